@@ -1,0 +1,214 @@
+/**
+ * The data that flows through the gate. Sources (GitHub API, local git, webhook) build a ChangeSet and
+ * Evidence; rules are pure functions over a RuleContext; the engine turns their output into one Verdict
+ * that every publisher renders. Nothing in this file talks to the network or reads process.env.
+ */
+import type { TSchema, Static } from '@sinclair/typebox'
+
+/** Severity a policy gives a rule (or a finding). Ordered: off < notice < warn < fail. */
+export type Level = 'off' | 'notice' | 'warn' | 'fail'
+export const LEVELS: readonly Level[] = ['off', 'notice', 'warn', 'fail']
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level)
+}
+export function maxLevel(a: Level, b: Level): Level {
+  return levelRank(a) >= levelRank(b) ? a : b
+}
+
+/** GitHub's file statuses (the git source maps its letters onto these). */
+export type FileStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged'
+
+/** Why a file does not count toward size (and may be skipped by other rules). */
+export type ExclusionReason = 'lockfile' | 'generated' | 'vendored' | 'minified' | 'snapshot' | 'no-diff' | 'policy'
+
+export interface ChangedFile {
+  path: string
+  /** For renames and copies: the path on the base side. */
+  previousPath?: string
+  status: FileStatus
+  additions: number
+  deletions: number
+  /**
+   * Unified-diff hunks (starting at `@@`) as GitHub's files API returns them. ABSENT for binary files and
+   * for diffs GitHub does not inline (too large): absence never means "no change".
+   */
+  patch?: string
+  /** True when the source knows the file is binary. */
+  binary?: boolean
+  /** Set by the change layer when the file is generated/vendored/lock (see src/change/generated.ts). */
+  excluded?: ExclusionReason
+}
+
+export interface ChangeSet {
+  /** Base and head commit SHAs (or refs, for the CLI before resolution). */
+  base: string
+  head: string
+  files: ChangedFile[]
+  /** The number of files the PR really changes (can exceed files.length when the source capped the list). */
+  totalFiles: number
+  /** True when `files` is not the whole change (GitHub lists at most 3000 files). */
+  truncated: boolean
+  /** Contents of a file at the head ref; undefined when it does not exist there. Fetched on demand. */
+  readHead(path: string): Promise<string | undefined>
+  /** Contents of a file at the base ref; undefined when it does not exist there. */
+  readBase(path: string): Promise<string | undefined>
+}
+
+/** A report file found in the workspace (coverage, scanner output). */
+export interface ReportFile {
+  /** Path relative to the workspace root. */
+  path: string
+  /** Where the bytes came from: the workspace of this run, or an artifact of the PR's own workflow. */
+  origin: 'workspace' | 'pr-artifact'
+  read(): Promise<string>
+  /** Size in bytes, for budget decisions before reading. */
+  size: number
+}
+
+export interface PullRequestMeta {
+  number?: number
+  title: string
+  body: string
+  author: string
+  labels: string[]
+  /** Repository owner/name, when known. */
+  repo?: { owner: string; name: string }
+  draft?: boolean
+  baseRef?: string
+  headRef?: string
+  /** True when the head repository differs from the base repository (fork PR). */
+  fromFork?: boolean
+  htmlUrl?: string
+}
+
+/**
+ * Evidence beyond the diff. Optional providers are supplied by the source that can answer them (the GitHub
+ * source can call the dependency-review API; the CLI cannot) and are undefined otherwise.
+ */
+export interface Evidence {
+  /** Report files in the workspace matching any of the globs (relative to the workspace root). */
+  findReports(globs: string[]): Promise<ReportFile[]>
+  /** GitHub dependency review (compare) for base...head; see src/rules/dependencies. */
+  dependencyReview?: () => Promise<ProviderResult<unknown[]>>
+  /** Open Dependabot alerts of the repository. */
+  dependabotAlerts?: () => Promise<ProviderResult<unknown[]>>
+}
+
+/** Answer of an optional provider: data, or why it is unavailable (403/404/not enabled). */
+export type ProviderResult<T> = { ok: true; data: T } | { ok: false; reason: string }
+
+export interface RuleContext {
+  changes: ChangeSet
+  pr: PullRequestMeta
+  evidence: Evidence
+  /** `.gitattributes` of the base side (already applied to `excluded`, exposed for rules that need it). */
+  gitattributes?: string
+  /** "Now", injectable for tests of ages and expiries. */
+  now: Date
+  /** pull_request (default) or release (a range of merged PRs). */
+  mode: 'pull_request' | 'release'
+}
+
+export interface Finding {
+  /** What is wrong, in one sentence (plain text: the renderers escape it). */
+  message: string
+  /** The safe alternative / how to fix (plain text; may contain `code` spans written by the rule). */
+  hint?: string
+  /** Becomes an annotation when present with a line. */
+  path?: string
+  line?: number
+  endLine?: number
+  column?: number
+  /** A short machine id within the rule (e.g. a migration danger id), shown in the comment. */
+  code?: string
+  /**
+   * Level of this finding when the policy gives per-finding levels (e.g. per-danger levels); defaults to
+   * the rule's level. Never above the rule's level.
+   */
+  level?: Level
+  /**
+   * `error`: the rule could not evaluate something (infrastructure, unreadable report). Errors never let
+   * the gate conclude success; the policy's `on_error` decides what they conclude.
+   */
+  kind?: 'violation' | 'error' | 'info'
+}
+
+/** A table a rule wants shown in its details (cells are plain text, escaped by the renderer). */
+export interface RuleTable {
+  title?: string
+  columns: string[]
+  rows: string[][]
+}
+
+export interface RuleOutput {
+  findings: Finding[]
+  /** One line shown in the rule's row of the summary table (plain text). */
+  summary?: string
+  tables?: RuleTable[]
+  /** Labels the rule wants on the PR: `add` are applied, `remove` taken off (only from `managed`). */
+  labels?: { add: string[]; remove: string[] }
+  /** Free-form machine data for the JSON report. */
+  data?: Record<string, unknown>
+}
+
+/** Options every rule has, whatever its own options are. */
+export interface CommonRuleOptions {
+  level: Level
+}
+
+export interface Rule<S extends TSchema = TSchema> {
+  /** kebab-case; = file name = policy key = docs/rules/<id>.md */
+  id: string
+  description: string
+  /** TypeBox schema of the rule's own options, with defaults; folded into the policy schema. */
+  options: S
+  /** Level when the policy does not mention the rule. */
+  defaultLevel: Level
+  /** Whether the rule is meaningful in release mode (aggregate diff of a range). */
+  release?: boolean
+  evaluate(ctx: RuleContext, options: Static<S> & CommonRuleOptions): RuleOutput | Promise<RuleOutput>
+}
+
+export type RuleStatus = 'pass' | 'notice' | 'warn' | 'fail' | 'error' | 'off' | 'waived'
+
+export interface RuleResult {
+  id: string
+  description: string
+  level: Level
+  status: RuleStatus
+  findings: Finding[]
+  summary?: string
+  tables?: RuleTable[]
+  /** When waived: who/what waived it and why. */
+  waiver?: { label: string; reason?: string }
+  /** When the rule threw or could not run: why. */
+  error?: string
+  durationMs?: number
+}
+
+export type Conclusion = 'success' | 'neutral' | 'failure'
+
+export interface Verdict {
+  conclusion: Conclusion
+  /** One-line title, e.g. "2 rules failed: pr-size, migration-safety". */
+  title: string
+  results: RuleResult[]
+  failedRules: string[]
+  /** Gate-level notes: partial evaluation, policy changed by the PR, policy errors. Plain text. */
+  notes: Note[]
+  /** Labels to apply/remove, gathered from rules. */
+  labels: { add: string[]; remove: string[] }
+  /** Where the enforced policy came from (path@ref or "embedded default"). */
+  policySource: string
+  mode: 'pull_request' | 'release'
+  pr?: PullRequestMeta
+  head: string
+  base: string
+}
+
+export interface Note {
+  level: 'info' | 'warning' | 'error'
+  message: string
+  /** Optional longer detail (plain text), shown collapsed. */
+  detail?: string
+}
