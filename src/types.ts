@@ -184,6 +184,8 @@ export interface RuleResult {
   /** When the rule threw or could not run: why. */
   error?: string
   durationMs?: number
+  /** Labels the rule asked for (gathered into Verdict.labels). */
+  labels?: { add: string[]; remove: string[] }
 }
 
 export type Conclusion = 'success' | 'neutral' | 'failure'

@@ -3,8 +3,9 @@
  * `explain` all read this list; adding a rule = one file in src/rules/ + one line here + docs/rules/<id>.md.
  */
 import type { Rule } from '../types.js'
+import { prSize } from './pr-size.js'
 
-export const RULES: readonly Rule[] = []
+export const RULES: readonly Rule[] = [prSize as unknown as Rule]
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id)

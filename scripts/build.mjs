@@ -1,0 +1,35 @@
+// Build: embed presets, bundle src/main.ts with ncc into dist/, copy the wasm files the bundle loads at
+// run time (ncc does not), then regenerate policies/schema.json from the bundle's own schema module.
+// CI rebuilds and fails when dist/ or policies/schema.json differ from the committed ones.
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generatePresets } from './gen-presets.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const dist = join(root, 'dist')
+
+writeFileSync(join(root, 'src/policy/presets.generated.ts'), generatePresets())
+rmSync(dist, { recursive: true, force: true })
+execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/main.ts', '-o', 'dist', '--target', 'es2022', '--quiet', '--no-source-map-register', '--license', 'licenses.txt'], { cwd: root, stdio: 'inherit' })
+
+// Wasm assets loaded lazily at run time (see src/rules/migration-safety/): copied beside the bundle.
+const assets = [
+  ['node_modules/libpg-query/wasm/libpg-query.wasm', 'libpg-query.wasm'],
+  ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ['node_modules/web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+  ['node_modules/tree-sitter-wasms/out/tree-sitter-ruby.wasm', 'tree-sitter-ruby.wasm'],
+  ['node_modules/tree-sitter-wasms/out/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+]
+for (const [from, to] of assets) if (existsSync(join(root, from))) copyFileSync(join(root, from), join(dist, to))
+
+// The CLI entry: `pr-gate` = dist/index.js with a subcommand.
+const cli = join(dist, 'cli.js')
+writeFileSync(cli, "#!/usr/bin/env node\nimport './index.js'\n")
+chmodSync(cli, 0o755)
+
+const schema = execFileSync(process.execPath, [join(dist, 'index.js'), 'schema'], { cwd: root, encoding: 'utf8' })
+writeFileSync(join(root, 'policies/schema.json'), schema)
+mkdirSync(dist, { recursive: true })
+console.log('dist/:', readdirSync(dist).join(' '))

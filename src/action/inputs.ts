@@ -1,0 +1,93 @@
+/**
+ * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
+ * Everything else receives a Settings object.
+ */
+import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+
+export interface Settings {
+  token: string
+  apiUrl: string
+  serverUrl: string
+  repository: { owner: string; repo: string }
+  eventName: string
+  event: Record<string, any>
+  /** Policy path in the repository (read from the base branch). */
+  policyPath: string
+  checkName: string
+  /** `failure`: exit 1 when the conclusion is failure; `never`: always exit 0. */
+  failOn: 'failure' | 'never'
+  comment: boolean
+  /** Login used to recognise our own comments when the token cannot call GET /user. */
+  commentAuthor: string
+  /** Where report files (coverage, scanners) are looked for. */
+  workspace: string
+  reportPath: string
+  pullNumber?: number
+  runUrl?: string
+  sha: string
+}
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+function choice<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  if (!value) return fallback
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new InputError(`input ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`)
+}
+
+function bool(name: string, value: string, fallback: boolean): boolean {
+  if (!value) return fallback
+  if (/^(true|yes|on|1)$/i.test(value)) return true
+  if (/^(false|no|off|0)$/i.test(value)) return false
+  throw new InputError(`input ${name}: expected true or false, got ${JSON.stringify(value)}`)
+}
+
+export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const token = core.getInput('token') || env.GITHUB_TOKEN || ''
+  if (!token) throw new InputError('input token is empty: pass `token: ${{ github.token }}` (the default) or a token with the documented permissions')
+  core.setSecret(token)
+  const repoFull = env.GITHUB_REPOSITORY ?? ''
+  const [owner, repo] = repoFull.split('/')
+  if (!owner || !repo) throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`)
+  const eventPath = env.GITHUB_EVENT_PATH
+  let event: Record<string, any> = {}
+  if (eventPath) {
+    try {
+      event = JSON.parse(readFileSync(eventPath, 'utf8'))
+    } catch (e) {
+      throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`)
+    }
+  }
+  const prInput = core.getInput('pr-number')
+  const pullNumber = prInput ? Number(prInput) : event.pull_request?.number
+  if (prInput && !(Number.isInteger(pullNumber) && pullNumber > 0)) throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
+  const workspace = core.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd()
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+  return {
+    token,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl,
+    repository: { owner, repo },
+    eventName: env.GITHUB_EVENT_NAME || '',
+    event,
+    policyPath: core.getInput('policy') || '.github/quality-gate.yml',
+    checkName: core.getInput('check-name') || 'quality-gate',
+    failOn: choice('fail-on', core.getInput('fail-on'), ['failure', 'never'] as const, 'failure'),
+    comment: bool('comment', core.getInput('comment'), true),
+    commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',
+    workspace,
+    reportPath: core.getInput('report-path') || join(env.RUNNER_TEMP || tmpdir(), 'pr-quality-gate', 'report.json'),
+    pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
+    runUrl,
+    sha: env.GITHUB_SHA || '',
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The Action: translate the runner's inputs into one evaluation and publish the verdict to every surface.
+ * It decides nothing itself: the engine concludes; this module only reports and sets the exit code.
+ */
+import * as core from '@actions/core'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { getSettings, InputError, type Settings } from './inputs.js'
+import { createClient, describeApiError, type Octokit } from '../github/client.js'
+import { fetchPull, pullInfoFrom, type PullInfo } from '../github/source.js'
+import { evaluatePullRequest } from '../github/evaluate.js'
+import { publishVerdict, type PublishResult } from '../github/publish-verdict.js'
+import { workspaceEvidence } from '../evidence/workspace.js'
+import { renderJobSummary } from '../report/markdown.js'
+import { toJsonReport } from '../report/json.js'
+import { errorMessage } from '../engine/run.js'
+import type { Verdict } from '../types.js'
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
+
+export const FORK_RECIPE =
+  'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or check run. The verdict is in the job summary, the outputs and the exit code. To publish it, use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, or a workflow_run job that publishes).'
+
+async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
+  const payloadPr = s.event.pull_request
+  if (payloadPr && PR_EVENTS.has(s.eventName) && payloadPr.number === s.pullNumber) return pullInfoFrom(payloadPr)
+  if (!s.pullNumber) {
+    throw new InputError(`nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`)
+  }
+  try {
+    return await fetchPull(octokit, s.repository, s.pullNumber)
+  } catch (e) {
+    throw new Error(describeApiError(`GET pull request #${s.pullNumber}`, e))
+  }
+}
+
+export async function run(): Promise<void> {
+  let verdict: Verdict | undefined
+  let settings: Settings | undefined
+  let published: PublishResult | undefined
+  try {
+    settings = getSettings()
+    const s = settings
+    const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, log: (m) => core.info(m) })
+    const pr = await resolvePull(octokit, s)
+    core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`)
+    const { verdict: v, policy } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence: workspaceEvidence(s.workspace) })
+    verdict = v
+    published = await publishVerdict({
+      octokit,
+      repo: s.repository,
+      pr,
+      verdict: v,
+      checkName: s.checkName,
+      comment: s.comment,
+      commentAuthor: s.commentAuthor,
+      serverUrl: s.serverUrl,
+      runUrl: s.runUrl,
+      labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
+      log: (m) => core.info(m),
+      warn: (m) => core.warning(m),
+    })
+    if (published.readOnly) core.warning(FORK_RECIPE)
+    writeOutputs(s, v)
+    core.info(`pr-quality-gate: ${v.conclusion} — ${v.title}`)
+    if (v.conclusion === 'failure' && s.failOn === 'failure') core.setFailed(`quality gate failed: ${v.title}`)
+  } catch (e) {
+    // Never a stack trace, never a silent green: one line naming what failed.
+    const message = errorMessage(e)
+    core.setOutput('conclusion', 'failure')
+    core.setFailed(`pr-quality-gate could not evaluate the pull request: ${message}`)
+  } finally {
+    if (verdict && settings) {
+      try {
+        await core.summary.addRaw(renderJobSummary(verdict, { labelPrefix: 'gate-waive:', links: { repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`, checkUrl: published?.checkUrl, runUrl: settings.runUrl } })).write()
+      } catch (e) {
+        core.warning(`could not write the job summary: ${errorMessage(e)}`)
+      }
+    }
+  }
+}
+
+function writeOutputs(s: Settings, v: Verdict): void {
+  core.setOutput('conclusion', v.conclusion)
+  core.setOutput('failed-rules', v.failedRules.join(','))
+  try {
+    mkdirSync(dirname(s.reportPath), { recursive: true })
+    writeFileSync(s.reportPath, JSON.stringify(toJsonReport(v), null, 2))
+    core.setOutput('report', s.reportPath)
+  } catch (e) {
+    core.warning(`could not write the JSON report to ${s.reportPath}: ${errorMessage(e)}`)
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The local git source (CLI): builds the same ChangeSet as the GitHub source, from real `git` on a
+ * checkout. Base defaults to the merge base with the default branch (GitHub's three-dot diff).
+ */
+import { execFile } from 'node:child_process'
+import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
+
+const MAX_BUFFER = 1024 * 1024 * 1024
+/** Like GitHub, a file's patch is not inlined above this size; its line counts still come from numstat. */
+export const MAX_PATCH_BYTES = 1024 * 1024
+
+export class GitError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'GitError'
+  }
+}
+
+export function git(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['-c', 'core.quotepath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(`git ${args.join(' ')}: ${(stderr || err.message).trim().split('\n')[0]}`))
+      else resolve(stdout)
+    })
+  })
+}
+
+async function tryGit(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    return (await git(cwd, args)).trim()
+  } catch {
+    return undefined
+  }
+}
+
+export interface ResolvedRange {
+  base: string
+  head: string
+  /** How the base was chosen, for the report. */
+  baseLabel: string
+}
+
+/** Resolves --base/--head. Without --base: merge base with origin/HEAD, origin/main, main, master…; on the default branch itself, HEAD~1. */
+export async function resolveRange(cwd: string, baseArg?: string, headArg = 'HEAD'): Promise<ResolvedRange> {
+  if ((await tryGit(cwd, ['rev-parse', '--is-inside-work-tree'])) !== 'true') throw new GitError(`${cwd} is not inside a git work tree`)
+  const head = await tryGit(cwd, ['rev-parse', '--verify', `${headArg}^{commit}`])
+  if (!head) throw new GitError(`--head ${headArg} is not a commit in this repository`)
+  if (baseArg) {
+    const b = await tryGit(cwd, ['rev-parse', '--verify', `${baseArg}^{commit}`])
+    if (!b) throw new GitError(`--base ${baseArg} is not a commit in this repository`)
+    const mb = (await tryGit(cwd, ['merge-base', b, head])) ?? b
+    return { base: mb, head, baseLabel: `merge base of ${baseArg} and ${headArg}` }
+  }
+  for (const cand of ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master']) {
+    const b = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${cand}^{commit}`])
+    if (!b) continue
+    const mb = await tryGit(cwd, ['merge-base', b, head])
+    if (mb && mb !== head) return { base: mb, head, baseLabel: `merge base with ${cand}` }
+    break
+  }
+  const parent = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${head}~1^{commit}`])
+  if (!parent) throw new GitError('no base to compare with: the repository has a single commit and no default branch to diff against; pass --base REF')
+  return { base: parent, head, baseLabel: `${headArg}~1 (on the default branch: the last commit)` }
+}
+
+const STATUS: Record<string, FileStatus> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' }
+
+/** Splits `git diff` output into per-file sections (each starts with "diff --git"). */
+function splitSections(patch: string): string[] {
+  const out: string[] = []
+  let start = -1
+  let idx = patch.startsWith('diff --git ') ? 0 : patch.indexOf('\ndiff --git ')
+  while (idx !== -1) {
+    const s = idx === 0 && start === -1 ? 0 : idx + 1
+    if (start !== -1) out.push(patch.slice(start, s - 1))
+    start = s
+    idx = patch.indexOf('\ndiff --git ', s)
+  }
+  if (start !== -1) out.push(patch.slice(start))
+  return out
+}
+
+export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<ChangeSet> {
+  const common = ['--no-color', '--no-ext-diff', '-M', range.base, range.head]
+  const [nameStatus, numstat, patch] = await Promise.all([
+    git(cwd, ['diff', '--name-status', '-z', ...common]),
+    git(cwd, ['diff', '--numstat', '-z', ...common]),
+    git(cwd, ['diff', '--unified=3', ...common]),
+  ])
+  // name-status -z: STATUS\0path\0 or Rnnn\0old\0new\0
+  const ns = nameStatus.split('\0')
+  const files: ChangedFile[] = []
+  for (let i = 0; i < ns.length - 1; ) {
+    const code = ns[i++]
+    if (!code) continue
+    const letter = code[0]
+    if (letter === 'R' || letter === 'C') {
+      const previousPath = ns[i++]
+      const path = ns[i++]
+      files.push({ path, previousPath, status: STATUS[letter], additions: 0, deletions: 0 })
+    } else {
+      files.push({ path: ns[i++], status: STATUS[letter] ?? 'modified', additions: 0, deletions: 0 })
+    }
+  }
+  // numstat -z: "a\td\tpath\0" or "a\td\t\0old\0new\0" for renames
+  const nm = numstat.split('\0')
+  const counts: Array<{ add: number; del: number; binary: boolean }> = []
+  for (let i = 0; i < nm.length; ) {
+    const row = nm[i++]
+    if (!row) continue
+    const [a, d, p] = row.split('\t')
+    if (p === '') i += 2
+    counts.push({ add: a === '-' ? 0 : Number(a), del: d === '-' ? 0 : Number(d), binary: a === '-' })
+  }
+  const sections = splitSections(patch)
+  files.forEach((f, k) => {
+    const c = counts[k]
+    if (c) {
+      f.additions = c.add
+      f.deletions = c.del
+      if (c.binary) f.binary = true
+    }
+    const sec = sections[k]
+    if (sec && !f.binary && sec.length <= MAX_PATCH_BYTES) {
+      const at = sec.indexOf('\n@@')
+      if (at !== -1) f.patch = sec.slice(at + 1).replace(/\n$/, '')
+    }
+  })
+  const cache = new Map<string, Promise<string | undefined>>()
+  const show = (ref: string, path: string) => {
+    const key = `${ref}:${path}`
+    let p = cache.get(key)
+    if (!p) {
+      p = tryGitRaw(cwd, ['show', `${ref}:${path}`])
+      cache.set(key, p)
+    }
+    return p
+  }
+  return {
+    base: range.base,
+    head: range.head,
+    files,
+    totalFiles: files.length,
+    truncated: false,
+    readHead: (p) => show(range.head, p),
+    readBase: (p) => show(range.base, p),
+  }
+}
+
+async function tryGitRaw(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    return await git(cwd, args)
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads a file at a ref (undefined when absent). */
+export function readAtRef(cwd: string, ref: string, path: string): Promise<string | undefined> {
+  return tryGitRaw(cwd, ['show', `${ref}:${path}`])
+}

@@ -1,0 +1,184 @@
+/**
+ * `pr-gate`: the gate on a local git checkout, with real git. Exit codes: 0 the gate passed (success or
+ * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
+ */
+import { parseArgs } from 'node:util'
+import { readFile } from 'node:fs/promises'
+import { resolve, relative, sep } from 'node:path'
+import type { RuleContext, Verdict } from '../types.js'
+import { gitChangeSet, readAtRef, resolveRange, GitError, git } from '../change/git.js'
+import { markExclusions } from '../change/generated.js'
+import { workspaceEvidence } from '../evidence/workspace.js'
+import { PolicyError, formatIssue, loadPolicy } from '../policy/load.js'
+import { policyJsonSchema } from '../policy/schema.js'
+import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
+import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
+import { renderText } from '../report/text.js'
+import { renderJobSummary } from '../report/markdown.js'
+import { toJsonReport } from '../report/json.js'
+import { RULES } from '../rules/index.js'
+
+export const USAGE = `pr-gate — hold a change to the team's engineering standards
+
+Usage:
+  pr-gate check [--base REF] [--head REF] [--policy FILE] [--format text|markdown|json] [--body TEXT] [--label NAME]...
+      Evaluate the diff between base (default: merge base with the default branch) and head (default HEAD)
+      of the git checkout in the current directory. Policy: --policy FILE from disk, else
+      .github/quality-gate.yml at the base ref, else the embedded default policy.
+  pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
+  pr-gate explain [RULE]         List the rules, or show one rule's options and defaults.
+  pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
+  pr-gate help
+
+Exit codes: 0 gate passed (success or neutral), 1 gate failed, 2 usage or configuration error.
+`
+
+export interface CliIO {
+  out: (s: string) => void
+  err: (s: string) => void
+  cwd: string
+}
+
+const defaultIO: CliIO = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() }
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  const [cmd, ...rest] = argv
+  try {
+    switch (cmd) {
+      case 'check':
+        return await check(rest, io)
+      case 'validate':
+        return await validateCmd(rest, io)
+      case 'explain':
+        return explain(rest, io)
+      case 'schema':
+        io.out(JSON.stringify(policyJsonSchema(), null, 2) + '\n')
+        return 0
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE)
+        return cmd === undefined ? 2 : 0
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}`)
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      io.err(`pr-gate: ${errorMessage(e)}\n\n${USAGE}`)
+      return 2
+    }
+    if (e instanceof GitError || e instanceof PolicyError) {
+      io.err(`pr-gate: ${errorMessage(e)}\n`)
+      return 2
+    }
+    io.err(`pr-gate: ${errorMessage(e)}\n`)
+    return 2
+  }
+}
+
+async function check(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      base: { type: 'string' },
+      head: { type: 'string' },
+      policy: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      body: { type: 'string', default: '' },
+      label: { type: 'string', multiple: true, default: [] },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  const format = values.format as string
+  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format: expected text, markdown or json, got ${JSON.stringify(format)}`)
+  const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
+    throw new GitError(`${io.cwd} is not inside a git work tree`)
+  })).trim()
+  const range = await resolveRange(root, values.base, values.head)
+  const changes = await gitChangeSet(root, range)
+  const gitattributes = await readAtRef(root, range.base, '.gitattributes')
+  markExclusions(changes.files, gitattributes)
+
+  let policyText: string | undefined
+  let policyFile = DEFAULT_POLICY_PATH
+  let read = (p: string) => readAtRef(root, range.base, p)
+  let policySource: string
+  if (values.policy) {
+    const abs = resolve(io.cwd, values.policy)
+    policyText = await readFile(abs, 'utf8').catch(() => {
+      throw new UsageError(`--policy ${values.policy}: file not found`)
+    })
+    policyFile = relative(root, abs).split(sep).join('/') || values.policy
+    read = (p: string) => readFile(resolve(root, p), 'utf8').catch(() => undefined)
+    policySource = `${policyFile} (working tree)`
+  } else {
+    policyText = await readAtRef(root, range.base, DEFAULT_POLICY_PATH)
+    policySource = policyText === undefined ? `embedded default policy (no ${DEFAULT_POLICY_PATH} at the base)` : `${DEFAULT_POLICY_PATH}@${range.base.slice(0, 12)}`
+  }
+  const author = (await git(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim()
+  const ctx: RuleContext = {
+    changes,
+    pr: { title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(), body: values.body as string, author, labels: values.label as string[] },
+    evidence: workspaceEvidence(root),
+    gitattributes,
+    now: new Date(),
+    mode: 'pull_request',
+  }
+  let verdict: Verdict
+  try {
+    const loaded = await loadPolicy(policyText, policyFile, read)
+    verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes: [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}…${range.head.slice(0, 12)} (${range.baseLabel}).` }] })
+  } catch (e) {
+    if (!(e instanceof PolicyError)) throw e
+    verdict = policyErrorVerdict(e.issues.map(formatIssue), ctx, policySource, defaultResolvedPolicy())
+  }
+  if (format === 'json') io.out(JSON.stringify(toJsonReport(verdict), null, 2) + '\n')
+  else if (format === 'markdown') io.out(renderJobSummary(verdict, { labelPrefix: 'gate-waive:', links: {} }) + '\n')
+  else io.out(renderText(verdict))
+  if (verdict.failedRules.includes('policy')) return 2
+  return verdict.conclusion === 'failure' ? 1 : 0
+}
+
+async function validateCmd(args: string[], io: CliIO): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true })
+  const file = positionals[0] ?? DEFAULT_POLICY_PATH
+  const abs = resolve(io.cwd, file)
+  const text = await readFile(abs, 'utf8').catch(() => undefined)
+  if (text === undefined) {
+    io.err(`pr-gate: ${file}: file not found\n`)
+    return 2
+  }
+  const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => io.cwd)).trim()
+  try {
+    const { policy, sources } = await loadPolicy(text, file, (p) => readFile(resolve(root, p), 'utf8').catch(() => undefined))
+    const levels = Object.entries(policy.rules)
+      .map(([id, r]) => `${id}=${r.level}`)
+      .join(', ')
+    io.out(`${file}: valid (from ${sources.join(' → ')}; ${levels})\n`)
+    return 0
+  } catch (e) {
+    if (e instanceof PolicyError) {
+      io.err(e.issues.map(formatIssue).join('\n') + '\n')
+      return 2
+    }
+    throw e
+  }
+}
+
+function explain(args: string[], io: CliIO): number {
+  const id = args[0]
+  if (!id) {
+    for (const r of RULES) io.out(`${r.id.padEnd(22)} default ${r.defaultLevel.padEnd(6)} ${r.description}\n`)
+    return 0
+  }
+  const rule = RULES.find((r) => r.id === id)
+  if (!rule) throw new UsageError(`unknown rule ${JSON.stringify(id)}; rules: ${RULES.map((r) => r.id).join(', ')}`)
+  io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}\ndocs: docs/rules/${rule.id}.md\noptions:\n`)
+  const props = (rule.options as unknown as { properties: Record<string, { default?: unknown; description?: string }> }).properties
+  for (const [k, s] of Object.entries(props)) io.out(`  ${k}: ${JSON.stringify(s.default)}${s.description ? ` — ${s.description}` : ''}\n`)
+  return 0
+}

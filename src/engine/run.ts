@@ -1,0 +1,161 @@
+/**
+ * The engine: runs the enabled rules over one RuleContext, isolates a rule that throws (it becomes an
+ * error result, never an aborted run), applies levels and waivers, and decides the conclusion. This is
+ * the ONE place where pass/fail is decided.
+ */
+import type { Conclusion, Finding, Level, Note, Rule, RuleContext, RuleResult, RuleStatus, Verdict } from '../types.js'
+import { levelRank, maxLevel } from '../types.js'
+import type { ResolvedPolicy } from '../policy/schema.js'
+import { RULES } from '../rules/index.js'
+import { waiverFor } from './waivers.js'
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name
+  if (typeof e === 'string') return e
+  try {
+    return JSON.stringify(e)
+  } catch {
+    return String(e)
+  }
+}
+
+/** Caps a finding's level at the rule's level. */
+function effectiveLevel(f: Finding, ruleLevel: Level): Level {
+  const own = f.level ?? ruleLevel
+  return levelRank(own) <= levelRank(ruleLevel) ? own : ruleLevel
+}
+
+export async function runRule(rule: Rule, ctx: RuleContext, options: { level: Level } & Record<string, unknown>): Promise<RuleResult> {
+  const base = { id: rule.id, description: rule.description, level: options.level }
+  if (options.level === 'off') return { ...base, status: 'off', findings: [] }
+  if (ctx.mode === 'release' && !rule.release) return { ...base, status: 'off', findings: [], summary: 'not evaluated in release mode' }
+  const started = performance.now()
+  try {
+    const out = await rule.evaluate(ctx, options as never)
+    const findings = out.findings.map((f) => (f.kind === 'error' || f.kind === 'info' ? f : { ...f, level: effectiveLevel(f, options.level) }))
+    let status: RuleStatus = 'pass'
+    let worst: Level = 'off'
+    for (const f of findings) if ((f.kind ?? 'violation') === 'violation') worst = maxLevel(worst, f.level ?? options.level)
+    if (worst !== 'off') status = worst
+    const errors = findings.filter((f) => f.kind === 'error')
+    if (errors.length) status = 'error'
+    return {
+      ...base,
+      status,
+      findings,
+      summary: out.summary,
+      tables: out.tables,
+      error: errors.length ? errors.map((e) => e.message).join('; ') : undefined,
+      durationMs: Math.round(performance.now() - started),
+      labels: out.labels,
+    }
+  } catch (e) {
+    return {
+      ...base,
+      status: 'error',
+      findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${errorMessage(e)}` }],
+      error: errorMessage(e),
+      durationMs: Math.round(performance.now() - started),
+    }
+  }
+}
+
+export interface GateInput {
+  policy: ResolvedPolicy
+  ctx: RuleContext
+  policySource: string
+  notes?: Note[]
+  rules?: readonly Rule[]
+}
+
+export async function runGate(input: GateInput): Promise<Verdict> {
+  const { policy, ctx } = input
+  const rules = input.rules ?? RULES
+  const notes: Note[] = [...(input.notes ?? [])]
+  const results: RuleResult[] = []
+  for (const rule of rules) {
+    const options = policy.rules[rule.id] ?? { level: 'off' }
+    const result = await runRule(rule, ctx, options)
+    if (result.status === 'fail' || result.status === 'warn' || result.status === 'error') {
+      const w = waiverFor(rule.id, ctx.pr, policy.waivers)
+      if (w?.waived) {
+        result.waiver = { label: w.label, reason: w.reason }
+        result.status = 'waived'
+      } else if (w?.rejected) {
+        notes.push({ level: 'warning', message: `Waiver for ${rule.id} not applied: ${w.rejected}.` })
+      }
+    }
+    results.push(result)
+  }
+  if (ctx.changes.truncated) {
+    notes.push({
+      level: 'error',
+      message: `Partial evaluation: GitHub lists at most ${ctx.changes.files.length.toLocaleString('en-US')} files and this change has ${ctx.changes.totalFiles.toLocaleString('en-US')}. Files beyond the list were not checked; the conclusion is at best ${policy.conclusion.partial}.`,
+    })
+  }
+  return decide({ results, notes, policy, ctx, policySource: input.policySource })
+}
+
+/** The conclusion, from results and gate-level facts. */
+export function decide(args: { results: RuleResult[]; notes: Note[]; policy: ResolvedPolicy; ctx: RuleContext; policySource: string; policyError?: boolean }): Verdict {
+  const { results, notes, policy, ctx } = args
+  const failed = results.filter((r) => r.status === 'fail').map((r) => r.id)
+  const errored = results.filter((r) => r.status === 'error').map((r) => r.id)
+  const warned = results.filter((r) => r.status === 'warn').map((r) => r.id)
+  let conclusion: Conclusion = 'success'
+  const worse = (c: Conclusion) => {
+    const order: Conclusion[] = ['success', 'neutral', 'failure']
+    if (order.indexOf(c) > order.indexOf(conclusion)) conclusion = c
+  }
+  if (warned.length) worse(policy.conclusion.warnings)
+  if (errored.length) worse(policy.conclusion.on_error)
+  if (ctx.changes.truncated) worse(policy.conclusion.partial)
+  if (failed.length || args.policyError) worse('failure')
+  // Never a silent green when something could not be evaluated.
+  if (conclusion === 'success' && (errored.length || ctx.changes.truncated)) conclusion = 'neutral'
+
+  const parts: string[] = []
+  if (args.policyError) parts.push('policy error')
+  if (failed.length) parts.push(`${failed.length} failed: ${failed.join(', ')}`)
+  if (errored.length) parts.push(`${errored.length} not evaluated: ${errored.join(', ')}`)
+  if (warned.length) parts.push(`${warned.length} warning${warned.length > 1 ? 's' : ''}: ${warned.join(', ')}`)
+  if (ctx.changes.truncated) parts.push('partial evaluation')
+  const waived = results.filter((r) => r.status === 'waived').map((r) => r.id)
+  if (waived.length) parts.push(`waived: ${waived.join(', ')}`)
+  const ran = results.filter((r) => r.status !== 'off').length
+  const title = parts.length ? parts.join(' · ') : `all ${ran} rule${ran === 1 ? '' : 's'} passed`
+
+  const labels = { add: [] as string[], remove: [] as string[] }
+  for (const r of results) {
+    if (r.labels) {
+      labels.add.push(...r.labels.add)
+      labels.remove.push(...r.labels.remove)
+    }
+  }
+  const failedRules = [...(args.policyError ? ['policy'] : []), ...failed, ...errored]
+  return {
+    conclusion,
+    title,
+    results,
+    failedRules,
+    notes,
+    labels,
+    policySource: args.policySource,
+    mode: ctx.mode,
+    pr: ctx.pr,
+    head: ctx.changes.head,
+    base: ctx.changes.base,
+  }
+}
+
+/** The verdict when the policy itself is broken: fail closed, with every problem named. */
+export function policyErrorVerdict(messages: string[], ctx: RuleContext, policySource: string, policy: ResolvedPolicy): Verdict {
+  const notes: Note[] = [
+    {
+      level: 'error',
+      message: `The policy ${policySource} is invalid, so no rule was evaluated and the gate fails closed. Fix the policy on the base branch:`,
+      detail: messages.join('\n'),
+    },
+  ]
+  return decide({ results: [], notes, policy, ctx, policySource, policyError: true })
+}

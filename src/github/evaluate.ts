@@ -1,0 +1,93 @@
+/**
+ * The pull-request pipeline shared by the Action and the App: policy from the BASE branch, files from the
+ * API, exclusions, rules, verdict. If the PR edits the policy, its version is evaluated too, for
+ * information only: enforcement always uses the base branch's policy.
+ */
+import type { Evidence, Note, PullRequestMeta, RuleContext, Verdict } from '../types.js'
+import type { Octokit } from './client.js'
+import { apiChangeSet, listPullFiles, readRepoFile, type PullInfo, type RepoRef } from './source.js'
+import { loadPolicy, PolicyError, formatIssue, type LoadedPolicy } from '../policy/load.js'
+import { markExclusions } from '../change/generated.js'
+import { policyErrorVerdict, runGate } from '../engine/run.js'
+import { applyDefaults, type SchemaNode } from '../policy/validate.js'
+import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
+
+export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
+
+export function defaultResolvedPolicy(): ResolvedPolicy {
+  return applyDefaults(policySchema() as unknown as SchemaNode, {}) as ResolvedPolicy
+}
+
+export interface EvaluateInput {
+  octokit: Octokit
+  repo: RepoRef
+  pr: PullInfo
+  policyPath: string
+  evidence: Evidence
+  now?: Date
+}
+
+export interface Evaluation {
+  verdict: Verdict
+  policy?: ResolvedPolicy
+}
+
+export function prMeta(pr: PullInfo, repo: RepoRef): PullRequestMeta {
+  return {
+    number: pr.number,
+    title: pr.title,
+    body: pr.body,
+    author: pr.author,
+    labels: pr.labels,
+    draft: pr.draft,
+    baseRef: pr.baseRef,
+    headRef: pr.headRef,
+    repo: { owner: repo.owner, name: repo.repo },
+    fromFork: Boolean(pr.headRepo && pr.baseRepo && pr.headRepo !== pr.baseRepo),
+    htmlUrl: pr.htmlUrl,
+  }
+}
+
+/** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
+export async function tryLoadPolicy(text: string | undefined, path: string, read: (p: string) => Promise<string | undefined>): Promise<{ loaded?: LoadedPolicy; errors?: string[] }> {
+  try {
+    return { loaded: await loadPolicy(text, path, read) }
+  } catch (e) {
+    if (e instanceof PolicyError) return { errors: e.issues.map(formatIssue) }
+    throw e
+  }
+}
+
+export async function evaluatePullRequest(input: EvaluateInput): Promise<Evaluation> {
+  const { octokit, repo, pr } = input
+  const readBase = (p: string) => readRepoFile(octokit, repo, p, pr.baseSha)
+  const [policyText, gitattributes, files] = await Promise.all([
+    readBase(input.policyPath),
+    readBase('.gitattributes'),
+    listPullFiles(octokit, repo, pr.number, pr.changedFiles),
+  ])
+  markExclusions(files, gitattributes)
+  const changes = apiChangeSet(octokit, repo, pr, files)
+  const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence: input.evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
+  const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
+  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
+  if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()) }
+
+  const notes: Note[] = []
+  const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath)
+  if (policyFile) notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx))
+  const verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes })
+  return { verdict, policy: loaded.policy }
+}
+
+/** What the PR's own version of the policy would conclude (informational). */
+async function headPolicyNote(input: EvaluateInput, headPath: string | undefined, ctx: RuleContext): Promise<Note> {
+  const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`
+  if (!headPath) return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` }
+  const readHead = (p: string) => readRepoFile(input.octokit, input.repo, p, input.pr.headSha)
+  const text = await readHead(headPath)
+  const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead)
+  if (!loaded) return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') }
+  const v = await runGate({ policy: loaded.policy, ctx, policySource: `${headPath}@head` })
+  return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` }
+}

@@ -1,0 +1,92 @@
+/**
+ * Publishes one verdict to the PR: check run (status as fallback), sticky comment, labels. Shared by the
+ * Action and the App. Write failures degrade (a read-only fork token): they are reported, not thrown.
+ */
+import type { Octokit } from './client.js'
+import type { PullInfo, RepoRef } from './source.js'
+import type { Verdict } from '../types.js'
+import { annotationsOf } from '../report/annotations.js'
+import { markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
+import { createCheckRun, createCommitStatus, syncLabels, upsertStickyComment } from './publish.js'
+
+export interface PublishInput {
+  octokit: Octokit
+  repo: RepoRef
+  pr: PullInfo
+  verdict: Verdict
+  checkName: string
+  comment: boolean
+  commentAuthor: string
+  serverUrl: string
+  runUrl?: string
+  labelPrefix: string
+  log: (m: string) => void
+  warn: (m: string) => void
+}
+
+export interface PublishResult {
+  checkUrl?: string
+  checkRunId?: number
+  commentId?: number
+  usedStatus: boolean
+  /** True when every write was refused (read-only token). */
+  readOnly: boolean
+}
+
+export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
+  const { octokit, repo, pr, verdict } = p
+  const repoUrl = `${p.serverUrl}/${repo.owner}/${repo.repo}`
+  const links = { repoUrl, runUrl: p.runUrl }
+  const result: PublishResult = { usedStatus: false, readOnly: false }
+  let forbidden = 0
+  let attempted = 0
+
+  attempted++
+  const check = await createCheckRun(octokit, repo, {
+    name: p.checkName,
+    headSha: pr.headSha,
+    conclusion: verdict.conclusion,
+    output: renderCheckOutput(verdict, { labelPrefix: p.labelPrefix, links }),
+    annotations: annotationsOf(verdict),
+    detailsUrl: p.runUrl,
+  })
+  if (check.ok) {
+    result.checkUrl = check.value.url
+    result.checkRunId = check.value.id
+    p.log(`check run ${p.checkName}: ${verdict.conclusion}`)
+  } else {
+    if (check.forbidden) {
+      p.log(`${check.message}; falling back to a commit status`)
+      const status = await createCommitStatus(octokit, repo, pr.headSha, p.checkName, verdict.conclusion, verdict.title, p.runUrl)
+      if (status.ok) result.usedStatus = true
+      else {
+        forbidden++
+        p.warn(status.message)
+      }
+    } else p.warn(check.message)
+  }
+
+  if (p.comment && pr.number) {
+    attempted++
+    const body = renderComment(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } })
+    const c = await upsertStickyComment(octokit, repo, pr.number, markerFor(p.checkName), body, p.commentAuthor)
+    if (c.ok) {
+      result.commentId = c.value.id
+      p.log(`sticky comment ${c.value.action}`)
+    } else {
+      if (c.forbidden) forbidden++
+      p.warn(c.message)
+    }
+  }
+
+  if (pr.number && (verdict.labels.add.length || verdict.labels.remove.length)) {
+    attempted++
+    const l = await syncLabels(octokit, repo, pr.number, pr.labels, verdict.labels.add, verdict.labels.remove)
+    if (!l.ok) {
+      if (l.forbidden) forbidden++
+      p.warn(l.message)
+    }
+  }
+  result.readOnly = attempted > 0 && forbidden === attempted
+  return result
+}

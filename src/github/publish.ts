@@ -1,0 +1,168 @@
+/**
+ * Publishing a verdict to GitHub: the sticky comment, the check run (commit status when check runs are
+ * forbidden) and labels. Each function reports failures as a returned outcome instead of throwing, so a
+ * read-only token (fork PR) degrades to summary + outputs + exit code.
+ */
+import type { Octokit } from './client.js'
+import { describeApiError, statusOf } from './client.js'
+import type { RepoRef } from './source.js'
+import type { Annotation } from '../report/annotations.js'
+import type { Conclusion } from '../types.js'
+
+export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; forbidden: boolean; message: string }
+
+function failure(call: string, e: unknown): { ok: false; forbidden: boolean; message: string } {
+  const s = statusOf(e)
+  return { ok: false, forbidden: s === 403 || s === 401, message: describeApiError(call, e) }
+}
+
+/** The login of the token's identity, for recognising our own comments. */
+export async function tokenIdentity(octokit: Octokit, fallback: string): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return data.login
+  } catch (e) {
+    // Installation tokens (GITHUB_TOKEN, Apps) cannot call GET /user: they post as the app's bot.
+    if (statusOf(e) === 403 || statusOf(e) === 401) return fallback
+    throw e
+  }
+}
+
+interface CommentLite {
+  id: number
+  body?: string
+  user: { login: string } | null
+  created_at: string
+}
+
+async function listMarked(octokit: Octokit, r: RepoRef, issue: number, marker: string): Promise<CommentLite[]> {
+  const all = (await octokit.paginate(octokit.rest.issues.listComments, { owner: r.owner, repo: r.repo, issue_number: issue, per_page: 100 })) as CommentLite[]
+  return all.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker))
+}
+
+/**
+ * Creates or updates THE sticky comment: a comment that starts with the marker AND is written by the
+ * token's identity (a marker alone can be spoofed by anyone who comments). Concurrent runs can both
+ * create one: after creating, the list is read again and our own duplicates are removed, keeping the
+ * oldest (which then gets this run's body).
+ */
+export async function upsertStickyComment(
+  octokit: Octokit,
+  r: RepoRef,
+  issue: number,
+  marker: string,
+  body: string,
+  identityFallback: string,
+): Promise<Outcome<{ id: number; url?: string; action: 'created' | 'updated' }>> {
+  let identity: string | undefined
+  try {
+    const marked = await listMarked(octokit, r, issue, marker)
+    if (marked.length) {
+      identity = await tokenIdentity(octokit, identityFallback)
+      const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id)
+      if (own.length) {
+        const { data } = await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: own[0].id, body })
+        for (const dup of own.slice(1)) await deleteQuietly(octokit, r, dup.id)
+        return { ok: true, value: { id: data.id, url: data.html_url, action: 'updated' } }
+      }
+    }
+    const { data: created } = await octokit.rest.issues.createComment({ owner: r.owner, repo: r.repo, issue_number: issue, body })
+    identity = created.user?.login ?? identity ?? identityFallback
+    // Race resolution: another run may have created its comment at the same time.
+    const after = (await listMarked(octokit, r, issue, marker)).filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id)
+    if (after.length > 1 && after[0].id !== created.id) {
+      await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: after[0].id, body })
+      await deleteQuietly(octokit, r, created.id)
+      return { ok: true, value: { id: after[0].id, action: 'updated' } }
+    }
+    return { ok: true, value: { id: created.id, url: created.html_url, action: 'created' } }
+  } catch (e) {
+    return failure('sticky comment', e)
+  }
+}
+
+async function deleteQuietly(octokit: Octokit, r: RepoRef, id: number): Promise<void> {
+  try {
+    await octokit.rest.issues.deleteComment({ owner: r.owner, repo: r.repo, comment_id: id })
+  } catch (e) {
+    if (statusOf(e) !== 404) throw e // already deleted by a concurrent run
+  }
+}
+
+export const ANNOTATIONS_PER_REQUEST = 50
+
+export interface CheckRunInput {
+  name: string
+  headSha: string
+  conclusion: Conclusion
+  output: { title: string; summary: string; text: string }
+  annotations: Annotation[]
+  detailsUrl?: string
+  externalId?: string
+}
+
+/** Creates a completed check run; annotations beyond the first 50 follow in PATCH batches of 50. */
+export async function createCheckRun(octokit: Octokit, r: RepoRef, c: CheckRunInput): Promise<Outcome<{ id: number; url?: string; requests: number }>> {
+  try {
+    const batches: Annotation[][] = []
+    for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
+    const { data } = await octokit.rest.checks.create({
+      owner: r.owner,
+      repo: r.repo,
+      name: c.name,
+      head_sha: c.headSha,
+      status: 'completed',
+      conclusion: c.conclusion,
+      completed_at: new Date().toISOString(),
+      details_url: c.detailsUrl,
+      external_id: c.externalId,
+      output: { ...c.output, annotations: batches[0] ?? [] },
+    })
+    for (const batch of batches.slice(1)) {
+      await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: data.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } })
+    }
+    return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } }
+  } catch (e) {
+    return failure('create check run', e)
+  }
+}
+
+const STATE: Record<Conclusion, 'success' | 'failure' | 'error' | 'pending'> = { success: 'success', neutral: 'success', failure: 'failure' }
+
+/** The fallback when check runs are forbidden: a commit status with the same name. */
+export async function createCommitStatus(octokit: Octokit, r: RepoRef, sha: string, context: string, conclusion: Conclusion, description: string, targetUrl?: string): Promise<Outcome> {
+  try {
+    await octokit.rest.repos.createCommitStatus({
+      owner: r.owner,
+      repo: r.repo,
+      sha,
+      state: STATE[conclusion],
+      context,
+      description: description.length > 140 ? description.slice(0, 139) + '…' : description,
+      target_url: targetUrl,
+    })
+    return { ok: true, value: undefined }
+  } catch (e) {
+    return failure('create commit status', e)
+  }
+}
+
+/** Adds `add` and removes `remove` labels (only those present). */
+export async function syncLabels(octokit: Octokit, r: RepoRef, issue: number, current: string[], add: string[], remove: string[]): Promise<Outcome> {
+  try {
+    const have = new Set(current.map((l) => l.toLowerCase()))
+    const toAdd = add.filter((l) => !have.has(l.toLowerCase()))
+    const toRemove = remove.filter((l) => have.has(l.toLowerCase()) && !add.some((a) => a.toLowerCase() === l.toLowerCase()))
+    if (toAdd.length) await octokit.rest.issues.addLabels({ owner: r.owner, repo: r.repo, issue_number: issue, labels: toAdd })
+    for (const name of toRemove) {
+      try {
+        await octokit.rest.issues.removeLabel({ owner: r.owner, repo: r.repo, issue_number: issue, name })
+      } catch (e) {
+        if (statusOf(e) !== 404) throw e
+      }
+    }
+    return { ok: true, value: undefined }
+  } catch (e) {
+    return failure('labels', e)
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The GitHub source: builds the ChangeSet of a pull request from the REST API (never from a checkout of
+ * the head: nothing from the PR is executed). Contents are fetched on demand and cached.
+ */
+import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
+import { statusOf, type Octokit } from './client.js'
+
+export interface RepoRef {
+  owner: string
+  repo: string
+}
+
+/** GitHub lists at most this many files for a pull request. */
+export const FILES_CAP = 3000
+
+export interface ApiFile {
+  filename: string
+  status: string
+  additions: number
+  deletions: number
+  changes: number
+  patch?: string
+  previous_filename?: string
+}
+
+export function toChangedFile(f: ApiFile): ChangedFile {
+  const file: ChangedFile = {
+    path: f.filename,
+    status: f.status as FileStatus,
+    additions: f.additions,
+    deletions: f.deletions,
+  }
+  if (f.previous_filename) file.previousPath = f.previous_filename
+  if (typeof f.patch === 'string') file.patch = f.patch
+  // GitHub omits `patch` for binary files and for diffs too large to inline; a binary file has no line counts.
+  else if (f.changes === 0 && f.status !== 'renamed' && f.status !== 'removed') file.binary = true
+  return file
+}
+
+/** Lists every file of the PR (all pages, up to GitHub's cap). */
+export async function listPullFiles(octokit: Octokit, r: RepoRef, pullNumber: number, expected: number): Promise<ChangedFile[]> {
+  const out: ChangedFile[] = []
+  const pages = Math.max(1, Math.ceil(Math.min(expected || 1, FILES_CAP) / 100))
+  // Fetch the known number of pages concurrently (2 at a time is gentle on the secondary rate limit).
+  const fetchPage = async (page: number) => (await octokit.rest.pulls.listFiles({ owner: r.owner, repo: r.repo, pull_number: pullNumber, per_page: 100, page })).data as ApiFile[]
+  const results: ApiFile[][] = new Array(pages)
+  let next = 1
+  const worker = async () => {
+    while (next <= pages) {
+      const p = next++
+      results[p - 1] = await fetchPage(p)
+    }
+  }
+  await Promise.all([worker(), worker(), worker(), worker()].slice(0, Math.min(4, pages)))
+  for (const page of results) for (const f of page) out.push(toChangedFile(f))
+  // The PR's changed_files can be stale; keep paging if the last page was full and we are under the cap.
+  let page = pages
+  while (results[page - 1]?.length === 100 && out.length < FILES_CAP) {
+    page++
+    const more = await fetchPage(page)
+    results.push(more)
+    for (const f of more) out.push(toChangedFile(f))
+  }
+  return out
+}
+
+/** Reads a file at a ref through the contents API (raw). Undefined when absent (404) or a directory. */
+export async function readRepoFile(octokit: Octokit, r: RepoRef, path: string, ref: string): Promise<string | undefined> {
+  try {
+    const res = await octokit.rest.repos.getContent({ owner: r.owner, repo: r.repo, path, ref, mediaType: { format: 'raw' } })
+    const data: unknown = res.data
+    if (typeof data === 'string') return data
+    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data)
+    if (data && typeof data === 'object' && 'content' in data && typeof (data as { content: unknown }).content === 'string') {
+      return Buffer.from((data as { content: string }).content, 'base64').toString('utf8')
+    }
+    return undefined
+  } catch (e) {
+    if (statusOf(e) === 404) return undefined
+    throw e
+  }
+}
+
+export interface PullInfo {
+  number: number
+  title: string
+  body: string
+  author: string
+  labels: string[]
+  draft: boolean
+  baseRef: string
+  baseSha: string
+  headRef: string
+  headSha: string
+  headRepo?: string
+  baseRepo: string
+  changedFiles: number
+  additions?: number
+  deletions?: number
+  htmlUrl?: string
+}
+
+/** The PR as the event payload (or GET pulls) describes it. */
+export function pullInfoFrom(pr: Record<string, any>): PullInfo {
+  return {
+    number: pr.number,
+    title: pr.title ?? '',
+    body: pr.body ?? '',
+    author: pr.user?.login ?? '',
+    labels: (pr.labels ?? []).map((l: { name?: string } | string) => (typeof l === 'string' ? l : (l.name ?? ''))),
+    draft: Boolean(pr.draft),
+    baseRef: pr.base?.ref,
+    baseSha: pr.base?.sha,
+    headRef: pr.head?.ref,
+    headSha: pr.head?.sha,
+    headRepo: pr.head?.repo?.full_name,
+    baseRepo: pr.base?.repo?.full_name,
+    changedFiles: typeof pr.changed_files === 'number' ? pr.changed_files : 0,
+    additions: pr.additions,
+    deletions: pr.deletions,
+    htmlUrl: pr.html_url,
+  }
+}
+
+export async function fetchPull(octokit: Octokit, r: RepoRef, pullNumber: number): Promise<PullInfo> {
+  const { data } = await octokit.rest.pulls.get({ owner: r.owner, repo: r.repo, pull_number: pullNumber })
+  return pullInfoFrom(data as unknown as Record<string, any>)
+}
+
+/** A ChangeSet backed by the API: file contents are fetched only when a rule asks, once. */
+export function apiChangeSet(octokit: Octokit, r: RepoRef, pr: PullInfo, files: ChangedFile[]): ChangeSet {
+  const cache = new Map<string, Promise<string | undefined>>()
+  const read = (path: string, ref: string) => {
+    const key = `${ref}:${path}`
+    let p = cache.get(key)
+    if (!p) {
+      p = readRepoFile(octokit, r, path, ref)
+      cache.set(key, p)
+    }
+    return p
+  }
+  const total = Math.max(pr.changedFiles, files.length)
+  return {
+    base: pr.baseSha,
+    head: pr.headSha,
+    files,
+    totalFiles: total,
+    truncated: total > files.length,
+    readHead: (p) => read(p, pr.headSha),
+    readBase: (p) => read(p, pr.baseSha),
+  }
+}

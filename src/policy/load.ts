@@ -1,0 +1,144 @@
+/**
+ * Loads a policy: parse YAML, validate every file of the `extends` chain with file:line:column errors,
+ * deep-merge (rule by rule; lists and scalars replace), then fill defaults from the schema.
+ */
+import { load, YAMLException } from 'js-yaml'
+import { policySchema, type ResolvedPolicy } from './schema.js'
+import { positionsOf } from './positions.js'
+import { applyDefaults, validate, type SchemaNode } from './validate.js'
+import { PRESETS } from './presets.generated.js'
+import { RULES } from '../rules/index.js'
+
+export interface PolicyIssue {
+  file: string
+  line?: number
+  column?: number
+  message: string
+}
+
+export function formatIssue(i: PolicyIssue): string {
+  const where = i.line !== undefined ? `${i.file}:${i.line}:${i.column ?? 1}` : i.file
+  return `${where}: ${i.message}`
+}
+
+export class PolicyError extends Error {
+  constructor(readonly issues: PolicyIssue[]) {
+    super(issues.map(formatIssue).join('\n'))
+    this.name = 'PolicyError'
+  }
+}
+
+/** Reads a file of the repository at the enforced (base) ref; undefined when absent. */
+export type RepoReader = (path: string) => Promise<string | undefined>
+
+export const PRESET_NAMES = Object.keys(PRESETS)
+
+export interface LoadedPolicy {
+  policy: ResolvedPolicy
+  /** Files that made it, in merge order: "preset:default", ".github/quality-gate.yml". */
+  sources: string[]
+}
+
+type Raw = Record<string, unknown>
+
+function isMapping(v: unknown): v is Raw {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Parses and validates one policy file; returns the raw mapping or throws PolicyError. */
+export function parsePolicyText(text: string, file: string): Raw {
+  let doc: unknown
+  try {
+    doc = text.trim() === '' ? {} : load(text, { filename: file })
+  } catch (e) {
+    if (e instanceof YAMLException && e.mark) {
+      throw new PolicyError([{ file, line: e.mark.line + 1, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` }])
+    }
+    throw new PolicyError([{ file, message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }])
+  }
+  if (doc === null || doc === undefined) doc = {}
+  if (!isMapping(doc)) throw new PolicyError([{ file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' }])
+  const positions = positionsOf(text)
+  const schema = policySchema() as unknown as SchemaNode
+  const issues = validate(schema, doc, [], [], {
+    unknownLabel: (path) => (path.length === 1 && path[0] === 'rules' ? 'unknown rule' : undefined),
+  })
+  if (issues.length) {
+    throw new PolicyError(
+      issues.map((i) => {
+        const p = positions.get(i.path.join('.')) ?? nearest(positions, i.path)
+        const pos = i.atKey ? (p?.key ?? p?.value) : (p?.value ?? p?.key)
+        const name = i.path.length ? `${i.atKey ? i.path.slice(0, -1).join('.') || '(top level)' : i.path.join('.')}: ` : ''
+        return { file, line: pos?.line, column: pos?.column, message: `${name}${i.message}` }
+      }),
+    )
+  }
+  return doc
+}
+
+function nearest(positions: ReturnType<typeof positionsOf>, path: string[]) {
+  for (let n = path.length - 1; n >= 0; n--) {
+    const p = positions.get(path.slice(0, n).join('.'))
+    if (p) return p
+  }
+  return undefined
+}
+
+/** Deep merge: mappings merge key by key, everything else (lists, scalars) is replaced by `over`. */
+export function deepMerge(base: unknown, over: unknown): unknown {
+  if (isMapping(base) && isMapping(over)) {
+    const out: Raw = { ...base }
+    for (const [k, v] of Object.entries(over)) out[k] = k in out ? deepMerge(out[k], v) : v
+    return out
+  }
+  return over === undefined ? base : over
+}
+
+const MAX_DEPTH = 8
+
+async function resolveChain(text: string, file: string, read: RepoReader, seen: string[], sources: string[]): Promise<unknown> {
+  if (seen.length > MAX_DEPTH) throw new PolicyError([{ file, message: `extends chain deeper than ${MAX_DEPTH}: ${seen.join(' → ')}` }])
+  const raw = parsePolicyText(text, file)
+  const ext = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? (raw.extends as string[]) : [raw.extends as string]
+  let merged: unknown = {}
+  for (const name of ext) {
+    const key = PRESETS[name] !== undefined ? `preset:${name}` : name.replace(/^\.?\//, '')
+    if (seen.includes(key)) throw new PolicyError([{ file, message: `extends cycle: ${[...seen, key].join(' → ')}` }])
+    let childText: string | undefined
+    if (PRESETS[name] !== undefined) childText = PRESETS[name]
+    else if (name.includes('/') || /\.ya?ml$/.test(name)) childText = await read(key)
+    if (childText === undefined) {
+      const isPath = name.includes('/') || /\.ya?ml$/.test(name)
+      throw new PolicyError([
+        {
+          file,
+          message: isPath
+            ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
+            : `extends: unknown preset ${JSON.stringify(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
+        },
+      ])
+    }
+    merged = deepMerge(merged, await resolveChain(childText, key.startsWith('preset:') ? `policies/${name}.yml` : key, read, [...seen, key], sources))
+  }
+  sources.push(file)
+  const own = { ...raw }
+  delete own.extends
+  delete own.$schema
+  return deepMerge(merged, own)
+}
+
+/**
+ * Loads the policy at `file` with content `text` (undefined = the repository has none: the embedded
+ * default preset is used). Throws PolicyError with every issue found.
+ */
+export async function loadPolicy(text: string | undefined, file: string, read: RepoReader): Promise<LoadedPolicy> {
+  const sources: string[] = []
+  const merged =
+    text === undefined
+      ? await resolveChain(PRESETS.default, 'policies/default.yml', read, ['preset:default'], sources)
+      : await resolveChain(text, file, read, [file], sources)
+  const full = applyDefaults(policySchema() as unknown as SchemaNode, merged) as ResolvedPolicy
+  // Every registered rule gets an entry, so the engine never meets an unconfigured rule.
+  for (const r of RULES) full.rules[r.id] = (applyDefaults(policySchema().properties.rules.properties[r.id] as unknown as SchemaNode, full.rules[r.id] ?? {}) as ResolvedPolicy['rules'][string])
+  return { policy: full, sources }
+}

@@ -1,0 +1,96 @@
+/**
+ * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
+ * for editors (policies/schema.json) is generated from `policySchema()` (`pr-gate schema`), and a test
+ * fails when the committed file is stale. Rule options come from each rule's own `options` schema.
+ */
+import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox'
+import { RULES } from '../rules/index.js'
+import type { Level, Rule } from '../types.js'
+
+export const SCHEMA_ID = 'https://github.com/pr-quality-gate/pr-quality-gate/policies/schema.json'
+
+export const LevelSchema = Type.Unsafe<Level>({
+  type: 'string',
+  enum: ['off', 'notice', 'warn', 'fail'],
+  description: 'off: not evaluated · notice: reported, never blocks · warn: conclusion neutral (or success) · fail: conclusion failure',
+})
+
+export const ConclusionSettings = Type.Object(
+  {
+    warnings: Type.Unsafe<'neutral' | 'success'>({
+      type: 'string',
+      enum: ['neutral', 'success'],
+      default: 'neutral',
+      description: 'Check conclusion when the worst result is a warning.',
+    }),
+    on_error: Type.Unsafe<'failure' | 'neutral'>({
+      type: 'string',
+      enum: ['failure', 'neutral'],
+      default: 'failure',
+      description: 'Conclusion when a rule could not be evaluated (API error, unreadable report). Never success.',
+    }),
+    partial: Type.Unsafe<'failure' | 'neutral'>({
+      type: 'string',
+      enum: ['failure', 'neutral'],
+      default: 'failure',
+      description: "Conclusion floor when the PR has more files than GitHub lists (3000): the evaluation is partial.",
+    }),
+  },
+  { additionalProperties: false, default: {}, description: 'How results become the check conclusion.' },
+)
+
+export const WaiverSettings = Type.Object(
+  {
+    label_prefix: Type.String({
+      default: 'gate-waive:',
+      minLength: 1,
+      description: 'A PR label `<prefix><rule-id>` waives that rule (labels need triage permission).',
+    }),
+    require_reason: Type.Boolean({
+      default: true,
+      description: 'A waiver applies only when the PR body has a line `<prefix><rule-id> <reason>`.',
+    }),
+    min_reason_length: Type.Integer({ minimum: 0, default: 10, description: 'Minimum length of the reason.' }),
+  },
+  { additionalProperties: false, default: {}, description: 'Waivers: how a reviewer lets a PR pass a rule on purpose.' },
+)
+
+/** The per-rule entry: `level` plus the rule's own options. */
+export function ruleEntrySchema(rule: Rule): TObject {
+  const own = (rule.options as TObject).properties ?? {}
+  return Type.Object(
+    { level: { ...LevelSchema, default: rule.defaultLevel }, ...own } as Record<string, TSchema>,
+    { additionalProperties: false, default: {}, description: rule.description },
+  )
+}
+
+export function policySchema(rules: readonly Rule[] = RULES) {
+  const ruleProps: Record<string, TSchema> = {}
+  for (const r of rules) ruleProps[r.id] = Type.Optional(ruleEntrySchema(r))
+  return Type.Object(
+    {
+      $schema: Type.Optional(Type.String({ description: 'JSON Schema reference for editors.' })),
+      extends: Type.Optional(
+        Type.Union([Type.String(), Type.Array(Type.String())], {
+          description: 'Presets to start from: a shipped preset name (default, strict, relaxed) or a repository path to another policy file. Later entries override earlier ones; this file overrides them all.',
+        }),
+      ),
+      rules: Type.Optional(Type.Object(ruleProps, { additionalProperties: false, default: {}, description: "Rules by id." })),
+      conclusion: Type.Optional(ConclusionSettings),
+      waivers: Type.Optional(WaiverSettings),
+    },
+    { additionalProperties: false, $id: SCHEMA_ID, title: 'pr-quality-gate policy' },
+  )
+}
+
+/** A fully resolved policy (after extends, merge and defaults). Rule entries are keyed by id. */
+export interface ResolvedPolicy {
+  rules: Record<string, { level: Level } & Record<string, unknown>>
+  conclusion: Static<typeof ConclusionSettings>
+  waivers: Static<typeof WaiverSettings>
+}
+
+/** The JSON Schema document written to policies/schema.json. */
+export function policyJsonSchema(): Record<string, unknown> {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(policySchema())) }
+}
