@@ -10,6 +10,7 @@ import { loadPolicy, PolicyError, formatIssue, type LoadedPolicy } from '../poli
 import { markExclusions } from '../change/generated.js'
 import { policyErrorVerdict, runGate } from '../engine/run.js'
 import { applyDefaults, type SchemaNode } from '../policy/validate.js'
+import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
 import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
 
 export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
@@ -68,7 +69,17 @@ export async function evaluatePullRequest(input: EvaluateInput): Promise<Evaluat
   ])
   markExclusions(files, gitattributes)
   const changes = apiChangeSet(octokit, repo, pr, files)
-  const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence: input.evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
+  // API-backed evidence, called only by rules that ask for it (and memoised: one call per run).
+  const once = <T>(f: () => Promise<T>) => {
+    let p: Promise<T> | undefined
+    return () => (p ??= f())
+  }
+  const evidence: Evidence = {
+    ...input.evidence,
+    dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base: pr.baseSha, head: pr.headSha })),
+    dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+  }
+  const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
   const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()) }

@@ -11,8 +11,8 @@ export function escapeText(input: string, max = 2000): string {
   s = s.replace(/\r?\n|\r/g, ' ')
   s = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   s = s.replace(/[\\`*_[\]()|~!{}]/g, (c) => '\\' + c)
-  s = s.replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWSP)
-  s = s.replace(/#(?=\d)/g, '#' + ZWSP)
+  // One pass for both, so the entity inserted for one is never rewritten by the other.
+  s = s.replace(/[@#](?=[A-Za-z0-9_-])/g, (c, offset: number, all: string) => (c === '#' && !/\d/.test(all[offset + 1]) ? c : c + ZWSP))
   return s
 }
 
