@@ -1,0 +1,102 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+/** Kinds of operational change the rule recognises (= the `code` of its findings). */
+export const TRIGGER_CODES = [
+  'k8s-manifest',
+  'helm',
+  'kustomize',
+  'docker-compose',
+  'dockerfile',
+  'procfile',
+  'terraform',
+  'pulumi',
+  'cloudformation',
+  'alert-rule',
+  'dashboard',
+  'datadog-monitor',
+  'slo',
+  'deploy-workflow',
+  'cron',
+  'new-env-var',
+  'feature-flag',
+  'path-trigger',
+] as const
+export type TriggerCode = (typeof TRIGGER_CODES)[number]
+
+export const RunbookOptions = Type.Object(
+  {
+    runbooks: Type.Array(Type.String(), {
+      default: ['**/runbooks/**', '**/runbook/**', '**/RUNBOOK*.md', '**/runbook*.md', '**/playbooks/**'],
+      description:
+        'Globs of runbook files: a change to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
+    }),
+    services: Type.Array(
+      Type.Object({
+        path: Type.String({ description: 'Glob with a `{service}` placeholder, e.g. `services/{service}/**`.' }),
+        runbooks: Type.Array(Type.String(), {
+          description: 'Runbook globs for that service, e.g. `docs/runbooks/{service}.md`; only these satisfy its triggers.',
+        }),
+      }),
+      {
+        default: [],
+        description:
+          'Service mappings: a trigger under `path` is satisfied only by a change to that service\'s runbooks (first matching mapping wins).',
+      },
+    ),
+    disable: Type.Array(Type.Union(TRIGGER_CODES.map((c) => Type.Literal(c))), {
+      default: [],
+      description: `Built-in triggers to switch off, by code: ${TRIGGER_CODES.join(', ')}.`,
+    }),
+    triggers: Type.Array(Type.String(), {
+      default: [],
+      description: 'Extra globs whose changes are operational (findings with code `path-trigger`).',
+    }),
+    feature_flags: Type.Array(Type.String(), {
+      default: ['**/feature-flags/**', '**/feature_flags/**', '**/featureflags/**', '**/*.flags.{json,yml,yaml}', '**/flagd*.json'],
+      description: 'Globs of feature-flag definition files (findings with code `feature-flag`).',
+    }),
+    manifest_paths: Type.Array(Type.String(), {
+      default: ['**/k8s/**', '**/kubernetes/**', '**/manifests/**', '**/deploy/**', '**/deployment/**', '**/deployments/**', '**/helm/**', '**/charts/**', '**/kustomize/**', '**/overlays/**'],
+      description:
+        'Path fallback for YAML that cannot be parsed (templated or invalid): such a file under these globs counts as a deploy manifest.',
+    }),
+    exclude: Type.Array(Type.String(), {
+      default: [
+        '**/__tests__/**', '**/test/**', '**/tests/**', '**/spec/**', '**/testdata/**', '**/fixtures/**', '**/__mocks__/**',
+        '**/*.test.*', '**/*.spec.*', '**/*_test.go', '**/test_*.py', '**/*_test.py', '**/*Test.java', '**/*_spec.rb',
+        '**/node_modules/**', '**/vendor/**', '**/examples/**',
+      ],
+      description: 'Files never considered as triggers (tests, fixtures, vendored code, examples).',
+    }),
+    env_var_ignore: Type.Array(Type.String(), {
+      default: ['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'DEBUG', 'HOSTNAME', 'GITHUB_*', 'RUNNER_*', 'npm_*', 'JEST_*', 'VITEST*', 'PYTEST_*'],
+      description: 'Env-var names (with `*` wildcards) that are never reported as new.',
+    }),
+    opt_out_phrase: Type.String({
+      default: 'Runbook: not needed',
+      description: 'Phrase of the opt-out line in the PR description, followed by a reason: `Runbook: not needed — <reason>`.',
+    }),
+    min_reason_length: Type.Integer({
+      default: 20,
+      minimum: 0,
+      description: 'Minimum length (characters) of the opt-out reason; shorter reasons are rejected.',
+    }),
+    max_file_reads: Type.Integer({
+      default: 400,
+      minimum: 0,
+      description:
+        'Budget of file contents read (head and base) to classify YAML/JSON/HCL and check env vars; past it files are classified by path only, and the rule says so.',
+    }),
+    max_file_bytes: Type.Integer({
+      default: 1_000_000,
+      minimum: 1,
+      description: 'Files larger than this are classified by path only.',
+    }),
+    max_findings: Type.Integer({
+      default: 50,
+      minimum: 1,
+      description: 'At most this many trigger findings are listed; the rest are counted in one more finding.',
+    }),
+  },
+)
+export type RunbookOptions = Static<typeof RunbookOptions>
