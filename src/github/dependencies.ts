@@ -1,0 +1,109 @@
+/**
+ * Optional evidence providers for the `dependencies` rule: GitHub dependency review (what the PR's manifest
+ * changes add) and open Dependabot alerts (for the age of known vulnerabilities). Both answer
+ * ProviderResult: a 403/404 (feature off, plan without Advanced Security, token without the permission, fork)
+ * becomes `{ ok: false, reason }` saying how to enable it — a notice, never a failed gate. Other errors
+ * (5xx after retries, network) also become `ok: false` with the status, so the rule can report it.
+ */
+import type { getOctokit } from '@actions/github'
+import type { ProviderResult } from '../types.js'
+
+export type Octokit = ReturnType<typeof getOctokit>
+
+/** One entry of `GET /repos/{owner}/{repo}/dependency-graph/compare/{base}...{head}`. */
+export interface DependencyReviewChange {
+  change_type: 'added' | 'removed'
+  manifest: string
+  ecosystem: string
+  name: string
+  version: string
+  package_url: string | null
+  license: string | null
+  source_repository_url: string | null
+  vulnerabilities: Array<{ severity: string; advisory_ghsa_id: string; advisory_summary: string; advisory_url: string }>
+  scope: 'unknown' | 'runtime' | 'development'
+}
+
+/** The fields of a Dependabot alert the rule reads (the API returns many more). */
+export interface DependabotAlert {
+  number: number
+  state: string
+  created_at: string
+  html_url: string
+  dependency: { package?: { ecosystem: string; name: string }; manifest_path?: string; scope?: string | null }
+  security_advisory: { ghsa_id: string; cve_id: string | null; summary: string; severity: string; identifiers?: Array<{ type: string; value: string }>; cvss?: { score: number | null } | null }
+  security_vulnerability: { severity: string; vulnerable_version_range: string; first_patched_version: { identifier: string } | null; package: { ecosystem: string; name: string } }
+}
+
+function status(e: unknown): number | undefined {
+  if (typeof e === 'object' && e !== null && 'status' in e) {
+    const s = (e as { status: unknown }).status
+    return typeof s === 'number' ? s : undefined
+  }
+  return undefined
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message
+  return typeof e === 'string' ? e : JSON.stringify(e)
+}
+
+/**
+ * Dependency review between two commits (use the PR's base and head SHAs: `pull_request.base.sha` and
+ * `pull_request.head.sha`, not branch names, so the comparison matches what the gate checked).
+ */
+export async function fetchDependencyReview(
+  octokit: Octokit,
+  p: { owner: string; repo: string; base: string; head: string },
+): Promise<ProviderResult<DependencyReviewChange[]>> {
+  try {
+    const res = await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })
+    return { ok: true, data: res.data as DependencyReviewChange[] }
+  } catch (e) {
+    const s = status(e)
+    if (s === 403) {
+      return {
+        ok: false,
+        reason:
+          `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${describe(e)}). It needs the dependency graph ` +
+          '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
+          'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
+      }
+    }
+    if (s === 404) {
+      return {
+        ok: false,
+        reason:
+          `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
+          'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
+      }
+    }
+    return { ok: false, reason: `GitHub dependency review failed${s ? ` (HTTP ${s})` : ''}: ${describe(e)}` }
+  }
+}
+
+/** Open Dependabot alerts of the repository (all pages, 100 per page). */
+export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string; repo: string }): Promise<ProviderResult<DependabotAlert[]>> {
+  try {
+    const data = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })
+    return { ok: true, data: data as unknown as DependabotAlert[] }
+  } catch (e) {
+    const s = status(e)
+    if (s === 403) {
+      return {
+        ok: false,
+        reason:
+          `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${describe(e)}). In a workflow grant ` +
+          '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
+          'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
+      }
+    }
+    if (s === 404) {
+      return {
+        ok: false,
+        reason: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
+      }
+    }
+    return { ok: false, reason: `reading Dependabot alerts failed${s ? ` (HTTP ${s})` : ''}: ${describe(e)}` }
+  }
+}

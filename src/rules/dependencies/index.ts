@@ -1,0 +1,430 @@
+/**
+ * dependencies: gates on the results of whatever dependency scanner a team already runs (SARIF from any
+ * tool, npm audit, OSV-Scanner), optionally with GitHub dependency review and Dependabot alerts.
+ * The standard behind it: dependency scanning runs in CI, and critical vulnerabilities are fixed within
+ * 7–14 days. New vulnerabilities at or above `fail_on` fail; open ones older than their fix SLA fail;
+ * waivers name a reason and expire; a missing or broken report never reads as "no vulnerabilities".
+ */
+import { Type } from '@sinclair/typebox'
+import type { Finding, Level, Rule, RuleContext, RuleTable } from '../../types.js'
+import {
+  advisoryIdsIn,
+  advisoryUrl,
+  mergeVulnerabilities,
+  normaliseId,
+  parseReport,
+  ReportError,
+  severityFromWord,
+  severityRank,
+  SEVERITIES,
+  type Origin,
+  type ParsedReport,
+  type Severity,
+  type Vulnerability,
+} from '../../evidence/scanners/index.js'
+import { matchesAny } from '../../change/glob.js'
+import { findDeclaration, isManifest } from './manifest.js'
+
+const sla = (def: number | null, sev: string) =>
+  Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { default: def, description: `Days within which a ${sev} vulnerability must be fixed once known; null = no SLA.` })
+
+export const dependenciesOptions = Type.Object({
+  reports: Type.Array(Type.String(), {
+    default: [],
+    description:
+      'Scanner reports in the workspace (paths or globs): SARIF 2.1.0 (Trivy, Grype, Snyk, OSV-Scanner…), `npm audit --json` (npm 7+), OSV-Scanner JSON. The format is detected from the content. A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
+  }),
+  fail_on: Type.Union([Type.Literal('critical'), Type.Literal('high'), Type.Literal('medium'), Type.Literal('low'), Type.Literal('none')], {
+    default: 'high',
+    description: 'New vulnerabilities at or above this severity fail the PR (`none`: only SLAs and licenses fail).',
+  }),
+  new_only: Type.Boolean({
+    default: true,
+    description:
+      'Apply `fail_on` only to vulnerabilities this PR introduces (or whose origin is unknown); those already present on the base are held to `fix_within_days` instead. Origin comes from SARIF baselineState, dependency review, the manifest lines the PR adds, and Dependabot alerts.',
+  }),
+  fix_within_days: Type.Object(
+    { critical: sla(7, 'critical'), high: sla(14, 'high'), medium: sla(null, 'medium'), low: sla(null, 'low') },
+    { default: {}, description: 'Fix SLA per severity, in days since first detection (Dependabot alert created_at, SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.' },
+  ),
+  ignore: Type.Array(
+    Type.Object(
+      {
+        id: Type.String({ minLength: 1, description: 'Advisory id (GHSA, CVE, or the tool\'s id such as SNYK-JS-…); matches any alias.' }),
+        reason: Type.String({ minLength: 1, description: 'Why the vulnerability is accepted (required).' }),
+        until: Type.Optional(Type.String({ format: 'date', description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the vulnerability counts again and the comment says so.' })),
+      },
+      { additionalProperties: false },
+    ),
+    { default: [], description: 'Waived advisories, each with a reason and, preferably, an expiry date.' },
+  ),
+  licenses: Type.Object(
+    {
+      deny: Type.Array(Type.String(), { default: [], description: 'SPDX ids that added dependencies must not use (from dependency review data).' }),
+      allow: Type.Array(Type.String(), { default: [], description: 'When not empty: the only SPDX ids added dependencies may use.' }),
+    },
+    { default: {}, description: 'License policy for dependencies the PR adds (needs dependency review).' },
+  ),
+  missing_report: Type.Union([Type.Literal('fail'), Type.Literal('warn'), Type.Literal('ignore')], {
+    default: 'fail',
+    description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
+  }),
+  use_dependency_review: Type.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; unavailable → a notice.' }),
+  use_dependabot_alerts: Type.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); unavailable → a notice.' }),
+})
+
+type Options = (typeof dependenciesOptions)['static']
+type SlaKey = 'critical' | 'high' | 'medium' | 'low'
+
+const DAY = 86_400_000
+const GLOB_MAGIC = /[*?[\]{}!]/
+
+interface Row {
+  v: Vulnerability
+  origin: Origin
+  ageDays?: number
+  slaDays?: number | null
+  waiver?: { id: string; reason: string; until?: string; expired: boolean }
+  failing: string[]
+  annotation?: { path: string; line: number }
+}
+
+function dateString(v: unknown): string | undefined {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10)
+  if (typeof v === 'string' && v.trim()) return v.trim()
+  return undefined
+}
+
+/** A waiver applies through the whole of its `until` day (UTC). */
+function waiverExpired(until: string | undefined, now: Date): boolean {
+  if (!until) return false
+  const t = Date.parse(`${until.slice(0, 10)}T00:00:00Z`)
+  if (Number.isNaN(t)) return true // an unreadable date must not waive forever
+  return now.getTime() >= t + DAY
+}
+
+function severityLabel(s: Severity): string {
+  return s === 'unknown' ? 'unknown' : s
+}
+
+/** Denied / not allowed per a simple SPDX expression reading: OR = any branch may be chosen. */
+export function licenseVerdict(license: string | null, deny: string[], allow: string[]): { denied?: string; notAllowed?: boolean } {
+  if (!license) return {}
+  const norm = (s: string) => s.trim().toLowerCase()
+  const branches = license.split(/\s+OR\s+/i).map((b) => b.replace(/[()]/g, ' ').split(/\s+(?:AND|WITH)\s+/i).map((t) => t.trim()).filter(Boolean))
+  const denySet = new Set(deny.map(norm))
+  const allowSet = new Set(allow.map(norm))
+  const branchDenied = (b: string[]) => b.find((t) => denySet.has(norm(t)))
+  if (denySet.size && branches.every((b) => branchDenied(b))) return { denied: branches.map(branchDenied).find(Boolean) }
+  if (allowSet.size && !branches.some((b) => b.every((t) => allowSet.has(norm(t))))) return { notAllowed: true }
+  return {}
+}
+
+function reviewVulns(data: unknown[]): { vulns: Vulnerability[]; added: Array<{ name: string; version: string; manifest: string; license: string | null }> } {
+  const vulns: Vulnerability[] = []
+  const added: Array<{ name: string; version: string; manifest: string; license: string | null }> = []
+  for (const raw of data) {
+    if (typeof raw !== 'object' || raw === null) continue
+    const c = raw as Record<string, unknown>
+    if (c.change_type !== 'added') continue
+    const name = String(c.name)
+    const version = String(c.version ?? '')
+    const manifest = String(c.manifest ?? '')
+    added.push({ name, version, manifest, license: typeof c.license === 'string' ? c.license : null })
+    for (const v of Array.isArray(c.vulnerabilities) ? c.vulnerabilities : []) {
+      const a = v as Record<string, unknown>
+      const id = normaliseId(String(a.advisory_ghsa_id))
+      vulns.push({
+        id,
+        aliases: [id],
+        package: name,
+        version: version || undefined,
+        ecosystem: typeof c.ecosystem === 'string' ? c.ecosystem : undefined,
+        severity: severityFromWord(String(a.severity)) ?? 'unknown',
+        title: typeof a.advisory_summary === 'string' ? a.advisory_summary : undefined,
+        url: typeof a.advisory_url === 'string' ? a.advisory_url : undefined,
+        manifest,
+        origin: 'introduced',
+        sources: ['dependency review'],
+        reports: ['GitHub dependency review'],
+      })
+    }
+  }
+  return { vulns, added }
+}
+
+/** The fields of a Dependabot alert read here (checked one by one: the provider's data is `unknown[]`). */
+interface AlertShape {
+  created_at?: unknown
+  html_url?: unknown
+  dependency?: { package?: { name?: unknown }; manifest_path?: unknown }
+  security_advisory?: { ghsa_id?: unknown; cve_id?: unknown; summary?: unknown; severity?: unknown; identifiers?: Array<{ value?: unknown }>; cvss?: { score?: unknown } | null }
+  security_vulnerability?: { severity?: unknown; first_patched_version?: { identifier?: unknown } | null; package?: { name?: unknown; ecosystem?: unknown } }
+}
+
+const s = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+
+function alertVulns(data: unknown[]): Vulnerability[] {
+  const out: Vulnerability[] = []
+  for (const raw of data) {
+    if (typeof raw !== 'object' || raw === null) continue
+    const a = raw as AlertShape
+    const adv = a.security_advisory ?? {}
+    const vul = a.security_vulnerability ?? {}
+    const ids = [adv.ghsa_id, adv.cve_id, ...(Array.isArray(adv.identifiers) ? adv.identifiers.map((i) => i?.value) : [])]
+      .map(s)
+      .filter((x): x is string => x !== undefined)
+      .flatMap((x) => advisoryIdsIn(x))
+    const aliases = [...new Set(ids)]
+    const pkg = s(vul.package?.name) ?? s(a.dependency?.package?.name)
+    if (!pkg || aliases.length === 0) continue
+    const score = adv.cvss?.score
+    out.push({
+      id: aliases[0],
+      aliases,
+      package: pkg,
+      fixedVersion: s(vul.first_patched_version?.identifier),
+      ecosystem: s(vul.package?.ecosystem),
+      severity: severityFromWord(s(vul.severity) ?? s(adv.severity)) ?? 'unknown',
+      cvss: typeof score === 'number' && score > 0 ? score : undefined,
+      title: s(adv.summary),
+      url: s(a.html_url),
+      manifest: s(a.dependency?.manifest_path),
+      firstSeen: s(a.created_at),
+      origin: 'present',
+      sources: ['Dependabot'],
+      reports: ['Dependabot alerts'],
+    })
+  }
+  return out
+}
+
+/** npm audit does not state installed versions: read them from package-lock.json at head. */
+async function resolveNpmVersions(ctx: RuleContext, vulns: Vulnerability[]): Promise<void> {
+  const pending = vulns.filter((v) => v.version === undefined && v.nodes?.length)
+  if (!pending.length) return
+  const cache = new Map<string, Record<string, { version?: string }> | null>()
+  const lock = async (p: string) => {
+    if (!cache.has(p)) {
+      let packages: Record<string, { version?: string }> | null = null
+      try {
+        const text = await ctx.changes.readHead(p)
+        if (text) packages = (JSON.parse(text) as { packages?: Record<string, { version?: string }> }).packages ?? null
+      } catch {
+        packages = null
+      }
+      cache.set(p, packages)
+    }
+    return cache.get(p) ?? null
+  }
+  for (const v of pending) {
+    const dir = v.reports[0]?.includes('/') ? v.reports[0].slice(0, v.reports[0].lastIndexOf('/') + 1) : ''
+    for (const p of [...new Set([`${dir}package-lock.json`, 'package-lock.json'])]) {
+      const pk = await lock(p)
+      const versions = [...new Set((v.nodes ?? []).map((n) => pk?.[n]?.version).filter((x): x is string => !!x))]
+      if (versions.length) {
+        v.version = versions.join(', ')
+        v.manifest ??= p
+        break
+      }
+    }
+  }
+}
+
+function fmtAge(r: Row): string {
+  if (r.ageDays === undefined) return 'age unknown'
+  const sla = r.slaDays
+  return sla === undefined || sla === null ? `${r.ageDays} d (no SLA)` : `${r.ageDays} d / SLA ${sla} d${r.ageDays > sla ? ' (breached)' : ''}`
+}
+
+function originText(o: Origin): string {
+  return o === 'introduced' ? 'introduced by this PR' : o === 'present' ? 'already present' : 'unknown'
+}
+
+export const dependencies: Rule<typeof dependenciesOptions> = {
+  id: 'dependencies',
+  description: 'Gates on dependency-scanning results: new vulnerabilities, fix SLAs, expiring waivers, licenses.',
+  options: dependenciesOptions,
+  defaultLevel: 'fail',
+  release: true,
+  async evaluate(ctx, o: Options & { level: Level }) {
+    const findings: Finding[] = []
+    const notes: string[] = []
+    const reportRows: string[][] = []
+
+    // 1. Reports.
+    const globs = o.reports ?? []
+    const files = globs.length ? await ctx.evidence.findReports(globs) : []
+    for (const g of globs) {
+      if (files.some((f) => matchesAny(f.path, [g]))) continue
+      if (!GLOB_MAGIC.test(g)) {
+        const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
+        if (o.missing_report === 'fail') findings.push({ message: msg, hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.', code: 'missing-report' })
+        else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
+        else notes.push(`${g}: not found (ignored)`)
+      } else {
+        findings.push({ message: `No scanner report matched ${g}: dependency scanning results are not visible to the gate.`, kind: 'info', code: 'no-report' })
+        notes.push(`${g}: no match`)
+      }
+    }
+    const parsed: ParsedReport[] = []
+    for (const f of files) {
+      try {
+        const p = parseReport(f.path, await f.read())
+        parsed.push(p)
+        reportRows.push([f.path, p.tool, p.format, String(p.vulnerabilities.length), String(p.skipped)])
+        if (p.vulnerabilities.length === 0) notes.push(`0 results from ${p.tool} (${f.path})`)
+      } catch (e) {
+        const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${e instanceof Error ? e.message : String(e)}`
+        findings.push({ message, kind: 'error', code: 'bad-report', hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.' })
+        reportRows.push([f.path, '?', 'unreadable', '-', '-'])
+      }
+    }
+    const all: Vulnerability[] = parsed.flatMap((p) => p.vulnerabilities)
+
+    // 2. Providers.
+    let added: ReturnType<typeof reviewVulns>['added'] = []
+    let reviewOk = false
+    // Dependency review only reports what manifest and lock-file changes add: skip the API call otherwise.
+    const touchesDeps = ctx.changes.truncated || ctx.changes.files.some((f) => isManifest(f.path) || f.excluded === 'lockfile')
+    if (o.use_dependency_review && ctx.evidence.dependencyReview && !touchesDeps) {
+      notes.push('dependency review: skipped, no manifest or lock file changed')
+    } else if (o.use_dependency_review && ctx.evidence.dependencyReview) {
+      const r = await ctx.evidence.dependencyReview()
+      if (r.ok) {
+        const rv = reviewVulns(r.data)
+        all.push(...rv.vulns)
+        added = rv.added
+        reviewOk = true
+        notes.push(`dependency review: ${rv.added.length} added dependencies, ${rv.vulns.length} vulnerabilities`)
+      } else findings.push({ message: `GitHub dependency review is unavailable: ${r.reason}`, kind: 'info', code: 'dependency-review-unavailable' })
+    } else if (o.use_dependency_review) notes.push('dependency review: not available here')
+    if (o.use_dependabot_alerts && ctx.evidence.dependabotAlerts) {
+      const r = await ctx.evidence.dependabotAlerts()
+      if (r.ok) {
+        const av = alertVulns(r.data)
+        all.push(...av)
+        notes.push(`Dependabot: ${av.length} open alerts`)
+      } else findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' })
+    } else if (o.use_dependabot_alerts) notes.push('Dependabot alerts: not available here')
+
+    await resolveNpmVersions(ctx, all)
+    const vulns = mergeVulnerabilities(all)
+
+    // 3. Evaluate each vulnerability.
+    const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on as Severity)
+    const waivers = (o.ignore ?? []).map((w) => ({ id: normaliseId(w.id), reason: w.reason, until: dateString((w as { until?: unknown }).until) }))
+    const rows: Row[] = []
+    const expiredReported = new Set<string>()
+    for (const v of vulns) {
+      const decl = findDeclaration(ctx.changes.files, v.package, v.manifest)
+      let origin: Origin = v.origin ?? 'unknown'
+      if (origin === 'unknown' && decl && !decl.changed) origin = 'introduced'
+      if (origin === 'unknown' && reviewOk && ctx.mode === 'pull_request') {
+        // Dependency review lists every dependency the PR adds: a package it does not list was there before.
+        const inReview = added.some((a) => a.name.toLowerCase() === v.package.toLowerCase())
+        if (!inReview) origin = 'present'
+      }
+      const ageDays = v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen)) ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY)) : undefined
+      const slaKey: SlaKey | undefined = v.severity === 'unknown' ? undefined : v.severity
+      const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null
+      const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()))
+      const row: Row = { v, origin, ageDays, slaDays, failing: [], annotation: decl ? { path: decl.path, line: decl.line } : undefined }
+      if (w) row.waiver = { ...w, expired: waiverExpired(w.until, ctx.now) }
+      if (row.waiver && !row.waiver.expired) {
+        rows.push(row)
+        continue
+      }
+      const where = row.annotation ? { path: row.annotation.path, line: row.annotation.line } : {}
+      const what = `${v.id} (${severityLabel(v.severity)}) in ${v.package}${v.version ? `@${v.version}` : ''}`
+      const fix = v.fixedVersion ? `Upgrade ${v.package} to ${v.fixedVersion} or later.` : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.'
+      if (row.waiver?.expired && !expiredReported.has(row.waiver.id)) {
+        expiredReported.add(row.waiver.id)
+        findings.push({
+          message: `The waiver for ${row.waiver.id} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
+          hint: `${fix} Or extend \`until\` in the policy if the risk is still accepted.`,
+          code: 'waiver-expired',
+          ...where,
+        })
+      }
+      const counts = !o.new_only || origin !== 'present'
+      if (counts && severityRank(v.severity) >= failRank) {
+        row.failing.push('fail_on')
+        findings.push({
+          message: `${what} ${origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)'}, at or above fail_on: ${o.fail_on}.`,
+          hint: fix,
+          code: 'vulnerability',
+          ...where,
+        })
+      }
+      if (ageDays !== undefined && slaDays !== null && slaDays !== undefined && ageDays > slaDays) {
+        row.failing.push('sla')
+        findings.push({ message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`, hint: fix, code: 'sla-breach', ...where })
+      }
+      rows.push(row)
+    }
+
+    // 4. Licenses of added dependencies.
+    const deny = o.licenses?.deny ?? []
+    const allow = o.licenses?.allow ?? []
+    if ((deny.length || allow.length) && added.length) {
+      for (const a of added) {
+        const verdict = licenseVerdict(a.license, deny, allow)
+        if (!verdict.denied && !verdict.notAllowed) continue
+        const decl = findDeclaration(ctx.changes.files, a.name, a.manifest)
+        findings.push({
+          message: verdict.denied
+            ? `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which the policy denies (${verdict.denied}).`
+            : `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which is not in the policy's allow list.`,
+          hint: 'Choose a dependency under an allowed license, or get the license approved and update `licenses` in the policy.',
+          code: 'license',
+          ...(decl ? { path: decl.path, line: decl.line } : {}),
+        })
+      }
+    } else if ((deny.length || allow.length) && !reviewOk) notes.push('licenses: not checked (needs dependency review)')
+
+    // 5. Output.
+    rows.sort((a, b) => severityRank(b.v.severity) - severityRank(a.v.severity) || a.v.package.localeCompare(b.v.package) || a.v.id.localeCompare(b.v.id))
+    const tables: RuleTable[] = []
+    if (rows.length) {
+      tables.push({
+        title: 'Vulnerabilities by severity',
+        columns: ['Severity', 'Advisory', 'Package', 'Installed → fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'],
+        rows: rows.map((r) => [
+          severityLabel(r.v.severity) + (r.v.cvss !== undefined ? ` (${r.v.cvss})` : ''),
+          r.v.id,
+          r.v.package,
+          `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
+          originText(r.origin),
+          fmtAge(r),
+          r.waiver ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}` : '',
+          r.v.sources.join(', '),
+          r.v.url ?? advisoryUrl(r.v.id) ?? '',
+        ]),
+      })
+    }
+    if (reportRows.length) tables.push({ title: 'Reports', columns: ['File', 'Tool', 'Format', 'Vulnerabilities', 'Skipped results'], rows: reportRows })
+
+    const bySev = SEVERITIES.map((s) => [s, rows.filter((r) => r.v.severity === s).length] as const).filter(([, n]) => n > 0)
+    const waived = rows.filter((r) => r.waiver && !r.waiver.expired).length
+    const failing = rows.filter((r) => r.failing.length).length
+    const parts = [
+      rows.length ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : 'no vulnerabilities',
+      failing ? `${failing} failing` : '',
+      waived ? `${waived} waived` : '',
+      ...notes,
+    ].filter(Boolean)
+    if (!files.length && !reviewOk && !ctx.evidence.dependabotAlerts) parts.push('no scanner evidence')
+    return {
+      findings,
+      summary: parts.join('; '),
+      tables,
+      data: {
+        vulnerabilities: rows.map((r) => ({ ...r.v, origin: r.origin, ageDays: r.ageDays, slaDays: r.slaDays, waiver: r.waiver, failing: r.failing, annotation: r.annotation })),
+        reports: parsed.map((p) => ({ path: p.path, format: p.format, tool: p.tool, vulnerabilities: p.vulnerabilities.length, skipped: p.skipped })),
+      },
+    }
+  },
+}
+
+export default dependencies
