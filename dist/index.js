@@ -30741,7 +30741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1720:
+/***/ 5807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30882,8 +30882,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -30907,7 +30907,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -30921,8 +30921,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -32289,7 +32289,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -32318,11 +32318,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -32542,7 +32542,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -32557,7 +32557,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -32568,7 +32568,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -32577,7 +32577,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -33008,7 +33008,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -33697,8 +33697,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:os"
@@ -33747,7 +33747,7 @@ function getSettings(env = process.env) {
     let event = {};
     if (eventPath) {
         try {
-            event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
         }
         catch (e) {
             throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`);
@@ -33784,8 +33784,8 @@ function getSettings(env = process.env) {
 var client = __nccwpck_require__(2842);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts
-var evaluate = __nccwpck_require__(3192);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
+var evaluate = __nccwpck_require__(3224);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 /** One annotation per finding that has a path and a line (plain text: annotations are not Markdown). */
 function annotationsOf(v) {
@@ -34110,8 +34110,8 @@ function writeOutputs(s, v) {
     setOutput('conclusion', v.conclusion);
     setOutput('failed-rules', v.failedRules.join(','));
     try {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(s.reportPath), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)(s.reportPath, JSON.stringify((0,json/* toJsonReport */.O)(v), null, 2));
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(s.reportPath), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(s.reportPath, JSON.stringify((0,json/* toJsonReport */.O)(v), null, 2));
         setOutput('report', s.reportPath);
     }
     catch (e) {
@@ -34243,10 +34243,10 @@ function markExclusions(files, gitattributes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R4: () => (/* binding */ filterPaths),
 /* harmony export */   _I: () => (/* binding */ matchesAny),
 /* harmony export */   gu: () => (/* binding */ GLOB_OPTIONS)
 /* harmony export */ });
-/* unused harmony export filterPaths */
 /* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1138);
 
 /** One set of minimatch options for every glob in the project: dotfiles match, paths are POSIX. */
@@ -34453,14 +34453,14 @@ function readAtRef(cwd, ref, path) {
 var generated = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/evidence/workspace.ts
 var workspace = __nccwpck_require__(1592);
-// EXTERNAL MODULE: ./src/policy/load.ts + 3 modules
-var load = __nccwpck_require__(6898);
+// EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
+var load = __nccwpck_require__(4784);
 // EXTERNAL MODULE: ./src/policy/schema.ts
 var schema = __nccwpck_require__(4139);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/github/evaluate.ts
-var evaluate = __nccwpck_require__(3192);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
+var evaluate = __nccwpck_require__(3224);
 ;// CONCATENATED MODULE: ./src/report/text.ts
 const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' };
 function clean(s) {
@@ -34496,8 +34496,8 @@ function renderText(v) {
 var markdown = __nccwpck_require__(3703);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(2794);
-// EXTERNAL MODULE: ./src/rules/index.ts + 1 modules
-var rules = __nccwpck_require__(8228);
+// EXTERNAL MODULE: ./src/rules/index.ts + 63 modules
+var rules = __nccwpck_require__(1858);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `pr-gate`: the gate on a local git checkout, with real git. Exit codes: 0 the gate passed (success or
@@ -34708,8 +34708,8 @@ function maxLevel(a, b) {
     return levelRank(a) >= levelRank(b) ? a : b;
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 1 modules
-var src_rules = __nccwpck_require__(8228);
+// EXTERNAL MODULE: ./src/rules/index.ts + 63 modules
+var src_rules = __nccwpck_require__(1858);
 ;// CONCATENATED MODULE: ./src/engine/waivers.ts
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40349,21 +40349,101 @@ function describeApiError(call, e) {
 
 /***/ }),
 
-/***/ 3192:
+/***/ 3224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   aW: () => (/* binding */ defaultResolvedPolicy),
-/* harmony export */   lo: () => (/* binding */ DEFAULT_POLICY_PATH),
-/* harmony export */   qd: () => (/* binding */ evaluatePullRequest)
-/* harmony export */ });
-/* unused harmony exports prMeta, tryLoadPolicy */
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1094);
-/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6898);
-/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9393);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6643);
-/* harmony import */ var _policy_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7766);
-/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4139);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lo: () => (/* binding */ DEFAULT_POLICY_PATH),
+  aW: () => (/* binding */ defaultResolvedPolicy),
+  qd: () => (/* binding */ evaluatePullRequest)
+});
+
+// UNUSED EXPORTS: prMeta, tryLoadPolicy
+
+// EXTERNAL MODULE: ./src/github/source.ts
+var source = __nccwpck_require__(1094);
+// EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
+var load = __nccwpck_require__(4784);
+// EXTERNAL MODULE: ./src/change/generated.ts
+var generated = __nccwpck_require__(9393);
+// EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
+var run = __nccwpck_require__(6643);
+// EXTERNAL MODULE: ./src/policy/validate.ts
+var validate = __nccwpck_require__(7766);
+;// CONCATENATED MODULE: ./src/github/dependencies.ts
+function dependencies_status(e) {
+    if (typeof e === 'object' && e !== null && 'status' in e) {
+        const s = e.status;
+        return typeof s === 'number' ? s : undefined;
+    }
+    return undefined;
+}
+function describe(e) {
+    if (e instanceof Error)
+        return e.message;
+    return typeof e === 'string' ? e : JSON.stringify(e);
+}
+/**
+ * Dependency review between two commits (use the PR's base and head SHAs: `pull_request.base.sha` and
+ * `pull_request.head.sha`, not branch names, so the comparison matches what the gate checked).
+ */
+async function fetchDependencyReview(octokit, p) {
+    try {
+        const res = await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` });
+        return { ok: true, data: res.data };
+    }
+    catch (e) {
+        const s = dependencies_status(e);
+        if (s === 403) {
+            return {
+                ok: false,
+                reason: `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${describe(e)}). It needs the dependency graph ` +
+                    '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
+                    'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
+            };
+        }
+        if (s === 404) {
+            return {
+                ok: false,
+                reason: `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
+                    'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
+            };
+        }
+        return { ok: false, reason: `GitHub dependency review failed${s ? ` (HTTP ${s})` : ''}: ${describe(e)}` };
+    }
+}
+/** Open Dependabot alerts of the repository (all pages, 100 per page). */
+async function fetchDependabotAlerts(octokit, p) {
+    try {
+        const data = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 });
+        return { ok: true, data: data };
+    }
+    catch (e) {
+        const s = dependencies_status(e);
+        if (s === 403) {
+            return {
+                ok: false,
+                reason: `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${describe(e)}). In a workflow grant ` +
+                    '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
+                    'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
+            };
+        }
+        if (s === 404) {
+            return {
+                ok: false,
+                reason: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
+            };
+        }
+        return { ok: false, reason: `reading Dependabot alerts failed${s ? ` (HTTP ${s})` : ''}: ${describe(e)}` };
+    }
+}
+
+// EXTERNAL MODULE: ./src/policy/schema.ts
+var schema = __nccwpck_require__(4139);
+;// CONCATENATED MODULE: ./src/github/evaluate.ts
+
 
 
 
@@ -40372,7 +40452,7 @@ function describeApiError(call, e) {
 
 const DEFAULT_POLICY_PATH = '.github/quality-gate.yml';
 function defaultResolvedPolicy() {
-    return (0,_policy_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .applyDefaults */ .hq)((0,_policy_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .policySchema */ .wh)(), {});
+    return (0,validate/* applyDefaults */.hq)((0,schema/* policySchema */.wh)(), {});
 }
 function prMeta(pr, repo) {
     return {
@@ -40392,34 +40472,44 @@ function prMeta(pr, repo) {
 /** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
 async function tryLoadPolicy(text, path, read) {
     try {
-        return { loaded: await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadPolicy */ .tb)(text, path, read) };
+        return { loaded: await (0,load/* loadPolicy */.tb)(text, path, read) };
     }
     catch (e) {
-        if (e instanceof _policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .pn)
-            return { errors: e.issues.map(_policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssue */ .Hd) };
+        if (e instanceof load/* PolicyError */.pn)
+            return { errors: e.issues.map(load/* formatIssue */.Hd) };
         throw e;
     }
 }
 async function evaluatePullRequest(input) {
     const { octokit, repo, pr } = input;
-    const readBase = (p) => (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v6)(octokit, repo, p, pr.baseSha);
+    const readBase = (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, pr.baseSha);
     const [policyText, gitattributes, files] = await Promise.all([
         readBase(input.policyPath),
         readBase('.gitattributes'),
-        (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .listPullFiles */ .pG)(octokit, repo, pr.number, pr.changedFiles),
+        (0,source/* listPullFiles */.pG)(octokit, repo, pr.number, pr.changedFiles),
     ]);
-    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .markExclusions */ .zj)(files, gitattributes);
-    const changes = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .apiChangeSet */ .$L)(octokit, repo, pr, files);
-    const ctx = { changes, pr: prMeta(pr, repo), evidence: input.evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' };
+    (0,generated/* markExclusions */.zj)(files, gitattributes);
+    const changes = (0,source/* apiChangeSet */.$L)(octokit, repo, pr, files);
+    // API-backed evidence, called only by rules that ask for it (and memoised: one call per run).
+    const once = (f) => {
+        let p;
+        return () => (p ??= f());
+    };
+    const evidence = {
+        ...input.evidence,
+        dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base: pr.baseSha, head: pr.headSha })),
+        dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+    };
+    const ctx = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' };
     const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`;
     const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase);
     if (!loaded)
-        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()) };
+        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()) };
     const notes = [];
     const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath);
     if (policyFile)
         notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx));
-    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runGate */ .Rg)({ policy: loaded.policy, ctx, policySource, notes });
+    const verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes });
     return { verdict, policy: loaded.policy };
 }
 /** What the PR's own version of the policy would conclude (informational). */
@@ -40427,12 +40517,12 @@ async function headPolicyNote(input, headPath, ctx) {
     const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`;
     if (!headPath)
         return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` };
-    const readHead = (p) => (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v6)(input.octokit, input.repo, p, input.pr.headSha);
+    const readHead = (p) => (0,source/* readRepoFile */.v6)(input.octokit, input.repo, p, input.pr.headSha);
     const text = await readHead(headPath);
     const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead);
     if (!loaded)
         return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') };
-    const v = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runGate */ .Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
+    const v = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
     return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` };
 }
 
@@ -40575,7 +40665,7 @@ function apiChangeSet(octokit, r, pr, files) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1720);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5807);
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2910);
 /**
  * Entry of the bundle (dist/index.js): with a subcommand it is the `pr-gate` CLI; without one, inside
@@ -40596,7 +40686,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6898:
+/***/ 4784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40609,3663 +40699,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: PRESET_NAMES, deepMerge, parsePolicyText
 
-;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-/*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
-//#region src/tag.ts
-/**
-* Returned by a scalar resolver when the source does not match its tag.
-*
-* @category Tags
-*/
-var NOT_RESOLVED = Symbol("NOT_RESOLVED");
-/**
-* Create a normalized scalar tag definition.
-*
-* @category Tags
-*/
-function defineScalarTag(tagName, options) {
-	return {
-		tagName,
-		nodeKind: "scalar",
-		implicit: options.implicit ?? false,
-		matchByTagPrefix: options.matchByTagPrefix ?? false,
-		implicitFirstChars: options.implicitFirstChars ?? null,
-		resolve: options.resolve,
-		identify: options.identify,
-		represent: options.represent ?? ((data) => String(data)),
-		representTagName: options.representTagName ?? (() => tagName)
-	};
-}
-/**
-* Create a normalized sequence tag definition.
-*
-* @category Tags
-*/
-function defineSequenceTag(tagName, options) {
-	const carrierIsResult = options.finalize === void 0;
-	return {
-		tagName,
-		nodeKind: "sequence",
-		implicit: false,
-		matchByTagPrefix: options.matchByTagPrefix ?? false,
-		create: options.create,
-		addItem: options.addItem,
-		finalize: options.finalize ?? ((carrier) => carrier),
-		carrierIsResult,
-		identify: options.identify,
-		represent: options.represent ?? ((data) => data),
-		representTagName: options.representTagName ?? (() => tagName)
-	};
-}
-/**
-* Create a normalized mapping tag definition.
-*
-* @category Tags
-*/
-function defineMappingTag(tagName, options) {
-	const carrierIsResult = options.finalize === void 0;
-	return {
-		tagName,
-		nodeKind: "mapping",
-		implicit: false,
-		matchByTagPrefix: options.matchByTagPrefix ?? false,
-		create: options.create,
-		addPair: options.addPair,
-		has: options.has,
-		keys: options.keys,
-		get: options.get,
-		finalize: options.finalize ?? ((carrier) => carrier),
-		carrierIsResult,
-		identify: options.identify,
-		represent: options.represent ?? ((data) => data),
-		representTagName: options.representTagName ?? (() => tagName)
-	};
-}
-//#endregion
-//#region src/tag/scalar/str.ts
-/** @category Tags */
-var strTag = defineScalarTag("tag:yaml.org,2002:str", {
-	resolve: (source) => source,
-	identify: (data) => typeof data === "string"
-});
-//#endregion
-//#region src/tag/scalar/null_core.ts
-var NULL_VALUES$1 = [
-	"",
-	"~",
-	"null",
-	"Null",
-	"NULL"
-];
-/** @category Tags */
-var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
-	implicit: true,
-	implicitFirstChars: [
-		"",
-		"~",
-		"n",
-		"N"
-	],
-	resolve: (source) => {
-		if (NULL_VALUES$1.indexOf(source) !== -1) return null;
-		return NOT_RESOLVED;
-	},
-	identify: (object) => object === null,
-	represent: () => "null"
-});
-//#endregion
-//#region src/tag/scalar/null_json.ts
-/** @category Tags */
-var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
-	implicit: true,
-	implicitFirstChars: ["n"],
-	resolve: (source, isExplicit) => {
-		if (source === "null" || isExplicit && source === "") return null;
-		return NOT_RESOLVED;
-	},
-	identify: (object) => object === null,
-	represent: () => "null"
-});
-//#endregion
-//#region src/tag/scalar/null_yaml11.ts
-var NULL_VALUES = [
-	"",
-	"~",
-	"null",
-	"Null",
-	"NULL"
-];
-/** @category Tags */
-var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
-	implicit: true,
-	implicitFirstChars: [
-		"",
-		"~",
-		"n",
-		"N"
-	],
-	resolve: (source) => {
-		if (NULL_VALUES.indexOf(source) !== -1) return null;
-		return NOT_RESOLVED;
-	},
-	identify: (object) => object === null,
-	represent: () => "null"
-});
-//#endregion
-//#region src/tag/scalar/bool_core.ts
-var TRUE_VALUES$2 = [
-	"true",
-	"True",
-	"TRUE"
-];
-var FALSE_VALUES$2 = [
-	"false",
-	"False",
-	"FALSE"
-];
-/** @category Tags */
-var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
-	implicit: true,
-	implicitFirstChars: [
-		"t",
-		"T",
-		"f",
-		"F"
-	],
-	resolve: (source) => {
-		if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
-		if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
-		return NOT_RESOLVED;
-	},
-	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-	represent: (object) => object ? "true" : "false"
-});
-//#endregion
-//#region src/tag/scalar/bool_json.ts
-var TRUE_VALUES$1 = ["true"];
-var FALSE_VALUES$1 = ["false"];
-/** @category Tags */
-var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
-	implicit: true,
-	implicitFirstChars: ["t", "f"],
-	resolve: (source) => {
-		if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
-		if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
-		return NOT_RESOLVED;
-	},
-	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-	represent: (object) => object ? "true" : "false"
-});
-//#endregion
-//#region src/tag/scalar/bool_yaml11.ts
-var TRUE_VALUES = [
-	"true",
-	"True",
-	"TRUE",
-	"y",
-	"Y",
-	"yes",
-	"Yes",
-	"YES",
-	"on",
-	"On",
-	"ON"
-];
-var FALSE_VALUES = [
-	"false",
-	"False",
-	"FALSE",
-	"n",
-	"N",
-	"no",
-	"No",
-	"NO",
-	"off",
-	"Off",
-	"OFF"
-];
-/** @category Tags */
-var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
-	implicit: true,
-	implicitFirstChars: [
-		"y",
-		"Y",
-		"n",
-		"N",
-		"t",
-		"T",
-		"f",
-		"F",
-		"o",
-		"O"
-	],
-	resolve: (source) => {
-		if (TRUE_VALUES.indexOf(source) !== -1) return true;
-		if (FALSE_VALUES.indexOf(source) !== -1) return false;
-		return NOT_RESOLVED;
-	},
-	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-	represent: (object) => object ? "true" : "false"
-});
-//#endregion
-//#region src/tag/scalar/int_core.ts
-var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-function parseYamlInteger$2(source) {
-	let value = source;
-	let sign = 1;
-	if (value[0] === "-" || value[0] === "+") {
-		if (value[0] === "-") sign = -1;
-		value = value.slice(1);
-	}
-	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
-	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-	return sign * parseInt(value, 10);
-}
-function resolveYamlInteger$2(source, isExplicit) {
-	if (isExplicit) {
-		if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-	} else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-	const result = parseYamlInteger$2(source);
-	return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-/** @category Tags */
-var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
-	implicit: true,
-	implicitFirstChars: [
-		"-",
-		"+",
-		..."0123456789"
-	],
-	resolve: resolveYamlInteger$2,
-	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-	represent: (object) => object.toString(10)
-});
-//#endregion
-//#region src/tag/scalar/int_json.ts
-var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
-var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-function parseYamlInteger$1(source) {
-	let value = source;
-	let sign = 1;
-	if (value[0] === "-" || value[0] === "+") {
-		if (value[0] === "-") sign = -1;
-		value = value.slice(1);
-	}
-	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
-	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-	return sign * parseInt(value, 10);
-}
-function resolveYamlInteger$1(source, isExplicit) {
-	if (isExplicit) {
-		if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-	} else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-	const result = parseYamlInteger$1(source);
-	return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-/** @category Tags */
-var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
-	implicit: true,
-	implicitFirstChars: ["-", ..."0123456789"],
-	resolve: resolveYamlInteger$1,
-	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-	represent: (object) => object.toString(10)
-});
-//#endregion
-//#region src/tag/scalar/int_yaml11.ts
-var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
-function parseYamlInteger(source) {
-	let value = source.replace(/_/g, "");
-	let sign = 1;
-	if (value[0] === "-" || value[0] === "+") {
-		if (value[0] === "-") sign = -1;
-		value = value.slice(1);
-	}
-	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-	if (value.includes(":")) {
-		let result = 0;
-		for (const part of value.split(":")) result = result * 60 + Number(part);
-		return sign * result;
-	}
-	if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
-	return sign * parseInt(value, 10);
-}
-function resolveYamlInteger(source) {
-	if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
-	const result = parseYamlInteger(source);
-	return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-/** @category Tags */
-var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
-	implicit: true,
-	implicitFirstChars: [
-		"-",
-		"+",
-		..."0123456789"
-	],
-	resolve: resolveYamlInteger,
-	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-	represent: (object) => object.toString(10)
-});
-//#endregion
-//#region src/tag/scalar/float_core.ts
-var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat$2(source) {
-	if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
-	let value = source.toLowerCase();
-	const sign = value[0] === "-" ? -1 : 1;
-	if ("+-".includes(value[0])) value = value.slice(1);
-	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-	if (value === ".nan") return NaN;
-	const result = sign * parseFloat(value);
-	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
-	return NOT_RESOLVED;
-}
-function representYamlFloat$2(object) {
-	if (isNaN(object)) return ".nan";
-	if (object === Number.POSITIVE_INFINITY) return ".inf";
-	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-	if (Object.is(object, -0)) return "-0.0";
-	const result = object.toString(10);
-	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-/** @category Tags */
-var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
-	implicit: true,
-	implicitFirstChars: [
-		"-",
-		"+",
-		".",
-		..."0123456789"
-	],
-	resolve: resolveYamlFloat$2,
-	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-	represent: representYamlFloat$2
-});
-//#endregion
-//#region src/tag/scalar/float_json.ts
-var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
-var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat$1(source, isExplicit) {
-	if (isExplicit) {
-		if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-		let value = source.toLowerCase();
-		const sign = value[0] === "-" ? -1 : 1;
-		if ("+-".includes(value[0])) value = value.slice(1);
-		if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-		if (value === ".nan") return NaN;
-		const result = sign * parseFloat(value);
-		return Number.isFinite(result) ? result : NOT_RESOLVED;
-	}
-	if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-	const result = Number(source);
-	if (Number.isFinite(result)) return result;
-	return NOT_RESOLVED;
-}
-function representYamlFloat$1(object) {
-	if (isNaN(object)) return ".nan";
-	if (object === Number.POSITIVE_INFINITY) return ".inf";
-	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-	if (Object.is(object, -0)) return "-0.0";
-	const result = object.toString(10);
-	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-/** @category Tags */
-var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
-	implicit: true,
-	implicitFirstChars: ["-", ..."0123456789"],
-	resolve: resolveYamlFloat$1,
-	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-	represent: representYamlFloat$1
-});
-//#endregion
-//#region src/tag/scalar/float_yaml11.ts
-var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat(source) {
-	if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
-	let value = source.toLowerCase().replace(/_/g, "");
-	const sign = value[0] === "-" ? -1 : 1;
-	if ("+-".includes(value[0])) value = value.slice(1);
-	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-	if (value === ".nan") return NaN;
-	let result = 0;
-	if (value.includes(":")) {
-		for (const part of value.split(":")) result = result * 60 + Number(part);
-		result *= sign;
-	} else result = sign * parseFloat(value);
-	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
-	return NOT_RESOLVED;
-}
-function representYamlFloat(object) {
-	if (isNaN(object)) return ".nan";
-	if (object === Number.POSITIVE_INFINITY) return ".inf";
-	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-	if (Object.is(object, -0)) return "-0.0";
-	const result = object.toString(10);
-	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-/** @category Tags */
-var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
-	implicit: true,
-	implicitFirstChars: [
-		"-",
-		"+",
-		".",
-		..."0123456789"
-	],
-	resolve: resolveYamlFloat,
-	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-	represent: representYamlFloat
-});
-//#endregion
-//#region src/tag/scalar/merge.ts
-/**
-* Enables merge keys in {@link CORE_SCHEMA} when added with
-* {@link Schema.withTags}.
-*
-* @category Tags
-*/
-var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
-	implicit: true,
-	implicitFirstChars: ["<"],
-	resolve: (source, isExplicit) => {
-		if (source === "<<" || isExplicit && source === "") return "<<";
-		return NOT_RESOLVED;
-	},
-	identify: () => false
-});
-//#endregion
-//#region src/tag/scalar/binary.ts
-var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
-function resolveYamlBinary(source) {
-	const input = source.replace(/\s/g, "");
-	if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
-	const binary = atob(input);
-	const result = new Uint8Array(binary.length);
-	for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
-	return result;
-}
-function representYamlBinary(object) {
-	let binary = "";
-	for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
-	return btoa(binary);
-}
-/**
-* The `!!binary` tag, represented as a `Uint8Array`.
-*
-* @category Tags
-*/
-var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
-	resolve: resolveYamlBinary,
-	identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
-	represent: representYamlBinary
-});
-//#endregion
-//#region src/tag/scalar/timestamp.ts
-var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
-var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
-function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
-	const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-	date.setUTCFullYear(year, month, day);
-	return date;
-}
-function resolveYamlTimestamp(source) {
-	let match = YAML_DATE_REGEXP.exec(source);
-	if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
-	if (match === null) return NOT_RESOLVED;
-	const year = +match[1];
-	const month = +match[2] - 1;
-	const day = +match[3];
-	if (!match[4]) {
-		const date = makeUtcDate(year, month, day);
-		if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
-		return date;
-	}
-	const hour = +match[4];
-	const minute = +match[5];
-	const second = +match[6];
-	let fraction = 0;
-	if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
-	if (match[7]) {
-		let value = match[7].slice(0, 3);
-		while (value.length < 3) value += "0";
-		fraction = +value;
-	}
-	const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
-	if (match[9]) {
-		const offsetHour = +match[10];
-		const offsetMinute = +(match[11] || 0);
-		if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
-		const offset = (offsetHour * 60 + offsetMinute) * 6e4;
-		date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
-	}
-	return date;
-}
-/**
-* The YAML 1.1 `!!timestamp` tag, represented as a JavaScript `Date`.
-*
-* @category Tags
-*/
-var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
-	implicit: true,
-	implicitFirstChars: [..."0123456789"],
-	resolve: resolveYamlTimestamp,
-	identify: (object) => object instanceof Date,
-	represent: (object) => object.toISOString()
-});
-//#endregion
-//#region src/tag/sequence/seq.ts
-/** @category Tags */
-var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
-	create: () => [],
-	addItem: (container, item) => {
-		container.push(item);
-	},
-	identify: Array.isArray
-});
-//#endregion
-//#region src/common/object.ts
-function isPlainObject(data) {
-	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
-	const prototype = Object.getPrototypeOf(data);
-	return prototype === null || prototype === Object.prototype;
-}
-function pick(object, keys) {
-	const result = {};
-	for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
-	return result;
-}
-//#endregion
-//#region src/tag/sequence/omap.ts
-/**
-* Provided only for YAML 1.1 compatibility and supported by the loader only.
-* JavaScript has no dedicated class to represent this type, so it cannot be
-* identified and dumped.
-*
-* ```yaml
-* !!omap
-*   - one: 1
-*   - two: 2
-* ```
-*
-* is loaded as
-*
-* ```javascript
-* [
-*   { one: 1 },
-*   { two: 2 }
-* ]
-* ```
-*
-* @category Tags
-*/
-var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
-	create: () => ({
-		list: [],
-		seen: /* @__PURE__ */ new Set()
-	}),
-	addItem: (carrier, item) => {
-		let key;
-		if (item instanceof Map) {
-			if (item.size !== 1) return "cannot resolve an ordered map item";
-			key = item.keys().next().value;
-		} else if (isPlainObject(item)) {
-			const itemKeys = Object.keys(item);
-			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
-			key = itemKeys[0];
-		} else return "cannot resolve an ordered map item";
-		if (carrier.seen.has(key)) return "duplicate key in ordered map";
-		carrier.seen.add(key);
-		carrier.list.push(item);
-		return "";
-	},
-	finalize: (carrier) => carrier.list,
-	identify: () => false
-});
-//#endregion
-//#region src/tag/sequence/pairs.ts
-/**
-* Provided only for YAML 1.1 compatibility and supported by the loader only.
-* JavaScript has no dedicated class to represent this type, so it cannot be
-* identified and dumped.
-*
-* ```yaml
-* !!pairs
-*   - one: 1
-*   - two: 2
-* ```
-*
-* is loaded as
-*
-* ```javascript
-* [
-*   ['one', 1],
-*   ['two', 2]
-* ]
-* ```
-*
-* @category Tags
-*/
-var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
-	create: () => [],
-	addItem: (container, item) => {
-		if (item instanceof Map) {
-			if (item.size !== 1) return "cannot resolve a pairs item";
-			container.push(item.entries().next().value);
-			return "";
-		}
-		if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
-		const object = item;
-		const keys = Object.keys(object);
-		if (keys.length !== 1) return "cannot resolve a pairs item";
-		container.push([keys[0], object[keys[0]]]);
-		return "";
-	},
-	identify: () => false
-});
-//#endregion
-//#region src/tag/mapping/map.ts
-/**
-* This is the default mapping implementation. It uses `{}` objects and has only
-* partial functionality due to language limitations. This choice was made
-* because users expect to get JavaScript objects, and it was left unchanged to
-* avoid too many breaking changes in the v5 release.
-*
-* Side effects:
-*
-* - `Object.hasOwn()` checks or `for...of` loops are required for safe use (to
-*   avoid falling through to prototypes).
-* - Only scalar string keys are supported properly.
-* - Other scalar keys, such as `null` and numbers, are converted to strings.
-*   This is historical behaviour, and it can cause side effects such as
-*   problems with `!!merge`.
-*
-* Note that non-string scalar keys may be deprecated in future versions.
-*
-* Ideally, use {@link realMapTag} instead.
-*
-* @category Tags
-*/
-var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
-	create: () => ({}),
-	identify: isPlainObject,
-	represent: (o) => {
-		const map = /* @__PURE__ */ new Map();
-		for (const key of Object.keys(o)) map.set(key, o[key]);
-		return map;
-	},
-	addPair: (container, key, value) => {
-		if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
-		const normalizedKey = String(key);
-		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
-			value,
-			enumerable: true,
-			configurable: true,
-			writable: true
-		});
-		else container[normalizedKey] = value;
-		return "";
-	},
-	has: (container, key) => {
-		if (key !== null && typeof key === "object") return false;
-		return Object.prototype.hasOwnProperty.call(container, String(key));
-	},
-	keys: (container) => Object.keys(container),
-	get: (container, key) => {
-		const normalizedKey = String(key);
-		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
-		return container[normalizedKey];
-	}
-});
-//#endregion
-//#region src/tag/mapping/set.ts
-/**
-* The YAML 1.1 `!!set` tag, represented as a JavaScript `Set`.
-*
-* @category Tags
-*/
-var setTag = defineMappingTag("tag:yaml.org,2002:set", {
-	create: () => /* @__PURE__ */ new Set(),
-	identify: (data) => data instanceof Set,
-	represent: (data) => {
-		const map = /* @__PURE__ */ new Map();
-		for (const key of data) map.set(key, null);
-		return map;
-	},
-	addPair: (container, key, value) => {
-		if (value !== null) return "cannot resolve a set item";
-		container.add(key);
-		return "";
-	},
-	has: (container, key) => container.has(key),
-	keys: (container) => container.keys(),
-	get: () => null
-});
-//#endregion
-//#region src/schema.ts
-function createTagDefinitionMap() {
-	return {
-		scalar: Object.create(null),
-		sequence: Object.create(null),
-		mapping: Object.create(null)
-	};
-}
-function createTagDefinitionListMap() {
-	return {
-		scalar: [],
-		sequence: [],
-		mapping: []
-	};
-}
-function compileTags(tags) {
-	const result = [];
-	for (const tag of tags) {
-		let index = result.length;
-		for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
-			const previous = result[previousIndex];
-			if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
-				index = previousIndex;
-				break;
-			}
-		}
-		result[index] = tag;
-	}
-	return result;
-}
-/**
-* Controls tag resolution when loading and type selection when dumping.
-*
-* @category Schemas
-*/
-var Schema = class Schema {
-	tags;
-	/** @internal */
-	implicitScalarTags;
-	/**
-	* Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
-	* the resolvers that may match that key, in schema order; a key absent from
-	* the map uses
-	* {@link Schema.implicitScalarAnyFirstChar}
-	* (resolvers that declared no first-char constraint, so they apply to any
-	* first character).
-	*/
-	implicitScalarByFirstChar;
-	implicitScalarAnyFirstChar;
-	/**
-	* The default scalar tag (`!!str`), resolved once so the composer's fallback
-	* for unresolved plain scalars avoids a keyed lookup per scalar.
-	*
-	* @internal
-	*/
-	defaultScalarTag;
-	/**
-	* The default container tags (`!!seq` / `!!map`), used by the dumper: when a
-	* value is identified by its default tag, the tag is implicit and not
-	* printed. Undefined if the schema does not define them (then such values
-	* can't be dumped).
-	*
-	* @internal
-	*/
-	defaultSequenceTag;
-	/** @internal */
-	defaultMappingTag;
-	exact;
-	prefix;
-	constructor(tags) {
-		const compiledTags = compileTags(tags);
-		const implicitScalarTags = [];
-		const exact = createTagDefinitionMap();
-		const prefix = createTagDefinitionListMap();
-		for (const tag of compiledTags) {
-			if (tag.nodeKind === "scalar" && tag.implicit) {
-				if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
-				implicitScalarTags.push(tag);
-			}
-			switch (tag.nodeKind) {
-				case "scalar":
-					if (tag.matchByTagPrefix) prefix.scalar.push(tag);
-					else exact.scalar[tag.tagName] = tag;
-					break;
-				case "sequence":
-					if (tag.matchByTagPrefix) prefix.sequence.push(tag);
-					else exact.sequence[tag.tagName] = tag;
-					break;
-				case "mapping": if (tag.matchByTagPrefix) prefix.mapping.push(tag);
-				else exact.mapping[tag.tagName] = tag;
-			}
-		}
-		const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
-		const keys = /* @__PURE__ */ new Set();
-		for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
-		const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-		for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
-		const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
-		if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
-		this.tags = compiledTags;
-		this.implicitScalarTags = implicitScalarTags;
-		this.implicitScalarByFirstChar = implicitScalarByFirstChar;
-		this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
-		this.defaultScalarTag = defaultScalarTag;
-		this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
-		this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
-		this.exact = exact;
-		this.prefix = prefix;
-	}
-	/** @internal */
-	lookupScalarTag(tagName) {
-		const exactTag = this.exact.scalar[tagName];
-		if (exactTag) return exactTag;
-		for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
-	}
-	/** @internal */
-	lookupSequenceTag(tagName) {
-		const exactTag = this.exact.sequence[tagName];
-		if (exactTag) return exactTag;
-		for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
-	}
-	/** @internal */
-	lookupMappingTag(tagName) {
-		const exactTag = this.exact.mapping[tagName];
-		if (exactTag) return exactTag;
-		for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
-	}
-	/** @internal */
-	resolveImplicitScalarTag(source) {
-		const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
-		for (const tag of candidates) {
-			const value = tag.resolve(source, false, tag.tagName);
-			if (value !== NOT_RESOLVED) return {
-				value,
-				tag
-			};
-		}
-		const tag = this.defaultScalarTag;
-		return {
-			value: tag.resolve(source, false, tag.tagName),
-			tag
-		};
-	}
-	/**
-	* Creates a new schema with the specified tags added. If a tag already
-	* exists, it is replaced by the specified tag.
-	*
-	* @example
-	*
-	* ```javascript
-	* import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
-	*
-	* const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
-	* ```
-	*/
-	withTags(...tags) {
-		let flatTags = [];
-		for (const tag of tags) flatTags = flatTags.concat(tag);
-		return new Schema([...this.tags, ...flatTags]);
-	}
-};
-/**
-* The YAML 1.2 Failsafe Schema: strings, sequences, and mappings.
-*
-* @category Schemas
-*/
-var FAILSAFE_SCHEMA = new Schema([
-	strTag,
-	seqTag,
-	mapTag
-]);
-/**
-* The YAML 1.2 JSON Schema. It uses JSON scalar forms while retaining YAML
-* collection syntax.
-*
-* @category Schemas
-*/
-var JSON_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
-	nullJsonTag,
-	boolJsonTag,
-	intJsonTag,
-	floatJsonTag
-]);
-/**
-* The default schema for the loaders. Note, {@link CORE_SCHEMA} comes
-* without the `!!merge` tag. You can easily enable it if needed.
-*
-* @example
-* Enable {@link mergeTag}:
-*
-* ```javascript
-* import { load, CORE_SCHEMA, mergeTag } from 'js-yaml'
-*
-* try {
-*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag) })
-* } catch (e) {
-*   console.error(e)
-* }
-* ```
-*
-* @category Schemas
-*/
-var CORE_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
-	nullCoreTag,
-	boolCoreTag,
-	intCoreTag,
-	floatCoreTag
-]);
-/**
-* YAML 1.1-compatible schema.
-*
-* @category Schemas
-*/
-var YAML11_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
-	nullYaml11Tag,
-	boolYaml11Tag,
-	intYaml11Tag,
-	floatYaml11Tag,
-	timestampTag,
-	mergeTag,
-	binaryTag,
-	omapTag,
-	pairsTag,
-	setTag
-]);
-/**
-* The dumper schema for maximum compatibility. It combines all supported type
-* variants from YAML 1.1 and YAML 1.2 so strings matching any of them are
-* quoted. This makes the generated YAML more compatible with other parsers.
-*
-* The schema is based on YAML 1.1, but extends `!!int` and `!!float` to accept
-* both YAML 1.1 and Core Schema forms, since Core Schema supports some forms
-* that YAML 1.1 does not.
-*
-* @category Schemas
-*/
-var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
-	...intYaml11Tag,
-	resolve: (source, isExplicit, tagName) => {
-		const result = intYaml11Tag.resolve(source, isExplicit, tagName);
-		return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
-	}
-}, {
-	...floatYaml11Tag,
-	resolve: (source, isExplicit, tagName) => {
-		const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
-		return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
-	}
-});
-//#endregion
-//#region src/tag/mapping/real_map.ts
-/**
-* Recommended when non-string keys are actually needed. It uses native
-* JavaScript `Map` objects, so keys keep their constructed types instead of
-* being converted to strings.
-*
-* It is not the default to avoid widespread breaking changes in existing
-* projects. `Map` has a different access API and does not pass deep equality
-* checks against `{}`-based fixtures. Alongside the other changes in v5,
-* making it the default was considered too disruptive.
-*
-* If these differences are acceptable for your project, we recommend using
-* {@link realMapTag} to guarantee the absence of problems and side effects.
-*
-* @example
-* Enable {@link realMapTag}:
-*
-* ```javascript
-* import { load, CORE_SCHEMA, realMapTag } from 'js-yaml'
-*
-* try {
-*   load(data, { schema: CORE_SCHEMA.withTags(realMapTag) })
-* } catch (e) {
-*   console.error(e)
-* }
-* ```
-*
-* @category Tags
-*/
-var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
-	create: () => /* @__PURE__ */ new Map(),
-	addPair: (container, key, value) => {
-		container.set(key, value);
-		return "";
-	},
-	has: (container, key) => container.has(key),
-	keys: (container) => container.keys(),
-	get: (container, key) => container.get(key),
-	identify: (data) => data instanceof Map || isPlainObject(data),
-	represent: (data) => {
-		if (data instanceof Map) return data;
-		const map = /* @__PURE__ */ new Map();
-		const obj = data;
-		for (const key of Object.keys(obj)) map.set(key, obj[key]);
-		return map;
-	}
-});
-//#endregion
-//#region src/tag/mapping/legacy_map.ts
-function normalizeKey(key) {
-	if (Array.isArray(key)) {
-		const array = Array.prototype.slice.call(key);
-		for (let index = 0; index < array.length; index++) {
-			if (Array.isArray(array[index])) return null;
-			if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
-		}
-		return String(array);
-	}
-	if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
-	return String(key);
-}
-/**
-* This implementation exists solely to reproduce v4 behavior exactly. Its use
-* is strongly discouraged. If complex or non-string keys are needed, use
-* {@link realMapTag} instead.
-*
-* @category Tags
-*/
-var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
-	create: () => ({}),
-	identify: isPlainObject,
-	represent: (o) => {
-		const map = /* @__PURE__ */ new Map();
-		for (const key of Object.keys(o)) map.set(key, o[key]);
-		return map;
-	},
-	addPair: (container, key, value) => {
-		const normalizedKey = normalizeKey(key);
-		if (normalizedKey === null) return "nested arrays are not supported inside keys";
-		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
-			value,
-			enumerable: true,
-			configurable: true,
-			writable: true
-		});
-		else container[normalizedKey] = value;
-		return "";
-	},
-	has: (container, key) => {
-		const normalizedKey = normalizeKey(key);
-		return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
-	},
-	keys: (container) => Object.keys(container),
-	get: (container, key) => {
-		const normalizedKey = String(key);
-		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
-		return container[normalizedKey];
-	}
-});
-//#endregion
-//#region src/common/snippet.ts
-var DEFAULT_SNIPPET_OPTIONS = {
-	maxLength: 79,
-	indent: 1,
-	linesBefore: 3,
-	linesAfter: 2
-};
-function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
-	let head = "";
-	let tail = "";
-	const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-	if (position - lineStart > maxHalfLength) {
-		head = " ... ";
-		lineStart = position - maxHalfLength + head.length;
-	}
-	if (lineEnd - position > maxHalfLength) {
-		tail = " ...";
-		lineEnd = position + maxHalfLength - tail.length;
-	}
-	return {
-		str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
-		pos: position - lineStart + head.length
-	};
-}
-function padStart(string, max) {
-	return " ".repeat(Math.max(max - string.length, 0)) + string;
-}
-function makeSnippet(mark, options) {
-	if (!mark.buffer) return null;
-	const opts = {
-		...DEFAULT_SNIPPET_OPTIONS,
-		...options
-	};
-	const re = /\r?\n|\r|\0/g;
-	const lineStarts = [0];
-	const lineEnds = [];
-	let match;
-	let foundLineNo = -1;
-	while (match = re.exec(mark.buffer)) {
-		lineEnds.push(match.index);
-		lineStarts.push(match.index + match[0].length);
-		if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
-	}
-	if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-	let result = "";
-	const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
-	const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
-	for (let i = 1; i <= opts.linesBefore; i++) {
-		if (foundLineNo - i < 0) break;
-		const line = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
-		result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line.str}\n${result}`;
-	}
-	const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-	result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}\n`;
-	result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^\n`;
-	for (let i = 1; i <= opts.linesAfter; i++) {
-		if (foundLineNo + i >= lineEnds.length) break;
-		const line = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
-		result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line.str}\n`;
-	}
-	return result.replace(/\n$/, "");
-}
-//#endregion
-//#region src/common/exception.ts
-function formatError(exception, compact) {
-	let where = "";
-	if (!exception.mark) return exception.reason;
-	if (exception.mark.name) where += `in "${exception.mark.name}" `;
-	where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
-	if (!compact && exception.mark.snippet) where += `\n\n${exception.mark.snippet}`;
-	return `${exception.reason} ${where}`;
-}
-/**
-* A YAML error. Unlike an ordinary `Error`, it adds a source snippet showing
-* the location of the problem to the error message, when available.
-*
-* @category Main
-*/
-var YAMLException = class YAMLException extends Error {
-	reason;
-	mark;
-	/**
-	* Optional `mark` contains source snippet data. Usually, use
-	* {@link YAMLException.throwAt} instead of passing it directly.
-	*/
-	constructor(reason, mark) {
-		super();
-		this.name = "YAMLException";
-		this.reason = reason;
-		this.mark = mark;
-		this.message = formatError(this, false);
-		if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
-	}
-	/**
-	* Returns the formatted error, omitting the source snippet in compact mode.
-	*/
-	toString(compact) {
-		return `${this.name}: ${formatError(this, compact)}`;
-	}
-	/**
-	* Builds a YAMLException with a source snippet and throws it. `source` is
-	* the raw input text; `position` is an offset into it.
-	*/
-	static throwAt(source, position, message, filename = "") {
-		let line = 0;
-		let lineStart = 0;
-		for (let index = 0; index < position; index++) {
-			const ch = source.charCodeAt(index);
-			if (ch === 10) {
-				line++;
-				lineStart = index + 1;
-			} else if (ch === 13) {
-				line++;
-				if (source.charCodeAt(index + 1) === 10) index++;
-				lineStart = index + 1;
-			}
-		}
-		const mark = {
-			name: filename,
-			buffer: source,
-			position,
-			line,
-			column: position - lineStart
-		};
-		mark.snippet = makeSnippet(mark);
-		throw new YAMLException(message, mark);
-	}
-};
-//#endregion
-//#region src/parser/events.ts
-/** @category Events */
-var EVENT_ID = {
-	DOCUMENT: 1,
-	SEQUENCE: 2,
-	MAPPING: 3,
-	SCALAR: 4,
-	ALIAS: 5,
-	POP: 6
-};
-/** @category Nodes */
-var SCALAR_STYLE = {
-	PLAIN: 1,
-	SINGLE_QUOTED: 2,
-	DOUBLE_QUOTED: 3,
-	LITERAL_BLOCK: 4,
-	FOLDED_BLOCK: 5
-};
-/** @category Nodes */
-var COLLECTION_STYLE = {
-	BLOCK: 1,
-	FLOW: 2
-};
-/** @category Nodes */
-var CHOMPING_MODE = {
-	CLIP: 1,
-	STRIP: 2,
-	KEEP: 3
-};
-//#endregion
-//#region src/parser/parser_scalar.ts
-var NO_RANGE$3 = -1;
-function simpleEscapeSequence(c) {
-	switch (c) {
-		case 48: return "\0";
-		case 97: return "\x07";
-		case 98: return "\b";
-		case 116: return "	";
-		case 9: return "	";
-		case 110: return "\n";
-		case 118: return "\v";
-		case 102: return "\f";
-		case 114: return "\r";
-		case 101: return "\x1B";
-		case 32: return " ";
-		case 34: return "\"";
-		case 47: return "/";
-		case 92: return "\\";
-		case 78: return "";
-		case 95: return "\xA0";
-		case 76: return "\u2028";
-		case 80: return "\u2029";
-		default: return "";
-	}
-}
-var simpleEscapeCheck = new Array(256);
-var simpleEscapeMap = new Array(256);
-for (let i = 0; i < 256; i++) {
-	simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-	simpleEscapeMap[i] = simpleEscapeSequence(i);
-}
-function charFromCodepoint(c) {
-	if (c <= 65535) return String.fromCharCode(c);
-	return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
-}
-function fromHexCode$1(c) {
-	if (c >= 48 && c <= 57) return c - 48;
-	return (c | 32) - 97 + 10;
-}
-function escapedHexLen$1(c) {
-	if (c === 120) return 2;
-	if (c === 117) return 4;
-	return 8;
-}
-function skipFoldedBreaks(input, position, end) {
-	let breaks = 0;
-	while (position < end) {
-		const ch = input.charCodeAt(position);
-		if (ch === 10) {
-			breaks++;
-			position++;
-		} else if (ch === 13) {
-			breaks++;
-			position++;
-			if (input.charCodeAt(position) === 10) position++;
-		} else if (ch === 32 || ch === 9) position++;
-		else break;
-	}
-	return {
-		position,
-		breaks
-	};
-}
-function foldedBreaks(count) {
-	if (count === 1) return " ";
-	return "\n".repeat(count - 1);
-}
-function getPlainValue(input, start, end) {
-	let result = "";
-	let position = start;
-	let captureStart = start;
-	let captureEnd = start;
-	while (position < end) {
-		const ch = input.charCodeAt(position);
-		if (ch === 10 || ch === 13) {
-			result += input.slice(captureStart, captureEnd);
-			const fold = skipFoldedBreaks(input, position, end);
-			result += foldedBreaks(fold.breaks);
-			position = captureStart = captureEnd = fold.position;
-		} else {
-			position++;
-			if (ch !== 32 && ch !== 9) captureEnd = position;
-		}
-	}
-	return result + input.slice(captureStart, captureEnd);
-}
-function getSingleQuotedValue(input, start, end) {
-	let result = "";
-	let position = start;
-	let captureStart = start;
-	let captureEnd = start;
-	while (position < end) {
-		const ch = input.charCodeAt(position);
-		if (ch === 39) {
-			result += input.slice(captureStart, position) + "'";
-			position += 2;
-			captureStart = captureEnd = position;
-		} else if (ch === 10 || ch === 13) {
-			result += input.slice(captureStart, captureEnd);
-			const fold = skipFoldedBreaks(input, position, end);
-			result += foldedBreaks(fold.breaks);
-			position = captureStart = captureEnd = fold.position;
-		} else {
-			position++;
-			if (ch !== 32 && ch !== 9) captureEnd = position;
-		}
-	}
-	return result + input.slice(captureStart, end);
-}
-function getDoubleQuotedValue(input, start, end) {
-	let result = "";
-	let position = start;
-	let captureStart = start;
-	let captureEnd = start;
-	while (position < end) {
-		const ch = input.charCodeAt(position);
-		if (ch === 92) {
-			result += input.slice(captureStart, position);
-			position++;
-			const escaped = input.charCodeAt(position);
-			if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
-			else if (escaped < 256 && simpleEscapeCheck[escaped]) {
-				result += simpleEscapeMap[escaped];
-				position++;
-			} else {
-				let hexLength = escapedHexLen$1(escaped);
-				let hexResult = 0;
-				for (; hexLength > 0; hexLength--) {
-					position++;
-					const digit = fromHexCode$1(input.charCodeAt(position));
-					hexResult = (hexResult << 4) + digit;
-				}
-				result += charFromCodepoint(hexResult);
-				position++;
-			}
-			captureStart = captureEnd = position;
-		} else if (ch === 10 || ch === 13) {
-			result += input.slice(captureStart, captureEnd);
-			const fold = skipFoldedBreaks(input, position, end);
-			result += foldedBreaks(fold.breaks);
-			position = captureStart = captureEnd = fold.position;
-		} else {
-			position++;
-			if (ch !== 32 && ch !== 9) captureEnd = position;
-		}
-	}
-	return result + input.slice(captureStart, end);
-}
-function getBlockValue(input, start, end, indent, chomping, folded) {
-	const textIndent = indent < 0 ? 0 : indent;
-	const region = input.slice(start, end).replace(/\r\n?/g, "\n");
-	const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
-	let result = "";
-	let didReadContent = false;
-	let emptyLines = 0;
-	let atMoreIndented = false;
-	for (const line of lines) {
-		let column = 0;
-		while (column < textIndent && line.charCodeAt(column) === 32) column++;
-		if (indent < 0 || column >= line.length) {
-			emptyLines++;
-			continue;
-		}
-		const content = line.slice(textIndent);
-		const first = content.charCodeAt(0);
-		if (folded) {
-			if (first === 32 || first === 9) {
-				atMoreIndented = true;
-				result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-			} else if (atMoreIndented) {
-				atMoreIndented = false;
-				result += "\n".repeat(emptyLines + 1);
-			} else if (emptyLines === 0) {
-				if (didReadContent) result += " ";
-			} else result += "\n".repeat(emptyLines);
-		} else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-		result += content;
-		didReadContent = true;
-		emptyLines = 0;
-	}
-	if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-	else if (chomping !== CHOMPING_MODE.STRIP) {
-		if (didReadContent) result += "\n";
-	}
-	return result;
-}
-/**
-* Decodes the scalar referenced by event offsets in `input`.
-*
-* @category Events
-*/
-function getScalarValue(input, scalar) {
-	if (scalar.valueStart === NO_RANGE$3) return "";
-	const { valueStart, valueEnd } = scalar;
-	if (scalar.fast) return input.slice(valueStart, valueEnd);
-	switch (scalar.style) {
-		case SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
-		case SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
-		case SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
-		case SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
-		default: return getPlainValue(input, valueStart, valueEnd);
-	}
-}
-//#endregion
-//#region src/common/tagname.ts
-var DEFAULT_TAG_HANDLERS = Object.assign(Object.create(null), {
-	"!": "!",
-	"!!": "tag:yaml.org,2002:"
-});
-var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
-var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
-var HEX = "0123456789ABCDEF";
-function percentByte(byte) {
-	return "%" + HEX[byte >> 4] + HEX[byte & 15];
-}
-function tagPercentEncode(source, isSuffix) {
-	const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
-	let result = "";
-	for (let index = 0; index < source.length; index++) {
-		let ch = source.charCodeAt(index);
-		if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
-			result += source[index];
-			continue;
-		}
-		if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
-		if (ch < 128) result += percentByte(ch);
-		else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
-		else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
-		else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
-	}
-	return result;
-}
-function tagPercentDecode(source) {
-	let result = "";
-	let index = 0;
-	while (index < source.length) {
-		if (source.charCodeAt(index) !== 37) {
-			result += source[index++];
-			continue;
-		}
-		let ch = parseInt(source.slice(index + 1, index + 3), 16);
-		index += 3;
-		if (ch >= 192) {
-			let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
-			ch &= (1 << 6 - remaining) - 1;
-			while (remaining-- > 0) {
-				ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
-				index += 3;
-			}
-		}
-		if (ch < 65536) result += String.fromCharCode(ch);
-		else {
-			ch -= 65536;
-			result += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-		}
-	}
-	return result;
-}
-function tagNameFull(rawTag, tagHandlers) {
-	if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
-	const handleEnd = rawTag.indexOf("!", 1);
-	const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
-	return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
-}
-function tagNameShort(fullTag) {
-	let tag = fullTag;
-	if (tag.charCodeAt(0) === 33) {
-		tag = tag.slice(1);
-		return `!${tagPercentEncode(tag, true)}`;
-	}
-	if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
-	return `!<${tagPercentEncode(tag, false)}>`;
-}
-//#endregion
-//#region src/parser/constructor.ts
-var NO_RANGE$2 = -1;
-var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
-var DEFAULT_CONSTRUCTOR_OPTIONS = {
-	filename: "",
-	schema: CORE_SCHEMA,
-	json: false,
-	maxTotalMergeKeys: 1e4,
-	maxAliases: -1
-};
-function eventPosition$1(event) {
-	if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
-	if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
-	if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
-	if ("start" in event) return event.start;
-	return 0;
-}
-function throwError$1(state, message) {
-	YAMLException.throwAt(state.source, state.position, message, state.filename);
-}
-function finalizeCollection(state, position, tag, carrier) {
-	try {
-		return tag.finalize(carrier);
-	} catch (error) {
-		if (error instanceof YAMLException) throw error;
-		YAMLException.throwAt(state.source, position, error instanceof Error ? error.message : String(error), state.filename);
-	}
-}
-function constructScalar(state, event) {
-	const source = getScalarValue(state.source, event);
-	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
-	const strTag = state.schema.defaultScalarTag;
-	if (rawTag !== "") {
-		if (rawTag === "!") return {
-			value: source,
-			tag: strTag
-		};
-		const tagName = tagNameFull(rawTag, state.tagHandlers);
-		const scalarTag = state.schema.lookupScalarTag(tagName);
-		if (scalarTag) {
-			const result = scalarTag.resolve(source, true, tagName);
-			if (result === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
-			return {
-				value: result,
-				tag: scalarTag
-			};
-		}
-		const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
-		if (collectionTagDef) {
-			if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
-			const carrier = collectionTagDef.create(tagName);
-			return {
-				value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
-				tag: collectionTagDef
-			};
-		}
-		throwError$1(state, `unknown scalar tag !<${tagName}>`);
-	}
-	if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
-	return {
-		value: strTag.resolve(source, false, strTag.tagName),
-		tag: strTag
-	};
-}
-function collectionTagName(state, event, defaultTagName) {
-	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
-	return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
-}
-function isMappingTag(tag) {
-	return tag.nodeKind === "mapping";
-}
-function chargeMergeWork(state) {
-	state.totalMergeKeys++;
-	if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
-}
-function mergeKeys(state, frame, source, sourceTag) {
-	chargeMergeWork(state);
-	for (const sourceKey of sourceTag.keys(source)) {
-		chargeMergeWork(state);
-		if (frame.tag.has(frame.value, sourceKey)) continue;
-		const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
-		if (err) throwError$1(state, err);
-		frame.overridable ??= /* @__PURE__ */ new Set();
-		frame.overridable.add(sourceKey);
-	}
-}
-function mergeSource(state, frame, source, sourceTag) {
-	state.position = frame.keyPosition;
-	if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
-	else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
-		if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
-		for (const element of source) {
-			const elementTag = state.nodeTags.get(element);
-			if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
-			mergeKeys(state, frame, element, elementTag);
-		}
-	} else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
-}
-function addMappingValue(state, frame, key, value, tag) {
-	state.position = frame.keyPosition;
-	if (frame.keyIsMerge) {
-		mergeSource(state, frame, value, tag);
-		return;
-	}
-	if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
-	const err = frame.tag.addPair(frame.value, key, value);
-	if (err) throwError$1(state, err);
-	frame.overridable?.delete(key);
-}
-function addValue(state, value, tag) {
-	const frame = state.frames[state.frames.length - 1];
-	if (frame.kind === "document") {
-		frame.value = value;
-		frame.hasValue = true;
-	} else if (frame.kind === "sequence") {
-		if (isMappingTag(tag)) state.nodeTags.set(value, tag);
-		const err = frame.tag.addItem(frame.value, value, frame.index++);
-		if (err) throwError$1(state, err);
-	} else if (frame.hasKey) {
-		const key = frame.key;
-		frame.key = void 0;
-		frame.hasKey = false;
-		addMappingValue(state, frame, key, value, tag);
-	} else {
-		frame.key = value;
-		frame.keyPosition = state.position;
-		frame.hasKey = true;
-		frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
-	}
-}
-function storeAnchor(state, event, value, tag, isValueFinal) {
-	if (event.anchorStart !== NO_RANGE$2) {
-		const anchor = {
-			value,
-			tag,
-			isValueFinal
-		};
-		state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
-		return anchor;
-	}
-	return null;
-}
-/**
-* Constructs JavaScript documents directly from parser events, without an
-* intermediate AST.
-*
-* @category Events
-*/
-function constructFromEvents(events, options) {
-	const state = {
-		...DEFAULT_CONSTRUCTOR_OPTIONS,
-		...options,
-		events,
-		documents: [],
-		eventIndex: 0,
-		position: 0,
-		frames: [],
-		anchors: /* @__PURE__ */ new Map(),
-		nodeTags: /* @__PURE__ */ new Map(),
-		tagHandlers: Object.create(null),
-		totalMergeKeys: 0,
-		aliasCount: 0
-	};
-	while (state.eventIndex < state.events.length) {
-		const event = state.events[state.eventIndex++];
-		state.position = eventPosition$1(event);
-		switch (event.type) {
-			case EVENT_ID.DOCUMENT:
-				state.anchors = /* @__PURE__ */ new Map();
-				state.nodeTags = /* @__PURE__ */ new Map();
-				state.aliasCount = 0;
-				state.tagHandlers = Object.create(null);
-				for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
-				state.frames.push({
-					kind: "document",
-					position: state.position,
-					value: void 0,
-					hasValue: false
-				});
-				break;
-			case EVENT_ID.SCALAR: {
-				const { value, tag } = constructScalar(state, event);
-				storeAnchor(state, event, value, tag, true);
-				addValue(state, value, tag);
-				break;
-			}
-			case EVENT_ID.SEQUENCE: {
-				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
-				const tag = state.schema.lookupSequenceTag(tagName);
-				if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
-				const value = tag.create(tagName);
-				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
-				state.frames.push({
-					kind: "sequence",
-					position: state.position,
-					value,
-					tag,
-					anchor,
-					index: 0
-				});
-				break;
-			}
-			case EVENT_ID.MAPPING: {
-				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
-				const tag = state.schema.lookupMappingTag(tagName);
-				if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
-				const value = tag.create(tagName);
-				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
-				state.frames.push({
-					kind: "mapping",
-					position: state.position,
-					value,
-					tag,
-					anchor,
-					key: void 0,
-					keyPosition: state.position,
-					hasKey: false,
-					keyIsMerge: false,
-					overridable: null
-				});
-				break;
-			}
-			case EVENT_ID.ALIAS: {
-				if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
-				const name = state.source.slice(event.anchorStart, event.anchorEnd);
-				const anchor = state.anchors.get(name);
-				if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
-				if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
-				addValue(state, anchor.value, anchor.tag);
-				break;
-			}
-			case EVENT_ID.POP: {
-				const frame = state.frames.pop();
-				if (frame.kind === "mapping" && frame.hasKey) {
-					state.position = frame.keyPosition;
-					throwError$1(state, "incomplete mapping pair in event stream");
-				}
-				if (frame.kind === "document") state.documents.push(frame.value);
-				else {
-					const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
-					if (frame.anchor) {
-						frame.anchor.value = value;
-						frame.anchor.isValueFinal = true;
-					}
-					addValue(state, value, frame.tag);
-				}
-				break;
-			}
-		}
-	}
-	return state.documents;
-}
-//#endregion
-//#region src/parser/parser.ts
-var NO_RANGE$1 = -1;
-var HAS_OWN = Object.prototype.hasOwnProperty;
-var CONTEXT_FLOW_IN = 1;
-var CONTEXT_FLOW_OUT = 2;
-var CONTEXT_BLOCK_IN = 3;
-var CONTEXT_BLOCK_OUT = 4;
-var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
-var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
-var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
-var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
-var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
-var DEFAULT_PARSER_OPTIONS = {
-	filename: "",
-	maxDepth: 100
-};
-function addDocumentEvent(state, explicitStart, explicitEnd) {
-	state.events.push({
-		type: EVENT_ID.DOCUMENT,
-		explicitStart,
-		explicitEnd,
-		directives: state.directives
-	});
-}
-function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-	state.events.push({
-		type: EVENT_ID.SEQUENCE,
-		start,
-		anchorStart,
-		anchorEnd,
-		tagStart,
-		tagEnd,
-		style
-	});
-}
-function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-	state.events.push({
-		type: EVENT_ID.MAPPING,
-		start,
-		anchorStart,
-		anchorEnd,
-		tagStart,
-		tagEnd,
-		style
-	});
-}
-function insertFlowPairMappingEvent(state, snapshot) {
-	state.events.splice(snapshot.eventsLength, 0, {
-		type: EVENT_ID.MAPPING,
-		start: snapshot.position,
-		anchorStart: NO_RANGE$1,
-		anchorEnd: NO_RANGE$1,
-		tagStart: NO_RANGE$1,
-		tagEnd: NO_RANGE$1,
-		style: COLLECTION_STYLE.FLOW
-	});
-}
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
-	state.events.push({
-		type: EVENT_ID.SCALAR,
-		valueStart,
-		valueEnd,
-		anchorStart,
-		anchorEnd,
-		tagStart,
-		tagEnd,
-		style,
-		chomping,
-		indent,
-		fast
-	});
-}
-function addAliasEvent(state, anchorStart, anchorEnd) {
-	state.events.push({
-		type: EVENT_ID.ALIAS,
-		anchorStart,
-		anchorEnd
-	});
-}
-function addPopEvent(state) {
-	state.events.push({ type: EVENT_ID.POP });
-}
-function addEmptyScalarEvent(state) {
-	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
-}
-function emptyProperties() {
-	return {
-		anchorStart: NO_RANGE$1,
-		anchorEnd: NO_RANGE$1,
-		tagStart: NO_RANGE$1,
-		tagEnd: NO_RANGE$1
-	};
-}
-function snapshotState(state) {
-	return {
-		position: state.position,
-		line: state.line,
-		lineStart: state.lineStart,
-		lineIndent: state.lineIndent,
-		firstTabInLine: state.firstTabInLine,
-		eventsLength: state.events.length
-	};
-}
-function restoreState(state, snapshot) {
-	state.position = snapshot.position;
-	state.line = snapshot.line;
-	state.lineStart = snapshot.lineStart;
-	state.lineIndent = snapshot.lineIndent;
-	state.firstTabInLine = snapshot.firstTabInLine;
-	state.events.length = snapshot.eventsLength;
-}
-function throwError(state, message) {
-	YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
-}
-function isEol(c) {
-	return c === 10 || c === 13;
-}
-function isWhiteSpace(c) {
-	return c === 9 || c === 32;
-}
-function isWsOrEol(c) {
-	return isWhiteSpace(c) || isEol(c);
-}
-function isWsOrEolOrEnd(c) {
-	return c === 0 || isWsOrEol(c);
-}
-function isFlowIndicator(c) {
-	return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-}
-function fromDecimalCode(c) {
-	return c >= 48 && c <= 57 ? c - 48 : -1;
-}
-function fromHexCode(c) {
-	if (c >= 48 && c <= 57) return c - 48;
-	const lc = c | 32;
-	if (lc >= 97 && lc <= 102) return lc - 97 + 10;
-	return -1;
-}
-function escapedHexLen(c) {
-	if (c === 120) return 2;
-	if (c === 117) return 4;
-	if (c === 85) return 8;
-	return 0;
-}
-function isSimpleEscape(c) {
-	return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
-}
-function consumeLineBreak(state) {
-	if (state.input.charCodeAt(state.position) === 10) state.position++;
-	else {
-		state.position++;
-		if (state.input.charCodeAt(state.position) === 10) state.position++;
-	}
-	state.line++;
-	state.lineStart = state.position;
-	state.lineIndent = 0;
-	state.firstTabInLine = -1;
-}
-function skipSeparationSpace(state, allowComments) {
-	let lineBreaks = 0;
-	let ch = state.input.charCodeAt(state.position);
-	let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
-	while (ch !== 0) {
-		while (isWhiteSpace(ch)) {
-			hasSeparation = true;
-			if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
-			ch = state.input.charCodeAt(++state.position);
-		}
-		if (allowComments && hasSeparation && ch === 35) do
-			ch = state.input.charCodeAt(++state.position);
-		while (!isEol(ch) && ch !== 0);
-		if (!isEol(ch)) break;
-		consumeLineBreak(state);
-		lineBreaks++;
-		hasSeparation = true;
-		ch = state.input.charCodeAt(state.position);
-		while (ch === 32) {
-			state.lineIndent++;
-			ch = state.input.charCodeAt(++state.position);
-		}
-	}
-	return lineBreaks;
-}
-function testDocumentSeparator(state, position = state.position) {
-	const ch = state.input.charCodeAt(position);
-	if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
-		const following = state.input.charCodeAt(position + 3);
-		return following === 0 || isWsOrEol(following);
-	}
-	return false;
-}
-function skipByteOrderMark(state) {
-	if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
-		state.position++;
-		state.lineStart = state.position;
-	}
-}
-function testDocumentBoundary(state) {
-	if (state.position !== state.lineStart) return false;
-	if (testDocumentSeparator(state)) return true;
-	if (state.input.charCodeAt(state.position) !== 65279) return false;
-	const snapshot = snapshotState(state);
-	skipByteOrderMark(state);
-	skipSeparationSpace(state, true);
-	const ch = state.input.charCodeAt(state.position);
-	const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
-	restoreState(state, snapshot);
-	return result;
-}
-function skipUntilLineEnd(state) {
-	let ch = state.input.charCodeAt(state.position);
-	while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
-}
-function checkPrintable(state, start, end) {
-	const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
-	if (match !== null) {
-		state.position = start + match.index + match[0].length - 1;
-		throwError(state, "the stream contains non-printable characters");
-	}
-}
-function readTagProperty(state, props, inFlow) {
-	if (state.input.charCodeAt(state.position) !== 33) return false;
-	if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
-	const start = state.position;
-	let isVerbatim = false;
-	let isNamed = false;
-	let tagHandle = "!";
-	let ch = state.input.charCodeAt(++state.position);
-	if (ch === 60) {
-		isVerbatim = true;
-		ch = state.input.charCodeAt(++state.position);
-	} else if (ch === 33) {
-		isNamed = true;
-		tagHandle = "!!";
-		ch = state.input.charCodeAt(++state.position);
-	}
-	let suffixStart = state.position;
-	let tagName;
-	if (isVerbatim) {
-		while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
-		if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
-		tagName = state.input.slice(suffixStart, state.position);
-		state.position++;
-	} else {
-		while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
-			if (ch === 33) {
-				if (!isNamed) {
-					tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
-					if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
-					isNamed = true;
-					suffixStart = state.position + 1;
-				} else throwError(state, "tag suffix cannot contain exclamation marks");
-			}
-			ch = state.input.charCodeAt(++state.position);
-		}
-		tagName = state.input.slice(suffixStart, state.position);
-		if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
-	}
-	if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
-	if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
-	props.tagStart = start;
-	props.tagEnd = state.position;
-	return true;
-}
-function readAnchorProperty(state, props) {
-	if (state.input.charCodeAt(state.position) !== 38) return false;
-	if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
-	state.position++;
-	const start = state.position;
-	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-	if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
-	props.anchorStart = start;
-	props.anchorEnd = state.position;
-	return true;
-}
-function readAlias(state, props) {
-	if (state.input.charCodeAt(state.position) !== 42) return false;
-	if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
-	state.position++;
-	const start = state.position;
-	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-	if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
-	addAliasEvent(state, start, state.position);
-	return true;
-}
-function readFlowScalarBreak(state, nodeIndent) {
-	skipSeparationSpace(state, false);
-	if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
-}
-function readSingleQuotedScalar(state, nodeIndent, props) {
-	if (state.input.charCodeAt(state.position) !== 39) return false;
-	state.position++;
-	const start = state.position;
-	let simple = true;
-	while (state.input.charCodeAt(state.position) !== 0) {
-		const ch = state.input.charCodeAt(state.position);
-		if (ch === 39) {
-			if (state.input.charCodeAt(state.position + 1) === 39) {
-				simple = false;
-				state.position += 2;
-				continue;
-			}
-			const end = state.position;
-			state.position++;
-			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
-			return true;
-		}
-		if (isEol(ch)) {
-			simple = false;
-			readFlowScalarBreak(state, nodeIndent);
-		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
-		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
-		else state.position++;
-	}
-	throwError(state, "unexpected end of the stream within a single quoted scalar");
-}
-function readDoubleQuotedScalar(state, nodeIndent, props) {
-	if (state.input.charCodeAt(state.position) !== 34) return false;
-	state.position++;
-	const start = state.position;
-	let simple = true;
-	while (state.input.charCodeAt(state.position) !== 0) {
-		const ch = state.input.charCodeAt(state.position);
-		if (ch === 34) {
-			const end = state.position;
-			state.position++;
-			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
-			return true;
-		}
-		if (ch === 92) {
-			simple = false;
-			const escaped = state.input.charCodeAt(++state.position);
-			if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
-			else if (isSimpleEscape(escaped)) state.position++;
-			else {
-				let hexLength = escapedHexLen(escaped);
-				if (hexLength === 0) throwError(state, "unknown escape sequence");
-				while (hexLength-- > 0) {
-					state.position++;
-					if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
-				}
-				state.position++;
-			}
-		} else if (isEol(ch)) {
-			simple = false;
-			readFlowScalarBreak(state, nodeIndent);
-		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
-		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
-		else state.position++;
-	}
-	throwError(state, "unexpected end of the stream within a double quoted scalar");
-}
-function readBlockScalar(state, parentIndent, props) {
-	const ch = state.input.charCodeAt(state.position);
-	let chomping = CHOMPING_MODE.CLIP;
-	let indent = -1;
-	let detectedIndent = false;
-	if (ch !== 124 && ch !== 62) return false;
-	const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
-	state.position++;
-	while (state.input.charCodeAt(state.position) !== 0) {
-		const current = state.input.charCodeAt(state.position);
-		const digit = fromDecimalCode(current);
-		if (current === 43 || current === 45) {
-			if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
-			chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
-			state.position++;
-		} else if (digit >= 0) {
-			if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-			if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
-			indent = parentIndent + digit - 1;
-			detectedIndent = true;
-			state.position++;
-		} else break;
-	}
-	let hadWhitespace = false;
-	while (isWhiteSpace(state.input.charCodeAt(state.position))) {
-		hadWhitespace = true;
-		state.position++;
-	}
-	if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
-	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-	else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
-	let contentIndent = detectedIndent ? indent : -1;
-	let maxLeadingIndent = 0;
-	const valueStart = state.position;
-	let valueEnd = state.position;
-	while (state.input.charCodeAt(state.position) !== 0) {
-		const linePosition = state.position;
-		let column = 0;
-		while (state.input.charCodeAt(linePosition + column) === 32) column++;
-		const first = state.input.charCodeAt(linePosition + column);
-		if (first === 0) {
-			if (contentIndent >= 0) {
-				if (column > contentIndent) valueEnd = linePosition + column;
-			} else if (column > 0) valueEnd = linePosition + column;
-			break;
-		}
-		if (testDocumentBoundary(state)) break;
-		if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
-		if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
-			if (first === 9 && column < parentIndent) {
-				state.position = linePosition + column;
-				throwError(state, "tab characters must not be used in indentation");
-			}
-			if (column >= parentIndent && column < maxLeadingIndent) {
-				state.position = linePosition + column;
-				throwError(state, "bad indentation of a mapping entry");
-			}
-		}
-		if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
-			state.lineIndent = column;
-			state.position = linePosition + column;
-			break;
-		}
-		if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
-		const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
-		if (first !== 0 && !isEol(first) && column < requiredIndent) {
-			state.lineIndent = column;
-			state.position = linePosition + column;
-			break;
-		}
-		skipUntilLineEnd(state);
-		valueEnd = state.position;
-		if (isEol(state.input.charCodeAt(state.position))) {
-			consumeLineBreak(state);
-			valueEnd = state.position;
-		}
-	}
-	checkPrintable(state, valueStart, valueEnd);
-	addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
-	return true;
-}
-function canStartPlainScalar(state, nodeContext) {
-	const ch = state.input.charCodeAt(state.position);
-	const inFlow = nodeContext === CONTEXT_FLOW_IN;
-	if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
-	if (ch === 63 || ch === 45) {
-		const following = state.input.charCodeAt(state.position + 1);
-		if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
-	}
-	return true;
-}
-function readPlainScalar(state, nodeIndent, nodeContext, props) {
-	if (!canStartPlainScalar(state, nodeContext)) return false;
-	const start = state.position;
-	let end = state.position;
-	let ch = state.input.charCodeAt(state.position);
-	const inFlow = nodeContext === CONTEXT_FLOW_IN;
-	let multiline = false;
-	while (ch !== 0) {
-		if (testDocumentBoundary(state)) break;
-		if (ch === 58) {
-			const following = state.input.charCodeAt(state.position + 1);
-			if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
-		} else if (ch === 35) {
-			if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
-		} else if (inFlow && isFlowIndicator(ch)) break;
-		else if (isEol(ch)) {
-			const savedPosition = state.position;
-			const savedLine = state.line;
-			const savedLineStart = state.lineStart;
-			const savedLineIndent = state.lineIndent;
-			skipSeparationSpace(state, false);
-			if (state.lineIndent >= nodeIndent) {
-				multiline = true;
-				ch = state.input.charCodeAt(state.position);
-				continue;
-			}
-			state.position = savedPosition;
-			state.line = savedLine;
-			state.lineStart = savedLineStart;
-			state.lineIndent = savedLineIndent;
-			break;
-		}
-		if (!isWhiteSpace(ch)) end = state.position + 1;
-		ch = state.input.charCodeAt(++state.position);
-	}
-	if (end === start) return false;
-	checkPrintable(state, start, end);
-	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
-	return true;
-}
-function skipFlowSeparationSpace(state, nodeIndent) {
-	const startLine = state.line;
-	skipSeparationSpace(state, true);
-	if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
-}
-function readFlowCollection(state, nodeIndent, props) {
-	const ch = state.input.charCodeAt(state.position);
-	const isMapping = ch === 123;
-	const start = state.position;
-	let readNext = true;
-	if (ch !== 91 && ch !== 123) return false;
-	const terminator = isMapping ? 125 : 93;
-	if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-	else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-	state.position++;
-	while (state.input.charCodeAt(state.position) !== 0) {
-		skipFlowSeparationSpace(state, nodeIndent);
-		let ch = state.input.charCodeAt(state.position);
-		if (ch === terminator) {
-			state.position++;
-			addPopEvent(state);
-			return true;
-		} else if (!readNext) throwError(state, "missed comma between flow collection entries");
-		else if (ch === 44) throwError(state, "expected the node content, but found ','");
-		let isPair = false;
-		let isExplicitPair = false;
-		if (ch === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-			isPair = isExplicitPair = true;
-			state.position += 1;
-			skipFlowSeparationSpace(state, nodeIndent);
-		}
-		const entryLine = state.line;
-		const entryStart = snapshotState(state);
-		const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-		skipFlowSeparationSpace(state, nodeIndent);
-		ch = state.input.charCodeAt(state.position);
-		if ((isMapping || isExplicitPair || state.line === entryLine) && ch === 58) {
-			isPair = true;
-			state.position++;
-			skipFlowSeparationSpace(state, nodeIndent);
-			if (!isMapping) {
-				insertFlowPairMappingEvent(state, entryStart);
-				if (!keyWasRead) addEmptyScalarEvent(state);
-			} else if (!keyWasRead) addEmptyScalarEvent(state);
-			if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
-			skipFlowSeparationSpace(state, nodeIndent);
-			if (!isMapping) addPopEvent(state);
-		} else if (isMapping && isPair) {
-			if (!keyWasRead) addEmptyScalarEvent(state);
-			addEmptyScalarEvent(state);
-		} else if (isMapping) addEmptyScalarEvent(state);
-		else if (isPair) {
-			insertFlowPairMappingEvent(state, entryStart);
-			if (!keyWasRead) addEmptyScalarEvent(state);
-			addEmptyScalarEvent(state);
-			addPopEvent(state);
-		}
-		ch = state.input.charCodeAt(state.position);
-		if (ch === 44) {
-			readNext = true;
-			state.position++;
-		} else readNext = false;
-	}
-	throwError(state, "unexpected end of the stream within a flow collection");
-}
-function readBlockSequence(state, nodeIndent, props) {
-	if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
-	addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-	while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
-		if (state.firstTabInLine !== -1) {
-			state.position = state.firstTabInLine;
-			throwError(state, "tab characters must not be used in indentation");
-		}
-		const entryLine = state.line;
-		state.position++;
-		const hadBreak = skipSeparationSpace(state, true) > 0;
-		if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
-		if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
-		else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-		skipSeparationSpace(state, true);
-		if (state.lineIndent < nodeIndent || state.position >= state.length) break;
-		if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
-		if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
-	}
-	addPopEvent(state);
-	return true;
-}
-function readBlockMapping(state, nodeIndent, flowIndent, props) {
-	let atExplicitKey = false;
-	let detected = false;
-	let mappingOpened = false;
-	let pendingExplicitKey = false;
-	if (state.firstTabInLine !== -1) return false;
-	let ch = state.input.charCodeAt(state.position);
-	while (ch !== 0) {
-		if (!atExplicitKey && state.firstTabInLine !== -1) {
-			state.position = state.firstTabInLine;
-			throwError(state, "tab characters must not be used in indentation");
-		}
-		const following = state.input.charCodeAt(state.position + 1);
-		const entryLine = state.line;
-		if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
-			if (!mappingOpened) {
-				addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-				mappingOpened = true;
-			}
-			if (ch === 63) {
-				if (atExplicitKey) addEmptyScalarEvent(state);
-				detected = true;
-				atExplicitKey = true;
-			} else if (atExplicitKey) atExplicitKey = false;
-			else {
-				addEmptyScalarEvent(state);
-				detected = true;
-				atExplicitKey = false;
-			}
-			state.position += 1;
-			pendingExplicitKey = true;
-		} else {
-			if (atExplicitKey) {
-				addEmptyScalarEvent(state);
-				atExplicitKey = false;
-			}
-			const beforeKey = snapshotState(state);
-			if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
-			if (state.line === entryLine) {
-				ch = state.input.charCodeAt(state.position);
-				while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
-				if (ch === 58) {
-					ch = state.input.charCodeAt(++state.position);
-					if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-					if (!mappingOpened) {
-						state.events.splice(beforeKey.eventsLength, 0, {
-							type: EVENT_ID.MAPPING,
-							start: beforeKey.position,
-							anchorStart: props.anchorStart,
-							anchorEnd: props.anchorEnd,
-							tagStart: props.tagStart,
-							tagEnd: props.tagEnd,
-							style: COLLECTION_STYLE.BLOCK
-						});
-						mappingOpened = true;
-					}
-					detected = true;
-					atExplicitKey = false;
-					pendingExplicitKey = false;
-				} else if (detected) throwError(state, "expected ':' after a mapping key");
-				else {
-					if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-						restoreState(state, beforeKey);
-						return false;
-					}
-					return true;
-				}
-			} else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-			else {
-				if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-					restoreState(state, beforeKey);
-					return false;
-				}
-				return true;
-			}
-		}
-		if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
-		if (!atExplicitKey) {
-			if (pendingExplicitKey) {
-				addEmptyScalarEvent(state);
-				pendingExplicitKey = false;
-			}
-		}
-		skipSeparationSpace(state, true);
-		ch = state.input.charCodeAt(state.position);
-		if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
-		else if (state.lineIndent < nodeIndent) break;
-	}
-	if (!detected) return false;
-	if (atExplicitKey) addEmptyScalarEvent(state);
-	if (mappingOpened) addPopEvent(state);
-	return true;
-}
-function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
-	if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
-	state.depth++;
-	let indentStatus = 1;
-	let atNewLine = false;
-	let hasContent = false;
-	let propertyStart = null;
-	const props = emptyProperties();
-	let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
-	let allowBlockCollections = allowBlockScalars;
-	const allowBlockStyles = allowBlockScalars;
-	if (allowToSeek && skipSeparationSpace(state, true)) {
-		atNewLine = true;
-		if (state.lineIndent > parentIndent) indentStatus = 1;
-		else if (state.lineIndent === parentIndent) indentStatus = 0;
-		else indentStatus = -1;
-	}
-	if (indentStatus === 1) while (true) {
-		const ch = state.input.charCodeAt(state.position);
-		const propertyState = snapshotState(state);
-		if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
-		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
-			const fallbackState = snapshotState(state);
-			const flowIndent = parentIndent + 1;
-			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
-				state.depth--;
-				return true;
-			}
-			restoreState(state, fallbackState);
-		}
-		if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
-		if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
-		if (propertyStart === null) propertyStart = propertyState;
-		if (skipSeparationSpace(state, true)) {
-			atNewLine = true;
-			allowBlockCollections = allowBlockStyles;
-			if (state.lineIndent > parentIndent) indentStatus = 1;
-			else if (state.lineIndent === parentIndent) indentStatus = 0;
-			else indentStatus = -1;
-		} else allowBlockCollections = false;
-	}
-	if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
-	if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
-		const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
-		const blockIndent = state.position - state.lineStart;
-		if (indentStatus === 1) {
-			if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
-			else {
-				const ch = state.input.charCodeAt(state.position);
-				if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
-					const fallbackState = snapshotState(state);
-					const propertyIndent = propertyStart.position - propertyStart.lineStart;
-					restoreState(state, propertyStart);
-					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
-					else restoreState(state, fallbackState);
-				}
-				if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
-			}
-		} else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
-	}
-	allowBlockScalars = allowBlockScalars && !hasContent;
-	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
-		hasContent = true;
-	}
-	state.depth--;
-	return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
-}
-function readDirective(state) {
-	if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
-	state.position++;
-	const nameStart = state.position;
-	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-	const name = state.input.slice(nameStart, state.position);
-	const args = [];
-	if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
-	while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
-		while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
-		if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
-		const start = state.position;
-		while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-		args.push(state.input.slice(start, state.position));
-	}
-	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-	if (name === "YAML") {
-		if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
-		if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
-		const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-		if (match === null) throwError(state, "ill-formed argument of the YAML directive");
-		if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
-		state.directives.push({
-			kind: "yaml",
-			version: args[0]
-		});
-	} else if (name === "TAG") {
-		if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
-		const [handle, prefix] = args;
-		if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-		if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
-		if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-		state.tagHandlers[handle] = prefix;
-		state.directives.push({
-			kind: "tag",
-			handle,
-			prefix
-		});
-	}
-	return true;
-}
-function readDocument(state) {
-	state.directives = [];
-	state.tagHandlers = Object.create(null);
-	let hasDirectives = false;
-	skipSeparationSpace(state, true);
-	while (readDirective(state)) {
-		hasDirectives = true;
-		skipSeparationSpace(state, true);
-	}
-	let explicitStart = false;
-	let explicitEnd = false;
-	let allowCompact = true;
-	if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
-		explicitStart = true;
-		const markerLine = state.line;
-		state.position += 3;
-		skipSeparationSpace(state, true);
-		allowCompact = state.line > markerLine;
-	} else if (hasDirectives) throwError(state, "directives end mark is expected");
-	const documentEventIndex = state.events.length;
-	if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
-		state.position += 3;
-		skipSeparationSpace(state, true);
-		return;
-	}
-	addDocumentEvent(state, explicitStart, false);
-	if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
-	skipSeparationSpace(state, true);
-	if (state.position === state.lineStart && testDocumentSeparator(state)) {
-		explicitEnd = state.input.charCodeAt(state.position) === 46;
-		if (explicitEnd) {
-			const markerLine = state.line;
-			state.position += 3;
-			skipSeparationSpace(state, true);
-			if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
-		}
-	}
-	const documentEvent = state.events[documentEventIndex];
-	if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
-	addPopEvent(state);
-	if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
-}
-/**
-* Parses YAML into a flat event stream referencing source text by offsets.
-*
-* @category Events
-*/
-function parseEvents(input, options) {
-	const length = input.length;
-	const state = {
-		...DEFAULT_PARSER_OPTIONS,
-		...options,
-		input: `${input}\0`,
-		length,
-		position: 0,
-		line: 0,
-		lineStart: 0,
-		lineIndent: 0,
-		firstTabInLine: -1,
-		depth: 0,
-		directives: [],
-		tagHandlers: Object.create(null),
-		events: []
-	};
-	const nullpos = input.indexOf("\0");
-	if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
-	while (state.position < state.length) {
-		skipByteOrderMark(state);
-		skipSeparationSpace(state, true);
-		if (state.position >= state.length) break;
-		const documentStart = state.position;
-		readDocument(state);
-		if (state.position === documentStart)
- /* c8 ignore next */
-		throwError(state, "can not read a document");
-	}
-	return state.events;
-}
-//#endregion
-//#region src/load.ts
-var DEFAULT_LOAD_OPTIONS = {
-	...DEFAULT_PARSER_OPTIONS,
-	...DEFAULT_CONSTRUCTOR_OPTIONS
-};
-function loadDocuments(input, options = {}) {
-	const opts = {
-		...DEFAULT_LOAD_OPTIONS,
-		...options
-	};
-	const source = String(input);
-	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
-	const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
-	return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
-		...pick(opts, CONSTRUCTOR_OPT_KEYS),
-		source
-	});
-}
-function loadAll(input, iteratorOrOptions, options) {
-	let iterator = null;
-	if (typeof iteratorOrOptions === "function") iterator = iteratorOrOptions;
-	else if (iteratorOrOptions !== null && typeof iteratorOrOptions === "object") options = iteratorOrOptions;
-	const documents = loadDocuments(input, options);
-	if (iterator === null) return documents;
-	for (const document of documents) iterator(document);
-}
-/**
-* Parses `string` as a single YAML document. Throws {@link YAMLException} on
-* error. This function does not understand multi-document or empty sources; it
-* throws an exception on those.
-*
-* > [!NOTE]
-* > 1. When processing untrusted input, see the
-* >    [security considerations](../docs/safety.md).
-* > 2. All exceptions MUST be caught, not just {@link YAMLException}.
-* > 3. The default {@link CORE_SCHEMA} comes without the `!!merge` tag. You can
-* >    easily enable it if needed.
-* > 4. The default {@link mapTag} is `{}`-object based, with known limitations
-* >    (see description). For full compatibility use {@link realMapTag}
-* >    instead (it uses native JS `Map`).
-*
-* @example
-* Enable {@link mergeTag} and {@link realMapTag}:
-*
-* ```javascript
-* import { load, CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
-*
-* try {
-*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag, realMapTag) })
-* } catch (e) {
-*   console.error(e)
-* }
-* ```
-*
-* @category Main
-*/
-function load(input, options) {
-	const documents = loadDocuments(input, options);
-	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
-	if (documents.length === 1) return documents[0];
-	throw new YAMLException("expected a single document in the stream, but found more");
-}
-//#endregion
-//#region src/ast/from_js.ts
-var INVALID = Symbol("INVALID");
-function buildRepresentTypes(schema) {
-	const defaultTags = new Set([
-		schema.defaultScalarTag,
-		schema.defaultSequenceTag,
-		schema.defaultMappingTag
-	].filter((t) => t !== void 0));
-	const implicitScalars = schema.implicitScalarTags;
-	const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
-	const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
-	return [
-		...implicitScalars.map((tag) => ({
-			tag,
-			implicitTag: true
-		})),
-		...explicitTags.map((tag) => ({
-			tag,
-			implicitTag: false
-		})),
-		...defaultTagsLast.map((tag) => ({
-			tag,
-			implicitTag: true
-		}))
-	];
-}
-function matchTag(state, object) {
-	for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
-		const { tag, implicitTag } = state.representTypes[index];
-		if (tag.identify(object)) {
-			let tagName;
-			if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
-			else tagName = tag.tagName;
-			return {
-				tag,
-				tagName,
-				implicitTag
-			};
-		}
-	}
-	return null;
-}
-function build(state, object) {
-	if (!state.noRefs && object !== null && typeof object === "object") {
-		const existing = state.refs.get(object);
-		if (existing) {
-			if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
-			return {
-				kind: "alias",
-				anchor: existing.anchor
-			};
-		}
-	}
-	const matched = matchTag(state, object);
-	if (!matched) {
-		if (object === void 0) return INVALID;
-		if (state.skipInvalid) return INVALID;
-		throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
-	}
-	const { tag, tagName, implicitTag } = matched;
-	const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
-	if (tag.nodeKind === "scalar") return {
-		kind: "scalar",
-		tag: nodeTagName,
-		tagged: !implicitTag,
-		style: SCALAR_STYLE.PLAIN,
-		value: tag.represent(object)
-	};
-	if (tag.nodeKind === "sequence") {
-		const container = tag.represent(object);
-		const node = {
-			kind: "sequence",
-			tag: nodeTagName,
-			tagged: !implicitTag,
-			style: COLLECTION_STYLE.BLOCK,
-			items: []
-		};
-		if (!state.noRefs) state.refs.set(object, node);
-		for (let index = 0, length = container.length; index < length; index += 1) {
-			let item = build(state, container[index]);
-			if (item === INVALID && container[index] === void 0) item = build(state, null);
-			if (item === INVALID) continue;
-			node.items.push(item);
-		}
-		return node;
-	}
-	const map = tag.represent(object);
-	const node = {
-		kind: "mapping",
-		tag: nodeTagName,
-		tagged: !implicitTag,
-		style: COLLECTION_STYLE.BLOCK,
-		items: []
-	};
-	if (!state.noRefs) state.refs.set(object, node);
-	for (const [objectKey, objectValue] of map) {
-		const key = build(state, objectKey);
-		if (key === INVALID) continue;
-		const value = build(state, objectValue);
-		if (value === INVALID) continue;
-		node.items.push({
-			key,
-			value
-		});
-	}
-	return node;
-}
-/**
-* Convert JS object to AST. A JS value is one YAML document. An unrepresentable
-* root becomes an empty document, which the presenter renders as an empty
-* string.
-*
-* @category AST
-*/
-function jsToAst(input, schema, options = {}) {
-	const root = build({
-		representTypes: buildRepresentTypes(schema),
-		noRefs: options.noRefs ?? false,
-		skipInvalid: options.skipInvalid ?? false,
-		refs: /* @__PURE__ */ new Map(),
-		refCounter: 0
-	}, input);
-	return [{
-		contents: root === INVALID ? null : root,
-		directives: []
-	}];
-}
-//#endregion
-//#region src/ast/visit.ts
-/**
-* Return from a visitor to stop the whole traversal.
-*
-* @category AST
-*/
-var VISIT_BREAK = Symbol("visit:break");
-/**
-* Return from a visitor to skip the current node's children.
-*
-* @category AST
-*/
-var VISIT_SKIP = Symbol("visit:skip");
-function visitNode(node, visitor, ctx) {
-	const control = visitor(node, ctx);
-	if (control === VISIT_BREAK) return true;
-	if (control === VISIT_SKIP) return false;
-	const depth = ctx.depth + 1;
-	switch (node.kind) {
-		case "sequence":
-			for (const item of node.items) if (visitNode(item, visitor, {
-				depth,
-				parent: node,
-				isKey: false
-			})) return true;
-			break;
-		case "mapping": for (const { key, value } of node.items) {
-			if (visitNode(key, visitor, {
-				depth,
-				parent: node,
-				isKey: true
-			})) return true;
-			if (visitNode(value, visitor, {
-				depth,
-				parent: node,
-				isKey: false
-			})) return true;
-		}
-	}
-	return false;
-}
-/**
-* Walk every node in the documents, calling {@link Visitor} once per
-* node (pre-order).
-*
-* @category AST
-*/
-function visit(documents, visitor) {
-	for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
-		depth: 0,
-		parent: null,
-		isKey: false
-	})) return;
-}
-//#endregion
-//#region src/ast/styler_defaults.ts
-function hasBit(mask, bit) {
-	return (mask & 1 << bit) !== 0;
-}
-/**
-* Default scalar styling rules in application order.
-* See [Scalar styling](../../docs/scalar_styling.md) for usage details.
-*
-* @category AST
-*/
-var DEFAULT_SCALAR_STYLE_RULES = {
-	applyQuoteFlowKeysOption,
-	doubleQuoteForInvisibles,
-	doubleQuoteWhitespaceOnly,
-	applyForceQuotesOption,
-	tryLongOrMultilineAsBlock,
-	quoteInvalidPlain,
-	fallbackToDoubleQuoted
-};
-function _preferredQuotedStyle(layout) {
-	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
-	return SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function applyQuoteFlowKeysOption(layout) {
-	if (!layout.presenterOptions.quoteFlowKeys) return;
-	if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
-	layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function doubleQuoteForInvisibles(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function doubleQuoteWhitespaceOnly(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function applyForceQuotesOption(layout) {
-	if (!layout.presenterOptions.forceQuotes) return;
-	if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
-	if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
-	layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
-}
-function tryLongOrMultilineAsBlock(layout) {
-	if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
-	const value = layout.node.value;
-	const multiline = value.indexOf("\n") !== -1;
-	if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
-		if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-		return;
-	}
-	const w = layout.presenterOptions.lineWidth;
-	if (w === -1) {
-		if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
-		return;
-	}
-	const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
-	let position = 0;
-	let shouldFold = false;
-	while (position <= value.length) {
-		let lineEnd = value.length;
-		const nextLineBreak = value.indexOf("\n", position);
-		if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-		const line = value.slice(position, lineEnd);
-		if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
-		if (nextLineBreak === -1) break;
-		position = nextLineBreak + 1;
-	}
-	if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
-	else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
-}
-function quoteInvalidPlain(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
-}
-function fallbackToDoubleQuoted(layout) {
-	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-//#endregion
-//#region src/ast/scalar_styler.ts
-function setBit(mask, bit) {
-	return mask | 1 << bit;
-}
-var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
-var SRC_B_CHAR = "[\\n\\r]";
-var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
-var SRC_S_WHITE = "[ \\t]";
-var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
-var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
-var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
-var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
-var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
-var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
-var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
-var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
-var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
-var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
-var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
-var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
-var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
-var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
-var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
-var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
-var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
-var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
-var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
-var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
-var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
-var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
-var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
-var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
-var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
-var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
-var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
-function canUsePlain(layout) {
-	const str = layout.node.value;
-	if (str !== "") {
-		if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
-		if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
-		if (layout.shiftOfContent === 0) {
-			const firstLineBreak = str.indexOf("\n");
-			if (firstLineBreak !== -1) {
-				const content = str.slice(firstLineBreak + 1);
-				if (C_FORBIDDEN_CONTENT.test(content)) return false;
-			}
-		}
-	}
-	const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
-	if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
-	if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
-	return true;
-}
-function canUseSingleQuoted(layout) {
-	const str = layout.node.value;
-	if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
-	if (/[ \t]\n|\n[ \t]/.test(str)) return false;
-	if (!layout.isKey && layout.shiftOfContent === 0) {
-		const firstLineBreak = str.indexOf("\n");
-		if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
-	}
-	return true;
-}
-function canUseBlock(layout) {
-	if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
-	const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
-	if (contentIndent < 1) return false;
-	if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
-	if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
-	return true;
-}
-function detectAllowedStyles(layout) {
-	let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
-	if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
-	if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
-	if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
-	layout.allowedStylesMask = mask;
-}
-function renderScalar(layout) {
-	switch (layout.style) {
-		case SCALAR_STYLE.PLAIN: return renderPlain(layout);
-		case SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
-		case SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
-		case SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
-		case SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
-	}
-}
-function renderPlain(layout) {
-	return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
-}
-function renderSingleQuoted(layout) {
-	return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
-}
-function renderLiteralBlock(layout) {
-	const value = layout.node.value;
-	return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
-}
-function renderFoldedBlock(layout) {
-	const value = layout.node.value;
-	const w = layout.presenterOptions.lineWidth;
-	let availableWidth = Infinity;
-	if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
-	return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
-}
-function renderDoubleQuoted(layout) {
-	return `"${escapeString(layout.node.value)}"`;
-}
-function encodeFlowBreaks(string, shiftOfContent) {
-	let nextLF = string.indexOf("\n");
-	if (nextLF === -1) return string;
-	const pad = " ".repeat(shiftOfContent);
-	let result = string.slice(0, nextLF);
-	const lineRe = /(\n+)([^\n]*)/g;
-	lineRe.lastIndex = nextLF;
-	let match;
-	while (match = lineRe.exec(string)) {
-		const breaks = match[1].length;
-		const line = match[2];
-		result += "\n".repeat(breaks + 1) + pad + line;
-	}
-	return result;
-}
-function indentString(string, spaces) {
-	const indent = " ".repeat(spaces);
-	let position = 0;
-	let result = "";
-	const length = string.length;
-	while (position < length) {
-		let line;
-		const next = string.indexOf("\n", position);
-		if (next === -1) {
-			line = string.slice(position);
-			position = length;
-		} else {
-			line = string.slice(position, next + 1);
-			position = next + 1;
-		}
-		if (line.length && line !== "\n") result += indent;
-		result += line;
-	}
-	return result;
-}
-function needIndentIndicator(string) {
-	return /^\n* /.test(string);
-}
-function blockHeader(string, shiftOfParent, shiftOfContent) {
-	const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
-	const clip = string[string.length - 1] === "\n";
-	return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}\n`;
-}
-function dropEndingNewline(string) {
-	return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
-}
-function isMoreIndented(char) {
-	return char === " " || char === "	";
-}
-function foldLine(line, width) {
-	if (line === "" || isMoreIndented(line[0])) return line;
-	const breakRe = / [^ \t]/g;
-	let match;
-	let start = 0;
-	let end;
-	let curr = 0;
-	let next = 0;
-	let result = "";
-	while (match = breakRe.exec(line)) {
-		next = match.index;
-		if (next - start > width) {
-			end = curr > start ? curr : next;
-			result += `\n${line.slice(start, end)}`;
-			start = end + 1;
-		}
-		curr = next;
-	}
-	result += "\n";
-	if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}\n${line.slice(curr + 1)}`;
-	else result += line.slice(start);
-	return result.slice(1);
-}
-function foldBlockScalar(string, width) {
-	const lineRe = /(\n+)([^\n]*)/g;
-	let nextLF = string.indexOf("\n");
-	if (nextLF === -1) nextLF = string.length;
-	lineRe.lastIndex = nextLF;
-	let result = foldLine(string.slice(0, nextLF), width);
-	let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
-	let moreIndented;
-	let match;
-	while (match = lineRe.exec(string)) {
-		const prefix = match[1];
-		const line = match[2];
-		moreIndented = line !== "" && isMoreIndented(line[0]);
-		result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-		prevMoreIndented = moreIndented;
-	}
-	return result;
-}
-var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
-function escapeCharacter(character) {
-	switch (character) {
-		case "\0": return "\\0";
-		case "\x07": return "\\a";
-		case "\b": return "\\b";
-		case "	": return "\\t";
-		case "\n": return "\\n";
-		case "\v": return "\\v";
-		case "\f": return "\\f";
-		case "\r": return "\\r";
-		case "\x1B": return "\\e";
-		case "\"": return "\\\"";
-		case "\\": return "\\\\";
-		case "": return "\\N";
-		case "\xA0": return "\\_";
-		case "\u2028": return "\\L";
-		case "\u2029": return "\\P";
-	}
-	const code = character.charCodeAt(0);
-	const hex = code.toString(16).toUpperCase();
-	if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
-	return `\\u${"0".repeat(4 - hex.length)}${hex}`;
-}
-function escapeString(string) {
-	return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
-}
-//#endregion
-//#region src/ast/presenter.ts
-var CHAR_LINE_FEED = 10;
-var DEFAULT_PRESENTER_OPTIONS = {
-	indent: 2,
-	seqNoIndent: false,
-	seqInlineFirst: true,
-	lineWidth: 80,
-	flowBracketPadding: false,
-	flowSkipCommaSpace: false,
-	flowSkipColonSpace: false,
-	quoteFlowKeys: false,
-	quoteStyle: "single",
-	forceQuotes: false,
-	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
-	tagBeforeAnchor: false
-};
-function nodeTagShort(node) {
-	return node.tagged ? node.tag : tagNameShort(node.tag);
-}
-function createPresenterState(options) {
-	const opts = {
-		...DEFAULT_PRESENTER_OPTIONS,
-		...options
-	};
-	if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
-	return {
-		...opts,
-		defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
-		openEnded: false
-	};
-}
-function generateNextLine(state, level) {
-	return `\n${" ".repeat(state.indent * level)}`;
-}
-function scalarLayout(state, node, parent, level, isKey, flowOnly) {
-	return {
-		node,
-		parent,
-		level,
-		isKey,
-		flowOnly,
-		shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
-		shiftOfContent: state.indent * Math.max(1, level),
-		shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
-		presenterOptions: state,
-		allowedStylesMask: 0,
-		style: node.style
-	};
-}
-function writeFlowSequence(state, level, node) {
-	let result = "";
-	for (let index = 0, length = node.items.length; index < length; index += 1) {
-		const item = writeNode(state, level, node.items[index], node, {}).text;
-		if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
-		result += item;
-	}
-	const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
-	return `[${pad}${result}${pad}]`;
-}
-function writeBlockSequence(state, level, node, compact) {
-	let result = "";
-	for (let index = 0, length = node.items.length; index < length; index += 1) {
-		const item = writeNode(state, level + 1, node.items[index], node, {
-			block: true,
-			compact: state.seqInlineFirst,
-			isblockseq: true
-		}).text;
-		if (!compact || result !== "") result += generateNextLine(state, level);
-		if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
-		else result += "- ";
-		result += item;
-	}
-	return result;
-}
-function writeFlowMapping(state, level, node) {
-	let result = "";
-	for (const { key, value } of node.items) {
-		let pairBuffer = "";
-		if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
-		const keyRender = writeNode(state, level, key, node, { iskey: true });
-		const keyText = keyRender.text;
-		const valueText = writeNode(state, level, value, node, {}).text;
-		const sep = state.flowSkipColonSpace || valueText === "" ? "" : " ";
-		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
-		const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
-		pairBuffer += `${keyText}${keyColonSep}:${sep}${valueText}`;
-		result += pairBuffer;
-	}
-	const pad = state.flowBracketPadding && result !== "" ? " " : "";
-	return `{${pad}${result}${pad}}`;
-}
-function writeBlockMapping(state, level, node, compact) {
-	let result = "";
-	for (let index = 0, length = node.items.length; index < length; index += 1) {
-		let pairBuffer = "";
-		if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
-		const { key, value } = node.items[index];
-		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
-		const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
-			block: true,
-			compact: true,
-			isblockseq: !cannotBeCompact(state, key, level + 1)
-		}) : writeNode(state, level + 1, key, node, {
-			block: true,
-			compact: true,
-			iskey: true
-		});
-		const keyText = keyRender.text;
-		const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
-		const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
-		const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
-		if (explicitPair) {
-			if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
-			else pairBuffer += "? ";
-		}
-		pairBuffer += keyText;
-		if (explicitPair) pairBuffer += generateNextLine(state, level);
-		const valueText = writeNode(state, level + 1, value, node, {
-			block: true,
-			compact: explicitPair,
-			isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
-		}).text;
-		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
-		const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
-		if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
-		else pairBuffer += `${keyColonSep}: `;
-		pairBuffer += valueText;
-		result += pairBuffer;
-	}
-	return result;
-}
-function cannotBeCompact(state, node, level) {
-	if (node.kind === "alias") return true;
-	return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
-}
-function writeNode(state, level, node, parent, ctx) {
-	if (node.kind === "alias") {
-		state.openEnded = false;
-		return {
-			text: `*${node.anchor}`,
-			noBody: false
-		};
-	}
-	const { block = false, iskey = false, isblockseq = false } = ctx;
-	let compact = ctx.compact ?? false;
-	const hasAnchor = node.anchor !== void 0;
-	if (cannotBeCompact(state, node, level)) compact = false;
-	let body;
-	let shouldPrintTag = node.tagged;
-	const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
-	if (node.kind === "mapping") {
-		if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
-		else body = writeFlowMapping(state, level, node);
-	} else if (node.kind === "sequence") {
-		if (useBlockCollection) {
-			if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
-			else body = writeBlockSequence(state, level, node, compact);
-		} else body = writeFlowSequence(state, level, node);
-	} else {
-		const layout = scalarLayout(state, node, parent, level, iskey, !block);
-		detectAllowedStyles(layout);
-		for (const rule of state.scalarStyleRules) rule(layout);
-		body = renderScalar(layout);
-		state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
-		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
-	}
-	if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
-	if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
-	const noBody = body === "";
-	let text = body;
-	if (shouldPrintTag || hasAnchor) {
-		const props = [];
-		const tag = shouldPrintTag ? nodeTagShort(node) : null;
-		const anchor = hasAnchor ? `&${node.anchor}` : null;
-		if (state.tagBeforeAnchor) {
-			if (tag !== null) props.push(tag);
-			if (anchor !== null) props.push(anchor);
-		} else {
-			if (anchor !== null) props.push(anchor);
-			if (tag !== null) props.push(tag);
-		}
-		const sep = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
-		text = `${props.join(" ")}${sep}${body}`;
-	}
-	return {
-		text,
-		noBody
-	};
-}
-function rootStartsOwnLine(node) {
-	return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
-}
-function writeDocumentDirectives(doc) {
-	let result = "";
-	for (const directive of doc.directives) {
-		if (directive.kind === "yaml") {
-			result += `%YAML ${directive.version}\n`;
-			continue;
-		}
-		const { handle, prefix } = directive;
-		result += `%TAG ${handle} ${prefix}\n`;
-	}
-	return result;
-}
-/**
-* Build YAML from AST.
-*
-* @category AST
-*/
-function present(documents, options) {
-	const state = createPresenterState(options);
-	let result = "";
-	let previousEnded = false;
-	for (let index = 0; index < documents.length; index += 1) {
-		const doc = documents[index];
-		state.openEnded = false;
-		const directives = writeDocumentDirectives(doc);
-		const hasDirectives = directives !== "";
-		const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
-		result += directives;
-		if (doc.contents === null) {
-			if (marker) result += "---\n";
-		} else if (marker) {
-			const body = writeNode(state, 0, doc.contents, null, {
-				block: true,
-				compact: true
-			}).text;
-			const sep = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
-			result += `---${sep}${body}\n`;
-		} else result += writeNode(state, 0, doc.contents, null, {
-			block: true,
-			compact: true
-		}).text + "\n";
-		previousEnded = doc.explicitEnd || state.openEnded;
-		if (previousEnded) result += "...\n";
-	}
-	return result;
-}
-//#endregion
-//#region src/dump.ts
-var DEFAULT_DUMP_OPTIONS = {
-	...DEFAULT_PRESENTER_OPTIONS,
-	schema: DUMP_SCHEMA,
-	skipInvalid: false,
-	noRefs: false,
-	flowLevel: -1,
-	sortKeys: false,
-	transform: () => {}
-};
-function defaultCompareFn(a, b) {
-	const x = String(a);
-	const y = String(b);
-	if (x < y) return -1;
-	if (x > y) return 1;
-	return 0;
-}
-/**
-* Serializes JS object as a YAML document. By default it can dump every
-* supported YAML type, so it throws an exception if you try to dump regexps or
-* functions. However, you can disable exceptions by setting the
-* {@link DumpOptions.skipInvalid} option to `true`.
-*
-* @category Main
-*/
-function dump(input, options = {}) {
-	const opts = {
-		...DEFAULT_DUMP_OPTIONS,
-		...options
-	};
-	const documents = jsToAst(input, opts.schema, {
-		noRefs: opts.noRefs,
-		skipInvalid: opts.skipInvalid
-	});
-	if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
-		if (ctx.depth < opts.flowLevel) return;
-		if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
-		return VISIT_SKIP;
-	});
-	if (opts.sortKeys) {
-		const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
-		visit(documents, (node) => {
-			if (node.kind !== "mapping") return;
-			node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
-		});
-	}
-	opts.transform(documents);
-	return present(documents, {
-		...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
-		schema: opts.schema
-	});
-}
-//#endregion
-//#region src/ast/from_events.ts
-var NO_RANGE = (/* unused pure expression or super */ null && (-1));
-function eventPosition(event) {
-	if ("tagStart" in event && event.tagStart !== NO_RANGE) return event.tagStart;
-	if ("anchorStart" in event && event.anchorStart !== NO_RANGE) return event.anchorStart;
-	if ("valueStart" in event && event.valueStart !== NO_RANGE) return event.valueStart;
-	if ("start" in event) return event.start;
-	return 0;
-}
-function rawTag(state, event) {
-	return event.tagStart === NO_RANGE ? "" : state.source.slice(event.tagStart, event.tagEnd);
-}
-function anchorName(state, event) {
-	return event.anchorStart === NO_RANGE ? void 0 : state.source.slice(event.anchorStart, event.anchorEnd);
-}
-function buildScalar(state, event) {
-	const value = getScalarValue(state.source, event);
-	const raw = rawTag(state, event);
-	let tag;
-	let tagged = false;
-	if (raw !== "") {
-		tagged = true;
-		tag = raw;
-	} else if (event.style === SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
-	else tag = state.schema.defaultScalarTag.tagName;
-	return {
-		kind: "scalar",
-		tag,
-		tagged,
-		style: event.style,
-		anchor: anchorName(state, event),
-		value
-	};
-}
-function buildCollection(state, event, defaultTagName) {
-	const raw = rawTag(state, event);
-	let tag;
-	let tagged = false;
-	if (raw === "") tag = defaultTagName;
-	else {
-		tag = raw;
-		tagged = true;
-	}
-	return {
-		tag,
-		tagged,
-		style: event.style,
-		anchor: anchorName(state, event)
-	};
-}
-function addNode(state, node) {
-	const frame = state.frames[state.frames.length - 1];
-	if (frame.kind === "document") frame.doc.contents = node;
-	else if (frame.kind === "sequence") frame.node.items.push(node);
-	else if (frame.key) {
-		frame.node.items.push({
-			key: frame.key,
-			value: node
-		});
-		frame.key = null;
-	} else frame.key = node;
-}
-/**
-* Builds an AST from parser events
-*
-* @category AST
-*/
-function eventsToAst(events, options) {
-	const state = {
-		source: options.source,
-		schema: options.schema,
-		eventIndex: 0,
-		position: 0,
-		frames: [],
-		documents: []
-	};
-	while (state.eventIndex < events.length) {
-		const event = events[state.eventIndex++];
-		state.position = eventPosition(event);
-		switch (event.type) {
-			case EVENT_ID.DOCUMENT: {
-				const doc = {
-					contents: null,
-					explicitStart: event.explicitStart,
-					explicitEnd: event.explicitEnd,
-					directives: event.directives
-				};
-				state.frames.push({
-					kind: "document",
-					doc
-				});
-				break;
-			}
-			case EVENT_ID.SCALAR:
-				addNode(state, buildScalar(state, event));
-				break;
-			case EVENT_ID.SEQUENCE: {
-				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:seq");
-				const node = {
-					kind: "sequence",
-					tag,
-					tagged,
-					style,
-					anchor,
-					items: []
-				};
-				state.frames.push({
-					kind: "sequence",
-					node
-				});
-				break;
-			}
-			case EVENT_ID.MAPPING: {
-				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:map");
-				const node = {
-					kind: "mapping",
-					tag,
-					tagged,
-					style,
-					anchor,
-					items: []
-				};
-				state.frames.push({
-					kind: "mapping",
-					node,
-					key: null
-				});
-				break;
-			}
-			case EVENT_ID.ALIAS:
-				addNode(state, {
-					kind: "alias",
-					anchor: state.source.slice(event.anchorStart, event.anchorEnd)
-				});
-				break;
-			case EVENT_ID.POP: {
-				const frame = state.frames.pop();
-				if (frame.kind === "mapping" && frame.key) throw new Error("incomplete mapping pair in event stream");
-				if (frame.kind === "document") state.documents.push(frame.doc);
-				else addNode(state, frame.node);
-				break;
-			}
-		}
-	}
-	return state.documents;
-}
-//#endregion
-//#region src/index.ts
-/** @deprecated Use `EVENT_ID.DOCUMENT` instead. @internal */
-var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
-/** @deprecated Use `EVENT_ID.SEQUENCE` instead. @internal */
-var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
-/** @deprecated Use `EVENT_ID.MAPPING` instead. @internal */
-var EVENT_MAPPING = EVENT_ID.MAPPING;
-/** @deprecated Use `EVENT_ID.SCALAR` instead. @internal */
-var EVENT_SCALAR = EVENT_ID.SCALAR;
-/** @deprecated Use `EVENT_ID.ALIAS` instead. @internal */
-var EVENT_ALIAS = EVENT_ID.ALIAS;
-/** @deprecated Use `EVENT_ID.POP` instead. @internal */
-var EVENT_POP = EVENT_ID.POP;
-/** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
-var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
-/** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
-var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
-/** @deprecated Use `SCALAR_STYLE.DOUBLE_QUOTED` instead. @internal */
-var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
-/** @deprecated Use `SCALAR_STYLE.LITERAL_BLOCK` instead. @internal */
-var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
-/** @deprecated Use `SCALAR_STYLE.FOLDED_BLOCK` instead. @internal */
-var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
-/** @deprecated Use `COLLECTION_STYLE.BLOCK` instead. @internal */
-var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
-/** @deprecated Use `COLLECTION_STYLE.FLOW` instead. @internal */
-var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
-/** @deprecated Use `CHOMPING_MODE.CLIP` instead. @internal */
-var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
-/** @deprecated Use `CHOMPING_MODE.STRIP` instead. @internal */
-var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
-/** @deprecated Use `CHOMPING_MODE.KEEP` instead. @internal */
-var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
-//#endregion
-
-
-//# sourceMappingURL=js-yaml.mjs.map
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __nccwpck_require__(3243);
 // EXTERNAL MODULE: ./src/policy/schema.ts
 var policy_schema = __nccwpck_require__(4139);
 ;// CONCATENATED MODULE: ./src/policy/positions.ts
@@ -44291,7 +40726,7 @@ function positionsOf(source) {
     const out = new Map();
     let events;
     try {
-        events = parseEvents(source, {});
+        events = (0,js_yaml/* parseEvents */.PH)(source, {});
     }
     catch {
         return out;
@@ -44318,10 +40753,10 @@ function positionsOf(source) {
         return undefined;
     };
     for (const ev of events) {
-        if (ev.type === EVENT_SCALAR) {
+        if (ev.type === js_yaml/* EVENT_SCALAR */._W) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
-                top.pendingKey = { name: getScalarValue(source, ev), pos: Math.max(0, ev.valueStart) };
+                top.pendingKey = { name: (0,js_yaml/* getScalarValue */.KE)(source, ev), pos: Math.max(0, ev.valueStart) };
                 top.expectKey = false;
                 continue;
             }
@@ -44329,7 +40764,7 @@ function positionsOf(source) {
             if (p)
                 put(p.path, Math.max(0, ev.valueStart), p.keyPos);
         }
-        else if (ev.type === EVENT_MAPPING || ev.type === EVENT_SEQUENCE) {
+        else if (ev.type === js_yaml/* EVENT_MAPPING */.uj || ev.type === js_yaml/* EVENT_SEQUENCE */.$J) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
                 // complex key: skip its content
@@ -44338,9 +40773,9 @@ function positionsOf(source) {
             }
             const p = place() ?? { path: ['?'] };
             put(p.path, Math.max(0, ev.start), p.keyPos);
-            stack.push(ev.type === EVENT_MAPPING ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 });
+            stack.push(ev.type === js_yaml/* EVENT_MAPPING */.uj ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 });
         }
-        else if (ev.type === EVENT_ALIAS) {
+        else if (ev.type === js_yaml/* EVENT_ALIAS */.Sm) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
                 top.pendingKey = { name: '*', pos: ev.anchorStart };
@@ -44351,7 +40786,7 @@ function positionsOf(source) {
             if (p)
                 put(p.path, Math.max(0, ev.anchorStart), p.keyPos);
         }
-        else if (ev.type === EVENT_POP) {
+        else if (ev.type === js_yaml/* EVENT_POP */.lV) {
             stack.pop();
         }
     }
@@ -44363,13 +40798,13 @@ var validate = __nccwpck_require__(7766);
 ;// CONCATENATED MODULE: ./src/policy/presets.generated.ts
 // GENERATED by scripts/gen-presets.mjs from policies/*.yml: do not edit.
 const PRESETS = {
-    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
-    "relaxed": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the relaxed preset: the default standards as advice. Nothing blocks a merge except\n# rules that cannot be evaluated; use it to introduce the gate to a repository before enforcing it.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines) as advice only.\n  pr-size:\n    level: notice\n    warn_lines: 600\n    fail_lines: 2000\n\nconclusion:\n  warnings: success\n",
-    "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\nconclusion:\n  warnings: neutral\n",
+    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or a reasoned line \"Runbook: not needed — <reason>\" in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Globs that match nothing give a notice; list a plain path to require a report.\n  dependencies:\n    level: fail\n    reports: [\"**/*.sarif\", \"**/npm-audit.json\", \"**/osv-scanner.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
+    "relaxed": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the relaxed preset: the default standards as advice. Nothing blocks a merge except\n# rules that cannot be evaluated; use it to introduce the gate to a repository before enforcing it.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines) as advice only.\n  pr-size:\n    level: notice\n    warn_lines: 600\n    fail_lines: 2000\n\n  critical-path-tests:\n    level: warn\n    missing_report: ignore\n\n  runbook:\n    level: notice\n    disable: [dockerfile, new-env-var]\n\n  co-change:\n    level: notice\n\n  dependencies:\n    level: warn\n    fail_on: critical\n    fix_within_days: { critical: 14, high: null }\n    missing_report: warn\n\nconclusion:\n  warnings: success\n",
+    "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\nconclusion:\n  warnings: neutral\n",
 };
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 1 modules
-var rules = __nccwpck_require__(8228);
+// EXTERNAL MODULE: ./src/rules/index.ts + 63 modules
+var rules = __nccwpck_require__(1858);
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /**
  * Loads a policy: parse YAML, validate every file of the `extends` chain with file:line:column errors,
@@ -44401,10 +40836,10 @@ function isMapping(v) {
 function parsePolicyText(text, file) {
     let doc;
     try {
-        doc = text.trim() === '' ? {} : load(text, { filename: file });
+        doc = text.trim() === '' ? {} : (0,js_yaml/* load */.Hh)(text, { filename: file });
     }
     catch (e) {
-        if (e instanceof YAMLException && e.mark) {
+        if (e instanceof js_yaml/* YAMLException */.tB && e.mark) {
             throw new PolicyError([{ file, line: e.mark.line + 1, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` }]);
         }
         throw new PolicyError([{ file, message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }]);
@@ -44509,7 +40944,7 @@ async function loadPolicy(text, file, read) {
 /* harmony export */ });
 /* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ruleEntrySchema */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4508);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8228);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1858);
 /**
  * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
  * for editors (policies/schema.json) is generated from `policySchema()` (`pr-gate schema`), and a test
@@ -44760,11 +41195,10 @@ function validate(schema, value, path = [], issues = [], opts = {}) {
                 const known = Object.keys(props);
                 const label = opts.unknownLabel?.(path) ?? 'unknown key';
                 const guess = didYouMean(key, known);
-                const where = path.length ? ` in ${path.join('.')}` : '';
                 issues.push({
                     path: [...path, key],
                     atKey: true,
-                    message: `${label} ${JSON.stringify(key)}${where}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; valid: ${known.join(', ')}`,
+                    message: `${label} ${JSON.stringify(key)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; valid: ${known.join(', ')}`,
                 });
             }
         }
@@ -44866,8 +41300,8 @@ function escapeText(input, max = 2000) {
     s = s.replace(/\r?\n|\r/g, ' ');
     s = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     s = s.replace(/[\\`*_[\]()|~!{}]/g, (c) => '\\' + c);
-    s = s.replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWSP);
-    s = s.replace(/#(?=\d)/g, '#' + ZWSP);
+    // One pass for both, so the entity inserted for one is never rewritten by the other.
+    s = s.replace(/[@#](?=[A-Za-z0-9_-])/g, (c, offset, all) => (c === '#' && !/\d/.test(all[offset + 1]) ? c : c + ZWSP));
     return s;
 }
 /**
@@ -45084,7 +41518,7 @@ function renderJobSummary(v, o) {
 
 /***/ }),
 
-/***/ 8228:
+/***/ 1858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45206,9 +41640,11266 @@ const prSize = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/change/patch.ts
+/**
+ * Unified-diff hunk parsing. GitHub's files API gives each file's hunks (from `@@`); `git diff` gives the
+ * same after the file header. Everything that needs "which head lines changed" goes through here.
+ */
+class PatchParseError extends Error {
+    patchLine;
+    constructor(message, 
+    /** 1-based line of the patch text where parsing failed. */
+    patchLine) {
+        super(message);
+        this.patchLine = patchLine;
+        this.name = 'PatchParseError';
+    }
+}
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+/**
+ * Parses the hunks of one file's patch. Lines before the first hunk header (a `diff --git` header) are
+ * skipped. `\ No newline at end of file` markers are ignored. A malformed hunk header throws
+ * PatchParseError naming the line; a hunk shorter than its header says is accepted as far as it goes
+ * (GitHub truncates very long patches).
+ */
+function parsePatch(patch) {
+    const hunks = [];
+    const text = patch.replace(/\r\n/g, '\n');
+    const rows = text.split('\n');
+    if (rows.length > 0 && rows[rows.length - 1] === '')
+        rows.pop();
+    let current;
+    let oldNo = 0;
+    let newNo = 0;
+    for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        if (row.startsWith('@@')) {
+            const m = HUNK_HEADER.exec(row);
+            if (!m)
+                throw new PatchParseError(`malformed hunk header ${JSON.stringify(row.slice(0, 80))}`, i + 1);
+            current = {
+                oldStart: Number(m[1]),
+                oldLines: m[2] === undefined ? 1 : Number(m[2]),
+                newStart: Number(m[3]),
+                newLines: m[4] === undefined ? 1 : Number(m[4]),
+                section: m[5] ?? '',
+                lines: [],
+            };
+            hunks.push(current);
+            oldNo = current.oldStart;
+            newNo = current.newStart;
+            continue;
+        }
+        if (!current)
+            continue; // file header lines (diff --git, index, ---, +++)
+        if (row.startsWith('\\'))
+            continue; // "\ No newline at end of file"
+        const type = row[0];
+        const body = row.slice(1);
+        if (type === '+') {
+            current.lines.push({ type: '+', text: body, newLine: newNo++ });
+        }
+        else if (type === '-') {
+            current.lines.push({ type: '-', text: body, oldLine: oldNo++ });
+        }
+        else if (type === ' ' || row === '') {
+            // An empty row inside a hunk is a context line whose leading space was stripped by some tools.
+            current.lines.push({ type: ' ', text: body, newLine: newNo++, oldLine: oldNo++ });
+        }
+        else {
+            throw new PatchParseError(`unexpected line in hunk: ${JSON.stringify(row.slice(0, 80))}`, i + 1);
+        }
+    }
+    return hunks;
+}
+/** Head-side line numbers of added lines, with their text, in order. */
+function addedLines(patch) {
+    const out = [];
+    for (const h of parsePatch(patch)) {
+        for (const l of h.lines)
+            if (l.type === '+' && l.newLine !== undefined)
+                out.push({ line: l.newLine, text: l.text });
+    }
+    return out;
+}
+/** Base-side removed lines, with their text, in order. */
+function removedLines(patch) {
+    const out = [];
+    for (const h of parsePatch(patch)) {
+        for (const l of h.lines)
+            if (l.type === '-' && l.oldLine !== undefined)
+                out.push({ line: l.oldLine, text: l.text });
+    }
+    return out;
+}
+/** Groups sorted line numbers into inclusive ranges: [3,4,5,9] -> [[3,5],[9,9]]. */
+function toRanges(lines) {
+    const sorted = [...new Set(lines)].sort((a, b) => a - b);
+    const ranges = [];
+    for (const n of sorted) {
+        const last = ranges[ranges.length - 1];
+        if (last && n === last[1] + 1)
+            last[1] = n;
+        else
+            ranges.push([n, n]);
+    }
+    return ranges;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/coverage/model.ts
+/**
+ * The coverage model every parser produces: per source file, the executable lines and their hit counts.
+ * Lines absent from `lines` are not executable. Paths are as written in the report (after joining a
+ * Cobertura `<source>` root or a JaCoCo package); matching them to repository paths is `paths.ts`'s job.
+ */
+/** Adds `hits` to line `line` of `map` (several records for one line add up). */
+function addHits(map, line, hits) {
+    const prev = map.get(line);
+    map.set(line, prev === undefined ? hits : prev + hits);
+}
+/** Parses a non-negative integer hit count; lcov and Cobertura may write large counts or floats like "1.0". */
+function parseCount(text) {
+    if (text === undefined)
+        return undefined;
+    const t = String(text).trim();
+    if (!/^\d+(\.\d+)?(e\+?\d+)?$/i.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+/** Parses a positive integer line number. */
+function parseLineNumber(text) {
+    if (text === undefined)
+        return undefined;
+    const t = String(text).trim();
+    if (!/^\d+$/.test(t))
+        return undefined;
+    const n = Number(t);
+    return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
+}
+
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
+
+
+const nameStartChar = ':A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const nameChar = nameStartChar + '\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040';
+const nameRegexp = '[' + nameStartChar + '][' + nameChar + ']*';
+const regexName = new RegExp('^' + nameRegexp + '$');
+
+function getAllMatches(string, regex) {
+  const matches = [];
+  let match = regex.exec(string);
+  while (match) {
+    const allmatches = [];
+    allmatches.startIndex = regex.lastIndex - match[0].length;
+    const len = match.length;
+    for (let index = 0; index < len; index++) {
+      allmatches.push(match[index]);
+    }
+    matches.push(allmatches);
+    match = regex.exec(string);
+  }
+  return matches;
+}
+
+const isName = function (string) {
+  const match = regexName.exec(string);
+  return !(match === null || typeof match === 'undefined');
+}
+
+function isExist(v) {
+  return typeof v !== 'undefined';
+}
+
+function isEmptyObject(obj) {
+  return Object.keys(obj).length === 0;
+}
+
+function getValue(v) {
+  if (exports.isExist(v)) {
+    return v;
+  } else {
+    return '';
+  }
+}
+
+/**
+ * Dangerous property names that could lead to prototype pollution or security issues
+ */
+const DANGEROUS_PROPERTY_NAMES = [
+  // '__proto__',
+  // 'constructor',
+  // 'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__'
+];
+
+const criticalProperties = ["__proto__", "constructor", "prototype"];
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/validator.js
+
+
+
+
+const defaultOptions = {
+  allowBooleanAttributes: false, //A tag can have attributes without any value
+  unpairedTags: []
+};
+
+//const tagsPattern = new RegExp("<\\/?([\\w:\\-_\.]+)\\s*\/?>","g");
+function validate(xmlData, options) {
+  options = Object.assign({}, defaultOptions, options);
+
+  //xmlData = xmlData.replace(/(\r\n|\n|\r)/gm,"");//make it single line
+  //xmlData = xmlData.replace(/(^\s*<\?xml.*?\?>)/g,"");//Remove XML starting tag
+  //xmlData = xmlData.replace(/(<!DOCTYPE[\s\w\"\.\/\-\:]+(\[.*\])*\s*>)/g,"");//Remove DOCTYPE
+  const tags = [];
+  let tagFound = false;
+
+  //indicates that the root tag has been closed (aka. depth 0 has been reached)
+  let reachedRoot = false;
+
+  if (xmlData[0] === '\ufeff') {
+    // check for byte order mark (BOM)
+    xmlData = xmlData.substr(1);
+  }
+
+  for (let i = 0; i < xmlData.length; i++) {
+
+    if (xmlData[i] === '<' && xmlData[i + 1] === '?') {
+      i += 2;
+      i = readPI(xmlData, i);
+      if (i.err) return i;
+    } else if (xmlData[i] === '<') {
+      //starting of tag
+      //read until you reach to '>' avoiding any '>' in attribute value
+      let tagStartPos = i;
+      i++;
+
+      if (xmlData[i] === '!') {
+        i = readCommentAndCDATA(xmlData, i);
+        continue;
+      } else {
+        let closingTag = false;
+        if (xmlData[i] === '/') {
+          //closing tag
+          closingTag = true;
+          i++;
+        }
+        //read tagname
+        let tagName = '';
+        for (; i < xmlData.length &&
+          xmlData[i] !== '>' &&
+          xmlData[i] !== ' ' &&
+          xmlData[i] !== '\t' &&
+          xmlData[i] !== '\n' &&
+          xmlData[i] !== '\r'; i++
+        ) {
+          tagName += xmlData[i];
+        }
+        tagName = tagName.trim();
+        //console.log(tagName);
+
+        if (tagName[tagName.length - 1] === '/') {
+          //self closing tag without attributes
+          tagName = tagName.substring(0, tagName.length - 1);
+          //continue;
+          i--;
+        }
+        if (!validateTagName(tagName)) {
+          let msg;
+          if (tagName.trim().length === 0) {
+            msg = "Invalid space after '<'.";
+          } else {
+            msg = "Tag '" + tagName + "' is an invalid name.";
+          }
+          return getErrorObject('InvalidTag', msg, getLineNumberForPosition(xmlData, i));
+        }
+
+        const result = readAttributeStr(xmlData, i);
+        if (result === false) {
+          return getErrorObject('InvalidAttr', "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i));
+        }
+        let attrStr = result.value;
+        i = result.index;
+
+        if (attrStr[attrStr.length - 1] === '/') {
+          //self closing tag
+          const attrStrStart = i - attrStr.length;
+          attrStr = attrStr.substring(0, attrStr.length - 1);
+          const isValid = validateAttributeString(attrStr, options);
+          if (isValid === true) {
+            tagFound = true;
+            //continue; //text may presents after self closing tag
+          } else {
+            //the result from the nested function returns the position of the error within the attribute
+            //in order to get the 'true' error line, we need to calculate the position where the attribute begins (i - attrStr.length) and then add the position within the attribute
+            //this gives us the absolute index in the entire xml, which we can use to find the line at last
+            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, attrStrStart + isValid.err.line));
+          }
+        } else if (closingTag) {
+          if (!result.tagClosed) {
+            return getErrorObject('InvalidTag', "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
+          } else if (attrStr.trim().length > 0) {
+            return getErrorObject('InvalidTag', "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
+          } else if (tags.length === 0) {
+            return getErrorObject('InvalidTag', "Closing tag '" + tagName + "' has not been opened.", getLineNumberForPosition(xmlData, tagStartPos));
+          } else {
+            const otg = tags.pop();
+            if (tagName !== otg.tagName) {
+              let openPos = getLineNumberForPosition(xmlData, otg.tagStartPos);
+              return getErrorObject('InvalidTag',
+                "Expected closing tag '" + otg.tagName + "' (opened in line " + openPos.line + ", col " + openPos.col + ") instead of closing tag '" + tagName + "'.",
+                getLineNumberForPosition(xmlData, tagStartPos));
+            }
+
+            //when there are no more tags, we reached the root level.
+            if (tags.length == 0) {
+              reachedRoot = true;
+            }
+          }
+        } else {
+          const isValid = validateAttributeString(attrStr, options);
+          if (isValid !== true) {
+            //the result from the nested function returns the position of the error within the attribute
+            //in order to get the 'true' error line, we need to calculate the position where the attribute begins (i - attrStr.length) and then add the position within the attribute
+            //this gives us the absolute index in the entire xml, which we can use to find the line at last
+            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i - attrStr.length + isValid.err.line));
+          }
+
+          //if the root level has been reached before ...
+          if (reachedRoot === true) {
+            return getErrorObject('InvalidXml', 'Multiple possible root nodes found.', getLineNumberForPosition(xmlData, i));
+          } else if (options.unpairedTags.indexOf(tagName) !== -1) {
+            //don't push into stack
+          } else {
+            tags.push({ tagName, tagStartPos });
+          }
+          tagFound = true;
+        }
+
+        //skip tag text value
+        //It may include comments and CDATA value
+        for (i++; i < xmlData.length; i++) {
+          if (xmlData[i] === '<') {
+            if (xmlData[i + 1] === '!') {
+              //comment or CADATA
+              i++;
+              i = readCommentAndCDATA(xmlData, i);
+              continue;
+            } else if (xmlData[i + 1] === '?') {
+              i = readPI(xmlData, ++i);
+              if (i.err) return i;
+            } else {
+              break;
+            }
+          } else if (xmlData[i] === '&') {
+            const afterAmp = validateAmpersand(xmlData, i);
+            if (afterAmp == -1)
+              return getErrorObject('InvalidChar', "char '&' is not expected.", getLineNumberForPosition(xmlData, i));
+            i = afterAmp;
+          } else {
+            if (reachedRoot === true && !isWhiteSpace(xmlData[i])) {
+              return getErrorObject('InvalidXml', "Extra text at the end", getLineNumberForPosition(xmlData, i));
+            }
+          }
+        } //end of reading tag text value
+        if (xmlData[i] === '<') {
+          i--;
+        }
+      }
+    } else {
+      if (isWhiteSpace(xmlData[i])) {
+        continue;
+      }
+      return getErrorObject('InvalidChar', "char '" + xmlData[i] + "' is not expected.", getLineNumberForPosition(xmlData, i));
+    }
+  }
+
+  if (!tagFound) {
+    return getErrorObject('InvalidXml', 'Start tag expected.', 1);
+  } else if (tags.length == 1) {
+    return getErrorObject('InvalidTag', "Unclosed tag '" + tags[0].tagName + "'.", getLineNumberForPosition(xmlData, tags[0].tagStartPos));
+  } else if (tags.length > 0) {
+    return getErrorObject('InvalidXml', "Invalid '" +
+      JSON.stringify(tags.map(t => t.tagName), null, 4).replace(/\r?\n/g, '') +
+      "' found.", { line: 1, col: 1 });
+  }
+
+  return true;
+};
+
+function isWhiteSpace(char) {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
+}
+/**
+ * Read Processing insstructions and skip
+ * @param {*} xmlData
+ * @param {*} i
+ */
+function readPI(xmlData, i) {
+  const start = i;
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] == '?' || xmlData[i] == ' ') {
+      //tagname
+      const tagname = xmlData.substr(start, i - start);
+      if (i > 5 && tagname === 'xml') {
+        return getErrorObject('InvalidXml', 'XML declaration allowed only at the start of the document.', getLineNumberForPosition(xmlData, i));
+      } else if (xmlData[i] == '?' && xmlData[i + 1] == '>') {
+        //check if valid attribut string
+        i++;
+        break;
+      } else {
+        continue;
+      }
+    }
+  }
+  return i;
+}
+
+function readCommentAndCDATA(xmlData, i) {
+  if (xmlData.length > i + 5 && xmlData[i + 1] === '-' && xmlData[i + 2] === '-') {
+    //comment
+    for (i += 3; i < xmlData.length; i++) {
+      if (xmlData[i] === '-' && xmlData[i + 1] === '-' && xmlData[i + 2] === '>') {
+        i += 2;
+        break;
+      }
+    }
+  } else if (
+    xmlData.length > i + 8 &&
+    xmlData[i + 1] === 'D' &&
+    xmlData[i + 2] === 'O' &&
+    xmlData[i + 3] === 'C' &&
+    xmlData[i + 4] === 'T' &&
+    xmlData[i + 5] === 'Y' &&
+    xmlData[i + 6] === 'P' &&
+    xmlData[i + 7] === 'E'
+  ) {
+    let angleBracketsCount = 1;
+    for (i += 8; i < xmlData.length; i++) {
+      if (xmlData[i] === '<') {
+        angleBracketsCount++;
+      } else if (xmlData[i] === '>') {
+        angleBracketsCount--;
+        if (angleBracketsCount === 0) {
+          break;
+        }
+      }
+    }
+  } else if (
+    xmlData.length > i + 9 &&
+    xmlData[i + 1] === '[' &&
+    xmlData[i + 2] === 'C' &&
+    xmlData[i + 3] === 'D' &&
+    xmlData[i + 4] === 'A' &&
+    xmlData[i + 5] === 'T' &&
+    xmlData[i + 6] === 'A' &&
+    xmlData[i + 7] === '['
+  ) {
+    for (i += 8; i < xmlData.length; i++) {
+      if (xmlData[i] === ']' && xmlData[i + 1] === ']' && xmlData[i + 2] === '>') {
+        i += 2;
+        break;
+      }
+    }
+  }
+
+  return i;
+}
+
+const doubleQuote = '"';
+const singleQuote = "'";
+
+/**
+ * Keep reading xmlData until '<' is found outside the attribute value.
+ * @param {string} xmlData
+ * @param {number} i
+ */
+function readAttributeStr(xmlData, i) {
+  let attrStr = '';
+  let startChar = '';
+  let tagClosed = false;
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] === doubleQuote || xmlData[i] === singleQuote) {
+      if (startChar === '') {
+        startChar = xmlData[i];
+      } else if (startChar !== xmlData[i]) {
+        //if vaue is enclosed with double quote then single quotes are allowed inside the value and vice versa
+      } else {
+        startChar = '';
+      }
+    } else if (xmlData[i] === '>') {
+      if (startChar === '') {
+        tagClosed = true;
+        break;
+      }
+    }
+    attrStr += xmlData[i];
+  }
+  if (startChar !== '') {
+    return false;
+  }
+
+  return {
+    value: attrStr,
+    index: i,
+    tagClosed: tagClosed
+  };
+}
+
+/**
+ * Walk `attrStr` once, left to right, splitting it into attribute tokens.
+ *
+ * This replaces a regex that used to do the same job
+ * (`(\s*)([^\s=]+)(\s*=)?(\s*(['"])(([\s\S])*?)\5)?`). That regex led with an
+ * optional whitespace group followed by a required "non-whitespace" group.
+ * On a long run of whitespace that never resolves into an attribute name
+ * (e.g. a tag with thousands of trailing spaces before `>`), the engine
+ * backtracks the whitespace group one character at a time before giving up
+ * and moving to the next starting position — one full backtrack per
+ * position, which is quadratic in the length of the run.
+ *
+ * The scan is forward-only: the cursor never moves backwards, so each
+ * character is visited a constant number of times and the cost is linear
+ * in the length of the string.
+ *
+ * Each returned token mirrors the shape the old regex match array had, so
+ * the validation logic below (which reads token[1]..token[6]) didn't need
+ * to change:
+ *   token.startIndex - where this token begins in attrStr
+ *   token[1]          - leading whitespace before the name
+ *   token[2]          - the attribute name
+ *   token[3]          - whitespace + '=' if present, else undefined
+ *   token[4]          - marker (any defined value) if a quoted value was found
+ *   token[5]          - the quote character used ('"' or "'")
+ *   token[6]          - the value's text, without the surrounding quotes
+ *
+ * A malformed leading character (e.g. a stray '=' with no name before it)
+ * is simply skipped over, one character at a time — the same outcome the
+ * old regex produced by failing to match at that position and retrying at
+ * the next one.
+ */
+function scanAttributeTokens(attrStr) {
+  const tokens = [];
+  const len = attrStr.length;
+  let i = 0;
+
+  while (i < len) {
+    const tokenStart = i;
+
+    // Leading whitespace before the name.
+    while (i < len && isWhiteSpace(attrStr[i])) i++;
+    if (i >= len) break; // trailing whitespace only — nothing left to read
+
+    if (attrStr[i] === '=') {
+      // No name before this '=' — not a valid attribute start. Move past
+      i++;
+      continue;
+    }
+
+    const leadingWs = attrStr.slice(tokenStart, i);
+
+    // Attribute name — everything up to the next whitespace or '='.
+    const nameStart = i;
+    while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== '=') i++;
+    const name = attrStr.slice(nameStart, i);
+
+    // Optional whitespace + '='.
+    let equalsGroup; // whitespace + '=' text, or undefined if absent
+    let j = i;
+    while (j < len && isWhiteSpace(attrStr[j])) j++;
+    if (j < len && attrStr[j] === '=') {
+      equalsGroup = attrStr.slice(i, j + 1);
+      i = j + 1;
+    }
+
+    // Optional whitespace + quoted value.
+    let quoteChar;
+    let value;
+    let k = i;
+    while (k < len && isWhiteSpace(attrStr[k])) k++;
+    if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
+      const valueStart = k + 1;
+      const closeIdx = attrStr.indexOf(attrStr[k], valueStart);
+      if (closeIdx !== -1) {
+        quoteChar = attrStr[k];
+        value = attrStr.slice(valueStart, closeIdx);
+        i = closeIdx + 1;
+      }
+      // No closing quote found anywhere in the rest of the string — leave
+      // quoteChar/value undefined, same as the old regex's group failing
+      // to match a backreference-less run.
+    }
+
+    const token = { startIndex: tokenStart };
+    token[1] = leadingWs;
+    token[2] = name;
+    token[3] = equalsGroup;
+    token[4] = quoteChar !== undefined ? true : undefined;
+    token[5] = quoteChar;
+    token[6] = value;
+    tokens.push(token);
+  }
+
+  return tokens;
+}
+
+//attr, ="sd", a="amit's", a="sd"b="saf", ab  cd=""
+
+function validateAttributeString(attrStr, options) {
+  //console.log("start:"+attrStr+":end");
+
+  //if(attrStr.trim().length === 0) return true; //empty string
+
+  const matches = scanAttributeTokens(attrStr);
+  const attrNames = {};
+
+  for (let i = 0; i < matches.length; i++) {
+    if (matches[i][1].length === 0) {
+      //nospace before attribute name: a="sd"b="saf"
+      return getErrorObject('InvalidAttr', "Attribute '" + matches[i][2] + "' has no space in starting.", getPositionFromMatch(matches[i]))
+    } else if (matches[i][3] !== undefined && matches[i][4] === undefined) {
+      return getErrorObject('InvalidAttr', "Attribute '" + matches[i][2] + "' is without value.", getPositionFromMatch(matches[i]));
+    } else if (matches[i][3] === undefined && !options.allowBooleanAttributes) {
+      //independent attribute: ab
+      return getErrorObject('InvalidAttr', "boolean attribute '" + matches[i][2] + "' is not allowed.", getPositionFromMatch(matches[i]));
+    }
+    /* else if(matches[i][6] === undefined){//attribute without value: ab=
+                    return { err: { code:"InvalidAttr",msg:"attribute " + matches[i][2] + " has no value assigned."}};
+                } */
+    const attrName = matches[i][2];
+    if (!validateAttrName(attrName)) {
+      return getErrorObject('InvalidAttr', "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches[i]));
+    }
+    if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
+      //check for duplicate attribute.
+      attrNames[attrName] = 1;
+    } else {
+      return getErrorObject('InvalidAttr', "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches[i]));
+    }
+  }
+
+  return true;
+}
+
+function validateNumberAmpersand(xmlData, i) {
+  let re = /\d/;
+  if (xmlData[i] === 'x') {
+    i++;
+    re = /[\da-fA-F]/;
+  }
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] === ';')
+      return i;
+    if (!xmlData[i].match(re))
+      break;
+  }
+  return -1;
+}
+
+function validateAmpersand(xmlData, i) {
+  // https://www.w3.org/TR/xml/#dt-charref
+  i++;
+  if (xmlData[i] === ';')
+    return -1;
+  if (xmlData[i] === '#') {
+    i++;
+    return validateNumberAmpersand(xmlData, i);
+  }
+  let count = 0;
+  for (; i < xmlData.length; i++, count++) {
+    if (xmlData[i].match(/\w/) && count < 20)
+      continue;
+    if (xmlData[i] === ';')
+      break;
+    return -1;
+  }
+  return i;
+}
+
+function getErrorObject(code, message, lineNumber) {
+  return {
+    err: {
+      code: code,
+      msg: message,
+      line: lineNumber.line || lineNumber,
+      col: lineNumber.col,
+    },
+  };
+}
+
+function validateAttrName(attrName) {
+  return isName(attrName);
+}
+
+// const startsWithXML = /^xml/i;
+
+function validateTagName(tagname) {
+  return isName(tagname) /* && !tagname.match(startsWithXML) */;
+}
+
+//this function returns the line number for the character at the given index
+function getLineNumberForPosition(xmlData, index) {
+  const lines = xmlData.substring(0, index).split(/\r?\n/);
+  return {
+    line: lines.length,
+
+    // column number is last line's length + 1, because column numbering starts at 1:
+    col: lines[lines.length - 1].length + 1
+  };
+}
+
+//this function returns the position of the first character of match within attrStr
+function getPositionFromMatch(match) {
+  return match.startIndex + match[1].length;
+}
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/fxp.js
+
+
+
+
+
+
+const XMLValidator = {
+  validate: validate
+}
+
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
+
+
+
+const defaultOnDangerousProperty = (name) => {
+  if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
+    return "__" + name;
+  }
+  return name;
+};
+
+
+const OptionsBuilder_defaultOptions = {
+  preserveOrder: false,
+  attributeNamePrefix: '@_',
+  attributesGroupName: false,
+  textNodeName: '#text',
+  ignoreAttributes: true,
+  removeNSPrefix: false, // remove NS from tag name or attribute name if true
+  allowBooleanAttributes: false, //a tag can have attributes without any value
+  //ignoreRootElement : false,
+  parseTagValue: true,
+  parseAttributeValue: false,
+  trimValues: true, //Trim string values of tag and attributes
+  cdataPropName: false,
+  numberParseOptions: {
+    hex: true,
+    leadingZeros: true,
+    eNotation: true,
+    unicode: false
+  },
+  tagValueProcessor: function (tagName, val) {
+    return val;
+  },
+  attributeValueProcessor: function (attrName, val) {
+    return val;
+  },
+  stopNodes: [], //nested tags will not be parsed even for errors
+  alwaysCreateTextNode: false,
+  isArray: () => false,
+  commentPropName: false,
+  unpairedTags: [],
+  processEntities: true,
+  htmlEntities: false,
+  entityDecoder: null,
+  ignoreDeclaration: false,
+  ignorePiTags: false,
+  transformTagName: false,
+  transformAttributeName: false,
+  updateTag: function (tagName, jPath, attrs) {
+    return tagName
+  },
+  // skipEmptyListItem: false
+  captureMetaData: false,
+  maxNestedTags: 100,
+  strictReservedNames: true,
+  jPath: true, // if true, pass jPath string to callbacks; if false, pass matcher instance
+  onDangerousProperty: defaultOnDangerousProperty
+};
+
+
+/**
+ * Validates that a property name is safe to use
+ * @param {string} propertyName - The property name to validate
+ * @param {string} optionName - The option field name (for error message)
+ * @throws {Error} If property name is dangerous
+ */
+function validatePropertyName(propertyName, optionName) {
+  if (typeof propertyName !== 'string') {
+    return; // Only validate string property names
+  }
+
+  const normalized = propertyName.toLowerCase();
+  if (DANGEROUS_PROPERTY_NAMES.some(dangerous => normalized === dangerous.toLowerCase())) {
+    throw new Error(
+      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
+    );
+  }
+
+  if (criticalProperties.some(dangerous => normalized === dangerous.toLowerCase())) {
+    throw new Error(
+      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
+    );
+  }
+}
+
+/**
+ * Normalizes processEntities option for backward compatibility
+ * @param {boolean|object} value 
+ * @returns {object} Always returns normalized object
+ */
+function normalizeProcessEntities(value, htmlEntities) {
+  // Boolean backward compatibility
+  if (typeof value === 'boolean') {
+    return {
+      enabled: value, // true or false
+      maxEntitySize: 10000,
+      maxExpansionDepth: 10000,
+      maxTotalExpansions: Infinity,
+      maxExpandedLength: 100000,
+      maxEntityCount: 1000,
+      allowedTags: null,
+      tagFilter: null,
+      appliesTo: "all",
+    };
+  }
+
+  // Object config - merge with defaults
+  if (typeof value === 'object' && value !== null) {
+    return {
+      enabled: value.enabled !== false,
+      maxEntitySize: Math.max(1, value.maxEntitySize ?? 10000),
+      maxExpansionDepth: Math.max(1, value.maxExpansionDepth ?? 10000),
+      maxTotalExpansions: Math.max(1, value.maxTotalExpansions ?? Infinity),
+      maxExpandedLength: Math.max(1, value.maxExpandedLength ?? 100000),
+      maxEntityCount: Math.max(1, value.maxEntityCount ?? 1000),
+      allowedTags: value.allowedTags ?? null,
+      tagFilter: value.tagFilter ?? null,
+      appliesTo: value.appliesTo ?? "all",
+    };
+  }
+
+  // Default to enabled with limits
+  return normalizeProcessEntities(true);
+}
+
+const buildOptions = function (options) {
+  const built = Object.assign({}, OptionsBuilder_defaultOptions, options);
+
+  // Validate property names to prevent prototype pollution
+  const propertyNameOptions = [
+    { value: built.attributeNamePrefix, name: 'attributeNamePrefix' },
+    { value: built.attributesGroupName, name: 'attributesGroupName' },
+    { value: built.textNodeName, name: 'textNodeName' },
+    { value: built.cdataPropName, name: 'cdataPropName' },
+    { value: built.commentPropName, name: 'commentPropName' }
+  ];
+
+  for (const { value, name } of propertyNameOptions) {
+    if (value) {
+      validatePropertyName(value, name);
+    }
+  }
+
+  if (built.onDangerousProperty === null) {
+    built.onDangerousProperty = defaultOnDangerousProperty;
+  }
+
+  // Always normalize processEntities for backward compatibility and validation
+  built.processEntities = normalizeProcessEntities(built.processEntities, built.htmlEntities);
+  built.unpairedTagsSet = new Set(built.unpairedTags);
+  // Convert old-style stopNodes for backward compatibility
+  if (built.stopNodes && Array.isArray(built.stopNodes)) {
+    built.stopNodes = built.stopNodes.map(node => {
+      if (typeof node === 'string' && node.startsWith('*.')) {
+        // Old syntax: *.tagname meant "tagname anywhere"
+        // Convert to new syntax: ..tagname
+        return '..' + node.substring(2);
+      }
+      return node;
+    });
+  }
+  //console.debug(built.processEntities)
+  return built;
+};
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
+
+
+let METADATA_SYMBOL;
+
+if (typeof Symbol !== "function") {
+  METADATA_SYMBOL = "@@xmlMetadata";
+} else {
+  METADATA_SYMBOL = Symbol("XML Node Metadata");
+}
+
+class XmlNode {
+  constructor(tagname) {
+    this.tagname = tagname;
+    this.child = []; //nested tags, text, cdata, comments in order
+    this[":@"] = Object.create(null); //attributes map
+  }
+  add(key, val) {
+    // this.child.push( {name : key, val: val, isCdata: isCdata });
+    if (key === "__proto__") key = "#__proto__";
+    this.child.push({ [key]: val });
+  }
+  addChild(node, startIndex) {
+    if (node.tagname === "__proto__") node.tagname = "#__proto__";
+    if (node[":@"] && Object.keys(node[":@"]).length > 0) {
+      this.child.push({ [node.tagname]: node.child, [":@"]: node[":@"] });
+    } else {
+      this.child.push({ [node.tagname]: node.child });
+    }
+    // if requested, add the startIndex
+    this.addStartIndex(startIndex);
+  }
+
+  addStartIndex(startIndex) {
+    if (startIndex !== undefined) {
+      // Note: for now we just overwrite the metadata. If we had more complex metadata,
+      // we might need to do an object append here:  metadata = { ...metadata, startIndex }
+      this.child[this.child.length - 1][METADATA_SYMBOL] = { startIndex };
+    }
+  }
+
+  addEndIndex(endIndex) {
+    const lastChild = this.child[this.child.length - 1];
+    // endIndex is write-once: when updateTag drops a node, the last child is a
+    // previously completed sibling whose endIndex must not be overwritten
+    if (lastChild !== undefined && lastChild[METADATA_SYMBOL] !== undefined
+      && lastChild[METADATA_SYMBOL].endIndex === undefined) {
+      lastChild[METADATA_SYMBOL].endIndex = endIndex;
+    }
+  }
+  /** symbol used for metadata */
+  static getMetaDataSymbol() {
+    return METADATA_SYMBOL;
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/xml-naming/src/index.js
+/**
+ * xml-naming
+ * Validates XML Name productions as defined in the XML 1.0 and 1.1 specifications.
+ * Covers: Name, NCName, QName, NMToken, NMTokens
+ *
+ * XML 1.0 spec: https://www.w3.org/TR/xml/#NT-Name
+ * XML 1.1 spec: https://www.w3.org/TR/xml11/#NT-NameStartChar
+ * XML NS spec:  https://www.w3.org/TR/xml-names/#NT-NCName
+ */
+
+// ---------------------------------------------------------------------------
+// Character class strings — XML 1.0
+//
+// NameStartChar ::= ":" | [A-Z] | "_" | [a-z]
+//   | [#xC0-#xD6]   | [#xD8-#xF6]   | [#xF8-#x2FF]
+//   | [#x370-#x37D] | [#x37F-#x1FFF]    <- split to exclude #x0487
+//   | [#x200C-#x200D]
+//   | [#x2070-#x218F] | [#x2C00-#x2FEF]
+//   | [#x3001-#xD7FF] | [#xF900-#xFDCF] | [#xFDF0-#xFFFD]
+//
+// NameChar ::= NameStartChar | "-" | "." | [0-9]
+//   | #xB7 | [#x0300-#x036F] | [#x203F-#x2040]
+//
+// Note: \u0487 (Combining Cyrillic Millions Sign) was added in Unicode 4.0,
+// after XML 1.0 was defined against Unicode 2.0. It falls inside the range
+// \u037F-\u1FFF but must be excluded. We split that range into
+// \u037F-\u0486 and \u0488-\u1FFF to exclude it explicitly.
+// ---------------------------------------------------------------------------
+
+const nameStartChar10 =
+  ':A-Za-z_' +
+  '\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF' +
+  '\u0370-\u037D' +
+  '\u037F-\u0486\u0488-\u1FFF' +  // split to exclude \u0487
+  '\u200C-\u200D' +
+  '\u2070-\u218F' +
+  '\u2C00-\u2FEF' +
+  '\u3001-\uD7FF' +
+  '\uF900-\uFDCF' +
+  '\uFDF0-\uFFFD';
+
+const nameChar10 =
+  nameStartChar10 +
+  '\\-\\.\\d' +
+  '\u00B7' +
+  '\u0300-\u036F' +
+  '\u203F-\u2040';
+
+// ---------------------------------------------------------------------------
+// Character class strings — XML 1.1
+//
+// Differences from XML 1.0:
+//
+// NameStartChar:
+//   1.0 has split ranges: \u00C0-\u00D6, \u00D8-\u00F6, \u00F8-\u02FF
+//   1.1 merges them into: \u00C0-\u02FF
+//   (\u00D7 x and \u00F7 / are division symbols, excluded in both versions)
+//
+//   1.0 tops out at \uFFFD (BMP only)
+//   1.1 adds \u{10000}-\u{EFFFF} (supplementary planes)
+//   These require the /u flag on the RegExp — see buildRegexes below.
+//
+// NameChar:
+//   1.1 adds \u0487 (Combining Cyrillic Millions Sign, added in Unicode 4.0)
+// ---------------------------------------------------------------------------
+
+const nameStartChar11 =
+  ':A-Za-z_' +
+  '\u00C0-\u02FF' +                    // merged — 1.0 had three split ranges here
+  '\u0370-\u037D' +
+  '\u037F-\u0486\u0488-\u1FFF' +       // split to exclude \u0487 (combining mark, never a NameStartChar)
+  '\u200C-\u200D' +
+  '\u2070-\u218F' +
+  '\u2C00-\u2FEF' +
+  '\u3001-\uD7FF' +
+  '\uF900-\uFDCF' +
+  '\uFDF0-\uFFFD' +
+  '\u{10000}-\u{EFFFF}';     // supplementary planes — REQUIRES /u flag on RegExp
+
+const nameChar11 =
+  nameStartChar11 +
+  '\\-\\.\\d' +
+  '\u00B7' +
+  '\u0300-\u036F' +
+  '\u0487' +                 // Combining Cyrillic Millions Sign — valid in 1.1, not 1.0
+  '\u203F-\u2040';
+
+// ---------------------------------------------------------------------------
+// Regex builders
+//
+// XML 1.0 regexes: no flags — BMP only, standard JS regex behaviour.
+// XML 1.1 regexes: /u flag — required for \u{10000}-\u{EFFFF} to match actual
+//   supplementary code points rather than lone surrogates (which are illegal XML).
+// ---------------------------------------------------------------------------
+
+const buildRegexes = (startChar, char, flags = '') => {
+  const ncStart = startChar.replace(':', '');
+  const ncChar = char.replace(':', '');
+  const ncNamePat = `[${ncStart}][${ncChar}]*`;
+
+  return {
+    name: new RegExp(`^[${startChar}][${char}]*$`, flags),
+    ncName: new RegExp(`^${ncNamePat}$`, flags),
+    qName: new RegExp(`^${ncNamePat}(?::${ncNamePat})?$`, flags),
+    nmToken: new RegExp(`^[${char}]+$`, flags),
+    nmTokens: new RegExp(`^[${char}]+(?:\\s+[${char}]+)*$`, flags),
+  };
+};
+
+const regexes10 = buildRegexes(nameStartChar10, nameChar10);       // no /u — BMP only
+const regexes11 = buildRegexes(nameStartChar11, nameChar11, 'u');  // /u — enables \u{10000}-\u{EFFFF}
+
+// ---------------------------------------------------------------------------
+// ASCII-only fast path (opt-in, off by default)
+//
+// The XML 1.0 vs 1.1 NameStartChar/NameChar productions differ *only* in
+// their non-ASCII ranges (merged vs split Latin-1 ranges, \u0487, and
+// supplementary planes). Restricted to ASCII, both versions collapse to the
+// same character classes, so a single regex pair covers both xmlVersion
+// values — no /u flag needed.
+//
+// Rationale: unicode-aware regexes (the /u flag, required for XML 1.1's
+// supplementary-plane range) are measurably slower in V8 than plain
+// non-unicode regexes on the same input, even when the input is pure ASCII.
+// For the common case — HTML/SVG ids, XML tags — names are ASCII, so callers
+// who know this can opt in to skip the unicode-aware matching path entirely.
+// This is a real but *conditional* win: mainly for XML 1.1 input (avoids /u),
+// or at scale where the larger unicode character classes add engine
+// overhead. It also changes behaviour (rejects legitimate non-ASCII XML
+// 1.0/1.1 names), so it must never be silently enabled — hence off by
+// default.
+// ---------------------------------------------------------------------------
+
+const nameStartCharAscii = ':A-Za-z_';
+const nameCharAscii = nameStartCharAscii + '\\-\\.\\d';
+
+const regexesAscii = buildRegexes(nameStartCharAscii, nameCharAscii); // no /u — ASCII only
+
+const getRegexes = (xmlVersion = '1.0', asciiOnly = false) => {
+  if (asciiOnly) return regexesAscii;
+  return xmlVersion === '1.1' ? regexes11 : regexes10;
+};
+
+// ---------------------------------------------------------------------------
+// Boolean validators
+// ---------------------------------------------------------------------------
+
+/**
+ * Returns true if the string is a valid XML Name.
+ * Colons are allowed anywhere (Name production).
+ * Used for: DOCTYPE entity names, notation names, DTD element declarations.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const src_name = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).name.test(str);
+
+/**
+ * Returns true if the string is a valid NCName (Non-Colonized Name).
+ * Colons are not permitted.
+ * Used for: namespace prefixes, local names, SVG id attributes.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const ncName = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).ncName.test(str);
+
+/**
+ * Returns true if the string is a valid QName (Qualified Name).
+ * Allows exactly one colon as a prefix separator: prefix:localName.
+ * Used for: element and attribute names in namespace-aware XML/SVG.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const qName = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).qName.test(str);
+
+/**
+ * Returns true if the string is a valid NMToken.
+ * Like Name but no restriction on the first character.
+ * Used for: DTD NMTOKEN attribute values.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const nmToken = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).nmToken.test(str);
+
+/**
+ * Returns true if the string is a valid NMTokens value.
+ * A whitespace-separated list of NMToken values.
+ * Used for: DTD NMTOKENS attribute values.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const nmTokens = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).nmTokens.test(str);
+
+// ---------------------------------------------------------------------------
+// Memoized validator factory
+//
+// Real documents reuse a small vocabulary of tag/attribute names across many
+// siblings (e.g. `id`, `class`, `href` repeated across hundreds of elements).
+// The plain boolean validators above re-run the regex on every call
+// regardless of repeats. `createValidator` returns a closure with a private
+// string -> boolean cache, so repeated names after the first become O(1)
+// lookups instead of regex tests.
+//
+// - opts (xmlVersion, asciiOnly) are fixed at creation time, so the regex is
+//   resolved once, not on every call.
+// - The cache is private to the returned closure — no shared/global state,
+//   no cross-caller pollution.
+// - `maxCacheSize` bounds memory: once the cache reaches this many entries,
+//   it stops accepting new ones (existing entries keep serving hits; new
+//   misses just fall through to the regex, uncached). This avoids unbounded
+//   growth against adversarial/high-cardinality input (e.g. validating
+//   attacker-supplied names with no repeats) without the cost/complexity of
+//   a full LRU, and without the perf cliff of reset-and-refill thrashing.
+// - Call `.reset()` on the returned function to clear the cache manually
+//   (e.g. between unrelated parse calls).
+// ---------------------------------------------------------------------------
+
+const PRODUCTIONS = (/* unused pure expression or super */ null && (['name', 'ncName', 'qName', 'nmToken', 'nmTokens']));
+
+/**
+ * Returns a memoized boolean validator function for a single production,
+ * with opts fixed at creation time.
+ *
+ * @param {'name'|'ncName'|'qName'|'nmToken'|'nmTokens'} production
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean, maxCacheSize?: number }} [opts]
+ *   maxCacheSize: max number of distinct strings to cache (default 2048).
+ *   Once reached, new strings are validated but not cached; existing cached
+ *   entries keep being served.
+ * @returns {((str: string) => boolean) & { reset: () => void }}
+ */
+const createValidator = (production, { xmlVersion = '1.0', asciiOnly = false, maxCacheSize = 2048 } = {}) => {
+  if (!PRODUCTIONS.includes(production)) {
+    throw new TypeError(
+      `Unknown production "${production}". Must be one of: ${PRODUCTIONS.join(', ')}`
+    );
+  }
+
+  const regex = getRegexes(xmlVersion, asciiOnly)[production];
+  let cache = new Map();
+
+  const validator = (str) => {
+    const cached = cache.get(str);
+    if (cached !== undefined) return cached;
+
+    const result = regex.test(str);
+    if (cache.size < maxCacheSize) cache.set(str, result);
+    return result;
+  };
+
+  validator.reset = () => { cache = new Map(); };
+
+  return validator;
+};
+
+// ---------------------------------------------------------------------------
+// Diagnostic validator
+// ---------------------------------------------------------------------------
+
+/**
+ * Validates a string against a named production and returns a detailed result.
+ *
+ * @param {string} str
+ * @param {'name'|'ncName'|'qName'|'nmToken'|'nmTokens'} production
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ * @returns {{ valid: boolean, production: string, input: string, reason?: string, position?: number }}
+ */
+const src_validate = (str, production, { xmlVersion = '1.0', asciiOnly = false } = {}) => {
+  if (!PRODUCTIONS.includes(production)) {
+    throw new TypeError(
+      `Unknown production "${production}". Must be one of: ${PRODUCTIONS.join(', ')}`
+    );
+  }
+
+  const validators = { name: src_name, ncName, qName, nmToken, nmTokens };
+  const isValid = validators[production](str, { xmlVersion, asciiOnly });
+
+  if (isValid) return { valid: true, production, input: str };
+
+  let reason = 'Does not match the production rules';
+  let position;
+
+  // Diagnostic fallback char checks must mirror the same character set the
+  // boolean validator above used, or the reported reason/position could
+  // contradict the `valid: false` result (e.g. flagging a char as illegal
+  // that the unicode-aware check would have accepted).
+  const startCharPattern = asciiOnly ? /^[:A-Za-z_]/ : /^[:A-Za-z_\u00C0-\uFFFD]/;
+  const namePattern = asciiOnly ? /[\w\-\\.:]/ : /[\w\-\\.:\u00B7\u00C0-\uFFFD]/;
+
+  if (str.length === 0) {
+    reason = 'Input is empty';
+  } else if (production === 'ncName' && str.includes(':')) {
+    position = str.indexOf(':');
+    reason = 'Colon is not allowed in NCName';
+  } else if (production === 'qName' && str.startsWith(':')) {
+    reason = 'QName cannot start with a colon';
+    position = 0;
+  } else if (production === 'qName' && str.endsWith(':')) {
+    reason = 'QName cannot end with a colon';
+    position = str.length - 1;
+  } else if (production === 'qName' && (str.match(/:/g) || []).length > 1) {
+    reason = 'QName can have at most one colon';
+    position = str.lastIndexOf(':');
+  } else if (
+    ['name', 'ncName', 'qName'].includes(production) &&
+    !startCharPattern.test(str[0])
+  ) {
+    reason = `First character "${str[0]}" is not a valid NameStartChar`;
+    position = 0;
+  } else {
+    for (let i = 0; i < str.length; i++) {
+      if (!namePattern.test(str[i])) {
+        reason = `Character "${str[i]}" at position ${i} is not a valid NameChar`;
+        position = i;
+        break;
+      }
+    }
+  }
+
+  return { valid: false, production, input: str, reason, position };
+};
+
+// ---------------------------------------------------------------------------
+// Batch validator
+// ---------------------------------------------------------------------------
+
+/**
+ * Validates an array of strings against a named production.
+ *
+ * @param {string[]} strings
+ * @param {'name'|'ncName'|'qName'|'nmToken'|'nmTokens'} production
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ * @returns {Array<{ valid: boolean, production: string, input: string, reason?: string, position?: number }>}
+ */
+const validateAll = (strings, production, opts = {}) =>
+  strings.map(str => src_validate(str, production, opts));
+
+// ---------------------------------------------------------------------------
+// Sanitizer
+// ---------------------------------------------------------------------------
+
+/**
+ * Transforms an invalid string into the nearest valid XML name for the given production.
+ *
+ * @param {string} str
+ * @param {'name'|'ncName'|'qName'|'nmToken'|'nmTokens'} production
+ * @param {{ replacement?: string, asciiOnly?: boolean }} [opts]
+ *   asciiOnly: also replace any non-ASCII character, not just XML-illegal
+ *   ones (default false).
+ * @returns {string}
+ */
+const sanitize = (str, production = 'name', { replacement = '_', asciiOnly = false } = {}) => {
+  if (!str) return replacement;
+
+  let result = str;
+
+  // Strip colons for NCName
+  if (production === 'ncName') {
+    result = result.replace(/:/g, '');
+  }
+
+  // Replace illegal characters
+  const allowedCharPattern = asciiOnly ? /[^\w\-\.:]/g : /[^\w\-\.:\u00B7\u00C0-\uFFFD]/g;
+  result = result.replace(allowedCharPattern, replacement);
+
+  // Fix invalid start character for Name / NCName / QName
+  if (production !== 'nmToken' && production !== 'nmTokens') {
+    if (/^[\-\.\d]/.test(result)) {
+      result = replacement + result;
+    }
+  }
+
+  return result || replacement;
+};
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
+
+
+class DocTypeReader {
+    constructor(options, xmlVersion) {
+        this.suppressValidationErr = !options;
+        this.options = options;
+        this.xmlVersion = xmlVersion || 1.0;
+    }
+
+    setXmlVersion(xmlVersion = 1.0) {
+        this.xmlVersion = xmlVersion;
+    }
+    readDocType(xmlData, i) {
+        const entities = Object.create(null);
+        let entityCount = 0;
+
+        if (xmlData[i + 3] === 'O' &&
+            xmlData[i + 4] === 'C' &&
+            xmlData[i + 5] === 'T' &&
+            xmlData[i + 6] === 'Y' &&
+            xmlData[i + 7] === 'P' &&
+            xmlData[i + 8] === 'E') {
+            i = i + 9;
+            let angleBracketsCount = 1;
+            let hasBody = false, comment = false;
+            let quoteChar = null; // tracks an open SYSTEM/PUBLIC literal before the '[' body
+            let exp = "";
+            for (; i < xmlData.length; i++) {
+                // Inside a quoted external-identifier literal — XML allows '<'
+                // and '>' as plain data here, so they must not be interpreted
+                // as DOCTYPE structure until the matching quote closes.
+                if (quoteChar !== null) {
+                    if (xmlData[i] === quoteChar) quoteChar = null;
+                    exp += xmlData[i];
+                    continue;
+                }
+                if (!hasBody && !comment && (xmlData[i] === '"' || xmlData[i] === "'")) {
+                    quoteChar = xmlData[i];
+                    exp += xmlData[i];
+                    continue;
+                }
+
+                if (xmlData[i] === '<' && !comment) { //Determine the tag type
+                    if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
+                        i += 7;
+                        let entityName, val;
+                        [entityName, val, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
+                        if (val.indexOf("&") === -1) { //Parameter entities are not supported
+                            if (this.options.enabled !== false &&
+                                this.options.maxEntityCount != null &&
+                                entityCount >= this.options.maxEntityCount) {
+                                throw new Error(
+                                    `Entity count (${entityCount + 1}) exceeds maximum allowed (${this.options.maxEntityCount})`
+                                );
+                            }
+                            //const escaped = entityName.replace(/[.\-+*:]/g, '\\.');
+                            //const escaped = entityName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+                            entities[entityName] = val;
+                            entityCount++;
+                        }
+                    }
+                    else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
+                        i += 8;//Not supported
+                        const { index } = this.readElementExp(xmlData, i + 1);
+                        i = index;
+                    } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
+                        i += 8;//Not supported
+                        // const {index} = this.readAttlistExp(xmlData,i+1);
+                        // i = index;
+                    } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
+                        i += 9;//Not supported
+                        const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
+                        i = index;
+                    } else if (hasSeq(xmlData, "!--", i)) comment = true;
+                    else throw new Error(`Invalid DOCTYPE`);
+
+                    angleBracketsCount++;
+                    exp = "";
+                } else if (xmlData[i] === '>') { //Read tag content
+                    if (comment) {
+                        if (xmlData[i - 1] === "-" && xmlData[i - 2] === "-") {
+                            comment = false;
+                            angleBracketsCount--;
+                        }
+                    } else {
+                        angleBracketsCount--;
+                    }
+                    if (angleBracketsCount === 0) {
+                        break;
+                    }
+                } else if (xmlData[i] === '[') {
+                    hasBody = true;
+                } else {
+                    exp += xmlData[i];
+                }
+            }
+            if (quoteChar !== null || angleBracketsCount !== 0) {
+                throw new Error(`Unclosed DOCTYPE`);
+            }
+        } else {
+            throw new Error(`Invalid Tag instead of DOCTYPE`);
+        }
+        return { entities, i };
+    }
+    readEntityExp(xmlData, i) {
+        //External entities are not supported
+        //    <!ENTITY ext SYSTEM "http://normal-website.com" >
+
+        //Parameter entities are not supported
+        //    <!ENTITY entityname "&anotherElement;">
+
+        //Internal entities are supported
+        //    <!ENTITY entityname "replacement text">
+
+        // Skip leading whitespace after <!ENTITY
+        i = skipWhitespace(xmlData, i);
+
+        // Read entity name
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i]) && xmlData[i] !== '"' && xmlData[i] !== "'") {
+            i++;
+        }
+        let entityName = xmlData.substring(startIndex, i);
+
+        validateEntityName(entityName, { xmlVersion: this.xmlVersion });
+
+        // Skip whitespace after entity name
+        i = skipWhitespace(xmlData, i);
+
+        // Check for unsupported constructs (external entities or parameter entities)
+        if (!this.suppressValidationErr) {
+            if (xmlData.substring(i, i + 6).toUpperCase() === "SYSTEM") {
+                throw new Error("External entities are not supported");
+            } else if (xmlData[i] === "%") {
+                throw new Error("Parameter entities are not supported");
+            }
+        }
+
+        // Read entity value (internal entity)
+        let entityValue = "";
+        [i, entityValue] = this.readIdentifierVal(xmlData, i, "entity");
+
+        // Validate entity size
+        if (this.options.enabled !== false &&
+            this.options.maxEntitySize != null &&
+            entityValue.length > this.options.maxEntitySize) {
+            throw new Error(
+                `Entity "${entityName}" size (${entityValue.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`
+            );
+        }
+
+        i--;
+        return [entityName, entityValue, i];
+    }
+
+    readNotationExp(xmlData, i) {
+        // Skip leading whitespace after <!NOTATION
+        i = skipWhitespace(xmlData, i);
+
+        // Read notation name
+
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+        }
+        let notationName = xmlData.substring(startIndex, i);
+
+        !this.suppressValidationErr && validateEntityName(notationName, { xmlVersion: this.xmlVersion });
+
+        // Skip whitespace after notation name
+        i = skipWhitespace(xmlData, i);
+
+        // Check identifier type (SYSTEM or PUBLIC)
+        const identifierType = xmlData.substring(i, i + 6).toUpperCase();
+        if (!this.suppressValidationErr && identifierType !== "SYSTEM" && identifierType !== "PUBLIC") {
+            throw new Error(`Expected SYSTEM or PUBLIC, found "${identifierType}"`);
+        }
+        i += identifierType.length;
+
+        // Skip whitespace after identifier type
+        i = skipWhitespace(xmlData, i);
+
+        // Read public identifier (if PUBLIC)
+        let publicIdentifier = null;
+        let systemIdentifier = null;
+
+        if (identifierType === "PUBLIC") {
+            [i, publicIdentifier] = this.readIdentifierVal(xmlData, i, "publicIdentifier");
+
+            // Skip whitespace after public identifier
+            i = skipWhitespace(xmlData, i);
+
+            // Optionally read system identifier
+            if (xmlData[i] === '"' || xmlData[i] === "'") {
+                [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+            }
+        } else if (identifierType === "SYSTEM") {
+            // Read system identifier (mandatory for SYSTEM)
+            [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+
+            if (!this.suppressValidationErr && !systemIdentifier) {
+                throw new Error("Missing mandatory system identifier for SYSTEM notation");
+            }
+        }
+
+        return { notationName, publicIdentifier, systemIdentifier, index: --i };
+    }
+
+    readIdentifierVal(xmlData, i, type) {
+        let identifierVal = "";
+        const startChar = xmlData[i];
+        if (startChar !== '"' && startChar !== "'") {
+            throw new Error(`Expected quoted string, found "${startChar}"`);
+        }
+        i++;
+
+        const startIndex = i;
+        while (i < xmlData.length && xmlData[i] !== startChar) {
+            i++;
+        }
+        identifierVal = xmlData.substring(startIndex, i);
+
+        if (xmlData[i] !== startChar) {
+            throw new Error(`Unterminated ${type} value`);
+        }
+        i++;
+        return [i, identifierVal];
+    }
+
+    readElementExp(xmlData, i) {
+        // <!ELEMENT br EMPTY>
+        // <!ELEMENT div ANY>
+        // <!ELEMENT title (#PCDATA)>
+        // <!ELEMENT book (title, author+)>
+        // <!ELEMENT name (content-model)>
+
+        // Skip leading whitespace after <!ELEMENT
+        i = skipWhitespace(xmlData, i);
+
+        // Read element name
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+        }
+        let elementName = xmlData.substring(startIndex, i);
+
+        // Validate element name
+        if (!this.suppressValidationErr && !qName(elementName, { xmlVersion: this.xmlVersion })) {
+            throw new Error(`Invalid element name: "${elementName}"`);
+        }
+
+        // Skip whitespace after element name
+        i = skipWhitespace(xmlData, i);
+        let contentModel = "";
+        // Expect '(' to start content model
+        if (xmlData[i] === "E" && hasSeq(xmlData, "MPTY", i)) i += 4;
+        else if (xmlData[i] === "A" && hasSeq(xmlData, "NY", i)) i += 2;
+        else if (xmlData[i] === "(") {
+            i++; // Move past '('
+
+            // Read content model
+            const startIndex = i;
+            while (i < xmlData.length && xmlData[i] !== ")") {
+                i++;
+            }
+            contentModel = xmlData.substring(startIndex, i);
+
+            if (xmlData[i] !== ")") {
+                throw new Error("Unterminated content model");
+            }
+
+        } else if (!this.suppressValidationErr) {
+            throw new Error(`Invalid Element Expression, found "${xmlData[i]}"`);
+        }
+
+        return {
+            elementName,
+            contentModel: contentModel.trim(),
+            index: i
+        };
+    }
+
+    readAttlistExp(xmlData, i) {
+        // Skip leading whitespace after <!ATTLIST
+        i = skipWhitespace(xmlData, i);
+
+        // Read element name
+        let startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+        }
+        let elementName = xmlData.substring(startIndex, i);
+
+        // Validate element name
+        validateEntityName(elementName, { xmlVersion: this.xmlVersion })
+
+        // Skip whitespace after element name
+        i = skipWhitespace(xmlData, i);
+
+        // Read attribute name
+        startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+        }
+        let attributeName = xmlData.substring(startIndex, i);
+
+        // Validate attribute name
+        if (!validateEntityName(attributeName, { xmlVersion: this.xmlVersion })) {
+            throw new Error(`Invalid attribute name: "${attributeName}"`);
+        }
+
+        // Skip whitespace after attribute name
+        i = skipWhitespace(xmlData, i);
+
+        // Read attribute type
+        let attributeType = "";
+        if (xmlData.substring(i, i + 8).toUpperCase() === "NOTATION") {
+            attributeType = "NOTATION";
+            i += 8; // Move past "NOTATION"
+
+            // Skip whitespace after "NOTATION"
+            i = skipWhitespace(xmlData, i);
+
+            // Expect '(' to start the list of notations
+            if (xmlData[i] !== "(") {
+                throw new Error(`Expected '(', found "${xmlData[i]}"`);
+            }
+            i++; // Move past '('
+
+            // Read the list of allowed notations
+            let allowedNotations = [];
+            while (i < xmlData.length && xmlData[i] !== ")") {
+
+
+                const startIndex = i;
+                while (i < xmlData.length && xmlData[i] !== "|" && xmlData[i] !== ")") {
+                    i++;
+                }
+                let notation = xmlData.substring(startIndex, i);
+
+                // Validate notation name
+                notation = notation.trim();
+                if (!validateEntityName(notation, { xmlVersion: this.xmlVersion })) {
+                    throw new Error(`Invalid notation name: "${notation}"`);
+                }
+
+                allowedNotations.push(notation);
+
+                // Skip '|' separator or exit loop
+                if (xmlData[i] === "|") {
+                    i++; // Move past '|'
+                    i = skipWhitespace(xmlData, i); // Skip optional whitespace after '|'
+                }
+            }
+
+            if (xmlData[i] !== ")") {
+                throw new Error("Unterminated list of notations");
+            }
+            i++; // Move past ')'
+
+            // Store the allowed notations as part of the attribute type
+            attributeType += " (" + allowedNotations.join("|") + ")";
+        } else {
+            // Handle simple types (e.g., CDATA, ID, IDREF, etc.)
+            const startIndex = i;
+            while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+                i++;
+            }
+            attributeType += xmlData.substring(startIndex, i);
+
+            // Validate simple attribute type
+            const validTypes = ["CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"];
+            if (!this.suppressValidationErr && !validTypes.includes(attributeType.toUpperCase())) {
+                throw new Error(`Invalid attribute type: "${attributeType}"`);
+            }
+        }
+
+        // Skip whitespace after attribute type
+        i = skipWhitespace(xmlData, i);
+
+        // Read default value
+        let defaultValue = "";
+        if (xmlData.substring(i, i + 8).toUpperCase() === "#REQUIRED") {
+            defaultValue = "#REQUIRED";
+            i += 8;
+        } else if (xmlData.substring(i, i + 7).toUpperCase() === "#IMPLIED") {
+            defaultValue = "#IMPLIED";
+            i += 7;
+        } else {
+            [i, defaultValue] = this.readIdentifierVal(xmlData, i, "ATTLIST");
+        }
+
+        return {
+            elementName,
+            attributeName,
+            attributeType,
+            defaultValue,
+            index: i
+        }
+    }
+}
+
+
+
+const skipWhitespace = (data, index) => {
+    while (index < data.length && /\s/.test(data[index])) {
+        index++;
+    }
+    return index;
+};
+
+
+
+function hasSeq(data, seq, i) {
+    for (let j = 0; j < seq.length; j++) {
+        if (seq[j] !== data[i + j + 1]) return false;
+    }
+    return true;
+}
+
+function validateEntityName(name, xmlVersion) {
+    if (qName(name, { xmlVersion: xmlVersion }))
+        return name;
+    else
+        throw new Error(`Invalid entity name ${name}`);
+}
+;// CONCATENATED MODULE: ./node_modules/anynum/digitTable.js
+/**
+ * Flat lookup table: maps Unicode code point → ASCII digit (0-9).
+ * Only decimal digit characters (Unicode category Nd) are included.
+ *
+ * Strategy: Int32Array of size (maxCodePoint - minCodePoint + 1).
+ * Value 0xFF means "not a digit". Value 0-9 is the ASCII digit value.
+ * This gives O(1) lookup with no branching, no bisect, no loop.
+ *
+ * Memory: range is 0x0660 to 0x1FBF0 → ~129,936 entries × 1 byte = ~127 KB.
+ * Acceptable for a one-time init; lookup is a single array index.
+ */
+
+// All known Unicode Nd (decimal digit) script zero code points.
+// Each script has exactly 10 consecutive digits: zero+0 .. zero+9.
+const SCRIPT_ZEROS = [
+  // Basic Latin (ASCII) — included for completeness / pass-through
+  0x0030, // 0-9
+
+  // Arabic scripts
+  0x0660, // Arabic-Indic ٠١٢٣٤٥٦٧٨٩
+  0x06F0, // Extended Arabic-Indic (Urdu/Persian/Sindhi) ۰۱۲۳
+
+  // Indic scripts
+  0x0966, // Devanagari ०१२३४५६७८९
+  0x09E6, // Bengali ০১২৩৪৫৬৭৮৯
+  0x0A66, // Gurmukhi ੦੧੨੩੪੫੬੭੮੯
+  0x0AE6, // Gujarati ૦૧૨૩૪૫૬૭૮૯
+  0x0B66, // Odia ୦୧୨୩୪୫୬୭୮୯
+  0x0BE6, // Tamil ௦௧௨௩௪௫௬௭௮௯
+  0x0C66, // Telugu ౦౧౨౩౪౫౬౭౮౯
+  0x0CE6, // Kannada ೦೧೨೩೪೫೬೭೮೯
+  0x0D66, // Malayalam ൦൧൨൩൪൫൬൭൮൯
+  0x0DE6, // Sinhala Archaic ෦෧෨෩෪෫෬෭෮෯
+
+  // Southeast Asian scripts
+  0x0E50, // Thai ๐๑๒๓๔๕๖๗๘๙
+  0x0ED0, // Lao ໐໑໒໓໔໕໖໗໘໙
+  0x0F20, // Tibetan ༠༡༢༣༤༥༦༧༨༩
+  0x1040, // Myanmar ၀၁၂၃၄၅၆၇၈၉
+  0x1090, // Myanmar Shan ႐႑႒႓႔႕႖႗႘႙
+  0x17E0, // Khmer ០១២៣៤៥៦៧៨៩
+  0x1810, // Mongolian ᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙
+  0x1946, // Limbu ᥆᥇᥈᥉᥊᥋᥌᥍᥎᥏
+  0x19D0, // New Tai Lue ᧐᧑᧒᧓᧔᧕᧖᧗᧘᧙
+  0x1A80, // Tai Tham Hora ᪀᪁᪂᪃᪄᪅᪆᪇᪈᪉
+  0x1A90, // Tai Tham Tham ᪐᪑᪒᪓᪔᪕᪖᪗᪘᪙
+  0x1B50, // Balinese ᭐᭑᭒᭓᭔᭕᭖᭗᭘᭙
+  0x1BB0, // Sundanese ᮰᮱᮲᮳᮴᮵᮶᮷᮸᮹
+  0x1C40, // Lepcha ᱀᱁᱂᱃᱄᱅᱆᱇᱈᱉
+  0x1C50, // Ol Chiki ᱐᱑᱒᱓᱔᱕᱖᱗᱘᱙
+
+  // Fullwidth (CJK context)
+  0xFF10, // Fullwidth ０１２３４５６７８９
+
+  // Mathematical digit variants (Unicode math block)
+  0x1D7CE, // Mathematical Bold
+  0x1D7D8, // Mathematical Double-Struck
+  0x1D7E2, // Mathematical Sans-Serif
+  0x1D7EC, // Mathematical Sans-Serif Bold
+  0x1D7F6, // Mathematical Monospace
+
+  // Other scripts
+  0x104A0, // Osmanya 𐒠𐒡𐒢𐒣𐒤𐒥𐒦𐒧𐒨𐒩
+  0x10D30, // Hanifi Rohingya 𐴰𐴱𐴲𐴳𐴴𐴵𐴶𐴷𐴸𐴹
+  0x11066, // Brahmi 𑁦𑁧𑁨𑁩𑁪𑁫𑁬𑁭𑁮𑁯
+  0x110F0, // Sora Sompeng 𑃰𑃱𑃲𑃳𑃴𑃵𑃶𑃷𑃸𑃹
+  0x11136, // Chakma 𑄶𑄷𑄸𑄹𑄺𑄻𑄼𑄽𑄾𑄿
+  0x111D0, // Sharada 𑇐𑇑𑇒𑇓𑇔𑇕𑇖𑇗𑇘𑇙
+  0x112F0, // Khudawadi 𑋰𑋱𑋲𑋳𑋴𑋵𑋶𑋷𑋸𑋹
+  0x11450, // Newa 𑑐𑑑𑑒𑑓𑑔𑑕𑑖𑑗𑑘𑑙
+  0x114D0, // Tirhuta 𑓐𑓑𑓒𑓓𑓔𑓕𑓖𑓗𑓘𑓙
+  0x11650, // Modi 𑙐𑙑𑙒𑙓𑙔𑙕𑙖𑙗𑙘𑙙
+  0x116C0, // Takri 𑛀𑛁𑛂𑛃𑛄𑛅𑛆𑛇𑛈𑛉
+  0x11730, // Ahom 𑜰𑜱𑜲𑜳𑜴𑜵𑜶𑜷𑜸𑜹
+  0x118E0, // Warang Citi 𑣠𑣡𑣢𑣣𑣤𑣥𑣦𑣧𑣨𑣩
+  0x11950, // Dives Akuru 𑥐𑥑𑥒𑥓𑥔𑥕𑥖𑥗𑥘𑥙
+  0x11BF0, // Khitan Small Script 𑯰𑯱𑯲𑯳𑯴𑯵𑯶𑯷𑯸𑯹
+  0x11C50, // Bhaiksuki 𑱐𑱑𑱒𑱓𑱔𑱕𑱖𑱗𑱘𑱙
+  0x11D50, // Masaram Gondi 𑵐𑵑𑵒𑵓𑵔𑵕𑵖𑵗𑵘𑵙
+  0x11DA0, // Gunjala Gondi 𑶠𑶡𑶢𑶣𑶤𑶥𑶦𑶧𑶨𑶩
+  0x11F50, // Kawi 𑽐𑽑𑽒𑽓𑽔𑽕𑽖𑽗𑽘𑽙
+  0x16A60, // Mro 𖩠𖩡𖩢𖩣𖩤𖩥𖩦𖩧𖩨𖩩
+  0x16AC0, // Tangsa 𖫀𖫁𖫂𖫃𖫄𖫅𖫆𖫇𖫈𖫉
+  0x16B50, // Pahawh Hmong 𖭐𖭑𖭒𖭓𖭔𖭕𖭖𖭗𖭘𖭙
+  0x1E140, // Nyiakeng Puachue Hmong 𞅀𞅁𞅂𞅃𞅄𞅅𞅆𞅇𞅈𞅉
+  0x1E2F0, // Wancho 𞋰𞋱𞋲𞋳𞋴𞋵𞋶𞋷𞋸𞋹
+  0x1E4F0, // Nag Mundari 𞓰𞓱𞓲𞓳𞓴𞓵𞓶𞓷𞓸𞓹
+  0x1E950, // Adlam 𞥐𞥑𞥒𞥓𞥔𞥕𞥖𞥗𞥘𞥙
+  0x1FBF0, // Segmented digit symbols 🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹
+];
+
+// Build a sparse Map for scripts above 0xFFFF (surrogate-pair range).
+// These can't go into a flat Uint8Array indexed by code point efficiently.
+const NOT_DIGIT = 0xFF;
+const HIGH_MAP = new Map(); // codePoint → digit value (0-9)
+
+const LOW_MAX = 0xFFFF;
+const LOW_MIN = 0x0660; // first non-ASCII digit script
+
+// Flat Uint8Array covering 0x0660 .. 0xFFFF
+const TABLE_OFFSET = LOW_MIN;
+const TABLE_SIZE = LOW_MAX - LOW_MIN + 1;
+const TABLE = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
+
+for (const zero of SCRIPT_ZEROS) {
+  for (let d = 0; d < 10; d++) {
+    const cp = zero + d;
+    if (cp <= LOW_MAX) {
+      TABLE[cp - TABLE_OFFSET] = d;
+    } else {
+      HIGH_MAP.set(cp, d);
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/anynum/anynum.js
+
+
+
+
+const CHAR_0 = 48; // '0'.charCodeAt(0)
+const CHAR_9 = 57; // '9'.charCodeAt(0)
+const CHAR_MINUS = 45; // '-'.charCodeAt(0)
+
+// Unicode minus/hyphen variants worth normalizing to ASCII '-' in numeric context:
+//   U+2212  MINUS SIGN       − (mathematically correct minus)
+//   U+FF0D  FULLWIDTH HYPHEN-MINUS  － (Japanese fullwidth context)
+//   U+FE63  SMALL HYPHEN-MINUS     ﹣ (small form variant)
+//
+// NOT normalized (deliberate):
+//   U+2013  EN DASH  –  (punctuation, not a numeric sign)
+//   U+2014  EM DASH  —  (punctuation)
+//   U+2010  HYPHEN   ‐  (typographic hyphen)
+//
+// Rationale: only characters a human or locale formatter would plausibly use
+// as a numeric minus sign are normalized. Dashes used for punctuation are left
+// alone to avoid mangling non-numeric strings.
+const MINUS_SET = new Set([0x2212, 0xFF0D, 0xFE63]);
+
+/**
+ * Normalize all Unicode decimal digit characters in a string to ASCII (0-9),
+ * and normalize Unicode minus variants to ASCII '-' (U+002D).
+ *
+ * Non-digit, non-minus characters are passed through unchanged.
+ *
+ * Performance design:
+ * - Fast path: if the string has no convertible characters, return it unchanged
+ *   (zero allocation).
+ * - BMP digits (0x0660..0xFFFF excl. surrogates): flat Uint8Array lookup (O(1)).
+ * - Supplementary plane digits (> 0xFFFF, encoded as surrogate pairs): Map lookup.
+ * - Minus variants: checked inline with a small fixed Set.
+ *
+ * @param {string} str
+ * @returns {string}
+ */
+function anynum(str) {
+  if (typeof str !== 'string') return str;
+
+  const len = str.length;
+  if (len === 0) return str;
+
+  // Scan for first character needing conversion.
+  // If none found, return original string (zero allocation).
+  let firstHit = -1;
+
+  for (let i = 0; i < len; i++) {
+    const cc = str.charCodeAt(i);
+
+    // ASCII digit or ASCII minus — already normalized, skip fast
+    if ((cc >= CHAR_0 && cc <= CHAR_9) || cc === CHAR_MINUS) continue;
+
+    // Below first unicode digit script — check minus variants only
+    if (cc < TABLE_OFFSET) {
+      if (MINUS_SET.has(cc)) { firstHit = i; break; }
+      continue;
+    }
+
+    // Surrogate pairs live in BMP range 0xD800-0xDFFF — check before TABLE
+    if (cc >= 0xD800 && cc <= 0xDBFF) {
+      if (i + 1 < len) {
+        const low = str.charCodeAt(i + 1);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          const cp = 0x10000 + ((cc - 0xD800) << 10) + (low - 0xDC00);
+          if (HIGH_MAP.has(cp)) { firstHit = i; break; }
+        }
+      }
+      continue;
+    }
+
+    // BMP non-surrogate: flat table lookup; also check minus variants in this range
+    if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
+      firstHit = i;
+      break;
+    }
+  }
+
+  // Nothing to replace — return original, zero allocation
+  if (firstHit === -1) return str;
+
+  // Build result: copy unchanged prefix, then convert from firstHit onward
+  const chars = [];
+
+  if (firstHit > 0) chars.push(str.slice(0, firstHit));
+
+  for (let i = firstHit; i < len; i++) {
+    const cc = str.charCodeAt(i);
+
+    // ASCII digit or ASCII minus — pass through
+    if ((cc >= CHAR_0 && cc <= CHAR_9) || cc === CHAR_MINUS) {
+      chars.push(str[i]);
+      continue;
+    }
+
+    // Below TABLE_OFFSET — check minus variants, else pass through
+    if (cc < TABLE_OFFSET) {
+      chars.push(MINUS_SET.has(cc) ? '-' : str[i]);
+      continue;
+    }
+
+    // Surrogate pairs
+    if (cc >= 0xD800 && cc <= 0xDBFF) {
+      if (i + 1 < len) {
+        const low = str.charCodeAt(i + 1);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          const cp = 0x10000 + ((cc - 0xD800) << 10) + (low - 0xDC00);
+          const d = HIGH_MAP.get(cp);
+          if (d !== undefined) {
+            chars.push(String.fromCharCode(d + 48));
+            i++; // consume low surrogate
+            continue;
+          }
+        }
+      }
+      chars.push(str[i]);
+      continue;
+    }
+
+    // BMP non-surrogate: flat table lookup + minus variants
+    if (MINUS_SET.has(cc)) {
+      chars.push('-');
+      continue;
+    }
+    const d = TABLE[cc - TABLE_OFFSET];
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i]);
+  }
+
+  return chars.join('');
+}
+
+
+/* harmony default export */ const anynum_anynum = (anynum);
+;// CONCATENATED MODULE: ./node_modules/strnum/strnum.js
+const hexRegex = /^[-+]?0x[a-fA-F0-9]+$/;
+const binRegex = /^0b[01]+$/;
+const octRegex = /^0o[0-7]+$/;
+const numRegex = /^([\-\+])?(0*)([0-9]*(\.[0-9]*)?)$/;
+
+
+
+const consider = {
+    hex: true,
+    binary: false,
+    octal: false,
+    leadingZeros: true,
+    decimalPoint: "\.",
+    eNotation: true,
+    //skipLike: /regex/,
+    infinity: "original", // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
+    unicode: false,
+};
+
+function toNumber(str, options = {}) {
+    options = Object.assign({}, consider, options);
+    if (!str || typeof str !== "string") return str;
+
+    let trimmedStr = str.trim();
+
+    if (trimmedStr.length === 0) return str;
+    else if (options.skipLike !== undefined && options.skipLike.test(trimmedStr)) return str;
+    else if (trimmedStr === "0") return 0;
+
+    if (options.unicode) {
+        trimmedStr = anynum_anynum(trimmedStr);
+        if (trimmedStr === "0") return 0; // re-check after normalization
+    }
+    if (options.hex && hexRegex.test(trimmedStr)) {
+        return parse_int(trimmedStr, 16);
+    } else if (options.binary && binRegex.test(trimmedStr)) {
+        return parse_int(trimmedStr, 2);
+    } else if (options.octal && octRegex.test(trimmedStr)) {
+        return parse_int(trimmedStr, 8);
+    } else if (!isFinite(trimmedStr)) { //Infinity or not a number
+        const num = Number(trimmedStr);
+        if (Number.isNaN(num)) return str; //not a number: always the original string
+        return handleInfinity(str, num, options); //only +/-Infinity reaches here
+    } else if (trimmedStr.includes('e') || trimmedStr.includes('E')) { //eNotation
+        return resolveEnotation(str, trimmedStr, options);
+    } else {
+        //separate negative sign, leading zeros, and rest number
+        const match = numRegex.exec(trimmedStr);
+        // +00.123 => [ , '+', '00', '.123', ..
+        if (match) {
+            const sign = match[1] || "";
+            const leadingZeros = match[2];
+            let numTrimmedByZeros = trimZeros(match[3]); //complete num without leading zeros
+            const decimalAdjacentToLeadingZeros = sign ? // 0., -00., 000.
+                trimmedStr[leadingZeros.length + 1] === "."
+                : trimmedStr[leadingZeros.length] === ".";
+
+            //trim ending zeros for floating number
+            if (!options.leadingZeros //leading zeros are not allowed
+                && (leadingZeros.length > 1
+                    || (leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros))) {
+                // 00, 00.3, +03.24, 03, 03.24
+                return str;
+            }
+            else {//no leading zeros or leading zeros are allowed
+                const num = Number(trimmedStr);
+                const parsedStr = String(num);
+
+                if (num === 0) return num;
+                if (parsedStr.search(/[eE]/) !== -1) { //given number is long and parsed to eNotation
+                    if (options.eNotation) return num;
+                    else return str;
+                } else if (trimmedStr.indexOf(".") !== -1) { //floating number
+                    if (parsedStr === "0") return num; //0.0
+                    else if (parsedStr === numTrimmedByZeros) return num; //0.456. 0.79000
+                    else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
+                    else return str;
+                }
+
+                let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
+                if (leadingZeros) {
+                    // -009 => -9
+                    return (n === parsedStr) || (sign + n === parsedStr) ? num : str
+                } else {
+                    // +9
+                    return (n === parsedStr) || (n === sign + parsedStr) ? num : str
+                }
+            }
+        } else { //non-numeric string
+            return str;
+        }
+    }
+}
+
+const eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
+function resolveEnotation(str, trimmedStr, options) {
+    if (!options.eNotation) return str;
+    const notation = trimmedStr.match(eNotationRegx);
+    if (notation) {
+        let sign = notation[1] || "";
+        const eChar = notation[3].indexOf("e") === -1 ? "E" : "e";
+        const leadingZeros = notation[2];
+        const eAdjacentToLeadingZeros = sign ? // 0E.
+            trimmedStr[leadingZeros.length + 1] === eChar
+            : trimmedStr[leadingZeros.length] === eChar;
+
+        if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str;
+        else if (leadingZeros.length === 1
+            && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
+            return Number(trimmedStr);
+        } else if (leadingZeros.length > 0) {
+            // Has leading zeros — only accept if leadingZeros option allows it
+            if (options.leadingZeros && !eAdjacentToLeadingZeros) {
+                return Number(trimmedStr); // Number() accepts leading zeros; stripping can leave a mantissa-less ".e0"
+            } else return str;
+        } else {
+            // No leading zeros — always valid e-notation, parse it
+            return Number(trimmedStr);
+        }
+    } else {
+        return str;
+    }
+}
+
+/**
+ * 
+ * @param {string} numStr without leading zeros
+ * @returns 
+ */
+function trimZeros(numStr) {
+    if (numStr && numStr.indexOf(".") !== -1) {//float
+        //remove ending zeros without the O(n^2) backtracking that /0+$/ hits
+        //when the string doesn't end in 0 but has a long internal zero-run
+        let end = numStr.length;
+        while (end > 0 && numStr.charCodeAt(end - 1) === 48 /* '0' */) end--;
+        numStr = numStr.slice(0, end);
+        if (numStr === ".") numStr = "0";
+        else if (numStr[0] === ".") numStr = "0" + numStr;
+        else if (numStr[numStr.length - 1] === ".") numStr = numStr.substring(0, numStr.length - 1);
+        return numStr;
+    }
+    return numStr;
+}
+
+function parse_int(numStr, base) {
+    const str = numStr.trim();
+    if (base === 2 || base === 8) numStr = str.substring(2);
+
+    if (parseInt) return parseInt(numStr, base);
+    else if (Number.parseInt) return Number.parseInt(numStr, base);
+    else if (window && window.parseInt) return window.parseInt(numStr, base);
+    else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
+}
+
+/**
+ * Handle infinite values based on user option
+ * @param {string} str - original input string
+ * @param {number} num - parsed number (Infinity or -Infinity)
+ * @param {object} options - user options
+ * @returns {string|number|null} based on infinity option
+ */
+function handleInfinity(str, num, options) {
+    const isPositive = num === Infinity;
+
+    switch (options.infinity.toLowerCase()) {
+        case "null":
+            return null;
+        case "infinity":
+            return num; // Return Infinity or -Infinity
+        case "string":
+            return isPositive ? "Infinity" : "-Infinity";
+        case "original":
+        default:
+            return str; // Return original string like "1e1000"
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/ignoreAttributes.js
+function getIgnoreAttributesFn(ignoreAttributes) {
+    if (typeof ignoreAttributes === 'function') {
+        return ignoreAttributes
+    }
+    if (Array.isArray(ignoreAttributes)) {
+        return (attrName) => {
+            for (const pattern of ignoreAttributes) {
+                if (typeof pattern === 'string' && attrName === pattern) {
+                    return true
+                }
+                if (pattern instanceof RegExp && pattern.test(attrName)) {
+                    return true
+                }
+            }
+        }
+    }
+    return () => false
+}
+;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/Matcher.js
+
+
+/**
+ * MatcherView - A lightweight read-only view over a Matcher's internal state.
+ *
+ * Created once by Matcher and reused across all callbacks. Holds a direct
+ * reference to the parent Matcher so it always reflects current parser state
+ * with zero copying or freezing overhead.
+ *
+ * Users receive this via {@link Matcher#readOnly} or directly from parser
+ * callbacks. It exposes all query and matching methods but has no mutation
+ * methods — misuse is caught at the TypeScript level rather than at runtime.
+ *
+ * @example
+ * const matcher = new Matcher();
+ * const view = matcher.readOnly();
+ *
+ * matcher.push("root", {});
+ * view.getCurrentTag(); // "root"
+ * view.getDepth();      // 1
+ */
+class MatcherView {
+  /**
+   * @param {Matcher} matcher - The parent Matcher instance to read from.
+   */
+  constructor(matcher) {
+    this._matcher = matcher;
+  }
+
+  /**
+   * Get the path separator used by the parent matcher.
+   * @returns {string}
+   */
+  get separator() {
+    return this._matcher.separator;
+  }
+
+  /**
+   * Get current tag name.
+   * @returns {string|undefined}
+   */
+  getCurrentTag() {
+    const path = this._matcher.path;
+    return path.length > 0 ? path[path.length - 1].tag : undefined;
+  }
+
+  /**
+   * Get current namespace.
+   * @returns {string|undefined}
+   */
+  getCurrentNamespace() {
+    const path = this._matcher.path;
+    return path.length > 0 ? path[path.length - 1].namespace : undefined;
+  }
+
+  /**
+   * Get current node's attribute value.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAttrValue(attrName) {
+    const path = this._matcher.path;
+    if (path.length === 0) return undefined;
+    return path[path.length - 1].values?.[attrName];
+  }
+
+  /**
+   * Check if current node has an attribute.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAttr(attrName) {
+    const path = this._matcher.path;
+    if (path.length === 0) return false;
+    const current = path[path.length - 1];
+    return current.values !== undefined && attrName in current.values;
+  }
+
+  /**
+   * Get the value of a "kept" attribute from the nearest ancestor (or
+   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAnyParentAttr(attrName) {
+    return this._matcher.getAnyParentAttr(attrName);
+  }
+
+  /**
+   * Check whether any ancestor (or the current node) kept the given
+   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAnyParentAttr(attrName) {
+    return this._matcher.hasAnyParentAttr(attrName);
+  }
+
+  /**
+   * Get current node's sibling position (child index in parent).
+   * @returns {number}
+   */
+  getPosition() {
+    const path = this._matcher.path;
+    if (path.length === 0) return -1;
+    return path[path.length - 1].position ?? 0;
+  }
+
+  /**
+   * Get current node's repeat counter (occurrence count of this tag name).
+   * @returns {number}
+   */
+  getCounter() {
+    const path = this._matcher.path;
+    if (path.length === 0) return -1;
+    return path[path.length - 1].counter ?? 0;
+  }
+
+  /**
+   * Get current node's sibling index (alias for getPosition).
+   * @returns {number}
+   * @deprecated Use getPosition() or getCounter() instead
+   */
+  getIndex() {
+    return this.getPosition();
+  }
+
+  /**
+   * Get current path depth.
+   * @returns {number}
+   */
+  getDepth() {
+    return this._matcher.path.length;
+  }
+
+  /**
+   * Get path as string.
+   * @param {string} [separator] - Optional separator (uses default if not provided)
+   * @param {boolean} [includeNamespace=true]
+   * @returns {string}
+   */
+  toString(separator, includeNamespace = true) {
+    return this._matcher.toString(separator, includeNamespace);
+  }
+
+  /**
+   * Get path as array of tag names.
+   * @returns {string[]}
+   */
+  toArray() {
+    return this._matcher.path.map(n => n.tag);
+  }
+
+  /**
+   * Match current path against an Expression.
+   * @param {Expression} expression
+   * @returns {boolean}
+   */
+  matches(expression) {
+    return this._matcher.matches(expression);
+  }
+
+  /**
+   * Match any expression in the given set against the current path.
+   * @param {ExpressionSet} exprSet
+   * @returns {boolean}
+   */
+  matchesAny(exprSet) {
+    return exprSet.matchesAny(this._matcher);
+  }
+}
+
+/**
+ * Matcher - Tracks current path in XML/JSON tree and matches against Expressions.
+ *
+ * The matcher maintains a stack of nodes representing the current path from root to
+ * current tag. It only stores attribute values for the current (top) node to minimize
+ * memory usage. Sibling tracking is used to auto-calculate position and counter.
+ *
+ * Use {@link Matcher#readOnly} to obtain a {@link MatcherView} safe to pass to
+ * user callbacks — it always reflects current state with no Proxy overhead.
+ *
+ * @example
+ * const matcher = new Matcher();
+ * matcher.push("root", {});
+ * matcher.push("users", {});
+ * matcher.push("user", { id: "123", type: "admin" });
+ *
+ * const expr = new Expression("root.users.user");
+ * matcher.matches(expr); // true
+ */
+class Matcher {
+  /**
+   * Create a new Matcher.
+   * @param {Object} [options={}]
+   * @param {string} [options.separator='.'] - Default path separator
+   */
+  constructor(options = {}) {
+    this.separator = options.separator || '.';
+    this.path = [];
+    this.siblingStacks = [];
+    // Each path node: { tag, values, position, counter, namespace? }
+    // values only present for current (last) node
+    // Each siblingStacks entry: Map<tagName, count> tracking occurrences at each level
+    this._pathStringCache = null;
+    this._view = new MatcherView(this);
+
+    // Kept-attribute stack: only populated when push() is called with options.keep.
+    this._keptAttrs = [];
+  }
+
+  /**
+   * Push a new tag onto the path.
+   * @param {string} tagName
+   * @param {Object|null} [attrValues=null]
+   * @param {string|null} [namespace=null]
+   * @param {Object|null} [options=null]
+   * @param {string[]} [options.keep] - Names of attributes (from attrValues)
+   */
+  push(tagName, attrValues = null, namespace = null, options = null) {
+    this._pathStringCache = null;
+
+    // Remove values from previous current node (now becoming ancestor)
+    if (this.path.length > 0) {
+      this.path[this.path.length - 1].values = undefined;
+    }
+
+    // Get or create sibling tracking for current level
+    const currentLevel = this.path.length;
+    let level = this.siblingStacks[currentLevel];
+    if (!level) {
+      // `counts` tells same-name siblings apart (the "counter" — nth <item>
+      // among other <item>s). `total` is every child seen at this level so
+      // far, kept as a running number instead of re-added from `counts` on
+      // every push — a parent with many differently-named children would
+      // otherwise cost more per child the more distinct names it has.
+      level = { counts: new Map(), total: 0 };
+      this.siblingStacks[currentLevel] = level;
+    }
+
+    // Create a unique key for sibling tracking that includes namespace
+    const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
+
+    // Calculate counter (how many times this tag appeared at this level)
+    const counter = level.counts.get(siblingKey) || 0;
+
+    // Position = total children at this level seen before this one.
+    const position = level.total;
+
+    // Update sibling count for this tag, and the level's running total.
+    level.counts.set(siblingKey, counter + 1);
+    level.total++;
+
+    // Create new node
+    const node = {
+      tag: tagName,
+      position: position,
+      counter: counter
+    };
+
+    if (namespace !== null && namespace !== undefined) {
+      node.namespace = namespace;
+    }
+
+    if (attrValues !== null && attrValues !== undefined) {
+      node.values = attrValues;
+    }
+
+    this.path.push(node);
+
+    // Depth of the node we just pushed (1-based, matches this.path.length)
+    const depth = this.path.length;
+
+    // Copy only the requested attributes into the kept-attrs stack. This is
+    // the one part of push() whose cost scales with input (O(keep.length))
+    // rather than being O(1) — by design, since the caller is explicitly
+    // opting in for specific attribute names. No options/keep => zero added
+    // cost beyond the two property reads below.
+    const keep = options !== null ? options.keep : null;
+    if (keep !== null && keep !== undefined && keep.length > 0 && attrValues) {
+      for (let i = 0; i < keep.length; i++) {
+        const name = keep[i];
+        if (attrValues[name] !== undefined) {
+          this._keptAttrs.push({ depth, name, value: attrValues[name] });
+        }
+      }
+    }
+  }
+
+  /**
+   * Pop the last tag from the path.
+   * @returns {Object|undefined} The popped node
+   */
+  pop() {
+    if (this.path.length === 0) return undefined;
+    this._pathStringCache = null;
+
+    const node = this.path.pop();
+
+    if (this.siblingStacks.length > this.path.length + 1) {
+      this.siblingStacks.length = this.path.length + 1;
+    }
+
+    // Drop any kept attributes that belonged to the popped node (or deeper).
+    // _keptAttrs is depth-ordered (push only ever appends increasing depths),
+    // so this is a backward scan that stops at the first surviving entry —
+    // typically O(1) since kept attrs are rare by design.
+    const poppedDepth = this.path.length + 1;
+    while (
+      this._keptAttrs.length > 0 &&
+      this._keptAttrs[this._keptAttrs.length - 1].depth >= poppedDepth
+    ) {
+      this._keptAttrs.pop();
+    }
+
+    return node;
+  }
+
+  /**
+   * Update current node's attribute values.
+   * Useful when attributes are parsed after push.
+   * @param {Object} attrValues
+   */
+  updateCurrent(attrValues) {
+    if (this.path.length > 0) {
+      const current = this.path[this.path.length - 1];
+      if (attrValues !== null && attrValues !== undefined) {
+        current.values = attrValues;
+      }
+    }
+  }
+
+  /**
+   * Get current tag name.
+   * @returns {string|undefined}
+   */
+  getCurrentTag() {
+    return this.path.length > 0 ? this.path[this.path.length - 1].tag : undefined;
+  }
+
+  /**
+   * Get current namespace.
+   * @returns {string|undefined}
+   */
+  getCurrentNamespace() {
+    return this.path.length > 0 ? this.path[this.path.length - 1].namespace : undefined;
+  }
+
+  /**
+   * Get current node's attribute value.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAttrValue(attrName) {
+    if (this.path.length === 0) return undefined;
+    return this.path[this.path.length - 1].values?.[attrName];
+  }
+
+  /**
+   * Check if current node has an attribute.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAttr(attrName) {
+    if (this.path.length === 0) return false;
+    const current = this.path[this.path.length - 1];
+    return current.values !== undefined && attrName in current.values;
+  }
+
+  /**
+   * Get the value of a "kept" attribute from the nearest ancestor (or
+   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
+   * Unlike getAttrValue(), this works regardless of how deep the path has
+   * gone since the attribute was pushed — but only for attribute names that
+   * were explicitly marked with `keep` at push time. Cost is proportional to
+   * the number of currently-kept attributes (typically 0-3), not path depth.
+   * @param {string} attrName
+   * @returns {*} the value, or undefined if no ancestor kept this attribute
+   */
+  getAnyParentAttr(attrName) {
+    const kept = this._keptAttrs;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (kept[i].name === attrName) return kept[i].value;
+    }
+    return undefined;
+  }
+
+  /**
+   * Check whether any ancestor (or the current node) kept the given
+   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAnyParentAttr(attrName) {
+    const kept = this._keptAttrs;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (kept[i].name === attrName) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Get current node's sibling position (child index in parent).
+   * @returns {number}
+   */
+  getPosition() {
+    if (this.path.length === 0) return -1;
+    return this.path[this.path.length - 1].position ?? 0;
+  }
+
+  /**
+   * Get current node's repeat counter (occurrence count of this tag name).
+   * @returns {number}
+   */
+  getCounter() {
+    if (this.path.length === 0) return -1;
+    return this.path[this.path.length - 1].counter ?? 0;
+  }
+
+  /**
+   * Get current node's sibling index (alias for getPosition).
+   * @returns {number}
+   * @deprecated Use getPosition() or getCounter() instead
+   */
+  getIndex() {
+    return this.getPosition();
+  }
+
+  /**
+   * Get current path depth.
+   * @returns {number}
+   */
+  getDepth() {
+    return this.path.length;
+  }
+
+  /**
+   * Get path as string.
+   * @param {string} [separator] - Optional separator (uses default if not provided)
+   * @param {boolean} [includeNamespace=true]
+   * @returns {string}
+   */
+  toString(separator, includeNamespace = true) {
+    const sep = separator || this.separator;
+    const isDefault = (sep === this.separator && includeNamespace === true);
+
+    if (isDefault) {
+      if (this._pathStringCache !== null) {
+        return this._pathStringCache;
+      }
+      const result = this.path.map(n =>
+        (n.namespace) ? `${n.namespace}:${n.tag}` : n.tag
+      ).join(sep);
+      this._pathStringCache = result;
+      return result;
+    }
+
+    return this.path.map(n =>
+      (includeNamespace && n.namespace) ? `${n.namespace}:${n.tag}` : n.tag
+    ).join(sep);
+  }
+
+  /**
+   * Get path as array of tag names.
+   * @returns {string[]}
+   */
+  toArray() {
+    return this.path.map(n => n.tag);
+  }
+
+  /**
+   * Reset the path to empty.
+   */
+  reset() {
+    this._pathStringCache = null;
+    this.path = [];
+    this.siblingStacks = [];
+    this._keptAttrs = [];
+  }
+
+  /**
+   * Match current path against an Expression.
+   * @param {Expression} expression
+   * @returns {boolean}
+   */
+  matches(expression) {
+    const segments = expression.segments;
+
+    if (segments.length === 0) {
+      return false;
+    }
+
+    if (expression.hasDeepWildcard()) {
+      return this._matchWithDeepWildcard(segments);
+    }
+
+    return this._matchSimple(segments);
+  }
+
+  /**
+   * @private
+   */
+  _matchSimple(segments) {
+    if (this.path.length !== segments.length) {
+      return false;
+    }
+
+    for (let i = 0; i < segments.length; i++) {
+      if (!this._matchSegment(segments[i], this.path[i], i === this.path.length - 1)) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  /**
+   * @private
+   */
+  _matchWithDeepWildcard(segments) {
+    let pathIdx = this.path.length - 1;
+    let segIdx = segments.length - 1;
+
+    while (segIdx >= 0 && pathIdx >= 0) {
+      const segment = segments[segIdx];
+
+      if (segment.type === 'deep-wildcard') {
+        segIdx--;
+
+        if (segIdx < 0) {
+          return true;
+        }
+
+        const nextSeg = segments[segIdx];
+        let found = false;
+
+        for (let i = pathIdx; i >= 0; i--) {
+          if (this._matchSegment(nextSeg, this.path[i], i === this.path.length - 1)) {
+            pathIdx = i - 1;
+            segIdx--;
+            found = true;
+            break;
+          }
+        }
+
+        if (!found) {
+          return false;
+        }
+      } else {
+        if (!this._matchSegment(segment, this.path[pathIdx], pathIdx === this.path.length - 1)) {
+          return false;
+        }
+        pathIdx--;
+        segIdx--;
+      }
+    }
+
+    return segIdx < 0;
+  }
+
+  /**
+   * @private
+   */
+  _matchSegment(segment, node, isCurrentNode) {
+    if (segment.tag !== '*' && segment.tag !== node.tag) {
+      return false;
+    }
+
+    if (segment.namespace !== undefined) {
+      if (segment.namespace !== '*' && segment.namespace !== node.namespace) {
+        return false;
+      }
+    }
+
+    if (segment.attrName !== undefined) {
+      if (!isCurrentNode) {
+        return false;
+      }
+
+      if (!node.values || !(segment.attrName in node.values)) {
+        return false;
+      }
+
+      if (segment.attrValue !== undefined) {
+        if (String(node.values[segment.attrName]) !== String(segment.attrValue)) {
+          return false;
+        }
+      }
+    }
+
+    if (segment.position !== undefined) {
+      if (!isCurrentNode) {
+        return false;
+      }
+
+      const counter = node.counter ?? 0;
+
+      if (segment.position === 'first' && counter !== 0) {
+        return false;
+      } else if (segment.position === 'odd' && counter % 2 !== 1) {
+        return false;
+      } else if (segment.position === 'even' && counter % 2 !== 0) {
+        return false;
+      } else if (segment.position === 'nth' && counter !== segment.positionValue) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  /**
+   * Match any expression in the given set against the current path.
+   * @param {ExpressionSet} exprSet
+   * @returns {boolean}
+   */
+  matchesAny(exprSet) {
+    return exprSet.matchesAny(this);
+  }
+
+  /**
+   * Create a snapshot of current state.
+   * @returns {Object}
+   */
+  snapshot() {
+    return {
+      path: this.path.map(node => ({ ...node })),
+      siblingStacks: this.siblingStacks.map(level => level ? { counts: new Map(level.counts), total: level.total } : level),
+      keptAttrs: this._keptAttrs.map(entry => ({ ...entry }))
+    };
+  }
+
+  /**
+   * Restore state from snapshot.
+   * @param {Object} snapshot
+   */
+  restore(snapshot) {
+    this._pathStringCache = null;
+    this.path = snapshot.path.map(node => ({ ...node }));
+    this.siblingStacks = snapshot.siblingStacks.map(level => level ? { counts: new Map(level.counts), total: level.total } : level);
+    this._keptAttrs = (snapshot.keptAttrs || []).map(entry => ({ ...entry }));
+  }
+
+  /**
+   * Return the read-only {@link MatcherView} for this matcher.
+   *
+   * The same instance is returned on every call — no allocation occurs.
+   * It always reflects the current parser state and is safe to pass to
+   * user callbacks without risk of accidental mutation.
+   *
+   * @returns {MatcherView}
+   *
+   * @example
+   * const view = matcher.readOnly();
+   * // pass view to callbacks — it stays in sync automatically
+   * view.matches(expr);       // ✓
+   * view.getCurrentTag();     // ✓
+   * // view.push(...)         // ✗ method does not exist — caught by TypeScript
+   */
+  readOnly() {
+    return this._view;
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/Expression.js
+/**
+ * Expression - Parses and stores a tag pattern expression
+ * 
+ * Patterns are parsed once and stored in an optimized structure for fast matching.
+ * 
+ * @example
+ * const expr = new Expression("root.users.user");
+ * const expr2 = new Expression("..user[id]:first");
+ * const expr3 = new Expression("root/users/user", { separator: '/' });
+ */
+class Expression {
+  /**
+   * Create a new Expression
+   * @param {string} pattern - Pattern string (e.g., "root.users.user", "..user[id]")
+   * @param {Object} options - Configuration options
+   * @param {string} options.separator - Path separator (default: '.')
+   */
+  constructor(pattern, options = {}, data) {
+    this.pattern = pattern;
+    this.separator = options.separator || '.';
+    this.segments = this._parse(pattern);
+    this.data = data;
+    // Cache expensive checks for performance (O(1) instead of O(n))
+    this._hasDeepWildcard = this.segments.some(seg => seg.type === 'deep-wildcard');
+    this._hasAttributeCondition = this.segments.some(seg => seg.attrName !== undefined);
+    this._hasPositionSelector = this.segments.some(seg => seg.position !== undefined);
+  }
+
+  /**
+   * Parse pattern string into segments
+   * @private
+   * @param {string} pattern - Pattern to parse
+   * @returns {Array} Array of segment objects
+   */
+  _parse(pattern) {
+    const segments = [];
+
+    // Split by separator but handle ".." specially
+    let i = 0;
+    let currentPart = '';
+
+    while (i < pattern.length) {
+      if (pattern[i] === this.separator) {
+        // Check if next char is also separator (deep wildcard)
+        if (i + 1 < pattern.length && pattern[i + 1] === this.separator) {
+          // Flush current part if any
+          if (currentPart.trim()) {
+            segments.push(this._parseSegment(currentPart.trim()));
+            currentPart = '';
+          }
+          // Add deep wildcard
+          segments.push({ type: 'deep-wildcard' });
+          i += 2; // Skip both separators
+        } else {
+          // Regular separator
+          if (currentPart.trim()) {
+            segments.push(this._parseSegment(currentPart.trim()));
+          }
+          currentPart = '';
+          i++;
+        }
+      } else {
+        currentPart += pattern[i];
+        i++;
+      }
+    }
+
+    // Flush remaining part
+    if (currentPart.trim()) {
+      segments.push(this._parseSegment(currentPart.trim()));
+    }
+
+    return segments;
+  }
+
+  /**
+   * Parse a single segment
+   * @private
+   * @param {string} part - Segment string (e.g., "user", "ns::user", "user[id]", "ns::user:first")
+   * @returns {Object} Segment object
+   */
+  _parseSegment(part) {
+    const segment = { type: 'tag' };
+
+    // NEW NAMESPACE SYNTAX (v2.0):
+    // ============================
+    // Namespace uses DOUBLE colon (::)
+    // Position uses SINGLE colon (:)
+    // 
+    // Examples:
+    //   "user"              → tag
+    //   "user:first"        → tag + position
+    //   "user[id]"          → tag + attribute
+    //   "user[id]:first"    → tag + attribute + position
+    //   "ns::user"          → namespace + tag
+    //   "ns::user:first"    → namespace + tag + position
+    //   "ns::user[id]"      → namespace + tag + attribute
+    //   "ns::user[id]:first" → namespace + tag + attribute + position
+    //   "ns::first"         → namespace + tag named "first" (NO ambiguity!)
+    //
+    // This eliminates all ambiguity:
+    //   :: = namespace separator
+    //   :  = position selector
+    //   [] = attributes
+
+    // Step 1: Extract brackets [attr] or [attr=value]
+    let bracketContent = null;
+    let withoutBrackets = part;
+
+    const bracketMatch = part.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);
+    if (bracketMatch) {
+      withoutBrackets = bracketMatch[1] + bracketMatch[3];
+      if (bracketMatch[2]) {
+        const content = bracketMatch[2].slice(1, -1);
+        if (content) {
+          bracketContent = content;
+        }
+      }
+    }
+
+    // Step 2: Check for namespace (double colon ::)
+    let namespace = undefined;
+    let tagAndPosition = withoutBrackets;
+
+    if (withoutBrackets.includes('::')) {
+      const nsIndex = withoutBrackets.indexOf('::');
+      namespace = withoutBrackets.substring(0, nsIndex).trim();
+      tagAndPosition = withoutBrackets.substring(nsIndex + 2).trim(); // Skip ::
+
+      if (!namespace) {
+        throw new Error(`Invalid namespace in pattern: ${part}`);
+      }
+    }
+
+    // Step 3: Parse tag and position (single colon :)
+    let tag = undefined;
+    let positionMatch = null;
+
+    if (tagAndPosition.includes(':')) {
+      const colonIndex = tagAndPosition.lastIndexOf(':'); // Use last colon for position
+      const tagPart = tagAndPosition.substring(0, colonIndex).trim();
+      const posPart = tagAndPosition.substring(colonIndex + 1).trim();
+
+      // Verify position is a valid keyword
+      const isPositionKeyword = ['first', 'last', 'odd', 'even'].includes(posPart) ||
+        /^nth\(\d+\)$/.test(posPart);
+
+      if (isPositionKeyword) {
+        tag = tagPart;
+        positionMatch = posPart;
+      } else {
+        // Not a valid position keyword, treat whole thing as tag
+        tag = tagAndPosition;
+      }
+    } else {
+      tag = tagAndPosition;
+    }
+
+    if (!tag) {
+      throw new Error(`Invalid segment pattern: ${part}`);
+    }
+
+    segment.tag = tag;
+    if (namespace) {
+      segment.namespace = namespace;
+    }
+
+    // Step 4: Parse attributes
+    if (bracketContent) {
+      if (bracketContent.includes('=')) {
+        const eqIndex = bracketContent.indexOf('=');
+        segment.attrName = bracketContent.substring(0, eqIndex).trim();
+        segment.attrValue = bracketContent.substring(eqIndex + 1).trim();
+      } else {
+        segment.attrName = bracketContent.trim();
+      }
+    }
+
+    // Step 5: Parse position selector
+    if (positionMatch) {
+      const nthMatch = positionMatch.match(/^nth\((\d+)\)$/);
+      if (nthMatch) {
+        segment.position = 'nth';
+        segment.positionValue = parseInt(nthMatch[1], 10);
+      } else {
+        segment.position = positionMatch;
+      }
+    }
+
+    return segment;
+  }
+
+  /**
+   * Get the number of segments
+   * @returns {number}
+   */
+  get length() {
+    return this.segments.length;
+  }
+
+  /**
+   * Check if expression contains deep wildcard
+   * @returns {boolean}
+   */
+  hasDeepWildcard() {
+    return this._hasDeepWildcard;
+  }
+
+  /**
+   * Check if expression has attribute conditions
+   * @returns {boolean}
+   */
+  hasAttributeCondition() {
+    return this._hasAttributeCondition;
+  }
+
+  /**
+   * Check if expression has position selectors
+   * @returns {boolean}
+   */
+  hasPositionSelector() {
+    return this._hasPositionSelector;
+  }
+
+  /**
+   * Get string representation
+   * @returns {string}
+   */
+  toString() {
+    return this.pattern;
+  }
+}
+;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/ExpressionSet.js
+/**
+ * ExpressionSet - An indexed collection of Expressions for efficient bulk matching
+ *
+ * Instead of iterating all expressions on every tag, ExpressionSet pre-indexes
+ * them at insertion time by depth and terminal tag name. At match time, only
+ * the relevant bucket is evaluated — typically reducing checks from O(E) to O(1)
+ * lookup plus O(small bucket) matches.
+ *
+ * Three buckets are maintained:
+ *  - `_byDepthAndTag`  — exact depth + exact tag name  (tightest, used first)
+ *  - `_wildcardByDepth` — exact depth + wildcard tag `*` (depth-matched only)
+ *  - `_deepWildcards`  — expressions containing `..`  (cannot be depth-indexed)
+ *
+ * @example
+ * import { Expression, ExpressionSet } from 'fast-xml-tagger';
+ *
+ * // Build once at config time
+ * const stopNodes = new ExpressionSet();
+ * stopNodes.add(new Expression('root.users.user'));
+ * stopNodes.add(new Expression('root.config.setting'));
+ * stopNodes.add(new Expression('..script'));
+ *
+ * // Query on every tag — hot path
+ * if (stopNodes.matchesAny(matcher)) { ... }
+ */
+class ExpressionSet {
+  constructor() {
+    /** @type {Map<string, import('./Expression.js').default[]>} depth:tag → expressions */
+    this._byDepthAndTag = new Map();
+
+    /** @type {Map<number, import('./Expression.js').default[]>} depth → wildcard-tag expressions */
+    this._wildcardByDepth = new Map();
+
+    /** @type {import('./Expression.js').default[]} expressions containing deep wildcard (..) */
+    this._deepWildcards = [];
+
+    /** @type {Map<string, import('./Expression.js').default[]>} terminalTag → deep wildcard expressions */
+    this._deepByTerminalTag = new Map();
+
+    /** @type {Set<string>} pattern strings already added — used for deduplication */
+    this._patterns = new Set();
+
+    /** @type {boolean} whether the set is sealed against further additions */
+    this._sealed = false;
+  }
+
+  /**
+   * Add an Expression to the set.
+   * Duplicate patterns (same pattern string) are silently ignored.
+   *
+   * @param {import('./Expression.js').default} expression - A pre-constructed Expression instance
+   * @returns {this} for chaining
+   * @throws {TypeError} if called after seal()
+   *
+   * @example
+   * set.add(new Expression('root.users.user'));
+   * set.add(new Expression('..script'));
+   */
+  add(expression) {
+    if (this._sealed) {
+      throw new TypeError(
+        'ExpressionSet is sealed. Create a new ExpressionSet to add more expressions.'
+      );
+    }
+
+    // Deduplicate by pattern string
+    if (this._patterns.has(expression.pattern)) return this;
+    this._patterns.add(expression.pattern);
+
+    if (expression.hasDeepWildcard()) {
+      const lastSeg = expression.segments[expression.segments.length - 1];
+      if (lastSeg && lastSeg.type !== 'deep-wildcard' && lastSeg.tag !== '*') {
+        const tag = lastSeg.tag;
+        if (!this._deepByTerminalTag.has(tag)) this._deepByTerminalTag.set(tag, []);
+        this._deepByTerminalTag.get(tag).push(expression);
+      } else {
+        this._deepWildcards.push(expression);
+      }
+      return this;
+    }
+
+    const depth = expression.length;
+    const lastSeg = expression.segments[expression.segments.length - 1];
+    const tag = lastSeg?.tag;
+
+    if (!tag || tag === '*') {
+      // Can index by depth but not by tag
+      if (!this._wildcardByDepth.has(depth)) this._wildcardByDepth.set(depth, []);
+      this._wildcardByDepth.get(depth).push(expression);
+    } else {
+      // Tightest bucket: depth + tag
+      const key = `${depth}:${tag}`;
+      if (!this._byDepthAndTag.has(key)) this._byDepthAndTag.set(key, []);
+      this._byDepthAndTag.get(key).push(expression);
+    }
+
+    return this;
+  }
+
+  /**
+   * Add multiple expressions at once.
+   *
+   * @param {import('./Expression.js').default[]} expressions - Array of Expression instances
+   * @returns {this} for chaining
+   *
+   * @example
+   * set.addAll([
+   *   new Expression('root.users.user'),
+   *   new Expression('root.config.setting'),
+   * ]);
+   */
+  addAll(expressions) {
+    for (const expr of expressions) this.add(expr);
+    return this;
+  }
+
+  /**
+   * Check whether a pattern string is already present in the set.
+   *
+   * @param {import('./Expression.js').default} expression
+   * @returns {boolean}
+   */
+  has(expression) {
+    return this._patterns.has(expression.pattern);
+  }
+
+  /**
+   * Number of expressions in the set.
+   * @type {number}
+   */
+  get size() {
+    return this._patterns.size;
+  }
+
+  /**
+   * Seal the set against further modifications.
+   * Useful to prevent accidental mutations after config is built.
+   * Calling add() or addAll() on a sealed set throws a TypeError.
+   *
+   * @returns {this}
+   */
+  seal() {
+    this._sealed = true;
+    return this;
+  }
+
+  /**
+   * Whether the set has been sealed.
+   * @type {boolean}
+   */
+  get isSealed() {
+    return this._sealed;
+  }
+
+  /**
+   * Test whether the matcher's current path matches any expression in the set.
+   *
+   * Evaluation order (cheapest → most expensive):
+   *  1. Exact depth + tag bucket  — O(1) lookup, typically 0–2 expressions
+   *  2. Depth-only wildcard bucket — O(1) lookup, rare
+   *  3. Deep-wildcard list         — always checked, but usually small
+   *
+   * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
+   * @returns {boolean} true if any expression matches the current path
+   *
+   * @example
+   * if (stopNodes.matchesAny(matcher)) {
+   *   // handle stop node
+   * }
+   */
+  matchesAny(matcher) {
+    return this.findMatch(matcher) !== null;
+  }
+  /**
+ * Find and return the first Expression that matches the matcher's current path.
+ *
+ * Uses the same evaluation order as matchesAny (cheapest → most expensive):
+ *  1. Exact depth + tag bucket
+ *  2. Depth-only wildcard bucket
+ *  3. Deep-wildcard list
+ *
+ * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
+ * @returns {import('./Expression.js').default | null} the first matching Expression, or null
+ *
+ * @example
+ * const expr = stopNodes.findMatch(matcher);
+ * if (expr) {
+ *   // access expr.config, expr.pattern, etc.
+ * }
+ */
+  findMatch(matcher) {
+    const depth = matcher.getDepth();
+    const tag = matcher.getCurrentTag();
+
+    // 1. Tightest bucket — most expressions live here
+    const exactKey = `${depth}:${tag}`;
+    const exactBucket = this._byDepthAndTag.get(exactKey);
+    if (exactBucket) {
+      for (let i = 0; i < exactBucket.length; i++) {
+        if (matcher.matches(exactBucket[i])) return exactBucket[i];
+      }
+    }
+
+    // 2. Depth-matched wildcard-tag expressions
+    const wildcardBucket = this._wildcardByDepth.get(depth);
+    if (wildcardBucket) {
+      for (let i = 0; i < wildcardBucket.length; i++) {
+        if (matcher.matches(wildcardBucket[i])) return wildcardBucket[i];
+      }
+    }
+
+    // 3. Deep wildcards — indexed by terminal tag, then unindexed fallback
+    const deepBucket = this._deepByTerminalTag.get(tag);
+    if (deepBucket) {
+      for (let i = 0; i < deepBucket.length; i++) {
+        if (matcher.matches(deepBucket[i])) return deepBucket[i];
+      }
+    }
+    for (let i = 0; i < this._deepWildcards.length; i++) {
+      if (matcher.matches(this._deepWildcards[i])) return this._deepWildcards[i];
+    }
+
+    return null;
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@nodable/entities/src/entities.js
+// ---------------------------------------------------------------------------
+// Complete HTML5 named entity reference
+// Organized by logical categories for easy maintenance and selective importing
+// ---------------------------------------------------------------------------
+
+/**
+ * Basic Latin & Special Characters
+ * @type {Record<string, string>}
+ */
+const BASIC_LATIN = {
+  amp: '&',
+  AMP: '&',
+  lt: '<',
+  LT: '<',
+  gt: '>',
+  GT: '>',
+  quot: '"',
+  QUOT: '"',
+  apos: "'",
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  lsquor: '‚',
+  rsquor: '’',
+  ldquor: '„',
+  bdquo: '„',
+  comma: ',',
+  period: '.',
+  colon: ':',
+  semi: ';',
+  excl: '!',
+  quest: '?',
+  num: '#',
+  dollar: '$',
+  percent: '%',
+  ast: '*',
+  commat: '@',
+  lowbar: '_',
+  verbar: '|',
+  vert: '|',
+  sol: '/',
+  bsol: '\\',
+  lbrace: '{',
+  rbrace: '}',
+  lbrack: '[',
+  rbrack: ']',
+  lpar: '(',
+  rpar: ')',
+  nbsp: '\u00a0',
+  iexcl: '¡',
+  cent: '¢',
+  pound: '£',
+  curren: '¤',
+  yen: '¥',
+  brvbar: '¦',
+  sect: '§',
+  uml: '¨',
+  copy: '©',
+  COPY: '©',
+  ordf: 'ª',
+  laquo: '«',
+  not: '¬',
+  shy: '\u00ad',
+  reg: '®',
+  REG: '®',
+  macr: '¯',
+  deg: '°',
+  plusmn: '±',
+  sup2: '²',
+  sup3: '³',
+  acute: '´',
+  micro: 'µ',
+  para: '¶',
+  middot: '·',
+  cedil: '¸',
+  sup1: '¹',
+  ordm: 'º',
+  raquo: '»',
+  frac14: '¼',
+  frac12: '½',
+  half: '½',
+  frac34: '¾',
+  iquest: '¿',
+  times: '×',
+  div: '÷',
+  divide: '÷',
+};
+
+/**
+ * Latin Extended & Accented Letters (A-Z)
+ * @type {Record<string, string>}
+ */
+const LATIN_ACCENTS = {
+  Agrave: 'À',
+  agrave: 'à',
+  Aacute: 'Á',
+  aacute: 'á',
+  Acirc: 'Â',
+  acirc: 'â',
+  Atilde: 'Ã',
+  atilde: 'ã',
+  Auml: 'Ä',
+  auml: 'ä',
+  Aring: 'Å',
+  aring: 'å',
+  AElig: 'Æ',
+  aelig: 'æ',
+  Ccedil: 'Ç',
+  ccedil: 'ç',
+  Egrave: 'È',
+  egrave: 'è',
+  Eacute: 'É',
+  eacute: 'é',
+  Ecirc: 'Ê',
+  ecirc: 'ê',
+  Euml: 'Ë',
+  euml: 'ë',
+  Igrave: 'Ì',
+  igrave: 'ì',
+  Iacute: 'Í',
+  iacute: 'í',
+  Icirc: 'Î',
+  icirc: 'î',
+  Iuml: 'Ï',
+  iuml: 'ï',
+  ETH: 'Ð',
+  eth: 'ð',
+  Ntilde: 'Ñ',
+  ntilde: 'ñ',
+  Ograve: 'Ò',
+  ograve: 'ò',
+  Oacute: 'Ó',
+  oacute: 'ó',
+  Ocirc: 'Ô',
+  ocirc: 'ô',
+  Otilde: 'Õ',
+  otilde: 'õ',
+  Ouml: 'Ö',
+  ouml: 'ö',
+  Oslash: 'Ø',
+  oslash: 'ø',
+  Ugrave: 'Ù',
+  ugrave: 'ù',
+  Uacute: 'Ú',
+  uacute: 'ú',
+  Ucirc: 'Û',
+  ucirc: 'û',
+  Uuml: 'Ü',
+  uuml: 'ü',
+  Yacute: 'Ý',
+  yacute: 'ý',
+  THORN: 'Þ',
+  thorn: 'þ',
+  szlig: 'ß',
+  yuml: 'ÿ',
+  Yuml: 'Ÿ',
+};
+
+/**
+ * Latin Extended (Letters with diacritics)
+ * @type {Record<string, string>}
+ */
+const LATIN_EXTENDED = {
+  Amacr: 'Ā',
+  amacr: 'ā',
+  Abreve: 'Ă',
+  abreve: 'ă',
+  Aogon: 'Ą',
+  aogon: 'ą',
+  Cacute: 'Ć',
+  cacute: 'ć',
+  Ccirc: 'Ĉ',
+  ccirc: 'ĉ',
+  Cdot: 'Ċ',
+  cdot: 'ċ',
+  Ccaron: 'Č',
+  ccaron: 'č',
+  Dcaron: 'Ď',
+  dcaron: 'ď',
+  Dstrok: 'Đ',
+  dstrok: 'đ',
+  Emacr: 'Ē',
+  emacr: 'ē',
+  Ecaron: 'Ě',
+  ecaron: 'ě',
+  Edot: 'Ė',
+  edot: 'ė',
+  Eogon: 'Ę',
+  eogon: 'ę',
+  Gcirc: 'Ĝ',
+  gcirc: 'ĝ',
+  Gbreve: 'Ğ',
+  gbreve: 'ğ',
+  Gdot: 'Ġ',
+  gdot: 'ġ',
+  Gcedil: 'Ģ',
+  Hcirc: 'Ĥ',
+  hcirc: 'ĥ',
+  Hstrok: 'Ħ',
+  hstrok: 'ħ',
+  Itilde: 'Ĩ',
+  itilde: 'ĩ',
+  Imacr: 'Ī',
+  imacr: 'ī',
+  Iogon: 'Į',
+  iogon: 'į',
+  Idot: 'İ',
+  IJlig: 'Ĳ',
+  ijlig: 'ĳ',
+  Jcirc: 'Ĵ',
+  jcirc: 'ĵ',
+  Kcedil: 'Ķ',
+  kcedil: 'ķ',
+  kgreen: 'ĸ',
+  Lacute: 'Ĺ',
+  lacute: 'ĺ',
+  Lcedil: 'Ļ',
+  lcedil: 'ļ',
+  Lcaron: 'Ľ',
+  lcaron: 'ľ',
+  Lmidot: 'Ŀ',
+  lmidot: 'ŀ',
+  Lstrok: 'Ł',
+  lstrok: 'ł',
+  Nacute: 'Ń',
+  nacute: 'ń',
+  Ncaron: 'Ň',
+  ncaron: 'ň',
+  Ncedil: 'Ņ',
+  ncedil: 'ņ',
+  ENG: 'Ŋ',
+  eng: 'ŋ',
+  Omacr: 'Ō',
+  omacr: 'ō',
+  Odblac: 'Ő',
+  odblac: 'ő',
+  OElig: 'Œ',
+  oelig: 'œ',
+  Racute: 'Ŕ',
+  racute: 'ŕ',
+  Rcaron: 'Ř',
+  rcaron: 'ř',
+  Rcedil: 'Ŗ',
+  rcedil: 'ŗ',
+  Sacute: 'Ś',
+  sacute: 'ś',
+  Scirc: 'Ŝ',
+  scirc: 'ŝ',
+  Scedil: 'Ş',
+  scedil: 'ş',
+  Scaron: 'Š',
+  scaron: 'š',
+  Tcedil: 'Ţ',
+  tcedil: 'ţ',
+  Tcaron: 'Ť',
+  tcaron: 'ť',
+  Tstrok: 'Ŧ',
+  tstrok: 'ŧ',
+  Utilde: 'Ũ',
+  utilde: 'ũ',
+  Umacr: 'Ū',
+  umacr: 'ū',
+  Ubreve: 'Ŭ',
+  ubreve: 'ŭ',
+  Uring: 'Ů',
+  uring: 'ů',
+  Udblac: 'Ű',
+  udblac: 'ű',
+  Uogon: 'Ų',
+  uogon: 'ų',
+  Wcirc: 'Ŵ',
+  wcirc: 'ŵ',
+  Ycirc: 'Ŷ',
+  ycirc: 'ŷ',
+  Zacute: 'Ź',
+  zacute: 'ź',
+  Zdot: 'Ż',
+  zdot: 'ż',
+  Zcaron: 'Ž',
+  zcaron: 'ž',
+};
+
+/**
+ * Greek Letters
+ * @type {Record<string, string>}
+ */
+const GREEK = {
+  Alpha: 'Α',
+  alpha: 'α',
+  Beta: 'Β',
+  beta: 'β',
+  Gamma: 'Γ',
+  gamma: 'γ',
+  Delta: 'Δ',
+  delta: 'δ',
+  Epsilon: 'Ε',
+  epsilon: 'ε',
+  epsiv: 'ϵ',
+  varepsilon: 'ϵ',
+  Zeta: 'Ζ',
+  zeta: 'ζ',
+  Eta: 'Η',
+  eta: 'η',
+  Theta: 'Θ',
+  theta: 'θ',
+  thetasym: 'ϑ',
+  vartheta: 'ϑ',
+  Iota: 'Ι',
+  iota: 'ι',
+  Kappa: 'Κ',
+  kappa: 'κ',
+  kappav: 'ϰ',
+  varkappa: 'ϰ',
+  Lambda: 'Λ',
+  lambda: 'λ',
+  Mu: 'Μ',
+  mu: 'μ',
+  Nu: 'Ν',
+  nu: 'ν',
+  Xi: 'Ξ',
+  xi: 'ξ',
+  Omicron: 'Ο',
+  omicron: 'ο',
+  Pi: 'Π',
+  pi: 'π',
+  piv: 'ϖ',
+  varpi: 'ϖ',
+  Rho: 'Ρ',
+  rho: 'ρ',
+  rhov: 'ϱ',
+  varrho: 'ϱ',
+  Sigma: 'Σ',
+  sigma: 'σ',
+  sigmaf: 'ς',
+  sigmav: 'ς',
+  varsigma: 'ς',
+  Tau: 'Τ',
+  tau: 'τ',
+  Upsilon: 'Υ',
+  upsilon: 'υ',
+  upsi: 'υ',
+  Upsi: 'ϒ',
+  upsih: 'ϒ',
+  Phi: 'Φ',
+  phi: 'φ',
+  phiv: 'ϕ',
+  varphi: 'ϕ',
+  Chi: 'Χ',
+  chi: 'χ',
+  Psi: 'Ψ',
+  psi: 'ψ',
+  Omega: 'Ω',
+  omega: 'ω',
+  ohm: 'Ω',
+  Gammad: 'Ϝ',
+  gammad: 'ϝ',
+  digamma: 'ϝ',
+};
+
+/**
+ * Cyrillic Letters
+ * @type {Record<string, string>}
+ */
+const CYRILLIC = {
+  Afr: '𝔄',
+  afr: '𝔞',
+  Acy: 'А',
+  acy: 'а',
+  Bcy: 'Б',
+  bcy: 'б',
+  Vcy: 'В',
+  vcy: 'в',
+  Gcy: 'Г',
+  gcy: 'г',
+  Dcy: 'Д',
+  dcy: 'д',
+  IEcy: 'Е',
+  iecy: 'е',
+  IOcy: 'Ё',
+  iocy: 'ё',
+  ZHcy: 'Ж',
+  zhcy: 'ж',
+  Zcy: 'З',
+  zcy: 'з',
+  Icy: 'И',
+  icy: 'и',
+  Jcy: 'Й',
+  jcy: 'й',
+  Kcy: 'К',
+  kcy: 'к',
+  Lcy: 'Л',
+  lcy: 'л',
+  Mcy: 'М',
+  mcy: 'м',
+  Ncy: 'Н',
+  ncy: 'н',
+  Ocy: 'О',
+  ocy: 'о',
+  Pcy: 'П',
+  pcy: 'п',
+  Rcy: 'Р',
+  rcy: 'р',
+  Scy: 'С',
+  scy: 'с',
+  Tcy: 'Т',
+  tcy: 'т',
+  Ucy: 'У',
+  ucy: 'у',
+  Fcy: 'Ф',
+  fcy: 'ф',
+  KHcy: 'Х',
+  khcy: 'х',
+  TScy: 'Ц',
+  tscy: 'ц',
+  CHcy: 'Ч',
+  chcy: 'ч',
+  SHcy: 'Ш',
+  shcy: 'ш',
+  SHCHcy: 'Щ',
+  shchcy: 'щ',
+  HARDcy: 'Ъ',
+  hardcy: 'ъ',
+  Ycy: 'Ы',
+  ycy: 'ы',
+  SOFTcy: 'Ь',
+  softcy: 'ь',
+  Ecy: 'Э',
+  ecy: 'э',
+  YUcy: 'Ю',
+  yucy: 'ю',
+  YAcy: 'Я',
+  yacy: 'я',
+  DJcy: 'Ђ',
+  djcy: 'ђ',
+  GJcy: 'Ѓ',
+  gjcy: 'ѓ',
+  Jukcy: 'Є',
+  jukcy: 'є',
+  DScy: 'Ѕ',
+  dscy: 'ѕ',
+  Iukcy: 'І',
+  iukcy: 'і',
+  YIcy: 'Ї',
+  yicy: 'ї',
+  Jsercy: 'Ј',
+  jsercy: 'ј',
+  LJcy: 'Љ',
+  ljcy: 'љ',
+  NJcy: 'Њ',
+  njcy: 'њ',
+  TSHcy: 'Ћ',
+  tshcy: 'ћ',
+  KJcy: 'Ќ',
+  kjcy: 'ќ',
+  Ubrcy: 'Ў',
+  ubrcy: 'ў',
+  DZcy: 'Џ',
+  dzcy: 'џ',
+};
+
+/**
+ * Mathematical Operators & Relations
+ * @type {Record<string, string>}
+ */
+const MATH = {
+  plus: '+',
+  pm: '±',
+  times: '×',
+  div: '÷',
+  divide: '÷',
+  sdot: '⋅',
+  star: '☆',
+  starf: '★',
+  bigstar: '★',
+  lowast: '∗',
+  ast: '*',
+  midast: '*',
+  compfn: '∘',
+  smallcircle: '∘',
+  bullet: '•',
+  bull: '•',
+  nbsp: '\u00a0',
+  hellip: '…',
+  mldr: '…',
+  prime: '′',
+  Prime: '″',
+  tprime: '‴',
+  bprime: '‵',
+  backprime: '‵',
+  minus: '−',
+  minusd: '∸',
+  dotminus: '∸',
+  plusdo: '∔',
+  dotplus: '∔',
+  plusmn: '±',
+  minusplus: '∓',
+  mnplus: '∓',
+  mp: '∓',
+  setminus: '∖',
+  smallsetminus: '∖',
+  Backslash: '∖',
+  setmn: '∖',
+  ssetmn: '∖',
+  lowbar: '_',
+  verbar: '|',
+  vert: '|',
+  VerticalLine: '|',
+  colon: ':',
+  Colon: '∷',
+  Proportion: '∷',
+  ratio: '∶',
+  equals: '=',
+  ne: '≠',
+  nequiv: '≢',
+  equiv: '≡',
+  Congruent: '≡',
+  sim: '∼',
+  thicksim: '∼',
+  thksim: '∼',
+  sime: '≃',
+  simeq: '≃',
+  TildeEqual: '≃',
+  asymp: '≈',
+  approx: '≈',
+  thickapprox: '≈',
+  thkap: '≈',
+  TildeTilde: '≈',
+  ncong: '≇',
+  cong: '≅',
+  TildeFullEqual: '≅',
+  asympeq: '≍',
+  CupCap: '≍',
+  bump: '≎',
+  Bumpeq: '≎',
+  HumpDownHump: '≎',
+  bumpe: '≏',
+  bumpeq: '≏',
+  HumpEqual: '≏',
+  le: '≤',
+  LessEqual: '≤',
+  ge: '≥',
+  GreaterEqual: '≥',
+  lesseqgtr: '⋚',
+  lesseqqgtr: '⪋',
+  greater: '>',
+  less: '<',
+};
+
+/**
+ * Mathematical Operators (Advanced)
+ * @type {Record<string, string>}
+ */
+const MATH_ADVANCED = {
+  alefsym: 'ℵ',
+  aleph: 'ℵ',
+  beth: 'ℶ',
+  gimel: 'ℷ',
+  daleth: 'ℸ',
+  forall: '∀',
+  ForAll: '∀',
+  part: '∂',
+  PartialD: '∂',
+  exist: '∃',
+  Exists: '∃',
+  nexist: '∄',
+  nexists: '∄',
+  empty: '∅',
+  emptyset: '∅',
+  emptyv: '∅',
+  varnothing: '∅',
+  nabla: '∇',
+  Del: '∇',
+  isin: '∈',
+  isinv: '∈',
+  in: '∈',
+  Element: '∈',
+  notin: '∉',
+  notinva: '∉',
+  ni: '∋',
+  niv: '∋',
+  SuchThat: '∋',
+  ReverseElement: '∋',
+  notni: '∌',
+  notniva: '∌',
+  prod: '∏',
+  Product: '∏',
+  coprod: '∐',
+  Coproduct: '∐',
+  sum: '∑',
+  Sum: '∑',
+  minus: '−',
+  mp: '∓',
+  plusdo: '∔',
+  dotplus: '∔',
+  setminus: '∖',
+  lowast: '∗',
+  radic: '√',
+  Sqrt: '√',
+  prop: '∝',
+  propto: '∝',
+  Proportional: '∝',
+  varpropto: '∝',
+  infin: '∞',
+  infintie: '⧝',
+  ang: '∠',
+  angle: '∠',
+  angmsd: '∡',
+  measuredangle: '∡',
+  angsph: '∢',
+  mid: '∣',
+  VerticalBar: '∣',
+  nmid: '∤',
+  nsmid: '∤',
+  npar: '∦',
+  parallel: '∥',
+  spar: '∥',
+  nparallel: '∦',
+  nspar: '∦',
+  and: '∧',
+  wedge: '∧',
+  or: '∨',
+  vee: '∨',
+  cap: '∩',
+  cup: '∪',
+  int: '∫',
+  Integral: '∫',
+  conint: '∮',
+  ContourIntegral: '∮',
+  Conint: '∯',
+  DoubleContourIntegral: '∯',
+  Cconint: '∰',
+  there4: '∴',
+  therefore: '∴',
+  Therefore: '∴',
+  becaus: '∵',
+  because: '∵',
+  Because: '∵',
+  ratio: '∶',
+  Proportion: '∷',
+  minusd: '∸',
+  dotminus: '∸',
+  mDDot: '∺',
+  homtht: '∻',
+  sim: '∼',
+  bsimg: '∽',
+  backsim: '∽',
+  ac: '∾',
+  mstpos: '∾',
+  acd: '∿',
+  VerticalTilde: '≀',
+  wr: '≀',
+  wreath: '≀',
+  nsime: '≄',
+  nsimeq: '≄',
+  ncong: '≇',
+  simne: '≆',
+  ncongdot: '⩭̸',
+  ngsim: '≵',
+  nsim: '≁',
+  napprox: '≉',
+  nap: '≉',
+  ngeq: '≱',
+  nge: '≱',
+  nleq: '≰',
+  nle: '≰',
+  ngtr: '≯',
+  ngt: '≯',
+  nless: '≮',
+  nlt: '≮',
+  nprec: '⊀',
+  npr: '⊀',
+  nsucc: '⊁',
+  nsc: '⊁',
+};
+
+/**
+ * Arrows
+ * @type {Record<string, string>}
+ */
+const ARROWS = {
+  larr: '←',
+  leftarrow: '←',
+  LeftArrow: '←',
+  uarr: '↑',
+  uparrow: '↑',
+  UpArrow: '↑',
+  rarr: '→',
+  rightarrow: '→',
+  RightArrow: '→',
+  darr: '↓',
+  downarrow: '↓',
+  DownArrow: '↓',
+  harr: '↔',
+  leftrightarrow: '↔',
+  LeftRightArrow: '↔',
+  varr: '↕',
+  updownarrow: '↕',
+  UpDownArrow: '↕',
+  nwarr: '↖',
+  nwarrow: '↖',
+  UpperLeftArrow: '↖',
+  nearr: '↗',
+  nearrow: '↗',
+  UpperRightArrow: '↗',
+  searr: '↘',
+  searrow: '↘',
+  LowerRightArrow: '↘',
+  swarr: '↙',
+  swarrow: '↙',
+  LowerLeftArrow: '↙',
+  lArr: '⇐',
+  Leftarrow: '⇐',
+  uArr: '⇑',
+  Uparrow: '⇑',
+  rArr: '⇒',
+  Rightarrow: '⇒',
+  dArr: '⇓',
+  Downarrow: '⇓',
+  hArr: '⇔',
+  Leftrightarrow: '⇔',
+  iff: '⇔',
+  vArr: '⇕',
+  Updownarrow: '⇕',
+  lAarr: '⇚',
+  Lleftarrow: '⇚',
+  rAarr: '⇛',
+  Rrightarrow: '⇛',
+  lrarr: '⇆',
+  leftrightarrows: '⇆',
+  rlarr: '⇄',
+  rightleftarrows: '⇄',
+  lrhar: '⇋',
+  leftrightharpoons: '⇋',
+  ReverseEquilibrium: '⇋',
+  rlhar: '⇌',
+  rightleftharpoons: '⇌',
+  Equilibrium: '⇌',
+  udarr: '⇅',
+  UpArrowDownArrow: '⇅',
+  duarr: '⇵',
+  DownArrowUpArrow: '⇵',
+  llarr: '⇇',
+  leftleftarrows: '⇇',
+  rrarr: '⇉',
+  rightrightarrows: '⇉',
+  ddarr: '⇊',
+  downdownarrows: '⇊',
+  har: '↽',
+  lhard: '↽',
+  leftharpoondown: '↽',
+  lharu: '↼',
+  leftharpoonup: '↼',
+  rhard: '⇁',
+  rightharpoondown: '⇁',
+  rharu: '⇀',
+  rightharpoonup: '⇀',
+  lsh: '↰',
+  Lsh: '↰',
+  rsh: '↱',
+  Rsh: '↱',
+  ldsh: '↲',
+  rdsh: '↳',
+  hookleftarrow: '↩',
+  hookrightarrow: '↪',
+  mapstoleft: '↤',
+  mapstoup: '↥',
+  map: '↦',
+  mapsto: '↦',
+  mapstodown: '↧',
+  crarr: '↵',
+  nleftarrow: '↚',
+  nleftrightarrow: '↮',
+  nrightarrow: '↛',
+  nrarr: '↛',
+  larrtl: '↢',
+  rarrtl: '↣',
+  leftarrowtail: '↢',
+  rightarrowtail: '↣',
+  twoheadleftarrow: '↞',
+  twoheadrightarrow: '↠',
+  Larr: '↞',
+  Rarr: '↠',
+  larrhk: '↩',
+  rarrhk: '↪',
+  larrlp: '↫',
+  looparrowleft: '↫',
+  rarrlp: '↬',
+  looparrowright: '↬',
+  harrw: '↭',
+  leftrightsquigarrow: '↭',
+  nrarrw: '↝̸',
+  rarrw: '↝',
+  rightsquigarrow: '↝',
+  larrbfs: '⤟',
+  rarrbfs: '⤠',
+  nvHarr: '⤄',
+  nvlArr: '⤂',
+  nvrArr: '⤃',
+  larrfs: '⤝',
+  rarrfs: '⤞',
+  Map: '⤅',
+  larrsim: '⥳',
+  rarrsim: '⥴',
+  harrcir: '⥈',
+  Uarrocir: '⥉',
+  lurdshar: '⥊',
+  ldrdhar: '⥧',
+  ldrushar: '⥋',
+  rdldhar: '⥩',
+  lrhard: '⥭',
+  uharr: '↾',
+  uharl: '↿',
+  dharr: '⇂',
+  dharl: '⇃',
+  Uarr: '↟',
+  Darr: '↡',
+  zigrarr: '⇝',
+  nwArr: '⇖',
+  neArr: '⇗',
+  seArr: '⇘',
+  swArr: '⇙',
+  nharr: '↮',
+  nhArr: '⇎',
+  nlarr: '↚',
+  nlArr: '⇍',
+  nrArr: '⇏',
+  larrb: '⇤',
+  LeftArrowBar: '⇤',
+  rarrb: '⇥',
+  RightArrowBar: '⇥',
+};
+
+/**
+ * Geometric Shapes
+ * @type {Record<string, string>}
+ */
+const SHAPES = {
+  square: '□',
+  Square: '□',
+  squ: '□',
+  squf: '▪',
+  squarf: '▪',
+  blacksquar: '▪',
+  blacksquare: '▪',
+  FilledVerySmallSquare: '▪',
+  blk34: '▓',
+  blk12: '▒',
+  blk14: '░',
+  block: '█',
+  srect: '▭',
+  rect: '▭',
+  sdot: '⋅',
+  sdotb: '⊡',
+  dotsquare: '⊡',
+  triangle: '▵',
+  tri: '▵',
+  trine: '▵',
+  utri: '▵',
+  triangledown: '▿',
+  dtri: '▿',
+  tridown: '▿',
+  triangleleft: '◃',
+  ltri: '◃',
+  triangleright: '▹',
+  rtri: '▹',
+  blacktriangle: '▴',
+  utrif: '▴',
+  blacktriangledown: '▾',
+  dtrif: '▾',
+  blacktriangleleft: '◂',
+  ltrif: '◂',
+  blacktriangleright: '▸',
+  rtrif: '▸',
+  loz: '◊',
+  lozenge: '◊',
+  blacklozenge: '⧫',
+  lozf: '⧫',
+  bigcirc: '◯',
+  xcirc: '◯',
+  circ: 'ˆ',
+  Circle: '○',
+  cir: '○',
+  o: '○',
+  bullet: '•',
+  bull: '•',
+  hellip: '…',
+  mldr: '…',
+  nldr: '‥',
+  boxh: '─',
+  HorizontalLine: '─',
+  boxv: '│',
+  boxdr: '┌',
+  boxdl: '┐',
+  boxur: '└',
+  boxul: '┘',
+  boxvr: '├',
+  boxvl: '┤',
+  boxhd: '┬',
+  boxhu: '┴',
+  boxvh: '┼',
+  boxH: '═',
+  boxV: '║',
+  boxdR: '╒',
+  boxDr: '╓',
+  boxDR: '╔',
+  boxDl: '╕',
+  boxdL: '╖',
+  boxDL: '╗',
+  boxuR: '╘',
+  boxUr: '╙',
+  boxUR: '╚',
+  boxUl: '╜',
+  boxuL: '╛',
+  boxUL: '╝',
+  boxvR: '╞',
+  boxVr: '╟',
+  boxVR: '╠',
+  boxVl: '╢',
+  boxvL: '╡',
+  boxVL: '╣',
+  boxHd: '╤',
+  boxhD: '╥',
+  boxHD: '╦',
+  boxHu: '╧',
+  boxhU: '╨',
+  boxHU: '╩',
+  boxvH: '╪',
+  boxVh: '╫',
+  boxVH: '╬',
+};
+
+/**
+ * Punctuation & Diacritics
+ * @type {Record<string, string>}
+ */
+const PUNCTUATION = {
+  excl: '!',
+  iexcl: '¡',
+  brvbar: '¦',
+  sect: '§',
+  uml: '¨',
+  copy: '©',
+  ordf: 'ª',
+  laquo: '«',
+  not: '¬',
+  shy: '\u00ad',
+  reg: '®',
+  macr: '¯',
+  deg: '°',
+  plusmn: '±',
+  sup2: '²',
+  sup3: '³',
+  acute: '´',
+  micro: 'µ',
+  para: '¶',
+  middot: '·',
+  cedil: '¸',
+  sup1: '¹',
+  ordm: 'º',
+  raquo: '»',
+  frac14: '¼',
+  frac12: '½',
+  frac34: '¾',
+  iquest: '¿',
+  nbsp: '\u00a0',
+  comma: ',',
+  period: '.',
+  colon: ':',
+  semi: ';',
+  vert: '|',
+  Verbar: '‖',
+  verbar: '|',
+  dblac: '˝',
+  circ: 'ˆ',
+  caron: 'ˇ',
+  breve: '˘',
+  dot: '˙',
+  ring: '˚',
+  ogon: '˛',
+  tilde: '˜',
+  DiacriticalGrave: '`',
+  DiacriticalAcute: '´',
+  DiacriticalTilde: '˜',
+  DiacriticalDot: '˙',
+  DiacriticalDoubleAcute: '˝',
+  grave: '`',
+};
+
+/**
+ * Currency Symbols
+ * @type {Record<string, string>}
+ */
+const CURRENCY = {
+  cent: '¢',
+  pound: '£',
+  curren: '¤',
+  yen: '¥',
+  euro: '€',
+  dollar: '$',
+  fnof: 'ƒ',
+  inr: '₹',
+  af: '؋',
+  birr: 'ብር',
+  peso: '₱',
+  rub: '₽',
+  won: '₩',
+  yuan: '¥',
+  cedil: '¸',
+};
+
+/**
+ * Fractions
+ * @type {Record<string, string>}
+ */
+const FRACTIONS = {
+  frac12: '½',
+  half: '½',
+  frac13: '⅓',
+  frac14: '¼',
+  frac15: '⅕',
+  frac16: '⅙',
+  frac18: '⅛',
+  frac23: '⅔',
+  frac25: '⅖',
+  frac34: '¾',
+  frac35: '⅗',
+  frac38: '⅜',
+  frac45: '⅘',
+  frac56: '⅚',
+  frac58: '⅝',
+  frac78: '⅞',
+  frasl: '⁄',
+};
+
+/**
+ * Miscellaneous Symbols
+ * @type {Record<string, string>}
+ */
+const MISC_SYMBOLS = {
+  trade: '™',
+  TRADE: '™',
+  telrec: '⌕',
+  target: '⌖',
+  ulcorn: '⌜',
+  ulcorner: '⌜',
+  urcorn: '⌝',
+  urcorner: '⌝',
+  dlcorn: '⌞',
+  llcorner: '⌞',
+  drcorn: '⌟',
+  lrcorner: '⌟',
+  intercal: '⊺',
+  intcal: '⊺',
+  oplus: '⊕',
+  CirclePlus: '⊕',
+  ominus: '⊖',
+  CircleMinus: '⊖',
+  otimes: '⊗',
+  CircleTimes: '⊗',
+  osol: '⊘',
+  odot: '⊙',
+  CircleDot: '⊙',
+  oast: '⊛',
+  circledast: '⊛',
+  odash: '⊝',
+  circleddash: '⊝',
+  ocirc: '⊚',
+  circledcirc: '⊚',
+  boxplus: '⊞',
+  plusb: '⊞',
+  boxminus: '⊟',
+  minusb: '⊟',
+  boxtimes: '⊠',
+  timesb: '⊠',
+  boxdot: '⊡',
+  sdotb: '⊡',
+  veebar: '⊻',
+  vee: '∨',
+  barvee: '⊽',
+  and: '∧',
+  wedge: '∧',
+  Cap: '⋒',
+  Cup: '⋓',
+  Fork: '⋔',
+  pitchfork: '⋔',
+  epar: '⋕',
+  ltlarr: '⥶',
+  nvap: '≍⃒',
+  nvsim: '∼⃒',
+  nvge: '≥⃒',
+  nvle: '≤⃒',
+  nvlt: '<⃒',
+  nvgt: '>⃒',
+  nvltrie: '⊴⃒',
+  nvrtrie: '⊵⃒',
+  Vdash: '⊩',
+  dashv: '⊣',
+  vDash: '⊨',
+  Vvdash: '⊪',
+  nvdash: '⊬',
+  nvDash: '⊭',
+  nVdash: '⊮',
+  nVDash: '⊯',
+};
+
+const XML = {
+  amp: "&",
+  apos: "'",
+  gt: ">",
+  lt: "<",
+  quot: "\""
+}
+const COMMON_HTML = {
+  nbsp: '\u00a0',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  hellip: '\u2026',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  bull: '\u2022',
+  para: '\u00b6',
+  sect: '\u00a7',
+  deg: '\u00b0',
+  frac12: '\u00bd',
+  frac14: '\u00bc',
+  frac34: '\u00be',
+}
+// ---------------------------------------------------------------------------
+// Note: NUMERIC_ENTITIES (&#NNN; / &#xHH;) are handled by the scanner directly
+// via String.fromCodePoint() without any map lookup.
+// ---------------------------------------------------------------------------
+;// CONCATENATED MODULE: ./node_modules/@nodable/entities/src/EntityDecoder.js
+// ---------------------------------------------------------------------------
+// Built-in named entity map  (name → replacement string)
+// No regex, no {regex,val} objects — just flat key/value pairs.
+// ---------------------------------------------------------------------------
+
+
+
+// ---------------------------------------------------------------------------
+// Entity hook action constants
+// ---------------------------------------------------------------------------
+
+/**
+ * Action constants for `onExternalEntity` and `onInputEntity` hooks.
+ *
+ * Use these instead of raw strings to avoid typos:
+ *
+ * @example
+ * import EntityDecoder, { ENTITY_ACTION } from './EntityDecoder.js';
+ * const dec = new EntityDecoder({
+ *   onInputEntity: (name, value) => ENTITY_ACTION.BLOCK,
+ * });
+ */
+const ENTITY_ACTION = Object.freeze({
+  /** Resolve and expand the entity normally. */
+  ALLOW: 'allow',
+  /** Silently skip this entity — it will not be registered. */
+  BLOCK: 'block',
+  /** Throw an error, aborting entity registration entirely. */
+  THROW: 'throw',
+});
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+const SPECIAL_CHARS = new Set('!?\\\\/[]$%{}^&*()<>|+');
+
+/**
+ * Validate that an entity name contains no dangerous characters.
+ * @param {string} name
+ * @returns {string} the name, unchanged
+ * @throws {Error} on invalid characters
+ */
+function EntityDecoder_validateEntityName(name) {
+  if (name[0] === '#') {
+    throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${name}"`);
+  }
+  for (const ch of name) {
+    if (SPECIAL_CHARS.has(ch)) {
+      throw new Error(`[EntityReplacer] Invalid character '${ch}' in entity name: "${name}"`);
+    }
+  }
+  return name;
+}
+
+/**
+ * Merge one or more entity maps into a flat name→string map.
+ * Accepts either:
+ *   - plain string values:             { amp: '&' }
+ *   - legacy {regex,val} / {regx,val}: { lt: { regex: /.../, val: '<' } }
+ *
+ * Values containing '&' are skipped (recursive expansion risk).
+ *
+ * @param {...object} maps
+ * @returns {Record<string, string>}
+ */
+function mergeEntityMaps(...maps) {
+  const out = Object.create(null);
+  for (const map of maps) {
+    if (!map) continue;
+    for (const key of Object.keys(map)) {
+      const raw = map[key];
+      if (typeof raw === 'string') {
+        out[key] = raw;
+      } else if (raw && typeof raw === 'object' && raw.val !== undefined) {
+        // Legacy {regex,val} or {regx,val} — extract the string val only
+        const val = raw.val;
+        if (typeof val === 'string') {
+          out[key] = val;
+        }
+        // function vals are not supported in the scanner — skip
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// applyLimitsTo helpers
+// ---------------------------------------------------------------------------
+
+const LIMIT_TIER_EXTERNAL = 'external'; // input/runtime + persistent external maps
+const LIMIT_TIER_BASE = 'base';     // DEFAULT_XML_ENTITIES + namedEntities (system) maps
+const LIMIT_TIER_ALL = 'all';      // every entity regardless of tier
+
+/**
+ * Resolve `applyLimitsTo` option into a normalised Set of tier strings.
+ * Accepted values: 'external' | 'base' | 'all' | string[]
+ * Default: 'external' (only untrusted injected entities are counted).
+ * @param {string|string[]|undefined} raw
+ * @returns {Set<string>}
+ */
+function parseLimitTiers(raw) {
+  if (!raw || raw === LIMIT_TIER_EXTERNAL) return new Set([LIMIT_TIER_EXTERNAL]);
+  if (raw === LIMIT_TIER_ALL) return new Set([LIMIT_TIER_ALL]);
+  if (raw === LIMIT_TIER_BASE) return new Set([LIMIT_TIER_BASE]);
+  if (Array.isArray(raw)) return new Set(raw);
+  return new Set([LIMIT_TIER_EXTERNAL]); // safe default for unrecognised values
+}
+
+// ---------------------------------------------------------------------------
+// NCR (Numeric Character Reference) classification
+// ---------------------------------------------------------------------------
+
+// Severity order — higher number = stricter action.
+// Used to enforce minimum action levels for specific codepoint ranges.
+const NCR_LEVEL = Object.freeze({ allow: 0, leave: 1, remove: 2, throw: 3 });
+
+// XML 1.0 §2.2: allowed chars are #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+// Restricted C0: U+0001–U+001F excluding U+0009, U+000A, U+000D
+const XML10_ALLOWED_C0 = new Set([0x09, 0x0A, 0x0D]);
+
+/**
+ * Parse the `ncr` constructor option into flat, hot-path-friendly fields.
+ * @param {object|undefined} ncr
+ * @returns {{ xmlVersion: number, onLevel: number, nullLevel: number }}
+ */
+function parseNCRConfig(ncr) {
+  if (!ncr) {
+    return { xmlVersion: 1.0, onLevel: NCR_LEVEL.allow, nullLevel: NCR_LEVEL.remove };
+  }
+  const xmlVersion = ncr.xmlVersion === 1.1 ? 1.1 : 1.0;
+  const onLevel = NCR_LEVEL[ncr.onNCR] ?? NCR_LEVEL.allow;
+  const nullLevel = NCR_LEVEL[ncr.nullNCR] ?? NCR_LEVEL.remove;
+  // 'allow' is not meaningful for null — clamp to at least 'remove'
+  const clampedNull = Math.max(nullLevel, NCR_LEVEL.remove);
+  return { xmlVersion, onLevel, nullLevel: clampedNull };
+}
+
+// ---------------------------------------------------------------------------
+// EntityReplacer
+// ---------------------------------------------------------------------------
+
+/**
+ * Single-pass, zero-regex entity replacer for XML/HTML content.
+ *
+ * Algorithm: scan the string once for '&', read to ';', resolve via map
+ * or direct codepoint conversion, build output chunks, join once at the end.
+ *
+ * Entity lookup priority (highest → lowest):
+ *   1. input / runtime  (DOCTYPE entities for current document)
+ *   2. persistent external (survive across documents)
+ *   3. base named map   (DEFAULT_XML_ENTITIES + user-supplied namedEntities)
+ *
+ * Both input and external resolve as the 'external' tier for limit purposes.
+ * Base map entities resolve as the 'base' tier.
+ *
+ * Numeric / hex references (&#NNN; / &#xHH;) are resolved directly via
+ * String.fromCodePoint() — no map needed. They count as 'base' tier.
+ *
+ * @example
+ * const replacer = new EntityReplacer({ namedEntities: COMMON_HTML });
+ * replacer.setExternalEntities({ brand: 'Acme' });
+ *
+ * const instance = replacer.reset();
+ * instance.addInputEntities({ version: '1.0' });
+ * instance.encode('&brand; v&version; &lt;'); // 'Acme v1.0 <'
+ */
+class EntityDecoder {
+  /**
+   * @param {object} [options]
+   * @param {object|null}  [options.namedEntities]        — extra named entities merged into base map
+   * @param {object}  [options.limit]                 — security limits
+   * @param {number}       [options.limit.maxTotalExpansions=0]  — 0 = unlimited
+   * @param {number}       [options.limit.maxExpandedLength=0]   — 0 = unlimited
+   * @param {'external'|'base'|'all'|string[]} [options.limit.applyLimitsTo='external']
+   *   Which entity tiers count against the security limits:
+   *   - 'external' (default) — only input/runtime + persistent external entities
+   *   - 'base'               — only DEFAULT_XML_ENTITIES + namedEntities
+   *   - 'all'                — every entity regardless of tier
+   *   - string[]             — explicit combination, e.g. ['external', 'base']
+   * @param {((resolved: string, original: string) => string)|null} [options.postCheck=null]
+   * @param {string[]} [options.remove=[]] — entity names (e.g. ['nbsp', '#13']) to delete (replace with empty string)
+   * @param {string[]} [options.leave=[]]  — entity names to keep as literal (unchanged in output)
+   * @param {object}   [options.ncr]       — Numeric Character Reference controls
+   * @param {1.0|1.1}  [options.ncr.xmlVersion=1.0]
+   *   XML version governing which codepoint ranges are restricted:
+   *   - 1.0 — C0 controls U+0001–U+001F (except U+0009/000A/000D) are prohibited
+   *   - 1.1 — C0 controls are allowed when written as NCRs; C1 (U+007F–U+009F) decoded as-is
+   * @param {'allow'|'leave'|'remove'|'throw'} [options.ncr.onNCR='allow']
+   *   Base action for numeric references. Severity order: allow < leave < remove < throw.
+   *   For codepoint ranges that carry a minimum level (surrogates → remove, XML 1.0 C0 → remove),
+   *   the effective action is max(onNCR, rangeMinimum).
+   * @param {'remove'|'throw'} [options.ncr.nullNCR='remove']
+   *   Action for U+0000 (null). 'allow' and 'leave' are clamped to 'remove' since null is never safe.
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onExternalEntity=null]
+   *   Hook called when an external entity is registered via `setExternalEntities()` or
+   *   `addExternalEntity()`. Return `ENTITY_ACTION.ALLOW` to accept the entity,
+   *   `ENTITY_ACTION.BLOCK` to silently skip it, or `ENTITY_ACTION.THROW` to abort with an error.
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onInputEntity=null]
+   *   Hook called when an input entity is registered via `addInputEntities()`. Return
+   *   `ENTITY_ACTION.ALLOW` to accept, `ENTITY_ACTION.BLOCK` to silently skip, or
+   *   `ENTITY_ACTION.THROW` to abort with an error.
+   */
+  constructor(options = {}) {
+    this._limit = options.limit || {};
+    this._maxTotalExpansions = this._limit.maxTotalExpansions || 0;
+    this._maxExpandedLength = this._limit.maxExpandedLength || 0;
+    this._postCheck = typeof options.postCheck === 'function' ? options.postCheck : r => r;
+    this._limitTiers = parseLimitTiers(this._limit.applyLimitsTo ?? LIMIT_TIER_EXTERNAL);
+    this._numericAllowed = options.numericAllowed ?? true;
+    // Base map: DEFAULT_XML_ENTITIES + user-supplied extras. Immutable after construction.
+    this._baseMap = mergeEntityMaps(XML, options.namedEntities || null);
+
+    // Persistent external entities — survive across documents.
+    // Stored as a separate map so reset() never touches them.
+    /** @type {Record<string, string>} */
+    this._externalMap = Object.create(null);
+
+    // Input / runtime entities — current document only, wiped on reset().
+    /** @type {Record<string, string>} */
+    this._inputMap = Object.create(null);
+
+    // Per-document counters
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+
+    // --- New: remove / leave sets ---
+    /** @type {Set<string>} */
+    this._removeSet = new Set(options.remove && Array.isArray(options.remove) ? options.remove : []);
+    /** @type {Set<string>} */
+    this._leaveSet = new Set(options.leave && Array.isArray(options.leave) ? options.leave : []);
+
+    // --- NCR config (parsed into flat fields for hot-path speed) ---
+    const ncrCfg = parseNCRConfig(options.ncr);
+    this._ncrXmlVersion = ncrCfg.xmlVersion;
+    this._ncrOnLevel = ncrCfg.onLevel;
+    this._ncrNullLevel = ncrCfg.nullLevel;
+
+    // --- Registration hooks ---
+    /** @type {((name: string, value: string) => 'allow'|'block'|'throw')|null} */
+    this._onExternalEntity = typeof options.onExternalEntity === 'function'
+      ? options.onExternalEntity
+      : null;
+    /** @type {((name: string, value: string) => 'allow'|'block'|'throw')|null} */
+    this._onInputEntity = typeof options.onInputEntity === 'function'
+      ? options.onInputEntity
+      : null;
+  }
+
+  // -------------------------------------------------------------------------
+  // Private: registration hook dispatch
+  // -------------------------------------------------------------------------
+
+  /**
+   * Invoke a registration hook for a single entity name/value pair.
+   * Returns true when the entity should be accepted, false when it should be
+   * silently skipped (BLOCK), and throws when the hook returns THROW.
+   *
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} hook
+   * @param {string} name
+   * @param {string} value
+   * @param {string} context  — used in error messages ('external' | 'input')
+   * @returns {boolean}  true = accept, false = skip
+   */
+  _applyRegistrationHook(hook, name, value, context) {
+    if (!hook) return true; // no hook → always accept
+    const action = hook(name, value);
+    if (action === ENTITY_ACTION.BLOCK) return false;
+    if (action === ENTITY_ACTION.THROW) {
+      throw new Error(
+        `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
+      );
+    }
+    return true; // ALLOW or any unknown return value → accept
+  }
+
+  // -------------------------------------------------------------------------
+  // Persistent external entity registration
+  // -------------------------------------------------------------------------
+
+  /**
+   * Replace the full set of persistent external entities.
+   * All keys are validated — throws on invalid characters.
+   * If `onExternalEntity` is set, it is called once per entry; entries that
+   * return `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW`
+   * aborts the whole call.
+   * @param {Record<string, string | { regex?: RegExp, val: string }>} map
+   */
+  setExternalEntities(map) {
+    if (map) {
+      for (const key of Object.keys(map)) {
+        EntityDecoder_validateEntityName(key);
+      }
+    }
+    if (!this._onExternalEntity) {
+      this._externalMap = mergeEntityMaps(map);
+      return;
+    }
+    // Hook present — resolve values first, then filter
+    const flat = mergeEntityMaps(map);
+    const filtered = Object.create(null);
+    for (const [name, value] of Object.entries(flat)) {
+      if (this._applyRegistrationHook(this._onExternalEntity, name, value, 'external')) {
+        filtered[name] = value;
+      }
+    }
+    this._externalMap = filtered;
+  }
+
+  /**
+   * Add a single persistent external entity.
+   * If `onExternalEntity` is set it is called before the entity is stored;
+   * `ENTITY_ACTION.BLOCK` silently skips storage, `ENTITY_ACTION.THROW` raises.
+   * @param {string} key
+   * @param {string} value
+   */
+  addExternalEntity(key, value) {
+    EntityDecoder_validateEntityName(key);
+    if (typeof value === 'string' && value.indexOf('&') === -1) {
+      if (this._applyRegistrationHook(this._onExternalEntity, key, value, 'external')) {
+        this._externalMap[key] = value;
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Input / runtime entity registration (per document)
+  // -------------------------------------------------------------------------
+
+  /**
+   * Inject DOCTYPE entities for the current document.
+   * Also resets per-document expansion counters.
+   * If `onInputEntity` is set it is called once per entry; entries returning
+   * `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW` aborts.
+   * @param {Record<string, string | { regx?: RegExp, regex?: RegExp, val: string }>} map
+   */
+  addInputEntities(map) {
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+    if (!this._onInputEntity) {
+      this._inputMap = mergeEntityMaps(map);
+      return;
+    }
+    const flat = mergeEntityMaps(map);
+    const filtered = Object.create(null);
+    for (const [name, value] of Object.entries(flat)) {
+      if (this._applyRegistrationHook(this._onInputEntity, name, value, 'input')) {
+        filtered[name] = value;
+      }
+    }
+    this._inputMap = filtered;
+  }
+
+  // -------------------------------------------------------------------------
+  // Per-document reset
+  // -------------------------------------------------------------------------
+
+  /**
+   * Wipe input/runtime entities and reset counters.
+   * Call this before processing each new document.
+   * @returns {this}
+   */
+  reset() {
+    this._inputMap = Object.create(null);
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+    return this;
+  }
+
+  // -------------------------------------------------------------------------
+  // XML version (can be set after construction, e.g. once parser reads <?xml?>)
+  // -------------------------------------------------------------------------
+
+  /**
+   * Update the XML version used for NCR classification.
+   * Call this as soon as the document's `<?xml version="...">` declaration is parsed.
+   * @param {1.0|1.1|number} version
+   */
+  setXmlVersion(version) {
+    this._ncrXmlVersion = version === 1.1 ? 1.1 : 1.0;
+  }
+
+  // -------------------------------------------------------------------------
+  // Primary API
+  // -------------------------------------------------------------------------
+
+  /**
+   * Replace all entity references in `str` in a single pass.
+   *
+   * @param {string} str
+   * @returns {string}
+   */
+  decode(str) {
+    if (typeof str !== 'string' || str.length === 0) return str;
+    //TODO: check if needed
+    if (str.indexOf('&') === -1) return str; // fast path — no entities at all
+
+    const original = str;
+    const chunks = [];
+    const len = str.length;
+    let last = 0; // start of next unprocessed literal chunk
+    let i = 0;
+
+    const limitExpansions = this._maxTotalExpansions > 0;
+    const limitLength = this._maxExpandedLength > 0;
+    const checkLimits = limitExpansions || limitLength;
+
+    while (i < len) {
+      // Scan forward to next '&'
+      if (str.charCodeAt(i) !== 38 /* '&' */) { i++; continue; }
+
+      // --- Found '&' at position i ---
+
+      // Scan forward to ';'
+      let j = i + 1;
+      while (j < len && str.charCodeAt(j) !== 59 /* ';' */ && (j - i) <= 32) j++;
+
+      if (j >= len || str.charCodeAt(j) !== 59) {
+        // No closing ';' within window — treat '&' as literal
+        i++;
+        continue;
+      }
+
+      // Raw token between '&' and ';' (exclusive)
+      const token = str.slice(i + 1, j);
+      if (token.length === 0) { i++; continue; }
+
+      let replacement;
+      let tier; // which limit tier this entity belongs to
+
+      if (this._removeSet.has(token)) {
+        // Remove entity: replace with empty string
+        replacement = '';
+        // If entity was unknown (replacement undefined), we still need a tier for limits.
+        // Treat as external tier because it's user-directed removal of an unknown reference.
+        if (tier === undefined) {
+          tier = LIMIT_TIER_EXTERNAL;
+        }
+      } else if (this._leaveSet.has(token)) {
+        // Do not replace — keep original &token; as literal
+        i++;
+        continue;
+      } else if (token.charCodeAt(0) === 35 /* '#' */) {
+        // ---- Numeric / NCR reference ----
+        // NCR classification always runs first — prohibited codepoints must be
+        // caught regardless of numericAllowed.
+        const ncrResult = this._resolveNCR(token);
+        if (ncrResult === undefined) {
+          // 'leave' action — keep original &token; as-is
+          i++;
+          continue;
+        }
+        replacement = ncrResult; // '' for remove, char string for allow
+        tier = LIMIT_TIER_BASE;
+      } else {
+        // ---- Named reference ----
+        const resolved = this._resolveName(token);
+        replacement = resolved?.value;
+        tier = resolved?.tier;
+      }
+
+      if (replacement === undefined) {
+        // Unknown entity — leave as-is, advance past '&' only
+        i++;
+        continue;
+      }
+
+      // Flush literal chunk before this entity
+      if (i > last) chunks.push(str.slice(last, i));
+      chunks.push(replacement);
+      last = j + 1; // skip past ';'
+      i = last;
+
+      // Apply expansion limits only if this tier is being tracked
+      if (checkLimits && this._tierCounts(tier)) {
+        if (limitExpansions) {
+          this._totalExpansions++;
+          if (this._totalExpansions > this._maxTotalExpansions) {
+            throw new Error(
+              `[EntityReplacer] Entity expansion count limit exceeded: ` +
+              `${this._totalExpansions} > ${this._maxTotalExpansions}`
+            );
+          }
+        }
+        if (limitLength) {
+          // delta: replacement.length minus the raw &token; length (token.length + 2 for '&' and ';')
+          const delta = replacement.length - (token.length + 2);
+          if (delta > 0) {
+            this._expandedLength += delta;
+            if (this._expandedLength > this._maxExpandedLength) {
+              throw new Error(
+                `[EntityReplacer] Expanded content length limit exceeded: ` +
+                `${this._expandedLength} > ${this._maxExpandedLength}`
+              );
+            }
+          }
+        }
+      }
+    }
+
+    // Flush trailing literal
+    if (last < len) chunks.push(str.slice(last));
+
+    // If nothing was replaced, chunks is empty — return original
+    const result = chunks.length === 0 ? str : chunks.join('');
+
+    return this._postCheck(result, original);
+  }
+
+  // -------------------------------------------------------------------------
+  // Private: limit tier check
+  // -------------------------------------------------------------------------
+
+  /**
+   * Returns true if a resolved entity of the given tier should count
+   * against the expansion/length limits.
+   * @param {string} tier  — LIMIT_TIER_EXTERNAL | LIMIT_TIER_BASE
+   * @returns {boolean}
+   */
+  _tierCounts(tier) {
+    if (this._limitTiers.has(LIMIT_TIER_ALL)) return true;
+    return this._limitTiers.has(tier);
+  }
+
+  // -------------------------------------------------------------------------
+  // Private: entity resolution
+  // -------------------------------------------------------------------------
+
+  /**
+   * Resolve a named entity token (without & and ;).
+   * Priority: inputMap > externalMap > baseMap
+   * Returns the resolved value tagged with its limit tier.
+   *
+   * @param {string} name
+   * @returns {{ value: string, tier: string }|undefined}
+   */
+  _resolveName(name) {
+    // input and external both count as 'external' tier for limit purposes —
+    // they are injected at runtime and are the untrusted surface.
+    if (name in this._inputMap) return { value: this._inputMap[name], tier: LIMIT_TIER_EXTERNAL };
+    if (name in this._externalMap) return { value: this._externalMap[name], tier: LIMIT_TIER_EXTERNAL };
+    if (name in this._baseMap) return { value: this._baseMap[name], tier: LIMIT_TIER_BASE };
+    return undefined;
+  }
+
+  /**
+   * Classify a codepoint and return the minimum action level that must be applied.
+   * Returns -1 when no minimum is imposed (normal allow path).
+   *
+   * Ranges checked (in priority order):
+   *   1. U+0000            — null, governed by nullNCR (always ≥ remove)
+   *   2. U+D800–U+DFFF     — surrogates, always prohibited (min: remove)
+   *   3. U+0001–U+001F \ {0x09,0x0A,0x0D}  — XML 1.0 restricted C0 (min: remove)
+   *      (skipped in XML 1.1 — C0 controls are allowed when written as NCRs)
+   *
+   * @param {number} cp  — codepoint
+   * @returns {number}   — minimum NCR_LEVEL value, or -1 for no restriction
+   */
+  _classifyNCR(cp) {
+    // 1. Null
+    if (cp === 0) return this._ncrNullLevel;
+
+    // 2. Surrogates — always prohibited, minimum 'remove'
+    if (cp >= 0xD800 && cp <= 0xDFFF) return NCR_LEVEL.remove;
+
+    // 3. XML 1.0 restricted C0 controls
+    if (this._ncrXmlVersion === 1.0) {
+      if (cp >= 0x01 && cp <= 0x1F && !XML10_ALLOWED_C0.has(cp)) return NCR_LEVEL.remove;
+    }
+
+    return -1; // no restriction
+  }
+
+  /**
+   * Execute a resolved NCR action.
+   *
+   * @param {number} action   — NCR_LEVEL value
+   * @param {string} token    — raw token (e.g. '#38') for error messages
+   * @param {number} cp       — codepoint, used only for error messages
+   * @returns {string|undefined}
+   *   - decoded character string  → 'allow'
+   *   - ''                        → 'remove'
+   *   - undefined                 → 'leave' (caller must skip past '&' only)
+   *   - throws Error              → 'throw'
+   */
+  _applyNCRAction(action, token, cp) {
+    switch (action) {
+      case NCR_LEVEL.allow: return String.fromCodePoint(cp);
+      case NCR_LEVEL.remove: return '';
+      case NCR_LEVEL.leave: return undefined; // signal: keep literal
+      case NCR_LEVEL.throw:
+        throw new Error(
+          `[EntityDecoder] Prohibited numeric character reference ` +
+          `&${token}; (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`
+        );
+      default: return String.fromCodePoint(cp);
+    }
+  }
+
+  /**
+   * Full NCR resolution pipeline for a numeric token.
+   *
+   * Steps:
+   *   1. Parse the codepoint (decimal or hex).
+   *   2. Validate the raw codepoint range (NaN, <0, >0x10FFFF).
+   *   3. If numericAllowed is false and no minimum restriction applies → leave as-is.
+   *   4. Classify the codepoint to find the minimum required action level.
+   *   5. Resolve effective action = max(onNCR, minimum).
+   *   6. Apply and return.
+   *
+   * @param {string} token  — e.g. '#38', '#x26', '#X26'
+   * @returns {string|undefined}
+   *   - string (incl. '')  — replacement ('' = remove)
+   *   - undefined          — leave original &token; as-is
+   */
+  _resolveNCR(token) {
+    // Step 1: parse codepoint
+    const second = token.charCodeAt(1);
+    let cp;
+    if (second === 120 /* x */ || second === 88 /* X */) {
+      cp = parseInt(token.slice(2), 16);
+    } else {
+      cp = parseInt(token.slice(1), 10);
+    }
+
+    // Step 2: out-of-range → leave as-is unconditionally
+    if (Number.isNaN(cp) || cp < 0 || cp > 0x10FFFF) return undefined;
+
+    // Step 3: classify to get minimum action level
+    const minimum = this._classifyNCR(cp);
+
+    // Step 4: if numericAllowed is false and no hard minimum → leave
+    if (!this._numericAllowed && minimum < NCR_LEVEL.remove) return undefined;
+
+    // Step 5: effective action = max(configured onNCR, range minimum)
+    const effective = minimum === -1
+      ? this._ncrOnLevel
+      : Math.max(this._ncrOnLevel, minimum);
+
+    // Step 6: apply
+    return this._applyNCRAction(effective, token, cp);
+  }
+}
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/sql.js
+/**
+ * SQL context patterns — high-precision rules only.
+ *
+ * These rules have very low false-positive risk and are safe to apply to
+ * general user text (names, descriptions, search queries, etc.).
+ * All patterns are ReDoS-safe — unlike the `sql-injection` npm package
+ * which has an active CVE on its own detection regexes.
+ *
+ * For exhaustive coverage including noisier heuristics (comment sequences,
+ * hex literals, stacked queries with semicolons), use 'SQL-STRICT' instead.
+ * Apply 'SQL-STRICT' only to strings that are specifically SQL fragments,
+ * not to general free-text fields.
+ */
+
+const SQL_PATTERNS = [
+  {
+    id: 'sql-block-comment-open',
+    description: 'SQL block comment open: /* ... */ — unusual in legitimate user text',
+    pattern: /\/\*/,
+  },
+  {
+    id: 'sql-union-select',
+    description: 'UNION SELECT — most common SQL injection aggregation attack',
+    pattern: /\bUNION\s{1,20}(?:ALL\s{1,20})?SELECT\b/i,
+  },
+  {
+    id: 'sql-drop-table',
+    description: 'DROP TABLE — destructive DDL injection',
+    pattern: /\bDROP\s{1,20}TABLE\b/i,
+  },
+  {
+    id: 'sql-drop-database',
+    description: 'DROP DATABASE — destructive DDL injection',
+    pattern: /\bDROP\s{1,20}DATABASE\b/i,
+  },
+  {
+    id: 'sql-insert-into',
+    description: 'INSERT INTO — data injection',
+    pattern: /\bINSERT\s{1,20}INTO\b/i,
+  },
+  {
+    id: 'sql-delete-from',
+    description: 'DELETE FROM — data deletion injection',
+    pattern: /\bDELETE\s{1,20}FROM\b/i,
+  },
+  {
+    id: 'sql-update-set',
+    description: 'UPDATE ... SET — data modification injection',
+    // Allows arbitrary content between UPDATE and SET (table name, alias, etc.)
+    pattern: /\bUPDATE\b[\s\S]{1,60}\bSET\b/i,
+  },
+  {
+    id: 'sql-exec-xp',
+    description: 'EXEC xp_ — MSSQL extended stored procedure execution',
+    pattern: /\bEXEC(?:UTE)?\s{1,20}xp_/i,
+  },
+  {
+    id: 'sql-tautology-string',
+    description: "Classic string tautology: ' OR '1'='1 or \" OR \"1\"=\"1\"",
+    // Last quote is optional — injection may truncate it: ' OR '1'='1--
+    pattern: /'\s{0,10}OR\s{0,10}'[^']{0,20}'\s*=\s*'[^']{0,20}/i,
+  },
+  {
+    id: 'sql-tautology-numeric',
+    description: 'Numeric tautology: OR 1=1',
+    pattern: /\bOR\s{1,10}1\s*=\s*1\b/i,
+  },
+  {
+    id: 'sql-always-true-zero',
+    description: 'Numeric tautology: OR 0=0',
+    pattern: /\bOR\s{1,10}0\s*=\s*0\b/i,
+  },
+  {
+    id: 'sql-sleep-benchmark',
+    description: 'Time-based blind injection: SLEEP() or BENCHMARK()',
+    pattern: /\b(?:SLEEP|BENCHMARK)\s*\(/i,
+  },
+  {
+    id: 'sql-waitfor-delay',
+    description: 'MSSQL time-based blind injection: WAITFOR DELAY',
+    pattern: /\bWAITFOR\s{1,20}DELAY\b/i,
+  },
+  {
+    id: 'sql-char-function',
+    description: 'CHAR() function — used to obfuscate injected strings',
+    pattern: /\bCHAR\s*\(\s*\d{1,3}/i,
+  },
+  {
+    id: 'sql-information-schema',
+    description: 'INFORMATION_SCHEMA — reconnaissance query for table/column enumeration',
+    pattern: /\bINFORMATION_SCHEMA\b/i,
+  },
+];
+
+/* harmony default export */ const sql = (SQL_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/sql-strict.js
+/**
+ * SQL-STRICT context patterns.
+ *
+ * Extends the base 'SQL' context with three additional rules that are
+ * effective at detecting real injections but carry a higher false-positive
+ * risk on general free-text input.
+ *
+ * Use 'SQL-STRICT' when:
+ *   - The string is specifically a SQL fragment or database identifier
+ *   - You control the input domain (e.g. a dedicated SQL search field)
+ *   - You can tolerate occasional false positives in exchange for broader coverage
+ *
+ * Use 'SQL' (not STRICT) when:
+ *   - The field is general user text (names, descriptions, comments)
+ *   - False positives would block legitimate content (e.g. "see note -- above")
+ *
+ * Rules moved here from 'SQL' due to false-positive risk:
+ *
+ *   sql-line-comment   — "--" fires on "see note -- above", "value--", CSS var(--primary)
+ *   sql-stacked-query  — "; SELECT" fires on legitimate prose with semicolons + SQL words
+ *   sql-hex-encoding   — "0xDEAD" fires on hex values in technical docs and log output
+ */
+
+
+
+const SQL_STRICT_EXTRA = [
+  {
+    id: 'sql-line-comment',
+    description: 'SQL line comment: -- followed by whitespace or end of string',
+    pattern: /--(?:\s|$)/,
+  },
+  {
+    id: 'sql-stacked-query',
+    description: 'Stacked queries: semicolon immediately followed by a SQL keyword',
+    pattern: /;\s{0,10}(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|EXEC)\b/i,
+  },
+  {
+    id: 'sql-hex-encoding',
+    description: 'Hex-encoded string injection: 0x41414141 style (MySQL)',
+    pattern: /\b0x[0-9a-f]{4,}/i,
+  },
+];
+
+// SQL-STRICT = all base SQL rules + the three noisy extras
+const SQL_STRICT_PATTERNS = [...sql, ...SQL_STRICT_EXTRA];
+
+/* harmony default export */ const sql_strict = (SQL_STRICT_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/util/decode-entities.js
+/**
+ * Decode the HTML character references that matter for markup-context
+ * detection.
+ *
+ * Browsers decode character references in attribute values before they
+ * interpret a URL, so `javascript&#58;alert(1)` in an href is the
+ * `javascript:` scheme. The HTML/XML/SVG rules match literal characters, so
+ * without this step such payloads slip through.
+ *
+ * Deliberately NOT a full entity decoder. It decodes only:
+ *   - decimal refs  &#58;  &#058;  &#00000058;  &#58   (any leading zeros,
+ *                   trailing ; optional — browsers accept both)
+ *   - hex refs      &#x3a; &#X3A; &#x0000003a; &#x3a   (same)
+ *   - named refs    &colon;  &Tab;  &NewLine;
+ *       Named refs are CASE-SENSITIVE and REQUIRE the trailing ';', exactly
+ *       like a browser (so `&COLON;` and `&colon` are not decoded).
+ *       &Tab; / &NewLine; matter because the URL parser strips tab/newline,
+ *       so `java&Tab;script:` is still a javascript: URL.
+ *
+ * It does NOT decode &amp; (single pass only), so double-encoded text such as
+ * "&amp;lt;script&amp;gt;" stays literal — a browser renders that as text.
+ *
+ * All quantifiers are bounded; no ReDoS risk.
+ *
+ * @param {string} input
+ * @returns {string}
+ */
+const NAMED = Object.freeze({
+  colon: ':',
+  Tab: '\t',
+  NewLine: '\n',
+});
+
+const ENTITY_RE =
+  /&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g;
+
+function decodeEntities(input) {
+  if (input.indexOf('&') === -1) return input;
+
+  return input.replace(ENTITY_RE, (match, hex, dec, name) => {
+    if (name !== undefined) {
+      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
+    }
+    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec, 10);
+    if (!Number.isFinite(cp) || cp > 0x10ffff) return match;
+    return String.fromCodePoint(cp);
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/html.js
+/**
+ * HTML context patterns.
+ *
+ * Detects XSS vectors that are dangerous when a string ends up rendered as HTML.
+ * All patterns use bounded quantifiers to ensure linear-time matching (ReDoS-safe).
+ *
+ * Each entry is { pattern: RegExp, id: string, description: string }
+ * so callers can inspect which rule fired if they need to.
+ */
+
+const HTML_PATTERNS = [
+  {
+    id: 'html-script-open',
+    description: '<script opening tag',
+    pattern: /<script[\s>/]/i,
+  },
+  {
+    id: 'html-script-close',
+    description: '</script closing tag',
+    pattern: /<\/script[\s>]/i,
+  },
+  {
+    id: 'html-javascript-protocol',
+    description: 'javascript: URI scheme (with optional whitespace/encoding)',
+    // Handles j&#x61;vascript:, j\u0061vascript:, and whitespace variants
+    pattern: /j[\t\n\r ]*a[\t\n\r ]*v[\t\n\r ]*a[\t\n\r ]*s[\t\n\r ]*c[\t\n\r ]*r[\t\n\r ]*i[\t\n\r ]*p[\t\n\r ]*t[\t\n\r ]*:/i,
+  },
+  {
+    id: 'html-vbscript-protocol',
+    description: 'vbscript: URI scheme',
+    pattern: /vbscript[\t\n\r ]*:/i,
+  },
+  {
+    id: 'html-data-html',
+    description: 'data:text/html URI — can execute scripts in browsers',
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*text\/html/i,
+  },
+  {
+    id: 'html-data-xhtml',
+    description: 'data:application/xhtml+xml URI',
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*application\/xhtml/i,
+  },
+  {
+    id: 'html-data-svg',
+    description: 'data:image/svg+xml URI — can execute scripts',
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*image\/svg\+xml/i,
+  },
+  {
+    id: 'html-inline-event-handler',
+    description: 'Inline event handler attributes: onclick=, onerror=, onload=, etc.',
+    // \bon ensures we match a word boundary so "phonetic=" is not caught
+    pattern: /\bon\w{1,30}\s*=/i,
+  },
+  {
+    id: 'html-entity-obfuscated-script',
+    description: 'HTML-entity-encoded <script (e.g. &#x3C;script or &lt;script)',
+    // Entities include optional trailing semicolon: &#x3C; or &#x3C (both valid in HTML5)
+    pattern: /(?:&#x0*3[Cc];?|&#0*60;?|&lt;)\s*script/i,
+  },
+  {
+    id: 'html-entity-obfuscated-javascript',
+    description: 'HTML-entity-encoded javascript: (partial — catches common &#106; or &#x6a; for "j")',
+    pattern: /(?:&#x0*6[Aa];?|&#0*106;?)\s*(?:&#x0*61;?|a)[\s\S]{0,80}script\s*:/i,
+  },
+  {
+    id: 'html-style-expression',
+    description: 'CSS expression() — IE-era code execution in style attributes',
+    pattern: /style[\s\S]{0,20}expression\s*\(/i,
+  },
+  {
+    id: 'html-object-embed',
+    description: '<object or <embed tags that can load active content',
+    pattern: /<(?:object|embed)[\s>/]/i,
+  },
+  {
+    id: 'html-base-tag',
+    description: '<base href= — can hijack all relative URLs on a page',
+    pattern: /<base[\s>]/i,
+  },
+  {
+    id: 'html-meta-refresh',
+    description: '<meta http-equiv="refresh" — can redirect users',
+    pattern: /<meta[\s\S]{0,40}http-equiv[\s\S]{0,20}refresh/i,
+  },
+  {
+    id: 'html-srcdoc',
+    description: 'srcdoc= attribute on iframes — embeds HTML that can run scripts',
+    pattern: /srcdoc\s*=/i,
+  },
+  {
+    id: 'html-iframe',
+    description: '<iframe tag',
+    pattern: /<iframe[\s>/]/i,
+  },
+  {
+    id: 'html-form',
+    description: '<form tag — can be used for phishing / credential harvesting injection',
+    pattern: /<form[\s>/]/i,
+  },
+];
+
+/* harmony default export */ const html = (HTML_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/xml.js
+/**
+ * XML context patterns.
+ *
+ * Detects injection vectors that are specifically dangerous when a string
+ * is inserted into an XML document (not HTML rendering context).
+ *
+ * Key distinction from HTML: these patterns target parser-level attacks —
+ * things that can confuse or subvert an XML parser, trigger external entity
+ * resolution, or inject DTD content. HTML rendering concerns (XSS) belong
+ * in the HTML context.
+ */
+
+const XML_PATTERNS = [
+  {
+    id: 'xml-cdata-injection',
+    description: 'CDATA section injection: <![CDATA[ breaks out of text node context',
+    pattern: /<!\[CDATA\[/i,
+  },
+  {
+    id: 'xml-cdata-close',
+    description: 'CDATA close sequence: ]]> can terminate an enclosing CDATA section',
+    pattern: /\]\]>/,
+  },
+  {
+    id: 'xml-processing-instruction',
+    description: 'XML processing instruction: <?xml-stylesheet or <?php etc.',
+    pattern: /<\?(?:xml[\- ]|php|asp)/i,
+  },
+  {
+    id: 'xml-doctype-injection',
+    description: 'DOCTYPE declaration embedded in content — can define entities',
+    // Match <!DOCTYPE followed by end-of-string, whitespace, or [ (internal subset)
+    pattern: /<!DOCTYPE(?:[\s[]|$)/i,
+  },
+  {
+    id: 'xml-entity-system',
+    description: 'SYSTEM keyword — used in external entity declarations (XXE)',
+    pattern: /\bSYSTEM\s+["']/i,
+  },
+  {
+    id: 'xml-entity-public',
+    description: 'PUBLIC keyword — used in external entity declarations (XXE)',
+    pattern: /\bPUBLIC\s+["']/i,
+  },
+  {
+    id: 'xml-entity-declaration',
+    description: '<!ENTITY declaration — defines entities, potential XXE or entity expansion',
+    pattern: /<!ENTITY[\s%]/i,
+  },
+  {
+    id: 'xml-billion-laughs',
+    description: 'Entity reference chaining / billion laughs: repeated &eX; style references',
+    // Heuristic: 3+ consecutive entity refs suggests expansion attack
+    pattern: /(?:&\w{1,20};){3,}/,
+  },
+  {
+    id: 'xml-namespace-confusion',
+    description: 'xmlns: attribute injection — can redefine namespaces to confuse parsers',
+    // pattern: /\bxmlns\s*(?::\w{1,40})?\s*=/i,
+    pattern: /\bxmlns(?::\w{1,40})?\s*=/i,
+  },
+  {
+    id: 'xml-comment-injection',
+    description: '<!-- comment injection — can hide content from some parsers',
+    pattern: /<!--/,
+  },
+  {
+    id: 'xml-comment-close',
+    description: '--> closes an enclosing XML comment',
+    pattern: /-->/,
+  },
+  {
+    id: 'xml-pi-close',
+    description: '?> closes an enclosing processing instruction',
+    pattern: /\?>/,
+  },
+];
+
+/* harmony default export */ const xml = (XML_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/svg.js
+/**
+ * SVG context patterns.
+ *
+ * SVG is XML-based but renders in browsers, giving it a unique attack surface
+ * that combines XML parser behaviour with browser rendering and JavaScript execution.
+ *
+ * Many of these vectors bypass HTML sanitizers that don't understand SVG semantics
+ * (DOMPurify has documented bypass vulnerabilities specifically in SVG/XML context).
+ */
+
+const SVG_PATTERNS = [
+  {
+    id: 'svg-script-element',
+    description: '<script element inside SVG executes JavaScript',
+    pattern: /<script[\s>/]/i,
+  },
+  {
+    id: 'svg-xlink-href-javascript',
+    description: 'xlink:href with javascript: — classic SVG XSS via <a> or <use>',
+    pattern: /xlink\s*:\s*href\s*=\s*["']?\s*javascript\s*:/i,
+  },
+  {
+    id: 'svg-href-javascript',
+    description: 'href= with javascript: in SVG context (<a>, <animate>, etc.)',
+    pattern: /href\s*=\s*["']?\s*javascript\s*:/i,
+  },
+  {
+    id: 'svg-foreignobject',
+    description: '<foreignObject embeds HTML inside SVG — can execute scripts',
+    pattern: /<foreignObject[\s>/]/i,
+  },
+  {
+    id: 'svg-use-external',
+    description: '<use xlink:href or href pointing to external resource (non-fragment URL)',
+    // Match <use with href= where the value starts with a non-# character (external URL)
+    // [\"'][^#] catches quoted values not starting with #; [^\"'#\s>] catches unquoted
+    pattern: /<use[\s\S]{0,60}(?:xlink\s*:\s*)?href\s*=\s*(?:["'][^#]|[^"'#\s>])/i,
+  },
+  {
+    id: 'svg-animate-href',
+    description: '<animate attributeName="href" — can dynamically change href to javascript:',
+    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*href["']/i,
+  },
+  {
+    id: 'svg-animate-xlinkhref',
+    description: '<animate attributeName="xlink:href"',
+    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*xlink\s*:\s*href["']/i,
+  },
+  {
+    id: 'svg-set-javascript',
+    description: '<set to="javascript:..." — sets an attribute to a javascript: URI',
+    pattern: /<set[\s\S]{0,80}to\s*=\s*["']?\s*javascript\s*:/i,
+  },
+  {
+    id: 'svg-event-handler',
+    description: 'SVG-specific event handler attributes: onload=, onerror=, onactivate=, etc.',
+    pattern: /\bon(?:load|error|activate|begin|end|repeat|focus|blur|click|mouse\w{1,20}|key\w{1,20})\s*=/i,
+  },
+  {
+    id: 'svg-handler-generic',
+    description: 'Generic on* handler catch-all for SVG attributes',
+    pattern: /\bon\w{1,30}\s*=/i,
+  },
+  {
+    id: 'svg-filter-feimage',
+    description: '<feImage href= — filter primitive that can load external resources',
+    pattern: /<feImage[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=/i,
+  },
+  {
+    id: 'svg-image-external',
+    description: '<image xlink:href with http/https or javascript protocol',
+    pattern: /<image[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=\s*["']?\s*(?:https?|javascript)\s*:/i,
+  },
+  {
+    id: 'svg-style-javascript',
+    description: 'style= attribute containing javascript: (e.g. background:url(javascript:...))',
+    pattern: /style\s*=[\s\S]{0,60}javascript\s*:/i,
+  },
+];
+
+/* harmony default export */ const svg = (SVG_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/shell.js
+/**
+ * SHELL context patterns.
+ *
+ * Detects shell injection vectors and path traversal patterns.
+ * Designed for use when a string will be passed to a shell command,
+ * used as a file path, or interpolated into OS-level operations.
+ */
+
+const SHELL_PATTERNS = [
+  {
+    id: 'shell-path-traversal-unix',
+    description: 'Unix path traversal: ../  — climbing the directory tree',
+    pattern: /\.\.\//,
+  },
+  {
+    id: 'shell-path-traversal-windows',
+    description: 'Windows path traversal: ..\\ — climbing the directory tree',
+    pattern: /\.\.\\/,
+  },
+  {
+    id: 'shell-path-traversal-encoded',
+    description: 'URL-encoded path traversal: %2e%2e or %2f variants',
+    pattern: /%2e%2e|%2f\.\.|\.\.%2f/i,
+  },
+  {
+    id: 'shell-null-byte',
+    description: 'Null byte injection: \\x00 or %00 — truncates strings in C-backed functions',
+    pattern: /\x00|%00/,
+  },
+  {
+    id: 'shell-semicolon',
+    description: 'Semicolon command separator: cmd1; cmd2',
+    pattern: /;/,
+  },
+  {
+    id: 'shell-pipe',
+    description: 'Pipe operator: cmd1 | cmd2',
+    pattern: /\|/,
+  },
+  {
+    id: 'shell-and-operator',
+    description: 'AND operator: cmd1 && cmd2',
+    pattern: /&&/,
+  },
+  {
+    id: 'shell-or-operator',
+    description: 'OR operator: cmd1 || cmd2',
+    pattern: /\|\|/,
+  },
+  {
+    id: 'shell-backtick',
+    description: 'Backtick command substitution: `cmd`',
+    pattern: /`/,
+  },
+  {
+    id: 'shell-dollar-paren',
+    description: 'Dollar-paren command substitution: $(cmd)',
+    pattern: /\$\(/,
+  },
+  {
+    id: 'shell-dollar-brace',
+    description: 'Dollar-brace variable expansion: ${var} — can be abused for injection',
+    pattern: /\$\{/,
+  },
+  {
+    id: 'shell-redirect-out',
+    description: 'Output redirection: cmd > file or cmd >> file',
+    pattern: />{1,2}/,
+  },
+  {
+    id: 'shell-redirect-in',
+    description: 'Input redirection: cmd < file',
+    pattern: /</,
+  },
+  {
+    id: 'shell-newline-injection',
+    description: 'Newline injection: \\n or \\r — can inject new shell commands',
+    pattern: /[\n\r]/,
+  },
+  {
+    id: 'shell-glob-star',
+    description: 'Glob expansion: * or ? — can expand to unintended files',
+    // Only flag when combined with path separators to reduce false positives
+    pattern: /[/\\][*?]/,
+  },
+  {
+    id: 'shell-absolute-root',
+    description: 'Absolute root path injection: string starting with / or \\ (Windows UNC)',
+    pattern: /^(?:\/|\\\\)/,
+  },
+  {
+    id: 'shell-windows-drive',
+    description: 'Windows drive letter path injection: C:\\ or D:/',
+    pattern: /^[a-zA-Z]:[/\\]/,
+  },
+  {
+    id: 'shell-curl-wget',
+    description: 'curl/wget with URL or flags — can exfiltrate data or download payloads',
+    // Require a URL scheme (http/https/ftp) or a flag (-) to reduce false positives
+    // "curl is a tool" won't match; "curl http://..." or "curl -s ..." will
+    pattern: /\b(?:curl|wget)\s+(?:https?:\/\/|ftp:\/\/|-)/i,
+  },
+];
+
+/* harmony default export */ const shell = (SHELL_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/redos.js
+/**
+ * REDOS context patterns.
+ *
+ * Detects strings that, if used as regular expressions, could cause
+ * catastrophic backtracking (ReDoS — Regular Expression Denial of Service).
+ *
+ * These patterns detect the structural forms that lead to exponential or
+ * polynomial backtracking in NFA-based regex engines (V8, PCRE, Java, etc.).
+ *
+ * Use this context when user-supplied strings will be compiled into RegExp objects.
+ */
+
+const REDOS_PATTERNS = [
+  {
+    id: 'redos-nested-quantifier-plus',
+    description: 'Nested + quantifier inside a group with outer quantifier: (a+)+, (.+b)*, etc.',
+    // Matches any group containing a + quantifier, with an outer * or + — catches (a+)+, (.+b)*, etc.
+    pattern: /\([^)]*\+[^)]*\)[+*]/,
+  },
+  {
+    id: 'redos-nested-quantifier-star',
+    description: 'Nested * quantifier: (a*)* or (a*)+ — catastrophic backtracking',
+    pattern: /\([^)]*\*[^)]*\)[*+]/,
+  },
+  {
+    id: 'redos-nested-groups',
+    description: 'Doubly nested quantified groups: ((a+)+) — guaranteed catastrophic',
+    pattern: /\(\([^)]{0,40}\)[+*]\)[+*]/,
+  },
+  {
+    id: 'redos-alternation-overlap',
+    description: 'Overlapping alternation under quantifier: (a|a)+ — ambiguous NFA paths',
+    // Detect repeated identical alternatives under a quantifier
+    pattern: /\(([^|()]{1,20})\|(?:\1)(?:\|[^|()]{1,20}){0,5}\)[+*?]{1,2}/,
+  },
+  {
+    id: 'redos-star-plus-concat',
+    description: '(x*x)+ pattern — triggers super-linear backtracking',
+    pattern: /\([^)]{0,10}\*[^)]{0,10}\)[+*]/,
+  },
+  {
+    id: 'redos-dot-star-greedy',
+    description: '(.*){n,} or (.+){n,} — repeated greedy dot quantifiers',
+    pattern: /\(\.[*+]\)\{?\d/,
+  },
+  {
+    id: 'redos-large-repetition',
+    description: 'Very large fixed or range repetition count {1000,} or {1000,n} — denial of service via backtracking',
+    // Matches { followed by 4+ digits (≥1000), then optional ,digits }
+    pattern: /\{\d{4,}(?:,\d*)?\}/,
+  },
+  {
+    id: 'redos-catastrophic-alternation',
+    description: 'Long alternation with many similar branches — polynomial backtracking risk',
+    // Heuristic: 10+ pipe-separated alternatives in a single group
+    pattern: /\([^)]{0,200}(?:\|[^|)]{0,50}){9,}\)/,
+  },
+];
+
+/* harmony default export */ const redos = (REDOS_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/nosql.js
+/**
+ * NOSQL context patterns.
+ *
+ * Detects injection vectors specific to NoSQL databases (primarily MongoDB)
+ * and JavaScript-evaluated queries.
+ *
+ * Attack categories:
+ *   1. MongoDB query operator injection: $where, $ne, $gt, $regex, $or, $and, etc.
+ *      These operators, when injected into a JSON query object, can bypass
+ *      authentication or exfiltrate data without knowing passwords.
+ *
+ *   2. JavaScript execution: $where clauses execute arbitrary JS server-side.
+ *
+ *   3. Prototype pollution: __proto__, constructor.prototype — can corrupt
+ *      the prototype chain of all objects in the Node.js process.
+ *
+ * Pattern note: MongoDB operators appear as JSON keys. In JSON, keys are
+ * quoted: {"$where": ...} so the pattern must allow an optional closing
+ * quote between the operator name and the colon: /\$where["'\s]*:/
+ */
+
+// Shared suffix: optional closing quote/whitespace before the colon
+// Handles: $op: (bare), "$op": (JSON), '$op': (single-quoted)
+const SEP = /["'\s]*:/;
+const sep = '["\'\\s]*:';
+
+const NOSQL_PATTERNS = [
+  // ─── MongoDB $ operator injection ────────────────────────────────────────
+  {
+    id: 'nosql-where-operator',
+    description: '$where — executes arbitrary JavaScript server-side in MongoDB',
+    pattern: new RegExp(`\\$where${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-ne-operator',
+    description: '$ne — "not equal" operator used to bypass equality checks',
+    pattern: new RegExp(`\\$ne${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-gt-operator',
+    description: '$gt — "greater than" used to bypass password/value checks',
+    pattern: new RegExp(`\\$gte?${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-lt-operator',
+    description: '$lt / $lte — "less than" bypass variants',
+    pattern: new RegExp(`\\$lte?${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-regex-operator',
+    description: '$regex — can be used to extract data character by character (blind injection)',
+    pattern: new RegExp(`\\$regex${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-or-operator',
+    description: '$or — logical OR; used to create always-true conditions',
+    pattern: new RegExp(`\\$or${sep}\\s*\\[`, 'i'),
+  },
+  {
+    id: 'nosql-and-operator',
+    description: '$and — logical AND operator injection',
+    pattern: new RegExp(`\\$and${sep}\\s*\\[`, 'i'),
+  },
+  {
+    id: 'nosql-nor-operator',
+    description: '$nor — logical NOR operator injection',
+    pattern: new RegExp(`\\$nor${sep}\\s*\\[`, 'i'),
+  },
+  {
+    id: 'nosql-exists-operator',
+    description: '$exists — can enumerate fields to determine schema',
+    pattern: new RegExp(`\\$exists${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-in-operator',
+    description: '$in — matches any value in a list; can enumerate values',
+    pattern: new RegExp(`\\$in${sep}\\s*\\[`, 'i'),
+  },
+  {
+    id: 'nosql-expr-operator',
+    description: '$expr — allows aggregation expressions in queries (MongoDB 3.6+)',
+    pattern: new RegExp(`\\$expr${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-function-operator',
+    description: '$function — executes arbitrary JavaScript in MongoDB 4.4+',
+    pattern: new RegExp(`\\$function${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-accumulator-operator',
+    description: '$accumulator — custom aggregation with arbitrary JS execution',
+    pattern: new RegExp(`\\$accumulator${sep}`, 'i'),
+  },
+  // ─── Prototype pollution ─────────────────────────────────────────────────
+  {
+    id: 'nosql-proto-pollution',
+    description: '__proto__ — prototype pollution via object key injection',
+    pattern: /__proto__/,
+  },
+  {
+    id: 'nosql-constructor-prototype',
+    description: 'constructor.prototype — alternative prototype pollution vector (dot notation or JSON key)',
+    // Matches dot-notation (obj.constructor.prototype) and JSON key adjacency
+    // ("constructor": {"prototype": ...})
+    pattern: /constructor[\s"':.,{\[]*prototype/i,
+  },
+  {
+    id: 'nosql-proto-bracket',
+    description: '["__proto__"] — bracket-notation prototype pollution',
+    pattern: /\[["']__proto__["']\]/,
+  },
+];
+
+/* harmony default export */ const nosql = (NOSQL_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/log.js
+/**
+ * LOG context patterns.
+ *
+ * Detects injection vectors that are dangerous when a string is written
+ * to a log file, passed to a logging framework, or interpolated into
+ * a log message that will be parsed or displayed.
+ *
+ * Attack categories:
+ *   1. CRLF injection — injects fake log lines by embedding newlines
+ *   2. Log4Shell (CVE-2021-44228) — ${jndi:...} triggers JNDI lookup in Log4j
+ *   3. SSTI in log templates — {{...}}, #{...} trigger template evaluation
+ *      if the log message is passed through a template engine
+ *   4. Null byte injection — truncates log entries in some implementations
+ *   5. ANSI escape injection — manipulates terminal output when logs are
+ *      tailed in a terminal (colour codes, cursor movement, etc.)
+ *
+ * Note: Newline characters (\n, \r) will produce false positives for
+ * multi-line legitimate values. Use this context only for single-line
+ * log field values (usernames, IDs, request parameters, etc.).
+ */
+
+const LOG_PATTERNS = [
+  // ─── CRLF / newline injection ─────────────────────────────────────────────
+  {
+    id: 'log-crlf-injection',
+    description: 'CRLF injection: literal \\r or \\n embeds fake log lines',
+    pattern: /[\r\n]/,
+  },
+  {
+    id: 'log-url-encoded-crlf',
+    description: 'URL-encoded CRLF: %0d, %0a, %0D, %0A — decoded by some log parsers',
+    pattern: /%0[dDaA]/,
+  },
+  {
+    id: 'log-unicode-newline',
+    description: 'Unicode newline variants: U+2028 (line separator), U+2029 (paragraph separator)',
+    pattern: /[\u2028\u2029]/,
+  },
+
+  // ─── Log4Shell / JNDI injection (CVE-2021-44228) ─────────────────────────
+  {
+    id: 'log-log4shell-jndi',
+    description: 'Log4Shell: ${jndi:...} triggers remote code execution in Apache Log4j',
+    pattern: /\$\{jndi\s*:/i,
+  },
+  {
+    id: 'log-log4shell-obfuscated',
+    description: 'Obfuscated Log4Shell: ${::-j}... lookup-bypass prefix used to evade WAF detection',
+    // ${::- is the Log4j lookup-bypass escape sequence; presence alone is suspicious
+    pattern: /\$\{::-/,
+  },
+  {
+    id: 'log-log4j-lookup',
+    description: 'Log4j lookup syntax: ${env:...}, ${sys:...}, ${ctx:...} — data exfiltration',
+    pattern: /\$\{(?:env|sys|ctx|main|map|sd|web|docker|k8s|spring)\s*:/i,
+  },
+
+  // ─── Server-Side Template Injection (SSTI) in log messages ───────────────
+  {
+    id: 'log-ssti-double-brace',
+    description: 'SSTI double-brace: {{expression}} — Jinja2, Twig, Handlebars, etc.',
+    pattern: /\{\{[\s\S]{0,80}\}\}/,
+  },
+  {
+    id: 'log-ssti-hash-brace',
+    description: 'SSTI hash-brace: #{expression} — Thymeleaf, Velocity, Ruby ERB',
+    pattern: /#\{[\s\S]{0,80}\}/,
+  },
+  {
+    id: 'log-ssti-dollar-brace',
+    description: 'SSTI/EL injection: ${expression with operators or method calls} — JSP EL, Freemarker, SpEL',
+    // Require that the ${...} content looks like an expression, not a plain variable name.
+    // Flags if the content contains: . ( * + operators, or known SSTI keywords.
+    // This avoids flagging ${PATH}, ${HOME} etc. (plain shell variables).
+    pattern: /\$\{[^}]*(?:\.|\(|\*|\+|\bclass\b|\bruntime\b|\bprocess\b|\bexec\b)[^}]{0,80}\}/i,
+  },
+  {
+    id: 'log-ssti-percent-tag',
+    description: 'SSTI ERB/ASP tag: <%= expression %> — Ruby ERB, ASP',
+    pattern: /<%=[\s\S]{0,80}%>/,
+  },
+
+  // ─── Null byte ────────────────────────────────────────────────────────────
+  {
+    id: 'log-null-byte',
+    description: 'Null byte: \\x00 or %00 — can truncate log entries in C-backed loggers',
+    pattern: /\x00|%00/,
+  },
+
+  // ─── ANSI escape injection ────────────────────────────────────────────────
+  {
+    id: 'log-ansi-escape',
+    description: 'ANSI escape sequence: ESC[ — can manipulate terminal output when logs are tailed',
+    pattern: /\x1b\[/,
+  },
+];
+
+/* harmony default export */ const log = (LOG_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/index.js
+/**
+ * is-unsafe v2
+ *
+ * Zero-dependency, DOM-free, pure predicate for detecting unsafe strings
+ * across HTML, XML, SVG, SQL, SQL-STRICT, SHELL, REDOS, NOSQL, and LOG contexts.
+ *
+ * v2 change: contexts are imported as named pattern arrays rather than resolved
+ * via a string-keyed registry. This makes each context independently
+ * tree-shakeable — bundlers can drop any context you never import.
+ *
+ * @module is-unsafe
+ */
+
+// ─── Context pattern arrays (named exports) ────────────────────────────────
+// Import only the ones you need. Each is independently tree-shakeable.
+
+
+
+
+
+
+
+
+
+
+// SQL-STRICT needs a quoted identifier because of the hyphen
+
+
+
+// Markup contexts are also matched against an entity-decoded copy of the input,
+// because browsers decode HTML character references before interpreting a URL
+// scheme (e.g. javascript&#58;… is a javascript: URL).
+
+
+// ─── VALID_CONTEXTS convenience re-export ─────────────────────────────────
+// Importing this pulls in ALL contexts. Use it only when you need all of them
+// (e.g. for validation UI, tooling, or exhaustive audits).
+// If you only need a subset, import the named contexts directly instead.
+
+
+
+
+
+
+
+
+
+
+// ─── Attach labels to named contexts ──────────────────────────────────────
+// Each built-in PatternList carries its canonical name so matchList can read
+// list.label directly — no registry lookup needed at match time.
+// Custom PatternLists default to 'CUSTOM' unless the caller sets list.label.
+
+html.label       = 'HTML';
+xml.label        = 'XML';
+svg.label        = 'SVG';
+
+// Markup contexts: also test an entity-decoded copy (see util/decode-entities.js).
+// Non-markup contexts (SQL, SHELL, LOG, …) are matched byte-for-byte as supplied.
+html.decodeEntities = true;
+xml.decodeEntities  = true;
+svg.decodeEntities  = true;
+sql.label        = 'SQL';
+sql_strict.label = 'SQL-STRICT';
+shell.label      = 'SHELL';
+redos.label      = 'REDOS';
+nosql.label      = 'NOSQL';
+log.label        = 'LOG';
+
+const VALID_CONTEXTS = Object.freeze({
+  HTML: html,
+  XML: xml,
+  SVG: svg,
+  SQL: sql,
+  'SQL-STRICT': sql_strict,
+  SHELL: shell,
+  REDOS: redos,
+  NOSQL: nosql,
+  LOG: log,
+});
+
+// ─── Types ────────────────────────────────────────────────────────────────
+
+/**
+ * @typedef {{ id: string, description: string, pattern: RegExp }} Rule
+ */
+
+/**
+ * @typedef {Rule[]} PatternList
+ */
+
+/**
+ * @typedef {Object} MatchResult
+ * @property {string} context     - Label identifying which context matched ('HTML', 'CUSTOM', etc.)
+ * @property {string} id          - Rule identifier
+ * @property {string} description - Human-readable description of what was matched
+ * @property {RegExp} pattern     - The pattern that matched
+ */
+
+// ─── Internal helpers ──────────────────────────────────────────────────────
+
+/**
+ * @param {unknown} value
+ */
+function assertString(value) {
+  if (typeof value !== 'string') {
+    throw new TypeError(
+      `is-unsafe: first argument must be a string, got ${typeof value}`
+    );
+  }
+}
+
+/**
+ * @param {unknown} context
+ */
+function assertContext(context) {
+  if (context instanceof RegExp) return;
+
+  if (Array.isArray(context)) {
+    if (context.length === 0) {
+      throw new TypeError('is-unsafe: context must not be an empty array');
+    }
+    // Detect array-of-arrays vs flat pattern list
+    if (Array.isArray(context[0])) {
+      // Array of PatternLists
+      for (const list of context) {
+        if (!Array.isArray(list) || list.length === 0) {
+          throw new TypeError(
+            'is-unsafe: each context in the array must be a non-empty pattern array (PatternList)'
+          );
+        }
+      }
+    }
+    // else: flat PatternList — trust it, no deep validation needed
+    return;
+  }
+
+  throw new TypeError(
+    `is-unsafe: second argument must be a PatternList (e.g. HTML), ` +
+    `an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context}`
+  );
+}
+
+/**
+ * Normalise any valid context arg into an array of PatternLists.
+ *
+ * @param {Rule[]|Rule[][]|RegExp} context
+ * @returns {{ lists: Rule[][]|null, regex: RegExp|null }}
+ */
+function normalise(context) {
+  if (context instanceof RegExp) return { lists: null, regex: context };
+  // Distinguish PatternList (array of rule objects) from array of PatternLists
+  if (Array.isArray(context[0])) return { lists: context, regex: null };
+  return { lists: [context], regex: null };
+}
+
+/**
+ * For markup contexts, return an entity-decoded copy of `value` to test
+ * alongside the raw input, or null when there is nothing extra to test.
+ *
+ * @param {string} value
+ * @param {Rule[]} list
+ * @returns {string|null}
+ */
+function decodedCopy(value, list) {
+  if (!list.decodeEntities) return null;
+  const decoded = decodeEntities(value);
+  return decoded === value ? null : decoded;
+}
+
+/**
+ * Test value against a single PatternList. Returns the first MatchResult or null.
+ *
+ * @param {string} value
+ * @param {Rule[]} list
+ * @returns {MatchResult|null}
+ */
+function matchList(value, list) {
+  const label = list.label ?? 'CUSTOM';
+  const decoded = decodedCopy(value, list);
+  for (const rule of list) {
+    if (rule.pattern.test(value) || (decoded !== null && rule.pattern.test(decoded))) {
+      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
+    }
+  }
+  return null;
+}
+
+// ─── Public API ───────────────────────────────────────────────────────────
+
+/**
+ * Returns `true` if `value` is unsafe in the given context(s), `false` otherwise.
+ *
+ * @param {string} value - The string to test
+ * @param {PatternList | PatternList[] | RegExp} context
+ *   - A PatternList imported from is-unsafe (e.g. `HTML`, `XML`)
+ *   - An array of PatternLists — returns true if unsafe in **any** of them
+ *   - A custom RegExp — returns true if the pattern matches
+ * @returns {boolean}
+ *
+ * @example
+ * import { isUnsafe, HTML, SQL } from 'is-unsafe';
+ *
+ * isUnsafe('<script>alert(1)</script>', HTML)       // true
+ * isUnsafe('hello world', HTML)                     // false
+ * isUnsafe('value', [HTML, SQL])                    // false
+ * isUnsafe('value', /my-pattern/i)                  // false
+ */
+function isUnsafe(value, context) {
+  assertString(value);
+  assertContext(context);
+
+  const { lists, regex } = normalise(context);
+
+  if (regex) return regex.test(value);
+
+  for (const list of lists) {
+    if (matchList(value, list) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * Like `isUnsafe`, but returns the first `MatchResult` describing **why**
+ * the value was flagged, or `null` if it is safe.
+ *
+ * @param {string} value
+ * @param {PatternList | PatternList[] | RegExp} context
+ * @returns {MatchResult|null}
+ *
+ * @example
+ * import { whyUnsafe, HTML } from 'is-unsafe';
+ *
+ * whyUnsafe('<script>alert(1)</script>', HTML)
+ * // { context: 'HTML', id: 'html-script-open', description: '...', pattern: /.../ }
+ */
+function whyUnsafe(value, context) {
+  assertString(value);
+  assertContext(context);
+
+  const { lists, regex } = normalise(context);
+
+  if (regex) {
+    return regex.test(value)
+      ? { context: 'CUSTOM', id: 'custom-regex', description: 'Matched caller-supplied pattern', pattern: regex }
+      : null;
+  }
+
+  for (const list of lists) {
+    const result = matchList(value, list);
+    if (result !== null) return result;
+  }
+  return null;
+}
+
+/**
+ * Returns **all** matching rules across the given context(s), or an empty
+ * array if the value is safe. Useful for comprehensive auditing.
+ *
+ * @param {string} value
+ * @param {PatternList | PatternList[] | RegExp} context
+ * @returns {MatchResult[]}
+ */
+function allUnsafe(value, context) {
+  assertString(value);
+  assertContext(context);
+
+  const { lists, regex } = normalise(context);
+  const results = [];
+
+  if (regex) {
+    if (regex.test(value)) {
+      results.push({ context: 'CUSTOM', id: 'custom-regex', description: 'Matched caller-supplied pattern', pattern: regex });
+    }
+    return results;
+  }
+
+  for (const list of lists) {
+    const label = list.label ?? 'CUSTOM';
+    const decoded = decodedCopy(value, list);
+    for (const rule of list) {
+      if (rule.pattern.test(value) || (decoded !== null && rule.pattern.test(decoded))) {
+        results.push({ context: label, id: rule.id, description: rule.description, pattern: rule.pattern });
+      }
+    }
+  }
+
+  return results;
+}
+
+
+/* harmony default export */ const src = ((/* unused pure expression or super */ null && (isUnsafe)));
+
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
+
+///@ts-check
+
+
+
+
+
+
+
+
+
+
+
+
+// const regx =
+//   '<((!\\[CDATA\\[([\\s\\S]*?)(]]>))|((NAME:)?(NAME))([^>]*)>|((\\/)(NAME)\\s*>))([^<]*)'
+//   .replace(/NAME/g, util.nameRegexp);
+
+//const tagsRegx = new RegExp("<(\\/?[\\w:\\-\._]+)([^>]*)>(\\s*"+cdataRegx+")*([^<]+)?","g");
+//const tagsRegx = new RegExp("<(\\/?)((\\w*:)?([\\w:\\-\._]+))([^>]*)>([^<]*)("+cdataRegx+"([^<]*))*([^<]+)?","g");
+
+// Helper functions for attribute and namespace handling
+
+/**
+ * Extract raw attributes (without prefix) from prefixed attribute map
+ * @param {object} prefixedAttrs - Attributes with prefix from buildAttributesMap
+ * @param {object} options - Parser options containing attributeNamePrefix
+ * @returns {object} Raw attributes for matcher
+ */
+function extractRawAttributes(prefixedAttrs, options) {
+  if (!prefixedAttrs) return {};
+
+  // Handle attributesGroupName option
+  const attrs = options.attributesGroupName
+    ? prefixedAttrs[options.attributesGroupName]
+    : prefixedAttrs;
+
+  if (!attrs) return {};
+
+  const rawAttrs = {};
+  for (const key in attrs) {
+    // Remove the attribute prefix to get raw name
+    if (key.startsWith(options.attributeNamePrefix)) {
+      const rawName = key.substring(options.attributeNamePrefix.length);
+      rawAttrs[rawName] = attrs[key];
+    } else {
+      // Attribute without prefix (shouldn't normally happen, but be safe)
+      rawAttrs[key] = attrs[key];
+    }
+  }
+  return rawAttrs;
+}
+
+/**
+ * Extract namespace from raw tag name
+ * @param {string} rawTagName - Tag name possibly with namespace (e.g., "soap:Envelope")
+ * @returns {string|undefined} Namespace or undefined
+ */
+function extractNamespace(rawTagName) {
+  if (!rawTagName || typeof rawTagName !== 'string') return undefined;
+
+  const colonIndex = rawTagName.indexOf(':');
+  if (colonIndex !== -1 && colonIndex > 0) {
+    const ns = rawTagName.substring(0, colonIndex);
+    // Don't treat xmlns as a namespace
+    if (ns !== 'xmlns') {
+      return ns;
+    }
+  }
+  return undefined;
+}
+
+class OrderedObjParser {
+  constructor(options, externalEntities) {
+    this.options = options;
+    this.currentNode = null;
+    this.tagsNodeStack = [];
+    this.parseXml = parseXml;
+    this.parseTextData = parseTextData;
+    this.resolveNameSpace = resolveNameSpace;
+    this.buildAttributesMap = buildAttributesMap;
+    this.isItStopNode = isItStopNode;
+    this.replaceEntitiesValue = replaceEntitiesValue;
+    this.readStopNodeData = readStopNodeData;
+    this.saveTextToParentTag = saveTextToParentTag;
+    this.addChild = addChild;
+    this.ignoreAttributesFn = getIgnoreAttributesFn(this.options.ignoreAttributes)
+    this.entityExpansionCount = 0;
+    this.currentExpandedLength = 0;
+    this.doctypefound = false;
+    let namedEntities = { ...XML };
+    if (this.options.entityDecoder) {
+      this.entityDecoder = this.options.entityDecoder
+    } else {
+      if (typeof this.options.htmlEntities === "object") namedEntities = this.options.htmlEntities;
+      else if (this.options.htmlEntities === true) namedEntities = { ...COMMON_HTML, ...CURRENCY };
+      this.entityDecoder = new EntityDecoder({
+        namedEntities: { ...namedEntities, ...externalEntities },
+        numericAllowed: this.options.htmlEntities,
+        limit: {
+          maxTotalExpansions: this.options.processEntities.maxTotalExpansions,
+          maxExpandedLength: this.options.processEntities.maxExpandedLength,
+          applyLimitsTo: this.options.processEntities.appliesTo,
+        },
+        // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
+        onInputEntity: (name, value) =>
+          //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
+          isUnsafe(value, [html, xml]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW,
+
+        //postCheck: resolved => resolved
+      });
+    }
+
+    // Initialize path matcher for path-expression-matcher
+    this.matcher = new Matcher();
+    this.readonlyMatcher = this.matcher.readOnly();
+
+    // Flag to track if current node is a stop node (optimization)
+    this.isCurrentNodeStopNode = false;
+
+    // Pre-compile stopNodes expressions
+    this.stopNodeExpressionsSet = new ExpressionSet();
+    const stopNodesOpts = this.options.stopNodes;
+    if (stopNodesOpts && stopNodesOpts.length > 0) {
+      for (let i = 0; i < stopNodesOpts.length; i++) {
+        const stopNodeExp = stopNodesOpts[i];
+        if (typeof stopNodeExp === 'string') {
+          // Convert string to Expression object
+          this.stopNodeExpressionsSet.add(new Expression(stopNodeExp));
+        } else if (stopNodeExp instanceof Expression) {
+          // Already an Expression object
+          this.stopNodeExpressionsSet.add(stopNodeExp);
+        }
+      }
+      this.stopNodeExpressionsSet.seal();
+    }
+  }
+
+}
+
+
+/**
+ * @param {string} val
+ * @param {string} tagName
+ * @param {string|Matcher} jPath - jPath string or Matcher instance based on options.jPath
+ * @param {boolean} dontTrim
+ * @param {boolean} hasAttributes
+ * @param {boolean} isLeafNode
+ * @param {boolean} escapeEntities
+ */
+function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
+  const options = this.options;
+  if (val !== undefined) {
+    if (options.trimValues && !dontTrim) {
+      val = val.trim();
+    }
+    if (val.length > 0) {
+      if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
+
+      // Pass jPath string or matcher based on options.jPath setting
+      const jPathOrMatcher = options.jPath ? jPath.toString() : jPath;
+      const newval = options.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
+      if (newval === null || newval === undefined) {
+        //don't parse
+        return val;
+      } else if (typeof newval !== typeof val || newval !== val) {
+        //overwrite
+        return newval;
+      } else if (options.trimValues) {
+        return parseValue(val, options.parseTagValue, options.numberParseOptions);
+      } else {
+        const trimmedVal = val.trim();
+        if (trimmedVal === val) {
+          return parseValue(val, options.parseTagValue, options.numberParseOptions);
+        } else {
+          return val;
+        }
+      }
+    }
+  }
+}
+
+function resolveNameSpace(tagname) {
+  if (this.options.removeNSPrefix) {
+    const tags = tagname.split(':');
+    const prefix = tagname.charAt(0) === '/' ? '/' : '';
+    if (tags[0] === 'xmlns') {
+      return '';
+    }
+    if (tags.length === 2) {
+      tagname = prefix + tags[1];
+    }
+  }
+  return tagname;
+}
+
+//TODO: change regex to capture NS
+//const attrsRegx = new RegExp("([\\w\\-\\.\\:]+)\\s*=\\s*(['\"])((.|\n)*?)\\2","gm");
+// The value is matched with a negated class per quote type rather than a lazy `[\s\S]*?` up to a
+// backreference, which is much slower on long values (SVG paths, data URIs)
+const attrsRegx = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;
+
+// value inside double quotes, or inside single quotes, or undefined when there is no value
+function attrValue(match) {
+  return match[3] !== undefined ? match[3] : match[4];
+}
+
+function buildAttributesMap(attrStr, jPath, tagName, force = false) {
+  const options = this.options;
+  if (force === true || (options.ignoreAttributes !== true && typeof attrStr === 'string')) {
+    // attrStr = attrStr.replace(/\r?\n/g, ' ');
+    //attrStr = attrStr || attrStr.trim();
+
+    const matches = getAllMatches(attrStr, attrsRegx);
+    const len = matches.length; //don't make it inline
+    const attrs = {};
+
+    // Pre-process values once: trim + entity replacement
+    // Reused in both matcher update and second pass
+    const processedVals = new Array(len);
+    let hasRawAttrs = false;
+    const rawAttrsForMatcher = {};
+
+    for (let i = 0; i < len; i++) {
+      const attrName = this.resolveNameSpace(matches[i][1]);
+      const oldVal = attrValue(matches[i]);
+
+      if (attrName.length && oldVal !== undefined) {
+        let val = oldVal;
+        if (options.trimValues) val = val.trim();
+        val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
+        processedVals[i] = val;
+
+        rawAttrsForMatcher[attrName] = val;
+        hasRawAttrs = true;
+      }
+    }
+
+    // Update matcher ONCE before second pass, if applicable
+    if (hasRawAttrs && typeof jPath === 'object' && jPath.updateCurrent) {
+      jPath.updateCurrent(rawAttrsForMatcher);
+    }
+
+    // Hoist toString() once — path doesn't change during attribute processing
+    const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
+
+    // Second pass: apply processors, build final attrs
+    let hasAttrs = false;
+    for (let i = 0; i < len; i++) {
+      const attrName = this.resolveNameSpace(matches[i][1]);
+
+      if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
+
+      let aName = options.attributeNamePrefix + attrName;
+
+      if (attrName.length) {
+        if (options.transformAttributeName) {
+          aName = options.transformAttributeName(aName);
+        }
+        aName = sanitizeName(aName, options);
+
+        if (attrValue(matches[i]) !== undefined) {
+          // Reuse already-processed value — no double entity replacement
+          const oldVal = processedVals[i];
+
+          const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
+          if (newVal === null || newVal === undefined) {
+            attrs[aName] = oldVal;
+          } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
+            attrs[aName] = newVal;
+          } else {
+            attrs[aName] = parseValue(oldVal, options.parseAttributeValue, options.numberParseOptions);
+          }
+          hasAttrs = true;
+        } else if (options.allowBooleanAttributes) {
+          attrs[aName] = true;
+          hasAttrs = true;
+        }
+      }
+    }
+
+    if (!hasAttrs) return;
+
+    if (options.attributesGroupName && !options.preserveOrder) {
+      const attrCollection = {};
+      attrCollection[options.attributesGroupName] = attrs;
+      return attrCollection;
+    }
+    return attrs;
+  }
+}
+const parseXml = function (xmlData) {
+  const options = this.options;
+  const crlfPositions = options.captureMetaData ? [] : undefined;
+  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
+    if (newline.length === 2) {
+      // Store the position after earlier CRLF pairs have been normalized.
+      crlfPositions.push(index - crlfPositions.length);
+    }
+    return "\n";
+  } : "\n");
+  const xmlObj = new XmlNode('!xml');
+  let currentNode = xmlObj;
+  let textData = "";
+
+  // Reset matcher for new document
+  this.matcher.reset();
+  this.entityDecoder.reset();
+
+  // Reset entity expansion counters for this document
+  this.entityExpansionCount = 0;
+  this.currentExpandedLength = 0;
+  this.doctypefound = false;
+  const docTypeReader = new DocTypeReader(options.processEntities);
+  const xmlLen = xmlData.length;
+  for (let i = 0; i < xmlLen; i++) {//for each char in XML data
+    const ch = xmlData[i];
+    if (ch === '<') {
+      // const nextIndex = i+1;
+      // const _2ndChar = xmlData[nextIndex];
+      const c1 = xmlData.charCodeAt(i + 1);
+      if (c1 === 47) {//Closing Tag '/'
+        const closeIndex = findClosingIndex(xmlData, ">", i, "Closing Tag is not closed.")
+        let tagName = xmlData.substring(i + 2, closeIndex).trim();
+
+        if (options.removeNSPrefix) {
+          const colonIndex = tagName.indexOf(":");
+          if (colonIndex !== -1) {
+            tagName = tagName.substr(colonIndex + 1);
+          }
+        }
+
+        tagName = transformTagName(options.transformTagName, tagName, "", options).tagName;
+
+        if (currentNode) {
+          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+        }
+
+        //check if last tag of nested tag was unpaired tag
+        const lastTagName = this.matcher.getCurrentTag();
+        if (tagName && options.unpairedTagsSet.has(tagName)) {
+          throw new Error(`Unpaired tag can not be used as closing tag: </${tagName}>`);
+        }
+        if (lastTagName && options.unpairedTagsSet.has(lastTagName)) {
+          // Pop the unpaired tag
+          this.matcher.pop();
+          this.tagsNodeStack.pop();
+        }
+        // Pop the closing tag
+        this.matcher.pop();
+        this.isCurrentNodeStopNode = false; // Reset flag when closing tag
+
+        //a closing tag with no matching opening tag leaves the stack empty
+        currentNode = this.tagsNodeStack.pop() || xmlObj;//avoid recursion, set the parent tag scope
+
+        if (options.captureMetaData && currentNode) {
+          currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
+        }
+        textData = "";
+        i = closeIndex;
+      } else if (c1 === 63) { //'?'
+
+        let tagData = readTagExp(xmlData, i, false, "?>");
+        if (!tagData) throw new Error("Pi Tag is not closed.");
+
+        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+        const attsMap = this.buildAttributesMap(tagData.tagExp, this.matcher, tagData.tagName, true);
+        if (attsMap) {
+          const ver = attsMap[this.options.attributeNamePrefix + "version"];
+          this.entityDecoder.setXmlVersion(Number(ver) || 1.0);
+          docTypeReader.setXmlVersion(Number(ver) || 1.0);
+        }
+        if ((options.ignoreDeclaration && tagData.tagName === "?xml") || options.ignorePiTags) {
+          //do nothing
+        } else {
+
+          const childNode = new XmlNode(tagData.tagName);
+          childNode.add(options.textNodeName, "");
+
+          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options.ignoreAttributes !== true) {
+            childNode[":@"] = attsMap
+          }
+          const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+
+          if (options.captureMetaData) {
+            // closeIndex points at '?' of the closing '?>'
+            currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
+          }
+        }
+
+
+        i = tagData.closeIndex + 1;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 45
+        && xmlData.charCodeAt(i + 3) === 45) { //'!--'
+        const endIndex = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.")
+        if (options.commentPropName) {
+          const comment = xmlData.substring(i + 4, endIndex - 2);
+
+          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+
+          currentNode.add(options.commentPropName, [{ [options.textNodeName]: comment }]);
+        }
+        i = endIndex;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 68) { //'!D'
+        if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
+        this.doctypefound = true;
+        const result = docTypeReader.readDocType(xmlData, i);
+        this.entityDecoder.addInputEntities(result.entities);
+        i = result.i;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 91) { // '!['
+        const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
+        const tagExp = xmlData.substring(i + 9, closeIndex);
+
+        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+
+        let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
+        if (val == undefined) val = "";
+
+        //cdata should be set even if it is 0 length string
+        if (options.cdataPropName) {
+          currentNode.add(options.cdataPropName, [{ [options.textNodeName]: tagExp }]);
+        } else {
+          currentNode.add(options.textNodeName, val);
+        }
+
+        i = closeIndex + 2;
+      } else {//Opening tag
+        let result = readTagExp(xmlData, i, options.removeNSPrefix);
+
+        // Safety check: readTagExp can return undefined
+        if (!result) {
+          // Log context for debugging
+          const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
+          throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
+        }
+
+        let tagName = result.tagName;
+        const rawTagName = result.rawTagName;
+        let tagExp = result.tagExp;
+        let attrExpPresent = result.attrExpPresent;
+        let closeIndex = result.closeIndex;
+
+        ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
+
+        if (options.strictReservedNames &&
+          (tagName === options.commentPropName
+            || tagName === options.cdataPropName
+            || tagName === options.textNodeName
+            || tagName === options.attributesGroupName
+          )) {
+          throw new Error(`Invalid tag name: ${tagName}`);
+        }
+
+        //save text as child node
+        if (currentNode && textData) {
+          if (currentNode.tagname !== '!xml') {
+            //when nested tag is found
+            textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher, false);
+          }
+        }
+
+        //check if last tag was unpaired tag
+        const lastTag = currentNode;
+        if (lastTag && options.unpairedTagsSet.has(lastTag.tagname)) {
+          currentNode = this.tagsNodeStack.pop();
+          this.matcher.pop();
+        }
+
+        // Clean up self-closing syntax BEFORE processing attributes
+        // This is where tagExp gets the trailing / removed
+        let isSelfClosing = false;
+        if (tagExp.length > 0 && tagExp.lastIndexOf("/") === tagExp.length - 1) {
+          isSelfClosing = true;
+          if (tagName[tagName.length - 1] === "/") {
+            tagName = tagName.substr(0, tagName.length - 1);
+            tagExp = tagName;
+          } else {
+            tagExp = tagExp.substr(0, tagExp.length - 1);
+          }
+
+          // Re-check attrExpPresent after cleaning
+          attrExpPresent = (tagName !== tagExp);
+        }
+
+        // Now process attributes with CLEAN tagExp (no trailing /)
+        let prefixedAttrs = null;
+        let rawAttrs = {};
+        let namespace = undefined;
+
+        // Extract namespace from rawTagName
+        namespace = extractNamespace(rawTagName);
+
+        // Push tag to matcher FIRST (with empty attrs for now) so callbacks see correct path
+        if (tagName !== xmlObj.tagname) {
+          this.matcher.push(tagName, {}, namespace);
+        }
+
+        // Now build attributes - callbacks will see correct matcher state
+        if (tagName !== tagExp && attrExpPresent) {
+          // Build attributes (returns prefixed attributes for the tree)
+          // Note: buildAttributesMap now internally updates the matcher with raw attributes
+          prefixedAttrs = this.buildAttributesMap(tagExp, this.matcher, tagName);
+
+          if (prefixedAttrs) {
+            // Extract raw attributes (without prefix) for our use
+            //TODO: seems a performance overhead
+            rawAttrs = extractRawAttributes(prefixedAttrs, options);
+          }
+        }
+
+        // Now check if this is a stop node (after attributes are set)
+        if (tagName !== xmlObj.tagname) {
+          this.isCurrentNodeStopNode = this.isItStopNode();
+        }
+
+        const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+        if (this.isCurrentNodeStopNode) {
+          let tagContent = "";
+
+          // For self-closing tags, content is empty
+          if (isSelfClosing) {
+            i = result.closeIndex;
+          }
+          //unpaired tag
+          else if (options.unpairedTagsSet.has(tagName)) {
+            i = result.closeIndex;
+          }
+          //normal tag
+          else {
+            //read until closing tag is found
+            const result = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
+            if (!result) throw new Error(`Unexpected end of ${rawTagName}`);
+            i = result.i;
+            tagContent = result.tagContent;
+          }
+
+          const childNode = new XmlNode(tagName);
+
+          if (prefixedAttrs) {
+            childNode[":@"] = prefixedAttrs;
+          }
+
+          // For stop nodes, store raw content as-is without any processing
+          childNode.add(options.textNodeName, tagContent);
+
+          this.matcher.pop(); // Pop the stop node tag
+          this.isCurrentNodeStopNode = false; // Reset flag
+
+          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+
+          if (options.captureMetaData) {
+            currentNode.addEndIndex(getOriginalIndex(i + 1, crlfPositions));
+          }
+        } else {
+          //selfClosing tag
+          if (isSelfClosing) {
+            ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
+
+            const childNode = new XmlNode(tagName);
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+
+            if (options.captureMetaData) {
+              currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
+            }
+            this.matcher.pop(); // Pop self-closing tag
+            this.isCurrentNodeStopNode = false; // Reset flag
+          }
+          else if (options.unpairedTagsSet.has(tagName)) {//unpaired tag
+            const childNode = new XmlNode(tagName);
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+
+            if (options.captureMetaData) {
+              currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
+            }
+            this.matcher.pop(); // Pop unpaired tag
+            this.isCurrentNodeStopNode = false; // Reset flag
+            i = result.closeIndex;
+            // Continue to next iteration without changing currentNode
+            continue;
+          }
+          //opening tag
+          else {
+            const childNode = new XmlNode(tagName);
+            if (this.tagsNodeStack.length > options.maxNestedTags) {
+              throw new Error("Maximum nested tags exceeded");
+            }
+            this.tagsNodeStack.push(currentNode);
+
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+            currentNode = childNode;
+          }
+          textData = "";
+          i = closeIndex;
+        }
+      }
+    } else {
+      textData += xmlData[i];
+    }
+  }
+  return xmlObj.child;
+}
+
+function getOriginalIndex(index, crlfPositions) {
+  let low = 0;
+  let high = crlfPositions.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (crlfPositions[middle] < index) low = middle + 1;
+    else high = middle;
+  }
+  return index + low;
+}
+
+function addChild(currentNode, childNode, matcher, startIndex) {
+  // unset startIndex if not requested
+  if (!this.options.captureMetaData) startIndex = undefined;
+
+  // Pass jPath string or matcher based on options.jPath setting
+  const jPathOrMatcher = this.options.jPath ? matcher.toString() : matcher;
+  const result = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"])
+  if (result === false) {
+    //do nothing
+  } else if (typeof result === "string") {
+    childNode.tagname = result
+    currentNode.addChild(childNode, startIndex);
+  } else {
+    currentNode.addChild(childNode, startIndex);
+  }
+}
+
+/**
+ * @param {object} val - Entity object with regex and val properties
+ * @param {string} tagName - Tag name
+ * @param {string|Matcher} jPath - jPath string or Matcher instance based on options.jPath
+ */
+function replaceEntitiesValue(val, tagName, jPath) {
+  const entityConfig = this.options.processEntities;
+
+  if (!entityConfig || !entityConfig.enabled) {
+    return val;
+  }
+
+  // Check if tag is allowed to contain entities
+  if (entityConfig.allowedTags) {
+    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
+    const allowed = Array.isArray(entityConfig.allowedTags)
+      ? entityConfig.allowedTags.includes(tagName)
+      : entityConfig.allowedTags(tagName, jPathOrMatcher);
+
+    if (!allowed) {
+      return val;
+    }
+  }
+
+  // Apply custom tag filter if provided
+  if (entityConfig.tagFilter) {
+    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
+    if (!entityConfig.tagFilter(tagName, jPathOrMatcher)) {
+      return val; // Skip based on custom filter
+    }
+  }
+
+  return this.entityDecoder.decode(val);
+}
+
+
+function saveTextToParentTag(textData, parentNode, matcher, isLeafNode) {
+  if (textData) { //store previously collected data as textNode
+    if (isLeafNode === undefined) isLeafNode = parentNode.child.length === 0
+
+    textData = this.parseTextData(textData,
+      parentNode.tagname,
+      matcher,
+      false,
+      parentNode[":@"] ? Object.keys(parentNode[":@"]).length !== 0 : false,
+      isLeafNode);
+
+    if (textData !== undefined && textData !== "")
+      parentNode.add(this.options.textNodeName, textData);
+    textData = "";
+  }
+  return textData;
+}
+
+/**
+ * @param {Array<Expression>} stopNodeExpressions - Array of compiled Expression objects
+ * @param {Matcher} matcher - Current path matcher
+ */
+function isItStopNode() {
+  if (this.stopNodeExpressionsSet.size === 0) return false;
+
+  return this.matcher.matchesAny(this.stopNodeExpressionsSet);
+}
+
+/**
+ * Returns the tag Expression and where it is ending handling single-double quotes situation
+ * @param {string} xmlData 
+ * @param {number} i starting index
+ * @returns 
+ */
+function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
+  //TODO: ignore boolean attributes in tag expression
+  //TODO: if ignore attributes, dont read full attribute expression but the end. But read for xml declaration
+  const len = xmlData.length;
+  const closeCode0 = closingChar.charCodeAt(0);
+  const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
+
+  let result = '';
+  let segmentStart = i;
+
+  for (let index = i; index < len; index++) {
+    const code = xmlData.charCodeAt(index);
+
+    if (code === 34 || code === 39) { // " or '
+      // Skip the quoted value in one step: nothing inside it can close the tag
+      index = xmlData.indexOf(xmlData[index], index + 1);
+      if (index === -1) return;
+    } else if (code === closeCode0) {
+      if (closeCode1 !== -1) {
+        if (xmlData.charCodeAt(index + 1) === closeCode1) {
+          result += xmlData.substring(segmentStart, index);
+          return { data: result, index };
+        }
+      } else {
+        result += xmlData.substring(segmentStart, index);
+        return { data: result, index };
+      }
+    } else if (code === 9) { // \t - only replace with space outside attribute values
+      // Flush accumulated segment, add space, start new segment
+      result += xmlData.substring(segmentStart, index) + ' ';
+      segmentStart = index + 1;
+    }
+  }
+}
+
+function findClosingIndex(xmlData, str, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str, i);
+  if (closingIndex === -1) {
+    throw new Error(errMsg)
+  } else {
+    return closingIndex + str.length - 1;
+  }
+}
+
+function findClosingChar(xmlData, char, i, errMsg) {
+  const closingIndex = xmlData.indexOf(char, i);
+  if (closingIndex === -1) throw new Error(errMsg);
+  return closingIndex; // no offset needed
+}
+
+function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
+  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
+  if (!result) return;
+  let tagExp = result.data;
+  const closeIndex = result.index;
+  const separatorIndex = tagExp.search(/\s/);
+  let tagName = tagExp;
+  let attrExpPresent = true;
+  if (separatorIndex !== -1) {//separate tag name and attributes expression
+    tagName = tagExp.substring(0, separatorIndex);
+    tagExp = tagExp.substring(separatorIndex + 1).trimStart();
+  }
+
+  const rawTagName = tagName;
+  if (removeNSPrefix) {
+    const colonIndex = tagName.indexOf(":");
+    if (colonIndex !== -1) {
+      tagName = tagName.substr(colonIndex + 1);
+      attrExpPresent = tagName !== result.data.substr(colonIndex + 1);
+    }
+  }
+
+  return {
+    tagName: tagName,
+    tagExp: tagExp,
+    closeIndex: closeIndex,
+    attrExpPresent: attrExpPresent,
+    rawTagName: rawTagName,
+  }
+}
+/**
+ * find paired tag for a stop node
+ * @param {string} xmlData 
+ * @param {string} tagName 
+ * @param {number} i 
+ */
+function readStopNodeData(xmlData, tagName, i) {
+  const startIndex = i;
+  // Starting at 1 since we already have an open tag
+  let openTagCount = 1;
+  let lenient = false; // set once a quote-aware tag scan fails
+  let nextGt = -1; // cached index of the next '>'
+
+  const xmllen = xmlData.length;
+  for (; i < xmllen; i++) {
+    if (xmlData[i] === "<") {
+      const c1 = xmlData.charCodeAt(i + 1);
+      if (c1 === 47) {//close tag '/'
+        const closeIndex = findClosingChar(xmlData, ">", i, `${tagName} is not closed`);
+        let closeTagName = xmlData.substring(i + 2, closeIndex).trim();
+        if (closeTagName === tagName) {
+          openTagCount--;
+          if (openTagCount === 0) {
+            return {
+              tagContent: xmlData.substring(startIndex, i),
+              i: closeIndex
+            }
+          }
+        }
+        i = closeIndex;
+      } else if (c1 === 63) { //?
+        const closeIndex = findClosingIndex(xmlData, "?>", i + 1, "StopNode is not closed.")
+        i = closeIndex;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 45
+        && xmlData.charCodeAt(i + 3) === 45) { // '!--'
+        const closeIndex = findClosingIndex(xmlData, "-->", i + 3, "StopNode is not closed.")
+        i = closeIndex;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 91) { // '!['
+        const closeIndex = findClosingIndex(xmlData, "]]>", i, "StopNode is not closed.") - 2;
+        i = closeIndex;
+      } else {
+        const tagData = lenient ? undefined : readTagExp(xmlData, i, false);
+
+        if (tagData) {
+          const openTagName = tagData.tagName;
+          if (openTagName === tagName && tagData.tagExp[tagData.tagExp.length - 1] !== "/") {
+            openTagCount++;
+          }
+          i = tagData.closeIndex;
+        } else {
+          // no closing '>'. use lenient approach to find '<' instead of readTagExp, to avoid repeated rescans.
+          lenient = true;
+          if (nextGt < i) {
+            nextGt = xmlData.indexOf(">", i);
+            if (nextGt === -1) return; // no '>' left, so no closing tag can follow
+          }
+          const nextLt = xmlData.indexOf("<", i + 1);
+          if (nextLt === -1 || nextLt > nextGt) { // looks like a real tag
+            const exp = xmlData.substring(i + 1, nextGt);
+            const sep = exp.search(/\s/);
+            const name = sep === -1 ? exp : exp.substring(0, sep);
+            if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
+            i = nextGt;
+          } // else: treat this '<' as plain text
+        }
+      }
+    }
+  }//end for loop
+}
+
+function parseValue(val, shouldParse, options) {
+  if (shouldParse && typeof val === 'string') {
+    //console.log(options)
+    const newval = val.trim();
+    if (newval === 'true') return true;
+    else if (newval === 'false') return false;
+    else return toNumber(val, options);
+  } else {
+    if (isExist(val)) {
+      return val;
+    } else {
+      return '';
+    }
+  }
+}
+
+function fromCodePoint(str, base, prefix) {
+  const codePoint = Number.parseInt(str, base);
+
+  if (codePoint >= 0 && codePoint <= 0x10FFFF) {
+    return String.fromCodePoint(codePoint);
+  } else {
+    return prefix + str + ";";
+  }
+}
+
+function transformTagName(fn, tagName, tagExp, options) {
+  if (fn) {
+    const newTagName = fn(tagName);
+    if (tagExp === tagName) {
+      tagExp = newTagName
+    }
+    tagName = newTagName;
+  }
+  tagName = sanitizeName(tagName, options);
+  return { tagName, tagExp };
+}
+
+
+
+function sanitizeName(name, options) {
+  if (criticalProperties.includes(name)) {
+    throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
+  } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
+    return options.onDangerousProperty(name);
+  }
+  return name;
+}
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/node2json.js
+
+
+
+
+
+const node2json_METADATA_SYMBOL = XmlNode.getMetaDataSymbol();
+
+/**
+ * Helper function to strip attribute prefix from attribute map
+ * @param {object} attrs - Attributes with prefix (e.g., {"@_class": "code"})
+ * @param {string} prefix - Attribute prefix to remove (e.g., "@_")
+ * @returns {object} Attributes without prefix (e.g., {"class": "code"})
+ */
+function stripAttributePrefix(attrs, prefix) {
+  if (!attrs || typeof attrs !== 'object') return {};
+  if (!prefix) return attrs;
+
+  const rawAttrs = {};
+  for (const key in attrs) {
+    if (key.startsWith(prefix)) {
+      const rawName = key.substring(prefix.length);
+      rawAttrs[rawName] = attrs[key];
+    } else {
+      // Attribute without prefix (shouldn't normally happen, but be safe)
+      rawAttrs[key] = attrs[key];
+    }
+  }
+  return rawAttrs;
+}
+
+/**
+ * 
+ * @param {array} node 
+ * @param {any} options 
+ * @param {Matcher} matcher - Path matcher instance
+ * @returns 
+ */
+function prettify(node, options, matcher, readonlyMatcher) {
+  return compress(node, options, matcher, readonlyMatcher);
+}
+
+/**
+ * @param {array} arr 
+ * @param {object} options 
+ * @param {Matcher} matcher - Path matcher instance
+ * @returns object
+ */
+function compress(arr, options, matcher, readonlyMatcher) {
+  let text;
+  const compressedObj = {}; //This is intended to be a plain object
+  for (let i = 0; i < arr.length; i++) {
+    const tagObj = arr[i];
+    const property = propName(tagObj);
+
+    // Push current property to matcher WITH RAW ATTRIBUTES (no prefix)
+    if (property !== undefined && property !== options.textNodeName) {
+      const rawAttrs = stripAttributePrefix(
+        tagObj[":@"] || {},
+        options.attributeNamePrefix
+      );
+      matcher.push(property, rawAttrs);
+    }
+
+    if (property === options.textNodeName) {
+      if (text === undefined) text = tagObj[property];
+      else text += "" + tagObj[property];
+    } else if (property === undefined) {
+      continue;
+    } else if (tagObj[property]) {
+
+      let val = compress(tagObj[property], options, matcher, readonlyMatcher);
+      const isLeaf = isLeafTag(val, options);
+
+      if (Object.keys(val).length === 0 && options.alwaysCreateTextNode) {
+        val[options.textNodeName] = "";
+      }
+
+      if (tagObj[":@"]) {
+        assignAttributes(val, tagObj[":@"], readonlyMatcher, options);
+      } else if (Object.keys(val).length === 1 && val[options.textNodeName] !== undefined && !options.alwaysCreateTextNode) {
+        val = val[options.textNodeName];
+      } else if (Object.keys(val).length === 0) {
+        if (options.alwaysCreateTextNode) val[options.textNodeName] = "";
+        else val = "";
+      }
+
+      if (tagObj[node2json_METADATA_SYMBOL] !== undefined && typeof val === "object" && val !== null) {
+        val[node2json_METADATA_SYMBOL] = tagObj[node2json_METADATA_SYMBOL]; // copy over metadata
+      }
+
+
+      if (compressedObj[property] !== undefined && Object.prototype.hasOwnProperty.call(compressedObj, property)) {
+        if (!Array.isArray(compressedObj[property])) {
+          compressedObj[property] = [compressedObj[property]];
+        }
+        compressedObj[property].push(val);
+      } else {
+        //TODO: if a node is not an array, then check if it should be an array
+        //also determine if it is a leaf node
+
+        // Pass jPath string or readonlyMatcher based on options.jPath setting
+        const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() : readonlyMatcher;
+        if (options.isArray(property, jPathOrMatcher, isLeaf)) {
+          compressedObj[property] = [val];
+        } else {
+          compressedObj[property] = val;
+        }
+      }
+
+      // Pop property from matcher after processing
+      if (property !== undefined && property !== options.textNodeName) {
+        matcher.pop();
+      }
+    }
+
+  }
+  // if(text && text.length > 0) compressedObj[options.textNodeName] = text;
+  if (typeof text === "string") {
+    if (text.length > 0) compressedObj[options.textNodeName] = text;
+  } else if (text !== undefined) compressedObj[options.textNodeName] = text;
+
+
+  return compressedObj;
+}
+
+function propName(obj) {
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key !== ":@") return key;
+  }
+}
+
+function assignAttributes(obj, attrMap, readonlyMatcher, options) {
+  if (attrMap) {
+    const keys = Object.keys(attrMap);
+    const len = keys.length; //don't make it inline
+    for (let i = 0; i < len; i++) {
+      const atrrName = keys[i];  // This is the PREFIXED name (e.g., "@_class")
+
+      // Strip prefix for matcher path (for isArray callback)
+      const rawAttrName = atrrName.startsWith(options.attributeNamePrefix)
+        ? atrrName.substring(options.attributeNamePrefix.length)
+        : atrrName;
+
+      // For attributes, we need to create a temporary path
+      // Pass jPath string or matcher based on options.jPath setting
+      const jPathOrMatcher = options.jPath
+        ? readonlyMatcher.toString() + "." + rawAttrName
+        : readonlyMatcher;
+
+      if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
+        obj[atrrName] = [attrMap[atrrName]];
+      } else {
+        obj[atrrName] = attrMap[atrrName];
+      }
+    }
+  }
+}
+
+function isLeafTag(obj, options) {
+  const { textNodeName } = options;
+  const propCount = Object.keys(obj).length;
+
+  if (propCount === 0) {
+    return true;
+  }
+
+  if (
+    propCount === 1 &&
+    (obj[textNodeName] || typeof obj[textNodeName] === "boolean" || obj[textNodeName] === 0)
+  ) {
+    return true;
+  }
+
+  return false;
+}
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
+/* global Uint8Array */
+
+
+
+
+
+
+class XMLParser {
+
+    constructor(options) {
+        this.externalEntities = {};
+        this.options = buildOptions(options);
+
+    }
+    /**
+     * Parse XML dats to JS object 
+     * @param {string|Uint8Array} xmlData 
+     * @param {boolean|Object} validationOption 
+     */
+    parse(xmlData, validationOption) {
+        if (typeof xmlData !== "string" && xmlData.toString) {
+            if (xmlData instanceof Uint8Array &&
+                !(typeof Buffer !== "undefined" && Buffer.isBuffer(xmlData))) {
+                xmlData = new TextDecoder("utf-8", { ignoreBOM: true }).decode(xmlData);
+            } else {
+                xmlData = xmlData.toString();
+            }
+        } else if (typeof xmlData !== "string") {
+            throw new Error("XML data is accepted in String or Bytes[] form.")
+        }
+
+        if (validationOption) {
+            if (validationOption === true) validationOption = {}; //validate with default options
+
+            const result = validate(xmlData, validationOption);
+            if (result !== true) {
+                throw Error(`${result.err.msg}:${result.err.line}:${result.err.col}`)
+            }
+        }
+        const orderedObjParser = new OrderedObjParser(this.options, this.externalEntities);
+        // orderedObjParser.entityDecoder.setExternalEntities(this.externalEntities);
+        const orderedResult = orderedObjParser.parseXml(xmlData);
+        if (this.options.preserveOrder || orderedResult === undefined) return orderedResult;
+        else return prettify(orderedResult, this.options, orderedObjParser.matcher, orderedObjParser.readonlyMatcher);
+    }
+
+    /**
+     * Add Entity which is not by default supported by this library
+     * @param {string} key 
+     * @param {string} value 
+     */
+    addEntity(key, value) {
+        if (value.indexOf("&") !== -1) {
+            throw new Error("Entity value can't have '&'")
+        } else if (key.indexOf("&") !== -1 || key.indexOf(";") !== -1) {
+            throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'")
+        } else if (value === "&") {
+            throw new Error("An entity with value '&' is not permitted");
+        } else {
+            this.externalEntities[key] = value;
+        }
+    }
+
+    /**
+     * Returns a Symbol that can be used to access the metadata
+     * property on a node.
+     * 
+     * If Symbol is not available in the environment, an ordinary property is used
+     * and the name of the property is here returned.
+     * 
+     * The XMLMetaData property is only present when `captureMetaData`
+     * is true in the options.
+     */
+    static getMetaDataSymbol() {
+        return XmlNode.getMetaDataSymbol();
+    }
+}
+;// CONCATENATED MODULE: ./src/evidence/coverage/xml.ts
+/** fast-xml-parser setup shared by the Cobertura and JaCoCo readers (no hand-written XML parsing). */
+
+/** Validates first (the parser itself is lenient and would silently accept a truncated file). */
+function xml_parseXml(text, arrayTags) {
+    const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+    if (valid !== true) {
+        const { msg, line, col } = valid.err;
+        // Unclosed elements at the end of the text (a truncated upload): the validator names the open tags but
+        // reports line 1; the truncation is at the last line.
+        const open = /^Invalid '\[(.*)\]' found/s.exec(msg);
+        if (open) {
+            const tags = open[1].split(',').map((t) => t.trim().replace(/^"|"$/g, '')).filter(Boolean);
+            const last = text.split('\n').length;
+            return { problem: { message: `truncated XML: the file ends inside <${tags.join('> > <')}>`, line: last, element: tags.join(' > '), fatal: true } };
+        }
+        return { problem: { message: `not well-formed XML: ${msg} (line ${line}, column ${col})`, line, fatal: true } };
+    }
+    const tags = new Set(arrayTags);
+    const parser = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '@',
+        parseAttributeValue: false,
+        parseTagValue: false,
+        ignoreDeclaration: true,
+        ignorePiTags: true,
+        isArray: (name) => tags.has(name),
+    });
+    try {
+        return { doc: parser.parse(text) };
+    }
+    catch (e) {
+        return { problem: { message: `not well-formed XML: ${e instanceof Error ? e.message : String(e)}`, fatal: true } };
+    }
+}
+/** The child elements named `name` of `node` (always an array; empty elements parse as ''). */
+function children(node, name) {
+    if (!node || typeof node !== 'object')
+        return [];
+    const v = node[name];
+    if (v === undefined || v === null)
+        return [];
+    const arr = Array.isArray(v) ? v : [v];
+    return arr.map((x) => (x && typeof x === 'object' ? x : {}));
+}
+/** Attribute value, or undefined. */
+function attr(node, name) {
+    const v = node['@' + name];
+    return v === undefined || v === null ? undefined : String(v);
+}
+/** Text content of a simple element (`<source>/x</source>`). */
+function xml_text(node) {
+    if (typeof node === 'string' || typeof node === 'number')
+        return String(node);
+    if (node && typeof node === 'object' && '#text' in node)
+        return String(node['#text']);
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/evidence/coverage/cobertura.ts
+/**
+ * Cobertura XML reader (coverage.py `coverage xml`, Istanbul/c8/jest `cobertura`, gcovr, Coverlet, ...).
+ * Uses the class-level `<lines>` (method-level `<lines>` repeat them). `filename` is relative to one of
+ * the `<sources><source>` roots (often absolute paths of the CI checkout), which are kept as `roots`.
+ */
+
+
+const MAX_PROBLEMS = 20;
+function parseCobertura(xml, reportPath, options = {}) {
+    const keep = options.keep ?? (() => true);
+    const result = { reportPath, format: 'cobertura', files: [], totalFiles: 0, problems: [] };
+    const { doc, problem } = xml_parseXml(xml, ['source', 'package', 'class', 'line']);
+    if (!doc) {
+        result.problems.push(problem);
+        return result;
+    }
+    const coverage = doc['coverage'];
+    if (!coverage || typeof coverage !== 'object') {
+        result.problems.push({ message: 'no <coverage> root element: not a Cobertura report', element: 'coverage', fatal: true });
+        return result;
+    }
+    const problems = [];
+    const add = (p) => {
+        if (problems.length < MAX_PROBLEMS)
+            problems.push(p);
+    };
+    const sources = coverage['sources'];
+    const rawRoots = sources && typeof sources === 'object' ? sources['source'] : undefined;
+    const roots = (Array.isArray(rawRoots) ? rawRoots : rawRoots === undefined ? [] : [rawRoots])
+        .map((s) => xml_text(s).trim())
+        .filter((s) => s !== '');
+    const byPath = new Map();
+    const seen = new Set();
+    const packages = children(children(coverage, 'packages')[0], 'package');
+    packages.forEach((pkg, pi) => {
+        const pkgName = attr(pkg, 'name') ?? `#${pi + 1}`;
+        children(children(pkg, 'classes')[0], 'class').forEach((cls, ci) => {
+            const where = `package ${JSON.stringify(pkgName)} > class #${ci + 1}`;
+            const filename = attr(cls, 'filename')?.trim();
+            if (!filename) {
+                add({ message: `<class> without a filename attribute`, element: where, fatal: false });
+                return;
+            }
+            if (!seen.has(filename)) {
+                seen.add(filename);
+                result.totalFiles++;
+            }
+            if (!keep(filename))
+                return;
+            let file = byPath.get(filename);
+            if (!file) {
+                file = { path: filename, lines: new Map(), ...(roots.length > 0 ? { roots } : {}) };
+                byPath.set(filename, file);
+                result.files.push(file);
+            }
+            children(children(cls, 'lines')[0], 'line').forEach((line, li) => {
+                const n = parseLineNumber(attr(line, 'number'));
+                const hits = parseCount(attr(line, 'hits'));
+                if (n === undefined || hits === undefined) {
+                    add({
+                        message: `<line> with number=${JSON.stringify(attr(line, 'number') ?? null)} hits=${JSON.stringify(attr(line, 'hits') ?? null)} in ${JSON.stringify(filename)}`,
+                        element: `${where} > line #${li + 1}`,
+                        fatal: false,
+                    });
+                    return;
+                }
+                addHits(file.lines, n, hits);
+            });
+        });
+    });
+    result.problems.push(...problems);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/coverage/gocover.ts
+/**
+ * Go cover profile reader (`go test -coverprofile=cover.out`). Format (golang.org/x/tools/cover): a first
+ * line `mode: set|count|atomic`, then one block per line:
+ *   `<import path>/<file>.go:<startLine>.<startCol>,<endLine>.<endCol> <numStmts> <count>`
+ * A block makes every line from startLine to endLine executable; a line's hits are the highest count of the
+ * blocks touching it (so a line shared by a covered and an uncovered block counts as covered, as in
+ * Codecov). Profiles concatenated from several packages (repeated `mode:` lines) are accepted. File paths
+ * are import paths (`example.com/shop/payments/charge.go`), matched to the repository by suffix.
+ */
+
+const gocover_MAX_PROBLEMS = 20;
+const BLOCK = /^(.+):(\d+)\.(\d+),(\d+)\.(\d+) (\d+) (\d+)$/;
+function parseGoCover(text, reportPath, options = {}) {
+    const keep = options.keep ?? (() => true);
+    const result = { reportPath, format: 'go', files: [], totalFiles: 0, problems: [] };
+    const problems = [];
+    const add = (p) => {
+        if (problems.length < gocover_MAX_PROBLEMS)
+            problems.push(p);
+    };
+    const byPath = new Map();
+    let pos = 0;
+    let lineNo = 0;
+    let sawMode = false;
+    while (pos < text.length) {
+        let end = text.indexOf('\n', pos);
+        if (end === -1)
+            end = text.length;
+        lineNo++;
+        const row = text.slice(pos, end).replace(/\r$/, '');
+        pos = end + 1;
+        if (row.trim() === '')
+            continue;
+        if (row.startsWith('mode:')) {
+            const mode = row.slice(5).trim();
+            if (!['set', 'count', 'atomic'].includes(mode))
+                add({ message: `unknown cover mode ${JSON.stringify(mode)}`, line: lineNo, fatal: false });
+            sawMode = true;
+            continue;
+        }
+        if (!sawMode) {
+            result.problems.push({ message: 'first line is not "mode: set|count|atomic": not a Go cover profile', line: lineNo, fatal: true });
+            return result;
+        }
+        const m = BLOCK.exec(row);
+        const startLine = m ? parseLineNumber(m[2]) : undefined;
+        const endLine = m ? parseLineNumber(m[4]) : undefined;
+        if (!m || startLine === undefined || endLine === undefined || endLine < startLine) {
+            add({ message: `malformed block ${JSON.stringify(row.slice(0, 100))} (expected file:l.c,l.c stmts count)`, line: lineNo, fatal: false });
+            continue;
+        }
+        const path = m[1];
+        let file = byPath.get(path);
+        if (file === undefined) {
+            result.totalFiles++;
+            file = keep(path) ? { path, lines: new Map() } : null;
+            byPath.set(path, file);
+            if (file)
+                result.files.push(file);
+        }
+        if (!file || Number(m[6]) === 0)
+            continue;
+        const count = Number(m[7]);
+        for (let l = startLine; l <= endLine; l++) {
+            const prev = file.lines.get(l);
+            if (prev === undefined || prev < count)
+                file.lines.set(l, count);
+        }
+    }
+    if (!sawMode)
+        result.problems.push({ message: 'empty: no "mode:" line, not a Go cover profile', fatal: true });
+    result.problems.push(...problems);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/coverage/istanbul.ts
+const istanbul_MAX_PROBLEMS = 20;
+/** 1-based line of a character offset. */
+function lineOf(text, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            line++;
+    return line;
+}
+function jsonErrorLine(text, message) {
+    const lc = /line (\d+) column (\d+)/.exec(message);
+    if (lc)
+        return Number(lc[1]);
+    const pos = /position (\d+)/.exec(message);
+    if (pos)
+        return lineOf(text, Number(pos[1]));
+    return undefined;
+}
+const isObj = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
+function parseIstanbulJson(json, reportPath, options = {}) {
+    const keep = options.keep ?? (() => true);
+    const result = { reportPath, format: 'istanbul', files: [], totalFiles: 0, problems: [] };
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        const line = jsonErrorLine(json, msg);
+        result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, ...(line !== undefined ? { line } : {}), fatal: true });
+        return result;
+    }
+    if (!isObj(doc)) {
+        result.problems.push({ message: 'top level is not an object of file coverage: not an Istanbul coverage-final.json', fatal: true });
+        return result;
+    }
+    const problems = [];
+    for (const [key, raw] of Object.entries(doc)) {
+        const entry = isObj(raw) && isObj(raw['data']) && !('statementMap' in raw) ? raw['data'] : raw;
+        if (!isObj(entry) || !isObj(entry['statementMap']) || !isObj(entry['s'])) {
+            if (problems.length < istanbul_MAX_PROBLEMS)
+                problems.push({ message: `entry has no statementMap/s objects`, element: JSON.stringify(key), fatal: false });
+            continue;
+        }
+        const path = typeof entry['path'] === 'string' && entry['path'] !== '' ? entry['path'] : key;
+        result.totalFiles++;
+        if (!keep(path))
+            continue;
+        const file = { path, lines: new Map() };
+        const statementMap = entry['statementMap'];
+        for (const [id, count] of Object.entries(entry['s'])) {
+            const loc = statementMap[id];
+            const start = isObj(loc) && isObj(loc['start']) ? loc['start']['line'] : undefined;
+            if (typeof start !== 'number' || !Number.isInteger(start) || start < 1 || typeof count !== 'number' || count < 0) {
+                if (problems.length < istanbul_MAX_PROBLEMS)
+                    problems.push({ message: `statement ${JSON.stringify(id)} has no valid start line or count`, element: `${JSON.stringify(path)} > s.${id}`, fatal: false });
+                continue;
+            }
+            const prev = file.lines.get(start);
+            if (prev === undefined || prev < count)
+                file.lines.set(start, count);
+        }
+        result.files.push(file);
+    }
+    result.problems.push(...problems);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/coverage/jacoco.ts
+/**
+ * JaCoCo XML reader (`jacoco:report`, Gradle `jacocoTestReport`). Source paths are `<package name>` (with
+ * `/` separators) + `/` + `<sourcefile name>`, i.e. relative to a source root such as `src/main/java`,
+ * which the path matcher resolves by suffix. `<group>` elements (multi-module reports) nest packages.
+ * A line is executable when it has instructions (`mi + ci > 0`) and covered when `ci > 0`.
+ * Packages without classes or source files are normal (the `jacoco-parse` package crashes on them).
+ */
+
+
+const jacoco_MAX_PROBLEMS = 20;
+function parseJacoco(xml, reportPath, options = {}) {
+    const keep = options.keep ?? (() => true);
+    const result = { reportPath, format: 'jacoco', files: [], totalFiles: 0, problems: [] };
+    const { doc, problem } = xml_parseXml(xml, ['group', 'package', 'sourcefile', 'line', 'class']);
+    if (!doc) {
+        result.problems.push(problem);
+        return result;
+    }
+    const report = doc['report'];
+    if (!report || typeof report !== 'object') {
+        result.problems.push({ message: 'no <report> root element: not a JaCoCo XML report', element: 'report', fatal: true });
+        return result;
+    }
+    const problems = [];
+    const add = (p) => {
+        if (problems.length < jacoco_MAX_PROBLEMS)
+            problems.push(p);
+    };
+    const byPath = new Map();
+    const visit = (node, where) => {
+        children(node, 'group').forEach((g, gi) => visit(g, `${where} > group ${JSON.stringify(attr(g, 'name') ?? `#${gi + 1}`)}`));
+        children(node, 'package').forEach((pkg, pi) => {
+            const pkgName = attr(pkg, 'name');
+            const pwhere = `${where} > package ${pkgName !== undefined ? JSON.stringify(pkgName) : `#${pi + 1}`}`;
+            if (pkgName === undefined)
+                add({ message: '<package> without a name attribute', element: pwhere, fatal: false });
+            children(pkg, 'sourcefile').forEach((sf, si) => {
+                const name = attr(sf, 'name');
+                const swhere = `${pwhere} > sourcefile ${name ? JSON.stringify(name) : `#${si + 1}`}`;
+                if (!name) {
+                    add({ message: '<sourcefile> without a name attribute', element: swhere, fatal: false });
+                    return;
+                }
+                const path = pkgName ? `${pkgName.replace(/\./g, '/').replace(/\/+$/, '')}/${name}` : name;
+                result.totalFiles++;
+                if (!keep(path))
+                    return;
+                let file = byPath.get(path);
+                if (!file) {
+                    file = { path, lines: new Map() };
+                    byPath.set(path, file);
+                    result.files.push(file);
+                }
+                children(sf, 'line').forEach((line, li) => {
+                    const nr = parseLineNumber(attr(line, 'nr'));
+                    const mi = parseCount(attr(line, 'mi') ?? '0');
+                    const ci = parseCount(attr(line, 'ci') ?? '0');
+                    if (nr === undefined || mi === undefined || ci === undefined) {
+                        add({ message: `<line> with nr=${JSON.stringify(attr(line, 'nr') ?? null)} mi=${JSON.stringify(attr(line, 'mi') ?? null)} ci=${JSON.stringify(attr(line, 'ci') ?? null)}`, element: `${swhere} > line #${li + 1}`, fatal: false });
+                        return;
+                    }
+                    if (mi + ci === 0)
+                        return;
+                    addHits(file.lines, nr, ci);
+                });
+            });
+        });
+    };
+    visit(report, 'report');
+    result.problems.push(...problems);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/coverage/lcov.ts
+/**
+ * lcov tracefile reader (`lcov.info`, written by Istanbul/c8/jest, lcov/geninfo, grcov, cargo-llvm-cov, ...).
+ *
+ * Hand-written on purpose rather than `lcov-parse`: that package is unmaintained (last release 2019),
+ * materialises every record and every DA/BRDA line as objects and splits the whole text into an array.
+ * This reader walks the text once with indexOf, keeps only DA (line hits) and only for the files the
+ * caller wants, so a 50 MB tracefile costs the string plus the kept maps. The format is line-based
+ * (geninfo(1) "TRACEFILE FORMAT"): `SF:<path>` opens a record, `DA:<line>,<hits>[,<checksum>]` gives line
+ * hits, `end_of_record` closes it; other keys (TN, FN, FNDA, FNF, FNH, BRDA, BRF, BRH, LF, LH, VER, FNL,
+ * FNA) are accepted and ignored.
+ */
+
+const lcov_MAX_PROBLEMS = 20;
+function parseLcov(text, reportPath, options = {}) {
+    const keep = options.keep ?? (() => true);
+    const files = [];
+    const problems = [];
+    let extraProblems = 0;
+    const problem = (p) => {
+        if (problems.length < lcov_MAX_PROBLEMS)
+            problems.push(p);
+        else
+            extraProblems++;
+    };
+    let totalFiles = 0;
+    let current;
+    let currentKept = false;
+    let currentLine = 0;
+    let open = false;
+    let sawRecord = false;
+    let pos = 0;
+    let lineNo = 0;
+    const len = text.length;
+    // Skip a UTF-8 BOM.
+    if (text.charCodeAt(0) === 0xfeff)
+        pos = 1;
+    while (pos < len) {
+        let end = text.indexOf('\n', pos);
+        if (end === -1)
+            end = len;
+        lineNo++;
+        let row = text.slice(pos, end);
+        pos = end + 1;
+        if (row.endsWith('\r'))
+            row = row.slice(0, -1);
+        if (row.length === 0)
+            continue;
+        // Fast path for the bulk of the file.
+        if (row.startsWith('DA:')) {
+            if (!open) {
+                problem({ message: 'DA record outside an SF ... end_of_record block', line: lineNo, fatal: false });
+                continue;
+            }
+            if (!currentKept)
+                continue;
+            const body = row.slice(3);
+            const comma = body.indexOf(',');
+            const ln = comma === -1 ? undefined : parseLineNumber(body.slice(0, comma));
+            const rest = comma === -1 ? '' : body.slice(comma + 1);
+            const comma2 = rest.indexOf(',');
+            const hitsText = comma2 === -1 ? rest : rest.slice(0, comma2);
+            // geninfo can write negative counts for gcov oddities; treat them as 0 rather than rejecting the file.
+            const hits = hitsText.startsWith('-') && /^-\d+$/.test(hitsText) ? 0 : parseCount(hitsText);
+            if (ln === undefined || hits === undefined) {
+                problem({ message: `malformed DA record ${JSON.stringify(row.slice(0, 80))} (expected DA:<line>,<hits>)`, line: lineNo, fatal: false });
+                continue;
+            }
+            addHits(current.lines, ln, hits);
+            continue;
+        }
+        if (row.startsWith('SF:')) {
+            if (open) {
+                problem({ message: `record for ${JSON.stringify(current.path)} (line ${currentLine}) has no end_of_record before the next SF`, line: lineNo, fatal: false });
+            }
+            const path = row.slice(3).trim();
+            if (path === '') {
+                problem({ message: 'SF record with an empty path', line: lineNo, fatal: false });
+            }
+            totalFiles++;
+            sawRecord = true;
+            current = { path, lines: new Map() };
+            currentKept = path !== '' && keep(path);
+            if (currentKept)
+                files.push(current);
+            currentLine = lineNo;
+            open = true;
+            continue;
+        }
+        if (row === 'end_of_record' || row.trim() === 'end_of_record') {
+            if (!open)
+                problem({ message: 'end_of_record without an open SF record', line: lineNo, fatal: false });
+            open = false;
+            current = undefined;
+            currentKept = false;
+            continue;
+        }
+        const colon = row.indexOf(':');
+        if (colon <= 0 || !/^[A-Z]+$/.test(row.slice(0, colon))) {
+            problem({ message: `not an lcov record: ${JSON.stringify(row.slice(0, 80))}`, line: lineNo, fatal: !sawRecord && lineNo <= 5 });
+            if (!sawRecord && lineNo <= 5)
+                break; // not an lcov file at all
+        }
+    }
+    if (open && current) {
+        problem({ message: `truncated: the record for ${JSON.stringify(current.path)} (from line ${currentLine}) has no end_of_record`, line: lineNo, fatal: false });
+    }
+    if (!sawRecord && !problems.some((p) => p.fatal)) {
+        problem({ message: 'no SF records: empty or not an lcov tracefile', fatal: true });
+    }
+    if (extraProblems > 0)
+        problems.push({ message: `and ${extraProblems} more problems`, fatal: false });
+    return { reportPath, format: 'lcov', files, totalFiles, problems };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/evidence/coverage/paths.ts
+/**
+ * Matching paths written in coverage reports to the repository paths of changed files.
+ *
+ * Reports name files in many ways: relative to the repository (`src/a.ts`), absolute on the CI machine
+ * (`/home/runner/work/repo/repo/src/a.ts`, `D:\a\repo\repo\src\a.ts`), relative to the folder of the report
+ * (a monorepo package's `coverage/lcov.info` with `SF:src/a.ts`), relative to a Cobertura `<source>` root,
+ * relative to a Java source root (JaCoCo `com/acme/A.java`), or as a Go import path
+ * (`example.com/shop/pkg/a.go`). The matcher tries, in order:
+ *   1. the path (joined to each root first) relative to the report's folder and each of its ancestors;
+ *   2. the longest segment-suffix of the path that is a changed file (absolute paths, import paths);
+ *      a one-segment suffix (a file at the repository root) only when the prefix it leaves is a checkout
+ *      root already established by a longer match in the same report;
+ *   3. a changed file that ends with the path (JaCoCo packages, `SF:` relative to a sub-folder), when
+ *      exactly one does (ties broken by the longest common folder with the report).
+ * A path that matches nothing is simply not a changed file; one that matches several is reported.
+ */
+
+/** POSIX-normalises a reported path: `file://`, backslashes, `./`, `..`, duplicate and trailing slashes. */
+function normalizePath(p) {
+    let s = p.trim();
+    if (s.startsWith('file://'))
+        s = s.slice(7);
+    s = s.replace(/\\/g, '/');
+    // `/C:/x` (file:///C:/x) -> `C:/x`
+    if (/^\/[A-Za-z]:\//.test(s))
+        s = s.slice(1);
+    const drive = /^[A-Za-z]:\//.exec(s)?.[0] ?? '';
+    const rest = s.slice(drive.length);
+    let n = external_node_path_.posix.normalize(rest);
+    if (n === '.')
+        n = '';
+    if (n.length > 1 && n.endsWith('/'))
+        n = n.slice(0, -1);
+    if (n.startsWith('./'))
+        n = n.slice(2);
+    return drive + n;
+}
+function isAbsolutePath(p) {
+    return p.startsWith('/') || /^[A-Za-z]:\//.test(p);
+}
+function baseName(p) {
+    const n = p.replace(/\\/g, '/');
+    return n.slice(n.lastIndexOf('/') + 1);
+}
+function joinPath(root, p) {
+    return normalizePath(root.replace(/[\\/]+$/, '') + '/' + p);
+}
+/** Segment-suffixes of a path, longest first, including the whole path. */
+function suffixes(p) {
+    const segs = p.split('/').filter((s) => s !== '');
+    const out = [];
+    for (let i = 0; i < segs.length; i++)
+        out.push(segs.slice(i).join('/'));
+    return out;
+}
+function commonDirPrefix(a, b) {
+    const as = a.split('/');
+    const bs = b.split('/');
+    let n = 0;
+    while (n < as.length - 1 && n < bs.length - 1 && as[n] === bs[n])
+        n++;
+    return n;
+}
+class PathMatcher {
+    changed;
+    /** Proper segment-suffixes of changed paths -> the changed paths ending with them. */
+    tails = new Map();
+    baseNames = new Set();
+    constructor(changedPaths) {
+        this.changed = new Set(changedPaths.map(normalizePath));
+        for (const c of this.changed) {
+            this.baseNames.add(baseName(c));
+            for (const s of suffixes(c).slice(1)) {
+                const list = this.tails.get(s);
+                if (list)
+                    list.push(c);
+                else
+                    this.tails.set(s, [c]);
+            }
+        }
+    }
+    /** Cheap pre-filter for parsers: could this reported path be one of the changed files? */
+    mightMatch = (reported) => this.baseNames.has(baseName(reported.trim()));
+    /**
+     * Matches every file of one report. `knownRoots` (checkout roots learned from earlier matches of the
+     * same report) let one-segment suffixes match.
+     */
+    matchAll(reportPath, files) {
+        const knownRoots = new Set();
+        const results = files.map((f) => this.match(reportPath, f, knownRoots, false));
+        // Second pass for root-level files, now that the report's checkout root may be known.
+        if (knownRoots.size > 0) {
+            files.forEach((f, i) => {
+                if (results[i].kind === 'none')
+                    results[i] = this.match(reportPath, f, knownRoots, true);
+            });
+        }
+        return results;
+    }
+    match(reportPath, file, knownRoots = new Set(), allowRootFiles = false) {
+        const p = normalizePath(file.path);
+        if (p === '')
+            return { kind: 'none' };
+        const bases = isAbsolutePath(p) ? [p] : [...(file.roots ?? []).map((r) => joinPath(normalizePath(r), p)), p];
+        const reportDir = external_node_path_.posix.dirname(normalizePath(reportPath));
+        // 1. relative to the report's folder and its ancestors (nearest first), then the repository root.
+        for (const base of bases) {
+            if (isAbsolutePath(base))
+                continue;
+            let dir = reportDir === '.' ? '' : reportDir;
+            for (;;) {
+                const cand = dir ? normalizePath(dir + '/' + base) : base;
+                if (this.changed.has(cand))
+                    return { kind: 'match', path: cand, via: 'relative' };
+                if (!dir)
+                    break;
+                const parent = external_node_path_.posix.dirname(dir);
+                dir = parent === '.' || parent === '/' ? '' : parent;
+            }
+        }
+        // 2. the longest suffix that is a changed file.
+        for (const base of bases) {
+            const sfx = suffixes(base);
+            for (let i = 1; i < sfx.length; i++) {
+                const s = sfx[i];
+                if (!this.changed.has(s))
+                    continue;
+                const prefix = base.slice(0, base.length - s.length);
+                if (s.includes('/')) {
+                    knownRoots.add(prefix);
+                    return { kind: 'match', path: s, via: 'suffix' };
+                }
+                if (allowRootFiles && knownRoots.has(prefix))
+                    return { kind: 'match', path: s, via: 'suffix' };
+            }
+        }
+        // 3. a changed file ending with the path.
+        for (const base of bases) {
+            if (isAbsolutePath(base))
+                continue;
+            const cands = this.tails.get(base);
+            if (!cands || cands.length === 0)
+                continue;
+            if (cands.length === 1)
+                return { kind: 'match', path: cands[0], via: 'tail' };
+            const scored = cands.map((c) => ({ c, score: commonDirPrefix(c, reportDir + '/x') }));
+            const best = Math.max(...scored.map((s) => s.score));
+            const top = scored.filter((s) => s.score === best);
+            if (top.length === 1 && best > 0)
+                return { kind: 'match', path: top[0].c, via: 'tail' };
+            return { kind: 'ambiguous', candidates: cands.slice().sort() };
+        }
+        return { kind: 'none' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/coverage/index.ts
+/**
+ * Coverage evidence: detect a report's format from its content, parse it, and merge several reports into
+ * line hits per changed file. Formats: lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-final.json, Go
+ * cover profiles.
+ */
+
+
+
+
+
+
+
+
+/** Format from the first bytes (file names lie: `coverage.xml` is Cobertura or JaCoCo, `cover.out` anything). */
+function detectFormat(text) {
+    const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+    if (head.startsWith('<')) {
+        // Skip the prolog, comments and DOCTYPE: the first element name decides.
+        const m = /<([A-Za-z_][\w.-]*)[\s>/]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ''));
+        if (m?.[1] === 'coverage')
+            return 'cobertura';
+        if (m?.[1] === 'report')
+            return 'jacoco';
+        return undefined;
+    }
+    if (head.startsWith('{'))
+        return 'istanbul';
+    if (head.startsWith('mode:'))
+        return 'go';
+    if (/^(TN|SF|VER):/m.test(head))
+        return 'lcov';
+    return undefined;
+}
+function parseReport(text, reportPath, options = {}) {
+    const format = detectFormat(text);
+    switch (format) {
+        case 'lcov':
+            return parseLcov(text, reportPath, options);
+        case 'cobertura': {
+            const r = parseCobertura(text, reportPath, options);
+            if (r.totalFiles === 0 && r.problems.length === 0 && /<project[\s>]/.test(text.slice(0, 4096)) && !/<packages[\s>]/.test(text)) {
+                r.problems.push({ message: 'this looks like a Clover report (<coverage><project>), which is not supported: write lcov or Cobertura instead', element: 'coverage > project', fatal: true });
+            }
+            return r;
+        }
+        case 'jacoco':
+            return parseJacoco(text, reportPath, options);
+        case 'istanbul':
+            return parseIstanbulJson(text, reportPath, options);
+        case 'go':
+            return parseGoCover(text, reportPath, options);
+        default:
+            return {
+                reportPath,
+                format: 'unknown',
+                files: [],
+                totalFiles: 0,
+                problems: [
+                    text.trim() === ''
+                        ? { message: 'the report is empty', fatal: true }
+                        : { message: 'unrecognised coverage format (expected lcov, Cobertura or JaCoCo XML, Istanbul JSON, or a Go cover profile)', line: 1, fatal: true },
+                ],
+            };
+    }
+}
+/**
+ * Merges parsed reports onto the changed paths. Hits add up across reports and records: a line is
+ * executable when any report lists it, covered when any report saw it run.
+ */
+function mergeCoverage(reports, matcher) {
+    const index = { files: new Map(), matched: new Map(), ambiguous: [] };
+    for (const report of reports) {
+        const results = matcher.matchAll(report.reportPath, report.files);
+        const found = new Set();
+        results.forEach((res, i) => {
+            const file = report.files[i];
+            if (res.kind === 'ambiguous') {
+                index.ambiguous.push({ reportPath: report.reportPath, path: file.path, candidates: res.candidates });
+                return;
+            }
+            if (res.kind !== 'match')
+                return;
+            found.add(res.path);
+            let merged = index.files.get(res.path);
+            if (!merged) {
+                merged = { lines: new Map(), reports: [] };
+                index.files.set(res.path, merged);
+            }
+            if (!merged.reports.includes(report.reportPath))
+                merged.reports.push(report.reportPath);
+            for (const [line, hits] of file.lines)
+                merged.lines.set(line, (merged.lines.get(line) ?? 0) + hits);
+        });
+        index.matched.set(report.reportPath, found.size);
+    }
+    return index;
+}
+
+;// CONCATENATED MODULE: ./src/rules/critical-path-tests/options.ts
+/** Options of `critical-path-tests` (the policy schema and its defaults are generated from this). */
+
+const DEFAULT_COVERAGE_GLOBS = [
+    'coverage/lcov.info',
+    '**/coverage/lcov.info',
+    '**/cobertura-coverage.xml',
+    '**/coverage.xml',
+    '**/jacoco*.xml',
+    '**/coverage/coverage-final.json',
+    '**/cover.out',
+    '**/coverage.out',
+    '**/*.coverprofile',
+];
+const TestMap = type/* Type */.ZU.Object({
+    source: type/* Type */.ZU.String({
+        description: 'Pattern of a source file with `{dir}` (any folders, possibly none) and `{name}` (file name without the extension written after it) placeholders, e.g. `src/{dir}/{name}.ts`. `*` and `**` work as in globs.',
+    }),
+    tests: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        minItems: 1,
+        description: 'Where the test for that file lives, with the same placeholders, e.g. `src/{dir}/{name}.test.ts` or `__tests__/{dir}/{name}.test.ts`; changing any one of them satisfies the mapping.',
+    }),
+}, { additionalProperties: false, description: 'Name-based test mapping: the test for THIS file must change, not just any test.' });
+const Area = type/* Type */.ZU.Object({
+    name: type/* Type */.ZU.String({ minLength: 1, description: 'Name of the critical area, shown in the comment (e.g. `payments`).' }),
+    include: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { minItems: 1, description: 'Globs of the area\'s files.' }),
+    exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'Globs of files inside `include` that are not critical code (docs, fixtures, config).' }),
+    tests: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [],
+        description: 'Globs of the area\'s tests. With `tests-changed`, a change to a critical file that has no `test_map` entry needs a change to one of these.',
+    }),
+    test_map: type/* Type */.ZU.Array(TestMap, { default: [], description: 'Name-based mapping from a source file to its test file(s); takes precedence over `tests` for the files it matches.' }),
+    require: type/* Type */.ZU.Array(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('tests-changed'), type/* Type */.ZU.Literal('diff-coverage')]), {
+        default: ['tests-changed', 'diff-coverage'],
+        description: '`tests-changed`: changed critical code comes with a changed test. `diff-coverage`: the changed executable lines are covered at least `min_diff_coverage` percent.',
+    }),
+    min_diff_coverage: type/* Type */.ZU.Number({ minimum: 0, maximum: 100, default: 80, description: 'Minimum percentage of changed executable lines of the area that the coverage reports show as run.' }),
+}, { additionalProperties: false });
+const Options = type/* Type */.ZU.Object({
+    areas: type/* Type */.ZU.Array(Area, {
+        default: [],
+        description: 'Business-critical areas. Empty (the default): the rule checks nothing, so repositories without coverage are not failed.',
+    }),
+    coverage: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: DEFAULT_COVERAGE_GLOBS,
+        description: 'Globs of coverage reports in the workspace (lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-final.json, Go cover profiles; the format is detected from the content). Several reports merge. Files under node_modules/ are ignored.',
+    }),
+    missing_report: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('fail'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('ignore')], {
+        default: 'warn',
+        description: 'What a changed critical file that no coverage report mentions (or no report at all) concludes: `fail` at the rule\'s level, `warn`, or `ignore`.',
+    }),
+    max_report_mb: type/* Type */.ZU.Number({ minimum: 1, default: 200, description: 'Reports larger than this many MiB are not read (an error finding says so).' }),
+    max_uncovered_findings: type/* Type */.ZU.Integer({
+        minimum: 0,
+        default: 100,
+        description: 'At most this many uncovered-range findings (annotations); the rest are counted in one more finding.',
+    }),
+});
+
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
+var esm = __nccwpck_require__(1138);
+;// CONCATENATED MODULE: ./src/rules/critical-path-tests/mapping.ts
+/** `{dir}` / `{name}` test mapping: "the test for THIS file". */
+
+
+function regexEscape(s) {
+    return s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+}
+/** Compiles a source pattern (`src/{dir}/{name}.ts`, globs allowed) to a regex with `dir`/`name` groups. */
+function compileSourcePattern(pattern) {
+    let re = '';
+    let i = 0;
+    while (i < pattern.length) {
+        const rest = pattern.slice(i);
+        if (rest.startsWith('{dir}/')) {
+            re += '(?:(?<dir>.+)/)?';
+            i += 6;
+        }
+        else if (rest.startsWith('{dir}')) {
+            re += '(?<dir>.*)';
+            i += 5;
+        }
+        else if (rest.startsWith('{name}')) {
+            re += '(?<name>[^/]+)';
+            i += 6;
+        }
+        else if (rest.startsWith('**/')) {
+            re += '(?:.*/)?';
+            i += 3;
+        }
+        else if (rest.startsWith('**')) {
+            re += '.*';
+            i += 2;
+        }
+        else if (rest[0] === '*') {
+            re += '[^/]*';
+            i += 1;
+        }
+        else if (rest[0] === '?') {
+            re += '[^/]';
+            i += 1;
+        }
+        else {
+            re += regexEscape(rest[0]);
+            i += 1;
+        }
+    }
+    return new RegExp('^' + re + '$');
+}
+/** A test pattern with placeholders as a glob matching every possible test (to recognise test files). */
+function testPatternGlob(pattern) {
+    return pattern.replace(/\{dir\}\//g, '**/').replace(/\{dir\}/g, '**').replace(/\{name\}/g, '*');
+}
+function substitute(pattern, dir, name, esc) {
+    return pattern
+        .replace(/\{dir\}\//g, dir ? esc(dir) + '/' : '')
+        .replace(/\{dir\}/g, esc(dir))
+        .replace(/\{name\}/g, esc(name));
+}
+/** The tests mapped to `path` by the first matching entry, or undefined when no entry matches. */
+function mappedTests(path, map) {
+    for (const entry of map) {
+        const m = compileSourcePattern(entry.source).exec(path);
+        if (!m)
+            continue;
+        const dir = m.groups?.['dir'] ?? '';
+        const name = m.groups?.['name'] ?? '';
+        return {
+            display: entry.tests.map((t) => substitute(t, dir, name, (s) => s)),
+            globs: entry.tests.map((t) => substitute(t, dir, name, (s) => (0,esm/* escape */.ih)(s))),
+        };
+    }
+    return undefined;
+}
+/** True when `path` is a test according to the area's `tests` globs or any `test_map` test pattern. */
+function isTestPath(path, tests, map) {
+    if ((0,glob/* matchesAny */._I)(path, tests))
+        return true;
+    for (const entry of map)
+        if ((0,glob/* matchesAny */._I)(path, entry.tests.map(testPatternGlob)))
+            return true;
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/critical-path-tests/trivial.ts
+/**
+ * "Comment or blank" line detection for the languages critical code is written in. Line-based on purpose
+ * (no parser): a line is trivial when it is blank or starts with the language's line-comment marker or a
+ * block-comment delimiter/continuation. Unknown extensions: only blank lines are trivial.
+ */
+const C_LIKE = new Set(['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'java', 'kt', 'kts', 'scala', 'groovy', 'go', 'rs', 'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'cs', 'swift', 'dart', 'php', 'proto']);
+const HASH = new Set(['py', 'pyi', 'rb', 'sh', 'bash', 'zsh', 'pl', 'pm', 'r', 'ex', 'exs', 'tf', 'hcl', 'yml', 'yaml', 'toml', 'cfg', 'ini', 'conf', 'cmake', 'mk']);
+const DASH = new Set(['sql', 'lua', 'hs', 'elm', 'ada']);
+function ext(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (base === 'Dockerfile' || base === 'Makefile')
+        return 'sh';
+    const dot = base.lastIndexOf('.');
+    return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+function isTrivialLine(path, text) {
+    const t = text.trim();
+    if (t === '')
+        return true;
+    const e = ext(path);
+    if (C_LIKE.has(e))
+        return t.startsWith('//') || t.startsWith('/*') || t.startsWith('*') || t === '*/';
+    if (HASH.has(e))
+        return t.startsWith('#') && !t.startsWith('#!');
+    if (DASH.has(e))
+        return t.startsWith('--');
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/critical-path-tests/index.ts
+
+
+
+
+
+
+
+const RANGES_IN_TABLE = 3;
+/** Which head lines of a changed file count as changed code, or why the file needs no tests. */
+function analyse(file) {
+    if (file.status === 'removed')
+        return { file, skip: 'removed' };
+    if (file.excluded && file.excluded !== 'no-diff')
+        return { file, skip: 'excluded' };
+    if (file.binary)
+        return { file, skip: 'binary' };
+    if ((file.status === 'renamed' || file.status === 'copied') && file.additions === 0 && file.deletions === 0)
+        return { file, skip: 'rename' };
+    if (file.patch === undefined) {
+        if (file.additions === 0 && file.deletions === 0 && file.status !== 'added')
+            return { file, skip: 'rename' };
+        return { file };
+    }
+    let hunks;
+    try {
+        hunks = parsePatch(file.patch);
+    }
+    catch (e) {
+        const msg = e instanceof PatchParseError ? `${e.message} (patch line ${e.patchLine})` : String(e instanceof Error ? e.message : e);
+        return { file, patchError: msg };
+    }
+    const lines = [];
+    let meaningful = false;
+    for (const h of hunks) {
+        for (const l of h.lines) {
+            if (l.type === ' ')
+                continue;
+            const trivial = isTrivialLine(file.path, l.text);
+            if (!trivial)
+                meaningful = true;
+            if (l.type === '+' && l.newLine !== undefined && !trivial)
+                lines.push(l.newLine);
+        }
+    }
+    if (!meaningful)
+        return { file, lines, skip: file.status === 'renamed' && hunks.length === 0 ? 'rename' : 'trivial' };
+    return { file, lines };
+}
+function pct(covered, executable) {
+    const p = (covered / executable) * 100;
+    return `${Number.isInteger(p) ? p : p.toFixed(1)}%`;
+}
+function rangeText([a, b]) {
+    return a === b ? `${a}` : `${a}-${b}`;
+}
+function firstFew(items, n) {
+    if (items.length === 0)
+        return 'none';
+    return items.length <= n ? items.join(', ') : `${items.slice(0, n).join(', ')} and ${items.length - n} more`;
+}
+function code(s) {
+    return '`' + s.replace(/`/g, "'") + '`';
+}
+function missingLevel(m) {
+    return m === 'warn' ? 'warn' : undefined;
+}
+function extOf(p) {
+    const base = p.slice(p.replace(/\\/g, '/').lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+async function loadCoverage(ctx, options, wanted) {
+    const matcher = new PathMatcher(wanted);
+    const extensions = new Set();
+    const findings = [];
+    const reports = [];
+    const files = (await ctx.evidence.findReports(options.coverage)).filter((r) => !/(^|\/)node_modules\//.test(r.path));
+    const maxBytes = options.max_report_mb * 1024 * 1024;
+    for (const rf of files) {
+        if (rf.size > maxBytes) {
+            findings.push({
+                kind: 'error',
+                path: rf.path,
+                message: `Coverage report ${rf.path} is ${(rf.size / 1024 / 1024).toFixed(1)} MiB, above max_report_mb (${options.max_report_mb}); it was not read.`,
+                hint: 'Raise `max_report_mb` or narrow the report to the code under test.',
+            });
+            continue;
+        }
+        let text;
+        try {
+            text = await rf.read();
+        }
+        catch (e) {
+            findings.push({ kind: 'error', path: rf.path, message: `Coverage report ${rf.path} could not be read: ${e instanceof Error ? e.message : String(e)}` });
+            continue;
+        }
+        const parsed = parseReport(text, rf.path, {
+            keep: (p) => {
+                extensions.add(extOf(p));
+                return matcher.mightMatch(p);
+            },
+        });
+        reports.push(parsed);
+        if (parsed.problems.length > 0) {
+            const [first, ...rest] = parsed.problems;
+            const where = first.line !== undefined ? ` at line ${first.line}` : first.element ? ` at ${first.element}` : '';
+            const fatal = parsed.problems.some((p) => p.fatal);
+            findings.push({
+                kind: 'error',
+                path: rf.path,
+                ...(first.line !== undefined ? { line: first.line } : {}),
+                message: `Coverage report ${rf.path} (${parsed.format}) is malformed${where}: ${first.message}${fatal ? ' — it was not used.' : ' — the readable part was used.'}`,
+                ...(rest.length > 0
+                    ? { hint: `Also: ${rest.slice(0, 3).map((p) => (p.line !== undefined ? `line ${p.line}: ` : p.element ? `${p.element}: ` : '') + p.message).join('; ')}${rest.length > 3 ? ` (and ${rest.length - 3} more)` : ''}` }
+                    : { hint: 'Regenerate the report (a truncated upload or a failed test run often causes this).' }),
+            });
+        }
+    }
+    const index = mergeCoverage(reports, matcher);
+    return { index, reports, extensions, findings };
+}
+const criticalPathTests = {
+    id: 'critical-path-tests',
+    description: 'Changed business-critical code comes with tests and with coverage of the changed lines.',
+    options: Options,
+    defaultLevel: 'fail',
+    release: true,
+    async evaluate(ctx, options) {
+        const areas = options.areas ?? [];
+        if (areas.length === 0)
+            return { findings: [], summary: 'No critical areas configured.' };
+        const findings = [];
+        const changed = ctx.changes.files;
+        const present = changed.filter((f) => f.status !== 'removed');
+        const analysed = new Map();
+        const analysis = (f) => {
+            let a = analysed.get(f.path);
+            if (!a)
+                analysed.set(f.path, (a = analyse(f)));
+            return a;
+        };
+        // Pass 1: the files of each area and which of them need tests / coverage.
+        const results = areas.map((area) => {
+            const tests = area.tests ?? [];
+            const map = area.test_map ?? [];
+            const inArea = (0,glob/* filterPaths */.R4)(changed, area.include, area.exclude ?? []);
+            const sources = inArea.filter((f) => !isTestPath(f.path, tests, map)).map(analysis);
+            const testsChanged = present.filter((f) => isTestPath(f.path, tests, map)).map((f) => f.path);
+            const needing = sources.filter((s) => !s.skip);
+            return { area, sources, needing, testsChanged, covered: 0, executable: 0, noData: [], uncovered: [], failedCoverage: false, missingTests: 0 };
+        });
+        for (const r of results) {
+            for (const s of r.needing) {
+                if (s.patchError) {
+                    findings.push({ kind: 'error', path: s.file.path, message: `The patch of ${s.file.path} could not be read: ${s.patchError}; its changed lines are unknown.` });
+                }
+            }
+        }
+        // Pass 2: tests changed.
+        for (const r of results) {
+            const require = r.area.require ?? ['tests-changed', 'diff-coverage'];
+            if (!require.includes('tests-changed') || r.needing.length === 0)
+                continue;
+            const map = r.area.test_map ?? [];
+            const tests = r.area.tests ?? [];
+            const unmapped = [];
+            for (const s of r.needing) {
+                const mapped = mappedTests(s.file.path, map);
+                if (!mapped) {
+                    unmapped.push(s.file.path);
+                    continue;
+                }
+                if (present.some((f) => (0,glob/* matchesAny */._I)(f.path, mapped.globs)))
+                    continue;
+                r.missingTests++;
+                findings.push({
+                    path: s.file.path,
+                    ...(s.lines && s.lines.length > 0 ? { line: s.lines[0] } : {}),
+                    code: 'missing-test',
+                    message: `${s.file.path} (critical area "${r.area.name}") changed without a change to its test.`,
+                    hint: `Add or update ${code(mapped.display[0])}${mapped.display.length > 1 ? ` (or ${mapped.display.slice(1).map(code).join(', ')})` : ''}.`,
+                });
+            }
+            if (unmapped.length === 0)
+                continue;
+            if (tests.length === 0) {
+                findings.push({
+                    kind: 'error',
+                    code: 'no-test-globs',
+                    message: `Area "${r.area.name}" requires tests-changed but ${firstFew(unmapped, 3)} match no test_map entry and the area has no \`tests\` globs.`,
+                    hint: 'Add `tests` globs or a `test_map` entry for these files to the area in the policy.',
+                });
+                continue;
+            }
+            const areaTests = present.filter((f) => (0,glob/* matchesAny */._I)(f.path, tests));
+            if (areaTests.length > 0)
+                continue;
+            r.missingTests += unmapped.length;
+            findings.push({
+                code: 'missing-test',
+                message: `Critical area "${r.area.name}": ${unmapped.length} changed file${unmapped.length === 1 ? '' : 's'} (${firstFew(unmapped, 3)}) and no test changed.`,
+                hint: `Add or update a test matching ${tests.map(code).join(' or ')}.`,
+            });
+        }
+        // Pass 3: diff coverage.
+        const covAreas = results.filter((r) => (r.area.require ?? ['tests-changed', 'diff-coverage']).includes('diff-coverage') && r.needing.length > 0);
+        let summaryNote = '';
+        if (covAreas.length > 0) {
+            const wanted = [...new Set(covAreas.flatMap((r) => r.needing.map((s) => s.file.path)))];
+            const loaded = await loadCoverage(ctx, options, wanted);
+            findings.push(...loaded.findings);
+            const usable = loaded.reports.filter((p) => !p.problems.some((x) => x.fatal));
+            const missLevel = missingLevel(options.missing_report);
+            if (loaded.reports.length === 0 && loaded.findings.length === 0) {
+                summaryNote = 'no coverage report found';
+                if (options.missing_report !== 'ignore') {
+                    findings.push({
+                        code: 'no-coverage-report',
+                        ...(missLevel ? { level: missLevel } : {}),
+                        message: `No coverage report matched ${options.coverage.map(code).join(', ')}, so the diff coverage of ${covAreas.map((r) => `"${r.area.name}"`).join(', ')} is unknown.`,
+                        hint: 'Run the tests with coverage before the gate (e.g. `jest --coverage`, `coverage xml`, `go test -coverprofile=cover.out`) or set `coverage` to where the reports are written.',
+                    });
+                }
+                for (const r of covAreas)
+                    r.noData = r.needing.map((s) => s.file.path);
+            }
+            else {
+                const searched = usable.map((p) => `${p.reportPath} (${p.totalFiles} files${(loaded.index.matched.get(p.reportPath) ?? 0) === 0 ? ', no changed file' : ''})`);
+                let shown = 0;
+                let hidden = 0;
+                for (const r of covAreas) {
+                    for (const s of r.needing) {
+                        const path = s.file.path;
+                        const merged = loaded.index.files.get(path);
+                        if (!merged) {
+                            // A language none of the reports covers (a YAML file in a JS area) is not "missing".
+                            if (usable.length > 0 && !loaded.extensions.has(extOf(path)))
+                                continue;
+                            r.noData.push(path);
+                            const amb = loaded.index.ambiguous.filter((a) => a.candidates.includes(path));
+                            if (options.missing_report === 'ignore')
+                                continue;
+                            findings.push({
+                                code: 'no-coverage-data',
+                                path,
+                                ...(s.lines && s.lines.length > 0 ? { line: s.lines[0] } : {}),
+                                ...(missLevel ? { level: missLevel } : {}),
+                                message: amb.length > 0
+                                    ? `${path} could not be told apart in the coverage reports: ${amb.map((a) => `${a.reportPath} names ${JSON.stringify(a.path)}, which fits ${a.candidates.join(', ')}`).join('; ')}.`
+                                    : `${path} (critical area "${r.area.name}") is not in any coverage report; searched ${searched.length > 0 ? searched.join(', ') : 'no readable report'}.`,
+                                hint: 'Make sure the tests that cover this file run with coverage, and that the report includes it (e.g. jest `collectCoverageFrom`, coverage.py `--source`).',
+                            });
+                            continue;
+                        }
+                        // Changed lines; without a patch (too large for GitHub to inline) the whole file counts.
+                        const lines = s.lines ?? [...merged.lines.keys()];
+                        const uncoveredLines = [];
+                        for (const l of lines) {
+                            const hits = merged.lines.get(l);
+                            if (hits === undefined)
+                                continue;
+                            r.executable++;
+                            if (hits > 0)
+                                r.covered++;
+                            else
+                                uncoveredLines.push(l);
+                        }
+                        if (uncoveredLines.length > 0)
+                            r.uncovered.push({ path, ranges: toRanges(uncoveredLines) });
+                    }
+                    const min = r.area.min_diff_coverage ?? 80;
+                    r.failedCoverage = r.executable > 0 && (r.covered / r.executable) * 100 < min;
+                    if (r.failedCoverage) {
+                        const worst = [...r.uncovered].sort((a, b) => count(b.ranges) - count(a.ranges))[0];
+                        const mapped = worst ? mappedTests(worst.path, r.area.test_map ?? []) : undefined;
+                        findings.push({
+                            code: 'diff-coverage',
+                            message: `Diff coverage of critical area "${r.area.name}" is ${pct(r.covered, r.executable)} (${r.covered} of ${r.executable} changed executable lines), below the required ${min}%.`,
+                            hint: worst
+                                ? `Cover the uncovered changed lines (annotated), starting with ${worst.path}${mapped ? ` in ${code(mapped.display[0])}` : ''}.`
+                                : 'Cover the uncovered changed lines (annotated).',
+                        });
+                    }
+                    for (const u of r.uncovered) {
+                        for (const range of u.ranges) {
+                            if (shown >= options.max_uncovered_findings) {
+                                hidden++;
+                                continue;
+                            }
+                            shown++;
+                            findings.push({
+                                code: 'uncovered-lines',
+                                path: u.path,
+                                line: range[0],
+                                ...(range[1] !== range[0] ? { endLine: range[1] } : {}),
+                                message: range[0] === range[1] ? `Changed line ${range[0]} is not covered by tests.` : `Changed lines ${range[0]}-${range[1]} are not covered by tests.`,
+                                ...(r.failedCoverage ? {} : { kind: 'info', level: 'notice' }),
+                            });
+                        }
+                    }
+                }
+                if (hidden > 0) {
+                    findings.push({ code: 'uncovered-lines', kind: 'info', level: 'notice', message: `And ${hidden} more uncovered changed ranges (not annotated; see max_uncovered_findings).` });
+                }
+            }
+        }
+        // Table and summary.
+        const table = {
+            title: 'Critical areas',
+            columns: ['Area', 'Files changed', 'Tests changed', 'Diff coverage', 'Threshold', 'Uncovered changed lines'],
+            rows: results.map((r) => {
+                const require = r.area.require ?? ['tests-changed', 'diff-coverage'];
+                const wantsCov = require.includes('diff-coverage');
+                const skipped = r.sources.length - r.needing.length;
+                const files = `${r.sources.length}${skipped > 0 ? ` (${skipped} need no tests)` : ''}`;
+                const tests = r.testsChanged.length > 0 ? firstFew(r.testsChanged, 3) : r.needing.length > 0 && require.includes('tests-changed') ? 'none (required)' : 'none';
+                const cov = !wantsCov
+                    ? 'not required'
+                    : r.needing.length === 0
+                        ? 'n/a'
+                        : r.executable > 0
+                            ? `${pct(r.covered, r.executable)} (${r.covered}/${r.executable})${r.noData.length > 0 ? `, no data for ${r.noData.length} file${r.noData.length === 1 ? '' : 's'}` : ''}`
+                            : r.noData.length > 0
+                                ? `no data (${firstFew(r.noData, 2)})`
+                                : 'n/a (no executable changed lines)';
+                const ranges = r.uncovered.flatMap((u) => u.ranges.map((rg) => `${u.path}:${rangeText(rg)}`));
+                return [r.area.name, files, tests, cov, wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-', ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-'];
+            }),
+        };
+        const parts = results
+            .filter((r) => r.sources.length > 0)
+            .map((r) => {
+            const bits = [];
+            if (r.missingTests > 0)
+                bits.push('tests missing');
+            if (r.executable > 0)
+                bits.push(`${pct(r.covered, r.executable)} ${r.failedCoverage ? '<' : '>='} ${r.area.min_diff_coverage ?? 80}%`);
+            else if (r.noData.length > 0)
+                bits.push('no coverage data');
+            if (r.needing.length === 0)
+                bits.push('no code changes needing tests');
+            return `${r.area.name}: ${bits.join(', ') || 'ok'}`;
+        });
+        const summary = (parts.length === 0 ? `No changes in ${results.length} critical area${results.length === 1 ? '' : 's'}.` : parts.join('; ')) +
+            (summaryNote ? ` (${summaryNote})` : '') +
+            (ctx.changes.truncated ? ` (only ${changed.length} of ${ctx.changes.totalFiles} files listed)` : '');
+        return {
+            findings,
+            summary,
+            tables: [table],
+            data: {
+                areas: results.map((r) => ({
+                    name: r.area.name,
+                    files: r.sources.map((s) => s.file.path),
+                    needTests: r.needing.map((s) => s.file.path),
+                    testsChanged: r.testsChanged,
+                    covered: r.covered,
+                    executable: r.executable,
+                    threshold: r.area.min_diff_coverage ?? 80,
+                    noData: r.noData,
+                })),
+            },
+        };
+    },
+};
+function count(ranges) {
+    return ranges.reduce((n, [a, b]) => n + b - a + 1, 0);
+}
+/* harmony default export */ const critical_path_tests = ((/* unused pure expression or super */ null && (criticalPathTests)));
+
+;// CONCATENATED MODULE: ./src/change/pr-body.ts
+/**
+ * Declarations written in a pull request's description: lines such as `Runbook: not needed — only a log
+ * message changed` or `Changelog: not needed - internal refactor`. Generic: any rule (or the waiver logic)
+ * gives the phrase it looks for and, when it wants one, the minimum length of the reason.
+ *
+ * What counts as a declaration line:
+ * - the phrase at the start of a line (case-insensitive, runs of whitespace equal), after optional Markdown
+ *   decoration: quote `>`, list bullet `-`/`*`/`+`, task box `[x]`, emphasis `**`/`__`/`_`/`*`, backticks;
+ * - followed by a separator (`—`, `–`, `-`, `:`, `=`) or whitespace, then the reason (the rest of the line,
+ *   decoration stripped);
+ * - NOT inside an HTML comment (`<!-- … -->`, where PR templates keep their examples) nor inside a fenced
+ *   code block (```).
+ * A reason that is still a template placeholder (`<reason>`, `…`, `TODO`) is no reason.
+ */
+const DECORATION = /^(?:\s*(?:>|[-*+]\s|\d+[.)]\s|\[[ xX]\]|\*\*|__|`+|_|\*))+/;
+const SEPARATOR = /^\s*(?:[—–=:]|-{1,2}(?=\s|$))\s*/;
+const PLACEHOLDER = /^(?:<[^>]*>|\.\.\.|…|todo|tbd|n\/?a|none|-+)$/i;
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The body's lines with HTML comments and fenced code blocks blanked out (line numbers are kept). */
+function visibleLines(body) {
+    const noComments = body.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => m.replace(/[^\n]/g, ''));
+    const lines = noComments.split('\n');
+    let fence;
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]);
+        if (fence) {
+            if (m && m[1][0] === fence[0] && m[1].length >= fence.length)
+                fence = undefined;
+            lines[i] = '';
+        }
+        else if (m) {
+            fence = m[1];
+            lines[i] = '';
+        }
+    }
+    return lines;
+}
+function stripTrailingDecoration(s) {
+    return s.replace(/(?:\s*(?:\*\*|__|`+|_|\*))+\s*$/, '').trim();
+}
+/**
+ * Every line of `body` that declares `phrase`, in order. The phrase may itself end with a separator
+ * (`Runbook:`); a phrase like `Runbook: not needed` also matches `runbook:not needed` and `Runbook :  not needed`.
+ */
+function findDeclarations(body, phrase) {
+    if (!body || !phrase.trim())
+        return [];
+    const words = phrase
+        .trim()
+        .split(/\s+/)
+        .map((w) => escapeRegExp(w).replace(/(\\?[:=—–])$/, '\\s*$1'));
+    const head = new RegExp('^' + words.join('\\s*') + '(?=$|[\\s—–=:*_`-])', 'i');
+    const out = [];
+    visibleLines(body).forEach((raw, i) => {
+        const undecorated = raw.replace(DECORATION, '').trimStart();
+        const m = head.exec(undecorated);
+        if (!m)
+            return;
+        let rest = undecorated.slice(m[0].length);
+        rest = rest.replace(/^(?:\*\*|__|`+|_|\*)+/, ''); // emphasis closing right after the phrase
+        rest = rest.replace(SEPARATOR, '');
+        out.push({ phrase, reason: stripTrailingDecoration(rest), line: i + 1, text: raw.trim() });
+    });
+    return out;
+}
+/** True when the reason is a template placeholder rather than an explanation. */
+function isPlaceholderReason(reason) {
+    return PLACEHOLDER.test(reason.trim());
+}
+/**
+ * The first declaration of `phrase` whose reason has at least `minReasonLength` characters (after trimming,
+ * placeholders rejected), and the ones rejected with why.
+ */
+function findReasonedDeclaration(body, phrase, minReasonLength) {
+    const rejected = [];
+    for (const d of findDeclarations(body, phrase)) {
+        const reason = d.reason.trim();
+        if (!reason)
+            rejected.push({ declaration: d, why: 'no reason given' });
+        else if (isPlaceholderReason(reason))
+            rejected.push({ declaration: d, why: `the reason "${reason}" is a template placeholder` });
+        else if ([...reason].length < minReasonLength)
+            rejected.push({ declaration: d, why: `the reason is ${[...reason].length} characters, at least ${minReasonLength} are required` });
+        else
+            return { accepted: d, rejected };
+    }
+    return { rejected };
+}
+
+;// CONCATENATED MODULE: ./src/rules/runbook/options.ts
+
+/** Kinds of operational change the rule recognises (= the `code` of its findings). */
+const TRIGGER_CODES = [
+    'k8s-manifest',
+    'helm',
+    'kustomize',
+    'docker-compose',
+    'dockerfile',
+    'procfile',
+    'terraform',
+    'pulumi',
+    'cloudformation',
+    'alert-rule',
+    'dashboard',
+    'datadog-monitor',
+    'slo',
+    'deploy-workflow',
+    'cron',
+    'new-env-var',
+    'feature-flag',
+    'path-trigger',
+];
+const RunbookOptions = type/* Type */.ZU.Object({
+    runbooks: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['**/runbooks/**', '**/runbook/**', '**/RUNBOOK*.md', '**/runbook*.md', '**/playbooks/**'],
+        description: 'Globs of runbook files: a change to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
+    }),
+    services: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        path: type/* Type */.ZU.String({ description: 'Glob with a `{service}` placeholder, e.g. `services/{service}/**`.' }),
+        runbooks: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+            description: 'Runbook globs for that service, e.g. `docs/runbooks/{service}.md`; only these satisfy its triggers.',
+        }),
+    }), {
+        default: [],
+        description: 'Service mappings: a trigger under `path` is satisfied only by a change to that service\'s runbooks (first matching mapping wins).',
+    }),
+    disable: type/* Type */.ZU.Array(type/* Type */.ZU.Union(TRIGGER_CODES.map((c) => type/* Type */.ZU.Literal(c))), {
+        default: [],
+        description: `Built-in triggers to switch off, by code: ${TRIGGER_CODES.join(', ')}.`,
+    }),
+    triggers: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [],
+        description: 'Extra globs whose changes are operational (findings with code `path-trigger`).',
+    }),
+    feature_flags: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['**/feature-flags/**', '**/feature_flags/**', '**/featureflags/**', '**/*.flags.{json,yml,yaml}', '**/flagd*.json'],
+        description: 'Globs of feature-flag definition files (findings with code `feature-flag`).',
+    }),
+    manifest_paths: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['**/k8s/**', '**/kubernetes/**', '**/manifests/**', '**/deploy/**', '**/deployment/**', '**/deployments/**', '**/helm/**', '**/charts/**', '**/kustomize/**', '**/overlays/**'],
+        description: 'Path fallback for YAML that cannot be parsed (templated or invalid): such a file under these globs counts as a deploy manifest.',
+    }),
+    exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [
+            '**/__tests__/**', '**/test/**', '**/tests/**', '**/spec/**', '**/testdata/**', '**/fixtures/**', '**/__mocks__/**',
+            '**/*.test.*', '**/*.spec.*', '**/*_test.go', '**/test_*.py', '**/*_test.py', '**/*Test.java', '**/*_spec.rb',
+            '**/node_modules/**', '**/vendor/**', '**/examples/**',
+        ],
+        description: 'Files never considered as triggers (tests, fixtures, vendored code, examples).',
+    }),
+    env_var_ignore: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'DEBUG', 'HOSTNAME', 'GITHUB_*', 'RUNNER_*', 'npm_*', 'JEST_*', 'VITEST*', 'PYTEST_*'],
+        description: 'Env-var names (with `*` wildcards) that are never reported as new.',
+    }),
+    opt_out_phrase: type/* Type */.ZU.String({
+        default: 'Runbook: not needed',
+        description: 'Phrase of the opt-out line in the PR description, followed by a reason: `Runbook: not needed — <reason>`.',
+    }),
+    min_reason_length: type/* Type */.ZU.Integer({
+        default: 20,
+        minimum: 0,
+        description: 'Minimum length (characters) of the opt-out reason; shorter reasons are rejected.',
+    }),
+    max_file_reads: type/* Type */.ZU.Integer({
+        default: 400,
+        minimum: 0,
+        description: 'Budget of file contents read (head and base) to classify YAML/JSON/HCL and check env vars; past it files are classified by path only, and the rule says so.',
+    }),
+    max_file_bytes: type/* Type */.ZU.Integer({
+        default: 1_000_000,
+        minimum: 1,
+        description: 'Files larger than this are classified by path only.',
+    }),
+    max_findings: type/* Type */.ZU.Integer({
+        default: 50,
+        minimum: 1,
+        description: 'At most this many trigger findings are listed; the rest are counted in one more finding.',
+    }),
+});
+
+;// CONCATENATED MODULE: ./src/change/envvars.ts
+/**
+ * Environment-variable reads in source code, by language. Used to find variables that a change starts
+ * reading (a new configuration knob that on-call must know about). Line-based regular expressions: cheap,
+ * bounded, and good enough for the literal-name reads that matter (a computed name cannot be documented
+ * anyway).
+ */
+const NAME = '([A-Za-z_][A-Za-z0-9_]*)';
+const Q = `(['"\`])${NAME}\\1`; // quoted literal name, group 1 = quote, group 2 = name
+const EXTENSIONS = {
+    js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript', ts: 'javascript', tsx: 'javascript',
+    mts: 'javascript', cts: 'javascript', vue: 'javascript', svelte: 'javascript', astro: 'javascript',
+    py: 'python', pyw: 'python',
+    java: 'java', kt: 'java', kts: 'java', scala: 'java', groovy: 'java',
+    go: 'go',
+    rb: 'ruby', rake: 'ruby', ru: 'ruby', erb: 'ruby',
+    rs: 'rust',
+    cs: 'csharp',
+    php: 'php',
+};
+/** Patterns per language; each has the name in the group named by `group`. */
+const PATTERNS = {
+    javascript: [
+        { re: new RegExp(`\\bprocess\\.env\\??\\.${NAME}`, 'g'), group: 1 },
+        { re: new RegExp(`\\bprocess\\.env\\??\\.?\\[\\s*${Q}\\s*\\]`, 'g'), group: 2 },
+        { re: new RegExp(`\\bimport\\.meta\\.env\\.${NAME}`, 'g'), group: 1 },
+        { re: new RegExp(`\\bDeno\\.env\\.get\\(\\s*${Q}`, 'g'), group: 2 },
+        { re: new RegExp(`\\bBun\\.env\\.${NAME}`, 'g'), group: 1 },
+    ],
+    python: [
+        { re: new RegExp(`\\benviron\\[\\s*${Q}\\s*\\]`, 'g'), group: 2 },
+        { re: new RegExp(`\\benviron\\.get\\(\\s*${Q}`, 'g'), group: 2 },
+        { re: new RegExp(`\\bgetenv\\(\\s*${Q}`, 'g'), group: 2 },
+        { re: new RegExp(`\\benviron\\.setdefault\\(\\s*${Q}`, 'g'), group: 2 },
+    ],
+    java: [{ re: new RegExp(`\\bSystem\\.getenv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 }],
+    go: [
+        { re: new RegExp(`\\bos\\.Getenv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
+        { re: new RegExp(`\\bos\\.LookupEnv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
+    ],
+    ruby: [
+        { re: new RegExp(`\\bENV\\[\\s*${Q}\\s*\\]`, 'g'), group: 2 },
+        { re: new RegExp(`\\bENV\\.(?:fetch|key\\?|has_key\\?|include\\?)\\(?\\s*${Q}`, 'g'), group: 2 },
+    ],
+    rust: [
+        { re: new RegExp(`\\b(?:std::)?env::var(?:_os)?\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
+        { re: new RegExp(`\\b(?:option_)?env!\\(\\s*${Q}`, 'g'), group: 2 },
+    ],
+    csharp: [{ re: new RegExp(`\\bEnvironment\\.GetEnvironmentVariable\\(\\s*${Q}`, 'g'), group: 2 }],
+    php: [
+        { re: new RegExp(`\\bgetenv\\(\\s*${Q}`, 'g'), group: 2 },
+        { re: new RegExp(`\\$_ENV\\[\\s*${Q}\\s*\\]`, 'g'), group: 2 },
+    ],
+};
+/** `const { A, B: b, C = 'x' } = process.env` (JavaScript destructuring). */
+const JS_DESTRUCTURE = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env|Bun\.env)\b/g;
+/** Languages whose line comments start with these (block-comment bodies starting with `*` too). */
+const COMMENT = /^\s*(?:\/\/|#|\/\*|\*|--)/;
+function envLanguageOf(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    if (dot < 0)
+        return base === 'Rakefile' || base === 'Gemfile' ? 'ruby' : undefined;
+    return EXTENSIONS[base.slice(dot + 1).toLowerCase()];
+}
+/** The env-var names one line of code reads (comment lines read nothing). */
+function envVarReadsInLine(text, language) {
+    if (COMMENT.test(text))
+        return [];
+    const out = [];
+    for (const { re, group } of PATTERNS[language]) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text))
+            out.push({ name: m[group], column: m.index });
+    }
+    if (language === 'javascript') {
+        JS_DESTRUCTURE.lastIndex = 0;
+        for (let m = JS_DESTRUCTURE.exec(text); m; m = JS_DESTRUCTURE.exec(text)) {
+            for (const part of m[1].split(',')) {
+                const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(part)?.[1];
+                if (name)
+                    out.push({ name, column: m.index });
+            }
+        }
+    }
+    return out.sort((a, b) => a.column - b.column);
+}
+/** Every env-var name a whole file reads (the base-side check). */
+function envVarNamesInText(text, language) {
+    const names = new Set();
+    // Fast path: a file that mentions no env access at all.
+    if (!/env|ENV|environ|Getenv|getenv/.test(text))
+        return names;
+    for (const line of text.split('\n'))
+        for (const r of envVarReadsInLine(line, language))
+            names.add(r.name);
+    return names;
+}
+/** `*` wildcards (names like `GITHUB_*`) to one RegExp. */
+function namePatterns(patterns) {
+    if (patterns.length === 0)
+        return undefined;
+    const alts = patterns.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
+    return new RegExp(`^(?:${alts.join('|')})$`);
+}
+
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __nccwpck_require__(3243);
+;// CONCATENATED MODULE: ./src/rules/runbook/yaml.ts
+/**
+ * YAML loading for classification: the core schema plus merge keys (`<<:`), and any local tag (`!Ref`,
+ * `!Sub`, `!GetAtt`… of CloudFormation, `!reference` of GitLab) loaded as its plain value, so real-world
+ * manifests parse. Templated YAML (Helm `{{ }}`) does not parse: callers get a reason, never an exception.
+ */
+
+const anyScalar = (0,js_yaml/* defineScalarTag */.Gf)('!', { matchByTagPrefix: true, resolve: (source) => source, identify: () => false });
+const anySequence = (0,js_yaml/* defineSequenceTag */.NE)('!', {
+    matchByTagPrefix: true,
+    create: () => [],
+    addItem: (c, item) => {
+        c.push(item);
+    },
+    identify: () => false,
+});
+const anyMapping = (0,js_yaml/* defineMappingTag */.bH)('!', {
+    matchByTagPrefix: true,
+    create: () => Object.create(null),
+    addPair: (c, key, value) => {
+        c[String(key)] = value;
+        return '';
+    },
+    has: (c, key) => Object.prototype.hasOwnProperty.call(c, String(key)),
+    keys: (r) => Object.keys(r),
+    get: (r, key) => r[String(key)],
+    identify: () => false,
+});
+const SCHEMA = js_yaml/* CORE_SCHEMA */.OU.withTags(js_yaml/* mergeTag */.LJ, anyScalar, anySequence, anyMapping);
+/** True when the text has template directives (Helm/Go templates, Jinja). */
+function isTemplated(text) {
+    return /\{\{-?\s|\{\{[.$/a-zA-Z(]|\{%-?\s/.test(text);
+}
+function loadYamlDocs(text) {
+    const templated = isTemplated(text);
+    try {
+        const docs = (0,js_yaml/* loadAll */.gh)(text, { schema: SCHEMA }).filter((d) => d !== null && d !== undefined);
+        return { ok: true, docs };
+    }
+    catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        return { ok: false, templated, reason: templated ? 'templated YAML (`{{ }}`)' : `invalid YAML: ${msg.split('\n')[0]}` };
+    }
+}
+function loadJson(text) {
+    try {
+        return { ok: true, docs: [JSON.parse(text)] };
+    }
+    catch (e) {
+        return { ok: false, templated: isTemplated(text), reason: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/rules/runbook/hcl.ts
+/**
+ * HCL (Terraform) parsing through `@cdktn/hcl2json` (HashiCorp's HCL parser compiled to wasm; the
+ * maintained fork of `@cdktf/hcl2json`). Loaded lazily, on the first Terraform file of a run, and only after
+ * checking that its wasm is present: the package reads the wasm at import time and an unreadable file
+ * would surface as an unhandled rejection. When the parser is unavailable the caller falls back to path
+ * rules (a `.tf` file is still a Terraform change, only without the list of resources).
+ */
+
+
+
+let loading;
+async function load() {
+    try {
+        const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+        const entry = require.resolve('@cdktn/hcl2json');
+        const wasm = (0,external_node_path_.join)((0,external_node_path_.dirname)(entry), '..', 'main.wasm.gz');
+        if (!(0,external_node_fs_.existsSync)(wasm))
+            return 'HCL parser wasm not found';
+        const mod = (await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(31)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4609, 23)));
+        const parse = mod.parse ?? mod.default?.parse;
+        return parse ?? 'HCL parser has no parse()';
+    }
+    catch (e) {
+        return `HCL parser unavailable: ${e instanceof Error ? e.message : String(e)}`;
+    }
+}
+const TIMEOUT_MS = 10_000;
+/** Parses one file; a string answer is why it could not be parsed. */
+async function parseTerraform(path, text) {
+    loading ??= load();
+    const parse = await loading;
+    if (typeof parse === 'string')
+        return parse;
+    let timer;
+    try {
+        const json = await Promise.race([
+            parse(path.slice(path.lastIndexOf('/') + 1), text),
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`HCL parse took over ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+                timer.unref();
+            }),
+        ]);
+        return { addresses: terraformAddresses(json) };
+    }
+    catch (e) {
+        return `could not parse HCL: ${(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200)}`;
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+    }
+}
+/** Addresses of the blocks in hcl2json output: resource/data `type.name`, `module.x`, `variable.x`, `output.x`. */
+function terraformAddresses(json) {
+    const out = [];
+    const obj = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+    for (const [type, byName] of Object.entries(obj(json.resource)))
+        for (const name of Object.keys(obj(byName)))
+            out.push(`${type}.${name}`);
+    for (const [type, byName] of Object.entries(obj(json.data)))
+        for (const name of Object.keys(obj(byName)))
+            out.push(`data.${type}.${name}`);
+    for (const kind of ['module', 'variable', 'output', 'provider'])
+        for (const name of Object.keys(obj(json[kind])))
+            out.push(`${kind}.${name}`);
+    if (json.locals)
+        out.push('locals');
+    if (json.terraform)
+        out.push('terraform');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/runbook/detect.ts
+
+
+
+
+
+class BudgetedReader {
+    ctx;
+    budget;
+    maxBytes;
+    reads = 0;
+    cache = new Map();
+    constructor(ctx, budget, maxBytes) {
+        this.ctx = ctx;
+        this.budget = budget;
+        this.maxBytes = maxBytes;
+    }
+    head(path) {
+        return this.read('head', path);
+    }
+    base(path) {
+        return this.read('base', path);
+    }
+    read(side, path) {
+        const key = `${side}:${path}`;
+        let p = this.cache.get(key);
+        if (!p) {
+            p = this.doRead(side, path);
+            this.cache.set(key, p);
+        }
+        return p;
+    }
+    async doRead(side, path) {
+        if (this.reads >= this.budget)
+            return { skip: `read budget of ${this.budget} files reached` };
+        this.reads++;
+        const text = side === 'head' ? await this.ctx.changes.readHead(path) : await this.ctx.changes.readBase(path);
+        if (text === undefined)
+            return { skip: `absent at ${side}` };
+        if (text.length > this.maxBytes)
+            return { skip: `larger than ${this.maxBytes} bytes` };
+        return { text };
+    }
+}
+const basename = (p) => p.slice(p.lastIndexOf('/') + 1);
+const dirname = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+const join = (dir, name) => (dir ? `${dir}/${name}` : name);
+const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
+const PROCFILE = /^Procfile(?:\.[\w.-]+)?$/;
+const COMPOSE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
+const KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
+const TERRAFORM = /\.(?:tf|tfvars)(?:\.json)?$|^terragrunt\.hcl$|^\.terraform\.lock\.hcl$/;
+const PULUMI = /^Pulumi(?:\.[\w-]+)?\.ya?ml$/;
+const SAM_CONFIG = /^samconfig\.(?:toml|ya?ml)$|^serverless\.(?:ya?ml|ts|js)$/;
+const CHART_FILE = /^(?:Chart\.ya?ml|Chart\.lock|requirements\.ya?ml|\.helmignore)$/;
+const VALUES_FILE = /^values(?:[.-][\w.-]+)?\.(?:ya?ml|json)$/;
+const CRONTAB = /^(?:crontab|[\w.-]+\.cron|[\w.-]+\.crontab)$/;
+const YAML = /\.ya?ml$/i;
+const JSON_FILE = /\.json$/i;
+/** JSON/YAML that is never operational: skip without reading. */
+const NEVER_READ = /(?:^|\/)(?:package(?:-lock)?\.json|tsconfig[\w.-]*\.json|jsconfig\.json|composer\.(?:json|lock)|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|\.?vscode\/[^/]+|pnpm-lock\.yaml|yarn\.lock|\.pre-commit-config\.yaml|mkdocs\.ya?ml|\.?codecov\.ya?ml|dependabot\.ya?ml|\.golangci\.ya?ml|CITATION\.cff|openapi[\w.-]*|swagger[\w.-]*)$/;
+const DEPLOY_USES = /(?:^|\/)(?:[\w-]*deploy[\w-]*|amazon-ecs-[\w-]+|k8s-deploy|setup-kubectl|helm[\w-]*|kubectl[\w-]*|aks-set-context|get-gke-credentials|webapps-deploy|functions-action|cloudflare\/wrangler-action|superfly\/flyctl-actions|pulumi\/actions|hashicorp\/setup-terraform|aws-actions\/aws-cloudformation-github-deploy|azure\/arm-deploy|appleboy\/ssh-action)(?:@|$)/i;
+const DEPLOY_RUN = /\b(?:kubectl\s+(?:apply|rollout|set\s+image|replace|patch)|helm\s+(?:upgrade|install|rollback)|helmfile\s+(?:apply|sync)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:apply|run-all\s+apply)|pulumi\s+up|cdk\s+deploy|sam\s+deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|vercel\s+(?:deploy|--prod)|netlify\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|aws\s+ecs\s+update-service|aws\s+cloudformation\s+deploy|eb\s+deploy|kamal\s+deploy|cap\s+\w+\s+deploy|argocd\s+app\s+sync|wrangler\s+(?:deploy|publish)|heroku\s+(?:container:release|releases))/i;
+const MONITOR_TYPES = new Set([
+    'metric alert', 'query alert', 'service check', 'event alert', 'event-v2 alert', 'log alert', 'process alert', 'rum alert',
+    'trace-analytics alert', 'slo alert', 'composite', 'synthetics alert', 'audit alert', 'ci-pipelines alert', 'error-tracking alert',
+    'database-monitoring alert', 'network-performance alert', 'cost alert',
+]);
+const detect_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const arr = (v) => (Array.isArray(v) ? v : []);
+function list(items, max = 4) {
+    const uniq = [...new Set(items)];
+    return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
+}
+/** First 1-based line of `text` matching `re`. */
+function detect_lineOf(text, re) {
+    if (!text)
+        return undefined;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++)
+        if (re.test(lines[i]))
+            return i + 1;
+    return undefined;
+}
+/** Classifies parsed YAML/JSON documents of one file. */
+function classifyDocs(docs, text) {
+    const k8s = new Map();
+    const out = [];
+    let k8sLine;
+    const addK8s = (code, item) => {
+        const l = k8s.get(code) ?? [];
+        l.push(item);
+        k8s.set(code, l);
+    };
+    for (const doc of docs) {
+        if (!detect_isObj(doc))
+            continue;
+        const apiVersion = str(doc.apiVersion);
+        const kind = str(doc.kind);
+        if (apiVersion && kind) {
+            const meta = detect_isObj(doc.metadata) ? doc.metadata : {};
+            const name = str(meta.name);
+            const label = name ? `${kind} ${name}` : kind;
+            const spec = detect_isObj(doc.spec) ? doc.spec : {};
+            k8sLine ??= detect_lineOf(text, new RegExp(`^kind:\\s*["']?${kind}\\b`));
+            if (kind === 'CronJob') {
+                const sched = str(spec.schedule);
+                out.push({ code: 'cron', what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '), line: detect_lineOf(text, /^\s*schedule:/) });
+            }
+            else if (kind === 'PrometheusRule') {
+                const alerts = arr(spec.groups).flatMap((g) => arr(detect_isObj(g) ? g.rules : undefined)).map((r) => (detect_isObj(r) ? str(r.alert) : undefined)).filter((x) => !!x);
+                addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${list(alerts)})` : ''}`.trim());
+            }
+            else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
+                addK8s('slo', label);
+            }
+            else if (kind === 'GrafanaDashboard') {
+                addK8s('dashboard', label);
+            }
+            else if (kind === 'Kustomization' && apiVersion.startsWith('kustomize.config.k8s.io')) {
+                addK8s('kustomize', 'Kustomization');
+            }
+            else if (kind === 'AlertmanagerConfig' || kind === 'Alertmanager') {
+                addK8s('alert-rule', label);
+            }
+            else {
+                addK8s('k8s-manifest', label);
+            }
+            continue;
+        }
+        // Prometheus rule file: groups[].rules[] with alert/record.
+        const groups = arr(doc.groups);
+        if (groups.length && groups.every((g) => detect_isObj(g) && Array.isArray(g.rules))) {
+            const rules = groups.flatMap((g) => arr(g.rules)).filter(detect_isObj);
+            const alerts = rules.map((r) => str(r.alert)).filter((x) => !!x);
+            const records = rules.filter((r) => str(r.record)).length;
+            if (alerts.length || records) {
+                const parts = [alerts.length ? `alerts ${list(alerts)}` : '', records ? `${records} recording rule${records === 1 ? '' : 's'}` : ''].filter(Boolean);
+                out.push({ code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: detect_lineOf(text, /^\s*-?\s*alert:/) });
+                continue;
+            }
+        }
+        if (detect_isObj(doc.route) && Array.isArray(doc.receivers)) {
+            const receivers = doc.receivers.map((r) => (detect_isObj(r) ? str(r.name) : undefined)).filter((x) => !!x);
+            out.push({ code: 'alert-rule', what: `Alertmanager routing (receivers ${list(receivers)})` });
+            continue;
+        }
+        if (str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
+            const names = doc.slos.map((s) => (detect_isObj(s) ? str(s.name) : undefined)).filter((x) => !!x);
+            out.push({ code: 'slo', what: `Sloth SLOs of service ${str(doc.service) ?? '?'} (${list(names)})` });
+            continue;
+        }
+        const resources = detect_isObj(doc.Resources) ? doc.Resources : undefined;
+        if (doc.AWSTemplateFormatVersion !== undefined || (resources && Object.values(resources).some((r) => detect_isObj(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))) {
+            const transform = JSON.stringify(doc.Transform ?? '');
+            const types = resources ? Object.values(resources).map((r) => (detect_isObj(r) ? str(r.Type) : undefined)).filter((x) => !!x) : [];
+            out.push({ code: 'cloudformation', what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${list(types)})` });
+            continue;
+        }
+        const dash = detect_isObj(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc;
+        if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
+            out.push({ code: 'dashboard', what: `Grafana dashboard "${str(dash.title) ?? str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` });
+            continue;
+        }
+        const monitors = (Array.isArray(doc) ? doc : [doc]).filter((m) => detect_isObj(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string');
+        if (monitors.length) {
+            out.push({ code: 'datadog-monitor', what: `Datadog monitor ${list(monitors.map((m) => `"${str(m.name) ?? str(m.query)}"`))}` });
+            continue;
+        }
+        if (detect_isObj(doc.services) && Object.values(doc.services).some((s) => detect_isObj(s) && (s.image !== undefined || s.build !== undefined))) {
+            out.push({ code: 'docker-compose', what: `Compose services ${list(Object.keys(doc.services))}` });
+            continue;
+        }
+        if (str(doc.name) && str(doc.runtime) !== undefined && Object.keys(doc).length < 12 && (doc.runtime === 'nodejs' || doc.runtime === 'python' || doc.runtime === 'go' || doc.runtime === 'dotnet' || doc.runtime === 'java' || doc.runtime === 'yaml' || detect_isObj(doc.runtime))) {
+            out.push({ code: 'pulumi', what: `Pulumi project ${str(doc.name)}` });
+        }
+    }
+    for (const [code, items] of k8s) {
+        const what = code === 'k8s-manifest' ? `Kubernetes manifest: ${list(items)}`
+            : code === 'alert-rule' ? `Kubernetes alerting: ${list(items)}`
+                : code === 'slo' ? `SLO definition: ${list(items)}`
+                    : code === 'dashboard' ? `Grafana dashboard resource: ${list(items)}`
+                        : `Kustomize overlay: ${list(items)}`;
+        out.unshift({ code, what, line: code === 'k8s-manifest' ? k8sLine : undefined });
+    }
+    return out;
+}
+/** Jobs that deploy: by `environment:`, by a deploy action, by deploy commands, or by a job named deploy/release. */
+function workflowDeploys(doc) {
+    const environments = [];
+    const jobs = [];
+    if (!detect_isObj(doc) || !detect_isObj(doc.jobs))
+        return { environments, jobs };
+    for (const [id, job] of Object.entries(doc.jobs)) {
+        if (!detect_isObj(job))
+            continue;
+        let deploys = false;
+        const env = detect_isObj(job.environment) ? str(job.environment.name) : str(job.environment);
+        if (env) {
+            environments.push(env);
+            deploys = true;
+        }
+        for (const step of arr(job.steps)) {
+            if (!detect_isObj(step))
+                continue;
+            if (DEPLOY_USES.test(str(step.uses) ?? '') || DEPLOY_RUN.test(str(step.run) ?? ''))
+                deploys = true;
+        }
+        if (/\b(?:deploy|release|rollout|promote)/i.test(`${id} ${str(job.name) ?? ''}`.replace(/[-_]/g, ' ')))
+            deploys = true;
+        if (deploys)
+            jobs.push(id);
+    }
+    return { environments, jobs };
+}
+function workflowSchedules(doc) {
+    if (!detect_isObj(doc))
+        return [];
+    const on = doc.on ?? doc['true']; // YAML 1.1 parsers read `on` as true
+    if (!detect_isObj(on))
+        return [];
+    return arr(on.schedule).map((s) => (detect_isObj(s) ? str(s.cron) : undefined)).filter((x) => !!x);
+}
+const SKIP_EXCLUSIONS = new Set(['generated', 'vendored', 'minified', 'snapshot']);
+async function detect(ctx, { options, runbookGlobs }) {
+    const reader = new BudgetedReader(ctx, options.max_file_reads, options.max_file_bytes);
+    const disabled = new Set(options.disable);
+    const triggers = [];
+    const unparsed = [];
+    const notRead = [];
+    let hclUnavailable;
+    const push = (t) => {
+        if (disabled.has(t.code))
+            return;
+        if (triggers.some((x) => x.code === t.code && x.path === t.path && x.envVar === t.envVar))
+            return;
+        triggers.push(t);
+    };
+    const files = ctx.changes.files.filter((f) => !(f.excluded && SKIP_EXCLUSIONS.has(f.excluded)) && !(0,glob/* matchesAny */._I)(f.path, options.exclude) && !(0,glob/* matchesAny */._I)(f.path, runbookGlobs));
+    const changedPaths = new Set(ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path));
+    const chartRoots = new Map();
+    const isChartRoot = (dir) => {
+        let p = chartRoots.get(dir);
+        if (!p) {
+            p = changedPaths.has(join(dir, 'Chart.yaml'))
+                ? Promise.resolve(true)
+                : reader.head(join(dir, 'Chart.yaml')).then((r) => 'text' in r);
+            chartRoots.set(dir, p);
+        }
+        return p;
+    };
+    /** The side to read: head, or base for removed files. */
+    const content = (f) => (f.status === 'removed' ? reader.base(f.previousPath ?? f.path) : reader.head(f.path));
+    const removedNote = (f) => (f.status === 'removed' ? ' (removed)' : '');
+    for (const f of files) {
+        const name = basename(f.path);
+        const dir = dirname(f.path);
+        if ((0,glob/* matchesAny */._I)(f.path, options.feature_flags))
+            push({ code: 'feature-flag', path: f.path, what: `feature-flag definition${removedNote(f)}`, how: 'path' });
+        if (options.triggers.length && (0,glob/* matchesAny */._I)(f.path, options.triggers))
+            push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' });
+        if (WORKFLOW.test(f.path)) {
+            if (disabled.has('deploy-workflow') && disabled.has('cron'))
+                continue;
+            await classifyWorkflow(f);
+            continue;
+        }
+        if (DOCKERFILE.test(name))
+            push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' });
+        else if (PROCFILE.test(name))
+            push({ code: 'procfile', path: f.path, what: `process types (Procfile)${removedNote(f)}`, how: 'path' });
+        else if (KUSTOMIZATION.test(name))
+            push({ code: 'kustomize', path: f.path, what: `Kustomize overlay ${dir || '.'}${removedNote(f)}`, how: 'path' });
+        else if (PULUMI.test(name))
+            push({ code: 'pulumi', path: f.path, what: `Pulumi project/stack config${removedNote(f)}`, how: 'path' });
+        else if (SAM_CONFIG.test(name))
+            push({ code: 'cloudformation', path: f.path, what: `${name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config'}${removedNote(f)}`, how: 'path' });
+        else if (CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path))
+            push({ code: 'cron', path: f.path, what: `crontab${removedNote(f)}`, how: 'path' });
+        else if (TERRAFORM.test(name))
+            await classifyTerraform(f);
+        else if (COMPOSE.test(name))
+            push({ code: 'docker-compose', path: f.path, what: `Compose file${removedNote(f)}`, how: 'path' });
+        else if (CHART_FILE.test(name))
+            push({ code: 'helm', path: f.path, what: `Helm chart ${dir || '.'} (${name})${removedNote(f)}`, how: 'path' });
+        else if (YAML.test(name) || JSON_FILE.test(name))
+            await classifyStructured(f);
+    }
+    async function classifyWorkflow(f) {
+        const head = f.status === 'removed' ? undefined : await reader.head(f.path);
+        const base = f.status === 'added' ? undefined : await reader.base(f.previousPath ?? f.path);
+        const load = (r) => (r && 'text' in r ? loadYamlDocs(r.text) : undefined);
+        const h = load(head);
+        const b = load(base);
+        const side = h ?? b;
+        if (!side) {
+            const why = [head, base].find((r) => !!r && 'skip' in r)?.skip ?? 'not readable';
+            notRead.push({ path: f.path, reason: why });
+            push({ code: 'deploy-workflow', path: f.path, what: 'GitHub Actions workflow (not read: classified by path)', how: `path (${why})` });
+            return;
+        }
+        if (!side.ok) {
+            push({ code: 'deploy-workflow', path: f.path, what: `GitHub Actions workflow (${side.reason}: classified by path)`, how: `path (${side.reason})` });
+            return;
+        }
+        const hd = h?.ok ? h.docs[0] : undefined;
+        const bd = b?.ok ? b.docs[0] : undefined;
+        const deploys = [workflowDeploys(hd), workflowDeploys(bd)];
+        const envs = [...new Set(deploys.flatMap((d) => d.environments))];
+        const jobs = [...new Set(deploys.flatMap((d) => d.jobs))];
+        const headText = head && 'text' in head ? head.text : undefined;
+        if (jobs.length) {
+            const line = detect_lineOf(headText, /^\s*environment:/);
+            push({
+                code: 'deploy-workflow',
+                path: f.path,
+                line,
+                what: `release workflow: job${jobs.length === 1 ? '' : 's'} ${list(jobs)}${envs.length ? ` deploy${jobs.length === 1 ? 's' : ''} to environment ${list(envs)}` : ''}${removedNote(f)}`,
+                how: 'content',
+            });
+        }
+        const hs = workflowSchedules(hd);
+        const bs = workflowSchedules(bd);
+        const added = hs.filter((s) => !bs.includes(s));
+        const removed = bs.filter((s) => !hs.includes(s));
+        if (added.length || removed.length) {
+            const parts = [added.length ? `cron ${added.map((s) => `"${s}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '', removed.length ? `cron ${removed.map((s) => `"${s}"`).join(', ')} removed` : ''];
+            push({ code: 'cron', path: f.path, line: detect_lineOf(headText, /^\s*-?\s*cron:/), what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`, how: 'content' });
+        }
+    }
+    async function classifyTerraform(f) {
+        const base = { code: 'terraform', path: f.path, how: 'path' };
+        if (!/\.tf$/.test(f.path)) {
+            push({ ...base, what: `Terraform ${f.path.endsWith('.lock.hcl') ? 'provider lock' : /tfvars/.test(f.path) ? 'variables' : 'configuration'} ${basename(f.path)}${removedNote(f)}` });
+            return;
+        }
+        const head = f.status === 'removed' ? undefined : await reader.head(f.path);
+        const baseRead = f.status === 'added' ? undefined : await reader.base(f.previousPath ?? f.path);
+        const parse = async (r) => {
+            if (!r)
+                return undefined;
+            if ('skip' in r)
+                return r.skip.startsWith('absent') ? [] : r.skip;
+            const p = await parseTerraform(f.path, r.text);
+            return typeof p === 'string' ? p : p.addresses;
+        };
+        const h = await parse(head);
+        const b = await parse(baseRead);
+        const failure = [h, b].find((x) => typeof x === 'string');
+        if (failure !== undefined) {
+            if (/unavailable|not found|no parse/.test(failure))
+                hclUnavailable ??= failure;
+            push({ ...base, what: `Terraform configuration (${failure}: classified by path)${removedNote(f)}`, how: `path (${failure})` });
+            return;
+        }
+        const hs = typeof h === 'string' ? [] : (h ?? []);
+        const bs = typeof b === 'string' ? [] : (b ?? []);
+        const added = hs.filter((a) => !bs.includes(a));
+        const removed = bs.filter((a) => !hs.includes(a));
+        const kept = hs.filter((a) => bs.includes(a));
+        const parts = [added.length ? `adds ${list(added)}` : '', removed.length ? `removes ${list(removed)}` : '', kept.length && !added.length && !removed.length ? `changes ${list(kept)}` : ''];
+        push({ ...base, how: 'content', what: `Terraform: ${parts.filter(Boolean).join('; ') || 'configuration'}` });
+    }
+    async function classifyStructured(f) {
+        const name = basename(f.path);
+        const dir = dirname(f.path);
+        if (NEVER_READ.test(f.path))
+            return;
+        // Helm: templates/ of a chart, values files beside a Chart.yaml.
+        const templatesAt = f.path.lastIndexOf('/templates/');
+        const chartDir = templatesAt >= 0 ? f.path.slice(0, templatesAt) : VALUES_FILE.test(name) ? dir : undefined;
+        const inChart = chartDir !== undefined && (templatesAt === 0 ? false : await isChartRoot(chartDir));
+        const r = await content(f);
+        if ('skip' in r) {
+            notRead.push({ path: f.path, reason: r.skip });
+            if (inChart)
+                push({ code: 'helm', path: f.path, what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`, how: `path (${r.skip})` });
+            else if ((0,glob/* matchesAny */._I)(f.path, options.manifest_paths) && YAML.test(name))
+                push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (not read: classified by path)${removedNote(f)}`, how: `path (${r.skip})` });
+            return;
+        }
+        const parsed = JSON_FILE.test(name) ? loadJson(r.text) : loadYamlDocs(r.text);
+        if (inChart) {
+            const kinds = parsed.ok ? classifyDocs(parsed.docs, r.text).map((c) => c.what) : [];
+            const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`;
+            const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`;
+            push({ code: 'helm', path: f.path, what: `${what}${kinds.length ? `: ${kinds.join('; ')}` : parsed.ok ? '' : ` (${parsed.reason}: classified by path)`}${removedNote(f)}`, how });
+            return;
+        }
+        if (!parsed.ok) {
+            if ((0,glob/* matchesAny */._I)(f.path, options.manifest_paths)) {
+                push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (${parsed.reason}: classified by path)${removedNote(f)}`, how: `path (${parsed.reason}, not parsed)` });
+            }
+            else if (parsed.templated || isTemplated(r.text)) {
+                unparsed.push({ path: f.path, reason: parsed.reason });
+            }
+            return;
+        }
+        for (const c of classifyDocs(parsed.docs, r.text))
+            push({ code: c.code, path: f.path, line: c.line, what: c.what + removedNote(f), how: 'content' });
+    }
+    // New env vars: added lines that read a variable the base side of the file never read.
+    if (!disabled.has('new-env-var'))
+        await detectEnvVars(ctx, files, reader, options, push, notRead);
+    return { triggers, unparsed, notRead, hclUnavailable, reads: reader.reads };
+}
+async function detectEnvVars(ctx, files, reader, options, push, notRead) {
+    const ignore = namePatterns(options.env_var_ignore);
+    // Names read on removed lines anywhere in the PR: code that moved, not a new variable.
+    const moved = new Set();
+    const candidates = [];
+    for (const f of ctx.changes.files) {
+        const lang = envLanguageOf(f.path);
+        if (!lang || !f.patch)
+            continue;
+        try {
+            for (const l of removedLines(f.patch))
+                for (const r of envVarReadsInLine(l.text, lang))
+                    moved.add(r.name);
+        }
+        catch {
+            // an unparsable patch is handled below for the files we check
+        }
+    }
+    for (const f of files) {
+        if (f.status === 'removed' || f.binary)
+            continue;
+        const lang = envLanguageOf(f.path);
+        if (!lang)
+            continue;
+        const reads = [];
+        if (f.patch) {
+            let lines;
+            try {
+                lines = addedLines(f.patch);
+            }
+            catch {
+                lines = [];
+            }
+            for (const l of lines)
+                for (const r of envVarReadsInLine(l.text, lang))
+                    reads.push({ name: r.name, line: l.line });
+        }
+        else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
+            // No patch (too large): compare whole files, within the read budget.
+            const head = await reader.head(f.path);
+            if ('skip' in head) {
+                if (!head.skip.startsWith('absent'))
+                    notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` });
+                continue;
+            }
+            const lines = head.text.split('\n');
+            const seen = new Set();
+            lines.forEach((text, i) => {
+                for (const r of envVarReadsInLine(text, lang))
+                    if (!seen.has(r.name)) {
+                        seen.add(r.name);
+                        reads.push({ name: r.name, line: i + 1 });
+                    }
+            });
+        }
+        const filtered = reads.filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name));
+        if (filtered.length)
+            candidates.push({ f, lang, reads: filtered });
+    }
+    for (const { f, lang, reads } of candidates) {
+        let baseNames = new Set();
+        if (f.status !== 'added') {
+            const base = await reader.base(f.previousPath ?? f.path);
+            if ('skip' in base) {
+                if (!base.skip.startsWith('absent')) {
+                    notRead.push({ path: f.path, reason: `base side not read (${base.skip}): env vars not checked` });
+                    continue;
+                }
+            }
+            else
+                baseNames = envVarNamesInText(base.text, lang);
+        }
+        const reported = new Set();
+        for (const r of reads) {
+            if (baseNames.has(r.name) || reported.has(r.name))
+                continue;
+            reported.add(r.name);
+            push({ code: 'new-env-var', path: f.path, line: r.line, envVar: r.name, what: `new env var ${r.name} read by code`, how: 'diff' });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/runbook/template.ts
+/**
+ * Globs with named placeholders: `services/{service}/**` captures `service` from a path, and
+ * `docs/runbooks/{service}.md` is filled with it. A placeholder is `{identifier}`; brace alternatives
+ * (`{a,b}`) keep their glob meaning.
+ */
+const template_PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function hasPlaceholders(pattern) {
+    template_PLACEHOLDER.lastIndex = 0;
+    return template_PLACEHOLDER.test(pattern);
+}
+function escapeRe(s) {
+    return s.replace(/[.+^$()|[\]\\]/g, '\\$&');
+}
+/** Compiles a placeholder glob to a RegExp (`**`, `*`, `?`, `{a,b}` and `{name}` understood). */
+function compileTemplate(pattern) {
+    const names = [];
+    let re = '';
+    let i = 0;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            const slash = pattern[i + 2] === '/';
+            re += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 3 : 2;
+        }
+        else if (c === '*') {
+            re += '[^/]*';
+            i++;
+        }
+        else if (c === '?') {
+            re += '[^/]';
+            i++;
+        }
+        else if (c === '{') {
+            const end = pattern.indexOf('}', i);
+            const inner = end > i ? pattern.slice(i + 1, end) : '';
+            if (end > i && /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner)) {
+                if (names.includes(inner))
+                    re += `\\k<${inner}>`;
+                else {
+                    names.push(inner);
+                    re += `(?<${inner}>[^/]+)`;
+                }
+                i = end + 1;
+            }
+            else if (end > i && inner.includes(',')) {
+                re += '(?:' + inner.split(',').map((a) => escapeRe(a).replace(/\*/g, '[^/]*')).join('|') + ')';
+                i = end + 1;
+            }
+            else {
+                re += '\\{';
+                i++;
+            }
+        }
+        else {
+            re += escapeRe(c);
+            i++;
+        }
+    }
+    return { pattern, names, regex: new RegExp(`^${re}$`) };
+}
+/** The placeholder values captured from `path`, or undefined when it does not match. */
+function capture(t, path) {
+    const m = t.regex.exec(path);
+    if (!m)
+        return undefined;
+    return { ...(m.groups ?? {}) };
+}
+/** Fills the placeholders of `pattern` (glob metacharacters in values are escaped). */
+function fill(pattern, values) {
+    return pattern.replace(template_PLACEHOLDER, (whole, name) => name in values ? values[name].replace(/[*?[\]{}()!+@]/g, '\\$&') : whole);
+}
+
+;// CONCATENATED MODULE: ./src/rules/runbook/index.ts
+
+
+
+
+
+
+function runbook_short(globs, max = 3) {
+    const shown = globs.slice(0, max).map((g) => `\`${g}\``);
+    return globs.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+async function evaluateRunbook(ctx, options) {
+    const mappings = options.services.map((s) => ({ path: compileTemplate(s.path), runbooks: s.runbooks }));
+    // Runbook files are never triggers themselves: the generic globs and every mapped template (placeholders as `*`).
+    const runbookGlobs = [...options.runbooks, ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*')))];
+    const detection = await detect(ctx, { options, runbookGlobs });
+    const changed = ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path);
+    const requirementOf = (t) => {
+        for (const m of mappings) {
+            const values = capture(m.path, t.path);
+            if (!values)
+                continue;
+            const globs = m.runbooks.map((g) => fill(g, values));
+            return { globs, service: values.service ?? Object.values(values)[0], satisfiedBy: changed.filter((p) => (0,glob/* matchesAny */._I)(p, globs)) };
+        }
+        return { globs: options.runbooks, satisfiedBy: changed.filter((p) => (0,glob/* matchesAny */._I)(p, options.runbooks)) };
+    };
+    const optOut = findReasonedDeclaration(ctx.pr.body, options.opt_out_phrase, options.min_reason_length);
+    const findings = [];
+    const rows = [];
+    const violations = [];
+    const triggers = [...detection.triggers].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
+    for (const t of triggers) {
+        const req = requirementOf(t);
+        const target = req.service ? `${runbook_short(req.globs)} (service ${req.service})` : runbook_short(req.globs);
+        let status;
+        if (req.satisfiedBy.length)
+            status = `satisfied by ${req.satisfiedBy.slice(0, 3).join(', ')}${req.satisfiedBy.length > 3 ? ', …' : ''}`;
+        else if (optOut.accepted)
+            status = 'opted out in the PR description';
+        else {
+            status = 'missing';
+            violations.push({ t, req });
+        }
+        rows.push([t.code, t.line ? `${t.path}:${t.line}` : t.path, t.what, t.how, target.replace(/`/g, ''), status]);
+    }
+    const optOutHint = `or add a line \`${options.opt_out_phrase} — <reason>\` (at least ${options.min_reason_length} characters) to the PR description`;
+    const rejectedNote = optOut.rejected.length
+        ? ` The opt-out on line ${optOut.rejected[0].declaration.line} of the PR description was rejected: ${optOut.rejected[0].why}.`
+        : '';
+    for (const { t, req } of violations.slice(0, options.max_findings)) {
+        const which = req.service ? `the runbook of service ${req.service} (${runbook_short(req.globs)})` : `a runbook (${runbook_short(req.globs)})`;
+        const message = t.code === 'new-env-var'
+            ? `New env var ${t.envVar}: document it in the runbook.`
+            : `Operational change (${t.code}): ${t.what}, without a runbook update.`;
+        findings.push({
+            message,
+            hint: `Update ${which}, ${optOutHint}.${rejectedNote}`,
+            path: t.path,
+            ...(t.line ? { line: t.line } : {}),
+            code: t.code,
+        });
+    }
+    if (violations.length > options.max_findings) {
+        const rest = violations.slice(options.max_findings);
+        findings.push({
+            message: `${rest.length} more operational change${rest.length === 1 ? '' : 's'} without a runbook update (${[...new Set(rest.map((v) => v.t.code))].join(', ')}); see the table.`,
+            hint: `Update the runbooks, ${optOutHint}.`,
+            code: 'more',
+        });
+    }
+    // Say what was not parsed or not read, so a pass is never silently partial.
+    if (detection.unparsed.length) {
+        findings.push({
+            kind: 'info',
+            code: 'not-parsed',
+            message: `${detection.unparsed.length} templated file${detection.unparsed.length === 1 ? '' : 's'} could not be parsed and matched no path rule, so ${detection.unparsed.length === 1 ? 'it was' : 'they were'} not treated as operational: ${detection.unparsed.slice(0, 5).map((u) => u.path).join(', ')}${detection.unparsed.length > 5 ? ', …' : ''}.`,
+            hint: 'Add their folders to `manifest_paths` (deploy manifests) or `triggers` if they are operational.',
+        });
+    }
+    if (detection.notRead.length) {
+        findings.push({
+            kind: 'info',
+            code: 'not-read',
+            message: `${detection.notRead.length} file${detection.notRead.length === 1 ? ' was' : 's were'} classified by path only (${[...new Set(detection.notRead.map((n) => n.reason))].slice(0, 3).join('; ')}): ${detection.notRead.slice(0, 5).map((n) => n.path).join(', ')}${detection.notRead.length > 5 ? ', …' : ''}.`,
+        });
+    }
+    if (detection.hclUnavailable) {
+        findings.push({ kind: 'info', code: 'hcl-unavailable', message: `Terraform files were classified by path only: ${detection.hclUnavailable}.` });
+    }
+    if (ctx.changes.truncated) {
+        findings.push({
+            kind: 'info',
+            code: 'truncated',
+            message: `Only ${ctx.changes.files.length} of ${ctx.changes.totalFiles} changed files were listed; operational changes in the others were not checked.`,
+        });
+    }
+    const tables = [];
+    if (rows.length)
+        tables.push({ title: 'Operational changes', columns: ['Trigger', 'File', 'What', 'Detected by', 'Runbook', 'Status'], rows });
+    const declRows = [];
+    if (optOut.accepted)
+        declRows.push([`line ${optOut.accepted.line}`, optOut.accepted.text, 'accepted']);
+    for (const r of optOut.rejected)
+        declRows.push([`line ${r.declaration.line}`, r.declaration.text, `rejected: ${r.why}`]);
+    if (declRows.length)
+        tables.push({ title: 'Runbook opt-out in the PR description', columns: ['Where', 'Declaration', 'Status'], rows: declRows });
+    const counts = (list) => {
+        const by = new Map();
+        for (const t of list)
+            by.set(t.code, (by.get(t.code) ?? 0) + 1);
+        return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ');
+    };
+    let summary;
+    if (!triggers.length)
+        summary = 'No operational change detected.';
+    else if (!violations.length) {
+        const runbooks = [...new Set(triggers.flatMap((t) => requirementOf(t).satisfiedBy))];
+        const parts = [];
+        if (runbooks.length)
+            parts.push(`runbook updated: ${runbooks.slice(0, 3).join(', ')}${runbooks.length > 3 ? ', …' : ''}`);
+        if (optOut.accepted && triggers.some((t) => !requirementOf(t).satisfiedBy.length))
+            parts.push(`opted out: "${optOut.accepted.text}"`);
+        summary = `${triggers.length} operational change${triggers.length === 1 ? '' : 's'} (${counts(triggers)}); ${parts.join('; ')}.`;
+    }
+    else {
+        summary = `${violations.length} of ${triggers.length} operational change${triggers.length === 1 ? '' : 's'} without a runbook update (${counts(violations.map((v) => v.t))}).${optOut.rejected.length ? ' Opt-out rejected: ' + optOut.rejected[0].why + '.' : ''}`;
+    }
+    return {
+        findings,
+        summary,
+        tables,
+        data: {
+            triggers: triggers.map((t) => ({ code: t.code, path: t.path, line: t.line, what: t.what, how: t.how, env_var: t.envVar })),
+            violations: violations.length,
+            opt_out: optOut.accepted ? { line: optOut.accepted.line, text: optOut.accepted.text, reason: optOut.accepted.reason } : null,
+            reads: detection.reads,
+        },
+    };
+}
+const runbook = {
+    id: 'runbook',
+    description: 'Operational changes (deploy manifests, infrastructure, alerts, release workflows, schedules, new env vars, feature flags) come with a runbook update or a reasoned opt-out.',
+    options: RunbookOptions,
+    defaultLevel: 'warn',
+    release: true,
+    evaluate: (ctx, options) => evaluateRunbook(ctx, options),
+};
+
+;// CONCATENATED MODULE: ./src/rules/co-change.ts
+/**
+ * Rule `co-change`: when files matching `when` change, files matching `require` must change too (or the PR
+ * description carries a reasoned declaration). Generic and composable: ADR for a new service, CHANGELOG
+ * for the public API spec, API docs for protobuf changes. Globs may capture `{name}` placeholders from the
+ * trigger path and use them in `require` (`services/{svc}/**` → `docs/services/{svc}.md`).
+ */
+
+
+
+
+
+const CoChangeEntry = type/* Type */.ZU.Object({
+    name: type/* Type */.ZU.String({ description: 'Name of this co-change requirement, shown in findings.' }),
+    when: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        minItems: 1,
+        description: 'Globs of trigger files; may capture `{placeholders}` used in `require`.',
+    }),
+    unless: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'Globs of files that never trigger (e.g. tests).' })),
+    only_added: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ description: 'Trigger only on files the PR adds (e.g. a new service manifest). Default false.' })),
+    added_lines_match: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Trigger only when an added line matches this regular expression (a file without a patch counts as matching).' })),
+    require: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        minItems: 1,
+        description: 'Globs of which at least one file must change (not only be removed) in the same PR.',
+    }),
+    or_declaration: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Phrase of a PR-description line that satisfies the requirement instead, followed by a reason (e.g. `Changelog: not needed`).' })),
+    min_reason_length: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, description: 'Minimum reason length for `or_declaration`; defaults to the rule-level value.' })),
+    message: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Finding message instead of the generated one.' })),
+    hint: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Finding hint instead of the generated one.' })),
+});
+const CoChangeOptions = type/* Type */.ZU.Object({
+    rules: type/* Type */.ZU.Array(CoChangeEntry, {
+        default: [],
+        description: 'Co-change requirements: when `when` files change, `require` files must change too (or `or_declaration` is declared).',
+    }),
+    min_reason_length: type/* Type */.ZU.Integer({
+        default: 10,
+        minimum: 0,
+        description: 'Default minimum reason length for `or_declaration` lines.',
+    }),
+});
+function co_change_short(items, max = 3) {
+    return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
+}
+function matchesAddedLines(f, re) {
+    if (!f.patch)
+        return true; // never treat a missing patch as "no change"
+    try {
+        return addedLines(f.patch).some((l) => re.test(l.text));
+    }
+    catch {
+        return true;
+    }
+}
+function evaluateCoChange(ctx, options) {
+    const findings = [];
+    const rows = [];
+    const files = ctx.changes.files;
+    for (const entry of options.rules) {
+        let lineRe;
+        if (entry.added_lines_match !== undefined) {
+            try {
+                lineRe = new RegExp(entry.added_lines_match);
+            }
+            catch (e) {
+                findings.push({
+                    kind: 'error',
+                    code: 'bad-pattern',
+                    message: `co-change "${entry.name}": added_lines_match is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`,
+                });
+                continue;
+            }
+        }
+        const templates = entry.when.map((w) => (hasPlaceholders(w) ? compileTemplate(w) : undefined));
+        const triggers = [];
+        const required = new Set();
+        for (const f of files) {
+            if (entry.only_added && f.status !== 'added')
+                continue;
+            if (entry.unless && (0,glob/* matchesAny */._I)(f.path, entry.unless))
+                continue;
+            let values;
+            let hit = false;
+            for (let i = 0; i < entry.when.length && !hit; i++) {
+                const t = templates[i];
+                if (t) {
+                    values = capture(t, f.path);
+                    hit = values !== undefined;
+                }
+                else
+                    hit = (0,glob/* matchesAny */._I)(f.path, [entry.when[i]]);
+            }
+            if (!hit)
+                continue;
+            if (lineRe && !matchesAddedLines(f, lineRe))
+                continue;
+            triggers.push(f);
+            for (const r of entry.require)
+                required.add(values ? fill(r, values) : r);
+        }
+        if (!triggers.length)
+            continue;
+        const triggerPaths = new Set(triggers.map((t) => t.path));
+        const requiredGlobs = [...required];
+        const satisfiedBy = files.filter((f) => f.status !== 'removed' && !triggerPaths.has(f.path) && (0,glob/* matchesAny */._I)(f.path, requiredGlobs)).map((f) => f.path);
+        const outcome = { triggers: [...triggerPaths], required: requiredGlobs, satisfiedBy };
+        if (!satisfiedBy.length && entry.or_declaration) {
+            const d = findReasonedDeclaration(ctx.pr.body, entry.or_declaration, entry.min_reason_length ?? options.min_reason_length);
+            if (d.accepted)
+                outcome.declaration = d.accepted.text;
+            else if (d.rejected.length)
+                outcome.rejected = `line ${d.rejected[0].declaration.line}: ${d.rejected[0].why}`;
+        }
+        const status = satisfiedBy.length
+            ? `satisfied by ${co_change_short(satisfiedBy)}`
+            : outcome.declaration
+                ? `declared: "${outcome.declaration}"`
+                : `missing${outcome.rejected ? ` (declaration rejected, ${outcome.rejected})` : ''}`;
+        rows.push([entry.name, co_change_short(outcome.triggers), co_change_short(requiredGlobs), status]);
+        if (satisfiedBy.length || outcome.declaration)
+            continue;
+        const first = triggers[0];
+        const what = `${triggers.length === 1 ? first.path : `${triggers.length} files (${co_change_short(outcome.triggers)})`}`;
+        findings.push({
+            message: entry.message ?? `${entry.name}: ${what} changed without a change to ${co_change_short(requiredGlobs)}.`,
+            hint: (entry.hint ??
+                `Change a file matching ${co_change_short(requiredGlobs.map((g) => `\`${g}\``))}${entry.or_declaration ? `, or add a line \`${entry.or_declaration} — <reason>\` to the PR description` : ''}.`) +
+                (outcome.rejected ? ` The declaration was rejected (${outcome.rejected}).` : ''),
+            path: first.path,
+            code: entry.name,
+        });
+    }
+    const tables = rows.length ? [{ title: 'Co-change requirements', columns: ['Requirement', 'Changed', 'Requires', 'Status'], rows }] : [];
+    const violated = findings.filter((f) => f.kind !== 'error' && f.kind !== 'info').length;
+    const summary = !rows.length
+        ? options.rules.length
+            ? `None of the ${options.rules.length} co-change requirements triggered.`
+            : 'No co-change requirements configured.'
+        : violated
+            ? `${violated} of ${rows.length} triggered co-change requirement${rows.length === 1 ? '' : 's'} unmet.`
+            : `${rows.length} co-change requirement${rows.length === 1 ? '' : 's'} triggered, all met.`;
+    return { findings, summary, tables };
+}
+const coChange = {
+    id: 'co-change',
+    description: 'When some files change, others must change with them (ADR for a new service, CHANGELOG for the API spec, docs for protos), or the PR declares why not.',
+    options: CoChangeOptions,
+    defaultLevel: 'warn',
+    release: true,
+    evaluate: (ctx, options) => evaluateCoChange(ctx, options),
+};
+
+;// CONCATENATED MODULE: ./src/evidence/scanners/model.ts
+/**
+ * One model for dependency vulnerabilities, whatever reported them (SARIF from any scanner, npm audit,
+ * OSV-Scanner, GitHub dependency review, Dependabot alerts). Parsers fill what their format knows and leave
+ * the rest undefined; `mergeVulnerabilities` folds records of the same advisory + package + version.
+ */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
+/** critical 4 … low 1, unknown 0. */
+function severityRank(s) {
+    return { critical: 4, high: 3, medium: 2, low: 1, unknown: 0 }[s];
+}
+/** CVSS v3 qualitative bands (NVD): 9.0+ critical, 7.0+ high, 4.0+ medium, 0.1+ low. */
+function severityFromScore(score) {
+    if (!Number.isFinite(score) || score <= 0)
+        return 'unknown';
+    if (score >= 9)
+        return 'critical';
+    if (score >= 7)
+        return 'high';
+    if (score >= 4)
+        return 'medium';
+    return 'low';
+}
+/** Maps the words scanners use (CRITICAL, High, moderate, important, negligible, info…) onto Severity. */
+function severityFromWord(word) {
+    if (!word)
+        return undefined;
+    const w = word.trim().toLowerCase();
+    if (w === 'critical')
+        return 'critical';
+    if (w === 'high' || w === 'important' || w === 'error')
+        return 'high';
+    if (w === 'medium' || w === 'moderate' || w === 'warning')
+        return 'medium';
+    if (w === 'low' || w === 'negligible' || w === 'info' || w === 'note' || w === 'minor')
+        return 'low';
+    if (w === 'unknown' || w === 'none')
+        return 'unknown';
+    return undefined;
+}
+/** A report that cannot be used: unreadable, invalid JSON, unknown format, a failed scanner run. */
+class ReportError extends Error {
+    path;
+    line;
+    column;
+    constructor(path, message, 
+    /** 1-based position in the file, when known. */
+    line, column) {
+        super(message);
+        this.path = path;
+        this.line = line;
+        this.column = column;
+        this.name = 'ReportError';
+    }
+}
+const GHSA = /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi;
+const CVE = /\bCVE-\d{4}-\d{4,}\b/gi;
+/** GHSA and CVE ids mentioned in free text (upper-cased GHSA prefix, lower-case GHSA body as GitHub writes it). */
+function advisoryIdsIn(text) {
+    if (!text)
+        return [];
+    const out = [];
+    for (const m of text.matchAll(GHSA))
+        out.push(normaliseId(m[0]));
+    for (const m of text.matchAll(CVE))
+        out.push(normaliseId(m[0]));
+    return out;
+}
+function normaliseId(id) {
+    const t = id.trim();
+    if (/^ghsa-/i.test(t))
+        return 'GHSA-' + t.slice(5).toLowerCase();
+    if (/^cve-/i.test(t))
+        return t.toUpperCase();
+    return t;
+}
+/** GHSA first, then CVE, then anything else (stable otherwise). */
+function preferredId(ids) {
+    const ghsa = ids.find((i) => i.startsWith('GHSA-'));
+    if (ghsa)
+        return ghsa;
+    const cve = ids.find((i) => i.startsWith('CVE-'));
+    if (cve)
+        return cve;
+    return ids[0] ?? '(unknown advisory)';
+}
+function advisoryUrl(id) {
+    if (id.startsWith('GHSA-'))
+        return `https://github.com/advisories/${id}`;
+    if (id.startsWith('CVE-'))
+        return `https://nvd.nist.gov/vuln/detail/${id}`;
+    return undefined;
+}
+function uniq(xs) {
+    return [...new Set(xs)];
+}
+function normalisePackage(name) {
+    return name.trim().toLowerCase().replace(/[_.]/g, '-');
+}
+function laterOrigin(a, b) {
+    // A source that knows beats one that does not; "introduced" (the PR adds it) beats "present".
+    if (a === 'introduced' || b === 'introduced')
+        return 'introduced';
+    if (a === 'present' || b === 'present')
+        return 'present';
+    return a ?? b;
+}
+/**
+ * Merges records of the same advisory (sharing any id or alias) for the same package and version. A record
+ * without a version (npm audit, Dependabot) merges into one with a version when the rest matches. The most
+ * severe rating, the earliest first-seen time and every source are kept.
+ */
+function mergeVulnerabilities(list) {
+    const out = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }));
+    // Repeat until stable: A (CVE) and B (GHSA) only meet through C (CVE + GHSA).
+    for (let changed = true; changed;) {
+        changed = false;
+        outer: for (let i = 0; i < out.length; i++) {
+            for (let j = i + 1; j < out.length; j++) {
+                if (!sameVulnerability(out[i], out[j]))
+                    continue;
+                absorb(out[i], out[j]);
+                out.splice(j, 1);
+                changed = true;
+                break outer;
+            }
+        }
+    }
+    return out;
+}
+function sameVulnerability(a, b) {
+    if (normalisePackage(a.package) !== normalisePackage(b.package))
+        return false;
+    if (a.version !== undefined && b.version !== undefined && a.version !== b.version)
+        return false;
+    const ids = new Set(a.aliases.map((x) => x.toUpperCase()));
+    return b.aliases.some((x) => ids.has(x.toUpperCase()));
+}
+function absorb(same, v) {
+    same.aliases = uniq([...same.aliases, ...v.aliases]);
+    same.id = preferredId(same.aliases);
+    same.version ??= v.version;
+    same.fixedVersion ??= v.fixedVersion;
+    same.ecosystem ??= v.ecosystem;
+    if (severityRank(v.severity) > severityRank(same.severity))
+        same.severity = v.severity;
+    if (v.cvss !== undefined && (same.cvss === undefined || v.cvss > same.cvss))
+        same.cvss = v.cvss;
+    same.title ??= v.title;
+    if (!same.url?.includes('/advisories/GHSA-'))
+        same.url = v.url ?? same.url;
+    same.manifest ??= v.manifest;
+    if (v.nodes)
+        same.nodes = uniq([...(same.nodes ?? []), ...v.nodes]);
+    if (v.firstSeen && (!same.firstSeen || Date.parse(v.firstSeen) < Date.parse(same.firstSeen)))
+        same.firstSeen = v.firstSeen;
+    same.origin = laterOrigin(same.origin, v.origin);
+    same.sources = uniq([...same.sources, ...v.sources]);
+    same.reports = uniq([...same.reports, ...v.reports]);
+}
+/** Splits "name@version" on the last @ (scoped npm names keep their leading @). */
+function splitNameVersion(s) {
+    const at = s.lastIndexOf('@');
+    if (at <= 0)
+        return { name: s };
+    return { name: s.slice(0, at), version: s.slice(at + 1) || undefined };
+}
+
+;// CONCATENATED MODULE: ./src/evidence/scanners/json.ts
+/**
+ * JSON.parse with a position that people can find: V8's messages carry "at position N" only for some errors
+ * (not for `Unexpected token 'x', "..." is not valid JSON`), so on failure a small validating scanner finds
+ * the first offending offset and it is turned into line and column.
+ */
+
+function parseJsonReport(path, text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body.trim() === '')
+        throw new ReportError(path, `${path} is empty (0 bytes of JSON): the scanner step wrote no report`);
+    try {
+        return JSON.parse(body);
+    }
+    catch (e) {
+        const { offset, reason } = findJsonError(body);
+        const { line, column } = lineColumn(body, offset);
+        const detail = reason ?? (e instanceof Error ? e.message : String(e));
+        throw new ReportError(path, `${path} is not valid JSON: ${detail} at line ${line}, column ${column} (offset ${offset})`, line, column);
+    }
+}
+function lineColumn(text, offset) {
+    let line = 1;
+    let last = -1;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            last = i;
+        }
+    }
+    return { line, column: offset - last };
+}
+class Stop {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+/** Offset and reason of the first JSON syntax error (offset = text.length for a truncated document). */
+function findJsonError(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const fail = (reason) => {
+        throw new Stop(i, i >= text.length ? 'unexpected end of input' : reason);
+    };
+    const show = () => (i < text.length ? JSON.stringify(text[i]) : 'end of input');
+    const str = () => {
+        i++; // opening quote
+        while (i < text.length) {
+            const c = text[i];
+            if (c === '"') {
+                i++;
+                return;
+            }
+            if (c === '\\') {
+                const n = text[i + 1];
+                if (n === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        fail('bad \\u escape in string');
+                    i += 6;
+                }
+                else if (n !== undefined && '"\\/bfnrt'.includes(n))
+                    i += 2;
+                else {
+                    i++;
+                    fail(`bad escape ${show()} in string`);
+                }
+                continue;
+            }
+            if (c.charCodeAt(0) < 0x20)
+                fail('control character in string (unescaped newline?)');
+            i++;
+        }
+        fail('unterminated string');
+    };
+    const num = () => {
+        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '-' || m[0] === '')
+            fail(`unexpected ${show()}`);
+        i += m[0].length;
+    };
+    const value = () => {
+        ws();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            ws();
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            for (;;) {
+                ws();
+                if (text[i] !== '"')
+                    fail(`expected a property name in double quotes, got ${show()}`);
+                str();
+                ws();
+                if (text[i] !== ':')
+                    fail(`expected ':' after property name, got ${show()}`);
+                i++;
+                value();
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === '}') {
+                    i++;
+                    return;
+                }
+                fail(`expected ',' or '}' after property value, got ${show()}`);
+            }
+        }
+        if (c === '[') {
+            i++;
+            ws();
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            for (;;) {
+                value();
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === ']') {
+                    i++;
+                    return;
+                }
+                fail(`expected ',' or ']' after array element, got ${show()}`);
+            }
+        }
+        if (c === '"')
+            return str();
+        if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            return num();
+        for (const lit of ['true', 'false', 'null']) {
+            if (text.startsWith(lit, i)) {
+                i += lit.length;
+                return;
+            }
+        }
+        fail(`unexpected ${show()}`);
+    };
+    try {
+        value();
+        ws();
+        if (i < text.length)
+            fail(`unexpected ${show()} after the end of the JSON value`);
+    }
+    catch (e) {
+        if (e instanceof Stop)
+            return { offset: e.offset, reason: e.reason };
+        throw e;
+    }
+    return { offset: text.length };
+}
+
+;// CONCATENATED MODULE: ./src/evidence/scanners/npm-audit.ts
+/**
+ * `npm audit --json` (npm 7+, auditReportVersion 2) → Vulnerability. One record per advisory that a
+ * package is itself affected by (`via` entries that are objects); packages listed only because a dependency
+ * is vulnerable (`via` of names) are not separate advisories. The report does not state installed versions:
+ * `nodes` (lockfile paths) are kept so the rule can resolve them from package-lock.json. The npm 6 format
+ * (`advisories`) and npm's own error object (audit endpoint failure) are reported, not guessed at.
+ */
+
+const npm_audit_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function looksLikeNpmAudit(doc) {
+    return npm_audit_isObj(doc) && (doc.auditReportVersion !== undefined || (npm_audit_isObj(doc.vulnerabilities) && npm_audit_isObj(doc.metadata)));
+}
+function looksLikeNpmAuditV1(doc) {
+    return npm_audit_isObj(doc) && npm_audit_isObj(doc.advisories) && npm_audit_isObj(doc.metadata);
+}
+/** The object `npm audit --json` prints when the audit itself failed (e.g. the endpoint answered 405). */
+function looksLikeNpmError(doc) {
+    return npm_audit_isObj(doc) && typeof doc.message === 'string' && (typeof doc.statusCode === 'number' || npm_audit_isObj(doc.error)) && !('runs' in doc);
+}
+function parseNpmAudit(path, doc) {
+    if (doc.auditReportVersion !== undefined && doc.auditReportVersion !== 2) {
+        throw new ReportError(path, `${path}: npm audit report version ${String(doc.auditReportVersion)} is not supported (expected auditReportVersion 2, npm 7 or later)`);
+    }
+    const vulns = [];
+    const entries = npm_audit_isObj(doc.vulnerabilities) ? doc.vulnerabilities : {};
+    for (const [key, raw] of Object.entries(entries)) {
+        if (!npm_audit_isObj(raw))
+            continue;
+        const name = typeof raw.name === 'string' ? raw.name : key;
+        const nodes = Array.isArray(raw.nodes) ? raw.nodes.filter((n) => typeof n === 'string') : undefined;
+        const fix = raw.fixAvailable;
+        const fixedVersion = npm_audit_isObj(fix) && fix.name === name && typeof fix.version === 'string' ? fix.version : undefined;
+        for (const via of Array.isArray(raw.via) ? raw.via : []) {
+            if (!npm_audit_isObj(via))
+                continue; // a name: vulnerable through that dependency, which has its own entry
+            const url = typeof via.url === 'string' ? via.url : undefined;
+            const ids = advisoryIdsIn(url);
+            const source = via.source !== undefined ? `npm-advisory-${String(via.source)}` : undefined;
+            const aliases = [...ids, ...(source ? [source] : [])];
+            const cvss = npm_audit_isObj(via.cvss) && typeof via.cvss.score === 'number' && via.cvss.score > 0 ? via.cvss.score : undefined;
+            vulns.push({
+                id: aliases[0] ?? `${name} (npm audit)`,
+                aliases: aliases.length ? aliases : [`${name} (npm audit)`],
+                package: typeof via.name === 'string' ? via.name : name,
+                fixedVersion,
+                ecosystem: 'npm',
+                severity: severityFromWord(typeof via.severity === 'string' ? via.severity : undefined) ?? severityFromWord(String(raw.severity)) ?? 'unknown',
+                cvss,
+                title: typeof via.title === 'string' ? via.title : undefined,
+                url,
+                nodes,
+                sources: ['npm audit'],
+                reports: [path],
+            });
+        }
+    }
+    return { path, format: 'npm-audit', tool: 'npm audit', vulnerabilities: vulns, skipped: 0 };
+}
+
+;// CONCATENATED MODULE: ./src/evidence/scanners/osv.ts
+/**
+ * OSV-Scanner `--format json` → Vulnerability. Shape (google/osv-scanner docs, "Output"): `results[]` with
+ * `source {path, type}` and `packages[]` of `{ package {name, version, ecosystem}, vulnerabilities[] (OSV
+ * records), groups[] {ids, aliases, max_severity} }`. One record per group (a group is one advisory under
+ * several ids); severity from the group's `max_severity` (CVSS score) or the records'
+ * `database_specific.severity`; fixed version from the record's `affected[].ranges[].events[].fixed`.
+ */
+
+const osv_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const osv_arr = (v) => (Array.isArray(v) ? v : []);
+const strs = (v) => osv_arr(v).filter((x) => typeof x === 'string');
+function looksLikeOsv(doc) {
+    return osv_isObj(doc) && Array.isArray(doc.results) && doc.results.every((r) => osv_isObj(r) && (osv_isObj(r.source) || Array.isArray(r.packages)));
+}
+/** Loose version order (numeric segments compared as numbers): enough to pick the affected range. */
+function compareVersions(a, b) {
+    const pa = a.replace(/^v/, '').split(/[.+-]/);
+    const pb = b.replace(/^v/, '').split(/[.+-]/);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const x = pa[i] ?? '0';
+        const y = pb[i] ?? '0';
+        const nx = Number(x);
+        const ny = Number(y);
+        const c = Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
+        if (c !== 0)
+            return c;
+    }
+    return 0;
+}
+/** The `fixed` event of the range that contains `version` (else the first fixed version named). */
+function fixedIn(record, pkgName, version) {
+    let first;
+    for (const a of osv_arr(record.affected)) {
+        if (!osv_isObj(a))
+            continue;
+        if (osv_isObj(a.package) && typeof a.package.name === 'string' && a.package.name !== pkgName)
+            continue;
+        for (const r of osv_arr(a.ranges)) {
+            if (!osv_isObj(r))
+                continue;
+            let introduced = '0';
+            for (const e of osv_arr(r.events)) {
+                if (!osv_isObj(e))
+                    continue;
+                if (typeof e.introduced === 'string')
+                    introduced = e.introduced;
+                if (typeof e.fixed !== 'string')
+                    continue;
+                first ??= e.fixed;
+                if (version && compareVersions(version, introduced) >= 0 && compareVersions(version, e.fixed) < 0)
+                    return e.fixed;
+            }
+        }
+    }
+    return first;
+}
+function parseOsv(path, doc) {
+    const vulns = [];
+    for (const res of osv_arr(doc.results)) {
+        if (!osv_isObj(res))
+            continue;
+        const source = osv_isObj(res.source) && typeof res.source.path === 'string' ? res.source.path : undefined;
+        for (const p of osv_arr(res.packages)) {
+            if (!osv_isObj(p) || !osv_isObj(p.package))
+                continue;
+            const name = String(p.package.name ?? '(unknown package)');
+            const version = typeof p.package.version === 'string' ? p.package.version : undefined;
+            const ecosystem = typeof p.package.ecosystem === 'string' ? p.package.ecosystem : undefined;
+            const records = osv_arr(p.vulnerabilities).filter(osv_isObj);
+            const byId = new Map(records.map((r) => [String(r.id), r]));
+            const groups = osv_arr(p.groups).filter(osv_isObj);
+            const grouped = groups.length ? groups.map((g) => ({ ids: strs(g.ids), aliases: strs(g.aliases), max: g.max_severity })) : records.map((r) => ({ ids: [String(r.id)], aliases: strs(r.aliases), max: undefined }));
+            for (const g of grouped) {
+                const members = g.ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+                const aliases = [...new Set([...g.ids, ...g.aliases, ...members.flatMap((m) => strs(m.aliases))].map(normaliseId))];
+                const ids = aliases.flatMap((a) => advisoryIdsIn(a));
+                const maxScore = typeof g.max === 'string' || typeof g.max === 'number' ? Number.parseFloat(String(g.max)) : NaN;
+                let severity = Number.isFinite(maxScore) ? severityFromScore(maxScore) : 'unknown';
+                for (const m of members) {
+                    const ds = osv_isObj(m.database_specific) ? m.database_specific : undefined;
+                    const w = severityFromWord(typeof ds?.severity === 'string' ? ds.severity : undefined);
+                    if (w && severityRank(w) > severityRank(severity))
+                        severity = w;
+                }
+                const id = preferredId(ids.length ? ids : aliases);
+                const first = members[0];
+                vulns.push({
+                    id,
+                    aliases,
+                    package: name,
+                    version,
+                    fixedVersion: members.map((m) => fixedIn(m, name, version)).find((f) => f !== undefined),
+                    ecosystem,
+                    severity,
+                    cvss: Number.isFinite(maxScore) && maxScore > 0 ? maxScore : undefined,
+                    title: typeof first?.summary === 'string' ? first.summary : undefined,
+                    url: `https://osv.dev/vulnerability/${g.ids[0] ?? id}`,
+                    manifest: source,
+                    sources: ['OSV-Scanner'],
+                    reports: [path],
+                });
+            }
+        }
+    }
+    return { path, format: 'osv-scanner', tool: 'OSV-Scanner', vulnerabilities: vulns, skipped: 0 };
+}
+
+;// CONCATENATED MODULE: ./src/evidence/scanners/sarif.ts
+/**
+ * SARIF 2.1.0 → Vulnerability. Works for any scanner by reading the places tools actually use:
+ * - severity: `properties["security-severity"]` (CVSS, result then rule), then severity words in tags
+ *   (Trivy), then the result's / rule's level (error → high, warning → medium, note → low);
+ * - package and version: result/rule properties, then the message formats of Trivy ("Package: x\nInstalled
+ *   Version: y"), Grype ("package: x, version y was found"), OSV-Scanner ("Package 'x@y' is vulnerable"),
+ *   Snyk ("x@y" in the rule's full description), and location messages ("lockfile: x@y");
+ * - advisory ids: GHSA/CVE in the rule id, rule name, tags, help URI, descriptions and message;
+ * - age: `provenance.firstDetectionTimeUtc`; relation to the base: `baselineState`.
+ * Results that name no package and no advisory (code findings of CodeQL/Semgrep) are counted as skipped.
+ * Suppressed results (an accepted suppression) are skipped too.
+ */
+
+function sarif_isObj(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function sarif_str(v) {
+    return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+function sarif_arr(v) {
+    return Array.isArray(v) ? v : [];
+}
+function sarif_text(v) {
+    return sarif_isObj(v) ? (sarif_str(v.text) ?? sarif_str(v.markdown)) : undefined;
+}
+function looksLikeSarif(doc) {
+    return sarif_isObj(doc) && Array.isArray(doc.runs) && (typeof doc.version === 'string' || typeof doc.$schema === 'string');
+}
+function score(v) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v) : NaN;
+    return Number.isFinite(n) ? n : undefined;
+}
+const PROP_NAME_KEYS = ['packageName', 'package_name', 'pkgName', 'package', 'purl', 'componentName'];
+const PROP_VERSION_KEYS = ['packageVersion', 'package_version', 'installedVersion', 'installed_version', 'pkgVersion', 'version', 'componentVersion'];
+const PROP_FIXED_KEYS = ['fixedVersion', 'fixed_version', 'fixVersion', 'patchedVersion'];
+function fromProps(props) {
+    if (!props)
+        return {};
+    let name;
+    let version;
+    for (const k of PROP_NAME_KEYS) {
+        const v = sarif_str(props[k]);
+        if (v) {
+            if (k === 'purl') {
+                const m = /^pkg:[^/]+\/(?:[^@]*\/)?([^@/?#]+)@([^?#]+)/.exec(decodeURIComponent(v));
+                if (m) {
+                    name = m[1];
+                    version = m[2];
+                }
+            }
+            else
+                name = v;
+            if (name)
+                break;
+        }
+    }
+    if (!version)
+        for (const k of PROP_VERSION_KEYS)
+            if ((version = sarif_str(props[k])))
+                break;
+    let fixed;
+    for (const k of PROP_FIXED_KEYS)
+        if ((fixed = sarif_str(props[k])))
+            break;
+    return { name, version, fixed };
+}
+const MESSAGE_PATTERNS = [
+    /Package:\s*(?<name>\S+)\s*[\r\n]+\s*Installed Version:\s*(?<version>\S+)/i, // Trivy
+    /package:\s*(?<name>[^,\s]+),\s*version\s+(?<version>\S+?)\s+was found/i, // Grype
+    /Package '(?<nv>[^']+)' is vulnerable/i, // OSV-Scanner
+    /(?:vulnerable|introduces)\s+(?:package\s+)?(?<nv>(?:@[\w.-]+\/)?[\w.-]+@\d[^\s,;)]*)/i,
+];
+function fromMessages(texts) {
+    for (const t of texts) {
+        if (!t)
+            continue;
+        for (const re of MESSAGE_PATTERNS) {
+            const m = re.exec(t);
+            if (!m?.groups)
+                continue;
+            if (m.groups.nv) {
+                const { name, version } = splitNameVersion(m.groups.nv);
+                return { name, version };
+            }
+            return { name: m.groups.name, version: m.groups.version };
+        }
+    }
+    // "package-lock.json: lodash@4.17.20" (Trivy location message), "(CVE-…) lodash@4.17.20" (Snyk)
+    for (const t of texts) {
+        if (!t)
+            continue;
+        const m = /(?:^|[\s:(])((?:@[\w.-]+\/)?[A-Za-z0-9][\w.\-/:]*@v?\d[\w.+\-~]*)/.exec(t);
+        if (m)
+            return splitNameVersion(m[1]);
+    }
+    return {};
+}
+const FIXED_PATTERNS = [
+    /Fix(?:ed)? Version:\s*(?<v>[^\s|,]+)/i, // Trivy, Grype
+    /Upgrade to (?:(?:@[\w.-]+\/)?[\w.-]+@)?(?<v>v?\d[^\s,;)]*)/i, // Snyk fixes
+    /fixed in (?:version )?(?<v>v?\d[^\s,;)]*)/i,
+];
+function fixedFrom(texts) {
+    for (const t of texts) {
+        if (!t)
+            continue;
+        for (const re of FIXED_PATTERNS) {
+            const m = re.exec(t);
+            const v = m?.groups?.v?.replace(/\.$/, '');
+            if (v && v !== '-' && !/^(none|n\/a|unknown)$/i.test(v))
+                return v;
+        }
+    }
+    return undefined;
+}
+function levelSeverity(level) {
+    if (level === 'error')
+        return 'high';
+    if (level === 'warning')
+        return 'medium';
+    if (level === 'note')
+        return 'low';
+    return 'unknown';
+}
+function locationUri(loc) {
+    if (!sarif_isObj(loc))
+        return undefined;
+    const phys = loc.physicalLocation;
+    if (!sarif_isObj(phys) || !sarif_isObj(phys.artifactLocation))
+        return undefined;
+    const uri = sarif_str(phys.artifactLocation.uri);
+    if (!uri)
+        return undefined;
+    let p = uri.replace(/^file:\/\//, '');
+    try {
+        p = decodeURIComponent(p);
+    }
+    catch {
+        /* keep as written */
+    }
+    return p.replace(/^\.\//, '');
+}
+function ecosystemFromTags(tags) {
+    const known = ['npm', 'pypi', 'maven', 'go', 'golang', 'cargo', 'crates.io', 'rubygems', 'nuget', 'composer', 'pip', 'yarn', 'gradle'];
+    return tags.map((t) => t.toLowerCase()).find((t) => known.includes(t));
+}
+function parseSarif(path, doc) {
+    const vulns = [];
+    const tools = [];
+    let skipped = 0;
+    for (const run of sarif_arr(doc.runs)) {
+        if (!sarif_isObj(run))
+            continue;
+        const driver = sarif_isObj(run.tool) && sarif_isObj(run.tool.driver) ? run.tool.driver : undefined;
+        const tool = sarif_str(driver?.name) ?? 'unknown SARIF tool';
+        if (!tools.includes(tool))
+            tools.push(tool);
+        const rules = sarif_arr(driver?.rules).filter(sarif_isObj);
+        const extRules = sarif_isObj(run.tool) ? sarif_arr(run.tool.extensions).filter(sarif_isObj).flatMap((e) => sarif_arr(e.rules).filter(sarif_isObj)) : [];
+        const allRules = [...rules, ...extRules];
+        for (const result of sarif_arr(run.results)) {
+            if (!sarif_isObj(result))
+                continue;
+            if (sarif_arr(result.suppressions).some((s) => sarif_isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
+                skipped++;
+                continue;
+            }
+            const ruleId = sarif_str(result.ruleId) ?? (sarif_isObj(result.rule) ? sarif_str(result.rule.id) : undefined);
+            const idx = typeof result.ruleIndex === 'number' ? result.ruleIndex : sarif_isObj(result.rule) && typeof result.rule.index === 'number' ? result.rule.index : -1;
+            const rule = (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ?? allRules.find((r) => r.id === ruleId);
+            const rprops = sarif_isObj(rule?.properties) ? rule.properties : undefined;
+            const props = sarif_isObj(result.properties) ? result.properties : undefined;
+            const tags = [...sarif_arr(rprops?.tags), ...sarif_arr(props?.tags)].filter((t) => typeof t === 'string');
+            const message = sarif_text(result.message);
+            const locMessages = sarif_arr(result.locations).map((l) => (sarif_isObj(l) ? sarif_text(l.message) : undefined));
+            const ruleTexts = [sarif_text(rule?.shortDescription), sarif_text(rule?.fullDescription), sarif_text(rule?.help), sarif_str(rule?.name)];
+            // advisory ids
+            const ids = [];
+            for (const t of [ruleId, sarif_str(rule?.name), sarif_str(rule?.helpUri), ...tags, sarif_text(rule?.shortDescription), sarif_text(rule?.fullDescription), message])
+                ids.push(...advisoryIdsIn(t));
+            const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers].flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => typeof v === 'string');
+            for (const t of fromPropsIds)
+                ids.push(...advisoryIdsIn(t));
+            const toolId = ruleId ? normaliseId(ruleId) : undefined;
+            // The tool's own id is an alias unless it merely wraps an advisory id (Grype: "CVE-2021-23337-lodash").
+            const wraps = toolId !== undefined && ids.some((i) => toolId.toUpperCase().includes(i.toUpperCase()));
+            const aliases = [...new Set([...ids, ...(toolId && !wraps ? [toolId] : [])])];
+            // package
+            const p = { ...fromProps(rprops), ...Object.fromEntries(Object.entries(fromProps(props)).filter(([, v]) => v !== undefined)) };
+            let name = p.name;
+            let version = p.version;
+            if (!name) {
+                const m = fromMessages([message, ...locMessages, sarif_text(rule?.fullDescription), sarif_text(rule?.help)]);
+                name = m.name;
+                version ??= m.version;
+            }
+            const hasAdvisory = ids.length > 0;
+            if (!name && !hasAdvisory) {
+                skipped++;
+                continue;
+            }
+            // severity
+            let sev;
+            let cvss = score(props?.['security-severity']) ?? score(rprops?.['security-severity']) ?? score(props?.cvssv3_baseScore) ?? score(rprops?.cvssv3_baseScore);
+            if (cvss !== undefined)
+                sev = severityFromScore(cvss);
+            if (!sev || sev === 'unknown') {
+                for (const t of tags) {
+                    const s = /^(critical|high|medium|moderate|low)$/i.test(t) ? severityFromWord(t) : undefined;
+                    if (s) {
+                        sev = s;
+                        break;
+                    }
+                }
+            }
+            if (!sev || sev === 'unknown') {
+                const lvl = sarif_str(result.level) ?? (sarif_isObj(rule?.defaultConfiguration) ? sarif_str(rule.defaultConfiguration.level) : undefined) ?? 'warning';
+                sev = levelSeverity(lvl);
+            }
+            if (cvss !== undefined && cvss <= 0)
+                cvss = undefined;
+            const fixes = sarif_arr(result.fixes).map((f) => (sarif_isObj(f) ? sarif_text(f.description) : undefined));
+            const fixed = p.fixed ?? fixedFrom([message, ...fixes, sarif_text(rule?.help), ...ruleTexts]);
+            const provenance = sarif_isObj(result.provenance) ? result.provenance : undefined;
+            const baseline = sarif_str(result.baselineState);
+            if (baseline === 'absent') {
+                skipped++; // present in the baseline, gone now: fixed
+                continue;
+            }
+            const origin = baseline === 'new' ? 'introduced' : baseline === 'unchanged' || baseline === 'updated' ? 'present' : undefined;
+            const id = preferredId(aliases.length ? aliases : [toolId ?? '(unknown advisory)']);
+            const helpUri = sarif_str(rule?.helpUri);
+            vulns.push({
+                id,
+                aliases: aliases.length ? aliases : [id],
+                package: name ?? '(unknown package)',
+                version,
+                fixedVersion: fixed,
+                ecosystem: ecosystemFromTags(tags),
+                severity: sev,
+                cvss,
+                title: sarif_text(rule?.shortDescription) ?? message?.split('\n')[0],
+                url: helpUri && /^https?:/.test(helpUri) ? helpUri : undefined,
+                manifest: sarif_arr(result.locations).map(locationUri).find((u) => u !== undefined),
+                firstSeen: sarif_str(provenance?.firstDetectionTimeUtc),
+                origin,
+                sources: [tool],
+                reports: [path],
+            });
+        }
+    }
+    return { path, format: 'sarif', tool: tools.join(', ') || 'unknown SARIF tool', vulnerabilities: vulns, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/evidence/scanners/index.ts
+/**
+ * Reads one scanner report: detects the format from its content (not its name), parses it into the shared
+ * Vulnerability model, and throws ReportError naming the file (and the JSON position) for anything it
+ * cannot use. A broken report must never read as "no vulnerabilities".
+ */
+
+
+
+
+
+
+
+
+
+
+function scanners_parseReport(path, text) {
+    const doc = parseJsonReport(path, text);
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+        throw new ReportError(path, `${path} is not a SARIF / npm audit / OSV-Scanner report: the JSON is ${Array.isArray(doc) ? 'an array' : String(doc === null ? 'null' : typeof doc)}, not an object`);
+    }
+    const o = doc;
+    if (looksLikeSarif(o)) {
+        if (o.version !== undefined && o.version !== '2.1.0')
+            throw new ReportError(path, `${path}: SARIF version ${String(o.version)} is not supported (expected 2.1.0)`);
+        return parseSarif(path, o);
+    }
+    if (looksLikeNpmAudit(o))
+        return parseNpmAudit(path, o);
+    if (looksLikeNpmAuditV1(o))
+        throw new ReportError(path, `${path} is an npm 6 audit report (advisories): run npm 7 or later, whose \`npm audit --json\` writes auditReportVersion 2`);
+    if (looksLikeNpmError(o))
+        throw new ReportError(path, `${path}: npm audit did not run: ${String(o.message)}`);
+    if (looksLikeOsv(o))
+        return parseOsv(path, o);
+    const keys = Object.keys(o).slice(0, 5);
+    throw new ReportError(path, `${path} is not a SARIF / npm audit / OSV-Scanner report (top-level keys: ${keys.length ? keys.join(', ') : 'none'})`);
+}
+
+;// CONCATENATED MODULE: ./src/rules/dependencies/manifest.ts
+
+const MANIFESTS = /(^|\/)(package\.json|requirements[^/]*\.txt|constraints[^/]*\.txt|Pipfile|pyproject\.toml|setup\.cfg|go\.mod|pom\.xml|build\.gradle(\.kts)?|Gemfile|Cargo\.toml|composer\.json|[^/]+\.csproj|packages\.config|Directory\.Packages\.props|mix\.exs|pubspec\.yaml)$/;
+function isManifest(path) {
+    return MANIFESTS.test(path);
+}
+function esc(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** A regex that matches a line declaring `pkg` in the manifest `path`. */
+function declarationPattern(path, pkg) {
+    const base = path.split('/').pop() ?? path;
+    // Maven "group:artifact" and purl-like names: the artifact is what the manifest line names.
+    const artifact = pkg.includes(':') ? pkg.split(':').pop() : pkg;
+    const name = esc(artifact);
+    if (base === 'package.json' || base === 'composer.json')
+        return new RegExp(`"${name}"\\s*:`);
+    if (/^requirements|^constraints|^Pipfile$|pyproject\.toml|setup\.cfg/.test(base)) {
+        const py = artifact.replace(/[-_.]+/g, '[-_.]+');
+        return new RegExp(`^\\s*["']?${py}\\s*(\\[[^\\]]*\\])?\\s*(==|>=|<=|~=|!=|>|<|=|;|"|'|$|\\s)`, 'i');
+    }
+    if (base === 'go.mod')
+        return new RegExp(`^\\s*(require\\s+)?${name}\\s+v`);
+    if (base === 'pom.xml')
+        return new RegExp(`<artifactId>\\s*${name}\\s*</artifactId>`);
+    if (base === 'Gemfile')
+        return new RegExp(`^\\s*gem\\s+["']${name}["']`);
+    if (base === 'Cargo.toml')
+        return new RegExp(`^\\s*(${name}\\s*=|\\[[\\w.-]*dependencies\\.${name}\\])`);
+    if (/\.csproj$|packages\.config|Directory\.Packages\.props/.test(base))
+        return new RegExp(`(Include|id)="${name}"`, 'i');
+    return new RegExp(`(^|[^\\w@/.-])${name}([^\\w/-]|$)`);
+}
+function dirOf(p) {
+    const i = p.lastIndexOf('/');
+    return i < 0 ? '' : p.slice(0, i);
+}
+/**
+ * The added manifest line that declares `pkg`, preferring the manifest in the same directory as the
+ * lockfile/manifest the scanner named (matched by path suffix, since scanners may write absolute paths).
+ */
+function findDeclaration(files, pkg, scannerPath) {
+    const candidates = files.filter((f) => f.status !== 'removed' && f.patch && isManifest(f.path));
+    const wantDir = scannerPath ? dirOf(scannerPath.replace(/^\/+/, '')) : undefined;
+    const score = (f) => {
+        if (wantDir === undefined)
+            return 0;
+        const d = dirOf(f.path);
+        return wantDir === d || wantDir.endsWith('/' + d) || (d === '' && !wantDir.includes('/')) ? 1 : 0;
+    };
+    candidates.sort((a, b) => score(b) - score(a));
+    for (const f of candidates) {
+        const re = declarationPattern(f.path, pkg);
+        let added;
+        let removed;
+        try {
+            added = addedLines(f.patch);
+            removed = removedLines(f.patch);
+        }
+        catch {
+            continue;
+        }
+        const hit = added.find((l) => re.test(l.text));
+        if (hit)
+            return { path: f.path, line: hit.line, changed: removed.some((l) => re.test(l.text)) };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/dependencies/index.ts
+/**
+ * dependencies: gates on the results of whatever dependency scanner a team already runs (SARIF from any
+ * tool, npm audit, OSV-Scanner), optionally with GitHub dependency review and Dependabot alerts.
+ * The standard behind it: dependency scanning runs in CI, and critical vulnerabilities are fixed within
+ * 7–14 days. New vulnerabilities at or above `fail_on` fail; open ones older than their fix SLA fail;
+ * waivers name a reason and expire; a missing or broken report never reads as "no vulnerabilities".
+ */
+
+
+
+
+const sla = (def, sev) => type/* Type */.ZU.Union([type/* Type */.ZU.Integer({ minimum: 0 }), type/* Type */.ZU.Null()], { default: def, description: `Days within which a ${sev} vulnerability must be fixed once known; null = no SLA.` });
+const dependenciesOptions = type/* Type */.ZU.Object({
+    reports: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [],
+        description: 'Scanner reports in the workspace (paths or globs): SARIF 2.1.0 (Trivy, Grype, Snyk, OSV-Scanner…), `npm audit --json` (npm 7+), OSV-Scanner JSON. The format is detected from the content. A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
+    }),
+    fail_on: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('critical'), type/* Type */.ZU.Literal('high'), type/* Type */.ZU.Literal('medium'), type/* Type */.ZU.Literal('low'), type/* Type */.ZU.Literal('none')], {
+        default: 'high',
+        description: 'New vulnerabilities at or above this severity fail the PR (`none`: only SLAs and licenses fail).',
+    }),
+    new_only: type/* Type */.ZU.Boolean({
+        default: true,
+        description: 'Apply `fail_on` only to vulnerabilities this PR introduces (or whose origin is unknown); those already present on the base are held to `fix_within_days` instead. Origin comes from SARIF baselineState, dependency review, the manifest lines the PR adds, and Dependabot alerts.',
+    }),
+    fix_within_days: type/* Type */.ZU.Object({ critical: sla(7, 'critical'), high: sla(14, 'high'), medium: sla(null, 'medium'), low: sla(null, 'low') }, { default: {}, description: 'Fix SLA per severity, in days since first detection (Dependabot alert created_at, SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.' }),
+    ignore: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        id: type/* Type */.ZU.String({ minLength: 1, description: 'Advisory id (GHSA, CVE, or the tool\'s id such as SNYK-JS-…); matches any alias.' }),
+        reason: type/* Type */.ZU.String({ minLength: 1, description: 'Why the vulnerability is accepted (required).' }),
+        until: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ format: 'date', description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the vulnerability counts again and the comment says so.' })),
+    }, { additionalProperties: false }), { default: [], description: 'Waived advisories, each with a reason and, preferably, an expiry date.' }),
+    licenses: type/* Type */.ZU.Object({
+        deny: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'SPDX ids that added dependencies must not use (from dependency review data).' }),
+        allow: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'When not empty: the only SPDX ids added dependencies may use.' }),
+    }, { default: {}, description: 'License policy for dependencies the PR adds (needs dependency review).' }),
+    missing_report: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('fail'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('ignore')], {
+        default: 'fail',
+        description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
+    }),
+    use_dependency_review: type/* Type */.ZU.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; unavailable → a notice.' }),
+    use_dependabot_alerts: type/* Type */.ZU.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); unavailable → a notice.' }),
+});
+const DAY = 86_400_000;
+const GLOB_MAGIC = /[*?[\]{}!]/;
+function dateString(v) {
+    if (v instanceof Date && !Number.isNaN(v.getTime()))
+        return v.toISOString().slice(0, 10);
+    if (typeof v === 'string' && v.trim())
+        return v.trim();
+    return undefined;
+}
+/** A waiver applies through the whole of its `until` day (UTC). */
+function waiverExpired(until, now) {
+    if (!until)
+        return false;
+    const t = Date.parse(`${until.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(t))
+        return true; // an unreadable date must not waive forever
+    return now.getTime() >= t + DAY;
+}
+function severityLabel(s) {
+    return s === 'unknown' ? 'unknown' : s;
+}
+/** Denied / not allowed per a simple SPDX expression reading: OR = any branch may be chosen. */
+function licenseVerdict(license, deny, allow) {
+    if (!license)
+        return {};
+    const norm = (s) => s.trim().toLowerCase();
+    const branches = license.split(/\s+OR\s+/i).map((b) => b.replace(/[()]/g, ' ').split(/\s+(?:AND|WITH)\s+/i).map((t) => t.trim()).filter(Boolean));
+    const denySet = new Set(deny.map(norm));
+    const allowSet = new Set(allow.map(norm));
+    const branchDenied = (b) => b.find((t) => denySet.has(norm(t)));
+    if (denySet.size && branches.every((b) => branchDenied(b)))
+        return { denied: branches.map(branchDenied).find(Boolean) };
+    if (allowSet.size && !branches.some((b) => b.every((t) => allowSet.has(norm(t)))))
+        return { notAllowed: true };
+    return {};
+}
+function reviewVulns(data) {
+    const vulns = [];
+    const added = [];
+    for (const raw of data) {
+        if (typeof raw !== 'object' || raw === null)
+            continue;
+        const c = raw;
+        if (c.change_type !== 'added')
+            continue;
+        const name = String(c.name);
+        const version = String(c.version ?? '');
+        const manifest = String(c.manifest ?? '');
+        added.push({ name, version, manifest, license: typeof c.license === 'string' ? c.license : null });
+        for (const v of Array.isArray(c.vulnerabilities) ? c.vulnerabilities : []) {
+            const a = v;
+            const id = normaliseId(String(a.advisory_ghsa_id));
+            vulns.push({
+                id,
+                aliases: [id],
+                package: name,
+                version: version || undefined,
+                ecosystem: typeof c.ecosystem === 'string' ? c.ecosystem : undefined,
+                severity: severityFromWord(String(a.severity)) ?? 'unknown',
+                title: typeof a.advisory_summary === 'string' ? a.advisory_summary : undefined,
+                url: typeof a.advisory_url === 'string' ? a.advisory_url : undefined,
+                manifest,
+                origin: 'introduced',
+                sources: ['dependency review'],
+                reports: ['GitHub dependency review'],
+            });
+        }
+    }
+    return { vulns, added };
+}
+const s = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+function alertVulns(data) {
+    const out = [];
+    for (const raw of data) {
+        if (typeof raw !== 'object' || raw === null)
+            continue;
+        const a = raw;
+        const adv = a.security_advisory ?? {};
+        const vul = a.security_vulnerability ?? {};
+        const ids = [adv.ghsa_id, adv.cve_id, ...(Array.isArray(adv.identifiers) ? adv.identifiers.map((i) => i?.value) : [])]
+            .map(s)
+            .filter((x) => x !== undefined)
+            .flatMap((x) => advisoryIdsIn(x));
+        const aliases = [...new Set(ids)];
+        const pkg = s(vul.package?.name) ?? s(a.dependency?.package?.name);
+        if (!pkg || aliases.length === 0)
+            continue;
+        const score = adv.cvss?.score;
+        out.push({
+            id: aliases[0],
+            aliases,
+            package: pkg,
+            fixedVersion: s(vul.first_patched_version?.identifier),
+            ecosystem: s(vul.package?.ecosystem),
+            severity: severityFromWord(s(vul.severity) ?? s(adv.severity)) ?? 'unknown',
+            cvss: typeof score === 'number' && score > 0 ? score : undefined,
+            title: s(adv.summary),
+            url: s(a.html_url),
+            manifest: s(a.dependency?.manifest_path),
+            firstSeen: s(a.created_at),
+            origin: 'present',
+            sources: ['Dependabot'],
+            reports: ['Dependabot alerts'],
+        });
+    }
+    return out;
+}
+/** npm audit does not state installed versions: read them from package-lock.json at head. */
+async function resolveNpmVersions(ctx, vulns) {
+    const pending = vulns.filter((v) => v.version === undefined && v.nodes?.length);
+    if (!pending.length)
+        return;
+    const cache = new Map();
+    const lock = async (p) => {
+        if (!cache.has(p)) {
+            let packages = null;
+            try {
+                const text = await ctx.changes.readHead(p);
+                if (text)
+                    packages = JSON.parse(text).packages ?? null;
+            }
+            catch {
+                packages = null;
+            }
+            cache.set(p, packages);
+        }
+        return cache.get(p) ?? null;
+    };
+    for (const v of pending) {
+        const dir = v.reports[0]?.includes('/') ? v.reports[0].slice(0, v.reports[0].lastIndexOf('/') + 1) : '';
+        for (const p of [...new Set([`${dir}package-lock.json`, 'package-lock.json'])]) {
+            const pk = await lock(p);
+            const versions = [...new Set((v.nodes ?? []).map((n) => pk?.[n]?.version).filter((x) => !!x))];
+            if (versions.length) {
+                v.version = versions.join(', ');
+                v.manifest ??= p;
+                break;
+            }
+        }
+    }
+}
+function fmtAge(r) {
+    if (r.ageDays === undefined)
+        return 'age unknown';
+    const sla = r.slaDays;
+    return sla === undefined || sla === null ? `${r.ageDays} d (no SLA)` : `${r.ageDays} d / SLA ${sla} d${r.ageDays > sla ? ' (breached)' : ''}`;
+}
+function originText(o) {
+    return o === 'introduced' ? 'introduced by this PR' : o === 'present' ? 'already present' : 'unknown';
+}
+const dependencies = {
+    id: 'dependencies',
+    description: 'Gates on dependency-scanning results: new vulnerabilities, fix SLAs, expiring waivers, licenses.',
+    options: dependenciesOptions,
+    defaultLevel: 'fail',
+    release: true,
+    async evaluate(ctx, o) {
+        const findings = [];
+        const notes = [];
+        const reportRows = [];
+        // 1. Reports.
+        const globs = o.reports ?? [];
+        const files = globs.length ? await ctx.evidence.findReports(globs) : [];
+        for (const g of globs) {
+            if (files.some((f) => (0,glob/* matchesAny */._I)(f.path, [g])))
+                continue;
+            if (!GLOB_MAGIC.test(g)) {
+                const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`;
+                if (o.missing_report === 'fail')
+                    findings.push({ message: msg, hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.', code: 'missing-report' });
+                else if (o.missing_report === 'warn')
+                    findings.push({ message: msg, level: 'warn', code: 'missing-report' });
+                else
+                    notes.push(`${g}: not found (ignored)`);
+            }
+            else {
+                findings.push({ message: `No scanner report matched ${g}: dependency scanning results are not visible to the gate.`, kind: 'info', code: 'no-report' });
+                notes.push(`${g}: no match`);
+            }
+        }
+        const parsed = [];
+        for (const f of files) {
+            try {
+                const p = scanners_parseReport(f.path, await f.read());
+                parsed.push(p);
+                reportRows.push([f.path, p.tool, p.format, String(p.vulnerabilities.length), String(p.skipped)]);
+                if (p.vulnerabilities.length === 0)
+                    notes.push(`0 results from ${p.tool} (${f.path})`);
+            }
+            catch (e) {
+                const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${e instanceof Error ? e.message : String(e)}`;
+                findings.push({ message, kind: 'error', code: 'bad-report', hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.' });
+                reportRows.push([f.path, '?', 'unreadable', '-', '-']);
+            }
+        }
+        const all = parsed.flatMap((p) => p.vulnerabilities);
+        // 2. Providers.
+        let added = [];
+        let reviewOk = false;
+        // Dependency review only reports what manifest and lock-file changes add: skip the API call otherwise.
+        const touchesDeps = ctx.changes.truncated || ctx.changes.files.some((f) => isManifest(f.path) || f.excluded === 'lockfile');
+        if (o.use_dependency_review && ctx.evidence.dependencyReview && !touchesDeps) {
+            notes.push('dependency review: skipped, no manifest or lock file changed');
+        }
+        else if (o.use_dependency_review && ctx.evidence.dependencyReview) {
+            const r = await ctx.evidence.dependencyReview();
+            if (r.ok) {
+                const rv = reviewVulns(r.data);
+                all.push(...rv.vulns);
+                added = rv.added;
+                reviewOk = true;
+                notes.push(`dependency review: ${rv.added.length} added dependencies, ${rv.vulns.length} vulnerabilities`);
+            }
+            else
+                findings.push({ message: `GitHub dependency review is unavailable: ${r.reason}`, kind: 'info', code: 'dependency-review-unavailable' });
+        }
+        else if (o.use_dependency_review)
+            notes.push('dependency review: not available here');
+        if (o.use_dependabot_alerts && ctx.evidence.dependabotAlerts) {
+            const r = await ctx.evidence.dependabotAlerts();
+            if (r.ok) {
+                const av = alertVulns(r.data);
+                all.push(...av);
+                notes.push(`Dependabot: ${av.length} open alerts`);
+            }
+            else
+                findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' });
+        }
+        else if (o.use_dependabot_alerts)
+            notes.push('Dependabot alerts: not available here');
+        await resolveNpmVersions(ctx, all);
+        const vulns = mergeVulnerabilities(all);
+        // 3. Evaluate each vulnerability.
+        const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on);
+        const waivers = (o.ignore ?? []).map((w) => ({ id: normaliseId(w.id), reason: w.reason, until: dateString(w.until) }));
+        const rows = [];
+        const expiredReported = new Set();
+        for (const v of vulns) {
+            const decl = findDeclaration(ctx.changes.files, v.package, v.manifest);
+            let origin = v.origin ?? 'unknown';
+            if (origin === 'unknown' && decl && !decl.changed)
+                origin = 'introduced';
+            if (origin === 'unknown' && reviewOk && ctx.mode === 'pull_request') {
+                // Dependency review lists every dependency the PR adds: a package it does not list was there before.
+                const inReview = added.some((a) => a.name.toLowerCase() === v.package.toLowerCase());
+                if (!inReview)
+                    origin = 'present';
+            }
+            const ageDays = v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen)) ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY)) : undefined;
+            const slaKey = v.severity === 'unknown' ? undefined : v.severity;
+            const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null;
+            const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()));
+            const row = { v, origin, ageDays, slaDays, failing: [], annotation: decl ? { path: decl.path, line: decl.line } : undefined };
+            if (w)
+                row.waiver = { ...w, expired: waiverExpired(w.until, ctx.now) };
+            if (row.waiver && !row.waiver.expired) {
+                rows.push(row);
+                continue;
+            }
+            const where = row.annotation ? { path: row.annotation.path, line: row.annotation.line } : {};
+            const what = `${v.id} (${severityLabel(v.severity)}) in ${v.package}${v.version ? `@${v.version}` : ''}`;
+            const fix = v.fixedVersion ? `Upgrade ${v.package} to ${v.fixedVersion} or later.` : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.';
+            if (row.waiver?.expired && !expiredReported.has(row.waiver.id)) {
+                expiredReported.add(row.waiver.id);
+                findings.push({
+                    message: `The waiver for ${row.waiver.id} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
+                    hint: `${fix} Or extend \`until\` in the policy if the risk is still accepted.`,
+                    code: 'waiver-expired',
+                    ...where,
+                });
+            }
+            const counts = !o.new_only || origin !== 'present';
+            if (counts && severityRank(v.severity) >= failRank) {
+                row.failing.push('fail_on');
+                findings.push({
+                    message: `${what} ${origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)'}, at or above fail_on: ${o.fail_on}.`,
+                    hint: fix,
+                    code: 'vulnerability',
+                    ...where,
+                });
+            }
+            if (ageDays !== undefined && slaDays !== null && slaDays !== undefined && ageDays > slaDays) {
+                row.failing.push('sla');
+                findings.push({ message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`, hint: fix, code: 'sla-breach', ...where });
+            }
+            rows.push(row);
+        }
+        // 4. Licenses of added dependencies.
+        const deny = o.licenses?.deny ?? [];
+        const allow = o.licenses?.allow ?? [];
+        if ((deny.length || allow.length) && added.length) {
+            for (const a of added) {
+                const verdict = licenseVerdict(a.license, deny, allow);
+                if (!verdict.denied && !verdict.notAllowed)
+                    continue;
+                const decl = findDeclaration(ctx.changes.files, a.name, a.manifest);
+                findings.push({
+                    message: verdict.denied
+                        ? `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which the policy denies (${verdict.denied}).`
+                        : `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which is not in the policy's allow list.`,
+                    hint: 'Choose a dependency under an allowed license, or get the license approved and update `licenses` in the policy.',
+                    code: 'license',
+                    ...(decl ? { path: decl.path, line: decl.line } : {}),
+                });
+            }
+        }
+        else if ((deny.length || allow.length) && !reviewOk)
+            notes.push('licenses: not checked (needs dependency review)');
+        // 5. Output.
+        rows.sort((a, b) => severityRank(b.v.severity) - severityRank(a.v.severity) || a.v.package.localeCompare(b.v.package) || a.v.id.localeCompare(b.v.id));
+        const tables = [];
+        if (rows.length) {
+            tables.push({
+                title: 'Vulnerabilities by severity',
+                columns: ['Severity', 'Advisory', 'Package', 'Installed → fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'],
+                rows: rows.map((r) => [
+                    severityLabel(r.v.severity) + (r.v.cvss !== undefined ? ` (${r.v.cvss})` : ''),
+                    r.v.id,
+                    r.v.package,
+                    `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
+                    originText(r.origin),
+                    fmtAge(r),
+                    r.waiver ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}` : '',
+                    r.v.sources.join(', '),
+                    r.v.url ?? advisoryUrl(r.v.id) ?? '',
+                ]),
+            });
+        }
+        if (reportRows.length)
+            tables.push({ title: 'Reports', columns: ['File', 'Tool', 'Format', 'Vulnerabilities', 'Skipped results'], rows: reportRows });
+        const bySev = SEVERITIES.map((s) => [s, rows.filter((r) => r.v.severity === s).length]).filter(([, n]) => n > 0);
+        const waived = rows.filter((r) => r.waiver && !r.waiver.expired).length;
+        const failing = rows.filter((r) => r.failing.length).length;
+        const parts = [
+            rows.length ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : 'no vulnerabilities',
+            failing ? `${failing} failing` : '',
+            waived ? `${waived} waived` : '',
+            ...notes,
+        ].filter(Boolean);
+        if (!files.length && !reviewOk && !ctx.evidence.dependabotAlerts)
+            parts.push('no scanner evidence');
+        return {
+            findings,
+            summary: parts.join('; '),
+            tables,
+            data: {
+                vulnerabilities: rows.map((r) => ({ ...r.v, origin: r.origin, ageDays: r.ageDays, slaDays: r.slaDays, waiver: r.waiver, failing: r.failing, annotation: r.annotation })),
+                reports: parsed.map((p) => ({ path: p.path, format: p.format, tool: p.tool, vulnerabilities: p.vulnerabilities.length, skipped: p.skipped })),
+            },
+        };
+    },
+};
+/* harmony default export */ const rules_dependencies = ((/* unused pure expression or super */ null && (dependencies)));
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
-const RULES = [prSize];
+
+
+
+
+const asRule = (r) => r;
+const RULES = [asRule(prSize), asRule(criticalPathTests), asRule(runbook), asRule(coChange), asRule(dependencies)];
 function findRule(id) {
     return RULES.find((r) => r.id === id);
 }
@@ -45220,6 +52911,20 @@ function findRule(id) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 9140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -45311,6 +53016,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -45419,6 +53131,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -45437,6 +53163,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -50221,16 +57954,3697 @@ const Type = type_type_namespaceObject;
 
 /***/ }),
 
+/***/ 3243:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $J: () => (/* binding */ EVENT_SEQUENCE),
+/* harmony export */   Gf: () => (/* binding */ defineScalarTag),
+/* harmony export */   Hh: () => (/* binding */ load),
+/* harmony export */   KE: () => (/* binding */ getScalarValue),
+/* harmony export */   LJ: () => (/* binding */ mergeTag),
+/* harmony export */   NE: () => (/* binding */ defineSequenceTag),
+/* harmony export */   OU: () => (/* binding */ CORE_SCHEMA),
+/* harmony export */   PH: () => (/* binding */ parseEvents),
+/* harmony export */   Sm: () => (/* binding */ EVENT_ALIAS),
+/* harmony export */   _W: () => (/* binding */ EVENT_SCALAR),
+/* harmony export */   bH: () => (/* binding */ defineMappingTag),
+/* harmony export */   gh: () => (/* binding */ loadAll),
+/* harmony export */   lV: () => (/* binding */ EVENT_POP),
+/* harmony export */   tB: () => (/* binding */ YAMLException),
+/* harmony export */   uj: () => (/* binding */ EVENT_MAPPING)
+/* harmony export */ });
+/* unused harmony exports CHOMPING_CLIP, CHOMPING_KEEP, CHOMPING_MODE, CHOMPING_STRIP, COLLECTION_STYLE, COLLECTION_STYLE_BLOCK, COLLECTION_STYLE_FLOW, DEFAULT_SCALAR_STYLE_RULES, DUMP_SCHEMA, EVENT_DOCUMENT, EVENT_ID, FAILSAFE_SCHEMA, JSON_SCHEMA, NOT_RESOLVED, SCALAR_STYLE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_FOLDED_BLOCK, SCALAR_STYLE_LITERAL_BLOCK, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED, Schema, VISIT_BREAK, VISIT_SKIP, YAML11_SCHEMA, binaryTag, boolCoreTag, boolJsonTag, boolYaml11Tag, constructFromEvents, dump, eventsToAst, floatCoreTag, floatJsonTag, floatYaml11Tag, intCoreTag, intJsonTag, intYaml11Tag, jsToAst, legacyMapTag, mapTag, nullCoreTag, nullJsonTag, nullYaml11Tag, omapTag, pairsTag, present, realMapTag, seqTag, setTag, strTag, timestampTag, visit */
+/*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
+//#region src/tag.ts
+/**
+* Returned by a scalar resolver when the source does not match its tag.
+*
+* @category Tags
+*/
+var NOT_RESOLVED = Symbol("NOT_RESOLVED");
+/**
+* Create a normalized scalar tag definition.
+*
+* @category Tags
+*/
+function defineScalarTag(tagName, options) {
+	return {
+		tagName,
+		nodeKind: "scalar",
+		implicit: options.implicit ?? false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		implicitFirstChars: options.implicitFirstChars ?? null,
+		resolve: options.resolve,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => String(data)),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized sequence tag definition.
+*
+* @category Tags
+*/
+function defineSequenceTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "sequence",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addItem: options.addItem,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized mapping tag definition.
+*
+* @category Tags
+*/
+function defineMappingTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "mapping",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addPair: options.addPair,
+		has: options.has,
+		keys: options.keys,
+		get: options.get,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+//#endregion
+//#region src/tag/scalar/str.ts
+/** @category Tags */
+var strTag = defineScalarTag("tag:yaml.org,2002:str", {
+	resolve: (source) => source,
+	identify: (data) => typeof data === "string"
+});
+//#endregion
+//#region src/tag/scalar/null_core.ts
+var NULL_VALUES$1 = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_json.ts
+/** @category Tags */
+var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: ["n"],
+	resolve: (source, isExplicit) => {
+		if (source === "null" || isExplicit && source === "") return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_yaml11.ts
+var NULL_VALUES = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/bool_core.ts
+var TRUE_VALUES$2 = [
+	"true",
+	"True",
+	"TRUE"
+];
+var FALSE_VALUES$2 = [
+	"false",
+	"False",
+	"FALSE"
+];
+/** @category Tags */
+var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"t",
+		"T",
+		"f",
+		"F"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_json.ts
+var TRUE_VALUES$1 = ["true"];
+var FALSE_VALUES$1 = ["false"];
+/** @category Tags */
+var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: ["t", "f"],
+	resolve: (source) => {
+		if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_yaml11.ts
+var TRUE_VALUES = [
+	"true",
+	"True",
+	"TRUE",
+	"y",
+	"Y",
+	"yes",
+	"Yes",
+	"YES",
+	"on",
+	"On",
+	"ON"
+];
+var FALSE_VALUES = [
+	"false",
+	"False",
+	"FALSE",
+	"n",
+	"N",
+	"no",
+	"No",
+	"NO",
+	"off",
+	"Off",
+	"OFF"
+];
+/** @category Tags */
+var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"y",
+		"Y",
+		"n",
+		"N",
+		"t",
+		"T",
+		"f",
+		"F",
+		"o",
+		"O"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/int_core.ts
+var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$2(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$2(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger$2,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_json.ts
+var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$1(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$1(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlInteger$1,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_yaml11.ts
+var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+function parseYamlInteger(source) {
+	let value = source.replace(/_/g, "");
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	if (value.includes(":")) {
+		let result = 0;
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		return sign * result;
+	}
+	if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+	if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/float_core.ts
+var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$2(source) {
+	if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase();
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	const result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat$2,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$2
+});
+//#endregion
+//#region src/tag/scalar/float_json.ts
+var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+		let value = source.toLowerCase();
+		const sign = value[0] === "-" ? -1 : 1;
+		if ("+-".includes(value[0])) value = value.slice(1);
+		if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+		if (value === ".nan") return NaN;
+		const result = sign * parseFloat(value);
+		return Number.isFinite(result) ? result : NOT_RESOLVED;
+	}
+	if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = Number(source);
+	if (Number.isFinite(result)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlFloat$1,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$1
+});
+//#endregion
+//#region src/tag/scalar/float_yaml11.ts
+var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat(source) {
+	if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase().replace(/_/g, "");
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	let result = 0;
+	if (value.includes(":")) {
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		result *= sign;
+	} else result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat
+});
+//#endregion
+//#region src/tag/scalar/merge.ts
+/**
+* Enables merge keys in {@link CORE_SCHEMA} when added with
+* {@link Schema.withTags}.
+*
+* @category Tags
+*/
+var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+	implicit: true,
+	implicitFirstChars: ["<"],
+	resolve: (source, isExplicit) => {
+		if (source === "<<" || isExplicit && source === "") return "<<";
+		return NOT_RESOLVED;
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/scalar/binary.ts
+var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+function resolveYamlBinary(source) {
+	const input = source.replace(/\s/g, "");
+	if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+	const binary = atob(input);
+	const result = new Uint8Array(binary.length);
+	for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+	return result;
+}
+function representYamlBinary(object) {
+	let binary = "";
+	for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+	return btoa(binary);
+}
+/**
+* The `!!binary` tag, represented as a `Uint8Array`.
+*
+* @category Tags
+*/
+var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+	resolve: resolveYamlBinary,
+	identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+	represent: representYamlBinary
+});
+//#endregion
+//#region src/tag/scalar/timestamp.ts
+var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+	const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+	date.setUTCFullYear(year, month, day);
+	return date;
+}
+function resolveYamlTimestamp(source) {
+	let match = YAML_DATE_REGEXP.exec(source);
+	if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
+	if (match === null) return NOT_RESOLVED;
+	const year = +match[1];
+	const month = +match[2] - 1;
+	const day = +match[3];
+	if (!match[4]) {
+		const date = makeUtcDate(year, month, day);
+		if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+		return date;
+	}
+	const hour = +match[4];
+	const minute = +match[5];
+	const second = +match[6];
+	let fraction = 0;
+	if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+	if (match[7]) {
+		let value = match[7].slice(0, 3);
+		while (value.length < 3) value += "0";
+		fraction = +value;
+	}
+	const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+	if (match[9]) {
+		const offsetHour = +match[10];
+		const offsetMinute = +(match[11] || 0);
+		if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+		const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+		date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+	}
+	return date;
+}
+/**
+* The YAML 1.1 `!!timestamp` tag, represented as a JavaScript `Date`.
+*
+* @category Tags
+*/
+var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+	implicit: true,
+	implicitFirstChars: [..."0123456789"],
+	resolve: resolveYamlTimestamp,
+	identify: (object) => object instanceof Date,
+	represent: (object) => object.toISOString()
+});
+//#endregion
+//#region src/tag/sequence/seq.ts
+/** @category Tags */
+var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+	create: () => [],
+	addItem: (container, item) => {
+		container.push(item);
+	},
+	identify: Array.isArray
+});
+//#endregion
+//#region src/common/object.ts
+function isPlainObject(data) {
+	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+	const prototype = Object.getPrototypeOf(data);
+	return prototype === null || prototype === Object.prototype;
+}
+function pick(object, keys) {
+	const result = {};
+	for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
+	return result;
+}
+//#endregion
+//#region src/tag/sequence/omap.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!omap
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   { one: 1 },
+*   { two: 2 }
+* ]
+* ```
+*
+* @category Tags
+*/
+var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+	create: () => ({
+		list: [],
+		seen: /* @__PURE__ */ new Set()
+	}),
+	addItem: (carrier, item) => {
+		let key;
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve an ordered map item";
+			key = item.keys().next().value;
+		} else if (isPlainObject(item)) {
+			const itemKeys = Object.keys(item);
+			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+			key = itemKeys[0];
+		} else return "cannot resolve an ordered map item";
+		if (carrier.seen.has(key)) return "duplicate key in ordered map";
+		carrier.seen.add(key);
+		carrier.list.push(item);
+		return "";
+	},
+	finalize: (carrier) => carrier.list,
+	identify: () => false
+});
+//#endregion
+//#region src/tag/sequence/pairs.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!pairs
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   ['one', 1],
+*   ['two', 2]
+* ]
+* ```
+*
+* @category Tags
+*/
+var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+	create: () => [],
+	addItem: (container, item) => {
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve a pairs item";
+			container.push(item.entries().next().value);
+			return "";
+		}
+		if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+		const object = item;
+		const keys = Object.keys(object);
+		if (keys.length !== 1) return "cannot resolve a pairs item";
+		container.push([keys[0], object[keys[0]]]);
+		return "";
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/mapping/map.ts
+/**
+* This is the default mapping implementation. It uses `{}` objects and has only
+* partial functionality due to language limitations. This choice was made
+* because users expect to get JavaScript objects, and it was left unchanged to
+* avoid too many breaking changes in the v5 release.
+*
+* Side effects:
+*
+* - `Object.hasOwn()` checks or `for...of` loops are required for safe use (to
+*   avoid falling through to prototypes).
+* - Only scalar string keys are supported properly.
+* - Other scalar keys, such as `null` and numbers, are converted to strings.
+*   This is historical behaviour, and it can cause side effects such as
+*   problems with `!!merge`.
+*
+* Note that non-string scalar keys may be deprecated in future versions.
+*
+* Ideally, use {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+		const normalizedKey = String(key);
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		if (key !== null && typeof key === "object") return false;
+		return Object.prototype.hasOwnProperty.call(container, String(key));
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/tag/mapping/set.ts
+/**
+* The YAML 1.1 `!!set` tag, represented as a JavaScript `Set`.
+*
+* @category Tags
+*/
+var setTag = defineMappingTag("tag:yaml.org,2002:set", {
+	create: () => /* @__PURE__ */ new Set(),
+	identify: (data) => data instanceof Set,
+	represent: (data) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of data) map.set(key, null);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (value !== null) return "cannot resolve a set item";
+		container.add(key);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: () => null
+});
+//#endregion
+//#region src/schema.ts
+function createTagDefinitionMap() {
+	return {
+		scalar: Object.create(null),
+		sequence: Object.create(null),
+		mapping: Object.create(null)
+	};
+}
+function createTagDefinitionListMap() {
+	return {
+		scalar: [],
+		sequence: [],
+		mapping: []
+	};
+}
+function compileTags(tags) {
+	const result = [];
+	for (const tag of tags) {
+		let index = result.length;
+		for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+			const previous = result[previousIndex];
+			if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+				index = previousIndex;
+				break;
+			}
+		}
+		result[index] = tag;
+	}
+	return result;
+}
+/**
+* Controls tag resolution when loading and type selection when dumping.
+*
+* @category Schemas
+*/
+var Schema = class Schema {
+	tags;
+	/** @internal */
+	implicitScalarTags;
+	/**
+	* Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+	* the resolvers that may match that key, in schema order; a key absent from
+	* the map uses
+	* {@link Schema.implicitScalarAnyFirstChar}
+	* (resolvers that declared no first-char constraint, so they apply to any
+	* first character).
+	*/
+	implicitScalarByFirstChar;
+	implicitScalarAnyFirstChar;
+	/**
+	* The default scalar tag (`!!str`), resolved once so the composer's fallback
+	* for unresolved plain scalars avoids a keyed lookup per scalar.
+	*
+	* @internal
+	*/
+	defaultScalarTag;
+	/**
+	* The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+	* value is identified by its default tag, the tag is implicit and not
+	* printed. Undefined if the schema does not define them (then such values
+	* can't be dumped).
+	*
+	* @internal
+	*/
+	defaultSequenceTag;
+	/** @internal */
+	defaultMappingTag;
+	exact;
+	prefix;
+	constructor(tags) {
+		const compiledTags = compileTags(tags);
+		const implicitScalarTags = [];
+		const exact = createTagDefinitionMap();
+		const prefix = createTagDefinitionListMap();
+		for (const tag of compiledTags) {
+			if (tag.nodeKind === "scalar" && tag.implicit) {
+				if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+				implicitScalarTags.push(tag);
+			}
+			switch (tag.nodeKind) {
+				case "scalar":
+					if (tag.matchByTagPrefix) prefix.scalar.push(tag);
+					else exact.scalar[tag.tagName] = tag;
+					break;
+				case "sequence":
+					if (tag.matchByTagPrefix) prefix.sequence.push(tag);
+					else exact.sequence[tag.tagName] = tag;
+					break;
+				case "mapping": if (tag.matchByTagPrefix) prefix.mapping.push(tag);
+				else exact.mapping[tag.tagName] = tag;
+			}
+		}
+		const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+		const keys = /* @__PURE__ */ new Set();
+		for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+		const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+		for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+		const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+		if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+		this.tags = compiledTags;
+		this.implicitScalarTags = implicitScalarTags;
+		this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+		this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+		this.defaultScalarTag = defaultScalarTag;
+		this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+		this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+		this.exact = exact;
+		this.prefix = prefix;
+	}
+	/** @internal */
+	lookupScalarTag(tagName) {
+		const exactTag = this.exact.scalar[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupSequenceTag(tagName) {
+		const exactTag = this.exact.sequence[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupMappingTag(tagName) {
+		const exactTag = this.exact.mapping[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	resolveImplicitScalarTag(source) {
+		const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+		for (const tag of candidates) {
+			const value = tag.resolve(source, false, tag.tagName);
+			if (value !== NOT_RESOLVED) return {
+				value,
+				tag
+			};
+		}
+		const tag = this.defaultScalarTag;
+		return {
+			value: tag.resolve(source, false, tag.tagName),
+			tag
+		};
+	}
+	/**
+	* Creates a new schema with the specified tags added. If a tag already
+	* exists, it is replaced by the specified tag.
+	*
+	* @example
+	*
+	* ```javascript
+	* import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+	*
+	* const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+	* ```
+	*/
+	withTags(...tags) {
+		let flatTags = [];
+		for (const tag of tags) flatTags = flatTags.concat(tag);
+		return new Schema([...this.tags, ...flatTags]);
+	}
+};
+/**
+* The YAML 1.2 Failsafe Schema: strings, sequences, and mappings.
+*
+* @category Schemas
+*/
+var FAILSAFE_SCHEMA = new Schema([
+	strTag,
+	seqTag,
+	mapTag
+]);
+/**
+* The YAML 1.2 JSON Schema. It uses JSON scalar forms while retaining YAML
+* collection syntax.
+*
+* @category Schemas
+*/
+var JSON_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullJsonTag,
+	boolJsonTag,
+	intJsonTag,
+	floatJsonTag
+]);
+/**
+* The default schema for the loaders. Note, {@link CORE_SCHEMA} comes
+* without the `!!merge` tag. You can easily enable it if needed.
+*
+* @example
+* Enable {@link mergeTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Schemas
+*/
+var CORE_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullCoreTag,
+	boolCoreTag,
+	intCoreTag,
+	floatCoreTag
+]);
+/**
+* YAML 1.1-compatible schema.
+*
+* @category Schemas
+*/
+var YAML11_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullYaml11Tag,
+	boolYaml11Tag,
+	intYaml11Tag,
+	floatYaml11Tag,
+	timestampTag,
+	mergeTag,
+	binaryTag,
+	omapTag,
+	pairsTag,
+	setTag
+]);
+/**
+* The dumper schema for maximum compatibility. It combines all supported type
+* variants from YAML 1.1 and YAML 1.2 so strings matching any of them are
+* quoted. This makes the generated YAML more compatible with other parsers.
+*
+* The schema is based on YAML 1.1, but extends `!!int` and `!!float` to accept
+* both YAML 1.1 and Core Schema forms, since Core Schema supports some forms
+* that YAML 1.1 does not.
+*
+* @category Schemas
+*/
+var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+	...intYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+}, {
+	...floatYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+});
+//#endregion
+//#region src/tag/mapping/real_map.ts
+/**
+* Recommended when non-string keys are actually needed. It uses native
+* JavaScript `Map` objects, so keys keep their constructed types instead of
+* being converted to strings.
+*
+* It is not the default to avoid widespread breaking changes in existing
+* projects. `Map` has a different access API and does not pass deep equality
+* checks against `{}`-based fixtures. Alongside the other changes in v5,
+* making it the default was considered too disruptive.
+*
+* If these differences are acceptable for your project, we recommend using
+* {@link realMapTag} to guarantee the absence of problems and side effects.
+*
+* @example
+* Enable {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Tags
+*/
+var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => /* @__PURE__ */ new Map(),
+	addPair: (container, key, value) => {
+		container.set(key, value);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: (container, key) => container.get(key),
+	identify: (data) => data instanceof Map || isPlainObject(data),
+	represent: (data) => {
+		if (data instanceof Map) return data;
+		const map = /* @__PURE__ */ new Map();
+		const obj = data;
+		for (const key of Object.keys(obj)) map.set(key, obj[key]);
+		return map;
+	}
+});
+//#endregion
+//#region src/tag/mapping/legacy_map.ts
+function normalizeKey(key) {
+	if (Array.isArray(key)) {
+		const array = Array.prototype.slice.call(key);
+		for (let index = 0; index < array.length; index++) {
+			if (Array.isArray(array[index])) return null;
+			if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+		}
+		return String(array);
+	}
+	if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+	return String(key);
+}
+/**
+* This implementation exists solely to reproduce v4 behavior exactly. Its use
+* is strongly discouraged. If complex or non-string keys are needed, use
+* {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		const normalizedKey = normalizeKey(key);
+		if (normalizedKey === null) return "nested arrays are not supported inside keys";
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		const normalizedKey = normalizeKey(key);
+		return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/common/snippet.ts
+var DEFAULT_SNIPPET_OPTIONS = {
+	maxLength: 79,
+	indent: 1,
+	linesBefore: 3,
+	linesAfter: 2
+};
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+	let head = "";
+	let tail = "";
+	const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+	if (position - lineStart > maxHalfLength) {
+		head = " ... ";
+		lineStart = position - maxHalfLength + head.length;
+	}
+	if (lineEnd - position > maxHalfLength) {
+		tail = " ...";
+		lineEnd = position + maxHalfLength - tail.length;
+	}
+	return {
+		str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+		pos: position - lineStart + head.length
+	};
+}
+function padStart(string, max) {
+	return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+	if (!mark.buffer) return null;
+	const opts = {
+		...DEFAULT_SNIPPET_OPTIONS,
+		...options
+	};
+	const re = /\r?\n|\r|\0/g;
+	const lineStarts = [0];
+	const lineEnds = [];
+	let match;
+	let foundLineNo = -1;
+	while (match = re.exec(mark.buffer)) {
+		lineEnds.push(match.index);
+		lineStarts.push(match.index + match[0].length);
+		if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+	}
+	if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+	let result = "";
+	const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+	const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+	for (let i = 1; i <= opts.linesBefore; i++) {
+		if (foundLineNo - i < 0) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+		result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line.str}\n${result}`;
+	}
+	const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+	result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^\n`;
+	for (let i = 1; i <= opts.linesAfter; i++) {
+		if (foundLineNo + i >= lineEnds.length) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+		result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	}
+	return result.replace(/\n$/, "");
+}
+//#endregion
+//#region src/common/exception.ts
+function formatError(exception, compact) {
+	let where = "";
+	if (!exception.mark) return exception.reason;
+	if (exception.mark.name) where += `in "${exception.mark.name}" `;
+	where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+	if (!compact && exception.mark.snippet) where += `\n\n${exception.mark.snippet}`;
+	return `${exception.reason} ${where}`;
+}
+/**
+* A YAML error. Unlike an ordinary `Error`, it adds a source snippet showing
+* the location of the problem to the error message, when available.
+*
+* @category Main
+*/
+var YAMLException = class YAMLException extends Error {
+	reason;
+	mark;
+	/**
+	* Optional `mark` contains source snippet data. Usually, use
+	* {@link YAMLException.throwAt} instead of passing it directly.
+	*/
+	constructor(reason, mark) {
+		super();
+		this.name = "YAMLException";
+		this.reason = reason;
+		this.mark = mark;
+		this.message = formatError(this, false);
+		if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+	}
+	/**
+	* Returns the formatted error, omitting the source snippet in compact mode.
+	*/
+	toString(compact) {
+		return `${this.name}: ${formatError(this, compact)}`;
+	}
+	/**
+	* Builds a YAMLException with a source snippet and throws it. `source` is
+	* the raw input text; `position` is an offset into it.
+	*/
+	static throwAt(source, position, message, filename = "") {
+		let line = 0;
+		let lineStart = 0;
+		for (let index = 0; index < position; index++) {
+			const ch = source.charCodeAt(index);
+			if (ch === 10) {
+				line++;
+				lineStart = index + 1;
+			} else if (ch === 13) {
+				line++;
+				if (source.charCodeAt(index + 1) === 10) index++;
+				lineStart = index + 1;
+			}
+		}
+		const mark = {
+			name: filename,
+			buffer: source,
+			position,
+			line,
+			column: position - lineStart
+		};
+		mark.snippet = makeSnippet(mark);
+		throw new YAMLException(message, mark);
+	}
+};
+//#endregion
+//#region src/parser/events.ts
+/** @category Events */
+var EVENT_ID = {
+	DOCUMENT: 1,
+	SEQUENCE: 2,
+	MAPPING: 3,
+	SCALAR: 4,
+	ALIAS: 5,
+	POP: 6
+};
+/** @category Nodes */
+var SCALAR_STYLE = {
+	PLAIN: 1,
+	SINGLE_QUOTED: 2,
+	DOUBLE_QUOTED: 3,
+	LITERAL_BLOCK: 4,
+	FOLDED_BLOCK: 5
+};
+/** @category Nodes */
+var COLLECTION_STYLE = {
+	BLOCK: 1,
+	FLOW: 2
+};
+/** @category Nodes */
+var CHOMPING_MODE = {
+	CLIP: 1,
+	STRIP: 2,
+	KEEP: 3
+};
+//#endregion
+//#region src/parser/parser_scalar.ts
+var NO_RANGE$3 = -1;
+function simpleEscapeSequence(c) {
+	switch (c) {
+		case 48: return "\0";
+		case 97: return "\x07";
+		case 98: return "\b";
+		case 116: return "	";
+		case 9: return "	";
+		case 110: return "\n";
+		case 118: return "\v";
+		case 102: return "\f";
+		case 114: return "\r";
+		case 101: return "\x1B";
+		case 32: return " ";
+		case 34: return "\"";
+		case 47: return "/";
+		case 92: return "\\";
+		case 78: return "";
+		case 95: return "\xA0";
+		case 76: return "\u2028";
+		case 80: return "\u2029";
+		default: return "";
+	}
+}
+var simpleEscapeCheck = new Array(256);
+var simpleEscapeMap = new Array(256);
+for (let i = 0; i < 256; i++) {
+	simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+	simpleEscapeMap[i] = simpleEscapeSequence(i);
+}
+function charFromCodepoint(c) {
+	if (c <= 65535) return String.fromCharCode(c);
+	return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+	let breaks = 0;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10) {
+			breaks++;
+			position++;
+		} else if (ch === 13) {
+			breaks++;
+			position++;
+			if (input.charCodeAt(position) === 10) position++;
+		} else if (ch === 32 || ch === 9) position++;
+		else break;
+	}
+	return {
+		position,
+		breaks
+	};
+}
+function foldedBreaks(count) {
+	if (count === 1) return " ";
+	return "\n".repeat(count - 1);
+}
+function getPlainValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 39) {
+			result += input.slice(captureStart, position) + "'";
+			position += 2;
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 92) {
+			result += input.slice(captureStart, position);
+			position++;
+			const escaped = input.charCodeAt(position);
+			if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+			else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+				result += simpleEscapeMap[escaped];
+				position++;
+			} else {
+				let hexLength = escapedHexLen$1(escaped);
+				let hexResult = 0;
+				for (; hexLength > 0; hexLength--) {
+					position++;
+					const digit = fromHexCode$1(input.charCodeAt(position));
+					hexResult = (hexResult << 4) + digit;
+				}
+				result += charFromCodepoint(hexResult);
+				position++;
+			}
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+	const textIndent = indent < 0 ? 0 : indent;
+	const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+	const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+	let result = "";
+	let didReadContent = false;
+	let emptyLines = 0;
+	let atMoreIndented = false;
+	for (const line of lines) {
+		let column = 0;
+		while (column < textIndent && line.charCodeAt(column) === 32) column++;
+		if (indent < 0 || column >= line.length) {
+			emptyLines++;
+			continue;
+		}
+		const content = line.slice(textIndent);
+		const first = content.charCodeAt(0);
+		if (folded) {
+			if (first === 32 || first === 9) {
+				atMoreIndented = true;
+				result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+			} else if (atMoreIndented) {
+				atMoreIndented = false;
+				result += "\n".repeat(emptyLines + 1);
+			} else if (emptyLines === 0) {
+				if (didReadContent) result += " ";
+			} else result += "\n".repeat(emptyLines);
+		} else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+		result += content;
+		didReadContent = true;
+		emptyLines = 0;
+	}
+	if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+	else if (chomping !== CHOMPING_MODE.STRIP) {
+		if (didReadContent) result += "\n";
+	}
+	return result;
+}
+/**
+* Decodes the scalar referenced by event offsets in `input`.
+*
+* @category Events
+*/
+function getScalarValue(input, scalar) {
+	if (scalar.valueStart === NO_RANGE$3) return "";
+	const { valueStart, valueEnd } = scalar;
+	if (scalar.fast) return input.slice(valueStart, valueEnd);
+	switch (scalar.style) {
+		case SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+		case SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+		default: return getPlainValue(input, valueStart, valueEnd);
+	}
+}
+//#endregion
+//#region src/common/tagname.ts
+var DEFAULT_TAG_HANDLERS = Object.assign(Object.create(null), {
+	"!": "!",
+	"!!": "tag:yaml.org,2002:"
+});
+var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var HEX = "0123456789ABCDEF";
+function percentByte(byte) {
+	return "%" + HEX[byte >> 4] + HEX[byte & 15];
+}
+function tagPercentEncode(source, isSuffix) {
+	const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
+	let result = "";
+	for (let index = 0; index < source.length; index++) {
+		let ch = source.charCodeAt(index);
+		if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
+			result += source[index];
+			continue;
+		}
+		if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
+		if (ch < 128) result += percentByte(ch);
+		else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
+		else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+		else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+	}
+	return result;
+}
+function tagPercentDecode(source) {
+	let result = "";
+	let index = 0;
+	while (index < source.length) {
+		if (source.charCodeAt(index) !== 37) {
+			result += source[index++];
+			continue;
+		}
+		let ch = parseInt(source.slice(index + 1, index + 3), 16);
+		index += 3;
+		if (ch >= 192) {
+			let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
+			ch &= (1 << 6 - remaining) - 1;
+			while (remaining-- > 0) {
+				ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
+				index += 3;
+			}
+		}
+		if (ch < 65536) result += String.fromCharCode(ch);
+		else {
+			ch -= 65536;
+			result += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+		}
+	}
+	return result;
+}
+function tagNameFull(rawTag, tagHandlers) {
+	if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
+	const handleEnd = rawTag.indexOf("!", 1);
+	const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
+	return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
+}
+function tagNameShort(fullTag) {
+	let tag = fullTag;
+	if (tag.charCodeAt(0) === 33) {
+		tag = tag.slice(1);
+		return `!${tagPercentEncode(tag, true)}`;
+	}
+	if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
+	return `!<${tagPercentEncode(tag, false)}>`;
+}
+//#endregion
+//#region src/parser/constructor.ts
+var NO_RANGE$2 = -1;
+var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
+var DEFAULT_CONSTRUCTOR_OPTIONS = {
+	filename: "",
+	schema: CORE_SCHEMA,
+	json: false,
+	maxTotalMergeKeys: 1e4,
+	maxAliases: -1
+};
+function eventPosition$1(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function throwError$1(state, message) {
+	YAMLException.throwAt(state.source, state.position, message, state.filename);
+}
+function finalizeCollection(state, position, tag, carrier) {
+	try {
+		return tag.finalize(carrier);
+	} catch (error) {
+		if (error instanceof YAMLException) throw error;
+		YAMLException.throwAt(state.source, position, error instanceof Error ? error.message : String(error), state.filename);
+	}
+}
+function constructScalar(state, event) {
+	const source = getScalarValue(state.source, event);
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	const strTag = state.schema.defaultScalarTag;
+	if (rawTag !== "") {
+		if (rawTag === "!") return {
+			value: source,
+			tag: strTag
+		};
+		const tagName = tagNameFull(rawTag, state.tagHandlers);
+		const scalarTag = state.schema.lookupScalarTag(tagName);
+		if (scalarTag) {
+			const result = scalarTag.resolve(source, true, tagName);
+			if (result === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			return {
+				value: result,
+				tag: scalarTag
+			};
+		}
+		const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
+		if (collectionTagDef) {
+			if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			const carrier = collectionTagDef.create(tagName);
+			return {
+				value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
+				tag: collectionTagDef
+			};
+		}
+		throwError$1(state, `unknown scalar tag !<${tagName}>`);
+	}
+	if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+	return {
+		value: strTag.resolve(source, false, strTag.tagName),
+		tag: strTag
+	};
+}
+function collectionTagName(state, event, defaultTagName) {
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
+}
+function isMappingTag(tag) {
+	return tag.nodeKind === "mapping";
+}
+function chargeMergeWork(state) {
+	state.totalMergeKeys++;
+	if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
+}
+function mergeKeys(state, frame, source, sourceTag) {
+	chargeMergeWork(state);
+	for (const sourceKey of sourceTag.keys(source)) {
+		chargeMergeWork(state);
+		if (frame.tag.has(frame.value, sourceKey)) continue;
+		const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
+		if (err) throwError$1(state, err);
+		frame.overridable ??= /* @__PURE__ */ new Set();
+		frame.overridable.add(sourceKey);
+	}
+}
+function mergeSource(state, frame, source, sourceTag) {
+	state.position = frame.keyPosition;
+	if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
+	else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
+		if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
+		for (const element of source) {
+			const elementTag = state.nodeTags.get(element);
+			if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+			mergeKeys(state, frame, element, elementTag);
+		}
+	} else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+}
+function addMappingValue(state, frame, key, value, tag) {
+	state.position = frame.keyPosition;
+	if (frame.keyIsMerge) {
+		mergeSource(state, frame, value, tag);
+		return;
+	}
+	if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
+	const err = frame.tag.addPair(frame.value, key, value);
+	if (err) throwError$1(state, err);
+	frame.overridable?.delete(key);
+}
+function addValue(state, value, tag) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") {
+		frame.value = value;
+		frame.hasValue = true;
+	} else if (frame.kind === "sequence") {
+		if (isMappingTag(tag)) state.nodeTags.set(value, tag);
+		const err = frame.tag.addItem(frame.value, value, frame.index++);
+		if (err) throwError$1(state, err);
+	} else if (frame.hasKey) {
+		const key = frame.key;
+		frame.key = void 0;
+		frame.hasKey = false;
+		addMappingValue(state, frame, key, value, tag);
+	} else {
+		frame.key = value;
+		frame.keyPosition = state.position;
+		frame.hasKey = true;
+		frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
+	}
+}
+function storeAnchor(state, event, value, tag, isValueFinal) {
+	if (event.anchorStart !== NO_RANGE$2) {
+		const anchor = {
+			value,
+			tag,
+			isValueFinal
+		};
+		state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
+		return anchor;
+	}
+	return null;
+}
+/**
+* Constructs JavaScript documents directly from parser events, without an
+* intermediate AST.
+*
+* @category Events
+*/
+function constructFromEvents(events, options) {
+	const state = {
+		...DEFAULT_CONSTRUCTOR_OPTIONS,
+		...options,
+		events,
+		documents: [],
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		anchors: /* @__PURE__ */ new Map(),
+		nodeTags: /* @__PURE__ */ new Map(),
+		tagHandlers: Object.create(null),
+		totalMergeKeys: 0,
+		aliasCount: 0
+	};
+	while (state.eventIndex < state.events.length) {
+		const event = state.events[state.eventIndex++];
+		state.position = eventPosition$1(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT:
+				state.anchors = /* @__PURE__ */ new Map();
+				state.nodeTags = /* @__PURE__ */ new Map();
+				state.aliasCount = 0;
+				state.tagHandlers = Object.create(null);
+				for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
+				state.frames.push({
+					kind: "document",
+					position: state.position,
+					value: void 0,
+					hasValue: false
+				});
+				break;
+			case EVENT_ID.SCALAR: {
+				const { value, tag } = constructScalar(state, event);
+				storeAnchor(state, event, value, tag, true);
+				addValue(state, value, tag);
+				break;
+			}
+			case EVENT_ID.SEQUENCE: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
+				const tag = state.schema.lookupSequenceTag(tagName);
+				if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "sequence",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					index: 0
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
+				const tag = state.schema.lookupMappingTag(tagName);
+				if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "mapping",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					key: void 0,
+					keyPosition: state.position,
+					hasKey: false,
+					keyIsMerge: false,
+					overridable: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS: {
+				if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
+				const name = state.source.slice(event.anchorStart, event.anchorEnd);
+				const anchor = state.anchors.get(name);
+				if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
+				if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+				addValue(state, anchor.value, anchor.tag);
+				break;
+			}
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.hasKey) {
+					state.position = frame.keyPosition;
+					throwError$1(state, "incomplete mapping pair in event stream");
+				}
+				if (frame.kind === "document") state.documents.push(frame.value);
+				else {
+					const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
+					if (frame.anchor) {
+						frame.anchor.value = value;
+						frame.anchor.isValueFinal = true;
+					}
+					addValue(state, value, frame.tag);
+				}
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/parser/parser.ts
+var NO_RANGE$1 = -1;
+var HAS_OWN = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN = 1;
+var CONTEXT_FLOW_OUT = 2;
+var CONTEXT_BLOCK_IN = 3;
+var CONTEXT_BLOCK_OUT = 4;
+var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+var DEFAULT_PARSER_OPTIONS = {
+	filename: "",
+	maxDepth: 100
+};
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+	state.events.push({
+		type: EVENT_ID.DOCUMENT,
+		explicitStart,
+		explicitEnd,
+		directives: state.directives
+	});
+}
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.SEQUENCE,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.MAPPING,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function insertFlowPairMappingEvent(state, snapshot) {
+	state.events.splice(snapshot.eventsLength, 0, {
+		type: EVENT_ID.MAPPING,
+		start: snapshot.position,
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1,
+		style: COLLECTION_STYLE.FLOW
+	});
+}
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+	state.events.push({
+		type: EVENT_ID.SCALAR,
+		valueStart,
+		valueEnd,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style,
+		chomping,
+		indent,
+		fast
+	});
+}
+function addAliasEvent(state, anchorStart, anchorEnd) {
+	state.events.push({
+		type: EVENT_ID.ALIAS,
+		anchorStart,
+		anchorEnd
+	});
+}
+function addPopEvent(state) {
+	state.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state) {
+	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+	return {
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1
+	};
+}
+function snapshotState(state) {
+	return {
+		position: state.position,
+		line: state.line,
+		lineStart: state.lineStart,
+		lineIndent: state.lineIndent,
+		firstTabInLine: state.firstTabInLine,
+		eventsLength: state.events.length
+	};
+}
+function restoreState(state, snapshot) {
+	state.position = snapshot.position;
+	state.line = snapshot.line;
+	state.lineStart = snapshot.lineStart;
+	state.lineIndent = snapshot.lineIndent;
+	state.firstTabInLine = snapshot.firstTabInLine;
+	state.events.length = snapshot.eventsLength;
+}
+function throwError(state, message) {
+	YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+}
+function isEol(c) {
+	return c === 10 || c === 13;
+}
+function isWhiteSpace(c) {
+	return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+	return isWhiteSpace(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+	return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+	return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+	return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	const lc = c | 32;
+	if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+	return -1;
+}
+function escapedHexLen(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	if (c === 85) return 8;
+	return 0;
+}
+function isSimpleEscape(c) {
+	return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state) {
+	if (state.input.charCodeAt(state.position) === 10) state.position++;
+	else {
+		state.position++;
+		if (state.input.charCodeAt(state.position) === 10) state.position++;
+	}
+	state.line++;
+	state.lineStart = state.position;
+	state.lineIndent = 0;
+	state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments) {
+	let lineBreaks = 0;
+	let ch = state.input.charCodeAt(state.position);
+	let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+	while (ch !== 0) {
+		while (isWhiteSpace(ch)) {
+			hasSeparation = true;
+			if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
+			ch = state.input.charCodeAt(++state.position);
+		}
+		if (allowComments && hasSeparation && ch === 35) do
+			ch = state.input.charCodeAt(++state.position);
+		while (!isEol(ch) && ch !== 0);
+		if (!isEol(ch)) break;
+		consumeLineBreak(state);
+		lineBreaks++;
+		hasSeparation = true;
+		ch = state.input.charCodeAt(state.position);
+		while (ch === 32) {
+			state.lineIndent++;
+			ch = state.input.charCodeAt(++state.position);
+		}
+	}
+	return lineBreaks;
+}
+function testDocumentSeparator(state, position = state.position) {
+	const ch = state.input.charCodeAt(position);
+	if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+		const following = state.input.charCodeAt(position + 3);
+		return following === 0 || isWsOrEol(following);
+	}
+	return false;
+}
+function skipByteOrderMark(state) {
+	if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+		state.position++;
+		state.lineStart = state.position;
+	}
+}
+function testDocumentBoundary(state) {
+	if (state.position !== state.lineStart) return false;
+	if (testDocumentSeparator(state)) return true;
+	if (state.input.charCodeAt(state.position) !== 65279) return false;
+	const snapshot = snapshotState(state);
+	skipByteOrderMark(state);
+	skipSeparationSpace(state, true);
+	const ch = state.input.charCodeAt(state.position);
+	const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+	restoreState(state, snapshot);
+	return result;
+}
+function skipUntilLineEnd(state) {
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+}
+function checkPrintable(state, start, end) {
+	const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+	if (match !== null) {
+		state.position = start + match.index + match[0].length - 1;
+		throwError(state, "the stream contains non-printable characters");
+	}
+}
+function readTagProperty(state, props, inFlow) {
+	if (state.input.charCodeAt(state.position) !== 33) return false;
+	if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+	const start = state.position;
+	let isVerbatim = false;
+	let isNamed = false;
+	let tagHandle = "!";
+	let ch = state.input.charCodeAt(++state.position);
+	if (ch === 60) {
+		isVerbatim = true;
+		ch = state.input.charCodeAt(++state.position);
+	} else if (ch === 33) {
+		isNamed = true;
+		tagHandle = "!!";
+		ch = state.input.charCodeAt(++state.position);
+	}
+	let suffixStart = state.position;
+	let tagName;
+	if (isVerbatim) {
+		while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
+		if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+		tagName = state.input.slice(suffixStart, state.position);
+		state.position++;
+	} else {
+		while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+			if (ch === 33) {
+				if (!isNamed) {
+					tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+					if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+					isNamed = true;
+					suffixStart = state.position + 1;
+				} else throwError(state, "tag suffix cannot contain exclamation marks");
+			}
+			ch = state.input.charCodeAt(++state.position);
+		}
+		tagName = state.input.slice(suffixStart, state.position);
+		if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+	}
+	if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
+	if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+	props.tagStart = start;
+	props.tagEnd = state.position;
+	return true;
+}
+function readAnchorProperty(state, props) {
+	if (state.input.charCodeAt(state.position) !== 38) return false;
+	if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+	props.anchorStart = start;
+	props.anchorEnd = state.position;
+	return true;
+}
+function readAlias(state, props) {
+	if (state.input.charCodeAt(state.position) !== 42) return false;
+	if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
+	addAliasEvent(state, start, state.position);
+	return true;
+}
+function readFlowScalarBreak(state, nodeIndent) {
+	skipSeparationSpace(state, false);
+	if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readSingleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 39) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 39) {
+			if (state.input.charCodeAt(state.position + 1) === 39) {
+				simple = false;
+				state.position += 2;
+				continue;
+			}
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 34) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 34) {
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (ch === 92) {
+			simple = false;
+			const escaped = state.input.charCodeAt(++state.position);
+			if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
+			else if (isSimpleEscape(escaped)) state.position++;
+			else {
+				let hexLength = escapedHexLen(escaped);
+				if (hexLength === 0) throwError(state, "unknown escape sequence");
+				while (hexLength-- > 0) {
+					state.position++;
+					if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+				}
+				state.position++;
+			}
+		} else if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state, parentIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	let chomping = CHOMPING_MODE.CLIP;
+	let indent = -1;
+	let detectedIndent = false;
+	if (ch !== 124 && ch !== 62) return false;
+	const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const current = state.input.charCodeAt(state.position);
+		const digit = fromDecimalCode(current);
+		if (current === 43 || current === 45) {
+			if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+			chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+			state.position++;
+		} else if (digit >= 0) {
+			if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+			if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+			indent = parentIndent + digit - 1;
+			detectedIndent = true;
+			state.position++;
+		} else break;
+	}
+	let hadWhitespace = false;
+	while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+		hadWhitespace = true;
+		state.position++;
+	}
+	if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+	let contentIndent = detectedIndent ? indent : -1;
+	let maxLeadingIndent = 0;
+	const valueStart = state.position;
+	let valueEnd = state.position;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const linePosition = state.position;
+		let column = 0;
+		while (state.input.charCodeAt(linePosition + column) === 32) column++;
+		const first = state.input.charCodeAt(linePosition + column);
+		if (first === 0) {
+			if (contentIndent >= 0) {
+				if (column > contentIndent) valueEnd = linePosition + column;
+			} else if (column > 0) valueEnd = linePosition + column;
+			break;
+		}
+		if (testDocumentBoundary(state)) break;
+		if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+		if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+			if (first === 9 && column < parentIndent) {
+				state.position = linePosition + column;
+				throwError(state, "tab characters must not be used in indentation");
+			}
+			if (column >= parentIndent && column < maxLeadingIndent) {
+				state.position = linePosition + column;
+				throwError(state, "bad indentation of a mapping entry");
+			}
+		}
+		if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+		const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+		if (first !== 0 && !isEol(first) && column < requiredIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		skipUntilLineEnd(state);
+		valueEnd = state.position;
+		if (isEol(state.input.charCodeAt(state.position))) {
+			consumeLineBreak(state);
+			valueEnd = state.position;
+		}
+	}
+	checkPrintable(state, valueStart, valueEnd);
+	addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+	return true;
+}
+function canStartPlainScalar(state, nodeContext) {
+	const ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+	if (ch === 63 || ch === 45) {
+		const following = state.input.charCodeAt(state.position + 1);
+		if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+	}
+	return true;
+}
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+	if (!canStartPlainScalar(state, nodeContext)) return false;
+	const start = state.position;
+	let end = state.position;
+	let ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	let multiline = false;
+	while (ch !== 0) {
+		if (testDocumentBoundary(state)) break;
+		if (ch === 58) {
+			const following = state.input.charCodeAt(state.position + 1);
+			if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+		} else if (ch === 35) {
+			if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
+		} else if (inFlow && isFlowIndicator(ch)) break;
+		else if (isEol(ch)) {
+			const savedPosition = state.position;
+			const savedLine = state.line;
+			const savedLineStart = state.lineStart;
+			const savedLineIndent = state.lineIndent;
+			skipSeparationSpace(state, false);
+			if (state.lineIndent >= nodeIndent) {
+				multiline = true;
+				ch = state.input.charCodeAt(state.position);
+				continue;
+			}
+			state.position = savedPosition;
+			state.line = savedLine;
+			state.lineStart = savedLineStart;
+			state.lineIndent = savedLineIndent;
+			break;
+		}
+		if (!isWhiteSpace(ch)) end = state.position + 1;
+		ch = state.input.charCodeAt(++state.position);
+	}
+	if (end === start) return false;
+	checkPrintable(state, start, end);
+	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+	return true;
+}
+function skipFlowSeparationSpace(state, nodeIndent) {
+	const startLine = state.line;
+	skipSeparationSpace(state, true);
+	if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readFlowCollection(state, nodeIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	const isMapping = ch === 123;
+	const start = state.position;
+	let readNext = true;
+	if (ch !== 91 && ch !== 123) return false;
+	const terminator = isMapping ? 125 : 93;
+	if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		skipFlowSeparationSpace(state, nodeIndent);
+		let ch = state.input.charCodeAt(state.position);
+		if (ch === terminator) {
+			state.position++;
+			addPopEvent(state);
+			return true;
+		} else if (!readNext) throwError(state, "missed comma between flow collection entries");
+		else if (ch === 44) throwError(state, "expected the node content, but found ','");
+		let isPair = false;
+		let isExplicitPair = false;
+		if (ch === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+			isPair = isExplicitPair = true;
+			state.position += 1;
+			skipFlowSeparationSpace(state, nodeIndent);
+		}
+		const entryLine = state.line;
+		const entryStart = snapshotState(state);
+		const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+		skipFlowSeparationSpace(state, nodeIndent);
+		ch = state.input.charCodeAt(state.position);
+		if ((isMapping || isExplicitPair || state.line === entryLine) && ch === 58) {
+			isPair = true;
+			state.position++;
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) {
+				insertFlowPairMappingEvent(state, entryStart);
+				if (!keyWasRead) addEmptyScalarEvent(state);
+			} else if (!keyWasRead) addEmptyScalarEvent(state);
+			if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) addPopEvent(state);
+		} else if (isMapping && isPair) {
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+		} else if (isMapping) addEmptyScalarEvent(state);
+		else if (isPair) {
+			insertFlowPairMappingEvent(state, entryStart);
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+			addPopEvent(state);
+		}
+		ch = state.input.charCodeAt(state.position);
+		if (ch === 44) {
+			readNext = true;
+			state.position++;
+		} else readNext = false;
+	}
+	throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state, nodeIndent, props) {
+	if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
+	addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+	while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+		if (state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const entryLine = state.line;
+		state.position++;
+		const hadBreak = skipSeparationSpace(state, true) > 0;
+		if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+		if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
+		else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+		skipSeparationSpace(state, true);
+		if (state.lineIndent < nodeIndent || state.position >= state.length) break;
+		if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
+		if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+	}
+	addPopEvent(state);
+	return true;
+}
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
+	let atExplicitKey = false;
+	let detected = false;
+	let mappingOpened = false;
+	let pendingExplicitKey = false;
+	if (state.firstTabInLine !== -1) return false;
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0) {
+		if (!atExplicitKey && state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const following = state.input.charCodeAt(state.position + 1);
+		const entryLine = state.line;
+		if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+			if (!mappingOpened) {
+				addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+				mappingOpened = true;
+			}
+			if (ch === 63) {
+				if (atExplicitKey) addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = true;
+			} else if (atExplicitKey) atExplicitKey = false;
+			else {
+				addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = false;
+			}
+			state.position += 1;
+			pendingExplicitKey = true;
+		} else {
+			if (atExplicitKey) {
+				addEmptyScalarEvent(state);
+				atExplicitKey = false;
+			}
+			const beforeKey = snapshotState(state);
+			if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+			if (state.line === entryLine) {
+				ch = state.input.charCodeAt(state.position);
+				while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+				if (ch === 58) {
+					ch = state.input.charCodeAt(++state.position);
+					if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+					if (!mappingOpened) {
+						state.events.splice(beforeKey.eventsLength, 0, {
+							type: EVENT_ID.MAPPING,
+							start: beforeKey.position,
+							anchorStart: props.anchorStart,
+							anchorEnd: props.anchorEnd,
+							tagStart: props.tagStart,
+							tagEnd: props.tagEnd,
+							style: COLLECTION_STYLE.BLOCK
+						});
+						mappingOpened = true;
+					}
+					detected = true;
+					atExplicitKey = false;
+					pendingExplicitKey = false;
+				} else if (detected) throwError(state, "expected ':' after a mapping key");
+				else {
+					if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+						restoreState(state, beforeKey);
+						return false;
+					}
+					return true;
+				}
+			} else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+			else {
+				if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+					restoreState(state, beforeKey);
+					return false;
+				}
+				return true;
+			}
+		}
+		if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+		if (!atExplicitKey) {
+			if (pendingExplicitKey) {
+				addEmptyScalarEvent(state);
+				pendingExplicitKey = false;
+			}
+		}
+		skipSeparationSpace(state, true);
+		ch = state.input.charCodeAt(state.position);
+		if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+		else if (state.lineIndent < nodeIndent) break;
+	}
+	if (!detected) return false;
+	if (atExplicitKey) addEmptyScalarEvent(state);
+	if (mappingOpened) addPopEvent(state);
+	return true;
+}
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+	if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+	state.depth++;
+	let indentStatus = 1;
+	let atNewLine = false;
+	let hasContent = false;
+	let propertyStart = null;
+	const props = emptyProperties();
+	let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+	let allowBlockCollections = allowBlockScalars;
+	const allowBlockStyles = allowBlockScalars;
+	if (allowToSeek && skipSeparationSpace(state, true)) {
+		atNewLine = true;
+		if (state.lineIndent > parentIndent) indentStatus = 1;
+		else if (state.lineIndent === parentIndent) indentStatus = 0;
+		else indentStatus = -1;
+	}
+	if (indentStatus === 1) while (true) {
+		const ch = state.input.charCodeAt(state.position);
+		const propertyState = snapshotState(state);
+		if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+			const fallbackState = snapshotState(state);
+			const flowIndent = parentIndent + 1;
+			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+				state.depth--;
+				return true;
+			}
+			restoreState(state, fallbackState);
+		}
+		if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+		if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+		if (propertyStart === null) propertyStart = propertyState;
+		if (skipSeparationSpace(state, true)) {
+			atNewLine = true;
+			allowBlockCollections = allowBlockStyles;
+			if (state.lineIndent > parentIndent) indentStatus = 1;
+			else if (state.lineIndent === parentIndent) indentStatus = 0;
+			else indentStatus = -1;
+		} else allowBlockCollections = false;
+	}
+	if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+	if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+		const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+		const blockIndent = state.position - state.lineStart;
+		if (indentStatus === 1) {
+			if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+			else {
+				const ch = state.input.charCodeAt(state.position);
+				if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+					const fallbackState = snapshotState(state);
+					const propertyIndent = propertyStart.position - propertyStart.lineStart;
+					restoreState(state, propertyStart);
+					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+					else restoreState(state, fallbackState);
+				}
+				if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+			}
+		} else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+	}
+	allowBlockScalars = allowBlockScalars && !hasContent;
+	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+		hasContent = true;
+	}
+	state.depth--;
+	return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state) {
+	if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
+	state.position++;
+	const nameStart = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+	const name = state.input.slice(nameStart, state.position);
+	const args = [];
+	if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+	while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+		while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
+		if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+		const start = state.position;
+		while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+		args.push(state.input.slice(start, state.position));
+	}
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	if (name === "YAML") {
+		if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
+		if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+		const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+		if (match === null) throwError(state, "ill-formed argument of the YAML directive");
+		if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+		state.directives.push({
+			kind: "yaml",
+			version: args[0]
+		});
+	} else if (name === "TAG") {
+		if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+		const [handle, prefix] = args;
+		if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+		if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+		if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+		state.tagHandlers[handle] = prefix;
+		state.directives.push({
+			kind: "tag",
+			handle,
+			prefix
+		});
+	}
+	return true;
+}
+function readDocument(state) {
+	state.directives = [];
+	state.tagHandlers = Object.create(null);
+	let hasDirectives = false;
+	skipSeparationSpace(state, true);
+	while (readDirective(state)) {
+		hasDirectives = true;
+		skipSeparationSpace(state, true);
+	}
+	let explicitStart = false;
+	let explicitEnd = false;
+	let allowCompact = true;
+	if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+		explicitStart = true;
+		const markerLine = state.line;
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		allowCompact = state.line > markerLine;
+	} else if (hasDirectives) throwError(state, "directives end mark is expected");
+	const documentEventIndex = state.events.length;
+	if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		return;
+	}
+	addDocumentEvent(state, explicitStart, false);
+	if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
+	skipSeparationSpace(state, true);
+	if (state.position === state.lineStart && testDocumentSeparator(state)) {
+		explicitEnd = state.input.charCodeAt(state.position) === 46;
+		if (explicitEnd) {
+			const markerLine = state.line;
+			state.position += 3;
+			skipSeparationSpace(state, true);
+			if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+		}
+	}
+	const documentEvent = state.events[documentEventIndex];
+	if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+	addPopEvent(state);
+	if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+}
+/**
+* Parses YAML into a flat event stream referencing source text by offsets.
+*
+* @category Events
+*/
+function parseEvents(input, options) {
+	const length = input.length;
+	const state = {
+		...DEFAULT_PARSER_OPTIONS,
+		...options,
+		input: `${input}\0`,
+		length,
+		position: 0,
+		line: 0,
+		lineStart: 0,
+		lineIndent: 0,
+		firstTabInLine: -1,
+		depth: 0,
+		directives: [],
+		tagHandlers: Object.create(null),
+		events: []
+	};
+	const nullpos = input.indexOf("\0");
+	if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+	while (state.position < state.length) {
+		skipByteOrderMark(state);
+		skipSeparationSpace(state, true);
+		if (state.position >= state.length) break;
+		const documentStart = state.position;
+		readDocument(state);
+		if (state.position === documentStart)
+ /* c8 ignore next */
+		throwError(state, "can not read a document");
+	}
+	return state.events;
+}
+//#endregion
+//#region src/load.ts
+var DEFAULT_LOAD_OPTIONS = {
+	...DEFAULT_PARSER_OPTIONS,
+	...DEFAULT_CONSTRUCTOR_OPTIONS
+};
+function loadDocuments(input, options = {}) {
+	const opts = {
+		...DEFAULT_LOAD_OPTIONS,
+		...options
+	};
+	const source = String(input);
+	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
+	const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
+	return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
+		...pick(opts, CONSTRUCTOR_OPT_KEYS),
+		source
+	});
+}
+function loadAll(input, iteratorOrOptions, options) {
+	let iterator = null;
+	if (typeof iteratorOrOptions === "function") iterator = iteratorOrOptions;
+	else if (iteratorOrOptions !== null && typeof iteratorOrOptions === "object") options = iteratorOrOptions;
+	const documents = loadDocuments(input, options);
+	if (iterator === null) return documents;
+	for (const document of documents) iterator(document);
+}
+/**
+* Parses `string` as a single YAML document. Throws {@link YAMLException} on
+* error. This function does not understand multi-document or empty sources; it
+* throws an exception on those.
+*
+* > [!NOTE]
+* > 1. When processing untrusted input, see the
+* >    [security considerations](../docs/safety.md).
+* > 2. All exceptions MUST be caught, not just {@link YAMLException}.
+* > 3. The default {@link CORE_SCHEMA} comes without the `!!merge` tag. You can
+* >    easily enable it if needed.
+* > 4. The default {@link mapTag} is `{}`-object based, with known limitations
+* >    (see description). For full compatibility use {@link realMapTag}
+* >    instead (it uses native JS `Map`).
+*
+* @example
+* Enable {@link mergeTag} and {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag, realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Main
+*/
+function load(input, options) {
+	const documents = loadDocuments(input, options);
+	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+	if (documents.length === 1) return documents[0];
+	throw new YAMLException("expected a single document in the stream, but found more");
+}
+//#endregion
+//#region src/ast/from_js.ts
+var INVALID = Symbol("INVALID");
+function buildRepresentTypes(schema) {
+	const defaultTags = new Set([
+		schema.defaultScalarTag,
+		schema.defaultSequenceTag,
+		schema.defaultMappingTag
+	].filter((t) => t !== void 0));
+	const implicitScalars = schema.implicitScalarTags;
+	const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+	const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+	return [
+		...implicitScalars.map((tag) => ({
+			tag,
+			implicitTag: true
+		})),
+		...explicitTags.map((tag) => ({
+			tag,
+			implicitTag: false
+		})),
+		...defaultTagsLast.map((tag) => ({
+			tag,
+			implicitTag: true
+		}))
+	];
+}
+function matchTag(state, object) {
+	for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
+		const { tag, implicitTag } = state.representTypes[index];
+		if (tag.identify(object)) {
+			let tagName;
+			if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
+			else tagName = tag.tagName;
+			return {
+				tag,
+				tagName,
+				implicitTag
+			};
+		}
+	}
+	return null;
+}
+function build(state, object) {
+	if (!state.noRefs && object !== null && typeof object === "object") {
+		const existing = state.refs.get(object);
+		if (existing) {
+			if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
+			return {
+				kind: "alias",
+				anchor: existing.anchor
+			};
+		}
+	}
+	const matched = matchTag(state, object);
+	if (!matched) {
+		if (object === void 0) return INVALID;
+		if (state.skipInvalid) return INVALID;
+		throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
+	}
+	const { tag, tagName, implicitTag } = matched;
+	const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
+	if (tag.nodeKind === "scalar") return {
+		kind: "scalar",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: SCALAR_STYLE.PLAIN,
+		value: tag.represent(object)
+	};
+	if (tag.nodeKind === "sequence") {
+		const container = tag.represent(object);
+		const node = {
+			kind: "sequence",
+			tag: nodeTagName,
+			tagged: !implicitTag,
+			style: COLLECTION_STYLE.BLOCK,
+			items: []
+		};
+		if (!state.noRefs) state.refs.set(object, node);
+		for (let index = 0, length = container.length; index < length; index += 1) {
+			let item = build(state, container[index]);
+			if (item === INVALID && container[index] === void 0) item = build(state, null);
+			if (item === INVALID) continue;
+			node.items.push(item);
+		}
+		return node;
+	}
+	const map = tag.represent(object);
+	const node = {
+		kind: "mapping",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: COLLECTION_STYLE.BLOCK,
+		items: []
+	};
+	if (!state.noRefs) state.refs.set(object, node);
+	for (const [objectKey, objectValue] of map) {
+		const key = build(state, objectKey);
+		if (key === INVALID) continue;
+		const value = build(state, objectValue);
+		if (value === INVALID) continue;
+		node.items.push({
+			key,
+			value
+		});
+	}
+	return node;
+}
+/**
+* Convert JS object to AST. A JS value is one YAML document. An unrepresentable
+* root becomes an empty document, which the presenter renders as an empty
+* string.
+*
+* @category AST
+*/
+function jsToAst(input, schema, options = {}) {
+	const root = build({
+		representTypes: buildRepresentTypes(schema),
+		noRefs: options.noRefs ?? false,
+		skipInvalid: options.skipInvalid ?? false,
+		refs: /* @__PURE__ */ new Map(),
+		refCounter: 0
+	}, input);
+	return [{
+		contents: root === INVALID ? null : root,
+		directives: []
+	}];
+}
+//#endregion
+//#region src/ast/visit.ts
+/**
+* Return from a visitor to stop the whole traversal.
+*
+* @category AST
+*/
+var VISIT_BREAK = Symbol("visit:break");
+/**
+* Return from a visitor to skip the current node's children.
+*
+* @category AST
+*/
+var VISIT_SKIP = Symbol("visit:skip");
+function visitNode(node, visitor, ctx) {
+	const control = visitor(node, ctx);
+	if (control === VISIT_BREAK) return true;
+	if (control === VISIT_SKIP) return false;
+	const depth = ctx.depth + 1;
+	switch (node.kind) {
+		case "sequence":
+			for (const item of node.items) if (visitNode(item, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+			break;
+		case "mapping": for (const { key, value } of node.items) {
+			if (visitNode(key, visitor, {
+				depth,
+				parent: node,
+				isKey: true
+			})) return true;
+			if (visitNode(value, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+		}
+	}
+	return false;
+}
+/**
+* Walk every node in the documents, calling {@link Visitor} once per
+* node (pre-order).
+*
+* @category AST
+*/
+function visit(documents, visitor) {
+	for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
+		depth: 0,
+		parent: null,
+		isKey: false
+	})) return;
+}
+//#endregion
+//#region src/ast/styler_defaults.ts
+function hasBit(mask, bit) {
+	return (mask & 1 << bit) !== 0;
+}
+/**
+* Default scalar styling rules in application order.
+* See [Scalar styling](../../docs/scalar_styling.md) for usage details.
+*
+* @category AST
+*/
+var DEFAULT_SCALAR_STYLE_RULES = {
+	applyQuoteFlowKeysOption,
+	doubleQuoteForInvisibles,
+	doubleQuoteWhitespaceOnly,
+	applyForceQuotesOption,
+	tryLongOrMultilineAsBlock,
+	quoteInvalidPlain,
+	fallbackToDoubleQuoted
+};
+function _preferredQuotedStyle(layout) {
+	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+	return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+	if (!layout.presenterOptions.quoteFlowKeys) return;
+	if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+	layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+	if (!layout.presenterOptions.forceQuotes) return;
+	if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+	if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+	layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+	if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+	const value = layout.node.value;
+	const multiline = value.indexOf("\n") !== -1;
+	if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+		if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+		return;
+	}
+	const w = layout.presenterOptions.lineWidth;
+	if (w === -1) {
+		if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+		return;
+	}
+	const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	let position = 0;
+	let shouldFold = false;
+	while (position <= value.length) {
+		let lineEnd = value.length;
+		const nextLineBreak = value.indexOf("\n", position);
+		if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+		const line = value.slice(position, lineEnd);
+		if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+		if (nextLineBreak === -1) break;
+		position = nextLineBreak + 1;
+	}
+	if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+	else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+//#endregion
+//#region src/ast/scalar_styler.ts
+function setBit(mask, bit) {
+	return mask | 1 << bit;
+}
+var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+var SRC_B_CHAR = "[\\n\\r]";
+var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+var SRC_S_WHITE = "[ \\t]";
+var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
+var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
+function canUsePlain(layout) {
+	const str = layout.node.value;
+	if (str !== "") {
+		if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
+		if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+		if (layout.shiftOfContent === 0) {
+			const firstLineBreak = str.indexOf("\n");
+			if (firstLineBreak !== -1) {
+				const content = str.slice(firstLineBreak + 1);
+				if (C_FORBIDDEN_CONTENT.test(content)) return false;
+			}
+		}
+	}
+	const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+	if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
+	if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+	return true;
+}
+function canUseSingleQuoted(layout) {
+	const str = layout.node.value;
+	if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
+	if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+	if (!layout.isKey && layout.shiftOfContent === 0) {
+		const firstLineBreak = str.indexOf("\n");
+		if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+	}
+	return true;
+}
+function canUseBlock(layout) {
+	if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
+	const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
+	if (contentIndent < 1) return false;
+	if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
+	if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
+	return true;
+}
+function detectAllowedStyles(layout) {
+	let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
+	if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
+	if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
+	if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+	layout.allowedStylesMask = mask;
+}
+function renderScalar(layout) {
+	switch (layout.style) {
+		case SCALAR_STYLE.PLAIN: return renderPlain(layout);
+		case SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
+		case SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
+		case SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
+	}
+}
+function renderPlain(layout) {
+	return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
+}
+function renderSingleQuoted(layout) {
+	return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
+}
+function renderLiteralBlock(layout) {
+	const value = layout.node.value;
+	return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
+}
+function renderFoldedBlock(layout) {
+	const value = layout.node.value;
+	const w = layout.presenterOptions.lineWidth;
+	let availableWidth = Infinity;
+	if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
+}
+function renderDoubleQuoted(layout) {
+	return `"${escapeString(layout.node.value)}"`;
+}
+function encodeFlowBreaks(string, shiftOfContent) {
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) return string;
+	const pad = " ".repeat(shiftOfContent);
+	let result = string.slice(0, nextLF);
+	const lineRe = /(\n+)([^\n]*)/g;
+	lineRe.lastIndex = nextLF;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const breaks = match[1].length;
+		const line = match[2];
+		result += "\n".repeat(breaks + 1) + pad + line;
+	}
+	return result;
+}
+function indentString(string, spaces) {
+	const indent = " ".repeat(spaces);
+	let position = 0;
+	let result = "";
+	const length = string.length;
+	while (position < length) {
+		let line;
+		const next = string.indexOf("\n", position);
+		if (next === -1) {
+			line = string.slice(position);
+			position = length;
+		} else {
+			line = string.slice(position, next + 1);
+			position = next + 1;
+		}
+		if (line.length && line !== "\n") result += indent;
+		result += line;
+	}
+	return result;
+}
+function needIndentIndicator(string) {
+	return /^\n* /.test(string);
+}
+function blockHeader(string, shiftOfParent, shiftOfContent) {
+	const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
+	const clip = string[string.length - 1] === "\n";
+	return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}\n`;
+}
+function dropEndingNewline(string) {
+	return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+}
+function isMoreIndented(char) {
+	return char === " " || char === "	";
+}
+function foldLine(line, width) {
+	if (line === "" || isMoreIndented(line[0])) return line;
+	const breakRe = / [^ \t]/g;
+	let match;
+	let start = 0;
+	let end;
+	let curr = 0;
+	let next = 0;
+	let result = "";
+	while (match = breakRe.exec(line)) {
+		next = match.index;
+		if (next - start > width) {
+			end = curr > start ? curr : next;
+			result += `\n${line.slice(start, end)}`;
+			start = end + 1;
+		}
+		curr = next;
+	}
+	result += "\n";
+	if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}\n${line.slice(curr + 1)}`;
+	else result += line.slice(start);
+	return result.slice(1);
+}
+function foldBlockScalar(string, width) {
+	const lineRe = /(\n+)([^\n]*)/g;
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) nextLF = string.length;
+	lineRe.lastIndex = nextLF;
+	let result = foldLine(string.slice(0, nextLF), width);
+	let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
+	let moreIndented;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const prefix = match[1];
+		const line = match[2];
+		moreIndented = line !== "" && isMoreIndented(line[0]);
+		result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+		prevMoreIndented = moreIndented;
+	}
+	return result;
+}
+var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
+function escapeCharacter(character) {
+	switch (character) {
+		case "\0": return "\\0";
+		case "\x07": return "\\a";
+		case "\b": return "\\b";
+		case "	": return "\\t";
+		case "\n": return "\\n";
+		case "\v": return "\\v";
+		case "\f": return "\\f";
+		case "\r": return "\\r";
+		case "\x1B": return "\\e";
+		case "\"": return "\\\"";
+		case "\\": return "\\\\";
+		case "": return "\\N";
+		case "\xA0": return "\\_";
+		case "\u2028": return "\\L";
+		case "\u2029": return "\\P";
+	}
+	const code = character.charCodeAt(0);
+	const hex = code.toString(16).toUpperCase();
+	if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
+	return `\\u${"0".repeat(4 - hex.length)}${hex}`;
+}
+function escapeString(string) {
+	return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+}
+//#endregion
+//#region src/ast/presenter.ts
+var CHAR_LINE_FEED = 10;
+var DEFAULT_PRESENTER_OPTIONS = {
+	indent: 2,
+	seqNoIndent: false,
+	seqInlineFirst: true,
+	lineWidth: 80,
+	flowBracketPadding: false,
+	flowSkipCommaSpace: false,
+	flowSkipColonSpace: false,
+	quoteFlowKeys: false,
+	quoteStyle: "single",
+	forceQuotes: false,
+	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+	tagBeforeAnchor: false
+};
+function nodeTagShort(node) {
+	return node.tagged ? node.tag : tagNameShort(node.tag);
+}
+function createPresenterState(options) {
+	const opts = {
+		...DEFAULT_PRESENTER_OPTIONS,
+		...options
+	};
+	if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
+	return {
+		...opts,
+		defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
+		openEnded: false
+	};
+}
+function generateNextLine(state, level) {
+	return `\n${" ".repeat(state.indent * level)}`;
+}
+function scalarLayout(state, node, parent, level, isKey, flowOnly) {
+	return {
+		node,
+		parent,
+		level,
+		isKey,
+		flowOnly,
+		shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
+		shiftOfContent: state.indent * Math.max(1, level),
+		shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
+		presenterOptions: state,
+		allowedStylesMask: 0,
+		style: node.style
+	};
+}
+function writeFlowSequence(state, level, node) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level, node.items[index], node, {}).text;
+		if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		result += item;
+	}
+	const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
+	return `[${pad}${result}${pad}]`;
+}
+function writeBlockSequence(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level + 1, node.items[index], node, {
+			block: true,
+			compact: state.seqInlineFirst,
+			isblockseq: true
+		}).text;
+		if (!compact || result !== "") result += generateNextLine(state, level);
+		if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
+		else result += "- ";
+		result += item;
+	}
+	return result;
+}
+function writeFlowMapping(state, level, node) {
+	let result = "";
+	for (const { key, value } of node.items) {
+		let pairBuffer = "";
+		if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		const keyRender = writeNode(state, level, key, node, { iskey: true });
+		const keyText = keyRender.text;
+		const valueText = writeNode(state, level, value, node, {}).text;
+		const sep = state.flowSkipColonSpace || valueText === "" ? "" : " ";
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
+		pairBuffer += `${keyText}${keyColonSep}:${sep}${valueText}`;
+		result += pairBuffer;
+	}
+	const pad = state.flowBracketPadding && result !== "" ? " " : "";
+	return `{${pad}${result}${pad}}`;
+}
+function writeBlockMapping(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		let pairBuffer = "";
+		if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
+		const { key, value } = node.items[index];
+		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+		const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			isblockseq: !cannotBeCompact(state, key, level + 1)
+		}) : writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			iskey: true
+		});
+		const keyText = keyRender.text;
+		const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
+		const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
+		const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
+		if (explicitPair) {
+			if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
+			else pairBuffer += "? ";
+		}
+		pairBuffer += keyText;
+		if (explicitPair) pairBuffer += generateNextLine(state, level);
+		const valueText = writeNode(state, level + 1, value, node, {
+			block: true,
+			compact: explicitPair,
+			isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
+		}).text;
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
+		if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
+		else pairBuffer += `${keyColonSep}: `;
+		pairBuffer += valueText;
+		result += pairBuffer;
+	}
+	return result;
+}
+function cannotBeCompact(state, node, level) {
+	if (node.kind === "alias") return true;
+	return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
+}
+function writeNode(state, level, node, parent, ctx) {
+	if (node.kind === "alias") {
+		state.openEnded = false;
+		return {
+			text: `*${node.anchor}`,
+			noBody: false
+		};
+	}
+	const { block = false, iskey = false, isblockseq = false } = ctx;
+	let compact = ctx.compact ?? false;
+	const hasAnchor = node.anchor !== void 0;
+	if (cannotBeCompact(state, node, level)) compact = false;
+	let body;
+	let shouldPrintTag = node.tagged;
+	const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
+	if (node.kind === "mapping") {
+		if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
+		else body = writeFlowMapping(state, level, node);
+	} else if (node.kind === "sequence") {
+		if (useBlockCollection) {
+			if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
+			else body = writeBlockSequence(state, level, node, compact);
+		} else body = writeFlowSequence(state, level, node);
+	} else {
+		const layout = scalarLayout(state, node, parent, level, iskey, !block);
+		detectAllowedStyles(layout);
+		for (const rule of state.scalarStyleRules) rule(layout);
+		body = renderScalar(layout);
+		state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+	}
+	if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
+	if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
+	const noBody = body === "";
+	let text = body;
+	if (shouldPrintTag || hasAnchor) {
+		const props = [];
+		const tag = shouldPrintTag ? nodeTagShort(node) : null;
+		const anchor = hasAnchor ? `&${node.anchor}` : null;
+		if (state.tagBeforeAnchor) {
+			if (tag !== null) props.push(tag);
+			if (anchor !== null) props.push(anchor);
+		} else {
+			if (anchor !== null) props.push(anchor);
+			if (tag !== null) props.push(tag);
+		}
+		const sep = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
+		text = `${props.join(" ")}${sep}${body}`;
+	}
+	return {
+		text,
+		noBody
+	};
+}
+function rootStartsOwnLine(node) {
+	return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
+}
+function writeDocumentDirectives(doc) {
+	let result = "";
+	for (const directive of doc.directives) {
+		if (directive.kind === "yaml") {
+			result += `%YAML ${directive.version}\n`;
+			continue;
+		}
+		const { handle, prefix } = directive;
+		result += `%TAG ${handle} ${prefix}\n`;
+	}
+	return result;
+}
+/**
+* Build YAML from AST.
+*
+* @category AST
+*/
+function present(documents, options) {
+	const state = createPresenterState(options);
+	let result = "";
+	let previousEnded = false;
+	for (let index = 0; index < documents.length; index += 1) {
+		const doc = documents[index];
+		state.openEnded = false;
+		const directives = writeDocumentDirectives(doc);
+		const hasDirectives = directives !== "";
+		const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
+		result += directives;
+		if (doc.contents === null) {
+			if (marker) result += "---\n";
+		} else if (marker) {
+			const body = writeNode(state, 0, doc.contents, null, {
+				block: true,
+				compact: true
+			}).text;
+			const sep = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
+			result += `---${sep}${body}\n`;
+		} else result += writeNode(state, 0, doc.contents, null, {
+			block: true,
+			compact: true
+		}).text + "\n";
+		previousEnded = doc.explicitEnd || state.openEnded;
+		if (previousEnded) result += "...\n";
+	}
+	return result;
+}
+//#endregion
+//#region src/dump.ts
+var DEFAULT_DUMP_OPTIONS = {
+	...DEFAULT_PRESENTER_OPTIONS,
+	schema: DUMP_SCHEMA,
+	skipInvalid: false,
+	noRefs: false,
+	flowLevel: -1,
+	sortKeys: false,
+	transform: () => {}
+};
+function defaultCompareFn(a, b) {
+	const x = String(a);
+	const y = String(b);
+	if (x < y) return -1;
+	if (x > y) return 1;
+	return 0;
+}
+/**
+* Serializes JS object as a YAML document. By default it can dump every
+* supported YAML type, so it throws an exception if you try to dump regexps or
+* functions. However, you can disable exceptions by setting the
+* {@link DumpOptions.skipInvalid} option to `true`.
+*
+* @category Main
+*/
+function dump(input, options = {}) {
+	const opts = {
+		...DEFAULT_DUMP_OPTIONS,
+		...options
+	};
+	const documents = jsToAst(input, opts.schema, {
+		noRefs: opts.noRefs,
+		skipInvalid: opts.skipInvalid
+	});
+	if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
+		if (ctx.depth < opts.flowLevel) return;
+		if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
+		return VISIT_SKIP;
+	});
+	if (opts.sortKeys) {
+		const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
+		visit(documents, (node) => {
+			if (node.kind !== "mapping") return;
+			node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
+		});
+	}
+	opts.transform(documents);
+	return present(documents, {
+		...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+		schema: opts.schema
+	});
+}
+//#endregion
+//#region src/ast/from_events.ts
+var NO_RANGE = (/* unused pure expression or super */ null && (-1));
+function eventPosition(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function rawTag(state, event) {
+	return event.tagStart === NO_RANGE ? "" : state.source.slice(event.tagStart, event.tagEnd);
+}
+function anchorName(state, event) {
+	return event.anchorStart === NO_RANGE ? void 0 : state.source.slice(event.anchorStart, event.anchorEnd);
+}
+function buildScalar(state, event) {
+	const value = getScalarValue(state.source, event);
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw !== "") {
+		tagged = true;
+		tag = raw;
+	} else if (event.style === SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
+	else tag = state.schema.defaultScalarTag.tagName;
+	return {
+		kind: "scalar",
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event),
+		value
+	};
+}
+function buildCollection(state, event, defaultTagName) {
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw === "") tag = defaultTagName;
+	else {
+		tag = raw;
+		tagged = true;
+	}
+	return {
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event)
+	};
+}
+function addNode(state, node) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") frame.doc.contents = node;
+	else if (frame.kind === "sequence") frame.node.items.push(node);
+	else if (frame.key) {
+		frame.node.items.push({
+			key: frame.key,
+			value: node
+		});
+		frame.key = null;
+	} else frame.key = node;
+}
+/**
+* Builds an AST from parser events
+*
+* @category AST
+*/
+function eventsToAst(events, options) {
+	const state = {
+		source: options.source,
+		schema: options.schema,
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		documents: []
+	};
+	while (state.eventIndex < events.length) {
+		const event = events[state.eventIndex++];
+		state.position = eventPosition(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT: {
+				const doc = {
+					contents: null,
+					explicitStart: event.explicitStart,
+					explicitEnd: event.explicitEnd,
+					directives: event.directives
+				};
+				state.frames.push({
+					kind: "document",
+					doc
+				});
+				break;
+			}
+			case EVENT_ID.SCALAR:
+				addNode(state, buildScalar(state, event));
+				break;
+			case EVENT_ID.SEQUENCE: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:seq");
+				const node = {
+					kind: "sequence",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "sequence",
+					node
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:map");
+				const node = {
+					kind: "mapping",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "mapping",
+					node,
+					key: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS:
+				addNode(state, {
+					kind: "alias",
+					anchor: state.source.slice(event.anchorStart, event.anchorEnd)
+				});
+				break;
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.key) throw new Error("incomplete mapping pair in event stream");
+				if (frame.kind === "document") state.documents.push(frame.doc);
+				else addNode(state, frame.node);
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/index.ts
+/** @deprecated Use `EVENT_ID.DOCUMENT` instead. @internal */
+var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+/** @deprecated Use `EVENT_ID.SEQUENCE` instead. @internal */
+var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+/** @deprecated Use `EVENT_ID.MAPPING` instead. @internal */
+var EVENT_MAPPING = EVENT_ID.MAPPING;
+/** @deprecated Use `EVENT_ID.SCALAR` instead. @internal */
+var EVENT_SCALAR = EVENT_ID.SCALAR;
+/** @deprecated Use `EVENT_ID.ALIAS` instead. @internal */
+var EVENT_ALIAS = EVENT_ID.ALIAS;
+/** @deprecated Use `EVENT_ID.POP` instead. @internal */
+var EVENT_POP = EVENT_ID.POP;
+/** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
+var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+/** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.DOUBLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.LITERAL_BLOCK` instead. @internal */
+var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+/** @deprecated Use `SCALAR_STYLE.FOLDED_BLOCK` instead. @internal */
+var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.BLOCK` instead. @internal */
+var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.FLOW` instead. @internal */
+var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+/** @deprecated Use `CHOMPING_MODE.CLIP` instead. @internal */
+var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+/** @deprecated Use `CHOMPING_MODE.STRIP` instead. @internal */
+var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+/** @deprecated Use `CHOMPING_MODE.KEEP` instead. @internal */
+var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+//#endregion
+
+
+//# sourceMappingURL=js-yaml.mjs.map
+
+/***/ }),
+
 /***/ 1138:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  ih: () => (/* reexport */ escape_escape),
   xF: () => (/* binding */ minimatch)
 });
 
-// UNUSED EXPORTS: GLOBSTAR, Minimatch, braceExpand, defaults, escape, filter, match, sep, unescape
+// UNUSED EXPORTS: GLOBSTAR, Minimatch, braceExpand, defaults, filter, match, sep, unescape
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -53791,6 +65205,9 @@ minimatch.unescape = unescape_unescape;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -53876,6 +65293,36 @@ minimatch.unescape = unescape_unescape;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -53885,6 +65332,28 @@ minimatch.unescape = unescape_unescape;
 /******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
 /******/ 			}
 /******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
 /******/ 	};
 /******/ })();
 /******/ 
@@ -53902,6 +65371,69 @@ minimatch.unescape = unescape_unescape;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
