@@ -1,0 +1,71 @@
+/**
+ * Istanbul `coverage-final.json` reader (jest `--coverageReporters=json`, nyc, c8 `--reporter=json`).
+ * Line hits are derived the way istanbul-lib-coverage's `getLineCoverage()` does: each statement counts on
+ * its start line, the line's hits being the highest count of the statements starting there. Accepts the
+ * older `{ path: { data: {...} } }` wrapping.
+ */
+import { type FileCoverage, type ParsedReport, type ParseOptions, type ReportProblem } from './model.js'
+
+const MAX_PROBLEMS = 20
+
+/** 1-based line of a character offset. */
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(message)
+  if (lc) return Number(lc[1])
+  const pos = /position (\d+)/.exec(message)
+  if (pos) return lineOf(text, Number(pos[1]))
+  return undefined
+}
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v)
+
+export function parseIstanbulJson(json: string, reportPath: string, options: ParseOptions = {}): ParsedReport {
+  const keep = options.keep ?? (() => true)
+  const result: ParsedReport = { reportPath, format: 'istanbul', files: [], totalFiles: 0, problems: [] }
+  let doc: unknown
+  try {
+    doc = JSON.parse(json)
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e)
+    const line = jsonErrorLine(json, msg)
+    result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, ...(line !== undefined ? { line } : {}), fatal: true })
+    return result
+  }
+  if (!isObj(doc)) {
+    result.problems.push({ message: 'top level is not an object of file coverage: not an Istanbul coverage-final.json', fatal: true })
+    return result
+  }
+  const problems: ReportProblem[] = []
+  for (const [key, raw] of Object.entries(doc)) {
+    const entry = isObj(raw) && isObj(raw['data']) && !('statementMap' in raw) ? raw['data'] : raw
+    if (!isObj(entry) || !isObj(entry['statementMap']) || !isObj(entry['s'])) {
+      if (problems.length < MAX_PROBLEMS) problems.push({ message: `entry has no statementMap/s objects`, element: JSON.stringify(key), fatal: false })
+      continue
+    }
+    const path = typeof entry['path'] === 'string' && entry['path'] !== '' ? entry['path'] : key
+    result.totalFiles++
+    if (!keep(path)) continue
+    const file: FileCoverage = { path, lines: new Map() }
+    const statementMap = entry['statementMap']
+    for (const [id, count] of Object.entries(entry['s'])) {
+      const loc = statementMap[id]
+      const start = isObj(loc) && isObj(loc['start']) ? loc['start']['line'] : undefined
+      if (typeof start !== 'number' || !Number.isInteger(start) || start < 1 || typeof count !== 'number' || count < 0) {
+        if (problems.length < MAX_PROBLEMS) problems.push({ message: `statement ${JSON.stringify(id)} has no valid start line or count`, element: `${JSON.stringify(path)} > s.${id}`, fatal: false })
+        continue
+      }
+      const prev = file.lines.get(start)
+      if (prev === undefined || prev < count) file.lines.set(start, count)
+    }
+    result.files.push(file)
+  }
+  result.problems.push(...problems)
+  return result
+}

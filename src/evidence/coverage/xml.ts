@@ -1,0 +1,59 @@
+/** fast-xml-parser setup shared by the Cobertura and JaCoCo readers (no hand-written XML parsing). */
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import type { ReportProblem } from './model.js'
+
+/** Validates first (the parser itself is lenient and would silently accept a truncated file). */
+export function parseXml(text: string, arrayTags: readonly string[]): { doc?: Record<string, unknown>; problem?: ReportProblem } {
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true })
+  if (valid !== true) {
+    const { msg, line, col } = valid.err
+    // Unclosed elements at the end of the text (a truncated upload): the validator names the open tags but
+    // reports line 1; the truncation is at the last line.
+    const open = /^Invalid '\[(.*)\]' found/s.exec(msg)
+    if (open) {
+      const tags = open[1].split(',').map((t) => t.trim().replace(/^"|"$/g, '')).filter(Boolean)
+      const last = text.split('\n').length
+      return { problem: { message: `truncated XML: the file ends inside <${tags.join('> > <')}>`, line: last, element: tags.join(' > '), fatal: true } }
+    }
+    return { problem: { message: `not well-formed XML: ${msg} (line ${line}, column ${col})`, line, fatal: true } }
+  }
+  const tags = new Set(arrayTags)
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseAttributeValue: false,
+    parseTagValue: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    isArray: (name) => tags.has(name),
+  })
+  try {
+    return { doc: parser.parse(text) as Record<string, unknown> }
+  } catch (e) {
+    return { problem: { message: `not well-formed XML: ${e instanceof Error ? e.message : String(e)}`, fatal: true } }
+  }
+}
+
+export type XmlNode = Record<string, unknown>
+
+/** The child elements named `name` of `node` (always an array; empty elements parse as ''). */
+export function children(node: unknown, name: string): XmlNode[] {
+  if (!node || typeof node !== 'object') return []
+  const v = (node as XmlNode)[name]
+  if (v === undefined || v === null) return []
+  const arr = Array.isArray(v) ? v : [v]
+  return arr.map((x) => (x && typeof x === 'object' ? (x as XmlNode) : {}))
+}
+
+/** Attribute value, or undefined. */
+export function attr(node: XmlNode, name: string): string | undefined {
+  const v = node['@' + name]
+  return v === undefined || v === null ? undefined : String(v)
+}
+
+/** Text content of a simple element (`<source>/x</source>`). */
+export function text(node: unknown): string {
+  if (typeof node === 'string' || typeof node === 'number') return String(node)
+  if (node && typeof node === 'object' && '#text' in node) return String((node as XmlNode)['#text'])
+  return ''
+}
