@@ -15,14 +15,20 @@ rmSync(dist, { recursive: true, force: true })
 execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/main.ts', '-o', 'dist', '--target', 'es2022', '--quiet', '--no-source-map-register', '--license', 'licenses.txt'], { cwd: root, stdio: 'inherit' })
 
 // Wasm assets loaded lazily at run time (see src/rules/migration-safety/): copied beside the bundle.
+// The list must match WASM_ASSETS in src/rules/migration-safety/wasm.ts (a test checks dist/ has them).
 const assets = [
   ['node_modules/libpg-query/wasm/libpg-query.wasm', 'libpg-query.wasm'],
   ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
-  ['node_modules/web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
-  ['node_modules/tree-sitter-wasms/out/tree-sitter-ruby.wasm', 'tree-sitter-ruby.wasm'],
-  ['node_modules/tree-sitter-wasms/out/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+  ['node_modules/web-tree-sitter/web-tree-sitter.js', 'web-tree-sitter.js'],
+  ['node_modules/@repomix/tree-sitter-wasms/out/tree-sitter-ruby.wasm', 'tree-sitter-ruby.wasm'],
+  ['node_modules/@repomix/tree-sitter-wasms/out/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+  ['node_modules/@cdktn/hcl2json/main.wasm.gz', 'hcl2json/main.wasm.gz'],
 ]
-for (const [from, to] of assets) if (existsSync(join(root, from))) copyFileSync(join(root, from), join(dist, to))
+for (const [from, to] of assets) {
+  if (!existsSync(join(root, from))) throw new Error(`build: ${from} is missing (npm ci?)`)
+  mkdirSync(dirname(join(dist, to)), { recursive: true })
+  copyFileSync(join(root, from), join(dist, to))
+}
 
 // The CLI entry: `pr-gate` = dist/index.js with a subcommand.
 const cli = join(dist, 'cli.js')

@@ -85,6 +85,22 @@ describe('pr-gate check', () => {
     expect(r.stdout).toContain('FAILURE')
   })
 
+  it('runs the real parsers from the bundle: SQL (libpg-query), Rails (tree-sitter), Terraform (HCL wasm)', () => {
+    repo.git('checkout', '-q', '-b', 'feature')
+    repo.commit('ops', {
+      'db/migrations/V2__idx.sql': 'CREATE INDEX idx_users_email ON users (email);\n',
+      'db/migrate/20260101000000_add_idx.rb': 'class AddIdx < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n',
+      'infra/main.tf': 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n',
+    })
+    const r = repo.cli('check', '--format', 'json')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(1)
+    const rules = Object.fromEntries(JSON.parse(r.stdout).rules.map((x: { id: string }) => [x.id, x]))
+    const mig = rules['migration-safety'].findings.map((f: { path: string; line: number; code: string }) => `${f.path}:${f.line}:${f.code}`)
+    expect(mig).toEqual(expect.arrayContaining(['db/migrations/V2__idx.sql:1:create-index-non-concurrent', 'db/migrate/20260101000000_add_idx.rb:3:create-index-non-concurrent']))
+    expect(rules.runbook.findings.map((f: { message: string }) => f.message).join()).toContain('adds aws_db_instance.main')
+  })
+
   it('renders markdown', () => {
     repo.git('checkout', '-q', '-b', 'feature')
     repo.commit('c', { 'src/app.ts': 'y\n' })

@@ -5,13 +5,14 @@
 import type { Rule } from '../types.js'
 import { prSize } from './pr-size.js'
 import { criticalPathTests } from './critical-path-tests/index.js'
+import { migrationSafety } from './migration-safety/index.js'
 import { runbook } from './runbook/index.js'
 import { coChange } from './co-change.js'
 import { dependencies } from './dependencies/index.js'
 
 const asRule = <T>(r: T) => r as unknown as Rule
 
-export const RULES: readonly Rule[] = [asRule(prSize), asRule(criticalPathTests), asRule(runbook), asRule(coChange), asRule(dependencies)]
+export const RULES: readonly Rule[] = [asRule(prSize), asRule(criticalPathTests), asRule(migrationSafety), asRule(runbook), asRule(coChange), asRule(dependencies)]
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id)

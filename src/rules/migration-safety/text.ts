@@ -1,0 +1,113 @@
+/**
+ * Offsets to lines. libpg-query reports statement locations and scan tokens in UTF-8 BYTES and syntax
+ * errors in CHARACTERS; tree-sitter reports rows. Everything the rule shows is a 1-based line (and column).
+ */
+export class TextIndex {
+  readonly bytes: Buffer
+  readonly ascii: boolean
+  /** Byte offset where each line starts. */
+  private readonly lineStarts: number[]
+  private byteToCharMap?: Int32Array
+
+  constructor(readonly text: string) {
+    this.bytes = Buffer.from(text, 'utf8')
+    this.ascii = this.bytes.length === text.length
+    const starts = [0]
+    const b = this.bytes
+    for (let i = 0; i < b.length; i++) if (b[i] === 10) starts.push(i + 1)
+    this.lineStarts = starts
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length
+  }
+
+  /** 1-based line of a byte offset. */
+  lineOfByte(offset: number): number {
+    const s = this.lineStarts
+    let lo = 0
+    let hi = s.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (s[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo + 1
+  }
+
+  /** 1-based column (in characters) of a byte offset. */
+  columnOfByte(offset: number): number {
+    const line = this.lineOfByte(offset)
+    const start = this.lineStarts[line - 1]
+    if (this.ascii) return offset - start + 1
+    return this.bytes.subarray(start, offset).toString('utf8').length + 1
+  }
+
+  /** Byte offset of a character offset. */
+  charToByte(charOffset: number): number {
+    if (this.ascii) return charOffset
+    return Buffer.byteLength(this.text.slice(0, charOffset), 'utf8')
+  }
+
+  /** Character offset of a byte offset. */
+  byteToChar(byteOffset: number): number {
+    if (this.ascii) return byteOffset
+    if (!this.byteToCharMap) {
+      const map = new Int32Array(this.bytes.length + 1)
+      let c = 0
+      for (let i = 0; i < this.bytes.length; i++) {
+        map[i] = c
+        const byte = this.bytes[i]
+        // count a character at each non-continuation byte; 4-byte sequences are 2 UTF-16 units
+        if ((byte & 0xc0) !== 0x80) c += byte >= 0xf0 ? 2 : 1
+      }
+      map[this.bytes.length] = c
+      this.byteToCharMap = map
+    }
+    return this.byteToCharMap[Math.min(byteOffset, this.bytes.length)]
+  }
+
+  slice(startByte: number, endByte: number): string {
+    return this.bytes.subarray(startByte, endByte).toString('utf8')
+  }
+}
+
+/** Skips whitespace and SQL comments (`--` to end of line, nested slash-star) from `pos`, before `end`. */
+export function skipSqlTrivia(b: Buffer, pos: number, end: number): number {
+  let i = pos
+  while (i < end) {
+    const c = b[i]
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+      i++
+    } else if (c === 45 && b[i + 1] === 45) {
+      while (i < end && b[i] !== 10) i++
+    } else if (c === 47 && b[i + 1] === 42) {
+      let depth = 1
+      i += 2
+      while (i < end && depth > 0) {
+        if (b[i] === 47 && b[i + 1] === 42) {
+          depth++
+          i += 2
+        } else if (b[i] === 42 && b[i + 1] === 47) {
+          depth--
+          i += 2
+        } else i++
+      }
+    } else break
+  }
+  return i
+}
+
+/** Trims trailing whitespace and a trailing semicolon from [start, end). */
+export function trimSqlEnd(b: Buffer, start: number, end: number): number {
+  let e = end
+  while (e > start && (b[e - 1] === 32 || b[e - 1] === 9 || b[e - 1] === 10 || b[e - 1] === 13 || b[e - 1] === 59)) e--
+  return e
+}
+
+/** First line of a statement, shortened for a table cell. */
+export function shortStatement(s: string, max = 90): string {
+  const first = s.split('\n', 1)[0].trim().replace(/\s+/g, ' ')
+  const more = s.includes('\n') || first.length > max
+  return first.length > max ? first.slice(0, max - 1) + '…' : more ? first + ' …' : first
+}
