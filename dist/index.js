@@ -30741,7 +30741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5807:
+/***/ 5315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33759,6 +33759,18 @@ function getSettings(env = process.env) {
         throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`);
     const workspace = getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd();
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    const mode = choice('mode', getInput('mode'), ['pull_request', 'release'], 'pull_request');
+    const environment = getInput('environment') || undefined;
+    const baseRef = getInput('base-ref') || (mode === 'release' ? 'auto' : '');
+    if (mode === 'release' && baseRef === 'auto' && !environment)
+        throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)');
+    const trackingInput = getInput('tracking-issue');
+    const trackingIssue = trackingInput ? Number(trackingInput) : undefined;
+    if (trackingInput && !(Number.isInteger(trackingIssue) && trackingIssue > 0))
+        throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`);
+    const headRef = getInput('head-ref') || env.GITHUB_SHA || '';
+    if (mode === 'release' && !headRef)
+        throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit');
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     return {
         token,
@@ -33777,6 +33789,8 @@ function getSettings(env = process.env) {
         pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
         runUrl,
         sha: env.GITHUB_SHA || '',
+        mode,
+        release: { baseRef, headRef, environment, trackingIssue },
     };
 }
 
@@ -33784,8 +33798,8 @@ function getSettings(env = process.env) {
 var client = __nccwpck_require__(2842);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
-var evaluate = __nccwpck_require__(3224);
+// EXTERNAL MODULE: ./src/github/evaluate.ts
+var evaluate = __nccwpck_require__(3192);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 /** One annotation per finding that has a path and a line (plain text: annotations are not Markdown). */
 function annotationsOf(v) {
@@ -33811,16 +33825,22 @@ function annotationsOf(v) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
-var markdown = __nccwpck_require__(3703);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
 ;// CONCATENATED MODULE: ./src/github/publish.ts
 
 function failure(call, e) {
     const s = (0,client/* statusOf */.c2)(e);
     return { ok: false, forbidden: s === 403 || s === 401, message: (0,client/* describeApiError */.gg)(call, e) };
 }
-/** The login of the token's identity, for recognising our own comments. */
-async function tokenIdentity(octokit, fallback) {
+/**
+ * The login of the token's identity, for recognising our own comments. Installation tokens (`ghs_`: the
+ * workflow's GITHUB_TOKEN and App tokens) cannot call GET /user and always answer 403: the configured
+ * bot login is used without asking.
+ */
+async function tokenIdentity(octokit, fallback, token) {
+    if (token?.startsWith('ghs_'))
+        return fallback;
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
         return data.login;
@@ -33842,12 +33862,12 @@ async function listMarked(octokit, r, issue, marker) {
  * create one: after creating, the list is read again and our own duplicates are removed, keeping the
  * oldest (which then gets this run's body).
  */
-async function upsertStickyComment(octokit, r, issue, marker, body, identityFallback) {
+async function upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token) {
     let identity;
     try {
         const marked = await listMarked(octokit, r, issue, marker);
         if (marked.length) {
-            identity = await tokenIdentity(octokit, identityFallback);
+            identity = await tokenIdentity(octokit, identityFallback, token);
             const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
             if (own.length) {
                 const { data } = await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: own[0].id, body });
@@ -33993,7 +34013,7 @@ async function publishVerdict(p) {
     if (p.comment && pr.number) {
         attempted++;
         const body = (0,markdown/* renderComment */.wQ)(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } });
-        const c = await upsertStickyComment(octokit, repo, pr.number, (0,markdown/* markerFor */._Z)(p.checkName), body, p.commentAuthor);
+        const c = await upsertStickyComment(octokit, repo, pr.number, (0,markdown/* markerFor */._Z)(p.checkName), body, p.commentAuthor, p.token);
         if (c.ok) {
             result.commentId = c.value.id;
             p.log(`sticky comment ${c.value.action}`);
@@ -34023,11 +34043,571 @@ var workspace = __nccwpck_require__(1592);
 var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
+// EXTERNAL MODULE: ./src/github/dependencies.ts
+var dependencies = __nccwpck_require__(3686);
+// EXTERNAL MODULE: ./src/change/generated.ts
+var generated = __nccwpck_require__(9393);
+// EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
+var src_rules = __nccwpck_require__(9066);
+;// CONCATENATED MODULE: ./src/release/range.ts
+
+class ReleaseError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseError';
+    }
+}
+/** Runs `f` over `items` with at most `limit` calls in flight, keeping the order of the results. */
+async function mapLimit(items, limit, f) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await f(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+/** States of a deployment's latest status that count as "this is what runs in the environment". */
+const SUCCESS = new Set(['success']);
+/**
+ * The latest deployment to `environment` whose most recent status is `success`, skipping `exclude`
+ * (the deployment under review) and deployments of `skipSha`. Undefined when there is none.
+ * Looks at up to `maxDeployments` deployments, newest first.
+ */
+async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
+    const max = opts.maxDeployments ?? 200;
+    let seen = 0;
+    for (let page = 1; seen < max; page++) {
+        let deployments;
+        try {
+            deployments = (await octokit.rest.repos.listDeployments({ owner: r.owner, repo: r.repo, environment, per_page: 30, page })).data;
+        }
+        catch (e) {
+            throw new ReleaseError((0,client/* describeApiError */.gg)(`list deployments to ${environment}`, e));
+        }
+        if (!deployments.length)
+            return undefined;
+        for (const d of deployments) {
+            seen++;
+            if (d.id === opts.exclude || (opts.skipSha && d.sha === opts.skipSha))
+                continue;
+            let statuses;
+            try {
+                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data;
+            }
+            catch (e) {
+                if ((0,client/* statusOf */.c2)(e) === 404)
+                    continue;
+                throw new ReleaseError((0,client/* describeApiError */.gg)(`list statuses of deployment ${d.id}`, e));
+            }
+            const latest = statuses[0]; // newest first
+            if (latest && SUCCESS.has(latest.state))
+                return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined };
+            if (seen >= max)
+                break;
+        }
+        if (deployments.length < 30)
+            return undefined;
+    }
+    return undefined;
+}
+/** GitHub's compare API lists at most this many files (on the first page only). */
+const COMPARE_FILES_CAP = 300;
+const MAX_COMMIT_PAGES = 100;
+/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
+async function compareRange(octokit, r, base, head) {
+    const commits = [];
+    let first;
+    for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
+        let data;
+        try {
+            data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data;
+        }
+        catch (e) {
+            if ((0,client/* statusOf */.c2)(e) === 404)
+                throw new ReleaseError(`cannot compare ${base}...${head}: one of the refs does not exist in ${r.owner}/${r.repo} (HTTP 404)`);
+            throw new ReleaseError((0,client/* describeApiError */.gg)(`compare ${base}...${head}`, e));
+        }
+        first ??= data;
+        const pageCommits = (data.commits ?? []);
+        for (const c of pageCommits)
+            commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
+        if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
+            break;
+    }
+    const f = first ?? {};
+    return {
+        baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
+        headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
+        status: String(f.status ?? 'ahead'),
+        totalCommits: Number(f.total_commits ?? commits.length),
+        commits,
+        files: (f.files ?? []),
+        htmlUrl: f.html_url,
+    };
+}
+/**
+ * The pull requests merged in the range: `commits/{sha}/pulls` for every commit, merged ones only (into
+ * this repository), deduplicated by number, in merge order. Commits no merged PR claims are `direct`.
+ */
+async function mergedPullsInRange(octokit, r, commits) {
+    const byNumber = new Map();
+    const direct = [];
+    const lists = await mapLimit(commits, 4, async (c) => {
+        try {
+            return (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })).data;
+        }
+        catch (e) {
+            throw new ReleaseError((0,client/* describeApiError */.gg)(`list pull requests of commit ${c.sha.slice(0, 12)}`, e));
+        }
+    });
+    commits.forEach((c, i) => {
+        const merged = (lists[i] ?? []).filter((p) => p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()));
+        if (!merged.length)
+            direct.push(c);
+        for (const p of merged) {
+            let rec = byNumber.get(p.number);
+            if (!rec) {
+                rec = {
+                    number: p.number,
+                    title: p.title ?? '',
+                    author: p.user?.login ?? '',
+                    labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
+                    headSha: p.head?.sha,
+                    mergedAt: p.merged_at,
+                    mergeCommitSha: p.merge_commit_sha ?? undefined,
+                    htmlUrl: p.html_url,
+                    commits: [],
+                };
+                byNumber.set(p.number, rec);
+            }
+            rec.commits.push(c.sha);
+        }
+    });
+    const pulls = [...byNumber.values()].sort((a, b) => (a.mergedAt < b.mergedAt ? -1 : a.mergedAt > b.mergedAt ? 1 : a.number - b.number));
+    return { pulls, direct };
+}
+
+;// CONCATENATED MODULE: ./src/release/gates.ts
+
+
+const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'stale', 'startup_failure']);
+/** Classifies a completed check run of the gate. */
+function classifyCheckRun(run) {
+    if (run.status !== 'completed' || !run.conclusion)
+        return 'pending';
+    if (FAILED.has(run.conclusion))
+        return 'failed';
+    if (run.conclusion === 'skipped')
+        return 'missing';
+    // success or neutral: the gate let it through; a waiver shows in the verdict's title ("waived: …").
+    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
+}
+async function gateResult(octokit, r, headSha, checkName) {
+    try {
+        const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'latest', per_page: 100 });
+        const run = data.check_runs[0];
+        if (run) {
+            return { state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' };
+        }
+        // The gate publishes a commit status of the same name when check runs are forbidden.
+        const { data: combined } = await octokit.rest.repos.getCombinedStatusForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100 });
+        const status = combined.statuses.find((s) => s.context === checkName);
+        if (status) {
+            const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
+            return { state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' };
+        }
+        return { state: 'missing' };
+    }
+    catch (e) {
+        throw new ReleaseError((0,client/* describeApiError */.gg)(`gate result of ${headSha.slice(0, 12)}`, e));
+    }
+}
+async function gateResults(octokit, r, pulls, checkName) {
+    return mapLimit(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName) : { state: 'missing' } }));
+}
+
+;// CONCATENATED MODULE: ./src/release/evaluate.ts
+
+
+
+
+
+
+
+
+const RELEASE_RULE_ID = 'release-gates';
+const pr = (n) => `#${n}`;
+/** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
+function releaseGatesRule(facts, settings, problem) {
+    return {
+        id: RELEASE_RULE_ID,
+        description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
+        options: {},
+        defaultLevel: 'fail',
+        release: true,
+        evaluate() {
+            const findings = [];
+            const add = (level, f) => {
+                if (level !== 'off')
+                    findings.push({ ...f, level });
+            };
+            if (problem)
+                findings.push({ kind: 'error', message: problem });
+            const counts = { passed: 0, waived: 0, failed: 0, missing: 0, pending: 0 };
+            for (const p of facts.pulls) {
+                counts[p.gate.state]++;
+                const what = `${pr(p.number)} ${JSON.stringify(p.title)}`;
+                if (p.gate.state === 'failed') {
+                    add(settings.failed_gate_result, { code: 'failed', message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`, hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.' });
+                }
+                else if (p.gate.state === 'missing') {
+                    add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' });
+                }
+                else if (p.gate.state === 'pending') {
+                    add(settings.missing_gate_result, { code: 'pending', message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`, hint: 'Wait for the gate to finish, then evaluate the release again.' });
+                }
+                else if (p.gate.state === 'waived') {
+                    findings.push({ kind: 'info', code: 'waived', message: `${what} passed its gate with a waiver (${p.gate.title ?? 'waived'}).` });
+                }
+            }
+            for (const c of facts.direct) {
+                add(settings.direct_commits, { code: 'direct-commit', message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`, hint: 'Land changes through pull requests; review this commit before deploying.' });
+            }
+            const parts = [`${facts.pulls.length} pull request${facts.pulls.length === 1 ? '' : 's'}`];
+            for (const k of ['passed', 'waived', 'failed', 'missing', 'pending'])
+                if (counts[k])
+                    parts.push(`${counts[k]} ${k === 'missing' ? 'without a gate result' : k}`);
+            if (facts.direct.length)
+                parts.push(`${facts.direct.length} direct commit${facts.direct.length === 1 ? '' : 's'}`);
+            const tables = facts.pulls.length
+                ? [{ title: 'Pull requests in the release', columns: ['PR', 'Gate', 'Title', 'Author', 'Gate result'], rows: facts.pulls.map((p) => [pr(p.number), p.gate.state, p.title, p.author, p.gate.url ?? '']) }]
+                : [];
+            return { findings, summary: parts.join(', '), tables };
+        },
+    };
+}
+/**
+ * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
+ * become information ("approved for release"); the others name the PRs that need the label.
+ */
+function approvable(rule, settings, pullsTouching, approved) {
+    const label = settings.approval_label;
+    const has = (p) => p.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+    return {
+        ...rule,
+        async evaluate(ctx, options) {
+            const out = await rule.evaluate(ctx, options);
+            const findings = await Promise.all(out.findings.map(async (f) => {
+                if ((f.kind ?? 'violation') !== 'violation' || !f.path)
+                    return f;
+                const touching = await pullsTouching(f.path);
+                if (!touching.length)
+                    return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` };
+                const missing = touching.filter((p) => !has(p));
+                if (!missing.length) {
+                    approved.push({ rule: rule.id, path: f.path, pulls: touching.map((p) => p.number), message: f.message });
+                    return { ...f, kind: 'info', message: `Approved for release by label ${label} on ${touching.map((p) => pr(p.number)).join(', ')}: ${f.message}` };
+                }
+                return { ...f, message: `${f.message} (from ${missing.map((p) => pr(p.number)).join(', ')})`, hint: `${f.hint ? `${f.hint} — ` : ''}or approve it for this release with the label ${label} on ${missing.map((p) => pr(p.number)).join(', ')}` };
+            }));
+            return { ...out, findings };
+        },
+    };
+}
+async function evaluateRelease(input) {
+    const { octokit, repo } = input;
+    const facts = { environment: input.environment, base: { input: input.base, source: 'input' }, head: { input: input.head, sha: input.head }, totalCommits: 0, pulls: [], direct: [], approved: [] };
+    const notes = [];
+    let problem;
+    // 1. The base: what is deployed.
+    let baseRef = input.base;
+    if (input.base === 'auto') {
+        if (!input.environment)
+            throw new ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
+        const dep = await lastSuccessfulDeployment(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
+        if (dep) {
+            baseRef = dep.sha;
+            facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
+        }
+        else {
+            baseRef = undefined;
+            facts.base = { input: 'auto', source: 'none' };
+            problem = `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`;
+        }
+    }
+    // 2. The range.
+    let files = [];
+    let baseSha = baseRef ?? input.head;
+    let headSha = input.head;
+    if (baseRef) {
+        const cmp = await compareRange(octokit, repo, baseRef, input.head);
+        baseSha = cmp.baseSha;
+        headSha = cmp.headSha;
+        facts.base.sha ??= cmp.baseSha;
+        facts.head.sha = cmp.headSha;
+        facts.compareUrl = cmp.htmlUrl;
+        facts.status = cmp.status;
+        facts.totalCommits = cmp.totalCommits;
+        files = cmp.files.map(source/* toChangedFile */.oU);
+        if (cmp.status === 'behind' || cmp.status === 'diverged') {
+            notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` });
+        }
+        const { pulls, direct } = await mergedPullsInRange(octokit, repo, cmp.commits);
+        facts.direct = direct;
+        facts.pulls = pulls; // gate results are filled below, after the policy caps the count
+    }
+    // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
+    const readBase = (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, baseSha);
+    const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')]);
+    (0,generated/* markExclusions */.zj)(files, gitattributes);
+    const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`;
+    const truncated = files.length >= COMPARE_FILES_CAP;
+    const changes = {
+        base: baseSha,
+        head: headSha,
+        files,
+        totalFiles: truncated ? files.length + 1 : files.length,
+        truncated,
+        readHead: (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, headSha),
+        readBase,
+    };
+    if (truncated)
+        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
+    const meta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } };
+    const once = (f) => {
+        let p;
+        return () => (p ??= f());
+    };
+    const evidence = {
+        ...input.evidence,
+        dependencyReview: once(() => (0,dependencies/* fetchDependencyReview */.e)(octokit, { owner: repo.owner, repo: repo.repo, base: baseSha, head: headSha })),
+        dependabotAlerts: once(() => (0,dependencies/* fetchDependabotAlerts */.m)(octokit, { owner: repo.owner, repo: repo.repo })),
+    };
+    const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
+    const { loaded, errors } = await (0,evaluate/* tryLoadPolicy */.oB)(policyText, input.policyPath, readBase);
+    if (!loaded)
+        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, (0,evaluate/* defaultResolvedPolicy */.aW)()), facts };
+    const policy = loaded.policy;
+    const settings = policy.release;
+    // 4. Gate results of the merged PRs (at most max_pull_requests of them).
+    if (facts.pulls.length > settings.max_pull_requests) {
+        problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
+        facts.pulls = facts.pulls.slice(0, settings.max_pull_requests);
+    }
+    facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName);
+    // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
+    const fileLists = new Map();
+    const filesOf = (p) => {
+        let f = fileLists.get(p.number);
+        if (!f) {
+            f = (0,source/* listPullFiles */.pG)(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
+            fileLists.set(p.number, f);
+        }
+        return f;
+    };
+    const pullsTouching = async (path) => {
+        const sets = await mapLimit(facts.pulls, 4, filesOf);
+        return facts.pulls.filter((_, i) => sets[i]?.has(path));
+    };
+    const unknown = settings.dangerous_rules.filter((id) => !src_rules/* RULES */.y.some((r) => r.id === id));
+    if (unknown.length)
+        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${src_rules/* RULES */.y.map((r) => r.id).join(', ')}.` });
+    const rules = [
+        releaseGatesRule(facts, settings, problem),
+        ...src_rules/* RULES */.y.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
+    ];
+    const gatePolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } };
+    const verdict = await (0,run/* runGate */.Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
+    return { verdict, policy, facts };
+}
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
+;// CONCATENATED MODULE: ./src/release/report.ts
+
+
+
+const GATE_ICON = { passed: '✅ passed', waived: '☑️ waived', failed: '❌ failed', missing: '❔ no gate result', pending: '⏳ pending' };
+/** Marker of the sticky release comment on a tracking issue (one per check name and environment). */
+function releaseMarker(checkName, environment) {
+    return `<!-- pr-quality-gate:release:${checkName.replace(/-->/g, '')}:${(environment ?? '').replace(/-->/g, '')} -->`;
+}
+function report_short(sha) {
+    return sha ? `\`${sha.slice(0, 12)}\`` : '?';
+}
+function renderRangeSection(f, links) {
+    const lines = [];
+    const commit = (sha) => (sha ? `[${report_short(sha)}](${links.repoUrl}/commit/${sha})` : '?');
+    const base = f.base.source === 'deployment'
+        ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${(0,report_escape/* escapeText */.X1)(f.environment)}**` : ''}${f.base.deployedAt ? `, ${(0,report_escape/* escapeText */.X1)(f.base.deployedAt)}` : ''})`
+        : f.base.source === 'none'
+            ? `unknown (no successful deployment${f.environment ? ` to **${(0,report_escape/* escapeText */.X1)(f.environment)}**` : ''})`
+            : `${(0,report_escape/* escapeText */.X1)(f.base.input)} → ${commit(f.base.sha)}`;
+    lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,report_escape/* escapeText */.X1)(f.head.input)} → ${commit(f.head.sha)}`);
+    if (f.compareUrl)
+        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${(0,report_escape/* escapeText */.X1)(f.status)}** the deployed ref` : ''}`);
+    lines.push('');
+    if (f.pulls.length) {
+        lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|');
+        for (const p of f.pulls) {
+            const prLink = `[#${p.number}](${p.htmlUrl ?? `${links.repoUrl}/pull/${p.number}`})`;
+            const gate = p.gate.url ? `[${GATE_ICON[p.gate.state]}](${p.gate.url})` : GATE_ICON[p.gate.state];
+            lines.push(`| ${prLink} | ${gate} | ${(0,report_escape/* escapeText */.X1)(p.title, 200)} | ${(0,report_escape/* escapeText */.X1)(p.author)} |`);
+        }
+        lines.push('');
+    }
+    else if (f.base.source !== 'none') {
+        lines.push('No pull request was merged in this range.', '');
+    }
+    if (f.direct.length) {
+        lines.push(`<details><summary>${f.direct.length} commit${f.direct.length === 1 ? '' : 's'} outside any pull request</summary>`, '');
+        for (const c of f.direct.slice(0, 100))
+            lines.push(`- ${commit(c.sha)} ${(0,report_escape/* escapeText */.X1)(c.message, 200)}`);
+        if (f.direct.length > 100)
+            lines.push(`- … and ${f.direct.length - 100} more`);
+        lines.push('', '</details>', '');
+    }
+    if (f.approved.length) {
+        lines.push('**Approved for release:**', '');
+        for (const a of f.approved)
+            lines.push(`- \`${(0,report_escape/* escapeText */.X1)(a.rule)}\` in ${(0,report_escape/* escapeText */.X1)(a.path ?? '')} (${a.pulls.map((n) => `#${n}`).join(', ')})`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+/** Job summary (and tracking-issue comment with `marker`): range section + the verdict. */
+function renderReleaseMarkdown(e, links, o = {}) {
+    const range = renderRangeSection(e.facts, links);
+    const head = (o.marker ? o.marker + '\n' : '') + range + '\n';
+    const limit = o.limit ?? markdown/* SUMMARY_LIMIT */.Jt - 1024;
+    const labelPrefix = e.policy?.waivers.label_prefix ?? 'gate-waive:';
+    return head + (0,markdown/* renderJobSummary */.qE)(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) });
+}
+function renderReleaseComment(e, links, marker) {
+    return renderReleaseMarkdown(e, links, { marker, limit: markdown/* COMMENT_LIMIT */.W$ });
+}
+/** A short reason for a deployment protection rule review (GitHub shows it on the run). */
+function reviewComment(v, f, detailsUrl, max = 1000) {
+    const verb = v.conclusion === 'failure' ? 'Rejected' : 'Approved';
+    const lines = [`${verb} by pr-quality-gate: ${v.title}.`];
+    const range = f.base.sha ? `${f.base.sha.slice(0, 7)}…${f.head.sha.slice(0, 7)}` : `…${f.head.sha.slice(0, 7)}`;
+    lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`);
+    const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending');
+    if (bad.length)
+        lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state})`).join(', ')}.`);
+    for (const r of v.results) {
+        if (r.status !== 'fail' && r.status !== 'error')
+            continue;
+        for (const fi of r.findings.filter((x) => x.kind !== 'info').slice(0, 3))
+            lines.push(`- ${r.id}: ${fi.message}`);
+    }
+    if (detailsUrl)
+        lines.push(`Details: ${detailsUrl}`);
+    const text = lines.join('\n');
+    return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+function toReleaseJson(e) {
+    const f = e.facts;
+    return {
+        ...(0,json/* toJsonReport */.O)(e.verdict),
+        release: {
+            environment: f.environment,
+            base: f.base,
+            head: f.head,
+            compareUrl: f.compareUrl,
+            status: f.status,
+            totalCommits: f.totalCommits,
+            pullRequests: f.pulls.map((p) => ({ number: p.number, title: p.title, author: p.author, url: p.htmlUrl, headSha: p.headSha, mergedAt: p.mergedAt, labels: p.labels, gate: p.gate })),
+            directCommits: f.direct,
+            approved: f.approved,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/release.ts
+/**
+ * The Action in release mode (`mode: release`): evaluates the range base-ref...head-ref (src/release) and
+ * publishes the release report: job summary, outputs (`conclusion`, `failed-rules`, `report`,
+ * `base-sha`, `head-sha`, `pull-requests`), an optional sticky comment on a tracking issue, and the exit
+ * code (a deploy job that `needs:` this one does not run when the release fails). It decides nothing.
+ */
+
+
+
+
+
+
+
+
+
+async function runRelease(s) {
+    let evaluation;
+    const links = { repoUrl: `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}`, runUrl: s.runUrl };
+    try {
+        const octokit = (0,client/* createClient */.UU)({ token: s.token, baseUrl: s.apiUrl, log: (m) => info(m) });
+        const r = s.release;
+        info(`pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} of ${s.repository.owner}/${s.repository.repo}`);
+        evaluation = await evaluateRelease({
+            octokit,
+            repo: s.repository,
+            base: r.baseRef,
+            head: r.headRef,
+            environment: r.environment,
+            checkName: s.checkName,
+            policyPath: s.policyPath,
+            evidence: (0,workspace/* workspaceEvidence */.$)(s.workspace),
+        });
+        const v = evaluation.verdict;
+        if (r.trackingIssue) {
+            const c = await upsertStickyComment(octokit, s.repository, r.trackingIssue, releaseMarker(s.checkName, r.environment), renderReleaseComment(evaluation, links, releaseMarker(s.checkName, r.environment)), s.commentAuthor);
+            if (c.ok)
+                info(`release report ${c.value.action} on issue #${r.trackingIssue}`);
+            else
+                warning(c.message);
+        }
+        setOutput('conclusion', v.conclusion);
+        setOutput('failed-rules', v.failedRules.join(','));
+        setOutput('base-sha', evaluation.facts.base.sha ?? '');
+        setOutput('head-sha', evaluation.facts.head.sha);
+        setOutput('pull-requests', evaluation.facts.pulls.map((p) => p.number).join(','));
+        try {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(s.reportPath), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(s.reportPath, JSON.stringify(toReleaseJson(evaluation), null, 2));
+            setOutput('report', s.reportPath);
+        }
+        catch (e) {
+            warning(`could not write the JSON report to ${s.reportPath}: ${(0,run/* errorMessage */.gJ)(e)}`);
+        }
+        info(`pr-quality-gate: release ${v.conclusion} — ${v.title}`);
+        if (v.conclusion === 'failure' && s.failOn === 'failure')
+            setFailed(`release gate failed: ${v.title}`);
+    }
+    catch (e) {
+        setOutput('conclusion', 'failure');
+        setFailed(`pr-quality-gate could not evaluate the release: ${(0,run/* errorMessage */.gJ)(e)}`);
+    }
+    finally {
+        if (evaluation) {
+            try {
+                await summary.addRaw(renderReleaseMarkdown(evaluation, links)).write();
+            }
+            catch (e) {
+                warning(`could not write the job summary: ${(0,run/* errorMessage */.gJ)(e)}`);
+            }
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
 /**
  * The Action: translate the runner's inputs into one evaluation and publish the verdict to every surface.
  * It decides nothing itself: the engine concludes; this module only reports and sets the exit code.
  */
+
 
 
 
@@ -34063,6 +34643,8 @@ async function run_run() {
     try {
         settings = getSettings();
         const s = settings;
+        if (s.mode === 'release')
+            return await runRelease(s);
         const octokit = (0,client/* createClient */.UU)({ token: s.token, baseUrl: s.apiUrl, log: (m) => info(m) });
         const pr = await resolvePull(octokit, s);
         info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`);
@@ -34076,6 +34658,7 @@ async function run_run() {
             checkName: s.checkName,
             comment: s.comment,
             commentAuthor: s.commentAuthor,
+            token: s.token,
             serverUrl: s.serverUrl,
             runUrl: s.runUrl,
             labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
@@ -34459,8 +35042,8 @@ var load = __nccwpck_require__(4784);
 var schema = __nccwpck_require__(4139);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
-var evaluate = __nccwpck_require__(3224);
+// EXTERNAL MODULE: ./src/github/evaluate.ts
+var evaluate = __nccwpck_require__(3192);
 ;// CONCATENATED MODULE: ./src/report/text.ts
 const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' };
 function clean(s) {
@@ -34492,8 +35075,8 @@ function renderText(v) {
     return out.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
-var markdown = __nccwpck_require__(3703);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
@@ -40320,7 +40903,7 @@ function createClient(o) {
         baseUrl: o.baseUrl,
         userAgent: 'pr-quality-gate',
         request: { timeout: o.timeoutMs ?? 30000 },
-        retry: { retries, doNotRetry: [400, 401, 404, 409, 410, 422, 451] },
+        retry: { retries, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
         throttle: {
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
                 log(`rate limited on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
@@ -40349,31 +40932,14 @@ function describeApiError(call, e) {
 
 /***/ }),
 
-/***/ 3224:
+/***/ 3686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  lo: () => (/* binding */ DEFAULT_POLICY_PATH),
-  aW: () => (/* binding */ defaultResolvedPolicy),
-  qd: () => (/* binding */ evaluatePullRequest)
-});
-
-// UNUSED EXPORTS: prMeta, tryLoadPolicy
-
-// EXTERNAL MODULE: ./src/github/source.ts
-var source = __nccwpck_require__(1094);
-// EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
-var load = __nccwpck_require__(4784);
-// EXTERNAL MODULE: ./src/change/generated.ts
-var generated = __nccwpck_require__(9393);
-// EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
-var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/policy/validate.ts
-var validate = __nccwpck_require__(7766);
-;// CONCATENATED MODULE: ./src/github/dependencies.ts
-function dependencies_status(e) {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ fetchDependencyReview),
+/* harmony export */   m: () => (/* binding */ fetchDependabotAlerts)
+/* harmony export */ });
+function status(e) {
     if (typeof e === 'object' && e !== null && 'status' in e) {
         const s = e.status;
         return typeof s === 'number' ? s : undefined;
@@ -40395,7 +40961,7 @@ async function fetchDependencyReview(octokit, p) {
         return { ok: true, data: res.data };
     }
     catch (e) {
-        const s = dependencies_status(e);
+        const s = status(e);
         if (s === 403) {
             return {
                 ok: false,
@@ -40421,7 +40987,7 @@ async function fetchDependabotAlerts(octokit, p) {
         return { ok: true, data: data };
     }
     catch (e) {
-        const s = dependencies_status(e);
+        const s = status(e);
         if (s === 403) {
             return {
                 ok: false,
@@ -40440,9 +41006,26 @@ async function fetchDependabotAlerts(octokit, p) {
     }
 }
 
-// EXTERNAL MODULE: ./src/policy/schema.ts
-var schema = __nccwpck_require__(4139);
-;// CONCATENATED MODULE: ./src/github/evaluate.ts
+
+/***/ }),
+
+/***/ 3192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aW: () => (/* binding */ defaultResolvedPolicy),
+/* harmony export */   lo: () => (/* binding */ DEFAULT_POLICY_PATH),
+/* harmony export */   oB: () => (/* binding */ tryLoadPolicy),
+/* harmony export */   qd: () => (/* binding */ evaluatePullRequest)
+/* harmony export */ });
+/* unused harmony export prMeta */
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1094);
+/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4784);
+/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9393);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6643);
+/* harmony import */ var _policy_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7766);
+/* harmony import */ var _dependencies_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3686);
+/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4139);
 
 
 
@@ -40452,7 +41035,7 @@ var schema = __nccwpck_require__(4139);
 
 const DEFAULT_POLICY_PATH = '.github/quality-gate.yml';
 function defaultResolvedPolicy() {
-    return (0,validate/* applyDefaults */.hq)((0,schema/* policySchema */.wh)(), {});
+    return (0,_policy_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .applyDefaults */ .hq)((0,_policy_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .policySchema */ .wh)(), {});
 }
 function prMeta(pr, repo) {
     return {
@@ -40472,24 +41055,24 @@ function prMeta(pr, repo) {
 /** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
 async function tryLoadPolicy(text, path, read) {
     try {
-        return { loaded: await (0,load/* loadPolicy */.tb)(text, path, read) };
+        return { loaded: await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadPolicy */ .tb)(text, path, read) };
     }
     catch (e) {
-        if (e instanceof load/* PolicyError */.pn)
-            return { errors: e.issues.map(load/* formatIssue */.Hd) };
+        if (e instanceof _policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .pn)
+            return { errors: e.issues.map(_policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssue */ .Hd) };
         throw e;
     }
 }
 async function evaluatePullRequest(input) {
     const { octokit, repo, pr } = input;
-    const readBase = (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, pr.baseSha);
+    const readBase = (p) => (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v6)(octokit, repo, p, pr.baseSha);
     const [policyText, gitattributes, files] = await Promise.all([
         readBase(input.policyPath),
         readBase('.gitattributes'),
-        (0,source/* listPullFiles */.pG)(octokit, repo, pr.number, pr.changedFiles),
+        (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .listPullFiles */ .pG)(octokit, repo, pr.number, pr.changedFiles),
     ]);
-    (0,generated/* markExclusions */.zj)(files, gitattributes);
-    const changes = (0,source/* apiChangeSet */.$L)(octokit, repo, pr, files);
+    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .markExclusions */ .zj)(files, gitattributes);
+    const changes = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .apiChangeSet */ .$L)(octokit, repo, pr, files);
     // API-backed evidence, called only by rules that ask for it (and memoised: one call per run).
     const once = (f) => {
         let p;
@@ -40497,19 +41080,19 @@ async function evaluatePullRequest(input) {
     };
     const evidence = {
         ...input.evidence,
-        dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base: pr.baseSha, head: pr.headSha })),
-        dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+        dependencyReview: once(() => (0,_dependencies_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchDependencyReview */ .e)(octokit, { owner: repo.owner, repo: repo.repo, base: pr.baseSha, head: pr.headSha })),
+        dependabotAlerts: once(() => (0,_dependencies_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchDependabotAlerts */ .m)(octokit, { owner: repo.owner, repo: repo.repo })),
     };
     const ctx = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' };
     const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`;
     const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase);
     if (!loaded)
-        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()) };
+        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()) };
     const notes = [];
     const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath);
     if (policyFile)
         notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx));
-    const verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes });
+    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runGate */ .Rg)({ policy: loaded.policy, ctx, policySource, notes });
     return { verdict, policy: loaded.policy };
 }
 /** What the PR's own version of the policy would conclude (informational). */
@@ -40517,12 +41100,12 @@ async function headPolicyNote(input, headPath, ctx) {
     const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`;
     if (!headPath)
         return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` };
-    const readHead = (p) => (0,source/* readRepoFile */.v6)(input.octokit, input.repo, p, input.pr.headSha);
+    const readHead = (p) => (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v6)(input.octokit, input.repo, p, input.pr.headSha);
     const text = await readHead(headPath);
     const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead);
     if (!loaded)
         return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') };
-    const v = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
+    const v = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runGate */ .Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
     return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` };
 }
 
@@ -40536,10 +41119,11 @@ async function headPolicyNote(input, headPath, ctx) {
 /* harmony export */   $L: () => (/* binding */ apiChangeSet),
 /* harmony export */   Kx: () => (/* binding */ pullInfoFrom),
 /* harmony export */   ey: () => (/* binding */ fetchPull),
+/* harmony export */   oU: () => (/* binding */ toChangedFile),
 /* harmony export */   pG: () => (/* binding */ listPullFiles),
 /* harmony export */   v6: () => (/* binding */ readRepoFile)
 /* harmony export */ });
-/* unused harmony exports FILES_CAP, toChangedFile */
+/* unused harmony export FILES_CAP */
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2842);
 
 /** GitHub lists at most this many files for a pull request. */
@@ -40578,9 +41162,9 @@ async function listPullFiles(octokit, r, pullNumber, expected) {
     for (const page of results)
         for (const f of page)
             out.push(toChangedFile(f));
-    // The PR's changed_files can be stale; keep paging if the last page was full and we are under the cap.
+    // Keep paging only while the PR says there is more than we have (a full last page alone is no proof).
     let page = pages;
-    while (results[page - 1]?.length === 100 && out.length < FILES_CAP) {
+    while (results[page - 1]?.length === 100 && out.length < Math.min(expected || Infinity, FILES_CAP)) {
         page++;
         const more = await fetchPage(page);
         results.push(more);
@@ -40665,7 +41249,7 @@ function apiChangeSet(octokit, r, pr, files) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5807);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5315);
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2910);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6643);
 /**
@@ -40846,9 +41430,15 @@ function parsePolicyText(text, file) {
         doc = text.trim() === '' ? {} : (0,js_yaml/* load */.Hh)(text, { filename: file });
     }
     catch (e) {
+        // js-yaml 5 rejects a stream without a document (only comments, a BOM, `...`): that is an empty policy.
+        if (e instanceof js_yaml/* YAMLException */.tB && !e.mark && /input is empty/.test(e.reason))
+            return {};
         if (e instanceof js_yaml/* YAMLException */.tB && e.mark) {
             throw new PolicyError([{ file, line: e.mark.line + 1, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` }]);
         }
+        // js-yaml gives no mark for "more than one document": point at the `---` that starts the second one.
+        if (e instanceof js_yaml/* YAMLException */.tB)
+            throw new PolicyError([{ file, line: secondDocumentLine(text), column: 1, message: `invalid YAML: ${e.reason}` }]);
         throw new PolicyError([{ file, message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }]);
     }
     if (doc === null || doc === undefined)
@@ -40870,6 +41460,23 @@ function parsePolicyText(text, file) {
     }
     return doc;
 }
+/** 1-based line of the `---` that starts a second document (1 when there is none to point at). */
+function secondDocumentLine(text) {
+    const lines = text.split('\n');
+    let content = false;
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        if (/^---(\s|$)/.test(l)) {
+            if (content)
+                return i + 1;
+            if (!/^---\s*(#.*)?$/.test(l))
+                content = true;
+        }
+        else if (!/^\s*(#.*)?$/.test(l) && !/^(%|\.\.\.(\s|$))/.test(l))
+            content = true;
+    }
+    return 1;
+}
 function nearest(positions, path) {
     for (let n = path.length - 1; n >= 0; n--) {
         const p = positions.get(path.slice(0, n).join('.'));
@@ -40890,15 +41497,20 @@ function deepMerge(base, over) {
 }
 const MAX_DEPTH = 8;
 async function resolveChain(text, file, read, seen, sources) {
-    if (seen.length > MAX_DEPTH)
-        throw new PolicyError([{ file, message: `extends chain deeper than ${MAX_DEPTH}: ${seen.join(' → ')}` }]);
     const raw = parsePolicyText(text, file);
     const ext = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
+    // Errors about an `extends` entry point at that entry (file:line:column), like every other policy error.
+    const at = (i) => {
+        const p = positionsOf(text).get(Array.isArray(raw.extends) ? `extends.${i}` : 'extends');
+        return p ? { line: p.value.line, column: p.value.column } : {};
+    };
     let merged = {};
-    for (const name of ext) {
+    for (const [i, name] of ext.entries()) {
         const key = PRESETS[name] !== undefined ? `preset:${name}` : name.replace(/^\.?\//, '');
         if (seen.includes(key))
-            throw new PolicyError([{ file, message: `extends cycle: ${[...seen, key].join(' → ')}` }]);
+            throw new PolicyError([{ file, ...at(i), message: `extends cycle: ${[...seen, key].join(' → ')}` }]);
+        if (seen.length + 1 > MAX_DEPTH)
+            throw new PolicyError([{ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, key].join(' → ')}` }]);
         let childText;
         if (PRESETS[name] !== undefined)
             childText = PRESETS[name];
@@ -40909,6 +41521,7 @@ async function resolveChain(text, file, read, seen, sources) {
             throw new PolicyError([
                 {
                     file,
+                    ...at(i),
                     message: isPath
                         ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
                         : `extends: unknown preset ${JSON.stringify(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
@@ -40949,7 +41562,7 @@ async function loadPolicy(text, file, read) {
 /* harmony export */   qF: () => (/* binding */ policyJsonSchema),
 /* harmony export */   wh: () => (/* binding */ policySchema)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ruleEntrySchema */
+/* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ReleaseSettings, ruleEntrySchema */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4508);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9066);
 /**
@@ -40997,6 +41610,27 @@ const WaiverSettings = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */
     }),
     min_reason_length: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Integer({ minimum: 0, default: 10, description: 'Minimum length of the reason.' }),
 }, { additionalProperties: false, default: {}, description: 'Waivers: how a reviewer lets a PR pass a rule on purpose.' });
+const levelWithDefault = (def, description) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({ ...LevelSchema, default: def, description });
+/** Release mode (`mode: release` in the Action, deployment protection rules in the App): see docs/release.md. */
+const ReleaseSettings = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
+    missing_gate_result: levelWithDefault('fail', 'Level of a pull request merged in the release range that has no gate result (no check run or commit status named like the gate on its head SHA, or one still in progress). `fail`: the release is blocked.'),
+    failed_gate_result: levelWithDefault('fail', 'Level of a pull request in the range whose gate concluded failure (or cancelled, timed out, action required, stale).'),
+    direct_commits: levelWithDefault('warn', 'Level of commits in the range that belong to no merged pull request (pushed directly, so never gated).'),
+    approval_label: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+        default: 'release-approved',
+        minLength: 1,
+        description: 'A label on a pull request that approves, for release, the findings of the `dangerous_rules` in the files that pull request changed (e.g. a dangerous migration the release manager accepts).',
+    }),
+    dangerous_rules: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }), {
+        default: ['migration-safety'],
+        description: 'Rules whose findings on the release diff need the approval label on every pull request of the range that changed the file; without it they count at their level (a `fail` blocks the release).',
+    }),
+    max_pull_requests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Integer({
+        minimum: 1,
+        default: 500,
+        description: 'Most pull requests a release may contain; a larger range is reported as partial (the rest is not checked) and concludes at best `conclusion.partial`.',
+    }),
+}, { additionalProperties: false, default: {}, description: 'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.' });
 /** The per-rule entry: `level` plus the rule's own options. */
 function ruleEntrySchema(rule) {
     const own = rule.options.properties ?? {};
@@ -41014,6 +41648,7 @@ function policySchema(rules = _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RU
         rules: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object(ruleProps, { additionalProperties: false, default: {}, description: "Rules by id." })),
         conclusion: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ConclusionSettings),
         waivers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(WaiverSettings),
+        release: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ReleaseSettings),
     }, { additionalProperties: false, $id: SCHEMA_ID, title: 'pr-quality-gate policy' });
 }
 /** The JSON Schema document written to policies/schema.json. */
@@ -41240,6 +41875,55 @@ function applyDefaults(schema, value) {
 
 /***/ }),
 
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jp: () => (/* binding */ renderRich),
+/* harmony export */   O0: () => (/* binding */ encodePath),
+/* harmony export */   X1: () => (/* binding */ escapeText)
+/* harmony export */ });
+/* unused harmony export quoteBlock */
+/**
+ * Escaping of untrusted text (file names, PR body, scanner messages, SQL identifiers) for GitHub Markdown:
+ * no HTML injection, no Markdown structure (links, tables, code breakouts), no @mentions or #references
+ * that would notify people or cross-link issues.
+ */
+const ZWSP = '&#8203;';
+/** Escapes one line of plain text for inline use (paragraphs and table cells). */
+function escapeText(input, max = 2000) {
+    let s = input.length > max ? input.slice(0, max) + '…' : input;
+    s = s.replace(/\r?\n|\r/g, ' ');
+    s = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    s = s.replace(/[\\`*_[\]()|~!{}]/g, (c) => '\\' + c);
+    // One pass for both, so the entity inserted for one is never rewritten by the other.
+    s = s.replace(/[@#](?=[A-Za-z0-9_-])/g, (c, offset, all) => (c === '#' && !/\d/.test(all[offset + 1]) ? c : c + ZWSP));
+    return s;
+}
+/**
+ * Rule-authored text that may carry `code` spans around interpolated, untrusted values: every segment is
+ * escaped; code segments become <code> elements (no backtick can break out of them).
+ */
+function renderRich(input, max = 4000) {
+    const text = input.length > max ? input.slice(0, max) + '…' : input;
+    return text
+        .split('`')
+        .map((seg, i) => (i % 2 === 1 ? `<code>${escapeText(seg, max)}</code>` : escapeText(seg, max)))
+        .join('');
+}
+/** Encodes a repository path for a URL (each segment). */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+/** Quotes multi-line untrusted text (e.g. a PR-body opt-out) as a Markdown blockquote, escaped. */
+function quoteBlock(text, maxLines = 10) {
+    const lines = text.split(/\r?\n/).slice(0, maxLines);
+    return lines.map((l) => '> ' + escapeText(l, 500)).join('\n');
+}
+
+
+/***/ }),
+
 /***/ 2794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41280,59 +41964,19 @@ function toJsonReport(v) {
 
 /***/ }),
 
-/***/ 3703:
+/***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  _Z: () => (/* binding */ markerFor),
-  IM: () => (/* binding */ renderCheckOutput),
-  wQ: () => (/* binding */ renderComment),
-  qE: () => (/* binding */ renderJobSummary)
-});
-
-// UNUSED EXPORTS: CHECK_TEXT_LIMIT, COMMENT_LIMIT, STATUS_ICON, SUMMARY_LIMIT, assemble, headerBlock, notesBlock, ruleDetailBlocks, tableBlock, waiverBlock
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping of untrusted text (file names, PR body, scanner messages, SQL identifiers) for GitHub Markdown:
- * no HTML injection, no Markdown structure (links, tables, code breakouts), no @mentions or #references
- * that would notify people or cross-link issues.
- */
-const ZWSP = '&#8203;';
-/** Escapes one line of plain text for inline use (paragraphs and table cells). */
-function escapeText(input, max = 2000) {
-    let s = input.length > max ? input.slice(0, max) + '…' : input;
-    s = s.replace(/\r?\n|\r/g, ' ');
-    s = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    s = s.replace(/[\\`*_[\]()|~!{}]/g, (c) => '\\' + c);
-    // One pass for both, so the entity inserted for one is never rewritten by the other.
-    s = s.replace(/[@#](?=[A-Za-z0-9_-])/g, (c, offset, all) => (c === '#' && !/\d/.test(all[offset + 1]) ? c : c + ZWSP));
-    return s;
-}
-/**
- * Rule-authored text that may carry `code` spans around interpolated, untrusted values: every segment is
- * escaped; code segments become <code> elements (no backtick can break out of them).
- */
-function renderRich(input, max = 4000) {
-    const text = input.length > max ? input.slice(0, max) + '…' : input;
-    return text
-        .split('`')
-        .map((seg, i) => (i % 2 === 1 ? `<code>${escapeText(seg, max)}</code>` : escapeText(seg, max)))
-        .join('');
-}
-/** Encodes a repository path for a URL (each segment). */
-function encodePath(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
-}
-/** Quotes multi-line untrusted text (e.g. a PR-body opt-out) as a Markdown blockquote, escaped. */
-function quoteBlock(text, maxLines = 10) {
-    const lines = text.split(/\r?\n/).slice(0, maxLines);
-    return lines.map((l) => '> ' + escapeText(l, 500)).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IM: () => (/* binding */ renderCheckOutput),
+/* harmony export */   Jt: () => (/* binding */ SUMMARY_LIMIT),
+/* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
+/* harmony export */   _Z: () => (/* binding */ markerFor),
+/* harmony export */   qE: () => (/* binding */ renderJobSummary),
+/* harmony export */   wQ: () => (/* binding */ renderComment)
+/* harmony export */ });
+/* unused harmony exports CHECK_TEXT_LIMIT, STATUS_ICON, headerBlock, tableBlock, notesBlock, ruleDetailBlocks, waiverBlock, assemble */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6412);
 
 const COMMENT_LIMIT = 65536;
 const CHECK_TEXT_LIMIT = 65535;
@@ -41359,15 +42003,15 @@ const CONCLUSION_ICON = { success: '✅', neutral: '⚠️', failure: '❌' };
 function markerFor(checkName) {
     return `<!-- pr-quality-gate:${checkName.replace(/-->/g, '')} -->`;
 }
-function markdown_location(f, v, links) {
+function location(f, v, links) {
     if (!f.path)
         return '';
     const lines = f.line ? (f.endLine && f.endLine !== f.line ? `${f.line}-${f.endLine}` : `${f.line}`) : '';
-    const label = escapeText(f.path + (lines ? `:${lines}` : ''), 300);
+    const label = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.path + (lines ? `:${lines}` : ''), 300);
     if (!links.repoUrl || !v.head)
         return label;
     const anchor = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ''}` : '';
-    return `[${label}](${links.repoUrl}/blob/${encodeURIComponent(v.head)}/${encodePath(f.path)}${anchor})`;
+    return `[${label}](${links.repoUrl}/blob/${encodeURIComponent(v.head)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .encodePath */ .O0)(f.path)}${anchor})`;
 }
 const LEVEL_ICON = { fail: '❌', warn: '⚠️', notice: 'ℹ️', off: '' };
 function findingIcon(f) {
@@ -41383,14 +42027,14 @@ function countFindings(r) {
 }
 function headerBlock(v) {
     const mode = v.mode === 'release' ? 'Release gate' : 'Quality gate';
-    return { lines: [`## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`, '', escapeText(v.title), ''], essential: true };
+    return { lines: [`## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`, '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(v.title), ''], essential: true };
 }
 function tableBlock(v) {
     if (!v.results.length)
         return { lines: [] };
     const lines = ['| Rule | Result | Summary |', '|---|---|---|'];
     for (const r of v.results) {
-        const summary = r.status === 'off' ? (r.summary ? escapeText(r.summary) : 'off in the policy') : r.status === 'waived' ? `waived by label ${escapeText(r.waiver?.label ?? '')}${r.waiver?.reason ? `: ${escapeText(r.waiver.reason, 300)}` : ''}` : escapeText(r.summary ?? countFindings(r), 500);
+        const summary = r.status === 'off' ? (r.summary ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.summary) : 'off in the policy') : r.status === 'waived' ? `waived by label ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.waiver?.label ?? '')}${r.waiver?.reason ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.waiver.reason, 300)}` : ''}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.summary ?? countFindings(r), 500);
         lines.push(`| \`${r.id}\` | ${STATUS_ICON[r.status]} ${STATUS_WORD[r.status]} | ${summary} |`);
     }
     lines.push('');
@@ -41400,11 +42044,11 @@ function notesBlock(v) {
     const lines = [];
     for (const n of v.notes) {
         const icon = n.level === 'error' ? '❗' : n.level === 'warning' ? '⚠️' : 'ℹ️';
-        lines.push(`> ${icon} ${escapeText(n.message, 3000)}`);
+        lines.push(`> ${icon} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n.message, 3000)}`);
         if (n.detail) {
             lines.push('>');
             for (const d of n.detail.split('\n').slice(0, 50))
-                lines.push(`> - ${renderRich(d, 1000)}`);
+                lines.push(`> - ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .renderRich */ .Jp)(d, 1000)}`);
         }
         lines.push('');
     }
@@ -41416,21 +42060,21 @@ function ruleDetailBlocks(v, links) {
         if (r.status === 'off' || (r.findings.length === 0 && !r.tables?.length))
             continue;
         const open = r.status === 'fail' || r.status === 'error' ? ' open' : '';
-        const lines = [`<details${open}><summary>${STATUS_ICON[r.status]} <b>${escapeText(r.id)}</b> — ${countFindings(r)}</summary>`, '', escapeText(r.description), ''];
+        const lines = [`<details${open}><summary>${STATUS_ICON[r.status]} <b>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.id)}</b> — ${countFindings(r)}</summary>`, '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.description), ''];
         if (r.findings.length) {
             lines.push('| | Where | Finding | How to fix |', '|---|---|---|---|');
             for (const f of r.findings) {
-                const what = (f.code ? `<code>${escapeText(f.code)}</code> ` : '') + renderRich(f.message);
-                lines.push(`| ${findingIcon(f)} | ${markdown_location(f, v, links)} | ${what} | ${f.hint ? renderRich(f.hint) : ''} |`);
+                const what = (f.code ? `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.code)}</code> ` : '') + (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .renderRich */ .Jp)(f.message);
+                lines.push(`| ${findingIcon(f)} | ${location(f, v, links)} | ${what} | ${f.hint ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .renderRich */ .Jp)(f.hint) : ''} |`);
             }
             lines.push('');
         }
         for (const t of r.tables ?? []) {
             if (t.title)
-                lines.push(`**${escapeText(t.title)}**`, '');
-            lines.push(`| ${t.columns.map((c) => escapeText(c)).join(' | ')} |`, `|${t.columns.map(() => '---').join('|')}|`);
+                lines.push(`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(t.title)}**`, '');
+            lines.push(`| ${t.columns.map((c) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(c)).join(' | ')} |`, `|${t.columns.map(() => '---').join('|')}|`);
             for (const row of t.rows)
-                lines.push(`| ${row.map((c) => renderRich(c, 1000)).join(' | ')} |`);
+                lines.push(`| ${row.map((c) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .renderRich */ .Jp)(c, 1000)).join(' | ')} |`);
             lines.push('');
         }
         blocks.push({ lines, closer: '</details>\n' });
@@ -41454,7 +42098,7 @@ function waiverBlock(v, labelPrefix) {
     };
 }
 function footerBlock(v, links) {
-    const parts = [`policy: ${escapeText(v.policySource)}`];
+    const parts = [`policy: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(v.policySource)}`];
     if (v.head)
         parts.push(`head: \`${v.head.slice(0, 12)}\``);
     if (links.runUrl)
@@ -41662,7 +42306,8 @@ class PatchParseError extends Error {
         this.name = 'PatchParseError';
     }
 }
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+// `s`: the section (git's function-context line) may hold U+2028/U+2029 or a lone CR, which `.` does not match.
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/s;
 /**
  * Parses the hunks of one file's patch. Lines before the first hunk header (a `diff --git` header) are
  * skipped. `\ No newline at end of file` markers are ignored. A malformed hunk header throws

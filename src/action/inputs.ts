@@ -28,6 +28,19 @@ export interface Settings {
   pullNumber?: number
   runUrl?: string
   sha: string
+  /** `pull_request` (default): gate one PR. `release`: gate the range base-ref...head-ref (see src/release). */
+  mode: 'pull_request' | 'release'
+  release: ReleaseSettings
+}
+
+export interface ReleaseSettings {
+  /** The deployed ref: a tag, a SHA, or `auto` (latest successful deployment to `environment`). */
+  baseRef: string
+  /** The candidate (default GITHUB_SHA). */
+  headRef: string
+  environment?: string
+  /** Issue number that receives the sticky release report. */
+  trackingIssue?: number
 }
 
 export class InputError extends Error {
@@ -71,6 +84,15 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (prInput && !(Number.isInteger(pullNumber) && pullNumber > 0)) throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
   const workspace = core.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd()
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  const mode = choice('mode', core.getInput('mode'), ['pull_request', 'release'] as const, 'pull_request')
+  const environment = core.getInput('environment') || undefined
+  const baseRef = core.getInput('base-ref') || (mode === 'release' ? 'auto' : '')
+  if (mode === 'release' && baseRef === 'auto' && !environment) throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)')
+  const trackingInput = core.getInput('tracking-issue')
+  const trackingIssue = trackingInput ? Number(trackingInput) : undefined
+  if (trackingInput && !(Number.isInteger(trackingIssue) && (trackingIssue as number) > 0)) throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`)
+  const headRef = core.getInput('head-ref') || env.GITHUB_SHA || ''
+  if (mode === 'release' && !headRef) throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit')
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
   return {
     token,
@@ -89,5 +111,7 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
     runUrl,
     sha: env.GITHUB_SHA || '',
+    mode,
+    release: { baseRef, headRef, environment, trackingIssue },
   }
 }

@@ -15,6 +15,7 @@ import { renderJobSummary } from '../report/markdown.js'
 import { toJsonReport } from '../report/json.js'
 import { errorMessage } from '../engine/run.js'
 import type { Verdict } from '../types.js'
+import { runRelease } from './release.js'
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
@@ -41,6 +42,7 @@ export async function run(): Promise<void> {
   try {
     settings = getSettings()
     const s = settings
+    if (s.mode === 'release') return await runRelease(s)
     const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, log: (m) => core.info(m) })
     const pr = await resolvePull(octokit, s)
     core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`)
@@ -54,6 +56,7 @@ export async function run(): Promise<void> {
       checkName: s.checkName,
       comment: s.comment,
       commentAuthor: s.commentAuthor,
+      token: s.token,
       serverUrl: s.serverUrl,
       runUrl: s.runUrl,
       labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',

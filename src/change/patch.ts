@@ -34,7 +34,8 @@ export class PatchParseError extends Error {
   }
 }
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/
+// `s`: the section (git's function-context line) may hold U+2028/U+2029 or a lone CR, which `.` does not match.
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/s
 
 /**
  * Parses the hunks of one file's patch. Lines before the first hunk header (a `diff --git` header) are

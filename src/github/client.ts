@@ -28,7 +28,7 @@ export function createClient(o: ClientOptions): Octokit {
       baseUrl: o.baseUrl,
       userAgent: 'pr-quality-gate',
       request: { timeout: o.timeoutMs ?? 30000 },
-      retry: { retries, doNotRetry: [400, 401, 404, 409, 410, 422, 451] },
+      retry: { retries, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
       throttle: {
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           log(`rate limited on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`)

@@ -17,6 +17,8 @@ export interface PublishInput {
   checkName: string
   comment: boolean
   commentAuthor: string
+  /** Only used to tell an installation token (no GET /user) from a user token; never logged. */
+  token?: string
   serverUrl: string
   runUrl?: string
   labelPrefix: string
@@ -69,7 +71,7 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
   if (p.comment && pr.number) {
     attempted++
     const body = renderComment(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } })
-    const c = await upsertStickyComment(octokit, repo, pr.number, markerFor(p.checkName), body, p.commentAuthor)
+    const c = await upsertStickyComment(octokit, repo, pr.number, markerFor(p.checkName), body, p.commentAuthor, p.token)
     if (c.ok) {
       result.commentId = c.value.id
       p.log(`sticky comment ${c.value.action}`)

@@ -16,8 +16,13 @@ function failure(call: string, e: unknown): { ok: false; forbidden: boolean; mes
   return { ok: false, forbidden: s === 403 || s === 401, message: describeApiError(call, e) }
 }
 
-/** The login of the token's identity, for recognising our own comments. */
-export async function tokenIdentity(octokit: Octokit, fallback: string): Promise<string> {
+/**
+ * The login of the token's identity, for recognising our own comments. Installation tokens (`ghs_`: the
+ * workflow's GITHUB_TOKEN and App tokens) cannot call GET /user and always answer 403: the configured
+ * bot login is used without asking.
+ */
+export async function tokenIdentity(octokit: Octokit, fallback: string, token?: string): Promise<string> {
+  if (token?.startsWith('ghs_')) return fallback
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
     return data.login
@@ -53,12 +58,13 @@ export async function upsertStickyComment(
   marker: string,
   body: string,
   identityFallback: string,
+  token?: string,
 ): Promise<Outcome<{ id: number; url?: string; action: 'created' | 'updated' }>> {
   let identity: string | undefined
   try {
     const marked = await listMarked(octokit, r, issue, marker)
     if (marked.length) {
-      identity = await tokenIdentity(octokit, identityFallback)
+      identity = await tokenIdentity(octokit, identityFallback, token)
       const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id)
       if (own.length) {
         const { data } = await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: own[0].id, body })

@@ -53,9 +53,9 @@ export async function listPullFiles(octokit: Octokit, r: RepoRef, pullNumber: nu
   }
   await Promise.all([worker(), worker(), worker(), worker()].slice(0, Math.min(4, pages)))
   for (const page of results) for (const f of page) out.push(toChangedFile(f))
-  // The PR's changed_files can be stale; keep paging if the last page was full and we are under the cap.
+  // Keep paging only while the PR says there is more than we have (a full last page alone is no proof).
   let page = pages
-  while (results[page - 1]?.length === 100 && out.length < FILES_CAP) {
+  while (results[page - 1]?.length === 100 && out.length < Math.min(expected || Infinity, FILES_CAP)) {
     page++
     const more = await fetchPage(page)
     results.push(more)

@@ -51,9 +51,13 @@ export function parsePolicyText(text: string, file: string): Raw {
   try {
     doc = text.trim() === '' ? {} : load(text, { filename: file })
   } catch (e) {
+    // js-yaml 5 rejects a stream without a document (only comments, a BOM, `...`): that is an empty policy.
+    if (e instanceof YAMLException && !e.mark && /input is empty/.test(e.reason)) return {}
     if (e instanceof YAMLException && e.mark) {
       throw new PolicyError([{ file, line: e.mark.line + 1, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` }])
     }
+    // js-yaml gives no mark for "more than one document": point at the `---` that starts the second one.
+    if (e instanceof YAMLException) throw new PolicyError([{ file, line: secondDocumentLine(text), column: 1, message: `invalid YAML: ${e.reason}` }])
     throw new PolicyError([{ file, message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }])
   }
   if (doc === null || doc === undefined) doc = {}
@@ -74,6 +78,20 @@ export function parsePolicyText(text: string, file: string): Raw {
     )
   }
   return doc
+}
+
+/** 1-based line of the `---` that starts a second document (1 when there is none to point at). */
+function secondDocumentLine(text: string): number {
+  const lines = text.split('\n')
+  let content = false
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]
+    if (/^---(\s|$)/.test(l)) {
+      if (content) return i + 1
+      if (!/^---\s*(#.*)?$/.test(l)) content = true
+    } else if (!/^\s*(#.*)?$/.test(l) && !/^(%|\.\.\.(\s|$))/.test(l)) content = true
+  }
+  return 1
 }
 
 function nearest(positions: ReturnType<typeof positionsOf>, path: string[]) {
@@ -97,13 +115,18 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 const MAX_DEPTH = 8
 
 async function resolveChain(text: string, file: string, read: RepoReader, seen: string[], sources: string[]): Promise<unknown> {
-  if (seen.length > MAX_DEPTH) throw new PolicyError([{ file, message: `extends chain deeper than ${MAX_DEPTH}: ${seen.join(' → ')}` }])
   const raw = parsePolicyText(text, file)
   const ext = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? (raw.extends as string[]) : [raw.extends as string]
+  // Errors about an `extends` entry point at that entry (file:line:column), like every other policy error.
+  const at = (i: number): { line?: number; column?: number } => {
+    const p = positionsOf(text).get(Array.isArray(raw.extends) ? `extends.${i}` : 'extends')
+    return p ? { line: p.value.line, column: p.value.column } : {}
+  }
   let merged: unknown = {}
-  for (const name of ext) {
+  for (const [i, name] of ext.entries()) {
     const key = PRESETS[name] !== undefined ? `preset:${name}` : name.replace(/^\.?\//, '')
-    if (seen.includes(key)) throw new PolicyError([{ file, message: `extends cycle: ${[...seen, key].join(' → ')}` }])
+    if (seen.includes(key)) throw new PolicyError([{ file, ...at(i), message: `extends cycle: ${[...seen, key].join(' → ')}` }])
+    if (seen.length + 1 > MAX_DEPTH) throw new PolicyError([{ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, key].join(' → ')}` }])
     let childText: string | undefined
     if (PRESETS[name] !== undefined) childText = PRESETS[name]
     else if (name.includes('/') || /\.ya?ml$/.test(name)) childText = await read(key)
@@ -112,6 +135,7 @@ async function resolveChain(text: string, file: string, read: RepoReader, seen: 
       throw new PolicyError([
         {
           file,
+          ...at(i),
           message: isPath
             ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
             : `extends: unknown preset ${JSON.stringify(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,

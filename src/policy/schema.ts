@@ -55,6 +55,35 @@ export const WaiverSettings = Type.Object(
   { additionalProperties: false, default: {}, description: 'Waivers: how a reviewer lets a PR pass a rule on purpose.' },
 )
 
+const levelWithDefault = (def: Level, description: string) => Type.Unsafe<Level>({ ...LevelSchema, default: def, description })
+
+/** Release mode (`mode: release` in the Action, deployment protection rules in the App): see docs/release.md. */
+export const ReleaseSettings = Type.Object(
+  {
+    missing_gate_result: levelWithDefault(
+      'fail',
+      'Level of a pull request merged in the release range that has no gate result (no check run or commit status named like the gate on its head SHA, or one still in progress). `fail`: the release is blocked.',
+    ),
+    failed_gate_result: levelWithDefault('fail', 'Level of a pull request in the range whose gate concluded failure (or cancelled, timed out, action required, stale).'),
+    direct_commits: levelWithDefault('warn', 'Level of commits in the range that belong to no merged pull request (pushed directly, so never gated).'),
+    approval_label: Type.String({
+      default: 'release-approved',
+      minLength: 1,
+      description: 'A label on a pull request that approves, for release, the findings of the `dangerous_rules` in the files that pull request changed (e.g. a dangerous migration the release manager accepts).',
+    }),
+    dangerous_rules: Type.Array(Type.String({ minLength: 1 }), {
+      default: ['migration-safety'],
+      description: 'Rules whose findings on the release diff need the approval label on every pull request of the range that changed the file; without it they count at their level (a `fail` blocks the release).',
+    }),
+    max_pull_requests: Type.Integer({
+      minimum: 1,
+      default: 500,
+      description: 'Most pull requests a release may contain; a larger range is reported as partial (the rest is not checked) and concludes at best `conclusion.partial`.',
+    }),
+  },
+  { additionalProperties: false, default: {}, description: 'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.' },
+)
+
 /** The per-rule entry: `level` plus the rule's own options. */
 export function ruleEntrySchema(rule: Rule): TObject {
   const own = (rule.options as TObject).properties ?? {}
@@ -78,6 +107,7 @@ export function policySchema(rules: readonly Rule[] = RULES) {
       rules: Type.Optional(Type.Object(ruleProps, { additionalProperties: false, default: {}, description: "Rules by id." })),
       conclusion: Type.Optional(ConclusionSettings),
       waivers: Type.Optional(WaiverSettings),
+      release: Type.Optional(ReleaseSettings),
     },
     { additionalProperties: false, $id: SCHEMA_ID, title: 'pr-quality-gate policy' },
   )
@@ -88,6 +118,7 @@ export interface ResolvedPolicy {
   rules: Record<string, { level: Level } & Record<string, unknown>>
   conclusion: Static<typeof ConclusionSettings>
   waivers: Static<typeof WaiverSettings>
+  release: Static<typeof ReleaseSettings>
 }
 
 /** The JSON Schema document written to policies/schema.json. */

@@ -4,6 +4,7 @@
  * its start line, the line's hits being the highest count of the statements starting there. Accepts the
  * older `{ path: { data: {...} } }` wrapping.
  */
+import { findJsonError, lineColumn } from '../scanners/json.js'
 import { type FileCoverage, type ParsedReport, type ParseOptions, type ReportProblem } from './model.js'
 
 const MAX_PROBLEMS = 20
@@ -30,11 +31,14 @@ export function parseIstanbulJson(json: string, reportPath: string, options: Par
   const keep = options.keep ?? (() => true)
   const result: ParsedReport = { reportPath, format: 'istanbul', files: [], totalFiles: 0, problems: [] }
   let doc: unknown
+  // Reporters on Windows (PowerShell redirection) write a UTF-8 BOM, which JSON.parse rejects.
+  if (json.charCodeAt(0) === 0xfeff) json = json.slice(1)
   try {
     doc = JSON.parse(json)
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e)
-    const line = jsonErrorLine(json, msg)
+    // V8 gives no position for `Unexpected token 'x', "..." is not valid JSON` nor for a truncated file.
+    const line = jsonErrorLine(json, msg) ?? lineColumn(json, findJsonError(json).offset).line
     result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, ...(line !== undefined ? { line } : {}), fatal: true })
     return result
   }

@@ -30,8 +30,23 @@ export function parseXml(text: string, arrayTags: readonly string[]): { doc?: Re
   try {
     return { doc: parser.parse(text) as Record<string, unknown> }
   } catch (e) {
-    return { problem: { message: `not well-formed XML: ${e instanceof Error ? e.message : String(e)}`, fatal: true } }
+    const msg = e instanceof Error ? e.message : String(e)
+    const line = parserErrorLine(text, msg)
+    return { problem: { message: `not well-formed XML: ${msg}`, ...(line !== undefined ? { line } : { element: 'document' }), fatal: true } }
   }
+}
+
+/**
+ * The parser's own errors (DOCTYPE and entity problems the validator lets through) carry no line: use the
+ * offset they name, else the DOCTYPE they are about.
+ */
+function parserErrorLine(text: string, msg: string): number | undefined {
+  const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length
+  const pos = /position (\d+)/.exec(msg)
+  if (pos) return lineAt(Math.min(Number(pos[1]), text.length))
+  const doctypes = [...text.matchAll(/<!DOCTYPE/g)]
+  if (doctypes.length) return lineAt(doctypes[/Multiple DOCTYPE/.test(msg) && doctypes.length > 1 ? 1 : 0].index)
+  return undefined
 }
 
 export type XmlNode = Record<string, unknown>

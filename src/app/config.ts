@@ -1,0 +1,107 @@
+/**
+ * The App's settings, from environment variables only (the one place the App reads process.env), checked
+ * at start: every problem is named at once, with what to set, never a stack trace.
+ */
+import { readFileSync } from 'node:fs'
+import { createPrivateKey } from 'node:crypto'
+
+export interface AppConfig {
+  port: number
+  /** Interface to listen on (default 0.0.0.0; 127.0.0.1 for local tests). */
+  host: string
+  webhookSecret: string
+  appId: string
+  privateKey: string
+  apiUrl: string
+  /** Web base for links (GitHub Enterprise: https://ghe.example.com). */
+  serverUrl: string
+  checkName: string
+  policyPath: string
+  /** Deliveries evaluated at the same time. */
+  concurrency: number
+  /** Deliveries waiting beyond the concurrency; more are answered 503. */
+  maxQueue: number
+  /** Delivery ids remembered to drop redeliveries. */
+  dedupeSize: number
+  /** The App's bot login (`<slug>[bot]`), to recognise its own sticky comments; looked up with GET /app when empty. */
+  botLogin?: string
+  /** Sticky PR comment (default true). */
+  comment: boolean
+  /** Longest a graceful shutdown waits for in-flight work, in ms. */
+  shutdownTimeoutMs: number
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`pr-gate serve: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name}=${JSON.stringify(raw)}: expected an integer from ${min} to ${max}`)
+    return fallback
+  }
+  return n
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = []
+  const port = int(env, 'PORT', 3000, 0, 65535, problems)
+  const webhookSecret = env.WEBHOOK_SECRET ?? ''
+  if (!webhookSecret) problems.push('WEBHOOK_SECRET is not set: the secret configured on the App\'s webhook (every delivery is verified with it)')
+  const appId = env.APP_ID ?? ''
+  if (!appId) problems.push('APP_ID is not set: the numeric App ID from the App\'s settings page')
+  else if (!/^\d+$/.test(appId)) problems.push(`APP_ID=${JSON.stringify(appId)}: expected the numeric App ID`)
+  let privateKey = env.PRIVATE_KEY ?? ''
+  if (!privateKey && env.PRIVATE_KEY_PATH) {
+    try {
+      privateKey = readFileSync(env.PRIVATE_KEY_PATH, 'utf8')
+    } catch (e) {
+      problems.push(`PRIVATE_KEY_PATH=${env.PRIVATE_KEY_PATH}: cannot read it (${(e as { code?: string }).code ?? 'error'})`)
+    }
+  } else if (!privateKey) {
+    problems.push('PRIVATE_KEY (PEM text) or PRIVATE_KEY_PATH (a .pem file) is not set: the App\'s private key')
+  }
+  if (privateKey) {
+    // Keys pasted into one-line env vars often carry literal \n.
+    if (!privateKey.includes('\n') && privateKey.includes('\\n')) privateKey = privateKey.replace(/\\n/g, '\n')
+    try {
+      createPrivateKey(privateKey)
+    } catch {
+      problems.push('the private key is not a PEM private key (expected "-----BEGIN RSA PRIVATE KEY-----" or "-----BEGIN PRIVATE KEY-----")')
+    }
+  }
+  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  try {
+    new URL(apiUrl)
+  } catch {
+    problems.push(`GITHUB_API_URL=${JSON.stringify(apiUrl)}: not a URL`)
+  }
+  const concurrency = int(env, 'CONCURRENCY', 8, 1, 256, problems)
+  const maxQueue = int(env, 'MAX_QUEUE', 1000, 0, 1_000_000, problems)
+  const dedupeSize = int(env, 'DEDUPE_SIZE', 10_000, 1, 10_000_000, problems)
+  const shutdownTimeoutMs = int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000, problems)
+  if (problems.length) throw new ConfigError(problems)
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    webhookSecret,
+    appId,
+    privateKey,
+    apiUrl,
+    serverUrl: (env.GITHUB_SERVER_URL || (apiUrl === 'https://api.github.com' ? 'https://github.com' : new URL(apiUrl).origin)).replace(/\/+$/, ''),
+    checkName: env.CHECK_NAME || 'quality-gate',
+    policyPath: env.POLICY_PATH || '.github/quality-gate.yml',
+    concurrency,
+    maxQueue,
+    dedupeSize,
+    botLogin: env.APP_BOT_LOGIN || undefined,
+    comment: !/^(false|no|off|0)$/i.test(env.COMMENT ?? ''),
+    shutdownTimeoutMs,
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * Release evaluation: "is this release safe to deploy?" for the range between what is deployed (base)
+ * and the candidate (head). Shared by the Action (`mode: release`) and the App (deployment protection
+ * rules).
+ *
+ * Facts come from the API (range.ts, gates.ts). The decision is the ENGINE's, as for a pull request:
+ *  - the release's own facts (gate results of the merged PRs, commits outside any PR, an unknown range)
+ *    are the findings of one release-only rule, `release-gates`, whose per-finding levels come from the
+ *    policy's `release:` section;
+ *  - the release-relevant rules (`release: true`) run over the aggregate diff with `ctx.mode = 'release'`;
+ *    for the `release.dangerous_rules` a finding in a file whose every PR carries the approval label
+ *    becomes information (approved), otherwise it keeps its level;
+ *  - `runGate` → `decide` concludes. Nothing in this module compares conclusions.
+ */
+import type { ChangeSet, Evidence, Finding, Level, Note, PullRequestMeta, Rule, RuleContext, RuleOutput, RuleTable, Verdict } from '../types.js'
+import type { Octokit } from '../github/client.js'
+import { listPullFiles, readRepoFile, toChangedFile, type RepoRef } from '../github/source.js'
+import { defaultResolvedPolicy, tryLoadPolicy } from '../github/evaluate.js'
+import { fetchDependabotAlerts, fetchDependencyReview } from '../github/dependencies.js'
+import { markExclusions } from '../change/generated.js'
+import { policyErrorVerdict, runGate } from '../engine/run.js'
+import type { ResolvedPolicy } from '../policy/schema.js'
+import { RULES } from '../rules/index.js'
+import { compareRange, COMPARE_FILES_CAP, lastSuccessfulDeployment, mapLimit, mergedPullsInRange, ReleaseError, type RangeCommit } from './range.js'
+import { gateResults, type PullGate } from './gates.js'
+
+export const RELEASE_RULE_ID = 'release-gates'
+
+export interface ReleaseInput {
+  octokit: Octokit
+  repo: RepoRef
+  /** The deployed ref: a tag, branch or SHA, or `auto` (latest successful deployment to `environment`). */
+  base: string
+  /** The candidate: a SHA, tag or branch. */
+  head: string
+  environment?: string
+  /** The deployment under review (App): never its own base. */
+  excludeDeploymentId?: number
+  /** Name of the gate's check run on each PR (the Action's `check-name`). */
+  checkName: string
+  policyPath: string
+  evidence: Evidence
+  now?: Date
+}
+
+export interface ReleaseFacts {
+  environment?: string
+  base: { input: string; sha?: string; source: 'input' | 'deployment' | 'none'; deploymentId?: number; deployedAt?: string }
+  head: { input: string; sha: string }
+  compareUrl?: string
+  /** The compare status: ahead (normal), behind or diverged (the candidate lacks deployed commits). */
+  status?: string
+  totalCommits: number
+  pulls: PullGate[]
+  /** Commits of the range in no merged pull request. */
+  direct: RangeCommit[]
+  /** Findings of dangerous rules approved by the approval label. */
+  approved: Array<{ rule: string; path?: string; pulls: number[]; message: string }>
+}
+
+export interface ReleaseEvaluation {
+  verdict: Verdict
+  policy?: ResolvedPolicy
+  facts: ReleaseFacts
+}
+
+const pr = (n: number) => `#${n}`
+
+/** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
+function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release'], problem: string | undefined): Rule {
+  return {
+    id: RELEASE_RULE_ID,
+    description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
+    options: {} as never,
+    defaultLevel: 'fail',
+    release: true,
+    evaluate(): RuleOutput {
+      const findings: Finding[] = []
+      const add = (level: Level, f: Finding) => {
+        if (level !== 'off') findings.push({ ...f, level })
+      }
+      if (problem) findings.push({ kind: 'error', message: problem })
+      const counts = { passed: 0, waived: 0, failed: 0, missing: 0, pending: 0 }
+      for (const p of facts.pulls) {
+        counts[p.gate.state]++
+        const what = `${pr(p.number)} ${JSON.stringify(p.title)}`
+        if (p.gate.state === 'failed') {
+          add(settings.failed_gate_result, { code: 'failed', message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`, hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.' })
+        } else if (p.gate.state === 'missing') {
+          add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' })
+        } else if (p.gate.state === 'pending') {
+          add(settings.missing_gate_result, { code: 'pending', message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`, hint: 'Wait for the gate to finish, then evaluate the release again.' })
+        } else if (p.gate.state === 'waived') {
+          findings.push({ kind: 'info', code: 'waived', message: `${what} passed its gate with a waiver (${p.gate.title ?? 'waived'}).` })
+        }
+      }
+      for (const c of facts.direct) {
+        add(settings.direct_commits, { code: 'direct-commit', message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`, hint: 'Land changes through pull requests; review this commit before deploying.' })
+      }
+      const parts = [`${facts.pulls.length} pull request${facts.pulls.length === 1 ? '' : 's'}`]
+      for (const k of ['passed', 'waived', 'failed', 'missing', 'pending'] as const) if (counts[k]) parts.push(`${counts[k]} ${k === 'missing' ? 'without a gate result' : k}`)
+      if (facts.direct.length) parts.push(`${facts.direct.length} direct commit${facts.direct.length === 1 ? '' : 's'}`)
+      const tables: RuleTable[] = facts.pulls.length
+        ? [{ title: 'Pull requests in the release', columns: ['PR', 'Gate', 'Title', 'Author', 'Gate result'], rows: facts.pulls.map((p) => [pr(p.number), p.gate.state, p.title, p.author, p.gate.url ?? '']) }]
+        : []
+      return { findings, summary: parts.join(', '), tables }
+    },
+  }
+}
+
+/**
+ * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
+ * become information ("approved for release"); the others name the PRs that need the label.
+ */
+function approvable(rule: Rule, settings: ResolvedPolicy['release'], pullsTouching: (path: string) => Promise<PullGate[]>, approved: ReleaseFacts['approved']): Rule {
+  const label = settings.approval_label
+  const has = (p: PullGate) => p.labels.some((l) => l.toLowerCase() === label.toLowerCase())
+  return {
+    ...rule,
+    async evaluate(ctx, options) {
+      const out = await rule.evaluate(ctx, options)
+      const findings = await Promise.all(
+        out.findings.map(async (f): Promise<Finding> => {
+          if ((f.kind ?? 'violation') !== 'violation' || !f.path) return f
+          const touching = await pullsTouching(f.path)
+          if (!touching.length) return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` }
+          const missing = touching.filter((p) => !has(p))
+          if (!missing.length) {
+            approved.push({ rule: rule.id, path: f.path, pulls: touching.map((p) => p.number), message: f.message })
+            return { ...f, kind: 'info', message: `Approved for release by label ${label} on ${touching.map((p) => pr(p.number)).join(', ')}: ${f.message}` }
+          }
+          return { ...f, message: `${f.message} (from ${missing.map((p) => pr(p.number)).join(', ')})`, hint: `${f.hint ? `${f.hint} — ` : ''}or approve it for this release with the label ${label} on ${missing.map((p) => pr(p.number)).join(', ')}` }
+        }),
+      )
+      return { ...out, findings }
+    },
+  }
+}
+
+export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvaluation> {
+  const { octokit, repo } = input
+  const facts: ReleaseFacts = { environment: input.environment, base: { input: input.base, source: 'input' }, head: { input: input.head, sha: input.head }, totalCommits: 0, pulls: [], direct: [], approved: [] }
+  const notes: Note[] = []
+  let problem: string | undefined
+
+  // 1. The base: what is deployed.
+  let baseRef: string | undefined = input.base
+  if (input.base === 'auto') {
+    if (!input.environment) throw new ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it')
+    const dep = await lastSuccessfulDeployment(octokit, repo, input.environment, { exclude: input.excludeDeploymentId })
+    if (dep) {
+      baseRef = dep.sha
+      facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt }
+    } else {
+      baseRef = undefined
+      facts.base = { input: 'auto', source: 'none' }
+      problem = `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`
+    }
+  }
+
+  // 2. The range.
+  let files: ChangeSet['files'] = []
+  let baseSha = baseRef ?? input.head
+  let headSha = input.head
+  if (baseRef) {
+    const cmp = await compareRange(octokit, repo, baseRef, input.head)
+    baseSha = cmp.baseSha
+    headSha = cmp.headSha
+    facts.base.sha ??= cmp.baseSha
+    facts.head.sha = cmp.headSha
+    facts.compareUrl = cmp.htmlUrl
+    facts.status = cmp.status
+    facts.totalCommits = cmp.totalCommits
+    files = cmp.files.map(toChangedFile)
+    if (cmp.status === 'behind' || cmp.status === 'diverged') {
+      notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` })
+    }
+    const { pulls, direct } = await mergedPullsInRange(octokit, repo, cmp.commits)
+    facts.direct = direct
+    facts.pulls = pulls as PullGate[] // gate results are filled below, after the policy caps the count
+  }
+
+  // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
+  const readBase = (p: string) => readRepoFile(octokit, repo, p, baseSha)
+  const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')])
+  markExclusions(files, gitattributes)
+  const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`
+
+  const truncated = files.length >= COMPARE_FILES_CAP
+  const changes: ChangeSet = {
+    base: baseSha,
+    head: headSha,
+    files,
+    totalFiles: truncated ? files.length + 1 : files.length,
+    truncated,
+    readHead: (p) => readRepoFile(octokit, repo, p, headSha),
+    readBase,
+  }
+  if (truncated) notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` })
+  const meta: PullRequestMeta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } }
+  const once = <T>(f: () => Promise<T>) => {
+    let p: Promise<T> | undefined
+    return () => (p ??= f())
+  }
+  const evidence: Evidence = {
+    ...input.evidence,
+    dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base: baseSha, head: headSha })),
+    dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+  }
+  const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' }
+  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
+  if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), facts }
+  const policy = loaded.policy
+  const settings = policy.release
+
+  // 4. Gate results of the merged PRs (at most max_pull_requests of them).
+  if (facts.pulls.length > settings.max_pull_requests) {
+    problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`
+    facts.pulls = facts.pulls.slice(0, settings.max_pull_requests)
+  }
+  facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName)
+
+  // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
+  const fileLists = new Map<number, Promise<Set<string>>>()
+  const filesOf = (p: PullGate) => {
+    let f = fileLists.get(p.number)
+    if (!f) {
+      f = listPullFiles(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))))
+      fileLists.set(p.number, f)
+    }
+    return f
+  }
+  const pullsTouching = async (path: string) => {
+    const sets = await mapLimit(facts.pulls, 4, filesOf)
+    return facts.pulls.filter((_, i) => sets[i]?.has(path))
+  }
+  const unknown = settings.dangerous_rules.filter((id) => !RULES.some((r) => r.id === id))
+  if (unknown.length) notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.` })
+  const rules: Rule[] = [
+    releaseGatesRule(facts, settings, problem),
+    ...RULES.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
+  ]
+  const gatePolicy: ResolvedPolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } }
+  const verdict = await runGate({ policy: gatePolicy, ctx, policySource, notes, rules })
+  return { verdict, policy, facts }
+}

@@ -1,0 +1,113 @@
+/**
+ * The release report: a range section (base → head, the merged PRs with links to each PR and its gate
+ * result, commits outside any PR) above the same verdict blocks every other surface renders; and the JSON
+ * report (the PR report's shape plus a `release` object).
+ */
+import type { Verdict } from '../types.js'
+import { toJsonReport } from '../report/json.js'
+import { COMMENT_LIMIT, SUMMARY_LIMIT, renderJobSummary } from '../report/markdown.js'
+import { escapeText } from '../report/escape.js'
+import type { ReleaseEvaluation, ReleaseFacts } from './evaluate.js'
+import type { GateState } from './gates.js'
+
+const GATE_ICON: Record<GateState, string> = { passed: '✅ passed', waived: '☑️ waived', failed: '❌ failed', missing: '❔ no gate result', pending: '⏳ pending' }
+
+export interface ReleaseLinks {
+  /** https://github.com/owner/repo */
+  repoUrl: string
+  runUrl?: string
+}
+
+/** Marker of the sticky release comment on a tracking issue (one per check name and environment). */
+export function releaseMarker(checkName: string, environment?: string): string {
+  return `<!-- pr-quality-gate:release:${checkName.replace(/-->/g, '')}:${(environment ?? '').replace(/-->/g, '')} -->`
+}
+
+function short(sha?: string): string {
+  return sha ? `\`${sha.slice(0, 12)}\`` : '?'
+}
+
+export function renderRangeSection(f: ReleaseFacts, links: ReleaseLinks): string {
+  const lines: string[] = []
+  const commit = (sha?: string) => (sha ? `[${short(sha)}](${links.repoUrl}/commit/${sha})` : '?')
+  const base =
+    f.base.source === 'deployment'
+      ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${escapeText(f.environment)}**` : ''}${f.base.deployedAt ? `, ${escapeText(f.base.deployedAt)}` : ''})`
+      : f.base.source === 'none'
+        ? `unknown (no successful deployment${f.environment ? ` to **${escapeText(f.environment)}**` : ''})`
+        : `${escapeText(f.base.input)} → ${commit(f.base.sha)}`
+  lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${escapeText(f.head.input)} → ${commit(f.head.sha)}`)
+  if (f.compareUrl) lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${escapeText(f.status)}** the deployed ref` : ''}`)
+  lines.push('')
+  if (f.pulls.length) {
+    lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|')
+    for (const p of f.pulls) {
+      const prLink = `[#${p.number}](${p.htmlUrl ?? `${links.repoUrl}/pull/${p.number}`})`
+      const gate = p.gate.url ? `[${GATE_ICON[p.gate.state]}](${p.gate.url})` : GATE_ICON[p.gate.state]
+      lines.push(`| ${prLink} | ${gate} | ${escapeText(p.title, 200)} | ${escapeText(p.author)} |`)
+    }
+    lines.push('')
+  } else if (f.base.source !== 'none') {
+    lines.push('No pull request was merged in this range.', '')
+  }
+  if (f.direct.length) {
+    lines.push(`<details><summary>${f.direct.length} commit${f.direct.length === 1 ? '' : 's'} outside any pull request</summary>`, '')
+    for (const c of f.direct.slice(0, 100)) lines.push(`- ${commit(c.sha)} ${escapeText(c.message, 200)}`)
+    if (f.direct.length > 100) lines.push(`- … and ${f.direct.length - 100} more`)
+    lines.push('', '</details>', '')
+  }
+  if (f.approved.length) {
+    lines.push('**Approved for release:**', '')
+    for (const a of f.approved) lines.push(`- \`${escapeText(a.rule)}\` in ${escapeText(a.path ?? '')} (${a.pulls.map((n) => `#${n}`).join(', ')})`)
+    lines.push('')
+  }
+  return lines.join('\n')
+}
+
+/** Job summary (and tracking-issue comment with `marker`): range section + the verdict. */
+export function renderReleaseMarkdown(e: ReleaseEvaluation, links: ReleaseLinks, o: { marker?: string; limit?: number } = {}): string {
+  const range = renderRangeSection(e.facts, links)
+  const head = (o.marker ? o.marker + '\n' : '') + range + '\n'
+  const limit = o.limit ?? SUMMARY_LIMIT - 1024
+  const labelPrefix = e.policy?.waivers.label_prefix ?? 'gate-waive:'
+  return head + renderJobSummary(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) })
+}
+
+export function renderReleaseComment(e: ReleaseEvaluation, links: ReleaseLinks, marker: string): string {
+  return renderReleaseMarkdown(e, links, { marker, limit: COMMENT_LIMIT })
+}
+
+/** A short reason for a deployment protection rule review (GitHub shows it on the run). */
+export function reviewComment(v: Verdict, f: ReleaseFacts, detailsUrl?: string, max = 1000): string {
+  const verb = v.conclusion === 'failure' ? 'Rejected' : 'Approved'
+  const lines = [`${verb} by pr-quality-gate: ${v.title}.`]
+  const range = f.base.sha ? `${f.base.sha.slice(0, 7)}…${f.head.sha.slice(0, 7)}` : `…${f.head.sha.slice(0, 7)}`
+  lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`)
+  const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending')
+  if (bad.length) lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state})`).join(', ')}.`)
+  for (const r of v.results) {
+    if (r.status !== 'fail' && r.status !== 'error') continue
+    for (const fi of r.findings.filter((x) => x.kind !== 'info').slice(0, 3)) lines.push(`- ${r.id}: ${fi.message}`)
+  }
+  if (detailsUrl) lines.push(`Details: ${detailsUrl}`)
+  const text = lines.join('\n')
+  return text.length > max ? text.slice(0, max - 1) + '…' : text
+}
+
+export function toReleaseJson(e: ReleaseEvaluation): Record<string, unknown> {
+  const f = e.facts
+  return {
+    ...toJsonReport(e.verdict),
+    release: {
+      environment: f.environment,
+      base: f.base,
+      head: f.head,
+      compareUrl: f.compareUrl,
+      status: f.status,
+      totalCommits: f.totalCommits,
+      pullRequests: f.pulls.map((p) => ({ number: p.number, title: p.title, author: p.author, url: p.htmlUrl, headSha: p.headSha, mergedAt: p.mergedAt, labels: p.labels, gate: p.gate })),
+      directCommits: f.direct,
+      approved: f.approved,
+    },
+  }
+}
