@@ -20,7 +20,8 @@
 import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 import AjvModule from 'ajv'
@@ -159,6 +160,10 @@ export interface AddPullRequestInput {
   files?: PullFileInput[]
   commits?: CommitInput[]
   authorAssociation?: string
+  /** Merged PRs (release mode): when it was merged; the PR is then `closed` with `merged: true`. */
+  mergedAt?: string
+  /** The commit the merge created on the base branch (squash/merge commit); `commits/{sha}/pulls` finds the PR by it too. */
+  mergeCommitSha?: string
 }
 
 export interface PullRecord {
@@ -178,6 +183,8 @@ export interface PullRecord {
   authorAssociation: string
   createdAt: string
   updatedAt: string
+  mergedAt?: string
+  mergeCommitSha?: string
 }
 
 export interface PullFileRecord {
@@ -395,9 +402,17 @@ export const COMPARE_FILES_CAP = 300
  * The OpenAPI description: loading, OAS 3.0 → JSON Schema conversion, routing, validators (all cached)
  * ════════════════════════════════════════════════════════════════════════════════════════════════════ */
 
-const SPEC_FILE = fileURLToPath(
-  new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url),
-)
+/** Found by walking up from this module (it also runs compiled, from bench/.build/, for the benchmark). */
+const SPEC_FILE = ((): string => {
+  const rel = 'node_modules/@octokit/openapi/generated/api.github.com.json'
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    if (existsSync(join(dir, rel))) return join(dir, rel)
+    const up = dirname(dir)
+    if (up === dir) return join(process.cwd(), rel)
+    dir = up
+  }
+})()
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const
 /** Base URI under which converted component schemas are registered with ajv. */
 const SCHEMA_BASE = 'https://openapi.invalid/components/schemas/'
@@ -1067,7 +1082,7 @@ export class FakeGitHub {
       user: input.user ?? 'octocat',
       userType: input.userType ?? (input.user?.endsWith('[bot]') ? 'Bot' : 'User'),
       draft: input.draft ?? false,
-      state: input.state ?? 'open',
+      state: input.state ?? (input.mergedAt ? 'closed' : 'open'),
       base: { ...input.base },
       head: { ref: input.head.ref, sha: input.head.sha, repoFullName: input.head.repoFullName ?? repo },
       files,
@@ -1075,6 +1090,8 @@ export class FakeGitHub {
       authorAssociation: input.authorAssociation ?? 'CONTRIBUTOR',
       createdAt: t,
       updatedAt: t,
+      ...(input.mergedAt ? { mergedAt: input.mergedAt } : {}),
+      ...(input.mergeCommitSha ? { mergeCommitSha: input.mergeCommitSha } : {}),
     }
     this.state.pulls = this.state.pulls.filter((p) => !(p.repo === repo && p.number === input.number))
     this.state.pulls.push(rec)
@@ -1406,9 +1423,9 @@ export class FakeGitHub {
       active_lock_reason: null,
       created_at: pr.createdAt,
       updated_at: pr.updatedAt,
-      closed_at: null,
-      merged_at: null,
-      merge_commit_sha: null,
+      closed_at: pr.mergedAt ?? null,
+      merged_at: pr.mergedAt ?? null,
+      merge_commit_sha: pr.mergeCommitSha ?? null,
       assignee: null,
       assignees: [],
       requested_reviewers: [],
@@ -1430,7 +1447,7 @@ export class FakeGitHub {
       draft: pr.draft,
       ...(schema === 'pull-request'
         ? {
-            merged: false,
+            merged: Boolean(pr.mergedAt),
             mergeable: true,
             rebaseable: true,
             mergeable_state: 'clean',
@@ -2297,7 +2314,7 @@ export class FakeGitHub {
         const repo = this.repoOf(ctx)
         const sha = ctx.params.commit_sha ?? ''
         const prs = this.state.pulls.filter(
-          (p) => p.repo === repo.fullName && (p.head.sha === sha || p.commits.some((c) => c.sha === sha)),
+          (p) => p.repo === repo.fullName && (p.head.sha === sha || p.mergeCommitSha === sha || p.commits.some((c) => c.sha === sha)),
         )
         const { items, headers } = this.page(ctx, prs)
         return { status: 200, headers, json: items.map((p) => this.pullJson(p, 'pull-request-simple')) }
@@ -2430,6 +2447,25 @@ export class FakeGitHub {
         if (art.expired) throw new HttpError(410, 'Artifact has expired')
         return { status: 302, headers: { location: `${this.url}/_fake/artifact-blobs/${art.id}.zip` } }
       },
+
+      // GET /app with the App's JWT: the App itself (its slug names its bot, `<slug>[bot]`).
+      'apps/get-authenticated': () => ({
+        status: 200,
+        json: this.shape('integration', {
+          id: this.app.id,
+          slug: this.app.slug,
+          node_id: nodeId('App', this.app.id),
+          owner: this.userJson('acme', 'Organization'),
+          name: this.app.slug,
+          description: null,
+          external_url: `${this.htmlUrl}/apps/${this.app.slug}`,
+          html_url: `${this.htmlUrl}/apps/${this.app.slug}`,
+          created_at: '2024-01-01T00:00:00Z',
+          updated_at: '2024-01-01T00:00:00Z',
+          permissions: { checks: 'write', contents: 'read', deployments: 'read', issues: 'write', metadata: 'read', pull_requests: 'write', statuses: 'write', actions: 'read' },
+          events: ['pull_request', 'check_run', 'deployment_protection_rule'],
+        }),
+      }),
 
       'apps/create-installation-access-token': (ctx) => {
         if (Number(ctx.params.installation_id) !== this.app.installationId) throw new HttpError(404, 'Not Found')

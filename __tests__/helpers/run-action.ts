@@ -10,15 +10,23 @@ import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FakeGitHub, PullRecord } from './github-server.js'
 
 /** Repository root (this file lives in `__tests__/helpers/`). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const EXAMPLES_FILE = fileURLToPath(
-  new URL('../../node_modules/@octokit/webhooks-examples/api.github.com/index.json', import.meta.url),
-)
+/** The repository root: the nearest folder up from this module that holds package.json and dist/ (this
+ * module also runs compiled, from bench/.build/, for the benchmark). */
+export const REPO_ROOT = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'node_modules'))) return dir + sep
+    const up = dirname(dir)
+    if (up === dir) return process.cwd() + sep
+    dir = up
+  }
+})()
+const EXAMPLES_FILE = join(REPO_ROOT, 'node_modules/@octokit/webhooks-examples/api.github.com/index.json')
 
 export type WebhookPayload = Record<string, unknown>
 
