@@ -8,16 +8,9 @@ import { levelRank, maxLevel } from '../types.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
 import { RULES } from '../rules/index.js'
 import { waiverFor } from './waivers.js'
+import { errorMessage } from '../errors.js'
 
-export function errorMessage(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name
-  if (typeof e === 'string') return e
-  try {
-    return JSON.stringify(e)
-  } catch {
-    return String(e)
-  }
-}
+export { errorMessage }
 
 /** Caps a finding's level at the rule's level. */
 function effectiveLevel(f: Finding, ruleLevel: Level): Level {
@@ -158,4 +151,14 @@ export function policyErrorVerdict(messages: string[], ctx: RuleContext, policyS
     },
   ]
   return decide({ results: [], notes, policy, ctx, policySource, policyError: true })
+}
+
+/**
+ * The verdict when the pull request could not be evaluated at all (an API call failed after its
+ * retries): the policy's on_error decides, never success, and the note says which call failed.
+ */
+export function infrastructureErrorVerdict(message: string, ctx: RuleContext, policySource: string, policy: ResolvedPolicy): Verdict {
+  const notes: Note[] = [{ level: 'error', message: `The gate could not evaluate this pull request: ${message}. No rule was evaluated; re-run the job once GitHub answers.` }]
+  const results: RuleResult[] = [{ id: 'gate', description: 'Reading the pull request from GitHub', level: 'fail', status: 'error', findings: [{ kind: 'error', message }], error: message }]
+  return decide({ results, notes, policy, ctx, policySource })
 }

@@ -17,19 +17,29 @@ export interface ClientOptions {
   timeoutMs?: number
   /** Retries for server errors and rate limits (bounded). */
   retries?: number
+  /**
+   * Key of the throttling limiters (GitHub's pacing of writes, ~1 per second, is per user/installation):
+   * the App passes one per installation so one busy installation does not pace the others. Default: one
+   * key for the whole process (the Action, the CLI).
+   */
+  throttleId?: string
+  /** False disables the client-side pacing (GitHub Enterprise Server with rate limiting off). Default true. */
+  throttle?: boolean
 }
 
 export function createClient(o: ClientOptions): Octokit {
   const log = o.log ?? (() => undefined)
   const retries = o.retries ?? 3
-  return getOctokit(
+  const timeoutMs = o.timeoutMs ?? 30000
+  const octokit = getOctokit(
     o.token,
     {
       baseUrl: o.baseUrl,
       userAgent: 'pr-quality-gate',
-      request: { timeout: o.timeoutMs ?? 30000 },
       retry: { retries, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
       throttle: {
+        ...(o.throttleId ? { id: o.throttleId } : {}),
+        ...(o.throttle === false ? { enabled: false } : {}),
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           log(`rate limited on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`)
           return retryCount < retries && retryAfter <= 60
@@ -43,18 +53,25 @@ export function createClient(o: ClientOptions): Octokit {
     throttling,
     retry,
   )
+  // A per-request timeout: every fetch (first try and each retry) gets its own deadline; an aborted fetch
+  // surfaces as a 500 RequestError, which the retry plugin retries with its bounded backoff.
+  // A JSON answer that does not parse (a truncated body) is retried here with the same bounded backoff.
+  // (before-after-hook binds the options: they are changed in place, never passed anew.)
+  octokit.hook.wrap('request', async (request, options) => {
+    const inner: typeof fetch = options.request?.fetch ?? globalThis.fetch
+    options.request = { ...options.request, fetch: (url: string, init: RequestInit) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }) }
+    for (let attempt = 0; ; attempt++) {
+      const response = await request(options)
+      const type = String(response.headers['content-type'] ?? '')
+      if (!(typeof response.data === 'string' && /json/.test(type) && options.mediaType?.format !== 'raw')) return response
+      if (attempt >= retries) {
+        throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), { status: 502, request: { method: options.method, url: response.url } })
+      }
+      log(`unreadable JSON from ${options.method} ${response.url}; retry ${attempt + 1} in ${(attempt + 1) ** 2}s`)
+      await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * 1000))
+    }
+  })
+  return octokit
 }
 
-/** HTTP status of an Octokit error (undefined for network errors). */
-export function statusOf(e: unknown): number | undefined {
-  const s = (e as { status?: unknown })?.status
-  return typeof s === 'number' ? s : undefined
-}
-
-/** A one-line description of an API failure naming the call, never the token. */
-export function describeApiError(call: string, e: unknown): string {
-  const status = statusOf(e)
-  const msg = (e as { message?: unknown })?.message
-  const text = typeof msg === 'string' ? msg.split('\n')[0].replace(/(gh[pousr]_|github_pat_)[A-Za-z0-9_]+/g, '***') : String(e)
-  return `${call} failed${status ? ` (HTTP ${status})` : ''}: ${text}`
-}
+export { statusOf, callOf, describeApiError } from '../errors.js'

@@ -8,7 +8,8 @@ import type { Octokit } from './client.js'
 import { apiChangeSet, listPullFiles, readRepoFile, type PullInfo, type RepoRef } from './source.js'
 import { loadPolicy, PolicyError, formatIssue, type LoadedPolicy } from '../policy/load.js'
 import { markExclusions } from '../change/generated.js'
-import { policyErrorVerdict, runGate } from '../engine/run.js'
+import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engine/run.js'
+import { errorMessage, isApiError } from '../errors.js'
 import { applyDefaults, type SchemaNode } from '../policy/validate.js'
 import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
 import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
@@ -59,14 +60,36 @@ export async function tryLoadPolicy(text: string | undefined, path: string, read
   }
 }
 
+/**
+ * Evaluates the PR. When an API call fails after its retries, the result is still a verdict (the policy's
+ * on_error, never success) naming the call, so every surface can say why the gate could not decide.
+ */
 export async function evaluatePullRequest(input: EvaluateInput): Promise<Evaluation> {
+  const known: { policy?: ResolvedPolicy } = {}
+  try {
+    return await evaluateOrThrow(input, known)
+  } catch (e) {
+    if (!isApiError(e)) throw e
+    const empty: RuleContext = {
+      changes: { base: input.pr.baseSha, head: input.pr.headSha, files: [], totalFiles: 0, truncated: false, readHead: async () => undefined, readBase: async () => undefined },
+      pr: prMeta(input.pr, input.repo),
+      evidence: input.evidence,
+      now: input.now ?? new Date(),
+      mode: 'pull_request',
+    }
+    return { verdict: infrastructureErrorVerdict(errorMessage(e), empty, `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`, known.policy ?? defaultResolvedPolicy()), policy: known.policy }
+  }
+}
+
+async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedPolicy }): Promise<Evaluation> {
   const { octokit, repo, pr } = input
   const readBase = (p: string) => readRepoFile(octokit, repo, p, pr.baseSha)
-  const [policyText, gitattributes, files] = await Promise.all([
-    readBase(input.policyPath),
-    readBase('.gitattributes'),
-    listPullFiles(octokit, repo, pr.number, pr.changedFiles),
-  ])
+  const filesPromise = listPullFiles(octokit, repo, pr.number, pr.changedFiles)
+  filesPromise.catch(() => undefined) // awaited below; the policy's on_error must be known if it fails
+  const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')])
+  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
+  known.policy = loaded?.policy
+  const files = await filesPromise
   markExclusions(files, gitattributes)
   const changes = apiChangeSet(octokit, repo, pr, files)
   // API-backed evidence, called only by rules that ask for it (and memoised: one call per run).
@@ -81,7 +104,6 @@ export async function evaluatePullRequest(input: EvaluateInput): Promise<Evaluat
   }
   const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
-  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()) }
 
   const notes: Note[] = []

@@ -5,7 +5,7 @@
 import type { Octokit } from './client.js'
 import type { PullInfo, RepoRef } from './source.js'
 import type { Verdict } from '../types.js'
-import { annotationsOf } from '../report/annotations.js'
+import { annotationsOf, MAX_ANNOTATIONS, unannotated } from '../report/annotations.js'
 import { markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
 import { createCheckRun, createCommitStatus, syncLabels, upsertStickyComment } from './publish.js'
 
@@ -48,7 +48,7 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
     name: p.checkName,
     headSha: pr.headSha,
     conclusion: verdict.conclusion,
-    output: renderCheckOutput(verdict, { labelPrefix: p.labelPrefix, links }),
+    output: withAnnotationNote(renderCheckOutput(verdict, { labelPrefix: p.labelPrefix, links }), unannotated(verdict)),
     annotations: annotationsOf(verdict),
     detailsUrl: p.runUrl,
   })
@@ -91,4 +91,11 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
   }
   result.readOnly = attempted > 0 && forbidden === attempted
   return result
+}
+
+function withAnnotationNote<T extends { summary: string }>(output: T, skipped: number): T {
+  if (!skipped) return output
+  const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`
+  const summary = output.summary.length + note.length <= 65535 ? output.summary + note : output.summary
+  return { ...output, summary }
 }

@@ -11,9 +11,9 @@ import type { Conclusion } from '../types.js'
 
 export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; forbidden: boolean; message: string }
 
-function failure(call: string, e: unknown): { ok: false; forbidden: boolean; message: string } {
+function failure(purpose: string, e: unknown): { ok: false; forbidden: boolean; message: string } {
   const s = statusOf(e)
-  return { ok: false, forbidden: s === 403 || s === 401, message: describeApiError(call, e) }
+  return { ok: false, forbidden: s === 403 || s === 401, message: describeApiError(purpose, e) }
 }
 
 /**

@@ -107,7 +107,7 @@ export function pullInfoFrom(pr: Record<string, any>): PullInfo {
     title: pr.title ?? '',
     body: pr.body ?? '',
     author: pr.user?.login ?? '',
-    labels: (pr.labels ?? []).map((l: { name?: string } | string) => (typeof l === 'string' ? l : (l.name ?? ''))),
+    labels: (Array.isArray(pr.labels) ? pr.labels : []).map((l: { name?: string } | string | null) => (typeof l === 'string' ? l : (l?.name ?? ''))),
     draft: Boolean(pr.draft),
     baseRef: pr.base?.ref,
     baseSha: pr.base?.sha,

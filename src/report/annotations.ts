@@ -9,8 +9,14 @@ export interface Annotation {
   title?: string
 }
 
+/**
+ * At most this many annotations per check run: each batch of 50 is one write request, and GitHub asks
+ * integrations to space writes by a second. Findings beyond it are in the check text and the JSON report.
+ */
+export const MAX_ANNOTATIONS = 500
+
 /** One annotation per finding that has a path and a line (plain text: annotations are not Markdown). */
-export function annotationsOf(v: Verdict): Annotation[] {
+export function annotationsOf(v: Verdict, max = MAX_ANNOTATIONS): Annotation[] {
   const out: Annotation[] = []
   for (const r of v.results) {
     if (r.status === 'off') continue
@@ -28,5 +34,10 @@ export function annotationsOf(v: Verdict): Annotation[] {
       })
     }
   }
-  return out
+  return out.slice(0, max)
+}
+
+/** How many findings with a line were not annotated because of the cap. */
+export function unannotated(v: Verdict, max = MAX_ANNOTATIONS): number {
+  return Math.max(0, annotationsOf(v, Infinity).length - max)
 }

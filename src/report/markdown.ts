@@ -3,7 +3,7 @@
  * are all cut from the same blocks, so every surface says the same thing.
  */
 import type { Finding, RuleResult, RuleStatus, Verdict } from '../types.js'
-import { encodePath, escapeText, renderRich } from './escape.js'
+import { encodePath, escapeText, renderRich, wellFormed } from './escape.js'
 
 export const COMMENT_LIMIT = 65536
 export const CHECK_TEXT_LIMIT = 65535
@@ -47,7 +47,7 @@ function location(f: Finding, v: Verdict, links: RenderLinks): string {
   const label = escapeText(f.path + (lines ? `:${lines}` : ''), 300)
   if (!links.repoUrl || !v.head) return label
   const anchor = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ''}` : ''
-  return `[${label}](${links.repoUrl}/blob/${encodeURIComponent(v.head)}/${encodePath(f.path)}${anchor})`
+  return `[${label}](${links.repoUrl}/blob/${encodeURIComponent(wellFormed(v.head))}/${encodePath(f.path)}${anchor})`
 }
 
 const LEVEL_ICON = { fail: '❌', warn: '⚠️', notice: 'ℹ️', off: '' } as const
@@ -139,7 +139,8 @@ export function waiverBlock(v: Verdict, labelPrefix: string): Block {
 
 function footerBlock(v: Verdict, links: RenderLinks): Block {
   const parts = [`policy: ${escapeText(v.policySource)}`]
-  if (v.head) parts.push(`head: \`${v.head.slice(0, 12)}\``)
+  // <code> + escaping, not backticks: in the CLI `head` is a ref name, which may hold ` and <.
+  if (v.head) parts.push(`head: <code>${escapeText(v.head.slice(0, 12))}</code>`)
   if (links.runUrl) parts.push(`[run](${links.runUrl})`)
   return { lines: [`<sub>pr-quality-gate · ${parts.join(' · ')}</sub>`], essential: true }
 }
@@ -148,26 +149,26 @@ function footerBlock(v: Verdict, links: RenderLinks): Block {
  * Joins blocks under `limit` characters. Essential blocks always go in; other blocks go in line by line,
  * and the first line that would not fit ends the output with a pointer to the full report.
  */
-export function assemble(blocks: Block[], limit: number, pointer: string): string {
+export function assemble(blocks: Block[], limit: number, pointer: string, measure: (s: string) => number = (s) => s.length): string {
   const tail = blocks.filter((b) => b.essential && b === blocks[blocks.length - 1])
   const body = blocks.filter((b) => !tail.includes(b))
   const tailText = tail.map((b) => b.lines.join('\n')).join('\n')
   const full = body.map((b) => b.lines.join('\n') + (b.closer ? '\n' + b.closer : '')).join('\n') + '\n' + tailText
-  if (full.length <= limit) return full
+  if (measure(full) <= limit) return full
   const note = `\n> ✂️ ${pointer}\n`
-  const budget = limit - tailText.length - note.length - 40
+  const budget = limit - measure(tailText) - measure(note) - 40
   const out: string[] = []
   let used = 0
   let truncated = false
   for (const b of body) {
     const closer = b.closer ?? ''
     for (const line of b.lines) {
-      if (used + line.length + 1 + closer.length > budget) {
+      if (used + measure(line) + 1 + measure(closer) > budget) {
         truncated = true
         break
       }
       out.push(line)
-      used += line.length + 1
+      used += measure(line) + 1
     }
     if (truncated) {
       if (closer) out.push(closer)
@@ -175,7 +176,7 @@ export function assemble(blocks: Block[], limit: number, pointer: string): strin
     }
     if (closer) {
       out.push(closer)
-      used += closer.length + 1
+      used += measure(closer) + 1
     }
   }
   return out.join('\n') + note + tailText
@@ -214,5 +215,6 @@ export function renderJobSummary(v: Verdict, o: Omit<CommentOptions, 'checkName'
     [headerBlock(v), tableBlock(v), notesBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)],
     o.limit ?? SUMMARY_LIMIT - 1024,
     'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.',
+    (text) => Buffer.byteLength(text), // the job-summary limit is in bytes, not characters
   )
 }
