@@ -27,6 +27,8 @@ export interface EvaluateInput {
   policyPath: string
   evidence: Evidence
   now?: Date
+  /** Gate-level notes the face adds (e.g. where the evidence came from). */
+  notes?: Note[]
 }
 
 export interface Evaluation {
@@ -106,7 +108,7 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()) }
 
-  const notes: Note[] = []
+  const notes: Note[] = [...(input.notes ?? [])]
   const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath)
   if (policyFile) notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx))
   const verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes })

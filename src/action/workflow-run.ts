@@ -1,0 +1,140 @@
+/**
+ * The `workflow_run` publishing mode, for fork pull requests. The PR's own workflow (read-only token)
+ * runs its tests and uploads an artifact with its evidence (coverage, scanner reports) and a `pr.json`
+ * naming the PR. This workflow, triggered by `workflow_run` with a write token:
+ *   1. downloads that artifact from the triggering run (never runs anything from it);
+ *   2. checks that it belongs to the run's PR: the PR it names must have the run's head SHA and head
+ *      repository, else it is rejected and nothing is published;
+ *   3. re-evaluates the PR from the API (a verdict inside the artifact is never trusted), with the
+ *      artifact's files as evidence labelled as coming from the PR's own workflow;
+ *   4. publishes like the `pull_request` Action.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, normalize, sep } from 'node:path'
+import { unzipSync } from 'fflate'
+import type { Octokit } from '../github/client.js'
+import { fetchPull, type PullInfo, type RepoRef } from '../github/source.js'
+import { errorMessage, statusOf } from '../errors.js'
+
+export const PR_MANIFEST = 'pr.json'
+/** Limits against zip bombs: total uncompressed bytes and entry count. */
+export const MAX_ARTIFACT_BYTES = 200 * 1024 * 1024
+export const MAX_ARTIFACT_FILES = 10_000
+
+export class ArtifactRejected extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ArtifactRejected'
+  }
+}
+
+export interface TriggeringRun {
+  id: number
+  headSha: string
+  headRepo?: string
+  /** PRs GitHub attached to the run (empty for fork PRs: then pr.json names it). */
+  pullNumbers: number[]
+}
+
+export function triggeringRun(event: Record<string, any>): TriggeringRun {
+  const run = event.workflow_run
+  if (!run || typeof run.id !== 'number' || typeof run.head_sha !== 'string') {
+    throw new ArtifactRejected('the workflow_run event carries no workflow_run with an id and head_sha')
+  }
+  return {
+    id: run.id,
+    headSha: run.head_sha,
+    headRepo: run.head_repository?.full_name,
+    pullNumbers: (run.pull_requests ?? []).map((p: { number?: unknown }) => p.number).filter((n: unknown): n is number => typeof n === 'number'),
+  }
+}
+
+/** Unzips into a fresh directory, refusing absolute paths, `..`, and archives over the limits. */
+export function extractArtifact(zip: Uint8Array, intoDir?: string): { dir: string; files: string[] } {
+  let entries: Record<string, Uint8Array>
+  let total = 0
+  let count = 0
+  try {
+    entries = unzipSync(zip, {
+      filter: (f) => {
+        count++
+        total += f.originalSize
+        if (count > MAX_ARTIFACT_FILES || total > MAX_ARTIFACT_BYTES) throw new ArtifactRejected(`the artifact is larger than ${MAX_ARTIFACT_FILES} files or ${MAX_ARTIFACT_BYTES / 1024 / 1024} MB uncompressed`)
+        return !f.name.endsWith('/')
+      },
+    })
+  } catch (e) {
+    if (e instanceof ArtifactRejected) throw e
+    throw new ArtifactRejected(`the artifact is not a readable zip: ${errorMessage(e)}`)
+  }
+  const dir = intoDir ?? mkdtempSync(join(tmpdir(), 'pr-gate-artifact-'))
+  const files: string[] = []
+  for (const [name, bytes] of Object.entries(entries)) {
+    const clean = normalize(name).split(sep).join('/')
+    if (clean.startsWith('/') || clean.startsWith('../') || clean === '..' || /^[A-Za-z]:/.test(clean)) {
+      throw new ArtifactRejected(`the artifact holds a path outside its folder: ${JSON.stringify(name)}`)
+    }
+    const full = join(dir, clean)
+    mkdirSync(dirname(full), { recursive: true })
+    writeFileSync(full, bytes)
+    files.push(clean)
+  }
+  return { dir, files: files.sort() }
+}
+
+async function downloadArtifact(octokit: Octokit, repo: RepoRef, runId: number, name: string): Promise<Uint8Array> {
+  const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ owner: repo.owner, repo: repo.repo, run_id: runId, per_page: 100 })
+  const artifact = data.artifacts.find((a) => a.name === name)
+  if (!artifact) throw new ArtifactRejected(`the triggering run ${runId} has no artifact named ${JSON.stringify(name)} (artifacts: ${data.artifacts.map((a) => a.name).join(', ') || 'none'})`)
+  if (artifact.expired) throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`)
+  try {
+    const res = await octokit.rest.actions.downloadArtifact({ owner: repo.owner, repo: repo.repo, artifact_id: artifact.id, archive_format: 'zip' })
+    return new Uint8Array(res.data as ArrayBuffer)
+  } catch (e) {
+    if (statusOf(e) === 410) throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`)
+    throw e
+  }
+}
+
+export interface ArtifactEvidence {
+  pr: PullInfo
+  dir: string
+  files: string[]
+  artifactName: string
+  runId: number
+}
+
+/**
+ * Downloads and verifies the evidence of the triggering run. Throws ArtifactRejected when the artifact
+ * is missing, unreadable, or belongs to another PR or commit.
+ */
+export async function loadRunEvidence(octokit: Octokit, repo: RepoRef, event: Record<string, any>, artifactName: string): Promise<ArtifactEvidence> {
+  const run = triggeringRun(event)
+  const zip = await downloadArtifact(octokit, repo, run.id, artifactName)
+  const { dir, files } = extractArtifact(zip)
+  let claimed: number | undefined = run.pullNumbers.length === 1 ? run.pullNumbers[0] : undefined
+  if (files.includes(PR_MANIFEST)) {
+    let manifest: { number?: unknown }
+    try {
+      const { readFileSync } = await import('node:fs')
+      manifest = JSON.parse(readFileSync(join(dir, PR_MANIFEST), 'utf8'))
+    } catch (e) {
+      throw new ArtifactRejected(`${PR_MANIFEST} in the artifact is not valid JSON: ${errorMessage(e)}`)
+    }
+    if (typeof manifest.number !== 'number' || !Number.isInteger(manifest.number)) throw new ArtifactRejected(`${PR_MANIFEST} in the artifact has no integer "number"`)
+    if (claimed !== undefined && claimed !== manifest.number) {
+      throw new ArtifactRejected(`the artifact names PR #${manifest.number} but the triggering run belongs to PR #${claimed}`)
+    }
+    claimed = manifest.number
+  }
+  if (claimed === undefined) throw new ArtifactRejected(`no pull request: the run lists none and the artifact has no ${PR_MANIFEST}`)
+  const pr = await fetchPull(octokit, repo, claimed)
+  if (pr.headSha !== run.headSha) {
+    throw new ArtifactRejected(`the artifact is for PR #${claimed}, whose head is ${pr.headSha.slice(0, 12)}, but the triggering run built ${run.headSha.slice(0, 12)}: rejected`)
+  }
+  if (run.headRepo && pr.headRepo && run.headRepo !== pr.headRepo) {
+    throw new ArtifactRejected(`the artifact is for PR #${claimed} from ${pr.headRepo}, but the triggering run built ${run.headRepo}: rejected`)
+  }
+  return { pr, dir, files: files.filter((f) => f !== PR_MANIFEST), artifactName, runId: run.id }
+}
