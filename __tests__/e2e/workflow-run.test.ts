@@ -34,7 +34,7 @@ function workflowRunEvent(headSha: string, headRepo = 'forker/service') {
 
 describe('workflow_run publishing mode', () => {
   it('publishes the verdict for the PR the artifact belongs to, with its evidence labelled as the PR’s own', async () => {
-    const pr = seedPr(server, { fork: true, base: POLICY })
+    seedPr(server, { fork: true, base: POLICY })
     server.addArtifact({ runId: RUN_ID, name: 'pr-quality-gate-evidence', headSha: HEAD_SHA, data: { 'pr.json': JSON.stringify({ number: 7 }), 'reports/trivy.sarif': SARIF } })
     const r = await runAction({ server, event: workflowRunEvent(HEAD_SHA), eventName: 'workflow_run', inputs: { token: server.token } })
     noStackTrace(r)

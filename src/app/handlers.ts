@@ -80,7 +80,7 @@ export async function onCheckRunRerequested(d: HandlerDeps, payload: Payload): P
   const repo = repoOf(payload)
   const octokit = await d.auth.installationClient(installationOf(payload))
   const sha: string = run.head_sha
-  let numbers: number[] = (run.pull_requests ?? []).map((p: { number: number }) => p.number)
+  let numbers: number[] = (Array.isArray(run.pull_requests) ? run.pull_requests : []).map((p: { number?: unknown } | null) => p?.number).filter((n: unknown): n is number => typeof n === 'number')
   if (!numbers.length) {
     // Fork PRs are not listed on the check run: find the open PRs of that head SHA.
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 })

@@ -30,7 +30,13 @@ export function renderRich(input: string, max = 4000): string {
 
 /** Encodes a repository path for a URL (each segment). */
 export function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/')
+  // encodeURIComponent throws URIError on a lone surrogate (possible in a path or ref from JSON): use U+FFFD.
+  return wellFormed(path).split('/').map(encodeURIComponent).join('/')
+}
+
+/** The string with every unpaired UTF-16 surrogate replaced by U+FFFD (String#toWellFormed, ES2024). */
+export function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 }
 
 /** Quotes multi-line untrusted text (e.g. a PR-body opt-out) as a Markdown blockquote, escaped. */

@@ -11,6 +11,11 @@ import { parseLineNumber, type FileCoverage, type ParsedReport, type ParseOption
 
 const MAX_PROBLEMS = 20
 const BLOCK = /^(.+):(\d+)\.(\d+),(\d+)\.(\d+) (\d+) (\d+)$/
+/**
+ * A block is one basic block of one Go file; every line of it is stored. A block claiming more lines than
+ * any real one (`a.go:1.1,99999999.1 1 1`) would exhaust the Map (RangeError) or stall the gate: malformed.
+ */
+const MAX_BLOCK_LINES = 100_000
 
 export function parseGoCover(text: string, reportPath: string, options: ParseOptions = {}): ParsedReport {
   const keep = options.keep ?? (() => true)
@@ -43,7 +48,7 @@ export function parseGoCover(text: string, reportPath: string, options: ParseOpt
     const m = BLOCK.exec(row)
     const startLine = m ? parseLineNumber(m[2]) : undefined
     const endLine = m ? parseLineNumber(m[4]) : undefined
-    if (!m || startLine === undefined || endLine === undefined || endLine < startLine) {
+    if (!m || startLine === undefined || endLine === undefined || endLine < startLine || endLine - startLine >= MAX_BLOCK_LINES) {
       add({ message: `malformed block ${JSON.stringify(row.slice(0, 100))} (expected file:l.c,l.c stmts count)`, line: lineNo, fatal: false })
       continue
     }

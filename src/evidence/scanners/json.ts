@@ -144,6 +144,8 @@ export function findJsonError(text: string): { offset: number; reason?: string }
     if (i < text.length) fail(`unexpected ${show()} after the end of the JSON value`)
   } catch (e) {
     if (e instanceof Stop) return { offset: e.offset, reason: e.reason }
+    // The scanner is recursive: ~10,000 unclosed `[` overflow the stack. Name where it gave up.
+    if (e instanceof RangeError) return { offset: i, reason: 'arrays/objects nested too deeply' }
     throw e
   }
   return { offset: text.length }
