@@ -30741,7 +30741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5315:
+/***/ 4419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33734,6 +33734,14 @@ function bool(name, value, fallback) {
         return false;
     throw new InputError(`input ${name}: expected true or false, got ${JSON.stringify(value)}`);
 }
+function positiveSeconds(name, value, fallback) {
+    if (!value)
+        return fallback;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new InputError(`input ${name}: expected a positive number of seconds, got ${JSON.stringify(value)}`);
+    return n;
+}
 function getSettings(env = process.env) {
     const token = getInput('token') || env.GITHUB_TOKEN || '';
     if (!token)
@@ -33789,745 +33797,2880 @@ function getSettings(env = process.env) {
         pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
         runUrl,
         sha: env.GITHUB_SHA || '',
+        requestTimeoutMs: positiveSeconds('request-timeout', getInput('request-timeout'), 30) * 1000,
+        artifactName: getInput('artifact-name') || 'pr-quality-gate-evidence',
         mode,
         release: { baseRef, headRef, environment, trackingIssue },
     };
 }
 
-// EXTERNAL MODULE: ./src/github/client.ts + 25 modules
-var client = __nccwpck_require__(2842);
+// EXTERNAL MODULE: ./src/github/client.ts + 19 modules
+var client = __nccwpck_require__(1453);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
 // EXTERNAL MODULE: ./src/github/evaluate.ts
 var evaluate = __nccwpck_require__(3192);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-/** One annotation per finding that has a path and a line (plain text: annotations are not Markdown). */
-function annotationsOf(v) {
-    const out = [];
-    for (const r of v.results) {
-        if (r.status === 'off')
-            continue;
-        for (const f of r.findings) {
-            if (!f.path || !f.line)
-                continue;
-            const level = f.kind === 'error' ? 'failure' : f.kind === 'info' ? 'notice' : f.level === 'fail' ? (r.status === 'waived' ? 'warning' : 'failure') : f.level === 'warn' ? 'warning' : 'notice';
-            const message = f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message;
-            out.push({
-                path: f.path,
-                start_line: f.line,
-                end_line: Math.max(f.endLine ?? f.line, f.line),
-                annotation_level: level,
-                message: message.length > 60000 ? message.slice(0, 60000) + '…' : message,
-                title: `${r.id}${f.code ? `: ${f.code}` : ''}`.slice(0, 255),
-            });
-        }
-    }
-    return out;
-}
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
 
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
-;// CONCATENATED MODULE: ./src/github/publish.ts
-
-function failure(call, e) {
-    const s = (0,client/* statusOf */.c2)(e);
-    return { ok: false, forbidden: s === 403 || s === 401, message: (0,client/* describeApiError */.gg)(call, e) };
+var esm_require = (0,external_module_namespaceObject.createRequire)('/');
+// DEFLATE is a complex format; to read this code, you should probably check the RFC first:
+// https://tools.ietf.org/html/rfc1951
+// You may also wish to take a look at the guide I made about this program:
+// https://gist.github.com/101arrowz/253f31eb5abc3d9275ab943003ffecad
+// Some of the following code is similar to that of UZIP.js:
+// https://github.com/photopea/UZIP.js
+// However, the vast majority of the codebase has diverged from UZIP.js to increase performance and reduce bundle size.
+// Sometimes 0 will appear where -1 would be more appropriate. This is because using a uint
+// is better for memory in most engines (I *think*).
+var _a;
+// Mediocre shim
+var Worker;
+var isMarkedAsUntransferable;
+var workerAdd = ";var __w=require('worker_threads');__w.parentPort.on('message',function(m){onmessage({data:m})}),postMessage=function(m,t){__w.parentPort.postMessage(m,t)},close=process.exit;self=global";
+try {
+    (_a = esm_require('worker_threads'), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable);
 }
-/**
- * The login of the token's identity, for recognising our own comments. Installation tokens (`ghs_`: the
- * workflow's GITHUB_TOKEN and App tokens) cannot call GET /user and always answer 403: the configured
- * bot login is used without asking.
- */
-async function tokenIdentity(octokit, fallback, token) {
-    if (token?.startsWith('ghs_'))
-        return fallback;
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch (e) {
-        // Installation tokens (GITHUB_TOKEN, Apps) cannot call GET /user: they post as the app's bot.
-        if ((0,client/* statusOf */.c2)(e) === 403 || (0,client/* statusOf */.c2)(e) === 401)
-            return fallback;
-        throw e;
-    }
+catch (e) {
 }
-async function listMarked(octokit, r, issue, marker) {
-    const all = (await octokit.paginate(octokit.rest.issues.listComments, { owner: r.owner, repo: r.repo, issue_number: issue, per_page: 100 }));
-    return all.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
-}
-/**
- * Creates or updates THE sticky comment: a comment that starts with the marker AND is written by the
- * token's identity (a marker alone can be spoofed by anyone who comments). Concurrent runs can both
- * create one: after creating, the list is read again and our own duplicates are removed, keeping the
- * oldest (which then gets this run's body).
- */
-async function upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token) {
-    let identity;
-    try {
-        const marked = await listMarked(octokit, r, issue, marker);
-        if (marked.length) {
-            identity = await tokenIdentity(octokit, identityFallback, token);
-            const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
-            if (own.length) {
-                const { data } = await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: own[0].id, body });
-                for (const dup of own.slice(1))
-                    await deleteQuietly(octokit, r, dup.id);
-                return { ok: true, value: { id: data.id, url: data.html_url, action: 'updated' } };
-            }
-        }
-        const { data: created } = await octokit.rest.issues.createComment({ owner: r.owner, repo: r.repo, issue_number: issue, body });
-        identity = created.user?.login ?? identity ?? identityFallback;
-        // Race resolution: another run may have created its comment at the same time.
-        const after = (await listMarked(octokit, r, issue, marker)).filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
-        if (after.length > 1 && after[0].id !== created.id) {
-            await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: after[0].id, body });
-            await deleteQuietly(octokit, r, created.id);
-            return { ok: true, value: { id: after[0].id, action: 'updated' } };
-        }
-        return { ok: true, value: { id: created.id, url: created.html_url, action: 'created' } };
-    }
-    catch (e) {
-        return failure('sticky comment', e);
-    }
-}
-async function deleteQuietly(octokit, r, id) {
-    try {
-        await octokit.rest.issues.deleteComment({ owner: r.owner, repo: r.repo, comment_id: id });
-    }
-    catch (e) {
-        if ((0,client/* statusOf */.c2)(e) !== 404)
-            throw e; // already deleted by a concurrent run
-    }
-}
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Creates a completed check run; annotations beyond the first 50 follow in PATCH batches of 50. */
-async function createCheckRun(octokit, r, c) {
-    try {
-        const batches = [];
-        for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST)
-            batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-        const { data } = await octokit.rest.checks.create({
-            owner: r.owner,
-            repo: r.repo,
-            name: c.name,
-            head_sha: c.headSha,
-            status: 'completed',
-            conclusion: c.conclusion,
-            completed_at: new Date().toISOString(),
-            details_url: c.detailsUrl,
-            external_id: c.externalId,
-            output: { ...c.output, annotations: batches[0] ?? [] },
-        });
-        for (const batch of batches.slice(1)) {
-            await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: data.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } });
-        }
-        return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } };
-    }
-    catch (e) {
-        return failure('create check run', e);
-    }
-}
-const STATE = { success: 'success', neutral: 'success', failure: 'failure' };
-/** The fallback when check runs are forbidden: a commit status with the same name. */
-async function createCommitStatus(octokit, r, sha, context, conclusion, description, targetUrl) {
-    try {
-        await octokit.rest.repos.createCommitStatus({
-            owner: r.owner,
-            repo: r.repo,
-            sha,
-            state: STATE[conclusion],
-            context,
-            description: description.length > 140 ? description.slice(0, 139) + '…' : description,
-            target_url: targetUrl,
-        });
-        return { ok: true, value: undefined };
-    }
-    catch (e) {
-        return failure('create commit status', e);
-    }
-}
-/** Adds `add` and removes `remove` labels (only those present). */
-async function syncLabels(octokit, r, issue, current, add, remove) {
-    try {
-        const have = new Set(current.map((l) => l.toLowerCase()));
-        const toAdd = add.filter((l) => !have.has(l.toLowerCase()));
-        const toRemove = remove.filter((l) => have.has(l.toLowerCase()) && !add.some((a) => a.toLowerCase() === l.toLowerCase()));
-        if (toAdd.length)
-            await octokit.rest.issues.addLabels({ owner: r.owner, repo: r.repo, issue_number: issue, labels: toAdd });
-        for (const name of toRemove) {
-            try {
-                await octokit.rest.issues.removeLabel({ owner: r.owner, repo: r.repo, issue_number: issue, name });
-            }
-            catch (e) {
-                if ((0,client/* statusOf */.c2)(e) !== 404)
-                    throw e;
-            }
-        }
-        return { ok: true, value: undefined };
-    }
-    catch (e) {
-        return failure('labels', e);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/publish-verdict.ts
-
-
-
-async function publishVerdict(p) {
-    const { octokit, repo, pr, verdict } = p;
-    const repoUrl = `${p.serverUrl}/${repo.owner}/${repo.repo}`;
-    const links = { repoUrl, runUrl: p.runUrl };
-    const result = { usedStatus: false, readOnly: false };
-    let forbidden = 0;
-    let attempted = 0;
-    attempted++;
-    const check = await createCheckRun(octokit, repo, {
-        name: p.checkName,
-        headSha: pr.headSha,
-        conclusion: verdict.conclusion,
-        output: (0,markdown/* renderCheckOutput */.IM)(verdict, { labelPrefix: p.labelPrefix, links }),
-        annotations: annotationsOf(verdict),
-        detailsUrl: p.runUrl,
+var wk = (/* unused pure expression or super */ null && (Worker ? function (c, _, msg, transfer, cb) {
+    var done = false;
+    var w = new Worker(c + workerAdd, { eval: true })
+        .on('error', function (e) { return cb(e, null); })
+        .on('message', function (m) { return cb(null, m); })
+        .on('exit', function (c) {
+        if (c && !done)
+            cb(new Error('exited with code ' + c), null);
     });
-    if (check.ok) {
-        result.checkUrl = check.value.url;
-        result.checkRunId = check.value.id;
-        p.log(`check run ${p.checkName}: ${verdict.conclusion}`);
+    if (isMarkedAsUntransferable)
+        transfer = transfer.filter(function (t) { return !isMarkedAsUntransferable(t); });
+    w.postMessage(msg, transfer);
+    w.terminate = function () {
+        done = true;
+        return Worker.prototype.terminate.call(w);
+    };
+    return w;
+} : function (_, __, ___, ____, cb) {
+    setImmediate(function () { return cb(new Error('async operations unsupported - update to Node 12+ (or Node 10-11 with the --experimental-worker CLI flag)'), null); });
+    var NOP = function () { };
+    return {
+        terminate: NOP,
+        postMessage: NOP
+    };
+}));
+
+// aliases for shorter compressed code (most minifers don't do this)
+var u8 = Uint8Array, u16 = Uint16Array, i32 = Int32Array;
+// fixed length extra bits
+var fleb = new u8([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0, /* unused */ 0, 0, /* impossible */ 0]);
+// fixed distance extra bits
+var fdeb = new u8([0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, /* unused */ 0, 0]);
+// code length index map
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+// get base, reverse index map from extra bits
+var freb = function (eb, start) {
+    var b = new u16(31);
+    for (var i = 0; i < 31; ++i) {
+        b[i] = start += 1 << eb[i - 1];
+    }
+    // numbers here are at max 18 bits
+    var r = new i32(b[30]);
+    for (var i = 1; i < 30; ++i) {
+        for (var j = b[i]; j < b[i + 1]; ++j) {
+            r[j] = ((j - b[i]) << 5) | i;
+        }
+    }
+    return { b: b, r: r };
+};
+var _a = freb(fleb, 2), fl = _a.b, revfl = _a.r;
+// we can ignore the fact that the other numbers are wrong; they never happen anyway
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0), fd = _b.b, revfd = _b.r;
+// map of value to reverse (assuming 16 bits)
+var rev = new u16(32768);
+for (var i = 0; i < 32768; ++i) {
+    // reverse table algorithm from SO
+    var x = ((i & 0xAAAA) >> 1) | ((i & 0x5555) << 1);
+    x = ((x & 0xCCCC) >> 2) | ((x & 0x3333) << 2);
+    x = ((x & 0xF0F0) >> 4) | ((x & 0x0F0F) << 4);
+    rev[i] = (((x & 0xFF00) >> 8) | ((x & 0x00FF) << 8)) >> 1;
+}
+// create huffman tree from u8 "map": index -> code length for code index
+// mb (max bits) must be at most 15
+// TODO: optimize/split up?
+var hMap = (function (cd, mb, r) {
+    var s = cd.length;
+    // index
+    var i = 0;
+    // u16 "map": index -> # of codes with bit length = index
+    var l = new u16(mb);
+    // length of cd must be 288 (total # of codes)
+    for (; i < s; ++i) {
+        if (cd[i])
+            ++l[cd[i] - 1];
+    }
+    // u16 "map": index -> minimum code for bit length = index
+    var le = new u16(mb);
+    for (i = 1; i < mb; ++i) {
+        le[i] = (le[i - 1] + l[i - 1]) << 1;
+    }
+    var co;
+    if (r) {
+        // u16 "map": index -> number of actual bits, symbol for code
+        co = new u16(1 << mb);
+        // bits to remove for reverser
+        var rvb = 15 - mb;
+        for (i = 0; i < s; ++i) {
+            // ignore 0 lengths
+            if (cd[i]) {
+                // num encoding both symbol and bits read
+                var sv = (i << 4) | cd[i];
+                // free bits
+                var r_1 = mb - cd[i];
+                // start value
+                var v = le[cd[i] - 1]++ << r_1;
+                // m is end value
+                for (var m = v | ((1 << r_1) - 1); v <= m; ++v) {
+                    // every 16 bit value starting with the code yields the same result
+                    co[rev[v] >> rvb] = sv;
+                }
+            }
+        }
     }
     else {
-        if (check.forbidden) {
-            p.log(`${check.message}; falling back to a commit status`);
-            const status = await createCommitStatus(octokit, repo, pr.headSha, p.checkName, verdict.conclusion, verdict.title, p.runUrl);
-            if (status.ok)
-                result.usedStatus = true;
+        co = new u16(s);
+        for (i = 0; i < s; ++i) {
+            if (cd[i]) {
+                co[i] = rev[le[cd[i] - 1]++] >> (15 - cd[i]);
+            }
+        }
+    }
+    return co;
+});
+// fixed length tree
+var flt = new u8(288);
+for (var i = 0; i < 144; ++i)
+    flt[i] = 8;
+for (var i = 144; i < 256; ++i)
+    flt[i] = 9;
+for (var i = 256; i < 280; ++i)
+    flt[i] = 7;
+for (var i = 280; i < 288; ++i)
+    flt[i] = 8;
+// fixed distance tree
+var fdt = new u8(32);
+for (var i = 0; i < 32; ++i)
+    fdt[i] = 5;
+// fixed length map
+var flm = /*#__PURE__*/ (/* unused pure expression or super */ null && (hMap(flt, 9, 0))), flrm = /*#__PURE__*/ hMap(flt, 9, 1);
+// fixed distance map
+var fdm = /*#__PURE__*/ (/* unused pure expression or super */ null && (hMap(fdt, 5, 0))), fdrm = /*#__PURE__*/ hMap(fdt, 5, 1);
+// find max of array
+var max = function (a) {
+    var m = a[0];
+    for (var i = 1; i < a.length; ++i) {
+        if (a[i] > m)
+            m = a[i];
+    }
+    return m;
+};
+// read d, starting at bit p and mask with m
+var bits = function (d, p, m) {
+    var o = (p / 8) | 0;
+    return ((d[o] | (d[o + 1] << 8)) >> (p & 7)) & m;
+};
+// read d, starting at bit p continuing for at least 16 bits
+var bits16 = function (d, p) {
+    var o = (p / 8) | 0;
+    return ((d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) >> (p & 7));
+};
+// get end of byte
+var shft = function (p) { return ((p + 7) / 8) | 0; };
+// typed array slice - allows garbage collector to free original reference,
+// while being more compatible than .slice
+var slc = function (v, s, e) {
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    // can't use .constructor in case user-supplied
+    return new u8(v.subarray(s, e));
+};
+/**
+ * Codes for errors generated within this library
+ */
+var FlateErrorCode = {
+    UnexpectedEOF: 0,
+    InvalidBlockType: 1,
+    InvalidLengthLiteral: 2,
+    InvalidDistance: 3,
+    StreamFinished: 4,
+    NoStreamHandler: 5,
+    InvalidHeader: 6,
+    NoCallback: 7,
+    InvalidUTF8: 8,
+    ExtraFieldTooLong: 9,
+    InvalidDate: 10,
+    FilenameTooLong: 11,
+    StreamFinishing: 12,
+    InvalidZipData: 13,
+    UnknownCompressionMethod: 14
+};
+// error codes
+var ec = [
+    'unexpected EOF',
+    'invalid block type',
+    'invalid length/literal',
+    'invalid distance',
+    'stream finished',
+    'no stream handler',
+    , // determined by compression function
+    'no callback',
+    'invalid UTF-8 data',
+    'extra field too long',
+    'date not in range 1980-2099',
+    'filename too long',
+    'stream finishing',
+    'invalid zip data'
+    // determined by unknown compression method
+];
+;
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+// expands raw DEFLATE data
+var inflt = function (dat, st, buf, dict) {
+    // source length       dict length
+    var sl = dat.length, dl = dict ? dict.length : 0;
+    if (!sl || st.f && !st.l)
+        return buf || new u8(0);
+    var noBuf = !buf;
+    // have to estimate size
+    var resize = noBuf || st.i != 2;
+    // no state
+    var noSt = st.i;
+    // Assumes roughly 33% compression ratio average
+    if (noBuf)
+        buf = new u8(sl * 3);
+    // ensure buffer can fit at least l elements
+    var cbuf = function (l) {
+        var bl = buf.length;
+        // need to increase size to fit
+        if (l > bl) {
+            // Double or set to necessary, whichever is greater
+            var nbuf = new u8(Math.max(bl * 2, l));
+            nbuf.set(buf);
+            buf = nbuf;
+        }
+    };
+    //  last chunk         bitpos           bytes
+    var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+    // total bits
+    var tbts = sl * 8;
+    do {
+        if (!lm) {
+            // BFINAL - this is only 1 when last chunk is next
+            final = bits(dat, pos, 1);
+            // type: 0 = no compression, 1 = fixed huffman, 2 = dynamic huffman
+            var type = bits(dat, pos + 1, 3);
+            pos += 3;
+            if (!type) {
+                // go to end of byte boundary
+                var s = shft(pos) + 4, l = dat[s - 4] | (dat[s - 3] << 8), t = s + l;
+                if (t > sl) {
+                    if (noSt)
+                        err(0);
+                    break;
+                }
+                // ensure size
+                if (resize)
+                    cbuf(bt + l);
+                // Copy over uncompressed data
+                buf.set(dat.subarray(s, t), bt);
+                // Get new bitpos, update byte count
+                st.b = bt += l, st.p = pos = t * 8, st.f = final;
+                continue;
+            }
+            else if (type == 1)
+                lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+            else if (type == 2) {
+                //  literal                            lengths
+                var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+                var tl = hLit + bits(dat, pos + 5, 31) + 1;
+                pos += 14;
+                // length+distance tree
+                var ldt = new u8(tl);
+                // code length tree
+                var clt = new u8(19);
+                for (var i = 0; i < hcLen; ++i) {
+                    // use index map to get real code
+                    clt[clim[i]] = bits(dat, pos + i * 3, 7);
+                }
+                pos += hcLen * 3;
+                // code lengths bits
+                var clb = max(clt), clbmsk = (1 << clb) - 1;
+                // code lengths map
+                var clm = hMap(clt, clb, 1);
+                for (var i = 0; i < tl;) {
+                    var r = clm[bits(dat, pos, clbmsk)];
+                    // bits read
+                    pos += r & 15;
+                    // symbol
+                    var s = r >> 4;
+                    // code length to copy
+                    if (s < 16) {
+                        ldt[i++] = s;
+                    }
+                    else {
+                        //  copy   count
+                        var c = 0, n = 0;
+                        if (s == 16)
+                            n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i - 1];
+                        else if (s == 17)
+                            n = 3 + bits(dat, pos, 7), pos += 3;
+                        else if (s == 18)
+                            n = 11 + bits(dat, pos, 127), pos += 7;
+                        while (n--)
+                            ldt[i++] = c;
+                    }
+                }
+                //    length tree                 distance tree
+                var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+                // max length bits
+                lbt = max(lt);
+                // max dist bits
+                dbt = max(dt);
+                lm = hMap(lt, lbt, 1);
+                dm = hMap(dt, dbt, 1);
+            }
+            else
+                err(1);
+            if (pos > tbts) {
+                if (noSt)
+                    err(0);
+                break;
+            }
+        }
+        // Make sure the buffer can hold this + the largest possible addition
+        // Maximum chunk size (practically, theoretically infinite) is 2^17
+        if (resize)
+            cbuf(bt + 131072);
+        var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+        var lpos = pos;
+        for (;; lpos = pos) {
+            // bits read, code
+            var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+            pos += c & 15;
+            if (pos > tbts) {
+                if (noSt)
+                    err(0);
+                break;
+            }
+            if (!c)
+                err(2);
+            if (sym < 256)
+                buf[bt++] = sym;
+            else if (sym == 256) {
+                lpos = pos, lm = null;
+                break;
+            }
             else {
-                forbidden++;
-                p.warn(status.message);
+                var add = sym - 254;
+                // no extra bits needed if less
+                if (sym > 264) {
+                    // index
+                    var i = sym - 257, b = fleb[i];
+                    add = bits(dat, pos, (1 << b) - 1) + fl[i];
+                    pos += b;
+                }
+                // dist
+                var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+                if (!d)
+                    err(3);
+                pos += d & 15;
+                var dt = fd[dsym];
+                if (dsym > 3) {
+                    var b = fdeb[dsym];
+                    dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+                }
+                if (pos > tbts) {
+                    if (noSt)
+                        err(0);
+                    break;
+                }
+                if (resize)
+                    cbuf(bt + 131072);
+                var end = bt + add;
+                if (bt < dt) {
+                    var shift = dl - dt, dend = Math.min(dt, end);
+                    if (shift + bt < 0)
+                        err(3);
+                    for (; bt < dend; ++bt)
+                        buf[bt] = dict[shift + bt];
+                }
+                for (; bt < end; ++bt)
+                    buf[bt] = buf[bt - dt];
+            }
+        }
+        st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+        if (lm)
+            final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+    } while (!final);
+    // don't reallocate for streams or user buffers
+    return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+// starting at p, write the minimum number of bits that can hold v to d
+var wbits = function (d, p, v) {
+    v <<= p & 7;
+    var o = (p / 8) | 0;
+    d[o] |= v;
+    d[o + 1] |= v >> 8;
+};
+// starting at p, write the minimum number of bits (>8) that can hold v to d
+var wbits16 = function (d, p, v) {
+    v <<= p & 7;
+    var o = (p / 8) | 0;
+    d[o] |= v;
+    d[o + 1] |= v >> 8;
+    d[o + 2] |= v >> 16;
+};
+// creates code lengths from a frequency table
+var hTree = function (d, mb) {
+    // Need extra info to make a tree
+    var t = [];
+    for (var i = 0; i < d.length; ++i) {
+        if (d[i])
+            t.push({ s: i, f: d[i] });
+    }
+    var s = t.length;
+    var t2 = t.slice();
+    if (!s)
+        return { t: et, l: 0 };
+    if (s == 1) {
+        var v = new u8(t[0].s + 1);
+        v[t[0].s] = 1;
+        return { t: v, l: 1 };
+    }
+    t.sort(function (a, b) { return a.f - b.f; });
+    // after i2 reaches last ind, will be stopped
+    // freq must be greater than largest possible number of symbols
+    t.push({ s: -1, f: 25001 });
+    var l = t[0], r = t[1], i0 = 0, i1 = 1, i2 = 2;
+    t[0] = { s: -1, f: l.f + r.f, l: l, r: r };
+    // efficient algorithm from UZIP.js
+    // i0 is lookbehind, i2 is lookahead - after processing two low-freq
+    // symbols that combined have high freq, will start processing i2 (high-freq,
+    // non-composite) symbols instead
+    // see https://reddit.com/r/photopea/comments/ikekht/uzipjs_questions/
+    while (i1 != s - 1) {
+        l = t[t[i0].f < t[i2].f ? i0++ : i2++];
+        r = t[i0 != i1 && t[i0].f < t[i2].f ? i0++ : i2++];
+        t[i1++] = { s: -1, f: l.f + r.f, l: l, r: r };
+    }
+    var maxSym = t2[0].s;
+    for (var i = 1; i < s; ++i) {
+        if (t2[i].s > maxSym)
+            maxSym = t2[i].s;
+    }
+    // code lengths
+    var tr = new u16(maxSym + 1);
+    // max bits in tree
+    var mbt = ln(t[i1 - 1], tr, 0);
+    if (mbt > mb) {
+        // more algorithms from UZIP.js
+        // TODO: find out how this code works (debt)
+        //  ind    debt
+        var i = 0, dt = 0;
+        //    left            cost
+        var lft = mbt - mb, cst = 1 << lft;
+        t2.sort(function (a, b) { return tr[b.s] - tr[a.s] || a.f - b.f; });
+        for (; i < s; ++i) {
+            var i2_1 = t2[i].s;
+            if (tr[i2_1] > mb) {
+                dt += cst - (1 << (mbt - tr[i2_1]));
+                tr[i2_1] = mb;
+            }
+            else
+                break;
+        }
+        dt >>= lft;
+        while (dt > 0) {
+            var i2_2 = t2[i].s;
+            if (tr[i2_2] < mb)
+                dt -= 1 << (mb - tr[i2_2]++ - 1);
+            else
+                ++i;
+        }
+        for (; i >= 0 && dt; --i) {
+            var i2_3 = t2[i].s;
+            if (tr[i2_3] == mb) {
+                --tr[i2_3];
+                ++dt;
+            }
+        }
+        mbt = mb;
+    }
+    return { t: new u8(tr), l: mbt };
+};
+// get the max length and assign length codes
+var ln = function (n, l, d) {
+    return n.s == -1
+        ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1))
+        : (l[n.s] = d);
+};
+// length codes generation
+var lc = function (c) {
+    var s = c.length;
+    // Note that the semicolon was intentional
+    while (s && !c[--s])
+        ;
+    var cl = new u16(++s);
+    //  ind      num         streak
+    var cli = 0, cln = c[0], cls = 1;
+    var w = function (v) { cl[cli++] = v; };
+    for (var i = 1; i <= s; ++i) {
+        if (c[i] == cln && i != s)
+            ++cls;
+        else {
+            if (!cln && cls > 2) {
+                for (; cls > 138; cls -= 138)
+                    w(32754);
+                if (cls > 2) {
+                    w(cls > 10 ? ((cls - 11) << 5) | 28690 : ((cls - 3) << 5) | 12305);
+                    cls = 0;
+                }
+            }
+            else if (cls > 3) {
+                w(cln), --cls;
+                for (; cls > 6; cls -= 6)
+                    w(8304);
+                if (cls > 2)
+                    w(((cls - 3) << 5) | 8208), cls = 0;
+            }
+            while (cls--)
+                w(cln);
+            cls = 1;
+            cln = c[i];
+        }
+    }
+    return { c: cl.subarray(0, cli), n: s };
+};
+// calculate the length of output from tree, code lengths
+var clen = function (cf, cl) {
+    var l = 0;
+    for (var i = 0; i < cl.length; ++i)
+        l += cf[i] * cl[i];
+    return l;
+};
+// writes a fixed block
+// returns the new bit pos
+var wfblk = function (out, pos, dat) {
+    // no need to write 00 as type: TypedArray defaults to 0
+    var s = dat.length;
+    var o = shft(pos + 2);
+    out[o] = s & 255;
+    out[o + 1] = s >> 8;
+    out[o + 2] = out[o] ^ 255;
+    out[o + 3] = out[o + 1] ^ 255;
+    for (var i = 0; i < s; ++i)
+        out[o + i + 4] = dat[i];
+    return (o + 4 + s) * 8;
+};
+// writes a block
+var wblk = function (dat, out, final, syms, lf, df, eb, li, bs, bl, p) {
+    wbits(out, p++, final);
+    ++lf[256];
+    var _a = hTree(lf, 15), dlt = _a.t, mlb = _a.l;
+    var _b = hTree(df, 15), ddt = _b.t, mdb = _b.l;
+    var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
+    var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
+    var lcfreq = new u16(19);
+    for (var i = 0; i < lclt.length; ++i)
+        ++lcfreq[lclt[i] & 31];
+    for (var i = 0; i < lcdt.length; ++i)
+        ++lcfreq[lcdt[i] & 31];
+    var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
+    var nlcc = 19;
+    for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
+        ;
+    var flen = (bl + 5) << 3;
+    var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
+    var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
+    if (bs >= 0 && flen <= ftlen && flen <= dtlen)
+        return wfblk(out, p, dat.subarray(bs, bs + bl));
+    var lm, ll, dm, dl;
+    wbits(out, p, 1 + (dtlen < ftlen)), p += 2;
+    if (dtlen < ftlen) {
+        lm = hMap(dlt, mlb, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
+        var llm = hMap(lct, mlcb, 0);
+        wbits(out, p, nlc - 257);
+        wbits(out, p + 5, ndc - 1);
+        wbits(out, p + 10, nlcc - 4);
+        p += 14;
+        for (var i = 0; i < nlcc; ++i)
+            wbits(out, p + 3 * i, lct[clim[i]]);
+        p += 3 * nlcc;
+        var lcts = [lclt, lcdt];
+        for (var it = 0; it < 2; ++it) {
+            var clct = lcts[it];
+            for (var i = 0; i < clct.length; ++i) {
+                var len = clct[i] & 31;
+                wbits(out, p, llm[len]), p += lct[len];
+                if (len > 15)
+                    wbits(out, p, (clct[i] >> 5) & 127), p += clct[i] >> 12;
+            }
+        }
+    }
+    else {
+        lm = flm, ll = flt, dm = fdm, dl = fdt;
+    }
+    for (var i = 0; i < li; ++i) {
+        var sym = syms[i];
+        if (sym > 255) {
+            var len = (sym >> 18) & 31;
+            wbits16(out, p, lm[len + 257]), p += ll[len + 257];
+            if (len > 7)
+                wbits(out, p, (sym >> 23) & 31), p += fleb[len];
+            var dst = sym & 31;
+            wbits16(out, p, dm[dst]), p += dl[dst];
+            if (dst > 3)
+                wbits16(out, p, (sym >> 5) & 8191), p += fdeb[dst];
+        }
+        else {
+            wbits16(out, p, lm[sym]), p += ll[sym];
+        }
+    }
+    wbits16(out, p, lm[256]);
+    return p + ll[256];
+};
+// deflate options (nice << 13) | chain
+var deo = /*#__PURE__*/ new i32([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
+// empty
+var et = /*#__PURE__*/ new u8(0);
+// compresses data into a raw DEFLATE buffer
+var dflt = function (dat, lvl, plvl, pre, post, st) {
+    var s = st.z || dat.length;
+    var o = new u8(pre + s + 5 * (1 + Math.ceil(s / 7000)) + post);
+    // writing to this writes to the output buffer
+    var w = o.subarray(pre, o.length - post);
+    var lst = st.l;
+    var pos = (st.r || 0) & 7;
+    if (lvl) {
+        if (pos)
+            w[0] = st.r >> 3;
+        var opt = deo[lvl - 1];
+        var n = opt >> 13, c = opt & 8191;
+        var msk_1 = (1 << plvl) - 1;
+        //    prev 2-byte val map    curr 2-byte val map
+        var prev = st.p || new u16(32768), head = st.h || new u16(msk_1 + 1);
+        var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
+        var hsh = function (i) { return (dat[i] ^ (dat[i + 1] << bs1_1) ^ (dat[i + 2] << bs2_1)) & msk_1; };
+        // 24576 is an arbitrary number of maximum symbols per block
+        // 424 buffer for last block
+        var syms = new i32(25000);
+        // length/literal freq   distance freq
+        var lf = new u16(288), df = new u16(32);
+        //  l/lcnt  exbits  index          l/lind  waitdx          blkpos
+        var lc_1 = 0, eb = 0, i = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
+        for (; i + 2 < s; ++i) {
+            // hash value
+            var hv = hsh(i);
+            // index mod 32768    previous index mod
+            var imod = i & 32767, pimod = head[hv];
+            prev[imod] = pimod;
+            head[hv] = imod;
+            // We always should modify head and prev, but only add symbols if
+            // this data is not yet processed ("wait" for wait index)
+            if (wi <= i) {
+                // bytes remaining
+                var rem = s - i;
+                if ((lc_1 > 7000 || li > 24576) && (rem > 423 || !lst)) {
+                    pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i - bs, pos);
+                    li = lc_1 = eb = 0, bs = i;
+                    for (var j = 0; j < 286; ++j)
+                        lf[j] = 0;
+                    for (var j = 0; j < 30; ++j)
+                        df[j] = 0;
+                }
+                //  len    dist   chain
+                var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
+                if (rem > 2 && hv == hsh(i - dif)) {
+                    var maxn = Math.min(n, rem) - 1;
+                    var maxd = Math.min(32767, i);
+                    // max possible length
+                    // not capped at dif because decompressors implement "rolling" index population
+                    var ml = Math.min(258, rem);
+                    while (dif <= maxd && --ch_1 && imod != pimod) {
+                        if (dat[i + l] == dat[i + l - dif]) {
+                            var nl = 0;
+                            for (; nl < ml && dat[i + nl] == dat[i + nl - dif]; ++nl)
+                                ;
+                            if (nl > l) {
+                                l = nl, d = dif;
+                                // break out early when we reach "nice" (we are satisfied enough)
+                                if (nl > maxn)
+                                    break;
+                                // now, find the rarest 2-byte sequence within this
+                                // length of literals and search for that instead.
+                                // Much faster than just using the start
+                                var mmd = Math.min(dif, nl - 2);
+                                var md = 0;
+                                for (var j = 0; j < mmd; ++j) {
+                                    var ti = i - dif + j & 32767;
+                                    var pti = prev[ti];
+                                    var cd = ti - pti & 32767;
+                                    if (cd > md)
+                                        md = cd, pimod = ti;
+                                }
+                            }
+                        }
+                        // check the previous match
+                        imod = pimod, pimod = prev[imod];
+                        dif += imod - pimod & 32767;
+                    }
+                }
+                // d will be nonzero only when a match was found
+                if (d) {
+                    // store both dist and len data in one int32
+                    // Make sure this is recognized as a len/dist with 28th bit (2^28)
+                    syms[li++] = 268435456 | (revfl[l] << 18) | revfd[d];
+                    var lin = revfl[l] & 31, din = revfd[d] & 31;
+                    eb += fleb[lin] + fdeb[din];
+                    ++lf[257 + lin];
+                    ++df[din];
+                    wi = i + l;
+                    ++lc_1;
+                }
+                else {
+                    syms[li++] = dat[i];
+                    ++lf[dat[i]];
+                }
+            }
+        }
+        for (i = Math.max(i, wi); i < s; ++i) {
+            syms[li++] = dat[i];
+            ++lf[dat[i]];
+        }
+        pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i - bs, pos);
+        if (!lst) {
+            st.r = (pos & 7) | w[(pos / 8) | 0] << 3;
+            // shft(pos) now 1 less if pos & 7 != 0
+            pos -= 7;
+            st.h = head, st.p = prev, st.i = i, st.w = wi;
+        }
+    }
+    else {
+        for (var i = st.w || 0; i < s + lst; i += 65535) {
+            // end
+            var e = i + 65535;
+            if (e >= s) {
+                // write final block
+                w[(pos / 8) | 0] = lst;
+                e = s;
+            }
+            pos = wfblk(w, pos + 1, dat.subarray(i, e));
+        }
+        st.i = s;
+    }
+    return slc(o, 0, pre + shft(pos) + post);
+};
+// CRC32 table
+var crct = /*#__PURE__*/ (/* unused pure expression or super */ null && ((function () {
+    var t = new Int32Array(256);
+    for (var i = 0; i < 256; ++i) {
+        var c = i, k = 9;
+        while (--k)
+            c = ((c & 1) && -306674912) ^ (c >>> 1);
+        t[i] = c;
+    }
+    return t;
+})()));
+// CRC32
+var crc = function () {
+    var c = -1;
+    return {
+        p: function (d) {
+            // closures have awful performance
+            var cr = c;
+            for (var i = 0; i < d.length; ++i)
+                cr = crct[(cr & 255) ^ d[i]] ^ (cr >>> 8);
+            c = cr;
+        },
+        d: function () { return ~c; }
+    };
+};
+// Adler32
+var adler = function () {
+    var a = 1, b = 0;
+    return {
+        p: function (d) {
+            // closures have awful performance
+            var n = a, m = b;
+            var l = d.length | 0;
+            for (var i = 0; i != l;) {
+                var e = Math.min(i + 2655, l);
+                for (; i < e; ++i)
+                    m += n += d[i];
+                n = (n & 65535) + 15 * (n >> 16), m = (m & 65535) + 15 * (m >> 16);
+            }
+            a = n, b = m;
+        },
+        d: function () {
+            a %= 65521, b %= 65521;
+            return (a & 255) << 24 | (a & 0xFF00) << 8 | (b & 255) << 8 | (b >> 8);
+        }
+    };
+};
+;
+// deflate with opts
+var dopt = function (dat, opt, pre, post, st) {
+    if (!st) {
+        st = { l: 1 };
+        if (opt.dictionary) {
+            var dict = opt.dictionary.subarray(-32768);
+            var newDat = new u8(dict.length + dat.length);
+            newDat.set(dict);
+            newDat.set(dat, dict.length);
+            dat = newDat;
+            st.w = dict.length;
+        }
+    }
+    return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? (st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20) : (12 + opt.mem), pre, post, st);
+};
+// Walmart object spread
+var mrg = function (a, b) {
+    var o = {};
+    for (var k in a)
+        o[k] = a[k];
+    for (var k in b)
+        o[k] = b[k];
+    return o;
+};
+// worker clone
+// This is possibly the craziest part of the entire codebase, despite how simple it may seem.
+// The only parameter to this function is a closure that returns an array of variables outside of the function scope.
+// We're going to try to figure out the variable names used in the closure as strings because that is crucial for workerization.
+// We will return an object mapping of true variable name to value (basically, the current scope as a JS object).
+// The reason we can't just use the original variable names is minifiers mangling the toplevel scope.
+// This took me three weeks to figure out how to do.
+var wcln = function (fn, fnStr, td) {
+    var dt = fn();
+    var st = fn.toString();
+    var ks = st.slice(st.indexOf('[') + 1, st.lastIndexOf(']')).replace(/\s+/g, '').split(',');
+    for (var i = 0; i < dt.length; ++i) {
+        var v = dt[i], k = ks[i];
+        if (typeof v == 'function') {
+            fnStr += ';' + k + '=';
+            var st_1 = v.toString();
+            if (v.prototype) {
+                // for global objects
+                if (st_1.indexOf('[native code]') != -1) {
+                    var spInd = st_1.indexOf(' ', 8) + 1;
+                    fnStr += st_1.slice(spInd, st_1.indexOf('(', spInd));
+                }
+                else {
+                    fnStr += st_1;
+                    for (var t in v.prototype)
+                        fnStr += ';' + k + '.prototype.' + t + '=' + v.prototype[t].toString();
+                }
+            }
+            else
+                fnStr += st_1;
+        }
+        else
+            td[k] = v;
+    }
+    return fnStr;
+};
+var ch = (/* unused pure expression or super */ null && ([]));
+// clone bufs
+var cbfs = function (v) {
+    var tl = [];
+    for (var k in v) {
+        if (v[k].buffer) {
+            tl.push((v[k] = new v[k].constructor(v[k])).buffer);
+        }
+    }
+    return tl;
+};
+// use a worker to execute code
+var wrkr = function (fns, init, id, cb) {
+    if (!ch[id]) {
+        var fnStr = '', td_1 = {}, m = fns.length - 1;
+        for (var i = 0; i < m; ++i)
+            fnStr = wcln(fns[i], fnStr, td_1);
+        ch[id] = { c: wcln(fns[m], fnStr, td_1), e: td_1 };
+    }
+    var td = mrg({}, ch[id].e);
+    return wk(ch[id].c + ';onmessage=function(e){for(var k in e.data)self[k]=e.data[k];onmessage=' + init.toString() + '}', id, td, cbfs(td), cb);
+};
+// base async inflate fn
+var bInflt = function () { return [u8, u16, i32, fleb, fdeb, clim, fl, fd, flrm, fdrm, rev, ec, hMap, max, bits, bits16, shft, slc, err, inflt, inflateSync, pbf, gopt]; };
+var bDflt = function () { return [u8, u16, i32, fleb, fdeb, clim, revfl, revfd, flm, flt, fdm, fdt, rev, deo, et, hMap, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, shft, slc, dflt, dopt, deflateSync, pbf]; };
+// gzip extra
+var gze = function () { return [gzh, gzhl, wbytes, crc, crct]; };
+// gunzip extra
+var guze = function () { return [gzs, gzl]; };
+// zlib extra
+var zle = function () { return [zlh, wbytes, adler]; };
+// unzlib extra
+var zule = function () { return [zls]; };
+// post buf
+var pbf = function (msg) { return postMessage(msg, [msg.buffer]); };
+// get opts
+var gopt = function (o) { return o && {
+    out: o.size && new u8(o.size),
+    dictionary: o.dictionary
+}; };
+// async helper
+var cbify = function (dat, opts, fns, init, id, cb) {
+    var w = wrkr(fns, init, id, function (err, dat) {
+        w.terminate();
+        cb(err, dat);
+    });
+    w.postMessage([dat, opts], opts.consume ? [dat.buffer] : []);
+    return function () { w.terminate(); };
+};
+// auto stream
+var astrm = function (strm) {
+    strm.ondata = function (dat, final) { return postMessage([dat, final], [dat.buffer]); };
+    return function (ev) {
+        if (ev.data[0]) {
+            strm.push(ev.data[0], ev.data[1]);
+            postMessage([ev.data[0].length]);
+        }
+        else
+            strm.flush(ev.data[1]);
+    };
+};
+// async stream attach
+var astrmify = function (fns, strm, opts, init, id, flush, ext) {
+    var t;
+    var w = wrkr(fns, init, id, function (err, dat) {
+        if (err)
+            w.terminate(), strm.ondata.call(strm, err);
+        else if (!Array.isArray(dat))
+            ext(dat);
+        else if (dat.length == 1) {
+            strm.queuedSize -= dat[0];
+            if (strm.ondrain)
+                strm.ondrain(dat[0]);
+        }
+        else {
+            if (dat[1])
+                w.terminate();
+            strm.ondata.call(strm, err, dat[0], dat[1]);
+        }
+    });
+    w.postMessage(opts);
+    strm.queuedSize = 0;
+    strm.push = function (d, f) {
+        if (!strm.ondata)
+            err(5);
+        if (t)
+            strm.ondata(err(4, 0, 1), null, !!f);
+        strm.queuedSize += d.length;
+        // can fail for cross-realm Uint8Array, but ok - only a small performance penalty
+        w.postMessage([d, t = f], d.buffer instanceof ArrayBuffer ? [d.buffer] : []);
+    };
+    strm.terminate = function () { w.terminate(); };
+    if (flush) {
+        strm.flush = function (sync) { w.postMessage([0, sync]); };
+    }
+};
+// read 2 bytes
+var b2 = function (d, b) { return d[b] | (d[b + 1] << 8); };
+// read 4 bytes
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read 8 bytes
+var b8 = function (d, b) { return b4(d, b) + (b4(d, b + 4) * 4294967296); };
+// write bytes
+var wbytes = function (d, b, v) {
+    for (; v; ++b)
+        d[b] = v, v >>>= 8;
+};
+// gzip header
+var gzh = function (c, o) {
+    var fn = o.filename;
+    c[0] = 31, c[1] = 139, c[2] = 8, c[8] = o.level < 2 ? 4 : o.level == 9 ? 2 : 0, c[9] = 3; // assume Unix
+    if (o.mtime != 0)
+        wbytes(c, 4, Math.floor(new Date(o.mtime || Date.now()) / 1000));
+    if (fn) {
+        c[3] = 8;
+        for (var i = 0; i <= fn.length; ++i)
+            c[i + 10] = fn.charCodeAt(i);
+    }
+};
+// gzip footer: -8 to -4 = CRC, -4 to -0 is length
+// gzip start
+var gzs = function (d) {
+    if (d[0] != 31 || d[1] != 139 || d[2] != 8)
+        err(6, 'invalid gzip data');
+    var flg = d[3];
+    var st = 10;
+    if (flg & 4)
+        st += (d[10] | d[11] << 8) + 2;
+    for (var zs = (flg >> 3 & 1) + (flg >> 4 & 1); zs > 0; zs -= !d[st++])
+        ;
+    return st + (flg & 2);
+};
+// gzip length
+var gzl = function (d) {
+    var l = d.length;
+    return (d[l - 4] | d[l - 3] << 8 | d[l - 2] << 16 | d[l - 1] << 24) >>> 0;
+};
+// gzip header length
+var gzhl = function (o) { return 10 + (o.filename ? o.filename.length + 1 : 0); };
+// zlib header
+var zlh = function (c, o) {
+    var lv = o.level, fl = lv == 0 ? 0 : lv < 6 ? 1 : lv == 9 ? 3 : 2;
+    c[0] = 120, c[1] = (fl << 6) | (o.dictionary && 32);
+    c[1] |= 31 - ((c[0] << 8) | c[1]) % 31;
+    if (o.dictionary) {
+        var h = adler();
+        h.p(o.dictionary);
+        wbytes(c, 2, h.d());
+    }
+};
+// zlib start
+var zls = function (d, dict) {
+    if ((d[0] & 15) != 8 || (d[0] >> 4) > 7 || ((d[0] << 8 | d[1]) % 31))
+        err(6, 'invalid zlib data');
+    if ((d[1] >> 5 & 1) == +!dict)
+        err(6, 'invalid zlib data: ' + (d[1] & 32 ? 'need' : 'unexpected') + ' dictionary');
+    return (d[1] >> 3 & 4) + 2;
+};
+function StrmOpt(opts, cb) {
+    if (typeof opts == 'function')
+        cb = opts, opts = {};
+    this.ondata = cb;
+    return opts;
+}
+/**
+ * Streaming DEFLATE compression
+ */
+var Deflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Deflate(opts, cb) {
+        if (typeof opts == 'function')
+            cb = opts, opts = {};
+        this.ondata = cb;
+        this.o = opts || {};
+        this.s = { l: 0, i: 32768, w: 32768, z: 32768 };
+        // Buffer length must always be 0 mod 32768 for index calculations to be correct when modifying head and prev
+        // 98304 = 32768 (lookback) + 65536 (common chunk size)
+        this.b = new u8(98304);
+        if (this.o.dictionary) {
+            var dict = this.o.dictionary.subarray(-32768);
+            this.b.set(dict, 32768 - dict.length);
+            this.s.i = 32768 - dict.length;
+        }
+    }
+    Deflate.prototype.p = function (c, f) {
+        this.ondata(dopt(c, this.o, 0, 0, this.s), f);
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Deflate.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (this.s.l)
+            err(4);
+        var endLen = chunk.length + this.s.z;
+        if (endLen > this.b.length) {
+            if (endLen > 2 * this.b.length - 32768) {
+                var newBuf = new u8(endLen & -32768);
+                newBuf.set(this.b.subarray(0, this.s.z));
+                this.b = newBuf;
+            }
+            var split = this.b.length - this.s.z;
+            this.b.set(chunk.subarray(0, split), this.s.z);
+            this.s.z = this.b.length;
+            this.p(this.b, false);
+            this.b.set(this.b.subarray(-32768));
+            this.b.set(chunk.subarray(split), 32768);
+            this.s.z = chunk.length - split + 32768;
+            this.s.i = 32766, this.s.w = 32768;
+        }
+        else {
+            this.b.set(chunk, this.s.z);
+            this.s.z += chunk.length;
+        }
+        this.s.l = final & 1;
+        if (this.s.z > this.s.w + 8191 || final) {
+            this.p(this.b, final || false);
+            this.s.w = this.s.i, this.s.i -= 2;
+        }
+        if (final) {
+            // cleanup unneeded buffers/state to reduce memory usage
+            this.s = this.o = {};
+            this.b = et;
+        }
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * deflated output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible. A separate DEFLATE stream may be concatenated
+     *             with the current output after a sync flush.
+     */
+    Deflate.prototype.flush = function (sync) {
+        if (!this.ondata)
+            err(5);
+        if (this.s.l)
+            err(4);
+        this.p(this.b, false);
+        this.s.w = this.s.i, this.s.i -= 2;
+        // could technically skip writing the type-0 block for (this.s.r & 7) == 0,
+        // but the deterministic trailer (00 00 FF FF) is useful in some situations
+        if (sync) {
+            var c = new u8(6);
+            c[0] = this.s.r >> 3;
+            // write empty, non-final type-0 block
+            var ep = wfblk(c, this.s.r, et);
+            this.s.r = 0;
+            this.ondata(c.subarray(0, ep >> 3), false);
+        }
+    };
+    return Deflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE compression
+ */
+var AsyncDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncDeflate(opts, cb) {
+        astrmify([
+            bDflt,
+            function () { return [astrm, Deflate]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Deflate(ev.data);
+            onmessage = astrm(strm);
+        }, 6, 1);
+    }
+    return AsyncDeflate;
+}())));
+
+function deflate(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+    ], function (ev) { return pbf(deflateSync(ev.data[0], ev.data[1])); }, 0, cb);
+}
+/**
+ * Compresses data with DEFLATE without any wrapper
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The deflated version of the data
+ */
+function deflateSync(data, opts) {
+    return dopt(data, opts || {}, 0, 0);
+}
+/**
+ * Streaming DEFLATE decompression
+ */
+var Inflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Inflate(opts, cb) {
+        // no StrmOpt here to avoid adding to workerizer
+        if (typeof opts == 'function')
+            cb = opts, opts = {};
+        this.ondata = cb;
+        var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+        this.s = { i: 0, b: dict ? dict.length : 0 };
+        this.o = new u8(32768);
+        this.p = new u8(0);
+        if (dict)
+            this.o.set(dict);
+    }
+    Inflate.prototype.e = function (c) {
+        if (!this.ondata)
+            err(5);
+        if (this.d)
+            err(4);
+        if (!this.p.length)
+            this.p = c;
+        else if (c.length) {
+            var n = new u8(this.p.length + c.length);
+            n.set(this.p), n.set(c, this.p.length), this.p = n;
+        }
+    };
+    Inflate.prototype.c = function (final) {
+        this.s.i = +(this.d = final || false);
+        var bts = this.s.b;
+        var dt = inflt(this.p, this.s, this.o);
+        this.ondata(slc(dt, bts, this.s.b), this.d);
+        this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+        this.p = slc(this.p, (this.s.p / 8) | 0), this.s.p &= 7;
+    };
+    /**
+     * Pushes a chunk to be inflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the final chunk
+     */
+    Inflate.prototype.push = function (chunk, final) {
+        this.e(chunk), this.c(final);
+    };
+    return Inflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE decompression
+ */
+var AsyncInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncInflate(opts, cb) {
+        astrmify([
+            bInflt,
+            function () { return [astrm, Inflate]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Inflate(ev.data);
+            onmessage = astrm(strm);
+        }, 7, 0);
+    }
+    return AsyncInflate;
+}())));
+
+function inflate(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt
+    ], function (ev) { return pbf(inflateSync(ev.data[0], gopt(ev.data[1]))); }, 1, cb);
+}
+function inflateSync(data, opts) {
+    return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+// before you yell at me for not just using extends, my reason is that TS inheritance is hard to workerize.
+/**
+ * Streaming GZIP compression
+ */
+var Gzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Gzip(opts, cb) {
+        this.c = crc();
+        this.l = 0;
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be GZIPped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Gzip.prototype.push = function (chunk, final) {
+        this.c.p(chunk);
+        this.l += chunk.length;
+        Deflate.prototype.push.call(this, chunk, final);
+    };
+    Gzip.prototype.p = function (c, f) {
+        var raw = dopt(c, this.o, this.v && gzhl(this.o), f && 8, this.s);
+        if (this.v)
+            gzh(raw, this.o), this.v = 0;
+        if (f)
+            wbytes(raw, raw.length - 8, this.c.d()), wbytes(raw, raw.length - 4, this.l);
+        this.ondata(raw, f);
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * GZIPped output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible.
+     */
+    Gzip.prototype.flush = function (sync) {
+        Deflate.prototype.flush.call(this, sync);
+    };
+    return Gzip;
+}())));
+
+/**
+ * Asynchronous streaming GZIP compression
+ */
+var AsyncGzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncGzip(opts, cb) {
+        astrmify([
+            bDflt,
+            gze,
+            function () { return [astrm, Deflate, Gzip]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Gzip(ev.data);
+            onmessage = astrm(strm);
+        }, 8, 1);
+    }
+    return AsyncGzip;
+}())));
+
+function gzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+        gze,
+        function () { return [gzipSync]; }
+    ], function (ev) { return pbf(gzipSync(ev.data[0], ev.data[1])); }, 2, cb);
+}
+/**
+ * Compresses data with GZIP
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The gzipped version of the data
+ */
+function gzipSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var c = crc(), l = data.length;
+    c.p(data);
+    var d = dopt(data, opts, gzhl(opts), 8), s = d.length;
+    return gzh(d, opts), wbytes(d, s - 8, c.d()), wbytes(d, s - 4, l), d;
+}
+/**
+ * Streaming single or multi-member GZIP decompression
+ */
+var Gunzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Gunzip(opts, cb) {
+        this.v = 1;
+        this.r = 0;
+        Inflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be GUNZIPped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Gunzip.prototype.push = function (chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        this.r += chunk.length;
+        if (this.v) {
+            var p = this.p.subarray(this.v - 1);
+            var s = p.length > 3 ? gzs(p) : 4;
+            if (s > p.length) {
+                if (!final)
+                    return;
+            }
+            else if (this.v > 1 && this.onmember) {
+                this.onmember(this.r - p.length);
+            }
+            this.p = p.subarray(s), this.v = 0;
+        }
+        // necessary to prevent TS from using the closure value
+        // This allows for workerization to function correctly
+        Inflate.prototype.c.call(this, 0);
+        // process concatenated GZIP
+        if (this.s.f && !this.s.l) {
+            this.v = shft(this.s.p) + 9;
+            this.s = { i: 0 };
+            this.o = new u8(0);
+            this.push(new u8(0), final);
+        }
+        else if (final) {
+            Inflate.prototype.c.call(this, final);
+        }
+    };
+    return Gunzip;
+}())));
+
+/**
+ * Asynchronous streaming single or multi-member GZIP decompression
+ */
+var AsyncGunzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncGunzip(opts, cb) {
+        var _this = this;
+        astrmify([
+            bInflt,
+            guze,
+            function () { return [astrm, Inflate, Gunzip]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Gunzip(ev.data);
+            strm.onmember = function (offset) { return postMessage(offset); };
+            onmessage = astrm(strm);
+        }, 9, 0, function (offset) { return _this.onmember && _this.onmember(offset); });
+    }
+    return AsyncGunzip;
+}())));
+
+function gunzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt,
+        guze,
+        function () { return [gunzipSync]; }
+    ], function (ev) { return pbf(gunzipSync(ev.data[0], ev.data[1])); }, 3, cb);
+}
+function gunzipSync(data, opts) {
+    var st = gzs(data);
+    if (st + 8 > data.length)
+        err(6, 'invalid gzip data');
+    return inflt(data.subarray(st, -8), { i: 2 }, opts && opts.out || new u8(gzl(data)), opts && opts.dictionary);
+}
+/**
+ * Streaming Zlib compression
+ */
+var Zlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Zlib(opts, cb) {
+        this.c = adler();
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+    }
+    /**
+     * Pushes a chunk to be zlibbed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Zlib.prototype.push = function (chunk, final) {
+        this.c.p(chunk);
+        Deflate.prototype.push.call(this, chunk, final);
+    };
+    Zlib.prototype.p = function (c, f) {
+        var raw = dopt(c, this.o, this.v && (this.o.dictionary ? 6 : 2), f && 4, this.s);
+        if (this.v)
+            zlh(raw, this.o), this.v = 0;
+        if (f)
+            wbytes(raw, raw.length - 4, this.c.d());
+        this.ondata(raw, f);
+    };
+    /**
+     * Flushes buffered uncompressed data. Useful to immediately retrieve the
+     * zlibbed output for small inputs.
+     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
+     *             extra bytes, but guarantees all pushed data is immediately
+     *             decompressible.
+     */
+    Zlib.prototype.flush = function (sync) {
+        Deflate.prototype.flush.call(this, sync);
+    };
+    return Zlib;
+}())));
+
+/**
+ * Asynchronous streaming Zlib compression
+ */
+var AsyncZlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncZlib(opts, cb) {
+        astrmify([
+            bDflt,
+            zle,
+            function () { return [astrm, Deflate, Zlib]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Zlib(ev.data);
+            onmessage = astrm(strm);
+        }, 10, 1);
+    }
+    return AsyncZlib;
+}())));
+
+function zlib(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bDflt,
+        zle,
+        function () { return [zlibSync]; }
+    ], function (ev) { return pbf(zlibSync(ev.data[0], ev.data[1])); }, 4, cb);
+}
+/**
+ * Compress data with Zlib
+ * @param data The data to compress
+ * @param opts The compression options
+ * @returns The zlib-compressed version of the data
+ */
+function zlibSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var a = adler();
+    a.p(data);
+    var d = dopt(data, opts, opts.dictionary ? 6 : 2, 4);
+    return zlh(d, opts), wbytes(d, d.length - 4, a.d()), d;
+}
+/**
+ * Streaming Zlib decompression
+ */
+var Unzlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Unzlib(opts, cb) {
+        Inflate.call(this, opts, cb);
+        this.v = opts && opts.dictionary ? 2 : 1;
+    }
+    /**
+     * Pushes a chunk to be unzlibbed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Unzlib.prototype.push = function (chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        if (this.v) {
+            if (this.p.length < 6 && !final)
+                return;
+            this.p = this.p.subarray(zls(this.p, this.v - 1)), this.v = 0;
+        }
+        if (final) {
+            if (this.p.length < 4)
+                err(6, 'invalid zlib data');
+            this.p = this.p.subarray(0, -4);
+        }
+        // necessary to prevent TS from using the closure value
+        // This allows for workerization to function correctly
+        Inflate.prototype.c.call(this, final);
+    };
+    return Unzlib;
+}())));
+
+/**
+ * Asynchronous streaming Zlib decompression
+ */
+var AsyncUnzlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncUnzlib(opts, cb) {
+        astrmify([
+            bInflt,
+            zule,
+            function () { return [astrm, Inflate, Unzlib]; }
+        ], this, StrmOpt.call(this, opts, cb), function (ev) {
+            var strm = new Unzlib(ev.data);
+            onmessage = astrm(strm);
+        }, 11, 0);
+    }
+    return AsyncUnzlib;
+}())));
+
+function unzlib(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return cbify(data, opts, [
+        bInflt,
+        zule,
+        function () { return [unzlibSync]; }
+    ], function (ev) { return pbf(unzlibSync(ev.data[0], gopt(ev.data[1]))); }, 5, cb);
+}
+function unzlibSync(data, opts) {
+    return inflt(data.subarray(zls(data, opts && opts.dictionary), -4), { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+// Default algorithm for compression (used because having a known output size allows faster decompression)
+
+
+/**
+ * Streaming GZIP, Zlib, or raw DEFLATE decompression
+ */
+var Decompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function Decompress(opts, cb) {
+        this.o = StrmOpt.call(this, opts, cb) || {};
+        this.G = Gunzip;
+        this.I = Inflate;
+        this.Z = Unzlib;
+    }
+    // init substream
+    // overriden by AsyncDecompress
+    Decompress.prototype.i = function () {
+        var _this = this;
+        this.s.ondata = function (dat, final) {
+            _this.ondata(dat, final);
+        };
+    };
+    /**
+     * Pushes a chunk to be decompressed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (!this.s) {
+            if (this.p && this.p.length) {
+                var n = new u8(this.p.length + chunk.length);
+                n.set(this.p), n.set(chunk, this.p.length);
+            }
+            else
+                this.p = chunk;
+            if (this.p.length > 2) {
+                this.s = (this.p[0] == 31 && this.p[1] == 139 && this.p[2] == 8)
+                    ? new this.G(this.o)
+                    : ((this.p[0] & 15) != 8 || (this.p[0] >> 4) > 7 || ((this.p[0] << 8 | this.p[1]) % 31))
+                        ? new this.I(this.o)
+                        : new this.Z(this.o);
+                this.i();
+                this.s.push(this.p, final);
+                this.p = null;
             }
         }
         else
-            p.warn(check.message);
+            this.s.push(chunk, final);
+    };
+    return Decompress;
+}())));
+
+/**
+ * Asynchronous streaming GZIP, Zlib, or raw DEFLATE decompression
+ */
+var AsyncDecompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function AsyncDecompress(opts, cb) {
+        Decompress.call(this, opts, cb);
+        this.queuedSize = 0;
+        this.G = AsyncGunzip;
+        this.I = AsyncInflate;
+        this.Z = AsyncUnzlib;
     }
-    if (p.comment && pr.number) {
-        attempted++;
-        const body = (0,markdown/* renderComment */.wQ)(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } });
-        const c = await upsertStickyComment(octokit, repo, pr.number, (0,markdown/* markerFor */._Z)(p.checkName), body, p.commentAuthor, p.token);
-        if (c.ok) {
-            result.commentId = c.value.id;
-            p.log(`sticky comment ${c.value.action}`);
+    AsyncDecompress.prototype.i = function () {
+        var _this = this;
+        this.s.ondata = function (err, dat, final) {
+            _this.ondata(err, dat, final);
+        };
+        this.s.ondrain = function (size) {
+            _this.queuedSize -= size;
+            if (_this.ondrain)
+                _this.ondrain(size);
+        };
+    };
+    /**
+     * Pushes a chunk to be decompressed
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    AsyncDecompress.prototype.push = function (chunk, final) {
+        this.queuedSize += chunk.length;
+        Decompress.prototype.push.call(this, chunk, final);
+    };
+    return AsyncDecompress;
+}())));
+
+function decompress(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    return (data[0] == 31 && data[1] == 139 && data[2] == 8)
+        ? gunzip(data, opts, cb)
+        : ((data[0] & 15) != 8 || (data[0] >> 4) > 7 || ((data[0] << 8 | data[1]) % 31))
+            ? inflate(data, opts, cb)
+            : unzlib(data, opts, cb);
+}
+/**
+ * Expands compressed GZIP, Zlib, or raw DEFLATE data, automatically detecting the format
+ * @param data The data to decompress
+ * @param opts The decompression options
+ * @returns The decompressed version of the data
+ */
+function decompressSync(data, opts) {
+    return (data[0] == 31 && data[1] == 139 && data[2] == 8)
+        ? gunzipSync(data, opts)
+        : ((data[0] & 15) != 8 || (data[0] >> 4) > 7 || ((data[0] << 8 | data[1]) % 31))
+            ? inflateSync(data, opts)
+            : unzlibSync(data, opts);
+}
+// flatten a directory structure
+var fltn = function (d, p, t, o) {
+    for (var k in d) {
+        var val = d[k], n = p + k, op = o;
+        if (Array.isArray(val))
+            op = mrg(o, val[1]), val = val[0];
+        if (ArrayBuffer.isView(val))
+            t[n] = [val, op];
+        else {
+            t[n += '/'] = [new u8(0), op];
+            fltn(val, n, t, o);
+        }
+    }
+};
+// text encoder
+var te = typeof TextEncoder != 'undefined' && /*#__PURE__*/ new TextEncoder();
+// text decoder
+var td = typeof TextDecoder != 'undefined' && /*#__PURE__*/ new TextDecoder();
+// text decoder stream
+var tds = 0;
+try {
+    td.decode(et, { stream: true });
+    tds = 1;
+}
+catch (e) { }
+// decode UTF8
+var dutf8 = function (d) {
+    for (var r = '', i = 0;;) {
+        var c = d[i++];
+        var eb = (c > 127) + (c > 223) + (c > 239);
+        if (i + eb > d.length)
+            return { s: r, r: slc(d, i - 1) };
+        if (!eb)
+            r += String.fromCharCode(c);
+        else if (eb == 3) {
+            c = ((c & 15) << 18 | (d[i++] & 63) << 12 | (d[i++] & 63) << 6 | (d[i++] & 63)) - 65536,
+                r += String.fromCharCode(55296 | (c >> 10), 56320 | (c & 1023));
+        }
+        else if (eb & 1)
+            r += String.fromCharCode((c & 31) << 6 | (d[i++] & 63));
+        else
+            r += String.fromCharCode((c & 15) << 12 | (d[i++] & 63) << 6 | (d[i++] & 63));
+    }
+};
+/**
+ * Streaming UTF-8 decoding
+ */
+var DecodeUTF8 = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a UTF-8 decoding stream
+     * @param cb The callback to call whenever data is decoded
+     */
+    function DecodeUTF8(cb) {
+        this.ondata = cb;
+        if (tds)
+            this.t = new TextDecoder();
+        else
+            this.p = et;
+    }
+    /**
+     * Pushes a chunk to be decoded from UTF-8 binary
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    DecodeUTF8.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        final = !!final;
+        if (this.t) {
+            this.ondata(this.t.decode(chunk, { stream: true }), final);
+            if (final) {
+                if (this.t.decode().length)
+                    err(8);
+                this.t = null;
+            }
+            return;
+        }
+        if (!this.p)
+            err(4);
+        var dat = new u8(this.p.length + chunk.length);
+        dat.set(this.p);
+        dat.set(chunk, this.p.length);
+        var _a = dutf8(dat), s = _a.s, r = _a.r;
+        if (final) {
+            if (r.length)
+                err(8);
+            this.p = null;
+        }
+        else
+            this.p = r;
+        this.ondata(s, final);
+    };
+    return DecodeUTF8;
+}())));
+
+/**
+ * Streaming UTF-8 encoding
+ */
+var EncodeUTF8 = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a UTF-8 decoding stream
+     * @param cb The callback to call whenever data is encoded
+     */
+    function EncodeUTF8(cb) {
+        this.ondata = cb;
+    }
+    /**
+     * Pushes a chunk to be encoded to UTF-8
+     * @param chunk The string data to push
+     * @param final Whether this is the last chunk
+     */
+    EncodeUTF8.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        if (this.d)
+            err(4);
+        this.ondata(strToU8(chunk), this.d = final || false);
+    };
+    return EncodeUTF8;
+}())));
+
+/**
+ * Converts a string into a Uint8Array for use with compression/decompression methods
+ * @param str The string to encode
+ * @param latin1 Whether or not to interpret the data as Latin-1. This should
+ *               not need to be true unless decoding a binary string.
+ * @returns The string encoded in UTF-8/Latin-1 binary
+ */
+function strToU8(str, latin1) {
+    if (latin1) {
+        var ar_1 = new u8(str.length);
+        for (var i = 0; i < str.length; ++i)
+            ar_1[i] = str.charCodeAt(i);
+        return ar_1;
+    }
+    if (te)
+        return te.encode(str);
+    var l = str.length;
+    var ar = new u8(str.length + (str.length >> 1));
+    var ai = 0;
+    var w = function (v) { ar[ai++] = v; };
+    for (var i = 0; i < l; ++i) {
+        if (ai + 5 > ar.length) {
+            var n = new u8(ai + 8 + ((l - i) << 1));
+            n.set(ar);
+            ar = n;
+        }
+        var c = str.charCodeAt(i);
+        if (c < 128 || latin1)
+            w(c);
+        else if (c < 2048)
+            w(192 | (c >> 6)), w(128 | (c & 63));
+        else if (c > 55295 && c < 57344)
+            c = 65536 + (c & 1023 << 10) | (str.charCodeAt(++i) & 1023),
+                w(240 | (c >> 18)), w(128 | ((c >> 12) & 63)), w(128 | ((c >> 6) & 63)), w(128 | (c & 63));
+        else
+            w(224 | (c >> 12)), w(128 | ((c >> 6) & 63)), w(128 | (c & 63));
+    }
+    return slc(ar, 0, ai);
+}
+/**
+ * Converts a Uint8Array to a string
+ * @param dat The data to decode to string
+ * @param latin1 Whether or not to interpret the data as Latin-1. This should
+ *               not need to be true unless encoding to binary string.
+ * @returns The original UTF-8/Latin-1 string
+ */
+function strFromU8(dat, latin1) {
+    if (latin1) {
+        var r = '';
+        for (var i = 0; i < dat.length; i += 16384)
+            r += String.fromCharCode.apply(null, dat.subarray(i, i + 16384));
+        return r;
+    }
+    else if (td) {
+        return td.decode(dat);
+    }
+    else {
+        var _a = dutf8(dat), s = _a.s, r = _a.r;
+        if (r.length)
+            err(8);
+        return s;
+    }
+}
+;
+// deflate bit flag
+var dbf = function (l) { return l == 1 ? 3 : l < 6 ? 2 : l == 9 ? 1 : 0; };
+// skip local zip header
+var slzh = function (d, b) { return b + 30 + b2(d, b + 26) + b2(d, b + 28); };
+// read zip header
+var zh = function (d, b, z) {
+    var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+    var _a = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a[0], su = _a[1], off = _a[2];
+    return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+// read zip64 header sizes
+var z64hs = function (d, b, l, z, sc, su, off) {
+    var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+    var nf = nsc + nsu + noff;
+    if (z && nf) {
+        for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+            if (b2(d, b) == 1) {
+                return [
+                    nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+                    nsu ? b8(d, b + 4) : su,
+                    noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+                    1
+                ];
+            }
+        }
+        // z == 2 for unknown whether or not zip64
+        if (z < 2)
+            err(13);
+    }
+    return [sc, su, off, 0];
+};
+// extra field length
+var exfl = function (ex) {
+    var le = 0;
+    if (ex) {
+        for (var k in ex) {
+            var l = ex[k].length;
+            if (l > 65535)
+                err(9);
+            le += l + 4;
+        }
+    }
+    return le;
+};
+// write zip header
+var wzh = function (d, b, f, fn, u, c, ce, co) {
+    var fl = fn.length, ex = f.extra, col = co && co.length;
+    var exl = exfl(ex);
+    wbytes(d, b, ce != null ? 0x2014B50 : 0x4034B50), b += 4;
+    if (ce != null)
+        d[b++] = 20, d[b++] = f.os;
+    d[b] = 20, b += 2; // spec compliance? what's that?
+    d[b++] = (f.flag << 1) | (c < 0 && 8), d[b++] = u && 8;
+    d[b++] = f.compression & 255, d[b++] = f.compression >> 8;
+    var dt = new Date(f.mtime == null ? Date.now() : f.mtime), y = dt.getFullYear() - 1980;
+    if (y < 0 || y > 119)
+        err(10);
+    wbytes(d, b, (y << 25) | ((dt.getMonth() + 1) << 21) | (dt.getDate() << 16) | (dt.getHours() << 11) | (dt.getMinutes() << 5) | (dt.getSeconds() >> 1)), b += 4;
+    if (c != -1) {
+        wbytes(d, b, f.crc);
+        wbytes(d, b + 4, c < 0 ? -c - 2 : c);
+        wbytes(d, b + 8, f.size);
+    }
+    wbytes(d, b + 12, fl);
+    wbytes(d, b + 14, exl), b += 16;
+    if (ce != null) {
+        wbytes(d, b, col);
+        wbytes(d, b + 6, f.attrs);
+        wbytes(d, b + 10, ce), b += 14;
+    }
+    d.set(fn, b);
+    b += fl;
+    if (exl) {
+        for (var k in ex) {
+            var exf = ex[k], l = exf.length;
+            wbytes(d, b, +k);
+            wbytes(d, b + 2, l);
+            d.set(exf, b + 4), b += 4 + l;
+        }
+    }
+    if (col)
+        d.set(co, b), b += col;
+    return b;
+};
+// write zip footer (end of central directory)
+var wzf = function (o, b, c, d, e) {
+    wbytes(o, b, 0x6054B50); // skip disk
+    wbytes(o, b + 8, c);
+    wbytes(o, b + 10, c);
+    wbytes(o, b + 12, d);
+    wbytes(o, b + 16, e);
+};
+/**
+ * A pass-through stream to keep data uncompressed in a ZIP archive.
+ */
+var ZipPassThrough = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a pass-through stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     */
+    function ZipPassThrough(filename) {
+        this.filename = filename;
+        this.c = crc();
+        this.size = 0;
+        this.compression = 0;
+    }
+    /**
+     * Processes a chunk and pushes to the output stream. You can override this
+     * method in a subclass for custom behavior, but by default this passes
+     * the data through. You must call this.ondata(err, chunk, final) at some
+     * point in this method.
+     * @param chunk The chunk to process
+     * @param final Whether this is the last chunk
+     */
+    ZipPassThrough.prototype.process = function (chunk, final) {
+        this.ondata(null, chunk, final);
+    };
+    /**
+     * Pushes a chunk to be added. If you are subclassing this with a custom
+     * compression algorithm, note that you must push data from the source
+     * file only, pre-compression.
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    ZipPassThrough.prototype.push = function (chunk, final) {
+        if (!this.ondata)
+            err(5);
+        this.c.p(chunk);
+        this.size += chunk.length;
+        if (final)
+            this.crc = this.c.d();
+        // we shouldn't really do this cast, but properly handling ArrayBufferLike
+        // makes the API unergonomic with Buffer
+        this.process(chunk, final || false);
+    };
+    return ZipPassThrough;
+}())));
+
+// I don't extend because TypeScript extension adds 1kB of runtime bloat
+/**
+ * Streaming DEFLATE compression for ZIP archives. Prefer using AsyncZipDeflate
+ * for better performance
+ */
+var ZipDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     * @param opts The compression options
+     */
+    function ZipDeflate(filename, opts) {
+        var _this = this;
+        if (!opts)
+            opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new Deflate(opts, function (dat, final) {
+            _this.ondata(null, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+    }
+    ZipDeflate.prototype.process = function (chunk, final) {
+        try {
+            this.d.push(chunk, final);
+        }
+        catch (e) {
+            this.ondata(e, null, final);
+        }
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    ZipDeflate.prototype.push = function (chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+    };
+    return ZipDeflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE compression for ZIP archives
+ */
+var AsyncZipDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates an asynchronous DEFLATE stream that can be added to ZIP archives
+     * @param filename The filename to associate with this data stream
+     * @param opts The compression options
+     */
+    function AsyncZipDeflate(filename, opts) {
+        var _this = this;
+        if (!opts)
+            opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new AsyncDeflate(opts, function (err, dat, final) {
+            _this.ondata(err, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+        this.terminate = this.d.terminate;
+    }
+    AsyncZipDeflate.prototype.process = function (chunk, final) {
+        this.d.push(chunk, final);
+    };
+    /**
+     * Pushes a chunk to be deflated
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    AsyncZipDeflate.prototype.push = function (chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+    };
+    return AsyncZipDeflate;
+}())));
+
+// TODO: Better tree shaking
+/**
+ * A zippable archive to which files can incrementally be added
+ */
+var Zip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates an empty ZIP archive to which files can be added
+     * @param cb The callback to call whenever data for the generated ZIP archive
+     *           is available
+     */
+    function Zip(cb) {
+        this.ondata = cb;
+        this.u = [];
+        this.d = 1;
+    }
+    /**
+     * Adds a file to the ZIP archive
+     * @param file The file stream to add
+     */
+    Zip.prototype.add = function (file) {
+        var _this = this;
+        if (!this.ondata)
+            err(5);
+        // finishing or finished
+        if (this.d & 2)
+            this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, false);
+        else {
+            var f = strToU8(file.filename), fl_1 = f.length;
+            var com = file.comment, o = com && strToU8(com);
+            var u = fl_1 != file.filename.length || (o && (com.length != o.length));
+            var hl_1 = fl_1 + exfl(file.extra) + 30;
+            if (fl_1 > 65535)
+                this.ondata(err(11, 0, 1), null, false);
+            var header = new u8(hl_1);
+            wzh(header, 0, file, f, u, -1);
+            var chks_1 = [header];
+            var pAll_1 = function () {
+                for (var _i = 0, chks_2 = chks_1; _i < chks_2.length; _i++) {
+                    var chk = chks_2[_i];
+                    _this.ondata(null, chk, false);
+                }
+                chks_1 = [];
+            };
+            var tr_1 = this.d;
+            this.d = 0;
+            var ind_1 = this.u.length;
+            var uf_1 = mrg(file, {
+                f: f,
+                u: u,
+                o: o,
+                t: function () {
+                    if (file.terminate)
+                        file.terminate();
+                },
+                r: function () {
+                    pAll_1();
+                    if (tr_1) {
+                        var nxt = _this.u[ind_1 + 1];
+                        if (nxt)
+                            nxt.r();
+                        else
+                            _this.d = 1;
+                    }
+                    tr_1 = 1;
+                }
+            });
+            var cl_1 = 0;
+            file.ondata = function (err, dat, final) {
+                if (err) {
+                    _this.ondata(err, dat, final);
+                    _this.terminate();
+                }
+                else {
+                    cl_1 += dat.length;
+                    chks_1.push(dat);
+                    if (final) {
+                        var dd = new u8(16);
+                        wbytes(dd, 0, 0x8074B50);
+                        wbytes(dd, 4, file.crc);
+                        wbytes(dd, 8, cl_1);
+                        wbytes(dd, 12, file.size);
+                        chks_1.push(dd);
+                        uf_1.c = cl_1, uf_1.b = hl_1 + cl_1 + 16, uf_1.crc = file.crc, uf_1.size = file.size;
+                        if (tr_1)
+                            uf_1.r();
+                        tr_1 = 1;
+                    }
+                    else if (tr_1)
+                        pAll_1();
+                }
+            };
+            this.u.push(uf_1);
+        }
+    };
+    /**
+     * Ends the process of adding files and prepares to emit the final chunks.
+     * This *must* be called after adding all desired files for the resulting
+     * ZIP file to work properly.
+     */
+    Zip.prototype.end = function () {
+        var _this = this;
+        if (this.d & 2) {
+            this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, true);
+            return;
+        }
+        if (this.d)
+            this.e();
+        else
+            this.u.push({
+                r: function () {
+                    if (!(_this.d & 1))
+                        return;
+                    _this.u.splice(-1, 1);
+                    _this.e();
+                },
+                t: function () { }
+            });
+        this.d = 3;
+    };
+    Zip.prototype.e = function () {
+        var bt = 0, l = 0, tl = 0;
+        for (var _i = 0, _a = this.u; _i < _a.length; _i++) {
+            var f = _a[_i];
+            tl += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0);
+        }
+        var out = new u8(tl + 22);
+        for (var _b = 0, _c = this.u; _b < _c.length; _b++) {
+            var f = _c[_b];
+            wzh(out, bt, f, f.f, f.u, -f.c - 2, l, f.o);
+            bt += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0), l += f.b;
+        }
+        wzf(out, bt, this.u.length, tl, l);
+        this.ondata(null, out, true);
+        this.d = 2;
+    };
+    /**
+     * A method to terminate any internal workers used by the stream. Subsequent
+     * calls to add() will fail.
+     */
+    Zip.prototype.terminate = function () {
+        for (var _i = 0, _a = this.u; _i < _a.length; _i++) {
+            var f = _a[_i];
+            f.t();
+        }
+        this.d = 2;
+    };
+    return Zip;
+}())));
+
+function zip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    var r = {};
+    fltn(data, '', r, opts);
+    var k = Object.keys(r);
+    var lft = k.length, o = 0, tot = 0;
+    var slft = lft, files = new Array(lft);
+    var term = [];
+    var tAll = function () {
+        for (var i = 0; i < term.length; ++i)
+            term[i]();
+    };
+    var cbd = function (a, b) {
+        mt(function () { cb(a, b); });
+    };
+    mt(function () { cbd = cb; });
+    var cbf = function () {
+        var out = new u8(tot + 22), oe = o, cdl = tot - o;
+        tot = 0;
+        for (var i = 0; i < slft; ++i) {
+            var f = files[i];
+            try {
+                var l = f.c.length;
+                wzh(out, tot, f, f.f, f.u, l);
+                var badd = 30 + f.f.length + exfl(f.extra);
+                var loc = tot + badd;
+                out.set(f.c, loc);
+                wzh(out, o, f, f.f, f.u, l, tot, f.m), o += 16 + badd + (f.m ? f.m.length : 0), tot = loc + l;
+            }
+            catch (e) {
+                return cbd(e, null);
+            }
+        }
+        wzf(out, o, files.length, cdl, oe);
+        cbd(null, out);
+    };
+    if (!lft)
+        cbf();
+    var _loop_1 = function (i) {
+        var fn = k[i];
+        var _a = r[fn], file = _a[0], p = _a[1];
+        var c = crc(), size = file.length;
+        c.p(file);
+        var f = strToU8(fn), s = f.length;
+        var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+        var exl = exfl(p.extra);
+        var compression = p.level == 0 ? 0 : 8;
+        var cbl = function (e, d) {
+            if (e) {
+                tAll();
+                cbd(e, null);
+            }
+            else {
+                var l = d.length;
+                files[i] = mrg(p, {
+                    size: size,
+                    crc: c.d(),
+                    c: d,
+                    f: f,
+                    m: m,
+                    u: s != fn.length || (m && (com.length != ms)),
+                    compression: compression
+                });
+                o += 30 + s + exl + l;
+                tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+                if (!--lft)
+                    cbf();
+            }
+        };
+        if (s > 65535)
+            cbl(err(11, 0, 1), null);
+        if (!compression)
+            cbl(null, file);
+        else if (size < 160000) {
+            try {
+                cbl(null, deflateSync(file, p));
+            }
+            catch (e) {
+                cbl(e, null);
+            }
+        }
+        else
+            term.push(deflate(file, p, cbl));
+    };
+    // Cannot use lft because it can decrease
+    for (var i = 0; i < slft; ++i) {
+        _loop_1(i);
+    }
+    return tAll;
+}
+/**
+ * Synchronously creates a ZIP file. Prefer using `zip` for better performance
+ * with more than one file.
+ * @param data The directory structure for the ZIP archive
+ * @param opts The main options, merged with per-file options
+ * @returns The generated ZIP archive
+ */
+function zipSync(data, opts) {
+    if (!opts)
+        opts = {};
+    var r = {};
+    var files = [];
+    fltn(data, '', r, opts);
+    var o = 0;
+    var tot = 0;
+    for (var fn in r) {
+        var _a = r[fn], file = _a[0], p = _a[1];
+        var compression = p.level == 0 ? 0 : 8;
+        var f = strToU8(fn), s = f.length;
+        var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+        var exl = exfl(p.extra);
+        if (s > 65535)
+            err(11);
+        var d = compression ? deflateSync(file, p) : file, l = d.length;
+        var c = crc();
+        c.p(file);
+        files.push(mrg(p, {
+            size: file.length,
+            crc: c.d(),
+            c: d,
+            f: f,
+            m: m,
+            u: s != fn.length || (m && (com.length != ms)),
+            o: o,
+            compression: compression
+        }));
+        o += 30 + s + exl + l;
+        tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+    }
+    var out = new u8(tot + 22), oe = o, cdl = tot - o;
+    for (var i = 0; i < files.length; ++i) {
+        var f = files[i];
+        wzh(out, f.o, f, f.f, f.u, f.c.length);
+        var badd = 30 + f.f.length + exfl(f.extra);
+        out.set(f.c, f.o + badd);
+        wzh(out, o, f, f.f, f.u, f.c.length, f.o, f.m), o += 16 + badd + (f.m ? f.m.length : 0);
+    }
+    wzf(out, o, files.length, cdl, oe);
+    return out;
+}
+/**
+ * Streaming pass-through decompression for ZIP archives
+ */
+var UnzipPassThrough = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    function UnzipPassThrough() {
+    }
+    UnzipPassThrough.prototype.push = function (chunk, final) {
+        // same as ZipPassThrough: cast to retain Buffer ergonomics
+        this.ondata(null, chunk, final);
+    };
+    UnzipPassThrough.compression = 0;
+    return UnzipPassThrough;
+}())));
+
+/**
+ * Streaming DEFLATE decompression for ZIP archives. Prefer AsyncZipInflate for
+ * better performance.
+ */
+var UnzipInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE decompression that can be used in ZIP archives
+     */
+    function UnzipInflate() {
+        var _this = this;
+        this.i = new Inflate(function (dat, final) {
+            _this.ondata(null, dat, final);
+        });
+    }
+    UnzipInflate.prototype.push = function (chunk, final) {
+        try {
+            this.i.push(chunk, final);
+        }
+        catch (e) {
+            this.ondata(e, null, final);
+        }
+    };
+    UnzipInflate.compression = 8;
+    return UnzipInflate;
+}())));
+
+/**
+ * Asynchronous streaming DEFLATE decompression for ZIP archives
+ */
+var AsyncUnzipInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a DEFLATE decompression that can be used in ZIP archives
+     */
+    function AsyncUnzipInflate(_, sz) {
+        var _this = this;
+        if (sz < 320000) {
+            this.i = new Inflate(function (dat, final) {
+                _this.ondata(null, dat, final);
+            });
         }
         else {
-            if (c.forbidden)
-                forbidden++;
-            p.warn(c.message);
+            this.i = new AsyncInflate(function (err, dat, final) {
+                _this.ondata(err, dat, final);
+            });
+            this.terminate = this.i.terminate;
         }
     }
-    if (pr.number && (verdict.labels.add.length || verdict.labels.remove.length)) {
-        attempted++;
-        const l = await syncLabels(octokit, repo, pr.number, pr.labels, verdict.labels.add, verdict.labels.remove);
-        if (!l.ok) {
-            if (l.forbidden)
-                forbidden++;
-            p.warn(l.message);
+    AsyncUnzipInflate.prototype.push = function (chunk, final) {
+        if (this.i.terminate)
+            chunk = slc(chunk, 0);
+        this.i.push(chunk, final);
+    };
+    AsyncUnzipInflate.compression = 8;
+    return AsyncUnzipInflate;
+}())));
+
+/**
+ * A ZIP archive decompression stream that emits files as they are discovered
+ */
+var Unzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a ZIP decompression stream
+     * @param cb The callback to call whenever a file in the ZIP archive is found
+     */
+    function Unzip(cb) {
+        this.onfile = cb;
+        this.k = [];
+        this.o = {
+            0: UnzipPassThrough
+        };
+        this.p = et;
+    }
+    /**
+     * Pushes a chunk to be unzipped
+     * @param chunk The chunk to push
+     * @param final Whether this is the last chunk
+     */
+    Unzip.prototype.push = function (chunk, final) {
+        var _this = this;
+        if (!this.onfile)
+            err(5);
+        if (!this.p)
+            err(4);
+        if (this.c > 0) {
+            var len = Math.min(this.c, chunk.length);
+            var toAdd = chunk.subarray(0, len);
+            this.c -= len;
+            if (this.d)
+                this.d.push(toAdd, !this.c);
+            else
+                this.k[0].push(toAdd);
+            chunk = chunk.subarray(len);
+            if (chunk.length)
+                return this.push(chunk, final);
+        }
+        else {
+            var f = 0, i = 0, is = void 0, buf = void 0;
+            if (!this.p.length)
+                buf = chunk;
+            else if (!chunk.length)
+                buf = this.p;
+            else {
+                buf = new u8(this.p.length + chunk.length);
+                buf.set(this.p), buf.set(chunk, this.p.length);
+            }
+            var l = buf.length, oc = this.c, add = oc && this.d;
+            var _loop_2 = function () {
+                var sig = b4(buf, i);
+                if (sig == 0x4034B50) {
+                    f = 1, is = i;
+                    this_1.d = null;
+                    this_1.c = 0;
+                    var bf = b2(buf, i + 6), cmp_1 = b2(buf, i + 8), u = bf & 2048, dd = bf & 8, fnl = b2(buf, i + 26), es = b2(buf, i + 28);
+                    if (l > i + 30 + fnl + es) {
+                        var chks_3 = [];
+                        this_1.k.unshift(chks_3);
+                        f = 2;
+                        var lsc = b4(buf, i + 18), lsu = b4(buf, i + 22);
+                        var fn_1 = strFromU8(buf.subarray(i + 30, i += 30 + fnl), !u);
+                        var _a = z64hs(buf, i, es, 2, lsc, lsu, 0), sc_1 = _a[0], su_1 = _a[1], z64 = _a[3];
+                        if (dd)
+                            sc_1 = -1 - z64;
+                        i += es;
+                        this_1.c = sc_1;
+                        var d_1;
+                        var file_1 = {
+                            name: fn_1,
+                            compression: cmp_1,
+                            start: function () {
+                                if (!file_1.ondata)
+                                    err(5);
+                                if (!sc_1)
+                                    file_1.ondata(null, et, true);
+                                else {
+                                    var ctr = _this.o[cmp_1];
+                                    if (!ctr)
+                                        file_1.ondata(err(14, 'unknown compression type ' + cmp_1, 1), null, false);
+                                    d_1 = sc_1 < 0 ? new ctr(fn_1) : new ctr(fn_1, sc_1, su_1);
+                                    d_1.ondata = function (err, dat, final) { file_1.ondata(err, dat, final); };
+                                    for (var _i = 0, chks_4 = chks_3; _i < chks_4.length; _i++) {
+                                        var dat = chks_4[_i];
+                                        d_1.push(dat, false);
+                                    }
+                                    if (_this.k[0] == chks_3 && _this.c)
+                                        _this.d = d_1;
+                                    else
+                                        d_1.push(et, true);
+                                }
+                            },
+                            terminate: function () {
+                                if (d_1 && d_1.terminate)
+                                    d_1.terminate();
+                            }
+                        };
+                        if (sc_1 >= 0)
+                            file_1.size = sc_1, file_1.originalSize = su_1;
+                        this_1.onfile(file_1);
+                    }
+                    return "break";
+                }
+                else if (oc) {
+                    if (sig == 0x8074B50) {
+                        is = i += 12 + (oc == -2 && 8), f = 3, this_1.c = 0;
+                        return "break";
+                    }
+                    else if (sig == 0x2014B50) {
+                        is = i -= 4, f = 3, this_1.c = 0;
+                        return "break";
+                    }
+                }
+            };
+            var this_1 = this;
+            for (; i < l - 4; ++i) {
+                var state_1 = _loop_2();
+                if (state_1 === "break")
+                    break;
+            }
+            this.p = et;
+            if (oc < 0) {
+                var dat = f ? buf.subarray(0, is - 12 - (oc == -2 && 8) - (b4(buf, is - 16) == 0x8074B50 && 4)) : buf.subarray(0, i);
+                if (add)
+                    add.push(dat, !!f);
+                else
+                    this.k[+(f == 2)].push(dat);
+            }
+            if (f & 2)
+                return this.push(buf.subarray(i), final);
+            this.p = buf.subarray(i);
+        }
+        if (final) {
+            if (this.c)
+                err(13);
+            this.p = null;
+        }
+    };
+    /**
+     * Registers a decoder with the stream, allowing for files compressed with
+     * the compression type provided to be expanded correctly
+     * @param decoder The decoder constructor
+     */
+    Unzip.prototype.register = function (decoder) {
+        this.o[decoder.compression] = decoder;
+    };
+    return Unzip;
+}())));
+
+var mt = typeof queueMicrotask == 'function' ? queueMicrotask : typeof setTimeout == 'function' ? setTimeout : function (fn) { fn(); };
+function unzip(data, opts, cb) {
+    if (!cb)
+        cb = opts, opts = {};
+    if (typeof cb != 'function')
+        err(7);
+    var term = [];
+    var tAll = function () {
+        for (var i = 0; i < term.length; ++i)
+            term[i]();
+    };
+    var files = {};
+    var cbd = function (a, b) {
+        mt(function () { cb(a, b); });
+    };
+    mt(function () { cbd = cb; });
+    var e = data.length - 22;
+    for (; b4(data, e) != 0x6054B50; --e) {
+        if (!e || data.length - e > 65558) {
+            cbd(err(13, 0, 1), null);
+            return tAll;
         }
     }
-    result.readOnly = attempted > 0 && forbidden === attempted;
-    return result;
+    ;
+    var lft = b2(data, e + 8);
+    if (lft) {
+        var c = lft;
+        var o = b4(data, e + 16);
+        var z = b4(data, e - 20) == 0x7064B50;
+        if (z) {
+            var ze = b4(data, e - 12);
+            z = b4(data, ze) == 0x6064B50;
+            if (z) {
+                c = lft = b4(data, ze + 32);
+                o = b4(data, ze + 48);
+            }
+        }
+        var fltr = opts && opts.filter;
+        var _loop_3 = function (i) {
+            var _a = zh(data, o, z), c_1 = _a[0], sc = _a[1], su = _a[2], fn = _a[3], no = _a[4], off = _a[5], b = slzh(data, off);
+            o = no;
+            var cbl = function (e, d) {
+                if (e) {
+                    tAll();
+                    cbd(e, null);
+                }
+                else {
+                    if (d)
+                        files[fn] = d;
+                    if (!--lft)
+                        cbd(null, files);
+                }
+            };
+            if (!fltr || fltr({
+                name: fn,
+                size: sc,
+                originalSize: su,
+                compression: c_1
+            })) {
+                if (!c_1)
+                    cbl(null, slc(data, b, b + sc));
+                else if (c_1 == 8) {
+                    var infl = data.subarray(b, b + sc);
+                    // Synchronously decompress under 512KB, or barely-compressed data
+                    if (su < 524288 || sc > 0.8 * su) {
+                        try {
+                            cbl(null, inflateSync(infl, { out: new u8(su) }));
+                        }
+                        catch (e) {
+                            cbl(e, null);
+                        }
+                    }
+                    else
+                        term.push(inflate(infl, { size: su }, cbl));
+                }
+                else
+                    cbl(err(14, 'unknown compression type ' + c_1, 1), null);
+            }
+            else
+                cbl(null, null);
+        };
+        for (var i = 0; i < c; ++i) {
+            _loop_3(i);
+        }
+    }
+    else
+        cbd(null, {});
+    return tAll;
+}
+/**
+ * Synchronously decompresses a ZIP archive. Prefer using `unzip` for better
+ * performance with more than one file.
+ * @param data The raw compressed ZIP file
+ * @param opts The ZIP extraction options
+ * @returns The decompressed files
+ */
+function unzipSync(data, opts) {
+    var files = {};
+    var e = data.length - 22;
+    for (; b4(data, e) != 0x6054B50; --e) {
+        if (!e || data.length - e > 65558)
+            err(13);
+    }
+    ;
+    var c = b2(data, e + 8);
+    if (!c)
+        return {};
+    var o = b4(data, e + 16);
+    var z = b4(data, e - 20) == 0x7064B50;
+    if (z) {
+        var ze = b4(data, e - 12);
+        z = b4(data, ze) == 0x6064B50;
+        if (z) {
+            c = b4(data, ze + 32);
+            o = b4(data, ze + 48);
+        }
+    }
+    var fltr = opts && opts.filter;
+    for (var i = 0; i < c; ++i) {
+        var _a = zh(data, o, z), c_2 = _a[0], sc = _a[1], su = _a[2], fn = _a[3], no = _a[4], off = _a[5], b = slzh(data, off);
+        o = no;
+        if (!fltr || fltr({
+            name: fn,
+            size: sc,
+            originalSize: su,
+            compression: c_2
+        })) {
+            if (!c_2)
+                files[fn] = slc(data, b, b + sc);
+            else if (c_2 == 8)
+                files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+            else
+                err(14, 'unknown compression type ' + c_2);
+        }
+    }
+    return files;
 }
 
+;// CONCATENATED MODULE: ./src/action/workflow-run.ts
+/**
+ * The `workflow_run` publishing mode, for fork pull requests. The PR's own workflow (read-only token)
+ * runs its tests and uploads an artifact with its evidence (coverage, scanner reports) and a `pr.json`
+ * naming the PR. This workflow, triggered by `workflow_run` with a write token:
+ *   1. downloads that artifact from the triggering run (never runs anything from it);
+ *   2. checks that it belongs to the run's PR: the PR it names must have the run's head SHA and head
+ *      repository, else it is rejected and nothing is published;
+ *   3. re-evaluates the PR from the API (a verdict inside the artifact is never trusted), with the
+ *      artifact's files as evidence labelled as coming from the PR's own workflow;
+ *   4. publishes like the `pull_request` Action.
+ */
+
+
+
+
+
+
+const PR_MANIFEST = 'pr.json';
+/** Limits against zip bombs: total uncompressed bytes and entry count. */
+const MAX_ARTIFACT_BYTES = 200 * 1024 * 1024;
+const MAX_ARTIFACT_FILES = 10_000;
+class ArtifactRejected extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArtifactRejected';
+    }
+}
+function triggeringRun(event) {
+    const run = event.workflow_run;
+    if (!run || typeof run.id !== 'number' || typeof run.head_sha !== 'string') {
+        throw new ArtifactRejected('the workflow_run event carries no workflow_run with an id and head_sha');
+    }
+    return {
+        id: run.id,
+        headSha: run.head_sha,
+        headRepo: run.head_repository?.full_name,
+        pullNumbers: (run.pull_requests ?? []).map((p) => p.number).filter((n) => typeof n === 'number'),
+    };
+}
+/** Unzips into a fresh directory, refusing absolute paths, `..`, and archives over the limits. */
+function extractArtifact(zip, intoDir) {
+    let entries;
+    let total = 0;
+    let count = 0;
+    try {
+        entries = unzipSync(zip, {
+            filter: (f) => {
+                count++;
+                total += f.originalSize;
+                if (count > MAX_ARTIFACT_FILES || total > MAX_ARTIFACT_BYTES)
+                    throw new ArtifactRejected(`the artifact is larger than ${MAX_ARTIFACT_FILES} files or ${MAX_ARTIFACT_BYTES / 1024 / 1024} MB uncompressed`);
+                return !f.name.endsWith('/');
+            },
+        });
+    }
+    catch (e) {
+        if (e instanceof ArtifactRejected)
+            throw e;
+        throw new ArtifactRejected(`the artifact is not a readable zip: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    const dir = intoDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pr-gate-artifact-'));
+    const files = [];
+    for (const [name, bytes] of Object.entries(entries)) {
+        const clean = (0,external_node_path_.normalize)(name).split(external_node_path_.sep).join('/');
+        if (clean.startsWith('/') || clean.startsWith('../') || clean === '..' || /^[A-Za-z]:/.test(clean)) {
+            throw new ArtifactRejected(`the artifact holds a path outside its folder: ${JSON.stringify(name)}`);
+        }
+        const full = (0,external_node_path_.join)(dir, clean);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(full), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(full, bytes);
+        files.push(clean);
+    }
+    return { dir, files: files.sort() };
+}
+async function downloadArtifact(octokit, repo, runId, name) {
+    const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ owner: repo.owner, repo: repo.repo, run_id: runId, per_page: 100 });
+    const artifact = data.artifacts.find((a) => a.name === name);
+    if (!artifact)
+        throw new ArtifactRejected(`the triggering run ${runId} has no artifact named ${JSON.stringify(name)} (artifacts: ${data.artifacts.map((a) => a.name).join(', ') || 'none'})`);
+    if (artifact.expired)
+        throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`);
+    try {
+        const res = await octokit.rest.actions.downloadArtifact({ owner: repo.owner, repo: repo.repo, artifact_id: artifact.id, archive_format: 'zip' });
+        return new Uint8Array(res.data);
+    }
+    catch (e) {
+        if ((0,errors/* statusOf */.c2)(e) === 410)
+            throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`);
+        throw e;
+    }
+}
+/**
+ * Downloads and verifies the evidence of the triggering run. Throws ArtifactRejected when the artifact
+ * is missing, unreadable, or belongs to another PR or commit.
+ */
+async function loadRunEvidence(octokit, repo, event, artifactName) {
+    const run = triggeringRun(event);
+    const zip = await downloadArtifact(octokit, repo, run.id, artifactName);
+    const { dir, files } = extractArtifact(zip);
+    let claimed = run.pullNumbers.length === 1 ? run.pullNumbers[0] : undefined;
+    if (files.includes(PR_MANIFEST)) {
+        let manifest;
+        try {
+            const { readFileSync } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3024, 23));
+            manifest = JSON.parse(readFileSync((0,external_node_path_.join)(dir, PR_MANIFEST), 'utf8'));
+        }
+        catch (e) {
+            throw new ArtifactRejected(`${PR_MANIFEST} in the artifact is not valid JSON: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+        if (typeof manifest.number !== 'number' || !Number.isInteger(manifest.number))
+            throw new ArtifactRejected(`${PR_MANIFEST} in the artifact has no integer "number"`);
+        if (claimed !== undefined && claimed !== manifest.number) {
+            throw new ArtifactRejected(`the artifact names PR #${manifest.number} but the triggering run belongs to PR #${claimed}`);
+        }
+        claimed = manifest.number;
+    }
+    if (claimed === undefined)
+        throw new ArtifactRejected(`no pull request: the run lists none and the artifact has no ${PR_MANIFEST}`);
+    const pr = await (0,source/* fetchPull */.ey)(octokit, repo, claimed);
+    if (pr.headSha !== run.headSha) {
+        throw new ArtifactRejected(`the artifact is for PR #${claimed}, whose head is ${pr.headSha.slice(0, 12)}, but the triggering run built ${run.headSha.slice(0, 12)}: rejected`);
+    }
+    if (run.headRepo && pr.headRepo && run.headRepo !== pr.headRepo) {
+        throw new ArtifactRejected(`the artifact is for PR #${claimed} from ${pr.headRepo}, but the triggering run built ${run.headRepo}: rejected`);
+    }
+    return { pr, dir, files: files.filter((f) => f !== PR_MANIFEST), artifactName, runId: run.id };
+}
+
+// EXTERNAL MODULE: ./src/github/publish-verdict.ts + 1 modules
+var publish_verdict = __nccwpck_require__(2081);
 // EXTERNAL MODULE: ./src/evidence/workspace.ts
 var workspace = __nccwpck_require__(1592);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/github/dependencies.ts
-var dependencies = __nccwpck_require__(3686);
-// EXTERNAL MODULE: ./src/change/generated.ts
-var generated = __nccwpck_require__(9393);
-// EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var src_rules = __nccwpck_require__(9066);
-;// CONCATENATED MODULE: ./src/release/range.ts
-
-class ReleaseError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ReleaseError';
-    }
-}
-/** Runs `f` over `items` with at most `limit` calls in flight, keeping the order of the results. */
-async function mapLimit(items, limit, f) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await f(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return out;
-}
-/** States of a deployment's latest status that count as "this is what runs in the environment". */
-const SUCCESS = new Set(['success']);
-/**
- * The latest deployment to `environment` whose most recent status is `success`, skipping `exclude`
- * (the deployment under review) and deployments of `skipSha`. Undefined when there is none.
- * Looks at up to `maxDeployments` deployments, newest first.
- */
-async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
-    const max = opts.maxDeployments ?? 200;
-    let seen = 0;
-    for (let page = 1; seen < max; page++) {
-        let deployments;
-        try {
-            deployments = (await octokit.rest.repos.listDeployments({ owner: r.owner, repo: r.repo, environment, per_page: 30, page })).data;
-        }
-        catch (e) {
-            throw new ReleaseError((0,client/* describeApiError */.gg)(`list deployments to ${environment}`, e));
-        }
-        if (!deployments.length)
-            return undefined;
-        for (const d of deployments) {
-            seen++;
-            if (d.id === opts.exclude || (opts.skipSha && d.sha === opts.skipSha))
-                continue;
-            let statuses;
-            try {
-                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data;
-            }
-            catch (e) {
-                if ((0,client/* statusOf */.c2)(e) === 404)
-                    continue;
-                throw new ReleaseError((0,client/* describeApiError */.gg)(`list statuses of deployment ${d.id}`, e));
-            }
-            const latest = statuses[0]; // newest first
-            if (latest && SUCCESS.has(latest.state))
-                return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined };
-            if (seen >= max)
-                break;
-        }
-        if (deployments.length < 30)
-            return undefined;
-    }
-    return undefined;
-}
-/** GitHub's compare API lists at most this many files (on the first page only). */
-const COMPARE_FILES_CAP = 300;
-const MAX_COMMIT_PAGES = 100;
-/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
-async function compareRange(octokit, r, base, head) {
-    const commits = [];
-    let first;
-    for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
-        let data;
-        try {
-            data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data;
-        }
-        catch (e) {
-            if ((0,client/* statusOf */.c2)(e) === 404)
-                throw new ReleaseError(`cannot compare ${base}...${head}: one of the refs does not exist in ${r.owner}/${r.repo} (HTTP 404)`);
-            throw new ReleaseError((0,client/* describeApiError */.gg)(`compare ${base}...${head}`, e));
-        }
-        first ??= data;
-        const pageCommits = (data.commits ?? []);
-        for (const c of pageCommits)
-            commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
-        if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
-            break;
-    }
-    const f = first ?? {};
-    return {
-        baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
-        headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
-        status: String(f.status ?? 'ahead'),
-        totalCommits: Number(f.total_commits ?? commits.length),
-        commits,
-        files: (f.files ?? []),
-        htmlUrl: f.html_url,
-    };
-}
-/**
- * The pull requests merged in the range: `commits/{sha}/pulls` for every commit, merged ones only (into
- * this repository), deduplicated by number, in merge order. Commits no merged PR claims are `direct`.
- */
-async function mergedPullsInRange(octokit, r, commits) {
-    const byNumber = new Map();
-    const direct = [];
-    const lists = await mapLimit(commits, 4, async (c) => {
-        try {
-            return (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })).data;
-        }
-        catch (e) {
-            throw new ReleaseError((0,client/* describeApiError */.gg)(`list pull requests of commit ${c.sha.slice(0, 12)}`, e));
-        }
-    });
-    commits.forEach((c, i) => {
-        const merged = (lists[i] ?? []).filter((p) => p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()));
-        if (!merged.length)
-            direct.push(c);
-        for (const p of merged) {
-            let rec = byNumber.get(p.number);
-            if (!rec) {
-                rec = {
-                    number: p.number,
-                    title: p.title ?? '',
-                    author: p.user?.login ?? '',
-                    labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
-                    headSha: p.head?.sha,
-                    mergedAt: p.merged_at,
-                    mergeCommitSha: p.merge_commit_sha ?? undefined,
-                    htmlUrl: p.html_url,
-                    commits: [],
-                };
-                byNumber.set(p.number, rec);
-            }
-            rec.commits.push(c.sha);
-        }
-    });
-    const pulls = [...byNumber.values()].sort((a, b) => (a.mergedAt < b.mergedAt ? -1 : a.mergedAt > b.mergedAt ? 1 : a.number - b.number));
-    return { pulls, direct };
-}
-
-;// CONCATENATED MODULE: ./src/release/gates.ts
-
-
-const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'stale', 'startup_failure']);
-/** Classifies a completed check run of the gate. */
-function classifyCheckRun(run) {
-    if (run.status !== 'completed' || !run.conclusion)
-        return 'pending';
-    if (FAILED.has(run.conclusion))
-        return 'failed';
-    if (run.conclusion === 'skipped')
-        return 'missing';
-    // success or neutral: the gate let it through; a waiver shows in the verdict's title ("waived: …").
-    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
-}
-async function gateResult(octokit, r, headSha, checkName) {
-    try {
-        const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'latest', per_page: 100 });
-        const run = data.check_runs[0];
-        if (run) {
-            return { state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' };
-        }
-        // The gate publishes a commit status of the same name when check runs are forbidden.
-        const { data: combined } = await octokit.rest.repos.getCombinedStatusForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100 });
-        const status = combined.statuses.find((s) => s.context === checkName);
-        if (status) {
-            const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
-            return { state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' };
-        }
-        return { state: 'missing' };
-    }
-    catch (e) {
-        throw new ReleaseError((0,client/* describeApiError */.gg)(`gate result of ${headSha.slice(0, 12)}`, e));
-    }
-}
-async function gateResults(octokit, r, pulls, checkName) {
-    return mapLimit(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName) : { state: 'missing' } }));
-}
-
-;// CONCATENATED MODULE: ./src/release/evaluate.ts
-
-
-
-
-
-
-
-
-const RELEASE_RULE_ID = 'release-gates';
-const pr = (n) => `#${n}`;
-/** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
-function releaseGatesRule(facts, settings, problem) {
-    return {
-        id: RELEASE_RULE_ID,
-        description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
-        options: {},
-        defaultLevel: 'fail',
-        release: true,
-        evaluate() {
-            const findings = [];
-            const add = (level, f) => {
-                if (level !== 'off')
-                    findings.push({ ...f, level });
-            };
-            if (problem)
-                findings.push({ kind: 'error', message: problem });
-            const counts = { passed: 0, waived: 0, failed: 0, missing: 0, pending: 0 };
-            for (const p of facts.pulls) {
-                counts[p.gate.state]++;
-                const what = `${pr(p.number)} ${JSON.stringify(p.title)}`;
-                if (p.gate.state === 'failed') {
-                    add(settings.failed_gate_result, { code: 'failed', message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`, hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.' });
-                }
-                else if (p.gate.state === 'missing') {
-                    add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' });
-                }
-                else if (p.gate.state === 'pending') {
-                    add(settings.missing_gate_result, { code: 'pending', message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`, hint: 'Wait for the gate to finish, then evaluate the release again.' });
-                }
-                else if (p.gate.state === 'waived') {
-                    findings.push({ kind: 'info', code: 'waived', message: `${what} passed its gate with a waiver (${p.gate.title ?? 'waived'}).` });
-                }
-            }
-            for (const c of facts.direct) {
-                add(settings.direct_commits, { code: 'direct-commit', message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`, hint: 'Land changes through pull requests; review this commit before deploying.' });
-            }
-            const parts = [`${facts.pulls.length} pull request${facts.pulls.length === 1 ? '' : 's'}`];
-            for (const k of ['passed', 'waived', 'failed', 'missing', 'pending'])
-                if (counts[k])
-                    parts.push(`${counts[k]} ${k === 'missing' ? 'without a gate result' : k}`);
-            if (facts.direct.length)
-                parts.push(`${facts.direct.length} direct commit${facts.direct.length === 1 ? '' : 's'}`);
-            const tables = facts.pulls.length
-                ? [{ title: 'Pull requests in the release', columns: ['PR', 'Gate', 'Title', 'Author', 'Gate result'], rows: facts.pulls.map((p) => [pr(p.number), p.gate.state, p.title, p.author, p.gate.url ?? '']) }]
-                : [];
-            return { findings, summary: parts.join(', '), tables };
-        },
-    };
-}
-/**
- * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
- * become information ("approved for release"); the others name the PRs that need the label.
- */
-function approvable(rule, settings, pullsTouching, approved) {
-    const label = settings.approval_label;
-    const has = (p) => p.labels.some((l) => l.toLowerCase() === label.toLowerCase());
-    return {
-        ...rule,
-        async evaluate(ctx, options) {
-            const out = await rule.evaluate(ctx, options);
-            const findings = await Promise.all(out.findings.map(async (f) => {
-                if ((f.kind ?? 'violation') !== 'violation' || !f.path)
-                    return f;
-                const touching = await pullsTouching(f.path);
-                if (!touching.length)
-                    return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` };
-                const missing = touching.filter((p) => !has(p));
-                if (!missing.length) {
-                    approved.push({ rule: rule.id, path: f.path, pulls: touching.map((p) => p.number), message: f.message });
-                    return { ...f, kind: 'info', message: `Approved for release by label ${label} on ${touching.map((p) => pr(p.number)).join(', ')}: ${f.message}` };
-                }
-                return { ...f, message: `${f.message} (from ${missing.map((p) => pr(p.number)).join(', ')})`, hint: `${f.hint ? `${f.hint} — ` : ''}or approve it for this release with the label ${label} on ${missing.map((p) => pr(p.number)).join(', ')}` };
-            }));
-            return { ...out, findings };
-        },
-    };
-}
-async function evaluateRelease(input) {
-    const { octokit, repo } = input;
-    const facts = { environment: input.environment, base: { input: input.base, source: 'input' }, head: { input: input.head, sha: input.head }, totalCommits: 0, pulls: [], direct: [], approved: [] };
-    const notes = [];
-    let problem;
-    // 1. The base: what is deployed.
-    let baseRef = input.base;
-    if (input.base === 'auto') {
-        if (!input.environment)
-            throw new ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
-        const dep = await lastSuccessfulDeployment(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
-        if (dep) {
-            baseRef = dep.sha;
-            facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
-        }
-        else {
-            baseRef = undefined;
-            facts.base = { input: 'auto', source: 'none' };
-            problem = `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`;
-        }
-    }
-    // 2. The range.
-    let files = [];
-    let baseSha = baseRef ?? input.head;
-    let headSha = input.head;
-    if (baseRef) {
-        const cmp = await compareRange(octokit, repo, baseRef, input.head);
-        baseSha = cmp.baseSha;
-        headSha = cmp.headSha;
-        facts.base.sha ??= cmp.baseSha;
-        facts.head.sha = cmp.headSha;
-        facts.compareUrl = cmp.htmlUrl;
-        facts.status = cmp.status;
-        facts.totalCommits = cmp.totalCommits;
-        files = cmp.files.map(source/* toChangedFile */.oU);
-        if (cmp.status === 'behind' || cmp.status === 'diverged') {
-            notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` });
-        }
-        const { pulls, direct } = await mergedPullsInRange(octokit, repo, cmp.commits);
-        facts.direct = direct;
-        facts.pulls = pulls; // gate results are filled below, after the policy caps the count
-    }
-    // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
-    const readBase = (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, baseSha);
-    const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')]);
-    (0,generated/* markExclusions */.zj)(files, gitattributes);
-    const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`;
-    const truncated = files.length >= COMPARE_FILES_CAP;
-    const changes = {
-        base: baseSha,
-        head: headSha,
-        files,
-        totalFiles: truncated ? files.length + 1 : files.length,
-        truncated,
-        readHead: (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, headSha),
-        readBase,
-    };
-    if (truncated)
-        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
-    const meta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } };
-    const once = (f) => {
-        let p;
-        return () => (p ??= f());
-    };
-    const evidence = {
-        ...input.evidence,
-        dependencyReview: once(() => (0,dependencies/* fetchDependencyReview */.e)(octokit, { owner: repo.owner, repo: repo.repo, base: baseSha, head: headSha })),
-        dependabotAlerts: once(() => (0,dependencies/* fetchDependabotAlerts */.m)(octokit, { owner: repo.owner, repo: repo.repo })),
-    };
-    const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
-    const { loaded, errors } = await (0,evaluate/* tryLoadPolicy */.oB)(policyText, input.policyPath, readBase);
-    if (!loaded)
-        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, (0,evaluate/* defaultResolvedPolicy */.aW)()), facts };
-    const policy = loaded.policy;
-    const settings = policy.release;
-    // 4. Gate results of the merged PRs (at most max_pull_requests of them).
-    if (facts.pulls.length > settings.max_pull_requests) {
-        problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
-        facts.pulls = facts.pulls.slice(0, settings.max_pull_requests);
-    }
-    facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName);
-    // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
-    const fileLists = new Map();
-    const filesOf = (p) => {
-        let f = fileLists.get(p.number);
-        if (!f) {
-            f = (0,source/* listPullFiles */.pG)(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
-            fileLists.set(p.number, f);
-        }
-        return f;
-    };
-    const pullsTouching = async (path) => {
-        const sets = await mapLimit(facts.pulls, 4, filesOf);
-        return facts.pulls.filter((_, i) => sets[i]?.has(path));
-    };
-    const unknown = settings.dangerous_rules.filter((id) => !src_rules/* RULES */.y.some((r) => r.id === id));
-    if (unknown.length)
-        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${src_rules/* RULES */.y.map((r) => r.id).join(', ')}.` });
-    const rules = [
-        releaseGatesRule(facts, settings, problem),
-        ...src_rules/* RULES */.y.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
-    ];
-    const gatePolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } };
-    const verdict = await (0,run/* runGate */.Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
-    return { verdict, policy, facts };
-}
-
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(6412);
-;// CONCATENATED MODULE: ./src/release/report.ts
-
-
-
-const GATE_ICON = { passed: '✅ passed', waived: '☑️ waived', failed: '❌ failed', missing: '❔ no gate result', pending: '⏳ pending' };
-/** Marker of the sticky release comment on a tracking issue (one per check name and environment). */
-function releaseMarker(checkName, environment) {
-    return `<!-- pr-quality-gate:release:${checkName.replace(/-->/g, '')}:${(environment ?? '').replace(/-->/g, '')} -->`;
-}
-function report_short(sha) {
-    return sha ? `\`${sha.slice(0, 12)}\`` : '?';
-}
-function renderRangeSection(f, links) {
-    const lines = [];
-    const commit = (sha) => (sha ? `[${report_short(sha)}](${links.repoUrl}/commit/${sha})` : '?');
-    const base = f.base.source === 'deployment'
-        ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${(0,report_escape/* escapeText */.X1)(f.environment)}**` : ''}${f.base.deployedAt ? `, ${(0,report_escape/* escapeText */.X1)(f.base.deployedAt)}` : ''})`
-        : f.base.source === 'none'
-            ? `unknown (no successful deployment${f.environment ? ` to **${(0,report_escape/* escapeText */.X1)(f.environment)}**` : ''})`
-            : `${(0,report_escape/* escapeText */.X1)(f.base.input)} → ${commit(f.base.sha)}`;
-    lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,report_escape/* escapeText */.X1)(f.head.input)} → ${commit(f.head.sha)}`);
-    if (f.compareUrl)
-        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${(0,report_escape/* escapeText */.X1)(f.status)}** the deployed ref` : ''}`);
-    lines.push('');
-    if (f.pulls.length) {
-        lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|');
-        for (const p of f.pulls) {
-            const prLink = `[#${p.number}](${p.htmlUrl ?? `${links.repoUrl}/pull/${p.number}`})`;
-            const gate = p.gate.url ? `[${GATE_ICON[p.gate.state]}](${p.gate.url})` : GATE_ICON[p.gate.state];
-            lines.push(`| ${prLink} | ${gate} | ${(0,report_escape/* escapeText */.X1)(p.title, 200)} | ${(0,report_escape/* escapeText */.X1)(p.author)} |`);
-        }
-        lines.push('');
-    }
-    else if (f.base.source !== 'none') {
-        lines.push('No pull request was merged in this range.', '');
-    }
-    if (f.direct.length) {
-        lines.push(`<details><summary>${f.direct.length} commit${f.direct.length === 1 ? '' : 's'} outside any pull request</summary>`, '');
-        for (const c of f.direct.slice(0, 100))
-            lines.push(`- ${commit(c.sha)} ${(0,report_escape/* escapeText */.X1)(c.message, 200)}`);
-        if (f.direct.length > 100)
-            lines.push(`- … and ${f.direct.length - 100} more`);
-        lines.push('', '</details>', '');
-    }
-    if (f.approved.length) {
-        lines.push('**Approved for release:**', '');
-        for (const a of f.approved)
-            lines.push(`- \`${(0,report_escape/* escapeText */.X1)(a.rule)}\` in ${(0,report_escape/* escapeText */.X1)(a.path ?? '')} (${a.pulls.map((n) => `#${n}`).join(', ')})`);
-        lines.push('');
-    }
-    return lines.join('\n');
-}
-/** Job summary (and tracking-issue comment with `marker`): range section + the verdict. */
-function renderReleaseMarkdown(e, links, o = {}) {
-    const range = renderRangeSection(e.facts, links);
-    const head = (o.marker ? o.marker + '\n' : '') + range + '\n';
-    const limit = o.limit ?? markdown/* SUMMARY_LIMIT */.Jt - 1024;
-    const labelPrefix = e.policy?.waivers.label_prefix ?? 'gate-waive:';
-    return head + (0,markdown/* renderJobSummary */.qE)(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) });
-}
-function renderReleaseComment(e, links, marker) {
-    return renderReleaseMarkdown(e, links, { marker, limit: markdown/* COMMENT_LIMIT */.W$ });
-}
-/** A short reason for a deployment protection rule review (GitHub shows it on the run). */
-function reviewComment(v, f, detailsUrl, max = 1000) {
-    const verb = v.conclusion === 'failure' ? 'Rejected' : 'Approved';
-    const lines = [`${verb} by pr-quality-gate: ${v.title}.`];
-    const range = f.base.sha ? `${f.base.sha.slice(0, 7)}…${f.head.sha.slice(0, 7)}` : `…${f.head.sha.slice(0, 7)}`;
-    lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`);
-    const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending');
-    if (bad.length)
-        lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state})`).join(', ')}.`);
-    for (const r of v.results) {
-        if (r.status !== 'fail' && r.status !== 'error')
-            continue;
-        for (const fi of r.findings.filter((x) => x.kind !== 'info').slice(0, 3))
-            lines.push(`- ${r.id}: ${fi.message}`);
-    }
-    if (detailsUrl)
-        lines.push(`Details: ${detailsUrl}`);
-    const text = lines.join('\n');
-    return text.length > max ? text.slice(0, max - 1) + '…' : text;
-}
-function toReleaseJson(e) {
-    const f = e.facts;
-    return {
-        ...(0,json/* toJsonReport */.O)(e.verdict),
-        release: {
-            environment: f.environment,
-            base: f.base,
-            head: f.head,
-            compareUrl: f.compareUrl,
-            status: f.status,
-            totalCommits: f.totalCommits,
-            pullRequests: f.pulls.map((p) => ({ number: p.number, title: p.title, author: p.author, url: p.htmlUrl, headSha: p.headSha, mergedAt: p.mergedAt, labels: p.labels, gate: p.gate })),
-            directCommits: f.direct,
-            approved: f.approved,
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/github/publish.ts
+var publish = __nccwpck_require__(7184);
+// EXTERNAL MODULE: ./src/release/evaluate.ts + 1 modules
+var release_evaluate = __nccwpck_require__(1415);
+// EXTERNAL MODULE: ./src/release/report.ts
+var report = __nccwpck_require__(9823);
 ;// CONCATENATED MODULE: ./src/action/release.ts
 /**
  * The Action in release mode (`mode: release`): evaluates the range base-ref...head-ref (src/release) and
@@ -34551,7 +36694,7 @@ async function runRelease(s) {
         const octokit = (0,client/* createClient */.UU)({ token: s.token, baseUrl: s.apiUrl, log: (m) => info(m) });
         const r = s.release;
         info(`pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} of ${s.repository.owner}/${s.repository.repo}`);
-        evaluation = await evaluateRelease({
+        evaluation = await (0,release_evaluate/* evaluateRelease */.z)({
             octokit,
             repo: s.repository,
             base: r.baseRef,
@@ -34563,7 +36706,7 @@ async function runRelease(s) {
         });
         const v = evaluation.verdict;
         if (r.trackingIssue) {
-            const c = await upsertStickyComment(octokit, s.repository, r.trackingIssue, releaseMarker(s.checkName, r.environment), renderReleaseComment(evaluation, links, releaseMarker(s.checkName, r.environment)), s.commentAuthor);
+            const c = await (0,publish/* upsertStickyComment */.qD)(octokit, s.repository, r.trackingIssue, (0,report/* releaseMarker */.m4)(s.checkName, r.environment), (0,report/* renderReleaseComment */.tf)(evaluation, links, (0,report/* releaseMarker */.m4)(s.checkName, r.environment)), s.commentAuthor);
             if (c.ok)
                 info(`release report ${c.value.action} on issue #${r.trackingIssue}`);
             else
@@ -34576,7 +36719,7 @@ async function runRelease(s) {
         setOutput('pull-requests', evaluation.facts.pulls.map((p) => p.number).join(','));
         try {
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(s.reportPath), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(s.reportPath, JSON.stringify(toReleaseJson(evaluation), null, 2));
+            (0,external_node_fs_.writeFileSync)(s.reportPath, JSON.stringify((0,report/* toReleaseJson */.Bx)(evaluation), null, 2));
             setOutput('report', s.reportPath);
         }
         catch (e) {
@@ -34593,7 +36736,7 @@ async function runRelease(s) {
     finally {
         if (evaluation) {
             try {
-                await summary.addRaw(renderReleaseMarkdown(evaluation, links)).write();
+                await summary.addRaw((0,report/* renderReleaseMarkdown */.nA)(evaluation, links)).write();
             }
             catch (e) {
                 warning(`could not write the job summary: ${(0,run/* errorMessage */.gJ)(e)}`);
@@ -34620,6 +36763,8 @@ async function runRelease(s) {
 
 
 
+
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const FORK_RECIPE = 'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or check run. The verdict is in the job summary, the outputs and the exit code. To publish it, use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, or a workflow_run job that publishes).';
 async function resolvePull(octokit, s) {
@@ -34633,7 +36778,7 @@ async function resolvePull(octokit, s) {
         return await (0,source/* fetchPull */.ey)(octokit, s.repository, s.pullNumber);
     }
     catch (e) {
-        throw new Error((0,client/* describeApiError */.gg)(`GET pull request #${s.pullNumber}`, e));
+        throw new Error((0,errors/* describeApiError */.gg)(`reading pull request #${s.pullNumber}`, e));
     }
 }
 async function run_run() {
@@ -34645,12 +36790,26 @@ async function run_run() {
         const s = settings;
         if (s.mode === 'release')
             return await runRelease(s);
-        const octokit = (0,client/* createClient */.UU)({ token: s.token, baseUrl: s.apiUrl, log: (m) => info(m) });
-        const pr = await resolvePull(octokit, s);
+        const octokit = (0,client/* createClient */.UU)({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => info(m) });
+        let pr;
+        let evidence = (0,workspace/* workspaceEvidence */.$)(s.workspace);
+        const notes = [];
+        if (s.eventName === 'workflow_run') {
+            const run = await loadRunEvidence(octokit, s.repository, s.event, s.artifactName);
+            pr = run.pr;
+            evidence = (0,workspace/* workspaceEvidence */.$)(run.dir, 'pr-artifact');
+            notes.push({
+                level: 'warning',
+                message: `Evidence from the PR's own workflow: ${run.files.length} file(s) of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
+            });
+        }
+        else {
+            pr = await resolvePull(octokit, s);
+        }
         info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`);
-        const { verdict: v, policy } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence: (0,workspace/* workspaceEvidence */.$)(s.workspace) });
+        const { verdict: v, policy } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes });
         verdict = v;
-        published = await publishVerdict({
+        published = await (0,publish_verdict/* publishVerdict */.T)({
             octokit,
             repo: s.repository,
             pr,
@@ -34850,7 +37009,7 @@ function filterPaths(items, include, exclude = []) {
 
 /***/ }),
 
-/***/ 2910:
+/***/ 1055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35081,11 +37240,3816 @@ var markdown = __nccwpck_require__(4285);
 var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
 var rules = __nccwpck_require__(9066);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/app/config.ts
+/**
+ * The App's settings, from environment variables only (the one place the App reads process.env), checked
+ * at start: every problem is named at once, with what to set, never a stack trace.
+ */
+
+
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(`pr-gate serve: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+function config_int(env, name, fallback, min, max, problems) {
+    const raw = env[name];
+    if (raw === undefined || raw === '')
+        return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+        problems.push(`${name}=${JSON.stringify(raw)}: expected an integer from ${min} to ${max}`);
+        return fallback;
+    }
+    return n;
+}
+function loadAppConfig(env = process.env) {
+    const problems = [];
+    const port = config_int(env, 'PORT', 3000, 0, 65535, problems);
+    const webhookSecret = env.WEBHOOK_SECRET ?? '';
+    if (!webhookSecret)
+        problems.push('WEBHOOK_SECRET is not set: the secret configured on the App\'s webhook (every delivery is verified with it)');
+    const appId = env.APP_ID ?? '';
+    if (!appId)
+        problems.push('APP_ID is not set: the numeric App ID from the App\'s settings page');
+    else if (!/^\d+$/.test(appId))
+        problems.push(`APP_ID=${JSON.stringify(appId)}: expected the numeric App ID`);
+    let privateKey = env.PRIVATE_KEY ?? '';
+    if (!privateKey && env.PRIVATE_KEY_PATH) {
+        try {
+            privateKey = (0,external_node_fs_.readFileSync)(env.PRIVATE_KEY_PATH, 'utf8');
+        }
+        catch (e) {
+            problems.push(`PRIVATE_KEY_PATH=${env.PRIVATE_KEY_PATH}: cannot read it (${e.code ?? 'error'})`);
+        }
+    }
+    else if (!privateKey) {
+        problems.push('PRIVATE_KEY (PEM text) or PRIVATE_KEY_PATH (a .pem file) is not set: the App\'s private key');
+    }
+    if (privateKey) {
+        // Keys pasted into one-line env vars often carry literal \n.
+        if (!privateKey.includes('\n') && privateKey.includes('\\n'))
+            privateKey = privateKey.replace(/\\n/g, '\n');
+        try {
+            (0,external_node_crypto_.createPrivateKey)(privateKey);
+        }
+        catch {
+            problems.push('the private key is not a PEM private key (expected "-----BEGIN RSA PRIVATE KEY-----" or "-----BEGIN PRIVATE KEY-----")');
+        }
+    }
+    const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    try {
+        new URL(apiUrl);
+    }
+    catch {
+        problems.push(`GITHUB_API_URL=${JSON.stringify(apiUrl)}: not a URL`);
+    }
+    const concurrency = config_int(env, 'CONCURRENCY', 8, 1, 256, problems);
+    const maxQueue = config_int(env, 'MAX_QUEUE', 1000, 0, 1_000_000, problems);
+    const dedupeSize = config_int(env, 'DEDUPE_SIZE', 10_000, 1, 10_000_000, problems);
+    const shutdownTimeoutMs = config_int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000, problems);
+    if (problems.length)
+        throw new ConfigError(problems);
+    return {
+        port,
+        host: env.HOST || '0.0.0.0',
+        webhookSecret,
+        appId,
+        privateKey,
+        apiUrl,
+        serverUrl: (env.GITHUB_SERVER_URL || (apiUrl === 'https://api.github.com' ? 'https://github.com' : new URL(apiUrl).origin)).replace(/\/+$/, ''),
+        checkName: env.CHECK_NAME || 'quality-gate',
+        policyPath: env.POLICY_PATH || '.github/quality-gate.yml',
+        concurrency,
+        maxQueue,
+        dedupeSize,
+        botLogin: env.APP_BOT_LOGIN || undefined,
+        comment: !/^(false|no|off|0)$/i.test(env.COMMENT ?? ''),
+        shutdownTimeoutMs,
+        throttle: !/^(false|no|off|0)$/i.test(env.GITHUB_THROTTLE ?? ''),
+    };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./node_modules/@octokit/webhooks-methods/dist-node/index.js
+// pkg/dist-src/node/sign.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "6.0.0";
+
+// pkg/dist-src/node/sign.js
+async function sign(secret, payload) {
+  if (!secret || !payload) {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] secret & payload required for sign()"
+    );
+  }
+  if (typeof payload !== "string") {
+    throw new TypeError("[@octokit/webhooks-methods] payload must be a string");
+  }
+  const algorithm = "sha256";
+  return `${algorithm}=${(0,external_node_crypto_.createHmac)(algorithm, secret).update(payload).digest("hex")}`;
+}
+sign.VERSION = VERSION;
+
+// pkg/dist-src/node/verify.js
+
+
+async function verify(secret, eventPayload, signature) {
+  if (!secret || !eventPayload || !signature) {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] secret, eventPayload & signature required"
+    );
+  }
+  if (typeof eventPayload !== "string") {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] eventPayload must be a string"
+    );
+  }
+  const signatureBuffer = external_node_buffer_.Buffer.from(signature);
+  const verificationBuffer = external_node_buffer_.Buffer.from(await sign(secret, eventPayload));
+  if (signatureBuffer.length !== verificationBuffer.length) {
+    return false;
+  }
+  return (0,external_node_crypto_.timingSafeEqual)(signatureBuffer, verificationBuffer);
+}
+verify.VERSION = VERSION;
+
+// pkg/dist-src/index.js
+async function verifyWithFallback(secret, payload, signature, additionalSecrets) {
+  const firstPass = await verify(secret, payload, signature);
+  if (firstPass) {
+    return true;
+  }
+  if (additionalSecrets !== void 0) {
+    for (const s of additionalSecrets) {
+      const v = await verify(s, payload, signature);
+      if (v) {
+        return v;
+      }
+    }
+  }
+  return false;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/webhooks/dist-bundle/index.js
+// pkg/dist-src/create-logger.js
+var createLogger = (logger = {}) => {
+  if (typeof logger.debug !== "function") {
+    logger.debug = () => {
+    };
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = () => {
+    };
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = console.warn.bind(console);
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = console.error.bind(console);
+  }
+  return logger;
+};
+
+// pkg/dist-src/generated/webhook-names.js
+var emitterEventNames = [
+  "branch_protection_configuration",
+  "branch_protection_configuration.disabled",
+  "branch_protection_configuration.enabled",
+  "branch_protection_rule",
+  "branch_protection_rule.created",
+  "branch_protection_rule.deleted",
+  "branch_protection_rule.edited",
+  "check_run",
+  "check_run.completed",
+  "check_run.created",
+  "check_run.requested_action",
+  "check_run.rerequested",
+  "check_suite",
+  "check_suite.completed",
+  "check_suite.requested",
+  "check_suite.rerequested",
+  "code_scanning_alert",
+  "code_scanning_alert.appeared_in_branch",
+  "code_scanning_alert.closed_by_user",
+  "code_scanning_alert.created",
+  "code_scanning_alert.fixed",
+  "code_scanning_alert.reopened",
+  "code_scanning_alert.reopened_by_user",
+  "commit_comment",
+  "commit_comment.created",
+  "create",
+  "custom_property",
+  "custom_property.created",
+  "custom_property.deleted",
+  "custom_property.promote_to_enterprise",
+  "custom_property.updated",
+  "custom_property_values",
+  "custom_property_values.updated",
+  "delete",
+  "dependabot_alert",
+  "dependabot_alert.auto_dismissed",
+  "dependabot_alert.auto_reopened",
+  "dependabot_alert.created",
+  "dependabot_alert.dismissed",
+  "dependabot_alert.fixed",
+  "dependabot_alert.reintroduced",
+  "dependabot_alert.reopened",
+  "deploy_key",
+  "deploy_key.created",
+  "deploy_key.deleted",
+  "deployment",
+  "deployment.created",
+  "deployment_protection_rule",
+  "deployment_protection_rule.requested",
+  "deployment_review",
+  "deployment_review.approved",
+  "deployment_review.rejected",
+  "deployment_review.requested",
+  "deployment_status",
+  "deployment_status.created",
+  "discussion",
+  "discussion.answered",
+  "discussion.category_changed",
+  "discussion.closed",
+  "discussion.created",
+  "discussion.deleted",
+  "discussion.edited",
+  "discussion.labeled",
+  "discussion.locked",
+  "discussion.pinned",
+  "discussion.reopened",
+  "discussion.transferred",
+  "discussion.unanswered",
+  "discussion.unlabeled",
+  "discussion.unlocked",
+  "discussion.unpinned",
+  "discussion_comment",
+  "discussion_comment.created",
+  "discussion_comment.deleted",
+  "discussion_comment.edited",
+  "fork",
+  "github_app_authorization",
+  "github_app_authorization.revoked",
+  "gollum",
+  "installation",
+  "installation.created",
+  "installation.deleted",
+  "installation.new_permissions_accepted",
+  "installation.suspend",
+  "installation.unsuspend",
+  "installation_repositories",
+  "installation_repositories.added",
+  "installation_repositories.removed",
+  "installation_target",
+  "installation_target.renamed",
+  "issue_comment",
+  "issue_comment.created",
+  "issue_comment.deleted",
+  "issue_comment.edited",
+  "issue_dependencies",
+  "issue_dependencies.blocked_by_added",
+  "issue_dependencies.blocked_by_removed",
+  "issue_dependencies.blocking_added",
+  "issue_dependencies.blocking_removed",
+  "issues",
+  "issues.assigned",
+  "issues.closed",
+  "issues.deleted",
+  "issues.demilestoned",
+  "issues.edited",
+  "issues.labeled",
+  "issues.locked",
+  "issues.milestoned",
+  "issues.opened",
+  "issues.pinned",
+  "issues.reopened",
+  "issues.transferred",
+  "issues.typed",
+  "issues.unassigned",
+  "issues.unlabeled",
+  "issues.unlocked",
+  "issues.unpinned",
+  "issues.untyped",
+  "label",
+  "label.created",
+  "label.deleted",
+  "label.edited",
+  "marketplace_purchase",
+  "marketplace_purchase.cancelled",
+  "marketplace_purchase.changed",
+  "marketplace_purchase.pending_change",
+  "marketplace_purchase.pending_change_cancelled",
+  "marketplace_purchase.purchased",
+  "member",
+  "member.added",
+  "member.edited",
+  "member.removed",
+  "membership",
+  "membership.added",
+  "membership.removed",
+  "merge_group",
+  "merge_group.checks_requested",
+  "merge_group.destroyed",
+  "meta",
+  "meta.deleted",
+  "milestone",
+  "milestone.closed",
+  "milestone.created",
+  "milestone.deleted",
+  "milestone.edited",
+  "milestone.opened",
+  "org_block",
+  "org_block.blocked",
+  "org_block.unblocked",
+  "organization",
+  "organization.deleted",
+  "organization.member_added",
+  "organization.member_invited",
+  "organization.member_removed",
+  "organization.renamed",
+  "package",
+  "package.published",
+  "package.updated",
+  "page_build",
+  "personal_access_token_request",
+  "personal_access_token_request.approved",
+  "personal_access_token_request.cancelled",
+  "personal_access_token_request.created",
+  "personal_access_token_request.denied",
+  "ping",
+  "project",
+  "project.closed",
+  "project.created",
+  "project.deleted",
+  "project.edited",
+  "project.reopened",
+  "project_card",
+  "project_card.converted",
+  "project_card.created",
+  "project_card.deleted",
+  "project_card.edited",
+  "project_card.moved",
+  "project_column",
+  "project_column.created",
+  "project_column.deleted",
+  "project_column.edited",
+  "project_column.moved",
+  "projects_v2",
+  "projects_v2.closed",
+  "projects_v2.created",
+  "projects_v2.deleted",
+  "projects_v2.edited",
+  "projects_v2.reopened",
+  "projects_v2_item",
+  "projects_v2_item.archived",
+  "projects_v2_item.converted",
+  "projects_v2_item.created",
+  "projects_v2_item.deleted",
+  "projects_v2_item.edited",
+  "projects_v2_item.reordered",
+  "projects_v2_item.restored",
+  "projects_v2_status_update",
+  "projects_v2_status_update.created",
+  "projects_v2_status_update.deleted",
+  "projects_v2_status_update.edited",
+  "public",
+  "pull_request",
+  "pull_request.assigned",
+  "pull_request.auto_merge_disabled",
+  "pull_request.auto_merge_enabled",
+  "pull_request.closed",
+  "pull_request.converted_to_draft",
+  "pull_request.demilestoned",
+  "pull_request.dequeued",
+  "pull_request.edited",
+  "pull_request.enqueued",
+  "pull_request.labeled",
+  "pull_request.locked",
+  "pull_request.milestoned",
+  "pull_request.opened",
+  "pull_request.ready_for_review",
+  "pull_request.reopened",
+  "pull_request.review_request_removed",
+  "pull_request.review_requested",
+  "pull_request.synchronize",
+  "pull_request.unassigned",
+  "pull_request.unlabeled",
+  "pull_request.unlocked",
+  "pull_request_review",
+  "pull_request_review.dismissed",
+  "pull_request_review.edited",
+  "pull_request_review.submitted",
+  "pull_request_review_comment",
+  "pull_request_review_comment.created",
+  "pull_request_review_comment.deleted",
+  "pull_request_review_comment.edited",
+  "pull_request_review_thread",
+  "pull_request_review_thread.resolved",
+  "pull_request_review_thread.unresolved",
+  "push",
+  "registry_package",
+  "registry_package.published",
+  "registry_package.updated",
+  "release",
+  "release.created",
+  "release.deleted",
+  "release.edited",
+  "release.prereleased",
+  "release.published",
+  "release.released",
+  "release.unpublished",
+  "repository",
+  "repository.archived",
+  "repository.created",
+  "repository.deleted",
+  "repository.edited",
+  "repository.privatized",
+  "repository.publicized",
+  "repository.renamed",
+  "repository.transferred",
+  "repository.unarchived",
+  "repository_advisory",
+  "repository_advisory.published",
+  "repository_advisory.reported",
+  "repository_dispatch",
+  "repository_dispatch.sample.collected",
+  "repository_import",
+  "repository_ruleset",
+  "repository_ruleset.created",
+  "repository_ruleset.deleted",
+  "repository_ruleset.edited",
+  "repository_vulnerability_alert",
+  "repository_vulnerability_alert.create",
+  "repository_vulnerability_alert.dismiss",
+  "repository_vulnerability_alert.reopen",
+  "repository_vulnerability_alert.resolve",
+  "secret_scanning_alert",
+  "secret_scanning_alert.assigned",
+  "secret_scanning_alert.created",
+  "secret_scanning_alert.publicly_leaked",
+  "secret_scanning_alert.reopened",
+  "secret_scanning_alert.resolved",
+  "secret_scanning_alert.unassigned",
+  "secret_scanning_alert.validated",
+  "secret_scanning_alert_location",
+  "secret_scanning_alert_location.created",
+  "secret_scanning_scan",
+  "secret_scanning_scan.completed",
+  "security_advisory",
+  "security_advisory.published",
+  "security_advisory.updated",
+  "security_advisory.withdrawn",
+  "security_and_analysis",
+  "sponsorship",
+  "sponsorship.cancelled",
+  "sponsorship.created",
+  "sponsorship.edited",
+  "sponsorship.pending_cancellation",
+  "sponsorship.pending_tier_change",
+  "sponsorship.tier_changed",
+  "star",
+  "star.created",
+  "star.deleted",
+  "status",
+  "sub_issues",
+  "sub_issues.parent_issue_added",
+  "sub_issues.parent_issue_removed",
+  "sub_issues.sub_issue_added",
+  "sub_issues.sub_issue_removed",
+  "team",
+  "team.added_to_repository",
+  "team.created",
+  "team.deleted",
+  "team.edited",
+  "team.removed_from_repository",
+  "team_add",
+  "watch",
+  "watch.started",
+  "workflow_dispatch",
+  "workflow_job",
+  "workflow_job.completed",
+  "workflow_job.in_progress",
+  "workflow_job.queued",
+  "workflow_job.waiting",
+  "workflow_run",
+  "workflow_run.completed",
+  "workflow_run.in_progress",
+  "workflow_run.requested"
+];
+
+// pkg/dist-src/event-handler/validate-event-name.js
+function validateEventName(eventName, options = {}) {
+  if (typeof eventName !== "string") {
+    throw new TypeError("eventName must be of type string");
+  }
+  if (eventName === "*") {
+    throw new TypeError(
+      `Using the "*" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onAny() method instead`
+    );
+  }
+  if (eventName === "error") {
+    throw new TypeError(
+      `Using the "error" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onError() method instead`
+    );
+  }
+  if (options.onUnknownEventName === "ignore") {
+    return;
+  }
+  if (!emitterEventNames.includes(eventName)) {
+    if (options.onUnknownEventName !== "warn") {
+      throw new TypeError(
+        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+      );
+    } else {
+      (options.log || console).warn(
+        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+      );
+    }
+  }
+}
+
+// pkg/dist-src/event-handler/on.js
+function handleEventHandlers(state, webhookName, handler) {
+  if (!state.hooks[webhookName]) {
+    state.hooks[webhookName] = [];
+  }
+  state.hooks[webhookName].push(handler);
+}
+function receiverOn(state, webhookNameOrNames, handler) {
+  if (Array.isArray(webhookNameOrNames)) {
+    webhookNameOrNames.forEach(
+      (webhookName) => receiverOn(state, webhookName, handler)
+    );
+    return;
+  }
+  validateEventName(webhookNameOrNames, {
+    onUnknownEventName: "warn",
+    log: state.log
+  });
+  handleEventHandlers(state, webhookNameOrNames, handler);
+}
+function receiverOnAny(state, handler) {
+  handleEventHandlers(state, "*", handler);
+}
+function receiverOnError(state, handler) {
+  handleEventHandlers(state, "error", handler);
+}
+
+// pkg/dist-src/event-handler/wrap-error-handler.js
+function wrapErrorHandler(handler, error) {
+  let returnValue;
+  try {
+    returnValue = handler(error);
+  } catch (error2) {
+    console.log('FATAL: Error occurred in "error" event handler');
+    console.log(error2);
+  }
+  if (returnValue && returnValue.catch) {
+    returnValue.catch((error2) => {
+      console.log('FATAL: Error occurred in "error" event handler');
+      console.log(error2);
+    });
+  }
+}
+
+// pkg/dist-src/event-handler/receive.js
+function getHooks(state, eventPayloadAction, eventName) {
+  const hooks = [state.hooks[eventName], state.hooks["*"]];
+  if (eventPayloadAction) {
+    hooks.unshift(state.hooks[`${eventName}.${eventPayloadAction}`]);
+  }
+  return [].concat(...hooks.filter(Boolean));
+}
+function receiverHandle(state, event) {
+  const errorHandlers = state.hooks.error || [];
+  if (event instanceof Error) {
+    const error = Object.assign(new AggregateError([event], event.message), {
+      event
+    });
+    errorHandlers.forEach((handler) => wrapErrorHandler(handler, error));
+    return Promise.reject(error);
+  }
+  if (!event || !event.name) {
+    const error = new Error("Event name not passed");
+    throw new AggregateError([error], error.message);
+  }
+  if (!event.payload) {
+    const error = new Error("Event name not passed");
+    throw new AggregateError([error], error.message);
+  }
+  const hooks = getHooks(
+    state,
+    "action" in event.payload ? event.payload.action : null,
+    event.name
+  );
+  if (hooks.length === 0) {
+    return Promise.resolve();
+  }
+  const errors = [];
+  const promises = hooks.map((handler) => {
+    let promise = Promise.resolve(event);
+    if (state.transform) {
+      promise = promise.then(state.transform);
+    }
+    return promise.then((event2) => {
+      return handler(event2);
+    }).catch((error) => errors.push(Object.assign(error, { event })));
+  });
+  return Promise.all(promises).then(() => {
+    if (errors.length === 0) {
+      return;
+    }
+    const error = new AggregateError(
+      errors,
+      errors.map((error2) => error2.message).join("\n")
+    );
+    Object.assign(error, {
+      event
+    });
+    errorHandlers.forEach((handler) => wrapErrorHandler(handler, error));
+    throw error;
+  });
+}
+
+// pkg/dist-src/event-handler/remove-listener.js
+function removeListener(state, webhookNameOrNames, handler) {
+  if (Array.isArray(webhookNameOrNames)) {
+    webhookNameOrNames.forEach(
+      (webhookName) => removeListener(state, webhookName, handler)
+    );
+    return;
+  }
+  if (!state.hooks[webhookNameOrNames]) {
+    return;
+  }
+  for (let i = state.hooks[webhookNameOrNames].length - 1; i >= 0; i--) {
+    if (state.hooks[webhookNameOrNames][i] === handler) {
+      state.hooks[webhookNameOrNames].splice(i, 1);
+      return;
+    }
+  }
+}
+
+// pkg/dist-src/event-handler/index.js
+function createEventHandler(options) {
+  const state = {
+    hooks: {},
+    log: createLogger(options && options.log)
+  };
+  if (options && options.transform) {
+    state.transform = options.transform;
+  }
+  return {
+    on: receiverOn.bind(null, state),
+    onAny: receiverOnAny.bind(null, state),
+    onError: receiverOnError.bind(null, state),
+    removeListener: removeListener.bind(null, state),
+    receive: receiverHandle.bind(null, state)
+  };
+}
+
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/verify-and-receive.js
+
+async function verifyAndReceive(state, event) {
+  const matchesSignature = await verifyWithFallback(
+    state.secret,
+    event.payload,
+    event.signature,
+    state.additionalSecrets
+  ).catch(() => false);
+  if (!matchesSignature) {
+    const error = new Error(
+      "[@octokit/webhooks] signature does not match event payload and secret"
+    );
+    error.event = event;
+    error.status = 400;
+    return state.eventHandler.receive(error);
+  }
+  let payload;
+  try {
+    payload = JSON.parse(event.payload);
+  } catch (error) {
+    error.message = "Invalid JSON";
+    error.status = 400;
+    throw new AggregateError([error], error.message);
+  }
+  return state.eventHandler.receive({
+    id: event.id,
+    name: event.name,
+    payload
+  });
+}
+
+// pkg/dist-src/normalize-trailing-slashes.js
+function normalizeTrailingSlashes(path) {
+  let i = path.length;
+  if (i === 0) {
+    return "/";
+  }
+  while (i > 0) {
+    if (path.charCodeAt(--i) !== 47) {
+      break;
+    }
+  }
+  if (i === -1) {
+    return "/";
+  }
+  return path.slice(0, i + 1);
+}
+
+// pkg/dist-src/middleware/create-middleware.js
+var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
+var WEBHOOK_HEADERS = (/* unused pure expression or super */ null && ([
+  "x-github-event",
+  "x-hub-signature-256",
+  "x-github-delivery"
+]));
+function createMiddleware(options) {
+  const { handleResponse: handleResponse3, getRequestHeader: getRequestHeader3, getPayload: getPayload3 } = options;
+  return function middleware(webhooks, options2) {
+    const middlewarePath = normalizeTrailingSlashes(options2.path);
+    return async function octokitWebhooksMiddleware(request, response, next) {
+      let pathname;
+      try {
+        pathname = new URL(
+          normalizeTrailingSlashes(request.url),
+          "http://localhost"
+        ).pathname;
+      } catch (error) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Request URL could not be parsed: ${request.url}`
+          }),
+          422,
+          {
+            "content-type": "application/json"
+          },
+          response
+        );
+      }
+      if (pathname !== middlewarePath) {
+        next?.();
+        return handleResponse3(null);
+      } else if (request.method !== "POST") {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Unknown route: ${request.method} ${pathname}`
+          }),
+          404,
+          {
+            "content-type": "application/json"
+          },
+          response
+        );
+      }
+      const contentType = getRequestHeader3(request, "content-type");
+      if (typeof contentType !== "string" || !isApplicationJsonRE.test(contentType)) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Unsupported "Content-Type" header value. Must be "application/json"`
+          }),
+          415,
+          {
+            "content-type": "application/json",
+            accept: "application/json"
+          },
+          response
+        );
+      }
+      const missingHeaders = WEBHOOK_HEADERS.filter((header) => {
+        return getRequestHeader3(request, header) == void 0;
+      }).join(", ");
+      if (missingHeaders) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Required headers missing: ${missingHeaders}`
+          }),
+          400,
+          {
+            "content-type": "application/json",
+            accept: "application/json"
+          },
+          response
+        );
+      }
+      const eventName = getRequestHeader3(
+        request,
+        "x-github-event"
+      );
+      const signature = getRequestHeader3(request, "x-hub-signature-256");
+      const id = getRequestHeader3(request, "x-github-delivery");
+      options2.log.debug(`${eventName} event received (id: ${id})`);
+      let didTimeout = false;
+      let timeout;
+      const timeoutPromise = new Promise((resolve) => {
+        timeout = setTimeout(() => {
+          didTimeout = true;
+          resolve(
+            handleResponse3(
+              "still processing\n",
+              202,
+              {
+                "Content-Type": "text/plain",
+                accept: "application/json"
+              },
+              response
+            )
+          );
+        }, options2.timeout);
+      });
+      const processWebhook = async () => {
+        try {
+          const payload = await getPayload3(request);
+          await webhooks.verifyAndReceive({
+            id,
+            name: eventName,
+            payload,
+            signature
+          });
+          clearTimeout(timeout);
+          if (didTimeout) return handleResponse3(null);
+          return handleResponse3(
+            "ok\n",
+            200,
+            {
+              "content-type": "text/plain",
+              accept: "application/json"
+            },
+            response
+          );
+        } catch (error) {
+          clearTimeout(timeout);
+          if (didTimeout) return handleResponse3(null);
+          const err = Array.from(error.errors)[0];
+          const errorMessage = err.message ? `${err.name}: ${err.message}` : "Error: An Unspecified error occurred";
+          const statusCode = typeof err.status !== "undefined" ? err.status : 500;
+          options2.log.error(error);
+          return handleResponse3(
+            JSON.stringify({
+              error: errorMessage
+            }),
+            statusCode,
+            {
+              "content-type": "application/json",
+              accept: "application/json"
+            },
+            response
+          );
+        }
+      };
+      return await Promise.race([timeoutPromise, processWebhook()]);
+    };
+  };
+}
+
+// pkg/dist-src/middleware/node/handle-response.js
+function handleResponse(body, status = 200, headers = {}, response) {
+  if (body === null) {
+    return false;
+  }
+  headers["content-length"] = body.length.toString();
+  response.writeHead(status, headers).end(body);
+  return true;
+}
+
+// pkg/dist-src/middleware/node/get-request-header.js
+function getRequestHeader(request, key) {
+  return request.headers[key];
+}
+
+// pkg/dist-src/concat-uint8array.js
+function concatUint8Array(data) {
+  if (data.length === 0) {
+    return new Uint8Array(0);
+  }
+  let totalLength = 0;
+  for (let i = 0; i < data.length; i++) {
+    totalLength += data[i].length;
+  }
+  if (totalLength === 0) {
+    return new Uint8Array(0);
+  }
+  const result = new Uint8Array(totalLength);
+  let offset = 0;
+  for (let i = 0; i < data.length; i++) {
+    result.set(data[i], offset);
+    offset += data[i].length;
+  }
+  return result;
+}
+
+// pkg/dist-src/middleware/node/get-payload.js
+var textDecoder = new TextDecoder("utf-8", { fatal: false });
+var decode = textDecoder.decode.bind(textDecoder);
+async function getPayload(request) {
+  if (typeof request.body === "object" && "rawBody" in request && request.rawBody instanceof Uint8Array) {
+    return decode(request.rawBody);
+  } else if (typeof request.body === "string") {
+    return request.body;
+  }
+  const payload = await getPayloadFromRequestStream(request);
+  return decode(payload);
+}
+function getPayloadFromRequestStream(request) {
+  return new Promise((resolve, reject) => {
+    let data = [];
+    request.on(
+      "error",
+      (error) => reject(new AggregateError([error], error.message))
+    );
+    request.on("data", data.push.bind(data));
+    request.on("end", () => {
+      const result = concatUint8Array(data);
+      queueMicrotask(() => resolve(result));
+    });
+  });
+}
+
+// pkg/dist-src/middleware/node/index.js
+function createNodeMiddleware(webhooks, {
+  path = "/api/github/webhooks",
+  log = createLogger(),
+  timeout = 9e3
+} = {}) {
+  return createMiddleware({
+    handleResponse,
+    getRequestHeader,
+    getPayload
+  })(webhooks, {
+    path,
+    log,
+    timeout
+  });
+}
+
+// pkg/dist-src/middleware/web/get-payload.js
+function getPayload2(request) {
+  return request.text();
+}
+
+// pkg/dist-src/middleware/web/get-request-header.js
+function getRequestHeader2(request, key) {
+  return request.headers.get(key);
+}
+
+// pkg/dist-src/middleware/web/handle-response.js
+function handleResponse2(body, status = 200, headers = {}) {
+  if (body !== null) {
+    headers["content-length"] = body.length.toString();
+  }
+  return new Response(body, {
+    status,
+    headers
+  });
+}
+
+// pkg/dist-src/middleware/web/index.js
+function createWebMiddleware(webhooks, {
+  path = "/api/github/webhooks",
+  log = createLogger(),
+  timeout = 9e3
+} = {}) {
+  return createMiddleware({
+    handleResponse: handleResponse2,
+    getRequestHeader: getRequestHeader2,
+    getPayload: getPayload2
+  })(webhooks, {
+    path,
+    log,
+    timeout
+  });
+}
+
+// pkg/dist-src/index.js
+var Webhooks = class {
+  sign;
+  verify;
+  on;
+  onAny;
+  onError;
+  removeListener;
+  receive;
+  verifyAndReceive;
+  constructor(options) {
+    if (!options || !options.secret) {
+      throw new Error("[@octokit/webhooks] options.secret required");
+    }
+    const state = {
+      eventHandler: createEventHandler(options),
+      secret: options.secret,
+      additionalSecrets: options.additionalSecrets,
+      hooks: {},
+      log: createLogger(options.log)
+    };
+    this.sign = sign.bind(null, options.secret);
+    this.verify = verify.bind(null, options.secret);
+    this.on = state.eventHandler.on;
+    this.onAny = state.eventHandler.onAny;
+    this.onError = state.eventHandler.onError;
+    this.removeListener = state.eventHandler.removeListener;
+    this.receive = state.eventHandler.receive;
+    this.verifyAndReceive = verifyAndReceive.bind(null, state);
+  }
+};
+
+
+// EXTERNAL MODULE: ./node_modules/universal-user-agent/index.js
+var universal_user_agent = __nccwpck_require__(6396);
+// EXTERNAL MODULE: ./node_modules/@octokit/request/dist-bundle/index.js + 3 modules
+var dist_bundle = __nccwpck_require__(7561);
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
+;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/get-web-flow-authorization-url.js
+
+
+
+// pkg/dist-src/utils.js
+
+function requestToOAuthBaseUrl(request) {
+  const endpointDefaults = request.endpoint.DEFAULTS;
+  if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
+    return "https://github.com";
+  }
+  if (/^https:\/\/api\..*\.ghe\.com$/.test(endpointDefaults.baseUrl)) {
+    return endpointDefaults.baseUrl.replace("api.", "");
+  }
+  return endpointDefaults.baseUrl.replace("/api/v3", "");
+}
+async function oauthRequest(request, route, parameters) {
+  const withOAuthParameters = {
+    baseUrl: requestToOAuthBaseUrl(request),
+    headers: {
+      accept: "application/json"
+    },
+    ...parameters
+  };
+  const response = await request(route, withOAuthParameters);
+  if ("error" in response.data) {
+    const error = new dist_src/* RequestError */.G(
+      `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
+      400,
+      {
+        request: request.endpoint.merge(
+          route,
+          withOAuthParameters
+        )
+      }
+    );
+    error.response = response;
+    throw error;
+  }
+  return response;
+}
+
+// pkg/dist-src/get-web-flow-authorization-url.js
+function getWebFlowAuthorizationUrl({
+  request = defaultRequest,
+  ...options
+}) {
+  const baseUrl = requestToOAuthBaseUrl(request);
+  return oauthAuthorizationUrl({
+    ...options,
+    baseUrl
+  });
+}
+
+// pkg/dist-src/exchange-web-flow-code.js
+
+async function exchangeWebFlowCode(options) {
+  const request = options.request || dist_bundle/* request */.E;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      code: options.code,
+      redirect_uri: options.redirectUrl
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/create-device-code.js
+
+async function createDeviceCode(options) {
+  const request = options.request || dist_bundle/* request */.E;
+  const parameters = {
+    client_id: options.clientId
+  };
+  if ("scopes" in options && Array.isArray(options.scopes)) {
+    parameters.scope = options.scopes.join(" ");
+  }
+  return oauthRequest(request, "POST /login/device/code", parameters);
+}
+
+// pkg/dist-src/exchange-device-code.js
+
+async function exchangeDeviceCode(options) {
+  const request = options.request || dist_bundle/* request */.E;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      device_code: options.code,
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code"
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if ("clientSecret" in options) {
+    authentication.clientSecret = options.clientSecret;
+  }
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp2(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/check-token.js
+
+async function checkToken(options) {
+  const request = options.request || dist_bundle/* request */.E;
+  const response = await request("POST /applications/{client_id}/token", {
+    headers: {
+      authorization: `basic ${btoa(
+        `${options.clientId}:${options.clientSecret}`
+      )}`
+    },
+    client_id: options.clientId,
+    access_token: options.token
+  });
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: options.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/refresh-token.js
+
+async function refreshToken(options) {
+  const request = options.request || dist_bundle/* request */.E;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: options.refreshToken
+    }
+  );
+  const apiTimeInMs = new Date(response.headers.date).getTime();
+  const authentication = {
+    clientType: "github-app",
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    refreshToken: response.data.refresh_token,
+    expiresAt: toTimestamp3(apiTimeInMs, response.data.expires_in),
+    refreshTokenExpiresAt: toTimestamp3(
+      apiTimeInMs,
+      response.data.refresh_token_expires_in
+    )
+  };
+  return { ...response, authentication };
+}
+function toTimestamp3(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/scope-token.js
+
+async function scopeToken(options) {
+  const {
+    request: optionsRequest,
+    clientType,
+    clientId,
+    clientSecret,
+    token,
+    ...requestOptions
+  } = options;
+  const request = options.request || defaultRequest7;
+  const response = await request(
+    "POST /applications/{client_id}/token/scoped",
+    {
+      headers: {
+        authorization: `basic ${btoa(`${clientId}:${clientSecret}`)}`
+      },
+      client_id: clientId,
+      access_token: token,
+      ...requestOptions
+    }
+  );
+  const authentication = Object.assign(
+    {
+      clientType,
+      clientId,
+      clientSecret,
+      token: response.data.token
+    },
+    response.data.expires_at ? { expiresAt: response.data.expires_at } : {}
+  );
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/reset-token.js
+
+async function resetToken(options) {
+  const request = options.request || dist_bundle/* request */.E;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  const response = await request(
+    "PATCH /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/delete-token.js
+
+async function deleteToken(options) {
+  const request = options.request || dist_bundle/* request */.E;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request(
+    "DELETE /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+
+// pkg/dist-src/delete-authorization.js
+
+async function deleteAuthorization(options) {
+  const request = options.request || dist_bundle/* request */.E;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request(
+    "DELETE /applications/{client_id}/grant",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+
+/* v8 ignore next: we always pass a custom request in tests -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/get-oauth-access-token.js
+
+async function getOAuthAccessToken(state, options) {
+  const cachedAuthentication = getCachedAuthentication(state, options.auth);
+  if (cachedAuthentication) return cachedAuthentication;
+  const { data: verification } = await createDeviceCode({
+    clientType: state.clientType,
+    clientId: state.clientId,
+    request: options.request || state.request,
+    // @ts-expect-error the extra code to make TS happy is not worth it
+    scopes: options.auth.scopes || state.scopes
+  });
+  await state.onVerification(verification);
+  const authentication = await waitForAccessToken(
+    options.request || state.request,
+    state.clientId,
+    state.clientType,
+    verification
+  );
+  state.authentication = authentication;
+  return authentication;
+}
+function getCachedAuthentication(state, auth2) {
+  if (auth2.refresh === true) return false;
+  if (!state.authentication) return false;
+  if (state.clientType === "github-app") {
+    return state.authentication;
+  }
+  const authentication = state.authentication;
+  const newScope = ("scopes" in auth2 && auth2.scopes || state.scopes).join(
+    " "
+  );
+  const currentScope = authentication.scopes.join(" ");
+  return newScope === currentScope ? authentication : false;
+}
+async function wait(seconds) {
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1e3));
+}
+async function waitForAccessToken(request, clientId, clientType, verification) {
+  try {
+    const options = {
+      clientId,
+      request,
+      code: verification.device_code
+    };
+    const { authentication } = clientType === "oauth-app" ? await exchangeDeviceCode({
+      ...options,
+      clientType: "oauth-app"
+    }) : await exchangeDeviceCode({
+      ...options,
+      clientType: "github-app"
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  } catch (error) {
+    if (!error.response) throw error;
+    const errorType = error.response.data.error;
+    if (errorType === "authorization_pending") {
+      await wait(verification.interval);
+      return waitForAccessToken(request, clientId, clientType, verification);
+    }
+    if (errorType === "slow_down") {
+      await wait(verification.interval + 7);
+      return waitForAccessToken(request, clientId, clientType, verification);
+    }
+    throw error;
+  }
+}
+
+// pkg/dist-src/auth.js
+async function auth(state, authOptions) {
+  return getOAuthAccessToken(state, {
+    auth: authOptions
+  });
+}
+
+// pkg/dist-src/hook.js
+async function hook(state, request, route, parameters) {
+  let endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request(endpoint);
+  }
+  const { token } = await getOAuthAccessToken(state, {
+    request,
+    auth: { type: "oauth" }
+  });
+  endpoint.headers.authorization = `token ${token}`;
+  return request(endpoint);
+}
+
+// pkg/dist-src/version.js
+var auth_oauth_device_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/index.js
+function createOAuthDeviceAuth(options) {
+  const requestWithDefaults = options.request || dist_bundle/* request */.E.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-device.js/${auth_oauth_device_dist_bundle_VERSION} ${(0,universal_user_agent/* getUserAgent */.$)()}`
+    }
+  });
+  const { request = requestWithDefaults, ...otherOptions } = options;
+  const state = options.clientType === "github-app" ? {
+    ...otherOptions,
+    clientType: "github-app",
+    request
+  } : {
+    ...otherOptions,
+    clientType: "oauth-app",
+    request,
+    scopes: options.scopes || []
+  };
+  if (!options.clientId) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "clientId" option must be set (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  if (!options.onVerification) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "onVerification" option must be a function (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  return Object.assign(auth.bind(null, state), {
+    hook: hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next 2 -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var auth_oauth_user_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/get-authentication.js
+
+
+async function getAuthentication(state) {
+  if ("code" in state.strategyOptions) {
+    const { authentication } = await exchangeWebFlowCode({
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  }
+  if ("onVerification" in state.strategyOptions) {
+    const deviceAuth = createOAuthDeviceAuth({
+      clientType: state.clientType,
+      clientId: state.clientId,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    const authentication = await deviceAuth({
+      type: "oauth"
+    });
+    return {
+      clientSecret: state.clientSecret,
+      ...authentication
+    };
+  }
+  if ("token" in state.strategyOptions) {
+    return {
+      type: "token",
+      tokenType: "oauth",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions
+    };
+  }
+  throw new Error("[@octokit/auth-oauth-user] Invalid strategy options");
+}
+
+// pkg/dist-src/auth.js
+
+async function dist_bundle_auth(state, options = {}) {
+  if (!state.authentication) {
+    state.authentication = state.clientType === "oauth-app" ? await getAuthentication(state) : await getAuthentication(state);
+  }
+  if (state.authentication.invalid) {
+    throw new Error("[@octokit/auth-oauth-user] Token is invalid");
+  }
+  const currentAuthentication = state.authentication;
+  if ("expiresAt" in currentAuthentication) {
+    if (options.type === "refresh" || new Date(currentAuthentication.expiresAt) < /* @__PURE__ */ new Date()) {
+      const { authentication } = await refreshToken({
+        clientType: "github-app",
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        refreshToken: currentAuthentication.refreshToken,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        ...authentication
+      };
+    }
+  }
+  if (options.type === "refresh") {
+    if (state.clientType === "oauth-app") {
+      throw new Error(
+        "[@octokit/auth-oauth-user] OAuth Apps do not support expiring tokens"
+      );
+    }
+    if (!currentAuthentication.hasOwnProperty("expiresAt")) {
+      throw new Error("[@octokit/auth-oauth-user] Refresh token missing");
+    }
+    await state.onTokenCreated?.(state.authentication, {
+      type: options.type
+    });
+  }
+  if (options.type === "check" || options.type === "reset") {
+    const method = options.type === "check" ? checkToken : resetToken;
+    try {
+      const { authentication } = await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        // @ts-expect-error TBD
+        ...authentication
+      };
+      if (options.type === "reset") {
+        await state.onTokenCreated?.(state.authentication, {
+          type: options.type
+        });
+      }
+      return state.authentication;
+    } catch (error) {
+      if (error.status === 404) {
+        error.message = "[@octokit/auth-oauth-user] Token is invalid";
+        state.authentication.invalid = true;
+      }
+      throw error;
+    }
+  }
+  if (options.type === "delete" || options.type === "deleteAuthorization") {
+    const method = options.type === "delete" ? deleteToken : deleteAuthorization;
+    try {
+      await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+    } catch (error) {
+      if (error.status !== 404) throw error;
+    }
+    state.authentication.invalid = true;
+    return state.authentication;
+  }
+  return state.authentication;
+}
+
+// pkg/dist-src/requires-basic-auth.js
+var ROUTES_REQUIRING_BASIC_AUTH = /\/applications\/[^/]+\/(token|grant)s?/;
+function requiresBasicAuth(url) {
+  return url && ROUTES_REQUIRING_BASIC_AUTH.test(url);
+}
+
+// pkg/dist-src/hook.js
+async function dist_bundle_hook(state, request, route, parameters = {}) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request(endpoint);
+  }
+  if (requiresBasicAuth(endpoint.url)) {
+    const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+    endpoint.headers.authorization = `basic ${credentials}`;
+    return request(endpoint);
+  }
+  const { token } = state.clientType === "oauth-app" ? await dist_bundle_auth({ ...state, request }) : await dist_bundle_auth({ ...state, request });
+  endpoint.headers.authorization = "token " + token;
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+function createOAuthUserAuth({
+  clientId,
+  clientSecret,
+  clientType = "oauth-app",
+  request = dist_bundle/* request */.E.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-app.js/${auth_oauth_user_dist_bundle_VERSION} ${(0,universal_user_agent/* getUserAgent */.$)()}`
+    }
+  }),
+  onTokenCreated,
+  ...strategyOptions
+}) {
+  const state = Object.assign({
+    clientType,
+    clientId,
+    clientSecret,
+    onTokenCreated,
+    strategyOptions,
+    request
+  });
+  return Object.assign(dist_bundle_auth.bind(null, state), {
+    // @ts-expect-error not worth the extra code needed to appease TS
+    hook: dist_bundle_hook.bind(null, state)
+  });
+}
+createOAuthUserAuth.VERSION = auth_oauth_user_dist_bundle_VERSION;
+
+/* v8 ignore if -- @preserve */
+/* v8 ignore next -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/auth.js
+
+async function auth_oauth_app_dist_bundle_auth(state, authOptions) {
+  if (authOptions.type === "oauth-app") {
+    return {
+      type: "oauth-app",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      headers: {
+        authorization: `basic ${btoa(
+          `${state.clientId}:${state.clientSecret}`
+        )}`
+      }
+    };
+  }
+  if ("factory" in authOptions) {
+    const { type, ...options } = {
+      ...authOptions,
+      ...state
+    };
+    return authOptions.factory(options);
+  }
+  const common = {
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.request,
+    ...authOptions
+  };
+  const userAuth = state.clientType === "oauth-app" ? await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  }) : await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  });
+  return userAuth();
+}
+
+// pkg/dist-src/hook.js
+
+async function auth_oauth_app_dist_bundle_hook(state, request2, route, parameters) {
+  let endpoint = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request2(endpoint);
+  }
+  if (state.clientType === "github-app" && !requiresBasicAuth(endpoint.url)) {
+    throw new Error(
+      `[@octokit/auth-oauth-app] GitHub Apps cannot use their client ID/secret for basic authentication for endpoints other than "/applications/{client_id}/**". "${endpoint.method} ${endpoint.url}" is not supported.`
+    );
+  }
+  const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+  endpoint.headers.authorization = `basic ${credentials}`;
+  try {
+    return await request2(endpoint);
+  } catch (error) {
+    if (error.status !== 401) throw error;
+    error.message = `[@octokit/auth-oauth-app] "${endpoint.method} ${endpoint.url}" does not support clientId/clientSecret basic authentication.`;
+    throw error;
+  }
+}
+
+// pkg/dist-src/version.js
+var auth_oauth_app_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/index.js
+
+function createOAuthAppAuth(options) {
+  const state = Object.assign(
+    {
+      request: dist_bundle/* request */.E.defaults({
+        headers: {
+          "user-agent": `octokit-auth-oauth-app.js/${auth_oauth_app_dist_bundle_VERSION} ${(0,universal_user_agent/* getUserAgent */.$)()}`
+        }
+      }),
+      clientType: "oauth-app"
+    },
+    options
+  );
+  return Object.assign(auth_oauth_app_dist_bundle_auth.bind(null, state), {
+    hook: auth_oauth_app_dist_bundle_hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/utils.js
+// we don't @ts-check here because it chokes on atob and btoa which are available in all modern JS runtime environments
+
+/**
+ * @param {string} privateKey
+ * @returns {boolean}
+ */
+function isPkcs1(privateKey) {
+  return privateKey.includes("-----BEGIN RSA PRIVATE KEY-----");
+}
+
+/**
+ * @param {string} privateKey
+ * @returns {boolean}
+ */
+function isOpenSsh(privateKey) {
+  return privateKey.includes("-----BEGIN OPENSSH PRIVATE KEY-----");
+}
+
+/**
+ * @param {string} str
+ * @returns {ArrayBuffer}
+ */
+function string2ArrayBuffer(str) {
+  const buf = new ArrayBuffer(str.length);
+  const bufView = new Uint8Array(buf);
+  for (let i = 0, strLen = str.length; i < strLen; i++) {
+    bufView[i] = str.charCodeAt(i);
+  }
+  return buf;
+}
+
+/**
+ * @param {string} pem
+ * @returns {ArrayBuffer}
+ */
+function getDERfromPEM(pem) {
+  const pemB64 = pem
+    .trim()
+    .split("\n")
+    .slice(1, -1) // Remove the --- BEGIN / END PRIVATE KEY ---
+    .join("");
+
+  const decoded = atob(pemB64);
+  return string2ArrayBuffer(decoded);
+}
+
+/**
+ * @param {import('../internals').Header} header
+ * @param {import('../internals').Payload} payload
+ * @returns {string}
+ */
+function getEncodedMessage(header, payload) {
+  return `${base64encodeJSON(header)}.${base64encodeJSON(payload)}`;
+}
+
+/**
+ * @param {ArrayBuffer} buffer
+ * @returns {string}
+ */
+function base64encode(buffer) {
+  var binary = "";
+  var bytes = new Uint8Array(buffer);
+  var len = bytes.byteLength;
+  for (var i = 0; i < len; i++) {
+    binary += String.fromCharCode(bytes[i]);
+  }
+
+  return fromBase64(btoa(binary));
+}
+
+/**
+ * @param {string} base64
+ * @returns {string}
+ */
+function fromBase64(base64) {
+  return base64.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
+}
+
+/**
+ * @param {Record<string,unknown>} obj
+ * @returns {string}
+ */
+function base64encodeJSON(obj) {
+  return fromBase64(btoa(JSON.stringify(obj)));
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/crypto-node.js
+// this can be removed once we only support Node 20+
+
+
+
+
+
+// no-op, unfortunately there is no way to transform from PKCS8 or OpenSSH to PKCS1 with WebCrypto
+function convertPrivateKey(privateKey) {
+  if (!isPkcs1(privateKey)) return privateKey;
+
+  return (0,external_node_crypto_.createPrivateKey)(privateKey).export({
+    type: "pkcs8",
+    format: "pem",
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/get-token.js
+// we don't @ts-check here because it chokes crypto which is a global API in modern JS runtime environments
+
+
+
+
+
+/**
+ * @param {import('../internals').GetTokenOptions} options
+ * @returns {Promise<string>}
+ */
+async function getToken({ privateKey, payload }) {
+  const convertedPrivateKey = convertPrivateKey(privateKey);
+
+  // WebCrypto only supports PKCS#8, unfortunately
+  /* c8 ignore start */
+  if (isPkcs1(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in PKCS#1 format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+  /* c8 ignore stop */
+
+  // WebCrypto does not support OpenSSH, unfortunately
+  if (isOpenSsh(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in OpenSSH format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+
+  const algorithm = {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: { name: "SHA-256" },
+  };
+
+  /** @type {import('../internals').Header} */
+  const header = { alg: "RS256", typ: "JWT" };
+
+  const privateKeyDER = getDERfromPEM(convertedPrivateKey);
+  const importedKey = await external_node_crypto_.subtle.importKey(
+    "pkcs8",
+    privateKeyDER,
+    algorithm,
+    false,
+    ["sign"]
+  );
+
+  const encodedMessage = getEncodedMessage(header, payload);
+  const encodedMessageArrBuf = string2ArrayBuffer(encodedMessage);
+
+  const signatureArrBuf = await external_node_crypto_.subtle.sign(
+    algorithm.name,
+    importedKey,
+    encodedMessageArrBuf
+  );
+
+  const encodedSignature = base64encode(signatureArrBuf);
+
+  return `${encodedMessage}.${encodedSignature}`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/index.js
+// @ts-check
+
+// @ts-ignore - #get-token is defined in "imports" in package.json
+
+
+/**
+ * @param {import(".").Options} options
+ * @returns {Promise<import(".").Result>}
+ */
+async function githubAppJwt({
+  id,
+  privateKey,
+  now = Math.floor(Date.now() / 1000),
+}) {
+  // Private keys are often times configured as environment variables, in which case line breaks are escaped using `\\n`.
+  // Replace these here for convenience.
+  const privateKeyWithNewlines = privateKey.replace(/\\n/g, '\n');
+
+  // When creating a JSON Web Token, it sets the "issued at time" (iat) to 30s
+  // in the past as we have seen people running situations where the GitHub API
+  // claimed the iat would be in future. It turned out the clocks on the
+  // different machine were not in sync.
+  const nowWithSafetyMargin = now - 30;
+  const expiration = nowWithSafetyMargin + 60 * 10; // JWT expiration time (10 minute maximum)
+
+  const payload = {
+    iat: nowWithSafetyMargin, // Issued at time
+    exp: expiration,
+    iss: id,
+  };
+
+  const token = await getToken({
+    privateKey: privateKeyWithNewlines,
+    payload,
+  });
+
+  return {
+    appId: id,
+    expiration,
+    token,
+  };
+}
+
+;// CONCATENATED MODULE: ./node_modules/toad-cache/dist/toad-cache.mjs
+/**
+ * toad-cache
+ *
+ * @copyright 2026 Igor Savin <kibertoad@gmail.com>
+ * @license MIT
+ * @version 3.7.3
+ */
+/**
+ * Validates the shared cache constructor parameters.
+ * Both values must be non-negative integers.
+ *
+ * @param {number} max
+ * @param {number} ttlInMsecs
+ */
+function validateCacheParams(max, ttlInMsecs) {
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) {
+    throw new Error('Invalid max value')
+  }
+
+  if (typeof ttlInMsecs !== 'number' || !Number.isInteger(ttlInMsecs) || ttlInMsecs < 0) {
+    throw new Error('Invalid ttl value')
+  }
+}class FifoMap {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = new Map();
+    this.last = null;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  get size() {
+    return this.items.size
+  }
+
+  clear() {
+    this.items.clear();
+    this.first = null;
+    this.last = null;
+  }
+
+  delete(key) {
+    const deletedItem = this.items.get(key);
+
+    if (deletedItem !== undefined) {
+      this.items.delete(key);
+
+      if (deletedItem.prev !== null) {
+        deletedItem.prev.next = deletedItem.next;
+      }
+
+      if (deletedItem.next !== null) {
+        deletedItem.next.prev = deletedItem.prev;
+      }
+
+      if (this.first === deletedItem) {
+        this.first = deletedItem.next;
+      }
+
+      if (this.last === deletedItem) {
+        this.last = deletedItem.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      this.items.delete(item.key);
+
+      if (this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return this.items.keys()
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items.get(key);
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items.set(key, item);
+
+    if (this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}class FifoObject {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = Object.create(null);
+    this.last = null;
+    this.size = 0;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  clear() {
+    this.items = Object.create(null);
+    this.first = null;
+    this.last = null;
+    this.size = 0;
+  }
+
+  delete(key) {
+    const deletedItem = this.items[key];
+
+    if (deletedItem !== undefined) {
+      delete this.items[key];
+      this.size--;
+
+      if (deletedItem.prev !== null) {
+        deletedItem.prev.next = deletedItem.next;
+      }
+
+      if (deletedItem.next !== null) {
+        deletedItem.next.prev = deletedItem.prev;
+      }
+
+      if (this.first === deletedItem) {
+        this.first = deletedItem.next;
+      }
+
+      if (this.last === deletedItem) {
+        this.last = deletedItem.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      delete this.items[item.key];
+
+      if (--this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return Object.keys(this.items)
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items[key];
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items[key] = item;
+
+    if (++this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}/**
+ * Creates a zeroed statistics record for a single collection window.
+ *
+ * @returns {object}
+ */
+function createEmptyStatisticsRecord() {
+  return {
+    cacheSize: 0,
+    hits: 0,
+    falsyHits: 0,
+    emptyHits: 0,
+    misses: 0,
+    expirations: 0,
+    evictions: 0,
+    invalidateOne: 0,
+    invalidateAll: 0,
+    sets: 0,
+  }
+}class HitStatisticsRecord {
+  constructor() {
+    this.records = {};
+  }
+
+  initForCache(cacheId, currentTimeStamp) {
+    this.records[cacheId] = {
+      [currentTimeStamp]: createEmptyStatisticsRecord(),
+    };
+  }
+
+  resetForCache(cacheId) {
+    if (!this.records[cacheId]) {
+      return
+    }
+
+    for (let key of Object.keys(this.records[cacheId])) {
+      this.records[cacheId][key] = createEmptyStatisticsRecord();
+    }
+  }
+
+  getStatistics() {
+    return this.records
+  }
+}class LruMap {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = new Map();
+    this.last = null;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  get size() {
+    return this.items.size
+  }
+
+  bumpLru(item) {
+    if (this.last === item) {
+      return // Item is already the last one, no need to bump
+    }
+
+    const last = this.last;
+    const next = item.next;
+    const prev = item.prev;
+
+    if (this.first === item) {
+      this.first = next;
+    }
+
+    item.next = null;
+    item.prev = last;
+    last.next = item;
+
+    if (prev !== null) {
+      prev.next = next;
+    }
+
+    /* v8 ignore next 3 -- next is always non-null here: the early return above guarantees item !== this.last in a well-formed list */
+    if (next !== null) {
+      next.prev = prev;
+    }
+
+    this.last = item;
+  }
+
+  clear() {
+    this.items.clear();
+    this.first = null;
+    this.last = null;
+  }
+
+  delete(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      this.items.delete(key);
+
+      if (item.prev !== null) {
+        item.prev.next = item.next;
+      }
+
+      if (item.next !== null) {
+        item.next.prev = item.prev;
+      }
+
+      if (this.first === item) {
+        this.first = item.next;
+      }
+
+      if (this.last === item) {
+        this.last = item.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      this.items.delete(item.key);
+
+      if (this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return this.items.keys()
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items.get(key);
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+      this.bumpLru(existing);
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items.set(key, item);
+
+    if (this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}class LruObject {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = Object.create(null);
+    this.last = null;
+    this.size = 0;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  bumpLru(item) {
+    if (this.last === item) {
+      return // Item is already the last one, no need to bump
+    }
+
+    const last = this.last;
+    const next = item.next;
+    const prev = item.prev;
+
+    if (this.first === item) {
+      this.first = next;
+    }
+
+    item.next = null;
+    item.prev = last;
+    last.next = item;
+
+    if (prev !== null) {
+      prev.next = next;
+    }
+
+    /* v8 ignore next 3 -- next is always non-null here: the early return above guarantees item !== this.last in a well-formed list */
+    if (next !== null) {
+      next.prev = prev;
+    }
+
+    this.last = item;
+  }
+
+  clear() {
+    this.items = Object.create(null);
+    this.first = null;
+    this.last = null;
+    this.size = 0;
+  }
+
+  delete(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      delete this.items[key];
+      this.size--;
+
+      if (item.prev !== null) {
+        item.prev.next = item.next;
+      }
+
+      if (item.next !== null) {
+        item.next.prev = item.prev;
+      }
+
+      if (this.first === item) {
+        this.first = item.next;
+      }
+
+      if (this.last === item) {
+        this.last = item.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      delete this.items[item.key];
+
+      if (--this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return Object.keys(this.items)
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items[key];
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+      this.bumpLru(existing);
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items[key] = item;
+
+    if (++this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}/**
+ *
+ * @param {Date} date
+ * @returns {string}
+ */
+function getTimestamp(date) {
+  return `${date.getFullYear()}-${(date.getMonth() + 1).toString().padStart(2, '0')}-${date
+    .getDate()
+    .toString()
+    .padStart(2, '0')}`
+}class HitStatistics {
+  constructor(cacheId, statisticTtlInHours, globalStatisticsRecord) {
+    this.cacheId = cacheId;
+    this.statisticTtlInHours = statisticTtlInHours;
+
+    this.collectionStart = new Date();
+    this.currentTimeStamp = getTimestamp(this.collectionStart);
+    this.archiveAfter = this.collectionStart.getTime() + this.statisticTtlInHours * 3_600_000;
+
+    this.records = globalStatisticsRecord || new HitStatisticsRecord();
+    this.records.initForCache(this.cacheId, this.currentTimeStamp);
+  }
+
+  get currentRecord() {
+    const cacheRecords = this.records.records[this.cacheId];
+    // safety net
+    /* c8 ignore next 3 */
+    if (!cacheRecords[this.currentTimeStamp]) {
+      cacheRecords[this.currentTimeStamp] = createEmptyStatisticsRecord();
+    }
+
+    return cacheRecords[this.currentTimeStamp]
+  }
+
+  /* v8 ignore next 3 -- kept for compatibility, no longer used internally */
+  hoursPassed() {
+    return (Date.now() - this.collectionStart) / 1000 / 60 / 60
+  }
+
+  addHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.hits++;
+  }
+  addFalsyHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.falsyHits++;
+  }
+
+  addEmptyHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.emptyHits++;
+  }
+
+  addMiss() {
+    this.archiveIfNeeded();
+    this.currentRecord.misses++;
+  }
+
+  addEviction() {
+    this.archiveIfNeeded();
+    this.currentRecord.evictions++;
+  }
+
+  setCacheSize(currentSize) {
+    this.archiveIfNeeded();
+    this.currentRecord.cacheSize = currentSize;
+  }
+
+  addExpiration() {
+    this.archiveIfNeeded();
+    this.currentRecord.expirations++;
+  }
+
+  addSet() {
+    this.archiveIfNeeded();
+    this.currentRecord.sets++;
+  }
+
+  addInvalidateOne() {
+    this.archiveIfNeeded();
+    this.currentRecord.invalidateOne++;
+  }
+
+  addInvalidateAll() {
+    this.archiveIfNeeded();
+    this.currentRecord.invalidateAll++;
+  }
+
+  getStatistics() {
+    return this.records.getStatistics()
+  }
+
+  archiveIfNeeded() {
+    if (Date.now() >= this.archiveAfter) {
+      this.collectionStart = new Date();
+      this.currentTimeStamp = getTimestamp(this.collectionStart);
+      this.archiveAfter = this.collectionStart.getTime() + this.statisticTtlInHours * 3_600_000;
+      this.records.initForCache(this.cacheId, this.currentTimeStamp);
+    }
+  }
+}class LruObjectHitStatistics extends LruObject {
+  constructor(max, ttlInMsecs, cacheId, globalStatisticsRecord, statisticTtlInHours) {
+    // Pass through as-is: the base constructor applies the 1000/0 defaults for
+    // omitted (undefined) values and validates everything else, so explicit 0
+    // stays unlimited and null/NaN are rejected the same way as the base class.
+    super(max, ttlInMsecs);
+
+    if (!cacheId) {
+      throw new Error('Cache id is mandatory')
+    }
+
+    this.hitStatistics = new HitStatistics(
+      cacheId,
+      statisticTtlInHours !== undefined ? statisticTtlInHours : 24,
+      globalStatisticsRecord,
+    );
+  }
+
+  getStatistics() {
+    return this.hitStatistics.getStatistics()
+  }
+
+  set(key, value) {
+    super.set(key, value);
+    this.hitStatistics.addSet();
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  evict() {
+    const hadItems = this.size > 0;
+    super.evict();
+    if (hadItems) {
+      this.hitStatistics.addEviction();
+    }
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  delete(key, isExpiration = false) {
+    const existed = this.items[key] !== undefined;
+    super.delete(key);
+
+    if (existed && !isExpiration) {
+      this.hitStatistics.addInvalidateOne();
+    }
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  clear() {
+    super.clear();
+
+    this.hitStatistics.addInvalidateAll();
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key, true);
+        this.hitStatistics.addExpiration();
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      if (!item.value) {
+        this.hitStatistics.addFalsyHit();
+        // Empty values are a subset of falsy values
+        if (item.value === undefined || item.value === null || item.value === '') {
+          this.hitStatistics.addEmptyHit();
+        }
+      }
+      this.hitStatistics.addHit();
+      return item.value
+    }
+    this.hitStatistics.addMiss();
+  }
+}
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-app/dist-node/index.js
+// pkg/dist-src/index.js
+
+
+
+
+// pkg/dist-src/get-app-authentication.js
+
+async function getAppAuthentication({
+  appId,
+  privateKey,
+  timeDifference,
+  createJwt
+}) {
+  try {
+    if (createJwt) {
+      const { jwt, expiresAt } = await createJwt(appId, timeDifference);
+      return {
+        type: "app",
+        token: jwt,
+        appId,
+        expiresAt
+      };
+    }
+    const authOptions = {
+      id: appId,
+      privateKey
+    };
+    if (timeDifference) {
+      Object.assign(authOptions, {
+        now: Math.floor(Date.now() / 1e3) + timeDifference
+      });
+    }
+    const appAuthentication = await githubAppJwt(authOptions);
+    return {
+      type: "app",
+      token: appAuthentication.token,
+      appId: appAuthentication.appId,
+      expiresAt: new Date(appAuthentication.expiration * 1e3).toISOString()
+    };
+  } catch (error) {
+    if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {
+      throw new Error(
+        "The 'privateKey` option contains only the first line '-----BEGIN RSA PRIVATE KEY-----'. If you are setting it using a `.env` file, make sure it is set on a single line with newlines replaced by '\n'"
+      );
+    } else {
+      throw error;
+    }
+  }
+}
+
+// pkg/dist-src/cache.js
+
+function getCache() {
+  return new LruObject(
+    // cache max. 15000 tokens, that will use less than 10mb memory
+    15e3,
+    // Cache for 1 minute less than GitHub expiry
+    1e3 * 60 * 59
+  );
+}
+async function get(cache, options) {
+  const cacheKey = optionsToCacheKey(options);
+  const result = await cache.get(cacheKey);
+  if (!result) {
+    return;
+  }
+  const [
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissionsString,
+    singleFileName
+  ] = result.split("|");
+  const permissions = options.permissions || permissionsString.split(/,/).reduce((permissions2, string) => {
+    if (/!$/.test(string)) {
+      permissions2[string.slice(0, -1)] = "write";
+    } else {
+      permissions2[string] = "read";
+    }
+    return permissions2;
+  }, {});
+  return {
+    token,
+    createdAt,
+    expiresAt,
+    permissions,
+    repositoryIds: options.repositoryIds,
+    repositoryNames: options.repositoryNames,
+    singleFileName,
+    repositorySelection
+  };
+}
+async function set(cache, options, data) {
+  const key = optionsToCacheKey(options);
+  const permissionsString = options.permissions ? "" : Object.keys(data.permissions).map(
+    (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
+  ).join(",");
+  const value = [
+    data.token,
+    data.createdAt,
+    data.expiresAt,
+    data.repositorySelection,
+    permissionsString,
+    data.singleFileName
+  ].join("|");
+  await cache.set(key, value);
+}
+function optionsToCacheKey({
+  installationId,
+  permissions = {},
+  repositoryIds = [],
+  repositoryNames = []
+}) {
+  const permissionsString = Object.keys(permissions).sort().map((name) => permissions[name] === "read" ? name : `${name}!`).join(",");
+  const repositoryIdsString = repositoryIds.sort().join(",");
+  const repositoryNamesString = repositoryNames.join(",");
+  return [
+    installationId,
+    repositoryIdsString,
+    repositoryNamesString,
+    permissionsString
+  ].filter(Boolean).join("|");
+}
+
+// pkg/dist-src/to-token-authentication.js
+function toTokenAuthentication({
+  installationId,
+  token,
+  createdAt,
+  expiresAt,
+  repositorySelection,
+  permissions,
+  repositoryIds,
+  repositoryNames,
+  singleFileName
+}) {
+  return Object.assign(
+    {
+      type: "token",
+      tokenType: "installation",
+      token,
+      installationId,
+      permissions,
+      createdAt,
+      expiresAt,
+      repositorySelection
+    },
+    repositoryIds ? { repositoryIds } : null,
+    repositoryNames ? { repositoryNames } : null,
+    singleFileName ? { singleFileName } : null
+  );
+}
+
+// pkg/dist-src/get-installation-authentication.js
+async function getInstallationAuthentication(state, options, customRequest) {
+  const installationId = Number(options.installationId || state.installationId);
+  if (!installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId option is required for installation authentication."
+    );
+  }
+  if (options.factory) {
+    const { type, factory, oauthApp, ...factoryAuthOptions } = {
+      ...state,
+      ...options
+    };
+    return factory(factoryAuthOptions);
+  }
+  const request = customRequest || state.request;
+  return getInstallationAuthenticationConcurrently(
+    state,
+    { ...options, installationId },
+    request
+  );
+}
+var pendingPromises = /* @__PURE__ */ new Map();
+function getInstallationAuthenticationConcurrently(state, options, request) {
+  const cacheKey = optionsToCacheKey(options);
+  if (pendingPromises.has(cacheKey)) {
+    return pendingPromises.get(cacheKey);
+  }
+  const promise = getInstallationAuthenticationImpl(
+    state,
+    options,
+    request
+  ).finally(() => pendingPromises.delete(cacheKey));
+  pendingPromises.set(cacheKey, promise);
+  return promise;
+}
+async function getInstallationAuthenticationImpl(state, options, request) {
+  if (!options.refresh) {
+    const result = await get(state.cache, options);
+    if (result) {
+      const {
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2,
+        repositorySelection: repositorySelection2
+      } = result;
+      return toTokenAuthentication({
+        installationId: options.installationId,
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositorySelection: repositorySelection2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2
+      });
+    }
+  }
+  const appAuthentication = await getAppAuthentication(state);
+  const payload = {
+    installation_id: options.installationId,
+    mediaType: {
+      previews: ["machine-man"]
+    },
+    headers: {
+      authorization: `bearer ${appAuthentication.token}`
+    }
+  };
+  if (options.repositoryIds) {
+    Object.assign(payload, { repository_ids: options.repositoryIds });
+  }
+  if (options.repositoryNames) {
+    Object.assign(payload, {
+      repositories: options.repositoryNames
+    });
+  }
+  if (options.permissions) {
+    Object.assign(payload, { permissions: options.permissions });
+  }
+  const {
+    data: {
+      token,
+      expires_at: expiresAt,
+      repositories,
+      permissions: permissionsOptional,
+      repository_selection: repositorySelectionOptional,
+      single_file: singleFileName
+    }
+  } = await request(
+    "POST /app/installations/{installation_id}/access_tokens",
+    payload
+  );
+  const permissions = permissionsOptional || {};
+  const repositorySelection = repositorySelectionOptional || "all";
+  const repositoryIds = repositories ? repositories.map((r) => r.id) : void 0;
+  const repositoryNames = repositories ? repositories.map((repo) => repo.name) : void 0;
+  const createdAt = (/* @__PURE__ */ new Date()).toISOString();
+  const cacheOptions = {
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(payload, { singleFileName });
+  }
+  await set(state.cache, options, cacheOptions);
+  const cacheData = {
+    installationId: options.installationId,
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(cacheData, { singleFileName });
+  }
+  return toTokenAuthentication(cacheData);
+}
+
+// pkg/dist-src/auth.js
+async function dist_node_auth(state, authOptions) {
+  switch (authOptions.type) {
+    case "app":
+      return getAppAuthentication(state);
+    case "oauth-app":
+      return state.oauthApp({ type: "oauth-app" });
+    case "installation":
+      authOptions;
+      return getInstallationAuthentication(state, {
+        ...authOptions,
+        type: "installation"
+      });
+    case "oauth-user":
+      return state.oauthApp(authOptions);
+    default:
+      throw new Error(`Invalid auth type: ${authOptions.type}`);
+  }
+}
+
+// pkg/dist-src/hook.js
+
+
+
+// pkg/dist-src/requires-app-auth.js
+var PATHS = [
+  "/app",
+  "/app/hook/config",
+  "/app/hook/deliveries",
+  "/app/hook/deliveries/{delivery_id}",
+  "/app/hook/deliveries/{delivery_id}/attempts",
+  "/app/installations",
+  "/app/installations/{installation_id}",
+  "/app/installations/{installation_id}/access_tokens",
+  "/app/installations/{installation_id}/suspended",
+  "/app/installation-requests",
+  "/marketplace_listing/accounts/{account_id}",
+  "/marketplace_listing/plan",
+  "/marketplace_listing/plans",
+  "/marketplace_listing/plans/{plan_id}/accounts",
+  "/marketplace_listing/stubbed/accounts/{account_id}",
+  "/marketplace_listing/stubbed/plan",
+  "/marketplace_listing/stubbed/plans",
+  "/marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "/orgs/{org}/installation",
+  "/repos/{owner}/{repo}/installation",
+  "/users/{username}/installation",
+  "/enterprises/{enterprise}/installation"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
+  return new RegExp(regex, "i");
+}
+var REGEX = routeMatcher(PATHS);
+function requiresAppAuth(url) {
+  return !!url && REGEX.test(url.split("?")[0]);
+}
+
+// pkg/dist-src/hook.js
+var FIVE_SECONDS_IN_MS = 5 * 1e3;
+function isNotTimeSkewError(error) {
+  return !(error.message.match(
+    /'Expiration time' claim \('exp'\) is too far in the future/
+  ) || error.message.match(
+    /'Expiration time' claim \('exp'\) must be a numeric value representing the future time at which the assertion expires/
+  ) || error.message.match(
+    /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
+  ));
+}
+async function dist_node_hook(state, request, route, parameters) {
+  const endpoint = request.endpoint.merge(route, parameters);
+  const url = endpoint.url;
+  if (/\/login\/oauth\/access_token$/.test(url)) {
+    return request(endpoint);
+  }
+  if (requiresAppAuth(url.replace(request.endpoint.DEFAULTS.baseUrl, ""))) {
+    const { token: token2 } = await getAppAuthentication(state);
+    endpoint.headers.authorization = `bearer ${token2}`;
+    let response;
+    try {
+      response = await request(endpoint);
+    } catch (error) {
+      if (isNotTimeSkewError(error)) {
+        throw error;
+      }
+      if (typeof error.response.headers.date === "undefined") {
+        throw error;
+      }
+      const diff = Math.floor(
+        (Date.parse(error.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
+      );
+      state.log.warn(error.message);
+      state.log.warn(
+        `[@octokit/auth-app] GitHub API time and system time are different by ${diff} seconds. Retrying request with the difference accounted for.`
+      );
+      const { token: token3 } = await getAppAuthentication({
+        ...state,
+        timeDifference: diff
+      });
+      endpoint.headers.authorization = `bearer ${token3}`;
+      return request(endpoint);
+    }
+    return response;
+  }
+  if (requiresBasicAuth(url)) {
+    const authentication = await state.oauthApp({ type: "oauth-app" });
+    endpoint.headers.authorization = authentication.headers.authorization;
+    return request(endpoint);
+  }
+  const { token, createdAt } = await getInstallationAuthentication(
+    state,
+    // @ts-expect-error TBD
+    {},
+    request.defaults({ baseUrl: endpoint.baseUrl })
+  );
+  endpoint.headers.authorization = `token ${token}`;
+  return sendRequestWithRetries(
+    state,
+    request,
+    endpoint,
+    createdAt
+  );
+}
+async function sendRequestWithRetries(state, request, options, createdAt, retries = 0) {
+  const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
+  try {
+    return await request(options);
+  } catch (error) {
+    if (error.status !== 401) {
+      throw error;
+    }
+    if (timeSinceTokenCreationInMs >= FIVE_SECONDS_IN_MS) {
+      if (retries > 0) {
+        error.message = `After ${retries} retries within ${timeSinceTokenCreationInMs / 1e3}s of creating the installation access token, the response remains 401. At this point, the cause may be an authentication problem or a system outage. Please check https://www.githubstatus.com for status information`;
+      }
+      throw error;
+    }
+    ++retries;
+    const awaitTime = retries * 1e3;
+    state.log.warn(
+      `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
+    );
+    await new Promise((resolve) => setTimeout(resolve, awaitTime));
+    return sendRequestWithRetries(state, request, options, createdAt, retries);
+  }
+}
+
+// pkg/dist-src/version.js
+var dist_node_VERSION = "8.3.1";
+
+// pkg/dist-src/index.js
+
+function createAppAuth(options) {
+  if (!options.appId) {
+    throw new Error("[@octokit/auth-app] appId option is required");
+  }
+  if (!options.privateKey && !options.createJwt) {
+    throw new Error("[@octokit/auth-app] privateKey option is required");
+  } else if (options.privateKey && options.createJwt) {
+    throw new Error(
+      "[@octokit/auth-app] privateKey and createJwt options are mutually exclusive"
+    );
+  }
+  if ("installationId" in options && !options.installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId is set to a falsy value"
+    );
+  }
+  const log = options.log || {};
+  if (typeof log.warn !== "function") {
+    log.warn = console.warn.bind(console);
+  }
+  const request = options.request || dist_bundle/* request */.E.defaults({
+    headers: {
+      "user-agent": `octokit-auth-app.js/${dist_node_VERSION} ${(0,universal_user_agent/* getUserAgent */.$)()}`
+    }
+  });
+  const state = Object.assign(
+    {
+      request,
+      cache: getCache()
+    },
+    options,
+    options.installationId ? { installationId: Number(options.installationId) } : {},
+    {
+      log,
+      oauthApp: createOAuthAppAuth({
+        clientType: "github-app",
+        clientId: options.clientId || "",
+        clientSecret: options.clientSecret || "",
+        request
+      })
+    }
+  );
+  return Object.assign(dist_node_auth.bind(null, state), {
+    hook: dist_node_hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next - permissions are optional per OpenAPI spec, but we think that is incorrect -- @preserve */
+/* v8 ignore next - repositorySelection are optional per OpenAPI spec, but we think that is incorrect -- @preserve */
+/* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
+/* v8 ignore end -- @preserve */
+
+// EXTERNAL MODULE: ./src/github/client.ts + 19 modules
+var client = __nccwpck_require__(1453);
+;// CONCATENATED MODULE: ./src/app/auth.ts
+/**
+ * The App's identity: a JWT for the App itself, installation tokens per delivery (@octokit/auth-app
+ * caches them until shortly before they expire), and an Octokit per installation token built with the
+ * same client as the Action (throttling + retry).
+ */
+
+
+
+function createAuth(config, log) {
+    const req = dist_bundle/* request */.E.defaults({ baseUrl: config.apiUrl, headers: { 'user-agent': 'pr-quality-gate-app' } });
+    const auth = createAppAuth({ appId: config.appId, privateKey: config.privateKey, request: req });
+    let bot = config.botLogin ? Promise.resolve(config.botLogin) : undefined;
+    return {
+        async installationClient(installationId) {
+            let token;
+            try {
+                token = (await auth({ type: 'installation', installationId })).token;
+            }
+            catch (e) {
+                throw new Error((0,client/* describeApiError */.gg)(`installation token for installation ${installationId}`, e));
+            }
+            return (0,client/* createClient */.UU)({ token, baseUrl: config.apiUrl, log, throttleId: `installation-${installationId}`, throttle: config.throttle !== false });
+        },
+        botLogin() {
+            bot ??= (async () => {
+                try {
+                    const { token } = await auth({ type: 'app' });
+                    const { data } = await req('GET /app', { headers: { authorization: `bearer ${token}` } });
+                    return `${data.slug ?? 'pr-quality-gate'}[bot]`;
+                }
+                catch (e) {
+                    bot = undefined; // retry on the next delivery
+                    log(`${(0,client/* describeApiError */.gg)('GET /app', e)}; set APP_BOT_LOGIN to <app-slug>[bot]`);
+                    return 'pr-quality-gate[bot]';
+                }
+            })();
+            return bot;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/github/source.ts
+var source = __nccwpck_require__(1094);
+// EXTERNAL MODULE: ./src/github/publish-verdict.ts + 1 modules
+var publish_verdict = __nccwpck_require__(2081);
+// EXTERNAL MODULE: ./src/github/publish.ts
+var publish = __nccwpck_require__(7184);
+// EXTERNAL MODULE: ./src/release/evaluate.ts + 1 modules
+var release_evaluate = __nccwpck_require__(1415);
+// EXTERNAL MODULE: ./src/release/report.ts
+var report = __nccwpck_require__(9823);
+;// CONCATENATED MODULE: ./src/app/handlers.ts
+
+
+
+
+
+
+
+
+
+/** No workspace: no report files. */
+const NO_WORKSPACE = { findReports: async () => [] };
+function repoOf(payload) {
+    const r = payload.repository;
+    return { owner: r?.owner?.login ?? String(r?.full_name ?? '').split('/')[0], repo: r?.name ?? String(r?.full_name ?? '').split('/')[1] };
+}
+function installationOf(payload) {
+    const id = payload.installation?.id;
+    if (typeof id !== 'number')
+        throw new Error('the delivery carries no installation id: is it from this App?');
+    return id;
+}
+/** Evaluates one PR and publishes the verdict, exactly like the Action (no report files, no run URL). */
+async function gatePullRequest(d, octokit, repo, pr) {
+    const { verdict, policy } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE });
+    await (0,publish_verdict/* publishVerdict */.T)({
+        octokit,
+        repo,
+        pr,
+        verdict,
+        checkName: d.config.checkName,
+        comment: d.config.comment,
+        commentAuthor: await d.auth.botLogin(),
+        serverUrl: d.config.serverUrl,
+        labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
+        log: d.log,
+        warn: d.warn,
+    });
+    return `${repo.owner}/${repo.repo}#${pr.number}: ${verdict.conclusion} — ${verdict.title}`;
+}
+const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review', 'labeled', 'unlabeled', 'edited'];
+async function onPullRequest(d, payload) {
+    const pr = payload.pull_request;
+    if (!pr || pr.state === 'closed')
+        return 'skipped: closed pull request';
+    const repo = repoOf(payload);
+    const octokit = await d.auth.installationClient(installationOf(payload));
+    return gatePullRequest(d, octokit, repo, (0,source/* pullInfoFrom */.Kx)(pr));
+}
+/** "Re-run" on the check: evaluate again every open PR whose head is that SHA. */
+async function onCheckRunRerequested(d, payload) {
+    const run = payload.check_run;
+    if (!run || run.name !== d.config.checkName)
+        return `skipped: check run ${JSON.stringify(run?.name)} is not ${d.config.checkName}`;
+    const repo = repoOf(payload);
+    const octokit = await d.auth.installationClient(installationOf(payload));
+    const sha = run.head_sha;
+    let numbers = (Array.isArray(run.pull_requests) ? run.pull_requests : []).map((p) => p?.number).filter((n) => typeof n === 'number');
+    if (!numbers.length) {
+        // Fork PRs are not listed on the check run: find the open PRs of that head SHA.
+        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
+        numbers = data.filter((p) => p.state === 'open' && p.head.sha === sha).map((p) => p.number);
+    }
+    if (!numbers.length)
+        return `skipped: no open pull request has head ${sha.slice(0, 12)}`;
+    const out = [];
+    for (const n of [...new Set(numbers)]) {
+        const pr = await (0,source/* fetchPull */.ey)(octokit, repo, n);
+        if (pr.headSha !== sha) {
+            out.push(`#${n}: skipped, its head moved to ${pr.headSha.slice(0, 12)}`);
+            continue;
+        }
+        out.push(await gatePullRequest(d, octokit, repo, pr));
+    }
+    return out.join('; ');
+}
+/** The run id in `…/actions/runs/{run_id}/deployment_protection_rule`. */
+function runIdFromCallback(url) {
+    const m = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(url ?? '');
+    return m ? Number(m[1]) : undefined;
+}
+/**
+ * A deployment waits for this App: evaluate the release (the deployment's SHA against the environment's
+ * last successful deployment) and approve or reject it. An evaluation that cannot complete rejects (fails
+ * closed) with the reason. The review goes to the callback's run through the configured API URL (the
+ * installation token is never sent to a URL taken from the payload).
+ */
+async function onDeploymentProtectionRule(d, payload) {
+    const environment = payload.environment;
+    const deployment = payload.deployment;
+    const runId = runIdFromCallback(payload.deployment_callback_url);
+    if (!environment || !deployment?.sha || !runId)
+        return 'skipped: the payload lacks environment, deployment.sha or a deployment_callback_url';
+    const repo = repoOf(payload);
+    const octokit = await d.auth.installationClient(installationOf(payload));
+    let state;
+    let comment;
+    try {
+        const e = await (0,release_evaluate/* evaluateRelease */.z)({ octokit, repo, base: 'auto', head: deployment.sha, environment, excludeDeploymentId: deployment.id, checkName: d.config.checkName, policyPath: d.config.policyPath, evidence: NO_WORKSPACE });
+        state = e.verdict.conclusion === 'failure' ? 'rejected' : 'approved';
+        const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` };
+        const check = await (0,publish/* createCheckRun */._U)(octokit, repo, {
+            name: `${d.config.checkName} / release ${environment}`,
+            headSha: e.facts.head.sha,
+            conclusion: e.verdict.conclusion,
+            output: { title: e.verdict.title.slice(0, 255), summary: (0,report/* renderReleaseMarkdown */.nA)(e, links, { limit: markdown/* CHECK_TEXT_LIMIT */.jO }), text: '' },
+            annotations: [],
+        });
+        if (!check.ok)
+            d.warn(check.message);
+        comment = (0,report/* reviewComment */.S$)(e.verdict, e.facts, check.ok ? check.value.url : undefined);
+    }
+    catch (err) {
+        state = 'rejected';
+        comment = `Rejected by pr-quality-gate: the release could not be evaluated (${(0,run/* errorMessage */.gJ)(err).slice(0, 800)}).`;
+    }
+    try {
+        await octokit.rest.actions.reviewCustomGatesForRun({ owner: repo.owner, repo: repo.repo, run_id: runId, environment_name: environment, state, comment });
+    }
+    catch (err) {
+        throw new Error((0,client/* describeApiError */.gg)(`review deployment protection rule of run ${runId}`, err));
+    }
+    return `${repo.owner}/${repo.repo} deployment ${deployment.id} to ${environment}: ${state}`;
+}
+
+;// CONCATENATED MODULE: ./src/app/server.ts
+/**
+ * `pr-gate serve`: the GitHub App's webhook server (node:http + @octokit/webhooks).
+ *
+ *  - POST /api/github/webhooks (or /): the signature (X-Hub-Signature-256, HMAC-SHA256 with the webhook
+ *    secret) is verified FIRST; a missing or bad one answers 401 and nothing else happens. A verified
+ *    delivery is answered 202 at once and evaluated in the background by a bounded queue (CONCURRENCY
+ *    at a time, MAX_QUEUE waiting; beyond that 503 so GitHub shows the delivery as failed and it can be
+ *    redelivered).
+ *  - Redeliveries (same X-GitHub-Delivery) within the last DEDUPE_SIZE ids are answered 200 and dropped.
+ *    The memory is per process: behind a load balancer each replica may see a redelivery once, which is
+ *    safe because publishing is idempotent (one sticky comment, a new check run superseding the last).
+ *  - GET /healthz: 200 while serving, 503 while shutting down.
+ *  - close(): stop accepting, finish in-flight and queued work (bounded by SHUTDOWN_TIMEOUT_MS).
+ *
+ * Stateless: no disk, no database; scale by running more replicas behind any load balancer.
+ */
+
+
+
+
+
+/** GitHub caps webhook payloads at 25 MB. */
+const MAX_BODY = 25 * 1024 * 1024;
+const WEBHOOK_PATHS = new Set(['/', '/api/github/webhooks']);
+/** A FIFO of async jobs with at most `limit` running. */
+class BoundedQueue {
+    limit;
+    maxWaiting;
+    running = 0;
+    waiting = [];
+    idleWaiters = [];
+    constructor(limit, maxWaiting) {
+        this.limit = limit;
+        this.maxWaiting = maxWaiting;
+    }
+    get inFlight() {
+        return this.running;
+    }
+    get queued() {
+        return this.waiting.length;
+    }
+    /** False when full. */
+    push(job) {
+        if (this.running >= this.limit && this.waiting.length >= this.maxWaiting)
+            return false;
+        this.waiting.push(job);
+        this.pump();
+        return true;
+    }
+    pump() {
+        while (this.running < this.limit && this.waiting.length) {
+            const job = this.waiting.shift();
+            this.running++;
+            void job()
+                .catch(() => undefined)
+                .finally(() => {
+                this.running--;
+                this.pump();
+                if (this.running === 0 && this.waiting.length === 0) {
+                    const w = this.idleWaiters;
+                    this.idleWaiters = [];
+                    for (const f of w)
+                        f();
+                }
+            });
+        }
+    }
+    idle() {
+        if (this.running === 0 && this.waiting.length === 0)
+            return Promise.resolve();
+        return new Promise((resolve) => this.idleWaiters.push(resolve));
+    }
+}
+/** Recently seen delivery ids (insertion-ordered Map as an LRU). */
+class RecentIds {
+    max;
+    ids = new Map();
+    constructor(max) {
+        this.max = max;
+    }
+    has(id) {
+        return this.ids.has(id);
+    }
+    add(id) {
+        this.ids.delete(id);
+        this.ids.set(id, true);
+        while (this.ids.size > this.max)
+            this.ids.delete(this.ids.keys().next().value);
+    }
+    delete(id) {
+        this.ids.delete(id);
+    }
+}
+function header(req, name) {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+function send(res, status, body) {
+    if (res.headersSent)
+        return;
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+}
+async function startApp(config, options = {}) {
+    const log = options.log ?? ((m) => process.stderr.write(`pr-gate serve: ${m}\n`));
+    const warn = options.warn ?? ((m) => process.stderr.write(`pr-gate serve: warning: ${m}\n`));
+    const auth = options.auth ?? createAuth(config, log);
+    const deps = { config, auth, log, warn };
+    const webhooks = new Webhooks({ secret: config.webhookSecret });
+    const queue = new BoundedQueue(config.concurrency, config.maxQueue);
+    const recent = new RecentIds(config.dedupeSize);
+    const stats = { received: 0, accepted: 0, duplicates: 0, unauthorized: 0, busy: 0, processed: 0, failed: 0, inFlight: 0, queued: 0 };
+    let closing = false;
+    // What each delivery did, reported by the handler (webhooks.receive returns nothing).
+    const outcomes = new Map();
+    const handle = (fn) => async (event) => {
+        outcomes.set(event.id, await fn(deps, event.payload));
+    };
+    webhooks.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), handle(onPullRequest));
+    webhooks.on('check_run.rerequested', handle(onCheckRunRerequested));
+    webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule));
+    const process_ = async (id, name, payload, started) => {
+        const action = typeof payload.action === 'string' ? payload.action : undefined;
+        let ok = true;
+        let message;
+        try {
+            await webhooks.receive({ id, name: name, payload: payload });
+            message = outcomes.get(id) ?? `ignored: ${name}${action ? `.${action}` : ''} is not handled`;
+            stats.processed++;
+        }
+        catch (e) {
+            ok = false;
+            const inner = e instanceof AggregateError && e.errors.length ? e.errors.map(run/* errorMessage */.gJ).join('; ') : (0,run/* errorMessage */.gJ)(e);
+            message = inner;
+            stats.failed++;
+        }
+        finally {
+            outcomes.delete(id);
+        }
+        const r = { id, event: name, action, ok, message, ms: Math.round(performance.now() - started) };
+        (ok ? log : warn)(`delivery ${id} ${name}${action ? `.${action}` : ''}: ${message} (${r.ms} ms)`);
+        options.onDelivery?.(r);
+    };
+    const onWebhook = async (req, res) => {
+        const started = performance.now();
+        stats.received++;
+        const chunks = [];
+        let size = 0;
+        for await (const c of req) {
+            size += c.length;
+            if (size > MAX_BODY) {
+                send(res, 413, { error: 'payload too large' });
+                req.destroy();
+                return;
+            }
+            chunks.push(c);
+        }
+        const body = Buffer.concat(chunks).toString('utf8');
+        const signature = header(req, 'x-hub-signature-256');
+        const valid = signature ? await webhooks.verify(body, signature).catch(() => false) : false;
+        if (!valid) {
+            stats.unauthorized++;
+            send(res, 401, { error: signature ? 'signature does not match the payload and the webhook secret' : 'missing X-Hub-Signature-256' });
+            return;
+        }
+        if (closing) {
+            send(res, 503, { error: 'shutting down' });
+            return;
+        }
+        const name = header(req, 'x-github-event');
+        const id = header(req, 'x-github-delivery');
+        if (!name || !id) {
+            send(res, 400, { error: 'missing X-GitHub-Event or X-GitHub-Delivery' });
+            return;
+        }
+        let payload;
+        try {
+            payload = JSON.parse(body);
+        }
+        catch {
+            send(res, 400, { error: 'the payload is not JSON' });
+            return;
+        }
+        if (name === 'ping') {
+            send(res, 200, { status: 'pong' });
+            return;
+        }
+        if (recent.has(id)) {
+            stats.duplicates++;
+            send(res, 200, { status: 'duplicate', id });
+            return;
+        }
+        recent.add(id);
+        const accepted = queue.push(() => process_(id, name, payload, started));
+        if (!accepted) {
+            recent.delete(id); // let GitHub's redelivery in once there is room
+            stats.busy++;
+            send(res, 503, { error: 'busy: too many deliveries waiting' });
+            return;
+        }
+        stats.accepted++;
+        send(res, 202, { status: 'accepted', id });
+    };
+    const server = external_node_http_default().createServer((req, res) => {
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        if (req.method === 'GET' && path === '/healthz') {
+            send(res, closing ? 503 : 200, { status: closing ? 'shutting-down' : 'ok', inFlight: queue.inFlight, queued: queue.queued, processed: stats.processed, failed: stats.failed });
+            return;
+        }
+        if (req.method === 'POST' && WEBHOOK_PATHS.has(path)) {
+            onWebhook(req, res).catch((e) => {
+                warn(`request failed: ${(0,run/* errorMessage */.gJ)(e)}`);
+                send(res, 500, { error: 'internal error' });
+            });
+            return;
+        }
+        send(res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz' });
+    });
+    server.keepAliveTimeout = 5000;
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const { port } = server.address();
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const statsView = new Proxy(stats, {
+        get(target, key) {
+            if (key === 'inFlight')
+                return queue.inFlight;
+            if (key === 'queued')
+                return queue.queued;
+            return target[key];
+        },
+    });
+    let closed;
+    return {
+        url: `http://${host}:${port}`,
+        port,
+        stats: statsView,
+        idle: () => queue.idle(),
+        close() {
+            closed ??= (async () => {
+                closing = true;
+                const listenerClosed = new Promise((resolve) => server.close(() => resolve()));
+                server.closeIdleConnections();
+                let timer;
+                const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs)));
+                const outcome = await Promise.race([queue.idle().then(() => 'idle'), timeout]);
+                clearTimeout(timer);
+                if (outcome === 'timeout')
+                    warn(`shutdown: ${queue.inFlight + queue.queued} deliveries still unfinished after ${config.shutdownTimeoutMs} ms`);
+                server.closeAllConnections();
+                await listenerClosed;
+            })();
+            return closed;
+        },
+    };
+}
+/** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT (exit 0). */
+async function serve(config) {
+    const app = await startApp(config);
+    process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`);
+    return new Promise((resolve) => {
+        const stop = (signal) => {
+            process.stderr.write(`pr-gate serve: ${signal}: no new deliveries; finishing ${app.stats.inFlight + app.stats.queued} in flight\n`);
+            void app.close().then(() => {
+                process.stderr.write(`pr-gate serve: stopped (${app.stats.processed} processed, ${app.stats.failed} failed)\n`);
+                resolve(0);
+            });
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+    });
+}
+
+// EXTERNAL MODULE: ./src/release/range.ts
+var range = __nccwpck_require__(5344);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `pr-gate`: the gate on a local git checkout, with real git. Exit codes: 0 the gate passed (success or
  * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
  */
+
+
+
+
+
+
 
 
 
@@ -35110,6 +41074,13 @@ Usage:
   pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
   pr-gate explain [RULE]         List the rules, or show one rule's options and defaults.
   pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
+  pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
+                  [--policy PATH] [--format text|markdown|json]
+      Is this release safe to deploy? The pull requests merged between base (default auto: the latest
+      successful deployment to --environment) and head, their gate results, and the release diff, through
+      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). See docs/release.md.
+  pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
+      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
   pr-gate help
 
 Exit codes: 0 gate passed (success or neutral), 1 gate failed, 2 usage or configuration error.
@@ -35127,6 +41098,10 @@ async function main(argv, io = defaultIO) {
                 return await validateCmd(rest, io);
             case 'explain':
                 return explain(rest, io);
+            case 'serve':
+                return await serveCmd(rest, io);
+            case 'release':
+                return await releaseCmd(rest, io);
             case 'schema':
                 io.out(JSON.stringify((0,schema/* policyJsonSchema */.qF)(), null, 2) + '\n');
                 return 0;
@@ -35265,6 +41240,87 @@ function explain(args, io) {
         io.out(`  ${k}: ${JSON.stringify(s.default)}${s.description ? ` — ${s.description}` : ''}\n`);
     return 0;
 }
+async function serveCmd(args, io) {
+    (0,external_node_util_.parseArgs)({ args, options: {}, allowPositionals: false, strict: true });
+    let config;
+    try {
+        config = loadAppConfig(process.env);
+    }
+    catch (e) {
+        if (e instanceof ConfigError) {
+            io.err(e.message + '\n');
+            return 2;
+        }
+        throw e;
+    }
+    const code = await serve(config);
+    // Keep-alive sockets to GitHub would hold the process open after a graceful stop.
+    process.exit(code);
+}
+async function releaseCmd(args, io) {
+    const { values } = (0,external_node_util_.parseArgs)({
+        args,
+        options: {
+            repo: { type: 'string' },
+            base: { type: 'string', default: 'auto' },
+            head: { type: 'string' },
+            environment: { type: 'string' },
+            'check-name': { type: 'string', default: 'quality-gate' },
+            policy: { type: 'string', default: evaluate/* DEFAULT_POLICY_PATH */.lo },
+            format: { type: 'string', default: 'text' },
+        },
+        strict: true,
+        allowPositionals: false,
+    });
+    const [owner, repo] = (values.repo ?? '').split('/');
+    if (!owner || !repo)
+        throw new UsageError('--repo OWNER/NAME is required');
+    if (!values.head)
+        throw new UsageError('--head REF is required (the candidate SHA, tag or branch)');
+    if (values.base === 'auto' && !values.environment)
+        throw new UsageError('--base auto (the default) needs --environment');
+    const format = values.format;
+    if (!['text', 'markdown', 'json'].includes(format))
+        throw new UsageError(`--format: expected text, markdown or json, got ${JSON.stringify(format)}`);
+    const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+    if (!token)
+        throw new UsageError('GITHUB_TOKEN is not set (contents, pull requests, checks and deployments: read)');
+    const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
+    const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
+    try {
+        const e = await (0,release_evaluate/* evaluateRelease */.z)({
+            octokit: (0,client/* createClient */.UU)({ token, baseUrl: apiUrl, log: (m) => io.err(`pr-gate: ${m}\n`) }),
+            repo: { owner, repo },
+            base: values.base,
+            head: values.head,
+            environment: values.environment,
+            checkName: values['check-name'],
+            policyPath: values.policy,
+            evidence: (0,workspace/* workspaceEvidence */.$)(io.cwd),
+        });
+        if (format === 'json')
+            io.out(JSON.stringify((0,report/* toReleaseJson */.Bx)(e), null, 2) + '\n');
+        else if (format === 'markdown')
+            io.out((0,report/* renderReleaseMarkdown */.nA)(e, { repoUrl: `${serverUrl}/${owner}/${repo}` }) + '\n');
+        else {
+            const f = e.facts;
+            io.out(`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`);
+            for (const p of f.pulls)
+                io.out(`  #${p.number} ${p.gate.state.padEnd(8)} ${p.title}\n`);
+            io.out(renderText(e.verdict));
+        }
+        if (e.verdict.failedRules.includes('policy'))
+            return 2;
+        return e.verdict.conclusion === 'failure' ? 1 : 0;
+    }
+    catch (err) {
+        if (err instanceof range/* ReleaseError */.K2) {
+            io.err(`pr-gate: ${err.message}\n`);
+            return 2;
+        }
+        throw err;
+    }
+}
 
 
 /***/ }),
@@ -35275,7 +41331,8 @@ function explain(args, io) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  gJ: () => (/* binding */ errorMessage),
+  gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
+  zF: () => (/* binding */ infrastructureErrorVerdict),
   GS: () => (/* binding */ policyErrorVerdict),
   Rg: () => (/* binding */ runGate)
 });
@@ -35313,22 +41370,14 @@ function waiverFor(ruleId, pr, settings) {
     return { waived: true, label, reason };
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/engine/run.ts
 
 
 
-function errorMessage(e) {
-    if (e instanceof Error)
-        return e.message || e.name;
-    if (typeof e === 'string')
-        return e;
-    try {
-        return JSON.stringify(e);
-    }
-    catch {
-        return String(e);
-    }
-}
+
+
 /** Caps a finding's level at the rule's level. */
 function effectiveLevel(f, ruleLevel) {
     const own = f.level ?? ruleLevel;
@@ -35369,8 +41418,8 @@ async function runRule(rule, ctx, options) {
         return {
             ...base,
             status: 'error',
-            findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${errorMessage(e)}` }],
-            error: errorMessage(e),
+            findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${(0,errors/* errorMessage */.gJ)(e)}` }],
+            error: (0,errors/* errorMessage */.gJ)(e),
             durationMs: Math.round(performance.now() - started),
         };
     }
@@ -35475,6 +41524,81 @@ function policyErrorVerdict(messages, ctx, policySource, policy) {
     ];
     return decide({ results: [], notes, policy, ctx, policySource, policyError: true });
 }
+/**
+ * The verdict when the pull request could not be evaluated at all (an API call failed after its
+ * retries): the policy's on_error decides, never success, and the note says which call failed.
+ */
+function infrastructureErrorVerdict(message, ctx, policySource, policy) {
+    const notes = [{ level: 'error', message: `The gate could not evaluate this pull request: ${message}. No rule was evaluated; re-run the job once GitHub answers.` }];
+    const results = [{ id: 'gate', description: 'Reading the pull request from GitHub', level: 'fail', status: 'error', findings: [{ kind: 'error', message }], error: message }];
+    return decide({ results, notes, policy, ctx, policySource });
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   d7: () => (/* binding */ isApiError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   gg: () => (/* binding */ describeApiError)
+/* harmony export */ });
+/* unused harmony export callOf */
+/**
+ * One way to turn anything thrown into a one-line message: Error, string, API errors (naming the call,
+ * never the token), or any other value. Used by every face, so no stack trace ever reaches a user.
+ */
+const TOKEN_PATTERN = /(gh[pousr]_|github_pat_)[A-Za-z0-9_]+/g;
+/** The API call an Octokit error belongs to, e.g. "GET /repos/o/r/pulls/7/files", when it carries one. */
+function callOf(e) {
+    const req = e?.request;
+    if (!req || typeof req.method !== 'string' || typeof req.url !== 'string')
+        return undefined;
+    let path = req.url;
+    try {
+        const u = new URL(req.url);
+        path = u.pathname + u.search;
+    }
+    catch {
+        /* keep the raw url */
+    }
+    return `${req.method} ${path}`;
+}
+function statusOf(e) {
+    const s = e?.status;
+    return typeof s === 'number' ? s : undefined;
+}
+function rawMessage(e) {
+    if (e instanceof Error)
+        return e.message || e.name;
+    if (typeof e === 'string')
+        return e;
+    try {
+        return JSON.stringify(e) ?? String(e);
+    }
+    catch {
+        return String(e);
+    }
+}
+function errorMessage(e) {
+    const text = rawMessage(e).split('\n')[0].replace(TOKEN_PATTERN, '***');
+    const call = callOf(e);
+    if (!call)
+        return text;
+    const status = statusOf(e);
+    return `${call} failed${status ? ` (HTTP ${status})` : ''}: ${text}`;
+}
+/** A failure of an API call, named by what it was for: "sticky comment: POST /repos/… failed (HTTP 403): …". */
+function describeApiError(purpose, e) {
+    return `${purpose}: ${errorMessage(e)}`;
+}
+/** True for errors that come from an API call (Octokit RequestError, including network failures). */
+function isApiError(e) {
+    return callOf(e) !== undefined;
+}
 
 
 /***/ }),
@@ -35546,16 +41670,18 @@ function workspaceEvidence(root, origin = 'workspace') {
 
 /***/ }),
 
-/***/ 2842:
+/***/ 1453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   UU: () => (/* binding */ createClient),
-  gg: () => (/* binding */ describeApiError),
-  c2: () => (/* binding */ statusOf)
+  gg: () => (/* reexport */ errors/* describeApiError */.gg),
+  c2: () => (/* reexport */ errors/* statusOf */.c2)
 });
+
+// UNUSED EXPORTS: callOf
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -35671,21 +41797,8 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
+// EXTERNAL MODULE: ./node_modules/universal-user-agent/index.js
+var universal_user_agent = __nccwpck_require__(6396);
 ;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
 // @ts-check
 
@@ -35831,1500 +41944,15 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-
-// pkg/dist-src/merge.js
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
-
-
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
-/**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
- */
-
-/**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
- */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-  let level = 0;
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        if (space) chunks.push("\n" + space.repeat(level));
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
-            });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-      level--;
-
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) return replacer(key, val);
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) return replacer(key, val);
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  const hasUserReviver = typeof userReviver === "function";
-
-  if (!hasUserReviver) return value;
-
-  return userReviver(key, value, context);
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    const hasCustomReviver = typeof reviver === "function";
-
-    if (!hasCustomReviver) return value;
-
-    return reviver(key, value, context);
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-
-      const hasUserReviver = typeof userReviver === "function";
-
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
-    }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed, reviver);
-    }
-
-    throw error;
-  }
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/fetch-wrapper.js
-
-
-
-// pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/fetch-wrapper.js
-
-var noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop);
-  }
-  const mimetype = dist_parse(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
-
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
+// EXTERNAL MODULE: ./node_modules/@octokit/request/dist-bundle/index.js + 3 modules
+var dist_bundle = __nccwpck_require__(7561);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
 
 // pkg/dist-src/version.js
-var graphql_dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/with-defaults.js
 
@@ -37421,27 +42049,27 @@ function graphql(request2, query, options) {
 }
 
 // pkg/dist-src/with-defaults.js
-function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+function withDefaults(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
   const newApi = (query, options) => {
     return graphql(newRequest, query, options);
   };
   return Object.assign(newApi, {
-    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    defaults: withDefaults.bind(null, newRequest),
     endpoint: newRequest.endpoint
   });
 }
 
 // pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
+var graphql2 = withDefaults(dist_bundle/* request */.E, {
   headers: {
-    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION} ${(0,universal_user_agent/* getUserAgent */.$)()}`
   },
   method: "POST",
   url: "/graphql"
 });
 function withCustomRequest(customRequest) {
-  return graphql_dist_bundle_withDefaults(customRequest, {
+  return withDefaults(customRequest, {
     method: "POST",
     url: "/graphql"
   });
@@ -37515,16 +42143,16 @@ const version_VERSION = "7.0.8";
 
 
 
-const dist_src_noop = () => {
+const noop = () => {
 };
 const consoleWarn = console.warn.bind(console);
 const consoleError = console.error.bind(console);
 function createLogger(logger = {}) {
   if (typeof logger.debug !== "function") {
-    logger.debug = dist_src_noop;
+    logger.debug = noop;
   }
   if (typeof logger.info !== "function") {
-    logger.info = dist_src_noop;
+    logger.info = noop;
   }
   if (typeof logger.warn !== "function") {
     logger.warn = consoleWarn;
@@ -37534,7 +42162,7 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${(0,universal_user_agent/* getUserAgent */.$)()}`;
 class Octokit {
   static VERSION = version_VERSION;
   static defaults(defaults) {
@@ -37578,7 +42206,7 @@ class Octokit {
   constructor(options = {}) {
     const hook = new before_after_hook.Collection();
     const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      baseUrl: dist_bundle/* request */.E.endpoint.DEFAULTS.baseUrl,
       headers: {},
       request: Object.assign({}, options.request, {
         // @ts-ignore internal usage only, no need to type
@@ -37599,7 +42227,7 @@ class Octokit {
     if (options.timeZone) {
       requestDefaults.headers["time-zone"] = options.timeZone;
     }
-    this.request = request.defaults(requestDefaults);
+    this.request = dist_bundle/* request */.E.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
     this.log = createLogger(options.log);
     this.hook = hook;
@@ -40097,7 +44725,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/normalize-paginated-list-response.js
 function normalizePaginatedListResponse(response) {
@@ -40504,7 +45132,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+paginateRest.VERSION = dist_bundle_VERSION;
 
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
@@ -40805,6 +45433,8 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
@@ -40848,7 +45478,7 @@ async function requestWithGraphqlErrorHandling(state, octokit, request, options)
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
+    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
       request: options,
       response
     });
@@ -40888,6 +45518,8 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The Octokit client: @actions/github's Octokit with throttling and retry. Built on demand (never at
@@ -40899,12 +45531,14 @@ retry.VERSION = plugin_retry_dist_bundle_VERSION;
 function createClient(o) {
     const log = o.log ?? (() => undefined);
     const retries = o.retries ?? 3;
-    return getOctokit(o.token, {
+    const timeoutMs = o.timeoutMs ?? 30000;
+    const octokit = getOctokit(o.token, {
         baseUrl: o.baseUrl,
         userAgent: 'pr-quality-gate',
-        request: { timeout: o.timeoutMs ?? 30000 },
         retry: { retries, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
         throttle: {
+            ...(o.throttleId ? { id: o.throttleId } : {}),
+            ...(o.throttle === false ? { enabled: false } : {}),
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
                 log(`rate limited on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
                 return retryCount < retries && retryAfter <= 60;
@@ -40915,19 +45549,28 @@ function createClient(o) {
             },
         },
     }, throttling, retry);
+    // A per-request timeout: every fetch (first try and each retry) gets its own deadline; an aborted fetch
+    // surfaces as a 500 RequestError, which the retry plugin retries with its bounded backoff.
+    // A JSON answer that does not parse (a truncated body) is retried here with the same bounded backoff.
+    // (before-after-hook binds the options: they are changed in place, never passed anew.)
+    octokit.hook.wrap('request', async (request, options) => {
+        const inner = options.request?.fetch ?? globalThis.fetch;
+        options.request = { ...options.request, fetch: (url, init) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }) };
+        for (let attempt = 0;; attempt++) {
+            const response = await request(options);
+            const type = String(response.headers['content-type'] ?? '');
+            if (!(typeof response.data === 'string' && /json/.test(type) && options.mediaType?.format !== 'raw'))
+                return response;
+            if (attempt >= retries) {
+                throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), { status: 502, request: { method: options.method, url: response.url } });
+            }
+            log(`unreadable JSON from ${options.method} ${response.url}; retry ${attempt + 1} in ${(attempt + 1) ** 2}s`);
+            await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * 1000));
+        }
+    });
+    return octokit;
 }
-/** HTTP status of an Octokit error (undefined for network errors). */
-function statusOf(e) {
-    const s = e?.status;
-    return typeof s === 'number' ? s : undefined;
-}
-/** A one-line description of an API failure naming the call, never the token. */
-function describeApiError(call, e) {
-    const status = statusOf(e);
-    const msg = e?.message;
-    const text = typeof msg === 'string' ? msg.split('\n')[0].replace(/(gh[pousr]_|github_pat_)[A-Za-z0-9_]+/g, '***') : String(e);
-    return `${call} failed${status ? ` (HTTP ${status})` : ''}: ${text}`;
-}
+
 
 
 /***/ }),
@@ -41023,9 +45666,11 @@ async function fetchDependabotAlerts(octokit, p) {
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4784);
 /* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9393);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6643);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
 /* harmony import */ var _policy_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7766);
-/* harmony import */ var _dependencies_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3686);
+/* harmony import */ var _dependencies_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3686);
 /* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4139);
+
 
 
 
@@ -41063,14 +45708,37 @@ async function tryLoadPolicy(text, path, read) {
         throw e;
     }
 }
+/**
+ * Evaluates the PR. When an API call fails after its retries, the result is still a verdict (the policy's
+ * on_error, never success) naming the call, so every surface can say why the gate could not decide.
+ */
 async function evaluatePullRequest(input) {
+    const known = {};
+    try {
+        return await evaluateOrThrow(input, known);
+    }
+    catch (e) {
+        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isApiError */ .d7)(e))
+            throw e;
+        const empty = {
+            changes: { base: input.pr.baseSha, head: input.pr.headSha, files: [], totalFiles: 0, truncated: false, readHead: async () => undefined, readBase: async () => undefined },
+            pr: prMeta(input.pr, input.repo),
+            evidence: input.evidence,
+            now: input.now ?? new Date(),
+            mode: 'pull_request',
+        };
+        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .infrastructureErrorVerdict */ .zF)((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(e), empty, `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`, known.policy ?? defaultResolvedPolicy()), policy: known.policy };
+    }
+}
+async function evaluateOrThrow(input, known) {
     const { octokit, repo, pr } = input;
     const readBase = (p) => (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v6)(octokit, repo, p, pr.baseSha);
-    const [policyText, gitattributes, files] = await Promise.all([
-        readBase(input.policyPath),
-        readBase('.gitattributes'),
-        (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .listPullFiles */ .pG)(octokit, repo, pr.number, pr.changedFiles),
-    ]);
+    const filesPromise = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .listPullFiles */ .pG)(octokit, repo, pr.number, pr.changedFiles);
+    filesPromise.catch(() => undefined); // awaited below; the policy's on_error must be known if it fails
+    const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')]);
+    const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase);
+    known.policy = loaded?.policy;
+    const files = await filesPromise;
     (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .markExclusions */ .zj)(files, gitattributes);
     const changes = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .apiChangeSet */ .$L)(octokit, repo, pr, files);
     // API-backed evidence, called only by rules that ask for it (and memoised: one call per run).
@@ -41080,15 +45748,14 @@ async function evaluatePullRequest(input) {
     };
     const evidence = {
         ...input.evidence,
-        dependencyReview: once(() => (0,_dependencies_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchDependencyReview */ .e)(octokit, { owner: repo.owner, repo: repo.repo, base: pr.baseSha, head: pr.headSha })),
-        dependabotAlerts: once(() => (0,_dependencies_js__WEBPACK_IMPORTED_MODULE_6__/* .fetchDependabotAlerts */ .m)(octokit, { owner: repo.owner, repo: repo.repo })),
+        dependencyReview: once(() => (0,_dependencies_js__WEBPACK_IMPORTED_MODULE_7__/* .fetchDependencyReview */ .e)(octokit, { owner: repo.owner, repo: repo.repo, base: pr.baseSha, head: pr.headSha })),
+        dependabotAlerts: once(() => (0,_dependencies_js__WEBPACK_IMPORTED_MODULE_7__/* .fetchDependabotAlerts */ .m)(octokit, { owner: repo.owner, repo: repo.repo })),
     };
     const ctx = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' };
     const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`;
-    const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase);
     if (!loaded)
         return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()) };
-    const notes = [];
+    const notes = [...(input.notes ?? [])];
     const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath);
     if (policyFile)
         notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx));
@@ -41112,6 +45779,286 @@ async function headPolicyNote(input, headPath, ctx) {
 
 /***/ }),
 
+/***/ 2081:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ publishVerdict)
+});
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/**
+ * At most this many annotations per check run: each batch of 50 is one write request, and GitHub asks
+ * integrations to space writes by a second. Findings beyond it are in the check text and the JSON report.
+ */
+const MAX_ANNOTATIONS = 500;
+/** One annotation per finding that has a path and a line (plain text: annotations are not Markdown). */
+function annotationsOf(v, max = MAX_ANNOTATIONS) {
+    const out = [];
+    for (const r of v.results) {
+        if (r.status === 'off')
+            continue;
+        for (const f of r.findings) {
+            if (!f.path || !f.line)
+                continue;
+            const level = f.kind === 'error' ? 'failure' : f.kind === 'info' ? 'notice' : f.level === 'fail' ? (r.status === 'waived' ? 'warning' : 'failure') : f.level === 'warn' ? 'warning' : 'notice';
+            const message = f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message;
+            out.push({
+                path: f.path,
+                start_line: f.line,
+                end_line: Math.max(f.endLine ?? f.line, f.line),
+                annotation_level: level,
+                message: message.length > 60000 ? message.slice(0, 60000) + '…' : message,
+                title: `${r.id}${f.code ? `: ${f.code}` : ''}`.slice(0, 255),
+            });
+        }
+    }
+    return out.slice(0, max);
+}
+/** How many findings with a line were not annotated because of the cap. */
+function unannotated(v, max = MAX_ANNOTATIONS) {
+    return Math.max(0, annotationsOf(v, Infinity).length - max);
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/github/publish.ts
+var publish = __nccwpck_require__(7184);
+;// CONCATENATED MODULE: ./src/github/publish-verdict.ts
+
+
+
+async function publishVerdict(p) {
+    const { octokit, repo, pr, verdict } = p;
+    const repoUrl = `${p.serverUrl}/${repo.owner}/${repo.repo}`;
+    const links = { repoUrl, runUrl: p.runUrl };
+    const result = { usedStatus: false, readOnly: false };
+    let forbidden = 0;
+    let attempted = 0;
+    attempted++;
+    const check = await (0,publish/* createCheckRun */._U)(octokit, repo, {
+        name: p.checkName,
+        headSha: pr.headSha,
+        conclusion: verdict.conclusion,
+        output: withAnnotationNote((0,markdown/* renderCheckOutput */.IM)(verdict, { labelPrefix: p.labelPrefix, links }), unannotated(verdict)),
+        annotations: annotationsOf(verdict),
+        detailsUrl: p.runUrl,
+    });
+    if (check.ok) {
+        result.checkUrl = check.value.url;
+        result.checkRunId = check.value.id;
+        p.log(`check run ${p.checkName}: ${verdict.conclusion}`);
+    }
+    else {
+        if (check.forbidden) {
+            p.log(`${check.message}; falling back to a commit status`);
+            const status = await (0,publish/* createCommitStatus */.I8)(octokit, repo, pr.headSha, p.checkName, verdict.conclusion, verdict.title, p.runUrl);
+            if (status.ok)
+                result.usedStatus = true;
+            else {
+                forbidden++;
+                p.warn(status.message);
+            }
+        }
+        else
+            p.warn(check.message);
+    }
+    if (p.comment && pr.number) {
+        attempted++;
+        const body = (0,markdown/* renderComment */.wQ)(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } });
+        const c = await (0,publish/* upsertStickyComment */.qD)(octokit, repo, pr.number, (0,markdown/* markerFor */._Z)(p.checkName), body, p.commentAuthor, p.token);
+        if (c.ok) {
+            result.commentId = c.value.id;
+            p.log(`sticky comment ${c.value.action}`);
+        }
+        else {
+            if (c.forbidden)
+                forbidden++;
+            p.warn(c.message);
+        }
+    }
+    if (pr.number && (verdict.labels.add.length || verdict.labels.remove.length)) {
+        attempted++;
+        const l = await (0,publish/* syncLabels */.LX)(octokit, repo, pr.number, pr.labels, verdict.labels.add, verdict.labels.remove);
+        if (!l.ok) {
+            if (l.forbidden)
+                forbidden++;
+            p.warn(l.message);
+        }
+    }
+    result.readOnly = attempted > 0 && forbidden === attempted;
+    return result;
+}
+function withAnnotationNote(output, skipped) {
+    if (!skipped)
+        return output;
+    const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`;
+    const summary = output.summary.length + note.length <= 65535 ? output.summary + note : output.summary;
+    return { ...output, summary };
+}
+
+
+/***/ }),
+
+/***/ 7184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I8: () => (/* binding */ createCommitStatus),
+/* harmony export */   LX: () => (/* binding */ syncLabels),
+/* harmony export */   _U: () => (/* binding */ createCheckRun),
+/* harmony export */   qD: () => (/* binding */ upsertStickyComment)
+/* harmony export */ });
+/* unused harmony exports tokenIdentity, ANNOTATIONS_PER_REQUEST */
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1453);
+
+function failure(purpose, e) {
+    const s = (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e);
+    return { ok: false, forbidden: s === 403 || s === 401, message: (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .describeApiError */ .gg)(purpose, e) };
+}
+/**
+ * The login of the token's identity, for recognising our own comments. Installation tokens (`ghs_`: the
+ * workflow's GITHUB_TOKEN and App tokens) cannot call GET /user and always answer 403: the configured
+ * bot login is used without asking.
+ */
+async function tokenIdentity(octokit, fallback, token) {
+    if (token?.startsWith('ghs_'))
+        return fallback;
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch (e) {
+        // Installation tokens (GITHUB_TOKEN, Apps) cannot call GET /user: they post as the app's bot.
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e) === 403 || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e) === 401)
+            return fallback;
+        throw e;
+    }
+}
+async function listMarked(octokit, r, issue, marker) {
+    const all = (await octokit.paginate(octokit.rest.issues.listComments, { owner: r.owner, repo: r.repo, issue_number: issue, per_page: 100 }));
+    return all.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
+}
+/**
+ * Creates or updates THE sticky comment: a comment that starts with the marker AND is written by the
+ * token's identity (a marker alone can be spoofed by anyone who comments). Concurrent runs can both
+ * create one: after creating, the list is read again and our own duplicates are removed, keeping the
+ * oldest (which then gets this run's body).
+ */
+async function upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token) {
+    let identity;
+    try {
+        const marked = await listMarked(octokit, r, issue, marker);
+        if (marked.length) {
+            identity = await tokenIdentity(octokit, identityFallback, token);
+            const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
+            if (own.length) {
+                const { data } = await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: own[0].id, body });
+                for (const dup of own.slice(1))
+                    await deleteQuietly(octokit, r, dup.id);
+                return { ok: true, value: { id: data.id, url: data.html_url, action: 'updated' } };
+            }
+        }
+        const { data: created } = await octokit.rest.issues.createComment({ owner: r.owner, repo: r.repo, issue_number: issue, body });
+        identity = created.user?.login ?? identity ?? identityFallback;
+        // Race resolution: another run may have created its comment at the same time.
+        const after = (await listMarked(octokit, r, issue, marker)).filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
+        if (after.length > 1 && after[0].id !== created.id) {
+            await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: after[0].id, body });
+            await deleteQuietly(octokit, r, created.id);
+            return { ok: true, value: { id: after[0].id, action: 'updated' } };
+        }
+        return { ok: true, value: { id: created.id, url: created.html_url, action: 'created' } };
+    }
+    catch (e) {
+        return failure('sticky comment', e);
+    }
+}
+async function deleteQuietly(octokit, r, id) {
+    try {
+        await octokit.rest.issues.deleteComment({ owner: r.owner, repo: r.repo, comment_id: id });
+    }
+    catch (e) {
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e) !== 404)
+            throw e; // already deleted by a concurrent run
+    }
+}
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Creates a completed check run; annotations beyond the first 50 follow in PATCH batches of 50. */
+async function createCheckRun(octokit, r, c) {
+    try {
+        const batches = [];
+        for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST)
+            batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+        const { data } = await octokit.rest.checks.create({
+            owner: r.owner,
+            repo: r.repo,
+            name: c.name,
+            head_sha: c.headSha,
+            status: 'completed',
+            conclusion: c.conclusion,
+            completed_at: new Date().toISOString(),
+            details_url: c.detailsUrl,
+            external_id: c.externalId,
+            output: { ...c.output, annotations: batches[0] ?? [] },
+        });
+        for (const batch of batches.slice(1)) {
+            await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: data.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } });
+        }
+        return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } };
+    }
+    catch (e) {
+        return failure('create check run', e);
+    }
+}
+const STATE = { success: 'success', neutral: 'success', failure: 'failure' };
+/** The fallback when check runs are forbidden: a commit status with the same name. */
+async function createCommitStatus(octokit, r, sha, context, conclusion, description, targetUrl) {
+    try {
+        await octokit.rest.repos.createCommitStatus({
+            owner: r.owner,
+            repo: r.repo,
+            sha,
+            state: STATE[conclusion],
+            context,
+            description: description.length > 140 ? description.slice(0, 139) + '…' : description,
+            target_url: targetUrl,
+        });
+        return { ok: true, value: undefined };
+    }
+    catch (e) {
+        return failure('create commit status', e);
+    }
+}
+/** Adds `add` and removes `remove` labels (only those present). */
+async function syncLabels(octokit, r, issue, current, add, remove) {
+    try {
+        const have = new Set(current.map((l) => l.toLowerCase()));
+        const toAdd = add.filter((l) => !have.has(l.toLowerCase()));
+        const toRemove = remove.filter((l) => have.has(l.toLowerCase()) && !add.some((a) => a.toLowerCase() === l.toLowerCase()));
+        if (toAdd.length)
+            await octokit.rest.issues.addLabels({ owner: r.owner, repo: r.repo, issue_number: issue, labels: toAdd });
+        for (const name of toRemove) {
+            try {
+                await octokit.rest.issues.removeLabel({ owner: r.owner, repo: r.repo, issue_number: issue, name });
+            }
+            catch (e) {
+                if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e) !== 404)
+                    throw e;
+            }
+        }
+        return { ok: true, value: undefined };
+    }
+    catch (e) {
+        return failure('labels', e);
+    }
+}
+
+
+/***/ }),
+
 /***/ 1094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41124,7 +46071,7 @@ async function headPolicyNote(input, headPath, ctx) {
 /* harmony export */   v6: () => (/* binding */ readRepoFile)
 /* harmony export */ });
 /* unused harmony export FILES_CAP */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2842);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1453);
 
 /** GitHub lists at most this many files for a pull request. */
 const FILES_CAP = 3000;
@@ -41200,7 +46147,7 @@ function pullInfoFrom(pr) {
         title: pr.title ?? '',
         body: pr.body ?? '',
         author: pr.user?.login ?? '',
-        labels: (pr.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+        labels: (Array.isArray(pr.labels) ? pr.labels : []).map((l) => (typeof l === 'string' ? l : (l?.name ?? ''))),
         draft: Boolean(pr.draft),
         baseRef: pr.base?.ref,
         baseSha: pr.base?.sha,
@@ -41249,8 +46196,8 @@ function apiChangeSet(octokit, r, pr, files) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5315);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2910);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4419);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1055);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6643);
 /**
  * Entry of the bundle (dist/index.js): with a subcommand it is the `pr-gate` CLI; without one, inside
@@ -41875,10 +46822,555 @@ function applyDefaults(schema, value) {
 
 /***/ }),
 
+/***/ 1415:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ evaluateRelease)
+});
+
+// UNUSED EXPORTS: RELEASE_RULE_ID
+
+// EXTERNAL MODULE: ./src/github/source.ts
+var source = __nccwpck_require__(1094);
+// EXTERNAL MODULE: ./src/github/evaluate.ts
+var evaluate = __nccwpck_require__(3192);
+// EXTERNAL MODULE: ./src/github/dependencies.ts
+var dependencies = __nccwpck_require__(3686);
+// EXTERNAL MODULE: ./src/change/generated.ts
+var generated = __nccwpck_require__(9393);
+// EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
+var run = __nccwpck_require__(6643);
+// EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
+var src_rules = __nccwpck_require__(9066);
+// EXTERNAL MODULE: ./src/release/range.ts
+var range = __nccwpck_require__(5344);
+// EXTERNAL MODULE: ./src/github/client.ts + 19 modules
+var client = __nccwpck_require__(1453);
+;// CONCATENATED MODULE: ./src/release/gates.ts
+
+
+const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'stale', 'startup_failure']);
+/** Classifies a completed check run of the gate. */
+function classifyCheckRun(run) {
+    if (run.status !== 'completed' || !run.conclusion)
+        return 'pending';
+    if (FAILED.has(run.conclusion))
+        return 'failed';
+    if (run.conclusion === 'skipped')
+        return 'missing';
+    // success or neutral: the gate let it through; a waiver shows in the verdict's title ("waived: …").
+    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
+}
+async function gateResult(octokit, r, headSha, checkName) {
+    try {
+        const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'latest', per_page: 100 });
+        const run = data.check_runs[0];
+        if (run) {
+            return { state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' };
+        }
+        // The gate publishes a commit status of the same name when check runs are forbidden.
+        const { data: combined } = await octokit.rest.repos.getCombinedStatusForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100 });
+        const status = combined.statuses.find((s) => s.context === checkName);
+        if (status) {
+            const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
+            return { state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' };
+        }
+        return { state: 'missing' };
+    }
+    catch (e) {
+        throw new range/* ReleaseError */.K2((0,client/* describeApiError */.gg)(`gate result of ${headSha.slice(0, 12)}`, e));
+    }
+}
+async function gateResults(octokit, r, pulls, checkName) {
+    return (0,range/* mapLimit */.sf)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName) : { state: 'missing' } }));
+}
+
+;// CONCATENATED MODULE: ./src/release/evaluate.ts
+
+
+
+
+
+
+
+
+const RELEASE_RULE_ID = 'release-gates';
+const pr = (n) => `#${n}`;
+/** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
+function releaseGatesRule(facts, settings, problem) {
+    return {
+        id: RELEASE_RULE_ID,
+        description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
+        options: {},
+        defaultLevel: 'fail',
+        release: true,
+        evaluate() {
+            const findings = [];
+            const add = (level, f) => {
+                if (level !== 'off')
+                    findings.push({ ...f, level });
+            };
+            if (problem)
+                findings.push({ kind: 'error', message: problem });
+            const counts = { passed: 0, waived: 0, failed: 0, missing: 0, pending: 0 };
+            for (const p of facts.pulls) {
+                counts[p.gate.state]++;
+                const what = `${pr(p.number)} ${JSON.stringify(p.title)}`;
+                if (p.gate.state === 'failed') {
+                    add(settings.failed_gate_result, { code: 'failed', message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`, hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.' });
+                }
+                else if (p.gate.state === 'missing') {
+                    add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' });
+                }
+                else if (p.gate.state === 'pending') {
+                    add(settings.missing_gate_result, { code: 'pending', message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`, hint: 'Wait for the gate to finish, then evaluate the release again.' });
+                }
+                else if (p.gate.state === 'waived') {
+                    findings.push({ kind: 'info', code: 'waived', message: `${what} passed its gate with a waiver (${p.gate.title ?? 'waived'}).` });
+                }
+            }
+            for (const c of facts.direct) {
+                add(settings.direct_commits, { code: 'direct-commit', message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`, hint: 'Land changes through pull requests; review this commit before deploying.' });
+            }
+            const parts = [`${facts.pulls.length} pull request${facts.pulls.length === 1 ? '' : 's'}`];
+            for (const k of ['passed', 'waived', 'failed', 'missing', 'pending'])
+                if (counts[k])
+                    parts.push(`${counts[k]} ${k === 'missing' ? 'without a gate result' : k}`);
+            if (facts.direct.length)
+                parts.push(`${facts.direct.length} direct commit${facts.direct.length === 1 ? '' : 's'}`);
+            const tables = facts.pulls.length
+                ? [{ title: 'Pull requests in the release', columns: ['PR', 'Gate', 'Title', 'Author', 'Gate result'], rows: facts.pulls.map((p) => [pr(p.number), p.gate.state, p.title, p.author, p.gate.url ?? '']) }]
+                : [];
+            return { findings, summary: parts.join(', '), tables };
+        },
+    };
+}
+/**
+ * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
+ * become information ("approved for release"); the others name the PRs that need the label.
+ */
+function approvable(rule, settings, pullsTouching, approved) {
+    const label = settings.approval_label;
+    const has = (p) => p.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+    return {
+        ...rule,
+        async evaluate(ctx, options) {
+            const out = await rule.evaluate(ctx, options);
+            const findings = await Promise.all(out.findings.map(async (f) => {
+                if ((f.kind ?? 'violation') !== 'violation' || !f.path)
+                    return f;
+                const touching = await pullsTouching(f.path);
+                if (!touching.length)
+                    return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` };
+                const missing = touching.filter((p) => !has(p));
+                if (!missing.length) {
+                    approved.push({ rule: rule.id, path: f.path, pulls: touching.map((p) => p.number), message: f.message });
+                    return { ...f, kind: 'info', message: `Approved for release by label ${label} on ${touching.map((p) => pr(p.number)).join(', ')}: ${f.message}` };
+                }
+                return { ...f, message: `${f.message} (from ${missing.map((p) => pr(p.number)).join(', ')})`, hint: `${f.hint ? `${f.hint} — ` : ''}or approve it for this release with the label ${label} on ${missing.map((p) => pr(p.number)).join(', ')}` };
+            }));
+            return { ...out, findings };
+        },
+    };
+}
+async function evaluateRelease(input) {
+    const { octokit, repo } = input;
+    const facts = { environment: input.environment, base: { input: input.base, source: 'input' }, head: { input: input.head, sha: input.head }, totalCommits: 0, pulls: [], direct: [], approved: [] };
+    const notes = [];
+    let problem;
+    // 1. The base: what is deployed.
+    let baseRef = input.base;
+    if (input.base === 'auto') {
+        if (!input.environment)
+            throw new range/* ReleaseError */.K2('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
+        const dep = await (0,range/* lastSuccessfulDeployment */.Kk)(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
+        if (dep) {
+            baseRef = dep.sha;
+            facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
+        }
+        else {
+            baseRef = undefined;
+            facts.base = { input: 'auto', source: 'none' };
+            problem = `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`;
+        }
+    }
+    // 2. The range.
+    let files = [];
+    let baseSha = baseRef ?? input.head;
+    let headSha = input.head;
+    if (baseRef) {
+        const cmp = await (0,range/* compareRange */.NM)(octokit, repo, baseRef, input.head);
+        baseSha = cmp.baseSha;
+        headSha = cmp.headSha;
+        facts.base.sha ??= cmp.baseSha;
+        facts.head.sha = cmp.headSha;
+        facts.compareUrl = cmp.htmlUrl;
+        facts.status = cmp.status;
+        facts.totalCommits = cmp.totalCommits;
+        files = cmp.files.map(source/* toChangedFile */.oU);
+        if (cmp.status === 'behind' || cmp.status === 'diverged') {
+            notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` });
+        }
+        const { pulls, direct } = await (0,range/* mergedPullsInRange */["do"])(octokit, repo, cmp.commits);
+        facts.direct = direct;
+        facts.pulls = pulls; // gate results are filled below, after the policy caps the count
+    }
+    // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
+    const readBase = (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, baseSha);
+    const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')]);
+    (0,generated/* markExclusions */.zj)(files, gitattributes);
+    const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`;
+    const truncated = files.length >= range/* COMPARE_FILES_CAP */.pP;
+    const changes = {
+        base: baseSha,
+        head: headSha,
+        files,
+        totalFiles: truncated ? files.length + 1 : files.length,
+        truncated,
+        readHead: (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, headSha),
+        readBase,
+    };
+    if (truncated)
+        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${range/* COMPARE_FILES_CAP */.pP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
+    const meta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } };
+    const once = (f) => {
+        let p;
+        return () => (p ??= f());
+    };
+    const evidence = {
+        ...input.evidence,
+        dependencyReview: once(() => (0,dependencies/* fetchDependencyReview */.e)(octokit, { owner: repo.owner, repo: repo.repo, base: baseSha, head: headSha })),
+        dependabotAlerts: once(() => (0,dependencies/* fetchDependabotAlerts */.m)(octokit, { owner: repo.owner, repo: repo.repo })),
+    };
+    const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
+    const { loaded, errors } = await (0,evaluate/* tryLoadPolicy */.oB)(policyText, input.policyPath, readBase);
+    if (!loaded)
+        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, (0,evaluate/* defaultResolvedPolicy */.aW)()), facts };
+    const policy = loaded.policy;
+    const settings = policy.release;
+    // 4. Gate results of the merged PRs (at most max_pull_requests of them).
+    if (facts.pulls.length > settings.max_pull_requests) {
+        problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
+        facts.pulls = facts.pulls.slice(0, settings.max_pull_requests);
+    }
+    facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName);
+    // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
+    const fileLists = new Map();
+    const filesOf = (p) => {
+        let f = fileLists.get(p.number);
+        if (!f) {
+            f = (0,source/* listPullFiles */.pG)(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
+            fileLists.set(p.number, f);
+        }
+        return f;
+    };
+    const pullsTouching = async (path) => {
+        const sets = await (0,range/* mapLimit */.sf)(facts.pulls, 4, filesOf);
+        return facts.pulls.filter((_, i) => sets[i]?.has(path));
+    };
+    const unknown = settings.dangerous_rules.filter((id) => !src_rules/* RULES */.y.some((r) => r.id === id));
+    if (unknown.length)
+        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${src_rules/* RULES */.y.map((r) => r.id).join(', ')}.` });
+    const rules = [
+        releaseGatesRule(facts, settings, problem),
+        ...src_rules/* RULES */.y.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
+    ];
+    const gatePolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } };
+    const verdict = await (0,run/* runGate */.Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
+    return { verdict, policy, facts };
+}
+
+
+/***/ }),
+
+/***/ 5344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ ReleaseError),
+/* harmony export */   Kk: () => (/* binding */ lastSuccessfulDeployment),
+/* harmony export */   NM: () => (/* binding */ compareRange),
+/* harmony export */   "do": () => (/* binding */ mergedPullsInRange),
+/* harmony export */   pP: () => (/* binding */ COMPARE_FILES_CAP),
+/* harmony export */   sf: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1453);
+
+class ReleaseError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseError';
+    }
+}
+/** Runs `f` over `items` with at most `limit` calls in flight, keeping the order of the results. */
+async function mapLimit(items, limit, f) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await f(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+/** States of a deployment's latest status that count as "this is what runs in the environment". */
+const SUCCESS = new Set(['success']);
+/**
+ * The latest deployment to `environment` whose most recent status is `success`, skipping `exclude`
+ * (the deployment under review) and deployments of `skipSha`. Undefined when there is none.
+ * Looks at up to `maxDeployments` deployments, newest first.
+ */
+async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
+    const max = opts.maxDeployments ?? 200;
+    let seen = 0;
+    for (let page = 1; seen < max; page++) {
+        let deployments;
+        try {
+            deployments = (await octokit.rest.repos.listDeployments({ owner: r.owner, repo: r.repo, environment, per_page: 30, page })).data;
+        }
+        catch (e) {
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .describeApiError */ .gg)(`list deployments to ${environment}`, e));
+        }
+        if (!deployments.length)
+            return undefined;
+        for (const d of deployments) {
+            seen++;
+            if (d.id === opts.exclude || (opts.skipSha && d.sha === opts.skipSha))
+                continue;
+            let statuses;
+            try {
+                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data;
+            }
+            catch (e) {
+                if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e) === 404)
+                    continue;
+                throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .describeApiError */ .gg)(`list statuses of deployment ${d.id}`, e));
+            }
+            const latest = statuses[0]; // newest first
+            if (latest && SUCCESS.has(latest.state))
+                return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined };
+            if (seen >= max)
+                break;
+        }
+        if (deployments.length < 30)
+            return undefined;
+    }
+    return undefined;
+}
+/** GitHub's compare API lists at most this many files (on the first page only). */
+const COMPARE_FILES_CAP = 300;
+const MAX_COMMIT_PAGES = 100;
+/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
+async function compareRange(octokit, r, base, head) {
+    const commits = [];
+    let first;
+    for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
+        let data;
+        try {
+            data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data;
+        }
+        catch (e) {
+            if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e) === 404)
+                throw new ReleaseError(`cannot compare ${base}...${head}: one of the refs does not exist in ${r.owner}/${r.repo} (HTTP 404)`);
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .describeApiError */ .gg)(`compare ${base}...${head}`, e));
+        }
+        first ??= data;
+        const pageCommits = (data.commits ?? []);
+        for (const c of pageCommits)
+            commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
+        if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
+            break;
+    }
+    const f = first ?? {};
+    return {
+        baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
+        headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
+        status: String(f.status ?? 'ahead'),
+        totalCommits: Number(f.total_commits ?? commits.length),
+        commits,
+        files: (f.files ?? []),
+        htmlUrl: f.html_url,
+    };
+}
+/**
+ * The pull requests merged in the range: `commits/{sha}/pulls` for every commit, merged ones only (into
+ * this repository), deduplicated by number, in merge order. Commits no merged PR claims are `direct`.
+ */
+async function mergedPullsInRange(octokit, r, commits) {
+    const byNumber = new Map();
+    const direct = [];
+    const lists = await mapLimit(commits, 4, async (c) => {
+        try {
+            return (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })).data;
+        }
+        catch (e) {
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .describeApiError */ .gg)(`list pull requests of commit ${c.sha.slice(0, 12)}`, e));
+        }
+    });
+    commits.forEach((c, i) => {
+        const merged = (lists[i] ?? []).filter((p) => p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()));
+        if (!merged.length)
+            direct.push(c);
+        for (const p of merged) {
+            let rec = byNumber.get(p.number);
+            if (!rec) {
+                rec = {
+                    number: p.number,
+                    title: p.title ?? '',
+                    author: p.user?.login ?? '',
+                    labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
+                    headSha: p.head?.sha,
+                    mergedAt: p.merged_at,
+                    mergeCommitSha: p.merge_commit_sha ?? undefined,
+                    htmlUrl: p.html_url,
+                    commits: [],
+                };
+                byNumber.set(p.number, rec);
+            }
+            rec.commits.push(c.sha);
+        }
+    });
+    const pulls = [...byNumber.values()].sort((a, b) => (a.mergedAt < b.mergedAt ? -1 : a.mergedAt > b.mergedAt ? 1 : a.number - b.number));
+    return { pulls, direct };
+}
+
+
+/***/ }),
+
+/***/ 9823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ toReleaseJson),
+/* harmony export */   S$: () => (/* binding */ reviewComment),
+/* harmony export */   m4: () => (/* binding */ releaseMarker),
+/* harmony export */   nA: () => (/* binding */ renderReleaseMarkdown),
+/* harmony export */   tf: () => (/* binding */ renderReleaseComment)
+/* harmony export */ });
+/* unused harmony export renderRangeSection */
+/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2794);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4285);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6412);
+
+
+
+const GATE_ICON = { passed: '✅ passed', waived: '☑️ waived', failed: '❌ failed', missing: '❔ no gate result', pending: '⏳ pending' };
+/** Marker of the sticky release comment on a tracking issue (one per check name and environment). */
+function releaseMarker(checkName, environment) {
+    return `<!-- pr-quality-gate:release:${checkName.replace(/-->/g, '')}:${(environment ?? '').replace(/-->/g, '')} -->`;
+}
+function short(sha) {
+    return sha ? `\`${sha.slice(0, 12)}\`` : '?';
+}
+function renderRangeSection(f, links) {
+    const lines = [];
+    const commit = (sha) => (sha ? `[${short(sha)}](${links.repoUrl}/commit/${sha})` : '?');
+    const base = f.base.source === 'deployment'
+        ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.environment)}**` : ''}${f.base.deployedAt ? `, ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.base.deployedAt)}` : ''})`
+        : f.base.source === 'none'
+            ? `unknown (no successful deployment${f.environment ? ` to **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.environment)}**` : ''})`
+            : `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.base.input)} → ${commit(f.base.sha)}`;
+    lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.head.input)} → ${commit(f.head.sha)}`);
+    if (f.compareUrl)
+        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.status)}** the deployed ref` : ''}`);
+    lines.push('');
+    if (f.pulls.length) {
+        lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|');
+        for (const p of f.pulls) {
+            const prLink = `[#${p.number}](${p.htmlUrl ?? `${links.repoUrl}/pull/${p.number}`})`;
+            const gate = p.gate.url ? `[${GATE_ICON[p.gate.state]}](${p.gate.url})` : GATE_ICON[p.gate.state];
+            lines.push(`| ${prLink} | ${gate} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p.title, 200)} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p.author)} |`);
+        }
+        lines.push('');
+    }
+    else if (f.base.source !== 'none') {
+        lines.push('No pull request was merged in this range.', '');
+    }
+    if (f.direct.length) {
+        lines.push(`<details><summary>${f.direct.length} commit${f.direct.length === 1 ? '' : 's'} outside any pull request</summary>`, '');
+        for (const c of f.direct.slice(0, 100))
+            lines.push(`- ${commit(c.sha)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(c.message, 200)}`);
+        if (f.direct.length > 100)
+            lines.push(`- … and ${f.direct.length - 100} more`);
+        lines.push('', '</details>', '');
+    }
+    if (f.approved.length) {
+        lines.push('**Approved for release:**', '');
+        for (const a of f.approved)
+            lines.push(`- \`${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(a.rule)}\` in ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(a.path ?? '')} (${a.pulls.map((n) => `#${n}`).join(', ')})`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+/** Job summary (and tracking-issue comment with `marker`): range section + the verdict. */
+function renderReleaseMarkdown(e, links, o = {}) {
+    const range = renderRangeSection(e.facts, links);
+    const head = (o.marker ? o.marker + '\n' : '') + range + '\n';
+    const limit = o.limit ?? _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .SUMMARY_LIMIT */ .Jt - 1024;
+    const labelPrefix = e.policy?.waivers.label_prefix ?? 'gate-waive:';
+    return head + (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .renderJobSummary */ .qE)(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) });
+}
+function renderReleaseComment(e, links, marker) {
+    return renderReleaseMarkdown(e, links, { marker, limit: _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$ });
+}
+/** A short reason for a deployment protection rule review (GitHub shows it on the run). */
+function reviewComment(v, f, detailsUrl, max = 1000) {
+    const verb = v.conclusion === 'failure' ? 'Rejected' : 'Approved';
+    const lines = [`${verb} by pr-quality-gate: ${v.title}.`];
+    const range = f.base.sha ? `${f.base.sha.slice(0, 7)}…${f.head.sha.slice(0, 7)}` : `…${f.head.sha.slice(0, 7)}`;
+    lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`);
+    const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending');
+    if (bad.length)
+        lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state})`).join(', ')}.`);
+    if (detailsUrl)
+        lines.push(`Details: ${detailsUrl}`);
+    // Then the blocking findings, as many as fit (the head lines and the link always do).
+    let used = lines.join('\n').length;
+    for (const r of v.results) {
+        if (r.status !== 'fail' && r.status !== 'error')
+            continue;
+        for (const fi of r.findings.filter((x) => x.kind !== 'info' && x.level !== 'notice').slice(0, 3)) {
+            const line = `- ${r.id}: ${fi.message.length > 200 ? fi.message.slice(0, 199) + '…' : fi.message}`;
+            if (used + line.length + 1 > max)
+                break;
+            lines.push(line);
+            used += line.length + 1;
+        }
+    }
+    const text = lines.join('\n');
+    return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+function toReleaseJson(e) {
+    const f = e.facts;
+    return {
+        ...(0,_report_json_js__WEBPACK_IMPORTED_MODULE_2__/* .toJsonReport */ .O)(e.verdict),
+        release: {
+            environment: f.environment,
+            base: f.base,
+            head: f.head,
+            compareUrl: f.compareUrl,
+            status: f.status,
+            totalCommits: f.totalCommits,
+            pullRequests: f.pulls.map((p) => ({ number: p.number, title: p.title, author: p.author, url: p.htmlUrl, headSha: p.headSha, mergedAt: p.mergedAt, labels: p.labels, gate: p.gate })),
+            directCommits: f.direct,
+            approved: f.approved,
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 6412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ES: () => (/* binding */ wellFormed),
 /* harmony export */   Jp: () => (/* binding */ renderRich),
 /* harmony export */   O0: () => (/* binding */ encodePath),
 /* harmony export */   X1: () => (/* binding */ escapeText)
@@ -41913,7 +47405,12 @@ function renderRich(input, max = 4000) {
 }
 /** Encodes a repository path for a URL (each segment). */
 function encodePath(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
+    // encodeURIComponent throws URIError on a lone surrogate (possible in a path or ref from JSON): use U+FFFD.
+    return wellFormed(path).split('/').map(encodeURIComponent).join('/');
+}
+/** The string with every unpaired UTF-16 surrogate replaced by U+FFFD (String#toWellFormed, ES2024). */
+function wellFormed(s) {
+    return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 /** Quotes multi-line untrusted text (e.g. a PR-body opt-out) as a Markdown blockquote, escaped. */
 function quoteBlock(text, maxLines = 10) {
@@ -41972,10 +47469,11 @@ function toJsonReport(v) {
 /* harmony export */   Jt: () => (/* binding */ SUMMARY_LIMIT),
 /* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
 /* harmony export */   _Z: () => (/* binding */ markerFor),
+/* harmony export */   jO: () => (/* binding */ CHECK_TEXT_LIMIT),
 /* harmony export */   qE: () => (/* binding */ renderJobSummary),
 /* harmony export */   wQ: () => (/* binding */ renderComment)
 /* harmony export */ });
-/* unused harmony exports CHECK_TEXT_LIMIT, STATUS_ICON, headerBlock, tableBlock, notesBlock, ruleDetailBlocks, waiverBlock, assemble */
+/* unused harmony exports STATUS_ICON, headerBlock, tableBlock, notesBlock, ruleDetailBlocks, waiverBlock, assemble */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6412);
 
 const COMMENT_LIMIT = 65536;
@@ -42011,7 +47509,7 @@ function location(f, v, links) {
     if (!links.repoUrl || !v.head)
         return label;
     const anchor = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ''}` : '';
-    return `[${label}](${links.repoUrl}/blob/${encodeURIComponent(v.head)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .encodePath */ .O0)(f.path)}${anchor})`;
+    return `[${label}](${links.repoUrl}/blob/${encodeURIComponent((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .wellFormed */ .ES)(v.head))}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .encodePath */ .O0)(f.path)}${anchor})`;
 }
 const LEVEL_ICON = { fail: '❌', warn: '⚠️', notice: 'ℹ️', off: '' };
 function findingIcon(f) {
@@ -42099,8 +47597,9 @@ function waiverBlock(v, labelPrefix) {
 }
 function footerBlock(v, links) {
     const parts = [`policy: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(v.policySource)}`];
+    // <code> + escaping, not backticks: in the CLI `head` is a ref name, which may hold ` and <.
     if (v.head)
-        parts.push(`head: \`${v.head.slice(0, 12)}\``);
+        parts.push(`head: <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(v.head.slice(0, 12))}</code>`);
     if (links.runUrl)
         parts.push(`[run](${links.runUrl})`);
     return { lines: [`<sub>pr-quality-gate · ${parts.join(' · ')}</sub>`], essential: true };
@@ -42109,27 +47608,27 @@ function footerBlock(v, links) {
  * Joins blocks under `limit` characters. Essential blocks always go in; other blocks go in line by line,
  * and the first line that would not fit ends the output with a pointer to the full report.
  */
-function assemble(blocks, limit, pointer) {
+function assemble(blocks, limit, pointer, measure = (s) => s.length) {
     const tail = blocks.filter((b) => b.essential && b === blocks[blocks.length - 1]);
     const body = blocks.filter((b) => !tail.includes(b));
     const tailText = tail.map((b) => b.lines.join('\n')).join('\n');
     const full = body.map((b) => b.lines.join('\n') + (b.closer ? '\n' + b.closer : '')).join('\n') + '\n' + tailText;
-    if (full.length <= limit)
+    if (measure(full) <= limit)
         return full;
     const note = `\n> ✂️ ${pointer}\n`;
-    const budget = limit - tailText.length - note.length - 40;
+    const budget = limit - measure(tailText) - measure(note) - 40;
     const out = [];
     let used = 0;
     let truncated = false;
     for (const b of body) {
         const closer = b.closer ?? '';
         for (const line of b.lines) {
-            if (used + line.length + 1 + closer.length > budget) {
+            if (used + measure(line) + 1 + measure(closer) > budget) {
                 truncated = true;
                 break;
             }
             out.push(line);
-            used += line.length + 1;
+            used += measure(line) + 1;
         }
         if (truncated) {
             if (closer)
@@ -42138,7 +47637,7 @@ function assemble(blocks, limit, pointer) {
         }
         if (closer) {
             out.push(closer);
-            used += closer.length + 1;
+            used += measure(closer) + 1;
         }
     }
     return out.join('\n') + note + tailText;
@@ -42163,7 +47662,7 @@ function renderCheckOutput(v, o) {
     return { title: v.title.length > 255 ? v.title.slice(0, 254) + '…' : v.title, summary, text };
 }
 function renderJobSummary(v, o) {
-    return assemble([headerBlock(v), tableBlock(v), notesBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)], o.limit ?? SUMMARY_LIMIT - 1024, 'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.');
+    return assemble([headerBlock(v), tableBlock(v), notesBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)], o.limit ?? SUMMARY_LIMIT - 1024, 'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.', (text) => Buffer.byteLength(text));
 }
 
 
@@ -49758,8 +55257,24 @@ function xml_parseXml(text, arrayTags) {
         return { doc: parser.parse(text) };
     }
     catch (e) {
-        return { problem: { message: `not well-formed XML: ${e instanceof Error ? e.message : String(e)}`, fatal: true } };
+        const msg = e instanceof Error ? e.message : String(e);
+        const line = parserErrorLine(text, msg);
+        return { problem: { message: `not well-formed XML: ${msg}`, ...(line !== undefined ? { line } : { element: 'document' }), fatal: true } };
     }
+}
+/**
+ * The parser's own errors (DOCTYPE and entity problems the validator lets through) carry no line: use the
+ * offset they name, else the DOCTYPE they are about.
+ */
+function parserErrorLine(text, msg) {
+    const lineAt = (offset) => text.slice(0, offset).split('\n').length;
+    const pos = /position (\d+)/.exec(msg);
+    if (pos)
+        return lineAt(Math.min(Number(pos[1]), text.length));
+    const doctypes = [...text.matchAll(/<!DOCTYPE/g)];
+    if (doctypes.length)
+        return lineAt(doctypes[/Multiple DOCTYPE/.test(msg) && doctypes.length > 1 ? 1 : 0].index);
+    return undefined;
 }
 /** The child elements named `name` of `node` (always an array; empty elements parse as ''). */
 function children(node, name) {
@@ -49873,6 +55388,11 @@ function parseCobertura(xml, reportPath, options = {}) {
 
 const gocover_MAX_PROBLEMS = 20;
 const BLOCK = /^(.+):(\d+)\.(\d+),(\d+)\.(\d+) (\d+) (\d+)$/;
+/**
+ * A block is one basic block of one Go file; every line of it is stored. A block claiming more lines than
+ * any real one (`a.go:1.1,99999999.1 1 1`) would exhaust the Map (RangeError) or stall the gate: malformed.
+ */
+const MAX_BLOCK_LINES = 100_000;
 function parseGoCover(text, reportPath, options = {}) {
     const keep = options.keep ?? (() => true);
     const result = { reportPath, format: 'go', files: [], totalFiles: 0, problems: [] };
@@ -49908,7 +55428,7 @@ function parseGoCover(text, reportPath, options = {}) {
         const m = BLOCK.exec(row);
         const startLine = m ? parseLineNumber(m[2]) : undefined;
         const endLine = m ? parseLineNumber(m[4]) : undefined;
-        if (!m || startLine === undefined || endLine === undefined || endLine < startLine) {
+        if (!m || startLine === undefined || endLine === undefined || endLine < startLine || endLine - startLine >= MAX_BLOCK_LINES) {
             add({ message: `malformed block ${JSON.stringify(row.slice(0, 100))} (expected file:l.c,l.c stmts count)`, line: lineNo, fatal: false });
             continue;
         }
@@ -49936,7 +55456,350 @@ function parseGoCover(text, reportPath, options = {}) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/evidence/scanners/model.ts
+/**
+ * One model for dependency vulnerabilities, whatever reported them (SARIF from any scanner, npm audit,
+ * OSV-Scanner, GitHub dependency review, Dependabot alerts). Parsers fill what their format knows and leave
+ * the rest undefined; `mergeVulnerabilities` folds records of the same advisory + package + version.
+ */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
+/** critical 4 … low 1, unknown 0. */
+function severityRank(s) {
+    return { critical: 4, high: 3, medium: 2, low: 1, unknown: 0 }[s];
+}
+/** CVSS v3 qualitative bands (NVD): 9.0+ critical, 7.0+ high, 4.0+ medium, 0.1+ low. */
+function severityFromScore(score) {
+    if (!Number.isFinite(score) || score <= 0)
+        return 'unknown';
+    if (score >= 9)
+        return 'critical';
+    if (score >= 7)
+        return 'high';
+    if (score >= 4)
+        return 'medium';
+    return 'low';
+}
+/** Maps the words scanners use (CRITICAL, High, moderate, important, negligible, info…) onto Severity. */
+function severityFromWord(word) {
+    if (!word)
+        return undefined;
+    const w = word.trim().toLowerCase();
+    if (w === 'critical')
+        return 'critical';
+    if (w === 'high' || w === 'important' || w === 'error')
+        return 'high';
+    if (w === 'medium' || w === 'moderate' || w === 'warning')
+        return 'medium';
+    if (w === 'low' || w === 'negligible' || w === 'info' || w === 'note' || w === 'minor')
+        return 'low';
+    if (w === 'unknown' || w === 'none')
+        return 'unknown';
+    return undefined;
+}
+/** A report that cannot be used: unreadable, invalid JSON, unknown format, a failed scanner run. */
+class ReportError extends Error {
+    path;
+    line;
+    column;
+    constructor(path, message, 
+    /** 1-based position in the file, when known. */
+    line, column) {
+        super(message);
+        this.path = path;
+        this.line = line;
+        this.column = column;
+        this.name = 'ReportError';
+    }
+}
+const GHSA = /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi;
+const CVE = /\bCVE-\d{4}-\d{4,}\b/gi;
+/** GHSA and CVE ids mentioned in free text (upper-cased GHSA prefix, lower-case GHSA body as GitHub writes it). */
+function advisoryIdsIn(text) {
+    if (!text)
+        return [];
+    const out = [];
+    for (const m of text.matchAll(GHSA))
+        out.push(normaliseId(m[0]));
+    for (const m of text.matchAll(CVE))
+        out.push(normaliseId(m[0]));
+    return out;
+}
+function normaliseId(id) {
+    const t = id.trim();
+    if (/^ghsa-/i.test(t))
+        return 'GHSA-' + t.slice(5).toLowerCase();
+    if (/^cve-/i.test(t))
+        return t.toUpperCase();
+    return t;
+}
+/** GHSA first, then CVE, then anything else (stable otherwise). */
+function preferredId(ids) {
+    const ghsa = ids.find((i) => i.startsWith('GHSA-'));
+    if (ghsa)
+        return ghsa;
+    const cve = ids.find((i) => i.startsWith('CVE-'));
+    if (cve)
+        return cve;
+    return ids[0] ?? '(unknown advisory)';
+}
+function advisoryUrl(id) {
+    if (id.startsWith('GHSA-'))
+        return `https://github.com/advisories/${id}`;
+    if (id.startsWith('CVE-'))
+        return `https://nvd.nist.gov/vuln/detail/${id}`;
+    return undefined;
+}
+function uniq(xs) {
+    return [...new Set(xs)];
+}
+function normalisePackage(name) {
+    return name.trim().toLowerCase().replace(/[_.]/g, '-');
+}
+function laterOrigin(a, b) {
+    // A source that knows beats one that does not; "introduced" (the PR adds it) beats "present".
+    if (a === 'introduced' || b === 'introduced')
+        return 'introduced';
+    if (a === 'present' || b === 'present')
+        return 'present';
+    return a ?? b;
+}
+/**
+ * Merges records of the same advisory (sharing any id or alias) for the same package and version. A record
+ * without a version (npm audit, Dependabot) merges into one with a version when the rest matches. The most
+ * severe rating, the earliest first-seen time and every source are kept.
+ */
+function mergeVulnerabilities(list) {
+    const out = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }));
+    // Repeat until stable: A (CVE) and B (GHSA) only meet through C (CVE + GHSA).
+    for (let changed = true; changed;) {
+        changed = false;
+        outer: for (let i = 0; i < out.length; i++) {
+            for (let j = i + 1; j < out.length; j++) {
+                if (!sameVulnerability(out[i], out[j]))
+                    continue;
+                absorb(out[i], out[j]);
+                out.splice(j, 1);
+                changed = true;
+                break outer;
+            }
+        }
+    }
+    return out;
+}
+function sameVulnerability(a, b) {
+    if (normalisePackage(a.package) !== normalisePackage(b.package))
+        return false;
+    if (a.version !== undefined && b.version !== undefined && a.version !== b.version)
+        return false;
+    const ids = new Set(a.aliases.map((x) => x.toUpperCase()));
+    return b.aliases.some((x) => ids.has(x.toUpperCase()));
+}
+function absorb(same, v) {
+    same.aliases = uniq([...same.aliases, ...v.aliases]);
+    same.id = preferredId(same.aliases);
+    same.version ??= v.version;
+    same.fixedVersion ??= v.fixedVersion;
+    same.ecosystem ??= v.ecosystem;
+    if (severityRank(v.severity) > severityRank(same.severity))
+        same.severity = v.severity;
+    if (v.cvss !== undefined && (same.cvss === undefined || v.cvss > same.cvss))
+        same.cvss = v.cvss;
+    same.title ??= v.title;
+    if (!same.url?.includes('/advisories/GHSA-'))
+        same.url = v.url ?? same.url;
+    same.manifest ??= v.manifest;
+    if (v.nodes)
+        same.nodes = uniq([...(same.nodes ?? []), ...v.nodes]);
+    if (v.firstSeen && (!same.firstSeen || Date.parse(v.firstSeen) < Date.parse(same.firstSeen)))
+        same.firstSeen = v.firstSeen;
+    same.origin = laterOrigin(same.origin, v.origin);
+    same.sources = uniq([...same.sources, ...v.sources]);
+    same.reports = uniq([...same.reports, ...v.reports]);
+}
+/** Splits "name@version" on the last @ (scoped npm names keep their leading @). */
+function splitNameVersion(s) {
+    const at = s.lastIndexOf('@');
+    if (at <= 0)
+        return { name: s };
+    return { name: s.slice(0, at), version: s.slice(at + 1) || undefined };
+}
+
+;// CONCATENATED MODULE: ./src/evidence/scanners/json.ts
+/**
+ * JSON.parse with a position that people can find: V8's messages carry "at position N" only for some errors
+ * (not for `Unexpected token 'x', "..." is not valid JSON`), so on failure a small validating scanner finds
+ * the first offending offset and it is turned into line and column.
+ */
+
+function parseJsonReport(path, text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body.trim() === '')
+        throw new ReportError(path, `${path} is empty (0 bytes of JSON): the scanner step wrote no report`);
+    try {
+        return JSON.parse(body);
+    }
+    catch (e) {
+        const { offset, reason } = findJsonError(body);
+        const { line, column } = lineColumn(body, offset);
+        const detail = reason ?? (e instanceof Error ? e.message : String(e));
+        throw new ReportError(path, `${path} is not valid JSON: ${detail} at line ${line}, column ${column} (offset ${offset})`, line, column);
+    }
+}
+function lineColumn(text, offset) {
+    let line = 1;
+    let last = -1;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            last = i;
+        }
+    }
+    return { line, column: offset - last };
+}
+class Stop {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+/** Offset and reason of the first JSON syntax error (offset = text.length for a truncated document). */
+function findJsonError(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const fail = (reason) => {
+        throw new Stop(i, i >= text.length ? 'unexpected end of input' : reason);
+    };
+    const show = () => (i < text.length ? JSON.stringify(text[i]) : 'end of input');
+    const str = () => {
+        i++; // opening quote
+        while (i < text.length) {
+            const c = text[i];
+            if (c === '"') {
+                i++;
+                return;
+            }
+            if (c === '\\') {
+                const n = text[i + 1];
+                if (n === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        fail('bad \\u escape in string');
+                    i += 6;
+                }
+                else if (n !== undefined && '"\\/bfnrt'.includes(n))
+                    i += 2;
+                else {
+                    i++;
+                    fail(`bad escape ${show()} in string`);
+                }
+                continue;
+            }
+            if (c.charCodeAt(0) < 0x20)
+                fail('control character in string (unescaped newline?)');
+            i++;
+        }
+        fail('unterminated string');
+    };
+    const num = () => {
+        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '-' || m[0] === '')
+            fail(`unexpected ${show()}`);
+        i += m[0].length;
+    };
+    const value = () => {
+        ws();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            ws();
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            for (;;) {
+                ws();
+                if (text[i] !== '"')
+                    fail(`expected a property name in double quotes, got ${show()}`);
+                str();
+                ws();
+                if (text[i] !== ':')
+                    fail(`expected ':' after property name, got ${show()}`);
+                i++;
+                value();
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === '}') {
+                    i++;
+                    return;
+                }
+                fail(`expected ',' or '}' after property value, got ${show()}`);
+            }
+        }
+        if (c === '[') {
+            i++;
+            ws();
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            for (;;) {
+                value();
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === ']') {
+                    i++;
+                    return;
+                }
+                fail(`expected ',' or ']' after array element, got ${show()}`);
+            }
+        }
+        if (c === '"')
+            return str();
+        if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            return num();
+        for (const lit of ['true', 'false', 'null']) {
+            if (text.startsWith(lit, i)) {
+                i += lit.length;
+                return;
+            }
+        }
+        fail(`unexpected ${show()}`);
+    };
+    try {
+        value();
+        ws();
+        if (i < text.length)
+            fail(`unexpected ${show()} after the end of the JSON value`);
+    }
+    catch (e) {
+        if (e instanceof Stop)
+            return { offset: e.offset, reason: e.reason };
+        // The scanner is recursive: ~10,000 unclosed `[` overflow the stack. Name where it gave up.
+        if (e instanceof RangeError)
+            return { offset: i, reason: 'arrays/objects nested too deeply' };
+        throw e;
+    }
+    return { offset: text.length };
+}
+
 ;// CONCATENATED MODULE: ./src/evidence/coverage/istanbul.ts
+/**
+ * Istanbul `coverage-final.json` reader (jest `--coverageReporters=json`, nyc, c8 `--reporter=json`).
+ * Line hits are derived the way istanbul-lib-coverage's `getLineCoverage()` does: each statement counts on
+ * its start line, the line's hits being the highest count of the statements starting there. Accepts the
+ * older `{ path: { data: {...} } }` wrapping.
+ */
+
 const istanbul_MAX_PROBLEMS = 20;
 /** 1-based line of a character offset. */
 function lineOf(text, offset) {
@@ -49960,12 +55823,16 @@ function parseIstanbulJson(json, reportPath, options = {}) {
     const keep = options.keep ?? (() => true);
     const result = { reportPath, format: 'istanbul', files: [], totalFiles: 0, problems: [] };
     let doc;
+    // Reporters on Windows (PowerShell redirection) write a UTF-8 BOM, which JSON.parse rejects.
+    if (json.charCodeAt(0) === 0xfeff)
+        json = json.slice(1);
     try {
         doc = JSON.parse(json);
     }
     catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
-        const line = jsonErrorLine(json, msg);
+        // V8 gives no position for `Unexpected token 'x', "..." is not valid JSON` nor for a truncated file.
+        const line = jsonErrorLine(json, msg) ?? lineColumn(json, findJsonError(json).offset).line;
         result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, ...(line !== undefined ? { line } : {}), fatal: true });
         return result;
     }
@@ -54294,339 +60161,6 @@ const coChange = {
     evaluate: (ctx, options) => evaluateCoChange(ctx, options),
 };
 
-;// CONCATENATED MODULE: ./src/evidence/scanners/model.ts
-/**
- * One model for dependency vulnerabilities, whatever reported them (SARIF from any scanner, npm audit,
- * OSV-Scanner, GitHub dependency review, Dependabot alerts). Parsers fill what their format knows and leave
- * the rest undefined; `mergeVulnerabilities` folds records of the same advisory + package + version.
- */
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
-/** critical 4 … low 1, unknown 0. */
-function severityRank(s) {
-    return { critical: 4, high: 3, medium: 2, low: 1, unknown: 0 }[s];
-}
-/** CVSS v3 qualitative bands (NVD): 9.0+ critical, 7.0+ high, 4.0+ medium, 0.1+ low. */
-function severityFromScore(score) {
-    if (!Number.isFinite(score) || score <= 0)
-        return 'unknown';
-    if (score >= 9)
-        return 'critical';
-    if (score >= 7)
-        return 'high';
-    if (score >= 4)
-        return 'medium';
-    return 'low';
-}
-/** Maps the words scanners use (CRITICAL, High, moderate, important, negligible, info…) onto Severity. */
-function severityFromWord(word) {
-    if (!word)
-        return undefined;
-    const w = word.trim().toLowerCase();
-    if (w === 'critical')
-        return 'critical';
-    if (w === 'high' || w === 'important' || w === 'error')
-        return 'high';
-    if (w === 'medium' || w === 'moderate' || w === 'warning')
-        return 'medium';
-    if (w === 'low' || w === 'negligible' || w === 'info' || w === 'note' || w === 'minor')
-        return 'low';
-    if (w === 'unknown' || w === 'none')
-        return 'unknown';
-    return undefined;
-}
-/** A report that cannot be used: unreadable, invalid JSON, unknown format, a failed scanner run. */
-class ReportError extends Error {
-    path;
-    line;
-    column;
-    constructor(path, message, 
-    /** 1-based position in the file, when known. */
-    line, column) {
-        super(message);
-        this.path = path;
-        this.line = line;
-        this.column = column;
-        this.name = 'ReportError';
-    }
-}
-const GHSA = /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi;
-const CVE = /\bCVE-\d{4}-\d{4,}\b/gi;
-/** GHSA and CVE ids mentioned in free text (upper-cased GHSA prefix, lower-case GHSA body as GitHub writes it). */
-function advisoryIdsIn(text) {
-    if (!text)
-        return [];
-    const out = [];
-    for (const m of text.matchAll(GHSA))
-        out.push(normaliseId(m[0]));
-    for (const m of text.matchAll(CVE))
-        out.push(normaliseId(m[0]));
-    return out;
-}
-function normaliseId(id) {
-    const t = id.trim();
-    if (/^ghsa-/i.test(t))
-        return 'GHSA-' + t.slice(5).toLowerCase();
-    if (/^cve-/i.test(t))
-        return t.toUpperCase();
-    return t;
-}
-/** GHSA first, then CVE, then anything else (stable otherwise). */
-function preferredId(ids) {
-    const ghsa = ids.find((i) => i.startsWith('GHSA-'));
-    if (ghsa)
-        return ghsa;
-    const cve = ids.find((i) => i.startsWith('CVE-'));
-    if (cve)
-        return cve;
-    return ids[0] ?? '(unknown advisory)';
-}
-function advisoryUrl(id) {
-    if (id.startsWith('GHSA-'))
-        return `https://github.com/advisories/${id}`;
-    if (id.startsWith('CVE-'))
-        return `https://nvd.nist.gov/vuln/detail/${id}`;
-    return undefined;
-}
-function uniq(xs) {
-    return [...new Set(xs)];
-}
-function normalisePackage(name) {
-    return name.trim().toLowerCase().replace(/[_.]/g, '-');
-}
-function laterOrigin(a, b) {
-    // A source that knows beats one that does not; "introduced" (the PR adds it) beats "present".
-    if (a === 'introduced' || b === 'introduced')
-        return 'introduced';
-    if (a === 'present' || b === 'present')
-        return 'present';
-    return a ?? b;
-}
-/**
- * Merges records of the same advisory (sharing any id or alias) for the same package and version. A record
- * without a version (npm audit, Dependabot) merges into one with a version when the rest matches. The most
- * severe rating, the earliest first-seen time and every source are kept.
- */
-function mergeVulnerabilities(list) {
-    const out = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }));
-    // Repeat until stable: A (CVE) and B (GHSA) only meet through C (CVE + GHSA).
-    for (let changed = true; changed;) {
-        changed = false;
-        outer: for (let i = 0; i < out.length; i++) {
-            for (let j = i + 1; j < out.length; j++) {
-                if (!sameVulnerability(out[i], out[j]))
-                    continue;
-                absorb(out[i], out[j]);
-                out.splice(j, 1);
-                changed = true;
-                break outer;
-            }
-        }
-    }
-    return out;
-}
-function sameVulnerability(a, b) {
-    if (normalisePackage(a.package) !== normalisePackage(b.package))
-        return false;
-    if (a.version !== undefined && b.version !== undefined && a.version !== b.version)
-        return false;
-    const ids = new Set(a.aliases.map((x) => x.toUpperCase()));
-    return b.aliases.some((x) => ids.has(x.toUpperCase()));
-}
-function absorb(same, v) {
-    same.aliases = uniq([...same.aliases, ...v.aliases]);
-    same.id = preferredId(same.aliases);
-    same.version ??= v.version;
-    same.fixedVersion ??= v.fixedVersion;
-    same.ecosystem ??= v.ecosystem;
-    if (severityRank(v.severity) > severityRank(same.severity))
-        same.severity = v.severity;
-    if (v.cvss !== undefined && (same.cvss === undefined || v.cvss > same.cvss))
-        same.cvss = v.cvss;
-    same.title ??= v.title;
-    if (!same.url?.includes('/advisories/GHSA-'))
-        same.url = v.url ?? same.url;
-    same.manifest ??= v.manifest;
-    if (v.nodes)
-        same.nodes = uniq([...(same.nodes ?? []), ...v.nodes]);
-    if (v.firstSeen && (!same.firstSeen || Date.parse(v.firstSeen) < Date.parse(same.firstSeen)))
-        same.firstSeen = v.firstSeen;
-    same.origin = laterOrigin(same.origin, v.origin);
-    same.sources = uniq([...same.sources, ...v.sources]);
-    same.reports = uniq([...same.reports, ...v.reports]);
-}
-/** Splits "name@version" on the last @ (scoped npm names keep their leading @). */
-function splitNameVersion(s) {
-    const at = s.lastIndexOf('@');
-    if (at <= 0)
-        return { name: s };
-    return { name: s.slice(0, at), version: s.slice(at + 1) || undefined };
-}
-
-;// CONCATENATED MODULE: ./src/evidence/scanners/json.ts
-/**
- * JSON.parse with a position that people can find: V8's messages carry "at position N" only for some errors
- * (not for `Unexpected token 'x', "..." is not valid JSON`), so on failure a small validating scanner finds
- * the first offending offset and it is turned into line and column.
- */
-
-function parseJsonReport(path, text) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === '')
-        throw new ReportError(path, `${path} is empty (0 bytes of JSON): the scanner step wrote no report`);
-    try {
-        return JSON.parse(body);
-    }
-    catch (e) {
-        const { offset, reason } = findJsonError(body);
-        const { line, column } = lineColumn(body, offset);
-        const detail = reason ?? (e instanceof Error ? e.message : String(e));
-        throw new ReportError(path, `${path} is not valid JSON: ${detail} at line ${line}, column ${column} (offset ${offset})`, line, column);
-    }
-}
-function lineColumn(text, offset) {
-    let line = 1;
-    let last = -1;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            last = i;
-        }
-    }
-    return { line, column: offset - last };
-}
-class Stop {
-    offset;
-    reason;
-    constructor(offset, reason) {
-        this.offset = offset;
-        this.reason = reason;
-    }
-}
-/** Offset and reason of the first JSON syntax error (offset = text.length for a truncated document). */
-function findJsonError(text) {
-    let i = 0;
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const fail = (reason) => {
-        throw new Stop(i, i >= text.length ? 'unexpected end of input' : reason);
-    };
-    const show = () => (i < text.length ? JSON.stringify(text[i]) : 'end of input');
-    const str = () => {
-        i++; // opening quote
-        while (i < text.length) {
-            const c = text[i];
-            if (c === '"') {
-                i++;
-                return;
-            }
-            if (c === '\\') {
-                const n = text[i + 1];
-                if (n === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                        fail('bad \\u escape in string');
-                    i += 6;
-                }
-                else if (n !== undefined && '"\\/bfnrt'.includes(n))
-                    i += 2;
-                else {
-                    i++;
-                    fail(`bad escape ${show()} in string`);
-                }
-                continue;
-            }
-            if (c.charCodeAt(0) < 0x20)
-                fail('control character in string (unescaped newline?)');
-            i++;
-        }
-        fail('unterminated string');
-    };
-    const num = () => {
-        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-        if (!m || m[0] === '-' || m[0] === '')
-            fail(`unexpected ${show()}`);
-        i += m[0].length;
-    };
-    const value = () => {
-        ws();
-        const c = text[i];
-        if (c === '{') {
-            i++;
-            ws();
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            for (;;) {
-                ws();
-                if (text[i] !== '"')
-                    fail(`expected a property name in double quotes, got ${show()}`);
-                str();
-                ws();
-                if (text[i] !== ':')
-                    fail(`expected ':' after property name, got ${show()}`);
-                i++;
-                value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                if (text[i] === '}') {
-                    i++;
-                    return;
-                }
-                fail(`expected ',' or '}' after property value, got ${show()}`);
-            }
-        }
-        if (c === '[') {
-            i++;
-            ws();
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            for (;;) {
-                value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                if (text[i] === ']') {
-                    i++;
-                    return;
-                }
-                fail(`expected ',' or ']' after array element, got ${show()}`);
-            }
-        }
-        if (c === '"')
-            return str();
-        if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
-            return num();
-        for (const lit of ['true', 'false', 'null']) {
-            if (text.startsWith(lit, i)) {
-                i += lit.length;
-                return;
-            }
-        }
-        fail(`unexpected ${show()}`);
-    };
-    try {
-        value();
-        ws();
-        if (i < text.length)
-            fail(`unexpected ${show()} after the end of the JSON value`);
-    }
-    catch (e) {
-        if (e instanceof Stop)
-            return { offset: e.offset, reason: e.reason };
-        throw e;
-    }
-    return { offset: text.length };
-}
-
 ;// CONCATENATED MODULE: ./src/evidence/scanners/npm-audit.ts
 /**
  * `npm audit --json` (npm 7+, auditReportVersion 2) → Vulnerability. One record per advisory that a
@@ -55834,6 +61368,1517 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 1015:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RequestError)
+/* harmony export */ });
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+
+/***/ }),
+
+/***/ 7561:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ request)
+});
+
+// EXTERNAL MODULE: ./node_modules/universal-user-agent/index.js
+var universal_user_agent = __nccwpck_require__(6396);
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${(0,universal_user_agent/* getUserAgent */.$)()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${(0,universal_user_agent/* getUserAgent */.$)()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new dist_src/* RequestError */.G(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new dist_src/* RequestError */.G("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
 
 /***/ }),
 
@@ -67834,6 +74879,29 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 6396:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ getUserAgent)
+/* harmony export */ });
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
 
 /***/ })
 

@@ -28,6 +28,10 @@ export interface Settings {
   pullNumber?: number
   runUrl?: string
   sha: string
+  /** Per-request timeout for API calls (a hung answer is aborted and retried). */
+  requestTimeoutMs: number
+  /** workflow_run mode: the artifact of the triggering run holding the PR's evidence. */
+  artifactName: string
   /** `pull_request` (default): gate one PR. `release`: gate the range base-ref...head-ref (see src/release). */
   mode: 'pull_request' | 'release'
   release: ReleaseSettings
@@ -61,6 +65,13 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   if (/^(true|yes|on|1)$/i.test(value)) return true
   if (/^(false|no|off|0)$/i.test(value)) return false
   throw new InputError(`input ${name}: expected true or false, got ${JSON.stringify(value)}`)
+}
+
+function positiveSeconds(name: string, value: string, fallback: number): number {
+  if (!value) return fallback
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new InputError(`input ${name}: expected a positive number of seconds, got ${JSON.stringify(value)}`)
+  return n
 }
 
 export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -111,6 +122,8 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
     runUrl,
     sha: env.GITHUB_SHA || '',
+    requestTimeoutMs: positiveSeconds('request-timeout', core.getInput('request-timeout'), 30) * 1000,
+    artifactName: core.getInput('artifact-name') || 'pr-quality-gate-evidence',
     mode,
     release: { baseRef, headRef, environment, trackingIssue },
   }

@@ -6,9 +6,12 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { getSettings, InputError, type Settings } from './inputs.js'
-import { createClient, describeApiError, type Octokit } from '../github/client.js'
+import { createClient, type Octokit } from '../github/client.js'
+import { describeApiError } from '../errors.js'
 import { fetchPull, pullInfoFrom, type PullInfo } from '../github/source.js'
 import { evaluatePullRequest } from '../github/evaluate.js'
+import { loadRunEvidence } from './workflow-run.js'
+import type { Note } from '../types.js'
 import { publishVerdict, type PublishResult } from '../github/publish-verdict.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
 import { renderJobSummary } from '../report/markdown.js'
@@ -31,7 +34,7 @@ async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
   try {
     return await fetchPull(octokit, s.repository, s.pullNumber)
   } catch (e) {
-    throw new Error(describeApiError(`GET pull request #${s.pullNumber}`, e))
+    throw new Error(describeApiError(`reading pull request #${s.pullNumber}`, e))
   }
 }
 
@@ -43,10 +46,23 @@ export async function run(): Promise<void> {
     settings = getSettings()
     const s = settings
     if (s.mode === 'release') return await runRelease(s)
-    const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, log: (m) => core.info(m) })
-    const pr = await resolvePull(octokit, s)
+    const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => core.info(m) })
+    let pr: PullInfo
+    let evidence = workspaceEvidence(s.workspace)
+    const notes: Note[] = []
+    if (s.eventName === 'workflow_run') {
+      const run = await loadRunEvidence(octokit, s.repository, s.event, s.artifactName)
+      pr = run.pr
+      evidence = workspaceEvidence(run.dir, 'pr-artifact')
+      notes.push({
+        level: 'warning',
+        message: `Evidence from the PR's own workflow: ${run.files.length} file(s) of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
+      })
+    } else {
+      pr = await resolvePull(octokit, s)
+    }
     core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`)
-    const { verdict: v, policy } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence: workspaceEvidence(s.workspace) })
+    const { verdict: v, policy } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes })
     verdict = v
     published = await publishVerdict({
       octokit,

@@ -27,7 +27,7 @@ export function createAuth(config: AppConfig, log: (m: string) => void): AppAuth
       } catch (e) {
         throw new Error(describeApiError(`installation token for installation ${installationId}`, e))
       }
-      return createClient({ token, baseUrl: config.apiUrl, log })
+      return createClient({ token, baseUrl: config.apiUrl, log, throttleId: `installation-${installationId}`, throttle: config.throttle !== false })
     },
     botLogin(): Promise<string> {
       bot ??= (async () => {

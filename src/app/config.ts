@@ -29,6 +29,11 @@ export interface AppConfig {
   comment: boolean
   /** Longest a graceful shutdown waits for in-flight work, in ms. */
   shutdownTimeoutMs: number
+  /**
+   * Client-side pacing of API calls (GitHub asks for ~1 s between writes per installation; the limiter is
+   * per installation). GITHUB_THROTTLE=off only for GitHub Enterprise Server with rate limiting disabled.
+   */
+  throttle?: boolean
 }
 
 export class ConfigError extends Error {
@@ -103,5 +108,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     botLogin: env.APP_BOT_LOGIN || undefined,
     comment: !/^(false|no|off|0)$/i.test(env.COMMENT ?? ''),
     shutdownTimeoutMs,
+    throttle: !/^(false|no|off|0)$/i.test(env.GITHUB_THROTTLE ?? ''),
   }
 }

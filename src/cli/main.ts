@@ -17,6 +17,12 @@ import { renderText } from '../report/text.js'
 import { renderJobSummary } from '../report/markdown.js'
 import { toJsonReport } from '../report/json.js'
 import { RULES } from '../rules/index.js'
+import { ConfigError, loadAppConfig } from '../app/config.js'
+import { serve } from '../app/server.js'
+import { createClient } from '../github/client.js'
+import { evaluateRelease } from '../release/evaluate.js'
+import { ReleaseError } from '../release/range.js'
+import { renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
 
 export const USAGE = `pr-gate — hold a change to the team's engineering standards
 
@@ -28,6 +34,13 @@ Usage:
   pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
   pr-gate explain [RULE]         List the rules, or show one rule's options and defaults.
   pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
+  pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
+                  [--policy PATH] [--format text|markdown|json]
+      Is this release safe to deploy? The pull requests merged between base (default auto: the latest
+      successful deployment to --environment) and head, their gate results, and the release diff, through
+      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). See docs/release.md.
+  pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
+      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
   pr-gate help
 
 Exit codes: 0 gate passed (success or neutral), 1 gate failed, 2 usage or configuration error.
@@ -53,6 +66,10 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         return await validateCmd(rest, io)
       case 'explain':
         return explain(rest, io)
+      case 'serve':
+        return await serveCmd(rest, io)
+      case 'release':
+        return await releaseCmd(rest, io)
       case 'schema':
         io.out(JSON.stringify(policyJsonSchema(), null, 2) + '\n')
         return 0
@@ -181,4 +198,76 @@ function explain(args: string[], io: CliIO): number {
   const props = (rule.options as unknown as { properties: Record<string, { default?: unknown; description?: string }> }).properties
   for (const [k, s] of Object.entries(props)) io.out(`  ${k}: ${JSON.stringify(s.default)}${s.description ? ` — ${s.description}` : ''}\n`)
   return 0
+}
+
+async function serveCmd(args: string[], io: CliIO): Promise<number> {
+  parseArgs({ args, options: {}, allowPositionals: false, strict: true })
+  let config
+  try {
+    config = loadAppConfig(process.env)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(e.message + '\n')
+      return 2
+    }
+    throw e
+  }
+  const code = await serve(config)
+  // Keep-alive sockets to GitHub would hold the process open after a graceful stop.
+  process.exit(code)
+}
+
+async function releaseCmd(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      repo: { type: 'string' },
+      base: { type: 'string', default: 'auto' },
+      head: { type: 'string' },
+      environment: { type: 'string' },
+      'check-name': { type: 'string', default: 'quality-gate' },
+      policy: { type: 'string', default: DEFAULT_POLICY_PATH },
+      format: { type: 'string', default: 'text' },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  const [owner, repo] = (values.repo ?? '').split('/')
+  if (!owner || !repo) throw new UsageError('--repo OWNER/NAME is required')
+  if (!values.head) throw new UsageError('--head REF is required (the candidate SHA, tag or branch)')
+  if (values.base === 'auto' && !values.environment) throw new UsageError('--base auto (the default) needs --environment')
+  const format = values.format as string
+  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format: expected text, markdown or json, got ${JSON.stringify(format)}`)
+  const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN
+  if (!token) throw new UsageError('GITHUB_TOKEN is not set (contents, pull requests, checks and deployments: read)')
+  const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
+  const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
+  try {
+    const e = await evaluateRelease({
+      octokit: createClient({ token, baseUrl: apiUrl, log: (m) => io.err(`pr-gate: ${m}\n`) }),
+      repo: { owner, repo },
+      base: values.base as string,
+      head: values.head,
+      environment: values.environment,
+      checkName: values['check-name'] as string,
+      policyPath: values.policy as string,
+      evidence: workspaceEvidence(io.cwd),
+    })
+    if (format === 'json') io.out(JSON.stringify(toReleaseJson(e), null, 2) + '\n')
+    else if (format === 'markdown') io.out(renderReleaseMarkdown(e, { repoUrl: `${serverUrl}/${owner}/${repo}` }) + '\n')
+    else {
+      const f = e.facts
+      io.out(`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`)
+      for (const p of f.pulls) io.out(`  #${p.number} ${p.gate.state.padEnd(8)} ${p.title}\n`)
+      io.out(renderText(e.verdict))
+    }
+    if (e.verdict.failedRules.includes('policy')) return 2
+    return e.verdict.conclusion === 'failure' ? 1 : 0
+  } catch (err) {
+    if (err instanceof ReleaseError) {
+      io.err(`pr-gate: ${err.message}\n`)
+      return 2
+    }
+    throw err
+  }
 }

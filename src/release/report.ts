@@ -85,11 +85,18 @@ export function reviewComment(v: Verdict, f: ReleaseFacts, detailsUrl?: string, 
   lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`)
   const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending')
   if (bad.length) lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state})`).join(', ')}.`)
+  if (detailsUrl) lines.push(`Details: ${detailsUrl}`)
+  // Then the blocking findings, as many as fit (the head lines and the link always do).
+  let used = lines.join('\n').length
   for (const r of v.results) {
     if (r.status !== 'fail' && r.status !== 'error') continue
-    for (const fi of r.findings.filter((x) => x.kind !== 'info').slice(0, 3)) lines.push(`- ${r.id}: ${fi.message}`)
+    for (const fi of r.findings.filter((x) => x.kind !== 'info' && x.level !== 'notice').slice(0, 3)) {
+      const line = `- ${r.id}: ${fi.message.length > 200 ? fi.message.slice(0, 199) + '…' : fi.message}`
+      if (used + line.length + 1 > max) break
+      lines.push(line)
+      used += line.length + 1
+    }
   }
-  if (detailsUrl) lines.push(`Details: ${detailsUrl}`)
   const text = lines.join('\n')
   return text.length > max ? text.slice(0, max - 1) + '…' : text
 }
