@@ -46241,6 +46241,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var js_yaml = __nccwpck_require__(3243);
 // EXTERNAL MODULE: ./src/policy/schema.ts
 var policy_schema = __nccwpck_require__(4139);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/policy/positions.ts
 /**
  * Source positions for a YAML document: maps each value's path ("rules.pr-size.fail_lines") to the
@@ -46248,17 +46250,8 @@ var policy_schema = __nccwpck_require__(4139);
  * every policy error.
  */
 
-function lineColumn(source, offset) {
-    let line = 1;
-    let last = -1;
-    for (let i = 0; i < offset && i < source.length; i++) {
-        if (source.charCodeAt(i) === 10) {
-            line++;
-            last = i;
-        }
-    }
-    return { line, column: offset - last };
-}
+
+
 /** Builds the path → position map. Never throws: on a parse error it returns what it has. */
 function positionsOf(source) {
     const out = new Map();
@@ -46273,7 +46266,7 @@ function positionsOf(source) {
     const put = (path, valuePos, keyPos) => {
         const k = path.join('.');
         if (!out.has(k))
-            out.set(k, { value: lineColumn(source, valuePos), key: keyPos === undefined ? undefined : lineColumn(source, keyPos) });
+            out.set(k, { value: (0,src_text/* lineColumn */.r)(source, valuePos), key: keyPos === undefined ? undefined : (0,src_text/* lineColumn */.r)(source, keyPos) });
     };
     // Resolve where the next value goes; returns its path and the key position, advancing the parent.
     const place = () => {
@@ -55624,12 +55617,15 @@ function splitNameVersion(s) {
     return { name: s.slice(0, at), version: s.slice(at + 1) || undefined };
 }
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/evidence/scanners/json.ts
 /**
  * JSON.parse with a position that people can find: V8's messages carry "at position N" only for some errors
  * (not for `Unexpected token 'x', "..." is not valid JSON`), so on failure a small validating scanner finds
  * the first offending offset and it is turned into line and column.
  */
+
 
 function parseJsonReport(path, text) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -55640,22 +55636,12 @@ function parseJsonReport(path, text) {
     }
     catch (e) {
         const { offset, reason } = findJsonError(body);
-        const { line, column } = lineColumn(body, offset);
+        const { line, column } = (0,src_text/* lineColumn */.r)(body, offset);
         const detail = reason ?? (e instanceof Error ? e.message : String(e));
         throw new ReportError(path, `${path} is not valid JSON: ${detail} at line ${line}, column ${column} (offset ${offset})`, line, column);
     }
 }
-function lineColumn(text, offset) {
-    let line = 1;
-    let last = -1;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            last = i;
-        }
-    }
-    return { line, column: offset - last };
-}
+
 class Stop {
     offset;
     reason;
@@ -55832,7 +55818,7 @@ function parseIstanbulJson(json, reportPath, options = {}) {
     catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         // V8 gives no position for `Unexpected token 'x', "..." is not valid JSON` nor for a truncated file.
-        const line = jsonErrorLine(json, msg) ?? lineColumn(json, findJsonError(json).offset).line;
+        const line = jsonErrorLine(json, msg) ?? (0,src_text/* lineColumn */.r)(json, findJsonError(json).offset).line;
         result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, ...(line !== undefined ? { line } : {}), fatal: true });
         return result;
     }
@@ -61100,6 +61086,28 @@ const asRule = (r) => r;
 const RULES = [asRule(prSize), asRule(criticalPathTests), asRule(migrationSafety), asRule(runbook), asRule(coChange), asRule(dependencies)];
 function findRule(id) {
     return RULES.find((r) => r.id === id);
+}
+
+
+/***/ }),
+
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ lineColumn)
+/* harmony export */ });
+/** 1-based line and column of a character offset in a text (for every "file:line:column" message). */
+function lineColumn(text, offset) {
+    let line = 1;
+    let last = -1;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            last = i;
+        }
+    }
+    return { line, column: offset - last };
 }
 
 

@@ -3,6 +3,7 @@
  * line/column of its key and of its value, from js-yaml's event stream. Used to put file:line:column on
  * every policy error.
  */
+import { lineColumn } from '../text.js'
 import { parseEvents, getScalarValue, EVENT_ALIAS, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE } from 'js-yaml'
 
 export interface Pos {
@@ -14,17 +15,7 @@ export interface PathPos {
   value: Pos
 }
 
-export function lineColumn(source: string, offset: number): Pos {
-  let line = 1
-  let last = -1
-  for (let i = 0; i < offset && i < source.length; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line++
-      last = i
-    }
-  }
-  return { line, column: offset - last }
-}
+export { lineColumn }
 
 type Frame = { kind: 'map'; path: string[]; pendingKey?: { name: string; pos: number }; expectKey: boolean } | { kind: 'seq'; path: string[]; index: number }
 

@@ -4,6 +4,7 @@
  * the first offending offset and it is turned into line and column.
  */
 import { ReportError } from './model.js'
+import { lineColumn } from '../../text.js'
 
 export function parseJsonReport(path: string, text: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
@@ -18,17 +19,7 @@ export function parseJsonReport(path: string, text: string): unknown {
   }
 }
 
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let last = -1
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      last = i
-    }
-  }
-  return { line, column: offset - last }
-}
+export { lineColumn }
 
 class Stop {
   constructor(
