@@ -36835,7 +36835,8 @@ async function run_run() {
         // Never a stack trace, never a silent green: one line naming what failed.
         const message = (0,run/* errorMessage */.gJ)(e);
         setOutput('conclusion', 'failure');
-        setFailed(`pr-quality-gate could not evaluate the pull request: ${message}`);
+        const what = settings?.mode === 'release' ? 'the release' : 'the pull request';
+        setFailed(`pr-quality-gate could not evaluate ${what}: ${message}`);
     }
     finally {
         if (verdict && settings) {

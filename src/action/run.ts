@@ -87,7 +87,8 @@ export async function run(): Promise<void> {
     // Never a stack trace, never a silent green: one line naming what failed.
     const message = errorMessage(e)
     core.setOutput('conclusion', 'failure')
-    core.setFailed(`pr-quality-gate could not evaluate the pull request: ${message}`)
+    const what = settings?.mode === 'release' ? 'the release' : 'the pull request'
+    core.setFailed(`pr-quality-gate could not evaluate ${what}: ${message}`)
   } finally {
     if (verdict && settings) {
       try {
