@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { RULES } from '../src/rules/index.js'
+import { loadPolicy } from '../src/policy/load.js'
 
 describe('docs stay true to the code', () => {
   it.each(RULES.map((r) => r.id))('docs/rules/%s.md exists and names every option', (id) => {
@@ -20,5 +21,17 @@ describe('docs stay true to the code', () => {
   it('the README links every rule page', () => {
     const readme = readFileSync('README.md', 'utf8')
     for (const r of RULES) expect(readme).toContain(`docs/rules/${r.id}.md`)
+  })
+})
+
+describe('policy examples in the docs are valid policies', () => {
+  const blocks = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => /^(extends|rules):/m.test(b) && !/^on:/m.test(b))
+  const cases = ['README.md', 'docs/policy.md', ...RULES.map((r) => `docs/rules/${r.id}.md`)].flatMap((f) => (existsSync(f) ? blocks(f).map((b, i) => [`${f} #${i + 1}`, b] as const) : []))
+  it('finds examples to check', () => {
+    expect(cases.length).toBeGreaterThan(0)
+  })
+  it.each(cases)('%s', async (_name, text) => {
+    await expect(loadPolicy(text, 'example.yml', async () => undefined)).resolves.toBeDefined()
   })
 })
