@@ -33701,6 +33701,8 @@ function getIDToken(aud) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -33708,6 +33710,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
  * Everything else receives a Settings object.
  */
+
 
 
 
@@ -33755,15 +33758,15 @@ function getSettings(env = process.env) {
     let event = {};
     if (eventPath) {
         try {
-            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+            event = (0,json/* obj */.WL)(JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'))) ?? {};
         }
         catch (e) {
             throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`);
         }
     }
     const prInput = getInput('pr-number');
-    const pullNumber = prInput ? Number(prInput) : event.pull_request?.number;
-    if (prInput && !(Number.isInteger(pullNumber) && pullNumber > 0))
+    const pullNumber = prInput ? Number(prInput) : (0,json/* num */.bu)((0,json.at)(event, 'pull_request', 'number'));
+    if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0))
         throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`);
     const workspace = getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd();
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
@@ -36544,6 +36547,7 @@ function unzipSync(data, opts) {
 
 
 
+
 const PR_MANIFEST = 'pr.json';
 /** Limits against zip bombs: total uncompressed bytes and entry count. */
 const MAX_ARTIFACT_BYTES = 200 * 1024 * 1024;
@@ -36555,15 +36559,17 @@ class ArtifactRejected extends Error {
     }
 }
 function triggeringRun(event) {
-    const run = event.workflow_run;
-    if (!run || typeof run.id !== 'number' || typeof run.head_sha !== 'string') {
+    const id = (0,json/* num */.bu)((0,json.at)(event, 'workflow_run', 'id'));
+    const headSha = (0,json/* str */.gx)((0,json.at)(event, 'workflow_run', 'head_sha'));
+    if (id === undefined || headSha === undefined)
         throw new ArtifactRejected('the workflow_run event carries no workflow_run with an id and head_sha');
-    }
     return {
-        id: run.id,
-        headSha: run.head_sha,
-        headRepo: run.head_repository?.full_name,
-        pullNumbers: (run.pull_requests ?? []).map((p) => p.number).filter((n) => typeof n === 'number'),
+        id,
+        headSha,
+        headRepo: (0,json/* str */.gx)((0,json.at)(event, 'workflow_run', 'head_repository', 'full_name')),
+        pullNumbers: (0,json/* list */.p_)((0,json.at)(event, 'workflow_run', 'pull_requests'))
+            .map((p) => (0,json/* num */.bu)((0,json.at)(p, 'number')))
+            .filter((n) => n !== undefined),
     };
 }
 /** Unzips into a fresh directory, refusing absolute paths, `..`, and archives over the limits. */
@@ -36662,7 +36668,7 @@ var workspace = __nccwpck_require__(1592);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/json.ts
-var json = __nccwpck_require__(2794);
+var report_json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
 // EXTERNAL MODULE: ./src/github/publish.ts
@@ -36765,11 +36771,12 @@ async function runRelease(s) {
 
 
 
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const FORK_RECIPE = 'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or check run. The verdict is in the job summary, the outputs and the exit code. To publish it, use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, or a workflow_run job that publishes).';
 async function resolvePull(octokit, s) {
     const payloadPr = s.event.pull_request;
-    if (payloadPr && PR_EVENTS.has(s.eventName) && payloadPr.number === s.pullNumber)
+    if (payloadPr && PR_EVENTS.has(s.eventName) && (0,json/* num */.bu)((0,json.at)(payloadPr, 'number')) === s.pullNumber)
         return (0,source/* pullInfoFrom */.Kx)(payloadPr);
     if (!s.pullNumber) {
         throw new InputError(`nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`);
@@ -36854,7 +36861,7 @@ function writeOutputs(s, v) {
     setOutput('failed-rules', v.failedRules.join(','));
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(s.reportPath), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(s.reportPath, JSON.stringify((0,json/* toJsonReport */.O)(v), null, 2));
+        (0,external_node_fs_.writeFileSync)(s.reportPath, JSON.stringify((0,report_json/* toJsonReport */.O)(v), null, 2));
         setOutput('report', s.reportPath);
     }
     catch (e) {
@@ -46079,6 +46086,8 @@ async function syncLabels(octokit, r, issue, current, add, remove) {
 /* harmony export */ });
 /* unused harmony export FILES_CAP */
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1453);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8301);
+
 
 /** GitHub lists at most this many files for a pull request. */
 const FILES_CAP = 3000;
@@ -46147,25 +46156,34 @@ async function readRepoFile(octokit, r, path, ref) {
         throw e;
     }
 }
-/** The PR as the event payload (or GET pulls) describes it. */
+/**
+ * The PR as the event payload (or GET pulls) describes it. A payload without the PR's number or its base
+ * and head SHAs is refused with a message naming the missing field (never a TypeError later on).
+ */
 function pullInfoFrom(pr) {
+    const number = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'number'));
+    const baseSha = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'base', 'sha'));
+    const headSha = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'head', 'sha'));
+    const missing = [number === undefined && 'number', baseSha === undefined && 'base.sha', headSha === undefined && 'head.sha'].filter(Boolean);
+    if (number === undefined || baseSha === undefined || headSha === undefined)
+        throw new Error(`the pull request data has no ${missing.join(', ')}`);
     return {
-        number: pr.number,
-        title: pr.title ?? '',
-        body: pr.body ?? '',
-        author: pr.user?.login ?? '',
-        labels: (Array.isArray(pr.labels) ? pr.labels : []).map((l) => (typeof l === 'string' ? l : (l?.name ?? ''))),
-        draft: Boolean(pr.draft),
-        baseRef: pr.base?.ref,
-        baseSha: pr.base?.sha,
-        headRef: pr.head?.ref,
-        headSha: pr.head?.sha,
-        headRepo: pr.head?.repo?.full_name,
-        baseRepo: pr.base?.repo?.full_name,
-        changedFiles: typeof pr.changed_files === 'number' ? pr.changed_files : 0,
-        additions: pr.additions,
-        deletions: pr.deletions,
-        htmlUrl: pr.html_url,
+        number,
+        title: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'title')) ?? '',
+        body: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'body')) ?? '',
+        author: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'user', 'login')) ?? '',
+        labels: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'labels')).map((l) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(l) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(l, 'name')) ?? ''),
+        draft: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'draft') === true,
+        baseRef: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'base', 'ref')) ?? '',
+        baseSha,
+        headRef: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'head', 'ref')) ?? '',
+        headSha,
+        headRepo: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'head', 'repo', 'full_name')),
+        baseRepo: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'base', 'repo', 'full_name')) ?? '',
+        changedFiles: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'changed_files')) ?? 0,
+        additions: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'additions')),
+        deletions: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'deletions')),
+        htmlUrl: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_1__.at)(pr, 'html_url')),
     };
 }
 async function fetchPull(octokit, r, pullNumber) {
@@ -46194,6 +46212,39 @@ function apiChangeSet(octokit, r, pr, files) {
         readHead: (p) => read(p, pr.headSha),
         readBase: (p) => read(p, pr.baseSha),
     };
+}
+
+
+/***/ }),
+
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   at: () => (/* binding */ at),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   p_: () => (/* binding */ list)
+/* harmony export */ });
+function obj(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+}
+/** Follows a path of keys through nested objects. */
+function at(v, ...path) {
+    let cur = v;
+    for (const k of path)
+        cur = obj(cur)?.[k];
+    return cur;
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function list(v) {
+    return Array.isArray(v) ? v : [];
 }
 
 

@@ -144,8 +144,9 @@ describe('fuzz regressions: Markdown renderer', () => {
 describe('fuzz regressions: webhook payloads', () => {
   // `(pr.labels ?? []).map` threw "map is not a function" for labels: {} and "reading 'name'" for [null].
   it.each([[{}], ['x'], [[null, { name: 'bug' }, 'raw']]])('pullInfoFrom reads labels %j without throwing', (labels) => {
-    expect(Array.isArray(pullInfoFrom({ number: 1, labels }).labels)).toBe(true)
-    expect(pullInfoFrom({ labels: [null, { name: 'bug' }, 'raw'] }).labels).toEqual(['', 'bug', 'raw'])
+    const shas = { base: { sha: 'b' }, head: { sha: 'h' } }
+    expect(Array.isArray(pullInfoFrom({ number: 1, labels, ...shas }).labels)).toBe(true)
+    expect(pullInfoFrom({ number: 1, labels: [null, { name: 'bug' }, 'raw'], ...shas }).labels).toEqual(['', 'bug', 'raw'])
   })
 
   // `(run.pull_requests ?? []).map((p) => p.number)` threw for pull_requests: {} and [null].
@@ -157,4 +158,9 @@ describe('fuzz regressions: webhook payloads', () => {
     await expect(onCheckRunRerequested(deps, payload)).resolves.toBe('skipped: no open pull request has head aaaaaaaaaaaa')
     expect(calls).toEqual(['list'])
   })
+})
+
+it('pullInfoFrom names the missing fields of a malformed pull request instead of failing later', () => {
+  expect(() => pullInfoFrom({ number: 'x', head: {} })).toThrow('the pull request data has no number, base.sha, head.sha')
+  expect(() => pullInfoFrom(null)).toThrow('the pull request data has no number, base.sha, head.sha')
 })

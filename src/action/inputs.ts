@@ -3,6 +3,7 @@
  * Everything else receives a Settings object.
  */
 import * as core from '@actions/core'
+import { at, num, obj, type JsonObject } from '../json.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -13,7 +14,8 @@ export interface Settings {
   serverUrl: string
   repository: { owner: string; repo: string }
   eventName: string
-  event: Record<string, any>
+  /** The event payload (GITHUB_EVENT_PATH), read field by field with src/json.ts. */
+  event: JsonObject
   /** Policy path in the repository (read from the base branch). */
   policyPath: string
   checkName: string
@@ -82,17 +84,17 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const [owner, repo] = repoFull.split('/')
   if (!owner || !repo) throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`)
   const eventPath = env.GITHUB_EVENT_PATH
-  let event: Record<string, any> = {}
+  let event: JsonObject = {}
   if (eventPath) {
     try {
-      event = JSON.parse(readFileSync(eventPath, 'utf8'))
+      event = obj(JSON.parse(readFileSync(eventPath, 'utf8'))) ?? {}
     } catch (e) {
       throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`)
     }
   }
   const prInput = core.getInput('pr-number')
-  const pullNumber = prInput ? Number(prInput) : event.pull_request?.number
-  if (prInput && !(Number.isInteger(pullNumber) && pullNumber > 0)) throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
+  const pullNumber = prInput ? Number(prInput) : num(at(event, 'pull_request', 'number'))
+  if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0)) throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
   const workspace = core.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd()
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
   const mode = choice('mode', core.getInput('mode'), ['pull_request', 'release'] as const, 'pull_request')

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { getSettings, InputError, type Settings } from './inputs.js'
+import { at, num } from '../json.js'
 import { createClient, type Octokit } from '../github/client.js'
 import { describeApiError } from '../errors.js'
 import { fetchPull, pullInfoFrom, type PullInfo } from '../github/source.js'
@@ -27,7 +28,7 @@ export const FORK_RECIPE =
 
 async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
   const payloadPr = s.event.pull_request
-  if (payloadPr && PR_EVENTS.has(s.eventName) && payloadPr.number === s.pullNumber) return pullInfoFrom(payloadPr)
+  if (payloadPr && PR_EVENTS.has(s.eventName) && num(at(payloadPr, 'number')) === s.pullNumber) return pullInfoFrom(payloadPr)
   if (!s.pullNumber) {
     throw new InputError(`nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`)
   }

@@ -16,6 +16,7 @@ import { unzipSync } from 'fflate'
 import type { Octokit } from '../github/client.js'
 import { fetchPull, type PullInfo, type RepoRef } from '../github/source.js'
 import { errorMessage, statusOf } from '../errors.js'
+import { at, list, num, str, type JsonObject } from '../json.js'
 
 export const PR_MANIFEST = 'pr.json'
 /** Limits against zip bombs: total uncompressed bytes and entry count. */
@@ -37,16 +38,17 @@ export interface TriggeringRun {
   pullNumbers: number[]
 }
 
-export function triggeringRun(event: Record<string, any>): TriggeringRun {
-  const run = event.workflow_run
-  if (!run || typeof run.id !== 'number' || typeof run.head_sha !== 'string') {
-    throw new ArtifactRejected('the workflow_run event carries no workflow_run with an id and head_sha')
-  }
+export function triggeringRun(event: JsonObject): TriggeringRun {
+  const id = num(at(event, 'workflow_run', 'id'))
+  const headSha = str(at(event, 'workflow_run', 'head_sha'))
+  if (id === undefined || headSha === undefined) throw new ArtifactRejected('the workflow_run event carries no workflow_run with an id and head_sha')
   return {
-    id: run.id,
-    headSha: run.head_sha,
-    headRepo: run.head_repository?.full_name,
-    pullNumbers: (run.pull_requests ?? []).map((p: { number?: unknown }) => p.number).filter((n: unknown): n is number => typeof n === 'number'),
+    id,
+    headSha,
+    headRepo: str(at(event, 'workflow_run', 'head_repository', 'full_name')),
+    pullNumbers: list(at(event, 'workflow_run', 'pull_requests'))
+      .map((p) => num(at(p, 'number')))
+      .filter((n): n is number => n !== undefined),
   }
 }
 
@@ -109,7 +111,7 @@ export interface ArtifactEvidence {
  * Downloads and verifies the evidence of the triggering run. Throws ArtifactRejected when the artifact
  * is missing, unreadable, or belongs to another PR or commit.
  */
-export async function loadRunEvidence(octokit: Octokit, repo: RepoRef, event: Record<string, any>, artifactName: string): Promise<ArtifactEvidence> {
+export async function loadRunEvidence(octokit: Octokit, repo: RepoRef, event: JsonObject, artifactName: string): Promise<ArtifactEvidence> {
   const run = triggeringRun(event)
   const zip = await downloadArtifact(octokit, repo, run.id, artifactName)
   const { dir, files } = extractArtifact(zip)

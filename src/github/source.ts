@@ -4,6 +4,7 @@
  */
 import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
 import { statusOf, type Octokit } from './client.js'
+import { at, list, num, str } from '../json.js'
 
 export interface RepoRef {
   owner: string
@@ -100,31 +101,39 @@ export interface PullInfo {
   htmlUrl?: string
 }
 
-/** The PR as the event payload (or GET pulls) describes it. */
-export function pullInfoFrom(pr: Record<string, any>): PullInfo {
+/**
+ * The PR as the event payload (or GET pulls) describes it. A payload without the PR's number or its base
+ * and head SHAs is refused with a message naming the missing field (never a TypeError later on).
+ */
+export function pullInfoFrom(pr: unknown): PullInfo {
+  const number = num(at(pr, 'number'))
+  const baseSha = str(at(pr, 'base', 'sha'))
+  const headSha = str(at(pr, 'head', 'sha'))
+  const missing = [number === undefined && 'number', baseSha === undefined && 'base.sha', headSha === undefined && 'head.sha'].filter(Boolean)
+  if (number === undefined || baseSha === undefined || headSha === undefined) throw new Error(`the pull request data has no ${missing.join(', ')}`)
   return {
-    number: pr.number,
-    title: pr.title ?? '',
-    body: pr.body ?? '',
-    author: pr.user?.login ?? '',
-    labels: (Array.isArray(pr.labels) ? pr.labels : []).map((l: { name?: string } | string | null) => (typeof l === 'string' ? l : (l?.name ?? ''))),
-    draft: Boolean(pr.draft),
-    baseRef: pr.base?.ref,
-    baseSha: pr.base?.sha,
-    headRef: pr.head?.ref,
-    headSha: pr.head?.sha,
-    headRepo: pr.head?.repo?.full_name,
-    baseRepo: pr.base?.repo?.full_name,
-    changedFiles: typeof pr.changed_files === 'number' ? pr.changed_files : 0,
-    additions: pr.additions,
-    deletions: pr.deletions,
-    htmlUrl: pr.html_url,
+    number,
+    title: str(at(pr, 'title')) ?? '',
+    body: str(at(pr, 'body')) ?? '',
+    author: str(at(pr, 'user', 'login')) ?? '',
+    labels: list(at(pr, 'labels')).map((l) => str(l) ?? str(at(l, 'name')) ?? ''),
+    draft: at(pr, 'draft') === true,
+    baseRef: str(at(pr, 'base', 'ref')) ?? '',
+    baseSha,
+    headRef: str(at(pr, 'head', 'ref')) ?? '',
+    headSha,
+    headRepo: str(at(pr, 'head', 'repo', 'full_name')),
+    baseRepo: str(at(pr, 'base', 'repo', 'full_name')) ?? '',
+    changedFiles: num(at(pr, 'changed_files')) ?? 0,
+    additions: num(at(pr, 'additions')),
+    deletions: num(at(pr, 'deletions')),
+    htmlUrl: str(at(pr, 'html_url')),
   }
 }
 
 export async function fetchPull(octokit: Octokit, r: RepoRef, pullNumber: number): Promise<PullInfo> {
   const { data } = await octokit.rest.pulls.get({ owner: r.owner, repo: r.repo, pull_number: pullNumber })
-  return pullInfoFrom(data as unknown as Record<string, any>)
+  return pullInfoFrom(data)
 }
 
 /** A ChangeSet backed by the API: file contents are fetched only when a rule asks, once. */

@@ -1,0 +1,28 @@
+/**
+ * Reading JSON from outside (event payloads, API answers) field by field, without `any`: each accessor
+ * returns the value when it has the expected type and undefined otherwise.
+ */
+export type JsonObject = Record<string, unknown>
+
+export function obj(v: unknown): JsonObject | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : undefined
+}
+
+/** Follows a path of keys through nested objects. */
+export function at(v: unknown, ...path: string[]): unknown {
+  let cur: unknown = v
+  for (const k of path) cur = obj(cur)?.[k]
+  return cur
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined
+}
+
+export function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined
+}
+
+export function list(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : []
+}
