@@ -33813,8 +33813,8 @@ var client = __nccwpck_require__(1453);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts
-var evaluate = __nccwpck_require__(3192);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
+var evaluate = __nccwpck_require__(3224);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
@@ -37215,8 +37215,8 @@ var load = __nccwpck_require__(4784);
 var schema = __nccwpck_require__(4139);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/github/evaluate.ts
-var evaluate = __nccwpck_require__(3192);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
+var evaluate = __nccwpck_require__(3224);
 ;// CONCATENATED MODULE: ./src/report/text.ts
 const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' };
 function clean(s) {
@@ -45589,14 +45589,36 @@ function createClient(o) {
 
 /***/ }),
 
-/***/ 3686:
+/***/ 3224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ fetchDependencyReview),
-/* harmony export */   m: () => (/* binding */ fetchDependabotAlerts)
-/* harmony export */ });
-function status(e) {
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lo: () => (/* binding */ DEFAULT_POLICY_PATH),
+  Eu: () => (/* binding */ apiEvidence),
+  aW: () => (/* binding */ defaultResolvedPolicy),
+  qd: () => (/* binding */ evaluatePullRequest),
+  uu: () => (/* binding */ readEnforcedSide),
+  oB: () => (/* binding */ tryLoadPolicy)
+});
+
+// UNUSED EXPORTS: prMeta
+
+// EXTERNAL MODULE: ./src/github/source.ts
+var source = __nccwpck_require__(1094);
+// EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
+var load = __nccwpck_require__(4784);
+// EXTERNAL MODULE: ./src/change/generated.ts
+var generated = __nccwpck_require__(9393);
+// EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
+var run = __nccwpck_require__(6643);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/policy/validate.ts
+var validate = __nccwpck_require__(7766);
+;// CONCATENATED MODULE: ./src/github/dependencies.ts
+function dependencies_status(e) {
     if (typeof e === 'object' && e !== null && 'status' in e) {
         const s = e.status;
         return typeof s === 'number' ? s : undefined;
@@ -45618,7 +45640,7 @@ async function fetchDependencyReview(octokit, p) {
         return { ok: true, data: res.data };
     }
     catch (e) {
-        const s = status(e);
+        const s = dependencies_status(e);
         if (s === 403) {
             return {
                 ok: false,
@@ -45644,7 +45666,7 @@ async function fetchDependabotAlerts(octokit, p) {
         return { ok: true, data: data };
     }
     catch (e) {
-        const s = status(e);
+        const s = dependencies_status(e);
         if (s === 403) {
             return {
                 ok: false,
@@ -45663,27 +45685,9 @@ async function fetchDependabotAlerts(octokit, p) {
     }
 }
 
-
-/***/ }),
-
-/***/ 3192:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   aW: () => (/* binding */ defaultResolvedPolicy),
-/* harmony export */   lo: () => (/* binding */ DEFAULT_POLICY_PATH),
-/* harmony export */   oB: () => (/* binding */ tryLoadPolicy),
-/* harmony export */   qd: () => (/* binding */ evaluatePullRequest)
-/* harmony export */ });
-/* unused harmony export prMeta */
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1094);
-/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4784);
-/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9393);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6643);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
-/* harmony import */ var _policy_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7766);
-/* harmony import */ var _dependencies_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3686);
-/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4139);
+// EXTERNAL MODULE: ./src/policy/schema.ts
+var schema = __nccwpck_require__(4139);
+;// CONCATENATED MODULE: ./src/github/evaluate.ts
 
 
 
@@ -45694,7 +45698,7 @@ async function fetchDependabotAlerts(octokit, p) {
 
 const DEFAULT_POLICY_PATH = '.github/quality-gate.yml';
 function defaultResolvedPolicy() {
-    return (0,_policy_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .applyDefaults */ .hq)((0,_policy_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .policySchema */ .wh)(), {});
+    return (0,validate/* applyDefaults */.hq)((0,schema/* policySchema */.wh)(), {});
 }
 function prMeta(pr, repo) {
     return {
@@ -45711,14 +45715,33 @@ function prMeta(pr, repo) {
         htmlUrl: pr.htmlUrl,
     };
 }
+/** API-backed evidence (dependency review between base and head, Dependabot alerts), called only by the
+ * rules that ask for it, and at most once per run. */
+function apiEvidence(octokit, repo, base, head, workspace) {
+    const once = (f) => {
+        let p;
+        return () => (p ??= f());
+    };
+    return {
+        ...workspace,
+        dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head })),
+        dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+    };
+}
+/** The enforced side of an evaluation: a reader at that ref, the policy text and `.gitattributes` (read together). */
+async function readEnforcedSide(octokit, repo, ref, policyPath) {
+    const read = (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, ref);
+    const [policyText, gitattributes] = await Promise.all([read(policyPath), read('.gitattributes')]);
+    return { read, policyText, gitattributes };
+}
 /** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
 async function tryLoadPolicy(text, path, read) {
     try {
-        return { loaded: await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadPolicy */ .tb)(text, path, read) };
+        return { loaded: await (0,load/* loadPolicy */.tb)(text, path, read) };
     }
     catch (e) {
-        if (e instanceof _policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyError */ .pn)
-            return { errors: e.issues.map(_policy_load_js__WEBPACK_IMPORTED_MODULE_1__/* .formatIssue */ .Hd) };
+        if (e instanceof load/* PolicyError */.pn)
+            return { errors: e.issues.map(load/* formatIssue */.Hd) };
         throw e;
     }
 }
@@ -45732,7 +45755,7 @@ async function evaluatePullRequest(input) {
         return await evaluateOrThrow(input, known);
     }
     catch (e) {
-        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isApiError */ .d7)(e))
+        if (!(0,errors/* isApiError */.d7)(e))
             throw e;
         const empty = {
             changes: { base: input.pr.baseSha, head: input.pr.headSha, files: [], totalFiles: 0, truncated: false, readHead: async () => undefined, readBase: async () => undefined },
@@ -45741,39 +45764,29 @@ async function evaluatePullRequest(input) {
             now: input.now ?? new Date(),
             mode: 'pull_request',
         };
-        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .infrastructureErrorVerdict */ .zF)((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(e), empty, `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`, known.policy ?? defaultResolvedPolicy()), policy: known.policy };
+        return { verdict: (0,run/* infrastructureErrorVerdict */.zF)((0,errors/* errorMessage */.gJ)(e), empty, `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`, known.policy ?? defaultResolvedPolicy()), policy: known.policy };
     }
 }
 async function evaluateOrThrow(input, known) {
     const { octokit, repo, pr } = input;
-    const readBase = (p) => (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v6)(octokit, repo, p, pr.baseSha);
-    const filesPromise = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .listPullFiles */ .pG)(octokit, repo, pr.number, pr.changedFiles);
+    const filesPromise = (0,source/* listPullFiles */.pG)(octokit, repo, pr.number, pr.changedFiles);
     filesPromise.catch(() => undefined); // awaited below; the policy's on_error must be known if it fails
-    const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')]);
+    const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath);
     const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase);
     known.policy = loaded?.policy;
     const files = await filesPromise;
-    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .markExclusions */ .zj)(files, gitattributes);
-    const changes = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .apiChangeSet */ .$L)(octokit, repo, pr, files);
-    // API-backed evidence, called only by rules that ask for it (and memoised: one call per run).
-    const once = (f) => {
-        let p;
-        return () => (p ??= f());
-    };
-    const evidence = {
-        ...input.evidence,
-        dependencyReview: once(() => (0,_dependencies_js__WEBPACK_IMPORTED_MODULE_7__/* .fetchDependencyReview */ .e)(octokit, { owner: repo.owner, repo: repo.repo, base: pr.baseSha, head: pr.headSha })),
-        dependabotAlerts: once(() => (0,_dependencies_js__WEBPACK_IMPORTED_MODULE_7__/* .fetchDependabotAlerts */ .m)(octokit, { owner: repo.owner, repo: repo.repo })),
-    };
+    (0,generated/* markExclusions */.zj)(files, gitattributes);
+    const changes = (0,source/* apiChangeSet */.$L)(octokit, repo, pr, files);
+    const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence);
     const ctx = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' };
     const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`;
     if (!loaded)
-        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()) };
+        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()) };
     const notes = [...(input.notes ?? [])];
     const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath);
     if (policyFile)
         notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx));
-    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runGate */ .Rg)({ policy: loaded.policy, ctx, policySource, notes });
+    const verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes });
     return { verdict, policy: loaded.policy };
 }
 /** What the PR's own version of the policy would conclude (informational). */
@@ -45781,12 +45794,12 @@ async function headPolicyNote(input, headPath, ctx) {
     const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`;
     if (!headPath)
         return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` };
-    const readHead = (p) => (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v6)(input.octokit, input.repo, p, input.pr.headSha);
+    const readHead = (p) => (0,source/* readRepoFile */.v6)(input.octokit, input.repo, p, input.pr.headSha);
     const text = await readHead(headPath);
     const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead);
     if (!loaded)
         return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') };
-    const v = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runGate */ .Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
+    const v = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
     return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` };
 }
 
@@ -46886,10 +46899,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts
-var evaluate = __nccwpck_require__(3192);
-// EXTERNAL MODULE: ./src/github/dependencies.ts
-var dependencies = __nccwpck_require__(3686);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
+var evaluate = __nccwpck_require__(3224);
 // EXTERNAL MODULE: ./src/change/generated.ts
 var generated = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
@@ -46940,7 +46951,6 @@ async function gateResults(octokit, r, pulls, checkName) {
 }
 
 ;// CONCATENATED MODULE: ./src/release/evaluate.ts
-
 
 
 
@@ -47070,8 +47080,7 @@ async function evaluateRelease(input) {
         facts.pulls = pulls; // gate results are filled below, after the policy caps the count
     }
     // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
-    const readBase = (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, baseSha);
-    const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')]);
+    const { read: readBase, policyText, gitattributes } = await (0,evaluate/* readEnforcedSide */.uu)(octokit, repo, baseSha, input.policyPath);
     (0,generated/* markExclusions */.zj)(files, gitattributes);
     const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`;
     const truncated = files.length >= range/* COMPARE_FILES_CAP */.pP;
@@ -47087,15 +47096,7 @@ async function evaluateRelease(input) {
     if (truncated)
         notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${range/* COMPARE_FILES_CAP */.pP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
     const meta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } };
-    const once = (f) => {
-        let p;
-        return () => (p ??= f());
-    };
-    const evidence = {
-        ...input.evidence,
-        dependencyReview: once(() => (0,dependencies/* fetchDependencyReview */.e)(octokit, { owner: repo.owner, repo: repo.repo, base: baseSha, head: headSha })),
-        dependabotAlerts: once(() => (0,dependencies/* fetchDependabotAlerts */.m)(octokit, { owner: repo.owner, repo: repo.repo })),
-    };
+    const evidence = (0,evaluate/* apiEvidence */.Eu)(octokit, repo, baseSha, headSha, input.evidence);
     const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
     const { loaded, errors } = await (0,evaluate/* tryLoadPolicy */.oB)(policyText, input.policyPath, readBase);
     if (!loaded)

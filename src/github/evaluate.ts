@@ -52,6 +52,27 @@ export function prMeta(pr: PullInfo, repo: RepoRef): PullRequestMeta {
   }
 }
 
+/** API-backed evidence (dependency review between base and head, Dependabot alerts), called only by the
+ * rules that ask for it, and at most once per run. */
+export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head: string, workspace: Evidence): Evidence {
+  const once = <T>(f: () => Promise<T>) => {
+    let p: Promise<T> | undefined
+    return () => (p ??= f())
+  }
+  return {
+    ...workspace,
+    dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head })),
+    dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+  }
+}
+
+/** The enforced side of an evaluation: a reader at that ref, the policy text and `.gitattributes` (read together). */
+export async function readEnforcedSide(octokit: Octokit, repo: RepoRef, ref: string, policyPath: string) {
+  const read = (p: string) => readRepoFile(octokit, repo, p, ref)
+  const [policyText, gitattributes] = await Promise.all([read(policyPath), read('.gitattributes')])
+  return { read, policyText, gitattributes }
+}
+
 /** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
 export async function tryLoadPolicy(text: string | undefined, path: string, read: (p: string) => Promise<string | undefined>): Promise<{ loaded?: LoadedPolicy; errors?: string[] }> {
   try {
@@ -85,25 +106,15 @@ export async function evaluatePullRequest(input: EvaluateInput): Promise<Evaluat
 
 async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedPolicy }): Promise<Evaluation> {
   const { octokit, repo, pr } = input
-  const readBase = (p: string) => readRepoFile(octokit, repo, p, pr.baseSha)
   const filesPromise = listPullFiles(octokit, repo, pr.number, pr.changedFiles)
   filesPromise.catch(() => undefined) // awaited below; the policy's on_error must be known if it fails
-  const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')])
+  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath)
   const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
   known.policy = loaded?.policy
   const files = await filesPromise
   markExclusions(files, gitattributes)
   const changes = apiChangeSet(octokit, repo, pr, files)
-  // API-backed evidence, called only by rules that ask for it (and memoised: one call per run).
-  const once = <T>(f: () => Promise<T>) => {
-    let p: Promise<T> | undefined
-    return () => (p ??= f())
-  }
-  const evidence: Evidence = {
-    ...input.evidence,
-    dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base: pr.baseSha, head: pr.headSha })),
-    dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
-  }
+  const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence)
   const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()) }

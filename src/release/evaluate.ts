@@ -15,8 +15,7 @@
 import type { ChangeSet, Evidence, Finding, Level, Note, PullRequestMeta, Rule, RuleContext, RuleOutput, RuleTable, Verdict } from '../types.js'
 import type { Octokit } from '../github/client.js'
 import { listPullFiles, readRepoFile, toChangedFile, type RepoRef } from '../github/source.js'
-import { defaultResolvedPolicy, tryLoadPolicy } from '../github/evaluate.js'
-import { fetchDependabotAlerts, fetchDependencyReview } from '../github/dependencies.js'
+import { apiEvidence, defaultResolvedPolicy, readEnforcedSide, tryLoadPolicy } from '../github/evaluate.js'
 import { markExclusions } from '../change/generated.js'
 import { policyErrorVerdict, runGate } from '../engine/run.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
@@ -181,8 +180,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   }
 
   // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
-  const readBase = (p: string) => readRepoFile(octokit, repo, p, baseSha)
-  const [policyText, gitattributes] = await Promise.all([readBase(input.policyPath), readBase('.gitattributes')])
+  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, baseSha, input.policyPath)
   markExclusions(files, gitattributes)
   const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`
 
@@ -198,15 +196,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   }
   if (truncated) notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` })
   const meta: PullRequestMeta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } }
-  const once = <T>(f: () => Promise<T>) => {
-    let p: Promise<T> | undefined
-    return () => (p ??= f())
-  }
-  const evidence: Evidence = {
-    ...input.evidence,
-    dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base: baseSha, head: headSha })),
-    dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
-  }
+  const evidence = apiEvidence(octokit, repo, baseSha, headSha, input.evidence)
   const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' }
   const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), facts }
