@@ -30741,7 +30741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4419:
+/***/ 4093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33697,12 +33697,12 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/json.ts
-var json = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -33807,10 +33807,29 @@ function getSettings(env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/github/client.ts + 19 modules
-var client = __nccwpck_require__(1453);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+
+
+
+/** The outputs every mode sets: conclusion, failed-rules, and the JSON report (written to reportPath). */
+function writeOutputs(reportPath, v, report) {
+    setOutput('conclusion', v.conclusion);
+    setOutput('failed-rules', v.failedRules.join(','));
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(reportPath), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(report, null, 2));
+        setOutput('report', reportPath);
+    }
+    catch (e) {
+        warning(`could not write the JSON report to ${reportPath}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/client.ts + 19 modules
+var client = __nccwpck_require__(1453);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
 // EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
@@ -36692,7 +36711,6 @@ var report = __nccwpck_require__(9823);
 
 
 
-
 async function runRelease(s) {
     let evaluation;
     const links = { repoUrl: `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}`, runUrl: s.runUrl };
@@ -36718,19 +36736,10 @@ async function runRelease(s) {
             else
                 warning(c.message);
         }
-        setOutput('conclusion', v.conclusion);
-        setOutput('failed-rules', v.failedRules.join(','));
+        writeOutputs(s.reportPath, v, (0,report/* toReleaseJson */.Bx)(evaluation));
         setOutput('base-sha', evaluation.facts.base.sha ?? '');
         setOutput('head-sha', evaluation.facts.head.sha);
         setOutput('pull-requests', evaluation.facts.pulls.map((p) => p.number).join(','));
-        try {
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(s.reportPath), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(s.reportPath, JSON.stringify((0,report/* toReleaseJson */.Bx)(evaluation), null, 2));
-            setOutput('report', s.reportPath);
-        }
-        catch (e) {
-            warning(`could not write the JSON report to ${s.reportPath}: ${(0,run/* errorMessage */.gJ)(e)}`);
-        }
         info(`pr-quality-gate: release ${v.conclusion} — ${v.title}`);
         if (v.conclusion === 'failure' && s.failOn === 'failure')
             setFailed(`release gate failed: ${v.title}`);
@@ -36756,7 +36765,6 @@ async function runRelease(s) {
  * The Action: translate the runner's inputs into one evaluation and publish the verdict to every surface.
  * It decides nothing itself: the engine concludes; this module only reports and sets the exit code.
  */
-
 
 
 
@@ -36833,7 +36841,7 @@ async function run_run() {
         });
         if (published.readOnly)
             warning(FORK_RECIPE);
-        writeOutputs(s, v);
+        writeOutputs(s.reportPath, v, (0,report_json/* toJsonReport */.O)(v));
         info(`pr-quality-gate: ${v.conclusion} — ${v.title}`);
         if (v.conclusion === 'failure' && s.failOn === 'failure')
             setFailed(`quality gate failed: ${v.title}`);
@@ -36854,18 +36862,6 @@ async function run_run() {
                 warning(`could not write the job summary: ${(0,run/* errorMessage */.gJ)(e)}`);
             }
         }
-    }
-}
-function writeOutputs(s, v) {
-    setOutput('conclusion', v.conclusion);
-    setOutput('failed-rules', v.failedRules.join(','));
-    try {
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(s.reportPath), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(s.reportPath, JSON.stringify((0,report_json/* toJsonReport */.O)(v), null, 2));
-        setOutput('report', s.reportPath);
-    }
-    catch (e) {
-        warning(`could not write the JSON report to ${s.reportPath}: ${(0,run/* errorMessage */.gJ)(e)}`);
     }
 }
 
@@ -46267,7 +46263,7 @@ function list(v) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4419);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4093);
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1055);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6643);
 /**

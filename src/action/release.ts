@@ -5,9 +5,8 @@
  * code (a deploy job that `needs:` this one does not run when the release fails). It decides nothing.
  */
 import * as core from '@actions/core'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
 import type { Settings } from './inputs.js'
+import { writeOutputs } from './outputs.js'
 import { createClient } from '../github/client.js'
 import { upsertStickyComment } from '../github/publish.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
@@ -38,18 +37,10 @@ export async function runRelease(s: Settings): Promise<void> {
       if (c.ok) core.info(`release report ${c.value.action} on issue #${r.trackingIssue}`)
       else core.warning(c.message)
     }
-    core.setOutput('conclusion', v.conclusion)
-    core.setOutput('failed-rules', v.failedRules.join(','))
+    writeOutputs(s.reportPath, v, toReleaseJson(evaluation))
     core.setOutput('base-sha', evaluation.facts.base.sha ?? '')
     core.setOutput('head-sha', evaluation.facts.head.sha)
     core.setOutput('pull-requests', evaluation.facts.pulls.map((p) => p.number).join(','))
-    try {
-      mkdirSync(dirname(s.reportPath), { recursive: true })
-      writeFileSync(s.reportPath, JSON.stringify(toReleaseJson(evaluation), null, 2))
-      core.setOutput('report', s.reportPath)
-    } catch (e) {
-      core.warning(`could not write the JSON report to ${s.reportPath}: ${errorMessage(e)}`)
-    }
     core.info(`pr-quality-gate: release ${v.conclusion} — ${v.title}`)
     if (v.conclusion === 'failure' && s.failOn === 'failure') core.setFailed(`release gate failed: ${v.title}`)
   } catch (e) {

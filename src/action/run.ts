@@ -3,9 +3,8 @@
  * It decides nothing itself: the engine concludes; this module only reports and sets the exit code.
  */
 import * as core from '@actions/core'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { getSettings, InputError, type Settings } from './inputs.js'
+import { writeOutputs } from './outputs.js'
 import { at, num } from '../json.js'
 import { createClient, type Octokit } from '../github/client.js'
 import { describeApiError } from '../errors.js'
@@ -81,7 +80,7 @@ export async function run(): Promise<void> {
       warn: (m) => core.warning(m),
     })
     if (published.readOnly) core.warning(FORK_RECIPE)
-    writeOutputs(s, v)
+    writeOutputs(s.reportPath, v, toJsonReport(v))
     core.info(`pr-quality-gate: ${v.conclusion} — ${v.title}`)
     if (v.conclusion === 'failure' && s.failOn === 'failure') core.setFailed(`quality gate failed: ${v.title}`)
   } catch (e) {
@@ -98,17 +97,5 @@ export async function run(): Promise<void> {
         core.warning(`could not write the job summary: ${errorMessage(e)}`)
       }
     }
-  }
-}
-
-function writeOutputs(s: Settings, v: Verdict): void {
-  core.setOutput('conclusion', v.conclusion)
-  core.setOutput('failed-rules', v.failedRules.join(','))
-  try {
-    mkdirSync(dirname(s.reportPath), { recursive: true })
-    writeFileSync(s.reportPath, JSON.stringify(toJsonReport(v), null, 2))
-    core.setOutput('report', s.reportPath)
-  } catch (e) {
-    core.warning(`could not write the JSON report to ${s.reportPath}: ${errorMessage(e)}`)
   }
 }
