@@ -41551,6 +41551,7 @@ function infrastructureErrorVerdict(message, ctx, policySource, policy) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ plainMessage),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   d7: () => (/* binding */ isApiError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
@@ -41593,8 +41594,12 @@ function rawMessage(e) {
         return String(e);
     }
 }
+/** The first line of what was thrown, tokens redacted, without naming the call. */
+function plainMessage(e) {
+    return rawMessage(e).split('\n')[0].replace(TOKEN_PATTERN, '***');
+}
 function errorMessage(e) {
-    const text = rawMessage(e).split('\n')[0].replace(TOKEN_PATTERN, '***');
+    const text = plainMessage(e);
     const call = callOf(e);
     if (!call)
         return text;
@@ -45614,18 +45619,7 @@ var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/policy/validate.ts
 var validate = __nccwpck_require__(7766);
 ;// CONCATENATED MODULE: ./src/github/dependencies.ts
-function dependencies_status(e) {
-    if (typeof e === 'object' && e !== null && 'status' in e) {
-        const s = e.status;
-        return typeof s === 'number' ? s : undefined;
-    }
-    return undefined;
-}
-function describe(e) {
-    if (e instanceof Error)
-        return e.message;
-    return typeof e === 'string' ? e : JSON.stringify(e);
-}
+
 /**
  * Dependency review between two commits (use the PR's base and head SHAs: `pull_request.base.sha` and
  * `pull_request.head.sha`, not branch names, so the comparison matches what the gate checked).
@@ -45636,11 +45630,11 @@ async function fetchDependencyReview(octokit, p) {
         return { ok: true, data: res.data };
     }
     catch (e) {
-        const s = dependencies_status(e);
+        const s = (0,errors/* statusOf */.c2)(e);
         if (s === 403) {
             return {
                 ok: false,
-                reason: `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${describe(e)}). It needs the dependency graph ` +
+                reason: `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${(0,errors/* plainMessage */.C5)(e)}). It needs the dependency graph ` +
                     '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
                     'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
             };
@@ -45652,7 +45646,7 @@ async function fetchDependencyReview(octokit, p) {
                     'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
             };
         }
-        return { ok: false, reason: `GitHub dependency review failed${s ? ` (HTTP ${s})` : ''}: ${describe(e)}` };
+        return { ok: false, reason: `GitHub dependency review failed${s ? ` (HTTP ${s})` : ''}: ${(0,errors/* plainMessage */.C5)(e)}` };
     }
 }
 /** Open Dependabot alerts of the repository (all pages, 100 per page). */
@@ -45662,11 +45656,11 @@ async function fetchDependabotAlerts(octokit, p) {
         return { ok: true, data: data };
     }
     catch (e) {
-        const s = dependencies_status(e);
+        const s = (0,errors/* statusOf */.c2)(e);
         if (s === 403) {
             return {
                 ok: false,
-                reason: `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${describe(e)}). In a workflow grant ` +
+                reason: `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${(0,errors/* plainMessage */.C5)(e)}). In a workflow grant ` +
                     '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
                     'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
             };
@@ -45677,7 +45671,7 @@ async function fetchDependabotAlerts(octokit, p) {
                 reason: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
             };
         }
-        return { ok: false, reason: `reading Dependabot alerts failed${s ? ` (HTTP ${s})` : ''}: ${describe(e)}` };
+        return { ok: false, reason: `reading Dependabot alerts failed${s ? ` (HTTP ${s})` : ''}: ${(0,errors/* plainMessage */.C5)(e)}` };
     }
 }
 

@@ -33,8 +33,13 @@ function rawMessage(e: unknown): string {
   }
 }
 
+/** The first line of what was thrown, tokens redacted, without naming the call. */
+export function plainMessage(e: unknown): string {
+  return rawMessage(e).split('\n')[0].replace(TOKEN_PATTERN, '***')
+}
+
 export function errorMessage(e: unknown): string {
-  const text = rawMessage(e).split('\n')[0].replace(TOKEN_PATTERN, '***')
+  const text = plainMessage(e)
   const call = callOf(e)
   if (!call) return text
   const status = statusOf(e)

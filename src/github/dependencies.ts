@@ -5,10 +5,11 @@
  * becomes `{ ok: false, reason }` saying how to enable it — a notice, never a failed gate. Other errors
  * (5xx after retries, network) also become `ok: false` with the status, so the rule can report it.
  */
-import type { getOctokit } from '@actions/github'
 import type { ProviderResult } from '../types.js'
+import { plainMessage, statusOf } from '../errors.js'
+import type { Octokit } from './client.js'
 
-export type Octokit = ReturnType<typeof getOctokit>
+export type { Octokit }
 
 /** One entry of `GET /repos/{owner}/{repo}/dependency-graph/compare/{base}...{head}`. */
 export interface DependencyReviewChange {
@@ -35,19 +36,6 @@ export interface DependabotAlert {
   security_vulnerability: { severity: string; vulnerable_version_range: string; first_patched_version: { identifier: string } | null; package: { ecosystem: string; name: string } }
 }
 
-function status(e: unknown): number | undefined {
-  if (typeof e === 'object' && e !== null && 'status' in e) {
-    const s = (e as { status: unknown }).status
-    return typeof s === 'number' ? s : undefined
-  }
-  return undefined
-}
-
-function describe(e: unknown): string {
-  if (e instanceof Error) return e.message
-  return typeof e === 'string' ? e : JSON.stringify(e)
-}
-
 /**
  * Dependency review between two commits (use the PR's base and head SHAs: `pull_request.base.sha` and
  * `pull_request.head.sha`, not branch names, so the comparison matches what the gate checked).
@@ -60,12 +48,12 @@ export async function fetchDependencyReview(
     const res = await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })
     return { ok: true, data: res.data as DependencyReviewChange[] }
   } catch (e) {
-    const s = status(e)
+    const s = statusOf(e)
     if (s === 403) {
       return {
         ok: false,
         reason:
-          `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${describe(e)}). It needs the dependency graph ` +
+          `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${plainMessage(e)}). It needs the dependency graph ` +
           '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
           'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
       }
@@ -78,7 +66,7 @@ export async function fetchDependencyReview(
           'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
       }
     }
-    return { ok: false, reason: `GitHub dependency review failed${s ? ` (HTTP ${s})` : ''}: ${describe(e)}` }
+    return { ok: false, reason: `GitHub dependency review failed${s ? ` (HTTP ${s})` : ''}: ${plainMessage(e)}` }
   }
 }
 
@@ -88,12 +76,12 @@ export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string
     const data = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })
     return { ok: true, data: data as unknown as DependabotAlert[] }
   } catch (e) {
-    const s = status(e)
+    const s = statusOf(e)
     if (s === 403) {
       return {
         ok: false,
         reason:
-          `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${describe(e)}). In a workflow grant ` +
+          `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${plainMessage(e)}). In a workflow grant ` +
           '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
           'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
       }
@@ -104,6 +92,6 @@ export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string
         reason: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
       }
     }
-    return { ok: false, reason: `reading Dependabot alerts failed${s ? ` (HTTP ${s})` : ''}: ${describe(e)}` }
+    return { ok: false, reason: `reading Dependabot alerts failed${s ? ` (HTTP ${s})` : ''}: ${plainMessage(e)}` }
   }
 }
