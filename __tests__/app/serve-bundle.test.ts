@@ -5,21 +5,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
-import { startGitHubServer, type FakeGitHub } from '../helpers/github-server.js'
+import { type FakeGitHub } from '../helpers/github-server.js'
 import { REPO_ROOT } from '../helpers/run-action.js'
 import { appEnv, deliver, prPayload, until } from './helpers.js'
+import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 const entry = resolve(REPO_ROOT, process.env.PR_GATE_BUNDLE ?? 'dist/index.js')
 
 let server: FakeGitHub
-beforeEach(async () => {
-  server = await startGitHubServer()
-})
-afterEach(async () => {
-  expect(server.violations).toEqual([])
-  expect(server.responseViolations).toEqual([])
-  await server.close()
-})
+useFakeGitHub((s) => (server = s))
 
 function childEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {}

@@ -5,18 +5,12 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startGitHubServer, type FakeGitHub } from '../helpers/github-server.js'
+import { type FakeGitHub } from '../helpers/github-server.js'
 import { BASE_SHA, HEAD_SHA, lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
-beforeEach(async () => {
-  server = await startGitHubServer()
-})
-afterEach(async () => {
-  expect(server.violations).toEqual([])
-  expect(server.responseViolations).toEqual([])
-  await server.close()
-})
+useFakeGitHub((s) => (server = s))
 
 const MARKER = '<!-- pr-quality-gate:quality-gate -->'
 const withoutMaskCommands = (s: string) => s.replace(/^::add-mask::.*$/gm, '')

@@ -3,18 +3,13 @@
  * GitHub's size limits on the job summary.
  */
 import { readFileSync } from 'node:fs'
-import { startGitHubServer, type FakeGitHub } from '../helpers/github-server.js'
+import { type FakeGitHub } from '../helpers/github-server.js'
 import { pullRequestEvent, runAction } from '../helpers/run-action.js'
 import { HEAD_SHA, lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
-beforeEach(async () => {
-  server = await startGitHubServer()
-})
-afterEach(async () => {
-  expect(server.violations).toEqual([])
-  await server.close()
-})
+useFakeGitHub((s) => (server = s))
 
 describe('API faults are retried with bounded backoff', () => {
   it.each<[string, Parameters<FakeGitHub['faults']['push']>[0]]>([

@@ -5,18 +5,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startGitHubServer, type FakeGitHub } from '../helpers/github-server.js'
+import { type FakeGitHub } from '../helpers/github-server.js'
 import { BASE_SHA, HEAD_SHA, noStackTrace, runGate, seedPr } from './helpers.js'
+import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
-beforeEach(async () => {
-  server = await startGitHubServer()
-})
-afterEach(async () => {
-  expect(server.violations).toEqual([])
-  expect(server.responseViolations).toEqual([])
-  await server.close()
-})
+useFakeGitHub((s) => (server = s))
 
 describe('critical-path-tests', () => {
   const policy = [

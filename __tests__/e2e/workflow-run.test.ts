@@ -4,19 +4,14 @@
  * recipe (API-only, nothing from the head is checked out or run).
  */
 import { readFileSync } from 'node:fs'
-import { startGitHubServer, makeZip, type FakeGitHub } from '../helpers/github-server.js'
+import { makeZip, type FakeGitHub } from '../helpers/github-server.js'
 import { exampleEvent, pullRequestEvent, runAction } from '../helpers/run-action.js'
 import { extractArtifact, ArtifactRejected } from '../../src/action/workflow-run.js'
 import { HEAD_SHA, noStackTrace, seedPr } from './helpers.js'
+import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
-beforeEach(async () => {
-  server = await startGitHubServer()
-})
-afterEach(async () => {
-  expect(server.violations).toEqual([])
-  await server.close()
-})
+useFakeGitHub((s) => (server = s))
 
 const RUN_ID = 4242
 const SARIF = readFileSync('__tests__/fixtures/scanners/trivy.sarif', 'utf8')

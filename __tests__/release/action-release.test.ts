@@ -4,21 +4,15 @@
  * The bundle is dist/index.js, or PR_GATE_BUNDLE (e.g. a build into a temp dir before dist/ is rebuilt).
  */
 import { readFileSync } from 'node:fs'
-import { startGitHubServer, type FakeGitHub } from '../helpers/github-server.js'
+import { type FakeGitHub } from '../helpers/github-server.js'
 import { exampleEvent, runAction } from '../helpers/run-action.js'
 import { BASE, ENV, HEAD, seedRelease } from './helpers.js'
+import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 const entry = process.env.PR_GATE_BUNDLE ?? 'dist/index.js'
 
 let server: FakeGitHub
-beforeEach(async () => {
-  server = await startGitHubServer()
-})
-afterEach(async () => {
-  expect(server.violations).toEqual([])
-  expect(server.responseViolations).toEqual([])
-  await server.close()
-})
+useFakeGitHub((s) => (server = s))
 
 /** GitHub's real `push` example, moved to acme/service at HEAD (GITHUB_SHA = HEAD). */
 function pushEvent() {

@@ -3,22 +3,16 @@
  * merged PRs of the range and their gate results, the release diff with the release-relevant rules, the
  * conclusion per the policy's `release:` section.
  */
-import { startGitHubServer, type FakeGitHub } from '../helpers/github-server.js'
+import { type FakeGitHub } from '../helpers/github-server.js'
 import { createClient } from '../../src/github/client.js'
 import { evaluateRelease, RELEASE_RULE_ID } from '../../src/release/evaluate.js'
 import { renderReleaseMarkdown, reviewComment, toReleaseJson } from '../../src/release/report.js'
 import { NO_WORKSPACE } from '../../src/app/handlers.js'
 import { BASE, ENV, HEAD, MIGRATION, seedRelease, type ReleaseSeed } from './helpers.js'
+import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
-beforeEach(async () => {
-  server = await startGitHubServer()
-})
-afterEach(async () => {
-  expect(server.violations).toEqual([])
-  expect(server.responseViolations).toEqual([])
-  await server.close()
-})
+useFakeGitHub((s) => (server = s))
 
 async function release(seed: ReleaseSeed = {}, over: { base?: string; head?: string } = {}) {
   seedRelease(server, seed)
