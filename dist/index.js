@@ -37249,7 +37249,7 @@ var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var rules = __nccwpck_require__(9066);
+var rules = __nccwpck_require__(3222);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:crypto"
@@ -41359,7 +41359,7 @@ function maxLevel(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var src_rules = __nccwpck_require__(9066);
+var src_rules = __nccwpck_require__(3222);
 ;// CONCATENATED MODULE: ./src/engine/waivers.ts
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46396,7 +46396,7 @@ const PRESETS = {
 };
 
 // EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var rules = __nccwpck_require__(9066);
+var rules = __nccwpck_require__(3222);
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /**
  * Loads a policy: parse YAML, validate every file of the `extends` chain with file:line:column errors,
@@ -46565,7 +46565,7 @@ async function loadPolicy(text, file, read) {
 /* harmony export */ });
 /* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ReleaseSettings, ruleEntrySchema */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4508);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9066);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3222);
 /**
  * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
  * for editors (policies/schema.json) is generated from `policySchema()` (`pr-gate schema`), and a test
@@ -46896,7 +46896,7 @@ var generated = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
 // EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var src_rules = __nccwpck_require__(9066);
+var src_rules = __nccwpck_require__(3222);
 // EXTERNAL MODULE: ./src/release/range.ts
 var range = __nccwpck_require__(5344);
 // EXTERNAL MODULE: ./src/github/client.ts + 19 modules
@@ -47710,7 +47710,7 @@ function renderJobSummary(v, o) {
 
 /***/ }),
 
-/***/ 9066:
+/***/ 3222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57312,6 +57312,104 @@ function shortStatement(s, max = 90) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/runtime-assets.ts
+/**
+ * Files the bundle loads at run time (wasm parsers and their glue), and how they are found: beside the
+ * bundle (scripts/build.mjs copies them into dist/, ncc does not) or, unbundled (jest, a checkout), in
+ * node_modules found by walking up from this module and from the working directory.
+ *
+ * Some of these packages locate their wasm through the free variable `__dirname`, which ESM bundles do
+ * not have. `withGlobalDirname` provides it for the duration of one import, one import at a time, so two
+ * loads in the same process (the App evaluates PRs concurrently) cannot see each other's value.
+ */
+
+
+
+/** Every run-time asset: its path inside dist/ and inside node_modules. The build copies each into dist/. */
+const RUNTIME_ASSETS = {
+    pg: { dist: 'libpg-query.wasm', pkg: 'libpg-query/wasm/libpg-query.wasm' },
+    treeSitter: { dist: 'web-tree-sitter.wasm', pkg: 'web-tree-sitter/web-tree-sitter.wasm' },
+    treeSitterJs: { dist: 'web-tree-sitter.js', pkg: 'web-tree-sitter/web-tree-sitter.js' },
+    ruby: { dist: 'tree-sitter-ruby.wasm', pkg: '@repomix/tree-sitter-wasms/out/tree-sitter-ruby.wasm' },
+    python: { dist: 'tree-sitter-python.wasm', pkg: '@repomix/tree-sitter-wasms/out/tree-sitter-python.wasm' },
+    hcl: { dist: 'hcl2json/main.wasm.gz', pkg: '@cdktn/hcl2json/main.wasm.gz' },
+};
+function moduleDir() {
+    try {
+        return (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Directories that may hold the bundle: this module's, and the entry script's (node dist/index.js). */
+function bundleDirs() {
+    const dirs = [];
+    const here = moduleDir();
+    if (here)
+        dirs.push(here);
+    if (process.argv[1])
+        dirs.push((0,external_node_path_.dirname)((0,external_node_path_.resolve)(process.argv[1])));
+    return dirs;
+}
+function walkUp(start, rel) {
+    let dir = start;
+    for (;;) {
+        const candidate = (0,external_node_path_.join)(dir, 'node_modules', rel);
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+/** The copy beside the bundle, when running from the bundle. */
+function besideBundle(asset) {
+    return bundleDirs()
+        .map((d) => (0,external_node_path_.join)(d, RUNTIME_ASSETS[asset].dist))
+        .find((p) => (0,external_node_fs_.existsSync)(p));
+}
+/** Absolute path of an asset, or an Error naming every place looked at. */
+function locateAsset(asset) {
+    const { dist, pkg } = RUNTIME_ASSETS[asset];
+    const bundled = besideBundle(asset);
+    if (bundled)
+        return bundled;
+    const looked = bundleDirs().map((d) => (0,external_node_path_.join)(d, dist));
+    for (const start of [moduleDir(), process.cwd()]) {
+        if (!start)
+            continue;
+        const p = walkUp(start, pkg);
+        if (p)
+            return p;
+        looked.push(`node_modules/${pkg} above ${start}`);
+    }
+    throw new Error(`${dist} not found (looked in ${looked.join(', ')}); the build must copy it beside the bundle`);
+}
+let dirnameQueue = Promise.resolve();
+/** Runs `load` with `globalThis.__dirname` set to `dir`, restoring it after; loads are serialised. */
+function withGlobalDirname(dir, load) {
+    const run = async () => {
+        const g = globalThis;
+        const had = Object.prototype.hasOwnProperty.call(g, '__dirname');
+        const previous = g.__dirname;
+        g.__dirname = dir;
+        try {
+            return await load();
+        }
+        finally {
+            if (had)
+                g.__dirname = previous;
+            else
+                delete g.__dirname;
+        }
+    };
+    const result = dirnameQueue.then(run, run);
+    dirnameQueue = result.catch(() => undefined);
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/wasm.ts
 /**
  * Lazy loaders for the two wasm parsers the rule needs: libpg-query (the PostgreSQL 18 parser) and
@@ -57334,84 +57432,15 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
-/** Every wasm file the rule loads, and where npm puts it. The build copies these names into dist/. */
-const WASM_ASSETS = {
-    pg: { file: 'libpg-query.wasm', pkgDir: 'libpg-query/wasm' },
-    treeSitter: { file: 'web-tree-sitter.wasm', pkgDir: 'web-tree-sitter' },
-    treeSitterJs: { file: 'web-tree-sitter.js', pkgDir: 'web-tree-sitter' },
-    ruby: { file: 'tree-sitter-ruby.wasm', pkgDir: '@repomix/tree-sitter-wasms/out' },
-    python: { file: 'tree-sitter-python.wasm', pkgDir: '@repomix/tree-sitter-wasms/out' },
-};
-function moduleDir() {
-    try {
-        return (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    }
-    catch {
-        return undefined;
-    }
-}
-function bundleDirs() {
-    const dirs = [];
-    const here = moduleDir();
-    if (here)
-        dirs.push(here);
-    // The entry script (node dist/index.js): its directory, when this module's URL was rewritten by a bundler.
-    const entry = process.argv[1];
-    if (entry)
-        dirs.push((0,external_node_path_.dirname)((0,external_node_path_.resolve)(entry)));
-    return dirs;
-}
-function walkUp(start, sub, file) {
-    let dir = start;
-    for (;;) {
-        const candidate = (0,external_node_path_.join)(dir, 'node_modules', sub, file);
-        if ((0,external_node_fs_.existsSync)(candidate))
-            return candidate;
-        const parent = (0,external_node_path_.dirname)(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
-    }
-}
-/** Absolute path of a wasm asset, or an Error naming every place looked at. */
-function locateWasm(asset) {
-    const { file, pkgDir } = WASM_ASSETS[asset];
-    const looked = [];
-    for (const d of bundleDirs()) {
-        const p = (0,external_node_path_.join)(d, file);
-        looked.push(p);
-        if ((0,external_node_fs_.existsSync)(p))
-            return p;
-    }
-    for (const start of [moduleDir(), process.cwd()]) {
-        if (!start)
-            continue;
-        const p = walkUp(start, pkgDir, file);
-        if (p)
-            return p;
-        looked.push(`node_modules/${pkgDir}/${file} above ${start}`);
-    }
-    throw new Error(`${file} not found (looked in ${looked.join(', ')}); the build must copy it beside the bundle`);
-}
+
 let pgPromise;
 function loadPg() {
     pgPromise ??= (async () => {
-        const wasmPath = locateWasm('pg');
-        const g = globalThis;
-        const had = Object.prototype.hasOwnProperty.call(g, '__dirname');
-        const previous = g.__dirname;
-        g.__dirname = (0,external_node_path_.dirname)(wasmPath);
-        try {
+        return withGlobalDirname((0,external_node_path_.dirname)(locateAsset('pg')), async () => {
             const mod = (await __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2627, 23)));
             await mod.loadModule();
             return { parseSync: mod.parseSync, scanSync: mod.scanSync };
-        }
-        finally {
-            if (had)
-                g.__dirname = previous;
-            else
-                delete g.__dirname;
-        }
+        });
     })();
     pgPromise.catch(() => {
         pgPromise = undefined;
@@ -57436,8 +57465,8 @@ const parsers = new Map();
  */
 function loadTreeSitter() {
     tsPromise ??= (async () => {
-        const wasm = (0,external_node_fs_.readFileSync)(locateWasm('treeSitter'));
-        const beside = bundleDirs().map((d) => (0,external_node_path_.join)(d, WASM_ASSETS.treeSitterJs.file)).find((p) => (0,external_node_fs_.existsSync)(p));
+        const wasm = (0,external_node_fs_.readFileSync)(locateAsset('treeSitter'));
+        const beside = besideBundle('treeSitterJs');
         const mod = (beside
             ? await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(beside).href)
             : await import(/* webpackIgnore: true */ 'web-tree-sitter'));
@@ -57455,7 +57484,7 @@ function loadParser(lang) {
     if (!p) {
         p = (async () => {
             const mod = await loadTreeSitter();
-            const language = await mod.Language.load((0,external_node_fs_.readFileSync)(locateWasm(lang)));
+            const language = await mod.Language.load((0,external_node_fs_.readFileSync)(locateAsset(lang)));
             const parser = new mod.Parser();
             parser.setLanguage(language);
             return parser;
@@ -59227,8 +59256,6 @@ function loadJson(text) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/rules/runbook/hcl.ts
 /**
  * HCL (Terraform) parsing through `@cdktn/hcl2json` (HashiCorp's HCL parser compiled to wasm; the
@@ -59239,50 +59266,21 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  */
 
 
-
-
 let loading;
 /**
- * Where the wasm is: beside the bundle (dist/hcl2json/main.wasm.gz, copied by scripts/build.mjs) or in
- * node_modules (tests). The package finds it as `join(__dirname, '..', 'main.wasm.gz')`; in the ESM bundle
- * there is no `__dirname`, so one pointing at the copy is provided while the package initialises.
+ * The package reads its wasm at `join(__dirname, '..', 'main.wasm.gz')` when it is imported: the wasm is
+ * located first (beside the bundle or in node_modules) and `__dirname` is provided to match it.
  */
-function hcl_locateWasm() {
-    // Not `new URL(literal, import.meta.url)`: the bundler would turn that into an asset import.
-    const sub = ['hcl2json', 'main.wasm.gz'];
-    for (const dir of [(0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), process.argv[1] ? (0,external_node_path_.dirname)(process.argv[1]) : '']) {
-        const bundled = dir ? (0,external_node_path_.join)(dir, ...sub) : '';
-        if (bundled && (0,external_node_fs_.existsSync)(bundled))
-            return { wasm: bundled, dirname: (0,external_node_path_.join)((0,external_node_path_.dirname)(bundled), 'build') };
-    }
-    try {
-        const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-        const wasm = (0,external_node_path_.join)((0,external_node_path_.dirname)(require.resolve('@cdktn/hcl2json')), '..', 'main.wasm.gz');
-        return (0,external_node_fs_.existsSync)(wasm) ? { wasm } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 async function load() {
-    const g = globalThis;
-    const saved = g.__dirname;
     try {
-        const where = hcl_locateWasm();
-        if (!where)
-            return 'HCL parser wasm not found';
-        if (where.dirname && typeof saved !== 'string')
-            g.__dirname = where.dirname;
-        const mod = (await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(31)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4609, 23)));
-        const parse = mod.parse ?? mod.default?.parse;
-        return parse ?? 'HCL parser has no parse()';
+        const wasm = locateAsset('hcl');
+        return await withGlobalDirname((0,external_node_path_.join)((0,external_node_path_.dirname)(wasm), 'build'), async () => {
+            const mod = (await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(31)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4609, 23)));
+            return mod.parse ?? mod.default?.parse ?? 'HCL parser has no parse()';
+        });
     }
     catch (e) {
         return `HCL parser unavailable: ${e instanceof Error ? e.message : String(e)}`;
-    }
-    finally {
-        if (saved === undefined)
-            delete g.__dirname;
     }
 }
 const TIMEOUT_MS = 10_000;

@@ -15,7 +15,7 @@ rmSync(dist, { recursive: true, force: true })
 execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/main.ts', '-o', 'dist', '--target', 'es2022', '--quiet', '--no-source-map-register', '--license', 'licenses.txt'], { cwd: root, stdio: 'inherit' })
 
 // Wasm assets loaded lazily at run time (see src/rules/migration-safety/): copied beside the bundle.
-// The list must match WASM_ASSETS in src/rules/migration-safety/wasm.ts (a test checks dist/ has them).
+// The list must match RUNTIME_ASSETS in src/runtime-assets.ts (__tests__/build.test.ts checks dist/ has them).
 const assets = [
   ['node_modules/libpg-query/wasm/libpg-query.wasm', 'libpg-query.wasm'],
   ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],

@@ -16,66 +16,10 @@
  * so the loader defines `globalThis.__dirname` as the directory holding the wasm just for the import and
  * restores it afterwards.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-
-/** Every wasm file the rule loads, and where npm puts it. The build copies these names into dist/. */
-export const WASM_ASSETS = {
-  pg: { file: 'libpg-query.wasm', pkgDir: 'libpg-query/wasm' },
-  treeSitter: { file: 'web-tree-sitter.wasm', pkgDir: 'web-tree-sitter' },
-  treeSitterJs: { file: 'web-tree-sitter.js', pkgDir: 'web-tree-sitter' },
-  ruby: { file: 'tree-sitter-ruby.wasm', pkgDir: '@repomix/tree-sitter-wasms/out' },
-  python: { file: 'tree-sitter-python.wasm', pkgDir: '@repomix/tree-sitter-wasms/out' },
-} as const
-export type WasmAsset = keyof typeof WASM_ASSETS
-
-function moduleDir(): string | undefined {
-  try {
-    return dirname(fileURLToPath(import.meta.url))
-  } catch {
-    return undefined
-  }
-}
-
-function bundleDirs(): string[] {
-  const dirs: string[] = []
-  const here = moduleDir()
-  if (here) dirs.push(here)
-  // The entry script (node dist/index.js): its directory, when this module's URL was rewritten by a bundler.
-  const entry = process.argv[1]
-  if (entry) dirs.push(dirname(resolve(entry)))
-  return dirs
-}
-
-function walkUp(start: string, sub: string, file: string): string | undefined {
-  let dir = start
-  for (;;) {
-    const candidate = join(dir, 'node_modules', sub, file)
-    if (existsSync(candidate)) return candidate
-    const parent = dirname(dir)
-    if (parent === dir) return undefined
-    dir = parent
-  }
-}
-
-/** Absolute path of a wasm asset, or an Error naming every place looked at. */
-export function locateWasm(asset: WasmAsset): string {
-  const { file, pkgDir } = WASM_ASSETS[asset]
-  const looked: string[] = []
-  for (const d of bundleDirs()) {
-    const p = join(d, file)
-    looked.push(p)
-    if (existsSync(p)) return p
-  }
-  for (const start of [moduleDir(), process.cwd()]) {
-    if (!start) continue
-    const p = walkUp(start, pkgDir, file)
-    if (p) return p
-    looked.push(`node_modules/${pkgDir}/${file} above ${start}`)
-  }
-  throw new Error(`${file} not found (looked in ${looked.join(', ')}); the build must copy it beside the bundle`)
-}
+import { readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { besideBundle, locateAsset, withGlobalDirname } from '../../runtime-assets.js'
 
 // ---------------------------------------------------------------------------------------------------------
 // libpg-query
@@ -109,19 +53,11 @@ let pgPromise: Promise<PgApi> | undefined
 
 export function loadPg(): Promise<PgApi> {
   pgPromise ??= (async () => {
-    const wasmPath = locateWasm('pg')
-    const g = globalThis as Record<string, unknown>
-    const had = Object.prototype.hasOwnProperty.call(g, '__dirname')
-    const previous = g.__dirname
-    g.__dirname = dirname(wasmPath)
-    try {
+    return withGlobalDirname(dirname(locateAsset('pg')), async () => {
       const mod = (await import('libpg-query')) as unknown as PgApi & { loadModule(): Promise<void> }
       await mod.loadModule()
       return { parseSync: mod.parseSync, scanSync: mod.scanSync }
-    } finally {
-      if (had) g.__dirname = previous
-      else delete g.__dirname
-    }
+    })
   })()
   pgPromise.catch(() => {
     pgPromise = undefined
@@ -157,8 +93,8 @@ const parsers = new Map<TsLanguageName, Promise<TsParser>>()
  */
 function loadTreeSitter(): Promise<TreeSitterModule> {
   tsPromise ??= (async () => {
-    const wasm = readFileSync(locateWasm('treeSitter'))
-    const beside = bundleDirs().map((d) => join(d, WASM_ASSETS.treeSitterJs.file)).find((p) => existsSync(p))
+    const wasm = readFileSync(locateAsset('treeSitter'))
+    const beside = besideBundle('treeSitterJs')
     const mod = (
       beside
         ? await import(/* webpackIgnore: true */ pathToFileURL(beside).href)
@@ -179,7 +115,7 @@ export function loadParser(lang: TsLanguageName): Promise<TsParser> {
   if (!p) {
     p = (async () => {
       const mod = await loadTreeSitter()
-      const language = await mod.Language.load(readFileSync(locateWasm(lang)))
+      const language = await mod.Language.load(readFileSync(locateAsset(lang)))
       const parser = new mod.Parser()
       parser.setLanguage(language)
       return parser

@@ -5,50 +5,26 @@
  * would surface as an unhandled rejection. When the parser is unavailable the caller falls back to path
  * rules (a `.tf` file is still a Terraform change, only without the list of resources).
  */
-import { createRequire } from 'node:module'
-import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { locateAsset, withGlobalDirname } from '../../runtime-assets.js'
 
 type ParseFn = (filename: string, contents: string) => Promise<Record<string, unknown>>
 
 let loading: Promise<ParseFn | string> | undefined
 
 /**
- * Where the wasm is: beside the bundle (dist/hcl2json/main.wasm.gz, copied by scripts/build.mjs) or in
- * node_modules (tests). The package finds it as `join(__dirname, '..', 'main.wasm.gz')`; in the ESM bundle
- * there is no `__dirname`, so one pointing at the copy is provided while the package initialises.
+ * The package reads its wasm at `join(__dirname, '..', 'main.wasm.gz')` when it is imported: the wasm is
+ * located first (beside the bundle or in node_modules) and `__dirname` is provided to match it.
  */
-function locateWasm(): { wasm: string; dirname?: string } | undefined {
-  // Not `new URL(literal, import.meta.url)`: the bundler would turn that into an asset import.
-  const sub = ['hcl2json', 'main.wasm.gz']
-  for (const dir of [dirname(fileURLToPath(import.meta.url)), process.argv[1] ? dirname(process.argv[1]) : '']) {
-    const bundled = dir ? join(dir, ...sub) : ''
-    if (bundled && existsSync(bundled)) return { wasm: bundled, dirname: join(dirname(bundled), 'build') }
-  }
-  try {
-    const require = createRequire(import.meta.url)
-    const wasm = join(dirname(require.resolve('@cdktn/hcl2json')), '..', 'main.wasm.gz')
-    return existsSync(wasm) ? { wasm } : undefined
-  } catch {
-    return undefined
-  }
-}
-
 async function load(): Promise<ParseFn | string> {
-  const g = globalThis as { __dirname?: string }
-  const saved = g.__dirname
   try {
-    const where = locateWasm()
-    if (!where) return 'HCL parser wasm not found'
-    if (where.dirname && typeof saved !== 'string') g.__dirname = where.dirname
-    const mod = (await import('@cdktn/hcl2json')) as { parse?: ParseFn; default?: { parse?: ParseFn } }
-    const parse = mod.parse ?? mod.default?.parse
-    return parse ?? 'HCL parser has no parse()'
+    const wasm = locateAsset('hcl')
+    return await withGlobalDirname(join(dirname(wasm), 'build'), async () => {
+      const mod = (await import('@cdktn/hcl2json')) as { parse?: ParseFn; default?: { parse?: ParseFn } }
+      return mod.parse ?? mod.default?.parse ?? 'HCL parser has no parse()'
+    })
   } catch (e) {
     return `HCL parser unavailable: ${e instanceof Error ? e.message : String(e)}`
-  } finally {
-    if (saved === undefined) delete g.__dirname
   }
 }
 
