@@ -1,4 +1,4 @@
-import { analyzeSql, type SqlOptions } from '../../../src/rules/migration-safety/sql.js'
+import { CHUNK_BYTES, analyzeSql, chunkCuts, type SqlOptions } from '../../../src/rules/migration-safety/sql.js'
 import { loadPg, type PgApi } from '../../../src/rules/migration-safety/wasm.js'
 import { DANGERS, type DangerId } from '../../../src/rules/migration-safety/dangers.js'
 
@@ -109,5 +109,67 @@ ALTER TABLE widgets ALTER COLUMN name SET NOT NULL;`
   test('varchar(n) -> text and unbounded varchar are binary-coercible', () => {
     expect(ids('ALTER TABLE users ALTER COLUMN name TYPE varchar;')).toEqual([])
     expect(ids('ALTER TABLE users ALTER COLUMN name TYPE varchar(300);')).toContain('change-column-type')
+  })
+})
+
+describe('large files are parsed in chunks', () => {
+  // Statements whose text holds `;` + newline where a cut may land: a string, a quoted identifier, a dollar
+  // quote, a block comment, a BEGIN ATOMIC body. Chunks of 1 byte cut after every `;` that ends a line.
+  const tricky = [
+    '-- header comment; with a semicolon;',
+    'CREATE TABLE fresh (id bigint PRIMARY KEY, doc json);',
+    "INSERT INTO notes VALUES ('first line;\nsecond line;\n');",
+    'ALTER TABLE "odd;\nname" DROP COLUMN legacy;',
+    'CREATE FUNCTION f() RETURNS int AS $body$\nBEGIN\n  PERFORM 1;\n  RETURN 1;\nEND\n$body$ LANGUAGE plpgsql;',
+    '/* block comment;\n still the comment;\n */ CREATE INDEX later_idx ON users (email);',
+    'CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND;',
+    'ALTER TABLE fresh ADD COLUMN n int NOT NULL; -- quality-gate: ignore add-column-not-null-no-default new table',
+    'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+  ]
+  const sql = Array.from({ length: 30 }, (_, i) => tricky.map((t) => t.replaceAll('fresh', `fresh_${i}`)).join('\n')).join('\n') + '\n-- trailing comment\n'
+
+  test('the cuts fall after a `;` that ends a line and cover the file', () => {
+    const bytes = Buffer.from(sql)
+    const cuts = chunkCuts(bytes, 100)
+    expect(cuts[0][0]).toBe(0)
+    expect(cuts[cuts.length - 1][1]).toBe(bytes.length)
+    for (let i = 1; i < cuts.length; i++) {
+      expect(cuts[i][0]).toBe(cuts[i - 1][1])
+      expect(bytes[cuts[i][0] - 1]).toBe(59)
+      expect(bytes[cuts[i][0]]).toBe(10)
+    }
+    expect(chunkCuts(bytes).length).toBe(Math.ceil(bytes.length / CHUNK_BYTES))
+  })
+
+  test.each([1, 100, 4096])('chunks of %i bytes give exactly the one-piece result', (size) => {
+    const whole = analyzeSql(pg, sql, base, Number.MAX_SAFE_INTEGER)
+    expect(whole.count).toBe(30 * 8)
+    // the comments found stretch by stretch are the scanner's comments over the whole file
+    const lineOf = (byte: number): number => Buffer.from(sql).subarray(0, byte).toString().split('\n').length
+    const scanned = pg.scanSync(sql).tokens.filter((t) => t.tokenName.endsWith('_COMMENT')).map((t) => ({ line: lineOf(t.start), text: t.text }))
+    expect(scanned.length).toBe(30 * 3 + 1)
+    expect(whole.comments).toEqual(scanned)
+    expect(analyzeSql(pg, sql, base, size)).toEqual(whole)
+  })
+
+  test('a syntax error in a later chunk: the chunks before and the statements after are still analysed', () => {
+    const good = Array.from({ length: 50 }, (_, i) => `CREATE INDEX i_${i} ON t_${i} (c);`)
+    const bad = [...good.slice(0, 40), 'ALTER TABLE users ADD COLUM x text;', ...good.slice(40)].join('\n') + '\n'
+    for (const size of [1, 256, Number.MAX_SAFE_INTEGER]) {
+      const r = analyzeSql(pg, bad, base, size)
+      expect(r.issues.filter((i) => i.id === 'create-index-non-concurrent').map((i) => i.line)).toEqual([...Array.from({ length: 40 }, (_, i) => i + 1), ...Array.from({ length: 10 }, (_, i) => i + 42)])
+      expect(r.issues.find((i) => i.id === 'syntax-error')).toMatchObject({ line: 41, column: 31 })
+    }
+  })
+
+  test('a string left open: one syntax error where the parser stops; chunks already parsed keep their findings', () => {
+    const open = "CREATE INDEX a ON t (c);\nINSERT INTO t VALUES ('never;\nclosed);\nCREATE INDEX b ON t (c);\n"
+    // one piece: the scanner cannot split an unterminated string either, so the file is one error
+    const whole = analyzeSql(pg, open, base, Number.MAX_SAFE_INTEGER)
+    expect(whole.issues.map((i) => i.id)).toEqual(['syntax-error'])
+    // in chunks, the first statement parsed before the open string and is still analysed
+    const chunked = analyzeSql(pg, open, base, 1)
+    expect(chunked.issues.map((i) => i.id)).toEqual(['create-index-non-concurrent', 'syntax-error'])
+    expect(chunked.issues[1]).toEqual(whole.issues[0])
   })
 })

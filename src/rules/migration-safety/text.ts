@@ -8,6 +8,8 @@ export class TextIndex {
   /** Byte offset where each line starts. */
   private readonly lineStarts: number[]
   private byteToCharMap?: Int32Array
+  /** Index into lineStarts of the last answer: statements are looked up in file order. */
+  private hint = 0
 
   constructor(readonly text: string) {
     this.bytes = Buffer.from(text, 'utf8')
@@ -25,6 +27,12 @@ export class TextIndex {
   /** 1-based line of a byte offset. */
   lineOfByte(offset: number): number {
     const s = this.lineStarts
+    const h = this.hint
+    if (s[h] <= offset) {
+      // the same line as last time, or the next one
+      if (h + 1 >= s.length || offset < s[h + 1]) return h + 1
+      if (h + 2 >= s.length || offset < s[h + 2]) return (this.hint = h + 1) + 1
+    }
     let lo = 0
     let hi = s.length - 1
     while (lo < hi) {
@@ -32,6 +40,7 @@ export class TextIndex {
       if (s[mid] <= offset) lo = mid
       else hi = mid - 1
     }
+    this.hint = lo
     return lo + 1
   }
 
@@ -68,6 +77,7 @@ export class TextIndex {
   }
 
   slice(startByte: number, endByte: number): string {
+    if (this.ascii) return this.text.slice(startByte, endByte)
     return this.bytes.subarray(startByte, endByte).toString('utf8')
   }
 }
@@ -107,7 +117,9 @@ export function trimSqlEnd(b: Buffer, start: number, end: number): number {
 
 /** First line of a statement, shortened for a table cell. */
 export function shortStatement(s: string, max = 90): string {
-  const first = s.split('\n', 1)[0].trim().replace(/\s+/g, ' ')
-  const more = s.includes('\n') || first.length > max
+  const nl = s.indexOf('\n')
+  const line = (nl < 0 ? s : s.slice(0, nl)).trim()
+  const first = /\s\s|[\t\r\f\v]/.test(line) ? line.replace(/\s+/g, ' ') : line
+  const more = nl >= 0 || first.length > max
   return first.length > max ? first.slice(0, max - 1) + '…' : more ? first + ' …' : first
 }
