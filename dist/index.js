@@ -57274,19 +57274,25 @@ class TextIndex {
         return this.bytes.subarray(startByte, endByte).toString('utf8');
     }
 }
-/** Skips whitespace and SQL comments (`--` to end of line, nested slash-star) from `pos`, before `end`. */
-function skipSqlTrivia(b, pos, end) {
+/**
+ * Skips whitespace and SQL comments (`--` to the end of the line, nested slash-star) from `pos`, before
+ * `end`. With `comments`, pushes the [start, end) byte span of each comment skipped.
+ */
+function skipSqlTrivia(b, pos, end, comments) {
     let i = pos;
     while (i < end) {
         const c = b[i];
-        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
             i++;
         }
         else if (c === 45 && b[i + 1] === 45) {
-            while (i < end && b[i] !== 10)
+            const s = i;
+            while (i < end && b[i] !== 10 && b[i] !== 13)
                 i++;
+            comments?.push([s, i]);
         }
         else if (c === 47 && b[i + 1] === 42) {
+            const s = i;
             let depth = 1;
             i += 2;
             while (i < end && depth > 0) {
@@ -57301,6 +57307,7 @@ function skipSqlTrivia(b, pos, end) {
                 else
                     i++;
             }
+            comments?.push([s, i]);
         }
         else
             break;
@@ -57605,7 +57612,7 @@ function chunkCuts(bytes, size = CHUNK_BYTES) {
  * the file.
  */
 function analyzeSql(pg, sql, opts, chunkBytes = CHUNK_BYTES) {
-    const run = new SqlRun(sql, opts, pg, chunkBytes);
+    const run = new SqlRun(sql, opts, chunkBytes, pg);
     for (const [s, e] of run.cuts) {
         let stmts;
         try {
@@ -57635,8 +57642,10 @@ class SqlRun {
     markers;
     /** End of the text already looked at for comments. */
     commentsTo = 0;
+    /** recover() scanned the rest of the file: every comment is known. */
+    commentsDone = false;
     /** `scanner` finds the comments, when the file has `--` or a block comment. */
-    constructor(sql, opts, scanner, chunkBytes) {
+    constructor(sql, opts, chunkBytes, scanner) {
         this.scanner = scanner;
         this.idx = new TextIndex(sql);
         this.state = new FileState(opts);
@@ -57648,13 +57657,16 @@ class SqlRun {
     /** Statements parsed from the bytes [base, end); their locations are relative to `base`. */
     add(stmts, base, end) {
         const { idx, result } = this;
+        const collect = this.markers && !this.commentsDone;
         for (let i = 0; i < stmts.length; i++) {
             const st = stmts[i];
             const rawStart = base + (st.stmt_location ?? 0);
             const rawEnd = st.stmt_len ? rawStart + st.stmt_len : i === stmts.length - 1 ? end : base + (stmts[i + 1].stmt_location ?? 0);
-            if (this.markers)
-                this.scanComments(this.commentsTo, rawEnd);
             const start = skipSqlTrivia(idx.bytes, rawStart, rawEnd);
+            if (collect) {
+                this.commentsBefore(start);
+                this.scanComments(start, rawEnd);
+            }
             const stop = Math.max(start + 1, trimSqlEnd(idx.bytes, start, rawEnd));
             const span = { line: idx.lineOfByte(start), endLine: idx.lineOfByte(stop - 1) };
             result.statements.push(span);
@@ -57669,8 +57681,8 @@ class SqlRun {
                 result.issues.push({ id: f.id, line: span.line, endLine: span.endLine, column: f.column, statement: text, detail: f.detail, table: f.table, column_name: f.column_name });
             }
         }
-        if (this.markers && end === idx.bytes.length)
-            this.scanComments(this.commentsTo, end);
+        if (collect && end === idx.bytes.length)
+            this.commentsBefore(end);
     }
     /**
      * The chunk starting at `from` did not parse: analyse the rest of the file as one piece. If that does not
@@ -57704,7 +57716,7 @@ class SqlRun {
             if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT')
                 result.comments.push({ line: idx.lineOfByte(from + t.start), text: t.text });
         }
-        this.commentsTo = end;
+        this.commentsDone = true;
         let start = from;
         const cuts = [];
         for (const t of tokens)
@@ -57727,6 +57739,35 @@ class SqlRun {
             }
             this.add(stmts, s, e);
         }
+    }
+    /** Comment spans found by skipSqlTrivia between two statements. */
+    trivia = [];
+    /**
+     * Comments between the previous statement and the next token at `to` (a statement's first token, or the
+     * end of the file). The parser says that stretch holds only the previous `;`, empty statements,
+     * whitespace and comments, so skipSqlTrivia delimits the comments without the scanner: that is where
+     * migrations keep them (headers, suppressions, dbmate markers). Anything else it meets hands the stretch
+     * to the scanner.
+     */
+    commentsBefore(to) {
+        const b = this.idx.bytes;
+        let i = this.commentsTo;
+        for (;;) {
+            i = skipSqlTrivia(b, i, to, this.trivia);
+            if (i < to && b[i] === 59)
+                i++;
+            else
+                break;
+        }
+        if (i < to) {
+            this.trivia.length = 0;
+            this.scanComments(this.commentsTo, to);
+            return;
+        }
+        for (const [s, e] of this.trivia)
+            this.result.comments.push({ line: this.idx.lineOfByte(s), text: this.idx.slice(s, e) });
+        this.trivia.length = 0;
+        this.commentsTo = to;
     }
     /** Comments in [from, to): scanned only when the stretch holds a comment marker. */
     scanComments(from, to) {

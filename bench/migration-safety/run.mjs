@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Benchmark (not a test): migration-safety's SQL analysis vs squawk-cli on the same 10,000-statement file,
-// side by side in the same run. Wall time per run includes process start (both are spawned as processes).
+// side by side in the same run, runs interleaved. Wall time per run includes process start (all are
+// spawned as processes). squawk is timed twice: through its npm bin (`squawk` after `npm i squawk-cli`: a
+// node shim that spawns the native binary) and as the native binary alone. A second file puts a comment
+// line before every statement (pg_dump style). `node -e 0` is timed too: node's own start on this machine.
 //   node bench/migration-safety/run.mjs [--runs 7] [--statements 10000]
 import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -19,6 +22,7 @@ const N = arg('--statements', 10000)
 // 1. squawk-cli, in this folder's own package (never the root package.json).
 const squawk = join(here, 'node_modules', '.bin', 'squawk')
 if (!existsSync(squawk)) execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' })
+const squawkNative = join(here, 'node_modules', '@squawk-cli', `${process.platform}-${process.arch}`, 'bin', 'squawk')
 
 // 2. Our analysis, bundled with ncc exactly like dist/, with the wasm copied beside it.
 const build = join(here, '.build')
@@ -51,6 +55,8 @@ const work = join(here, '.work')
 mkdirSync(work, { recursive: true })
 const sqlFile = join(work, `bench-${N}.sql`)
 writeFileSync(sqlFile, Array.from({ length: N }, (_, i) => T[i % T.length](i)).join('\n') + '\n')
+const commentedFile = join(work, `bench-${N}-commented.sql`)
+writeFileSync(commentedFile, Array.from({ length: N }, (_, i) => `-- Name: object_${i}; Type: MIGRATION; Schema: public\n${T[i % T.length](i)}`).join('\n') + '\n')
 
 // 4. Shared cases: squawk rule -> our danger id.
 const MAP = {
@@ -79,21 +85,34 @@ function time(cmd, args) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-const ours = []
-const theirs = []
-let oursOut = ''
-let theirsOut = ''
-for (let r = 0; r < RUNS; r++) {
-  // alternate the order so neither benefits from a warmer page cache
-  const a = time(process.execPath, [join(build, 'index.js'), sqlFile])
-  const b = time(squawk, ['--reporter', 'json', '--pg-version', '14', sqlFile])
-  ours.push(a.ms)
-  theirs.push(b.ms)
-  oursOut = a.out
-  theirsOut = b.out
-  if (a.status !== 0) throw new Error('our analysis failed: ' + a.err)
+const squawkArgs = (file) => ['--reporter', 'json', '--pg-version', '14', file]
+const rows = {
+  ours: { cmd: process.execPath, args: [join(build, 'index.js'), sqlFile], ms: [] },
+  oursCommented: { cmd: process.execPath, args: [join(build, 'index.js'), commentedFile], ms: [] },
+  squawkBin: { cmd: squawk, args: squawkArgs(sqlFile), ms: [] },
+  squawkNative: { cmd: squawkNative, args: squawkArgs(sqlFile), ms: [] },
+  squawkCommented: { cmd: squawkNative, args: squawkArgs(commentedFile), ms: [] },
+  nodeStart: { cmd: process.execPath, args: ['-e', '0'], ms: [] },
 }
-
+if (!existsSync(squawkNative)) delete rows.squawkNative, delete rows.squawkCommented
+const outs = {}
+for (let r = 0; r < RUNS; r++) {
+  // interleaved, so drift in the machine's load hits every row alike
+  for (const [name, row] of Object.entries(rows)) {
+    const x = time(row.cmd, row.args)
+    row.ms.push(x.ms)
+    outs[name] = x.out
+    if (name.startsWith('ours') && x.status !== 0) throw new Error('our analysis failed: ' + x.err)
+  }
+}
+const oursOut = outs.ours
+const theirsOut = outs.squawkBin
+{
+  // every statement moved down to line 2n: the same findings, each one line per statement lower
+  const a = JSON.parse(outs.ours).issues.map((i) => `${i.line * 2}:${i.id}`).join()
+  const b = JSON.parse(outs.oursCommented).issues.map((i) => `${i.line}:${i.id}`).join()
+  if (a !== b) throw new Error('the comment lines changed our findings')
+}
 const oursJson = JSON.parse(oursOut)
 const theirsJson = JSON.parse(theirsOut)
 const key = (line, id) => `${line}:${id}`
@@ -105,12 +124,16 @@ const onlyOurs = [...oursSet].filter((k) => !theirsSet.has(k))
 const onlyTheirs = [...theirsSet].filter((k) => !oursSet.has(k))
 const byId = (ks) => ks.reduce((m, k) => ((m[k.split(':')[1]] = (m[k.split(':')[1]] ?? 0) + 1), m), {})
 
-const mo = median(ours)
-const mt = median(theirs)
-console.log(`migration-safety bench: ${N} statements, ${RUNS} runs each, wall time incl. process start`)
-console.log(`  migration-safety (node + ncc bundle + libpg-query wasm): median ${mo.toFixed(0)} ms  [${ours.map((x) => x.toFixed(0)).join(', ')}]`)
-console.log(`  squawk-cli ${execFileSync(squawk, ['--version'], { encoding: 'utf8' }).trim()}: median ${mt.toFixed(0)} ms  [${theirs.map((x) => x.toFixed(0)).join(', ')}]`)
-console.log(`  ratio ours/squawk: ${(mo / mt).toFixed(2)}  (${mo <= mt ? 'no slower than squawk' : 'SLOWER than squawk'})`)
+const med = (name) => median(rows[name].ms)
+const fmt = (name) => `median ${med(name).toFixed(0)} ms  [${rows[name].ms.map((x) => x.toFixed(0)).join(', ')}]`
+const ratio = (a, b) => `${(med(a) / med(b)).toFixed(2)} (${med(a) <= med(b) ? 'no slower' : 'SLOWER'})`
+console.log(`migration-safety bench: ${N} statements, ${RUNS} interleaved runs each, wall time incl. process start`)
+console.log(`  migration-safety (node + ncc bundle + libpg-query wasm):  ${fmt('ours')}`)
+console.log(`  squawk ${execFileSync(squawkNative, ['--version'], { encoding: 'utf8' }).trim()}, npm bin (node shim + native):  ${fmt('squawkBin')}`)
+if (rows.squawkNative) console.log(`  squawk native binary alone:                              ${fmt('squawkNative')}`)
+console.log(`  ratio ours / squawk npm bin: ${ratio('ours', 'squawkBin')}${rows.squawkNative ? `;  ours / squawk native: ${ratio('ours', 'squawkNative')}` : ''}`)
+console.log(`  a comment line before every statement: ours ${med('oursCommented').toFixed(0)} ms${rows.squawkCommented ? `, squawk native ${med('squawkCommented').toFixed(0)} ms` : ''}`)
+console.log(`  node -e 0 (node's own start here${process.env.NODE_EXTRA_CA_CERTS ? ', NODE_EXTRA_CA_CERTS set: node parses those certificates at start' : ''}): ${fmt('nodeStart')}`)
 console.log(`  statements parsed by us: ${oursJson.statements}; our findings: ${oursJson.issues.length}; squawk findings: ${theirsJson.length}`)
 console.log(`  agreement on shared cases (line+danger): both ${both.length}, only ours ${onlyOurs.length}, only squawk ${onlyTheirs.length} -> ${((100 * both.length) / Math.max(1, both.length + onlyOurs.length + onlyTheirs.length)).toFixed(1)}%`)
 if (onlyOurs.length) console.log('    only ours by danger:', JSON.stringify(byId(onlyOurs)))

@@ -124,7 +124,8 @@ describe('large files are parsed in chunks', () => {
     '/* block comment;\n still the comment;\n */ CREATE INDEX later_idx ON users (email);',
     'CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND;',
     'ALTER TABLE fresh ADD COLUMN n int NOT NULL; -- quality-gate: ignore add-column-not-null-no-default new table',
-    'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+    'ALTER TABLE users ALTER COLUMN email SET NOT NULL; /* nested /* comment */ still; */ ;;',
+    '-- windows line end\r\nCREATE INDEX crlf_idx ON users (email /* inside */);\r',
   ]
   const sql = Array.from({ length: 30 }, (_, i) => tricky.map((t) => t.replaceAll('fresh', `fresh_${i}`)).join('\n')).join('\n') + '\n-- trailing comment\n'
 
@@ -143,11 +144,11 @@ describe('large files are parsed in chunks', () => {
 
   test.each([1, 100, 4096])('chunks of %i bytes give exactly the one-piece result', (size) => {
     const whole = analyzeSql(pg, sql, base, Number.MAX_SAFE_INTEGER)
-    expect(whole.count).toBe(30 * 8)
+    expect(whole.count).toBe(30 * 9)
     // the comments found stretch by stretch are the scanner's comments over the whole file
     const lineOf = (byte: number): number => Buffer.from(sql).subarray(0, byte).toString().split('\n').length
     const scanned = pg.scanSync(sql).tokens.filter((t) => t.tokenName.endsWith('_COMMENT')).map((t) => ({ line: lineOf(t.start), text: t.text }))
-    expect(scanned.length).toBe(30 * 3 + 1)
+    expect(scanned.length).toBe(30 * 6 + 1)
     expect(whole.comments).toEqual(scanned)
     expect(analyzeSql(pg, sql, base, size)).toEqual(whole)
   })
@@ -159,6 +160,18 @@ describe('large files are parsed in chunks', () => {
       const r = analyzeSql(pg, bad, base, size)
       expect(r.issues.filter((i) => i.id === 'create-index-non-concurrent').map((i) => i.line)).toEqual([...Array.from({ length: 40 }, (_, i) => i + 1), ...Array.from({ length: 10 }, (_, i) => i + 42)])
       expect(r.issues.find((i) => i.id === 'syntax-error')).toMatchObject({ line: 41, column: 31 })
+    }
+  })
+
+  test('comments around a syntax error are each found once, as the scanner finds them', () => {
+    const sql = '-- head\nCREATE INDEX a ON t (c); -- after a\n/* block */ ALTER TABLE t ADD COLUM x int; -- bad\n-- before b\nCREATE INDEX b ON t (c /* inside */);\n-- tail\n'
+    const scanned = pg.scanSync(sql).tokens.filter((t) => t.tokenName.endsWith('_COMMENT')).map((t) => t.text)
+    expect(scanned).toEqual(['-- head', '-- after a', '/* block */', '-- bad', '-- before b', '/* inside */', '-- tail'])
+    for (const size of [1, Number.MAX_SAFE_INTEGER]) {
+      const r = analyzeSql(pg, sql, base, size)
+      expect(r.comments.map((c) => c.text)).toEqual(scanned)
+      expect(r.comments.map((c) => c.line)).toEqual([1, 2, 3, 3, 4, 5, 6])
+      expect(r.issues.map((i) => i.id)).toEqual(['create-index-non-concurrent', 'syntax-error', 'create-index-non-concurrent'])
     }
   })
 

@@ -130,7 +130,7 @@ export function chunkCuts(bytes: Uint8Array, size = CHUNK_BYTES): Array<[number,
  * the file.
  */
 export function analyzeSql(pg: PgApi, sql: string, opts: SqlOptions, chunkBytes = CHUNK_BYTES): SqlResult {
-  const run = new SqlRun(sql, opts, pg, chunkBytes)
+  const run = new SqlRun(sql, opts, chunkBytes, pg)
   for (const [s, e] of run.cuts) {
     let stmts: PgStatement[]
     try {
@@ -159,13 +159,15 @@ class SqlRun {
   private readonly markers: boolean
   /** End of the text already looked at for comments. */
   private commentsTo = 0
+  /** recover() scanned the rest of the file: every comment is known. */
+  private commentsDone = false
 
   /** `scanner` finds the comments, when the file has `--` or a block comment. */
   constructor(
     sql: string,
     opts: SqlOptions,
-    private readonly scanner: PgApi,
     chunkBytes: number,
+    private readonly scanner: PgApi,
   ) {
     this.idx = new TextIndex(sql)
     this.state = new FileState(opts)
@@ -177,12 +179,16 @@ class SqlRun {
   /** Statements parsed from the bytes [base, end); their locations are relative to `base`. */
   add(stmts: PgStatement[], base: number, end: number): void {
     const { idx, result } = this
+    const collect = this.markers && !this.commentsDone
     for (let i = 0; i < stmts.length; i++) {
       const st = stmts[i]
       const rawStart = base + (st.stmt_location ?? 0)
       const rawEnd = st.stmt_len ? rawStart + st.stmt_len : i === stmts.length - 1 ? end : base + (stmts[i + 1].stmt_location ?? 0)
-      if (this.markers) this.scanComments(this.commentsTo, rawEnd)
       const start = skipSqlTrivia(idx.bytes, rawStart, rawEnd)
+      if (collect) {
+        this.commentsBefore(start)
+        this.scanComments(start, rawEnd)
+      }
       const stop = Math.max(start + 1, trimSqlEnd(idx.bytes, start, rawEnd))
       const span = { line: idx.lineOfByte(start), endLine: idx.lineOfByte(stop - 1) }
       result.statements.push(span)
@@ -196,7 +202,7 @@ class SqlRun {
         result.issues.push({ id: f.id, line: span.line, endLine: span.endLine, column: f.column, statement: text, detail: f.detail, table: f.table, column_name: f.column_name })
       }
     }
-    if (this.markers && end === idx.bytes.length) this.scanComments(this.commentsTo, end)
+    if (collect && end === idx.bytes.length) this.commentsBefore(end)
   }
 
   /**
@@ -228,7 +234,7 @@ class SqlRun {
     for (const t of tokens) {
       if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT') result.comments.push({ line: idx.lineOfByte(from + t.start), text: t.text })
     }
-    this.commentsTo = end
+    this.commentsDone = true
     let start = from
     const cuts: Array<[number, number]> = []
     for (const t of tokens) if (t.tokenName === 'ASCII_59') {
@@ -247,6 +253,34 @@ class SqlRun {
       }
       this.add(stmts, s, e)
     }
+  }
+
+  /** Comment spans found by skipSqlTrivia between two statements. */
+  private readonly trivia: Array<[number, number]> = []
+
+  /**
+   * Comments between the previous statement and the next token at `to` (a statement's first token, or the
+   * end of the file). The parser says that stretch holds only the previous `;`, empty statements,
+   * whitespace and comments, so skipSqlTrivia delimits the comments without the scanner: that is where
+   * migrations keep them (headers, suppressions, dbmate markers). Anything else it meets hands the stretch
+   * to the scanner.
+   */
+  private commentsBefore(to: number): void {
+    const b = this.idx.bytes
+    let i = this.commentsTo
+    for (;;) {
+      i = skipSqlTrivia(b, i, to, this.trivia)
+      if (i < to && b[i] === 59) i++
+      else break
+    }
+    if (i < to) {
+      this.trivia.length = 0
+      this.scanComments(this.commentsTo, to)
+      return
+    }
+    for (const [s, e] of this.trivia) this.result.comments.push({ line: this.idx.lineOfByte(s), text: this.idx.slice(s, e) })
+    this.trivia.length = 0
+    this.commentsTo = to
   }
 
   /** Comments in [from, to): scanned only when the stretch holds a comment marker. */

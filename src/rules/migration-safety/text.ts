@@ -82,16 +82,22 @@ export class TextIndex {
   }
 }
 
-/** Skips whitespace and SQL comments (`--` to end of line, nested slash-star) from `pos`, before `end`. */
-export function skipSqlTrivia(b: Buffer, pos: number, end: number): number {
+/**
+ * Skips whitespace and SQL comments (`--` to the end of the line, nested slash-star) from `pos`, before
+ * `end`. With `comments`, pushes the [start, end) byte span of each comment skipped.
+ */
+export function skipSqlTrivia(b: Uint8Array, pos: number, end: number, comments?: Array<[number, number]>): number {
   let i = pos
   while (i < end) {
     const c = b[i]
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
       i++
     } else if (c === 45 && b[i + 1] === 45) {
-      while (i < end && b[i] !== 10) i++
+      const s = i
+      while (i < end && b[i] !== 10 && b[i] !== 13) i++
+      comments?.push([s, i])
     } else if (c === 47 && b[i + 1] === 42) {
+      const s = i
       let depth = 1
       i += 2
       while (i < end && depth > 0) {
@@ -103,6 +109,7 @@ export function skipSqlTrivia(b: Buffer, pos: number, end: number): number {
           i += 2
         } else i++
       }
+      comments?.push([s, i])
     } else break
   }
   return i
