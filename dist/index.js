@@ -40696,12 +40696,30 @@ async function onCheckRunRerequested(d, payload) {
     const run = payload.check_run;
     if (!run || run.name !== d.config.checkName)
         return `skipped: check run ${JSON.stringify(run?.name)} is not ${d.config.checkName}`;
+    return rerunHead(d, payload, run.head_sha, run.pull_requests);
+}
+/**
+ * "Re-run all checks" on the App's check suite. GitHub sends `check_suite.rerequested` only to the App the
+ * suite belongs to, so every suite it names is ours; a delivery for another App id is skipped anyway.
+ */
+async function onCheckSuiteRerequested(d, payload) {
+    const suite = payload.check_suite;
+    if (!suite)
+        return 'skipped: the payload has no check_suite';
+    const appId = suite.app?.id;
+    if (appId !== undefined && String(appId) !== d.config.appId)
+        return `skipped: the check suite belongs to App ${String(appId)}, not ${d.config.appId}`;
+    return rerunHead(d, payload, suite.head_sha, suite.pull_requests);
+}
+/** Evaluates again every open PR whose head is `sha`: those listed, else those the API associates with it. */
+async function rerunHead(d, payload, sha, listed) {
+    if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha))
+        return `skipped: no head SHA in the payload (${JSON.stringify(sha)})`;
     const repo = repoOf(payload);
     const octokit = await d.auth.installationClient(installationOf(payload));
-    const sha = run.head_sha;
-    let numbers = (Array.isArray(run.pull_requests) ? run.pull_requests : []).map((p) => p?.number).filter((n) => typeof n === 'number');
+    let numbers = (Array.isArray(listed) ? listed : []).map((p) => p?.number).filter((n) => typeof n === 'number');
     if (!numbers.length) {
-        // Fork PRs are not listed on the check run: find the open PRs of that head SHA.
+        // Fork PRs are not listed on check runs and suites: find the open PRs of that head SHA.
         const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
         numbers = data.filter((p) => p.state === 'open' && p.head.sha === sha).map((p) => p.number);
     }
@@ -40889,6 +40907,7 @@ async function startApp(config, options = {}) {
     };
     webhooks.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), handle(onPullRequest));
     webhooks.on('check_run.rerequested', handle(onCheckRunRerequested));
+    webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested));
     webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule));
     const process_ = async (id, name, payload, started) => {
         const action = typeof payload.action === 'string' ? payload.action : undefined;

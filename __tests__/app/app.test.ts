@@ -6,7 +6,7 @@ import { startGitHubServer, type FakeGitHub, type PullRecord } from '../helpers/
 import { startApp, type AppServer, type DeliveryResult } from '../../src/app/server.js'
 import { ConfigError, loadAppConfig } from '../../src/app/config.js'
 import { runIdFromCallback } from '../../src/app/handlers.js'
-import { appConfig, appEnv, checkRunRerequested, deliver, deploymentProtectionRule, prPayload, sign } from './helpers.js'
+import { appConfig, appEnv, checkRunRerequested, checkSuiteRerequested, deliver, deploymentProtectionRule, prPayload, sign } from './helpers.js'
 import { ENV, HEAD, seedRelease } from '../release/helpers.js'
 
 const BASE_SHA = 'b'.repeat(40)
@@ -119,6 +119,24 @@ describe('pull requests', () => {
     await app.idle()
     expect(server.state.checkRuns).toHaveLength(2)
     expect(deliveries.every((d) => d.ok)).toBe(true)
+  })
+
+  test('check_suite.rerequested ("Re-run all checks") re-runs the gate; a suite of another App is skipped', async () => {
+    seedPr()
+    await deliver(app.url, 'check_suite', checkSuiteRerequested(server, HEAD_SHA, [7]))
+    await app.idle()
+    expect(server.state.checkRuns).toEqual([expect.objectContaining({ headSha: HEAD_SHA, name: 'quality-gate' })])
+    expect(server.count('pulls/get')).toBe(1)
+    // a fork PR is not listed on the suite: looked up by head SHA
+    await deliver(app.url, 'check_suite', checkSuiteRerequested(server, HEAD_SHA, []))
+    await app.idle()
+    expect(server.count('repos/list-pull-requests-associated-with-commit')).toBe(1)
+    expect(server.state.checkRuns).toHaveLength(2)
+    await deliver(app.url, 'check_suite', checkSuiteRerequested(server, HEAD_SHA, [7], 999))
+    await app.idle()
+    expect(server.state.checkRuns).toHaveLength(2)
+    expect(deliveries.map((d) => d.ok)).toEqual([true, true, true])
+    expect(deliveries[2].message).toBe('skipped: the check suite belongs to App 999, not 4242')
   })
 
   test('events the App does not handle are accepted and ignored; ping answers pong', async () => {

@@ -102,6 +102,19 @@ export function checkRunRerequested(server: FakeGitHub, headSha: string, pullNum
   return withInstallation(p)
 }
 
+/** GitHub's real `check_suite.rerequested` example ("Re-run all checks"), for `headSha`, owned by App `appId`. */
+export function checkSuiteRerequested(server: FakeGitHub, headSha: string, pullNumbers: number[], appId = 4242): WebhookPayload {
+  const p = exampleEvent('check_suite', 'rerequested')
+  patchRepo(p, server)
+  const suite = p.check_suite as Record<string, unknown>
+  Object.assign(suite, {
+    head_sha: headSha,
+    app: { ...(suite.app as object), id: appId },
+    pull_requests: pullNumbers.map((n) => ({ number: n, id: n, url: `${server.url}/repos/acme/service/pulls/${n}`, head: { ref: 'feature', sha: headSha, repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } }, base: { ref: 'main', sha: 'b'.repeat(40), repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } } })),
+  })
+  return withInstallation(p)
+}
+
 /**
  * `deployment_protection_rule.requested`. @octokit/webhooks-examples has no example of this event, so
  * the payload is built from its documented schema (webhook-deployment-protection-rule-requested in

@@ -77,12 +77,29 @@ export async function onPullRequest(d: HandlerDeps, payload: Payload): Promise<s
 export async function onCheckRunRerequested(d: HandlerDeps, payload: Payload): Promise<string> {
   const run = payload.check_run
   if (!run || run.name !== d.config.checkName) return `skipped: check run ${JSON.stringify(run?.name)} is not ${d.config.checkName}`
+  return rerunHead(d, payload, run.head_sha, run.pull_requests)
+}
+
+/**
+ * "Re-run all checks" on the App's check suite. GitHub sends `check_suite.rerequested` only to the App the
+ * suite belongs to, so every suite it names is ours; a delivery for another App id is skipped anyway.
+ */
+export async function onCheckSuiteRerequested(d: HandlerDeps, payload: Payload): Promise<string> {
+  const suite = payload.check_suite
+  if (!suite) return 'skipped: the payload has no check_suite'
+  const appId = suite.app?.id
+  if (appId !== undefined && String(appId) !== d.config.appId) return `skipped: the check suite belongs to App ${String(appId)}, not ${d.config.appId}`
+  return rerunHead(d, payload, suite.head_sha, suite.pull_requests)
+}
+
+/** Evaluates again every open PR whose head is `sha`: those listed, else those the API associates with it. */
+async function rerunHead(d: HandlerDeps, payload: Payload, sha: unknown, listed: unknown): Promise<string> {
+  if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) return `skipped: no head SHA in the payload (${JSON.stringify(sha)})`
   const repo = repoOf(payload)
   const octokit = await d.auth.installationClient(installationOf(payload))
-  const sha: string = run.head_sha
-  let numbers: number[] = (Array.isArray(run.pull_requests) ? run.pull_requests : []).map((p: { number?: unknown } | null) => p?.number).filter((n: unknown): n is number => typeof n === 'number')
+  let numbers: number[] = (Array.isArray(listed) ? listed : []).map((p: { number?: unknown } | null) => p?.number).filter((n: unknown): n is number => typeof n === 'number')
   if (!numbers.length) {
-    // Fork PRs are not listed on the check run: find the open PRs of that head SHA.
+    // Fork PRs are not listed on check runs and suites: find the open PRs of that head SHA.
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 })
     numbers = data.filter((p) => p.state === 'open' && p.head.sha === sha).map((p) => p.number)
   }

@@ -20,7 +20,7 @@ import { Webhooks } from '@octokit/webhooks'
 import { errorMessage } from '../engine/run.js'
 import type { AppConfig } from './config.js'
 import { createAuth, type AppAuth } from './auth.js'
-import { onCheckRunRerequested, onDeploymentProtectionRule, onPullRequest, PULL_REQUEST_ACTIONS, type HandlerDeps } from './handlers.js'
+import { onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, PULL_REQUEST_ACTIONS, type HandlerDeps } from './handlers.js'
 
 /** GitHub caps webhook payloads at 25 MB. */
 const MAX_BODY = 25 * 1024 * 1024
@@ -163,6 +163,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     handle(onPullRequest),
   )
   webhooks.on('check_run.rerequested', handle(onCheckRunRerequested))
+  webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested))
   webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule))
 
   const process_ = async (id: string, name: string, payload: Record<string, any>, started: number) => {
