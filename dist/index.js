@@ -57603,7 +57603,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
 /** Bytes per chunk: files up to this size are parsed in one call. */
 const CHUNK_BYTES = 64 * 1024;
 /**
- * Where the file is cut into chunks: after a `;` that ends a line, every CHUNK_BYTES or so.
+ * Where the file is cut into chunks: after a `;` that ends a line (LF or CRLF), every CHUNK_BYTES or so.
  *
  * A cut whose chunk parses is a real statement boundary. The chunk ends right after a `;`. Were that `;`
  * inside a string, quoted identifier, dollar quote or block comment, the chunk would end inside it and the
@@ -57618,7 +57618,7 @@ function chunkCuts(bytes, size = CHUNK_BYTES) {
     let base = 0;
     while (base < bytes.length) {
         let end = Math.min(bytes.length, base + size);
-        while (end < bytes.length && !(bytes[end - 1] === 59 && bytes[end] === 10))
+        while (end < bytes.length && !(bytes[end - 1] === 59 && (bytes[end] === 10 || bytes[end] === 13)))
             end++;
         cuts.push([base, end]);
         base = end;

@@ -102,7 +102,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
 export const CHUNK_BYTES = 64 * 1024
 
 /**
- * Where the file is cut into chunks: after a `;` that ends a line, every CHUNK_BYTES or so.
+ * Where the file is cut into chunks: after a `;` that ends a line (LF or CRLF), every CHUNK_BYTES or so.
  *
  * A cut whose chunk parses is a real statement boundary. The chunk ends right after a `;`. Were that `;`
  * inside a string, quoted identifier, dollar quote or block comment, the chunk would end inside it and the
@@ -117,7 +117,7 @@ export function chunkCuts(bytes: Uint8Array, size = CHUNK_BYTES): Array<[number,
   let base = 0
   while (base < bytes.length) {
     let end = Math.min(bytes.length, base + size)
-    while (end < bytes.length && !(bytes[end - 1] === 59 && bytes[end] === 10)) end++
+    while (end < bytes.length && !(bytes[end - 1] === 59 && (bytes[end] === 10 || bytes[end] === 13))) end++
     cuts.push([base, end])
     base = end
   }
