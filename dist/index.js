@@ -38281,6 +38281,8 @@ var Webhooks = class {
 };
 
 
+// EXTERNAL MODULE: ./src/json.ts
+var src_json = __nccwpck_require__(8301);
 // EXTERNAL MODULE: ./node_modules/universal-user-agent/index.js
 var universal_user_agent = __nccwpck_require__(6396);
 // EXTERNAL MODULE: ./node_modules/@octokit/request/dist-bundle/index.js + 3 modules
@@ -40652,14 +40654,16 @@ var report = __nccwpck_require__(9823);
 
 
 
+
 /** No workspace: no report files. */
 const NO_WORKSPACE = { findReports: async () => [] };
 function repoOf(payload) {
     const r = payload.repository;
-    return { owner: r?.owner?.login ?? String(r?.full_name ?? '').split('/')[0], repo: r?.name ?? String(r?.full_name ?? '').split('/')[1] };
+    const fullName = ((0,src_json/* str */.gx)((0,src_json.at)(r, 'full_name')) ?? '').split('/');
+    return { owner: (0,src_json/* str */.gx)((0,src_json.at)(r, 'owner', 'login')) ?? fullName[0], repo: (0,src_json/* str */.gx)((0,src_json.at)(r, 'name')) ?? fullName[1] };
 }
 function installationOf(payload) {
-    const id = payload.installation?.id;
+    const id = (0,src_json.at)(payload, 'installation', 'id');
     if (typeof id !== 'number')
         throw new Error('the delivery carries no installation id: is it from this App?');
     return id;
@@ -40685,7 +40689,7 @@ async function gatePullRequest(d, octokit, repo, pr) {
 const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review', 'labeled', 'unlabeled', 'edited'];
 async function onPullRequest(d, payload) {
     const pr = payload.pull_request;
-    if (!pr || pr.state === 'closed')
+    if (!pr || (0,src_json.at)(pr, 'state') === 'closed')
         return 'skipped: closed pull request';
     const repo = repoOf(payload);
     const octokit = await d.auth.installationClient(installationOf(payload));
@@ -40694,9 +40698,10 @@ async function onPullRequest(d, payload) {
 /** "Re-run" on the check: evaluate again every open PR whose head is that SHA. */
 async function onCheckRunRerequested(d, payload) {
     const run = payload.check_run;
-    if (!run || run.name !== d.config.checkName)
-        return `skipped: check run ${JSON.stringify(run?.name)} is not ${d.config.checkName}`;
-    return rerunHead(d, payload, run.head_sha, run.pull_requests);
+    const name = (0,src_json.at)(run, 'name');
+    if (!run || name !== d.config.checkName)
+        return `skipped: check run ${JSON.stringify(name)} is not ${d.config.checkName}`;
+    return rerunHead(d, payload, (0,src_json.at)(run, 'head_sha'), (0,src_json.at)(run, 'pull_requests'));
 }
 /**
  * "Re-run all checks" on the App's check suite. GitHub sends `check_suite.rerequested` only to the App the
@@ -40706,10 +40711,10 @@ async function onCheckSuiteRerequested(d, payload) {
     const suite = payload.check_suite;
     if (!suite)
         return 'skipped: the payload has no check_suite';
-    const appId = suite.app?.id;
+    const appId = (0,src_json.at)(suite, 'app', 'id');
     if (appId !== undefined && String(appId) !== d.config.appId)
         return `skipped: the check suite belongs to App ${String(appId)}, not ${d.config.appId}`;
-    return rerunHead(d, payload, suite.head_sha, suite.pull_requests);
+    return rerunHead(d, payload, (0,src_json.at)(suite, 'head_sha'), (0,src_json.at)(suite, 'pull_requests'));
 }
 /** Evaluates again every open PR whose head is `sha`: those listed, else those the API associates with it. */
 async function rerunHead(d, payload, sha, listed) {
@@ -40717,7 +40722,9 @@ async function rerunHead(d, payload, sha, listed) {
         return `skipped: no head SHA in the payload (${JSON.stringify(sha)})`;
     const repo = repoOf(payload);
     const octokit = await d.auth.installationClient(installationOf(payload));
-    let numbers = (Array.isArray(listed) ? listed : []).map((p) => p?.number).filter((n) => typeof n === 'number');
+    let numbers = (0,src_json/* list */.p_)(listed)
+        .map((p) => (0,src_json.at)(p, 'number'))
+        .filter((n) => typeof n === 'number');
     if (!numbers.length) {
         // Fork PRs are not listed on check runs and suites: find the open PRs of that head SHA.
         const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
@@ -40748,17 +40755,19 @@ function runIdFromCallback(url) {
  * installation token is never sent to a URL taken from the payload).
  */
 async function onDeploymentProtectionRule(d, payload) {
-    const environment = payload.environment;
+    const environment = (0,src_json/* str */.gx)(payload.environment);
     const deployment = payload.deployment;
-    const runId = runIdFromCallback(payload.deployment_callback_url);
-    if (!environment || !deployment?.sha || !runId)
+    const sha = (0,src_json/* str */.gx)((0,src_json.at)(deployment, 'sha'));
+    const deploymentId = (0,src_json.at)(deployment, 'id');
+    const runId = runIdFromCallback((0,src_json/* str */.gx)(payload.deployment_callback_url));
+    if (!environment || !sha || !runId)
         return 'skipped: the payload lacks environment, deployment.sha or a deployment_callback_url';
     const repo = repoOf(payload);
     const octokit = await d.auth.installationClient(installationOf(payload));
     let state;
     let comment;
     try {
-        const e = await (0,release_evaluate/* evaluateRelease */.z)({ octokit, repo, base: 'auto', head: deployment.sha, environment, excludeDeploymentId: deployment.id, checkName: d.config.checkName, policyPath: d.config.policyPath, evidence: NO_WORKSPACE });
+        const e = await (0,release_evaluate/* evaluateRelease */.z)({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: (0,src_json/* num */.bu)(deploymentId), checkName: d.config.checkName, policyPath: d.config.policyPath, evidence: NO_WORKSPACE });
         state = e.verdict.conclusion === 'failure' ? 'rejected' : 'approved';
         const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` };
         const check = await (0,publish/* createCheckRun */._U)(octokit, repo, {
@@ -40782,7 +40791,7 @@ async function onDeploymentProtectionRule(d, payload) {
     catch (err) {
         throw new Error((0,client/* describeApiError */.gg)(`review deployment protection rule of run ${runId}`, err));
     }
-    return `${repo.owner}/${repo.repo} deployment ${deployment.id} to ${environment}: ${state}`;
+    return `${repo.owner}/${repo.repo} deployment ${String(deploymentId)} to ${environment}: ${state}`;
 }
 
 ;// CONCATENATED MODULE: ./src/app/server.ts
@@ -40802,6 +40811,7 @@ async function onDeploymentProtectionRule(d, payload) {
  *
  * Stateless: no disk, no database; scale by running more replicas behind any load balancer.
  */
+
 
 
 
@@ -40903,14 +40913,14 @@ async function startApp(config, options = {}) {
     // What each delivery did, reported by the handler (webhooks.receive returns nothing).
     const outcomes = new Map();
     const handle = (fn) => async (event) => {
-        outcomes.set(event.id, await fn(deps, event.payload));
+        outcomes.set(event.id, await fn(deps, (0,src_json/* obj */.WL)(event.payload) ?? {}));
     };
     webhooks.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), handle(onPullRequest));
     webhooks.on('check_run.rerequested', handle(onCheckRunRerequested));
     webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested));
     webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule));
     const process_ = async (id, name, payload, started) => {
-        const action = typeof payload.action === 'string' ? payload.action : undefined;
+        const action = (0,src_json/* str */.gx)((0,src_json.at)(payload, 'action'));
         let ok = true;
         let message;
         try {
@@ -47241,7 +47251,7 @@ async function compareRange(octokit, r, base, head) {
             throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .describeApiError */ .gg)(`compare ${base}...${head}`, e));
         }
         first ??= data;
-        const pageCommits = (data.commits ?? []);
+        const pageCommits = data.commits ?? [];
         for (const c of pageCommits)
             commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
         if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
@@ -47254,7 +47264,7 @@ async function compareRange(octokit, r, base, head) {
         status: String(f.status ?? 'ahead'),
         totalCommits: Number(f.total_commits ?? commits.length),
         commits,
-        files: (f.files ?? []),
+        files: f.files ?? [],
         htmlUrl: f.html_url,
     };
 }
@@ -47274,7 +47284,7 @@ async function mergedPullsInRange(octokit, r, commits) {
         }
     });
     commits.forEach((c, i) => {
-        const merged = (lists[i] ?? []).filter((p) => p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()));
+        const merged = (lists[i] ?? []).filter((p) => !!p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()));
         if (!merged.length)
             direct.push(c);
         for (const p of merged) {

@@ -8,6 +8,7 @@
  * like a policy without reports (see docs/app.md).
  */
 import type { Evidence } from '../types.js'
+import { at, list, num, str, type JsonObject } from '../json.js'
 import type { Octokit } from '../github/client.js'
 import { describeApiError } from '../github/client.js'
 import { fetchPull, pullInfoFrom, type PullInfo, type RepoRef } from '../github/source.js'
@@ -31,15 +32,17 @@ export interface HandlerDeps {
   warn: (m: string) => void
 }
 
-type Payload = Record<string, any>
+/** A webhook delivery's payload, read field by field (src/json.ts): nothing in it is trusted to have its documented type. */
+type Payload = JsonObject
 
 export function repoOf(payload: Payload): RepoRef {
   const r = payload.repository
-  return { owner: r?.owner?.login ?? String(r?.full_name ?? '').split('/')[0], repo: r?.name ?? String(r?.full_name ?? '').split('/')[1] }
+  const fullName = (str(at(r, 'full_name')) ?? '').split('/')
+  return { owner: str(at(r, 'owner', 'login')) ?? fullName[0], repo: str(at(r, 'name')) ?? fullName[1] }
 }
 
 function installationOf(payload: Payload): number {
-  const id = payload.installation?.id
+  const id = at(payload, 'installation', 'id')
   if (typeof id !== 'number') throw new Error('the delivery carries no installation id: is it from this App?')
   return id
 }
@@ -67,7 +70,7 @@ export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready
 
 export async function onPullRequest(d: HandlerDeps, payload: Payload): Promise<string> {
   const pr = payload.pull_request
-  if (!pr || pr.state === 'closed') return 'skipped: closed pull request'
+  if (!pr || at(pr, 'state') === 'closed') return 'skipped: closed pull request'
   const repo = repoOf(payload)
   const octokit = await d.auth.installationClient(installationOf(payload))
   return gatePullRequest(d, octokit, repo, pullInfoFrom(pr))
@@ -76,8 +79,9 @@ export async function onPullRequest(d: HandlerDeps, payload: Payload): Promise<s
 /** "Re-run" on the check: evaluate again every open PR whose head is that SHA. */
 export async function onCheckRunRerequested(d: HandlerDeps, payload: Payload): Promise<string> {
   const run = payload.check_run
-  if (!run || run.name !== d.config.checkName) return `skipped: check run ${JSON.stringify(run?.name)} is not ${d.config.checkName}`
-  return rerunHead(d, payload, run.head_sha, run.pull_requests)
+  const name = at(run, 'name')
+  if (!run || name !== d.config.checkName) return `skipped: check run ${JSON.stringify(name)} is not ${d.config.checkName}`
+  return rerunHead(d, payload, at(run, 'head_sha'), at(run, 'pull_requests'))
 }
 
 /**
@@ -87,9 +91,9 @@ export async function onCheckRunRerequested(d: HandlerDeps, payload: Payload): P
 export async function onCheckSuiteRerequested(d: HandlerDeps, payload: Payload): Promise<string> {
   const suite = payload.check_suite
   if (!suite) return 'skipped: the payload has no check_suite'
-  const appId = suite.app?.id
+  const appId = at(suite, 'app', 'id')
   if (appId !== undefined && String(appId) !== d.config.appId) return `skipped: the check suite belongs to App ${String(appId)}, not ${d.config.appId}`
-  return rerunHead(d, payload, suite.head_sha, suite.pull_requests)
+  return rerunHead(d, payload, at(suite, 'head_sha'), at(suite, 'pull_requests'))
 }
 
 /** Evaluates again every open PR whose head is `sha`: those listed, else those the API associates with it. */
@@ -97,7 +101,9 @@ async function rerunHead(d: HandlerDeps, payload: Payload, sha: unknown, listed:
   if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) return `skipped: no head SHA in the payload (${JSON.stringify(sha)})`
   const repo = repoOf(payload)
   const octokit = await d.auth.installationClient(installationOf(payload))
-  let numbers: number[] = (Array.isArray(listed) ? listed : []).map((p: { number?: unknown } | null) => p?.number).filter((n: unknown): n is number => typeof n === 'number')
+  let numbers: number[] = list(listed)
+    .map((p) => at(p, 'number'))
+    .filter((n): n is number => typeof n === 'number')
   if (!numbers.length) {
     // Fork PRs are not listed on check runs and suites: find the open PRs of that head SHA.
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 })
@@ -129,16 +135,18 @@ export function runIdFromCallback(url: string | undefined): number | undefined {
  * installation token is never sent to a URL taken from the payload).
  */
 export async function onDeploymentProtectionRule(d: HandlerDeps, payload: Payload): Promise<string> {
-  const environment: string | undefined = payload.environment
+  const environment = str(payload.environment)
   const deployment = payload.deployment
-  const runId = runIdFromCallback(payload.deployment_callback_url)
-  if (!environment || !deployment?.sha || !runId) return 'skipped: the payload lacks environment, deployment.sha or a deployment_callback_url'
+  const sha = str(at(deployment, 'sha'))
+  const deploymentId = at(deployment, 'id')
+  const runId = runIdFromCallback(str(payload.deployment_callback_url))
+  if (!environment || !sha || !runId) return 'skipped: the payload lacks environment, deployment.sha or a deployment_callback_url'
   const repo = repoOf(payload)
   const octokit = await d.auth.installationClient(installationOf(payload))
   let state: 'approved' | 'rejected'
   let comment: string
   try {
-    const e = await evaluateRelease({ octokit, repo, base: 'auto', head: deployment.sha, environment, excludeDeploymentId: deployment.id, checkName: d.config.checkName, policyPath: d.config.policyPath, evidence: NO_WORKSPACE })
+    const e = await evaluateRelease({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: num(deploymentId), checkName: d.config.checkName, policyPath: d.config.policyPath, evidence: NO_WORKSPACE })
     state = e.verdict.conclusion === 'failure' ? 'rejected' : 'approved'
     const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` }
     const check = await createCheckRun(octokit, repo, {
@@ -159,5 +167,5 @@ export async function onDeploymentProtectionRule(d: HandlerDeps, payload: Payloa
   } catch (err) {
     throw new Error(describeApiError(`review deployment protection rule of run ${runId}`, err))
   }
-  return `${repo.owner}/${repo.repo} deployment ${deployment.id} to ${environment}: ${state}`
+  return `${repo.owner}/${repo.repo} deployment ${String(deploymentId)} to ${environment}: ${state}`
 }

@@ -18,6 +18,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Webhooks } from '@octokit/webhooks'
 import { errorMessage } from '../engine/run.js'
+import { at, obj, str, type JsonObject } from '../json.js'
 import type { AppConfig } from './config.js'
 import { createAuth, type AppAuth } from './auth.js'
 import { onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, PULL_REQUEST_ACTIONS, type HandlerDeps } from './handlers.js'
@@ -155,8 +156,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 
   // What each delivery did, reported by the handler (webhooks.receive returns nothing).
   const outcomes = new Map<string, string>()
-  const handle = (fn: (d: HandlerDeps, p: Record<string, any>) => Promise<string>) => async (event: { id: string; payload: unknown }) => {
-    outcomes.set(event.id, await fn(deps, event.payload as Record<string, any>))
+  const handle = (fn: (d: HandlerDeps, p: JsonObject) => Promise<string>) => async (event: { id: string; payload: unknown }) => {
+    outcomes.set(event.id, await fn(deps, obj(event.payload) ?? {}))
   }
   webhooks.on(
     PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
@@ -166,8 +167,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested))
   webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule))
 
-  const process_ = async (id: string, name: string, payload: Record<string, any>, started: number) => {
-    const action = typeof payload.action === 'string' ? payload.action : undefined
+  const process_ = async (id: string, name: string, payload: unknown, started: number) => {
+    const action = str(at(payload, 'action'))
     let ok = true
     let message: string
     try {
@@ -219,9 +220,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       send(res, 400, { error: 'missing X-GitHub-Event or X-GitHub-Delivery' })
       return
     }
-    let payload: Record<string, any>
+    let payload: unknown
     try {
-      payload = JSON.parse(body)
+      payload = JSON.parse(body) as unknown
     } catch {
       send(res, 400, { error: 'the payload is not JSON' })
       return

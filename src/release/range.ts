@@ -98,6 +98,11 @@ export interface Comparison {
   htmlUrl?: string
 }
 
+/** One page of the compare API, as Octokit types it. */
+type CompareData = Awaited<ReturnType<Octokit['rest']['repos']['compareCommitsWithBasehead']>>['data']
+/** One pull request of `commits/{sha}/pulls`, as Octokit types it. */
+type AssociatedPull = Awaited<ReturnType<Octokit['rest']['repos']['listPullRequestsAssociatedWithCommit']>>['data'][number]
+
 /** GitHub's compare API lists at most this many files (on the first page only). */
 export const COMPARE_FILES_CAP = 300
 const MAX_COMMIT_PAGES = 100
@@ -105,28 +110,28 @@ const MAX_COMMIT_PAGES = 100
 /** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
 export async function compareRange(octokit: Octokit, r: RepoRef, base: string, head: string): Promise<Comparison> {
   const commits: RangeCommit[] = []
-  let first: Record<string, any> | undefined
+  let first: CompareData | undefined
   for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
-    let data: Record<string, any>
+    let data: CompareData
     try {
-      data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data as unknown as Record<string, any>
+      data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data
     } catch (e) {
       if (statusOf(e) === 404) throw new ReleaseError(`cannot compare ${base}...${head}: one of the refs does not exist in ${r.owner}/${r.repo} (HTTP 404)`)
       throw new ReleaseError(describeApiError(`compare ${base}...${head}`, e))
     }
     first ??= data
-    const pageCommits = (data.commits ?? []) as Array<Record<string, any>>
+    const pageCommits = data.commits ?? []
     for (const c of pageCommits) commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url })
     if (!pageCommits.length || commits.length >= (data.total_commits ?? 0)) break
   }
-  const f = first ?? {}
+  const f: Partial<CompareData> = first ?? {}
   return {
     baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
     headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
     status: String(f.status ?? 'ahead'),
     totalCommits: Number(f.total_commits ?? commits.length),
     commits,
-    files: (f.files ?? []) as ApiFile[],
+    files: f.files ?? [],
     htmlUrl: f.html_url,
   }
 }
@@ -153,13 +158,15 @@ export async function mergedPullsInRange(octokit: Octokit, r: RepoRef, commits: 
   const direct: RangeCommit[] = []
   const lists = await mapLimit(commits, 4, async (c) => {
     try {
-      return (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })).data as unknown as Array<Record<string, any>>
+      return (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })).data
     } catch (e) {
       throw new ReleaseError(describeApiError(`list pull requests of commit ${c.sha.slice(0, 12)}`, e))
     }
   })
   commits.forEach((c, i) => {
-    const merged = (lists[i] ?? []).filter((p) => p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()))
+    const merged = (lists[i] ?? []).filter(
+      (p): p is AssociatedPull & { merged_at: string } => !!p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()),
+    )
     if (!merged.length) direct.push(c)
     for (const p of merged) {
       let rec = byNumber.get(p.number)
@@ -168,7 +175,7 @@ export async function mergedPullsInRange(octokit: Octokit, r: RepoRef, commits: 
           number: p.number,
           title: p.title ?? '',
           author: p.user?.login ?? '',
-          labels: (p.labels ?? []).map((l: { name?: string }) => l.name ?? '').filter(Boolean),
+          labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
           headSha: p.head?.sha,
           mergedAt: p.merged_at,
           mergeCommitSha: p.merge_commit_sha ?? undefined,
