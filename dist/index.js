@@ -57216,7 +57216,7 @@ function sqitchRevertFor(path) {
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/text.ts
 /**
  * Offsets to lines. libpg-query reports statement locations and scan tokens in UTF-8 BYTES and syntax
- * errors in CHARACTERS; tree-sitter reports rows. Everything the rule shows is a 1-based line (and column).
+ * errors in CHARACTERS (code points); tree-sitter reports rows. Everything the rule shows is a 1-based line (and column).
  */
 class TextIndex {
     text;
@@ -57224,7 +57224,6 @@ class TextIndex {
     ascii;
     /** Byte offset where each line starts. */
     lineStarts;
-    byteToCharMap;
     /** Index into lineStarts of the last answer: statements are looked up in file order. */
     hint = 0;
     constructor(text) {
@@ -57278,24 +57277,21 @@ class TextIndex {
             return charOffset;
         return Buffer.byteLength(this.text.slice(0, charOffset), 'utf8');
     }
-    /** Character offset of a byte offset. */
-    byteToChar(byteOffset) {
+    /**
+     * The byte offset `count` characters after byte `from`, counting characters as PostgreSQL does (code
+     * points: an emoji is one, where a JS string counts two): the parser's error cursor is in those.
+     */
+    advanceCodePoints(from, count) {
         if (this.ascii)
-            return byteOffset;
-        if (!this.byteToCharMap) {
-            const map = new Int32Array(this.bytes.length + 1);
-            let c = 0;
-            for (let i = 0; i < this.bytes.length; i++) {
-                map[i] = c;
-                const byte = this.bytes[i];
-                // count a character at each non-continuation byte; 4-byte sequences are 2 UTF-16 units
-                if ((byte & 0xc0) !== 0x80)
-                    c += byte >= 0xf0 ? 2 : 1;
-            }
-            map[this.bytes.length] = c;
-            this.byteToCharMap = map;
+            return Math.min(from + count, this.bytes.length);
+        const b = this.bytes;
+        let i = from;
+        for (let n = 0; n < count && i < b.length; n++) {
+            i++;
+            while (i < b.length && (b[i] & 0xc0) === 0x80)
+                i++;
         }
-        return this.byteToCharMap[Math.min(byteOffset, this.bytes.length)];
+        return i;
     }
     slice(startByte, endByte) {
         if (this.ascii)
@@ -57641,7 +57637,12 @@ function chunkCuts(bytes, size = CHUNK_BYTES) {
  * the file.
  */
 function analyzeSql(pg, sql, opts, chunkBytes = CHUNK_BYTES) {
-    const run = new SqlRun(sql, opts, chunkBytes, pg);
+    // The parser takes a C string: a NUL byte would silently end the file there. PostgreSQL rejects it, so it
+    // is a syntax error, and the rest is analysed as if it were a space (offsets and lines unchanged).
+    const nul = sql.indexOf('\u0000');
+    const run = new SqlRun(nul < 0 ? sql : sql.replaceAll('\u0000', ' '), opts, chunkBytes, pg);
+    if (nul >= 0)
+        run.result.issues.push(nulIssue(run.idx, nul));
     for (const [s, e] of run.cuts) {
         let stmts;
         try {
@@ -57721,6 +57722,9 @@ class SqlRun {
     recover(pg, from) {
         const { idx, result } = this;
         const end = idx.bytes.length;
+        // comments between the last statement analysed and `from` (e.g. a chunk that was all comment)
+        if (this.markers && !this.commentsDone)
+            this.commentsBefore(from);
         const rest = idx.slice(from, end);
         let whole;
         try {
@@ -57821,11 +57825,23 @@ class SqlRun {
         }
     }
 }
+function nulIssue(idx, charOffset) {
+    const byte = idx.charToByte(charOffset);
+    const line = idx.lineOfByte(byte);
+    const column = idx.columnOfByte(byte);
+    return {
+        id: 'syntax-error',
+        line,
+        endLine: line,
+        column,
+        statement: shortStatement(idx.text.split('\n')[line - 1] ?? ''),
+        detail: `a NUL byte (\\0) at line ${line}, column ${column}: PostgreSQL rejects it; the rest of the file was checked as if it were a space`,
+    };
+}
 function syntaxIssue(idx, err, baseByte) {
     const e = toSyntaxError(err);
-    // cursorPosition is a 0-based CHARACTER offset into the text that was parsed.
-    const baseChar = idx.byteToChar(baseByte);
-    const byte = e.cursor !== undefined ? idx.charToByte(baseChar + e.cursor) : baseByte;
+    // cursorPosition is a 0-based offset in characters (code points) into the text that was parsed.
+    const byte = e.cursor !== undefined ? idx.advanceCodePoints(baseByte, e.cursor) : baseByte;
     const line = idx.lineOfByte(byte);
     const column = idx.columnOfByte(byte);
     const lineText = idx.text.split('\n')[line - 1] ?? '';

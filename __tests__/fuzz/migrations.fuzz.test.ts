@@ -10,6 +10,8 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { Value } from '@sinclair/typebox/value'
 import { migrationSafety, options } from '../../src/rules/migration-safety/index.js'
+import { analyzeSql } from '../../src/rules/migration-safety/sql.js'
+import { loadPg } from '../../src/rules/migration-safety/wasm.js'
 import type { Finding } from '../../src/types.js'
 import { addFilePatch, makeContext, type FakeFile } from '../helpers/context.js'
 import { check, lineCount, mutated, nastyString, TIMEOUT } from './support.js'
@@ -61,6 +63,8 @@ const statement: fc.Arbitrary<string> = fc
       `DO $$ BEGIN ALTER TABLE ${t} DROP COLUMN ${c}; END $$`,
       `COMMENT ON TABLE ${t} IS 'a; b -- c'`,
       `CREATE MATERIALIZED VIEW ${i} AS SELECT * FROM ${t}`,
+      `CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC\n  SELECT 1;\n  UPDATE ${t} SET ${c} = 1;\nEND`,
+      `INSERT INTO ${t} VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n')`,
       `ALTER TABLE ${t} ATTACH PARTITION ${i} FOR VALUES FROM (1) TO (2)`,
     ]
     return all[k % all.length]
@@ -119,6 +123,35 @@ describe('fuzz: SQL and ORM migrations (migration-safety)', () => {
         const out = await migrationSafety.evaluate(makeContext({ files }), opts(over))
         assertFindings(out.findings, unique.map((c) => ({ ...c, lines: Math.max(lineCount(c.text), c.text.split('\n').length) })))
         expect(typeof out.summary).toBe('string')
+      })
+    },
+    TIMEOUT,
+  )
+})
+
+describe('fuzz: SQL parsed in chunks (differential)', () => {
+  test(
+    'chunks cut after every `;` + line end give the one-piece result (whenever one piece can be split at all)',
+    async () => {
+      const pg = await loadPg()
+      const base = { pgVersion: 14, assumeInTransaction: false, requireLockTimeout: false }
+      await check('migrations: chunked vs one-piece SQL analysis', 100, fc.tuple(sqlText, fc.constantFrom(1, 16, 64)), ([sql, size]) => {
+        const whole = analyzeSql(pg, sql, base, Number.MAX_SAFE_INTEGER)
+        const chunked = analyzeSql(pg, sql, base, size)
+        let splittable = true
+        try {
+          pg.scanSync(sql)
+        } catch {
+          splittable = false
+        }
+        // One piece falls back to the scanner's `;` split, which cuts BEGIN ATOMIC bodies; chunks do not.
+        if (!whole.issues.some((i) => i.id === 'syntax-error') || (splittable && !/atomic/i.test(sql))) {
+          expect(chunked).toEqual(whole)
+        } else {
+          // The rest of the file could not be split: chunks keep what they parsed before it, and the
+          // syntax error is the one-piece one.
+          expect(chunked.issues.filter((i) => i.id === 'syntax-error').at(-1)).toEqual(whole.issues.filter((i) => i.id === 'syntax-error').at(-1))
+        }
       })
     },
     TIMEOUT,

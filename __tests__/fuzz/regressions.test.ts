@@ -11,6 +11,8 @@ import { renderComment } from '../../src/report/markdown.js'
 import type { Verdict } from '../../src/types.js'
 import { pullInfoFrom } from '../../src/github/source.js'
 import { onCheckRunRerequested, type HandlerDeps } from '../../src/app/handlers.js'
+import { analyzeSql } from '../../src/rules/migration-safety/sql.js'
+import { loadPg } from '../../src/rules/migration-safety/wasm.js'
 
 const FILE = '.github/quality-gate.yml'
 const noRepo = async (_path: string): Promise<string | undefined> => undefined
@@ -163,4 +165,37 @@ describe('fuzz regressions: webhook payloads', () => {
 it('pullInfoFrom names the missing fields of a malformed pull request instead of failing later', () => {
   expect(() => pullInfoFrom({ number: 'x', head: {} })).toThrow('the pull request data has no number, base.sha, head.sha')
   expect(() => pullInfoFrom(null)).toThrow('the pull request data has no number, base.sha, head.sha')
+})
+
+describe('fuzz regressions: SQL migrations (chunked vs one piece)', () => {
+  const base = { pgVersion: 14, assumeInTransaction: false, requireLockTimeout: false }
+  const both = async (sql: string) => {
+    const pg = await loadPg()
+    return { whole: analyzeSql(pg, sql, base, Number.MAX_SAFE_INTEGER), chunked: analyzeSql(pg, sql, base, 1) }
+  }
+
+  // The parser takes a C string: one piece stopped at the NUL and checked nothing after it (a silent pass);
+  // chunks checked the statements after it. Now the NUL is a syntax error and the rest is checked.
+  test('a NUL byte in a comment', async () => {
+    const { whole, chunked } = await both("-- \u0000\nCREATE TABLE users (id int PRIMARY KEY, users int NOT NULL DEFAULT 'x');\nCREATE TABLE users (id int PRIMARY KEY, _ int NOT NULL DEFAULT 'x');\n")
+    expect(chunked).toEqual(whole)
+    expect(whole.issues.map((i) => [i.id, i.line])).toEqual([['syntax-error', 1], ['prefer-bigint-key', 2], ['prefer-bigint-key', 3]])
+  })
+
+  // A chunk that was only a comment, followed by a chunk that does not parse: its comment was lost.
+  test('a comment-only chunk before an unparseable one', async () => {
+    const { whole, chunked } = await both(
+      "-- P'L;hm% ALTER TABLE public.accounts ADD CONSTRAINT ____ CHECK (\"nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn\" > 0) NOT VALID; CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS b06j_diu5w ON qq__ur__7 USING btree (e7n) WHERE e7n IS NOT NULL; -- !LzQ<r/]z.gvN2\\ix INSERT INTO orders VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n'); ALTER TABLE _808___ ALTER COLUMN _9_wl1v_8_ TYPE jsonb USING _9_wl1v_8_::jsonb; CREATE INDEX __5_o9w05_ ON users (_9_0_3e6); ALTER TABLE dt6jgr_t_ ADD CONSTRAINT x CHECK (\"a\"\"b\" > 0) NOT VALID; INSERT INTO users VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n'); DROP INDEX b7__681b4;\n",
+    )
+    expect(chunked).toEqual(whole)
+    expect(whole.comments).toHaveLength(1)
+  })
+
+  // The parser's error cursor counts code points; it was read as UTF-16 units, so after an astral character
+  // the syntax error landed on the wrong line.
+  test('an astral character before a syntax error', async () => {
+    const { whole, chunked } = await both("--   =\u{da3f4} INSERT INTO public.accounts VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n'); INSERT INTO x VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n'); CREATE INDEX \"Weird Name\" ON x (_iev3_6m7); ALTER TABLE _po_0 ADD COLUMN g4k__t text NOT NULL;\n")
+    expect(chunked).toEqual(whole)
+    expect(whole.issues[0]).toMatchObject({ id: 'syntax-error', line: 2, column: 1 })
+  })
 })

@@ -92,6 +92,21 @@ ALTER TABLE widgets ALTER COLUMN name SET NOT NULL;`
     expect(r.issues.map((i) => i.id)).toEqual(expect.arrayContaining(['create-index-non-concurrent', 'drop-table']))
   })
 
+  test('the syntax error cursor counts characters as PostgreSQL does: an emoji before it is one character', () => {
+    // the cursor counts code points from the start of the statement; the column is in the editor's units
+    const sql = `SELECT 1;\nALTER TABLE "t😀" /* 𝄞 Ünï */ ADD COLUM x text;\n`
+    const err = analyzeSql(pg, sql, base).issues.find((i) => i.id === 'syntax-error')!
+    expect(err).toMatchObject({ line: 2, column: sql.split('\n')[1].indexOf('text') + 1 })
+    expect(err.detail).toContain('"text"')
+  })
+
+  test('a NUL byte is a syntax error at its position, and the rest of the file is still checked', () => {
+    const sql = `CREATE INDEX a ON users (email);\n-- \u0000 stray\nDROP TABLE old_stuff;\n`
+    const r = analyzeSql(pg, sql, base)
+    expect(r.issues.map((i) => [i.id, i.line])).toEqual([['syntax-error', 2], ['create-index-non-concurrent', 1], ['drop-table', 3]])
+    expect(r.issues[0]).toMatchObject({ column: 4, detail: expect.stringContaining('NUL byte') })
+  })
+
   test('a psql meta-command is a syntax error, not a crash', () => {
     const r = analyzeSql(pg, `\\set ON_ERROR_STOP on\nCREATE INDEX a ON users (email);`, base)
     expect(r.issues[0]).toMatchObject({ id: 'syntax-error', line: 1, column: 1 })
@@ -177,6 +192,15 @@ describe('large files are parsed in chunks', () => {
       expect(r.comments.map((c) => c.line)).toEqual([1, 2, 3, 3, 4, 5, 6])
       expect(r.issues.map((i) => i.id)).toEqual(['create-index-non-concurrent', 'syntax-error', 'create-index-non-concurrent'])
     }
+  })
+
+  test('a chunk that is all comment, before a chunk that does not parse: its comment is kept (found by fuzzing)', () => {
+    // the first cut falls after the comment line's `('a;`: chunk 1 is only the comment; chunk 2 does not parse
+    const sql = '-- note (\'a;\nb c; CREATE INDEX i ON t (c);\n'
+    const whole = analyzeSql(pg, sql, base, Number.MAX_SAFE_INTEGER)
+    expect(whole.comments).toEqual([{ line: 1, text: "-- note ('a;" }])
+    expect(whole.issues.map((i) => i.id)).toEqual(['syntax-error', 'create-index-non-concurrent'])
+    expect(analyzeSql(pg, sql, base, 1)).toEqual(whole)
   })
 
   test('a string left open: one syntax error where the parser stops; chunks already parsed keep their findings', () => {

@@ -130,7 +130,11 @@ export function chunkCuts(bytes: Uint8Array, size = CHUNK_BYTES): Array<[number,
  * the file.
  */
 export function analyzeSql(pg: PgApi, sql: string, opts: SqlOptions, chunkBytes = CHUNK_BYTES): SqlResult {
-  const run = new SqlRun(sql, opts, chunkBytes, pg)
+  // The parser takes a C string: a NUL byte would silently end the file there. PostgreSQL rejects it, so it
+  // is a syntax error, and the rest is analysed as if it were a space (offsets and lines unchanged).
+  const nul = sql.indexOf('\u0000')
+  const run = new SqlRun(nul < 0 ? sql : sql.replaceAll('\u0000', ' '), opts, chunkBytes, pg)
+  if (nul >= 0) run.result.issues.push(nulIssue(run.idx, nul))
   for (const [s, e] of run.cuts) {
     let stmts: PgStatement[]
     try {
@@ -213,6 +217,8 @@ class SqlRun {
   recover(pg: PgApi, from: number): void {
     const { idx, result } = this
     const end = idx.bytes.length
+    // comments between the last statement analysed and `from` (e.g. a chunk that was all comment)
+    if (this.markers && !this.commentsDone) this.commentsBefore(from)
     const rest = idx.slice(from, end)
     let whole: unknown
     try {
@@ -302,11 +308,24 @@ class SqlRun {
   }
 }
 
+function nulIssue(idx: TextIndex, charOffset: number): Issue {
+  const byte = idx.charToByte(charOffset)
+  const line = idx.lineOfByte(byte)
+  const column = idx.columnOfByte(byte)
+  return {
+    id: 'syntax-error',
+    line,
+    endLine: line,
+    column,
+    statement: shortStatement(idx.text.split('\n')[line - 1] ?? ''),
+    detail: `a NUL byte (\\0) at line ${line}, column ${column}: PostgreSQL rejects it; the rest of the file was checked as if it were a space`,
+  }
+}
+
 function syntaxIssue(idx: TextIndex, err: unknown, baseByte: number): Issue {
   const e = toSyntaxError(err)
-  // cursorPosition is a 0-based CHARACTER offset into the text that was parsed.
-  const baseChar = idx.byteToChar(baseByte)
-  const byte = e.cursor !== undefined ? idx.charToByte(baseChar + e.cursor) : baseByte
+  // cursorPosition is a 0-based offset in characters (code points) into the text that was parsed.
+  const byte = e.cursor !== undefined ? idx.advanceCodePoints(baseByte, e.cursor) : baseByte
   const line = idx.lineOfByte(byte)
   const column = idx.columnOfByte(byte)
   const lineText = idx.text.split('\n')[line - 1] ?? ''

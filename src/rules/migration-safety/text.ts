@@ -1,13 +1,12 @@
 /**
  * Offsets to lines. libpg-query reports statement locations and scan tokens in UTF-8 BYTES and syntax
- * errors in CHARACTERS; tree-sitter reports rows. Everything the rule shows is a 1-based line (and column).
+ * errors in CHARACTERS (code points); tree-sitter reports rows. Everything the rule shows is a 1-based line (and column).
  */
 export class TextIndex {
   readonly bytes: Buffer
   readonly ascii: boolean
   /** Byte offset where each line starts. */
   private readonly lineStarts: number[]
-  private byteToCharMap?: Int32Array
   /** Index into lineStarts of the last answer: statements are looked up in file order. */
   private hint = 0
 
@@ -58,22 +57,19 @@ export class TextIndex {
     return Buffer.byteLength(this.text.slice(0, charOffset), 'utf8')
   }
 
-  /** Character offset of a byte offset. */
-  byteToChar(byteOffset: number): number {
-    if (this.ascii) return byteOffset
-    if (!this.byteToCharMap) {
-      const map = new Int32Array(this.bytes.length + 1)
-      let c = 0
-      for (let i = 0; i < this.bytes.length; i++) {
-        map[i] = c
-        const byte = this.bytes[i]
-        // count a character at each non-continuation byte; 4-byte sequences are 2 UTF-16 units
-        if ((byte & 0xc0) !== 0x80) c += byte >= 0xf0 ? 2 : 1
-      }
-      map[this.bytes.length] = c
-      this.byteToCharMap = map
+  /**
+   * The byte offset `count` characters after byte `from`, counting characters as PostgreSQL does (code
+   * points: an emoji is one, where a JS string counts two): the parser's error cursor is in those.
+   */
+  advanceCodePoints(from: number, count: number): number {
+    if (this.ascii) return Math.min(from + count, this.bytes.length)
+    const b = this.bytes
+    let i = from
+    for (let n = 0; n < count && i < b.length; n++) {
+      i++
+      while (i < b.length && (b[i] & 0xc0) === 0x80) i++
     }
-    return this.byteToCharMap[Math.min(byteOffset, this.bytes.length)]
+    return i
   }
 
   slice(startByte: number, endByte: number): string {
