@@ -1,0 +1,136 @@
+/**
+ * One change, two surfaces: the CLI reads it from a real git repository, the Action from the (fake,
+ * OpenAPI-validated) GitHub API seeded from that same repository: the PR's file list with git's own
+ * patches and statuses, and the trees at the base and head commits. Both run the real bundle; every rule
+ * must come to the same status with the same findings (code, level, file, line). A difference means the
+ * two change-set builders (src/change/git.ts and src/github/source.ts) disagree about the change.
+ */
+import { readFileSync } from 'node:fs'
+import { useFakeGitHub } from '../helpers/use-fake-github.js'
+import type { FakeGitHub, PullFileInput } from '../helpers/github-server.js'
+import { TempRepo, lines } from '../helpers/git-repo.js'
+import { pullRequestEvent, runAction } from '../helpers/run-action.js'
+import { noStackTrace } from './helpers.js'
+
+let server: FakeGitHub
+useFakeGitHub((s) => (server = s))
+
+interface ReportRule {
+  id: string
+  status: string
+  findings: Array<{ code?: string; level: string; path?: string; line?: number; endLine?: number; kind?: string }>
+}
+
+/** The PR's files as GitHub lists them, from git: status, previous name, counts, the patch's hunks. */
+function pullFiles(repo: TempRepo, base: string, head: string): PullFileInput[] {
+  const statuses = repo.git('diff', '--name-status', '-M', base, head).trim().split('\n')
+  // --numstat -z: "added\tdeleted\tpath\0", or for a rename "added\tdeleted\t\0old\0new\0"; "-" for binary
+  const counts = new Map<string, [string, string]>()
+  const parts = repo.git('diff', '--numstat', '-M', '-z', base, head).split('\0')
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i]) continue
+    const [a, d, path] = parts[i].split('\t')
+    if (path) counts.set(path, [a, d])
+    else {
+      i += 2
+      counts.set(parts[i], [a, d])
+    }
+  }
+  return statuses.map((l) => {
+    const [code, a, b] = l.split('\t')
+    const status = code.startsWith('R') ? 'renamed' : code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified'
+    const filename = b ?? a
+    const [add, del] = counts.get(filename) ?? ['0', '0']
+    const binary = add === '-'
+    const diff = repo.git('diff', '-M', base, head, '--', ...(b ? [a, b] : [a]))
+    const at = diff.indexOf('\n@@')
+    return {
+      filename,
+      status,
+      ...(b ? { previous_filename: a } : {}),
+      additions: binary ? 0 : Number(add),
+      deletions: binary ? 0 : Number(del),
+      ...(binary || at < 0 ? {} : { patch: diff.slice(at + 1).replace(/\n$/, '') }),
+    } as PullFileInput
+  })
+}
+
+function treeAt(repo: TempRepo, sha: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const p of repo.git('ls-tree', '-r', '--name-only', sha).trim().split('\n')) {
+    if (p.endsWith('.png')) continue
+    out[p] = repo.git('show', `${sha}:${p}`)
+  }
+  return out
+}
+
+const comparable = (rules: ReportRule[]) =>
+  Object.fromEntries(
+    rules
+      // dependencies: the Action also asks GitHub's dependency review, which the CLI cannot reach
+      .filter((r) => r.id !== 'dependencies')
+      .map((r) => [r.id, { status: r.status, findings: r.findings.filter((f) => f.kind !== 'info').map((f) => [f.code, f.level, f.path ?? '', f.line ?? 0, f.endLine ?? 0].join(' ')).sort() }]),
+  )
+
+test('the CLI on git and the Action on the API give the same verdict for the same change', async () => {
+  const repo = new TempRepo()
+  try {
+    const base = repo.commit('base', {
+      '.gitattributes': 'gen/** linguist-generated=true\n',
+      'services/payments/src/pay.ts': lines(30, 'const pay'),
+      'services/payments/src/old-name.ts': lines(12, 'const moved'),
+      'services/payments/src/gone.ts': lines(5, 'const gone'),
+      'deploy/k8s/payments.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payments\nspec:\n  replicas: 2\n',
+      'db/migrations/V1__init.sql': 'CREATE TABLE payments (id bigint PRIMARY KEY);\n',
+      'package-lock.json': '{\n  "lockfileVersion": 3\n}\n',
+      'README.md': '# service\n',
+    })
+    repo.git('checkout', '-q', '-b', 'feature')
+    repo.git('mv', 'services/payments/src/old-name.ts', 'services/payments/src/new-name.ts')
+    repo.git('rm', '-q', 'services/payments/src/gone.ts')
+    const head = repo.commit('change', {
+      'services/payments/src/pay.ts': lines(10, 'const pay') + 'const timeout = process.env.PAYMENTS_TIMEOUT_MS\n' + lines(20, 'const more'),
+      'services/payments/src/new-name.ts': lines(12, 'const moved') + 'export const extra = 1\n',
+      'deploy/k8s/payments.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payments\nspec:\n  replicas: 4\n',
+      'db/migrations/V2__orders.sql': "-- orders\nCREATE INDEX payments_created_idx ON payments (created_at);\nALTER TABLE payments ADD COLUMN status text NOT NULL;\nALTER TABLE payments RENAME COLUMN id TO payment_id; -- quality-gate: ignore rename-column nothing reads it yet\n",
+      'db/migrations/V1__init.sql': 'CREATE TABLE payments (id bigint PRIMARY KEY, note text);\n',
+      'gen/client.ts': lines(400, 'export const generated'),
+      'package-lock.json': '{\n  "lockfileVersion": 3,\n  "packages": {}\n}\n',
+      'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0xff, 0, 0x10]),
+    })
+    const body = 'Adds an orders index.'
+
+    const cli = repo.cli('check', '--base', 'main', '--format', 'json', '--body', body)
+    expect(cli.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+    const fromGit = JSON.parse(cli.stdout) as { conclusion: string; rules: ReportRule[] }
+
+    server.setTree(base, treeAt(repo, base))
+    server.setTree(head, treeAt(repo, head))
+    const files = pullFiles(repo, base, head)
+    expect(files.map((f) => [f.status, f.filename]).sort()).toEqual(
+      [
+        ['added', 'assets/logo.png'],
+        ['added', 'db/migrations/V2__orders.sql'],
+        ['added', 'gen/client.ts'],
+        ['modified', 'db/migrations/V1__init.sql'],
+        ['modified', 'deploy/k8s/payments.yaml'],
+        ['modified', 'package-lock.json'],
+        ['modified', 'services/payments/src/pay.ts'],
+        ['removed', 'services/payments/src/gone.ts'],
+        ['renamed', 'services/payments/src/new-name.ts'],
+      ].sort(),
+    )
+    const pr = server.addPullRequest({ number: 12, title: 'Orders index', body, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head }, files })
+    const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token } })
+    noStackTrace(r)
+    const fromApi = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as { conclusion: string; rules: ReportRule[] }
+
+    // the scenario exercises what it means to: several rules fail, with findings on lines
+    expect(fromGit.conclusion).toBe('failure')
+    expect(comparable(fromGit.rules)['migration-safety'].findings.length).toBeGreaterThanOrEqual(3)
+    expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
+    expect(fromApi.conclusion).toBe(fromGit.conclusion)
+  } finally {
+    repo.remove()
+  }
+}, 60_000)
