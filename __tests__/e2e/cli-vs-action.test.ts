@@ -72,6 +72,22 @@ const comparable = (rules: ReportRule[]) =>
       .map((r) => [r.id, { status: r.status, findings: r.findings.filter((f) => f.kind !== 'info').map((f) => [f.code, f.level, f.path ?? '', f.line ?? 0, f.endLine ?? 0].join(' ')).sort() }]),
   )
 
+/** Runs the change base..head (checked out at head) through the CLI and through the Action. */
+async function bothWays(repo: TempRepo, base: string, head: string, body: string, prNumber: number): Promise<{ fromGit: { conclusion: string; rules: ReportRule[] }; fromApi: { conclusion: string; rules: ReportRule[] }; files: PullFileInput[] }> {
+  const cli = repo.cli('check', '--base', 'main', '--format', 'json', '--body', body)
+  expect(cli.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+  const fromGit = JSON.parse(cli.stdout) as { conclusion: string; rules: ReportRule[] }
+  server.setTree(base, treeAt(repo, base))
+  server.setTree(head, treeAt(repo, head))
+  const files = pullFiles(repo, base, head)
+  const pr = server.addPullRequest({ number: prNumber, title: 'Change', body, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head }, files })
+  // the checkout is the workspace: report files (coverage) are read from it on both sides
+  const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token }, workspace: repo.dir })
+  noStackTrace(r)
+  const fromApi = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as { conclusion: string; rules: ReportRule[] }
+  return { fromGit, fromApi, files }
+}
+
 test('the CLI on git and the Action on the API give the same verdict for the same change', async () => {
   const repo = new TempRepo()
   try {
@@ -100,13 +116,7 @@ test('the CLI on git and the Action on the API give the same verdict for the sam
     })
     const body = 'Adds an orders index.'
 
-    const cli = repo.cli('check', '--base', 'main', '--format', 'json', '--body', body)
-    expect(cli.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
-    const fromGit = JSON.parse(cli.stdout) as { conclusion: string; rules: ReportRule[] }
-
-    server.setTree(base, treeAt(repo, base))
-    server.setTree(head, treeAt(repo, head))
-    const files = pullFiles(repo, base, head)
+    const { fromGit, fromApi, files } = await bothWays(repo, base, head, body, 12)
     expect(files.map((f) => [f.status, f.filename]).sort()).toEqual(
       [
         ['added', 'assets/logo.png'],
@@ -120,14 +130,47 @@ test('the CLI on git and the Action on the API give the same verdict for the sam
         ['renamed', 'services/payments/src/new-name.ts'],
       ].sort(),
     )
-    const pr = server.addPullRequest({ number: 12, title: 'Orders index', body, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head }, files })
-    const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token } })
-    noStackTrace(r)
-    const fromApi = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as { conclusion: string; rules: ReportRule[] }
 
     // the scenario exercises what it means to: several rules fail, with findings on lines
     expect(fromGit.conclusion).toBe('failure')
     expect(comparable(fromGit.rules)['migration-safety'].findings.length).toBeGreaterThanOrEqual(3)
+    expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
+    expect(fromApi.conclusion).toBe(fromGit.conclusion)
+  } finally {
+    repo.remove()
+  }
+}, 60_000)
+
+test('the same for a critical area: tests-changed and diff coverage of the changed lines from an lcov report', async () => {
+  const repo = new TempRepo()
+  try {
+    const policy = [
+      'extends: default',
+      'rules:',
+      '  critical-path-tests:',
+      '    areas:',
+      '      - name: payments',
+      '        include: ["services/payments/**"]',
+      '        tests: ["services/payments/**/*.test.ts"]',
+      '        min_diff_coverage: 80',
+      '    coverage: ["coverage/lcov.info"]',
+      '',
+    ].join('\n')
+    const charge = (v: string) => Array.from({ length: 40 }, (_, i) => (i >= 10 && i < 20 ? `  total += ${v}${i}` : `  step(${i})`)).join('\n') + '\n'
+    const base = repo.commit('base', { '.github/quality-gate.yml': policy, 'services/payments/src/charge.ts': charge('a'), 'services/payments/src/refund.ts': lines(10, 'refund') })
+    repo.git('checkout', '-q', '-b', 'feature')
+    const head = repo.commit('change', {
+      'services/payments/src/charge.ts': charge('b').replace('  step(30)\n', '  step(30)\n  audit()\n  audit()\n'),
+      'services/payments/src/refund.ts': lines(10, 'refund') + 'export const refundLimit = 3\n',
+    })
+    // coverage of the head: lines 11-15 hit, 16-20 and the audit lines (32, 33) not; refund.ts not measured
+    const da = Array.from({ length: 43 }, (_, i) => `DA:${i + 1},${i + 1 >= 16 && i + 1 <= 20 ? 0 : i + 1 === 32 || i + 1 === 33 ? 0 : 1}`)
+    repo.write({ 'coverage/lcov.info': ['TN:', 'SF:services/payments/src/charge.ts', ...da, 'end_of_record', ''].join('\n') })
+
+    const { fromGit, fromApi } = await bothWays(repo, base, head, 'Charge totals.', 13)
+    const area = comparable(fromGit.rules)['critical-path-tests']
+    expect(area.status).toBe('fail')
+    expect(area.findings.join('\n')).toMatch(/services\/payments\/src\/charge\.ts 16 20/)
     expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
     expect(fromApi.conclusion).toBe(fromGit.conclusion)
   } finally {
