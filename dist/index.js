@@ -46455,6 +46455,17 @@ function isMapping(v) {
 }
 /** Parses and validates one policy file; returns the raw mapping or throws PolicyError. */
 function parsePolicyText(text, file) {
+    const { doc, issues } = parseAndValidate(text, file);
+    if (issues.length)
+        throw new PolicyError(issues);
+    return doc;
+}
+/**
+ * Parses one policy file (invalid YAML throws PolicyError: there is no document to go on with) and
+ * validates it, returning the mapping with its issues, so the caller can add the `extends` chain's issues
+ * and report every problem at once.
+ */
+function parseAndValidate(text, file) {
     let doc;
     try {
         doc = text.trim() === '' ? {} : (0,js_yaml/* load */.Hh)(text, { filename: file });
@@ -46462,7 +46473,7 @@ function parsePolicyText(text, file) {
     catch (e) {
         // js-yaml 5 rejects a stream without a document (only comments, a BOM, `...`): that is an empty policy.
         if (e instanceof js_yaml/* YAMLException */.tB && !e.mark && /input is empty/.test(e.reason))
-            return {};
+            return { doc: {}, issues: [] };
         if (e instanceof js_yaml/* YAMLException */.tB && e.mark) {
             throw new PolicyError([{ file, line: e.mark.line + 1, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` }]);
         }
@@ -46480,15 +46491,15 @@ function parsePolicyText(text, file) {
     const issues = (0,validate/* validate */.tf)(schema, doc, [], [], {
         unknownLabel: (path) => (path.length === 1 && path[0] === 'rules' ? 'unknown rule' : undefined),
     });
-    if (issues.length) {
-        throw new PolicyError(issues.map((i) => {
+    return {
+        doc,
+        issues: issues.map((i) => {
             const p = positions.get(i.path.join('.')) ?? nearest(positions, i.path);
             const pos = i.atKey ? (p?.key ?? p?.value) : (p?.value ?? p?.key);
             const name = i.path.length ? `${i.atKey ? i.path.slice(0, -1).join('.') || '(top level)' : i.path.join('.')}: ` : '';
             return { file, line: pos?.line, column: pos?.column, message: `${name}${i.message}` };
-        }));
-    }
-    return doc;
+        }),
+    };
 }
 /** 1-based line of the `---` that starts a second document (1 when there is none to point at). */
 function secondDocumentLine(text) {
@@ -46527,7 +46538,9 @@ function deepMerge(base, over) {
 }
 const MAX_DEPTH = 8;
 async function resolveChain(text, file, read, seen, sources) {
-    const raw = parsePolicyText(text, file);
+    // This file's own issues and those of its `extends` chain are reported together: one run of
+    // `pr-gate validate` names every problem, not one layer at a time.
+    const { doc: raw, issues } = parseAndValidate(text, file);
     const ext = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
     // Errors about an `extends` entry point at that entry (file:line:column), like every other policy error.
     const at = (i) => {
@@ -46536,30 +46549,44 @@ async function resolveChain(text, file, read, seen, sources) {
     };
     let merged = {};
     for (const [i, name] of ext.entries()) {
+        if (typeof name !== 'string')
+            continue; // a type error, already among this file's issues
         const key = PRESETS[name] !== undefined ? `preset:${name}` : name.replace(/^\.?\//, '');
-        if (seen.includes(key))
-            throw new PolicyError([{ file, ...at(i), message: `extends cycle: ${[...seen, key].join(' → ')}` }]);
-        if (seen.length + 1 > MAX_DEPTH)
-            throw new PolicyError([{ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, key].join(' → ')}` }]);
+        if (seen.includes(key)) {
+            issues.push({ file, ...at(i), message: `extends cycle: ${[...seen, key].join(' → ')}` });
+            continue;
+        }
+        if (seen.length + 1 > MAX_DEPTH) {
+            issues.push({ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, key].join(' → ')}` });
+            continue;
+        }
         let childText;
+        const isPath = name.includes('/') || /\.ya?ml$/.test(name);
         if (PRESETS[name] !== undefined)
             childText = PRESETS[name];
-        else if (name.includes('/') || /\.ya?ml$/.test(name))
+        else if (isPath)
             childText = await read(key);
         if (childText === undefined) {
-            const isPath = name.includes('/') || /\.ya?ml$/.test(name);
-            throw new PolicyError([
-                {
-                    file,
-                    ...at(i),
-                    message: isPath
-                        ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
-                        : `extends: unknown preset ${JSON.stringify(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
-                },
-            ]);
+            issues.push({
+                file,
+                ...at(i),
+                message: isPath
+                    ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
+                    : `extends: unknown preset ${JSON.stringify(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
+            });
+            continue;
         }
-        merged = deepMerge(merged, await resolveChain(childText, key.startsWith('preset:') ? `policies/${name}.yml` : key, read, [...seen, key], sources));
+        try {
+            merged = deepMerge(merged, await resolveChain(childText, key.startsWith('preset:') ? `policies/${name}.yml` : key, read, [...seen, key], sources));
+        }
+        catch (e) {
+            if (!(e instanceof PolicyError))
+                throw e;
+            issues.push(...e.issues);
+        }
     }
+    if (issues.length)
+        throw new PolicyError(issues);
     sources.push(file);
     const own = { ...raw };
     delete own.extends;

@@ -60,6 +60,18 @@ describe('policy errors name file, line and column', () => {
     expect(errors.map((e) => e.split(':').slice(1, 3).join(':'))).toEqual(['3:17', '4:17', '5:13'])
   })
 
+  it('reports the extends chain\'s problems with the file\'s own, in one run', async () => {
+    // before: the unknown preset was only reported once the typos were fixed
+    const read = async (p: string) => (p === '.github/base.yml' ? 'rules:\n  pr-size:\n    fail_lines: many\n' : undefined)
+    const errors = await errorsOf('extends: [strickt, .github/base.yml, .github/gone.yml]\nrules:\n  pr-size:\n    fial_lines: 20\n', '.github/quality-gate.yml', read)
+    expect(errors).toEqual([
+      expect.stringMatching(/^\.github\/quality-gate\.yml:4:5: rules\.pr-size: unknown key "fial_lines"/),
+      expect.stringMatching(/^\.github\/quality-gate\.yml:1:11: extends: unknown preset "strickt"/),
+      '.github/base.yml:3:17: rules.pr-size.fail_lines: expected a non-negative integer, got "many"',
+      expect.stringMatching(/^\.github\/quality-gate\.yml:1:38: extends: "\.github\/gone\.yml" was not found/),
+    ])
+  })
+
   it('positions errors inside the extended file, naming that file', async () => {
     const read = async (p: string) => (p === '.github/base.yml' ? 'rules:\n  pr-size:\n    fail_lines: many\n' : undefined)
     const errors = await errorsOf('extends: .github/base.yml\n', '.github/quality-gate.yml', read)
