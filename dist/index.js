@@ -41078,6 +41078,8 @@ async function serve(config) {
 
 // EXTERNAL MODULE: ./src/release/range.ts
 var range = __nccwpck_require__(5344);
+// EXTERNAL MODULE: ./src/policy/validate.ts
+var validate = __nccwpck_require__(7766);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `pr-gate`: the gate on a local git checkout, with real git. Exit codes: 0 the gate passed (success or
@@ -41103,6 +41105,9 @@ var range = __nccwpck_require__(5344);
 
 
 
+
+const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help'];
+const hint = (s) => (s ? ` (did you mean "${s}"?)` : '');
 const USAGE = `pr-gate — hold a change to the team's engineering standards
 
 Usage:
@@ -41151,7 +41156,7 @@ async function main(argv, io = defaultIO) {
                 io.out(USAGE);
                 return cmd === undefined ? 2 : 0;
             default:
-                throw new UsageError(`unknown command ${JSON.stringify(cmd)}`);
+                throw new UsageError(`unknown command ${JSON.stringify(cmd)}${hint((0,validate/* didYouMean */.au)(cmd, COMMANDS))}`);
         }
     }
     catch (e) {
@@ -46720,10 +46725,11 @@ function policyJsonSchema() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean),
 /* harmony export */   hq: () => (/* binding */ applyDefaults),
 /* harmony export */   tf: () => (/* binding */ validate)
 /* harmony export */ });
-/* unused harmony exports describeValue, describeExpected, distance, didYouMean */
+/* unused harmony exports describeValue, describeExpected, distance */
 function describeValue(v) {
     if (v === null || v === undefined)
         return 'nothing';

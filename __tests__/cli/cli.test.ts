@@ -113,7 +113,8 @@ describe('pr-gate check', () => {
     [['check', '--base', 'nope'], /--base nope is not a commit/],
     [['check', '--format', 'xml'], /--format: expected text, markdown or json/],
     [['check', '--bogus'], /Unknown option '--bogus'/],
-    [['frobnicate'], /unknown command "frobnicate"/],
+    [['frobnicate'], /unknown command "frobnicate"\n/],
+    [['chek'], /unknown command "chek" \(did you mean "check"\?\)/],
   ])('usage errors exit 2 without a stack trace: %j', (args, message) => {
     const r = repo.cli(...args)
     expect(r.code).toBe(2)

@@ -23,6 +23,10 @@ import { createClient } from '../github/client.js'
 import { evaluateRelease } from '../release/evaluate.js'
 import { ReleaseError } from '../release/range.js'
 import { renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
+import { didYouMean } from '../policy/validate.js'
+
+const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help']
+const hint = (s: string | undefined): string => (s ? ` (did you mean "${s}"?)` : '')
 
 export const USAGE = `pr-gate — hold a change to the team's engineering standards
 
@@ -80,7 +84,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         io.out(USAGE)
         return cmd === undefined ? 2 : 0
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cmd)}`)
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}${hint(didYouMean(cmd, COMMANDS))}`)
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
