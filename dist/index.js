@@ -37248,8 +37248,8 @@ function renderText(v) {
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(2794);
-// EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var rules = __nccwpck_require__(3222);
+// EXTERNAL MODULE: ./src/rules/index.ts + 69 modules
+var rules = __nccwpck_require__(5807);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:crypto"
@@ -41080,11 +41080,14 @@ async function serve(config) {
 var range = __nccwpck_require__(5344);
 // EXTERNAL MODULE: ./src/policy/validate.ts
 var validate = __nccwpck_require__(7766);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
+var dangers = __nccwpck_require__(8157);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `pr-gate`: the gate on a local git checkout, with real git. Exit codes: 0 the gate passed (success or
  * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
  */
+
 
 
 
@@ -41116,7 +41119,8 @@ Usage:
       of the git checkout in the current directory. Policy: --policy FILE from disk, else
       .github/quality-gate.yml at the base ref, else the embedded default policy.
   pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
-  pr-gate explain [RULE]         List the rules, or show one rule's options and defaults.
+  pr-gate explain [RULE|DANGER]  List the rules, show one rule's options and defaults, or one migration
+                                 danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
   pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
   pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
                   [--policy PATH] [--format text|markdown|json]
@@ -41276,12 +41280,36 @@ function explain(args, io) {
         return 0;
     }
     const rule = rules/* RULES */.y.find((r) => r.id === id);
-    if (!rule)
-        throw new UsageError(`unknown rule ${JSON.stringify(id)}; rules: ${rules/* RULES */.y.map((r) => r.id).join(', ')}`);
+    if (!rule) {
+        const danger = dangers/* DANGERS */.zA[id];
+        if (danger)
+            return explainDanger(id, danger, io);
+        const known = [...rules/* RULES */.y.map((r) => r.id), ...Object.keys(dangers/* DANGERS */.zA)];
+        throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint((0,validate/* didYouMean */.au)(id, known))}; rules: ${rules/* RULES */.y.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`);
+    }
     io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}\ndocs: docs/rules/${rule.id}.md\noptions:\n`);
     const props = rule.options.properties;
     for (const [k, s] of Object.entries(props))
         io.out(`  ${k}: ${JSON.stringify(s.default)}${s.description ? ` — ${s.description}` : ''}\n`);
+    if (rule.id === 'migration-safety') {
+        io.out('dangers (pr-gate explain <id> for one):\n');
+        for (const [d, info] of Object.entries(dangers/* DANGERS */.zA))
+            io.out(`  ${d.padEnd(34)} ${info.level.padEnd(6)} ${info.title}\n`);
+    }
+    return 0;
+}
+/** One migration danger: what it locks, why it hurts, the safe recipe, how to tune or suppress it. */
+function explainDanger(id, d, io) {
+    io.out([
+        `${id} (migration-safety): ${d.title}`,
+        `lock: ${d.lock}`,
+        `why: ${d.why}`,
+        `fix: ${d.fix}`,
+        `default level: ${d.level} (policy: rules.migration-safety.dangers.${id}: off | notice | warn | fail)`,
+        `suppress one statement: -- quality-gate: ignore ${id} <reason>   (# in Ruby and Python migrations)`,
+        `docs: docs/rules/migration-safety.md, section \`${id}\``,
+        '',
+    ].join('\n'));
     return 0;
 }
 async function serveCmd(args, io) {
@@ -41392,8 +41420,8 @@ function maxLevel(a, b) {
     return levelRank(a) >= levelRank(b) ? a : b;
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var src_rules = __nccwpck_require__(3222);
+// EXTERNAL MODULE: ./src/rules/index.ts + 69 modules
+var src_rules = __nccwpck_require__(5807);
 ;// CONCATENATED MODULE: ./src/engine/waivers.ts
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46429,8 +46457,8 @@ const PRESETS = {
     "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, drop-not-null: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\nconclusion:\n  warnings: neutral\n",
 };
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var rules = __nccwpck_require__(3222);
+// EXTERNAL MODULE: ./src/rules/index.ts + 69 modules
+var rules = __nccwpck_require__(5807);
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /**
  * Loads a policy: parse YAML, validate every file of the `extends` chain with file:line:column errors,
@@ -46626,7 +46654,7 @@ async function loadPolicy(text, file, read) {
 /* harmony export */ });
 /* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ReleaseSettings, ruleEntrySchema */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4508);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3222);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5807);
 /**
  * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
  * for editors (policies/schema.json) is generated from `policySchema()` (`pr-gate schema`), and a test
@@ -46957,8 +46985,8 @@ var evaluate = __nccwpck_require__(3224);
 var generated = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/rules/index.ts + 70 modules
-var src_rules = __nccwpck_require__(3222);
+// EXTERNAL MODULE: ./src/rules/index.ts + 69 modules
+var src_rules = __nccwpck_require__(5807);
 // EXTERNAL MODULE: ./src/release/range.ts
 var range = __nccwpck_require__(5344);
 // EXTERNAL MODULE: ./src/github/client.ts + 19 modules
@@ -47772,7 +47800,7 @@ function renderJobSummary(v, o) {
 
 /***/ }),
 
-/***/ 3222:
+/***/ 5807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56961,242 +56989,8 @@ function count(ranges) {
 }
 /* harmony default export */ const critical_path_tests = ((/* unused pure expression or super */ null && (criticalPathTests)));
 
-;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers.ts
-const AE = 'ACCESS EXCLUSIVE';
-const DANGERS = {
-    'create-index-non-concurrent': {
-        title: 'CREATE INDEX without CONCURRENTLY',
-        lock: 'SHARE (blocks INSERT/UPDATE/DELETE for the whole build)',
-        why: 'writes to the table stop until the index is built, which takes minutes on a large table',
-        fix: 'CREATE INDEX CONCURRENTLY ... (outside a transaction: Rails disable_ddl_transaction!, Django atomic = False)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'drop-index-non-concurrent': {
-        title: 'DROP INDEX without CONCURRENTLY',
-        lock: AE,
-        why: 'every read and write of the table queues behind the drop, and behind any long query holding the table',
-        fix: 'DROP INDEX CONCURRENTLY IF EXISTS ... (outside a transaction)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'reindex-non-concurrent': {
-        title: 'REINDEX without CONCURRENTLY',
-        lock: `${AE} on the index, SHARE on the table`,
-        why: 'writes are blocked (and reads using the index) for the whole rebuild',
-        fix: 'REINDEX INDEX CONCURRENTLY ... (PostgreSQL 12+, outside a transaction)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'concurrently-in-transaction': {
-        title: 'CONCURRENTLY inside a transaction',
-        lock: 'none (the statement errors)',
-        why: 'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY cannot run inside a transaction block: the migration fails',
-        fix: 'run it outside the transaction: no BEGIN/COMMIT around it; Rails disable_ddl_transaction!; Django atomic = False; golang-migrate/dbmate: a migration of its own (dbmate: -- migrate:up transaction:false)',
-        level: 'fail',
-    },
-    'add-column-not-null-no-default': {
-        title: 'ADD COLUMN NOT NULL without DEFAULT',
-        lock: AE,
-        why: 'fails on any table that has rows, and forces a deploy order where old code cannot insert',
-        fix: 'ADD COLUMN c type NULL; backfill in batches; then the SET NOT NULL recipe (CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL) — or give it a constant DEFAULT (PostgreSQL 11+)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'add-column-volatile-default': {
-        title: 'ADD COLUMN with a volatile default (table rewrite)',
-        lock: AE,
-        why: 'a volatile default (now(), random(), gen_random_uuid(), clock_timestamp()) — or any default before PostgreSQL 11 — rewrites the whole table under the lock',
-        fix: 'ADD COLUMN c type (no default); ALTER COLUMN c SET DEFAULT ... (applies to new rows only); backfill existing rows in batches',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'set-not-null': {
-        title: 'SET NOT NULL on an existing column',
-        lock: AE,
-        why: 'PostgreSQL scans the whole table to check for NULLs while holding the lock',
-        fix: 'ALTER TABLE t ADD CONSTRAINT t_c_not_null CHECK (c IS NOT NULL) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT t_c_not_null; ALTER TABLE t ALTER COLUMN c SET NOT NULL; ALTER TABLE t DROP CONSTRAINT t_c_not_null (PostgreSQL 12+ skips the scan)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'change-column-type': {
-        title: 'ALTER COLUMN TYPE (table rewrite)',
-        lock: AE,
-        why: 'changing a type that is not binary-coercible rewrites the table and every index on it under the lock, and breaks code that reads the old type',
-        fix: 'add a new column of the new type, dual-write, backfill in batches, switch reads, drop the old column later (varchar(n) -> text or a larger varchar limit is safe)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'constraint-not-valid-missing': {
-        title: 'ADD FOREIGN KEY / CHECK without NOT VALID',
-        lock: `${AE} on the table (SHARE ROW EXCLUSIVE on both tables for a foreign key) while every row is checked`,
-        why: 'validating existing rows scans the table while holding a lock that blocks writes',
-        fix: 'ALTER TABLE t ADD CONSTRAINT c ... NOT VALID; then, in a separate migration/transaction, ALTER TABLE t VALIDATE CONSTRAINT c (takes only SHARE UPDATE EXCLUSIVE)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'unique-without-index': {
-        title: 'ADD UNIQUE / PRIMARY KEY building its index under the lock',
-        lock: AE,
-        why: 'the unique index is built while reads and writes are blocked',
-        fix: 'CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c); ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key (or PRIMARY KEY USING INDEX)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'rename-column': {
-        title: 'RENAME COLUMN',
-        lock: AE,
-        why: 'code that is deployed reads the old name: it breaks between the migration and the deploy',
-        fix: 'expand/contract: add the new column, dual-write, backfill, move reads, drop the old column in a later release (or a view exposing both names)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'rename-table': {
-        title: 'RENAME TABLE',
-        lock: AE,
-        why: 'code that is deployed queries the old name: it breaks between the migration and the deploy',
-        fix: 'create the new table and copy/dual-write, or rename and leave a view with the old name (CREATE VIEW old AS SELECT * FROM new) until the code moved',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'drop-column': {
-        title: 'DROP COLUMN',
-        lock: AE,
-        why: 'code that is deployed (and ORM caches of the column list) still reads it; the data is gone with no way back',
-        fix: 'stop reading/writing the column first (Rails: ignored_columns; Django: remove the field with SeparateDatabaseAndState), deploy, then drop it in a later migration',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'drop-table': {
-        title: 'DROP TABLE',
-        lock: AE,
-        why: 'irreversible data loss, and deployed code that still uses the table breaks',
-        fix: 'remove all code using the table and deploy first; rename it aside (or back it up) and drop it in a later release',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'drop-database': {
-        title: 'DROP DATABASE',
-        lock: 'exclusive use of the database',
-        why: 'irreversible loss of every table in it',
-        fix: 'never from a migration: do it by hand, after a backup, with a change ticket',
-        level: 'fail',
-    },
-    'truncate-cascade': {
-        title: 'TRUNCATE ... CASCADE',
-        lock: `${AE} on every referencing table`,
-        why: 'silently empties every table that references this one through a foreign key',
-        fix: 'TRUNCATE only the tables you name (RESTRICT, the default), or DELETE in batches',
-        level: 'fail',
-    },
-    'drop-not-null': {
-        title: 'DROP NOT NULL',
-        lock: AE,
-        why: 'deployed code may rely on the column never being NULL; new NULLs break readers',
-        fix: 'make readers NULL-safe and deploy them first, then drop the constraint',
-        level: 'warn',
-        lockDanger: true,
-    },
-    'detach-partition-non-concurrent': {
-        title: 'DETACH PARTITION without CONCURRENTLY',
-        lock: `${AE} on the parent table`,
-        why: 'every query on the partitioned table waits for the detach',
-        fix: 'ALTER TABLE parent DETACH PARTITION p CONCURRENTLY (PostgreSQL 14+, outside a transaction)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'vacuum-full': {
-        title: 'VACUUM FULL',
-        lock: AE,
-        why: 'rewrites the whole table while nothing can read or write it',
-        fix: 'plain VACUUM (no lock on reads/writes), or pg_repack / pg_squeeze for an online rewrite',
-        level: 'fail',
-        lockDanger: true,
-    },
-    cluster: {
-        title: 'CLUSTER',
-        lock: AE,
-        why: 'rewrites the whole table while nothing can read or write it',
-        fix: 'pg_repack --order-by for an online reorder, outside migrations',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'enum-add-value-unordered': {
-        title: 'ALTER TYPE ... ADD VALUE without a position',
-        lock: AE,
-        why: 'the value is appended last (enum order drives ORDER BY and comparisons), and before PostgreSQL 12 ADD VALUE cannot run in a transaction block; the new value cannot be used in the same transaction',
-        fix: "ALTER TYPE t ADD VALUE IF NOT EXISTS 'v' BEFORE 'x' (or AFTER), in its own migration; or a lookup table / text + CHECK instead of an enum",
-        level: 'warn',
-    },
-    'prefer-jsonb': {
-        title: 'json column',
-        lock: 'none',
-        why: 'json keeps the raw text: no equality operator, no GIN indexing, reparsed on every access',
-        fix: 'use jsonb',
-        level: 'warn',
-    },
-    'prefer-bigint-key': {
-        title: 'int / serial key',
-        lock: 'none',
-        why: 'a 32-bit key runs out at 2.1 billion rows, and widening it later rewrites the table',
-        fix: 'id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY (and bigint for the foreign keys pointing at it)',
-        level: 'warn',
-    },
-    'prefer-timestamptz': {
-        title: 'timestamp without time zone',
-        lock: 'none',
-        why: 'values are stored without an offset: their meaning depends on each client session time zone',
-        fix: 'use timestamptz (timestamp with time zone)',
-        level: 'warn',
-    },
-    'prefer-text': {
-        title: 'char(n)',
-        lock: 'none',
-        why: 'char(n) pads with spaces and is no faster than text; padding surprises comparisons',
-        fix: 'use text (with a CHECK (length(c) <= n) when a limit is needed) or varchar(n)',
-        level: 'warn',
-    },
-    'lock-timeout-missing': {
-        title: 'DDL without lock_timeout',
-        lock: 'n/a',
-        why: 'a DDL statement queued behind a long query blocks every query that arrives after it, for as long as it waits',
-        fix: "SET lock_timeout = '2s'; at the top of the migration (retry the migration on timeout)",
-        level: 'warn',
-    },
-    'syntax-error': {
-        title: 'Unparseable SQL',
-        lock: 'unknown',
-        why: 'the migration could not be parsed (syntax error, psql meta-command, or a dialect the PostgreSQL parser does not accept), so it was not checked',
-        fix: 'fix the syntax; move psql meta-commands (\\set, \\i) out of the migration; or suppress with a reason if the file is not run by PostgreSQL',
-        level: 'fail',
-    },
-    'migration-edited': {
-        title: 'Already-merged migration edited, renamed or deleted',
-        lock: 'none',
-        why: 'it has already run in production (and on every developer database) and will not run again: the change never reaches them and the schemas drift',
-        fix: 'revert the change to the existing file and write a new migration that makes the change',
-        level: 'fail',
-    },
-    'missing-down': {
-        title: 'No way back',
-        lock: 'none',
-        why: 'the framework supports a rollback but this migration gives none: a bad deploy cannot be rolled back quickly',
-        fix: 'golang-migrate: add the matching .down.sql; dbmate: add a -- migrate:down section; Alembic: implement downgrade(); Django: give RunSQL a reverse_sql / RunPython a reverse_code; Rails: use up/down or reversible for irreversible operations',
-        level: 'warn',
-    },
-    'expand-contract': {
-        title: 'Column dropped/renamed together with application code',
-        lock: 'none',
-        why: 'the migration runs before (or after) the new code is live on every instance: old instances crash on the missing column during the deploy',
-        fix: 'ship the code change first (stop using the column), then drop/rename it in a separate, later PR',
-        level: 'warn',
-    },
-};
-const DANGER_IDS = Object.keys(DANGERS);
-function isDangerId(s) {
-    return Object.prototype.hasOwnProperty.call(DANGERS, s);
-}
-
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
+var migration_safety_dangers = __nccwpck_require__(8157);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/detect.ts
 /**
  * Which changed files are migrations, of which framework, and whether they are forward migrations (analysed)
@@ -57909,7 +57703,7 @@ class FileState {
         const [kind] = Object.keys(stmt);
         const n = stmt[kind];
         const add = (id, detail, table, column_name) => {
-            if (table && this.createdTables.has(table) && DANGERS[id].lockDanger)
+            if (table && this.createdTables.has(table) && migration_safety_dangers/* DANGERS */.zA[id].lockDanger)
                 return;
             out.push({ id, detail, table, column_name });
         };
@@ -58846,8 +58640,8 @@ async function analyzeDjango(cls, c) {
 
 
 const DangerLevel = (id) => type/* Type */.ZU.Union([type/* Type */.ZU.Literal('off'), type/* Type */.ZU.Literal('notice'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('fail')], {
-    default: DANGERS[id].level,
-    description: `${DANGERS[id].title}. Level of this danger (capped by the rule's level).`,
+    default: migration_safety_dangers/* DANGERS */.zA[id].level,
+    description: `${migration_safety_dangers/* DANGERS */.zA[id].title}. Level of this danger (capped by the rule's level).`,
 });
 const options = type/* Type */.ZU.Object({
     paths: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -58874,12 +58668,12 @@ const options = type/* Type */.ZU.Object({
         default: false,
         description: 'Report DDL on an existing table when no SET lock_timeout precedes it in the SQL file (on in the strict preset).',
     }),
-    dangers: type/* Type */.ZU.Object(Object.fromEntries(DANGER_IDS.map((id) => [id, type/* Type */.ZU.Optional(DangerLevel(id))])), {
+    dangers: type/* Type */.ZU.Object(Object.fromEntries(migration_safety_dangers/* DANGER_IDS */.FH.map((id) => [id, type/* Type */.ZU.Optional(DangerLevel(id))])), {
         default: {},
         additionalProperties: false,
         description: 'Per-danger levels: { <danger id>: off | notice | warn | fail }. A finding never exceeds the rule level.',
     }),
-    ignore: type/* Type */.ZU.Array(type/* Type */.ZU.Union(DANGER_IDS.map((id) => type/* Type */.ZU.Literal(id))), {
+    ignore: type/* Type */.ZU.Array(type/* Type */.ZU.Union(migration_safety_dangers/* DANGER_IDS */.FH.map((id) => type/* Type */.ZU.Literal(id))), {
         default: [],
         description: 'Danger ids not reported at all (same as level off).',
     }),
@@ -58913,18 +58707,18 @@ function suppressionSpan(s, spans) {
     return best;
 }
 function lockPhrase(id) {
-    const lock = DANGERS[id].lock;
+    const lock = migration_safety_dangers/* DANGERS */.zA[id].lock;
     return lock === 'none' || lock === 'n/a' ? '' : ` — takes ${lock}`;
 }
 function messageFor(issue) {
-    const d = DANGERS[issue.id];
+    const d = migration_safety_dangers/* DANGERS */.zA[issue.id];
     return `${issue.detail}${lockPhrase(issue.id)}: ${d.why}.`;
 }
 function levelFor(id, opts) {
     if (opts.ignore.includes(id))
         return 'off';
     const set = opts.dangers[id];
-    return set ?? DANGERS[id].level;
+    return set ?? migration_safety_dangers/* DANGERS */.zA[id].level;
 }
 function firstChangedLine(f) {
     if (!f.patch)
@@ -59028,13 +58822,13 @@ async function evaluate(ctx, opts) {
             const finding = { ...f, code: id, level, kind: 'violation' };
             report.findings.push(finding);
             findings.push(finding);
-            report.rows.push([f.line ? String(f.line) : '', statement, id, DANGERS[id].lock, DANGERS[id].fix]);
+            report.rows.push([f.line ? String(f.line) : '', statement, id, migration_safety_dangers/* DANGERS */.zA[id].lock, migration_safety_dangers/* DANGERS */.zA[id].fix]);
         };
         // Process danger: the file existed on the base branch, i.e. it is already merged (and has run).
         if (file.status !== 'added' && file.status !== 'copied' && mig.immutable) {
             const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : 'edited';
             const line = file.status === 'removed' ? undefined : firstChangedLine(file);
-            push('migration-edited', { path: file.path, line, endLine: line, message: `Migration ${what} after it was merged: ${DANGERS['migration-edited'].why}.`, hint: DANGERS['migration-edited'].fix }, '(whole file)');
+            push('migration-edited', { path: file.path, line, endLine: line, message: `Migration ${what} after it was merged: ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why}.`, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)');
             continue;
         }
         if (file.status === 'removed' || !mig.forward)
@@ -59077,7 +58871,7 @@ async function evaluate(ctx, opts) {
                 used.add(suppressedBy);
                 report.suppressed++;
                 suppressionsListed.push({ path: file.path, line: issue.line, id: issue.id, reason: suppressedBy.reason });
-                report.rows.push([String(issue.line), issue.statement, `${issue.id} (suppressed)`, DANGERS[issue.id].lock, `reason: ${suppressedBy.reason}`]);
+                report.rows.push([String(issue.line), issue.statement, `${issue.id} (suppressed)`, migration_safety_dangers/* DANGERS */.zA[issue.id].lock, `reason: ${suppressedBy.reason}`]);
                 continue;
             }
             push(issue.id, {
@@ -59086,25 +58880,25 @@ async function evaluate(ctx, opts) {
                 endLine: issue.endLine,
                 column: issue.column,
                 message: messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
-                hint: DANGERS[issue.id].fix,
+                hint: migration_safety_dangers/* DANGERS */.zA[issue.id].fix,
             }, issue.statement);
             if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0) {
                 push('expand-contract', {
                     path: file.path,
                     line: issue.line,
                     endLine: issue.endLine,
-                    message: `${issue.detail} in the same PR as application code changes (${appChanged.slice(0, 3).join(', ')}${appChanged.length > 3 ? ', …' : ''}): ${DANGERS['expand-contract'].why}.`,
-                    hint: DANGERS['expand-contract'].fix,
+                    message: `${issue.detail} in the same PR as application code changes (${appChanged.slice(0, 3).join(', ')}${appChanged.length > 3 ? ', …' : ''}): ${migration_safety_dangers/* DANGERS */.zA['expand-contract'].why}.`,
+                    hint: migration_safety_dangers/* DANGERS */.zA['expand-contract'].fix,
                 }, issue.statement);
             }
         }
         for (const w of analysis.waivers) {
             suppressionsListed.push({ path: file.path, line: w.line, id: w.id, reason: w.reason });
             report.suppressed++;
-            report.rows.push([String(w.line), w.statement, `${w.id} (waived)`, DANGERS[w.id].lock, `reason: ${w.reason}`]);
+            report.rows.push([String(w.line), w.statement, `${w.id} (waived)`, migration_safety_dangers/* DANGERS */.zA[w.id].lock, `reason: ${w.reason}`]);
         }
         for (const s of sups) {
-            if (!isDangerId(s.id))
+            if (!(0,migration_safety_dangers/* isDangerId */.tX)(s.id))
                 report.rows.push([String(s.line), `quality-gate: ignore ${s.id}`, 'invalid suppression', '', `unknown danger id "${s.id}"; valid ids: see docs/rules/migration-safety.md`]);
         }
     }
@@ -61359,6 +61153,252 @@ const asRule = (r) => r;
 const RULES = [asRule(prSize), asRule(criticalPathTests), asRule(migrationSafety), asRule(runbook), asRule(coChange), asRule(dependencies)];
 function findRule(id) {
     return RULES.find((r) => r.id === id);
+}
+
+
+/***/ }),
+
+/***/ 8157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ DANGER_IDS),
+/* harmony export */   tX: () => (/* binding */ isDangerId),
+/* harmony export */   zA: () => (/* binding */ DANGERS)
+/* harmony export */ });
+const AE = 'ACCESS EXCLUSIVE';
+const DANGERS = {
+    'create-index-non-concurrent': {
+        title: 'CREATE INDEX without CONCURRENTLY',
+        lock: 'SHARE (blocks INSERT/UPDATE/DELETE for the whole build)',
+        why: 'writes to the table stop until the index is built, which takes minutes on a large table',
+        fix: 'CREATE INDEX CONCURRENTLY ... (outside a transaction: Rails disable_ddl_transaction!, Django atomic = False)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'drop-index-non-concurrent': {
+        title: 'DROP INDEX without CONCURRENTLY',
+        lock: AE,
+        why: 'every read and write of the table queues behind the drop, and behind any long query holding the table',
+        fix: 'DROP INDEX CONCURRENTLY IF EXISTS ... (outside a transaction)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'reindex-non-concurrent': {
+        title: 'REINDEX without CONCURRENTLY',
+        lock: `${AE} on the index, SHARE on the table`,
+        why: 'writes are blocked (and reads using the index) for the whole rebuild',
+        fix: 'REINDEX INDEX CONCURRENTLY ... (PostgreSQL 12+, outside a transaction)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'concurrently-in-transaction': {
+        title: 'CONCURRENTLY inside a transaction',
+        lock: 'none (the statement errors)',
+        why: 'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY cannot run inside a transaction block: the migration fails',
+        fix: 'run it outside the transaction: no BEGIN/COMMIT around it; Rails disable_ddl_transaction!; Django atomic = False; golang-migrate/dbmate: a migration of its own (dbmate: -- migrate:up transaction:false)',
+        level: 'fail',
+    },
+    'add-column-not-null-no-default': {
+        title: 'ADD COLUMN NOT NULL without DEFAULT',
+        lock: AE,
+        why: 'fails on any table that has rows, and forces a deploy order where old code cannot insert',
+        fix: 'ADD COLUMN c type NULL; backfill in batches; then the SET NOT NULL recipe (CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL) — or give it a constant DEFAULT (PostgreSQL 11+)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'add-column-volatile-default': {
+        title: 'ADD COLUMN with a volatile default (table rewrite)',
+        lock: AE,
+        why: 'a volatile default (now(), random(), gen_random_uuid(), clock_timestamp()) — or any default before PostgreSQL 11 — rewrites the whole table under the lock',
+        fix: 'ADD COLUMN c type (no default); ALTER COLUMN c SET DEFAULT ... (applies to new rows only); backfill existing rows in batches',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'set-not-null': {
+        title: 'SET NOT NULL on an existing column',
+        lock: AE,
+        why: 'PostgreSQL scans the whole table to check for NULLs while holding the lock',
+        fix: 'ALTER TABLE t ADD CONSTRAINT t_c_not_null CHECK (c IS NOT NULL) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT t_c_not_null; ALTER TABLE t ALTER COLUMN c SET NOT NULL; ALTER TABLE t DROP CONSTRAINT t_c_not_null (PostgreSQL 12+ skips the scan)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'change-column-type': {
+        title: 'ALTER COLUMN TYPE (table rewrite)',
+        lock: AE,
+        why: 'changing a type that is not binary-coercible rewrites the table and every index on it under the lock, and breaks code that reads the old type',
+        fix: 'add a new column of the new type, dual-write, backfill in batches, switch reads, drop the old column later (varchar(n) -> text or a larger varchar limit is safe)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'constraint-not-valid-missing': {
+        title: 'ADD FOREIGN KEY / CHECK without NOT VALID',
+        lock: `${AE} on the table (SHARE ROW EXCLUSIVE on both tables for a foreign key) while every row is checked`,
+        why: 'validating existing rows scans the table while holding a lock that blocks writes',
+        fix: 'ALTER TABLE t ADD CONSTRAINT c ... NOT VALID; then, in a separate migration/transaction, ALTER TABLE t VALIDATE CONSTRAINT c (takes only SHARE UPDATE EXCLUSIVE)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'unique-without-index': {
+        title: 'ADD UNIQUE / PRIMARY KEY building its index under the lock',
+        lock: AE,
+        why: 'the unique index is built while reads and writes are blocked',
+        fix: 'CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c); ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key (or PRIMARY KEY USING INDEX)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'rename-column': {
+        title: 'RENAME COLUMN',
+        lock: AE,
+        why: 'code that is deployed reads the old name: it breaks between the migration and the deploy',
+        fix: 'expand/contract: add the new column, dual-write, backfill, move reads, drop the old column in a later release (or a view exposing both names)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'rename-table': {
+        title: 'RENAME TABLE',
+        lock: AE,
+        why: 'code that is deployed queries the old name: it breaks between the migration and the deploy',
+        fix: 'create the new table and copy/dual-write, or rename and leave a view with the old name (CREATE VIEW old AS SELECT * FROM new) until the code moved',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'drop-column': {
+        title: 'DROP COLUMN',
+        lock: AE,
+        why: 'code that is deployed (and ORM caches of the column list) still reads it; the data is gone with no way back',
+        fix: 'stop reading/writing the column first (Rails: ignored_columns; Django: remove the field with SeparateDatabaseAndState), deploy, then drop it in a later migration',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'drop-table': {
+        title: 'DROP TABLE',
+        lock: AE,
+        why: 'irreversible data loss, and deployed code that still uses the table breaks',
+        fix: 'remove all code using the table and deploy first; rename it aside (or back it up) and drop it in a later release',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'drop-database': {
+        title: 'DROP DATABASE',
+        lock: 'exclusive use of the database',
+        why: 'irreversible loss of every table in it',
+        fix: 'never from a migration: do it by hand, after a backup, with a change ticket',
+        level: 'fail',
+    },
+    'truncate-cascade': {
+        title: 'TRUNCATE ... CASCADE',
+        lock: `${AE} on every referencing table`,
+        why: 'silently empties every table that references this one through a foreign key',
+        fix: 'TRUNCATE only the tables you name (RESTRICT, the default), or DELETE in batches',
+        level: 'fail',
+    },
+    'drop-not-null': {
+        title: 'DROP NOT NULL',
+        lock: AE,
+        why: 'deployed code may rely on the column never being NULL; new NULLs break readers',
+        fix: 'make readers NULL-safe and deploy them first, then drop the constraint',
+        level: 'warn',
+        lockDanger: true,
+    },
+    'detach-partition-non-concurrent': {
+        title: 'DETACH PARTITION without CONCURRENTLY',
+        lock: `${AE} on the parent table`,
+        why: 'every query on the partitioned table waits for the detach',
+        fix: 'ALTER TABLE parent DETACH PARTITION p CONCURRENTLY (PostgreSQL 14+, outside a transaction)',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'vacuum-full': {
+        title: 'VACUUM FULL',
+        lock: AE,
+        why: 'rewrites the whole table while nothing can read or write it',
+        fix: 'plain VACUUM (no lock on reads/writes), or pg_repack / pg_squeeze for an online rewrite',
+        level: 'fail',
+        lockDanger: true,
+    },
+    cluster: {
+        title: 'CLUSTER',
+        lock: AE,
+        why: 'rewrites the whole table while nothing can read or write it',
+        fix: 'pg_repack --order-by for an online reorder, outside migrations',
+        level: 'fail',
+        lockDanger: true,
+    },
+    'enum-add-value-unordered': {
+        title: 'ALTER TYPE ... ADD VALUE without a position',
+        lock: AE,
+        why: 'the value is appended last (enum order drives ORDER BY and comparisons), and before PostgreSQL 12 ADD VALUE cannot run in a transaction block; the new value cannot be used in the same transaction',
+        fix: "ALTER TYPE t ADD VALUE IF NOT EXISTS 'v' BEFORE 'x' (or AFTER), in its own migration; or a lookup table / text + CHECK instead of an enum",
+        level: 'warn',
+    },
+    'prefer-jsonb': {
+        title: 'json column',
+        lock: 'none',
+        why: 'json keeps the raw text: no equality operator, no GIN indexing, reparsed on every access',
+        fix: 'use jsonb',
+        level: 'warn',
+    },
+    'prefer-bigint-key': {
+        title: 'int / serial key',
+        lock: 'none',
+        why: 'a 32-bit key runs out at 2.1 billion rows, and widening it later rewrites the table',
+        fix: 'id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY (and bigint for the foreign keys pointing at it)',
+        level: 'warn',
+    },
+    'prefer-timestamptz': {
+        title: 'timestamp without time zone',
+        lock: 'none',
+        why: 'values are stored without an offset: their meaning depends on each client session time zone',
+        fix: 'use timestamptz (timestamp with time zone)',
+        level: 'warn',
+    },
+    'prefer-text': {
+        title: 'char(n)',
+        lock: 'none',
+        why: 'char(n) pads with spaces and is no faster than text; padding surprises comparisons',
+        fix: 'use text (with a CHECK (length(c) <= n) when a limit is needed) or varchar(n)',
+        level: 'warn',
+    },
+    'lock-timeout-missing': {
+        title: 'DDL without lock_timeout',
+        lock: 'n/a',
+        why: 'a DDL statement queued behind a long query blocks every query that arrives after it, for as long as it waits',
+        fix: "SET lock_timeout = '2s'; at the top of the migration (retry the migration on timeout)",
+        level: 'warn',
+    },
+    'syntax-error': {
+        title: 'Unparseable SQL',
+        lock: 'unknown',
+        why: 'the migration could not be parsed (syntax error, psql meta-command, or a dialect the PostgreSQL parser does not accept), so it was not checked',
+        fix: 'fix the syntax; move psql meta-commands (\\set, \\i) out of the migration; or suppress with a reason if the file is not run by PostgreSQL',
+        level: 'fail',
+    },
+    'migration-edited': {
+        title: 'Already-merged migration edited, renamed or deleted',
+        lock: 'none',
+        why: 'it has already run in production (and on every developer database) and will not run again: the change never reaches them and the schemas drift',
+        fix: 'revert the change to the existing file and write a new migration that makes the change',
+        level: 'fail',
+    },
+    'missing-down': {
+        title: 'No way back',
+        lock: 'none',
+        why: 'the framework supports a rollback but this migration gives none: a bad deploy cannot be rolled back quickly',
+        fix: 'golang-migrate: add the matching .down.sql; dbmate: add a -- migrate:down section; Alembic: implement downgrade(); Django: give RunSQL a reverse_sql / RunPython a reverse_code; Rails: use up/down or reversible for irreversible operations',
+        level: 'warn',
+    },
+    'expand-contract': {
+        title: 'Column dropped/renamed together with application code',
+        lock: 'none',
+        why: 'the migration runs before (or after) the new code is live on every instance: old instances crash on the missing column during the deploy',
+        fix: 'ship the code change first (stop using the column), then drop/rename it in a separate, later PR',
+        level: 'warn',
+    },
+};
+const DANGER_IDS = Object.keys(DANGERS);
+function isDangerId(s) {
+    return Object.prototype.hasOwnProperty.call(DANGERS, s);
 }
 
 

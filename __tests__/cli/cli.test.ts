@@ -109,6 +109,19 @@ describe('pr-gate check', () => {
     expect(r.stdout).toContain('| `pr-size` | ✅ pass |')
   })
 
+  it('explain: a migration danger shows its lock, why and safe recipe; a typo gets a suggestion', () => {
+    const r = repo.cli('explain', 'create-index-non-concurrent')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('create-index-non-concurrent (migration-safety): CREATE INDEX without CONCURRENTLY')
+    expect(r.stdout).toMatch(/^lock: SHARE/m)
+    expect(r.stdout).toMatch(/^fix: CREATE INDEX CONCURRENTLY/m)
+    expect(r.stdout).toContain('-- quality-gate: ignore create-index-non-concurrent <reason>')
+    expect(repo.cli('explain', 'migration-safety').stdout).toMatch(/^ {2}set-not-null +fail +SET NOT NULL on an existing column$/m)
+    const typo = repo.cli('explain', 'create-index-nonconcurrent')
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toContain('(did you mean "create-index-non-concurrent"?)')
+  })
+
   it.each([
     [['check', '--base', 'nope'], /--base nope is not a commit/],
     [['check', '--format', 'xml'], /--format: expected text, markdown or json/],

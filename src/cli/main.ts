@@ -24,6 +24,7 @@ import { evaluateRelease } from '../release/evaluate.js'
 import { ReleaseError } from '../release/range.js'
 import { renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
 import { didYouMean } from '../policy/validate.js'
+import { DANGERS, type DangerInfo } from '../rules/migration-safety/dangers.js'
 
 const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help']
 const hint = (s: string | undefined): string => (s ? ` (did you mean "${s}"?)` : '')
@@ -36,7 +37,8 @@ Usage:
       of the git checkout in the current directory. Policy: --policy FILE from disk, else
       .github/quality-gate.yml at the base ref, else the embedded default policy.
   pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
-  pr-gate explain [RULE]         List the rules, or show one rule's options and defaults.
+  pr-gate explain [RULE|DANGER]  List the rules, show one rule's options and defaults, or one migration
+                                 danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
   pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
   pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
                   [--policy PATH] [--format text|markdown|json]
@@ -197,10 +199,36 @@ function explain(args: string[], io: CliIO): number {
     return 0
   }
   const rule = RULES.find((r) => r.id === id)
-  if (!rule) throw new UsageError(`unknown rule ${JSON.stringify(id)}; rules: ${RULES.map((r) => r.id).join(', ')}`)
+  if (!rule) {
+    const danger = (DANGERS as Record<string, DangerInfo>)[id]
+    if (danger) return explainDanger(id, danger, io)
+    const known = [...RULES.map((r) => r.id), ...Object.keys(DANGERS)]
+    throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint(didYouMean(id, known))}; rules: ${RULES.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`)
+  }
   io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}\ndocs: docs/rules/${rule.id}.md\noptions:\n`)
   const props = (rule.options as unknown as { properties: Record<string, { default?: unknown; description?: string }> }).properties
   for (const [k, s] of Object.entries(props)) io.out(`  ${k}: ${JSON.stringify(s.default)}${s.description ? ` — ${s.description}` : ''}\n`)
+  if (rule.id === 'migration-safety') {
+    io.out('dangers (pr-gate explain <id> for one):\n')
+    for (const [d, info] of Object.entries(DANGERS as Record<string, DangerInfo>)) io.out(`  ${d.padEnd(34)} ${info.level.padEnd(6)} ${info.title}\n`)
+  }
+  return 0
+}
+
+/** One migration danger: what it locks, why it hurts, the safe recipe, how to tune or suppress it. */
+function explainDanger(id: string, d: DangerInfo, io: CliIO): number {
+  io.out(
+    [
+      `${id} (migration-safety): ${d.title}`,
+      `lock: ${d.lock}`,
+      `why: ${d.why}`,
+      `fix: ${d.fix}`,
+      `default level: ${d.level} (policy: rules.migration-safety.dangers.${id}: off | notice | warn | fail)`,
+      `suppress one statement: -- quality-gate: ignore ${id} <reason>   (# in Ruby and Python migrations)`,
+      `docs: docs/rules/migration-safety.md, section \`${id}\``,
+      '',
+    ].join('\n'),
+  )
   return 0
 }
 
