@@ -140,6 +140,11 @@ describe('dependencies rule', () => {
     expect((await run(ctx, { reports: ['npm-audit.json'], missing_report: 'ignore' })).findings).toEqual([])
     const glob = await run(ctx, { reports: ['**/*.sarif'] })
     expect(glob.findings).toEqual([expect.objectContaining({ kind: 'info', code: 'no-report' })])
+    // several globs matching nothing: one notice naming them all
+    const globs = await run(ctx, { reports: ['**/*.sarif', 'reports/{npm-audit,osv-scanner}.json'] })
+    expect(globs.findings).toEqual([expect.objectContaining({ kind: 'info', code: 'no-report', message: expect.stringContaining('matched **/*.sarif, reports/{npm-audit,osv-scanner}.json:') })])
+    expect(globs.summary).toMatch(/^no scanner evidence(;|$)/)
+    expect(globs.summary).not.toContain('no vulnerabilities')
   })
 
   test('0 results from <tool> is visible in the summary', async () => {

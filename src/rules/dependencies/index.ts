@@ -255,6 +255,7 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
     // 1. Reports.
     const globs = o.reports ?? []
     const files = globs.length ? await ctx.evidence.findReports(globs) : []
+    const unmatched: string[] = []
     for (const g of globs) {
       if (files.some((f) => matchesAny(f.path, [g]))) continue
       if (!GLOB_MAGIC.test(g)) {
@@ -262,10 +263,13 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
         if (o.missing_report === 'fail') findings.push({ message: msg, hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.', code: 'missing-report' })
         else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
         else notes.push(`${g}: not found (ignored)`)
-      } else {
-        findings.push({ message: `No scanner report matched ${g}: dependency scanning results are not visible to the gate.`, kind: 'info', code: 'no-report' })
-        notes.push(`${g}: no match`)
-      }
+      } else unmatched.push(g)
+    }
+    // One notice for all the globs that matched nothing (the default preset lists four): one row in every
+    // comment of a repository without scanners, not four.
+    if (unmatched.length) {
+      findings.push({ message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`, kind: 'info', code: 'no-report' })
+      notes.push(unmatched.length === globs.length ? 'no scanner report' : `${unmatched.join(', ')}: no match`)
     }
     const parsed: ParsedReport[] = []
     for (const f of files) {
@@ -408,13 +412,14 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
     const bySev = SEVERITIES.map((s) => [s, rows.filter((r) => r.v.severity === s).length] as const).filter(([, n]) => n > 0)
     const waived = rows.filter((r) => r.waiver && !r.waiver.expired).length
     const failing = rows.filter((r) => r.failing.length).length
+    // Without any evidence the summary must not read "no vulnerabilities": nothing was looked at.
+    const noEvidence = !files.length && !reviewOk && !ctx.evidence.dependabotAlerts
     const parts = [
-      rows.length ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : 'no vulnerabilities',
+      noEvidence ? 'no scanner evidence' : rows.length ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : 'no vulnerabilities',
       failing ? `${failing} failing` : '',
       waived ? `${waived} waived` : '',
-      ...notes,
+      ...notes.filter((n) => !(noEvidence && n === 'no scanner report')),
     ].filter(Boolean)
-    if (!files.length && !reviewOk && !ctx.evidence.dependabotAlerts) parts.push('no scanner evidence')
     return {
       findings,
       summary: parts.join('; '),
