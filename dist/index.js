@@ -59124,6 +59124,9 @@ const RunbookOptions = type/* Type */.ZU.Object({
  */
 const NAME = '([A-Za-z_][A-Za-z0-9_]*)';
 const Q = `(['"\`])${NAME}\\1`; // quoted literal name, group 1 = quote, group 2 = name
+/** Configuration libraries read properties as well as variables: only upper-case names count there. */
+const UPPER = '([A-Z_][A-Z0-9_]*)';
+const QU = `(['"])${UPPER}\\1`;
 const EXTENSIONS = {
     js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript', ts: 'javascript', tsx: 'javascript',
     mts: 'javascript', cts: 'javascript', vue: 'javascript', svelte: 'javascript', astro: 'javascript',
@@ -59143,17 +59146,27 @@ const PATTERNS = {
         { re: new RegExp(`\\bimport\\.meta\\.env\\.${NAME}`, 'g'), group: 1 },
         { re: new RegExp(`\\bDeno\\.env\\.get\\(\\s*${Q}`, 'g'), group: 2 },
         { re: new RegExp(`\\bBun\\.env\\.${NAME}`, 'g'), group: 1 },
+        // env-var: env.get('PORT').required().asPortNumber()
+        { re: new RegExp(`\\benv\\.get\\(\\s*${QU}`, 'g'), group: 2 },
     ],
     python: [
         { re: new RegExp(`\\benviron\\[\\s*${Q}\\s*\\]`, 'g'), group: 2 },
         { re: new RegExp(`\\benviron\\.get\\(\\s*${Q}`, 'g'), group: 2 },
         { re: new RegExp(`\\bgetenv\\(\\s*${Q}`, 'g'), group: 2 },
         { re: new RegExp(`\\benviron\\.setdefault\\(\\s*${Q}`, 'g'), group: 2 },
+        // environs / django-environ: env('X'), env.str('X'), env.int('X', default=3), …
+        { re: new RegExp(`\\benv(?:\\.(?:str|int|bool|float|decimal|list|dict|json|url|db_url|db|cache_url|cache|email_url|path|timedelta|log_level))?\\(\\s*${QU}`, 'g'), group: 2 },
     ],
-    java: [{ re: new RegExp(`\\bSystem\\.getenv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 }],
+    java: [
+        { re: new RegExp(`\\bSystem\\.getenv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
+        // Spring: @Value("\${PAYMENTS_TIMEOUT:30s}") — an upper-case placeholder is an environment variable
+        { re: new RegExp(`@Value\\(\\s*"\\$\\{${UPPER}(?::[^}"]*)?\\}"`, 'g'), group: 1 },
+    ],
     go: [
         { re: new RegExp(`\\bos\\.Getenv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
         { re: new RegExp(`\\bos\\.LookupEnv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
+        // struct tags of kelseyhightower/envconfig and caarlos0/env: `envconfig:"PORT"`, `env:"PORT" envDefault:"8080"`
+        { re: new RegExp(`\\b(?:env|envconfig):"${UPPER}[",]`, 'g'), group: 1 },
     ],
     ruby: [
         { re: new RegExp(`\\bENV\\[\\s*${Q}\\s*\\]`, 'g'), group: 2 },
@@ -59162,6 +59175,7 @@ const PATTERNS = {
     rust: [
         { re: new RegExp(`\\b(?:std::)?env::var(?:_os)?\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
         { re: new RegExp(`\\b(?:option_)?env!\\(\\s*${Q}`, 'g'), group: 2 },
+        { re: new RegExp(`\\bdotenvy?::var\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
     ],
     csharp: [{ re: new RegExp(`\\bEnvironment\\.GetEnvironmentVariable\\(\\s*${Q}`, 'g'), group: 2 }],
     php: [

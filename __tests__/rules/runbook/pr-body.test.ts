@@ -36,6 +36,12 @@ describe('env-var patterns', () => {
     ['a.rb', "ENV.fetch('R', nil)", ['R']],
     ['a.rs', 'let v = option_env!("BUILD_SHA");', ['BUILD_SHA']],
     ['a.cs', 'Environment.GetEnvironmentVariable("CS_VAR")', ['CS_VAR']],
+    ['a.ts', "const port = env.get('PORT').required().asPortNumber()", ['PORT']],
+    ['a.ts', "const v = env.get('camelCase')", []],
+    ['a.py', 'DEBUG = env.bool("DJANGO_DEBUG", default=False); DB = env.db("DATABASE_URL"); x = env("SECRET_KEY")', ['DJANGO_DEBUG', 'DATABASE_URL', 'SECRET_KEY']],
+    ['A.java', '@Value("${PAYMENTS_TIMEOUT:30s}") private Duration timeout; @Value("${payments.retries}") int r;', ['PAYMENTS_TIMEOUT']],
+    ['a.go', 'Port int `envconfig:"PORT" default:"8080"`; Host string `env:"DB_HOST,required"`', ['PORT', 'DB_HOST']],
+    ['a.rs', 'let url = dotenvy::var("DATABASE_URL")?;', ['DATABASE_URL']],
     ['a.ts', '// process.env.COMMENT', []],
     ['a.py', 'os.environ[name]', []],
   ])('%s: %s', (path, line, names) => {
