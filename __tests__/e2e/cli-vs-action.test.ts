@@ -73,14 +73,14 @@ const comparable = (rules: ReportRule[]) =>
   )
 
 /** Runs the change base..head (checked out at head) through the CLI and through the Action. */
-async function bothWays(repo: TempRepo, base: string, head: string, body: string, prNumber: number): Promise<{ fromGit: { conclusion: string; rules: ReportRule[] }; fromApi: { conclusion: string; rules: ReportRule[] }; files: PullFileInput[] }> {
-  const cli = repo.cli('check', '--base', 'main', '--format', 'json', '--body', body)
+async function bothWays(repo: TempRepo, base: string, head: string, body: string, prNumber: number, labels: string[] = []): Promise<{ fromGit: { conclusion: string; rules: ReportRule[] }; fromApi: { conclusion: string; rules: ReportRule[] }; files: PullFileInput[] }> {
+  const cli = repo.cli('check', '--base', 'main', '--format', 'json', '--body', body, ...labels.flatMap((l) => ['--label', l]))
   expect(cli.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
   const fromGit = JSON.parse(cli.stdout) as { conclusion: string; rules: ReportRule[] }
   server.setTree(base, treeAt(repo, base))
   server.setTree(head, treeAt(repo, head))
   const files = pullFiles(repo, base, head)
-  const pr = server.addPullRequest({ number: prNumber, title: 'Change', body, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head }, files })
+  const pr = server.addPullRequest({ number: prNumber, title: 'Change', body, labels, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head }, files })
   // the checkout is the workspace: report files (coverage) are read from it on both sides
   const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token }, workspace: repo.dir })
   noStackTrace(r)
@@ -172,6 +172,30 @@ test('the same for a critical area: tests-changed and diff coverage of the chang
     expect(area.status).toBe('fail')
     expect(area.findings.join('\n')).toMatch(/services\/payments\/src\/charge\.ts 16 20/)
     expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
+    expect(fromApi.conclusion).toBe(fromGit.conclusion)
+  } finally {
+    repo.remove()
+  }
+}, 60_000)
+
+test('the same for a waiver (label + reasoned PR-body line) and a runbook opt-out', async () => {
+  const repo = new TempRepo()
+  try {
+    const base = repo.commit('base', { 'deploy/k8s/api.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n', 'src/api.ts': lines(5, 'const api') })
+    repo.git('checkout', '-q', '-b', 'feature')
+    const head = repo.commit('change', {
+      'deploy/k8s/api.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n',
+      'db/migrations/V7__drop.sql': 'ALTER TABLE sessions DROP COLUMN legacy_token;\n',
+      'src/api.ts': lines(5, 'const api') + 'export const region = process.env.API_REGION\n',
+    })
+    const body = 'Drops a dead column.\n\ngate-waive:migration-safety column unused since v2.3, checked in the query log\nRunbook: not needed — replicas only, the alert thresholds do not change\n'
+    const { fromGit, fromApi } = await bothWays(repo, base, head, body, 14, ['gate-waive:migration-safety'])
+    const statusOf = (rules: ReportRule[]) => Object.fromEntries(rules.map((r) => [r.id, r.status]))
+    // the waiver and the opt-out are honoured on both sides, and the same way
+    expect(statusOf(fromGit.rules)['migration-safety']).toMatch(/waived/)
+    expect(statusOf(fromGit.rules)['runbook']).toBe('pass')
+    expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
+    expect(statusOf(fromApi.rules)).toEqual(statusOf(fromGit.rules))
     expect(fromApi.conclusion).toBe(fromGit.conclusion)
   } finally {
     repo.remove()
