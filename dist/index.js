@@ -61025,9 +61025,11 @@ const dependencies = {
         }
         else if (o.use_dependency_review)
             notes.push('dependency review: not available here');
+        let alertsOk = false;
         if (o.use_dependabot_alerts && ctx.evidence.dependabotAlerts) {
             const r = await ctx.evidence.dependabotAlerts();
             if (r.ok) {
+                alertsOk = true;
                 const av = alertVulns(r.data);
                 all.push(...av);
                 notes.push(`Dependabot: ${av.length} open alerts`);
@@ -61141,7 +61143,7 @@ const dependencies = {
         const waived = rows.filter((r) => r.waiver && !r.waiver.expired).length;
         const failing = rows.filter((r) => r.failing.length).length;
         // Without any evidence the summary must not read "no vulnerabilities": nothing was looked at.
-        const noEvidence = !files.length && !reviewOk && !ctx.evidence.dependabotAlerts;
+        const noEvidence = !files.length && !reviewOk && !alertsOk;
         const parts = [
             noEvidence ? 'no scanner evidence' : rows.length ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : 'no vulnerabilities',
             failing ? `${failing} failing` : '',

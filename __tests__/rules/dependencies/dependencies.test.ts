@@ -145,6 +145,9 @@ describe('dependencies rule', () => {
     expect(globs.findings).toEqual([expect.objectContaining({ kind: 'info', code: 'no-report', message: expect.stringContaining('matched **/*.sarif, reports/{npm-audit,osv-scanner}.json:') })])
     expect(globs.summary).toMatch(/^no scanner evidence(;|$)/)
     expect(globs.summary).not.toContain('no vulnerabilities')
+    // the same where GitHub's providers exist but read nothing (review skipped: no manifest changed; alerts off)
+    const withProviders = makeContext({ now: NOW, evidence: { dependencyReview: async () => ({ ok: true, data: [] }), dependabotAlerts: async () => ({ ok: true, data: [] }) } })
+    expect((await run(withProviders, { reports: ['**/*.sarif'] })).summary).toMatch(/^no scanner evidence; dependency review: skipped/)
   })
 
   test('0 results from <tool> is visible in the summary', async () => {
