@@ -129,6 +129,8 @@ describe('dependencies rule', () => {
     const ctx = makeContext({ now: NOW, reports: { 'scan.json': '{"hello": 1}' } })
     const out = await run(ctx, { reports: ['scan.json'] })
     expect(out.findings[0]).toMatchObject({ kind: 'error', message: 'scan.json is not a SARIF / npm audit / OSV-Scanner report (top-level keys: hello)' })
+    // an unreadable report is no evidence: the summary must not say "no vulnerabilities"
+    expect(out.summary).toMatch(/^no scanner evidence/)
   })
 
   test('missing report: fail (default), warn, ignore; a glob matching nothing is a notice', async () => {

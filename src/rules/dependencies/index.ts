@@ -415,7 +415,7 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
     const waived = rows.filter((r) => r.waiver && !r.waiver.expired).length
     const failing = rows.filter((r) => r.failing.length).length
     // Without any evidence the summary must not read "no vulnerabilities": nothing was looked at.
-    const noEvidence = !files.length && !reviewOk && !alertsOk
+    const noEvidence = !parsed.length && !reviewOk && !alertsOk
     const parts = [
       noEvidence ? 'no scanner evidence' : rows.length ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : 'no vulnerabilities',
       failing ? `${failing} failing` : '',
