@@ -57064,9 +57064,6 @@ class TextIndex {
                 starts.push(i + 1);
         this.lineStarts = starts;
     }
-    get lineCount() {
-        return this.lineStarts.length;
-    }
     /** 1-based line of a byte offset. */
     lineOfByte(offset) {
         const s = this.lineStarts;
@@ -57572,10 +57569,7 @@ class SqlRun {
             result.issues.push(syntaxIssue(idx, whole, from));
             return;
         }
-        for (const t of tokens) {
-            if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT')
-                result.comments.push({ line: idx.lineOfByte(from + t.start), text: t.text });
-        }
+        this.pushComments(tokens, from);
         this.commentsDone = true;
         let start = from;
         const cuts = [];
@@ -57646,6 +57640,10 @@ class SqlRun {
         catch {
             return;
         }
+        this.pushComments(tokens, from);
+    }
+    /** The comment tokens of a scan of the text starting at byte `from`. */
+    pushComments(tokens, from) {
         for (const t of tokens) {
             if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT')
                 this.result.comments.push({ line: this.idx.lineOfByte(from + t.start), text: t.text });

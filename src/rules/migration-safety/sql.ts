@@ -4,7 +4,7 @@
  */
 import { DANGERS, type DangerId } from './dangers.js'
 import { TextIndex, shortStatement, skipSqlTrivia, trimSqlEnd } from './text.js'
-import { toSyntaxError, type PgApi, type PgStatement } from './wasm.js'
+import { toSyntaxError, type PgApi, type PgScanToken, type PgStatement } from './wasm.js'
 
 export interface SqlOptions {
   pgVersion: number
@@ -227,7 +227,7 @@ class SqlRun {
     } catch (err) {
       whole = err
     }
-    let tokens: Array<{ start: number; end: number; text: string; tokenName: string }> | undefined
+    let tokens: PgScanToken[] | undefined
     try {
       tokens = pg.scanSync(rest).tokens
     } catch {
@@ -237,9 +237,7 @@ class SqlRun {
       result.issues.push(syntaxIssue(idx, whole, from))
       return
     }
-    for (const t of tokens) {
-      if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT') result.comments.push({ line: idx.lineOfByte(from + t.start), text: t.text })
-    }
+    this.pushComments(tokens, from)
     this.commentsDone = true
     let start = from
     const cuts: Array<[number, number]> = []
@@ -296,12 +294,17 @@ class SqlRun {
     if (!this.markers) return
     const text = this.idx.slice(from, to)
     if (!text.includes('--') && !text.includes('/*')) return
-    let tokens: Array<{ start: number; end: number; text: string; tokenName: string }>
+    let tokens: PgScanToken[]
     try {
       tokens = this.scanner.scanSync(text).tokens
     } catch {
       return
     }
+    this.pushComments(tokens, from)
+  }
+
+  /** The comment tokens of a scan of the text starting at byte `from`. */
+  private pushComments(tokens: PgScanToken[], from: number): void {
     for (const t of tokens) {
       if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT') this.result.comments.push({ line: this.idx.lineOfByte(from + t.start), text: t.text })
     }

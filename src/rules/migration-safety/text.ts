@@ -19,10 +19,6 @@ export class TextIndex {
     this.lineStarts = starts
   }
 
-  get lineCount(): number {
-    return this.lineStarts.length
-  }
-
   /** 1-based line of a byte offset. */
   lineOfByte(offset: number): number {
     const s = this.lineStarts
