@@ -45687,53 +45687,37 @@ var validate = __nccwpck_require__(7766);
  * `pull_request.head.sha`, not branch names, so the comparison matches what the gate checked).
  */
 async function fetchDependencyReview(octokit, p) {
-    try {
-        const res = await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` });
-        return { ok: true, data: res.data };
-    }
-    catch (e) {
-        const s = (0,errors/* statusOf */.c2)(e);
-        if (s === 403) {
-            return {
-                ok: false,
-                reason: `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${(0,errors/* plainMessage */.C5)(e)}). It needs the dependency graph ` +
-                    '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
-                    'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
-            };
-        }
-        if (s === 404) {
-            return {
-                ok: false,
-                reason: `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
-                    'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
-            };
-        }
-        return { ok: false, reason: `GitHub dependency review failed${s ? ` (HTTP ${s})` : ''}: ${(0,errors/* plainMessage */.C5)(e)}` };
-    }
+    return provide(async () => (await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data, {
+        forbidden: (m) => `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${m}). It needs the dependency graph ` +
+            '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
+            'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
+        notFound: `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
+            'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
+        failed: 'GitHub dependency review failed',
+    });
 }
 /** Open Dependabot alerts of the repository (all pages, 100 per page). */
 async function fetchDependabotAlerts(octokit, p) {
+    return provide(async () => (await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })), {
+        forbidden: (m) => `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
+            '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
+            'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
+        notFound: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
+        failed: 'reading Dependabot alerts failed',
+    });
+}
+/** One provider call: its data, or why it is unavailable (403 and 404 explained, anything else named). */
+async function provide(call, why) {
     try {
-        const data = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 });
-        return { ok: true, data: data };
+        return { ok: true, data: await call() };
     }
     catch (e) {
         const s = (0,errors/* statusOf */.c2)(e);
-        if (s === 403) {
-            return {
-                ok: false,
-                reason: `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${(0,errors/* plainMessage */.C5)(e)}). In a workflow grant ` +
-                    '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
-                    'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
-            };
-        }
-        if (s === 404) {
-            return {
-                ok: false,
-                reason: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
-            };
-        }
-        return { ok: false, reason: `reading Dependabot alerts failed${s ? ` (HTTP ${s})` : ''}: ${(0,errors/* plainMessage */.C5)(e)}` };
+        if (s === 403)
+            return { ok: false, reason: why.forbidden((0,errors/* plainMessage */.C5)(e)) };
+        if (s === 404)
+            return { ok: false, reason: why.notFound };
+        return { ok: false, reason: `${why.failed}${s ? ` (HTTP ${s})` : ''}: ${(0,errors/* plainMessage */.C5)(e)}` };
     }
 }
 

@@ -44,54 +44,38 @@ export async function fetchDependencyReview(
   octokit: Octokit,
   p: { owner: string; repo: string; base: string; head: string },
 ): Promise<ProviderResult<DependencyReviewChange[]>> {
-  try {
-    const res = await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })
-    return { ok: true, data: res.data as DependencyReviewChange[] }
-  } catch (e) {
-    const s = statusOf(e)
-    if (s === 403) {
-      return {
-        ok: false,
-        reason:
-          `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${plainMessage(e)}). It needs the dependency graph ` +
-          '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
-          'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
-      }
-    }
-    if (s === 404) {
-      return {
-        ok: false,
-        reason:
-          `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
-          'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
-      }
-    }
-    return { ok: false, reason: `GitHub dependency review failed${s ? ` (HTTP ${s})` : ''}: ${plainMessage(e)}` }
-  }
+  return provide(async () => (await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data as DependencyReviewChange[], {
+    forbidden: (m) =>
+      `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${m}). It needs the dependency graph ` +
+      '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
+      'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
+    notFound:
+      `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
+      'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
+    failed: 'GitHub dependency review failed',
+  })
 }
 
 /** Open Dependabot alerts of the repository (all pages, 100 per page). */
 export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string; repo: string }): Promise<ProviderResult<DependabotAlert[]>> {
+  return provide(async () => (await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })) as unknown as DependabotAlert[], {
+    forbidden: (m) =>
+      `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
+      '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
+      'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
+    notFound: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
+    failed: 'reading Dependabot alerts failed',
+  })
+}
+
+/** One provider call: its data, or why it is unavailable (403 and 404 explained, anything else named). */
+async function provide<T>(call: () => Promise<T>, why: { forbidden: (message: string) => string; notFound: string; failed: string }): Promise<ProviderResult<T>> {
   try {
-    const data = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })
-    return { ok: true, data: data as unknown as DependabotAlert[] }
+    return { ok: true, data: await call() }
   } catch (e) {
     const s = statusOf(e)
-    if (s === 403) {
-      return {
-        ok: false,
-        reason:
-          `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${plainMessage(e)}). In a workflow grant ` +
-          '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
-          'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
-      }
-    }
-    if (s === 404) {
-      return {
-        ok: false,
-        reason: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
-      }
-    }
-    return { ok: false, reason: `reading Dependabot alerts failed${s ? ` (HTTP ${s})` : ''}: ${plainMessage(e)}` }
+    if (s === 403) return { ok: false, reason: why.forbidden(plainMessage(e)) }
+    if (s === 404) return { ok: false, reason: why.notFound }
+    return { ok: false, reason: `${why.failed}${s ? ` (HTTP ${s})` : ''}: ${plainMessage(e)}` }
   }
 }
