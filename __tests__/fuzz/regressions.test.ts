@@ -2,7 +2,8 @@
  * Inputs the fuzzers found (docs/fuzzing.md lists them): each one failed before its fix and is kept here
  * verbatim so it can never come back.
  */
-import { loadPolicy, parsePolicyText, PolicyError, formatIssue } from '../../src/policy/load.js'
+import { parsePolicyText } from '../../src/policy/load.js'
+import { policyErrors, POLICY_FILE } from '../helpers/policy.js'
 import { addedLines, parsePatch } from '../../src/change/patch.js'
 import { parseReport as parseCoverage } from '../../src/evidence/coverage/index.js'
 import { parseReport as parseScanner, ReportError } from '../../src/evidence/scanners/index.js'
@@ -14,18 +15,7 @@ import { onCheckRunRerequested, type HandlerDeps } from '../../src/app/handlers.
 import { analyzeSql } from '../../src/rules/migration-safety/sql.js'
 import { loadPg } from '../../src/rules/migration-safety/wasm.js'
 
-const FILE = '.github/quality-gate.yml'
-const noRepo = async (_path: string): Promise<string | undefined> => undefined
-
-async function policyErrors(text: string, read = noRepo): Promise<string[]> {
-  try {
-    await loadPolicy(text, FILE, read)
-  } catch (e) {
-    if (e instanceof PolicyError) return e.issues.map(formatIssue)
-    throw e
-  }
-  return []
-}
+const FILE = POLICY_FILE
 
 describe('fuzz regressions: policy YAML', () => {
   // js-yaml 5 throws "expected a document, but the input is empty" (with no position) for a file of only

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { loadPolicy, parsePolicyText, PolicyError, formatIssue, deepMerge } from '../../src/policy/load.js'
+import { loadPolicy, parsePolicyText, deepMerge, type RepoReader } from '../../src/policy/load.js'
+import { noRepo, policyErrors, POLICY_FILE } from '../helpers/policy.js'
 import { policyJsonSchema } from '../../src/policy/schema.js'
 import { PRESETS } from '../../src/policy/presets.generated.js'
 // @ts-expect-error: plain ESM script without types
 import { generatePresets } from '../../scripts/gen-presets.mjs'
 
-const noRepo = async (_p: string): Promise<string | undefined> => undefined
-
-async function errorsOf(text: string, file = '.github/quality-gate.yml', read = noRepo): Promise<string[]> {
-  try {
-    await loadPolicy(text, file, read)
-  } catch (e) {
-    if (e instanceof PolicyError) return e.issues.map(formatIssue)
-    throw e
-  }
-  return []
-}
+const errorsOf = (text: string, file = POLICY_FILE, read: RepoReader = noRepo): Promise<string[]> => policyErrors(text, read, file)
 
 describe('policy errors name file, line and column', () => {
   it.each([
