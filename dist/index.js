@@ -33832,8 +33832,8 @@ function writeOutputs(reportPath, v, report) {
 var client = __nccwpck_require__(1453);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
-var evaluate = __nccwpck_require__(3224);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 2 modules
+var evaluate = __nccwpck_require__(9241);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
@@ -36822,13 +36822,14 @@ async function run_run() {
             pr = await resolvePull(octokit, s);
         }
         info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`);
-        const { verdict: v, policy } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes });
+        const { verdict: v, policy, comments } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => info(m) });
         verdict = v;
         published = await (0,publish_verdict/* publishVerdict */.T)({
             octokit,
             repo: s.repository,
             pr,
             verdict: v,
+            comments,
             checkName: s.checkName,
             comment: s.comment,
             commentAuthor: s.commentAuthor,
@@ -37211,8 +37212,8 @@ var load = __nccwpck_require__(4784);
 var schema = __nccwpck_require__(4139);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
 var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
-var evaluate = __nccwpck_require__(3224);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 2 modules
+var evaluate = __nccwpck_require__(9241);
 ;// CONCATENATED MODULE: ./src/report/text.ts
 const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' };
 function clean(s) {
@@ -40670,12 +40671,13 @@ function installationOf(payload) {
 }
 /** Evaluates one PR and publishes the verdict, exactly like the Action (no report files, no run URL). */
 async function gatePullRequest(d, octokit, repo, pr) {
-    const { verdict, policy } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE });
+    const { verdict, policy, comments } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log });
     await (0,publish_verdict/* publishVerdict */.T)({
         octokit,
         repo,
         pr,
         verdict,
+        comments,
         checkName: d.config.checkName,
         comment: d.config.comment,
         commentAuthor: await d.auth.botLogin(),
@@ -41755,6 +41757,7 @@ function workspaceEvidence(root, origin = 'workspace') {
 __nccwpck_require__.d(__webpack_exports__, {
   UU: () => (/* binding */ createClient),
   gg: () => (/* reexport */ errors/* describeApiError */.gg),
+  fV: () => (/* binding */ graphqlReader),
   c2: () => (/* reexport */ errors/* statusOf */.c2)
 });
 
@@ -45605,7 +45608,28 @@ var errors = __nccwpck_require__(3916);
 
 
 
+/** Each client's unpaced sibling, built on first use (see `graphqlReader`). */
+const readers = new WeakMap();
+/**
+ * The `graphql` function to use for read-only queries. @octokit/plugin-throttling counts every GraphQL
+ * request as a write and spaces writes a second apart, so a query before the check run would hold the
+ * check run back a second. GitHub asks for that spacing between requests that create content, which a
+ * query does not: reads go through a sibling client with the same token, retries and timeout, unpaced.
+ * A client not made by `createClient` (a test double) is used as it is.
+ */
+function graphqlReader(octokit) {
+    const sibling = readers.get(octokit);
+    return sibling ? sibling().graphql : octokit.graphql;
+}
 function createClient(o) {
+    const octokit = buildClient(o);
+    if (o.throttle !== false) {
+        let unpaced;
+        readers.set(octokit, () => (unpaced ??= buildClient({ ...o, throttle: false })));
+    }
+    return octokit;
+}
+function buildClient(o) {
     const log = o.log ?? (() => undefined);
     const retries = o.retries ?? 3;
     const timeoutMs = o.timeoutMs ?? 30000;
@@ -45652,7 +45676,7 @@ function createClient(o) {
 
 /***/ }),
 
-/***/ 3224:
+/***/ 9241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45723,7 +45747,76 @@ async function provide(call, why) {
 
 // EXTERNAL MODULE: ./src/policy/schema.ts
 var schema = __nccwpck_require__(4139);
+// EXTERNAL MODULE: ./src/github/client.ts + 19 modules
+var client = __nccwpck_require__(1453);
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
+;// CONCATENATED MODULE: ./src/github/prefetch.ts
+
+
+const BASE_QUERY = `query prGateBase($owner: String!, $name: String!, $policy: String!, $attributes: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    policy: object(expression: $policy) { __typename ... on Blob { text isBinary isTruncated } }
+    attributes: object(expression: $attributes) { __typename ... on Blob { text isBinary isTruncated } }
+    pullRequest(number: $number) {
+      comments(first: 100) { totalCount nodes { fullDatabaseId body viewerDidAuthor } }
+    }
+  }
+}`;
+/** Reads the base side and the comments in one query; never throws. */
+async function prefetchBase(octokit, repo, baseSha, policyPath, prNumber) {
+    const files = new Map();
+    let data;
+    try {
+        data = await (0,client/* graphqlReader */.fV)(octokit)(BASE_QUERY, {
+            owner: repo.owner,
+            name: repo.repo,
+            policy: `${baseSha}:${policyPath}`,
+            attributes: `${baseSha}:.gitattributes`,
+            number: prNumber,
+        });
+    }
+    catch (e) {
+        // GraphqlResponseError carries the partial data; anything else (HTTP, network) gives nothing.
+        data = (0,json.at)(e, 'data');
+        if (data === undefined || data === null)
+            return { files, failed: (0,client/* describeApiError */.gg)('GraphQL read of the base side', e) };
+    }
+    const repository = (0,json.at)(data, 'repository');
+    for (const [alias, path] of [['policy', policyPath], ['attributes', '.gitattributes']]) {
+        if (!repository || typeof repository !== 'object' || !(alias in repository))
+            continue;
+        const obj = (0,json.at)(repository, alias);
+        if (obj === null)
+            files.set(path, null);
+        else if ((0,json/* str */.gx)((0,json.at)(obj, '__typename')) === 'Tree')
+            files.set(path, null); // a directory: no file there
+        else if ((0,json/* str */.gx)((0,json.at)(obj, '__typename')) === 'Blob' && (0,json.at)(obj, 'isTruncated') === false && (0,json.at)(obj, 'isBinary') !== true) {
+            const text = (0,json/* str */.gx)((0,json.at)(obj, 'text'));
+            if (text !== undefined)
+                files.set(path, text);
+        }
+    }
+    return { files, comments: commentsOf((0,json.at)(repository, 'pullRequest', 'comments')) };
+}
+function commentsOf(connection) {
+    const nodes = (0,json/* list */.p_)((0,json.at)(connection, 'nodes'));
+    if ((0,json.at)(connection, 'totalCount') !== nodes.length || nodes.length > 100)
+        return undefined;
+    const out = [];
+    for (const n of nodes) {
+        const id = Number((0,json/* str */.gx)((0,json.at)(n, 'fullDatabaseId')) ?? (0,json.at)(n, 'fullDatabaseId'));
+        const body = (0,json/* str */.gx)((0,json.at)(n, 'body'));
+        const own = (0,json.at)(n, 'viewerDidAuthor');
+        if (!Number.isSafeInteger(id) || id <= 0 || body === undefined || typeof own !== 'boolean')
+            return undefined;
+        out.push({ id, body, own });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/github/evaluate.ts
+
 
 
 
@@ -45764,10 +45857,14 @@ function apiEvidence(octokit, repo, base, head, workspace) {
         dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
     };
 }
-/** The enforced side of an evaluation: a reader at that ref, the policy text and `.gitattributes` (read together). */
-async function readEnforcedSide(octokit, repo, ref, policyPath) {
+/**
+ * The enforced side of an evaluation: a reader at that ref, the policy text and `.gitattributes` (read
+ * together). Files already read at that ref (`known`: text, or null for absent) are not read again.
+ */
+async function readEnforcedSide(octokit, repo, ref, policyPath, known) {
     const read = (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, ref);
-    const [policyText, gitattributes] = await Promise.all([read(policyPath), read('.gitattributes')]);
+    const readKnown = async (p) => (known?.has(p) ? (known.get(p) ?? undefined) : read(p));
+    const [policyText, gitattributes] = await Promise.all([readKnown(policyPath), readKnown('.gitattributes')]);
     return { read, policyText, gitattributes };
 }
 /** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
@@ -45807,7 +45904,10 @@ async function evaluateOrThrow(input, known) {
     const { octokit, repo, pr } = input;
     const filesPromise = (0,source/* listPullFiles */.pG)(octokit, repo, pr.number, pr.changedFiles);
     filesPromise.catch(() => undefined); // awaited below; the policy's on_error must be known if it fails
-    const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath);
+    const snapshot = await prefetchBase(octokit, repo, pr.baseSha, input.policyPath, pr.number);
+    if (snapshot.failed)
+        input.log?.(`${snapshot.failed}; reading the policy, .gitattributes and comments over REST`);
+    const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, snapshot.files);
     const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase);
     known.policy = loaded?.policy;
     const files = await filesPromise;
@@ -45817,13 +45917,13 @@ async function evaluateOrThrow(input, known) {
     const ctx = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' };
     const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`;
     if (!loaded)
-        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()) };
+        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments };
     const notes = [...(input.notes ?? [])];
     const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath);
     if (policyFile)
         notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx));
     const verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes });
-    return { verdict, policy: loaded.policy };
+    return { verdict, policy: loaded.policy, comments: snapshot.comments };
 }
 /** What the PR's own version of the policy would conclude (informational). */
 async function headPolicyNote(input, headPath, ctx) {
@@ -45931,7 +46031,7 @@ async function publishVerdict(p) {
     if (p.comment && pr.number) {
         attempted++;
         const body = (0,markdown/* renderComment */.wQ)(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } });
-        const c = await (0,publish/* upsertStickyComment */.qD)(octokit, repo, pr.number, (0,markdown/* markerFor */._Z)(p.checkName), body, p.commentAuthor, p.token);
+        const c = await (0,publish/* upsertStickyComment */.qD)(octokit, repo, pr.number, (0,markdown/* markerFor */._Z)(p.checkName), body, p.commentAuthor, p.token, p.comments);
         if (c.ok) {
             result.commentId = c.value.id;
             p.log(`sticky comment ${c.value.action}`);
@@ -46009,11 +46109,27 @@ async function listMarked(octokit, r, issue, marker) {
  * token's identity (a marker alone can be spoofed by anyone who comments). Concurrent runs can both
  * create one: after creating, the list is read again and our own duplicates are removed, keeping the
  * oldest (which then gets this run's body).
+ *
+ * `known`: the PR's comments already read this run (with the base side, see prefetch.ts; `own` = by the
+ * token's identity). They replace the first listing; if our comment found there is gone by the time it is
+ * updated (404), the comment is looked up again as if nothing were known.
  */
-async function upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token) {
+async function upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token, known) {
     let identity;
     try {
-        const marked = await listMarked(octokit, r, issue, marker);
+        if (known) {
+            const own = known.filter((c) => c.own && c.body.startsWith(marker)).sort((a, b) => a.id - b.id);
+            if (own.length) {
+                const updated = await updateIfPresent(octokit, r, own[0].id, body);
+                if (updated) {
+                    for (const dup of own.slice(1))
+                        await deleteQuietly(octokit, r, dup.id);
+                    return { ok: true, value: { id: updated.id, url: updated.html_url, action: 'updated' } };
+                }
+                return upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token);
+            }
+        }
+        const marked = known ? [] : await listMarked(octokit, r, issue, marker);
         if (marked.length) {
             identity = await tokenIdentity(octokit, identityFallback, token);
             const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
@@ -46037,6 +46153,16 @@ async function upsertStickyComment(octokit, r, issue, marker, body, identityFall
     }
     catch (e) {
         return failure('sticky comment', e);
+    }
+}
+async function updateIfPresent(octokit, r, id, body) {
+    try {
+        return (await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: id, body })).data;
+    }
+    catch (e) {
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e) === 404)
+            return undefined; // deleted since it was listed
+        throw e;
     }
 }
 async function deleteQuietly(octokit, r, id) {
@@ -46963,8 +47089,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 1 modules
-var evaluate = __nccwpck_require__(3224);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 2 modules
+var evaluate = __nccwpck_require__(9241);
 // EXTERNAL MODULE: ./src/change/generated.ts
 var generated = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules

@@ -37,24 +37,24 @@ describe('a pull request, first run', () => {
     expect(check).toMatchObject({ name: 'quality-gate', headSha: HEAD_SHA, status: 'completed', conclusion: 'success' })
     expect(check.headSha).not.toBe(r.env.GITHUB_SHA) // not the merge commit
     expect(r.summary).toContain('| `pr-size` | ✅ pass |')
-    // Policy and .gitattributes are read at the BASE sha.
-    const contents = server.requestsFor('repos/get-content')
-    expect(contents.map((q) => q.query.ref)).toEqual([BASE_SHA, BASE_SHA])
+    // Policy and .gitattributes are read at the BASE sha (in the one GraphQL query, not over REST).
+    const queries = server.requestsFor('graphql')
+    expect(queries).toHaveLength(1)
+    expect((queries[0].body as { variables: Record<string, unknown> }).variables).toMatchObject({ policy: `${BASE_SHA}:.github/quality-gate.yml`, attributes: `${BASE_SHA}:.gitattributes`, number: 7 })
+    expect(server.requestsFor('repos/get-content')).toEqual([])
   })
 
-  it('API calls for a PR of 100 files: 7 on the first run, 6 on a re-run', async () => {
+  it('API calls for a PR of 100 files: 5 on the first run, 4 on a re-run', async () => {
     const pr = seedPr(server, { files: lineFiles(100) })
     expect((await runGate(server, pr)).code).toBe(0)
-    // policy + .gitattributes at base, one page of files, check run, comments, create, re-list (create race)
-    expect(server.requests.map((q) => q.operationId).sort()).toEqual(
-      ['checks/create', 'issues/create-comment', 'issues/list-comments', 'issues/list-comments', 'pulls/list-files', 'repos/get-content', 'repos/get-content'],
-    )
+    // one query (policy + .gitattributes at base + the PR's comments), one page of files, check run,
+    // create, re-list (settles concurrent creates)
+    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/create-comment', 'issues/list-comments', 'pulls/list-files'])
     server.requests.length = 0
     expect((await runGate(server, pr)).code).toBe(0)
-    // no GET /user for an installation token; the comment is updated in place
-    expect(server.requests.map((q) => q.operationId).sort()).toEqual(
-      ['checks/create', 'issues/list-comments', 'issues/update-comment', 'pulls/list-files', 'repos/get-content', 'repos/get-content'],
-    )
+    // no GET /user for an installation token; the comment found by the query is updated in place
+    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/update-comment', 'pulls/list-files'])
+    expect(server.violations).toEqual([])
   })
 })
 

@@ -14,7 +14,7 @@ useFakeGitHub((s) => (server = s))
 describe('API faults are retried with bounded backoff', () => {
   it.each<[string, Parameters<FakeGitHub['faults']['push']>[0]]>([
     ['502 on the files list', { path: 'pulls/list-files', status: 502, times: 1 }],
-    ['503 on the policy read', { path: 'repos/get-content', status: 503, times: 1 }],
+    ['503 on the policy read (the GraphQL query)', { path: '/graphql', status: 503, times: 1 }],
     ['500 on the check-run create', { path: 'checks/create', status: 500, times: 1 }],
     ['429 on the comments list', { path: 'issues/list-comments', status: 429, headers: { 'retry-after': '1' }, times: 1 }],
     ['403 secondary rate limit with Retry-After', { path: 'pulls/list-files', status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, times: 1 }],
@@ -75,6 +75,36 @@ describe('API faults are retried with bounded backoff', () => {
     expect(r.outputs.conclusion).toBe('failure')
     expect(r.outputs['failed-rules']).toBe('migration-safety')
     expect(server.commentsOn(7)[0].body).toContain('❗ not evaluated')
+  })
+})
+
+describe('the GraphQL read is an optimisation: when it fails, the same reads go over REST', () => {
+  const strict = { base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 2 }\n', '.gitattributes': 'gen/** linguist-generated\n' } }
+  const files = [...lineFiles(3), { filename: 'gen/big.ts', status: 'added' as const, additions: 500, deletions: 0, patch: '@@ -0,0 +1,1 @@\n+x\n' }]
+
+  it.each<[string, Parameters<FakeGitHub['faults']['push']>[0]]>([
+    ['502 until the retries run out', { path: '/graphql', status: 502, times: 10 }],
+    ['403 (a token or server without GraphQL)', { path: '/graphql', status: 403, body: { message: 'Resource not accessible by integration' }, times: 10 }],
+    ['200 with GraphQL errors and no data', { path: '/graphql', status: 200, body: { errors: [{ type: 'SERVICE_UNAVAILABLE', message: 'Something went wrong while executing your query.' }] }, times: 10 }],
+  ])('%s: the base policy and .gitattributes are still enforced, one comment', async (_name, fault) => {
+    const pr = seedPr(server, { ...strict, files })
+    server.commentsOn(7) // the PR exists with no comments
+    server.faults.push(fault)
+    const r = await runGate(server, pr)
+    noStackTrace(r)
+    expect(r.code).toBe(1)
+    expect(r.outputs.conclusion).toBe('failure')
+    expect(r.outputs['failed-rules']).toBe('pr-size')
+    // gen/big.ts excluded by the base's .gitattributes: 3 lines counted, over the base's limit of 2
+    expect(server.commentsOn(7)[0].body).toMatch(/3 changed lines in 3 files/)
+    expect(server.requestsFor('repos/get-content').map((q) => q.path)).toEqual(['/repos/acme/service/contents/.github%2Fquality-gate.yml', '/repos/acme/service/contents/.gitattributes'])
+    // a second run finds the comment over REST and updates it
+    server.faults.length = 0
+    server.faults.push({ ...fault, times: 10 })
+    expect((await runGate(server, pr)).code).toBe(1)
+    expect(server.commentsOn(7)).toHaveLength(1)
+    expect(server.count('issues/update-comment')).toBe(1)
+    expect(server.violations).toEqual([])
   })
 })
 

@@ -351,6 +351,46 @@ describe('fake GitHub: other endpoints', () => {
   })
 })
 
+describe('fake GitHub: GraphQL', () => {
+  it("answers a valid query from its state, in the shape GitHub's schema gives", async () => {
+    seedPr(1)
+    server.setTree(BASE_SHA, { 'a.txt': 'hello\n', 'dir/b.txt': 'b' })
+    server.addComments(7, 1, { user: 'github-actions[bot]' })
+    const data = await octokit.graphql<{ repository: { a: unknown; d: unknown; none: unknown; pullRequest: { comments: { totalCount: number; nodes: { viewerDidAuthor: boolean; author: { login: string } }[] } } } }>(
+      `query($o: String!, $n: String!) { repository(owner: $o, name: $n) {
+        a: object(expression: "${BASE_SHA}:a.txt") { __typename ... on Blob { text byteSize isBinary isTruncated } }
+        d: object(expression: "${BASE_SHA}:dir") { __typename }
+        none: object(expression: "${BASE_SHA}:missing") { __typename }
+        pullRequest(number: 7) { comments(first: 10) { totalCount nodes { viewerDidAuthor author { login } } } }
+      } }`,
+      { o: owner, n: repo },
+    )
+    expect(data.repository.a).toEqual({ __typename: 'Blob', text: 'hello\n', byteSize: 6, isBinary: false, isTruncated: false })
+    expect(data.repository.d).toEqual({ __typename: 'Tree' })
+    expect(data.repository.none).toBeNull()
+    // GraphQL names bots without REST's "[bot]" suffix
+    expect(data.repository.pullRequest.comments).toEqual({ totalCount: 1, nodes: [{ viewerDidAuthor: true, author: { login: 'github-actions' } }] })
+    expect(server.violations).toEqual([])
+  })
+
+  it("a query GitHub's schema refuses is a violation, answered with errors", async () => {
+    await expect(octokit.graphql('{ repository(owner: "acme", name: "service") { nonsenseField } }')).rejects.toThrow(/Cannot query field "nonsenseField"/)
+    expect(server.violations).toEqual([expect.stringMatching(/GraphQL query invalid against GitHub's schema: Cannot query field "nonsenseField" on type "Repository"/)])
+  })
+
+  it("mirrors GitHub's own rules: connections need first/last (at most 100); unknown repositories are NOT_FOUND", async () => {
+    seedPr(1)
+    await expect(octokit.graphql('{ repository(owner: "acme", name: "service") { pullRequest(number: 7) { comments { totalCount } } } }')).rejects.toThrow(/must provide a `first` or `last`/)
+    await expect(octokit.graphql('{ repository(owner: "acme", name: "service") { pullRequest(number: 7) { comments(first: 101) { totalCount } } } }')).rejects.toThrow(/exceeds the `first` limit of 100/)
+    await expect(octokit.graphql('{ repository(owner: "acme", name: "nope") { name } }')).rejects.toThrow(/Could not resolve to a Repository/)
+    expect(server.violations).toEqual([])
+  })
+
+  it('requires a known token', async () => {
+    expect(await statusOf(() => client('nope').graphql('{ viewer { login } }'))).toBe(401)
+  })
+})
+
 describe('run-action helpers', () => {
   it('builds a pull_request event from the real example payload', () => {
     const pr = server.addPullRequest({

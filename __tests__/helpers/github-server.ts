@@ -9,7 +9,9 @@
  *    (404 unknown route, 400 unparsable JSON, 422 invalid body);
  *  - every JSON response the fake writes is validated against the documented response schema for that
  *    status, failures land in `responseViolations` (a test can assert both lists are empty);
- *  - documented routes the fake does not implement answer 501 and are recorded, so a test notices.
+ *  - documented routes the fake does not implement answer 501 and are recorded, so a test notices;
+ *  - `POST /graphql` is validated against GitHub's GraphQL schema and executed by graphql-js over the same
+ *    state (github-graphql.ts); an invalid query is a violation.
  *
  * State is in memory and seeded with helpers (`addRepo`, `setTree`, `addPullRequest`, ...). Response objects
  * are built from the few fields that matter and completed from the response schema (required properties
@@ -27,6 +29,7 @@ import zlib from 'node:zlib'
 import AjvModule from 'ajv'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
+import { answerGraphql } from './github-graphql.js'
 
 // ajv and ajv-formats are CommonJS with `exports.default`; under ESM interop the default import is the
 // module object in Node and the class under ts-jest, so take whichever is callable.
@@ -1739,7 +1742,31 @@ export class FakeGitHub {
       }
     }
 
-    // 2. Route.
+    // 2. GraphQL (not in the OpenAPI description): validated against GitHub's GraphQL schema instead.
+    if (method === 'POST' && url.pathname === '/graphql') {
+      rec.operationId = 'graphql'
+      rec.route = '/graphql'
+      const m = /^(token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+      const config = m ? this.tokens.get(m[2]!) : undefined
+      if (!config) {
+        if (!m) this.violations.push('graphql POST /graphql: request without an Authorization header')
+        send({ status: 401, json: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' } })
+        return
+      }
+      rec.login = config.login
+      const out = answerGraphql(body, {
+        viewer: config.login,
+        repoExists: (full) => this.state.repos.has(full),
+        tree: (full, ref) => this.tree(full, ref),
+        pullExists: (full, n) => this.state.pulls.some((p) => p.repo === full && p.number === n),
+        comments: (full, n) => this.commentsOn(n, full),
+      })
+      if (out.violation) this.violations.push(`graphql POST /graphql: ${out.violation}`)
+      send({ status: out.status, json: out.json, headers: { 'x-ratelimit-resource': 'graphql' } }, truncate)
+      return
+    }
+
+    // 3. Route.
     if (match.kind === 'no-route') {
       this.violations.push(`unknown route: ${method} ${url.pathname} (not in GitHub's OpenAPI description)`)
       send(error(404, 'Not Found'))
@@ -1751,7 +1778,7 @@ export class FakeGitHub {
       return
     }
 
-    // 3. Authentication and authorization.
+    // 4. Authentication and authorization.
     const auth = this.authenticate(req.headers.authorization, match.info)
     if ('error' in auth) {
       if (auth.violation) this.violations.push(`${label}: ${auth.violation}`)
@@ -1760,7 +1787,7 @@ export class FakeGitHub {
     }
     rec.login = auth.config.login
 
-    // 4. Request validation against the operation.
+    // 5. Request validation against the operation.
     const invalid = this.validateRequest(match.info, match.params, url.searchParams, body, bodyIsJson, rawBody.length > 0)
     if (invalid) {
       this.violations.push(`${label}: ${invalid.reason}`)
@@ -1768,7 +1795,7 @@ export class FakeGitHub {
       return
     }
 
-    // 5. Authorization by access level (fork PR tokens are read-only), then the handler.
+    // 6. Authorization by access level (fork PR tokens are read-only), then the handler.
     if (method !== 'GET' && method !== 'HEAD' && auth.kind === 'token' && auth.config.access === 'read') {
       send(error(403, 'Resource not accessible by integration'))
       return

@@ -62,13 +62,14 @@ export async function run(): Promise<void> {
       pr = await resolvePull(octokit, s)
     }
     core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`)
-    const { verdict: v, policy } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes })
+    const { verdict: v, policy, comments } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => core.info(m) })
     verdict = v
     published = await publishVerdict({
       octokit,
       repo: s.repository,
       pr,
       verdict: v,
+      comments,
       checkName: s.checkName,
       comment: s.comment,
       commentAuthor: s.commentAuthor,

@@ -49,12 +49,13 @@ function installationOf(payload: Payload): number {
 
 /** Evaluates one PR and publishes the verdict, exactly like the Action (no report files, no run URL). */
 async function gatePullRequest(d: HandlerDeps, octokit: Octokit, repo: RepoRef, pr: PullInfo): Promise<string> {
-  const { verdict, policy } = await evaluatePullRequest({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE })
+  const { verdict, policy, comments } = await evaluatePullRequest({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log })
   await publishVerdict({
     octokit,
     repo,
     pr,
     verdict,
+    comments,
     checkName: d.config.checkName,
     comment: d.config.comment,
     commentAuthor: await d.auth.botLogin(),

@@ -13,6 +13,7 @@ import { errorMessage, isApiError } from '../errors.js'
 import { applyDefaults, type SchemaNode } from '../policy/validate.js'
 import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
 import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
+import { prefetchBase, type KnownComment } from './prefetch.js'
 
 export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
 
@@ -29,11 +30,15 @@ export interface EvaluateInput {
   now?: Date
   /** Gate-level notes the face adds (e.g. where the evidence came from). */
   notes?: Note[]
+  /** Progress lines for the log (never receives the token). */
+  log?: (message: string) => void
 }
 
 export interface Evaluation {
   verdict: Verdict
   policy?: ResolvedPolicy
+  /** The PR's comments as read with the base side (for the sticky comment), when they all were. */
+  comments?: KnownComment[]
 }
 
 export function prMeta(pr: PullInfo, repo: RepoRef): PullRequestMeta {
@@ -66,10 +71,14 @@ export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head:
   }
 }
 
-/** The enforced side of an evaluation: a reader at that ref, the policy text and `.gitattributes` (read together). */
-export async function readEnforcedSide(octokit: Octokit, repo: RepoRef, ref: string, policyPath: string) {
+/**
+ * The enforced side of an evaluation: a reader at that ref, the policy text and `.gitattributes` (read
+ * together). Files already read at that ref (`known`: text, or null for absent) are not read again.
+ */
+export async function readEnforcedSide(octokit: Octokit, repo: RepoRef, ref: string, policyPath: string, known?: Map<string, string | null>) {
   const read = (p: string) => readRepoFile(octokit, repo, p, ref)
-  const [policyText, gitattributes] = await Promise.all([read(policyPath), read('.gitattributes')])
+  const readKnown = async (p: string) => (known?.has(p) ? (known.get(p) ?? undefined) : read(p))
+  const [policyText, gitattributes] = await Promise.all([readKnown(policyPath), readKnown('.gitattributes')])
   return { read, policyText, gitattributes }
 }
 
@@ -108,7 +117,9 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   const { octokit, repo, pr } = input
   const filesPromise = listPullFiles(octokit, repo, pr.number, pr.changedFiles)
   filesPromise.catch(() => undefined) // awaited below; the policy's on_error must be known if it fails
-  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath)
+  const snapshot = await prefetchBase(octokit, repo, pr.baseSha, input.policyPath, pr.number)
+  if (snapshot.failed) input.log?.(`${snapshot.failed}; reading the policy, .gitattributes and comments over REST`)
+  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, snapshot.files)
   const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
   known.policy = loaded?.policy
   const files = await filesPromise
@@ -117,13 +128,13 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence)
   const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
-  if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()) }
+  if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
 
   const notes: Note[] = [...(input.notes ?? [])]
   const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath)
   if (policyFile) notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx))
   const verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes })
-  return { verdict, policy: loaded.policy }
+  return { verdict, policy: loaded.policy, comments: snapshot.comments }
 }
 
 /** What the PR's own version of the policy would conclude (informational). */

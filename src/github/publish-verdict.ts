@@ -8,12 +8,15 @@ import type { Verdict } from '../types.js'
 import { annotationsOf, MAX_ANNOTATIONS, unannotated } from '../report/annotations.js'
 import { markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
 import { createCheckRun, createCommitStatus, syncLabels, upsertStickyComment } from './publish.js'
+import type { KnownComment } from './prefetch.js'
 
 export interface PublishInput {
   octokit: Octokit
   repo: RepoRef
   pr: PullInfo
   verdict: Verdict
+  /** The PR's comments already read this run (Evaluation.comments); saves listing them again. */
+  comments?: KnownComment[]
   checkName: string
   comment: boolean
   commentAuthor: string
@@ -71,7 +74,7 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
   if (p.comment && pr.number) {
     attempted++
     const body = renderComment(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } })
-    const c = await upsertStickyComment(octokit, repo, pr.number, markerFor(p.checkName), body, p.commentAuthor, p.token)
+    const c = await upsertStickyComment(octokit, repo, pr.number, markerFor(p.checkName), body, p.commentAuthor, p.token, p.comments)
     if (c.ok) {
       result.commentId = c.value.id
       p.log(`sticky comment ${c.value.action}`)

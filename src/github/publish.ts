@@ -8,6 +8,7 @@ import { describeApiError, statusOf } from './client.js'
 import type { RepoRef } from './source.js'
 import type { Annotation } from '../report/annotations.js'
 import type { Conclusion } from '../types.js'
+import type { KnownComment } from './prefetch.js'
 
 export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; forbidden: boolean; message: string }
 
@@ -50,6 +51,10 @@ async function listMarked(octokit: Octokit, r: RepoRef, issue: number, marker: s
  * token's identity (a marker alone can be spoofed by anyone who comments). Concurrent runs can both
  * create one: after creating, the list is read again and our own duplicates are removed, keeping the
  * oldest (which then gets this run's body).
+ *
+ * `known`: the PR's comments already read this run (with the base side, see prefetch.ts; `own` = by the
+ * token's identity). They replace the first listing; if our comment found there is gone by the time it is
+ * updated (404), the comment is looked up again as if nothing were known.
  */
 export async function upsertStickyComment(
   octokit: Octokit,
@@ -59,10 +64,22 @@ export async function upsertStickyComment(
   body: string,
   identityFallback: string,
   token?: string,
+  known?: KnownComment[],
 ): Promise<Outcome<{ id: number; url?: string; action: 'created' | 'updated' }>> {
   let identity: string | undefined
   try {
-    const marked = await listMarked(octokit, r, issue, marker)
+    if (known) {
+      const own = known.filter((c) => c.own && c.body.startsWith(marker)).sort((a, b) => a.id - b.id)
+      if (own.length) {
+        const updated = await updateIfPresent(octokit, r, own[0].id, body)
+        if (updated) {
+          for (const dup of own.slice(1)) await deleteQuietly(octokit, r, dup.id)
+          return { ok: true, value: { id: updated.id, url: updated.html_url, action: 'updated' } }
+        }
+        return upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token)
+      }
+    }
+    const marked = known ? [] : await listMarked(octokit, r, issue, marker)
     if (marked.length) {
       identity = await tokenIdentity(octokit, identityFallback, token)
       const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id)
@@ -84,6 +101,15 @@ export async function upsertStickyComment(
     return { ok: true, value: { id: created.id, url: created.html_url, action: 'created' } }
   } catch (e) {
     return failure('sticky comment', e)
+  }
+}
+
+async function updateIfPresent(octokit: Octokit, r: RepoRef, id: number, body: string): Promise<{ id: number; html_url?: string } | undefined> {
+  try {
+    return (await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: id, body })).data
+  } catch (e) {
+    if (statusOf(e) === 404) return undefined // deleted since it was listed
+    throw e
   }
 }
 

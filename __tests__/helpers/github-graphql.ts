@@ -1,0 +1,157 @@
+/**
+ * The fake GitHub's GraphQL endpoint (`POST /graphql`). Every query is parsed and validated against
+ * GitHub's published GraphQL schema (npm `@octokit/graphql-schema`, the schema Octokit generates from
+ * GitHub's introspection) with graphql-js, the reference implementation: a query GitHub would refuse is a
+ * contract violation here too. Valid queries are executed by graphql-js against that same schema over the
+ * fake's state, so the answer has GitHub's shape by construction. The fake implements the fields the gate
+ * asks for; any other field resolves to null, or to an error where the schema says non-null.
+ *
+ * GitHub-specific rules graphql-js does not know, mirrored: a connection needs `first` or `last`, at most
+ * 100. A repository that does not exist is `null` with a NOT_FOUND error, as GitHub answers.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildClientSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
+
+const SCHEMA_FILE = ((): string => {
+  const rel = 'node_modules/@octokit/graphql-schema/schema.json'
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    if (existsSync(join(dir, rel))) return join(dir, rel)
+    const up = dirname(dir)
+    if (up === dir) return join(process.cwd(), rel)
+    dir = up
+  }
+})()
+
+let schemaSingleton: GraphQLSchema | undefined
+export function githubGraphqlSchema(): GraphQLSchema {
+  schemaSingleton ??= buildClientSchema(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as IntrospectionQuery)
+  return schemaSingleton
+}
+
+/** What the resolvers read from the fake's state. */
+export interface GraphqlData {
+  /** The token's login (`github-actions[bot]`), for `viewer` and `viewerDidAuthor`. */
+  viewer: string
+  repoExists(fullName: string): boolean
+  /** Files at a ref (branch, tag or sha), or undefined when the ref is unknown. */
+  tree(fullName: string, ref: string): Record<string, string> | undefined
+  pullExists(fullName: string, number: number): boolean
+  comments(fullName: string, number: number): { id: number; body: string; user: string; userType: 'Bot' | 'User'; createdAt: string }[]
+}
+
+export interface GraphqlOutcome {
+  /** HTTP status and JSON body to answer with. */
+  status: number
+  json: unknown
+  /** Set when the request breaks GitHub's contract (the server records it). */
+  violation?: string
+}
+
+/** GitHub truncates `Blob.text` of big files; modelled at 512 KB. */
+const BLOB_TEXT_LIMIT = 512 * 1024
+
+export function answerGraphql(body: unknown, data: GraphqlData): GraphqlOutcome {
+  const b = body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined
+  if (!b || typeof b !== 'object' || typeof b.query !== 'string') {
+    return { status: 400, json: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' }, violation: 'GraphQL request without a "query" string' }
+  }
+  const schema = githubGraphqlSchema()
+  let doc: DocumentNode
+  try {
+    doc = parse(b.query)
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    return { status: 200, json: { errors: [{ message }] }, violation: `GraphQL query does not parse: ${message}` }
+  }
+  const invalid = validate(schema, doc)
+  if (invalid.length) {
+    return {
+      status: 200,
+      json: { errors: invalid.map((e) => ({ message: e.message, locations: e.locations })) },
+      violation: `GraphQL query invalid against GitHub's schema: ${invalid.map((e) => e.message).join('; ')}`,
+    }
+  }
+  const variables = (b.variables && typeof b.variables === 'object' ? b.variables : {}) as Record<string, unknown>
+  const result = execute({ schema, document: doc, variableValues: variables, operationName: typeof b.operationName === 'string' ? b.operationName : undefined, rootValue: root(data) })
+  if (result instanceof Promise) throw new Error('the fake GraphQL resolvers are synchronous')
+  const json: Record<string, unknown> = { data: result.data ?? null }
+  if (result.errors?.length) {
+    json.errors = result.errors.map((e) => ({ ...(e.extensions?.type ? { type: e.extensions.type } : {}), message: e.message, path: e.path, locations: e.locations }))
+  }
+  return { status: 200, json }
+}
+
+function connectionSlice<T>(items: T[], args: { first?: number | null; last?: number | null; after?: string | null }, field: string): { totalCount: number; nodes: T[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null; startCursor: string | null } } {
+  const first = args.first ?? undefined
+  const last = args.last ?? undefined
+  if (first === undefined && last === undefined) throw new GraphQLError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`)
+  for (const [name, v] of [['first', first], ['last', last]] as const) {
+    if (v !== undefined && (v < 0 || v > 100)) throw new GraphQLError(`Requesting ${v} records on the \`${field}\` connection exceeds the \`${name}\` limit of 100 records.`)
+  }
+  const start = args.after ? Number(Buffer.from(args.after, 'base64').toString('utf8').replace(/^cursor:/, '')) : 0
+  let from = start
+  let to = items.length
+  if (first !== undefined) to = Math.min(to, from + first)
+  if (last !== undefined) from = Math.max(from, to - last)
+  const cursor = (i: number) => Buffer.from(`cursor:${i}`).toString('base64')
+  return {
+    totalCount: items.length,
+    nodes: items.slice(from, to),
+    pageInfo: { hasNextPage: to < items.length, hasPreviousPage: from > 0, endCursor: to > from ? cursor(to) : null, startCursor: to > from ? cursor(from) : null },
+  }
+}
+
+function root(data: GraphqlData): Record<string, unknown> {
+  return {
+    viewer: () => ({ __typename: 'User', login: data.viewer.replace(/\[bot\]$/, '') }),
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      const full = `${owner}/${name}`
+      if (!data.repoExists(full)) throw new GraphQLError(`Could not resolve to a Repository with the name '${full}'.`, { extensions: { type: 'NOT_FOUND' } })
+      return {
+        nameWithOwner: full,
+        object: ({ expression }: { expression: string }) => {
+          const i = expression.indexOf(':')
+          if (i < 0) return null // a bare revision names a commit: not modelled, and not asked for
+          const tree = data.tree(full, expression.slice(0, i))
+          const path = expression.slice(i + 1).replace(/^\/+|\/+$/g, '')
+          if (!tree) return null
+          const text = tree[path]
+          if (text === undefined) return Object.keys(tree).some((p) => p.startsWith(`${path}/`)) ? { __typename: 'Tree' } : null
+          const binary = text.includes('\0')
+          const bytes = Buffer.byteLength(text)
+          return {
+            __typename: 'Blob',
+            byteSize: bytes,
+            isBinary: binary,
+            isTruncated: bytes > BLOB_TEXT_LIMIT,
+            text: binary ? null : bytes > BLOB_TEXT_LIMIT ? Buffer.from(text).subarray(0, BLOB_TEXT_LIMIT).toString('utf8') : text,
+          }
+        },
+        pullRequest: ({ number }: { number: number }) => {
+          if (!data.pullExists(full, number)) throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } })
+          return {
+            number,
+            comments: (args: { first?: number; last?: number; after?: string }) =>
+              connectionSlice(
+                data.comments(full, number).map((c) => ({
+                  __typename: 'IssueComment',
+                  databaseId: c.id <= 2147483647 ? c.id : null,
+                  fullDatabaseId: String(c.id),
+                  body: c.body,
+                  createdAt: c.createdAt,
+                  viewerDidAuthor: c.user === data.viewer,
+                  // GraphQL names a bot without the "[bot]" suffix REST shows
+                  author: { __typename: c.userType, login: c.user.replace(/\[bot\]$/, '') },
+                })),
+                args,
+                'comments',
+              ),
+          }
+        },
+      }
+    },
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * One GraphQL query for what every pull-request run reads besides the file list: the policy file and
+ * `.gitattributes` at the base commit, and the PR's comments (to find the sticky comment). Over REST these
+ * are three calls (two contents reads and a comments page); this keeps a run at 5 API calls the first time
+ * (files, this query, check run, comment, the re-list that settles concurrent creates) and 4 afterwards.
+ *
+ * It is an optimisation only: whatever it cannot answer is left out and read over REST as before. That is
+ * a failed query (HTTP error, rate limit, GraphQL errors, a GitHub Enterprise Server without a field), a
+ * blob GitHub truncates or calls binary, a comment id that is not a safe integer, and more than 100
+ * comments on the PR.
+ *
+ * The query is a read, so it goes through the client's unpaced sibling (see `graphqlReader`): the
+ * throttling plugin counts every GraphQL request as a write and would hold the check run back a second.
+ */
+import type { Octokit } from './client.js'
+import { describeApiError, graphqlReader } from './client.js'
+import type { RepoRef } from './source.js'
+import { at, list, str } from '../json.js'
+
+export const BASE_QUERY = `query prGateBase($owner: String!, $name: String!, $policy: String!, $attributes: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    policy: object(expression: $policy) { __typename ... on Blob { text isBinary isTruncated } }
+    attributes: object(expression: $attributes) { __typename ... on Blob { text isBinary isTruncated } }
+    pullRequest(number: $number) {
+      comments(first: 100) { totalCount nodes { fullDatabaseId body viewerDidAuthor } }
+    }
+  }
+}`
+
+/** A PR comment as the sticky-comment logic needs it: `own` = written by the token's identity. */
+export interface KnownComment {
+  id: number
+  body: string
+  own: boolean
+}
+
+export interface BaseSnapshot {
+  /** Path → text, or null when the path holds no file at the base. A path not in the map was not read. */
+  files: Map<string, string | null>
+  /** Every comment of the PR, oldest first; undefined when they could not all be read here. */
+  comments?: KnownComment[]
+  /** Why the query gave nothing, for the log (never contains the token). */
+  failed?: string
+}
+
+/** Reads the base side and the comments in one query; never throws. */
+export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: string, policyPath: string, prNumber: number): Promise<BaseSnapshot> {
+  const files = new Map<string, string | null>()
+  let data: unknown
+  try {
+    data = await graphqlReader(octokit)(BASE_QUERY, {
+      owner: repo.owner,
+      name: repo.repo,
+      policy: `${baseSha}:${policyPath}`,
+      attributes: `${baseSha}:.gitattributes`,
+      number: prNumber,
+    })
+  } catch (e) {
+    // GraphqlResponseError carries the partial data; anything else (HTTP, network) gives nothing.
+    data = at(e, 'data')
+    if (data === undefined || data === null) return { files, failed: describeApiError('GraphQL read of the base side', e) }
+  }
+  const repository = at(data, 'repository')
+  for (const [alias, path] of [['policy', policyPath], ['attributes', '.gitattributes']] as const) {
+    if (!repository || typeof repository !== 'object' || !(alias in repository)) continue
+    const obj = at(repository, alias)
+    if (obj === null) files.set(path, null)
+    else if (str(at(obj, '__typename')) === 'Tree') files.set(path, null) // a directory: no file there
+    else if (str(at(obj, '__typename')) === 'Blob' && at(obj, 'isTruncated') === false && at(obj, 'isBinary') !== true) {
+      const text = str(at(obj, 'text'))
+      if (text !== undefined) files.set(path, text)
+    }
+  }
+  return { files, comments: commentsOf(at(repository, 'pullRequest', 'comments')) }
+}
+
+function commentsOf(connection: unknown): KnownComment[] | undefined {
+  const nodes = list(at(connection, 'nodes'))
+  if (at(connection, 'totalCount') !== nodes.length || nodes.length > 100) return undefined
+  const out: KnownComment[] = []
+  for (const n of nodes) {
+    const id = Number(str(at(n, 'fullDatabaseId')) ?? at(n, 'fullDatabaseId'))
+    const body = str(at(n, 'body'))
+    const own = at(n, 'viewerDidAuthor')
+    if (!Number.isSafeInteger(id) || id <= 0 || body === undefined || typeof own !== 'boolean') return undefined
+    out.push({ id, body, own })
+  }
+  return out
+}
