@@ -82,11 +82,13 @@ describe('the GraphQL read is an optimisation: when it fails, the same reads go 
   const strict = { base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 2 }\n', '.gitattributes': 'gen/** linguist-generated\n' } }
   const files = [...lineFiles(3), { filename: 'gen/big.ts', status: 'added' as const, additions: 500, deletions: 0, patch: '@@ -0,0 +1,1 @@\n+x\n' }]
 
-  it.each<[string, Parameters<FakeGitHub['faults']['push']>[0]]>([
-    ['502 until the retries run out', { path: '/graphql', status: 502, times: 10 }],
-    ['403 (a token or server without GraphQL)', { path: '/graphql', status: 403, body: { message: 'Resource not accessible by integration' }, times: 10 }],
-    ['200 with GraphQL errors and no data', { path: '/graphql', status: 200, body: { errors: [{ type: 'SERVICE_UNAVAILABLE', message: 'Something went wrong while executing your query.' }] }, times: 10 }],
-  ])('%s: the base policy and .gitattributes are still enforced, one comment', async (_name, fault) => {
+  // (GitHub's transient "Something went wrong while executing your query" is retried like a 5xx by
+  // plugin-retry, so it takes the 502 path; the 502 case runs once, its retries take ~15 s.)
+  it.each<[string, Parameters<FakeGitHub['faults']['push']>[0], boolean]>([
+    ['502 until the retries run out', { path: '/graphql', status: 502, times: 10 }, false],
+    ['403 (a token or server without GraphQL)', { path: '/graphql', status: 403, body: { message: 'Resource not accessible by integration' }, times: 10 }, true],
+    ['200 with GraphQL errors and no data', { path: '/graphql', status: 200, body: { errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] }, times: 10 }, true],
+  ])('%s: the base policy and .gitattributes are still enforced, one comment', async (_name, fault, rerun) => {
     const pr = seedPr(server, { ...strict, files })
     server.commentsOn(7) // the PR exists with no comments
     server.faults.push(fault)
@@ -98,6 +100,8 @@ describe('the GraphQL read is an optimisation: when it fails, the same reads go 
     // gen/big.ts excluded by the base's .gitattributes: 3 lines counted, over the base's limit of 2
     expect(server.commentsOn(7)[0].body).toMatch(/3 changed lines in 3 files/)
     expect(server.requestsFor('repos/get-content').map((q) => q.path)).toEqual(['/repos/acme/service/contents/.github%2Fquality-gate.yml', '/repos/acme/service/contents/.gitattributes'])
+    expect(server.violations).toEqual([])
+    if (!rerun) return
     // a second run finds the comment over REST and updates it
     server.faults.length = 0
     server.faults.push({ ...fault, times: 10 })
