@@ -9,21 +9,13 @@
  * GitHub-specific rules graphql-js does not know, mirrored: a connection needs `first` or `last`, at most
  * 100. A repository that does not exist is `null` with a NOT_FOUND error, as GitHub answers.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { findUp } from './find-up.js'
 import { buildClientSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
 
-const SCHEMA_FILE = ((): string => {
-  const rel = 'node_modules/@octokit/graphql-schema/schema.json'
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    if (existsSync(join(dir, rel))) return join(dir, rel)
-    const up = dirname(dir)
-    if (up === dir) return join(process.cwd(), rel)
-    dir = up
-  }
-})()
+const SCHEMA_FILE = findUp(dirname(fileURLToPath(import.meta.url)), 'node_modules/@octokit/graphql-schema/schema.json')
 
 let schemaSingleton: GraphQLSchema | undefined
 export function githubGraphqlSchema(): GraphQLSchema {

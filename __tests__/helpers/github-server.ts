@@ -22,14 +22,15 @@
 import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 import AjvModule from 'ajv'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { answerGraphql } from './github-graphql.js'
+import { findUp } from './find-up.js'
 
 // ajv and ajv-formats are CommonJS with `exports.default`; under ESM interop the default import is the
 // module object in Node and the class under ts-jest, so take whichever is callable.
@@ -406,16 +407,7 @@ export const COMPARE_FILES_CAP = 300
  * ════════════════════════════════════════════════════════════════════════════════════════════════════ */
 
 /** Found by walking up from this module (it also runs compiled, from bench/.build/, for the benchmark). */
-const SPEC_FILE = ((): string => {
-  const rel = 'node_modules/@octokit/openapi/generated/api.github.com.json'
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    if (existsSync(join(dir, rel))) return join(dir, rel)
-    const up = dirname(dir)
-    if (up === dir) return join(process.cwd(), rel)
-    dir = up
-  }
-})()
+const SPEC_FILE = findUp(dirname(fileURLToPath(import.meta.url)), 'node_modules/@octokit/openapi/generated/api.github.com.json')
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const
 /** Base URI under which converted component schemas are registered with ajv. */
 const SCHEMA_BASE = 'https://openapi.invalid/components/schemas/'
