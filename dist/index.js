@@ -45805,7 +45805,7 @@ function commentsOf(connection) {
         return undefined;
     const out = [];
     for (const n of nodes) {
-        const id = Number((0,json/* str */.gx)((0,json.at)(n, 'fullDatabaseId')) ?? (0,json.at)(n, 'fullDatabaseId'));
+        const id = Number((0,json.at)(n, 'fullDatabaseId')); // BigInt scalar: a string
         const body = (0,json/* str */.gx)((0,json.at)(n, 'body'));
         const own = (0,json.at)(n, 'viewerDidAuthor');
         if (!Number.isSafeInteger(id) || id <= 0 || body === undefined || typeof own !== 'boolean')
@@ -57293,6 +57293,51 @@ function shortStatement(s, max = 90) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/wasm-tier.ts
+/**
+ * Keep WebAssembly on V8's baseline compiler (Liftoff): no function is tiered up to the optimising
+ * compiler (TurboFan).
+ *
+ * Why: libpg-query's parser is one bison function of about 100 KB of wasm (`base_yyparse`). Parsing even
+ * five statements makes it hot, and V8 then compiles it with TurboFan on a background thread. Measured with
+ * `--trace-wasm-compilation-times` on a five-statement file:
+ *   - Node 24 (V8 13.6, the Action's runtime): that one compile takes ~315 ms and ~610 MB of compiler
+ *     memory. The process cannot exit before it ends, so a five-statement migration took 362 ms instead of
+ *     54 ms, with a 607 MB peak RSS instead of 65 MB.
+ *   - Node 20, 22 and 26 are hit less hard (57 ms and 8 MB on Node 20) but still pay for it: 115 vs 206 ms
+ *     (Node 20), 55 vs 165 ms (Node 22), 54 vs 143 ms (Node 26).
+ * The optimised code never pays back within one run: a 10,000-statement file is faster on Liftoff alone on
+ * every version measured (bench/migration-safety). Only a file ten times larger comes out ~4% slower.
+ *
+ * How: `--wasm-tier-up-filter=N` tiers up only the function with index N, and no module can have
+ * 1,000,000 functions (V8's limit), so nothing is tiered up. It is read when a tier-up is considered, so
+ * setting it at run time works, unlike `--liftoff-only` (read at start-up on Node 24). Node does not let an
+ * Action pass V8 flags on the command line, hence `v8.setFlagsFromString`.
+ *
+ * The flag is process-wide and V8 prints "unrecognized flag" on stderr if it does not know it, so it is set
+ * once, and only on the V8 versions where it was verified (11 to 14: Node 20 to 26). A test checks that the
+ * running node still knows it.
+ */
+
+const WASM_TIER_FLAG = '--wasm-tier-up-filter=1000000';
+const VERIFIED_V8_MAJORS = [11, 14];
+let applied = false;
+/** True when this V8 is one the flag was verified on. */
+function wasmTierFlagSupported(v8Version = process.versions.v8) {
+    const major = Number.parseInt(v8Version, 10);
+    return major >= VERIFIED_V8_MAJORS[0] && major <= VERIFIED_V8_MAJORS[1];
+}
+/** Call before compiling or running any wasm module (`locateAsset` does, for every parser). Idempotent. */
+function keepWasmOnBaselineTier() {
+    if (applied)
+        return;
+    applied = true;
+    if (wasmTierFlagSupported())
+        (0,external_node_v8_namespaceObject.setFlagsFromString)(WASM_TIER_FLAG);
+}
+
 ;// CONCATENATED MODULE: ./src/runtime-assets.ts
 /**
  * Files the bundle loads at run time (wasm parsers and their glue), and how they are found: beside the
@@ -57303,6 +57348,7 @@ var external_node_url_ = __nccwpck_require__(3136);
  * not have. `withGlobalDirname` provides it for the duration of one import, one import at a time, so two
  * loads in the same process (the App evaluates PRs concurrently) cannot see each other's value.
  */
+
 
 
 
@@ -57353,6 +57399,7 @@ function besideBundle(asset) {
 }
 /** Absolute path of an asset, or an Error naming every place looked at. */
 function locateAsset(asset) {
+    keepWasmOnBaselineTier(); // every wasm parser is located here before it is compiled (see wasm-tier.ts)
     const { dist, pkg } = RUNTIME_ASSETS[asset];
     const bundled = besideBundle(asset);
     if (bundled)
@@ -57391,51 +57438,6 @@ function withGlobalDirname(dir, load) {
     return result;
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/wasm-tier.ts
-/**
- * Keep WebAssembly on V8's baseline compiler (Liftoff): no function is tiered up to the optimising
- * compiler (TurboFan).
- *
- * Why: libpg-query's parser is one bison function of about 100 KB of wasm (`base_yyparse`). Parsing even
- * five statements makes it hot, and V8 then compiles it with TurboFan on a background thread. Measured with
- * `--trace-wasm-compilation-times` on a five-statement file:
- *   - Node 24 (V8 13.6, the Action's runtime): that one compile takes ~315 ms and ~610 MB of compiler
- *     memory. The process cannot exit before it ends, so a five-statement migration took 362 ms instead of
- *     54 ms, with a 607 MB peak RSS instead of 65 MB.
- *   - Node 20, 22 and 26 are hit less hard (57 ms and 8 MB on Node 20) but still pay for it: 115 vs 206 ms
- *     (Node 20), 55 vs 165 ms (Node 22), 54 vs 143 ms (Node 26).
- * The optimised code never pays back within one run: a 10,000-statement file is faster on Liftoff alone on
- * every version measured (bench/migration-safety). Only a file ten times larger comes out ~4% slower.
- *
- * How: `--wasm-tier-up-filter=N` tiers up only the function with index N, and no module can have
- * 1,000,000 functions (V8's limit), so nothing is tiered up. It is read when a tier-up is considered, so
- * setting it at run time works, unlike `--liftoff-only` (read at start-up on Node 24). Node does not let an
- * Action pass V8 flags on the command line, hence `v8.setFlagsFromString`.
- *
- * The flag is process-wide and V8 prints "unrecognized flag" on stderr if it does not know it, so it is set
- * once, and only on the V8 versions where it was verified (11 to 14: Node 20 to 26). A test checks that the
- * running node still knows it.
- */
-
-const WASM_TIER_FLAG = '--wasm-tier-up-filter=1000000';
-const VERIFIED_V8_MAJORS = [11, 14];
-let applied = false;
-/** True when this V8 is one the flag was verified on. */
-function wasmTierFlagSupported(v8Version = process.versions.v8) {
-    const major = Number.parseInt(v8Version, 10);
-    return major >= VERIFIED_V8_MAJORS[0] && major <= VERIFIED_V8_MAJORS[1];
-}
-/** Call before compiling or running any wasm module. Idempotent. */
-function keepWasmOnBaselineTier() {
-    if (applied)
-        return;
-    applied = true;
-    if (wasmTierFlagSupported())
-        (0,external_node_v8_namespaceObject.setFlagsFromString)(WASM_TIER_FLAG);
-}
-
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/wasm.ts
 /**
  * Lazy loaders for the two wasm parsers the rule needs: libpg-query (the PostgreSQL 18 parser) and
@@ -57455,10 +57457,9 @@ function keepWasmOnBaselineTier() {
  * so the loader defines `globalThis.__dirname` as the directory holding the wasm just for the import and
  * restores it afterwards.
  *
- * Both loaders first keep wasm on V8's baseline tier (src/wasm-tier.ts): tiering the parsers up costs far
- * more than it saves in a run.
+ * Locating a wasm (`locateAsset`) first keeps wasm on V8's baseline tier (src/wasm-tier.ts): tiering the
+ * parsers up costs far more than it saves in a run.
  */
-
 
 
 
@@ -57466,7 +57467,6 @@ function keepWasmOnBaselineTier() {
 let pgPromise;
 function loadPg() {
     pgPromise ??= (async () => {
-        keepWasmOnBaselineTier();
         return withGlobalDirname((0,external_node_path_.dirname)(locateAsset('pg')), async () => {
             const mod = (await __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2627, 23)));
             await mod.loadModule();
@@ -57496,7 +57496,6 @@ const parsers = new Map();
  */
 function loadTreeSitter() {
     tsPromise ??= (async () => {
-        keepWasmOnBaselineTier();
         const wasm = (0,external_node_fs_.readFileSync)(locateAsset('treeSitter'));
         const beside = besideBundle('treeSitterJs');
         const mod = (beside
@@ -59459,7 +59458,6 @@ function loadJson(text) {
  */
 
 
-
 let loading;
 /**
  * The package reads its wasm at `join(__dirname, '..', 'main.wasm.gz')` when it is imported: the wasm is
@@ -59467,7 +59465,6 @@ let loading;
  */
 async function load() {
     try {
-        keepWasmOnBaselineTier();
         const wasm = locateAsset('hcl');
         return await withGlobalDirname((0,external_node_path_.join)((0,external_node_path_.dirname)(wasm), 'build'), async () => {
             const mod = (await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(31)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4609, 23)));

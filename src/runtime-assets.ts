@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { keepWasmOnBaselineTier } from './wasm-tier.js'
 
 /** Every run-time asset: its path inside dist/ and inside node_modules. The build copies each into dist/. */
 export const RUNTIME_ASSETS = {
@@ -59,6 +60,7 @@ export function besideBundle(asset: RuntimeAsset): string | undefined {
 
 /** Absolute path of an asset, or an Error naming every place looked at. */
 export function locateAsset(asset: RuntimeAsset): string {
+  keepWasmOnBaselineTier() // every wasm parser is located here before it is compiled (see wasm-tier.ts)
   const { dist, pkg } = RUNTIME_ASSETS[asset]
   const bundled = besideBundle(asset)
   if (bundled) return bundled

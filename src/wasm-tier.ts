@@ -35,7 +35,7 @@ export function wasmTierFlagSupported(v8Version = process.versions.v8): boolean 
   return major >= VERIFIED_V8_MAJORS[0] && major <= VERIFIED_V8_MAJORS[1]
 }
 
-/** Call before compiling or running any wasm module. Idempotent. */
+/** Call before compiling or running any wasm module (`locateAsset` does, for every parser). Idempotent. */
 export function keepWasmOnBaselineTier(): void {
   if (applied) return
   applied = true

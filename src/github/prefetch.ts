@@ -79,7 +79,7 @@ function commentsOf(connection: unknown): KnownComment[] | undefined {
   if (at(connection, 'totalCount') !== nodes.length || nodes.length > 100) return undefined
   const out: KnownComment[] = []
   for (const n of nodes) {
-    const id = Number(str(at(n, 'fullDatabaseId')) ?? at(n, 'fullDatabaseId'))
+    const id = Number(at(n, 'fullDatabaseId')) // BigInt scalar: a string
     const body = str(at(n, 'body'))
     const own = at(n, 'viewerDidAuthor')
     if (!Number.isSafeInteger(id) || id <= 0 || body === undefined || typeof own !== 'boolean') return undefined

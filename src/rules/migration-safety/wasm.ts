@@ -16,14 +16,13 @@
  * so the loader defines `globalThis.__dirname` as the directory holding the wasm just for the import and
  * restores it afterwards.
  *
- * Both loaders first keep wasm on V8's baseline tier (src/wasm-tier.ts): tiering the parsers up costs far
- * more than it saves in a run.
+ * Locating a wasm (`locateAsset`) first keeps wasm on V8's baseline tier (src/wasm-tier.ts): tiering the
+ * parsers up costs far more than it saves in a run.
  */
 import { readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { besideBundle, locateAsset, withGlobalDirname } from '../../runtime-assets.js'
-import { keepWasmOnBaselineTier } from '../../wasm-tier.js'
 
 // ---------------------------------------------------------------------------------------------------------
 // libpg-query
@@ -57,7 +56,6 @@ let pgPromise: Promise<PgApi> | undefined
 
 export function loadPg(): Promise<PgApi> {
   pgPromise ??= (async () => {
-    keepWasmOnBaselineTier()
     return withGlobalDirname(dirname(locateAsset('pg')), async () => {
       const mod = (await import('libpg-query')) as unknown as PgApi & { loadModule(): Promise<void> }
       await mod.loadModule()
@@ -98,7 +96,6 @@ const parsers = new Map<TsLanguageName, Promise<TsParser>>()
  */
 function loadTreeSitter(): Promise<TreeSitterModule> {
   tsPromise ??= (async () => {
-    keepWasmOnBaselineTier()
     const wasm = readFileSync(locateAsset('treeSitter'))
     const beside = besideBundle('treeSitterJs')
     const mod = (

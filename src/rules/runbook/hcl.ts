@@ -7,7 +7,6 @@
  */
 import { dirname, join } from 'node:path'
 import { locateAsset, withGlobalDirname } from '../../runtime-assets.js'
-import { keepWasmOnBaselineTier } from '../../wasm-tier.js'
 
 type ParseFn = (filename: string, contents: string) => Promise<Record<string, unknown>>
 
@@ -19,7 +18,6 @@ let loading: Promise<ParseFn | string> | undefined
  */
 async function load(): Promise<ParseFn | string> {
   try {
-    keepWasmOnBaselineTier()
     const wasm = locateAsset('hcl')
     return await withGlobalDirname(join(dirname(wasm), 'build'), async () => {
       const mod = (await import('@cdktn/hcl2json')) as { parse?: ParseFn; default?: { parse?: ParseFn } }
