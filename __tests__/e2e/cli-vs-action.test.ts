@@ -88,9 +88,24 @@ async function bothWays(repo: TempRepo, base: string, head: string, body: string
   return { fromGit, fromApi, files }
 }
 
-test('the CLI on git and the Action on the API give the same verdict for the same change', async () => {
+/** A fresh repository for one scenario, removed afterwards. */
+async function inRepo(scenario: (repo: TempRepo) => Promise<void>): Promise<void> {
   const repo = new TempRepo()
   try {
+    await scenario(repo)
+  } finally {
+    repo.remove()
+  }
+}
+
+/** Both surfaces reached the same verdict: rule by rule, finding by finding, and the conclusion. */
+function expectSameVerdict(fromGit: { conclusion: string; rules: ReportRule[] }, fromApi: { conclusion: string; rules: ReportRule[] }): void {
+  expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
+  expect(fromApi.conclusion).toBe(fromGit.conclusion)
+}
+
+test('the CLI on git and the Action on the API give the same verdict for the same change', () =>
+  inRepo(async (repo) => {
     const base = repo.commit('base', {
       '.gitattributes': 'gen/** linguist-generated=true\n',
       'services/payments/src/pay.ts': lines(30, 'const pay'),
@@ -134,16 +149,11 @@ test('the CLI on git and the Action on the API give the same verdict for the sam
     // the scenario exercises what it means to: several rules fail, with findings on lines
     expect(fromGit.conclusion).toBe('failure')
     expect(comparable(fromGit.rules)['migration-safety'].findings.length).toBeGreaterThanOrEqual(3)
-    expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
-    expect(fromApi.conclusion).toBe(fromGit.conclusion)
-  } finally {
-    repo.remove()
-  }
-}, 60_000)
+    expectSameVerdict(fromGit, fromApi)
+  }), 60_000)
 
-test('the same for a critical area: tests-changed and diff coverage of the changed lines from an lcov report', async () => {
-  const repo = new TempRepo()
-  try {
+test('the same for a critical area: tests-changed and diff coverage of the changed lines from an lcov report', () =>
+  inRepo(async (repo) => {
     const policy = [
       'extends: default',
       'rules:',
@@ -171,16 +181,11 @@ test('the same for a critical area: tests-changed and diff coverage of the chang
     const area = comparable(fromGit.rules)['critical-path-tests']
     expect(area.status).toBe('fail')
     expect(area.findings.join('\n')).toMatch(/services\/payments\/src\/charge\.ts 16 20/)
-    expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
-    expect(fromApi.conclusion).toBe(fromGit.conclusion)
-  } finally {
-    repo.remove()
-  }
-}, 60_000)
+    expectSameVerdict(fromGit, fromApi)
+  }), 60_000)
 
-test('the same for a waiver (label + reasoned PR-body line) and a runbook opt-out', async () => {
-  const repo = new TempRepo()
-  try {
+test('the same for a waiver (label + reasoned PR-body line) and a runbook opt-out', () =>
+  inRepo(async (repo) => {
     const base = repo.commit('base', { 'deploy/k8s/api.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n', 'src/api.ts': lines(5, 'const api') })
     repo.git('checkout', '-q', '-b', 'feature')
     const head = repo.commit('change', {
@@ -194,10 +199,6 @@ test('the same for a waiver (label + reasoned PR-body line) and a runbook opt-ou
     // the waiver and the opt-out are honoured on both sides, and the same way
     expect(statusOf(fromGit.rules)['migration-safety']).toMatch(/waived/)
     expect(statusOf(fromGit.rules)['runbook']).toBe('pass')
-    expect(comparable(fromApi.rules)).toEqual(comparable(fromGit.rules))
+    expectSameVerdict(fromGit, fromApi)
     expect(statusOf(fromApi.rules)).toEqual(statusOf(fromGit.rules))
-    expect(fromApi.conclusion).toBe(fromGit.conclusion)
-  } finally {
-    repo.remove()
-  }
-}, 60_000)
+  }), 60_000)
