@@ -19,7 +19,7 @@
  * Plain node, no dependencies. Wall time is node's own clock around the child process (includes node start).
  */
 import { spawn, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -102,6 +102,19 @@ function findGitDir(repo) {
   return undefined
 }
 
+/** Paths in commit `sha` whose blobs the mirror does not hold. */
+function missingPaths(gitDir, sha) {
+  const tree = git(['ls-tree', '-r', '-z', '--full-tree', sha], gitDir).split('\0').filter(Boolean)
+  const entries = tree.map((l) => {
+    const tab = l.indexOf('\t')
+    const [, type, oid] = l.slice(0, tab).split(' ')
+    return { type, oid, path: l.slice(tab + 1) }
+  }).filter((e) => e.type === 'blob')
+  const out = execFileSync('git', ['cat-file', '--batch-check=%(objectname)'], { cwd: gitDir, input: entries.map((e) => e.oid).join('\n') + '\n', encoding: 'utf8', maxBuffer: 256 << 20 })
+  const lines = out.split('\n')
+  return entries.filter((e, i) => lines[i]?.endsWith(' missing')).map((e) => e.path)
+}
+
 // ---------------------------------------------------------------------------------------------- one run
 function runGate(cwd, sha, policy) {
   const args = [bundle, 'check', '--base', `${sha}^1`, '--head', sha, '--format', 'json']
@@ -167,12 +180,18 @@ for (const c of corpora) {
   const work = mkdtempSync(join(tmpdir(), `real-history-${c.repo.replace('/', '+')}-`))
   try {
     git(['clone', '--quiet', '--shared', '--no-checkout', gitDir, work])
+    git(['config', 'core.sparseCheckout', 'true'], work)
+    mkdirSync(join(work, '.git', 'info'), { recursive: true })
     let i = 0
     for (const k of c.commits) {
       i++
       process.stderr.write(`\r${c.repo} ${i}/${c.commits.length} ${k.sha.slice(0, 12)}   `)
       const row = { repo: c.repo, sha: k.sha, subject: k.subject, judged: k.judged, rules: {} }
       try {
+        // Snapshots may lack their largest blobs: leave those paths out of the checkout (sparse) instead of failing.
+        const absent = missingPaths(gitDir, k.sha)
+        writeFileSync(join(work, '.git', 'info', 'sparse-checkout'), ['/*', ...absent.map((p) => '!/' + p.replace(/([*?[\]\\!#])/g, '\\$1'))].join('\n') + '\n')
+        if (absent.length) row.absent = absent
         git(['checkout', '--quiet', '--force', '--detach', k.sha], work)
         git(['clean', '-q', '-fdx'], work)
       } catch (e) {
