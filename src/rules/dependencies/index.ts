@@ -70,8 +70,8 @@ export const dependenciesOptions = Type.Object({
     default: 'fail',
     description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
   }),
-  use_dependency_review: Type.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; unavailable → a notice.' }),
-  use_dependabot_alerts: Type.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); unavailable → a notice.' }),
+  use_dependency_review: Type.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).' }),
+  use_dependabot_alerts: Type.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).' }),
 })
 
 type Options = (typeof dependenciesOptions)['static']
