@@ -94,8 +94,12 @@ export interface Evidence {
   dependabotAlerts?: () => Promise<ProviderResult<unknown[]>>
 }
 
-/** Answer of an optional provider: data, or why it is unavailable (403/404/not enabled). */
-export type ProviderResult<T> = { ok: true; data: T } | { ok: false; reason: string }
+/**
+ * Answer of an optional provider: data, or why there is none. `unavailable: true` only when the feature is
+ * off by configuration (403/404: not enabled, no permission): a notice. Without it the provider FAILED
+ * (5xx after retries, timeout, network, rate limit exhausted, malformed answer): the rule is not evaluated.
+ */
+export type ProviderResult<T> = { ok: true; data: T } | { ok: false; reason: string; unavailable?: boolean }
 
 export interface RuleContext {
   changes: ChangeSet

@@ -12,7 +12,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, normalize, sep } from 'node:path'
-import { unzipSync } from 'fflate'
+import { unzipBounded, ZipRejected, type ZipEntry } from './zip.js'
 import type { Octokit } from '../github/client.js'
 import { fetchPull, type PullInfo, type RepoRef } from '../github/source.js'
 import { errorMessage, statusOf } from '../errors.js'
@@ -52,27 +52,22 @@ export function triggeringRun(event: JsonObject): TriggeringRun {
   }
 }
 
-/** Unzips into a fresh directory, refusing absolute paths, `..`, and archives over the limits. */
-export function extractArtifact(zip: Uint8Array, intoDir?: string): { dir: string; files: string[] } {
-  let entries: Record<string, Uint8Array>
-  let total = 0
-  let count = 0
+/**
+ * Unzips into a fresh directory, refusing absolute paths, `..`, and archives over the limits. Entries are
+ * inflated as streams and abandoned at their declared size (see zip.ts): a zip that lies about its sizes
+ * is rejected after at most MAX_ARTIFACT_BYTES of work, never inflated whole.
+ */
+export function extractArtifact(zip: Uint8Array, intoDir?: string, limits = { maxBytes: MAX_ARTIFACT_BYTES, maxEntries: MAX_ARTIFACT_FILES }): { dir: string; files: string[] } {
+  let entries: ZipEntry[]
   try {
-    entries = unzipSync(zip, {
-      filter: (f) => {
-        count++
-        total += f.originalSize
-        if (count > MAX_ARTIFACT_FILES || total > MAX_ARTIFACT_BYTES) throw new ArtifactRejected(`the artifact is larger than ${MAX_ARTIFACT_FILES} files or ${MAX_ARTIFACT_BYTES / 1024 / 1024} MB uncompressed`)
-        return !f.name.endsWith('/')
-      },
-    })
+    entries = unzipBounded(zip, limits)
   } catch (e) {
-    if (e instanceof ArtifactRejected) throw e
+    if (e instanceof ZipRejected) throw new ArtifactRejected(`the artifact is not a readable zip within the limits (${limits.maxEntries} files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`)
     throw new ArtifactRejected(`the artifact is not a readable zip: ${errorMessage(e)}`)
   }
   const dir = intoDir ?? mkdtempSync(join(tmpdir(), 'pr-gate-artifact-'))
   const files: string[] = []
-  for (const [name, bytes] of Object.entries(entries)) {
+  for (const { name, bytes } of entries) {
     const clean = normalize(name).split(sep).join('/')
     if (clean.startsWith('/') || clean.startsWith('../') || clean === '..' || /^[A-Za-z]:/.test(clean)) {
       throw new ArtifactRejected(`the artifact holds a path outside its folder: ${JSON.stringify(name)}`)

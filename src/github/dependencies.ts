@@ -1,9 +1,13 @@
 /**
  * Optional evidence providers for the `dependencies` rule: GitHub dependency review (what the PR's manifest
  * changes add) and open Dependabot alerts (for the age of known vulnerabilities). Both answer
- * ProviderResult: a 403/404 (feature off, plan without Advanced Security, token without the permission, fork)
- * becomes `{ ok: false, reason }` saying how to enable it — a notice, never a failed gate. Other errors
- * (5xx after retries, network) also become `ok: false` with the status, so the rule can report it.
+ * ProviderResult, and tell two cases apart honestly:
+ * - NOT AVAILABLE by configuration: 403 (feature off, plan without Advanced Security, token without the
+ *   permission, fork) or 404 (dependency graph / alerts not enabled) → `{ ok: false, unavailable: true }`
+ *   saying how to enable it: a notice.
+ * - FAILED: 5xx after the client's retries, a timeout, a network error, a rate limit that outlasted the
+ *   retries (403/429 with a rate-limit answer), or an answer that is not the documented shape →
+ *   `{ ok: false }` without `unavailable`: the rule is "not evaluated" and the gate follows `on_error`.
  */
 import type { ProviderResult } from '../types.js'
 import { plainMessage, statusOf } from '../errors.js'
@@ -44,7 +48,7 @@ export async function fetchDependencyReview(
   octokit: Octokit,
   p: { owner: string; repo: string; base: string; head: string },
 ): Promise<ProviderResult<DependencyReviewChange[]>> {
-  return provide(async () => (await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data as DependencyReviewChange[], {
+  return provide(async () => checkReview((await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data), {
     forbidden: (m) =>
       `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${m}). It needs the dependency graph ` +
       '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
@@ -58,7 +62,7 @@ export async function fetchDependencyReview(
 
 /** Open Dependabot alerts of the repository (all pages, 100 per page). */
 export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string; repo: string }): Promise<ProviderResult<DependabotAlert[]>> {
-  return provide(async () => (await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })) as unknown as DependabotAlert[], {
+  return provide(async () => checkAlerts(await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })), {
     forbidden: (m) =>
       `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
       '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
@@ -68,14 +72,64 @@ export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string
   })
 }
 
-/** One provider call: its data, or why it is unavailable (403 and 404 explained, anything else named). */
+/** An answer that is not the documented shape: the provider failed (never read as "nothing found"). */
+class MalformedAnswer extends Error {}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** The compare answer, checked entry by entry: an array of changes, each naming what changed. */
+function checkReview(data: unknown): DependencyReviewChange[] {
+  if (!Array.isArray(data)) throw new MalformedAnswer(`the answer is ${describe(data)}, not a list of dependency changes`)
+  data.forEach((c, i) => {
+    if (!isObject(c) || typeof c.change_type !== 'string' || typeof c.name !== 'string') throw new MalformedAnswer(`entry ${i} is not a dependency change (no change_type and name)`)
+    if (c.vulnerabilities !== undefined && c.vulnerabilities !== null) {
+      if (!Array.isArray(c.vulnerabilities) || !c.vulnerabilities.every((v) => isObject(v) && typeof v.advisory_ghsa_id === 'string')) {
+        throw new MalformedAnswer(`entry ${i} (${c.name}) has vulnerabilities without an advisory_ghsa_id`)
+      }
+    }
+  })
+  return data as DependencyReviewChange[]
+}
+
+function checkAlerts(data: unknown): DependabotAlert[] {
+  if (!Array.isArray(data)) throw new MalformedAnswer(`the answer is ${describe(data)}, not a list of alerts`)
+  const bad = data.findIndex((a) => !isObject(a) || !isObject(a.security_advisory))
+  if (bad >= 0) throw new MalformedAnswer(`alert ${bad} has no security_advisory`)
+  return data as DependabotAlert[]
+}
+
+function describe(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `a string of ${v.length} characters` : `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`
+}
+
+/**
+ * A 403 or 429 that is GitHub's rate limiting (primary: `x-ratelimit-remaining: 0`; secondary: a
+ * `retry-after` header or the "secondary rate limit" message) rather than a missing feature or permission:
+ * the throttling plugin already waited and retried, so by now it is a failure, not "not enabled".
+ */
+export function isRateLimited(e: unknown): boolean {
+  const s = statusOf(e)
+  if (s === 429) return true
+  if (s !== 403) return false
+  const headers = (e as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers ?? {}
+  if (String(headers['x-ratelimit-remaining'] ?? '') === '0' || headers['retry-after'] !== undefined) return true
+  return /rate limit/i.test(plainMessage(e))
+}
+
+/**
+ * One provider call: its data; or, for a feature that is off (403/404), why it is unavailable and how to
+ * enable it; or, for anything else (5xx after retries, timeout, network, rate limit, malformed answer),
+ * that it failed, naming the status.
+ */
 async function provide<T>(call: () => Promise<T>, why: { forbidden: (message: string) => string; notFound: string; failed: string }): Promise<ProviderResult<T>> {
   try {
     return { ok: true, data: await call() }
   } catch (e) {
     const s = statusOf(e)
-    if (s === 403) return { ok: false, reason: why.forbidden(plainMessage(e)) }
-    if (s === 404) return { ok: false, reason: why.notFound }
+    if (e instanceof MalformedAnswer) return { ok: false, reason: `${why.failed}: GitHub's answer is malformed (${e.message})` }
+    if (isRateLimited(e)) return { ok: false, reason: `${why.failed}: rate limited (HTTP ${s}) after the retries: ${plainMessage(e)}` }
+    if (s === 403) return { ok: false, unavailable: true, reason: why.forbidden(plainMessage(e)) }
+    if (s === 404) return { ok: false, unavailable: true, reason: why.notFound }
     return { ok: false, reason: `${why.failed}${s ? ` (HTTP ${s})` : ''}: ${plainMessage(e)}` }
   }
 }

@@ -65,21 +65,28 @@ export async function listPullFiles(octokit: Octokit, r: RepoRef, pullNumber: nu
   return out
 }
 
-/** Reads a file at a ref through the contents API (raw). Undefined when absent (404) or a directory. */
+/**
+ * Reads a file at a ref through the contents API (raw). Undefined when absent (404), a directory, or a
+ * submodule. Anything else that goes wrong throws (5xx after retries, timeout, network, an answer that is
+ * not a file's content): a failed read is never "no file", so the rule asking is not evaluated.
+ */
 export async function readRepoFile(octokit: Octokit, r: RepoRef, path: string, ref: string): Promise<string | undefined> {
+  let data: unknown
   try {
-    const res = await octokit.rest.repos.getContent({ owner: r.owner, repo: r.repo, path, ref, mediaType: { format: 'raw' } })
-    const data: unknown = res.data
-    if (typeof data === 'string') return data
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data)
-    if (data && typeof data === 'object' && 'content' in data && typeof (data as { content: unknown }).content === 'string') {
-      return Buffer.from((data as { content: string }).content, 'base64').toString('utf8')
-    }
-    return undefined
+    data = (await octokit.rest.repos.getContent({ owner: r.owner, repo: r.repo, path, ref, mediaType: { format: 'raw' } })).data
   } catch (e) {
     if (statusOf(e) === 404) return undefined
     throw e
   }
+  if (typeof data === 'string') return data
+  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data)
+  if (Array.isArray(data)) return undefined // a directory listing
+  if (data && typeof data === 'object') {
+    const o = data as { content?: unknown; type?: unknown }
+    if (typeof o.content === 'string') return Buffer.from(o.content, 'base64').toString('utf8')
+    if (o.type === 'dir' || o.type === 'submodule' || o.type === 'symlink') return undefined
+  }
+  throw new Error(`GET /repos/${r.owner}/${r.repo}/contents/${path} at ${ref.slice(0, 12)} answered something that is not a file's content`)
 }
 
 export interface PullInfo {

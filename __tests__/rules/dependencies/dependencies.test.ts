@@ -180,8 +180,8 @@ describe('dependencies rule', () => {
       now: NOW,
       files: [{ path: 'package.json', patch: PKG_PATCH }],
       evidence: {
-        dependencyReview: async () => ({ ok: false, reason: 'dependency graph not enabled' }),
-        dependabotAlerts: async () => ({ ok: false, reason: 'needs security-events: read' }),
+        dependencyReview: async () => ({ ok: false, unavailable: true, reason: 'dependency graph not enabled' }),
+        dependabotAlerts: async () => ({ ok: false, unavailable: true, reason: 'needs security-events: read' }),
       },
     })
     const out = await run(ctx, { use_dependabot_alerts: true })
@@ -189,6 +189,36 @@ describe('dependencies rule', () => {
       ['info', 'GitHub dependency review is unavailable: dependency graph not enabled'],
       ['info', 'Dependabot alerts are unavailable: needs security-events: read'],
     ])
+  })
+
+  test('providers that FAILED (outage, timeout, rate limit, malformed answer) → errors: the rule is not evaluated', async () => {
+    const ctx = makeContext({
+      now: NOW,
+      files: [{ path: 'package.json', patch: PKG_PATCH }],
+      evidence: {
+        dependencyReview: async () => ({ ok: false, reason: 'GitHub dependency review failed (HTTP 502): Server Error' }),
+        dependabotAlerts: async () => ({ ok: false, reason: 'reading Dependabot alerts failed (HTTP 500): Server Error' }),
+      },
+    })
+    const out = await run(ctx, { use_dependabot_alerts: true })
+    expect(out.findings.map((f) => [f.kind, f.code])).toEqual([
+      ['error', 'dependency-review-failed'],
+      ['error', 'dependabot-failed'],
+    ])
+    expect(out.findings[0].message).toBe('GitHub dependency review failed, so the dependencies this PR adds were not checked: GitHub dependency review failed (HTTP 502): Server Error')
+    expect(out.summary).toContain('dependency review: failed')
+  })
+
+  test('a package-lock.json read that fails (not absent: the API after its retries) is an error, not an unknown version', async () => {
+    const ctx = makeContext({ now: NOW, reports: { 'npm-audit.json': read('npm-audit.json') } })
+    ctx.changes.readHead = async () => {
+      throw new Error('GET /repos/o/r/contents/package-lock.json failed (HTTP 502): Server Error')
+    }
+    const out = await run(ctx, { reports: ['npm-audit.json'] })
+    const errors = out.findings.filter((f) => f.kind === 'error')
+    expect(errors).toEqual([expect.objectContaining({ code: 'read-failed', message: expect.stringContaining('package-lock.json at the head could not be read') })])
+    // the vulnerabilities found are still reported
+    expect(violations(out.findings).length).toBeGreaterThan(0)
   })
 
   test('dependency review is not called when no manifest or lock file changed', async () => {

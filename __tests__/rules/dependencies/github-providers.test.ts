@@ -38,21 +38,50 @@ test('dependency review: base...head SHAs in the path, data returned', async () 
 test.each([
   [403, /needs the dependency graph .*Advanced Security/],
   [404, /dependency graph is not enabled/],
-  [500, /failed \(HTTP 500\)/],
-])('dependency review %i → ok:false with how to enable', async (status, re) => {
+])('dependency review %i → not available (a notice), with how to enable', async (status, re) => {
   handler = (_q, res) => json(res, status, { message: 'nope' })
   const r = await fetchDependencyReview(octokit(), { owner: 'acme', repo: 'app', base: 'a', head: 'b' })
+  expect(r).toEqual({ ok: false, unavailable: true, reason: expect.stringMatching(re) })
+})
+
+test.each<[string, number, unknown, Record<string, string>, RegExp]>([
+  ['500', 500, { message: 'Server Error' }, {}, /failed \(HTTP 500\)/],
+  ['502', 502, { message: 'Bad Gateway' }, {}, /failed \(HTTP 502\)/],
+  ['429', 429, { message: 'Too many requests' }, { 'retry-after': '1' }, /rate limited \(HTTP 429\)/],
+  ['403 primary rate limit', 403, { message: 'API rate limit exceeded for installation ID 1.' }, { 'x-ratelimit-remaining': '0' }, /rate limited \(HTTP 403\)/],
+  ['403 secondary rate limit', 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, {}, /rate limited \(HTTP 403\)/],
+  ['an object instead of a list', 200, { message: 'ok' }, {}, /malformed \(the answer is an object, not a list of dependency changes\)/],
+  ['entries without a name', 200, [{ change_type: 'added' }], {}, /malformed \(entry 0 is not a dependency change/],
+  ['a vulnerability without an advisory id', 200, [{ change_type: 'added', name: 'x', vulnerabilities: [{ severity: 'high' }] }], {}, /malformed \(entry 0 \(x\) has vulnerabilities without an advisory_ghsa_id\)/],
+])('dependency review %s → FAILED (not "unavailable"): the rule will not be evaluated', async (_name, status, body, headers, re) => {
+  handler = (_q, res) => json(res, status, body, headers)
+  const r = await fetchDependencyReview(octokit(), { owner: 'acme', repo: 'app', base: 'a', head: 'b' })
+  expect(r).toEqual({ ok: false, reason: expect.stringMatching(re) })
+})
+
+test('dependency review: a network error (connection refused) → FAILED', async () => {
+  const dead = getOctokit('t0ken', { baseUrl: 'http://127.0.0.1:1', request: { retries: 0 } })
+  const r = await fetchDependencyReview(dead, { owner: 'acme', repo: 'app', base: 'a', head: 'b' })
   expect(r.ok).toBe(false)
-  if (!r.ok) expect(r.reason).toMatch(re)
+  expect('unavailable' in r).toBe(false)
+})
+
+test('Dependabot alerts: 5xx or a malformed answer → FAILED; 404 → not available', async () => {
+  handler = (_q, res) => json(res, 503, { message: 'unavailable' })
+  expect(await fetchDependabotAlerts(octokit(), { owner: 'acme', repo: 'app' })).toEqual({ ok: false, reason: expect.stringMatching(/failed \(HTTP 503\)/) })
+  handler = (_q, res) => json(res, 200, [{ number: 1 }])
+  expect(await fetchDependabotAlerts(octokit(), { owner: 'acme', repo: 'app' })).toEqual({ ok: false, reason: expect.stringMatching(/malformed \(alert 0 has no security_advisory\)/) })
+  handler = (_q, res) => json(res, 404, { message: 'Dependabot alerts are disabled for this repository.' })
+  expect(await fetchDependabotAlerts(octokit(), { owner: 'acme', repo: 'app' })).toEqual({ ok: false, unavailable: true, reason: expect.stringMatching(/not enabled/) })
 })
 
 test('Dependabot alerts: open alerts, paginated by Link', async () => {
   handler = (_q, res, url) => {
-    if (!url.searchParams.get('after')) json(res, 200, [{ number: 1 }], { link: `<${base}/repos/acme/app/dependabot/alerts?state=open&per_page=100&after=c2>; rel="next"` })
-    else json(res, 200, [{ number: 2 }])
+    if (!url.searchParams.get('after')) json(res, 200, [{ number: 1, security_advisory: { ghsa_id: 'GHSA-1' } }], { link: `<${base}/repos/acme/app/dependabot/alerts?state=open&per_page=100&after=c2>; rel="next"` })
+    else json(res, 200, [{ number: 2, security_advisory: { ghsa_id: 'GHSA-2' } }])
   }
   const r = await fetchDependabotAlerts(octokit(), { owner: 'acme', repo: 'app' })
-  expect(r).toEqual({ ok: true, data: [{ number: 1 }, { number: 2 }] })
+  expect(r).toEqual({ ok: true, data: [{ number: 1, security_advisory: { ghsa_id: 'GHSA-1' } }, { number: 2, security_advisory: { ghsa_id: 'GHSA-2' } }] })
   expect(seen[0]).toBe('/repos/acme/app/dependabot/alerts?state=open&per_page=100')
   expect(seen).toHaveLength(2)
 })

@@ -146,30 +146,87 @@ function laterOrigin(a: Origin | undefined, b: Origin | undefined): Origin | und
  * Merges records of the same advisory (sharing any id or alias) for the same package and version. A record
  * without a version (npm audit, Dependabot) merges into one with a version when the rest matches. The most
  * severe rating, the earliest first-seen time and every source are kept.
+ *
+ * Linear in the number of records and aliases (union-find keyed by package + version + alias), not a
+ * pairwise comparison: a 50 MB SARIF report holds hundreds of thousands of results.
+ *   1. records WITH a version: one group per package + version, joined through any shared alias
+ *      (A has a CVE, B the GHSA, C both: A, B and C are one advisory);
+ *   2. records WITHOUT a version: the same per package;
+ *   3. each version-less group joins the versioned groups of the same package it shares an alias with,
+ *      those of the earliest such group's version (a version-less record cannot tell two versions apart).
+ * Within a group, records are folded in input order into the first; groups keep the input order.
  */
 export function mergeVulnerabilities(list: readonly Vulnerability[]): Vulnerability[] {
-  const out: Vulnerability[] = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }))
-  // Repeat until stable: A (CVE) and B (GHSA) only meet through C (CVE + GHSA).
-  for (let changed = true; changed; ) {
-    changed = false
-    outer: for (let i = 0; i < out.length; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        if (!sameVulnerability(out[i], out[j])) continue
-        absorb(out[i], out[j])
-        out.splice(j, 1)
-        changed = true
-        break outer
-      }
+  const recs: Vulnerability[] = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }))
+  const parent = recs.map((_, i) => i)
+  const find = (i: number): number => {
+    let r = i
+    while (parent[r] !== r) r = parent[r]
+    while (parent[i] !== r) {
+      const next = parent[i]
+      parent[i] = r
+      i = next
+    }
+    return r
+  }
+  // The root is always the lowest index of its group: the record the others fold into.
+  const union = (a: number, b: number): void => {
+    const ra = find(a)
+    const rb = find(b)
+    if (ra < rb) parent[rb] = ra
+    else if (rb < ra) parent[ra] = rb
+  }
+  const pkgOf = recs.map((v) => normalisePackage(v.package))
+  const keyOf = (i: number, alias: string) => `${pkgOf[i]}\u0000${recs[i].version ?? '\u0001'}\u0000${alias.toUpperCase()}`
+  // 1 + 2: join records of the same package, version (or lack of one) and an alias.
+  const byKey = new Map<string, number>()
+  recs.forEach((v, i) => {
+    for (const a of v.aliases) {
+      const k = keyOf(i, a)
+      const seen = byKey.get(k)
+      if (seen === undefined) byKey.set(k, i)
+      else union(seen, i)
+    }
+  })
+  // 3: version-less groups into the versioned groups they share an alias with.
+  const versioned = new Map<string, number[]>() // package + alias → versioned records
+  recs.forEach((v, i) => {
+    if (v.version === undefined) return
+    for (const a of v.aliases) {
+      const k = `${pkgOf[i]}\u0000${a.toUpperCase()}`
+      const at = versioned.get(k)
+      if (at) at.push(i)
+      else versioned.set(k, [i])
+    }
+  })
+  if (versioned.size) {
+    const loose = new Map<number, number[]>() // root of a version-less group → its records
+    recs.forEach((v, i) => {
+      if (v.version !== undefined) return
+      const r = find(i)
+      const at = loose.get(r)
+      if (at) at.push(i)
+      else loose.set(r, [i])
+    })
+    for (const members of loose.values()) {
+      const linked: number[] = []
+      for (const i of members) for (const a of recs[i].aliases) linked.push(...(versioned.get(`${pkgOf[i]}\u0000${a.toUpperCase()}`) ?? []))
+      if (!linked.length) continue
+      // The version of the earliest group among those linked (each linked record carries its own version).
+      let first = linked[0]
+      for (const i of linked) if (find(i) < find(first)) first = i
+      const version = recs[first].version
+      for (const i of linked) if (recs[i].version === version) union(members[0], i)
     }
   }
+  // Fold each group, in input order, into its first record.
+  const out: Vulnerability[] = []
+  recs.forEach((v, i) => {
+    const r = find(i)
+    if (r === i) out.push(v)
+    else absorb(recs[r], v)
+  })
   return out
-}
-
-function sameVulnerability(a: Vulnerability, b: Vulnerability): boolean {
-  if (normalisePackage(a.package) !== normalisePackage(b.package)) return false
-  if (a.version !== undefined && b.version !== undefined && a.version !== b.version) return false
-  const ids = new Set(a.aliases.map((x) => x.toUpperCase()))
-  return b.aliases.some((x) => ids.has(x.toUpperCase()))
 }
 
 function absorb(same: Vulnerability, v: Vulnerability): void {

@@ -23,6 +23,7 @@ import {
   type Vulnerability,
 } from '../../evidence/scanners/index.js'
 import { matchesAny } from '../../change/glob.js'
+import { plainMessage } from '../../errors.js'
 import { findDeclaration, isManifest } from './manifest.js'
 
 const sla = (def: number | null, sev: string) =>
@@ -69,8 +70,8 @@ export const dependenciesOptions = Type.Object({
     default: 'fail',
     description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
   }),
-  use_dependency_review: Type.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; unavailable → a notice.' }),
-  use_dependabot_alerts: Type.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); unavailable → a notice.' }),
+  use_dependency_review: Type.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).' }),
+  use_dependabot_alerts: Type.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).' }),
 })
 
 type Options = (typeof dependenciesOptions)['static']
@@ -199,7 +200,11 @@ function alertVulns(data: unknown[]): Vulnerability[] {
   return out
 }
 
-/** npm audit does not state installed versions: read them from package-lock.json at head. */
+/**
+ * npm audit does not state installed versions: read them from package-lock.json at head. A lock file that
+ * is absent or not JSON leaves the version unknown (shown as `?`); a READ that fails (the API after its
+ * retries) is thrown: the rule is then not evaluated rather than quietly missing evidence.
+ */
 async function resolveNpmVersions(ctx: RuleContext, vulns: Vulnerability[]): Promise<void> {
   const pending = vulns.filter((v) => v.version === undefined && v.nodes?.length)
   if (!pending.length) return
@@ -207,11 +212,16 @@ async function resolveNpmVersions(ctx: RuleContext, vulns: Vulnerability[]): Pro
   const lock = async (p: string) => {
     if (!cache.has(p)) {
       let packages: Record<string, { version?: string }> | null = null
+      let text: string | undefined
       try {
-        const text = await ctx.changes.readHead(p)
-        if (text) packages = (JSON.parse(text) as { packages?: Record<string, { version?: string }> }).packages ?? null
+        text = await ctx.changes.readHead(p)
+      } catch (e) {
+        throw new Error(`${p} at the head could not be read (to resolve npm audit's installed versions): ${plainMessage(e)}`)
+      }
+      try {
+        if (text) packages = lockPackages(JSON.parse(text))
       } catch {
-        packages = null
+        packages = null // the PR's own lock file is not JSON: versions stay unknown, nothing is concluded from them
       }
       cache.set(p, packages)
     }
@@ -229,6 +239,11 @@ async function resolveNpmVersions(ctx: RuleContext, vulns: Vulnerability[]): Pro
       }
     }
   }
+}
+
+function lockPackages(doc: unknown): Record<string, { version?: string }> | null {
+  const packages = typeof doc === 'object' && doc !== null ? (doc as { packages?: unknown }).packages : undefined
+  return typeof packages === 'object' && packages !== null ? (packages as Record<string, { version?: string }>) : null
 }
 
 function fmtAge(r: Row): string {
@@ -279,7 +294,7 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
         reportRows.push([f.path, p.tool, p.format, String(p.vulnerabilities.length), String(p.skipped)])
         if (p.vulnerabilities.length === 0) notes.push(`0 results from ${p.tool} (${f.path})`)
       } catch (e) {
-        const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${e instanceof Error ? e.message : String(e)}`
+        const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${plainMessage(e)}`
         findings.push({ message, kind: 'error', code: 'bad-report', hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.' })
         reportRows.push([f.path, '?', 'unreadable', '-', '-'])
       }
@@ -301,7 +316,12 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
         added = rv.added
         reviewOk = true
         notes.push(`dependency review: ${rv.added.length} added dependencies, ${rv.vulns.length} vulnerabilities`)
-      } else findings.push({ message: `GitHub dependency review is unavailable: ${r.reason}`, kind: 'info', code: 'dependency-review-unavailable' })
+      } else if (r.unavailable) findings.push({ message: `GitHub dependency review is unavailable: ${r.reason}`, kind: 'info', code: 'dependency-review-unavailable' })
+      else {
+        // An outage is not "nothing added": the dependencies this PR adds were not checked.
+        findings.push({ message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`, kind: 'error', code: 'dependency-review-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' })
+        notes.push('dependency review: failed')
+      }
     } else if (o.use_dependency_review) notes.push('dependency review: not available here')
     let alertsOk = false
     if (o.use_dependabot_alerts && ctx.evidence.dependabotAlerts) {
@@ -311,10 +331,18 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
         const av = alertVulns(r.data)
         all.push(...av)
         notes.push(`Dependabot: ${av.length} open alerts`)
-      } else findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' })
+      } else if (r.unavailable) findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' })
+      else {
+        findings.push({ message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`, kind: 'error', code: 'dependabot-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' })
+        notes.push('Dependabot alerts: failed')
+      }
     } else if (o.use_dependabot_alerts) notes.push('Dependabot alerts: not available here')
 
-    await resolveNpmVersions(ctx, all)
+    try {
+      await resolveNpmVersions(ctx, all)
+    } catch (e) {
+      findings.push({ message: plainMessage(e), kind: 'error', code: 'read-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' })
+    }
     const vulns = mergeVulnerabilities(all)
 
     // 3. Evaluate each vulnerability.

@@ -15,15 +15,26 @@ function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** A regex that matches a line declaring `pkg` in the manifest `path`. */
+/** Matches nothing: for a package name that names nothing a manifest line could declare. */
+const NEVER = /(?!)/
+
+/**
+ * A regex that matches a line declaring `pkg` in the manifest `path`. The package name comes from
+ * scanner reports (the PR's own CI: attacker-controlled), so every piece of it is escaped: the name is
+ * only ever a literal inside the pattern, and the pattern has no nested quantifier it could reach.
+ */
 export function declarationPattern(path: string, pkg: string): RegExp {
   const base = path.split('/').pop() ?? path
   // Maven "group:artifact" and purl-like names: the artifact is what the manifest line names.
   const artifact = pkg.includes(':') ? pkg.split(':').pop()! : pkg
+  if (!artifact.trim()) return NEVER
   const name = esc(artifact)
   if (base === 'package.json' || base === 'composer.json') return new RegExp(`"${name}"\\s*:`)
   if (/^requirements|^constraints|^Pipfile$|pyproject\.toml|setup\.cfg/.test(base)) {
-    const py = artifact.replace(/[-_.]+/g, '[-_.]+')
+    // PEP 503: runs of - _ . are equivalent; the parts between them are literal text.
+    const parts = artifact.split(/[-_.]+/).filter(Boolean)
+    if (!parts.length) return NEVER
+    const py = parts.map(esc).join('[-_.]+')
     return new RegExp(`^\\s*["']?${py}\\s*(\\[[^\\]]*\\])?\\s*(==|>=|<=|~=|!=|>|<|=|;|"|'|$|\\s)`, 'i')
   }
   if (base === 'go.mod') return new RegExp(`^\\s*(require\\s+)?${name}\\s+v`)
