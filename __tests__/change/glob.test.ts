@@ -1,4 +1,4 @@
-import { matchesAny } from '../../src/change/glob.js'
+import { compiledGlob, globProblem, GlobError, matchesAny } from '../../src/change/glob.js'
 
 describe('glob semantics (as in .gitignore)', () => {
   it.each<[string, string, boolean]>([
@@ -12,5 +12,29 @@ describe('glob semantics (as in .gitignore)', () => {
     ['services/pay/app.ts', 'services/*/app.ts', true],
   ])('%s ~ %s → %s', (path, glob, expected) => {
     expect(matchesAny(path, [glob])).toBe(expected)
+  })
+})
+
+describe('compiled once, capped', () => {
+  it('the same glob and options give the same compiled matcher; other options another', () => {
+    const g = 'src/**/*.{ts,tsx}'
+    expect(compiledGlob(g, { matchBase: false })).toBe(compiledGlob(g, { matchBase: false }))
+    expect(compiledGlob(g, { matchBase: true })).not.toBe(compiledGlob(g, { matchBase: false }))
+    expect(compiledGlob(g, { nobrace: true }).match('src/a/b.{ts,tsx}')).toBe(true)
+  })
+
+  it('matching many paths reuses the one matcher', () => {
+    const g = 'pkg/{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}/**' // 256 alternatives: the cap, allowed
+    const m = compiledGlob(g, { matchBase: false })
+    const paths = Array.from({ length: 500 }, (_, i) => `pkg/acegikmo/f${i}.ts`)
+    expect(paths.every((p) => matchesAny(p, [g]))).toBe(true)
+    expect(compiledGlob(g, { matchBase: false })).toBe(m)
+  })
+
+  it('a glob over the expansion cap is refused when used, never silently truncated', () => {
+    const g = '{a,b}'.repeat(17)
+    expect(() => matchesAny('x', [g])).toThrow(GlobError)
+    expect(() => matchesAny('x', [g])).toThrow(/expands to more than 256 alternatives/)
+    expect(globProblem('{a,b}'.repeat(8))).toBeUndefined()
   })
 })

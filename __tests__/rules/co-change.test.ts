@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { coChange, CoChangeOptions, type CoChangeEntry } from '../../src/rules/co-change.js'
+import { coChange, CoChangeOptions, evaluateCoChange, type CoChangeEntry } from '../../src/rules/co-change.js'
 import { addFilePatch, makeContext, type FakeFile } from '../helpers/context.js'
 import { withDefaults } from './runbook/helpers.js'
 
@@ -72,8 +72,28 @@ describe('co-change', () => {
     expect(out.findings[0].hint).toMatch(/^Describe the change for SDK users. The declaration was rejected \(line 1: the reason is 1 characters/)
   })
 
-  it('an invalid added_lines_match is an error finding, not a throw', async () => {
-    const out = await run([file('proto/a.proto')], [{ ...protoDocs, added_lines_match: '(' }])
-    expect(out.findings).toEqual([expect.objectContaining({ kind: 'error', code: 'bad-pattern' })])
+  // Validation rejects these before a run; the rule still refuses them when handed options directly.
+  it.each([
+    ['(', /missing closing \)/],
+    ['(a)\\1', /backreference `\\1` is not supported/],
+    ['x(?=y)', /lookahead `\(\?=` is not supported/],
+  ])('added_lines_match %s is an error finding naming the construct, not a throw', (pattern, why) => {
+    const options: CoChangeOptions = { min_reason_length: 10, rules: [{ ...protoDocs, added_lines_match: pattern }] }
+    const out = evaluateCoChange(makeContext({ files: [file('proto/a.proto')] }), options)
+    expect(out.findings).toEqual([expect.objectContaining({ kind: 'error', code: 'bad-pattern', message: expect.stringMatching(why) })])
+  })
+
+  it('added_lines_match runs in linear time: ^(a+)+$ against 40 `a`s and a `!` answers (a backtracking engine never does)', async () => {
+    const patch = '@@ -0,0 +1,2 @@\n+' + 'a'.repeat(40) + '!\n+' + 'a'.repeat(30)
+    const rule: CoChangeEntry = { name: 'redos', when: ['**/*.txt'], added_lines_match: '^(a+)+$', require: ['docs/**'] }
+    expect((await run([file('x.txt', 'modified', patch)], [rule])).findings).toEqual([expect.objectContaining({ code: 'redos' })])
+    const onlyBang = '@@ -0,0 +1 @@\n+' + 'a'.repeat(40) + '!'
+    expect((await run([file('x.txt', 'modified', onlyBang)], [rule])).findings).toEqual([])
+  })
+
+  it('a placeholder used twice must capture the same value (RE2 has no backreference to do it)', async () => {
+    const rule: CoChangeEntry = { name: 'same', when: ['services/{svc}/{svc}.yaml'], require: ['docs/{svc}.md'] }
+    expect((await run([file('services/pay/pay.yaml')], [rule])).findings).toEqual([expect.objectContaining({ code: 'same', message: expect.stringContaining('docs/pay.md') })])
+    expect((await run([file('services/pay/other.yaml')], [rule])).findings).toEqual([])
   })
 })

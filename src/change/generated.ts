@@ -3,9 +3,8 @@
  * (`linguist-generated`, `linguist-vendored`, `-diff` / `binary`) of the base side. Marked files keep
  * their place in the ChangeSet (`excluded` says why) so every rule can decide what to do with them.
  */
-import { minimatch } from 'minimatch'
 import type { ChangedFile, ExclusionReason } from '../types.js'
-import { GLOB_OPTIONS } from './glob.js'
+import { GlobError, globMatch } from './glob.js'
 
 export const BUILTIN_EXCLUSIONS: ReadonlyArray<{ glob: string; reason: ExclusionReason }> = [
   // lock files: npm, yarn, pnpm, bun, bundler, poetry, pipenv, uv, cargo, go, composer, mix, gradle, nuget, swift
@@ -60,7 +59,14 @@ function attrMatches(pattern: string, path: string): boolean {
   const anchored = p.startsWith('/') || p.slice(0, -1).includes('/')
   if (p.startsWith('/')) p = p.slice(1)
   if (p.endsWith('/')) p = p + '**'
-  return minimatch(path, p, { ...GLOB_OPTIONS, matchBase: !anchored })
+  // git's wildmatch has no brace expansion: `{a,b}` in .gitattributes is literal. A line over the glob
+  // length cap matches nothing.
+  try {
+    return globMatch(path, p, { matchBase: !anchored, nobrace: true })
+  } catch (e) {
+    if (e instanceof GlobError) return false
+    throw e
+  }
 }
 
 /** The attributes that apply to `path` (last matching line wins per attribute). */
@@ -76,7 +82,7 @@ export function exclusionFor(path: string, attrRules: AttrRule[]): ExclusionReas
   if (attrs.get('linguist-generated') === true) return 'generated'
   if (attrs.get('linguist-vendored') === true) return 'vendored'
   if (attrs.get('diff') === false) return 'no-diff'
-  const builtin = BUILTIN_EXCLUSIONS.find((b) => minimatch(path, b.glob, GLOB_OPTIONS))
+  const builtin = BUILTIN_EXCLUSIONS.find((b) => globMatch(path, b.glob))
   if (builtin) {
     // `linguist-generated=false` / `linguist-vendored=false` opt a path back in.
     if (builtin.reason === 'vendored' && attrs.get('linguist-vendored') === false) return undefined

@@ -1,7 +1,69 @@
-import { minimatch, type MinimatchOptions } from 'minimatch'
+import { braceExpand, Minimatch, type MinimatchOptions } from 'minimatch'
+import { FormatRegistry } from '@sinclair/typebox'
+import { spend } from '../policy/budget.js'
 
 /** One set of minimatch options for every glob in the project: dotfiles match, paths are POSIX. */
 export const GLOB_OPTIONS: MinimatchOptions = { dot: true, nocomment: true, nonegate: false }
+
+/** Most alternatives one glob may expand to (`{a,b}` is 2, `{a,b}{c,d}` is 4). */
+export const MAX_GLOB_ALTERNATIVES = 256
+/** Longest glob accepted (characters). */
+export const MAX_GLOB_LENGTH = 1000
+
+export interface GlobProblem {
+  message: string
+  /** Index in the glob where the problem is, when known. */
+  offset?: number
+}
+
+/** Why `glob` is not acceptable (too long, or expanding to too many alternatives), or undefined. */
+export function globProblem(glob: string): GlobProblem | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return { message: `glob longer than ${MAX_GLOB_LENGTH} characters (${glob.length})` }
+  if (!glob.includes('{')) return undefined
+  // Expands at most one alternative past the cap: the cost of the check is bounded by the cap.
+  const n = braceExpand(glob, { ...GLOB_OPTIONS, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 }).length
+  if (n > MAX_GLOB_ALTERNATIVES) return { message: `glob expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives (brace expansion \`{a,b}\` multiplies)`, offset: glob.indexOf('{') }
+  return undefined
+}
+
+// `format: "glob"` in an option schema: TypeBox's own checks (Value.Check) agree with policy validation.
+if (!FormatRegistry.Has('glob')) FormatRegistry.Set('glob', (v) => globProblem(v) === undefined)
+
+export class GlobError extends Error {
+  constructor(readonly glob: string, problem: GlobProblem) {
+    super(`invalid glob ${JSON.stringify(glob.length > 60 ? glob.slice(0, 60) + '…' : glob)}: ${problem.message}`)
+    this.name = 'GlobError'
+  }
+}
+
+const cache = new Map<string, Minimatch | GlobError>()
+const CACHE_MAX = 5000
+
+/**
+ * The compiled matcher of `glob` with `options` (on top of GLOB_OPTIONS), built once per run and reused
+ * for every path: building one costs far more than matching with it. A glob over the caps throws
+ * GlobError (the rule using it is then not evaluated, never passed).
+ */
+export function compiledGlob(glob: string, options: MinimatchOptions = {}): Minimatch {
+  const key = `${options.matchBase ? 'b' : '-'}${options.nobrace ? 'n' : '-'}${glob}`
+  let m = cache.get(key)
+  if (!m) {
+    spend()
+    const problem = options.nobrace ? (glob.length > MAX_GLOB_LENGTH ? globProblem(glob) : undefined) : globProblem(glob)
+    m = problem ? new GlobError(glob, problem) : new Minimatch(glob, { ...GLOB_OPTIONS, ...options })
+    if (cache.size >= CACHE_MAX) cache.clear()
+    cache.set(key, m)
+  }
+  if (m instanceof GlobError) throw m
+  return m
+}
+
+/** `minimatch(path, glob, options)` through the compiled-glob cache. */
+export function globMatch(path: string, glob: string, options: MinimatchOptions = {}): boolean {
+  const m = compiledGlob(glob, options)
+  spend()
+  return m.match(path)
+}
 
 /**
  * True when `path` matches any of the globs. As in .gitignore: a glob without a slash matches the file
@@ -12,7 +74,7 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
   for (const raw of globs) {
     const anchored = raw.startsWith('./') || raw.startsWith('/')
     const g = anchored ? raw.replace(/^\.?\//, '') : raw
-    if (minimatch(path, g, { ...GLOB_OPTIONS, matchBase: !anchored && !g.includes('/') })) return true
+    if (globMatch(path, g, { matchBase: !anchored && !g.includes('/') })) return true
   }
   return false
 }

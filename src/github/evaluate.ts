@@ -14,6 +14,7 @@ import { applyDefaults, type SchemaNode } from '../policy/validate.js'
 import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
 import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
 import { prefetchBase, type KnownComment } from './prefetch.js'
+import { withBudget } from '../policy/budget.js'
 
 export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
 
@@ -132,19 +133,38 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
 
   const notes: Note[] = [...(input.notes ?? [])]
   const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath)
-  if (policyFile) notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx))
   const verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes })
+  // The PR's policy is previewed after the verdict is decided, so it can neither change nor delay it (and the
+  // evidence it shares with the enforced run was already read outside the preview's budget).
+  if (policyFile) verdict.notes.splice(notes.length, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx))
   return { verdict, policy: loaded.policy, comments: snapshot.comments }
 }
 
-/** What the PR's own version of the policy would conclude (informational). */
+/** Wall-time budget of the preview of the PR's policy (API reads included). */
+export const PREVIEW_BUDGET_MS = 5000
+/** Longest the preview may keep the event loop busy at once (the App serves everyone on that loop). */
+export const PREVIEW_MAX_BLOCK_MS = 500
+
+/**
+ * What the PR's own version of the policy would conclude (informational). That policy is the PR author's
+ * text: its regexes run on RE2 and its globs under the glob caps, and the whole preview runs under a budget
+ * (see src/policy/budget.ts); when the budget runs out the preview is skipped and the note says so.
+ */
 async function headPolicyNote(input: EvaluateInput, headPath: string | undefined, ctx: RuleContext): Promise<Note> {
   const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`
   if (!headPath) return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` }
-  const readHead = (p: string) => readRepoFile(input.octokit, input.repo, p, input.pr.headSha)
-  const text = await readHead(headPath)
-  const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead)
-  if (!loaded) return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') }
-  const v = await runGate({ policy: loaded.policy, ctx, policySource: `${headPath}@head` })
-  return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` }
+  const outcome = await withBudget(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async (): Promise<Note> => {
+    const readHead = (p: string) => readRepoFile(input.octokit, input.repo, p, input.pr.headSha)
+    const text = await readHead(headPath)
+    const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead)
+    if (!loaded) return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') }
+    const v = await runGate({ policy: loaded.policy, ctx, policySource: `${headPath}@head` })
+    return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` }
+  })
+  if (outcome.ok) return outcome.value
+  input.log?.(`preview of the PR's policy skipped: ${outcome.why}`)
+  return {
+    level: 'warning',
+    message: `${prefix} The preview of the PR's policy was skipped: ${outcome.why}. The verdict does not depend on it.`,
+  }
 }

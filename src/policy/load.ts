@@ -82,11 +82,29 @@ function parseAndValidate(text: string, file: string): { doc: Raw; issues: Polic
     doc,
     issues: issues.map((i) => {
       const p = positions.get(i.path.join('.')) ?? nearest(positions, i.path)
-      const pos = i.atKey ? (p?.key ?? p?.value) : (p?.value ?? p?.key)
+      const at = i.atKey ? (p?.key ?? p?.value) : (p?.value ?? p?.key)
+      const pos = at && i.offset !== undefined && !i.atKey && p?.value ? inScalar(text, at, i.offset) : at
       const name = i.path.length ? `${i.atKey ? i.path.slice(0, -1).join('.') || '(top level)' : i.path.join('.')}: ` : ''
       return { file, line: pos?.line, column: pos?.column, message: `${name}${i.message}` }
     }),
   }
+}
+
+/**
+ * Where character `offset` of the string value starting at `at` is in the source: through the escapes of
+ * a one-line quoted scalar, or straight on for a plain one. Block scalars and
+ * values that continue on the next line keep the value's own position.
+ */
+function inScalar(text: string, at: { line: number; column: number }, offset: number): { line: number; column: number } {
+  const line = text.split('\n')[at.line - 1] ?? ''
+  let i = at.column - 1
+  if (line[i] === '|' || line[i] === '>') return at
+  // js-yaml places a quoted scalar's value just past its opening quote.
+  const quote = line[i - 1]
+  if (quote === '"' || quote === "'") {
+    for (let k = 0; k < offset && i < line.length; k++) i += (quote === '"' && line[i] === '\\') || (quote === "'" && line[i] === "'") ? 2 : 1
+  } else i += offset
+  return i < line.length ? { line: at.line, column: i + 1 } : at
 }
 
 /** 1-based line of the `---` that starts a second document (1 when there is none to point at). */

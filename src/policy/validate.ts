@@ -3,7 +3,12 @@
  * array, string, integer, number, boolean, enum/const unions, patternProperties) and applies defaults.
  * Written here rather than with a generic validator because the messages are the product: each error says
  * what was expected and what was found, names the path, and carries a "did you mean" for unknown keys.
+ * Strings with `format: "regex"` must compile under RE2 (see regex.ts); globs (`format: "glob"`, or a
+ * string or list of strings whose description says "glob") must stay within the glob caps (see glob.ts).
  */
+import { globProblem } from '../change/glob.js'
+import { regexProblem } from './regex.js'
+
 export interface SchemaNode {
   type?: string | string[]
   enum?: unknown[]
@@ -31,6 +36,14 @@ export interface ValidationIssue {
   /** Whether the position should point at the key (unknown keys) rather than the value. */
   atKey?: boolean
   message: string
+  /** Index inside the string value the message is about (a regex construct, a brace), when known. */
+  offset?: number
+}
+
+const MENTIONS_GLOB = /\bglobs?\b/i
+
+function isGlobString(s: SchemaNode): boolean {
+  return s.format === 'glob' || (s.type === 'string' && s.format === undefined && MENTIONS_GLOB.test(s.description ?? ''))
 }
 
 export function describeValue(v: unknown): string {
@@ -167,10 +180,19 @@ export function validate(schema: SchemaNode, value: unknown, path: string[] = []
     if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` })
     if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) issues.push({ path, message: `expected a date (YYYY-MM-DD), got ${describeValue(value)}` })
     if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) issues.push({ path, message: `expected a string matching /${schema.pattern}/, got ${describeValue(value)}` })
+    if (schema.format === 'regex') {
+      const p = regexProblem(value)
+      if (p) issues.push({ path, message: `invalid regular expression (RE2 syntax): ${p.message}`, offset: p.offset })
+    } else if (isGlobString(schema)) {
+      const p = globProblem(value)
+      if (p) issues.push({ path, message: `invalid glob: ${p.message}`, offset: p.offset })
+    }
   }
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` })
-    if (schema.items) value.forEach((item, i) => validate(schema.items as SchemaNode, item, [...path, String(i)], issues, opts))
+    // A list described as globs holds globs, whatever its items say.
+    const items = schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '') ? { ...schema.items, format: 'glob' } : schema.items
+    if (items) value.forEach((item, i) => validate(items, item, [...path, String(i)], issues, opts))
   }
   if (typeOk({ type: 'object' }, value) && (schema.type === 'object' || schema.properties)) {
     const obj = value as Record<string, unknown>

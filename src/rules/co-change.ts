@@ -10,19 +10,25 @@ import { matchesAny } from '../change/glob.js'
 import { addedLines } from '../change/patch.js'
 import { findReasonedDeclaration } from '../change/pr-body.js'
 import { capture, compileTemplate, fill, hasPlaceholders } from './runbook/template.js'
+import { BudgetExceeded } from '../policy/budget.js'
+import { PolicyRegexError, policyRegex, type PolicyRegex } from '../policy/regex.js'
 
 const CoChangeEntry = Type.Object({
   name: Type.String({ description: 'Name of this co-change requirement, shown in findings.' }),
-  when: Type.Array(Type.String(), {
+  when: Type.Array(Type.String({ format: 'glob' }), {
     minItems: 1,
     description: 'Globs of trigger files; may capture `{placeholders}` used in `require`.',
   }),
-  unless: Type.Optional(Type.Array(Type.String(), { description: 'Globs of files that never trigger (e.g. tests).' })),
+  unless: Type.Optional(Type.Array(Type.String({ format: 'glob' }), { description: 'Globs of files that never trigger (e.g. tests).' })),
   only_added: Type.Optional(Type.Boolean({ description: 'Trigger only on files the PR adds (e.g. a new service manifest). Default false.' })),
   added_lines_match: Type.Optional(
-    Type.String({ description: 'Trigger only when an added line matches this regular expression (a file without a patch counts as matching).' }),
+    Type.String({
+      format: 'regex',
+      description:
+        'Trigger only when an added line matches this regular expression (a file without a patch counts as matching). RE2 syntax, matched in linear time: no backreferences (`\\1`) and no lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`); at most 1000 characters.',
+    }),
   ),
-  require: Type.Array(Type.String(), {
+  require: Type.Array(Type.String({ format: 'glob' }), {
     minItems: 1,
     description: 'Globs of which at least one file must change (not only be removed) in the same PR.',
   }),
@@ -61,12 +67,13 @@ interface Outcome {
   rejected?: string
 }
 
-function matchesAddedLines(f: ChangedFile, re: RegExp): boolean {
+function matchesAddedLines(f: ChangedFile, re: PolicyRegex): boolean {
   if (!f.patch) return true // never treat a missing patch as "no change"
   try {
     return addedLines(f.patch).some((l) => re.test(l.text))
-  } catch {
-    return true
+  } catch (e) {
+    if (e instanceof BudgetExceeded) throw e
+    return true // an unreadable patch counts as matching
   }
 }
 
@@ -75,16 +82,13 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
   const rows: string[][] = []
   const files = ctx.changes.files
   for (const entry of options.rules) {
-    let lineRe: RegExp | undefined
+    let lineRe: PolicyRegex | undefined
     if (entry.added_lines_match !== undefined) {
       try {
-        lineRe = new RegExp(entry.added_lines_match)
+        lineRe = policyRegex(entry.added_lines_match)
       } catch (e) {
-        findings.push({
-          kind: 'error',
-          code: 'bad-pattern',
-          message: `co-change "${entry.name}": added_lines_match is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`,
-        })
+        if (!(e instanceof PolicyRegexError)) throw e
+        findings.push({ kind: 'error', code: 'bad-pattern', message: `co-change "${entry.name}": added_lines_match: ${e.message}` })
         continue
       }
     }

@@ -147,7 +147,7 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
       const name = str(meta.name)
       const label = name ? `${kind} ${name}` : kind
       const spec = isObj(doc.spec) ? doc.spec : {}
-      k8sLine ??= lineOf(text, new RegExp(`^kind:\\s*["']?${kind}\\b`))
+      k8sLine ??= lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) // kind is the PR's text
       if (kind === 'CronJob') {
         const sched = str(spec.schedule)
         out.push({ code: 'cron', what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '), line: lineOf(text, /^\s*schedule:/) })
