@@ -89,6 +89,12 @@ export interface Fault {
   delayMs?: number
   /** Handle the request normally but send only the first half of the body (invalid JSON). */
   truncateBody?: boolean
+  /**
+   * `POST /graphql` only: execute the query, but make the fields at these response paths (aliases, e.g.
+   * `['repository', 'policy']`) fail as GitHub does when a token may not read them: the field is null
+   * and `errors[]` carries `{ type, message, path }` (a partial answer, HTTP 200). Default type FORBIDDEN.
+   */
+  graphqlErrors?: Array<{ path: string[]; type?: string; message?: string }>
 }
 
 export interface RecordedRequest {
@@ -1728,6 +1734,7 @@ export class FakeGitHub {
         send(this.faultReply(fault, info))
         return
       }
+      if (fault.graphqlErrors) rec.fault = true
       if (fault.truncateBody) {
         rec.fault = true
         truncate = true
@@ -1747,6 +1754,7 @@ export class FakeGitHub {
       }
       rec.login = config.login
       const out = answerGraphql(body, {
+        failures: fault?.graphqlErrors,
         viewer: config.login,
         repoExists: (full) => this.state.repos.has(full),
         tree: (full, ref) => this.tree(full, ref),
