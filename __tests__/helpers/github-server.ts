@@ -245,6 +245,11 @@ export interface CheckRunRecord {
   annotations: AnnotationRecord[]
   /** Login of the token that created it. */
   createdBy: string
+  /**
+   * The GitHub App GitHub names as its creator (`app` in the JSON). Default: the fake's App when
+   * `createdBy` is its bot (`<slug>[bot]`), else the GitHub Actions App. Set it to seed a look-alike.
+   */
+  app?: { id: number; slug: string; name?: string }
   /** Number of PATCH requests applied. */
   updates: number
 }
@@ -1497,7 +1502,23 @@ export class FakeGitHub {
     })
   }
 
-  private appJson(): Obj {
+  private appJson(app?: { id: number; slug: string; name?: string }): Obj {
+    if (app && app.slug !== GITHUB_ACTIONS_APP.slug) {
+      return this.shape('integration', {
+        id: app.id,
+        slug: app.slug,
+        node_id: nodeId('App', app.id),
+        owner: this.userJson('acme', 'Organization'),
+        name: app.name ?? app.slug,
+        description: null,
+        external_url: `${this.htmlUrl}/apps/${app.slug}`,
+        html_url: `${this.htmlUrl}/apps/${app.slug}`,
+        created_at: '2020-01-01T00:00:00Z',
+        updated_at: '2020-01-01T00:00:00Z',
+        permissions: { checks: 'write', statuses: 'write', pull_requests: 'write', metadata: 'read' },
+        events: [],
+      })
+    }
     return this.shape('integration', {
       id: GITHUB_ACTIONS_APP.id,
       slug: GITHUB_ACTIONS_APP.slug,
@@ -1539,7 +1560,7 @@ export class FakeGitHub {
       },
       name: run.name,
       check_suite: { id: 8_000_000 + (parseInt(sha1(run.headSha).slice(0, 6), 16) % 1_000_000) },
-      app: this.appJson(),
+      app: this.appJson(run.app ?? (run.createdBy === `${this.app.slug}[bot]` ? { id: this.app.id, slug: this.app.slug } : undefined)),
       pull_requests: pulls.map((p) => ({
         id: p.id,
         number: p.number,
@@ -2265,6 +2286,14 @@ export class FakeGitHub {
         }
         this.state.statuses.push(s)
         return { status: 201, json: this.statusJson(s) }
+      },
+
+      'repos/list-commit-statuses-for-ref': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const sha = this.resolveSha(repo.fullName, ctx.params.ref ?? '')
+        const statuses = this.state.statuses.filter((x) => x.repo === repo.fullName && x.sha === sha).reverse() // newest first
+        const { items, headers } = this.page(ctx, statuses)
+        return { status: 200, headers, json: items.map((x) => this.statusJson(x)) }
       },
 
       'repos/get-combined-status-for-ref': (ctx) => {
