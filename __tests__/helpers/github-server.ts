@@ -832,6 +832,10 @@ function issueKey(repo: string, n: number): string {
 }
 
 /** A minimal zip writer (deflate), for artifacts. */
+function uriPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/')
+}
+
 export function makeZip(files: Record<string, string | Buffer>): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
@@ -1478,9 +1482,10 @@ export class FakeGitHub {
       additions: f.additions,
       deletions: f.deletions,
       changes: f.changes,
-      blob_url: `${this.htmlUrl}/${repo}/blob/${ref}/${f.filename}`,
-      raw_url: `${this.htmlUrl}/${repo}/raw/${ref}/${f.filename}`,
-      contents_url: `${this.url}/repos/${repo}/contents/${f.filename}?ref=${ref}`,
+      // Percent-encoded per segment, as GitHub does (a name with controls or spaces is still a valid URI).
+      blob_url: `${this.htmlUrl}/${repo}/blob/${ref}/${uriPath(f.filename)}`,
+      raw_url: `${this.htmlUrl}/${repo}/raw/${ref}/${uriPath(f.filename)}`,
+      contents_url: `${this.url}/repos/${repo}/contents/${uriPath(f.filename)}?ref=${ref}`,
       ...(f.patch !== undefined ? { patch: f.patch } : {}),
       ...(f.previous_filename !== undefined ? { previous_filename: f.previous_filename } : {}),
     }
