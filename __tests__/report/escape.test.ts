@@ -1,5 +1,7 @@
 import { escapeText, renderRich, visibleControls } from '../../src/report/escape.js'
 import { markerFor, renderComment } from '../../src/report/markdown.js'
+import { annotationsOf } from '../../src/report/annotations.js'
+import { renderText } from '../../src/report/text.js'
 import type { Verdict } from '../../src/types.js'
 
 describe('escaping untrusted text', () => {
@@ -111,5 +113,19 @@ describe('residue escaping used to let through (issue 13, item 14)', () => {
     // A backtick, pipe or control ends the reference: they are escaped outside the span.
     expect(escapeText('https://github.com/o/r/issues/1`|x')).toBe('`https://github.com/o/r/issues/1`\\`\\|x')
     expect(escapeText('https://github.com/o/r/issues/1\u202Ex')).toBe('`https://github.com/o/r/issues/1`\\u202Ex')
+  })
+})
+
+describe('plain-text surfaces show controls too', () => {
+  it('check-run annotations (plain text on GitHub): bidi and ESC become visible escapes', () => {
+    const v = verdictWith('src/a.ts', 'file docs\u202Etxt.exe has \u001b[31mred')
+    const [a] = annotationsOf(v)
+    expect(a.message).toBe('file docs\\u202Etxt.exe has \\u001B[31mred\n\nFix: split `it`')
+  })
+
+  it('the CLI text output: ESC cannot reach the terminal', () => {
+    const out = renderText(verdictWith('src/\u001b]0;owned\u0007.ts', 'x\u009b2J'))
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
+    expect(out).toContain('src/\\u001B]0;owned\\u0007.ts:3')
   })
 })

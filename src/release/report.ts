@@ -6,7 +6,7 @@
 import type { Verdict } from '../types.js'
 import { toJsonReport } from '../report/json.js'
 import { COMMENT_LIMIT, SUMMARY_LIMIT, renderJobSummary } from '../report/markdown.js'
-import { escapeText } from '../report/escape.js'
+import { escapeText, visibleControls } from '../report/escape.js'
 import type { ReleaseEvaluation, ReleaseFacts } from './evaluate.js'
 import type { GateState } from './gates.js'
 
@@ -97,7 +97,8 @@ export function reviewComment(v: Verdict, f: ReleaseFacts, detailsUrl?: string, 
       used += line.length + 1
     }
   }
-  const text = lines.join('\n')
+  // Plain text shown on the run: PR titles in the findings must not carry controls or bidi overrides.
+  const text = visibleControls(lines.join('\n'))
   return text.length > max ? text.slice(0, max - 1) + '…' : text
 }
 
