@@ -90,6 +90,7 @@ describe('prefetchBase', () => {
     const s = await prefetchBase(client(), repo, BASE, POLICY, 7)
     expect([...s.files.keys()]).toEqual(known)
     expect(s.comments !== undefined).toBe(comments)
+    expect(s.failed).toBe(`GraphQL read of the base side: partial answer (${paths.map((p) => `FORBIDDEN at ${p.join('.')}`).join('; ')})`)
     // The answer really was partial: HTTP 200, the field null, an error naming its path (GitHub's shape).
     expect(server.requests[0]).toMatchObject({ operationId: 'graphql', status: 200, fault: true })
     const side = await readEnforcedSide(client(), repo, BASE, POLICY, s.files)

@@ -47,7 +47,7 @@ export interface BaseSnapshot {
   files: Map<string, string | null>
   /** Every comment of the PR, oldest first; undefined when they could not all be read here. */
   comments?: KnownComment[]
-  /** Why the query gave nothing, for the log (never contains the token). */
+  /** Why the query gave nothing, or only part of it, for the log (never contains the token). */
   failed?: string
 }
 
@@ -84,7 +84,9 @@ export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: str
     }
   }
   const comments = unknown(['repository', 'pullRequest', 'comments']) ? undefined : commentsOf(at(repository, 'pullRequest', 'comments'))
-  return { files, comments }
+  if (!errors.length) return { files, comments }
+  const where = errors.map((err) => `${str(at(err, 'type')) ?? 'error'} at ${list(at(err, 'path')).map(String).join('.') || 'the whole query'}`)
+  return { files, comments, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` }
 }
 
 /** True when a GraphQL error at `path` may have nulled `field`: one path is a prefix of the other, or no path. */
