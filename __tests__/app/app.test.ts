@@ -151,7 +151,7 @@ describe('pull requests', () => {
 
 describe('deployment protection rules', () => {
   test('a release whose PRs all passed is approved through the callback, with a comment', async () => {
-    seedRelease(server, { only: [11], direct: false })
+    seedRelease(server, { only: [11], direct: false, gateCreator: 'pr-quality-gate[bot]' }) // the gate run by this App
     const r = await deliver(app.url, 'deployment_protection_rule', deploymentProtectionRule(server, { sha: HEAD, environment: ENV, runId: 4242 }))
     expect(r.status).toBe(202)
     await app.idle()
@@ -163,7 +163,7 @@ describe('deployment protection rules', () => {
   })
 
   test('a release with a failed PR and a PR without a gate result is rejected, saying why', async () => {
-    seedRelease(server)
+    seedRelease(server, { gateCreator: 'pr-quality-gate[bot]' })
     await deliver(app.url, 'deployment_protection_rule', deploymentProtectionRule(server, { sha: HEAD, environment: ENV }))
     await app.idle()
     const review = server.state.protectionRuleReviews[0]

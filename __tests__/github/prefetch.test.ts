@@ -79,6 +79,33 @@ describe('prefetchBase', () => {
     expect(failed.failed).toMatch(/500/)
   })
 
+  it.each<[string, string[][], string[], boolean]>([
+    ['policy: null with FORBIDDEN at its path', [['repository', 'policy']], ['.gitattributes'], true],
+    ['attributes: null with FORBIDDEN at its path', [['repository', 'attributes']], [POLICY], true],
+    ['the comments refused', [['repository', 'pullRequest', 'comments']], [POLICY, '.gitattributes'], false],
+    ['the whole repository refused', [['repository']], [], false],
+  ])('a partial answer (%s): that null is unknown, not absent, and is read over REST', async (_name, paths, known, comments) => {
+    seed({ [POLICY]: 'rules: { pr-size: { level: fail } }\n', '.gitattributes': 'gen/** linguist-generated\n' })
+    server.faults.push({ path: '/graphql', graphqlErrors: paths.map((path) => ({ path })), times: 1 })
+    const s = await prefetchBase(client(), repo, BASE, POLICY, 7)
+    expect([...s.files.keys()]).toEqual(known)
+    expect(s.comments !== undefined).toBe(comments)
+    expect(s.failed).toBe(`GraphQL read of the base side: partial answer (${paths.map((p) => `FORBIDDEN at ${p.join('.')}`).join('; ')})`)
+    // The answer really was partial: HTTP 200, the field null, an error naming its path (GitHub's shape).
+    expect(server.requests[0]).toMatchObject({ operationId: 'graphql', status: 200, fault: true })
+    const side = await readEnforcedSide(client(), repo, BASE, POLICY, s.files)
+    expect(side.policyText).toBe('rules: { pr-size: { level: fail } }\n')
+    expect(side.gitattributes).toBe('gen/** linguist-generated\n')
+  })
+
+  it('a refused policy that REST cannot read either fails closed (an error, never the default policy)', async () => {
+    seed({ [POLICY]: 'rules: { pr-size: { level: fail } }\n' })
+    server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'policy'] }], times: 1 })
+    server.faults.push({ path: 'repos/get-content', status: 403, body: { message: 'Resource not accessible by integration' }, times: 1 })
+    const s = await prefetchBase(client(), repo, BASE, POLICY, 7)
+    await expect(readEnforcedSide(client(), repo, BASE, POLICY, s.files)).rejects.toThrow(/not accessible/)
+  })
+
   it('only files the query read are taken from it; the rest is read over REST', async () => {
     seed({ [POLICY]: 'a: 1\n', '.gitattributes': '*.pb.go linguist-generated\n' })
     const side = await readEnforcedSide(client(), repo, BASE, POLICY, new Map([[POLICY, 'from the query\n']]))

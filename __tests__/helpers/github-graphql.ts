@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findUp } from './find-up.js'
-import { buildClientSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
+import { buildClientSchema, execute, GraphQLError, parse, responsePathAsArray, validate, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
 
 const SCHEMA_FILE = findUp(dirname(fileURLToPath(import.meta.url)), 'node_modules/@octokit/graphql-schema/schema.json')
 
@@ -25,6 +25,8 @@ export function githubGraphqlSchema(): GraphQLSchema {
 
 /** What the resolvers read from the fake's state. */
 export interface GraphqlData {
+  /** Injected field failures (a fault): the field at each response path resolves to a GraphQL error. */
+  failures?: Array<{ path: string[]; type?: string; message?: string }>
   /** The token's login (`github-actions[bot]`), for `viewer` and `viewerDidAuthor`. */
   viewer: string
   repoExists(fullName: string): boolean
@@ -96,15 +98,29 @@ function connectionSlice<T>(items: T[], args: { first?: number | null; last?: nu
   }
 }
 
+/**
+ * Throws the injected failure for the field being resolved, if any: GitHub answers a field the token may
+ * not read with null there and an error naming its path (type FORBIDDEN), the rest of the data intact.
+ * graphql-js does exactly that for a nullable field whose resolver throws, so the answer stays schema-valid.
+ */
+function injected(data: GraphqlData, info: GraphQLResolveInfo | undefined): void {
+  if (!info || !data.failures?.length) return
+  const path = responsePathAsArray(info.path).filter((p): p is string => typeof p === 'string')
+  const f = data.failures.find((x) => x.path.length === path.length && x.path.every((p, i) => p === path[i]))
+  if (f) throw new GraphQLError(f.message ?? 'Resource not accessible by integration', { extensions: { type: f.type ?? 'FORBIDDEN' } })
+}
+
 function root(data: GraphqlData): Record<string, unknown> {
   return {
     viewer: () => ({ __typename: 'User', login: data.viewer.replace(/\[bot\]$/, '') }),
-    repository: ({ owner, name }: { owner: string; name: string }) => {
+    repository: ({ owner, name }: { owner: string; name: string }, _context: unknown, info?: GraphQLResolveInfo) => {
+      injected(data, info)
       const full = `${owner}/${name}`
       if (!data.repoExists(full)) throw new GraphQLError(`Could not resolve to a Repository with the name '${full}'.`, { extensions: { type: 'NOT_FOUND' } })
       return {
         nameWithOwner: full,
-        object: ({ expression }: { expression: string }) => {
+        object: ({ expression }: { expression: string }, _context: unknown, info?: GraphQLResolveInfo) => {
+          injected(data, info)
           const i = expression.indexOf(':')
           if (i < 0) return null // a bare revision names a commit: not modelled, and not asked for
           const tree = data.tree(full, expression.slice(0, i))
@@ -122,12 +138,14 @@ function root(data: GraphqlData): Record<string, unknown> {
             text: binary ? null : bytes > BLOB_TEXT_LIMIT ? Buffer.from(text).subarray(0, BLOB_TEXT_LIMIT).toString('utf8') : text,
           }
         },
-        pullRequest: ({ number }: { number: number }) => {
+        pullRequest: ({ number }: { number: number }, _context: unknown, info?: GraphQLResolveInfo) => {
+          injected(data, info)
           if (!data.pullExists(full, number)) throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } })
           return {
             number,
-            comments: (args: { first?: number; last?: number; after?: string }) =>
-              connectionSlice(
+            comments: (args: { first?: number; last?: number; after?: string }, _context: unknown, info?: GraphQLResolveInfo) => {
+              injected(data, info)
+              return connectionSlice(
                 data.comments(full, number).map((c) => ({
                   __typename: 'IssueComment',
                   databaseId: c.id <= 2147483647 ? c.id : null,
@@ -140,7 +158,8 @@ function root(data: GraphqlData): Record<string, unknown> {
                 })),
                 args,
                 'comments',
-              ),
+              )
+            },
           }
         },
       }

@@ -89,6 +89,12 @@ export interface Fault {
   delayMs?: number
   /** Handle the request normally but send only the first half of the body (invalid JSON). */
   truncateBody?: boolean
+  /**
+   * `POST /graphql` only: execute the query, but make the fields at these response paths (aliases, e.g.
+   * `['repository', 'policy']`) fail as GitHub does when a token may not read them: the field is null
+   * and `errors[]` carries `{ type, message, path }` (a partial answer, HTTP 200). Default type FORBIDDEN.
+   */
+  graphqlErrors?: Array<{ path: string[]; type?: string; message?: string }>
 }
 
 export interface RecordedRequest {
@@ -239,6 +245,11 @@ export interface CheckRunRecord {
   annotations: AnnotationRecord[]
   /** Login of the token that created it. */
   createdBy: string
+  /**
+   * The GitHub App GitHub names as its creator (`app` in the JSON). Default: the fake's App when
+   * `createdBy` is its bot (`<slug>[bot]`), else the GitHub Actions App. Set it to seed a look-alike.
+   */
+  app?: { id: number; slug: string; name?: string }
   /** Number of PATCH requests applied. */
   updates: number
 }
@@ -821,6 +832,10 @@ function issueKey(repo: string, n: number): string {
 }
 
 /** A minimal zip writer (deflate), for artifacts. */
+function uriPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/')
+}
+
 export function makeZip(files: Record<string, string | Buffer>): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
@@ -1467,9 +1482,10 @@ export class FakeGitHub {
       additions: f.additions,
       deletions: f.deletions,
       changes: f.changes,
-      blob_url: `${this.htmlUrl}/${repo}/blob/${ref}/${f.filename}`,
-      raw_url: `${this.htmlUrl}/${repo}/raw/${ref}/${f.filename}`,
-      contents_url: `${this.url}/repos/${repo}/contents/${f.filename}?ref=${ref}`,
+      // Percent-encoded per segment, as GitHub does (a name with controls or spaces is still a valid URI).
+      blob_url: `${this.htmlUrl}/${repo}/blob/${ref}/${uriPath(f.filename)}`,
+      raw_url: `${this.htmlUrl}/${repo}/raw/${ref}/${uriPath(f.filename)}`,
+      contents_url: `${this.url}/repos/${repo}/contents/${uriPath(f.filename)}?ref=${ref}`,
       ...(f.patch !== undefined ? { patch: f.patch } : {}),
       ...(f.previous_filename !== undefined ? { previous_filename: f.previous_filename } : {}),
     }
@@ -1491,7 +1507,23 @@ export class FakeGitHub {
     })
   }
 
-  private appJson(): Obj {
+  private appJson(app?: { id: number; slug: string; name?: string }): Obj {
+    if (app && app.slug !== GITHUB_ACTIONS_APP.slug) {
+      return this.shape('integration', {
+        id: app.id,
+        slug: app.slug,
+        node_id: nodeId('App', app.id),
+        owner: this.userJson('acme', 'Organization'),
+        name: app.name ?? app.slug,
+        description: null,
+        external_url: `${this.htmlUrl}/apps/${app.slug}`,
+        html_url: `${this.htmlUrl}/apps/${app.slug}`,
+        created_at: '2020-01-01T00:00:00Z',
+        updated_at: '2020-01-01T00:00:00Z',
+        permissions: { checks: 'write', statuses: 'write', pull_requests: 'write', metadata: 'read' },
+        events: [],
+      })
+    }
     return this.shape('integration', {
       id: GITHUB_ACTIONS_APP.id,
       slug: GITHUB_ACTIONS_APP.slug,
@@ -1533,7 +1565,7 @@ export class FakeGitHub {
       },
       name: run.name,
       check_suite: { id: 8_000_000 + (parseInt(sha1(run.headSha).slice(0, 6), 16) % 1_000_000) },
-      app: this.appJson(),
+      app: this.appJson(run.app ?? (run.createdBy === `${this.app.slug}[bot]` ? { id: this.app.id, slug: this.app.slug } : undefined)),
       pull_requests: pulls.map((p) => ({
         id: p.id,
         number: p.number,
@@ -1728,6 +1760,7 @@ export class FakeGitHub {
         send(this.faultReply(fault, info))
         return
       }
+      if (fault.graphqlErrors) rec.fault = true
       if (fault.truncateBody) {
         rec.fault = true
         truncate = true
@@ -1747,6 +1780,7 @@ export class FakeGitHub {
       }
       rec.login = config.login
       const out = answerGraphql(body, {
+        failures: fault?.graphqlErrors,
         viewer: config.login,
         repoExists: (full) => this.state.repos.has(full),
         tree: (full, ref) => this.tree(full, ref),
@@ -2257,6 +2291,14 @@ export class FakeGitHub {
         }
         this.state.statuses.push(s)
         return { status: 201, json: this.statusJson(s) }
+      },
+
+      'repos/list-commit-statuses-for-ref': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const sha = this.resolveSha(repo.fullName, ctx.params.ref ?? '')
+        const statuses = this.state.statuses.filter((x) => x.repo === repo.fullName && x.sha === sha).reverse() // newest first
+        const { items, headers } = this.page(ctx, statuses)
+        return { status: 200, headers, json: items.map((x) => this.statusJson(x)) }
       },
 
       'repos/get-combined-status-for-ref': (ctx) => {

@@ -14,7 +14,7 @@ export const MIGRATION = 'db/migration/V12__drop_legacy.sql'
 export const MIGRATION_SQL = 'ALTER TABLE users DROP COLUMN legacy;\n'
 
 /** A completed check run of the gate on `headSha` (as the Action or the App would have created it). */
-export function addGateRun(server: FakeGitHub, headSha: string, conclusion: string, title = conclusion === 'success' ? 'all 6 rules passed' : '1 failed: pr-size', name = 'quality-gate'): CheckRunRecord {
+export function addGateRun(server: FakeGitHub, headSha: string, conclusion: string, title = conclusion === 'success' ? 'all 6 rules passed' : '1 failed: pr-size', name = 'quality-gate', createdBy = 'github-actions[bot]', app?: CheckRunRecord['app']): CheckRunRecord {
   const run: CheckRunRecord = {
     id: 3_100_000_000 + server.state.checkRuns.length,
     repo: 'acme/service',
@@ -28,7 +28,8 @@ export function addGateRun(server: FakeGitHub, headSha: string, conclusion: stri
     completedAt: '2024-05-01T10:01:00Z',
     output: { title, summary: '', text: '' },
     annotations: [],
-    createdBy: 'github-actions[bot]',
+    createdBy,
+    ...(app ? { app } : {}),
     updates: 0,
   }
   server.state.checkRuns.push(run)
@@ -48,6 +49,8 @@ export interface ReleaseSeed {
   policy?: string
   /** Only PRs with these numbers. */
   only?: number[]
+  /** Who created the gate's check runs (default the workflow token, github-actions[bot]; the App: pr-quality-gate[bot]). */
+  gateCreator?: string
 }
 
 export function seedRelease(server: FakeGitHub, s: ReleaseSeed = {}): void {
@@ -82,10 +85,11 @@ export function seedRelease(server: FakeGitHub, s: ReleaseSeed = {}): void {
   }
   // An open, unmerged PR whose head commit is also in the range must not count.
   if (!s.only) server.addPullRequest({ number: 20, title: 'Open PR', base: { ref: 'main', sha: BASE }, head: { ref: 'wip', sha: sha('7') }, commits: [{ sha: sha('b') }] })
-  if (prs.some((p) => p.number === 11)) addGateRun(server, sha('1'), 'success')
-  if (prs.some((p) => p.number === 12)) addGateRun(server, sha('2'), s.failedConclusion ?? 'failure', '1 failed: pr-size')
-  if (prs.some((p) => p.number === 13) && s.missingGate === false) addGateRun(server, sha('3'), 'success')
-  if (prs.some((p) => p.number === 14)) addGateRun(server, sha('5'), 'success', 'waived: migration-safety')
+  const by = s.gateCreator ?? 'github-actions[bot]'
+  if (prs.some((p) => p.number === 11)) addGateRun(server, sha('1'), 'success', undefined, undefined, by)
+  if (prs.some((p) => p.number === 12)) addGateRun(server, sha('2'), s.failedConclusion ?? 'failure', '1 failed: pr-size', undefined, by)
+  if (prs.some((p) => p.number === 13) && s.missingGate === false) addGateRun(server, sha('3'), 'success', undefined, undefined, by)
+  if (prs.some((p) => p.number === 14)) addGateRun(server, sha('5'), 'success', 'waived: migration-safety', undefined, by)
   // Another app's check of the same head is not the gate.
   addGateRun(server, sha('3'), 'success', 'lint ok', 'lint')
 

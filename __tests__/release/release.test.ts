@@ -136,7 +136,7 @@ describe('release mode', () => {
     expect(e.verdict.conclusion).toBe('neutral')
   })
 
-  test('a gate that fell back to a commit status is read from the combined status', async () => {
+  test('a gate that fell back to a commit status is read from the statuses list', async () => {
     seedRelease(server, { only: [13], direct: false })
     server.state.statuses.push({ id: 1, repo: 'acme/service', sha: '3'.repeat(40), state: 'success', context: 'quality-gate', description: 'all 6 rules passed', targetUrl: null, creator: 'github-actions[bot]', createdAt: '2024-05-01T00:00:00Z' })
     const octokit = createClient({ token: server.token, baseUrl: server.url, retries: 0 })

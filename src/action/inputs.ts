@@ -47,6 +47,8 @@ export interface ReleaseSettings {
   environment?: string
   /** Issue number that receives the sticky release report. */
   trackingIssue?: number
+  /** Who publishes the gate results that count (input `gate-identity`, see src/release/gates.ts). */
+  gateIdentity: string
 }
 
 export class InputError extends Error {
@@ -127,6 +129,6 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     requestTimeoutMs: positiveSeconds('request-timeout', core.getInput('request-timeout'), 30) * 1000,
     artifactName: core.getInput('artifact-name') || 'pr-quality-gate-evidence',
     mode,
-    release: { baseRef, headRef, environment, trackingIssue },
+    release: { baseRef, headRef, environment, trackingIssue, gateIdentity: core.getInput('gate-identity') || 'github-actions' },
   }
 }

@@ -12,6 +12,7 @@ import { upsertStickyComment } from '../github/publish.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
 import { errorMessage } from '../engine/run.js'
 import { evaluateRelease, type ReleaseEvaluation } from '../release/evaluate.js'
+import { parseGateIdentity } from '../release/gates.js'
 import { releaseMarker, renderReleaseComment, renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
 
 export async function runRelease(s: Settings): Promise<void> {
@@ -28,6 +29,7 @@ export async function runRelease(s: Settings): Promise<void> {
       head: r.headRef,
       environment: r.environment,
       checkName: s.checkName,
+      gateIdentity: parseGateIdentity(r.gateIdentity),
       policyPath: s.policyPath,
       evidence: workspaceEvidence(s.workspace),
     })

@@ -6,6 +6,7 @@
 import { createAppAuth } from '@octokit/auth-app'
 import { request } from '@octokit/request'
 import { createClient, describeApiError, type Octokit } from '../github/client.js'
+import { registerSecret } from '../errors.js'
 import type { AppConfig } from './config.js'
 
 export interface AppAuth {
@@ -33,6 +34,7 @@ export function createAuth(config: AppConfig, log: (m: string) => void): AppAuth
       bot ??= (async () => {
         try {
           const { token } = await auth({ type: 'app' })
+          registerSecret(token) // the App's JWT: redacted from any message that echoes it
           const { data } = await req('GET /app', { headers: { authorization: `bearer ${token}` } })
           return `${(data as { slug?: string }).slug ?? 'pr-quality-gate'}[bot]`
         } catch (e) {

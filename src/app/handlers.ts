@@ -147,7 +147,9 @@ export async function onDeploymentProtectionRule(d: HandlerDeps, payload: Payloa
   let state: 'approved' | 'rejected'
   let comment: string
   try {
-    const e = await evaluateRelease({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: num(deploymentId), checkName: d.config.checkName, policyPath: d.config.policyPath, evidence: NO_WORKSPACE })
+    // Only this App's own gate results count: its check runs (by App id) and statuses by its bot.
+    const gateIdentity = { apps: [{ id: Number(d.config.appId) }], statusCreators: [await d.auth.botLogin()] }
+    const e = await evaluateRelease({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: num(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE })
     state = e.verdict.conclusion === 'failure' ? 'rejected' : 'approved'
     const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` }
     const check = await createCheckRun(octokit, repo, {

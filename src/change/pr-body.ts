@@ -61,17 +61,25 @@ function stripTrailingDecoration(s: string): string {
   return s.replace(/(?:\s*(?:\*\*|__|`+|_|\*))+\s*$/, '').trim()
 }
 
+export interface DeclarationOptions {
+  /**
+   * The phrase is a whole name (a waiver label `gate-waive:pr-size`): it must not run on into a longer
+   * name, so `gate-waive:pr-size-x` or `gate-waive:pr-sizes` do not declare it. Default false.
+   */
+  exact?: boolean
+}
+
 /**
  * Every line of `body` that declares `phrase`, in order. The phrase may itself end with a separator
  * (`Runbook:`); a phrase like `Runbook: not needed` also matches `runbook:not needed` and `Runbook :  not needed`.
  */
-export function findDeclarations(body: string | undefined, phrase: string): Declaration[] {
+export function findDeclarations(body: string | undefined, phrase: string, opts: DeclarationOptions = {}): Declaration[] {
   if (!body || !phrase.trim()) return []
   const words = phrase
     .trim()
     .split(/\s+/)
     .map((w) => escapeRegExp(w).replace(/(\\?[:=—–])$/, '\\s*$1'))
-  const head = new RegExp('^' + words.join('\\s*') + '(?=$|[\\s—–=:*_`-])', 'i')
+  const head = new RegExp('^' + words.join('\\s*') + (opts.exact ? '(?![\\w]|-\\w)' : '') + '(?=$|[\\s—–=:*_`-])', 'i')
   const out: Declaration[] = []
   visibleLines(body).forEach((raw, i) => {
     const undecorated = raw.replace(DECORATION, '').trimStart()
@@ -94,9 +102,9 @@ export function isPlaceholderReason(reason: string): boolean {
  * The first declaration of `phrase` whose reason has at least `minReasonLength` characters (after trimming,
  * placeholders rejected), and the ones rejected with why.
  */
-export function findReasonedDeclaration(body: string | undefined, phrase: string, minReasonLength: number): ReasonedDeclaration {
+export function findReasonedDeclaration(body: string | undefined, phrase: string, minReasonLength: number, opts: DeclarationOptions = {}): ReasonedDeclaration {
   const rejected: ReasonedDeclaration['rejected'] = []
-  for (const d of findDeclarations(body, phrase)) {
+  for (const d of findDeclarations(body, phrase, opts)) {
     const reason = d.reason.trim()
     if (!reason) rejected.push({ declaration: d, why: 'no reason given' })
     else if (isPlaceholderReason(reason)) rejected.push({ declaration: d, why: `the reason "${reason}" is a template placeholder` })

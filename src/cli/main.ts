@@ -23,6 +23,8 @@ import { createClient } from '../github/client.js'
 import { evaluateRelease } from '../release/evaluate.js'
 import { ReleaseError } from '../release/range.js'
 import { renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
+import { parseGateIdentity } from '../release/gates.js'
+import { visibleControls } from '../report/escape.js'
 import { didYouMean } from '../policy/validate.js'
 import { DANGERS, type DangerInfo } from '../rules/migration-safety/dangers.js'
 
@@ -41,10 +43,11 @@ Usage:
                                  danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
   pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
   pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
-                  [--policy PATH] [--format text|markdown|json]
+                  [--gate-identity LIST] [--policy PATH] [--format text|markdown|json]
       Is this release safe to deploy? The pull requests merged between base (default auto: the latest
       successful deployment to --environment) and head, their gate results, and the release diff, through
-      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). See docs/release.md.
+      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). Only gate results published by --gate-identity count
+      (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
       PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
   pr-gate help
@@ -258,6 +261,7 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
       head: { type: 'string' },
       environment: { type: 'string' },
       'check-name': { type: 'string', default: 'quality-gate' },
+      'gate-identity': { type: 'string', default: 'github-actions' },
       policy: { type: 'string', default: DEFAULT_POLICY_PATH },
       format: { type: 'string', default: 'text' },
     },
@@ -282,6 +286,7 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
       head: values.head,
       environment: values.environment,
       checkName: values['check-name'] as string,
+      gateIdentity: parseGateIdentity(values['gate-identity'] as string),
       policyPath: values.policy as string,
       evidence: workspaceEvidence(io.cwd),
     })
@@ -290,7 +295,7 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
     else {
       const f = e.facts
       io.out(`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`)
-      for (const p of f.pulls) io.out(`  #${p.number} ${p.gate.state.padEnd(8)} ${p.title}\n`)
+      for (const p of f.pulls) io.out(`  #${p.number} ${p.gate.state.padEnd(8)} ${visibleControls(p.title)}\n`)
       io.out(renderText(e.verdict))
     }
     if (e.verdict.failedRules.includes('policy')) return 2

@@ -5,6 +5,7 @@
 import { getOctokit } from '@actions/github'
 import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
+import { registerSecret } from '../errors.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -43,6 +44,9 @@ export function graphqlReader(octokit: Octokit): Octokit['graphql'] {
 }
 
 export function createClient(o: ClientOptions): Octokit {
+  // Every token a client is made with (the Action's, the CLI's, each App installation token) is redacted
+  // from every message, whole or in part, whatever its shape (src/errors.ts).
+  registerSecret(o.token)
   const octokit = buildClient(o)
   if (o.throttle !== false) {
     let unpaced: Octokit | undefined

@@ -9,6 +9,14 @@
  * blob GitHub truncates or calls binary, a comment id that is not a safe integer, and more than 100
  * comments on the PR.
  *
+ * A null is "no file" only when GraphQL says nothing went wrong there. A partial answer (HTTP 200 with
+ * `errors[]`) gives null for every field it could not resolve, e.g. `policy: null` with a FORBIDDEN error
+ * at `["repository", "policy"]`: that null is unknown, not absent. Taking it for absent would run the
+ * embedded default policy instead of the repository's (a false green); left out, the file is read over
+ * REST, where the same refusal is an error and the run fails closed. An error covers a field when its
+ * path is a prefix of the field's path or the field's path is a prefix of it (an error below the field
+ * nulls it too); an error without a path covers everything.
+ *
  * The query is a read, so it goes through the client's unpaced sibling (see `graphqlReader`): the
  * throttling plugin counts every GraphQL request as a write and would hold the check run back a second.
  */
@@ -39,7 +47,7 @@ export interface BaseSnapshot {
   files: Map<string, string | null>
   /** Every comment of the PR, oldest first; undefined when they could not all be read here. */
   comments?: KnownComment[]
-  /** Why the query gave nothing, for the log (never contains the token). */
+  /** Why the query gave nothing, or only part of it, for the log (never contains the token). */
   failed?: string
 }
 
@@ -47,6 +55,7 @@ export interface BaseSnapshot {
 export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: string, policyPath: string, prNumber: number): Promise<BaseSnapshot> {
   const files = new Map<string, string | null>()
   let data: unknown
+  let errors: unknown[] = []
   try {
     data = await graphqlReader(octokit)(BASE_QUERY, {
       owner: repo.owner,
@@ -59,10 +68,13 @@ export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: str
     // GraphqlResponseError carries the partial data; anything else (HTTP, network) gives nothing.
     data = at(e, 'data')
     if (data === undefined || data === null) return { files, failed: describeApiError('GraphQL read of the base side', e) }
+    errors = list(at(e, 'errors'))
   }
+  const unknown = (field: string[]) => errors.some((err) => covers(at(err, 'path'), field))
   const repository = at(data, 'repository')
   for (const [alias, path] of [['policy', policyPath], ['attributes', '.gitattributes']] as const) {
     if (!repository || typeof repository !== 'object' || !(alias in repository)) continue
+    if (unknown(['repository', alias])) continue // an error there: unknown, read over REST
     const obj = at(repository, alias)
     if (obj === null) files.set(path, null)
     else if (str(at(obj, '__typename')) === 'Tree') files.set(path, null) // a directory: no file there
@@ -71,7 +83,18 @@ export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: str
       if (text !== undefined) files.set(path, text)
     }
   }
-  return { files, comments: commentsOf(at(repository, 'pullRequest', 'comments')) }
+  const comments = unknown(['repository', 'pullRequest', 'comments']) ? undefined : commentsOf(at(repository, 'pullRequest', 'comments'))
+  if (!errors.length) return { files, comments }
+  const where = errors.map((err) => `${str(at(err, 'type')) ?? 'error'} at ${list(at(err, 'path')).map(String).join('.') || 'the whole query'}`)
+  return { files, comments, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` }
+}
+
+/** True when a GraphQL error at `path` may have nulled `field`: one path is a prefix of the other, or no path. */
+function covers(path: unknown, field: string[]): boolean {
+  if (!Array.isArray(path) || path.length === 0) return true
+  const n = Math.min(path.length, field.length)
+  for (let i = 0; i < n; i++) if (path[i] !== field[i]) return false
+  return true
 }
 
 function commentsOf(connection: unknown): KnownComment[] | undefined {

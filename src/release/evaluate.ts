@@ -21,7 +21,7 @@ import { policyErrorVerdict, runGate } from '../engine/run.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
 import { RULES } from '../rules/index.js'
 import { compareRange, COMPARE_FILES_CAP, lastSuccessfulDeployment, mapLimit, mergedPullsInRange, ReleaseError, type RangeCommit } from './range.js'
-import { gateResults, type PullGate } from './gates.js'
+import { ACTIONS_GATE_IDENTITY, describeGateIdentity, gateResults, type GateIdentity, type PullGate } from './gates.js'
 
 export const RELEASE_RULE_ID = 'release-gates'
 
@@ -37,6 +37,12 @@ export interface ReleaseInput {
   excludeDeploymentId?: number
   /** Name of the gate's check run on each PR (the Action's `check-name`). */
   checkName: string
+  /**
+   * Who publishes the gate's results: only their check runs and statuses count (gates.ts). Default: the
+   * workflow token's identity (App `github-actions`, statuses by `github-actions[bot]`); the App passes
+   * its own App id and bot login.
+   */
+  gateIdentity?: GateIdentity
   policyPath: string
   evidence: Evidence
   now?: Date
@@ -66,7 +72,7 @@ export interface ReleaseEvaluation {
 const pr = (n: number) => `#${n}`
 
 /** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
-function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release'], problem: string | undefined): Rule {
+function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release'], problem: string | undefined, gateIdentity: string): Rule {
   return {
     id: RELEASE_RULE_ID,
     description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
@@ -86,7 +92,8 @@ function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release
         if (p.gate.state === 'failed') {
           add(settings.failed_gate_result, { code: 'failed', message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`, hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.' })
         } else if (p.gate.state === 'missing') {
-          add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' })
+          const ignored = p.gate.ignored?.length ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} (only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.` : ''
+          add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.${ignored}`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' })
         } else if (p.gate.state === 'pending') {
           add(settings.missing_gate_result, { code: 'pending', message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`, hint: 'Wait for the gate to finish, then evaluate the release again.' })
         } else if (p.gate.state === 'waived') {
@@ -208,7 +215,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`
     facts.pulls = facts.pulls.slice(0, settings.max_pull_requests)
   }
-  facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName)
+  facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? ACTIONS_GATE_IDENTITY)
 
   // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
   const fileLists = new Map<number, Promise<Set<string>>>()
@@ -227,7 +234,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const unknown = settings.dangerous_rules.filter((id) => !RULES.some((r) => r.id === id))
   if (unknown.length) notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.` })
   const rules: Rule[] = [
-    releaseGatesRule(facts, settings, problem),
+    releaseGatesRule(facts, settings, problem, describeGateIdentity(input.gateIdentity ?? ACTIONS_GATE_IDENTITY)),
     ...RULES.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
   ]
   const gatePolicy: ResolvedPolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } }

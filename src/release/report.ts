@@ -6,7 +6,7 @@
 import type { Verdict } from '../types.js'
 import { toJsonReport } from '../report/json.js'
 import { COMMENT_LIMIT, SUMMARY_LIMIT, renderJobSummary } from '../report/markdown.js'
-import { escapeText } from '../report/escape.js'
+import { escapeText, visibleControls } from '../report/escape.js'
 import type { ReleaseEvaluation, ReleaseFacts } from './evaluate.js'
 import type { GateState } from './gates.js'
 
@@ -84,7 +84,7 @@ export function reviewComment(v: Verdict, f: ReleaseFacts, detailsUrl?: string, 
   const range = f.base.sha ? `${f.base.sha.slice(0, 7)}…${f.head.sha.slice(0, 7)}` : `…${f.head.sha.slice(0, 7)}`
   lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`)
   const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending')
-  if (bad.length) lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state})`).join(', ')}.`)
+  if (bad.length) lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state}${p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : ''})`).join(', ')}.`)
   if (detailsUrl) lines.push(`Details: ${detailsUrl}`)
   // Then the blocking findings, as many as fit (the head lines and the link always do).
   let used = lines.join('\n').length
@@ -97,7 +97,8 @@ export function reviewComment(v: Verdict, f: ReleaseFacts, detailsUrl?: string, 
       used += line.length + 1
     }
   }
-  const text = lines.join('\n')
+  // Plain text shown on the run: PR titles in the findings must not carry controls or bidi overrides.
+  const text = visibleControls(lines.join('\n'))
   return text.length > max ? text.slice(0, max - 1) + '…' : text
 }
 

@@ -1,4 +1,5 @@
 import type { Verdict } from '../types.js'
+import { visibleControls } from './escape.js'
 
 export interface Annotation {
   path: string
@@ -23,7 +24,8 @@ export function annotationsOf(v: Verdict, max = MAX_ANNOTATIONS): Annotation[] {
     for (const f of r.findings) {
       if (!f.path || !f.line) continue
       const level = f.kind === 'error' ? 'failure' : f.kind === 'info' ? 'notice' : f.level === 'fail' ? (r.status === 'waived' ? 'warning' : 'failure') : f.level === 'warn' ? 'warning' : 'notice'
-      const message = f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message
+      // Plain text, but GitHub shows it as it is: controls and bidi overrides become visible escapes.
+      const message = visibleControls(f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message)
       out.push({
         path: f.path,
         start_line: f.line,

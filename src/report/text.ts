@@ -1,11 +1,12 @@
 /** Plain-text rendering for the CLI (a terminal, not Markdown: nothing to escape but control characters). */
 import type { Verdict } from '../types.js'
+import { visibleControls } from './escape.js'
 
 const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' } as const
 
+/** Untrusted text for a terminal: ESC and every other C0/C1 control, and bidi controls, shown as `\uXXXX`. */
 function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u001b]/g, '?')
+  return visibleControls(s)
 }
 
 export function renderText(v: Verdict): string {
