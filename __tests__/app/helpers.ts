@@ -90,12 +90,21 @@ export function deliveryHeaders(body: string | undefined, over: Record<string, s
 /**
  * A raw POST that sends `parts` one write at a time and ends the body only when `end` is true: the answer
  * to a request whose body is never sent whole proves the server answered without reading it. Resolves
- * with the first answer (the connection is then dropped).
+ * with the first answer (the connection is then dropped); rejects when a body left unfinished gets no
+ * answer within 10 s (the server is waiting for the rest of it).
  */
 export function rawPost(url: string, headers: Record<string, string>, parts: Array<string | Buffer>, end: boolean): Promise<{ status: number; retryAfter?: string; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${url}/api/github/webhooks`, { method: 'POST', headers })
     let answered = false
+    if (!end) {
+      const timer = setTimeout(() => {
+        if (answered) return
+        reject(new Error('no answer while the body was unfinished: the server waits for the body'))
+        req.destroy()
+      }, 10_000)
+      req.on('close', () => clearTimeout(timer))
+    }
     req.on('response', (res) => {
       answered = true
       let body = ''
