@@ -1,16 +1,22 @@
 /**
- * `pr-gate serve`: the GitHub App's webhook server (node:http + @octokit/webhooks).
+ * `pr-gate serve`: the GitHub App's webhook server (node:http + @octokit/webhooks for dispatch).
  *
- *  - POST /api/github/webhooks (or /): the signature (X-Hub-Signature-256, HMAC-SHA256 with the webhook
- *    secret) is verified FIRST; a missing or bad one answers 401 and nothing else happens. A verified
- *    delivery is answered 202 at once and evaluated in the background by a bounded queue (CONCURRENCY
- *    at a time, MAX_QUEUE waiting; beyond that 503 so GitHub shows the delivery as failed and it can be
- *    redelivered).
+ *  - POST /api/github/webhooks (or /): everything the headers decide is decided before the body is read
+ *    (no or malformed X-Hub-Signature-256: 401; not JSON: 415; no event/delivery id: 400; Content-Length
+ *    above the cap: 413). The body is then streamed through HMAC-SHA256 and kept (up to the cap, within a
+ *    budget of bytes being received at once) only to be parsed once the signature matches; a mismatch is
+ *    401 and nothing else happens. A verified delivery is answered 202 at once and evaluated in the
+ *    background by a bounded queue: CONCURRENCY at a time, MAX_QUEUE waiting, and never more than can
+ *    finish within the shutdown budget; beyond that 503 + Retry-After, so GitHub shows the delivery as
+ *    failed and it can be redelivered.
+ *  - Deliveries of one PR are never evaluated in parallel; those arriving while one waits or runs collapse
+ *    into one evaluation after it (handlers.ts reads the PR from the API when it starts).
  *  - Redeliveries (same X-GitHub-Delivery) within the last DEDUPE_SIZE ids are answered 200 and dropped.
  *    The memory is per process: behind a load balancer each replica may see a redelivery once, which is
  *    safe because publishing is idempotent (one sticky comment, a new check run superseding the last).
- *  - GET /healthz: 200 while serving, 503 while shutting down.
- *  - close(): stop accepting, finish in-flight and queued work (bounded by SHUTDOWN_TIMEOUT_MS).
+ *  - GET /healthz: 200 while serving, 503 while shutting down (the listener stays open while draining).
+ *  - close(): refuse new deliveries (503), finish in-flight and queued work within SHUTDOWN_TIMEOUT_MS,
+ *    then log every delivery still unfinished by id and return them (serve exits 1 when there are any).
  *
  * Stateless: no disk, no database; scale by running more replicas behind any load balancer.
  */
@@ -19,13 +25,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { Webhooks } from '@octokit/webhooks'
 import { errorMessage } from '../engine/run.js'
-import { at, obj, str, type JsonObject } from '../json.js'
+import { at, num, obj, str, type JsonObject } from '../json.js'
 import type { AppConfig } from './config.js'
 import { createAuth, type AppAuth } from './auth.js'
 import { deliveryKey, onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, PULL_REQUEST_ACTIONS, type HandlerDeps } from './handlers.js'
 import { PullRequestLocks } from './pulls.js'
 
-/** GitHub caps webhook payloads at 25 MB. */
+/** GitHub caps webhook payloads at 25 MB; the default cap (MAX_BODY_BYTES) is 25 MiB. */
 const MAX_BODY = 25 * 1024 * 1024
 export const WEBHOOK_PATHS = new Set(['/', '/api/github/webhooks'])
 
@@ -93,6 +99,7 @@ interface Delivery {
 /** One evaluation to run: a delivery, plus the deliveries of the same PR that arrived while it waited. */
 interface Job {
   key?: string
+  installation?: number
   deliveries: Delivery[]
 }
 
@@ -108,6 +115,8 @@ class DeliveryQueue {
   private readonly runningKeys = new Set<string>()
   private waiting: Job[] = []
   private readonly waitingByKey = new Map<string, Job>()
+  /** Jobs running or waiting per installation. */
+  private readonly perInstallation = new Map<number, number>()
   private idleWaiters: Array<() => void> = []
   constructor(
     private readonly limit: number,
@@ -124,8 +133,12 @@ class DeliveryQueue {
   get depth(): number {
     return this.running.size + this.waiting.length
   }
-  /** `fits(depth)`: whether one more evaluation can still finish within the shutdown budget. */
-  push(d: Delivery, key: string | undefined, fits: (depthAfter: number) => boolean): Admission {
+  /** Jobs running or waiting for `installation`. */
+  depthOf(installation: number | undefined): number {
+    return installation === undefined ? 0 : (this.perInstallation.get(installation) ?? 0)
+  }
+  /** `fits(depth, installationDepth)`: whether one more evaluation can still finish within the shutdown budget. */
+  push(d: Delivery, key: string | undefined, installation: number | undefined, fits: (depthAfter: number, installationDepthAfter: number) => boolean): Admission {
     const same = key === undefined ? undefined : this.waitingByKey.get(key)
     if (same) {
       same.deliveries.push(d)
@@ -133,9 +146,10 @@ class DeliveryQueue {
     }
     const free = this.running.size < this.limit && !(key !== undefined && this.runningKeys.has(key))
     if (!free && this.waiting.length >= this.maxWaiting) return 'full'
-    if (!fits(this.depth + 1)) return 'over-budget'
-    const job: Job = { key, deliveries: [d] }
+    if (!fits(this.depth + 1, this.depthOf(installation) + 1)) return 'over-budget'
+    const job: Job = { key, installation, deliveries: [d] }
     this.waiting.push(job)
+    if (installation !== undefined) this.perInstallation.set(installation, this.depthOf(installation) + 1)
     if (key !== undefined) this.waitingByKey.set(key, job)
     this.pump()
     return 'queued'
@@ -155,6 +169,7 @@ class DeliveryQueue {
         .finally(() => {
           this.running.delete(job)
           if (job.key !== undefined) this.runningKeys.delete(job.key)
+          this.release(job)
           this.pump()
           if (this.running.size === 0 && this.waiting.length === 0) {
             const w = this.idleWaiters
@@ -168,9 +183,16 @@ class DeliveryQueue {
     if (this.running.size === 0 && this.waiting.length === 0) return Promise.resolve()
     return new Promise((resolve) => this.idleWaiters.push(resolve))
   }
+  private release(job: Job): void {
+    if (job.installation === undefined) return
+    const n = this.depthOf(job.installation) - 1
+    if (n > 0) this.perInstallation.set(job.installation, n)
+    else this.perInstallation.delete(job.installation)
+  }
   /** Removes every waiting job (shutdown) and returns the deliveries waiting and running. */
   abandon(): { waiting: Delivery[]; running: Delivery[] } {
     const waiting = this.waiting.flatMap((j) => j.deliveries)
+    for (const j of this.waiting) this.release(j)
     this.waiting = []
     this.waitingByKey.clear()
     return { waiting, running: [...this.running].flatMap((j) => j.deliveries) }
@@ -178,30 +200,30 @@ class DeliveryQueue {
 }
 
 /**
- * How long one evaluation holds a slot (an exponential moving average of the measured ones), hence how
- * many evaluations can still finish within the shutdown budget. Before the first measurement it assumes
- * the slowest case: every slot on one installation whose writes GitHub paces one a second (two writes per
- * evaluation), or one second per evaluation without pacing.
+ * How long the accepted work takes to finish, hence whether one more evaluation still fits in the shutdown
+ * budget. Two bounds, the larger wins:
+ *  - the slots: evaluations × (moving average of an evaluation's wall time, first guess 1 s) / CONCURRENCY;
+ *  - GitHub's pacing, which is per installation (client pacing on): an evaluation writes a check run (one
+ *    write a second) and a comment (one notifying write every 3 s), so one installation finishes about one
+ *    evaluation every PACED_MS however many slots it holds.
  */
+export const PACED_MS = 4500
 class DrainEstimate {
-  private ms: number
+  private ms = 1000
   constructor(
     private readonly concurrency: number,
     private readonly budgetMs: number,
-    paced: boolean,
-  ) {
-    this.ms = paced ? 2000 * concurrency : 1000
-  }
+    private readonly paced: boolean,
+  ) {}
   record(ms: number): void {
     this.ms = 0.7 * this.ms + 0.3 * Math.max(ms, 1)
   }
-  /** Time to finish `depth` evaluations with every slot busy. */
-  drainMs(depth: number): number {
-    return Math.ceil(depth / this.concurrency) * this.ms
+  drainMs(depth: number, installationDepth: number): number {
+    return Math.max((depth * this.ms) / this.concurrency, this.paced ? installationDepth * PACED_MS : 0)
   }
   /** 80% of the budget: the rest is margin for the estimate's error. */
-  fits(depth: number): boolean {
-    return this.drainMs(depth) <= 0.8 * this.budgetMs
+  fits(depth: number, installationDepth: number): boolean {
+    return this.drainMs(depth, installationDepth) <= 0.8 * this.budgetMs
   }
 }
 
@@ -318,7 +340,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   }
   const queue = new DeliveryQueue(config.concurrency, config.maxQueue, runJob)
 
-  const retryAfter = () => String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1) / 1000)))
+  const retryAfter = (installation: number | undefined) => String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)))
 
   const onWebhook = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now()
@@ -410,10 +432,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       return
     }
     const delivery: Delivery = { id, name, action: str(at(payload, 'action')), payload, started }
-    const admission = queue.push(delivery, deliveryKey(name, payload), (depth) => estimate.fits(depth))
+    const installation = num(at(payload, 'installation', 'id'))
+    const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) => estimate.fits(depth, perInstallation))
     if (admission === 'full' || admission === 'over-budget') {
       stats.busy++
-      send(res, 503, { error: admission === 'full' ? 'busy: too many deliveries waiting' : 'busy: more deliveries than can be finished within the shutdown budget' }, { 'retry-after': retryAfter() })
+      send(res, 503, { error: admission === 'full' ? 'busy: too many deliveries waiting' : 'busy: more deliveries than can be finished within the shutdown budget' }, { 'retry-after': retryAfter(installation) })
       return
     }
     recent.add(id)
