@@ -127,6 +127,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
  * written once a later evaluation of the same PR has published.
  */
 async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId: number, repo: RepoRef, number: number, expectHead?: string): Promise<string> {
+  // repoOf reads what the payload has: a delivery naming no repository is refused by name, not by a TypeError.
+  if (typeof repo.owner !== 'string' || typeof repo.repo !== 'string' || !repo.owner || !repo.repo) throw new Error('the delivery names no repository (repository.owner.login and repository.name)')
   const locks = locksOf(d)
   const key = pullKey(installationId, repo.owner, repo.repo, number)
   const name = `${repo.owner}/${repo.repo}#${number}`
