@@ -4,6 +4,7 @@
  * payloads from GitHub's real examples (@octokit/webhooks-examples) patched to the fake's repository and
  * the fake App's installation (777).
  */
+import http from 'node:http'
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto'
 import type { FakeGitHub, PullRecord } from '../helpers/github-server.js'
 import { exampleEvent, pullRequestEvent, type WebhookPayload } from '../helpers/run-action.js'
@@ -56,8 +57,8 @@ export interface DeliverOptions {
   secret?: string
 }
 
-/** POSTs a delivery like GitHub does; resolves with the status and JSON answer. */
-export async function deliver(url: string, event: string, payload: WebhookPayload, o: DeliverOptions = {}): Promise<{ status: number; body: Record<string, unknown>; id: string }> {
+/** POSTs a delivery like GitHub does; resolves with the status, the retry-after header and the JSON answer. */
+export async function deliver(url: string, event: string, payload: WebhookPayload, o: DeliverOptions = {}): Promise<{ status: number; body: Record<string, unknown>; id: string; retryAfter: string | null }> {
   const body = JSON.stringify(payload)
   const id = o.id ?? randomUUID()
   const headers: Record<string, string> = {
@@ -71,7 +72,56 @@ export async function deliver(url: string, event: string, payload: WebhookPayloa
   const signature = o.signature === undefined ? sign(body, o.secret) : o.signature
   if (signature !== null) headers['x-hub-signature-256'] = signature
   const res = await fetch(`${url}/api/github/webhooks`, { method: 'POST', headers, body })
-  return { status: res.status, body: (await res.json()) as Record<string, unknown>, id }
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, id, retryAfter: res.headers.get('retry-after') }
+}
+
+/** GitHub's delivery headers for a signed (or not) JSON body. */
+export function deliveryHeaders(body: string | undefined, over: Record<string, string | null> = {}): Record<string, string> {
+  const h: Record<string, string | null> = {
+    'content-type': 'application/json',
+    'x-github-event': 'pull_request',
+    'x-github-delivery': randomUUID(),
+    'x-hub-signature-256': body === undefined ? null : sign(body),
+    ...over,
+  }
+  return Object.fromEntries(Object.entries(h).filter((e): e is [string, string] => e[1] !== null))
+}
+
+/**
+ * A raw POST that sends `parts` one write at a time and ends the body only when `end` is true: the answer
+ * to a request whose body is never sent whole proves the server answered without reading it. Resolves
+ * with the first answer (the connection is then dropped); rejects when a body left unfinished gets no
+ * answer within 10 s (the server is waiting for the rest of it).
+ */
+export function rawPost(url: string, headers: Record<string, string>, parts: Array<string | Buffer>, end: boolean): Promise<{ status: number; retryAfter?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url}/api/github/webhooks`, { method: 'POST', headers })
+    let answered = false
+    if (!end) {
+      const timer = setTimeout(() => {
+        if (answered) return
+        reject(new Error('no answer while the body was unfinished: the server waits for the body'))
+        req.destroy()
+      }, 10_000)
+      req.on('close', () => clearTimeout(timer))
+    }
+    req.on('response', (res) => {
+      answered = true
+      let body = ''
+      res.setEncoding('utf8').on('data', (d: string) => (body += d))
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body })
+        req.destroy()
+      })
+      res.on('error', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body }))
+    })
+    req.on('error', (e) => {
+      if (!answered) reject(e)
+    })
+    req.flushHeaders()
+    for (const p of parts) req.write(p)
+    if (end) req.end()
+  })
 }
 
 function withInstallation(p: WebhookPayload): WebhookPayload {

@@ -61,7 +61,7 @@ async function scenario(name, count, env, closedLoop = false) {
   const { url: apiUrl, payloads } = await ready
   const server = { url: apiUrl }
   const child = spawn(process.execPath, [bundle, 'serve'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', WEBHOOK_SECRET: SECRET, APP_ID: '4242', PRIVATE_KEY: privateKey, GITHUB_API_URL: server.url, MAX_QUEUE: '100000', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', WEBHOOK_SECRET: SECRET, APP_ID: '4242', PRIVATE_KEY: privateKey, GITHUB_API_URL: server.url, MAX_QUEUE: '100000', SHUTDOWN_TIMEOUT_MS: '3600000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let err = ''

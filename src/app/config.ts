@@ -27,8 +27,15 @@ export interface AppConfig {
   botLogin?: string
   /** Sticky PR comment (default true). */
   comment: boolean
-  /** Longest a graceful shutdown waits for in-flight work, in ms. */
+  /**
+   * Longest a graceful shutdown waits for in-flight work, in ms. It also bounds what is accepted: no more
+   * deliveries are answered 202 than can be evaluated within it (see docs/app.md, "Shutdown").
+   */
   shutdownTimeoutMs: number
+  /** Largest webhook body read, in bytes (GitHub caps payloads at 25 MB); larger ones get 413. Default 25 MiB. */
+  maxBodyBytes?: number
+  /** Bytes of webhook bodies received at the same time (before their signature is checked); beyond that 503. Default 4 × maxBodyBytes. */
+  bodyBudgetBytes?: number
   /**
    * Client-side pacing of API calls (GitHub asks for ~1 s between writes per installation; the limiter is
    * per installation). GITHUB_THROTTLE=off only for GitHub Enterprise Server with rate limiting disabled.
@@ -90,7 +97,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const concurrency = int(env, 'CONCURRENCY', 8, 1, 256, problems)
   const maxQueue = int(env, 'MAX_QUEUE', 1000, 0, 1_000_000, problems)
   const dedupeSize = int(env, 'DEDUPE_SIZE', 10_000, 1, 10_000_000, problems)
-  const shutdownTimeoutMs = int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000, problems)
+  const shutdownTimeoutMs = int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1000, 3_600_000, problems)
+  const maxBodyBytes = int(env, 'MAX_BODY_BYTES', 25 * 1024 * 1024, 1024, 25 * 1024 * 1024, problems)
+  const bodyBudgetBytes = int(env, 'BODY_BUDGET_BYTES', 4 * maxBodyBytes, maxBodyBytes, 2 ** 40, problems)
   if (problems.length) throw new ConfigError(problems)
   return {
     port,
@@ -108,6 +117,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     botLogin: env.APP_BOT_LOGIN || undefined,
     comment: !/^(false|no|off|0)$/i.test(env.COMMENT ?? ''),
     shutdownTimeoutMs,
+    maxBodyBytes,
+    bodyBudgetBytes,
     throttle: !/^(false|no|off|0)$/i.test(env.GITHUB_THROTTLE ?? ''),
   }
 }

@@ -8,10 +8,10 @@
  * like a policy without reports (see docs/app.md).
  */
 import type { Evidence } from '../types.js'
-import { at, list, num, str, type JsonObject } from '../json.js'
+import { at, list, num, obj, str, type JsonObject } from '../json.js'
 import type { Octokit } from '../github/client.js'
-import { describeApiError } from '../github/client.js'
-import { fetchPull, pullInfoFrom, type PullInfo, type RepoRef } from '../github/source.js'
+import { describeApiError, statusOf } from '../github/client.js'
+import { pullInfoFrom, type RepoRef } from '../github/source.js'
 import { evaluatePullRequest } from '../github/evaluate.js'
 import { publishVerdict } from '../github/publish-verdict.js'
 import { createCheckRun } from '../github/publish.js'
@@ -21,6 +21,7 @@ import { renderReleaseMarkdown, reviewComment } from '../release/report.js'
 import { CHECK_TEXT_LIMIT } from '../report/markdown.js'
 import type { AppConfig } from './config.js'
 import type { AppAuth } from './auth.js'
+import { PullRequestLocks, pullKey } from './pulls.js'
 
 /** No workspace: no report files. */
 export const NO_WORKSPACE: Evidence = { findReports: async () => [] }
@@ -30,7 +31,14 @@ export interface HandlerDeps {
   auth: AppAuth
   log: (m: string) => void
   warn: (m: string) => void
+  /** Serialises evaluations per PR (one per process; a shared default when absent). */
+  pulls?: PullRequestLocks
+  /** Aborted when the server shuts down: a rate-limit wait gives up at once. */
+  stopping?: AbortSignal
 }
+
+let processLocks: PullRequestLocks | undefined
+const locksOf = (d: HandlerDeps): PullRequestLocks => d.pulls ?? (processLocks ??= new PullRequestLocks())
 
 /** A webhook delivery's payload, read field by field (src/json.ts): nothing in it is trusted to have its documented type. */
 type Payload = JsonObject
@@ -47,34 +55,150 @@ function installationOf(payload: Payload): number {
   return id
 }
 
-/** Evaluates one PR and publishes the verdict, exactly like the Action (no report files, no run URL). */
-async function gatePullRequest(d: HandlerDeps, octokit: Octokit, repo: RepoRef, pr: PullInfo): Promise<string> {
-  const { verdict, policy, comments } = await evaluatePullRequest({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log })
-  await publishVerdict({
-    octokit,
-    repo,
-    pr,
-    verdict,
-    comments,
-    checkName: d.config.checkName,
-    comment: d.config.comment,
-    commentAuthor: await d.auth.botLogin(),
-    serverUrl: d.config.serverUrl,
-    labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
-    log: d.log,
-    warn: d.warn,
+/** Publishing retries after a rate limit (each waits `retry-after`, at most MAX_RETRY_AFTER_S). */
+export const PUBLISH_RETRIES = 3
+export const MAX_RETRY_AFTER_S = 60
+/** GitHub's advice when a secondary rate limit names no retry-after: wait at least a minute. */
+const DEFAULT_RETRY_AFTER_S = 60
+
+/**
+ * Seconds GitHub asks to wait when `e` is a rate limit (403/429 with retry-after, a secondary rate limit
+ * message, or the primary limit exhausted), else undefined.
+ */
+export function retryAfterOf(e: unknown, nowMs = Date.now()): number | undefined {
+  const status = statusOf(e)
+  if (status !== 403 && status !== 429) return undefined
+  const headers = at(e, 'response', 'headers')
+  const header = (name: string): string | undefined => {
+    const v = at(headers, name)
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined
+  }
+  const after = Number(header('retry-after'))
+  if (header('retry-after') !== undefined && Number.isFinite(after) && after >= 0) return after
+  if (header('x-ratelimit-remaining') === '0') {
+    const reset = Number(header('x-ratelimit-reset'))
+    if (Number.isFinite(reset)) return Math.max(0, Math.ceil(reset - nowMs / 1000) + 1)
+  }
+  if (/secondary rate limit/i.test(errorMessage(e)) || status === 429) return DEFAULT_RETRY_AFTER_S
+  return undefined
+}
+
+/** Records the longest retry-after of the rate-limited answers this client gets (the throttling plugin's own retries included). */
+function watchRateLimits(octokit: Octokit): { take(): number | undefined } {
+  let seen: number | undefined
+  octokit.hook.error('request', (error: unknown) => {
+    const after = retryAfterOf(error)
+    if (after !== undefined) seen = Math.max(seen ?? 0, after)
+    throw error
   })
-  return `${repo.owner}/${repo.repo}#${pr.number}: ${verdict.conclusion} — ${verdict.title}`
+  return {
+    take() {
+      const s = seen
+      seen = undefined
+      return s
+    },
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+      resolve(ok)
+    }
+    const onAbort = () => done(false)
+    const timer = setTimeout(() => done(true), ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/**
+ * Evaluates one PR and publishes the verdict, exactly like the Action (no report files, no run URL).
+ *
+ * One evaluation per PR at a time (`PullRequestLocks`); the PR (labels, body, head SHA) is read from the
+ * API when the evaluation starts, never from the delivery's snapshot, which may be older than a delivery
+ * already handled. `expectHead`: only evaluate while the head is still that SHA (re-runs of a check).
+ *
+ * The verdict must reach GitHub: when neither the check run nor the commit status could be written
+ * because of a rate limit, publishing is tried again after `retry-after` (bounded); a verdict that is
+ * finally not written throws, so the delivery counts as failed and its id is logged. A result is never
+ * written once a later evaluation of the same PR has published.
+ */
+async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId: number, repo: RepoRef, number: number, expectHead?: string): Promise<string> {
+  // repoOf reads what the payload has: a delivery naming no repository is refused by name, not by a TypeError.
+  if (typeof repo.owner !== 'string' || typeof repo.repo !== 'string' || !repo.owner || !repo.repo) throw new Error('the delivery names no repository (repository.owner.login and repository.name)')
+  const locks = locksOf(d)
+  const key = pullKey(installationId, repo.owner, repo.repo, number)
+  const name = `${repo.owner}/${repo.repo}#${number}`
+  return locks.exclusive(key, async (seq) => {
+    const { data } = await octokit.rest.pulls.get({ owner: repo.owner, repo: repo.repo, pull_number: number })
+    if (data.state === 'closed') return `${name}: skipped, closed`
+    const pr = pullInfoFrom(data)
+    if (expectHead && pr.headSha !== expectHead) return `${name}: skipped, its head moved to ${pr.headSha.slice(0, 12)}`
+    const { verdict, policy, comments } = await evaluatePullRequest({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log })
+    const limits = watchRateLimits(octokit)
+    let comment = d.config.comment
+    for (let attempt = 0; ; attempt++) {
+      if (locks.isStale(key, seq)) return `${name}: not published, a later evaluation already was (head ${pr.headSha.slice(0, 12)})`
+      limits.take()
+      const published = await publishVerdict({
+        octokit,
+        repo,
+        pr,
+        verdict,
+        comments,
+        checkName: d.config.checkName,
+        comment,
+        commentAuthor: await d.auth.botLogin(),
+        serverUrl: d.config.serverUrl,
+        labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
+        log: d.log,
+        warn: d.warn,
+      })
+      const retryAfter = limits.take()
+      if (published.commentId !== undefined) comment = false // written: not again on a retry
+      const done = `${name}: ${verdict.conclusion} — ${verdict.title}`
+      if (published.checkRunId !== undefined || published.usedStatus) {
+        // The verdict is on GitHub (a sticky comment lost on the way has been warned about).
+        locks.markPublished(key, seq)
+        return attempt ? `${done} (published after ${attempt} rate-limit ${attempt === 1 ? 'retry' : 'retries'})` : done
+      }
+      const lost = `${name}: the verdict (${verdict.conclusion}) was not published, neither the check run nor the commit status could be written`
+      if (retryAfter === undefined) throw new Error(lost)
+      if (attempt >= PUBLISH_RETRIES) throw new Error(`${lost}: still rate limited after ${PUBLISH_RETRIES} retries`)
+      const wait = Math.min(retryAfter, MAX_RETRY_AFTER_S)
+      d.warn(`${name}: rate limited while publishing; retry ${attempt + 1} of ${PUBLISH_RETRIES} in ${wait}s`)
+      if (!(await sleep(wait * 1000, d.stopping))) throw new Error(`${lost}: rate limited, and the server is shutting down`)
+    }
+  })
 }
 
 export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review', 'labeled', 'unlabeled', 'edited'] as const
 
+/** The key that serialises deliveries of one PR (see PullRequestLocks), or undefined for another event. */
+export function deliveryKey(event: string, payload: unknown): string | undefined {
+  if (event !== 'pull_request') return undefined
+  const installationId = at(payload, 'installation', 'id')
+  const number = at(payload, 'pull_request', 'number')
+  const p = obj(payload)
+  if (typeof installationId !== 'number' || typeof number !== 'number' || !p) return undefined
+  const { owner, repo } = repoOf(p)
+  if (!owner || !repo) return undefined
+  return pullKey(installationId, owner, repo, number)
+}
+
+/** The PR is read again from the API when its evaluation starts: the payload only says which PR. */
 export async function onPullRequest(d: HandlerDeps, payload: Payload): Promise<string> {
   const pr = payload.pull_request
   if (!pr || at(pr, 'state') === 'closed') return 'skipped: closed pull request'
+  const number = num(at(pr, 'number'))
+  if (number === undefined) throw new Error('the pull request data has no number')
   const repo = repoOf(payload)
-  const octokit = await d.auth.installationClient(installationOf(payload))
-  return gatePullRequest(d, octokit, repo, pullInfoFrom(pr))
+  const installationId = installationOf(payload)
+  const octokit = await d.auth.installationClient(installationId)
+  return gatePullRequest(d, octokit, installationId, repo, number)
 }
 
 /** "Re-run" on the check: evaluate again every open PR whose head is that SHA. */
@@ -101,7 +225,8 @@ export async function onCheckSuiteRerequested(d: HandlerDeps, payload: Payload):
 async function rerunHead(d: HandlerDeps, payload: Payload, sha: unknown, listed: unknown): Promise<string> {
   if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) return `skipped: no head SHA in the payload (${JSON.stringify(sha)})`
   const repo = repoOf(payload)
-  const octokit = await d.auth.installationClient(installationOf(payload))
+  const installationId = installationOf(payload)
+  const octokit = await d.auth.installationClient(installationId)
   let numbers: number[] = list(listed)
     .map((p) => at(p, 'number'))
     .filter((n): n is number => typeof n === 'number')
@@ -112,14 +237,7 @@ async function rerunHead(d: HandlerDeps, payload: Payload, sha: unknown, listed:
   }
   if (!numbers.length) return `skipped: no open pull request has head ${sha.slice(0, 12)}`
   const out: string[] = []
-  for (const n of [...new Set(numbers)]) {
-    const pr = await fetchPull(octokit, repo, n)
-    if (pr.headSha !== sha) {
-      out.push(`#${n}: skipped, its head moved to ${pr.headSha.slice(0, 12)}`)
-      continue
-    }
-    out.push(await gatePullRequest(d, octokit, repo, pr))
-  }
+  for (const n of [...new Set(numbers)]) out.push(await gatePullRequest(d, octokit, installationId, repo, n, sha))
   return out.join('; ')
 }
 

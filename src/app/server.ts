@@ -1,29 +1,37 @@
 /**
- * `pr-gate serve`: the GitHub App's webhook server (node:http + @octokit/webhooks).
+ * `pr-gate serve`: the GitHub App's webhook server (node:http + @octokit/webhooks for dispatch).
  *
- *  - POST /api/github/webhooks (or /): the signature (X-Hub-Signature-256, HMAC-SHA256 with the webhook
- *    secret) is verified FIRST; a missing or bad one answers 401 and nothing else happens. A verified
- *    delivery is answered 202 at once and evaluated in the background by a bounded queue (CONCURRENCY
- *    at a time, MAX_QUEUE waiting; beyond that 503 so GitHub shows the delivery as failed and it can be
- *    redelivered).
+ *  - POST /api/github/webhooks (or /): everything the headers decide is decided before the body is read
+ *    (no or malformed X-Hub-Signature-256: 401; not JSON: 415; no event/delivery id: 400; Content-Length
+ *    above the cap: 413). The body is then streamed through HMAC-SHA256 and kept (up to the cap, within a
+ *    budget of bytes being received at once) only to be parsed once the signature matches; a mismatch is
+ *    401 and nothing else happens. A verified delivery is answered 202 at once and evaluated in the
+ *    background by a bounded queue: CONCURRENCY at a time, MAX_QUEUE waiting, and never more than can
+ *    finish within the shutdown budget; beyond that 503 + Retry-After, so GitHub shows the delivery as
+ *    failed and it can be redelivered.
+ *  - Deliveries of one PR are never evaluated in parallel; those arriving while one waits or runs collapse
+ *    into one evaluation after it (handlers.ts reads the PR from the API when it starts).
  *  - Redeliveries (same X-GitHub-Delivery) within the last DEDUPE_SIZE ids are answered 200 and dropped.
  *    The memory is per process: behind a load balancer each replica may see a redelivery once, which is
  *    safe because publishing is idempotent (one sticky comment, a new check run superseding the last).
- *  - GET /healthz: 200 while serving, 503 while shutting down.
- *  - close(): stop accepting, finish in-flight and queued work (bounded by SHUTDOWN_TIMEOUT_MS).
+ *  - GET /healthz: 200 while serving, 503 while shutting down (the listener stays open while draining).
+ *  - close(): refuse new deliveries (503), finish in-flight and queued work within SHUTDOWN_TIMEOUT_MS,
+ *    then log every delivery still unfinished by id and return them (serve exits 1 when there are any).
  *
  * Stateless: no disk, no database; scale by running more replicas behind any load balancer.
  */
 import http from 'node:http'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { Webhooks } from '@octokit/webhooks'
 import { errorMessage } from '../engine/run.js'
-import { at, obj, str, type JsonObject } from '../json.js'
+import { at, num, obj, str, type JsonObject } from '../json.js'
 import type { AppConfig } from './config.js'
 import { createAuth, type AppAuth } from './auth.js'
-import { onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, PULL_REQUEST_ACTIONS, type HandlerDeps } from './handlers.js'
+import { deliveryKey, onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, PULL_REQUEST_ACTIONS, type HandlerDeps } from './handlers.js'
+import { PullRequestLocks } from './pulls.js'
 
-/** GitHub caps webhook payloads at 25 MB. */
+/** GitHub caps webhook payloads at 25 MB; the default cap (MAX_BODY_BYTES) is 25 MiB. */
 const MAX_BODY = 25 * 1024 * 1024
 export const WEBHOOK_PATHS = new Set(['/', '/api/github/webhooks'])
 
@@ -40,12 +48,17 @@ export interface DeliveryResult {
 
 export interface AppStats {
   received: number
+  /** Answered 202 (coalesced ones included). */
   accepted: number
+  /** Accepted deliveries folded into an evaluation of the same PR already waiting. */
+  coalesced: number
   duplicates: number
   unauthorized: number
   busy: number
   processed: number
   failed: number
+  /** Accepted but unfinished when the shutdown budget ran out (each id logged). */
+  dropped: number
   inFlight: number
   queued: number
 }
@@ -55,9 +68,14 @@ export interface AppServer {
   port: number
   stats: AppStats
   /** Graceful stop: refuse new deliveries, finish the accepted ones, close the listener. */
-  close(): Promise<void>
+  close(): Promise<ShutdownResult>
   /** Resolves when no delivery is queued or running. */
   idle(): Promise<void>
+}
+
+export interface ShutdownResult {
+  /** Ids of accepted deliveries not finished within the shutdown budget (each logged). */
+  dropped: string[]
 }
 
 export interface StartOptions {
@@ -69,38 +87,91 @@ export interface StartOptions {
   onDelivery?: (r: DeliveryResult) => void
 }
 
-/** A FIFO of async jobs with at most `limit` running. */
-class BoundedQueue {
-  private running = 0
-  private readonly waiting: Array<() => Promise<void>> = []
+/** One accepted delivery. */
+interface Delivery {
+  id: string
+  name: string
+  action?: string
+  payload: unknown
+  started: number
+}
+
+/** One evaluation to run: a delivery, plus the deliveries of the same PR that arrived while it waited. */
+interface Job {
+  key?: string
+  installation?: number
+  deliveries: Delivery[]
+}
+
+export type Admission = 'queued' | 'coalesced' | 'full' | 'over-budget'
+
+/**
+ * A FIFO of jobs with at most `limit` running. Jobs with the same key (one PR) never run at the same time,
+ * and a delivery whose PR already has a job waiting joins that job (coalescing): whatever number of
+ * deliveries arrive for a PR while one evaluation runs, one more evaluation runs after it.
+ */
+class DeliveryQueue {
+  private readonly running = new Set<Job>()
+  private readonly runningKeys = new Set<string>()
+  private waiting: Job[] = []
+  private readonly waitingByKey = new Map<string, Job>()
+  /** Jobs running or waiting per installation. */
+  private readonly perInstallation = new Map<number, number>()
   private idleWaiters: Array<() => void> = []
   constructor(
     private readonly limit: number,
     private readonly maxWaiting: number,
+    private readonly run: (job: Job) => Promise<void>,
   ) {}
   get inFlight(): number {
-    return this.running
+    return this.running.size
   }
   get queued(): number {
     return this.waiting.length
   }
-  /** False when full. */
-  push(job: () => Promise<void>): boolean {
-    if (this.running >= this.limit && this.waiting.length >= this.maxWaiting) return false
+  /** Evaluations running or waiting (coalesced deliveries add none). */
+  get depth(): number {
+    return this.running.size + this.waiting.length
+  }
+  /** Jobs running or waiting for `installation`. */
+  depthOf(installation: number | undefined): number {
+    return installation === undefined ? 0 : (this.perInstallation.get(installation) ?? 0)
+  }
+  /** `fits(depth, installationDepth)`: whether one more evaluation can still finish within the shutdown budget. */
+  push(d: Delivery, key: string | undefined, installation: number | undefined, fits: (depthAfter: number, installationDepthAfter: number) => boolean): Admission {
+    const same = key === undefined ? undefined : this.waitingByKey.get(key)
+    if (same) {
+      same.deliveries.push(d)
+      return 'coalesced'
+    }
+    const free = this.running.size < this.limit && !(key !== undefined && this.runningKeys.has(key))
+    if (!free && this.waiting.length >= this.maxWaiting) return 'full'
+    if (!fits(this.depth + 1, this.depthOf(installation) + 1)) return 'over-budget'
+    const job: Job = { key, installation, deliveries: [d] }
     this.waiting.push(job)
+    if (installation !== undefined) this.perInstallation.set(installation, this.depthOf(installation) + 1)
+    if (key !== undefined) this.waitingByKey.set(key, job)
     this.pump()
-    return true
+    return 'queued'
   }
   private pump(): void {
-    while (this.running < this.limit && this.waiting.length) {
-      const job = this.waiting.shift()!
-      this.running++
-      void job()
+    while (this.running.size < this.limit) {
+      const i = this.waiting.findIndex((j) => j.key === undefined || !this.runningKeys.has(j.key))
+      if (i < 0) return
+      const [job] = this.waiting.splice(i, 1)
+      if (job.key !== undefined) {
+        this.waitingByKey.delete(job.key)
+        this.runningKeys.add(job.key)
+      }
+      this.running.add(job)
+      void this.run(job)
         .catch(() => undefined)
         .finally(() => {
-          this.running--
+          this.running.delete(job)
+          if (job.key !== undefined) this.runningKeys.delete(job.key)
+          this.release(job)
           this.pump()
-          if (this.running === 0 && this.waiting.length === 0) {
+          if (this.running.size === 0 && this.waiting.length === 0) {
             const w = this.idleWaiters
             this.idleWaiters = []
             for (const f of w) f()
@@ -109,8 +180,50 @@ class BoundedQueue {
     }
   }
   idle(): Promise<void> {
-    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve()
+    if (this.running.size === 0 && this.waiting.length === 0) return Promise.resolve()
     return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+  private release(job: Job): void {
+    if (job.installation === undefined) return
+    const n = this.depthOf(job.installation) - 1
+    if (n > 0) this.perInstallation.set(job.installation, n)
+    else this.perInstallation.delete(job.installation)
+  }
+  /** Removes every waiting job (shutdown) and returns the deliveries waiting and running. */
+  abandon(): { waiting: Delivery[]; running: Delivery[] } {
+    const waiting = this.waiting.flatMap((j) => j.deliveries)
+    for (const j of this.waiting) this.release(j)
+    this.waiting = []
+    this.waitingByKey.clear()
+    return { waiting, running: [...this.running].flatMap((j) => j.deliveries) }
+  }
+}
+
+/**
+ * How long the accepted work takes to finish, hence whether one more evaluation still fits in the shutdown
+ * budget. Two bounds, the larger wins:
+ *  - the slots: evaluations × (moving average of an evaluation's wall time, first guess 1 s) / CONCURRENCY;
+ *  - GitHub's pacing, which is per installation (client pacing on): an evaluation writes a check run (one
+ *    write a second) and a comment (one notifying write every 3 s), so one installation finishes about one
+ *    evaluation every PACED_MS however many slots it holds.
+ */
+export const PACED_MS = 4500
+class DrainEstimate {
+  private ms = 1000
+  constructor(
+    private readonly concurrency: number,
+    private readonly budgetMs: number,
+    private readonly paced: boolean,
+  ) {}
+  record(ms: number): void {
+    this.ms = 0.7 * this.ms + 0.3 * Math.max(ms, 1)
+  }
+  drainMs(depth: number, installationDepth: number): number {
+    return Math.max((depth * this.ms) / this.concurrency, this.paced ? installationDepth * PACED_MS : 0)
+  }
+  /** 80% of the budget: the rest is margin for the estimate's error. */
+  fits(depth: number, installationDepth: number): boolean {
+    return this.drainMs(depth, installationDepth) <= 0.8 * this.budgetMs
   }
 }
 
@@ -136,23 +249,53 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v
 }
 
-function send(res: http.ServerResponse, status: number, body: Record<string, unknown>): void {
+function send(res: http.ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
   if (res.headersSent) return
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
   res.end(text)
+}
+
+/** Why a request is refused before its body is read, or undefined when it may be read. */
+function refuseEarly(req: http.IncomingMessage, maxBody: number): { status: number; error: string } | undefined {
+  const signature = header(req, 'x-hub-signature-256')
+  if (!signature) return { status: 401, error: 'missing X-Hub-Signature-256' }
+  if (!SIGNATURE.test(signature)) return { status: 401, error: 'X-Hub-Signature-256 is not sha256=<64 hex digits>' }
+  const type = (header(req, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json') return { status: 415, error: 'expected content-type application/json (the App\'s webhook sends JSON)' }
+  if (!header(req, 'x-github-event') || !header(req, 'x-github-delivery')) return { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' }
+  const length = header(req, 'content-length')
+  if (length !== undefined && !(Number(length) <= maxBody)) return { status: 413, error: `payload too large: more than ${maxBody} bytes` }
+  return undefined
+}
+
+const SIGNATURE = /^sha256=[0-9a-f]{64}$/i
+
+/** Answers and closes the connection without reading what is left of the request body. */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+  if (!res.headersSent) {
+    const text = JSON.stringify(body)
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close', ...headers })
+    res.end(text)
+  }
+  res.once('finish', () => req.destroy())
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<AppServer> {
   const log = options.log ?? ((m: string) => process.stderr.write(`pr-gate serve: ${m}\n`))
   const warn = options.warn ?? ((m: string) => process.stderr.write(`pr-gate serve: warning: ${m}\n`))
   const auth = options.auth ?? createAuth(config, log)
-  const deps: HandlerDeps = { config, auth, log, warn }
+  const stopping = new AbortController()
+  const deps: HandlerDeps = { config, auth, log, warn, pulls: new PullRequestLocks(config.dedupeSize), stopping: stopping.signal }
   const webhooks = new Webhooks({ secret: config.webhookSecret })
-  const queue = new BoundedQueue(config.concurrency, config.maxQueue)
+  const maxBody = config.maxBodyBytes ?? MAX_BODY
+  const bodyBudget = config.bodyBudgetBytes ?? 4 * maxBody
+  const estimate = new DrainEstimate(config.concurrency, config.shutdownTimeoutMs, config.throttle !== false)
   const recent = new RecentIds(config.dedupeSize)
-  const stats: AppStats = { received: 0, accepted: 0, duplicates: 0, unauthorized: 0, busy: 0, processed: 0, failed: 0, inFlight: 0, queued: 0 }
+  const stats: AppStats = { received: 0, accepted: 0, coalesced: 0, duplicates: 0, unauthorized: 0, busy: 0, processed: 0, failed: 0, dropped: 0, inFlight: 0, queued: 0 }
   let closing = false
+  /** Bytes of request bodies being received right now (signed, not yet verified). */
+  let buffering = 0
 
   // What each delivery did, reported by the handler (webhooks.receive returns nothing).
   const outcomes = new Map<string, string>()
@@ -167,66 +310,118 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested))
   webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule))
 
-  const process_ = async (id: string, name: string, payload: unknown, started: number) => {
-    const action = str(at(payload, 'action'))
+  const label = (d: Delivery) => `${d.name}${d.action ? `.${d.action}` : ''}`
+
+  /** Runs a job: the LAST delivery of the job is evaluated (the PR is read again from the API anyway); every delivery in it gets the outcome. */
+  const runJob = async (job: Job) => {
+    const t0 = performance.now()
+    const last = job.deliveries[job.deliveries.length - 1]!
     let ok = true
     let message: string
     try {
-      await webhooks.receive({ id, name: name as never, payload: payload as never })
-      message = outcomes.get(id) ?? `ignored: ${name}${action ? `.${action}` : ''} is not handled`
-      stats.processed++
+      await webhooks.receive({ id: last.id, name: last.name as never, payload: last.payload as never })
+      message = outcomes.get(last.id) ?? `ignored: ${label(last)} is not handled`
     } catch (e) {
       ok = false
-      const inner = e instanceof AggregateError && e.errors.length ? e.errors.map(errorMessage).join('; ') : errorMessage(e)
-      message = inner
-      stats.failed++
+      message = e instanceof AggregateError && e.errors.length ? e.errors.map(errorMessage).join('; ') : errorMessage(e)
     } finally {
-      outcomes.delete(id)
+      outcomes.delete(last.id)
     }
-    const r: DeliveryResult = { id, event: name, action, ok, message, ms: Math.round(performance.now() - started) }
-    ;(ok ? log : warn)(`delivery ${id} ${name}${action ? `.${action}` : ''}: ${message} (${r.ms} ms)`)
-    options.onDelivery?.(r)
+    estimate.record(performance.now() - t0)
+    for (const d of job.deliveries) {
+      if (ok) stats.processed++
+      else stats.failed++
+      const text = d === last ? message : `coalesced into delivery ${last.id}: ${message}`
+      const r: DeliveryResult = { id: d.id, event: d.name, action: d.action, ok, message: text, ms: Math.round(performance.now() - d.started) }
+      if (ok) log(`delivery ${d.id} ${label(d)}: ${text} (${r.ms} ms)`)
+      else warn(`delivery ${d.id} ${label(d)} FAILED: ${text} (${r.ms} ms); redeliver it once the cause is fixed`)
+      options.onDelivery?.(r)
+    }
   }
+  const queue = new DeliveryQueue(config.concurrency, config.maxQueue, runJob)
+
+  const retryAfter = (installation: number | undefined) => String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)))
 
   const onWebhook = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now()
     stats.received++
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const c of req) {
-      size += (c as Buffer).length
-      if (size > MAX_BODY) {
-        send(res, 413, { error: 'payload too large' })
-        req.destroy()
-        return
-      }
-      chunks.push(c as Buffer)
-    }
-    const body = Buffer.concat(chunks).toString('utf8')
-    const signature = header(req, 'x-hub-signature-256')
-    const valid = signature ? await webhooks.verify(body, signature).catch(() => false) : false
-    if (!valid) {
-      stats.unauthorized++
-      send(res, 401, { error: signature ? 'signature does not match the payload and the webhook secret' : 'missing X-Hub-Signature-256' })
+    // Everything that can be decided from the headers is decided before a byte of the body is read.
+    const early = refuseEarly(req, maxBody)
+    if (early) {
+      if (early.status === 401) stats.unauthorized++
+      refuse(req, res, early.status, { error: early.error })
       return
     }
     if (closing) {
-      send(res, 503, { error: 'shutting down' })
+      refuse(req, res, 503, { error: 'shutting down' }, { 'retry-after': '30' })
       return
     }
-    const name = header(req, 'x-github-event')
-    const id = header(req, 'x-github-delivery')
-    if (!name || !id) {
-      send(res, 400, { error: 'missing X-GitHub-Event or X-GitHub-Delivery' })
+    const declared = Number(header(req, 'content-length') ?? 0)
+    if (buffering + declared > bodyBudget) {
+      stats.busy++
+      refuse(req, res, 503, { error: 'busy: too many request bodies being received' }, { 'retry-after': '5' })
       return
     }
+    // The HMAC is computed as the body streams in; the body is kept only up to the cap, and only for a
+    // request that carries a well-formed signature (it must be parsed once verified).
+    const signature = header(req, 'x-hub-signature-256')!.toLowerCase()
+    const hmac = createHmac('sha256', config.webhookSecret)
+    const chunks: Buffer[] = []
+    let size = 0
+    let reserved = declared
+    buffering += reserved
+    let refused: { status: number; error: string; headers?: Record<string, string> } | undefined
+    try {
+      refused = await new Promise<typeof refused>((resolve, reject) => {
+        const stop = (r: typeof refused) => {
+          req.pause()
+          req.off('data', onData)
+          req.off('end', onEnd)
+          req.off('error', onError)
+          resolve(r)
+        }
+        const onData = (chunk: Buffer) => {
+          size += chunk.length
+          if (size > maxBody) return stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` })
+          if (size > reserved) {
+            if (buffering + (size - reserved) > bodyBudget) return stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } })
+            buffering += size - reserved
+            reserved = size
+          }
+          hmac.update(chunk)
+          chunks.push(chunk)
+        }
+        const onEnd = () => stop(undefined)
+        const onError = (e: Error) => reject(e)
+        req.on('data', onData)
+        req.on('end', onEnd)
+        req.on('error', onError)
+      })
+    } finally {
+      buffering -= reserved
+    }
+    if (refused) {
+      chunks.length = 0
+      if (refused.status === 503) stats.busy++
+      refuse(req, res, refused.status, { error: refused.error }, refused.headers)
+      return
+    }
+    const expected = Buffer.from(`sha256=${hmac.digest('hex')}`)
+    if (!timingSafeEqual(expected, Buffer.from(signature))) {
+      stats.unauthorized++
+      send(res, 401, { error: 'signature does not match the payload and the webhook secret' })
+      return
+    }
+    const name = header(req, 'x-github-event')!
+    const id = header(req, 'x-github-delivery')!
     let payload: unknown
     try {
-      payload = JSON.parse(body) as unknown
+      payload = JSON.parse(Buffer.concat(chunks, size).toString('utf8')) as unknown
     } catch {
       send(res, 400, { error: 'the payload is not JSON' })
       return
     }
+    chunks.length = 0
     if (name === 'ping') {
       send(res, 200, { status: 'pong' })
       return
@@ -236,15 +431,17 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       send(res, 200, { status: 'duplicate', id })
       return
     }
-    recent.add(id)
-    const accepted = queue.push(() => process_(id, name, payload, started))
-    if (!accepted) {
-      recent.delete(id) // let GitHub's redelivery in once there is room
+    const delivery: Delivery = { id, name, action: str(at(payload, 'action')), payload, started }
+    const installation = num(at(payload, 'installation', 'id'))
+    const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) => estimate.fits(depth, perInstallation))
+    if (admission === 'full' || admission === 'over-budget') {
       stats.busy++
-      send(res, 503, { error: 'busy: too many deliveries waiting' })
+      send(res, 503, { error: admission === 'full' ? 'busy: too many deliveries waiting' : 'busy: more deliveries than can be finished within the shutdown budget' }, { 'retry-after': retryAfter(installation) })
       return
     }
+    recent.add(id)
     stats.accepted++
+    if (admission === 'coalesced') stats.coalesced++
     send(res, 202, { status: 'accepted', id })
   }
 
@@ -257,11 +454,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     if (req.method === 'POST' && WEBHOOK_PATHS.has(path)) {
       onWebhook(req, res).catch((e: unknown) => {
         warn(`request failed: ${errorMessage(e)}`)
-        send(res, 500, { error: 'internal error' })
+        refuse(req, res, 500, { error: 'internal error' })
       })
       return
     }
-    send(res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz' })
+    refuse(req, res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz' })
   })
   server.keepAliveTimeout = 5000
   await new Promise<void>((resolve, reject) => {
@@ -281,40 +478,51 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     },
   })
 
-  let closed: Promise<void> | undefined
+  let closed: Promise<ShutdownResult> | undefined
   return {
     url: `http://${host}:${port}`,
     port,
     stats: statsView,
     idle: () => queue.idle(),
     close() {
-      closed ??= (async () => {
+      closed ??= (async (): Promise<ShutdownResult> => {
+        // The listener stays open while draining: deliveries get 503 (GitHub marks them failed, they can
+        // be redelivered) and /healthz answers 503 so a load balancer takes the replica out.
         closing = true
-        const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()))
-        server.closeIdleConnections()
         let timer: NodeJS.Timeout | undefined
         const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs)))
         const outcome = await Promise.race([queue.idle().then(() => 'idle' as const), timeout])
         clearTimeout(timer)
-        if (outcome === 'timeout') warn(`shutdown: ${queue.inFlight + queue.queued} deliveries still unfinished after ${config.shutdownTimeoutMs} ms`)
+        const dropped: string[] = []
+        if (outcome === 'timeout') {
+          stopping.abort()
+          const { waiting, running } = queue.abandon()
+          warn(`shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`)
+          for (const d of running) warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`)
+          for (const d of waiting) warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`)
+          for (const d of [...running, ...waiting]) dropped.push(d.id)
+          stats.dropped += dropped.length
+        }
+        const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeAllConnections()
         await listenerClosed
+        return { dropped }
       })()
       return closed
     },
   }
 }
 
-/** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT (exit 0). */
+/** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT: exit 0, or 1 when accepted deliveries were dropped. */
 export async function serve(config: AppConfig): Promise<number> {
   const app = await startApp(config)
   process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`)
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       process.stderr.write(`pr-gate serve: ${signal}: no new deliveries; finishing ${app.stats.inFlight + app.stats.queued} in flight\n`)
-      void app.close().then(() => {
-        process.stderr.write(`pr-gate serve: stopped (${app.stats.processed} processed, ${app.stats.failed} failed)\n`)
-        resolve(0)
+      void app.close().then(({ dropped }) => {
+        process.stderr.write(`pr-gate serve: stopped (${app.stats.processed} processed, ${app.stats.failed} failed, ${dropped.length} dropped)\n`)
+        resolve(dropped.length ? 1 : 0)
       })
     }
     process.once('SIGTERM', () => stop('SIGTERM'))
