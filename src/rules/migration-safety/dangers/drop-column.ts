@@ -1,4 +1,4 @@
-import { PG_FAMILY, defineDanger } from './types.js'
+import { ALL_DIALECTS, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'drop-column',
@@ -9,7 +9,7 @@ export default defineDanger({
   detection: 'DROP COLUMN (remove_column, t.remove, RemoveField, op.drop_column) of a column of an existing table',
   level: 'fail',
   lockDanger: true,
-  dialects: PG_FAMILY,
+  dialects: ALL_DIALECTS,
   recipe: (r) => {
     if (!r.table || !r.column) return undefined
     switch (r.framework) {

@@ -1,5 +1,5 @@
 import { dropNames } from './concurrently-in-transaction.js'
-import { PG_FAMILY, defineDanger } from './types.js'
+import { ALL_DIALECTS, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'drop-table',
@@ -10,7 +10,7 @@ export default defineDanger({
   detection: 'DROP TABLE (drop_table, create_table force:, DeleteModel, op.drop_table) of a table not created in this change',
   level: 'fail',
   lockDanger: true,
-  dialects: PG_FAMILY,
+  dialects: ALL_DIALECTS,
   recipe: (r) => (r.table ? `first release: remove every use of ${r.table} and deploy; then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; in a later release (after a backup)` : undefined),
   sql: {
     stmt: {

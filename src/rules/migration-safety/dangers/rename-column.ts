@@ -1,5 +1,5 @@
 import { ident, relName } from '../sql-ast.js'
-import { PG_FAMILY, defineDanger } from './types.js'
+import { ALL_DIALECTS, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'rename-column',
@@ -10,7 +10,7 @@ export default defineDanger({
   detection: 'RENAME COLUMN (rename_column, t.rename, RenameField, op.alter_column new_column_name) on an existing table',
   level: 'fail',
   lockDanger: true,
-  dialects: PG_FAMILY,
+  dialects: ALL_DIALECTS,
   recipe: (r) => {
     if (!r.table || !r.column || !r.newName) return undefined
     return `ALTER TABLE ${ident(r.table)} ADD COLUMN ${ident(r.newName)} <type of ${r.column}>;\n-- dual-write ${r.column} and ${r.newName}, backfill ${r.newName} in batches, move reads to ${r.newName}, then in a later release:\nALTER TABLE ${ident(r.table)} DROP COLUMN ${ident(r.column)};`

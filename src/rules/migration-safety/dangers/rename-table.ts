@@ -1,5 +1,5 @@
 import { ident, relName } from '../sql-ast.js'
-import { PG_FAMILY, defineDanger } from './types.js'
+import { ALL_DIALECTS, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'rename-table',
@@ -10,7 +10,7 @@ export default defineDanger({
   detection: 'ALTER TABLE ... RENAME TO (rename_table, RenameModel, op.rename_table) of an existing table',
   level: 'fail',
   lockDanger: true,
-  dialects: PG_FAMILY,
+  dialects: ALL_DIALECTS,
   recipe: (r) => (r.table && r.newName ? `ALTER TABLE ${ident(r.table)} RENAME TO ${ident(r.newName)};\nCREATE VIEW ${ident(r.table)} AS SELECT * FROM ${ident(r.newName)}; -- until no deployed code uses ${r.table}` : undefined),
   sql: {
     stmt: {
