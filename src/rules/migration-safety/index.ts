@@ -13,7 +13,7 @@ import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './danger
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
 import { detectDialect, type DialectInfo } from './dialect.js'
 import { compareTrees, sameSql } from './edits.js'
-import { analyzePython, analyzeRails, railsSchemaTypes, type OrmResult } from './orm.js'
+import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
 import type { TypeName } from './sql-ast.js'
 import { analyzeSql, typesSetBy, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
 import { loadParser, loadPg } from './wasm.js'
@@ -244,11 +244,50 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
   }
   // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
   // where: disable_ddl_transaction!, atomic = False, autocommit_block).
-  const deps = { parser: await loadParser(mig.kind === 'rails' ? 'ruby' : 'python'), pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes }
+  const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python')
+  const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead) : undefined
+  const deps = { parser, pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes, djangoFields }
   const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour)
   const framework: Framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django'
   if (r.notMigration) return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework }
   return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework }
+}
+
+/** Migrations read at most to find the fields a Django migration alters. */
+const DJANGO_MAX_READS = 25
+
+/**
+ * The definition each field a Django migration alters had before it: the migrations of the same app it
+ * depends on are read (head), nearest first, until every altered field is found or DJANGO_MAX_READS.
+ */
+async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>, path: string, content: string, readHead: Reader): Promise<Map<string, FieldSummary>> {
+  const out = new Map<string, FieldSummary>()
+  const dir = path.slice(0, path.lastIndexOf('/'))
+  const app = dir.split('/').slice(-2, -1)[0] ?? ''
+  const own = djangoFileState(parser, content, app)
+  const needed = new Set(own.alters)
+  if (needed.size === 0) return out
+  const queue = [...own.dependencies]
+  const seen = new Set<string>(queue)
+  let reads = 0
+  while (queue.length && needed.size && reads < DJANGO_MAX_READS) {
+    const name = queue.shift()!
+    const text = await readHead(`${dir}/${name}.py`)
+    reads++
+    if (text === undefined) continue
+    const st = djangoFileState(parser, text, app)
+    for (let i = st.defs.length - 1; i >= 0; i--) {
+      const [key, summary] = st.defs[i]
+      if (!needed.has(key)) continue
+      needed.delete(key)
+      if (summary) out.set(key, summary)
+    }
+    for (const d of st.dependencies) if (!seen.has(d)) {
+      seen.add(d)
+      queue.push(d)
+    }
+  }
+  return out
 }
 
 /** What was not checked in a file of this dialect (the dialect table's last column). */

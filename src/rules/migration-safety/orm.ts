@@ -35,6 +35,8 @@ export interface OrmDeps {
   parseSql: boolean
   /** Column types before the migration (`table.column`), from the base schema dump. */
   knownTypes?: ReadonlyMap<string, TypeName>
+  /** Django: each field's definition before this migration (`model.field`), from the migrations it depends on. */
+  djangoFields?: ReadonlyMap<string, FieldSummary>
 }
 
 /** Where a call sits: forward or rollback code, and whether it runs in a transaction. */
@@ -750,6 +752,8 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
     if (left === 'operations' && right?.type === 'list') ops = right
   }
   const created = new Set<string>()
+  /** Fields defined earlier in this migration (AddField then AlterField). */
+  const local = new Map<string, FieldSummary>()
   const place: Place = { inTx: atomic }
   const visitOp = (n: TsNode): void => {
     const call = pyCall(n)
@@ -779,13 +783,24 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
       case 'RenameField':
         if (!isNew) c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), { table: model, column: kw('old_name'), newName: kw('new_name') })
         break
-      case 'AlterField':
-        if (!isNew) c.issue(n, 'change-column-type', `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (check manage.py sqlmigrate)`, model, undefined, { table: model, column: field })
+      case 'AlterField': {
+        const now = fieldSummary(call.kwargs.get('field') ?? call.positional[2])
+        const key = `${model}.${field}`
+        const before = c.deps.djangoFields?.get(key) ?? local.get(key)
+        if (now) local.set(key, now)
+        if (isNew) break
+        const costed = before && now ? alterFieldDangers(before, now) : undefined
+        if (costed) {
+          for (const d of costed) c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, { table: model, model, column: field })
+        } else c.issue(n, 'change-column-type', `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`, model, undefined, { table: model, column: field })
         break
+      }
       case 'AddField': {
         if (isNew) break
         const f = pyCall(call.kwargs.get('field') ?? n)
         if (!f) break
+        const added = fieldSummary(call.kwargs.get('field'))
+        if (added) local.set(`${model}.${field}`, added)
         const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
         const nullable = fkw('null') === 'True'
         const many = f.name === 'ManyToManyField'
@@ -841,4 +856,135 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
   }
   for (const op of named(ops)) visitOp(op)
   return c.done()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Django: the state of a field before an AlterField, from the migrations it depends on.
+
+/** A Django field as its migration writes it: class and keyword arguments (source text). */
+export interface FieldSummary {
+  cls: string
+  kw: Record<string, string>
+}
+
+function fieldSummary(n: TsNode | undefined): FieldSummary | undefined {
+  const call = n ? pyCall(n) : undefined
+  if (!call) return undefined
+  const kw: Record<string, string> = {}
+  for (const [k, v] of call.kwargs) kw[k] = v.text
+  if (call.positional[0] && call.name === 'ForeignKey') kw.to = call.positional[0].text
+  return { cls: call.name, kw }
+}
+
+export interface DjangoFileState {
+  /** Same-app migrations this one depends on (migration names). */
+  dependencies: string[]
+  /** Field definitions in file order: `model.field` -> summary (undefined: removed). */
+  defs: Array<[string, FieldSummary | undefined]>
+  /** Fields the migration alters (`model.field`). */
+  alters: string[]
+}
+
+/** The dependencies and field definitions of a Django migration (CreateModel fields, AddField, AlterField, RemoveField). */
+export function djangoFileState(parser: TsParser, source: string, app: string): DjangoFileState {
+  const out: DjangoFileState = { dependencies: [], defs: [], alters: [] }
+  const tree = parser.parse(source)
+  if (!tree) return out
+  let cls: TsNode | undefined
+  for (const n of named(tree.rootNode)) if (n.type === 'class_definition' && n.childForFieldName('name')?.text === 'Migration') cls = n
+  if (!cls) return out
+  for (const st of named(cls.childForFieldName('body'))) {
+    const asg = st.type === 'expression_statement' ? named(st)[0] : undefined
+    if (asg?.type !== 'assignment') continue
+    const left = asg.childForFieldName('left')?.text
+    const right = asg.childForFieldName('right')
+    if (left === 'dependencies' && right) {
+      for (const t of named(right)) {
+        const parts = named(t).map(pyValue)
+        if (t.type === 'tuple' && parts.length === 2 && parts[0] === app && parts[1]) out.dependencies.push(parts[1])
+      }
+    }
+    if (left === 'operations' && right) {
+      const visit = (op: TsNode): void => {
+        const call = pyCall(op)
+        if (!call) return
+        const kw = (k: string): string | undefined => pyValue(call.kwargs.get(k))
+        if (call.name === 'CreateModel') {
+          const model = (kw('name') ?? pyValue(call.positional[0]))?.toLowerCase()
+          const fields = call.kwargs.get('fields') ?? call.positional[1]
+          for (const f of named(fields)) {
+            const parts = named(f)
+            const name = pyValue(parts[0])
+            if (model && name) out.defs.push([`${model}.${name}`, fieldSummary(parts[1])])
+          }
+        } else if (call.name === 'AddField' || call.name === 'AlterField') {
+          const model = (kw('model_name') ?? pyValue(call.positional[0]))?.toLowerCase()
+          const name = kw('name') ?? pyValue(call.positional[1])
+          if (model && name) out.defs.push([`${model}.${name}`, fieldSummary(call.kwargs.get('field') ?? call.positional[2])])
+          if (model && name && call.name === 'AlterField') out.alters.push(`${model}.${name}`)
+        } else if (call.name === 'RemoveField') {
+          const model = (kw('model_name') ?? pyValue(call.positional[0]))?.toLowerCase()
+          const name = kw('name') ?? pyValue(call.positional[1])
+          if (model && name) out.defs.push([`${model}.${name}`, undefined])
+        } else if (call.name === 'SeparateDatabaseAndState') {
+          for (const o of named(call.kwargs.get('state_operations'))) visit(o)
+        }
+      }
+      for (const op of named(right)) visit(op)
+    }
+  }
+  return out
+}
+
+const DJANGO_TYPES: Record<string, (kw: Record<string, string>) => TypeName> = {
+  CharField: (kw) => varchar(kw.max_length),
+  SlugField: (kw) => varchar(kw.max_length ?? '50'),
+  EmailField: (kw) => varchar(kw.max_length ?? '254'),
+  URLField: (kw) => varchar(kw.max_length ?? '200'),
+  TextField: () => ({ name: 'text', mods: 0, args: [] }),
+  IntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
+  BigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
+  SmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
+  DecimalField: (kw) => (kw.max_digits && /^\d+$/.test(kw.max_digits) ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] } : { name: 'numeric', mods: 0, args: [] }),
+  DateTimeField: () => ({ name: 'timestamptz', mods: 0, args: [] }),
+  DateField: () => ({ name: 'date', mods: 0, args: [] }),
+  BooleanField: () => ({ name: 'bool', mods: 0, args: [] }),
+  JSONField: () => ({ name: 'jsonb', mods: 0, args: [] }),
+  UUIDField: () => ({ name: 'uuid', mods: 0, args: [] }),
+  GenericIPAddressField: () => ({ name: 'inet', mods: 0, args: [] }),
+}
+function varchar(n: string | undefined): TypeName {
+  return n && /^\d+$/.test(n) ? { name: 'varchar', mods: 1, args: [Number(n)] } : { name: 'varchar', mods: 0, args: [] }
+}
+
+/** Keyword arguments that change nothing in the database (Django keeps them in its state only). */
+const DJANGO_STATE_ONLY = new Set(['choices', 'help_text', 'verbose_name', 'blank', 'validators', 'editable', 'default', 'related_name', 'related_query_name', 'on_delete', 'upload_to', 'auto_now', 'auto_now_add', 'limit_choices_to', 'serialize', 'error_messages', 'storage', 'to_field', 'max_length', 'max_digits', 'decimal_places', 'db_comment', 'base_field', 'size', 'encoder', 'decoder', 'symmetrical', 'through', 'swappable', 'protocol', 'unpack_ipv4', 'allow_unicode', 'path', 'match', 'recursive', 'allow_files', 'allow_folders', 'width_field', 'height_field'])
+
+/**
+ * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
+ * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
+ */
+export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{ id: DangerId; detail: string }> | undefined {
+  const out: Array<{ id: DangerId; detail: string }> = []
+  const t0 = DJANGO_TYPES[old.cls]?.(old.kw)
+  const t1 = DJANGO_TYPES[now.cls]?.(now.kw)
+  if (old.cls !== now.cls || old.kw.max_length !== now.kw.max_length || old.kw.max_digits !== now.kw.max_digits || old.kw.decimal_places !== now.kw.decimal_places || old.kw.base_field !== now.kw.base_field || old.kw.size !== now.kw.size) {
+    if (!t0 || !t1) return undefined
+    if (!rewriteFree(t0, t1, false)) out.push({ id: 'change-column-type', detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table` })
+  }
+  const flag = (s: FieldSummary, k: string): boolean => s.kw[k] === 'True'
+  if (flag(old, 'null') && !flag(now, 'null')) out.push({ id: 'set-not-null', detail: 'null=True -> null=False sets NOT NULL' })
+  if (!flag(old, 'null') && flag(now, 'null')) out.push({ id: 'drop-not-null', detail: 'null=False -> null=True drops NOT NULL' })
+  if (!flag(old, 'unique') && flag(now, 'unique') && !flag(now, 'primary_key')) out.push({ id: 'unique-without-index', detail: 'unique=True builds a unique index under the lock' })
+  if (!flag(old, 'db_index') && flag(now, 'db_index') && !flag(now, 'unique')) out.push({ id: 'create-index-non-concurrent', detail: 'db_index=True builds an index without CONCURRENTLY' })
+  if ((flag(old, 'db_index') && !flag(now, 'db_index') && !flag(now, 'unique')) || (flag(old, 'unique') && !flag(now, 'unique'))) out.push({ id: 'drop-index-non-concurrent', detail: 'dropping the index takes ACCESS EXCLUSIVE' })
+  if ((old.kw.db_column ?? '') !== (now.kw.db_column ?? '')) out.push({ id: 'rename-column', detail: `db_column ${old.kw.db_column ?? '(default)'} -> ${now.kw.db_column ?? '(default)'}` })
+  if ((old.kw.to ?? '') !== (now.kw.to ?? '')) out.push({ id: 'constraint-not-valid-missing', detail: 'the foreign key now points elsewhere: a new constraint validated under the lock' })
+  if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False') out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' })
+  for (const k of new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])) {
+    if (DJANGO_STATE_ONLY.has(k) || ['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'].includes(k)) continue
+    if (old.kw[k] !== now.kw[k]) return undefined // db_default, db_collation, ...: not costed here
+  }
+  if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? '')) return undefined
+  return out
 }
