@@ -39,7 +39,16 @@ describe('class 1: the dialect of each migration file', () => {
       ['20240101000000_users.cockroach.up.sql', 'CockroachDB', 'file name', 'not checked (CockroachDB)'],
       ['20240101000000_users.cockroach.down.sql', 'CockroachDB', 'file name', 'not checked (CockroachDB)'],
     ])
-    expect(out.summary).toContain('partly or not checked: 2 MySQL, 2 SQLite, 2 CockroachDB')
+    expect(out.summary).toContain('partly or not checked: 2 MySQL, 2 SQLite, 2 CockroachDB); dialect: PostgreSQL 2, MySQL 2, SQLite 2, CockroachDB 2')
+    // the CLI prints findings, not tables: a notice names each file that was not (fully) checked
+    expect(out.findings.filter((f) => f.code === 'dialect').map((f) => [f.kind, f.path.split('/').pop(), f.message.split(':')[0]])).toEqual([
+      ['info', '20240101000000_users.mysql.up.sql', 'MySQL migration (from the file name)'],
+      ['info', '20240101000000_users.mysql.down.sql', 'MySQL migration (from the file name)'],
+      ['info', '20240101000000_users.sqlite3.up.sql', 'SQLite migration (from the file name)'],
+      ['info', '20240101000000_users.sqlite3.down.sql', 'SQLite migration (from the file name)'],
+      ['info', '20240101000000_users.cockroach.up.sql', 'CockroachDB migration (from the file name)'],
+      ['info', '20240101000000_users.cockroach.down.sql', 'CockroachDB migration (from the file name)'],
+    ])
   })
 
   test('folders: Flyway db/migration/{vendor}, mysql/, postgresql/', async () => {

@@ -355,6 +355,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   const reports: FileReport[] = []
   const dialectRows: string[][] = []
   const notChecked = new Map<string, number>()
+  const dialectCount = new Map<string, number>()
   const suppressionsListed: Array<{ path: string; line: number; id: string; reason: string }> = []
   let statements = 0
   const analysed: Array<{ file: ChangedFile; mig: MigrationFile; dialect: DialectInfo; analysis: Analysis; report: FileReport }> = []
@@ -376,7 +377,11 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     const dialect = await detectDialect(file.path, mig, policy, readConfig, content)
     const checked = coverage(dialect, mig)
     dialectRows.push([file.path, DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), dialect.source, checked])
-    if (checked.startsWith('not checked')) notChecked.set(DIALECT_NAMES[dialect.dialect], (notChecked.get(DIALECT_NAMES[dialect.dialect]) ?? 0) + 1)
+    dialectCount.set(DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), (dialectCount.get(DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : '')) ?? 0) + 1)
+    if (checked.startsWith('not checked')) {
+      notChecked.set(DIALECT_NAMES[dialect.dialect], (notChecked.get(DIALECT_NAMES[dialect.dialect]) ?? 0) + 1)
+      findings.push({ kind: 'info', path: file.path, code: 'dialect', level: 'notice', message: `${DIALECT_NAMES[dialect.dialect]} migration (from the ${dialect.source}): ${checked}.` })
+    }
 
     // Process danger: the file existed on the base branch, i.e. it is already merged (and has run).
     if (file.status !== 'added' && file.status !== 'copied' && mig.immutable) {
@@ -517,7 +522,8 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     (dangers ? `${dangers} danger${dangers === 1 ? '' : 's'}` : 'no danger') +
     (suppressed ? `, ${suppressed} suppressed` : '') +
     (errors ? `, ${errors} not analysed` : '') +
-    (skipped ? ` (partly or not checked: ${skipped})` : '')
+    (skipped ? ` (partly or not checked: ${skipped})` : '') +
+    `; dialect: ${[...dialectCount].map(([d, n]) => (dialectCount.size > 1 ? `${d} ${n}` : d)).join(', ')}`
   return {
     findings,
     summary,
