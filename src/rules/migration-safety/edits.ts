@@ -82,10 +82,14 @@ export interface EditKind {
   rollbackOnly: boolean
 }
 
+/** Python imports: reordering or regrouping them (isort) changes no statement the migration runs. */
+const isImport = (n: TsNode): boolean => n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement'
+
 export function compareTrees(parser: TsParser, base: string, head: string): EditKind {
   const a = parser.parse(base)
   const b = parser.parse(head)
   if (!a || !b) return { changed: base !== head, rollbackOnly: false }
-  if (treeText(a.rootNode) === treeText(b.rootNode)) return { changed: false, rollbackOnly: false }
-  return { changed: true, rollbackOnly: treeText(a.rootNode, isRollbackNode) === treeText(b.rootNode, isRollbackNode) }
+  if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { changed: false, rollbackOnly: false }
+  const fwd = (n: TsNode): boolean => isImport(n) || isRollbackNode(n)
+  return { changed: true, rollbackOnly: treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd) }
 }

@@ -27,6 +27,8 @@ describe('migration-edited', () => {
     expect(await edit('db/migration/V1__a.sql', 'CREATE TABLE a (id int);', '-- the a table\nCREATE TABLE a (\n  id int\n);')).toEqual([])
     expect(await edit('db/migration/mysql/V1__a.sql', 'CREATE TABLE `a` (id int) ENGINE=InnoDB;', '# a\nCREATE TABLE `a` (\n  id int\n) ENGINE=InnoDB;  -- ok')).toEqual([])
     expect(await edit('shop/migrations/0001_initial.py', 'ops = [1]\n', '# generated\nops = [1]  # one\n')).toEqual([])
+    // isort: imports reordered, no operation changed
+    expect(await edit('shop/migrations/0001_initial.py', 'from django.db import models, migrations\nimport uuid\nops = [1]\n', 'import uuid\n\nfrom django.db import migrations, models\nops = [1]\n')).toEqual([])
   })
   test('a merged rollback file edited is a notice (rollback_level), and so is an edit of rollback code only', async () => {
     expect(await edit('migrations/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;')).toEqual(['migration-edited:notice'])
