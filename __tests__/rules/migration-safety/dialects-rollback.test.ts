@@ -11,7 +11,7 @@ async function run(files: FakeFile[], over: Record<string, unknown> = {}, trees:
   const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', ...over }
   return migrationSafety.evaluate(makeContext({ files, ...trees }), opts as never)
 }
-const violations = (out: Awaited<ReturnType<typeof run>>) => out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.path.split('/').pop()}:${f.code}:${f.level}`)
+const violations = (out: Awaited<ReturnType<typeof run>>) => out.findings.filter((f) => f.kind === 'violation').map((f) => `${(f.path ?? "").split("/").pop()}:${f.code}:${f.level}`)
 const dialectTable = (out: Awaited<ReturnType<typeof run>>) => out.tables!.find((t) => t.title === 'Dialect of each migration file')!.rows.map((r) => [r[0].split('/').pop(), r[1], r[2], r[3].split(':')[0]])
 
 describe('class 1: the dialect of each migration file', () => {
@@ -41,7 +41,7 @@ describe('class 1: the dialect of each migration file', () => {
     ])
     expect(out.summary).toContain('partly or not checked: 2 MySQL, 2 SQLite, 2 CockroachDB); dialect: PostgreSQL 2, MySQL 2, SQLite 2, CockroachDB 2')
     // the CLI prints findings, not tables: a notice names each file that was not (fully) checked
-    expect(out.findings.filter((f) => f.code === 'dialect').map((f) => [f.kind, f.path.split('/').pop(), f.message.split(':')[0]])).toEqual([
+    expect(out.findings.filter((f) => f.code === 'dialect').map((f) => [f.kind, (f.path ?? "").split("/").pop(), f.message.split(':')[0]])).toEqual([
       ['info', '20240101000000_users.mysql.up.sql', 'MySQL migration (from the file name)'],
       ['info', '20240101000000_users.mysql.down.sql', 'MySQL migration (from the file name)'],
       ['info', '20240101000000_users.sqlite3.up.sql', 'SQLite migration (from the file name)'],
