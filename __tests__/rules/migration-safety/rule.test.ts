@@ -43,10 +43,11 @@ describe('migration-safety rule', () => {
     expect(f).toMatchObject({ path: 'db/migration/V12__users_email.sql', line: 4, endLine: 5, level: 'fail' })
     expect(f.message).toContain('ACCESS EXCLUSIVE')
     expect(f.hint).toContain('NOT VALID')
-    expect(out.tables).toHaveLength(1)
+    expect(out.tables).toHaveLength(2)
+    expect(out.tables![1]).toMatchObject({ title: 'Dialect of each migration file', rows: [['db/migration/V12__users_email.sql', 'PostgreSQL (assumed)', 'default', expect.stringContaining('all dangers')]] })
     expect(out.tables![0].columns).toEqual(['Line', 'Statement', 'Danger', 'Lock', 'Fix'])
     expect(out.tables![0].rows[0].slice(0, 3)).toEqual(['3', 'CREATE INDEX users_email_idx ON users (email)', 'create-index-non-concurrent'])
-    expect(out.summary).toBe('1 migration file, 3 statements: 2 dangers')
+    expect(out.summary).toBe('1 migration file, 3 statements: 2 dangers; dialect: PostgreSQL (assumed)')
   })
 
   test('per-danger levels and ignore list', async () => {

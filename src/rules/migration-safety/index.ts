@@ -8,11 +8,20 @@ import { Type, type Static } from '@sinclair/typebox'
 import { matchesAny } from '../../change/glob.js'
 import { parsePatch } from '../../change/patch.js'
 import type { ChangedFile, CommonRuleOptions, Finding, Level, Rule, RuleContext, RuleOutput, RuleTable } from '../../types.js'
-import { DANGERS, DANGER_IDS, isDangerId, type DangerId } from './dangers.js'
+import { DANGERS, DANGER_IDS, holdsFor, isDangerId, recipeFor, type DangerId } from './dangers.js'
+import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
-import { analyzePython, analyzeRails, type OrmResult } from './orm.js'
-import { analyzeSql, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
+import { detectDialect, type DialectInfo } from './dialect.js'
+import { compareTrees, sameSql } from './edits.js'
+import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
+import type { TypeName } from './sql-ast.js'
+import { analyzeSql, typesSetBy, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
 import { loadParser, loadPg } from './wasm.js'
+
+const DIALECTS = ['postgres', 'cockroach', 'mysql', 'sqlite', 'sqlserver', 'oracle', 'other'] as const satisfies readonly Dialect[]
+const DialectSchema = Type.Union(DIALECTS.map((d) => Type.Literal(d)))
+const LevelSchema = (def: Level, description: string) =>
+  Type.Union([Type.Literal('off'), Type.Literal('notice'), Type.Literal('warn'), Type.Literal('fail')], { default: def, description })
 
 const DangerLevel = (id: DangerId) =>
   Type.Union([Type.Literal('off'), Type.Literal('notice'), Type.Literal('warn'), Type.Literal('fail')], {
@@ -31,7 +40,15 @@ export const options = Type.Object(
       description: 'Recognise the common layouts: Flyway, golang-migrate, dbmate, Prisma, sqitch, Liquibase SQL, Rails db/migrate, Django migrations, Alembic versions.',
     }),
     exclude: Type.Array(Type.String(), { default: [], description: 'Globs of files never treated as migrations.' }),
-    dialect: Type.Literal('postgres', { default: 'postgres', description: 'SQL dialect. Only PostgreSQL is supported.' }),
+    dialect: Type.Union([Type.Literal('auto'), ...DIALECTS.map((d) => Type.Literal(d))], {
+      default: 'auto',
+      description: 'Database the migrations run on. auto: per file, from a dialect in the file name (x.mysql.up.sql), a folder (mysql/, sqlite/, postgres/), else the tool configuration (Prisma migration_lock.toml, Rails config/database.yml, Django ENGINE, Alembic URL), else PostgreSQL. Files that are not PostgreSQL are never parsed as PostgreSQL.',
+    }),
+    dialects: Type.Array(Type.Object({ paths: Type.Array(Type.String()), dialect: DialectSchema }, { additionalProperties: false }), {
+      default: [],
+      description: 'Dialect per glob, before anything detected: [{ paths: ["db/mysql/**"], dialect: mysql }].',
+    }),
+    rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
     pg_version: Type.Integer({
       minimum: 9,
       maximum: 18,
@@ -58,6 +75,10 @@ export const options = Type.Object(
     app_paths: Type.Array(Type.String(), {
       default: ['**/*.{rb,py,ts,tsx,js,jsx,mjs,cjs,go,java,kt,scala,cs,php,ex,exs,rs}'],
       description: 'Globs of application code: dropping/renaming a column in a PR that also changes these files is an expand-contract violation.',
+    }),
+    app_exclude: Type.Array(Type.String(), {
+      default: ['**/db/schema.rb', '**/db/structure.sql', '**/db/seeds.rb', '**/{test,tests,spec,specs,__tests__,testdata,fixtures,factories}/**', '**/*_test.{go,py,rb}', '**/test_*.py', '**/conftest.py', '**/*_spec.rb', '**/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs}', '**/*Test.{java,kt}'],
+      description: 'Globs never counted as application code for expand-contract: schema dumps, seeds and tests.',
     }),
   },
   { additionalProperties: false },
@@ -154,25 +175,61 @@ interface Analysis {
   comments: Array<{ line: number; text: string }>
   waivers: OrmResult['waivers']
   count: number
+  created: string[]
+  framework: Framework
 }
 
-async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions): Promise<Analysis> {
-  const sqlOpts: SqlOptions = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout }
+type Reader = (path: string) => Promise<string | undefined>
+
+const joinPath = (d: string, f: string): string => (d ? `${d}/${f}` : f)
+
+/** Column types before the migration runs: its rollback (golang-migrate .down.sql) and the base's schema dump. */
+async function knownTypesFor(file: ChangedFile, mig: MigrationFile, readHead: Reader, readBase: Reader): Promise<Map<string, TypeName>> {
+  const out = new Map<string, TypeName>()
+  const pgNeeded = mig.kind === 'sql' || mig.kind === 'rails'
   if (mig.kind === 'sql') {
-    const pg = await loadPg()
-    let r = analyzeSql(pg, content, sqlOpts)
-    const db = dbmateSections(r.comments)
+    const down = downPathFor(file.path)
+    const text = down ? await readHead(down) : undefined
+    if (text !== undefined) for (const [k, v] of typesSetBy(await loadPg(), text)) out.set(k, v)
+  }
+  if (mig.kind === 'rails') {
+    const i = file.path.lastIndexOf('db/migrate/')
+    const root = i <= 0 ? '' : file.path.slice(0, i - 1)
+    const schema = await readBase(joinPath(root, 'db/schema.rb'))
+    if (schema !== undefined) for (const [k, v] of railsSchemaTypes(schema)) if (!out.has(k)) out.set(k, v)
+    else {
+      const structure = await readBase(joinPath(root, 'db/structure.sql'))
+      if (structure !== undefined && pgNeeded) for (const [k, v] of typesSetBy(await loadPg(), structure)) if (!out.has(k)) out.set(k, v)
+    }
+  }
+  return out
+}
+
+async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, dialect: Dialect, readHead: Reader, readBase: Reader, earlier?: ReadonlyMap<string, TypeName>): Promise<Analysis> {
+  const knownTypes = await knownTypesFor(file, mig, readHead, readBase)
+  for (const [k, v] of earlier ?? []) if (!knownTypes.has(k)) knownTypes.set(k, v)
+  const sqlOpts: SqlOptions = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout, knownTypes }
+  const parseSql = PG_FAMILY.includes(dialect)
+  if (mig.kind === 'sql') {
     const issues: Issue[] = []
-    if (db.up !== undefined) {
-      // dbmate wraps each section in a transaction unless `transaction:false`.
-      if (!db.noTransaction && !opts.assume_in_transaction) r = analyzeSql(pg, content, { ...sqlOpts, assumeInTransaction: true })
-      const downLine = db.down
-      const inUp = (l: number): boolean => downLine === undefined || l < downLine || (db.up! > downLine && l > db.up!)
-      r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), statements: r.statements }
-      const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length
-      if (downLine === undefined || downStatements === 0) {
-        issues.push({ id: 'missing-down', line: downLine ?? db.up, endLine: downLine ?? db.up, statement: '-- migrate:down', detail: downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty' })
+    let r = parseSql ? analyzeSql(await loadPg(), content, sqlOpts) : undefined
+    let transactional = true
+    if (r) {
+      const db = dbmateSections(r.comments)
+      if (db.up !== undefined) {
+        // dbmate wraps each section in a transaction unless `transaction:false`.
+        transactional = !db.noTransaction
+        if (!db.noTransaction && !opts.assume_in_transaction) r = analyzeSql(await loadPg(), content, { ...sqlOpts, assumeInTransaction: true })
+        const downLine = db.down
+        const inUp = (l: number): boolean => downLine === undefined || l < downLine || (db.up! > downLine && l > db.up!)
+        r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) }
+        const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length
+        if (downLine === undefined || downStatements === 0) {
+          issues.push({ id: 'missing-down', line: downLine ?? db.up, endLine: downLine ?? db.up, statement: '-- migrate:down', detail: downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty' })
+        }
       }
+      // A backfill counts when the same transaction (the file) also changes the schema of an existing table.
+      if (r.schemaChange && transactional) issues.push(...r.backfills)
     }
     const down = downPathFor(file.path)
     if (down && !(await existsAtHead(ctx, down))) {
@@ -182,16 +239,78 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
     if (revert && !(await existsAtHead(ctx, revert))) {
       issues.push({ id: 'missing-down', line: 1, endLine: 1, statement: file.path.split('/').pop() ?? file.path, detail: `sqitch change without ${revert}` })
     }
-    return { issues: [...issues, ...r.issues], statements: r.statements, comments: r.comments, waivers: [], count: r.count }
+    if (!r) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql' }
+    return { issues: [...issues, ...r.issues], statements: r.statements, comments: r.comments, waivers: [], count: r.count, created: r.created, framework: 'sql' }
   }
-  const deps = { parser: await loadParser(mig.kind === 'rails' ? 'ruby' : 'python'), pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false } }
-  // Rails, Django and Alembic run each migration in a transaction unless told otherwise.
-  deps.sql.assumeInTransaction = true
+  // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
+  // where: disable_ddl_transaction!, atomic = False, autocommit_block).
+  const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python')
+  const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead) : undefined
+  const deps = { parser, pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes, djangoFields }
   const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour)
-  if (r.notMigration) return { issues: [], statements: [], comments: [], waivers: [], count: 0 }
-  // Embedded SQL (execute/RunSQL) outside a transaction: Rails disable_ddl_transaction!, Django atomic=False.
-  return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count }
+  const framework: Framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django'
+  if (r.notMigration) return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework }
+  return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework }
 }
+
+/** Migrations read at most to find the fields a Django migration alters. */
+const DJANGO_MAX_READS = 25
+
+/**
+ * The definition each field a Django migration alters had before it: the migrations of the same app it
+ * depends on are read (head), nearest first, until every altered field is found or DJANGO_MAX_READS.
+ */
+async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>, path: string, content: string, readHead: Reader): Promise<Map<string, FieldSummary>> {
+  const out = new Map<string, FieldSummary>()
+  const dir = path.slice(0, path.lastIndexOf('/'))
+  const app = dir.split('/').slice(-2, -1)[0] ?? ''
+  const own = djangoFileState(parser, content, app)
+  const needed = new Set(own.alters)
+  if (needed.size === 0) return out
+  const queue = [...own.dependencies]
+  const seen = new Set<string>(queue)
+  let reads = 0
+  while (queue.length && needed.size && reads < DJANGO_MAX_READS) {
+    const name = queue.shift()!
+    const text = await readHead(`${dir}/${name}.py`)
+    reads++
+    if (text === undefined) continue
+    const st = djangoFileState(parser, text, app)
+    for (let i = st.defs.length - 1; i >= 0; i--) {
+      const [key, summary] = st.defs[i]
+      if (!needed.has(key)) continue
+      needed.delete(key)
+      if (summary) out.set(key, summary)
+    }
+    for (const d of st.dependencies) if (!seen.has(d)) {
+      seen.add(d)
+      queue.push(d)
+    }
+  }
+  return out
+}
+
+/** What was not checked in a file of this dialect (the dialect table's last column). */
+function coverage(d: DialectInfo, mig: MigrationFile): string {
+  const name = DIALECT_NAMES[d.dialect]
+  switch (d.dialect) {
+    case 'postgres':
+      return d.assumed ? 'all dangers (PostgreSQL assumed: no dialect in the file name, folder or tool configuration)' : 'all dangers'
+    case 'cockroach':
+      return 'not checked (CockroachDB): lock and rewrite dangers, since CockroachDB changes schemas online; checked: data loss, renames, backfills, missing rollback, edits'
+    case 'sqlite':
+      return `not checked (SQLite): lock dangers and table rebuilds (SQLite alters tables by copying them); ${mig.kind === 'sql' ? 'the SQL is not parsed' : 'checked: drops, renames, missing rollback, edits'}`
+    default:
+      return `not checked (${name}): PostgreSQL lock dangers${mig.kind === 'sql' ? ' (the SQL is not parsed as PostgreSQL); checked: edits of merged migrations, missing rollback' : ' and embedded SQL; checked: drops, renames, backfills, missing rollback, edits'}`
+  }
+}
+
+function capLevel(level: Level, cap: Level): Level {
+  const order: Level[] = ['off', 'notice', 'warn', 'fail']
+  return order.indexOf(level) <= order.indexOf(cap) ? level : cap
+}
+
+const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ')
 
 async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonRuleOptions): Promise<RuleOutput> {
   const migrations: Array<{ file: ChangedFile; mig: MigrationFile }> = []
@@ -202,54 +321,132 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     else others.push(f)
   }
   if (migrations.length === 0) return { findings: [], summary: 'no migration changed' }
-  const appChanged = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths)).map((f) => f.path)
+  const appChanged = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths) && !matchesAny(f.path, opts.app_exclude)).map((f) => f.path)
+
+  // Configuration and rollback files are read once each, through the change set (head, else base).
+  const cache = new Map<string, Promise<string | undefined>>()
+  const cached = (side: 'head' | 'base', p: string): Promise<string | undefined> => {
+    const key = `${side}:${p}`
+    let v = cache.get(key)
+    if (!v) {
+      v = (side === 'head' ? ctx.changes.readHead(p) : ctx.changes.readBase(p)).catch(() => undefined)
+      cache.set(key, v)
+    }
+    return v
+  }
+  const readHead: Reader = (p) => cached('head', p)
+  const readBase: Reader = (p) => cached('base', p)
+  const readConfig: Reader = async (p) => (await readHead(p)) ?? (await readBase(p))
+  const policy = { dialect: opts.dialect, dialects: opts.dialects }
+
+  // Column types the PR's earlier SQL migrations set (path order): a later TYPE change to the same type is free.
+  const prTypes = new Map<string, Map<string, TypeName>>()
+  const sqlForward = migrations.filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed').sort((a, b) => a.file.path.localeCompare(b.file.path))
+  if (sqlForward.length > 1) {
+    const acc = new Map<string, TypeName>()
+    for (const m of sqlForward) {
+      prTypes.set(m.file.path, new Map(acc))
+      const text = await readHead(m.file.path)
+      if (text !== undefined) for (const [k, v] of typesSetBy(await loadPg(), text)) acc.set(k, v)
+    }
+  }
 
   const findings: Finding[] = []
   const reports: FileReport[] = []
+  const dialectRows: string[][] = []
+  const notChecked = new Map<string, number>()
+  const dialectCount = new Map<string, number>()
   const suppressionsListed: Array<{ path: string; line: number; id: string; reason: string }> = []
   let statements = 0
+  const analysed: Array<{ file: ChangedFile; mig: MigrationFile; dialect: DialectInfo; analysis: Analysis; report: FileReport }> = []
+
+  const pushFinding = (report: FileReport, id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level): void => {
+    let level = levelFor(id, opts)
+    if (cap) level = capLevel(level, cap)
+    if (level === 'off') return
+    const finding: Finding = { ...f, code: id, level, kind: 'violation' }
+    report.findings.push(finding)
+    findings.push(finding)
+    report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (rollback: ${level})` : ''), DANGERS[id].lock, oneLine(fix)])
+  }
 
   for (const { file, mig } of migrations) {
     const report: FileReport = { path: file.path, rows: [], findings: [], statements: 0, suppressed: 0 }
     reports.push(report)
-    const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string): void => {
-      const level = levelFor(id, opts)
-      if (level === 'off') return
-      const finding: Finding = { ...f, code: id, level, kind: 'violation' }
-      report.findings.push(finding)
-      findings.push(finding)
-      report.rows.push([f.line ? String(f.line) : '', statement, id, DANGERS[id].lock, DANGERS[id].fix])
+    const content = file.status === 'removed' ? undefined : await readHead(file.path)
+    const dialect = await detectDialect(file.path, mig, policy, readConfig, content)
+    const checked = coverage(dialect, mig)
+    dialectRows.push([file.path, DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), dialect.source, checked])
+    dialectCount.set(DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), (dialectCount.get(DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : '')) ?? 0) + 1)
+    if (checked.startsWith('not checked')) {
+      notChecked.set(DIALECT_NAMES[dialect.dialect], (notChecked.get(DIALECT_NAMES[dialect.dialect]) ?? 0) + 1)
+      findings.push({ kind: 'info', path: file.path, code: 'dialect', level: 'notice', message: `${DIALECT_NAMES[dialect.dialect]} migration (from the ${dialect.source}): ${checked}.` })
     }
 
     // Process danger: the file existed on the base branch, i.e. it is already merged (and has run).
     if (file.status !== 'added' && file.status !== 'copied' && mig.immutable) {
-      const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : 'edited'
+      const rollbackFile = !mig.forward
+      let rollbackOnly = false
+      if (file.status !== 'removed' && file.status !== 'renamed') {
+        const base = await readBase(file.previousPath ?? file.path)
+        if (base !== undefined && content !== undefined) {
+          let changed = true
+          try {
+            if (mig.kind === 'sql') changed = !sameSql(PG_FAMILY.includes(dialect.dialect) ? await loadPg() : undefined, base, content)
+            else {
+              const e = compareTrees(await loadParser(mig.kind === 'rails' ? 'ruby' : 'python'), base, content)
+              changed = e.changed
+              rollbackOnly = e.rollbackOnly
+            }
+          } catch {
+            changed = true
+          }
+          if (!changed) {
+            report.rows.push(['', '(whole file)', 'edited: comments and layout only', 'none', 'not a migration-edited finding: the statements are unchanged'])
+            continue
+          }
+        }
+      }
+      const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : 'edited'
       const line = file.status === 'removed' ? undefined : firstChangedLine(file)
-      push('migration-edited', { path: file.path, line, endLine: line, message: `Migration ${what} after it was merged: ${DANGERS['migration-edited'].why}.`, hint: DANGERS['migration-edited'].fix }, '(whole file)')
+      const cap = rollbackFile || rollbackOnly ? opts.rollback_level : undefined
+      pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `${rollbackFile ? 'Rollback migration' : 'Migration'} ${what} after it was merged: ${DANGERS['migration-edited'].why}.`, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap)
       continue
     }
     if (file.status === 'removed' || !mig.forward) continue
 
-    const content = await ctx.changes.readHead(file.path)
     if (content === undefined) {
       findings.push({ kind: 'error', path: file.path, code: 'unreadable', message: `Could not read ${file.path} at the head commit: the migration was not checked.` })
       continue
     }
     let analysis: Analysis
     try {
-      analysis = await analyzeFile(ctx, file, mig, content, opts)
+      analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path))
     } catch (e) {
       findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
       continue
     }
     statements += analysis.count
     report.statements = analysis.count
+    analysed.push({ file, mig, dialect, analysis, report })
+  }
 
+  // Objects created anywhere in this change cannot block anyone: lock dangers on them are not reported.
+  const createdInPr = new Set(analysed.flatMap((a) => a.analysis.created.map((t) => t.toLowerCase())))
+
+  for (const { file, dialect, analysis, report } of analysed) {
+    const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level): void => pushFinding(report, id, f, statement, fix, cap)
     const sups = parseSuppressions(analysis.comments)
     const spans = analysis.statements
     const used = new Set<Suppression>()
     const issues = [...analysis.issues].sort((a, b) => a.line - b.line)
     for (const issue of issues) {
+      if (!holdsFor(issue.id, dialect.dialect)) {
+        if (issue.id === 'syntax-error') report.rows.push([String(issue.line), issue.statement, `not checked (${DIALECT_NAMES[dialect.dialect]} syntax)`, 'unknown', oneLine(issue.detail)])
+        continue
+      }
+      const target = (issue.names?.table ?? issue.table)?.toLowerCase()
+      if (DANGERS[issue.id].lockDanger && target && createdInPr.has(target)) continue
       let suppressedBy: Suppression | undefined
       let missingReason = false
       for (const s of sups) {
@@ -267,6 +464,8 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         report.rows.push([String(issue.line), issue.statement, `${issue.id} (suppressed)`, DANGERS[issue.id].lock, `reason: ${suppressedBy.reason}`])
         continue
       }
+      const recipe = recipeFor(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version })
+      const cap = issue.rollback ? opts.rollback_level : undefined
       push(
         issue.id,
         {
@@ -274,12 +473,14 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           line: issue.line,
           endLine: issue.endLine,
           column: issue.column,
-          message: messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
-          hint: DANGERS[issue.id].fix,
+          message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
+          hint: recipe,
         },
         issue.statement,
+        recipe,
+        cap,
       )
-      if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0) {
+      if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
         push(
           'expand-contract',
           {
@@ -290,6 +491,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
             hint: DANGERS['expand-contract'].fix,
           },
           issue.statement,
+          DANGERS['expand-contract'].fix,
         )
       }
     }
@@ -310,19 +512,26 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   const tables: RuleTable[] = reports
     .filter((r) => r.rows.length > 0)
     .map((r) => ({ title: r.path, columns: ['Line', 'Statement', 'Danger', 'Lock', 'Fix'], rows: r.rows.sort((a, b) => Number(a[0] || 0) - Number(b[0] || 0)) }))
+  tables.push({ title: 'Dialect of each migration file', columns: ['File', 'Dialect', 'Detected from', 'Checked'], rows: dialectRows })
   const dangers = findings.filter((f) => f.kind === 'violation').length
   const suppressed = suppressionsListed.length
   const errors = findings.filter((f) => f.kind === 'error').length
+  const skipped = [...notChecked].map(([d, n]) => `${n} ${d}`).join(', ')
   const summary =
     `${migrations.length} migration file${migrations.length === 1 ? '' : 's'}, ${statements} statement${statements === 1 ? '' : 's'}: ` +
     (dangers ? `${dangers} danger${dangers === 1 ? '' : 's'}` : 'no danger') +
     (suppressed ? `, ${suppressed} suppressed` : '') +
-    (errors ? `, ${errors} not analysed` : '')
+    (errors ? `, ${errors} not analysed` : '') +
+    (skipped ? ` (partly or not checked: ${skipped})` : '') +
+    `; dialect: ${[...dialectCount].map(([d, n]) => (dialectCount.size > 1 ? `${d} ${n}` : d)).join(', ')}`
   return {
     findings,
     summary,
     tables,
-    data: { migrations: migrations.map((m) => ({ path: m.file.path, layout: m.mig.layout, status: m.file.status })), suppressions: suppressionsListed },
+    data: {
+      migrations: migrations.map((m, i) => ({ path: m.file.path, layout: m.mig.layout, status: m.file.status, dialect: dialectRows[i]?.[1], dialect_source: dialectRows[i]?.[2] })),
+      suppressions: suppressionsListed,
+    },
   }
 }
 

@@ -4,7 +4,10 @@
  * `op.execute`) is analysed with the PostgreSQL parser.
  */
 import type { DangerId } from './dangers.js'
+import type { Names } from './dangers/types.js'
+import { rewriteFree } from './dangers/change-column-type.js'
 import { analyzeSql, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
+import { typeText, type TypeName } from './sql-ast.js'
 import { shortStatement } from './text.js'
 import type { PgApi, TsNode, TsParser } from './wasm.js'
 
@@ -19,6 +22,8 @@ export interface OrmResult {
   count: number
   /** Set when the file is not a migration of the expected framework (e.g. a .py that is neither). */
   notMigration?: boolean
+  /** Tables the migration creates (exempt from lock dangers across the PR). */
+  created: string[]
 }
 
 export interface OrmDeps {
@@ -26,6 +31,18 @@ export interface OrmDeps {
   /** Loaded lazily: only when a migration embeds SQL. */
   pg: () => Promise<PgApi>
   sql: SqlOptions
+  /** The file's dialect is PostgreSQL or CockroachDB: embedded SQL is parsed. Otherwise it is not. */
+  parseSql: boolean
+  /** Column types before the migration (`table.column`), from the base schema dump. */
+  knownTypes?: ReadonlyMap<string, TypeName>
+  /** Django: each field's definition before this migration (`model.field`), from the migrations it depends on. */
+  djangoFields?: ReadonlyMap<string, FieldSummary>
+}
+
+/** Where a call sits: forward or rollback code, and whether it runs in a transaction. */
+export interface Place {
+  rollback?: boolean
+  inTx: boolean
 }
 
 const line = (n: TsNode): number => n.startPosition.row + 1
@@ -41,12 +58,27 @@ function walk(n: TsNode, visit: (n: TsNode) => boolean | void): void {
 }
 
 class Collector {
-  readonly result: OrmResult = { issues: [], statements: [], comments: [], waivers: [], count: 0 }
+  readonly result: OrmResult = { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [] }
   private readonly pending: Array<Promise<void>> = []
+  /** Backfill candidates, kept at the end when the same transaction also changes the schema. */
+  private readonly backfills: Array<{ issue: Issue; inTx: boolean }> = []
+  /** A forward operation changed the schema of an existing table inside the migration's transaction. */
+  schemaChangeInTx = false
   constructor(readonly deps: OrmDeps) {}
 
-  issue(node: TsNode, id: DangerId, detail: string, table?: string, column_name?: string): void {
-    this.result.issues.push({ id, line: line(node), endLine: endLine(node), statement: shortStatement(node.text), detail, table, column_name })
+  issue(node: TsNode, id: DangerId, detail: string, table?: string, column_name?: string, names?: Names, rollback?: boolean): void {
+    const i: Issue = { id, line: line(node), endLine: endLine(node), statement: shortStatement(node.text), detail, table, column_name, names: names ?? (table ? { table, column: column_name } : undefined) }
+    if (rollback) i.rollback = true
+    this.result.issues.push(i)
+  }
+
+  /** A backfill candidate (update_all, RunPython .update(), op.execute("UPDATE ...")). */
+  backfill(issue: Issue, inTx: boolean): void {
+    this.backfills.push({ issue, inTx })
+  }
+
+  schemaOp(place: Place): void {
+    if (place.inTx && !place.rollback) this.schemaChangeInTx = true
   }
 
   statement(node: TsNode): void {
@@ -54,14 +86,26 @@ class Collector {
     this.result.count++
   }
 
-  /** Analyses embedded SQL whose first character is on `firstLine` (1-based); issues land on the SQL's own lines. */
-  embeddedSql(sql: string, firstLine: number, call: TsNode, waiverReason?: string): void {
+  /**
+   * Analyses embedded SQL whose first character is on `firstLine` (1-based); issues land on the SQL's own
+   * lines. Not parsed at all when the file's dialect is not PostgreSQL or CockroachDB.
+   */
+  embeddedSql(sql: string, firstLine: number, call: TsNode, place: Place, waiverReason?: string): void {
+    if (!this.deps.parseSql) return
     this.pending.push(
       this.deps.pg().then((pg) => {
-        const r = analyzeSql(pg, sql, this.deps.sql)
-        for (const i of r.issues) {
-          const shifted = { ...i, line: Math.max(line(call), firstLine + i.line - 1), endLine: Math.min(endLine(call), firstLine + i.endLine - 1) }
+        const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes })
+        const shift = (i: Issue): Issue => {
+          const shifted: Issue = { ...i, line: Math.max(line(call), firstLine + i.line - 1), endLine: Math.min(endLine(call), firstLine + i.endLine - 1) }
           if (shifted.endLine < shifted.line) shifted.endLine = shifted.line
+          if (place.rollback) shifted.rollback = true
+          return shifted
+        }
+        this.result.created.push(...r.created)
+        if (r.schemaChange) this.schemaOp(place)
+        for (const i of r.backfills) if (!waiverReason) this.backfill(shift(i), place.inTx && !place.rollback)
+        for (const i of r.issues) {
+          const shifted = shift(i)
           if (waiverReason) this.result.waivers.push({ id: i.id, line: shifted.line, reason: waiverReason, statement: i.statement })
           else this.result.issues.push(shifted)
         }
@@ -71,6 +115,7 @@ class Collector {
 
   async done(): Promise<OrmResult> {
     await Promise.all(this.pending)
+    if (this.schemaChangeInTx) for (const b of this.backfills) if (b.inTx) this.result.issues.push(b.issue)
     this.result.issues.sort((a, b) => a.line - b.line)
     return this.result
   }
@@ -135,7 +180,75 @@ function rubyMethod(call: TsNode): string {
   return call.childForFieldName('method')?.text ?? ''
 }
 
-const RAILS_IRREVERSIBLE_IN_CHANGE = new Set(['execute', 'change_column', 'change_column_default', 'remove_columns'])
+const RAILS_IRREVERSIBLE_IN_CHANGE = new Set(['execute', 'change_column', 'change_column_default'])
+
+/** A Rails column type (`:string, limit: 255`) as PostgreSQL's type. */
+export function railsType(type: string | undefined, opts: { limit?: string; precision?: string; scale?: string }): TypeName | undefined {
+  const n = (s: string | undefined): number | undefined => (s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined)
+  const limit = n(opts.limit)
+  switch (type) {
+    case 'string':
+      return limit !== undefined ? { name: 'varchar', mods: 1, args: [limit] } : { name: 'varchar', mods: 0, args: [] }
+    case 'text':
+    case 'citext':
+    case 'inet':
+    case 'cidr':
+    case 'jsonb':
+    case 'json':
+    case 'uuid':
+      return { name: type, mods: 0, args: [] }
+    case 'integer':
+      return { name: limit === 8 ? 'int8' : limit === 2 ? 'int2' : 'int4', mods: 0, args: [] }
+    case 'bigint':
+      return { name: 'int8', mods: 0, args: [] }
+    case 'decimal':
+    case 'numeric': {
+      const p = n(opts.precision)
+      const sc = n(opts.scale) ?? 0
+      return p !== undefined ? { name: 'numeric', mods: 2, args: [p, sc] } : { name: 'numeric', mods: 0, args: [] }
+    }
+    case 'datetime':
+    case 'timestamp': {
+      const p = n(opts.precision)
+      return p !== undefined ? { name: 'timestamp', mods: 1, args: [p] } : { name: 'timestamp', mods: 0, args: [] }
+    }
+    case 'boolean':
+      return { name: 'bool', mods: 0, args: [] }
+    default:
+      return type ? { name: type, mods: 0, args: [] } : undefined
+  }
+}
+
+/** Column types of a Rails db/schema.rb (`create_table "users"` ... `t.string "email", limit: 255`). */
+export function railsSchemaTypes(schema: string): Map<string, TypeName> {
+  const out = new Map<string, TypeName>()
+  let table: string | undefined
+  for (const l of schema.split(/\r?\n/)) {
+    const ct = /^\s*create_table\s+"([^"]+)"/.exec(l)
+    if (ct) {
+      table = ct[1]
+      continue
+    }
+    if (/^\s*end\s*$/.test(l)) continue
+    const col = /^\s*t\.(\w+)\s+"([^"]+)"(.*)$/.exec(l)
+    if (!col || !table) continue
+    const opt = (k: string): string | undefined => new RegExp(`\\b${k}:\\s*(\\d+)`).exec(col[3])?.[1]
+    const t = railsType(col[1], { limit: opt('limit'), precision: opt('precision'), scale: opt('scale') })
+    if (t) out.set(`${table}.${col[2]}`, t)
+  }
+  return out
+}
+
+const RAILS_LOOPS = new Set(['find_each', 'find_in_batches', 'in_batches', 'each'])
+const RAILS_WRITES = /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch)\b/
+
+interface RailsCtx {
+  inChange: boolean
+  reversible: boolean
+  waiver?: string
+  table?: string
+  rollback?: boolean
+}
 
 export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmResult> {
   const tree = deps.parser.parse(source)
@@ -149,11 +262,14 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
     if ((n.type === 'identifier' || n.type === 'call') && (n.type === 'identifier' ? n.text : rubyMethod(n)) === 'disable_ddl_transaction!') noTransaction = true
   })
   const created = new Set<string>()
+  /** Types the rollback restores (`change_column` in def down / dir.down): the type the column had. */
+  const oldTypes = new Map<string, TypeName>()
+  const place = (ctx: RailsCtx): Place => ({ inTx: !noTransaction, rollback: ctx.rollback })
 
-  const visit = (n: TsNode, ctx: { inChange: boolean; reversible: boolean; waiver?: string; table?: string }): void => {
+  const visit = (n: TsNode, ctx: RailsCtx): void => {
     if (n.type === 'method') {
       const name = n.childForFieldName('name')?.text
-      for (const ch of named(n.childForFieldName('body') ?? n)) visit(ch, { ...ctx, inChange: name === 'change' })
+      for (const ch of named(n.childForFieldName('body') ?? n)) visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback })
       return
     }
     if (n.type !== 'call') {
@@ -171,20 +287,35 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
       for (const ch of named(block)) visit(ch, { ...ctx, reversible: true })
       return
     }
+    // reversible do |dir| dir.up { } ; dir.down { } end
+    if (receiver && (m === 'down' || m === 'up') && block && ctx.reversible) {
+      for (const ch of named(block)) visit(ch, { ...ctx, rollback: m === 'down' || ctx.rollback })
+      return
+    }
     const args = rubyArgs(n)
     const table = rubyValue(args.positional[0])
     const column = rubyValue(args.positional[1])
     const opt = (k: string): string | undefined => rubyValue(args.options.get(k))
-    const found: Array<[DangerId, string, string?]> = []
+    const found: Array<[DangerId, string, Names?]> = []
+    // Backfills: update_all, or a batch loop over a model that writes rows.
+    if (receiver && (m === 'update_all' || (RAILS_LOOPS.has(m) && block && RAILS_WRITES.test(block.text))) && !ctx.table) {
+      const model = /^[A-Z]\w*/.exec(receiver.text)?.[0]
+      const issue: Issue = { id: 'backfill-in-transaction', line: line(n), endLine: endLine(n), statement: shortStatement(n.text), detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`, names: { model } }
+      if (ctx.rollback) issue.rollback = true
+      if (!ctx.waiver) c.backfill(issue, !noTransaction && !ctx.rollback)
+      c.statement(n)
+      return
+    }
     // t.* inside change_table / create_table blocks
     if (receiver && ctx.table) {
       const t = ctx.table
-      if (m === 'remove') found.push(['drop-column', `change_table ${t}: t.remove ${column ?? table}`])
-      else if (m === 'rename') found.push(['rename-column', `change_table ${t}: t.rename ${table} to ${column}`])
-      else if (m === 'change') found.push(['change-column-type', `change_table ${t}: t.change ${table}`])
-      else if (m === 'index' && !created.has(t) && opt('algorithm') !== 'concurrently') found.push(['create-index-non-concurrent', `change_table ${t}: t.index without algorithm: :concurrently`])
-      else if (m === 'json') found.push(['prefer-jsonb', `${t}.${table} is json`])
-      for (const [id, detail] of found) record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined)
+      if (m === 'remove') found.push(['drop-column', `change_table ${t}: t.remove ${column ?? table}`, { table: t, column: table }])
+      else if (m === 'rename') found.push(['rename-column', `change_table ${t}: t.rename ${table} to ${column}`, { table: t, column: table, newName: column }])
+      else if (m === 'change') found.push(['change-column-type', `change_table ${t}: t.change ${table}`, { table: t, column: table }])
+      else if (m === 'index' && !created.has(t) && opt('algorithm') !== 'concurrently') found.push(['create-index-non-concurrent', `change_table ${t}: t.index without algorithm: :concurrently`, { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') }])
+      else if (m === 'json') found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }])
+      if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m)) c.schemaOp(place(ctx))
+      for (const [id, detail, names] of found) record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined, names)
       c.statement(n)
       return
     }
@@ -193,11 +324,15 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
       return
     }
     const isNew = table !== undefined && created.has(table)
+    if (!isNew && (/^(add_|remove_|change_|rename_)/.test(m) || m === 'drop_table')) c.schemaOp(place(ctx))
     switch (m) {
       case 'create_table':
-        if (table) created.add(table)
-        if (opt('force') === 'true' || opt('force') === 'cascade') found.push(['drop-table', `create_table ${table}, force: drops the existing table`])
-        if (opt('id') === 'integer' || opt('id') === 'serial') found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`])
+        if (table) {
+          created.add(table)
+          c.result.created.push(table)
+        }
+        if (opt('force') === 'true' || opt('force') === 'cascade') found.push(['drop-table', `create_table ${table}, force: drops the existing table`, { table }])
+        if (opt('id') === 'integer' || opt('id') === 'serial') found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`, { table, column: 'id' }])
         for (const ch of named(block)) visit(ch, { ...ctx, table })
         break
       case 'change_table':
@@ -205,69 +340,79 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
         break
       case 'add_index':
         if (!isNew) {
-          if (opt('algorithm') !== 'concurrently') found.push(['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`])
-          else if (!noTransaction) found.push(['concurrently-in-transaction', `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`])
+          const names: Names = { table, columns: rubyColumns(args.positional[1]), index: opt('name') }
+          if (opt('algorithm') !== 'concurrently') found.push(['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`, names])
+          else if (!noTransaction) found.push(['concurrently-in-transaction', `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names])
         }
         break
-      case 'remove_index':
-        if (opt('algorithm') !== 'concurrently') found.push(['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`])
-        else if (!noTransaction) found.push(['concurrently-in-transaction', `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`])
+      case 'remove_index': {
+        const names: Names = { table, columns: rubyColumns(args.options.get('column') ?? args.positional[1]), index: opt('name') }
+        if (opt('algorithm') !== 'concurrently') found.push(['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`, names])
+        else if (!noTransaction) found.push(['concurrently-in-transaction', `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names])
         break
+      }
       case 'add_reference':
       case 'add_belongs_to': {
         if (isNew) break
         const index = args.options.get('index')
         const idxConcurrent = index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'))
-        if (rubyValue(index) !== 'false' && !idxConcurrent) found.push(['create-index-non-concurrent', `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`])
+        if (rubyValue(index) !== 'false' && !idxConcurrent) found.push(['create-index-non-concurrent', `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`, { table, columns: [`${column}_id`] }])
         const fk = args.options.get('foreign_key')
-        if (fk && rubyValue(fk) !== 'false' && !(fk.type === 'hash' && fk.text.replace(/\s/g, '').includes('validate:false'))) found.push(['constraint-not-valid-missing', `${m} ${table}, ${column}, foreign_key: true validates every row`])
+        if (fk && rubyValue(fk) !== 'false' && !(fk.type === 'hash' && fk.text.replace(/\s/g, '').includes('validate:false'))) found.push(['constraint-not-valid-missing', `${m} ${table}, ${column}, foreign_key: true validates every row`, { table, column: `${column}_id`, value: column ? `${column}s` : undefined }])
         break
       }
       case 'add_foreign_key':
-        if (!isNew && opt('validate') !== 'false') found.push(['constraint-not-valid-missing', `add_foreign_key ${table} -> ${column} without validate: false`])
+        if (!isNew && opt('validate') !== 'false') found.push(['constraint-not-valid-missing', `add_foreign_key ${table} -> ${column} without validate: false`, { table, value: column, column: opt('column') }])
         break
       case 'add_check_constraint':
-        if (!isNew && opt('validate') !== 'false') found.push(['constraint-not-valid-missing', `add_check_constraint on ${table} without validate: false`])
+        if (!isNew && opt('validate') !== 'false') found.push(['constraint-not-valid-missing', `add_check_constraint on ${table} without validate: false`, { table, constraint: opt('name') }])
         break
       case 'add_column': {
         const type = rubyValue(args.positional[2])
-        if (type === 'json') found.push(['prefer-jsonb', `${table}.${column} is json`])
+        if (type === 'json') found.push(['prefer-jsonb', `${table}.${column} is json`, { table, column }])
         if (isNew) break
-        if (opt('null') === 'false' && !args.options.has('default')) found.push(['add-column-not-null-no-default', `add_column ${table}, ${column}, null: false without default`])
+        if (opt('null') === 'false' && !args.options.has('default')) found.push(['add-column-not-null-no-default', `add_column ${table}, ${column}, null: false without default`, { table, column, type }])
         const def = args.options.get('default')
-        if (def && (def.type === 'lambda' || deps.sql.pgVersion < 11)) found.push(['add-column-volatile-default', `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`])
+        if (def && (def.type === 'lambda' || deps.sql.pgVersion < 11)) found.push(['add-column-volatile-default', `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`, { table, column, type }])
         break
       }
       case 'remove_column':
       case 'remove_columns':
-        if (!isNew) found.push(['drop-column', `${m} ${table}, ${args.positional.slice(1).map(rubyValue).join(', ')}`])
+        if (!isNew) {
+          const cols = args.positional.slice(1).map(rubyValue)
+          found.push(['drop-column', `${m} ${table}, ${cols.join(', ')}`, { table, column: cols[0] }])
+        }
         break
       case 'rename_column':
-        if (!isNew) found.push(['rename-column', `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`])
+        if (!isNew) found.push(['rename-column', `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`, { table, column, newName: rubyValue(args.positional[2]) }])
         break
       case 'rename_table':
-        if (!isNew) found.push(['rename-table', `rename_table ${table} to ${column}`])
+        if (!isNew) found.push(['rename-table', `rename_table ${table} to ${column}`, { table, newName: column }])
         break
       case 'change_column': {
         const type = rubyValue(args.positional[2])
-        if (!isNew && type !== 'text') found.push(['change-column-type', `change_column ${table}, ${column}, :${type}`])
+        const now = railsType(type, { limit: opt('limit'), precision: opt('precision'), scale: opt('scale') })
+        const key = `${table}.${column}`
+        if (ctx.rollback) break
+        const old = oldTypes.get(key) ?? deps.knownTypes?.get(key)
+        if (!isNew && now && !rewriteFree(old, now, args.options.has('using'))) found.push(['change-column-type', `change_column ${table}, ${column}, :${type}${old ? ` (from ${typeText(old)})` : ''}`, { table, column, type: typeText(now), oldType: old ? typeText(old) : undefined }])
         break
       }
       case 'change_column_null':
         if (!isNew) {
           const v = rubyValue(args.positional[2])
-          if (v === 'false') found.push(['set-not-null', `change_column_null ${table}, ${column}, false`])
-          else if (v === 'true') found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`])
+          if (v === 'false') found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }])
+          else if (v === 'true') found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`, { table, column }])
         }
         break
       case 'drop_table':
-        if (!isNew) found.push(['drop-table', `drop_table ${table}`])
+        if (!isNew) found.push(['drop-table', `drop_table ${table}`, { table }])
         break
       case 'execute': {
         const a = args.positional[0]
         if (a?.type === 'string') {
           const content = named(a).find((p) => p.type === 'string_content')
-          if (rubyValue(a) !== undefined && content) c.embeddedSql(rubyValue(a)!, line(content), n, ctx.waiver)
+          if (rubyValue(a) !== undefined && content) c.embeddedSql(rubyValue(a)!, line(content), n, place(ctx), ctx.waiver)
         } else if (a?.type === 'heredoc_beginning') {
           // The body is a later sibling of the call.
           let s = n.nextNamedSibling
@@ -275,7 +420,7 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
           if (s && !named(s).some((p) => p.type === 'interpolation')) {
             const text = named(s).filter((p) => p.type === 'heredoc_content').map((p) => p.text).join('')
             const first = named(s).find((p) => p.type === 'heredoc_content')
-            if (first) c.embeddedSql(text, line(first), n, ctx.waiver)
+            if (first) c.embeddedSql(text, line(first), n, place(ctx), ctx.waiver)
           }
         }
         break
@@ -288,19 +433,43 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
       const irreversible =
         RAILS_IRREVERSIBLE_IN_CHANGE.has(m) ||
         (m === 'remove_column' && args.positional.length < 3) ||
+        (m === 'remove_columns' && !args.options.has('type')) ||
         (m === 'drop_table' && !block) ||
         (m === 'remove_index' && !column && !args.options.has('column'))
       if (irreversible) found.push(['missing-down', `${m} is irreversible inside def change`])
     }
-    for (const [id, detail] of found) record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined)
+    for (const [id, detail, names] of found) record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names)
     if (['create_table', 'change_table'].includes(m) || found.length || m.startsWith('add_') || m.startsWith('remove_') || m === 'execute') c.statement(n)
   }
-  const record = (n: TsNode, id: DangerId, detail: string, table: string | undefined, ctx: { waiver?: string }, column?: string): void => {
+  const record = (n: TsNode, id: DangerId, detail: string, table: string | undefined, ctx: RailsCtx, column?: string, names?: Names): void => {
     if (ctx.waiver && id !== 'missing-down') c.result.waivers.push({ id, line: line(n), reason: ctx.waiver, statement: shortStatement(n.text) })
-    else c.issue(n, id, detail, table, column)
+    else c.issue(n, id, detail, table, column, names, ctx.rollback)
   }
+  // The rollback's change_column tells the type a column had before the forward change_column.
+  const collectOld = (n: TsNode, rollback: boolean): void => {
+    if (n.type === 'method') rollback = n.childForFieldName('name')?.text === 'down'
+    if (n.type === 'call' && (rubyMethod(n) === 'down') && n.childForFieldName('receiver')) rollback = true
+    if (rollback && n.type === 'call' && rubyMethod(n) === 'change_column') {
+      const a = rubyArgs(n)
+      const t = railsType(rubyValue(a.positional[2]), { limit: rubyValue(a.options.get('limit')), precision: rubyValue(a.options.get('precision')), scale: rubyValue(a.options.get('scale')) })
+      if (t) oldTypes.set(`${rubyValue(a.positional[0])}.${rubyValue(a.positional[1])}`, t)
+    }
+    for (const ch of named(n)) collectOld(ch, rollback)
+  }
+  collectOld(root, false)
   visit(root, { inChange: false, reversible: false })
   return c.done()
+}
+
+/** Column names of `:email` or `[:a, :b]`. */
+function rubyColumns(n: TsNode | null | undefined): string[] | undefined {
+  if (!n) return undefined
+  if (n.type === 'array') {
+    const v = named(n).map(rubyValue)
+    return v.every((x): x is string => x !== undefined) ? v : undefined
+  }
+  const v = rubyValue(n)
+  return v !== undefined ? [v] : undefined
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -386,9 +555,62 @@ export async function analyzePython(source: string, deps: OrmDeps, hint: 'django
     if (def?.type === 'class_definition' && def.childForFieldName('name')?.text === 'Migration') migrationClass = def
   }
   if (fns.has('upgrade') && hint !== 'django') return { ...(await analyzeAlembic(fns, c)), kind: 'alembic' }
-  if (migrationClass && hint !== 'alembic') return { ...(await analyzeDjango(migrationClass, c)), kind: 'django' }
+  if (migrationClass && hint !== 'alembic') return { ...(await analyzeDjango(migrationClass, fns, c)), kind: 'django' }
   return { ...(await c.done()), notMigration: true }
 }
+
+/** SQLAlchemy type expressions (sa.String(length=255), VARCHAR(100), sa.Numeric(10, 2), postgresql.INET()) as PostgreSQL types. */
+export function sqlalchemyType(text: string): TypeName | undefined {
+  const m = /^(?:[\w.]+\.)?(\w+)\s*(?:\((.*)\))?$/s.exec(text.trim())
+  if (!m) return undefined
+  const args = (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean)
+  const num = (k: string, i: number): number | undefined => {
+    const kw = args.find((a) => a.startsWith(`${k}=`))
+    const v = kw ? kw.slice(k.length + 1) : args[i] !== undefined && !args[i].includes('=') ? args[i] : undefined
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined
+  }
+  const name = m[1].toLowerCase()
+  switch (name) {
+    case 'string':
+    case 'varchar':
+    case 'unicode':
+    case 'nvarchar': {
+      const len = num('length', 0)
+      return len !== undefined ? { name: 'varchar', mods: 1, args: [len] } : { name: 'varchar', mods: 0, args: [] }
+    }
+    case 'text':
+    case 'unicodetext':
+      return { name: 'text', mods: 0, args: [] }
+    case 'numeric':
+    case 'decimal': {
+      const p = num('precision', 0)
+      return p !== undefined ? { name: 'numeric', mods: 2, args: [p, num('scale', 1) ?? 0] } : { name: 'numeric', mods: 0, args: [] }
+    }
+    case 'integer':
+      return { name: 'int4', mods: 0, args: [] }
+    case 'biginteger':
+    case 'bigint':
+      return { name: 'int8', mods: 0, args: [] }
+    case 'smallinteger':
+      return { name: 'int2', mods: 0, args: [] }
+    case 'inet':
+    case 'cidr':
+    case 'citext':
+    case 'jsonb':
+    case 'json':
+    case 'uuid':
+      return { name, mods: 0, args: [] }
+    case 'datetime':
+    case 'timestamp':
+      return { name: /timezone\s*=\s*True/.test(m[2] ?? '') ? 'timestamptz' : 'timestamp', mods: 0, args: [] }
+    case 'boolean':
+      return { name: 'bool', mods: 0, args: [] }
+    default:
+      return undefined
+  }
+}
+
+const ALEMBIC_DATA_OPS = new Set(['execute', 'bulk_insert', 'get_bind', 'get_context', 'create_table', 'inline_literal', 'f'])
 
 async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
   const upgrade = fns.get('upgrade')!
@@ -410,16 +632,22 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
     }
     const table = (i: number): string | undefined => pyValue(call.positional[i])
     const kw = (k: string): string | undefined => pyValue(call.kwargs.get(k))
+    const place: Place = { inTx: !autocommit }
     c.statement(n)
+    const target = call.name === 'create_index' || call.name.startsWith('create_') ? table(1) : table(0)
+    if (!ALEMBIC_DATA_OPS.has(call.name) && !(target && created.has(target))) c.schemaOp(place)
     switch (call.name) {
       case 'create_table':
-        if (table(0)) created.add(table(0)!)
+        if (table(0)) {
+          created.add(table(0)!)
+          c.result.created.push(table(0)!)
+        }
         break
       case 'drop_table':
         c.issue(n, 'drop-table', `op.drop_table('${table(0)}')`, table(0))
         break
       case 'rename_table':
-        c.issue(n, 'rename-table', `op.rename_table('${table(0)}', '${table(1)}')`, table(0))
+        c.issue(n, 'rename-table', `op.rename_table('${table(0)}', '${table(1)}')`, table(0), undefined, { table: table(0), newName: table(1) })
         break
       case 'drop_column':
         c.issue(n, 'drop-column', `op.drop_column('${table(0)}', '${table(1)}')`, table(0), table(1))
@@ -431,8 +659,8 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
         if (col && col.name === 'Column') {
           const name = pyValue(col.positional[0])
           const type = col.positional[1]?.text ?? ''
-          if (/\bJSON\b/.test(type) && !/JSONB/.test(type)) c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`)
-          if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default')) c.issue(n, 'add-column-not-null-no-default', `op.add_column('${t}', Column('${name}', nullable=False)) without server_default`, t)
+          if (/\bJSON\b/.test(type) && !/JSONB/.test(type)) c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`, t, name)
+          if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default')) c.issue(n, 'add-column-not-null-no-default', `op.add_column('${t}', Column('${name}', nullable=False)) without server_default`, t, undefined, { table: t, column: name, type })
         }
         break
       }
@@ -440,43 +668,53 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
         const t = table(0)
         const col = table(1)
         if (t && created.has(t)) break
-        if (kw('nullable') === 'False') c.issue(n, 'set-not-null', `op.alter_column('${t}', '${col}', nullable=False)`, t)
-        if (kw('nullable') === 'True') c.issue(n, 'drop-not-null', `op.alter_column('${t}', '${col}', nullable=True)`, t)
+        const existingNullable = kw('existing_nullable')
+        if (kw('nullable') === 'False' && existingNullable !== 'False') c.issue(n, 'set-not-null', `op.alter_column('${t}', '${col}', nullable=False)`, t, undefined, { table: t, column: col })
+        if (kw('nullable') === 'True' && existingNullable !== 'True') c.issue(n, 'drop-not-null', `op.alter_column('${t}', '${col}', nullable=True)`, t, undefined, { table: t, column: col })
         if (call.kwargs.has('type_')) {
-          const type = call.kwargs.get('type_')!.text
-          if (!/^(sa\.)?(Text|UnicodeText)\(\)$/.test(type)) c.issue(n, 'change-column-type', `op.alter_column('${t}', '${col}', type_=${type})`, t)
+          const text = call.kwargs.get('type_')!.text
+          const now = sqlalchemyType(text)
+          const oldNode = call.kwargs.get('existing_type')
+          const old = (oldNode ? sqlalchemyType(oldNode.text) : undefined) ?? c.deps.knownTypes?.get(`${t}.${col}`)
+          const free = now ? rewriteFree(old, now, call.kwargs.has('postgresql_using')) : /^(sa\.)?(Text|UnicodeText)\(\)$/.test(text)
+          if (!free) c.issue(n, 'change-column-type', `op.alter_column('${t}', '${col}', type_=${text}${oldNode ? `, existing_type=${oldNode.text}` : ''})`, t, undefined, { table: t, column: col, type: now ? typeText(now) : text, oldType: old ? typeText(old) : undefined })
         }
-        if (call.kwargs.has('new_column_name')) c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col)
+        if (call.kwargs.has('new_column_name')) c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col, { table: t, column: col, newName: kw('new_column_name') })
         break
       }
       case 'create_index': {
         const t = table(1)
         if (t && created.has(t)) break
-        if (kw('postgresql_concurrently') !== 'True') c.issue(n, 'create-index-non-concurrent', `op.create_index(... '${t}' ...) without postgresql_concurrently=True`, t)
-        else if (!autocommit) c.issue(n, 'concurrently-in-transaction', `op.create_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`)
+        const cols = call.positional[2]?.type === 'list' ? named(call.positional[2]).map(pyValue).filter((x): x is string => x !== undefined) : undefined
+        const names: Names = { table: t, index: table(0), columns: cols }
+        if (kw('postgresql_concurrently') !== 'True') c.issue(n, 'create-index-non-concurrent', `op.create_index(... '${t}' ...) without postgresql_concurrently=True`, t, undefined, names)
+        else if (!autocommit) c.issue(n, 'concurrently-in-transaction', `op.create_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`, undefined, undefined, names)
         break
       }
-      case 'drop_index':
-        if (kw('postgresql_concurrently') !== 'True') c.issue(n, 'drop-index-non-concurrent', `op.drop_index('${table(0)}') without postgresql_concurrently=True`)
-        else if (!autocommit) c.issue(n, 'concurrently-in-transaction', `op.drop_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`)
+      case 'drop_index': {
+        const names: Names = { index: table(0), table: kw('table_name') }
+        if (kw('postgresql_concurrently') !== 'True') c.issue(n, 'drop-index-non-concurrent', `op.drop_index('${table(0)}') without postgresql_concurrently=True`, undefined, undefined, names)
+        else if (!autocommit) c.issue(n, 'concurrently-in-transaction', `op.drop_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`, undefined, undefined, names)
         break
+      }
       case 'create_foreign_key':
       case 'create_check_constraint': {
-        const t = call.name === 'create_foreign_key' ? table(1) : table(1)
+        const t = table(1)
         if (t && created.has(t)) break
-        if (kw('postgresql_not_valid') !== 'True') c.issue(n, 'constraint-not-valid-missing', `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`, t)
+        if (kw('postgresql_not_valid') !== 'True') c.issue(n, 'constraint-not-valid-missing', `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`, t, undefined, { table: t, constraint: table(0), value: call.name === 'create_foreign_key' ? table(2) : undefined })
         break
       }
       case 'create_unique_constraint':
       case 'create_primary_key': {
         const t = table(1)
         if (t && created.has(t)) break
-        c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t)
+        const cols = call.positional[2]?.type === 'list' ? named(call.positional[2]).map(pyValue).filter((x): x is string => x !== undefined) : undefined
+        c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t, undefined, { table: t, constraint: table(0), columns: cols, value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE' })
         break
       }
       case 'execute': {
         const s = sqlArg(call.positional[0] ?? call.kwargs.get('sqltext'))
-        if (s) c.embeddedSql(s.sql, line(s.first), n)
+        if (s) c.embeddedSql(s.sql, line(s.first), n, place)
         break
       }
       default:
@@ -487,7 +725,22 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
   return c.done()
 }
 
-async function analyzeDjango(cls: TsNode, c: Collector): Promise<OrmResult> {
+/** A RunPython function that writes rows: .update(), bulk_update, or .save() inside a loop. */
+function writesRows(fn: TsNode): boolean {
+  let found = false
+  walk(fn, (n) => {
+    if (found) return false
+    const call = pyCall(n)
+    if (call && (call.name === 'update' || call.name === 'bulk_update') && call.qualified.includes('.')) found = true
+    if (n.type === 'for_statement' && /\.save\(|\.update\(/.test(n.text)) found = true
+    return undefined
+  })
+  return found
+}
+
+const DJANGO_SCHEMA_OPS = new Set(['AddField', 'RemoveField', 'AlterField', 'RenameField', 'AddIndex', 'RemoveIndex', 'AddConstraint', 'RemoveConstraint', 'RenameModel', 'DeleteModel', 'AlterUniqueTogether', 'AlterIndexTogether', 'RenameIndex', 'AlterModelTable'])
+
+async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
   let atomic = true
   let ops: TsNode | undefined
   for (const st of named(cls.childForFieldName('body'))) {
@@ -499,6 +752,9 @@ async function analyzeDjango(cls: TsNode, c: Collector): Promise<OrmResult> {
     if (left === 'operations' && right?.type === 'list') ops = right
   }
   const created = new Set<string>()
+  /** Fields defined earlier in this migration (AddField then AlterField). */
+  const local = new Map<string, FieldSummary>()
+  const place: Place = { inTx: atomic }
   const visitOp = (n: TsNode): void => {
     const call = pyCall(n)
     if (!call) return
@@ -506,34 +762,50 @@ async function analyzeDjango(cls: TsNode, c: Collector): Promise<OrmResult> {
     const kw = (k: string): string | undefined => pyValue(call.kwargs.get(k))
     const model = (kw('model_name') ?? kw('name') ?? pyValue(call.positional[0]))?.toLowerCase()
     const isNew = model !== undefined && created.has(model)
+    if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew) c.schemaOp(place)
+    const field = kw('name') ?? pyValue(call.positional[1])
     switch (call.name) {
       case 'CreateModel':
-        if (model) created.add(model)
+        if (model) {
+          created.add(model)
+          c.result.created.push(model)
+        }
         break
       case 'DeleteModel':
-        c.issue(n, 'drop-table', `DeleteModel ${model}`)
+        c.issue(n, 'drop-table', `DeleteModel ${model}`, undefined, undefined, { table: model, model })
         break
       case 'RenameModel':
-        c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`)
+        c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, { table: kw('old_name'), newName: kw('new_name') })
         break
       case 'RemoveField':
-        if (!isNew) c.issue(n, 'drop-column', `RemoveField ${model}.${kw('name')}`, model, kw('name'))
+        if (!isNew) c.issue(n, 'drop-column', `RemoveField ${model}.${field}`, model, field, { table: model, model, column: field })
         break
       case 'RenameField':
-        if (!isNew) c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'))
+        if (!isNew) c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), { table: model, column: kw('old_name'), newName: kw('new_name') })
         break
-      case 'AlterField':
-        if (!isNew) c.issue(n, 'change-column-type', `AlterField ${model}.${kw('name')} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (check manage.py sqlmigrate)`, model)
+      case 'AlterField': {
+        const now = fieldSummary(call.kwargs.get('field') ?? call.positional[2])
+        const key = `${model}.${field}`
+        const before = c.deps.djangoFields?.get(key) ?? local.get(key)
+        if (now) local.set(key, now)
+        if (isNew) break
+        const costed = before && now ? alterFieldDangers(before, now) : undefined
+        if (costed) {
+          for (const d of costed) c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, { table: model, model, column: field })
+        } else c.issue(n, 'change-column-type', `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`, model, undefined, { table: model, column: field })
         break
+      }
       case 'AddField': {
         if (isNew) break
-        const field = pyCall(call.kwargs.get('field') ?? n)
-        if (!field) break
-        const fkw = (k: string): string | undefined => pyValue(field.kwargs.get(k))
+        const f = pyCall(call.kwargs.get('field') ?? n)
+        if (!f) break
+        const added = fieldSummary(call.kwargs.get('field'))
+        if (added) local.set(`${model}.${field}`, added)
+        const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
         const nullable = fkw('null') === 'True'
-        const many = field.name === 'ManyToManyField'
-        if (!nullable && !many && !field.kwargs.has('default') && !field.kwargs.has('db_default')) c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${kw('name')} is NOT NULL without a default`, model)
-        if (['ForeignKey', 'OneToOneField'].includes(field.name) && fkw('db_constraint') !== 'False') c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${kw('name')} (${field.name}) adds a validated foreign key and a non-concurrent index`, model)
+        const many = f.name === 'ManyToManyField'
+        if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default')) c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, { table: model, column: field })
+        if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False') c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model)
         break
       }
       case 'AddIndex':
@@ -555,14 +827,22 @@ async function analyzeDjango(cls: TsNode, c: Collector): Promise<OrmResult> {
       }
       case 'RunSQL': {
         const s = sqlArg(call.positional[0] ?? call.kwargs.get('sql'))
-        if (s) c.embeddedSql(s.sql, line(s.first), n)
+        if (s) c.embeddedSql(s.sql, line(s.first), n, place)
         const reverse = call.positional[1] ?? call.kwargs.get('reverse_sql')
         if (!reverse) c.issue(n, 'missing-down', 'RunSQL without reverse_sql')
         break
       }
       case 'RunPython': {
+        const forward = call.positional[0] ?? call.kwargs.get('code')
         const reverse = call.positional[1] ?? call.kwargs.get('reverse_code')
         if (!reverse) c.issue(n, 'missing-down', 'RunPython without reverse_code')
+        for (const [arg, rollback] of [[forward, false], [reverse, true]] as const) {
+          const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined
+          if (!fn || !writesRows(fn)) continue
+          const issue: Issue = { id: 'backfill-in-transaction', line: line(n), endLine: endLine(n), statement: shortStatement(n.text), detail: `RunPython ${arg!.text} updates rows inside the migration's transaction (atomic)` }
+          if (rollback) issue.rollback = true
+          c.backfill(issue, atomic && !rollback)
+        }
         break
       }
       case 'SeparateDatabaseAndState': {
@@ -576,4 +856,135 @@ async function analyzeDjango(cls: TsNode, c: Collector): Promise<OrmResult> {
   }
   for (const op of named(ops)) visitOp(op)
   return c.done()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Django: the state of a field before an AlterField, from the migrations it depends on.
+
+/** A Django field as its migration writes it: class and keyword arguments (source text). */
+export interface FieldSummary {
+  cls: string
+  kw: Record<string, string>
+}
+
+function fieldSummary(n: TsNode | undefined): FieldSummary | undefined {
+  const call = n ? pyCall(n) : undefined
+  if (!call) return undefined
+  const kw: Record<string, string> = {}
+  for (const [k, v] of call.kwargs) kw[k] = v.text
+  if (call.positional[0] && call.name === 'ForeignKey') kw.to = call.positional[0].text
+  return { cls: call.name, kw }
+}
+
+export interface DjangoFileState {
+  /** Same-app migrations this one depends on (migration names). */
+  dependencies: string[]
+  /** Field definitions in file order: `model.field` -> summary (undefined: removed). */
+  defs: Array<[string, FieldSummary | undefined]>
+  /** Fields the migration alters (`model.field`). */
+  alters: string[]
+}
+
+/** The dependencies and field definitions of a Django migration (CreateModel fields, AddField, AlterField, RemoveField). */
+export function djangoFileState(parser: TsParser, source: string, app: string): DjangoFileState {
+  const out: DjangoFileState = { dependencies: [], defs: [], alters: [] }
+  const tree = parser.parse(source)
+  if (!tree) return out
+  let cls: TsNode | undefined
+  for (const n of named(tree.rootNode)) if (n.type === 'class_definition' && n.childForFieldName('name')?.text === 'Migration') cls = n
+  if (!cls) return out
+  for (const st of named(cls.childForFieldName('body'))) {
+    const asg = st.type === 'expression_statement' ? named(st)[0] : undefined
+    if (asg?.type !== 'assignment') continue
+    const left = asg.childForFieldName('left')?.text
+    const right = asg.childForFieldName('right')
+    if (left === 'dependencies' && right) {
+      for (const t of named(right)) {
+        const parts = named(t).map(pyValue)
+        if (t.type === 'tuple' && parts.length === 2 && parts[0] === app && parts[1]) out.dependencies.push(parts[1])
+      }
+    }
+    if (left === 'operations' && right) {
+      const visit = (op: TsNode): void => {
+        const call = pyCall(op)
+        if (!call) return
+        const kw = (k: string): string | undefined => pyValue(call.kwargs.get(k))
+        if (call.name === 'CreateModel') {
+          const model = (kw('name') ?? pyValue(call.positional[0]))?.toLowerCase()
+          const fields = call.kwargs.get('fields') ?? call.positional[1]
+          for (const f of named(fields)) {
+            const parts = named(f)
+            const name = pyValue(parts[0])
+            if (model && name) out.defs.push([`${model}.${name}`, fieldSummary(parts[1])])
+          }
+        } else if (call.name === 'AddField' || call.name === 'AlterField') {
+          const model = (kw('model_name') ?? pyValue(call.positional[0]))?.toLowerCase()
+          const name = kw('name') ?? pyValue(call.positional[1])
+          if (model && name) out.defs.push([`${model}.${name}`, fieldSummary(call.kwargs.get('field') ?? call.positional[2])])
+          if (model && name && call.name === 'AlterField') out.alters.push(`${model}.${name}`)
+        } else if (call.name === 'RemoveField') {
+          const model = (kw('model_name') ?? pyValue(call.positional[0]))?.toLowerCase()
+          const name = kw('name') ?? pyValue(call.positional[1])
+          if (model && name) out.defs.push([`${model}.${name}`, undefined])
+        } else if (call.name === 'SeparateDatabaseAndState') {
+          for (const o of named(call.kwargs.get('state_operations'))) visit(o)
+        }
+      }
+      for (const op of named(right)) visit(op)
+    }
+  }
+  return out
+}
+
+const DJANGO_TYPES: Record<string, (kw: Record<string, string>) => TypeName> = {
+  CharField: (kw) => varchar(kw.max_length),
+  SlugField: (kw) => varchar(kw.max_length ?? '50'),
+  EmailField: (kw) => varchar(kw.max_length ?? '254'),
+  URLField: (kw) => varchar(kw.max_length ?? '200'),
+  TextField: () => ({ name: 'text', mods: 0, args: [] }),
+  IntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
+  BigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
+  SmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
+  DecimalField: (kw) => (kw.max_digits && /^\d+$/.test(kw.max_digits) ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] } : { name: 'numeric', mods: 0, args: [] }),
+  DateTimeField: () => ({ name: 'timestamptz', mods: 0, args: [] }),
+  DateField: () => ({ name: 'date', mods: 0, args: [] }),
+  BooleanField: () => ({ name: 'bool', mods: 0, args: [] }),
+  JSONField: () => ({ name: 'jsonb', mods: 0, args: [] }),
+  UUIDField: () => ({ name: 'uuid', mods: 0, args: [] }),
+  GenericIPAddressField: () => ({ name: 'inet', mods: 0, args: [] }),
+}
+function varchar(n: string | undefined): TypeName {
+  return n && /^\d+$/.test(n) ? { name: 'varchar', mods: 1, args: [Number(n)] } : { name: 'varchar', mods: 0, args: [] }
+}
+
+/** Keyword arguments that change nothing in the database (Django keeps them in its state only). */
+const DJANGO_STATE_ONLY = new Set(['choices', 'help_text', 'verbose_name', 'blank', 'validators', 'editable', 'default', 'related_name', 'related_query_name', 'on_delete', 'upload_to', 'auto_now', 'auto_now_add', 'limit_choices_to', 'serialize', 'error_messages', 'storage', 'to_field', 'max_length', 'max_digits', 'decimal_places', 'db_comment', 'base_field', 'size', 'encoder', 'decoder', 'symmetrical', 'through', 'swappable', 'protocol', 'unpack_ipv4', 'allow_unicode', 'path', 'match', 'recursive', 'allow_files', 'allow_folders', 'width_field', 'height_field'])
+
+/**
+ * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
+ * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
+ */
+export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{ id: DangerId; detail: string }> | undefined {
+  const out: Array<{ id: DangerId; detail: string }> = []
+  const t0 = DJANGO_TYPES[old.cls]?.(old.kw)
+  const t1 = DJANGO_TYPES[now.cls]?.(now.kw)
+  if (old.cls !== now.cls || old.kw.max_length !== now.kw.max_length || old.kw.max_digits !== now.kw.max_digits || old.kw.decimal_places !== now.kw.decimal_places || old.kw.base_field !== now.kw.base_field || old.kw.size !== now.kw.size) {
+    if (!t0 || !t1) return undefined
+    if (!rewriteFree(t0, t1, false)) out.push({ id: 'change-column-type', detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table` })
+  }
+  const flag = (s: FieldSummary, k: string): boolean => s.kw[k] === 'True'
+  if (flag(old, 'null') && !flag(now, 'null')) out.push({ id: 'set-not-null', detail: 'null=True -> null=False sets NOT NULL' })
+  if (!flag(old, 'null') && flag(now, 'null')) out.push({ id: 'drop-not-null', detail: 'null=False -> null=True drops NOT NULL' })
+  if (!flag(old, 'unique') && flag(now, 'unique') && !flag(now, 'primary_key')) out.push({ id: 'unique-without-index', detail: 'unique=True builds a unique index under the lock' })
+  if (!flag(old, 'db_index') && flag(now, 'db_index') && !flag(now, 'unique')) out.push({ id: 'create-index-non-concurrent', detail: 'db_index=True builds an index without CONCURRENTLY' })
+  if ((flag(old, 'db_index') && !flag(now, 'db_index') && !flag(now, 'unique')) || (flag(old, 'unique') && !flag(now, 'unique'))) out.push({ id: 'drop-index-non-concurrent', detail: 'dropping the index takes ACCESS EXCLUSIVE' })
+  if ((old.kw.db_column ?? '') !== (now.kw.db_column ?? '')) out.push({ id: 'rename-column', detail: `db_column ${old.kw.db_column ?? '(default)'} -> ${now.kw.db_column ?? '(default)'}` })
+  if ((old.kw.to ?? '') !== (now.kw.to ?? '')) out.push({ id: 'constraint-not-valid-missing', detail: 'the foreign key now points elsewhere: a new constraint validated under the lock' })
+  if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False') out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' })
+  for (const k of new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])) {
+    if (DJANGO_STATE_ONLY.has(k) || ['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'].includes(k)) continue
+    if (old.kw[k] !== now.kw[k]) return undefined // db_default, db_collation, ...: not costed here
+  }
+  if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? '')) return undefined
+  return out
 }

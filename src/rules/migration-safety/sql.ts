@@ -2,7 +2,10 @@
  * PostgreSQL migration analysis over libpg-query's parse tree. Pure: give it the parser and the text, get
  * issues with 1-based lines relative to that text.
  */
-import { DANGERS, type DangerId } from './dangers.js'
+import { DANGERS, isDangerId, type DangerId } from './dangers.js'
+import { DANGER_LIST } from './dangers/index.js'
+import type { Emit, Names, Node, SqlHooks, SqlState } from './dangers/types.js'
+import { relName, str, typeNameOf, type TypeName } from './sql-ast.js'
 import { TextIndex, shortStatement, skipSqlTrivia, trimSqlEnd } from './text.js'
 import { toSyntaxError, type PgApi, type PgScanToken, type PgStatement } from './wasm.js'
 
@@ -11,6 +14,8 @@ export interface SqlOptions {
   /** The migration tool wraps the whole file in a transaction. */
   assumeInTransaction: boolean
   requireLockTimeout: boolean
+  /** Column types known before the file runs (`table.column`): from the PR, the rollback, the base schema. */
+  knownTypes?: ReadonlyMap<string, TypeName>
 }
 
 export interface Issue {
@@ -26,6 +31,10 @@ export interface Issue {
   table?: string
   /** Column, when known (expand/contract). */
   column_name?: string
+  /** Names of the objects, for the recipe. */
+  names?: Names
+  /** Found in rollback code (down, downgrade, reverse): capped at rollback_level. */
+  rollback?: boolean
 }
 
 /** A statement with its position, for callers that map suppressions. */
@@ -41,62 +50,13 @@ export interface SqlResult {
   count: number
   /** Comments (for suppressions and dbmate markers): line and text. */
   comments: Array<{ line: number; text: string }>
+  /** Unbounded UPDATEs (backfill-in-transaction candidates): the caller keeps them when the transaction also changes the schema. */
+  backfills: Issue[]
+  /** A statement changed the schema of a table that existed before. */
+  schemaChange: boolean
+  /** Tables the file creates. */
+  created: string[]
 }
-
-type Node = Record<string, unknown>
-const VOLATILE_FUNCS = new Set([
-  'random', 'clock_timestamp', 'timeofday', 'statement_timestamp', 'gen_random_uuid', 'uuid_generate_v1',
-  'uuid_generate_v1mc', 'uuid_generate_v4', 'uuidv4', 'uuidv7', 'nextval', 'txid_current', 'setseed',
-])
-/** Functions known not to be volatile (fast default on PG 11+). */
-const STABLE_FUNCS = new Set(['now', 'current_timestamp', 'transaction_timestamp', 'current_date', 'localtimestamp', 'lower', 'upper', 'to_jsonb', 'jsonb_build_object', 'json_build_object', 'array', 'coalesce'])
-
-function str(n: unknown): string | undefined {
-  if (n && typeof n === 'object' && 'String' in n) return ((n as { String: { sval?: string } }).String.sval ?? '') as string
-  return undefined
-}
-function typeNameOf(tn: unknown): { name: string; mods: number } {
-  const t = (tn ?? {}) as { names?: unknown[]; typmods?: unknown[]; arrayBounds?: unknown[] }
-  const names = (t.names ?? []).map(str).filter((s): s is string => s !== undefined)
-  const name = names[names.length - 1] ?? ''
-  return { name: name.toLowerCase() + (t.arrayBounds ? '[]' : ''), mods: t.typmods?.length ?? 0 }
-}
-function relName(rv: unknown): string | undefined {
-  const r = rv as { relname?: string } | undefined
-  return r?.relname?.toLowerCase()
-}
-function constraintsOf(col: Node): Node[] {
-  return ((col.constraints as unknown[]) ?? []).map((c) => (c as { Constraint: Node }).Constraint).filter(Boolean)
-}
-
-/** Walks an expression, returning the names of every function called (lower-case) and whether it is constant. */
-function exprFunctions(expr: unknown, out: string[] = []): string[] {
-  if (Array.isArray(expr)) {
-    for (const e of expr) exprFunctions(e, out)
-  } else if (expr && typeof expr === 'object') {
-    for (const [k, v] of Object.entries(expr as Node)) {
-      if (k === 'FuncCall') {
-        const names = (((v as Node).funcname as unknown[]) ?? []).map(str)
-        out.push(String(names[names.length - 1] ?? '').toLowerCase())
-      } else if (k === 'SQLValueFunction') {
-        out.push(String((v as Node).op ?? '').toLowerCase())
-      }
-      exprFunctions(v, out)
-    }
-  }
-  return out
-}
-
-function isVolatileDefault(expr: unknown): { volatile: boolean; fn?: string } {
-  for (const fn of exprFunctions(expr)) {
-    if (fn.startsWith('svfop_')) continue // CURRENT_TIMESTAMP & co: stable
-    if (VOLATILE_FUNCS.has(fn)) return { volatile: true, fn }
-    if (!STABLE_FUNCS.has(fn)) return { volatile: true, fn } // unknown function: cannot prove it is not volatile
-  }
-  return { volatile: false }
-}
-
-const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial', 'serial2', 'int', 'integer', 'smallint'])
 
 /** Bytes per chunk: files up to this size are parsed in one call. */
 export const CHUNK_BYTES = 64 * 1024
@@ -145,7 +105,7 @@ export function analyzeSql(pg: PgApi, sql: string, opts: SqlOptions, chunkBytes 
     }
     run.add(stmts, s, e)
   }
-  return run.result
+  return run.finish()
 }
 
 /**
@@ -155,7 +115,7 @@ export function analyzeSql(pg: PgApi, sql: string, opts: SqlOptions, chunkBytes 
  */
 class SqlRun {
   readonly idx: TextIndex
-  readonly result: SqlResult = { issues: [], statements: [], count: 0, comments: [] }
+  readonly result: SqlResult = { issues: [], statements: [], count: 0, comments: [], backfills: [], schemaChange: false, created: [] }
   /** The chunks to parse, in order; none for a blank file. */
   readonly cuts: Array<[number, number]>
   private readonly state: FileState
@@ -178,6 +138,12 @@ class SqlRun {
     this.markers = sql.includes('--') || sql.includes('/*')
     this.cuts = sql.trim() === '' ? [] : chunkCuts(this.idx.bytes, chunkBytes)
     if (this.cuts.length === 0) this.scanComments(0, this.idx.bytes.length)
+  }
+
+  finish(): SqlResult {
+    this.result.schemaChange = this.state.schemaChange
+    this.result.created = [...this.state.createdTables]
+    return this.result
   }
 
   /** Statements parsed from the bytes [base, end); their locations are relative to `base`. */
@@ -203,7 +169,9 @@ class SqlRun {
       // Built field by field: an object spread over findings of different shapes is megamorphic and was a
       // fifth of the analysis time on a 10,000-statement file.
       for (const f of found) {
-        result.issues.push({ id: f.id, line: span.line, endLine: span.endLine, column: f.column, statement: text, detail: f.detail, table: f.table, column_name: f.column_name })
+        const issue: Issue = { id: f.id as DangerId, line: span.line, endLine: span.endLine, column: f.column, statement: text, detail: f.detail, table: f.table, column_name: f.column_name, names: f.names }
+        if (f.id === 'backfill-in-transaction') result.backfills.push(issue)
+        else result.issues.push(issue)
       }
     }
     if (collect && end === idx.bytes.length) this.commentsBefore(end)
@@ -342,35 +310,72 @@ function syntaxIssue(idx: TextIndex, err: unknown, baseByte: number): Issue {
   }
 }
 
-type Found = Omit<Issue, 'line' | 'endLine' | 'statement'>
+type Found = import('./dangers/types.js').Found
 
-/** What the file did so far: objects it created, transaction state, lock_timeout. */
-class FileState {
-  private readonly createdTables = new Set<string>()
+/** SQL hooks of every danger module, by node kind and ALTER TABLE subtype, built once. */
+const STMT_HOOKS = new Map<string, Array<NonNullable<SqlHooks['stmt']>[string]>>()
+const ALTER_HOOKS = new Map<string, Array<NonNullable<SqlHooks['alter']>[string]>>()
+const COLUMN_HOOKS: Array<NonNullable<SqlHooks['column']>> = []
+for (const d of DANGER_LIST) {
+  const h: SqlHooks | undefined = d.sql
+  if (!h) continue
+  for (const [k, f] of Object.entries(h.stmt ?? {})) STMT_HOOKS.set(k, [...(STMT_HOOKS.get(k) ?? []), f])
+  for (const [k, f] of Object.entries(h.alter ?? {})) ALTER_HOOKS.set(k, [...(ALTER_HOOKS.get(k) ?? []), f])
+  if (h.column) COLUMN_HOOKS.push(h.column)
+}
+
+/**
+ * What the file did so far: objects it created, column types it knows, transaction state, lock_timeout.
+ * The dangers themselves are detected by the hooks of the danger modules (./dangers/<id>.ts).
+ */
+class FileState implements SqlState {
+  readonly createdTables = new Set<string>()
   private readonly createdIndexes = new Set<string>()
   private txDepth = 0
   private lockTimeout = false
   private lockTimeoutReported = false
+  /** A statement changed the schema of a table that existed before (for backfill-in-transaction). */
+  schemaChange = false
   /** constraint name -> table.column of a CHECK (c IS NOT NULL) */
   private readonly notNullChecks = new Map<string, string>()
   private readonly validatedNotNull = new Set<string>()
+  private readonly types = new Map<string, TypeName>()
+  readonly pgVersion: number
 
-  constructor(private readonly opts: SqlOptions) {}
+  constructor(private readonly opts: SqlOptions) {
+    this.pgVersion = opts.pgVersion
+  }
 
-  private inTx(): boolean {
+  inTx(): boolean {
     return this.opts.assumeInTransaction || this.txDepth > 0
+  }
+  isNew(table: string | undefined): boolean {
+    return table !== undefined && this.createdTables.has(table)
+  }
+  isNewIndex(index: string): boolean {
+    return this.createdIndexes.has(index)
+  }
+  notNullProven(table: string, column: string): boolean {
+    return this.validatedNotNull.has(`${table}.${column}`)
+  }
+  typeOf(table: string, column: string): TypeName | undefined {
+    const key = `${table}.${column}`
+    return this.types.get(key) ?? this.opts.knownTypes?.get(key)
   }
 
   check(stmt: Record<string, unknown>): Found[] {
     const out: Found[] = []
     const [kind] = Object.keys(stmt)
     const n = stmt[kind] as Node
-    const add = (id: DangerId, detail: string, table?: string, column_name?: string): void => {
-      if (table && this.createdTables.has(table) && (DANGERS[id] as { lockDanger?: boolean }).lockDanger) return
-      out.push({ id, detail, table, column_name })
+    const emit = (f: Found): void => {
+      if (!isDangerId(f.id)) return
+      const d = DANGERS[f.id]
+      if (d.lockDanger && this.isNew(f.table)) return
+      out.push(f)
     }
     let lockingTable: string | undefined
     let locks = false
+    for (const hook of STMT_HOOKS.get(kind) ?? []) hook(n, this, emit)
     switch (kind) {
       case 'TransactionStmt': {
         const k = String(n.kind)
@@ -384,7 +389,7 @@ class FileState {
       case 'CreateStmt': {
         const t = relName(n.relation)
         if (t) this.createdTables.add(t)
-        this.checkColumns((n.tableElts as unknown[]) ?? [], out)
+        this.checkColumns(t ?? '?', (n.tableElts as unknown[]) ?? [], emit)
         break
       }
       case 'CreateTableAsStmt': {
@@ -395,91 +400,49 @@ class FileState {
       case 'IndexStmt': {
         const t = relName(n.relation)
         if (n.idxname) this.createdIndexes.add(String(n.idxname).toLowerCase())
-        if (t && this.createdTables.has(t)) break
+        if (this.isNew(t)) break
         locks = true
         lockingTable = t
-        if (n.concurrent) {
-          if (this.inTx()) add('concurrently-in-transaction', `CREATE INDEX CONCURRENTLY on ${t} inside a transaction`)
-        } else add('create-index-non-concurrent', `CREATE INDEX on ${t} without CONCURRENTLY`, t)
+        if (!n.concurrent) this.schemaChange = true
         break
       }
       case 'DropStmt': {
         const type = String(n.removeType)
-        const names = ((n.objects as unknown[]) ?? []).map((o) => {
-          const items = ((o as { List?: { items?: unknown[] } }).List?.items ?? []).map(str)
-          return String(items[items.length - 1] ?? '').toLowerCase()
-        })
-        if (type === 'OBJECT_INDEX') {
-          const existing = names.filter((x) => !this.createdIndexes.has(x))
-          if (existing.length === 0) break
-          locks = true
-          if (n.concurrent) {
-            if (this.inTx()) add('concurrently-in-transaction', `DROP INDEX CONCURRENTLY ${existing.join(', ')} inside a transaction`)
-          } else add('drop-index-non-concurrent', `DROP INDEX ${existing.join(', ')} without CONCURRENTLY`)
-        } else if (type === 'OBJECT_TABLE') {
-          const existing = names.filter((x) => !this.createdTables.has(x))
-          if (existing.length === 0) break
-          locks = true
-          add('drop-table', `DROP TABLE ${existing.join(', ')}`)
+        if (type === 'OBJECT_INDEX' || type === 'OBJECT_TABLE') {
+          locks = out.length > 0
+          if (locks && !n.concurrent) this.schemaChange = true
         }
         break
       }
-      case 'ReindexStmt': {
-        const t = relName(n.relation)
-        const concurrent = ((n.params as unknown[]) ?? []).some((p) => (p as { DefElem?: { defname?: string } }).DefElem?.defname === 'concurrently')
-        locks = true
-        if (concurrent) {
-          if (this.inTx()) add('concurrently-in-transaction', `REINDEX CONCURRENTLY ${t ?? ''} inside a transaction`.replace('  ', ' '))
-        } else add('reindex-non-concurrent', `REINDEX ${t ?? ''} without CONCURRENTLY`.replace('  ', ' '), t)
-        break
-      }
-      case 'DropdbStmt':
-        add('drop-database', `DROP DATABASE ${String(n.dbname)}`)
-        break
+      case 'ReindexStmt':
       case 'TruncateStmt':
+      case 'ClusterStmt':
         locks = true
-        if (n.behavior === 'DROP_CASCADE') add('truncate-cascade', 'TRUNCATE ... CASCADE')
         break
-      case 'VacuumStmt': {
-        const full = ((n.options as unknown[]) ?? []).some((p) => (p as { DefElem?: { defname?: string } }).DefElem?.defname === 'full')
-        if (full && n.is_vacuumcmd !== false) {
-          const rels = ((n.rels as unknown[]) ?? []).map((r) => relName((r as { VacuumRelation?: { relation?: unknown } }).VacuumRelation?.relation))
-          locks = true
-          add('vacuum-full', `VACUUM FULL ${rels.join(', ')}`.trim(), rels.length === 1 ? rels[0] : undefined)
-        }
+      case 'VacuumStmt':
+        locks = out.some((f) => f.id === 'vacuum-full')
         break
-      }
-      case 'ClusterStmt': {
-        const t = relName(n.relation)
-        locks = true
-        add('cluster', `CLUSTER ${t ?? ''}`.trim(), t)
-        break
-      }
       case 'AlterEnumStmt':
-        if (n.newVal !== undefined && n.oldVal === undefined) {
-          locks = true
-          if (!n.newValNeighbor) add('enum-add-value-unordered', `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${this.opts.pgVersion < 12 && this.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`)
-        }
+        locks = n.newVal !== undefined && n.oldVal === undefined
         break
       case 'RenameStmt': {
-        const type = String(n.renameType)
         const t = relName(n.relation)
-        if (t && this.createdTables.has(t)) break
+        if (this.isNew(t)) break
         locks = true
         lockingTable = t
-        if (type === 'OBJECT_COLUMN') add('rename-column', `RENAME COLUMN ${t}.${String(n.subname)} to ${String(n.newname)}`, t, String(n.subname))
-        else if (type === 'OBJECT_TABLE') add('rename-table', `RENAME TABLE ${t} to ${String(n.newname)}`, t)
+        this.schemaChange = true
         break
       }
       case 'AlterTableStmt': {
         if (n.objtype !== undefined && n.objtype !== 'OBJECT_TABLE') break
         const t = relName(n.relation)
-        const isNew = t !== undefined && this.createdTables.has(t)
+        const isNew = this.isNew(t)
         if (!isNew) {
           locks = true
           lockingTable = t
+          this.schemaChange = true
         }
-        for (const c of (n.cmds as unknown[]) ?? []) this.checkAlterCmd(t ?? '?', isNew, (c as { AlterTableCmd: Node }).AlterTableCmd, add, out)
+        for (const c of (n.cmds as unknown[]) ?? []) this.alterCmd(t ?? '?', isNew, (c as { AlterTableCmd: Node }).AlterTableCmd, emit)
         break
       }
       default:
@@ -492,7 +455,11 @@ class FileState {
     return out
   }
 
-  private checkColumns(elts: unknown[], out: Found[]): void {
+  private column(col: Node, c: { table: string; isPk: boolean; alterType: boolean }, emit: Emit): void {
+    for (const hook of COLUMN_HOOKS) hook(col, c, this, emit)
+  }
+
+  private checkColumns(table: string, elts: unknown[], emit: Emit): void {
     const pkCols = new Set<string>()
     for (const e of elts) {
       const c = (e as { Constraint?: Node }).Constraint
@@ -500,81 +467,39 @@ class FileState {
     }
     for (const e of elts) {
       const col = (e as { ColumnDef?: Node }).ColumnDef
-      if (col) this.checkColumnType(col, out, pkCols.has(String(col.colname).toLowerCase()))
+      if (!col) continue
+      this.types.set(`${table}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
+      this.column(col, { table, isPk: pkCols.has(String(col.colname).toLowerCase()), alterType: false }, emit)
     }
   }
 
-  private checkColumnType(col: Node, out: Found[], isPk = false): void {
-    const { name } = typeNameOf(col.typeName)
-    const colname = String(col.colname ?? '')
-    if (name === 'json') out.push({ id: 'prefer-jsonb', detail: `column ${colname} is json` })
-    else if (name === 'timestamp') out.push({ id: 'prefer-timestamptz', detail: `column ${colname} is timestamp without time zone` })
-    else if (name === 'bpchar') out.push({ id: 'prefer-text', detail: `column ${colname} is char(n)` })
-    else if (INT_KEY_TYPES.has(name)) {
-      const pk = isPk || constraintsOf(col).some((c) => c.contype === 'CONSTR_PRIMARY')
-      if (pk || name.includes('serial')) out.push({ id: 'prefer-bigint-key', detail: `${pk ? 'key' : 'column'} ${colname} is ${name}` })
-    }
-  }
-
-  private checkAlterCmd(t: string, isNew: boolean, cmd: Node, add: (id: DangerId, detail: string, table?: string, column?: string) => void, out: Found[]): void {
+  private alterCmd(t: string, isNew: boolean, cmd: Node, emit: Emit): void {
     const sub = String(cmd.subtype)
+    for (const hook of ALTER_HOOKS.get(sub) ?? []) hook(cmd, t, isNew, this, emit)
     switch (sub) {
       case 'AT_AddColumn': {
         const col = (cmd.def as { ColumnDef?: Node }).ColumnDef
         if (!col) return
-        this.checkColumnType(col, out)
-        if (isNew) return
-        const cons = constraintsOf(col)
-        const notNull = cons.some((c) => c.contype === 'CONSTR_NOTNULL')
-        const def = cons.find((c) => c.contype === 'CONSTR_DEFAULT')
-        const generated = cons.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED')
-        const colname = String(col.colname)
-        if (notNull && !def && !generated) add('add-column-not-null-no-default', `ADD COLUMN ${t}.${colname} NOT NULL without a DEFAULT`, t)
-        if (generated && cons.some((c) => c.contype === 'CONSTR_GENERATED')) add('add-column-volatile-default', `ADD COLUMN ${t}.${colname} GENERATED ... STORED computes every row`, t)
-        else if (def) {
-          if (this.opts.pgVersion < 11) add('add-column-volatile-default', `ADD COLUMN ${t}.${colname} with a DEFAULT on PostgreSQL ${this.opts.pgVersion} (< 11 rewrites the table)`, t)
-          else {
-            const v = isVolatileDefault(def.raw_expr)
-            if (v.volatile) add('add-column-volatile-default', `ADD COLUMN ${t}.${colname} DEFAULT ${v.fn}(): a volatile default rewrites the table`, t)
-          }
-        }
-        if (cons.some((c) => (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') && !c.indexname)) add('unique-without-index', `ADD COLUMN ${t}.${colname} UNIQUE/PRIMARY KEY builds an index under the lock`, t)
+        this.column(col, { table: t, isPk: false, alterType: false }, emit)
+        this.types.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
         return
       }
       case 'AT_AlterColumnType': {
         const col = (cmd.def as { ColumnDef?: Node }).ColumnDef ?? {}
-        const { name, mods } = typeNameOf(col.typeName)
         const colname = String(cmd.name)
-        if (!isNew) {
-          const coercible = !col.raw_default && (name === 'text' || (name === 'varchar' && mods === 0) || name === 'citext')
-          if (!coercible) add('change-column-type', `ALTER COLUMN ${t}.${colname} TYPE ${name}${mods ? '(...)' : ''}${name === 'varchar' ? ' (safe only if it raises the varchar limit: suppress with that reason)' : ''}`, t)
-        }
-        this.checkColumnType({ ...col, colname }, out)
+        this.column({ ...col, colname }, { table: t, isPk: false, alterType: true }, emit)
+        this.types.set(`${t}.${colname.toLowerCase()}`, typeNameOf(col.typeName))
         return
       }
-      case 'AT_SetNotNull': {
-        const key = `${t}.${String(cmd.name).toLowerCase()}`
-        if (!this.validatedNotNull.has(key)) add('set-not-null', `ALTER COLUMN ${key} SET NOT NULL`, t)
-        return
-      }
-      case 'AT_DropNotNull':
-        add('drop-not-null', `ALTER COLUMN ${t}.${String(cmd.name)} DROP NOT NULL`, t)
-        return
       case 'AT_AddConstraint': {
         const c = (cmd.def as { Constraint?: Node }).Constraint
-        if (!c) return
-        const name = c.conname ? String(c.conname) : '(unnamed)'
-        if (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') {
-          if (!c.skip_validation) add('constraint-not-valid-missing', `ADD CONSTRAINT ${name} ${c.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`, t)
-          const nt = (c.raw_expr as { NullTest?: Node } | undefined)?.NullTest
-          if (c.contype === 'CONSTR_CHECK' && nt && nt.nulltesttype === 'IS_NOT_NULL') {
-            const fields = ((nt.arg as { ColumnRef?: { fields?: unknown[] } })?.ColumnRef?.fields ?? []).map(str)
-            const key = `${t}.${String(fields[fields.length - 1]).toLowerCase()}`
-            this.notNullChecks.set(name.toLowerCase(), key)
-            if (!c.skip_validation) this.validatedNotNull.add(key)
-          }
-        } else if ((c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') && !c.indexname) {
-          add('unique-without-index', `ADD ${c.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY'} ${name} on ${t} builds its index under the lock`, t)
+        const nt = (c?.raw_expr as { NullTest?: Node } | undefined)?.NullTest
+        if (c && c.contype === 'CONSTR_CHECK' && nt && nt.nulltesttype === 'IS_NOT_NULL') {
+          const name = c.conname ? String(c.conname) : '(unnamed)'
+          const fields = ((nt.arg as { ColumnRef?: { fields?: unknown[] } })?.ColumnRef?.fields ?? []).map(str)
+          const key = `${t}.${String(fields[fields.length - 1]).toLowerCase()}`
+          this.notNullChecks.set(name.toLowerCase(), key)
+          if (!c.skip_validation) this.validatedNotNull.add(key)
         }
         return
       }
@@ -583,18 +508,44 @@ class FileState {
         if (key) this.validatedNotNull.add(key)
         return
       }
-      case 'AT_DropColumn':
-        add('drop-column', `DROP COLUMN ${t}.${String(cmd.name)}`, t, String(cmd.name))
-        return
-      case 'AT_DetachPartition': {
-        const pc = (cmd.def as { PartitionCmd?: Node }).PartitionCmd ?? {}
-        if (pc.concurrent) {
-          if (this.inTx()) add('concurrently-in-transaction', `DETACH PARTITION CONCURRENTLY on ${t} inside a transaction`)
-        } else add('detach-partition-non-concurrent', `DETACH PARTITION ${relName(pc.name) ?? ''} from ${t} without CONCURRENTLY`, t)
-        return
-      }
       default:
         return
     }
   }
+}
+
+/**
+ * Column types a statement list sets, `table.column` -> type: from ALTER COLUMN TYPE, ADD COLUMN and CREATE
+ * TABLE. Used on a migration's rollback (its ALTER COLUMN TYPE restores the type the column had) and on a
+ * base schema dump.
+ */
+export function typesSetBy(pg: PgApi, sql: string): Map<string, TypeName> {
+  const out = new Map<string, TypeName>()
+  let stmts: PgStatement[]
+  try {
+    stmts = pg.parseSync(sql).stmts ?? []
+  } catch {
+    return out
+  }
+  for (const st of stmts) {
+    const [kind] = Object.keys(st.stmt)
+    const n = st.stmt[kind] as Node
+    if (kind === 'CreateStmt') {
+      const t = relName(n.relation)
+      for (const e of (n.tableElts as unknown[]) ?? []) {
+        const col = (e as { ColumnDef?: Node }).ColumnDef
+        if (col && t) out.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
+      }
+    } else if (kind === 'AlterTableStmt') {
+      const t = relName(n.relation)
+      for (const c of (n.cmds as unknown[]) ?? []) {
+        const cmd = (c as { AlterTableCmd: Node }).AlterTableCmd
+        const col = (cmd.def as { ColumnDef?: Node } | undefined)?.ColumnDef
+        if (!t || !col) continue
+        if (cmd.subtype === 'AT_AlterColumnType') out.set(`${t}.${String(cmd.name).toLowerCase()}`, typeNameOf(col.typeName))
+        else if (cmd.subtype === 'AT_AddColumn') out.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
+      }
+    }
+  }
+  return out
 }

@@ -1,0 +1,54 @@
+import { alembic, dangerSuite, django, findings, ids, rails, sql } from './cases.js'
+
+const initial = (field: string) => ({ 'shop/migrations/0001_initial.py': `from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("status", ${field})]),\n    ]\n` })
+const alter = (field: string, before: string) => django(`        migrations.AlterField(model_name="order", name="status", field=${field}),`, { headTree: initial(before) })
+
+const down = (path: string, text: string) => ({ path, status: 'added' as const, head: text })
+
+dangerSuite('change-column-type', {
+  bad: [
+    sql('ALTER TABLE users ALTER COLUMN age TYPE bigint;'),
+    sql('ALTER TABLE users ALTER COLUMN name TYPE varchar(50);'),
+    // narrowing, known from the rollback
+    sql('ALTER TABLE users ALTER COLUMN name TYPE varchar(50);', { path: 'migrations/000002_x.up.sql', files: [down('migrations/000002_x.down.sql', 'ALTER TABLE users ALTER COLUMN name TYPE varchar(255);')] }),
+    sql('ALTER TABLE prices ALTER COLUMN amount TYPE numeric(12,4);', { path: 'migrations/000002_x.up.sql', files: [down('migrations/000002_x.down.sql', 'ALTER TABLE prices ALTER COLUMN amount TYPE numeric(10,2);')] }),
+    rails('  def change\n    change_column :users, :age, :bigint\n  end'),
+    // Django: narrowing max_length, the previous definition read from the migration it depends on
+    alter('models.CharField(max_length=20)', 'models.CharField(max_length=50)'),
+    alter('models.BigIntegerField()', 'models.IntegerField()'),
+    // previous definition not found: still reported
+    django('        migrations.AlterField(model_name="order", name="status", field=models.CharField(max_length=20)),'),
+    alembic('op.alter_column("users", "age", type_=sa.BigInteger(), existing_type=sa.Integer())'),
+  ],
+  good: [
+    sql('ALTER TABLE users ALTER COLUMN name TYPE text;'),
+    // widening varchar(n) -> varchar(m > n): no rewrite (the old type from the golang-migrate rollback)
+    sql('ALTER TABLE users ALTER COLUMN name TYPE varchar(512);', { path: 'migrations/000002_x.up.sql', files: [down('migrations/000002_x.down.sql', 'ALTER TABLE users ALTER COLUMN name TYPE varchar(255);')] }),
+    // numeric precision raised at the same scale
+    sql('ALTER TABLE prices ALTER COLUMN amount TYPE numeric(12,2);', { path: 'migrations/000002_x.up.sql', files: [down('migrations/000002_x.down.sql', 'ALTER TABLE prices ALTER COLUMN amount TYPE numeric(10,2);')] }),
+    sql('ALTER TABLE prices ALTER COLUMN amount TYPE numeric;', { path: 'migrations/000002_x.up.sql', files: [down('migrations/000002_x.down.sql', 'ALTER TABLE prices ALTER COLUMN amount TYPE numeric(10,2);')] }),
+    // cidr -> inet is binary coercible
+    sql('ALTER TABLE hosts ALTER COLUMN net TYPE inet;', { path: 'migrations/000002_x.up.sql', files: [down('migrations/000002_x.down.sql', 'ALTER TABLE hosts ALTER COLUMN net TYPE cidr;')] }),
+    // the type the column already has (created earlier in the same change)
+    sql('ALTER TABLE t2 ADD COLUMN n varchar(10);', { files: [{ path: 'db/migration/V3__again.sql', status: 'added', head: 'ALTER TABLE t2 ALTER COLUMN n TYPE varchar(10);' }] }),
+    // Rails: widening, the old type from the base's db/schema.rb
+    rails('  def change\n    change_column :users, :name, :string, limit: 512\n  end', { baseTree: { 'db/schema.rb': 'ActiveRecord::Schema[7.1].define(version: 1) do\n  create_table "users", force: :cascade do |t|\n    t.string "name", limit: 255\n  end\nend\n' } }),
+    // Django: choices / help_text changes and a wider max_length change nothing in the database
+    alter('models.CharField(max_length=50, choices=[("a", "A"), ("b", "B")], help_text="state")', 'models.CharField(max_length=50, choices=[("a", "A")])'),
+    alter('models.CharField(max_length=100)', 'models.CharField(max_length=50)'),
+    alter('models.TextField()', 'models.CharField(max_length=50)'),
+    // Alembic: existing_type says it is a widening
+    alembic('op.alter_column("users", "name", type_=sa.String(length=512), existing_type=sa.String(length=255))'),
+  ],
+})
+
+test('message names the old type when known; recipe names table and column', async () => {
+  const [f] = await findings(sql('ALTER TABLE users ALTER COLUMN name TYPE varchar(50);', { path: 'migrations/000002_x.up.sql', files: [down('migrations/000002_x.down.sql', 'ALTER TABLE users ALTER COLUMN name TYPE varchar(255);')] }))
+  expect(f.message).toContain('from varchar(255)')
+  expect(f.hint).toContain('ALTER TABLE users ADD COLUMN name_new varchar(50);')
+})
+
+test('Django AlterField: null=True -> False is set-not-null, unique=True builds an index, nothing else reported', async () => {
+  expect(await ids(alter('models.CharField(max_length=50)', 'models.CharField(max_length=50, null=True)'))).toEqual(['set-not-null'])
+  expect(await ids(alter('models.CharField(max_length=50, unique=True)', 'models.CharField(max_length=50)'))).toEqual(['unique-without-index'])
+})

@@ -1,0 +1,39 @@
+import { ids, type Case } from './cases.js'
+import { migrationSafety, options } from '../../../../src/rules/migration-safety/index.js'
+import { Value } from '@sinclair/typebox/value'
+import { makeContext } from '../../../helpers/context.js'
+import { DANGERS } from '../../../../src/rules/migration-safety/dangers.js'
+
+async function edit(path: string, base: string, head: string, over: Record<string, unknown> = {}) {
+  const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', ...over }
+  const out = await migrationSafety.evaluate(makeContext({ files: [{ path, status: 'modified', base, head, patch: '@@ -1,1 +1,2 @@\n+x\n a' }] }), opts as never)
+  return out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.code}:${f.level}`)
+}
+void ids
+void (undefined as Case | undefined)
+
+const rb = 'class AddEmail < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :email, :string\n  end\nend\n'
+
+describe('migration-edited', () => {
+  test('module', () => expect(DANGERS['migration-edited'].dialects).toContain('mysql'))
+  test('reports a change of the statements (SQL, Ruby, Python)', async () => {
+    expect(await edit('db/migration/V1__a.sql', 'CREATE TABLE a (id int);', 'CREATE TABLE a (id bigint);')).toEqual(['migration-edited:fail'])
+    expect(await edit('db/migrate/20200101000000_add_email.rb', rb, rb.replace(':string', ':text'))).toEqual(['migration-edited:fail'])
+    expect(await edit('shop/migrations/0001_initial.py', 'ops = [1]\n', 'ops = [2]\n')).toEqual(['migration-edited:fail'])
+    expect(await edit('db/migration/mysql/V1__a.sql', 'CREATE TABLE `a` (id int);', 'CREATE TABLE `a` (id bigint);')).toEqual(['migration-edited:fail'])
+  })
+  test('silent on comments and layout: frozen_string_literal, SQL comments, whitespace, Python comments', async () => {
+    expect(await edit('db/migrate/20200101000000_add_email.rb', rb, '# frozen_string_literal: true\n\n' + rb)).toEqual([])
+    expect(await edit('db/migration/V1__a.sql', 'CREATE TABLE a (id int);', '-- the a table\nCREATE TABLE a (\n  id int\n);')).toEqual([])
+    expect(await edit('db/migration/mysql/V1__a.sql', 'CREATE TABLE `a` (id int) ENGINE=InnoDB;', '# a\nCREATE TABLE `a` (\n  id int\n) ENGINE=InnoDB;  -- ok')).toEqual([])
+    expect(await edit('shop/migrations/0001_initial.py', 'ops = [1]\n', '# generated\nops = [1]  # one\n')).toEqual([])
+    // isort: imports reordered, no operation changed
+    expect(await edit('shop/migrations/0001_initial.py', 'from django.db import models, migrations\nimport uuid\nops = [1]\n', 'import uuid\n\nfrom django.db import migrations, models\nops = [1]\n')).toEqual([])
+  })
+  test('a merged rollback file edited is a notice (rollback_level), and so is an edit of rollback code only', async () => {
+    expect(await edit('migrations/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;')).toEqual(['migration-edited:notice'])
+    const withDown = 'class AddEmail < ActiveRecord::Migration[7.1]\n  def up\n    add_column :users, :email, :string\n  end\n  def down\n    remove_column :users, :email\n  end\nend\n'
+    expect(await edit('db/migrate/20200101000000_add_email.rb', withDown, withDown.replace('remove_column :users, :email', 'remove_column :users, :email, if_exists: true'))).toEqual(['migration-edited:notice'])
+    expect(await edit('migrations/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { rollback_level: 'warn' })).toEqual(['migration-edited:warn'])
+  })
+})

@@ -1,0 +1,3 @@
+import { dangerSuite, sql } from './cases.js'
+
+dangerSuite('vacuum-full', { bad: [sql('VACUUM FULL users;')], good: [sql('VACUUM users;')] })

@@ -1,0 +1,52 @@
+import { ident, relName } from '../sql-ast.js'
+import { PG_FAMILY, defineDanger, type Node } from './types.js'
+
+/**
+ * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests joined by
+ * AND/OR (the usual `WHERE c IS NULL` backfill), it reaches every row; any comparison, IN, BETWEEN or
+ * subquery narrows it (a key range, a batch, one setting).
+ */
+export function unbounded(where: unknown): boolean {
+  if (where === undefined || where === null) return true
+  const w = where as Node
+  if ('NullTest' in w || 'BooleanTest' in w) return true
+  const b = w.BoolExpr as { args?: unknown[] } | undefined
+  if (b) return (b.args ?? []).every(unbounded)
+  return false
+}
+
+export default defineDanger({
+  id: 'backfill-in-transaction',
+  title: 'Backfill in the schema change\'s transaction',
+  lock: 'ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change\'s ACCESS EXCLUSIVE until the transaction commits',
+  why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
+  fix: 'move the backfill to a migration of its own, outside the schema change\'s transaction, and update in batches (strong_migrations: "Backfilling data")',
+  detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
+  level: 'fail',
+  lockDanger: true,
+  dialects: PG_FAMILY,
+  recipe: (r) => {
+    const t = r.table ?? '<table>'
+    const set = r.column ? `${ident(r.column)} = <value>` : '<column> = <value>'
+    switch (r.framework) {
+      case 'rails':
+        return `a separate migration with disable_ddl_transaction!, and: ${r.model ?? '<Model>'}.unscoped.in_batches(of: 10_000) { |batch| batch.update_all(${r.column ? `${r.column}: <value>` : '<column>: <value>'}); sleep(0.01) }`
+      case 'django':
+        return `a separate migration with atomic = False whose RunPython updates in batches: for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`
+      case 'alembic':
+        return `a separate revision; with op.get_context().autocommit_block(): run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`
+      default:
+        return `-- in a migration of its own, outside the schema change's transaction; repeat until it updates 0 rows:\nUPDATE ${ident(t)} SET ${set} WHERE id IN (SELECT id FROM ${ident(t)} WHERE <not yet done> LIMIT 10000);`
+    }
+  },
+  sql: {
+    stmt: {
+      UpdateStmt: (n, s, emit) => {
+        const t = relName(n.relation)
+        if (!t || s.isNew(t) || !unbounded(n.whereClause)) return
+        const target = ((n.targetList as unknown[]) ?? []).map((x) => (x as { ResTarget?: { name?: string } }).ResTarget?.name).filter((x): x is string => !!x)
+        emit({ id: 'backfill-in-transaction', detail: `UPDATE ${t} SET ${target.join(', ')} over ${n.whereClause ? 'every row the IS NULL test matches' : 'every row'}, in the schema change's transaction`, table: t, names: { table: t, column: target[0] } })
+      },
+    },
+  },
+})

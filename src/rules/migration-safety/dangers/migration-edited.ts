@@ -1,0 +1,12 @@
+import { ALL_DIALECTS, defineDanger } from './types.js'
+
+export default defineDanger({
+  id: 'migration-edited',
+  title: 'Already-merged migration edited, renamed or deleted',
+  lock: 'none',
+  why: 'it has already run in production (and on every developer database) and will not run again: the change never reaches them and the schemas drift',
+  fix: 'revert the change to the existing file and write a new migration that makes the change',
+  detection: 'a migration that existed on the base branch is deleted, renamed, or edited so that its statements change (parse trees compared without comments and layout; rollback files capped at rollback_level)',
+  level: 'fail',
+  dialects: ALL_DIALECTS,
+})

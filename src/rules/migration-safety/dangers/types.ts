@@ -1,0 +1,121 @@
+/**
+ * The shape of one migration danger module: what it is (id, lock, why), where it holds (dialects), how it is
+ * detected in PostgreSQL SQL (hooks on libpg-query parse-tree nodes), and the recipe to paste, written with
+ * the names of the user's own table, column and index. Rails, Django and Alembic operations are mapped onto
+ * the same ids in ../orm.ts.
+ */
+import type { Level } from '../../../types.js'
+import type { TypeName } from '../sql-ast.js'
+
+/** Database a migration file runs on (detected per file, see ../dialect.ts). */
+export type Dialect = 'postgres' | 'cockroach' | 'mysql' | 'sqlite' | 'sqlserver' | 'oracle' | 'other'
+
+export const DIALECT_NAMES: Record<Dialect, string> = {
+  postgres: 'PostgreSQL',
+  cockroach: 'CockroachDB',
+  mysql: 'MySQL',
+  sqlite: 'SQLite',
+  sqlserver: 'SQL Server',
+  oracle: 'Oracle',
+  other: 'another database',
+}
+
+/** Every dialect: dangers about data, deploy order and process, not about PostgreSQL's locks. */
+export const ALL_DIALECTS: readonly Dialect[] = ['postgres', 'cockroach', 'mysql', 'sqlite', 'sqlserver', 'oracle', 'other']
+/** PostgreSQL only: lock and rewrite dangers (CockroachDB changes schemas online, as background jobs). */
+export const PG_ONLY: readonly Dialect[] = ['postgres']
+/** PostgreSQL and CockroachDB: SQL-level dangers both hold (data loss, deploy order). */
+export const PG_FAMILY: readonly Dialect[] = ['postgres', 'cockroach']
+
+export type Framework = 'sql' | 'rails' | 'django' | 'alembic'
+
+/** The names of the objects a finding is about (for the message and the recipe). */
+export interface Names {
+  table?: string
+  column?: string
+  index?: string
+  constraint?: string
+  /** New type (change-column-type) or column type. */
+  type?: string
+  /** Old type when known. */
+  oldType?: string
+  /** New name (renames). */
+  newName?: string
+  /** Columns of an index or constraint. */
+  columns?: string[]
+  /** Enum value, partition, database... */
+  value?: string
+  /** Model name (Django) when it differs from the table. */
+  model?: string
+}
+
+export interface RecipeInput extends Names {
+  framework: Framework
+  pgVersion: number
+}
+
+export type Node = Record<string, unknown>
+
+/** A danger found in one statement, before lines are attached. */
+export interface Found {
+  id: string
+  detail: string
+  column?: number
+  table?: string
+  column_name?: string
+  names?: Names
+  /** True for findings in rollback code (capped at rollback_level). */
+  rollback?: boolean
+}
+
+/** What the SQL analysis knows when a hook runs (see ../sql.ts FileState). */
+export interface SqlState {
+  readonly pgVersion: number
+  /** The statement runs inside a transaction (explicit BEGIN, or the tool wraps the file). */
+  inTx(): boolean
+  /** The table was created earlier in this change: lock dangers do not apply. */
+  isNew(table: string | undefined): boolean
+  isNewIndex(index: string): boolean
+  /** A CHECK (c IS NOT NULL) was validated for table.column earlier (SET NOT NULL then skips the scan). */
+  notNullProven(table: string, column: string): boolean
+  /** The column's type before this statement, when known (same change, the base's schema, the rollback). */
+  typeOf(table: string, column: string): TypeName | undefined
+}
+
+export type Emit = (f: Found) => void
+
+export interface SqlHooks {
+  /** Top-level statements by node kind (IndexStmt, DropStmt, ...). */
+  stmt?: Record<string, (n: Node, s: SqlState, emit: Emit) => void>
+  /** ALTER TABLE subcommands by subtype (AT_AddColumn, ...), on an existing table or a new one (`isNew`). */
+  alter?: Record<string, (cmd: Node, table: string, isNew: boolean, s: SqlState, emit: Emit) => void>
+  /** Column definitions (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE). */
+  column?: (col: Node, c: { table: string; isPk: boolean; alterType: boolean }, s: SqlState, emit: Emit) => void
+}
+
+export interface DangerDef<Id extends string = string> {
+  id: Id
+  /** Short title shown in the table. */
+  title: string
+  /** The lock PostgreSQL takes (or "none" for process dangers). */
+  lock: string
+  /** Why it hurts, one sentence. */
+  why: string
+  /** The safe recipe in general words (the `recipe` writes it with the real names). */
+  fix: string
+  /** What is detected, one sentence (docs and `pr-gate explain`). */
+  detection: string
+  /** Level when the policy does not set one (capped by the rule's level). */
+  level: Level
+  /** Lock dangers do not apply to objects created in the same change. */
+  lockDanger?: boolean
+  /** Dialects the danger holds for. */
+  dialects: readonly Dialect[]
+  /** The statement(s) to paste instead, with the user's names; undefined when the names are not known. */
+  recipe?: (r: RecipeInput) => string | undefined
+  sql?: SqlHooks
+}
+
+export function defineDanger<const Id extends string>(d: DangerDef<Id>): DangerDef<Id> {
+  return d
+}
