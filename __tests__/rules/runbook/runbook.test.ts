@@ -192,7 +192,9 @@ describe('runbook: new environment variables in six languages', () => {
     ctx.changes.readHead = (p) => { reads++; return readHead(p) }
     const out = await runbook.evaluate(ctx, withDefaults(RunbookOptions))
     expect(violations(out).map((f) => f.code)).toEqual(['new-env-var'])
-    expect(reads).toBe(1)
+    // The base side of the one file that adds a read, and the service's env files / Dockerfile / root compose
+    // file probed once (this context lists no tree): never the 3000 other files.
+    expect(reads).toBeLessThanOrEqual(11)
   })
 })
 

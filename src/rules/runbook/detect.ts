@@ -9,7 +9,10 @@ import type { ChangedFile, RuleContext } from '../../types.js'
 import { minimatch } from 'minimatch'
 import { matchesAny } from '../../change/glob.js'
 import { addedLines, removedLines } from '../../change/patch.js'
-import { envLanguageOf, envVarNamesInText, envVarReadsInLine, namePatterns, type EnvLanguage } from '../../change/envvars.js'
+import {
+  envLanguageOf, envVarNamesDeclared, envVarNamesInText, envVarReadsInLine, envVarReadsInText, mayReadThroughConstant, namePatterns, type EnvLanguage,
+} from '../../change/envvars.js'
+import { capture, compileTemplate, hasPlaceholders } from './template.js'
 import type { RunbookOptions, TriggerCode } from './options.js'
 import { loadJson, loadYamlDocs, isTemplated, type YamlResult } from './yaml.js'
 import { parseTerraform } from './hcl.js'
@@ -695,6 +698,134 @@ function yamlTopRange(text: string, key: string): [number, number] | undefined {
   return [start + 1, lines.length]
 }
 
+/** Files whose folder is a service (deployable unit) root. */
+const SERVICE_MARKER =
+  /^(?:Dockerfile|Containerfile|package\.json|go\.mod|pyproject\.toml|setup\.py|setup\.cfg|requirements\.txt|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|Gemfile|Cargo\.toml|composer\.json|mix\.exs|[\w.-]+\.csproj|Procfile)$/
+/** Env files that document or set a service's variables. */
+const ENV_FILE = /^\.env(?:\.[\w-]+)?$|^[\w-]+\.env$/
+const PROBES = ['.env.example', '.env.sample', '.env', 'Dockerfile']
+
+/**
+ * Where a file's service lives: the folder captured by the first `services` mapping whose path matches,
+ * else (when the source lists the base tree) the nearest folder with a service marker (Dockerfile,
+ * package.json, go.mod, pyproject.toml, *.csproj, …), else the repository root; without a listing, the
+ * file's own folder.
+ */
+async function serviceRootOf(options: RunbookOptions, path: string, listing: string[] | undefined): Promise<string> {
+  const ancestors: string[] = []
+  for (let d = dirname(path); d; d = dirname(d)) ancestors.unshift(d)
+  for (const s of options.services) {
+    const segs = s.path.split('/')
+    const at = segs.findIndex((x) => hasPlaceholders(x))
+    if (at < 0) continue
+    const prefix = compileTemplate(segs.slice(0, at + 1).join('/'))
+    const root = ancestors.find((a) => capture(prefix, a))
+    if (root !== undefined && capture(compileTemplate(s.path), path)) return root
+  }
+  if (!listing) return dirname(path)
+  const markerDirs = new Set(listing.filter((p) => SERVICE_MARKER.test(basename(p))).map(dirname))
+  for (let i = ancestors.length - 1; i >= 0; i--) if (markerDirs.has(ancestors[i])) return ancestors[i]
+  return ''
+}
+
+/**
+ * Names a service already reads or declares at the base: its code, Dockerfiles, env files, compose and
+ * Kubernetes/Helm YAML under its folder, the repository's root env files, and the root compose file's
+ * entry for the service. Files are searched nearest-first and only until every asked name is found, at
+ * most `max_service_files` reads per run.
+ */
+class ServiceNames {
+  private readonly perFile = new Map<string, Promise<Set<string>>>()
+  private listing: Promise<string[] | undefined> | undefined
+  reads = 0
+  capped: string[] = []
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly options: RunbookOptions,
+  ) {}
+
+  list(): Promise<string[] | undefined> {
+    this.listing ??= this.ctx.changes.listBase ? this.ctx.changes.listBase('').catch(() => undefined) : Promise.resolve(undefined)
+    return this.listing
+  }
+
+  private namesIn(path: string, serviceName: string): Promise<Set<string>> {
+    let p = this.perFile.get(path)
+    if (!p) {
+      p = (async () => {
+        this.reads++
+        const text = await this.ctx.changes.readBase(path)
+        if (text === undefined || text.length > this.options.max_file_bytes) return new Set<string>()
+        const lang = envLanguageOf(path)
+        const names = new Set<string>()
+        const name = basename(path)
+        if (lang) for (const n of envVarNamesInText(text, lang)) names.add(n)
+        if (lang === 'dockerfile' || ENV_FILE.test(name)) for (const n of envVarNamesDeclared(path, text)) names.add(n)
+        else if (YAML.test(name) || JSON_FILE.test(name)) {
+          const parsed = JSON_FILE.test(name) ? loadJson(text) : loadYamlDocs(text)
+          if (parsed.ok) {
+            // A root compose file: only the entry of this service (by name or build context).
+            const docs = COMPOSE.test(name) && !dirname(path) ? parsed.docs.map((d) => composeEntry(d, serviceName)) : parsed.docs
+            for (const n of envVarNamesDeclared(path, text, docs)) names.add(n)
+          }
+        }
+        return names
+      })()
+      this.perFile.set(path, p)
+    }
+    return p
+  }
+
+  /** The subset of `names` the service at `root` already reads or declares at the base. */
+  async known(root: string, names: Set<string>, changedPath: string): Promise<Set<string>> {
+    const found = new Set<string>()
+    const listing = await this.list()
+    const inRoot = (p: string): boolean => !root || p.startsWith(`${root}/`)
+    const relevant = (p: string): boolean => {
+      const name = basename(p)
+      if (matchesAny(p, this.options.exclude)) return false
+      return !!envLanguageOf(p) || ENV_FILE.test(name) || ((YAML.test(name) || JSON_FILE.test(name)) && !NEVER_READ.test(p))
+    }
+    let candidates: string[]
+    if (listing) {
+      candidates = listing.filter((p) => p !== changedPath && ((inRoot(p) && relevant(p)) || (!dirname(p) && (ENV_FILE.test(p) || COMPOSE.test(p)))))
+    } else {
+      // No listing (the API source): the service's env files and Dockerfile, the root env files and compose file.
+      const probes = new Set<string>()
+      for (const d of [root, '']) for (const n of PROBES) probes.add(join(d, n))
+      for (const n of ['docker-compose.yml', 'compose.yaml']) probes.add(n)
+      probes.delete(changedPath)
+      candidates = [...probes]
+    }
+    const dir = dirname(changedPath)
+    const rank = (p: string): number =>
+      (dirname(p) === dir ? 0 : 4) + (/config|setting|env|constant/i.test(basename(p)) || ENV_FILE.test(basename(p)) ? 0 : 2) + (envLanguageOf(p) ? 0 : 1)
+    candidates.sort((a, b) => rank(a) - rank(b) || a.split('/').length - b.split('/').length || a.localeCompare(b))
+    const serviceName = basename(root)
+    for (const p of candidates) {
+      if (found.size === names.size) break
+      if (!this.perFile.has(p) && this.reads >= this.options.max_service_files) {
+        if (!this.capped.includes(root || '.')) this.capped.push(root || '.')
+        break
+      }
+      for (const n of await this.namesIn(p, serviceName)) if (names.has(n)) found.add(n)
+    }
+    return found
+  }
+}
+
+/** The compose service entry that is `name` (or builds from a folder named so); the whole document otherwise. */
+function composeEntry(doc: unknown, name: string): unknown {
+  if (!isObj(doc) || !isObj(doc.services)) return doc
+  const out: unknown[] = []
+  for (const [key, svc] of Object.entries(doc.services)) {
+    const build = isObj(svc) ? svc.build : undefined
+    const ctxPath = typeof build === 'string' ? build : isObj(build) ? `${str(build.context) ?? ''}/${str(build.dockerfile) ?? ''}` : ''
+    if (name && (key === name || key.replace(/service$/, '') === name.replace(/service$/, '') || ctxPath.split('/').includes(name))) out.push(svc)
+  }
+  return out
+}
+
 async function detectEnvVars(
   ctx: RuleContext,
   files: ChangedFile[],
@@ -729,6 +860,15 @@ async function detectEnvVars(
         lines = []
       }
       for (const l of lines) for (const r of envVarReadsInLine(l.text, lang)) reads.push({ name: r.name, line: l.line })
+      // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
+      if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
+        const head = await reader.head(f.path)
+        if ('text' in head) {
+          const added = new Set(lines.map((l) => l.line))
+          for (const r of envVarReadsInText(head.text, lang))
+            if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine))) reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine })
+        } else if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
+      }
     } else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
       // No patch (too large): compare whole files, within the read budget.
       const head = await reader.head(f.path)
@@ -736,15 +876,16 @@ async function detectEnvVars(
         if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
         continue
       }
-      const lines = head.text.split('\n')
-      const seen = new Set<string>()
-      lines.forEach((text, i) => {
-        for (const r of envVarReadsInLine(text, lang)) if (!seen.has(r.name)) { seen.add(r.name); reads.push({ name: r.name, line: i + 1 }) }
-      })
+      for (const r of envVarReadsInText(head.text, lang)) reads.push({ name: r.name, line: r.line })
     }
-    const filtered = reads.filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name))
+    const seen = new Set<string>()
+    const filtered = reads
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      .filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name) && !seen.has(r.name) && !!seen.add(r.name))
     if (filtered.length) candidates.push({ f, lang, reads: filtered })
   }
+  const service = new ServiceNames(ctx, options)
+  const listing = candidates.length ? await service.list() : undefined
   for (const { f, lang, reads } of candidates) {
     let baseNames = new Set<string>()
     if (f.status !== 'added') {
@@ -754,13 +895,28 @@ async function detectEnvVars(
           notRead.push({ path: f.path, reason: `base side not read (${base.skip}): env vars not checked` })
           continue
         }
-      } else baseNames = envVarNamesInText(base.text, lang)
+      } else {
+        baseNames = envVarNamesInText(base.text, lang)
+        if (lang === 'dockerfile') for (const n of envVarNamesDeclared(f.path, base.text)) baseNames.add(n)
+      }
     }
-    const reported = new Set<string>()
-    for (const r of reads) {
-      if (baseNames.has(r.name) || reported.has(r.name)) continue
-      reported.add(r.name)
-      push({ code: 'new-env-var', path: f.path, line: r.line, envVar: r.name, what: `new env var ${r.name} read by code`, how: 'diff' })
+    const fresh = reads.filter((r) => !baseNames.has(r.name))
+    if (!fresh.length) continue
+    // New to the file is not new to the service: look the names up in the service's other files at the base.
+    const root = await serviceRootOf(options, f.path, listing)
+    const known = await service.known(root, new Set(fresh.map((r) => r.name)), f.previousPath ?? f.path)
+    for (const r of fresh) {
+      if (known.has(r.name)) continue
+      push({
+        code: 'new-env-var',
+        path: f.path,
+        line: r.line,
+        envVar: r.name,
+        what: `new env var ${r.name} (${lang === 'dockerfile' ? 'used by the container command' : 'read by code'}; not read or declared in ${root ? `service ${root}` : 'the repository'} at the base)`,
+        how: 'diff',
+      })
     }
   }
+  for (const root of service.capped)
+    notRead.push({ path: root, reason: `env vars of service ${root} checked against the first ${options.max_service_files} of its files (max_service_files)` })
 }

@@ -133,6 +133,12 @@ export const RunbookOptions = Type.Object(
       minimum: 1,
       description: 'Files larger than this are classified by path only.',
     }),
+    max_service_files: Type.Integer({
+      default: 300,
+      minimum: 0,
+      description:
+        'Budget of base-side files read to decide whether an env var is new to its SERVICE (its code, Dockerfiles, env files, compose and Kubernetes YAML); searched nearest-first and only until every name is found.',
+    }),
     max_findings: Type.Integer({
       default: 50,
       minimum: 1,
