@@ -56,11 +56,19 @@ describe('runbook class 8: a workflow counts only where a deploying job changed'
     expect(violations(await run([modified(WF, custom, bumped)]))).toEqual([])
     expect(violations(await run([modified(WF, custom, bumped)], { deploy_commands: ['ansible-playbook'] })).map((f) => f.code)).toEqual(['deploy-workflow'])
 
-    const env = 'on: push\njobs:\n  preview:\n    runs-on: ubuntu-latest\n    environment: preview\n    steps:\n      - run: ./publish.sh\n'
+    const env = 'on: push\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    environment: eu-west\n    steps:\n      - run: ./publish.sh\n'
     const envHead = env.replace('./publish.sh', './publish.sh --fast')
     expect(violations(await run([modified(WF, env, envHead)])).map((f) => f.code)).toEqual(['deploy-workflow'])
     expect(violations(await run([modified(WF, env, envHead)], { deploy_environments: ['production', 'prod-*'] }))).toEqual([])
-    expect(violations(await run([modified(WF, env.replace('environment: preview', 'environment: prod-eu'), envHead.replace('environment: preview', 'environment: prod-eu'))], { deploy_environments: ['production', 'prod-*'] }))).toHaveLength(1)
+    const prod = (t: string): string => t.replace('environment: eu-west', 'environment: prod-eu')
+    expect(violations(await run([modified(WF, prod(env), prod(envHead))], { deploy_environments: ['production', 'prod-*'] }))).toHaveLength(1)
+  })
+
+  it('a job whose environment is a non-production target (PR preview, staging) does not deploy, whatever it runs', async () => {
+    const job = 'on: pull_request\njobs:\n  deployment-tests:\n    runs-on: ubuntu-latest\n    environment: gke-staging\n    steps:\n      - run: kubectl apply -f release/ --namespace pr-${{ github.event.number }}\n'
+    const head = job.replace('release/', 'release/ --wait')
+    expect(violations(await run([modified(WF, job, head)]))).toEqual([])
+    expect(violations(await run([modified(WF, job, head)], { non_production_environments: [] })).map((f) => f.code)).toEqual(['deploy-workflow'])
   })
 })
 

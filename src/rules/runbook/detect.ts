@@ -236,6 +236,8 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
 /** How a workflow job is recognised as deploying (policy options, see docs/rules/runbook.md). */
 export interface DeployRecognition {
   environments: readonly string[]
+  /** Environments that are not production (PR previews, staging): a job naming one does not deploy. */
+  nonProduction: readonly string[]
   actions: readonly string[]
   commands: readonly string[]
   jobNames: readonly string[]
@@ -260,6 +262,7 @@ export function jobDeploys(rec: DeployRecognition, id: string, job: unknown): { 
     fn = (jobId, j) => {
       if (!isObj(j)) return { deploys: false }
       const env = isObj(j.environment) ? str(j.environment.name) : str(j.environment)
+      if (env && rec.nonProduction.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: false, environment: env }
       if (env && rec.environments.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: true, environment: env, why: `environment ${env}` }
       for (const step of arr(j.steps)) {
         if (!isObj(step)) continue
@@ -332,6 +335,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   let hclUnavailable: string | undefined
   const rec: DeployRecognition = {
     environments: options.deploy_environments,
+    nonProduction: options.non_production_environments,
     actions: options.deploy_actions,
     commands: options.deploy_commands,
     jobNames: options.deploy_job_names,

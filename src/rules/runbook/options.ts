@@ -83,6 +83,11 @@ export const RunbookOptions = Type.Object(
       description:
         'A workflow job whose `environment:` name matches one of these globs deploys (`*`: any GitHub environment; narrow it to e.g. `[production, prod*, staging]`).',
     }),
+    non_production_environments: Type.Array(Type.String(), {
+      default: ['*staging*', '*preview*', '*test*', 'dev', 'dev-*', '*-dev', '*development*', 'pr-*', 'pr', '*review*', '*sandbox*', '*qa*', '*ephemeral*', 'ci', 'local'],
+      description:
+        'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, staging, test clusters): it is not a deploying job, whatever it runs.',
+    }),
     deploy_actions: Type.Array(Type.String(), {
       default: [
         '*/*deploy*', '*/*deploy*/**', './**/*deploy*', 'aws-actions/amazon-ecs-*', 'azure/functions-action', 'azure/aks-set-context', 'azure/k8s-*',
