@@ -31,7 +31,7 @@ describe('runbook: operational change detection from real-world-shaped files', (
     {
       name: 'a Helm chart: Chart.yaml, values, templated template',
       files: [
-        modified('charts/payments/Chart.yaml', fixture('chart/payments/Chart.yaml').replace('0.7.0', '0.6.0'), fixture('chart/payments/Chart.yaml')),
+        modified('charts/payments/Chart.yaml', fixture('chart/payments/Chart.yaml').replace('Payments API', 'Payments'), fixture('chart/payments/Chart.yaml')),
         modified('charts/payments/values.yaml', 'replicaCount: 2\n', fixture('chart/payments/values.yaml')),
         added('charts/payments/templates/deployment.yaml', fixture('chart/payments/templates/deployment.yaml')),
       ],

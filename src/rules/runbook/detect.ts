@@ -17,7 +17,7 @@ import type { RunbookOptions, TriggerCode } from './options.js'
 import { loadJson, loadYamlDocs, isTemplated, type YamlResult } from './yaml.js'
 import { parseTerraform } from './hcl.js'
 import {
-  changedPaths, compareUnits, describeChanges, docUnits, dockerInstructions, hclBlockRange, normaliseText, pickLine, sameValue, sectionUnits,
+  changedLeaves, changedPaths, compareUnits, onlyVersionBumps, onlyVersionChanges, withoutVersions, describeChanges, docUnits, dockerInstructions, hclBlockRange, normaliseText, pickLine, sameValue, sectionUnits,
   terraformUnits, touchedLines, yamlChildRange, yamlDocRanges, type DockerInstruction,
 } from './semantic.js'
 
@@ -43,6 +43,8 @@ export interface Detection {
   noOperationalChange: string[]
   /** Changed files of development/test tooling (never production). */
   devTooling: string[]
+  /** Changed files whose only change is a version bump under a routine key (image tags, chart versions, …). */
+  versionBumps: string[]
   /** Why HCL could not be parsed, once per run (when it could not). */
   hclUnavailable?: string
   /** Number of file contents read. */
@@ -332,6 +334,8 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   const notRead: Detection['notRead'] = []
   const noOperationalChange: string[] = []
   const devTooling: string[] = []
+  const versionBumps: string[] = []
+  const versionKeys = new Set(options.version_keys)
   let hclUnavailable: string | undefined
   const rec: DeployRecognition = {
     environments: options.deploy_environments,
@@ -386,15 +390,15 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
    * The meaning of a YAML/JSON file changed? Undefined when it did (or cannot be told); the parsed
    * comparison when both sides parse; the text comparison otherwise.
    */
-  function structuredChange(f: ChangedFile, s: Sides): { same: boolean; paths: string[] } {
-    if (s.head === undefined || s.base === undefined) return { same: false, paths: [] }
+  function structuredChange(f: ChangedFile, s: Sides): { same: boolean; paths: string[]; bump: boolean } {
+    if (s.head === undefined || s.base === undefined) return { same: false, paths: [], bump: false }
     const h = parseStructured(f.path, s.head)
     const b = parseStructured(f.previousPath ?? f.path, s.base)
     if (h.ok && b.ok) {
-      const paths = changedPaths(single(b.docs), single(h.docs))
-      return { same: paths.length === 0, paths }
+      const leaves = changedLeaves(single(b.docs), single(h.docs), 50)
+      return { same: leaves.length === 0, paths: leaves.slice(0, 12).map((l) => l.path), bump: onlyVersionBumps(leaves, versionKeys) }
     }
-    return { same: sameText(s), paths: [] }
+    return { same: sameText(s), paths: [], bump: false }
   }
   /** Path-classified structured files (Chart.yaml, kustomization, Pulumi, SAM config): a trigger only when their meaning changed. */
   async function byPathIfChanged(f: ChangedFile, code: TriggerCode, what: string): Promise<void> {
@@ -404,8 +408,9 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       notRead.push({ path: f.path, reason: s.skip })
       return push({ code, path: f.path, what, how: `path (${s.skip})` })
     }
-    const c = YAML.test(f.path) || JSON_FILE.test(f.path) ? structuredChange(f, s) : { same: sameText(s), paths: [] }
+    const c = YAML.test(f.path) || JSON_FILE.test(f.path) ? structuredChange(f, s) : { same: sameText(s), paths: [], bump: false }
     if (c.same) return void noOperationalChange.push(f.path)
+    if (c.bump) return void versionBumps.push(f.path)
     push({ code, path: f.path, line: pickLine(touched(f), undefined, c.paths), what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`, how: 'content' })
   }
 
@@ -477,7 +482,8 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       // Only changes inside a deploying job count, plus workflow-level keys that steer every job.
       const changes = compareUnits(sectionUnits(bd, 'jobs', 'job'), sectionUnits(hd, 'jobs', 'job'))
       const relevant = changes.filter((c) => (c.label.startsWith('job ') ? deploying.has(c.label.slice(4)) : WORKFLOW_LEVEL.has(c.label)))
-      if (relevant.length) {
+      if (relevant.length && onlyVersionChanges(relevant, versionKeys)) versionBumps.push(f.path)
+      else if (relevant.length) {
         const t = touched(f)
         const first = relevant[0]
         const range =
@@ -527,6 +533,9 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const removed = [...left].flatMap(([k, n]) => Array.from({ length: n }, () => k))
     const reordered = !added.length && !removed.length && hi.map(key).join('\n') !== bi.map(key).join('\n')
     if (!added.length && !removed.length && !reordered) return void noOperationalChange.push(f.path)
+    // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
+    const unversioned = (list: DockerInstruction[]): string => list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n')
+    if (versionKeys.has('image') && unversioned(hi) === unversioned(bi)) return void versionBumps.push(f.path)
     const cut = (x: string): string => (x.length > 60 ? `${x.slice(0, 57)}…` : x)
     const parts = [
       added.length ? `${list(added.map((i) => cut(key(i))), 2)}` : '',
@@ -560,6 +569,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : [],
     )
     if (!changes.length) return void noOperationalChange.push(f.path)
+    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
     const range = s.head !== undefined && first.label.startsWith('service ') ? yamlChildRange(s.head, 'services', first.label.slice(8)) : undefined
     push({ code: 'docker-compose', path: f.path, line: pickLine(touched(f), range, first.paths), what: `Compose: ${describeChanges(changes)}`, how: 'content' })
@@ -596,6 +606,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       if (hasBase(f) && hasHead(f)) return void noOperationalChange.push(f.path)
       return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` })
     }
+    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
     const range = s.head !== undefined && !vars ? hclBlockRange(s.head, first.label) : undefined
     push({
@@ -629,6 +640,10 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const modified = s.base !== undefined && s.head !== undefined
     // Comment/whitespace/formatting-only edits are no operational change.
     if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s))) return void noOperationalChange.push(f.path)
+    if (modified && parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
+      return void versionBumps.push(f.path)
+    if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && versionKeys.size && templatedVersionBump(s.base, s.head, versionKeys))
+      return void versionBumps.push(f.path)
     const t = touched(f)
     if (inChart) {
       const kinds = parsed.ok ? classifyDocs(parsed.docs, text).map((c) => c.what) : []
@@ -686,7 +701,25 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   // New env vars: names the SERVICE did not read or declare at the base.
   if (!disabled.has('new-env-var')) await detectEnvVars(ctx, files, reader, options, push, notRead)
 
-  return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, hclUnavailable, reads: reader.reads }
+  return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], hclUnavailable, reads: reader.reads }
+}
+
+/**
+ * A templated (unparsable) YAML edit that only bumps versions on lines of routine keys (`image: x:{{ … }}1.2`
+ * → `1.3`, `version: 0.7.0`): every changed line pairs with a base line equal up to version tokens.
+ */
+function templatedVersionBump(base: string, head: string, keys: ReadonlySet<string>): boolean {
+  const b = normaliseText(base).split('\n')
+  const h = normaliseText(head).split('\n')
+  if (b.length !== h.length) return false
+  let changed = 0
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === h[i]) continue
+    changed++
+    const key = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:/.exec(h[i])?.[1]
+    if (!key || !keys.has(key) || withoutVersions(b[i]) !== withoutVersions(h[i])) return false
+  }
+  return changed > 0
 }
 
 /** Workflow-level keys that steer every job: a change there counts when the workflow has a deploying job. */

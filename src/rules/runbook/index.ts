@@ -130,6 +130,7 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
   const ignoredNote = [
     detection.noOperationalChange.length ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting` : '',
     detection.devTooling.length ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production` : '',
+    detection.versionBumps.length ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only` : '',
   ].filter(Boolean).join('; ')
   let summary: string
   if (!triggers.length) summary = `No operational change detected.${ignoredNote ? ` (${ignoredNote}.)` : ''}`
@@ -154,6 +155,7 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
       reads: detection.reads,
       no_operational_change: detection.noOperationalChange,
       dev_tooling: detection.devTooling,
+      version_bumps: detection.versionBumps,
     },
   }
 }

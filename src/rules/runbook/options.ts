@@ -78,6 +78,11 @@ export const RunbookOptions = Type.Object(
       description:
         'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, local kind clusters): not production, never operational triggers.',
     }),
+    version_keys: Type.Array(Type.String(), {
+      default: ['image', 'tag', 'imageTag', 'newTag', 'digest', 'version', 'appVersion', 'constraints', 'hashes', 'uses'],
+      description:
+        'Keys whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs) is no trigger (`image: app:1.2 → app:1.3` is; `image: redis → valkey` is not). Dockerfile `FROM` lines count as `image`. Empty: off.',
+    }),
     deploy_environments: Type.Array(Type.String(), {
       default: ['*'],
       description:

@@ -42,7 +42,19 @@ const keySegment = (k: string): string => (/^[A-Za-z_][\w-]*$/.test(k) ? k : JSO
  * objects are matched by name; other arrays by index. At most `max` paths.
  */
 export function changedPaths(a: unknown, b: unknown, max = 12): string[] {
-  const out: string[] = []
+  return changedLeaves(a, b, max).map((l) => l.path)
+}
+
+/** A differing value: its key path and both sides (undefined where absent). */
+export interface ChangedLeaf {
+  path: string
+  before: unknown
+  after: unknown
+}
+
+/** As changedPaths, with the values on both sides. */
+export function changedLeaves(a: unknown, b: unknown, max = 12): ChangedLeaf[] {
+  const out: ChangedLeaf[] = []
   const walk = (x: unknown, y: unknown, path: string): void => {
     if (out.length >= max || sameValue(x, y)) return
     if (isObj(x) && isObj(y)) {
@@ -71,10 +83,34 @@ export function changedPaths(a: unknown, b: unknown, max = 12): string[] {
         return
       }
     }
-    out.push(path || '(whole document)')
+    out.push({ path: path || '(whole document)', before: x, after: y })
   }
   walk(a, b, '')
   return out
+}
+
+/** Version-like tokens: digests, commit SHAs, dotted versions (`v1.2.3-alpine`), bare numbers after `:`/`@`/`v`. */
+const VERSION_TOKEN = /sha256:[a-f0-9]{64}|\b[a-f0-9]{40}\b|\bv?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?|(?<=[:@=v\s~^<>]|^)v?\d+\b/g
+
+/** The text with every version-like token replaced: equal results mean a change of versions only. */
+export function withoutVersions(text: string): string {
+  return text.replace(VERSION_TOKEN, '<v>')
+}
+
+/**
+ * True when every changed value is a version bump under a routine key: the leaf key is one of `keys`
+ * (image, tag, version, …), the values are strings equal up to version tokens (or, for `hashes`-like
+ * keys, any values), and nothing was added or removed. `image: redis:7 → valkey:8` is not a bump.
+ */
+export function onlyVersionBumps(leaves: ChangedLeaf[], keys: ReadonlySet<string>): boolean {
+  if (!leaves.length || !keys.size) return false
+  return leaves.every((l) => {
+    const leaf = /([A-Za-z_][\w-]*)(?:\[[^\]]*\])?$/.exec(l.path)?.[1]
+    if (!leaf || !keys.has(leaf)) return false
+    if (leaf === 'hashes') return true
+    if (typeof l.before === 'string' && typeof l.after === 'string') return withoutVersions(l.before) === withoutVersions(l.after)
+    return false
+  })
 }
 
 /** A unit of operational meaning inside one file, with its head-side line range (1-based, inclusive). */
@@ -87,6 +123,13 @@ export interface UnitChange {
   label: string
   change: 'added' | 'removed' | 'changed'
   paths: string[]
+  /** For `changed`: the differing values. */
+  leaves: ChangedLeaf[]
+}
+
+/** True when every unit change is a version bump under a routine key (see onlyVersionBumps). */
+export function onlyVersionChanges(changes: UnitChange[], keys: ReadonlySet<string>): boolean {
+  return changes.length > 0 && changes.every((c) => c.change === 'changed') && onlyVersionBumps(changes.flatMap((c) => c.leaves), keys)
 }
 
 /** Compares two maps of units; units in both with equal structure are not listed. */
@@ -95,10 +138,13 @@ export function compareUnits(base: Unit[], head: Unit[]): UnitChange[] {
   const b = new Map(base.map((u) => [u.label, u.value]))
   const h = new Map(head.map((u) => [u.label, u.value]))
   for (const [label, value] of h) {
-    if (!b.has(label)) out.push({ label, change: 'added', paths: [] })
-    else if (!sameValue(b.get(label), value)) out.push({ label, change: 'changed', paths: changedPaths(b.get(label), value) })
+    if (!b.has(label)) out.push({ label, change: 'added', paths: [], leaves: [] })
+    else if (!sameValue(b.get(label), value)) {
+      const leaves = changedLeaves(b.get(label), value, 50)
+      out.push({ label, change: 'changed', paths: leaves.slice(0, 12).map((l) => l.path), leaves })
+    }
   }
-  for (const label of b.keys()) if (!h.has(label)) out.push({ label, change: 'removed', paths: [] })
+  for (const label of b.keys()) if (!h.has(label)) out.push({ label, change: 'removed', paths: [], leaves: [] })
   return out
 }
 
@@ -166,16 +212,31 @@ export function dockerInstructions(text: string): DockerInstruction[] {
     if (!continues) {
       const joined = cur.parts.join(' ').replace(/\s+/g, ' ').trim()
       const m = /^(\S+)\s*(.*)$/.exec(joined)
-      if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2], start: cur.start, end: i + 1 })
+      if (m) out.push({ keyword: m[1].toUpperCase(), args: normaliseArgs(m[1].toUpperCase(), m[2]), start: cur.start, end: i + 1 })
       cur = undefined
     }
   }
   if (cur) {
     const joined = cur.parts.join(' ').replace(/\s+/g, ' ').trim()
     const m = /^(\S+)\s*(.*)$/.exec(joined)
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2], start: cur.start, end: lines.length })
+    if (m) out.push({ keyword: m[1].toUpperCase(), args: normaliseArgs(m[1].toUpperCase(), m[2]), start: cur.start, end: lines.length })
   }
   return out
+}
+
+/**
+ * `ENV`/`LABEL` arguments in one form: the legacy `ENV KEY value with spaces` and `ENV KEY=value` (quoted
+ * or not) both become `KEY=value`; `FROM` image names lower-cased up to the tag is not needed (case matters).
+ */
+function normaliseArgs(keyword: string, args: string): string {
+  if (keyword !== 'ENV' && keyword !== 'LABEL') return args
+  const unquote = (v: string): string => (/^"(.*)"$/s.test(v) ? v.slice(1, -1).replace(/\\(["\\$])/g, '$1') : /^'(.*)'$/s.test(v) ? v.slice(1, -1) : v)
+  const legacy = /^([^\s=]+)\s+(.*)$/s.exec(args)
+  if (legacy && !legacy[1].includes('=')) return `${legacy[1]}=${unquote(legacy[2].trim())}`
+  const pairs: string[] = []
+  const re = /([^\s=]+)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g
+  for (let m = re.exec(args); m; m = re.exec(args)) pairs.push(`${m[1]}=${unquote(m[2])}`)
+  return pairs.length ? pairs.join(' ') : args
 }
 
 /* ─────────────────────────────── text fallbacks ─────────────────────────────── */
