@@ -64,8 +64,17 @@ describe('runbook class 8: a workflow counts only where a deploying job changed'
     expect(violations(await run([modified(WF, prod(env), prod(envHead))], { deploy_environments: ['production', 'prod-*'] }))).toHaveLength(1)
   })
 
+  it('a workflow triggered only by pull requests (preview deploys) does not deploy to production', async () => {
+    const pr = 'on:\n  pull_request:\n    branches: [main]\njobs:\n  deployment-tests:\n    runs-on: ubuntu-latest\n    steps:\n      - run: skaffold run --default-repo=$REPO\n'
+    const head = pr.replace('skaffold run', 'skaffold run --status-check')
+    expect(violations(await run([modified(WF, pr, head)]))).toEqual([])
+    const onPush = (t: string): string => t.replace('pull_request:', 'push:')
+    expect(violations(await run([modified(WF, onPush(pr), onPush(head))])).map((f) => f.code)).toEqual(['deploy-workflow'])
+    expect(violations(await run([modified(WF, pr, head)], { non_production_events: [] })).map((f) => f.code)).toEqual(['deploy-workflow'])
+  })
+
   it('a job whose environment is a non-production target (PR preview, staging) does not deploy, whatever it runs', async () => {
-    const job = 'on: pull_request\njobs:\n  deployment-tests:\n    runs-on: ubuntu-latest\n    environment: gke-staging\n    steps:\n      - run: kubectl apply -f release/ --namespace pr-${{ github.event.number }}\n'
+    const job = 'on: push\njobs:\n  deployment-tests:\n    runs-on: ubuntu-latest\n    environment: gke-staging\n    steps:\n      - run: kubectl apply -f release/ --namespace pr-${{ github.event.number }}\n'
     const head = job.replace('release/', 'release/ --wait')
     expect(violations(await run([modified(WF, job, head)]))).toEqual([])
     expect(violations(await run([modified(WF, job, head)], { non_production_environments: [] })).map((f) => f.code)).toEqual(['deploy-workflow'])

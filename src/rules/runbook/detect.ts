@@ -461,7 +461,14 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const bd = b?.ok ? b.docs[0] : undefined
     const jobsOf = (d: unknown): Obj => (isObj(d) && isObj(d.jobs) ? d.jobs : {})
     const deploying = new Map<string, { why?: string; environment?: string }>()
-    for (const d of [hd, bd])
+    const prOnly = (d: unknown): boolean => {
+      if (!isObj(d)) return true
+      const on = d.on ?? d['true']
+      const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObj(on) ? Object.keys(on) : []
+      return events.length > 0 && events.every((e) => options.non_production_events.includes(e))
+    }
+    // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
+    if (!(prOnly(hd) && prOnly(bd))) for (const d of [hd, bd])
       for (const [id, job] of Object.entries(jobsOf(d))) {
         const r = jobDeploys(rec, id, job)
         if (r.deploys && !deploying.has(id)) deploying.set(id, r)

@@ -93,6 +93,11 @@ export const RunbookOptions = Type.Object(
       description:
         'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, staging, test clusters): it is not a deploying job, whatever it runs.',
     }),
+    non_production_events: Type.Array(Type.String(), {
+      default: ['pull_request', 'pull_request_target', 'merge_group'],
+      description:
+        'A workflow triggered ONLY by these events (PR checks and previews) never deploys to production: its jobs are not deploying jobs.',
+    }),
     deploy_actions: Type.Array(Type.String(), {
       default: [
         '*/*deploy*', '*/*deploy*/**', './**/*deploy*', 'aws-actions/amazon-ecs-*', 'azure/functions-action', 'azure/aks-set-context', 'azure/k8s-*',
