@@ -52,6 +52,11 @@ export interface ChangeSet {
   readHead(path: string): Promise<string | undefined>
   /** Contents of a file at the base ref; undefined when it does not exist there. */
   readBase(path: string): Promise<string | undefined>
+  /**
+   * Paths of the files under `dir` (recursive; `''` = the whole repository) at the base ref; undefined
+   * when the source cannot list them. Optional: sources without a cheap tree listing omit it.
+   */
+  listBase?(dir: string): Promise<string[] | undefined>
 }
 
 /** A report file found in the workspace (coverage, scanner output). */

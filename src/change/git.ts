@@ -136,6 +136,17 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     }
     return p
   }
+  const listings = new Map<string, Promise<string[] | undefined>>()
+  const listBase = (dir: string): Promise<string[] | undefined> => {
+    let p = listings.get(dir)
+    if (!p) {
+      p = tryGitRaw(cwd, ['ls-tree', '-r', '-z', '--name-only', range.base, ...(dir ? ['--', dir] : [])]).then((out) =>
+        out === undefined ? undefined : out.split('\0').filter(Boolean),
+      )
+      listings.set(dir, p)
+    }
+    return p
+  }
   return {
     base: range.base,
     head: range.head,
@@ -144,6 +155,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     truncated: false,
     readHead: (p) => show(range.head, p),
     readBase: (p) => show(range.base, p),
+    listBase,
   }
 }
 

@@ -31,7 +31,7 @@ describe('runbook: operational change detection from real-world-shaped files', (
     {
       name: 'a Helm chart: Chart.yaml, values, templated template',
       files: [
-        modified('charts/payments/Chart.yaml', fixture('chart/payments/Chart.yaml').replace('0.7.0', '0.6.0'), fixture('chart/payments/Chart.yaml')),
+        modified('charts/payments/Chart.yaml', fixture('chart/payments/Chart.yaml').replace('Payments API', 'Payments'), fixture('chart/payments/Chart.yaml')),
         modified('charts/payments/values.yaml', 'replicaCount: 2\n', fixture('chart/payments/values.yaml')),
         added('charts/payments/templates/deployment.yaml', fixture('chart/payments/templates/deployment.yaml')),
       ],
@@ -192,7 +192,9 @@ describe('runbook: new environment variables in six languages', () => {
     ctx.changes.readHead = (p) => { reads++; return readHead(p) }
     const out = await runbook.evaluate(ctx, withDefaults(RunbookOptions))
     expect(violations(out).map((f) => f.code)).toEqual(['new-env-var'])
-    expect(reads).toBe(1)
+    // The base side of the one file that adds a read, and the service's env files / Dockerfile / root compose
+    // file probed once (this context lists no tree): never the 3000 other files.
+    expect(reads).toBeLessThanOrEqual(11)
   })
 })
 

@@ -6,12 +6,20 @@
  * env-var read.
  */
 import type { ChangedFile, RuleContext } from '../../types.js'
+import { minimatch } from 'minimatch'
 import { matchesAny } from '../../change/glob.js'
 import { addedLines, removedLines } from '../../change/patch.js'
-import { envLanguageOf, envVarNamesInText, envVarReadsInLine, namePatterns, type EnvLanguage } from '../../change/envvars.js'
+import {
+  envLanguageOf, envVarNamesDeclared, envVarNamesInText, envVarReadsInLine, envVarReadsInText, mayReadThroughConstant, namePatterns, type EnvLanguage,
+} from '../../change/envvars.js'
+import { capture, compileTemplate, hasPlaceholders } from './template.js'
 import type { RunbookOptions, TriggerCode } from './options.js'
 import { loadJson, loadYamlDocs, isTemplated, type YamlResult } from './yaml.js'
 import { parseTerraform } from './hcl.js'
+import {
+  changedLeaves, changedPaths, compareUnits, onlyVersionBumps, onlyVersionChanges, withoutVersions, describeChanges, docUnits, dockerInstructions, hclBlockRange, normaliseText, pickLine, sameValue, sectionUnits,
+  terraformUnits, touchedLines, yamlChildRange, yamlDocRanges, type DockerInstruction,
+} from './semantic.js'
 
 export interface Trigger {
   code: TriggerCode
@@ -31,6 +39,12 @@ export interface Detection {
   unparsed: Array<{ path: string; reason: string }>
   /** Files classified by path only because the read budget or size limit was reached. */
   notRead: Array<{ path: string; reason: string }>
+  /** Changed files whose parsed meaning did not change (comments, whitespace, formatting only). */
+  noOperationalChange: string[]
+  /** Changed files of development/test tooling (never production). */
+  devTooling: string[]
+  /** Changed files whose only change is a version bump under a routine key (image tags, chart versions, …). */
+  versionBumps: string[]
   /** Why HCL could not be parsed, once per run (when it could not). */
   hclUnavailable?: string
   /** Number of file contents read. */
@@ -92,11 +106,6 @@ const YAML = /\.ya?ml$/i
 const JSON_FILE = /\.json$/i
 /** JSON/YAML that is never operational: skip without reading. */
 const NEVER_READ = /(?:^|\/)(?:package(?:-lock)?\.json|tsconfig[\w.-]*\.json|jsconfig\.json|composer\.(?:json|lock)|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|\.?vscode\/[^/]+|pnpm-lock\.yaml|yarn\.lock|\.pre-commit-config\.yaml|mkdocs\.ya?ml|\.?codecov\.ya?ml|dependabot\.ya?ml|\.golangci\.ya?ml|CITATION\.cff|openapi[\w.-]*|swagger[\w.-]*)$/
-
-const DEPLOY_USES =
-  /(?:^|\/)(?:[\w-]*deploy[\w-]*|amazon-ecs-[\w-]+|k8s-deploy|setup-kubectl|helm[\w-]*|kubectl[\w-]*|aks-set-context|get-gke-credentials|webapps-deploy|functions-action|cloudflare\/wrangler-action|superfly\/flyctl-actions|pulumi\/actions|hashicorp\/setup-terraform|aws-actions\/aws-cloudformation-github-deploy|azure\/arm-deploy|appleboy\/ssh-action)(?:@|$)/i
-const DEPLOY_RUN =
-  /\b(?:kubectl\s+(?:apply|rollout|set\s+image|replace|patch)|helm\s+(?:upgrade|install|rollback)|helmfile\s+(?:apply|sync)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:apply|run-all\s+apply)|pulumi\s+up|cdk\s+deploy|sam\s+deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|vercel\s+(?:deploy|--prod)|netlify\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|aws\s+ecs\s+update-service|aws\s+cloudformation\s+deploy|eb\s+deploy|kamal\s+deploy|cap\s+\w+\s+deploy|argocd\s+app\s+sync|wrangler\s+(?:deploy|publish)|heroku\s+(?:container:release|releases))/i
 
 const MONITOR_TYPES = new Set([
   'metric alert', 'query alert', 'service check', 'event alert', 'event-v2 alert', 'log alert', 'process alert', 'rum alert',
@@ -226,25 +235,65 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
   return out
 }
 
-/** Jobs that deploy: by `environment:`, by a deploy action, by deploy commands, or by a job named deploy/release. */
-export function workflowDeploys(doc: unknown): { environments: string[]; jobs: string[] } {
+/** How a workflow job is recognised as deploying (policy options, see docs/rules/runbook.md). */
+export interface DeployRecognition {
+  environments: readonly string[]
+  /** Environments that are not production (PR previews, staging): a job naming one does not deploy. */
+  nonProduction: readonly string[]
+  actions: readonly string[]
+  commands: readonly string[]
+  jobNames: readonly string[]
+}
+
+/** Compiles the command list (`kubectl apply`) to one RegExp: words in order, any whitespace between. */
+function commandPattern(commands: readonly string[]): RegExp | undefined {
+  const alts = commands
+    .map((c) => c.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'))
+    .filter(Boolean)
+  return alts.length ? new RegExp(`(?:^|[\\s;&|(\`'"])(?:${alts.join('|')})(?=$|[\\s;&|)\`'"])`, 'im') : undefined
+}
+
+const recognisers = new WeakMap<DeployRecognition, (id: string, job: unknown) => { deploys: boolean; environment?: string; why?: string }>()
+
+/** Whether one workflow job deploys, and why: by `environment:`, a deploy action, a deploy command, or its name. */
+export function jobDeploys(rec: DeployRecognition, id: string, job: unknown): { deploys: boolean; environment?: string; why?: string } {
+  let fn = recognisers.get(rec)
+  if (!fn) {
+    const cmd = commandPattern(rec.commands)
+    const names = new Set(rec.jobNames.map((n) => n.toLowerCase()))
+    fn = (jobId, j) => {
+      if (!isObj(j)) return { deploys: false }
+      const env = isObj(j.environment) ? str(j.environment.name) : str(j.environment)
+      if (env && rec.nonProduction.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: false, environment: env }
+      if (env && rec.environments.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: true, environment: env, why: `environment ${env}` }
+      for (const step of arr(j.steps)) {
+        if (!isObj(step)) continue
+        const uses = str(step.uses)?.replace(/@.*$/, '')
+        if (uses && rec.actions.some((g) => minimatch(uses, g, { nocase: true, dot: true }))) return { deploys: true, environment: env, why: `uses ${uses}` }
+        const run = str(step.run)
+        const m = run && cmd ? cmd.exec(run) : null
+        if (m) return { deploys: true, environment: env, why: `runs ${m[0].trim().replace(/\s+/g, ' ')}` }
+      }
+      const words = `${jobId} ${str(j.name) ?? ''}`.toLowerCase().split(/[^a-z0-9]+/)
+      const word = words.find((w) => names.has(w))
+      if (word) return { deploys: true, environment: env, why: `named ${word}` }
+      return { deploys: false, environment: env }
+    }
+    recognisers.set(rec, fn)
+  }
+  return fn(id, job)
+}
+
+/** Jobs that deploy, with the environments they name. */
+export function workflowDeploys(doc: unknown, rec: DeployRecognition): { environments: string[]; jobs: string[] } {
   const environments: string[] = []
   const jobs: string[] = []
   if (!isObj(doc) || !isObj(doc.jobs)) return { environments, jobs }
   for (const [id, job] of Object.entries(doc.jobs)) {
-    if (!isObj(job)) continue
-    let deploys = false
-    const env = isObj(job.environment) ? str(job.environment.name) : str(job.environment)
-    if (env) {
-      environments.push(env)
-      deploys = true
-    }
-    for (const step of arr(job.steps)) {
-      if (!isObj(step)) continue
-      if (DEPLOY_USES.test(str(step.uses) ?? '') || DEPLOY_RUN.test(str(step.run) ?? '')) deploys = true
-    }
-    if (/\b(?:deploy|release|rollout|promote)/i.test(`${id} ${str(job.name) ?? ''}`.replace(/[-_]/g, ' '))) deploys = true
-    if (deploys) jobs.push(id)
+    const d = jobDeploys(rec, id, job)
+    if (!d.deploys) continue
+    jobs.push(id)
+    if (d.environment) environments.push(d.environment)
   }
   return { environments, jobs }
 }
@@ -264,13 +313,37 @@ export interface DetectOptions {
 
 const SKIP_EXCLUSIONS = new Set(['generated', 'vendored', 'minified', 'snapshot'])
 
+/** API versions of tooling that look like Kubernetes objects but never reach a production cluster. */
+const DEV_API_VERSIONS = /^(?:skaffold\/|kind\.x-k8s\.io\/|ctlptl\.dev\/|tilt\.dev\/|k3d\.io\/|kuttl\.dev\/|chainsaw\.kyverno\.io\/)/
+
+/** Both sides of a changed file as the detection needs them. */
+interface Sides {
+  head?: string
+  base?: string
+  /** Why a side that should exist could not be read (budget, size). */
+  skip?: string
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; reason: string }
+
 export async function detect(ctx: RuleContext, { options, runbookGlobs }: DetectOptions): Promise<Detection> {
   const reader = new BudgetedReader(ctx, options.max_file_reads, options.max_file_bytes)
   const disabled = new Set<string>(options.disable)
   const triggers: Trigger[] = []
   const unparsed: Detection['unparsed'] = []
   const notRead: Detection['notRead'] = []
+  const noOperationalChange: string[] = []
+  const devTooling: string[] = []
+  const versionBumps: string[] = []
+  const versionKeys = new Set(options.version_keys)
   let hclUnavailable: string | undefined
+  const rec: DeployRecognition = {
+    environments: options.deploy_environments,
+    nonProduction: options.non_production_environments,
+    actions: options.deploy_actions,
+    commands: options.deploy_commands,
+    jobNames: options.deploy_job_names,
+  }
   const push = (t: Trigger): void => {
     if (disabled.has(t.code)) return
     if (triggers.some((x) => x.code === t.code && x.path === t.path && x.envVar === t.envVar)) return
@@ -280,117 +353,275 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   const files = ctx.changes.files.filter(
     (f) => !(f.excluded && SKIP_EXCLUSIONS.has(f.excluded)) && !matchesAny(f.path, options.exclude) && !matchesAny(f.path, runbookGlobs),
   )
-  const changedPaths = new Set(ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path))
+  const headPaths = new Set(ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path))
   const chartRoots = new Map<string, Promise<boolean>>()
   const isChartRoot = (dir: string): Promise<boolean> => {
     let p = chartRoots.get(dir)
     if (!p) {
-      p = changedPaths.has(join(dir, 'Chart.yaml'))
+      p = headPaths.has(join(dir, 'Chart.yaml'))
         ? Promise.resolve(true)
         : reader.head(join(dir, 'Chart.yaml')).then((r) => 'text' in r)
       chartRoots.set(dir, p)
     }
     return p
   }
-  /** The side to read: head, or base for removed files. */
-  const content = (f: ChangedFile): Promise<Read> => (f.status === 'removed' ? reader.base(f.previousPath ?? f.path) : reader.head(f.path))
   const removedNote = (f: ChangedFile): string => (f.status === 'removed' ? ' (removed)' : '')
+  const hasBase = (f: ChangedFile): boolean => f.status !== 'added'
+  const hasHead = (f: ChangedFile): boolean => f.status !== 'removed'
+
+  /** Reads the sides a file has (head unless removed, base unless added). */
+  async function sides(f: ChangedFile): Promise<Sides> {
+    const out: Sides = {}
+    for (const side of ['head', 'base'] as const) {
+      if (side === 'head' ? !hasHead(f) : !hasBase(f)) continue
+      const r = side === 'head' ? await reader.head(f.path) : await reader.base(f.previousPath ?? f.path)
+      if ('text' in r) out[side] = r.text
+      else if (!r.skip.startsWith('absent')) out.skip ??= r.skip
+    }
+    return out
+  }
+  /** True when both sides exist and their texts carry the same meaning once comments and layout are gone. */
+  const sameText = (s: Sides): boolean => s.head !== undefined && s.base !== undefined && normaliseText(s.head) === normaliseText(s.base)
+  const touched = (f: ChangedFile) => touchedLines(f.patch)
+  const parseStructured = (path: string, text: string): YamlResult => (JSON_FILE.test(path) ? loadJson(text) : loadYamlDocs(text))
+  const single = (docs: unknown[]): unknown => (docs.length === 1 ? docs[0] : docs)
+
+  /**
+   * The meaning of a YAML/JSON file changed? Undefined when it did (or cannot be told); the parsed
+   * comparison when both sides parse; the text comparison otherwise.
+   */
+  function structuredChange(f: ChangedFile, s: Sides): { same: boolean; paths: string[]; bump: boolean } {
+    if (s.head === undefined || s.base === undefined) return { same: false, paths: [], bump: false }
+    const h = parseStructured(f.path, s.head)
+    const b = parseStructured(f.previousPath ?? f.path, s.base)
+    if (h.ok && b.ok) {
+      const leaves = changedLeaves(single(b.docs), single(h.docs), 50)
+      return { same: leaves.length === 0, paths: leaves.slice(0, 12).map((l) => l.path), bump: onlyVersionBumps(leaves, versionKeys) }
+    }
+    return { same: sameText(s), paths: [], bump: false }
+  }
+  /** Path-classified structured files (Chart.yaml, kustomization, Pulumi, SAM config): a trigger only when their meaning changed. */
+  async function byPathIfChanged(f: ChangedFile, code: TriggerCode, what: string): Promise<void> {
+    if (!hasBase(f) || !hasHead(f)) return push({ code, path: f.path, what: `${what}${removedNote(f)}`, how: 'path' })
+    const s = await sides(f)
+    if (s.skip) {
+      notRead.push({ path: f.path, reason: s.skip })
+      return push({ code, path: f.path, what, how: `path (${s.skip})` })
+    }
+    const c = YAML.test(f.path) || JSON_FILE.test(f.path) ? structuredChange(f, s) : { same: sameText(s), paths: [], bump: false }
+    if (c.same) return void noOperationalChange.push(f.path)
+    if (c.bump) return void versionBumps.push(f.path)
+    push({ code, path: f.path, line: pickLine(touched(f), undefined, c.paths), what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`, how: 'content' })
+  }
 
   for (const f of files) {
     const name = basename(f.path)
     const dir = dirname(f.path)
-    if (matchesAny(f.path, options.feature_flags)) push({ code: 'feature-flag', path: f.path, what: `feature-flag definition${removedNote(f)}`, how: 'path' })
     if (options.triggers.length && matchesAny(f.path, options.triggers)) push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' })
+    if (matchesAny(f.path, options.dev_tooling)) {
+      devTooling.push(f.path)
+      continue
+    }
+    if (matchesAny(f.path, options.feature_flags)) await byPathIfChanged(f, 'feature-flag', 'feature-flag definition')
 
     if (WORKFLOW.test(f.path)) {
       if (disabled.has('deploy-workflow') && disabled.has('cron')) continue
       await classifyWorkflow(f)
       continue
     }
-    if (DOCKERFILE.test(name)) push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' })
-    else if (PROCFILE.test(name)) push({ code: 'procfile', path: f.path, what: `process types (Procfile)${removedNote(f)}`, how: 'path' })
-    else if (KUSTOMIZATION.test(name)) push({ code: 'kustomize', path: f.path, what: `Kustomize overlay ${dir || '.'}${removedNote(f)}`, how: 'path' })
-    else if (PULUMI.test(name)) push({ code: 'pulumi', path: f.path, what: `Pulumi project/stack config${removedNote(f)}`, how: 'path' })
-    else if (SAM_CONFIG.test(name)) push({ code: 'cloudformation', path: f.path, what: `${name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config'}${removedNote(f)}`, how: 'path' })
-    else if (CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path)) push({ code: 'cron', path: f.path, what: `crontab${removedNote(f)}`, how: 'path' })
+    if (DOCKERFILE.test(name)) await classifyDockerfile(f)
+    else if (PROCFILE.test(name)) await byPathIfChanged(f, 'procfile', 'process types (Procfile)')
+    else if (KUSTOMIZATION.test(name)) await byPathIfChanged(f, 'kustomize', `Kustomize overlay ${dir || '.'}`)
+    else if (PULUMI.test(name)) await byPathIfChanged(f, 'pulumi', 'Pulumi project/stack config')
+    else if (SAM_CONFIG.test(name)) await byPathIfChanged(f, 'cloudformation', name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config')
+    else if (CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path)) await byPathIfChanged(f, 'cron', 'crontab')
     else if (TERRAFORM.test(name)) await classifyTerraform(f)
-    else if (COMPOSE.test(name)) push({ code: 'docker-compose', path: f.path, what: `Compose file${removedNote(f)}`, how: 'path' })
-    else if (CHART_FILE.test(name)) push({ code: 'helm', path: f.path, what: `Helm chart ${dir || '.'} (${name})${removedNote(f)}`, how: 'path' })
+    else if (COMPOSE.test(name)) await classifyCompose(f)
+    else if (CHART_FILE.test(name)) await byPathIfChanged(f, 'helm', `Helm chart ${dir || '.'} (${name})`)
     else if (YAML.test(name) || JSON_FILE.test(name)) await classifyStructured(f)
   }
 
   async function classifyWorkflow(f: ChangedFile): Promise<void> {
-    const head = f.status === 'removed' ? undefined : await reader.head(f.path)
-    const base = f.status === 'added' ? undefined : await reader.base(f.previousPath ?? f.path)
-    const load = (r: Read | undefined): YamlResult | undefined => (r && 'text' in r ? loadYamlDocs(r.text) : undefined)
-    const h = load(head)
-    const b = load(base)
-    const side = h ?? b
-    if (!side) {
-      const why = [head, base].find((r): r is { skip: string } => !!r && 'skip' in r)?.skip ?? 'not readable'
+    const s = await sides(f)
+    if (s.head === undefined && s.base === undefined) {
+      const why = s.skip ?? 'not readable'
       notRead.push({ path: f.path, reason: why })
       push({ code: 'deploy-workflow', path: f.path, what: 'GitHub Actions workflow (not read: classified by path)', how: `path (${why})` })
       return
     }
-    if (!side.ok) {
-      push({ code: 'deploy-workflow', path: f.path, what: `GitHub Actions workflow (${side.reason}: classified by path)`, how: `path (${side.reason})` })
+    const h = s.head !== undefined ? loadYamlDocs(s.head) : undefined
+    const b = s.base !== undefined ? loadYamlDocs(s.base) : undefined
+    const bad = [h, b].find((x): x is Extract<YamlResult, { ok: false }> => !!x && !x.ok)
+    if (bad) {
+      if (sameText(s)) return void noOperationalChange.push(f.path)
+      push({ code: 'deploy-workflow', path: f.path, line: pickLine(touched(f), undefined, []), what: `GitHub Actions workflow (${bad.reason}: classified by path)`, how: `path (${bad.reason})` })
       return
     }
     const hd = h?.ok ? h.docs[0] : undefined
     const bd = b?.ok ? b.docs[0] : undefined
-    const deploys = [workflowDeploys(hd), workflowDeploys(bd)]
-    const envs = [...new Set(deploys.flatMap((d) => d.environments))]
-    const jobs = [...new Set(deploys.flatMap((d) => d.jobs))]
-    const headText = head && 'text' in head ? head.text : undefined
-    if (jobs.length) {
-      const line = lineOf(headText, /^\s*environment:/)
+    const jobsOf = (d: unknown): Obj => (isObj(d) && isObj(d.jobs) ? d.jobs : {})
+    const deploying = new Map<string, { why?: string; environment?: string }>()
+    const prOnly = (d: unknown): boolean => {
+      if (!isObj(d)) return true
+      const on = d.on ?? d['true']
+      const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObj(on) ? Object.keys(on) : []
+      return events.length > 0 && events.every((e) => options.non_production_events.includes(e))
+    }
+    // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
+    if (!(prOnly(hd) && prOnly(bd))) for (const d of [hd, bd])
+      for (const [id, job] of Object.entries(jobsOf(d))) {
+        const r = jobDeploys(rec, id, job)
+        if (r.deploys && !deploying.has(id)) deploying.set(id, r)
+      }
+    if (deploying.size && (hd === undefined || bd === undefined)) {
+      // A whole workflow added or removed: its deploying jobs.
+      const jobs = [...deploying.keys()]
+      const envs = [...new Set([...deploying.values()].map((d) => d.environment).filter((e): e is string => !!e))]
+      const range = s.head !== undefined ? yamlChildRange(s.head, 'jobs', jobs[0]) : undefined
       push({
         code: 'deploy-workflow',
         path: f.path,
-        line,
+        line: range?.[0],
         what: `release workflow: job${jobs.length === 1 ? '' : 's'} ${list(jobs)}${envs.length ? ` deploy${jobs.length === 1 ? 's' : ''} to environment ${list(envs)}` : ''}${removedNote(f)}`,
         how: 'content',
       })
+    } else if (deploying.size) {
+      // Only changes inside a deploying job count, plus workflow-level keys that steer every job.
+      const changes = compareUnits(sectionUnits(bd, 'jobs', 'job'), sectionUnits(hd, 'jobs', 'job'))
+      const relevant = changes.filter((c) => (c.label.startsWith('job ') ? deploying.has(c.label.slice(4)) : WORKFLOW_LEVEL.has(c.label)))
+      if (relevant.length && onlyVersionChanges(relevant, versionKeys)) versionBumps.push(f.path)
+      else if (relevant.length) {
+        const t = touched(f)
+        const first = relevant[0]
+        const range =
+          s.head !== undefined
+            ? first.label.startsWith('job ') ? yamlChildRange(s.head, 'jobs', first.label.slice(4)) : yamlTopRange(s.head, first.label)
+            : undefined
+        const jobs = relevant.filter((c) => c.label.startsWith('job ')).map((c) => c.label.slice(4))
+        const envs = [...new Set(jobs.map((j) => deploying.get(j)?.environment).filter((e): e is string => !!e))]
+        const whys = [...new Set(jobs.map((j) => deploying.get(j)?.why).filter((e): e is string => !!e))]
+        push({
+          code: 'deploy-workflow',
+          path: f.path,
+          line: pickLine(t, range, first.paths),
+          what: `release workflow: ${describeChanges(relevant.map((c) => ({ ...c, label: c.label.startsWith('job ') ? `deploying job ${c.label.slice(4)}` : `workflow ${c.label}` })))}${envs.length ? ` (environment ${list(envs)})` : ''}${whys.length ? ` [deploys: ${list(whys, 2)}]` : ''}${removedNote(f)}`,
+          how: 'content',
+        })
+      }
     }
     const hs = workflowSchedules(hd)
     const bs = workflowSchedules(bd)
-    const added = hs.filter((s) => !bs.includes(s))
-    const removed = bs.filter((s) => !hs.includes(s))
+    const added = hs.filter((x) => !bs.includes(x))
+    const removed = bs.filter((x) => !hs.includes(x))
     if (added.length || removed.length) {
-      const parts = [added.length ? `cron ${added.map((s) => `"${s}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '', removed.length ? `cron ${removed.map((s) => `"${s}"`).join(', ')} removed` : '']
-      push({ code: 'cron', path: f.path, line: lineOf(headText, /^\s*-?\s*cron:/), what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`, how: 'content' })
+      const parts = [added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '', removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : '']
+      push({ code: 'cron', path: f.path, line: pickLine(touched(f), undefined, ['cron']) ?? lineOf(s.head, /^\s*-?\s*cron:/), what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`, how: 'content' })
     }
+  }
+
+  async function classifyDockerfile(f: ChangedFile): Promise<void> {
+    if (!hasBase(f) || !hasHead(f)) return push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' })
+    const s = await sides(f)
+    if (s.head === undefined || s.base === undefined) {
+      notRead.push({ path: f.path, reason: s.skip ?? 'not readable' })
+      return push({ code: 'dockerfile', path: f.path, what: 'container image definition', how: `path (${s.skip ?? 'not readable'})` })
+    }
+    const key = (i: DockerInstruction): string => `${i.keyword} ${i.args}`
+    const hi = dockerInstructions(s.head)
+    const bi = dockerInstructions(s.base)
+    const left = new Map<string, number>()
+    for (const i of bi) left.set(key(i), (left.get(key(i)) ?? 0) + 1)
+    const added: DockerInstruction[] = []
+    for (const i of hi) {
+      const n = left.get(key(i)) ?? 0
+      if (n > 0) left.set(key(i), n - 1)
+      else added.push(i)
+    }
+    const removed = [...left].flatMap(([k, n]) => Array.from({ length: n }, () => k))
+    const reordered = !added.length && !removed.length && hi.map(key).join('\n') !== bi.map(key).join('\n')
+    if (!added.length && !removed.length && !reordered) return void noOperationalChange.push(f.path)
+    // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
+    const unversioned = (list: DockerInstruction[]): string => list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n')
+    if (versionKeys.has('image') && unversioned(hi) === unversioned(bi)) return void versionBumps.push(f.path)
+    const cut = (x: string): string => (x.length > 60 ? `${x.slice(0, 57)}…` : x)
+    const parts = [
+      added.length ? `${list(added.map((i) => cut(key(i))), 2)}` : '',
+      removed.length ? `removes ${list(removed.map(cut), 2)}` : '',
+      reordered ? 'reorders instructions' : '',
+    ].filter(Boolean)
+    const first = added[0]
+    push({
+      code: 'dockerfile',
+      path: f.path,
+      line: pickLine(touched(f), first ? [first.start, first.end] : undefined, []),
+      what: `container image definition: ${parts.join('; ')}`,
+      how: 'content',
+    })
+  }
+
+  async function classifyCompose(f: ChangedFile): Promise<void> {
+    const s = await sides(f)
+    if (s.head === undefined && s.base === undefined) {
+      notRead.push({ path: f.path, reason: s.skip ?? 'not readable' })
+      return push({ code: 'docker-compose', path: f.path, what: `Compose file${removedNote(f)}`, how: `path (${s.skip ?? 'not readable'})` })
+    }
+    const h = s.head !== undefined ? loadYamlDocs(s.head) : undefined
+    const b = s.base !== undefined ? loadYamlDocs(s.base) : undefined
+    if ((h && !h.ok) || (b && !b.ok) || !hasBase(f) || !hasHead(f)) {
+      if (sameText(s)) return void noOperationalChange.push(f.path)
+      return push({ code: 'docker-compose', path: f.path, line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined, what: `Compose file${removedNote(f)}`, how: 'path' })
+    }
+    const changes = compareUnits(
+      b?.ok ? sectionUnits(b.docs[0], 'services', 'service') : [],
+      h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : [],
+    )
+    if (!changes.length) return void noOperationalChange.push(f.path)
+    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
+    const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
+    const range = s.head !== undefined && first.label.startsWith('service ') ? yamlChildRange(s.head, 'services', first.label.slice(8)) : undefined
+    push({ code: 'docker-compose', path: f.path, line: pickLine(touched(f), range, first.paths), what: `Compose: ${describeChanges(changes)}`, how: 'content' })
   }
 
   async function classifyTerraform(f: ChangedFile): Promise<void> {
     const base = { code: 'terraform' as const, path: f.path, how: 'path' }
-    if (!/\.tf$/.test(f.path)) {
-      push({ ...base, what: `Terraform ${f.path.endsWith('.lock.hcl') ? 'provider lock' : /tfvars/.test(f.path) ? 'variables' : 'configuration'} ${basename(f.path)}${removedNote(f)}` })
-      return
+    const kind = f.path.endsWith('.lock.hcl') ? 'provider lock' : /tfvars/.test(f.path) ? 'variables' : 'configuration'
+    const s = await sides(f)
+    if (s.skip && (s.head === undefined || (hasBase(f) && s.base === undefined))) {
+      notRead.push({ path: f.path, reason: s.skip })
+      return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}`, how: `path (${s.skip})` })
     }
-    const head = f.status === 'removed' ? undefined : await reader.head(f.path)
-    const baseRead = f.status === 'added' ? undefined : await reader.base(f.previousPath ?? f.path)
-    const parse = async (r: Read | undefined): Promise<string[] | string | undefined> => {
-      if (!r) return undefined
-      if ('skip' in r) return r.skip.startsWith('absent') ? [] : r.skip
-      const p = await parseTerraform(f.path, r.text)
-      return typeof p === 'string' ? p : p.addresses
+    const parse = async (text: string | undefined, path: string): Promise<Parsed | undefined> => {
+      if (text === undefined) return undefined
+      if (/\.json$/.test(path)) {
+        const j = loadJson(text)
+        return j.ok ? { ok: true, value: j.docs[0] } : { ok: false, reason: j.reason }
+      }
+      const p = await parseTerraform(path, text)
+      return typeof p === 'string' ? { ok: false, reason: p } : { ok: true, value: p.json }
     }
-    const h = await parse(head)
-    const b = await parse(baseRead)
-    const failure = [h, b].find((x): x is string => typeof x === 'string')
-    if (failure !== undefined) {
-      if (/unavailable|not found|no parse/.test(failure)) hclUnavailable ??= failure
-      push({ ...base, what: `Terraform configuration (${failure}: classified by path)${removedNote(f)}`, how: `path (${failure})` })
-      return
+    const h = await parse(s.head, f.path)
+    const b = await parse(s.base, f.previousPath ?? f.path)
+    const failure = [h, b].find((x): x is { ok: false; reason: string } => !!x && !x.ok)
+    if (failure) {
+      if (/unavailable|not found|no parse/.test(failure.reason)) hclUnavailable ??= failure.reason
+      if (sameText(s)) return void noOperationalChange.push(f.path)
+      return push({ ...base, line: pickLine(touched(f), undefined, []), what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`, how: `path (${failure.reason})` })
     }
-    const hs = typeof h === 'string' ? [] : (h ?? [])
-    const bs = typeof b === 'string' ? [] : (b ?? [])
-    const added = hs.filter((a) => !bs.includes(a))
-    const removed = bs.filter((a) => !hs.includes(a))
-    const kept = hs.filter((a) => bs.includes(a))
-    const parts = [added.length ? `adds ${list(added)}` : '', removed.length ? `removes ${list(removed)}` : '', kept.length && !added.length && !removed.length ? `changes ${list(kept)}` : '']
-    push({ ...base, how: 'content', what: `Terraform: ${parts.filter(Boolean).join('; ') || 'configuration'}` })
+    const vars = kind === 'variables'
+    const changes = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : [])
+    if (!changes.length) {
+      if (hasBase(f) && hasHead(f)) return void noOperationalChange.push(f.path)
+      return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` })
+    }
+    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
+    const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
+    const range = s.head !== undefined && !vars ? hclBlockRange(s.head, first.label) : undefined
+    push({
+      ...base,
+      how: 'content',
+      line: hasHead(f) ? pickLine(touched(f), range, first.paths.length ? first.paths : vars ? [first.label.slice(4)] : []) : undefined,
+      what: `Terraform: ${describeChanges(changes)}${removedNote(f)}`,
+    })
   }
 
   async function classifyStructured(f: ChangedFile): Promise<void> {
@@ -401,37 +632,242 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const templatesAt = f.path.lastIndexOf('/templates/')
     const chartDir = templatesAt >= 0 ? f.path.slice(0, templatesAt) : VALUES_FILE.test(name) ? dir : undefined
     const inChart = chartDir !== undefined && (templatesAt === 0 ? false : await isChartRoot(chartDir))
-    const r = await content(f)
-    if ('skip' in r) {
-      notRead.push({ path: f.path, reason: r.skip })
-      if (inChart) push({ code: 'helm', path: f.path, what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`, how: `path (${r.skip})` })
+    const s = await sides(f)
+    const text = s.head ?? s.base
+    if (text === undefined || (s.skip && hasBase(f) && hasHead(f))) {
+      const why = s.skip ?? 'not readable'
+      notRead.push({ path: f.path, reason: why })
+      if (inChart) push({ code: 'helm', path: f.path, what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`, how: `path (${why})` })
       else if (matchesAny(f.path, options.manifest_paths) && YAML.test(name))
-        push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (not read: classified by path)${removedNote(f)}`, how: `path (${r.skip})` })
+        push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (not read: classified by path)${removedNote(f)}`, how: `path (${why})` })
       return
     }
-    const parsed = JSON_FILE.test(name) ? loadJson(r.text) : loadYamlDocs(r.text)
+    const parsed = parseStructured(f.path, text)
+    const baseParsed = s.base !== undefined && s.head !== undefined ? parseStructured(f.previousPath ?? f.path, s.base) : undefined
+    const modified = s.base !== undefined && s.head !== undefined
+    // Comment/whitespace/formatting-only edits are no operational change.
+    if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s))) return void noOperationalChange.push(f.path)
+    if (modified && parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
+      return void versionBumps.push(f.path)
+    if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && versionKeys.size && templatedVersionBump(s.base, s.head, versionKeys))
+      return void versionBumps.push(f.path)
+    const t = touched(f)
     if (inChart) {
-      const kinds = parsed.ok ? classifyDocs(parsed.docs, r.text).map((c) => c.what) : []
+      const kinds = parsed.ok ? classifyDocs(parsed.docs, text).map((c) => c.what) : []
       const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`
       const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`
-      push({ code: 'helm', path: f.path, what: `${what}${kinds.length ? `: ${kinds.join('; ')}` : parsed.ok ? '' : ` (${parsed.reason}: classified by path)`}${removedNote(f)}`, how })
+      const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : []
+      const detail = paths.length ? `: ${list(paths, 3)}` : kinds.length ? `: ${kinds.join('; ')}` : parsed.ok ? '' : ` (${parsed.reason}: classified by path)`
+      push({ code: 'helm', path: f.path, line: hasHead(f) ? pickLine(t, undefined, paths) : undefined, what: `${what}${detail}${removedNote(f)}`, how })
       return
     }
-    if (!parsed.ok) {
+    if (!parsed.ok || (baseParsed && !baseParsed.ok)) {
+      const reason = parsed.ok ? (baseParsed && !baseParsed.ok ? baseParsed.reason : '') : parsed.reason
       if (matchesAny(f.path, options.manifest_paths)) {
-        push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (${parsed.reason}: classified by path)${removedNote(f)}`, how: `path (${parsed.reason}, not parsed)` })
-      } else if (parsed.templated || isTemplated(r.text)) {
-        unparsed.push({ path: f.path, reason: parsed.reason })
+        push({ code: 'k8s-manifest', path: f.path, line: modified ? pickLine(t, undefined, []) : undefined, what: `deploy manifest (${reason}: classified by path)${removedNote(f)}`, how: `path (${reason}, not parsed)` })
+      } else if (!parsed.ok && (parsed.templated || isTemplated(text))) {
+        unparsed.push({ path: f.path, reason })
       }
       return
     }
-    for (const c of classifyDocs(parsed.docs, r.text)) push({ code: c.code, path: f.path, line: c.line, what: c.what + removedNote(f), how: 'content' })
+    const production = (docs: unknown[]): unknown[] => docs.filter((d) => !(isObj(d) && DEV_API_VERSIONS.test(str(d.apiVersion) ?? '')))
+    const headDocs = production(parsed.docs)
+    if (!modified) {
+      for (const c of classifyDocs(headDocs, text)) push({ code: c.code, path: f.path, line: hasHead(f) ? c.line : undefined, what: c.what + removedNote(f), how: 'content' })
+      return
+    }
+    // Modified: only the documents (Kubernetes objects) whose structure changed, and what changed in them.
+    const baseDocs = production(baseParsed?.ok ? baseParsed.docs : [])
+    const hu = docUnits(headDocs)
+    const bu = docUnits(baseDocs)
+    const changes = compareUnits(bu, hu)
+    if (!changes.length) return void noOperationalChange.push(f.path)
+    const ranges = yamlDocRanges(text)
+    const headRange = (label: string): [number, number] | undefined => {
+      if (JSON_FILE.test(name) || ranges.length !== parsed.docs.length) return undefined
+      const i = hu.findIndex((u) => u.label === label)
+      return i >= 0 ? ranges[parsed.docs.indexOf(hu[i].value)] : undefined
+    }
+    const changedLabels = new Set(changes.map((c) => c.label))
+    const classes = [
+      ...classifyDocs(hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value), text),
+      ...classifyDocs(bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value), s.base),
+    ]
+    const seen = new Set<TriggerCode>()
+    const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
+    const line = pickLine(t, headRange(first.label), first.paths)
+    const k8sChanges = changes.filter((c) => !c.label.startsWith('document'))
+    for (const c of classes) {
+      if (seen.has(c.code)) continue
+      seen.add(c.code)
+      const what = c.code === 'k8s-manifest' && k8sChanges.length ? `Kubernetes manifest: ${describeChanges(k8sChanges)}` : k8sChanges.length || !first.paths.length ? c.what : `${c.what}: ${list(first.paths, 3)}`
+      push({ code: c.code, path: f.path, line, what, how: 'content' })
+    }
   }
 
-  // New env vars: added lines that read a variable the base side of the file never read.
+  // New env vars: names the SERVICE did not read or declare at the base.
   if (!disabled.has('new-env-var')) await detectEnvVars(ctx, files, reader, options, push, notRead)
 
-  return { triggers, unparsed, notRead, hclUnavailable, reads: reader.reads }
+  return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], hclUnavailable, reads: reader.reads }
+}
+
+/**
+ * A templated (unparsable) YAML edit that only bumps versions on lines of routine keys (`image: x:{{ … }}1.2`
+ * → `1.3`, `version: 0.7.0`): every changed line pairs with a base line equal up to version tokens.
+ */
+function templatedVersionBump(base: string, head: string, keys: ReadonlySet<string>): boolean {
+  const b = normaliseText(base).split('\n')
+  const h = normaliseText(head).split('\n')
+  if (b.length !== h.length) return false
+  let changed = 0
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === h[i]) continue
+    changed++
+    const key = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:/.exec(h[i])?.[1]
+    if (!key || !keys.has(key) || withoutVersions(b[i]) !== withoutVersions(h[i])) return false
+  }
+  return changed > 0
+}
+
+/** Workflow-level keys that steer every job: a change there counts when the workflow has a deploying job. */
+const WORKFLOW_LEVEL = new Set(['on', 'true', 'env', 'permissions', 'concurrency', 'defaults'])
+
+/** Line range of a top-level YAML key. */
+function yamlTopRange(text: string, key: string): [number, number] | undefined {
+  const lines = text.split('\n')
+  const re = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`)
+  const start = lines.findIndex((l) => re.test(l))
+  if (start < 0) return undefined
+  for (let i = start + 1; i < lines.length; i++) if (/^[^\s#]/.test(lines[i])) return [start + 1, i]
+  return [start + 1, lines.length]
+}
+
+/** Files whose folder is a service (deployable unit) root. */
+const SERVICE_MARKER =
+  /^(?:Dockerfile|Containerfile|package\.json|go\.mod|pyproject\.toml|setup\.py|setup\.cfg|requirements\.txt|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|Gemfile|Cargo\.toml|composer\.json|mix\.exs|[\w.-]+\.csproj|Procfile)$/
+/** Env files that document or set a service's variables. */
+const ENV_FILE = /^\.env(?:\.[\w-]+)?$|^[\w-]+\.env$/
+const PROBES = ['.env.example', '.env.sample', '.env', 'Dockerfile']
+
+/**
+ * Where a file's service lives: the folder captured by the first `services` mapping whose path matches,
+ * else (when the source lists the base tree) the nearest folder with a service marker (Dockerfile,
+ * package.json, go.mod, pyproject.toml, *.csproj, …), else the repository root; without a listing, the
+ * file's own folder.
+ */
+async function serviceRootOf(options: RunbookOptions, path: string, listing: string[] | undefined): Promise<string> {
+  const ancestors: string[] = []
+  for (let d = dirname(path); d; d = dirname(d)) ancestors.unshift(d)
+  for (const s of options.services) {
+    const segs = s.path.split('/')
+    const at = segs.findIndex((x) => hasPlaceholders(x))
+    if (at < 0) continue
+    const prefix = compileTemplate(segs.slice(0, at + 1).join('/'))
+    const root = ancestors.find((a) => capture(prefix, a))
+    if (root !== undefined && capture(compileTemplate(s.path), path)) return root
+  }
+  if (!listing) return dirname(path)
+  const markerDirs = new Set(listing.filter((p) => SERVICE_MARKER.test(basename(p))).map(dirname))
+  for (let i = ancestors.length - 1; i >= 0; i--) if (markerDirs.has(ancestors[i])) return ancestors[i]
+  return ''
+}
+
+/**
+ * Names a service already reads or declares at the base: its code, Dockerfiles, env files, compose and
+ * Kubernetes/Helm YAML under its folder, the repository's root env files, and the root compose file's
+ * entry for the service. Files are searched nearest-first and only until every asked name is found, at
+ * most `max_service_files` reads per run.
+ */
+class ServiceNames {
+  private readonly perFile = new Map<string, Promise<Set<string>>>()
+  private listing: Promise<string[] | undefined> | undefined
+  reads = 0
+  capped: string[] = []
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly options: RunbookOptions,
+  ) {}
+
+  list(): Promise<string[] | undefined> {
+    this.listing ??= this.ctx.changes.listBase ? this.ctx.changes.listBase('').catch(() => undefined) : Promise.resolve(undefined)
+    return this.listing
+  }
+
+  private namesIn(path: string, serviceName: string): Promise<Set<string>> {
+    let p = this.perFile.get(path)
+    if (!p) {
+      p = (async () => {
+        this.reads++
+        const text = await this.ctx.changes.readBase(path)
+        if (text === undefined || text.length > this.options.max_file_bytes) return new Set<string>()
+        const lang = envLanguageOf(path)
+        const names = new Set<string>()
+        const name = basename(path)
+        if (lang) for (const n of envVarNamesInText(text, lang)) names.add(n)
+        if (lang === 'dockerfile' || ENV_FILE.test(name)) for (const n of envVarNamesDeclared(path, text)) names.add(n)
+        else if (YAML.test(name) || JSON_FILE.test(name)) {
+          const parsed = JSON_FILE.test(name) ? loadJson(text) : loadYamlDocs(text)
+          if (parsed.ok) {
+            // A root compose file: only the entry of this service (by name or build context).
+            const docs = COMPOSE.test(name) && !dirname(path) ? parsed.docs.map((d) => composeEntry(d, serviceName)) : parsed.docs
+            for (const n of envVarNamesDeclared(path, text, docs)) names.add(n)
+          }
+        }
+        return names
+      })()
+      this.perFile.set(path, p)
+    }
+    return p
+  }
+
+  /** The subset of `names` the service at `root` already reads or declares at the base. */
+  async known(root: string, names: Set<string>, changedPath: string): Promise<Set<string>> {
+    const found = new Set<string>()
+    const listing = await this.list()
+    const inRoot = (p: string): boolean => !root || p.startsWith(`${root}/`)
+    const relevant = (p: string): boolean => {
+      const name = basename(p)
+      if (matchesAny(p, this.options.exclude)) return false
+      return !!envLanguageOf(p) || ENV_FILE.test(name) || ((YAML.test(name) || JSON_FILE.test(name)) && !NEVER_READ.test(p))
+    }
+    let candidates: string[]
+    if (listing) {
+      candidates = listing.filter((p) => p !== changedPath && ((inRoot(p) && relevant(p)) || (!dirname(p) && (ENV_FILE.test(p) || COMPOSE.test(p)))))
+    } else {
+      // No listing (the API source): the service's env files and Dockerfile, the root env files and compose file.
+      const probes = new Set<string>()
+      for (const d of [root, '']) for (const n of PROBES) probes.add(join(d, n))
+      for (const n of ['docker-compose.yml', 'compose.yaml']) probes.add(n)
+      probes.delete(changedPath)
+      candidates = [...probes]
+    }
+    const dir = dirname(changedPath)
+    const rank = (p: string): number =>
+      (dirname(p) === dir ? 0 : 4) + (/config|setting|env|constant/i.test(basename(p)) || ENV_FILE.test(basename(p)) ? 0 : 2) + (envLanguageOf(p) ? 0 : 1)
+    candidates.sort((a, b) => rank(a) - rank(b) || a.split('/').length - b.split('/').length || a.localeCompare(b))
+    const serviceName = basename(root)
+    for (const p of candidates) {
+      if (found.size === names.size) break
+      if (!this.perFile.has(p) && this.reads >= this.options.max_service_files) {
+        if (!this.capped.includes(root || '.')) this.capped.push(root || '.')
+        break
+      }
+      for (const n of await this.namesIn(p, serviceName)) if (names.has(n)) found.add(n)
+    }
+    return found
+  }
+}
+
+/** The compose service entry that is `name` (or builds from a folder named so); the whole document otherwise. */
+function composeEntry(doc: unknown, name: string): unknown {
+  if (!isObj(doc) || !isObj(doc.services)) return doc
+  const out: unknown[] = []
+  for (const [key, svc] of Object.entries(doc.services)) {
+    const build = isObj(svc) ? svc.build : undefined
+    const ctxPath = typeof build === 'string' ? build : isObj(build) ? `${str(build.context) ?? ''}/${str(build.dockerfile) ?? ''}` : ''
+    if (name && (key === name || key.replace(/service$/, '') === name.replace(/service$/, '') || ctxPath.split('/').includes(name))) out.push(svc)
+  }
+  return out
 }
 
 async function detectEnvVars(
@@ -468,6 +904,15 @@ async function detectEnvVars(
         lines = []
       }
       for (const l of lines) for (const r of envVarReadsInLine(l.text, lang)) reads.push({ name: r.name, line: l.line })
+      // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
+      if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
+        const head = await reader.head(f.path)
+        if ('text' in head) {
+          const added = new Set(lines.map((l) => l.line))
+          for (const r of envVarReadsInText(head.text, lang))
+            if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine))) reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine })
+        } else if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
+      }
     } else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
       // No patch (too large): compare whole files, within the read budget.
       const head = await reader.head(f.path)
@@ -475,15 +920,16 @@ async function detectEnvVars(
         if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
         continue
       }
-      const lines = head.text.split('\n')
-      const seen = new Set<string>()
-      lines.forEach((text, i) => {
-        for (const r of envVarReadsInLine(text, lang)) if (!seen.has(r.name)) { seen.add(r.name); reads.push({ name: r.name, line: i + 1 }) }
-      })
+      for (const r of envVarReadsInText(head.text, lang)) reads.push({ name: r.name, line: r.line })
     }
-    const filtered = reads.filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name))
+    const seen = new Set<string>()
+    const filtered = reads
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      .filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name) && !seen.has(r.name) && !!seen.add(r.name))
     if (filtered.length) candidates.push({ f, lang, reads: filtered })
   }
+  const service = new ServiceNames(ctx, options)
+  const listing = candidates.length ? await service.list() : undefined
   for (const { f, lang, reads } of candidates) {
     let baseNames = new Set<string>()
     if (f.status !== 'added') {
@@ -493,13 +939,28 @@ async function detectEnvVars(
           notRead.push({ path: f.path, reason: `base side not read (${base.skip}): env vars not checked` })
           continue
         }
-      } else baseNames = envVarNamesInText(base.text, lang)
+      } else {
+        baseNames = envVarNamesInText(base.text, lang)
+        if (lang === 'dockerfile') for (const n of envVarNamesDeclared(f.path, base.text)) baseNames.add(n)
+      }
     }
-    const reported = new Set<string>()
-    for (const r of reads) {
-      if (baseNames.has(r.name) || reported.has(r.name)) continue
-      reported.add(r.name)
-      push({ code: 'new-env-var', path: f.path, line: r.line, envVar: r.name, what: `new env var ${r.name} read by code`, how: 'diff' })
+    const fresh = reads.filter((r) => !baseNames.has(r.name))
+    if (!fresh.length) continue
+    // New to the file is not new to the service: look the names up in the service's other files at the base.
+    const root = await serviceRootOf(options, f.path, listing)
+    const known = await service.known(root, new Set(fresh.map((r) => r.name)), f.previousPath ?? f.path)
+    for (const r of fresh) {
+      if (known.has(r.name)) continue
+      push({
+        code: 'new-env-var',
+        path: f.path,
+        line: r.line,
+        envVar: r.name,
+        what: `new env var ${r.name} (${lang === 'dockerfile' ? 'used by the container command' : 'read by code'}; not read or declared in ${root ? `service ${root}` : 'the repository'} at the base)`,
+        how: 'diff',
+      })
     }
   }
+  for (const root of service.capped)
+    notRead.push({ path: root, reason: `env vars of service ${root} checked against the first ${options.max_service_files} of its files (max_service_files)` })
 }

@@ -31,6 +31,8 @@ async function load(): Promise<ParseFn | string> {
 /** A Terraform file's block addresses (`resource.aws_db_instance.main` → `aws_db_instance.main`). */
 export interface TerraformBlocks {
   addresses: string[]
+  /** The parsed file (hcl2json's JSON: comments and formatting gone), for semantic comparison. */
+  json: Record<string, unknown>
 }
 
 const TIMEOUT_MS = 10_000
@@ -49,7 +51,7 @@ export async function parseTerraform(path: string, text: string): Promise<Terraf
         timer.unref()
       }),
     ])
-    return { addresses: terraformAddresses(json) }
+    return { addresses: terraformAddresses(json), json }
   } catch (e) {
     return `could not parse HCL: ${(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200)}`
   } finally {

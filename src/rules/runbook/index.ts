@@ -127,8 +127,13 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
     for (const t of list) by.set(t.code, (by.get(t.code) ?? 0) + 1)
     return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ')
   }
+  const ignoredNote = [
+    detection.noOperationalChange.length ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting` : '',
+    detection.devTooling.length ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production` : '',
+    detection.versionBumps.length ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only` : '',
+  ].filter(Boolean).join('; ')
   let summary: string
-  if (!triggers.length) summary = 'No operational change detected.'
+  if (!triggers.length) summary = `No operational change detected.${ignoredNote ? ` (${ignoredNote}.)` : ''}`
   else if (!violations.length) {
     const runbooks = [...new Set(triggers.flatMap((t) => requirementOf(t).satisfiedBy))]
     const parts: string[] = []
@@ -148,6 +153,9 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
       violations: violations.length,
       opt_out: optOut.accepted ? { line: optOut.accepted.line, text: optOut.accepted.text, reason: optOut.accepted.reason } : null,
       reads: detection.reads,
+      no_operational_change: detection.noOperationalChange,
+      dev_tooling: detection.devTooling,
+      version_bumps: detection.versionBumps,
     },
   }
 }

@@ -52,7 +52,7 @@ export const RunbookOptions = Type.Object(
       description: 'Extra globs whose changes are operational (findings with code `path-trigger`).',
     }),
     feature_flags: Type.Array(Type.String(), {
-      default: ['**/feature-flags/**', '**/feature_flags/**', '**/featureflags/**', '**/*.flags.{json,yml,yaml}', '**/flagd*.json'],
+      default: ['**/feature-flags/**', '**/feature_flags/**', '**/featureflags/**', '**/*.flags.{json,yml,yaml}', '**/flagd*.json', '**/*.flagd.json', '**/flagd/*.json'],
       description: 'Globs of feature-flag definition files (findings with code `feature-flag`).',
     }),
     manifest_paths: Type.Array(Type.String(), {
@@ -67,6 +67,62 @@ export const RunbookOptions = Type.Object(
         '**/node_modules/**', '**/vendor/**', '**/examples/**',
       ],
       description: 'Files never considered as triggers (tests, fixtures, vendored code, examples).',
+    }),
+    dev_tooling: Type.Array(Type.String(), {
+      default: [
+        '**/skaffold*.y?(a)ml', '**/Tiltfile', '**/tilt_config.json', '**/tilt-*.y?(a)ml', '**/.devcontainer/**', '**/.devcontainer.json', '**/devcontainer.json',
+        '**/?(docker-)compose[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug)?([.-]*).@(yml|yaml)',
+        '**/?(docker-)compose[.-]*[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug).@(yml|yaml)',
+        '**/kind-config*.y?(a)ml', '**/ctlptl*.y?(a)ml', '**/.gitpod.yml',
+      ],
+      description:
+        'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, local kind clusters): not production, never operational triggers.',
+    }),
+    version_keys: Type.Array(Type.String(), {
+      default: ['image', 'tag', 'imageTag', 'newTag', 'digest', 'version', 'appVersion', 'constraints', 'hashes', 'uses'],
+      description:
+        'Keys whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs) is no trigger (`image: app:1.2 → app:1.3` is; `image: redis → valkey` is not). Dockerfile `FROM` lines count as `image`. Empty: off.',
+    }),
+    deploy_environments: Type.Array(Type.String(), {
+      default: ['*'],
+      description:
+        'A workflow job whose `environment:` name matches one of these globs deploys (`*`: any GitHub environment; narrow it to e.g. `[production, prod*, staging]`).',
+    }),
+    non_production_environments: Type.Array(Type.String(), {
+      default: ['*staging*', '*preview*', '*test*', 'dev', 'dev-*', '*-dev', '*development*', 'pr-*', 'pr', '*review*', '*sandbox*', '*qa*', '*ephemeral*', 'ci', 'local'],
+      description:
+        'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, staging, test clusters): it is not a deploying job, whatever it runs.',
+    }),
+    non_production_events: Type.Array(Type.String(), {
+      default: ['pull_request', 'pull_request_target', 'merge_group'],
+      description:
+        'A workflow triggered ONLY by these events (PR checks and previews) never deploys to production: its jobs are not deploying jobs.',
+    }),
+    deploy_actions: Type.Array(Type.String(), {
+      default: [
+        '*/*deploy*', '*/*deploy*/**', './**/*deploy*', 'aws-actions/amazon-ecs-*', 'azure/functions-action', 'azure/aks-set-context', 'azure/k8s-*',
+        'cloudflare/wrangler-action', 'superfly/flyctl-actions*', 'pulumi/actions', 'appleboy/ssh-action', 'deliverybot/helm', 'wahyd4/kubectl-helm-action',
+        'google-github-actions/get-gke-credentials',
+      ],
+      description:
+        'Globs of `uses:` actions (without `@ref`) whose step makes a job a deploying job (setup-only actions such as setup-kubectl do not deploy).',
+    }),
+    deploy_commands: Type.Array(Type.String(), {
+      default: [
+        'kubectl apply', 'kubectl create', 'kubectl rollout', 'kubectl set image', 'kubectl replace', 'kubectl patch', 'kubectl delete', 'helm upgrade', 'helm install',
+        'helm rollback', 'helm uninstall', 'helmfile apply', 'helmfile sync', 'terraform apply', 'terraform destroy', 'tofu apply', 'terragrunt apply',
+        'terragrunt run-all apply', 'pulumi up', 'cdk deploy', 'sam deploy', 'serverless deploy', 'sls deploy', 'fly deploy', 'flyctl deploy', 'vercel deploy',
+        'vercel --prod', 'netlify deploy', 'gcloud run deploy', 'gcloud app deploy', 'gcloud functions deploy', 'aws ecs update-service',
+        'aws cloudformation deploy', 'eb deploy', 'kamal deploy', 'argocd app sync', 'wrangler deploy', 'wrangler publish', 'heroku container:release',
+        'skaffold run', 'skaffold deploy',
+      ],
+      description:
+        'Commands (words, any whitespace between them) whose presence in a step\'s `run:` makes a job a deploying job.',
+    }),
+    deploy_job_names: Type.Array(Type.String(), {
+      default: ['deploy', 'release', 'rollout', 'promote'],
+      description:
+        'Words that make a job a deploying job when its id or name contains one as a whole word (`deploy-prod`, `Release`; not `deployment-tests`).',
     }),
     env_var_ignore: Type.Array(Type.String(), {
       default: ['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'DEBUG', 'HOSTNAME', 'GITHUB_*', 'RUNNER_*', 'npm_*', 'JEST_*', 'VITEST*', 'PYTEST_*'],
@@ -91,6 +147,12 @@ export const RunbookOptions = Type.Object(
       default: 1_000_000,
       minimum: 1,
       description: 'Files larger than this are classified by path only.',
+    }),
+    max_service_files: Type.Integer({
+      default: 300,
+      minimum: 0,
+      description:
+        'Budget of base-side files read to decide whether an env var is new to its SERVICE (its code, Dockerfiles, env files, compose and Kubernetes YAML); searched nearest-first and only until every name is found.',
     }),
     max_findings: Type.Integer({
       default: 50,
