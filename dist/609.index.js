@@ -55,7 +55,7 @@ function goBridge(getBytes) {
     async function init() {
         // After: https://github.com/golang/go/commit/680caf15355057ca84857a2a291b6f5c44e73329
         // Go 1.19+ has a different entrypoint
-        await Promise.resolve().then(() => __importStar(__webpack_require__(6474)));
+        await Promise.resolve().then(() => __importStar(__webpack_require__(4093)));
         const go = new global.Go();
         const bytes = await getBytes;
         const result = await WebAssembly.instantiate(new Uint8Array(bytes), go.importObject);
@@ -535,7 +535,7 @@ exports.wrapTerraformExpression = wrapTerraformExpression;
 
 /***/ }),
 
-/***/ 6474:
+/***/ 4093:
 /***/ ((__unused_webpack_module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2021 The Go Authors. All rights reserved.

@@ -30741,7 +30741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4093:
+/***/ 352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33803,7 +33803,7 @@ function getSettings(env = process.env) {
         requestTimeoutMs: positiveSeconds('request-timeout', getInput('request-timeout'), 30) * 1000,
         artifactName: getInput('artifact-name') || 'pr-quality-gate-evidence',
         mode,
-        release: { baseRef, headRef, environment, trackingIssue },
+        release: { baseRef, headRef, environment, trackingIssue, gateIdentity: getInput('gate-identity') || 'github-actions' },
     };
 }
 
@@ -35006,7 +35006,7 @@ function deflateSync(data, opts) {
 /**
  * Streaming DEFLATE decompression
  */
-var Inflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+var Inflate = /*#__PURE__*/ (function () {
     function Inflate(opts, cb) {
         // no StrmOpt here to avoid adding to workerizer
         if (typeof opts == 'function')
@@ -35048,7 +35048,7 @@ var Inflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (fun
         this.e(chunk), this.c(final);
     };
     return Inflate;
-}())));
+}());
 
 /**
  * Asynchronous streaming DEFLATE decompression
@@ -36548,6 +36548,162 @@ function unzipSync(data, opts) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./src/action/zip.ts
+/**
+ * A bounded unzip for artifacts built by the PR's own code (untrusted). The sizes a zip declares are
+ * claims: an entry declared at 10 bytes may inflate to a gibibyte, and a whole-buffer inflate (fflate's
+ * `unzipSync`) burns the CPU for all of it before anything can be checked. Here every entry is inflated
+ * as a stream, in small slices of compressed input, and abandoned as soon as its output passes its
+ * declared size; the declared sizes together must fit the archive budget before anything is inflated,
+ * so the real output is bounded by the budget too. Any lie or excess is a ZipRejected naming the entry.
+ *
+ * Read from the central directory (what unzip tools trust), zip64 included; stored and deflated entries
+ * only; encrypted entries are refused.
+ */
+
+
+class ZipRejected extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ZipRejected';
+    }
+}
+/** Compressed bytes given to the inflater at a time: at DEFLATE's ~1032:1 ceiling, ≤ 17 MB of output each. */
+const SLICE = 16 * 1024;
+const zip_u16 = (b, o) => b[o] | (b[o + 1] << 8);
+const u32 = (b, o) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+const u64 = (b, o) => u32(b, o) + u32(b, o + 4) * 0x100000000;
+function need(zip, at, length, what) {
+    if (at < 0 || at + length > zip.length)
+        throw new ZipRejected(`${what} lies outside the archive (truncated?)`);
+}
+function endOfCentralDirectory(zip) {
+    const stop = Math.max(0, zip.length - 22 - 0xffff);
+    for (let i = zip.length - 22; i >= stop; i--) {
+        if (u32(zip, i) !== 0x06054b50)
+            continue;
+        let count = zip_u16(zip, i + 10);
+        let size = u32(zip, i + 12);
+        let offset = u32(zip, i + 16);
+        if ((count === 0xffff || offset === 0xffffffff || size === 0xffffffff) && i >= 20 && u32(zip, i - 20) === 0x07064b50) {
+            const z = u64(zip, i - 12);
+            need(zip, z, 56, 'the zip64 end of central directory');
+            if (u32(zip, z) !== 0x06064b50)
+                throw new ZipRejected('the zip64 end of central directory is missing');
+            count = u64(zip, z + 32);
+            size = u64(zip, z + 40);
+            offset = u64(zip, z + 48);
+        }
+        return { count, offset, size };
+    }
+    throw new ZipRejected('no end of central directory record (not a zip, or truncated)');
+}
+function centralDirectory(zip, limits) {
+    const end = endOfCentralDirectory(zip);
+    if (end.count > limits.maxEntries)
+        throw new ZipRejected(`the archive has ${end.count} entries, more than the ${limits.maxEntries} allowed`);
+    const entries = [];
+    let at = end.offset;
+    let declared = 0;
+    for (let n = 0; n < end.count; n++) {
+        need(zip, at, 46, `central directory entry ${n}`);
+        if (u32(zip, at) !== 0x02014b50)
+            throw new ZipRejected(`central directory entry ${n} is corrupt`);
+        const flags = zip_u16(zip, at + 8);
+        const method = zip_u16(zip, at + 10);
+        let compressedSize = u32(zip, at + 20);
+        let size = u32(zip, at + 24);
+        const nameLength = zip_u16(zip, at + 28);
+        const extraLength = zip_u16(zip, at + 30);
+        const commentLength = zip_u16(zip, at + 32);
+        let localOffset = u32(zip, at + 42);
+        need(zip, at + 46, nameLength + extraLength, `central directory entry ${n}`);
+        const raw = zip.subarray(at + 46, at + 46 + nameLength);
+        const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(raw);
+        // zip64: the sizes and offset that do not fit 32 bits are in extra field 0x0001, in this order.
+        for (let e = at + 46 + nameLength, stop = e + extraLength; e + 4 <= stop;) {
+            const id = zip_u16(zip, e);
+            const length = zip_u16(zip, e + 2);
+            if (id === 0x0001) {
+                let f = e + 4;
+                const take = () => {
+                    if (f + 8 > e + 4 + length)
+                        throw new ZipRejected(`entry ${JSON.stringify(name)} has a short zip64 field`);
+                    const v = u64(zip, f);
+                    f += 8;
+                    return v;
+                };
+                if (size === 0xffffffff)
+                    size = take();
+                if (compressedSize === 0xffffffff)
+                    compressedSize = take();
+                if (localOffset === 0xffffffff)
+                    localOffset = take();
+            }
+            e += 4 + length;
+        }
+        declared += size;
+        if (declared > limits.maxBytes)
+            throw new ZipRejected(`the archive declares more than ${limits.maxBytes} bytes uncompressed (at ${JSON.stringify(name)})`);
+        entries.push({ name, method, flags, compressedSize, size, localOffset });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+}
+function inflateBounded(data, e) {
+    const out = new Uint8Array(e.size);
+    let written = 0;
+    let done = false;
+    const inflater = new Inflate((chunk, final) => {
+        if (written + chunk.length > e.size)
+            throw new ZipRejected(`entry ${JSON.stringify(e.name)} inflates to more than its declared ${e.size} bytes: the archive lies about its sizes`);
+        out.set(chunk, written);
+        written += chunk.length;
+        if (final)
+            done = true;
+    });
+    try {
+        for (let i = 0; i < data.length; i += SLICE)
+            inflater.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
+        if (data.length === 0)
+            inflater.push(new Uint8Array(0), true);
+    }
+    catch (err) {
+        if (err instanceof ZipRejected)
+            throw err;
+        throw new ZipRejected(`entry ${JSON.stringify(e.name)} does not inflate: ${(0,errors/* plainMessage */.C5)(err)}`);
+    }
+    if (!done || written !== e.size)
+        throw new ZipRejected(`entry ${JSON.stringify(e.name)} inflates to ${written} bytes, not its declared ${e.size}`);
+    return out;
+}
+/** Every entry of the archive (directories skipped), inflated within its declared size and the limits. */
+function unzipBounded(zip, limits) {
+    const out = [];
+    for (const e of centralDirectory(zip, limits)) {
+        if (e.name.endsWith('/'))
+            continue;
+        if (e.flags & 1)
+            throw new ZipRejected(`entry ${JSON.stringify(e.name)} is encrypted`);
+        need(zip, e.localOffset, 30, `entry ${JSON.stringify(e.name)}`);
+        if (u32(zip, e.localOffset) !== 0x04034b50)
+            throw new ZipRejected(`entry ${JSON.stringify(e.name)} has no local header where the central directory says`);
+        const start = e.localOffset + 30 + zip_u16(zip, e.localOffset + 26) + zip_u16(zip, e.localOffset + 28);
+        need(zip, start, e.compressedSize, `the data of entry ${JSON.stringify(e.name)}`);
+        const data = zip.subarray(start, start + e.compressedSize);
+        if (e.method === 0) {
+            if (e.compressedSize !== e.size)
+                throw new ZipRejected(`stored entry ${JSON.stringify(e.name)} is ${e.compressedSize} bytes, not its declared ${e.size}`);
+            out.push({ name: e.name, bytes: data.slice() });
+        }
+        else if (e.method === 8)
+            out.push({ name: e.name, bytes: inflateBounded(data, e) });
+        else
+            throw new ZipRejected(`entry ${JSON.stringify(e.name)} uses compression method ${e.method} (only stored and deflate are read)`);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/action/workflow-run.ts
 /**
  * The `workflow_run` publishing mode, for fork pull requests. The PR's own workflow (read-only token)
@@ -36591,30 +36747,24 @@ function triggeringRun(event) {
             .filter((n) => n !== undefined),
     };
 }
-/** Unzips into a fresh directory, refusing absolute paths, `..`, and archives over the limits. */
-function extractArtifact(zip, intoDir) {
+/**
+ * Unzips into a fresh directory, refusing absolute paths, `..`, and archives over the limits. Entries are
+ * inflated as streams and abandoned at their declared size (see zip.ts): a zip that lies about its sizes
+ * is rejected after at most MAX_ARTIFACT_BYTES of work, never inflated whole.
+ */
+function extractArtifact(zip, intoDir, limits = { maxBytes: MAX_ARTIFACT_BYTES, maxEntries: MAX_ARTIFACT_FILES }) {
     let entries;
-    let total = 0;
-    let count = 0;
     try {
-        entries = unzipSync(zip, {
-            filter: (f) => {
-                count++;
-                total += f.originalSize;
-                if (count > MAX_ARTIFACT_FILES || total > MAX_ARTIFACT_BYTES)
-                    throw new ArtifactRejected(`the artifact is larger than ${MAX_ARTIFACT_FILES} files or ${MAX_ARTIFACT_BYTES / 1024 / 1024} MB uncompressed`);
-                return !f.name.endsWith('/');
-            },
-        });
+        entries = unzipBounded(zip, limits);
     }
     catch (e) {
-        if (e instanceof ArtifactRejected)
-            throw e;
+        if (e instanceof ZipRejected)
+            throw new ArtifactRejected(`the artifact is not a readable zip within the limits (${limits.maxEntries} files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`);
         throw new ArtifactRejected(`the artifact is not a readable zip: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
     const dir = intoDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pr-gate-artifact-'));
     const files = [];
-    for (const [name, bytes] of Object.entries(entries)) {
+    for (const { name, bytes } of entries) {
         const clean = (0,external_node_path_.normalize)(name).split(external_node_path_.sep).join('/');
         if (clean.startsWith('/') || clean.startsWith('../') || clean === '..' || /^[A-Za-z]:/.test(clean)) {
             throw new ArtifactRejected(`the artifact holds a path outside its folder: ${JSON.stringify(name)}`);
@@ -36692,8 +36842,10 @@ var report_json = __nccwpck_require__(2794);
 var run = __nccwpck_require__(6643);
 // EXTERNAL MODULE: ./src/github/publish.ts
 var publish = __nccwpck_require__(7184);
-// EXTERNAL MODULE: ./src/release/evaluate.ts + 1 modules
-var release_evaluate = __nccwpck_require__(1415);
+// EXTERNAL MODULE: ./src/release/evaluate.ts
+var release_evaluate = __nccwpck_require__(6430);
+// EXTERNAL MODULE: ./src/release/gates.ts
+var gates = __nccwpck_require__(8673);
 // EXTERNAL MODULE: ./src/release/report.ts
 var report = __nccwpck_require__(9823);
 ;// CONCATENATED MODULE: ./src/action/release.ts
@@ -36703,6 +36855,7 @@ var report = __nccwpck_require__(9823);
  * `base-sha`, `head-sha`, `pull-requests`), an optional sticky comment on a tracking issue, and the exit
  * code (a deploy job that `needs:` this one does not run when the release fails). It decides nothing.
  */
+
 
 
 
@@ -36725,8 +36878,9 @@ async function runRelease(s) {
             head: r.headRef,
             environment: r.environment,
             checkName: s.checkName,
+            gateIdentity: (0,gates/* parseGateIdentity */.d6)(r.gateIdentity),
             policyPath: s.policyPath,
-            evidence: (0,workspace/* workspaceEvidence */.$)(s.workspace),
+            evidence: (0,workspace/* workspaceEvidence */.$W)(s.workspace),
         });
         const v = evaluation.verdict;
         if (r.trackingIssue) {
@@ -36807,12 +36961,12 @@ async function run_run() {
             return await runRelease(s);
         const octokit = (0,client/* createClient */.UU)({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => info(m) });
         let pr;
-        let evidence = (0,workspace/* workspaceEvidence */.$)(s.workspace);
+        let evidence = (0,workspace/* workspaceEvidence */.$W)(s.workspace);
         const notes = [];
         if (s.eventName === 'workflow_run') {
             const run = await loadRunEvidence(octokit, s.repository, s.event, s.artifactName);
             pr = run.pr;
-            evidence = (0,workspace/* workspaceEvidence */.$)(run.dir, 'pr-artifact');
+            evidence = (0,workspace/* workspaceEvidence */.$W)(run.dir, 'pr-artifact');
             notes.push({
                 level: 'warning',
                 message: `Evidence from the PR's own workflow: ${run.files.length} file(s) of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
@@ -36876,14 +37030,7 @@ async function run_run() {
 /* harmony export */   zj: () => (/* binding */ markExclusions)
 /* harmony export */ });
 /* unused harmony exports BUILTIN_EXCLUSIONS, parseGitattributes, attributesFor, exclusionFor */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1138);
-/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2236);
-/**
- * Which changed files are generated, vendored or lock files: built-in patterns plus `.gitattributes`
- * (`linguist-generated`, `linguist-vendored`, `-diff` / `binary`) of the base side. Marked files keep
- * their place in the ChangeSet (`excluded` says why) so every rule can decide what to do with them.
- */
-
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2236);
 
 const BUILTIN_EXCLUSIONS = [
     // lock files: npm, yarn, pnpm, bun, bundler, poetry, pipenv, uv, cargo, go, composer, mix, gradle, nuget, swift
@@ -36939,7 +37086,16 @@ function attrMatches(pattern, path) {
         p = p.slice(1);
     if (p.endsWith('/'))
         p = p + '**';
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(path, p, { ..._glob_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOB_OPTIONS */ .gu, matchBase: !anchored });
+    // git's wildmatch has no brace expansion: `{a,b}` in .gitattributes is literal. A line over the glob
+    // length cap matches nothing.
+    try {
+        return (0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globMatch */ .eu)(path, p, { matchBase: !anchored, nobrace: true });
+    }
+    catch (e) {
+        if (e instanceof _glob_js__WEBPACK_IMPORTED_MODULE_0__/* .GlobError */ .pZ)
+            return false;
+        throw e;
+    }
 }
 /** The attributes that apply to `path` (last matching line wins per attribute). */
 function attributesFor(rules, path) {
@@ -36959,7 +37115,7 @@ function exclusionFor(path, attrRules) {
         return 'vendored';
     if (attrs.get('diff') === false)
         return 'no-diff';
-    const builtin = BUILTIN_EXCLUSIONS.find((b) => (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(path, b.glob, _glob_js__WEBPACK_IMPORTED_MODULE_1__/* .GLOB_OPTIONS */ .gu));
+    const builtin = BUILTIN_EXCLUSIONS.find((b) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globMatch */ .eu)(path, b.glob));
     if (builtin) {
         // `linguist-generated=false` / `linguist-vendored=false` opt a path back in.
         if (builtin.reason === 'vendored' && attrs.get('linguist-vendored') === false)
@@ -36990,14 +37146,77 @@ function markExclusions(files, gitattributes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ globProblem),
 /* harmony export */   R4: () => (/* binding */ filterPaths),
 /* harmony export */   _I: () => (/* binding */ matchesAny),
-/* harmony export */   gu: () => (/* binding */ GLOB_OPTIONS)
+/* harmony export */   eu: () => (/* binding */ globMatch),
+/* harmony export */   gu: () => (/* binding */ GLOB_OPTIONS),
+/* harmony export */   pZ: () => (/* binding */ GlobError)
 /* harmony export */ });
+/* unused harmony exports MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, compiledGlob */
 /* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1138);
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3646);
+/* harmony import */ var _policy_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1213);
+
+
 
 /** One set of minimatch options for every glob in the project: dotfiles match, paths are POSIX. */
 const GLOB_OPTIONS = { dot: true, nocomment: true, nonegate: false };
+/** Most alternatives one glob may expand to (`{a,b}` is 2, `{a,b}{c,d}` is 4). */
+const MAX_GLOB_ALTERNATIVES = 256;
+/** Longest glob accepted (characters). */
+const MAX_GLOB_LENGTH = 1000;
+/** Why `glob` is not acceptable (too long, or expanding to too many alternatives), or undefined. */
+function globProblem(glob) {
+    if (glob.length > MAX_GLOB_LENGTH)
+        return { message: `glob longer than ${MAX_GLOB_LENGTH} characters (${glob.length})` };
+    if (!glob.includes('{'))
+        return undefined;
+    // Expands at most one alternative past the cap: the cost of the check is bounded by the cap.
+    const n = (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .braceExpand */ .KA)(glob, { ...GLOB_OPTIONS, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 }).length;
+    if (n > MAX_GLOB_ALTERNATIVES)
+        return { message: `glob expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives (brace expansion \`{a,b}\` multiplies)`, offset: glob.indexOf('{') };
+    return undefined;
+}
+// `format: "glob"` in an option schema: TypeBox's own checks (Value.Check) agree with policy validation.
+if (!_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Has */ .ru('glob'))
+    _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Set */ .NZ('glob', (v) => globProblem(v) === undefined);
+class GlobError extends Error {
+    glob;
+    constructor(glob, problem) {
+        super(`invalid glob ${JSON.stringify(glob.length > 60 ? glob.slice(0, 60) + '…' : glob)}: ${problem.message}`);
+        this.glob = glob;
+        this.name = 'GlobError';
+    }
+}
+const cache = new Map();
+const CACHE_MAX = 5000;
+/**
+ * The compiled matcher of `glob` with `options` (on top of GLOB_OPTIONS), built once per run and reused
+ * for every path: building one costs far more than matching with it. A glob over the caps throws
+ * GlobError (the rule using it is then not evaluated, never passed).
+ */
+function compiledGlob(glob, options = {}) {
+    const key = `${options.matchBase ? 'b' : '-'}${options.nobrace ? 'n' : '-'}${glob}`;
+    let m = cache.get(key);
+    if (!m) {
+        (0,_policy_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .spend */ .Rf)();
+        const problem = options.nobrace ? (glob.length > MAX_GLOB_LENGTH ? globProblem(glob) : undefined) : globProblem(glob);
+        m = problem ? new GlobError(glob, problem) : new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(glob, { ...GLOB_OPTIONS, ...options });
+        if (cache.size >= CACHE_MAX)
+            cache.clear();
+        cache.set(key, m);
+    }
+    if (m instanceof GlobError)
+        throw m;
+    return m;
+}
+/** `minimatch(path, glob, options)` through the compiled-glob cache. */
+function globMatch(path, glob, options = {}) {
+    const m = compiledGlob(glob, options);
+    (0,_policy_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .spend */ .Rf)();
+    return m.match(path);
+}
 /**
  * True when `path` matches any of the globs. As in .gitignore: a glob without a slash matches the file
  * name at any depth; a glob with a slash is relative to the root; a leading `./` or `/` anchors a
@@ -37007,7 +37226,7 @@ function matchesAny(path, globs) {
     for (const raw of globs) {
         const anchored = raw.startsWith('./') || raw.startsWith('/');
         const g = anchored ? raw.replace(/^\.?\//, '') : raw;
-        if ((0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(path, g, { ...GLOB_OPTIONS, matchBase: !anchored && !g.includes('/') }))
+        if (globMatch(path, g, { matchBase: !anchored && !g.includes('/') }))
             return true;
     }
     return false;
@@ -37020,7 +37239,110 @@ function filterPaths(items, include, exclude = []) {
 
 /***/ }),
 
-/***/ 1055:
+/***/ 9705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ findReasonedDeclaration),
+/* harmony export */   jS: () => (/* binding */ findDeclarations),
+/* harmony export */   qx: () => (/* binding */ isPlaceholderReason)
+/* harmony export */ });
+/* unused harmony export visibleLines */
+/**
+ * Declarations written in a pull request's description: lines such as `Runbook: not needed — only a log
+ * message changed` or `Changelog: not needed - internal refactor`. Generic: any rule (or the waiver logic)
+ * gives the phrase it looks for and, when it wants one, the minimum length of the reason.
+ *
+ * What counts as a declaration line:
+ * - the phrase at the start of a line (case-insensitive, runs of whitespace equal), after optional Markdown
+ *   decoration: quote `>`, list bullet `-`/`*`/`+`, task box `[x]`, emphasis `**`/`__`/`_`/`*`, backticks;
+ * - followed by a separator (`—`, `–`, `-`, `:`, `=`) or whitespace, then the reason (the rest of the line,
+ *   decoration stripped);
+ * - NOT inside an HTML comment (`<!-- … -->`, where PR templates keep their examples) nor inside a fenced
+ *   code block (```).
+ * A reason that is still a template placeholder (`<reason>`, `…`, `TODO`) is no reason.
+ */
+const DECORATION = /^(?:\s*(?:>|[-*+]\s|\d+[.)]\s|\[[ xX]\]|\*\*|__|`+|_|\*))+/;
+const SEPARATOR = /^\s*(?:[—–=:]|-{1,2}(?=\s|$))\s*/;
+const PLACEHOLDER = /^(?:<[^>]*>|\.\.\.|…|todo|tbd|n\/?a|none|-+)$/i;
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The body's lines with HTML comments and fenced code blocks blanked out (line numbers are kept). */
+function visibleLines(body) {
+    const noComments = body.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => m.replace(/[^\n]/g, ''));
+    const lines = noComments.split('\n');
+    let fence;
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]);
+        if (fence) {
+            if (m && m[1][0] === fence[0] && m[1].length >= fence.length)
+                fence = undefined;
+            lines[i] = '';
+        }
+        else if (m) {
+            fence = m[1];
+            lines[i] = '';
+        }
+    }
+    return lines;
+}
+function stripTrailingDecoration(s) {
+    return s.replace(/(?:\s*(?:\*\*|__|`+|_|\*))+\s*$/, '').trim();
+}
+/**
+ * Every line of `body` that declares `phrase`, in order. The phrase may itself end with a separator
+ * (`Runbook:`); a phrase like `Runbook: not needed` also matches `runbook:not needed` and `Runbook :  not needed`.
+ */
+function findDeclarations(body, phrase, opts = {}) {
+    if (!body || !phrase.trim())
+        return [];
+    const words = phrase
+        .trim()
+        .split(/\s+/)
+        .map((w) => escapeRegExp(w).replace(/(\\?[:=—–])$/, '\\s*$1'));
+    const head = new RegExp('^' + words.join('\\s*') + (opts.exact ? '(?![\\w]|-\\w)' : '') + '(?=$|[\\s—–=:*_`-])', 'i');
+    const out = [];
+    visibleLines(body).forEach((raw, i) => {
+        const undecorated = raw.replace(DECORATION, '').trimStart();
+        const m = head.exec(undecorated);
+        if (!m)
+            return;
+        let rest = undecorated.slice(m[0].length);
+        rest = rest.replace(/^(?:\*\*|__|`+|_|\*)+/, ''); // emphasis closing right after the phrase
+        rest = rest.replace(SEPARATOR, '');
+        out.push({ phrase, reason: stripTrailingDecoration(rest), line: i + 1, text: raw.trim() });
+    });
+    return out;
+}
+/** True when the reason is a template placeholder rather than an explanation. */
+function isPlaceholderReason(reason) {
+    return PLACEHOLDER.test(reason.trim());
+}
+/**
+ * The first declaration of `phrase` whose reason has at least `minReasonLength` characters (after trimming,
+ * placeholders rejected), and the ones rejected with why.
+ */
+function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
+    const rejected = [];
+    for (const d of findDeclarations(body, phrase, opts)) {
+        const reason = d.reason.trim();
+        if (!reason)
+            rejected.push({ declaration: d, why: 'no reason given' });
+        else if (isPlaceholderReason(reason))
+            rejected.push({ declaration: d, why: `the reason "${reason}" is a template placeholder` });
+        else if ([...reason].length < minReasonLength)
+            rejected.push({ declaration: d, why: `the reason is ${[...reason].length} characters, at least ${minReasonLength} are required` });
+        else
+            return { accepted: d, rejected };
+    }
+    return { rejected };
+}
+
+
+/***/ }),
+
+/***/ 223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37179,6 +37501,15 @@ async function gitChangeSet(cwd, range) {
         }
         return p;
     };
+    const listings = new Map();
+    const listBase = (dir) => {
+        let p = listings.get(dir);
+        if (!p) {
+            p = tryGitRaw(cwd, ['ls-tree', '-r', '-z', '--name-only', range.base, ...(dir ? ['--', dir] : [])]).then((out) => out === undefined ? undefined : out.split('\0').filter(Boolean));
+            listings.set(dir, p);
+        }
+        return p;
+    };
     return {
         base: range.base,
         head: range.head,
@@ -37187,6 +37518,7 @@ async function gitChangeSet(cwd, range) {
         truncated: false,
         readHead: (p) => show(range.head, p),
         readBase: (p) => show(range.base, p),
+        listBase,
     };
 }
 async function tryGitRaw(cwd, args) {
@@ -37214,11 +37546,14 @@ var schema = __nccwpck_require__(4139);
 var run = __nccwpck_require__(6643);
 // EXTERNAL MODULE: ./src/github/evaluate.ts + 2 modules
 var evaluate = __nccwpck_require__(9241);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' };
+/** Untrusted text for a terminal: ESC and every other C0/C1 control, and bidi controls, shown as `\uXXXX`. */
 function clean(s) {
-    // eslint-disable-next-line no-control-regex
-    return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u001b]/g, '?');
+    return (0,report_escape/* visibleControls */.xx)(s);
 }
 function renderText(v) {
     const out = [`quality gate: ${v.conclusion.toUpperCase()} — ${clean(v.title)}`, `policy: ${clean(v.policySource)}`, ''];
@@ -37249,8 +37584,8 @@ function renderText(v) {
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(2794);
-// EXTERNAL MODULE: ./src/rules/index.ts + 71 modules
-var rules = __nccwpck_require__(523);
+// EXTERNAL MODULE: ./src/rules/index.ts + 73 modules
+var rules = __nccwpck_require__(5432);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:crypto"
@@ -37325,7 +37660,9 @@ function loadAppConfig(env = process.env) {
     const concurrency = config_int(env, 'CONCURRENCY', 8, 1, 256, problems);
     const maxQueue = config_int(env, 'MAX_QUEUE', 1000, 0, 1_000_000, problems);
     const dedupeSize = config_int(env, 'DEDUPE_SIZE', 10_000, 1, 10_000_000, problems);
-    const shutdownTimeoutMs = config_int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 0, 3_600_000, problems);
+    const shutdownTimeoutMs = config_int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1000, 3_600_000, problems);
+    const maxBodyBytes = config_int(env, 'MAX_BODY_BYTES', 25 * 1024 * 1024, 1024, 25 * 1024 * 1024, problems);
+    const bodyBudgetBytes = config_int(env, 'BODY_BUDGET_BYTES', 4 * maxBodyBytes, maxBodyBytes, 2 ** 40, problems);
     if (problems.length)
         throw new ConfigError(problems);
     return {
@@ -37344,6 +37681,8 @@ function loadAppConfig(env = process.env) {
         botLogin: env.APP_BOT_LOGIN || undefined,
         comment: !/^(false|no|off|0)$/i.test(env.COMMENT ?? ''),
         shutdownTimeoutMs,
+        maxBodyBytes,
+        bodyBudgetBytes,
         throttle: !/^(false|no|off|0)$/i.test(env.GITHUB_THROTTLE ?? ''),
     };
 }
@@ -40593,12 +40932,15 @@ function createAppAuth(options) {
 
 // EXTERNAL MODULE: ./src/github/client.ts + 19 modules
 var client = __nccwpck_require__(1453);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/app/auth.ts
 /**
  * The App's identity: a JWT for the App itself, installation tokens per delivery (@octokit/auth-app
  * caches them until shortly before they expire), and an Octokit per installation token built with the
  * same client as the Action (throttling + retry).
  */
+
 
 
 
@@ -40621,6 +40963,7 @@ function createAuth(config, log) {
             bot ??= (async () => {
                 try {
                     const { token } = await auth({ type: 'app' });
+                    (0,errors/* registerSecret */.cl)(token); // the App's JWT: redacted from any message that echoes it
                     const { data } = await req('GET /app', { headers: { authorization: `bearer ${token}` } });
                     return `${data.slug ?? 'pr-quality-gate'}[bot]`;
                 }
@@ -40641,11 +40984,68 @@ var source = __nccwpck_require__(1094);
 var publish_verdict = __nccwpck_require__(2081);
 // EXTERNAL MODULE: ./src/github/publish.ts
 var publish = __nccwpck_require__(7184);
-// EXTERNAL MODULE: ./src/release/evaluate.ts + 1 modules
-var release_evaluate = __nccwpck_require__(1415);
+// EXTERNAL MODULE: ./src/release/evaluate.ts
+var release_evaluate = __nccwpck_require__(6430);
 // EXTERNAL MODULE: ./src/release/report.ts
 var report = __nccwpck_require__(9823);
+;// CONCATENATED MODULE: ./src/app/pulls.ts
+/**
+ * One pull request at a time (issue 13, item 5). Deliveries for the same PR can arrive out of order and be
+ * evaluated in parallel; a slow evaluation of an older state then published last and won. Here:
+ *
+ *  - `exclusive(key, fn)`: evaluations of one PR (installation + repository + number) run one after the
+ *    other, in the order they asked, whatever event started them (pull_request, check_run, check_suite).
+ *  - Each evaluation gets a sequence number when it starts (it then reads the PR from the API), so a later
+ *    number means a fresher reading. `isStale` tells an evaluation that a later one has already published:
+ *    its result is older than what GitHub shows, and it must not be written.
+ *
+ * The memory is per process and bounded (the `max` most recent PRs).
+ */
+class PullRequestLocks {
+    max;
+    tails = new Map();
+    published = new Map();
+    seq = 0;
+    constructor(max = 10_000) {
+        this.max = max;
+    }
+    /** Runs `fn` once every earlier evaluation of `key` has finished; `fn` gets this evaluation's sequence number. */
+    async exclusive(key, fn) {
+        const before = this.tails.get(key) ?? Promise.resolve();
+        let release;
+        const mine = new Promise((resolve) => (release = resolve));
+        const tail = before.then(() => mine);
+        this.tails.set(key, tail);
+        await before;
+        try {
+            return await fn(++this.seq);
+        }
+        finally {
+            release();
+            if (this.tails.get(key) === tail)
+                this.tails.delete(key);
+        }
+    }
+    /** True when an evaluation that started after `seq` has already published for `key`. */
+    isStale(key, seq) {
+        return (this.published.get(key) ?? 0) > seq;
+    }
+    /** Records that evaluation `seq` published for `key` (never moves backwards). */
+    markPublished(key, seq) {
+        if ((this.published.get(key) ?? 0) >= seq)
+            return;
+        this.published.delete(key);
+        this.published.set(key, seq);
+        while (this.published.size > this.max)
+            this.published.delete(this.published.keys().next().value);
+    }
+}
+function pullKey(installationId, owner, repo, number) {
+    return `${installationId}/${owner.toLowerCase()}/${repo.toLowerCase()}#${number}`;
+}
+
 ;// CONCATENATED MODULE: ./src/app/handlers.ts
+
 
 
 
@@ -40658,6 +41058,8 @@ var report = __nccwpck_require__(9823);
 
 /** No workspace: no report files. */
 const NO_WORKSPACE = { findReports: async () => [] };
+let processLocks;
+const locksOf = (d) => d.pulls ?? (processLocks ??= new PullRequestLocks());
 function repoOf(payload) {
     const r = payload.repository;
     const fullName = ((0,src_json/* str */.gx)((0,src_json.at)(r, 'full_name')) ?? '').split('/');
@@ -40669,33 +41071,162 @@ function installationOf(payload) {
         throw new Error('the delivery carries no installation id: is it from this App?');
     return id;
 }
-/** Evaluates one PR and publishes the verdict, exactly like the Action (no report files, no run URL). */
-async function gatePullRequest(d, octokit, repo, pr) {
-    const { verdict, policy, comments } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log });
-    await (0,publish_verdict/* publishVerdict */.T)({
-        octokit,
-        repo,
-        pr,
-        verdict,
-        comments,
-        checkName: d.config.checkName,
-        comment: d.config.comment,
-        commentAuthor: await d.auth.botLogin(),
-        serverUrl: d.config.serverUrl,
-        labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
-        log: d.log,
-        warn: d.warn,
+/** Publishing retries after a rate limit (each waits `retry-after`, at most MAX_RETRY_AFTER_S). */
+const PUBLISH_RETRIES = 3;
+const MAX_RETRY_AFTER_S = 60;
+/** GitHub's advice when a secondary rate limit names no retry-after: wait at least a minute. */
+const DEFAULT_RETRY_AFTER_S = 60;
+/**
+ * Seconds GitHub asks to wait when `e` is a rate limit (403/429 with retry-after, a secondary rate limit
+ * message, or the primary limit exhausted), else undefined.
+ */
+function retryAfterOf(e, nowMs = Date.now()) {
+    const status = (0,client/* statusOf */.c2)(e);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const headers = (0,src_json.at)(e, 'response', 'headers');
+    const header = (name) => {
+        const v = (0,src_json.at)(headers, name);
+        return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+    };
+    const after = Number(header('retry-after'));
+    if (header('retry-after') !== undefined && Number.isFinite(after) && after >= 0)
+        return after;
+    if (header('x-ratelimit-remaining') === '0') {
+        const reset = Number(header('x-ratelimit-reset'));
+        if (Number.isFinite(reset))
+            return Math.max(0, Math.ceil(reset - nowMs / 1000) + 1);
+    }
+    if (/secondary rate limit/i.test((0,run/* errorMessage */.gJ)(e)) || status === 429)
+        return DEFAULT_RETRY_AFTER_S;
+    return undefined;
+}
+/** Records the longest retry-after of the rate-limited answers this client gets (the throttling plugin's own retries included). */
+function watchRateLimits(octokit) {
+    let seen;
+    octokit.hook.error('request', (error) => {
+        const after = retryAfterOf(error);
+        if (after !== undefined)
+            seen = Math.max(seen ?? 0, after);
+        throw error;
     });
-    return `${repo.owner}/${repo.repo}#${pr.number}: ${verdict.conclusion} — ${verdict.title}`;
+    return {
+        take() {
+            const s = seen;
+            seen = undefined;
+            return s;
+        },
+    };
+}
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const done = (ok) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(ok);
+        };
+        const onAbort = () => done(false);
+        const timer = setTimeout(() => done(true), ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Evaluates one PR and publishes the verdict, exactly like the Action (no report files, no run URL).
+ *
+ * One evaluation per PR at a time (`PullRequestLocks`); the PR (labels, body, head SHA) is read from the
+ * API when the evaluation starts, never from the delivery's snapshot, which may be older than a delivery
+ * already handled. `expectHead`: only evaluate while the head is still that SHA (re-runs of a check).
+ *
+ * The verdict must reach GitHub: when neither the check run nor the commit status could be written
+ * because of a rate limit, publishing is tried again after `retry-after` (bounded); a verdict that is
+ * finally not written throws, so the delivery counts as failed and its id is logged. A result is never
+ * written once a later evaluation of the same PR has published.
+ */
+async function gatePullRequest(d, octokit, installationId, repo, number, expectHead) {
+    // repoOf reads what the payload has: a delivery naming no repository is refused by name, not by a TypeError.
+    if (typeof repo.owner !== 'string' || typeof repo.repo !== 'string' || !repo.owner || !repo.repo)
+        throw new Error('the delivery names no repository (repository.owner.login and repository.name)');
+    const locks = locksOf(d);
+    const key = pullKey(installationId, repo.owner, repo.repo, number);
+    const name = `${repo.owner}/${repo.repo}#${number}`;
+    return locks.exclusive(key, async (seq) => {
+        const { data } = await octokit.rest.pulls.get({ owner: repo.owner, repo: repo.repo, pull_number: number });
+        if (data.state === 'closed')
+            return `${name}: skipped, closed`;
+        const pr = (0,source/* pullInfoFrom */.Kx)(data);
+        if (expectHead && pr.headSha !== expectHead)
+            return `${name}: skipped, its head moved to ${pr.headSha.slice(0, 12)}`;
+        const { verdict, policy, comments } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log });
+        const limits = watchRateLimits(octokit);
+        let comment = d.config.comment;
+        for (let attempt = 0;; attempt++) {
+            if (locks.isStale(key, seq))
+                return `${name}: not published, a later evaluation already was (head ${pr.headSha.slice(0, 12)})`;
+            limits.take();
+            const published = await (0,publish_verdict/* publishVerdict */.T)({
+                octokit,
+                repo,
+                pr,
+                verdict,
+                comments,
+                checkName: d.config.checkName,
+                comment,
+                commentAuthor: await d.auth.botLogin(),
+                serverUrl: d.config.serverUrl,
+                labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
+                log: d.log,
+                warn: d.warn,
+            });
+            const retryAfter = limits.take();
+            if (published.commentId !== undefined)
+                comment = false; // written: not again on a retry
+            const done = `${name}: ${verdict.conclusion} — ${verdict.title}`;
+            if (published.checkRunId !== undefined || published.usedStatus) {
+                // The verdict is on GitHub (a sticky comment lost on the way has been warned about).
+                locks.markPublished(key, seq);
+                return attempt ? `${done} (published after ${attempt} rate-limit ${attempt === 1 ? 'retry' : 'retries'})` : done;
+            }
+            const lost = `${name}: the verdict (${verdict.conclusion}) was not published, neither the check run nor the commit status could be written`;
+            if (retryAfter === undefined)
+                throw new Error(lost);
+            if (attempt >= PUBLISH_RETRIES)
+                throw new Error(`${lost}: still rate limited after ${PUBLISH_RETRIES} retries`);
+            const wait = Math.min(retryAfter, MAX_RETRY_AFTER_S);
+            d.warn(`${name}: rate limited while publishing; retry ${attempt + 1} of ${PUBLISH_RETRIES} in ${wait}s`);
+            if (!(await sleep(wait * 1000, d.stopping)))
+                throw new Error(`${lost}: rate limited, and the server is shutting down`);
+        }
+    });
 }
 const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review', 'labeled', 'unlabeled', 'edited'];
+/** The key that serialises deliveries of one PR (see PullRequestLocks), or undefined for another event. */
+function deliveryKey(event, payload) {
+    if (event !== 'pull_request')
+        return undefined;
+    const installationId = (0,src_json.at)(payload, 'installation', 'id');
+    const number = (0,src_json.at)(payload, 'pull_request', 'number');
+    const p = (0,src_json/* obj */.WL)(payload);
+    if (typeof installationId !== 'number' || typeof number !== 'number' || !p)
+        return undefined;
+    const { owner, repo } = repoOf(p);
+    if (!owner || !repo)
+        return undefined;
+    return pullKey(installationId, owner, repo, number);
+}
+/** The PR is read again from the API when its evaluation starts: the payload only says which PR. */
 async function onPullRequest(d, payload) {
     const pr = payload.pull_request;
     if (!pr || (0,src_json.at)(pr, 'state') === 'closed')
         return 'skipped: closed pull request';
+    const number = (0,src_json/* num */.bu)((0,src_json.at)(pr, 'number'));
+    if (number === undefined)
+        throw new Error('the pull request data has no number');
     const repo = repoOf(payload);
-    const octokit = await d.auth.installationClient(installationOf(payload));
-    return gatePullRequest(d, octokit, repo, (0,source/* pullInfoFrom */.Kx)(pr));
+    const installationId = installationOf(payload);
+    const octokit = await d.auth.installationClient(installationId);
+    return gatePullRequest(d, octokit, installationId, repo, number);
 }
 /** "Re-run" on the check: evaluate again every open PR whose head is that SHA. */
 async function onCheckRunRerequested(d, payload) {
@@ -40723,7 +41254,8 @@ async function rerunHead(d, payload, sha, listed) {
     if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha))
         return `skipped: no head SHA in the payload (${JSON.stringify(sha)})`;
     const repo = repoOf(payload);
-    const octokit = await d.auth.installationClient(installationOf(payload));
+    const installationId = installationOf(payload);
+    const octokit = await d.auth.installationClient(installationId);
     let numbers = (0,src_json/* list */.p_)(listed)
         .map((p) => (0,src_json.at)(p, 'number'))
         .filter((n) => typeof n === 'number');
@@ -40735,14 +41267,8 @@ async function rerunHead(d, payload, sha, listed) {
     if (!numbers.length)
         return `skipped: no open pull request has head ${sha.slice(0, 12)}`;
     const out = [];
-    for (const n of [...new Set(numbers)]) {
-        const pr = await (0,source/* fetchPull */.ey)(octokit, repo, n);
-        if (pr.headSha !== sha) {
-            out.push(`#${n}: skipped, its head moved to ${pr.headSha.slice(0, 12)}`);
-            continue;
-        }
-        out.push(await gatePullRequest(d, octokit, repo, pr));
-    }
+    for (const n of [...new Set(numbers)])
+        out.push(await gatePullRequest(d, octokit, installationId, repo, n, sha));
     return out.join('; ');
 }
 /** The run id in `…/actions/runs/{run_id}/deployment_protection_rule`. */
@@ -40769,7 +41295,9 @@ async function onDeploymentProtectionRule(d, payload) {
     let state;
     let comment;
     try {
-        const e = await (0,release_evaluate/* evaluateRelease */.z)({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: (0,src_json/* num */.bu)(deploymentId), checkName: d.config.checkName, policyPath: d.config.policyPath, evidence: NO_WORKSPACE });
+        // Only this App's own gate results count: its check runs (by App id) and statuses by its bot.
+        const gateIdentity = { apps: [{ id: Number(d.config.appId) }], statusCreators: [await d.auth.botLogin()] };
+        const e = await (0,release_evaluate/* evaluateRelease */.z)({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: (0,src_json/* num */.bu)(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE });
         state = e.verdict.conclusion === 'failure' ? 'rejected' : 'approved';
         const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` };
         const check = await (0,publish/* createCheckRun */._U)(octokit, repo, {
@@ -40798,18 +41326,24 @@ async function onDeploymentProtectionRule(d, payload) {
 
 ;// CONCATENATED MODULE: ./src/app/server.ts
 /**
- * `pr-gate serve`: the GitHub App's webhook server (node:http + @octokit/webhooks).
+ * `pr-gate serve`: the GitHub App's webhook server (node:http + @octokit/webhooks for dispatch).
  *
- *  - POST /api/github/webhooks (or /): the signature (X-Hub-Signature-256, HMAC-SHA256 with the webhook
- *    secret) is verified FIRST; a missing or bad one answers 401 and nothing else happens. A verified
- *    delivery is answered 202 at once and evaluated in the background by a bounded queue (CONCURRENCY
- *    at a time, MAX_QUEUE waiting; beyond that 503 so GitHub shows the delivery as failed and it can be
- *    redelivered).
+ *  - POST /api/github/webhooks (or /): everything the headers decide is decided before the body is read
+ *    (no or malformed X-Hub-Signature-256: 401; not JSON: 415; no event/delivery id: 400; Content-Length
+ *    above the cap: 413). The body is then streamed through HMAC-SHA256 and kept (up to the cap, within a
+ *    budget of bytes being received at once) only to be parsed once the signature matches; a mismatch is
+ *    401 and nothing else happens. A verified delivery is answered 202 at once and evaluated in the
+ *    background by a bounded queue: CONCURRENCY at a time, MAX_QUEUE waiting, and never more than can
+ *    finish within the shutdown budget; beyond that 503 + Retry-After, so GitHub shows the delivery as
+ *    failed and it can be redelivered.
+ *  - Deliveries of one PR are never evaluated in parallel; those arriving while one waits or runs collapse
+ *    into one evaluation after it (handlers.ts reads the PR from the API when it starts).
  *  - Redeliveries (same X-GitHub-Delivery) within the last DEDUPE_SIZE ids are answered 200 and dropped.
  *    The memory is per process: behind a load balancer each replica may see a redelivery once, which is
  *    safe because publishing is idempotent (one sticky comment, a new check run superseding the last).
- *  - GET /healthz: 200 while serving, 503 while shutting down.
- *  - close(): stop accepting, finish in-flight and queued work (bounded by SHUTDOWN_TIMEOUT_MS).
+ *  - GET /healthz: 200 while serving, 503 while shutting down (the listener stays open while draining).
+ *  - close(): refuse new deliveries (503), finish in-flight and queued work within SHUTDOWN_TIMEOUT_MS,
+ *    then log every delivery still unfinished by id and return them (serve exits 1 when there are any).
  *
  * Stateless: no disk, no database; scale by running more replicas behind any load balancer.
  */
@@ -40819,44 +41353,87 @@ async function onDeploymentProtectionRule(d, payload) {
 
 
 
-/** GitHub caps webhook payloads at 25 MB. */
+
+
+/** GitHub caps webhook payloads at 25 MB; the default cap (MAX_BODY_BYTES) is 25 MiB. */
 const MAX_BODY = 25 * 1024 * 1024;
 const WEBHOOK_PATHS = new Set(['/', '/api/github/webhooks']);
-/** A FIFO of async jobs with at most `limit` running. */
-class BoundedQueue {
+/**
+ * A FIFO of jobs with at most `limit` running. Jobs with the same key (one PR) never run at the same time,
+ * and a delivery whose PR already has a job waiting joins that job (coalescing): whatever number of
+ * deliveries arrive for a PR while one evaluation runs, one more evaluation runs after it.
+ */
+class DeliveryQueue {
     limit;
     maxWaiting;
-    running = 0;
+    run;
+    running = new Set();
+    runningKeys = new Set();
     waiting = [];
+    waitingByKey = new Map();
+    /** Jobs running or waiting per installation. */
+    perInstallation = new Map();
     idleWaiters = [];
-    constructor(limit, maxWaiting) {
+    constructor(limit, maxWaiting, run) {
         this.limit = limit;
         this.maxWaiting = maxWaiting;
+        this.run = run;
     }
     get inFlight() {
-        return this.running;
+        return this.running.size;
     }
     get queued() {
         return this.waiting.length;
     }
-    /** False when full. */
-    push(job) {
-        if (this.running >= this.limit && this.waiting.length >= this.maxWaiting)
-            return false;
+    /** Evaluations running or waiting (coalesced deliveries add none). */
+    get depth() {
+        return this.running.size + this.waiting.length;
+    }
+    /** Jobs running or waiting for `installation`. */
+    depthOf(installation) {
+        return installation === undefined ? 0 : (this.perInstallation.get(installation) ?? 0);
+    }
+    /** `fits(depth, installationDepth)`: whether one more evaluation can still finish within the shutdown budget. */
+    push(d, key, installation, fits) {
+        const same = key === undefined ? undefined : this.waitingByKey.get(key);
+        if (same) {
+            same.deliveries.push(d);
+            return 'coalesced';
+        }
+        const free = this.running.size < this.limit && !(key !== undefined && this.runningKeys.has(key));
+        if (!free && this.waiting.length >= this.maxWaiting)
+            return 'full';
+        if (!fits(this.depth + 1, this.depthOf(installation) + 1))
+            return 'over-budget';
+        const job = { key, installation, deliveries: [d] };
         this.waiting.push(job);
+        if (installation !== undefined)
+            this.perInstallation.set(installation, this.depthOf(installation) + 1);
+        if (key !== undefined)
+            this.waitingByKey.set(key, job);
         this.pump();
-        return true;
+        return 'queued';
     }
     pump() {
-        while (this.running < this.limit && this.waiting.length) {
-            const job = this.waiting.shift();
-            this.running++;
-            void job()
+        while (this.running.size < this.limit) {
+            const i = this.waiting.findIndex((j) => j.key === undefined || !this.runningKeys.has(j.key));
+            if (i < 0)
+                return;
+            const [job] = this.waiting.splice(i, 1);
+            if (job.key !== undefined) {
+                this.waitingByKey.delete(job.key);
+                this.runningKeys.add(job.key);
+            }
+            this.running.add(job);
+            void this.run(job)
                 .catch(() => undefined)
                 .finally(() => {
-                this.running--;
+                this.running.delete(job);
+                if (job.key !== undefined)
+                    this.runningKeys.delete(job.key);
+                this.release(job);
                 this.pump();
-                if (this.running === 0 && this.waiting.length === 0) {
+                if (this.running.size === 0 && this.waiting.length === 0) {
                     const w = this.idleWaiters;
                     this.idleWaiters = [];
                     for (const f of w)
@@ -40866,9 +41443,57 @@ class BoundedQueue {
         }
     }
     idle() {
-        if (this.running === 0 && this.waiting.length === 0)
+        if (this.running.size === 0 && this.waiting.length === 0)
             return Promise.resolve();
         return new Promise((resolve) => this.idleWaiters.push(resolve));
+    }
+    release(job) {
+        if (job.installation === undefined)
+            return;
+        const n = this.depthOf(job.installation) - 1;
+        if (n > 0)
+            this.perInstallation.set(job.installation, n);
+        else
+            this.perInstallation.delete(job.installation);
+    }
+    /** Removes every waiting job (shutdown) and returns the deliveries waiting and running. */
+    abandon() {
+        const waiting = this.waiting.flatMap((j) => j.deliveries);
+        for (const j of this.waiting)
+            this.release(j);
+        this.waiting = [];
+        this.waitingByKey.clear();
+        return { waiting, running: [...this.running].flatMap((j) => j.deliveries) };
+    }
+}
+/**
+ * How long the accepted work takes to finish, hence whether one more evaluation still fits in the shutdown
+ * budget. Two bounds, the larger wins:
+ *  - the slots: evaluations × (moving average of an evaluation's wall time, first guess 1 s) / CONCURRENCY;
+ *  - GitHub's pacing, which is per installation (client pacing on): an evaluation writes a check run (one
+ *    write a second) and a comment (one notifying write every 3 s), so one installation finishes about one
+ *    evaluation every PACED_MS however many slots it holds.
+ */
+const PACED_MS = 4500;
+class DrainEstimate {
+    concurrency;
+    budgetMs;
+    paced;
+    ms = 1000;
+    constructor(concurrency, budgetMs, paced) {
+        this.concurrency = concurrency;
+        this.budgetMs = budgetMs;
+        this.paced = paced;
+    }
+    record(ms) {
+        this.ms = 0.7 * this.ms + 0.3 * Math.max(ms, 1);
+    }
+    drainMs(depth, installationDepth) {
+        return Math.max((depth * this.ms) / this.concurrency, this.paced ? installationDepth * PACED_MS : 0);
+    }
+    /** 80% of the budget: the rest is margin for the estimate's error. */
+    fits(depth, installationDepth) {
+        return this.drainMs(depth, installationDepth) <= 0.8 * this.budgetMs;
     }
 }
 /** Recently seen delivery ids (insertion-ordered Map as an LRU). */
@@ -40895,23 +41520,55 @@ function header(req, name) {
     const v = req.headers[name];
     return Array.isArray(v) ? v[0] : v;
 }
-function send(res, status, body) {
+function send(res, status, body, headers = {}) {
     if (res.headersSent)
         return;
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
     res.end(text);
+}
+/** Why a request is refused before its body is read, or undefined when it may be read. */
+function refuseEarly(req, maxBody) {
+    const signature = header(req, 'x-hub-signature-256');
+    if (!signature)
+        return { status: 401, error: 'missing X-Hub-Signature-256' };
+    if (!SIGNATURE.test(signature))
+        return { status: 401, error: 'X-Hub-Signature-256 is not sha256=<64 hex digits>' };
+    const type = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json')
+        return { status: 415, error: 'expected content-type application/json (the App\'s webhook sends JSON)' };
+    if (!header(req, 'x-github-event') || !header(req, 'x-github-delivery'))
+        return { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' };
+    const length = header(req, 'content-length');
+    if (length !== undefined && !(Number(length) <= maxBody))
+        return { status: 413, error: `payload too large: more than ${maxBody} bytes` };
+    return undefined;
+}
+const SIGNATURE = /^sha256=[0-9a-f]{64}$/i;
+/** Answers and closes the connection without reading what is left of the request body. */
+function refuse(req, res, status, body, headers = {}) {
+    if (!res.headersSent) {
+        const text = JSON.stringify(body);
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close', ...headers });
+        res.end(text);
+    }
+    res.once('finish', () => req.destroy());
 }
 async function startApp(config, options = {}) {
     const log = options.log ?? ((m) => process.stderr.write(`pr-gate serve: ${m}\n`));
     const warn = options.warn ?? ((m) => process.stderr.write(`pr-gate serve: warning: ${m}\n`));
     const auth = options.auth ?? createAuth(config, log);
-    const deps = { config, auth, log, warn };
+    const stopping = new AbortController();
+    const deps = { config, auth, log, warn, pulls: new PullRequestLocks(config.dedupeSize), stopping: stopping.signal };
     const webhooks = new Webhooks({ secret: config.webhookSecret });
-    const queue = new BoundedQueue(config.concurrency, config.maxQueue);
+    const maxBody = config.maxBodyBytes ?? MAX_BODY;
+    const bodyBudget = config.bodyBudgetBytes ?? 4 * maxBody;
+    const estimate = new DrainEstimate(config.concurrency, config.shutdownTimeoutMs, config.throttle !== false);
     const recent = new RecentIds(config.dedupeSize);
-    const stats = { received: 0, accepted: 0, duplicates: 0, unauthorized: 0, busy: 0, processed: 0, failed: 0, inFlight: 0, queued: 0 };
+    const stats = { received: 0, accepted: 0, coalesced: 0, duplicates: 0, unauthorized: 0, busy: 0, processed: 0, failed: 0, dropped: 0, inFlight: 0, queued: 0 };
     let closing = false;
+    /** Bytes of request bodies being received right now (signed, not yet verified). */
+    let buffering = 0;
     // What each delivery did, reported by the handler (webhooks.receive returns nothing).
     const outcomes = new Map();
     const handle = (fn) => async (event) => {
@@ -40921,68 +41578,127 @@ async function startApp(config, options = {}) {
     webhooks.on('check_run.rerequested', handle(onCheckRunRerequested));
     webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested));
     webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule));
-    const process_ = async (id, name, payload, started) => {
-        const action = (0,src_json/* str */.gx)((0,src_json.at)(payload, 'action'));
+    const label = (d) => `${d.name}${d.action ? `.${d.action}` : ''}`;
+    /** Runs a job: the LAST delivery of the job is evaluated (the PR is read again from the API anyway); every delivery in it gets the outcome. */
+    const runJob = async (job) => {
+        const t0 = performance.now();
+        const last = job.deliveries[job.deliveries.length - 1];
         let ok = true;
         let message;
         try {
-            await webhooks.receive({ id, name: name, payload: payload });
-            message = outcomes.get(id) ?? `ignored: ${name}${action ? `.${action}` : ''} is not handled`;
-            stats.processed++;
+            await webhooks.receive({ id: last.id, name: last.name, payload: last.payload });
+            message = outcomes.get(last.id) ?? `ignored: ${label(last)} is not handled`;
         }
         catch (e) {
             ok = false;
-            const inner = e instanceof AggregateError && e.errors.length ? e.errors.map(run/* errorMessage */.gJ).join('; ') : (0,run/* errorMessage */.gJ)(e);
-            message = inner;
-            stats.failed++;
+            message = e instanceof AggregateError && e.errors.length ? e.errors.map(run/* errorMessage */.gJ).join('; ') : (0,run/* errorMessage */.gJ)(e);
         }
         finally {
-            outcomes.delete(id);
+            outcomes.delete(last.id);
         }
-        const r = { id, event: name, action, ok, message, ms: Math.round(performance.now() - started) };
-        (ok ? log : warn)(`delivery ${id} ${name}${action ? `.${action}` : ''}: ${message} (${r.ms} ms)`);
-        options.onDelivery?.(r);
+        estimate.record(performance.now() - t0);
+        for (const d of job.deliveries) {
+            if (ok)
+                stats.processed++;
+            else
+                stats.failed++;
+            const text = d === last ? message : `coalesced into delivery ${last.id}: ${message}`;
+            const r = { id: d.id, event: d.name, action: d.action, ok, message: text, ms: Math.round(performance.now() - d.started) };
+            if (ok)
+                log(`delivery ${d.id} ${label(d)}: ${text} (${r.ms} ms)`);
+            else
+                warn(`delivery ${d.id} ${label(d)} FAILED: ${text} (${r.ms} ms); redeliver it once the cause is fixed`);
+            options.onDelivery?.(r);
+        }
     };
+    const queue = new DeliveryQueue(config.concurrency, config.maxQueue, runJob);
+    const retryAfter = (installation) => String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)));
     const onWebhook = async (req, res) => {
         const started = performance.now();
         stats.received++;
-        const chunks = [];
-        let size = 0;
-        for await (const c of req) {
-            size += c.length;
-            if (size > MAX_BODY) {
-                send(res, 413, { error: 'payload too large' });
-                req.destroy();
-                return;
-            }
-            chunks.push(c);
-        }
-        const body = Buffer.concat(chunks).toString('utf8');
-        const signature = header(req, 'x-hub-signature-256');
-        const valid = signature ? await webhooks.verify(body, signature).catch(() => false) : false;
-        if (!valid) {
-            stats.unauthorized++;
-            send(res, 401, { error: signature ? 'signature does not match the payload and the webhook secret' : 'missing X-Hub-Signature-256' });
+        // Everything that can be decided from the headers is decided before a byte of the body is read.
+        const early = refuseEarly(req, maxBody);
+        if (early) {
+            if (early.status === 401)
+                stats.unauthorized++;
+            refuse(req, res, early.status, { error: early.error });
             return;
         }
         if (closing) {
-            send(res, 503, { error: 'shutting down' });
+            refuse(req, res, 503, { error: 'shutting down' }, { 'retry-after': '30' });
+            return;
+        }
+        const declared = Number(header(req, 'content-length') ?? 0);
+        if (buffering + declared > bodyBudget) {
+            stats.busy++;
+            refuse(req, res, 503, { error: 'busy: too many request bodies being received' }, { 'retry-after': '5' });
+            return;
+        }
+        // The HMAC is computed as the body streams in; the body is kept only up to the cap, and only for a
+        // request that carries a well-formed signature (it must be parsed once verified).
+        const signature = header(req, 'x-hub-signature-256').toLowerCase();
+        const hmac = (0,external_node_crypto_.createHmac)('sha256', config.webhookSecret);
+        const chunks = [];
+        let size = 0;
+        let reserved = declared;
+        buffering += reserved;
+        let refused;
+        try {
+            refused = await new Promise((resolve, reject) => {
+                const stop = (r) => {
+                    req.pause();
+                    req.off('data', onData);
+                    req.off('end', onEnd);
+                    req.off('error', onError);
+                    resolve(r);
+                };
+                const onData = (chunk) => {
+                    size += chunk.length;
+                    if (size > maxBody)
+                        return stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` });
+                    if (size > reserved) {
+                        if (buffering + (size - reserved) > bodyBudget)
+                            return stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } });
+                        buffering += size - reserved;
+                        reserved = size;
+                    }
+                    hmac.update(chunk);
+                    chunks.push(chunk);
+                };
+                const onEnd = () => stop(undefined);
+                const onError = (e) => reject(e);
+                req.on('data', onData);
+                req.on('end', onEnd);
+                req.on('error', onError);
+            });
+        }
+        finally {
+            buffering -= reserved;
+        }
+        if (refused) {
+            chunks.length = 0;
+            if (refused.status === 503)
+                stats.busy++;
+            refuse(req, res, refused.status, { error: refused.error }, refused.headers);
+            return;
+        }
+        const expected = Buffer.from(`sha256=${hmac.digest('hex')}`);
+        if (!(0,external_node_crypto_.timingSafeEqual)(expected, Buffer.from(signature))) {
+            stats.unauthorized++;
+            send(res, 401, { error: 'signature does not match the payload and the webhook secret' });
             return;
         }
         const name = header(req, 'x-github-event');
         const id = header(req, 'x-github-delivery');
-        if (!name || !id) {
-            send(res, 400, { error: 'missing X-GitHub-Event or X-GitHub-Delivery' });
-            return;
-        }
         let payload;
         try {
-            payload = JSON.parse(body);
+            payload = JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
         }
         catch {
             send(res, 400, { error: 'the payload is not JSON' });
             return;
         }
+        chunks.length = 0;
         if (name === 'ping') {
             send(res, 200, { status: 'pong' });
             return;
@@ -40992,15 +41708,18 @@ async function startApp(config, options = {}) {
             send(res, 200, { status: 'duplicate', id });
             return;
         }
-        recent.add(id);
-        const accepted = queue.push(() => process_(id, name, payload, started));
-        if (!accepted) {
-            recent.delete(id); // let GitHub's redelivery in once there is room
+        const delivery = { id, name, action: (0,src_json/* str */.gx)((0,src_json.at)(payload, 'action')), payload, started };
+        const installation = (0,src_json/* num */.bu)((0,src_json.at)(payload, 'installation', 'id'));
+        const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) => estimate.fits(depth, perInstallation));
+        if (admission === 'full' || admission === 'over-budget') {
             stats.busy++;
-            send(res, 503, { error: 'busy: too many deliveries waiting' });
+            send(res, 503, { error: admission === 'full' ? 'busy: too many deliveries waiting' : 'busy: more deliveries than can be finished within the shutdown budget' }, { 'retry-after': retryAfter(installation) });
             return;
         }
+        recent.add(id);
         stats.accepted++;
+        if (admission === 'coalesced')
+            stats.coalesced++;
         send(res, 202, { status: 'accepted', id });
     };
     const server = external_node_http_default().createServer((req, res) => {
@@ -41012,11 +41731,11 @@ async function startApp(config, options = {}) {
         if (req.method === 'POST' && WEBHOOK_PATHS.has(path)) {
             onWebhook(req, res).catch((e) => {
                 warn(`request failed: ${(0,run/* errorMessage */.gJ)(e)}`);
-                send(res, 500, { error: 'internal error' });
+                refuse(req, res, 500, { error: 'internal error' });
             });
             return;
         }
-        send(res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz' });
+        refuse(req, res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz' });
     });
     server.keepAliveTimeout = 5000;
     await new Promise((resolve, reject) => {
@@ -41045,32 +41764,45 @@ async function startApp(config, options = {}) {
         idle: () => queue.idle(),
         close() {
             closed ??= (async () => {
+                // The listener stays open while draining: deliveries get 503 (GitHub marks them failed, they can
+                // be redelivered) and /healthz answers 503 so a load balancer takes the replica out.
                 closing = true;
-                const listenerClosed = new Promise((resolve) => server.close(() => resolve()));
-                server.closeIdleConnections();
                 let timer;
                 const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs)));
                 const outcome = await Promise.race([queue.idle().then(() => 'idle'), timeout]);
                 clearTimeout(timer);
-                if (outcome === 'timeout')
-                    warn(`shutdown: ${queue.inFlight + queue.queued} deliveries still unfinished after ${config.shutdownTimeoutMs} ms`);
+                const dropped = [];
+                if (outcome === 'timeout') {
+                    stopping.abort();
+                    const { waiting, running } = queue.abandon();
+                    warn(`shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`);
+                    for (const d of running)
+                        warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`);
+                    for (const d of waiting)
+                        warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`);
+                    for (const d of [...running, ...waiting])
+                        dropped.push(d.id);
+                    stats.dropped += dropped.length;
+                }
+                const listenerClosed = new Promise((resolve) => server.close(() => resolve()));
                 server.closeAllConnections();
                 await listenerClosed;
+                return { dropped };
             })();
             return closed;
         },
     };
 }
-/** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT (exit 0). */
+/** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT: exit 0, or 1 when accepted deliveries were dropped. */
 async function serve(config) {
     const app = await startApp(config);
     process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`);
     return new Promise((resolve) => {
         const stop = (signal) => {
             process.stderr.write(`pr-gate serve: ${signal}: no new deliveries; finishing ${app.stats.inFlight + app.stats.queued} in flight\n`);
-            void app.close().then(() => {
-                process.stderr.write(`pr-gate serve: stopped (${app.stats.processed} processed, ${app.stats.failed} failed)\n`);
-                resolve(0);
+            void app.close().then(({ dropped }) => {
+                process.stderr.write(`pr-gate serve: stopped (${app.stats.processed} processed, ${app.stats.failed} failed, ${dropped.length} dropped)\n`);
+                resolve(dropped.length ? 1 : 0);
             });
         };
         process.once('SIGTERM', () => stop('SIGTERM'));
@@ -41080,6 +41812,8 @@ async function serve(config) {
 
 // EXTERNAL MODULE: ./src/release/range.ts
 var range = __nccwpck_require__(5344);
+// EXTERNAL MODULE: ./src/release/gates.ts
+var gates = __nccwpck_require__(8673);
 // EXTERNAL MODULE: ./src/policy/validate.ts
 var validate = __nccwpck_require__(7766);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
@@ -41089,6 +41823,8 @@ var dangers = __nccwpck_require__(8157);
  * `pr-gate`: the gate on a local git checkout, with real git. Exit codes: 0 the gate passed (success or
  * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
  */
+
+
 
 
 
@@ -41125,10 +41861,11 @@ Usage:
                                  danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
   pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
   pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
-                  [--policy PATH] [--format text|markdown|json]
+                  [--gate-identity LIST] [--policy PATH] [--format text|markdown|json]
       Is this release safe to deploy? The pull requests merged between base (default auto: the latest
       successful deployment to --environment) and head, their gate results, and the release diff, through
-      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). See docs/release.md.
+      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). Only gate results published by --gate-identity count
+      (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
       PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
   pr-gate help
@@ -41223,7 +41960,7 @@ async function check(args, io) {
     const ctx = {
         changes,
         pr: { title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(), body: values.body, author, labels: values.label },
-        evidence: (0,workspace/* workspaceEvidence */.$)(root),
+        evidence: (0,workspace/* workspaceEvidence */.$W)(root),
         gitattributes,
         now: new Date(),
         mode: 'pull_request',
@@ -41340,6 +42077,7 @@ async function releaseCmd(args, io) {
             head: { type: 'string' },
             environment: { type: 'string' },
             'check-name': { type: 'string', default: 'quality-gate' },
+            'gate-identity': { type: 'string', default: 'github-actions' },
             policy: { type: 'string', default: evaluate/* DEFAULT_POLICY_PATH */.lo },
             format: { type: 'string', default: 'text' },
         },
@@ -41369,8 +42107,9 @@ async function releaseCmd(args, io) {
             head: values.head,
             environment: values.environment,
             checkName: values['check-name'],
+            gateIdentity: (0,gates/* parseGateIdentity */.d6)(values['gate-identity']),
             policyPath: values.policy,
-            evidence: (0,workspace/* workspaceEvidence */.$)(io.cwd),
+            evidence: (0,workspace/* workspaceEvidence */.$W)(io.cwd),
         });
         if (format === 'json')
             io.out(JSON.stringify((0,report/* toReleaseJson */.Bx)(e), null, 2) + '\n');
@@ -41380,7 +42119,7 @@ async function releaseCmd(args, io) {
             const f = e.facts;
             io.out(`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`);
             for (const p of f.pulls)
-                io.out(`  #${p.number} ${p.gate.state.padEnd(8)} ${p.title}\n`);
+                io.out(`  #${p.number} ${p.gate.state.padEnd(8)} ${(0,report_escape/* visibleControls */.xx)(p.title)}\n`);
             io.out(renderText(e.verdict));
         }
         if (e.verdict.failedRules.includes('policy'))
@@ -41422,26 +42161,35 @@ function maxLevel(a, b) {
     return levelRank(a) >= levelRank(b) ? a : b;
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 71 modules
-var src_rules = __nccwpck_require__(523);
+// EXTERNAL MODULE: ./src/rules/index.ts + 73 modules
+var src_rules = __nccwpck_require__(5432);
+// EXTERNAL MODULE: ./src/change/pr-body.ts
+var pr_body = __nccwpck_require__(9705);
 ;// CONCATENATED MODULE: ./src/engine/waivers.ts
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+
 function waiverFor(ruleId, pr, settings) {
     const label = `${settings.label_prefix}${ruleId}`;
     if (!pr.labels.some((l) => l.toLowerCase() === label.toLowerCase()))
         return undefined;
-    const line = new RegExp(`^\\s*${escapeRegExp(label)}(?![\\w-])[\\s:—–-]*(.*)$`, 'im').exec(pr.body ?? '');
-    const reason = line?.[1]?.trim() || undefined;
-    if (!settings.require_reason)
+    if (!settings.require_reason) {
+        const reason = (0,pr_body/* findDeclarations */.jS)(pr.body, label, { exact: true })
+            .map((d) => d.reason.trim())
+            .find((r) => r && !(0,pr_body/* isPlaceholderReason */.qx)(r));
         return { waived: true, label, reason };
-    if (!reason)
-        return { waived: false, label, rejected: `label ${label} is set but the PR description has no line "${label} <reason>"` };
-    if (reason.length < settings.min_reason_length) {
-        return { waived: false, label, reason, rejected: `the waiver reason is shorter than ${settings.min_reason_length} characters` };
     }
-    return { waived: true, label, reason };
+    const { accepted, rejected } = (0,pr_body/* findReasonedDeclaration */.$b)(pr.body, label, settings.min_reason_length, { exact: true });
+    if (accepted)
+        return { waived: true, label, reason: accepted.reason.trim() };
+    const first = rejected[0];
+    if (!first) {
+        return { waived: false, label, rejected: `label ${label} is set but the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)` };
+    }
+    const reason = first.declaration.reason.trim() || undefined;
+    if (reason && (0,pr_body/* isPlaceholderReason */.qx)(reason))
+        return { waived: false, label, reason, rejected: `the waiver reason "${reason}" is a template placeholder, not a reason` };
+    if (reason)
+        return { waived: false, label, reason, rejected: `the waiver reason is shorter than ${settings.min_reason_length} characters` };
+    return { waived: false, label, rejected: `label ${label} is set but the line "${label}" in the PR description gives no reason` };
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -41617,16 +42365,75 @@ function infrastructureErrorVerdict(message, ctx, policySource, policy) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C5: () => (/* binding */ plainMessage),
 /* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   d7: () => (/* binding */ isApiError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   gg: () => (/* binding */ describeApiError)
 /* harmony export */ });
-/* unused harmony export callOf */
+/* unused harmony exports redactSecrets, callOf */
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6412);
 /**
  * One way to turn anything thrown into a one-line message: Error, string, API errors (naming the call,
  * never the token), or any other value. Used by every face, so no stack trace ever reaches a user.
+ *
+ * Tokens are redacted twice over, because an upstream (a proxy, GitHub Enterprise behind one) may echo
+ * the request's Authorization header into an error body that ends up in a public comment:
+ * - the token values in use, registered where each client is made (`registerSecret`: the Action's or
+ *   CLI's token, every App installation token, the App's JWT), whole or in part (any run of 8 or more
+ *   token characters that occurs in one of them);
+ * - every token shape, known or not: `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_`/`github_pat_` (even the bare
+ *   prefix), `v1.` + 40 hex (old installation tokens), JWTs (`eyJ…`), and any credential-looking value
+ *   after `token`, `bearer`, `basic` or `Authorization:` (a bare 40-hex classic token). A bare 40-hex
+ *   elsewhere is a commit SHA and stays.
  */
-const TOKEN_PATTERN = /(gh[pousr]_|github_pat_)[A-Za-z0-9_]+/g;
+
+const REDACTED = '***';
+const MAX_SECRETS = 1000;
+const secrets = new Set();
+/** Remembers a token value so that it, and any part of it, is redacted from every message. */
+function registerSecret(value) {
+    if (!value || value.length < 8)
+        return;
+    secrets.delete(value); // re-inserted: most recent last, the oldest is evicted first
+    secrets.add(value);
+    if (secrets.size > MAX_SECRETS) {
+        const oldest = secrets.values().next().value;
+        if (oldest !== undefined)
+            secrets.delete(oldest);
+    }
+}
+const SHAPES = [
+    /(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]*/g,
+    /v1\.[0-9a-f]{40}/gi,
+    /eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}/g,
+];
+/** A credential after its scheme or header name; group 1 (the name) is kept. */
+const AFTER_KEYWORD = /(\b(?:authorization|token|bearer|basic)\b["']?\s*[:=]?\s*(?:(?:token|bearer|basic)\s+)?)[A-Za-z0-9_\-.~+/]{16,}=*/gi;
+const TOKEN_RUN = /[A-Za-z0-9_\-.]{8,}/g;
+/** `text` with every registered token (whole or in part) and every token shape replaced by `***`. */
+function redactSecrets(text) {
+    let s = text;
+    for (const secret of secrets)
+        if (s.includes(secret))
+            s = s.split(secret).join(REDACTED);
+    if (secrets.size)
+        s = s.replace(TOKEN_RUN, (run) => (isPartOfSecret(run) ? REDACTED : run));
+    for (const shape of SHAPES)
+        s = s.replace(shape, REDACTED);
+    return s.replace(AFTER_KEYWORD, (_m, keyword) => keyword + REDACTED);
+}
+function isPartOfSecret(run) {
+    for (const secret of secrets)
+        if (secret.includes(run))
+            return true;
+    // A run that holds a part at its edge (`x-tail:abcd1234…`): any 8-character window of it.
+    if (run.length > 8 && run.length <= 200)
+        for (let i = 0; i + 8 <= run.length; i++)
+            for (const secret of secrets)
+                if (secret.includes(run.slice(i, i + 8)))
+                    return true;
+    return false;
+}
 /** The API call an Octokit error belongs to, e.g. "GET /repos/o/r/pulls/7/files", when it carries one. */
 function callOf(e) {
     const req = e?.request;
@@ -41658,9 +42465,9 @@ function rawMessage(e) {
         return String(e);
     }
 }
-/** The first line of what was thrown, tokens redacted, without naming the call. */
+/** The first line of what was thrown, tokens redacted and controls made visible, without naming the call. */
 function plainMessage(e) {
-    return rawMessage(e).split('\n')[0].replace(TOKEN_PATTERN, '***');
+    return (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(redactSecrets(rawMessage(e).split('\n')[0] ?? ''));
 }
 function errorMessage(e) {
     const text = plainMessage(e);
@@ -41686,57 +42493,92 @@ function isApiError(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ workspaceEvidence)
+/* harmony export */   $W: () => (/* binding */ workspaceEvidence)
 /* harmony export */ });
+/* unused harmony exports MAX_ENTRIES, couldHoldMatch */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2236);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1138);
+/* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2236);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /**
  * Report files (coverage, scanner output) found in a directory: the Action's workspace, or the CLI's
  * checkout. Only files matching the policy's globs are listed; nothing is read until a rule asks.
+ *
+ * A listing that could not see everything never reads as "no report": a directory that cannot be listed
+ * (permissions, I/O) where a glob could match, or a workspace over the entry cap, makes `findReports`
+ * throw, so the rule asking is "not evaluated" instead of passing on missing evidence. A workspace root
+ * that does not exist is simply empty (no checkout).
  */
+
+
 
 
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 const MAX_ENTRIES = 200_000;
-async function walk(root, dir, out) {
-    if (out.length >= MAX_ENTRIES)
+async function walk(root, dir, out, max) {
+    if (out.truncated)
         return;
     let entries;
     try {
         entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true });
     }
-    catch {
+    catch (e) {
+        if (dir === root && e?.code === 'ENOENT')
+            return; // no workspace: nothing to find
+        out.unreadable.push({ dir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'), reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .plainMessage */ .C5)(e) });
         return;
     }
     for (const e of entries) {
-        if (out.length >= MAX_ENTRIES)
+        if (out.truncated)
             return;
         const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.name);
         if (e.isDirectory()) {
             if (!SKIP_DIRS.has(e.name))
-                await walk(root, full, out);
+                await walk(root, full, out, max);
         }
         else if (e.isFile()) {
-            out.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'));
+            if (out.files.length >= max)
+                out.truncated = true;
+            else
+                out.files.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'));
         }
     }
 }
-function workspaceEvidence(root, origin = 'workspace') {
+/** Whether a file matching `glob` (with matchesAny's semantics) could lie under the directory `dir`. */
+function couldHoldMatch(dir, glob) {
+    const anchored = glob.startsWith('./') || glob.startsWith('/');
+    const g = anchored ? glob.replace(/^\.?\//, '') : glob;
+    if (dir === '')
+        return true;
+    if (!g.includes('/'))
+        return !anchored; // a slash-less glob matches at any depth, unless anchored at the root
+    return new minimatch__WEBPACK_IMPORTED_MODULE_2__/* .Minimatch */ .VR(g, _change_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .GLOB_OPTIONS */ .gu).match(dir, true);
+}
+function workspaceEvidence(root, origin = 'workspace', maxEntries = MAX_ENTRIES) {
     let listing;
     return {
         async findReports(globs) {
             if (!globs.length)
                 return [];
             listing ??= (async () => {
-                const out = [];
-                await walk(root, root, out);
-                return out.sort();
+                const out = { files: [], unreadable: [], truncated: false };
+                await walk(root, root, out, maxEntries);
+                out.files.sort();
+                return out;
             })();
-            const paths = (await listing).filter((p) => (0,_change_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .matchesAny */ ._I)(p, globs));
+            const l = await listing;
+            const blind = l.unreadable.find((u) => globs.some((g) => couldHoldMatch(u.dir, g)));
+            if (blind) {
+                throw new Error(`the ${origin === 'pr-artifact' ? 'artifact' : 'workspace'} directory ${blind.dir || '.'} could not be listed (${blind.reason}), and a report matching ${globs.join(', ')} may be in it`);
+            }
+            if (l.truncated) {
+                throw new Error(`the ${origin === 'pr-artifact' ? 'artifact' : 'workspace'} holds more than ${maxEntries} files; reports matching ${globs.join(', ')} beyond them were not looked for`);
+            }
+            const paths = l.files.filter((p) => (0,_change_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .matchesAny */ ._I)(p, globs));
             return Promise.all(paths.map(async (p) => {
                 const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, p);
                 const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full);
@@ -45608,6 +46450,7 @@ var errors = __nccwpck_require__(3916);
 
 
 
+
 /** Each client's unpaced sibling, built on first use (see `graphqlReader`). */
 const readers = new WeakMap();
 /**
@@ -45622,6 +46465,9 @@ function graphqlReader(octokit) {
     return sibling ? sibling().graphql : octokit.graphql;
 }
 function createClient(o) {
+    // Every token a client is made with (the Action's, the CLI's, each App installation token) is redacted
+    // from every message, whole or in part, whatever its shape (src/errors.ts).
+    (0,errors/* registerSecret */.cl)(o.token);
     const octokit = buildClient(o);
     if (o.throttle !== false) {
         let unpaced;
@@ -45690,7 +46536,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   oB: () => (/* binding */ tryLoadPolicy)
 });
 
-// UNUSED EXPORTS: prMeta
+// UNUSED EXPORTS: PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, prMeta
 
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __nccwpck_require__(1094);
@@ -45711,7 +46557,7 @@ var validate = __nccwpck_require__(7766);
  * `pull_request.head.sha`, not branch names, so the comparison matches what the gate checked).
  */
 async function fetchDependencyReview(octokit, p) {
-    return provide(async () => (await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data, {
+    return provide(async () => checkReview((await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data), {
         forbidden: (m) => `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${m}). It needs the dependency graph ` +
             '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
             'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
@@ -45722,7 +46568,7 @@ async function fetchDependencyReview(octokit, p) {
 }
 /** Open Dependabot alerts of the repository (all pages, 100 per page). */
 async function fetchDependabotAlerts(octokit, p) {
-    return provide(async () => (await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })), {
+    return provide(async () => checkAlerts(await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })), {
         forbidden: (m) => `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
             '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
             'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
@@ -45730,17 +46576,71 @@ async function fetchDependabotAlerts(octokit, p) {
         failed: 'reading Dependabot alerts failed',
     });
 }
-/** One provider call: its data, or why it is unavailable (403 and 404 explained, anything else named). */
+/** An answer that is not the documented shape: the provider failed (never read as "nothing found"). */
+class MalformedAnswer extends Error {
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The compare answer, checked entry by entry: an array of changes, each naming what changed. */
+function checkReview(data) {
+    if (!Array.isArray(data))
+        throw new MalformedAnswer(`the answer is ${describe(data)}, not a list of dependency changes`);
+    data.forEach((c, i) => {
+        if (!isObject(c) || typeof c.change_type !== 'string' || typeof c.name !== 'string')
+            throw new MalformedAnswer(`entry ${i} is not a dependency change (no change_type and name)`);
+        if (c.vulnerabilities !== undefined && c.vulnerabilities !== null) {
+            if (!Array.isArray(c.vulnerabilities) || !c.vulnerabilities.every((v) => isObject(v) && typeof v.advisory_ghsa_id === 'string')) {
+                throw new MalformedAnswer(`entry ${i} (${c.name}) has vulnerabilities without an advisory_ghsa_id`);
+            }
+        }
+    });
+    return data;
+}
+function checkAlerts(data) {
+    if (!Array.isArray(data))
+        throw new MalformedAnswer(`the answer is ${describe(data)}, not a list of alerts`);
+    const bad = data.findIndex((a) => !isObject(a) || !isObject(a.security_advisory));
+    if (bad >= 0)
+        throw new MalformedAnswer(`alert ${bad} has no security_advisory`);
+    return data;
+}
+function describe(v) {
+    return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `a string of ${v.length} characters` : `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`;
+}
+/**
+ * A 403 or 429 that is GitHub's rate limiting (primary: `x-ratelimit-remaining: 0`; secondary: a
+ * `retry-after` header or the "secondary rate limit" message) rather than a missing feature or permission:
+ * the throttling plugin already waited and retried, so by now it is a failure, not "not enabled".
+ */
+function isRateLimited(e) {
+    const s = (0,errors/* statusOf */.c2)(e);
+    if (s === 429)
+        return true;
+    if (s !== 403)
+        return false;
+    const headers = e?.response?.headers ?? {};
+    if (String(headers['x-ratelimit-remaining'] ?? '') === '0' || headers['retry-after'] !== undefined)
+        return true;
+    return /rate limit/i.test((0,errors/* plainMessage */.C5)(e));
+}
+/**
+ * One provider call: its data; or, for a feature that is off (403/404), why it is unavailable and how to
+ * enable it; or, for anything else (5xx after retries, timeout, network, rate limit, malformed answer),
+ * that it failed, naming the status.
+ */
 async function provide(call, why) {
     try {
         return { ok: true, data: await call() };
     }
     catch (e) {
         const s = (0,errors/* statusOf */.c2)(e);
+        if (e instanceof MalformedAnswer)
+            return { ok: false, reason: `${why.failed}: GitHub's answer is malformed (${e.message})` };
+        if (isRateLimited(e))
+            return { ok: false, reason: `${why.failed}: rate limited (HTTP ${s}) after the retries: ${(0,errors/* plainMessage */.C5)(e)}` };
         if (s === 403)
-            return { ok: false, reason: why.forbidden((0,errors/* plainMessage */.C5)(e)) };
+            return { ok: false, unavailable: true, reason: why.forbidden((0,errors/* plainMessage */.C5)(e)) };
         if (s === 404)
-            return { ok: false, reason: why.notFound };
+            return { ok: false, unavailable: true, reason: why.notFound };
         return { ok: false, reason: `${why.failed}${s ? ` (HTTP ${s})` : ''}: ${(0,errors/* plainMessage */.C5)(e)}` };
     }
 }
@@ -45767,6 +46667,7 @@ const BASE_QUERY = `query prGateBase($owner: String!, $name: String!, $policy: S
 async function prefetchBase(octokit, repo, baseSha, policyPath, prNumber) {
     const files = new Map();
     let data;
+    let errors = [];
     try {
         data = await (0,client/* graphqlReader */.fV)(octokit)(BASE_QUERY, {
             owner: repo.owner,
@@ -45781,11 +46682,15 @@ async function prefetchBase(octokit, repo, baseSha, policyPath, prNumber) {
         data = (0,json.at)(e, 'data');
         if (data === undefined || data === null)
             return { files, failed: (0,client/* describeApiError */.gg)('GraphQL read of the base side', e) };
+        errors = (0,json/* list */.p_)((0,json.at)(e, 'errors'));
     }
+    const unknown = (field) => errors.some((err) => covers((0,json.at)(err, 'path'), field));
     const repository = (0,json.at)(data, 'repository');
     for (const [alias, path] of [['policy', policyPath], ['attributes', '.gitattributes']]) {
         if (!repository || typeof repository !== 'object' || !(alias in repository))
             continue;
+        if (unknown(['repository', alias]))
+            continue; // an error there: unknown, read over REST
         const obj = (0,json.at)(repository, alias);
         if (obj === null)
             files.set(path, null);
@@ -45797,7 +46702,21 @@ async function prefetchBase(octokit, repo, baseSha, policyPath, prNumber) {
                 files.set(path, text);
         }
     }
-    return { files, comments: commentsOf((0,json.at)(repository, 'pullRequest', 'comments')) };
+    const comments = unknown(['repository', 'pullRequest', 'comments']) ? undefined : commentsOf((0,json.at)(repository, 'pullRequest', 'comments'));
+    if (!errors.length)
+        return { files, comments };
+    const where = errors.map((err) => `${(0,json/* str */.gx)((0,json.at)(err, 'type')) ?? 'error'} at ${(0,json/* list */.p_)((0,json.at)(err, 'path')).map(String).join('.') || 'the whole query'}`);
+    return { files, comments, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` };
+}
+/** True when a GraphQL error at `path` may have nulled `field`: one path is a prefix of the other, or no path. */
+function covers(path, field) {
+    if (!Array.isArray(path) || path.length === 0)
+        return true;
+    const n = Math.min(path.length, field.length);
+    for (let i = 0; i < n; i++)
+        if (path[i] !== field[i])
+            return false;
+    return true;
 }
 function commentsOf(connection) {
     const nodes = (0,json/* list */.p_)((0,json.at)(connection, 'nodes'));
@@ -45815,7 +46734,10 @@ function commentsOf(connection) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/policy/budget.ts
+var budget = __nccwpck_require__(1213);
 ;// CONCATENATED MODULE: ./src/github/evaluate.ts
+
 
 
 
@@ -45920,23 +46842,42 @@ async function evaluateOrThrow(input, known) {
         return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments };
     const notes = [...(input.notes ?? [])];
     const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath);
-    if (policyFile)
-        notes.push(await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx));
     const verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes });
+    // The PR's policy is previewed after the verdict is decided, so it can neither change nor delay it (and the
+    // evidence it shares with the enforced run was already read outside the preview's budget).
+    if (policyFile)
+        verdict.notes.splice(notes.length, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx));
     return { verdict, policy: loaded.policy, comments: snapshot.comments };
 }
-/** What the PR's own version of the policy would conclude (informational). */
+/** Wall-time budget of the preview of the PR's policy (API reads included). */
+const PREVIEW_BUDGET_MS = 5000;
+/** Longest the preview may keep the event loop busy at once (the App serves everyone on that loop). */
+const PREVIEW_MAX_BLOCK_MS = 500;
+/**
+ * What the PR's own version of the policy would conclude (informational). That policy is the PR author's
+ * text: its regexes run on RE2 and its globs under the glob caps, and the whole preview runs under a budget
+ * (see src/policy/budget.ts); when the budget runs out the preview is skipped and the note says so.
+ */
 async function headPolicyNote(input, headPath, ctx) {
     const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`;
     if (!headPath)
         return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` };
-    const readHead = (p) => (0,source/* readRepoFile */.v6)(input.octokit, input.repo, p, input.pr.headSha);
-    const text = await readHead(headPath);
-    const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead);
-    if (!loaded)
-        return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') };
-    const v = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
-    return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` };
+    const outcome = await (0,budget/* withBudget */.Y$)(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async () => {
+        const readHead = (p) => (0,source/* readRepoFile */.v6)(input.octokit, input.repo, p, input.pr.headSha);
+        const text = await readHead(headPath);
+        const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead);
+        if (!loaded)
+            return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') };
+        const v = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
+        return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` };
+    });
+    if (outcome.ok)
+        return outcome.value;
+    input.log?.(`preview of the PR's policy skipped: ${outcome.why}`);
+    return {
+        level: 'warning',
+        message: `${prefix} The preview of the PR's policy was skipped: ${outcome.why}. The verdict does not depend on it.`,
+    };
 }
 
 
@@ -45951,7 +46892,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ publishVerdict)
 });
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
+
 /**
  * At most this many annotations per check run: each batch of 50 is one write request, and GitHub asks
  * integrations to space writes by a second. Findings beyond it are in the check text and the JSON report.
@@ -45967,7 +46911,8 @@ function annotationsOf(v, max = MAX_ANNOTATIONS) {
             if (!f.path || !f.line)
                 continue;
             const level = f.kind === 'error' ? 'failure' : f.kind === 'info' ? 'notice' : f.level === 'fail' ? (r.status === 'waived' ? 'warning' : 'failure') : f.level === 'warn' ? 'warning' : 'notice';
-            const message = f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message;
+            // Plain text, but GitHub shows it as it is: controls and bidi overrides become visible escapes.
+            const message = (0,report_escape/* visibleControls */.xx)(f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message);
             out.push({
                 path: f.path,
                 start_line: f.line,
@@ -46311,25 +47256,35 @@ async function listPullFiles(octokit, r, pullNumber, expected) {
     }
     return out;
 }
-/** Reads a file at a ref through the contents API (raw). Undefined when absent (404) or a directory. */
+/**
+ * Reads a file at a ref through the contents API (raw). Undefined when absent (404), a directory, or a
+ * submodule. Anything else that goes wrong throws (5xx after retries, timeout, network, an answer that is
+ * not a file's content): a failed read is never "no file", so the rule asking is not evaluated.
+ */
 async function readRepoFile(octokit, r, path, ref) {
+    let data;
     try {
-        const res = await octokit.rest.repos.getContent({ owner: r.owner, repo: r.repo, path, ref, mediaType: { format: 'raw' } });
-        const data = res.data;
-        if (typeof data === 'string')
-            return data;
-        if (data instanceof ArrayBuffer)
-            return new TextDecoder().decode(data);
-        if (data && typeof data === 'object' && 'content' in data && typeof data.content === 'string') {
-            return Buffer.from(data.content, 'base64').toString('utf8');
-        }
-        return undefined;
+        data = (await octokit.rest.repos.getContent({ owner: r.owner, repo: r.repo, path, ref, mediaType: { format: 'raw' } })).data;
     }
     catch (e) {
         if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(e) === 404)
             return undefined;
         throw e;
     }
+    if (typeof data === 'string')
+        return data;
+    if (data instanceof ArrayBuffer)
+        return new TextDecoder().decode(data);
+    if (Array.isArray(data))
+        return undefined; // a directory listing
+    if (data && typeof data === 'object') {
+        const o = data;
+        if (typeof o.content === 'string')
+            return Buffer.from(o.content, 'base64').toString('utf8');
+        if (o.type === 'dir' || o.type === 'submodule' || o.type === 'symlink')
+            return undefined;
+    }
+    throw new Error(`GET /repos/${r.owner}/${r.repo}/contents/${path} at ${ref.slice(0, 12)} answered something that is not a file's content`);
 }
 /**
  * The PR as the event payload (or GET pulls) describes it. A payload without the PR's number or its base
@@ -46429,8 +47384,8 @@ function list(v) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4093);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1055);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(352);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(223);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6643);
 /**
  * Entry of the bundle (dist/index.js): with a subcommand it is the `pr-gate` CLI; without one, inside
@@ -46454,6 +47409,96 @@ else {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L$: () => (/* binding */ BudgetExceeded),
+/* harmony export */   Rf: () => (/* binding */ spend),
+/* harmony export */   Y$: () => (/* binding */ withBudget)
+/* harmony export */ });
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * An execution budget for work driven by untrusted patterns (the PR's own policy, previewed for
+ * information). Every regex and glob operation calls `spend()`; inside `withBudget` it throws
+ * `BudgetExceeded` once the budget's deadline has passed, or once the current synchronous stretch has kept
+ * the event loop from turning for longer than `maxBlockMs` (an App serves other installations and
+ * /healthz on the same loop). Outside `withBudget` (the enforced run) `spend()` costs one lookup.
+ *
+ * Why cooperative rather than a worker thread: after the regex engine became linear-time (RE2) and globs are
+ * compiled once with a capped expansion, each single operation is bounded; what stays unbounded is only
+ * how many of them a policy asks for (entries × files × lines). Checking at every operation bounds that
+ * number by time, while the preview keeps the evaluation context (API readers, evidence) that a worker
+ * would have to proxy across threads.
+ */
+
+class BudgetExceeded extends Error {
+    why;
+    constructor(why) {
+        super(why);
+        this.why = why;
+        this.name = 'BudgetExceeded';
+    }
+}
+const storage = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+const tookLonger = (ms) => `it took longer than ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}`;
+/** Throws BudgetExceeded when the active budget (if any) is spent. Cheap enough to call per match. */
+function spend() {
+    const b = storage.getStore();
+    if (!b)
+        return;
+    if (b.exceeded)
+        throw new BudgetExceeded(b.exceeded);
+    const now = Date.now();
+    if (now > b.deadline)
+        b.exceeded = tookLonger(b.ms);
+    else if (now - b.lastTurn > b.maxBlockMs)
+        b.exceeded = `it kept the event loop busy for more than ${b.maxBlockMs} ms at once`;
+    if (b.exceeded)
+        throw new BudgetExceeded(b.exceeded);
+}
+/**
+ * Runs `fn` under a budget of `ms` milliseconds (wall time, API waits included) and at most `maxBlockMs` of
+ * event-loop blocking at once. Never throws BudgetExceeded: the outcome says whether the budget held. When
+ * the time runs out while `fn` waits, the result is abandoned (any further pattern work of it throws).
+ */
+async function withBudget(ms, maxBlockMs, fn) {
+    const budget = { ms, deadline: Date.now() + ms, maxBlockMs, lastTurn: Date.now() };
+    const ticker = setInterval(() => (budget.lastTurn = Date.now()), Math.max(1, Math.floor(maxBlockMs / 4)));
+    ticker.unref();
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => {
+            budget.exceeded ??= tookLonger(ms);
+            resolve({ ok: false, why: budget.exceeded });
+        }, ms);
+        timer.unref();
+    });
+    const run = storage.run(budget, async () => {
+        try {
+            const value = await fn();
+            return budget.exceeded ? { ok: false, why: budget.exceeded } : { ok: true, value };
+        }
+        catch (e) {
+            if (budget.exceeded)
+                return { ok: false, why: budget.exceeded };
+            throw e;
+        }
+    });
+    try {
+        return await Promise.race([run, timeout]);
+    }
+    finally {
+        clearInterval(ticker);
+        clearTimeout(timer);
+        budget.exceeded ??= 'it was abandoned';
+    }
+}
+
 
 /***/ }),
 
@@ -46564,11 +47609,11 @@ var validate = __nccwpck_require__(7766);
 const PRESETS = {
     "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or a reasoned line \"Runbook: not needed — <reason>\" in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
     "relaxed": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the relaxed preset: the default standards as advice. Nothing blocks a merge except\n# rules that cannot be evaluated; use it to introduce the gate to a repository before enforcing it.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines) as advice only.\n  pr-size:\n    level: notice\n    warn_lines: 600\n    fail_lines: 2000\n\n  critical-path-tests:\n    level: warn\n    missing_report: ignore\n\n  migration-safety:\n    level: warn\n    dangers: { prefer-jsonb: off, prefer-bigint-key: off, prefer-timestamptz: off, prefer-text: off, missing-down: notice, expand-contract: notice }\n\n  runbook:\n    level: notice\n    disable: [dockerfile, new-env-var]\n\n  co-change:\n    level: notice\n\n  dependencies:\n    level: warn\n    fail_on: critical\n    fix_within_days: { critical: 14, high: null }\n    missing_report: warn\n\nconclusion:\n  warnings: success\n",
-    "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, drop-not-null: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\nconclusion:\n  warnings: neutral\n",
+    "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\nconclusion:\n  warnings: neutral\n",
 };
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 71 modules
-var rules = __nccwpck_require__(523);
+// EXTERNAL MODULE: ./src/rules/index.ts + 73 modules
+var rules = __nccwpck_require__(5432);
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /**
  * Loads a policy: parse YAML, validate every file of the `extends` chain with file:line:column errors,
@@ -46638,11 +47683,32 @@ function parseAndValidate(text, file) {
         doc,
         issues: issues.map((i) => {
             const p = positions.get(i.path.join('.')) ?? nearest(positions, i.path);
-            const pos = i.atKey ? (p?.key ?? p?.value) : (p?.value ?? p?.key);
+            const at = i.atKey ? (p?.key ?? p?.value) : (p?.value ?? p?.key);
+            const pos = at && i.offset !== undefined && !i.atKey && p?.value ? inScalar(text, at, i.offset) : at;
             const name = i.path.length ? `${i.atKey ? i.path.slice(0, -1).join('.') || '(top level)' : i.path.join('.')}: ` : '';
             return { file, line: pos?.line, column: pos?.column, message: `${name}${i.message}` };
         }),
     };
+}
+/**
+ * Where character `offset` of the string value starting at `at` is in the source: through the escapes of
+ * a one-line quoted scalar, or straight on for a plain one. Block scalars and
+ * values that continue on the next line keep the value's own position.
+ */
+function inScalar(text, at, offset) {
+    const line = text.split('\n')[at.line - 1] ?? '';
+    let i = at.column - 1;
+    if (line[i] === '|' || line[i] === '>')
+        return at;
+    // js-yaml places a quoted scalar's value just past its opening quote.
+    const quote = line[i - 1];
+    if (quote === '"' || quote === "'") {
+        for (let k = 0; k < offset && i < line.length; k++)
+            i += (quote === '"' && line[i] === '\\') || (quote === "'" && line[i] === "'") ? 2 : 1;
+    }
+    else
+        i += offset;
+    return i < line.length ? { line: at.line, column: i + 1 } : at;
 }
 /** 1-based line of the `---` that starts a second document (1 when there is none to point at). */
 function secondDocumentLine(text) {
@@ -46755,6 +47821,6941 @@ async function loadPolicy(text, file, read) {
 
 /***/ }),
 
+/***/ 7220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cj: () => (/* binding */ PolicyRegexError),
+  _H: () => (/* binding */ policyRegex),
+  Hs: () => (/* binding */ regexProblem)
+});
+
+// UNUSED EXPORTS: MAX_REGEX_LENGTH, MAX_REGEX_PROGRAM
+
+;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+		if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new Queue(m.prog.numInst());
+		m.q1 = new Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= ~RE2Flags.ONE_LINE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/Set.js
+var RE2Set = class RE2Set {
+	/** @type {number} */
+	static UNANCHORED = RE2Flags.UNANCHORED;
+	/** @type {number} */
+	static ANCHOR_START = RE2Flags.ANCHOR_START;
+	/** @type {number} */
+	static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+	/**
+	* Constructs a new RE2Set with the specified anchor mode and flags.
+	* @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+	* @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+	* @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+	*/
+	constructor(anchor = RE2Set.UNANCHORED, flags = 0, maxMem = 8388608) {
+		if (![
+			RE2Set.UNANCHORED,
+			RE2Set.ANCHOR_START,
+			RE2Set.ANCHOR_BOTH
+		].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+		Utils.checkFlags(flags);
+		this.anchor = anchor;
+		this.jsFlags = flags;
+		this.maxMem = maxMem;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		this.re2Flags = re2Flags;
+		this.regexps = [];
+		this.prog = null;
+		this.dfa = null;
+		this.dummyRe2 = null;
+	}
+	/**
+	* Adds a new regular expression pattern to the set.
+	* Patterns cannot be added after the set has been compiled.
+	* @param {string} pattern - The regular expression pattern to add.
+	* @returns {number} The integer index assigned to the added pattern.
+	* @throws {RE2JSCompileException} If patterns are added after compilation.
+	*/
+	add(pattern) {
+		if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+		Utils.checkPattern(pattern);
+		let fregex = pattern;
+		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		const re = Parser.parse(fregex, this.re2Flags);
+		this.regexps.push(Simplify.simplify(re));
+		return this.regexps.length - 1;
+	}
+	/**
+	* Compiles the added patterns into a single state machine.
+	* This is automatically called on the first match if not called explicitly.
+	* @returns {void}
+	*/
+	compile() {
+		if (this.prog) return;
+		const prog = Compiler.compileSet(this.regexps);
+		if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+		this.prog = prog;
+		this.dfa = new DFA(this.prog, this.maxMem);
+		this.dummyRe2 = {
+			prog: this.prog,
+			cond: this.prog.startCond(),
+			prefix: "",
+			prefixRune: 0,
+			longest: false
+		};
+	}
+	/**
+	* Matches the input against the compiled set of regular expressions.
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+	* @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+	*/
+	match(input) {
+		if (!this.prog) this.compile();
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		let internalAnchor = RE2Flags.UNANCHORED;
+		if (this.anchor === RE2Set.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+		else if (this.anchor === RE2Set.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+		const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+		if (dfaResult !== null) return dfaResult;
+		const machine = Machine.fromRE2(this.dummyRe2);
+		machine.init(0);
+		return machine.matchSet(machineInput, 0, internalAnchor);
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+/**
+* Creates an RE2JS regex directly from a template literal.
+* @overload
+* @param {TemplateStringsArray} stringsOrFlags - The raw string segments of the template literal.
+* @param {...any} values - The interpolated values.
+* @returns {RE2JS}
+*/
+/**
+* Creates a template literal tag function with specific RE2JS flags.
+* @overload
+* @param {number} stringsOrFlags - The RE2JS flags to apply (e.g., RE2JS.CASE_INSENSITIVE).
+* @returns {(strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS}
+*/
+/**
+* Implementation signature
+* @param {TemplateStringsArray | number} stringsOrFlags
+* @param {...any} values
+* @returns {RE2JS | ((strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS)}
+*/
+function re(stringsOrFlags, ...values) {
+	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+		const pattern = String.raw(stringsOrFlags, ...values);
+		return RE2JS.compile(pattern);
+	}
+	const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+	return (strings, ...tagValues) => {
+		const pattern = String.raw(strings, ...tagValues);
+		return RE2JS.compile(pattern, flags);
+	};
+}
+
+
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/registry/format.mjs
+var format = __nccwpck_require__(3646);
+// EXTERNAL MODULE: ./src/policy/budget.ts
+var budget = __nccwpck_require__(1213);
+;// CONCATENATED MODULE: ./src/policy/regex.ts
+/**
+ * Regular expressions written in a policy run on RE2 semantics (re2js, pure JavaScript): matching takes
+ * time linear in the input whatever the pattern, so `^(a+)+$` cannot hang a run. RE2 has no
+ * backreferences and no lookaround; `regexProblem` names such a construct and where it is, for
+ * `pr-gate validate` and the policy loader.
+ */
+
+
+
+/** Longest pattern accepted (characters). */
+const MAX_REGEX_LENGTH = 1000;
+/** Largest compiled program accepted (RE2 instructions; matching costs up to this much per input character). */
+const MAX_REGEX_PROGRAM = 2000;
+/** Why RE2 rejects a construct, in words a policy author can act on. */
+function constructName(fragment, description) {
+    if (/^\\[1-9]/.test(fragment))
+        return `backreference \`${fragment}\` is not supported (RE2 has no backreferences)`;
+    if (fragment === '(?P' && description.includes('Perl'))
+        return 'named backreference `(?P=…)` is not supported (RE2 has no backreferences)';
+    if (fragment.startsWith('\\k'))
+        return 'named backreference `\\k<…>` is not supported (RE2 has no backreferences)';
+    if (fragment.startsWith('(?=') || fragment.startsWith('(?!'))
+        return `lookahead \`${fragment.slice(0, 3)}\` is not supported (RE2 has no lookaround)`;
+    if (fragment.startsWith('(?<=') || fragment.startsWith('(?<!'))
+        return `lookbehind \`${fragment.slice(0, 4)}\` is not supported (RE2 has no lookaround)`;
+    if (/^[*+?}]{1,2}$|^[*+?]\+$/.test(fragment) && /nested repetition/.test(description))
+        return `possessive or nested quantifier \`${fragment}\` is not supported`;
+    return `${description}: \`${fragment.length > 40 ? fragment.slice(0, 40) + '…' : fragment}\``;
+}
+const cache = new Map();
+const CACHE_MAX = 1000;
+function compile(source) {
+    const hit = cache.get(source);
+    if (hit)
+        return hit;
+    (0,budget/* spend */.Rf)();
+    let out;
+    if (source.length > MAX_REGEX_LENGTH)
+        out = { message: `longer than ${MAX_REGEX_LENGTH} characters (${source.length})` };
+    else {
+        try {
+            const re = RE2JS.compile(source);
+            out = re.programSize() > MAX_REGEX_PROGRAM ? { message: `too large once compiled (${re.programSize()} RE2 instructions, at most ${MAX_REGEX_PROGRAM}); large counted repetitions such as \`x{500}\` cost the most` } : re;
+        }
+        catch (e) {
+            if (e instanceof RE2JSSyntaxException) {
+                // re2js words lookbehind as "invalid named capture" and carries the rest of the pattern as the input.
+                const fragment = e.input ?? '';
+                const at = !fragment ? -1 : fragment === '(?P' && source.includes('(?P=') ? source.indexOf('(?P=') : source.indexOf(fragment);
+                const look = at >= 0 ? /^\(\?<[=!]/.exec(fragment) : null;
+                out = { message: look ? constructName(look[0], e.error) : constructName(fragment, e.error), offset: at >= 0 ? at : undefined };
+            }
+            else if (e instanceof RE2JSException)
+                out = { message: e.message };
+            else
+                throw e;
+        }
+    }
+    if (cache.size >= CACHE_MAX)
+        cache.clear();
+    cache.set(source, out);
+    return out;
+}
+/** Why `source` is not an acceptable policy regex, or undefined when it is. */
+function regexProblem(source) {
+    const c = compile(source);
+    return c instanceof RE2JS ? undefined : c;
+}
+// `format: "regex"` in an option schema: TypeBox's own checks (Value.Check) agree with policy validation.
+if (!format/* Has */.ru('regex'))
+    format/* Set */.NZ('regex', (v) => regexProblem(v) === undefined);
+class PolicyRegexError extends Error {
+    source;
+    problem;
+    constructor(source, problem) {
+        super(`invalid regular expression ${JSON.stringify(source.length > 60 ? source.slice(0, 60) + '…' : source)}: ${problem.message}${problem.offset !== undefined ? ` (at character ${problem.offset + 1})` : ''}`);
+        this.source = source;
+        this.problem = problem;
+        this.name = 'PolicyRegexError';
+    }
+}
+/** Compiles (once per pattern) a policy regex; throws PolicyRegexError for a pattern RE2 rejects. */
+function policyRegex(source) {
+    const c = compile(source);
+    if (!(c instanceof RE2JS))
+        throw new PolicyRegexError(source, c);
+    return {
+        source,
+        test(text) {
+            (0,budget/* spend */.Rf)();
+            return c.test(text);
+        },
+        exec(text) {
+            (0,budget/* spend */.Rf)();
+            const m = c.exec(text);
+            return Array.isArray(m) ? m.map((g) => (typeof g === 'string' ? g : undefined)) : null;
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 4139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -46764,7 +54765,7 @@ async function loadPolicy(text, file, read) {
 /* harmony export */ });
 /* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ReleaseSettings, ruleEntrySchema */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4508);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(523);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5432);
 /**
  * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
  * for editors (policies/schema.json) is generated from `policySchema()` (`pr-gate schema`), and a test
@@ -46868,6 +54869,22 @@ function policyJsonSchema() {
 /* harmony export */   tf: () => (/* binding */ validate)
 /* harmony export */ });
 /* unused harmony exports describeValue, describeExpected, distance */
+/* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2236);
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7220);
+/**
+ * Validates a parsed policy document against the policy JSON Schema (the subset TypeBox emits: object,
+ * array, string, integer, number, boolean, enum/const unions, patternProperties) and applies defaults.
+ * Written here rather than with a generic validator because the messages are the product: each error says
+ * what was expected and what was found, names the path, and carries a "did you mean" for unknown keys.
+ * Strings with `format: "regex"` must compile under RE2 (see regex.ts); globs (`format: "glob"`, or a
+ * string or list of strings whose description says "glob") must stay within the glob caps (see glob.ts).
+ */
+
+
+const MENTIONS_GLOB = /\bglobs?\b/i;
+function isGlobString(s) {
+    return s.format === 'glob' || (s.type === 'string' && s.format === undefined && MENTIONS_GLOB.test(s.description ?? ''));
+}
 function describeValue(v) {
     if (v === null || v === undefined)
         return 'nothing';
@@ -47010,12 +55027,24 @@ function validate(schema, value, path = [], issues = [], opts = {}) {
             issues.push({ path, message: `expected a date (YYYY-MM-DD), got ${describeValue(value)}` });
         if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value))
             issues.push({ path, message: `expected a string matching /${schema.pattern}/, got ${describeValue(value)}` });
+        if (schema.format === 'regex') {
+            const p = (0,_regex_js__WEBPACK_IMPORTED_MODULE_1__/* .regexProblem */ .Hs)(value);
+            if (p)
+                issues.push({ path, message: `invalid regular expression (RE2 syntax): ${p.message}`, offset: p.offset });
+        }
+        else if (isGlobString(schema)) {
+            const p = (0,_change_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globProblem */ .AI)(value);
+            if (p)
+                issues.push({ path, message: `invalid glob: ${p.message}`, offset: p.offset });
+        }
     }
     if (Array.isArray(value)) {
         if (schema.minItems !== undefined && value.length < schema.minItems)
             issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` });
-        if (schema.items)
-            value.forEach((item, i) => validate(schema.items, item, [...path, String(i)], issues, opts));
+        // A list described as globs holds globs, whatever its items say.
+        const items = schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '') ? { ...schema.items, format: 'glob' } : schema.items;
+        if (items)
+            value.forEach((item, i) => validate(items, item, [...path, String(i)], issues, opts));
     }
     if (typeOk({ type: 'object' }, value) && (schema.type === 'object' || schema.properties)) {
         const obj = value;
@@ -47076,71 +55105,20 @@ function applyDefaults(schema, value) {
 
 /***/ }),
 
-/***/ 1415:
+/***/ 6430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  z: () => (/* binding */ evaluateRelease)
-});
-
-// UNUSED EXPORTS: RELEASE_RULE_ID
-
-// EXTERNAL MODULE: ./src/github/source.ts
-var source = __nccwpck_require__(1094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 2 modules
-var evaluate = __nccwpck_require__(9241);
-// EXTERNAL MODULE: ./src/change/generated.ts
-var generated = __nccwpck_require__(9393);
-// EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
-var run = __nccwpck_require__(6643);
-// EXTERNAL MODULE: ./src/rules/index.ts + 71 modules
-var src_rules = __nccwpck_require__(523);
-// EXTERNAL MODULE: ./src/release/range.ts
-var range = __nccwpck_require__(5344);
-// EXTERNAL MODULE: ./src/github/client.ts + 19 modules
-var client = __nccwpck_require__(1453);
-;// CONCATENATED MODULE: ./src/release/gates.ts
-
-
-const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'stale', 'startup_failure']);
-/** Classifies a completed check run of the gate. */
-function classifyCheckRun(run) {
-    if (run.status !== 'completed' || !run.conclusion)
-        return 'pending';
-    if (FAILED.has(run.conclusion))
-        return 'failed';
-    if (run.conclusion === 'skipped')
-        return 'missing';
-    // success or neutral: the gate let it through; a waiver shows in the verdict's title ("waived: …").
-    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
-}
-async function gateResult(octokit, r, headSha, checkName) {
-    try {
-        const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'latest', per_page: 100 });
-        const run = data.check_runs[0];
-        if (run) {
-            return { state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' };
-        }
-        // The gate publishes a commit status of the same name when check runs are forbidden.
-        const { data: combined } = await octokit.rest.repos.getCombinedStatusForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100 });
-        const status = combined.statuses.find((s) => s.context === checkName);
-        if (status) {
-            const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
-            return { state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' };
-        }
-        return { state: 'missing' };
-    }
-    catch (e) {
-        throw new range/* ReleaseError */.K2((0,client/* describeApiError */.gg)(`gate result of ${headSha.slice(0, 12)}`, e));
-    }
-}
-async function gateResults(octokit, r, pulls, checkName) {
-    return (0,range/* mapLimit */.sf)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName) : { state: 'missing' } }));
-}
-
-;// CONCATENATED MODULE: ./src/release/evaluate.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ evaluateRelease)
+/* harmony export */ });
+/* unused harmony export RELEASE_RULE_ID */
+/* harmony import */ var _github_source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1094);
+/* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9241);
+/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9393);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6643);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5432);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5344);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8673);
 
 
 
@@ -47151,7 +55129,7 @@ async function gateResults(octokit, r, pulls, checkName) {
 const RELEASE_RULE_ID = 'release-gates';
 const pr = (n) => `#${n}`;
 /** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
-function releaseGatesRule(facts, settings, problem) {
+function releaseGatesRule(facts, settings, problem, gateIdentity) {
     return {
         id: RELEASE_RULE_ID,
         description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
@@ -47174,7 +55152,8 @@ function releaseGatesRule(facts, settings, problem) {
                     add(settings.failed_gate_result, { code: 'failed', message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`, hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.' });
                 }
                 else if (p.gate.state === 'missing') {
-                    add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' });
+                    const ignored = p.gate.ignored?.length ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} (only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.` : '';
+                    add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.${ignored}`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' });
                 }
                 else if (p.gate.state === 'pending') {
                     add(settings.missing_gate_result, { code: 'pending', message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`, hint: 'Wait for the gate to finish, then evaluate the release again.' });
@@ -47236,8 +55215,8 @@ async function evaluateRelease(input) {
     let baseRef = input.base;
     if (input.base === 'auto') {
         if (!input.environment)
-            throw new range/* ReleaseError */.K2('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
-        const dep = await (0,range/* lastSuccessfulDeployment */.Kk)(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
+            throw new _range_js__WEBPACK_IMPORTED_MODULE_5__/* .ReleaseError */ .K2('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
+        const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_5__/* .lastSuccessfulDeployment */ .Kk)(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
         if (dep) {
             baseRef = dep.sha;
             facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
@@ -47253,7 +55232,7 @@ async function evaluateRelease(input) {
     let baseSha = baseRef ?? input.head;
     let headSha = input.head;
     if (baseRef) {
-        const cmp = await (0,range/* compareRange */.NM)(octokit, repo, baseRef, input.head);
+        const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_5__/* .compareRange */ .NM)(octokit, repo, baseRef, input.head);
         baseSha = cmp.baseSha;
         headSha = cmp.headSha;
         facts.base.sha ??= cmp.baseSha;
@@ -47261,36 +55240,36 @@ async function evaluateRelease(input) {
         facts.compareUrl = cmp.htmlUrl;
         facts.status = cmp.status;
         facts.totalCommits = cmp.totalCommits;
-        files = cmp.files.map(source/* toChangedFile */.oU);
+        files = cmp.files.map(_github_source_js__WEBPACK_IMPORTED_MODULE_0__/* .toChangedFile */ .oU);
         if (cmp.status === 'behind' || cmp.status === 'diverged') {
             notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` });
         }
-        const { pulls, direct } = await (0,range/* mergedPullsInRange */["do"])(octokit, repo, cmp.commits);
+        const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_5__/* .mergedPullsInRange */ ["do"])(octokit, repo, cmp.commits);
         facts.direct = direct;
         facts.pulls = pulls; // gate results are filled below, after the policy caps the count
     }
     // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
-    const { read: readBase, policyText, gitattributes } = await (0,evaluate/* readEnforcedSide */.uu)(octokit, repo, baseSha, input.policyPath);
-    (0,generated/* markExclusions */.zj)(files, gitattributes);
+    const { read: readBase, policyText, gitattributes } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnforcedSide */ .uu)(octokit, repo, baseSha, input.policyPath);
+    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_2__/* .markExclusions */ .zj)(files, gitattributes);
     const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`;
-    const truncated = files.length >= range/* COMPARE_FILES_CAP */.pP;
+    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_5__/* .COMPARE_FILES_CAP */ .pP;
     const changes = {
         base: baseSha,
         head: headSha,
         files,
         totalFiles: truncated ? files.length + 1 : files.length,
         truncated,
-        readHead: (p) => (0,source/* readRepoFile */.v6)(octokit, repo, p, headSha),
+        readHead: (p) => (0,_github_source_js__WEBPACK_IMPORTED_MODULE_0__/* .readRepoFile */ .v6)(octokit, repo, p, headSha),
         readBase,
     };
     if (truncated)
-        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${range/* COMPARE_FILES_CAP */.pP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
+        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_5__/* .COMPARE_FILES_CAP */ .pP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
     const meta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } };
-    const evidence = (0,evaluate/* apiEvidence */.Eu)(octokit, repo, baseSha, headSha, input.evidence);
+    const evidence = (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .apiEvidence */ .Eu)(octokit, repo, baseSha, headSha, input.evidence);
     const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
-    const { loaded, errors } = await (0,evaluate/* tryLoadPolicy */.oB)(policyText, input.policyPath, readBase);
+    const { loaded, errors } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .tryLoadPolicy */ .oB)(policyText, input.policyPath, readBase);
     if (!loaded)
-        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, (0,evaluate/* defaultResolvedPolicy */.aW)()), facts };
+        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultResolvedPolicy */ .aW)()), facts };
     const policy = loaded.policy;
     const settings = policy.release;
     // 4. Gate results of the merged PRs (at most max_pull_requests of them).
@@ -47298,31 +55277,164 @@ async function evaluateRelease(input) {
         problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
         facts.pulls = facts.pulls.slice(0, settings.max_pull_requests);
     }
-    facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName);
+    facts.pulls = await (0,_gates_js__WEBPACK_IMPORTED_MODULE_6__/* .gateResults */ .gJ)(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTIONS_GATE_IDENTITY */ .Vq);
     // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
     const fileLists = new Map();
     const filesOf = (p) => {
         let f = fileLists.get(p.number);
         if (!f) {
-            f = (0,source/* listPullFiles */.pG)(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
+            f = (0,_github_source_js__WEBPACK_IMPORTED_MODULE_0__/* .listPullFiles */ .pG)(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
             fileLists.set(p.number, f);
         }
         return f;
     };
     const pullsTouching = async (path) => {
-        const sets = await (0,range/* mapLimit */.sf)(facts.pulls, 4, filesOf);
+        const sets = await (0,_range_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimit */ .sf)(facts.pulls, 4, filesOf);
         return facts.pulls.filter((_, i) => sets[i]?.has(path));
     };
-    const unknown = settings.dangerous_rules.filter((id) => !src_rules/* RULES */.y.some((r) => r.id === id));
+    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .RULES */ .y.some((r) => r.id === id));
     if (unknown.length)
-        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${src_rules/* RULES */.y.map((r) => r.id).join(', ')}.` });
+        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .RULES */ .y.map((r) => r.id).join(', ')}.` });
     const rules = [
-        releaseGatesRule(facts, settings, problem),
-        ...src_rules/* RULES */.y.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
+        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_6__/* .describeGateIdentity */ .PF)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTIONS_GATE_IDENTITY */ .Vq)),
+        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .RULES */ .y.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
     ];
     const gatePolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } };
-    const verdict = await (0,run/* runGate */.Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
+    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
     return { verdict, policy, facts };
+}
+
+
+/***/ }),
+
+/***/ 8673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PF: () => (/* binding */ describeGateIdentity),
+/* harmony export */   Vq: () => (/* binding */ ACTIONS_GATE_IDENTITY),
+/* harmony export */   d6: () => (/* binding */ parseGateIdentity),
+/* harmony export */   gJ: () => (/* binding */ gateResults)
+/* harmony export */ });
+/* unused harmony exports ACTIONS_APP_SLUG, classifyCheckRun, gateResult */
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1453);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5344);
+
+
+/** The workflow token's App: `github-actions` (id 15368 on github.com; the slug is the same on GHES). */
+const ACTIONS_APP_SLUG = 'github-actions';
+/**
+ * The identity from its written form (the Action's `gate-identity` input, the CLI's `--gate-identity`):
+ * comma- or space-separated entries, each
+ * - an App slug (`github-actions`, `my-gate-app`): its check runs, and the statuses of `<slug>[bot]`;
+ * - a numeric App id (`15368`): its check runs;
+ * - `user:<login>` or `<login>[bot]`: statuses posted by that login (a personal access token's user).
+ */
+function parseGateIdentity(spec) {
+    const id = { apps: [], statusCreators: [] };
+    for (const raw of spec.split(/[\s,]+/)) {
+        const entry = raw.trim();
+        if (!entry)
+            continue;
+        if (/^user:/i.test(entry)) {
+            const login = entry.slice(5).trim();
+            if (login)
+                id.statusCreators.push(login);
+        }
+        else if (/\[bot\]$/i.test(entry))
+            id.statusCreators.push(entry);
+        else if (/^\d+$/.test(entry))
+            id.apps.push({ id: Number(entry) });
+        else {
+            id.apps.push({ slug: entry });
+            id.statusCreators.push(`${entry}[bot]`);
+        }
+    }
+    return id;
+}
+/** The default: the gate run by a workflow with its GITHUB_TOKEN. */
+const ACTIONS_GATE_IDENTITY = parseGateIdentity(ACTIONS_APP_SLUG);
+/** The identity in words, for reports: "App github-actions, statuses by github-actions[bot]". */
+function describeGateIdentity(g) {
+    const apps = g.apps.map((a) => (a.slug ? a.slug : `id ${a.id}`));
+    const parts = [apps.length ? `check runs of the App${apps.length === 1 ? '' : 's'} ${apps.join(', ')}` : 'no check runs'];
+    parts.push(g.statusCreators.length ? `statuses by ${g.statusCreators.join(', ')}` : 'no statuses');
+    return parts.join(', ');
+}
+function trustedApp(app, g) {
+    if (!app)
+        return false;
+    return g.apps.some((a) => (a.id !== undefined && app.id === a.id) || (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()));
+}
+function trustedCreator(login, g) {
+    return !!login && g.statusCreators.some((c) => c.toLowerCase() === login.toLowerCase());
+}
+const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'stale', 'startup_failure']);
+/** Classifies a completed check run of the gate. */
+function classifyCheckRun(run) {
+    if (run.status !== 'completed' || !run.conclusion)
+        return 'pending';
+    if (FAILED.has(run.conclusion))
+        return 'failed';
+    if (run.conclusion === 'skipped')
+        return 'missing';
+    // success or neutral: the gate let it through; a waiver shows in the verdict's title ("waived: …").
+    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
+}
+/** Most pages of check runs (100 each) or statuses read per commit. */
+const MAX_PAGES = 10;
+async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GATE_IDENTITY) {
+    try {
+        const ignored = [];
+        const by = new Set();
+        const done = (g) => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g);
+        const runs = [];
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'all', per_page: 100, page });
+            runs.push(...data.check_runs);
+            if (data.check_runs.length < 100 || runs.length >= data.total_count)
+                break;
+        }
+        const named = runs.filter((c) => c.name === checkName).sort((a, b) => b.id - a.id);
+        const run = named.find((c) => trustedApp(c.app, identity));
+        for (const c of named) {
+            if (c === run)
+                break;
+            if (trustedApp(c.app, identity))
+                continue;
+            const app = `the App ${c.app?.slug ?? c.app?.name ?? '?'} (id ${c.app?.id ?? '?'})`;
+            ignored.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`);
+            by.add(app);
+        }
+        if (run)
+            return done({ state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' });
+        // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
+        // list (newest first) names each one's creator; the combined status does not.
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100, page });
+            for (const status of data) {
+                if (status.context !== checkName)
+                    continue;
+                const creator = status.creator?.login;
+                if (!trustedCreator(creator, identity)) {
+                    ignored.push(`a commit status "${checkName}" = ${status.state} posted by ${creator ?? 'an unknown user'}, who is not the gate`);
+                    by.add(creator ?? 'an unknown user');
+                    continue;
+                }
+                const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
+                return done({ state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' });
+            }
+            if (data.length < 100)
+                break;
+        }
+        return done({ state: 'missing' });
+    }
+    catch (e) {
+        throw new _range_js__WEBPACK_IMPORTED_MODULE_1__/* .ReleaseError */ .K2((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .describeApiError */ .gg)(`gate result of ${headSha.slice(0, 12)}`, e));
+    }
+}
+async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE_IDENTITY) {
+    return (0,_range_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimit */ .sf)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' } }));
 }
 
 
@@ -47568,7 +55680,7 @@ function reviewComment(v, f, detailsUrl, max = 1000) {
     lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`);
     const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending');
     if (bad.length)
-        lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state})`).join(', ')}.`);
+        lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state}${p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : ''})`).join(', ')}.`);
     if (detailsUrl)
         lines.push(`Details: ${detailsUrl}`);
     // Then the blocking findings, as many as fit (the head lines and the link always do).
@@ -47584,7 +55696,8 @@ function reviewComment(v, f, detailsUrl, max = 1000) {
             used += line.length + 1;
         }
     }
-    const text = lines.join('\n');
+    // Plain text shown on the run: PR titles in the findings must not carry controls or bidi overrides.
+    const text = (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleControls */ .xx)(lines.join('\n'));
     return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
 function toReleaseJson(e) {
@@ -47615,24 +55728,72 @@ function toReleaseJson(e) {
 /* harmony export */   ES: () => (/* binding */ wellFormed),
 /* harmony export */   Jp: () => (/* binding */ renderRich),
 /* harmony export */   O0: () => (/* binding */ encodePath),
-/* harmony export */   X1: () => (/* binding */ escapeText)
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   xx: () => (/* binding */ visibleControls)
 /* harmony export */ });
 /* unused harmony export quoteBlock */
 /**
  * Escaping of untrusted text (file names, PR body, scanner messages, SQL identifiers) for GitHub Markdown:
  * no HTML injection, no Markdown structure (links, tables, code breakouts), no @mentions or #references
- * that would notify people or cross-link issues.
+ * that would notify people or cross-link issues, no invisible characters that change what a reader sees.
  */
 const ZWSP = '&#8203;';
+/**
+ * Characters that must never reach a reader as they are: C0 and C1 control characters (ESC starts a
+ * terminal escape sequence), the Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E,
+ * U+200F, U+061C: a file name that reads differently from what it is) and the line/paragraph separators.
+ * Tab and newline are left to each caller (a terminal keeps them, Markdown turns a newline into a space).
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** `\u202E` for U+202E: the visible escape a reader sees instead of the character itself. */
+function visibleEscape(c) {
+    return '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+}
+/**
+ * Untrusted text for a terminal or any plain-text surface (the CLI's output, logs): every control and
+ * bidi character above becomes its visible `\uXXXX` escape; newlines and tabs are kept.
+ */
+function visibleControls(input) {
+    return input.replace(INVISIBLE, visibleEscape);
+}
+/**
+ * References GitHub turns into cross-references (a "mentioned this" event on the other issue or pull
+ * request, even in another repository) when the bot posts them: an issue, pull request or discussion
+ * URL (any host: GitHub Enterprise too; with or without a scheme, `www.` is autolinked as well), and
+ * `owner/repo#N`. They are wrapped in a code span: GitHub links neither URLs nor references inside code
+ * (the text of a code span is literal), and the reader sees exactly the characters that were written.
+ * Not chosen: a zero-width character inside the reference (invisible: what is read is not what is
+ * there), nor `&#47;` entities (GitHub's reference and autolink filters run on the rendered text, where
+ * the entity is a slash again). The characters that would end or break a code span (backtick, pipe,
+ * backslash, angle brackets, controls) end the match, so they are escaped as ordinary text.
+ */
+const REF_CHAR = '[^\\s<>`|\\\\' + INVISIBLE.source.slice(1);
+const CROSS_REFERENCE = new RegExp(`(?:https?:\\/\\/|(?<![\\w.-])www\\.)${REF_CHAR}+|(?<![\\w./-])[A-Za-z0-9][A-Za-z0-9-]*\\/[\\w.-]+#\\d+(?!\\w)`, 'gi');
+const ISSUE_PATH = /\/[^/]+\/[^/]+\/(?:issues|pull|pulls|discussions)\/\d+/i;
 /** Escapes one line of plain text for inline use (paragraphs and table cells). */
 function escapeText(input, max = 2000) {
     let s = input.length > max ? input.slice(0, max) + '…' : input;
     s = s.replace(/\r?\n|\r/g, ' ');
-    s = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    let out = '';
+    let last = 0;
+    for (const m of s.matchAll(CROSS_REFERENCE)) {
+        // Trailing punctuation is the sentence's, not the URL's (GitHub's autolink leaves it out too).
+        const ref = m[0].replace(/[).,;:!?'"*_~\]]+$/, '');
+        if (/^(?:https?:|www\.)/i.test(ref) && !ISSUE_PATH.test(ref))
+            continue; // an ordinary URL: escaped as text below
+        out += escapePlain(s.slice(last, m.index)) + '`' + ref + '`';
+        last = m.index + ref.length;
+    }
+    return out + escapePlain(s.slice(last));
+}
+function escapePlain(input) {
+    let s = input.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     s = s.replace(/[\\`*_[\]()|~!{}]/g, (c) => '\\' + c);
     // One pass for both, so the entity inserted for one is never rewritten by the other.
     s = s.replace(/[@#](?=[A-Za-z0-9_-])/g, (c, offset, all) => (c === '#' && !/\d/.test(all[offset + 1]) ? c : c + ZWSP));
-    return s;
+    // Last, so the backslash of the visible escape is not itself escaped (`\u` is literal in Markdown).
+    return visibleControls(s);
 }
 /**
  * Rule-authored text that may carry `code` spans around interpolated, untrusted values: every segment is
@@ -47910,7 +56071,7 @@ function renderJobSummary(v, o) {
 
 /***/ }),
 
-/***/ 523:
+/***/ 5432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55809,32 +63970,107 @@ function laterOrigin(a, b) {
  * Merges records of the same advisory (sharing any id or alias) for the same package and version. A record
  * without a version (npm audit, Dependabot) merges into one with a version when the rest matches. The most
  * severe rating, the earliest first-seen time and every source are kept.
+ *
+ * Linear in the number of records and aliases (union-find keyed by package + version + alias), not a
+ * pairwise comparison: a 50 MB SARIF report holds hundreds of thousands of results.
+ *   1. records WITH a version: one group per package + version, joined through any shared alias
+ *      (A has a CVE, B the GHSA, C both: A, B and C are one advisory);
+ *   2. records WITHOUT a version: the same per package;
+ *   3. each version-less group joins the versioned groups of the same package it shares an alias with,
+ *      those of the earliest such group's version (a version-less record cannot tell two versions apart).
+ * Within a group, records are folded in input order into the first; groups keep the input order.
  */
 function mergeVulnerabilities(list) {
-    const out = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }));
-    // Repeat until stable: A (CVE) and B (GHSA) only meet through C (CVE + GHSA).
-    for (let changed = true; changed;) {
-        changed = false;
-        outer: for (let i = 0; i < out.length; i++) {
-            for (let j = i + 1; j < out.length; j++) {
-                if (!sameVulnerability(out[i], out[j]))
-                    continue;
-                absorb(out[i], out[j]);
-                out.splice(j, 1);
-                changed = true;
-                break outer;
-            }
+    const recs = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }));
+    const parent = recs.map((_, i) => i);
+    const find = (i) => {
+        let r = i;
+        while (parent[r] !== r)
+            r = parent[r];
+        while (parent[i] !== r) {
+            const next = parent[i];
+            parent[i] = r;
+            i = next;
+        }
+        return r;
+    };
+    // The root is always the lowest index of its group: the record the others fold into.
+    const union = (a, b) => {
+        const ra = find(a);
+        const rb = find(b);
+        if (ra < rb)
+            parent[rb] = ra;
+        else if (rb < ra)
+            parent[ra] = rb;
+    };
+    const pkgOf = recs.map((v) => normalisePackage(v.package));
+    const keyOf = (i, alias) => `${pkgOf[i]}\u0000${recs[i].version ?? '\u0001'}\u0000${alias.toUpperCase()}`;
+    // 1 + 2: join records of the same package, version (or lack of one) and an alias.
+    const byKey = new Map();
+    recs.forEach((v, i) => {
+        for (const a of v.aliases) {
+            const k = keyOf(i, a);
+            const seen = byKey.get(k);
+            if (seen === undefined)
+                byKey.set(k, i);
+            else
+                union(seen, i);
+        }
+    });
+    // 3: version-less groups into the versioned groups they share an alias with.
+    const versioned = new Map(); // package + alias → versioned records
+    recs.forEach((v, i) => {
+        if (v.version === undefined)
+            return;
+        for (const a of v.aliases) {
+            const k = `${pkgOf[i]}\u0000${a.toUpperCase()}`;
+            const at = versioned.get(k);
+            if (at)
+                at.push(i);
+            else
+                versioned.set(k, [i]);
+        }
+    });
+    if (versioned.size) {
+        const loose = new Map(); // root of a version-less group → its records
+        recs.forEach((v, i) => {
+            if (v.version !== undefined)
+                return;
+            const r = find(i);
+            const at = loose.get(r);
+            if (at)
+                at.push(i);
+            else
+                loose.set(r, [i]);
+        });
+        for (const members of loose.values()) {
+            const linked = [];
+            for (const i of members)
+                for (const a of recs[i].aliases)
+                    linked.push(...(versioned.get(`${pkgOf[i]}\u0000${a.toUpperCase()}`) ?? []));
+            if (!linked.length)
+                continue;
+            // The version of the earliest group among those linked (each linked record carries its own version).
+            let first = linked[0];
+            for (const i of linked)
+                if (find(i) < find(first))
+                    first = i;
+            const version = recs[first].version;
+            for (const i of linked)
+                if (recs[i].version === version)
+                    union(members[0], i);
         }
     }
+    // Fold each group, in input order, into its first record.
+    const out = [];
+    recs.forEach((v, i) => {
+        const r = find(i);
+        if (r === i)
+            out.push(v);
+        else
+            absorb(recs[r], v);
+    });
     return out;
-}
-function sameVulnerability(a, b) {
-    if (normalisePackage(a.package) !== normalisePackage(b.package))
-        return false;
-    if (a.version !== undefined && b.version !== undefined && a.version !== b.version)
-        return false;
-    const ids = new Set(a.aliases.map((x) => x.toUpperCase()));
-    return b.aliases.some((x) => ids.has(x.toUpperCase()));
 }
 function absorb(same, v) {
     same.aliases = uniq([...same.aliases, ...v.aliases]);
@@ -57101,6 +65337,8 @@ function count(ranges) {
 
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
 var migration_safety_dangers = __nccwpck_require__(8157);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/types.ts
+var types = __nccwpck_require__(4511);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/detect.ts
 /**
  * Which changed files are migrations, of which framework, and whether they are forward migrations (analysed)
@@ -57150,6 +65388,328 @@ function sqitchRevertFor(path) {
     return i < 0 ? 'revert/' + path.slice('deploy/'.length) : path.slice(0, i) + '/revert/' + path.slice(i + '/deploy/'.length);
 }
 
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dialect.ts
+/**
+ * Which database a migration file runs on, per file. First answer wins:
+ *  1. the policy, per glob (`dialects: [{ paths, dialect }]`);
+ *  2. the file name: a dialect part before the extension, as gobuffalo/pop and others write one file per
+ *     database (`x.mysql.up.sql`, `x.sqlite3.up.sql`, `x.cockroach.up.sql`, `x.postgres.up.sql`);
+ *  3. a folder of the path named after a database (`mysql/`, `sqlite/`, `postgres(ql)/`, Flyway's
+ *     `db/migration/{vendor}`);
+ *  4. the policy, globally (`dialect:` other than `auto`);
+ *  5. the tool's configuration, read at the head (else the base) of the PR: Prisma `migration_lock.toml`
+ *     provider, Rails `config/database.yml` adapter (else the Gemfile's driver gem), Django `ENGINE` of the
+ *     settings module `manage.py` names, Alembic's URL in `alembic.ini` / `env.py`;
+ *  6. the SQL itself, for markers no PostgreSQL file has (backquoted identifiers, ENGINE=InnoDB,
+ *     AUTO_INCREMENT, AUTOINCREMENT, PRAGMA, GO batches, [dbo]);
+ *  7. otherwise PostgreSQL (assumed).
+ */
+
+const WORDS = [
+    [/^(postgres|postgresql|pg|pgsql|psql)$/, 'postgres'],
+    [/^(mysql\d*|mariadb)$/, 'mysql'],
+    [/^(sqlite|sqlite3)$/, 'sqlite'],
+    [/^(cockroach|cockroachdb|crdb)$/, 'cockroach'],
+    [/^(mssql|sqlserver|tsql)$/, 'sqlserver'],
+    [/^(oracle|oracledb)$/, 'oracle'],
+    [/^(h2|hsqldb|derby|db2|sybase|informix|firebird|clickhouse|snowflake|redshift|spanner|tidb)$/, 'other'],
+];
+function word(w) {
+    const s = w.toLowerCase();
+    for (const [re, d] of WORDS)
+        if (re.test(s))
+            return d;
+    return undefined;
+}
+/** A dialect named in the file name, between the name and the extension(s): `x.mysql.up.sql`. */
+function dialectOfFileName(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const parts = base.split('.');
+    for (let i = 1; i < parts.length - 1; i++) {
+        const d = word(parts[i]);
+        if (d)
+            return d;
+    }
+    return undefined;
+}
+/** A folder of the path named after a database: `db/migration/mysql/V1__x.sql`. */
+function dialectOfFolder(path) {
+    const dirs = path.split('/').slice(0, -1);
+    for (let i = dirs.length - 1; i >= 0; i--) {
+        const d = word(dirs[i]);
+        if (d)
+            return { dialect: d, folder: dirs[i] };
+    }
+    return undefined;
+}
+/** Driver names in URLs, adapters and engines. */
+function driver(s) {
+    const t = s.toLowerCase();
+    if (/cockroach/.test(t))
+        return 'cockroach';
+    if (/postgres|postgis|psycopg|asyncpg|\bpg\b/.test(t))
+        return 'postgres';
+    if (/mysql|mariadb|trilogy/.test(t))
+        return 'mysql';
+    if (/sqlite/.test(t))
+        return 'sqlite';
+    if (/mssql|sqlserver|sql_server|pyodbc|tds/.test(t))
+        return 'sqlserver';
+    if (/oracle|oci8/.test(t))
+        return 'oracle';
+    return undefined;
+}
+/** Prisma's migration_lock.toml: `provider = "postgresql"`. */
+function prismaProvider(toml) {
+    const m = /^\s*provider\s*=\s*"([^"]+)"/m.exec(toml);
+    return m ? driver(m[1]) : undefined;
+}
+/** Rails config/database.yml: the production adapter, else the first one (ERB defaults included). */
+function railsAdapter(yml) {
+    const lines = yml.split(/\r?\n/);
+    const adapters = [];
+    let production = -1;
+    lines.forEach((l, i) => {
+        if (/^production\s*:/.test(l))
+            production = i;
+        const m = /^\s*adapter\s*:\s*(.+)$/.exec(l);
+        if (m)
+            adapters.push({ line: i, d: driver(m[1]) });
+    });
+    const prod = production >= 0 ? adapters.find((a) => a.line > production && a.d) : undefined;
+    return (prod ?? adapters.find((a) => a.d))?.d;
+}
+/** Gemfile driver gems, when database.yml is not committed. */
+function gemfileDriver(gemfile) {
+    const has = (g) => new RegExp(`^\\s*gem\\s+["']${g}["']`, 'm').test(gemfile);
+    if (has('activerecord-cockroachdb-adapter'))
+        return 'cockroach';
+    if (has('pg'))
+        return 'postgres';
+    if (has('mysql2') || has('trilogy'))
+        return 'mysql';
+    if (has('sqlite3'))
+        return 'sqlite';
+    return undefined;
+}
+/** Django settings: the ENGINE of the default database. */
+function djangoEngine(settings) {
+    for (const l of settings.split(/\r?\n/)) {
+        if (/ENGINE['"]?\s*[:=]/.test(l)) {
+            const d = driver(l.replace(/.*ENGINE['"]?\s*[:=]/, ''));
+            if (d)
+                return d;
+        }
+    }
+    const url = /(?:default|DATABASE_URL)[^\n]*?\b(postgres(?:ql)?|mysql|sqlite|cockroachdb)(?:\+\w+)?:\/\//.exec(settings);
+    return url ? driver(url[1]) : undefined;
+}
+/** Alembic: the scheme of a SQLAlchemy URL (alembic.ini sqlalchemy.url, env.py). */
+function sqlalchemyUrl(text) {
+    const m = /\b(postgres(?:ql)?|mysql|mariadb|sqlite|mssql|oracle|cockroachdb)(?:\+\w+)?:\/\//.exec(text);
+    return m ? driver(m[1]) : undefined;
+}
+/** Markers of other databases in SQL text that PostgreSQL would reject anyway (comments ignored). */
+function sniffSql(sql) {
+    const code = sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/'(?:[^']|'')*'/g, "''");
+    if (/`[^`\n]+`/.test(code) || /\bENGINE\s*=\s*\w+/i.test(code) || /\bAUTO_INCREMENT\b/i.test(code) || /\bMODIFY\s+(COLUMN\s+)?`?\w/i.test(code) || /\bUNSIGNED\b/i.test(code))
+        return 'mysql';
+    if (/\bAUTOINCREMENT\b/i.test(code) || /^\s*PRAGMA\b/im.test(code) || /\bWITHOUT\s+ROWID\b/i.test(code))
+        return 'sqlite';
+    if (/^\s*GO\s*$/im.test(code) || /\[dbo\]/i.test(code) || /\bNVARCHAR\s*\(\s*MAX\s*\)/i.test(code))
+        return 'sqlserver';
+    return undefined;
+}
+function dirOf(p) {
+    const i = p.lastIndexOf('/');
+    return i < 0 ? '' : p.slice(0, i);
+}
+const join = (d, f) => (d ? `${d}/${f}` : f);
+/** The directories from `dir` up to the repository root. */
+function ancestors(dir) {
+    const out = [];
+    let d = dir;
+    for (;;) {
+        out.push(d);
+        if (!d)
+            return out;
+        d = dirOf(d);
+    }
+}
+/**
+ * The configuration files the detection reads for one migration (declared here, read through the change
+ * set's readHead/readBase and cached per path by the caller): see configFor.
+ */
+async function fromConfig(path, mig, read) {
+    const dir = dirOf(path);
+    if (mig.layout === 'prisma') {
+        const lock = join(dirOf(dir), 'migration_lock.toml');
+        const text = await read(lock);
+        const d = text ? prismaProvider(text) : undefined;
+        if (d)
+            return { dialect: d, source: lock };
+    }
+    if (mig.kind === 'rails') {
+        const i = path.lastIndexOf('db/migrate/');
+        const root = i <= 0 ? '' : path.slice(0, i - 1);
+        for (const f of ['config/database.yml', 'config/database.yml.example', 'config/database.yml.sample']) {
+            const text = await read(join(root, f));
+            const d = text ? railsAdapter(text) : undefined;
+            if (d)
+                return { dialect: d, source: join(root, f) };
+        }
+        const gem = await read(join(root, 'Gemfile'));
+        const d = gem ? gemfileDriver(gem) : undefined;
+        if (d)
+            return { dialect: d, source: join(root, 'Gemfile') };
+    }
+    if (mig.kind === 'python' && mig.flavour === 'django') {
+        for (const a of ancestors(dirOf(dir)).slice(0, 4)) {
+            const manage = await read(join(a, 'manage.py'));
+            const m = manage ? /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([\w.]+)["']/.exec(manage) : null;
+            if (!m)
+                continue;
+            const mod = m[1].replace(/\./g, '/');
+            for (const f of [`${mod}.py`, `${mod}/__init__.py`, `${mod}/base.py`, `${mod}/production.py`]) {
+                const text = await read(join(a, f));
+                const d = text ? djangoEngine(text) : undefined;
+                if (d)
+                    return { dialect: d, source: join(a, f) };
+            }
+        }
+    }
+    if (mig.kind === 'python' && mig.flavour === 'alembic') {
+        const scriptDir = dirOf(dir);
+        for (const f of [join(scriptDir, 'env.py'), ...ancestors(dirOf(scriptDir)).slice(0, 3).map((a) => join(a, 'alembic.ini'))]) {
+            const text = await read(f);
+            const d = text ? sqlalchemyUrl(text) : undefined;
+            if (d)
+                return { dialect: d, source: f };
+        }
+    }
+    return undefined;
+}
+/** The dialect of one migration file. `content` is its text at the head, when read. */
+async function detectDialect(path, mig, policy, read, content) {
+    for (const d of policy.dialects)
+        if ((0,glob/* matchesAny */._I)(path, d.paths))
+            return { dialect: d.dialect, source: 'policy (dialects)' };
+    const name = dialectOfFileName(path);
+    if (name)
+        return { dialect: name, source: 'file name' };
+    const folder = dialectOfFolder(path);
+    if (folder)
+        return { dialect: folder.dialect, source: `folder ${folder.folder}/` };
+    if (policy.dialect !== 'auto')
+        return { dialect: policy.dialect, source: 'policy (dialect)' };
+    const cfg = await fromConfig(path, mig, read);
+    if (cfg)
+        return cfg;
+    if (mig.kind === 'sql' && content !== undefined) {
+        const s = sniffSql(content);
+        if (s)
+            return { dialect: s, source: 'SQL syntax' };
+    }
+    return { dialect: 'postgres', source: 'default', assumed: true };
+}
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/edits.ts
+/** libpg-query's tree without positions; undefined when it does not parse. */
+function pgTree(pg, sql) {
+    try {
+        const r = pg.parseSync(sql);
+        return JSON.stringify(r.stmts ?? [], (k, v) => (k === 'location' || k === 'stmt_location' || k === 'stmt_len' ? undefined : v));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** SQL of any dialect without comments and with whitespace collapsed (strings kept as written). */
+function normaliseSqlText(sql) {
+    let out = '';
+    let i = 0;
+    while (i < sql.length) {
+        const ch = sql[i];
+        if (ch === "'" || ch === '"' || ch === '`') {
+            const j = sql.indexOf(ch, i + 1);
+            const end = j < 0 ? sql.length : j + 1;
+            out += sql.slice(i, end);
+            i = end;
+        }
+        else if (ch === '-' && sql[i + 1] === '-') {
+            while (i < sql.length && sql[i] !== '\n')
+                i++;
+            out += ' ';
+        }
+        else if (ch === '#' && (i === 0 || sql[i - 1] === '\n')) {
+            while (i < sql.length && sql[i] !== '\n')
+                i++;
+            out += ' ';
+        }
+        else if (ch === '/' && sql[i + 1] === '*') {
+            const j = sql.indexOf('*/', i + 2);
+            i = j < 0 ? sql.length : j + 2;
+            out += ' ';
+        }
+        else {
+            out += ch;
+            i++;
+        }
+    }
+    return out.replace(/\s+/g, ' ').replace(/\s*([(),;=])\s*/g, '$1').trim();
+}
+function sameSql(pg, base, head) {
+    if (pg) {
+        const a = pgTree(pg, base);
+        const b = pgTree(pg, head);
+        if (a !== undefined && b !== undefined)
+            return a === b;
+    }
+    return normaliseSqlText(base) === normaliseSqlText(head);
+}
+/** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
+function treeText(n, skip) {
+    if (n.type === 'comment' || skip?.(n))
+        return '';
+    if (n.childCount === 0)
+        return n.text;
+    let s = `(${n.type}`;
+    for (const c of n.children) {
+        const t = c ? treeText(c, skip) : '';
+        if (t)
+            s += ' ' + t;
+    }
+    return s + ')';
+}
+/** Rollback code in a Rails or Alembic migration: def down, dir.down blocks, def downgrade. */
+function isRollbackNode(n) {
+    if (n.type === 'method' || n.type === 'function_definition') {
+        const name = n.childForFieldName('name')?.text;
+        return name === 'down' || name === 'downgrade';
+    }
+    if (n.type === 'call' && n.childForFieldName('receiver') && n.childForFieldName('method')?.text === 'down' && n.childForFieldName('block'))
+        return true;
+    return false;
+}
+/** Python imports: reordering or regrouping them (isort) changes no statement the migration runs. */
+const isImport = (n) => n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement';
+function compareTrees(parser, base, head) {
+    const a = parser.parse(base);
+    const b = parser.parse(head);
+    if (!a || !b)
+        return { changed: base !== head, rollbackOnly: false };
+    if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
+        return { changed: false, rollbackOnly: false };
+    const fwd = (n) => isImport(n) || isRollbackNode(n);
+    return { changed: true, rollbackOnly: treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd) };
+}
+
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/change-column-type.ts
+var change_column_type = __nccwpck_require__(1384);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/index.ts + 30 modules
+var dangers = __nccwpck_require__(7351);
+// EXTERNAL MODULE: ./src/rules/migration-safety/sql-ast.ts
+var sql_ast = __nccwpck_require__(9836);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/text.ts
 /**
  * Offsets to lines. libpg-query reports statement locations and scan tokens in UTF-8 BYTES and syntax
@@ -57534,62 +66094,8 @@ function loadParser(lang) {
 
 
 
-const VOLATILE_FUNCS = new Set([
-    'random', 'clock_timestamp', 'timeofday', 'statement_timestamp', 'gen_random_uuid', 'uuid_generate_v1',
-    'uuid_generate_v1mc', 'uuid_generate_v4', 'uuidv4', 'uuidv7', 'nextval', 'txid_current', 'setseed',
-]);
-/** Functions known not to be volatile (fast default on PG 11+). */
-const STABLE_FUNCS = new Set(['now', 'current_timestamp', 'transaction_timestamp', 'current_date', 'localtimestamp', 'lower', 'upper', 'to_jsonb', 'jsonb_build_object', 'json_build_object', 'array', 'coalesce']);
-function str(n) {
-    if (n && typeof n === 'object' && 'String' in n)
-        return (n.String.sval ?? '');
-    return undefined;
-}
-function typeNameOf(tn) {
-    const t = (tn ?? {});
-    const names = (t.names ?? []).map(str).filter((s) => s !== undefined);
-    const name = names[names.length - 1] ?? '';
-    return { name: name.toLowerCase() + (t.arrayBounds ? '[]' : ''), mods: t.typmods?.length ?? 0 };
-}
-function relName(rv) {
-    const r = rv;
-    return r?.relname?.toLowerCase();
-}
-function constraintsOf(col) {
-    return (col.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
-}
-/** Walks an expression, returning the names of every function called (lower-case) and whether it is constant. */
-function exprFunctions(expr, out = []) {
-    if (Array.isArray(expr)) {
-        for (const e of expr)
-            exprFunctions(e, out);
-    }
-    else if (expr && typeof expr === 'object') {
-        for (const [k, v] of Object.entries(expr)) {
-            if (k === 'FuncCall') {
-                const names = (v.funcname ?? []).map(str);
-                out.push(String(names[names.length - 1] ?? '').toLowerCase());
-            }
-            else if (k === 'SQLValueFunction') {
-                out.push(String(v.op ?? '').toLowerCase());
-            }
-            exprFunctions(v, out);
-        }
-    }
-    return out;
-}
-function isVolatileDefault(expr) {
-    for (const fn of exprFunctions(expr)) {
-        if (fn.startsWith('svfop_'))
-            continue; // CURRENT_TIMESTAMP & co: stable
-        if (VOLATILE_FUNCS.has(fn))
-            return { volatile: true, fn };
-        if (!STABLE_FUNCS.has(fn))
-            return { volatile: true, fn }; // unknown function: cannot prove it is not volatile
-    }
-    return { volatile: false };
-}
-const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial', 'serial2', 'int', 'integer', 'smallint']);
+
+
 /** Bytes per chunk: files up to this size are parsed in one call. */
 const CHUNK_BYTES = 64 * 1024;
 /**
@@ -57638,7 +66144,7 @@ function analyzeSql(pg, sql, opts, chunkBytes = CHUNK_BYTES) {
         }
         run.add(stmts, s, e);
     }
-    return run.result;
+    return run.finish();
 }
 /**
  * One file's analysis, fed parsed chunks in file order. Each chunk's parse tree is analysed and dropped
@@ -57648,7 +66154,7 @@ function analyzeSql(pg, sql, opts, chunkBytes = CHUNK_BYTES) {
 class SqlRun {
     scanner;
     idx;
-    result = { issues: [], statements: [], count: 0, comments: [] };
+    result = { issues: [], statements: [], count: 0, comments: [], backfills: [], schemaChange: false, created: [] };
     /** The chunks to parse, in order; none for a blank file. */
     cuts;
     state;
@@ -57667,6 +66173,11 @@ class SqlRun {
         this.cuts = sql.trim() === '' ? [] : chunkCuts(this.idx.bytes, chunkBytes);
         if (this.cuts.length === 0)
             this.scanComments(0, this.idx.bytes.length);
+    }
+    finish() {
+        this.result.schemaChange = this.state.schemaChange;
+        this.result.created = [...this.state.createdTables];
+        return this.result;
     }
     /** Statements parsed from the bytes [base, end); their locations are relative to `base`. */
     add(stmts, base, end) {
@@ -57692,7 +66203,11 @@ class SqlRun {
             // Built field by field: an object spread over findings of different shapes is megamorphic and was a
             // fifth of the analysis time on a 10,000-statement file.
             for (const f of found) {
-                result.issues.push({ id: f.id, line: span.line, endLine: span.endLine, column: f.column, statement: text, detail: f.detail, table: f.table, column_name: f.column_name });
+                const issue = { id: f.id, line: span.line, endLine: span.endLine, column: f.column, statement: text, detail: f.detail, table: f.table, column_name: f.column_name, names: f.names };
+                if (f.id === 'backfill-in-transaction')
+                    result.backfills.push(issue);
+                else
+                    result.issues.push(issue);
             }
         }
         if (collect && end === idx.bytes.length)
@@ -57839,7 +66354,25 @@ function syntaxIssue(idx, err, baseByte) {
         detail: `${e.message} (line ${line}, column ${column})`,
     };
 }
-/** What the file did so far: objects it created, transaction state, lock_timeout. */
+/** SQL hooks of every danger module, by node kind and ALTER TABLE subtype, built once. */
+const STMT_HOOKS = new Map();
+const ALTER_HOOKS = new Map();
+const COLUMN_HOOKS = [];
+for (const d of dangers/* DANGER_LIST */.j) {
+    const h = d.sql;
+    if (!h)
+        continue;
+    for (const [k, f] of Object.entries(h.stmt ?? {}))
+        STMT_HOOKS.set(k, [...(STMT_HOOKS.get(k) ?? []), f]);
+    for (const [k, f] of Object.entries(h.alter ?? {}))
+        ALTER_HOOKS.set(k, [...(ALTER_HOOKS.get(k) ?? []), f]);
+    if (h.column)
+        COLUMN_HOOKS.push(h.column);
+}
+/**
+ * What the file did so far: objects it created, column types it knows, transaction state, lock_timeout.
+ * The dangers themselves are detected by the hooks of the danger modules (./dangers/<id>.ts).
+ */
 class FileState {
     opts;
     createdTables = new Set();
@@ -57847,26 +66380,49 @@ class FileState {
     txDepth = 0;
     lockTimeout = false;
     lockTimeoutReported = false;
+    /** A statement changed the schema of a table that existed before (for backfill-in-transaction). */
+    schemaChange = false;
     /** constraint name -> table.column of a CHECK (c IS NOT NULL) */
     notNullChecks = new Map();
     validatedNotNull = new Set();
+    types = new Map();
+    pgVersion;
     constructor(opts) {
         this.opts = opts;
+        this.pgVersion = opts.pgVersion;
     }
     inTx() {
         return this.opts.assumeInTransaction || this.txDepth > 0;
+    }
+    isNew(table) {
+        return table !== undefined && this.createdTables.has(table);
+    }
+    isNewIndex(index) {
+        return this.createdIndexes.has(index);
+    }
+    notNullProven(table, column) {
+        return this.validatedNotNull.has(`${table}.${column}`);
+    }
+    typeOf(table, column) {
+        const key = `${table}.${column}`;
+        return this.types.get(key) ?? this.opts.knownTypes?.get(key);
     }
     check(stmt) {
         const out = [];
         const [kind] = Object.keys(stmt);
         const n = stmt[kind];
-        const add = (id, detail, table, column_name) => {
-            if (table && this.createdTables.has(table) && migration_safety_dangers/* DANGERS */.zA[id].lockDanger)
+        const emit = (f) => {
+            if (!(0,migration_safety_dangers/* isDangerId */.tX)(f.id))
                 return;
-            out.push({ id, detail, table, column_name });
+            const d = migration_safety_dangers/* DANGERS */.zA[f.id];
+            if (d.lockDanger && this.isNew(f.table))
+                return;
+            out.push(f);
         };
         let lockingTable;
         let locks = false;
+        for (const hook of STMT_HOOKS.get(kind) ?? [])
+            hook(n, this, emit);
         switch (kind) {
             case 'TransactionStmt': {
                 const k = String(n.kind);
@@ -57881,127 +66437,71 @@ class FileState {
                     this.lockTimeout = true;
                 break;
             case 'CreateStmt': {
-                const t = relName(n.relation);
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
                 if (t)
                     this.createdTables.add(t);
-                this.checkColumns(n.tableElts ?? [], out);
+                this.checkColumns(t ?? '?', n.tableElts ?? [], emit);
                 break;
             }
             case 'CreateTableAsStmt': {
-                const t = relName(n.into?.rel);
+                const t = (0,sql_ast/* relName */.ve)(n.into?.rel);
                 if (t)
                     this.createdTables.add(t);
                 break;
             }
             case 'IndexStmt': {
-                const t = relName(n.relation);
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
                 if (n.idxname)
                     this.createdIndexes.add(String(n.idxname).toLowerCase());
-                if (t && this.createdTables.has(t))
+                if (this.isNew(t))
                     break;
                 locks = true;
                 lockingTable = t;
-                if (n.concurrent) {
-                    if (this.inTx())
-                        add('concurrently-in-transaction', `CREATE INDEX CONCURRENTLY on ${t} inside a transaction`);
-                }
-                else
-                    add('create-index-non-concurrent', `CREATE INDEX on ${t} without CONCURRENTLY`, t);
+                if (!n.concurrent)
+                    this.schemaChange = true;
                 break;
             }
             case 'DropStmt': {
                 const type = String(n.removeType);
-                const names = (n.objects ?? []).map((o) => {
-                    const items = (o.List?.items ?? []).map(str);
-                    return String(items[items.length - 1] ?? '').toLowerCase();
-                });
-                if (type === 'OBJECT_INDEX') {
-                    const existing = names.filter((x) => !this.createdIndexes.has(x));
-                    if (existing.length === 0)
-                        break;
-                    locks = true;
-                    if (n.concurrent) {
-                        if (this.inTx())
-                            add('concurrently-in-transaction', `DROP INDEX CONCURRENTLY ${existing.join(', ')} inside a transaction`);
-                    }
-                    else
-                        add('drop-index-non-concurrent', `DROP INDEX ${existing.join(', ')} without CONCURRENTLY`);
-                }
-                else if (type === 'OBJECT_TABLE') {
-                    const existing = names.filter((x) => !this.createdTables.has(x));
-                    if (existing.length === 0)
-                        break;
-                    locks = true;
-                    add('drop-table', `DROP TABLE ${existing.join(', ')}`);
+                if (type === 'OBJECT_INDEX' || type === 'OBJECT_TABLE') {
+                    locks = out.length > 0;
+                    if (locks && !n.concurrent)
+                        this.schemaChange = true;
                 }
                 break;
             }
-            case 'ReindexStmt': {
-                const t = relName(n.relation);
-                const concurrent = (n.params ?? []).some((p) => p.DefElem?.defname === 'concurrently');
-                locks = true;
-                if (concurrent) {
-                    if (this.inTx())
-                        add('concurrently-in-transaction', `REINDEX CONCURRENTLY ${t ?? ''} inside a transaction`.replace('  ', ' '));
-                }
-                else
-                    add('reindex-non-concurrent', `REINDEX ${t ?? ''} without CONCURRENTLY`.replace('  ', ' '), t);
-                break;
-            }
-            case 'DropdbStmt':
-                add('drop-database', `DROP DATABASE ${String(n.dbname)}`);
-                break;
+            case 'ReindexStmt':
             case 'TruncateStmt':
+            case 'ClusterStmt':
                 locks = true;
-                if (n.behavior === 'DROP_CASCADE')
-                    add('truncate-cascade', 'TRUNCATE ... CASCADE');
                 break;
-            case 'VacuumStmt': {
-                const full = (n.options ?? []).some((p) => p.DefElem?.defname === 'full');
-                if (full && n.is_vacuumcmd !== false) {
-                    const rels = (n.rels ?? []).map((r) => relName(r.VacuumRelation?.relation));
-                    locks = true;
-                    add('vacuum-full', `VACUUM FULL ${rels.join(', ')}`.trim(), rels.length === 1 ? rels[0] : undefined);
-                }
+            case 'VacuumStmt':
+                locks = out.some((f) => f.id === 'vacuum-full');
                 break;
-            }
-            case 'ClusterStmt': {
-                const t = relName(n.relation);
-                locks = true;
-                add('cluster', `CLUSTER ${t ?? ''}`.trim(), t);
-                break;
-            }
             case 'AlterEnumStmt':
-                if (n.newVal !== undefined && n.oldVal === undefined) {
-                    locks = true;
-                    if (!n.newValNeighbor)
-                        add('enum-add-value-unordered', `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${this.opts.pgVersion < 12 && this.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`);
-                }
+                locks = n.newVal !== undefined && n.oldVal === undefined;
                 break;
             case 'RenameStmt': {
-                const type = String(n.renameType);
-                const t = relName(n.relation);
-                if (t && this.createdTables.has(t))
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                if (this.isNew(t))
                     break;
                 locks = true;
                 lockingTable = t;
-                if (type === 'OBJECT_COLUMN')
-                    add('rename-column', `RENAME COLUMN ${t}.${String(n.subname)} to ${String(n.newname)}`, t, String(n.subname));
-                else if (type === 'OBJECT_TABLE')
-                    add('rename-table', `RENAME TABLE ${t} to ${String(n.newname)}`, t);
+                this.schemaChange = true;
                 break;
             }
             case 'AlterTableStmt': {
                 if (n.objtype !== undefined && n.objtype !== 'OBJECT_TABLE')
                     break;
-                const t = relName(n.relation);
-                const isNew = t !== undefined && this.createdTables.has(t);
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                const isNew = this.isNew(t);
                 if (!isNew) {
                     locks = true;
                     lockingTable = t;
+                    this.schemaChange = true;
                 }
                 for (const c of n.cmds ?? [])
-                    this.checkAlterCmd(t ?? '?', isNew, c.AlterTableCmd, add, out);
+                    this.alterCmd(t ?? '?', isNew, c.AlterTableCmd, emit);
                 break;
             }
             default:
@@ -58013,107 +66513,56 @@ class FileState {
         }
         return out;
     }
-    checkColumns(elts, out) {
+    column(col, c, emit) {
+        for (const hook of COLUMN_HOOKS)
+            hook(col, c, this, emit);
+    }
+    checkColumns(table, elts, emit) {
         const pkCols = new Set();
         for (const e of elts) {
             const c = e.Constraint;
             if (c && c.contype === 'CONSTR_PRIMARY')
                 for (const k of c.keys ?? [])
-                    pkCols.add(String(str(k)).toLowerCase());
+                    pkCols.add(String((0,sql_ast/* str */.gx)(k)).toLowerCase());
         }
         for (const e of elts) {
             const col = e.ColumnDef;
-            if (col)
-                this.checkColumnType(col, out, pkCols.has(String(col.colname).toLowerCase()));
+            if (!col)
+                continue;
+            this.types.set(`${table}.${String(col.colname).toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
+            this.column(col, { table, isPk: pkCols.has(String(col.colname).toLowerCase()), alterType: false }, emit);
         }
     }
-    checkColumnType(col, out, isPk = false) {
-        const { name } = typeNameOf(col.typeName);
-        const colname = String(col.colname ?? '');
-        if (name === 'json')
-            out.push({ id: 'prefer-jsonb', detail: `column ${colname} is json` });
-        else if (name === 'timestamp')
-            out.push({ id: 'prefer-timestamptz', detail: `column ${colname} is timestamp without time zone` });
-        else if (name === 'bpchar')
-            out.push({ id: 'prefer-text', detail: `column ${colname} is char(n)` });
-        else if (INT_KEY_TYPES.has(name)) {
-            const pk = isPk || constraintsOf(col).some((c) => c.contype === 'CONSTR_PRIMARY');
-            if (pk || name.includes('serial'))
-                out.push({ id: 'prefer-bigint-key', detail: `${pk ? 'key' : 'column'} ${colname} is ${name}` });
-        }
-    }
-    checkAlterCmd(t, isNew, cmd, add, out) {
+    alterCmd(t, isNew, cmd, emit) {
         const sub = String(cmd.subtype);
+        for (const hook of ALTER_HOOKS.get(sub) ?? [])
+            hook(cmd, t, isNew, this, emit);
         switch (sub) {
             case 'AT_AddColumn': {
                 const col = cmd.def.ColumnDef;
                 if (!col)
                     return;
-                this.checkColumnType(col, out);
-                if (isNew)
-                    return;
-                const cons = constraintsOf(col);
-                const notNull = cons.some((c) => c.contype === 'CONSTR_NOTNULL');
-                const def = cons.find((c) => c.contype === 'CONSTR_DEFAULT');
-                const generated = cons.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
-                const colname = String(col.colname);
-                if (notNull && !def && !generated)
-                    add('add-column-not-null-no-default', `ADD COLUMN ${t}.${colname} NOT NULL without a DEFAULT`, t);
-                if (generated && cons.some((c) => c.contype === 'CONSTR_GENERATED'))
-                    add('add-column-volatile-default', `ADD COLUMN ${t}.${colname} GENERATED ... STORED computes every row`, t);
-                else if (def) {
-                    if (this.opts.pgVersion < 11)
-                        add('add-column-volatile-default', `ADD COLUMN ${t}.${colname} with a DEFAULT on PostgreSQL ${this.opts.pgVersion} (< 11 rewrites the table)`, t);
-                    else {
-                        const v = isVolatileDefault(def.raw_expr);
-                        if (v.volatile)
-                            add('add-column-volatile-default', `ADD COLUMN ${t}.${colname} DEFAULT ${v.fn}(): a volatile default rewrites the table`, t);
-                    }
-                }
-                if (cons.some((c) => (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') && !c.indexname))
-                    add('unique-without-index', `ADD COLUMN ${t}.${colname} UNIQUE/PRIMARY KEY builds an index under the lock`, t);
+                this.column(col, { table: t, isPk: false, alterType: false }, emit);
+                this.types.set(`${t}.${String(col.colname).toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
                 return;
             }
             case 'AT_AlterColumnType': {
                 const col = cmd.def.ColumnDef ?? {};
-                const { name, mods } = typeNameOf(col.typeName);
                 const colname = String(cmd.name);
-                if (!isNew) {
-                    const coercible = !col.raw_default && (name === 'text' || (name === 'varchar' && mods === 0) || name === 'citext');
-                    if (!coercible)
-                        add('change-column-type', `ALTER COLUMN ${t}.${colname} TYPE ${name}${mods ? '(...)' : ''}${name === 'varchar' ? ' (safe only if it raises the varchar limit: suppress with that reason)' : ''}`, t);
-                }
-                this.checkColumnType({ ...col, colname }, out);
+                this.column({ ...col, colname }, { table: t, isPk: false, alterType: true }, emit);
+                this.types.set(`${t}.${colname.toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
                 return;
             }
-            case 'AT_SetNotNull': {
-                const key = `${t}.${String(cmd.name).toLowerCase()}`;
-                if (!this.validatedNotNull.has(key))
-                    add('set-not-null', `ALTER COLUMN ${key} SET NOT NULL`, t);
-                return;
-            }
-            case 'AT_DropNotNull':
-                add('drop-not-null', `ALTER COLUMN ${t}.${String(cmd.name)} DROP NOT NULL`, t);
-                return;
             case 'AT_AddConstraint': {
                 const c = cmd.def.Constraint;
-                if (!c)
-                    return;
-                const name = c.conname ? String(c.conname) : '(unnamed)';
-                if (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') {
+                const nt = c?.raw_expr?.NullTest;
+                if (c && c.contype === 'CONSTR_CHECK' && nt && nt.nulltesttype === 'IS_NOT_NULL') {
+                    const name = c.conname ? String(c.conname) : '(unnamed)';
+                    const fields = (nt.arg?.ColumnRef?.fields ?? []).map(sql_ast/* str */.gx);
+                    const key = `${t}.${String(fields[fields.length - 1]).toLowerCase()}`;
+                    this.notNullChecks.set(name.toLowerCase(), key);
                     if (!c.skip_validation)
-                        add('constraint-not-valid-missing', `ADD CONSTRAINT ${name} ${c.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`, t);
-                    const nt = c.raw_expr?.NullTest;
-                    if (c.contype === 'CONSTR_CHECK' && nt && nt.nulltesttype === 'IS_NOT_NULL') {
-                        const fields = (nt.arg?.ColumnRef?.fields ?? []).map(str);
-                        const key = `${t}.${String(fields[fields.length - 1]).toLowerCase()}`;
-                        this.notNullChecks.set(name.toLowerCase(), key);
-                        if (!c.skip_validation)
-                            this.validatedNotNull.add(key);
-                    }
-                }
-                else if ((c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') && !c.indexname) {
-                    add('unique-without-index', `ADD ${c.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY'} ${name} on ${t} builds its index under the lock`, t);
+                        this.validatedNotNull.add(key);
                 }
                 return;
             }
@@ -58123,26 +66572,56 @@ class FileState {
                     this.validatedNotNull.add(key);
                 return;
             }
-            case 'AT_DropColumn':
-                add('drop-column', `DROP COLUMN ${t}.${String(cmd.name)}`, t, String(cmd.name));
-                return;
-            case 'AT_DetachPartition': {
-                const pc = cmd.def.PartitionCmd ?? {};
-                if (pc.concurrent) {
-                    if (this.inTx())
-                        add('concurrently-in-transaction', `DETACH PARTITION CONCURRENTLY on ${t} inside a transaction`);
-                }
-                else
-                    add('detach-partition-non-concurrent', `DETACH PARTITION ${relName(pc.name) ?? ''} from ${t} without CONCURRENTLY`, t);
-                return;
-            }
             default:
                 return;
         }
     }
 }
+/**
+ * Column types a statement list sets, `table.column` -> type: from ALTER COLUMN TYPE, ADD COLUMN and CREATE
+ * TABLE. Used on a migration's rollback (its ALTER COLUMN TYPE restores the type the column had) and on a
+ * base schema dump.
+ */
+function typesSetBy(pg, sql) {
+    const out = new Map();
+    let stmts;
+    try {
+        stmts = pg.parseSync(sql).stmts ?? [];
+    }
+    catch {
+        return out;
+    }
+    for (const st of stmts) {
+        const [kind] = Object.keys(st.stmt);
+        const n = st.stmt[kind];
+        if (kind === 'CreateStmt') {
+            const t = (0,sql_ast/* relName */.ve)(n.relation);
+            for (const e of n.tableElts ?? []) {
+                const col = e.ColumnDef;
+                if (col && t)
+                    out.set(`${t}.${String(col.colname).toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
+            }
+        }
+        else if (kind === 'AlterTableStmt') {
+            const t = (0,sql_ast/* relName */.ve)(n.relation);
+            for (const c of n.cmds ?? []) {
+                const cmd = c.AlterTableCmd;
+                const col = cmd.def?.ColumnDef;
+                if (!t || !col)
+                    continue;
+                if (cmd.subtype === 'AT_AlterColumnType')
+                    out.set(`${t}.${String(cmd.name).toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
+                else if (cmd.subtype === 'AT_AddColumn')
+                    out.set(`${t}.${String(col.colname).toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
+            }
+        }
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/orm.ts
+
+
 
 
 const line = (n) => n.startPosition.row + 1;
@@ -58158,26 +66637,58 @@ function walk(n, visit) {
 }
 class Collector {
     deps;
-    result = { issues: [], statements: [], comments: [], waivers: [], count: 0 };
+    result = { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [] };
     pending = [];
+    /** Backfill candidates, kept at the end when the same transaction also changes the schema. */
+    backfills = [];
+    /** A forward operation changed the schema of an existing table inside the migration's transaction. */
+    schemaChangeInTx = false;
     constructor(deps) {
         this.deps = deps;
     }
-    issue(node, id, detail, table, column_name) {
-        this.result.issues.push({ id, line: line(node), endLine: endLine(node), statement: shortStatement(node.text), detail, table, column_name });
+    issue(node, id, detail, table, column_name, names, rollback) {
+        const i = { id, line: line(node), endLine: endLine(node), statement: shortStatement(node.text), detail, table, column_name, names: names ?? (table ? { table, column: column_name } : undefined) };
+        if (rollback)
+            i.rollback = true;
+        this.result.issues.push(i);
+    }
+    /** A backfill candidate (update_all, RunPython .update(), op.execute("UPDATE ...")). */
+    backfill(issue, inTx) {
+        this.backfills.push({ issue, inTx });
+    }
+    schemaOp(place) {
+        if (place.inTx && !place.rollback)
+            this.schemaChangeInTx = true;
     }
     statement(node) {
         this.result.statements.push({ line: line(node), endLine: endLine(node) });
         this.result.count++;
     }
-    /** Analyses embedded SQL whose first character is on `firstLine` (1-based); issues land on the SQL's own lines. */
-    embeddedSql(sql, firstLine, call, waiverReason) {
+    /**
+     * Analyses embedded SQL whose first character is on `firstLine` (1-based); issues land on the SQL's own
+     * lines. Not parsed at all when the file's dialect is not PostgreSQL or CockroachDB.
+     */
+    embeddedSql(sql, firstLine, call, place, waiverReason) {
+        if (!this.deps.parseSql)
+            return;
         this.pending.push(this.deps.pg().then((pg) => {
-            const r = analyzeSql(pg, sql, this.deps.sql);
-            for (const i of r.issues) {
+            const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes });
+            const shift = (i) => {
                 const shifted = { ...i, line: Math.max(line(call), firstLine + i.line - 1), endLine: Math.min(endLine(call), firstLine + i.endLine - 1) };
                 if (shifted.endLine < shifted.line)
                     shifted.endLine = shifted.line;
+                if (place.rollback)
+                    shifted.rollback = true;
+                return shifted;
+            };
+            this.result.created.push(...r.created);
+            if (r.schemaChange)
+                this.schemaOp(place);
+            for (const i of r.backfills)
+                if (!waiverReason)
+                    this.backfill(shift(i), place.inTx && !place.rollback);
+            for (const i of r.issues) {
+                const shifted = shift(i);
                 if (waiverReason)
                     this.result.waivers.push({ id: i.id, line: shifted.line, reason: waiverReason, statement: i.statement });
                 else
@@ -58187,6 +66698,10 @@ class Collector {
     }
     async done() {
         await Promise.all(this.pending);
+        if (this.schemaChangeInTx)
+            for (const b of this.backfills)
+                if (b.inTx)
+                    this.result.issues.push(b.issue);
         this.result.issues.sort((a, b) => a.line - b.line);
         return this.result;
     }
@@ -58249,7 +66764,67 @@ function rubyArgs(call) {
 function rubyMethod(call) {
     return call.childForFieldName('method')?.text ?? '';
 }
-const RAILS_IRREVERSIBLE_IN_CHANGE = new Set(['execute', 'change_column', 'change_column_default', 'remove_columns']);
+const RAILS_IRREVERSIBLE_IN_CHANGE = new Set(['execute', 'change_column', 'change_column_default']);
+/** A Rails column type (`:string, limit: 255`) as PostgreSQL's type. */
+function railsType(type, opts) {
+    const n = (s) => (s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined);
+    const limit = n(opts.limit);
+    switch (type) {
+        case 'string':
+            return limit !== undefined ? { name: 'varchar', mods: 1, args: [limit] } : { name: 'varchar', mods: 0, args: [] };
+        case 'text':
+        case 'citext':
+        case 'inet':
+        case 'cidr':
+        case 'jsonb':
+        case 'json':
+        case 'uuid':
+            return { name: type, mods: 0, args: [] };
+        case 'integer':
+            return { name: limit === 8 ? 'int8' : limit === 2 ? 'int2' : 'int4', mods: 0, args: [] };
+        case 'bigint':
+            return { name: 'int8', mods: 0, args: [] };
+        case 'decimal':
+        case 'numeric': {
+            const p = n(opts.precision);
+            const sc = n(opts.scale) ?? 0;
+            return p !== undefined ? { name: 'numeric', mods: 2, args: [p, sc] } : { name: 'numeric', mods: 0, args: [] };
+        }
+        case 'datetime':
+        case 'timestamp': {
+            const p = n(opts.precision);
+            return p !== undefined ? { name: 'timestamp', mods: 1, args: [p] } : { name: 'timestamp', mods: 0, args: [] };
+        }
+        case 'boolean':
+            return { name: 'bool', mods: 0, args: [] };
+        default:
+            return type ? { name: type, mods: 0, args: [] } : undefined;
+    }
+}
+/** Column types of a Rails db/schema.rb (`create_table "users"` ... `t.string "email", limit: 255`). */
+function railsSchemaTypes(schema) {
+    const out = new Map();
+    let table;
+    for (const l of schema.split(/\r?\n/)) {
+        const ct = /^\s*create_table\s+"([^"]+)"/.exec(l);
+        if (ct) {
+            table = ct[1];
+            continue;
+        }
+        if (/^\s*end\s*$/.test(l))
+            continue;
+        const col = /^\s*t\.(\w+)\s+"([^"]+)"(.*)$/.exec(l);
+        if (!col || !table)
+            continue;
+        const opt = (k) => new RegExp(`\\b${k}:\\s*(\\d+)`).exec(col[3])?.[1];
+        const t = railsType(col[1], { limit: opt('limit'), precision: opt('precision'), scale: opt('scale') });
+        if (t)
+            out.set(`${table}.${col[2]}`, t);
+    }
+    return out;
+}
+const RAILS_LOOPS = new Set(['find_each', 'find_in_batches', 'in_batches', 'each']);
+const RAILS_WRITES = /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch)\b/;
 async function analyzeRails(source, deps) {
     const tree = deps.parser.parse(source);
     const c = new Collector(deps);
@@ -58263,11 +66838,14 @@ async function analyzeRails(source, deps) {
             noTransaction = true;
     });
     const created = new Set();
+    /** Types the rollback restores (`change_column` in def down / dir.down): the type the column had. */
+    const oldTypes = new Map();
+    const place = (ctx) => ({ inTx: !noTransaction, rollback: ctx.rollback });
     const visit = (n, ctx) => {
         if (n.type === 'method') {
             const name = n.childForFieldName('name')?.text;
             for (const ch of named(n.childForFieldName('body') ?? n))
-                visit(ch, { ...ctx, inChange: name === 'change' });
+                visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback });
             return;
         }
         if (n.type !== 'call') {
@@ -58288,26 +66866,45 @@ async function analyzeRails(source, deps) {
                 visit(ch, { ...ctx, reversible: true });
             return;
         }
+        // reversible do |dir| dir.up { } ; dir.down { } end
+        if (receiver && (m === 'down' || m === 'up') && block && ctx.reversible) {
+            for (const ch of named(block))
+                visit(ch, { ...ctx, rollback: m === 'down' || ctx.rollback });
+            return;
+        }
         const args = rubyArgs(n);
         const table = rubyValue(args.positional[0]);
         const column = rubyValue(args.positional[1]);
         const opt = (k) => rubyValue(args.options.get(k));
         const found = [];
+        // Backfills: update_all, or a batch loop over a model that writes rows.
+        if (receiver && (m === 'update_all' || (RAILS_LOOPS.has(m) && block && RAILS_WRITES.test(block.text))) && !ctx.table) {
+            const model = /^[A-Z]\w*/.exec(receiver.text)?.[0];
+            const issue = { id: 'backfill-in-transaction', line: line(n), endLine: endLine(n), statement: shortStatement(n.text), detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`, names: { model } };
+            if (ctx.rollback)
+                issue.rollback = true;
+            if (!ctx.waiver)
+                c.backfill(issue, !noTransaction && !ctx.rollback);
+            c.statement(n);
+            return;
+        }
         // t.* inside change_table / create_table blocks
         if (receiver && ctx.table) {
             const t = ctx.table;
             if (m === 'remove')
-                found.push(['drop-column', `change_table ${t}: t.remove ${column ?? table}`]);
+                found.push(['drop-column', `change_table ${t}: t.remove ${column ?? table}`, { table: t, column: table }]);
             else if (m === 'rename')
-                found.push(['rename-column', `change_table ${t}: t.rename ${table} to ${column}`]);
+                found.push(['rename-column', `change_table ${t}: t.rename ${table} to ${column}`, { table: t, column: table, newName: column }]);
             else if (m === 'change')
-                found.push(['change-column-type', `change_table ${t}: t.change ${table}`]);
+                found.push(['change-column-type', `change_table ${t}: t.change ${table}`, { table: t, column: table }]);
             else if (m === 'index' && !created.has(t) && opt('algorithm') !== 'concurrently')
-                found.push(['create-index-non-concurrent', `change_table ${t}: t.index without algorithm: :concurrently`]);
+                found.push(['create-index-non-concurrent', `change_table ${t}: t.index without algorithm: :concurrently`, { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') }]);
             else if (m === 'json')
-                found.push(['prefer-jsonb', `${t}.${table} is json`]);
-            for (const [id, detail] of found)
-                record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined);
+                found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }]);
+            if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m))
+                c.schemaOp(place(ctx));
+            for (const [id, detail, names] of found)
+                record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined, names);
             c.statement(n);
             return;
         }
@@ -58317,14 +66914,18 @@ async function analyzeRails(source, deps) {
             return;
         }
         const isNew = table !== undefined && created.has(table);
+        if (!isNew && (/^(add_|remove_|change_|rename_)/.test(m) || m === 'drop_table'))
+            c.schemaOp(place(ctx));
         switch (m) {
             case 'create_table':
-                if (table)
+                if (table) {
                     created.add(table);
+                    c.result.created.push(table);
+                }
                 if (opt('force') === 'true' || opt('force') === 'cascade')
-                    found.push(['drop-table', `create_table ${table}, force: drops the existing table`]);
+                    found.push(['drop-table', `create_table ${table}, force: drops the existing table`, { table }]);
                 if (opt('id') === 'integer' || opt('id') === 'serial')
-                    found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`]);
+                    found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`, { table, column: 'id' }]);
                 for (const ch of named(block))
                     visit(ch, { ...ctx, table });
                 break;
@@ -58334,18 +66935,21 @@ async function analyzeRails(source, deps) {
                 break;
             case 'add_index':
                 if (!isNew) {
+                    const names = { table, columns: rubyColumns(args.positional[1]), index: opt('name') };
                     if (opt('algorithm') !== 'concurrently')
-                        found.push(['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`]);
+                        found.push(['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`, names]);
                     else if (!noTransaction)
-                        found.push(['concurrently-in-transaction', `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`]);
+                        found.push(['concurrently-in-transaction', `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names]);
                 }
                 break;
-            case 'remove_index':
+            case 'remove_index': {
+                const names = { table, columns: rubyColumns(args.options.get('column') ?? args.positional[1]), index: opt('name') };
                 if (opt('algorithm') !== 'concurrently')
-                    found.push(['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`]);
+                    found.push(['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`, names]);
                 else if (!noTransaction)
-                    found.push(['concurrently-in-transaction', `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`]);
+                    found.push(['concurrently-in-transaction', `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names]);
                 break;
+            }
             case 'add_reference':
             case 'add_belongs_to': {
                 if (isNew)
@@ -58353,71 +66957,78 @@ async function analyzeRails(source, deps) {
                 const index = args.options.get('index');
                 const idxConcurrent = index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'));
                 if (rubyValue(index) !== 'false' && !idxConcurrent)
-                    found.push(['create-index-non-concurrent', `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`]);
+                    found.push(['create-index-non-concurrent', `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`, { table, columns: [`${column}_id`] }]);
                 const fk = args.options.get('foreign_key');
                 if (fk && rubyValue(fk) !== 'false' && !(fk.type === 'hash' && fk.text.replace(/\s/g, '').includes('validate:false')))
-                    found.push(['constraint-not-valid-missing', `${m} ${table}, ${column}, foreign_key: true validates every row`]);
+                    found.push(['constraint-not-valid-missing', `${m} ${table}, ${column}, foreign_key: true validates every row`, { table, column: `${column}_id`, value: column ? `${column}s` : undefined }]);
                 break;
             }
             case 'add_foreign_key':
                 if (!isNew && opt('validate') !== 'false')
-                    found.push(['constraint-not-valid-missing', `add_foreign_key ${table} -> ${column} without validate: false`]);
+                    found.push(['constraint-not-valid-missing', `add_foreign_key ${table} -> ${column} without validate: false`, { table, value: column, column: opt('column') }]);
                 break;
             case 'add_check_constraint':
                 if (!isNew && opt('validate') !== 'false')
-                    found.push(['constraint-not-valid-missing', `add_check_constraint on ${table} without validate: false`]);
+                    found.push(['constraint-not-valid-missing', `add_check_constraint on ${table} without validate: false`, { table, constraint: opt('name') }]);
                 break;
             case 'add_column': {
                 const type = rubyValue(args.positional[2]);
                 if (type === 'json')
-                    found.push(['prefer-jsonb', `${table}.${column} is json`]);
+                    found.push(['prefer-jsonb', `${table}.${column} is json`, { table, column }]);
                 if (isNew)
                     break;
                 if (opt('null') === 'false' && !args.options.has('default'))
-                    found.push(['add-column-not-null-no-default', `add_column ${table}, ${column}, null: false without default`]);
+                    found.push(['add-column-not-null-no-default', `add_column ${table}, ${column}, null: false without default`, { table, column, type }]);
                 const def = args.options.get('default');
                 if (def && (def.type === 'lambda' || deps.sql.pgVersion < 11))
-                    found.push(['add-column-volatile-default', `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`]);
+                    found.push(['add-column-volatile-default', `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`, { table, column, type }]);
                 break;
             }
             case 'remove_column':
             case 'remove_columns':
-                if (!isNew)
-                    found.push(['drop-column', `${m} ${table}, ${args.positional.slice(1).map(rubyValue).join(', ')}`]);
+                if (!isNew) {
+                    const cols = args.positional.slice(1).map(rubyValue);
+                    found.push(['drop-column', `${m} ${table}, ${cols.join(', ')}`, { table, column: cols[0] }]);
+                }
                 break;
             case 'rename_column':
                 if (!isNew)
-                    found.push(['rename-column', `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`]);
+                    found.push(['rename-column', `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`, { table, column, newName: rubyValue(args.positional[2]) }]);
                 break;
             case 'rename_table':
                 if (!isNew)
-                    found.push(['rename-table', `rename_table ${table} to ${column}`]);
+                    found.push(['rename-table', `rename_table ${table} to ${column}`, { table, newName: column }]);
                 break;
             case 'change_column': {
                 const type = rubyValue(args.positional[2]);
-                if (!isNew && type !== 'text')
-                    found.push(['change-column-type', `change_column ${table}, ${column}, :${type}`]);
+                const now = railsType(type, { limit: opt('limit'), precision: opt('precision'), scale: opt('scale') });
+                const key = `${table}.${column}`;
+                if (ctx.rollback)
+                    break;
+                const old = oldTypes.get(key) ?? deps.knownTypes?.get(key);
+                if (!isNew && now && !(0,change_column_type/* rewriteFree */.V)(old, now, args.options.has('using')))
+                    found.push(['change-column-type', `change_column ${table}, ${column}, :${type}${old ? ` (from ${(0,sql_ast/* typeText */.wQ)(old)})` : ''}`, { table, column, type: (0,sql_ast/* typeText */.wQ)(now), oldType: old ? (0,sql_ast/* typeText */.wQ)(old) : undefined }]);
                 break;
             }
             case 'change_column_null':
                 if (!isNew) {
                     const v = rubyValue(args.positional[2]);
                     if (v === 'false')
-                        found.push(['set-not-null', `change_column_null ${table}, ${column}, false`]);
+                        found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }]);
                     else if (v === 'true')
-                        found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`]);
+                        found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`, { table, column }]);
                 }
                 break;
             case 'drop_table':
                 if (!isNew)
-                    found.push(['drop-table', `drop_table ${table}`]);
+                    found.push(['drop-table', `drop_table ${table}`, { table }]);
                 break;
             case 'execute': {
                 const a = args.positional[0];
                 if (a?.type === 'string') {
                     const content = named(a).find((p) => p.type === 'string_content');
                     if (rubyValue(a) !== undefined && content)
-                        c.embeddedSql(rubyValue(a), line(content), n, ctx.waiver);
+                        c.embeddedSql(rubyValue(a), line(content), n, place(ctx), ctx.waiver);
                 }
                 else if (a?.type === 'heredoc_beginning') {
                     // The body is a later sibling of the call.
@@ -58428,7 +67039,7 @@ async function analyzeRails(source, deps) {
                         const text = named(s).filter((p) => p.type === 'heredoc_content').map((p) => p.text).join('');
                         const first = named(s).find((p) => p.type === 'heredoc_content');
                         if (first)
-                            c.embeddedSql(text, line(first), n, ctx.waiver);
+                            c.embeddedSql(text, line(first), n, place(ctx), ctx.waiver);
                     }
                 }
                 break;
@@ -58441,24 +67052,52 @@ async function analyzeRails(source, deps) {
         if (ctx.inChange && !ctx.reversible) {
             const irreversible = RAILS_IRREVERSIBLE_IN_CHANGE.has(m) ||
                 (m === 'remove_column' && args.positional.length < 3) ||
+                (m === 'remove_columns' && !args.options.has('type')) ||
                 (m === 'drop_table' && !block) ||
                 (m === 'remove_index' && !column && !args.options.has('column'));
             if (irreversible)
                 found.push(['missing-down', `${m} is irreversible inside def change`]);
         }
-        for (const [id, detail] of found)
-            record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined);
+        for (const [id, detail, names] of found)
+            record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names);
         if (['create_table', 'change_table'].includes(m) || found.length || m.startsWith('add_') || m.startsWith('remove_') || m === 'execute')
             c.statement(n);
     };
-    const record = (n, id, detail, table, ctx, column) => {
+    const record = (n, id, detail, table, ctx, column, names) => {
         if (ctx.waiver && id !== 'missing-down')
             c.result.waivers.push({ id, line: line(n), reason: ctx.waiver, statement: shortStatement(n.text) });
         else
-            c.issue(n, id, detail, table, column);
+            c.issue(n, id, detail, table, column, names, ctx.rollback);
     };
+    // The rollback's change_column tells the type a column had before the forward change_column.
+    const collectOld = (n, rollback) => {
+        if (n.type === 'method')
+            rollback = n.childForFieldName('name')?.text === 'down';
+        if (n.type === 'call' && (rubyMethod(n) === 'down') && n.childForFieldName('receiver'))
+            rollback = true;
+        if (rollback && n.type === 'call' && rubyMethod(n) === 'change_column') {
+            const a = rubyArgs(n);
+            const t = railsType(rubyValue(a.positional[2]), { limit: rubyValue(a.options.get('limit')), precision: rubyValue(a.options.get('precision')), scale: rubyValue(a.options.get('scale')) });
+            if (t)
+                oldTypes.set(`${rubyValue(a.positional[0])}.${rubyValue(a.positional[1])}`, t);
+        }
+        for (const ch of named(n))
+            collectOld(ch, rollback);
+    };
+    collectOld(root, false);
     visit(root, { inChange: false, reversible: false });
     return c.done();
+}
+/** Column names of `:email` or `[:a, :b]`. */
+function rubyColumns(n) {
+    if (!n)
+        return undefined;
+    if (n.type === 'array') {
+        const v = named(n).map(rubyValue);
+        return v.every((x) => x !== undefined) ? v : undefined;
+    }
+    const v = rubyValue(n);
+    return v !== undefined ? [v] : undefined;
 }
 // ---------------------------------------------------------------------------------------------------------
 // Python (Django, Alembic)
@@ -58549,9 +67188,61 @@ async function analyzePython(source, deps, hint) {
     if (fns.has('upgrade') && hint !== 'django')
         return { ...(await analyzeAlembic(fns, c)), kind: 'alembic' };
     if (migrationClass && hint !== 'alembic')
-        return { ...(await analyzeDjango(migrationClass, c)), kind: 'django' };
+        return { ...(await analyzeDjango(migrationClass, fns, c)), kind: 'django' };
     return { ...(await c.done()), notMigration: true };
 }
+/** SQLAlchemy type expressions (sa.String(length=255), VARCHAR(100), sa.Numeric(10, 2), postgresql.INET()) as PostgreSQL types. */
+function sqlalchemyType(text) {
+    const m = /^(?:[\w.]+\.)?(\w+)\s*(?:\((.*)\))?$/s.exec(text.trim());
+    if (!m)
+        return undefined;
+    const args = (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const num = (k, i) => {
+        const kw = args.find((a) => a.startsWith(`${k}=`));
+        const v = kw ? kw.slice(k.length + 1) : args[i] !== undefined && !args[i].includes('=') ? args[i] : undefined;
+        return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+    };
+    const name = m[1].toLowerCase();
+    switch (name) {
+        case 'string':
+        case 'varchar':
+        case 'unicode':
+        case 'nvarchar': {
+            const len = num('length', 0);
+            return len !== undefined ? { name: 'varchar', mods: 1, args: [len] } : { name: 'varchar', mods: 0, args: [] };
+        }
+        case 'text':
+        case 'unicodetext':
+            return { name: 'text', mods: 0, args: [] };
+        case 'numeric':
+        case 'decimal': {
+            const p = num('precision', 0);
+            return p !== undefined ? { name: 'numeric', mods: 2, args: [p, num('scale', 1) ?? 0] } : { name: 'numeric', mods: 0, args: [] };
+        }
+        case 'integer':
+            return { name: 'int4', mods: 0, args: [] };
+        case 'biginteger':
+        case 'bigint':
+            return { name: 'int8', mods: 0, args: [] };
+        case 'smallinteger':
+            return { name: 'int2', mods: 0, args: [] };
+        case 'inet':
+        case 'cidr':
+        case 'citext':
+        case 'jsonb':
+        case 'json':
+        case 'uuid':
+            return { name, mods: 0, args: [] };
+        case 'datetime':
+        case 'timestamp':
+            return { name: /timezone\s*=\s*True/.test(m[2] ?? '') ? 'timestamptz' : 'timestamp', mods: 0, args: [] };
+        case 'boolean':
+            return { name: 'bool', mods: 0, args: [] };
+        default:
+            return undefined;
+    }
+}
+const ALEMBIC_DATA_OPS = new Set(['execute', 'bulk_insert', 'get_bind', 'get_context', 'create_table', 'inline_literal', 'f']);
 async function analyzeAlembic(fns, c) {
     const upgrade = fns.get('upgrade');
     const downgrade = fns.get('downgrade');
@@ -58574,17 +67265,23 @@ async function analyzeAlembic(fns, c) {
         }
         const table = (i) => pyValue(call.positional[i]);
         const kw = (k) => pyValue(call.kwargs.get(k));
+        const place = { inTx: !autocommit };
         c.statement(n);
+        const target = call.name === 'create_index' || call.name.startsWith('create_') ? table(1) : table(0);
+        if (!ALEMBIC_DATA_OPS.has(call.name) && !(target && created.has(target)))
+            c.schemaOp(place);
         switch (call.name) {
             case 'create_table':
-                if (table(0))
+                if (table(0)) {
                     created.add(table(0));
+                    c.result.created.push(table(0));
+                }
                 break;
             case 'drop_table':
                 c.issue(n, 'drop-table', `op.drop_table('${table(0)}')`, table(0));
                 break;
             case 'rename_table':
-                c.issue(n, 'rename-table', `op.rename_table('${table(0)}', '${table(1)}')`, table(0));
+                c.issue(n, 'rename-table', `op.rename_table('${table(0)}', '${table(1)}')`, table(0), undefined, { table: table(0), newName: table(1) });
                 break;
             case 'drop_column':
                 c.issue(n, 'drop-column', `op.drop_column('${table(0)}', '${table(1)}')`, table(0), table(1));
@@ -58598,9 +67295,9 @@ async function analyzeAlembic(fns, c) {
                     const name = pyValue(col.positional[0]);
                     const type = col.positional[1]?.text ?? '';
                     if (/\bJSON\b/.test(type) && !/JSONB/.test(type))
-                        c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`);
+                        c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`, t, name);
                     if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default'))
-                        c.issue(n, 'add-column-not-null-no-default', `op.add_column('${t}', Column('${name}', nullable=False)) without server_default`, t);
+                        c.issue(n, 'add-column-not-null-no-default', `op.add_column('${t}', Column('${name}', nullable=False)) without server_default`, t, undefined, { table: t, column: name, type });
                 }
                 break;
             }
@@ -58609,42 +67306,51 @@ async function analyzeAlembic(fns, c) {
                 const col = table(1);
                 if (t && created.has(t))
                     break;
-                if (kw('nullable') === 'False')
-                    c.issue(n, 'set-not-null', `op.alter_column('${t}', '${col}', nullable=False)`, t);
-                if (kw('nullable') === 'True')
-                    c.issue(n, 'drop-not-null', `op.alter_column('${t}', '${col}', nullable=True)`, t);
+                const existingNullable = kw('existing_nullable');
+                if (kw('nullable') === 'False' && existingNullable !== 'False')
+                    c.issue(n, 'set-not-null', `op.alter_column('${t}', '${col}', nullable=False)`, t, undefined, { table: t, column: col });
+                if (kw('nullable') === 'True' && existingNullable !== 'True')
+                    c.issue(n, 'drop-not-null', `op.alter_column('${t}', '${col}', nullable=True)`, t, undefined, { table: t, column: col });
                 if (call.kwargs.has('type_')) {
-                    const type = call.kwargs.get('type_').text;
-                    if (!/^(sa\.)?(Text|UnicodeText)\(\)$/.test(type))
-                        c.issue(n, 'change-column-type', `op.alter_column('${t}', '${col}', type_=${type})`, t);
+                    const text = call.kwargs.get('type_').text;
+                    const now = sqlalchemyType(text);
+                    const oldNode = call.kwargs.get('existing_type');
+                    const old = (oldNode ? sqlalchemyType(oldNode.text) : undefined) ?? c.deps.knownTypes?.get(`${t}.${col}`);
+                    const free = now ? (0,change_column_type/* rewriteFree */.V)(old, now, call.kwargs.has('postgresql_using')) : /^(sa\.)?(Text|UnicodeText)\(\)$/.test(text);
+                    if (!free)
+                        c.issue(n, 'change-column-type', `op.alter_column('${t}', '${col}', type_=${text}${oldNode ? `, existing_type=${oldNode.text}` : ''})`, t, undefined, { table: t, column: col, type: now ? (0,sql_ast/* typeText */.wQ)(now) : text, oldType: old ? (0,sql_ast/* typeText */.wQ)(old) : undefined });
                 }
                 if (call.kwargs.has('new_column_name'))
-                    c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col);
+                    c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col, { table: t, column: col, newName: kw('new_column_name') });
                 break;
             }
             case 'create_index': {
                 const t = table(1);
                 if (t && created.has(t))
                     break;
+                const cols = call.positional[2]?.type === 'list' ? named(call.positional[2]).map(pyValue).filter((x) => x !== undefined) : undefined;
+                const names = { table: t, index: table(0), columns: cols };
                 if (kw('postgresql_concurrently') !== 'True')
-                    c.issue(n, 'create-index-non-concurrent', `op.create_index(... '${t}' ...) without postgresql_concurrently=True`, t);
+                    c.issue(n, 'create-index-non-concurrent', `op.create_index(... '${t}' ...) without postgresql_concurrently=True`, t, undefined, names);
                 else if (!autocommit)
-                    c.issue(n, 'concurrently-in-transaction', `op.create_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`);
+                    c.issue(n, 'concurrently-in-transaction', `op.create_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`, undefined, undefined, names);
                 break;
             }
-            case 'drop_index':
+            case 'drop_index': {
+                const names = { index: table(0), table: kw('table_name') };
                 if (kw('postgresql_concurrently') !== 'True')
-                    c.issue(n, 'drop-index-non-concurrent', `op.drop_index('${table(0)}') without postgresql_concurrently=True`);
+                    c.issue(n, 'drop-index-non-concurrent', `op.drop_index('${table(0)}') without postgresql_concurrently=True`, undefined, undefined, names);
                 else if (!autocommit)
-                    c.issue(n, 'concurrently-in-transaction', `op.drop_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`);
+                    c.issue(n, 'concurrently-in-transaction', `op.drop_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`, undefined, undefined, names);
                 break;
+            }
             case 'create_foreign_key':
             case 'create_check_constraint': {
-                const t = call.name === 'create_foreign_key' ? table(1) : table(1);
+                const t = table(1);
                 if (t && created.has(t))
                     break;
                 if (kw('postgresql_not_valid') !== 'True')
-                    c.issue(n, 'constraint-not-valid-missing', `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`, t);
+                    c.issue(n, 'constraint-not-valid-missing', `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`, t, undefined, { table: t, constraint: table(0), value: call.name === 'create_foreign_key' ? table(2) : undefined });
                 break;
             }
             case 'create_unique_constraint':
@@ -58652,13 +67358,14 @@ async function analyzeAlembic(fns, c) {
                 const t = table(1);
                 if (t && created.has(t))
                     break;
-                c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t);
+                const cols = call.positional[2]?.type === 'list' ? named(call.positional[2]).map(pyValue).filter((x) => x !== undefined) : undefined;
+                c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t, undefined, { table: t, constraint: table(0), columns: cols, value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE' });
                 break;
             }
             case 'execute': {
                 const s = sqlArg(call.positional[0] ?? call.kwargs.get('sqltext'));
                 if (s)
-                    c.embeddedSql(s.sql, line(s.first), n);
+                    c.embeddedSql(s.sql, line(s.first), n, place);
                 break;
             }
             default:
@@ -58668,7 +67375,23 @@ async function analyzeAlembic(fns, c) {
     visit(upgrade, false);
     return c.done();
 }
-async function analyzeDjango(cls, c) {
+/** A RunPython function that writes rows: .update(), bulk_update, or .save() inside a loop. */
+function writesRows(fn) {
+    let found = false;
+    walk(fn, (n) => {
+        if (found)
+            return false;
+        const call = pyCall(n);
+        if (call && (call.name === 'update' || call.name === 'bulk_update') && call.qualified.includes('.'))
+            found = true;
+        if (n.type === 'for_statement' && /\.save\(|\.update\(/.test(n.text))
+            found = true;
+        return undefined;
+    });
+    return found;
+}
+const DJANGO_SCHEMA_OPS = new Set(['AddField', 'RemoveField', 'AlterField', 'RenameField', 'AddIndex', 'RemoveIndex', 'AddConstraint', 'RemoveConstraint', 'RenameModel', 'DeleteModel', 'AlterUniqueTogether', 'AlterIndexTogether', 'RenameIndex', 'AlterModelTable']);
+async function analyzeDjango(cls, fns, c) {
     let atomic = true;
     let ops;
     for (const st of named(cls.childForFieldName('body'))) {
@@ -58683,6 +67406,9 @@ async function analyzeDjango(cls, c) {
             ops = right;
     }
     const created = new Set();
+    /** Fields defined earlier in this migration (AddField then AlterField). */
+    const local = new Map();
+    const place = { inTx: atomic };
     const visitOp = (n) => {
         const call = pyCall(n);
         if (!call)
@@ -58691,42 +67417,63 @@ async function analyzeDjango(cls, c) {
         const kw = (k) => pyValue(call.kwargs.get(k));
         const model = (kw('model_name') ?? kw('name') ?? pyValue(call.positional[0]))?.toLowerCase();
         const isNew = model !== undefined && created.has(model);
+        if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew)
+            c.schemaOp(place);
+        const field = kw('name') ?? pyValue(call.positional[1]);
         switch (call.name) {
             case 'CreateModel':
-                if (model)
+                if (model) {
                     created.add(model);
+                    c.result.created.push(model);
+                }
                 break;
             case 'DeleteModel':
-                c.issue(n, 'drop-table', `DeleteModel ${model}`);
+                c.issue(n, 'drop-table', `DeleteModel ${model}`, undefined, undefined, { table: model, model });
                 break;
             case 'RenameModel':
-                c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`);
+                c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, { table: kw('old_name'), newName: kw('new_name') });
                 break;
             case 'RemoveField':
                 if (!isNew)
-                    c.issue(n, 'drop-column', `RemoveField ${model}.${kw('name')}`, model, kw('name'));
+                    c.issue(n, 'drop-column', `RemoveField ${model}.${field}`, model, field, { table: model, model, column: field });
                 break;
             case 'RenameField':
                 if (!isNew)
-                    c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'));
+                    c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), { table: model, column: kw('old_name'), newName: kw('new_name') });
                 break;
-            case 'AlterField':
-                if (!isNew)
-                    c.issue(n, 'change-column-type', `AlterField ${model}.${kw('name')} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (check manage.py sqlmigrate)`, model);
+            case 'AlterField': {
+                const now = fieldSummary(call.kwargs.get('field') ?? call.positional[2]);
+                const key = `${model}.${field}`;
+                const before = c.deps.djangoFields?.get(key) ?? local.get(key);
+                if (now)
+                    local.set(key, now);
+                if (isNew)
+                    break;
+                const costed = before && now ? alterFieldDangers(before, now) : undefined;
+                if (costed) {
+                    for (const d of costed)
+                        c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, { table: model, model, column: field });
+                }
+                else
+                    c.issue(n, 'change-column-type', `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`, model, undefined, { table: model, column: field });
                 break;
+            }
             case 'AddField': {
                 if (isNew)
                     break;
-                const field = pyCall(call.kwargs.get('field') ?? n);
-                if (!field)
+                const f = pyCall(call.kwargs.get('field') ?? n);
+                if (!f)
                     break;
-                const fkw = (k) => pyValue(field.kwargs.get(k));
+                const added = fieldSummary(call.kwargs.get('field'));
+                if (added)
+                    local.set(`${model}.${field}`, added);
+                const fkw = (k) => pyValue(f.kwargs.get(k));
                 const nullable = fkw('null') === 'True';
-                const many = field.name === 'ManyToManyField';
-                if (!nullable && !many && !field.kwargs.has('default') && !field.kwargs.has('db_default'))
-                    c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${kw('name')} is NOT NULL without a default`, model);
-                if (['ForeignKey', 'OneToOneField'].includes(field.name) && fkw('db_constraint') !== 'False')
-                    c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${kw('name')} (${field.name}) adds a validated foreign key and a non-concurrent index`, model);
+                const many = f.name === 'ManyToManyField';
+                if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default'))
+                    c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, { table: model, column: field });
+                if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
+                    c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model);
                 break;
             }
             case 'AddIndex':
@@ -58755,16 +67502,26 @@ async function analyzeDjango(cls, c) {
             case 'RunSQL': {
                 const s = sqlArg(call.positional[0] ?? call.kwargs.get('sql'));
                 if (s)
-                    c.embeddedSql(s.sql, line(s.first), n);
+                    c.embeddedSql(s.sql, line(s.first), n, place);
                 const reverse = call.positional[1] ?? call.kwargs.get('reverse_sql');
                 if (!reverse)
                     c.issue(n, 'missing-down', 'RunSQL without reverse_sql');
                 break;
             }
             case 'RunPython': {
+                const forward = call.positional[0] ?? call.kwargs.get('code');
                 const reverse = call.positional[1] ?? call.kwargs.get('reverse_code');
                 if (!reverse)
                     c.issue(n, 'missing-down', 'RunPython without reverse_code');
+                for (const [arg, rollback] of [[forward, false], [reverse, true]]) {
+                    const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined;
+                    if (!fn || !writesRows(fn))
+                        continue;
+                    const issue = { id: 'backfill-in-transaction', line: line(n), endLine: endLine(n), statement: shortStatement(n.text), detail: `RunPython ${arg.text} updates rows inside the migration's transaction (atomic)` };
+                    if (rollback)
+                        issue.rollback = true;
+                    c.backfill(issue, atomic && !rollback);
+                }
                 break;
             }
             case 'SeparateDatabaseAndState': {
@@ -58780,6 +67537,146 @@ async function analyzeDjango(cls, c) {
     for (const op of named(ops))
         visitOp(op);
     return c.done();
+}
+function fieldSummary(n) {
+    const call = n ? pyCall(n) : undefined;
+    if (!call)
+        return undefined;
+    const kw = {};
+    for (const [k, v] of call.kwargs)
+        kw[k] = v.text;
+    if (call.positional[0] && call.name === 'ForeignKey')
+        kw.to = call.positional[0].text;
+    return { cls: call.name, kw };
+}
+/** The dependencies and field definitions of a Django migration (CreateModel fields, AddField, AlterField, RemoveField). */
+function djangoFileState(parser, source, app) {
+    const out = { dependencies: [], defs: [], alters: [] };
+    const tree = parser.parse(source);
+    if (!tree)
+        return out;
+    let cls;
+    for (const n of named(tree.rootNode))
+        if (n.type === 'class_definition' && n.childForFieldName('name')?.text === 'Migration')
+            cls = n;
+    if (!cls)
+        return out;
+    for (const st of named(cls.childForFieldName('body'))) {
+        const asg = st.type === 'expression_statement' ? named(st)[0] : undefined;
+        if (asg?.type !== 'assignment')
+            continue;
+        const left = asg.childForFieldName('left')?.text;
+        const right = asg.childForFieldName('right');
+        if (left === 'dependencies' && right) {
+            for (const t of named(right)) {
+                const parts = named(t).map(pyValue);
+                if (t.type === 'tuple' && parts.length === 2 && parts[0] === app && parts[1])
+                    out.dependencies.push(parts[1]);
+            }
+        }
+        if (left === 'operations' && right) {
+            const visit = (op) => {
+                const call = pyCall(op);
+                if (!call)
+                    return;
+                const kw = (k) => pyValue(call.kwargs.get(k));
+                if (call.name === 'CreateModel') {
+                    const model = (kw('name') ?? pyValue(call.positional[0]))?.toLowerCase();
+                    const fields = call.kwargs.get('fields') ?? call.positional[1];
+                    for (const f of named(fields)) {
+                        const parts = named(f);
+                        const name = pyValue(parts[0]);
+                        if (model && name)
+                            out.defs.push([`${model}.${name}`, fieldSummary(parts[1])]);
+                    }
+                }
+                else if (call.name === 'AddField' || call.name === 'AlterField') {
+                    const model = (kw('model_name') ?? pyValue(call.positional[0]))?.toLowerCase();
+                    const name = kw('name') ?? pyValue(call.positional[1]);
+                    if (model && name)
+                        out.defs.push([`${model}.${name}`, fieldSummary(call.kwargs.get('field') ?? call.positional[2])]);
+                    if (model && name && call.name === 'AlterField')
+                        out.alters.push(`${model}.${name}`);
+                }
+                else if (call.name === 'RemoveField') {
+                    const model = (kw('model_name') ?? pyValue(call.positional[0]))?.toLowerCase();
+                    const name = kw('name') ?? pyValue(call.positional[1]);
+                    if (model && name)
+                        out.defs.push([`${model}.${name}`, undefined]);
+                }
+                else if (call.name === 'SeparateDatabaseAndState') {
+                    for (const o of named(call.kwargs.get('state_operations')))
+                        visit(o);
+                }
+            };
+            for (const op of named(right))
+                visit(op);
+        }
+    }
+    return out;
+}
+const DJANGO_TYPES = {
+    CharField: (kw) => varchar(kw.max_length),
+    SlugField: (kw) => varchar(kw.max_length ?? '50'),
+    EmailField: (kw) => varchar(kw.max_length ?? '254'),
+    URLField: (kw) => varchar(kw.max_length ?? '200'),
+    TextField: () => ({ name: 'text', mods: 0, args: [] }),
+    IntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
+    BigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
+    SmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
+    DecimalField: (kw) => (kw.max_digits && /^\d+$/.test(kw.max_digits) ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] } : { name: 'numeric', mods: 0, args: [] }),
+    DateTimeField: () => ({ name: 'timestamptz', mods: 0, args: [] }),
+    DateField: () => ({ name: 'date', mods: 0, args: [] }),
+    BooleanField: () => ({ name: 'bool', mods: 0, args: [] }),
+    JSONField: () => ({ name: 'jsonb', mods: 0, args: [] }),
+    UUIDField: () => ({ name: 'uuid', mods: 0, args: [] }),
+    GenericIPAddressField: () => ({ name: 'inet', mods: 0, args: [] }),
+};
+function varchar(n) {
+    return n && /^\d+$/.test(n) ? { name: 'varchar', mods: 1, args: [Number(n)] } : { name: 'varchar', mods: 0, args: [] };
+}
+/** Keyword arguments that change nothing in the database (Django keeps them in its state only). */
+const DJANGO_STATE_ONLY = new Set(['choices', 'help_text', 'verbose_name', 'blank', 'validators', 'editable', 'default', 'related_name', 'related_query_name', 'on_delete', 'upload_to', 'auto_now', 'auto_now_add', 'limit_choices_to', 'serialize', 'error_messages', 'storage', 'to_field', 'max_length', 'max_digits', 'decimal_places', 'db_comment', 'base_field', 'size', 'encoder', 'decoder', 'symmetrical', 'through', 'swappable', 'protocol', 'unpack_ipv4', 'allow_unicode', 'path', 'match', 'recursive', 'allow_files', 'allow_folders', 'width_field', 'height_field']);
+/**
+ * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
+ * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
+ */
+function alterFieldDangers(old, now) {
+    const out = [];
+    const t0 = DJANGO_TYPES[old.cls]?.(old.kw);
+    const t1 = DJANGO_TYPES[now.cls]?.(now.kw);
+    if (old.cls !== now.cls || old.kw.max_length !== now.kw.max_length || old.kw.max_digits !== now.kw.max_digits || old.kw.decimal_places !== now.kw.decimal_places || old.kw.base_field !== now.kw.base_field || old.kw.size !== now.kw.size) {
+        if (!t0 || !t1)
+            return undefined;
+        if (!(0,change_column_type/* rewriteFree */.V)(t0, t1, false))
+            out.push({ id: 'change-column-type', detail: `${old.cls}(${(0,sql_ast/* typeText */.wQ)(t0)}) -> ${now.cls}(${(0,sql_ast/* typeText */.wQ)(t1)}) rewrites the table` });
+    }
+    const flag = (s, k) => s.kw[k] === 'True';
+    if (flag(old, 'null') && !flag(now, 'null'))
+        out.push({ id: 'set-not-null', detail: 'null=True -> null=False sets NOT NULL' });
+    if (!flag(old, 'null') && flag(now, 'null'))
+        out.push({ id: 'drop-not-null', detail: 'null=False -> null=True drops NOT NULL' });
+    if (!flag(old, 'unique') && flag(now, 'unique') && !flag(now, 'primary_key'))
+        out.push({ id: 'unique-without-index', detail: 'unique=True builds a unique index under the lock' });
+    if (!flag(old, 'db_index') && flag(now, 'db_index') && !flag(now, 'unique'))
+        out.push({ id: 'create-index-non-concurrent', detail: 'db_index=True builds an index without CONCURRENTLY' });
+    if ((flag(old, 'db_index') && !flag(now, 'db_index') && !flag(now, 'unique')) || (flag(old, 'unique') && !flag(now, 'unique')))
+        out.push({ id: 'drop-index-non-concurrent', detail: 'dropping the index takes ACCESS EXCLUSIVE' });
+    if ((old.kw.db_column ?? '') !== (now.kw.db_column ?? ''))
+        out.push({ id: 'rename-column', detail: `db_column ${old.kw.db_column ?? '(default)'} -> ${now.kw.db_column ?? '(default)'}` });
+    if ((old.kw.to ?? '') !== (now.kw.to ?? ''))
+        out.push({ id: 'constraint-not-valid-missing', detail: 'the foreign key now points elsewhere: a new constraint validated under the lock' });
+    if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False')
+        out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' });
+    for (const k of new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])) {
+        if (DJANGO_STATE_ONLY.has(k) || ['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'].includes(k))
+            continue;
+        if (old.kw[k] !== now.kw[k])
+            return undefined; // db_default, db_collation, ...: not costed here
+    }
+    if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? ''))
+        return undefined;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/index.ts
@@ -58797,6 +67694,12 @@ async function analyzeDjango(cls, c) {
 
 
 
+
+
+
+const DIALECTS = ['postgres', 'cockroach', 'mysql', 'sqlite', 'sqlserver', 'oracle', 'other'];
+const DialectSchema = type/* Type */.ZU.Union(DIALECTS.map((d) => type/* Type */.ZU.Literal(d)));
+const LevelSchema = (def, description) => type/* Type */.ZU.Union([type/* Type */.ZU.Literal('off'), type/* Type */.ZU.Literal('notice'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('fail')], { default: def, description });
 const DangerLevel = (id) => type/* Type */.ZU.Union([type/* Type */.ZU.Literal('off'), type/* Type */.ZU.Literal('notice'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('fail')], {
     default: migration_safety_dangers/* DANGERS */.zA[id].level,
     description: `${migration_safety_dangers/* DANGERS */.zA[id].title}. Level of this danger (capped by the rule's level).`,
@@ -58811,7 +67714,15 @@ const options = type/* Type */.ZU.Object({
         description: 'Recognise the common layouts: Flyway, golang-migrate, dbmate, Prisma, sqitch, Liquibase SQL, Rails db/migrate, Django migrations, Alembic versions.',
     }),
     exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'Globs of files never treated as migrations.' }),
-    dialect: type/* Type */.ZU.Literal('postgres', { default: 'postgres', description: 'SQL dialect. Only PostgreSQL is supported.' }),
+    dialect: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('auto'), ...DIALECTS.map((d) => type/* Type */.ZU.Literal(d))], {
+        default: 'auto',
+        description: 'Database the migrations run on. auto: per file, from a dialect in the file name (x.mysql.up.sql), a folder (mysql/, sqlite/, postgres/), else the tool configuration (Prisma migration_lock.toml, Rails config/database.yml, Django ENGINE, Alembic URL), else PostgreSQL. Files that are not PostgreSQL are never parsed as PostgreSQL.',
+    }),
+    dialects: type/* Type */.ZU.Array(type/* Type */.ZU.Object({ paths: type/* Type */.ZU.Array(type/* Type */.ZU.String()), dialect: DialectSchema }, { additionalProperties: false }), {
+        default: [],
+        description: 'Dialect per glob, before anything detected: [{ paths: ["db/mysql/**"], dialect: mysql }].',
+    }),
+    rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
     pg_version: type/* Type */.ZU.Integer({
         minimum: 9,
         maximum: 18,
@@ -58838,6 +67749,10 @@ const options = type/* Type */.ZU.Object({
     app_paths: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: ['**/*.{rb,py,ts,tsx,js,jsx,mjs,cjs,go,java,kt,scala,cs,php,ex,exs,rs}'],
         description: 'Globs of application code: dropping/renaming a column in a PR that also changes these files is an expand-contract violation.',
+    }),
+    app_exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['**/db/schema.rb', '**/db/structure.sql', '**/db/seeds.rb', '**/{test,tests,spec,specs,__tests__,testdata,fixtures,factories}/**', '**/*_test.{go,py,rb}', '**/test_*.py', '**/conftest.py', '**/*_spec.rb', '**/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs}', '**/*Test.{java,kt}'],
+        description: 'Globs never counted as application code for expand-contract: schema dumps, seeds and tests.',
     }),
 }, { additionalProperties: false });
 const SUPPRESS = /quality-gate:\s*ignore\s+([A-Za-z0-9_-]+)(?:\s+(.*?))?\s*(?:\*\/)?\s*$/;
@@ -58915,24 +67830,65 @@ function dbmateSections(comments) {
     }
     return { up, down, noTransaction };
 }
-async function analyzeFile(ctx, file, mig, content, opts) {
-    const sqlOpts = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout };
+const migration_safety_joinPath = (d, f) => (d ? `${d}/${f}` : f);
+/** Column types before the migration runs: its rollback (golang-migrate .down.sql) and the base's schema dump. */
+async function knownTypesFor(file, mig, readHead, readBase) {
+    const out = new Map();
+    const pgNeeded = mig.kind === 'sql' || mig.kind === 'rails';
     if (mig.kind === 'sql') {
-        const pg = await loadPg();
-        let r = analyzeSql(pg, content, sqlOpts);
-        const db = dbmateSections(r.comments);
+        const down = downPathFor(file.path);
+        const text = down ? await readHead(down) : undefined;
+        if (text !== undefined)
+            for (const [k, v] of typesSetBy(await loadPg(), text))
+                out.set(k, v);
+    }
+    if (mig.kind === 'rails') {
+        const i = file.path.lastIndexOf('db/migrate/');
+        const root = i <= 0 ? '' : file.path.slice(0, i - 1);
+        const schema = await readBase(migration_safety_joinPath(root, 'db/schema.rb'));
+        if (schema !== undefined)
+            for (const [k, v] of railsSchemaTypes(schema))
+                if (!out.has(k))
+                    out.set(k, v);
+                else {
+                    const structure = await readBase(migration_safety_joinPath(root, 'db/structure.sql'));
+                    if (structure !== undefined && pgNeeded)
+                        for (const [k, v] of typesSetBy(await loadPg(), structure))
+                            if (!out.has(k))
+                                out.set(k, v);
+                }
+    }
+    return out;
+}
+async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, readBase, earlier) {
+    const knownTypes = await knownTypesFor(file, mig, readHead, readBase);
+    for (const [k, v] of earlier ?? [])
+        if (!knownTypes.has(k))
+            knownTypes.set(k, v);
+    const sqlOpts = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout, knownTypes };
+    const parseSql = types/* PG_FAMILY */.v5.includes(dialect);
+    if (mig.kind === 'sql') {
         const issues = [];
-        if (db.up !== undefined) {
-            // dbmate wraps each section in a transaction unless `transaction:false`.
-            if (!db.noTransaction && !opts.assume_in_transaction)
-                r = analyzeSql(pg, content, { ...sqlOpts, assumeInTransaction: true });
-            const downLine = db.down;
-            const inUp = (l) => downLine === undefined || l < downLine || (db.up > downLine && l > db.up);
-            r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), statements: r.statements };
-            const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length;
-            if (downLine === undefined || downStatements === 0) {
-                issues.push({ id: 'missing-down', line: downLine ?? db.up, endLine: downLine ?? db.up, statement: '-- migrate:down', detail: downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty' });
+        let r = parseSql ? analyzeSql(await loadPg(), content, sqlOpts) : undefined;
+        let transactional = true;
+        if (r) {
+            const db = dbmateSections(r.comments);
+            if (db.up !== undefined) {
+                // dbmate wraps each section in a transaction unless `transaction:false`.
+                transactional = !db.noTransaction;
+                if (!db.noTransaction && !opts.assume_in_transaction)
+                    r = analyzeSql(await loadPg(), content, { ...sqlOpts, assumeInTransaction: true });
+                const downLine = db.down;
+                const inUp = (l) => downLine === undefined || l < downLine || (db.up > downLine && l > db.up);
+                r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) };
+                const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length;
+                if (downLine === undefined || downStatements === 0) {
+                    issues.push({ id: 'missing-down', line: downLine ?? db.up, endLine: downLine ?? db.up, statement: '-- migrate:down', detail: downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty' });
+                }
             }
+            // A backfill counts when the same transaction (the file) also changes the schema of an existing table.
+            if (r.schemaChange && transactional)
+                issues.push(...r.backfills);
         }
         const down = downPathFor(file.path);
         if (down && !(await existsAtHead(ctx, down))) {
@@ -58942,17 +67898,80 @@ async function analyzeFile(ctx, file, mig, content, opts) {
         if (revert && !(await existsAtHead(ctx, revert))) {
             issues.push({ id: 'missing-down', line: 1, endLine: 1, statement: file.path.split('/').pop() ?? file.path, detail: `sqitch change without ${revert}` });
         }
-        return { issues: [...issues, ...r.issues], statements: r.statements, comments: r.comments, waivers: [], count: r.count };
+        if (!r)
+            return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql' };
+        return { issues: [...issues, ...r.issues], statements: r.statements, comments: r.comments, waivers: [], count: r.count, created: r.created, framework: 'sql' };
     }
-    const deps = { parser: await loadParser(mig.kind === 'rails' ? 'ruby' : 'python'), pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false } };
-    // Rails, Django and Alembic run each migration in a transaction unless told otherwise.
-    deps.sql.assumeInTransaction = true;
+    // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
+    // where: disable_ddl_transaction!, atomic = False, autocommit_block).
+    const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python');
+    const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead) : undefined;
+    const deps = { parser, pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes, djangoFields };
     const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour);
+    const framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django';
     if (r.notMigration)
-        return { issues: [], statements: [], comments: [], waivers: [], count: 0 };
-    // Embedded SQL (execute/RunSQL) outside a transaction: Rails disable_ddl_transaction!, Django atomic=False.
-    return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count };
+        return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework };
+    return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework };
 }
+/** Migrations read at most to find the fields a Django migration alters. */
+const DJANGO_MAX_READS = 25;
+/**
+ * The definition each field a Django migration alters had before it: the migrations of the same app it
+ * depends on are read (head), nearest first, until every altered field is found or DJANGO_MAX_READS.
+ */
+async function djangoFieldsBefore(parser, path, content, readHead) {
+    const out = new Map();
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    const app = dir.split('/').slice(-2, -1)[0] ?? '';
+    const own = djangoFileState(parser, content, app);
+    const needed = new Set(own.alters);
+    if (needed.size === 0)
+        return out;
+    const queue = [...own.dependencies];
+    const seen = new Set(queue);
+    let reads = 0;
+    while (queue.length && needed.size && reads < DJANGO_MAX_READS) {
+        const name = queue.shift();
+        const text = await readHead(`${dir}/${name}.py`);
+        reads++;
+        if (text === undefined)
+            continue;
+        const st = djangoFileState(parser, text, app);
+        for (let i = st.defs.length - 1; i >= 0; i--) {
+            const [key, summary] = st.defs[i];
+            if (!needed.has(key))
+                continue;
+            needed.delete(key);
+            if (summary)
+                out.set(key, summary);
+        }
+        for (const d of st.dependencies)
+            if (!seen.has(d)) {
+                seen.add(d);
+                queue.push(d);
+            }
+    }
+    return out;
+}
+/** What was not checked in a file of this dialect (the dialect table's last column). */
+function coverage(d, mig) {
+    const name = types/* DIALECT_NAMES */.md[d.dialect];
+    switch (d.dialect) {
+        case 'postgres':
+            return d.assumed ? 'all dangers (PostgreSQL assumed: no dialect in the file name, folder or tool configuration)' : 'all dangers';
+        case 'cockroach':
+            return 'not checked (CockroachDB): lock and rewrite dangers, since CockroachDB changes schemas online; checked: data loss, renames, backfills, missing rollback, edits';
+        case 'sqlite':
+            return `not checked (SQLite): lock dangers and table rebuilds (SQLite alters tables by copying them); ${mig.kind === 'sql' ? 'the SQL is not parsed' : 'checked: drops, renames, missing rollback, edits'}`;
+        default:
+            return `not checked (${name}): PostgreSQL lock dangers${mig.kind === 'sql' ? ' (the SQL is not parsed as PostgreSQL); checked: edits of merged migrations, missing rollback' : ' and embedded SQL; checked: drops, renames, backfills, missing rollback, edits'}`;
+    }
+}
+function capLevel(level, cap) {
+    const order = ['off', 'notice', 'warn', 'fail'];
+    return order.indexOf(level) <= order.indexOf(cap) ? level : cap;
+}
+const oneLine = (s) => s.replace(/\s*\n\s*/g, ' ');
 async function evaluate(ctx, opts) {
     const migrations = [];
     const others = [];
@@ -58965,40 +67984,107 @@ async function evaluate(ctx, opts) {
     }
     if (migrations.length === 0)
         return { findings: [], summary: 'no migration changed' };
-    const appChanged = others.filter((f) => !f.excluded && (0,glob/* matchesAny */._I)(f.path, opts.app_paths)).map((f) => f.path);
+    const appChanged = others.filter((f) => !f.excluded && (0,glob/* matchesAny */._I)(f.path, opts.app_paths) && !(0,glob/* matchesAny */._I)(f.path, opts.app_exclude)).map((f) => f.path);
+    // Configuration and rollback files are read once each, through the change set (head, else base).
+    const cache = new Map();
+    const cached = (side, p) => {
+        const key = `${side}:${p}`;
+        let v = cache.get(key);
+        if (!v) {
+            v = (side === 'head' ? ctx.changes.readHead(p) : ctx.changes.readBase(p)).catch(() => undefined);
+            cache.set(key, v);
+        }
+        return v;
+    };
+    const readHead = (p) => cached('head', p);
+    const readBase = (p) => cached('base', p);
+    const readConfig = async (p) => (await readHead(p)) ?? (await readBase(p));
+    const policy = { dialect: opts.dialect, dialects: opts.dialects };
+    // Column types the PR's earlier SQL migrations set (path order): a later TYPE change to the same type is free.
+    const prTypes = new Map();
+    const sqlForward = migrations.filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed').sort((a, b) => a.file.path.localeCompare(b.file.path));
+    if (sqlForward.length > 1) {
+        const acc = new Map();
+        for (const m of sqlForward) {
+            prTypes.set(m.file.path, new Map(acc));
+            const text = await readHead(m.file.path);
+            if (text !== undefined)
+                for (const [k, v] of typesSetBy(await loadPg(), text))
+                    acc.set(k, v);
+        }
+    }
     const findings = [];
     const reports = [];
+    const dialectRows = [];
+    const notChecked = new Map();
+    const dialectCount = new Map();
     const suppressionsListed = [];
     let statements = 0;
+    const analysed = [];
+    const pushFinding = (report, id, f, statement, fix, cap) => {
+        let level = levelFor(id, opts);
+        if (cap)
+            level = capLevel(level, cap);
+        if (level === 'off')
+            return;
+        const finding = { ...f, code: id, level, kind: 'violation' };
+        report.findings.push(finding);
+        findings.push(finding);
+        report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (rollback: ${level})` : ''), migration_safety_dangers/* DANGERS */.zA[id].lock, oneLine(fix)]);
+    };
     for (const { file, mig } of migrations) {
         const report = { path: file.path, rows: [], findings: [], statements: 0, suppressed: 0 };
         reports.push(report);
-        const push = (id, f, statement) => {
-            const level = levelFor(id, opts);
-            if (level === 'off')
-                return;
-            const finding = { ...f, code: id, level, kind: 'violation' };
-            report.findings.push(finding);
-            findings.push(finding);
-            report.rows.push([f.line ? String(f.line) : '', statement, id, migration_safety_dangers/* DANGERS */.zA[id].lock, migration_safety_dangers/* DANGERS */.zA[id].fix]);
-        };
+        const content = file.status === 'removed' ? undefined : await readHead(file.path);
+        const dialect = await detectDialect(file.path, mig, policy, readConfig, content);
+        const checked = coverage(dialect, mig);
+        dialectRows.push([file.path, types/* DIALECT_NAMES */.md[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), dialect.source, checked]);
+        dialectCount.set(types/* DIALECT_NAMES */.md[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), (dialectCount.get(types/* DIALECT_NAMES */.md[dialect.dialect] + (dialect.assumed ? ' (assumed)' : '')) ?? 0) + 1);
+        if (checked.startsWith('not checked')) {
+            notChecked.set(types/* DIALECT_NAMES */.md[dialect.dialect], (notChecked.get(types/* DIALECT_NAMES */.md[dialect.dialect]) ?? 0) + 1);
+            findings.push({ kind: 'info', path: file.path, code: 'dialect', level: 'notice', message: `${types/* DIALECT_NAMES */.md[dialect.dialect]} migration (from the ${dialect.source}): ${checked}.` });
+        }
         // Process danger: the file existed on the base branch, i.e. it is already merged (and has run).
         if (file.status !== 'added' && file.status !== 'copied' && mig.immutable) {
-            const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : 'edited';
+            const rollbackFile = !mig.forward;
+            let rollbackOnly = false;
+            if (file.status !== 'removed' && file.status !== 'renamed') {
+                const base = await readBase(file.previousPath ?? file.path);
+                if (base !== undefined && content !== undefined) {
+                    let changed = true;
+                    try {
+                        if (mig.kind === 'sql')
+                            changed = !sameSql(types/* PG_FAMILY */.v5.includes(dialect.dialect) ? await loadPg() : undefined, base, content);
+                        else {
+                            const e = compareTrees(await loadParser(mig.kind === 'rails' ? 'ruby' : 'python'), base, content);
+                            changed = e.changed;
+                            rollbackOnly = e.rollbackOnly;
+                        }
+                    }
+                    catch {
+                        changed = true;
+                    }
+                    if (!changed) {
+                        report.rows.push(['', '(whole file)', 'edited: comments and layout only', 'none', 'not a migration-edited finding: the statements are unchanged']);
+                        continue;
+                    }
+                }
+            }
+            const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : 'edited';
             const line = file.status === 'removed' ? undefined : firstChangedLine(file);
-            push('migration-edited', { path: file.path, line, endLine: line, message: `Migration ${what} after it was merged: ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why}.`, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)');
+            const cap = rollbackFile || rollbackOnly ? opts.rollback_level : undefined;
+            pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `${rollbackFile ? 'Rollback migration' : 'Migration'} ${what} after it was merged: ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why}.`, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, cap);
             continue;
         }
         if (file.status === 'removed' || !mig.forward)
             continue;
-        const content = await ctx.changes.readHead(file.path);
         if (content === undefined) {
             findings.push({ kind: 'error', path: file.path, code: 'unreadable', message: `Could not read ${file.path} at the head commit: the migration was not checked.` });
             continue;
         }
         let analysis;
         try {
-            analysis = await analyzeFile(ctx, file, mig, content, opts);
+            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path));
         }
         catch (e) {
             findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` });
@@ -59006,11 +68092,25 @@ async function evaluate(ctx, opts) {
         }
         statements += analysis.count;
         report.statements = analysis.count;
+        analysed.push({ file, mig, dialect, analysis, report });
+    }
+    // Objects created anywhere in this change cannot block anyone: lock dangers on them are not reported.
+    const createdInPr = new Set(analysed.flatMap((a) => a.analysis.created.map((t) => t.toLowerCase())));
+    for (const { file, dialect, analysis, report } of analysed) {
+        const push = (id, f, statement, fix, cap) => pushFinding(report, id, f, statement, fix, cap);
         const sups = parseSuppressions(analysis.comments);
         const spans = analysis.statements;
         const used = new Set();
         const issues = [...analysis.issues].sort((a, b) => a.line - b.line);
         for (const issue of issues) {
+            if (!(0,migration_safety_dangers/* holdsFor */.GY)(issue.id, dialect.dialect)) {
+                if (issue.id === 'syntax-error')
+                    report.rows.push([String(issue.line), issue.statement, `not checked (${types/* DIALECT_NAMES */.md[dialect.dialect]} syntax)`, 'unknown', oneLine(issue.detail)]);
+                continue;
+            }
+            const target = (issue.names?.table ?? issue.table)?.toLowerCase();
+            if (migration_safety_dangers/* DANGERS */.zA[issue.id].lockDanger && target && createdInPr.has(target))
+                continue;
             let suppressedBy;
             let missingReason = false;
             for (const s of sups) {
@@ -59032,22 +68132,24 @@ async function evaluate(ctx, opts) {
                 report.rows.push([String(issue.line), issue.statement, `${issue.id} (suppressed)`, migration_safety_dangers/* DANGERS */.zA[issue.id].lock, `reason: ${suppressedBy.reason}`]);
                 continue;
             }
+            const recipe = (0,migration_safety_dangers/* recipeFor */.Mu)(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version });
+            const cap = issue.rollback ? opts.rollback_level : undefined;
             push(issue.id, {
                 path: file.path,
                 line: issue.line,
                 endLine: issue.endLine,
                 column: issue.column,
-                message: messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
-                hint: migration_safety_dangers/* DANGERS */.zA[issue.id].fix,
-            }, issue.statement);
-            if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0) {
+                message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
+                hint: recipe,
+            }, issue.statement, recipe, cap);
+            if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
                 push('expand-contract', {
                     path: file.path,
                     line: issue.line,
                     endLine: issue.endLine,
                     message: `${issue.detail} in the same PR as application code changes (${appChanged.slice(0, 3).join(', ')}${appChanged.length > 3 ? ', …' : ''}): ${migration_safety_dangers/* DANGERS */.zA['expand-contract'].why}.`,
                     hint: migration_safety_dangers/* DANGERS */.zA['expand-contract'].fix,
-                }, issue.statement);
+                }, issue.statement, migration_safety_dangers/* DANGERS */.zA['expand-contract'].fix);
             }
         }
         for (const w of analysis.waivers) {
@@ -59066,18 +68168,25 @@ async function evaluate(ctx, opts) {
     const tables = reports
         .filter((r) => r.rows.length > 0)
         .map((r) => ({ title: r.path, columns: ['Line', 'Statement', 'Danger', 'Lock', 'Fix'], rows: r.rows.sort((a, b) => Number(a[0] || 0) - Number(b[0] || 0)) }));
+    tables.push({ title: 'Dialect of each migration file', columns: ['File', 'Dialect', 'Detected from', 'Checked'], rows: dialectRows });
     const dangers = findings.filter((f) => f.kind === 'violation').length;
     const suppressed = suppressionsListed.length;
     const errors = findings.filter((f) => f.kind === 'error').length;
+    const skipped = [...notChecked].map(([d, n]) => `${n} ${d}`).join(', ');
     const summary = `${migrations.length} migration file${migrations.length === 1 ? '' : 's'}, ${statements} statement${statements === 1 ? '' : 's'}: ` +
         (dangers ? `${dangers} danger${dangers === 1 ? '' : 's'}` : 'no danger') +
         (suppressed ? `, ${suppressed} suppressed` : '') +
-        (errors ? `, ${errors} not analysed` : '');
+        (errors ? `, ${errors} not analysed` : '') +
+        (skipped ? ` (partly or not checked: ${skipped})` : '') +
+        `; dialect: ${[...dialectCount].map(([d, n]) => (dialectCount.size > 1 ? `${d} ${n}` : d)).join(', ')}`;
     return {
         findings,
         summary,
         tables,
-        data: { migrations: migrations.map((m) => ({ path: m.file.path, layout: m.mig.layout, status: m.file.status })), suppressions: suppressionsListed },
+        data: {
+            migrations: migrations.map((m, i) => ({ path: m.file.path, layout: m.mig.layout, status: m.file.status, dialect: dialectRows[i]?.[1], dialect_source: dialectRows[i]?.[2] })),
+            suppressions: suppressionsListed,
+        },
     };
 }
 const migrationSafety = {
@@ -59090,98 +68199,8 @@ const migrationSafety = {
 };
 
 
-;// CONCATENATED MODULE: ./src/change/pr-body.ts
-/**
- * Declarations written in a pull request's description: lines such as `Runbook: not needed — only a log
- * message changed` or `Changelog: not needed - internal refactor`. Generic: any rule (or the waiver logic)
- * gives the phrase it looks for and, when it wants one, the minimum length of the reason.
- *
- * What counts as a declaration line:
- * - the phrase at the start of a line (case-insensitive, runs of whitespace equal), after optional Markdown
- *   decoration: quote `>`, list bullet `-`/`*`/`+`, task box `[x]`, emphasis `**`/`__`/`_`/`*`, backticks;
- * - followed by a separator (`—`, `–`, `-`, `:`, `=`) or whitespace, then the reason (the rest of the line,
- *   decoration stripped);
- * - NOT inside an HTML comment (`<!-- … -->`, where PR templates keep their examples) nor inside a fenced
- *   code block (```).
- * A reason that is still a template placeholder (`<reason>`, `…`, `TODO`) is no reason.
- */
-const DECORATION = /^(?:\s*(?:>|[-*+]\s|\d+[.)]\s|\[[ xX]\]|\*\*|__|`+|_|\*))+/;
-const SEPARATOR = /^\s*(?:[—–=:]|-{1,2}(?=\s|$))\s*/;
-const PLACEHOLDER = /^(?:<[^>]*>|\.\.\.|…|todo|tbd|n\/?a|none|-+)$/i;
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** The body's lines with HTML comments and fenced code blocks blanked out (line numbers are kept). */
-function visibleLines(body) {
-    const noComments = body.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => m.replace(/[^\n]/g, ''));
-    const lines = noComments.split('\n');
-    let fence;
-    for (let i = 0; i < lines.length; i++) {
-        const m = /^\s{0,3}(`{3,}|~{3,})/.exec(lines[i]);
-        if (fence) {
-            if (m && m[1][0] === fence[0] && m[1].length >= fence.length)
-                fence = undefined;
-            lines[i] = '';
-        }
-        else if (m) {
-            fence = m[1];
-            lines[i] = '';
-        }
-    }
-    return lines;
-}
-function stripTrailingDecoration(s) {
-    return s.replace(/(?:\s*(?:\*\*|__|`+|_|\*))+\s*$/, '').trim();
-}
-/**
- * Every line of `body` that declares `phrase`, in order. The phrase may itself end with a separator
- * (`Runbook:`); a phrase like `Runbook: not needed` also matches `runbook:not needed` and `Runbook :  not needed`.
- */
-function findDeclarations(body, phrase) {
-    if (!body || !phrase.trim())
-        return [];
-    const words = phrase
-        .trim()
-        .split(/\s+/)
-        .map((w) => escapeRegExp(w).replace(/(\\?[:=—–])$/, '\\s*$1'));
-    const head = new RegExp('^' + words.join('\\s*') + '(?=$|[\\s—–=:*_`-])', 'i');
-    const out = [];
-    visibleLines(body).forEach((raw, i) => {
-        const undecorated = raw.replace(DECORATION, '').trimStart();
-        const m = head.exec(undecorated);
-        if (!m)
-            return;
-        let rest = undecorated.slice(m[0].length);
-        rest = rest.replace(/^(?:\*\*|__|`+|_|\*)+/, ''); // emphasis closing right after the phrase
-        rest = rest.replace(SEPARATOR, '');
-        out.push({ phrase, reason: stripTrailingDecoration(rest), line: i + 1, text: raw.trim() });
-    });
-    return out;
-}
-/** True when the reason is a template placeholder rather than an explanation. */
-function isPlaceholderReason(reason) {
-    return PLACEHOLDER.test(reason.trim());
-}
-/**
- * The first declaration of `phrase` whose reason has at least `minReasonLength` characters (after trimming,
- * placeholders rejected), and the ones rejected with why.
- */
-function findReasonedDeclaration(body, phrase, minReasonLength) {
-    const rejected = [];
-    for (const d of findDeclarations(body, phrase)) {
-        const reason = d.reason.trim();
-        if (!reason)
-            rejected.push({ declaration: d, why: 'no reason given' });
-        else if (isPlaceholderReason(reason))
-            rejected.push({ declaration: d, why: `the reason "${reason}" is a template placeholder` });
-        else if ([...reason].length < minReasonLength)
-            rejected.push({ declaration: d, why: `the reason is ${[...reason].length} characters, at least ${minReasonLength} are required` });
-        else
-            return { accepted: d, rejected };
-    }
-    return { rejected };
-}
-
+// EXTERNAL MODULE: ./src/change/pr-body.ts
+var pr_body = __nccwpck_require__(9705);
 ;// CONCATENATED MODULE: ./src/rules/runbook/options.ts
 
 /** Kinds of operational change the rule recognises (= the `code` of its findings). */
@@ -59228,7 +68247,7 @@ const RunbookOptions = type/* Type */.ZU.Object({
         description: 'Extra globs whose changes are operational (findings with code `path-trigger`).',
     }),
     feature_flags: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['**/feature-flags/**', '**/feature_flags/**', '**/featureflags/**', '**/*.flags.{json,yml,yaml}', '**/flagd*.json'],
+        default: ['**/feature-flags/**', '**/feature_flags/**', '**/featureflags/**', '**/*.flags.{json,yml,yaml}', '**/flagd*.json', '**/*.flagd.json', '**/flagd/*.json'],
         description: 'Globs of feature-flag definition files (findings with code `feature-flag`).',
     }),
     manifest_paths: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -59242,6 +68261,54 @@ const RunbookOptions = type/* Type */.ZU.Object({
             '**/node_modules/**', '**/vendor/**', '**/examples/**',
         ],
         description: 'Files never considered as triggers (tests, fixtures, vendored code, examples).',
+    }),
+    dev_tooling: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [
+            '**/skaffold*.y?(a)ml', '**/Tiltfile', '**/tilt_config.json', '**/tilt-*.y?(a)ml', '**/.devcontainer/**', '**/.devcontainer.json', '**/devcontainer.json',
+            '**/?(docker-)compose[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug)?([.-]*).@(yml|yaml)',
+            '**/?(docker-)compose[.-]*[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug).@(yml|yaml)',
+            '**/kind-config*.y?(a)ml', '**/ctlptl*.y?(a)ml', '**/.gitpod.yml',
+        ],
+        description: 'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, local kind clusters): not production, never operational triggers.',
+    }),
+    version_keys: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['image', 'tag', 'imageTag', 'newTag', 'digest', 'version', 'appVersion', 'constraints', 'hashes', 'uses'],
+        description: 'Keys whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs) is no trigger (`image: app:1.2 → app:1.3` is; `image: redis → valkey` is not). Dockerfile `FROM` lines count as `image`. Empty: off.',
+    }),
+    deploy_environments: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['*'],
+        description: 'A workflow job whose `environment:` name matches one of these globs deploys (`*`: any GitHub environment; narrow it to e.g. `[production, prod*, staging]`).',
+    }),
+    non_production_environments: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['*staging*', '*preview*', '*test*', 'dev', 'dev-*', '*-dev', '*development*', 'pr-*', 'pr', '*review*', '*sandbox*', '*qa*', '*ephemeral*', 'ci', 'local'],
+        description: 'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, staging, test clusters): it is not a deploying job, whatever it runs.',
+    }),
+    non_production_events: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['pull_request', 'pull_request_target', 'merge_group'],
+        description: 'A workflow triggered ONLY by these events (PR checks and previews) never deploys to production: its jobs are not deploying jobs.',
+    }),
+    deploy_actions: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [
+            '*/*deploy*', '*/*deploy*/**', './**/*deploy*', 'aws-actions/amazon-ecs-*', 'azure/functions-action', 'azure/aks-set-context', 'azure/k8s-*',
+            'cloudflare/wrangler-action', 'superfly/flyctl-actions*', 'pulumi/actions', 'appleboy/ssh-action', 'deliverybot/helm', 'wahyd4/kubectl-helm-action',
+            'google-github-actions/get-gke-credentials',
+        ],
+        description: 'Globs of `uses:` actions (without `@ref`) whose step makes a job a deploying job (setup-only actions such as setup-kubectl do not deploy).',
+    }),
+    deploy_commands: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [
+            'kubectl apply', 'kubectl create', 'kubectl rollout', 'kubectl set image', 'kubectl replace', 'kubectl patch', 'kubectl delete', 'helm upgrade', 'helm install',
+            'helm rollback', 'helm uninstall', 'helmfile apply', 'helmfile sync', 'terraform apply', 'terraform destroy', 'tofu apply', 'terragrunt apply',
+            'terragrunt run-all apply', 'pulumi up', 'cdk deploy', 'sam deploy', 'serverless deploy', 'sls deploy', 'fly deploy', 'flyctl deploy', 'vercel deploy',
+            'vercel --prod', 'netlify deploy', 'gcloud run deploy', 'gcloud app deploy', 'gcloud functions deploy', 'aws ecs update-service',
+            'aws cloudformation deploy', 'eb deploy', 'kamal deploy', 'argocd app sync', 'wrangler deploy', 'wrangler publish', 'heroku container:release',
+            'skaffold run', 'skaffold deploy',
+        ],
+        description: 'Commands (words, any whitespace between them) whose presence in a step\'s `run:` makes a job a deploying job.',
+    }),
+    deploy_job_names: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['deploy', 'release', 'rollout', 'promote'],
+        description: 'Words that make a job a deploying job when its id or name contains one as a whole word (`deploy-prod`, `Release`; not `deployment-tests`).',
     }),
     env_var_ignore: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: ['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'DEBUG', 'HOSTNAME', 'GITHUB_*', 'RUNNER_*', 'npm_*', 'JEST_*', 'VITEST*', 'PYTEST_*'],
@@ -59265,6 +68332,11 @@ const RunbookOptions = type/* Type */.ZU.Object({
         default: 1_000_000,
         minimum: 1,
         description: 'Files larger than this are classified by path only.',
+    }),
+    max_service_files: type/* Type */.ZU.Integer({
+        default: 300,
+        minimum: 0,
+        description: 'Budget of base-side files read to decide whether an env var is new to its SERVICE (its code, Dockerfiles, env files, compose and Kubernetes YAML); searched nearest-first and only until every name is found.',
     }),
     max_findings: type/* Type */.ZU.Integer({
         default: 50,
@@ -59340,13 +68412,43 @@ const PATTERNS = {
         { re: new RegExp(`\\bgetenv\\(\\s*${Q}`, 'g'), group: 2 },
         { re: new RegExp(`\\$_ENV\\[\\s*${Q}\\s*\\]`, 'g'), group: 2 },
     ],
+    // Dockerfiles: `${X}` / `$X` in CMD/ENTRYPOINT, found per instruction by envVarReadsInText.
+    dockerfile: [],
 };
+/** An identifier (possibly qualified: `config.KEY`, `Keys::KEY`; the last segment is kept) as the argument of a read. */
+const IDENT = '(?:[A-Za-z_][A-Za-z0-9_]*(?:\\.|::))*([A-Za-z_][A-Za-z0-9_]*)';
+/** Reads through a named constant (`os.Getenv(KEY)`), per language; group 1 = the identifier. */
+const IDENT_PATTERNS = {
+    javascript: [new RegExp(`\\bprocess\\.env\\??\\.?\\[\\s*${IDENT}\\s*\\]`, 'g'), new RegExp(`\\bDeno\\.env\\.get\\(\\s*${IDENT}\\s*\\)`, 'g')],
+    python: [
+        new RegExp(`\\benviron\\[\\s*${IDENT}\\s*\\]`, 'g'),
+        new RegExp(`\\benviron\\.(?:get|setdefault)\\(\\s*${IDENT}\\s*[,)]`, 'g'),
+        new RegExp(`\\bgetenv\\(\\s*${IDENT}\\s*[,)]`, 'g'),
+    ],
+    java: [new RegExp(`\\bSystem\\.getenv\\(\\s*${IDENT}\\s*\\)`, 'g')],
+    go: [new RegExp(`\\bos\\.(?:Getenv|LookupEnv)\\(\\s*${IDENT}\\s*\\)`, 'g')],
+    ruby: [new RegExp(`\\bENV\\[\\s*${IDENT}\\s*\\]`, 'g'), new RegExp(`\\bENV\\.fetch\\(\\s*${IDENT}\\s*[,)]`, 'g')],
+    rust: [new RegExp(`\\b(?:std::)?env::var(?:_os)?\\(\\s*${IDENT}\\s*\\)`, 'g')],
+    csharp: [new RegExp(`\\bEnvironment\\.GetEnvironmentVariable\\(\\s*${IDENT}\\s*[,)]`, 'g')],
+    php: [new RegExp(`\\bgetenv\\(\\s*${IDENT}\\s*[,)]`, 'g'), new RegExp(`\\$_ENV\\[\\s*\\$?${IDENT}\\s*\\]`, 'g')],
+    dockerfile: [],
+};
+/**
+ * A constant holding an env-var name: `const KEY = "FOO"`, `KEY string = "FOO"` (Go), `static final String
+ * KEY = "FOO"`, `KEY: &str = "FOO"` (Rust), `KEY = 'FOO'.freeze`, `define('KEY', 'FOO')` is not covered.
+ * Group 1 = identifier, group 3 = upper-case value.
+ */
+const CONSTANT = /(?:^|[\s(,;{])\$?([A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*&?'?[\w.<>[\] ]+?\s*|\s+string\s*)?:?=\s*(['"`])([A-Z_][A-Z0-9_]*)\2/g;
 /** `const { A, B: b, C = 'x' } = process.env` (JavaScript destructuring). */
 const JS_DESTRUCTURE = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env|Bun\.env)\b/g;
 /** Languages whose line comments start with these (block-comment bodies starting with `*` too). */
 const COMMENT = /^\s*(?:\/\/|#|\/\*|\*|--)/;
+/** Dockerfile names (as the runbook rule's path rules know them). */
+const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
 function envLanguageOf(path) {
     const base = path.slice(path.lastIndexOf('/') + 1);
+    if (DOCKERFILE.test(base))
+        return 'dockerfile';
     const dot = base.lastIndexOf('.');
     if (dot < 0)
         return base === 'Rakefile' || base === 'Gemfile' ? 'ruby' : undefined;
@@ -59374,15 +68476,150 @@ function envVarReadsInLine(text, language) {
     }
     return out.sort((a, b) => a.column - b.column);
 }
+/** True when a line may read an env var through a named constant (cheap pre-check before reading the file). */
+function mayReadThroughConstant(text, language) {
+    if (COMMENT.test(text))
+        return false;
+    if (language === 'dockerfile')
+        return /\$\{?[A-Za-z_]/.test(text);
+    return IDENT_PATTERNS[language].some((re) => {
+        re.lastIndex = 0;
+        return re.test(text);
+    });
+}
+/** `$X` / `${X}` / `${X:-default}` references (shell syntax) in a text; not `$$` escapes. */
+function shellReferences(text) {
+    const out = [];
+    const re = /(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+=-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+    for (let m = re.exec(text); m; m = re.exec(text))
+        out.push(m[1] ?? m[2]);
+    return out;
+}
+/** Names a Dockerfile's CMD/ENTRYPOINT instructions read (`${PORT}`), with the line of each reference. */
+function dockerfileReads(text) {
+    const lines = text.split('\n');
+    const out = [];
+    let inRuntime = false;
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        if (/^\s*#/.test(l))
+            continue;
+        const start = /^\s*([A-Za-z]+)\b/.exec(l);
+        const continuing = i > 0 && /\\\s*$/.test(lines[i - 1]) && inRuntime;
+        if (!continuing)
+            inRuntime = !!start && /^(?:CMD|ENTRYPOINT)$/i.test(start[1]);
+        if (!inRuntime)
+            continue;
+        for (const name of shellReferences(continuing ? l : l.replace(/^\s*[A-Za-z]+/, '')))
+            out.push({ name, line: i + 1 });
+    }
+    return out;
+}
+/** Constants holding env-var names in a text: identifier → value and line (first definition wins). */
+function constantsIn(lines) {
+    const out = new Map();
+    lines.forEach((l, i) => {
+        if (COMMENT.test(l))
+            return;
+        CONSTANT.lastIndex = 0;
+        for (let m = CONSTANT.exec(l); m; m = CONSTANT.exec(l))
+            if (!out.has(m[1]))
+                out.set(m[1], { value: m[3], line: i + 1 });
+    });
+    return out;
+}
+/**
+ * Every env-var read of a whole text with its line: literal reads, reads through a named constant defined
+ * in the same file (`const KEY = "FOO"; os.Getenv(KEY)`), and for Dockerfiles the `${X}` of CMD/ENTRYPOINT.
+ */
+function envVarReadsInText(text, language) {
+    if (language === 'dockerfile')
+        return dockerfileReads(text);
+    if (!/env|ENV|environ|Getenv|getenv|GetEnvironmentVariable/.test(text))
+        return [];
+    const lines = text.split('\n');
+    const out = [];
+    let constants;
+    lines.forEach((l, i) => {
+        for (const r of envVarReadsInLine(l, language))
+            out.push({ name: r.name, line: i + 1 });
+        if (COMMENT.test(l))
+            return;
+        for (const re of IDENT_PATTERNS[language]) {
+            re.lastIndex = 0;
+            for (let m = re.exec(l); m; m = re.exec(l)) {
+                constants ??= constantsIn(lines);
+                const c = constants.get(m[1]);
+                if (c)
+                    out.push({ name: c.value, line: i + 1, constantLine: c.line });
+            }
+        }
+    });
+    return out;
+}
 /** Every env-var name a whole file reads (the base-side check). */
 function envVarNamesInText(text, language) {
+    return new Set(envVarReadsInText(text, language).map((r) => r.name));
+}
+/**
+ * Env-var names a configuration file DECLARES for a service: `.env` files (`KEY=value`), Dockerfile
+ * `ENV`/`ARG`, and in YAML/JSON (compose, Kubernetes, Helm values) the names under `env:` lists
+ * (`- name: KEY`) and `environment:` maps or `KEY=value` lists.
+ */
+function envVarNamesDeclared(path, text, parsed) {
     const names = new Set();
-    // Fast path: a file that mentions no env access at all.
-    if (!/env|ENV|environ|Getenv|getenv/.test(text))
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (/^\.env(?:[.\w-]*)$|\.env$/.test(base)) {
+        for (const l of text.split('\n')) {
+            const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(l);
+            if (m)
+                names.add(m[1]);
+        }
         return names;
-    for (const line of text.split('\n'))
-        for (const r of envVarReadsInLine(line, language))
-            names.add(r.name);
+    }
+    if (DOCKERFILE.test(base)) {
+        for (const l of text.split('\n')) {
+            const m = /^\s*(ENV|ARG)\s+(.*)$/i.exec(l);
+            if (!m)
+                continue;
+            for (const part of m[2].split(/\s+/)) {
+                const n = /^([A-Za-z_][A-Za-z0-9_]*)(?:=|$)/.exec(part);
+                if (n)
+                    names.add(n[1]);
+                if (!part.includes('='))
+                    break; // `ENV KEY value` (legacy form): one name
+            }
+        }
+        return names;
+    }
+    const walk = (v, depth) => {
+        if (depth > 40 || v === null || typeof v !== 'object')
+            return;
+        if (Array.isArray(v))
+            return v.forEach((x) => walk(x, depth + 1));
+        for (const [k, child] of Object.entries(v)) {
+            if ((k === 'env' || k === 'environment' || k === 'extraEnv' || k === 'envVars') && child !== null && typeof child === 'object') {
+                if (Array.isArray(child)) {
+                    for (const e of child) {
+                        if (typeof e === 'string') {
+                            const n = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(e);
+                            if (n)
+                                names.add(n[1]);
+                        }
+                        else if (e && typeof e === 'object' && 'name' in e && typeof e.name === 'string')
+                            names.add(e.name);
+                    }
+                }
+                else
+                    for (const key of Object.keys(child))
+                        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+                            names.add(key);
+            }
+            walk(child, depth + 1);
+        }
+    };
+    for (const d of parsed ?? [])
+        walk(d, 0);
     return names;
 }
 /** `*` wildcards (names like `GITHUB_*`) to one RegExp. */
@@ -59391,6 +68628,95 @@ function namePatterns(patterns) {
         return undefined;
     const alts = patterns.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
     return new RegExp(`^(?:${alts.join('|')})$`);
+}
+
+// EXTERNAL MODULE: ./src/policy/regex.ts + 1 modules
+var regex = __nccwpck_require__(7220);
+// EXTERNAL MODULE: ./src/policy/budget.ts
+var budget = __nccwpck_require__(1213);
+;// CONCATENATED MODULE: ./src/rules/runbook/template.ts
+/**
+ * Globs with named placeholders: `services/{service}/**` captures `service` from a path, and
+ * `docs/runbooks/{service}.md` is filled with it. A placeholder is `{identifier}`; brace alternatives
+ * (`{a,b}`) keep their glob meaning. The pattern comes from a policy (possibly the PR's own), so it is
+ * matched by RE2 in linear time: a backtracking RegExp of many `*` takes exponential time on a long path.
+ */
+
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function hasPlaceholders(pattern) {
+    PLACEHOLDER.lastIndex = 0;
+    return PLACEHOLDER.test(pattern);
+}
+function escapeRe(s) {
+    return s.replace(/[.+^$()|[\]\\]/g, '\\$&');
+}
+/** Compiles a placeholder glob to a RegExp (`**`, `*`, `?`, `{a,b}` and `{name}` understood). */
+function compileTemplate(pattern) {
+    const names = [];
+    const groups = [];
+    let re = '';
+    let i = 0;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            const slash = pattern[i + 2] === '/';
+            re += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 3 : 2;
+        }
+        else if (c === '*') {
+            re += '[^/]*';
+            i++;
+        }
+        else if (c === '?') {
+            re += '[^/]';
+            i++;
+        }
+        else if (c === '{') {
+            const end = pattern.indexOf('}', i);
+            const inner = end > i ? pattern.slice(i + 1, end) : '';
+            if (end > i && /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner)) {
+                // RE2 has no backreferences: each use captures, and capture() requires the same value.
+                if (!names.includes(inner))
+                    names.push(inner);
+                groups.push(inner);
+                re += '([^/]+)';
+                i = end + 1;
+            }
+            else if (end > i && inner.includes(',')) {
+                re += '(?:' + inner.split(',').map((a) => escapeRe(a).replace(/\*/g, '[^/]*')).join('|') + ')';
+                i = end + 1;
+            }
+            else {
+                re += '\\{';
+                i++;
+            }
+        }
+        else {
+            re += escapeRe(c);
+            i++;
+        }
+    }
+    return { pattern, names, regex: (0,regex/* policyRegex */._H)(`^${re}$`), groups };
+}
+/** The placeholder values captured from `path`, or undefined when it does not match. */
+function capture(t, path) {
+    (0,budget/* spend */.Rf)();
+    const m = t.regex.exec(path);
+    if (!m)
+        return undefined;
+    const values = {};
+    for (const [i, name] of t.groups.entries()) {
+        const v = m[i + 1];
+        if (v === undefined || (name in values && values[name] !== v))
+            return undefined;
+        values[name] = v;
+    }
+    return values;
+}
+/** Fills the placeholders of `pattern` (glob metacharacters in values are escaped). */
+function fill(pattern, values) {
+    return pattern.replace(PLACEHOLDER, (whole, name) => name in values ? values[name].replace(/[*?[\]{}()!+@]/g, '\\$&') : whole);
 }
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -59491,7 +68817,7 @@ async function parseTerraform(path, text) {
                 timer.unref();
             }),
         ]);
-        return { addresses: terraformAddresses(json) };
+        return { addresses: terraformAddresses(json), json };
     }
     catch (e) {
         return `could not parse HCL: ${(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200)}`;
@@ -59521,7 +68847,449 @@ function terraformAddresses(json) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/rules/runbook/semantic.ts
+/**
+ * Semantic comparison of structured operational files: a change counts when the PARSED structure differs
+ * between base and head, not when bytes do. Comments, whitespace, key order, quoting and YAML/JSON/HCL
+ * formatting are no operational change. What changed is said per unit (a Kubernetes object, a compose
+ * service, a workflow job, a Terraform block) with the key paths that differ, and pointed at a line the
+ * PR touched inside that unit.
+ */
+
+const semantic_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+/** Deep structural equality (key order ignored). */
+function sameValue(a, b) {
+    if (a === b)
+        return true;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+            return false;
+        return a.every((x, i) => sameValue(x, b[i]));
+    }
+    if (semantic_isObj(a) && semantic_isObj(b)) {
+        const ka = Object.keys(a);
+        const kb = Object.keys(b);
+        if (ka.length !== kb.length)
+            return false;
+        return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue(a[k], b[k]));
+    }
+    if (a instanceof Date && b instanceof Date)
+        return a.getTime() === b.getTime();
+    return false;
+}
+/** A stable label for an array element: its `name`/`id`/`key` when it has one. */
+function elementLabel(v) {
+    if (!semantic_isObj(v))
+        return undefined;
+    return str(v.name) ?? str(v.id) ?? str(v.key) ?? str(v.alert) ?? str(v.record);
+}
+const keySegment = (k) => (/^[A-Za-z_][\w-]*$/.test(k) ? k : JSON.stringify(k));
+/**
+ * Key paths that differ between `a` and `b` (`spec.template.spec.containers[server].image`). Arrays of
+ * one element on both sides are looked through (HCL blocks parse as one-element arrays); arrays of named
+ * objects are matched by name; other arrays by index. At most `max` paths.
+ */
+function changedPaths(a, b, max = 12) {
+    return changedLeaves(a, b, max).map((l) => l.path);
+}
+/** As changedPaths, with the values on both sides. */
+function changedLeaves(a, b, max = 12) {
+    const out = [];
+    const walk = (x, y, path) => {
+        if (out.length >= max || sameValue(x, y))
+            return;
+        if (semantic_isObj(x) && semantic_isObj(y)) {
+            const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])];
+            for (const k of keys)
+                walk(x[k], y[k], path ? `${path}.${keySegment(k)}` : keySegment(k));
+            return;
+        }
+        if (Array.isArray(x) && Array.isArray(y)) {
+            if (x.length === 1 && y.length === 1) {
+                // HCL blocks parse as one-element arrays: look through them; name a named element below the root.
+                const l = path ? elementLabel(x[0]) : undefined;
+                return walk(x[0], y[0], l !== undefined && l === elementLabel(y[0]) ? `${path}[${l}]` : path);
+            }
+            const lx = x.map(elementLabel);
+            const ly = y.map(elementLabel);
+            if (lx.every((l) => l !== undefined) && ly.every((l) => l !== undefined) && new Set(lx).size === lx.length && new Set(ly).size === ly.length) {
+                const names = [...new Set([...lx, ...ly])];
+                for (const n of names)
+                    walk(x[lx.indexOf(n)], y[ly.indexOf(n)], `${path}[${n}]`);
+                return;
+            }
+            if (x.every(semantic_isObj) && y.every(semantic_isObj) && x.length === y.length) {
+                x.forEach((e, i) => {
+                    const l = elementLabel(y[i]);
+                    walk(e, y[i], `${path}[${l !== undefined && l === elementLabel(e) ? l : i}]`);
+                });
+                return;
+            }
+        }
+        out.push({ path: path || '(whole document)', before: x, after: y });
+    };
+    walk(a, b, '');
+    return out;
+}
+/** Version-like tokens: digests, commit SHAs, dotted versions (`v1.2.3-alpine`), bare numbers after `:`/`@`/`v`. */
+const VERSION_TOKEN = /sha256:[a-f0-9]{64}|\b[a-f0-9]{40}\b|\bv?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?|(?<=[:@=v\s~^<>]|^)v?\d+\b/g;
+/** The text with every version-like token replaced: equal results mean a change of versions only. */
+function withoutVersions(text) {
+    return text.replace(VERSION_TOKEN, '<v>');
+}
+/**
+ * True when every changed value is a version bump under a routine key: the leaf key is one of `keys`
+ * (image, tag, version, …), the values are strings equal up to version tokens (or, for `hashes`-like
+ * keys, any values), and nothing was added or removed. `image: redis:7 → valkey:8` is not a bump.
+ */
+function onlyVersionBumps(leaves, keys) {
+    if (!leaves.length || !keys.size)
+        return false;
+    return leaves.every((l) => {
+        const leaf = /([A-Za-z_][\w-]*)(?:\[[^\]]*\])?$/.exec(l.path)?.[1];
+        if (!leaf || !keys.has(leaf))
+            return false;
+        if (leaf === 'hashes')
+            return true;
+        if (typeof l.before === 'string' && typeof l.after === 'string')
+            return withoutVersions(l.before) === withoutVersions(l.after);
+        return false;
+    });
+}
+/** True when every unit change is a version bump under a routine key (see onlyVersionBumps). */
+function onlyVersionChanges(changes, keys) {
+    return changes.length > 0 && changes.every((c) => c.change === 'changed') && onlyVersionBumps(changes.flatMap((c) => c.leaves), keys);
+}
+/** Compares two maps of units; units in both with equal structure are not listed. */
+function compareUnits(base, head) {
+    const out = [];
+    const b = new Map(base.map((u) => [u.label, u.value]));
+    const h = new Map(head.map((u) => [u.label, u.value]));
+    for (const [label, value] of h) {
+        if (!b.has(label))
+            out.push({ label, change: 'added', paths: [], leaves: [] });
+        else if (!sameValue(b.get(label), value)) {
+            const leaves = changedLeaves(b.get(label), value, 50);
+            out.push({ label, change: 'changed', paths: leaves.slice(0, 12).map((l) => l.path), leaves });
+        }
+    }
+    for (const label of b.keys())
+        if (!h.has(label))
+            out.push({ label, change: 'removed', paths: [], leaves: [] });
+    return out;
+}
+function listOf(items, max) {
+    return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+/**
+ * What changed, in one phrase: `adds aws_db_instance.main; Deployment frontend: spec.replicas,
+ * spec.template.spec.containers[server].image`.
+ */
+function describeChanges(changes, max = 4) {
+    const added = changes.filter((c) => c.change === 'added').map((c) => c.label);
+    const removed = changes.filter((c) => c.change === 'removed').map((c) => c.label);
+    const changed = changes.filter((c) => c.change === 'changed');
+    const parts = [];
+    if (added.length)
+        parts.push(`adds ${listOf(added, max)}`);
+    if (removed.length)
+        parts.push(`removes ${listOf(removed, max)}`);
+    for (const c of changed.slice(0, max))
+        parts.push(`${c.label}: ${c.paths.slice(0, 3).join(', ')}${c.paths.length > 3 ? ', …' : ''}`);
+    if (changed.length > max)
+        parts.push(`${changed.length - max} more changed`);
+    return parts.join('; ');
+}
+/**
+ * A Dockerfile's instructions, normalised: comments and blank lines dropped, continuation lines joined,
+ * whitespace collapsed, keywords upper-cased. Two Dockerfiles with equal instruction lists build the same
+ * image (parser directives such as `# syntax=` are kept as instructions).
+ */
+function dockerInstructions(text) {
+    const lines = text.replace(/\r\n/g, '\n').split('\n');
+    const out = [];
+    let escape = '\\';
+    let inDirectives = true;
+    let cur;
+    for (let i = 0; i < lines.length; i++) {
+        const raw = lines[i];
+        const trimmed = raw.trim();
+        if (inDirectives) {
+            const d = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(trimmed);
+            if (d && !cur) {
+                if (d[1].toLowerCase() === 'escape')
+                    escape = d[2];
+                out.push({ keyword: `#${d[1].toLowerCase()}`, args: d[2], start: i + 1, end: i + 1 });
+                continue;
+            }
+            if (trimmed)
+                inDirectives = false;
+        }
+        if (trimmed.startsWith('#') || (!trimmed && !cur))
+            continue;
+        if (!trimmed)
+            continue; // blank lines inside a continuation are ignored by BuildKit
+        const continues = trimmed.endsWith(escape);
+        const body = continues ? trimmed.slice(0, -escape.length) : trimmed;
+        if (!cur)
+            cur = { parts: [], start: i + 1 };
+        cur.parts.push(body);
+        if (!continues) {
+            const joined = cur.parts.join(' ').replace(/\s+/g, ' ').trim();
+            const m = /^(\S+)\s*(.*)$/.exec(joined);
+            if (m)
+                out.push({ keyword: m[1].toUpperCase(), args: normaliseArgs(m[1].toUpperCase(), m[2]), start: cur.start, end: i + 1 });
+            cur = undefined;
+        }
+    }
+    if (cur) {
+        const joined = cur.parts.join(' ').replace(/\s+/g, ' ').trim();
+        const m = /^(\S+)\s*(.*)$/.exec(joined);
+        if (m)
+            out.push({ keyword: m[1].toUpperCase(), args: normaliseArgs(m[1].toUpperCase(), m[2]), start: cur.start, end: lines.length });
+    }
+    return out;
+}
+/**
+ * `ENV`/`LABEL` arguments in one form: the legacy `ENV KEY value with spaces` and `ENV KEY=value` (quoted
+ * or not) both become `KEY=value`; `FROM` image names lower-cased up to the tag is not needed (case matters).
+ */
+function normaliseArgs(keyword, args) {
+    if (keyword !== 'ENV' && keyword !== 'LABEL')
+        return args;
+    const unquote = (v) => (/^"(.*)"$/s.test(v) ? v.slice(1, -1).replace(/\\(["\\$])/g, '$1') : /^'(.*)'$/s.test(v) ? v.slice(1, -1) : v);
+    const legacy = /^([^\s=]+)\s+(.*)$/s.exec(args);
+    if (legacy && !legacy[1].includes('='))
+        return `${legacy[1]}=${unquote(legacy[2].trim())}`;
+    const pairs = [];
+    const re = /([^\s=]+)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g;
+    for (let m = re.exec(args); m; m = re.exec(args))
+        pairs.push(`${m[1]}=${unquote(m[2])}`);
+    return pairs.length ? pairs.join(' ') : args;
+}
+/* ─────────────────────────────── text fallbacks ─────────────────────────────── */
+/**
+ * Text with comments and blank lines removed and whitespace collapsed, for files that cannot be parsed
+ * (templated YAML, invalid HCL): `#` comments (YAML/HCL/shell), `//` line comments (HCL) and Go-template
+ * comments `{{/* … *\/}}` on their own lines.
+ */
+function normaliseText(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '')
+        .split('\n')
+        .map((l) => l.replace(/^\s*(?:#|\/\/).*$/, '').replace(/^([^"'#]*?)\s+#.*$/, '$1').replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n');
+}
+/* ─────────────────────────────── lines the PR touched ─────────────────────────────── */
+/**
+ * Head-side lines the patch touched: added lines, and for pure deletions the head line where the removed
+ * lines were (so a removal also points somewhere real).
+ */
+function touchedLines(patch) {
+    if (!patch)
+        return [];
+    const out = [];
+    let hunks;
+    try {
+        hunks = parsePatch(patch);
+    }
+    catch {
+        return [];
+    }
+    for (const h of hunks) {
+        let next = h.newStart;
+        for (const l of h.lines) {
+            if (l.type === '+' && l.newLine !== undefined) {
+                out.push({ line: l.newLine, text: l.text, added: true });
+                next = l.newLine + 1;
+            }
+            else if (l.type === ' ' && l.newLine !== undefined)
+                next = l.newLine + 1;
+            else if (l.type === '-' && !out.some((o) => o.line === Math.max(1, next - 1) || o.line === next))
+                out.push({ line: Math.max(1, next), text: '', added: false });
+        }
+    }
+    return out;
+}
+/** Line ranges of the documents of a multi-document YAML text, in document order (empty documents skipped). */
+function yamlDocRanges(text) {
+    const lines = text.split('\n');
+    const out = [];
+    let start = 1;
+    let content = false;
+    const close = (end) => {
+        if (content)
+            out.push([start, end]);
+        content = false;
+    };
+    for (let i = 0; i < lines.length; i++) {
+        if (/^---(?:\s|$)/.test(lines[i]) || /^\.\.\.\s*$/.test(lines[i])) {
+            close(i);
+            start = i + 2;
+            continue;
+        }
+        if (lines[i].trim() && !/^\s*#/.test(lines[i]) && !/^%/.test(lines[i]))
+            content = true;
+    }
+    close(lines.length);
+    return out;
+}
+/**
+ * Line range of a YAML child mapping entry `key:` under a top-level `parent:` (compose `services.<key>`,
+ * workflow `jobs.<key>`), inside [from, to].
+ */
+function yamlChildRange(text, parent, key, from = 1, to = Number.MAX_SAFE_INTEGER) {
+    const lines = text.split('\n');
+    const last = Math.min(to, lines.length);
+    let p = -1;
+    for (let i = from - 1; i < last; i++)
+        if (new RegExp(`^["']?${semantic_escapeRe(parent)}["']?\\s*:`).test(lines[i])) {
+            p = i;
+            break;
+        }
+    if (p < 0)
+        return undefined;
+    let indent = -1;
+    let start = -1;
+    for (let i = p + 1; i < last; i++) {
+        const l = lines[i];
+        if (!l.trim() || /^\s*#/.test(l))
+            continue;
+        const ind = l.length - l.trimStart().length;
+        if (ind === 0)
+            return start >= 0 ? [start + 1, i] : undefined;
+        if (indent < 0)
+            indent = ind;
+        if (ind === indent) {
+            if (start >= 0)
+                return [start + 1, i];
+            if (new RegExp(`^\\s*["']?${semantic_escapeRe(key)}["']?\\s*:`).test(l))
+                start = i;
+        }
+    }
+    return start >= 0 ? [start + 1, last] : undefined;
+}
+/** Line range of a Terraform block (`resource "t" "n" {`, `module "m" {`, `locals {`) until the next top-level block. */
+function hclBlockRange(text, address) {
+    const lines = text.split('\n');
+    const parts = address.split('.');
+    let head;
+    const q = (s) => `"?${semantic_escapeRe(s)}"?`;
+    if (parts[0] === 'data' && parts.length >= 3)
+        head = new RegExp(`^data\\s+${q(parts[1])}\\s+${q(parts.slice(2).join('.'))}\\s*\\{`);
+    else if (['module', 'variable', 'output', 'provider'].includes(parts[0]))
+        head = new RegExp(`^${parts[0]}\\s+${q(parts.slice(1).join('.'))}\\s*\\{`);
+    else if (parts[0] === 'locals' || parts[0] === 'terraform')
+        head = new RegExp(`^${parts[0]}\\s*\\{`);
+    else if (parts.length >= 2)
+        head = new RegExp(`^resource\\s+${q(parts[0])}\\s+${q(parts.slice(1).join('.'))}\\s*\\{`);
+    else
+        return undefined;
+    const start = lines.findIndex((l) => head.test(l.trim()));
+    if (start < 0)
+        return undefined;
+    for (let i = start + 1; i < lines.length; i++)
+        if (/^[A-Za-z_][\w-]*(?:\s+"[^"]*"|\s+[\w-]+)*\s*\{/.test(lines[i]))
+            return [start + 1, i];
+    return [start + 1, lines.length];
+}
+function semantic_escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The best line to point at for a change inside `range`: a touched line in the range whose text names the
+ * leaf key of one of `paths`, else the first touched line in the range, else the first touched line at
+ * all, else the range's start.
+ */
+function pickLine(touched, range, paths) {
+    const inRange = range ? touched.filter((t) => t.line >= range[0] && t.line <= range[1]) : touched;
+    const leaves = paths.map((p) => /([A-Za-z_][\w-]*)(?:\[[^\]]*\])?$/.exec(p)?.[1]).filter((x) => !!x);
+    for (const leaf of leaves) {
+        const hit = inRange.find((t) => t.added && new RegExp(`(?:^|[^\\w-])["']?${semantic_escapeRe(leaf)}["']?\\s*[:=]`).test(t.text));
+        if (hit)
+            return hit.line;
+    }
+    return inRange.find((t) => t.added)?.line ?? inRange[0]?.line ?? touched.find((t) => t.added)?.line ?? touched[0]?.line ?? range?.[0];
+}
+/* ─────────────────────────────── units per file kind ─────────────────────────────── */
+/** `Deployment shop/frontend`: the identity of a Kubernetes object (undefined for other documents). */
+function k8sLabel(doc) {
+    if (!semantic_isObj(doc))
+        return undefined;
+    const kind = str(doc.kind);
+    if (!str(doc.apiVersion) || !kind)
+        return undefined;
+    const meta = semantic_isObj(doc.metadata) ? doc.metadata : {};
+    const ns = str(meta.namespace);
+    const name = str(meta.name) ?? str(meta.generateName);
+    return `${kind}${name ? ` ${ns ? `${ns}/` : ''}${name}` : ''}`;
+}
+/** Units of a YAML/JSON file: one per Kubernetes object (by kind/namespace/name), else one per document. */
+function docUnits(docs) {
+    const seen = new Map();
+    return docs.map((d, i) => {
+        let label = k8sLabel(d) ?? (docs.length === 1 ? 'document' : `document ${i + 1}`);
+        const n = seen.get(label) ?? 0;
+        seen.set(label, n + 1);
+        if (n)
+            label = `${label} #${n + 1}`;
+        return { label, value: d };
+    });
+}
+/** Units of a mapping with one child section (compose `services`, workflow `jobs`), the rest by top-level key. */
+function sectionUnits(doc, section, prefix) {
+    if (!semantic_isObj(doc))
+        return [{ label: 'document', value: doc }];
+    const out = [];
+    for (const [k, v] of Object.entries(doc)) {
+        if (k === section && semantic_isObj(v))
+            for (const [name, body] of Object.entries(v))
+                out.push({ label: `${prefix} ${name}`, value: body });
+        else
+            out.push({ label: k, value: v });
+    }
+    return out;
+}
+/** Units of a Terraform file (hcl2json output): one per block address; a variables file is one unit per variable. */
+function terraformUnits(json, variablesFile) {
+    if (!semantic_isObj(json))
+        return [];
+    const out = [];
+    if (variablesFile) {
+        for (const [k, v] of Object.entries(json))
+            out.push({ label: `var.${k}`, value: v });
+        return out;
+    }
+    const obj = (v) => (semantic_isObj(v) ? v : {});
+    for (const [key, value] of Object.entries(json)) {
+        if (key === 'resource' || key === 'data') {
+            for (const [type, byName] of Object.entries(obj(value)))
+                for (const [name, body] of Object.entries(obj(byName)))
+                    out.push({ label: `${key === 'data' ? 'data.' : ''}${type}.${name}`, value: body });
+        }
+        else if (['module', 'variable', 'output', 'provider'].includes(key) && semantic_isObj(value)) {
+            for (const [name, body] of Object.entries(value))
+                out.push({ label: `${key}.${name}`, value: body });
+        }
+        else if (key === 'locals' && Array.isArray(value)) {
+            // several `locals {}` blocks: one unit per local value
+            for (const block of value)
+                for (const [name, v] of Object.entries(obj(block)))
+                    out.push({ label: `local.${name}`, value: v });
+        }
+        else
+            out.push({ label: key, value });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/runbook/detect.ts
+
+
+
 
 
 
@@ -59567,9 +69335,9 @@ class BudgetedReader {
 }
 const basename = (p) => p.slice(p.lastIndexOf('/') + 1);
 const dirname = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
-const join = (dir, name) => (dir ? `${dir}/${name}` : name);
+const detect_join = (dir, name) => (dir ? `${dir}/${name}` : name);
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
-const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
+const detect_DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
 const PROCFILE = /^Procfile(?:\.[\w.-]+)?$/;
 const COMPOSE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
 const KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
@@ -59583,8 +69351,6 @@ const YAML = /\.ya?ml$/i;
 const JSON_FILE = /\.json$/i;
 /** JSON/YAML that is never operational: skip without reading. */
 const NEVER_READ = /(?:^|\/)(?:package(?:-lock)?\.json|tsconfig[\w.-]*\.json|jsconfig\.json|composer\.(?:json|lock)|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|\.?vscode\/[^/]+|pnpm-lock\.yaml|yarn\.lock|\.pre-commit-config\.yaml|mkdocs\.ya?ml|\.?codecov\.ya?ml|dependabot\.ya?ml|\.golangci\.ya?ml|CITATION\.cff|openapi[\w.-]*|swagger[\w.-]*)$/;
-const DEPLOY_USES = /(?:^|\/)(?:[\w-]*deploy[\w-]*|amazon-ecs-[\w-]+|k8s-deploy|setup-kubectl|helm[\w-]*|kubectl[\w-]*|aks-set-context|get-gke-credentials|webapps-deploy|functions-action|cloudflare\/wrangler-action|superfly\/flyctl-actions|pulumi\/actions|hashicorp\/setup-terraform|aws-actions\/aws-cloudformation-github-deploy|azure\/arm-deploy|appleboy\/ssh-action)(?:@|$)/i;
-const DEPLOY_RUN = /\b(?:kubectl\s+(?:apply|rollout|set\s+image|replace|patch)|helm\s+(?:upgrade|install|rollback)|helmfile\s+(?:apply|sync)|terraform\s+apply|tofu\s+apply|terragrunt\s+(?:apply|run-all\s+apply)|pulumi\s+up|cdk\s+deploy|sam\s+deploy|(?:serverless|sls)\s+deploy|fly(?:ctl)?\s+deploy|vercel\s+(?:deploy|--prod)|netlify\s+deploy|gcloud\s+(?:run|app|functions)\s+deploy|aws\s+ecs\s+update-service|aws\s+cloudformation\s+deploy|eb\s+deploy|kamal\s+deploy|cap\s+\w+\s+deploy|argocd\s+app\s+sync|wrangler\s+(?:deploy|publish)|heroku\s+(?:container:release|releases))/i;
 const MONITOR_TYPES = new Set([
     'metric alert', 'query alert', 'service check', 'event alert', 'event-v2 alert', 'log alert', 'process alert', 'rum alert',
     'trace-analytics alert', 'slo alert', 'composite', 'synthetics alert', 'audit alert', 'ci-pipelines alert', 'error-tracking alert',
@@ -59627,7 +69393,7 @@ function classifyDocs(docs, text) {
             const name = detect_str(meta.name);
             const label = name ? `${kind} ${name}` : kind;
             const spec = detect_isObj(doc.spec) ? doc.spec : {};
-            k8sLine ??= detect_lineOf(text, new RegExp(`^kind:\\s*["']?${kind}\\b`));
+            k8sLine ??= detect_lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)); // kind is the PR's text
             if (kind === 'CronJob') {
                 const sched = detect_str(spec.schedule);
                 out.push({ code: 'cron', what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '), line: detect_lineOf(text, /^\s*schedule:/) });
@@ -59710,31 +69476,62 @@ function classifyDocs(docs, text) {
     }
     return out;
 }
-/** Jobs that deploy: by `environment:`, by a deploy action, by deploy commands, or by a job named deploy/release. */
-function workflowDeploys(doc) {
+/** Compiles the command list (`kubectl apply`) to one RegExp: words in order, any whitespace between. */
+function commandPattern(commands) {
+    const alts = commands
+        .map((c) => c.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'))
+        .filter(Boolean);
+    return alts.length ? new RegExp(`(?:^|[\\s;&|(\`'"])(?:${alts.join('|')})(?=$|[\\s;&|)\`'"])`, 'im') : undefined;
+}
+const recognisers = new WeakMap();
+/** Whether one workflow job deploys, and why: by `environment:`, a deploy action, a deploy command, or its name. */
+function jobDeploys(rec, id, job) {
+    let fn = recognisers.get(rec);
+    if (!fn) {
+        const cmd = commandPattern(rec.commands);
+        const names = new Set(rec.jobNames.map((n) => n.toLowerCase()));
+        fn = (jobId, j) => {
+            if (!detect_isObj(j))
+                return { deploys: false };
+            const env = detect_isObj(j.environment) ? detect_str(j.environment.name) : detect_str(j.environment);
+            if (env && rec.nonProduction.some((g) => (0,esm/* minimatch */.xF)(env, g, { nocase: true })))
+                return { deploys: false, environment: env };
+            if (env && rec.environments.some((g) => (0,esm/* minimatch */.xF)(env, g, { nocase: true })))
+                return { deploys: true, environment: env, why: `environment ${env}` };
+            for (const step of arr(j.steps)) {
+                if (!detect_isObj(step))
+                    continue;
+                const uses = detect_str(step.uses)?.replace(/@.*$/, '');
+                if (uses && rec.actions.some((g) => (0,esm/* minimatch */.xF)(uses, g, { nocase: true, dot: true })))
+                    return { deploys: true, environment: env, why: `uses ${uses}` };
+                const run = detect_str(step.run);
+                const m = run && cmd ? cmd.exec(run) : null;
+                if (m)
+                    return { deploys: true, environment: env, why: `runs ${m[0].trim().replace(/\s+/g, ' ')}` };
+            }
+            const words = `${jobId} ${detect_str(j.name) ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
+            const word = words.find((w) => names.has(w));
+            if (word)
+                return { deploys: true, environment: env, why: `named ${word}` };
+            return { deploys: false, environment: env };
+        };
+        recognisers.set(rec, fn);
+    }
+    return fn(id, job);
+}
+/** Jobs that deploy, with the environments they name. */
+function workflowDeploys(doc, rec) {
     const environments = [];
     const jobs = [];
     if (!detect_isObj(doc) || !detect_isObj(doc.jobs))
         return { environments, jobs };
     for (const [id, job] of Object.entries(doc.jobs)) {
-        if (!detect_isObj(job))
+        const d = jobDeploys(rec, id, job);
+        if (!d.deploys)
             continue;
-        let deploys = false;
-        const env = detect_isObj(job.environment) ? detect_str(job.environment.name) : detect_str(job.environment);
-        if (env) {
-            environments.push(env);
-            deploys = true;
-        }
-        for (const step of arr(job.steps)) {
-            if (!detect_isObj(step))
-                continue;
-            if (DEPLOY_USES.test(detect_str(step.uses) ?? '') || DEPLOY_RUN.test(detect_str(step.run) ?? ''))
-                deploys = true;
-        }
-        if (/\b(?:deploy|release|rollout|promote)/i.test(`${id} ${detect_str(job.name) ?? ''}`.replace(/[-_]/g, ' ')))
-            deploys = true;
-        if (deploys)
-            jobs.push(id);
+        jobs.push(id);
+        if (d.environment)
+            environments.push(d.environment);
     }
     return { environments, jobs };
 }
@@ -59747,13 +69544,26 @@ function workflowSchedules(doc) {
     return arr(on.schedule).map((s) => (detect_isObj(s) ? detect_str(s.cron) : undefined)).filter((x) => !!x);
 }
 const SKIP_EXCLUSIONS = new Set(['generated', 'vendored', 'minified', 'snapshot']);
+/** API versions of tooling that look like Kubernetes objects but never reach a production cluster. */
+const DEV_API_VERSIONS = /^(?:skaffold\/|kind\.x-k8s\.io\/|ctlptl\.dev\/|tilt\.dev\/|k3d\.io\/|kuttl\.dev\/|chainsaw\.kyverno\.io\/)/;
 async function detect(ctx, { options, runbookGlobs }) {
     const reader = new BudgetedReader(ctx, options.max_file_reads, options.max_file_bytes);
     const disabled = new Set(options.disable);
     const triggers = [];
     const unparsed = [];
     const notRead = [];
+    const noOperationalChange = [];
+    const devTooling = [];
+    const versionBumps = [];
+    const versionKeys = new Set(options.version_keys);
     let hclUnavailable;
+    const rec = {
+        environments: options.deploy_environments,
+        nonProduction: options.non_production_environments,
+        actions: options.deploy_actions,
+        commands: options.deploy_commands,
+        jobNames: options.deploy_job_names,
+    };
     const push = (t) => {
         if (disabled.has(t.code))
             return;
@@ -59762,129 +69572,303 @@ async function detect(ctx, { options, runbookGlobs }) {
         triggers.push(t);
     };
     const files = ctx.changes.files.filter((f) => !(f.excluded && SKIP_EXCLUSIONS.has(f.excluded)) && !(0,glob/* matchesAny */._I)(f.path, options.exclude) && !(0,glob/* matchesAny */._I)(f.path, runbookGlobs));
-    const changedPaths = new Set(ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path));
+    const headPaths = new Set(ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path));
     const chartRoots = new Map();
     const isChartRoot = (dir) => {
         let p = chartRoots.get(dir);
         if (!p) {
-            p = changedPaths.has(join(dir, 'Chart.yaml'))
+            p = headPaths.has(detect_join(dir, 'Chart.yaml'))
                 ? Promise.resolve(true)
-                : reader.head(join(dir, 'Chart.yaml')).then((r) => 'text' in r);
+                : reader.head(detect_join(dir, 'Chart.yaml')).then((r) => 'text' in r);
             chartRoots.set(dir, p);
         }
         return p;
     };
-    /** The side to read: head, or base for removed files. */
-    const content = (f) => (f.status === 'removed' ? reader.base(f.previousPath ?? f.path) : reader.head(f.path));
     const removedNote = (f) => (f.status === 'removed' ? ' (removed)' : '');
+    const hasBase = (f) => f.status !== 'added';
+    const hasHead = (f) => f.status !== 'removed';
+    /** Reads the sides a file has (head unless removed, base unless added). */
+    async function sides(f) {
+        const out = {};
+        for (const side of ['head', 'base']) {
+            if (side === 'head' ? !hasHead(f) : !hasBase(f))
+                continue;
+            const r = side === 'head' ? await reader.head(f.path) : await reader.base(f.previousPath ?? f.path);
+            if ('text' in r)
+                out[side] = r.text;
+            else if (!r.skip.startsWith('absent'))
+                out.skip ??= r.skip;
+        }
+        return out;
+    }
+    /** True when both sides exist and their texts carry the same meaning once comments and layout are gone. */
+    const sameText = (s) => s.head !== undefined && s.base !== undefined && normaliseText(s.head) === normaliseText(s.base);
+    const touched = (f) => touchedLines(f.patch);
+    const parseStructured = (path, text) => (JSON_FILE.test(path) ? loadJson(text) : loadYamlDocs(text));
+    const single = (docs) => (docs.length === 1 ? docs[0] : docs);
+    /**
+     * The meaning of a YAML/JSON file changed? Undefined when it did (or cannot be told); the parsed
+     * comparison when both sides parse; the text comparison otherwise.
+     */
+    function structuredChange(f, s) {
+        if (s.head === undefined || s.base === undefined)
+            return { same: false, paths: [], bump: false };
+        const h = parseStructured(f.path, s.head);
+        const b = parseStructured(f.previousPath ?? f.path, s.base);
+        if (h.ok && b.ok) {
+            const leaves = changedLeaves(single(b.docs), single(h.docs), 50);
+            return { same: leaves.length === 0, paths: leaves.slice(0, 12).map((l) => l.path), bump: onlyVersionBumps(leaves, versionKeys) };
+        }
+        return { same: sameText(s), paths: [], bump: false };
+    }
+    /** Path-classified structured files (Chart.yaml, kustomization, Pulumi, SAM config): a trigger only when their meaning changed. */
+    async function byPathIfChanged(f, code, what) {
+        if (!hasBase(f) || !hasHead(f))
+            return push({ code, path: f.path, what: `${what}${removedNote(f)}`, how: 'path' });
+        const s = await sides(f);
+        if (s.skip) {
+            notRead.push({ path: f.path, reason: s.skip });
+            return push({ code, path: f.path, what, how: `path (${s.skip})` });
+        }
+        const c = YAML.test(f.path) || JSON_FILE.test(f.path) ? structuredChange(f, s) : { same: sameText(s), paths: [], bump: false };
+        if (c.same)
+            return void noOperationalChange.push(f.path);
+        if (c.bump)
+            return void versionBumps.push(f.path);
+        push({ code, path: f.path, line: pickLine(touched(f), undefined, c.paths), what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`, how: 'content' });
+    }
     for (const f of files) {
         const name = basename(f.path);
         const dir = dirname(f.path);
-        if ((0,glob/* matchesAny */._I)(f.path, options.feature_flags))
-            push({ code: 'feature-flag', path: f.path, what: `feature-flag definition${removedNote(f)}`, how: 'path' });
         if (options.triggers.length && (0,glob/* matchesAny */._I)(f.path, options.triggers))
             push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' });
+        if ((0,glob/* matchesAny */._I)(f.path, options.dev_tooling)) {
+            devTooling.push(f.path);
+            continue;
+        }
+        if ((0,glob/* matchesAny */._I)(f.path, options.feature_flags))
+            await byPathIfChanged(f, 'feature-flag', 'feature-flag definition');
         if (WORKFLOW.test(f.path)) {
             if (disabled.has('deploy-workflow') && disabled.has('cron'))
                 continue;
             await classifyWorkflow(f);
             continue;
         }
-        if (DOCKERFILE.test(name))
-            push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' });
+        if (detect_DOCKERFILE.test(name))
+            await classifyDockerfile(f);
         else if (PROCFILE.test(name))
-            push({ code: 'procfile', path: f.path, what: `process types (Procfile)${removedNote(f)}`, how: 'path' });
+            await byPathIfChanged(f, 'procfile', 'process types (Procfile)');
         else if (KUSTOMIZATION.test(name))
-            push({ code: 'kustomize', path: f.path, what: `Kustomize overlay ${dir || '.'}${removedNote(f)}`, how: 'path' });
+            await byPathIfChanged(f, 'kustomize', `Kustomize overlay ${dir || '.'}`);
         else if (PULUMI.test(name))
-            push({ code: 'pulumi', path: f.path, what: `Pulumi project/stack config${removedNote(f)}`, how: 'path' });
+            await byPathIfChanged(f, 'pulumi', 'Pulumi project/stack config');
         else if (SAM_CONFIG.test(name))
-            push({ code: 'cloudformation', path: f.path, what: `${name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config'}${removedNote(f)}`, how: 'path' });
+            await byPathIfChanged(f, 'cloudformation', name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config');
         else if (CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path))
-            push({ code: 'cron', path: f.path, what: `crontab${removedNote(f)}`, how: 'path' });
+            await byPathIfChanged(f, 'cron', 'crontab');
         else if (TERRAFORM.test(name))
             await classifyTerraform(f);
         else if (COMPOSE.test(name))
-            push({ code: 'docker-compose', path: f.path, what: `Compose file${removedNote(f)}`, how: 'path' });
+            await classifyCompose(f);
         else if (CHART_FILE.test(name))
-            push({ code: 'helm', path: f.path, what: `Helm chart ${dir || '.'} (${name})${removedNote(f)}`, how: 'path' });
+            await byPathIfChanged(f, 'helm', `Helm chart ${dir || '.'} (${name})`);
         else if (YAML.test(name) || JSON_FILE.test(name))
             await classifyStructured(f);
     }
     async function classifyWorkflow(f) {
-        const head = f.status === 'removed' ? undefined : await reader.head(f.path);
-        const base = f.status === 'added' ? undefined : await reader.base(f.previousPath ?? f.path);
-        const load = (r) => (r && 'text' in r ? loadYamlDocs(r.text) : undefined);
-        const h = load(head);
-        const b = load(base);
-        const side = h ?? b;
-        if (!side) {
-            const why = [head, base].find((r) => !!r && 'skip' in r)?.skip ?? 'not readable';
+        const s = await sides(f);
+        if (s.head === undefined && s.base === undefined) {
+            const why = s.skip ?? 'not readable';
             notRead.push({ path: f.path, reason: why });
             push({ code: 'deploy-workflow', path: f.path, what: 'GitHub Actions workflow (not read: classified by path)', how: `path (${why})` });
             return;
         }
-        if (!side.ok) {
-            push({ code: 'deploy-workflow', path: f.path, what: `GitHub Actions workflow (${side.reason}: classified by path)`, how: `path (${side.reason})` });
+        const h = s.head !== undefined ? loadYamlDocs(s.head) : undefined;
+        const b = s.base !== undefined ? loadYamlDocs(s.base) : undefined;
+        const bad = [h, b].find((x) => !!x && !x.ok);
+        if (bad) {
+            if (sameText(s))
+                return void noOperationalChange.push(f.path);
+            push({ code: 'deploy-workflow', path: f.path, line: pickLine(touched(f), undefined, []), what: `GitHub Actions workflow (${bad.reason}: classified by path)`, how: `path (${bad.reason})` });
             return;
         }
         const hd = h?.ok ? h.docs[0] : undefined;
         const bd = b?.ok ? b.docs[0] : undefined;
-        const deploys = [workflowDeploys(hd), workflowDeploys(bd)];
-        const envs = [...new Set(deploys.flatMap((d) => d.environments))];
-        const jobs = [...new Set(deploys.flatMap((d) => d.jobs))];
-        const headText = head && 'text' in head ? head.text : undefined;
-        if (jobs.length) {
-            const line = detect_lineOf(headText, /^\s*environment:/);
+        const jobsOf = (d) => (detect_isObj(d) && detect_isObj(d.jobs) ? d.jobs : {});
+        const deploying = new Map();
+        const prOnly = (d) => {
+            if (!detect_isObj(d))
+                return true;
+            const on = d.on ?? d['true'];
+            const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : detect_isObj(on) ? Object.keys(on) : [];
+            return events.length > 0 && events.every((e) => options.non_production_events.includes(e));
+        };
+        // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
+        if (!(prOnly(hd) && prOnly(bd)))
+            for (const d of [hd, bd])
+                for (const [id, job] of Object.entries(jobsOf(d))) {
+                    const r = jobDeploys(rec, id, job);
+                    if (r.deploys && !deploying.has(id))
+                        deploying.set(id, r);
+                }
+        if (deploying.size && (hd === undefined || bd === undefined)) {
+            // A whole workflow added or removed: its deploying jobs.
+            const jobs = [...deploying.keys()];
+            const envs = [...new Set([...deploying.values()].map((d) => d.environment).filter((e) => !!e))];
+            const range = s.head !== undefined ? yamlChildRange(s.head, 'jobs', jobs[0]) : undefined;
             push({
                 code: 'deploy-workflow',
                 path: f.path,
-                line,
+                line: range?.[0],
                 what: `release workflow: job${jobs.length === 1 ? '' : 's'} ${list(jobs)}${envs.length ? ` deploy${jobs.length === 1 ? 's' : ''} to environment ${list(envs)}` : ''}${removedNote(f)}`,
                 how: 'content',
             });
         }
+        else if (deploying.size) {
+            // Only changes inside a deploying job count, plus workflow-level keys that steer every job.
+            const changes = compareUnits(sectionUnits(bd, 'jobs', 'job'), sectionUnits(hd, 'jobs', 'job'));
+            const relevant = changes.filter((c) => (c.label.startsWith('job ') ? deploying.has(c.label.slice(4)) : WORKFLOW_LEVEL.has(c.label)));
+            if (relevant.length && onlyVersionChanges(relevant, versionKeys))
+                versionBumps.push(f.path);
+            else if (relevant.length) {
+                const t = touched(f);
+                const first = relevant[0];
+                const range = s.head !== undefined
+                    ? first.label.startsWith('job ') ? yamlChildRange(s.head, 'jobs', first.label.slice(4)) : yamlTopRange(s.head, first.label)
+                    : undefined;
+                const jobs = relevant.filter((c) => c.label.startsWith('job ')).map((c) => c.label.slice(4));
+                const envs = [...new Set(jobs.map((j) => deploying.get(j)?.environment).filter((e) => !!e))];
+                const whys = [...new Set(jobs.map((j) => deploying.get(j)?.why).filter((e) => !!e))];
+                push({
+                    code: 'deploy-workflow',
+                    path: f.path,
+                    line: pickLine(t, range, first.paths),
+                    what: `release workflow: ${describeChanges(relevant.map((c) => ({ ...c, label: c.label.startsWith('job ') ? `deploying job ${c.label.slice(4)}` : `workflow ${c.label}` })))}${envs.length ? ` (environment ${list(envs)})` : ''}${whys.length ? ` [deploys: ${list(whys, 2)}]` : ''}${removedNote(f)}`,
+                    how: 'content',
+                });
+            }
+        }
         const hs = workflowSchedules(hd);
         const bs = workflowSchedules(bd);
-        const added = hs.filter((s) => !bs.includes(s));
-        const removed = bs.filter((s) => !hs.includes(s));
+        const added = hs.filter((x) => !bs.includes(x));
+        const removed = bs.filter((x) => !hs.includes(x));
         if (added.length || removed.length) {
-            const parts = [added.length ? `cron ${added.map((s) => `"${s}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '', removed.length ? `cron ${removed.map((s) => `"${s}"`).join(', ')} removed` : ''];
-            push({ code: 'cron', path: f.path, line: detect_lineOf(headText, /^\s*-?\s*cron:/), what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`, how: 'content' });
+            const parts = [added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '', removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : ''];
+            push({ code: 'cron', path: f.path, line: pickLine(touched(f), undefined, ['cron']) ?? detect_lineOf(s.head, /^\s*-?\s*cron:/), what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`, how: 'content' });
         }
+    }
+    async function classifyDockerfile(f) {
+        if (!hasBase(f) || !hasHead(f))
+            return push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' });
+        const s = await sides(f);
+        if (s.head === undefined || s.base === undefined) {
+            notRead.push({ path: f.path, reason: s.skip ?? 'not readable' });
+            return push({ code: 'dockerfile', path: f.path, what: 'container image definition', how: `path (${s.skip ?? 'not readable'})` });
+        }
+        const key = (i) => `${i.keyword} ${i.args}`;
+        const hi = dockerInstructions(s.head);
+        const bi = dockerInstructions(s.base);
+        const left = new Map();
+        for (const i of bi)
+            left.set(key(i), (left.get(key(i)) ?? 0) + 1);
+        const added = [];
+        for (const i of hi) {
+            const n = left.get(key(i)) ?? 0;
+            if (n > 0)
+                left.set(key(i), n - 1);
+            else
+                added.push(i);
+        }
+        const removed = [...left].flatMap(([k, n]) => Array.from({ length: n }, () => k));
+        const reordered = !added.length && !removed.length && hi.map(key).join('\n') !== bi.map(key).join('\n');
+        if (!added.length && !removed.length && !reordered)
+            return void noOperationalChange.push(f.path);
+        // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
+        const unversioned = (list) => list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n');
+        if (versionKeys.has('image') && unversioned(hi) === unversioned(bi))
+            return void versionBumps.push(f.path);
+        const cut = (x) => (x.length > 60 ? `${x.slice(0, 57)}…` : x);
+        const parts = [
+            added.length ? `${list(added.map((i) => cut(key(i))), 2)}` : '',
+            removed.length ? `removes ${list(removed.map(cut), 2)}` : '',
+            reordered ? 'reorders instructions' : '',
+        ].filter(Boolean);
+        const first = added[0];
+        push({
+            code: 'dockerfile',
+            path: f.path,
+            line: pickLine(touched(f), first ? [first.start, first.end] : undefined, []),
+            what: `container image definition: ${parts.join('; ')}`,
+            how: 'content',
+        });
+    }
+    async function classifyCompose(f) {
+        const s = await sides(f);
+        if (s.head === undefined && s.base === undefined) {
+            notRead.push({ path: f.path, reason: s.skip ?? 'not readable' });
+            return push({ code: 'docker-compose', path: f.path, what: `Compose file${removedNote(f)}`, how: `path (${s.skip ?? 'not readable'})` });
+        }
+        const h = s.head !== undefined ? loadYamlDocs(s.head) : undefined;
+        const b = s.base !== undefined ? loadYamlDocs(s.base) : undefined;
+        if ((h && !h.ok) || (b && !b.ok) || !hasBase(f) || !hasHead(f)) {
+            if (sameText(s))
+                return void noOperationalChange.push(f.path);
+            return push({ code: 'docker-compose', path: f.path, line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined, what: `Compose file${removedNote(f)}`, how: 'path' });
+        }
+        const changes = compareUnits(b?.ok ? sectionUnits(b.docs[0], 'services', 'service') : [], h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : []);
+        if (!changes.length)
+            return void noOperationalChange.push(f.path);
+        if (onlyVersionChanges(changes, versionKeys))
+            return void versionBumps.push(f.path);
+        const first = changes.find((c) => c.change !== 'removed') ?? changes[0];
+        const range = s.head !== undefined && first.label.startsWith('service ') ? yamlChildRange(s.head, 'services', first.label.slice(8)) : undefined;
+        push({ code: 'docker-compose', path: f.path, line: pickLine(touched(f), range, first.paths), what: `Compose: ${describeChanges(changes)}`, how: 'content' });
     }
     async function classifyTerraform(f) {
         const base = { code: 'terraform', path: f.path, how: 'path' };
-        if (!/\.tf$/.test(f.path)) {
-            push({ ...base, what: `Terraform ${f.path.endsWith('.lock.hcl') ? 'provider lock' : /tfvars/.test(f.path) ? 'variables' : 'configuration'} ${basename(f.path)}${removedNote(f)}` });
-            return;
+        const kind = f.path.endsWith('.lock.hcl') ? 'provider lock' : /tfvars/.test(f.path) ? 'variables' : 'configuration';
+        const s = await sides(f);
+        if (s.skip && (s.head === undefined || (hasBase(f) && s.base === undefined))) {
+            notRead.push({ path: f.path, reason: s.skip });
+            return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}`, how: `path (${s.skip})` });
         }
-        const head = f.status === 'removed' ? undefined : await reader.head(f.path);
-        const baseRead = f.status === 'added' ? undefined : await reader.base(f.previousPath ?? f.path);
-        const parse = async (r) => {
-            if (!r)
+        const parse = async (text, path) => {
+            if (text === undefined)
                 return undefined;
-            if ('skip' in r)
-                return r.skip.startsWith('absent') ? [] : r.skip;
-            const p = await parseTerraform(f.path, r.text);
-            return typeof p === 'string' ? p : p.addresses;
+            if (/\.json$/.test(path)) {
+                const j = loadJson(text);
+                return j.ok ? { ok: true, value: j.docs[0] } : { ok: false, reason: j.reason };
+            }
+            const p = await parseTerraform(path, text);
+            return typeof p === 'string' ? { ok: false, reason: p } : { ok: true, value: p.json };
         };
-        const h = await parse(head);
-        const b = await parse(baseRead);
-        const failure = [h, b].find((x) => typeof x === 'string');
-        if (failure !== undefined) {
-            if (/unavailable|not found|no parse/.test(failure))
-                hclUnavailable ??= failure;
-            push({ ...base, what: `Terraform configuration (${failure}: classified by path)${removedNote(f)}`, how: `path (${failure})` });
-            return;
+        const h = await parse(s.head, f.path);
+        const b = await parse(s.base, f.previousPath ?? f.path);
+        const failure = [h, b].find((x) => !!x && !x.ok);
+        if (failure) {
+            if (/unavailable|not found|no parse/.test(failure.reason))
+                hclUnavailable ??= failure.reason;
+            if (sameText(s))
+                return void noOperationalChange.push(f.path);
+            return push({ ...base, line: pickLine(touched(f), undefined, []), what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`, how: `path (${failure.reason})` });
         }
-        const hs = typeof h === 'string' ? [] : (h ?? []);
-        const bs = typeof b === 'string' ? [] : (b ?? []);
-        const added = hs.filter((a) => !bs.includes(a));
-        const removed = bs.filter((a) => !hs.includes(a));
-        const kept = hs.filter((a) => bs.includes(a));
-        const parts = [added.length ? `adds ${list(added)}` : '', removed.length ? `removes ${list(removed)}` : '', kept.length && !added.length && !removed.length ? `changes ${list(kept)}` : ''];
-        push({ ...base, how: 'content', what: `Terraform: ${parts.filter(Boolean).join('; ') || 'configuration'}` });
+        const vars = kind === 'variables';
+        const changes = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : []);
+        if (!changes.length) {
+            if (hasBase(f) && hasHead(f))
+                return void noOperationalChange.push(f.path);
+            return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` });
+        }
+        if (onlyVersionChanges(changes, versionKeys))
+            return void versionBumps.push(f.path);
+        const first = changes.find((c) => c.change !== 'removed') ?? changes[0];
+        const range = s.head !== undefined && !vars ? hclBlockRange(s.head, first.label) : undefined;
+        push({
+            ...base,
+            how: 'content',
+            line: hasHead(f) ? pickLine(touched(f), range, first.paths.length ? first.paths : vars ? [first.label.slice(4)] : []) : undefined,
+            what: `Terraform: ${describeChanges(changes)}${removedNote(f)}`,
+        });
     }
     async function classifyStructured(f) {
         const name = basename(f.path);
@@ -59895,39 +69879,267 @@ async function detect(ctx, { options, runbookGlobs }) {
         const templatesAt = f.path.lastIndexOf('/templates/');
         const chartDir = templatesAt >= 0 ? f.path.slice(0, templatesAt) : VALUES_FILE.test(name) ? dir : undefined;
         const inChart = chartDir !== undefined && (templatesAt === 0 ? false : await isChartRoot(chartDir));
-        const r = await content(f);
-        if ('skip' in r) {
-            notRead.push({ path: f.path, reason: r.skip });
+        const s = await sides(f);
+        const text = s.head ?? s.base;
+        if (text === undefined || (s.skip && hasBase(f) && hasHead(f))) {
+            const why = s.skip ?? 'not readable';
+            notRead.push({ path: f.path, reason: why });
             if (inChart)
-                push({ code: 'helm', path: f.path, what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`, how: `path (${r.skip})` });
+                push({ code: 'helm', path: f.path, what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`, how: `path (${why})` });
             else if ((0,glob/* matchesAny */._I)(f.path, options.manifest_paths) && YAML.test(name))
-                push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (not read: classified by path)${removedNote(f)}`, how: `path (${r.skip})` });
+                push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (not read: classified by path)${removedNote(f)}`, how: `path (${why})` });
             return;
         }
-        const parsed = JSON_FILE.test(name) ? loadJson(r.text) : loadYamlDocs(r.text);
+        const parsed = parseStructured(f.path, text);
+        const baseParsed = s.base !== undefined && s.head !== undefined ? parseStructured(f.previousPath ?? f.path, s.base) : undefined;
+        const modified = s.base !== undefined && s.head !== undefined;
+        // Comment/whitespace/formatting-only edits are no operational change.
+        if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s)))
+            return void noOperationalChange.push(f.path);
+        if (modified && parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
+            return void versionBumps.push(f.path);
+        if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && versionKeys.size && templatedVersionBump(s.base, s.head, versionKeys))
+            return void versionBumps.push(f.path);
+        const t = touched(f);
         if (inChart) {
-            const kinds = parsed.ok ? classifyDocs(parsed.docs, r.text).map((c) => c.what) : [];
+            const kinds = parsed.ok ? classifyDocs(parsed.docs, text).map((c) => c.what) : [];
             const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`;
             const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`;
-            push({ code: 'helm', path: f.path, what: `${what}${kinds.length ? `: ${kinds.join('; ')}` : parsed.ok ? '' : ` (${parsed.reason}: classified by path)`}${removedNote(f)}`, how });
+            const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : [];
+            const detail = paths.length ? `: ${list(paths, 3)}` : kinds.length ? `: ${kinds.join('; ')}` : parsed.ok ? '' : ` (${parsed.reason}: classified by path)`;
+            push({ code: 'helm', path: f.path, line: hasHead(f) ? pickLine(t, undefined, paths) : undefined, what: `${what}${detail}${removedNote(f)}`, how });
             return;
         }
-        if (!parsed.ok) {
+        if (!parsed.ok || (baseParsed && !baseParsed.ok)) {
+            const reason = parsed.ok ? (baseParsed && !baseParsed.ok ? baseParsed.reason : '') : parsed.reason;
             if ((0,glob/* matchesAny */._I)(f.path, options.manifest_paths)) {
-                push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (${parsed.reason}: classified by path)${removedNote(f)}`, how: `path (${parsed.reason}, not parsed)` });
+                push({ code: 'k8s-manifest', path: f.path, line: modified ? pickLine(t, undefined, []) : undefined, what: `deploy manifest (${reason}: classified by path)${removedNote(f)}`, how: `path (${reason}, not parsed)` });
             }
-            else if (parsed.templated || isTemplated(r.text)) {
-                unparsed.push({ path: f.path, reason: parsed.reason });
+            else if (!parsed.ok && (parsed.templated || isTemplated(text))) {
+                unparsed.push({ path: f.path, reason });
             }
             return;
         }
-        for (const c of classifyDocs(parsed.docs, r.text))
-            push({ code: c.code, path: f.path, line: c.line, what: c.what + removedNote(f), how: 'content' });
+        const production = (docs) => docs.filter((d) => !(detect_isObj(d) && DEV_API_VERSIONS.test(detect_str(d.apiVersion) ?? '')));
+        const headDocs = production(parsed.docs);
+        if (!modified) {
+            for (const c of classifyDocs(headDocs, text))
+                push({ code: c.code, path: f.path, line: hasHead(f) ? c.line : undefined, what: c.what + removedNote(f), how: 'content' });
+            return;
+        }
+        // Modified: only the documents (Kubernetes objects) whose structure changed, and what changed in them.
+        const baseDocs = production(baseParsed?.ok ? baseParsed.docs : []);
+        const hu = docUnits(headDocs);
+        const bu = docUnits(baseDocs);
+        const changes = compareUnits(bu, hu);
+        if (!changes.length)
+            return void noOperationalChange.push(f.path);
+        const ranges = yamlDocRanges(text);
+        const headRange = (label) => {
+            if (JSON_FILE.test(name) || ranges.length !== parsed.docs.length)
+                return undefined;
+            const i = hu.findIndex((u) => u.label === label);
+            return i >= 0 ? ranges[parsed.docs.indexOf(hu[i].value)] : undefined;
+        };
+        const changedLabels = new Set(changes.map((c) => c.label));
+        const classes = [
+            ...classifyDocs(hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value), text),
+            ...classifyDocs(bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value), s.base),
+        ];
+        const seen = new Set();
+        const first = changes.find((c) => c.change !== 'removed') ?? changes[0];
+        const line = pickLine(t, headRange(first.label), first.paths);
+        const k8sChanges = changes.filter((c) => !c.label.startsWith('document'));
+        for (const c of classes) {
+            if (seen.has(c.code))
+                continue;
+            seen.add(c.code);
+            const what = c.code === 'k8s-manifest' && k8sChanges.length ? `Kubernetes manifest: ${describeChanges(k8sChanges)}` : k8sChanges.length || !first.paths.length ? c.what : `${c.what}: ${list(first.paths, 3)}`;
+            push({ code: c.code, path: f.path, line, what, how: 'content' });
+        }
     }
-    // New env vars: added lines that read a variable the base side of the file never read.
+    // New env vars: names the SERVICE did not read or declare at the base.
     if (!disabled.has('new-env-var'))
         await detectEnvVars(ctx, files, reader, options, push, notRead);
-    return { triggers, unparsed, notRead, hclUnavailable, reads: reader.reads };
+    return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], hclUnavailable, reads: reader.reads };
+}
+/**
+ * A templated (unparsable) YAML edit that only bumps versions on lines of routine keys (`image: x:{{ … }}1.2`
+ * → `1.3`, `version: 0.7.0`): every changed line pairs with a base line equal up to version tokens.
+ */
+function templatedVersionBump(base, head, keys) {
+    const b = normaliseText(base).split('\n');
+    const h = normaliseText(head).split('\n');
+    if (b.length !== h.length)
+        return false;
+    let changed = 0;
+    for (let i = 0; i < b.length; i++) {
+        if (b[i] === h[i])
+            continue;
+        changed++;
+        const key = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:/.exec(h[i])?.[1];
+        if (!key || !keys.has(key) || withoutVersions(b[i]) !== withoutVersions(h[i]))
+            return false;
+    }
+    return changed > 0;
+}
+/** Workflow-level keys that steer every job: a change there counts when the workflow has a deploying job. */
+const WORKFLOW_LEVEL = new Set(['on', 'true', 'env', 'permissions', 'concurrency', 'defaults']);
+/** Line range of a top-level YAML key. */
+function yamlTopRange(text, key) {
+    const lines = text.split('\n');
+    const re = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    const start = lines.findIndex((l) => re.test(l));
+    if (start < 0)
+        return undefined;
+    for (let i = start + 1; i < lines.length; i++)
+        if (/^[^\s#]/.test(lines[i]))
+            return [start + 1, i];
+    return [start + 1, lines.length];
+}
+/** Files whose folder is a service (deployable unit) root. */
+const SERVICE_MARKER = /^(?:Dockerfile|Containerfile|package\.json|go\.mod|pyproject\.toml|setup\.py|setup\.cfg|requirements\.txt|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|Gemfile|Cargo\.toml|composer\.json|mix\.exs|[\w.-]+\.csproj|Procfile)$/;
+/** Env files that document or set a service's variables. */
+const ENV_FILE = /^\.env(?:\.[\w-]+)?$|^[\w-]+\.env$/;
+const PROBES = ['.env.example', '.env.sample', '.env', 'Dockerfile'];
+/**
+ * Where a file's service lives: the folder captured by the first `services` mapping whose path matches,
+ * else (when the source lists the base tree) the nearest folder with a service marker (Dockerfile,
+ * package.json, go.mod, pyproject.toml, *.csproj, …), else the repository root; without a listing, the
+ * file's own folder.
+ */
+async function serviceRootOf(options, path, listing) {
+    const ancestors = [];
+    for (let d = dirname(path); d; d = dirname(d))
+        ancestors.unshift(d);
+    for (const s of options.services) {
+        const segs = s.path.split('/');
+        const at = segs.findIndex((x) => hasPlaceholders(x));
+        if (at < 0)
+            continue;
+        const prefix = compileTemplate(segs.slice(0, at + 1).join('/'));
+        const root = ancestors.find((a) => capture(prefix, a));
+        if (root !== undefined && capture(compileTemplate(s.path), path))
+            return root;
+    }
+    if (!listing)
+        return dirname(path);
+    const markerDirs = new Set(listing.filter((p) => SERVICE_MARKER.test(basename(p))).map(dirname));
+    for (let i = ancestors.length - 1; i >= 0; i--)
+        if (markerDirs.has(ancestors[i]))
+            return ancestors[i];
+    return '';
+}
+/**
+ * Names a service already reads or declares at the base: its code, Dockerfiles, env files, compose and
+ * Kubernetes/Helm YAML under its folder, the repository's root env files, and the root compose file's
+ * entry for the service. Files are searched nearest-first and only until every asked name is found, at
+ * most `max_service_files` reads per run.
+ */
+class ServiceNames {
+    ctx;
+    options;
+    perFile = new Map();
+    listing;
+    reads = 0;
+    capped = [];
+    constructor(ctx, options) {
+        this.ctx = ctx;
+        this.options = options;
+    }
+    list() {
+        this.listing ??= this.ctx.changes.listBase ? this.ctx.changes.listBase('').catch(() => undefined) : Promise.resolve(undefined);
+        return this.listing;
+    }
+    namesIn(path, serviceName) {
+        let p = this.perFile.get(path);
+        if (!p) {
+            p = (async () => {
+                this.reads++;
+                const text = await this.ctx.changes.readBase(path);
+                if (text === undefined || text.length > this.options.max_file_bytes)
+                    return new Set();
+                const lang = envLanguageOf(path);
+                const names = new Set();
+                const name = basename(path);
+                if (lang)
+                    for (const n of envVarNamesInText(text, lang))
+                        names.add(n);
+                if (lang === 'dockerfile' || ENV_FILE.test(name))
+                    for (const n of envVarNamesDeclared(path, text))
+                        names.add(n);
+                else if (YAML.test(name) || JSON_FILE.test(name)) {
+                    const parsed = JSON_FILE.test(name) ? loadJson(text) : loadYamlDocs(text);
+                    if (parsed.ok) {
+                        // A root compose file: only the entry of this service (by name or build context).
+                        const docs = COMPOSE.test(name) && !dirname(path) ? parsed.docs.map((d) => composeEntry(d, serviceName)) : parsed.docs;
+                        for (const n of envVarNamesDeclared(path, text, docs))
+                            names.add(n);
+                    }
+                }
+                return names;
+            })();
+            this.perFile.set(path, p);
+        }
+        return p;
+    }
+    /** The subset of `names` the service at `root` already reads or declares at the base. */
+    async known(root, names, changedPath) {
+        const found = new Set();
+        const listing = await this.list();
+        const inRoot = (p) => !root || p.startsWith(`${root}/`);
+        const relevant = (p) => {
+            const name = basename(p);
+            if ((0,glob/* matchesAny */._I)(p, this.options.exclude))
+                return false;
+            return !!envLanguageOf(p) || ENV_FILE.test(name) || ((YAML.test(name) || JSON_FILE.test(name)) && !NEVER_READ.test(p));
+        };
+        let candidates;
+        if (listing) {
+            candidates = listing.filter((p) => p !== changedPath && ((inRoot(p) && relevant(p)) || (!dirname(p) && (ENV_FILE.test(p) || COMPOSE.test(p)))));
+        }
+        else {
+            // No listing (the API source): the service's env files and Dockerfile, the root env files and compose file.
+            const probes = new Set();
+            for (const d of [root, ''])
+                for (const n of PROBES)
+                    probes.add(detect_join(d, n));
+            for (const n of ['docker-compose.yml', 'compose.yaml'])
+                probes.add(n);
+            probes.delete(changedPath);
+            candidates = [...probes];
+        }
+        const dir = dirname(changedPath);
+        const rank = (p) => (dirname(p) === dir ? 0 : 4) + (/config|setting|env|constant/i.test(basename(p)) || ENV_FILE.test(basename(p)) ? 0 : 2) + (envLanguageOf(p) ? 0 : 1);
+        candidates.sort((a, b) => rank(a) - rank(b) || a.split('/').length - b.split('/').length || a.localeCompare(b));
+        const serviceName = basename(root);
+        for (const p of candidates) {
+            if (found.size === names.size)
+                break;
+            if (!this.perFile.has(p) && this.reads >= this.options.max_service_files) {
+                if (!this.capped.includes(root || '.'))
+                    this.capped.push(root || '.');
+                break;
+            }
+            for (const n of await this.namesIn(p, serviceName))
+                if (names.has(n))
+                    found.add(n);
+        }
+        return found;
+    }
+}
+/** The compose service entry that is `name` (or builds from a folder named so); the whole document otherwise. */
+function composeEntry(doc, name) {
+    if (!detect_isObj(doc) || !detect_isObj(doc.services))
+        return doc;
+    const out = [];
+    for (const [key, svc] of Object.entries(doc.services)) {
+        const build = detect_isObj(svc) ? svc.build : undefined;
+        const ctxPath = typeof build === 'string' ? build : detect_isObj(build) ? `${detect_str(build.context) ?? ''}/${detect_str(build.dockerfile) ?? ''}` : '';
+        if (name && (key === name || key.replace(/service$/, '') === name.replace(/service$/, '') || ctxPath.split('/').includes(name)))
+            out.push(svc);
+    }
+    return out;
 }
 async function detectEnvVars(ctx, files, reader, options, push, notRead) {
     const ignore = namePatterns(options.env_var_ignore);
@@ -59965,6 +70177,18 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
             for (const l of lines)
                 for (const r of envVarReadsInLine(l.text, lang))
                     reads.push({ name: r.name, line: l.line });
+            // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
+            if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
+                const head = await reader.head(f.path);
+                if ('text' in head) {
+                    const added = new Set(lines.map((l) => l.line));
+                    for (const r of envVarReadsInText(head.text, lang))
+                        if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine)))
+                            reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine });
+                }
+                else if (!head.skip.startsWith('absent'))
+                    notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` });
+            }
         }
         else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
             // No patch (too large): compare whole files, within the read budget.
@@ -59974,20 +70198,18 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
                     notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` });
                 continue;
             }
-            const lines = head.text.split('\n');
-            const seen = new Set();
-            lines.forEach((text, i) => {
-                for (const r of envVarReadsInLine(text, lang))
-                    if (!seen.has(r.name)) {
-                        seen.add(r.name);
-                        reads.push({ name: r.name, line: i + 1 });
-                    }
-            });
+            for (const r of envVarReadsInText(head.text, lang))
+                reads.push({ name: r.name, line: r.line });
         }
-        const filtered = reads.filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name));
+        const seen = new Set();
+        const filtered = reads
+            .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+            .filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name) && !seen.has(r.name) && !!seen.add(r.name));
         if (filtered.length)
             candidates.push({ f, lang, reads: filtered });
     }
+    const service = new ServiceNames(ctx, options);
+    const listing = candidates.length ? await service.list() : undefined;
     for (const { f, lang, reads } of candidates) {
         let baseNames = new Set();
         if (f.status !== 'added') {
@@ -59998,91 +70220,34 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
                     continue;
                 }
             }
-            else
-                baseNames = envVarNamesInText(base.text, lang);
-        }
-        const reported = new Set();
-        for (const r of reads) {
-            if (baseNames.has(r.name) || reported.has(r.name))
-                continue;
-            reported.add(r.name);
-            push({ code: 'new-env-var', path: f.path, line: r.line, envVar: r.name, what: `new env var ${r.name} read by code`, how: 'diff' });
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rules/runbook/template.ts
-/**
- * Globs with named placeholders: `services/{service}/**` captures `service` from a path, and
- * `docs/runbooks/{service}.md` is filled with it. A placeholder is `{identifier}`; brace alternatives
- * (`{a,b}`) keep their glob meaning.
- */
-const template_PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function hasPlaceholders(pattern) {
-    template_PLACEHOLDER.lastIndex = 0;
-    return template_PLACEHOLDER.test(pattern);
-}
-function escapeRe(s) {
-    return s.replace(/[.+^$()|[\]\\]/g, '\\$&');
-}
-/** Compiles a placeholder glob to a RegExp (`**`, `*`, `?`, `{a,b}` and `{name}` understood). */
-function compileTemplate(pattern) {
-    const names = [];
-    let re = '';
-    let i = 0;
-    while (i < pattern.length) {
-        const c = pattern[i];
-        if (c === '*' && pattern[i + 1] === '*') {
-            const slash = pattern[i + 2] === '/';
-            re += slash ? '(?:.*/)?' : '.*';
-            i += slash ? 3 : 2;
-        }
-        else if (c === '*') {
-            re += '[^/]*';
-            i++;
-        }
-        else if (c === '?') {
-            re += '[^/]';
-            i++;
-        }
-        else if (c === '{') {
-            const end = pattern.indexOf('}', i);
-            const inner = end > i ? pattern.slice(i + 1, end) : '';
-            if (end > i && /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner)) {
-                if (names.includes(inner))
-                    re += `\\k<${inner}>`;
-                else {
-                    names.push(inner);
-                    re += `(?<${inner}>[^/]+)`;
-                }
-                i = end + 1;
-            }
-            else if (end > i && inner.includes(',')) {
-                re += '(?:' + inner.split(',').map((a) => escapeRe(a).replace(/\*/g, '[^/]*')).join('|') + ')';
-                i = end + 1;
-            }
             else {
-                re += '\\{';
-                i++;
+                baseNames = envVarNamesInText(base.text, lang);
+                if (lang === 'dockerfile')
+                    for (const n of envVarNamesDeclared(f.path, base.text))
+                        baseNames.add(n);
             }
         }
-        else {
-            re += escapeRe(c);
-            i++;
+        const fresh = reads.filter((r) => !baseNames.has(r.name));
+        if (!fresh.length)
+            continue;
+        // New to the file is not new to the service: look the names up in the service's other files at the base.
+        const root = await serviceRootOf(options, f.path, listing);
+        const known = await service.known(root, new Set(fresh.map((r) => r.name)), f.previousPath ?? f.path);
+        for (const r of fresh) {
+            if (known.has(r.name))
+                continue;
+            push({
+                code: 'new-env-var',
+                path: f.path,
+                line: r.line,
+                envVar: r.name,
+                what: `new env var ${r.name} (${lang === 'dockerfile' ? 'used by the container command' : 'read by code'}; not read or declared in ${root ? `service ${root}` : 'the repository'} at the base)`,
+                how: 'diff',
+            });
         }
     }
-    return { pattern, names, regex: new RegExp(`^${re}$`) };
-}
-/** The placeholder values captured from `path`, or undefined when it does not match. */
-function capture(t, path) {
-    const m = t.regex.exec(path);
-    if (!m)
-        return undefined;
-    return { ...(m.groups ?? {}) };
-}
-/** Fills the placeholders of `pattern` (glob metacharacters in values are escaped). */
-function fill(pattern, values) {
-    return pattern.replace(template_PLACEHOLDER, (whole, name) => name in values ? values[name].replace(/[*?[\]{}()!+@]/g, '\\$&') : whole);
+    for (const root of service.capped)
+        notRead.push({ path: root, reason: `env vars of service ${root} checked against the first ${options.max_service_files} of its files (max_service_files)` });
 }
 
 ;// CONCATENATED MODULE: ./src/rules/runbook/index.ts
@@ -60112,7 +70277,7 @@ async function evaluateRunbook(ctx, options) {
         }
         return { globs: options.runbooks, satisfiedBy: changed.filter((p) => (0,glob/* matchesAny */._I)(p, options.runbooks)) };
     };
-    const optOut = findReasonedDeclaration(ctx.pr.body, options.opt_out_phrase, options.min_reason_length);
+    const optOut = (0,pr_body/* findReasonedDeclaration */.$b)(ctx.pr.body, options.opt_out_phrase, options.min_reason_length);
     const findings = [];
     const rows = [];
     const violations = [];
@@ -60198,9 +70363,14 @@ async function evaluateRunbook(ctx, options) {
             by.set(t.code, (by.get(t.code) ?? 0) + 1);
         return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ');
     };
+    const ignoredNote = [
+        detection.noOperationalChange.length ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting` : '',
+        detection.devTooling.length ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production` : '',
+        detection.versionBumps.length ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only` : '',
+    ].filter(Boolean).join('; ');
     let summary;
     if (!triggers.length)
-        summary = 'No operational change detected.';
+        summary = `No operational change detected.${ignoredNote ? ` (${ignoredNote}.)` : ''}`;
     else if (!violations.length) {
         const runbooks = [...new Set(triggers.flatMap((t) => requirementOf(t).satisfiedBy))];
         const parts = [];
@@ -60222,6 +70392,9 @@ async function evaluateRunbook(ctx, options) {
             violations: violations.length,
             opt_out: optOut.accepted ? { line: optOut.accepted.line, text: optOut.accepted.text, reason: optOut.accepted.reason } : null,
             reads: detection.reads,
+            no_operational_change: detection.noOperationalChange,
+            dev_tooling: detection.devTooling,
+            version_bumps: detection.versionBumps,
         },
     };
 }
@@ -60246,16 +70419,21 @@ const runbook = {
 
 
 
+
+
 const CoChangeEntry = type/* Type */.ZU.Object({
     name: type/* Type */.ZU.String({ description: 'Name of this co-change requirement, shown in findings.' }),
-    when: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+    when: type/* Type */.ZU.Array(type/* Type */.ZU.String({ format: 'glob' }), {
         minItems: 1,
         description: 'Globs of trigger files; may capture `{placeholders}` used in `require`.',
     }),
-    unless: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'Globs of files that never trigger (e.g. tests).' })),
+    unless: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ format: 'glob' }), { description: 'Globs of files that never trigger (e.g. tests).' })),
     only_added: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ description: 'Trigger only on files the PR adds (e.g. a new service manifest). Default false.' })),
-    added_lines_match: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Trigger only when an added line matches this regular expression (a file without a patch counts as matching).' })),
-    require: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+    added_lines_match: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+        format: 'regex',
+        description: 'Trigger only when an added line matches this regular expression (a file without a patch counts as matching). RE2 syntax, matched in linear time: no backreferences (`\\1`) and no lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`); at most 1000 characters.',
+    })),
+    require: type/* Type */.ZU.Array(type/* Type */.ZU.String({ format: 'glob' }), {
         minItems: 1,
         description: 'Globs of which at least one file must change (not only be removed) in the same PR.',
     }),
@@ -60284,8 +70462,10 @@ function matchesAddedLines(f, re) {
     try {
         return addedLines(f.patch).some((l) => re.test(l.text));
     }
-    catch {
-        return true;
+    catch (e) {
+        if (e instanceof budget/* BudgetExceeded */.L$)
+            throw e;
+        return true; // an unreadable patch counts as matching
     }
 }
 function evaluateCoChange(ctx, options) {
@@ -60296,14 +70476,12 @@ function evaluateCoChange(ctx, options) {
         let lineRe;
         if (entry.added_lines_match !== undefined) {
             try {
-                lineRe = new RegExp(entry.added_lines_match);
+                lineRe = (0,regex/* policyRegex */._H)(entry.added_lines_match);
             }
             catch (e) {
-                findings.push({
-                    kind: 'error',
-                    code: 'bad-pattern',
-                    message: `co-change "${entry.name}": added_lines_match is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`,
-                });
+                if (!(e instanceof regex/* PolicyRegexError */.cj))
+                    throw e;
+                findings.push({ kind: 'error', code: 'bad-pattern', message: `co-change "${entry.name}": added_lines_match: ${e.message}` });
                 continue;
             }
         }
@@ -60341,7 +70519,7 @@ function evaluateCoChange(ctx, options) {
         const satisfiedBy = files.filter((f) => f.status !== 'removed' && !triggerPaths.has(f.path) && (0,glob/* matchesAny */._I)(f.path, requiredGlobs)).map((f) => f.path);
         const outcome = { triggers: [...triggerPaths], required: requiredGlobs, satisfiedBy };
         if (!satisfiedBy.length && entry.or_declaration) {
-            const d = findReasonedDeclaration(ctx.pr.body, entry.or_declaration, entry.min_reason_length ?? options.min_reason_length);
+            const d = (0,pr_body/* findReasonedDeclaration */.$b)(ctx.pr.body, entry.or_declaration, entry.min_reason_length ?? options.min_reason_length);
             if (d.accepted)
                 outcome.declaration = d.accepted.text;
             else if (d.rejected.length)
@@ -60848,6 +71026,8 @@ function scanners_parseReport(path, text) {
     throw new ReportError(path, `${path} is not a SARIF / npm audit / OSV-Scanner report (top-level keys: ${keys.length ? keys.join(', ') : 'none'})`);
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/rules/dependencies/manifest.ts
 
 const MANIFESTS = /(^|\/)(package\.json|requirements[^/]*\.txt|constraints[^/]*\.txt|Pipfile|pyproject\.toml|setup\.cfg|go\.mod|pom\.xml|build\.gradle(\.kts)?|Gemfile|Cargo\.toml|composer\.json|[^/]+\.csproj|packages\.config|Directory\.Packages\.props|mix\.exs|pubspec\.yaml)$/;
@@ -60857,16 +71037,28 @@ function isManifest(path) {
 function esc(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-/** A regex that matches a line declaring `pkg` in the manifest `path`. */
+/** Matches nothing: for a package name that names nothing a manifest line could declare. */
+const NEVER = /(?!)/;
+/**
+ * A regex that matches a line declaring `pkg` in the manifest `path`. The package name comes from
+ * scanner reports (the PR's own CI: attacker-controlled), so every piece of it is escaped: the name is
+ * only ever a literal inside the pattern, and the pattern has no nested quantifier it could reach.
+ */
 function declarationPattern(path, pkg) {
     const base = path.split('/').pop() ?? path;
     // Maven "group:artifact" and purl-like names: the artifact is what the manifest line names.
     const artifact = pkg.includes(':') ? pkg.split(':').pop() : pkg;
+    if (!artifact.trim())
+        return NEVER;
     const name = esc(artifact);
     if (base === 'package.json' || base === 'composer.json')
         return new RegExp(`"${name}"\\s*:`);
     if (/^requirements|^constraints|^Pipfile$|pyproject\.toml|setup\.cfg/.test(base)) {
-        const py = artifact.replace(/[-_.]+/g, '[-_.]+');
+        // PEP 503: runs of - _ . are equivalent; the parts between them are literal text.
+        const parts = artifact.split(/[-_.]+/).filter(Boolean);
+        if (!parts.length)
+            return NEVER;
+        const py = parts.map(esc).join('[-_.]+');
         return new RegExp(`^\\s*["']?${py}\\s*(\\[[^\\]]*\\])?\\s*(==|>=|<=|~=|!=|>|<|=|;|"|'|$|\\s)`, 'i');
     }
     if (base === 'go.mod')
@@ -60881,7 +71073,7 @@ function declarationPattern(path, pkg) {
         return new RegExp(`(Include|id)="${name}"`, 'i');
     return new RegExp(`(^|[^\\w@/.-])${name}([^\\w/-]|$)`);
 }
-function dirOf(p) {
+function manifest_dirOf(p) {
     const i = p.lastIndexOf('/');
     return i < 0 ? '' : p.slice(0, i);
 }
@@ -60891,11 +71083,11 @@ function dirOf(p) {
  */
 function findDeclaration(files, pkg, scannerPath) {
     const candidates = files.filter((f) => f.status !== 'removed' && f.patch && isManifest(f.path));
-    const wantDir = scannerPath ? dirOf(scannerPath.replace(/^\/+/, '')) : undefined;
+    const wantDir = scannerPath ? manifest_dirOf(scannerPath.replace(/^\/+/, '')) : undefined;
     const score = (f) => {
         if (wantDir === undefined)
             return 0;
-        const d = dirOf(f.path);
+        const d = manifest_dirOf(f.path);
         return wantDir === d || wantDir.endsWith('/' + d) || (d === '' && !wantDir.includes('/')) ? 1 : 0;
     };
     candidates.sort((a, b) => score(b) - score(a));
@@ -60929,6 +71121,7 @@ function findDeclaration(files, pkg, scannerPath) {
 
 
 
+
 const sla = (def, sev) => type/* Type */.ZU.Union([type/* Type */.ZU.Integer({ minimum: 0 }), type/* Type */.ZU.Null()], { default: def, description: `Days within which a ${sev} vulnerability must be fixed once known; null = no SLA.` });
 const dependenciesOptions = type/* Type */.ZU.Object({
     reports: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -60957,8 +71150,8 @@ const dependenciesOptions = type/* Type */.ZU.Object({
         default: 'fail',
         description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
     }),
-    use_dependency_review: type/* Type */.ZU.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; unavailable → a notice.' }),
-    use_dependabot_alerts: type/* Type */.ZU.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); unavailable → a notice.' }),
+    use_dependency_review: type/* Type */.ZU.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).' }),
+    use_dependabot_alerts: type/* Type */.ZU.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).' }),
 });
 const DAY = 86_400_000;
 const GLOB_MAGIC = /[*?[\]{}!]/;
@@ -61067,7 +71260,11 @@ function alertVulns(data) {
     }
     return out;
 }
-/** npm audit does not state installed versions: read them from package-lock.json at head. */
+/**
+ * npm audit does not state installed versions: read them from package-lock.json at head. A lock file that
+ * is absent or not JSON leaves the version unknown (shown as `?`); a READ that fails (the API after its
+ * retries) is thrown: the rule is then not evaluated rather than quietly missing evidence.
+ */
 async function resolveNpmVersions(ctx, vulns) {
     const pending = vulns.filter((v) => v.version === undefined && v.nodes?.length);
     if (!pending.length)
@@ -61076,13 +71273,19 @@ async function resolveNpmVersions(ctx, vulns) {
     const lock = async (p) => {
         if (!cache.has(p)) {
             let packages = null;
+            let text;
             try {
-                const text = await ctx.changes.readHead(p);
+                text = await ctx.changes.readHead(p);
+            }
+            catch (e) {
+                throw new Error(`${p} at the head could not be read (to resolve npm audit's installed versions): ${(0,errors/* plainMessage */.C5)(e)}`);
+            }
+            try {
                 if (text)
-                    packages = JSON.parse(text).packages ?? null;
+                    packages = lockPackages(JSON.parse(text));
             }
             catch {
-                packages = null;
+                packages = null; // the PR's own lock file is not JSON: versions stay unknown, nothing is concluded from them
             }
             cache.set(p, packages);
         }
@@ -61100,6 +71303,10 @@ async function resolveNpmVersions(ctx, vulns) {
             }
         }
     }
+}
+function lockPackages(doc) {
+    const packages = typeof doc === 'object' && doc !== null ? doc.packages : undefined;
+    return typeof packages === 'object' && packages !== null ? packages : null;
 }
 function fmtAge(r) {
     if (r.ageDays === undefined)
@@ -61155,7 +71362,7 @@ const dependencies = {
                     notes.push(`0 results from ${p.tool} (${f.path})`);
             }
             catch (e) {
-                const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${e instanceof Error ? e.message : String(e)}`;
+                const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${(0,errors/* plainMessage */.C5)(e)}`;
                 findings.push({ message, kind: 'error', code: 'bad-report', hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.' });
                 reportRows.push([f.path, '?', 'unreadable', '-', '-']);
             }
@@ -61178,8 +71385,13 @@ const dependencies = {
                 reviewOk = true;
                 notes.push(`dependency review: ${rv.added.length} added dependencies, ${rv.vulns.length} vulnerabilities`);
             }
-            else
+            else if (r.unavailable)
                 findings.push({ message: `GitHub dependency review is unavailable: ${r.reason}`, kind: 'info', code: 'dependency-review-unavailable' });
+            else {
+                // An outage is not "nothing added": the dependencies this PR adds were not checked.
+                findings.push({ message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`, kind: 'error', code: 'dependency-review-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' });
+                notes.push('dependency review: failed');
+            }
         }
         else if (o.use_dependency_review)
             notes.push('dependency review: not available here');
@@ -61192,12 +71404,21 @@ const dependencies = {
                 all.push(...av);
                 notes.push(`Dependabot: ${av.length} open alerts`);
             }
-            else
+            else if (r.unavailable)
                 findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' });
+            else {
+                findings.push({ message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`, kind: 'error', code: 'dependabot-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' });
+                notes.push('Dependabot alerts: failed');
+            }
         }
         else if (o.use_dependabot_alerts)
             notes.push('Dependabot alerts: not available here');
-        await resolveNpmVersions(ctx, all);
+        try {
+            await resolveNpmVersions(ctx, all);
+        }
+        catch (e) {
+            findings.push({ message: (0,errors/* plainMessage */.C5)(e), kind: 'error', code: 'read-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' });
+        }
         const vulns = mergeVulnerabilities(all);
         // 3. Evaluate each vulnerability.
         const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on);
@@ -61342,242 +71563,1244 @@ function findRule(id) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FH: () => (/* binding */ DANGER_IDS),
+/* harmony export */   GY: () => (/* binding */ holdsFor),
+/* harmony export */   Mu: () => (/* binding */ recipeFor),
 /* harmony export */   tX: () => (/* binding */ isDangerId),
 /* harmony export */   zA: () => (/* binding */ DANGERS)
 /* harmony export */ });
-const AE = 'ACCESS EXCLUSIVE';
-const DANGERS = {
-    'create-index-non-concurrent': {
-        title: 'CREATE INDEX without CONCURRENTLY',
-        lock: 'SHARE (blocks INSERT/UPDATE/DELETE for the whole build)',
-        why: 'writes to the table stop until the index is built, which takes minutes on a large table',
-        fix: 'CREATE INDEX CONCURRENTLY ... (outside a transaction: Rails disable_ddl_transaction!, Django atomic = False)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'drop-index-non-concurrent': {
-        title: 'DROP INDEX without CONCURRENTLY',
-        lock: AE,
-        why: 'every read and write of the table queues behind the drop, and behind any long query holding the table',
-        fix: 'DROP INDEX CONCURRENTLY IF EXISTS ... (outside a transaction)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'reindex-non-concurrent': {
-        title: 'REINDEX without CONCURRENTLY',
-        lock: `${AE} on the index, SHARE on the table`,
-        why: 'writes are blocked (and reads using the index) for the whole rebuild',
-        fix: 'REINDEX INDEX CONCURRENTLY ... (PostgreSQL 12+, outside a transaction)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'concurrently-in-transaction': {
-        title: 'CONCURRENTLY inside a transaction',
-        lock: 'none (the statement errors)',
-        why: 'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY cannot run inside a transaction block: the migration fails',
-        fix: 'run it outside the transaction: no BEGIN/COMMIT around it; Rails disable_ddl_transaction!; Django atomic = False; golang-migrate/dbmate: a migration of its own (dbmate: -- migrate:up transaction:false)',
-        level: 'fail',
-    },
-    'add-column-not-null-no-default': {
-        title: 'ADD COLUMN NOT NULL without DEFAULT',
-        lock: AE,
-        why: 'fails on any table that has rows, and forces a deploy order where old code cannot insert',
-        fix: 'ADD COLUMN c type NULL; backfill in batches; then the SET NOT NULL recipe (CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL) — or give it a constant DEFAULT (PostgreSQL 11+)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'add-column-volatile-default': {
-        title: 'ADD COLUMN with a volatile default (table rewrite)',
-        lock: AE,
-        why: 'a volatile default (now(), random(), gen_random_uuid(), clock_timestamp()) — or any default before PostgreSQL 11 — rewrites the whole table under the lock',
-        fix: 'ADD COLUMN c type (no default); ALTER COLUMN c SET DEFAULT ... (applies to new rows only); backfill existing rows in batches',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'set-not-null': {
-        title: 'SET NOT NULL on an existing column',
-        lock: AE,
-        why: 'PostgreSQL scans the whole table to check for NULLs while holding the lock',
-        fix: 'ALTER TABLE t ADD CONSTRAINT t_c_not_null CHECK (c IS NOT NULL) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT t_c_not_null; ALTER TABLE t ALTER COLUMN c SET NOT NULL; ALTER TABLE t DROP CONSTRAINT t_c_not_null (PostgreSQL 12+ skips the scan)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'change-column-type': {
-        title: 'ALTER COLUMN TYPE (table rewrite)',
-        lock: AE,
-        why: 'changing a type that is not binary-coercible rewrites the table and every index on it under the lock, and breaks code that reads the old type',
-        fix: 'add a new column of the new type, dual-write, backfill in batches, switch reads, drop the old column later (varchar(n) -> text or a larger varchar limit is safe)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'constraint-not-valid-missing': {
-        title: 'ADD FOREIGN KEY / CHECK without NOT VALID',
-        lock: `${AE} on the table (SHARE ROW EXCLUSIVE on both tables for a foreign key) while every row is checked`,
-        why: 'validating existing rows scans the table while holding a lock that blocks writes',
-        fix: 'ALTER TABLE t ADD CONSTRAINT c ... NOT VALID; then, in a separate migration/transaction, ALTER TABLE t VALIDATE CONSTRAINT c (takes only SHARE UPDATE EXCLUSIVE)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'unique-without-index': {
-        title: 'ADD UNIQUE / PRIMARY KEY building its index under the lock',
-        lock: AE,
-        why: 'the unique index is built while reads and writes are blocked',
-        fix: 'CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c); ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key (or PRIMARY KEY USING INDEX)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'rename-column': {
-        title: 'RENAME COLUMN',
-        lock: AE,
-        why: 'code that is deployed reads the old name: it breaks between the migration and the deploy',
-        fix: 'expand/contract: add the new column, dual-write, backfill, move reads, drop the old column in a later release (or a view exposing both names)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'rename-table': {
-        title: 'RENAME TABLE',
-        lock: AE,
-        why: 'code that is deployed queries the old name: it breaks between the migration and the deploy',
-        fix: 'create the new table and copy/dual-write, or rename and leave a view with the old name (CREATE VIEW old AS SELECT * FROM new) until the code moved',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'drop-column': {
-        title: 'DROP COLUMN',
-        lock: AE,
-        why: 'code that is deployed (and ORM caches of the column list) still reads it; the data is gone with no way back',
-        fix: 'stop reading/writing the column first (Rails: ignored_columns; Django: remove the field with SeparateDatabaseAndState), deploy, then drop it in a later migration',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'drop-table': {
-        title: 'DROP TABLE',
-        lock: AE,
-        why: 'irreversible data loss, and deployed code that still uses the table breaks',
-        fix: 'remove all code using the table and deploy first; rename it aside (or back it up) and drop it in a later release',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'drop-database': {
-        title: 'DROP DATABASE',
-        lock: 'exclusive use of the database',
-        why: 'irreversible loss of every table in it',
-        fix: 'never from a migration: do it by hand, after a backup, with a change ticket',
-        level: 'fail',
-    },
-    'truncate-cascade': {
-        title: 'TRUNCATE ... CASCADE',
-        lock: `${AE} on every referencing table`,
-        why: 'silently empties every table that references this one through a foreign key',
-        fix: 'TRUNCATE only the tables you name (RESTRICT, the default), or DELETE in batches',
-        level: 'fail',
-    },
-    'drop-not-null': {
-        title: 'DROP NOT NULL',
-        lock: AE,
-        why: 'deployed code may rely on the column never being NULL; new NULLs break readers',
-        fix: 'make readers NULL-safe and deploy them first, then drop the constraint',
-        level: 'warn',
-        lockDanger: true,
-    },
-    'detach-partition-non-concurrent': {
-        title: 'DETACH PARTITION without CONCURRENTLY',
-        lock: `${AE} on the parent table`,
-        why: 'every query on the partitioned table waits for the detach',
-        fix: 'ALTER TABLE parent DETACH PARTITION p CONCURRENTLY (PostgreSQL 14+, outside a transaction)',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'vacuum-full': {
-        title: 'VACUUM FULL',
-        lock: AE,
-        why: 'rewrites the whole table while nothing can read or write it',
-        fix: 'plain VACUUM (no lock on reads/writes), or pg_repack / pg_squeeze for an online rewrite',
-        level: 'fail',
-        lockDanger: true,
-    },
-    cluster: {
-        title: 'CLUSTER',
-        lock: AE,
-        why: 'rewrites the whole table while nothing can read or write it',
-        fix: 'pg_repack --order-by for an online reorder, outside migrations',
-        level: 'fail',
-        lockDanger: true,
-    },
-    'enum-add-value-unordered': {
-        title: 'ALTER TYPE ... ADD VALUE without a position',
-        lock: AE,
-        why: 'the value is appended last (enum order drives ORDER BY and comparisons), and before PostgreSQL 12 ADD VALUE cannot run in a transaction block; the new value cannot be used in the same transaction',
-        fix: "ALTER TYPE t ADD VALUE IF NOT EXISTS 'v' BEFORE 'x' (or AFTER), in its own migration; or a lookup table / text + CHECK instead of an enum",
-        level: 'warn',
-    },
-    'prefer-jsonb': {
-        title: 'json column',
-        lock: 'none',
-        why: 'json keeps the raw text: no equality operator, no GIN indexing, reparsed on every access',
-        fix: 'use jsonb',
-        level: 'warn',
-    },
-    'prefer-bigint-key': {
-        title: 'int / serial key',
-        lock: 'none',
-        why: 'a 32-bit key runs out at 2.1 billion rows, and widening it later rewrites the table',
-        fix: 'id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY (and bigint for the foreign keys pointing at it)',
-        level: 'warn',
-    },
-    'prefer-timestamptz': {
-        title: 'timestamp without time zone',
-        lock: 'none',
-        why: 'values are stored without an offset: their meaning depends on each client session time zone',
-        fix: 'use timestamptz (timestamp with time zone)',
-        level: 'warn',
-    },
-    'prefer-text': {
-        title: 'char(n)',
-        lock: 'none',
-        why: 'char(n) pads with spaces and is no faster than text; padding surprises comparisons',
-        fix: 'use text (with a CHECK (length(c) <= n) when a limit is needed) or varchar(n)',
-        level: 'warn',
-    },
-    'lock-timeout-missing': {
-        title: 'DDL without lock_timeout',
-        lock: 'n/a',
-        why: 'a DDL statement queued behind a long query blocks every query that arrives after it, for as long as it waits',
-        fix: "SET lock_timeout = '2s'; at the top of the migration (retry the migration on timeout)",
-        level: 'warn',
-    },
-    'syntax-error': {
-        title: 'Unparseable SQL',
-        lock: 'unknown',
-        why: 'the migration could not be parsed (syntax error, psql meta-command, or a dialect the PostgreSQL parser does not accept), so it was not checked',
-        fix: 'fix the syntax; move psql meta-commands (\\set, \\i) out of the migration; or suppress with a reason if the file is not run by PostgreSQL',
-        level: 'fail',
-    },
-    'migration-edited': {
-        title: 'Already-merged migration edited, renamed or deleted',
-        lock: 'none',
-        why: 'it has already run in production (and on every developer database) and will not run again: the change never reaches them and the schemas drift',
-        fix: 'revert the change to the existing file and write a new migration that makes the change',
-        level: 'fail',
-    },
-    'missing-down': {
-        title: 'No way back',
-        lock: 'none',
-        why: 'the framework supports a rollback but this migration gives none: a bad deploy cannot be rolled back quickly',
-        fix: 'golang-migrate: add the matching .down.sql; dbmate: add a -- migrate:down section; Alembic: implement downgrade(); Django: give RunSQL a reverse_sql / RunPython a reverse_code; Rails: use up/down or reversible for irreversible operations',
-        level: 'warn',
-    },
-    'expand-contract': {
-        title: 'Column dropped/renamed together with application code',
-        lock: 'none',
-        why: 'the migration runs before (or after) the new code is live on every instance: old instances crash on the missing column during the deploy',
-        fix: 'ship the code change first (stop using the column), then drop/rename it in a separate, later PR',
-        level: 'warn',
-    },
-};
-const DANGER_IDS = Object.keys(DANGERS);
+/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7351);
+/**
+ * The catalogue of migration dangers, built from the one-module-per-danger list in ./dangers/: one id per
+ * danger, the lock it takes, why it hurts, where it holds and the safe recipe. docs/rules/migration-safety.md
+ * documents every id listed here (a test checks it).
+ */
+
+const DANGERS = Object.fromEntries(_dangers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .DANGER_LIST */ .j.map((d) => [d.id, d]));
+const DANGER_IDS = _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .DANGER_LIST */ .j.map((d) => d.id);
 function isDangerId(s) {
     return Object.prototype.hasOwnProperty.call(DANGERS, s);
+}
+/** Whether a danger holds for a dialect. */
+function holdsFor(id, dialect) {
+    return DANGERS[id].dialects.includes(dialect);
+}
+/** The statement to paste, with the user's names, or the general fix when the names are not known. */
+function recipeFor(id, r) {
+    const d = DANGERS[id];
+    return d.recipe?.(r) ?? d.fix;
+}
+
+
+/***/ }),
+
+/***/ 1384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__),
+/* harmony export */   V: () => (/* binding */ rewriteFree)
+/* harmony export */ });
+/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9836);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4511);
+
+
+const STRINGS = new Set(['varchar', 'text', 'citext']);
+const PRECISION = new Set(['numeric', 'timestamp', 'timestamptz', 'interval', 'varbit', 'time', 'timetz']);
+const ALIASES = { decimal: 'numeric', 'character varying': 'varchar', int: 'int4', integer: 'int4', bigint: 'int8', smallint: 'int2', bool: 'bool', boolean: 'bool' };
+const canon = (n) => ALIASES[n] ?? n;
+/**
+ * Whether ALTER COLUMN TYPE from `old` to `now` needs no table rewrite, after the notes of PostgreSQL's ALTER
+ * TABLE page and the 9.2 release notes: binary-coercible changes (varchar <-> text, cidr -> inet, xml -> text),
+ * raising or removing a varchar/varbit length limit, raising numeric precision with the same scale or removing
+ * the constraint, raising or removing timestamp/timestamptz/interval/time precision. `old` unknown: only a
+ * change to text / unconstrained varchar / citext (what strings are widened to) counts as free.
+ */
+function rewriteFree(old, now, using) {
+    if (using)
+        return false;
+    const n = canon(now.name);
+    if (!old)
+        return (n === 'text' || n === 'citext' || (n === 'varchar' && now.mods === 0));
+    const o = canon(old.name);
+    if (o === n && old.args.join(',') === now.args.join(','))
+        return true; // the type it already has
+    if (STRINGS.has(o) && STRINGS.has(n)) {
+        if (n === 'text' || n === 'citext' || now.mods === 0)
+            return true;
+        // to varchar(m): free from varchar(n <= m); from text or unconstrained varchar it must check every row
+        return o === 'varchar' && old.mods > 0 && (old.args[0] ?? Infinity) <= (now.args[0] ?? -1);
+    }
+    if (o === 'cidr' && n === 'inet')
+        return true;
+    if (o === 'xml' && n === 'text')
+        return true;
+    if (o === n && PRECISION.has(n)) {
+        if (now.mods === 0)
+            return true;
+        if (old.mods === 0)
+            return false;
+        if (n === 'numeric')
+            return (old.args[1] ?? 0) === (now.args[1] ?? 0) && (old.args[0] ?? Infinity) <= (now.args[0] ?? -1);
+        return (old.args[0] ?? Infinity) <= (now.args[0] ?? -1);
+    }
+    return false;
+}
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .defineDanger */ .$f)({
+    id: 'change-column-type',
+    title: 'ALTER COLUMN TYPE (table rewrite)',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'changing a type that is not binary-coercible rewrites the table and every index on it under the lock, and breaks code that reads the old type',
+    fix: 'add a new column of the new type, dual-write, backfill in batches, switch reads, drop the old column later (varchar(n) -> text or a larger varchar limit is safe)',
+    detection: 'ALTER COLUMN ... TYPE (change_column, t.change, op.alter_column type_, AlterField) on an existing table, unless PostgreSQL needs no rewrite for it: the same type, varchar/text widening, numeric precision raised at the same scale, cidr -> inet, ... (the old type is taken from the same change, the rollback of the migration, or the base schema dump)',
+    level: 'fail',
+    lockDanger: true,
+    dialects: _types_js__WEBPACK_IMPORTED_MODULE_0__/* .PG_ONLY */ .fG,
+    recipe: (r) => {
+        if (!r.table || !r.column)
+            return undefined;
+        const nc = `${r.column}_new`;
+        return `ALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(r.table)} ADD COLUMN ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(nc)} ${r.type ?? '<new type>'};\n-- dual-write ${r.column} and ${nc} in the application, backfill ${nc} in batches, switch reads, then:\nALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(r.table)} DROP COLUMN ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(r.column)}; -- in a later release`;
+    },
+    sql: {
+        alter: {
+            AT_AlterColumnType: (cmd, t, isNew, s, emit) => {
+                if (isNew)
+                    return;
+                const col = cmd.def.ColumnDef ?? {};
+                const now = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .typeNameOf */ .BR)(col.typeName);
+                const column = String(cmd.name).toLowerCase();
+                const old = s.typeOf(t, column);
+                const oldType = old ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .typeText */ .wQ)(old) : undefined;
+                if (rewriteFree(old, now, col.raw_default !== undefined))
+                    return;
+                const newType = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .typeText */ .wQ)(now);
+                const hint = !old && canon(now.name) === 'varchar' ? ' (old type unknown: safe only if it raises the varchar limit)' : '';
+                emit({ id: 'change-column-type', detail: `ALTER COLUMN ${t}.${column} TYPE ${newType}${oldType ? ` (from ${oldType})` : ''}${hint}`, table: t, names: { table: t, column, type: newType, oldType } });
+            },
+        },
+    },
+}));
+
+
+/***/ }),
+
+/***/ 7351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ DANGER_LIST)
+});
+
+// EXTERNAL MODULE: ./src/rules/migration-safety/sql-ast.ts
+var sql_ast = __nccwpck_require__(9836);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/types.ts
+var types = __nccwpck_require__(4511);
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/add-column-not-null-no-default.ts
+
+
+/* harmony default export */ const add_column_not_null_no_default = ((0,types/* defineDanger */.$f)({
+    id: 'add-column-not-null-no-default',
+    title: 'ADD COLUMN NOT NULL without DEFAULT',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'fails on any table that has rows, and forces a deploy order where old code cannot insert',
+    fix: 'ADD COLUMN c type NULL; backfill in batches; then the SET NOT NULL recipe (CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL) — or give it a constant DEFAULT (PostgreSQL 11+)',
+    detection: 'ADD COLUMN ... NOT NULL with no DEFAULT, identity or generation expression, on a table that existed before this change (null: false without default; nullable=False without server_default; a Django field without null=True or a default)',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_FAMILY */.v5,
+    recipe: (r) => {
+        if (!r.table || !r.column)
+            return undefined;
+        switch (r.framework) {
+            case 'rails':
+                return `add_column :${r.table}, :${r.column}, :${r.type ?? 'string'}, default: <constant>, null: false (a constant default is instant on PostgreSQL 11+), or add it nullable, backfill, then add_check_constraint :${r.table}, "${r.column} IS NOT NULL", name: "${r.table}_${r.column}_null", validate: false`;
+            case 'django':
+                return `give the field a default (db_default=... on Django 5+) or null=True, backfill, then make it NOT NULL`;
+            case 'alembic':
+                return `op.add_column("${r.table}", sa.Column("${r.column}", ${r.type ?? '<type>'}, nullable=False, server_default=<constant>))`;
+            default:
+                return `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD COLUMN ${(0,sql_ast/* ident */.bD)(r.column)} ${r.type ?? '<type>'} NOT NULL DEFAULT <constant>; -- or add it NULL, backfill in batches, then the SET NOT NULL recipe`;
+        }
+    },
+    sql: {
+        alter: {
+            AT_AddColumn: (cmd, t, isNew, _s, emit) => {
+                const col = cmd.def.ColumnDef;
+                if (!col || isNew)
+                    return;
+                const cons = (0,sql_ast/* constraintsOf */.Im)(col);
+                const notNull = cons.some((c) => c.contype === 'CONSTR_NOTNULL');
+                const def = cons.some((c) => c.contype === 'CONSTR_DEFAULT');
+                const generated = cons.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
+                const colname = String(col.colname);
+                if (notNull && !def && !generated)
+                    emit({ id: 'add-column-not-null-no-default', detail: `ADD COLUMN ${t}.${colname} NOT NULL without a DEFAULT`, table: t, names: { table: t, column: colname, type: (0,sql_ast/* typeText */.wQ)((0,sql_ast/* typeNameOf */.BR)(col.typeName)) } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/add-column-volatile-default.ts
+
+
+const VOLATILE_FUNCS = new Set([
+    'random', 'clock_timestamp', 'timeofday', 'statement_timestamp', 'gen_random_uuid', 'uuid_generate_v1',
+    'uuid_generate_v1mc', 'uuid_generate_v4', 'uuidv4', 'uuidv7', 'nextval', 'txid_current', 'setseed',
+]);
+/** Functions known not to be volatile (fast default on PG 11+). */
+const STABLE_FUNCS = new Set(['now', 'current_timestamp', 'transaction_timestamp', 'current_date', 'localtimestamp', 'lower', 'upper', 'to_jsonb', 'jsonb_build_object', 'json_build_object', 'array', 'coalesce']);
+function isVolatileDefault(expr) {
+    for (const fn of (0,sql_ast/* exprFunctions */.pN)(expr)) {
+        if (fn.startsWith('svfop_'))
+            continue; // CURRENT_TIMESTAMP & co: stable
+        if (VOLATILE_FUNCS.has(fn))
+            return { volatile: true, fn };
+        if (!STABLE_FUNCS.has(fn))
+            return { volatile: true, fn }; // unknown function: cannot prove it is not volatile
+    }
+    return { volatile: false };
+}
+/* harmony default export */ const add_column_volatile_default = ((0,types/* defineDanger */.$f)({
+    id: 'add-column-volatile-default',
+    title: 'ADD COLUMN with a volatile default (table rewrite)',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'a volatile default (now(), random(), gen_random_uuid(), clock_timestamp()) — or any default before PostgreSQL 11 — rewrites the whole table under the lock',
+    fix: 'ADD COLUMN c type (no default); ALTER COLUMN c SET DEFAULT ... (applies to new rows only); backfill existing rows in batches',
+    detection: 'ADD COLUMN with a default that calls a volatile (or unknown) function, a GENERATED ... STORED column, or any default when pg_version < 11',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => {
+        if (!r.table || !r.column)
+            return undefined;
+        if (r.framework === 'rails')
+            return `add_column :${r.table}, :${r.column}, :${r.type ?? '<type>'} (no default); change_column_default :${r.table}, :${r.column}, from: nil, to: -> { "<expression>" }; backfill existing rows in batches in another migration`;
+        return `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD COLUMN ${(0,sql_ast/* ident */.bD)(r.column)} ${r.type ?? '<type>'};\nALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ALTER COLUMN ${(0,sql_ast/* ident */.bD)(r.column)} SET DEFAULT <expression>; -- new rows only\n-- then backfill existing rows in batches, outside this transaction`;
+    },
+    sql: {
+        alter: {
+            AT_AddColumn: (cmd, t, isNew, s, emit) => {
+                const col = cmd.def.ColumnDef;
+                if (!col || isNew)
+                    return;
+                const cons = (0,sql_ast/* constraintsOf */.Im)(col);
+                const def = cons.find((c) => c.contype === 'CONSTR_DEFAULT');
+                const colname = String(col.colname);
+                const names = { table: t, column: colname, type: (0,sql_ast/* typeText */.wQ)((0,sql_ast/* typeNameOf */.BR)(col.typeName)) };
+                if (cons.some((c) => c.contype === 'CONSTR_GENERATED'))
+                    emit({ id: 'add-column-volatile-default', detail: `ADD COLUMN ${t}.${colname} GENERATED ... STORED computes every row`, table: t, names });
+                else if (def) {
+                    if (s.pgVersion < 11)
+                        emit({ id: 'add-column-volatile-default', detail: `ADD COLUMN ${t}.${colname} with a DEFAULT on PostgreSQL ${s.pgVersion} (< 11 rewrites the table)`, table: t, names });
+                    else {
+                        const v = isVolatileDefault(def.raw_expr);
+                        if (v.volatile)
+                            emit({ id: 'add-column-volatile-default', detail: `ADD COLUMN ${t}.${colname} DEFAULT ${v.fn}(): a volatile default rewrites the table`, table: t, names });
+                    }
+                }
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/backfill-in-transaction.ts
+
+
+/**
+ * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests joined by
+ * AND/OR (the usual `WHERE c IS NULL` backfill), it reaches every row; any comparison, IN, BETWEEN or
+ * subquery narrows it (a key range, a batch, one setting).
+ */
+function unbounded(where) {
+    if (where === undefined || where === null)
+        return true;
+    const w = where;
+    if ('NullTest' in w || 'BooleanTest' in w)
+        return true;
+    const b = w.BoolExpr;
+    if (b)
+        return (b.args ?? []).every(unbounded);
+    return false;
+}
+/* harmony default export */ const backfill_in_transaction = ((0,types/* defineDanger */.$f)({
+    id: 'backfill-in-transaction',
+    title: 'Backfill in the schema change\'s transaction',
+    lock: 'ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change\'s ACCESS EXCLUSIVE until the transaction commits',
+    why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
+    fix: 'move the backfill to a migration of its own, outside the schema change\'s transaction, and update in batches (strong_migrations: "Backfilling data")',
+    detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_FAMILY */.v5,
+    recipe: (r) => {
+        const t = r.table ?? '<table>';
+        const set = r.column ? `${(0,sql_ast/* ident */.bD)(r.column)} = <value>` : '<column> = <value>';
+        switch (r.framework) {
+            case 'rails':
+                return `a separate migration with disable_ddl_transaction!, and: ${r.model ?? '<Model>'}.unscoped.in_batches(of: 10_000) { |batch| batch.update_all(${r.column ? `${r.column}: <value>` : '<column>: <value>'}); sleep(0.01) }`;
+            case 'django':
+                return `a separate migration with atomic = False whose RunPython updates in batches: for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`;
+            case 'alembic':
+                return `a separate revision; with op.get_context().autocommit_block(): run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`;
+            default:
+                return `-- in a migration of its own, outside the schema change's transaction; repeat until it updates 0 rows:\nUPDATE ${(0,sql_ast/* ident */.bD)(t)} SET ${set} WHERE id IN (SELECT id FROM ${(0,sql_ast/* ident */.bD)(t)} WHERE <not yet done> LIMIT 10000);`;
+        }
+    },
+    sql: {
+        stmt: {
+            UpdateStmt: (n, s, emit) => {
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                if (!t || s.isNew(t) || !unbounded(n.whereClause))
+                    return;
+                const target = (n.targetList ?? []).map((x) => x.ResTarget?.name).filter((x) => !!x);
+                emit({ id: 'backfill-in-transaction', detail: `UPDATE ${t} SET ${target.join(', ')} over ${n.whereClause ? 'every row the IS NULL test matches' : 'every row'}, in the schema change's transaction`, table: t, names: { table: t, column: target[0] } });
+            },
+        },
+    },
+}));
+
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/change-column-type.ts
+var change_column_type = __nccwpck_require__(1384);
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/cluster.ts
+
+
+/* harmony default export */ const cluster = ((0,types/* defineDanger */.$f)({
+    id: 'cluster',
+    title: 'CLUSTER',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'rewrites the whole table while nothing can read or write it',
+    fix: 'pg_repack --order-by for an online reorder, outside migrations',
+    detection: 'CLUSTER',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => (r.table ? `remove CLUSTER ${r.table} from the migration; pg_repack --table ${r.table} --order-by <columns>, by hand` : undefined),
+    sql: {
+        stmt: {
+            ClusterStmt: (n, _s, emit) => {
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                emit({ id: 'cluster', detail: `CLUSTER ${t ?? ''}`.trim(), table: t, names: { table: t } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/concurrently-in-transaction.ts
+
+
+function dropNames(n) {
+    return (n.objects ?? []).map((o) => {
+        const items = (o.List?.items ?? []).map(sql_ast/* str */.gx);
+        return String(items[items.length - 1] ?? '').toLowerCase();
+    });
+}
+/* harmony default export */ const concurrently_in_transaction = ((0,types/* defineDanger */.$f)({
+    id: 'concurrently-in-transaction',
+    title: 'CONCURRENTLY inside a transaction',
+    lock: 'none (the statement errors)',
+    why: 'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY cannot run inside a transaction block: the migration fails',
+    fix: 'run it outside the transaction: no BEGIN/COMMIT around it; Rails disable_ddl_transaction!; Django atomic = False; golang-migrate/dbmate: a migration of its own (dbmate: -- migrate:up transaction:false)',
+    detection: 'a CONCURRENTLY statement inside BEGIN/COMMIT, in a file the tool wraps in a transaction (assume_in_transaction, dbmate), or in a Rails/Django/Alembic migration that keeps its transaction',
+    level: 'fail',
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => {
+        switch (r.framework) {
+            case 'rails':
+                return 'add disable_ddl_transaction! to the migration class (and keep the algorithm: :concurrently operations in a migration of their own)';
+            case 'django':
+                return 'set atomic = False on this Migration class (and keep the concurrent operation in a migration of its own)';
+            case 'alembic':
+                return 'wrap the operation in: with op.get_context().autocommit_block():';
+            default:
+                return r.table || r.index ? `move the statement on ${r.index ?? r.table} to a migration of its own, with no BEGIN/COMMIT around it (dbmate: -- migrate:up transaction:false)` : undefined;
+        }
+    },
+    sql: {
+        stmt: {
+            IndexStmt: (n, s, emit) => {
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                if (n.concurrent && !s.isNew(t) && s.inTx())
+                    emit({ id: 'concurrently-in-transaction', detail: `CREATE INDEX CONCURRENTLY on ${t} inside a transaction`, names: { table: t, index: n.idxname ? String(n.idxname) : undefined } });
+            },
+            DropStmt: (n, s, emit) => {
+                if (String(n.removeType) !== 'OBJECT_INDEX' || !n.concurrent || !s.inTx())
+                    return;
+                const existing = dropNames(n).filter((x) => !s.isNewIndex(x));
+                if (existing.length)
+                    emit({ id: 'concurrently-in-transaction', detail: `DROP INDEX CONCURRENTLY ${existing.join(', ')} inside a transaction`, names: { index: existing[0] } });
+            },
+            ReindexStmt: (n, s, emit) => {
+                const concurrent = (n.params ?? []).some((p) => p.DefElem?.defname === 'concurrently');
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                if (concurrent && s.inTx())
+                    emit({ id: 'concurrently-in-transaction', detail: `REINDEX CONCURRENTLY ${t ?? ''} inside a transaction`.replace('  ', ' '), names: { table: t } });
+            },
+        },
+        alter: {
+            AT_DetachPartition: (cmd, t, _isNew, s, emit) => {
+                const pc = cmd.def.PartitionCmd ?? {};
+                if (pc.concurrent && s.inTx())
+                    emit({ id: 'concurrently-in-transaction', detail: `DETACH PARTITION CONCURRENTLY on ${t} inside a transaction`, names: { table: t } });
+            },
+        },
+    },
+}));
+
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/constraint-not-valid-missing.ts
+
+
+/* harmony default export */ const constraint_not_valid_missing = ((0,types/* defineDanger */.$f)({
+    id: 'constraint-not-valid-missing',
+    title: 'ADD FOREIGN KEY / CHECK without NOT VALID',
+    lock: 'ACCESS EXCLUSIVE on the table (SHARE ROW EXCLUSIVE on both tables for a foreign key) while every row is checked',
+    why: 'validating existing rows scans the table while holding a lock that blocks writes',
+    fix: 'ALTER TABLE t ADD CONSTRAINT c ... NOT VALID; then, in a separate migration/transaction, ALTER TABLE t VALIDATE CONSTRAINT c (takes only SHARE UPDATE EXCLUSIVE)',
+    detection: 'ADD CONSTRAINT ... FOREIGN KEY / CHECK without NOT VALID on an existing table (add_foreign_key / add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint)',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => {
+        if (!r.table)
+            return undefined;
+        if (r.framework === 'rails') {
+            return r.value
+                ? `add_foreign_key :${r.table}, :${r.value}, validate: false; then in a second migration: validate_foreign_key :${r.table}, :${r.value}`
+                : `add_check_constraint :${r.table}, "<condition>", name: "${r.constraint ?? `${r.table}_check`}", validate: false; then in a second migration: validate_check_constraint :${r.table}, name: "${r.constraint ?? `${r.table}_check`}"`;
+        }
+        const c = r.constraint ?? `${r.table}_${r.column ?? 'new'}_${r.value ? 'fkey' : 'check'}`;
+        return `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)} ${r.value ? `FOREIGN KEY (${(0,sql_ast/* ident */.bD)(r.column ?? '<column>')}) REFERENCES ${(0,sql_ast/* ident */.bD)(r.value)}` : 'CHECK (<condition>)'} NOT VALID;\n-- then, in a separate migration:\nALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} VALIDATE CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)};`;
+    },
+    sql: {
+        alter: {
+            AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
+                const c = cmd.def.Constraint;
+                if (!c || isNew || c.skip_validation)
+                    return;
+                if (c.contype !== 'CONSTR_FOREIGN' && c.contype !== 'CONSTR_CHECK')
+                    return;
+                const name = c.conname ? String(c.conname) : undefined;
+                const fk = c.contype === 'CONSTR_FOREIGN';
+                const column = fk ? (c.fk_attrs ?? []).map((a) => a.String?.sval).filter(Boolean)[0] : undefined;
+                const ref = fk ? (c.pktable?.relname ?? undefined) : undefined;
+                emit({ id: 'constraint-not-valid-missing', detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`, table: t, names: { table: t, constraint: name, column, value: ref } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/create-index-non-concurrent.ts
+
+
+/** The index name the framework would pick, when the migration does not name one. */
+function indexName(r) {
+    if (r.index)
+        return r.index;
+    if (!r.table || !r.columns?.length)
+        return undefined;
+    return r.framework === 'rails' ? `index_${r.table}_on_${r.columns.join('_and_')}` : `${r.table}_${r.columns.join('_')}_idx`;
+}
+/* harmony default export */ const create_index_non_concurrent = ((0,types/* defineDanger */.$f)({
+    id: 'create-index-non-concurrent',
+    title: 'CREATE INDEX without CONCURRENTLY',
+    lock: 'SHARE (blocks INSERT/UPDATE/DELETE for the whole build)',
+    why: 'writes to the table stop until the index is built, which takes minutes on a large table',
+    fix: 'CREATE INDEX CONCURRENTLY ... (outside a transaction: Rails disable_ddl_transaction!, Django atomic = False)',
+    detection: 'CREATE INDEX (add_index, t.index, add_reference, AddIndex, op.create_index) on a table that existed before this change, without CONCURRENTLY',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => {
+        const name = indexName(r);
+        if (!r.table || !r.columns?.length || !name)
+            return undefined;
+        const cols = r.columns;
+        switch (r.framework) {
+            case 'rails':
+                return `disable_ddl_transaction! (in the class body), then: add_index :${r.table}, ${cols.length === 1 ? `:${cols[0]}` : `[${cols.map((c) => `:${c}`).join(', ')}]`}, algorithm: :concurrently${r.index ? `, name: "${r.index}"` : ''}`;
+            case 'django':
+                return `atomic = False on the Migration, and AddIndexConcurrently (django.contrib.postgres.operations) instead of AddIndex for ${name}`;
+            case 'alembic':
+                return `with op.get_context().autocommit_block():\n    op.create_index("${name}", "${r.table}", [${cols.map((c) => `"${c}"`).join(', ')}], postgresql_concurrently=True)`;
+            default:
+                return `CREATE INDEX CONCURRENTLY ${(0,sql_ast/* ident */.bD)(name)} ON ${(0,sql_ast/* ident */.bD)(r.table)} (${cols.map(sql_ast/* ident */.bD).join(', ')}); -- in a migration of its own, outside a transaction`;
+        }
+    },
+    sql: {
+        stmt: {
+            IndexStmt: (n, s, emit) => {
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                if (n.concurrent || s.isNew(t))
+                    return;
+                const index = n.idxname ? String(n.idxname) : undefined;
+                emit({ id: 'create-index-non-concurrent', detail: `CREATE INDEX${index ? ` ${index}` : ''} on ${t} without CONCURRENTLY`, table: t, names: { table: t, index, columns: (0,sql_ast/* indexColumns */.cW)(n.indexParams) } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/detach-partition-non-concurrent.ts
+
+
+/* harmony default export */ const detach_partition_non_concurrent = ((0,types/* defineDanger */.$f)({
+    id: 'detach-partition-non-concurrent',
+    title: 'DETACH PARTITION without CONCURRENTLY',
+    lock: 'ACCESS EXCLUSIVE on the parent table',
+    why: 'every query on the partitioned table waits for the detach',
+    fix: 'ALTER TABLE parent DETACH PARTITION p CONCURRENTLY (PostgreSQL 14+, outside a transaction)',
+    detection: 'ALTER TABLE ... DETACH PARTITION without CONCURRENTLY',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => (r.table && r.value ? `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} DETACH PARTITION ${(0,sql_ast/* ident */.bD)(r.value)} CONCURRENTLY; -- PostgreSQL 14+, outside a transaction` : undefined),
+    sql: {
+        alter: {
+            AT_DetachPartition: (cmd, t, isNew, _s, emit) => {
+                const pc = cmd.def.PartitionCmd ?? {};
+                if (pc.concurrent || isNew)
+                    return;
+                const p = (0,sql_ast/* relName */.ve)(pc.name);
+                emit({ id: 'detach-partition-non-concurrent', detail: `DETACH PARTITION ${p ?? ''} from ${t} without CONCURRENTLY`, table: t, names: { table: t, value: p } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/drop-column.ts
+
+/* harmony default export */ const drop_column = ((0,types/* defineDanger */.$f)({
+    id: 'drop-column',
+    title: 'DROP COLUMN',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'code that is deployed (and ORM caches of the column list) still reads it; the data is gone with no way back',
+    fix: 'stop reading/writing the column first (Rails: ignored_columns; Django: remove the field with SeparateDatabaseAndState), deploy, then drop it in a later migration',
+    detection: 'DROP COLUMN (remove_column, t.remove, RemoveField, op.drop_column) of a column of an existing table',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* ALL_DIALECTS */.qV,
+    recipe: (r) => {
+        if (!r.table || !r.column)
+            return undefined;
+        switch (r.framework) {
+            case 'rails':
+                return `first release: self.ignored_columns += ["${r.column}"] in the ${r.table} model; deploy; then this migration: safety_assured { remove_column :${r.table}, :${r.column} }`;
+            case 'django':
+                return `first release: migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField("${r.model ?? r.table}", "${r.column}")]) and deploy; then a later migration drops the column`;
+            default:
+                return `first release: stop reading and writing ${r.table}.${r.column} and deploy; then, in a later migration: ALTER TABLE ${r.table} DROP COLUMN ${r.column};`;
+        }
+    },
+    sql: {
+        alter: {
+            AT_DropColumn: (cmd, t, isNew, _s, emit) => {
+                if (isNew)
+                    return;
+                const column = String(cmd.name);
+                emit({ id: 'drop-column', detail: `DROP COLUMN ${t}.${column}`, table: t, column_name: column, names: { table: t, column } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/drop-database.ts
+
+/* harmony default export */ const drop_database = ((0,types/* defineDanger */.$f)({
+    id: 'drop-database',
+    title: 'DROP DATABASE',
+    lock: 'exclusive use of the database',
+    why: 'irreversible loss of every table in it',
+    fix: 'never from a migration: do it by hand, after a backup, with a change ticket',
+    detection: 'DROP DATABASE',
+    level: 'fail',
+    dialects: types/* PG_FAMILY */.v5,
+    recipe: (r) => (r.value ? `remove DROP DATABASE ${r.value} from the migration; drop it by hand after a backup` : undefined),
+    sql: { stmt: { DropdbStmt: (n, _s, emit) => emit({ id: 'drop-database', detail: `DROP DATABASE ${String(n.dbname)}`, names: { value: String(n.dbname) } }) } },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/drop-index-non-concurrent.ts
+
+
+
+/* harmony default export */ const drop_index_non_concurrent = ((0,types/* defineDanger */.$f)({
+    id: 'drop-index-non-concurrent',
+    title: 'DROP INDEX without CONCURRENTLY',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'every read and write of the table queues behind the drop, and behind any long query holding the table',
+    fix: 'DROP INDEX CONCURRENTLY IF EXISTS ... (outside a transaction)',
+    detection: 'DROP INDEX (remove_index, RemoveIndex, op.drop_index) of an index not created in this change, without CONCURRENTLY',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => {
+        switch (r.framework) {
+            case 'rails':
+                return r.table ? `disable_ddl_transaction! (in the class body), then: remove_index :${r.table}, ${r.columns?.length ? `column: ${r.columns.length === 1 ? `:${r.columns[0]}` : `[${r.columns.map((c) => `:${c}`).join(', ')}]`}, ` : r.index ? `name: "${r.index}", ` : ''}algorithm: :concurrently` : undefined;
+            case 'django':
+                return 'atomic = False on the Migration, and RemoveIndexConcurrently (django.contrib.postgres.operations) instead of RemoveIndex';
+            case 'alembic':
+                return r.index ? `with op.get_context().autocommit_block():\n    op.drop_index("${r.index}"${r.table ? `, table_name="${r.table}"` : ''}, postgresql_concurrently=True)` : undefined;
+            default:
+                return r.index ? `DROP INDEX CONCURRENTLY IF EXISTS ${(0,sql_ast/* ident */.bD)(r.index)}; -- in a migration of its own, outside a transaction` : undefined;
+        }
+    },
+    sql: {
+        stmt: {
+            DropStmt: (n, s, emit) => {
+                if (String(n.removeType) !== 'OBJECT_INDEX' || n.concurrent)
+                    return;
+                const existing = dropNames(n).filter((x) => !s.isNewIndex(x));
+                if (existing.length)
+                    emit({ id: 'drop-index-non-concurrent', detail: `DROP INDEX ${existing.join(', ')} without CONCURRENTLY`, names: { index: existing[0] } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/drop-not-null.ts
+
+/* harmony default export */ const drop_not_null = ((0,types/* defineDanger */.$f)({
+    id: 'drop-not-null',
+    title: 'DROP NOT NULL',
+    lock: 'ACCESS EXCLUSIVE, for a catalog update only (no scan, no rewrite)',
+    why: 'PostgreSQL only updates the catalog, so it is no lock danger; deployed code that assumes the column is never NULL may break on new NULLs',
+    fix: 'make readers NULL-safe and deploy them first, then drop the constraint',
+    detection: 'ALTER COLUMN ... DROP NOT NULL (change_column_null true, nullable=True); off by default: the statement is catalog-only',
+    level: 'off',
+    dialects: types/* PG_ONLY */.fG,
+    sql: {
+        alter: {
+            AT_DropNotNull: (cmd, t, isNew, _s, emit) => {
+                if (!isNew)
+                    emit({ id: 'drop-not-null', detail: `ALTER COLUMN ${t}.${String(cmd.name)} DROP NOT NULL`, table: t, names: { table: t, column: String(cmd.name) } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/drop-table.ts
+
+
+/* harmony default export */ const drop_table = ((0,types/* defineDanger */.$f)({
+    id: 'drop-table',
+    title: 'DROP TABLE',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'irreversible data loss, and deployed code that still uses the table breaks',
+    fix: 'remove all code using the table and deploy first; rename it aside (or back it up) and drop it in a later release',
+    detection: 'DROP TABLE (drop_table, create_table force:, DeleteModel, op.drop_table) of a table not created in this change',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* ALL_DIALECTS */.qV,
+    recipe: (r) => (r.table ? `first release: remove every use of ${r.table} and deploy; then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; in a later release (after a backup)` : undefined),
+    sql: {
+        stmt: {
+            DropStmt: (n, s, emit) => {
+                if (String(n.removeType) !== 'OBJECT_TABLE')
+                    return;
+                const existing = dropNames(n).filter((x) => !s.isNew(x));
+                if (existing.length)
+                    emit({ id: 'drop-table', detail: `DROP TABLE ${existing.join(', ')}`, names: { table: existing[0] } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/enum-add-value-unordered.ts
+
+
+/* harmony default export */ const enum_add_value_unordered = ((0,types/* defineDanger */.$f)({
+    id: 'enum-add-value-unordered',
+    title: 'ALTER TYPE ... ADD VALUE without a position',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'the value is appended last (enum order drives ORDER BY and comparisons), and before PostgreSQL 12 ADD VALUE cannot run in a transaction block; the new value cannot be used in the same transaction',
+    fix: "ALTER TYPE t ADD VALUE IF NOT EXISTS 'v' BEFORE 'x' (or AFTER), in its own migration; or a lookup table / text + CHECK instead of an enum",
+    detection: 'ALTER TYPE ... ADD VALUE without BEFORE/AFTER',
+    level: 'warn',
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => (r.type && r.value ? `ALTER TYPE ${r.type} ADD VALUE IF NOT EXISTS '${r.value}' AFTER '<existing value>'; -- in a migration of its own` : undefined),
+    sql: {
+        stmt: {
+            AlterEnumStmt: (n, s, emit) => {
+                if (n.newVal === undefined || n.oldVal !== undefined || n.newValNeighbor)
+                    return;
+                const names = (n.typeName ?? []).map(sql_ast/* str */.gx).filter(Boolean);
+                emit({ id: 'enum-add-value-unordered', detail: `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`, names: { type: names.join('.'), value: String(n.newVal) } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/expand-contract.ts
+
+/* harmony default export */ const expand_contract = ((0,types/* defineDanger */.$f)({
+    id: 'expand-contract',
+    title: 'Column dropped/renamed together with application code',
+    lock: 'none',
+    why: 'the migration runs before (or after) the new code is live on every instance: old instances crash on the missing column during the deploy',
+    fix: 'ship the code change first (stop using the column), then drop/rename it in a separate, later PR',
+    detection: 'a drop-column / rename-column in a PR that also changes application code (app_paths, minus app_exclude: tests, schema dumps, other migrations)',
+    level: 'warn',
+    dialects: types/* ALL_DIALECTS */.qV,
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/lock-timeout-missing.ts
+
+/* harmony default export */ const lock_timeout_missing = ((0,types/* defineDanger */.$f)({
+    id: 'lock-timeout-missing',
+    title: 'DDL without lock_timeout',
+    lock: 'n/a',
+    why: 'a DDL statement queued behind a long query blocks every query that arrives after it, for as long as it waits',
+    fix: "SET lock_timeout = '2s'; at the top of the migration (retry the migration on timeout)",
+    detection: 'with require_lock_timeout: the first statement of a SQL file that locks an existing table, when no SET lock_timeout precedes it (detected by the SQL analysis itself, ../sql.ts)',
+    level: 'warn',
+    dialects: types/* PG_ONLY */.fG,
+    recipe: () => "SET lock_timeout = '2s'; -- first line of the migration",
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/migration-edited.ts
+
+/* harmony default export */ const migration_edited = ((0,types/* defineDanger */.$f)({
+    id: 'migration-edited',
+    title: 'Already-merged migration edited, renamed or deleted',
+    lock: 'none',
+    why: 'it has already run in production (and on every developer database) and will not run again: the change never reaches them and the schemas drift',
+    fix: 'revert the change to the existing file and write a new migration that makes the change',
+    detection: 'a migration that existed on the base branch is deleted, renamed, or edited so that its statements change (parse trees compared without comments and layout; rollback files capped at rollback_level)',
+    level: 'fail',
+    dialects: types/* ALL_DIALECTS */.qV,
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/missing-down.ts
+
+/* harmony default export */ const missing_down = ((0,types/* defineDanger */.$f)({
+    id: 'missing-down',
+    title: 'No way back',
+    lock: 'none',
+    why: 'the framework supports a rollback but this migration gives none: a bad deploy cannot be rolled back quickly',
+    fix: 'golang-migrate: add the matching .down.sql; dbmate: add a -- migrate:down section; Alembic: implement downgrade(); Django: give RunSQL a reverse_sql / RunPython a reverse_code; Rails: use up/down or reversible for irreversible operations',
+    detection: 'a new .up.sql without its .down.sql (same dialect suffix), a dbmate file without -- migrate:down, a sqitch deploy without revert, an Alembic downgrade() that only passes, RunSQL/RunPython without a reverse, an irreversible Rails operation in def change',
+    level: 'warn',
+    dialects: types/* ALL_DIALECTS */.qV,
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/prefer-bigint-key.ts
+
+
+const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial', 'serial2', 'int', 'integer', 'smallint']);
+/* harmony default export */ const prefer_bigint_key = ((0,types/* defineDanger */.$f)({
+    id: 'prefer-bigint-key',
+    title: 'int / serial key',
+    lock: 'none',
+    why: 'a 32-bit key runs out at 2.1 billion rows, and widening it later rewrites the table',
+    fix: 'id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY (and bigint for the foreign keys pointing at it)',
+    detection: 'a primary key or serial column of a 32/16-bit integer type (CockroachDB\'s INT is 64-bit, so not there)',
+    level: 'warn',
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => (r.column ? `${r.column} bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY` : undefined),
+    sql: {
+        column: (col, c, _s, emit) => {
+            const name = (0,sql_ast/* typeNameOf */.BR)(col.typeName).name;
+            if (!INT_KEY_TYPES.has(name))
+                return;
+            const pk = c.isPk || (0,sql_ast/* constraintsOf */.Im)(col).some((x) => x.contype === 'CONSTR_PRIMARY');
+            if (pk || name.includes('serial'))
+                emit({ id: 'prefer-bigint-key', detail: `${pk ? 'key' : 'column'} ${String(col.colname ?? '')} is ${name}`, names: { table: c.table, column: String(col.colname ?? '') } });
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/prefer-jsonb.ts
+
+
+/* harmony default export */ const prefer_jsonb = ((0,types/* defineDanger */.$f)({
+    id: 'prefer-jsonb',
+    title: 'json column',
+    lock: 'none',
+    why: 'json keeps the raw text: no equality operator, no GIN indexing, reparsed on every access',
+    fix: 'use jsonb',
+    detection: 'a column of type json (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE; :json in Rails, JSON in Alembic); CockroachDB\'s JSON is JSONB, so not there',
+    level: 'warn',
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => (r.table && r.column ? (r.framework === 'rails' ? `t.jsonb :${r.column}` : `${r.column} jsonb`) : undefined),
+    sql: {
+        column: (col, c, _s, emit) => {
+            if ((0,sql_ast/* typeNameOf */.BR)(col.typeName).name === 'json')
+                emit({ id: 'prefer-jsonb', detail: `column ${String(col.colname ?? '')} is json`, names: { table: c.table, column: String(col.colname ?? '') } });
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/prefer-text.ts
+
+
+/* harmony default export */ const prefer_text = ((0,types/* defineDanger */.$f)({
+    id: 'prefer-text',
+    title: 'char(n)',
+    lock: 'none',
+    why: 'char(n) pads with spaces and is no faster than text; padding surprises comparisons',
+    fix: 'use text (with a CHECK (length(c) <= n) when a limit is needed) or varchar(n)',
+    detection: 'a column of type char(n) / character(n)',
+    level: 'warn',
+    dialects: types/* PG_FAMILY */.v5,
+    recipe: (r) => (r.column ? `${r.column} text` : undefined),
+    sql: {
+        column: (col, c, _s, emit) => {
+            if ((0,sql_ast/* typeNameOf */.BR)(col.typeName).name === 'bpchar')
+                emit({ id: 'prefer-text', detail: `column ${String(col.colname ?? '')} is char(n)`, names: { table: c.table, column: String(col.colname ?? '') } });
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/prefer-timestamptz.ts
+
+
+/* harmony default export */ const prefer_timestamptz = ((0,types/* defineDanger */.$f)({
+    id: 'prefer-timestamptz',
+    title: 'timestamp without time zone',
+    lock: 'none',
+    why: 'values are stored without an offset: their meaning depends on each client session time zone',
+    fix: 'use timestamptz (timestamp with time zone)',
+    detection: 'a column of type timestamp without time zone',
+    level: 'warn',
+    dialects: types/* PG_FAMILY */.v5,
+    recipe: (r) => (r.column ? `${r.column} timestamptz` : undefined),
+    sql: {
+        column: (col, c, _s, emit) => {
+            if ((0,sql_ast/* typeNameOf */.BR)(col.typeName).name === 'timestamp')
+                emit({ id: 'prefer-timestamptz', detail: `column ${String(col.colname ?? '')} is timestamp without time zone`, names: { table: c.table, column: String(col.colname ?? '') } });
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/reindex-non-concurrent.ts
+
+
+/* harmony default export */ const reindex_non_concurrent = ((0,types/* defineDanger */.$f)({
+    id: 'reindex-non-concurrent',
+    title: 'REINDEX without CONCURRENTLY',
+    lock: 'ACCESS EXCLUSIVE on the index, SHARE on the table',
+    why: 'writes are blocked (and reads using the index) for the whole rebuild',
+    fix: 'REINDEX INDEX CONCURRENTLY ... (PostgreSQL 12+, outside a transaction)',
+    detection: 'REINDEX without CONCURRENTLY',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => (r.index || r.table ? `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${(0,sql_ast/* ident */.bD)((r.index ?? r.table))}; -- PostgreSQL 12+, outside a transaction` : undefined),
+    sql: {
+        stmt: {
+            ReindexStmt: (n, _s, emit) => {
+                const concurrent = (n.params ?? []).some((p) => p.DefElem?.defname === 'concurrently');
+                if (concurrent)
+                    return;
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                const isIndex = String(n.kind) === 'REINDEX_OBJECT_INDEX';
+                emit({ id: 'reindex-non-concurrent', detail: `REINDEX ${t ?? ''} without CONCURRENTLY`.replace('  ', ' '), table: isIndex ? undefined : t, names: isIndex ? { index: t } : { table: t } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/rename-column.ts
+
+
+/* harmony default export */ const rename_column = ((0,types/* defineDanger */.$f)({
+    id: 'rename-column',
+    title: 'RENAME COLUMN',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'code that is deployed reads the old name: it breaks between the migration and the deploy',
+    fix: 'expand/contract: add the new column, dual-write, backfill, move reads, drop the old column in a later release (or a view exposing both names)',
+    detection: 'RENAME COLUMN (rename_column, t.rename, RenameField, op.alter_column new_column_name) on an existing table',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* ALL_DIALECTS */.qV,
+    recipe: (r) => {
+        if (!r.table || !r.column || !r.newName)
+            return undefined;
+        return `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD COLUMN ${(0,sql_ast/* ident */.bD)(r.newName)} <type of ${r.column}>;\n-- dual-write ${r.column} and ${r.newName}, backfill ${r.newName} in batches, move reads to ${r.newName}, then in a later release:\nALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} DROP COLUMN ${(0,sql_ast/* ident */.bD)(r.column)};`;
+    },
+    sql: {
+        stmt: {
+            RenameStmt: (n, s, emit) => {
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                if (String(n.renameType) !== 'OBJECT_COLUMN' || s.isNew(t))
+                    return;
+                const column = String(n.subname);
+                emit({ id: 'rename-column', detail: `RENAME COLUMN ${t}.${column} to ${String(n.newname)}`, table: t, column_name: column, names: { table: t, column, newName: String(n.newname) } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/rename-table.ts
+
+
+/* harmony default export */ const rename_table = ((0,types/* defineDanger */.$f)({
+    id: 'rename-table',
+    title: 'RENAME TABLE',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'code that is deployed queries the old name: it breaks between the migration and the deploy',
+    fix: 'create the new table and copy/dual-write, or rename and leave a view with the old name (CREATE VIEW old AS SELECT * FROM new) until the code moved',
+    detection: 'ALTER TABLE ... RENAME TO (rename_table, RenameModel, op.rename_table) of an existing table',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* ALL_DIALECTS */.qV,
+    recipe: (r) => (r.table && r.newName ? `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} RENAME TO ${(0,sql_ast/* ident */.bD)(r.newName)};\nCREATE VIEW ${(0,sql_ast/* ident */.bD)(r.table)} AS SELECT * FROM ${(0,sql_ast/* ident */.bD)(r.newName)}; -- until no deployed code uses ${r.table}` : undefined),
+    sql: {
+        stmt: {
+            RenameStmt: (n, s, emit) => {
+                const t = (0,sql_ast/* relName */.ve)(n.relation);
+                if (String(n.renameType) !== 'OBJECT_TABLE' || s.isNew(t))
+                    return;
+                emit({ id: 'rename-table', detail: `RENAME TABLE ${t} to ${String(n.newname)}`, table: t, names: { table: t, newName: String(n.newname) } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/set-not-null.ts
+
+
+/* harmony default export */ const set_not_null = ((0,types/* defineDanger */.$f)({
+    id: 'set-not-null',
+    title: 'SET NOT NULL on an existing column',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'PostgreSQL scans the whole table to check for NULLs while holding the lock',
+    fix: 'ALTER TABLE t ADD CONSTRAINT t_c_not_null CHECK (c IS NOT NULL) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT t_c_not_null; ALTER TABLE t ALTER COLUMN c SET NOT NULL; ALTER TABLE t DROP CONSTRAINT t_c_not_null (PostgreSQL 12+ skips the scan)',
+    detection: 'ALTER COLUMN ... SET NOT NULL (change_column_null false, nullable=False) on an existing table, unless a validated CHECK (c IS NOT NULL) precedes it',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => {
+        if (!r.table || !r.column)
+            return undefined;
+        const c = `${r.table}_${r.column}_not_null`;
+        if (r.framework === 'rails') {
+            return `add_check_constraint :${r.table}, "${r.column} IS NOT NULL", name: "${c}", validate: false; then in a second migration: validate_check_constraint :${r.table}, name: "${c}"; change_column_null :${r.table}, :${r.column}, false; remove_check_constraint :${r.table}, name: "${c}"`;
+        }
+        const t = (0,sql_ast/* ident */.bD)(r.table);
+        const sql = `ALTER TABLE ${t} ADD CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)} CHECK (${(0,sql_ast/* ident */.bD)(r.column)} IS NOT NULL) NOT VALID;\nALTER TABLE ${t} VALIDATE CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)};\nALTER TABLE ${t} ALTER COLUMN ${(0,sql_ast/* ident */.bD)(r.column)} SET NOT NULL; -- PostgreSQL 12+ uses the constraint and skips the scan\nALTER TABLE ${t} DROP CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)};`;
+        if (r.framework === 'django')
+            return `migrations.RunSQL(...) with:\n${sql}`;
+        if (r.framework === 'alembic')
+            return `op.execute(...) with:\n${sql}`;
+        return sql;
+    },
+    sql: {
+        alter: {
+            AT_SetNotNull: (cmd, t, isNew, s, emit) => {
+                const column = String(cmd.name).toLowerCase();
+                if (isNew || s.notNullProven(t, column))
+                    return;
+                emit({ id: 'set-not-null', detail: `ALTER COLUMN ${t}.${column} SET NOT NULL`, table: t, names: { table: t, column } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/syntax-error.ts
+
+/* harmony default export */ const syntax_error = ((0,types/* defineDanger */.$f)({
+    id: 'syntax-error',
+    title: 'Unparseable SQL',
+    lock: 'unknown',
+    why: 'the migration could not be parsed by the PostgreSQL parser (syntax error or psql meta-command), so it was not checked',
+    fix: 'fix the syntax; move psql meta-commands (\\set, \\i) out of the migration; if the file runs on another database, say so with the dialect option (per glob) or a dialect suffix/folder',
+    detection: 'a PostgreSQL file the PostgreSQL parser rejects (files of other dialects are never parsed as PostgreSQL; CockroachDB-only syntax is listed as not checked)',
+    level: 'fail',
+    dialects: types/* PG_ONLY */.fG,
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/truncate-cascade.ts
+
+
+/* harmony default export */ const truncate_cascade = ((0,types/* defineDanger */.$f)({
+    id: 'truncate-cascade',
+    title: 'TRUNCATE ... CASCADE',
+    lock: 'ACCESS EXCLUSIVE on every referencing table',
+    why: 'silently empties every table that references this one through a foreign key',
+    fix: 'TRUNCATE only the tables you name (RESTRICT, the default), or DELETE in batches',
+    detection: 'TRUNCATE ... CASCADE',
+    level: 'fail',
+    dialects: types/* PG_FAMILY */.v5,
+    recipe: (r) => (r.table ? `TRUNCATE ${r.table}; -- RESTRICT: fails instead of emptying the tables that reference ${r.table}` : undefined),
+    sql: {
+        stmt: {
+            TruncateStmt: (n, _s, emit) => {
+                if (n.behavior !== 'DROP_CASCADE')
+                    return;
+                const t = (0,sql_ast/* relName */.ve)((n.relations ?? [])[0] && (n.relations[0]).RangeVar);
+                emit({ id: 'truncate-cascade', detail: 'TRUNCATE ... CASCADE', names: { table: t } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/unique-without-index.ts
+
+
+/* harmony default export */ const unique_without_index = ((0,types/* defineDanger */.$f)({
+    id: 'unique-without-index',
+    title: 'ADD UNIQUE / PRIMARY KEY building its index under the lock',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'the unique index is built while reads and writes are blocked',
+    fix: 'CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c); ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key (or PRIMARY KEY USING INDEX)',
+    detection: 'ADD UNIQUE / PRIMARY KEY (constraint or column) on an existing table without USING INDEX',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => {
+        if (!r.table || !r.columns?.length)
+            return undefined;
+        const name = r.constraint ?? `${r.table}_${r.columns.join('_')}_key`;
+        const kind = r.value === 'PRIMARY KEY' ? 'PRIMARY KEY' : 'UNIQUE';
+        return `CREATE UNIQUE INDEX CONCURRENTLY ${(0,sql_ast/* ident */.bD)(name)} ON ${(0,sql_ast/* ident */.bD)(r.table)} (${r.columns.map(sql_ast/* ident */.bD).join(', ')}); -- outside a transaction\nALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD CONSTRAINT ${(0,sql_ast/* ident */.bD)(name)} ${kind} USING INDEX ${(0,sql_ast/* ident */.bD)(name)};`;
+    },
+    sql: {
+        alter: {
+            AT_AddColumn: (cmd, t, isNew, _s, emit) => {
+                const col = cmd.def.ColumnDef;
+                if (!col || isNew)
+                    return;
+                const colname = String(col.colname);
+                const c = (0,sql_ast/* constraintsOf */.Im)(col).find((x) => (x.contype === 'CONSTR_UNIQUE' || x.contype === 'CONSTR_PRIMARY') && !x.indexname);
+                if (c)
+                    emit({ id: 'unique-without-index', detail: `ADD COLUMN ${t}.${colname} UNIQUE/PRIMARY KEY builds an index under the lock`, table: t, names: { table: t, columns: [colname], value: c.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE' } });
+            },
+            AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
+                const c = cmd.def.Constraint;
+                if (!c || isNew || c.indexname || (c.contype !== 'CONSTR_UNIQUE' && c.contype !== 'CONSTR_PRIMARY'))
+                    return;
+                const name = c.conname ? String(c.conname) : undefined;
+                const kind = c.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
+                emit({ id: 'unique-without-index', detail: `ADD ${kind} ${name ?? '(unnamed)'} on ${t} builds its index under the lock`, table: t, names: { table: t, constraint: name, columns: (0,sql_ast/* keyNames */.mu)(c.keys), value: kind } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/vacuum-full.ts
+
+
+/* harmony default export */ const vacuum_full = ((0,types/* defineDanger */.$f)({
+    id: 'vacuum-full',
+    title: 'VACUUM FULL',
+    lock: 'ACCESS EXCLUSIVE',
+    why: 'rewrites the whole table while nothing can read or write it',
+    fix: 'plain VACUUM (no lock on reads/writes), or pg_repack / pg_squeeze for an online rewrite',
+    detection: 'VACUUM (FULL) / VACUUM FULL',
+    level: 'fail',
+    lockDanger: true,
+    dialects: types/* PG_ONLY */.fG,
+    recipe: (r) => (r.table ? `VACUUM ${r.table}; -- or pg_repack --table ${r.table} for an online rewrite` : undefined),
+    sql: {
+        stmt: {
+            VacuumStmt: (n, _s, emit) => {
+                const full = (n.options ?? []).some((p) => p.DefElem?.defname === 'full');
+                if (!full || n.is_vacuumcmd === false)
+                    return;
+                const rels = (n.rels ?? []).map((r) => (0,sql_ast/* relName */.ve)(r.VacuumRelation?.relation));
+                const table = rels.length === 1 ? rels[0] : undefined;
+                emit({ id: 'vacuum-full', detail: `VACUUM FULL ${rels.join(', ')}`.trim(), table, names: { table } });
+            },
+        },
+    },
+}));
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/index.ts
+/**
+ * Every migration danger, one module each, registered here. The order is the order of the docs and of
+ * `pr-gate explain migration-safety`.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DANGER_LIST = [
+    create_index_non_concurrent,
+    drop_index_non_concurrent,
+    reindex_non_concurrent,
+    concurrently_in_transaction,
+    add_column_not_null_no_default,
+    add_column_volatile_default,
+    set_not_null,
+    change_column_type/* default */.A,
+    constraint_not_valid_missing,
+    unique_without_index,
+    rename_column,
+    rename_table,
+    drop_column,
+    drop_table,
+    drop_database,
+    truncate_cascade,
+    drop_not_null,
+    detach_partition_non_concurrent,
+    vacuum_full,
+    cluster,
+    enum_add_value_unordered,
+    backfill_in_transaction,
+    prefer_jsonb,
+    prefer_bigint_key,
+    prefer_timestamptz,
+    prefer_text,
+    lock_timeout_missing,
+    syntax_error,
+    migration_edited,
+    missing_down,
+    expand_contract,
+];
+
+
+/***/ }),
+
+/***/ 4511:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ defineDanger),
+/* harmony export */   fG: () => (/* binding */ PG_ONLY),
+/* harmony export */   md: () => (/* binding */ DIALECT_NAMES),
+/* harmony export */   qV: () => (/* binding */ ALL_DIALECTS),
+/* harmony export */   v5: () => (/* binding */ PG_FAMILY)
+/* harmony export */ });
+const DIALECT_NAMES = {
+    postgres: 'PostgreSQL',
+    cockroach: 'CockroachDB',
+    mysql: 'MySQL',
+    sqlite: 'SQLite',
+    sqlserver: 'SQL Server',
+    oracle: 'Oracle',
+    other: 'another database',
+};
+/** Every dialect: dangers about data, deploy order and process, not about PostgreSQL's locks. */
+const ALL_DIALECTS = ['postgres', 'cockroach', 'mysql', 'sqlite', 'sqlserver', 'oracle', 'other'];
+/** PostgreSQL only: lock and rewrite dangers (CockroachDB changes schemas online, as background jobs). */
+const PG_ONLY = ['postgres'];
+/** PostgreSQL and CockroachDB: SQL-level dangers both hold (data loss, deploy order). */
+const PG_FAMILY = ['postgres', 'cockroach'];
+function defineDanger(d) {
+    return d;
+}
+
+
+/***/ }),
+
+/***/ 9836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BR: () => (/* binding */ typeNameOf),
+/* harmony export */   Im: () => (/* binding */ constraintsOf),
+/* harmony export */   bD: () => (/* binding */ ident),
+/* harmony export */   cW: () => (/* binding */ indexColumns),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   mu: () => (/* binding */ keyNames),
+/* harmony export */   pN: () => (/* binding */ exprFunctions),
+/* harmony export */   ve: () => (/* binding */ relName),
+/* harmony export */   wQ: () => (/* binding */ typeText)
+/* harmony export */ });
+/* unused harmony export hasKey */
+function str(n) {
+    if (n && typeof n === 'object' && 'String' in n)
+        return (n.String.sval ?? '');
+    return undefined;
+}
+function intval(n) {
+    const c = n?.A_Const;
+    if (!c)
+        return undefined;
+    return c.ival?.ival ?? 0;
+}
+function typeNameOf(tn) {
+    const t = (tn ?? {});
+    const names = (t.names ?? []).map(str).filter((s) => s !== undefined);
+    const name = names[names.length - 1] ?? '';
+    return { name: name.toLowerCase() + (t.arrayBounds ? '[]' : ''), mods: t.typmods?.length ?? 0, args: (t.typmods ?? []).map(intval) };
+}
+/** The type as SQL text: varchar(255), numeric(10,2), text. */
+function typeText(t) {
+    const alias = { int4: 'integer', int8: 'bigint', int2: 'smallint', bpchar: 'char', float8: 'double precision', float4: 'real', bool: 'boolean' };
+    const base = alias[t.name] ?? t.name;
+    return t.args.length && t.args.every((a) => a !== undefined) ? `${base}(${t.args.join(',')})` : base;
+}
+function relName(rv) {
+    const r = rv;
+    return r?.relname?.toLowerCase();
+}
+function constraintsOf(col) {
+    return (col.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
+}
+function keyNames(keys) {
+    return (keys ?? []).map(str).filter((s) => s !== undefined);
+}
+/** Columns of an index: plain column names, or the expression's text marker. */
+function indexColumns(params) {
+    return (params ?? []).map((p) => {
+        const e = p.IndexElem;
+        return e?.name ?? '(expression)';
+    });
+}
+/** Walks an expression, returning the names of every function called (lower-case). */
+function exprFunctions(expr, out = []) {
+    if (Array.isArray(expr)) {
+        for (const e of expr)
+            exprFunctions(e, out);
+    }
+    else if (expr && typeof expr === 'object') {
+        for (const [k, v] of Object.entries(expr)) {
+            if (k === 'FuncCall') {
+                const names = (v.funcname ?? []).map(str);
+                out.push(String(names[names.length - 1] ?? '').toLowerCase());
+            }
+            else if (k === 'SQLValueFunction') {
+                out.push(String(v.op ?? '').toLowerCase());
+            }
+            exprFunctions(v, out);
+        }
+    }
+    return out;
+}
+/** Whether a node tree contains a key (e.g. SubLink, ColumnRef). */
+function hasKey(n, key) {
+    if (Array.isArray(n))
+        return n.some((x) => hasKey(x, key));
+    if (n && typeof n === 'object') {
+        for (const [k, v] of Object.entries(n))
+            if (k === key || hasKey(v, key))
+                return true;
+    }
+    return false;
+}
+/** Quotes an identifier for a recipe only when it needs it. */
+function ident(s) {
+    return /^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`;
 }
 
 
@@ -63378,6 +74601,44 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
+
+
+/***/ }),
+
+/***/ 3646:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NZ: () => (/* binding */ Set),
+/* harmony export */   ru: () => (/* binding */ Has)
+/* harmony export */ });
+/* unused harmony exports Entries, Clear, Delete, Get */
+/** A registry for user defined string formats */
+const map = new Map();
+/** Returns the entries in this registry */
+function Entries() {
+    return new Map(map);
+}
+/** Clears all user defined string formats */
+function Clear() {
+    return map.clear();
+}
+/** Deletes a registered format */
+function Delete(format) {
+    return map.delete(format);
+}
+/** Returns true if the user defined string format exists */
+function Has(format) {
+    return map.has(format);
+}
+/** Sets a validation function for a user defined string format */
+function Set(format, func) {
+    map.set(format, func);
+}
+/** Gets a validation function for a user defined string format */
+function Get(format) {
+    return map.get(format);
+}
 
 
 /***/ }),
@@ -71849,11 +83110,13 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  VR: () => (/* binding */ Minimatch),
+  KA: () => (/* binding */ braceExpand),
   ih: () => (/* reexport */ escape_escape),
   xF: () => (/* binding */ minimatch)
 });
 
-// UNUSED EXPORTS: GLOBSTAR, Minimatch, braceExpand, defaults, filter, match, sep, unescape
+// UNUSED EXPORTS: GLOBSTAR, defaults, filter, match, sep, unescape
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
