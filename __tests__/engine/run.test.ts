@@ -83,3 +83,20 @@ describe('waivers', () => {
     expect(rejected.notes.map((n) => n.message).join()).toContain('Waiver for a not applied')
   })
 })
+
+describe('a waiver never turns a rule that was not evaluated into a green check', () => {
+  const body = 'gate-waive:a hotfix for incident 42, approved by SRE'
+  it.each<[string, Rule]>([
+    ['an error finding (provider outage)', rule('a', () => [{ message: 'dependency review unavailable', kind: 'error' }])],
+    ['a thrown rule', rule('a', () => { throw new Error('boom') })],
+    ['an error next to a violation', rule('a', () => [violation(), { message: 'report unreadable', kind: 'error' }])],
+  ])('%s stays error and follows on_error', async (_name, r) => {
+    const v = await runGate({ policy: await policyWith({ a: 'fail' }), ctx: makeContext({ pr: { labels: ['gate-waive:a'], body } }), policySource: 'p', rules: [r] })
+    expect(v.results[0].status).toBe('error')
+    expect(v.results[0].waiver).toBeUndefined()
+    expect(v.conclusion).toBe('failure')
+    expect(v.notes.map((n) => n.message).join()).toMatch(/Waiver for a not applied: the rule could not be evaluated/)
+    const neutral = await runGate({ policy: await policyWith({ a: 'fail' }, 'conclusion: { on_error: neutral }\n'), ctx: makeContext({ pr: { labels: ['gate-waive:a'], body } }), policySource: 'p', rules: [r] })
+    expect(neutral.conclusion).toBe('neutral')
+  })
+})

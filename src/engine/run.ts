@@ -69,7 +69,17 @@ export async function runGate(input: GateInput): Promise<Verdict> {
   for (const rule of rules) {
     const options = policy.rules[rule.id] ?? { level: 'off' }
     const result = await runRule(rule, ctx, options)
-    if (result.status === 'fail' || result.status === 'warn' || result.status === 'error') {
+    if (result.status === 'error') {
+      // A waiver accepts findings a reviewer has read; a rule that could not be evaluated has none to accept.
+      // Waiving it would turn a fault (an outage, an unreadable report) into a green check.
+      const w = waiverFor(rule.id, ctx.pr, policy.waivers)
+      if (w?.waived) {
+        notes.push({
+          level: 'warning',
+          message: `Waiver for ${rule.id} not applied: the rule could not be evaluated, and a waiver covers findings, not a failure to evaluate. Re-run the check once the cause is fixed.`,
+        })
+      }
+    } else if (result.status === 'fail' || result.status === 'warn') {
       const w = waiverFor(rule.id, ctx.pr, policy.waivers)
       if (w?.waived) {
         result.waiver = { label: w.label, reason: w.reason }
