@@ -15,6 +15,20 @@ beforeEach(() => {
 afterEach(() => repo.remove())
 
 describe('pr-gate check', () => {
+  it('a base policy whose blob cannot be read stops the run (exit 2), never falls back to the default policy', () => {
+    repo.commit('policy', { '.github/quality-gate.yml': 'extends: default\nrules:\n  pr-size: { level: fail, fail_lines: 100 }\n' })
+    repo.git('checkout', '-q', '-b', 'feature')
+    repo.commit('big', { 'src/big.ts': lines(150) })
+    // A partial clone / corrupt object store: the policy's blob is gone, the tree still names it.
+    const blob = repo.git('rev-parse', 'main:.github/quality-gate.yml').trim()
+    rmSync(join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)))
+    const r = repo.cli('check')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^pr-gate: .*cannot read \.github\/quality-gate\.yml at [0-9a-f]{12}/)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+    expect(r.stdout).not.toContain('SUCCESS')
+  })
+
   it('passes a small change with the embedded default policy', () => {
     repo.git('checkout', '-q', '-b', 'feature')
     repo.commit('small', { 'src/app.ts': 'export const a = 2\n' })

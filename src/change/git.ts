@@ -131,7 +131,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     const key = `${ref}:${path}`
     let p = cache.get(key)
     if (!p) {
-      p = tryGitRaw(cwd, ['show', `${ref}:${path}`])
+      p = readAtRef(cwd, ref, path)
       cache.set(key, p)
     }
     return p
@@ -167,7 +167,19 @@ async function tryGitRaw(cwd: string, args: string[]): Promise<string | undefine
   }
 }
 
-/** Reads a file at a ref (undefined when absent). */
-export function readAtRef(cwd: string, ref: string, path: string): Promise<string | undefined> {
-  return tryGitRaw(cwd, ['show', `${ref}:${path}`])
+/** What git says when `ref:path` names no file at that ref (the only failure that means "absent"). */
+const ABSENT_AT_REF = /does not exist in '|exists on disk, but not in '/
+
+/**
+ * Reads a file at a ref: undefined when the file does not exist there. Any other failure (a missing
+ * object in a partial clone, a corrupt pack, git itself failing) throws: "absent" is evidence a rule
+ * acts on, so an unreadable file must never pass for one (the rule then reports "not evaluated").
+ */
+export async function readAtRef(cwd: string, ref: string, path: string): Promise<string | undefined> {
+  try {
+    return await git(cwd, ['show', `${ref}:${path}`])
+  } catch (e) {
+    if (e instanceof GitError && ABSENT_AT_REF.test(e.message)) return undefined
+    throw e instanceof GitError ? new GitError(`cannot read ${path} at ${ref.slice(0, 12)}: ${e.message}`) : e
+  }
 }
