@@ -5,6 +5,7 @@
  * bounded by a budget: a 3000-file PR reads only the YAML/JSON/HCL files and the code files that add an
  * env-var read.
  */
+import { errorMessage } from '../../errors.js'
 import type { ChangedFile, RuleContext } from '../../types.js'
 import { minimatch } from 'minimatch'
 import { matchesAny } from '../../change/glob.js'
@@ -900,8 +901,10 @@ async function detectEnvVars(
       let lines: Array<{ line: number; text: string }>
       try {
         lines = addedLines(f.patch)
-      } catch {
-        lines = []
+      } catch (e) {
+        // Said, never silent: the file's env var reads were not checked.
+        notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${errorMessage(e)})` })
+        continue
       }
       for (const l of lines) for (const r of envVarReadsInLine(l.text, lang)) reads.push({ name: r.name, line: l.line })
       // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
