@@ -26,7 +26,7 @@ afterEach(async () => {
 })
 
 function seedManifestRelease(): void {
-  seedRelease(server, { only: [11], direct: false })
+  seedRelease(server, { only: [11], direct: false, gateCreator: 'pr-quality-gate[bot]' }) // the gate run by this App
   // The same range, but the release also adds a dependency to package.json.
   server.addComparison({
     base: BASE,
