@@ -37496,7 +37496,7 @@ async function gitChangeSet(cwd, range) {
         const key = `${ref}:${path}`;
         let p = cache.get(key);
         if (!p) {
-            p = tryGitRaw(cwd, ['show', `${ref}:${path}`]);
+            p = readAtRef(cwd, ref, path);
             cache.set(key, p);
         }
         return p;
@@ -37529,9 +37529,22 @@ async function tryGitRaw(cwd, args) {
         return undefined;
     }
 }
-/** Reads a file at a ref (undefined when absent). */
-function readAtRef(cwd, ref, path) {
-    return tryGitRaw(cwd, ['show', `${ref}:${path}`]);
+/** What git says when `ref:path` names no file at that ref (the only failure that means "absent"). */
+const ABSENT_AT_REF = /does not exist in '|exists on disk, but not in '/;
+/**
+ * Reads a file at a ref: undefined when the file does not exist there. Any other failure (a missing
+ * object in a partial clone, a corrupt pack, git itself failing) throws: "absent" is evidence a rule
+ * acts on, so an unreadable file must never pass for one (the rule then reports "not evaluated").
+ */
+async function readAtRef(cwd, ref, path) {
+    try {
+        return await git(cwd, ['show', `${ref}:${path}`]);
+    }
+    catch (e) {
+        if (e instanceof GitError && ABSENT_AT_REF.test(e.message))
+            return undefined;
+        throw e instanceof GitError ? new GitError(`cannot read ${path} at ${ref.slice(0, 12)}: ${e.message}`) : e;
+    }
 }
 
 // EXTERNAL MODULE: ./src/change/generated.ts
@@ -42254,7 +42267,18 @@ async function runGate(input) {
     for (const rule of rules) {
         const options = policy.rules[rule.id] ?? { level: 'off' };
         const result = await runRule(rule, ctx, options);
-        if (result.status === 'fail' || result.status === 'warn' || result.status === 'error') {
+        if (result.status === 'error') {
+            // A waiver accepts findings a reviewer has read; a rule that could not be evaluated has none to accept.
+            // Waiving it would turn a fault (an outage, an unreadable report) into a green check.
+            const w = waiverFor(rule.id, ctx.pr, policy.waivers);
+            if (w?.waived) {
+                notes.push({
+                    level: 'warning',
+                    message: `Waiver for ${rule.id} not applied: the rule could not be evaluated, and a waiver covers findings, not a failure to evaluate. Re-run the check once the cause is fixed.`,
+                });
+            }
+        }
+        else if (result.status === 'fail' || result.status === 'warn') {
             const w = waiverFor(rule.id, ctx.pr, policy.waivers);
             if (w?.waived) {
                 result.waiver = { label: w.label, reason: w.reason };
@@ -68345,6 +68369,8 @@ const RunbookOptions = type/* Type */.ZU.Object({
     }),
 });
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/change/envvars.ts
 /**
  * Environment-variable reads in source code, by language. Used to find variables that a change starts
@@ -69287,6 +69313,14 @@ function terraformUnits(json, variablesFile) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/runbook/detect.ts
+/**
+ * Operational-change detection: which changed files (and added lines) are deploy manifests, infrastructure,
+ * alerting/monitoring, release workflows, schedules, new env vars or feature flags. Structured files are
+ * parsed (YAML, JSON, HCL); what cannot be parsed falls back to path rules and is reported as such. Reads are
+ * bounded by a budget: a 3000-file PR reads only the YAML/JSON/HCL files and the code files that add an
+ * env-var read.
+ */
+
 
 
 
@@ -70171,8 +70205,10 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
             try {
                 lines = addedLines(f.patch);
             }
-            catch {
-                lines = [];
+            catch (e) {
+                // Said, never silent: the file's env var reads were not checked.
+                notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${(0,errors/* errorMessage */.gJ)(e)})` });
+                continue;
             }
             for (const l of lines)
                 for (const r of envVarReadsInLine(l.text, lang))
@@ -71026,8 +71062,6 @@ function scanners_parseReport(path, text) {
     throw new ReportError(path, `${path} is not a SARIF / npm audit / OSV-Scanner report (top-level keys: ${keys.length ? keys.join(', ') : 'none'})`);
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/rules/dependencies/manifest.ts
 
 const MANIFESTS = /(^|\/)(package\.json|requirements[^/]*\.txt|constraints[^/]*\.txt|Pipfile|pyproject\.toml|setup\.cfg|go\.mod|pom\.xml|build\.gradle(\.kts)?|Gemfile|Cargo\.toml|composer\.json|[^/]+\.csproj|packages\.config|Directory\.Packages\.props|mix\.exs|pubspec\.yaml)$/;
