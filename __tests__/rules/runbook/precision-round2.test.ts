@@ -166,8 +166,9 @@ describe('what deploys: test clusters, previews and non-production environments'
   })
 
   const tfvar = (value: string): string => `resource "tfe_variable" "worker_actors" {\n  key   = "WORKER_ACTORS"\n  value = "${value}"\n}\n`
-  it.each(['terraform/global/sandbox.tf', 'terraform/global/test.tf', 'terraform/staging/main.tf', 'deploy/values-staging.yaml'])('%s (a non-production environment by path) is no trigger', async (path) => {
-    const text = path.endsWith('.yaml') ? ['replicas: 1\n', 'replicas: 2\n'] : [tfvar('a'), tfvar('a,b')]
+  const dep = (n: number): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: ${n}\n`
+  it.each(['terraform/global/sandbox.tf', 'terraform/global/test.tf', 'terraform/staging/main.tf', 'deploy/k8s/api-staging.yaml'])('%s (a non-production environment by path) is no trigger', async (path) => {
+    const text = path.endsWith('.yaml') ? [dep(1), dep(2)] : [tfvar('a'), tfvar('a,b')]
     const out = await run([modified(path, text[0], text[1])])
     expect(violations(out)).toEqual([])
   })
@@ -177,6 +178,7 @@ describe('what deploys: test clusters, previews and non-production environments'
       expect.stringMatching(/tfe_variable\.worker_actors: value/),
     ])
     expect(violations(await run([modified('terraform/global/sandbox.tf', tfvar('a'), tfvar('a,b'))], { non_production_paths: [] })).map((f) => f.code)).toEqual(['terraform'])
+    expect(violations(await run([modified('deploy/k8s/api.yaml', dep(1), dep(2))])).map((f) => f.message)).toEqual([expect.stringMatching(/Deployment api: spec\.replicas/)])
   })
 
   it('a quickstart compose file is local tooling', async () => {
@@ -184,6 +186,21 @@ describe('what deploys: test clusters, previews and non-production environments'
     const out = await run([modified('quickstart.yml', c, c.replace('trace', 'debug'))])
     expect(violations(out)).toEqual([])
     expect(data(out).dev_tooling).toEqual(['quickstart.yml'])
+  })
+})
+
+describe('compose: depends_on only changes the start order', () => {
+  const c = 'services:\n  agent:\n    image: demo/agent:1\n    depends_on:\n      agent-db:\n        condition: service_started\n  mcp:\n    image: demo/mcp:1\n'
+  it('a service whose only change is depends_on is no trigger', async () => {
+    const head = c.replace('      agent-db:\n        condition: service_started', '      mcp:\n        condition: service_healthy')
+    const out = await run([modified('compose.agent.yaml', c, head)])
+    expect(violations(out)).toEqual([])
+    expect(data(out).no_operational_change).toEqual(['compose.agent.yaml'])
+  })
+  it('depends_on together with another key of the service is a trigger naming the service and key', async () => {
+    const head = c.replace('      agent-db:\n        condition: service_started', '      mcp:\n        condition: service_healthy').replace('image: demo/agent:1', 'image: demo/agent:1\n    mem_limit: 1g')
+    const out = await run([modified('compose.agent.yaml', c, head)])
+    expect(violations(out).map((f) => f.message)).toEqual([expect.stringMatching(/Compose: service agent: depends_on.*mem_limit|Compose: service agent: .*mem_limit/)])
   })
 })
 

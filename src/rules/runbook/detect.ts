@@ -606,10 +606,12 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       if (sameText(s)) return void noOperationalChange.push(f.path)
       return push({ code: 'docker-compose', path: f.path, line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined, what: `Compose file${removedNote(f)}`, how: 'path' })
     }
-    const changes = compareUnits(
+    const all = compareUnits(
       b?.ok ? sectionUnits(b.docs[0], 'services', 'service') : [],
       h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : [],
     )
+    // A service whose only difference is its `depends_on` starts in another order: nothing else runs differently.
+    const changes = all.filter((c) => !(c.label.startsWith('service ') && c.change === 'changed' && c.leaves.length > 0 && c.leaves.every((l) => /^depends_on(?:[.[]|$)/.test(l.path))))
     if (!changes.length) return void noOperationalChange.push(f.path)
     if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
