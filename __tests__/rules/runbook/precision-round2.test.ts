@@ -274,6 +274,20 @@ describe('Terraform: outputs, new data sources and depends_on change nothing tha
   })
 })
 
+describe('Terraform: block syntax and attribute syntax mean the same', () => {
+  const v = (constraint: string, block: string): string =>
+    `terraform {\n  required_providers {\n    helm = {\n      source  = "hashicorp/helm"\n      version = "${constraint}"\n    }\n  }\n}\n\nprovider "helm" {\n  kubernetes ${block}{\n    host = module.eks.cluster_endpoint\n  }\n}\n`
+  it('a provider upgrade that rewrites `kubernetes {` as `kubernetes = {` is a version bump', async () => {
+    const out = await run([modified('terraform/eks/versions.tf', v('~> 2.17.0', ''), v('~> 3.0', '= '))])
+    expect(violations(out)).toEqual([])
+    expect(data(out).version_bumps).toEqual(['terraform/eks/versions.tf'])
+  })
+  it('another value inside the rewritten block is a trigger naming it', async () => {
+    const out = await run([modified('terraform/eks/versions.tf', v('~> 2.17.0', ''), v('~> 3.0', '= ').replace('module.eks.cluster_endpoint', 'var.endpoint'))])
+    expect(violations(out).map((f) => f.message)).toEqual([expect.stringMatching(/provider\.helm: kubernetes\.host/)])
+  })
+})
+
 describe('release and operations docs satisfy the rule', () => {
   const wf = 'on: workflow_dispatch\njobs:\n  build-and-release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./release.sh\n'
   const change = modified('.github/workflows/make-release.yaml', wf, wf.replace('./release.sh', './release.sh --project other'))

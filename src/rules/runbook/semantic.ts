@@ -504,9 +504,24 @@ export function sectionUnits(doc: unknown, section: string, prefix: string): Uni
   return out
 }
 
+/**
+ * HCL block syntax and attribute syntax carry the same meaning (`kubernetes { host = … }` in Helm provider
+ * 2.x, `kubernetes = { host = … }` in 3.x): hcl2json gives a block as a one-element list of objects and an
+ * attribute as the object. Such lists are read as their element, everywhere in the tree.
+ */
+export function hclBlocksAsObjects(v: unknown): unknown {
+  if (Array.isArray(v)) return v.length === 1 && isObj(v[0]) ? hclBlocksAsObjects(v[0]) : v.map(hclBlocksAsObjects)
+  if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hclBlocksAsObjects(x)]))
+  return v
+}
+
 /** Units of a Terraform file (hcl2json output): one per block address; a variables file is one unit per variable. */
 export function terraformUnits(json: unknown, variablesFile: boolean): Unit[] {
   if (!isObj(json)) return []
+  return terraformUnitsRaw(json, variablesFile).map((u) => ({ label: u.label, value: hclBlocksAsObjects(u.value) }))
+}
+
+function terraformUnitsRaw(json: Obj, variablesFile: boolean): Unit[] {
   const out: Unit[] = []
   if (variablesFile) {
     for (const [k, v] of Object.entries(json)) out.push({ label: `var.${k}`, value: v })
