@@ -51,7 +51,7 @@ describe('runbook class 8: a workflow counts only where a deploying job changed'
   })
 
   it('recognition is data: deploy_commands, deploy_environments, deploy_job_names', async () => {
-    const custom = wf.replace('go test ./... -tags deployment', 'ansible-playbook site.yml')
+    const custom = wf.replace('deployment-tests:', 'provision:').replace('go test ./... -tags deployment', 'ansible-playbook site.yml')
     const bumped = custom.replace('site.yml', 'site.yml --limit web')
     expect(violations(await run([modified(WF, custom, bumped)]))).toEqual([])
     expect(violations(await run([modified(WF, custom, bumped)], { deploy_commands: ['ansible-playbook'] })).map((f) => f.code)).toEqual(['deploy-workflow'])
@@ -65,7 +65,7 @@ describe('runbook class 8: a workflow counts only where a deploying job changed'
   })
 
   it('a workflow triggered only by pull requests (preview deploys) does not deploy to production', async () => {
-    const pr = 'on:\n  pull_request:\n    branches: [main]\njobs:\n  deployment-tests:\n    runs-on: ubuntu-latest\n    steps:\n      - run: skaffold run --default-repo=$REPO\n'
+    const pr = 'on:\n  pull_request:\n    branches: [main]\njobs:\n  gke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: skaffold run --default-repo=$REPO\n'
     const head = pr.replace('skaffold run', 'skaffold run --status-check')
     expect(violations(await run([modified(WF, pr, head)]))).toEqual([])
     const onPush = (t: string): string => t.replace('pull_request:', 'push:')

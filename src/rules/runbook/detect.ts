@@ -18,8 +18,9 @@ import type { RunbookOptions, TriggerCode } from './options.js'
 import { loadJson, loadYamlDocs, isTemplated, type YamlResult } from './yaml.js'
 import { parseTerraform } from './hcl.js'
 import {
-  changedLeaves, changedPaths, compareUnits, onlyVersionBumps, onlyVersionChanges, withoutVersions, describeChanges, docUnits, dockerInstructions, hclBlockRange, normaliseText, pickLine, sameValue, sectionUnits,
-  terraformUnits, touchedLines, yamlChildRange, yamlDocRanges, type DockerInstruction,
+  changedLeaves, changedPaths, compareUnits, normaliseTemplate, onlyVersionBumps, onlyVersionChanges, withoutVersions, describeChanges, dockerBaseKey, dockerRuntime, sameUpToVersion, versionKeyTest,
+  type VersionKeys, docUnits, dockerInstructions, hclBlockRange, normaliseText, pickLine, sameValue, sectionUnits,
+  terraformUnits, touchedLines, yamlChildRange, yamlDocRanges, type DockerInstruction, type UnitChange,
 } from './semantic.js'
 
 export interface Trigger {
@@ -46,6 +47,10 @@ export interface Detection {
   devTooling: string[]
   /** Changed files whose only change is a version bump under a routine key (image tags, chart versions, …). */
   versionBumps: string[]
+  /** Changed Dockerfiles whose final image runs the same way (build stages, RUN/COPY/ARG, base-image versions). */
+  buildOnly: string[]
+  /** Changed files of non-production environments (sandbox, staging, test, preview … by path). */
+  nonProduction: string[]
   /** Why HCL could not be parsed, once per run (when it could not). */
   hclUnavailable?: string
   /** Number of file contents read. */
@@ -267,6 +272,10 @@ export function jobDeploys(rec: DeployRecognition, id: string, job: unknown): { 
       const env = isObj(j.environment) ? str(j.environment.name) : str(j.environment)
       if (env && rec.nonProduction.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: false, environment: env }
       if (env && rec.environments.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: true, environment: env, why: `environment ${env}` }
+      // A job named for a non-production target (deployment-tests, e2e, deploy-preview, deploy-pr) deploys to a test cluster.
+      const named = [jobId, str(j.name) ?? ''].filter(Boolean)
+      const nameWords = named.flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean)
+      if ([...named, ...nameWords].some((w) => rec.nonProduction.some((g) => minimatch(w, g, { nocase: true })))) return { deploys: false, environment: env }
       for (const step of arr(j.steps)) {
         if (!isObj(step)) continue
         const uses = str(step.uses)?.replace(/@.*$/, '')
@@ -336,7 +345,9 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   const noOperationalChange: string[] = []
   const devTooling: string[] = []
   const versionBumps: string[] = []
-  const versionKeys = new Set(options.version_keys)
+  const buildOnly: string[] = []
+  const nonProduction: string[] = []
+  const versionKeys: VersionKeys = options.version_keys.length ? versionKeyTest(options.version_keys) : new Set<string>()
   let hclUnavailable: string | undefined
   const rec: DeployRecognition = {
     environments: options.deploy_environments,
@@ -421,6 +432,10 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     if (options.triggers.length && matchesAny(f.path, options.triggers)) push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' })
     if (matchesAny(f.path, options.dev_tooling)) {
       devTooling.push(f.path)
+      continue
+    }
+    if (matchesAny(f.path, options.non_production_paths)) {
+      nonProduction.push(f.path)
       continue
     }
     if (matchesAny(f.path, options.feature_flags)) await byPathIfChanged(f, 'feature-flag', 'feature-flag definition')
@@ -541,16 +556,36 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const removed = [...left].flatMap(([k, n]) => Array.from({ length: n }, () => k))
     const reordered = !added.length && !removed.length && hi.map(key).join('\n') !== bi.map(key).join('\n')
     if (!added.length && !removed.length && !reordered) return void noOperationalChange.push(f.path)
-    // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
-    const unversioned = (list: DockerInstruction[]): string => list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n')
-    if (versionKeys.has('image') && unversioned(hi) === unversioned(bi)) return void versionBumps.push(f.path)
+    // What operators see of the final image: its runtime instructions and the base image it starts from.
+    const hr = dockerRuntime(hi)
+    const br = dockerRuntime(bi)
+    const baseChanged = dockerBaseKey(hr.base) !== dockerBaseKey(br.base)
+    const runtimeLeft = new Map<string, number>()
+    for (const i of br.runtime) runtimeLeft.set(key(i), (runtimeLeft.get(key(i)) ?? 0) + 1)
+    const rtAdded: DockerInstruction[] = []
+    for (const i of hr.runtime) {
+      const n = runtimeLeft.get(key(i)) ?? 0
+      if (n > 0) runtimeLeft.set(key(i), n - 1)
+      else rtAdded.push(i)
+    }
+    const rtRemoved = [...runtimeLeft].flatMap(([k, n]) => Array.from({ length: n }, () => k))
+    const rtReordered = !rtAdded.length && !rtRemoved.length && hr.runtime.map(key).join('\n') !== br.runtime.map(key).join('\n')
+    if (!baseChanged && !rtAdded.length && !rtRemoved.length && !rtReordered) {
+      // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
+      const unversioned = (list: DockerInstruction[]): string => list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n')
+      if (typeof versionKeys === 'function' ? versionKeys('image') : versionKeys.has('image')) if (unversioned(hi) === unversioned(bi)) return void versionBumps.push(f.path)
+      // Build stages, RUN/COPY/ARG, base-image versions: how the image is built, not how it runs.
+      return void buildOnly.push(f.path)
+    }
     const cut = (x: string): string => (x.length > 60 ? `${x.slice(0, 57)}…` : x)
+    const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rtAdded]
     const parts = [
-      added.length ? `${list(added.map((i) => cut(key(i))), 2)}` : '',
-      removed.length ? `removes ${list(removed.map(cut), 2)}` : '',
-      reordered ? 'reorders instructions' : '',
+      shown.length ? `${list(shown.map((i) => cut(key(i))), 2)}` : '',
+      baseChanged && br.base ? `replaces base image ${cut(br.base.args)}` : '',
+      rtRemoved.length ? `removes ${list(rtRemoved.map(cut), 2)}` : '',
+      rtReordered ? 'reorders runtime instructions' : '',
     ].filter(Boolean)
-    const first = added[0]
+    const first = shown[0]
     push({
       code: 'dockerfile',
       path: f.path,
@@ -572,10 +607,12 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       if (sameText(s)) return void noOperationalChange.push(f.path)
       return push({ code: 'docker-compose', path: f.path, line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined, what: `Compose file${removedNote(f)}`, how: 'path' })
     }
-    const changes = compareUnits(
+    const all = compareUnits(
       b?.ok ? sectionUnits(b.docs[0], 'services', 'service') : [],
       h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : [],
     )
+    // A service whose only difference is its `depends_on` starts in another order: nothing else runs differently.
+    const changes = all.filter((c) => !(c.label.startsWith('service ') && c.change === 'changed' && c.leaves.length > 0 && c.leaves.every((l) => /^depends_on(?:[.[]|$)/.test(l.path))))
     if (!changes.length) return void noOperationalChange.push(f.path)
     if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
@@ -609,7 +646,10 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       return push({ ...base, line: pickLine(touched(f), undefined, []), what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`, how: `path (${failure.reason})` })
     }
     const vars = kind === 'variables'
-    const changes = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : [])
+    const all = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : [])
+    // Outputs, newly added data sources (reads) and `depends_on` (apply order) change nothing that runs.
+    const changes = all.filter((c) => !inertTerraformChange(c))
+    if (!changes.length && all.length && hasBase(f) && hasHead(f)) return void noOperationalChange.push(f.path)
     if (!changes.length) {
       if (hasBase(f) && hasHead(f)) return void noOperationalChange.push(f.path)
       return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` })
@@ -648,9 +688,11 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const modified = s.base !== undefined && s.head !== undefined
     // Comment/whitespace/formatting-only edits are no operational change.
     if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s))) return void noOperationalChange.push(f.path)
+    if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && isTemplated(s.head) && normaliseTemplate(s.head) === normaliseTemplate(s.base))
+      return void noOperationalChange.push(f.path)
     if (modified && parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
       return void versionBumps.push(f.path)
-    if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && versionKeys.size && templatedVersionBump(s.base, s.head, versionKeys))
+    if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && options.version_keys.length && templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys)))
       return void versionBumps.push(f.path)
     const t = touched(f)
     if (inChart) {
@@ -683,6 +725,8 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const bu = docUnits(baseDocs)
     const changes = compareUnits(bu, hu)
     if (!changes.length) return void noOperationalChange.push(f.path)
+    // Objects matched by identity (a reordered multi-document release manifest): only image tags moved.
+    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
     const ranges = yamlDocRanges(text)
     const headRange = (label: string): [number, number] | undefined => {
       if (JSON_FILE.test(name) || ranges.length !== parsed.docs.length) return undefined
@@ -709,14 +753,14 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   // New env vars: names the SERVICE did not read or declare at the base.
   if (!disabled.has('new-env-var')) await detectEnvVars(ctx, files, reader, options, push, notRead)
 
-  return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], hclUnavailable, reads: reader.reads }
+  return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], buildOnly, nonProduction, hclUnavailable, reads: reader.reads }
 }
 
 /**
  * A templated (unparsable) YAML edit that only bumps versions on lines of routine keys (`image: x:{{ … }}1.2`
  * → `1.3`, `version: 0.7.0`): every changed line pairs with a base line equal up to version tokens.
  */
-function templatedVersionBump(base: string, head: string, keys: ReadonlySet<string>): boolean {
+function templatedVersionBump(base: string, head: string, keys: (key: string) => boolean): boolean {
   const b = normaliseText(base).split('\n')
   const h = normaliseText(head).split('\n')
   if (b.length !== h.length) return false
@@ -724,10 +768,24 @@ function templatedVersionBump(base: string, head: string, keys: ReadonlySet<stri
   for (let i = 0; i < b.length; i++) {
     if (b[i] === h[i]) continue
     changed++
-    const key = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:/.exec(h[i])?.[1]
-    if (!key || !keys.has(key) || withoutVersions(b[i]) !== withoutVersions(h[i])) return false
+    const hm = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:\s*(.*)$/.exec(h[i])
+    const bm = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:\s*(.*)$/.exec(b[i])
+    if (!hm || !bm || hm[1] !== bm[1] || !keys(hm[1])) return false
+    const unquote = (v: string): string => v.replace(/^(["'])(.*)\1$/, '$2')
+    if (!sameUpToVersion(unquote(bm[2]), unquote(hm[2]))) return false
   }
   return changed > 0
+}
+
+/**
+ * A Terraform unit change that changes nothing that runs: an output (added, changed or removed), a data
+ * source that is new (a read; a changed data source such as an IAM policy document still counts), or a
+ * resource whose only difference is its `depends_on` (apply order).
+ */
+function inertTerraformChange(c: UnitChange): boolean {
+  if (c.label.startsWith('output.')) return true
+  if (c.label.startsWith('data.') && c.change === 'added') return true
+  return c.change === 'changed' && c.leaves.length > 0 && c.leaves.every((l) => /(?:^|\.)depends_on(?:\[[^\]]*\])?$/.test(l.path))
 }
 
 /** Workflow-level keys that steer every job: a change there counts when the workflow has a deploying job. */

@@ -131,6 +131,8 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
     detection.noOperationalChange.length ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting` : '',
     detection.devTooling.length ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production` : '',
     detection.versionBumps.length ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only` : '',
+    detection.buildOnly.length ? `${detection.buildOnly.length} Dockerfile${detection.buildOnly.length === 1 ? '' : 's'} changed only in how the image is built` : '',
+    detection.nonProduction.length ? `${detection.nonProduction.length} file${detection.nonProduction.length === 1 ? '' : 's'} of non-production environments` : '',
   ].filter(Boolean).join('; ')
   let summary: string
   if (!triggers.length) summary = `No operational change detected.${ignoredNote ? ` (${ignoredNote}.)` : ''}`
@@ -156,6 +158,8 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
       no_operational_change: detection.noOperationalChange,
       dev_tooling: detection.devTooling,
       version_bumps: detection.versionBumps,
+      build_only: detection.buildOnly,
+      non_production: detection.nonProduction,
     },
   }
 }

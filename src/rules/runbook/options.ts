@@ -26,9 +26,12 @@ export type TriggerCode = (typeof TRIGGER_CODES)[number]
 export const RunbookOptions = Type.Object(
   {
     runbooks: Type.Array(Type.String(), {
-      default: ['**/runbooks/**', '**/runbook/**', '**/RUNBOOK*.md', '**/runbook*.md', '**/playbooks/**'],
+      default: [
+        '**/runbooks/**', '**/runbook/**', '**/RUNBOOK*.md', '**/runbook*.md', '**/playbooks/**',
+        '**/RELEASING*.md', '**/releasing/**', '**/release-checklist*', '**/release-process*', '**/OPERATIONS*.md', '**/docs/ops/**', '**/docs/operations/**',
+      ],
       description:
-        'Globs of runbook files: a change to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
+        'Globs of runbook and operations docs (runbooks, playbooks, release process and checklist, ops docs): a change to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
     }),
     services: Type.Array(
       Type.Object({
@@ -73,15 +76,24 @@ export const RunbookOptions = Type.Object(
         '**/skaffold*.y?(a)ml', '**/Tiltfile', '**/tilt_config.json', '**/tilt-*.y?(a)ml', '**/.devcontainer/**', '**/.devcontainer.json', '**/devcontainer.json',
         '**/?(docker-)compose[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug)?([.-]*).@(yml|yaml)',
         '**/?(docker-)compose[.-]*[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug).@(yml|yaml)',
-        '**/kind-config*.y?(a)ml', '**/ctlptl*.y?(a)ml', '**/.gitpod.yml',
+        '**/kind-config*.y?(a)ml', '**/ctlptl*.y?(a)ml', '**/.gitpod.yml', '**/quickstart*.y?(a)ml',
       ],
       description:
-        'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, local kind clusters): not production, never operational triggers.',
+        'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, quickstart compose files, local kind clusters): not production, never operational triggers.',
+    }),
+    non_production_paths: Type.Array(Type.String(), {
+      default: [
+        '**/@(sandbox|staging|test|testing|dev|development|preview|previews|qa|e2e|ephemeral|pr)/**',
+        '**/@(sandbox|staging|test|testing|dev|development|preview|qa|e2e|ephemeral|pr).@(tf|tfvars|tf.json|y?(a)ml|json|hcl)',
+        '**/*[-_.]@(sandbox|staging|test|tests|testing|dev|development|preview|qa|e2e|ephemeral|pr).@(tf|tfvars|tf.json|y?(a)ml|json|hcl)',
+      ],
+      description:
+        'Globs of infrastructure and workflow files of non-production environments (a `sandbox/`, `staging/` or `test/` folder, `sandbox.tf`, `values-staging.yaml`, `.github/workflows/preview.yml`, `e2e-test.yml`): never operational triggers (env-var reads are still checked).',
     }),
     version_keys: Type.Array(Type.String(), {
-      default: ['image', 'tag', 'imageTag', 'newTag', 'digest', 'version', 'appVersion', 'constraints', 'hashes', 'uses'],
+      default: ['image', 'tag', 'imageTag', 'newTag', 'digest', 'version', 'appVersion', 'constraints', 'hashes', 'uses', '*_tag', '*Tag', '*-tag', '*_image', '*Image', '*_digest', '*Digest', 'chart_version', 'chartVersion'],
       description:
-        'Keys whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs) is no trigger (`image: app:1.2 → app:1.3` is; `image: redis → valkey` is not). Dockerfile `FROM` lines count as `image`. Empty: off.',
+        'Keys (names, or globs with `*` such as `*_tag`) whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs, `latest`) or is the same image repository with another tag/digest is no trigger (`image: app:1.2 → app:1.3`, `published_tag = "1.4.0" → "1.4.1"` are; `image: redis → valkey` and `cluster_version` are not). Dockerfile `FROM` lines count as `image`. Empty: off.',
     }),
     deploy_environments: Type.Array(Type.String(), {
       default: ['*'],
@@ -89,7 +101,7 @@ export const RunbookOptions = Type.Object(
         'A workflow job whose `environment:` name matches one of these globs deploys (`*`: any GitHub environment; narrow it to e.g. `[production, prod*, staging]`).',
     }),
     non_production_environments: Type.Array(Type.String(), {
-      default: ['*staging*', '*preview*', '*test*', 'dev', 'dev-*', '*-dev', '*development*', 'pr-*', 'pr', '*review*', '*sandbox*', '*qa*', '*ephemeral*', 'ci', 'local'],
+      default: ['*staging*', '*preview*', '*test*', 'dev', 'dev-*', '*-dev', '*development*', 'pr-*', 'pr', '*review*', '*sandbox*', '*qa*', '*ephemeral*', '*e2e*', 'ci', 'local'],
       description:
         'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, staging, test clusters): it is not a deploying job, whatever it runs.',
     }),

@@ -89,8 +89,8 @@ export function changedLeaves(a: unknown, b: unknown, max = 12): ChangedLeaf[] {
   return out
 }
 
-/** Version-like tokens: digests, commit SHAs, dotted versions (`v1.2.3-alpine`), bare numbers after `:`/`@`/`v`. */
-const VERSION_TOKEN = /sha256:[a-f0-9]{64}|\b[a-f0-9]{40}\b|\bv?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?|(?<=[:@=v\s~^<>]|^)v?\d+\b/g
+/** Version-like tokens: digests, commit SHAs, dotted versions (`v1.2.3-alpine`), bare numbers after `:`/`@`/`v`, `latest`. */
+const VERSION_TOKEN = /sha256:[a-f0-9]{64}|\b[a-f0-9]{40}\b|\bv?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?|(?<=[:@=v\s~^<>]|^)v?\d+\b|(?<=[:@=\s]|^)latest\b/g
 
 /** The text with every version-like token replaced: equal results mean a change of versions only. */
 export function withoutVersions(text: string): string {
@@ -98,17 +98,57 @@ export function withoutVersions(text: string): string {
 }
 
 /**
- * True when every changed value is a version bump under a routine key: the leaf key is one of `keys`
- * (image, tag, version, …), the values are strings equal up to version tokens (or, for `hashes`-like
- * keys, any values), and nothing was added or removed. `image: redis:7 → valkey:8` is not a bump.
+ * The repository of a container image reference (`registry/path/name`), without its `:tag` and
+ * `@digest`; undefined when the text is not an image reference (spaces, template braces, empty).
+ * `busybox:latest` and `busybox:1.38.0@sha256:…` are the same repository.
  */
-export function onlyVersionBumps(leaves: ChangedLeaf[], keys: ReadonlySet<string>): boolean {
-  if (!leaves.length || !keys.size) return false
+export function imageRepository(ref: string): string | undefined {
+  const t = ref.trim()
+  if (!t || /[\s{}$]/.test(t)) return undefined
+  const noDigest = t.replace(/@sha256:[a-f0-9]{64}$/, '')
+  const slash = noDigest.lastIndexOf('/')
+  const colon = noDigest.lastIndexOf(':')
+  const repo = colon > slash ? noDigest.slice(0, colon) : noDigest
+  return /^[a-z0-9][a-z0-9._\-/:]*$/i.test(repo) ? repo.toLowerCase() : undefined
+}
+
+/** Which keys hold routine versions: `version_keys` entries are key names or globs (`*_tag`, `*Version`). */
+export type VersionKeys = ReadonlySet<string> | ((key: string) => boolean)
+
+/** A predicate over key names from `version_keys` (exact names, or `*` wildcards matched case-sensitively). */
+export function versionKeyTest(keys: readonly string[]): (key: string) => boolean {
+  const exact = new Set(keys.filter((k) => !k.includes('*')))
+  const globs = keys.filter((k) => k.includes('*')).map((k) => new RegExp(`^${k.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`))
+  return (key) => exact.has(key) || globs.some((g) => g.test(key))
+}
+
+function isVersionKey(keys: VersionKeys, key: string): boolean {
+  return typeof keys === 'function' ? keys(key) : keys.has(key)
+}
+function anyVersionKeys(keys: VersionKeys): boolean {
+  return typeof keys === 'function' || keys.size > 0
+}
+
+/** Two values of a routine key that differ only in version: version tokens blanked, or the same image repository. */
+export function sameUpToVersion(before: string, after: string): boolean {
+  if (withoutVersions(before) === withoutVersions(after)) return true
+  const a = imageRepository(before)
+  return a !== undefined && a === imageRepository(after) && /[:@]/.test(before + after)
+}
+
+/**
+ * True when every changed value is a version bump under a routine key: the leaf key is one of `keys`
+ * (image, tag, version, `*_tag`, …), the values are strings equal up to version tokens (or the same image
+ * repository with another tag/digest; for `hashes`-like keys, any values), and nothing was added or
+ * removed. `image: redis:7 → valkey:8` is not a bump.
+ */
+export function onlyVersionBumps(leaves: ChangedLeaf[], keys: VersionKeys): boolean {
+  if (!leaves.length || !anyVersionKeys(keys)) return false
   return leaves.every((l) => {
     const leaf = /([A-Za-z_][\w-]*)(?:\[[^\]]*\])?$/.exec(l.path)?.[1]
-    if (!leaf || !keys.has(leaf)) return false
+    if (!leaf || !isVersionKey(keys, leaf)) return false
     if (leaf === 'hashes') return true
-    if (typeof l.before === 'string' && typeof l.after === 'string') return withoutVersions(l.before) === withoutVersions(l.after)
+    if (typeof l.before === 'string' && typeof l.after === 'string') return sameUpToVersion(l.before, l.after)
     return false
   })
 }
@@ -128,7 +168,7 @@ export interface UnitChange {
 }
 
 /** True when every unit change is a version bump under a routine key (see onlyVersionBumps). */
-export function onlyVersionChanges(changes: UnitChange[], keys: ReadonlySet<string>): boolean {
+export function onlyVersionChanges(changes: UnitChange[], keys: VersionKeys): boolean {
   return changes.length > 0 && changes.every((c) => c.change === 'changed') && onlyVersionBumps(changes.flatMap((c) => c.leaves), keys)
 }
 
@@ -239,6 +279,54 @@ function normaliseArgs(keyword: string, args: string): string {
   return pairs.length ? pairs.join(' ') : args
 }
 
+/** Instructions that shape how the final image RUNS (its interface to operators), not how it is built. */
+const RUNTIME_KEYWORDS = new Set(['EXPOSE', 'ENTRYPOINT', 'CMD', 'USER', 'HEALTHCHECK', 'VOLUME', 'STOPSIGNAL', 'ENV', 'SHELL', 'ONBUILD'])
+
+export interface DockerRuntime {
+  /** The external image the final stage builds on (through `FROM <stage>` chains), as written. */
+  base?: DockerInstruction
+  /** Runtime instructions of the final stage and the stages it inherits from, in order. */
+  runtime: DockerInstruction[]
+}
+
+/** `FROM [--platform=…] image [AS name]` → image and alias. */
+function fromParts(args: string): { image: string; alias?: string } {
+  const words = args.split(' ').filter((w) => !w.startsWith('--'))
+  const as = words.findIndex((w) => w.toUpperCase() === 'AS')
+  return { image: words[0] ?? '', alias: as >= 0 ? words[as + 1]?.toLowerCase() : undefined }
+}
+
+/**
+ * The runtime contract of a Dockerfile's final image: the final stage (and the stages it inherits from by
+ * `FROM <stage>`) reduced to what an operator sees — ports, entrypoint/command, user, health check,
+ * volumes, stop signal, runtime env — and the external base image it starts from. Build stages, `RUN`,
+ * `COPY`, `ARG` and `WORKDIR` only decide how the image is built.
+ */
+export function dockerRuntime(instructions: DockerInstruction[]): DockerRuntime {
+  const stages: Array<{ from: DockerInstruction; body: DockerInstruction[] }> = []
+  for (const i of instructions) {
+    if (i.keyword === 'FROM') stages.push({ from: i, body: [] })
+    else if (stages.length) stages[stages.length - 1].body.push(i)
+  }
+  if (!stages.length) return { runtime: instructions.filter((i) => RUNTIME_KEYWORDS.has(i.keyword)) }
+  const chain: typeof stages = []
+  let cur: (typeof stages)[number] | undefined = stages[stages.length - 1]
+  while (cur && !chain.includes(cur)) {
+    chain.unshift(cur)
+    const image = fromParts(cur.from.args).image.toLowerCase()
+    const at: number = stages.indexOf(cur)
+    cur = stages.slice(0, at).reverse().find((st) => fromParts(st.from.args).alias === image)
+  }
+  return { base: chain[0].from, runtime: chain.flatMap((st) => st.body.filter((i) => RUNTIME_KEYWORDS.has(i.keyword))) }
+}
+
+/** The base image of a runtime, compared up to its version (tag, digest): `golang:1.22` = `golang:1.23`. */
+export function dockerBaseKey(base: DockerInstruction | undefined): string {
+  if (!base) return ''
+  const image = fromParts(base.args).image
+  return imageRepository(image) ?? withoutVersions(image)
+}
+
 /* ─────────────────────────────── text fallbacks ─────────────────────────────── */
 
 /**
@@ -253,6 +341,18 @@ export function normaliseText(text: string): string {
     .split('\n')
     .map((l) => l.replace(/^\s*(?:#|\/\/).*$/, '').replace(/^([^"'#]*?)\s+#.*$/, '$1').replace(/\s+/g, ' ').trim())
     .filter(Boolean)
+    .join('\n')
+}
+
+/**
+ * Templated YAML (Helm) compared as text after dropping lines that hold only control directives
+ * (`{{- if … }}`, `{{ else }}`, `{{- end }}`, `{{ with }}`, `{{ range }}`): moving a key across such a
+ * line (a templating fix) renders the same keys and values. Inline expressions (`{{ .Values.x }}`) are kept.
+ */
+export function normaliseTemplate(text: string): string {
+  return normaliseText(text)
+    .split('\n')
+    .filter((l) => !/^(?:\{\{-?\s*(?:if|else|end|with|range)\b[^}]*?-?\}\}\s*)+$/.test(l))
     .join('\n')
 }
 
@@ -404,9 +504,24 @@ export function sectionUnits(doc: unknown, section: string, prefix: string): Uni
   return out
 }
 
+/**
+ * HCL block syntax and attribute syntax carry the same meaning (`kubernetes { host = … }` in Helm provider
+ * 2.x, `kubernetes = { host = … }` in 3.x): hcl2json gives a block as a one-element list of objects and an
+ * attribute as the object. Such lists are read as their element, everywhere in the tree.
+ */
+export function hclBlocksAsObjects(v: unknown): unknown {
+  if (Array.isArray(v)) return v.length === 1 && isObj(v[0]) ? hclBlocksAsObjects(v[0]) : v.map(hclBlocksAsObjects)
+  if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hclBlocksAsObjects(x)]))
+  return v
+}
+
 /** Units of a Terraform file (hcl2json output): one per block address; a variables file is one unit per variable. */
 export function terraformUnits(json: unknown, variablesFile: boolean): Unit[] {
   if (!isObj(json)) return []
+  return terraformUnitsRaw(json, variablesFile).map((u) => ({ label: u.label, value: hclBlocksAsObjects(u.value) }))
+}
+
+function terraformUnitsRaw(json: Obj, variablesFile: boolean): Unit[] {
   const out: Unit[] = []
   if (variablesFile) {
     for (const [k, v] of Object.entries(json)) out.push({ label: `var.${k}`, value: v })
