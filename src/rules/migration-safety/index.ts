@@ -48,6 +48,11 @@ export const options = Type.Object(
       default: [],
       description: 'Dialect per glob, before anything detected: [{ paths: ["db/mysql/**"], dialect: mysql }].',
     }),
+    release_tags: Type.Array(Type.String(), {
+      default: ['v[0-9]*', '[0-9]*'],
+      description: 'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as released.',
+    }),
+    unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
     pg_version: Type.Integer({
       minimum: 9,
@@ -149,6 +154,25 @@ function firstChangedLine(f: ChangedFile): number | undefined {
   return undefined
 }
 
+/**
+ * A golang-migrate folder that, at the base, holds .up.sql files but not one .down.sql: the project ships
+ * no rollbacks by convention (forward-only), so a new migration without one follows the convention.
+ * Returns the number of .up.sql files, or 0 when the folder has rollbacks or cannot be listed.
+ */
+async function forwardOnlyFolder(ctx: RuleContext, path: string): Promise<number> {
+  const dir = path.slice(0, path.lastIndexOf('/') + 1)
+  if (!ctx.changes.listBase) return 0
+  const listed = await ctx.changes.listBase(dir.replace(/\/$/, '')).catch(() => undefined)
+  if (!listed) return 0
+  let ups = 0
+  for (const p of listed) {
+    if (!p.startsWith(dir) || p.slice(dir.length).includes('/')) continue
+    if (p.endsWith('.down.sql')) return 0
+    if (p.endsWith('.up.sql')) ups++
+  }
+  return ups
+}
+
 async function existsAtHead(ctx: RuleContext, path: string): Promise<boolean> {
   if (ctx.changes.files.some((f) => f.path === path && f.status !== 'removed')) return true
   return (await ctx.changes.readHead(path)) !== undefined
@@ -233,7 +257,15 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
     }
     const down = downPathFor(file.path)
     if (down && !(await existsAtHead(ctx, down))) {
-      issues.push({ id: 'missing-down', line: 1, endLine: 1, statement: file.path.split('/').pop() ?? file.path, detail: `golang-migrate migration without ${down.split('/').pop()}` })
+      const forwardOnly = await forwardOnlyFolder(ctx, file.path)
+      issues.push({
+        id: 'missing-down',
+        line: 1,
+        endLine: 1,
+        statement: file.path.split('/').pop() ?? file.path,
+        detail: `golang-migrate migration without ${down.split('/').pop()}` + (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
+        ...(forwardOnly ? { cap: { level: 'notice' as const, why: 'forward-only folder' } } : {}),
+      })
     }
     const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined
     if (revert && !(await existsAtHead(ctx, revert))) {
@@ -351,6 +383,11 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     }
   }
 
+  // Which merged migrations have shipped in a release (tags); undefined: no tag information.
+  const editedPaths = migrations.filter((m) => m.mig.immutable && m.file.status !== 'added' && m.file.status !== 'copied').map((m) => m.file.previousPath ?? m.file.path)
+  const released = editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined) : undefined
+  const tagsShown = opts.release_tags.join(', ')
+
   const findings: Finding[] = []
   const reports: FileReport[] = []
   const dialectRows: string[][] = []
@@ -360,14 +397,14 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   let statements = 0
   const analysed: Array<{ file: ChangedFile; mig: MigrationFile; dialect: DialectInfo; analysis: Analysis; report: FileReport }> = []
 
-  const pushFinding = (report: FileReport, id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level): void => {
+  const pushFinding = (report: FileReport, id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy = 'rollback'): void => {
     let level = levelFor(id, opts)
     if (cap) level = capLevel(level, cap)
     if (level === 'off') return
     const finding: Finding = { ...f, code: id, level, kind: 'violation' }
     report.findings.push(finding)
     findings.push(finding)
-    report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (rollback: ${level})` : ''), DANGERS[id].lock, oneLine(fix)])
+    report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (${capWhy}: ${level})` : ''), DANGERS[id].lock, oneLine(fix)])
   }
 
   for (const { file, mig } of migrations) {
@@ -409,8 +446,16 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
       }
       const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : 'edited'
       const line = file.status === 'removed' ? undefined : firstChangedLine(file)
-      const cap = rollbackFile || rollbackOnly ? opts.rollback_level : undefined
-      pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `${rollbackFile ? 'Rollback migration' : 'Migration'} ${what} after it was merged: ${DANGERS['migration-edited'].why}.`, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap)
+      const tag = released?.get(file.previousPath ?? file.path)
+      const unreleased = released !== undefined && tag === undefined
+      const cap = unreleased ? capLevel(opts.unreleased_edit_level, rollbackFile || rollbackOnly ? opts.rollback_level : 'fail') : rollbackFile || rollbackOnly ? opts.rollback_level : undefined
+      const kind = rollbackFile ? 'Rollback migration' : 'Migration'
+      const message = unreleased
+        ? `${kind} ${what} before any release: merged, but no release tag (${tagsShown}) made up to the base holds it, so it has run only where the development branch ran; it is still being developed and editing it is normal until it ships (a new migration is needed once it is released).`
+        : tag !== undefined
+          ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${DANGERS['migration-edited'].why}.`
+          : `${kind} ${what} after it was merged: ${DANGERS['migration-edited'].why} (no release tag information: counted as released).`
+      pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap, unreleased ? 'not released yet' : 'rollback')
       continue
     }
     if (file.status === 'removed' || !mig.forward) continue
@@ -435,7 +480,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   const createdInPr = new Set(analysed.flatMap((a) => a.analysis.created.map((t) => t.toLowerCase())))
 
   for (const { file, dialect, analysis, report } of analysed) {
-    const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level): void => pushFinding(report, id, f, statement, fix, cap)
+    const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy?: string): void => pushFinding(report, id, f, statement, fix, cap, capWhy)
     const sups = parseSuppressions(analysis.comments)
     const spans = analysis.statements
     const used = new Set<Suppression>()
@@ -465,7 +510,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         continue
       }
       const recipe = recipeFor(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version })
-      const cap = issue.rollback ? opts.rollback_level : undefined
+      const cap = issue.rollback ? opts.rollback_level : issue.cap?.level
       push(
         issue.id,
         {
@@ -479,6 +524,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         issue.statement,
         recipe,
         cap,
+        issue.rollback ? 'rollback' : issue.cap?.why,
       )
       if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
         push(

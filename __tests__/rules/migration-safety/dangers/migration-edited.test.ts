@@ -4,10 +4,13 @@ import { Value } from '@sinclair/typebox/value'
 import { makeContext } from '../../../helpers/context.js'
 import { DANGERS } from '../../../../src/rules/migration-safety/dangers.js'
 
-async function edit(path: string, base: string, head: string, over: Record<string, unknown> = {}) {
+async function edited(path: string, base: string, head: string, over: Record<string, unknown> = {}, releases?: Record<string, string[]>) {
   const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', ...over }
-  const out = await migrationSafety.evaluate(makeContext({ files: [{ path, status: 'modified', base, head, patch: '@@ -1,1 +1,2 @@\n+x\n a' }] }), opts as never)
-  return out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.code}:${f.level}`)
+  const out = await migrationSafety.evaluate(makeContext({ files: [{ path, status: 'modified', base, head, patch: '@@ -1,1 +1,2 @@\n+x\n a' }], releases }), opts as never)
+  return out.findings.filter((f) => f.kind === 'violation')
+}
+async function edit(path: string, base: string, head: string, over: Record<string, unknown> = {}, releases?: Record<string, string[]>) {
+  return (await edited(path, base, head, over, releases)).map((f) => `${f.code}:${f.level}`)
 }
 void ids
 void (undefined as Case | undefined)
@@ -35,5 +38,29 @@ describe('migration-edited', () => {
     const withDown = 'class AddEmail < ActiveRecord::Migration[7.1]\n  def up\n    add_column :users, :email, :string\n  end\n  def down\n    remove_column :users, :email\n  end\nend\n'
     expect(await edit('db/migrate/20200101000000_add_email.rb', withDown, withDown.replace('remove_column :users, :email', 'remove_column :users, :email, if_exists: true'))).toEqual(['migration-edited:notice'])
     expect(await edit('migrations/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { rollback_level: 'warn' })).toEqual(['migration-edited:warn'])
+  })
+  describe('released or not yet (release tags)', () => {
+    const p = 'make/migrations/postgresql/0190_2.16.0_schema.up.sql'
+    const before = 'ALTER TABLE registry ADD COLUMN ca text;'
+    const after = before + '\nALTER TABLE robot ADD COLUMN creator text;'
+    test('a merged migration no release tag holds yet is still being developed: a notice that says so', async () => {
+      const f = await edited(p, before, after, {}, { 'v2.15.2': ['make/migrations/postgresql/0180_2.15.0_schema.up.sql'] })
+      expect(f.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:notice'])
+      expect(f[0].message).toMatch(/before any release: .*no release tag \(v\[0-9\]\*, \[0-9\]\*\)/)
+      expect(await edit(p, before, after, { unreleased_edit_level: 'warn' }, { 'v2.15.2': [] })).toEqual(['migration-edited:warn'])
+    })
+    test('side by side: a released one fails and names its tag; no tag information or release_tags: [] keeps failing', async () => {
+      const released = await edited(p, before, after, {}, { 'v2.16.0': [p] })
+      expect(released.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:fail'])
+      expect(released[0].message).toMatch(/merged and released \(tag v2\.16\.0 holds it\)/)
+      const noTags = await edited(p, before, after, {}, {})
+      expect(noTags.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:fail'])
+      expect(noTags[0].message).toMatch(/no release tag information: counted as released/)
+      expect(await edit(p, before, after, { release_tags: [] }, { 'v2.15.2': [] })).toEqual(['migration-edited:fail'])
+      expect(await edit(p, before, after)).toEqual(['migration-edited:fail'])
+    })
+    test('an unreleased rollback file stays within rollback_level', async () => {
+      expect(await edit('m/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { unreleased_edit_level: 'warn' }, { v1: [] })).toEqual(['migration-edited:notice'])
+    })
   })
 })

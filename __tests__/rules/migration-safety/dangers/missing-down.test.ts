@@ -1,4 +1,4 @@
-import { alembic, dangerSuite, rails, sql } from './cases.js'
+import { alembic, dangerSuite, findings, rails, sql, type Case } from './cases.js'
 
 dangerSuite('missing-down', {
   bad: [
@@ -12,4 +12,21 @@ dangerSuite('missing-down', {
     // remove_columns with type: is reversible
     rails('  def change\n    remove_columns :users, :a, :b, type: :string\n  end'),
   ],
+})
+
+describe('missing-down in a forward-only folder', () => {
+  const up = 'ALTER TABLE a ADD COLUMN b text;'
+  const path = 'make/migrations/postgresql/0190_2.16.0_schema.up.sql'
+  const levels = async (c: Case) => (await findings(c)).filter((f) => f.code === 'missing-down').map((f) => `${f.level}: ${f.message}`)
+  test('a folder with .up.sql files and no .down.sql at the base: a notice that says why', async () => {
+    const out = await levels(sql(up, { path, listBase: true, baseTree: { 'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up, 'make/migrations/postgresql/0170_2.14.0_schema.up.sql': up } }))
+    expect(out).toHaveLength(1)
+    expect(out[0]).toMatch(/^notice: .*2 \.up\.sql files and no \.down\.sql at the base: forward-only/)
+  })
+  test('side by side: the same folder with one .down.sql at the base still fails, and so does an unlisted base', async () => {
+    expect(await levels(sql(up, { path, listBase: true, baseTree: { 'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up, 'make/migrations/postgresql/0180_2.15.0_schema.down.sql': 'SELECT 1;' } }))).toEqual([expect.stringMatching(/^fail: /)])
+    expect(await levels(sql(up, { path, baseTree: { 'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up } }))).toEqual([expect.stringMatching(/^fail: /)])
+    // an empty folder at the base (the first migration) is no convention yet
+    expect(await levels(sql(up, { path, listBase: true, baseTree: {} }))).toEqual([expect.stringMatching(/^fail: /)])
+  })
 })
