@@ -277,7 +277,7 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
   // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
   // where: disable_ddl_transaction!, atomic = False, autocommit_block).
   const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python')
-  const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead) : undefined
+  const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes)) : undefined
   const deps = { parser, pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes, djangoFields }
   const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour)
   const framework: Framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django'
@@ -285,14 +285,19 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
   return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework }
 }
 
-/** Migrations read at most to find the fields a Django migration alters. */
-const DJANGO_MAX_READS = 25
+/**
+ * Migrations read at most to find the fields a Django migration alters. A field is often defined far back
+ * (netbox alters fields defined 80 migrations earlier, in a squashed migration); one read is one small file.
+ */
+export const DJANGO_MAX_READS = 200
 
 /**
  * The definition each field a Django migration alters had before it: the migrations of the same app it
- * depends on are read (head), nearest first, until every altered field is found or DJANGO_MAX_READS.
+ * depends on are read (head), nearest first; when the chain breaks (a dependency squashed away into a
+ * `0131_squashed_0159`-style file) or ends, the app's migration folder at the base is read newest first
+ * below this migration's number. At most DJANGO_MAX_READS files in all.
  */
-async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>, path: string, content: string, readHead: Reader): Promise<Map<string, FieldSummary>> {
+async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>, path: string, content: string, readHead: Reader, listBase?: (dir: string) => Promise<string[] | undefined>): Promise<Map<string, FieldSummary>> {
   const out = new Map<string, FieldSummary>()
   const dir = path.slice(0, path.lastIndexOf('/'))
   const app = dir.split('/').slice(-2, -1)[0] ?? ''
@@ -317,6 +322,29 @@ async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>
     for (const d of st.dependencies) if (!seen.has(d)) {
       seen.add(d)
       queue.push(d)
+    }
+  }
+  if (needed.size && reads < DJANGO_MAX_READS && listBase) {
+    const own = path.slice(dir.length + 1, -'.py'.length)
+    const listed = (await listBase(dir).catch(() => undefined)) ?? []
+    const earlier = listed
+      .filter((p) => p.startsWith(dir + '/') && /^\d+_\w*\.py$/.test(p.slice(dir.length + 1)))
+      .map((p) => p.slice(dir.length + 1, -'.py'.length))
+      .filter((n) => n < own && !seen.has(n))
+      .sort()
+      .reverse()
+    for (const name of earlier) {
+      if (!needed.size || reads >= DJANGO_MAX_READS) break
+      const text = await readHead(`${dir}/${name}.py`)
+      reads++
+      if (text === undefined) continue
+      const st = djangoFileState(parser, text, app)
+      for (let i = st.defs.length - 1; i >= 0; i--) {
+        const [key, summary] = st.defs[i]
+        if (!needed.has(key)) continue
+        needed.delete(key)
+        if (summary) out.set(key, summary)
+      }
     }
   }
   return out
