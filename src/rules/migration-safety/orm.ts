@@ -431,11 +431,13 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
     }
     if (ctx.inChange && !ctx.reversible) {
       const irreversible =
-        RAILS_IRREVERSIBLE_IN_CHANGE.has(m) ||
+        // change_column_default with from: and to: knows its way back (Rails 5+)
+        (RAILS_IRREVERSIBLE_IN_CHANGE.has(m) && !(m === 'change_column_default' && args.options.has('from') && args.options.has('to'))) ||
         (m === 'remove_column' && args.positional.length < 3) ||
         (m === 'remove_columns' && !args.options.has('type')) ||
         (m === 'drop_table' && !block) ||
-        (m === 'remove_index' && !column && !args.options.has('column'))
+        // remove_index with its columns (a symbol, or an array: [:a, :b]) can be recreated
+        (m === 'remove_index' && !column && args.positional[1] === undefined && !args.options.has('column'))
       if (irreversible) found.push(['missing-down', `${m} is irreversible inside def change`])
     }
     for (const [id, detail, names] of found) record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names)

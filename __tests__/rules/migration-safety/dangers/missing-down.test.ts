@@ -5,12 +5,20 @@ dangerSuite('missing-down', {
     sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.up.sql' }),
     sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.mysql.up.sql' }),
     rails('  def change\n    remove_column :users, :legacy\n  end'),
+    // side by side: without from:/to:, or remove_index by name only, Rails cannot reverse them
+    rails('  def change\n    change_column_default :gpx_files, :visibility, "trackable"\n  end'),
+    rails('  def change\n    remove_index :gpx_files, name: "gpx_files_user_id_idx"\n  end'),
     { ...alembic('op.add_column("a", sa.Column("b", sa.Text()))'), text: 'from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n    op.add_column("a", sa.Column("b", sa.Text()))\n\ndef downgrade():\n    pass\n' },
   ],
   good: [
     sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.up.sql', files: [{ path: 'migrations/000012_add_col.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }] }),
     // remove_columns with type: is reversible
     rails('  def change\n    remove_columns :users, :a, :b, type: :string\n  end'),
+    // change_column_default with from:/to: (either hash style) and remove_index with its columns are reversible
+    rails('  def change\n    change_column_default :gpx_files, :visibility, :from => "public", :to => "trackable"\n  end'),
+    rails('  def change\n    change_column_default :gpx_files, :visibility, from: "public", to: "trackable"\n  end'),
+    rails('  def change\n    remove_index :gpx_files, [:user_id], :name => "gpx_files_user_id_idx"\n  end'),
+    rails('  def change\n    remove_index :gpx_files, :user_id\n  end'),
   ],
 })
 
