@@ -11,7 +11,7 @@ import type { ChangedFile, CommonRuleOptions, Finding, Level, Rule, RuleContext,
 import { DANGERS, DANGER_IDS, holdsFor, isDangerId, recipeFor, type DangerId } from './dangers.js'
 import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
-import { detectDialect, type DialectInfo } from './dialect.js'
+import { detectDialect, dialectOfFileName, type DialectInfo } from './dialect.js'
 import { compareTrees, sameSql } from './edits.js'
 import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
 import type { TypeName } from './sql-ast.js'
@@ -173,6 +173,15 @@ async function forwardOnlyFolder(ctx: RuleContext, path: string): Promise<number
   return ups
 }
 
+/** The file name without its dialect part (`x.mysql.down.sql` → `x.down.sql`), or undefined when it has none. */
+function withoutDialectPart(path: string): string | undefined {
+  const slash = path.lastIndexOf('/') + 1
+  const parts = path.slice(slash).split('.')
+  const i = parts.findIndex((p, k) => k > 0 && k < parts.length - 1 && dialectOfFileName(`x.${p}.sql`) !== undefined)
+  if (i < 0) return undefined
+  return path.slice(0, slash) + [...parts.slice(0, i), ...parts.slice(i + 1)].join('.')
+}
+
 async function existsAtHead(ctx: RuleContext, path: string): Promise<boolean> {
   if (ctx.changes.files.some((f) => f.path === path && f.status !== 'removed')) return true
   return (await ctx.changes.readHead(path)) !== undefined
@@ -256,7 +265,9 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
       if (r.schemaChange && transactional) issues.push(...r.backfills)
     }
     const down = downPathFor(file.path)
-    if (down && !(await existsAtHead(ctx, down))) {
+    // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql → x.down.sql).
+    const genericDown = down ? withoutDialectPart(down) : undefined
+    if (down && !(await existsAtHead(ctx, down)) && !(genericDown && (await existsAtHead(ctx, genericDown)))) {
       const forwardOnly = await forwardOnlyFolder(ctx, file.path)
       issues.push({
         id: 'missing-down',

@@ -4,6 +4,8 @@ dangerSuite('missing-down', {
   bad: [
     sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.up.sql' }),
     sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.mysql.up.sql' }),
+    // side by side: another database's down file is not this one's way back
+    sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.mysql.up.sql', files: [{ path: 'migrations/000012_add_col.sqlite3.down.sql', status: 'added', head: 'SELECT 1;' }] }),
     rails('  def change\n    remove_column :users, :legacy\n  end'),
     // side by side: without from:/to:, or remove_index by name only, Rails cannot reverse them
     rails('  def change\n    change_column_default :gpx_files, :visibility, "trackable"\n  end'),
@@ -14,6 +16,9 @@ dangerSuite('missing-down', {
     sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.up.sql', files: [{ path: 'migrations/000012_add_col.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }] }),
     // remove_columns with type: is reversible
     rails('  def change\n    remove_columns :users, :a, :b, type: :string\n  end'),
+    // pop: a database without its own down file runs the generic one
+    sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.mysql.up.sql', files: [{ path: 'migrations/000012_add_col.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }] }),
+    sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.sqlite3.autocommit.up.sql', files: [{ path: 'migrations/000012_add_col.autocommit.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }] }),
     // change_column_default with from:/to: (either hash style) and remove_index with its columns are reversible
     rails('  def change\n    change_column_default :gpx_files, :visibility, :from => "public", :to => "trackable"\n  end'),
     rails('  def change\n    change_column_default :gpx_files, :visibility, from: "public", to: "trackable"\n  end'),
