@@ -524,6 +524,9 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     const spans = analysis.statements
     const used = new Set<Suppression>()
     const issues = [...analysis.issues].sort((a, b) => a.line - b.line)
+    // A table this migration drops is locked (ACCESS EXCLUSIVE) and gone with its indexes and constraints
+    // anyway: the other lock dangers on it (dropping its indexes first, …) add nothing; drop-table speaks.
+    const droppedHere = new Set(issues.filter((i) => i.id === 'drop-table' && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase()).filter((t): t is string => t !== undefined))
     for (const issue of issues) {
       if (!holdsFor(issue.id, dialect.dialect)) {
         if (issue.id === 'syntax-error') report.rows.push([String(issue.line), issue.statement, `not checked (${DIALECT_NAMES[dialect.dialect]} syntax)`, 'unknown', oneLine(issue.detail)])
@@ -531,6 +534,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
       }
       const target = (issue.names?.table ?? issue.table)?.toLowerCase()
       if (DANGERS[issue.id].lockDanger && target && createdInPr.has(target)) continue
+      if (DANGERS[issue.id].lockDanger && issue.id !== 'drop-table' && !issue.rollback && target && droppedHere.has(target)) continue
       let suppressedBy: Suppression | undefined
       let missingReason = false
       for (const s of sups) {

@@ -496,6 +496,11 @@ function pyValue(n: TsNode | null | undefined): string | undefined {
   const s = pyString(n)
   if (s !== undefined) return s
   if (['true', 'false', 'none', 'integer', 'identifier'].includes(n.type)) return n.text
+  // Alembic's op.f("name"): the name as given (a naming-convention marker)
+  if (n.type === 'call' && /^(op\.)?f$/.test(n.childForFieldName('function')?.text ?? '')) {
+    const arg = n.childForFieldName('arguments')?.namedChildren[0]
+    return arg ? pyString(arg) : undefined
+  }
   return undefined
 }
 
