@@ -296,6 +296,45 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
   return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework }
 }
 
+/** Migrations read at most for the tables unreleased merged migrations create. */
+const MAX_UNRELEASED_READS = 50
+
+/**
+ * Tables created by merged migrations (at the base, in the folders of the PR's migrations) that no release
+ * tag holds yet: map table → migration path. Empty when the source has no tag information.
+ */
+async function tablesOfUnreleasedMigrations(ctx: RuleContext, prPaths: string[], opts: MigrationSafetyOptions, policy: { dialect: MigrationSafetyOptions['dialect']; dialects: MigrationSafetyOptions['dialects'] }, readHead: Reader, readBase: Reader, readConfig: Reader): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  if (!ctx.changes.listBase || !ctx.changes.releasedPaths || opts.release_tags.length === 0) return out
+  const inPr = new Set(prPaths)
+  const candidates = new Map<string, MigrationFile>()
+  for (const dir of new Set(prPaths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))) {
+    const listed = await ctx.changes.listBase(dir).catch(() => undefined)
+    for (const p of listed ?? []) {
+      if (inPr.has(p)) continue
+      const mig = classify(p, opts.paths, opts.exclude, opts.builtin_layouts)
+      if (mig && mig.forward && mig.immutable) candidates.set(p, mig)
+    }
+  }
+  if (candidates.size === 0) return out
+  const released = await ctx.changes.releasedPaths([...candidates.keys()], opts.release_tags).catch(() => undefined)
+  if (!released) return out
+  const unreleased = [...candidates.keys()].filter((p) => !released.has(p)).sort().reverse().slice(0, MAX_UNRELEASED_READS)
+  for (const path of unreleased) {
+    const mig = candidates.get(path)!
+    const content = await readBase(path)
+    if (content === undefined) continue
+    const dialect = await detectDialect(path, mig, policy, readConfig, content)
+    try {
+      const a = await analyzeFile(ctx, { path, status: 'added', additions: 0, deletions: 0 }, mig, content, opts, dialect.dialect, readHead, readBase)
+      for (const t of a.created) if (!out.has(t.toLowerCase())) out.set(t.toLowerCase(), path)
+    } catch {
+      // unparseable: it creates nothing we can name
+    }
+  }
+  return out
+}
+
 /**
  * Migrations read at most to find the fields a Django migration alters. A field is often defined far back
  * (netbox alters fields defined 80 migrations earlier, in a squashed migration); one read is one small file.
@@ -517,6 +556,11 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
 
   // Objects created anywhere in this change cannot block anyone: lock dangers on them are not reported.
   const createdInPr = new Set(analysed.flatMap((a) => a.analysis.created.map((t) => t.toLowerCase())))
+  // Nor can tables created by a merged migration that has not shipped in a release yet (release tags).
+  const lockTargets = new Set(
+    analysed.flatMap((a) => a.analysis.issues.filter((i) => DANGERS[i.id].lockDanger && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase())).filter((t): t is string => t !== undefined && !createdInPr.has(t)),
+  )
+  const createdUnreleased = lockTargets.size ? await tablesOfUnreleasedMigrations(ctx, analysed.map((a) => a.file.path), opts, policy, readHead, readBase, readConfig) : new Map<string, string>()
 
   for (const { file, dialect, analysis, report } of analysed) {
     const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy?: string): void => pushFinding(report, id, f, statement, fix, cap, capWhy)
@@ -534,6 +578,11 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
       }
       const target = (issue.names?.table ?? issue.table)?.toLowerCase()
       if (DANGERS[issue.id].lockDanger && target && createdInPr.has(target)) continue
+      const newTable = DANGERS[issue.id].lockDanger && target && !issue.rollback ? createdUnreleased.get(target) : undefined
+      if (newTable) {
+        report.rows.push([String(issue.line), issue.statement, `${issue.id} (not reported: new table)`, DANGERS[issue.id].lock, `${target} is created by ${newTable}, merged but in no release yet: no production table to lock`])
+        continue
+      }
       if (DANGERS[issue.id].lockDanger && issue.id !== 'drop-table' && !issue.rollback && target && droppedHere.has(target)) continue
       let suppressedBy: Suppression | undefined
       let missingReason = false
