@@ -39,6 +39,18 @@ describe('migration-edited', () => {
     expect(await edit('db/migrate/20200101000000_add_email.rb', withDown, withDown.replace('remove_column :users, :email', 'remove_column :users, :email, if_exists: true'))).toEqual(['migration-edited:notice'])
     expect(await edit('migrations/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { rollback_level: 'warn' })).toEqual(['migration-edited:warn'])
   })
+  test('heredoc layout (<<- to <<~, re-indented) and a bumped timeout are no edit; the SQL or schema statements beside them are', async () => {
+    const heredoc = (op: string, indent: string, sql: string) => `class TileNodes < ActiveRecord::Migration[4.2]\n  def self.up\n    execute ${op}SQL.squish\n${indent}INSERT INTO t (id)\n${indent}SELECT id FROM ${sql}\n    SQL\n  end\nend\n`
+    const rbPath = 'db/migrate/006_tile_nodes.rb'
+    expect(await edit(rbPath, heredoc('<<-', '    ', 'old_t'), heredoc('<<~', '      ', 'old_t'))).toEqual([])
+    expect(await edit(rbPath, heredoc('<<-', '    ', 'old_t'), heredoc('<<~', '      ', 'other_t'))).toEqual(['migration-edited:fail'])
+    const alembicMig = (timeout: string, col: string) => `from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n    op.execute("SET LOCAL lock_timeout = '${timeout}'")\n    op.add_column("customers", sa.Column("${col}", sa.TIMESTAMP(timezone=True), nullable=True))\n\ndef downgrade():\n    op.drop_column("customers", "${col}")\n`
+    const pyPath = 'server/migrations/versions/2026-07-30-1509_add_first_event.py'
+    expect(await edit(pyPath, alembicMig('5s', 'first_user_event_at'), alembicMig('30s', 'first_user_event_at'))).toEqual([])
+    expect(await edit(pyPath, alembicMig('5s', 'first_user_event_at'), alembicMig('30s', 'first_event_at'))).toEqual(['migration-edited:fail'])
+    expect(await edit('db/migration/V1__a.sql', "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN b text;", "SET lock_timeout = '10s';\nALTER TABLE a ADD COLUMN b text;")).toEqual([])
+    expect(await edit('db/migration/V1__a.sql', "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN b text;", "SET search_path = x;\nALTER TABLE a ADD COLUMN b text;")).toEqual(['migration-edited:fail'])
+  })
   describe('released or not yet (release tags)', () => {
     const p = 'make/migrations/postgresql/0190_2.16.0_schema.up.sql'
     const before = 'ALTER TABLE registry ADD COLUMN ca text;'
