@@ -296,6 +296,12 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
   return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework }
 }
 
+/**
+ * Tools that record a migration as applied by its version number alone (golang-migrate and gobuffalo/pop:
+ * schema_migrations.version; Rails: the timestamp): renaming the file keeps it applied.
+ */
+const VERSION_KEYED = new Set(['golang-migrate', 'golang-migrate down', 'rails'])
+
 /** Migrations read at most for the tables unreleased merged migrations create. */
 const MAX_UNRELEASED_READS = 50
 
@@ -520,6 +526,14 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
             report.rows.push(['', '(whole file)', 'edited: comments and layout only', 'none', 'not a migration-edited finding: the statements are unchanged'])
             continue
           }
+        }
+      }
+      if (file.status === 'renamed' && file.previousPath && VERSION_KEYED.has(mig.layout) && content !== undefined) {
+        const version = (p: string): string | undefined => /^(\d+)_/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1]
+        const sameDir = file.previousPath.slice(0, file.previousPath.lastIndexOf('/')) === file.path.slice(0, file.path.lastIndexOf('/'))
+        if (sameDir && version(file.path) !== undefined && version(file.path) === version(file.previousPath) && (await readBase(file.previousPath)) === content) {
+          report.rows.push(['', '(whole file)', 'renamed: same version and contents', 'none', `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, and the statements are the same`])
+          continue
         }
       }
       const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : 'edited'

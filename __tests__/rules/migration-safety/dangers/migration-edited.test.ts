@@ -51,6 +51,22 @@ describe('migration-edited', () => {
     expect(await edit('db/migration/V1__a.sql', "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN b text;", "SET lock_timeout = '10s';\nALTER TABLE a ADD COLUMN b text;")).toEqual([])
     expect(await edit('db/migration/V1__a.sql', "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN b text;", "SET search_path = x;\nALTER TABLE a ADD COLUMN b text;")).toEqual(['migration-edited:fail'])
   })
+  test('a rename that keeps the version number and the contents is no edit where the tool keys migrations by version', async () => {
+    const renamed = async (from: string, to: string, base: string, head: string) => {
+      const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail' }
+      const out = await migrationSafety.evaluate(makeContext({ files: [{ path: to, previousPath: from, status: 'renamed', base, head }] }), opts as never)
+      return out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.code}:${f.level}`)
+    }
+    const sqlText = 'CREATE INDEX i ON t (a);'
+    const d = 'persistence/sql/migrations/sql'
+    expect(await renamed(`${d}/20241106142200000001_identities.mysql.autocommit.up.sql`, `${d}/20241106142200000001_identities.mysql.up.sql`, sqlText, sqlText)).toEqual([])
+    expect(await renamed('db/migrate/20200101000000_add_email.rb', 'db/migrate/20200101000000_add_user_email.rb', rb, rb)).toEqual([])
+    // side by side: another version, other contents, or a tool that keys migrations by name (Django, Flyway's description)
+    expect(await renamed(`${d}/0180_2.15.0_schema.up.sql`, `${d}/0171_2.14.1_schema.up.sql`, sqlText, sqlText)).toEqual(['migration-edited:fail'])
+    expect(await renamed(`${d}/20241106142200000001_identities.mysql.autocommit.up.sql`, `${d}/20241106142200000001_identities.mysql.up.sql`, sqlText, 'CREATE INDEX i ON t (b);')).toEqual(['migration-edited:fail'])
+    expect(await renamed('shop/migrations/0002_a.py', 'shop/migrations/0002_b.py', 'ops = [1]\n', 'ops = [1]\n')).toEqual(['migration-edited:fail'])
+    expect(await renamed('db/migration/V2__a.sql', 'db/migration/V2__b.sql', sqlText, sqlText)).toEqual(['migration-edited:fail'])
+  })
   describe('released or not yet (release tags)', () => {
     const p = 'make/migrations/postgresql/0190_2.16.0_schema.up.sql'
     const before = 'ALTER TABLE registry ADD COLUMN ca text;'
