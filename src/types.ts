@@ -57,6 +57,13 @@ export interface ChangeSet {
    * when the source cannot list them. Optional: sources without a cheap tree listing omit it.
    */
   listBase?(dir: string): Promise<string[] | undefined>
+  /**
+   * Which of `paths` had shipped in a release when the base commit was made: map path → the newest tag whose
+   * name matches one of `patterns` (globs; pre-releases such as v1.2.0-rc1 excluded), dated no later than
+   * the base commit, whose tree holds the path. undefined when the source has no tag information (no such
+   * tag, or no way to list tags). Optional: only the local git source answers it.
+   */
+  releasedPaths?(paths: string[], patterns: string[]): Promise<Map<string, string> | undefined>
 }
 
 /** A report file found in the workspace (coverage, scanner output). */

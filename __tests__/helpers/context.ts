@@ -26,6 +26,10 @@ export interface FakeContextInput {
   now?: Date
   mode?: RuleContext['mode']
   truncated?: boolean
+  /** Release tags, newest first: tag name → paths its tree holds (enables ChangeSet.releasedPaths; {} = no tag). */
+  releases?: Record<string, string[]>
+  /** Answer ChangeSet.listBase from baseTree (off by default: sources without a listing omit it). */
+  listBase?: boolean
 }
 
 function countPatch(patch: string | undefined): { additions: number; deletions: number } {
@@ -65,6 +69,20 @@ export function makeContext(input: FakeContextInput = {}): RuleContext {
     truncated: input.truncated ?? false,
     readHead: async (p) => headTree[p],
     readBase: async (p) => baseTree[p],
+  }
+  if (input.listBase) changes.listBase = async (dir) => Object.keys(baseTree).filter((p) => dir === '' || p.startsWith(dir + '/')).sort()
+  const releases = input.releases
+  if (releases) {
+    changes.releasedPaths = async (paths) => {
+      const names = Object.keys(releases)
+      if (names.length === 0) return undefined
+      const out = new Map<string, string>()
+      for (const p of paths) {
+        const tag = names.find((t) => releases[t].includes(p))
+        if (tag) out.set(p, tag)
+      }
+      return out
+    }
   }
   const reports = input.reports ?? {}
   const evidence: Evidence = {

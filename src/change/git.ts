@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process'
 import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
+import { releasedPathsInGit } from './tags.js'
 
 const MAX_BUFFER = 1024 * 1024 * 1024
 /** Like GitHub, a file's patch is not inlined above this size; its line counts still come from numstat. */
@@ -156,6 +157,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     readHead: (p) => show(range.head, p),
     readBase: (p) => show(range.base, p),
     listBase,
+    releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, range.base, paths, patterns),
   }
 }
 

@@ -51,6 +51,19 @@ describe('class 1: the dialect of each migration file', () => {
     ])
   })
 
+  test('pop: a generic file beside a .postgres file of the same migration never runs on PostgreSQL', async () => {
+    const d = 'persistence/sql/migrations/sql/20260703000000000000_idx'
+    const idx = 'CREATE INDEX courier_idx ON courier_messages (status);'
+    const both = await run([added(`${d}.autocommit.up.sql`, idx), added(`${d}.postgres.autocommit.up.sql`, 'CREATE INDEX CONCURRENTLY courier_idx ON courier_messages (status);'), added(`${d}.autocommit.down.sql`, 'DROP INDEX courier_idx;'), added(`${d}.postgres.autocommit.down.sql`, 'DROP INDEX CONCURRENTLY courier_idx;')])
+    expect(violations(both)).toEqual([])
+    expect(dialectTable(both)[0]).toEqual(['20260703000000000000_idx.autocommit.up.sql', 'CockroachDB', expect.stringMatching(/^generic file beside a PostgreSQL file/), 'not checked (CockroachDB)'])
+    // side by side: alone, the generic file is PostgreSQL's too (assumed) and its index build is reported
+    const alone = await run([added(`${d}.autocommit.up.sql`, idx), added(`${d}.autocommit.down.sql`, 'DROP INDEX courier_idx;')])
+    expect(violations(alone)).toEqual(['20260703000000000000_idx.autocommit.up.sql:create-index-non-concurrent:fail'])
+    // with CockroachDB's own file too, the generic one runs only on the others (not checked, not parsed)
+    const three = await run([added(`${d}.up.sql`, 'ALTER TABLE t DROP COLUMN c;'), added(`${d}.postgres.up.sql`, 'SELECT 1;'), added(`${d}.cockroach.up.sql`, 'SELECT 1;'), added(`${d}.down.sql`, 'SELECT 1;')])
+    expect(dialectTable(three)[0][1]).toBe('another database')
+  })
   test('folders: Flyway db/migration/{vendor}, mysql/, postgresql/', async () => {
     const out = await run([added('src/main/resources/db/migration/mysql/V3__idx.sql', 'ALTER TABLE `t` ADD INDEX `i` (`c`);'), added('db/postgresql/V3__idx.sql', 'CREATE INDEX i ON t (c);')])
     expect(violations(out)).toEqual(['V3__idx.sql:create-index-non-concurrent:fail'])

@@ -204,10 +204,33 @@ export async function fromConfig(path: string, mig: MigrationFile, read: Reader)
 }
 
 /** The dialect of one migration file. `content` is its text at the head, when read. */
+/** Per-database files of the same migration beside a generic one: `x.postgres.up.sql` beside `x.up.sql`. */
+const SIBLING_WORDS: Array<[string, Dialect]> = [['postgres', 'postgres'], ['postgresql', 'postgres'], ['cockroach', 'cockroach'], ['crdb', 'cockroach']]
+
+async function dialectSiblings(path: string, read: Reader): Promise<Set<Dialect>> {
+  const slash = path.lastIndexOf('/') + 1
+  const base = path.slice(slash)
+  const dot = base.indexOf('.')
+  const out = new Set<Dialect>()
+  if (dot <= 0) return out
+  for (const [w, d] of SIBLING_WORDS) {
+    if (out.has(d)) continue
+    if ((await read(path.slice(0, slash) + base.slice(0, dot) + '.' + w + base.slice(dot))) !== undefined) out.add(d)
+  }
+  return out
+}
+
 export async function detectDialect(path: string, mig: MigrationFile, policy: DialectPolicy, read: Reader, content?: string): Promise<DialectInfo> {
   for (const d of policy.dialects) if (matchesAny(path, d.paths)) return { dialect: d.dialect, source: 'policy (dialects)' }
   const name = dialectOfFileName(path)
   if (name) return { dialect: name, source: 'file name' }
+  const sibling = mig.kind === 'sql' ? await dialectSiblings(path, read) : undefined
+  if (sibling?.has('postgres')) {
+    // gobuffalo/pop: a database with its own file runs that file, the others run the generic one.
+    return sibling.has('cockroach')
+      ? { dialect: 'other', source: 'generic file beside PostgreSQL and CockroachDB files of the same migration (runs on the other databases)' }
+      : { dialect: 'cockroach', source: 'generic file beside a PostgreSQL file of the same migration (runs on CockroachDB and the other databases, not PostgreSQL)' }
+  }
   const folder = dialectOfFolder(path)
   if (folder) return { dialect: folder.dialect, source: `folder ${folder.folder}/` }
   if (policy.dialect !== 'auto') return { dialect: policy.dialect, source: 'policy (dialect)' }

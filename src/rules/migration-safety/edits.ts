@@ -5,11 +5,24 @@
  */
 import type { TsNode, TsParser, PgApi } from './wasm.js'
 
-/** libpg-query's tree without positions; undefined when it does not parse. */
+/**
+ * Session timeouts a migration sets for itself: changing their value changes how long it waits, never the
+ * schema it leaves, so an edit that only bumps one (a migration that could not get its lock) is no edit.
+ */
+const TIMEOUTS = new Set(['lock_timeout', 'statement_timeout', 'idle_in_transaction_session_timeout'])
+const SET_TIMEOUT = /^\s*SET\s+(?:LOCAL\s+|SESSION\s+)?(lock_timeout|statement_timeout|idle_in_transaction_session_timeout)\b[^;]*;?\s*$/i
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** libpg-query's tree without positions (nor the values of timeouts); undefined when it does not parse. */
 function pgTree(pg: PgApi, sql: string): string | undefined {
   try {
     const r = pg.parseSync(sql)
-    return JSON.stringify(r.stmts ?? [], (k, v: unknown) => (k === 'location' || k === 'stmt_location' || k === 'stmt_len' ? undefined : v))
+    return JSON.stringify(r.stmts ?? [], (k, v: unknown) => {
+      if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') return undefined
+      if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name)) return { name: v.name, is_local: v.is_local }
+      return v
+    })
   } catch {
     return undefined
   }
@@ -53,10 +66,25 @@ export function sameSql(pg: PgApi | undefined, base: string, head: string): bool
   return normaliseSqlText(base) === normaliseSqlText(head)
 }
 
+/**
+ * A leaf's text for comparison: the layout of a Ruby heredoc (`<<-SQL` vs `<<~SQL`, its indentation and
+ * line breaks: rubocop's Layout/HeredocIndentation) and the value of a timeout a string sets
+ * (`"SET LOCAL lock_timeout = '5s'"`) are not compared.
+ */
+function leafText(n: TsNode): string {
+  if (n.type === 'heredoc_beginning') return n.text.replace(/^<<[-~]/, '<<')
+  if (n.type === 'heredoc_content') return n.text.replace(/\s+/g, ' ').trim()
+  if (n.type === 'string_content') {
+    const m = SET_TIMEOUT.exec(n.text)
+    if (m) return `SET ${m[1].toLowerCase()}`
+  }
+  return n.text
+}
+
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
   if (n.type === 'comment' || skip?.(n)) return ''
-  if (n.childCount === 0) return n.text
+  if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
   let s = `(${n.type}`
   for (const c of n.children) {
     const t = c ? treeText(c, skip) : ''

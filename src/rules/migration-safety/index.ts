@@ -11,7 +11,7 @@ import type { ChangedFile, CommonRuleOptions, Finding, Level, Rule, RuleContext,
 import { DANGERS, DANGER_IDS, holdsFor, isDangerId, recipeFor, type DangerId } from './dangers.js'
 import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
-import { detectDialect, type DialectInfo } from './dialect.js'
+import { detectDialect, dialectOfFileName, type DialectInfo } from './dialect.js'
 import { compareTrees, sameSql } from './edits.js'
 import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
 import type { TypeName } from './sql-ast.js'
@@ -48,6 +48,11 @@ export const options = Type.Object(
       default: [],
       description: 'Dialect per glob, before anything detected: [{ paths: ["db/mysql/**"], dialect: mysql }].',
     }),
+    release_tags: Type.Array(Type.String(), {
+      default: ['v[0-9]*', '[0-9]*'],
+      description: 'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as released.',
+    }),
+    unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
     pg_version: Type.Integer({
       minimum: 9,
@@ -149,6 +154,34 @@ function firstChangedLine(f: ChangedFile): number | undefined {
   return undefined
 }
 
+/**
+ * A golang-migrate folder that, at the base, holds .up.sql files but not one .down.sql: the project ships
+ * no rollbacks by convention (forward-only), so a new migration without one follows the convention.
+ * Returns the number of .up.sql files, or 0 when the folder has rollbacks or cannot be listed.
+ */
+async function forwardOnlyFolder(ctx: RuleContext, path: string): Promise<number> {
+  const dir = path.slice(0, path.lastIndexOf('/') + 1)
+  if (!ctx.changes.listBase) return 0
+  const listed = await ctx.changes.listBase(dir.replace(/\/$/, '')).catch(() => undefined)
+  if (!listed) return 0
+  let ups = 0
+  for (const p of listed) {
+    if (!p.startsWith(dir) || p.slice(dir.length).includes('/')) continue
+    if (p.endsWith('.down.sql')) return 0
+    if (p.endsWith('.up.sql')) ups++
+  }
+  return ups
+}
+
+/** The file name without its dialect part (`x.mysql.down.sql` → `x.down.sql`), or undefined when it has none. */
+function withoutDialectPart(path: string): string | undefined {
+  const slash = path.lastIndexOf('/') + 1
+  const parts = path.slice(slash).split('.')
+  const i = parts.findIndex((p, k) => k > 0 && k < parts.length - 1 && dialectOfFileName(`x.${p}.sql`) !== undefined)
+  if (i < 0) return undefined
+  return path.slice(0, slash) + [...parts.slice(0, i), ...parts.slice(i + 1)].join('.')
+}
+
 async function existsAtHead(ctx: RuleContext, path: string): Promise<boolean> {
   if (ctx.changes.files.some((f) => f.path === path && f.status !== 'removed')) return true
   return (await ctx.changes.readHead(path)) !== undefined
@@ -232,8 +265,18 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
       if (r.schemaChange && transactional) issues.push(...r.backfills)
     }
     const down = downPathFor(file.path)
-    if (down && !(await existsAtHead(ctx, down))) {
-      issues.push({ id: 'missing-down', line: 1, endLine: 1, statement: file.path.split('/').pop() ?? file.path, detail: `golang-migrate migration without ${down.split('/').pop()}` })
+    // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql → x.down.sql).
+    const genericDown = down ? withoutDialectPart(down) : undefined
+    if (down && !(await existsAtHead(ctx, down)) && !(genericDown && (await existsAtHead(ctx, genericDown)))) {
+      const forwardOnly = await forwardOnlyFolder(ctx, file.path)
+      issues.push({
+        id: 'missing-down',
+        line: 1,
+        endLine: 1,
+        statement: file.path.split('/').pop() ?? file.path,
+        detail: `golang-migrate migration without ${down.split('/').pop()}` + (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
+        ...(forwardOnly ? { cap: { level: 'notice' as const, why: 'forward-only folder' } } : {}),
+      })
     }
     const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined
     if (revert && !(await existsAtHead(ctx, revert))) {
@@ -245,7 +288,7 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
   // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
   // where: disable_ddl_transaction!, atomic = False, autocommit_block).
   const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python')
-  const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead) : undefined
+  const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes)) : undefined
   const deps = { parser, pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes, djangoFields }
   const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour)
   const framework: Framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django'
@@ -253,14 +296,64 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
   return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework }
 }
 
-/** Migrations read at most to find the fields a Django migration alters. */
-const DJANGO_MAX_READS = 25
+/**
+ * Tools that record a migration as applied by its version number alone (golang-migrate and gobuffalo/pop:
+ * schema_migrations.version; Rails: the timestamp): renaming the file keeps it applied.
+ */
+const VERSION_KEYED = new Set(['golang-migrate', 'golang-migrate down', 'rails'])
+
+/** Migrations read at most for the tables unreleased merged migrations create. */
+const MAX_UNRELEASED_READS = 50
+
+/**
+ * Tables created by merged migrations (at the base, in the folders of the PR's migrations) that no release
+ * tag holds yet: map table → migration path. Empty when the source has no tag information.
+ */
+async function tablesOfUnreleasedMigrations(ctx: RuleContext, prPaths: string[], opts: MigrationSafetyOptions, policy: { dialect: MigrationSafetyOptions['dialect']; dialects: MigrationSafetyOptions['dialects'] }, readHead: Reader, readBase: Reader, readConfig: Reader): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  if (!ctx.changes.listBase || !ctx.changes.releasedPaths || opts.release_tags.length === 0) return out
+  const inPr = new Set(prPaths)
+  const candidates = new Map<string, MigrationFile>()
+  for (const dir of new Set(prPaths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))) {
+    const listed = await ctx.changes.listBase(dir).catch(() => undefined)
+    for (const p of listed ?? []) {
+      if (inPr.has(p)) continue
+      const mig = classify(p, opts.paths, opts.exclude, opts.builtin_layouts)
+      if (mig && mig.forward && mig.immutable) candidates.set(p, mig)
+    }
+  }
+  if (candidates.size === 0) return out
+  const released = await ctx.changes.releasedPaths([...candidates.keys()], opts.release_tags).catch(() => undefined)
+  if (!released) return out
+  const unreleased = [...candidates.keys()].filter((p) => !released.has(p)).sort().reverse().slice(0, MAX_UNRELEASED_READS)
+  for (const path of unreleased) {
+    const mig = candidates.get(path)!
+    const content = await readBase(path)
+    if (content === undefined) continue
+    const dialect = await detectDialect(path, mig, policy, readConfig, content)
+    try {
+      const a = await analyzeFile(ctx, { path, status: 'added', additions: 0, deletions: 0 }, mig, content, opts, dialect.dialect, readHead, readBase)
+      for (const t of a.created) if (!out.has(t.toLowerCase())) out.set(t.toLowerCase(), path)
+    } catch {
+      // unparseable: it creates nothing we can name
+    }
+  }
+  return out
+}
+
+/**
+ * Migrations read at most to find the fields a Django migration alters. A field is often defined far back
+ * (netbox alters fields defined 80 migrations earlier, in a squashed migration); one read is one small file.
+ */
+export const DJANGO_MAX_READS = 200
 
 /**
  * The definition each field a Django migration alters had before it: the migrations of the same app it
- * depends on are read (head), nearest first, until every altered field is found or DJANGO_MAX_READS.
+ * depends on are read (head), nearest first; when the chain breaks (a dependency squashed away into a
+ * `0131_squashed_0159`-style file) or ends, the app's migration folder at the base is read newest first
+ * below this migration's number. At most DJANGO_MAX_READS files in all.
  */
-async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>, path: string, content: string, readHead: Reader): Promise<Map<string, FieldSummary>> {
+async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>, path: string, content: string, readHead: Reader, listBase?: (dir: string) => Promise<string[] | undefined>): Promise<Map<string, FieldSummary>> {
   const out = new Map<string, FieldSummary>()
   const dir = path.slice(0, path.lastIndexOf('/'))
   const app = dir.split('/').slice(-2, -1)[0] ?? ''
@@ -285,6 +378,29 @@ async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>
     for (const d of st.dependencies) if (!seen.has(d)) {
       seen.add(d)
       queue.push(d)
+    }
+  }
+  if (needed.size && reads < DJANGO_MAX_READS && listBase) {
+    const own = path.slice(dir.length + 1, -'.py'.length)
+    const listed = (await listBase(dir).catch(() => undefined)) ?? []
+    const earlier = listed
+      .filter((p) => p.startsWith(dir + '/') && /^\d+_\w*\.py$/.test(p.slice(dir.length + 1)))
+      .map((p) => p.slice(dir.length + 1, -'.py'.length))
+      .filter((n) => n < own && !seen.has(n))
+      .sort()
+      .reverse()
+    for (const name of earlier) {
+      if (!needed.size || reads >= DJANGO_MAX_READS) break
+      const text = await readHead(`${dir}/${name}.py`)
+      reads++
+      if (text === undefined) continue
+      const st = djangoFileState(parser, text, app)
+      for (let i = st.defs.length - 1; i >= 0; i--) {
+        const [key, summary] = st.defs[i]
+        if (!needed.has(key)) continue
+        needed.delete(key)
+        if (summary) out.set(key, summary)
+      }
     }
   }
   return out
@@ -351,6 +467,11 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     }
   }
 
+  // Which merged migrations have shipped in a release (tags); undefined: no tag information.
+  const editedPaths = migrations.filter((m) => m.mig.immutable && m.file.status !== 'added' && m.file.status !== 'copied').map((m) => m.file.previousPath ?? m.file.path)
+  const released = editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined) : undefined
+  const tagsShown = opts.release_tags.join(', ')
+
   const findings: Finding[] = []
   const reports: FileReport[] = []
   const dialectRows: string[][] = []
@@ -360,14 +481,14 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   let statements = 0
   const analysed: Array<{ file: ChangedFile; mig: MigrationFile; dialect: DialectInfo; analysis: Analysis; report: FileReport }> = []
 
-  const pushFinding = (report: FileReport, id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level): void => {
+  const pushFinding = (report: FileReport, id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy = 'rollback'): void => {
     let level = levelFor(id, opts)
     if (cap) level = capLevel(level, cap)
     if (level === 'off') return
     const finding: Finding = { ...f, code: id, level, kind: 'violation' }
     report.findings.push(finding)
     findings.push(finding)
-    report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (rollback: ${level})` : ''), DANGERS[id].lock, oneLine(fix)])
+    report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (${capWhy}: ${level})` : ''), DANGERS[id].lock, oneLine(fix)])
   }
 
   for (const { file, mig } of migrations) {
@@ -407,10 +528,26 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           }
         }
       }
+      if (file.status === 'renamed' && file.previousPath && VERSION_KEYED.has(mig.layout) && content !== undefined) {
+        const version = (p: string): string | undefined => /^(\d+)_/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1]
+        const sameDir = file.previousPath.slice(0, file.previousPath.lastIndexOf('/')) === file.path.slice(0, file.path.lastIndexOf('/'))
+        if (sameDir && version(file.path) !== undefined && version(file.path) === version(file.previousPath) && (await readBase(file.previousPath)) === content) {
+          report.rows.push(['', '(whole file)', 'renamed: same version and contents', 'none', `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, and the statements are the same`])
+          continue
+        }
+      }
       const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : 'edited'
       const line = file.status === 'removed' ? undefined : firstChangedLine(file)
-      const cap = rollbackFile || rollbackOnly ? opts.rollback_level : undefined
-      pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `${rollbackFile ? 'Rollback migration' : 'Migration'} ${what} after it was merged: ${DANGERS['migration-edited'].why}.`, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap)
+      const tag = released?.get(file.previousPath ?? file.path)
+      const unreleased = released !== undefined && tag === undefined
+      const cap = unreleased ? capLevel(opts.unreleased_edit_level, rollbackFile || rollbackOnly ? opts.rollback_level : 'fail') : rollbackFile || rollbackOnly ? opts.rollback_level : undefined
+      const kind = rollbackFile ? 'Rollback migration' : 'Migration'
+      const message = unreleased
+        ? `${kind} ${what} before any release: merged, but no release tag (${tagsShown}) made up to the base holds it, so it has run only where the development branch ran; it is still being developed and editing it is normal until it ships (a new migration is needed once it is released).`
+        : tag !== undefined
+          ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${DANGERS['migration-edited'].why}.`
+          : `${kind} ${what} after it was merged: ${DANGERS['migration-edited'].why} (no release tag information: counted as released).`
+      pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap, unreleased ? 'not released yet' : 'rollback')
       continue
     }
     if (file.status === 'removed' || !mig.forward) continue
@@ -433,13 +570,21 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
 
   // Objects created anywhere in this change cannot block anyone: lock dangers on them are not reported.
   const createdInPr = new Set(analysed.flatMap((a) => a.analysis.created.map((t) => t.toLowerCase())))
+  // Nor can tables created by a merged migration that has not shipped in a release yet (release tags).
+  const lockTargets = new Set(
+    analysed.flatMap((a) => a.analysis.issues.filter((i) => DANGERS[i.id].lockDanger && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase())).filter((t): t is string => t !== undefined && !createdInPr.has(t)),
+  )
+  const createdUnreleased = lockTargets.size ? await tablesOfUnreleasedMigrations(ctx, analysed.map((a) => a.file.path), opts, policy, readHead, readBase, readConfig) : new Map<string, string>()
 
   for (const { file, dialect, analysis, report } of analysed) {
-    const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level): void => pushFinding(report, id, f, statement, fix, cap)
+    const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy?: string): void => pushFinding(report, id, f, statement, fix, cap, capWhy)
     const sups = parseSuppressions(analysis.comments)
     const spans = analysis.statements
     const used = new Set<Suppression>()
     const issues = [...analysis.issues].sort((a, b) => a.line - b.line)
+    // A table this migration drops is locked (ACCESS EXCLUSIVE) and gone with its indexes and constraints
+    // anyway: the other lock dangers on it (dropping its indexes first, …) add nothing; drop-table speaks.
+    const droppedHere = new Set(issues.filter((i) => i.id === 'drop-table' && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase()).filter((t): t is string => t !== undefined))
     for (const issue of issues) {
       if (!holdsFor(issue.id, dialect.dialect)) {
         if (issue.id === 'syntax-error') report.rows.push([String(issue.line), issue.statement, `not checked (${DIALECT_NAMES[dialect.dialect]} syntax)`, 'unknown', oneLine(issue.detail)])
@@ -447,6 +592,12 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
       }
       const target = (issue.names?.table ?? issue.table)?.toLowerCase()
       if (DANGERS[issue.id].lockDanger && target && createdInPr.has(target)) continue
+      const newTable = DANGERS[issue.id].lockDanger && target && !issue.rollback ? createdUnreleased.get(target) : undefined
+      if (newTable) {
+        report.rows.push([String(issue.line), issue.statement, `${issue.id} (not reported: new table)`, DANGERS[issue.id].lock, `${target} is created by ${newTable}, merged but in no release yet: no production table to lock`])
+        continue
+      }
+      if (DANGERS[issue.id].lockDanger && issue.id !== 'drop-table' && !issue.rollback && target && droppedHere.has(target)) continue
       let suppressedBy: Suppression | undefined
       let missingReason = false
       for (const s of sups) {
@@ -465,7 +616,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         continue
       }
       const recipe = recipeFor(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version })
-      const cap = issue.rollback ? opts.rollback_level : undefined
+      const cap = issue.rollback ? opts.rollback_level : issue.cap?.level
       push(
         issue.id,
         {
@@ -479,6 +630,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         issue.statement,
         recipe,
         cap,
+        issue.rollback ? 'rollback' : issue.cap?.why,
       )
       if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
         push(

@@ -256,6 +256,14 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
   if (!tree) return c.done()
   const root = tree.rootNode
   comments(root, c)
+  // Check constraints validated in this migration's forward code: strong_migrations' NOT NULL recipe
+  // (validate_check_constraint, then change_column_null false: PostgreSQL 12+ skips the scan).
+  const validatedChecks: Array<{ table: string; name?: string; expr?: string }> = []
+  const provesNotNull = (table: string | undefined, column: string | undefined): boolean =>
+    deps.sql.pgVersion >= 12 &&
+    table !== undefined &&
+    column !== undefined &&
+    validatedChecks.some((v) => v.table === table && ((v.expr !== undefined && new RegExp(`^\\s*"?${column.replace(/[^\w]/g, "\\$&")}"?\\s+IS\\s+NOT\\s+NULL\\s*$`, 'i').test(v.expr)) || (v.expr === undefined && v.name !== undefined && v.name.toLowerCase().includes(column.toLowerCase()))))
 
   let noTransaction = false
   walk(root, (n) => {
@@ -364,7 +372,11 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
       case 'add_foreign_key':
         if (!isNew && opt('validate') !== 'false') found.push(['constraint-not-valid-missing', `add_foreign_key ${table} -> ${column} without validate: false`, { table, value: column, column: opt('column') }])
         break
+      case 'validate_check_constraint':
+        if (table && !ctx.rollback) validatedChecks.push({ table, name: opt('name') })
+        break
       case 'add_check_constraint':
+        if (table && !ctx.rollback && opt('validate') !== 'false') validatedChecks.push({ table, expr: column })
         if (!isNew && opt('validate') !== 'false') found.push(['constraint-not-valid-missing', `add_check_constraint on ${table} without validate: false`, { table, constraint: opt('name') }])
         break
       case 'add_column': {
@@ -401,7 +413,7 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
       case 'change_column_null':
         if (!isNew) {
           const v = rubyValue(args.positional[2])
-          if (v === 'false') found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }])
+          if (v === 'false' && !(!ctx.rollback && provesNotNull(table, column))) found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }])
           else if (v === 'true') found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`, { table, column }])
         }
         break
@@ -431,11 +443,13 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
     }
     if (ctx.inChange && !ctx.reversible) {
       const irreversible =
-        RAILS_IRREVERSIBLE_IN_CHANGE.has(m) ||
+        // change_column_default with from: and to: knows its way back (Rails 5+)
+        (RAILS_IRREVERSIBLE_IN_CHANGE.has(m) && !(m === 'change_column_default' && args.options.has('from') && args.options.has('to'))) ||
         (m === 'remove_column' && args.positional.length < 3) ||
         (m === 'remove_columns' && !args.options.has('type')) ||
         (m === 'drop_table' && !block) ||
-        (m === 'remove_index' && !column && !args.options.has('column'))
+        // remove_index with its columns (a symbol, or an array: [:a, :b]) can be recreated
+        (m === 'remove_index' && !column && args.positional[1] === undefined && !args.options.has('column'))
       if (irreversible) found.push(['missing-down', `${m} is irreversible inside def change`])
     }
     for (const [id, detail, names] of found) record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names)
@@ -494,6 +508,11 @@ function pyValue(n: TsNode | null | undefined): string | undefined {
   const s = pyString(n)
   if (s !== undefined) return s
   if (['true', 'false', 'none', 'integer', 'identifier'].includes(n.type)) return n.text
+  // Alembic's op.f("name"): the name as given (a naming-convention marker)
+  if (n.type === 'call' && /^(op\.)?f$/.test(n.childForFieldName('function')?.text ?? '')) {
+    const arg = n.childForFieldName('arguments')?.namedChildren[0]
+    return arg ? pyString(arg) : undefined
+  }
   return undefined
 }
 

@@ -8,6 +8,7 @@ import type { Emit, Names, Node, SqlHooks, SqlState } from './dangers/types.js'
 import { relName, str, typeNameOf, type TypeName } from './sql-ast.js'
 import { TextIndex, shortStatement, skipSqlTrivia, trimSqlEnd } from './text.js'
 import { toSyntaxError, type PgApi, type PgScanToken, type PgStatement } from './wasm.js'
+import type { Level } from '../../types.js'
 
 export interface SqlOptions {
   pgVersion: number
@@ -35,6 +36,8 @@ export interface Issue {
   names?: Names
   /** Found in rollback code (down, downgrade, reverse): capped at rollback_level. */
   rollback?: boolean
+  /** Highest level of this finding and why (e.g. a forward-only project's missing rollback: notice). */
+  cap?: { level: Level; why: string }
 }
 
 /** A statement with its position, for callers that map suppressions. */

@@ -17,6 +17,10 @@ export interface Case {
   files?: FakeFile[]
   headTree?: Record<string, string>
   baseTree?: Record<string, string>
+  /** The source lists the base tree (ChangeSet.listBase). */
+  listBase?: boolean
+  /** Release tags → paths they hold (ChangeSet.releasedPaths). */
+  releases?: Record<string, string[]>
 }
 
 export const sql = (text: string, more: Partial<Case> = {}): Case => ({ path: 'db/migration/V2__change.sql', text, ...more })
@@ -27,7 +31,7 @@ export const alembic = (upgrade: string, more: Partial<Case> = {}): Case => ({ p
 export async function findings(c: Case): Promise<Finding[]> {
   const files: FakeFile[] = [{ path: c.path, status: 'added', head: c.text, patch: addFilePatch(c.text) }, ...(c.files ?? [])]
   const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', dangers: Object.fromEntries(Object.keys(DANGERS).map((id) => [id, 'fail'])), ...c.options }
-  const out = await migrationSafety.evaluate(makeContext({ files, headTree: c.headTree, baseTree: c.baseTree }), opts as never)
+  const out = await migrationSafety.evaluate(makeContext({ files, headTree: c.headTree, baseTree: c.baseTree, listBase: c.listBase, releases: c.releases }), opts as never)
   return out.findings.filter((f) => f.kind === 'violation')
 }
 

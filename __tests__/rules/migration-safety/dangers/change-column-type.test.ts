@@ -52,3 +52,32 @@ test('Django AlterField: null=True -> False is set-not-null, unique=True builds 
   expect(await ids(alter('models.CharField(max_length=50)', 'models.CharField(max_length=50, null=True)'))).toEqual(['set-not-null'])
   expect(await ids(alter('models.CharField(max_length=50, unique=True)', 'models.CharField(max_length=50)'))).toEqual(['unique-without-index'])
 })
+
+describe('change-column-type: Django field defined far back', () => {
+  const mig = (deps: string, ops: string) => `from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    dependencies = [${deps}]\n    operations = [\n${ops}\n    ]\n`
+  const create = mig('', '        migrations.CreateModel(name="Cable", fields=[("id", models.BigAutoField(primary_key=True)), ("length", models.DecimalField(max_digits=10, decimal_places=2))]),')
+  const noop = (n: number) => mig(`("dcim", "${String(n - 1).padStart(4, '0')}_x")`, '        migrations.RunSQL("SELECT 1", "SELECT 1"),')
+  // dcim/0001_squashed_0005 replaces 0001..0005: the chain 0007 -> 0006 -> 0005_x breaks there (no such file)
+  const tree = (count: number): Record<string, string> => {
+    const t: Record<string, string> = { 'dcim/migrations/0001_squashed_0005.py': create }
+    for (let n = 6; n < 6 + count; n++) t[`dcim/migrations/${String(n).padStart(4, '0')}_x.py`] = noop(n)
+    return t
+  }
+  const widen = (count: number) => {
+    const n = 6 + count
+    return django(`        migrations.AlterField(model_name="cable", name="length", field=models.DecimalField(max_digits=14, decimal_places=2)),`, {
+      path: `dcim/migrations/${String(n).padStart(4, '0')}_alter_cable_length.py`,
+      text: mig(`("dcim", "${String(n - 1).padStart(4, '0')}_x")`, '        migrations.AlterField(model_name="cable", name="length", field=models.DecimalField(max_digits=14, decimal_places=2)),'),
+      headTree: tree(count),
+      baseTree: tree(count),
+      listBase: true,
+    })
+  }
+  test('found in a squashed migration 40 migrations back: raising numeric precision is silent', async () => {
+    expect(await ids(widen(40))).not.toContain('change-column-type')
+  })
+  test('side by side: without a base listing the broken chain hides it (reported), and beyond the bound it stays reported', async () => {
+    expect(await ids({ ...widen(40), listBase: false })).toContain('change-column-type')
+    expect(await ids(widen(260))).toContain('change-column-type')
+  })
+})

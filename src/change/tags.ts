@@ -1,0 +1,81 @@
+/**
+ * Release tags of a local git checkout: which paths had shipped in a release when the base commit was made.
+ * Used by migration-safety to tell a released migration (editing it is a real problem) from one that is
+ * merged but not released yet (still being developed; editing it is normal).
+ */
+import { spawn } from 'node:child_process'
+import { Minimatch } from 'minimatch'
+import { GLOB_OPTIONS } from './glob.js'
+import { git } from './git.js'
+
+/** A semver pre-release (`v1.2.0-rc1`, `1.0.0-beta.2`, `v2.0.0.rc1`): not a release. */
+const PRERELEASE = /[-.+_]?(rc|alpha|beta|pre|preview|dev|snapshot|nightly|canary)[-.]?\d*(\.\d+)?$/i
+
+export function isPrerelease(tag: string): boolean {
+  return PRERELEASE.test(tag)
+}
+
+export interface ReleaseTag {
+  name: string
+  /** The tree-ish the tag points at (peeled to its commit). */
+  commit: string
+  /** Tagger date (annotated tags) or commit date (lightweight), seconds. */
+  date: number
+}
+
+/** Release tags (name matches a pattern, not a pre-release) made no later than `notAfter` (seconds), newest first. */
+export function releaseTags(refs: string, patterns: string[], notAfter: number): ReleaseTag[] {
+  const globs = patterns.map((p) => new Minimatch(p, GLOB_OPTIONS))
+  const out: ReleaseTag[] = []
+  for (const line of refs.split('\n')) {
+    const [name, date, peeled, object] = line.split('\t')
+    if (!name || !object) continue
+    const d = Number(date)
+    if (!Number.isFinite(d) || d > notAfter) continue
+    if (isPrerelease(name) || !globs.some((g) => g.match(name))) continue
+    out.push({ name, commit: peeled || object, date: d })
+  }
+  return out.sort((a, b) => b.date - a.date)
+}
+
+function batchCheck(cwd: string, input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch-check=%(objecttype)'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    const chunks: Buffer[] = []
+    child.stdout.on('data', (c: Buffer) => chunks.push(c))
+    child.on('error', reject)
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`git cat-file exited with ${code}`))))
+    child.stdin.end(input)
+  })
+}
+
+/** Most tag × path lookups in one call (each is one line of `git cat-file --batch-check`). */
+const MAX_LOOKUPS = 200_000
+
+/**
+ * Map path → the newest release tag (made no later than the base commit) whose tree holds it; undefined
+ * when there is no such tag (or git fails): no tag information, the caller keeps its default.
+ */
+export async function releasedPathsInGit(cwd: string, base: string, paths: string[], patterns: string[]): Promise<Map<string, string> | undefined> {
+  if (patterns.length === 0) return undefined
+  try {
+    const baseDate = Number((await git(cwd, ['show', '-s', '--format=%ct', base])).trim())
+    const refs = await git(cwd, ['for-each-ref', 'refs/tags', '--format=%(refname:strip=2)%09%(creatordate:unix)%09%(*objectname)%09%(objectname)'])
+    const tags = releaseTags(refs, patterns, baseDate)
+    if (tags.length === 0) return undefined
+    const out = new Map<string, string>()
+    const todo = [...new Set(paths)]
+    if (todo.length === 0) return out
+    const usable = tags.slice(0, Math.max(1, Math.floor(MAX_LOOKUPS / todo.length)))
+    const lines = usable.flatMap((t) => todo.map((p) => `${t.commit}:${p}`))
+    const types = (await batchCheck(cwd, lines.join('\n') + '\n')).split('\n')
+    lines.forEach((_, i) => {
+      const t = usable[Math.floor(i / todo.length)]
+      const p = todo[i % todo.length]
+      if (types[i]?.trim() === 'blob' && !out.has(p)) out.set(p, t.name)
+    })
+    return out
+  } catch {
+    return undefined
+  }
+}
