@@ -9,8 +9,8 @@ import type { RuleContext, Verdict } from '../types.js'
 import { gitChangeSet, readAtRef, resolveRange, GitError, git } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
-import { PolicyError, formatIssue, loadPolicy } from '../policy/load.js'
-import { policyJsonSchema } from '../policy/schema.js'
+import { PolicyError, formatIssue, isEmptyPolicy, loadPolicy } from '../policy/load.js'
+import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
 import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
 import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
 import { renderText } from '../report/text.js'
@@ -25,7 +25,7 @@ import { ReleaseError } from '../release/range.js'
 import { renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
 import { parseGateIdentity } from '../release/gates.js'
 import { visibleControls } from '../report/escape.js'
-import { didYouMean } from '../policy/validate.js'
+import { applyDefaults, didYouMean, type SchemaNode } from '../policy/validate.js'
 import { DANGERS, type DangerInfo } from '../rules/migration-safety/dangers.js'
 
 const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help']
@@ -74,7 +74,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       case 'validate':
         return await validateCmd(rest, io)
       case 'explain':
-        return explain(rest, io)
+        return await explain(rest, io)
       case 'serve':
         return await serveCmd(rest, io)
       case 'release':
@@ -140,10 +140,10 @@ async function check(args: string[], io: CliIO): Promise<number> {
     })
     policyFile = relative(root, abs).split(sep).join('/') || values.policy
     read = (p: string) => readFile(resolve(root, p), 'utf8').catch(() => undefined)
-    policySource = `${policyFile} (working tree)`
+    policySource = `${policyFile} (working tree)${isEmptyPolicy(policyText) ? '; empty: the default preset applies' : ''}`
   } else {
     policyText = await readAtRef(root, range.base, DEFAULT_POLICY_PATH)
-    policySource = policyText === undefined ? `embedded default policy (no ${DEFAULT_POLICY_PATH} at the base)` : `${DEFAULT_POLICY_PATH}@${range.base.slice(0, 12)}`
+    policySource = policyText === undefined ? `embedded default policy (no ${DEFAULT_POLICY_PATH} at the base)` : `${DEFAULT_POLICY_PATH}@${range.base.slice(0, 12)}${isEmptyPolicy(policyText) ? ' (empty: the default preset applies)' : ''}`
   }
   const author = (await git(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim()
   const ctx: RuleContext = {
@@ -195,7 +195,7 @@ async function validateCmd(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-function explain(args: string[], io: CliIO): number {
+async function explain(args: string[], io: CliIO): Promise<number> {
   const id = args[0]
   if (!id) {
     for (const r of RULES) io.out(`${r.id.padEnd(22)} default ${r.defaultLevel.padEnd(6)} ${r.description}\n`)
@@ -208,9 +208,18 @@ function explain(args: string[], io: CliIO): number {
     const known = [...RULES.map((r) => r.id), ...Object.keys(DANGERS)]
     throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint(didYouMean(id, known))}; rules: ${RULES.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`)
   }
-  io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}\ndocs: docs/rules/${rule.id}.md\noptions:\n`)
-  const props = (rule.options as unknown as { properties: Record<string, { default?: unknown; description?: string }> }).properties
-  for (const [k, s] of Object.entries(props)) io.out(`  ${k}: ${JSON.stringify(s.default)}${s.description ? ` — ${s.description}` : ''}\n`)
+  // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
+  // not {}), and what the default preset sets where that differs.
+  const preset = (await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)).policy.rules[rule.id] ?? {}
+  const entry = ruleEntrySchema(rule) as unknown as SchemaNode
+  const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : ''
+  io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`)
+  for (const [k, s] of Object.entries(entry.properties ?? {})) {
+    if (k === 'level') continue
+    const def = applyDefaults(s, undefined)
+    const inPreset = JSON.stringify(preset[k]) !== JSON.stringify(def) ? ` (the default preset sets ${JSON.stringify(preset[k])})` : ''
+    io.out(`  ${k}: ${JSON.stringify(def)}${inPreset}${s.description ? ` — ${s.description}` : ''}\n`)
+  }
   if (rule.id === 'migration-safety') {
     io.out('dangers (pr-gate explain <id> for one):\n')
     for (const [d, info] of Object.entries(DANGERS as Record<string, DangerInfo>)) io.out(`  ${d.padEnd(34)} ${info.level.padEnd(6)} ${info.title}\n`)
