@@ -30741,7 +30741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 352:
+/***/ 3734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33703,8 +33703,8 @@ var json = __nccwpck_require__(8301);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
  * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
@@ -33796,7 +33796,7 @@ function getSettings(env = process.env) {
         comment: bool('comment', getInput('comment'), true),
         commentAuthor: getInput('comment-author') || 'github-actions[bot]',
         workspace,
-        reportPath: getInput('report-path') || (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'pr-quality-gate', 'report.json'),
+        reportPath: getInput('report-path') || (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'pr-quality-gate', 'report.json'),
         pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
         runUrl,
         sha: env.GITHUB_SHA || '',
@@ -36762,7 +36762,7 @@ function extractArtifact(zip, intoDir, limits = { maxBytes: MAX_ARTIFACT_BYTES, 
             throw new ArtifactRejected(`the artifact is not a readable zip within the limits (${limits.maxEntries} files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`);
         throw new ArtifactRejected(`the artifact is not a readable zip: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
-    const dir = intoDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pr-gate-artifact-'));
+    const dir = intoDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pr-gate-artifact-'));
     const files = [];
     for (const { name, bytes } of entries) {
         const clean = (0,external_node_path_.normalize)(name).split(external_node_path_.sep).join('/');
@@ -37342,30 +37342,122 @@ function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
 
 /***/ }),
 
-/***/ 223:
+/***/ 3398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: USAGE
+// UNUSED EXPORTS: USAGE, commandUsage, packageVersion
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
+var esm = __nccwpck_require__(1138);
+// EXTERNAL MODULE: ./src/change/glob.ts
+var glob = __nccwpck_require__(2236);
+;// CONCATENATED MODULE: ./src/change/tags.ts
+/**
+ * Release tags of a local git checkout: which paths had shipped in a release when the base commit was made.
+ * Used by migration-safety to tell a released migration (editing it is a real problem) from one that is
+ * merged but not released yet (still being developed; editing it is normal).
+ */
+
+
+
+
+/** A semver pre-release (`v1.2.0-rc1`, `1.0.0-beta.2`, `v2.0.0.rc1`): not a release. */
+const PRERELEASE = /[-.+_]?(rc|alpha|beta|pre|preview|dev|snapshot|nightly|canary)[-.]?\d*(\.\d+)?$/i;
+function isPrerelease(tag) {
+    return PRERELEASE.test(tag);
+}
+/** Release tags (name matches a pattern, not a pre-release) made no later than `notAfter` (seconds), newest first. */
+function releaseTags(refs, patterns, notAfter) {
+    const globs = patterns.map((p) => new esm/* Minimatch */.VR(p, glob/* GLOB_OPTIONS */.gu));
+    const out = [];
+    for (const line of refs.split('\n')) {
+        const [name, date, peeled, object] = line.split('\t');
+        if (!name || !object)
+            continue;
+        const d = Number(date);
+        if (!Number.isFinite(d) || d > notAfter)
+            continue;
+        if (isPrerelease(name) || !globs.some((g) => g.match(name)))
+            continue;
+        out.push({ name, commit: peeled || object, date: d });
+    }
+    return out.sort((a, b) => b.date - a.date);
+}
+function batchCheck(cwd, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['cat-file', '--batch-check=%(objecttype)'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const chunks = [];
+        child.stdout.on('data', (c) => chunks.push(c));
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`git cat-file exited with ${code}`))));
+        child.stdin.end(input);
+    });
+}
+/** Most tag × path lookups in one call (each is one line of `git cat-file --batch-check`). */
+const MAX_LOOKUPS = 200_000;
+/**
+ * Map path → the newest release tag (made no later than the base commit) whose tree holds it; undefined
+ * when there is no such tag (or git fails): no tag information, the caller keeps its default.
+ */
+async function releasedPathsInGit(cwd, base, paths, patterns) {
+    if (patterns.length === 0)
+        return undefined;
+    try {
+        const baseDate = Number((await git(cwd, ['show', '-s', '--format=%ct', base])).trim());
+        const refs = await git(cwd, ['for-each-ref', 'refs/tags', '--format=%(refname:strip=2)%09%(creatordate:unix)%09%(*objectname)%09%(objectname)']);
+        const tags = releaseTags(refs, patterns, baseDate);
+        if (tags.length === 0)
+            return undefined;
+        const out = new Map();
+        const todo = [...new Set(paths)];
+        if (todo.length === 0)
+            return out;
+        const usable = tags.slice(0, Math.max(1, Math.floor(MAX_LOOKUPS / todo.length)));
+        const lines = usable.flatMap((t) => todo.map((p) => `${t.commit}:${p}`));
+        const types = (await batchCheck(cwd, lines.join('\n') + '\n')).split('\n');
+        lines.forEach((_, i) => {
+            const t = usable[Math.floor(i / todo.length)];
+            const p = todo[i % todo.length];
+            if (types[i]?.trim() === 'blob' && !out.has(p))
+                out.set(p, t.name);
+        });
+        return out;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/change/git.ts
 /**
  * The local git source (CLI): builds the same ChangeSet as the GitHub source, from real `git` on a
- * checkout. Base defaults to the merge base with the default branch (GitHub's three-dot diff).
+ * checkout. Base defaults to the merge base with the default branch (GitHub's three-dot diff); head, in
+ * the CLI, to HEAD plus the uncommitted changes (see snapshotWorkingTree).
  */
+
+
+
+
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 /** Like GitHub, a file's patch is not inlined above this size; its line counts still come from numstat. */
@@ -37376,9 +37468,9 @@ class GitError extends Error {
         this.name = 'GitError';
     }
 }
-function git(cwd, args) {
+function git(cwd, args, env) {
     return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', ['-c', 'core.quotepath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', ['-c', 'core.quotepath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: env ? { ...process.env, ...env } : undefined }, (err, stdout, stderr) => {
             if (err)
                 reject(new GitError(`git ${args.join(' ')}: ${(stderr || err.message).trim().split('\n')[0]}`));
             else
@@ -37394,33 +37486,103 @@ async function tryGit(cwd, args) {
         return undefined;
     }
 }
-/** Resolves --base/--head. Without --base: merge base with origin/HEAD, origin/main, main, master…; on the default branch itself, HEAD~1. */
-async function resolveRange(cwd, baseArg, headArg = 'HEAD') {
+/**
+ * The working tree as a tree object, written through a temporary index (a copy of the real one, so stat
+ * data spares rehashing unchanged files): the repository's index and work tree are left as they were.
+ * Undefined when nothing differs from HEAD.
+ */
+async function snapshotWorkingTree(cwd) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pr-gate-index-'));
+    try {
+        const tmpIndex = (0,external_node_path_.join)(dir, 'index');
+        const env = { GIT_INDEX_FILE: tmpIndex };
+        const realIndex = (0,external_node_path_.resolve)(cwd, (await git(cwd, ['rev-parse', '--git-path', 'index'])).trim());
+        const copied = await (0,promises_.copyFile)(realIndex, tmpIndex).then(() => true, () => false);
+        if (!copied)
+            await git(cwd, ['read-tree', 'HEAD'], env);
+        try {
+            await git(cwd, ['add', '-A'], env);
+        }
+        catch (e) {
+            if (!copied)
+                throw e;
+            // An index this git cannot reuse elsewhere (e.g. a split index): start from HEAD instead.
+            await git(cwd, ['read-tree', 'HEAD'], env);
+            await git(cwd, ['add', '-A'], env);
+        }
+        const tree = (await git(cwd, ['write-tree'], env)).trim();
+        const headTree = (await git(cwd, ['rev-parse', 'HEAD^{tree}'])).trim();
+        if (tree === headTree)
+            return undefined;
+        const changed = (await git(cwd, ['diff-tree', '-r', '--name-only', '-z', headTree, tree])).split('\0').filter(Boolean);
+        return { tree, files: changed.length };
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** The names the default branch usually has, after origin/HEAD, the upstream and init.defaultBranch. */
+const USUAL_DEFAULT_BRANCHES = ['main', 'master', 'trunk'];
+/**
+ * Resolves --base/--head. Without --base, the base is the merge base with the default branch as git
+ * knows it: `origin/HEAD`, then the upstream of the current branch, then `init.defaultBranch`, then the
+ * usual names (main, master, trunk; local, then on origin). On the default branch itself: HEAD (only
+ * the uncommitted changes) when there are some, else HEAD~1 (the last commit).
+ */
+async function resolveRange(cwd, baseArg, headArg = 'HEAD', opts = {}) {
     if ((await tryGit(cwd, ['rev-parse', '--is-inside-work-tree'])) !== 'true')
         throw new GitError(`${cwd} is not inside a git work tree`);
     const head = await tryGit(cwd, ['rev-parse', '--verify', `${headArg}^{commit}`]);
     if (!head)
         throw new GitError(`--head ${headArg} is not a commit in this repository`);
+    const workingTree = opts.workingTree ? await snapshotWorkingTree(cwd) : undefined;
     if (baseArg) {
         const b = await tryGit(cwd, ['rev-parse', '--verify', `${baseArg}^{commit}`]);
         if (!b)
             throw new GitError(`--base ${baseArg} is not a commit in this repository`);
         const mb = (await tryGit(cwd, ['merge-base', b, head])) ?? b;
-        return { base: mb, head, baseLabel: `merge base of ${baseArg} and ${headArg}` };
+        return { base: mb, head, baseLabel: `merge base of ${baseArg} and ${headArg}`, workingTree };
     }
-    for (const cand of ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master']) {
-        const b = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${cand}^{commit}`]);
+    const candidates = [];
+    const originHead = await tryGit(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+    if (originHead)
+        candidates.push({ ref: originHead, why: 'origin/HEAD' });
+    const branch = await tryGit(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    const upstream = branch ? await tryGit(cwd, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']) : undefined;
+    if (upstream)
+        candidates.push({ ref: upstream, why: `upstream of ${branch}`, upstream: true });
+    const configured = await tryGit(cwd, ['config', '--get', 'init.defaultBranch']);
+    if (configured)
+        candidates.push({ ref: configured, why: 'init.defaultBranch' }, { ref: `origin/${configured}`, why: 'init.defaultBranch on origin' });
+    for (const name of USUAL_DEFAULT_BRANCHES)
+        candidates.push({ ref: name, why: 'a usual default-branch name' }, { ref: `origin/${name}`, why: 'a usual default-branch name' });
+    for (const cand of candidates) {
+        const b = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${cand.ref}^{commit}`]);
         if (!b)
             continue;
         const mb = await tryGit(cwd, ['merge-base', b, head]);
-        if (mb && mb !== head)
-            return { base: mb, head, baseLabel: `merge base with ${cand}` };
-        break;
+        if (!mb)
+            continue; // unrelated history
+        if (mb !== head)
+            return { base: mb, head, baseLabel: `merge base with ${cand.ref} (${cand.why})`, workingTree };
+        // Everything up to HEAD is in the upstream (already pushed): that says nothing of the default branch.
+        if (cand.upstream)
+            continue;
+        // HEAD is on the default branch (or behind it).
+        if (workingTree)
+            return { base: head, head, baseLabel: `HEAD: ${cand.ref} (${cand.why}) contains HEAD, so only the uncommitted changes`, workingTree };
+        const parent = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${head}~1^{commit}`]);
+        if (!parent)
+            throw new GitError(`no base to compare with: HEAD is the first commit of ${cand.ref} (${cand.why}); pass --base REF`);
+        return { base: parent, head, baseLabel: `${headArg}~1: ${cand.ref} (${cand.why}) contains ${headArg}, so only its last commit` };
     }
+    const names = [...new Set(candidates.map((c) => c.ref))].join(', ');
+    if (workingTree)
+        return { base: head, head, baseLabel: `HEAD: no default branch found (tried ${names || 'origin/HEAD'}), so only the uncommitted changes`, workingTree };
     const parent = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${head}~1^{commit}`]);
     if (!parent)
-        throw new GitError('no base to compare with: the repository has a single commit and no default branch to diff against; pass --base REF');
-    return { base: parent, head, baseLabel: `${headArg}~1 (on the default branch: the last commit)` };
+        throw new GitError(`no base to compare with: the repository has a single commit and no default branch to diff against (tried ${names}); pass --base REF`);
+    return { base: parent, head, baseLabel: `${headArg}~1: no default branch found (tried ${names}), so only the last commit` };
 }
 const STATUS = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' };
 /** Splits `git diff` output into per-file sections (each starts with "diff --git"). */
@@ -37440,7 +37602,8 @@ function splitSections(patch) {
     return out;
 }
 async function gitChangeSet(cwd, range) {
-    const common = ['--no-color', '--no-ext-diff', '-M', range.base, range.head];
+    const headSide = range.workingTree?.tree ?? range.head;
+    const common = ['--no-color', '--no-ext-diff', '-M', range.base, headSide];
     const [nameStatus, numstat, patch] = await Promise.all([
         git(cwd, ['diff', '--name-status', '-z', ...common]),
         git(cwd, ['diff', '--numstat', '-z', ...common]),
@@ -37516,9 +37679,10 @@ async function gitChangeSet(cwd, range) {
         files,
         totalFiles: files.length,
         truncated: false,
-        readHead: (p) => show(range.head, p),
+        readHead: (p) => show(headSide, p),
         readBase: (p) => show(range.base, p),
         listBase,
+        releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, range.base, paths, patterns),
     };
 }
 async function tryGitRaw(cwd, args) {
@@ -37599,8 +37763,6 @@ var markdown = __nccwpck_require__(4285);
 var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/rules/index.ts + 73 modules
 var rules = __nccwpck_require__(5432);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/app/config.ts
@@ -41860,15 +42022,22 @@ var dangers = __nccwpck_require__(8157);
 
 
 
+
+
 const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help'];
 const hint = (s) => (s ? ` (did you mean "${s}"?)` : '');
 const USAGE = `pr-gate — hold a change to the team's engineering standards
 
 Usage:
-  pr-gate check [--base REF] [--head REF] [--policy FILE] [--format text|markdown|json] [--body TEXT] [--label NAME]...
-      Evaluate the diff between base (default: merge base with the default branch) and head (default HEAD)
-      of the git checkout in the current directory. Policy: --policy FILE from disk, else
-      .github/quality-gate.yml at the base ref, else the embedded default policy.
+  pr-gate check [--base REF] [--head REF] [--committed] [--policy FILE] [--format text|markdown|json]
+                [--body TEXT|-] [--label NAME]...
+      Evaluate the diff between base and head of the git checkout in the current directory. Base (default):
+      the merge base with the default branch as git knows it (origin/HEAD, the upstream of the current
+      branch, init.defaultBranch, then main, master, trunk); the output says which. Head (default): HEAD
+      plus the uncommitted changes (staged, unstaged and untracked files); --committed checks commits
+      only, and so does an explicit --head. --body - reads the PR description from standard input.
+      Policy: --policy FILE from disk, else .github/quality-gate.yml at the base ref, else the embedded
+      default policy.
   pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
   pr-gate explain [RULE|DANGER]  List the rules, show one rule's options and defaults, or one migration
                                  danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
@@ -41881,23 +42050,94 @@ Usage:
       (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
       PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
-  pr-gate help
+  pr-gate help, pr-gate --help, pr-gate <command> --help
+  pr-gate --version
 
 Exit codes: 0 gate passed (success or neutral), 1 gate failed, 2 usage or configuration error.
 `;
-const defaultIO = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() };
+const defaultIO = {
+    out: (s) => {
+        if (!stdoutClosed)
+            process.stdout.write(s);
+    },
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+};
 class UsageError extends Error {
+}
+/** The usage of one command: its lines of USAGE. */
+function commandUsage(cmd) {
+    const lines = USAGE.split('\n');
+    const start = lines.findIndex((l) => l.startsWith(`  pr-gate ${cmd} `) || l === `  pr-gate ${cmd}`);
+    if (start < 0)
+        return undefined;
+    let end = start + 1;
+    while (end < lines.length && /^ {6,}\S/.test(lines[end]))
+        end++;
+    const exit = lines.find((l) => l.startsWith('Exit codes'));
+    return `Usage:\n${lines.slice(start, end).join('\n')}\n\n${exit ?? ''}\n`;
+}
+/** The version of the package the bundle belongs to (the nearest package.json that names one). */
+function packageVersion() {
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (;;) {
+        try {
+            const pkg = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
+            if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
+                return pkg.version;
+        }
+        catch {
+            // no package.json here (or not JSON): look further up
+        }
+        const up = (0,external_node_path_.dirname)(dir);
+        if (up === dir)
+            return 'unknown';
+        dir = up;
+    }
+}
+let stdoutClosed = false;
+/**
+ * `pr-gate explain … | head`: once the reader goes away, writes fail with EPIPE. Stop writing, quietly;
+ * the command still finishes and exits with its own code.
+ */
+function quietOnClosedStdout() {
+    if (process.stdout.listenerCount('error') > 0)
+        return;
+    process.stdout.on('error', (e) => {
+        if (e.code === 'EPIPE') {
+            stdoutClosed = true;
+            return;
+        }
+        process.stderr.write(`pr-gate: cannot write the output: ${(0,run/* errorMessage */.gJ)(e)}\n`);
+        process.exitCode = 2;
+    });
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const c of process.stdin)
+        chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+    return Buffer.concat(chunks).toString('utf8');
 }
 async function main(argv, io = defaultIO) {
     const [cmd, ...rest] = argv;
+    if (io === defaultIO)
+        quietOnClosedStdout();
     try {
+        if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
+            io.out(`pr-gate ${packageVersion()}\n`);
+            return 0;
+        }
+        if (cmd && COMMANDS.includes(cmd) && (rest.includes('--help') || rest.includes('-h'))) {
+            io.out(commandUsage(cmd) ?? USAGE);
+            return 0;
+        }
         switch (cmd) {
             case 'check':
                 return await check(rest, io);
             case 'validate':
                 return await validateCmd(rest, io);
             case 'explain':
-                return explain(rest, io);
+                return await explain(rest, io);
             case 'serve':
                 return await serveCmd(rest, io);
             case 'release':
@@ -41938,6 +42178,7 @@ async function check(args, io) {
             format: { type: 'string', default: 'text' },
             body: { type: 'string', default: '' },
             label: { type: 'string', multiple: true, default: [] },
+            committed: { type: 'boolean', default: false },
         },
         strict: true,
         allowPositionals: false,
@@ -41948,7 +42189,10 @@ async function check(args, io) {
     const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
         throw new GitError(`${io.cwd} is not inside a git work tree`);
     })).trim();
-    const range = await resolveRange(root, values.base, values.head);
+    // An explicit --head names a commit: the range is committed history, whatever the working tree holds.
+    const committedOnly = values.committed === true || values.head !== undefined;
+    const range = await resolveRange(root, values.base, values.head, { workingTree: !committedOnly });
+    const body = values.body === '-' ? await readStdin() : values.body;
     const changes = await gitChangeSet(root, range);
     const gitattributes = await readAtRef(root, range.base, '.gitattributes');
     (0,generated/* markExclusions */.zj)(changes.files, gitattributes);
@@ -41963,16 +42207,16 @@ async function check(args, io) {
         });
         policyFile = (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/') || values.policy;
         read = (p) => (0,promises_.readFile)((0,external_node_path_.resolve)(root, p), 'utf8').catch(() => undefined);
-        policySource = `${policyFile} (working tree)`;
+        policySource = `${policyFile} (working tree)${(0,load/* isEmptyPolicy */.kj)(policyText) ? '; empty: the default preset applies' : ''}`;
     }
     else {
         policyText = await readAtRef(root, range.base, evaluate/* DEFAULT_POLICY_PATH */.lo);
-        policySource = policyText === undefined ? `embedded default policy (no ${evaluate/* DEFAULT_POLICY_PATH */.lo} at the base)` : `${evaluate/* DEFAULT_POLICY_PATH */.lo}@${range.base.slice(0, 12)}`;
+        policySource = policyText === undefined ? `embedded default policy (no ${evaluate/* DEFAULT_POLICY_PATH */.lo} at the base)` : `${evaluate/* DEFAULT_POLICY_PATH */.lo}@${range.base.slice(0, 12)}${(0,load/* isEmptyPolicy */.kj)(policyText) ? ' (empty: the default preset applies)' : ''}`;
     }
     const author = (await git(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim();
     const ctx = {
         changes,
-        pr: { title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(), body: values.body, author, labels: values.label },
+        pr: { title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(), body, author, labels: values.label },
         evidence: (0,workspace/* workspaceEvidence */.$W)(root),
         gitattributes,
         now: new Date(),
@@ -41981,7 +42225,7 @@ async function check(args, io) {
     let verdict;
     try {
         const loaded = await (0,load/* loadPolicy */.tb)(policyText, policyFile, read);
-        verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes: [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}…${range.head.slice(0, 12)} (${range.baseLabel}).` }] });
+        verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes: rangeNotes(range, committedOnly, values.head !== undefined) });
     }
     catch (e) {
         if (!(e instanceof load/* PolicyError */.pn))
@@ -41997,6 +42241,19 @@ async function check(args, io) {
     if (verdict.failedRules.includes('policy'))
         return 2;
     return verdict.conclusion === 'failure' ? 1 : 0;
+}
+/** Which diff was checked, in words: the base and how it was found, and whether uncommitted changes are in. */
+function rangeNotes(range, committedOnly, explicitHead) {
+    const wt = range.workingTree;
+    const head = wt ? `${range.head.slice(0, 12)}+uncommitted` : range.head.slice(0, 12);
+    const notes = [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}…${head} (base: ${range.baseLabel}).` }];
+    if (wt)
+        notes.push({ level: 'info', message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, modified or untracked; --committed checks commits only.` });
+    else if (committedOnly)
+        notes.push({ level: 'info', message: `Commits only (${explicitHead ? '--head given' : '--committed'}): uncommitted changes are not checked.` });
+    else
+        notes.push({ level: 'info', message: 'No uncommitted changes: the working tree is clean.' });
+    return notes;
 }
 async function validateCmd(args, io) {
     const { positionals } = (0,external_node_util_.parseArgs)({ args, options: {}, allowPositionals: true, strict: true });
@@ -42024,7 +42281,7 @@ async function validateCmd(args, io) {
         throw e;
     }
 }
-function explain(args, io) {
+async function explain(args, io) {
     const id = args[0];
     if (!id) {
         for (const r of rules/* RULES */.y)
@@ -42039,10 +42296,19 @@ function explain(args, io) {
         const known = [...rules/* RULES */.y.map((r) => r.id), ...Object.keys(dangers/* DANGERS */.zA)];
         throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint((0,validate/* didYouMean */.au)(id, known))}; rules: ${rules/* RULES */.y.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`);
     }
-    io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}\ndocs: docs/rules/${rule.id}.md\noptions:\n`);
-    const props = rule.options.properties;
-    for (const [k, s] of Object.entries(props))
-        io.out(`  ${k}: ${JSON.stringify(s.default)}${s.description ? ` — ${s.description}` : ''}\n`);
+    // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
+    // not {}), and what the default preset sets where that differs.
+    const preset = (await (0,load/* loadPolicy */.tb)(undefined, evaluate/* DEFAULT_POLICY_PATH */.lo, async () => undefined)).policy.rules[rule.id] ?? {};
+    const entry = (0,schema/* ruleEntrySchema */.gw)(rule);
+    const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : '';
+    io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`);
+    for (const [k, s] of Object.entries(entry.properties ?? {})) {
+        if (k === 'level')
+            continue;
+        const def = (0,validate/* applyDefaults */.hq)(s, undefined);
+        const inPreset = JSON.stringify(preset[k]) !== JSON.stringify(def) ? ` (the default preset sets ${JSON.stringify(preset[k])})` : '';
+        io.out(`  ${k}: ${JSON.stringify(def)}${inPreset}${s.description ? ` — ${s.description}` : ''}\n`);
+    }
     if (rule.id === 'migration-safety') {
         io.out('dangers (pr-gate explain <id> for one):\n');
         for (const [d, info] of Object.entries(dangers/* DANGERS */.zA))
@@ -42247,6 +42513,7 @@ async function runRule(rule, ctx, options) {
             error: errors.length ? errors.map((e) => e.message).join('; ') : undefined,
             durationMs: Math.round(performance.now() - started),
             labels: out.labels,
+            notes: out.notes?.length ? out.notes : undefined,
         };
     }
     catch (e) {
@@ -42288,6 +42555,8 @@ async function runGate(input) {
                 notes.push({ level: 'warning', message: `Waiver for ${rule.id} not applied: ${w.rejected}.` });
             }
         }
+        if (result.notes)
+            notes.push(...result.notes);
         results.push(result);
     }
     if (ctx.changes.truncated) {
@@ -47408,8 +47677,8 @@ function list(v) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(352);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(223);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3734);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3398);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6643);
 /**
  * Entry of the bundle (dist/index.js): with a subcommand it is the `pr-gate` CLI; without one, inside
@@ -47428,7 +47697,7 @@ if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
     await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 }
 else {
-    process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(args);
+    process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW)(args);
 }
 
 __webpack_async_result__();
@@ -47534,6 +47803,7 @@ async function withBudget(ms, maxBlockMs, fn) {
 __nccwpck_require__.d(__webpack_exports__, {
   pn: () => (/* binding */ PolicyError),
   Hd: () => (/* binding */ formatIssue),
+  kj: () => (/* binding */ isEmptyPolicy),
   tb: () => (/* binding */ loadPolicy)
 });
 
@@ -47631,7 +47901,7 @@ var validate = __nccwpck_require__(7766);
 ;// CONCATENATED MODULE: ./src/policy/presets.generated.ts
 // GENERATED by scripts/gen-presets.mjs from policies/*.yml: do not edit.
 const PRESETS = {
-    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or a reasoned line \"Runbook: not needed — <reason>\" in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
+    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or ops doc (RELEASING.md, docs/ops/**, …) or a reasoned line \"Runbook: not needed — <reason>\"\n  # in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
     "relaxed": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the relaxed preset: the default standards as advice. Nothing blocks a merge except\n# rules that cannot be evaluated; use it to introduce the gate to a repository before enforcing it.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines) as advice only.\n  pr-size:\n    level: notice\n    warn_lines: 600\n    fail_lines: 2000\n\n  critical-path-tests:\n    level: warn\n    missing_report: ignore\n\n  migration-safety:\n    level: warn\n    dangers: { prefer-jsonb: off, prefer-bigint-key: off, prefer-timestamptz: off, prefer-text: off, missing-down: notice, expand-contract: notice }\n\n  runbook:\n    level: notice\n    disable: [dockerfile, new-env-var]\n\n  co-change:\n    level: notice\n\n  dependencies:\n    level: warn\n    fail_on: critical\n    fix_within_days: { critical: 14, high: null }\n    missing_report: warn\n\nconclusion:\n  warnings: success\n",
     "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\nconclusion:\n  warnings: neutral\n",
 };
@@ -47770,6 +48040,10 @@ function deepMerge(base, over) {
     return over === undefined ? base : over;
 }
 const MAX_DEPTH = 8;
+function presetGuess(name) {
+    const g = (0,validate/* didYouMean */.au)(name, PRESET_NAMES);
+    return g ? ` (did you mean ${JSON.stringify(g)}?)` : '';
+}
 async function resolveChain(text, file, read, seen, sources) {
     // This file's own issues and those of its `extends` chain are reported together: one run of
     // `pr-gate validate` names every problem, not one layer at a time.
@@ -47805,7 +48079,7 @@ async function resolveChain(text, file, read, seen, sources) {
                 ...at(i),
                 message: isPath
                     ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
-                    : `extends: unknown preset ${JSON.stringify(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
+                    : `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
             });
             continue;
         }
@@ -47827,14 +48101,33 @@ async function resolveChain(text, file, read, seen, sources) {
     return deepMerge(merged, own);
 }
 /**
- * Loads the policy at `file` with content `text` (undefined = the repository has none: the embedded
- * default preset is used). Throws PolicyError with every issue found.
+ * Whether a policy file holds no document at all (empty, only comments, `---`, or `null`). Such a file
+ * means the default preset, exactly as if the repository had none: an empty file must not silently turn
+ * the preset off (a file with keys and no `extends` starts from the schema's defaults instead).
+ */
+function isEmptyPolicy(text) {
+    if (text.trim() === '')
+        return true;
+    try {
+        const doc = (0,js_yaml/* load */.Hh)(text);
+        return doc === null || doc === undefined;
+    }
+    catch (e) {
+        return e instanceof js_yaml/* YAMLException */.tB && !e.mark && /input is empty/.test(e.reason);
+    }
+}
+/**
+ * Loads the policy at `file` with content `text` (undefined = the repository has none, or an empty file
+ * (see isEmptyPolicy): the embedded default preset is used). Throws PolicyError with every issue found.
  */
 async function loadPolicy(text, file, read) {
     const sources = [];
-    const merged = text === undefined
+    const empty = text !== undefined && isEmptyPolicy(text);
+    const merged = text === undefined || empty
         ? await resolveChain(PRESETS.default, 'policies/default.yml', read, ['preset:default'], sources)
         : await resolveChain(text, file, read, [file], sources);
+    if (empty)
+        sources.push(`${file} (empty: the default preset applies)`);
     const full = (0,validate/* applyDefaults */.hq)((0,policy_schema/* policySchema */.wh)(), merged);
     // Every registered rule gets an entry, so the engine never meets an unconfigured rule.
     for (const r of rules/* RULES */.y)
@@ -54784,10 +55077,11 @@ function policyRegex(source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gw: () => (/* binding */ ruleEntrySchema),
 /* harmony export */   qF: () => (/* binding */ policyJsonSchema),
 /* harmony export */   wh: () => (/* binding */ policySchema)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ReleaseSettings, ruleEntrySchema */
+/* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ReleaseSettings */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4508);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5432);
 /**
@@ -54876,9 +55170,32 @@ function policySchema(rules = _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RU
         release: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ReleaseSettings),
     }, { additionalProperties: false, $id: SCHEMA_ID, title: 'pr-quality-gate policy' });
 }
-/** The JSON Schema document written to policies/schema.json. */
+/**
+ * The JSON Schema document written to policies/schema.json. TypeBox lists every non-Optional property as
+ * `required`, but a key with a default may be left out of a policy (the loader fills it in): an editor
+ * must not ask for it. So `required` keeps only the keys without a default (e.g. a co-change rule's `name`).
+ */
 function policyJsonSchema() {
-    return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(policySchema())) };
+    return { $schema: 'http://json-schema.org/draft-07/schema#', ...withoutDefaultedRequired(JSON.parse(JSON.stringify(policySchema()))) };
+}
+function withoutDefaultedRequired(node) {
+    if (Array.isArray(node))
+        return node.map(withoutDefaultedRequired);
+    if (typeof node !== 'object' || node === null)
+        return node;
+    const out = {};
+    for (const [k, v] of Object.entries(node))
+        out[k] = withoutDefaultedRequired(v);
+    const props = out.properties;
+    if (Array.isArray(out.required) && typeof props === 'object' && props !== null) {
+        const p = props;
+        const required = out.required.filter((k) => typeof k === 'string' && p[k]?.default === undefined);
+        if (required.length)
+            out.required = required;
+        else
+            delete out.required;
+    }
+    return out;
 }
 
 
@@ -55013,14 +55330,20 @@ function didYouMean(word, candidates) {
             best = c;
         }
     }
-    return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+    if (best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)))
+        return best;
+    // A longer or shorter spelling of one candidate ("warning" for "warn"): the one that shares the prefix.
+    const w = word.toLowerCase();
+    return w.length >= 3 ? candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w))) : undefined;
 }
 /** Validates without applying defaults; every problem is reported, not just the first. */
 function validate(schema, value, path = [], issues = [], opts = {}) {
     const lits = literals(schema);
     if (lits) {
-        if (!lits.includes(value))
-            issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` });
+        if (!lits.includes(value)) {
+            const guess = typeof value === 'string' ? didYouMean(value, lits.filter((l) => typeof l === 'string')) : undefined;
+            issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}` });
+        }
         return issues;
     }
     if (schema.anyOf) {
@@ -65359,6 +65682,8 @@ function count(ranges) {
 }
 /* harmony default export */ const critical_path_tests = ((/* unused pure expression or super */ null && (criticalPathTests)));
 
+// EXTERNAL MODULE: ./src/policy/validate.ts
+var policy_validate = __nccwpck_require__(7766);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
 var migration_safety_dangers = __nccwpck_require__(8157);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/types.ts
@@ -65614,6 +65939,23 @@ async function fromConfig(path, mig, read) {
     return undefined;
 }
 /** The dialect of one migration file. `content` is its text at the head, when read. */
+/** Per-database files of the same migration beside a generic one: `x.postgres.up.sql` beside `x.up.sql`. */
+const SIBLING_WORDS = [['postgres', 'postgres'], ['postgresql', 'postgres'], ['cockroach', 'cockroach'], ['crdb', 'cockroach']];
+async function dialectSiblings(path, read) {
+    const slash = path.lastIndexOf('/') + 1;
+    const base = path.slice(slash);
+    const dot = base.indexOf('.');
+    const out = new Set();
+    if (dot <= 0)
+        return out;
+    for (const [w, d] of SIBLING_WORDS) {
+        if (out.has(d))
+            continue;
+        if ((await read(path.slice(0, slash) + base.slice(0, dot) + '.' + w + base.slice(dot))) !== undefined)
+            out.add(d);
+    }
+    return out;
+}
 async function detectDialect(path, mig, policy, read, content) {
     for (const d of policy.dialects)
         if ((0,glob/* matchesAny */._I)(path, d.paths))
@@ -65621,6 +65963,13 @@ async function detectDialect(path, mig, policy, read, content) {
     const name = dialectOfFileName(path);
     if (name)
         return { dialect: name, source: 'file name' };
+    const sibling = mig.kind === 'sql' ? await dialectSiblings(path, read) : undefined;
+    if (sibling?.has('postgres')) {
+        // gobuffalo/pop: a database with its own file runs that file, the others run the generic one.
+        return sibling.has('cockroach')
+            ? { dialect: 'other', source: 'generic file beside PostgreSQL and CockroachDB files of the same migration (runs on the other databases)' }
+            : { dialect: 'cockroach', source: 'generic file beside a PostgreSQL file of the same migration (runs on CockroachDB and the other databases, not PostgreSQL)' };
+    }
     const folder = dialectOfFolder(path);
     if (folder)
         return { dialect: folder.dialect, source: `folder ${folder.folder}/` };
@@ -65638,11 +65987,24 @@ async function detectDialect(path, mig, policy, read, content) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/edits.ts
-/** libpg-query's tree without positions; undefined when it does not parse. */
+/**
+ * Session timeouts a migration sets for itself: changing their value changes how long it waits, never the
+ * schema it leaves, so an edit that only bumps one (a migration that could not get its lock) is no edit.
+ */
+const TIMEOUTS = new Set(['lock_timeout', 'statement_timeout', 'idle_in_transaction_session_timeout']);
+const SET_TIMEOUT = /^\s*SET\s+(?:LOCAL\s+|SESSION\s+)?(lock_timeout|statement_timeout|idle_in_transaction_session_timeout)\b[^;]*;?\s*$/i;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** libpg-query's tree without positions (nor the values of timeouts); undefined when it does not parse. */
 function pgTree(pg, sql) {
     try {
         const r = pg.parseSync(sql);
-        return JSON.stringify(r.stmts ?? [], (k, v) => (k === 'location' || k === 'stmt_location' || k === 'stmt_len' ? undefined : v));
+        return JSON.stringify(r.stmts ?? [], (k, v) => {
+            if (k === 'location' || k === 'stmt_location' || k === 'stmt_len')
+                return undefined;
+            if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name))
+                return { name: v.name, is_local: v.is_local };
+            return v;
+        });
     }
     catch {
         return undefined;
@@ -65691,12 +66053,29 @@ function sameSql(pg, base, head) {
     }
     return normaliseSqlText(base) === normaliseSqlText(head);
 }
+/**
+ * A leaf's text for comparison: the layout of a Ruby heredoc (`<<-SQL` vs `<<~SQL`, its indentation and
+ * line breaks: rubocop's Layout/HeredocIndentation) and the value of a timeout a string sets
+ * (`"SET LOCAL lock_timeout = '5s'"`) are not compared.
+ */
+function leafText(n) {
+    if (n.type === 'heredoc_beginning')
+        return n.text.replace(/^<<[-~]/, '<<');
+    if (n.type === 'heredoc_content')
+        return n.text.replace(/\s+/g, ' ').trim();
+    if (n.type === 'string_content') {
+        const m = SET_TIMEOUT.exec(n.text);
+        if (m)
+            return `SET ${m[1].toLowerCase()}`;
+    }
+    return n.text;
+}
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 function treeText(n, skip) {
     if (n.type === 'comment' || skip?.(n))
         return '';
-    if (n.childCount === 0)
-        return n.text;
+    if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')
+        return leafText(n);
     let s = `(${n.type}`;
     for (const c of n.children) {
         const t = c ? treeText(c, skip) : '';
@@ -66856,6 +67235,13 @@ async function analyzeRails(source, deps) {
         return c.done();
     const root = tree.rootNode;
     comments(root, c);
+    // Check constraints validated in this migration's forward code: strong_migrations' NOT NULL recipe
+    // (validate_check_constraint, then change_column_null false: PostgreSQL 12+ skips the scan).
+    const validatedChecks = [];
+    const provesNotNull = (table, column) => deps.sql.pgVersion >= 12 &&
+        table !== undefined &&
+        column !== undefined &&
+        validatedChecks.some((v) => v.table === table && ((v.expr !== undefined && new RegExp(`^\\s*"?${column.replace(/[^\w]/g, "\\$&")}"?\\s+IS\\s+NOT\\s+NULL\\s*$`, 'i').test(v.expr)) || (v.expr === undefined && v.name !== undefined && v.name.toLowerCase().includes(column.toLowerCase()))));
     let noTransaction = false;
     walk(root, (n) => {
         if ((n.type === 'identifier' || n.type === 'call') && (n.type === 'identifier' ? n.text : rubyMethod(n)) === 'disable_ddl_transaction!')
@@ -66991,7 +67377,13 @@ async function analyzeRails(source, deps) {
                 if (!isNew && opt('validate') !== 'false')
                     found.push(['constraint-not-valid-missing', `add_foreign_key ${table} -> ${column} without validate: false`, { table, value: column, column: opt('column') }]);
                 break;
+            case 'validate_check_constraint':
+                if (table && !ctx.rollback)
+                    validatedChecks.push({ table, name: opt('name') });
+                break;
             case 'add_check_constraint':
+                if (table && !ctx.rollback && opt('validate') !== 'false')
+                    validatedChecks.push({ table, expr: column });
                 if (!isNew && opt('validate') !== 'false')
                     found.push(['constraint-not-valid-missing', `add_check_constraint on ${table} without validate: false`, { table, constraint: opt('name') }]);
                 break;
@@ -67037,7 +67429,7 @@ async function analyzeRails(source, deps) {
             case 'change_column_null':
                 if (!isNew) {
                     const v = rubyValue(args.positional[2]);
-                    if (v === 'false')
+                    if (v === 'false' && !(!ctx.rollback && provesNotNull(table, column)))
                         found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }]);
                     else if (v === 'true')
                         found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`, { table, column }]);
@@ -67074,11 +67466,14 @@ async function analyzeRails(source, deps) {
                 break;
         }
         if (ctx.inChange && !ctx.reversible) {
-            const irreversible = RAILS_IRREVERSIBLE_IN_CHANGE.has(m) ||
+            const irreversible = 
+            // change_column_default with from: and to: knows its way back (Rails 5+)
+            (RAILS_IRREVERSIBLE_IN_CHANGE.has(m) && !(m === 'change_column_default' && args.options.has('from') && args.options.has('to'))) ||
                 (m === 'remove_column' && args.positional.length < 3) ||
                 (m === 'remove_columns' && !args.options.has('type')) ||
                 (m === 'drop_table' && !block) ||
-                (m === 'remove_index' && !column && !args.options.has('column'));
+                // remove_index with its columns (a symbol, or an array: [:a, :b]) can be recreated
+                (m === 'remove_index' && !column && args.positional[1] === undefined && !args.options.has('column'));
             if (irreversible)
                 found.push(['missing-down', `${m} is irreversible inside def change`]);
         }
@@ -67148,6 +67543,11 @@ function pyValue(n) {
         return s;
     if (['true', 'false', 'none', 'integer', 'identifier'].includes(n.type))
         return n.text;
+    // Alembic's op.f("name"): the name as given (a naming-convention marker)
+    if (n.type === 'call' && /^(op\.)?f$/.test(n.childForFieldName('function')?.text ?? '')) {
+        const arg = n.childForFieldName('arguments')?.namedChildren[0];
+        return arg ? pyString(arg) : undefined;
+    }
     return undefined;
 }
 function pyCall(n) {
@@ -67721,6 +68121,7 @@ function alterFieldDangers(old, now) {
 
 
 
+
 const DIALECTS = ['postgres', 'cockroach', 'mysql', 'sqlite', 'sqlserver', 'oracle', 'other'];
 const DialectSchema = type/* Type */.ZU.Union(DIALECTS.map((d) => type/* Type */.ZU.Literal(d)));
 const LevelSchema = (def, description) => type/* Type */.ZU.Union([type/* Type */.ZU.Literal('off'), type/* Type */.ZU.Literal('notice'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('fail')], { default: def, description });
@@ -67746,6 +68147,11 @@ const options = type/* Type */.ZU.Object({
         default: [],
         description: 'Dialect per glob, before anything detected: [{ paths: ["db/mysql/**"], dialect: mysql }].',
     }),
+    release_tags: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: ['v[0-9]*', '[0-9]*'],
+        description: 'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as released.',
+    }),
+    unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
     pg_version: type/* Type */.ZU.Integer({
         minimum: 9,
@@ -67833,6 +68239,38 @@ function firstChangedLine(f) {
     }
     return undefined;
 }
+/**
+ * A golang-migrate folder that, at the base, holds .up.sql files but not one .down.sql: the project ships
+ * no rollbacks by convention (forward-only), so a new migration without one follows the convention.
+ * Returns the number of .up.sql files, or 0 when the folder has rollbacks or cannot be listed.
+ */
+async function forwardOnlyFolder(ctx, path) {
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    if (!ctx.changes.listBase)
+        return 0;
+    const listed = await ctx.changes.listBase(dir.replace(/\/$/, '')).catch(() => undefined);
+    if (!listed)
+        return 0;
+    let ups = 0;
+    for (const p of listed) {
+        if (!p.startsWith(dir) || p.slice(dir.length).includes('/'))
+            continue;
+        if (p.endsWith('.down.sql'))
+            return 0;
+        if (p.endsWith('.up.sql'))
+            ups++;
+    }
+    return ups;
+}
+/** The file name without its dialect part (`x.mysql.down.sql` → `x.down.sql`), or undefined when it has none. */
+function withoutDialectPart(path) {
+    const slash = path.lastIndexOf('/') + 1;
+    const parts = path.slice(slash).split('.');
+    const i = parts.findIndex((p, k) => k > 0 && k < parts.length - 1 && dialectOfFileName(`x.${p}.sql`) !== undefined);
+    if (i < 0)
+        return undefined;
+    return path.slice(0, slash) + [...parts.slice(0, i), ...parts.slice(i + 1)].join('.');
+}
 async function existsAtHead(ctx, path) {
     if (ctx.changes.files.some((f) => f.path === path && f.status !== 'removed'))
         return true;
@@ -67915,8 +68353,18 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
                 issues.push(...r.backfills);
         }
         const down = downPathFor(file.path);
-        if (down && !(await existsAtHead(ctx, down))) {
-            issues.push({ id: 'missing-down', line: 1, endLine: 1, statement: file.path.split('/').pop() ?? file.path, detail: `golang-migrate migration without ${down.split('/').pop()}` });
+        // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql → x.down.sql).
+        const genericDown = down ? withoutDialectPart(down) : undefined;
+        if (down && !(await existsAtHead(ctx, down)) && !(genericDown && (await existsAtHead(ctx, genericDown)))) {
+            const forwardOnly = await forwardOnlyFolder(ctx, file.path);
+            issues.push({
+                id: 'missing-down',
+                line: 1,
+                endLine: 1,
+                statement: file.path.split('/').pop() ?? file.path,
+                detail: `golang-migrate migration without ${down.split('/').pop()}` + (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
+                ...(forwardOnly ? { cap: { level: 'notice', why: 'forward-only folder' } } : {}),
+            });
         }
         const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined;
         if (revert && !(await existsAtHead(ctx, revert))) {
@@ -67929,7 +68377,7 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
     // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
     // where: disable_ddl_transaction!, atomic = False, autocommit_block).
     const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python');
-    const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead) : undefined;
+    const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes)) : undefined;
     const deps = { parser, pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes, djangoFields };
     const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour);
     const framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django';
@@ -67937,13 +68385,69 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
         return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework };
     return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework };
 }
-/** Migrations read at most to find the fields a Django migration alters. */
-const DJANGO_MAX_READS = 25;
+/**
+ * Tools that record a migration as applied by its version number alone (golang-migrate and gobuffalo/pop:
+ * schema_migrations.version; Rails: the timestamp): renaming the file keeps it applied.
+ */
+const VERSION_KEYED = new Set(['golang-migrate', 'golang-migrate down', 'rails']);
+/** Migrations read at most for the tables unreleased merged migrations create. */
+const MAX_UNRELEASED_READS = 50;
+/**
+ * Tables created by merged migrations (at the base, in the folders of the PR's migrations) that no release
+ * tag holds yet: map table → migration path. Empty when the source has no tag information.
+ */
+async function tablesOfUnreleasedMigrations(ctx, prPaths, opts, policy, readHead, readBase, readConfig) {
+    const out = new Map();
+    if (!ctx.changes.listBase || !ctx.changes.releasedPaths || opts.release_tags.length === 0)
+        return out;
+    const inPr = new Set(prPaths);
+    const candidates = new Map();
+    for (const dir of new Set(prPaths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))) {
+        const listed = await ctx.changes.listBase(dir).catch(() => undefined);
+        for (const p of listed ?? []) {
+            if (inPr.has(p))
+                continue;
+            const mig = classify(p, opts.paths, opts.exclude, opts.builtin_layouts);
+            if (mig && mig.forward && mig.immutable)
+                candidates.set(p, mig);
+        }
+    }
+    if (candidates.size === 0)
+        return out;
+    const released = await ctx.changes.releasedPaths([...candidates.keys()], opts.release_tags).catch(() => undefined);
+    if (!released)
+        return out;
+    const unreleased = [...candidates.keys()].filter((p) => !released.has(p)).sort().reverse().slice(0, MAX_UNRELEASED_READS);
+    for (const path of unreleased) {
+        const mig = candidates.get(path);
+        const content = await readBase(path);
+        if (content === undefined)
+            continue;
+        const dialect = await detectDialect(path, mig, policy, readConfig, content);
+        try {
+            const a = await analyzeFile(ctx, { path, status: 'added', additions: 0, deletions: 0 }, mig, content, opts, dialect.dialect, readHead, readBase);
+            for (const t of a.created)
+                if (!out.has(t.toLowerCase()))
+                    out.set(t.toLowerCase(), path);
+        }
+        catch {
+            // unparseable: it creates nothing we can name
+        }
+    }
+    return out;
+}
+/**
+ * Migrations read at most to find the fields a Django migration alters. A field is often defined far back
+ * (netbox alters fields defined 80 migrations earlier, in a squashed migration); one read is one small file.
+ */
+const DJANGO_MAX_READS = 200;
 /**
  * The definition each field a Django migration alters had before it: the migrations of the same app it
- * depends on are read (head), nearest first, until every altered field is found or DJANGO_MAX_READS.
+ * depends on are read (head), nearest first; when the chain breaks (a dependency squashed away into a
+ * `0131_squashed_0159`-style file) or ends, the app's migration folder at the base is read newest first
+ * below this migration's number. At most DJANGO_MAX_READS files in all.
  */
-async function djangoFieldsBefore(parser, path, content, readHead) {
+async function djangoFieldsBefore(parser, path, content, readHead, listBase) {
     const out = new Map();
     const dir = path.slice(0, path.lastIndexOf('/'));
     const app = dir.split('/').slice(-2, -1)[0] ?? '';
@@ -67974,6 +68478,33 @@ async function djangoFieldsBefore(parser, path, content, readHead) {
                 seen.add(d);
                 queue.push(d);
             }
+    }
+    if (needed.size && reads < DJANGO_MAX_READS && listBase) {
+        const own = path.slice(dir.length + 1, -'.py'.length);
+        const listed = (await listBase(dir).catch(() => undefined)) ?? [];
+        const earlier = listed
+            .filter((p) => p.startsWith(dir + '/') && /^\d+_\w*\.py$/.test(p.slice(dir.length + 1)))
+            .map((p) => p.slice(dir.length + 1, -'.py'.length))
+            .filter((n) => n < own && !seen.has(n))
+            .sort()
+            .reverse();
+        for (const name of earlier) {
+            if (!needed.size || reads >= DJANGO_MAX_READS)
+                break;
+            const text = await readHead(`${dir}/${name}.py`);
+            reads++;
+            if (text === undefined)
+                continue;
+            const st = djangoFileState(parser, text, app);
+            for (let i = st.defs.length - 1; i >= 0; i--) {
+                const [key, summary] = st.defs[i];
+                if (!needed.has(key))
+                    continue;
+                needed.delete(key);
+                if (summary)
+                    out.set(key, summary);
+            }
+        }
     }
     return out;
 }
@@ -68008,6 +68539,7 @@ async function evaluate(ctx, opts) {
     }
     if (migrations.length === 0)
         return { findings: [], summary: 'no migration changed' };
+    const notes = [];
     const appChanged = others.filter((f) => !f.excluded && (0,glob/* matchesAny */._I)(f.path, opts.app_paths) && !(0,glob/* matchesAny */._I)(f.path, opts.app_exclude)).map((f) => f.path);
     // Configuration and rollback files are read once each, through the change set (head, else base).
     const cache = new Map();
@@ -68037,6 +68569,10 @@ async function evaluate(ctx, opts) {
                     acc.set(k, v);
         }
     }
+    // Which merged migrations have shipped in a release (tags); undefined: no tag information.
+    const editedPaths = migrations.filter((m) => m.mig.immutable && m.file.status !== 'added' && m.file.status !== 'copied').map((m) => m.file.previousPath ?? m.file.path);
+    const released = editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined) : undefined;
+    const tagsShown = opts.release_tags.join(', ');
     const findings = [];
     const reports = [];
     const dialectRows = [];
@@ -68045,7 +68581,7 @@ async function evaluate(ctx, opts) {
     const suppressionsListed = [];
     let statements = 0;
     const analysed = [];
-    const pushFinding = (report, id, f, statement, fix, cap) => {
+    const pushFinding = (report, id, f, statement, fix, cap, capWhy = 'rollback') => {
         let level = levelFor(id, opts);
         if (cap)
             level = capLevel(level, cap);
@@ -68054,7 +68590,7 @@ async function evaluate(ctx, opts) {
         const finding = { ...f, code: id, level, kind: 'violation' };
         report.findings.push(finding);
         findings.push(finding);
-        report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (rollback: ${level})` : ''), migration_safety_dangers/* DANGERS */.zA[id].lock, oneLine(fix)]);
+        report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (${capWhy}: ${level})` : ''), migration_safety_dangers/* DANGERS */.zA[id].lock, oneLine(fix)]);
     };
     for (const { file, mig } of migrations) {
         const report = { path: file.path, rows: [], findings: [], statements: 0, suppressed: 0 };
@@ -68094,10 +68630,26 @@ async function evaluate(ctx, opts) {
                     }
                 }
             }
+            if (file.status === 'renamed' && file.previousPath && VERSION_KEYED.has(mig.layout) && content !== undefined) {
+                const version = (p) => /^(\d+)_/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1];
+                const sameDir = file.previousPath.slice(0, file.previousPath.lastIndexOf('/')) === file.path.slice(0, file.path.lastIndexOf('/'));
+                if (sameDir && version(file.path) !== undefined && version(file.path) === version(file.previousPath) && (await readBase(file.previousPath)) === content) {
+                    report.rows.push(['', '(whole file)', 'renamed: same version and contents', 'none', `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, and the statements are the same`]);
+                    continue;
+                }
+            }
             const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : 'edited';
             const line = file.status === 'removed' ? undefined : firstChangedLine(file);
-            const cap = rollbackFile || rollbackOnly ? opts.rollback_level : undefined;
-            pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `${rollbackFile ? 'Rollback migration' : 'Migration'} ${what} after it was merged: ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why}.`, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, cap);
+            const tag = released?.get(file.previousPath ?? file.path);
+            const unreleased = released !== undefined && tag === undefined;
+            const cap = unreleased ? capLevel(opts.unreleased_edit_level, rollbackFile || rollbackOnly ? opts.rollback_level : 'fail') : rollbackFile || rollbackOnly ? opts.rollback_level : undefined;
+            const kind = rollbackFile ? 'Rollback migration' : 'Migration';
+            const message = unreleased
+                ? `${kind} ${what} before any release: merged, but no release tag (${tagsShown}) made up to the base holds it, so it has run only where the development branch ran; it is still being developed and editing it is normal until it ships (a new migration is needed once it is released).`
+                : tag !== undefined
+                    ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why}.`
+                    : `${kind} ${what} after it was merged: ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why} (no release tag information: counted as released).`;
+            pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, cap, unreleased ? 'not released yet' : 'rollback');
             continue;
         }
         if (file.status === 'removed' || !mig.forward)
@@ -68120,12 +68672,18 @@ async function evaluate(ctx, opts) {
     }
     // Objects created anywhere in this change cannot block anyone: lock dangers on them are not reported.
     const createdInPr = new Set(analysed.flatMap((a) => a.analysis.created.map((t) => t.toLowerCase())));
+    // Nor can tables created by a merged migration that has not shipped in a release yet (release tags).
+    const lockTargets = new Set(analysed.flatMap((a) => a.analysis.issues.filter((i) => migration_safety_dangers/* DANGERS */.zA[i.id].lockDanger && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase())).filter((t) => t !== undefined && !createdInPr.has(t)));
+    const createdUnreleased = lockTargets.size ? await tablesOfUnreleasedMigrations(ctx, analysed.map((a) => a.file.path), opts, policy, readHead, readBase, readConfig) : new Map();
     for (const { file, dialect, analysis, report } of analysed) {
-        const push = (id, f, statement, fix, cap) => pushFinding(report, id, f, statement, fix, cap);
+        const push = (id, f, statement, fix, cap, capWhy) => pushFinding(report, id, f, statement, fix, cap, capWhy);
         const sups = parseSuppressions(analysis.comments);
         const spans = analysis.statements;
         const used = new Set();
         const issues = [...analysis.issues].sort((a, b) => a.line - b.line);
+        // A table this migration drops is locked (ACCESS EXCLUSIVE) and gone with its indexes and constraints
+        // anyway: the other lock dangers on it (dropping its indexes first, …) add nothing; drop-table speaks.
+        const droppedHere = new Set(issues.filter((i) => i.id === 'drop-table' && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase()).filter((t) => t !== undefined));
         for (const issue of issues) {
             if (!(0,migration_safety_dangers/* holdsFor */.GY)(issue.id, dialect.dialect)) {
                 if (issue.id === 'syntax-error')
@@ -68134,6 +68692,13 @@ async function evaluate(ctx, opts) {
             }
             const target = (issue.names?.table ?? issue.table)?.toLowerCase();
             if (migration_safety_dangers/* DANGERS */.zA[issue.id].lockDanger && target && createdInPr.has(target))
+                continue;
+            const newTable = migration_safety_dangers/* DANGERS */.zA[issue.id].lockDanger && target && !issue.rollback ? createdUnreleased.get(target) : undefined;
+            if (newTable) {
+                report.rows.push([String(issue.line), issue.statement, `${issue.id} (not reported: new table)`, migration_safety_dangers/* DANGERS */.zA[issue.id].lock, `${target} is created by ${newTable}, merged but in no release yet: no production table to lock`]);
+                continue;
+            }
+            if (migration_safety_dangers/* DANGERS */.zA[issue.id].lockDanger && issue.id !== 'drop-table' && !issue.rollback && target && droppedHere.has(target))
                 continue;
             let suppressedBy;
             let missingReason = false;
@@ -68157,7 +68722,7 @@ async function evaluate(ctx, opts) {
                 continue;
             }
             const recipe = (0,migration_safety_dangers/* recipeFor */.Mu)(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version });
-            const cap = issue.rollback ? opts.rollback_level : undefined;
+            const cap = issue.rollback ? opts.rollback_level : issue.cap?.level;
             push(issue.id, {
                 path: file.path,
                 line: issue.line,
@@ -68165,7 +68730,7 @@ async function evaluate(ctx, opts) {
                 column: issue.column,
                 message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
                 hint: recipe,
-            }, issue.statement, recipe, cap);
+            }, issue.statement, recipe, cap, issue.rollback ? 'rollback' : issue.cap?.why);
             if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
                 push('expand-contract', {
                     path: file.path,
@@ -68182,8 +68747,13 @@ async function evaluate(ctx, opts) {
             report.rows.push([String(w.line), w.statement, `${w.id} (waived)`, migration_safety_dangers/* DANGERS */.zA[w.id].lock, `reason: ${w.reason}`]);
         }
         for (const s of sups) {
-            if (!(0,migration_safety_dangers/* isDangerId */.tX)(s.id))
-                report.rows.push([String(s.line), `quality-gate: ignore ${s.id}`, 'invalid suppression', '', `unknown danger id "${s.id}"; valid ids: see docs/rules/migration-safety.md`]);
+            if ((0,migration_safety_dangers/* isDangerId */.tX)(s.id))
+                continue;
+            // A misspelt id suppresses nothing: say so as a gate note (every surface shows notes), not only in this table.
+            const guess = (0,policy_validate/* didYouMean */.au)(s.id, migration_safety_dangers/* DANGER_IDS */.FH);
+            const mean = guess ? ` (did you mean "${guess}"?)` : '';
+            report.rows.push([String(s.line), `quality-gate: ignore ${s.id}`, 'invalid suppression', '', `unknown danger id "${s.id}"${mean}; valid ids: see docs/rules/migration-safety.md`]);
+            notes.push({ level: 'warning', message: `${file.path}:${s.line}: "quality-gate: ignore ${s.id}" names no migration danger${mean}, so it suppresses nothing. Valid ids: pr-gate explain migration-safety.` });
         }
     }
     for (const s of suppressionsListed) {
@@ -68207,6 +68777,7 @@ async function evaluate(ctx, opts) {
         findings,
         summary,
         tables,
+        notes,
         data: {
             migrations: migrations.map((m, i) => ({ path: m.file.path, layout: m.mig.layout, status: m.file.status, dialect: dialectRows[i]?.[1], dialect_source: dialectRows[i]?.[2] })),
             suppressions: suppressionsListed,
@@ -68250,8 +68821,11 @@ const TRIGGER_CODES = [
 ];
 const RunbookOptions = type/* Type */.ZU.Object({
     runbooks: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['**/runbooks/**', '**/runbook/**', '**/RUNBOOK*.md', '**/runbook*.md', '**/playbooks/**'],
-        description: 'Globs of runbook files: a change to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
+        default: [
+            '**/runbooks/**', '**/runbook/**', '**/RUNBOOK*.md', '**/runbook*.md', '**/playbooks/**',
+            '**/RELEASING*.md', '**/releasing/**', '**/release-checklist*', '**/release-process*', '**/OPERATIONS*.md', '**/docs/ops/**', '**/docs/operations/**',
+        ],
+        description: 'Globs of runbook and operations docs (runbooks, playbooks, release process and checklist, ops docs): a change to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
     }),
     services: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
         path: type/* Type */.ZU.String({ description: 'Glob with a `{service}` placeholder, e.g. `services/{service}/**`.' }),
@@ -68291,20 +68865,28 @@ const RunbookOptions = type/* Type */.ZU.Object({
             '**/skaffold*.y?(a)ml', '**/Tiltfile', '**/tilt_config.json', '**/tilt-*.y?(a)ml', '**/.devcontainer/**', '**/.devcontainer.json', '**/devcontainer.json',
             '**/?(docker-)compose[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug)?([.-]*).@(yml|yaml)',
             '**/?(docker-)compose[.-]*[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug).@(yml|yaml)',
-            '**/kind-config*.y?(a)ml', '**/ctlptl*.y?(a)ml', '**/.gitpod.yml',
+            '**/kind-config*.y?(a)ml', '**/ctlptl*.y?(a)ml', '**/.gitpod.yml', '**/quickstart*.y?(a)ml',
         ],
-        description: 'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, local kind clusters): not production, never operational triggers.',
+        description: 'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, quickstart compose files, local kind clusters): not production, never operational triggers.',
+    }),
+    non_production_paths: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [
+            '**/@(sandbox|staging|test|testing|dev|development|preview|previews|qa|e2e|ephemeral|pr)/**',
+            '**/@(sandbox|staging|test|testing|dev|development|preview|qa|e2e|ephemeral|pr).@(tf|tfvars|tf.json|y?(a)ml|json|hcl)',
+            '**/*[-_.]@(sandbox|staging|test|tests|testing|dev|development|preview|qa|e2e|ephemeral|pr).@(tf|tfvars|tf.json|y?(a)ml|json|hcl)',
+        ],
+        description: 'Globs of infrastructure and workflow files of non-production environments (a `sandbox/`, `staging/` or `test/` folder, `sandbox.tf`, `values-staging.yaml`, `.github/workflows/preview.yml`, `e2e-test.yml`): never operational triggers (env-var reads are still checked).',
     }),
     version_keys: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['image', 'tag', 'imageTag', 'newTag', 'digest', 'version', 'appVersion', 'constraints', 'hashes', 'uses'],
-        description: 'Keys whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs) is no trigger (`image: app:1.2 → app:1.3` is; `image: redis → valkey` is not). Dockerfile `FROM` lines count as `image`. Empty: off.',
+        default: ['image', 'tag', 'imageTag', 'newTag', 'digest', 'version', 'appVersion', 'constraints', 'hashes', 'uses', '*_tag', '*Tag', '*-tag', '*_image', '*Image', '*_digest', '*Digest', 'chart_version', 'chartVersion'],
+        description: 'Keys (names, or globs with `*` such as `*_tag`) whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs, `latest`) or is the same image repository with another tag/digest is no trigger (`image: app:1.2 → app:1.3`, `published_tag = "1.4.0" → "1.4.1"` are; `image: redis → valkey` and `cluster_version` are not). Dockerfile `FROM` lines count as `image`. Empty: off.',
     }),
     deploy_environments: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: ['*'],
         description: 'A workflow job whose `environment:` name matches one of these globs deploys (`*`: any GitHub environment; narrow it to e.g. `[production, prod*, staging]`).',
     }),
     non_production_environments: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['*staging*', '*preview*', '*test*', 'dev', 'dev-*', '*-dev', '*development*', 'pr-*', 'pr', '*review*', '*sandbox*', '*qa*', '*ephemeral*', 'ci', 'local'],
+        default: ['*staging*', '*preview*', '*test*', 'dev', 'dev-*', '*-dev', '*development*', 'pr-*', 'pr', '*review*', '*sandbox*', '*qa*', '*ephemeral*', '*e2e*', 'ci', 'local'],
         description: 'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, staging, test clusters): it is not a deploying job, whatever it runs.',
     }),
     non_production_events: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -68778,7 +69360,8 @@ const anyMapping = (0,js_yaml/* defineMappingTag */.bH)('!', {
 const SCHEMA = js_yaml/* CORE_SCHEMA */.OU.withTags(js_yaml/* mergeTag */.LJ, anyScalar, anySequence, anyMapping);
 /** True when the text has template directives (Helm/Go templates, Jinja). */
 function isTemplated(text) {
-    return /\{\{-?\s|\{\{[.$/a-zA-Z(]|\{%-?\s/.test(text);
+    // `${{ … }}` is a GitHub Actions expression, not a template directive.
+    return /(?<!\$)\{\{-?\s|(?<!\$)\{\{[.$/a-zA-Z(]|\{%-?\s/.test(text);
 }
 function loadYamlDocs(text) {
     const templated = isTemplated(text);
@@ -68787,6 +69370,17 @@ function loadYamlDocs(text) {
         return { ok: true, docs };
     }
     catch (e) {
+        // Closing brackets of a flow sequence/mapping written at the parent's indentation (`on: [\n  a,\n]`):
+        // GitHub and most YAML parsers accept them, js-yaml does not. They carry no meaning: indent and retry.
+        const relaxed = relaxFlowClosers(text);
+        if (relaxed !== text) {
+            try {
+                return { ok: true, docs: (0,js_yaml/* loadAll */.gh)(relaxed, { schema: SCHEMA }).filter((d) => d !== null && d !== undefined) };
+            }
+            catch {
+                // fall through: report the original error
+            }
+        }
         const msg = e instanceof Error ? e.message : String(e);
         return { ok: false, templated, reason: templated ? 'templated YAML (`{{ }}`)' : `invalid YAML: ${msg.split('\n')[0]}` };
     }
@@ -68798,6 +69392,23 @@ function loadJson(text) {
     catch (e) {
         return { ok: false, templated: isTemplated(text), reason: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
     }
+}
+/** Lines holding only closing flow brackets (`]`, `}`, `],`) indented one level deeper than the line before. */
+function relaxFlowClosers(text) {
+    const lines = text.split('\n');
+    let prevIndent = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        if (!l.trim() || /^\s*#/.test(l))
+            continue;
+        const indent = l.length - l.trimStart().length;
+        if (/^\s*[\]}][\]},\s]*$/.test(l) && indent <= prevIndent) {
+            lines[i] = ' '.repeat(prevIndent + 1) + l.trim();
+            continue;
+        }
+        prevIndent = indent;
+    }
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/rules/runbook/hcl.ts
@@ -68958,28 +69569,63 @@ function changedLeaves(a, b, max = 12) {
     walk(a, b, '');
     return out;
 }
-/** Version-like tokens: digests, commit SHAs, dotted versions (`v1.2.3-alpine`), bare numbers after `:`/`@`/`v`. */
-const VERSION_TOKEN = /sha256:[a-f0-9]{64}|\b[a-f0-9]{40}\b|\bv?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?|(?<=[:@=v\s~^<>]|^)v?\d+\b/g;
+/** Version-like tokens: digests, commit SHAs, dotted versions (`v1.2.3-alpine`), bare numbers after `:`/`@`/`v`, `latest`. */
+const VERSION_TOKEN = /sha256:[a-f0-9]{64}|\b[a-f0-9]{40}\b|\bv?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?|(?<=[:@=v\s~^<>]|^)v?\d+\b|(?<=[:@=\s]|^)latest\b/g;
 /** The text with every version-like token replaced: equal results mean a change of versions only. */
 function withoutVersions(text) {
     return text.replace(VERSION_TOKEN, '<v>');
 }
 /**
+ * The repository of a container image reference (`registry/path/name`), without its `:tag` and
+ * `@digest`; undefined when the text is not an image reference (spaces, template braces, empty).
+ * `busybox:latest` and `busybox:1.38.0@sha256:…` are the same repository.
+ */
+function imageRepository(ref) {
+    const t = ref.trim();
+    if (!t || /[\s{}$]/.test(t))
+        return undefined;
+    const noDigest = t.replace(/@sha256:[a-f0-9]{64}$/, '');
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    const repo = colon > slash ? noDigest.slice(0, colon) : noDigest;
+    return /^[a-z0-9][a-z0-9._\-/:]*$/i.test(repo) ? repo.toLowerCase() : undefined;
+}
+/** A predicate over key names from `version_keys` (exact names, or `*` wildcards matched case-sensitively). */
+function versionKeyTest(keys) {
+    const exact = new Set(keys.filter((k) => !k.includes('*')));
+    const globs = keys.filter((k) => k.includes('*')).map((k) => new RegExp(`^${k.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+    return (key) => exact.has(key) || globs.some((g) => g.test(key));
+}
+function isVersionKey(keys, key) {
+    return typeof keys === 'function' ? keys(key) : keys.has(key);
+}
+function anyVersionKeys(keys) {
+    return typeof keys === 'function' || keys.size > 0;
+}
+/** Two values of a routine key that differ only in version: version tokens blanked, or the same image repository. */
+function sameUpToVersion(before, after) {
+    if (withoutVersions(before) === withoutVersions(after))
+        return true;
+    const a = imageRepository(before);
+    return a !== undefined && a === imageRepository(after) && /[:@]/.test(before + after);
+}
+/**
  * True when every changed value is a version bump under a routine key: the leaf key is one of `keys`
- * (image, tag, version, …), the values are strings equal up to version tokens (or, for `hashes`-like
- * keys, any values), and nothing was added or removed. `image: redis:7 → valkey:8` is not a bump.
+ * (image, tag, version, `*_tag`, …), the values are strings equal up to version tokens (or the same image
+ * repository with another tag/digest; for `hashes`-like keys, any values), and nothing was added or
+ * removed. `image: redis:7 → valkey:8` is not a bump.
  */
 function onlyVersionBumps(leaves, keys) {
-    if (!leaves.length || !keys.size)
+    if (!leaves.length || !anyVersionKeys(keys))
         return false;
     return leaves.every((l) => {
         const leaf = /([A-Za-z_][\w-]*)(?:\[[^\]]*\])?$/.exec(l.path)?.[1];
-        if (!leaf || !keys.has(leaf))
+        if (!leaf || !isVersionKey(keys, leaf))
             return false;
         if (leaf === 'hashes')
             return true;
         if (typeof l.before === 'string' && typeof l.after === 'string')
-            return withoutVersions(l.before) === withoutVersions(l.after);
+            return sameUpToVersion(l.before, l.after);
         return false;
     });
 }
@@ -69094,6 +69740,47 @@ function normaliseArgs(keyword, args) {
         pairs.push(`${m[1]}=${unquote(m[2])}`);
     return pairs.length ? pairs.join(' ') : args;
 }
+/** Instructions that shape how the final image RUNS (its interface to operators), not how it is built. */
+const RUNTIME_KEYWORDS = new Set(['EXPOSE', 'ENTRYPOINT', 'CMD', 'USER', 'HEALTHCHECK', 'VOLUME', 'STOPSIGNAL', 'ENV', 'SHELL', 'ONBUILD']);
+/** `FROM [--platform=…] image [AS name]` → image and alias. */
+function fromParts(args) {
+    const words = args.split(' ').filter((w) => !w.startsWith('--'));
+    const as = words.findIndex((w) => w.toUpperCase() === 'AS');
+    return { image: words[0] ?? '', alias: as >= 0 ? words[as + 1]?.toLowerCase() : undefined };
+}
+/**
+ * The runtime contract of a Dockerfile's final image: the final stage (and the stages it inherits from by
+ * `FROM <stage>`) reduced to what an operator sees — ports, entrypoint/command, user, health check,
+ * volumes, stop signal, runtime env — and the external base image it starts from. Build stages, `RUN`,
+ * `COPY`, `ARG` and `WORKDIR` only decide how the image is built.
+ */
+function dockerRuntime(instructions) {
+    const stages = [];
+    for (const i of instructions) {
+        if (i.keyword === 'FROM')
+            stages.push({ from: i, body: [] });
+        else if (stages.length)
+            stages[stages.length - 1].body.push(i);
+    }
+    if (!stages.length)
+        return { runtime: instructions.filter((i) => RUNTIME_KEYWORDS.has(i.keyword)) };
+    const chain = [];
+    let cur = stages[stages.length - 1];
+    while (cur && !chain.includes(cur)) {
+        chain.unshift(cur);
+        const image = fromParts(cur.from.args).image.toLowerCase();
+        const at = stages.indexOf(cur);
+        cur = stages.slice(0, at).reverse().find((st) => fromParts(st.from.args).alias === image);
+    }
+    return { base: chain[0].from, runtime: chain.flatMap((st) => st.body.filter((i) => RUNTIME_KEYWORDS.has(i.keyword))) };
+}
+/** The base image of a runtime, compared up to its version (tag, digest): `golang:1.22` = `golang:1.23`. */
+function dockerBaseKey(base) {
+    if (!base)
+        return '';
+    const image = fromParts(base.args).image;
+    return imageRepository(image) ?? withoutVersions(image);
+}
 /* ─────────────────────────────── text fallbacks ─────────────────────────────── */
 /**
  * Text with comments and blank lines removed and whitespace collapsed, for files that cannot be parsed
@@ -69107,6 +69794,17 @@ function normaliseText(text) {
         .split('\n')
         .map((l) => l.replace(/^\s*(?:#|\/\/).*$/, '').replace(/^([^"'#]*?)\s+#.*$/, '$1').replace(/\s+/g, ' ').trim())
         .filter(Boolean)
+        .join('\n');
+}
+/**
+ * Templated YAML (Helm) compared as text after dropping lines that hold only control directives
+ * (`{{- if … }}`, `{{ else }}`, `{{- end }}`, `{{ with }}`, `{{ range }}`): moving a key across such a
+ * line (a templating fix) renders the same keys and values. Inline expressions (`{{ .Values.x }}`) are kept.
+ */
+function normaliseTemplate(text) {
+    return normaliseText(text)
+        .split('\n')
+        .filter((l) => !/^(?:\{\{-?\s*(?:if|else|end|with|range)\b[^}]*?-?\}\}\s*)+$/.test(l))
         .join('\n');
 }
 /* ─────────────────────────────── lines the PR touched ─────────────────────────────── */
@@ -69279,10 +69977,25 @@ function sectionUnits(doc, section, prefix) {
     }
     return out;
 }
+/**
+ * HCL block syntax and attribute syntax carry the same meaning (`kubernetes { host = … }` in Helm provider
+ * 2.x, `kubernetes = { host = … }` in 3.x): hcl2json gives a block as a one-element list of objects and an
+ * attribute as the object. Such lists are read as their element, everywhere in the tree.
+ */
+function hclBlocksAsObjects(v) {
+    if (Array.isArray(v))
+        return v.length === 1 && semantic_isObj(v[0]) ? hclBlocksAsObjects(v[0]) : v.map(hclBlocksAsObjects);
+    if (semantic_isObj(v))
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hclBlocksAsObjects(x)]));
+    return v;
+}
 /** Units of a Terraform file (hcl2json output): one per block address; a variables file is one unit per variable. */
 function terraformUnits(json, variablesFile) {
     if (!semantic_isObj(json))
         return [];
+    return terraformUnitsRaw(json, variablesFile).map((u) => ({ label: u.label, value: hclBlocksAsObjects(u.value) }));
+}
+function terraformUnitsRaw(json, variablesFile) {
     const out = [];
     if (variablesFile) {
         for (const [k, v] of Object.entries(json))
@@ -69532,6 +70245,11 @@ function jobDeploys(rec, id, job) {
                 return { deploys: false, environment: env };
             if (env && rec.environments.some((g) => (0,esm/* minimatch */.xF)(env, g, { nocase: true })))
                 return { deploys: true, environment: env, why: `environment ${env}` };
+            // A job named for a non-production target (deployment-tests, e2e, deploy-preview, deploy-pr) deploys to a test cluster.
+            const named = [jobId, detect_str(j.name) ?? ''].filter(Boolean);
+            const nameWords = named.flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean);
+            if ([...named, ...nameWords].some((w) => rec.nonProduction.some((g) => (0,esm/* minimatch */.xF)(w, g, { nocase: true }))))
+                return { deploys: false, environment: env };
             for (const step of arr(j.steps)) {
                 if (!detect_isObj(step))
                     continue;
@@ -69589,7 +70307,9 @@ async function detect(ctx, { options, runbookGlobs }) {
     const noOperationalChange = [];
     const devTooling = [];
     const versionBumps = [];
-    const versionKeys = new Set(options.version_keys);
+    const buildOnly = [];
+    const nonProduction = [];
+    const versionKeys = options.version_keys.length ? versionKeyTest(options.version_keys) : new Set();
     let hclUnavailable;
     const rec = {
         environments: options.deploy_environments,
@@ -69678,6 +70398,10 @@ async function detect(ctx, { options, runbookGlobs }) {
             push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' });
         if ((0,glob/* matchesAny */._I)(f.path, options.dev_tooling)) {
             devTooling.push(f.path);
+            continue;
+        }
+        if ((0,glob/* matchesAny */._I)(f.path, options.non_production_paths)) {
+            nonProduction.push(f.path);
             continue;
         }
         if ((0,glob/* matchesAny */._I)(f.path, options.feature_flags))
@@ -69817,17 +70541,41 @@ async function detect(ctx, { options, runbookGlobs }) {
         const reordered = !added.length && !removed.length && hi.map(key).join('\n') !== bi.map(key).join('\n');
         if (!added.length && !removed.length && !reordered)
             return void noOperationalChange.push(f.path);
-        // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
-        const unversioned = (list) => list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n');
-        if (versionKeys.has('image') && unversioned(hi) === unversioned(bi))
-            return void versionBumps.push(f.path);
+        // What operators see of the final image: its runtime instructions and the base image it starts from.
+        const hr = dockerRuntime(hi);
+        const br = dockerRuntime(bi);
+        const baseChanged = dockerBaseKey(hr.base) !== dockerBaseKey(br.base);
+        const runtimeLeft = new Map();
+        for (const i of br.runtime)
+            runtimeLeft.set(key(i), (runtimeLeft.get(key(i)) ?? 0) + 1);
+        const rtAdded = [];
+        for (const i of hr.runtime) {
+            const n = runtimeLeft.get(key(i)) ?? 0;
+            if (n > 0)
+                runtimeLeft.set(key(i), n - 1);
+            else
+                rtAdded.push(i);
+        }
+        const rtRemoved = [...runtimeLeft].flatMap(([k, n]) => Array.from({ length: n }, () => k));
+        const rtReordered = !rtAdded.length && !rtRemoved.length && hr.runtime.map(key).join('\n') !== br.runtime.map(key).join('\n');
+        if (!baseChanged && !rtAdded.length && !rtRemoved.length && !rtReordered) {
+            // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
+            const unversioned = (list) => list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n');
+            if (typeof versionKeys === 'function' ? versionKeys('image') : versionKeys.has('image'))
+                if (unversioned(hi) === unversioned(bi))
+                    return void versionBumps.push(f.path);
+            // Build stages, RUN/COPY/ARG, base-image versions: how the image is built, not how it runs.
+            return void buildOnly.push(f.path);
+        }
         const cut = (x) => (x.length > 60 ? `${x.slice(0, 57)}…` : x);
+        const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rtAdded];
         const parts = [
-            added.length ? `${list(added.map((i) => cut(key(i))), 2)}` : '',
-            removed.length ? `removes ${list(removed.map(cut), 2)}` : '',
-            reordered ? 'reorders instructions' : '',
+            shown.length ? `${list(shown.map((i) => cut(key(i))), 2)}` : '',
+            baseChanged && br.base ? `replaces base image ${cut(br.base.args)}` : '',
+            rtRemoved.length ? `removes ${list(rtRemoved.map(cut), 2)}` : '',
+            rtReordered ? 'reorders runtime instructions' : '',
         ].filter(Boolean);
-        const first = added[0];
+        const first = shown[0];
         push({
             code: 'dockerfile',
             path: f.path,
@@ -69849,7 +70597,9 @@ async function detect(ctx, { options, runbookGlobs }) {
                 return void noOperationalChange.push(f.path);
             return push({ code: 'docker-compose', path: f.path, line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined, what: `Compose file${removedNote(f)}`, how: 'path' });
         }
-        const changes = compareUnits(b?.ok ? sectionUnits(b.docs[0], 'services', 'service') : [], h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : []);
+        const all = compareUnits(b?.ok ? sectionUnits(b.docs[0], 'services', 'service') : [], h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : []);
+        // A service whose only difference is its `depends_on` starts in another order: nothing else runs differently.
+        const changes = all.filter((c) => !(c.label.startsWith('service ') && c.change === 'changed' && c.leaves.length > 0 && c.leaves.every((l) => /^depends_on(?:[.[]|$)/.test(l.path))));
         if (!changes.length)
             return void noOperationalChange.push(f.path);
         if (onlyVersionChanges(changes, versionKeys))
@@ -69887,7 +70637,11 @@ async function detect(ctx, { options, runbookGlobs }) {
             return push({ ...base, line: pickLine(touched(f), undefined, []), what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`, how: `path (${failure.reason})` });
         }
         const vars = kind === 'variables';
-        const changes = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : []);
+        const all = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : []);
+        // Outputs, newly added data sources (reads) and `depends_on` (apply order) change nothing that runs.
+        const changes = all.filter((c) => !inertTerraformChange(c));
+        if (!changes.length && all.length && hasBase(f) && hasHead(f))
+            return void noOperationalChange.push(f.path);
         if (!changes.length) {
             if (hasBase(f) && hasHead(f))
                 return void noOperationalChange.push(f.path);
@@ -69930,9 +70684,11 @@ async function detect(ctx, { options, runbookGlobs }) {
         // Comment/whitespace/formatting-only edits are no operational change.
         if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s)))
             return void noOperationalChange.push(f.path);
+        if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && isTemplated(s.head) && normaliseTemplate(s.head) === normaliseTemplate(s.base))
+            return void noOperationalChange.push(f.path);
         if (modified && parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
             return void versionBumps.push(f.path);
-        if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && versionKeys.size && templatedVersionBump(s.base, s.head, versionKeys))
+        if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && options.version_keys.length && templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys)))
             return void versionBumps.push(f.path);
         const t = touched(f);
         if (inChart) {
@@ -69968,6 +70724,9 @@ async function detect(ctx, { options, runbookGlobs }) {
         const changes = compareUnits(bu, hu);
         if (!changes.length)
             return void noOperationalChange.push(f.path);
+        // Objects matched by identity (a reordered multi-document release manifest): only image tags moved.
+        if (onlyVersionChanges(changes, versionKeys))
+            return void versionBumps.push(f.path);
         const ranges = yamlDocRanges(text);
         const headRange = (label) => {
             if (JSON_FILE.test(name) || ranges.length !== parsed.docs.length)
@@ -69995,7 +70754,7 @@ async function detect(ctx, { options, runbookGlobs }) {
     // New env vars: names the SERVICE did not read or declare at the base.
     if (!disabled.has('new-env-var'))
         await detectEnvVars(ctx, files, reader, options, push, notRead);
-    return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], hclUnavailable, reads: reader.reads };
+    return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], buildOnly, nonProduction, hclUnavailable, reads: reader.reads };
 }
 /**
  * A templated (unparsable) YAML edit that only bumps versions on lines of routine keys (`image: x:{{ … }}1.2`
@@ -70011,11 +70770,27 @@ function templatedVersionBump(base, head, keys) {
         if (b[i] === h[i])
             continue;
         changed++;
-        const key = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:/.exec(h[i])?.[1];
-        if (!key || !keys.has(key) || withoutVersions(b[i]) !== withoutVersions(h[i]))
+        const hm = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:\s*(.*)$/.exec(h[i]);
+        const bm = /^-?\s*["']?([A-Za-z_][\w-]*)["']?\s*:\s*(.*)$/.exec(b[i]);
+        if (!hm || !bm || hm[1] !== bm[1] || !keys(hm[1]))
+            return false;
+        const unquote = (v) => v.replace(/^(["'])(.*)\1$/, '$2');
+        if (!sameUpToVersion(unquote(bm[2]), unquote(hm[2])))
             return false;
     }
     return changed > 0;
+}
+/**
+ * A Terraform unit change that changes nothing that runs: an output (added, changed or removed), a data
+ * source that is new (a read; a changed data source such as an IAM policy document still counts), or a
+ * resource whose only difference is its `depends_on` (apply order).
+ */
+function inertTerraformChange(c) {
+    if (c.label.startsWith('output.'))
+        return true;
+    if (c.label.startsWith('data.') && c.change === 'added')
+        return true;
+    return c.change === 'changed' && c.leaves.length > 0 && c.leaves.every((l) => /(?:^|\.)depends_on(?:\[[^\]]*\])?$/.test(l.path));
 }
 /** Workflow-level keys that steer every job: a change there counts when the workflow has a deploying job. */
 const WORKFLOW_LEVEL = new Set(['on', 'true', 'env', 'permissions', 'concurrency', 'defaults']);
@@ -70403,6 +71178,8 @@ async function evaluateRunbook(ctx, options) {
         detection.noOperationalChange.length ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting` : '',
         detection.devTooling.length ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production` : '',
         detection.versionBumps.length ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only` : '',
+        detection.buildOnly.length ? `${detection.buildOnly.length} Dockerfile${detection.buildOnly.length === 1 ? '' : 's'} changed only in how the image is built` : '',
+        detection.nonProduction.length ? `${detection.nonProduction.length} file${detection.nonProduction.length === 1 ? '' : 's'} of non-production environments` : '',
     ].filter(Boolean).join('; ');
     let summary;
     if (!triggers.length)
@@ -70431,6 +71208,8 @@ async function evaluateRunbook(ctx, options) {
             no_operational_change: detection.noOperationalChange,
             dev_tooling: detection.devTooling,
             version_bumps: detection.versionBumps,
+            build_only: detection.buildOnly,
+            non_production: detection.nonProduction,
         },
     };
 }
@@ -72300,7 +73079,7 @@ function indexName(r) {
     lock: 'none',
     why: 'it has already run in production (and on every developer database) and will not run again: the change never reaches them and the schemas drift',
     fix: 'revert the change to the existing file and write a new migration that makes the change',
-    detection: 'a migration that existed on the base branch is deleted, renamed, or edited so that its statements change (parse trees compared without comments and layout; rollback files capped at rollback_level)',
+    detection: 'a migration that existed on the base branch is deleted, renamed, or edited so that its statements change (parse trees compared without comments, layout, heredoc indentation or timeout values; rollback files capped at rollback_level); one that no release tag holds yet is capped at unreleased_edit_level (notice)',
     level: 'fail',
     dialects: types/* ALL_DIALECTS */.qV,
 }));
@@ -72313,7 +73092,7 @@ function indexName(r) {
     lock: 'none',
     why: 'the framework supports a rollback but this migration gives none: a bad deploy cannot be rolled back quickly',
     fix: 'golang-migrate: add the matching .down.sql; dbmate: add a -- migrate:down section; Alembic: implement downgrade(); Django: give RunSQL a reverse_sql / RunPython a reverse_code; Rails: use up/down or reversible for irreversible operations',
-    detection: 'a new .up.sql without its .down.sql (same dialect suffix), a dbmate file without -- migrate:down, a sqitch deploy without revert, an Alembic downgrade() that only passes, RunSQL/RunPython without a reverse, an irreversible Rails operation in def change',
+    detection: 'a new .up.sql without its .down.sql (same dialect suffix, or the generic one; a notice in a folder that has no .down.sql at all), a dbmate file without -- migrate:down, a sqitch deploy without revert, an Alembic downgrade() that only passes, RunSQL/RunPython without a reverse, an irreversible Rails operation in def change',
     level: 'warn',
     dialects: types/* ALL_DIALECTS */.qV,
 }));
@@ -73006,6 +73785,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

@@ -165,6 +165,8 @@ export interface RuleOutput {
   labels?: { add: string[]; remove: string[] }
   /** Free-form machine data for the JSON report. */
   data?: Record<string, unknown>
+  /** Gate-level notes the rule raises (e.g. a misspelt suppression comment): added to Verdict.notes. */
+  notes?: Note[]
 }
 
 /** Options every rule has, whatever its own options are. */
@@ -202,6 +204,8 @@ export interface RuleResult {
   durationMs?: number
   /** Labels the rule asked for (gathered into Verdict.labels). */
   labels?: { add: string[]; remove: string[] }
+  /** Notes the rule raised (gathered into Verdict.notes). */
+  notes?: Note[]
 }
 
 export type Conclusion = 'success' | 'neutral' | 'failure'

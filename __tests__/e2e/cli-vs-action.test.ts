@@ -74,7 +74,7 @@ const comparable = (rules: ReportRule[]) =>
 
 /** Runs the change base..head (checked out at head) through the CLI and through the Action. */
 async function bothWays(repo: TempRepo, base: string, head: string, body: string, prNumber: number, labels: string[] = []): Promise<{ fromGit: { conclusion: string; rules: ReportRule[] }; fromApi: { conclusion: string; rules: ReportRule[] }; files: PullFileInput[] }> {
-  const cli = repo.cli('check', '--base', 'main', '--format', 'json', '--body', body, ...labels.flatMap((l) => ['--label', l]))
+  const cli = repo.cli('check', '--base', 'main', '--committed', '--format', 'json', '--body', body, ...labels.flatMap((l) => ['--label', l]))
   expect(cli.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
   const fromGit = JSON.parse(cli.stdout) as { conclusion: string; rules: ReportRule[] }
   server.setTree(base, treeAt(repo, base))

@@ -37,7 +37,7 @@ describe('policy errors name file, line and column', () => {
     ],
     ['invalid YAML', 'rules:\n  pr-size: [\n', '.github/quality-gate.yml:3:1: invalid YAML'],
     ['a list at the top level', '- a\n- b\n', '.github/quality-gate.yml:1:1: expected a mapping at the top level'],
-    ['an unknown preset', 'extends: strictest\n', 'extends: unknown preset "strictest"; shipped presets: default, relaxed, strict'],
+    ['an unknown preset', 'extends: strictest\n', 'extends: unknown preset "strictest" (did you mean "strict"?); shipped presets: default, relaxed, strict'],
     ['a missing extended file', 'extends: .github/base.yml\n', 'extends: ".github/base.yml" was not found in the repository'],
   ])('%s', async (_name, text, expected) => {
     const errors = await errorsOf(text)

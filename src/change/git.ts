@@ -1,8 +1,12 @@
 /**
  * The local git source (CLI): builds the same ChangeSet as the GitHub source, from real `git` on a
- * checkout. Base defaults to the merge base with the default branch (GitHub's three-dot diff).
+ * checkout. Base defaults to the merge base with the default branch (GitHub's three-dot diff); head, in
+ * the CLI, to HEAD plus the uncommitted changes (see snapshotWorkingTree).
  */
 import { execFile } from 'node:child_process'
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
 import { releasedPathsInGit } from './tags.js'
 
@@ -17,9 +21,9 @@ export class GitError extends Error {
   }
 }
 
-export function git(cwd: string, args: string[]): Promise<string> {
+export function git(cwd: string, args: string[], env?: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-c', 'core.quotepath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile('git', ['-c', 'core.quotepath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: env ? { ...process.env, ...env } : undefined }, (err, stdout, stderr) => {
       if (err) reject(new GitError(`git ${args.join(' ')}: ${(stderr || err.message).trim().split('\n')[0]}`))
       else resolve(stdout)
     })
@@ -36,32 +40,105 @@ async function tryGit(cwd: string, args: string[]): Promise<string | undefined> 
 
 export interface ResolvedRange {
   base: string
+  /** The head commit (reports, title and author). */
   head: string
   /** How the base was chosen, for the report. */
   baseLabel: string
+  /**
+   * When uncommitted changes are included: a tree object of the working tree as `git add -A` would stage
+   * it (staged, unstaged and untracked files, .gitignore respected). The diff and the head side's reads
+   * use it instead of `head`.
+   */
+  workingTree?: { tree: string; files: number }
 }
 
-/** Resolves --base/--head. Without --base: merge base with origin/HEAD, origin/main, main, master…; on the default branch itself, HEAD~1. */
-export async function resolveRange(cwd: string, baseArg?: string, headArg = 'HEAD'): Promise<ResolvedRange> {
+export interface RangeOptions {
+  /** Include staged, unstaged and untracked changes on top of HEAD (the CLI's default without --head). */
+  workingTree?: boolean
+}
+
+/**
+ * The working tree as a tree object, written through a temporary index (a copy of the real one, so stat
+ * data spares rehashing unchanged files): the repository's index and work tree are left as they were.
+ * Undefined when nothing differs from HEAD.
+ */
+export async function snapshotWorkingTree(cwd: string): Promise<{ tree: string; files: number } | undefined> {
+  const dir = await mkdtemp(join(tmpdir(), 'pr-gate-index-'))
+  try {
+    const tmpIndex = join(dir, 'index')
+    const env = { GIT_INDEX_FILE: tmpIndex }
+    const realIndex = resolve(cwd, (await git(cwd, ['rev-parse', '--git-path', 'index'])).trim())
+    const copied = await copyFile(realIndex, tmpIndex).then(
+      () => true,
+      () => false,
+    )
+    if (!copied) await git(cwd, ['read-tree', 'HEAD'], env)
+    try {
+      await git(cwd, ['add', '-A'], env)
+    } catch (e) {
+      if (!copied) throw e
+      // An index this git cannot reuse elsewhere (e.g. a split index): start from HEAD instead.
+      await git(cwd, ['read-tree', 'HEAD'], env)
+      await git(cwd, ['add', '-A'], env)
+    }
+    const tree = (await git(cwd, ['write-tree'], env)).trim()
+    const headTree = (await git(cwd, ['rev-parse', 'HEAD^{tree}'])).trim()
+    if (tree === headTree) return undefined
+    const changed = (await git(cwd, ['diff-tree', '-r', '--name-only', '-z', headTree, tree])).split('\0').filter(Boolean)
+    return { tree, files: changed.length }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** The names the default branch usually has, after origin/HEAD, the upstream and init.defaultBranch. */
+const USUAL_DEFAULT_BRANCHES = ['main', 'master', 'trunk']
+
+/**
+ * Resolves --base/--head. Without --base, the base is the merge base with the default branch as git
+ * knows it: `origin/HEAD`, then the upstream of the current branch, then `init.defaultBranch`, then the
+ * usual names (main, master, trunk; local, then on origin). On the default branch itself: HEAD (only
+ * the uncommitted changes) when there are some, else HEAD~1 (the last commit).
+ */
+export async function resolveRange(cwd: string, baseArg?: string, headArg = 'HEAD', opts: RangeOptions = {}): Promise<ResolvedRange> {
   if ((await tryGit(cwd, ['rev-parse', '--is-inside-work-tree'])) !== 'true') throw new GitError(`${cwd} is not inside a git work tree`)
   const head = await tryGit(cwd, ['rev-parse', '--verify', `${headArg}^{commit}`])
   if (!head) throw new GitError(`--head ${headArg} is not a commit in this repository`)
+  const workingTree = opts.workingTree ? await snapshotWorkingTree(cwd) : undefined
   if (baseArg) {
     const b = await tryGit(cwd, ['rev-parse', '--verify', `${baseArg}^{commit}`])
     if (!b) throw new GitError(`--base ${baseArg} is not a commit in this repository`)
     const mb = (await tryGit(cwd, ['merge-base', b, head])) ?? b
-    return { base: mb, head, baseLabel: `merge base of ${baseArg} and ${headArg}` }
+    return { base: mb, head, baseLabel: `merge base of ${baseArg} and ${headArg}`, workingTree }
   }
-  for (const cand of ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master']) {
-    const b = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${cand}^{commit}`])
+  const candidates: Array<{ ref: string; why: string; upstream?: boolean }> = []
+  const originHead = await tryGit(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])
+  if (originHead) candidates.push({ ref: originHead, why: 'origin/HEAD' })
+  const branch = await tryGit(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD'])
+  const upstream = branch ? await tryGit(cwd, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']) : undefined
+  if (upstream) candidates.push({ ref: upstream, why: `upstream of ${branch}`, upstream: true })
+  const configured = await tryGit(cwd, ['config', '--get', 'init.defaultBranch'])
+  if (configured) candidates.push({ ref: configured, why: 'init.defaultBranch' }, { ref: `origin/${configured}`, why: 'init.defaultBranch on origin' })
+  for (const name of USUAL_DEFAULT_BRANCHES) candidates.push({ ref: name, why: 'a usual default-branch name' }, { ref: `origin/${name}`, why: 'a usual default-branch name' })
+  for (const cand of candidates) {
+    const b = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${cand.ref}^{commit}`])
     if (!b) continue
     const mb = await tryGit(cwd, ['merge-base', b, head])
-    if (mb && mb !== head) return { base: mb, head, baseLabel: `merge base with ${cand}` }
-    break
+    if (!mb) continue // unrelated history
+    if (mb !== head) return { base: mb, head, baseLabel: `merge base with ${cand.ref} (${cand.why})`, workingTree }
+    // Everything up to HEAD is in the upstream (already pushed): that says nothing of the default branch.
+    if (cand.upstream) continue
+    // HEAD is on the default branch (or behind it).
+    if (workingTree) return { base: head, head, baseLabel: `HEAD: ${cand.ref} (${cand.why}) contains HEAD, so only the uncommitted changes`, workingTree }
+    const parent = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${head}~1^{commit}`])
+    if (!parent) throw new GitError(`no base to compare with: HEAD is the first commit of ${cand.ref} (${cand.why}); pass --base REF`)
+    return { base: parent, head, baseLabel: `${headArg}~1: ${cand.ref} (${cand.why}) contains ${headArg}, so only its last commit` }
   }
+  const names = [...new Set(candidates.map((c) => c.ref))].join(', ')
+  if (workingTree) return { base: head, head, baseLabel: `HEAD: no default branch found (tried ${names || 'origin/HEAD'}), so only the uncommitted changes`, workingTree }
   const parent = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${head}~1^{commit}`])
-  if (!parent) throw new GitError('no base to compare with: the repository has a single commit and no default branch to diff against; pass --base REF')
-  return { base: parent, head, baseLabel: `${headArg}~1 (on the default branch: the last commit)` }
+  if (!parent) throw new GitError(`no base to compare with: the repository has a single commit and no default branch to diff against (tried ${names}); pass --base REF`)
+  return { base: parent, head, baseLabel: `${headArg}~1: no default branch found (tried ${names}), so only the last commit` }
 }
 
 const STATUS: Record<string, FileStatus> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' }
@@ -82,7 +159,8 @@ function splitSections(patch: string): string[] {
 }
 
 export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<ChangeSet> {
-  const common = ['--no-color', '--no-ext-diff', '-M', range.base, range.head]
+  const headSide = range.workingTree?.tree ?? range.head
+  const common = ['--no-color', '--no-ext-diff', '-M', range.base, headSide]
   const [nameStatus, numstat, patch] = await Promise.all([
     git(cwd, ['diff', '--name-status', '-z', ...common]),
     git(cwd, ['diff', '--numstat', '-z', ...common]),
@@ -154,7 +232,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     files,
     totalFiles: files.length,
     truncated: false,
-    readHead: (p) => show(range.head, p),
+    readHead: (p) => show(headSide, p),
     readBase: (p) => show(range.base, p),
     listBase,
     releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, range.base, paths, patterns),

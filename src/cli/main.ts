@@ -3,14 +3,16 @@
  * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
  */
 import { parseArgs } from 'node:util'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { resolve, relative, sep } from 'node:path'
-import type { RuleContext, Verdict } from '../types.js'
-import { gitChangeSet, readAtRef, resolveRange, GitError, git } from '../change/git.js'
+import { dirname, join, resolve, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Note, RuleContext, Verdict } from '../types.js'
+import { gitChangeSet, readAtRef, resolveRange, GitError, git, type ResolvedRange } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
-import { PolicyError, formatIssue, loadPolicy } from '../policy/load.js'
-import { policyJsonSchema } from '../policy/schema.js'
+import { PolicyError, formatIssue, isEmptyPolicy, loadPolicy } from '../policy/load.js'
+import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
 import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
 import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
 import { renderText } from '../report/text.js'
@@ -25,7 +27,7 @@ import { ReleaseError } from '../release/range.js'
 import { renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
 import { parseGateIdentity } from '../release/gates.js'
 import { visibleControls } from '../report/escape.js'
-import { didYouMean } from '../policy/validate.js'
+import { applyDefaults, didYouMean, type SchemaNode } from '../policy/validate.js'
 import { DANGERS, type DangerInfo } from '../rules/migration-safety/dangers.js'
 
 const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help']
@@ -34,10 +36,15 @@ const hint = (s: string | undefined): string => (s ? ` (did you mean "${s}"?)` :
 export const USAGE = `pr-gate — hold a change to the team's engineering standards
 
 Usage:
-  pr-gate check [--base REF] [--head REF] [--policy FILE] [--format text|markdown|json] [--body TEXT] [--label NAME]...
-      Evaluate the diff between base (default: merge base with the default branch) and head (default HEAD)
-      of the git checkout in the current directory. Policy: --policy FILE from disk, else
-      .github/quality-gate.yml at the base ref, else the embedded default policy.
+  pr-gate check [--base REF] [--head REF] [--committed] [--policy FILE] [--format text|markdown|json]
+                [--body TEXT|-] [--label NAME]...
+      Evaluate the diff between base and head of the git checkout in the current directory. Base (default):
+      the merge base with the default branch as git knows it (origin/HEAD, the upstream of the current
+      branch, init.defaultBranch, then main, master, trunk); the output says which. Head (default): HEAD
+      plus the uncommitted changes (staged, unstaged and untracked files); --committed checks commits
+      only, and so does an explicit --head. --body - reads the PR description from standard input.
+      Policy: --policy FILE from disk, else .github/quality-gate.yml at the base ref, else the embedded
+      default policy.
   pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
   pr-gate explain [RULE|DANGER]  List the rules, show one rule's options and defaults, or one migration
                                  danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
@@ -50,7 +57,8 @@ Usage:
       (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
       PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
-  pr-gate help
+  pr-gate help, pr-gate --help, pr-gate <command> --help
+  pr-gate --version
 
 Exit codes: 0 gate passed (success or neutral), 1 gate failed, 2 usage or configuration error.
 `
@@ -61,20 +69,85 @@ export interface CliIO {
   cwd: string
 }
 
-const defaultIO: CliIO = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() }
+const defaultIO: CliIO = {
+  out: (s) => {
+    if (!stdoutClosed) process.stdout.write(s)
+  },
+  err: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+}
 
 class UsageError extends Error {}
 
+/** The usage of one command: its lines of USAGE. */
+export function commandUsage(cmd: string): string | undefined {
+  const lines = USAGE.split('\n')
+  const start = lines.findIndex((l) => l.startsWith(`  pr-gate ${cmd} `) || l === `  pr-gate ${cmd}`)
+  if (start < 0) return undefined
+  let end = start + 1
+  while (end < lines.length && /^ {6,}\S/.test(lines[end])) end++
+  const exit = lines.find((l) => l.startsWith('Exit codes'))
+  return `Usage:\n${lines.slice(start, end).join('\n')}\n\n${exit ?? ''}\n`
+}
+
+/** The version of the package the bundle belongs to (the nearest package.json that names one). */
+export function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    try {
+      const pkg: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+      if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string') return pkg.version
+    } catch {
+      // no package.json here (or not JSON): look further up
+    }
+    const up = dirname(dir)
+    if (up === dir) return 'unknown'
+    dir = up
+  }
+}
+
+let stdoutClosed = false
+/**
+ * `pr-gate explain … | head`: once the reader goes away, writes fail with EPIPE. Stop writing, quietly;
+ * the command still finishes and exits with its own code.
+ */
+function quietOnClosedStdout(): void {
+  if (process.stdout.listenerCount('error') > 0) return
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      stdoutClosed = true
+      return
+    }
+    process.stderr.write(`pr-gate: cannot write the output: ${errorMessage(e)}\n`)
+    process.exitCode = 2
+  })
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer))
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [cmd, ...rest] = argv
+  if (io === defaultIO) quietOnClosedStdout()
   try {
+    if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
+      io.out(`pr-gate ${packageVersion()}\n`)
+      return 0
+    }
+    if (cmd && COMMANDS.includes(cmd) && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(commandUsage(cmd) ?? USAGE)
+      return 0
+    }
     switch (cmd) {
       case 'check':
         return await check(rest, io)
       case 'validate':
         return await validateCmd(rest, io)
       case 'explain':
-        return explain(rest, io)
+        return await explain(rest, io)
       case 'serve':
         return await serveCmd(rest, io)
       case 'release':
@@ -115,6 +188,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string', default: 'text' },
       body: { type: 'string', default: '' },
       label: { type: 'string', multiple: true, default: [] },
+      committed: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -124,7 +198,10 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
     throw new GitError(`${io.cwd} is not inside a git work tree`)
   })).trim()
-  const range = await resolveRange(root, values.base, values.head)
+  // An explicit --head names a commit: the range is committed history, whatever the working tree holds.
+  const committedOnly = values.committed === true || values.head !== undefined
+  const range = await resolveRange(root, values.base, values.head, { workingTree: !committedOnly })
+  const body = values.body === '-' ? await readStdin() : (values.body as string)
   const changes = await gitChangeSet(root, range)
   const gitattributes = await readAtRef(root, range.base, '.gitattributes')
   markExclusions(changes.files, gitattributes)
@@ -140,15 +217,15 @@ async function check(args: string[], io: CliIO): Promise<number> {
     })
     policyFile = relative(root, abs).split(sep).join('/') || values.policy
     read = (p: string) => readFile(resolve(root, p), 'utf8').catch(() => undefined)
-    policySource = `${policyFile} (working tree)`
+    policySource = `${policyFile} (working tree)${isEmptyPolicy(policyText) ? '; empty: the default preset applies' : ''}`
   } else {
     policyText = await readAtRef(root, range.base, DEFAULT_POLICY_PATH)
-    policySource = policyText === undefined ? `embedded default policy (no ${DEFAULT_POLICY_PATH} at the base)` : `${DEFAULT_POLICY_PATH}@${range.base.slice(0, 12)}`
+    policySource = policyText === undefined ? `embedded default policy (no ${DEFAULT_POLICY_PATH} at the base)` : `${DEFAULT_POLICY_PATH}@${range.base.slice(0, 12)}${isEmptyPolicy(policyText) ? ' (empty: the default preset applies)' : ''}`
   }
   const author = (await git(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim()
   const ctx: RuleContext = {
     changes,
-    pr: { title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(), body: values.body as string, author, labels: values.label as string[] },
+    pr: { title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(), body, author, labels: values.label as string[] },
     evidence: workspaceEvidence(root),
     gitattributes,
     now: new Date(),
@@ -157,7 +234,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
   let verdict: Verdict
   try {
     const loaded = await loadPolicy(policyText, policyFile, read)
-    verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes: [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}…${range.head.slice(0, 12)} (${range.baseLabel}).` }] })
+    verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes: rangeNotes(range, committedOnly, values.head !== undefined) })
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e
     verdict = policyErrorVerdict(e.issues.map(formatIssue), ctx, policySource, defaultResolvedPolicy())
@@ -167,6 +244,17 @@ async function check(args: string[], io: CliIO): Promise<number> {
   else io.out(renderText(verdict))
   if (verdict.failedRules.includes('policy')) return 2
   return verdict.conclusion === 'failure' ? 1 : 0
+}
+
+/** Which diff was checked, in words: the base and how it was found, and whether uncommitted changes are in. */
+function rangeNotes(range: ResolvedRange, committedOnly: boolean, explicitHead: boolean): Note[] {
+  const wt = range.workingTree
+  const head = wt ? `${range.head.slice(0, 12)}+uncommitted` : range.head.slice(0, 12)
+  const notes: Note[] = [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}…${head} (base: ${range.baseLabel}).` }]
+  if (wt) notes.push({ level: 'info', message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, modified or untracked; --committed checks commits only.` })
+  else if (committedOnly) notes.push({ level: 'info', message: `Commits only (${explicitHead ? '--head given' : '--committed'}): uncommitted changes are not checked.` })
+  else notes.push({ level: 'info', message: 'No uncommitted changes: the working tree is clean.' })
+  return notes
 }
 
 async function validateCmd(args: string[], io: CliIO): Promise<number> {
@@ -195,7 +283,7 @@ async function validateCmd(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-function explain(args: string[], io: CliIO): number {
+async function explain(args: string[], io: CliIO): Promise<number> {
   const id = args[0]
   if (!id) {
     for (const r of RULES) io.out(`${r.id.padEnd(22)} default ${r.defaultLevel.padEnd(6)} ${r.description}\n`)
@@ -208,9 +296,18 @@ function explain(args: string[], io: CliIO): number {
     const known = [...RULES.map((r) => r.id), ...Object.keys(DANGERS)]
     throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint(didYouMean(id, known))}; rules: ${RULES.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`)
   }
-  io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}\ndocs: docs/rules/${rule.id}.md\noptions:\n`)
-  const props = (rule.options as unknown as { properties: Record<string, { default?: unknown; description?: string }> }).properties
-  for (const [k, s] of Object.entries(props)) io.out(`  ${k}: ${JSON.stringify(s.default)}${s.description ? ` — ${s.description}` : ''}\n`)
+  // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
+  // not {}), and what the default preset sets where that differs.
+  const preset = (await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)).policy.rules[rule.id] ?? {}
+  const entry = ruleEntrySchema(rule) as unknown as SchemaNode
+  const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : ''
+  io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`)
+  for (const [k, s] of Object.entries(entry.properties ?? {})) {
+    if (k === 'level') continue
+    const def = applyDefaults(s, undefined)
+    const inPreset = JSON.stringify(preset[k]) !== JSON.stringify(def) ? ` (the default preset sets ${JSON.stringify(preset[k])})` : ''
+    io.out(`  ${k}: ${JSON.stringify(def)}${inPreset}${s.description ? ` — ${s.description}` : ''}\n`)
+  }
   if (rule.id === 'migration-safety') {
     io.out('dangers (pr-gate explain <id> for one):\n')
     for (const [d, info] of Object.entries(DANGERS as Record<string, DangerInfo>)) io.out(`  ${d.padEnd(34)} ${info.level.padEnd(6)} ${info.title}\n`)

@@ -41,6 +41,7 @@ export async function runRule(rule: Rule, ctx: RuleContext, options: { level: Le
       error: errors.length ? errors.map((e) => e.message).join('; ') : undefined,
       durationMs: Math.round(performance.now() - started),
       labels: out.labels,
+      notes: out.notes?.length ? out.notes : undefined,
     }
   } catch (e) {
     return {
@@ -88,6 +89,7 @@ export async function runGate(input: GateInput): Promise<Verdict> {
         notes.push({ level: 'warning', message: `Waiver for ${rule.id} not applied: ${w.rejected}.` })
       }
     }
+    if (result.notes) notes.push(...result.notes)
     results.push(result)
   }
   if (ctx.changes.truncated) {

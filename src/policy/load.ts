@@ -5,7 +5,7 @@
 import { load, YAMLException } from 'js-yaml'
 import { policySchema, type ResolvedPolicy } from './schema.js'
 import { positionsOf } from './positions.js'
-import { applyDefaults, validate, type SchemaNode } from './validate.js'
+import { applyDefaults, didYouMean, validate, type SchemaNode } from './validate.js'
 import { PRESETS } from './presets.generated.js'
 import { RULES } from '../rules/index.js'
 
@@ -141,6 +141,11 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 
 const MAX_DEPTH = 8
 
+function presetGuess(name: string): string {
+  const g = didYouMean(name, PRESET_NAMES)
+  return g ? ` (did you mean ${JSON.stringify(g)}?)` : ''
+}
+
 async function resolveChain(text: string, file: string, read: RepoReader, seen: string[], sources: string[]): Promise<unknown> {
   // This file's own issues and those of its `extends` chain are reported together: one run of
   // `pr-gate validate` names every problem, not one layer at a time.
@@ -173,7 +178,7 @@ async function resolveChain(text: string, file: string, read: RepoReader, seen: 
         ...at(i),
         message: isPath
           ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
-          : `extends: unknown preset ${JSON.stringify(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
+          : `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
       })
       continue
     }
@@ -193,15 +198,32 @@ async function resolveChain(text: string, file: string, read: RepoReader, seen: 
 }
 
 /**
- * Loads the policy at `file` with content `text` (undefined = the repository has none: the embedded
- * default preset is used). Throws PolicyError with every issue found.
+ * Whether a policy file holds no document at all (empty, only comments, `---`, or `null`). Such a file
+ * means the default preset, exactly as if the repository had none: an empty file must not silently turn
+ * the preset off (a file with keys and no `extends` starts from the schema's defaults instead).
+ */
+export function isEmptyPolicy(text: string): boolean {
+  if (text.trim() === '') return true
+  try {
+    const doc: unknown = load(text)
+    return doc === null || doc === undefined
+  } catch (e) {
+    return e instanceof YAMLException && !e.mark && /input is empty/.test(e.reason)
+  }
+}
+
+/**
+ * Loads the policy at `file` with content `text` (undefined = the repository has none, or an empty file
+ * (see isEmptyPolicy): the embedded default preset is used). Throws PolicyError with every issue found.
  */
 export async function loadPolicy(text: string | undefined, file: string, read: RepoReader): Promise<LoadedPolicy> {
   const sources: string[] = []
+  const empty = text !== undefined && isEmptyPolicy(text)
   const merged =
-    text === undefined
+    text === undefined || empty
       ? await resolveChain(PRESETS.default, 'policies/default.yml', read, ['preset:default'], sources)
       : await resolveChain(text, file, read, [file], sources)
+  if (empty) sources.push(`${file} (empty: the default preset applies)`)
   const full = applyDefaults(policySchema() as unknown as SchemaNode, merged) as ResolvedPolicy
   // Every registered rule gets an entry, so the engine never meets an unconfigured rule.
   for (const r of RULES) full.rules[r.id] = (applyDefaults(policySchema().properties.rules.properties[r.id] as unknown as SchemaNode, full.rules[r.id] ?? {}) as ResolvedPolicy['rules'][string])

@@ -121,7 +121,26 @@ export interface ResolvedPolicy {
   release: Static<typeof ReleaseSettings>
 }
 
-/** The JSON Schema document written to policies/schema.json. */
+/**
+ * The JSON Schema document written to policies/schema.json. TypeBox lists every non-Optional property as
+ * `required`, but a key with a default may be left out of a policy (the loader fills it in): an editor
+ * must not ask for it. So `required` keeps only the keys without a default (e.g. a co-change rule's `name`).
+ */
 export function policyJsonSchema(): Record<string, unknown> {
-  return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(policySchema())) }
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...(withoutDefaultedRequired(JSON.parse(JSON.stringify(policySchema()))) as Record<string, unknown>) }
+}
+
+function withoutDefaultedRequired(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutDefaultedRequired)
+  if (typeof node !== 'object' || node === null) return node
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(node)) out[k] = withoutDefaultedRequired(v)
+  const props = out.properties
+  if (Array.isArray(out.required) && typeof props === 'object' && props !== null) {
+    const p = props as Record<string, { default?: unknown } | undefined>
+    const required = out.required.filter((k): k is string => typeof k === 'string' && p[k]?.default === undefined)
+    if (required.length) out.required = required
+    else delete out.required
+  }
+  return out
 }

@@ -142,7 +142,10 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       best = c
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+  if (best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3))) return best
+  // A longer or shorter spelling of one candidate ("warning" for "warn"): the one that shares the prefix.
+  const w = word.toLowerCase()
+  return w.length >= 3 ? candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w))) : undefined
 }
 
 export interface ValidateOptions {
@@ -154,7 +157,10 @@ export interface ValidateOptions {
 export function validate(schema: SchemaNode, value: unknown, path: string[] = [], issues: ValidationIssue[] = [], opts: ValidateOptions = {}): ValidationIssue[] {
   const lits = literals(schema)
   if (lits) {
-    if (!lits.includes(value)) issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` })
+    if (!lits.includes(value)) {
+      const guess = typeof value === 'string' ? didYouMean(value, lits.filter((l): l is string => typeof l === 'string')) : undefined
+      issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}` })
+    }
     return issues
   }
   if (schema.anyOf) {

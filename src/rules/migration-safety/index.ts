@@ -7,7 +7,8 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { matchesAny } from '../../change/glob.js'
 import { parsePatch } from '../../change/patch.js'
-import type { ChangedFile, CommonRuleOptions, Finding, Level, Rule, RuleContext, RuleOutput, RuleTable } from '../../types.js'
+import type { ChangedFile, CommonRuleOptions, Finding, Level, Note, Rule, RuleContext, RuleOutput, RuleTable } from '../../types.js'
+import { didYouMean } from '../../policy/validate.js'
 import { DANGERS, DANGER_IDS, holdsFor, isDangerId, recipeFor, type DangerId } from './dangers.js'
 import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
@@ -437,6 +438,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     else others.push(f)
   }
   if (migrations.length === 0) return { findings: [], summary: 'no migration changed' }
+  const notes: Note[] = []
   const appChanged = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths) && !matchesAny(f.path, opts.app_exclude)).map((f) => f.path)
 
   // Configuration and rollback files are read once each, through the change set (head, else base).
@@ -653,7 +655,12 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
       report.rows.push([String(w.line), w.statement, `${w.id} (waived)`, DANGERS[w.id].lock, `reason: ${w.reason}`])
     }
     for (const s of sups) {
-      if (!isDangerId(s.id)) report.rows.push([String(s.line), `quality-gate: ignore ${s.id}`, 'invalid suppression', '', `unknown danger id "${s.id}"; valid ids: see docs/rules/migration-safety.md`])
+      if (isDangerId(s.id)) continue
+      // A misspelt id suppresses nothing: say so as a gate note (every surface shows notes), not only in this table.
+      const guess = didYouMean(s.id, DANGER_IDS)
+      const mean = guess ? ` (did you mean "${guess}"?)` : ''
+      report.rows.push([String(s.line), `quality-gate: ignore ${s.id}`, 'invalid suppression', '', `unknown danger id "${s.id}"${mean}; valid ids: see docs/rules/migration-safety.md`])
+      notes.push({ level: 'warning', message: `${file.path}:${s.line}: "quality-gate: ignore ${s.id}" names no migration danger${mean}, so it suppresses nothing. Valid ids: pr-gate explain migration-safety.` })
     }
   }
 
@@ -680,6 +687,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     findings,
     summary,
     tables,
+    notes,
     data: {
       migrations: migrations.map((m, i) => ({ path: m.file.path, layout: m.mig.layout, status: m.file.status, dialect: dialectRows[i]?.[1], dialect_source: dialectRows[i]?.[2] })),
       suppressions: suppressionsListed,
