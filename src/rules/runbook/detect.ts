@@ -842,13 +842,20 @@ class ServiceNames {
   private listing: Promise<string[] | undefined> | undefined
   reads = 0
   capped: string[] = []
+  listError: string | undefined
   constructor(
     private readonly ctx: RuleContext,
     private readonly options: RunbookOptions,
   ) {}
 
   list(): Promise<string[] | undefined> {
-    this.listing ??= this.ctx.changes.listBase ? this.ctx.changes.listBase('').catch(() => undefined) : Promise.resolve(undefined)
+    this.listing ??= this.ctx.changes.listBase
+      ? this.ctx.changes.listBase('').catch((e: unknown) => {
+          // Said in the report: without the listing, declarations in the service's files are not looked up.
+          this.listError = errorMessage(e)
+          return undefined
+        })
+      : Promise.resolve(undefined)
     return this.listing
   }
 
@@ -991,6 +998,7 @@ async function detectEnvVars(
   }
   const service = new ServiceNames(ctx, options)
   const listing = candidates.length ? await service.list() : undefined
+  if (service.listError !== undefined) notRead.push({ path: '(base tree)', reason: `base tree not listed (${service.listError}): env var declarations in service files not checked` })
   for (const { f, lang, reads } of candidates) {
     let baseNames = new Set<string>()
     if (f.status !== 'added') {
