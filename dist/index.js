@@ -68542,12 +68542,20 @@ async function evaluate(ctx, opts) {
     const notes = [];
     const appChanged = others.filter((f) => !f.excluded && (0,glob/* matchesAny */._I)(f.path, opts.app_paths) && !(0,glob/* matchesAny */._I)(f.path, opts.app_exclude)).map((f) => f.path);
     // Configuration and rollback files are read once each, through the change set (head, else base).
+    // `undefined` is "the file does not exist"; a read that fails (API error, timeout, corrupt object store) is
+    // recorded and makes the rule "not evaluated" below, because an unread rollback, config or earlier migration
+    // must never count as an absent one that might clear a danger.
     const cache = new Map();
+    const readFailures = new Map();
     const cached = (side, p) => {
         const key = `${side}:${p}`;
         let v = cache.get(key);
         if (!v) {
-            v = (side === 'head' ? ctx.changes.readHead(p) : ctx.changes.readBase(p)).catch(() => undefined);
+            v = (side === 'head' ? ctx.changes.readHead(p) : ctx.changes.readBase(p)).catch((e) => {
+                if (!readFailures.has(key))
+                    readFailures.set(key, `${p} (${side === 'head' ? 'head' : 'base'}): ${e instanceof Error ? e.message : String(e)}`);
+                return undefined;
+            });
             cache.set(key, v);
         }
         return v;
@@ -68758,6 +68766,15 @@ async function evaluate(ctx, opts) {
     }
     for (const s of suppressionsListed) {
         findings.push({ kind: 'info', path: s.path, line: s.line, code: s.id, level: 'notice', message: `Suppressed ${s.id}: ${s.reason}` });
+    }
+    // A file the checks needed could not be read: the result is incomplete, so the rule is not evaluated (on_error).
+    const unreadableReported = new Set(findings.filter((f) => f.kind === 'error').map((f) => f.path));
+    for (const [key, what] of readFailures) {
+        const path = key.slice(key.indexOf(':') + 1);
+        if (unreadableReported.has(path))
+            continue;
+        unreadableReported.add(path);
+        findings.push({ kind: 'error', path, code: 'unreadable', message: `Could not read ${what}: the migration checks that need it were not completed.` });
     }
     const tables = reports
         .filter((r) => r.rows.length > 0)

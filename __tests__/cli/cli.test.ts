@@ -22,7 +22,9 @@ describe('pr-gate check', () => {
     // A partial clone / corrupt object store: the policy's blob is gone, the tree still names it.
     const blob = repo.git('rev-parse', 'main:.github/quality-gate.yml').trim()
     rmSync(join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)))
-    const r = repo.cli('check')
+    // --committed: the working-tree snapshot (a temporary index + write-tree) re-hashes the unchanged policy file
+    // and would put the deleted blob back while the policy is being read, so without it the outcome depends on timing.
+    const r = repo.cli('check', '--committed')
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^pr-gate: .*cannot read \.github\/quality-gate\.yml at [0-9a-f]{12}/)
     expect(r.stderr).not.toMatch(/\n\s+at /)

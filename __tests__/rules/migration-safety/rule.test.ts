@@ -199,3 +199,40 @@ describe('migration-safety rule', () => {
     expect(readdirSync(join(FIX, 'rails')).length).toBeGreaterThan(1)
   })
 })
+
+describe('migration-safety: a read that fails is never a file that is absent', () => {
+  // Every read other than the migration itself fails as an API outage would: the dialect's config, rollbacks and
+  // earlier migrations are then unknown, and unknown must not count as absent (which may clear a danger).
+  const failing = (files: FakeFile[], own: string[]) => {
+    const ctx = makeContext({ files, listBase: true })
+    const readHead = ctx.changes.readHead
+    ctx.changes.readHead = async (p) => {
+      if (own.includes(p)) return readHead(p)
+      throw new Error(`GET contents ${p}: 502 Bad Gateway`)
+    }
+    ctx.changes.readBase = async (p) => {
+      throw new Error(`GET contents ${p}: 502 Bad Gateway`)
+    }
+    return ctx
+  }
+
+  test.each([
+    ['golang-migrate SQL', 'db/migrations/20240101_x.up.sql', 'ALTER TABLE users ADD COLUMN note text;\n'],
+    ['Rails', 'db/migrate/20240101000000_add_note.rb', 'class AddNote < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :note, :text\n  end\nend\n'],
+  ])('%s: the rule reports what it could not read (error → on_error), never a clean pass', async (_name, path, text) => {
+    const files = [added(path, text)]
+    const clean = await migrationSafety.evaluate(makeContext({ files, listBase: true }), opts())
+    expect(clean.findings.filter((f) => f.kind === 'error')).toEqual([])
+    const out = await migrationSafety.evaluate(failing(files, [path]), opts())
+    const errors = out.findings.filter((f) => f.kind === 'error')
+    expect(errors.length).toBeGreaterThan(0)
+    for (const e of errors) expect(e.message).toMatch(/^Could not (read|analyse) .+: GET contents .+: 502 Bad Gateway/)
+    expect(out.summary).toMatch(/not analysed/)
+  })
+
+  test('the migration itself unreadable: one error for it, not a second one for the same path', async () => {
+    const path = 'db/migrations/20240101_x.up.sql'
+    const out = await migrationSafety.evaluate(failing([added(path, 'SELECT 1;\n')], []), opts())
+    expect(out.findings.filter((f) => f.kind === 'error' && f.path === path)).toHaveLength(1)
+  })
+})

@@ -443,12 +443,19 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   const appChanged = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths) && !matchesAny(f.path, opts.app_exclude)).map((f) => f.path)
 
   // Configuration and rollback files are read once each, through the change set (head, else base).
+  // `undefined` is "the file does not exist"; a read that fails (API error, timeout, corrupt object store) is
+  // recorded and makes the rule "not evaluated" below, because an unread rollback, config or earlier migration
+  // must never count as an absent one that might clear a danger.
   const cache = new Map<string, Promise<string | undefined>>()
+  const readFailures = new Map<string, string>()
   const cached = (side: 'head' | 'base', p: string): Promise<string | undefined> => {
     const key = `${side}:${p}`
     let v = cache.get(key)
     if (!v) {
-      v = (side === 'head' ? ctx.changes.readHead(p) : ctx.changes.readBase(p)).catch(() => undefined)
+      v = (side === 'head' ? ctx.changes.readHead(p) : ctx.changes.readBase(p)).catch((e: unknown) => {
+        if (!readFailures.has(key)) readFailures.set(key, `${p} (${side === 'head' ? 'head' : 'base'}): ${e instanceof Error ? e.message : String(e)}`)
+        return undefined
+      })
       cache.set(key, v)
     }
     return v
@@ -712,6 +719,15 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
 
   for (const s of suppressionsListed) {
     findings.push({ kind: 'info', path: s.path, line: s.line, code: s.id, level: 'notice', message: `Suppressed ${s.id}: ${s.reason}` })
+  }
+
+  // A file the checks needed could not be read: the result is incomplete, so the rule is not evaluated (on_error).
+  const unreadableReported = new Set(findings.filter((f) => f.kind === 'error').map((f) => f.path))
+  for (const [key, what] of readFailures) {
+    const path = key.slice(key.indexOf(':') + 1)
+    if (unreadableReported.has(path)) continue
+    unreadableReported.add(path)
+    findings.push({ kind: 'error', path, code: 'unreadable', message: `Could not read ${what}: the migration checks that need it were not completed.` })
   }
 
   const tables: RuleTable[] = reports
