@@ -14,18 +14,88 @@ const SET_TIMEOUT = /^\s*SET\s+(?:LOCAL\s+|SESSION\s+)?(lock_timeout|statement_t
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
+const treeReplacer = (k: string, v: unknown): unknown => {
+  if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') return undefined
+  if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name)) return { name: v.name, is_local: v.is_local }
+  return v
+}
+
 /** libpg-query's tree without positions (nor the values of timeouts); undefined when it does not parse. */
 function pgTree(pg: PgApi, sql: string): string | undefined {
   try {
-    const r = pg.parseSync(sql)
-    return JSON.stringify(r.stmts ?? [], (k, v: unknown) => {
-      if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') return undefined
-      if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name)) return { name: v.name, is_local: v.is_local }
-      return v
-    })
+    return JSON.stringify(pg.parseSync(sql).stmts ?? [], treeReplacer)
   } catch {
     return undefined
   }
+}
+
+/** One tree (as text, without positions) per statement; undefined when the SQL does not parse. */
+export function statementTrees(pg: PgApi, sql: string): string[] | undefined {
+  try {
+    return (pg.parseSync(sql).stmts ?? []).map((s) => JSON.stringify(s.stmt ?? {}, treeReplacer))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A statement that leaves the same schema whether or not it already ran: `ADD COLUMN IF NOT EXISTS`,
+ * `CREATE TABLE/INDEX … IF NOT EXISTS`, `DROP … IF EXISTS`, `CREATE OR REPLACE`.
+ */
+export function isIdempotent(tree: string): boolean {
+  let v: unknown
+  try {
+    v = JSON.parse(tree)
+  } catch {
+    return false
+  }
+  if (!isRecord(v)) return false
+  const [kind, node] = Object.entries(v)[0] ?? []
+  if (!isRecord(node)) return false
+  switch (kind) {
+    case 'CreateStmt':
+    case 'IndexStmt':
+    case 'CreateSeqStmt':
+    case 'CreateSchemaStmt':
+    case 'CreateExtensionStmt':
+      return node.if_not_exists === true
+    case 'DropStmt':
+      return node.missing_ok === true
+    case 'CreateFunctionStmt':
+    case 'ViewStmt':
+    case 'CreateTrigStmt':
+      return node.replace === true
+    case 'AlterTableStmt': {
+      const cmds = Array.isArray(node.cmds) ? node.cmds : []
+      return (
+        cmds.length > 0 &&
+        cmds.every((c: unknown) => {
+          const cmd = isRecord(c) && isRecord(c.AlterTableCmd) ? c.AlterTableCmd : undefined
+          return cmd !== undefined && (cmd.subtype === 'AT_AddColumn' || cmd.subtype === 'AT_DropColumn') && cmd.missing_ok === true
+        })
+      )
+    }
+    default:
+      return false
+  }
+}
+
+/**
+ * Statements an edit removed from a merged SQL migration, when it only removed (nothing added or changed):
+ * undefined when it did more, or when either side does not parse.
+ */
+export function removedStatements(pg: PgApi, base: string, head: string): string[] | undefined {
+  const a = statementTrees(pg, base)
+  const b = statementTrees(pg, head)
+  if (!a || !b) return undefined
+  // the head must be the base with some statements taken out, the rest in the same order
+  const removed: string[] = []
+  let j = 0
+  for (const t of a) {
+    if (j < b.length && b[j] === t) j++
+    else removed.push(t)
+  }
+  return j === b.length ? removed : undefined
 }
 
 /** SQL of any dialect without comments and with whitespace collapsed (strings kept as written). */
@@ -81,9 +151,18 @@ function leafText(n: TsNode): string {
   return n.text
 }
 
+/** Python `(expr)`: the parentheses around one expression change nothing (ruff/black remove them); `(x,)` is a tuple, not this. */
+function redundantParens(n: TsNode): TsNode | undefined {
+  if (n.type !== 'parenthesized_expression') return undefined
+  const inner = n.namedChildren.filter((c): c is TsNode => c !== null && c.type !== 'comment')
+  return inner.length === 1 ? inner[0] : undefined
+}
+
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
   if (n.type === 'comment' || skip?.(n)) return ''
+  const unwrapped = redundantParens(n)
+  if (unwrapped) return treeText(unwrapped, skip)
   if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
   let s = `(${n.type}`
   for (const c of n.children) {
@@ -108,16 +187,170 @@ export interface EditKind {
   changed: boolean
   /** Only rollback code changed. */
   rollbackOnly: boolean
+  /**
+   * Only data or helper code changed: every schema statement (and all the code that feeds one) is the same.
+   * E.g. a Rails `find_each` loop that saves rows, a Django `RunPython` function that switches `save()` to
+   * `bulk_update`, a monkeypatch the migration no longer needs.
+   */
+  dataOnly: boolean
+}
+
+/**
+ * Calls that change the schema, or may (SQL strings): Rails' schema statements and helpers named like them
+ * (`add_*`, `remove_*`, `create_*`, `change_*`, `rename_*`, `alter_*`, `drop_*`, `execute`, …), a migration
+ * run from another (`up`, `change`, `revert`); Python's `op.*`, `schema_editor.*`, `migrations.*` except
+ * `RunPython`, and any `execute`/`RunSQL`. Deliberately broad: a call it names is never treated as data code.
+ */
+const RUBY_SCHEMA = /^(?:(?:add|remove|drop|create|change|rename|alter|enable|disable|validate|exec|execute|load|set|reset|truncate|update_column_default)(?:_\w*)?[!?]?|up|down|change|migrate|revert|reversible|up_only|safety_assured|disable_ddl_transaction!|transaction|with_lock_timeout)$/
+const PY_SCHEMA_NAMES = new Set(['execute', 'executemany', 'executescript', 'RunSQL', 'SeparateDatabaseAndState', 'callproc', 'raw'])
+const PY_SCHEMA_RECEIVERS = new Set(['op', 'schema_editor', 'migrations', 'connection'])
+
+function isSchemaCall(n: TsNode, lang: 'ruby' | 'python'): boolean {
+  if (lang === 'ruby') {
+    if (n.type === 'call') {
+      const m = n.childForFieldName('method')?.text
+      return m !== undefined && RUBY_SCHEMA.test(m)
+    }
+    // a bare call without arguments or receiver (`disable_ddl_transaction!`) is an identifier statement
+    return n.type === 'identifier' && n.parent !== null && RUBY_CONTAINERS.has(n.parent.type) && RUBY_SCHEMA.test(n.text)
+  }
+  if (n.type !== 'call') return false
+  const fn = n.childForFieldName('function')
+  if (!fn) return false
+  if (fn.type === 'identifier') return PY_SCHEMA_NAMES.has(fn.text)
+  if (fn.type !== 'attribute') return false
+  const name = fn.childForFieldName('attribute')?.text ?? ''
+  const receiver = fn.childForFieldName('object')?.text ?? ''
+  if (PY_SCHEMA_NAMES.has(name)) return true
+  return PY_SCHEMA_RECEIVERS.has(receiver) && name !== 'RunPython'
+}
+
+const RUBY_CONTAINERS = new Set(['program', 'body_statement', 'block_body', 'then', 'else', 'ensure', 'begin', 'do', 'parenthesized_statements'])
+const PY_CONTAINERS = new Set(['module', 'block'])
+const NAME_LEAVES = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable'])
+
+function containsSchema(n: TsNode, lang: 'ruby' | 'python'): boolean {
+  if (isSchemaCall(n, lang)) return true
+  for (const c of n.namedChildren) if (c && containsSchema(c, lang)) return true
+  return false
+}
+
+/** The names a statement defines: assignment targets, method/function and class names. */
+function definedNames(n: TsNode): string[] {
+  const out: string[] = []
+  const target = n.type === 'expression_statement' ? n.namedChildren[0] : n
+  if (!target) return out
+  if (target.type === 'assignment' || target.type === 'operator_assignment' || target.type === 'augmented_assignment') {
+    const left = target.childForFieldName('left')
+    if (left) collectNames(left, out)
+  } else if (['method', 'singleton_method', 'function_definition', 'class', 'class_definition', 'module', 'decorated_definition'].includes(target.type)) {
+    const def = target.type === 'decorated_definition' ? target.childForFieldName('definition') : target
+    const name = def?.childForFieldName('name')?.text
+    if (name) out.push(name)
+  }
+  return out
+}
+
+function collectNames(n: TsNode, out: string[]): void {
+  if (NAME_LEAVES.has(n.type)) out.push(n.text)
+  for (const c of n.namedChildren) if (c) collectNames(c, out)
+}
+
+/** A Python call that runs data code: the callables passed to RunPython are not schema references. */
+const isRunPython = (n: TsNode): boolean => n.type === 'call' && /(?:^|\.)RunPython$/.test(n.childForFieldName('function')?.text ?? '')
+
+/**
+ * The migration's schema part as text: statements with no schema call, that define nothing the schema part
+ * uses, are left out (data loops, row updates, model stubs, monkeypatches, RunPython functions). Names are
+ * followed to a fixed point: a list that a loop of `add_index` calls walks over is schema, the function a
+ * RunPython runs is not. Django's `class Migration` and Alembic's `upgrade`/`downgrade` are kept whole.
+ */
+function schemaText(root: TsNode, lang: 'ruby' | 'python', skip: (n: TsNode) => boolean): string {
+  const containers = lang === 'ruby' ? RUBY_CONTAINERS : PY_CONTAINERS
+  const kept = new Set<number>()
+  for (let round = 0; round < 20; round++) {
+    const refs = new Set<string>()
+    const stripped: TsNode[] = []
+    const full = (n: TsNode): string => {
+      if (n.type === 'comment' || skip(n)) return ''
+      if (lang === 'python' && isRunPython(n)) {
+        // the callables it is given are data code; what it is given is still compared
+        return treeText(n, skip)
+      }
+      if (NAME_LEAVES.has(n.type)) refs.add(n.text)
+      const unwrapped = redundantParens(n)
+      if (unwrapped) return full(unwrapped)
+      if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
+      let s = `(${n.type}`
+      for (const c of n.children) {
+        const t = c ? full(c) : ''
+        if (t) s += ' ' + t
+      }
+      return s + ')'
+    }
+    const keepWhole = (n: TsNode): boolean => {
+      if (lang !== 'python') return false
+      const name = n.childForFieldName('name')?.text
+      return (n.type === 'class_definition' && name === 'Migration') || (n.type === 'function_definition' && (name === 'upgrade' || name === 'downgrade'))
+    }
+    const walk = (n: TsNode): string => {
+      if (n.type === 'comment' || skip(n)) return ''
+      // a heredoc's body belongs to the call that opened it; a definition the schema part uses is kept whole
+      if (isSchemaCall(n, lang) || keepWhole(n) || kept.has(n.id) || n.type === 'heredoc_body') return full(n)
+      if (n.parent && containers.has(n.parent.type) && n.isNamed && !containsSchema(n, lang)) {
+        stripped.push(n)
+        return ''
+      }
+      if (NAME_LEAVES.has(n.type)) refs.add(n.text)
+      if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
+      let s = `(${n.type}`
+      for (const c of n.children) {
+        const t = c ? walk(c) : ''
+        if (t) s += ' ' + t
+      }
+      return s + ')'
+    }
+    const text = walk(root)
+    let grew = false
+    for (const n of stripped) {
+      if (definedNames(n).some((name) => refs.has(name))) {
+        kept.add(n.id)
+        grew = true
+      }
+    }
+    if (!grew) return text
+  }
+  return treeText(root, skip)
+}
+
+/** A migration of the framework, not a helper module: Rails' `< ActiveRecord::Migration`, Django's `class Migration`, Alembic's `upgrade`. */
+function isFrameworkMigration(root: TsNode, lang: 'ruby' | 'python'): boolean {
+  for (const c of root.namedChildren) {
+    if (!c) continue
+    if (lang === 'ruby' && c.type === 'class' && /Migration/.test(c.childForFieldName('superclass')?.text ?? '')) return true
+    if (lang === 'python') {
+      const name = c.childForFieldName('name')?.text
+      if (c.type === 'class_definition' && name === 'Migration') return true
+      if (c.type === 'function_definition' && name === 'upgrade') return true
+    }
+  }
+  return false
 }
 
 /** Python imports: reordering or regrouping them (isort) changes no statement the migration runs. */
 const isImport = (n: TsNode): boolean => n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement'
 
-export function compareTrees(parser: TsParser, base: string, head: string): EditKind {
+export function compareTrees(parser: TsParser, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   const a = parser.parse(base)
   const b = parser.parse(head)
-  if (!a || !b) return { changed: base !== head, rollbackOnly: false }
-  if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { changed: false, rollbackOnly: false }
+  if (!a || !b) return { changed: base !== head, rollbackOnly: false, dataOnly: false }
+  if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { changed: false, rollbackOnly: false, dataOnly: false }
   const fwd = (n: TsNode): boolean => isImport(n) || isRollbackNode(n)
-  return { changed: true, rollbackOnly: treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd) }
+  const rollbackOnly = treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd)
+  const dataOnly =
+    !rollbackOnly &&
+    isFrameworkMigration(a.rootNode, lang) &&
+    isFrameworkMigration(b.rootNode, lang) &&
+    schemaText(a.rootNode, lang, isImport) === schemaText(b.rootNode, lang, isImport)
+  return { changed: true, rollbackOnly, dataOnly }
 }

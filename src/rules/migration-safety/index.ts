@@ -13,7 +13,7 @@ import { DANGERS, DANGER_IDS, holdsFor, isDangerId, recipeFor, type DangerId } f
 import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
 import { detectDialect, dialectOfFileName, type DialectInfo } from './dialect.js'
-import { compareTrees, sameSql } from './edits.js'
+import { compareTrees, isIdempotent, removedStatements, sameSql, statementTrees } from './edits.js'
 import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
 import type { TypeName } from './sql-ast.js'
 import { analyzeSql, typesSetBy, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
@@ -54,6 +54,7 @@ export const options = Type.Object(
       description: 'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as released.',
     }),
     unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
+    data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
     pg_version: Type.Integer({
       minimum: 9,
@@ -481,6 +482,23 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   const released = editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined) : undefined
   const tagsShown = opts.release_tags.join(', ')
 
+  // Statements of the SQL migrations the PR adds (PostgreSQL family): where a statement taken out of a merged
+  // migration went. Read only when a merged SQL migration lost statements.
+  let addedSql: Promise<Map<string, string>> | undefined
+  const addedStatements = (): Promise<Map<string, string>> =>
+    (addedSql ??= (async () => {
+      const out = new Map<string, string>()
+      for (const { file, mig } of migrations) {
+        if (file.status !== 'added' || mig.kind !== 'sql' || !mig.forward) continue
+        const text = await readHead(file.path)
+        if (text === undefined) continue
+        const d = await detectDialect(file.path, mig, policy, readConfig, text)
+        if (!PG_FAMILY.includes(d.dialect)) continue
+        for (const t of statementTrees(await loadPg(), text) ?? []) if (!out.has(t)) out.set(t, file.path)
+      }
+      return out
+    })())
+
   const findings: Finding[] = []
   const reports: FileReport[] = []
   const dialectRows: string[][] = []
@@ -517,22 +535,43 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     if (file.status !== 'added' && file.status !== 'copied' && mig.immutable) {
       const rollbackFile = !mig.forward
       let rollbackOnly = false
+      let dataOnly = false
+      let movedTo: string | undefined
       if (file.status !== 'removed' && file.status !== 'renamed') {
         const base = await readBase(file.previousPath ?? file.path)
         if (base !== undefined && content !== undefined) {
           let changed = true
           try {
-            if (mig.kind === 'sql') changed = !sameSql(PG_FAMILY.includes(dialect.dialect) ? await loadPg() : undefined, base, content)
-            else {
-              const e = compareTrees(await loadParser(mig.kind === 'rails' ? 'ruby' : 'python'), base, content)
+            if (mig.kind === 'sql') {
+              const pg = PG_FAMILY.includes(dialect.dialect) ? await loadPg() : undefined
+              changed = !sameSql(pg, base, content)
+              // statements moved to a migration this PR adds, each of which leaves the same schema whether or not it
+              // already ran (IF NOT EXISTS, IF EXISTS, OR REPLACE): databases that ran the old file run it again as a
+              // no-op, new ones run it once; nothing diverges
+              const removed = changed && pg && mig.forward ? removedStatements(pg, base, content) : undefined
+              if (removed && removed.length > 0 && removed.every(isIdempotent)) {
+                const added = await addedStatements()
+                const targets = removed.map((t) => added.get(t))
+                if (targets.every((t) => t !== undefined)) movedTo = [...new Set(targets)].join(', ')
+              }
+            } else {
+              const lang = mig.kind === 'rails' ? 'ruby' : 'python'
+              const e = compareTrees(await loadParser(lang), base, content, lang)
               changed = e.changed
               rollbackOnly = e.rollbackOnly
+              dataOnly = e.dataOnly
             }
           } catch {
             changed = true
           }
           if (!changed) {
             report.rows.push(['', '(whole file)', 'edited: comments and layout only', 'none', 'not a migration-edited finding: the statements are unchanged'])
+            continue
+          }
+          if (movedTo !== undefined) {
+            const why = `statements moved out of this merged migration into ${movedTo}, added by this PR; each leaves the same schema whether or not it already ran (IF NOT EXISTS / IF EXISTS / OR REPLACE), so databases that ran the old file and new ones end up alike`
+            const line = firstChangedLine(file)
+            pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `Migration edited after it was merged: ${why}.`, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, 'notice', 'moved, idempotent')
             continue
           }
         }
@@ -545,18 +584,25 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           continue
         }
       }
-      const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : 'edited'
+      const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : dataOnly ? 'edited in its data or helper code only' : 'edited'
       const line = file.status === 'removed' ? undefined : firstChangedLine(file)
       const tag = released?.get(file.previousPath ?? file.path)
       const unreleased = released !== undefined && tag === undefined
-      const cap = unreleased ? capLevel(opts.unreleased_edit_level, rollbackFile || rollbackOnly ? opts.rollback_level : 'fail') : rollbackFile || rollbackOnly ? opts.rollback_level : undefined
+      // the strictest cap that applies: not released yet, rollback code, data code only
+      let cap: Level | undefined
+      if (rollbackFile || rollbackOnly) cap = opts.rollback_level
+      if (dataOnly) cap = opts.data_edit_level
+      if (unreleased) cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail')
       const kind = rollbackFile ? 'Rollback migration' : 'Migration'
+      const dataNote = dataOnly
+        ? ' Its schema statements, and the code that feeds them, are unchanged: the edit is in code that moves or fixes rows (or a helper), so the schema it leaves is the same; the new code runs only on databases that have not applied it yet (fresh installs, upgrades from older versions): check that it does the same to their data.'
+        : ''
       const message = unreleased
         ? `${kind} ${what} before any release: merged, but no release tag (${tagsShown}) made up to the base holds it, so it has run only where the development branch ran; it is still being developed and editing it is normal until it ships (a new migration is needed once it is released).`
         : tag !== undefined
-          ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${DANGERS['migration-edited'].why}.`
-          : `${kind} ${what} after it was merged: ${DANGERS['migration-edited'].why} (no release tag information: counted as released).`
-      pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap, unreleased ? 'not released yet' : 'rollback')
+          ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${DANGERS['migration-edited'].why}.${dataNote}`
+          : `${kind} ${what} after it was merged: ${DANGERS['migration-edited'].why} (no release tag information: counted as released).${dataNote}`
+      pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback')
       continue
     }
     if (file.status === 'removed' || !mig.forward) continue

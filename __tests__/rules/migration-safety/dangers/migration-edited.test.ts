@@ -67,6 +67,73 @@ describe('migration-edited', () => {
     expect(await renamed('shop/migrations/0002_a.py', 'shop/migrations/0002_b.py', 'ops = [1]\n', 'ops = [1]\n')).toEqual(['migration-edited:fail'])
     expect(await renamed('db/migration/V2__a.sql', 'db/migration/V2__b.sql', sqlText, sqlText)).toEqual(['migration-edited:fail'])
   })
+  describe('an edit of data or helper code only (data_edit_level)', () => {
+    const acl = (conv: string, patch: string) => `require "ipaddr"\n\n${patch}class MergeAcl < ActiveRecord::Migration[4.2]\n  class Acl < ApplicationRecord\n  end\n\n  def up\n    add_column :acls, :prefix, :integer\n    Acl.find_each do |acl|\n      acl.prefix = IPAddr.new(acl.address).${conv}\n      acl.save!\n    end\n    remove_column :acls, :netmask\n  end\nend\n`
+    const rbPath = 'db/migrate/20120208122334_merge_acl.rb'
+    test('Rails: a row loop and a monkeypatch rewritten, the schema calls unchanged: a notice that says why', async () => {
+      const f = await edited(rbPath, acl('prefix_len', 'class IPAddr\n  def prefix_len\n    1\n  end\nend\n\n'), acl('prefix', ''))
+      expect(f.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:notice'])
+      expect(f[0].message).toMatch(/data or helper code only.*schema statements, and the code that feeds them, are unchanged/)
+      expect(await edit(rbPath, acl('prefix_len', ''), acl('prefix', ''), { data_edit_level: 'fail' })).toEqual(['migration-edited:fail'])
+    })
+    test('Rails side by side: a schema call, its options, or a list a loop of schema calls walks over changes: fail', async () => {
+      expect(await edit(rbPath, acl('prefix', ''), acl('prefix', '').replace(':integer', ':bigint'))).toEqual(['migration-edited:fail'])
+      const loop = (tables: string, write: string) => `class MoveToInnodb < ActiveRecord::Migration[4.2]\n  @ver_tbl = %w[${tables}]\n\n  def self.up\n    @ver_tbl.each do |tbl|\n      add_column "current_#{tbl}", "version", :bigint, :null => false\n      tbl.classify.constantize.update_all(:version => -1) while tbl.classify.constantize.where(:version => -1).${write}\n    end\n  end\nend\n`
+      expect(await edit('db/migrate/021_move_to_innodb.rb', loop('nodes ways', 'count.positive?'), loop('nodes ways', 'any?'))).toEqual(['migration-edited:notice'])
+      expect(await edit('db/migrate/021_move_to_innodb.rb', loop('nodes ways', 'any?'), loop('nodes ways relations', 'any?'))).toEqual(['migration-edited:fail'])
+      const helper = (cols: string) => `class AddIdx < ActiveRecord::Migration[7.1]\n  def cols\n    ${cols}\n  end\n\n  def change\n    add_index :users, cols\n  end\nend\n`
+      expect(await edit('db/migrate/20200101000000_add_idx.rb', helper('[:a]'), helper('[:a, :b]'))).toEqual(['migration-edited:fail'])
+      const exec = (sql: string) => `class Fix < ActiveRecord::Migration[7.1]\n  def up\n    Node.find_each do |n|\n      connection.execute("${sql}")\n    end\n  end\nend\n`
+      expect(await edit('db/migrate/20200101000000_fix.rb', exec('ALTER TABLE a ADD b int'), exec('ALTER TABLE a ADD c int'))).toEqual(['migration-edited:fail'])
+    })
+    const django = (body: string, op = 'migrations.RunPython(code=set_vid_ranges, reverse_code=migrations.RunPython.noop)') =>
+      `from django.db import migrations\n\n\ndef set_vid_ranges(apps, schema_editor):\n    VLANGroup = apps.get_model('ipam', 'VLANGroup')\n    db_alias = schema_editor.connection.alias\n${body}\n\n\nclass Migration(migrations.Migration):\n    dependencies = [('ipam', '0069_gfk_indexes')]\n\n    operations = [\n        migrations.AddField(model_name='vlangroup', name='vid_ranges', field=models.TextField(null=True)),\n        ${op},\n    ]\n`
+    const loopSave = '    for group in VLANGroup.objects.using(db_alias).all():\n        group.vid_ranges = str(group.min_vid)\n        group.save()'
+    const bulk = "    groups = VLANGroup.objects.using(db_alias).only('id', 'min_vid')\n    for group in groups:\n        group.vid_ranges = str(group.min_vid)\n    VLANGroup.objects.using(db_alias).bulk_update(groups, ['vid_ranges'], batch_size=100)"
+    const pyPath = 'netbox/ipam/migrations/0070_vlangroup_vlan_id_ranges.py'
+    test('Django: a RunPython function rewritten (save() loop to bulk_update): a notice', async () => {
+      expect(await edit(pyPath, django(loopSave), django(bulk))).toEqual(['migration-edited:notice'])
+    })
+    test('Django side by side: an operation changes, or the function runs SQL through schema_editor or a cursor: fail', async () => {
+      expect(await edit(pyPath, django(loopSave), django(loopSave, 'migrations.RunPython(code=set_vid_ranges)'))).toEqual(['migration-edited:fail'])
+      expect(await edit(pyPath, django(loopSave), django(loopSave).replace('null=True', 'null=False'))).toEqual(['migration-edited:fail'])
+      const ddl = (col: string) => `    schema_editor.execute('ALTER TABLE ipam_vlangroup ADD COLUMN ${col} int')`
+      expect(await edit(pyPath, django(ddl('a')), django(ddl('b')))).toEqual(['migration-edited:fail'])
+      // not a framework migration: no data/schema split is attempted
+      expect(await edit('shop/migrations/0001_initial.py', 'ops = [1]\n', 'ops = [2]\n')).toEqual(['migration-edited:fail'])
+    })
+    test('Python: parentheses around one expression (ruff) are no edit; a tuple is not that', async () => {
+      const run = (arg: string) => `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL(${arg}),\n    ]\n`
+      const sql = "\n            'ALTER TABLE IF EXISTS a_seq '\n            'RENAME TO b_seq'\n        "
+      expect(await edit('netbox/vpn/migrations/0005_rename_indexes.py', run(`(${sql})`), run(sql))).toEqual([])
+      expect(await edit('netbox/vpn/migrations/0005_rename_indexes.py', run(`(${sql},)`), run(sql))).toEqual(['migration-edited:fail'])
+    })
+  })
+  describe('idempotent statements moved out of a merged migration into one the PR adds', () => {
+    const d = 'make/migrations/postgresql'
+    const old = `INSERT INTO properties (k, v) VALUES ('a', 'b');\n`
+    const run = async (moved: string, added: string) => {
+      const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail' }
+      const files = [
+        { path: `${d}/0171_2.14.1_schema.up.sql`, status: 'modified' as const, base: old + moved, head: old, patch: '@@ -2,1 +1,0 @@\n-x' },
+        { path: `${d}/0180_2.15.0_schema.up.sql`, status: 'added' as const, head: added, patch: '@@ -0,0 +1,1 @@\n+x' },
+      ]
+      const out = await migrationSafety.evaluate(makeContext({ files }), opts as never)
+      return out.findings.filter((f) => f.kind === 'violation' && f.code === 'migration-edited')
+    }
+    test('ADD COLUMN IF NOT EXISTS moved to the new migration: a notice that says where it went', async () => {
+      const stmt = 'ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate TEXT;'
+      const f = await run(stmt, stmt)
+      expect(f.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:notice'])
+      expect(f[0].message).toMatch(/moved out of this merged migration into make\/migrations\/postgresql\/0180_2\.15\.0_schema\.up\.sql/)
+    })
+    test('side by side: not idempotent, not in the new migration, or changed on the way: fail', async () => {
+      expect((await run('ALTER TABLE registry ADD COLUMN ca_certificate TEXT;', 'ALTER TABLE registry ADD COLUMN ca_certificate TEXT;')).map((x) => x.level)).toEqual(['fail'])
+      expect((await run('ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate TEXT;', 'SELECT 1;')).map((x) => x.level)).toEqual(['fail'])
+      expect((await run('ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate TEXT;', 'ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate VARCHAR(10);')).map((x) => x.level)).toEqual(['fail'])
+      expect((await run('CREATE INDEX IF NOT EXISTS i ON t (a);', 'CREATE INDEX IF NOT EXISTS i ON t (a);')).map((x) => x.level)).toEqual(['notice'])
+    })
+  })
   describe('released or not yet (release tags)', () => {
     const p = 'make/migrations/postgresql/0190_2.16.0_schema.up.sql'
     const before = 'ALTER TABLE registry ADD COLUMN ca text;'
