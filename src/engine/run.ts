@@ -35,6 +35,7 @@ export async function runRule(rule: Rule, ctx: RuleContext, options: { level: Le
     return {
       ...base,
       status,
+      applicability: out.applicability ?? 'applicable',
       findings,
       summary: out.summary,
       tables: out.tables,
