@@ -72,6 +72,7 @@ export async function run(): Promise<void> {
       comments,
       checkName: s.checkName,
       comment: s.comment,
+      commentMode: policy?.comment,
       commentAuthor: s.commentAuthor,
       token: s.token,
       serverUrl: s.serverUrl,
