@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeGitHub } from '../helpers/github-server.js'
 import { BASE_SHA, HEAD_SHA, lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { pullRequestEvent, runAction } from '../helpers/run-action.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
@@ -341,3 +342,39 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
   })
 })
 
+describe('the log', () => {
+  it('prints the policy source and the diff range, and one group per rule with its result and time', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 1 }\n' } })
+    const r = await runGate(server, pr)
+    expect(r.stdout).toMatch(/^policy: \.github\/quality-gate\.yml/m)
+    expect(r.stdout).toContain(`diff range: ${BASE_SHA}...${HEAD_SHA} (main...feature)`)
+    const groups = r.commands.filter((c) => c.command === 'group').map((c) => c.message)
+    expect(groups).toHaveLength(6)
+    expect(groups[0]).toMatch(/^pr-size: FAIL in \d+ ms$/)
+    expect(groups).toContainEqual(expect.stringMatching(/^critical-path-tests: not applicable in \d+ ms$/))
+    expect(groups).toContainEqual(expect.stringMatching(/^dependencies: no evidence in \d+ ms$/))
+    expect(r.commands.filter((c) => c.command === 'endgroup')).toHaveLength(6)
+    expect(r.stdout).toMatch(/^  \[fail\] .*over the failure limit of 1/m)
+    expect(r.commands.filter((c) => c.command === 'debug')).toEqual([]) // nothing extra without debug logging
+  })
+
+  it('under debug logging (RUNNER_DEBUG=1) each rule adds its level, applicability and tables as debug lines', async () => {
+    const pr = seedPr(server)
+    const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token }, env: { RUNNER_DEBUG: '1' } })
+    expect(r.code).toBe(0)
+    const debug = r.commands.filter((c) => c.command === 'debug').map((c) => c.message)
+    expect(debug).toContainEqual(expect.stringMatching(/^pr-size: level warn, status pass, applicability applicable, 0 finding\(s\) in \d+ ms$/))
+    expect(debug).toContainEqual(expect.stringMatching(/^pr-size table Largest directories: /))
+  })
+
+  it('a finding cannot issue a workflow command: its text is printed on one line after a prefix', async () => {
+    const sql = 'CREATE INDEX idx ON t (c);\n'
+    const pr = seedPr(server, {
+      files: [{ filename: 'db/migrations/V2__x\n::add-mask::secret.sql', status: 'added', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+CREATE INDEX idx ON t (c);' }],
+      head: { 'db/migrations/V2__x\n::add-mask::secret.sql': sql },
+    })
+    const r = await runGate(server, pr)
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::secret'))).toEqual([])
+    expect(r.stdout).toContain('db/migrations/V2__x ::add-mask::secret.sql:1 (create-index-non-concurrent)')
+  })
+})
