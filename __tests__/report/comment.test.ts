@@ -140,3 +140,13 @@ describe('the state in the comment (for comment: on-change)', () => {
 function verdictOf(results: RuleResult[], conclusion: Verdict['conclusion']): Verdict {
   return { conclusion, title: 't', results, failedRules: [], notes: [], labels: { add: [], remove: [] }, policySource: 'p', mode: 'pull_request', head: 'h'.repeat(40), base: 'b'.repeat(40) }
 }
+
+describe('the CLI text says it too', () => {
+  it('N/A and NO EVIDENCE instead of PASS for rules that checked nothing', async () => {
+    const { renderText } = await import('../../src/report/text.js')
+    const out = renderText(await V.passing())
+    expect(out).toMatch(/^PASS {3}pr-size/m)
+    expect(out).toMatch(/^N\/A {4}critical-path-tests/m)
+    expect(out).toMatch(/^NO EVIDENCE dependencies/m)
+  })
+})

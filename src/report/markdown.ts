@@ -319,14 +319,19 @@ function idList(rs: RuleResult[]): string {
   return rs.map((r) => `<code>${escapeText(r.id)}</code>`).join(', ')
 }
 
-/** One line: which rules passed, had nothing to check, or nothing to check it by. */
-function outcomeLine(v: Verdict): string {
+/**
+ * One line: which rules passed, had nothing to check, or nothing to check it by. `summaries`: each rule
+ * that passed with its one-line summary (the passing comment has no table, and a pass can rest on a
+ * declaration a reviewer should read, such as a runbook opt-out).
+ */
+function outcomeLine(v: Verdict, summaries = false): string {
   const evaluated = v.results.filter((r) => r.status === 'pass' || r.status === 'notice')
   const passed = evaluated.filter((r) => (r.applicability ?? 'applicable') === 'applicable')
   const na = evaluated.filter((r) => r.applicability === 'not-applicable')
   const none = evaluated.filter((r) => r.applicability === 'no-evidence')
   const parts: string[] = []
-  if (passed.length) parts.push(`✅ Passed: ${idList(passed)}`)
+  if (passed.length && summaries) parts.push(`✅ Passed: ${passed.map((r) => `<code>${escapeText(r.id)}</code>${r.summary ? ` (${escapeText(r.summary, 300)})` : ''}`).join(', ')}`)
+  else if (passed.length) parts.push(`✅ Passed: ${idList(passed)}`)
   if (na.length) parts.push(`➖ Not applicable: ${idList(na)}`)
   if (none.length) parts.push(`❔ No evidence: ${idList(none)}`)
   return parts.join(' · ')
@@ -368,7 +373,7 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
 
   if (v.conclusion === 'success' && !waived.length && !loud.length) {
     // At most 8 lines: marker, verdict, what passed or did not apply, up to two notes, footer.
-    const lines = [header, '', outcomeLine(v) || escapeText(v.title), '']
+    const lines = [header, '', outcomeLine(v, true) || escapeText(v.title), '']
     for (const n of v.notes.slice(0, 1)) lines.push(`> ℹ️ ${escapeText(n.message, 500)}`, '')
     const more = v.notes.length > 1 ? [`${plural(v.notes.length - 1, 'more note')} in the check run`] : []
     return assemble([first, { lines, essential: true }, { lines: [commentFooter(v, o.links, [...(noticeText ? [noticeText] : []), ...more])], essential: true }], o.limit ?? COMMENT_LIMIT, pointer)
