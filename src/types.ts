@@ -156,8 +156,17 @@ export interface RuleTable {
   rows: string[][]
 }
 
+/**
+ * Whether a rule had anything to check. `not-applicable`: nothing in its scope (no migration changed, no
+ * critical area configured or touched). `no-evidence`: the change is in scope but the evidence it judges by
+ * is missing (no scanner report, no dependency review). Neither is a pass: the surfaces say which it was.
+ */
+export type Applicability = 'applicable' | 'not-applicable' | 'no-evidence'
+
 export interface RuleOutput {
   findings: Finding[]
+  /** Default `applicable`. */
+  applicability?: Applicability
   /** One line shown in the rule's row of the summary table (plain text). */
   summary?: string
   tables?: RuleTable[]
@@ -194,6 +203,8 @@ export interface RuleResult {
   description: string
   level: Level
   status: RuleStatus
+  /** Set for every evaluated rule (absent when off or when it threw): see Applicability. */
+  applicability?: Applicability
   findings: Finding[]
   summary?: string
   tables?: RuleTable[]

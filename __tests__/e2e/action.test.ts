@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeGitHub } from '../helpers/github-server.js'
 import { BASE_SHA, HEAD_SHA, lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { pullRequestEvent, runAction } from '../helpers/run-action.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
@@ -107,7 +108,10 @@ describe('failures and their surfaces', () => {
     expect(check.annotations[0].message).toContain('CONCURRENTLY')
     const body = server.commentsOn(7)[0].body
     expect(body).toContain('## ❌ Quality gate: failure')
-    expect(body).toContain('How to waive a rule')
+    // What blocks comes first, each finding once with its fix; how to waive is in the collapsed rest.
+    expect(body.indexOf('1. ❌ **migration-safety**')).toBeLessThan(body.indexOf('<details>'))
+    expect(body.split('<code>create-index-non-concurrent</code>')).toHaveLength(2)
+    expect(body.slice(body.indexOf('<details>'))).toContain('To waive a rule on purpose')
   })
 
   it('fail-on: never keeps the step green while the check says failure', async () => {
@@ -184,10 +188,30 @@ describe('limits', () => {
     expect(body.length).toBeLessThanOrEqual(65536)
   })
 
-  it('a comment that would exceed 65,536 characters is truncated at a row boundary with a link to the check run', async () => {
+  it('900 findings with one fix are one item in the comment (every location in the check run), not 900 rows', async () => {
     const long = (i: number) => `services/${'deeply-nested-directory-name/'.repeat(6)}file-${i}.tf`
     const files = Array.from({ length: 900 }, (_, i) => ({ filename: long(i), status: 'added' as const, additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+resource "x" "y" {}' }))
     const pr = seedPr(server, { files, base: { '.github/quality-gate.yml': 'rules:\n  runbook: { level: fail, max_findings: 1000 }\n' } })
+    const r = await runGate(server, pr)
+    noStackTrace(r)
+    const body = server.commentsOn(7)[0].body
+    expect(body).toContain('1. ❌ **runbook** · 900 findings, one fix:')
+    expect(body).toContain('… and 890 more in the check run')
+    expect(body.split('**Fix:** Update a runbook')).toHaveLength(2) // the runbook's fix, once
+    expect(body).not.toContain('✂️')
+    const check = server.state.checkRuns[0]
+    expect((check.output.summary ?? '').length).toBeLessThanOrEqual(65535)
+    expect((check.output.text ?? '').length).toBeLessThanOrEqual(65535)
+  })
+
+  it('a comment that would exceed 65,536 characters is truncated at a line boundary with a link to the check run', async () => {
+    const name = (i: number) => `idx_${'very_long_index_name_'.repeat(5)}${i}`
+    const sql = Array.from({ length: 600 }, (_, i) => `CREATE INDEX ${name(i)} ON ${'orders_archive_'.repeat(3)}${i} (customer_id);`).join('\n') + '\n'
+    const path = `db/migrations/${'nested/'.repeat(8)}V9__many.sql`
+    const pr = seedPr(server, {
+      files: [{ filename: path, status: 'added', additions: 600, deletions: 0, patch: '@@ -0,0 +1,600 @@\n' + sql.trim().split('\n').map((l) => '+' + l).join('\n') }],
+      head: { [path]: sql },
+    })
     const r = await runGate(server, pr)
     noStackTrace(r)
     const body = server.commentsOn(7)[0].body
@@ -195,7 +219,8 @@ describe('limits', () => {
     expect(body).toMatch(/✂️ Truncated: the full report is in the \[check run\]\(https:\/\/github\.com\/.+\/runs\/\d+\)/)
     const lines = body.split('\n')
     const cut = lines.findIndex((l) => l.includes('✂️'))
-    expect(lines[cut - 2].startsWith('|') || lines[cut - 2] === '</details>' || lines[cut - 2] === '').toBe(true)
+    expect(lines[cut - 2]).toBe('</details>') // the "more to fix" list is cut after a whole item, and closed
+    expect(lines[cut - 3]).toMatch(/^\d+\. ❌ \*\*migration-safety\*\* · .*\*\*Fix:\*\* CREATE INDEX CONCURRENTLY/)
     const check = server.state.checkRuns[0]
     expect((check.output.summary ?? '').length).toBeLessThanOrEqual(65535)
     expect((check.output.text ?? '').length).toBeLessThanOrEqual(65535)
@@ -257,5 +282,99 @@ describe('evidence from the workspace', () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["reports/trivy.sarif"] }\n' } })
     const r = await runGate(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
+  })
+})
+
+describe('comment: always | on-failure | on-change | never (the policy decides; the check run is always written)', () => {
+  const failing = (mode: string) => `comment: ${mode}\nrules:\n  pr-size: { level: fail, fail_lines: 1 }\n`
+  const passing = (mode: string) => `comment: ${mode}\n`
+
+  it('on-failure: a passing PR gets no comment, only the check run', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': passing('on-failure') } })
+    const r = await runGate(server, pr)
+    expect(r.code).toBe(0)
+    expect(server.state.checkRuns).toHaveLength(1)
+    expect(server.commentsOn(7)).toHaveLength(0)
+    expect(r.stdout).toContain('sticky comment not written (comment: on-failure): the conclusion is success and there is no comment to update')
+  })
+
+  it('on-failure: a failing PR gets the comment, and once fixed the same comment turns green (never a stale red one)', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing('on-failure') } })
+    expect((await runGate(server, pr)).code).toBe(1)
+    expect(server.commentsOn(7)).toHaveLength(1)
+    expect(server.commentsOn(7)[0].body).toContain('## ❌ Quality gate: failure')
+    server.setTree(BASE_SHA, { '.github/quality-gate.yml': passing('on-failure') })
+    expect((await runGate(server, pr)).code).toBe(0)
+    expect(server.commentsOn(7)).toHaveLength(1)
+    expect(server.commentsOn(7)[0].body).toContain('## ✅ Quality gate: success')
+  })
+
+  it('on-change: written when the verdict or findings change, left alone when they do not', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing('on-change') } })
+    expect((await runGate(server, pr)).code).toBe(1)
+    expect(server.commentsOn(7)).toHaveLength(1)
+    expect((await runGate(server, pr)).code).toBe(1)
+    expect(server.count('issues/update-comment')).toBe(0) // same findings: not rewritten
+    server.setTree(BASE_SHA, { '.github/quality-gate.yml': passing('on-change') })
+    expect((await runGate(server, pr)).code).toBe(0)
+    expect(server.count('issues/update-comment')).toBe(1)
+    expect(server.commentsOn(7)[0].body).toContain('## ✅ Quality gate: success')
+  })
+
+  it('on-change: a PR that passes from the start gets no comment', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': passing('on-change') } })
+    expect((await runGate(server, pr)).code).toBe(0)
+    expect(server.commentsOn(7)).toHaveLength(0)
+  })
+
+  it('never: a failing PR gets the check run and no comment call at all', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing('never') } })
+    expect((await runGate(server, pr)).code).toBe(1)
+    expect(server.state.checkRuns[0].conclusion).toBe('failure')
+    expect(server.commentsOn(7)).toHaveLength(0)
+    expect(server.requests.map((q) => q.operationId).filter((op) => op?.startsWith('issues/'))).toEqual([])
+  })
+
+  it('a misspelt mode is a policy error with a did-you-mean, and the gate fails closed with a comment', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'comment: on-failur\n' } })
+    expect((await runGate(server, pr)).code).toBe(1)
+    expect(server.commentsOn(7)[0].body).toContain('on-failure')
+  })
+})
+
+describe('the log', () => {
+  it('prints the policy source and the diff range, and one group per rule with its result and time', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 1 }\n' } })
+    const r = await runGate(server, pr)
+    expect(r.stdout).toMatch(/^policy: \.github\/quality-gate\.yml/m)
+    expect(r.stdout).toContain(`diff range: ${BASE_SHA}...${HEAD_SHA} (main...feature)`)
+    const groups = r.commands.filter((c) => c.command === 'group').map((c) => c.message)
+    expect(groups).toHaveLength(6)
+    expect(groups[0]).toMatch(/^pr-size: FAIL in \d+ ms$/)
+    expect(groups).toContainEqual(expect.stringMatching(/^critical-path-tests: not applicable in \d+ ms$/))
+    expect(groups).toContainEqual(expect.stringMatching(/^dependencies: no evidence in \d+ ms$/))
+    expect(r.commands.filter((c) => c.command === 'endgroup')).toHaveLength(6)
+    expect(r.stdout).toMatch(/^  \[fail\] .*over the failure limit of 1/m)
+    expect(r.commands.filter((c) => c.command === 'debug')).toEqual([]) // nothing extra without debug logging
+  })
+
+  it('under debug logging (RUNNER_DEBUG=1) each rule adds its level, applicability and tables as debug lines', async () => {
+    const pr = seedPr(server)
+    const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token }, env: { RUNNER_DEBUG: '1' } })
+    expect(r.code).toBe(0)
+    const debug = r.commands.filter((c) => c.command === 'debug').map((c) => c.message)
+    expect(debug).toContainEqual(expect.stringMatching(/^pr-size: level warn, status pass, applicability applicable, 0 finding\(s\) in \d+ ms$/))
+    expect(debug).toContainEqual(expect.stringMatching(/^pr-size table Largest directories: /))
+  })
+
+  it('a finding cannot issue a workflow command: its text is printed on one line after a prefix', async () => {
+    const sql = 'CREATE INDEX idx ON t (c);\n'
+    const pr = seedPr(server, {
+      files: [{ filename: 'db/migrations/V2__x\n::add-mask::secret.sql', status: 'added', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+CREATE INDEX idx ON t (c);' }],
+      head: { 'db/migrations/V2__x\n::add-mask::secret.sql': sql },
+    })
+    const r = await runGate(server, pr)
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::secret'))).toEqual([])
+    expect(r.stdout).toContain('db/migrations/V2__x ::add-mask::secret.sql:1 (create-index-non-concurrent)')
   })
 })

@@ -67,7 +67,7 @@ const verdict: fc.Arbitrary<Verdict> = fc.record({
 })
 
 /** The tags the renderer writes itself (and the placeholders of its waiver help); any other `<` came from the input. */
-const OWN_TAG = /^<(?:!-- pr-quality-gate:quality-gate -->|rule-id>|reason>|\/?details(?: open)?>|\/?summary>|\/?b>|\/?code>|\/?sub>)/
+const OWN_TAG = /^<(?:!-- pr-quality-gate:quality-gate -->|!-- pr-quality-gate-state:[0-9a-f]{16} -->|rule-id>|reason>|\/?details(?: open)?>|\/?summary>|\/?b>|br>|\/?code>|\/?sub>)/
 
 export function assertSafeMarkdown(out: string, limit: number, marker?: string): void {
   if (out.length > limit) throw new Error(`${out.length} characters, over the ${limit} limit`)

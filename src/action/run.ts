@@ -19,6 +19,7 @@ import { toJsonReport } from '../report/json.js'
 import { errorMessage } from '../engine/run.js'
 import type { Verdict } from '../types.js'
 import { runRelease } from './release.js'
+import { logVerdict } from './log.js'
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
@@ -64,6 +65,7 @@ export async function run(): Promise<void> {
     core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`)
     const { verdict: v, policy, comments } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => core.info(m) })
     verdict = v
+    logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef })
     published = await publishVerdict({
       octokit,
       repo: s.repository,
@@ -72,6 +74,7 @@ export async function run(): Promise<void> {
       comments,
       checkName: s.checkName,
       comment: s.comment,
+      commentMode: policy?.comment,
       commentAuthor: s.commentAuthor,
       token: s.token,
       serverUrl: s.serverUrl,

@@ -151,6 +151,7 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
         comments,
         checkName: d.config.checkName,
         comment,
+        commentMode: policy?.comment,
         commentAuthor: await d.auth.botLogin(),
         serverUrl: d.config.serverUrl,
         labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',

@@ -35,6 +35,7 @@ export async function runRule(rule: Rule, ctx: RuleContext, options: { level: Le
     return {
       ...base,
       status,
+      applicability: out.applicability ?? 'applicable',
       findings,
       summary: out.summary,
       tables: out.tables,
@@ -128,7 +129,12 @@ export function decide(args: { results: RuleResult[]; notes: Note[]; policy: Res
   const waived = results.filter((r) => r.status === 'waived').map((r) => r.id)
   if (waived.length) parts.push(`waived: ${waived.join(', ')}`)
   const ran = results.filter((r) => r.status !== 'off').length
-  const title = parts.length ? parts.join(' · ') : `all ${ran} rule${ran === 1 ? '' : 's'} passed`
+  // Not applicable and no evidence are not a pass: the title counts them apart.
+  const na = results.filter((r) => r.status !== 'off' && r.status !== 'error' && r.applicability === 'not-applicable').length
+  const none = results.filter((r) => r.status !== 'off' && r.status !== 'error' && r.applicability === 'no-evidence').length
+  const apart = [na ? `${na} not applicable` : '', none ? `${none} without evidence` : ''].filter(Boolean)
+  const passed = ran - na - none
+  const title = parts.length ? parts.join(' · ') : apart.length ? [`${passed} rule${passed === 1 ? '' : 's'} passed`, ...apart].join(', ') : `all ${ran} rule${ran === 1 ? '' : 's'} passed`
 
   const labels = { add: [] as string[], remove: [] as string[] }
   for (const r of results) {

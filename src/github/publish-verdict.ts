@@ -6,9 +6,10 @@ import type { Octokit } from './client.js'
 import type { PullInfo, RepoRef } from './source.js'
 import type { Verdict } from '../types.js'
 import { annotationsOf, MAX_ANNOTATIONS, unannotated } from '../report/annotations.js'
-import { markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
-import { createCheckRun, createCommitStatus, syncLabels, upsertStickyComment } from './publish.js'
+import { commentState, markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
+import { createCheckRun, createCommitStatus, findStickyComment, syncLabels, upsertStickyComment } from './publish.js'
 import type { KnownComment } from './prefetch.js'
+import type { CommentMode } from '../policy/schema.js'
 
 export interface PublishInput {
   octokit: Octokit
@@ -18,7 +19,10 @@ export interface PublishInput {
   /** The PR's comments already read this run (Evaluation.comments); saves listing them again. */
   comments?: KnownComment[]
   checkName: string
+  /** false: no comment whatever the policy says (the Action's `comment` input, the App's setting). */
   comment: boolean
+  /** The policy's `comment:` (default always): when the sticky comment is written. */
+  commentMode?: CommentMode
   commentAuthor: string
   /** Only used to tell an installation token (no GET /user) from a user token; never logged. */
   token?: string
@@ -33,6 +37,8 @@ export interface PublishResult {
   checkUrl?: string
   checkRunId?: number
   commentId?: number
+  /** What happened to the sticky comment: written, or why not (the policy's comment mode). */
+  comment?: 'created' | 'updated' | 'skipped'
   usedStatus: boolean
   /** True when every write was refused (read-only token). */
   readOnly: boolean
@@ -71,16 +77,25 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
     } else p.warn(check.message)
   }
 
-  if (p.comment && pr.number) {
-    attempted++
+  const mode: CommentMode = p.comment ? (p.commentMode ?? 'always') : 'never'
+  if (mode !== 'never' && pr.number) {
+    const marker = markerFor(p.checkName)
     const body = renderComment(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } })
-    const c = await upsertStickyComment(octokit, repo, pr.number, markerFor(p.checkName), body, p.commentAuthor, p.token, p.comments)
-    if (c.ok) {
-      result.commentId = c.value.id
-      p.log(`sticky comment ${c.value.action}`)
+    const skip = await commentSkipReason(p, mode, pr.number, marker, body)
+    if (skip) {
+      result.comment = 'skipped'
+      p.log(`sticky comment not written (comment: ${mode}): ${skip}`)
     } else {
-      if (c.forbidden) forbidden++
-      p.warn(c.message)
+      attempted++
+      const c = await upsertStickyComment(octokit, repo, pr.number, marker, body, p.commentAuthor, p.token, p.comments)
+      if (c.ok) {
+        result.commentId = c.value.id
+        result.comment = c.value.action
+        p.log(`sticky comment ${c.value.action}`)
+      } else {
+        if (c.forbidden) forbidden++
+        p.warn(c.message)
+      }
     }
   }
 
@@ -94,6 +109,29 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
   }
   result.readOnly = attempted > 0 && forbidden === attempted
   return result
+}
+
+/**
+ * Why `comment: on-failure | on-change` leaves the sticky comment alone this run, or undefined to write it.
+ * on-failure: a passing verdict is written only over a comment already there (so a red comment never
+ * outlives the fix). on-change: written when the state differs from the comment's (a first comment only
+ * when the verdict is not a pass). When the comment cannot be looked up, a verdict that is not a pass is
+ * written (the reviewer must see it) and a pass is not (nothing to correct that we know of).
+ */
+async function commentSkipReason(p: PublishInput, mode: CommentMode, issue: number, marker: string, body: string): Promise<string | undefined> {
+  if (mode === 'always') return undefined
+  const passing = p.verdict.conclusion === 'success'
+  const found = await findStickyComment(p.octokit, p.repo, issue, marker, p.commentAuthor, p.token, p.comments)
+  if (!found.ok) {
+    if (passing) return `the conclusion is success and the existing comment could not be looked up (${found.message})`
+    p.warn(`${found.message}; writing the sticky comment anyway`)
+    return undefined
+  }
+  const existing = found.value
+  if (mode === 'on-failure') return passing && !existing ? 'the conclusion is success and there is no comment to update' : undefined
+  if (!existing) return passing ? 'the conclusion is success and there is no earlier comment to change' : undefined
+  const before = commentState(existing.body)
+  return before !== undefined && before === commentState(body) ? 'the verdict and findings are the same as in the existing comment' : undefined
 }
 
 function withAnnotationNote<T extends { summary: string }>(output: T, skipped: number): T {

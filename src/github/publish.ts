@@ -104,6 +104,35 @@ export async function upsertStickyComment(
   }
 }
 
+/**
+ * THE sticky comment as it is now, without writing anything: the oldest comment that starts with the
+ * marker and is written by the token's identity (the same one upsertStickyComment would update), or
+ * undefined when there is none. `known` as in upsertStickyComment.
+ */
+export async function findStickyComment(
+  octokit: Octokit,
+  r: RepoRef,
+  issue: number,
+  marker: string,
+  identityFallback: string,
+  token?: string,
+  known?: KnownComment[],
+): Promise<Outcome<{ id: number; body: string } | undefined>> {
+  try {
+    if (known) {
+      const own = known.filter((c) => c.own && c.body.startsWith(marker)).sort((a, b) => a.id - b.id)
+      return { ok: true, value: own.length ? { id: own[0].id, body: own[0].body } : undefined }
+    }
+    const marked = await listMarked(octokit, r, issue, marker)
+    if (!marked.length) return { ok: true, value: undefined }
+    const identity = await tokenIdentity(octokit, identityFallback, token)
+    const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id)
+    return { ok: true, value: own.length ? { id: own[0].id, body: own[0].body ?? '' } : undefined }
+  } catch (e) {
+    return failure('sticky comment', e)
+  }
+}
+
 async function updateIfPresent(octokit: Octokit, r: RepoRef, id: number, body: string): Promise<{ id: number; html_url?: string } | undefined> {
   try {
     return (await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: id, body })).data

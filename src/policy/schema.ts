@@ -55,6 +55,18 @@ export const WaiverSettings = Type.Object(
   { additionalProperties: false, default: {}, description: 'Waivers: how a reviewer lets a PR pass a rule on purpose.' },
 )
 
+/** When the sticky PR comment is written (the check run always carries the full verdict). */
+export type CommentMode = 'always' | 'on-failure' | 'on-change' | 'never'
+export const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-failure', 'on-change', 'never']
+
+export const CommentSetting = Type.Unsafe<CommentMode>({
+  type: 'string',
+  enum: [...COMMENT_MODES],
+  default: 'always',
+  description:
+    'When the sticky PR comment is written; the check run always has the full report. always (default): on every run, updated in place. on-failure: only when the conclusion is not success; a comment already there is updated, so a red comment never outlives the fix. on-change: only when what the comment shows (conclusion, findings, waivers, notes) differs from the comment already there; a PR that passes from the start gets none. never: check run only.',
+})
+
 const levelWithDefault = (def: Level, description: string) => Type.Unsafe<Level>({ ...LevelSchema, default: def, description })
 
 /** Release mode (`mode: release` in the Action, deployment protection rules in the App): see docs/release.md. */
@@ -108,6 +120,7 @@ export function policySchema(rules: readonly Rule[] = RULES) {
       conclusion: Type.Optional(ConclusionSettings),
       waivers: Type.Optional(WaiverSettings),
       release: Type.Optional(ReleaseSettings),
+      comment: Type.Optional(CommentSetting),
     },
     { additionalProperties: false, $id: SCHEMA_ID, title: 'pr-quality-gate policy' },
   )
@@ -119,6 +132,7 @@ export interface ResolvedPolicy {
   conclusion: Static<typeof ConclusionSettings>
   waivers: Static<typeof WaiverSettings>
   release: Static<typeof ReleaseSettings>
+  comment: CommentMode
 }
 
 /**

@@ -21,6 +21,7 @@ export function toJsonReport(v: Verdict): Record<string, unknown> {
       id: r.id,
       level: r.level,
       status: r.status,
+      applicability: r.applicability,
       summary: r.summary,
       waiver: r.waiver,
       error: r.error,

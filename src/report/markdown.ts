@@ -2,7 +2,8 @@
  * Renders one Verdict as Markdown: the sticky PR comment, the check-run summary/text and the job summary
  * are all cut from the same blocks, so every surface says the same thing.
  */
-import type { Finding, RuleResult, RuleStatus, Verdict } from '../types.js'
+import { createHash } from 'node:crypto'
+import type { Finding, Level, RuleResult, RuleStatus, Verdict } from '../types.js'
 import { encodePath, escapeText, renderRich, wellFormed } from './escape.js'
 
 export const COMMENT_LIMIT = 65536
@@ -71,12 +72,35 @@ export function headerBlock(v: Verdict): Block {
   return { lines: [`## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`, '', escapeText(v.title), ''], essential: true }
 }
 
+/**
+ * What a rule's result is, in one word: its status, except that a rule which passed without having
+ * anything to check says so (not applicable), as does one that had nothing to check it by (no evidence).
+ */
+export function resultOf(r: RuleResult): { icon: string; word: string } {
+  if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'not-applicable') return { icon: '➖', word: 'not applicable' }
+  if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'no-evidence') return { icon: '❔', word: 'no evidence' }
+  return { icon: STATUS_ICON[r.status], word: STATUS_WORD[r.status] }
+}
+
+/** Worst first: what blocks, then what warns, what was waived, and last what had nothing to check. */
+function resultRank(r: RuleResult): number {
+  const base = { error: 0, fail: 1, warn: 2, waived: 3, notice: 4, pass: 5, off: 8 }[r.status]
+  if (r.status !== 'pass' && r.status !== 'notice') return base
+  return r.applicability === 'no-evidence' ? 6 : r.applicability === 'not-applicable' ? 7 : base
+}
+
+/** The results in severity order (the engine's rule order among equals). */
+export function bySeverity(results: readonly RuleResult[]): RuleResult[] {
+  return results.map((r, i) => ({ r, i })).sort((a, b) => resultRank(a.r) - resultRank(b.r) || a.i - b.i).map((x) => x.r)
+}
+
 export function tableBlock(v: Verdict): Block {
   if (!v.results.length) return { lines: [] }
   const lines = ['| Rule | Result | Summary |', '|---|---|---|']
-  for (const r of v.results) {
+  for (const r of bySeverity(v.results)) {
     const summary = r.status === 'off' ? (r.summary ? escapeText(r.summary) : 'off in the policy') : r.status === 'waived' ? `waived by label ${escapeText(r.waiver?.label ?? '')}${r.waiver?.reason ? `: ${escapeText(r.waiver.reason, 300)}` : ''}` : escapeText(r.summary ?? countFindings(r), 500)
-    lines.push(`| \`${r.id}\` | ${STATUS_ICON[r.status]} ${STATUS_WORD[r.status]} | ${summary} |`)
+    const { icon, word } = resultOf(r)
+    lines.push(`| \`${r.id}\` | ${icon} ${word} | ${summary} |`)
   }
   lines.push('')
   return { lines, essential: true }
@@ -98,10 +122,11 @@ export function notesBlock(v: Verdict): Block {
 
 export function ruleDetailBlocks(v: Verdict, links: RenderLinks): Block[] {
   const blocks: Block[] = []
-  for (const r of v.results) {
+  for (const r of bySeverity(v.results)) {
     if (r.status === 'off' || (r.findings.length === 0 && !r.tables?.length)) continue
     const open = r.status === 'fail' || r.status === 'error' ? ' open' : ''
-    const lines = [`<details${open}><summary>${STATUS_ICON[r.status]} <b>${escapeText(r.id)}</b> — ${countFindings(r)}</summary>`, '', escapeText(r.description), '']
+    const { icon } = resultOf(r)
+    const lines = [`<details${open}><summary>${icon} <b>${escapeText(r.id)}</b> — ${countFindings(r)}</summary>`, '', escapeText(r.description), '']
     if (r.findings.length) {
       lines.push('| | Where | Finding | How to fix |', '|---|---|---|---|')
       for (const f of r.findings) {
@@ -189,17 +214,216 @@ export interface CommentOptions {
   limit?: number
 }
 
+/**
+ * The state a sticky comment shows, as a short hash: the conclusion and every rule's result, findings,
+ * waivers and the gate's notes. Not the head SHA nor links: a push that changes nothing the reviewer
+ * reads keeps the state (this is what `comment: on-change` compares).
+ */
+export function verdictState(v: Verdict): string {
+  const state = {
+    conclusion: v.conclusion,
+    title: v.title,
+    notes: v.notes.map((n) => [n.level, n.message, n.detail ?? '']),
+    results: v.results.map((r) => ({
+      id: r.id,
+      status: r.status,
+      applicability: r.applicability,
+      waiver: r.waiver,
+      findings: r.findings.map((f) => [f.kind ?? 'violation', f.level ?? '', f.code ?? '', f.path ?? '', f.line ?? 0, f.endLine ?? 0, f.message, f.hint ?? '']),
+    })),
+  }
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16)
+}
+
+const STATE_PREFIX = '<!-- pr-quality-gate-state:'
+
+/** The state written in a sticky comment by `renderComment`, or undefined (an older comment, or none). */
+export function commentState(body: string): string | undefined {
+  const firstLine = body.split('\n', 1)[0]
+  const at = firstLine.indexOf(STATE_PREFIX)
+  if (at < 0) return undefined
+  const m = /^([0-9a-f]{16}) -->/.exec(firstLine.slice(at + STATE_PREFIX.length))
+  return m?.[1]
+}
+
+/** A finding in the comment's "to fix" list, with the rank that orders the list (0 = worst). */
+interface Blocking {
+  rule: RuleResult
+  finding: Finding
+  rank: number
+}
+
+function rankOf(f: Finding, r: RuleResult): number | undefined {
+  if (f.kind === 'error') return 0
+  if (f.kind === 'info') return undefined
+  const level: Level = f.level ?? r.level
+  return level === 'fail' ? 1 : level === 'warn' ? 2 : undefined
+}
+
+/** The findings that block (errors, failures) or warn, in rules not waived: worst first, rule order among equals. */
+function blockingFindings(v: Verdict): Blocking[] {
+  const out: Blocking[] = []
+  for (const r of v.results) {
+    if (r.status !== 'fail' && r.status !== 'warn' && r.status !== 'error') continue
+    for (const f of r.findings) {
+      const rank = rankOf(f, r)
+      if (rank !== undefined) out.push({ rule: r, finding: f, rank })
+    }
+  }
+  return out.map((b, i) => ({ b, i })).sort((x, y) => x.b.rank - y.b.rank || x.i - y.i).map((x) => x.b)
+}
+
+/** Findings of one rule at one rank with the same fix: one item, the fix written once. */
+function groupBlocking(items: Blocking[]): Blocking[][] {
+  const groups: Blocking[][] = []
+  const byKey = new Map<string, Blocking[]>()
+  for (const b of items) {
+    const key = b.finding.hint ? JSON.stringify([b.rank, b.rule.id, b.finding.hint]) : undefined
+    const g = key ? byKey.get(key) : undefined
+    if (g) g.push(b)
+    else {
+      const fresh = [b]
+      groups.push(fresh)
+      if (key) byKey.set(key, fresh)
+    }
+  }
+  return groups
+}
+
+const RANK_ICON = ['❗', '❌', '⚠️']
+/** At most this many "to fix" items are shown open; the rest are collapsed under them. */
+export const OPEN_ITEMS = 10
+/** At most this many locations are listed in one item that shares a fix. */
+const GROUP_LOCATIONS = 10
+
+function findingLine(f: Finding, v: Verdict, links: RenderLinks): string {
+  const where = location(f, v, links)
+  return [where, f.code ? `<code>${escapeText(f.code)}</code>` : '', renderRich(f.message)].filter(Boolean).join(' · ')
+}
+
+function itemOf(group: Blocking[], n: number, v: Verdict, links: RenderLinks): string {
+  const { rule, finding, rank } = group[0]
+  const head = `${n}. ${RANK_ICON[rank]} **${escapeText(rule.id)}**`
+  const fix = finding.hint ? `<br>**Fix:** ${renderRich(finding.hint)}` : ''
+  if (group.length === 1) return `${head} · ${findingLine(finding, v, links)}${fix}`
+  const shown = group.slice(0, GROUP_LOCATIONS).map((b) => `<br>• ${findingLine(b.finding, v, links)}`)
+  const more = group.length > GROUP_LOCATIONS ? `<br>• … and ${group.length - GROUP_LOCATIONS} more in the check run` : ''
+  return `${head} · ${group.length} findings, one fix:${shown.join('')}${more}${fix}`
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+function idList(rs: RuleResult[]): string {
+  return rs.map((r) => `<code>${escapeText(r.id)}</code>`).join(', ')
+}
+
+/**
+ * One line: which rules passed, had nothing to check, or nothing to check it by. `summaries`: each rule
+ * that passed with its one-line summary (the passing comment has no table, and a pass can rest on a
+ * declaration a reviewer should read, such as a runbook opt-out).
+ */
+function outcomeLine(v: Verdict, summaries = false): string {
+  const evaluated = v.results.filter((r) => r.status === 'pass' || r.status === 'notice')
+  const passed = evaluated.filter((r) => (r.applicability ?? 'applicable') === 'applicable')
+  const na = evaluated.filter((r) => r.applicability === 'not-applicable')
+  const none = evaluated.filter((r) => r.applicability === 'no-evidence')
+  const parts: string[] = []
+  if (passed.length && summaries) parts.push(`✅ Passed: ${passed.map((r) => `<code>${escapeText(r.id)}</code>${r.summary ? ` (${escapeText(r.summary, 300)})` : ''}`).join(', ')}`)
+  else if (passed.length) parts.push(`✅ Passed: ${idList(passed)}`)
+  if (na.length) parts.push(`➖ Not applicable: ${idList(na)}`)
+  if (none.length) parts.push(`❔ No evidence: ${idList(none)}`)
+  return parts.join(' · ')
+}
+
+function countNotices(v: Verdict): number {
+  let n = 0
+  for (const r of v.results) {
+    if (r.status === 'off') continue
+    for (const f of r.findings) if (f.kind === 'info' || (f.kind !== 'error' && (f.level ?? r.level) === 'notice')) n++
+  }
+  return n
+}
+
+function commentFooter(v: Verdict, links: RenderLinks, extra: string[] = []): string {
+  const parts = [...extra, `policy: ${escapeText(v.policySource)}`]
+  // <code> + escaping, not backticks: in the CLI `head` is a ref name, which may hold ` and <.
+  if (v.head) parts.push(`head: <code>${escapeText(v.head.slice(0, 12))}</code>`)
+  if (links.checkUrl) parts.push(`[check run](${links.checkUrl})`)
+  if (links.runUrl) parts.push(`[run](${links.runUrl})`)
+  return `<sub>pr-quality-gate · ${parts.join(' · ')}</sub>`
+}
+
+/**
+ * The sticky PR comment, read in ten seconds: the verdict; then what blocks, worst first, each finding
+ * once with its location and its fix (a fix shared by several findings of a rule is written once); then
+ * everything else collapsed. A passing pull request gets a few lines. The check run keeps every detail
+ * (rule descriptions, tables, notices).
+ */
 export function renderComment(v: Verdict, o: CommentOptions): string {
   const pointer = o.links.checkUrl ? `Truncated: the full report is in the [check run](${o.links.checkUrl}) and the job summary.` : 'Truncated: the full report is in the check run and the job summary.'
-  const blocks = [
-    { lines: [markerFor(o.checkName)], essential: true },
-    headerBlock(v),
-    tableBlock(v),
-    notesBlock(v),
-    ...ruleDetailBlocks(v, o.links),
-    waiverBlock(v, o.labelPrefix),
-    footerBlock(v, o.links),
-  ]
+  const first: Block = { lines: [`${markerFor(o.checkName)}${STATE_PREFIX}${verdictState(v)} -->`], essential: true }
+  const mode = v.mode === 'release' ? 'Release gate' : 'Quality gate'
+  const header = `## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`
+  const waived = v.results.filter((r) => r.status === 'waived')
+  const loud = v.notes.filter((n) => n.level !== 'info')
+  const notices = countNotices(v)
+  const noticeText = notices ? `ℹ️ ${plural(notices, 'notice')} in the check run` : ''
+
+  if (v.conclusion === 'success' && !waived.length && !loud.length) {
+    // At most 8 lines: marker, verdict, what passed or did not apply, up to two notes, footer.
+    const lines = [header, '', outcomeLine(v, true) || escapeText(v.title), '']
+    for (const n of v.notes.slice(0, 1)) lines.push(`> ℹ️ ${escapeText(n.message, 500)}`, '')
+    const more = v.notes.length > 1 ? [`${plural(v.notes.length - 1, 'more note')} in the check run`] : []
+    return assemble([first, { lines, essential: true }, { lines: [commentFooter(v, o.links, [...(noticeText ? [noticeText] : []), ...more])], essential: true }], o.limit ?? COMMENT_LIMIT, pointer)
+  }
+
+  const blocks: Block[] = [first, { lines: [header, '', `**${escapeText(v.title)}**`, ''], essential: true }]
+  if (loud.length) blocks.push(notesBlock({ ...v, notes: loud }))
+  const groups = groupBlocking(blockingFindings(v))
+  if (groups.length) {
+    const title = v.conclusion === 'failure' ? 'What blocks, worst first' : 'What to fix, worst first'
+    blocks.push({ lines: [`### ${title}`, '', ...groups.slice(0, OPEN_ITEMS).map((g, i) => itemOf(g, i + 1, v, o.links)), ''] })
+    if (groups.length > OPEN_ITEMS) {
+      blocks.push({
+        lines: [`<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`, '', ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, o.links)), ''],
+        closer: '</details>\n',
+      })
+    }
+  }
+  for (const r of waived) {
+    const n = r.findings.filter((f) => f.kind !== 'info').length
+    blocks.push({ lines: [`☑️ **${escapeText(r.id)}** waived by label <code>${escapeText(r.waiver?.label ?? '')}</code>${r.waiver?.reason ? `: ${escapeText(r.waiver.reason, 300)}` : ''} (${plural(n, 'finding')} accepted, listed below)`, ''] })
+  }
+  const outcome = outcomeLine(v)
+  if (outcome) blocks.push({ lines: [outcome, ''] })
+
+  // Everything else, collapsed: every rule's result, the findings that do not block (notices, waived),
+  // the gate's informational notes, how to waive.
+  const rest: string[] = [`<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${waived.length ? ' · waived findings' : ''}</summary>`, '']
+  rest.push(...tableBlock(v).lines)
+  const quiet: string[] = []
+  for (const r of bySeverity(v.results)) {
+    if (r.status === 'off') continue
+    for (const f of r.findings) {
+      if (r.status !== 'waived' && rankOf(f, r) !== undefined && r.status !== 'pass' && r.status !== 'notice') continue // listed above
+      const icon = r.status === 'waived' ? '☑️' : findingIcon(f)
+      quiet.push(`- ${icon} **${escapeText(r.id)}** · ${findingLine(f, v, o.links)}${f.hint ? `<br>**Fix:** ${renderRich(f.hint)}` : ''}`)
+    }
+  }
+  if (quiet.length) rest.push(...quiet, '')
+  for (const n of v.notes.filter((x) => x.level === 'info')) rest.push(`> ℹ️ ${escapeText(n.message, 3000)}`, '')
+  const blocking = v.results.filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'error')
+  if (blocking.length) {
+    const example = escapeText(o.labelPrefix + blocking[0].id)
+    rest.push(
+      `To waive a rule on purpose, a maintainer adds the label <code>${escapeText(o.labelPrefix)}&lt;rule-id&gt;</code> (e.g. <code>${example}</code>) and the PR description a line <code>${example} &lt;reason&gt;</code>. The policy is read from the base branch: editing it in this PR does not change this result.`,
+      '',
+    )
+  }
+  if (rest.length > 2) blocks.push({ lines: rest, closer: '</details>\n' })
+  blocks.push({ lines: [commentFooter(v, o.links)], essential: true })
   return assemble(blocks, o.limit ?? COMMENT_LIMIT, pointer)
 }
 

@@ -17,7 +17,10 @@ export function renderText(v: Verdict): string {
   }
   if (v.notes.length) out.push('')
   for (const r of v.results) {
-    out.push(`${ICON[r.status].padEnd(6)} ${r.id}${r.summary ? ` — ${clean(r.summary)}` : ''}`)
+    // A pass with nothing to check is not a pass: say which it was.
+    const quiet = r.status === 'pass' || r.status === 'notice'
+    const word = quiet && r.applicability === 'not-applicable' ? 'N/A' : quiet && r.applicability === 'no-evidence' ? 'NO EVIDENCE' : ICON[r.status]
+    out.push(`${word.padEnd(6)} ${r.id}${r.summary ? ` — ${clean(r.summary)}` : ''}`)
     if (r.waiver) out.push(`       waived by ${clean(r.waiver.label)}${r.waiver.reason ? `: ${clean(r.waiver.reason)}` : ''}`)
     for (const f of r.findings) {
       const where = f.path ? `${clean(f.path)}${f.line ? `:${f.line}` : ''}: ` : ''

@@ -150,7 +150,7 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
     : violated
       ? `${violated} of ${rows.length} triggered co-change requirement${rows.length === 1 ? '' : 's'} unmet.`
       : `${rows.length} co-change requirement${rows.length === 1 ? '' : 's'} triggered, all met.`
-  return { findings, summary, tables }
+  return { findings, summary, tables, ...(rows.length ? {} : { applicability: 'not-applicable' as const }) }
 }
 
 export const coChange: Rule<typeof CoChangeOptions> = {

@@ -162,7 +162,7 @@ export const criticalPathTests: Rule<typeof Options> = {
   release: true,
   async evaluate(ctx, options): Promise<RuleOutput> {
     const areas = options.areas ?? []
-    if (areas.length === 0) return { findings: [], summary: 'No critical areas configured.' }
+    if (areas.length === 0) return { findings: [], summary: 'No critical areas configured.', applicability: 'not-applicable' }
     const findings: Finding[] = []
     const changed = ctx.changes.files
     const present = changed.filter((f) => f.status !== 'removed')
@@ -371,6 +371,7 @@ export const criticalPathTests: Rule<typeof Options> = {
     return {
       findings,
       summary,
+      ...(parts.length === 0 ? { applicability: 'not-applicable' as const } : {}),
       tables: [table],
       data: {
         areas: results.map((r) => ({

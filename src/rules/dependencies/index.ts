@@ -453,6 +453,7 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
     return {
       findings,
       summary: parts.join('; '),
+      ...(noEvidence ? { applicability: 'no-evidence' as const } : {}),
       tables,
       data: {
         vulnerabilities: rows.map((r) => ({ ...r.v, origin: r.origin, ageDays: r.ageDays, slaDays: r.slaDays, waiver: r.waiver, failing: r.failing, annotation: r.annotation })),

@@ -438,7 +438,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     if (mig) migrations.push({ file: f, mig })
     else others.push(f)
   }
-  if (migrations.length === 0) return { findings: [], summary: 'no migration changed' }
+  if (migrations.length === 0) return { findings: [], summary: 'no migration changed', applicability: 'not-applicable' }
   const notes: Note[] = []
   const appChanged = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths) && !matchesAny(f.path, opts.app_exclude)).map((f) => f.path)
 

@@ -150,6 +150,7 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
     findings,
     summary,
     tables,
+    ...(triggers.length ? {} : { applicability: 'not-applicable' as const }),
     data: {
       triggers: triggers.map((t) => ({ code: t.code, path: t.path, line: t.line, what: t.what, how: t.how, env_var: t.envVar })),
       violations: violations.length,
