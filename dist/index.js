@@ -30741,7 +30741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3734:
+/***/ 7571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30752,6 +30752,52 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: FORK_RECIPE
 
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
+});
+
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -30761,7 +30807,7 @@ var external_os_ = __nccwpck_require__(857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -30776,7 +30822,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -30826,12 +30872,12 @@ function utils_toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -30868,13 +30914,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -30894,7 +30940,7 @@ var external_fs_ = __nccwpck_require__(9896);
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -30902,13 +30948,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -30925,8 +30971,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -31019,7 +31067,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -31097,7 +31145,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -31143,7 +31191,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -31446,7 +31494,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -31457,7 +31505,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -31556,7 +31604,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -31571,7 +31619,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -31596,7 +31644,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -31619,7 +31667,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -31750,7 +31798,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -31808,13 +31856,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -31833,7 +31881,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -31852,13 +31900,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -32147,7 +32195,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -32181,7 +32229,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -33256,16 +33304,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -33285,8 +33333,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -33302,7 +33350,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -33327,10 +33375,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -33340,7 +33388,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -33351,7 +33399,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -33456,8 +33504,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -33471,7 +33519,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -33540,10 +33588,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -33578,7 +33626,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     issueCommand('debug', {}, message);
 }
 /**
@@ -33587,7 +33635,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -33595,7 +33643,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -33749,7 +33797,7 @@ function getSettings(env = process.env) {
     const token = getInput('token') || env.GITHUB_TOKEN || '';
     if (!token)
         throw new InputError('input token is empty: pass `token: ${{ github.token }}` (the default) or a token with the documented permissions');
-    core_setSecret(token);
+    setSecret(token);
     const repoFull = env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = repoFull.split('/');
     if (!owner || !repo)
@@ -36914,11 +36962,72 @@ async function runRelease(s) {
     }
 }
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
+;// CONCATENATED MODULE: ./src/action/log.ts
+
+const WORD = { pass: 'pass', notice: 'pass (notices)', warn: 'warning', fail: 'FAIL', error: 'NOT EVALUATED', off: 'off', waived: 'waived' };
+/** One line of untrusted text, safe to print after a prefix. */
+function oneLine(s, max = 2000) {
+    const flat = s.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ');
+    return (0,report_escape/* visibleControls */.xx)(flat.length > max ? flat.slice(0, max) + '…' : flat);
+}
+function resultWord(r) {
+    if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'not-applicable')
+        return 'not applicable';
+    if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'no-evidence')
+        return 'no evidence';
+    return WORD[r.status];
+}
+function logVerdict(v, log, range) {
+    const debug = log.isDebug();
+    log.info(`policy: ${oneLine(v.policySource)}`);
+    const names = range?.baseRef || range?.headRef ? ` (${oneLine(range.baseRef ?? '?', 200)}...${oneLine(range.headRef ?? '?', 200)})` : '';
+    log.info(`diff range: ${oneLine(v.base, 200)}...${oneLine(v.head, 200)}${names}`);
+    for (const n of v.notes)
+        log.info(`note (${n.level}): ${oneLine(n.message)}`);
+    for (const r of v.results) {
+        const time = r.durationMs !== undefined ? ` in ${r.durationMs} ms` : '';
+        log.startGroup(`${r.id}: ${resultWord(r)}${time}`);
+        try {
+            if (r.status === 'off')
+                log.info(`  off${r.summary ? `: ${oneLine(r.summary)}` : ' in the policy'}`);
+            else if (r.summary)
+                log.info(`  ${oneLine(r.summary)}`);
+            if (r.waiver)
+                log.info(`  waived by label ${oneLine(r.waiver.label, 200)}${r.waiver.reason ? `: ${oneLine(r.waiver.reason, 500)}` : ''}`);
+            for (const f of r.findings) {
+                const level = f.kind === 'error' ? 'error' : f.kind === 'info' ? 'info' : (f.level ?? r.level);
+                const where = f.path ? `${oneLine(f.path, 500)}${f.line ? `:${f.line}` : ''} ` : '';
+                log.info(`  [${level}] ${where}${f.code ? `(${oneLine(f.code, 100)}) ` : ''}${oneLine(f.message)}`);
+                if (f.hint)
+                    log.info(`    fix: ${oneLine(f.hint)}`);
+            }
+            if (debug) {
+                log.debug(`${r.id}: level ${r.level}, status ${r.status}, applicability ${r.applicability ?? 'n/a'}, ${r.findings.length} finding(s)${time}`);
+                for (const t of r.tables ?? []) {
+                    log.debug(`${r.id} table ${oneLine(t.title ?? '', 200)}: ${t.columns.map((c) => oneLine(c, 100)).join(' | ')}`);
+                    for (const row of t.rows.slice(0, 200))
+                        log.debug(`${r.id}   ${row.map((c) => oneLine(c, 300)).join(' | ')}`);
+                    if (t.rows.length > 200)
+                        log.debug(`${r.id}   … ${t.rows.length - 200} more rows (JSON report)`);
+                }
+                for (const n of r.notes ?? [])
+                    log.debug(`${r.id} note (${n.level}): ${oneLine(n.message)}`);
+            }
+        }
+        finally {
+            log.endGroup();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
 /**
  * The Action: translate the runner's inputs into one evaluation and publish the verdict to every surface.
  * It decides nothing itself: the engine concludes; this module only reports and sets the exit code.
  */
+
 
 
 
@@ -36978,6 +37087,7 @@ async function run_run() {
         info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`);
         const { verdict: v, policy, comments } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => info(m) });
         verdict = v;
+        logVerdict(v, core_namespaceObject, { baseRef: pr.baseRef, headRef: pr.headRef });
         published = await (0,publish_verdict/* publishVerdict */.T)({
             octokit,
             repo: s.repository,
@@ -36986,6 +37096,7 @@ async function run_run() {
             comments,
             checkName: s.checkName,
             comment: s.comment,
+            commentMode: policy?.comment,
             commentAuthor: s.commentAuthor,
             token: s.token,
             serverUrl: s.serverUrl,
@@ -37743,7 +37854,10 @@ function renderText(v) {
     if (v.notes.length)
         out.push('');
     for (const r of v.results) {
-        out.push(`${ICON[r.status].padEnd(6)} ${r.id}${r.summary ? ` — ${clean(r.summary)}` : ''}`);
+        // A pass with nothing to check is not a pass: say which it was.
+        const quiet = r.status === 'pass' || r.status === 'notice';
+        const word = quiet && r.applicability === 'not-applicable' ? 'N/A' : quiet && r.applicability === 'no-evidence' ? 'NO EVIDENCE' : ICON[r.status];
+        out.push(`${word.padEnd(6)} ${r.id}${r.summary ? ` — ${clean(r.summary)}` : ''}`);
         if (r.waiver)
             out.push(`       waived by ${clean(r.waiver.label)}${r.waiver.reason ? `: ${clean(r.waiver.reason)}` : ''}`);
         for (const f of r.findings) {
@@ -41348,6 +41462,7 @@ async function gatePullRequest(d, octokit, installationId, repo, number, expectH
                 comments,
                 checkName: d.config.checkName,
                 comment,
+                commentMode: policy?.comment,
                 commentAuthor: await d.auth.botLogin(),
                 serverUrl: d.config.serverUrl,
                 labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
@@ -42507,6 +42622,7 @@ async function runRule(rule, ctx, options) {
         return {
             ...base,
             status,
+            applicability: out.applicability ?? 'applicable',
             findings,
             summary: out.summary,
             tables: out.tables,
@@ -42605,7 +42721,12 @@ function decide(args) {
     if (waived.length)
         parts.push(`waived: ${waived.join(', ')}`);
     const ran = results.filter((r) => r.status !== 'off').length;
-    const title = parts.length ? parts.join(' · ') : `all ${ran} rule${ran === 1 ? '' : 's'} passed`;
+    // Not applicable and no evidence are not a pass: the title counts them apart.
+    const na = results.filter((r) => r.status !== 'off' && r.status !== 'error' && r.applicability === 'not-applicable').length;
+    const none = results.filter((r) => r.status !== 'off' && r.status !== 'error' && r.applicability === 'no-evidence').length;
+    const apart = [na ? `${na} not applicable` : '', none ? `${none} without evidence` : ''].filter(Boolean);
+    const passed = ran - na - none;
+    const title = parts.length ? parts.join(' · ') : apart.length ? [`${passed} rule${passed === 1 ? '' : 's'} passed`, ...apart].join(', ') : `all ${ran} rule${ran === 1 ? '' : 's'} passed`;
     const labels = { add: [], remove: [] };
     for (const r of results) {
         if (r.labels) {
@@ -47266,18 +47387,28 @@ async function publishVerdict(p) {
         else
             p.warn(check.message);
     }
-    if (p.comment && pr.number) {
-        attempted++;
+    const mode = p.comment ? (p.commentMode ?? 'always') : 'never';
+    if (mode !== 'never' && pr.number) {
+        const marker = (0,markdown/* markerFor */._Z)(p.checkName);
         const body = (0,markdown/* renderComment */.wQ)(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } });
-        const c = await (0,publish/* upsertStickyComment */.qD)(octokit, repo, pr.number, (0,markdown/* markerFor */._Z)(p.checkName), body, p.commentAuthor, p.token, p.comments);
-        if (c.ok) {
-            result.commentId = c.value.id;
-            p.log(`sticky comment ${c.value.action}`);
+        const skip = await commentSkipReason(p, mode, pr.number, marker, body);
+        if (skip) {
+            result.comment = 'skipped';
+            p.log(`sticky comment not written (comment: ${mode}): ${skip}`);
         }
         else {
-            if (c.forbidden)
-                forbidden++;
-            p.warn(c.message);
+            attempted++;
+            const c = await (0,publish/* upsertStickyComment */.qD)(octokit, repo, pr.number, marker, body, p.commentAuthor, p.token, p.comments);
+            if (c.ok) {
+                result.commentId = c.value.id;
+                result.comment = c.value.action;
+                p.log(`sticky comment ${c.value.action}`);
+            }
+            else {
+                if (c.forbidden)
+                    forbidden++;
+                p.warn(c.message);
+            }
         }
     }
     if (pr.number && (verdict.labels.add.length || verdict.labels.remove.length)) {
@@ -47291,6 +47422,32 @@ async function publishVerdict(p) {
     }
     result.readOnly = attempted > 0 && forbidden === attempted;
     return result;
+}
+/**
+ * Why `comment: on-failure | on-change` leaves the sticky comment alone this run, or undefined to write it.
+ * on-failure: a passing verdict is written only over a comment already there (so a red comment never
+ * outlives the fix). on-change: written when the state differs from the comment's (a first comment only
+ * when the verdict is not a pass). When the comment cannot be looked up, a verdict that is not a pass is
+ * written (the reviewer must see it) and a pass is not (nothing to correct that we know of).
+ */
+async function commentSkipReason(p, mode, issue, marker, body) {
+    if (mode === 'always')
+        return undefined;
+    const passing = p.verdict.conclusion === 'success';
+    const found = await (0,publish/* findStickyComment */.oC)(p.octokit, p.repo, issue, marker, p.commentAuthor, p.token, p.comments);
+    if (!found.ok) {
+        if (passing)
+            return `the conclusion is success and the existing comment could not be looked up (${found.message})`;
+        p.warn(`${found.message}; writing the sticky comment anyway`);
+        return undefined;
+    }
+    const existing = found.value;
+    if (mode === 'on-failure')
+        return passing && !existing ? 'the conclusion is success and there is no comment to update' : undefined;
+    if (!existing)
+        return passing ? 'the conclusion is success and there is no earlier comment to change' : undefined;
+    const before = (0,markdown/* commentState */.PW)(existing.body);
+    return before !== undefined && before === (0,markdown/* commentState */.PW)(body) ? 'the verdict and findings are the same as in the existing comment' : undefined;
 }
 function withAnnotationNote(output, skipped) {
     if (!skipped)
@@ -47310,6 +47467,7 @@ function withAnnotationNote(output, skipped) {
 /* harmony export */   I8: () => (/* binding */ createCommitStatus),
 /* harmony export */   LX: () => (/* binding */ syncLabels),
 /* harmony export */   _U: () => (/* binding */ createCheckRun),
+/* harmony export */   oC: () => (/* binding */ findStickyComment),
 /* harmony export */   qD: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
 /* unused harmony exports tokenIdentity, ANNOTATIONS_PER_REQUEST */
@@ -47388,6 +47546,28 @@ async function upsertStickyComment(octokit, r, issue, marker, body, identityFall
             return { ok: true, value: { id: after[0].id, action: 'updated' } };
         }
         return { ok: true, value: { id: created.id, url: created.html_url, action: 'created' } };
+    }
+    catch (e) {
+        return failure('sticky comment', e);
+    }
+}
+/**
+ * THE sticky comment as it is now, without writing anything: the oldest comment that starts with the
+ * marker and is written by the token's identity (the same one upsertStickyComment would update), or
+ * undefined when there is none. `known` as in upsertStickyComment.
+ */
+async function findStickyComment(octokit, r, issue, marker, identityFallback, token, known) {
+    try {
+        if (known) {
+            const own = known.filter((c) => c.own && c.body.startsWith(marker)).sort((a, b) => a.id - b.id);
+            return { ok: true, value: own.length ? { id: own[0].id, body: own[0].body } : undefined };
+        }
+        const marked = await listMarked(octokit, r, issue, marker);
+        if (!marked.length)
+            return { ok: true, value: undefined };
+        const identity = await tokenIdentity(octokit, identityFallback, token);
+        const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
+        return { ok: true, value: own.length ? { id: own[0].id, body: own[0].body ?? '' } : undefined };
     }
     catch (e) {
         return failure('sticky comment', e);
@@ -47677,7 +47857,7 @@ function list(v) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3734);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7571);
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3398);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6643);
 /**
@@ -47901,7 +48081,7 @@ var validate = __nccwpck_require__(7766);
 ;// CONCATENATED MODULE: ./src/policy/presets.generated.ts
 // GENERATED by scripts/gen-presets.mjs from policies/*.yml: do not edit.
 const PRESETS = {
-    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or ops doc (RELEASING.md, docs/ops/**, …) or a reasoned line \"Runbook: not needed — <reason>\"\n  # in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
+    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or ops doc (RELEASING.md, docs/ops/**, …) or a reasoned line \"Runbook: not needed — <reason>\"\n  # in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\n# When the sticky PR comment is written; the check run always has the full report. always: on every PR,\n# updated in place (a passing PR gets a few lines). Quieter: on-failure (none while green; a red comment\n# already there turns green) or on-change (only when the verdict or findings change). never: check run only.\ncomment: always\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
     "relaxed": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the relaxed preset: the default standards as advice. Nothing blocks a merge except\n# rules that cannot be evaluated; use it to introduce the gate to a repository before enforcing it.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines) as advice only.\n  pr-size:\n    level: notice\n    warn_lines: 600\n    fail_lines: 2000\n\n  critical-path-tests:\n    level: warn\n    missing_report: ignore\n\n  migration-safety:\n    level: warn\n    dangers: { prefer-jsonb: off, prefer-bigint-key: off, prefer-timestamptz: off, prefer-text: off, missing-down: notice, expand-contract: notice }\n\n  runbook:\n    level: notice\n    disable: [dockerfile, new-env-var]\n\n  co-change:\n    level: notice\n\n  dependencies:\n    level: warn\n    fail_on: critical\n    fix_within_days: { critical: 14, high: null }\n    missing_report: warn\n\nconclusion:\n  warnings: success\n",
     "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\nconclusion:\n  warnings: neutral\n",
 };
@@ -55081,7 +55261,7 @@ function policyRegex(source) {
 /* harmony export */   qF: () => (/* binding */ policyJsonSchema),
 /* harmony export */   wh: () => (/* binding */ policySchema)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, ReleaseSettings */
+/* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, COMMENT_MODES, CommentSetting, ReleaseSettings */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4508);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5432);
 /**
@@ -55129,6 +55309,13 @@ const WaiverSettings = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */
     }),
     min_reason_length: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Integer({ minimum: 0, default: 10, description: 'Minimum length of the reason.' }),
 }, { additionalProperties: false, default: {}, description: 'Waivers: how a reviewer lets a PR pass a rule on purpose.' });
+const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'];
+const CommentSetting = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+    type: 'string',
+    enum: [...COMMENT_MODES],
+    default: 'always',
+    description: 'When the sticky PR comment is written; the check run always has the full report. always (default): on every run, updated in place. on-failure: only when the conclusion is not success; a comment already there is updated, so a red comment never outlives the fix. on-change: only when what the comment shows (conclusion, findings, waivers, notes) differs from the comment already there; a PR that passes from the start gets none. never: check run only.',
+});
 const levelWithDefault = (def, description) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({ ...LevelSchema, default: def, description });
 /** Release mode (`mode: release` in the Action, deployment protection rules in the App): see docs/release.md. */
 const ReleaseSettings = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
@@ -55168,6 +55355,7 @@ function policySchema(rules = _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RU
         conclusion: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ConclusionSettings),
         waivers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(WaiverSettings),
         release: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ReleaseSettings),
+        comment: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(CommentSetting),
     }, { additionalProperties: false, $id: SCHEMA_ID, title: 'pr-quality-gate policy' });
 }
 /**
@@ -56198,6 +56386,7 @@ function toJsonReport(v) {
             id: r.id,
             level: r.level,
             status: r.status,
+            applicability: r.applicability,
             summary: r.summary,
             waiver: r.waiver,
             error: r.error,
@@ -56217,14 +56406,22 @@ function toJsonReport(v) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IM: () => (/* binding */ renderCheckOutput),
 /* harmony export */   Jt: () => (/* binding */ SUMMARY_LIMIT),
+/* harmony export */   PW: () => (/* binding */ commentState),
 /* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
 /* harmony export */   _Z: () => (/* binding */ markerFor),
 /* harmony export */   jO: () => (/* binding */ CHECK_TEXT_LIMIT),
 /* harmony export */   qE: () => (/* binding */ renderJobSummary),
 /* harmony export */   wQ: () => (/* binding */ renderComment)
 /* harmony export */ });
-/* unused harmony exports STATUS_ICON, headerBlock, tableBlock, notesBlock, ruleDetailBlocks, waiverBlock, assemble */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6412);
+/* unused harmony exports STATUS_ICON, headerBlock, resultOf, bySeverity, tableBlock, notesBlock, ruleDetailBlocks, waiverBlock, assemble, verdictState, OPEN_ITEMS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6412);
+/**
+ * Renders one Verdict as Markdown: the sticky PR comment, the check-run summary/text and the job summary
+ * are all cut from the same blocks, so every surface says the same thing.
+ */
+
 
 const COMMENT_LIMIT = 65536;
 const CHECK_TEXT_LIMIT = 65535;
@@ -56255,11 +56452,11 @@ function location(f, v, links) {
     if (!f.path)
         return '';
     const lines = f.line ? (f.endLine && f.endLine !== f.line ? `${f.line}-${f.endLine}` : `${f.line}`) : '';
-    const label = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.path + (lines ? `:${lines}` : ''), 300);
+    const label = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.path + (lines ? `:${lines}` : ''), 300);
     if (!links.repoUrl || !v.head)
         return label;
     const anchor = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ''}` : '';
-    return `[${label}](${links.repoUrl}/blob/${encodeURIComponent((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .wellFormed */ .ES)(v.head))}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .encodePath */ .O0)(f.path)}${anchor})`;
+    return `[${label}](${links.repoUrl}/blob/${encodeURIComponent((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .wellFormed */ .ES)(v.head))}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .encodePath */ .O0)(f.path)}${anchor})`;
 }
 const LEVEL_ICON = { fail: '❌', warn: '⚠️', notice: 'ℹ️', off: '' };
 function findingIcon(f) {
@@ -56275,15 +56472,38 @@ function countFindings(r) {
 }
 function headerBlock(v) {
     const mode = v.mode === 'release' ? 'Release gate' : 'Quality gate';
-    return { lines: [`## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`, '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(v.title), ''], essential: true };
+    return { lines: [`## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`, '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(v.title), ''], essential: true };
+}
+/**
+ * What a rule's result is, in one word: its status, except that a rule which passed without having
+ * anything to check says so (not applicable), as does one that had nothing to check it by (no evidence).
+ */
+function resultOf(r) {
+    if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'not-applicable')
+        return { icon: '➖', word: 'not applicable' };
+    if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'no-evidence')
+        return { icon: '❔', word: 'no evidence' };
+    return { icon: STATUS_ICON[r.status], word: STATUS_WORD[r.status] };
+}
+/** Worst first: what blocks, then what warns, what was waived, and last what had nothing to check. */
+function resultRank(r) {
+    const base = { error: 0, fail: 1, warn: 2, waived: 3, notice: 4, pass: 5, off: 8 }[r.status];
+    if (r.status !== 'pass' && r.status !== 'notice')
+        return base;
+    return r.applicability === 'no-evidence' ? 6 : r.applicability === 'not-applicable' ? 7 : base;
+}
+/** The results in severity order (the engine's rule order among equals). */
+function bySeverity(results) {
+    return results.map((r, i) => ({ r, i })).sort((a, b) => resultRank(a.r) - resultRank(b.r) || a.i - b.i).map((x) => x.r);
 }
 function tableBlock(v) {
     if (!v.results.length)
         return { lines: [] };
     const lines = ['| Rule | Result | Summary |', '|---|---|---|'];
-    for (const r of v.results) {
-        const summary = r.status === 'off' ? (r.summary ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.summary) : 'off in the policy') : r.status === 'waived' ? `waived by label ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.waiver?.label ?? '')}${r.waiver?.reason ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.waiver.reason, 300)}` : ''}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.summary ?? countFindings(r), 500);
-        lines.push(`| \`${r.id}\` | ${STATUS_ICON[r.status]} ${STATUS_WORD[r.status]} | ${summary} |`);
+    for (const r of bySeverity(v.results)) {
+        const summary = r.status === 'off' ? (r.summary ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.summary) : 'off in the policy') : r.status === 'waived' ? `waived by label ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.waiver?.label ?? '')}${r.waiver?.reason ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.waiver.reason, 300)}` : ''}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.summary ?? countFindings(r), 500);
+        const { icon, word } = resultOf(r);
+        lines.push(`| \`${r.id}\` | ${icon} ${word} | ${summary} |`);
     }
     lines.push('');
     return { lines, essential: true };
@@ -56292,11 +56512,11 @@ function notesBlock(v) {
     const lines = [];
     for (const n of v.notes) {
         const icon = n.level === 'error' ? '❗' : n.level === 'warning' ? '⚠️' : 'ℹ️';
-        lines.push(`> ${icon} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n.message, 3000)}`);
+        lines.push(`> ${icon} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(n.message, 3000)}`);
         if (n.detail) {
             lines.push('>');
             for (const d of n.detail.split('\n').slice(0, 50))
-                lines.push(`> - ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .renderRich */ .Jp)(d, 1000)}`);
+                lines.push(`> - ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(d, 1000)}`);
         }
         lines.push('');
     }
@@ -56304,25 +56524,26 @@ function notesBlock(v) {
 }
 function ruleDetailBlocks(v, links) {
     const blocks = [];
-    for (const r of v.results) {
+    for (const r of bySeverity(v.results)) {
         if (r.status === 'off' || (r.findings.length === 0 && !r.tables?.length))
             continue;
         const open = r.status === 'fail' || r.status === 'error' ? ' open' : '';
-        const lines = [`<details${open}><summary>${STATUS_ICON[r.status]} <b>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.id)}</b> — ${countFindings(r)}</summary>`, '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.description), ''];
+        const { icon } = resultOf(r);
+        const lines = [`<details${open}><summary>${icon} <b>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.id)}</b> — ${countFindings(r)}</summary>`, '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.description), ''];
         if (r.findings.length) {
             lines.push('| | Where | Finding | How to fix |', '|---|---|---|---|');
             for (const f of r.findings) {
-                const what = (f.code ? `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.code)}</code> ` : '') + (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .renderRich */ .Jp)(f.message);
-                lines.push(`| ${findingIcon(f)} | ${location(f, v, links)} | ${what} | ${f.hint ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .renderRich */ .Jp)(f.hint) : ''} |`);
+                const what = (f.code ? `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.code)}</code> ` : '') + (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.message);
+                lines.push(`| ${findingIcon(f)} | ${location(f, v, links)} | ${what} | ${f.hint ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.hint) : ''} |`);
             }
             lines.push('');
         }
         for (const t of r.tables ?? []) {
             if (t.title)
-                lines.push(`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(t.title)}**`, '');
-            lines.push(`| ${t.columns.map((c) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(c)).join(' | ')} |`, `|${t.columns.map(() => '---').join('|')}|`);
+                lines.push(`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(t.title)}**`, '');
+            lines.push(`| ${t.columns.map((c) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(c)).join(' | ')} |`, `|${t.columns.map(() => '---').join('|')}|`);
             for (const row of t.rows)
-                lines.push(`| ${row.map((c) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .renderRich */ .Jp)(c, 1000)).join(' | ')} |`);
+                lines.push(`| ${row.map((c) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(c, 1000)).join(' | ')} |`);
             lines.push('');
         }
         blocks.push({ lines, closer: '</details>\n' });
@@ -56346,10 +56567,10 @@ function waiverBlock(v, labelPrefix) {
     };
 }
 function footerBlock(v, links) {
-    const parts = [`policy: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(v.policySource)}`];
+    const parts = [`policy: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(v.policySource)}`];
     // <code> + escaping, not backticks: in the CLI `head` is a ref name, which may hold ` and <.
     if (v.head)
-        parts.push(`head: <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(v.head.slice(0, 12))}</code>`);
+        parts.push(`head: <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(v.head.slice(0, 12))}</code>`);
     if (links.runUrl)
         parts.push(`[run](${links.runUrl})`);
     return { lines: [`<sub>pr-quality-gate · ${parts.join(' · ')}</sub>`], essential: true };
@@ -56392,17 +56613,215 @@ function assemble(blocks, limit, pointer, measure = (s) => s.length) {
     }
     return out.join('\n') + note + tailText;
 }
+/**
+ * The state a sticky comment shows, as a short hash: the conclusion and every rule's result, findings,
+ * waivers and the gate's notes. Not the head SHA nor links: a push that changes nothing the reviewer
+ * reads keeps the state (this is what `comment: on-change` compares).
+ */
+function verdictState(v) {
+    const state = {
+        conclusion: v.conclusion,
+        title: v.title,
+        notes: v.notes.map((n) => [n.level, n.message, n.detail ?? '']),
+        results: v.results.map((r) => ({
+            id: r.id,
+            status: r.status,
+            applicability: r.applicability,
+            waiver: r.waiver,
+            findings: r.findings.map((f) => [f.kind ?? 'violation', f.level ?? '', f.code ?? '', f.path ?? '', f.line ?? 0, f.endLine ?? 0, f.message, f.hint ?? '']),
+        })),
+    };
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16);
+}
+const STATE_PREFIX = '<!-- pr-quality-gate-state:';
+/** The state written in a sticky comment by `renderComment`, or undefined (an older comment, or none). */
+function commentState(body) {
+    const firstLine = body.split('\n', 1)[0];
+    const at = firstLine.indexOf(STATE_PREFIX);
+    if (at < 0)
+        return undefined;
+    const m = /^([0-9a-f]{16}) -->/.exec(firstLine.slice(at + STATE_PREFIX.length));
+    return m?.[1];
+}
+function rankOf(f, r) {
+    if (f.kind === 'error')
+        return 0;
+    if (f.kind === 'info')
+        return undefined;
+    const level = f.level ?? r.level;
+    return level === 'fail' ? 1 : level === 'warn' ? 2 : undefined;
+}
+/** The findings that block (errors, failures) or warn, in rules not waived: worst first, rule order among equals. */
+function blockingFindings(v) {
+    const out = [];
+    for (const r of v.results) {
+        if (r.status !== 'fail' && r.status !== 'warn' && r.status !== 'error')
+            continue;
+        for (const f of r.findings) {
+            const rank = rankOf(f, r);
+            if (rank !== undefined)
+                out.push({ rule: r, finding: f, rank });
+        }
+    }
+    return out.map((b, i) => ({ b, i })).sort((x, y) => x.b.rank - y.b.rank || x.i - y.i).map((x) => x.b);
+}
+/** Findings of one rule at one rank with the same fix: one item, the fix written once. */
+function groupBlocking(items) {
+    const groups = [];
+    const byKey = new Map();
+    for (const b of items) {
+        const key = b.finding.hint ? JSON.stringify([b.rank, b.rule.id, b.finding.hint]) : undefined;
+        const g = key ? byKey.get(key) : undefined;
+        if (g)
+            g.push(b);
+        else {
+            const fresh = [b];
+            groups.push(fresh);
+            if (key)
+                byKey.set(key, fresh);
+        }
+    }
+    return groups;
+}
+const RANK_ICON = ['❗', '❌', '⚠️'];
+/** At most this many "to fix" items are shown open; the rest are collapsed under them. */
+const OPEN_ITEMS = 10;
+/** At most this many locations are listed in one item that shares a fix. */
+const GROUP_LOCATIONS = 10;
+function findingLine(f, v, links) {
+    const where = location(f, v, links);
+    return [where, f.code ? `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.code)}</code>` : '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.message)].filter(Boolean).join(' · ');
+}
+function itemOf(group, n, v, links) {
+    const { rule, finding, rank } = group[0];
+    const head = `${n}. ${RANK_ICON[rank]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(rule.id)}**`;
+    const fix = finding.hint ? `<br>**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(finding.hint)}` : '';
+    if (group.length === 1)
+        return `${head} · ${findingLine(finding, v, links)}${fix}`;
+    const shown = group.slice(0, GROUP_LOCATIONS).map((b) => `<br>• ${findingLine(b.finding, v, links)}`);
+    const more = group.length > GROUP_LOCATIONS ? `<br>• … and ${group.length - GROUP_LOCATIONS} more in the check run` : '';
+    return `${head} · ${group.length} findings, one fix:${shown.join('')}${more}${fix}`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function idList(rs) {
+    return rs.map((r) => `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.id)}</code>`).join(', ');
+}
+/**
+ * One line: which rules passed, had nothing to check, or nothing to check it by. `summaries`: each rule
+ * that passed with its one-line summary (the passing comment has no table, and a pass can rest on a
+ * declaration a reviewer should read, such as a runbook opt-out).
+ */
+function outcomeLine(v, summaries = false) {
+    const evaluated = v.results.filter((r) => r.status === 'pass' || r.status === 'notice');
+    const passed = evaluated.filter((r) => (r.applicability ?? 'applicable') === 'applicable');
+    const na = evaluated.filter((r) => r.applicability === 'not-applicable');
+    const none = evaluated.filter((r) => r.applicability === 'no-evidence');
+    const parts = [];
+    if (passed.length && summaries)
+        parts.push(`✅ Passed: ${passed.map((r) => `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.id)}</code>${r.summary ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.summary, 300)})` : ''}`).join(', ')}`);
+    else if (passed.length)
+        parts.push(`✅ Passed: ${idList(passed)}`);
+    if (na.length)
+        parts.push(`➖ Not applicable: ${idList(na)}`);
+    if (none.length)
+        parts.push(`❔ No evidence: ${idList(none)}`);
+    return parts.join(' · ');
+}
+function countNotices(v) {
+    let n = 0;
+    for (const r of v.results) {
+        if (r.status === 'off')
+            continue;
+        for (const f of r.findings)
+            if (f.kind === 'info' || (f.kind !== 'error' && (f.level ?? r.level) === 'notice'))
+                n++;
+    }
+    return n;
+}
+function commentFooter(v, links, extra = []) {
+    const parts = [...extra, `policy: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(v.policySource)}`];
+    // <code> + escaping, not backticks: in the CLI `head` is a ref name, which may hold ` and <.
+    if (v.head)
+        parts.push(`head: <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(v.head.slice(0, 12))}</code>`);
+    if (links.checkUrl)
+        parts.push(`[check run](${links.checkUrl})`);
+    if (links.runUrl)
+        parts.push(`[run](${links.runUrl})`);
+    return `<sub>pr-quality-gate · ${parts.join(' · ')}</sub>`;
+}
+/**
+ * The sticky PR comment, read in ten seconds: the verdict; then what blocks, worst first, each finding
+ * once with its location and its fix (a fix shared by several findings of a rule is written once); then
+ * everything else collapsed. A passing pull request gets a few lines. The check run keeps every detail
+ * (rule descriptions, tables, notices).
+ */
 function renderComment(v, o) {
     const pointer = o.links.checkUrl ? `Truncated: the full report is in the [check run](${o.links.checkUrl}) and the job summary.` : 'Truncated: the full report is in the check run and the job summary.';
-    const blocks = [
-        { lines: [markerFor(o.checkName)], essential: true },
-        headerBlock(v),
-        tableBlock(v),
-        notesBlock(v),
-        ...ruleDetailBlocks(v, o.links),
-        waiverBlock(v, o.labelPrefix),
-        footerBlock(v, o.links),
-    ];
+    const first = { lines: [`${markerFor(o.checkName)}${STATE_PREFIX}${verdictState(v)} -->`], essential: true };
+    const mode = v.mode === 'release' ? 'Release gate' : 'Quality gate';
+    const header = `## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`;
+    const waived = v.results.filter((r) => r.status === 'waived');
+    const loud = v.notes.filter((n) => n.level !== 'info');
+    const notices = countNotices(v);
+    const noticeText = notices ? `ℹ️ ${plural(notices, 'notice')} in the check run` : '';
+    if (v.conclusion === 'success' && !waived.length && !loud.length) {
+        // At most 8 lines: marker, verdict, what passed or did not apply, up to two notes, footer.
+        const lines = [header, '', outcomeLine(v, true) || (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(v.title), ''];
+        for (const n of v.notes.slice(0, 1))
+            lines.push(`> ℹ️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(n.message, 500)}`, '');
+        const more = v.notes.length > 1 ? [`${plural(v.notes.length - 1, 'more note')} in the check run`] : [];
+        return assemble([first, { lines, essential: true }, { lines: [commentFooter(v, o.links, [...(noticeText ? [noticeText] : []), ...more])], essential: true }], o.limit ?? COMMENT_LIMIT, pointer);
+    }
+    const blocks = [first, { lines: [header, '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(v.title)}**`, ''], essential: true }];
+    if (loud.length)
+        blocks.push(notesBlock({ ...v, notes: loud }));
+    const groups = groupBlocking(blockingFindings(v));
+    if (groups.length) {
+        const title = v.conclusion === 'failure' ? 'What blocks, worst first' : 'What to fix, worst first';
+        blocks.push({ lines: [`### ${title}`, '', ...groups.slice(0, OPEN_ITEMS).map((g, i) => itemOf(g, i + 1, v, o.links)), ''] });
+        if (groups.length > OPEN_ITEMS) {
+            blocks.push({
+                lines: [`<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`, '', ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, o.links)), ''],
+                closer: '</details>\n',
+            });
+        }
+    }
+    for (const r of waived) {
+        const n = r.findings.filter((f) => f.kind !== 'info').length;
+        blocks.push({ lines: [`☑️ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.id)}** waived by label <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.waiver?.label ?? '')}</code>${r.waiver?.reason ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.waiver.reason, 300)}` : ''} (${plural(n, 'finding')} accepted, listed below)`, ''] });
+    }
+    const outcome = outcomeLine(v);
+    if (outcome)
+        blocks.push({ lines: [outcome, ''] });
+    // Everything else, collapsed: every rule's result, the findings that do not block (notices, waived),
+    // the gate's informational notes, how to waive.
+    const rest = [`<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${waived.length ? ' · waived findings' : ''}</summary>`, ''];
+    rest.push(...tableBlock(v).lines);
+    const quiet = [];
+    for (const r of bySeverity(v.results)) {
+        if (r.status === 'off')
+            continue;
+        for (const f of r.findings) {
+            if (r.status !== 'waived' && rankOf(f, r) !== undefined && r.status !== 'pass' && r.status !== 'notice')
+                continue; // listed above
+            const icon = r.status === 'waived' ? '☑️' : findingIcon(f);
+            quiet.push(`- ${icon} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.id)}** · ${findingLine(f, v, o.links)}${f.hint ? `<br>**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.hint)}` : ''}`);
+        }
+    }
+    if (quiet.length)
+        rest.push(...quiet, '');
+    for (const n of v.notes.filter((x) => x.level === 'info'))
+        rest.push(`> ℹ️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(n.message, 3000)}`, '');
+    const blocking = v.results.filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'error');
+    if (blocking.length) {
+        const example = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.labelPrefix + blocking[0].id);
+        rest.push(`To waive a rule on purpose, a maintainer adds the label <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.labelPrefix)}&lt;rule-id&gt;</code> (e.g. <code>${example}</code>) and the PR description a line <code>${example} &lt;reason&gt;</code>. The policy is read from the base branch: editing it in this PR does not change this result.`, '');
+    }
+    if (rest.length > 2)
+        blocks.push({ lines: rest, closer: '</details>\n' });
+    blocks.push({ lines: [commentFooter(v, o.links)], essential: true });
     return assemble(blocks, o.limit ?? COMMENT_LIMIT, pointer);
 }
 /** Check-run output: summary = overview, text = details (each ≤ 65,535 characters). */
@@ -65442,7 +65861,7 @@ const criticalPathTests = {
     async evaluate(ctx, options) {
         const areas = options.areas ?? [];
         if (areas.length === 0)
-            return { findings: [], summary: 'No critical areas configured.' };
+            return { findings: [], summary: 'No critical areas configured.', applicability: 'not-applicable' };
         const findings = [];
         const changed = ctx.changes.files;
         const present = changed.filter((f) => f.status !== 'removed');
@@ -65661,6 +66080,7 @@ const criticalPathTests = {
         return {
             findings,
             summary,
+            ...(parts.length === 0 ? { applicability: 'not-applicable' } : {}),
             tables: [table],
             data: {
                 areas: results.map((r) => ({
@@ -65994,21 +66414,92 @@ async function detectDialect(path, mig, policy, read, content) {
 const TIMEOUTS = new Set(['lock_timeout', 'statement_timeout', 'idle_in_transaction_session_timeout']);
 const SET_TIMEOUT = /^\s*SET\s+(?:LOCAL\s+|SESSION\s+)?(lock_timeout|statement_timeout|idle_in_transaction_session_timeout)\b[^;]*;?\s*$/i;
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const treeReplacer = (k, v) => {
+    if (k === 'location' || k === 'stmt_location' || k === 'stmt_len')
+        return undefined;
+    if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name))
+        return { name: v.name, is_local: v.is_local };
+    return v;
+};
 /** libpg-query's tree without positions (nor the values of timeouts); undefined when it does not parse. */
 function pgTree(pg, sql) {
     try {
-        const r = pg.parseSync(sql);
-        return JSON.stringify(r.stmts ?? [], (k, v) => {
-            if (k === 'location' || k === 'stmt_location' || k === 'stmt_len')
-                return undefined;
-            if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name))
-                return { name: v.name, is_local: v.is_local };
-            return v;
-        });
+        return JSON.stringify(pg.parseSync(sql).stmts ?? [], treeReplacer);
     }
     catch {
         return undefined;
     }
+}
+/** One tree (as text, without positions) per statement; undefined when the SQL does not parse. */
+function statementTrees(pg, sql) {
+    try {
+        return (pg.parseSync(sql).stmts ?? []).map((s) => JSON.stringify(s.stmt ?? {}, treeReplacer));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A statement that leaves the same schema whether or not it already ran: `ADD COLUMN IF NOT EXISTS`,
+ * `CREATE TABLE/INDEX … IF NOT EXISTS`, `DROP … IF EXISTS`, `CREATE OR REPLACE`.
+ */
+function isIdempotent(tree) {
+    let v;
+    try {
+        v = JSON.parse(tree);
+    }
+    catch {
+        return false;
+    }
+    if (!isRecord(v))
+        return false;
+    const [kind, node] = Object.entries(v)[0] ?? [];
+    if (!isRecord(node))
+        return false;
+    switch (kind) {
+        case 'CreateStmt':
+        case 'IndexStmt':
+        case 'CreateSeqStmt':
+        case 'CreateSchemaStmt':
+        case 'CreateExtensionStmt':
+            return node.if_not_exists === true;
+        case 'DropStmt':
+            return node.missing_ok === true;
+        case 'CreateFunctionStmt':
+        case 'ViewStmt':
+        case 'CreateTrigStmt':
+            return node.replace === true;
+        case 'AlterTableStmt': {
+            const cmds = Array.isArray(node.cmds) ? node.cmds : [];
+            return (cmds.length > 0 &&
+                cmds.every((c) => {
+                    const cmd = isRecord(c) && isRecord(c.AlterTableCmd) ? c.AlterTableCmd : undefined;
+                    return cmd !== undefined && (cmd.subtype === 'AT_AddColumn' || cmd.subtype === 'AT_DropColumn') && cmd.missing_ok === true;
+                }));
+        }
+        default:
+            return false;
+    }
+}
+/**
+ * Statements an edit removed from a merged SQL migration, when it only removed (nothing added or changed):
+ * undefined when it did more, or when either side does not parse.
+ */
+function removedStatements(pg, base, head) {
+    const a = statementTrees(pg, base);
+    const b = statementTrees(pg, head);
+    if (!a || !b)
+        return undefined;
+    // the head must be the base with some statements taken out, the rest in the same order
+    const removed = [];
+    let j = 0;
+    for (const t of a) {
+        if (j < b.length && b[j] === t)
+            j++;
+        else
+            removed.push(t);
+    }
+    return j === b.length ? removed : undefined;
 }
 /** SQL of any dialect without comments and with whitespace collapsed (strings kept as written). */
 function normaliseSqlText(sql) {
@@ -66070,10 +66561,20 @@ function leafText(n) {
     }
     return n.text;
 }
+/** Python `(expr)`: the parentheses around one expression change nothing (ruff/black remove them); `(x,)` is a tuple, not this. */
+function redundantParens(n) {
+    if (n.type !== 'parenthesized_expression')
+        return undefined;
+    const inner = n.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+    return inner.length === 1 ? inner[0] : undefined;
+}
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 function treeText(n, skip) {
     if (n.type === 'comment' || skip?.(n))
         return '';
+    const unwrapped = redundantParens(n);
+    if (unwrapped)
+        return treeText(unwrapped, skip);
     if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')
         return leafText(n);
     let s = `(${n.type}`;
@@ -66094,17 +66595,186 @@ function isRollbackNode(n) {
         return true;
     return false;
 }
+/**
+ * Calls that change the schema, or may (SQL strings): Rails' schema statements and helpers named like them
+ * (`add_*`, `remove_*`, `create_*`, `change_*`, `rename_*`, `alter_*`, `drop_*`, `execute`, …), a migration
+ * run from another (`up`, `change`, `revert`); Python's `op.*`, `schema_editor.*`, `migrations.*` except
+ * `RunPython`, and any `execute`/`RunSQL`. Deliberately broad: a call it names is never treated as data code.
+ */
+const RUBY_SCHEMA = /^(?:(?:add|remove|drop|create|change|rename|alter|enable|disable|validate|exec|execute|load|set|reset|truncate|update_column_default)(?:_\w*)?[!?]?|up|down|change|migrate|revert|reversible|up_only|safety_assured|disable_ddl_transaction!|transaction|with_lock_timeout)$/;
+const PY_SCHEMA_NAMES = new Set(['execute', 'executemany', 'executescript', 'RunSQL', 'SeparateDatabaseAndState', 'callproc', 'raw']);
+const PY_SCHEMA_RECEIVERS = new Set(['op', 'schema_editor', 'migrations', 'connection']);
+function isSchemaCall(n, lang) {
+    if (lang === 'ruby') {
+        if (n.type === 'call') {
+            const m = n.childForFieldName('method')?.text;
+            return m !== undefined && RUBY_SCHEMA.test(m);
+        }
+        // a bare call without arguments or receiver (`disable_ddl_transaction!`) is an identifier statement
+        return n.type === 'identifier' && n.parent !== null && RUBY_CONTAINERS.has(n.parent.type) && RUBY_SCHEMA.test(n.text);
+    }
+    if (n.type !== 'call')
+        return false;
+    const fn = n.childForFieldName('function');
+    if (!fn)
+        return false;
+    if (fn.type === 'identifier')
+        return PY_SCHEMA_NAMES.has(fn.text);
+    if (fn.type !== 'attribute')
+        return false;
+    const name = fn.childForFieldName('attribute')?.text ?? '';
+    const receiver = fn.childForFieldName('object')?.text ?? '';
+    if (PY_SCHEMA_NAMES.has(name))
+        return true;
+    return PY_SCHEMA_RECEIVERS.has(receiver) && name !== 'RunPython';
+}
+const RUBY_CONTAINERS = new Set(['program', 'body_statement', 'block_body', 'then', 'else', 'ensure', 'begin', 'do', 'parenthesized_statements']);
+const PY_CONTAINERS = new Set(['module', 'block']);
+const NAME_LEAVES = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable']);
+function containsSchema(n, lang) {
+    if (isSchemaCall(n, lang))
+        return true;
+    for (const c of n.namedChildren)
+        if (c && containsSchema(c, lang))
+            return true;
+    return false;
+}
+/** The names a statement defines: assignment targets, method/function and class names. */
+function definedNames(n) {
+    const out = [];
+    const target = n.type === 'expression_statement' ? n.namedChildren[0] : n;
+    if (!target)
+        return out;
+    if (target.type === 'assignment' || target.type === 'operator_assignment' || target.type === 'augmented_assignment') {
+        const left = target.childForFieldName('left');
+        if (left)
+            collectNames(left, out);
+    }
+    else if (['method', 'singleton_method', 'function_definition', 'class', 'class_definition', 'module', 'decorated_definition'].includes(target.type)) {
+        const def = target.type === 'decorated_definition' ? target.childForFieldName('definition') : target;
+        const name = def?.childForFieldName('name')?.text;
+        if (name)
+            out.push(name);
+    }
+    return out;
+}
+function collectNames(n, out) {
+    if (NAME_LEAVES.has(n.type))
+        out.push(n.text);
+    for (const c of n.namedChildren)
+        if (c)
+            collectNames(c, out);
+}
+/** A Python call that runs data code: the callables passed to RunPython are not schema references. */
+const isRunPython = (n) => n.type === 'call' && /(?:^|\.)RunPython$/.test(n.childForFieldName('function')?.text ?? '');
+/**
+ * The migration's schema part as text: statements with no schema call, that define nothing the schema part
+ * uses, are left out (data loops, row updates, model stubs, monkeypatches, RunPython functions). Names are
+ * followed to a fixed point: a list that a loop of `add_index` calls walks over is schema, the function a
+ * RunPython runs is not. Django's `class Migration` and Alembic's `upgrade`/`downgrade` are kept whole.
+ */
+function schemaText(root, lang, skip) {
+    const containers = lang === 'ruby' ? RUBY_CONTAINERS : PY_CONTAINERS;
+    const kept = new Set();
+    for (let round = 0; round < 20; round++) {
+        const refs = new Set();
+        const stripped = [];
+        const full = (n) => {
+            if (n.type === 'comment' || skip(n))
+                return '';
+            if (lang === 'python' && isRunPython(n)) {
+                // the callables it is given are data code; what it is given is still compared
+                return treeText(n, skip);
+            }
+            if (NAME_LEAVES.has(n.type))
+                refs.add(n.text);
+            const unwrapped = redundantParens(n);
+            if (unwrapped)
+                return full(unwrapped);
+            if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')
+                return leafText(n);
+            let s = `(${n.type}`;
+            for (const c of n.children) {
+                const t = c ? full(c) : '';
+                if (t)
+                    s += ' ' + t;
+            }
+            return s + ')';
+        };
+        const keepWhole = (n) => {
+            if (lang !== 'python')
+                return false;
+            const name = n.childForFieldName('name')?.text;
+            return (n.type === 'class_definition' && name === 'Migration') || (n.type === 'function_definition' && (name === 'upgrade' || name === 'downgrade'));
+        };
+        const walk = (n) => {
+            if (n.type === 'comment' || skip(n))
+                return '';
+            // a heredoc's body belongs to the call that opened it; a definition the schema part uses is kept whole
+            if (isSchemaCall(n, lang) || keepWhole(n) || kept.has(n.id) || n.type === 'heredoc_body')
+                return full(n);
+            if (n.parent && containers.has(n.parent.type) && n.isNamed && !containsSchema(n, lang)) {
+                stripped.push(n);
+                return '';
+            }
+            if (NAME_LEAVES.has(n.type))
+                refs.add(n.text);
+            if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')
+                return leafText(n);
+            let s = `(${n.type}`;
+            for (const c of n.children) {
+                const t = c ? walk(c) : '';
+                if (t)
+                    s += ' ' + t;
+            }
+            return s + ')';
+        };
+        const text = walk(root);
+        let grew = false;
+        for (const n of stripped) {
+            if (definedNames(n).some((name) => refs.has(name))) {
+                kept.add(n.id);
+                grew = true;
+            }
+        }
+        if (!grew)
+            return text;
+    }
+    return treeText(root, skip);
+}
+/** A migration of the framework, not a helper module: Rails' `< ActiveRecord::Migration`, Django's `class Migration`, Alembic's `upgrade`. */
+function isFrameworkMigration(root, lang) {
+    for (const c of root.namedChildren) {
+        if (!c)
+            continue;
+        if (lang === 'ruby' && c.type === 'class' && /Migration/.test(c.childForFieldName('superclass')?.text ?? ''))
+            return true;
+        if (lang === 'python') {
+            const name = c.childForFieldName('name')?.text;
+            if (c.type === 'class_definition' && name === 'Migration')
+                return true;
+            if (c.type === 'function_definition' && name === 'upgrade')
+                return true;
+        }
+    }
+    return false;
+}
 /** Python imports: reordering or regrouping them (isort) changes no statement the migration runs. */
 const isImport = (n) => n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement';
-function compareTrees(parser, base, head) {
+function compareTrees(parser, base, head, lang) {
     const a = parser.parse(base);
     const b = parser.parse(head);
     if (!a || !b)
-        return { changed: base !== head, rollbackOnly: false };
+        return { changed: base !== head, rollbackOnly: false, dataOnly: false };
     if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
-        return { changed: false, rollbackOnly: false };
+        return { changed: false, rollbackOnly: false, dataOnly: false };
     const fwd = (n) => isImport(n) || isRollbackNode(n);
-    return { changed: true, rollbackOnly: treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd) };
+    const rollbackOnly = treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd);
+    const dataOnly = !rollbackOnly &&
+        isFrameworkMigration(a.rootNode, lang) &&
+        isFrameworkMigration(b.rootNode, lang) &&
+        schemaText(a.rootNode, lang, isImport) === schemaText(b.rootNode, lang, isImport);
+    return { changed: true, rollbackOnly, dataOnly };
 }
 
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/change-column-type.ts
@@ -68152,6 +68822,7 @@ const options = type/* Type */.ZU.Object({
         description: 'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as released.',
     }),
     unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
+    data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
     pg_version: type/* Type */.ZU.Integer({
         minimum: 9,
@@ -68538,7 +69209,7 @@ async function evaluate(ctx, opts) {
             others.push(f);
     }
     if (migrations.length === 0)
-        return { findings: [], summary: 'no migration changed' };
+        return { findings: [], summary: 'no migration changed', applicability: 'not-applicable' };
     const notes = [];
     const appChanged = others.filter((f) => !f.excluded && (0,glob/* matchesAny */._I)(f.path, opts.app_paths) && !(0,glob/* matchesAny */._I)(f.path, opts.app_exclude)).map((f) => f.path);
     // Configuration and rollback files are read once each, through the change set (head, else base).
@@ -68581,6 +69252,26 @@ async function evaluate(ctx, opts) {
     const editedPaths = migrations.filter((m) => m.mig.immutable && m.file.status !== 'added' && m.file.status !== 'copied').map((m) => m.file.previousPath ?? m.file.path);
     const released = editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined) : undefined;
     const tagsShown = opts.release_tags.join(', ');
+    // Statements of the SQL migrations the PR adds (PostgreSQL family): where a statement taken out of a merged
+    // migration went. Read only when a merged SQL migration lost statements.
+    let addedSql;
+    const addedStatements = () => (addedSql ??= (async () => {
+        const out = new Map();
+        for (const { file, mig } of migrations) {
+            if (file.status !== 'added' || mig.kind !== 'sql' || !mig.forward)
+                continue;
+            const text = await readHead(file.path);
+            if (text === undefined)
+                continue;
+            const d = await detectDialect(file.path, mig, policy, readConfig, text);
+            if (!types/* PG_FAMILY */.v5.includes(d.dialect))
+                continue;
+            for (const t of statementTrees(await loadPg(), text) ?? [])
+                if (!out.has(t))
+                    out.set(t, file.path);
+        }
+        return out;
+    })());
     const findings = [];
     const reports = [];
     const dialectRows = [];
@@ -68616,17 +69307,33 @@ async function evaluate(ctx, opts) {
         if (file.status !== 'added' && file.status !== 'copied' && mig.immutable) {
             const rollbackFile = !mig.forward;
             let rollbackOnly = false;
+            let dataOnly = false;
+            let movedTo;
             if (file.status !== 'removed' && file.status !== 'renamed') {
                 const base = await readBase(file.previousPath ?? file.path);
                 if (base !== undefined && content !== undefined) {
                     let changed = true;
                     try {
-                        if (mig.kind === 'sql')
-                            changed = !sameSql(types/* PG_FAMILY */.v5.includes(dialect.dialect) ? await loadPg() : undefined, base, content);
+                        if (mig.kind === 'sql') {
+                            const pg = types/* PG_FAMILY */.v5.includes(dialect.dialect) ? await loadPg() : undefined;
+                            changed = !sameSql(pg, base, content);
+                            // statements moved to a migration this PR adds, each of which leaves the same schema whether or not it
+                            // already ran (IF NOT EXISTS, IF EXISTS, OR REPLACE): databases that ran the old file run it again as a
+                            // no-op, new ones run it once; nothing diverges
+                            const removed = changed && pg && mig.forward ? removedStatements(pg, base, content) : undefined;
+                            if (removed && removed.length > 0 && removed.every(isIdempotent)) {
+                                const added = await addedStatements();
+                                const targets = removed.map((t) => added.get(t));
+                                if (targets.every((t) => t !== undefined))
+                                    movedTo = [...new Set(targets)].join(', ');
+                            }
+                        }
                         else {
-                            const e = compareTrees(await loadParser(mig.kind === 'rails' ? 'ruby' : 'python'), base, content);
+                            const lang = mig.kind === 'rails' ? 'ruby' : 'python';
+                            const e = compareTrees(await loadParser(lang), base, content, lang);
                             changed = e.changed;
                             rollbackOnly = e.rollbackOnly;
+                            dataOnly = e.dataOnly;
                         }
                     }
                     catch {
@@ -68634,6 +69341,12 @@ async function evaluate(ctx, opts) {
                     }
                     if (!changed) {
                         report.rows.push(['', '(whole file)', 'edited: comments and layout only', 'none', 'not a migration-edited finding: the statements are unchanged']);
+                        continue;
+                    }
+                    if (movedTo !== undefined) {
+                        const why = `statements moved out of this merged migration into ${movedTo}, added by this PR; each leaves the same schema whether or not it already ran (IF NOT EXISTS / IF EXISTS / OR REPLACE), so databases that ran the old file and new ones end up alike`;
+                        const line = firstChangedLine(file);
+                        pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `Migration edited after it was merged: ${why}.`, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, 'notice', 'moved, idempotent');
                         continue;
                     }
                 }
@@ -68646,18 +69359,28 @@ async function evaluate(ctx, opts) {
                     continue;
                 }
             }
-            const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : 'edited';
+            const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : dataOnly ? 'edited in its data or helper code only' : 'edited';
             const line = file.status === 'removed' ? undefined : firstChangedLine(file);
             const tag = released?.get(file.previousPath ?? file.path);
             const unreleased = released !== undefined && tag === undefined;
-            const cap = unreleased ? capLevel(opts.unreleased_edit_level, rollbackFile || rollbackOnly ? opts.rollback_level : 'fail') : rollbackFile || rollbackOnly ? opts.rollback_level : undefined;
+            // the strictest cap that applies: not released yet, rollback code, data code only
+            let cap;
+            if (rollbackFile || rollbackOnly)
+                cap = opts.rollback_level;
+            if (dataOnly)
+                cap = opts.data_edit_level;
+            if (unreleased)
+                cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail');
             const kind = rollbackFile ? 'Rollback migration' : 'Migration';
+            const dataNote = dataOnly
+                ? ' Its schema statements, and the code that feeds them, are unchanged: the edit is in code that moves or fixes rows (or a helper), so the schema it leaves is the same; the new code runs only on databases that have not applied it yet (fresh installs, upgrades from older versions): check that it does the same to their data.'
+                : '';
             const message = unreleased
                 ? `${kind} ${what} before any release: merged, but no release tag (${tagsShown}) made up to the base holds it, so it has run only where the development branch ran; it is still being developed and editing it is normal until it ships (a new migration is needed once it is released).`
                 : tag !== undefined
-                    ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why}.`
-                    : `${kind} ${what} after it was merged: ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why} (no release tag information: counted as released).`;
-            pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, cap, unreleased ? 'not released yet' : 'rollback');
+                    ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why}.${dataNote}`
+                    : `${kind} ${what} after it was merged: ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why} (no release tag information: counted as released).${dataNote}`;
+            pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback');
             continue;
         }
         if (file.status === 'removed' || !mig.forward)
@@ -70869,12 +71592,19 @@ class ServiceNames {
     listing;
     reads = 0;
     capped = [];
+    listError;
     constructor(ctx, options) {
         this.ctx = ctx;
         this.options = options;
     }
     list() {
-        this.listing ??= this.ctx.changes.listBase ? this.ctx.changes.listBase('').catch(() => undefined) : Promise.resolve(undefined);
+        this.listing ??= this.ctx.changes.listBase
+            ? this.ctx.changes.listBase('').catch((e) => {
+                // Said in the report: without the listing, declarations in the service's files are not looked up.
+                this.listError = (0,errors/* errorMessage */.gJ)(e);
+                return undefined;
+            })
+            : Promise.resolve(undefined);
         return this.listing;
     }
     namesIn(path, serviceName) {
@@ -71038,6 +71768,8 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
     }
     const service = new ServiceNames(ctx, options);
     const listing = candidates.length ? await service.list() : undefined;
+    if (service.listError !== undefined)
+        notRead.push({ path: '(base tree)', reason: `base tree not listed (${service.listError}): env var declarations in service files not checked` });
     for (const { f, lang, reads } of candidates) {
         let baseNames = new Set();
         if (f.status !== 'added') {
@@ -71217,6 +71949,7 @@ async function evaluateRunbook(ctx, options) {
         findings,
         summary,
         tables,
+        ...(triggers.length ? {} : { applicability: 'not-applicable' }),
         data: {
             triggers: triggers.map((t) => ({ code: t.code, path: t.path, line: t.line, what: t.what, how: t.how, env_var: t.envVar })),
             violations: violations.length,
@@ -71385,7 +72118,7 @@ function evaluateCoChange(ctx, options) {
         : violated
             ? `${violated} of ${rows.length} triggered co-change requirement${rows.length === 1 ? '' : 's'} unmet.`
             : `${rows.length} co-change requirement${rows.length === 1 ? '' : 's'} triggered, all met.`;
-    return { findings, summary, tables };
+    return { findings, summary, tables, ...(rows.length ? {} : { applicability: 'not-applicable' }) };
 }
 const coChange = {
     id: 'co-change',
@@ -72362,6 +73095,7 @@ const dependencies = {
         return {
             findings,
             summary: parts.join('; '),
+            ...(noEvidence ? { applicability: 'no-evidence' } : {}),
             tables,
             data: {
                 vulnerabilities: rows.map((r) => ({ ...r.v, origin: r.origin, ageDays: r.ageDays, slaDays: r.slaDays, waiver: r.waiver, failing: r.failing, annotation: r.annotation })),
@@ -73096,7 +73830,7 @@ function indexName(r) {
     lock: 'none',
     why: 'it has already run in production (and on every developer database) and will not run again: the change never reaches them and the schemas drift',
     fix: 'revert the change to the existing file and write a new migration that makes the change',
-    detection: 'a migration that existed on the base branch is deleted, renamed, or edited so that its statements change (parse trees compared without comments, layout, heredoc indentation or timeout values; rollback files capped at rollback_level); one that no release tag holds yet is capped at unreleased_edit_level (notice)',
+    detection: 'a migration that existed on the base branch is deleted, renamed, or edited so that its statements change (parse trees compared without comments, layout, heredoc indentation or timeout values; rollback files capped at rollback_level); one that no release tag holds yet is capped at unreleased_edit_level (notice); an edit of a Rails/Django/Alembic migration in its data or helper code only (its schema calls and the code feeding them unchanged) at data_edit_level (notice); idempotent SQL statements (IF NOT EXISTS, IF EXISTS, OR REPLACE) moved unchanged into a migration the same PR adds are a notice',
     level: 'fail',
     dialects: types/* ALL_DIALECTS */.qV,
 }));
