@@ -32,7 +32,7 @@ describe('migration-safety rule', () => {
 
   test('no migration changed: nothing to do', async () => {
     const out = await run([{ path: 'src/app.ts', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }])
-    expect(out).toEqual({ findings: [], summary: 'no migration changed' })
+    expect(out).toEqual({ findings: [], summary: 'no migration changed', applicability: 'not-applicable' })
   })
 
   test('Flyway SQL: findings on the statement lines with lock, why and fix; one table per file', async () => {
