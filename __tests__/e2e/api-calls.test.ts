@@ -64,11 +64,14 @@ describe('a 40-file PR with 2 SQL migrations and a config file', () => {
     const r = await runGate(server, pr)
     noStackTrace(r)
     log('40 files, first run')
+    // before issue 15: 26 (one REST read per migration, dialect sibling, values.yaml side and Chart.yaml)
+    expect(sequence(server.requests)).toEqual(['pulls/list-files', 'graphql', 'checks/create', 'issues/create-comment', 'issues/list-comments'])
     expect(ruleStatus(r, 'migration-safety')).toBe('fail') // CREATE INDEX without CONCURRENTLY
     expect(ruleStatus(r, 'runbook')).toBe('warn')
     server.requests.length = 0
     const again = await runGate(server, pr)
     log('40 files, re-run')
+    expect(sequence(server.requests)).toEqual(['pulls/list-files', 'graphql', 'checks/create', 'issues/update-comment']) // before: 25
     expect(again.outputs.conclusion).toBe(r.outputs.conclusion)
   })
 })
@@ -91,6 +94,9 @@ describe('100 Rails migrations in one PR', () => {
     const r = await runGate(server, pr)
     noStackTrace(r)
     log('100 Rails migrations, first run')
+    // before: 107. 109 planned files (100 migrations, config/database.yml and Gemfile at both sides, schema.rb)
+    // make two batches of at most 100: the first rides on the policy query.
+    expect(sequence(server.requests)).toEqual(['pulls/list-files', 'graphql', 'graphql', 'checks/create', 'issues/create-comment', 'issues/list-comments'])
     expect(ruleStatus(r, 'migration-safety')).toBe('pass')
   }, 60_000)
 })
@@ -116,6 +122,12 @@ describe('a PR at and over the 3,000-file cap, with a config file in every 20', 
     noStackTrace(r)
     log(`${n} files, first run`)
     expect(server.count('pulls/list-files')).toBe(30)
+    // before: 434 / 435 (one REST read per values.yaml side and Chart.yaml). Now the runbook's plan (400
+    // reads, its max_file_reads) is 4 batches of 100, the first on the policy query.
+    expect(server.requests.length).toBe(n > 3000 ? 39 : 38)
+    expect(server.count('graphql')).toBe(5) // + one batch of reads the rule made beyond its plan
+    expect(server.count('repos/get-content')).toBe(0)
+    expect(sequence(server.requests).slice(-3)).toEqual(['checks/create', 'issues/create-comment', 'issues/list-comments'])
     expect(ruleStatus(r, 'runbook')).toBe('warn')
     if (n > 3000) expect(server.commentsOn(7)[0].body).toContain(`Partial evaluation: GitHub lists at most 3,000 files and this change has 3,500`)
   }, 90_000)
