@@ -193,7 +193,26 @@ export interface Rule<S extends TSchema = TSchema> {
   defaultLevel: Level
   /** Whether the rule is meaningful in release mode (aggregate diff of a range). */
   release?: boolean
+  /**
+   * The file contents `evaluate` will read, declared from the file list and the options before any rule
+   * runs: the pipeline reads them all in a few batched queries (src/github/contents.ts) instead of one
+   * call per file. Optional and advisory: a read the plan did not name is still served (it costs its own
+   * call), and a planned file the rule does not read costs only its bytes.
+   */
+  plan?(input: PlanInput, options: Static<S> & CommonRuleOptions): ContentPlan
   evaluate(ctx: RuleContext, options: Static<S> & CommonRuleOptions): RuleOutput | Promise<RuleOutput>
+}
+
+/** What a rule's plan sees: the file list (with exclusions marked) and the mode. */
+export interface PlanInput {
+  files: readonly ChangedFile[]
+  mode: 'pull_request' | 'release'
+}
+
+/** Paths whose contents a rule will read, at the head and at the base of the change. */
+export interface ContentPlan {
+  head?: string[]
+  base?: string[]
 }
 
 export type RuleStatus = 'pass' | 'notice' | 'warn' | 'fail' | 'error' | 'off' | 'waived'

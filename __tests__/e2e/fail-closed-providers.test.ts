@@ -120,7 +120,28 @@ describe('Dependabot alerts outage', () => {
 })
 
 describe('a content read that fails is not an absent file', () => {
-  it('package-lock.json read (to resolve npm audit versions) answering 502: not evaluated, failure', async () => {
+  // Contents are read in GraphQL batches (src/github/contents.ts); what GraphQL cannot vouch for is read over
+  // REST. Each case makes GraphQL unable to answer for the lock file, and REST fail: never "no lock file".
+  it.each<[string, Fault | undefined, boolean]>([
+    ['GraphQL refuses the field (FORBIDDEN at its alias)', { path: '/graphql', graphqlErrors: [{ path: ['repository', 'c0'] }], times: 2 }, false],
+    ['GraphQL down (502 until the retries run out)', { path: '/graphql', status: 502, times: 20 }, false],
+    ['GraphQL truncates the blob (over 512 KB)', undefined, true],
+  ])('package-lock.json read (to resolve npm audit versions), %s, REST answering 502: not evaluated, failure', async (_name, graphqlFault, big) => {
+    const ws = mkdtempSync(join(tmpdir(), 'ws-'))
+    writeFileSync(join(ws, 'npm-audit.json'), readFileSync('__tests__/fixtures/scanners/npm-audit.json', 'utf8'))
+    const lock = readFileSync('__tests__/fixtures/scanners/npm-audit-package-lock.json', 'utf8') + (big ? ' '.repeat(600_000) : '')
+    const pr = seedPr(server, {
+      base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["npm-audit.json"], fail_on: none }\n' },
+      head: { 'package-lock.json': lock },
+    })
+    if (graphqlFault) server.faults.push(graphqlFault)
+    server.faults.push({ method: 'GET', path: /\/contents\/package-lock\.json$/, status: 502, times: 10 })
+    const r = await runGate(server, pr, {}, { workspace: ws })
+    expectNotEvaluated(r, 'read-failed')
+    expect(server.count((q) => q.method === 'GET' && q.path.endsWith('/contents/package-lock.json'))).toBe(4) // first try + 3 retries
+  }, 90_000)
+
+  it('the control: the same read answered by GraphQL resolves the versions (no REST read)', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'ws-'))
     writeFileSync(join(ws, 'npm-audit.json'), readFileSync('__tests__/fixtures/scanners/npm-audit.json', 'utf8'))
     const pr = seedPr(server, {
@@ -129,7 +150,8 @@ describe('a content read that fails is not an absent file', () => {
     })
     server.faults.push({ method: 'GET', path: /\/contents\/package-lock\.json$/, status: 502, times: 10 })
     const r = await runGate(server, pr, {}, { workspace: ws })
-    expectNotEvaluated(r, 'read-failed')
+    expect(ruleOf(r, 'dependencies').status).not.toBe('error')
+    expect(server.requestsFor('repos/get-content')).toEqual([])
   }, 60_000)
 })
 

@@ -69,6 +69,9 @@ describe('API faults are retried with bounded backoff', () => {
       files: [{ filename: 'db/migrations/V2__x.sql', status: 'added', additions: 1, deletions: 0 }], // no patch: the rule must read the file
       head: { 'db/migrations/V2__x.sql': 'SELECT 1;\n' },
     })
+    // Contents are read in GraphQL batches: the query refuses the migration's field (its alias in the first
+    // batch), so it is read over REST, which fails.
+    server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'c0'] }], times: 1 })
     server.faults.push({ method: 'GET', path: /\/contents\/db%2Fmigrations/, status: 500, times: 10 })
     const r = await runGate(server, pr)
     noStackTrace(r)

@@ -68,8 +68,9 @@ describe('runbook', () => {
     const ann = server.state.checkRuns[0].annotations
     expect(ann.map((a) => `${a.path}:${a.start_line}`)).toEqual(['services/pay/app.ts:2'])
     expect(ann[0].message).toContain('PAYMENTS_TIMEOUT_MS')
-    // the env var's base side was read at the base SHA
-    expect(server.requestsFor('repos/get-content').some((q) => q.path.endsWith('services%2Fpay%2Fapp.ts') && q.query.ref === BASE_SHA)).toBe(true)
+    // the env var's base side was read at the base SHA (in a GraphQL batch: `object(expression: "<sha>:<path>")`)
+    const expressions = server.requestsFor('graphql').flatMap((q) => Object.values((q.body as { variables: Record<string, unknown> }).variables))
+    expect(expressions).toContain(`${BASE_SHA}:services/pay/app.ts`)
   })
 
   it('a reasoned opt-out in the PR body satisfies it and is quoted for reviewers', async () => {

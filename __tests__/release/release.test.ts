@@ -50,8 +50,10 @@ describe('release mode', () => {
     // Rules that are not release-relevant do not run.
     expect(rule(e, 'pr-size')).toMatchObject({ status: 'off', summary: 'not evaluated in release mode' })
     // The policy is the deployed one (BASE).
-    const policyReads = server.requestsFor('repos/get-content').filter((r) => /quality-gate\.yml|gitattributes/.test(r.path))
-    expect(policyReads.map((r) => r.query.ref)).toEqual([BASE, BASE])
+    // (Read in one GraphQL batch, `object(expression: "<sha>:<path>")`, like every content the rules need.)
+    const expressions = server.requestsFor('graphql').flatMap((q) => Object.values((q.body as { variables: Record<string, unknown> }).variables))
+    expect(expressions.filter((x) => typeof x === 'string' && /quality-gate\.yml|gitattributes/.test(x))).toEqual([`${BASE}:.github/quality-gate.yml`, `${BASE}:.gitattributes`])
+    expect(server.requestsFor('repos/get-content')).toEqual([])
     // Compare is paginated; the open PR #20 sharing a commit is not in the release.
     expect(server.requests.find((r) => r.path.includes('/compare/'))?.query).toMatchObject({ per_page: '100', page: '1' })
     expect(e.facts.pulls.map((p) => p.number)).not.toContain(20)

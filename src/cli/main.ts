@@ -19,13 +19,7 @@ import { renderText } from '../report/text.js'
 import { renderJobSummary } from '../report/markdown.js'
 import { toJsonReport } from '../report/json.js'
 import { RULES } from '../rules/index.js'
-import { ConfigError, loadAppConfig } from '../app/config.js'
-import { serve } from '../app/server.js'
-import { createClient } from '../github/client.js'
-import { evaluateRelease } from '../release/evaluate.js'
-import { ReleaseError } from '../release/range.js'
-import { renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
-import { parseGateIdentity } from '../release/gates.js'
+// The App (`serve`) and release mode are loaded by their commands only (issue 15 item 5).
 import { visibleControls } from '../report/escape.js'
 import { applyDefaults, didYouMean, type SchemaNode } from '../policy/validate.js'
 import { DANGERS, type DangerInfo } from '../rules/migration-safety/dangers.js'
@@ -334,6 +328,7 @@ function explainDanger(id: string, d: DangerInfo, io: CliIO): number {
 
 async function serveCmd(args: string[], io: CliIO): Promise<number> {
   parseArgs({ args, options: {}, allowPositionals: false, strict: true })
+  const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([import('../app/config.js'), import('../app/server.js')])
   let config
   try {
     config = loadAppConfig(process.env)
@@ -375,6 +370,13 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
   if (!token) throw new UsageError('GITHUB_TOKEN is not set (contents, pull requests, checks and deployments: read)')
   const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
+  const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, toReleaseJson }, { parseGateIdentity }] = await Promise.all([
+    import('../github/client.js'),
+    import('../release/evaluate.js'),
+    import('../release/range.js'),
+    import('../release/report.js'),
+    import('../release/gates.js'),
+  ])
   try {
     const e = await evaluateRelease({
       octokit: createClient({ token, baseUrl: apiUrl, log: (m) => io.err(`pr-gate: ${m}\n`) }),

@@ -6,6 +6,9 @@
 import type { Evidence, Note, PullRequestMeta, RuleContext, Verdict } from '../types.js'
 import type { Octokit } from './client.js'
 import { apiChangeSet, listPullFiles, readRepoFile, type PullInfo, type RepoRef } from './source.js'
+import { ContentStore, sizeHintsFrom, type BlobRef } from './contents.js'
+import { planReads } from '../engine/plan.js'
+import type { ChangedFile } from '../types.js'
 import { loadPolicy, PolicyError, formatIssue, type LoadedPolicy } from '../policy/load.js'
 import { markExclusions } from '../change/generated.js'
 import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engine/run.js'
@@ -74,10 +77,11 @@ export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head:
 
 /**
  * The enforced side of an evaluation: a reader at that ref, the policy text and `.gitattributes` (read
- * together). Files already read at that ref (`known`: text, or null for absent) are not read again.
+ * together). Files already read at that ref (`known`: text, or null for absent) are not read again. With a
+ * content store, reads go through it (batched, cached); without one, over REST.
  */
-export async function readEnforcedSide(octokit: Octokit, repo: RepoRef, ref: string, policyPath: string, known?: Map<string, string | null>) {
-  const read = (p: string) => readRepoFile(octokit, repo, p, ref)
+export async function readEnforcedSide(octokit: Octokit, repo: RepoRef, ref: string, policyPath: string, known?: Map<string, string | null>, store?: ContentStore) {
+  const read = (p: string) => (store ? store.read(ref, p) : readRepoFile(octokit, repo, p, ref))
   const readKnown = async (p: string) => (known?.has(p) ? (known.get(p) ?? undefined) : read(p))
   const [policyText, gitattributes] = await Promise.all([readKnown(policyPath), readKnown('.gitattributes')])
   return { read, policyText, gitattributes }
@@ -114,18 +118,50 @@ export async function evaluatePullRequest(input: EvaluateInput): Promise<Evaluat
   }
 }
 
+/**
+ * The reads a run plans before the policy is known: what the rules would read under the default options
+ * (the usual case: most policies keep the default paths), and the PR's version of the policy file when it
+ * changes it. They ride on the first query; what the real policy plans beyond them is read in one more batch.
+ */
+function speculativeReads(files: ChangedFile[], pr: PullInfo, policyPath: string): BlobRef[] {
+  const plan = planReads(defaultResolvedPolicy(), files, 'pull_request')
+  const head = new Set(plan.head)
+  const policyFile = files.find((f) => f.path === policyPath && f.status !== 'removed')
+  if (policyFile) head.add(policyFile.path)
+  return [...[...head].map((path) => ({ ref: pr.headSha, path })), ...plan.base.map((path) => ({ ref: pr.baseSha, path }))]
+}
+
+const toRefs = (plan: { head: string[]; base: string[] }, pr: PullInfo): BlobRef[] => [...plan.head.map((path) => ({ ref: pr.headSha, path })), ...plan.base.map((path) => ({ ref: pr.baseSha, path }))]
+
 async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedPolicy }): Promise<Evaluation> {
   const { octokit, repo, pr } = input
-  const filesPromise = listPullFiles(octokit, repo, pr.number, pr.changedFiles)
-  filesPromise.catch(() => undefined) // awaited below; the policy's on_error must be known if it fails
-  const snapshot = await prefetchBase(octokit, repo, pr.baseSha, input.policyPath, pr.number)
-  if (snapshot.failed) input.log?.(`${snapshot.failed}; reading the policy, .gitattributes and comments over REST`)
-  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, snapshot.files)
+  // The file list first: the first query carries the contents planned from it. If the list cannot be read,
+  // the policy is still read (its on_error decides what the failure concludes), then the failure is thrown.
+  const listed = await listPullFiles(octokit, repo, pr.number, pr.changedFiles).then(
+    (files) => ({ ok: true as const, files }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
+  const store = new ContentStore(octokit, repo, { log: input.log, sizeHint: listed.ok ? sizeHintsFrom(listed.files, pr.headSha) : undefined })
+  const [first] = store.firstBatch(listed.ok ? speculativeReads(listed.files, pr, input.policyPath) : [])
+  const snapshot = await prefetchBase(octokit, repo, pr.baseSha, input.policyPath, pr.number, first)
+  if (snapshot.failed) input.log?.(`${snapshot.failed}; reading what it could not answer over REST`)
+  // What the first query vouched for is known; what it could not answer is read over REST, as before.
+  for (const path of [input.policyPath, '.gitattributes']) {
+    const v = snapshot.files.get(path)
+    if (v !== undefined) store.seed(pr.baseSha, path, v)
+    else store.markRestOnly(pr.baseSha, path)
+  }
+  for (const { item, value } of snapshot.contents) store.seed(item.ref, item.path, value)
+  for (const item of first) if (!store.has(item.ref, item.path)) store.markRestOnly(item.ref, item.path)
+  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store)
   const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
   known.policy = loaded?.policy
-  const files = await filesPromise
+  if (!listed.ok) throw listed.error
+  const files = listed.files
   markExclusions(files, gitattributes)
-  const changes = apiChangeSet(octokit, repo, pr, files)
+  // The plan of the enforced policy: whatever the first query did not read, in as few batches as it takes.
+  if (loaded) await store.prefetch(toRefs(planReads(loaded.policy, files, 'pull_request'), pr))
+  const changes = apiChangeSet(octokit, repo, pr, files, store)
   const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence)
   const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
@@ -154,7 +190,7 @@ async function headPolicyNote(input: EvaluateInput, headPath: string | undefined
   const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`
   if (!headPath) return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` }
   const outcome = await withBudget(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async (): Promise<Note> => {
-    const readHead = (p: string) => readRepoFile(input.octokit, input.repo, p, input.pr.headSha)
+    const readHead = (p: string) => ctx.changes.readHead(p)
     const text = await readHead(headPath)
     const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead)
     if (!loaded) return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') }

@@ -24,16 +24,22 @@ import type { Octokit } from './client.js'
 import { describeApiError, graphqlReader } from './client.js'
 import type { RepoRef } from './source.js'
 import { at, list, str } from '../json.js'
+import { blobAnswer, blobFields, errorCovers, type BlobRef } from './contents.js'
 
-export const BASE_QUERY = `query prGateBase($owner: String!, $name: String!, $policy: String!, $attributes: String!, $number: Int!) {
+/** The query; `contents` adds one aliased blob per planned file (the first batch of src/github/contents.ts). */
+export function baseQuery(contents: { declarations: string; fields: string } = { declarations: '', fields: '' }): string {
+  return `query prGateBase($owner: String!, $name: String!, $policy: String!, $attributes: String!, $number: Int!${contents.declarations}) {
   repository(owner: $owner, name: $name) {
     policy: object(expression: $policy) { __typename ... on Blob { text isBinary isTruncated } }
     attributes: object(expression: $attributes) { __typename ... on Blob { text isBinary isTruncated } }
     pullRequest(number: $number) {
       comments(first: 100) { totalCount nodes { fullDatabaseId body viewerDidAuthor } }
-    }
+    }${contents.fields ? `
+    ${contents.fields}` : ''}
   }
 }`
+}
+export const BASE_QUERY = baseQuery()
 
 /** A PR comment as the sticky-comment logic needs it: `own` = written by the token's identity. */
 export interface KnownComment {
@@ -49,52 +55,50 @@ export interface BaseSnapshot {
   comments?: KnownComment[]
   /** Why the query gave nothing, or only part of it, for the log (never contains the token). */
   failed?: string
+  /** The planned files it read: text, or null when absent. A planned file not here must be read over REST. */
+  contents: Array<{ item: BlobRef; value: string | null }>
 }
 
-/** Reads the base side and the comments in one query; never throws. */
-export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: string, policyPath: string, prNumber: number): Promise<BaseSnapshot> {
+/**
+ * Reads the base side, the comments and the planned `contents` (the run's first batch) in one query; never
+ * throws. A planned file it cannot vouch for is left out of `contents` (read it over REST).
+ */
+export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: string, policyPath: string, prNumber: number, contents: BlobRef[] = []): Promise<BaseSnapshot> {
   const files = new Map<string, string | null>()
+  const blobs = blobFields(contents)
   let data: unknown
   let errors: unknown[] = []
   try {
-    data = await graphqlReader(octokit)(BASE_QUERY, {
+    data = await graphqlReader(octokit)(baseQuery(blobs), {
       owner: repo.owner,
       name: repo.repo,
       policy: `${baseSha}:${policyPath}`,
       attributes: `${baseSha}:.gitattributes`,
       number: prNumber,
+      ...blobs.variables,
     })
   } catch (e) {
     // GraphqlResponseError carries the partial data; anything else (HTTP, network) gives nothing.
     data = at(e, 'data')
-    if (data === undefined || data === null) return { files, failed: describeApiError('GraphQL read of the base side', e) }
+    if (data === undefined || data === null) return { files, contents: [], failed: describeApiError('GraphQL read of the base side', e) }
     errors = list(at(e, 'errors'))
   }
-  const unknown = (field: string[]) => errors.some((err) => covers(at(err, 'path'), field))
+  const unknown = (field: string[]) => errors.some((err) => errorCovers(at(err, 'path'), field))
   const repository = at(data, 'repository')
   for (const [alias, path] of [['policy', policyPath], ['attributes', '.gitattributes']] as const) {
-    if (!repository || typeof repository !== 'object' || !(alias in repository)) continue
-    if (unknown(['repository', alias])) continue // an error there: unknown, read over REST
-    const obj = at(repository, alias)
-    if (obj === null) files.set(path, null)
-    else if (str(at(obj, '__typename')) === 'Tree') files.set(path, null) // a directory: no file there
-    else if (str(at(obj, '__typename')) === 'Blob' && at(obj, 'isTruncated') === false && at(obj, 'isBinary') !== true) {
-      const text = str(at(obj, 'text'))
-      if (text !== undefined) files.set(path, text)
-    }
+    const answer = blobAnswer(repository, alias, errors) // an error there: unknown, read over REST
+    if (answer.kind === 'absent') files.set(path, null)
+    else if (answer.kind === 'text') files.set(path, answer.text)
   }
+  const read: BaseSnapshot['contents'] = []
+  contents.forEach((item, i) => {
+    const answer = blobAnswer(repository, blobs.aliases[i]!, errors)
+    if (answer.kind !== 'unknown') read.push({ item, value: answer.kind === 'text' ? answer.text : null })
+  })
   const comments = unknown(['repository', 'pullRequest', 'comments']) ? undefined : commentsOf(at(repository, 'pullRequest', 'comments'))
-  if (!errors.length) return { files, comments }
+  if (!errors.length) return { files, comments, contents: read }
   const where = errors.map((err) => `${str(at(err, 'type')) ?? 'error'} at ${list(at(err, 'path')).map(String).join('.') || 'the whole query'}`)
-  return { files, comments, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` }
-}
-
-/** True when a GraphQL error at `path` may have nulled `field`: one path is a prefix of the other, or no path. */
-function covers(path: unknown, field: string[]): boolean {
-  if (!Array.isArray(path) || path.length === 0) return true
-  const n = Math.min(path.length, field.length)
-  for (let i = 0; i < n; i++) if (path[i] !== field[i]) return false
-  return true
+  return { files, comments, contents: read, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` }
 }
 
 function commentsOf(connection: unknown): KnownComment[] | undefined {

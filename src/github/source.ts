@@ -5,6 +5,7 @@
 import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
 import { statusOf, type Octokit } from './client.js'
 import { at, list, num, str } from '../json.js'
+import { ContentStore } from './contents.js'
 
 export interface RepoRef {
   owner: string
@@ -143,18 +144,13 @@ export async function fetchPull(octokit: Octokit, r: RepoRef, pullNumber: number
   return pullInfoFrom(data)
 }
 
-/** A ChangeSet backed by the API: file contents are fetched only when a rule asks, once. */
-export function apiChangeSet(octokit: Octokit, r: RepoRef, pr: PullInfo, files: ChangedFile[]): ChangeSet {
-  const cache = new Map<string, Promise<string | undefined>>()
-  const read = (path: string, ref: string) => {
-    const key = `${ref}:${path}`
-    let p = cache.get(key)
-    if (!p) {
-      p = readRepoFile(octokit, r, path, ref)
-      cache.set(key, p)
-    }
-    return p
-  }
+/**
+ * A ChangeSet backed by the API: file contents are read once each, through the run's content store (GraphQL
+ * batches, REST where GraphQL cannot vouch for a file; see src/github/contents.ts).
+ */
+export function apiChangeSet(octokit: Octokit, r: RepoRef, pr: PullInfo, files: ChangedFile[], store?: ContentStore): ChangeSet {
+  const contents = store ?? new ContentStore(octokit, r)
+  const read = (path: string, ref: string) => contents.read(ref, path)
   const total = Math.max(pr.changedFiles, files.length)
   return {
     base: pr.baseSha,

@@ -14,7 +14,9 @@
  */
 import type { ChangeSet, Evidence, Finding, Level, Note, PullRequestMeta, Rule, RuleContext, RuleOutput, RuleTable, Verdict } from '../types.js'
 import type { Octokit } from '../github/client.js'
-import { listPullFiles, readRepoFile, toChangedFile, type RepoRef } from '../github/source.js'
+import { listPullFiles, toChangedFile, type RepoRef } from '../github/source.js'
+import { ContentStore, sizeHintsFrom } from '../github/contents.js'
+import { planReads } from '../engine/plan.js'
 import { apiEvidence, defaultResolvedPolicy, readEnforcedSide, tryLoadPolicy } from '../github/evaluate.js'
 import { markExclusions } from '../change/generated.js'
 import { policyErrorVerdict, runGate } from '../engine/run.js'
@@ -187,7 +189,9 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   }
 
   // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
-  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, baseSha, input.policyPath)
+  // Contents (the policy and .gitattributes first, then what the rules plan) are read in GraphQL batches.
+  const store = new ContentStore(octokit, repo, { sizeHint: sizeHintsFrom(files, headSha) })
+  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, baseSha, input.policyPath, undefined, store)
   markExclusions(files, gitattributes)
   const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`
 
@@ -198,7 +202,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     files,
     totalFiles: truncated ? files.length + 1 : files.length,
     truncated,
-    readHead: (p) => readRepoFile(octokit, repo, p, headSha),
+    readHead: (p) => store.read(headSha, p),
     readBase,
   }
   if (truncated) notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` })
@@ -209,6 +213,8 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), facts }
   const policy = loaded.policy
   const settings = policy.release
+  const plan = planReads(policy, files, 'release')
+  const planned = store.prefetch([...plan.head.map((path) => ({ ref: headSha, path })), ...plan.base.map((path) => ({ ref: baseSha, path }))])
 
   // 4. Gate results of the merged PRs (at most max_pull_requests of them).
   if (facts.pulls.length > settings.max_pull_requests) {
@@ -238,6 +244,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     ...RULES.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
   ]
   const gatePolicy: ResolvedPolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } }
+  await planned
   const verdict = await runGate({ policy: gatePolicy, ctx, policySource, notes, rules })
   return { verdict, policy, facts }
 }

@@ -18,6 +18,7 @@ import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type Fi
 import type { TypeName } from './sql-ast.js'
 import { analyzeSql, typesSetBy, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
 import { loadParser, loadPg } from './wasm.js'
+import { planMigrationReads } from './plan.js'
 
 const DIALECTS = ['postgres', 'cockroach', 'mysql', 'sqlite', 'sqlserver', 'oracle', 'other'] as const satisfies readonly Dialect[]
 const DialectSchema = Type.Union(DIALECTS.map((d) => Type.Literal(d)))
@@ -763,6 +764,7 @@ export const migrationSafety: Rule<typeof options> = {
   options,
   defaultLevel: 'fail',
   release: true,
+  plan: planMigrationReads,
   evaluate,
 }
 

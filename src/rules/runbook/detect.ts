@@ -1033,3 +1033,48 @@ async function detectEnvVars(
   for (const root of service.capped)
     notRead.push({ path: root, reason: `env vars of service ${root} checked against the first ${options.max_service_files} of its files (max_service_files)` })
 }
+
+/**
+ * The files `detect` reads, declared before it runs (Rule.plan) so the pipeline reads them in batches:
+ * both sides of the changed files it classifies by content (workflows, Dockerfiles, Procfiles, Kustomize,
+ * Pulumi, SAM, crontabs, Terraform, compose, Helm, other YAML/JSON), the Chart.yaml beside values files,
+ * and the base side of code files that add an env-var read. At most `max_file_reads` files, like the rule.
+ */
+export function planRunbookReads(files: readonly ChangedFile[], { options, runbookGlobs }: DetectOptions): { head: string[]; base: string[] } {
+  const head = new Set<string>()
+  const base = new Set<string>()
+  const budget = options.max_file_reads
+  const room = () => head.size + base.size < budget
+  const sides = (f: ChangedFile) => {
+    if (f.status !== 'removed' && room()) head.add(f.path)
+    if (f.status !== 'added' && room()) base.add(f.previousPath ?? f.path)
+  }
+  for (const f of files) {
+    if (!room()) break
+    if ((f.excluded && SKIP_EXCLUSIONS.has(f.excluded)) || matchesAny(f.path, options.exclude) || matchesAny(f.path, runbookGlobs)) continue
+    if (matchesAny(f.path, options.dev_tooling) || matchesAny(f.path, options.non_production_paths)) continue
+    const name = basename(f.path)
+    const structured = (YAML.test(name) || JSON_FILE.test(name)) && !NEVER_READ.test(f.path)
+    if (matchesAny(f.path, options.feature_flags) || WORKFLOW.test(f.path) || DOCKERFILE.test(name) || PROCFILE.test(name) || KUSTOMIZATION.test(name) || PULUMI.test(name) || SAM_CONFIG.test(name) || CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path) || TERRAFORM.test(name) || COMPOSE.test(name) || CHART_FILE.test(name) || structured) {
+      sides(f)
+      if (structured && VALUES_FILE.test(name) && room()) head.add(join(dirname(f.path), 'Chart.yaml'))
+      continue
+    }
+    const lang = envLanguageOf(f.path)
+    if (!lang || f.status === 'removed' || f.binary) continue
+    if (f.patch === undefined) {
+      sides(f)
+      continue
+    }
+    try {
+      const lines = addedLines(f.patch)
+      if (lines.some((l) => envVarReadsInLine(l.text, lang).length > 0)) {
+        if (f.status !== 'added' && room()) base.add(f.previousPath ?? f.path)
+      }
+      if (lines.some((l) => mayReadThroughConstant(l.text, lang)) && room()) head.add(f.path)
+    } catch {
+      // an unparsable patch: the rule says so; nothing to plan
+    }
+  }
+  return { head: [...head], base: [...base] }
+}

@@ -7,7 +7,7 @@ import type { Finding, Rule, RuleContext, RuleOutput, RuleTable } from '../../ty
 import { matchesAny } from '../../change/glob.js'
 import { findReasonedDeclaration } from '../../change/pr-body.js'
 import { RunbookOptions } from './options.js'
-import { detect, type Trigger } from './detect.js'
+import { detect, planRunbookReads, type Trigger } from './detect.js'
 import { capture, compileTemplate, fill } from './template.js'
 
 export { RunbookOptions, TRIGGER_CODES, type TriggerCode } from './options.js'
@@ -25,10 +25,12 @@ function short(globs: string[], max = 3): string {
   return globs.length > max ? `${shown.join(', ')}, …` : shown.join(', ')
 }
 
+/** Runbook files are never triggers themselves: the generic globs and every mapped template (placeholders as `*`). */
+const runbookGlobsOf = (options: RunbookOptions): string[] => [...options.runbooks, ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*')))]
+
 export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions): Promise<RuleOutput> {
   const mappings = options.services.map((s) => ({ path: compileTemplate(s.path), runbooks: s.runbooks }))
-  // Runbook files are never triggers themselves: the generic globs and every mapped template (placeholders as `*`).
-  const runbookGlobs = [...options.runbooks, ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*')))]
+  const runbookGlobs = runbookGlobsOf(options)
   const detection = await detect(ctx, { options, runbookGlobs })
   const changed = ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path)
 
@@ -171,5 +173,6 @@ export const runbook: Rule<typeof RunbookOptions> = {
   options: RunbookOptions,
   defaultLevel: 'warn',
   release: true,
+  plan: (input, options) => planRunbookReads(input.files, { options, runbookGlobs: runbookGlobsOf(options) }),
   evaluate: (ctx, options) => evaluateRunbook(ctx, options),
 }

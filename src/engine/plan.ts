@@ -1,0 +1,33 @@
+/**
+ * The run's read plan: what every enabled rule declares it will read (`Rule.plan`), gathered once, so the
+ * source can read it all in a few batches before the rules run (src/github/contents.ts). A plan that throws
+ * is ignored: the rule then reads on demand, nothing is lost but calls.
+ */
+import type { ChangedFile, ContentPlan, Rule } from '../types.js'
+import type { ResolvedPolicy } from '../policy/schema.js'
+import { RULES } from '../rules/index.js'
+
+export interface PlannedReads {
+  head: string[]
+  base: string[]
+}
+
+export function planReads(policy: ResolvedPolicy, files: readonly ChangedFile[], mode: 'pull_request' | 'release', rules: readonly Rule[] = RULES): PlannedReads {
+  const head = new Set<string>()
+  const base = new Set<string>()
+  for (const rule of rules) {
+    if (!rule.plan) continue
+    const options = policy.rules[rule.id] as ({ level: string } & Record<string, unknown>) | undefined
+    if (!options || options.level === 'off') continue
+    if (mode === 'release' && !rule.release) continue
+    let plan: ContentPlan
+    try {
+      plan = rule.plan({ files, mode }, options as never)
+    } catch {
+      continue
+    }
+    for (const p of plan.head ?? []) if (p) head.add(p)
+    for (const p of plan.base ?? []) if (p) base.add(p)
+  }
+  return { head: [...head], base: [...base] }
+}
