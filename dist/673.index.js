@@ -1,0 +1,298 @@
+export const id = 673;
+export const ids = [673,344];
+export const modules = {
+
+/***/ 8673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ACTIONS_APP_SLUG: () => (/* binding */ ACTIONS_APP_SLUG),
+/* harmony export */   ACTIONS_GATE_IDENTITY: () => (/* binding */ ACTIONS_GATE_IDENTITY),
+/* harmony export */   classifyCheckRun: () => (/* binding */ classifyCheckRun),
+/* harmony export */   describeGateIdentity: () => (/* binding */ describeGateIdentity),
+/* harmony export */   gateResult: () => (/* binding */ gateResult),
+/* harmony export */   gateResults: () => (/* binding */ gateResults),
+/* harmony export */   parseGateIdentity: () => (/* binding */ parseGateIdentity)
+/* harmony export */ });
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5344);
+
+
+/** The workflow token's App: `github-actions` (id 15368 on github.com; the slug is the same on GHES). */
+const ACTIONS_APP_SLUG = 'github-actions';
+/**
+ * The identity from its written form (the Action's `gate-identity` input, the CLI's `--gate-identity`):
+ * comma- or space-separated entries, each
+ * - an App slug (`github-actions`, `my-gate-app`): its check runs, and the statuses of `<slug>[bot]`;
+ * - a numeric App id (`15368`): its check runs;
+ * - `user:<login>` or `<login>[bot]`: statuses posted by that login (a personal access token's user).
+ */
+function parseGateIdentity(spec) {
+    const id = { apps: [], statusCreators: [] };
+    for (const raw of spec.split(/[\s,]+/)) {
+        const entry = raw.trim();
+        if (!entry)
+            continue;
+        if (/^user:/i.test(entry)) {
+            const login = entry.slice(5).trim();
+            if (login)
+                id.statusCreators.push(login);
+        }
+        else if (/\[bot\]$/i.test(entry))
+            id.statusCreators.push(entry);
+        else if (/^\d+$/.test(entry))
+            id.apps.push({ id: Number(entry) });
+        else {
+            id.apps.push({ slug: entry });
+            id.statusCreators.push(`${entry}[bot]`);
+        }
+    }
+    return id;
+}
+/** The default: the gate run by a workflow with its GITHUB_TOKEN. */
+const ACTIONS_GATE_IDENTITY = parseGateIdentity(ACTIONS_APP_SLUG);
+/** The identity in words, for reports: "App github-actions, statuses by github-actions[bot]". */
+function describeGateIdentity(g) {
+    const apps = g.apps.map((a) => (a.slug ? a.slug : `id ${a.id}`));
+    const parts = [apps.length ? `check runs of the App${apps.length === 1 ? '' : 's'} ${apps.join(', ')}` : 'no check runs'];
+    parts.push(g.statusCreators.length ? `statuses by ${g.statusCreators.join(', ')}` : 'no statuses');
+    return parts.join(', ');
+}
+function trustedApp(app, g) {
+    if (!app)
+        return false;
+    return g.apps.some((a) => (a.id !== undefined && app.id === a.id) || (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()));
+}
+function trustedCreator(login, g) {
+    return !!login && g.statusCreators.some((c) => c.toLowerCase() === login.toLowerCase());
+}
+const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'stale', 'startup_failure']);
+/** Classifies a completed check run of the gate. */
+function classifyCheckRun(run) {
+    if (run.status !== 'completed' || !run.conclusion)
+        return 'pending';
+    if (FAILED.has(run.conclusion))
+        return 'failed';
+    if (run.conclusion === 'skipped')
+        return 'missing';
+    // success or neutral: the gate let it through; a waiver shows in the verdict's title ("waived: …").
+    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
+}
+/** Most pages of check runs (100 each) or statuses read per commit. */
+const MAX_PAGES = 10;
+async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GATE_IDENTITY) {
+    try {
+        const ignored = [];
+        const by = new Set();
+        const done = (g) => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g);
+        const runs = [];
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'all', per_page: 100, page });
+            runs.push(...data.check_runs);
+            if (data.check_runs.length < 100 || runs.length >= data.total_count)
+                break;
+        }
+        const named = runs.filter((c) => c.name === checkName).sort((a, b) => b.id - a.id);
+        const run = named.find((c) => trustedApp(c.app, identity));
+        for (const c of named) {
+            if (c === run)
+                break;
+            if (trustedApp(c.app, identity))
+                continue;
+            const app = `the App ${c.app?.slug ?? c.app?.name ?? '?'} (id ${c.app?.id ?? '?'})`;
+            ignored.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`);
+            by.add(app);
+        }
+        if (run)
+            return done({ state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' });
+        // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
+        // list (newest first) names each one's creator; the combined status does not.
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100, page });
+            for (const status of data) {
+                if (status.context !== checkName)
+                    continue;
+                const creator = status.creator?.login;
+                if (!trustedCreator(creator, identity)) {
+                    ignored.push(`a commit status "${checkName}" = ${status.state} posted by ${creator ?? 'an unknown user'}, who is not the gate`);
+                    by.add(creator ?? 'an unknown user');
+                    continue;
+                }
+                const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
+                return done({ state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' });
+            }
+            if (data.length < 100)
+                break;
+        }
+        return done({ state: 'missing' });
+    }
+    catch (e) {
+        throw new _range_js__WEBPACK_IMPORTED_MODULE_1__.ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`gate result of ${headSha.slice(0, 12)}`, e));
+    }
+}
+async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE_IDENTITY) {
+    return (0,_range_js__WEBPACK_IMPORTED_MODULE_1__.mapLimit)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' } }));
+}
+
+
+/***/ }),
+
+/***/ 5344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   COMPARE_FILES_CAP: () => (/* binding */ COMPARE_FILES_CAP),
+/* harmony export */   ReleaseError: () => (/* binding */ ReleaseError),
+/* harmony export */   compareRange: () => (/* binding */ compareRange),
+/* harmony export */   lastSuccessfulDeployment: () => (/* binding */ lastSuccessfulDeployment),
+/* harmony export */   mapLimit: () => (/* binding */ mapLimit),
+/* harmony export */   mergedPullsInRange: () => (/* binding */ mergedPullsInRange)
+/* harmony export */ });
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
+
+class ReleaseError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseError';
+    }
+}
+/** Runs `f` over `items` with at most `limit` calls in flight, keeping the order of the results. */
+async function mapLimit(items, limit, f) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await f(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+/** States of a deployment's latest status that count as "this is what runs in the environment". */
+const SUCCESS = new Set(['success']);
+/**
+ * The latest deployment to `environment` whose most recent status is `success`, skipping `exclude`
+ * (the deployment under review) and deployments of `skipSha`. Undefined when there is none.
+ * Looks at up to `maxDeployments` deployments, newest first.
+ */
+async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
+    const max = opts.maxDeployments ?? 200;
+    let seen = 0;
+    for (let page = 1; seen < max; page++) {
+        let deployments;
+        try {
+            deployments = (await octokit.rest.repos.listDeployments({ owner: r.owner, repo: r.repo, environment, per_page: 30, page })).data;
+        }
+        catch (e) {
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`list deployments to ${environment}`, e));
+        }
+        if (!deployments.length)
+            return undefined;
+        for (const d of deployments) {
+            seen++;
+            if (d.id === opts.exclude || (opts.skipSha && d.sha === opts.skipSha))
+                continue;
+            let statuses;
+            try {
+                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data;
+            }
+            catch (e) {
+                if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
+                    continue;
+                throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`list statuses of deployment ${d.id}`, e));
+            }
+            const latest = statuses[0]; // newest first
+            if (latest && SUCCESS.has(latest.state))
+                return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined };
+            if (seen >= max)
+                break;
+        }
+        if (deployments.length < 30)
+            return undefined;
+    }
+    return undefined;
+}
+/** GitHub's compare API lists at most this many files (on the first page only). */
+const COMPARE_FILES_CAP = 300;
+const MAX_COMMIT_PAGES = 100;
+/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
+async function compareRange(octokit, r, base, head) {
+    const commits = [];
+    let first;
+    for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
+        let data;
+        try {
+            data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data;
+        }
+        catch (e) {
+            if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
+                throw new ReleaseError(`cannot compare ${base}...${head}: one of the refs does not exist in ${r.owner}/${r.repo} (HTTP 404)`);
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`compare ${base}...${head}`, e));
+        }
+        first ??= data;
+        const pageCommits = data.commits ?? [];
+        for (const c of pageCommits)
+            commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
+        if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
+            break;
+    }
+    const f = first ?? {};
+    return {
+        baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
+        headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
+        status: String(f.status ?? 'ahead'),
+        totalCommits: Number(f.total_commits ?? commits.length),
+        commits,
+        files: f.files ?? [],
+        htmlUrl: f.html_url,
+    };
+}
+/**
+ * The pull requests merged in the range: `commits/{sha}/pulls` for every commit, merged ones only (into
+ * this repository), deduplicated by number, in merge order. Commits no merged PR claims are `direct`.
+ */
+async function mergedPullsInRange(octokit, r, commits) {
+    const byNumber = new Map();
+    const direct = [];
+    const lists = await mapLimit(commits, 4, async (c) => {
+        try {
+            return (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })).data;
+        }
+        catch (e) {
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`list pull requests of commit ${c.sha.slice(0, 12)}`, e));
+        }
+    });
+    commits.forEach((c, i) => {
+        const merged = (lists[i] ?? []).filter((p) => !!p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()));
+        if (!merged.length)
+            direct.push(c);
+        for (const p of merged) {
+            let rec = byNumber.get(p.number);
+            if (!rec) {
+                rec = {
+                    number: p.number,
+                    title: p.title ?? '',
+                    author: p.user?.login ?? '',
+                    labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
+                    headSha: p.head?.sha,
+                    mergedAt: p.merged_at,
+                    mergeCommitSha: p.merge_commit_sha ?? undefined,
+                    htmlUrl: p.html_url,
+                    commits: [],
+                };
+                byNumber.set(p.number, rec);
+            }
+            rec.commits.push(c.sha);
+        }
+    });
+    const pulls = [...byNumber.values()].sort((a, b) => (a.mergedAt < b.mergedAt ? -1 : a.mergedAt > b.mergedAt ? 1 : a.number - b.number));
+    return { pulls, direct };
+}
+
+
+/***/ })
+
+};
