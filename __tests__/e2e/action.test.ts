@@ -335,6 +335,39 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
     expect(server.requests.map((q) => q.operationId).filter((op) => op?.startsWith('issues/'))).toEqual([])
   })
 
+  describe('when the existing comments cannot be listed (GraphQL refuses the field, REST answers 502)', () => {
+    const cannotList = () => {
+      server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'pullRequest', 'comments'] }], times: 1 })
+      server.faults.push({ method: 'GET', path: /\/issues\/7\/comments$/, status: 502, times: 20 })
+    }
+
+    it.each(['on-failure', 'on-change'])('%s: a failing verdict fails the job and the check run, and a warning says why no comment was written', async (mode) => {
+      const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing(mode) } })
+      cannotList()
+      const r = await runGate(server, pr)
+      noStackTrace(r)
+      expect(r.code).toBe(1)
+      expect(server.state.checkRuns[0].conclusion).toBe('failure')
+      expect(server.count('issues/list-comments')).toBeGreaterThan(0) // it did try to look the comment up
+      expect(server.count('issues/create-comment')).toBe(0) // never a blind create that could duplicate the sticky comment
+      const warnings = r.commands.filter((c) => c.command === 'warning').map((c) => c.message).join('\n')
+      expect(warnings).toContain(`sticky comment not written (comment: ${mode}): the existing comment could not be looked up`)
+      expect(warnings).toContain('the check run has the verdict')
+    })
+
+    it.each(['on-failure', 'on-change'])('%s: a passing verdict writes no comment, the check run still concludes success, and the log says why', async (mode) => {
+      const pr = seedPr(server, { base: { '.github/quality-gate.yml': passing(mode) } })
+      cannotList()
+      const r = await runGate(server, pr)
+      noStackTrace(r)
+      expect(r.code).toBe(0)
+      expect(server.state.checkRuns).toHaveLength(1)
+      expect(server.state.checkRuns[0].conclusion).toBe('success')
+      expect(server.count('issues/create-comment')).toBe(0)
+      expect(r.stdout).toContain(`sticky comment not written (comment: ${mode}): the conclusion is success and the existing comment could not be looked up`)
+    })
+  })
+
   it('a misspelt mode is a policy error with a did-you-mean, and the gate fails closed with a comment', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'comment: on-failur\n' } })
     expect((await runGate(server, pr)).code).toBe(1)
