@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs'
 import semver from 'semver'
 
 interface Lock {
-  packages: Record<string, { engines?: { node?: string } | string[]; optional?: boolean }>
+  packages: Record<string, { engines?: { node?: string } | string[]; optional?: boolean; hasInstallScript?: boolean }>
 }
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } }
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string }; allowScripts?: Record<string, boolean> }
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as Lock
 
 describe('supported Node versions', () => {
@@ -28,6 +28,14 @@ describe('supported Node versions', () => {
         return node && !semver.subset(pkg.engines.node, node) ? [`${path.replace(/^.*node_modules\//, '')} needs node ${node}`] : []
       })
     expect(refused).toEqual([])
+  })
+
+  it('every locked package with an install script is decided in allowScripts (npm 11 warns about undecided ones)', () => {
+    const undecided = Object.entries(lock.packages)
+      .filter(([, p]) => p.hasInstallScript)
+      .map(([path]) => path.replace(/^.*node_modules\//, ''))
+      .filter((name) => name !== '' && typeof pkg.allowScripts?.[name] !== 'boolean')
+    expect(undecided).toEqual([])
   })
 
 })
