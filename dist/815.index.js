@@ -132,8 +132,9 @@ async function publishVerdict(p) {
  * Why `comment: on-failure | on-change` leaves the sticky comment alone this run, or undefined to write it.
  * on-failure: a passing verdict is written only over a comment already there (so a red comment never
  * outlives the fix). on-change: written when the state differs from the comment's (a first comment only
- * when the verdict is not a pass). When the comment cannot be looked up, a verdict that is not a pass is
- * written (the reviewer must see it) and a pass is not (nothing to correct that we know of).
+ * when the verdict is not a pass). When the comment cannot be looked up nothing is written (a blind create
+ * could duplicate the sticky comment, as upsertStickyComment would also refuse); a verdict that is not a
+ * pass says so in a warning annotation, and the check run, already written, carries the verdict.
  */
 async function commentSkipReason(p, mode, issue, marker, body) {
     if (mode === 'always')
@@ -143,8 +144,11 @@ async function commentSkipReason(p, mode, issue, marker, body) {
     if (!found.ok) {
         if (passing)
             return `the conclusion is success and the existing comment could not be looked up (${found.message})`;
-        p.warn(`${found.message}; writing the sticky comment anyway`);
-        return undefined;
+        // Writing blind would add a second sticky comment next to the one we could not see; the check run
+        // (already written) carries the verdict, so say so where the reviewer looks: a warning annotation.
+        const why = `the existing comment could not be looked up (${found.message}), so a new one could duplicate it; the check run has the verdict`;
+        p.warn(`sticky comment not written (comment: ${mode}): ${why}`);
+        return why;
     }
     const existing = found.value;
     if (mode === 'on-failure')
