@@ -48,6 +48,24 @@ export class RemotePolicyCache {
   }
 }
 
+/** One cache per App installation (what one installation's token may read is never served to another). */
+export class RemotePolicyCaches {
+  private readonly caches = new Map<number, RemotePolicyCache>()
+  constructor(private readonly maxInstallations = 1000, private readonly entriesEach = 200) {}
+  forInstallation(id: number): RemotePolicyCache {
+    let c = this.caches.get(id)
+    if (c) this.caches.delete(id)
+    else c = new RemotePolicyCache(this.entriesEach)
+    this.caches.set(id, c)
+    while (this.caches.size > this.maxInstallations) this.caches.delete(this.caches.keys().next().value as number)
+    return c
+  }
+}
+
+/** The "cannot read" advice for the App: its installation token reads only the repositories it is installed on. */
+export const APP_ACCESS_HINT =
+  'The App reads it with its installation token, which can read only the repositories the App is installed on: install the App on that repository too (for the org\'s .github repository, "All repositories" or add it to the selected ones). See docs/policy.md, "Org policy".'
+
 export interface RemotePolicyOptions {
   /** Shared across runs (the App, one per installation); a run-local cache is always used. */
   cache?: RemotePolicyCache
