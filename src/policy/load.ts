@@ -10,6 +10,8 @@ import { PRESETS } from './presets.generated.js'
 import { RULES } from '../rules/index.js'
 import { enforceFloors, getPath, type Enforcement, type Lock } from './floors.js'
 
+export type { Enforcement } from './floors.js'
+
 export interface PolicyIssue {
   file: string
   line?: number
