@@ -103,6 +103,16 @@ describe('remote extends from the Action', () => {
     const text = notesText(r)
     expect(text).toContain(`github:${ORG}/quality-gate/base.yml@main:1:10: extends cycle: ${POLICY} → github:acme/.github/${ORG_FILE}@main → github:acme/.github/quality-gate/base.yml@main → github:acme/.github/${ORG_FILE}@main`)
     expect(server.violations).toEqual([])
+    // per run: main is resolved once for both files, each file read once
+    expect(orgRequests().map((q) => (q.body as { query: string }).query.match(/query (\w+)/)![1])).toEqual(['prGateRemotePolicyRef', 'prGateContents', 'prGateContents'])
+  })
+
+  it('a ref pinned to a commit SHA is read without resolving it: one call', async () => {
+    const pr = seedPr(server, { base: { [POLICY]: `extends: github:${ORG}/${ORG_FILE}@${ORG_SHA}\n` }, files: lineFiles(3) })
+    seedOrg({ [ORG_FILE]: ORG_POLICY })
+    const r = await runGate(server, pr)
+    expect(r.outputs['failed-rules']).toBe('pr-size')
+    expect(orgRequests()).toHaveLength(1)
   })
 
   it('a repository that loosens a locked key: the org value is enforced, and the comment, check run and JSON say which', async () => {
