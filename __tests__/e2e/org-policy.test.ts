@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs'
 import { type FakeGitHub } from '../helpers/github-server.js'
 import { lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
+import { exampleEvent, runAction } from '../helpers/run-action.js'
+import { ENV, HEAD as RELEASE_HEAD, seedRelease } from '../release/helpers.js'
 
 let server: FakeGitHub
 useFakeGitHub((s) => (server = s))
@@ -137,5 +139,23 @@ describe('remote extends from the Action', () => {
     const r = await runGate(server, pr)
     expect(r.outputs['failed-rules']).toBe('pr-size') // 2 lines > the repository's tighter 1
     expect(notesText(r)).not.toContain('Org policy enforced')
+  })
+})
+
+describe('remote extends in release mode', () => {
+  it('the org policy applies to a release (read with policy-token): no approval exemption when the org names no dangerous rules', async () => {
+    seedRelease(server, { only: [11, 14], direct: false, migrationLabels: ['release-approved'], policy: `extends: ${EXTENDS}\n` })
+    seedOrg({ [ORG_FILE]: 'release:\n  dangerous_rules: []\n' })
+    server.addToken('org-reader', { login: 'org-reader[bot]', type: 'Bot', access: 'read', repos: [ORG] })
+    const event = exampleEvent('push')
+    Object.assign(event.repository as object, { full_name: 'acme/service', name: 'service', default_branch: 'main' })
+    Object.assign(event, { after: RELEASE_HEAD, ref: 'refs/heads/main' })
+    const r = await runAction({ server, event, eventName: 'push', inputs: { token: server.token, 'policy-token': 'org-reader', mode: 'release', environment: ENV } })
+    noStackTrace(r)
+    expect(server.violations).toEqual([])
+    // the same range concludes success with the default policy (the approved migration is exempt)
+    expect(r.outputs.conclusion).toBe('failure')
+    expect(r.outputs['failed-rules']).toBe('migration-safety')
+    expect(orgRequests().map((q) => q.login)).toEqual(['org-reader[bot]', 'org-reader[bot]'])
   })
 })
