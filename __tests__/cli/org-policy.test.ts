@@ -74,4 +74,21 @@ describe('pr-gate validate against the org policy', () => {
     expect(denied.stderr).not.toContain('ghp_other')
     expect(server.violations).toEqual([])
   })
+
+  it('pr-gate check reads the org policy through the API too, and enforces its floors', async () => {
+    server.addRepo({ owner: 'acme', name: '.github' })
+    server.setTree('a'.repeat(40), { 'quality-gate/org.yml': ORG_POLICY.replace('1000', '2') }, 'acme/.github')
+    server.setBranch('main', 'a'.repeat(40), 'acme/.github')
+    repo.commit('policy', { '.github/quality-gate.yml': `extends: ${SPEC}\nrules:\n  pr-size: { fail_lines: 100 }\n`, 'src/a.ts': 'a\n' })
+    repo.git('checkout', '-q', '-b', 'feature')
+    repo.commit('change', { 'src/a.ts': 'a\nb\nc\nd\n' })
+    const r = await cli(['check', '--format', 'json'], { GITHUB_TOKEN: server.token, GITHUB_API_URL: server.url })
+    expect(r.code).toBe(1) // 3 lines over the org's locked fail_lines 2, not the repository's 100
+    const report = JSON.parse(r.stdout) as { failedRules: string[]; notes: Array<{ message: string; detail?: string }> }
+    expect(report.failedRules).toEqual(['pr-size'])
+    expect(report.notes.find((n) => n.message.startsWith('Org policy enforced'))?.detail).toContain('rules.pr-size.fail_lines: .github/quality-gate.yml:3:14 sets 100')
+    const offline = await cli(['check'])
+    expect(offline.code).toBe(2)
+    expect(offline.stdout).toContain('there is no token to read it')
+  })
 })
