@@ -13,6 +13,7 @@ import { check, mutated, nastyString, numberText, TIMEOUT } from './support.js'
 
 const FILE = '.github/quality-gate.yml'
 const BASE = '.github/policies/base.yml'
+const REMOTE = 'github:acme/.github/org.yml@main'
 
 function yamlBlocks(md: string): string[] {
   return [...md.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((m) => m[1])
@@ -41,6 +42,8 @@ const YAML_TOKENS = [
   ...KEYS.map((k) => `${k}: `),
   ...KEYS.map((k) => `\n  ${k}: `),
   'level: off', 'level: notice', 'level: warn', 'level: fail', 'level: block', 'extends: nope', `extends: ${BASE}`, 'extends: ./missing.yml', 'extends: [default, default]',
+  // org policy (issue 19): remote extends and floors
+  `extends: ${REMOTE}`, 'extends: github:acme', 'extends: github:acme/.github/../x.yml@main', 'locked: true', 'locked: [level, fail_lines]', 'locked: [nope]', '\nlocked: [conclusion.on_error, rules.pr-size]',
 ]
 
 /** A YAML-ish line soup: tokens, keys and nasty strings glued together. */
@@ -128,9 +131,11 @@ describe('fuzz: policy YAML', () => {
     async () => {
       await check('policy: loadPolicy', 150, fc.tuple(policyText, fc.option(policyText, { nil: undefined })), async ([text, base]) => {
         const read = async (p: string): Promise<string | undefined> => (p === BASE ? base : p === FILE ? text : undefined)
-        const texts: Record<string, string> = { [FILE]: text, ...(base !== undefined ? { [BASE]: base } : {}) }
+        const texts: Record<string, string> = { [FILE]: text, ...(base !== undefined ? { [BASE]: base, [REMOTE]: base } : {}) }
+        // the org file (github:) is the same text as the repository's base file
+        const remote = async (spec: { owner: string; repo: string; path: string; ref: string }) => (`github:${spec.owner}/${spec.repo}/${spec.path}@${spec.ref}` === REMOTE ? base : undefined)
         try {
-          const loaded = await loadPolicy(text, FILE, read)
+          const loaded = await loadPolicy(text, FILE, read, { remote })
           for (const r of RULES) expect(['off', 'notice', 'warn', 'fail']).toContain(loaded.policy.rules[r.id].level)
           // An empty (or comment-only) file is named as such: the default preset applies to it.
           const last = loaded.sources[loaded.sources.length - 1]

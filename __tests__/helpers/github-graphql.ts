@@ -30,6 +30,10 @@ export interface GraphqlData {
   /** The token's login (`github-actions[bot]`), for `viewer` and `viewerDidAuthor`. */
   viewer: string
   repoExists(fullName: string): boolean
+  /** The token sees the repository but may not read it (FORBIDDEN). */
+  repoForbidden?(fullName: string): boolean
+  /** The commit a revision (branch, tag, `HEAD`, sha) names, when the fake knows its files. */
+  commitOid?(fullName: string, ref: string): string | undefined
   /** Files at a ref (branch, tag or sha), or undefined when the ref is unknown. */
   tree(fullName: string, ref: string): Record<string, string> | undefined
   pullExists(fullName: string, number: number): boolean
@@ -117,12 +121,17 @@ function root(data: GraphqlData): Record<string, unknown> {
       injected(data, info)
       const full = `${owner}/${name}`
       if (!data.repoExists(full)) throw new GraphQLError(`Could not resolve to a Repository with the name '${full}'.`, { extensions: { type: 'NOT_FOUND' } })
+      if (data.repoForbidden?.(full)) throw new GraphQLError('Resource not accessible by integration', { extensions: { type: 'FORBIDDEN' } })
       return {
         nameWithOwner: full,
         object: ({ expression }: { expression: string }, _context: unknown, info?: GraphQLResolveInfo) => {
           injected(data, info)
           const i = expression.indexOf(':')
-          if (i < 0) return null // a bare revision names a commit: not modelled, and not asked for
+          if (i < 0) {
+            // A bare revision names a commit.
+            const oid = data.commitOid?.(full, expression)
+            return oid ? { __typename: 'Commit', oid } : null
+          }
           const tree = data.tree(full, expression.slice(0, i))
           const path = expression.slice(i + 1).replace(/^\/+|\/+$/g, '')
           if (!tree) return null

@@ -391,6 +391,33 @@ describe('fake GitHub: GraphQL', () => {
   })
 })
 
+describe('repositories a token cannot see or read, and branches of other repositories (issue 19)', () => {
+  beforeEach(() => {
+    server.addRepo({ owner: 'acme', name: '.github', private: true })
+    server.setTree('c'.repeat(40), { 'org.yml': 'rules: {}\n' }, 'acme/.github')
+    server.setBranch('main', 'c'.repeat(40), 'acme/.github')
+    server.addToken('own-only', { login: 'github-actions[bot]', type: 'Bot', actionsToken: true, repos: ['acme/service'] })
+    server.addToken('refused', { login: 'dev', type: 'User', forbiddenRepos: ['acme/.github'] })
+  })
+  const q = 'query($o: String!, $n: String!) { repository(owner: $o, name: $n) { head: object(expression: "main") { oid } file: object(expression: "main:org.yml") { ... on Blob { text } } } }'
+
+  it('a bare revision resolves to its commit, and the file reads at it, for a token that sees the repository', async () => {
+    const data = await client().graphql<{ repository: { head: { oid: string }; file: { text: string } } }>(q, { o: 'acme', n: '.github' })
+    expect(data.repository).toEqual({ head: { oid: 'c'.repeat(40) }, file: { text: 'rules: {}\n' } })
+    const rest = await client().rest.repos.getContent({ owner: 'acme', repo: '.github', path: 'org.yml', ref: 'main' })
+    expect(rest.status).toBe(200)
+  })
+
+  it('a token limited to its own repository gets 404 / NOT_FOUND, a refused one 403 / FORBIDDEN', async () => {
+    await expect(client('own-only').graphql(q, { o: 'acme', n: '.github' })).rejects.toThrow(/Could not resolve to a Repository with the name 'acme\/.github'/)
+    expect(await statusOf(() => client('own-only').rest.repos.getContent({ owner: 'acme', repo: '.github', path: 'org.yml' }))).toBe(404)
+    expect((await client('own-only').rest.repos.get({ owner, repo })).status).toBe(200)
+    await expect(client('refused').graphql(q, { o: 'acme', n: '.github' })).rejects.toThrow(/Resource not accessible by integration/)
+    expect(await statusOf(() => client('refused').rest.repos.getContent({ owner: 'acme', repo: '.github', path: 'org.yml' }))).toBe(403)
+    expect(server.violations).toEqual([])
+  })
+})
+
 describe('run-action helpers', () => {
   it('builds a pull_request event from the real example payload', () => {
     const pr = server.addPullRequest({

@@ -55,6 +55,15 @@ export interface TokenConfig {
   actionsToken?: boolean
   /** Set on tokens minted by `POST /app/installations/{id}/access_tokens` (also 403 on `GET /user`). */
   installationId?: number
+  /**
+   * The repositories (`owner/name`) this token can see; absent: all. Any other repository answers as
+   * GitHub answers a private repository the token cannot see: REST 404 `Not Found`, GraphQL NOT_FOUND
+   * ("Could not resolve to a Repository"). Models the Actions GITHUB_TOKEN (its own repository only) and
+   * an App installed on selected repositories.
+   */
+  repos?: string[]
+  /** Repositories the token sees but may not read: REST 403, GraphQL FORBIDDEN (e.g. SAML not authorised). */
+  forbiddenRepos?: string[]
 }
 
 export interface FakeGitHubOptions {
@@ -65,7 +74,7 @@ export interface FakeGitHubOptions {
   /** Check-run writes answer 403 (so a gate falls back to commit statuses). */
   checksForbidden?: boolean
   /** The GitHub App that `POST /app/installations/{id}/access_tokens` mints tokens for. */
-  app?: { id?: number; slug?: string; installationId?: number; access?: 'write' | 'read' }
+  app?: { id?: number; slug?: string; installationId?: number; access?: 'write' | 'read'; repos?: string[] }
   /** Web (html_url) base; default `https://github.com`. */
   htmlUrl?: string
   /** Validate the fake's own responses against the documented schemas (default true). */
@@ -388,6 +397,8 @@ export interface FakeState {
   repos: Map<string, RepoRecord>
   /** repo → ref (branch, tag or sha) → path → content */
   trees: Map<string, Map<string, Record<string, string>>>
+  /** repo → branch or tag name → the sha it points at (see `setBranch`). */
+  branches: Map<string, Map<string, string>>
   pulls: PullRecord[]
   /** Issue keys `owner/name#number` that exist (every PR is one). */
   issues: Set<string>
@@ -945,6 +956,7 @@ export class FakeGitHub {
   readonly state: FakeState = {
     repos: new Map(),
     trees: new Map(),
+    branches: new Map(),
     pulls: [],
     issues: new Set(),
     comments: [],
@@ -970,7 +982,7 @@ export class FakeGitHub {
   private readonly userIds = new Map<string, number>()
   private readonly labelIds = new Map<string, number>()
   private defaultRepo: string | undefined
-  private readonly app: { id: number; slug: string; installationId: number; access: 'write' | 'read' }
+  private readonly app: { id: number; slug: string; installationId: number; access: 'write' | 'read'; repos?: string[] }
   private readonly now: () => Date
   private readonly validateResponses: boolean
   private readonly handlers: Record<string, Handler>
@@ -985,6 +997,7 @@ export class FakeGitHub {
       slug: options.app?.slug ?? 'pr-quality-gate',
       installationId: options.app?.installationId ?? 777,
       access: options.app?.access ?? 'write',
+      repos: options.app?.repos,
     }
     this.tokens.set(DEFAULT_TOKEN, { login: 'github-actions[bot]', type: 'Bot', access: 'write', actionsToken: true })
     for (const [t, c] of Object.entries(options.tokens ?? {})) this.tokens.set(t, c)
@@ -1077,6 +1090,22 @@ export class FakeGitHub {
     let trees = this.state.trees.get(r)
     if (!trees) this.state.trees.set(r, (trees = new Map()))
     trees.set(ref, { ...files })
+  }
+
+  /** Points branch (or tag) `name` of `repo` at `sha` (seed the files with `setTree(sha, …)`); moving it is calling it again. */
+  setBranch(name: string, sha: string, repo?: string): void {
+    const r = this.repoName(repo)
+    let m = this.state.branches.get(r)
+    if (!m) this.state.branches.set(r, (m = new Map()))
+    m.set(name, sha)
+  }
+
+  /** What a token may do with a repository: see TokenConfig.repos and forbiddenRepos. */
+  private repoAccess(config: TokenConfig, fullName: string): 'ok' | 'hidden' | 'forbidden' {
+    const f = fullName.toLowerCase()
+    if (config.repos && !config.repos.some((r) => r.toLowerCase() === f)) return 'hidden'
+    if (config.forbiddenRepos?.some((r) => r.toLowerCase() === f)) return 'forbidden'
+    return 'ok'
   }
 
   addPullRequest(input: AddPullRequestInput): PullRecord {
@@ -1597,8 +1626,13 @@ export class FakeGitHub {
 
   /** Other names of the same commit: branch ↔ sha, from the seeded PRs (base and head). */
   private refAliases(repo: string, ref: string): string[] {
-    const bare = ref.replace(/^refs\/(heads|tags)\//, '')
+    let bare = ref.replace(/^refs\/(heads|tags)\//, '')
+    if (bare === 'HEAD') bare = this.state.repos.get(repo.toLowerCase())?.defaultBranch ?? bare
     const out = [ref, bare]
+    for (const [name, sha] of this.state.branches.get(repo) ?? []) {
+      if (name === bare) out.push(sha)
+      if (sha === bare) out.push(name)
+    }
     for (const p of this.state.pulls.filter((x) => x.repo === repo)) {
       for (const side of [p.base, p.head]) {
         if (side.ref === bare) out.push(side.sha)
@@ -1782,7 +1816,12 @@ export class FakeGitHub {
       const out = answerGraphql(body, {
         failures: fault?.graphqlErrors,
         viewer: config.login,
-        repoExists: (full) => this.state.repos.has(full),
+        repoExists: (full) => this.state.repos.has(full.toLowerCase()) && this.repoAccess(config, full) !== 'hidden',
+        repoForbidden: (full) => this.repoAccess(config, full) === 'forbidden',
+        commitOid: (full, ref) => {
+          const sha = this.resolveSha(this.state.repos.get(full.toLowerCase())?.fullName ?? full, ref)
+          return /^[0-9a-f]{40}$/.test(sha) && this.tree(this.state.repos.get(full.toLowerCase())?.fullName ?? full, sha) ? sha : undefined
+        },
         tree: (full, ref) => this.tree(full, ref),
         pullExists: (full, n) => this.state.pulls.some((p) => p.repo === full && p.number === n),
         comments: (full, n) => this.commentsOn(n, full),
@@ -1821,7 +1860,15 @@ export class FakeGitHub {
       return
     }
 
-    // 6. Authorization by access level (fork PR tokens are read-only), then the handler.
+    // 6. Authorization: repositories the token cannot see or read, access level (fork PR tokens are
+    // read-only), then the handler.
+    if (auth.kind === 'token' && match.params.owner && match.params.repo) {
+      const access = this.repoAccess(auth.config, `${match.params.owner}/${match.params.repo}`)
+      if (access !== 'ok') {
+        send(access === 'hidden' ? error(404, 'Not Found') : error(403, 'Resource not accessible by integration'))
+        return
+      }
+    }
     if (method !== 'GET' && method !== 'HEAD' && auth.kind === 'token' && auth.config.access === 'read') {
       send(error(403, 'Resource not accessible by integration'))
       return
@@ -2536,6 +2583,7 @@ export class FakeGitHub {
           type: 'Bot',
           access: this.app.access,
           installationId: this.app.installationId,
+          ...(this.app.repos ? { repos: this.app.repos } : {}),
         })
         this.state.installationTokens.push(token)
         const requested = (ctx.body as { permissions?: Record<string, string> } | undefined)?.permissions

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os'
 
 export interface Settings {
   token: string
+  /** Token for `github:` extends (the org policy repository); undefined = `token`. */
+  policyToken?: string
   apiUrl: string
   serverUrl: string
   repository: { owner: string; repo: string }
@@ -82,6 +84,8 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const token = core.getInput('token') || env.GITHUB_TOKEN || ''
   if (!token) throw new InputError('input token is empty: pass `token: ${{ github.token }}` (the default) or a token with the documented permissions')
   core.setSecret(token)
+  const policyToken = core.getInput('policy-token') || undefined
+  if (policyToken) core.setSecret(policyToken)
   const repoFull = env.GITHUB_REPOSITORY ?? ''
   const [owner, repo] = repoFull.split('/')
   if (!owner || !repo) throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`)
@@ -111,6 +115,7 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
   return {
     token,
+    policyToken,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     serverUrl,
     repository: { owner, repo },

@@ -13,6 +13,7 @@ import { workspaceEvidence } from '../evidence/workspace.js'
 import { errorMessage } from '../engine/run.js'
 import { evaluateRelease, type ReleaseEvaluation } from '../release/evaluate.js'
 import { parseGateIdentity } from '../release/gates.js'
+import { actionRemotePolicy } from './remote-policy.js'
 import { releaseMarker, renderReleaseComment, renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
 
 export async function runRelease(s: Settings): Promise<void> {
@@ -32,6 +33,7 @@ export async function runRelease(s: Settings): Promise<void> {
       gateIdentity: parseGateIdentity(r.gateIdentity),
       policyPath: s.policyPath,
       evidence: workspaceEvidence(s.workspace),
+      remotePolicy: actionRemotePolicy(s, octokit),
     })
     const v = evaluation.verdict
     if (r.trackingIssue) {

@@ -10,6 +10,7 @@ import { createClient, type Octokit } from '../github/client.js'
 import { describeApiError } from '../errors.js'
 import { fetchPull, pullInfoFrom, type PullInfo } from '../github/source.js'
 import { evaluatePullRequest } from '../github/evaluate.js'
+import { actionRemotePolicy } from './remote-policy.js'
 import { loadRunEvidence } from './workflow-run.js'
 import type { Note } from '../types.js'
 import { publishVerdict, type PublishResult } from '../github/publish-verdict.js'
@@ -63,7 +64,8 @@ export async function run(): Promise<void> {
       pr = await resolvePull(octokit, s)
     }
     core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`)
-    const { verdict: v, policy, comments } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => core.info(m) })
+    const remotePolicy = actionRemotePolicy(s, octokit)
+    const { verdict: v, policy, comments } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => core.info(m), remotePolicy })
     verdict = v
     logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef })
     published = await publishVerdict({

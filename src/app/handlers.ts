@@ -13,6 +13,7 @@ import type { Octokit } from '../github/client.js'
 import { describeApiError, statusOf } from '../github/client.js'
 import { pullInfoFrom, type RepoRef } from '../github/source.js'
 import { evaluatePullRequest } from '../github/evaluate.js'
+import { APP_ACCESS_HINT, RemotePolicyCaches, RemotePolicyReader } from '../github/remote-policy.js'
 import { publishVerdict } from '../github/publish-verdict.js'
 import { createCheckRun } from '../github/publish.js'
 import { errorMessage } from '../engine/run.js'
@@ -35,6 +36,15 @@ export interface HandlerDeps {
   pulls?: PullRequestLocks
   /** Aborted when the server shuts down: a rate-limit wait gives up at once. */
   stopping?: AbortSignal
+  /** Org policy files (`github:` extends) by installation and commit SHA, kept across deliveries. */
+  orgPolicies?: RemotePolicyCaches
+}
+
+let processOrgPolicies: RemotePolicyCaches | undefined
+/** The reader of `github:` extends for one delivery: the installation's token, the installation's cache. */
+export function orgPolicyReader(d: HandlerDeps, octokit: Octokit, installationId: number): RemotePolicyReader {
+  const caches = d.orgPolicies ?? (processOrgPolicies ??= new RemotePolicyCaches())
+  return new RemotePolicyReader(octokit, { cache: caches.forInstallation(installationId), accessHint: APP_ACCESS_HINT, log: d.log })
 }
 
 let processLocks: PullRequestLocks | undefined
@@ -137,7 +147,8 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
     if (data.state === 'closed') return `${name}: skipped, closed`
     const pr = pullInfoFrom(data)
     if (expectHead && pr.headSha !== expectHead) return `${name}: skipped, its head moved to ${pr.headSha.slice(0, 12)}`
-    const { verdict, policy, comments } = await evaluatePullRequest({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log })
+    const remotePolicy = orgPolicyReader(d, octokit, installationId)
+    const { verdict, policy, comments } = await evaluatePullRequest({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log, remotePolicy })
     const limits = watchRateLimits(octokit)
     let comment = d.config.comment
     for (let attempt = 0; ; attempt++) {
@@ -262,13 +273,14 @@ export async function onDeploymentProtectionRule(d: HandlerDeps, payload: Payloa
   const runId = runIdFromCallback(str(payload.deployment_callback_url))
   if (!environment || !sha || !runId) return 'skipped: the payload lacks environment, deployment.sha or a deployment_callback_url'
   const repo = repoOf(payload)
-  const octokit = await d.auth.installationClient(installationOf(payload))
+  const installationId = installationOf(payload)
+  const octokit = await d.auth.installationClient(installationId)
   let state: 'approved' | 'rejected'
   let comment: string
   try {
     // Only this App's own gate results count: its check runs (by App id) and statuses by its bot.
     const gateIdentity = { apps: [{ id: Number(d.config.appId) }], statusCreators: [await d.auth.botLogin()] }
-    const e = await evaluateRelease({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: num(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE })
+    const e = await evaluateRelease({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: num(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, remotePolicy: orgPolicyReader(d, octokit, installationId) })
     state = e.verdict.conclusion === 'failure' ? 'rejected' : 'approved'
     const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` }
     const check = await createCheckRun(octokit, repo, {

@@ -28,6 +28,7 @@ import { errorMessage } from '../engine/run.js'
 import { at, num, obj, str, type JsonObject } from '../json.js'
 import type { AppConfig } from './config.js'
 import { createAuth, type AppAuth } from './auth.js'
+import { RemotePolicyCaches } from '../github/remote-policy.js'
 import { deliveryKey, onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, PULL_REQUEST_ACTIONS, type HandlerDeps } from './handlers.js'
 import { PullRequestLocks } from './pulls.js'
 
@@ -286,7 +287,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const warn = options.warn ?? ((m: string) => process.stderr.write(`pr-gate serve: warning: ${m}\n`))
   const auth = options.auth ?? createAuth(config, log)
   const stopping = new AbortController()
-  const deps: HandlerDeps = { config, auth, log, warn, pulls: new PullRequestLocks(config.dedupeSize), stopping: stopping.signal }
+  const deps: HandlerDeps = { config, auth, log, warn, pulls: new PullRequestLocks(config.dedupeSize), stopping: stopping.signal, orgPolicies: new RemotePolicyCaches() }
   const webhooks = new Webhooks({ secret: config.webhookSecret })
   const maxBody = config.maxBodyBytes ?? MAX_BODY
   const bodyBudget = config.bodyBudgetBytes ?? 4 * maxBody

@@ -11,10 +11,10 @@ import type { Note, RuleContext, Verdict } from '../types.js'
 import { gitChangeSet, readAtRef, resolveRange, GitError, git, type ResolvedRange } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
-import { PolicyError, formatIssue, isEmptyPolicy, loadPolicy } from '../policy/load.js'
+import { PolicyError, formatIssue, isEmptyPolicy, loadPolicy, parseRemoteSpec, remoteName, REMOTE_PREFIX, RemoteReadError, describeEnforcement, type LoadOptions, type RemoteReader, type RemoteSpec, type Enforcement } from '../policy/load.js'
 import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
 import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
-import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
+import { defaultResolvedPolicy, DEFAULT_POLICY_PATH, enforcementNotes } from '../github/evaluate.js'
 import { renderText } from '../report/text.js'
 import { renderJobSummary } from '../report/markdown.js'
 import { toJsonReport } from '../report/json.js'
@@ -39,7 +39,12 @@ Usage:
       only, and so does an explicit --head. --body - reads the PR description from standard input.
       Policy: --policy FILE from disk, else .github/quality-gate.yml at the base ref, else the embedded
       default policy.
-  pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
+  pr-gate validate [FILE] [--offline [SPEC=]ORGFILE]...
+      Validate a policy file (default .github/quality-gate.yml) with its extends chain. A github: extends
+      (org policy) is read through the API with GITHUB_TOKEN or GH_TOKEN (GITHUB_API_URL); --offline
+      ORGFILE stands in for the github: files the policy extends directly, --offline
+      github:OWNER/REPO/PATH@REF=ORGFILE for one of them (repeatable). Keys that loosen an org floor
+      (locked) are reported (exit 2): the gate would enforce the org value.
   pr-gate explain [RULE|DANGER]  List the rules, show one rule's options and defaults, or one migration
                                  danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
   pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
@@ -227,8 +232,8 @@ async function check(args: string[], io: CliIO): Promise<number> {
   }
   let verdict: Verdict
   try {
-    const loaded = await loadPolicy(policyText, policyFile, read)
-    verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes: rangeNotes(range, committedOnly, values.head !== undefined) })
+    const loaded = await loadPolicy(policyText, policyFile, read, await apiRemoteOptions(io))
+    verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes: [...rangeNotes(range, committedOnly, values.head !== undefined), ...enforcementNotes(loaded)] })
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e
     verdict = policyErrorVerdict(e.issues.map(formatIssue), ctx, policySource, defaultResolvedPolicy())
@@ -252,7 +257,7 @@ function rangeNotes(range: ResolvedRange, committedOnly: boolean, explicitHead: 
 }
 
 async function validateCmd(args: string[], io: CliIO): Promise<number> {
-  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true })
+  const { positionals, values } = parseArgs({ args, options: { offline: { type: 'string', multiple: true, default: [] } }, allowPositionals: true, strict: true })
   const file = positionals[0] ?? DEFAULT_POLICY_PATH
   const abs = resolve(io.cwd, file)
   const text = await readFile(abs, 'utf8').catch(() => undefined)
@@ -261,8 +266,14 @@ async function validateCmd(args: string[], io: CliIO): Promise<number> {
     return 2
   }
   const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => io.cwd)).trim()
+  const offline = values.offline as string[]
+  const remote = offline.length ? await offlineReader(offline, text, io) : await apiRemoteOptions(io)
   try {
-    const { policy, sources } = await loadPolicy(text, file, (p) => readFile(resolve(root, p), 'utf8').catch(() => undefined))
+    const { policy, sources, enforced } = await loadPolicy(text, file, (p) => readFile(resolve(root, p), 'utf8').catch(() => undefined), remote)
+    if (enforced.length) {
+      io.err(enforced.map(loosenedFloor).join('\n') + '\n')
+      return 2
+    }
     const levels = Object.entries(policy.rules)
       .map(([id, r]) => `${id}=${r.level}`)
       .join(', ')
@@ -275,6 +286,64 @@ async function validateCmd(args: string[], io: CliIO): Promise<number> {
     }
     throw e
   }
+}
+
+/** A key of the repository's policy that loosens an org floor, as `file:line:column: message`. */
+function loosenedFloor(e: Enforcement): string {
+  const at = e.setBy ? (e.setBy.line !== undefined ? `${e.setBy.file}:${e.setBy.line}:${e.setBy.column ?? 1}: ` : `${e.setBy.file}: `) : ''
+  return `${at}loosens an org floor: ${describeEnforcement(e)} by the gate`
+}
+
+const API_HINT = 'set GITHUB_TOKEN (or GH_TOKEN) to a token that can read it, or pass --offline ORGFILE'
+
+/** Reads `github:` extends through the API when a token is in the environment; otherwise says how to provide one. */
+async function apiRemoteOptions(io: CliIO): Promise<LoadOptions> {
+  const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN
+  if (!token) return { remoteUnavailable: API_HINT }
+  const [{ createClient }, { RemotePolicyReader }] = await Promise.all([import('../github/client.js'), import('../github/remote-policy.js')])
+  const octokit = createClient({ token, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', log: (m) => io.err(`pr-gate: ${m}\n`) })
+  const reader = new RemotePolicyReader(octokit, {
+    accessHint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, or pass --offline ORGFILE. See docs/policy.md, "Org policy".',
+  })
+  return { remote: reader.read }
+}
+
+/**
+ * `--offline`: org files from disk instead of the API. `SPEC=FILE` answers that github: spec; a bare FILE
+ * answers every github: spec the policy names directly in its `extends`.
+ */
+async function offlineReader(entries: string[], policyText: string, io: CliIO): Promise<LoadOptions> {
+  const named = new Map<string, string>()
+  let bare: string | undefined
+  for (const e of entries) {
+    const eq = e.startsWith(REMOTE_PREFIX) ? e.lastIndexOf('=') : -1
+    if (eq > 0) {
+      const spec = parseRemoteSpec(e.slice(0, eq))
+      if (typeof spec === 'string') throw new UsageError(`--offline ${e}: ${spec}`)
+      named.set(remoteName(spec), e.slice(eq + 1))
+    } else if (bare !== undefined) throw new UsageError('--offline: only one ORGFILE without a github: spec; name the others as github:OWNER/REPO/PATH@REF=FILE')
+    else bare = e
+  }
+  const direct = new Set<string>()
+  try {
+    const doc: unknown = (await import('js-yaml')).load(policyText)
+    const ext = (doc as { extends?: unknown } | null)?.extends
+    for (const x of Array.isArray(ext) ? ext : [ext]) {
+      const spec = typeof x === 'string' && x.startsWith(REMOTE_PREFIX) ? parseRemoteSpec(x) : undefined
+      if (spec && typeof spec !== 'string') direct.add(remoteName(spec))
+    }
+  } catch {
+    // the loader reports the YAML error with its position
+  }
+  const read: RemoteReader = async (spec: RemoteSpec) => {
+    const name = remoteName(spec)
+    const path = named.get(name) ?? (direct.has(name) ? bare : undefined)
+    if (path === undefined) throw new RemoteReadError(`not available offline: pass --offline ${name}=FILE`)
+    const text = await readFile(resolve(io.cwd, path), 'utf8').catch(() => undefined)
+    if (text === undefined) throw new RemoteReadError(`--offline ${path}: file not found`)
+    return text
+  }
+  return { remote: read }
 }
 
 async function explain(args: string[], io: CliIO): Promise<number> {
@@ -297,7 +366,7 @@ async function explain(args: string[], io: CliIO): Promise<number> {
   const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : ''
   io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`)
   for (const [k, s] of Object.entries(entry.properties ?? {})) {
-    if (k === 'level') continue
+    if (k === 'level' || k === 'locked') continue
     const def = applyDefaults(s, undefined)
     const inPreset = JSON.stringify(preset[k]) !== JSON.stringify(def) ? ` (the default preset sets ${JSON.stringify(preset[k])})` : ''
     io.out(`  ${k}: ${JSON.stringify(def)}${inPreset}${s.description ? ` — ${s.description}` : ''}\n`)

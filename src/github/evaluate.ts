@@ -9,7 +9,8 @@ import { apiChangeSet, listPullFiles, readRepoFile, type PullInfo, type RepoRef 
 import { ContentStore, sizeHintsFrom, type BlobRef } from './contents.js'
 import { planReads } from '../engine/plan.js'
 import type { ChangedFile } from '../types.js'
-import { loadPolicy, PolicyError, formatIssue, type LoadedPolicy } from '../policy/load.js'
+import { describeEnforcement, loadPolicy, PolicyError, formatIssue, type LoadedPolicy, type LoadOptions } from '../policy/load.js'
+import { RemotePolicyReader } from './remote-policy.js'
 import { markExclusions } from '../change/generated.js'
 import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engine/run.js'
 import { errorMessage, isApiError } from '../errors.js'
@@ -36,6 +37,8 @@ export interface EvaluateInput {
   notes?: Note[]
   /** Progress lines for the log (never receives the token). */
   log?: (message: string) => void
+  /** Reads `github:` extends (org policy); default: a reader with `octokit`'s token, cached for this run. */
+  remotePolicy?: RemotePolicyReader
 }
 
 export interface Evaluation {
@@ -88,13 +91,25 @@ export async function readEnforcedSide(octokit: Octokit, repo: RepoRef, ref: str
 }
 
 /** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
-export async function tryLoadPolicy(text: string | undefined, path: string, read: (p: string) => Promise<string | undefined>): Promise<{ loaded?: LoadedPolicy; errors?: string[] }> {
+export async function tryLoadPolicy(text: string | undefined, path: string, read: (p: string) => Promise<string | undefined>, options: LoadOptions = {}): Promise<{ loaded?: LoadedPolicy; errors?: string[] }> {
   try {
-    return { loaded: await loadPolicy(text, path, read) }
+    return { loaded: await loadPolicy(text, path, read, options) }
   } catch (e) {
     if (e instanceof PolicyError) return { errors: e.issues.map(formatIssue) }
     throw e
   }
+}
+
+/** The gate-level notes that say which org floors were enforced (shown in the comment, check run and JSON). */
+export function enforcementNotes(loaded: LoadedPolicy): Note[] {
+  if (!loaded.enforced.length) return []
+  return [
+    {
+      level: 'warning',
+      message: `Org policy enforced: ${loaded.enforced.length === 1 ? 'one locked key' : `${loaded.enforced.length} locked keys`} of the org policy could not be loosened by this repository's policy; the org values apply.`,
+      detail: loaded.enforced.map(describeEnforcement).join('\n'),
+    },
+  ]
 }
 
 /**
@@ -154,7 +169,8 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   for (const { item, value } of snapshot.contents) store.seed(item.ref, item.path, value)
   for (const item of first) if (!store.has(item.ref, item.path)) store.markRestOnly(item.ref, item.path)
   const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store)
-  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
+  const remote = input.remotePolicy ?? new RemotePolicyReader(octokit, { log: input.log })
+  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read })
   known.policy = loaded?.policy
   if (!listed.ok) throw listed.error
   const files = listed.files
@@ -167,12 +183,12 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
 
-  const notes: Note[] = [...(input.notes ?? [])]
+  const notes: Note[] = [...(input.notes ?? []), ...enforcementNotes(loaded)]
   const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath)
   const verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes })
   // The PR's policy is previewed after the verdict is decided, so it can neither change nor delay it (and the
   // evidence it shares with the enforced run was already read outside the preview's budget).
-  if (policyFile) verdict.notes.splice(notes.length, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx))
+  if (policyFile) verdict.notes.splice(notes.length, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx, remote))
   return { verdict, policy: loaded.policy, comments: snapshot.comments }
 }
 
@@ -186,13 +202,13 @@ export const PREVIEW_MAX_BLOCK_MS = 500
  * text: its regexes run on RE2 and its globs under the glob caps, and the whole preview runs under a budget
  * (see src/policy/budget.ts); when the budget runs out the preview is skipped and the note says so.
  */
-async function headPolicyNote(input: EvaluateInput, headPath: string | undefined, ctx: RuleContext): Promise<Note> {
+async function headPolicyNote(input: EvaluateInput, headPath: string | undefined, ctx: RuleContext, remote: RemotePolicyReader): Promise<Note> {
   const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`
   if (!headPath) return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` }
   const outcome = await withBudget(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async (): Promise<Note> => {
     const readHead = (p: string) => ctx.changes.readHead(p)
     const text = await readHead(headPath)
-    const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead)
+    const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead, { remote: remote.read })
     if (!loaded) return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') }
     const v = await runGate({ policy: loaded.policy, ctx, policySource: `${headPath}@head` })
     return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` }

@@ -8,6 +8,9 @@ import { positionsOf } from './positions.js'
 import { applyDefaults, didYouMean, validate, type SchemaNode } from './validate.js'
 import { PRESETS } from './presets.generated.js'
 import { RULES } from '../rules/index.js'
+import { enforceFloors, getPath, type Enforcement, type Lock } from './floors.js'
+
+export type { Enforcement } from './floors.js'
 
 export interface PolicyIssue {
   file: string
@@ -37,6 +40,8 @@ export interface LoadedPolicy {
   policy: ResolvedPolicy
   /** Files that made it, in merge order: "preset:default", ".github/quality-gate.yml". */
   sources: string[]
+  /** Org floors the policy tried to loosen: the locked value was enforced instead (see src/policy/floors.ts). */
+  enforced: Enforcement[]
 }
 
 type Raw = Record<string, unknown>
@@ -146,7 +151,130 @@ function presetGuess(name: string): string {
   return g ? ` (did you mean ${JSON.stringify(g)}?)` : ''
 }
 
-async function resolveChain(text: string, file: string, read: RepoReader, seen: string[], sources: string[]): Promise<unknown> {
+/* ── Remote `extends` (org policy) ── */
+
+/** A policy file in another repository: `github:<owner>/<repo>/<path>@<ref>` (ref default: the default branch). */
+export interface RemoteSpec {
+  owner: string
+  repo: string
+  path: string
+  /** As written (a branch, tag or SHA); `HEAD` when left out (the repository's default branch). */
+  ref: string
+}
+
+/**
+ * Reads a policy file of another repository: its text, or undefined when the file is absent at that ref.
+ * Throws RemoteReadError with a message for the user when it cannot be read (no access, unknown
+ * repository or ref, an API failure): the policy then fails closed with that message at the `extends`.
+ */
+export type RemoteReader = (spec: RemoteSpec) => Promise<string | undefined>
+
+export class RemoteReadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RemoteReadError'
+  }
+}
+
+export const REMOTE_PREFIX = 'github:'
+
+/** Parses `github:owner/repo/path@ref`; a string naming what is wrong when it is malformed. */
+export function parseRemoteSpec(s: string): RemoteSpec | string {
+  const m = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/([^@]+?)(?:@([^@\s]+))?$/.exec(s)
+  if (!m) return `expected github:<owner>/<repo>/<path>@<ref>, e.g. github:acme/.github/quality-gate/org.yml@main`
+  const path = m[3]!.replace(/^\/+/, '')
+  if (path.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) return `the path ${JSON.stringify(path)} must be a plain path inside the repository`
+  return { owner: m[1]!, repo: m[2]!, path, ref: m[4] ?? 'HEAD' }
+}
+
+export const remoteName = (r: RemoteSpec): string => `${REMOTE_PREFIX}${r.owner}/${r.repo}/${r.path}${r.ref === 'HEAD' ? '' : `@${r.ref}`}`
+const remoteKey = (r: RemoteSpec): string => `${REMOTE_PREFIX}${r.owner.toLowerCase()}/${r.repo.toLowerCase()}/${r.path}@${r.ref}`
+
+/** Where a file of the chain lives: this repository, or another one at a ref (its own relative paths stay there). */
+type Origin = { kind: 'local' } | { kind: 'remote'; spec: RemoteSpec }
+
+export interface LoadOptions {
+  /** Reads `github:` extends; without it a remote `extends` is a policy error saying what to provide. */
+  remote?: RemoteReader
+  /** Why there is no remote reader, for that error (e.g. "set GITHUB_TOKEN or pass --offline FILE"). */
+  remoteUnavailable?: string
+}
+
+interface ChainState {
+  read: RepoReader
+  options: LoadOptions
+  sources: string[]
+  locks: Lock[]
+  /** Each file's own mapping and text, in merge order (to name who set a key the floors override). */
+  layers: Array<{ file: string; own: Raw; text: string }>
+}
+
+/** Removes the `locked` markers from a file's own mapping and returns the locks they declare (positioned). */
+function extractLocks(own: Raw, text: string, file: string, issues: PolicyIssue[]): Array<Omit<Lock, 'floor'>> {
+  const positions = positionsOf(text)
+  const pos = (p: string) => {
+    const at = positions.get(p)
+    return at ? { line: (at.key ?? at.value).line, column: (at.key ?? at.value).column } : {}
+  }
+  const out: Array<Omit<Lock, 'floor'>> = []
+  const schema = policySchema() as unknown as SchemaNode
+  const known = (path: string[]): boolean => {
+    let node: SchemaNode | undefined = schema
+    for (const k of path) node = node?.properties?.[k] ?? (typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined)
+    return node !== undefined
+  }
+  if (Array.isArray(own.locked)) {
+    own.locked.forEach((p, i) => {
+      if (typeof p !== 'string') return
+      const path = p.split('.')
+      if (!known(path) || path.includes('locked') || path[0] === 'extends' || path[0] === '$schema') issues.push({ file, ...positionAt(positions, `locked.${i}`), message: `locked: ${JSON.stringify(p)} is not a policy key (e.g. conclusion.on_error, rules.pr-size.fail_lines)` })
+      else out.push({ path: p, file, ...pos(`locked.${i}`) })
+    })
+  }
+  delete own.locked
+  if (isMapping(own.rules)) {
+    const rules: Raw = { ...own.rules }
+    for (const [id, entry] of Object.entries(rules)) {
+      if (!isMapping(entry) || entry.locked === undefined) continue
+      const where = pos(`rules.${id}.locked`)
+      if (entry.locked === true) out.push({ path: `rules.${id}`, file, ...where })
+      else if (Array.isArray(entry.locked)) {
+        entry.locked.forEach((k, i) => {
+          if (typeof k !== 'string') return
+          if (k === 'locked' || !known(['rules', id, k])) issues.push({ file, ...positionAt(positions, `rules.${id}.locked.${i}`), message: `rules.${id}.locked: ${JSON.stringify(k)} is not an option of ${id}${hintFor(k, Object.keys(policySchemaRuleProps(id)))}` })
+          else out.push({ path: `rules.${id}.${k}`, file, ...where })
+        })
+      }
+      const { locked: _locked, ...rest } = entry
+      rules[id] = rest
+    }
+    own.rules = rules
+  }
+  return out
+}
+
+function positionAt(positions: ReturnType<typeof positionsOf>, p: string): { line?: number; column?: number } {
+  const at = positions.get(p)
+  return at ? { line: at.value.line, column: at.value.column } : {}
+}
+
+function policySchemaRuleProps(id: string): Record<string, unknown> {
+  return (policySchema().properties.rules.properties as Record<string, { properties?: Record<string, unknown> }>)[id]?.properties ?? {}
+}
+
+function hintFor(name: string, options: string[]): string {
+  const g = didYouMean(name, options.filter((o) => o !== 'locked'))
+  return g ? ` (did you mean ${JSON.stringify(g)}?)` : ''
+}
+
+/** The policy `merged` resolves to, with every default filled in (as loadPolicy returns it). */
+function withDefaults(merged: unknown): Raw {
+  const full = applyDefaults(policySchema() as unknown as SchemaNode, merged) as Raw & { rules: Raw }
+  for (const r of RULES) full.rules[r.id] = applyDefaults(policySchema().properties.rules.properties[r.id] as unknown as SchemaNode, full.rules[r.id] ?? {})
+  return full
+}
+
+async function resolveChain(text: string, file: string, origin: Origin, seen: string[], st: ChainState): Promise<unknown> {
   // This file's own issues and those of its `extends` chain are reported together: one run of
   // `pr-gate validate` names every problem, not one layer at a time.
   const { doc: raw, issues } = parseAndValidate(text, file)
@@ -159,42 +287,79 @@ async function resolveChain(text: string, file: string, read: RepoReader, seen: 
   let merged: unknown = {}
   for (const [i, name] of ext.entries()) {
     if (typeof name !== 'string') continue // a type error, already among this file's issues
-    const key = PRESETS[name] !== undefined ? `preset:${name}` : name.replace(/^\.?\//, '')
-    if (seen.includes(key)) {
-      issues.push({ file, ...at(i), message: `extends cycle: ${[...seen, key].join(' → ')}` })
+    // What the entry names: a shipped preset, a file in this file's repository, or a file in another one.
+    let target: { key: string; file: string; origin: Origin; load: () => Promise<string | undefined>; missing: string }
+    if (name.startsWith(REMOTE_PREFIX)) {
+      const spec = parseRemoteSpec(name)
+      if (typeof spec === 'string') {
+        issues.push({ file, ...at(i), message: `extends: ${JSON.stringify(name)}: ${spec}` })
+        continue
+      }
+      target = remoteTarget(spec, st)
+    } else if (PRESETS[name] !== undefined) {
+      target = { key: `preset:${name}`, file: `policies/${name}.yml`, origin: { kind: 'local' }, load: async () => PRESETS[name], missing: '' }
+    } else if (name.includes('/') || /\.ya?ml$/.test(name)) {
+      const path = name.replace(/^\.?\//, '')
+      if (origin.kind === 'remote') target = remoteTarget({ ...origin.spec, path }, st)
+      else target = { key: path, file: path, origin, load: () => st.read(path), missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref` }
+    } else {
+      issues.push({ file, ...at(i), message: `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)` })
+      continue
+    }
+    if (seen.includes(target.key)) {
+      issues.push({ file, ...at(i), message: `extends cycle: ${[...seen, target.key].join(' → ')}` })
       continue
     }
     if (seen.length + 1 > MAX_DEPTH) {
-      issues.push({ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, key].join(' → ')}` })
+      issues.push({ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, target.key].join(' → ')}` })
       continue
     }
     let childText: string | undefined
-    const isPath = name.includes('/') || /\.ya?ml$/.test(name)
-    if (PRESETS[name] !== undefined) childText = PRESETS[name]
-    else if (isPath) childText = await read(key)
+    try {
+      childText = await target.load()
+    } catch (e) {
+      if (!(e instanceof RemoteReadError)) throw e
+      issues.push({ file, ...at(i), message: `extends: ${JSON.stringify(name)}: ${e.message}` })
+      continue
+    }
     if (childText === undefined) {
-      issues.push({
-        file,
-        ...at(i),
-        message: isPath
-          ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
-          : `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
-      })
+      issues.push({ file, ...at(i), message: target.missing })
       continue
     }
     try {
-      merged = deepMerge(merged, await resolveChain(childText, key.startsWith('preset:') ? `policies/${name}.yml` : key, read, [...seen, key], sources))
+      merged = deepMerge(merged, await resolveChain(childText, target.file, target.origin, [...seen, target.key], st))
     } catch (e) {
       if (!(e instanceof PolicyError)) throw e
       issues.push(...e.issues)
     }
   }
-  if (issues.length) throw new PolicyError(issues)
-  sources.push(file)
   const own = { ...raw }
   delete own.extends
   delete own.$schema
-  return deepMerge(merged, own)
+  const locks = extractLocks(own, text, file, issues)
+  if (issues.length) throw new PolicyError(issues)
+  st.sources.push(file)
+  st.layers.push({ file, own, text })
+  const result = deepMerge(merged, own)
+  if (locks.length) {
+    const resolved = withDefaults(result)
+    for (const l of locks) st.locks.push({ ...l, floor: structuredClone(getPath(resolved, l.path.split('.'))) })
+  }
+  return result
+}
+
+function remoteTarget(spec: RemoteSpec, st: ChainState) {
+  const name = remoteName(spec)
+  return {
+    key: remoteKey(spec),
+    file: name,
+    origin: { kind: 'remote' as const, spec },
+    load: () => {
+      if (!st.options.remote) throw new RemoteReadError(`a policy in another repository is read through the GitHub API, and there is no token to read it${st.options.remoteUnavailable ? ` (${st.options.remoteUnavailable})` : ''}`)
+      return st.options.remote(spec)
+    },
+    missing: `extends: ${JSON.stringify(name)} was not found: no file ${spec.path} in ${spec.owner}/${spec.repo} at ${spec.ref === 'HEAD' ? 'its default branch' : spec.ref} (or the token cannot read that repository)`,
+  }
 }
 
 /**
@@ -216,16 +381,38 @@ export function isEmptyPolicy(text: string): boolean {
  * Loads the policy at `file` with content `text` (undefined = the repository has none, or an empty file
  * (see isEmptyPolicy): the embedded default preset is used). Throws PolicyError with every issue found.
  */
-export async function loadPolicy(text: string | undefined, file: string, read: RepoReader): Promise<LoadedPolicy> {
-  const sources: string[] = []
+export async function loadPolicy(text: string | undefined, file: string, read: RepoReader, options: LoadOptions = {}): Promise<LoadedPolicy> {
+  const st: ChainState = { read, options, sources: [], locks: [], layers: [] }
   const empty = text !== undefined && isEmptyPolicy(text)
   const merged =
     text === undefined || empty
-      ? await resolveChain(PRESETS.default, 'policies/default.yml', read, ['preset:default'], sources)
-      : await resolveChain(text, file, read, [file], sources)
-  if (empty) sources.push(`${file} (empty: the default preset applies)`)
-  const full = applyDefaults(policySchema() as unknown as SchemaNode, merged) as ResolvedPolicy
+      ? await resolveChain(PRESETS.default, 'policies/default.yml', { kind: 'local' }, ['preset:default'], st)
+      : await resolveChain(text, file, { kind: 'local' }, [file], st)
+  if (empty) st.sources.push(`${file} (empty: the default preset applies)`)
   // Every registered rule gets an entry, so the engine never meets an unconfigured rule.
-  for (const r of RULES) full.rules[r.id] = (applyDefaults(policySchema().properties.rules.properties[r.id] as unknown as SchemaNode, full.rules[r.id] ?? {}) as ResolvedPolicy['rules'][string])
-  return { policy: full, sources }
+  const full = withDefaults(merged)
+  const enforced: Enforcement[] = enforceFloors(full, st.locks).map((e) => ({ ...e, setBy: whoSet(st.layers, e.path, e.lockedBy.file) }))
+  return { policy: full as unknown as ResolvedPolicy, sources: st.sources, enforced }
+}
+
+/** The last file of the chain (the closest to the repository) that set `path` or a key above it, after `lockFile`. */
+function whoSet(layers: ChainState['layers'], path: string, lockFile: string): Enforcement['setBy'] {
+  const segs = path.split('.')
+  const lockAt = layers.findIndex((l) => l.file === lockFile)
+  for (let i = layers.length - 1; i > lockAt; i--) {
+    const l = layers[i]!
+    for (let n = segs.length; n > 0; n--) {
+      if (getPath(l.own, segs.slice(0, n)) === undefined) continue
+      const p = positionsOf(l.text).get(segs.slice(0, n).join('.'))
+      return { file: l.file, line: p?.key?.line ?? p?.value.line, column: p?.key?.column ?? p?.value.column }
+    }
+  }
+  return undefined
+}
+
+/** One enforced org floor in words, for the verdict's notes and `pr-gate validate`. */
+export function describeEnforcement(e: Enforcement): string {
+  const where = (w: { file: string; line?: number; column?: number }) => (w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1}` : w.file)
+  const asked = e.setBy ? `${where(e.setBy)} sets ${JSON.stringify(e.requested ?? null)}` : `the policy asks for ${JSON.stringify(e.requested ?? null)}`
+  return `${e.path}: ${asked}, looser than the org floor ${JSON.stringify(e.enforced)} locked at ${where(e.lockedBy)} (${e.rule}); ${JSON.stringify(e.enforced)} is enforced`
 }

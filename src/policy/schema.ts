@@ -96,11 +96,33 @@ export const ReleaseSettings = Type.Object(
   { additionalProperties: false, default: {}, description: 'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.' },
 )
 
-/** The per-rule entry: `level` plus the rule's own options. */
+/* ── Org policy (issue 19): remote `extends` and org floors (`locked`). Kept in one block; see
+ * src/policy/floors.ts for what "tighter" means per key, and docs/policy.md "Org policy". ── */
+
+/** `extends` entries: a preset, a repository path, or `github:<owner>/<repo>/<path>@<ref>`. */
+export const ExtendsSetting = Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }))], {
+  description:
+    'What this policy starts from: a shipped preset name (default, strict, relaxed), a path to another policy file in this repository, or a policy in another repository, `github:<owner>/<repo>/<path>@<ref>` (usually the org\'s `.github` repository, e.g. github:acme/.github/quality-gate/org.yml@main), read through the API with the gate\'s token. Later entries override earlier ones; this file overrides them all.',
+})
+
+/** Per rule: `locked: true` (every option and the level) or a list of the locked option names. */
+export const RuleLockSetting = Type.Union([Type.Literal(true), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })], {
+  description:
+    'Org floor: `true` locks this rule\'s level and every option at this file\'s values; a list locks only the named keys (e.g. [level, fail_lines]). Policies that extend this file may tighten a locked key, never loosen it: a looser value is replaced by this one and the verdict names the org rule that was enforced. See docs/policy.md, "Org policy".',
+})
+
+/** Top level: dotted paths of other locked keys (conclusion, waivers, release, comment, or rule keys). */
+export const LockedPaths = Type.Array(Type.String({ minLength: 1, pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' }), {
+  description:
+    'Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule\'s `locked`.',
+})
+/* ── end of the org policy block ── */
+
+/** The per-rule entry: `level` plus the rule's own options (and the org floor `locked`). */
 export function ruleEntrySchema(rule: Rule): TObject {
   const own = (rule.options as TObject).properties ?? {}
   return Type.Object(
-    { level: { ...LevelSchema, default: rule.defaultLevel }, ...own } as Record<string, TSchema>,
+    { level: { ...LevelSchema, default: rule.defaultLevel }, ...own, locked: Type.Optional(RuleLockSetting) } as Record<string, TSchema>,
     { additionalProperties: false, default: {}, description: rule.description },
   )
 }
@@ -111,11 +133,8 @@ export function policySchema(rules: readonly Rule[] = RULES) {
   return Type.Object(
     {
       $schema: Type.Optional(Type.String({ description: 'JSON Schema reference for editors.' })),
-      extends: Type.Optional(
-        Type.Union([Type.String(), Type.Array(Type.String())], {
-          description: 'Presets to start from: a shipped preset name (default, strict, relaxed) or a repository path to another policy file. Later entries override earlier ones; this file overrides them all.',
-        }),
-      ),
+      extends: Type.Optional(ExtendsSetting),
+      locked: Type.Optional(LockedPaths),
       rules: Type.Optional(Type.Object(ruleProps, { additionalProperties: false, default: {}, description: "Rules by id." })),
       conclusion: Type.Optional(ConclusionSettings),
       waivers: Type.Optional(WaiverSettings),

@@ -17,7 +17,8 @@ import type { Octokit } from '../github/client.js'
 import { listPullFiles, toChangedFile, type RepoRef } from '../github/source.js'
 import { ContentStore, sizeHintsFrom } from '../github/contents.js'
 import { planReads } from '../engine/plan.js'
-import { apiEvidence, defaultResolvedPolicy, readEnforcedSide, tryLoadPolicy } from '../github/evaluate.js'
+import { apiEvidence, defaultResolvedPolicy, enforcementNotes, readEnforcedSide, tryLoadPolicy } from '../github/evaluate.js'
+import { RemotePolicyReader } from '../github/remote-policy.js'
 import { markExclusions } from '../change/generated.js'
 import { policyErrorVerdict, runGate } from '../engine/run.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
@@ -48,6 +49,8 @@ export interface ReleaseInput {
   policyPath: string
   evidence: Evidence
   now?: Date
+  /** Reads `github:` extends (org policy); default: a reader with `octokit`'s token. */
+  remotePolicy?: RemotePolicyReader
 }
 
 export interface ReleaseFacts {
@@ -209,8 +212,10 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const meta: PullRequestMeta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } }
   const evidence = apiEvidence(octokit, repo, baseSha, headSha, input.evidence)
   const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' }
-  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase)
+  const remote = input.remotePolicy ?? new RemotePolicyReader(octokit)
+  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read })
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), facts }
+  notes.push(...enforcementNotes(loaded))
   const policy = loaded.policy
   const settings = policy.release
   const plan = planReads(policy, files, 'release')
