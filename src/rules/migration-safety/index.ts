@@ -5,6 +5,7 @@
  * See docs/rules/migration-safety.md.
  */
 import { Type, type Static } from '@sinclair/typebox'
+import { minimatch } from 'minimatch'
 import { matchesAny } from '../../change/glob.js'
 import { parsePatch } from '../../change/patch.js'
 import type { ChangedFile, CommonRuleOptions, Finding, Level, Note, Rule, RuleContext, RuleOutput, RuleTable } from '../../types.js'
@@ -57,6 +58,11 @@ export const options = Type.Object(
     unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
     data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
+    small_tables: Type.Array(Type.String(), {
+      default: [],
+      description: 'Tables the team knows to be small (globs of table names, case-insensitive; a schema-qualified name also matches on its last part): dangers whose harm grows with the table (index builds, NOT NULL and constraint scans, type rewrites, backfills, CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
+    }),
+    small_table_level: LevelSchema('notice', 'Highest level of a size danger on a table listed in small_tables.'),
     pg_version: Type.Integer({
       minimum: 9,
       maximum: 18,
@@ -93,6 +99,41 @@ export const options = Type.Object(
 )
 
 export type MigrationSafetyOptions = Static<typeof options>
+
+/** `target` (lower case, maybe schema-qualified) is one of the policy's small tables. */
+export function isSmallTable(target: string, globs: readonly string[]): boolean {
+  if (!globs.length) return false
+  const bare = target.replace(/"/g, '')
+  const last = bare.includes('.') ? bare.slice(bare.lastIndexOf('.') + 1) : bare
+  return globs.some((g) => minimatch(bare, g, { nocase: true }) || minimatch(last, g, { nocase: true }))
+}
+
+/** Django names a model; its table is `<app label>_<model>` (the app is the folder holding migrations/). */
+function djangoTable(path: string, model: string): string {
+  const parts = path.split('/')
+  const i = parts.lastIndexOf('migrations')
+  return i > 0 ? `${parts[i - 1].toLowerCase()}_${model}` : model
+}
+
+/**
+ * A Rails project that runs strong_migrations has declared its migration policy there. strong_migrations'
+ * `remove_index` check (non-concurrent index removal: a brief ACCESS EXCLUSIVE for a catalog change, the same
+ * lock-queue risk as any DDL) is off unless the project turns it on (`StrongMigrations.enable_check(:remove_index)`),
+ * so a `remove_index` without `algorithm: :concurrently` there is a notice. Returns why, or undefined when the
+ * project does not use strong_migrations or has the check on.
+ */
+export async function strongMigrationsRemoveIndex(migrationPath: string, read: (p: string) => Promise<string | undefined>): Promise<string | undefined> {
+  const i = migrationPath.lastIndexOf('db/migrate/')
+  const root = i <= 0 ? '' : migrationPath.slice(0, i - 1)
+  const at = (p: string) => (root ? `${root}/${p}` : p)
+  const lock = await read(at('Gemfile.lock'))
+  const gemfile = lock === undefined ? await read(at('Gemfile')) : undefined
+  const uses = lock !== undefined ? /^ {4}strong_migrations \(/m.test(lock) : gemfile !== undefined && /^\s*gem\s+['"]strong_migrations['"]/m.test(gemfile)
+  if (!uses) return undefined
+  const init = await read(at('config/initializers/strong_migrations.rb'))
+  if (init !== undefined && /^\s*StrongMigrations\.enable_check[\s(]+:remove_index\b/m.test(init)) return undefined
+  return `this project runs strong_migrations (${lock !== undefined ? at('Gemfile.lock') : at('Gemfile')}), whose remove_index check is off unless enabled: a notice`
+}
 
 interface Suppression {
   line: number
@@ -672,7 +713,22 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         continue
       }
       const recipe = recipeFor(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version })
-      const cap = issue.rollback ? opts.rollback_level : issue.cap?.level
+      let cap = issue.rollback ? opts.rollback_level : issue.cap?.level
+      let capWhy = issue.rollback ? 'rollback' : issue.cap?.why
+      let capNote = ''
+      if (!issue.rollback && DANGERS[issue.id].scalesWithTable && target && (isSmallTable(target, opts.small_tables) || (analysis.framework === 'django' && isSmallTable(djangoTable(file.path, target), opts.small_tables)))) {
+        cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level)
+        capWhy = 'small table'
+        capNote = ` (${target} is listed in small_tables: reported at small_table_level)`
+      }
+      if (!issue.rollback && issue.id === 'drop-index-non-concurrent' && analysis.framework === 'rails' && issue.detail.startsWith('remove_index ')) {
+        const sm = await strongMigrationsRemoveIndex(file.path, readConfig)
+        if (sm) {
+          cap = 'notice'
+          capWhy = 'strong_migrations'
+          capNote = ` (${sm})`
+        }
+      }
       push(
         issue.id,
         {
@@ -680,13 +736,13 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           line: issue.line,
           endLine: issue.endLine,
           column: issue.column,
-          message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
+          message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + capNote + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
           hint: recipe,
         },
         issue.statement,
         recipe,
         cap,
-        issue.rollback ? 'rollback' : issue.cap?.why,
+        capWhy,
       )
       if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
         push(

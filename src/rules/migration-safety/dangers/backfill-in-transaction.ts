@@ -24,6 +24,7 @@ export default defineDanger({
   detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_FAMILY,
   recipe: (r) => {
     const t = r.table ?? '<table>'
