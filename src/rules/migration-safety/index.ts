@@ -100,6 +100,13 @@ export const options = Type.Object(
 
 export type MigrationSafetyOptions = Static<typeof options>
 
+/** What a danger is about, to tell the dangers an edit adds from those the file had: id and the names involved. */
+function issueKey(i: Issue): string {
+  const n = i.names ?? {}
+  const low = (x: string | undefined) => (x ?? '').toLowerCase()
+  return [i.id, low(n.table ?? i.table), low(n.column ?? i.column_name), low(n.index), low(n.constraint), low(n.newName), low(n.type), i.rollback ? 'down' : ''].join('|')
+}
+
 /** `target` (lower case, maybe schema-qualified) is one of the policy's small tables. */
 export function isSmallTable(target: string, globs: readonly string[]): boolean {
   if (!globs.length) return false
@@ -645,6 +652,29 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${DANGERS['migration-edited'].why}.${dataNote}`
           : `${kind} ${what} after it was merged: ${DANGERS['migration-edited'].why} (no release tag information: counted as released).${dataNote}`
       pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback')
+      // An unreleased migration still runs in production, at the release that ships it: the dangers this edit adds
+      // (not in the file at the base) are checked as in a new migration. Dangers the base file had already were
+      // reported when they were added; an edit that keeps them (a WHERE, an IF NOT EXISTS) adds nothing.
+      if (unreleased && file.status === 'modified' && mig.forward && content !== undefined) {
+        const baseText = await readBase(file.previousPath ?? file.path)
+        if (baseText !== undefined) {
+          let analysis: Analysis
+          let before: Analysis
+          try {
+            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path))
+            before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path))
+          } catch (e) {
+            findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
+            continue
+          }
+          const had = new Set(before.issues.map(issueKey))
+          const added = analysis.issues.filter((i) => !had.has(issueKey(i)))
+          report.rows.push(['', '(whole file)', 'edited before any release', 'none', `dangers the edit adds are checked as in a new migration (${added.length} new; ${analysis.issues.length - added.length} already in the file at the base, not repeated)`])
+          statements += analysis.count
+          report.statements = analysis.count
+          analysed.push({ file, mig, dialect, analysis: { ...analysis, issues: added }, report })
+        }
+      }
       continue
     }
     if (file.status === 'removed' || !mig.forward) continue
