@@ -107,6 +107,51 @@ function issueKey(i: Issue): string {
   return [i.id, low(n.table ?? i.table), low(n.column ?? i.column_name), low(n.index), low(n.constraint), low(n.newName), low(n.type), i.rollback ? 'down' : ''].join('|')
 }
 
+/**
+ * A table dropped together with its dead model: the PR deletes the application file that maps the table (a
+ * class named after it, or the table name as a string: __tablename__, db_table, self.table_name) and the
+ * rest of its application-code changes only delete lines that name that model (imports, exports). Had any
+ * other code used the model, the PR would have had to change it, so the old code that is still running during
+ * the deploy never touches the table, and the data is what the team chose to remove. Returns why, else
+ * undefined (any added application line, another deleted file, or a deleted line that does not name the model).
+ */
+export async function deadTable(table: string, appFiles: readonly ChangedFile[], readBase: (p: string) => Promise<string | undefined>): Promise<string | undefined> {
+  const unq = table.replace(/"/g, '')
+  const bare = unq.slice(unq.lastIndexOf('.') + 1).toLowerCase()
+  const squash = (x: string) => x.toLowerCase().replace(/_/g, '')
+  const names = new Set([squash(bare), squash(bare.replace(/s$/, '')), squash(bare.replace(/ies$/, 'y')), squash(bare.replace(/es$/, ''))])
+  const removed = appFiles.filter((f) => f.status === 'removed')
+  if (!removed.length || appFiles.some((f) => f.additions > 0 || (f.status !== 'removed' && f.status !== 'modified'))) return undefined
+  const models: string[] = []
+  for (const f of removed) {
+    const text = await readBase(f.previousPath ?? f.path)
+    if (text === undefined) return undefined
+    const classes = [...text.matchAll(/\bclass\s+([A-Za-z_]\w*)/g)].map((m) => m[1])
+    const mapped = classes.filter((c) => names.has(squash(c)))
+    const named = new RegExp(`['"]${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'i').test(text)
+    if (!mapped.length && !named) return undefined // a deleted file that is not this table's model: feature code went too
+    models.push(...(mapped.length ? mapped : classes.slice(0, 1)))
+  }
+  if (!models.length) return undefined
+  const modules = removed.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, ''))
+  for (const f of appFiles.filter((x) => x.status === 'modified')) {
+    if (f.patch === undefined) return undefined
+    for (const l of f.patch.split('\n')) {
+      if (!l.startsWith('-') || l.startsWith('---')) continue
+      const line = l.slice(1)
+      if (!line.trim()) continue
+      const names = [...models, ...modules]
+      if (!names.some((m) => line.includes(m))) return undefined
+      // only an import/require of it, or its bare name as an export entry (__all__, a list): never code that used it
+      const t = line.trim()
+      const isImport = /^(from\s+\S+\s+import\b|import\b|require(_relative)?\b|autoload\b|export\s*\{|export\s+\*\s+from\b)/.test(t)
+      const isEntry = names.some((m) => new RegExp(`^['"]?${m}['"]?,?$`).test(t))
+      if (!isImport && !isEntry) return undefined
+    }
+  }
+  return `dead table: this PR deletes ${removed.map((f) => f.path).join(', ')}, which maps it, and its other application-code changes only delete lines naming ${[...new Set(models)].join(', ')}; nothing else used it`
+}
+
 /** `target` (lower case, maybe schema-qualified) is one of the policy's small tables. */
 export function isSmallTable(target: string, globs: readonly string[]): boolean {
   if (!globs.length) return false
@@ -489,7 +534,8 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   }
   if (migrations.length === 0) return { findings: [], summary: 'no migration changed', applicability: 'not-applicable' }
   const notes: Note[] = []
-  const appChanged = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths) && !matchesAny(f.path, opts.app_exclude)).map((f) => f.path)
+  const appFiles = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths) && !matchesAny(f.path, opts.app_exclude))
+  const appChanged = appFiles.map((f) => f.path)
 
   // Configuration and rollback files are read once each, through the change set (head, else base).
   // `undefined` is "the file does not exist"; a read that fails (API error, timeout, corrupt object store) is
@@ -750,6 +796,14 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level)
         capWhy = 'small table'
         capNote = ` (${target} is listed in small_tables: reported at small_table_level)`
+      }
+      if (!issue.rollback && issue.id === 'drop-table' && target) {
+        const dead = await deadTable(target, appFiles, readBase)
+        if (dead) {
+          cap = 'notice'
+          capWhy = 'dead table'
+          capNote = ` (${dead})`
+        }
       }
       if (!issue.rollback && issue.id === 'drop-index-non-concurrent' && analysis.framework === 'rails' && issue.detail.startsWith('remove_index ')) {
         const sm = await strongMigrationsRemoveIndex(file.path, readConfig)
