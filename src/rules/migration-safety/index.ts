@@ -313,13 +313,40 @@ type Reader = (path: string) => Promise<string | undefined>
 const joinPath = (d: string, f: string): string => (d ? `${d}/${f}` : f)
 
 /** Column types before the migration runs: its rollback (golang-migrate .down.sql) and the base's schema dump. */
-async function knownTypesFor(file: ChangedFile, mig: MigrationFile, readHead: Reader, readBase: Reader): Promise<Map<string, TypeName>> {
+/** Earlier SQL migrations read (newest first) to learn the type a column had before a TYPE change. */
+const SQL_TYPE_LOOKBACK = 50
+
+async function knownTypesFor(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, readHead: Reader, readBase: Reader): Promise<Map<string, TypeName>> {
   const out = new Map<string, TypeName>()
   const pgNeeded = mig.kind === 'sql' || mig.kind === 'rails'
   if (mig.kind === 'sql') {
     const down = downPathFor(file.path)
     const text = down ? await readHead(down) : undefined
     if (text !== undefined) for (const [k, v] of typesSetBy(await loadPg(), text)) out.set(k, v)
+    // A TYPE change: the column's type before it is the one the earlier migrations of the same folder left
+    // (CREATE TABLE, ADD COLUMN, an earlier TYPE change), read newest first at the base; the down file wins.
+    if (/\bALTER\s+COLUMN\b[\s\S]*?\bTYPE\b/i.test(content) && ctx.changes.listBase) {
+      const dir = file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')))
+      const listed = await ctx.changes.listBase(dir).catch(() => undefined)
+      const own = dialectOfFileName(file.path)
+      const earlier = (listed ?? [])
+        .filter((p) => p < file.path && p !== file.path)
+        .filter((p) => {
+          const m = classify(p, opts.paths, opts.exclude, opts.builtin_layouts)
+          return m !== undefined && m.kind === 'sql' && m.forward && dialectOfFileName(p) === own
+        })
+        .sort()
+        .reverse()
+        .slice(0, SQL_TYPE_LOOKBACK)
+      const learnt = new Map<string, TypeName>()
+      const pg = await loadPg()
+      for (const p of earlier) {
+        const t = await readBase(p)
+        if (t === undefined) continue
+        for (const [k, v] of typesSetBy(pg, t)) if (!learnt.has(k)) learnt.set(k, v)
+      }
+      for (const [k, v] of learnt) if (!out.has(k)) out.set(k, v)
+    }
   }
   if (mig.kind === 'rails') {
     const i = file.path.lastIndexOf('db/migrate/')
@@ -335,7 +362,7 @@ async function knownTypesFor(file: ChangedFile, mig: MigrationFile, readHead: Re
 }
 
 async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, dialect: Dialect, readHead: Reader, readBase: Reader, earlier?: ReadonlyMap<string, TypeName>): Promise<Analysis> {
-  const knownTypes = await knownTypesFor(file, mig, readHead, readBase)
+  const knownTypes = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase)
   for (const [k, v] of earlier ?? []) if (!knownTypes.has(k)) knownTypes.set(k, v)
   const sqlOpts: SqlOptions = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout, knownTypes }
   const parseSql = PG_FAMILY.includes(dialect)

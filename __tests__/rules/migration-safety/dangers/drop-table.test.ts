@@ -13,7 +13,7 @@ describe('a table dropped with its dead model (the PR deletes the model, and onl
   const model = 'from sqlalchemy.orm import Mapped\n\nclass PledgeTransaction(RecordModel):\n    __tablename__ = "pledge_transactions"\n    amount: Mapped[int]\n'
   const removedModel = { path: 'server/polar/models/pledge_transaction.py', status: 'removed' as const, base: model, patch: '@@ -1,5 +0,0 @@\n' + model.trimEnd().split('\n').map((l) => '-' + l).join('\n') }
   const initImports = { path: 'server/polar/models/__init__.py', status: 'modified' as const, base: '', head: '', patch: '@@ -84,3 +84,2 @@\n from .pledge import Pledge\n-from .pledge_transaction import PledgeTransaction\n from .product import Product\n@@ -215,3 +214,2 @@\n     "Pledge",\n-    "PledgeTransaction",\n     "Product",' }
-  const mig = (files: Parameters<typeof alembic>[1]['files']) => alembic('op.drop_table("pledge_transactions")', { files })
+  const mig = (files: NonNullable<Parameters<typeof alembic>[1]>['files']) => alembic('op.drop_table("pledge_transactions")', { files })
   const levelOf = async (c: Parameters<typeof findings>[0]) => (await findings(c)).find((f) => f.code === 'drop-table')
 
   test('is a notice that says why', async () => {
