@@ -338,12 +338,12 @@ async function knownTypesFor(ctx: RuleContext, file: ChangedFile, mig: Migration
         .sort()
         .reverse()
         .slice(0, SQL_TYPE_LOOKBACK)
+      // applied oldest first, statement by statement, so renames carry a column's type to its new name
       const learnt = new Map<string, TypeName>()
       const pg = await loadPg()
-      for (const p of earlier) {
+      for (const p of earlier.reverse()) {
         const t = await readBase(p)
-        if (t === undefined) continue
-        for (const [k, v] of typesSetBy(pg, t)) if (!learnt.has(k)) learnt.set(k, v)
+        if (t !== undefined) typesSetBy(pg, t, learnt)
       }
       for (const [k, v] of learnt) if (!out.has(k)) out.set(k, v)
     }

@@ -89,6 +89,12 @@ describe('the old type from the earlier migrations of the same folder (SQL)', ()
     const c = { ...widen, baseTree: { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, access_key varchar(255));', [`${dir}/0190_2.16.0_schema.up.sql`]: '' } }
     expect(await ids(c)).not.toContain('change-column-type')
   })
+  test('a column renamed by an earlier migration keeps its type under the new name', async () => {
+    const base = { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, username varchar(255));', [`${dir}/0004_1.8.0_schema.up.sql`]: 'ALTER TABLE registry RENAME COLUMN username TO access_key;' }
+    expect(await ids({ ...widen, baseTree: base })).not.toContain('change-column-type')
+    const narrowed = { ...base, [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, username integer);' }
+    expect(await ids({ ...widen, baseTree: narrowed })).toContain('change-column-type')
+  })
   test('the newest earlier definition wins, and a real type change is still reported', async () => {
     const base = { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, access_key varchar(255));', [`${dir}/0100_2.9.0_schema.up.sql`]: 'ALTER TABLE registry ALTER COLUMN access_key TYPE text;' }
     // text -> varchar(4096) adds a length check: a scan/rewrite
