@@ -548,6 +548,14 @@ export function typesSetBy(pg: PgApi, sql: string, into?: Map<string, TypeName>)
         if (cmd.subtype === 'AT_AlterColumnType') out.set(`${t}.${String(cmd.name).toLowerCase()}`, typeNameOf(col.typeName))
         else if (cmd.subtype === 'AT_AddColumn') out.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
       }
+    } else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_TABLE') {
+      // the table's columns keep their types under its new name
+      const t = relName(n.relation)
+      const to = String(n.newname).toLowerCase()
+      if (t) for (const [k, ty] of [...out]) if (k.startsWith(`${t}.`)) {
+        out.delete(k)
+        out.set(`${to}.${k.slice(t.length + 1)}`, ty)
+      }
     } else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_COLUMN') {
       // the column keeps its type under its new name (statements applied in order: earlier files first)
       const t = relName(n.relation)

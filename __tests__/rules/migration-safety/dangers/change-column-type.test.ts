@@ -89,10 +89,10 @@ describe('the old type from the earlier migrations of the same folder (SQL)', ()
     const c = { ...widen, baseTree: { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, access_key varchar(255));', [`${dir}/0190_2.16.0_schema.up.sql`]: '' } }
     expect(await ids(c)).not.toContain('change-column-type')
   })
-  test('a column renamed by an earlier migration keeps its type under the new name', async () => {
-    const base = { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, username varchar(255));', [`${dir}/0004_1.8.0_schema.up.sql`]: 'ALTER TABLE registry RENAME COLUMN username TO access_key;' }
+  test('a column (and table) renamed by an earlier migration keeps its type under the new names', async () => {
+    const base = { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE replication_target (id SERIAL PRIMARY KEY, username varchar(255));', [`${dir}/0004_1.8.0_schema.up.sql`]: 'ALTER TABLE replication_target RENAME TO registry;\nALTER TABLE registry RENAME COLUMN username TO access_key;' }
     expect(await ids({ ...widen, baseTree: base })).not.toContain('change-column-type')
-    const narrowed = { ...base, [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, username integer);' }
+    const narrowed = { ...base, [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE replication_target (id SERIAL PRIMARY KEY, username integer);' }
     expect(await ids({ ...widen, baseTree: narrowed })).toContain('change-column-type')
   })
   test('the newest earlier definition wins, and a real type change is still reported', async () => {
