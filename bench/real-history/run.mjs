@@ -5,7 +5,11 @@
  * the repository, and compares the gate's verdict per rule with the reviewer's judgement.
  *
  *   node bench/real-history/run.mjs --mirrors DIR [--repo owner/name]... [--rule ID]... [--json OUT]
- *                                   [--bundle PATH] [--corpus DIR] [--timeout SECONDS] [--keep]
+ *                                   [--bundle PATH] [--corpus DIR] [--set NAME]... [--timeout SECONDS] [--keep]
+ *
+ * A commit's `set` (default `tuning`) names the split it belongs to: `held-out` commits were judged after the
+ * rule was tuned on the others and are never used to tune it. The table has one row per rule and set when the
+ * commits run span more than one set; `--set NAME` runs only that set.
  *
  * DIR holds one directory per repository named `<owner>+<name>`: a bare mirror (`git clone --mirror`), a
  * normal clone, or any directory that has a git dir at most two levels down. The mirror is never written
@@ -38,6 +42,7 @@ const { values: opts } = parseArgs({
     json: { type: 'string' },
     bundle: { type: 'string' },
     corpus: { type: 'string' },
+    set: { type: 'string', multiple: true, default: [] },
     timeout: { type: 'string', default: '120' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -49,7 +54,7 @@ const { values: opts } = parseArgs({
 if (opts.help || !opts.mirrors) {
   process.stdout.write(
     'usage: node bench/real-history/run.mjs --mirrors DIR [--repo owner/name]... [--rule ID]... [--json OUT]\n' +
-      '                                       [--bundle PATH] [--corpus DIR] [--timeout SECONDS] [--keep]\n',
+      '                                       [--bundle PATH] [--corpus DIR] [--set NAME]... [--timeout SECONDS] [--keep]\n',
   )
   process.exit(opts.help ? 0 : 2)
 }
@@ -69,6 +74,10 @@ function fail(msg) {
 }
 
 // ---------------------------------------------------------------------------------------------- corpus
+/** The split a judged commit belongs to: `tuning` unless the corpus says otherwise (`"set": "held-out"`). */
+function setOf(k) {
+  return typeof k.set === 'string' && k.set ? k.set : 'tuning'
+}
 const corpora = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.json'))
   .sort()
@@ -78,6 +87,8 @@ const corpora = readdirSync(corpusDir)
     return c
   })
   .filter((c) => !opts.repo.length || opts.repo.includes(c.repo))
+  .map((c) => ({ ...c, commits: c.commits.filter((k) => !opts.set.length || opts.set.includes(setOf(k))) }))
+  .filter((c) => c.commits.length)
 if (!corpora.length) fail(`no corpus in ${corpusDir}${opts.repo.length ? ` for ${opts.repo.join(', ')}` : ''}`)
 
 // ---------------------------------------------------------------------------------------------- git
@@ -174,7 +185,7 @@ for (const c of corpora) {
   const policy = c.policy ? (isAbsolute(c.policy) ? c.policy : join(here, c.policy)) : undefined
   if (!gitDir) {
     process.stderr.write(`run.mjs: ${c.repo}: no mirror under ${mirrors}/${c.repo.replace('/', '+')} (skipped, counted as errors)\n`)
-    for (const k of c.commits) results.push({ repo: c.repo, sha: k.sha, subject: k.subject, judged: k.judged, error: 'no mirror', ms: undefined, rules: {} })
+    for (const k of c.commits) results.push({ repo: c.repo, sha: k.sha, subject: k.subject, set: setOf(k), judged: k.judged, error: 'no mirror', ms: undefined, rules: {} })
     continue
   }
   const work = mkdtempSync(join(tmpdir(), `real-history-${c.repo.replace('/', '+')}-`))
@@ -186,7 +197,7 @@ for (const c of corpora) {
     for (const k of c.commits) {
       i++
       process.stderr.write(`\r${c.repo} ${i}/${c.commits.length} ${k.sha.slice(0, 12)}   `)
-      const row = { repo: c.repo, sha: k.sha, subject: k.subject, judged: k.judged, rules: {} }
+      const row = { repo: c.repo, sha: k.sha, subject: k.subject, set: setOf(k), judged: k.judged, rules: {} }
       try {
         // Snapshots may lack their largest blobs: leave those paths out of the checkout (sparse) instead of failing.
         const absent = missingPaths(gitDir, k.sha)
@@ -232,11 +243,14 @@ const secs = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`)
 const table = []
 const lists = []
 const summary = {}
-for (const id of rules) {
+const sets = [...new Set(results.map((r) => r.set))].sort((a, b) => (a === 'tuning' ? -1 : b === 'tuning' ? 1 : a.localeCompare(b)))
+
+/** Per-rule figures over `rows`, with the false alarms and misses among them. */
+function tally(id, rows) {
   const s = { inAreaSafe: 0, falseAlarms: 0, allSafe: 0, allFalseAlarms: 0, problems: 0, caught: 0, flaggedFindings: 0, trueFindings: 0, crashes: 0, ruleErrors: 0, missing: 0 }
   const fa = []
   const miss = []
-  for (const row of results) {
+  for (const row of rows) {
     const j = row.judged?.[id]
     if (!j) continue
     if (row.error) s.crashes++
@@ -266,19 +280,34 @@ for (const id of rules) {
       } else if (flagged) fa.push({ row, rr, j, ff, outOfArea: true })
     }
   }
+  return { s, fa, miss }
+}
+
+const tableRow = (label, s) => [
+  label,
+  String(s.inAreaSafe),
+  String(s.falseAlarms),
+  pct(s.falseAlarms, s.inAreaSafe),
+  `${s.allFalseAlarms}/${s.allSafe} ${pct(s.allFalseAlarms, s.allSafe)}`,
+  String(s.problems),
+  String(s.caught),
+  pct(s.caught, s.problems),
+  `${s.trueFindings}/${s.flaggedFindings} ${pct(s.trueFindings, s.flaggedFindings)}`,
+  `${s.crashes}+${s.ruleErrors}`,
+]
+
+for (const id of rules) {
+  const { s, fa, miss } = tally(id, results)
   summary[id] = s
-  table.push([
-    id,
-    String(s.inAreaSafe),
-    String(s.falseAlarms),
-    pct(s.falseAlarms, s.inAreaSafe),
-    `${s.allFalseAlarms}/${s.allSafe} ${pct(s.allFalseAlarms, s.allSafe)}`,
-    String(s.problems),
-    String(s.caught),
-    pct(s.caught, s.problems),
-    `${s.trueFindings}/${s.flaggedFindings} ${pct(s.trueFindings, s.flaggedFindings)}`,
-    `${s.crashes}+${s.ruleErrors}`,
-  ])
+  if (sets.length > 1) {
+    s.sets = {}
+    for (const set of sets) {
+      const t = tally(id, results.filter((r) => r.set === set)).s
+      s.sets[set] = t
+      if (t.inAreaSafe + t.problems + t.allSafe) table.push(tableRow(`${id} (${set})`, t))
+    }
+    table.push(tableRow(`${id} (all)`, s))
+  } else table.push(tableRow(sets.length ? `${id}${sets[0] === 'tuning' ? '' : ` (${sets[0]})`}` : id, s))
   lists.push({ id, fa, miss })
 }
 
@@ -301,14 +330,14 @@ const fmtFinding = (f) => `      - ${f.code ?? '?'} ${f.path ?? '(no path)'}${f.
 for (const { id, fa, miss } of lists) {
   out.push('', `## ${id}: false alarms (${fa.filter((x) => !x.outOfArea).length} in area, ${fa.filter((x) => x.outOfArea).length} out of area)`)
   for (const { row, rr, j, ff, outOfArea } of fa) {
-    out.push(`  ${row.repo} ${row.sha.slice(0, 12)} ${rr.status}${outOfArea ? ' (out of area)' : ''} — ${row.subject.slice(0, 80)}`)
+    out.push(`  ${row.repo} ${row.sha.slice(0, 12)} ${rr.status}${outOfArea ? ' (out of area)' : ''}${row.set !== 'tuning' ? ` [${row.set}]` : ''} — ${row.subject.slice(0, 80)}`)
     out.push(`    judged safe: ${j.reason}`)
     if (rr.error) out.push(`    rule error: ${rr.error}`)
     for (const f of ff) out.push(fmtFinding(f))
   }
   out.push('', `## ${id}: misses (${miss.length})`)
   for (const { row, rr, j } of miss) {
-    out.push(`  ${row.repo} ${row.sha.slice(0, 12)} ${rr.status} — ${row.subject.slice(0, 80)}`)
+    out.push(`  ${row.repo} ${row.sha.slice(0, 12)} ${rr.status}${row.set !== 'tuning' ? ` [${row.set}]` : ''} — ${row.subject.slice(0, 80)}`)
     out.push(`    judged problem (${(j.files ?? []).join(', ')}): ${j.reason}`)
     for (const f of rr.findings ?? []) out.push(fmtFinding(f))
   }

@@ -5,6 +5,7 @@
  * See docs/rules/migration-safety.md.
  */
 import { Type, type Static } from '@sinclair/typebox'
+import { minimatch } from 'minimatch'
 import { matchesAny } from '../../change/glob.js'
 import { parsePatch } from '../../change/patch.js'
 import type { ChangedFile, CommonRuleOptions, Finding, Level, Note, Rule, RuleContext, RuleOutput, RuleTable } from '../../types.js'
@@ -57,6 +58,11 @@ export const options = Type.Object(
     unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
     data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
+    small_tables: Type.Array(Type.String(), {
+      default: [],
+      description: 'Tables the team knows to be small (globs of table names, case-insensitive; a schema-qualified name also matches on its last part): dangers whose harm grows with the table (index builds, NOT NULL and constraint scans, type rewrites, backfills, CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
+    }),
+    small_table_level: LevelSchema('notice', 'Highest level of a size danger on a table listed in small_tables.'),
     pg_version: Type.Integer({
       minimum: 9,
       maximum: 18,
@@ -93,6 +99,93 @@ export const options = Type.Object(
 )
 
 export type MigrationSafetyOptions = Static<typeof options>
+
+/** What a danger is about, to tell the dangers an edit adds from those the file had: id and the names involved. */
+function issueKey(i: Issue): string {
+  const n = i.names ?? {}
+  const low = (x: string | undefined) => (x ?? '').toLowerCase()
+  return [i.id, low(n.table ?? i.table), low(n.column ?? i.column_name), low(n.index), low(n.constraint), low(n.newName), low(n.type), i.rollback ? 'down' : ''].join('|')
+}
+
+/**
+ * A table dropped together with its dead model: the PR deletes the application file that maps the table (a
+ * class named after it, or the table name as a string: __tablename__, db_table, self.table_name) and the
+ * rest of its application-code changes only delete lines that name that model (imports, exports). Had any
+ * other code used the model, the PR would have had to change it, so the old code that is still running during
+ * the deploy never touches the table, and the data is what the team chose to remove. Returns why, else
+ * undefined (any added application line, another deleted file, or a deleted line that does not name the model).
+ */
+export async function deadTable(table: string, appFiles: readonly ChangedFile[], readBase: (p: string) => Promise<string | undefined>): Promise<string | undefined> {
+  const unq = table.replace(/"/g, '')
+  const bare = unq.slice(unq.lastIndexOf('.') + 1).toLowerCase()
+  const squash = (x: string) => x.toLowerCase().replace(/_/g, '')
+  const names = new Set([squash(bare), squash(bare.replace(/s$/, '')), squash(bare.replace(/ies$/, 'y')), squash(bare.replace(/es$/, ''))])
+  const removed = appFiles.filter((f) => f.status === 'removed')
+  if (!removed.length || appFiles.some((f) => f.additions > 0 || (f.status !== 'removed' && f.status !== 'modified'))) return undefined
+  const models: string[] = []
+  for (const f of removed) {
+    const text = await readBase(f.previousPath ?? f.path)
+    if (text === undefined) return undefined
+    const classes = [...text.matchAll(/\bclass\s+([A-Za-z_]\w*)/g)].map((m) => m[1])
+    const mapped = classes.filter((c) => names.has(squash(c)))
+    const named = new RegExp(`['"]${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'i').test(text)
+    if (!mapped.length && !named) return undefined // a deleted file that is not this table's model: feature code went too
+    models.push(...(mapped.length ? mapped : classes.slice(0, 1)))
+  }
+  if (!models.length) return undefined
+  const modules = removed.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, ''))
+  for (const f of appFiles.filter((x) => x.status === 'modified')) {
+    if (f.patch === undefined) return undefined
+    for (const l of f.patch.split('\n')) {
+      if (!l.startsWith('-') || l.startsWith('---')) continue
+      const line = l.slice(1)
+      if (!line.trim()) continue
+      const names = [...models, ...modules]
+      if (!names.some((m) => line.includes(m))) return undefined
+      // only an import/require of it, or its bare name as an export entry (__all__, a list): never code that used it
+      const t = line.trim()
+      const isImport = /^(from\s+\S+\s+import\b|import\b|require(_relative)?\b|autoload\b|export\s*\{|export\s+\*\s+from\b)/.test(t)
+      const isEntry = names.some((m) => new RegExp(`^['"]?${m}['"]?,?$`).test(t))
+      if (!isImport && !isEntry) return undefined
+    }
+  }
+  return `dead table: this PR deletes ${removed.map((f) => f.path).join(', ')}, which maps it, and its other application-code changes only delete lines naming ${[...new Set(models)].join(', ')}; nothing else used it`
+}
+
+/** `target` (lower case, maybe schema-qualified) is one of the policy's small tables. */
+export function isSmallTable(target: string, globs: readonly string[]): boolean {
+  if (!globs.length) return false
+  const bare = target.replace(/"/g, '')
+  const last = bare.includes('.') ? bare.slice(bare.lastIndexOf('.') + 1) : bare
+  return globs.some((g) => minimatch(bare, g, { nocase: true }) || minimatch(last, g, { nocase: true }))
+}
+
+/** Django names a model; its table is `<app label>_<model>` (the app is the folder holding migrations/). */
+function djangoTable(path: string, model: string): string {
+  const parts = path.split('/')
+  const i = parts.lastIndexOf('migrations')
+  return i > 0 ? `${parts[i - 1].toLowerCase()}_${model}` : model
+}
+
+/**
+ * A Rails project that runs strong_migrations has declared its migration policy there. strong_migrations'
+ * `remove_index` check (non-concurrent index removal: a brief ACCESS EXCLUSIVE for a catalog change, the same
+ * lock-queue risk as any DDL) is off unless the project turns it on (`StrongMigrations.enable_check(:remove_index)`),
+ * so a `remove_index` without `algorithm: :concurrently` there is a notice. Returns why, or undefined when the
+ * project does not use strong_migrations or has the check on.
+ */
+export async function strongMigrationsRemoveIndex(migrationPath: string, read: (p: string) => Promise<string | undefined>): Promise<string | undefined> {
+  const i = migrationPath.lastIndexOf('db/migrate/')
+  const root = i <= 0 ? '' : migrationPath.slice(0, i - 1)
+  const at = (p: string) => (root ? `${root}/${p}` : p)
+  const lock = await read(at('Gemfile.lock'))
+  const gemfile = lock === undefined ? await read(at('Gemfile')) : undefined
+  const uses = lock !== undefined ? /^ {4}strong_migrations \(/m.test(lock) : gemfile !== undefined && /^\s*gem\s+['"]strong_migrations['"]/m.test(gemfile)
+  if (!uses) return undefined
+  const init = await read(at('config/initializers/strong_migrations.rb'))
+  if (init !== undefined && /^\s*StrongMigrations\.enable_check[\s(]+:remove_index\b/m.test(init)) return undefined
+  return `this project runs strong_migrations (${lock !== undefined ? at('Gemfile.lock') : at('Gemfile')}), whose remove_index check is off unless enabled: a notice`
+}
 
 interface Suppression {
   line: number
@@ -220,13 +313,40 @@ type Reader = (path: string) => Promise<string | undefined>
 const joinPath = (d: string, f: string): string => (d ? `${d}/${f}` : f)
 
 /** Column types before the migration runs: its rollback (golang-migrate .down.sql) and the base's schema dump. */
-async function knownTypesFor(file: ChangedFile, mig: MigrationFile, readHead: Reader, readBase: Reader): Promise<Map<string, TypeName>> {
+/** Earlier SQL migrations read (newest first) to learn the type a column had before a TYPE change. */
+const SQL_TYPE_LOOKBACK = 50
+
+async function knownTypesFor(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, readHead: Reader, readBase: Reader): Promise<Map<string, TypeName>> {
   const out = new Map<string, TypeName>()
   const pgNeeded = mig.kind === 'sql' || mig.kind === 'rails'
   if (mig.kind === 'sql') {
     const down = downPathFor(file.path)
     const text = down ? await readHead(down) : undefined
     if (text !== undefined) for (const [k, v] of typesSetBy(await loadPg(), text)) out.set(k, v)
+    // A TYPE change: the column's type before it is the one the earlier migrations of the same folder left
+    // (CREATE TABLE, ADD COLUMN, an earlier TYPE change), read newest first at the base; the down file wins.
+    if (/\bALTER\s+COLUMN\b[\s\S]*?\bTYPE\b/i.test(content) && ctx.changes.listBase) {
+      const dir = file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')))
+      const listed = await ctx.changes.listBase(dir).catch(() => undefined)
+      const own = dialectOfFileName(file.path)
+      const earlier = (listed ?? [])
+        .filter((p) => p < file.path && p !== file.path)
+        .filter((p) => {
+          const m = classify(p, opts.paths, opts.exclude, opts.builtin_layouts)
+          return m !== undefined && m.kind === 'sql' && m.forward && dialectOfFileName(p) === own
+        })
+        .sort()
+        .reverse()
+        .slice(0, SQL_TYPE_LOOKBACK)
+      // applied oldest first, statement by statement, so renames carry a column's type to its new name
+      const learnt = new Map<string, TypeName>()
+      const pg = await loadPg()
+      for (const p of earlier.reverse()) {
+        const t = await readBase(p)
+        if (t !== undefined) typesSetBy(pg, t, learnt)
+      }
+      for (const [k, v] of learnt) if (!out.has(k)) out.set(k, v)
+    }
   }
   if (mig.kind === 'rails') {
     const i = file.path.lastIndexOf('db/migrate/')
@@ -242,7 +362,7 @@ async function knownTypesFor(file: ChangedFile, mig: MigrationFile, readHead: Re
 }
 
 async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, dialect: Dialect, readHead: Reader, readBase: Reader, earlier?: ReadonlyMap<string, TypeName>): Promise<Analysis> {
-  const knownTypes = await knownTypesFor(file, mig, readHead, readBase)
+  const knownTypes = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase)
   for (const [k, v] of earlier ?? []) if (!knownTypes.has(k)) knownTypes.set(k, v)
   const sqlOpts: SqlOptions = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout, knownTypes }
   const parseSql = PG_FAMILY.includes(dialect)
@@ -441,7 +561,8 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   }
   if (migrations.length === 0) return { findings: [], summary: 'no migration changed', applicability: 'not-applicable' }
   const notes: Note[] = []
-  const appChanged = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths) && !matchesAny(f.path, opts.app_exclude)).map((f) => f.path)
+  const appFiles = others.filter((f) => !f.excluded && matchesAny(f.path, opts.app_paths) && !matchesAny(f.path, opts.app_exclude))
+  const appChanged = appFiles.map((f) => f.path)
 
   // Configuration and rollback files are read once each, through the change set (head, else base).
   // `undefined` is "the file does not exist"; a read that fails (API error, timeout, corrupt object store) is
@@ -604,6 +725,29 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${DANGERS['migration-edited'].why}.${dataNote}`
           : `${kind} ${what} after it was merged: ${DANGERS['migration-edited'].why} (no release tag information: counted as released).${dataNote}`
       pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback')
+      // An unreleased migration still runs in production, at the release that ships it: the dangers this edit adds
+      // (not in the file at the base) are checked as in a new migration. Dangers the base file had already were
+      // reported when they were added; an edit that keeps them (a WHERE, an IF NOT EXISTS) adds nothing.
+      if (unreleased && file.status === 'modified' && mig.forward && content !== undefined) {
+        const baseText = await readBase(file.previousPath ?? file.path)
+        if (baseText !== undefined) {
+          let analysis: Analysis
+          let before: Analysis
+          try {
+            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path))
+            before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path))
+          } catch (e) {
+            findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
+            continue
+          }
+          const had = new Set(before.issues.map(issueKey))
+          const added = analysis.issues.filter((i) => !had.has(issueKey(i)))
+          report.rows.push(['', '(whole file)', 'edited before any release', 'none', `dangers the edit adds are checked as in a new migration (${added.length} new; ${analysis.issues.length - added.length} already in the file at the base, not repeated)`])
+          statements += analysis.count
+          report.statements = analysis.count
+          analysed.push({ file, mig, dialect, analysis: { ...analysis, issues: added }, report })
+        }
+      }
       continue
     }
     if (file.status === 'removed' || !mig.forward) continue
@@ -672,7 +816,30 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         continue
       }
       const recipe = recipeFor(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version })
-      const cap = issue.rollback ? opts.rollback_level : issue.cap?.level
+      let cap = issue.rollback ? opts.rollback_level : issue.cap?.level
+      let capWhy = issue.rollback ? 'rollback' : issue.cap?.why
+      let capNote = ''
+      if (!issue.rollback && DANGERS[issue.id].scalesWithTable && target && (isSmallTable(target, opts.small_tables) || (analysis.framework === 'django' && isSmallTable(djangoTable(file.path, target), opts.small_tables)))) {
+        cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level)
+        capWhy = 'small table'
+        capNote = ` (${target} is listed in small_tables: reported at small_table_level)`
+      }
+      if (!issue.rollback && issue.id === 'drop-table' && target) {
+        const dead = await deadTable(target, appFiles, readBase)
+        if (dead) {
+          cap = 'notice'
+          capWhy = 'dead table'
+          capNote = ` (${dead})`
+        }
+      }
+      if (!issue.rollback && issue.id === 'drop-index-non-concurrent' && analysis.framework === 'rails' && issue.detail.startsWith('remove_index ')) {
+        const sm = await strongMigrationsRemoveIndex(file.path, readConfig)
+        if (sm) {
+          cap = 'notice'
+          capWhy = 'strong_migrations'
+          capNote = ` (${sm})`
+        }
+      }
       push(
         issue.id,
         {
@@ -680,13 +847,13 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           line: issue.line,
           endLine: issue.endLine,
           column: issue.column,
-          message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
+          message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + capNote + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
           hint: recipe,
         },
         issue.statement,
         recipe,
         cap,
-        issue.rollback ? 'rollback' : issue.cap?.why,
+        capWhy,
       )
       if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
         push(

@@ -823,7 +823,7 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
         const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
         const nullable = fkw('null') === 'True'
         const many = f.name === 'ManyToManyField'
-        if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default')) c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, { table: model, column: field })
+        if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw)) c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, { table: model, column: field })
         if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False') c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model)
         break
       }
@@ -1006,4 +1006,18 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
   }
   if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? '')) return undefined
   return out
+}
+
+/**
+ * Django's schema editor adds a NOT NULL column with its "effective default" for existing rows, then drops that
+ * default (BaseDatabaseSchemaEditor._effective_default): '' for a blank=True field whose class allows empty
+ * strings (the string fields below; b'' for BinaryField), now() for auto_now / auto_now_add. A constant default
+ * is catalog-only on PostgreSQL 11+, so such an AddField neither fails on rows nor rewrites. Project-defined field
+ * classes are not known here: they stay reported.
+ */
+const DJANGO_EMPTY_STRING_FIELDS = new Set(['CharField', 'TextField', 'SlugField', 'EmailField', 'URLField', 'FilePathField', 'FileField', 'ImageField', 'BinaryField', 'CICharField', 'CITextField', 'CIEmailField'])
+function djangoSuppliesDefault(fieldClass: string, kw: (k: string) => string | undefined): boolean {
+  const cls = fieldClass.slice(fieldClass.lastIndexOf('.') + 1)
+  if (kw('blank') === 'True' && DJANGO_EMPTY_STRING_FIELDS.has(cls)) return true
+  return ['DateTimeField', 'DateField', 'TimeField'].includes(cls) && (kw('auto_now') === 'True' || kw('auto_now_add') === 'True')
 }

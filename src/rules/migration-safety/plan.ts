@@ -50,7 +50,7 @@ export function planMigrationReads(input: PlanInput, opts: PlanOptions): Content
     if (mig.kind === 'rails') {
       const i = f.path.lastIndexOf('db/migrate/')
       const root = i <= 0 ? '' : f.path.slice(0, i - 1)
-      for (const c of ['config/database.yml', 'config/database.yml.example', 'config/database.yml.sample', 'Gemfile']) config(join(root, c))
+      for (const c of ['config/database.yml', 'config/database.yml.example', 'config/database.yml.sample', 'Gemfile', 'Gemfile.lock', 'config/initializers/strong_migrations.rb']) config(join(root, c))
       base.add(join(root, 'db/schema.rb'))
     }
   }

@@ -522,8 +522,8 @@ class FileState implements SqlState {
  * TABLE. Used on a migration's rollback (its ALTER COLUMN TYPE restores the type the column had) and on a
  * base schema dump.
  */
-export function typesSetBy(pg: PgApi, sql: string): Map<string, TypeName> {
-  const out = new Map<string, TypeName>()
+export function typesSetBy(pg: PgApi, sql: string, into?: Map<string, TypeName>): Map<string, TypeName> {
+  const out = into ?? new Map<string, TypeName>()
   let stmts: PgStatement[]
   try {
     stmts = pg.parseSync(sql).stmts ?? []
@@ -547,6 +547,23 @@ export function typesSetBy(pg: PgApi, sql: string): Map<string, TypeName> {
         if (!t || !col) continue
         if (cmd.subtype === 'AT_AlterColumnType') out.set(`${t}.${String(cmd.name).toLowerCase()}`, typeNameOf(col.typeName))
         else if (cmd.subtype === 'AT_AddColumn') out.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
+      }
+    } else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_TABLE') {
+      // the table's columns keep their types under its new name
+      const t = relName(n.relation)
+      const to = String(n.newname).toLowerCase()
+      if (t) for (const [k, ty] of [...out]) if (k.startsWith(`${t}.`)) {
+        out.delete(k)
+        out.set(`${to}.${k.slice(t.length + 1)}`, ty)
+      }
+    } else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_COLUMN') {
+      // the column keeps its type under its new name (statements applied in order: earlier files first)
+      const t = relName(n.relation)
+      const from = `${t}.${String(n.subname).toLowerCase()}`
+      const ty = out.get(from)
+      if (t && ty) {
+        out.delete(from)
+        out.set(`${t}.${String(n.newname).toLowerCase()}`, ty)
       }
     }
   }

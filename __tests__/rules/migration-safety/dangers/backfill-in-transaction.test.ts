@@ -6,6 +6,8 @@ dangerSuite('backfill-in-transaction', {
   bad: [
     sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';"),
     sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active' WHERE status IS NULL;"),
+    // a row property (a boolean function on the row), not a key range: every row that has it
+    sql("ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE vulnerability_record SET cvss_score_v3 = (vendor_attributes->'CVSS'->>'V3Score')::float8 WHERE jsonb_path_exists(vendor_attributes::jsonb, '$.CVSS.V3Score');"),
     rails('  def change\n    add_column :users, :status, :string\n    User.update_all(status: "active")\n  end'),
     rails('  def up\n    add_column :users, :status, :string\n    User.find_each { |u| u.update!(status: "active") }\n  end\n  def down\n    remove_column :users, :status\n  end'),
     django(fn('    Order = apps.get_model("shop", "Order")\n    Order.objects.all().update(state="new")')),
@@ -16,6 +18,8 @@ dangerSuite('backfill-in-transaction', {
     // bounded: a key range / one row
     sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active' WHERE id BETWEEN 1 AND 10000;"),
     sql("ALTER TABLE settings ADD COLUMN note text;\nUPDATE settings SET value = 'x' WHERE key = 'mode';"),
+    // side by side with the row-property case: a function test AND a key subquery (a batch) is bounded
+    sql("ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE execution SET vendor_id = 1 WHERE jsonb_path_exists(extra_attrs::jsonb, '$.artifact.id') AND vendor_id IN (SELECT id FROM scanner_registration);"),
     // no schema change in the same transaction
     sql("UPDATE users SET status = 'active';"),
     // the table is new in this change

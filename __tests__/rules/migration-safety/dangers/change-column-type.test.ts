@@ -81,3 +81,29 @@ describe('change-column-type: Django field defined far back', () => {
     expect(await ids(widen(260))).toContain('change-column-type')
   })
 })
+
+describe('the old type from the earlier migrations of the same folder (SQL)', () => {
+  const dir = 'make/migrations/postgresql'
+  const widen = sql('ALTER TABLE registry ALTER COLUMN access_key TYPE varchar(4096);', { path: `${dir}/0190_2.16.0_schema.up.sql`, listBase: true })
+  test('widening a varchar an earlier migration created is catalog-only: not reported', async () => {
+    const c = { ...widen, baseTree: { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, access_key varchar(255));', [`${dir}/0190_2.16.0_schema.up.sql`]: '' } }
+    expect(await ids(c)).not.toContain('change-column-type')
+  })
+  test('a column (and table) renamed by an earlier migration keeps its type under the new names', async () => {
+    const base = { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE replication_target (id SERIAL PRIMARY KEY, username varchar(255));', [`${dir}/0004_1.8.0_schema.up.sql`]: 'ALTER TABLE replication_target RENAME TO registry;\nALTER TABLE registry RENAME COLUMN username TO access_key;' }
+    expect(await ids({ ...widen, baseTree: base })).not.toContain('change-column-type')
+    const narrowed = { ...base, [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE replication_target (id SERIAL PRIMARY KEY, username integer);' }
+    expect(await ids({ ...widen, baseTree: narrowed })).toContain('change-column-type')
+  })
+  test('the newest earlier definition wins, and a real type change is still reported', async () => {
+    const base = { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE registry (id SERIAL PRIMARY KEY, access_key varchar(255));', [`${dir}/0100_2.9.0_schema.up.sql`]: 'ALTER TABLE registry ALTER COLUMN access_key TYPE text;' }
+    // text -> varchar(4096) adds a length check: a scan/rewrite
+    expect(await ids({ ...widen, baseTree: base })).toContain('change-column-type')
+    const bigint = sql('ALTER TABLE robot ALTER COLUMN id TYPE bigint;', { path: `${dir}/0190_2.16.0_schema.up.sql`, listBase: true, baseTree: { [`${dir}/0001_initial_schema.up.sql`]: 'CREATE TABLE robot (id integer PRIMARY KEY);' } })
+    expect(await ids(bigint)).toContain('change-column-type')
+  })
+  test('other dialects\u2019 files and later files are not read for the old type', async () => {
+    const c = { ...sql('ALTER TABLE registry ALTER COLUMN access_key TYPE varchar(4096);', { path: 'm/0005_x.up.sql', listBase: true }), baseTree: { 'm/0001_a.mysql.up.sql': 'CREATE TABLE registry (access_key varchar(255));', 'm/0009_z.up.sql': 'CREATE TABLE registry (access_key varchar(255));' } }
+    expect(await ids(c)).toContain('change-column-type')
+  })
+})

@@ -28,3 +28,36 @@ test('op.f("name") is the index name in the message and the recipe', async () =>
   expect(f.message).toContain("op.drop_index('ix_users_email')")
   expect(f.hint).toContain('ix_users_email')
 })
+
+describe('a Rails project that runs strong_migrations (its remove_index check is off by default)', () => {
+  const lock = 'GEM\n  remote: https://rubygems.org/\n  specs:\n    rake (13.2.1)\n    strong_migrations (2.5.2)\n      activerecord (>= 7.1)\n\nDEPENDENCIES\n  strong_migrations\n'
+  const removeIndex = '  def change\n    remove_index :gpx_files, [:user_id], name: "gpx_files_user_id_idx"\n  end'
+  const levelOf = async (c: Parameters<typeof findings>[0], code = 'drop-index-non-concurrent') => (await findings(c)).find((f) => f.code === code)
+
+  test('remove_index without algorithm: :concurrently is a notice that names strong_migrations', async () => {
+    const f = await levelOf(rails(removeIndex, { headTree: { 'Gemfile.lock': lock } }))
+    expect(f?.level).toBe('notice')
+    expect(f?.message).toContain('strong_migrations (Gemfile.lock)')
+  })
+
+  test('the Gemfile is enough when no Gemfile.lock is committed', async () => {
+    const f = await levelOf(rails(removeIndex, { headTree: { Gemfile: "source 'https://rubygems.org'\ngem 'strong_migrations'\n" } }))
+    expect(f?.level).toBe('notice')
+  })
+
+  test('the project turned the check on: it fails', async () => {
+    const f = await levelOf(rails(removeIndex, { headTree: { 'Gemfile.lock': lock, 'config/initializers/strong_migrations.rb': 'StrongMigrations.start_after = 20190518115041\nStrongMigrations.enable_check(:remove_index)\n' } }))
+    expect(f?.level).toBe('fail')
+  })
+
+  test('without strong_migrations it fails', async () => {
+    const f = await levelOf(rails(removeIndex, { headTree: { 'Gemfile.lock': 'GEM\n  specs:\n    pg (1.5.9)\n' } }))
+    expect(f?.level).toBe('fail')
+  })
+
+  test('strong_migrations does not relax index builds, nor DROP INDEX in execute, nor SQL migrations', async () => {
+    expect((await levelOf(rails('  def change\n    add_index :gpx_files, :user_id\n  end', { headTree: { 'Gemfile.lock': lock } }), 'create-index-non-concurrent'))?.level).toBe('fail')
+    expect((await levelOf(rails('  def up\n    execute "DROP INDEX gpx_files_user_id_idx"\n  end\n  def down\n  end', { headTree: { 'Gemfile.lock': lock } })))?.level).toBe('fail')
+    expect((await levelOf(sql('DROP INDEX gpx_files_user_id_idx;', { headTree: { 'Gemfile.lock': lock } })))?.level).toBe('fail')
+  })
+})

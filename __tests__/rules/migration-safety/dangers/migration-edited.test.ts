@@ -154,6 +154,28 @@ describe('migration-edited', () => {
       expect(await edit(p, before, after, { release_tags: [] }, { 'v2.15.2': [] })).toEqual(['migration-edited:fail'])
       expect(await edit(p, before, after)).toEqual(['migration-edited:fail'])
     })
+    test('the dangers an edit adds to an unreleased migration are checked: it runs in production at the release', async () => {
+      const base = 'CREATE INDEX IF NOT EXISTS idx_vr_score ON vulnerability_record (cvss_score_v3);'
+      const head = base + '\nCREATE INDEX IF NOT EXISTS idx_vr_cve ON vulnerability_record (cve_id);\nUPDATE vulnerability_record SET severity = lower(severity);'
+      const f = await edit(p, base, head, {}, { 'v2.15.2': [] })
+      expect(f).toEqual(['migration-edited:notice', 'create-index-non-concurrent:fail', 'backfill-in-transaction:fail'])
+      // the index the base file already had is not reported again
+      const msgs = (await edited(p, base, head, {}, { 'v2.15.2': [] })).map((x) => x.message).join('\n')
+      expect(msgs).toContain('idx_vr_cve')
+      expect(msgs).not.toContain('idx_vr_score')
+    })
+
+    test('side by side: an edit that keeps the dangers the file had (IF NOT EXISTS, WHERE ... IS NULL) adds none', async () => {
+      const base = 'ALTER TABLE artifact ADD COLUMN artifact_type varchar(255);\nUPDATE artifact SET artifact_type = media_type;\nALTER TABLE artifact ALTER COLUMN artifact_type SET NOT NULL;'
+      const head = 'ALTER TABLE artifact ADD COLUMN IF NOT EXISTS artifact_type varchar(255);\nUPDATE artifact SET artifact_type = media_type WHERE artifact_type IS NULL;\nALTER TABLE artifact ALTER COLUMN artifact_type SET NOT NULL;'
+      expect(await edit(p, base, head, {}, { 'v2.15.2': [] })).toEqual(['migration-edited:notice'])
+    })
+
+    test('a released migration is not re-analysed: the edit itself fails', async () => {
+      const base = 'SELECT 1;'
+      expect(await edit(p, base, base + '\nCREATE INDEX i ON users (a);', {}, { 'v2.16.0': [p] })).toEqual(['migration-edited:fail'])
+    })
+
     test('an unreleased rollback file stays within rollback_level', async () => {
       expect(await edit('m/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { unreleased_edit_level: 'warn' }, { v1: [] })).toEqual(['migration-edited:notice'])
     })

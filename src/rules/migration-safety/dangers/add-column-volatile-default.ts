@@ -26,6 +26,7 @@ export default defineDanger({
   detection: 'ADD COLUMN with a default that calls a volatile (or unknown) function, a GENERATED ... STORED column, or any default when pg_version < 11',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => {
     if (!r.table || !r.column) return undefined

@@ -2,14 +2,17 @@ import { ident, relName } from '../sql-ast.js'
 import { PG_FAMILY, defineDanger, type Node } from './types.js'
 
 /**
- * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests joined by
- * AND/OR (the usual `WHERE c IS NULL` backfill), it reaches every row; any comparison, IN, BETWEEN or
- * subquery narrows it (a key range, a batch, one setting).
+ * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests and boolean
+ * function calls on the row (`jsonb_path_exists(attrs, '$.x')`: a property many rows share, not a key range)
+ * joined by AND/OR/NOT (the usual `WHERE c IS NULL` backfill), it reaches every row that has the property;
+ * any comparison, IN, BETWEEN or subquery narrows it (a key range, a batch, one setting).
  */
 export function unbounded(where: unknown): boolean {
   if (where === undefined || where === null) return true
   const w = where as Node
   if ('NullTest' in w || 'BooleanTest' in w) return true
+  const fn = w.FuncCall as { args?: unknown[] } | undefined
+  if (fn) return !(fn.args ?? []).some((a) => JSON.stringify(a).includes('"SubLink"'))
   const b = w.BoolExpr as { args?: unknown[] } | undefined
   if (b) return (b.args ?? []).every(unbounded)
   return false
@@ -24,6 +27,7 @@ export default defineDanger({
   detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_FAMILY,
   recipe: (r) => {
     const t = r.table ?? '<table>'
@@ -45,7 +49,7 @@ export default defineDanger({
         const t = relName(n.relation)
         if (!t || s.isNew(t) || !unbounded(n.whereClause)) return
         const target = ((n.targetList as unknown[]) ?? []).map((x) => (x as { ResTarget?: { name?: string } }).ResTarget?.name).filter((x): x is string => !!x)
-        emit({ id: 'backfill-in-transaction', detail: `UPDATE ${t} SET ${target.join(', ')} over ${n.whereClause ? 'every row the IS NULL test matches' : 'every row'}, in the schema change's transaction`, table: t, names: { table: t, column: target[0] } })
+        emit({ id: 'backfill-in-transaction', detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`, table: t, names: { table: t, column: target[0] } })
       },
     },
   },

@@ -44,6 +44,7 @@ export default defineDanger({
   detection: 'ALTER COLUMN ... TYPE (change_column, t.change, op.alter_column type_, AlterField) on an existing table, unless PostgreSQL needs no rewrite for it: the same type, varchar/text widening, numeric precision raised at the same scale, cidr -> inet, ... (the old type is taken from the same change, the rollback of the migration, or the base schema dump)',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => {
     if (!r.table || !r.column) return undefined

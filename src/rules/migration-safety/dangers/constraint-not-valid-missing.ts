@@ -10,6 +10,7 @@ export default defineDanger({
   detection: 'ADD CONSTRAINT ... FOREIGN KEY / CHECK without NOT VALID on an existing table (add_foreign_key / add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint)',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => {
     if (!r.table) return undefined

@@ -17,6 +17,7 @@ export default defineDanger({
   detection: 'CREATE INDEX (add_index, t.index, add_reference, AddIndex, op.create_index) on a table that existed before this change, without CONCURRENTLY',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => {
     const name = indexName(r)

@@ -11,6 +11,7 @@ export default defineDanger({
   detection: 'DROP INDEX (remove_index, RemoveIndex, op.drop_index) of an index not created in this change, without CONCURRENTLY',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => {
     switch (r.framework) {

@@ -10,6 +10,7 @@ export default defineDanger({
   detection: 'REINDEX without CONCURRENTLY',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => (r.index || r.table ? `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${ident((r.index ?? r.table)!)}; -- PostgreSQL 12+, outside a transaction` : undefined),
   sql: {

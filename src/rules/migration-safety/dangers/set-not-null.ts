@@ -10,6 +10,7 @@ export default defineDanger({
   detection: 'ALTER COLUMN ... SET NOT NULL (change_column_null false, nullable=False) on an existing table, unless a validated CHECK (c IS NOT NULL) precedes it',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => {
     if (!r.table || !r.column) return undefined

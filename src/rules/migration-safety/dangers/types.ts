@@ -109,6 +109,12 @@ export interface DangerDef<Id extends string = string> {
   level: Level
   /** Lock dangers do not apply to objects created in the same change. */
   lockDanger?: boolean
+  /**
+   * The harm grows with the table's size (a build, scan, rewrite or row-by-row write under the lock), so on a
+   * table the policy declares small (`small_tables`) it is only a notice. Dangers about data loss or deploy
+   * order (drops, renames) do not scale with size and never set this.
+   */
+  scalesWithTable?: boolean
   /** Dialects the danger holds for. */
   dialects: readonly Dialect[]
   /** The statement(s) to paste instead, with the user's names; undefined when the names are not known. */

@@ -10,6 +10,7 @@ export default defineDanger({
   detection: 'ADD UNIQUE / PRIMARY KEY (constraint or column) on an existing table without USING INDEX',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => {
     if (!r.table || !r.columns?.length) return undefined

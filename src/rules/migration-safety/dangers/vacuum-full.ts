@@ -10,6 +10,7 @@ export default defineDanger({
   detection: 'VACUUM (FULL) / VACUUM FULL',
   level: 'fail',
   lockDanger: true,
+  scalesWithTable: true,
   dialects: PG_ONLY,
   recipe: (r) => (r.table ? `VACUUM ${r.table}; -- or pg_repack --table ${r.table} for an online rewrite` : undefined),
   sql: {
