@@ -1,0 +1,90 @@
+/**
+ * `pr-gate report`: team trends over a window of merged pull requests (see docs/report.md).
+ */
+import { parseArgs } from 'node:util'
+import { git, GitError } from '../change/git.js'
+import { computeTrends } from './compute.js'
+import { localHistory } from './local.js'
+import { renderTrendCsv, renderTrendMarkdown, renderTrendText, toTrendJson } from './render.js'
+
+export class ReportUsageError extends Error {}
+
+const FORMATS = ['text', 'json', 'csv', 'markdown']
+const DAY = 86_400_000
+
+/** A date (YYYY-MM-DD, start of the day UTC, or end of it with `endOfDay`) or an ISO 8601 timestamp. */
+export function parseDate(v: string, what: string, endOfDay = false): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const t = Date.parse(`${v}T00:00:00Z`)
+    if (!Number.isNaN(t)) return new Date(endOfDay ? t + DAY - 1 : t)
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return new Date(Date.parse(v))
+  throw new ReportUsageError(`${what}: expected a date (YYYY-MM-DD) or an ISO 8601 time, got ${JSON.stringify(v)}`)
+}
+
+/** The window: `--since 90d|12w|DATE`, or `--from DATE [--to DATE]`; default the last 90 days. */
+export function parseWindow(v: { since?: string; from?: string; to?: string }, now: Date): { from: Date; to: Date } {
+  if (v.since !== undefined && v.from !== undefined) throw new ReportUsageError('give either --since or --from, not both')
+  const to = v.to !== undefined ? parseDate(v.to, '--to', true) : now
+  let from: Date
+  if (v.from !== undefined) from = parseDate(v.from, '--from')
+  else {
+    const since = v.since ?? '90d'
+    const m = /^(\d+)([dw])$/.exec(since)
+    if (m) {
+      const days = Number(m[1]) * (m[2] === 'w' ? 7 : 1)
+      if (days < 1) throw new ReportUsageError(`--since ${since}: the window must be at least one day`)
+      from = new Date(to.getTime() - days * DAY)
+    } else if (/^\d{4}-/.test(since)) from = parseDate(since, '--since')
+    else throw new ReportUsageError(`--since: expected a duration such as 90d or 12w, or a date (YYYY-MM-DD), got ${JSON.stringify(since)}`)
+  }
+  if (from.getTime() >= to.getTime()) throw new ReportUsageError(`the window is empty: ${from.toISOString()} is not before ${to.toISOString()}`)
+  return { from, to }
+}
+
+export interface ReportIO {
+  out: (s: string) => void
+  err: (s: string) => void
+  cwd: string
+}
+
+export async function reportCmd(args: string[], io: ReportIO, now = new Date()): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      since: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      branch: { type: 'string' },
+      policy: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      threshold: { type: 'string', default: '300' },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  const format = values.format as string
+  if (!FORMATS.includes(format)) throw new ReportUsageError(`--format: expected text, json, csv or markdown, got ${JSON.stringify(format)}`)
+  const threshold = Number(values.threshold)
+  if (!Number.isInteger(threshold) || threshold < 0) throw new ReportUsageError(`--threshold: expected a whole number of lines, got ${JSON.stringify(values.threshold)}`)
+  const { from, to } = parseWindow(values, now)
+  const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
+    throw new GitError(`${io.cwd} is not inside a git work tree`)
+  })).trim()
+  const history = await localHistory({ root, branch: values.branch, from, to, policyFile: values.policy })
+  const report = computeTrends({
+    source: 'git',
+    branch: history.branch,
+    from,
+    to,
+    records: history.records,
+    skipped: history.skipped,
+    threshold,
+    evidence: { waivers: false, coverage: false },
+    notes: ['Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description.'],
+  })
+  if (format === 'json') io.out(JSON.stringify(toTrendJson(report), null, 2) + '\n')
+  else if (format === 'csv') io.out(renderTrendCsv(report))
+  else if (format === 'markdown') io.out(renderTrendMarkdown(report) + '\n')
+  else io.out(renderTrendText(report))
+  return 0
+}
