@@ -50,9 +50,9 @@ function mergePr(repo: TempRepo, n: number, iso: string, files: Record<string, s
   })
 }
 
-export function trendRepo(): TempRepo {
+export function trendRepo(policy = POLICY): TempRepo {
   const repo = new TempRepo()
-  commit(repo, '2026-02-20T10:00:00Z', 'initial', { '.github/quality-gate.yml': POLICY, 'README.md': '# app\n', 'src/payments/.keep': '' })
+  commit(repo, '2026-02-20T10:00:00Z', 'initial', { '.github/quality-gate.yml': policy, 'README.md': '# app\n', 'src/payments/.keep': '' })
   // W10 (2026-03-02 … 03-08)
   mergePr(repo, 1, '2026-03-03T10:00:00Z', { 'src/a.ts': lines(100), 'package-lock.json': lines(5000) })
   mergePr(repo, 2, '2026-03-04T10:00:00Z', { 'src/b.ts': lines(500) })

@@ -62,7 +62,7 @@ describe('pr-gate report (local git history)', () => {
     expect(json.total.critical).toEqual({ evaluated: 7, configured: 7, touched: 2, tested: 1, testedShare: 50, coverage: { prs: 0 } })
     expect(json.weeks[0].critical).toMatchObject({ touched: 1, tested: 1, testedShare: 100 })
     expect(json.weeks[1].critical).toMatchObject({ touched: 1, tested: 0, testedShare: 0 })
-    expect(json.evidence).toEqual({ waivers: false, coverage: false })
+    expect(json.evidence).toEqual({ waivers: false, coverage: false, vulnerabilities: false })
   })
 
   it('migration dangers, runbook opt-outs with their reasons', () => {
@@ -94,6 +94,7 @@ describe('pr-gate report (local git history)', () => {
     expect(r.out).toMatch(/^ {2}2026-W12 +0 +– +– +– +– +0 +0 +0$/m)
     expect(r.out).toContain(`#6 ${OPT_OUT_REASON}`)
     expect(r.out).toContain('1 commit on main in the window is not a pull request')
+    expect(r.out).toContain('Vulnerabilities no evidence (alerts are not in git history: give --alerts FILE)')
   })
 
   it('csv: a row per week and one for the window', async () => {

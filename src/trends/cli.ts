@@ -3,7 +3,10 @@
  */
 import { parseArgs } from 'node:util'
 import { git, GitError } from '../change/git.js'
-import { computeTrends } from './compute.js'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { computeTrends, type ComputeInput } from './compute.js'
+import { AlertsError, parseDependabotAlerts, SEVERITIES, type Severity } from './sla.js'
 import { localHistory } from './local.js'
 import { renderTrendCsv, renderTrendMarkdown, renderTrendText, toTrendJson } from './render.js'
 
@@ -58,6 +61,8 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
       policy: { type: 'string' },
       format: { type: 'string', default: 'text' },
       threshold: { type: 'string', default: '300' },
+      svg: { type: 'string' },
+      alerts: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -71,6 +76,22 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     throw new GitError(`${io.cwd} is not inside a git work tree`)
   })).trim()
   const history = await localHistory({ root, branch: values.branch, from, to, policyFile: values.policy })
+  let alerts: ComputeInput['alerts']
+  if (values.alerts !== undefined) {
+    const text = await readFile(resolve(io.cwd, values.alerts), 'utf8').catch(() => {
+      throw new ReportUsageError(`--alerts ${values.alerts}: file not found`)
+    })
+    let items
+    try {
+      items = parseDependabotAlerts(text, values.alerts)
+    } catch (e) {
+      if (e instanceof AlertsError) throw new ReportUsageError(e.message)
+      throw e
+    }
+    const fix = (history.policy?.policy.rules.dependencies as { fix_within_days?: Partial<Record<Severity, number | null>> } | undefined)?.fix_within_days ?? {}
+    const sla = Object.fromEntries(SEVERITIES.map((s) => [s, fix[s] ?? null])) as Record<Severity, number | null>
+    alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla }
+  }
   const report = computeTrends({
     source: 'git',
     branch: history.branch,
@@ -80,8 +101,20 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     skipped: history.skipped,
     threshold,
     evidence: { waivers: false, coverage: false },
-    notes: ['Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description.'],
+    alerts,
+    notes: ['Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description; pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.'],
   })
+  if (values.svg !== undefined) {
+    const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([import('./svg.js'), import('node:fs/promises'), import('node:path')])
+    const dir = resolve(io.cwd, values.svg)
+    await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+      throw new ReportUsageError(`--svg ${values.svg}: cannot create the directory (${(e as { code?: string }).code ?? String(e)})`)
+    })
+    for (const c of await renderTrendSvgs(report)) {
+      await writeFile(join(dir, c.name), c.svg)
+      io.err(`pr-gate: wrote ${join(values.svg, c.name)} (${c.title})\n`)
+    }
+  }
   if (format === 'json') io.out(JSON.stringify(toTrendJson(report), null, 2) + '\n')
   else if (format === 'csv') io.out(renderTrendCsv(report))
   else if (format === 'markdown') io.out(renderTrendMarkdown(report) + '\n')

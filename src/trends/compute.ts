@@ -4,6 +4,7 @@
  * p90: nearest rank (the ⌈0.9·n⌉-th smallest). Shares are of the pull requests the figure applies to.
  */
 import type { PrRecord } from './record.js'
+import { slaFigures, type AlertLife, type Severity, type SlaCounts, type SlaFigures } from './sla.js'
 
 export interface Stats {
   /** "2026-W14", or "window". */
@@ -23,6 +24,8 @@ export interface Stats {
   waivers: Record<string, number>
   /** Rules that failed or could not be evaluated, most often first. */
   failing: Array<{ rule: string; prs: number }>
+  /** Vulnerability fix SLA in the period (all severities); absent without evidence (alerts). */
+  vulnerabilities?: SlaCounts
 }
 
 export interface TrendReport {
@@ -40,8 +43,10 @@ export interface TrendReport {
   dangers: Array<{ code: string; count: number; prs: string[] }>
   suppressions: Array<{ pr?: number; sha: string; id: string; path: string; reason: string }>
   waivers: Array<{ pr?: number; sha: string; rule: string; label: string; reason?: string }>
-  /** What the source cannot know (labels, coverage reports, scanner reports), said plainly. */
-  evidence: { waivers: boolean; coverage: boolean }
+  /** Vulnerability fix SLA over the window, by severity; absent without evidence. */
+  vulnerabilities?: SlaFigures
+  /** What the source cannot know (labels, coverage reports, alerts), said plainly. */
+  evidence: { waivers: boolean; coverage: boolean; vulnerabilities: boolean }
   notes: string[]
   prs: PrRecord[]
 }
@@ -129,6 +134,8 @@ export interface ComputeInput {
   skipped: number
   threshold?: number
   evidence: { waivers: boolean; coverage: boolean }
+  /** Dependabot alerts (every state) and the policy's fix_within_days, when the source has them. */
+  alerts?: { items: AlertLife[]; source: string; sla: Record<Severity, number | null> }
   notes?: string[]
 }
 
@@ -144,7 +151,12 @@ export function computeTrends(i: ComputeInput): TrendReport {
       const t = Date.parse(p.mergedAt)
       return t >= m && t < m + 7 * DAY
     })
-    weeks.push(stats(isoWeek(monday).label, monday, sunday, inWeek, threshold))
+    // The first and last weeks are clipped to the window.
+    const first = new Date(Math.max(m, i.from.getTime()))
+    const lastDay = new Date(Math.min(sunday.getTime(), i.to.getTime()))
+    const week = stats(isoWeek(monday).label, first, lastDay, inWeek, threshold)
+    if (i.alerts) week.vulnerabilities = slaFigures(i.alerts.items, i.alerts.sla, first, lastDay, i.alerts.source).total
+    weeks.push(week)
   }
   const dangerMap = new Map<string, { count: number; prs: Set<string> }>()
   for (const p of records)
@@ -154,6 +166,9 @@ export function computeTrends(i: ComputeInput): TrendReport {
       e.prs.add(ref(p))
       dangerMap.set(d.code, e)
     }
+  const vulnerabilities = i.alerts ? slaFigures(i.alerts.items, i.alerts.sla, i.from, i.to, i.alerts.source) : undefined
+  const total = stats('window', i.from, i.to, records, threshold)
+  if (vulnerabilities) total.vulnerabilities = vulnerabilities.total
   return {
     source: i.source,
     repository: i.repository,
@@ -161,13 +176,14 @@ export function computeTrends(i: ComputeInput): TrendReport {
     window: { from: i.from.toISOString(), to: i.to.toISOString(), days: Math.round((i.to.getTime() - i.from.getTime()) / DAY) },
     threshold,
     skipped: i.skipped,
-    total: stats('window', i.from, i.to, records, threshold),
+    total,
     weeks,
     optOuts: records.flatMap((p) => (p.runbook?.optOut ? [{ pr: p.number, sha: p.sha, title: p.title, text: p.runbook.optOut.text, reason: p.runbook.optOut.reason }] : [])),
     dangers: [...dangerMap].map(([code, e]) => ({ code, count: e.count, prs: [...e.prs] })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     suppressions: records.flatMap((p) => (p.migrations?.suppressed ?? []).map((s) => ({ pr: p.number, sha: p.sha, ...s }))),
     waivers: records.flatMap((p) => p.waived.map((w) => ({ pr: p.number, sha: p.sha, ...w }))),
-    evidence: i.evidence,
+    vulnerabilities,
+    evidence: { ...i.evidence, vulnerabilities: vulnerabilities !== undefined },
     notes: i.notes ?? [],
     prs: records,
   }

@@ -36,6 +36,8 @@ export interface LocalHistory {
   records: PrRecord[]
   /** First-parent commits in the window that are not pull requests (direct pushes). */
   skipped: number
+  /** The policy at the branch's tip in the window (or --policy): its SLAs and report settings apply. */
+  policy?: LoadedPolicy
 }
 
 const NO_EVIDENCE: Evidence = { findReports: async () => [] }
@@ -162,7 +164,9 @@ export async function localHistory(o: LocalOptions): Promise<LocalHistory> {
     const title = /^Merge pull request #\d+/.test(c.subject) ? c.body.split('\n')[0]?.trim() || c.subject : c.subject
     return recordFromVerdict(v, { number: prNumberOf(c.subject), sha: c.sha, base: c.parents[0] as string, title, author: c.author, mergedAt: c.date })
   })
-  return { branch, records, skipped: commits.length - prs.length }
+  const tip = commits.at(-1)?.sha ?? (await git(o.root, ['rev-parse', `${branch}^{commit}`])).trim()
+  const policy = (await policyFor(tip)).loaded
+  return { branch, records, skipped: commits.length - prs.length, policy }
 }
 
 async function load(text: string | undefined, file: string, source: string, read: (p: string) => Promise<string | undefined>): Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }> {

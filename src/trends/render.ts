@@ -8,6 +8,7 @@
  */
 import type { Stats, TrendReport } from './compute.js'
 import { escapeText, visibleControls } from '../report/escape.js'
+import { SEVERITIES } from './sla.js'
 
 export const TREND_REPORT_VERSION = 1
 
@@ -39,6 +40,20 @@ function migrationsLine(r: TrendReport, s: Stats): string {
   return `${s.migrations.prs} pull request${s.migrations.prs === 1 ? '' : 's'} changed migrations; ${s.migrations.dangers} danger${s.migrations.dangers === 1 ? '' : 's'} at merge in ${s.migrations.prsWithDangers}${codes ? ` (${codes})` : ''}; ${s.migrations.suppressed} suppressed in the migration; ${r.evidence.waivers ? `${s.migrations.waived} waived` : 'waivers: no evidence'}`
 }
 
+function slaLine(r: TrendReport): string {
+  const v = r.vulnerabilities
+  if (!v) return `no evidence (${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`
+  const parts = SEVERITIES.filter((s) => v.sla[s] !== null || v.bySeverity[s].fixed || v.bySeverity[s].open).map((s) => {
+    const c = v.bySeverity[s]
+    const limit = v.sla[s]
+    return limit === null
+      ? `${s} (no SLA): ${c.fixed} fixed, ${c.open} open`
+      : `${s} (SLA ${limit} d): ${c.fixed} fixed — ${c.met} met, ${c.breached} breached; ${c.open} still open, ${c.overdue} overdue`
+  })
+  const med = v.total.medianDaysToFix !== undefined ? `; median ${v.total.medianDaysToFix} days to fix` : ''
+  return `${parts.join(' · ') || 'no alerts'}${med}${v.total.dismissed ? `; ${v.total.dismissed} dismissed` : ''} (${v.source})`
+}
+
 function gateLine(r: TrendReport, s: Stats): string {
   const waivers = Object.entries(s.waivers)
   const w = !r.evidence.waivers ? 'waivers: no evidence (labels are not in git history)' : waivers.length ? `waivers: ${waivers.map(([k, n]) => `${k} ${n}`).join(', ')}` : 'no waivers'
@@ -60,6 +75,7 @@ export function renderTrendText(r: TrendReport): string {
   out.push(`  Critical areas  ${criticalLine(r, t)}`)
   out.push(`  Migrations      ${migrationsLine(r, t)}`)
   out.push(`  Runbooks        ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-out${t.runbook.optOuts === 1 ? '' : 's'}`)
+  out.push(`  Vulnerabilities ${visibleControls(slaLine(r))}`)
   out.push(`  Gate            ${gateLine(r, t)}`)
   out.push('')
   out.push('Per ISO week')
@@ -69,6 +85,10 @@ export function renderTrendText(r: TrendReport): string {
     out.push(
       `  ${w.label.padEnd(9)} ${String(w.prs).padStart(4)} ${fmt(w.size.median).padStart(7)} ${fmt(w.size.p90).padStart(6)} ${pct(w.size.overShare).padStart(6)} ${tested.padStart(7)} ${String(w.migrations.dangers).padStart(8)} ${String(w.runbook.optOuts).padStart(9)} ${String(w.conclusions.failure).padStart(7)}`,
     )
+  }
+  if (r.vulnerabilities?.late.length) {
+    out.push('', 'Vulnerabilities past their fix SLA')
+    for (const l of r.vulnerabilities.late) out.push(`  ${l.severity.padEnd(8)} ${visibleControls(l.id)} ${visibleControls(l.package)}: ${l.state === 'fixed' ? 'fixed after' : 'open for'} ${l.days} days (SLA ${l.sla})`)
   }
   if (r.optOuts.length) {
     out.push('', 'Runbook opt-outs')
@@ -116,6 +136,11 @@ export const CSV_COLUMNS = [
   'runbook_prs',
   'runbook_violations',
   'runbook_opt_outs',
+  'vulns_fixed',
+  'vulns_sla_met',
+  'vulns_sla_breached',
+  'vulns_open',
+  'vulns_overdue',
   'success',
   'neutral',
   'failure',
@@ -157,6 +182,11 @@ export function renderTrendCsv(r: TrendReport): string {
       s.runbook.prs,
       s.runbook.violations,
       s.runbook.optOuts,
+      s.vulnerabilities?.fixed,
+      s.vulnerabilities?.met,
+      s.vulnerabilities?.breached,
+      s.vulnerabilities?.open,
+      s.vulnerabilities?.overdue,
       s.conclusions.success,
       s.conclusions.neutral,
       s.conclusions.failure,
@@ -242,6 +272,7 @@ export function renderTrendMarkdown(r: TrendReport): string {
   out.push(`| Critical areas | ${criticalLine(r, t)} |`)
   out.push(`| Migrations | ${migrationsLine(r, t)} |`)
   out.push(`| Runbooks | ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-outs |`)
+  out.push(`| Vulnerability SLA | ${escapeText(slaLine(r))} |`)
   out.push(`| Gate | ${gateLine(r, t)} |`, '')
   for (const c of mermaidCharts(r)) out.push(`### ${c.title}`, '', c.legend, '', '```mermaid', c.block, '```', '')
   out.push('<details><summary>Per ISO week</summary>', '')
@@ -260,6 +291,11 @@ export function renderTrendMarkdown(r: TrendReport): string {
     out.push('### Suppressions and waivers', '')
     for (const s of r.suppressions) out.push(`- ${escapeText(ref(s.pr, s.sha))}: ${escapeText(s.id)} suppressed in ${escapeText(s.path)}: ${escapeText(s.reason, 300)}`)
     for (const w of r.waivers) out.push(`- ${escapeText(ref(w.pr, w.sha))}: ${escapeText(w.rule)} waived (${escapeText(w.label)}): ${escapeText(w.reason ?? '(no reason)', 300)}`)
+    out.push('')
+  }
+  if (r.vulnerabilities?.late.length) {
+    out.push('### Vulnerabilities past their fix SLA', '', '| Severity | Advisory | Package | Days | SLA | State |', '| --- | --- | --- | ---: | ---: | --- |')
+    for (const l of r.vulnerabilities.late) out.push(`| ${l.severity} | ${escapeText(l.id)} | ${escapeText(l.package)} | ${l.days} | ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`)
     out.push('')
   }
   const notes = [...r.notes]
