@@ -50,12 +50,13 @@ Usage:
       the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). Only gate results published by --gate-identity count
       (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
   pr-gate report [--since 90d|12w|DATE] [--from DATE] [--to DATE] [--branch REF] [--policy FILE]
-                 [--threshold LINES] [--format text|json|csv|markdown] [--svg DIR]
+                 [--threshold LINES] [--alerts FILE] [--fail-on-trend] [--format text|json|csv|markdown] [--svg DIR]
       Team trends over a window (default the last 90 days): the pull requests merged on the default
       branch (merge and squash commits), each evaluated by the gate against its first parent; per ISO
       week and over the window: PR size (median, p90, share over 300 lines), critical areas with tests,
-      migration dangers, runbook opt-outs, gate conclusions, the rules that fail most. --svg DIR also
-      writes the charts as SVG files. See docs/report.md.
+      migration dangers, runbook opt-outs, vulnerability fix SLA (--alerts: Dependabot alerts JSON),
+      gate conclusions, the rules that fail most. --svg DIR also writes the charts as SVG files.
+      --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend. See docs/report.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
       PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
   pr-gate help, pr-gate --help, pr-gate <command> --help

@@ -6,6 +6,9 @@ import { git, GitError } from '../change/git.js'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { computeTrends, type ComputeInput } from './compute.js'
+import { checkTrends } from './fail.js'
+import type { ResolvedReportSettings } from './settings.js'
+import { defaultResolvedPolicy } from '../github/evaluate.js'
 import { AlertsError, parseDependabotAlerts, SEVERITIES, type Severity } from './sla.js'
 import { localHistory } from './local.js'
 import { renderTrendCsv, renderTrendMarkdown, renderTrendText, toTrendJson } from './render.js'
@@ -60,7 +63,8 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
       branch: { type: 'string' },
       policy: { type: 'string' },
       format: { type: 'string', default: 'text' },
-      threshold: { type: 'string', default: '300' },
+      threshold: { type: 'string' },
+      'fail-on-trend': { type: 'boolean', default: false },
       svg: { type: 'string' },
       alerts: { type: 'string' },
     },
@@ -69,8 +73,8 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
   })
   const format = values.format as string
   if (!FORMATS.includes(format)) throw new ReportUsageError(`--format: expected text, json, csv or markdown, got ${JSON.stringify(format)}`)
-  const threshold = Number(values.threshold)
-  if (!Number.isInteger(threshold) || threshold < 0) throw new ReportUsageError(`--threshold: expected a whole number of lines, got ${JSON.stringify(values.threshold)}`)
+  const thresholdArg = values.threshold === undefined ? undefined : Number(values.threshold)
+  if (thresholdArg !== undefined && (!Number.isInteger(thresholdArg) || thresholdArg < 1)) throw new ReportUsageError(`--threshold: expected a whole number of lines, got ${JSON.stringify(values.threshold)}`)
   const { from, to } = parseWindow(values, now)
   const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
     throw new GitError(`${io.cwd} is not inside a git work tree`)
@@ -92,6 +96,9 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     const sla = Object.fromEntries(SEVERITIES.map((s) => [s, fix[s] ?? null])) as Record<Severity, number | null>
     alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla }
   }
+  if (values['fail-on-trend'] && history.policy === undefined) throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by')
+  const settings = history.policy?.policy.report ?? (defaultResolvedPolicy().report as ResolvedReportSettings)
+  const threshold = thresholdArg ?? settings.size_threshold
   const report = computeTrends({
     source: 'git',
     branch: history.branch,
@@ -115,9 +122,15 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
       io.err(`pr-gate: wrote ${join(values.svg, c.name)} (${c.title})\n`)
     }
   }
+  const check = checkTrends(report, { ...settings, size_threshold: threshold })
+  report.trendCheck = { enforced: values['fail-on-trend'] === true, ...check }
   if (format === 'json') io.out(JSON.stringify(toTrendJson(report), null, 2) + '\n')
   else if (format === 'csv') io.out(renderTrendCsv(report))
   else if (format === 'markdown') io.out(renderTrendMarkdown(report) + '\n')
   else io.out(renderTrendText(report))
+  if (values['fail-on-trend'] && check.breaches.length) {
+    if (format === 'json' || format === 'csv') io.err(check.breaches.map((b) => `pr-gate: trend breach: ${b}\n`).join(''))
+    return 1
+  }
   return 0
 }

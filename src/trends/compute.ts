@@ -49,6 +49,8 @@ export interface TrendReport {
   evidence: { waivers: boolean; coverage: boolean; vulnerabilities: boolean }
   notes: string[]
   prs: PrRecord[]
+  /** The policy's report.fail_on_trend judged on these figures (enforced with --fail-on-trend). */
+  trendCheck?: { enforced: boolean; breaches: string[]; unchecked: string[] }
 }
 
 export function median(values: readonly number[]): number | undefined {

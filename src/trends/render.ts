@@ -102,7 +102,11 @@ export function renderTrendText(r: TrendReport): string {
     out.push('', 'Waivers')
     for (const w of r.waivers) out.push(`  ${ref(w.pr, w.sha)} ${w.rule}: ${visibleControls(w.reason ?? '(no reason)')}`)
   }
-  const notes = [...r.notes]
+  if (r.trendCheck?.breaches.length) {
+    out.push('', `Trends that breach the policy (report.fail_on_trend)${r.trendCheck.enforced ? ': the report fails' : ''}`)
+    for (const b of r.trendCheck.breaches) out.push(`  ✗ ${b}`)
+  }
+  const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)]
   if (r.skipped) notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} on ${r.branch} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`)
   if (notes.length) out.push('', ...notes.map((n) => `Note: ${n}`))
   return out.join('\n') + '\n'
@@ -298,7 +302,12 @@ export function renderTrendMarkdown(r: TrendReport): string {
     for (const l of r.vulnerabilities.late) out.push(`| ${l.severity} | ${escapeText(l.id)} | ${escapeText(l.package)} | ${l.days} | ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`)
     out.push('')
   }
-  const notes = [...r.notes]
+  if (r.trendCheck?.breaches.length) {
+    out.push(`### Trends that breach the policy${r.trendCheck.enforced ? ' (the report fails)' : ''}`, '')
+    for (const b of r.trendCheck.breaches) out.push(`- ${b}`)
+    out.push('')
+  }
+  const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)]
   if (r.skipped) notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`)
   for (const n of notes) out.push(`> ${escapeText(n)}`, '')
   return out.join('\n')

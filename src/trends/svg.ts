@@ -16,12 +16,13 @@ export interface SvgChart {
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json'
-const WEEK = { field: 'week', type: 'ordinal', title: 'ISO week', sort: null, axis: { labelAngle: -45 } }
 
 /** The vega-lite specs (data inlined). */
 export function trendSpecs(r: TrendReport): Array<{ name: string; title: string; spec: Record<string, unknown> }> {
   const where = `${r.repository ? `${r.repository} ` : ''}${r.branch}, ${r.window.from.slice(0, 10)} … ${r.window.to.slice(0, 10)}`
   const base = { $schema: SCHEMA, width: { step: 36 }, height: 240, background: 'white' }
+  // Every week of the window, in order, whether or not a layer has a value for it.
+  const WEEK = { field: 'week', type: 'ordinal', title: 'ISO week', scale: { domain: r.weeks.map((w) => w.label) }, axis: { labelAngle: -45 } }
   const size = r.weeks.map((w) => ({ week: w.label, median: w.size.median ?? null, p90: w.size.p90 ?? null }))
   const shares = r.weeks.flatMap((w) => [
     { week: w.label, series: `over ${r.threshold} lines`, pct: w.size.overShare ?? null },
@@ -70,7 +71,7 @@ export function trendSpecs(r: TrendReport): Array<{ name: string; title: string;
         data: { values: gate },
         mark: 'bar',
         encoding: {
-          x: { ...WEEK, scale: { domain: r.weeks.map((w) => w.label) } },
+          x: WEEK,
           y: { field: 'prs', type: 'quantitative', title: 'pull requests', stack: 'zero' },
           color: { field: 'conclusion', type: 'nominal', scale: { domain: ['success', 'neutral', 'failure'], range: ['#54a24b', '#bab0ac', '#e45756'] } },
         },
