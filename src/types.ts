@@ -236,6 +236,8 @@ export interface RuleResult {
   labels?: { add: string[]; remove: string[] }
   /** Notes the rule raised (gathered into Verdict.notes). */
   notes?: Note[]
+  /** The rule's machine data (RuleOutput.data), for the JSON report and the trend report. */
+  data?: Record<string, unknown>
 }
 
 export type Conclusion = 'success' | 'neutral' | 'failure'

@@ -24,7 +24,7 @@ import { visibleControls } from '../report/escape.js'
 import { applyDefaults, didYouMean, type SchemaNode } from '../policy/validate.js'
 import { DANGERS, type DangerInfo } from '../rules/migration-safety/dangers.js'
 
-const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help']
+const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'report', 'schema', 'help']
 const hint = (s: string | undefined): string => (s ? ` (did you mean "${s}"?)` : '')
 
 export const USAGE = `pr-gate — hold a change to the team's engineering standards
@@ -54,6 +54,14 @@ Usage:
       successful deployment to --environment) and head, their gate results, and the release diff, through
       the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). Only gate results published by --gate-identity count
       (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
+  pr-gate report [--since 90d|12w|DATE] [--from DATE] [--to DATE] [--branch REF] [--policy FILE]
+                 [--threshold LINES] [--alerts FILE] [--fail-on-trend] [--format text|json|csv|markdown] [--svg DIR]
+      Team trends over a window (default the last 90 days): the pull requests merged on the default
+      branch (merge and squash commits), each evaluated by the gate against its first parent; per ISO
+      week and over the window: PR size (median, p90, share over 300 lines), critical areas with tests,
+      migration dangers, runbook opt-outs, vulnerability fix SLA (--alerts: Dependabot alerts JSON),
+      gate conclusions, the rules that fail most. --svg DIR also writes the charts as SVG files.
+      --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend. See docs/report.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
       PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
   pr-gate help, pr-gate --help, pr-gate <command> --help
@@ -151,6 +159,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         return await serveCmd(rest, io)
       case 'release':
         return await releaseCmd(rest, io)
+      case 'report':
+        return await reportCmd(rest, io)
       case 'schema':
         io.out(JSON.stringify(policyJsonSchema(), null, 2) + '\n')
         return 0
@@ -411,6 +421,17 @@ async function serveCmd(args: string[], io: CliIO): Promise<number> {
   const code = await serve(config)
   // Keep-alive sockets to GitHub would hold the process open after a graceful stop.
   process.exit(code)
+}
+
+/** `pr-gate report` lives in src/trends/ (loaded by the command only). */
+async function reportCmd(args: string[], io: CliIO): Promise<number> {
+  const { reportCmd: run, ReportUsageError } = await import('../trends/cli.js')
+  try {
+    return await run(args, io)
+  } catch (e) {
+    if (e instanceof ReportUsageError) throw new UsageError(e.message)
+    throw e
+  }
 }
 
 async function releaseCmd(args: string[], io: CliIO): Promise<number> {

@@ -43,6 +43,7 @@ export async function runRule(rule: Rule, ctx: RuleContext, options: { level: Le
       durationMs: Math.round(performance.now() - started),
       labels: out.labels,
       notes: out.notes?.length ? out.notes : undefined,
+      data: out.data,
     }
   } catch (e) {
     return {

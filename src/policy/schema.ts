@@ -6,6 +6,7 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox'
 import { RULES } from '../rules/index.js'
 import type { Level, Rule } from '../types.js'
+import { ReportSettings } from '../trends/settings.js'
 
 export const SCHEMA_ID = 'https://github.com/pr-quality-gate/pr-quality-gate/policies/schema.json'
 
@@ -139,6 +140,7 @@ export function policySchema(rules: readonly Rule[] = RULES) {
       conclusion: Type.Optional(ConclusionSettings),
       waivers: Type.Optional(WaiverSettings),
       release: Type.Optional(ReleaseSettings),
+      report: Type.Optional(ReportSettings),
       comment: Type.Optional(CommentSetting),
     },
     { additionalProperties: false, $id: SCHEMA_ID, title: 'pr-quality-gate policy' },
@@ -151,6 +153,7 @@ export interface ResolvedPolicy {
   conclusion: Static<typeof ConclusionSettings>
   waivers: Static<typeof WaiverSettings>
   release: Static<typeof ReleaseSettings>
+  report: Static<typeof ReportSettings>
   comment: CommentMode
 }
 

@@ -1,0 +1,136 @@
+/**
+ * `pr-gate report`: team trends over a window of merged pull requests (see docs/report.md).
+ */
+import { parseArgs } from 'node:util'
+import { git, GitError } from '../change/git.js'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { computeTrends, type ComputeInput } from './compute.js'
+import { checkTrends } from './fail.js'
+import type { ResolvedReportSettings } from './settings.js'
+import { defaultResolvedPolicy } from '../github/evaluate.js'
+import { AlertsError, parseDependabotAlerts, SEVERITIES, type Severity } from './sla.js'
+import { localHistory } from './local.js'
+import { renderTrendCsv, renderTrendMarkdown, renderTrendText, toTrendJson } from './render.js'
+
+export class ReportUsageError extends Error {}
+
+const FORMATS = ['text', 'json', 'csv', 'markdown']
+const DAY = 86_400_000
+
+/** A date (YYYY-MM-DD, start of the day UTC, or end of it with `endOfDay`) or an ISO 8601 timestamp. */
+export function parseDate(v: string, what: string, endOfDay = false): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const t = Date.parse(`${v}T00:00:00Z`)
+    if (!Number.isNaN(t)) return new Date(endOfDay ? t + DAY - 1 : t)
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return new Date(Date.parse(v))
+  throw new ReportUsageError(`${what}: expected a date (YYYY-MM-DD) or an ISO 8601 time, got ${JSON.stringify(v)}`)
+}
+
+/** The window: `--since 90d|12w|DATE`, or `--from DATE [--to DATE]`; default the last 90 days. */
+export function parseWindow(v: { since?: string; from?: string; to?: string }, now: Date): { from: Date; to: Date } {
+  if (v.since !== undefined && v.from !== undefined) throw new ReportUsageError('give either --since or --from, not both')
+  const to = v.to !== undefined ? parseDate(v.to, '--to', true) : now
+  let from: Date
+  if (v.from !== undefined) from = parseDate(v.from, '--from')
+  else {
+    const since = v.since ?? '90d'
+    const m = /^(\d+)([dw])$/.exec(since)
+    if (m) {
+      const days = Number(m[1]) * (m[2] === 'w' ? 7 : 1)
+      if (days < 1) throw new ReportUsageError(`--since ${since}: the window must be at least one day`)
+      from = new Date(to.getTime() - days * DAY)
+    } else if (/^\d{4}-/.test(since)) from = parseDate(since, '--since')
+    else throw new ReportUsageError(`--since: expected a duration such as 90d or 12w, or a date (YYYY-MM-DD), got ${JSON.stringify(since)}`)
+  }
+  if (from.getTime() >= to.getTime()) throw new ReportUsageError(`the window is empty: ${from.toISOString()} is not before ${to.toISOString()}`)
+  return { from, to }
+}
+
+export interface ReportIO {
+  out: (s: string) => void
+  err: (s: string) => void
+  cwd: string
+}
+
+export async function reportCmd(args: string[], io: ReportIO, now = new Date()): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      since: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      branch: { type: 'string' },
+      policy: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      threshold: { type: 'string' },
+      'fail-on-trend': { type: 'boolean', default: false },
+      svg: { type: 'string' },
+      alerts: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  const format = values.format as string
+  if (!FORMATS.includes(format)) throw new ReportUsageError(`--format: expected text, json, csv or markdown, got ${JSON.stringify(format)}`)
+  const thresholdArg = values.threshold === undefined ? undefined : Number(values.threshold)
+  if (thresholdArg !== undefined && (!Number.isInteger(thresholdArg) || thresholdArg < 1)) throw new ReportUsageError(`--threshold: expected a whole number of lines, got ${JSON.stringify(values.threshold)}`)
+  const { from, to } = parseWindow(values, now)
+  const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
+    throw new GitError(`${io.cwd} is not inside a git work tree`)
+  })).trim()
+  const history = await localHistory({ root, branch: values.branch, from, to, policyFile: values.policy })
+  let alerts: ComputeInput['alerts']
+  if (values.alerts !== undefined) {
+    const text = await readFile(resolve(io.cwd, values.alerts), 'utf8').catch(() => {
+      throw new ReportUsageError(`--alerts ${values.alerts}: file not found`)
+    })
+    let items
+    try {
+      items = parseDependabotAlerts(text, values.alerts)
+    } catch (e) {
+      if (e instanceof AlertsError) throw new ReportUsageError(e.message)
+      throw e
+    }
+    const fix = (history.policy?.policy.rules.dependencies as { fix_within_days?: Partial<Record<Severity, number | null>> } | undefined)?.fix_within_days ?? {}
+    const sla = Object.fromEntries(SEVERITIES.map((s) => [s, fix[s] ?? null])) as Record<Severity, number | null>
+    alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla }
+  }
+  if (values['fail-on-trend'] && history.policy === undefined) throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by')
+  const settings = history.policy?.policy.report ?? (defaultResolvedPolicy().report as ResolvedReportSettings)
+  const threshold = thresholdArg ?? settings.size_threshold
+  const report = computeTrends({
+    source: 'git',
+    branch: history.branch,
+    from,
+    to,
+    records: history.records,
+    skipped: history.skipped,
+    threshold,
+    evidence: { waivers: false, coverage: false },
+    alerts,
+    notes: ['Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description; pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.'],
+  })
+  if (values.svg !== undefined) {
+    const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([import('./svg.js'), import('node:fs/promises'), import('node:path')])
+    const dir = resolve(io.cwd, values.svg)
+    await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+      throw new ReportUsageError(`--svg ${values.svg}: cannot create the directory (${(e as { code?: string }).code ?? String(e)})`)
+    })
+    for (const c of await renderTrendSvgs(report)) {
+      await writeFile(join(dir, c.name), c.svg)
+      io.err(`pr-gate: wrote ${join(values.svg, c.name)} (${c.title})\n`)
+    }
+  }
+  const check = checkTrends(report, { ...settings, size_threshold: threshold })
+  report.trendCheck = { enforced: values['fail-on-trend'] === true, ...check }
+  if (format === 'json') io.out(JSON.stringify(toTrendJson(report), null, 2) + '\n')
+  else if (format === 'csv') io.out(renderTrendCsv(report))
+  else if (format === 'markdown') io.out(renderTrendMarkdown(report) + '\n')
+  else io.out(renderTrendText(report))
+  if (values['fail-on-trend'] && check.breaches.length) {
+    if (format === 'json' || format === 'csv') io.err(check.breaches.map((b) => `pr-gate: trend breach: ${b}\n`).join(''))
+    return 1
+  }
+  return 0
+}
