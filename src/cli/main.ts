@@ -14,6 +14,7 @@ import { workspaceEvidence } from '../evidence/workspace.js'
 import { PolicyError, formatIssue, isEmptyPolicy, loadPolicy } from '../policy/load.js'
 import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
 import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
+import { planReads } from '../engine/plan.js'
 import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
 import { renderText } from '../report/text.js'
 import { renderJobSummary } from '../report/markdown.js'
@@ -228,6 +229,11 @@ async function check(args: string[], io: CliIO): Promise<number> {
   let verdict: Verdict
   try {
     const loaded = await loadPolicy(policyText, policyFile, read)
+    // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
+    // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
+    // stays in the cache and fails the rule that needs it, as before.
+    const plan = planReads(loaded.policy, changes.files, 'pull_request')
+    await Promise.allSettled([...plan.head.map((p) => changes.readHead(p)), ...plan.base.map((p) => changes.readBase(p))])
     verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes: rangeNotes(range, committedOnly, values.head !== undefined) })
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e
