@@ -3,6 +3,8 @@
  * GitHub Actions, it is the Action.
  */
 import { errorMessage } from './errors.js'
+// The usage text and version only (a small module): `--help` and `--version` need nothing else.
+import { COMMANDS, USAGE, commandUsage, isHelpOrVersion, packageVersion } from './cli/usage.js'
 
 // A library that fails in the background (e.g. a wasm that cannot load) must not crash the gate with a
 // stack trace: say what happened in one line; the rule that needed it reports itself as not evaluated.
@@ -16,7 +18,19 @@ const args = process.argv.slice(2)
 if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
   const { run } = await import('./action/run.js')
   await run()
+} else if (isHelpOrVersion(args)) {
+  // `--help`, `<command> --help`, `--version`: printed from the usage module alone (issue 15 item 5), the
+  // same text the CLI prints; a reader that goes away (`| head`) ends the output quietly.
+  process.stdout.on('error', () => undefined)
+  const [cmd, ...rest] = args
+  if (cmd === '--version' || cmd === '-V' || cmd === 'version') process.stdout.write(`pr-gate ${packageVersion()}\n`)
+  else if (COMMANDS.includes(cmd) && (rest.includes('--help') || rest.includes('-h'))) process.stdout.write(commandUsage(cmd) ?? USAGE)
+  else {
+    process.stdout.write(USAGE)
+    if (cmd === undefined) process.exitCode = 2 // no command: usage, as a usage error
+  }
 } else {
   const { main } = await import('./cli/main.js')
   process.exitCode = await main(args)
 }
+

@@ -3,10 +3,8 @@
  * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
  */
 import { parseArgs } from 'node:util'
-import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join, resolve, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { resolve, relative, sep } from 'node:path'
 import type { Note, RuleContext, Verdict } from '../types.js'
 import { gitChangeSet, readAtRef, resolveRange, GitError, git, type ResolvedRange } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
@@ -24,39 +22,11 @@ import { RULES } from '../rules/index.js'
 import { visibleControls } from '../report/escape.js'
 import { applyDefaults, didYouMean, type SchemaNode } from '../policy/validate.js'
 import { DANGERS, type DangerInfo } from '../rules/migration-safety/dangers.js'
+import { COMMANDS, USAGE, commandUsage, packageVersion } from './usage.js'
 
-const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help']
+export { COMMANDS, USAGE, commandUsage, packageVersion }
+
 const hint = (s: string | undefined): string => (s ? ` (did you mean "${s}"?)` : '')
-
-export const USAGE = `pr-gate — hold a change to the team's engineering standards
-
-Usage:
-  pr-gate check [--base REF] [--head REF] [--committed] [--policy FILE] [--format text|markdown|json]
-                [--body TEXT|-] [--label NAME]...
-      Evaluate the diff between base and head of the git checkout in the current directory. Base (default):
-      the merge base with the default branch as git knows it (origin/HEAD, the upstream of the current
-      branch, init.defaultBranch, then main, master, trunk); the output says which. Head (default): HEAD
-      plus the uncommitted changes (staged, unstaged and untracked files); --committed checks commits
-      only, and so does an explicit --head. --body - reads the PR description from standard input.
-      Policy: --policy FILE from disk, else .github/quality-gate.yml at the base ref, else the embedded
-      default policy.
-  pr-gate validate [FILE]        Validate a policy file (default .github/quality-gate.yml).
-  pr-gate explain [RULE|DANGER]  List the rules, show one rule's options and defaults, or one migration
-                                 danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
-  pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
-  pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
-                  [--gate-identity LIST] [--policy PATH] [--format text|markdown|json]
-      Is this release safe to deploy? The pull requests merged between base (default auto: the latest
-      successful deployment to --environment) and head, their gate results, and the release diff, through
-      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). Only gate results published by --gate-identity count
-      (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
-  pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
-      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
-  pr-gate help, pr-gate --help, pr-gate <command> --help
-  pr-gate --version
-
-Exit codes: 0 gate passed (success or neutral), 1 gate failed, 2 usage or configuration error.
-`
 
 export interface CliIO {
   out: (s: string) => void
@@ -73,33 +43,6 @@ const defaultIO: CliIO = {
 }
 
 class UsageError extends Error {}
-
-/** The usage of one command: its lines of USAGE. */
-export function commandUsage(cmd: string): string | undefined {
-  const lines = USAGE.split('\n')
-  const start = lines.findIndex((l) => l.startsWith(`  pr-gate ${cmd} `) || l === `  pr-gate ${cmd}`)
-  if (start < 0) return undefined
-  let end = start + 1
-  while (end < lines.length && /^ {6,}\S/.test(lines[end])) end++
-  const exit = lines.find((l) => l.startsWith('Exit codes'))
-  return `Usage:\n${lines.slice(start, end).join('\n')}\n\n${exit ?? ''}\n`
-}
-
-/** The version of the package the bundle belongs to (the nearest package.json that names one). */
-export function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    try {
-      const pkg: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-      if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string') return pkg.version
-    } catch {
-      // no package.json here (or not JSON): look further up
-    }
-    const up = dirname(dir)
-    if (up === dir) return 'unknown'
-    dir = up
-  }
-}
 
 let stdoutClosed = false
 /**
