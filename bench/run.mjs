@@ -156,6 +156,8 @@ async function actionRows(node) {
       first: median(first.map((r) => r.wall)),
       again: median(again.map((r) => r.wall)),
       floor: median(floor.map((r) => r.wall)),
+      cpu: median(again.map((r) => r.cpu)),
+      floorCpu: median(floor.map((r) => r.cpu)),
       rss: median([...first, ...again].map((r) => r.rss)),
       conclusion: first[0].conclusion,
       violations: server.violations.length + server.responseViolations.length,
@@ -228,9 +230,9 @@ for (const node of nodes) {
   console.log(`\n### node ${version} — ${runs} runs each, medians (bundle: ${bundle})\n`)
   if (only.has('action')) {
     const rows = await actionRows(node)
-    console.log('| PR | API calls first / re-run (floor) | wall ms first run | wall ms re-run | floor action wall ms | re-run ÷ floor | first ÷ floor | peak RSS MB | conclusion | contract violations |')
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|')
-    for (const r of rows) console.log(`| ${r.label} | ${r.firstCalls} / ${r.againCalls} (${r.floorCalls}) | ${ms(r.first)} | ${ms(r.again)} | ${ms(r.floor)} | ${(r.again / r.floor).toFixed(2)} | ${(r.first / r.floor).toFixed(2)} | ${r.rss.toFixed(0)} | ${r.conclusion} | ${r.violations} |`)
+    console.log('| PR | API calls first / re-run (floor) | wall ms first run | wall ms re-run | floor action wall ms | re-run ÷ floor | first ÷ floor | CPU s re-run / floor | peak RSS MB | conclusion | contract violations |')
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|')
+    for (const r of rows) console.log(`| ${r.label} | ${r.firstCalls} / ${r.againCalls} (${r.floorCalls}) | ${ms(r.first)} | ${ms(r.again)} | ${ms(r.floor)} | ${(r.again / r.floor).toFixed(2)} | ${(r.first / r.floor).toFixed(2)} | ${r.cpu.toFixed(2)} / ${r.floorCpu.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.conclusion} | ${r.violations} |`)
   }
   if (only.has('local')) {
     const l = await localRow(node)
