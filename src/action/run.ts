@@ -19,7 +19,6 @@ import { renderJobSummary } from '../report/markdown.js'
 import { toJsonReport } from '../report/json.js'
 import { errorMessage } from '../engine/run.js'
 import type { Verdict } from '../types.js'
-import { runRelease } from './release.js'
 import { logVerdict } from './log.js'
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -47,7 +46,8 @@ export async function run(): Promise<void> {
   try {
     settings = getSettings()
     const s = settings
-    if (s.mode === 'release') return await runRelease(s)
+    // Release mode is loaded only when the step asks for it (issue 15 item 5): a PR run never evaluates it.
+    if (s.mode === 'release') return await (await import('./release.js')).runRelease(s)
     const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => core.info(m) })
     let pr: PullInfo
     let evidence = workspaceEvidence(s.workspace)

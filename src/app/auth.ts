@@ -28,7 +28,8 @@ export function createAuth(config: AppConfig, log: (m: string) => void): AppAuth
       } catch (e) {
         throw new Error(describeApiError(`installation token for installation ${installationId}`, e))
       }
-      return createClient({ token, baseUrl: config.apiUrl, log, throttleId: `installation-${installationId}`, throttle: config.throttle !== false })
+      // Per-installation pacing, every write a second apart (no run burst): an installation is many PRs.
+      return createClient({ token, baseUrl: config.apiUrl, log, throttleId: `installation-${installationId}`, throttle: config.throttle !== false, writeBurst: false })
     },
     botLogin(): Promise<string> {
       bot ??= (async () => {

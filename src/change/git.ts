@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
 import { releasedPathsInGit } from './tags.js'
+import { GitObjects } from './git-objects.js'
 
 const MAX_BUFFER = 1024 * 1024 * 1024
 /** Like GitHub, a file's patch is not inlined above this size; its line counts still come from numstat. */
@@ -206,11 +207,12 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     }
   })
   const cache = new Map<string, Promise<string | undefined>>()
+  const objects = new GitObjects(cwd)
   const show = (ref: string, path: string) => {
     const key = `${ref}:${path}`
     let p = cache.get(key)
     if (!p) {
-      p = readAtRef(cwd, ref, path)
+      p = objects.read(ref, path)
       cache.set(key, p)
     }
     return p

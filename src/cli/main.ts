@@ -3,10 +3,8 @@
  * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
  */
 import { parseArgs } from 'node:util'
-import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join, resolve, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { resolve, relative, sep } from 'node:path'
 import type { Note, RuleContext, Verdict } from '../types.js'
 import { gitChangeSet, readAtRef, resolveRange, GitError, git, type ResolvedRange } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
@@ -14,6 +12,7 @@ import { workspaceEvidence } from '../evidence/workspace.js'
 import { PolicyError, formatIssue, isEmptyPolicy, loadPolicy, parseRemoteSpec, remoteName, REMOTE_PREFIX, RemoteReadError, describeEnforcement, type LoadOptions, type RemoteReader, type RemoteSpec, type Enforcement } from '../policy/load.js'
 import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
 import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
+import { planReads } from '../engine/plan.js'
 import { defaultResolvedPolicy, DEFAULT_POLICY_PATH, enforcementNotes } from '../github/evaluate.js'
 import { renderText } from '../report/text.js'
 import { renderJobSummary } from '../report/markdown.js'
@@ -23,52 +22,11 @@ import { RULES } from '../rules/index.js'
 import { visibleControls } from '../report/escape.js'
 import { applyDefaults, didYouMean, type SchemaNode } from '../policy/validate.js'
 import { DANGERS, type DangerInfo } from '../rules/migration-safety/dangers.js'
+import { COMMANDS, USAGE, commandUsage, packageVersion } from './usage.js'
 
-const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'report', 'schema', 'help']
+export { COMMANDS, USAGE, commandUsage, packageVersion }
+
 const hint = (s: string | undefined): string => (s ? ` (did you mean "${s}"?)` : '')
-
-export const USAGE = `pr-gate — hold a change to the team's engineering standards
-
-Usage:
-  pr-gate check [--base REF] [--head REF] [--committed] [--policy FILE] [--format text|markdown|json]
-                [--body TEXT|-] [--label NAME]...
-      Evaluate the diff between base and head of the git checkout in the current directory. Base (default):
-      the merge base with the default branch as git knows it (origin/HEAD, the upstream of the current
-      branch, init.defaultBranch, then main, master, trunk); the output says which. Head (default): HEAD
-      plus the uncommitted changes (staged, unstaged and untracked files); --committed checks commits
-      only, and so does an explicit --head. --body - reads the PR description from standard input.
-      Policy: --policy FILE from disk, else .github/quality-gate.yml at the base ref, else the embedded
-      default policy.
-  pr-gate validate [FILE] [--offline [SPEC=]ORGFILE]...
-      Validate a policy file (default .github/quality-gate.yml) with its extends chain. A github: extends
-      (org policy) is read through the API with GITHUB_TOKEN or GH_TOKEN (GITHUB_API_URL); --offline
-      ORGFILE stands in for the github: files the policy extends directly, --offline
-      github:OWNER/REPO/PATH@REF=ORGFILE for one of them (repeatable). Keys that loosen an org floor
-      (locked) are reported (exit 2): the gate would enforce the org value.
-  pr-gate explain [RULE|DANGER]  List the rules, show one rule's options and defaults, or one migration
-                                 danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
-  pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
-  pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
-                  [--gate-identity LIST] [--policy PATH] [--format text|markdown|json]
-      Is this release safe to deploy? The pull requests merged between base (default auto: the latest
-      successful deployment to --environment) and head, their gate results, and the release diff, through
-      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). Only gate results published by --gate-identity count
-      (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
-  pr-gate report [--since 90d|12w|DATE] [--from DATE] [--to DATE] [--branch REF] [--policy FILE]
-                 [--threshold LINES] [--alerts FILE] [--fail-on-trend] [--format text|json|csv|markdown] [--svg DIR]
-      Team trends over a window (default the last 90 days): the pull requests merged on the default
-      branch (merge and squash commits), each evaluated by the gate against its first parent; per ISO
-      week and over the window: PR size (median, p90, share over 300 lines), critical areas with tests,
-      migration dangers, runbook opt-outs, vulnerability fix SLA (--alerts: Dependabot alerts JSON),
-      gate conclusions, the rules that fail most. --svg DIR also writes the charts as SVG files.
-      --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend. See docs/report.md.
-  pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
-      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
-  pr-gate help, pr-gate --help, pr-gate <command> --help
-  pr-gate --version
-
-Exit codes: 0 gate passed (success or neutral), 1 gate failed, 2 usage or configuration error.
-`
 
 export interface CliIO {
   out: (s: string) => void
@@ -85,33 +43,6 @@ const defaultIO: CliIO = {
 }
 
 class UsageError extends Error {}
-
-/** The usage of one command: its lines of USAGE. */
-export function commandUsage(cmd: string): string | undefined {
-  const lines = USAGE.split('\n')
-  const start = lines.findIndex((l) => l.startsWith(`  pr-gate ${cmd} `) || l === `  pr-gate ${cmd}`)
-  if (start < 0) return undefined
-  let end = start + 1
-  while (end < lines.length && /^ {6,}\S/.test(lines[end])) end++
-  const exit = lines.find((l) => l.startsWith('Exit codes'))
-  return `Usage:\n${lines.slice(start, end).join('\n')}\n\n${exit ?? ''}\n`
-}
-
-/** The version of the package the bundle belongs to (the nearest package.json that names one). */
-export function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    try {
-      const pkg: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-      if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string') return pkg.version
-    } catch {
-      // no package.json here (or not JSON): look further up
-    }
-    const up = dirname(dir)
-    if (up === dir) return 'unknown'
-    dir = up
-  }
-}
 
 let stdoutClosed = false
 /**
@@ -243,6 +174,11 @@ async function check(args: string[], io: CliIO): Promise<number> {
   let verdict: Verdict
   try {
     const loaded = await loadPolicy(policyText, policyFile, read, await apiRemoteOptions(io))
+    // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
+    // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
+    // stays in the cache and fails the rule that needs it, as before.
+    const plan = planReads(loaded.policy, changes.files, 'pull_request')
+    await Promise.allSettled([...plan.head.map((p) => changes.readHead(p)), ...plan.base.map((p) => changes.readBase(p))])
     verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes: [...rangeNotes(range, committedOnly, values.head !== undefined), ...enforcementNotes(loaded)] })
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e

@@ -5,6 +5,7 @@
 import { getOctokit } from '@actions/github'
 import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
+import Bottleneck from 'bottleneck/light.js'
 import { registerSecret } from '../errors.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
@@ -26,6 +27,51 @@ export interface ClientOptions {
   throttleId?: string
   /** False disables the client-side pacing (GitHub Enterprise Server with rate limiting off). Default true. */
   throttle?: boolean
+  /**
+   * True (default; the Action and the CLI, one run per process): the first WRITE_BURST writes go out at
+   * once, later ones one a second (`writeLimiters`). False (the App): every write of a throttle key is a
+   * second after the previous one, as @octokit/plugin-throttling does by default.
+   */
+  writeBurst?: boolean
+}
+
+/**
+ * The write budget of a run (issue 15 item 3). GitHub asks integrations making *a large number* of
+ * POST/PATCH/PUT/DELETE requests to wait a second between them, and its secondary rate limit counts
+ * content-generating requests: in general no more than 80 a minute and 500 an hour (docs/architecture.md,
+ * "Write budget"). A run of the Action writes 2–4 times (check run, comment, a label, a duplicate removed):
+ * spacing those a second apart cost every run a second or more and protects nothing. So writes draw on a
+ * token bucket: WRITE_BURST tokens to start with, one more every WRITE_INTERVAL_MS up to WRITE_BURST again,
+ * one write at a time. Any minute thus holds at most WRITE_BURST + 60 writes of one key (< 80); the hourly
+ * count is the number of writes the runs make, which spacing never changed.
+ */
+export const WRITE_BURST = 4
+export const WRITE_INTERVAL_MS = 1000
+
+let burstLimiters: Bottleneck.Group | undefined
+
+/**
+ * The process's write limiters, one token bucket per throttle key (Bottleneck reservoir with a periodic
+ * increase), passed to @octokit/plugin-throttling as its `write` group. Built once and shared by every client
+ * of the process, as the plugin's own groups are, so a second client of the same key (the unpaced reader's
+ * sibling, a retry) draws on the same bucket.
+ */
+export function writeLimiters(): Bottleneck.Group {
+  return (burstLimiters ??= createWriteLimiters())
+}
+
+/** A new group of write buckets (`writeLimiters` is the process's one; tests build their own). */
+export function createWriteLimiters(): Bottleneck.Group {
+  return new Bottleneck.Group({
+    id: 'pr-quality-gate-write',
+    maxConcurrent: 1,
+    reservoir: WRITE_BURST,
+    reservoirIncreaseInterval: WRITE_INTERVAL_MS,
+    reservoirIncreaseAmount: 1,
+    reservoirIncreaseMaximum: WRITE_BURST,
+    // The plugin's key timeout: an idle key's limiter is dropped after 2 minutes (its bucket is full by then).
+    timeout: 2 * 60 * 1000,
+  })
 }
 
 /** Each client's unpaced sibling, built on first use (see `graphqlReader`). */
@@ -68,6 +114,7 @@ function buildClient(o: ClientOptions): Octokit {
       throttle: {
         ...(o.throttleId ? { id: o.throttleId } : {}),
         ...(o.throttle === false ? { enabled: false } : {}),
+        ...(o.writeBurst === false ? {} : { write: writeLimiters() }),
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           log(`rate limited on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`)
           return retryCount < retries && retryAfter <= 60

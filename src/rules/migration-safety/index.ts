@@ -16,7 +16,7 @@ import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './de
 import { detectDialect, dialectOfFileName, type DialectInfo } from './dialect.js'
 import { compareTrees, isIdempotent, removedStatements, sameSql, statementTrees } from './edits.js'
 import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
-import type { TypeName } from './sql-ast.js'
+import type { TypeLookup, TypeName } from './sql-ast.js'
 import { analyzeSql, typesSetBy, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
 import { loadParser, loadPg } from './wasm.js'
 import { planMigrationReads } from './plan.js'
@@ -310,6 +310,35 @@ interface Analysis {
 
 type Reader = (path: string) => Promise<string | undefined>
 
+/**
+ * Column types set by the PR's SQL migrations, in path order, kept once: `before(path)` answers what the
+ * migrations before `path` left (the latest setting wins), without a copy of everything per migration.
+ */
+class PrTypes {
+  private readonly byKey = new Map<string, Array<{ at: number; type: TypeName }>>()
+  private readonly order = new Map<string, number>()
+  record(path: string, types: ReadonlyMap<string, TypeName>): void {
+    const at = this.order.size
+    this.order.set(path, at)
+    for (const [k, type] of types) {
+      const h = this.byKey.get(k)
+      if (h) h.push({ at, type })
+      else this.byKey.set(k, [{ at, type }])
+    }
+  }
+  before(path: string): TypeLookup | undefined {
+    const at = this.order.get(path)
+    if (at === undefined) return undefined
+    return {
+      get: (k) => {
+        const h = this.byKey.get(k)
+        if (h) for (let i = h.length - 1; i >= 0; i--) if (h[i].at < at) return h[i].type
+        return undefined
+      },
+    }
+  }
+}
+
 const joinPath = (d: string, f: string): string => (d ? `${d}/${f}` : f)
 
 /** Column types before the migration runs: its rollback (golang-migrate .down.sql) and the base's schema dump. */
@@ -361,9 +390,11 @@ async function knownTypesFor(ctx: RuleContext, file: ChangedFile, mig: Migration
   return out
 }
 
-async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, dialect: Dialect, readHead: Reader, readBase: Reader, earlier?: ReadonlyMap<string, TypeName>): Promise<Analysis> {
-  const knownTypes = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase)
-  for (const [k, v] of earlier ?? []) if (!knownTypes.has(k)) knownTypes.set(k, v)
+async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, dialect: Dialect, readHead: Reader, readBase: Reader, earlier?: TypeLookup): Promise<Analysis> {
+  // The file's own sources (rollback, schema dump) first, then what the PR's earlier migrations set: looked up,
+  // never merged into a copy per file (that was quadratic in a PR of many migrations).
+  const own = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase)
+  const knownTypes: TypeLookup = earlier ? { get: (k) => own.get(k) ?? earlier.get(k) } : own
   const sqlOpts: SqlOptions = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout, knownTypes }
   const parseSql = PG_FAMILY.includes(dialect)
   if (mig.kind === 'sql') {
@@ -588,14 +619,12 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   const policy = { dialect: opts.dialect, dialects: opts.dialects }
 
   // Column types the PR's earlier SQL migrations set (path order): a later TYPE change to the same type is free.
-  const prTypes = new Map<string, Map<string, TypeName>>()
+  const prTypes = new PrTypes()
   const sqlForward = migrations.filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed').sort((a, b) => a.file.path.localeCompare(b.file.path))
   if (sqlForward.length > 1) {
-    const acc = new Map<string, TypeName>()
     for (const m of sqlForward) {
-      prTypes.set(m.file.path, new Map(acc))
       const text = await readHead(m.file.path)
-      if (text !== undefined) for (const [k, v] of typesSetBy(await loadPg(), text)) acc.set(k, v)
+      prTypes.record(m.file.path, text === undefined ? new Map() : typesSetBy(await loadPg(), text))
     }
   }
 
@@ -734,8 +763,8 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           let analysis: Analysis
           let before: Analysis
           try {
-            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path))
-            before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path))
+            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path))
+            before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path))
           } catch (e) {
             findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
             continue
@@ -758,7 +787,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     }
     let analysis: Analysis
     try {
-      analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path))
+      analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path))
     } catch (e) {
       findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
       continue

@@ -7,7 +7,7 @@ import type { DangerId } from './dangers.js'
 import type { Names } from './dangers/types.js'
 import { rewriteFree } from './dangers/change-column-type.js'
 import { analyzeSql, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
-import { typeText, type TypeName } from './sql-ast.js'
+import { typeText, type TypeLookup, type TypeName } from './sql-ast.js'
 import { shortStatement } from './text.js'
 import type { PgApi, TsNode, TsParser } from './wasm.js'
 
@@ -34,7 +34,7 @@ export interface OrmDeps {
   /** The file's dialect is PostgreSQL or CockroachDB: embedded SQL is parsed. Otherwise it is not. */
   parseSql: boolean
   /** Column types before the migration (`table.column`), from the base schema dump. */
-  knownTypes?: ReadonlyMap<string, TypeName>
+  knownTypes?: TypeLookup
   /** Django: each field's definition before this migration (`model.field`), from the migrations it depends on. */
   djangoFields?: ReadonlyMap<string, FieldSummary>
 }

@@ -21,6 +21,11 @@ export interface TypeName {
   args: Array<number | undefined>
 }
 
+/** Column types by `table.column` (lower case): only looked up, so a Map or a view over several will do. */
+export interface TypeLookup {
+  get(key: string): TypeName | undefined
+}
+
 export function typeNameOf(tn: unknown): TypeName {
   const t = (tn ?? {}) as { names?: unknown[]; typmods?: unknown[]; arrayBounds?: unknown[] }
   const names = (t.names ?? []).map(str).filter((s): s is string => s !== undefined)

@@ -5,7 +5,7 @@
 import { DANGERS, isDangerId, type DangerId } from './dangers.js'
 import { DANGER_LIST } from './dangers/index.js'
 import type { Emit, Names, Node, SqlHooks, SqlState } from './dangers/types.js'
-import { relName, str, typeNameOf, type TypeName } from './sql-ast.js'
+import { relName, str, typeNameOf, type TypeLookup, type TypeName } from './sql-ast.js'
 import { TextIndex, shortStatement, skipSqlTrivia, trimSqlEnd } from './text.js'
 import { toSyntaxError, type PgApi, type PgScanToken, type PgStatement } from './wasm.js'
 import type { Level } from '../../types.js'
@@ -16,7 +16,7 @@ export interface SqlOptions {
   assumeInTransaction: boolean
   requireLockTimeout: boolean
   /** Column types known before the file runs (`table.column`): from the PR, the rollback, the base schema. */
-  knownTypes?: ReadonlyMap<string, TypeName>
+  knownTypes?: TypeLookup
 }
 
 export interface Issue {

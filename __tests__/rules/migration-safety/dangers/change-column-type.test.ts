@@ -16,6 +16,10 @@ dangerSuite('change-column-type', {
     // Django: narrowing max_length, the previous definition read from the migration it depends on
     alter('models.CharField(max_length=20)', 'models.CharField(max_length=50)'),
     alter('models.BigIntegerField()', 'models.IntegerField()'),
+    // a type set by a LATER migration of the same change says nothing of this one (path order)
+    sql('ALTER TABLE t2 ALTER COLUMN n TYPE varchar(10);', { files: [{ path: 'db/migration/V3__later.sql', status: 'added', head: 'ALTER TABLE t2 ADD COLUMN n varchar(10);' }] }),
+    // the latest earlier setting counts: numeric(10,2), raised to (12,2) (silent), then (11,2) narrows it
+    sql('ALTER TABLE t2 ALTER COLUMN n TYPE numeric(11,2);', { path: 'db/migration/V4__third.sql', files: [{ path: 'db/migration/V2__a.sql', status: 'added', head: 'ALTER TABLE t2 ADD COLUMN n numeric(10,2);' }, { path: 'db/migration/V3__b.sql', status: 'added', head: 'ALTER TABLE t2 ALTER COLUMN n TYPE numeric(12,2);' }] }),
     // previous definition not found: still reported
     django('        migrations.AlterField(model_name="order", name="status", field=models.CharField(max_length=20)),'),
     alembic('op.alter_column("users", "age", type_=sa.BigInteger(), existing_type=sa.Integer())'),
@@ -30,6 +34,7 @@ dangerSuite('change-column-type', {
     // cidr -> inet is binary coercible
     sql('ALTER TABLE hosts ALTER COLUMN net TYPE inet;', { path: 'migrations/000002_x.up.sql', files: [down('migrations/000002_x.down.sql', 'ALTER TABLE hosts ALTER COLUMN net TYPE cidr;')] }),
     // the type the column already has (created earlier in the same change)
+    sql('ALTER TABLE t2 ALTER COLUMN n TYPE numeric(12,2);', { path: 'db/migration/V4__third.sql', files: [{ path: 'db/migration/V2__a.sql', status: 'added', head: 'ALTER TABLE t2 ADD COLUMN n numeric(10,2);' }, { path: 'db/migration/V3__b.sql', status: 'added', head: 'ALTER TABLE t2 ALTER COLUMN n TYPE numeric(12,2);' }] }),
     sql('ALTER TABLE t2 ADD COLUMN n varchar(10);', { files: [{ path: 'db/migration/V3__again.sql', status: 'added', head: 'ALTER TABLE t2 ALTER COLUMN n TYPE varchar(10);' }] }),
     // Rails: widening, the old type from the base's db/schema.rb
     rails('  def change\n    change_column :users, :name, :string, limit: 512\n  end', { baseTree: { 'db/schema.rb': 'ActiveRecord::Schema[7.1].define(version: 1) do\n  create_table "users", force: :cascade do |t|\n    t.string "name", limit: 255\n  end\nend\n' } }),
