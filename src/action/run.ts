@@ -41,6 +41,8 @@ async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
 
 export async function run(): Promise<void> {
   let verdict: Verdict | undefined
+  /** The enforced policy's waiver label prefix (the job summary tells how to waive with it). */
+  let labelPrefix = 'gate-waive:'
   let settings: Settings | undefined
   let published: PublishResult | undefined
   try {
@@ -65,6 +67,7 @@ export async function run(): Promise<void> {
     core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`)
     const { verdict: v, policy, comments } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => core.info(m) })
     verdict = v
+    labelPrefix = policy?.waivers.label_prefix ?? labelPrefix
     logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef })
     published = await publishVerdict({
       octokit,
@@ -96,7 +99,7 @@ export async function run(): Promise<void> {
   } finally {
     if (verdict && settings) {
       try {
-        await core.summary.addRaw(renderJobSummary(verdict, { labelPrefix: 'gate-waive:', links: { repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`, checkUrl: published?.checkUrl, runUrl: settings.runUrl } })).write()
+        await core.summary.addRaw(renderJobSummary(verdict, { labelPrefix, links: { repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`, checkUrl: published?.checkUrl, runUrl: settings.runUrl } })).write()
       } catch (e) {
         core.warning(`could not write the job summary: ${errorMessage(e)}`)
       }

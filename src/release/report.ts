@@ -58,7 +58,10 @@ export function renderRangeSection(f: ReleaseFacts, links: ReleaseLinks): string
   }
   if (f.approved.length) {
     lines.push('**Approved for release:**', '')
-    for (const a of f.approved) lines.push(`- \`${escapeText(a.rule)}\` in ${escapeText(a.path ?? '')} (${a.pulls.map((n) => `#${n}`).join(', ')})`)
+    for (const a of f.approved) {
+      const who = a.approvals.map((x) => `#${x.pull} approved by <code>${escapeText(x.by)}</code> (${escapeText(x.via)})${x.at ? ` at ${escapeText(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`)
+      lines.push(`- \`${escapeText(a.rule)}\` in ${escapeText(a.path ?? '')}: ${who.join('; ')}`)
+    }
     lines.push('')
   }
   return lines.join('\n')
