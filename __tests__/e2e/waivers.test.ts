@@ -141,6 +141,27 @@ describe('/gate waive in reviews: team membership read from the API', () => {
   })
 })
 
+describe('CODEOWNERS at the base as approvers', () => {
+  it('a code owner of every changed path waives with /gate waive; an owner of some of them does not', async () => {
+    const base = { ...policy('waivers:\n  approvers: { codeowners: true }\n'), '.github/CODEOWNERS': '*  @someone\nsrc/  @dana\nsrc/file2.ts  @erin\n' }
+    const pr = seedPr(server, { base, head: { '.github/CODEOWNERS': '* @octocat\n' } })
+    server.addReview({ number: 7, user: 'erin', body: '/gate waive pr-size generated client, regenerated from the schema' })
+    let r = await runGate(server, pr)
+    expect(r.outputs.conclusion).toBe('failure')
+    expect(comment()).toContain('erin is not an approver (approvers: code owners of the paths concerned)')
+    server.state.reviews.length = 0
+    server.addReview({ number: 7, user: 'someone', body: '/gate waive pr-size generated client, regenerated from the schema' })
+    r = await runGate(server, pr)
+    expect(r.outputs.conclusion).toBe('failure')
+    server.setTree('b'.repeat(40), { ...base, '.github/CODEOWNERS': 'src/  @dana\n' })
+    server.state.reviews.length = 0
+    server.addReview({ number: 7, user: 'dana', body: '/gate waive pr-size generated client, regenerated from the schema' })
+    r = await runGate(server, pr)
+    expect(r.outputs.conclusion).toBe('success')
+    expect(report(r).waivers[0]).toMatchObject({ by: 'dana', via: 'code owner of all 3 paths' })
+  })
+})
+
 describe('invalidation on push', () => {
   const INVALIDATE = policy('waivers:\n  invalidate_on_push: true\n')
 
