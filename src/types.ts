@@ -123,6 +123,29 @@ export interface RuleContext {
   now: Date
   /** pull_request (default) or release (a range of merged PRs). */
   mode: 'pull_request' | 'release'
+  /**
+   * GitHub's records of the PR (timeline, reviews, identities), for verifying waivers. Absent for the CLI,
+   * whose `--label` waivers are the operator's own statement.
+   */
+  waiverRecords?: import('./github/waiver-records.js').WaiverRecords
+}
+
+/** One waiver as the audit trail shows it: which rule, who, when, on which head, why, and where. */
+export interface WaiverAudit {
+  rule: string
+  /** The approver's login (for a local CLI run: `local --label`). */
+  by: string
+  /** How `by` qualifies as an approver ("repository role maintain", "member of acme/dba", "code owner of …"). */
+  via: string
+  /** ISO time of the act. */
+  at?: string
+  /** The head commit the waiver applies to. */
+  head: string
+  reason?: string
+  kind: 'label' | 'review' | 'review-comment' | 'comment' | 'local'
+  /** The event, review or comment on GitHub. */
+  url?: string
+  label?: string
 }
 
 export interface Finding {
@@ -227,8 +250,8 @@ export interface RuleResult {
   findings: Finding[]
   summary?: string
   tables?: RuleTable[]
-  /** When waived: who/what waived it and why. */
-  waiver?: { label: string; reason?: string }
+  /** When waived: who waived it, when, on which head, why (the audit trail). */
+  waiver?: WaiverAudit
   /** When the rule threw or could not run: why. */
   error?: string
   durationMs?: number

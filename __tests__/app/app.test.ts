@@ -313,7 +313,7 @@ describe('ordering: one evaluation per PR, from the PR as it is now (issue 13, i
   test('the waiver counts when GitHub says the label is there now, whatever the payload says', async () => {
     const [pr] = seedPulls([7], STRICT)
     server.state.pulls[0].body = REASON
-    server.state.labels.set([...server.state.labels.keys()][0]!, [WAIVER.name])
+    server.labelEvent(7, 'labeled', WAIVER.name, 'maintainer')
     await deliver(app.url, 'pull_request', prPayload(pr, 'synchronize', server))
     await app.idle()
     expect(server.state.checkRuns[0]).toMatchObject({ conclusion: 'success' })

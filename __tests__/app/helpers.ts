@@ -134,6 +134,36 @@ function patchRepo(p: WebhookPayload, server: FakeGitHub): void {
   Object.assign((p.repository as { owner: object }).owner, { login: 'acme', type: 'Organization' })
 }
 
+/**
+ * GitHub's real `pull_request_review`, `pull_request_review_comment` or `issue_comment` example (from
+ * @octokit/webhooks-examples), patched onto a seeded PR: repository, PR/issue number and state, the review's
+ * or comment's author and body. The examples' issue comments are on plain issues: `onPull` adds the
+ * `issue.pull_request` link GitHub sends for a comment on a pull request.
+ */
+export function reviewOrCommentPayload(
+  event: 'pull_request_review' | 'pull_request_review_comment' | 'issue_comment',
+  action: string,
+  pr: PullRecord,
+  server: FakeGitHub,
+  o: { user: string; body: string; bodyBefore?: string; onPull?: boolean; userType?: 'User' | 'Bot' },
+): WebhookPayload {
+  const p = exampleEvent(event, action)
+  patchRepo(p, server)
+  const item = (event === 'pull_request_review' ? p.review : p.comment) as Record<string, unknown>
+  Object.assign(item, { body: o.body })
+  Object.assign(item.user as object, { login: o.user, type: o.userType ?? (o.user.endsWith('[bot]') ? 'Bot' : 'User') })
+  if (o.bodyBefore !== undefined) p.changes = { body: { from: o.bodyBefore } }
+  if (event === 'issue_comment') {
+    const issue = p.issue as Record<string, unknown>
+    Object.assign(issue, { number: pr.number, state: 'open' })
+    if (o.onPull !== false) issue.pull_request = { url: `${server.url}/repos/acme/service/pulls/${pr.number}`, html_url: `${server.htmlUrl}/acme/service/pull/${pr.number}`, diff_url: null, patch_url: null }
+    else delete issue.pull_request
+  } else {
+    Object.assign(p.pull_request as object, { number: pr.number, state: 'open' })
+  }
+  return withInstallation(p)
+}
+
 /** GitHub's real `pull_request` example for a seeded PR, from the App's installation. */
 export function prPayload(pr: PullRecord, action: string, server: FakeGitHub): WebhookPayload {
   return withInstallation(pullRequestEvent(pr, action, server))

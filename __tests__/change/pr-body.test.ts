@@ -2,7 +2,7 @@ import { findDeclarations, findReasonedDeclaration } from '../../src/change/pr-b
 import { waiverFor } from '../../src/engine/waivers.js'
 import type { PullRequestMeta } from '../../src/types.js'
 
-const settings = { label_prefix: 'gate-waive:', require_reason: true, min_reason_length: 10 }
+const settings = { label_prefix: 'gate-waive:', require_reason: true, min_reason_length: 10, approvers: { permission: 'write' as const }, allow_self: false, invalidate_on_push: ['migration-safety', 'dependencies'] }
 const pr = (body: string, labels = ['gate-waive:pr-size']): PullRequestMeta => ({ title: 't', body, author: 'a', labels, repo: { owner: 'o', name: 'r' } })
 
 describe('declarations in a PR body', () => {

@@ -45,16 +45,23 @@ describe('a pull request, first run', () => {
     expect(server.requestsFor('repos/get-content')).toEqual([])
   })
 
-  it('API calls for a PR of 100 files: 5 on the first run, 4 on a re-run', async () => {
+  it('API calls for a PR of 100 files: 5 on the first run, 4 on a re-run (+2 when a rule warns or fails)', async () => {
     const pr = seedPr(server, { files: lineFiles(100) })
     expect((await runGate(server, pr)).code).toBe(0)
     // one query (policy + .gitattributes at base + the PR's comments), one page of files, check run,
-    // create, re-list (settles concurrent creates)
-    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/create-comment', 'issues/list-comments', 'pulls/list-files'])
+    // create, re-list (settles concurrent creates); pr-size warns at 100 files, so who waived what is read
+    // too (issue 18: the timeline and the review comments)
+    const records = ['issues/list-events-for-timeline', 'pulls/list-review-comments']
+    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/create-comment', records[0], 'issues/list-comments', records[1], 'pulls/list-files'].sort())
     server.requests.length = 0
     expect((await runGate(server, pr)).code).toBe(0)
     // no GET /user for an installation token; the comment found by the query is updated in place
-    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/update-comment', 'pulls/list-files'])
+    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/update-comment', 'pulls/list-files', ...records].sort())
+    server.requests.length = 0
+    // a PR whose rules all pass reads no waiver records: 5 calls
+    const small = seedPr(server, { number: 8, files: lineFiles(3) })
+    expect((await runGate(server, small)).code).toBe(0)
+    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/create-comment', 'issues/list-comments', 'pulls/list-files'])
     expect(server.violations).toEqual([])
   })
 })
@@ -332,7 +339,8 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
     expect((await runGate(server, pr)).code).toBe(1)
     expect(server.state.checkRuns[0].conclusion).toBe('failure')
     expect(server.commentsOn(7)).toHaveLength(0)
-    expect(server.requests.map((q) => q.operationId).filter((op) => op?.startsWith('issues/'))).toEqual([])
+    // (the timeline read for waivers is a read of the issue, not a comment call)
+    expect(server.requests.map((q) => q.operationId).filter((op) => op?.startsWith('issues/') && op !== 'issues/list-events-for-timeline')).toEqual([])
   })
 
   describe('when the existing comments cannot be listed (GraphQL refuses the field, REST answers 502)', () => {

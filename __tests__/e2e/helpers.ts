@@ -23,6 +23,9 @@ export interface SeedInput {
   base?: Record<string, string>
   head?: Record<string, string>
   fork?: boolean
+  /** Who added the seeded labels (GitHub's `labeled` events); default `maintainer`. */
+  labeledBy?: string
+  user?: string
 }
 
 export function seedPr(server: FakeGitHub, s: SeedInput = {}): PullRecord {
@@ -36,6 +39,8 @@ export function seedPr(server: FakeGitHub, s: SeedInput = {}): PullRecord {
     base: { ref: 'main', sha: BASE_SHA },
     head: { ref: 'feature', sha: HEAD_SHA, repoFullName: s.fork ? 'forker/service' : undefined },
     files: s.files ?? lineFiles(3),
+    ...(s.labeledBy ? { labeledBy: s.labeledBy } : {}),
+    ...(s.user ? { user: s.user } : {}),
   })
 }
 

@@ -78,7 +78,7 @@ describe('waivers', () => {
 
   it('shows the waiver reason and explains a rejected waiver', async () => {
     const ok = await runGate({ policy: await policyWith({ a: 'fail' }), ctx: makeContext({ pr: { labels: ['gate-waive:a'], body: 'Gate-Waive:a: hotfix for incident 42' } }), policySource: 'p', rules: failing })
-    expect(ok.results[0].waiver).toEqual({ label: 'gate-waive:a', reason: 'hotfix for incident 42' })
+    expect(ok.results[0].waiver).toMatchObject({ rule: 'a', kind: 'local', label: 'gate-waive:a', reason: 'hotfix for incident 42' })
     const rejected = await runGate({ policy: await policyWith({ a: 'fail' }), ctx: makeContext({ pr: { labels: ['gate-waive:a'] } }), policySource: 'p', rules: failing })
     expect(rejected.notes.map((n) => n.message).join()).toContain('Waiver for a not applied')
   })

@@ -46,7 +46,13 @@ const result: fc.Arbitrary<RuleResult> = fc.record(
     findings: fc.oneof({ weight: 12, arbitrary: fc.array(finding, { maxLength: 6 }) }, { weight: 1, arbitrary: fc.array(finding, { minLength: 100, maxLength: 300 }) }),
     summary: maybe(hostile),
     tables: maybe(fc.array(fc.record({ title: maybe(hostile), columns: fc.array(hostile, { minLength: 1, maxLength: 5 }), rows: fc.array(fc.array(hostile, { maxLength: 5 }), { maxLength: 30 }) }), { maxLength: 3 })),
-    waiver: maybe(fc.record({ label: hostile, reason: maybe(hostile) })),
+    // The audit trail: logins, reasons, times and links come from GitHub's records and the PR: all hostile.
+    waiver: maybe(
+      fc.record(
+        { rule: hostile, by: hostile, via: hostile, at: maybe(hostile), head: hostile, reason: maybe(hostile), kind: fc.constantFrom('label', 'review', 'review-comment', 'comment', 'local' as const), url: maybe(fc.oneof(hostile, fc.webUrl())), label: maybe(hostile) },
+        { requiredKeys: ['rule', 'by', 'via', 'head', 'kind'] },
+      ),
+    ),
     error: maybe(hostile),
   },
   { requiredKeys: ['id', 'description', 'level', 'status', 'findings'] },

@@ -183,6 +183,8 @@ export interface AddPullRequestInput {
   mergedAt?: string
   /** The commit the merge created on the base branch (squash/merge commit); `commits/{sha}/pulls` finds the PR by it too. */
   mergeCommitSha?: string
+  /** Who added the seeded `labels` (their `labeled` events, a minute after the PR was opened). Default `maintainer`. */
+  labeledBy?: string
 }
 
 export interface PullRecord {
@@ -416,6 +418,60 @@ export interface FakeState {
   comparisons: Map<string, ComparisonInput & { repo: string }>
   /** Tokens minted for the App (latest last). */
   installationTokens: string[]
+  /** Waiver records: `labeled`/`unlabeled` events by issue key, reviews, review comments, teams, roles, pushes. */
+  labelEvents: Map<string, LabelEventRecord[]>
+  reviews: ReviewRecord[]
+  reviewComments: ReviewCommentRecord[]
+  /** `org/team-slug` (lower case) → member logins. */
+  teams: Map<string, Set<string>>
+  /** `owner/name:login` (lower case) → repository role (admin, maintain, write, triage, read). */
+  roles: Map<string, string>
+  /** Pushes (the repository activity API). */
+  activities: ActivityRecord[]
+}
+
+export interface LabelEventRecord {
+  id: number
+  event: 'labeled' | 'unlabeled'
+  label: string
+  actor: string
+  createdAt: string
+}
+
+export interface ReviewRecord {
+  id: number
+  repo: string
+  number: number
+  user: string
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED'
+  body: string
+  commitId: string
+  submittedAt: string
+  updatedAt?: string
+}
+
+export interface ReviewCommentRecord {
+  id: number
+  repo: string
+  number: number
+  user: string
+  body: string
+  commitId: string
+  originalCommitId: string
+  path: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ActivityRecord {
+  id: number
+  repo: string
+  ref: string
+  before: string
+  after: string
+  timestamp: string
+  type: 'push' | 'force_push'
+  actor: string
 }
 
 /** The default Actions token every server accepts (github-actions[bot], write access). */
@@ -970,6 +1026,12 @@ export class FakeGitHub {
     artifacts: [],
     comparisons: new Map(),
     installationTokens: [],
+    labelEvents: new Map(),
+    reviews: [],
+    reviewComments: [],
+    teams: new Map(),
+    roles: new Map(),
+    activities: [],
   }
   /** Behaviour switches that a test may flip at any time. */
   checksForbidden: boolean
@@ -1137,7 +1199,104 @@ export class FakeGitHub {
     this.state.issues.add(issueKey(repo, input.number))
     this.state.labels.set(issueKey(repo, input.number), [...(input.labels ?? [])])
     for (const l of input.labels ?? []) this.labelId(repo, l)
+    // GitHub's own records: the head was pushed when the PR was opened, the seeded labels added a minute later.
+    const labeledAt = iso(new Date(Date.parse(t) + 60_000))
+    this.state.labelEvents.set(
+      issueKey(repo, input.number),
+      (input.labels ?? []).map((label) => ({ id: this.nextId('event', 5_000_000), event: 'labeled' as const, label, actor: input.labeledBy ?? 'maintainer', createdAt: labeledAt })),
+    )
+    if (rec.head.repoFullName === repo) this.addPush({ repo, ref: rec.head.ref, after: rec.head.sha, at: t, actor: rec.user })
     return rec
+  }
+
+  /* ─────────────────────────────── waiver records: events, reviews, teams, roles, pushes ─────────────────────────────── */
+
+  /** A `labeled`/`unlabeled` event by `actor` (the label set follows). Default time: now. */
+  labelEvent(issueNumber: number, event: 'labeled' | 'unlabeled', label: string, actor: string, at?: string, repo?: string): LabelEventRecord {
+    const r = this.repoName(repo)
+    const key = issueKey(r, issueNumber)
+    const e: LabelEventRecord = { id: this.nextId('event', 5_000_000), event, label, actor, createdAt: at ?? this.time() }
+    this.state.labelEvents.set(key, [...(this.state.labelEvents.get(key) ?? []), e])
+    const current = (this.state.labels.get(key) ?? []).filter((l) => l.toLowerCase() !== label.toLowerCase())
+    this.state.labels.set(key, event === 'labeled' ? [...current, label] : current)
+    this.labelId(r, label)
+    return e
+  }
+
+  /** A review on the PR's current head (or `commitId`). */
+  addReview(input: { number: number; user: string; state?: ReviewRecord['state']; body?: string; commitId?: string; at?: string; updatedAt?: string; repo?: string }): ReviewRecord {
+    const r = this.repoName(input.repo)
+    const pr = this.state.pulls.find((p) => p.repo === r && p.number === input.number)
+    const rec: ReviewRecord = {
+      id: this.nextId('review', 80_000_000),
+      repo: r,
+      number: input.number,
+      user: input.user,
+      state: input.state ?? 'APPROVED',
+      body: input.body ?? '',
+      commitId: input.commitId ?? pr?.head.sha ?? '0'.repeat(40),
+      submittedAt: input.at ?? this.time(),
+      ...(input.updatedAt ? { updatedAt: input.updatedAt } : {}),
+    }
+    this.state.reviews.push(rec)
+    return rec
+  }
+
+  /** A review comment (on a line of the diff), made on the PR's current head (or `commitId`). */
+  addReviewComment(input: { number: number; user: string; body: string; path?: string; commitId?: string; at?: string; updatedAt?: string; repo?: string }): ReviewCommentRecord {
+    const r = this.repoName(input.repo)
+    const pr = this.state.pulls.find((p) => p.repo === r && p.number === input.number)
+    const at = input.at ?? this.time()
+    const commit = input.commitId ?? pr?.head.sha ?? '0'.repeat(40)
+    const rec: ReviewCommentRecord = { id: this.nextId('review-comment', 90_000_000), repo: r, number: input.number, user: input.user, body: input.body, commitId: pr?.head.sha ?? commit, originalCommitId: commit, path: input.path ?? pr?.files[0]?.filename ?? 'README.md', createdAt: at, updatedAt: input.updatedAt ?? at }
+    this.state.reviewComments.push(rec)
+    return rec
+  }
+
+  /** A comment on the PR's conversation by `user` (an issue comment). */
+  addUserComment(issueNumber: number, user: string, body: string, at?: string, repo?: string): CommentRecord {
+    const r = this.repoName(repo)
+    const t = at ?? this.time()
+    const c: CommentRecord = { id: this.nextId('comment', 1_000_000), repo: r, issueNumber, body, user, userType: 'User', createdAt: t, updatedAt: t }
+    this.state.comments.push(c)
+    return c
+  }
+
+  /** A team `org/slug` and its active members. */
+  setTeam(team: string, members: string[]): void {
+    this.state.teams.set(team.toLowerCase(), new Set(members.map((m) => m.toLowerCase())))
+  }
+
+  /** A collaborator's role on a repository (admin, maintain, write, triage, read). */
+  setRole(login: string, role: string, repo?: string): void {
+    this.state.roles.set(`${this.repoName(repo)}:${login}`.toLowerCase(), role)
+  }
+
+  /** A push of `after` to branch `ref` (recorded by the repository activity API). */
+  addPush(input: { repo?: string; ref: string; after: string; before?: string; at?: string; actor?: string; force?: boolean }): ActivityRecord {
+    const rec: ActivityRecord = {
+      id: this.nextId('activity', 30_000_000),
+      repo: this.repoName(input.repo),
+      ref: input.ref.startsWith('refs/') ? input.ref : `refs/heads/${input.ref}`,
+      before: input.before ?? '0'.repeat(40),
+      after: input.after,
+      timestamp: input.at ?? this.time(),
+      type: input.force ? 'force_push' : 'push',
+      actor: input.actor ?? 'octocat',
+    }
+    this.state.activities.push(rec)
+    return rec
+  }
+
+  /** Pushes a new head to the PR's branch at `at` (default: two minutes after now, later than seeded labels). */
+  pushHead(issueNumber: number, sha: string, at?: string, repo?: string): void {
+    const r = this.repoName(repo)
+    const pr = this.state.pulls.find((p) => p.repo === r && p.number === issueNumber)
+    if (!pr) throw new Error(`fake GitHub: no pull request #${issueNumber}`)
+    const before = pr.head.sha
+    pr.head.sha = sha
+    pr.commits = [...pr.commits, { sha, message: 'More changes' }]
+    if (pr.head.repoFullName === r) this.addPush({ repo: r, ref: pr.head.ref, before, after: sha, at: at ?? iso(new Date(this.now().getTime() + 120_000)), actor: pr.user })
   }
 
   /** Creates an issue (PRs are issues too; addPullRequest creates one). */
@@ -2209,6 +2368,132 @@ export class FakeGitHub {
         return { status: 204 }
       },
 
+      'issues/list-events-for-timeline': (ctx) => {
+        const { repo, number } = this.issueOf(ctx)
+        const pr = this.state.pulls.find((p) => p.repo === repo.fullName && p.number === number)
+        const items: Array<{ at: string; order: number; json: Obj }> = []
+        let order = 0
+        for (const e of this.state.labelEvents.get(issueKey(repo.fullName, number)) ?? []) {
+          items.push({
+            at: e.createdAt,
+            order: order++,
+            json: this.shape(e.event === 'labeled' ? 'labeled-issue-event' : 'unlabeled-issue-event', {
+              id: e.id,
+              node_id: nodeId('LabeledEvent', e.id),
+              url: `${this.url}/repos/${repo.fullName}/issues/events/${e.id}`,
+              actor: this.userJson(e.actor),
+              event: e.event,
+              commit_id: null,
+              commit_url: null,
+              created_at: e.createdAt,
+              performed_via_github_app: null,
+              label: { name: e.label, color: 'ededed' },
+            }),
+          })
+        }
+        for (const c of this.commentsOn(number, repo.fullName)) {
+          items.push({
+            at: c.createdAt,
+            order: order++,
+            json: this.shape('timeline-comment-event', {
+              ...this.commentJson(c),
+              event: 'commented',
+              actor: this.userJson(c.user, c.userType),
+            }),
+          })
+        }
+        for (const r of this.state.reviews.filter((x) => x.repo === repo.fullName && x.number === number)) {
+          const html = `${this.htmlUrl}/${repo.fullName}/pull/${number}#pullrequestreview-${r.id}`
+          const api = `${this.url}/repos/${repo.fullName}/pulls/${number}`
+          items.push({
+            at: r.submittedAt,
+            order: order++,
+            json: this.shape('timeline-reviewed-event', {
+              event: 'reviewed',
+              id: r.id,
+              node_id: nodeId('PullRequestReview', r.id),
+              user: this.userJson(r.user),
+              body: r.body,
+              state: r.state.toLowerCase(),
+              html_url: html,
+              pull_request_url: api,
+              _links: { html: { href: html }, pull_request: { href: api } },
+              submitted_at: r.submittedAt,
+              ...(r.updatedAt ? { updated_at: r.updatedAt } : {}),
+              commit_id: r.commitId,
+              author_association: 'COLLABORATOR',
+            }),
+          })
+        }
+        if (!pr && !items.length) return { status: 200, json: [] }
+        items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order))
+        const { items: page, headers } = this.page(ctx, items)
+        return { status: 200, headers, json: page.map((i) => i.json) }
+      },
+
+      'pulls/list-review-comments': (ctx) => {
+        const pr = this.pullOf(ctx)
+        const all = this.state.reviewComments.filter((c) => c.repo === pr.repo && c.number === pr.number)
+        const { items, headers } = this.page(ctx, all)
+        return {
+          status: 200,
+          headers,
+          json: items.map((c) =>
+            this.shape('pull-request-review-comment', {
+              id: c.id,
+              node_id: nodeId('PullRequestReviewComment', c.id),
+              url: `${this.url}/repos/${c.repo}/pulls/comments/${c.id}`,
+              pull_request_review_id: null,
+              diff_hunk: '@@ -1 +1 @@',
+              path: c.path,
+              commit_id: c.commitId,
+              original_commit_id: c.originalCommitId,
+              user: this.userJson(c.user),
+              body: c.body,
+              created_at: c.createdAt,
+              updated_at: c.updatedAt,
+              html_url: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}`,
+              pull_request_url: `${this.url}/repos/${c.repo}/pulls/${c.number}`,
+              author_association: 'COLLABORATOR',
+              _links: { self: { href: `${this.url}/repos/${c.repo}/pulls/comments/${c.id}` }, html: { href: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}` }, pull_request: { href: `${this.url}/repos/${c.repo}/pulls/${c.number}` } },
+            }),
+          ),
+        }
+      },
+
+      'teams/get-membership-for-user-in-org': (ctx) => {
+        // A workflow's GITHUB_TOKEN has no organization permissions: GitHub refuses it.
+        if (ctx.identity.config.actionsToken) throw new HttpError(403, 'Resource not accessible by integration')
+        const team = `${ctx.params.org}/${ctx.params.team_slug}`.toLowerCase()
+        const members = this.state.teams.get(team)
+        const login = (ctx.params.username ?? '').toLowerCase()
+        if (!members || !members.has(login)) throw new HttpError(404, 'Not Found')
+        return { status: 200, json: this.shape('team-membership', { url: `${this.url}/teams/1/memberships/${login}`, role: 'member', state: 'active' }) }
+      },
+
+      'repos/get-collaborator-permission-level': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const login = ctx.params.username ?? ''
+        const role = this.state.roles.get(`${repo.fullName}:${login}`.toLowerCase()) ?? (login.toLowerCase() === 'maintainer' ? 'maintain' : repo.private ? 'none' : 'read')
+        const legacy = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role
+        return { status: 200, json: this.shape('repository-collaborator-permission', { permission: legacy, role_name: role, user: { ...this.userJson(login), permissions: { admin: role === 'admin', maintain: role === 'maintain' || role === 'admin', push: ['admin', 'maintain', 'write'].includes(role), triage: role !== 'read' && role !== 'none', pull: role !== 'none' }, role_name: role } }) }
+      },
+
+      'repos/list-activities': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const ref = ctx.query.get('ref')
+        const full = ref ? (ref.startsWith('refs/') ? ref : `refs/heads/${ref}`) : undefined
+        const all = this.state.activities
+          .filter((a) => a.repo === repo.fullName && (!full || a.ref === full))
+          .sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : b.id - a.id))
+        const { items, headers } = this.page(ctx, all)
+        return {
+          status: 200,
+          headers,
+          json: items.map((a) => this.shape('activity', { id: a.id, node_id: nodeId('Activity', a.id), before: a.before, after: a.after, ref: a.ref, timestamp: a.timestamp, activity_type: a.type, actor: this.userJson(a.actor) })),
+        }
+      },
+
       'issues/list-labels-on-issue': (ctx) => {
         const { repo, number } = this.issueOf(ctx)
         const { items, headers } = this.page(ctx, this.labelsOn(number, repo.fullName))
@@ -2223,7 +2508,9 @@ export class FakeGitHub {
           typeof l === 'string' ? l : l.name,
         )
         for (const l of wanted) {
-          if (!current.some((c) => c.toLowerCase() === l.toLowerCase())) current.push(l)
+          if (current.some((c) => c.toLowerCase() === l.toLowerCase())) continue
+          current.push(l)
+          this.state.labelEvents.set(key, [...(this.state.labelEvents.get(key) ?? []), { id: this.nextId('event', 5_000_000), event: 'labeled', label: l, actor: ctx.identity.config.login, createdAt: this.time() }])
         }
         this.state.labels.set(key, current)
         return { status: 200, json: current.map((l) => this.labelJson(repo.fullName, l)) }
@@ -2236,7 +2523,8 @@ export class FakeGitHub {
         const name = ctx.params.name ?? ''
         const idx = current.findIndex((l) => l.toLowerCase() === name.toLowerCase())
         if (idx < 0) throw new HttpError(404, 'Label does not exist')
-        current.splice(idx, 1)
+        const [removed] = current.splice(idx, 1)
+        this.state.labelEvents.set(key, [...(this.state.labelEvents.get(key) ?? []), { id: this.nextId('event', 5_000_000), event: 'unlabeled', label: removed ?? name, actor: ctx.identity.config.login, createdAt: this.time() }])
         return { status: 200, json: current.map((l) => this.labelJson(repo.fullName, l)) }
       },
 

@@ -94,7 +94,7 @@ describe('policy resolution', () => {
   it('fills defaults for rules and settings the files do not mention', async () => {
     const { policy } = await loadPolicy('rules: {}\n', 'p.yml', noRepo)
     expect(policy.rules['pr-size']).toMatchObject({ level: 'warn', exclude: [], sizes: { XS: 10, S: 30, M: 100, L: 500, XL: 1000 } })
-    expect(policy.waivers).toEqual({ label_prefix: 'gate-waive:', require_reason: true, min_reason_length: 10 })
+    expect(policy.waivers).toEqual({ label_prefix: 'gate-waive:', require_reason: true, min_reason_length: 10, approvers: { permission: 'write' }, allow_self: false, invalidate_on_push: ['migration-safety', 'dependencies'] })
   })
 
   it('replaces lists instead of concatenating them', () => {

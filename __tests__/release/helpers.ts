@@ -49,6 +49,8 @@ export interface ReleaseSeed {
   policy?: string
   /** Only PRs with these numbers. */
   only?: number[]
+  /** Who added the approval labels of #14 (GitHub's `labeled` event; default `maintainer`, a maintainer). */
+  approvedBy?: string
   /** Who created the gate's check runs (default the workflow token, github-actions[bot]; the App: pr-quality-gate[bot]). */
   gateCreator?: string
 }
@@ -81,6 +83,7 @@ export function seedRelease(server: FakeGitHub, s: ReleaseSeed = {}): void {
       commits: [{ sha: p.head, message: p.title }, ...(last ? [{ sha: HEAD, message: p.title }] : [])],
       mergedAt: `2024-05-0${p.number - 9}T12:00:00Z`,
       mergeCommitSha: p.merge,
+      ...(s.approvedBy ? { labeledBy: s.approvedBy } : {}),
     })
   }
   // An open, unmerged PR whose head commit is also in the range must not count.

@@ -79,10 +79,38 @@ describe('release mode', () => {
     const mig = rule(e, 'migration-safety')
     expect(mig.status).toBe('pass')
     expect(mig.findings[0]).toMatchObject({ kind: 'info', path: MIGRATION })
-    expect(mig.findings[0].message).toMatch(/^Approved for release by label release-approved on #14: /)
+    expect(mig.findings[0].message).toMatch(/^Approved for release by maintainer \(repository role maintain\) on #14 with the label release-approved: /)
     expect(e.facts.approved.length).toBeGreaterThan(0)
-    for (const a of e.facts.approved) expect(a).toMatchObject({ rule: 'migration-safety', path: MIGRATION, pulls: [14] })
-    expect(renderReleaseMarkdown(e, { repoUrl: 'https://github.com/acme/service' })).toContain('**Approved for release:**')
+    for (const a of e.facts.approved) expect(a).toMatchObject({ rule: 'migration-safety', path: MIGRATION, pulls: [14], approvals: [{ pull: 14, by: 'maintainer', via: 'repository role maintain' }] })
+    const md = renderReleaseMarkdown(e, { repoUrl: 'https://github.com/acme/service' })
+    expect(md).toContain('**Approved for release:**')
+    // Issue 18: the release range shows who approved each dangerous migration, with the event.
+    expect(md).toMatch(/- `migration-safety` in db\/migration\/V12\\_\\_drop\\_legacy\.sql: #14 approved by <code>maintainer<\/code> \(repository role maintain\) at \S+Z \(\[record\]\(https:\/\/github\.com\/acme\/service\/pull\/14#event-\d+\)\)/)
+    expect((toReleaseJson(e).release as { approved: unknown[] }).approved[0]).toMatchObject({ approvals: [{ pull: 14, by: 'maintainer' }] })
+    expect(md.match(/#14 approved by/g)).toHaveLength(1) // one line per rule and path, however many findings
+  })
+
+  test('the approval label added by the PR author does not approve: the release is blocked, and says why', async () => {
+    const e = await release({ only: [11, 14], direct: false, migrationLabels: ['release-approved'], approvedBy: 'octocat' })
+    expect(e.verdict.conclusion).toBe('failure')
+    const mig = rule(e, 'migration-safety')
+    expect(mig.status).toBe('fail')
+    expect(mig.findings[0].message).toContain('approval not counted: #14: the release-approved label was added by the PR author @octocat, and an approval needs someone else')
+    expect(e.facts.approved).toEqual([])
+  })
+
+  test('the approval label added by a collaborator below the release approvers: not approved', async () => {
+    server.setRole('writer', 'write')
+    const e = await release({ only: [11, 14], direct: false, migrationLabels: ['release-approved'], approvedBy: 'writer' })
+    expect(e.verdict.conclusion).toBe('failure')
+    expect(rule(e, 'migration-safety').findings[0].message).toContain('writer is not an approver (approvers: repository role maintain or higher)')
+  })
+
+  test('the timeline refused: the approval is not verified and does not count', async () => {
+    server.faults.push({ path: 'issues/list-events-for-timeline', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' }, times: 5 })
+    const e = await release({ only: [11, 14], direct: false, migrationLabels: ['release-approved'] })
+    expect(e.verdict.conclusion).toBe('failure')
+    expect(rule(e, 'migration-safety').findings[0].message).toContain('the release-approved label could not be verified: GitHub refused the timeline')
   })
 
   test("the policy's approval label and levels: a PR without a gate result only warns, a custom label approves", async () => {

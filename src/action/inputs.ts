@@ -99,7 +99,8 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     }
   }
   const prInput = core.getInput('pr-number')
-  const pullNumber = prInput ? Number(prInput) : num(at(event, 'pull_request', 'number'))
+  // pull_request*, pull_request_review*: the PR; issue_comment: the issue, when it is a pull request.
+  const pullNumber = prInput ? Number(prInput) : (num(at(event, 'pull_request', 'number')) ?? (at(event, 'issue', 'pull_request') ? num(at(event, 'issue', 'number')) : undefined))
   if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0)) throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
   const workspace = core.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd()
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'

@@ -10,6 +10,7 @@
  */
 import type { RuleResult, Verdict } from '../types.js'
 import { visibleControls } from '../report/escape.js'
+import { waiverText } from '../report/waiver-audit.js'
 
 export interface LogSink {
   info(message: string): void
@@ -45,7 +46,7 @@ export function logVerdict(v: Verdict, log: LogSink, range?: { baseRef?: string;
     try {
       if (r.status === 'off') log.info(`  off${r.summary ? `: ${oneLine(r.summary)}` : ' in the policy'}`)
       else if (r.summary) log.info(`  ${oneLine(r.summary)}`)
-      if (r.waiver) log.info(`  waived by label ${oneLine(r.waiver.label, 200)}${r.waiver.reason ? `: ${oneLine(r.waiver.reason, 500)}` : ''}`)
+      if (r.waiver) log.info(`  ${oneLine(waiverText(r.waiver), 800)}`)
       for (const f of r.findings) {
         const level = f.kind === 'error' ? 'error' : f.kind === 'info' ? 'info' : (f.level ?? r.level)
         const where = f.path ? `${oneLine(f.path, 500)}${f.line ? `:${f.line}` : ''} ` : ''

@@ -41,6 +41,8 @@ async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
 
 export async function run(): Promise<void> {
   let verdict: Verdict | undefined
+  /** The enforced policy's waiver label prefix (the job summary tells how to waive with it). */
+  let labelPrefix = 'gate-waive:'
   let settings: Settings | undefined
   let published: PublishResult | undefined
   try {
@@ -67,6 +69,7 @@ export async function run(): Promise<void> {
     const remotePolicy = actionRemotePolicy(s, octokit)
     const { verdict: v, policy, comments } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => core.info(m), remotePolicy })
     verdict = v
+    labelPrefix = policy?.waivers.label_prefix ?? labelPrefix
     logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef })
     published = await publishVerdict({
       octokit,
@@ -98,7 +101,7 @@ export async function run(): Promise<void> {
   } finally {
     if (verdict && settings) {
       try {
-        await core.summary.addRaw(renderJobSummary(verdict, { labelPrefix: 'gate-waive:', links: { repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`, checkUrl: published?.checkUrl, runUrl: settings.runUrl } })).write()
+        await core.summary.addRaw(renderJobSummary(verdict, { labelPrefix, links: { repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`, checkUrl: published?.checkUrl, runUrl: settings.runUrl } })).write()
       } catch (e) {
         core.warning(`could not write the job summary: ${errorMessage(e)}`)
       }

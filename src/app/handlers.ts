@@ -188,12 +188,24 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
 }
 
 export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review', 'labeled', 'unlabeled', 'edited'] as const
+/** Reviews and comments can give (or take back) a `/gate waive` waiver: they re-evaluate the PR. */
+export const REVIEW_ACTIONS = ['submitted', 'edited', 'dismissed'] as const
+export const REVIEW_COMMENT_ACTIONS = ['created', 'edited', 'deleted'] as const
+export const ISSUE_COMMENT_ACTIONS = ['created', 'edited', 'deleted'] as const
+
+/** The PR a delivery is about: `pull_request.number`, or for `issue_comment` the issue when it is a PR. */
+function pullNumberOf(event: string, payload: unknown): number | undefined {
+  if (event === 'pull_request' || event === 'pull_request_review' || event === 'pull_request_review_comment') return num(at(payload, 'pull_request', 'number'))
+  if (event === 'issue_comment' && at(payload, 'issue', 'pull_request') !== undefined) return num(at(payload, 'issue', 'number'))
+  return undefined
+}
 
 /** The key that serialises deliveries of one PR (see PullRequestLocks), or undefined for another event. */
 export function deliveryKey(event: string, payload: unknown): string | undefined {
-  if (event !== 'pull_request') return undefined
   const installationId = at(payload, 'installation', 'id')
-  const number = at(payload, 'pull_request', 'number')
+  // A review or comment that evaluates nothing must not be coalesced with (and so replace) one that does.
+  if (event !== 'pull_request' && typeof reviewOrCommentTarget(event, payload) === 'string') return undefined
+  const number = pullNumberOf(event, payload)
   const p = obj(payload)
   if (typeof installationId !== 'number' || typeof number !== 'number' || !p) return undefined
   const { owner, repo } = repoOf(p)
@@ -207,6 +219,42 @@ export async function onPullRequest(d: HandlerDeps, payload: Payload): Promise<s
   if (!pr || at(pr, 'state') === 'closed') return 'skipped: closed pull request'
   const number = num(at(pr, 'number'))
   if (number === undefined) throw new Error('the pull request data has no number')
+  const repo = repoOf(payload)
+  const installationId = installationOf(payload)
+  const octokit = await d.auth.installationClient(installationId)
+  return gatePullRequest(d, octokit, installationId, repo, number)
+}
+
+/** The PR a review or comment delivery re-evaluates, or why it re-evaluates none. */
+function reviewOrCommentTarget(event: string, payload: unknown): { number: number } | string {
+  const number = pullNumberOf(event, payload)
+  if (number === undefined) return event === 'issue_comment' ? 'a comment on an issue, not a pull request' : 'the payload names no pull request'
+  const item = event === 'pull_request_review' ? at(payload, 'review') : at(payload, 'comment')
+  const author = at(item, 'user')
+  if (str(at(author, 'type')) === 'Bot' || /\[bot\]$/.test(str(at(author, 'login')) ?? '')) return `${event} by a bot`
+  const dismissed = event === 'pull_request_review' && at(payload, 'action') === 'dismissed'
+  if (!dismissed && !carriesWaiver(at(item, 'body'), at(payload, 'changes', 'body', 'from'))) return `the ${event === 'issue_comment' ? 'comment' : event === 'pull_request_review' ? 'review' : 'review comment'} carries no /gate waive`
+  const state = event === 'issue_comment' ? at(payload, 'issue', 'state') : at(payload, 'pull_request', 'state')
+  if (state === 'closed') return 'closed pull request'
+  return { number }
+}
+
+/** A body (or the body before an edit) carrying `/gate waive`: the only comments that can change a verdict. */
+function carriesWaiver(...bodies: unknown[]): boolean {
+  return bodies.some((b) => typeof b === 'string' && /(^|\n)\s*(?:>\s*)*\/gate\s+waive\b/i.test(b))
+}
+
+/**
+ * A review, a review comment or a conversation comment: re-evaluate the PR when it gives or takes back a
+ * `/gate waive` (its text now, or before an edit; a dismissed review always, since it may have carried one).
+ * Comments by bots are skipped (the gate's own sticky comment must not re-trigger the gate), as are comments
+ * on issues that are not pull requests. The PR, its reviews and comments are read from the API, never from
+ * the payload: the delivery only says which PR to look at.
+ */
+export async function onReviewOrComment(d: HandlerDeps, payload: Payload, event: 'pull_request_review' | 'pull_request_review_comment' | 'issue_comment'): Promise<string> {
+  const target = reviewOrCommentTarget(event, payload)
+  if (typeof target === 'string') return `skipped: ${target}`
+  const number = target.number
   const repo = repoOf(payload)
   const installationId = installationOf(payload)
   const octokit = await d.auth.installationClient(installationId)

@@ -29,7 +29,7 @@ import { at, num, obj, str, type JsonObject } from '../json.js'
 import type { AppConfig } from './config.js'
 import { createAuth, type AppAuth } from './auth.js'
 import { RemotePolicyCaches } from '../github/remote-policy.js'
-import { deliveryKey, onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, PULL_REQUEST_ACTIONS, type HandlerDeps } from './handlers.js'
+import { deliveryKey, ISSUE_COMMENT_ACTIONS, onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, onReviewOrComment, PULL_REQUEST_ACTIONS, REVIEW_ACTIONS, REVIEW_COMMENT_ACTIONS, type HandlerDeps } from './handlers.js'
 import { PullRequestLocks } from './pulls.js'
 
 /** GitHub caps webhook payloads at 25 MB; the default cap (MAX_BODY_BYTES) is 25 MiB. */
@@ -306,6 +306,19 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   webhooks.on(
     PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
     handle(onPullRequest),
+  )
+  // Waivers given or taken back in reviews and comments (issue 18).
+  webhooks.on(
+    REVIEW_ACTIONS.map((a) => `pull_request_review.${a}` as const),
+    handle((d, p) => onReviewOrComment(d, p, 'pull_request_review')),
+  )
+  webhooks.on(
+    REVIEW_COMMENT_ACTIONS.map((a) => `pull_request_review_comment.${a}` as const),
+    handle((d, p) => onReviewOrComment(d, p, 'pull_request_review_comment')),
+  )
+  webhooks.on(
+    ISSUE_COMMENT_ACTIONS.map((a) => `issue_comment.${a}` as const),
+    handle((d, p) => onReviewOrComment(d, p, 'issue_comment')),
   )
   webhooks.on('check_run.rerequested', handle(onCheckRunRerequested))
   webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested))

@@ -7,7 +7,8 @@ import type { Conclusion, Finding, Level, Note, Rule, RuleContext, RuleResult, R
 import { levelRank, maxLevel } from '../types.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
 import { RULES } from '../rules/index.js'
-import { waiverFor } from './waivers.js'
+import { invalidatesOnPush, verifyWaiver, waiverFor } from './waivers.js'
+import type { ApproverSpec } from '../github/waiver-records.js'
 import { errorMessage } from '../errors.js'
 
 export { errorMessage }
@@ -74,22 +75,17 @@ export async function runGate(input: GateInput): Promise<Verdict> {
     const result = await runRule(rule, ctx, options)
     if (result.status === 'error') {
       // A waiver accepts findings a reviewer has read; a rule that could not be evaluated has none to accept.
-      // Waiving it would turn a fault (an outage, an unreadable report) into a green check.
-      const w = waiverFor(rule.id, ctx.pr, policy.waivers)
-      if (w?.waived) {
+      // Waiving it would turn a fault (an outage, an unreadable report) into a green check. (Only the label is
+      // looked at here: no record is read for a waiver that could not apply anyway.)
+      const label = `${policy.waivers.label_prefix}${rule.id}`
+      if (ctx.pr.labels.some((l) => l.toLowerCase() === label.toLowerCase())) {
         notes.push({
           level: 'warning',
           message: `Waiver for ${rule.id} not applied: the rule could not be evaluated, and a waiver covers findings, not a failure to evaluate. Re-run the check once the cause is fixed.`,
         })
       }
     } else if (result.status === 'fail' || result.status === 'warn') {
-      const w = waiverFor(rule.id, ctx.pr, policy.waivers)
-      if (w?.waived) {
-        result.waiver = { label: w.label, reason: w.reason }
-        result.status = 'waived'
-      } else if (w?.rejected) {
-        notes.push({ level: 'warning', message: `Waiver for ${rule.id} not applied: ${w.rejected}.` })
-      }
+      await applyWaiver(result, ctx, policy, notes)
     }
     if (result.notes) notes.push(...result.notes)
     results.push(result)
@@ -101,6 +97,53 @@ export async function runGate(input: GateInput): Promise<Verdict> {
     })
   }
   return decide({ results, notes, policy, ctx, policySource: input.policySource })
+}
+
+/** The paths a rule's findings name (all changed files when they name none): whose CODEOWNERS may waive it. */
+function pathsOf(result: RuleResult, ctx: RuleContext): string[] {
+  const named = [...new Set(result.findings.map((f) => f.path).filter((p): p is string => !!p))]
+  return named.length ? named : ctx.changes.files.map((f) => f.path)
+}
+
+/**
+ * Applies the waiver of a failing or warning rule. With GitHub's records (Action, App) only a verified act
+ * of an approver counts; without them (the CLI) the `--label` given by the operator does, and says so.
+ */
+async function applyWaiver(result: RuleResult, ctx: RuleContext, policy: ResolvedPolicy, notes: Note[]): Promise<void> {
+  if (!ctx.waiverRecords) {
+    const w = waiverFor(result.id, ctx.pr, policy.waivers)
+    if (w?.waived) {
+      result.waiver = { rule: result.id, by: 'command line', via: 'a --label given to the CLI, not verified against GitHub', head: ctx.changes.head, reason: w.reason, kind: 'local', label: w.label }
+      result.status = 'waived'
+    } else if (w?.rejected) notes.push({ level: 'warning', message: `Waiver for ${result.id} not applied: ${w.rejected}.` })
+    return
+  }
+  const own = policy.rules[result.id]?.approvers as ApproverSpec | undefined
+  const v = await verifyWaiver({
+    ruleId: result.id,
+    pr: ctx.pr,
+    head: ctx.changes.head,
+    settings: policy.waivers,
+    approvers: own ?? (policy.waivers.approvers as ApproverSpec),
+    invalidateOnPush: invalidatesOnPush(policy.waivers, result.id),
+    paths: pathsOf(result, ctx),
+    records: ctx.waiverRecords,
+  })
+  if (v.waived && v.audit) {
+    result.waiver = v.audit
+    result.status = 'waived'
+    return
+  }
+  if (v.unverified.length) {
+    notes.push({
+      level: 'warning',
+      message: `Waiver for ${result.id} not verified, so not applied: ${v.unverified[0]}.`,
+      detail: v.unverified.length > 1 ? v.unverified.slice(1).join('\n') : undefined,
+    })
+  }
+  if (v.rejected.length) {
+    notes.push({ level: 'warning', message: `Waiver for ${result.id} not applied: ${v.rejected[0]}.`, detail: v.rejected.length > 1 ? v.rejected.slice(1).join('\n') : undefined })
+  }
 }
 
 /** The conclusion, from results and gate-level facts. */

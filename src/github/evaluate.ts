@@ -19,6 +19,7 @@ import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
 import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
 import { prefetchBase, type KnownComment } from './prefetch.js'
 import { withBudget } from '../policy/budget.js'
+import { githubWaiverRecords } from './waiver-records.js'
 
 export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
 
@@ -179,7 +180,10 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   if (loaded) await store.prefetch(toRefs(planReads(loaded.policy, files, 'pull_request'), pr))
   const changes = apiChangeSet(octokit, repo, pr, files, store)
   const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence)
-  const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
+  const meta = prMeta(pr, repo)
+  // GitHub's records of who waived what: read only when a rule fails or warns (src/engine/waivers.ts).
+  const waiverRecords = githubWaiverRecords(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase)
+  const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request', waiverRecords }
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
 

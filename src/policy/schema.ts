@@ -40,20 +40,52 @@ export const ConclusionSettings = Type.Object(
   { additionalProperties: false, default: {}, description: 'How results become the check conclusion.' },
 )
 
+/** Who may give a waiver or a release approval (GitHub's own records are checked for each). */
+export const ApproversSchema = Type.Object(
+  {
+    users: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Logins that may approve.' })),
+    teams: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' }), {
+        description: 'Teams as `org/team-slug`; membership is read from the API (the token needs organization `members: read`; a workflow GITHUB_TOKEN cannot read it).',
+      }),
+    ),
+    permission: Type.Optional(
+      Type.Unsafe<'triage' | 'write' | 'maintain' | 'admin'>({
+        type: 'string',
+        enum: ['triage', 'write', 'maintain', 'admin'],
+        description: 'Anyone whose repository role is this or higher (read from the API).',
+      }),
+    ),
+    codeowners: Type.Optional(Type.Boolean({ description: 'A code owner (CODEOWNERS read from the base commit) of every path the rule\'s findings name.' })),
+  },
+  { additionalProperties: false, description: 'Who may approve. Any one of the listed kinds qualifies; the PR author never does unless `waivers.allow_self`.' },
+)
+export type Approvers = Static<typeof ApproversSchema>
+
 export const WaiverSettings = Type.Object(
   {
     label_prefix: Type.String({
       default: 'gate-waive:',
       minLength: 1,
-      description: 'A PR label `<prefix><rule-id>` waives that rule (labels need triage permission).',
+      description: 'A PR label `<prefix><rule-id>` waives that rule when GitHub\'s events show an approver (not the author) added it.',
     }),
     require_reason: Type.Boolean({
       default: true,
-      description: 'A waiver applies only when the PR body has a line `<prefix><rule-id> <reason>`.',
+      description: 'A label waiver needs a line `<prefix><rule-id> <reason>` in the PR body; a `/gate waive <rule-id> <reason>` command needs its reason.',
     }),
     min_reason_length: Type.Integer({ minimum: 0, default: 10, description: 'Minimum length of the reason.' }),
+    approvers: Type.Unsafe<Approvers>({
+      ...ApproversSchema,
+      default: { permission: 'write' },
+      description: 'Who may waive a rule that sets no `approvers` of its own. Default: anyone with write access or more, other than the author.',
+    }),
+    allow_self: Type.Boolean({ default: false, description: 'Let the PR author waive their own PR (a label they added, a command they wrote). Off by default.' }),
+    invalidate_on_push: Type.Union([Type.Boolean(), Type.Array(Type.String({ minLength: 1 }))], {
+      default: ['migration-safety', 'dependencies'],
+      description: 'Rules whose waivers a push voids (true: every rule, false: none): the waiver must be given on the current head commit (a review on it, or a label or comment after its push).',
+    }),
   },
-  { additionalProperties: false, default: {}, description: 'Waivers: how a reviewer lets a PR pass a rule on purpose.' },
+  { additionalProperties: false, default: {}, description: 'Waivers: how an approver lets a PR pass a rule on purpose, verified from GitHub\'s records.' },
 )
 
 /** When the sticky PR comment is written (the check run always carries the full verdict). */
@@ -87,6 +119,11 @@ export const ReleaseSettings = Type.Object(
     dangerous_rules: Type.Array(Type.String({ minLength: 1 }), {
       default: ['migration-safety'],
       description: 'Rules whose findings on the release diff need the approval label on every pull request of the range that changed the file; without it they count at their level (a `fail` blocks the release).',
+    }),
+    approvers: Type.Unsafe<Approvers>({
+      ...ApproversSchema,
+      default: { permission: 'maintain' },
+      description: 'Who may approve a dangerous finding for release: the approval label counts only when GitHub\'s events show one of them (not the PR author) added it. Default: maintainers and admins.',
     }),
     max_pull_requests: Type.Integer({
       minimum: 1,
@@ -123,7 +160,12 @@ export const LockedPaths = Type.Array(Type.String({ minLength: 1, pattern: '^[A-
 export function ruleEntrySchema(rule: Rule): TObject {
   const own = (rule.options as TObject).properties ?? {}
   return Type.Object(
-    { level: { ...LevelSchema, default: rule.defaultLevel }, ...own, locked: Type.Optional(RuleLockSetting) } as Record<string, TSchema>,
+    {
+      level: { ...LevelSchema, default: rule.defaultLevel },
+      approvers: Type.Optional(Type.Unsafe<Approvers>({ ...ApproversSchema, description: `Who may waive ${rule.id} (instead of waivers.approvers).` })),
+      ...own,
+      locked: Type.Optional(RuleLockSetting),
+    } as Record<string, TSchema>,
     { additionalProperties: false, default: {}, description: rule.description },
   )
 }

@@ -24,6 +24,8 @@ import { policyErrorVerdict, runGate } from '../engine/run.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
 import { RULES } from '../rules/index.js'
 import { compareRange, COMPARE_FILES_CAP, lastSuccessfulDeployment, mapLimit, mergedPullsInRange, ReleaseError, type RangeCommit } from './range.js'
+import { githubWaiverRecords, IdentityCache, type ApproverSpec, type WaiverRecords } from '../github/waiver-records.js'
+import { verifyReleaseApproval, type ReleaseApproval } from '../engine/waivers.js'
 import { ACTIONS_GATE_IDENTITY, describeGateIdentity, gateResults, type GateIdentity, type PullGate } from './gates.js'
 
 export const RELEASE_RULE_ID = 'release-gates'
@@ -64,8 +66,17 @@ export interface ReleaseFacts {
   pulls: PullGate[]
   /** Commits of the range in no merged pull request. */
   direct: RangeCommit[]
-  /** Findings of dangerous rules approved by the approval label. */
-  approved: Array<{ rule: string; path?: string; pulls: number[]; message: string }>
+  /** Findings of dangerous rules approved by the approval label, with who approved each PR's part. */
+  approved: Array<{ rule: string; path?: string; pulls: number[]; message: string; approvals: ReleaseApprovalRecord[] }>
+}
+
+/** Who approved a PR's dangerous change for release (GitHub's `labeled` event, verified). */
+export interface ReleaseApprovalRecord {
+  pull: number
+  by: string
+  via: string
+  at?: string
+  url?: string
 }
 
 export interface ReleaseEvaluation {
@@ -123,9 +134,8 @@ function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release
  * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
  * become information ("approved for release"); the others name the PRs that need the label.
  */
-function approvable(rule: Rule, settings: ResolvedPolicy['release'], pullsTouching: (path: string) => Promise<PullGate[]>, approved: ReleaseFacts['approved']): Rule {
+function approvable(rule: Rule, settings: ResolvedPolicy['release'], pullsTouching: (path: string) => Promise<PullGate[]>, approved: ReleaseFacts['approved'], verify: (p: PullGate, path: string) => Promise<ReleaseApproval>): Rule {
   const label = settings.approval_label
-  const has = (p: PullGate) => p.labels.some((l) => l.toLowerCase() === label.toLowerCase())
   return {
     ...rule,
     async evaluate(ctx, options) {
@@ -133,14 +143,22 @@ function approvable(rule: Rule, settings: ResolvedPolicy['release'], pullsTouchi
       const findings = await Promise.all(
         out.findings.map(async (f): Promise<Finding> => {
           if ((f.kind ?? 'violation') !== 'violation' || !f.path) return f
-          const touching = await pullsTouching(f.path)
+          const path = f.path
+          const touching = await pullsTouching(path)
           if (!touching.length) return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` }
-          const missing = touching.filter((p) => !has(p))
+          const checks = await Promise.all(touching.map(async (p) => ({ p, a: await verify(p, path) })))
+          const missing = checks.filter((c) => !c.a.approved)
           if (!missing.length) {
-            approved.push({ rule: rule.id, path: f.path, pulls: touching.map((p) => p.number), message: f.message })
-            return { ...f, kind: 'info', message: `Approved for release by label ${label} on ${touching.map((p) => pr(p.number)).join(', ')}: ${f.message}` }
+            const approvals = checks.map(({ p, a }) => ({ pull: p.number, by: a.by ?? '', via: a.via ?? '', at: a.at, url: a.url }))
+            approved.push({ rule: rule.id, path, pulls: touching.map((p) => p.number), message: f.message, approvals })
+            return { ...f, kind: 'info', message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}` }
           }
-          return { ...f, message: `${f.message} (from ${missing.map((p) => pr(p.number)).join(', ')})`, hint: `${f.hint ? `${f.hint} — ` : ''}or approve it for this release with the label ${label} on ${missing.map((p) => pr(p.number)).join(', ')}` }
+          const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`)
+          return {
+            ...f,
+            message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})${refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''}`,
+            hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
+          }
         }),
       )
       return { ...out, findings }
@@ -242,11 +260,23 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     const sets = await mapLimit(facts.pulls, 4, filesOf)
     return facts.pulls.filter((_, i) => sets[i]?.has(path))
   }
+  // Release approvals, verified from each PR's records (its timeline, the approver's role or team, CODEOWNERS
+  // at the deployed commit); identities are looked up once for the whole range.
+  const identities = new IdentityCache()
+  const recordsOf = new Map<number, WaiverRecords>()
+  const verifyApproval = (p: PullGate, path: string) => {
+    let rec = recordsOf.get(p.number)
+    if (!rec) {
+      rec = githubWaiverRecords(octokit, repo, { number: p.number, author: p.author, headRef: p.headRef ?? '', headSha: p.headSha ?? '', sameRepo: p.sameRepo !== false && !!p.headRef, htmlUrl: p.htmlUrl }, readBase, identities)
+      recordsOf.set(p.number, rec)
+    }
+    return verifyReleaseApproval(rec, p, settings.approval_label, settings.approvers as ApproverSpec, [path], policy.waivers.allow_self)
+  }
   const unknown = settings.dangerous_rules.filter((id) => !RULES.some((r) => r.id === id))
   if (unknown.length) notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.` })
   const rules: Rule[] = [
     releaseGatesRule(facts, settings, problem, describeGateIdentity(input.gateIdentity ?? ACTIONS_GATE_IDENTITY)),
-    ...RULES.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
+    ...RULES.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r)),
   ]
   const gatePolicy: ResolvedPolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } }
   await planned

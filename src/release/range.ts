@@ -142,6 +142,9 @@ export interface MergedPull {
   author: string
   labels: string[]
   headSha: string
+  /** The PR's head branch, and whether it lived in this repository (its pushes are then recorded here). */
+  headRef?: string
+  sameRepo?: boolean
   mergedAt: string
   mergeCommitSha?: string
   htmlUrl?: string
@@ -177,6 +180,8 @@ export async function mergedPullsInRange(octokit: Octokit, r: RepoRef, commits: 
           author: p.user?.login ?? '',
           labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
           headSha: p.head?.sha,
+          headRef: p.head?.ref,
+          sameRepo: !p.head?.repo?.full_name || p.head.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase(),
           mergedAt: p.merged_at,
           mergeCommitSha: p.merge_commit_sha ?? undefined,
           htmlUrl: p.html_url,

@@ -58,7 +58,14 @@ export function renderRangeSection(f: ReleaseFacts, links: ReleaseLinks): string
   }
   if (f.approved.length) {
     lines.push('**Approved for release:**', '')
-    for (const a of f.approved) lines.push(`- \`${escapeText(a.rule)}\` in ${escapeText(a.path ?? '')} (${a.pulls.map((n) => `#${n}`).join(', ')})`)
+    const seen = new Set<string>()
+    for (const a of f.approved) {
+      const key = `${a.rule}\0${a.path ?? ''}`
+      if (seen.has(key)) continue // one line per rule and path, however many of its findings were approved
+      seen.add(key)
+      const who = a.approvals.map((x) => `#${x.pull} approved by <code>${escapeText(x.by)}</code> (${escapeText(x.via)})${x.at ? ` at ${escapeText(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`)
+      lines.push(`- \`${escapeText(a.rule)}\` in ${escapeText(a.path ?? '')}: ${who.join('; ')}`)
+    }
     lines.push('')
   }
   return lines.join('\n')

@@ -1,4 +1,5 @@
 import type { Verdict } from '../types.js'
+import { waiversOf } from './waiver-audit.js'
 
 export const REPORT_VERSION = 1
 
@@ -17,6 +18,8 @@ export function toJsonReport(v: Verdict): Record<string, unknown> {
     failedRules: v.failedRules,
     notes: v.notes,
     labels: v.labels,
+    /** The audit trail: every waiver applied (rule, who, how they qualify, when, head, reason, record). */
+    waivers: waiversOf(v),
     rules: v.results.map((r) => ({
       id: r.id,
       level: r.level,

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import type { Finding, Level, RuleResult, RuleStatus, Verdict } from '../types.js'
 import { encodePath, escapeText, renderRich, wellFormed } from './escape.js'
+import { waiverAuditLines, waiverSentence } from './waiver-audit.js'
 
 export const COMMENT_LIMIT = 65536
 export const CHECK_TEXT_LIMIT = 65535
@@ -98,7 +99,7 @@ export function tableBlock(v: Verdict): Block {
   if (!v.results.length) return { lines: [] }
   const lines = ['| Rule | Result | Summary |', '|---|---|---|']
   for (const r of bySeverity(v.results)) {
-    const summary = r.status === 'off' ? (r.summary ? escapeText(r.summary) : 'off in the policy') : r.status === 'waived' ? `waived by label ${escapeText(r.waiver?.label ?? '')}${r.waiver?.reason ? `: ${escapeText(r.waiver.reason, 300)}` : ''}` : escapeText(r.summary ?? countFindings(r), 500)
+    const summary = r.status === 'off' ? (r.summary ? escapeText(r.summary) : 'off in the policy') : r.status === 'waived' ? (r.waiver ? waiverSentence(r.waiver) : 'waived') : escapeText(r.summary ?? countFindings(r), 500)
     const { icon, word } = resultOf(r)
     lines.push(`| \`${r.id}\` | ${icon} ${word} | ${summary} |`)
   }
@@ -146,6 +147,16 @@ export function ruleDetailBlocks(v: Verdict, links: RenderLinks): Block[] {
   return blocks
 }
 
+/** How to waive, in one sentence (Markdown; arguments already escaped). */
+function howToWaive(prefix: string, rule: string): string {
+  return `An approver named by the policy (never the PR author) adds the label <code>${prefix}${rule}</code>, with a line <code>${prefix}${rule} &lt;reason&gt;</code> in the PR description, or submits an approving review (or a review comment) with the line <code>/gate waive ${rule} &lt;reason&gt;</code>. Only GitHub's own record of who did it counts.`
+}
+
+/** The audit table of the waivers applied (check run, job summary). */
+export function waiverAuditBlock(v: Verdict): Block {
+  return { lines: waiverAuditLines(v) }
+}
+
 export function waiverBlock(v: Verdict, labelPrefix: string): Block {
   const blocking = v.results.filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'error')
   if (!blocking.length) return { lines: [] }
@@ -154,7 +165,7 @@ export function waiverBlock(v: Verdict, labelPrefix: string): Block {
     lines: [
       '<details><summary>How to waive a rule</summary>',
       '',
-      `A maintainer adds the label \`${labelPrefix}<rule-id>\` (e.g. \`${labelPrefix}${example}\`) and the PR description carries a line \`${labelPrefix}${example} <reason>\`. The waiver and its reason are shown here and in the check run. The policy itself is read from the base branch: editing it in this PR does not change this result.`,
+      `${howToWaive(escapeText(labelPrefix), escapeText(example))} The waiver, who gave it and its reason are shown here and in the check run. The policy itself is read from the base branch: editing it in this PR does not change this result.`,
       '',
       '</details>',
       '',
@@ -394,7 +405,7 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
   }
   for (const r of waived) {
     const n = r.findings.filter((f) => f.kind !== 'info').length
-    blocks.push({ lines: [`☑️ **${escapeText(r.id)}** waived by label <code>${escapeText(r.waiver?.label ?? '')}</code>${r.waiver?.reason ? `: ${escapeText(r.waiver.reason, 300)}` : ''} (${plural(n, 'finding')} accepted, listed below)`, ''] })
+    blocks.push({ lines: [`☑️ **${escapeText(r.id)}** ${r.waiver ? waiverSentence(r.waiver) : 'waived'} (${plural(n, 'finding')} accepted, listed below)`, ''] })
   }
   const outcome = outcomeLine(v)
   if (outcome) blocks.push({ lines: [outcome, ''] })
@@ -416,11 +427,7 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
   for (const n of v.notes.filter((x) => x.level === 'info')) rest.push(`> ℹ️ ${escapeText(n.message, 3000)}`, '')
   const blocking = v.results.filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'error')
   if (blocking.length) {
-    const example = escapeText(o.labelPrefix + blocking[0].id)
-    rest.push(
-      `To waive a rule on purpose, a maintainer adds the label <code>${escapeText(o.labelPrefix)}&lt;rule-id&gt;</code> (e.g. <code>${example}</code>) and the PR description a line <code>${example} &lt;reason&gt;</code>. The policy is read from the base branch: editing it in this PR does not change this result.`,
-      '',
-    )
+    rest.push(`To waive a rule on purpose: ${howToWaive(escapeText(o.labelPrefix), escapeText(blocking[0].id))} The policy is read from the base branch: editing it in this PR does not change this result.`, '')
   }
   if (rest.length > 2) blocks.push({ lines: rest, closer: '</details>\n' })
   blocks.push({ lines: [commentFooter(v, o.links)], essential: true })
@@ -430,13 +437,13 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
 /** Check-run output: summary = overview, text = details (each ≤ 65,535 characters). */
 export function renderCheckOutput(v: Verdict, o: Omit<CommentOptions, 'checkName'>): { title: string; summary: string; text: string } {
   const summary = assemble([headerBlock(v), tableBlock(v), notesBlock(v), footerBlock(v, o.links)], o.limit ?? CHECK_TEXT_LIMIT, 'Truncated: see the job summary for the full report.')
-  const text = assemble([...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), { lines: [''], essential: true }], o.limit ?? CHECK_TEXT_LIMIT, `Truncated: the JSON report (output \`report\`) and the job summary have every finding.`)
+  const text = assemble([waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), { lines: [''], essential: true }], o.limit ?? CHECK_TEXT_LIMIT, `Truncated: the JSON report (output \`report\`) and the job summary have every finding.`)
   return { title: v.title.length > 255 ? v.title.slice(0, 254) + '…' : v.title, summary, text }
 }
 
 export function renderJobSummary(v: Verdict, o: Omit<CommentOptions, 'checkName'>): string {
   return assemble(
-    [headerBlock(v), tableBlock(v), notesBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)],
+    [headerBlock(v), tableBlock(v), notesBlock(v), waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)],
     o.limit ?? SUMMARY_LIMIT - 1024,
     'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.',
     (text) => Buffer.byteLength(text), // the job-summary limit is in bytes, not characters

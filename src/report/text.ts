@@ -1,6 +1,7 @@
 /** Plain-text rendering for the CLI (a terminal, not Markdown: nothing to escape but control characters). */
 import type { Verdict } from '../types.js'
 import { visibleControls } from './escape.js'
+import { waiverText } from './waiver-audit.js'
 
 const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' } as const
 
@@ -21,7 +22,7 @@ export function renderText(v: Verdict): string {
     const quiet = r.status === 'pass' || r.status === 'notice'
     const word = quiet && r.applicability === 'not-applicable' ? 'N/A' : quiet && r.applicability === 'no-evidence' ? 'NO EVIDENCE' : ICON[r.status]
     out.push(`${word.padEnd(6)} ${r.id}${r.summary ? ` — ${clean(r.summary)}` : ''}`)
-    if (r.waiver) out.push(`       waived by ${clean(r.waiver.label)}${r.waiver.reason ? `: ${clean(r.waiver.reason)}` : ''}`)
+    if (r.waiver) out.push(`       ${clean(waiverText(r.waiver))}`)
     for (const f of r.findings) {
       const where = f.path ? `${clean(f.path)}${f.line ? `:${f.line}` : ''}: ` : ''
       const lvl = f.kind === 'error' ? 'error' : f.kind === 'info' ? 'info' : (f.level ?? r.level)

@@ -65,7 +65,7 @@ export function recordFromVerdict(v: Verdict, meta: RecordMeta): PrRecord {
     failed: v.results.filter((r) => r.status === 'fail').map((r) => r.id),
     errored: [...(v.failedRules.includes('policy') ? ['policy'] : []), ...v.results.filter((r) => r.status === 'error').map((r) => r.id)],
     warned: v.results.filter((r) => r.status === 'warn').map((r) => r.id),
-    waived: v.results.filter((r) => r.status === 'waived').map((r) => ({ rule: r.id, label: r.waiver?.label ?? '', reason: r.waiver?.reason })),
+    waived: v.results.filter((r) => r.status === 'waived').map((r) => ({ rule: r.id, label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '', reason: r.waiver?.reason })),
   }
   const usable = (id: string) => {
     const r = byId.get(id)
@@ -98,7 +98,7 @@ export function recordFromVerdict(v: Verdict, meta: RecordMeta): PrRecord {
         .map(obj)
         .filter((s) => s !== undefined)
         .map((s) => ({ id: str(s.id) ?? '?', path: str(s.path) ?? '?', reason: str(s.reason) ?? '' })),
-      ...(ms.status === 'waived' && ms.waiver ? { waived: { label: ms.waiver.label, reason: ms.waiver.reason } } : {}),
+      ...(ms.status === 'waived' && ms.waiver ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } } : {}),
     }
   }
 

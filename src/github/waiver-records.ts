@@ -1,0 +1,377 @@
+/**
+ * GitHub's own records of who waived what (issue 18). A waiver is an act someone did on GitHub, and only
+ * GitHub's record of it says who did it: never the mere presence of a label, never a line in the PR body.
+ *
+ * Read, each at most once per pull request and only when a rule needs a waiver:
+ * - the issue timeline (`GET /repos/{o}/{r}/issues/{n}/timeline`): `labeled`/`unlabeled` events with their
+ *   actor, reviews (`reviewed`, with the commit GitHub bound them to) and conversation comments;
+ * - review comments (`GET /repos/{o}/{r}/pulls/{n}/comments`): each bound to the commit it was made on;
+ * - the push of the head commit (`GET /repos/{o}/{r}/activity?ref=…`): when the current head arrived, so an
+ *   act made before it (a label, a comment) can be told from one made after it;
+ * - who may approve: team membership (`GET /orgs/{org}/teams/{slug}/memberships/{user}`), repository role
+ *   (`GET /repos/{o}/{r}/collaborators/{user}/permission`) and CODEOWNERS read from the BASE commit.
+ *
+ * Anything GitHub refuses (403 for a fork's token, 404 for a team the token cannot see, an outage) makes the
+ * waiver "not verified": it does not count, and the reason names the permission the token needs.
+ */
+import type { Octokit } from './client.js'
+import { describeApiError, statusOf } from './client.js'
+import type { RepoRef } from './source.js'
+import { at, list, str } from '../json.js'
+import { globMatch } from '../change/glob.js'
+
+export type ActKind = 'label' | 'review' | 'review-comment' | 'comment'
+
+/** One act recorded by GitHub that may carry a waiver. */
+export interface WaiverAct {
+  kind: ActKind
+  /** Login GitHub names as the actor; undefined when the record has none (a deleted "ghost" user). */
+  actor?: string
+  /** ISO time of the act. */
+  at: string
+  url?: string
+  /** Label acts: the label. */
+  label?: string
+  /** Reviews and comments: the text. */
+  body?: string
+  /** Reviews and review comments: the commit GitHub bound the act to. */
+  commitId?: string
+  /** Reviews: approved, changes_requested, commented, dismissed (lower case). */
+  state?: string
+  /** Comments and reviews edited after they were written (their text may no longer be the author's). */
+  edited?: boolean
+}
+
+/** A `labeled` or `unlabeled` event. */
+export interface LabelEvent {
+  event: 'labeled' | 'unlabeled'
+  label: string
+  actor?: string
+  at: string
+  url?: string
+}
+
+export interface PullRecords {
+  labelEvents: LabelEvent[]
+  /** Reviews, review comments and conversation comments. */
+  acts: WaiverAct[]
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; why: string }
+
+/** Who may approve (a policy's `approvers`). An empty spec lets nobody approve. */
+export interface ApproverSpec {
+  users?: string[]
+  /** `org/team-slug`. */
+  teams?: string[]
+  /** Minimum repository role: triage, write, maintain or admin. */
+  permission?: string
+  /** A code owner (CODEOWNERS at the base) of every path concerned. */
+  codeowners?: boolean
+}
+
+export type ApproverCheck = { approver: true; via: string } | { approver: false; why: string; unverified?: boolean }
+
+/** The records and identity checks of one pull request. */
+export interface WaiverRecords {
+  records(): Promise<Checked<PullRecords>>
+  /** When the current head commit was pushed to the PR's branch. */
+  headPushedAt(): Promise<Checked<string>>
+  approver(login: string, spec: ApproverSpec, paths: readonly string[]): Promise<ApproverCheck>
+}
+
+/** Repository roles, weakest first (`none` and `read` never approve). */
+export const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const
+
+export const PERMISSION_HINTS = {
+  timeline: 'the token needs `issues: read` and `pull-requests: read` (a workflow triggered by a fork may be refused: use the App, or pull_request_target without checking out the head)',
+  activity: 'the token needs `contents: read` on the repository the head branch lives in (a fork PR\'s pushes are not in this repository\'s activity: ask the approver for an approving review with `/gate waive`, which GitHub binds to the commit)',
+  team: 'the token needs organization `members: read` (a GitHub App permission; a workflow\'s GITHUB_TOKEN can never read team membership: list users or a permission level instead, or run the App)',
+  permission: 'the token needs `metadata: read` on the repository',
+  codeowners: 'the token needs `contents: read`',
+} as const
+
+function refusal(what: string, e: unknown, hint: string): string {
+  const s = statusOf(e)
+  if (s === 403 || s === 404 || s === 401) return `GitHub refused ${what} (HTTP ${s}): ${hint}`
+  return `${describeApiError(what, e)}; ${hint}`
+}
+
+const MAX_PAGES = 10
+
+async function pages(fetch: (page: number) => Promise<unknown[]>): Promise<unknown[]> {
+  const out: unknown[] = []
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const items = await fetch(page)
+    out.push(...items)
+    if (items.length < 100) return out
+  }
+  throw new Error(`more than ${MAX_PAGES * 100} records: not all of them could be read`)
+}
+
+const login = (v: unknown): string | undefined => str(at(v, 'login'))
+
+/** Timeline items as acts and label events (unknown kinds and malformed items are skipped). */
+export function parseTimeline(items: readonly unknown[], htmlUrl?: string): PullRecords {
+  const out: PullRecords = { labelEvents: [], acts: [] }
+  for (const item of items) {
+    const event = str(at(item, 'event'))
+    const time = str(at(item, 'created_at')) ?? str(at(item, 'submitted_at'))
+    if (!time || Number.isNaN(Date.parse(time))) continue
+    if (event === 'labeled' || event === 'unlabeled') {
+      const label = str(at(item, 'label', 'name'))
+      if (!label) continue
+      const id = at(item, 'id')
+      out.labelEvents.push({ event, label, actor: login(at(item, 'actor')), at: time, url: htmlUrl && typeof id === 'number' ? `${htmlUrl}#event-${id}` : undefined })
+    } else if (event === 'reviewed') {
+      const updated = str(at(item, 'updated_at'))
+      out.acts.push({
+        kind: 'review',
+        actor: login(at(item, 'user')),
+        at: time,
+        url: str(at(item, 'html_url')),
+        body: str(at(item, 'body')) ?? '',
+        commitId: str(at(item, 'commit_id')),
+        state: (str(at(item, 'state')) ?? '').toLowerCase(),
+        edited: !!updated && Date.parse(updated) - Date.parse(time) > 1000,
+      })
+    } else if (event === 'commented') {
+      const updated = str(at(item, 'updated_at'))
+      out.acts.push({
+        kind: 'comment',
+        actor: login(at(item, 'user')) ?? login(at(item, 'actor')),
+        at: time,
+        url: str(at(item, 'html_url')),
+        body: str(at(item, 'body')) ?? '',
+        edited: !!updated && Date.parse(updated) - Date.parse(time) > 1000,
+      })
+    }
+  }
+  return out
+}
+
+export function parseReviewComments(items: readonly unknown[]): WaiverAct[] {
+  const out: WaiverAct[] = []
+  for (const c of items) {
+    const time = str(at(c, 'created_at'))
+    if (!time || Number.isNaN(Date.parse(time))) continue
+    const updated = str(at(c, 'updated_at'))
+    out.push({
+      kind: 'review-comment',
+      actor: login(at(c, 'user')),
+      at: time,
+      url: str(at(c, 'html_url')),
+      body: str(at(c, 'body')) ?? '',
+      // The commit the comment was written on (commit_id follows the comment to later commits).
+      commitId: str(at(c, 'original_commit_id')) ?? str(at(c, 'commit_id')),
+      edited: !!updated && Date.parse(updated) - Date.parse(time) > 1000,
+    })
+  }
+  return out
+}
+
+/** CODEOWNERS: `pattern owner…` lines; the LAST matching line decides a path's owners (GitHub's rule). */
+export function parseCodeowners(text: string): Array<{ pattern: string; owners: string[] }> {
+  const out: Array<{ pattern: string; owners: string[] }> = []
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim()
+    if (!line) continue
+    const [pattern, ...owners] = line.split(/\s+/)
+    if (!pattern || pattern.startsWith('!') || pattern.startsWith('[')) continue // negation and sections are not supported by GitHub either
+    out.push({ pattern, owners: owners.filter((o) => o.startsWith('@')).map((o) => o.slice(1).toLowerCase()) })
+  }
+  return out
+}
+
+/** Does a CODEOWNERS pattern (gitignore syntax) match `path`? */
+export function codeownersMatch(pattern: string, path: string): boolean {
+  let p = pattern
+  const anchored = p.startsWith('/') || p.replace(/\/$/, '').includes('/')
+  p = p.replace(/^\//, '')
+  const dirOnly = p.endsWith('/')
+  if (dirOnly) p = p.replace(/\/+$/, '')
+  if (!p) return true
+  const globs = anchored ? [p, `${p}/**`] : [`**/${p}`, `**/${p}/**`]
+  if (dirOnly) globs.shift()
+  return globs.some((g) => globMatch(path, g))
+}
+
+/** The owners of `path` (lower-case logins and `org/team` slugs). */
+export function ownersOf(rules: ReturnType<typeof parseCodeowners>, path: string): string[] {
+  let owners: string[] = []
+  for (const r of rules) if (codeownersMatch(r.pattern, path)) owners = r.owners
+  return owners
+}
+
+export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const
+
+/** Team memberships and roles, cached across pull requests of one run (release mode reads many). */
+export class IdentityCache {
+  readonly teams = new Map<string, Promise<Checked<boolean>>>()
+  readonly roles = new Map<string, Promise<Checked<string>>>()
+  codeowners?: Promise<Checked<ReturnType<typeof parseCodeowners>>>
+}
+
+export interface PullRef {
+  number: number
+  author: string
+  headRef: string
+  headSha: string
+  /** The head branch lives in this repository (not a fork). */
+  sameRepo: boolean
+  /** The PR's web page: links to its timeline events are `<html_url>#event-<id>`. */
+  htmlUrl?: string
+}
+
+/** The records of one pull request, read through the API. */
+export function githubWaiverRecords(octokit: Octokit, repo: RepoRef, pr: PullRef, readBase: (path: string) => Promise<string | undefined>, cache: IdentityCache = new IdentityCache()): WaiverRecords {
+  let records: Promise<Checked<PullRecords>> | undefined
+  let pushed: Promise<Checked<string>> | undefined
+  const where = `${repo.owner}/${repo.repo}#${pr.number}`
+
+  const readRecords = async (): Promise<Checked<PullRecords>> => {
+    let timeline: unknown[]
+    try {
+      timeline = await pages(async (page) => list((await octokit.rest.issues.listEventsForTimeline({ owner: repo.owner, repo: repo.repo, issue_number: pr.number, per_page: 100, page })).data))
+    } catch (e) {
+      return { ok: false, why: refusal(`the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`, e, PERMISSION_HINTS.timeline) }
+    }
+    let comments: unknown[]
+    try {
+      comments = await pages(async (page) => list((await octokit.rest.pulls.listReviewComments({ owner: repo.owner, repo: repo.repo, pull_number: pr.number, per_page: 100, page })).data))
+    } catch (e) {
+      return { ok: false, why: refusal(`the review comments of ${where}`, e, PERMISSION_HINTS.timeline) }
+    }
+    const out = parseTimeline(timeline, pr.htmlUrl)
+    out.acts.push(...parseReviewComments(comments))
+    return { ok: true, value: out }
+  }
+
+  const readPushed = async (): Promise<Checked<string>> => {
+    if (!pr.sameRepo) return { ok: false, why: `the head branch of ${where} is in a fork, whose pushes this repository does not record; ${PERMISSION_HINTS.activity}` }
+    try {
+      const { data } = await octokit.rest.repos.listActivities({ owner: repo.owner, repo: repo.repo, ref: `refs/heads/${pr.headRef}`, per_page: 100 })
+      const times = list(data)
+        .filter((a) => str(at(a, 'after')) === pr.headSha)
+        .map((a) => str(at(a, 'timestamp')) ?? '')
+        .filter((t) => !Number.isNaN(Date.parse(t)))
+        .sort()
+      const last = times[times.length - 1]
+      if (!last) return { ok: false, why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown` }
+      return { ok: true, value: last }
+    } catch (e) {
+      return { ok: false, why: refusal(`the pushes to ${pr.headRef} (GET /repos/${repo.owner}/${repo.repo}/activity)`, e, PERMISSION_HINTS.activity) }
+    }
+  }
+
+  const teamMember = (team: string, user: string): Promise<Checked<boolean>> => {
+    const key = `${team}:${user}`.toLowerCase()
+    let p = cache.teams.get(key)
+    if (!p) {
+      const [org, slug] = team.split('/')
+      p = (async (): Promise<Checked<boolean>> => {
+        if (!org || !slug) return { ok: false, why: `"${team}" is not an org/team slug` }
+        try {
+          const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: user })
+          return { ok: true, value: str(at(data, 'state')) === 'active' }
+        } catch (e) {
+          // 404: not a member, or a team the token cannot see; either way the user is not shown to be a member.
+          if (statusOf(e) === 404) return { ok: true, value: false }
+          return { ok: false, why: refusal(`the membership of ${user} in ${team}`, e, PERMISSION_HINTS.team) }
+        }
+      })()
+      cache.teams.set(key, p)
+    }
+    return p
+  }
+
+  const roleOf = (user: string): Promise<Checked<string>> => {
+    const key = user.toLowerCase()
+    let p = cache.roles.get(key)
+    if (!p) {
+      p = (async (): Promise<Checked<string>> => {
+        try {
+          const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username: user })
+          const role = (str(at(data, 'role_name')) ?? str(at(data, 'permission')) ?? 'none').toLowerCase()
+          return { ok: true, value: role }
+        } catch (e) {
+          if (statusOf(e) === 404) return { ok: true, value: 'none' }
+          return { ok: false, why: refusal(`the repository role of ${user}`, e, PERMISSION_HINTS.permission) }
+        }
+      })()
+      cache.roles.set(key, p)
+    }
+    return p
+  }
+
+  const codeowners = (): Promise<Checked<ReturnType<typeof parseCodeowners>>> =>
+    (cache.codeowners ??= (async () => {
+      try {
+        for (const path of CODEOWNERS_PATHS) {
+          const text = await readBase(path)
+          if (text !== undefined) return { ok: true as const, value: parseCodeowners(text) }
+        }
+        return { ok: true as const, value: [] }
+      } catch (e) {
+        return { ok: false as const, why: refusal('CODEOWNERS at the base', e, PERMISSION_HINTS.codeowners) }
+      }
+    })())
+
+  return {
+    records: () => (records ??= readRecords()),
+    headPushedAt: () => (pushed ??= readPushed()),
+    async approver(user, spec, paths) {
+      const unverified: string[] = []
+      if ((spec.users ?? []).some((u) => u.replace(/^@/, '').toLowerCase() === user.toLowerCase())) return { approver: true, via: 'listed user' }
+      if (spec.permission) {
+        const role = await roleOf(user)
+        if (!role.ok) unverified.push(role.why)
+        else {
+          const have = ROLES.indexOf(role.value as (typeof ROLES)[number])
+          const need = ROLES.indexOf(spec.permission as (typeof ROLES)[number])
+          if (need > 1 && have >= need) return { approver: true, via: `repository role ${role.value}` }
+        }
+      }
+      for (const team of spec.teams ?? []) {
+        const m = await teamMember(team, user)
+        if (!m.ok) unverified.push(m.why)
+        else if (m.value) return { approver: true, via: `member of ${team}` }
+      }
+      if (spec.codeowners) {
+        const rules = await codeowners()
+        if (!rules.ok) unverified.push(rules.why)
+        else if (paths.length) {
+          let all = true
+          for (const path of paths) {
+            const owners = ownersOf(rules.value, path)
+            let owns = owners.includes(user.toLowerCase())
+            for (const o of owners) {
+              if (owns) break
+              if (!o.includes('/')) continue
+              const m = await teamMember(o, user)
+              if (!m.ok) unverified.push(m.why)
+              else owns = m.value
+            }
+            if (!owns) {
+              all = false
+              break
+            }
+          }
+          if (all) return { approver: true, via: `code owner of ${paths.length === 1 ? paths[0] : `all ${paths.length} paths`}` }
+        }
+      }
+      if (unverified.length) return { approver: false, unverified: true, why: `${user} could not be verified as an approver: ${[...new Set(unverified)].join('; ')}` }
+      return { approver: false, why: `${user} is not an approver (${describeApprovers(spec)})` }
+    },
+  }
+}
+
+/** The approvers in words, for messages: "users alice; teams acme/dba; role maintain or higher; code owners". */
+export function describeApprovers(spec: ApproverSpec): string {
+  const parts: string[] = []
+  if (spec.users?.length) parts.push(`users ${spec.users.join(', ')}`)
+  if (spec.teams?.length) parts.push(`teams ${spec.teams.join(', ')}`)
+  if (spec.permission) parts.push(`repository role ${spec.permission} or higher`)
+  if (spec.codeowners) parts.push('code owners of the paths concerned')
+  return parts.length ? `approvers: ${parts.join('; ')}` : 'the policy names no approvers'
+}
