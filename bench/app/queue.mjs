@@ -63,12 +63,21 @@ function postRaw(url, headers, body) {
   })
 }
 
+/** Child processes to stop if this script ends early (an error, Ctrl-C). */
+const live = new Set()
+process.on('exit', () => {
+  for (const c of live) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+})
+process.on('SIGINT', () => process.exit(130))
+
 async function startRedis() {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'bench-redis-'))
   let child
   const start = async () => {
+    if (child) live.delete(child)
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--loglevel', 'warning'], { stdio: 'ignore' })
+    live.add(child)
     for (let i = 0; i < 200; i++) {
       if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG') return
       await sleep(50)
@@ -86,6 +95,7 @@ async function startRedis() {
 
 async function startReplica(env) {
   const child = spawn(process.execPath, [bundle, 'serve'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', WEBHOOK_SECRET: SECRET, APP_ID: '4242', PRIVATE_KEY: privateKey, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+  live.add(child)
   let err = ''
   child.stderr.setEncoding('utf8').on('data', (d) => (err = (err + d).slice(-200_000)))
   const port = await new Promise((res, rej) => {
