@@ -54,7 +54,7 @@ export interface DeliveryJob {
   receivedAt: number
 }
 
-export type Admission = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'unavailable'; reason: string }
+export type Admission = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'in-progress' } | { kind: 'unavailable'; reason: string }
 
 /** What the worker asks the server to do with one job. */
 export type ProcessJob = (job: DeliveryJob, ctx: JobContext) => Promise<string>
@@ -157,8 +157,10 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
 
   /**
    * The delivery id's key holds `pending:<ms>` while a replica enqueues it, then `queued`. A second receipt
-   * while it is pending (another replica, right now) or queued is a duplicate; a pending older than the
-   * admission timeout is a receipt that failed (answered 503) and is taken over.
+   * once it is queued is a duplicate. While it is pending (another replica enqueues it right now, or died
+   * doing so) the answer is "in progress" (503, try again): never 200, which would tell GitHub it is
+   * delivered when it may not be. A pending older than twice the admission timeout is a receipt that failed
+   * and is taken over.
    */
   const admit = async (d: DeliveryJob): Promise<Admission> => {
     const dkey = k('delivery', d.id)
@@ -172,7 +174,8 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
           if (!mine) {
             const seen = await producer.get(dkey)
             const since = Number(/^pending:(\d+)$/.exec(seen ?? '')?.[1] ?? NaN)
-            if (seen === 'queued' || now - since < 2 * ADMIT_TIMEOUT_MS) return { kind: 'duplicate' }
+            if (seen === 'queued') return { kind: 'duplicate' }
+            if (now - since < 2 * ADMIT_TIMEOUT_MS) return { kind: 'in-progress' }
             await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS)
             mine = true
           }

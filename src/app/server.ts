@@ -471,6 +471,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       if (admitted.kind === 'duplicate') {
         stats.duplicates++
         send(res, 200, { status: 'duplicate', id })
+      } else if (admitted.kind === 'in-progress') {
+        stats.busy++
+        send(res, 503, { error: 'this delivery is being enqueued by another replica; redeliver later', id }, { 'retry-after': '10' })
       } else if (admitted.kind === 'unavailable') {
         stats.busy++
         warn(`delivery ${id}: not enqueued (${admitted.reason}); answered 503, redeliver it once Redis is back`)
