@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   zj: () => (/* binding */ markExclusions)
 /* harmony export */ });
 /* unused harmony exports BUILTIN_EXCLUSIONS, parseGitattributes, attributesFor, exclusionFor */
-/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2236);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82236);
 
 const BUILTIN_EXCLUSIONS = [
     // lock files: npm, yarn, pnpm, bun, bundler, poetry, pipenv, uv, cargo, go, composer, mix, gradle, nuget, swift
@@ -121,7 +121,7 @@ function markExclusions(files, gitattributes) {
 
 /***/ }),
 
-/***/ 2236:
+/***/ 82236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -133,9 +133,9 @@ function markExclusions(files, gitattributes) {
 /* harmony export */   pZ: () => (/* binding */ GlobError)
 /* harmony export */ });
 /* unused harmony exports MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, compiledGlob */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1138);
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3646);
-/* harmony import */ var _policy_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1213);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91138);
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53646);
+/* harmony import */ var _policy_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41213);
 
 
 
@@ -218,7 +218,7 @@ function filterPaths(items, include, exclude = []) {
 
 /***/ }),
 
-/***/ 9705:
+/***/ 29705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -321,7 +321,7 @@ function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
 
 /***/ }),
 
-/***/ 955:
+/***/ 30955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -360,7 +360,7 @@ function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTE
 
 /***/ }),
 
-/***/ 6643:
+/***/ 26643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -386,7 +386,7 @@ function maxLevel(a, b) {
 // EXTERNAL MODULE: ./src/rules/index.ts + 43 modules
 var src_rules = __webpack_require__(3187);
 // EXTERNAL MODULE: ./src/change/pr-body.ts
-var pr_body = __webpack_require__(9705);
+var pr_body = __webpack_require__(29705);
 ;// CONCATENATED MODULE: ./src/engine/waivers.ts
 
 function waiverFor(ruleId, pr, settings) {
@@ -415,7 +415,7 @@ function waiverFor(ruleId, pr, settings) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/engine/run.ts
 
 
@@ -601,20 +601,20 @@ function infrastructureErrorVerdict(message, ctx, policySource, policy) {
 
 /***/ }),
 
-/***/ 1592:
+/***/ 21592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $W: () => (/* binding */ workspaceEvidence)
 /* harmony export */ });
 /* unused harmony exports MAX_ENTRIES, couldHoldMatch */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1138);
-/* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2236);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91138);
+/* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82236);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /**
  * Report files (coverage, scanner output) found in a directory: the Action's workspace, or the CLI's
  * checkout. Only files matching the policy's globs are listed; nothing is read until a rule asks.
@@ -703,25 +703,28 @@ function workspaceEvidence(root, origin = 'workspace', maxEntries = MAX_ENTRIES)
 
 /***/ }),
 
-/***/ 6584:
+/***/ 96584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   callOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.C8),
+/* harmony export */   callOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.C8),
 /* harmony export */   createClient: () => (/* binding */ createClient),
-/* harmony export */   describeApiError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.gg),
+/* harmony export */   describeApiError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.gg),
 /* harmony export */   graphqlReader: () => (/* binding */ graphqlReader),
-/* harmony export */   statusOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.c2)
+/* harmony export */   statusOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.c2)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3934);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43934);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86856);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49735);
+/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62203);
+/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /**
  * The Octokit client: @actions/github's Octokit with throttling and retry. Built on demand (never at
  * import time). The base URL comes from the caller (GITHUB_API_URL for Actions, so GHES works).
  */
+
 
 
 
@@ -742,7 +745,7 @@ function graphqlReader(octokit) {
 function createClient(o) {
     // Every token a client is made with (the Action's, the CLI's, each App installation token) is redacted
     // from every message, whole or in part, whatever its shape (src/errors.ts).
-    (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(o.token);
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(o.token);
     const octokit = buildClient(o);
     if (o.throttle !== false) {
         let unpaced;
@@ -761,6 +764,8 @@ function buildClient(o) {
         throttle: {
             ...(o.throttleId ? { id: o.throttleId } : {}),
             ...(o.throttle === false ? { enabled: false } : {}),
+            // Clustering needs the full Bottleneck (the plugin's default build has no Redis datastore).
+            ...(o.throttleConnection ? { Bottleneck: (bottleneck__WEBPACK_IMPORTED_MODULE_1___default()), connection: o.throttleConnection } : {}),
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
                 log(`rate limited on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
                 return retryCount < retries && retryAfter <= 60;
@@ -770,7 +775,7 @@ function buildClient(o) {
                 return retryCount < retries && retryAfter <= 60;
             },
         },
-    }, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L);
+    }, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L);
     // A per-request timeout: every fetch (first try and each retry) gets its own deadline; an aborted fetch
     // surfaces as a 500 RequestError, which the retry plugin retries with its bounded backoff.
     // A JSON answer that does not parse (a truncated body) is retried here with the same bounded backoff.
@@ -797,7 +802,7 @@ function buildClient(o) {
 
 /***/ }),
 
-/***/ 3113:
+/***/ 33113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -808,8 +813,8 @@ function buildClient(o) {
 /* harmony export */   jn: () => (/* binding */ errorCovers)
 /* harmony export */ });
 /* unused harmony exports blobKey, BLOB_SELECTION */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1094);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51094);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8301);
 
 
@@ -1020,7 +1025,7 @@ function sizeHintsFrom(files, headRef) {
 
 /***/ }),
 
-/***/ 9241:
+/***/ 69241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1037,21 +1042,21 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, prMeta
 
 // EXTERNAL MODULE: ./src/github/source.ts
-var source = __webpack_require__(1094);
+var source = __webpack_require__(51094);
 // EXTERNAL MODULE: ./src/github/contents.ts
-var github_contents = __webpack_require__(3113);
+var github_contents = __webpack_require__(33113);
 // EXTERNAL MODULE: ./src/engine/plan.ts
-var engine_plan = __webpack_require__(955);
+var engine_plan = __webpack_require__(30955);
 // EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
-var load = __webpack_require__(4784);
+var load = __webpack_require__(34784);
 // EXTERNAL MODULE: ./src/change/generated.ts
 var generated = __webpack_require__(9393);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
-var run = __webpack_require__(6643);
+var run = __webpack_require__(26643);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/policy/validate.ts
-var validate = __webpack_require__(7766);
+var validate = __webpack_require__(17766);
 ;// CONCATENATED MODULE: ./src/github/dependencies.ts
 
 /**
@@ -1148,9 +1153,9 @@ async function provide(call, why) {
 }
 
 // EXTERNAL MODULE: ./src/policy/schema.ts
-var schema = __webpack_require__(4139);
+var schema = __webpack_require__(54139);
 // EXTERNAL MODULE: ./src/github/client.ts
-var client = __webpack_require__(6584);
+var client = __webpack_require__(96584);
 // EXTERNAL MODULE: ./src/json.ts
 var json = __webpack_require__(8301);
 ;// CONCATENATED MODULE: ./src/github/prefetch.ts
@@ -1235,7 +1240,7 @@ function commentsOf(connection) {
 }
 
 // EXTERNAL MODULE: ./src/policy/budget.ts
-var budget = __webpack_require__(1213);
+var budget = __webpack_require__(41213);
 ;// CONCATENATED MODULE: ./src/github/evaluate.ts
 
 
@@ -1421,7 +1426,7 @@ async function headPolicyNote(input, headPath, ctx) {
 
 /***/ }),
 
-/***/ 1094:
+/***/ 51094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1433,9 +1438,9 @@ async function headPolicyNote(input, headPath, ctx) {
 /* harmony export */   v6: () => (/* binding */ readRepoFile)
 /* harmony export */ });
 /* unused harmony export FILES_CAP */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8301);
-/* harmony import */ var _contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3113);
+/* harmony import */ var _contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33113);
 
 
 
@@ -1605,7 +1610,7 @@ function list(v) {
 
 /***/ }),
 
-/***/ 1213:
+/***/ 41213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1613,7 +1618,7 @@ function list(v) {
 /* harmony export */   Rf: () => (/* binding */ spend),
 /* harmony export */   Y$: () => (/* binding */ withBudget)
 /* harmony export */ });
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * An execution budget for work driven by untrusted patterns (the PR's own policy, previewed for
@@ -1695,7 +1700,7 @@ async function withBudget(ms, maxBlockMs, fn) {
 
 /***/ }),
 
-/***/ 4784:
+/***/ 34784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1710,11 +1715,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: PRESET_NAMES, deepMerge, parsePolicyText
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
+var js_yaml = __webpack_require__(33243);
 // EXTERNAL MODULE: ./src/policy/schema.ts
-var policy_schema = __webpack_require__(4139);
+var policy_schema = __webpack_require__(54139);
 // EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
+var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/policy/positions.ts
 /**
  * Source positions for a YAML document: maps each value's path ("rules.pr-size.fail_lines") to the
@@ -1797,7 +1802,7 @@ function positionsOf(source) {
 }
 
 // EXTERNAL MODULE: ./src/policy/validate.ts
-var validate = __webpack_require__(7766);
+var validate = __webpack_require__(17766);
 ;// CONCATENATED MODULE: ./src/policy/presets.generated.ts
 // GENERATED by scripts/gen-presets.mjs from policies/*.yml: do not edit.
 const PRESETS = {
@@ -2038,7 +2043,7 @@ async function loadPolicy(text, file, read) {
 
 /***/ }),
 
-/***/ 7749:
+/***/ 97749:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2048,8 +2053,8 @@ async function loadPolicy(text, file, read) {
 /* harmony export */ });
 /* unused harmony exports MAX_REGEX_LENGTH, MAX_REGEX_PROGRAM */
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2856);
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3646);
-/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1213);
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53646);
+/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41213);
 /**
  * Regular expressions written in a policy run on RE2 semantics (re2js, pure JavaScript): matching takes
  * time linear in the input whatever the pattern, so `^(a+)+$` cannot hang a run. RE2 has no
@@ -2153,7 +2158,7 @@ function policyRegex(source) {
 
 /***/ }),
 
-/***/ 4139:
+/***/ 54139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2162,7 +2167,7 @@ function policyRegex(source) {
 /* harmony export */   wh: () => (/* binding */ policySchema)
 /* harmony export */ });
 /* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, COMMENT_MODES, CommentSetting, ReleaseSettings */
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4508);
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74508);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3187);
 /**
  * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
@@ -2289,7 +2294,7 @@ function withoutDefaultedRequired(node) {
 
 /***/ }),
 
-/***/ 7766:
+/***/ 17766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2298,8 +2303,8 @@ function withoutDefaultedRequired(node) {
 /* harmony export */   tf: () => (/* binding */ validate)
 /* harmony export */ });
 /* unused harmony exports describeValue, describeExpected, distance */
-/* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2236);
-/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7749);
+/* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82236);
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97749);
 /**
  * Validates a parsed policy document against the policy JSON Schema (the subset TypeBox emits: object,
  * array, string, integer, number, boolean, enum/const unions, patternProperties) and applies defaults.
@@ -2540,7 +2545,7 @@ function applyDefaults(schema, value) {
 
 /***/ }),
 
-/***/ 2794:
+/***/ 32794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2581,7 +2586,7 @@ function toJsonReport(v) {
 
 /***/ }),
 
-/***/ 4285:
+/***/ 54285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2595,9 +2600,9 @@ function toJsonReport(v) {
 /* harmony export */   wQ: () => (/* binding */ renderComment)
 /* harmony export */ });
 /* unused harmony exports STATUS_ICON, headerBlock, resultOf, bySeverity, tableBlock, notesBlock, ruleDetailBlocks, waiverBlock, assemble, verdictState, OPEN_ITEMS */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
 /**
  * Renders one Verdict as Markdown: the sticky PR comment, the check-run summary/text and the job summary
  * are all cut from the same blocks, so every surface says the same thing.
@@ -3030,9 +3035,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: findRule
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
-var type = __webpack_require__(4508);
+var type = __webpack_require__(74508);
 // EXTERNAL MODULE: ./src/change/glob.ts
-var glob = __webpack_require__(2236);
+var glob = __webpack_require__(82236);
 ;// CONCATENATED MODULE: ./src/rules/pr-size.ts
 /**
  * pr-size: changed lines (additions + deletions) and files, without generated, vendored and lock files.
@@ -3280,9 +3285,9 @@ function parseLineNumber(text) {
 }
 
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
-var fxp = __webpack_require__(5824);
+var fxp = __webpack_require__(75824);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
-var XMLParser = __webpack_require__(9658);
+var XMLParser = __webpack_require__(69658);
 ;// CONCATENATED MODULE: ./src/evidence/coverage/xml.ts
 /** fast-xml-parser setup shared by the Cobertura and JaCoCo readers (no hand-written XML parsing). */
 
@@ -3758,7 +3763,7 @@ function splitNameVersion(s) {
 }
 
 // EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
+var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/evidence/scanners/json.ts
 /**
  * JSON.parse with a position that people can find: V8's messages carry "at position N" only for some errors
@@ -4188,7 +4193,7 @@ function parseLcov(text, reportPath, options = {}) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/evidence/coverage/paths.ts
 /**
  * Matching paths written in coverage reports to the repository paths of changed files.
@@ -4505,7 +4510,7 @@ const Options = type/* Type */.ZU.Object({
 });
 
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
-var esm = __webpack_require__(1138);
+var esm = __webpack_require__(91138);
 ;// CONCATENATED MODULE: ./src/rules/critical-path-tests/mapping.ts
 /** `{dir}` / `{name}` test mapping: "the test for THIS file". */
 
@@ -4992,11 +4997,11 @@ function count(ranges) {
 /* harmony default export */ const critical_path_tests = ((/* unused pure expression or super */ null && (criticalPathTests)));
 
 // EXTERNAL MODULE: ./src/policy/validate.ts
-var validate = __webpack_require__(7766);
+var validate = __webpack_require__(17766);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
-var migration_safety_dangers = __webpack_require__(8157);
+var migration_safety_dangers = __webpack_require__(18157);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/types.ts
-var types = __webpack_require__(4511);
+var types = __webpack_require__(54511);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/detect.ts
 /**
  * Which changed files are migrations, of which framework, and whether they are forward migrations (analysed)
@@ -5667,11 +5672,11 @@ function compareTrees(parser, base, head, lang) {
 }
 
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/change-column-type.ts
-var change_column_type = __webpack_require__(1384);
+var change_column_type = __webpack_require__(21384);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/index.ts + 30 modules
-var dangers = __webpack_require__(7351);
+var dangers = __webpack_require__(17351);
 // EXTERNAL MODULE: ./src/rules/migration-safety/sql-ast.ts
-var sql_ast = __webpack_require__(9836);
+var sql_ast = __webpack_require__(79836);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/text.ts
 /**
  * Offsets to lines. libpg-query reports statement locations and scan tokens in UTF-8 BYTES and syntax
@@ -5812,11 +5817,11 @@ function shortStatement(s, max = 90) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
+var external_node_v8_ = __webpack_require__(78877);
 ;// CONCATENATED MODULE: ./src/wasm-tier.ts
 /**
  * Keep WebAssembly on V8's baseline compiler (Liftoff): no function is tiered up to the optimising
@@ -8480,7 +8485,7 @@ const migrationSafety = {
 
 
 // EXTERNAL MODULE: ./src/change/pr-body.ts
-var pr_body = __webpack_require__(9705);
+var pr_body = __webpack_require__(29705);
 ;// CONCATENATED MODULE: ./src/rules/runbook/options.ts
 
 /** Kinds of operational change the rule recognises (= the `code` of its findings). */
@@ -8637,7 +8642,7 @@ const RunbookOptions = type/* Type */.ZU.Object({
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/change/envvars.ts
 /**
  * Environment-variable reads in source code, by language. Used to find variables that a change starts
@@ -8924,9 +8929,9 @@ function namePatterns(patterns) {
 }
 
 // EXTERNAL MODULE: ./src/policy/regex.ts
-var regex = __webpack_require__(7749);
+var regex = __webpack_require__(97749);
 // EXTERNAL MODULE: ./src/policy/budget.ts
-var budget = __webpack_require__(1213);
+var budget = __webpack_require__(41213);
 ;// CONCATENATED MODULE: ./src/rules/runbook/template.ts
 /**
  * Globs with named placeholders: `services/{service}/**` captures `service` from a path, and
@@ -9013,7 +9018,7 @@ function fill(pattern, values) {
 }
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
+var js_yaml = __webpack_require__(33243);
 ;// CONCATENATED MODULE: ./src/rules/runbook/yaml.ts
 /**
  * YAML loading for classification: the core schema plus merge keys (`<<:`), and any local tag (`!Ref`,
@@ -9115,7 +9120,7 @@ async function load() {
     try {
         const wasm = locateAsset('hcl');
         return await withGlobalDirname((0,external_node_path_.join)((0,external_node_path_.dirname)(wasm), 'build'), async () => {
-            const mod = (await Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(31)]).then(__webpack_require__.t.bind(__webpack_require__, 4609, 23)));
+            const mod = (await Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(31)]).then(__webpack_require__.t.bind(__webpack_require__, 34609, 23)));
             return mod.parse ?? mod.default?.parse ?? 'HCL parser has no parse()';
         });
     }
@@ -12123,7 +12128,7 @@ function findRule(id) {
 
 /***/ }),
 
-/***/ 8157:
+/***/ 18157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12133,7 +12138,7 @@ function findRule(id) {
 /* harmony export */   tX: () => (/* binding */ isDangerId),
 /* harmony export */   zA: () => (/* binding */ DANGERS)
 /* harmony export */ });
-/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7351);
+/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17351);
 /**
  * The catalogue of migration dangers, built from the one-module-per-danger list in ./dangers/: one id per
  * danger, the lock it takes, why it hurts, where it holds and the safe recipe. docs/rules/migration-safety.md
@@ -12158,15 +12163,15 @@ function recipeFor(id, r) {
 
 /***/ }),
 
-/***/ 1384:
+/***/ 21384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__),
 /* harmony export */   V: () => (/* binding */ rewriteFree)
 /* harmony export */ });
-/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9836);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4511);
+/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79836);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54511);
 
 
 const STRINGS = new Set(['varchar', 'text', 'citext']);
@@ -12249,7 +12254,7 @@ function rewriteFree(old, now, using) {
 
 /***/ }),
 
-/***/ 7351:
+/***/ 17351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12259,9 +12264,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/rules/migration-safety/sql-ast.ts
-var sql_ast = __webpack_require__(9836);
+var sql_ast = __webpack_require__(79836);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/types.ts
-var types = __webpack_require__(4511);
+var types = __webpack_require__(54511);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/add-column-not-null-no-default.ts
 
 
@@ -12427,7 +12432,7 @@ function unbounded(where) {
 }));
 
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/change-column-type.ts
-var change_column_type = __webpack_require__(1384);
+var change_column_type = __webpack_require__(21384);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/cluster.ts
 
 
@@ -13245,7 +13250,7 @@ const DANGER_LIST = [
 
 /***/ }),
 
-/***/ 4511:
+/***/ 54511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13277,7 +13282,7 @@ function defineDanger(d) {
 
 /***/ }),
 
-/***/ 9836:
+/***/ 79836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13371,7 +13376,7 @@ function ident(s) {
 
 /***/ }),
 
-/***/ 8992:
+/***/ 48992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,17 +2,18 @@ export const id = 293;
 export const ids = [293];
 export const modules = {
 
-/***/ 293:
+/***/ 80293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ConfigError: () => (/* binding */ ConfigError),
-/* harmony export */   loadAppConfig: () => (/* binding */ loadAppConfig)
+/* harmony export */   loadAppConfig: () => (/* binding */ loadAppConfig),
+/* harmony export */   redisSettings: () => (/* binding */ redisSettings)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The App's settings, from environment variables only (the one place the App reads process.env), checked
@@ -86,6 +87,7 @@ function loadAppConfig(env = process.env) {
     const shutdownTimeoutMs = int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1000, 3_600_000, problems);
     const maxBodyBytes = int(env, 'MAX_BODY_BYTES', 25 * 1024 * 1024, 1024, 25 * 1024 * 1024, problems);
     const bodyBudgetBytes = int(env, 'BODY_BUDGET_BYTES', 4 * maxBodyBytes, maxBodyBytes, 2 ** 40, problems);
+    const redis = redisSettings(env, problems);
     if (problems.length)
         throw new ConfigError(problems);
     return {
@@ -107,7 +109,31 @@ function loadAppConfig(env = process.env) {
         maxBodyBytes,
         bodyBudgetBytes,
         throttle: !/^(false|no|off|0)$/i.test(env.GITHUB_THROTTLE ?? ''),
+        ...(redis ? { redis } : {}),
     };
+}
+/** REDIS_URL and the queue's settings (also read by `pr-gate queue`). */
+function redisSettings(env, problems) {
+    const url = env.REDIS_URL ?? '';
+    const settings = {
+        url,
+        prefix: env.QUEUE_PREFIX || 'pr-gate',
+        dedupeTtlS: int(env, 'DEDUPE_TTL_S', 3 * 86_400, 60, 30 * 86_400, problems),
+        attempts: int(env, 'QUEUE_ATTEMPTS', 5, 1, 100, problems),
+        backoffMs: int(env, 'QUEUE_BACKOFF_MS', 10_000, 10, 3_600_000, problems),
+        lockMs: int(env, 'QUEUE_LOCK_MS', 30_000, 500, 600_000, problems),
+    };
+    if (!url)
+        return undefined;
+    try {
+        const u = new URL(url);
+        if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+            problems.push(`REDIS_URL: expected redis://HOST:PORT or rediss://HOST:PORT, got the scheme ${JSON.stringify(u.protocol)}`);
+    }
+    catch {
+        problems.push('REDIS_URL is not a URL: expected redis://[USER:PASSWORD@]HOST:PORT[/DB]');
+    }
+    return settings;
 }
 
 

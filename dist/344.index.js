@@ -2,7 +2,7 @@ export const id = 344;
 export const ids = [344];
 export const modules = {
 
-/***/ 5344:
+/***/ 25344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mapLimit: () => (/* binding */ mapLimit),
 /* harmony export */   mergedPullsInRange: () => (/* binding */ mergedPullsInRange)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
 
 class ReleaseError extends Error {
     constructor(message) {

@@ -2,7 +2,7 @@ export const id = 430;
 export const ids = [430,344,673];
 export const modules = {
 
-/***/ 6430:
+/***/ 26430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,15 +10,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   RELEASE_RULE_ID: () => (/* binding */ RELEASE_RULE_ID),
 /* harmony export */   evaluateRelease: () => (/* binding */ evaluateRelease)
 /* harmony export */ });
-/* harmony import */ var _github_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1094);
-/* harmony import */ var _github_contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3113);
-/* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(955);
-/* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9241);
+/* harmony import */ var _github_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51094);
+/* harmony import */ var _github_contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33113);
+/* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30955);
+/* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69241);
 /* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9393);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6643);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3187);
-/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5344);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8673);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25344);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(18673);
 
 
 
@@ -214,7 +214,7 @@ async function evaluateRelease(input) {
 
 /***/ }),
 
-/***/ 8673:
+/***/ 18673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -227,8 +227,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   gateResults: () => (/* binding */ gateResults),
 /* harmony export */   parseGateIdentity: () => (/* binding */ parseGateIdentity)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
-/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5344);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25344);
 
 
 /** The workflow token's App: `github-actions` (id 15368 on github.com; the slug is the same on GHES). */
@@ -350,7 +350,7 @@ async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE
 
 /***/ }),
 
-/***/ 5344:
+/***/ 25344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -362,7 +362,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mapLimit: () => (/* binding */ mapLimit),
 /* harmony export */   mergedPullsInRange: () => (/* binding */ mergedPullsInRange)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
 
 class ReleaseError extends Error {
     constructor(message) {

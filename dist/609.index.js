@@ -2,7 +2,7 @@ export const id = 609;
 export const ids = [609];
 export const modules = {
 
-/***/ 5376:
+/***/ 65376:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -37,11 +37,11 @@ exports.getExpressionAst = exports.getReferencesInExpression = exports.convertFi
 // Inspired by
 // https://github.com/ts-terraform/ts-terraform
 // https://github.com/aaronpowell/webpack-golang-wasm-async-loader
-const fs = __importStar(__webpack_require__(2136));
-const path_1 = __webpack_require__(6928);
-const deepmerge_1 = __webpack_require__(2851);
-const zlib_1 = __webpack_require__(3106);
-const references_1 = __webpack_require__(5587);
+const fs = __importStar(__webpack_require__(72136));
+const path_1 = __webpack_require__(16928);
+const deepmerge_1 = __webpack_require__(62851);
+const zlib_1 = __webpack_require__(43106);
+const references_1 = __webpack_require__(75587);
 const util_1 = __webpack_require__(185);
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const jsRoot = {};
@@ -55,7 +55,7 @@ function goBridge(getBytes) {
     async function init() {
         // After: https://github.com/golang/go/commit/680caf15355057ca84857a2a291b6f5c44e73329
         // Go 1.19+ has a different entrypoint
-        await Promise.resolve().then(() => __importStar(__webpack_require__(4093)));
+        await Promise.resolve().then(() => __importStar(__webpack_require__(84093)));
         const go = new global.Go();
         const bytes = await getBytes;
         const result = await WebAssembly.instantiate(new Uint8Array(bytes), go.importObject);
@@ -184,7 +184,7 @@ exports.getExpressionAst = getExpressionAst;
 
 /***/ }),
 
-/***/ 2851:
+/***/ 62851:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -243,7 +243,7 @@ exports.deepMerge = deepMerge;
 
 /***/ }),
 
-/***/ 4609:
+/***/ 34609:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -274,19 +274,19 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TFExpressionSyntaxTree = exports.wrapTerraformExpression = exports.getExpressionAst = exports.getReferencesInExpression = exports.convertFiles = exports.parse = void 0;
-var bridge_1 = __webpack_require__(5376);
+var bridge_1 = __webpack_require__(65376);
 Object.defineProperty(exports, "parse", ({ enumerable: true, get: function () { return bridge_1.parse; } }));
 Object.defineProperty(exports, "convertFiles", ({ enumerable: true, get: function () { return bridge_1.convertFiles; } }));
 Object.defineProperty(exports, "getReferencesInExpression", ({ enumerable: true, get: function () { return bridge_1.getReferencesInExpression; } }));
 Object.defineProperty(exports, "getExpressionAst", ({ enumerable: true, get: function () { return bridge_1.getExpressionAst; } }));
 var util_1 = __webpack_require__(185);
 Object.defineProperty(exports, "wrapTerraformExpression", ({ enumerable: true, get: function () { return util_1.wrapTerraformExpression; } }));
-exports.TFExpressionSyntaxTree = __importStar(__webpack_require__(895));
+exports.TFExpressionSyntaxTree = __importStar(__webpack_require__(10895));
 //# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozLCJmaWxlIjoiaW5kZXguanMiLCJzb3VyY2VSb290IjoiIiwic291cmNlcyI6WyIuLi9zcmMvaW5kZXgudHMiXSwibmFtZXMiOltdLCJtYXBwaW5ncyI6IjtBQUFBLCtCQUErQjtBQUMvQixtQ0FBbUM7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7O0FBRW5DLG1DQUtrQjtBQUpoQiwrRkFBQSxLQUFLLE9BQUE7QUFDTCxzR0FBQSxZQUFZLE9BQUE7QUFDWixtSEFBQSx5QkFBeUIsT0FBQTtBQUN6QiwwR0FBQSxnQkFBZ0IsT0FBQTtBQUdsQiwrQkFBaUQ7QUFBeEMsK0dBQUEsdUJBQXVCLE9BQUE7QUFFaEMsd0VBQXdEIiwic291cmNlc0NvbnRlbnQiOlsiLy8gQ29weXJpZ2h0IChjKSBIYXNoaUNvcnAsIEluY1xuLy8gU1BEWC1MaWNlbnNlLUlkZW50aWZpZXI6IE1QTC0yLjBcblxuZXhwb3J0IHtcbiAgcGFyc2UsXG4gIGNvbnZlcnRGaWxlcyxcbiAgZ2V0UmVmZXJlbmNlc0luRXhwcmVzc2lvbixcbiAgZ2V0RXhwcmVzc2lvbkFzdCxcbn0gZnJvbSBcIi4vYnJpZGdlXCI7XG5cbmV4cG9ydCB7IHdyYXBUZXJyYWZvcm1FeHByZXNzaW9uIH0gZnJvbSBcIi4vdXRpbFwiO1xuXG5leHBvcnQgKiBhcyBURkV4cHJlc3Npb25TeW50YXhUcmVlIGZyb20gXCIuL3N5bnRheC10cmVlXCI7XG4iXX0=
 
 /***/ }),
 
-/***/ 5587:
+/***/ 75587:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -294,7 +294,7 @@ exports.TFExpressionSyntaxTree = __importStar(__webpack_require__(895));
 // SPDX-License-Identifier: MPL-2.0
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findAllReferencesInAst = exports.traversalToReference = void 0;
-const syntax_tree_1 = __webpack_require__(895);
+const syntax_tree_1 = __webpack_require__(10895);
 function traversalToReference(traversalExpression, localVariables) {
     const meta = traversalExpression.meta;
     // We do not want to include property access through brackets here
@@ -369,7 +369,7 @@ exports.findAllReferencesInAst = findAllReferencesInAst;
 
 /***/ }),
 
-/***/ 895:
+/***/ 10895:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -535,7 +535,7 @@ exports.wrapTerraformExpression = wrapTerraformExpression;
 
 /***/ }),
 
-/***/ 4093:
+/***/ 84093:
 /***/ ((__unused_webpack_module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2021 The Go Authors. All rights reserved.
@@ -546,16 +546,16 @@ exports.wrapTerraformExpression = wrapTerraformExpression;
 
 
 
-globalThis.require = __webpack_require__(5031);
-globalThis.fs = __webpack_require__(9896);
-globalThis.TextEncoder = (__webpack_require__(9023).TextEncoder);
-globalThis.TextDecoder = (__webpack_require__(9023).TextDecoder);
+globalThis.require = __webpack_require__(35031);
+globalThis.fs = __webpack_require__(79896);
+globalThis.TextEncoder = (__webpack_require__(39023).TextEncoder);
+globalThis.TextDecoder = (__webpack_require__(39023).TextDecoder);
 
-globalThis.performance ??= __webpack_require__(9381);
+globalThis.performance ??= __webpack_require__(49381);
 
 // Node >= 19 has a crypto function object, lower node versions need this polyfill
 if (!globalThis.crypto) {
-	const crypto = __webpack_require__(6982);
+	const crypto = __webpack_require__(76982);
 	globalThis.crypto = {
 		getRandomValues(b) {
 			return crypto.randomFillSync(b);
@@ -1149,16 +1149,16 @@ __webpack_require__(7783);
 
 /***/ }),
 
-/***/ 4839:
+/***/ 14839:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const fs = __webpack_require__(5744)
-const path = __webpack_require__(6928)
-const mkdirsSync = (__webpack_require__(1089).mkdirsSync)
-const utimesMillisSync = (__webpack_require__(6934).utimesMillisSync)
-const stat = __webpack_require__(887)
+const fs = __webpack_require__(35744)
+const path = __webpack_require__(16928)
+const mkdirsSync = (__webpack_require__(31089).mkdirsSync)
+const utimesMillisSync = (__webpack_require__(96934).utimesMillisSync)
+const stat = __webpack_require__(90887)
 
 function copySync (src, dest, opts) {
   if (typeof opts === 'function') {
@@ -1332,18 +1332,18 @@ module.exports = copySync
 
 /***/ }),
 
-/***/ 1759:
+/***/ 81759:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const fs = __webpack_require__(3506)
-const path = __webpack_require__(6928)
-const { mkdirs } = __webpack_require__(1089)
-const { pathExists } = __webpack_require__(2881)
-const { utimesMillis } = __webpack_require__(6934)
-const stat = __webpack_require__(887)
-const { asyncIteratorConcurrentProcess } = __webpack_require__(353)
+const path = __webpack_require__(16928)
+const { mkdirs } = __webpack_require__(31089)
+const { pathExists } = __webpack_require__(52881)
+const { utimesMillis } = __webpack_require__(96934)
+const stat = __webpack_require__(90887)
+const { asyncIteratorConcurrentProcess } = __webpack_require__(50353)
 
 async function copy (src, dest, opts = {}) {
   if (typeof opts === 'function') {
@@ -1519,30 +1519,30 @@ module.exports = copy
 
 /***/ }),
 
-/***/ 5796:
+/***/ 75796:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const u = (__webpack_require__(5077).fromPromise)
+const u = (__webpack_require__(95077).fromPromise)
 module.exports = {
-  copy: u(__webpack_require__(1759)),
-  copySync: __webpack_require__(4839)
+  copy: u(__webpack_require__(81759)),
+  copySync: __webpack_require__(14839)
 }
 
 
 /***/ }),
 
-/***/ 7882:
+/***/ 47882:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const u = (__webpack_require__(5077).fromPromise)
+const u = (__webpack_require__(95077).fromPromise)
 const fs = __webpack_require__(3506)
-const path = __webpack_require__(6928)
-const mkdir = __webpack_require__(1089)
-const remove = __webpack_require__(6205)
+const path = __webpack_require__(16928)
+const mkdir = __webpack_require__(31089)
+const remove = __webpack_require__(56205)
 
 const emptyDir = u(async function emptyDir (dir) {
   let items
@@ -1579,15 +1579,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3529:
+/***/ 13529:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const u = (__webpack_require__(5077).fromPromise)
-const path = __webpack_require__(6928)
+const u = (__webpack_require__(95077).fromPromise)
+const path = __webpack_require__(16928)
 const fs = __webpack_require__(3506)
-const mkdir = __webpack_require__(1089)
+const mkdir = __webpack_require__(31089)
 
 async function createFile (file) {
   let stats
@@ -1652,14 +1652,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5779:
+/***/ 45779:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { createFile, createFileSync } = __webpack_require__(3529)
-const { createLink, createLinkSync } = __webpack_require__(8751)
-const { createSymlink, createSymlinkSync } = __webpack_require__(4896)
+const { createFile, createFileSync } = __webpack_require__(13529)
+const { createLink, createLinkSync } = __webpack_require__(38751)
+const { createSymlink, createSymlinkSync } = __webpack_require__(84896)
 
 module.exports = {
   // file
@@ -1682,17 +1682,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8751:
+/***/ 38751:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const u = (__webpack_require__(5077).fromPromise)
-const path = __webpack_require__(6928)
+const u = (__webpack_require__(95077).fromPromise)
+const path = __webpack_require__(16928)
 const fs = __webpack_require__(3506)
-const mkdir = __webpack_require__(1089)
-const { pathExists } = __webpack_require__(2881)
-const { areIdentical } = __webpack_require__(887)
+const mkdir = __webpack_require__(31089)
+const { pathExists } = __webpack_require__(52881)
+const { areIdentical } = __webpack_require__(90887)
 
 async function createLink (srcpath, dstpath) {
   let dstStat
@@ -1753,16 +1753,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3121:
+/***/ 83121:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const path = __webpack_require__(6928)
+const path = __webpack_require__(16928)
 const fs = __webpack_require__(3506)
-const { pathExists } = __webpack_require__(2881)
+const { pathExists } = __webpack_require__(52881)
 
-const u = (__webpack_require__(5077).fromPromise)
+const u = (__webpack_require__(95077).fromPromise)
 
 /**
  * Function that returns two types of paths, one relative to symlink, and one
@@ -1861,13 +1861,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7045:
+/***/ 87045:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const fs = __webpack_require__(3506)
-const u = (__webpack_require__(5077).fromPromise)
+const u = (__webpack_require__(95077).fromPromise)
 
 async function symlinkType (srcpath, type) {
   if (type) return type
@@ -1902,23 +1902,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4896:
+/***/ 84896:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const u = (__webpack_require__(5077).fromPromise)
-const path = __webpack_require__(6928)
+const u = (__webpack_require__(95077).fromPromise)
+const path = __webpack_require__(16928)
 const fs = __webpack_require__(3506)
 
-const { mkdirs, mkdirsSync } = __webpack_require__(1089)
+const { mkdirs, mkdirsSync } = __webpack_require__(31089)
 
-const { symlinkPaths, symlinkPathsSync } = __webpack_require__(3121)
-const { symlinkType, symlinkTypeSync } = __webpack_require__(7045)
+const { symlinkPaths, symlinkPathsSync } = __webpack_require__(83121)
+const { symlinkType, symlinkTypeSync } = __webpack_require__(87045)
 
-const { pathExists } = __webpack_require__(2881)
+const { pathExists } = __webpack_require__(52881)
 
-const { areIdentical } = __webpack_require__(887)
+const { areIdentical } = __webpack_require__(90887)
 
 async function createSymlink (srcpath, dstpath, type) {
   let stats
@@ -2007,8 +2007,8 @@ module.exports = {
 
 // This is adapted from https://github.com/normalize/mz
 // Copyright (c) 2014-2016 Jonathan Ong me@jongleberry.com and Contributors
-const u = (__webpack_require__(5077).fromCallback)
-const fs = __webpack_require__(5744)
+const u = (__webpack_require__(95077).fromCallback)
+const fs = __webpack_require__(35744)
 
 const api = [
   'access',
@@ -2154,7 +2154,7 @@ if (typeof fs.realpath.native === 'function') {
 
 /***/ }),
 
-/***/ 2136:
+/***/ 72136:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2163,30 +2163,30 @@ module.exports = {
   // Export promiseified graceful-fs:
   ...__webpack_require__(3506),
   // Export extra methods:
-  ...__webpack_require__(5796),
-  ...__webpack_require__(7882),
-  ...__webpack_require__(5779),
-  ...__webpack_require__(8471),
-  ...__webpack_require__(1089),
-  ...__webpack_require__(2076),
-  ...__webpack_require__(5229),
-  ...__webpack_require__(2881),
-  ...__webpack_require__(6205)
+  ...__webpack_require__(75796),
+  ...__webpack_require__(47882),
+  ...__webpack_require__(45779),
+  ...__webpack_require__(68471),
+  ...__webpack_require__(31089),
+  ...__webpack_require__(92076),
+  ...__webpack_require__(35229),
+  ...__webpack_require__(52881),
+  ...__webpack_require__(56205)
 }
 
 
 /***/ }),
 
-/***/ 8471:
+/***/ 68471:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const u = (__webpack_require__(5077).fromPromise)
-const jsonFile = __webpack_require__(6239)
+const u = (__webpack_require__(95077).fromPromise)
+const jsonFile = __webpack_require__(86239)
 
 jsonFile.outputJson = u(__webpack_require__(3753))
-jsonFile.outputJsonSync = __webpack_require__(425)
+jsonFile.outputJsonSync = __webpack_require__(90425)
 // aliases
 jsonFile.outputJSON = jsonFile.outputJson
 jsonFile.outputJSONSync = jsonFile.outputJsonSync
@@ -2200,12 +2200,12 @@ module.exports = jsonFile
 
 /***/ }),
 
-/***/ 6239:
+/***/ 86239:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const jsonFile = __webpack_require__(2064)
+const jsonFile = __webpack_require__(92064)
 
 module.exports = {
   // jsonfile exports
@@ -2218,13 +2218,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 425:
+/***/ 90425:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { stringify } = __webpack_require__(9449)
-const { outputFileSync } = __webpack_require__(5229)
+const { stringify } = __webpack_require__(79449)
+const { outputFileSync } = __webpack_require__(35229)
 
 function outputJsonSync (file, data, options) {
   const str = stringify(data, options)
@@ -2242,8 +2242,8 @@ module.exports = outputJsonSync
 
 
 
-const { stringify } = __webpack_require__(9449)
-const { outputFile } = __webpack_require__(5229)
+const { stringify } = __webpack_require__(79449)
+const { outputFile } = __webpack_require__(35229)
 
 async function outputJson (file, data, options = {}) {
   const str = stringify(data, options)
@@ -2256,12 +2256,12 @@ module.exports = outputJson
 
 /***/ }),
 
-/***/ 1089:
+/***/ 31089:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const u = (__webpack_require__(5077).fromPromise)
-const { makeDir: _makeDir, makeDirSync } = __webpack_require__(9625)
+const u = (__webpack_require__(95077).fromPromise)
+const { makeDir: _makeDir, makeDirSync } = __webpack_require__(89625)
 const makeDir = u(_makeDir)
 
 module.exports = {
@@ -2277,12 +2277,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9625:
+/***/ 89625:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const fs = __webpack_require__(3506)
-const { checkPath } = __webpack_require__(3388)
+const { checkPath } = __webpack_require__(83388)
 
 const getMode = options => {
   const defaults = { mode: 0o777 }
@@ -2311,7 +2311,7 @@ module.exports.makeDirSync = (dir, options) => {
 
 /***/ }),
 
-/***/ 3388:
+/***/ 83388:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Adapted from https://github.com/sindresorhus/make-dir
@@ -2320,7 +2320,7 @@ module.exports.makeDirSync = (dir, options) => {
 // The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
 // THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 
-const path = __webpack_require__(6928)
+const path = __webpack_require__(16928)
 
 // https://github.com/nodejs/node/issues/8987
 // https://github.com/libuv/libuv/pull/1088
@@ -2339,31 +2339,31 @@ module.exports.checkPath = function checkPath (pth) {
 
 /***/ }),
 
-/***/ 2076:
+/***/ 92076:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const u = (__webpack_require__(5077).fromPromise)
+const u = (__webpack_require__(95077).fromPromise)
 module.exports = {
-  move: u(__webpack_require__(7751)),
-  moveSync: __webpack_require__(9951)
+  move: u(__webpack_require__(47751)),
+  moveSync: __webpack_require__(89951)
 }
 
 
 /***/ }),
 
-/***/ 9951:
+/***/ 89951:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const fs = __webpack_require__(5744)
-const path = __webpack_require__(6928)
-const copySync = (__webpack_require__(5796).copySync)
-const removeSync = (__webpack_require__(6205).removeSync)
-const mkdirpSync = (__webpack_require__(1089).mkdirpSync)
-const stat = __webpack_require__(887)
+const fs = __webpack_require__(35744)
+const path = __webpack_require__(16928)
+const copySync = (__webpack_require__(75796).copySync)
+const removeSync = (__webpack_require__(56205).removeSync)
+const mkdirpSync = (__webpack_require__(31089).mkdirpSync)
+const stat = __webpack_require__(90887)
 
 function moveSync (src, dest, opts) {
   opts = opts || {}
@@ -2415,18 +2415,18 @@ module.exports = moveSync
 
 /***/ }),
 
-/***/ 7751:
+/***/ 47751:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const fs = __webpack_require__(3506)
-const path = __webpack_require__(6928)
-const { copy } = __webpack_require__(5796)
-const { remove } = __webpack_require__(6205)
-const { mkdirp } = __webpack_require__(1089)
-const { pathExists } = __webpack_require__(2881)
-const stat = __webpack_require__(887)
+const path = __webpack_require__(16928)
+const { copy } = __webpack_require__(75796)
+const { remove } = __webpack_require__(56205)
+const { mkdirp } = __webpack_require__(31089)
+const { pathExists } = __webpack_require__(52881)
+const stat = __webpack_require__(90887)
 
 async function move (src, dest, opts = {}) {
   const overwrite = opts.overwrite || opts.clobber || false
@@ -2481,16 +2481,16 @@ module.exports = move
 
 /***/ }),
 
-/***/ 5229:
+/***/ 35229:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const u = (__webpack_require__(5077).fromPromise)
+const u = (__webpack_require__(95077).fromPromise)
 const fs = __webpack_require__(3506)
-const path = __webpack_require__(6928)
-const mkdir = __webpack_require__(1089)
-const pathExists = (__webpack_require__(2881).pathExists)
+const path = __webpack_require__(16928)
+const mkdir = __webpack_require__(31089)
+const pathExists = (__webpack_require__(52881).pathExists)
 
 async function outputFile (file, data, encoding = 'utf-8') {
   const dir = path.dirname(file)
@@ -2519,11 +2519,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2881:
+/***/ 52881:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const u = (__webpack_require__(5077).fromPromise)
+const u = (__webpack_require__(95077).fromPromise)
 const fs = __webpack_require__(3506)
 
 function pathExists (path) {
@@ -2538,13 +2538,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6205:
+/***/ 56205:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const fs = __webpack_require__(5744)
-const u = (__webpack_require__(5077).fromCallback)
+const fs = __webpack_require__(35744)
+const u = (__webpack_require__(95077).fromCallback)
 
 function remove (path, callback) {
   fs.rm(path, { recursive: true, force: true }, callback)
@@ -2562,7 +2562,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 353:
+/***/ 50353:
 /***/ ((module) => {
 
 
@@ -2598,14 +2598,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 887:
+/***/ 90887:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const fs = __webpack_require__(3506)
-const path = __webpack_require__(6928)
-const u = (__webpack_require__(5077).fromPromise)
+const path = __webpack_require__(16928)
+const u = (__webpack_require__(95077).fromPromise)
 
 function getStats (src, dest, opts) {
   const statFunc = opts.dereference
@@ -2770,13 +2770,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6934:
+/***/ 96934:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const fs = __webpack_require__(3506)
-const u = (__webpack_require__(5077).fromPromise)
+const u = (__webpack_require__(95077).fromPromise)
 
 async function utimesMillis (path, atime, mtime) {
   const fd = await fs.open(path, 'r+')
@@ -2830,7 +2830,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3964:
+/***/ 73964:
 /***/ ((module) => {
 
 
@@ -2860,15 +2860,15 @@ function clone (obj) {
 
 /***/ }),
 
-/***/ 5744:
+/***/ 35744:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var fs = __webpack_require__(9896)
-var polyfills = __webpack_require__(3501)
-var legacy = __webpack_require__(2270)
-var clone = __webpack_require__(3964)
+var fs = __webpack_require__(79896)
+var polyfills = __webpack_require__(83501)
+var legacy = __webpack_require__(12270)
+var clone = __webpack_require__(73964)
 
-var util = __webpack_require__(9023)
+var util = __webpack_require__(39023)
 
 /* istanbul ignore next - node 0.x polyfill */
 var gracefulQueue
@@ -2949,7 +2949,7 @@ if (!fs[gracefulQueue]) {
   if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || '')) {
     process.on('exit', function() {
       debug(fs[gracefulQueue])
-      __webpack_require__(2613).equal(fs[gracefulQueue].length, 0)
+      __webpack_require__(42613).equal(fs[gracefulQueue].length, 0)
     })
   }
 }
@@ -3315,7 +3315,7 @@ function retry () {
 
 /***/ }),
 
-/***/ 2270:
+/***/ 12270:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var Stream = (__webpack_require__(2203).Stream)
@@ -3440,10 +3440,10 @@ function legacy (fs) {
 
 /***/ }),
 
-/***/ 3501:
+/***/ 83501:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var constants = __webpack_require__(9140)
+var constants = __webpack_require__(49140)
 
 var origCwd = process.cwd
 var cwd = null
@@ -3802,17 +3802,17 @@ function patch (fs) {
 
 /***/ }),
 
-/***/ 2064:
+/***/ 92064:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 let _fs
 try {
-  _fs = __webpack_require__(5744)
+  _fs = __webpack_require__(35744)
 } catch (_) {
-  _fs = __webpack_require__(9896)
+  _fs = __webpack_require__(79896)
 }
-const universalify = __webpack_require__(5077)
-const { stringify, stripBom } = __webpack_require__(9449)
+const universalify = __webpack_require__(95077)
+const { stringify, stripBom } = __webpack_require__(79449)
 
 async function _readFile (file, options = {}) {
   if (typeof options === 'string') {
@@ -3897,7 +3897,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9449:
+/***/ 79449:
 /***/ ((module) => {
 
 function stringify (obj, { EOL = '\n', finalEOL = true, replacer = null, spaces } = {}) {
@@ -3922,7 +3922,7 @@ module.exports = { stringify, stripBom }
 
 /***/ }),
 
-/***/ 5077:
+/***/ 95077:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3953,7 +3953,7 @@ exports.fromPromise = function (fn) {
 
 /***/ }),
 
-/***/ 9381:
+/***/ 49381:
 /***/ ((module) => {
 
 module.exports = eval("require")("performance");

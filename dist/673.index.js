@@ -2,7 +2,7 @@ export const id = 673;
 export const ids = [673,344];
 export const modules = {
 
-/***/ 8673:
+/***/ 18673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -15,8 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   gateResults: () => (/* binding */ gateResults),
 /* harmony export */   parseGateIdentity: () => (/* binding */ parseGateIdentity)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
-/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5344);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25344);
 
 
 /** The workflow token's App: `github-actions` (id 15368 on github.com; the slug is the same on GHES). */
@@ -138,7 +138,7 @@ async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE
 
 /***/ }),
 
-/***/ 5344:
+/***/ 25344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -150,7 +150,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mapLimit: () => (/* binding */ mapLimit),
 /* harmony export */   mergedPullsInRange: () => (/* binding */ mergedPullsInRange)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
 
 class ReleaseError extends Error {
     constructor(message) {

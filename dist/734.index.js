@@ -2,7 +2,7 @@ export const id = 734;
 export const ids = [734];
 export const modules = {
 
-/***/ 6479:
+/***/ 76479:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: createOAuthUserAuth
 
 // EXTERNAL MODULE: ./node_modules/universal-user-agent/index.js
-var universal_user_agent = __webpack_require__(6396);
+var universal_user_agent = __webpack_require__(46396);
 // EXTERNAL MODULE: ./node_modules/@octokit/request/dist-bundle/index.js + 3 modules
-var dist_bundle = __webpack_require__(7561);
+var dist_bundle = __webpack_require__(57561);
 // EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __webpack_require__(1015);
+var dist_src = __webpack_require__(31015);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
 // pkg/dist-src/version.js
 var VERSION = "0.0.0-development";
@@ -857,7 +857,7 @@ function base64encodeJSON(obj) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/crypto-node.js
 // this can be removed once we only support Node 20+
 
@@ -2325,7 +2325,7 @@ function createAppAuth(options) {
 
 /***/ }),
 
-/***/ 5468:
+/***/ 95468:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2337,7 +2337,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: createEventHandler, createNodeMiddleware, createWebMiddleware, emitterEventNames, validateEventName
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/webhooks-methods/dist-node/index.js

@@ -2,7 +2,7 @@ export const id = 757;
 export const ids = [757];
 export const modules = {
 
-/***/ 9757:
+/***/ 59757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,23 +14,23 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: USAGE, commandUsage, packageVersion
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
-var esm = __webpack_require__(1138);
+var esm = __webpack_require__(91138);
 // EXTERNAL MODULE: ./src/change/glob.ts
-var glob = __webpack_require__(2236);
+var glob = __webpack_require__(82236);
 ;// CONCATENATED MODULE: ./src/change/tags.ts
 /**
  * Release tags of a local git checkout: which paths had shipped in a release when the base commit was made.
@@ -374,17 +374,17 @@ async function readAtRef(cwd, ref, path) {
 // EXTERNAL MODULE: ./src/change/generated.ts
 var generated = __webpack_require__(9393);
 // EXTERNAL MODULE: ./src/evidence/workspace.ts
-var workspace = __webpack_require__(1592);
+var workspace = __webpack_require__(21592);
 // EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
-var load = __webpack_require__(4784);
+var load = __webpack_require__(34784);
 // EXTERNAL MODULE: ./src/policy/schema.ts
-var schema = __webpack_require__(4139);
+var schema = __webpack_require__(54139);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
-var run = __webpack_require__(6643);
+var run = __webpack_require__(26643);
 // EXTERNAL MODULE: ./src/github/evaluate.ts + 2 modules
-var evaluate = __webpack_require__(9241);
+var evaluate = __webpack_require__(69241);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' };
@@ -421,15 +421,15 @@ function renderText(v) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
+var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/report/json.ts
-var json = __webpack_require__(2794);
+var json = __webpack_require__(32794);
 // EXTERNAL MODULE: ./src/rules/index.ts + 43 modules
 var rules = __webpack_require__(3187);
 // EXTERNAL MODULE: ./src/policy/validate.ts
-var validate = __webpack_require__(7766);
+var validate = __webpack_require__(17766);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
-var dangers = __webpack_require__(8157);
+var dangers = __webpack_require__(18157);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `pr-gate`: the gate on a local git checkout, with real git. Exit codes: 0 the gate passed (success or
@@ -455,7 +455,7 @@ var dangers = __webpack_require__(8157);
 
 
 
-const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'schema', 'help'];
+const COMMANDS = ['check', 'validate', 'explain', 'serve', 'queue', 'release', 'schema', 'help'];
 const hint = (s) => (s ? ` (did you mean "${s}"?)` : '');
 const USAGE = `pr-gate — hold a change to the team's engineering standards
 
@@ -480,7 +480,10 @@ Usage:
       the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). Only gate results published by --gate-identity count
       (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
-      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
+      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL, REDIS_URL (see docs/app.md).
+  pr-gate queue failed [--json] | pr-gate queue replay ID... | pr-gate queue replay --all
+      The App's durable queue (REDIS_URL): list the deliveries that failed every try, or put them back
+      in the queue for a fresh set of tries.
   pr-gate help, pr-gate --help, pr-gate <command> --help
   pr-gate --version
 
@@ -571,6 +574,8 @@ async function main(argv, io = defaultIO) {
                 return await explain(rest, io);
             case 'serve':
                 return await serveCmd(rest, io);
+            case 'queue':
+                return await queueCmd(rest, io);
             case 'release':
                 return await releaseCmd(rest, io);
             case 'schema':
@@ -763,7 +768,7 @@ function explainDanger(id, d, io) {
 }
 async function serveCmd(args, io) {
     (0,external_node_util_.parseArgs)({ args, options: {}, allowPositionals: false, strict: true });
-    const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 293)), Promise.all(/* import() */[__webpack_require__.e(734), __webpack_require__.e(430), __webpack_require__.e(815), __webpack_require__.e(375)]).then(__webpack_require__.bind(__webpack_require__, 6375))]);
+    const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(365), __webpack_require__.e(734), __webpack_require__.e(430), __webpack_require__.e(815), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 86375))]);
     let config;
     try {
         config = loadAppConfig(process.env);
@@ -778,6 +783,51 @@ async function serveCmd(args, io) {
     const code = await serve(config);
     // Keep-alive sockets to GitHub would hold the process open after a graceful stop.
     process.exit(code);
+}
+async function queueCmd(args, io) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({ args, options: { json: { type: 'boolean' }, all: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const [sub, ...ids] = positionals;
+    if (sub !== 'failed' && sub !== 'replay')
+        throw new UsageError(`pr-gate queue: expected "failed" or "replay", got ${JSON.stringify(sub ?? '')}`);
+    if (sub === 'failed' && ids.length)
+        throw new UsageError('pr-gate queue failed: takes no delivery ids');
+    if (sub === 'replay' && !values.all === !ids.length)
+        throw new UsageError('pr-gate queue replay: give delivery ids, or --all (not both)');
+    const [{ ConfigError, redisSettings }, { withQueue, listFailed, replayFailed }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(365), __webpack_require__.e(300)]).then(__webpack_require__.bind(__webpack_require__, 53796))]);
+    const problems = [];
+    const settings = redisSettings(process.env, problems);
+    if (!settings && !problems.length)
+        problems.push('REDIS_URL is not set: the Redis the App\'s replicas use (redis://HOST:PORT)');
+    if (problems.length || !settings) {
+        io.err(new ConfigError(problems).message.replace('pr-gate serve:', 'pr-gate queue:') + '\n');
+        return 2;
+    }
+    try {
+        return await withQueue(settings, async (q) => {
+            if (sub === 'failed') {
+                const failed = await listFailed(q);
+                if (values.json)
+                    io.out(JSON.stringify(failed, null, 2) + '\n');
+                else if (!failed.length)
+                    io.out('No failed deliveries.\n');
+                else {
+                    io.out(`${failed.length} failed ${failed.length === 1 ? 'delivery' : 'deliveries'} (replay: pr-gate queue replay ID... or --all):\n`);
+                    for (const f of failed)
+                        io.out(`${f.id}  ${f.event}  ${f.tries} ${f.tries === 1 ? 'try' : 'tries'}  ${f.failedAt ?? ''}  ${(0,report_escape/* visibleControls */.xx)(f.reason.slice(0, 300))}\n`);
+                }
+                return 0;
+            }
+            const { replayed, missing } = await replayFailed(q, values.all ? 'all' : ids);
+            io.out(`Replayed ${replayed.length} ${replayed.length === 1 ? 'delivery' : 'deliveries'}${replayed.length ? `: ${replayed.join(', ')}` : ''}.\n`);
+            for (const m of missing)
+                io.err(`pr-gate queue replay: ${m} is not in the failed set (pr-gate queue failed lists it)\n`);
+            return missing.length ? 1 : 0;
+        });
+    }
+    catch (e) {
+        io.err(`pr-gate queue: cannot reach the queue at REDIS_URL: ${(0,run/* errorMessage */.gJ)(e)}\n`);
+        return 2;
+    }
 }
 async function releaseCmd(args, io) {
     const { values } = (0,external_node_util_.parseArgs)({
@@ -811,11 +861,11 @@ async function releaseCmd(args, io) {
     const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, toReleaseJson }, { parseGateIdentity }] = await Promise.all([
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6584)),
-        __webpack_require__.e(/* import() */ 430).then(__webpack_require__.bind(__webpack_require__, 6430)),
-        __webpack_require__.e(/* import() */ 344).then(__webpack_require__.bind(__webpack_require__, 5344)),
-        __webpack_require__.e(/* import() */ 823).then(__webpack_require__.bind(__webpack_require__, 9823)),
-        __webpack_require__.e(/* import() */ 673).then(__webpack_require__.bind(__webpack_require__, 8673)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)),
+        __webpack_require__.e(/* import() */ 430).then(__webpack_require__.bind(__webpack_require__, 26430)),
+        __webpack_require__.e(/* import() */ 344).then(__webpack_require__.bind(__webpack_require__, 25344)),
+        __webpack_require__.e(/* import() */ 823).then(__webpack_require__.bind(__webpack_require__, 89823)),
+        __webpack_require__.e(/* import() */ 673).then(__webpack_require__.bind(__webpack_require__, 18673)),
     ]);
     try {
         const e = await evaluateRelease({

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 /**
@@ -50,9 +50,9 @@ function unannotated(v, max = MAX_ANNOTATIONS) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
+var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/github/publish.ts
-var publish = __webpack_require__(7184);
+var publish = __webpack_require__(77184);
 ;// CONCATENATED MODULE: ./src/github/publish-verdict.ts
 
 
@@ -169,7 +169,7 @@ function withAnnotationNote(output, skipped) {
 
 /***/ }),
 
-/***/ 7184:
+/***/ 77184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -180,7 +180,7 @@ function withAnnotationNote(output, skipped) {
 /* harmony export */   qD: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
 /* unused harmony exports tokenIdentity, ANNOTATIONS_PER_REQUEST */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
 
 function failure(purpose, e) {
     const s = (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e);
@@ -375,7 +375,7 @@ async function syncLabels(octokit, r, issue, current, add, remove) {
 
 /***/ }),
 
-/***/ 9823:
+/***/ 89823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -387,9 +387,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   reviewComment: () => (/* binding */ reviewComment),
 /* harmony export */   toReleaseJson: () => (/* binding */ toReleaseJson)
 /* harmony export */ });
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2794);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
+/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32794);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54285);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
 
 
 

@@ -2,7 +2,7 @@ export const id = 95;
 export const ids = [95];
 export const modules = {
 
-/***/ 5095:
+/***/ 65095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: FORK_RECIPE
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+var core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./src/json.ts
 var json = __webpack_require__(8301);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
  * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
@@ -126,7 +126,7 @@ function getSettings(env = process.env) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
 
 
@@ -147,13 +147,13 @@ function writeOutputs(reportPath, v, report) {
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts
-var client = __webpack_require__(6584);
+var client = __webpack_require__(96584);
 // EXTERNAL MODULE: ./src/github/source.ts
-var source = __webpack_require__(1094);
+var source = __webpack_require__(51094);
 // EXTERNAL MODULE: ./src/github/evaluate.ts + 2 modules
-var evaluate = __webpack_require__(9241);
+var evaluate = __webpack_require__(69241);
 // EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
-var esm = __webpack_require__(1306);
+var esm = __webpack_require__(51306);
 ;// CONCATENATED MODULE: ./src/action/zip.ts
 /**
  * A bounded unzip for artifacts built by the PR's own code (untrusted). The sizes a zip declares are
@@ -411,7 +411,7 @@ async function loadRunEvidence(octokit, repo, event, artifactName) {
     if (files.includes(PR_MANIFEST)) {
         let manifest;
         try {
-            const { readFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 3024, 23));
+            const { readFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 73024, 23));
             manifest = JSON.parse(readFileSync((0,external_node_path_.join)(dir, PR_MANIFEST), 'utf8'));
         }
         catch (e) {
@@ -439,21 +439,21 @@ async function loadRunEvidence(octokit, repo, event, artifactName) {
 // EXTERNAL MODULE: ./src/github/publish-verdict.ts + 1 modules
 var publish_verdict = __webpack_require__(2081);
 // EXTERNAL MODULE: ./src/evidence/workspace.ts
-var workspace = __webpack_require__(1592);
+var workspace = __webpack_require__(21592);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
+var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/report/json.ts
-var report_json = __webpack_require__(2794);
+var report_json = __webpack_require__(32794);
 // EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
-var run = __webpack_require__(6643);
+var run = __webpack_require__(26643);
 // EXTERNAL MODULE: ./src/github/publish.ts
-var publish = __webpack_require__(7184);
+var publish = __webpack_require__(77184);
 // EXTERNAL MODULE: ./src/release/evaluate.ts
-var release_evaluate = __webpack_require__(6430);
+var release_evaluate = __webpack_require__(26430);
 // EXTERNAL MODULE: ./src/release/gates.ts
-var gates = __webpack_require__(8673);
+var gates = __webpack_require__(18673);
 // EXTERNAL MODULE: ./src/release/report.ts
-var report = __webpack_require__(9823);
+var report = __webpack_require__(89823);
 ;// CONCATENATED MODULE: ./src/action/release.ts
 /**
  * The Action in release mode (`mode: release`): evaluates the range base-ref...head-ref (src/release) and
@@ -521,7 +521,7 @@ async function runRelease(s) {
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/action/log.ts
 
 const WORD = { pass: 'pass', notice: 'pass (notices)', warn: 'warning', fail: 'FAIL', error: 'NOT EVALUATED', off: 'off', waived: 'waived' };

@@ -74,7 +74,14 @@ export interface FakeGitHubOptions {
   /** Check-run writes answer 403 (so a gate falls back to commit statuses). */
   checksForbidden?: boolean
   /** The GitHub App that `POST /app/installations/{id}/access_tokens` mints tokens for. */
-  app?: { id?: number; slug?: string; installationId?: number; access?: 'write' | 'read'; repos?: string[] }
+  app?: { id?: number; slug?: string; installationId?: number; access?: 'write' | 'read'; repos?: string[]; /** More installations of the same App (token minting accepts them too). */ moreInstallations?: number[] }
+  /**
+   * Enforce GitHub's documented secondary limits on content creation per identity (an installation, a
+   * user): at most `perMinute` (80) content-creating requests a minute and `perHour` (500) an hour; beyond
+   * that 403 "You have exceeded a secondary rate limit" with retry-after, as GitHub answers. Content
+   * creation: every REST POST, PATCH, PUT and DELETE (GraphQL queries are reads). Off by default.
+   */
+  contentLimits?: { perMinute?: number; perHour?: number }
   /** Web (html_url) base; default `https://github.com`. */
   htmlUrl?: string
   /** Validate the fake's own responses against the documented schemas (default true). */
@@ -122,6 +129,8 @@ export interface RecordedRequest {
   accept: string | undefined
   /** True when the answer came from an injected fault. */
   fault: boolean
+  /** When the request arrived (ms since the epoch). */
+  at: number
 }
 
 export interface AddRepoInput {
@@ -1044,7 +1053,12 @@ export class FakeGitHub {
   private readonly userIds = new Map<string, number>()
   private readonly labelIds = new Map<string, number>()
   private defaultRepo: string | undefined
-  private readonly app: { id: number; slug: string; installationId: number; access: 'write' | 'read'; repos?: string[] }
+  private readonly app: { id: number; slug: string; installationId: number; access: 'write' | 'read'; repos?: string[]; installations: Set<number> }
+  private readonly contentLimits: { perMinute: number; perHour: number } | undefined
+  /** Content-creating request times per identity (contentLimits). */
+  private readonly contentCreated = new Map<string, number[]>()
+  /** Requests answered with a secondary rate limit by `contentLimits` (not by an injected fault). */
+  secondaryLimited = 0
   private readonly now: () => Date
   private readonly validateResponses: boolean
   private readonly handlers: Record<string, Handler>
@@ -1060,7 +1074,9 @@ export class FakeGitHub {
       installationId: options.app?.installationId ?? 777,
       access: options.app?.access ?? 'write',
       repos: options.app?.repos,
+      installations: new Set([options.app?.installationId ?? 777, ...(options.app?.moreInstallations ?? [])]),
     }
+    this.contentLimits = options.contentLimits ? { perMinute: options.contentLimits.perMinute ?? 80, perHour: options.contentLimits.perHour ?? 500 } : undefined
     this.tokens.set(DEFAULT_TOKEN, { login: 'github-actions[bot]', type: 'Bot', access: 'write', actionsToken: true })
     for (const [t, c] of Object.entries(options.tokens ?? {})) this.tokens.set(t, c)
     if (options.repo) this.addRepo(options.repo)
@@ -1897,6 +1913,7 @@ export class FakeGitHub {
       login: null,
       accept,
       fault: false,
+      at: Date.now(),
     }
     this.requests.push(rec)
     const match = this.api.match(method, url.pathname)
@@ -2017,6 +2034,22 @@ export class FakeGitHub {
       this.violations.push(`${label}: ${invalid.reason}`)
       send(error(invalid.status, invalid.message))
       return
+    }
+
+    // 5b. GitHub's secondary limits on content creation (opt-in).
+    if (this.contentLimits && method !== 'GET' && method !== 'HEAD' && auth.kind === 'token') {
+      const who = auth.config.installationId !== undefined ? `installation:${auth.config.installationId}` : `login:${auth.config.login}`
+      const now = Date.now()
+      const times = (this.contentCreated.get(who) ?? []).filter((t) => now - t < 3600_000)
+      const lastMinute = times.filter((t) => now - t < 60_000).length
+      if (lastMinute >= this.contentLimits.perMinute || times.length >= this.contentLimits.perHour) {
+        this.secondaryLimited++
+        rec.fault = true
+        send(error(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', { headers: { 'retry-after': '60' } }))
+        return
+      }
+      times.push(now)
+      this.contentCreated.set(who, times)
     }
 
     // 6. Authorization: repositories the token cannot see or read, access level (fork PR tokens are
@@ -2864,13 +2897,14 @@ export class FakeGitHub {
       }),
 
       'apps/create-installation-access-token': (ctx) => {
-        if (Number(ctx.params.installation_id) !== this.app.installationId) throw new HttpError(404, 'Not Found')
+        const installationId = Number(ctx.params.installation_id)
+        if (!this.app.installations.has(installationId)) throw new HttpError(404, 'Not Found')
         const token = `ghs_${randomBytes(18).toString('base64url')}`
         this.tokens.set(token, {
           login: `${this.app.slug}[bot]`,
           type: 'Bot',
           access: this.app.access,
-          installationId: this.app.installationId,
+          installationId,
           ...(this.app.repos ? { repos: this.app.repos } : {}),
         })
         this.state.installationTokens.push(token)

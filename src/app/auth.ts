@@ -5,7 +5,7 @@
  */
 import { createAppAuth } from '@octokit/auth-app'
 import { request } from '@octokit/request'
-import { createClient, describeApiError, type Octokit } from '../github/client.js'
+import { createClient, describeApiError, type ClientOptions, type Octokit } from '../github/client.js'
 import { registerSecret } from '../errors.js'
 import type { AppConfig } from './config.js'
 
@@ -16,7 +16,7 @@ export interface AppAuth {
   botLogin(): Promise<string>
 }
 
-export function createAuth(config: AppConfig, log: (m: string) => void): AppAuth {
+export function createAuth(config: AppConfig, log: (m: string) => void, throttleConnection?: ClientOptions['throttleConnection']): AppAuth {
   const req = request.defaults({ baseUrl: config.apiUrl, headers: { 'user-agent': 'pr-quality-gate-app' } })
   const auth = createAppAuth({ appId: config.appId, privateKey: config.privateKey, request: req })
   let bot: Promise<string> | undefined = config.botLogin ? Promise.resolve(config.botLogin) : undefined
@@ -29,7 +29,7 @@ export function createAuth(config: AppConfig, log: (m: string) => void): AppAuth
         throw new Error(describeApiError(`installation token for installation ${installationId}`, e))
       }
       // Per-installation pacing, every write a second apart (no run burst): an installation is many PRs.
-      return createClient({ token, baseUrl: config.apiUrl, log, throttleId: `installation-${installationId}`, throttle: config.throttle !== false, writeBurst: false })
+      return createClient({ token, baseUrl: config.apiUrl, log, throttleId: `installation-${installationId}`, throttle: config.throttle !== false, writeBurst: false, throttleConnection })
     },
     botLogin(): Promise<string> {
       bot ??= (async () => {

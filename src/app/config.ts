@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createPrivateKey } from 'node:crypto'
+import type { RedisSettings } from './queue.js'
 
 export interface AppConfig {
   port: number
@@ -41,6 +42,11 @@ export interface AppConfig {
    * per installation). GITHUB_THROTTLE=off only for GitHub Enterprise Server with rate limiting disabled.
    */
   throttle?: boolean
+  /**
+   * REDIS_URL set: the durable queue on Redis (BullMQ), dedup across replicas and clustered pacing
+   * (src/app/queue.ts). Absent: the in-memory queue of one replica.
+   */
+  redis?: RedisSettings
 }
 
 export class ConfigError extends Error {
@@ -100,6 +106,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const shutdownTimeoutMs = int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1000, 3_600_000, problems)
   const maxBodyBytes = int(env, 'MAX_BODY_BYTES', 25 * 1024 * 1024, 1024, 25 * 1024 * 1024, problems)
   const bodyBudgetBytes = int(env, 'BODY_BUDGET_BYTES', 4 * maxBodyBytes, maxBodyBytes, 2 ** 40, problems)
+  const redis = redisSettings(env, problems)
   if (problems.length) throw new ConfigError(problems)
   return {
     port,
@@ -120,5 +127,27 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBodyBytes,
     bodyBudgetBytes,
     throttle: !/^(false|no|off|0)$/i.test(env.GITHUB_THROTTLE ?? ''),
+    ...(redis ? { redis } : {}),
   }
+}
+
+/** REDIS_URL and the queue's settings (also read by `pr-gate queue`). */
+export function redisSettings(env: NodeJS.ProcessEnv, problems: string[]): RedisSettings | undefined {
+  const url = env.REDIS_URL ?? ''
+  const settings: RedisSettings = {
+    url,
+    prefix: env.QUEUE_PREFIX || 'pr-gate',
+    dedupeTtlS: int(env, 'DEDUPE_TTL_S', 3 * 86_400, 60, 30 * 86_400, problems),
+    attempts: int(env, 'QUEUE_ATTEMPTS', 5, 1, 100, problems),
+    backoffMs: int(env, 'QUEUE_BACKOFF_MS', 10_000, 10, 3_600_000, problems),
+    lockMs: int(env, 'QUEUE_LOCK_MS', 30_000, 500, 600_000, problems),
+  }
+  if (!url) return undefined
+  try {
+    const u = new URL(url)
+    if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') problems.push(`REDIS_URL: expected redis://HOST:PORT or rediss://HOST:PORT, got the scheme ${JSON.stringify(u.protocol)}`)
+  } catch {
+    problems.push('REDIS_URL is not a URL: expected redis://[USER:PASSWORD@]HOST:PORT[/DB]')
+  }
+  return settings
 }

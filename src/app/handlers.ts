@@ -38,6 +38,10 @@ export interface HandlerDeps {
   stopping?: AbortSignal
   /** Org policy files (`github:` extends) by installation and commit SHA, kept across deliveries. */
   orgPolicies?: RemotePolicyCaches
+  /** The durable queue (REDIS_URL): serialises one PR's evaluations across replicas, inside the per-process lock. */
+  exclusive?: <T>(key: string, fn: () => Promise<T>) => Promise<T>
+  /** The durable queue: true once a newer delivery for this job's PR is queued (it will publish; this one must not). */
+  superseded?: () => Promise<boolean>
 }
 
 let processOrgPolicies: RemotePolicyCaches | undefined
@@ -142,7 +146,7 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
   const locks = locksOf(d)
   const key = pullKey(installationId, repo.owner, repo.repo, number)
   const name = `${repo.owner}/${repo.repo}#${number}`
-  return locks.exclusive(key, async (seq) => {
+  const evaluate = async (seq: number): Promise<string> => {
     const { data } = await octokit.rest.pulls.get({ owner: repo.owner, repo: repo.repo, pull_number: number })
     if (data.state === 'closed') return `${name}: skipped, closed`
     const pr = pullInfoFrom(data)
@@ -153,6 +157,7 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
     let comment = d.config.comment
     for (let attempt = 0; ; attempt++) {
       if (locks.isStale(key, seq)) return `${name}: not published, a later evaluation already was (head ${pr.headSha.slice(0, 12)})`
+      if (await d.superseded?.()) return `${name}: not published, a later delivery for this pull request is queued and publishes instead (head ${pr.headSha.slice(0, 12)})`
       limits.take()
       const published = await publishVerdict({
         octokit,
@@ -184,7 +189,9 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
       d.warn(`${name}: rate limited while publishing; retry ${attempt + 1} of ${PUBLISH_RETRIES} in ${wait}s`)
       if (!(await sleep(wait * 1000, d.stopping))) throw new Error(`${lost}: rate limited, and the server is shutting down`)
     }
-  })
+  }
+  const shared = d.exclusive
+  return locks.exclusive(key, (seq) => (shared ? shared(key, () => evaluate(seq)) : evaluate(seq)))
 }
 
 export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review', 'labeled', 'unlabeled', 'edited'] as const

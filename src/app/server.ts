@@ -31,6 +31,7 @@ import { createAuth, type AppAuth } from './auth.js'
 import { RemotePolicyCaches } from '../github/remote-policy.js'
 import { deliveryKey, ISSUE_COMMENT_ACTIONS, onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, onReviewOrComment, PULL_REQUEST_ACTIONS, REVIEW_ACTIONS, REVIEW_COMMENT_ACTIONS, type HandlerDeps } from './handlers.js'
 import { PullRequestLocks } from './pulls.js'
+import { startDurableQueue, type DeliveryJob, type DurableQueue, type JobContext } from './queue.js'
 
 /** GitHub caps webhook payloads at 25 MB; the default cap (MAX_BODY_BYTES) is 25 MiB. */
 const MAX_BODY = 25 * 1024 * 1024
@@ -77,6 +78,8 @@ export interface AppServer {
 export interface ShutdownResult {
   /** Ids of accepted deliveries not finished within the shutdown budget (each logged). */
   dropped: string[]
+  /** Durable queue: jobs still running at the end of the budget; they stay in Redis and another replica retries them. */
+  unfinished?: string[]
 }
 
 export interface StartOptions {
@@ -285,9 +288,13 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: num
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<AppServer> {
   const log = options.log ?? ((m: string) => process.stderr.write(`pr-gate serve: ${m}\n`))
   const warn = options.warn ?? ((m: string) => process.stderr.write(`pr-gate serve: warning: ${m}\n`))
-  const auth = options.auth ?? createAuth(config, log)
+  // REDIS_URL: the durable queue (its worker starts taking jobs at once; processJob is defined below).
+  const durable: DurableQueue | undefined = config.redis ? startDurableQueue(config.redis, config.concurrency, (job, ctx) => processJob(job, ctx), log, warn) : undefined
+  const auth = options.auth ?? createAuth(config, log, durable?.throttleConnection)
   const stopping = new AbortController()
   const deps: HandlerDeps = { config, auth, log, warn, pulls: new PullRequestLocks(config.dedupeSize), stopping: stopping.signal, orgPolicies: new RemotePolicyCaches() }
+  /** Per-delivery deps (the durable queue's cross-replica lock and supersession check), by delivery id. */
+  const depsFor = new Map<string, HandlerDeps>()
   const webhooks = new Webhooks({ secret: config.webhookSecret })
   const maxBody = config.maxBodyBytes ?? MAX_BODY
   const bodyBudget = config.bodyBudgetBytes ?? 4 * maxBody
@@ -301,7 +308,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // What each delivery did, reported by the handler (webhooks.receive returns nothing).
   const outcomes = new Map<string, string>()
   const handle = (fn: (d: HandlerDeps, p: JsonObject) => Promise<string>) => async (event: { id: string; payload: unknown }) => {
-    outcomes.set(event.id, await fn(deps, obj(event.payload) ?? {}))
+    outcomes.set(event.id, await fn(depsFor.get(event.id) ?? deps, obj(event.payload) ?? {}))
   }
   webhooks.on(
     PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
@@ -352,6 +359,38 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       options.onDelivery?.(r)
     }
   }
+  /** One job of the durable queue: evaluated like an in-memory job; a throw makes BullMQ retry it. */
+  const processJob = async (job: DeliveryJob, ctx: JobContext): Promise<string> => {
+    const d: Delivery = { id: job.id, name: job.name, action: job.action, payload: job.payload, started: 0 }
+    const report = (ok: boolean, message: string) => {
+      const r: DeliveryResult = { id: d.id, event: d.name, action: d.action, ok, message, ms: Math.max(0, Date.now() - job.receivedAt) }
+      if (ok) {
+        stats.processed++
+        log(`delivery ${d.id} ${label(d)}: ${message} (${r.ms} ms since received${ctx.attempt > 1 ? `, try ${ctx.attempt}` : ''})`)
+      } else stats.failed++
+      options.onDelivery?.(r)
+    }
+    if (await ctx.superseded()) {
+      const m = 'superseded: a later delivery for the same pull request is queued'
+      report(true, m)
+      return m
+    }
+    depsFor.set(d.id, { ...deps, exclusive: ctx.exclusive, superseded: ctx.superseded })
+    try {
+      await webhooks.receive({ id: d.id, name: d.name as never, payload: d.payload as never })
+      const message = outcomes.get(d.id) ?? `ignored: ${label(d)} is not handled`
+      report(true, message)
+      return message
+    } catch (e) {
+      const message = e instanceof AggregateError && e.errors.length ? e.errors.map(errorMessage).join('; ') : errorMessage(e)
+      report(false, message)
+      throw new Error(message)
+    } finally {
+      outcomes.delete(d.id)
+      depsFor.delete(d.id)
+    }
+  }
+
   const queue = new DeliveryQueue(config.concurrency, config.maxQueue, runJob)
 
   const retryAfter = (installation: number | undefined) => String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)))
@@ -440,6 +479,25 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       send(res, 200, { status: 'pong' })
       return
     }
+    if (durable) {
+      // Answered 202 only once the job is in Redis; 503 while Redis cannot take it (GitHub keeps it as failed).
+      const admitted = await durable.admit({ id, name, action: str(at(payload, 'action')), payload, key: deliveryKey(name, payload), receivedAt: Date.now() })
+      if (admitted.kind === 'duplicate') {
+        stats.duplicates++
+        send(res, 200, { status: 'duplicate', id })
+      } else if (admitted.kind === 'in-progress') {
+        stats.busy++
+        send(res, 503, { error: 'this delivery is being enqueued by another replica; redeliver later', id }, { 'retry-after': '10' })
+      } else if (admitted.kind === 'unavailable') {
+        stats.busy++
+        warn(`delivery ${id}: not enqueued (${admitted.reason}); answered 503, redeliver it once Redis is back`)
+        send(res, 503, { error: 'the queue (Redis) is unavailable; redeliver later' }, { 'retry-after': '30' })
+      } else {
+        stats.accepted++
+        send(res, 202, { status: 'accepted', id })
+      }
+      return
+    }
     if (recent.has(id)) {
       stats.duplicates++
       send(res, 200, { status: 'duplicate', id })
@@ -462,7 +520,16 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     if (req.method === 'GET' && path === '/healthz') {
-      send(res, closing ? 503 : 200, { status: closing ? 'shutting-down' : 'ok', inFlight: queue.inFlight, queued: queue.queued, processed: stats.processed, failed: stats.failed })
+      send(res, closing ? 503 : 200, { status: closing ? 'shutting-down' : 'ok', inFlight: durable ? durable.active() : queue.inFlight, queued: queue.queued, processed: stats.processed, failed: stats.failed })
+      return
+    }
+    if (req.method === 'GET' && path === '/readyz') {
+      // Ready: serving and (durable queue) Redis answers. A load balancer sends deliveries only to ready replicas.
+      void (async () => {
+        const redis = durable ? await durable.ready() : undefined
+        const ready = !closing && redis !== false
+        send(res, ready ? 200 : 503, { status: closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable', queue: durable ? 'redis' : 'memory', ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}) })
+      })()
       return
     }
     if (req.method === 'POST' && WEBHOOK_PATHS.has(path)) {
@@ -472,7 +539,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       })
       return
     }
-    refuse(req, res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz' })
+    refuse(req, res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz, GET /readyz' })
   })
   server.keepAliveTimeout = 5000
   await new Promise<void>((resolve, reject) => {
@@ -486,7 +553,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   const statsView = new Proxy(stats, {
     get(target, key) {
-      if (key === 'inFlight') return queue.inFlight
+      if (key === 'inFlight') return durable ? durable.active() : queue.inFlight
       if (key === 'queued') return queue.queued
       return target[key as keyof AppStats]
     },
@@ -497,12 +564,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     url: `http://${host}:${port}`,
     port,
     stats: statsView,
-    idle: () => queue.idle(),
+    idle: () => (durable ? durable.drained() : queue.idle()),
     close() {
       closed ??= (async (): Promise<ShutdownResult> => {
         // The listener stays open while draining: deliveries get 503 (GitHub marks them failed, they can
         // be redelivered) and /healthz answers 503 so a load balancer takes the replica out.
         closing = true
+        if (durable) {
+          // Nothing accepted is lost: jobs not finished within the budget stay in Redis for another replica.
+          const { unfinished } = await durable.close(config.shutdownTimeoutMs)
+          const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+          server.closeAllConnections()
+          await listenerClosed
+          return { dropped: [], unfinished }
+        }
         let timer: NodeJS.Timeout | undefined
         const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs)))
         const outcome = await Promise.race([queue.idle().then(() => 'idle' as const), timeout])
@@ -530,7 +605,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 /** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT: exit 0, or 1 when accepted deliveries were dropped. */
 export async function serve(config: AppConfig): Promise<number> {
   const app = await startApp(config)
-  process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`)
+  process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`)
+  process.stderr.write(
+    config.redis
+      ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
+      : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; set REDIS_URL for the durable queue shared by several replicas)\n',
+  )
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       process.stderr.write(`pr-gate serve: ${signal}: no new deliveries; finishing ${app.stats.inFlight + app.stats.queued} in flight\n`)
@@ -542,4 +622,14 @@ export async function serve(config: AppConfig): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'))
     process.once('SIGINT', () => stop('SIGINT'))
   })
+}
+
+/** host:port of a Redis URL, never its password. */
+function redisHost(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.hostname}:${u.port || '6379'}${u.pathname && u.pathname !== '/' ? u.pathname : ''}`
+  } catch {
+    return '(unparsable REDIS_URL)'
+  }
 }

@@ -88,6 +88,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         return await explain(rest, io)
       case 'serve':
         return await serveCmd(rest, io)
+      case 'queue':
+        return await queueCmd(rest, io)
       case 'release':
         return await releaseCmd(rest, io)
       case 'report':
@@ -367,6 +369,43 @@ async function reportCmd(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     if (e instanceof ReportUsageError) throw new UsageError(e.message)
     throw e
+  }
+}
+
+async function queueCmd(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, all: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  const [sub, ...ids] = positionals
+  if (sub !== 'failed' && sub !== 'replay') throw new UsageError(`pr-gate queue: expected "failed" or "replay", got ${JSON.stringify(sub ?? '')}`)
+  if (sub === 'failed' && ids.length) throw new UsageError('pr-gate queue failed: takes no delivery ids')
+  if (sub === 'replay' && !values.all === !ids.length) throw new UsageError('pr-gate queue replay: give delivery ids, or --all (not both)')
+  const [{ ConfigError, redisSettings }, { withQueue, listFailed, replayFailed }] = await Promise.all([import('../app/config.js'), import('../app/queue.js')])
+  const problems: string[] = []
+  const settings = redisSettings(process.env, problems)
+  if (!settings && !problems.length) problems.push('REDIS_URL is not set: the Redis the App\'s replicas use (redis://HOST:PORT)')
+  if (problems.length || !settings) {
+    io.err(new ConfigError(problems).message.replace('pr-gate serve:', 'pr-gate queue:') + '\n')
+    return 2
+  }
+  try {
+    return await withQueue(settings, async (q) => {
+      if (sub === 'failed') {
+        const failed = await listFailed(q)
+        if (values.json) io.out(JSON.stringify(failed, null, 2) + '\n')
+        else if (!failed.length) io.out('No failed deliveries.\n')
+        else {
+          io.out(`${failed.length} failed ${failed.length === 1 ? 'delivery' : 'deliveries'} (replay: pr-gate queue replay ID... or --all):\n`)
+          for (const f of failed) io.out(`${f.id}  ${f.event}  ${f.tries} ${f.tries === 1 ? 'try' : 'tries'}  ${f.failedAt ?? ''}  ${visibleControls(f.reason.slice(0, 300))}\n`)
+        }
+        return 0
+      }
+      const { replayed, missing } = await replayFailed(q, values.all ? 'all' : ids)
+      io.out(`Replayed ${replayed.length} ${replayed.length === 1 ? 'delivery' : 'deliveries'}${replayed.length ? `: ${replayed.join(', ')}` : ''}.\n`)
+      for (const m of missing) io.err(`pr-gate queue replay: ${m} is not in the failed set (pr-gate queue failed lists it)\n`)
+      return missing.length ? 1 : 0
+    })
+  } catch (e) {
+    io.err(`pr-gate queue: cannot reach the queue at REDIS_URL: ${errorMessage(e)}\n`)
+    return 2
   }
 }
 

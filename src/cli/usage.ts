@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const COMMANDS = ['check', 'validate', 'explain', 'serve', 'release', 'report', 'schema', 'help']
+export const COMMANDS = ['check', 'validate', 'explain', 'serve', 'queue', 'release', 'report', 'schema', 'help']
 
 export const USAGE = `pr-gate — hold a change to the team's engineering standards
 
@@ -45,7 +45,10 @@ Usage:
       gate conclusions, the rules that fail most. --svg DIR also writes the charts as SVG files.
       --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend. See docs/report.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
-      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL (see docs/app.md).
+      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL, REDIS_URL (see docs/app.md).
+  pr-gate queue failed [--json] | pr-gate queue replay ID... | pr-gate queue replay --all
+      The App's durable queue (REDIS_URL): list the deliveries that failed every try, or put them back
+      in the queue for a fresh set of tries.
   pr-gate help, pr-gate --help, pr-gate <command> --help
   pr-gate --version
 

@@ -5,7 +5,7 @@
 import { getOctokit } from '@actions/github'
 import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
-import Bottleneck from 'bottleneck/light.js'
+import Bottleneck from 'bottleneck'
 import { registerSecret } from '../errors.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
@@ -33,6 +33,11 @@ export interface ClientOptions {
    * second after the previous one, as @octokit/plugin-throttling does by default.
    */
   writeBurst?: boolean
+  /**
+   * A Bottleneck Redis connection (the App with REDIS_URL): the throttling limiters are then clustered on
+   * Redis, so every replica paces one installation (`throttleId`) together. Absent: pacing per process.
+   */
+  throttleConnection?: InstanceType<typeof Bottleneck.IORedisConnection>
 }
 
 /**
@@ -115,6 +120,8 @@ function buildClient(o: ClientOptions): Octokit {
         ...(o.throttleId ? { id: o.throttleId } : {}),
         ...(o.throttle === false ? { enabled: false } : {}),
         ...(o.writeBurst === false ? {} : { write: writeLimiters() }),
+        // Clustering needs the full Bottleneck (the plugin's default build has no Redis datastore).
+        ...(o.throttleConnection ? { Bottleneck, connection: o.throttleConnection } : {}),
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           log(`rate limited on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`)
           return retryCount < retries && retryAfter <= 60
