@@ -15,6 +15,7 @@ import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engi
 import { errorMessage, isApiError } from '../errors.js'
 import { applyDefaults, type SchemaNode } from '../policy/validate.js'
 import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
+import { fetchCodeScanningAlerts, fetchSecretScanningAlerts } from './security.js'
 import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
 import { prefetchBase, type KnownComment } from './prefetch.js'
 import { withBudget } from '../policy/budget.js'
@@ -61,9 +62,9 @@ export function prMeta(pr: PullInfo, repo: RepoRef): PullRequestMeta {
   }
 }
 
-/** API-backed evidence (dependency review between base and head, Dependabot alerts), called only by the
- * rules that ask for it, and at most once per run. */
-export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head: string, workspace: Evidence): Evidence {
+/** API-backed evidence (dependency review between base and head, Dependabot alerts, and for a pull request
+ * its secret- and code-scanning alerts), called only by the rules that ask for it, and at most once per run. */
+export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head: string, workspace: Evidence, pull?: number): Evidence {
   const once = <T>(f: () => Promise<T>) => {
     let p: Promise<T> | undefined
     return () => (p ??= f())
@@ -72,6 +73,12 @@ export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head:
     ...workspace,
     dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head })),
     dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+    ...(pull !== undefined
+      ? {
+          secretScanningAlerts: once(() => fetchSecretScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull, head })),
+          codeScanningAlerts: once(() => fetchCodeScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull })),
+        }
+      : {}),
   }
 }
 
@@ -162,7 +169,7 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   // The plan of the enforced policy: whatever the first query did not read, in as few batches as it takes.
   if (loaded) await store.prefetch(toRefs(planReads(loaded.policy, files, 'pull_request'), pr))
   const changes = apiChangeSet(octokit, repo, pr, files, store)
-  const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence)
+  const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence, pr.number)
   const ctx: RuleContext = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' }
   const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
