@@ -3,7 +3,8 @@
  * validates every request against GitHub's OpenAPI description. Fixtures come from real tools (see
  * __tests__/fixtures/secrets/PROVENANCE.md and __tests__/fixtures/sast/PROVENANCE.md).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { type FakeGitHub } from '../helpers/github-server.js'
 import type { RunActionResult } from '../helpers/run-action.js'
@@ -133,5 +134,81 @@ describe('secrets', () => {
     expect(ruleOf(r2, 'secrets').status).toBe('fail')
     expect(r2.outputs.conclusion).toBe('failure')
     expectNeverPrinted(r2, SECRETS)
+  })
+})
+
+describe('code-scanning', () => {
+  const ESLINT = readFileSync(join(process.cwd(), '__tests__/fixtures/sast/eslint.sarif'), 'utf8')
+  const APP = join(process.cwd(), '__tests__/fixtures/sast/vulnerable-app')
+  const policy = (only?: string) => ['rules:', '  code-scanning:', '    level: fail', '    reports: ["reports/eslint.sarif"]', ...(only ? [`    only: ${only}`] : []), ''].join('\n')
+  function workspace(): string {
+    const ws = mkdtempSync(join(tmpdir(), 'ws-sast-'))
+    mkdirSync(join(ws, 'reports'))
+    writeFileSync(join(ws, 'reports/eslint.sarif'), ESLINT)
+    return ws
+  }
+  /** src/exec.js adds lines 5–7 (the exec is on 6); src/files.js adds only line 19. */
+  const execPatch = () => {
+    const lines = readFileSync(join(APP, 'src/exec.js'), 'utf8').split('\n')
+    return { filename: 'src/exec.js', status: 'modified' as const, additions: 3, deletions: 0, patch: `@@ -4,3 +4,6 @@\n ${lines[3]}\n+${lines[4]}\n+${lines[5]}\n+${lines[6]}\n ${lines[7]}\n ${lines[8]}` }
+  }
+  const filesPatch = { filename: 'src/files.js', status: 'modified' as const, additions: 1, deletions: 0, patch: '@@ -17,2 +17,3 @@\n \n module.exports = { readUpload, matches, evaluate }\n+// more' }
+
+  it('a SAST finding on a changed line fails, annotated on its exact line, the rule linked to its help page', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': policy() }, files: [execPatch(), filesPatch] })
+    const r = await runGate(server, pr, {}, { workspace: workspace() })
+    noStackTrace(r)
+    const rule = ruleOf(r, 'code-scanning')
+    expect(rule.status).toBe('fail')
+    expect(rule.findings.filter((f) => !f.kind).map((f) => `${f.path}:${f.line} ${f.code}`)).toEqual(['src/exec.js:6 security/detect-child-process'])
+    const ann = server.state.checkRuns[0].annotations.filter((a) => a.title?.startsWith('code-scanning'))
+    expect(ann.map((a) => [a.path, a.start_line, a.annotation_level, a.title])).toEqual([['src/exec.js', 6, 'failure', 'code-scanning: security/detect-child-process']])
+    expect(ann[0].message).toContain('Fix: Detects instances of "child_process" & non-literal "exec()" calls.')
+    expect(server.commentsOn(7)[0].body).toContain('[<code>security/detect-child-process</code>](https://github.com/eslint-community/eslint-plugin-security/blob/main/docs/rules/detect-child-process.md)')
+  })
+
+  it('the same findings on unchanged lines are reported only under `all`', async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': policy() }, files: [filesPatch] })
+    const r = await runGate(server, pr, {}, { workspace: workspace() })
+    expect(ruleOf(r, 'code-scanning').status).toBe('pass')
+    expect(ruleOf(r, 'code-scanning').summary).toMatch(/5 results; 5 not gated \(only: new-on-changed-lines\)/)
+    expect(server.state.checkRuns[0].annotations.filter((a) => a.title?.startsWith('code-scanning'))).toEqual([])
+
+    const pr2 = seedPr(server, { number: 8, base: { '.github/quality-gate.yml': policy('all') }, files: [filesPatch] })
+    const r2 = await runGate(server, pr2, {}, { workspace: workspace() })
+    const rule = ruleOf(r2, 'code-scanning')
+    expect(rule.status).toBe('fail')
+    expect(rule.findings.filter((f) => !f.kind).map((f) => `${f.path}:${f.line}`).sort()).toEqual(['src/exec.js:6', 'src/files.js:10', 'src/files.js:15', 'src/files.js:15', 'src/files.js:6'].sort())
+  })
+
+  it("GitHub's code-scanning alerts of refs/pull/N/merge are read, and a 403 is a notice", async () => {
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': ['rules:', '  code-scanning:', '    level: fail', ''].join('\n') }, files: [execPatch()] })
+    server.addCodeScanningAlert({ ref: 'refs/pull/7/merge', tool: 'CodeQL', ruleId: 'js/command-line-injection', description: 'Uncontrolled command line', severity: 'error', securitySeverityLevel: 'critical', path: 'src/exec.js', startLine: 6, message: 'This command line depends on a user-provided value.', helpUri: 'https://codeql.github.com/codeql-query-help/javascript/js-command-line-injection/' })
+    const r = await runGate(server, pr)
+    noStackTrace(r)
+    const rule = ruleOf(r, 'code-scanning')
+    expect(rule.status).toBe('fail')
+    expect(rule.findings.map((f) => `${f.path}:${f.line} ${f.code}`)).toEqual(['src/exec.js:6 js/command-line-injection'])
+    expect(server.requestsFor('code-scanning/list-alerts-for-repo')[0].query.ref).toBe('refs/pull/7/merge')
+
+    server.faults.push({ path: 'code-scanning/list-alerts-for-repo', status: 403, times: 5, body: { message: 'Resource not accessible by integration' } })
+    const pr2 = seedPr(server, { number: 8, base: { '.github/quality-gate.yml': ['rules:', '  code-scanning:', '    level: fail', ''].join('\n') }, files: [execPatch()] })
+    const r2 = await runGate(server, pr2)
+    const rule2 = ruleOf(r2, 'code-scanning')
+    expect(rule2.status).toBe('pass')
+    expect(rule2.findings.map((f) => [f.kind, f.code])).toEqual([['info', 'code-scanning-unavailable']])
+    expect(r2.outputs.conclusion).toBe('success')
+  })
+
+  it('a broken SARIF fails closed with a message naming the file', async () => {
+    const ws = workspace()
+    writeFileSync(join(ws, 'reports/eslint.sarif'), ESLINT.slice(0, 500))
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': policy() }, files: [execPatch()] })
+    const r = await runGate(server, pr, {}, { workspace: ws })
+    noStackTrace(r)
+    const rule = ruleOf(r, 'code-scanning')
+    expect(rule.status).toBe('error')
+    expect(rule.findings[0].message).toMatch(/reports\/eslint\.sarif/)
+    expect(r.outputs.conclusion).toBe('failure')
   })
 })
