@@ -104,6 +104,28 @@ export interface Evidence {
   dependencyReview?: () => Promise<ProviderResult<unknown[]>>
   /** Open Dependabot alerts of the repository. */
   dependabotAlerts?: () => Promise<ProviderResult<unknown[]>>
+  /** Open GitHub secret-scanning alerts with a location in one of the PR's commits (see src/github/security.ts). */
+  secretScanningAlerts?: () => Promise<ProviderResult<SecretScanningAlert[]>>
+  /** Open GitHub code-scanning alerts of the PR's merge ref (`refs/pull/N/merge`), as GitHub returns them. */
+  codeScanningAlerts?: () => Promise<ProviderResult<unknown[]>>
+}
+
+/**
+ * A GitHub secret-scanning alert, reduced to what may be shown: the provider fingerprints the secret and
+ * drops it, so the secret text never travels further than the HTTP answer.
+ */
+export interface SecretScanningAlert {
+  number: number
+  /** GitHub's secret type id, e.g. `aws_access_key_id` (what a `rule` allowlist entry matches too). */
+  secretType: string
+  /** e.g. "Amazon AWS Access Key ID". */
+  displayName: string
+  htmlUrl?: string
+  /** `sha256:…` of the secret (src/evidence/redact.ts), and its redacted preview. */
+  fingerprint: string
+  redacted: string
+  /** Where GitHub found it in the PR's commits. */
+  locations: Array<{ path: string; line: number; endLine: number; commit: string }>
 }
 
 /**
@@ -160,6 +182,8 @@ export interface Finding {
   column?: number
   /** A short machine id within the rule (e.g. a migration danger id), shown in the comment. */
   code?: string
+  /** Help page of `code` (e.g. a SAST rule's helpUri): the comment links the code to it when the URL is safe. */
+  url?: string
   /**
    * Level of this finding when the policy gives per-finding levels (e.g. per-danger levels); defaults to
    * the rule's level. Never above the rule's level.

@@ -359,6 +359,50 @@ export interface DependabotAlertRecord extends Required<Omit<AddDependabotAlertI
   updatedAt: string
 }
 
+/** A GitHub secret-scanning alert (`GET /repos/{o}/{r}/secret-scanning/alerts` and its `locations`). */
+export interface AddSecretScanningAlertInput {
+  repo?: string
+  number?: number
+  state?: 'open' | 'resolved'
+  secretType: string
+  displayName?: string
+  /** The secret in clear text, as GitHub answers it (the gate must fingerprint it and never print it). */
+  secret: string
+  locations: Array<{ path: string; startLine: number; endLine?: number; commitSha: string }>
+  createdAt?: string
+}
+
+export interface SecretScanningAlertRecord extends Required<Omit<AddSecretScanningAlertInput, 'repo'>> {
+  repo: string
+}
+
+/** A GitHub code-scanning alert on a ref (`GET /repos/{o}/{r}/code-scanning/alerts?ref=…`). */
+export interface AddCodeScanningAlertInput {
+  repo?: string
+  number?: number
+  /** The ref the alert was found on, e.g. `refs/pull/7/merge`. */
+  ref: string
+  state?: 'open' | 'dismissed' | 'fixed'
+  tool: string
+  toolVersion?: string
+  ruleId: string
+  ruleName?: string
+  description?: string
+  help?: string
+  helpUri?: string
+  severity?: 'none' | 'note' | 'warning' | 'error'
+  securitySeverityLevel?: 'low' | 'medium' | 'high' | 'critical' | null
+  path: string
+  startLine: number
+  endLine?: number
+  message?: string
+  createdAt?: string
+}
+
+export interface CodeScanningAlertRecord extends Required<Omit<AddCodeScanningAlertInput, 'repo'>> {
+  repo: string
+}
+
 export interface AddArtifactInput {
   repo?: string
   id?: number
@@ -423,6 +467,8 @@ export interface FakeState {
   /** `owner/name:base...head` → entries */
   dependencyDiffs: Map<string, DependencyDiffInput[]>
   dependabotAlerts: DependabotAlertRecord[]
+  secretScanningAlerts: SecretScanningAlertRecord[]
+  codeScanningAlerts: CodeScanningAlertRecord[]
   artifacts: ArtifactRecord[]
   comparisons: Map<string, ComparisonInput & { repo: string }>
   /** Tokens minted for the App (latest last). */
@@ -1032,6 +1078,8 @@ export class FakeGitHub {
     protectionRuleReviews: [],
     dependencyDiffs: new Map(),
     dependabotAlerts: [],
+    secretScanningAlerts: [],
+    codeScanningAlerts: [],
     artifacts: [],
     comparisons: new Map(),
     installationTokens: [],
@@ -1401,6 +1449,48 @@ export class FakeGitHub {
       updatedAt: createdAt,
     }
     this.state.dependabotAlerts.push(rec)
+    return rec
+  }
+
+  addSecretScanningAlert(input: AddSecretScanningAlertInput): SecretScanningAlertRecord {
+    const repo = this.repoName(input.repo)
+    const rec: SecretScanningAlertRecord = {
+      repo,
+      number: input.number ?? this.state.secretScanningAlerts.filter((a) => a.repo === repo).length + 1,
+      state: input.state ?? 'open',
+      secretType: input.secretType,
+      displayName: input.displayName ?? input.secretType,
+      secret: input.secret,
+      locations: input.locations,
+      createdAt: input.createdAt ?? this.time(),
+    }
+    this.state.secretScanningAlerts.push(rec)
+    return rec
+  }
+
+  addCodeScanningAlert(input: AddCodeScanningAlertInput): CodeScanningAlertRecord {
+    const repo = this.repoName(input.repo)
+    const rec: CodeScanningAlertRecord = {
+      repo,
+      number: input.number ?? this.state.codeScanningAlerts.filter((a) => a.repo === repo).length + 1,
+      ref: input.ref,
+      state: input.state ?? 'open',
+      tool: input.tool,
+      toolVersion: input.toolVersion ?? '1.0.0',
+      ruleId: input.ruleId,
+      ruleName: input.ruleName ?? input.ruleId,
+      description: input.description ?? input.ruleId,
+      help: input.help ?? '',
+      helpUri: input.helpUri ?? '',
+      severity: input.severity ?? 'warning',
+      securitySeverityLevel: input.securitySeverityLevel ?? null,
+      path: input.path,
+      startLine: input.startLine,
+      endLine: input.endLine ?? input.startLine,
+      message: input.message ?? input.description ?? input.ruleId,
+      createdAt: input.createdAt ?? this.time(),
+    }
+    this.state.codeScanningAlerts.push(rec)
     return rec
   }
 
@@ -2858,6 +2948,61 @@ export class FakeGitHub {
         return { status: 200, headers, json: items.map((a) => this.alertJson(a)) }
       },
 
+      'pulls/list-commits': (ctx) => {
+        const pr = this.pullOf(ctx)
+        const { items, headers } = this.page(ctx, pr.commits, 250)
+        return { status: 200, headers, json: items.map((c) => this.prCommitJson(pr.repo, c)) }
+      },
+
+      'secret-scanning/list-alerts-for-repo': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const state = ctx.query.get('state')
+        let alerts = this.state.secretScanningAlerts.filter((a) => a.repo === repo.fullName && (!state || a.state === state))
+        alerts = [...alerts].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number - b.number))
+        if ((ctx.query.get('direction') ?? 'desc') === 'desc') alerts.reverse()
+        const { items, headers } = this.page(ctx, alerts)
+        const hide = ctx.query.get('hide_secret') === 'true'
+        return { status: 200, headers, json: items.map((a) => this.secretAlertJson(a, hide)) }
+      },
+
+      'secret-scanning/list-locations-for-alert': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const alert = this.state.secretScanningAlerts.find((a) => a.repo === repo.fullName && a.number === Number(ctx.params.alert_number))
+        if (!alert) throw new HttpError(404, 'Not Found')
+        const { items, headers } = this.page(ctx, alert.locations)
+        const api = `${this.url}/repos/${repo.fullName}`
+        return {
+          status: 200,
+          headers,
+          json: items.map((l) => ({
+            type: 'commit',
+            details: {
+              path: l.path,
+              start_line: l.startLine,
+              end_line: l.endLine ?? l.startLine,
+              start_column: 1,
+              end_column: 2,
+              blob_sha: sha1(l.path + l.commitSha),
+              blob_url: `${api}/git/blobs/${sha1(l.path + l.commitSha)}`,
+              commit_sha: l.commitSha,
+              commit_url: `${api}/git/commits/${l.commitSha}`,
+            },
+          })),
+        }
+      },
+
+      'code-scanning/list-alerts-for-repo': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const ref = ctx.query.get('ref')
+        const state = ctx.query.get('state')
+        const tool = ctx.query.get('tool_name')
+        // GitHub: a ref without an analysis answers 404 "no analysis found".
+        if (ref && !this.state.codeScanningAlerts.some((a) => a.repo === repo.fullName && a.ref === ref)) throw new HttpError(404, 'no analysis found')
+        const alerts = this.state.codeScanningAlerts.filter((a) => a.repo === repo.fullName && (!ref || a.ref === ref) && (!state || a.state === state) && (!tool || a.tool === tool))
+        const { items, headers } = this.page(ctx, alerts)
+        return { status: 200, headers, json: items.map((a) => this.codeAlertJson(a)) }
+      },
+
       'actions/list-workflow-run-artifacts': (ctx) => {
         const repo = this.repoOf(ctx)
         const name = ctx.query.get('name')
@@ -3094,6 +3239,95 @@ export class FakeGitHub {
       fixed_at: a.fixedAt,
       auto_dismissed_at: null,
     })
+  }
+
+  private prCommitJson(repo: string, c: CommitInput): Obj {
+    const who = { name: c.author ?? 'octocat', email: `${c.author ?? 'octocat'}@example.com`, date: this.time() }
+    return this.shape('commit', {
+      sha: c.sha,
+      node_id: Buffer.from(`C_${c.sha}`).toString('base64'),
+      url: `${this.url}/repos/${repo}/commits/${c.sha}`,
+      html_url: `${this.htmlUrl}/${repo}/commit/${c.sha}`,
+      comments_url: `${this.url}/repos/${repo}/commits/${c.sha}/comments`,
+      commit: {
+        url: `${this.url}/repos/${repo}/git/commits/${c.sha}`,
+        author: who,
+        committer: who,
+        message: c.message ?? 'Change',
+        comment_count: 0,
+        tree: { sha: sha1('tree' + c.sha), url: `${this.url}/repos/${repo}/git/trees/${sha1('tree' + c.sha)}` },
+      },
+      author: null,
+      committer: null,
+      parents: [],
+    })
+  }
+
+  private secretAlertJson(a: SecretScanningAlertRecord, hideSecret: boolean): Obj {
+    const api = `${this.url}/repos/${a.repo}/secret-scanning/alerts/${a.number}`
+    return {
+      number: a.number,
+      created_at: a.createdAt,
+      updated_at: a.createdAt,
+      url: api,
+      html_url: `${this.htmlUrl}/${a.repo}/security/secret-scanning/${a.number}`,
+      locations_url: `${api}/locations`,
+      state: a.state,
+      resolution: null,
+      resolved_at: null,
+      resolved_by: null,
+      resolution_comment: null,
+      secret_type: a.secretType,
+      secret_type_display_name: a.displayName,
+      ...(hideSecret ? {} : { secret: a.secret }),
+      push_protection_bypassed: false,
+      push_protection_bypassed_by: null,
+      push_protection_bypassed_at: null,
+      validity: 'unknown',
+      publicly_leaked: false,
+      multi_repo: false,
+    }
+  }
+
+  private codeAlertJson(a: CodeScanningAlertRecord): Obj {
+    const api = `${this.url}/repos/${a.repo}/code-scanning/alerts/${a.number}`
+    return {
+      number: a.number,
+      created_at: a.createdAt,
+      updated_at: a.createdAt,
+      url: api,
+      html_url: `${this.htmlUrl}/${a.repo}/security/code-scanning/${a.number}`,
+      instances_url: `${api}/instances`,
+      state: a.state,
+      fixed_at: null,
+      dismissed_by: null,
+      dismissed_at: null,
+      dismissed_reason: null,
+      dismissed_comment: null,
+      rule: {
+        id: a.ruleId,
+        name: a.ruleName,
+        severity: a.severity,
+        security_severity_level: a.securitySeverityLevel,
+        description: a.description,
+        full_description: a.description,
+        tags: ['security'],
+        help: a.help || null,
+        help_uri: a.helpUri || null,
+      },
+      tool: { name: a.tool, version: a.toolVersion, guid: null },
+      most_recent_instance: {
+        ref: a.ref,
+        analysis_key: '.github/workflows/codeql.yml:analyze',
+        environment: '{}',
+        category: '.github/workflows/codeql.yml:analyze',
+        state: a.state,
+        commit_sha: 'c'.repeat(40),
+        message: { text: a.message },
+        location: { path: a.path, start_line: a.startLine, end_line: a.endLine, start_column: 1, end_column: 2 },
+        classifications: [],
+      },
+    }
   }
 
   private artifactJson(a: ArtifactRecord): Obj {

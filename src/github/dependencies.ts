@@ -73,7 +73,7 @@ export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string
 }
 
 /** An answer that is not the documented shape: the provider failed (never read as "nothing found"). */
-class MalformedAnswer extends Error {}
+export class MalformedAnswer extends Error {}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -121,7 +121,7 @@ export function isRateLimited(e: unknown): boolean {
  * enable it; or, for anything else (5xx after retries, timeout, network, rate limit, malformed answer),
  * that it failed, naming the status.
  */
-async function provide<T>(call: () => Promise<T>, why: { forbidden: (message: string) => string; notFound: string; failed: string }): Promise<ProviderResult<T>> {
+export async function provide<T>(call: () => Promise<T>, why: { forbidden: (message: string) => string; notFound: string; failed: string }): Promise<ProviderResult<T>> {
   try {
     return { ok: true, data: await call() }
   } catch (e) {

@@ -16,6 +16,7 @@ import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engi
 import { errorMessage, isApiError } from '../errors.js'
 import { applyDefaults, type SchemaNode } from '../policy/validate.js'
 import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
+import { fetchCodeScanningAlerts, fetchSecretScanningAlerts } from './security.js'
 import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
 import { prefetchBase, type KnownComment } from './prefetch.js'
 import { withBudget } from '../policy/budget.js'
@@ -65,9 +66,9 @@ export function prMeta(pr: PullInfo, repo: RepoRef): PullRequestMeta {
   }
 }
 
-/** API-backed evidence (dependency review between base and head, Dependabot alerts), called only by the
- * rules that ask for it, and at most once per run. */
-export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head: string, workspace: Evidence): Evidence {
+/** API-backed evidence (dependency review between base and head, Dependabot alerts, and for a pull request
+ * its secret- and code-scanning alerts), called only by the rules that ask for it, and at most once per run. */
+export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head: string, workspace: Evidence, pull?: number): Evidence {
   const once = <T>(f: () => Promise<T>) => {
     let p: Promise<T> | undefined
     return () => (p ??= f())
@@ -76,6 +77,12 @@ export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head:
     ...workspace,
     dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head })),
     dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+    ...(pull !== undefined
+      ? {
+          secretScanningAlerts: once(() => fetchSecretScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull, head })),
+          codeScanningAlerts: once(() => fetchCodeScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull })),
+        }
+      : {}),
   }
 }
 
@@ -179,7 +186,7 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   // The plan of the enforced policy: whatever the first query did not read, in as few batches as it takes.
   if (loaded) await store.prefetch(toRefs(planReads(loaded.policy, files, 'pull_request'), pr))
   const changes = apiChangeSet(octokit, repo, pr, files, store)
-  const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence)
+  const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence, pr.number)
   const meta = prMeta(pr, repo)
   // GitHub's records of who waived what: read only when a rule fails or warns (src/engine/waivers.ts).
   const waiverRecords = githubWaiverRecords(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase)

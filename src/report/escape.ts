@@ -95,3 +95,16 @@ export function quoteBlock(text: string, maxLines = 10): string {
   const lines = text.split(/\r?\n/).slice(0, maxLines)
   return lines.map((l) => '> ' + escapeText(l, 500)).join('\n')
 }
+
+/**
+ * A URL from untrusted input (a SARIF rule's helpUri) that may be a Markdown link target: http(s) only,
+ * without characters that could end the link or start markup (spaces, quotes, angle brackets, parentheses,
+ * backticks, backslashes, controls), and not an issue / pull request / discussion URL (GitHub would turn the
+ * bot's link into a cross-reference event on it). Anything else: undefined (the text is shown unlinked).
+ */
+export function safeLink(url: string): string | undefined {
+  if (url.length > 2000 || !/^https?:\/\/[^\s"'<>()`\\|[\]{}]+$/i.test(url)) return undefined
+  if (new RegExp(INVISIBLE.source).test(url)) return undefined
+  if (ISSUE_PATH.test(url)) return undefined
+  return url
+}

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Finding, Level, RuleResult, RuleStatus, Verdict } from '../types.js'
-import { encodePath, escapeText, renderRich, wellFormed } from './escape.js'
+import { encodePath, escapeText, renderRich, safeLink, wellFormed } from './escape.js'
 import { waiverAuditLines, waiverSentence } from './waiver-audit.js'
 
 export const COMMENT_LIMIT = 65536
@@ -131,7 +131,7 @@ export function ruleDetailBlocks(v: Verdict, links: RenderLinks): Block[] {
     if (r.findings.length) {
       lines.push('| | Where | Finding | How to fix |', '|---|---|---|---|')
       for (const f of r.findings) {
-        const what = (f.code ? `<code>${escapeText(f.code)}</code> ` : '') + renderRich(f.message)
+        const what = (f.code ? `${codeOf(f)} ` : '') + renderRich(f.message)
         lines.push(`| ${findingIcon(f)} | ${location(f, v, links)} | ${what} | ${f.hint ? renderRich(f.hint) : ''} |`)
       }
       lines.push('')
@@ -307,9 +307,16 @@ export const OPEN_ITEMS = 10
 /** At most this many locations are listed in one item that shares a fix. */
 const GROUP_LOCATIONS = 10
 
+/** A finding's code, linked to its help page when it has a safe one (see `safeLink`). */
+function codeOf(f: Finding): string {
+  const code = `<code>${escapeText(f.code ?? '')}</code>`
+  const url = f.url ? safeLink(f.url) : undefined
+  return url ? `[${code}](${url})` : code
+}
+
 function findingLine(f: Finding, v: Verdict, links: RenderLinks): string {
   const where = location(f, v, links)
-  return [where, f.code ? `<code>${escapeText(f.code)}</code>` : '', renderRich(f.message)].filter(Boolean).join(' · ')
+  return [where, f.code ? codeOf(f) : '', renderRich(f.message)].filter(Boolean).join(' · ')
 }
 
 function itemOf(group: Blocking[], n: number, v: Verdict, links: RenderLinks): string {

@@ -9,10 +9,12 @@ import { migrationSafety } from './migration-safety/index.js'
 import { runbook } from './runbook/index.js'
 import { coChange } from './co-change.js'
 import { dependencies } from './dependencies/index.js'
+import { secrets } from './secrets/index.js'
+import { codeScanning } from './code-scanning/index.js'
 
 const asRule = <T>(r: T) => r as unknown as Rule
 
-export const RULES: readonly Rule[] = [asRule(prSize), asRule(criticalPathTests), asRule(migrationSafety), asRule(runbook), asRule(coChange), asRule(dependencies)]
+export const RULES: readonly Rule[] = [asRule(prSize), asRule(criticalPathTests), asRule(migrationSafety), asRule(runbook), asRule(coChange), asRule(dependencies), asRule(secrets), asRule(codeScanning)]
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id)

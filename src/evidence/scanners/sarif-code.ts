@@ -1,0 +1,191 @@
+/**
+ * SARIF 2.1.0 → code findings (SAST): the results of any tool that name a location in the code (CodeQL,
+ * Semgrep, ESLint via @microsoft/eslint-formatter-sarif, Bandit, …). Results that name a GHSA/CVE advisory
+ * are dependency vulnerabilities (the `dependencies` rule reads them) and are left out here.
+ *
+ * Read per result: rule (driver or extension rules, by index or id), level (result, else the rule's
+ * defaultConfiguration, else `warning`), `security-severity` (result then rule properties), the first
+ * physical location (uri through `uriBaseId`/`originalUriBaseIds`), `baselineState`, `partialFingerprints`,
+ * accepted suppressions (skipped), the rule's help text and helpUri, and the tool's name and version.
+ */
+import { advisoryIdsIn, ReportError } from './model.js'
+import { parseJsonReport } from './json.js'
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined)
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
+const text = (v: unknown): string | undefined => (isObj(v) ? (str(v.text) ?? str(v.markdown)) : undefined)
+
+export type SarifLevel = 'error' | 'warning' | 'note' | 'none'
+
+export interface CodeResult {
+  tool: string
+  toolVersion?: string
+  ruleId: string
+  ruleName?: string
+  /** The rule's short description / help text (plain text, untrusted). */
+  help?: string
+  helpUri?: string
+  message: string
+  level: SarifLevel
+  /** CVSS-like score from `security-severity`, when given. */
+  securitySeverity?: number
+  /** Path as the report wrote it, `file://` and `%SRCROOT%` resolved, `./` stripped (may still be absolute). */
+  uri?: string
+  line?: number
+  endLine?: number
+  column?: number
+  baselineState?: 'new' | 'unchanged' | 'updated' | 'absent'
+  fingerprints: Record<string, string>
+  /** Report file (or "GitHub code scanning") it came from. */
+  report: string
+  /** GitHub alert URL, for alerts. */
+  url?: string
+}
+
+export interface ParsedCodeReport {
+  path: string
+  tools: string[]
+  results: CodeResult[]
+  /** Results left out: suppressed, advisories (dependencies), no location. */
+  skipped: number
+}
+
+function score(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v) : NaN
+  return Number.isFinite(n) && n > 0 ? n : undefined
+}
+
+function level(v: unknown): SarifLevel | undefined {
+  return v === 'error' || v === 'warning' || v === 'note' || v === 'none' ? v : undefined
+}
+
+function resolveUri(loc: Obj, bases: Obj): string | undefined {
+  let uri = str(loc.uri)
+  if (!uri) return undefined
+  const baseId = str(loc.uriBaseId)
+  if (baseId && !/^[a-z]+:/i.test(uri)) {
+    const b = bases[baseId]
+    const baseUri = isObj(b) ? str(b.uri) : undefined
+    if (baseUri && /^file:/i.test(baseUri)) uri = baseUri.replace(/\/?$/, '/') + uri
+  }
+  let p = uri.replace(/^file:\/\//i, '')
+  try {
+    p = decodeURIComponent(p)
+  } catch {
+    /* keep as written */
+  }
+  return p.replace(/^\.\//, '')
+}
+
+/** Parses a SARIF document already known to be SARIF 2.1.0. */
+export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
+  const results: CodeResult[] = []
+  const tools: string[] = []
+  let skipped = 0
+  for (const run of arr(doc.runs)) {
+    if (!isObj(run)) continue
+    const driver = isObj(run.tool) && isObj(run.tool.driver) ? run.tool.driver : undefined
+    const tool = str(driver?.name) ?? 'unknown SARIF tool'
+    const toolVersion = str(driver?.semanticVersion) ?? str(driver?.version)
+    if (!tools.includes(tool)) tools.push(tool)
+    const rules = arr(driver?.rules).filter(isObj)
+    const extRules = isObj(run.tool) ? arr(run.tool.extensions).filter(isObj).flatMap((e) => arr(e.rules).filter(isObj)) : []
+    const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {}
+    for (const result of arr(run.results)) {
+      if (!isObj(result)) continue
+      if (arr(result.suppressions).some((s) => isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
+        skipped++
+        continue
+      }
+      const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined) ?? '(no rule id)'
+      const idx = typeof result.ruleIndex === 'number' ? result.ruleIndex : isObj(result.rule) && typeof result.rule.index === 'number' ? result.rule.index : -1
+      const rule = (idx >= 0 && idx < rules.length && rules[idx].id === ruleId ? rules[idx] : undefined) ?? [...rules, ...extRules].find((r) => r.id === ruleId)
+      if (advisoryIdsIn(ruleId).length || advisoryIdsIn(str(rule?.helpUri)).length) {
+        skipped++ // a dependency advisory: the `dependencies` rule's
+        continue
+      }
+      const props = isObj(result.properties) ? result.properties : {}
+      const rprops = isObj(rule?.properties) ? rule.properties : {}
+      const loc = arr(result.locations).find(isObj)
+      const phys = loc && isObj(loc.physicalLocation) ? loc.physicalLocation : undefined
+      const art = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : undefined
+      const region = phys && isObj(phys.region) ? phys.region : undefined
+      const uri = art ? resolveUri(art, bases) : undefined
+      if (!uri) {
+        skipped++
+        continue
+      }
+      const line = typeof region?.startLine === 'number' && region.startLine > 0 ? region.startLine : undefined
+      const endLine = typeof region?.endLine === 'number' && line !== undefined && region.endLine >= line ? region.endLine : line
+      const baseline = str(result.baselineState)
+      const fps: Record<string, string> = {}
+      for (const src of [result.partialFingerprints, result.fingerprints]) if (isObj(src)) for (const [k, v] of Object.entries(src)) if (typeof v === 'string') fps[k] = v
+      const helpText = text(rule?.help) ?? text(rule?.fullDescription) ?? text(rule?.shortDescription)
+      const helpUri = str(rule?.helpUri)
+      results.push({
+        tool,
+        toolVersion,
+        ruleId,
+        ruleName: str(rule?.name),
+        help: helpText,
+        helpUri: helpUri && /^https?:\/\//i.test(helpUri) ? helpUri : undefined,
+        message: text(result.message) ?? text(rule?.shortDescription) ?? ruleId,
+        level: level(result.level) ?? (isObj(rule?.defaultConfiguration) ? level(rule.defaultConfiguration.level) : undefined) ?? 'warning',
+        securitySeverity: score(props['security-severity']) ?? score(rprops['security-severity']),
+        uri,
+        line,
+        endLine,
+        column: typeof region?.startColumn === 'number' ? region.startColumn : undefined,
+        baselineState: baseline === 'new' || baseline === 'unchanged' || baseline === 'updated' || baseline === 'absent' ? baseline : undefined,
+        fingerprints: fps,
+        report: path,
+      })
+    }
+  }
+  return { path, tools, results, skipped }
+}
+
+/** Reads a SARIF report for code findings; anything that is not SARIF 2.1.0 throws ReportError naming the file. */
+export function parseCodeReport(path: string, content: string): ParsedCodeReport {
+  const doc = parseJsonReport(path, content)
+  if (!isObj(doc) || !Array.isArray(doc.runs)) {
+    const keys = isObj(doc) ? Object.keys(doc).slice(0, 5).join(', ') || 'none' : Array.isArray(doc) ? 'an array' : String(doc)
+    throw new ReportError(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`)
+  }
+  if (doc.version !== '2.1.0') throw new ReportError(path, `${path}: SARIF version ${String(doc.version ?? '(none)')} is not supported (expected 2.1.0)`)
+  return parseSarifCode(path, doc)
+}
+
+/** A GitHub code-scanning alert (list-alerts-for-repo item) → CodeResult; undefined when it has no location. */
+export function alertResult(raw: unknown): CodeResult | undefined {
+  if (!isObj(raw) || !isObj(raw.rule)) return undefined
+  const rule = raw.rule
+  const inst = isObj(raw.most_recent_instance) ? raw.most_recent_instance : {}
+  const loc = isObj(inst.location) ? inst.location : {}
+  const path = str(loc.path)
+  if (!path) return undefined
+  const tool = isObj(raw.tool) ? raw.tool : {}
+  const sec = str(rule.security_severity_level)
+  const secScore = sec === 'critical' ? 9.5 : sec === 'high' ? 8 : sec === 'medium' ? 5.5 : sec === 'low' ? 2 : undefined
+  const line = typeof loc.start_line === 'number' && loc.start_line > 0 ? loc.start_line : undefined
+  return {
+    tool: str(tool.name) ?? 'GitHub code scanning',
+    toolVersion: str(tool.version),
+    ruleId: str(rule.id) ?? str(rule.name) ?? '(no rule id)',
+    ruleName: str(rule.name),
+    help: str(rule.help) ?? str(rule.full_description) ?? str(rule.description),
+    helpUri: str(rule.help_uri) && /^https?:\/\//i.test(str(rule.help_uri)!) ? str(rule.help_uri) : undefined,
+    message: (isObj(inst.message) ? str(inst.message.text) : undefined) ?? str(rule.description) ?? 'code-scanning alert',
+    level: level(rule.severity) ?? 'warning',
+    securitySeverity: secScore,
+    uri: path,
+    line,
+    endLine: typeof loc.end_line === 'number' && line !== undefined && loc.end_line >= line ? loc.end_line : line,
+    column: typeof loc.start_column === 'number' ? loc.start_column : undefined,
+    fingerprints: {},
+    report: 'GitHub code scanning',
+    url: str(raw.html_url),
+  }
+}
