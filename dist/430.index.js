@@ -13,12 +13,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51094);
 /* harmony import */ var _github_contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33113);
 /* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30955);
-/* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69241);
-/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9393);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26643);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3187);
-/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25344);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(18673);
+/* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(55425);
+/* harmony import */ var _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58808);
+/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9393);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62515);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83627);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(25344);
+/* harmony import */ var _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(26328);
+/* harmony import */ var _engine_waivers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3151);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(18673);
+
+
+
 
 
 
@@ -84,9 +90,8 @@ function releaseGatesRule(facts, settings, problem, gateIdentity) {
  * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
  * become information ("approved for release"); the others name the PRs that need the label.
  */
-function approvable(rule, settings, pullsTouching, approved) {
+function approvable(rule, settings, pullsTouching, approved, verify) {
     const label = settings.approval_label;
-    const has = (p) => p.labels.some((l) => l.toLowerCase() === label.toLowerCase());
     return {
         ...rule,
         async evaluate(ctx, options) {
@@ -94,15 +99,23 @@ function approvable(rule, settings, pullsTouching, approved) {
             const findings = await Promise.all(out.findings.map(async (f) => {
                 if ((f.kind ?? 'violation') !== 'violation' || !f.path)
                     return f;
-                const touching = await pullsTouching(f.path);
+                const path = f.path;
+                const touching = await pullsTouching(path);
                 if (!touching.length)
                     return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` };
-                const missing = touching.filter((p) => !has(p));
+                const checks = await Promise.all(touching.map(async (p) => ({ p, a: await verify(p, path) })));
+                const missing = checks.filter((c) => !c.a.approved);
                 if (!missing.length) {
-                    approved.push({ rule: rule.id, path: f.path, pulls: touching.map((p) => p.number), message: f.message });
-                    return { ...f, kind: 'info', message: `Approved for release by label ${label} on ${touching.map((p) => pr(p.number)).join(', ')}: ${f.message}` };
+                    const approvals = checks.map(({ p, a }) => ({ pull: p.number, by: a.by ?? '', via: a.via ?? '', at: a.at, url: a.url }));
+                    approved.push({ rule: rule.id, path, pulls: touching.map((p) => p.number), message: f.message, approvals });
+                    return { ...f, kind: 'info', message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}` };
                 }
-                return { ...f, message: `${f.message} (from ${missing.map((p) => pr(p.number)).join(', ')})`, hint: `${f.hint ? `${f.hint} — ` : ''}or approve it for this release with the label ${label} on ${missing.map((p) => pr(p.number)).join(', ')}` };
+                const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`);
+                return {
+                    ...f,
+                    message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})${refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''}`,
+                    hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
+                };
             }));
             return { ...out, findings };
         },
@@ -117,8 +130,8 @@ async function evaluateRelease(input) {
     let baseRef = input.base;
     if (input.base === 'auto') {
         if (!input.environment)
-            throw new _range_js__WEBPACK_IMPORTED_MODULE_7__.ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
-        const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_7__.lastSuccessfulDeployment)(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
+            throw new _range_js__WEBPACK_IMPORTED_MODULE_8__.ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
+        const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_8__.lastSuccessfulDeployment)(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
         if (dep) {
             baseRef = dep.sha;
             facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
@@ -134,7 +147,7 @@ async function evaluateRelease(input) {
     let baseSha = baseRef ?? input.head;
     let headSha = input.head;
     if (baseRef) {
-        const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_7__.compareRange)(octokit, repo, baseRef, input.head);
+        const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_8__.compareRange)(octokit, repo, baseRef, input.head);
         baseSha = cmp.baseSha;
         headSha = cmp.headSha;
         facts.base.sha ??= cmp.baseSha;
@@ -146,7 +159,7 @@ async function evaluateRelease(input) {
         if (cmp.status === 'behind' || cmp.status === 'diverged') {
             notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` });
         }
-        const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_7__.mergedPullsInRange)(octokit, repo, cmp.commits);
+        const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_8__.mergedPullsInRange)(octokit, repo, cmp.commits);
         facts.direct = direct;
         facts.pulls = pulls; // gate results are filled below, after the policy caps the count
     }
@@ -154,9 +167,9 @@ async function evaluateRelease(input) {
     // Contents (the policy and .gitattributes first, then what the rules plan) are read in GraphQL batches.
     const store = new _github_contents_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentStore */ .Vh(octokit, repo, { sizeHint: (0,_github_contents_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeHintsFrom */ .C5)(files, headSha) });
     const { read: readBase, policyText, gitattributes } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnforcedSide */ .uu)(octokit, repo, baseSha, input.policyPath, undefined, store);
-    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_4__/* .markExclusions */ .zj)(files, gitattributes);
+    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_5__/* .markExclusions */ .zj)(files, gitattributes);
     const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`;
-    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_7__.COMPARE_FILES_CAP;
+    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_8__.COMPARE_FILES_CAP;
     const changes = {
         base: baseSha,
         head: headSha,
@@ -167,13 +180,15 @@ async function evaluateRelease(input) {
         readBase,
     };
     if (truncated)
-        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_7__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
+        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_8__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
     const meta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } };
     const evidence = (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .apiEvidence */ .Eu)(octokit, repo, baseSha, headSha, input.evidence);
     const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
-    const { loaded, errors } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryLoadPolicy */ .oB)(policyText, input.policyPath, readBase);
+    const remote = input.remotePolicy ?? new _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_4__.RemotePolicyReader(octokit);
+    const { loaded, errors } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryLoadPolicy */ .oB)(policyText, input.policyPath, readBase, { remote: remote.read });
     if (!loaded)
-        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_5__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultResolvedPolicy */ .aW)()), facts };
+        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_6__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultResolvedPolicy */ .aW)()), facts };
+    notes.push(...(0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .enforcementNotes */ .Yy)(loaded));
     const policy = loaded.policy;
     const settings = policy.release;
     const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planReads */ .z)(policy, files, 'release');
@@ -183,7 +198,7 @@ async function evaluateRelease(input) {
         problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
         facts.pulls = facts.pulls.slice(0, settings.max_pull_requests);
     }
-    facts.pulls = await (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__.gateResults)(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_8__.ACTIONS_GATE_IDENTITY);
+    facts.pulls = await (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__.gateResults)(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_10__.ACTIONS_GATE_IDENTITY);
     // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
     const fileLists = new Map();
     const filesOf = (p) => {
@@ -195,19 +210,31 @@ async function evaluateRelease(input) {
         return f;
     };
     const pullsTouching = async (path) => {
-        const sets = await (0,_range_js__WEBPACK_IMPORTED_MODULE_7__.mapLimit)(facts.pulls, 4, filesOf);
+        const sets = await (0,_range_js__WEBPACK_IMPORTED_MODULE_8__.mapLimit)(facts.pulls, 4, filesOf);
         return facts.pulls.filter((_, i) => sets[i]?.has(path));
     };
-    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_6__/* .RULES */ .y.some((r) => r.id === id));
+    // Release approvals, verified from each PR's records (its timeline, the approver's role or team, CODEOWNERS
+    // at the deployed commit); identities are looked up once for the whole range.
+    const identities = new _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_9__/* .IdentityCache */ .NP();
+    const recordsOf = new Map();
+    const verifyApproval = (p, path) => {
+        let rec = recordsOf.get(p.number);
+        if (!rec) {
+            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_9__/* .githubWaiverRecords */ .I5)(octokit, repo, { number: p.number, author: p.author, headRef: p.headRef ?? '', headSha: p.headSha ?? '', sameRepo: p.sameRepo !== false && !!p.headRef, htmlUrl: p.htmlUrl }, readBase, identities);
+            recordsOf.set(p.number, rec);
+        }
+        return (0,_engine_waivers_js__WEBPACK_IMPORTED_MODULE_11__/* .verifyReleaseApproval */ .A6)(rec, p, settings.approval_label, settings.approvers, [path], policy.waivers.allow_self);
+    };
+    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_7__/* .RULES */ .y.some((r) => r.id === id));
     if (unknown.length)
-        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_6__/* .RULES */ .y.map((r) => r.id).join(', ')}.` });
+        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_7__/* .RULES */ .y.map((r) => r.id).join(', ')}.` });
     const rules = [
-        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_8__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_8__.ACTIONS_GATE_IDENTITY)),
-        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_6__/* .RULES */ .y.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved) : r)),
+        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_10__.ACTIONS_GATE_IDENTITY)),
+        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_7__/* .RULES */ .y.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r)),
     ];
     const gatePolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } };
     await planned;
-    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
+    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
     return { verdict, policy, facts };
 }
 
@@ -490,6 +517,8 @@ async function mergedPullsInRange(octokit, r, commits) {
                     author: p.user?.login ?? '',
                     labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
                     headSha: p.head?.sha,
+                    headRef: p.head?.ref,
+                    sameRepo: !p.head?.repo?.full_name || p.head.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase(),
                     mergedAt: p.merged_at,
                     mergeCommitSha: p.merge_commit_sha ?? undefined,
                     htmlUrl: p.html_url,

@@ -278,6 +278,8 @@ async function mergedPullsInRange(octokit, r, commits) {
                     author: p.user?.login ?? '',
                     labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
                     headSha: p.head?.sha,
+                    headRef: p.head?.ref,
+                    sameRepo: !p.head?.repo?.full_name || p.head.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase(),
                     mergedAt: p.merged_at,
                     mergeCommitSha: p.merge_commit_sha ?? undefined,
                     htmlUrl: p.html_url,

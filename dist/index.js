@@ -1,6 +1,123 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 27485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lo: () => (/* binding */ COMMANDS),
+/* harmony export */   PZ: () => (/* binding */ isHelpOrVersion),
+/* harmony export */   T3: () => (/* binding */ commandUsage),
+/* harmony export */   Tl: () => (/* binding */ packageVersion),
+/* harmony export */   u_: () => (/* binding */ USAGE)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The CLI's usage text and version, in a module of their own: `--help`, `<command> --help` and
+ * `--version` are answered from here by src/main.ts without evaluating the rest of the CLI (issue 15
+ * item 5: start-up).
+ */
+
+
+
+const COMMANDS = ['check', 'validate', 'explain', 'serve', 'queue', 'release', 'report', 'schema', 'help'];
+const USAGE = `pr-gate — hold a change to the team's engineering standards
+
+Usage:
+  pr-gate check [--base REF] [--head REF] [--committed] [--policy FILE] [--format text|markdown|json]
+                [--body TEXT|-] [--label NAME]...
+      Evaluate the diff between base and head of the git checkout in the current directory. Base (default):
+      the merge base with the default branch as git knows it (origin/HEAD, the upstream of the current
+      branch, init.defaultBranch, then main, master, trunk); the output says which. Head (default): HEAD
+      plus the uncommitted changes (staged, unstaged and untracked files); --committed checks commits
+      only, and so does an explicit --head. --body - reads the PR description from standard input.
+      Policy: --policy FILE from disk, else .github/quality-gate.yml at the base ref, else the embedded
+      default policy.
+  pr-gate validate [FILE] [--offline [SPEC=]ORGFILE]...
+      Validate a policy file (default .github/quality-gate.yml) with its extends chain. A github: extends
+      (org policy) is read through the API with GITHUB_TOKEN or GH_TOKEN (GITHUB_API_URL); --offline
+      ORGFILE stands in for the github: files the policy extends directly, --offline
+      github:OWNER/REPO/PATH@REF=ORGFILE for one of them (repeatable). Keys that loosen an org floor
+      (locked) are reported (exit 2): the gate would enforce the org value.
+  pr-gate explain [RULE|DANGER]  List the rules, show one rule's options and defaults, or one migration
+                                 danger (e.g. create-index-non-concurrent): lock, why, safe recipe.
+  pr-gate schema                 Print the policy JSON Schema (policies/schema.json).
+  pr-gate release --repo OWNER/NAME --head REF [--base REF|auto] [--environment ENV] [--check-name NAME]
+                  [--gate-identity LIST] [--policy PATH] [--format text|markdown|json]
+      Is this release safe to deploy? The pull requests merged between base (default auto: the latest
+      successful deployment to --environment) and head, their gate results, and the release diff, through
+      the GitHub API (GITHUB_TOKEN, GITHUB_API_URL). Only gate results published by --gate-identity count
+      (default github-actions: App slugs, App ids, user:LOGIN). See docs/release.md.
+  pr-gate report [--since 90d|12w|DATE] [--from DATE] [--to DATE] [--branch REF] [--policy FILE]
+                 [--threshold LINES] [--alerts FILE] [--fail-on-trend] [--format text|json|csv|markdown] [--svg DIR]
+      Team trends over a window (default the last 90 days): the pull requests merged on the default
+      branch (merge and squash commits), each evaluated by the gate against its first parent; per ISO
+      week and over the window: PR size (median, p90, share over 300 lines), critical areas with tests,
+      migration dangers, runbook opt-outs, vulnerability fix SLA (--alerts: Dependabot alerts JSON),
+      gate conclusions, the rules that fail most. --svg DIR also writes the charts as SVG files.
+      --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend. See docs/report.md.
+  pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
+      PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL, REDIS_URL (see docs/app.md).
+  pr-gate queue failed [--json] | pr-gate queue replay ID... | pr-gate queue replay --all
+      The App's durable queue (REDIS_URL): list the deliveries that failed every try, or put them back
+      in the queue for a fresh set of tries.
+  pr-gate help, pr-gate --help, pr-gate <command> --help
+  pr-gate --version
+
+Exit codes: 0 gate passed (success or neutral), 1 gate failed, 2 usage or configuration error.
+`;
+/** The usage of one command: its lines of USAGE. */
+function commandUsage(cmd) {
+    const lines = USAGE.split('\n');
+    const start = lines.findIndex((l) => l.startsWith(`  pr-gate ${cmd} `) || l === `  pr-gate ${cmd}`);
+    if (start < 0)
+        return undefined;
+    let end = start + 1;
+    while (end < lines.length && /^ {6,}\S/.test(lines[end]))
+        end++;
+    const exit = lines.find((l) => l.startsWith('Exit codes'));
+    return `Usage:\n${lines.slice(start, end).join('\n')}\n\n${exit ?? ''}\n`;
+}
+/** The version of the package the bundle belongs to (the nearest package.json that names one). */
+function packageVersion() {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url));
+    for (;;) {
+        try {
+            const pkg = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'package.json'), 'utf8'));
+            if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
+                return pkg.version;
+        }
+        catch {
+            // no package.json here (or not JSON): look further up
+        }
+        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+        if (up === dir)
+            return 'unknown';
+        dir = up;
+    }
+}
+/**
+ * The invocations src/main.ts answers from this module alone, without loading the CLI: no command,
+ * `help`, `--help`, `-h`, `<command> --help`, `--version`. `main` (src/cli/main.ts) answers them the same way.
+ */
+function isHelpOrVersion([cmd, ...rest]) {
+    if (cmd === undefined)
+        return true;
+    if (cmd === '--version' || cmd === '-V' || cmd === 'version')
+        return true;
+    if (cmd === 'help' || cmd === '--help' || cmd === '-h')
+        return true;
+    return COMMANDS.includes(cmd) && (rest.includes('--help') || rest.includes('-h'));
+}
+
+
+/***/ }),
+
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -136,26 +253,53 @@ function isApiError(e) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27485);
 /**
  * Entry of the bundle (dist/index.js): with a subcommand it is the `pr-gate` CLI; without one, inside
  * GitHub Actions, it is the Action.
  */
 
+
+// The usage text and version only (a small module): `--help` and `--version` need nothing else.
+
 // A library that fails in the background (e.g. a wasm that cannot load) must not crash the gate with a
 // stack trace: say what happened in one line; the rule that needed it reports itself as not evaluated.
 process.on('unhandledRejection', (e) => {
-    process.stderr.write(`pr-quality-gate: background error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e).split('\n')[0]}\n`);
+    process.stderr.write(`pr-quality-gate: background error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e).split('\n')[0]}\n`);
 });
 const args = process.argv.slice(2);
 // Each face is loaded only when it runs (issue 15 item 5): the Action never evaluates the CLI's modules
 // (the App server, release mode, the schema printer), and the CLI never evaluates the Action's.
 if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(719), __nccwpck_require__.e(78), __nccwpck_require__.e(430), __nccwpck_require__.e(165), __nccwpck_require__.e(815), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65095));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(454), __nccwpck_require__.e(78), __nccwpck_require__.e(357), __nccwpck_require__.e(600)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70600));
     await run();
 }
+else if ((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelpOrVersion */ .PZ)(args)) {
+    // `--help`, `<command> --help`, `--version`: printed from the usage module alone (issue 15 item 5), the
+    // same text the CLI prints; a reader that goes away (`| head`) ends the output quietly.
+    process.stdout.on('error', () => undefined);
+    const [cmd, ...rest] = args;
+    if (cmd === '--version' || cmd === '-V' || cmd === 'version')
+        process.stdout.write(`pr-gate ${(0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .packageVersion */ .Tl)()}\n`);
+    else if (_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMANDS */ .Lo.includes(cmd) && (rest.includes('--help') || rest.includes('-h')))
+        process.stdout.write((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .commandUsage */ .T3)(cmd) ?? _cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_);
+    else {
+        process.stdout.write(_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_);
+        if (cmd === undefined)
+            process.exitCode = 2; // no command: usage, as a usage error
+    }
+}
 else {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(719), __nccwpck_require__.e(165), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59757));
+    // Node 22.1+: V8's compile cache (in the OS temp dir, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE
+    // turns it off) for the CLI, which runs again and again on one machine: a warm run skips compiling the
+    // bundle's chunks (measured on Node 24 here: ~6 % of a small `check`). Not for the Action: a hosted
+    // runner starts each job empty, where the cache would only cost its writing (~10 %, measured the same way).
+    ;
+    node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(454), __nccwpck_require__.e(357), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30596));
     process.exitCode = await main(args);
 }
 
@@ -172,6 +316,7 @@ __webpack_async_result__();
 /* harmony export */   Jp: () => (/* binding */ renderRich),
 /* harmony export */   O0: () => (/* binding */ encodePath),
 /* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   o3: () => (/* binding */ safeLink),
 /* harmony export */   xx: () => (/* binding */ visibleControls)
 /* harmony export */ });
 /* unused harmony export quoteBlock */
@@ -262,6 +407,21 @@ function wellFormed(s) {
 function quoteBlock(text, maxLines = 10) {
     const lines = text.split(/\r?\n/).slice(0, maxLines);
     return lines.map((l) => '> ' + escapeText(l, 500)).join('\n');
+}
+/**
+ * A URL from untrusted input (a SARIF rule's helpUri) that may be a Markdown link target: http(s) only,
+ * without characters that could end the link or start markup (spaces, quotes, angle brackets, parentheses,
+ * backticks, backslashes, controls), and not an issue / pull request / discussion URL (GitHub would turn the
+ * bot's link into a cross-reference event on it). Anything else: undefined (the text is shown unlinked).
+ */
+function safeLink(url) {
+    if (url.length > 2000 || !/^https?:\/\/[^\s"'<>()`\\|[\]{}]+$/i.test(url))
+        return undefined;
+    if (new RegExp(INVISIBLE.source).test(url))
+        return undefined;
+    if (ISSUE_PATH.test(url))
+        return undefined;
+    return url;
 }
 
 
@@ -446,6 +606,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 

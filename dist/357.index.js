@@ -1,5 +1,5 @@
-export const id = 165;
-export const ids = [165];
+export const id = 357;
+export const ids = [357];
 export const modules = {
 
 /***/ 9393:
@@ -223,10 +223,10 @@ function filterPaths(items, include, exclude = []) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $b: () => (/* binding */ findReasonedDeclaration),
+/* harmony export */   gB: () => (/* binding */ visibleLines),
 /* harmony export */   jS: () => (/* binding */ findDeclarations),
 /* harmony export */   qx: () => (/* binding */ isPlaceholderReason)
 /* harmony export */ });
-/* unused harmony export visibleLines */
 /**
  * Declarations written in a pull request's description: lines such as `Runbook: not needed — only a log
  * message changed` or `Changelog: not needed - internal refactor`. Generic: any rule (or the waiver logic)
@@ -327,7 +327,7 @@ function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ planReads)
 /* harmony export */ });
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3187);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83627);
 
 function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y) {
     const head = new Set();
@@ -360,63 +360,20 @@ function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTE
 
 /***/ }),
 
-/***/ 26643:
+/***/ 62515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
-  zF: () => (/* binding */ infrastructureErrorVerdict),
-  GS: () => (/* binding */ policyErrorVerdict),
-  Rg: () => (/* binding */ runGate)
-});
-
-// UNUSED EXPORTS: decide, runRule
-
-;// CONCATENATED MODULE: ./src/types.ts
-const LEVELS = ['off', 'notice', 'warn', 'fail'];
-function levelRank(level) {
-    return LEVELS.indexOf(level);
-}
-function maxLevel(a, b) {
-    return levelRank(a) >= levelRank(b) ? a : b;
-}
-
-// EXTERNAL MODULE: ./src/rules/index.ts + 43 modules
-var src_rules = __webpack_require__(3187);
-// EXTERNAL MODULE: ./src/change/pr-body.ts
-var pr_body = __webpack_require__(29705);
-;// CONCATENATED MODULE: ./src/engine/waivers.ts
-
-function waiverFor(ruleId, pr, settings) {
-    const label = `${settings.label_prefix}${ruleId}`;
-    if (!pr.labels.some((l) => l.toLowerCase() === label.toLowerCase()))
-        return undefined;
-    if (!settings.require_reason) {
-        const reason = (0,pr_body/* findDeclarations */.jS)(pr.body, label, { exact: true })
-            .map((d) => d.reason.trim())
-            .find((r) => r && !(0,pr_body/* isPlaceholderReason */.qx)(r));
-        return { waived: true, label, reason };
-    }
-    const { accepted, rejected } = (0,pr_body/* findReasonedDeclaration */.$b)(pr.body, label, settings.min_reason_length, { exact: true });
-    if (accepted)
-        return { waived: true, label, reason: accepted.reason.trim() };
-    const first = rejected[0];
-    if (!first) {
-        return { waived: false, label, rejected: `label ${label} is set but the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)` };
-    }
-    const reason = first.declaration.reason.trim() || undefined;
-    if (reason && (0,pr_body/* isPlaceholderReason */.qx)(reason))
-        return { waived: false, label, reason, rejected: `the waiver reason "${reason}" is a template placeholder, not a reason` };
-    if (reason)
-        return { waived: false, label, reason, rejected: `the waiver reason is shorter than ${settings.min_reason_length} characters` };
-    return { waived: false, label, rejected: `label ${label} is set but the line "${label}" in the PR description gives no reason` };
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/engine/run.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ policyErrorVerdict),
+/* harmony export */   Rg: () => (/* binding */ runGate),
+/* harmony export */   gJ: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.gJ),
+/* harmony export */   zF: () => (/* binding */ infrastructureErrorVerdict)
+/* harmony export */ });
+/* unused harmony exports runRule, decide */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16141);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83627);
+/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3151);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
 
@@ -425,7 +382,7 @@ var errors = __webpack_require__(83916);
 /** Caps a finding's level at the rule's level. */
 function effectiveLevel(f, ruleLevel) {
     const own = f.level ?? ruleLevel;
-    return levelRank(own) <= levelRank(ruleLevel) ? own : ruleLevel;
+    return (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .levelRank */ .Le)(own) <= (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .levelRank */ .Le)(ruleLevel) ? own : ruleLevel;
 }
 async function runRule(rule, ctx, options) {
     const base = { id: rule.id, description: rule.description, level: options.level };
@@ -441,7 +398,7 @@ async function runRule(rule, ctx, options) {
         let worst = 'off';
         for (const f of findings)
             if ((f.kind ?? 'violation') === 'violation')
-                worst = maxLevel(worst, f.level ?? options.level);
+                worst = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .maxLevel */ .Lf)(worst, f.level ?? options.level);
         if (worst !== 'off')
             status = worst;
         const errors = findings.filter((f) => f.kind === 'error');
@@ -458,21 +415,22 @@ async function runRule(rule, ctx, options) {
             durationMs: Math.round(performance.now() - started),
             labels: out.labels,
             notes: out.notes?.length ? out.notes : undefined,
+            data: out.data,
         };
     }
     catch (e) {
         return {
             ...base,
             status: 'error',
-            findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${(0,errors/* errorMessage */.gJ)(e)}` }],
-            error: (0,errors/* errorMessage */.gJ)(e),
+            findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}` }],
+            error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e),
             durationMs: Math.round(performance.now() - started),
         };
     }
 }
 async function runGate(input) {
     const { policy, ctx } = input;
-    const rules = input.rules ?? src_rules/* RULES */.y;
+    const rules = input.rules ?? _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y;
     const notes = [...(input.notes ?? [])];
     const results = [];
     for (const rule of rules) {
@@ -480,9 +438,10 @@ async function runGate(input) {
         const result = await runRule(rule, ctx, options);
         if (result.status === 'error') {
             // A waiver accepts findings a reviewer has read; a rule that could not be evaluated has none to accept.
-            // Waiving it would turn a fault (an outage, an unreadable report) into a green check.
-            const w = waiverFor(rule.id, ctx.pr, policy.waivers);
-            if (w?.waived) {
+            // Waiving it would turn a fault (an outage, an unreadable report) into a green check. (Only the label is
+            // looked at here: no record is read for a waiver that could not apply anyway.)
+            const label = `${policy.waivers.label_prefix}${rule.id}`;
+            if (ctx.pr.labels.some((l) => l.toLowerCase() === label.toLowerCase())) {
                 notes.push({
                     level: 'warning',
                     message: `Waiver for ${rule.id} not applied: the rule could not be evaluated, and a waiver covers findings, not a failure to evaluate. Re-run the check once the cause is fixed.`,
@@ -490,14 +449,7 @@ async function runGate(input) {
             }
         }
         else if (result.status === 'fail' || result.status === 'warn') {
-            const w = waiverFor(rule.id, ctx.pr, policy.waivers);
-            if (w?.waived) {
-                result.waiver = { label: w.label, reason: w.reason };
-                result.status = 'waived';
-            }
-            else if (w?.rejected) {
-                notes.push({ level: 'warning', message: `Waiver for ${rule.id} not applied: ${w.rejected}.` });
-            }
+            await applyWaiver(result, ctx, policy, notes);
         }
         if (result.notes)
             notes.push(...result.notes);
@@ -510,6 +462,53 @@ async function runGate(input) {
         });
     }
     return decide({ results, notes, policy, ctx, policySource: input.policySource });
+}
+/** The paths a rule's findings name (all changed files when they name none): whose CODEOWNERS may waive it. */
+function pathsOf(result, ctx) {
+    const named = [...new Set(result.findings.map((f) => f.path).filter((p) => !!p))];
+    return named.length ? named : ctx.changes.files.map((f) => f.path);
+}
+/**
+ * Applies the waiver of a failing or warning rule. With GitHub's records (Action, App) only a verified act
+ * of an approver counts; without them (the CLI) the `--label` given by the operator does, and says so.
+ */
+async function applyWaiver(result, ctx, policy, notes) {
+    if (!ctx.waiverRecords) {
+        const w = (0,_waivers_js__WEBPACK_IMPORTED_MODULE_3__/* .waiverFor */ .Qd)(result.id, ctx.pr, policy.waivers);
+        if (w?.waived) {
+            result.waiver = { rule: result.id, by: 'command line', via: 'a --label given to the CLI, not verified against GitHub', head: ctx.changes.head, reason: w.reason, kind: 'local', label: w.label };
+            result.status = 'waived';
+        }
+        else if (w?.rejected)
+            notes.push({ level: 'warning', message: `Waiver for ${result.id} not applied: ${w.rejected}.` });
+        return;
+    }
+    const own = policy.rules[result.id]?.approvers;
+    const v = await (0,_waivers_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyWaiver */ .Gk)({
+        ruleId: result.id,
+        pr: ctx.pr,
+        head: ctx.changes.head,
+        settings: policy.waivers,
+        approvers: own ?? policy.waivers.approvers,
+        invalidateOnPush: (0,_waivers_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidatesOnPush */ .Ud)(policy.waivers, result.id),
+        paths: pathsOf(result, ctx),
+        records: ctx.waiverRecords,
+    });
+    if (v.waived && v.audit) {
+        result.waiver = v.audit;
+        result.status = 'waived';
+        return;
+    }
+    if (v.unverified.length) {
+        notes.push({
+            level: 'warning',
+            message: `Waiver for ${result.id} not verified, so not applied: ${v.unverified[0]}.`,
+            detail: v.unverified.length > 1 ? v.unverified.slice(1).join('\n') : undefined,
+        });
+    }
+    if (v.rejected.length) {
+        notes.push({ level: 'warning', message: `Waiver for ${result.id} not applied: ${v.rejected[0]}.`, detail: v.rejected.length > 1 ? v.rejected.slice(1).join('\n') : undefined });
+    }
 }
 /** The conclusion, from results and gate-level facts. */
 function decide(args) {
@@ -596,6 +595,281 @@ function infrastructureErrorVerdict(message, ctx, policySource, policy) {
     const notes = [{ level: 'error', message: `The gate could not evaluate this pull request: ${message}. No rule was evaluated; re-run the job once GitHub answers.` }];
     const results = [{ id: 'gate', description: 'Reading the pull request from GitHub', level: 'fail', status: 'error', findings: [{ kind: 'error', message }], error: message }];
     return decide({ results, notes, policy, ctx, policySource });
+}
+
+
+/***/ }),
+
+/***/ 3151:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A6: () => (/* binding */ verifyReleaseApproval),
+/* harmony export */   Gk: () => (/* binding */ verifyWaiver),
+/* harmony export */   Qd: () => (/* binding */ waiverFor),
+/* harmony export */   Ud: () => (/* binding */ invalidatesOnPush)
+/* harmony export */ });
+/* unused harmony export waiveCommands */
+/* harmony import */ var _change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29705);
+
+function waiverFor(ruleId, pr, settings) {
+    const label = `${settings.label_prefix}${ruleId}`;
+    if (!pr.labels.some((l) => l.toLowerCase() === label.toLowerCase()))
+        return undefined;
+    if (!settings.require_reason) {
+        const reason = (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findDeclarations */ .jS)(pr.body, label, { exact: true })
+            .map((d) => d.reason.trim())
+            .find((r) => r && !(0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlaceholderReason */ .qx)(r));
+        return { waived: true, label, reason };
+    }
+    const { accepted, rejected } = (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findReasonedDeclaration */ .$b)(pr.body, label, settings.min_reason_length, { exact: true });
+    if (accepted)
+        return { waived: true, label, reason: accepted.reason.trim() };
+    const first = rejected[0];
+    if (!first) {
+        return { waived: false, label, rejected: `label ${label} is set but the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)` };
+    }
+    const reason = first.declaration.reason.trim() || undefined;
+    if (reason && (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlaceholderReason */ .qx)(reason))
+        return { waived: false, label, reason, rejected: `the waiver reason "${reason}" is a template placeholder, not a reason` };
+    if (reason)
+        return { waived: false, label, reason, rejected: `the waiver reason is shorter than ${settings.min_reason_length} characters` };
+    return { waived: false, label, rejected: `label ${label} is set but the line "${label}" in the PR description gives no reason` };
+}
+/** `/gate waive <rule> <reason>` lines of a review or comment (outside HTML comments and code fences). */
+function waiveCommands(body) {
+    const out = [];
+    for (const line of (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleLines */ .gB)(body ?? '')) {
+        const m = /^\s*(?:>\s*)*\/gate\s+waive\s+([A-Za-z0-9_.-]+)(?:[ \t]+(.*))?$/i.exec(line);
+        if (m)
+            out.push({ rule: m[1].toLowerCase(), reason: (m[2] ?? '').trim() });
+    }
+    return out;
+}
+const short = (sha) => (sha ? sha.slice(0, 12) : '?');
+function what(c) {
+    const who = c.act.actor ? `@${c.act.actor}` : 'an unknown user';
+    if (c.act.kind === 'label')
+        return `the label ${c.label} added by ${who} at ${c.act.at}`;
+    const noun = c.act.kind === 'review' ? 'review' : c.act.kind === 'review-comment' ? 'review comment' : 'comment';
+    return `the /gate waive ${noun} by ${who} at ${c.act.at}`;
+}
+function reasonProblem(reason, settings) {
+    if (!settings.require_reason)
+        return undefined;
+    const r = (reason ?? '').trim();
+    if (!r)
+        return 'it gives no reason';
+    if ((0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlaceholderReason */ .qx)(r))
+        return `its reason "${r}" is a template placeholder`;
+    if ([...r].length < settings.min_reason_length)
+        return `its reason is shorter than ${settings.min_reason_length} characters`;
+    return undefined;
+}
+/**
+ * The waiver of one rule, verified from GitHub's records: the newest act that passes every check counts.
+ * Checks that need no API call come first (author, reason, edits, head binding); the approver check last.
+ */
+async function verifyWaiver(input) {
+    const { ruleId, pr, settings } = input;
+    const label = `${settings.label_prefix}${ruleId}`;
+    const out = { waived: false, rejected: [], unverified: [] };
+    const recs = await input.records.records();
+    if (!recs.ok) {
+        if (pr.labels.some((l) => l.toLowerCase() === label.toLowerCase()))
+            out.unverified.push(`the label ${label} is set, but who set it could not be read: ${recs.why}`);
+        else
+            out.unverified.push(`waivers given in reviews and comments could not be read: ${recs.why}`);
+        return out;
+    }
+    const candidates = [];
+    // The label: only its latest event counts (added by the author, removed, re-added by an approver: the approver's).
+    if (pr.labels.some((l) => l.toLowerCase() === label.toLowerCase())) {
+        const events = recs.value.labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase());
+        const last = events[events.length - 1];
+        if (!last || last.event !== 'labeled')
+            out.rejected.push(`the label ${label} is set, but GitHub's events show no one adding it`);
+        else {
+            const { accepted, rejected } = settings.require_reason ? (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findReasonedDeclaration */ .$b)(pr.body, label, settings.min_reason_length, { exact: true }) : { accepted: (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findDeclarations */ .jS)(pr.body, label, { exact: true })[0], rejected: [] };
+            const c = { act: { kind: 'label', actor: last.actor, at: last.at, url: last.url, label }, label, reason: accepted?.reason.trim() || undefined };
+            if (settings.require_reason && !accepted) {
+                const first = rejected[0];
+                c.problem = first ? `the PR description's reason line is rejected: ${first.why}` : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`;
+            }
+            candidates.push(c);
+        }
+    }
+    for (const act of recs.value.acts) {
+        for (const cmd of waiveCommands(act.body)) {
+            if (cmd.rule !== ruleId.toLowerCase())
+                continue;
+            const c = { act, reason: cmd.reason || undefined };
+            if (act.kind === 'review' && act.state !== 'approved')
+                c.problem = `the review is not an approval (${act.state || 'no state'}); use an approving review or a review comment`;
+            else
+                c.problem = reasonProblem(cmd.reason, settings);
+            candidates.push(c);
+        }
+    }
+    candidates.sort((a, b) => Date.parse(b.act.at) - Date.parse(a.act.at));
+    for (const c of candidates) {
+        const actor = c.act.actor;
+        const why = (reason) => out.rejected.push(`${what(c)} does not count: ${reason}`);
+        if (!actor) {
+            why("GitHub's record names no actor");
+            continue;
+        }
+        if (!settings.allow_self && actor.toLowerCase() === pr.author.toLowerCase()) {
+            why('it was given by the PR author, and a waiver needs someone else (waivers.allow_self is false)');
+            continue;
+        }
+        if (!pr.author) {
+            out.unverified.push(`${what(c)} could not be verified: the PR's author is unknown`);
+            continue;
+        }
+        if (c.problem) {
+            why(c.problem);
+            continue;
+        }
+        if (c.act.edited) {
+            why('it was edited after it was written, so its text may not be its author\'s');
+            continue;
+        }
+        if (input.invalidateOnPush) {
+            if (c.act.kind === 'review' || c.act.kind === 'review-comment') {
+                if (c.act.commitId !== input.head) {
+                    why(`it was given on commit ${short(c.act.commitId)}, not on the current head ${short(input.head)}, and waivers.invalidate_on_push covers ${ruleId}: it must be given again`);
+                    continue;
+                }
+            }
+            else {
+                const pushed = await input.records.headPushedAt();
+                if (!pushed.ok) {
+                    out.unverified.push(`${what(c)} could not be bound to the current head ${short(input.head)}: ${pushed.why}`);
+                    continue;
+                }
+                if (!(Date.parse(c.act.at) > Date.parse(pushed.value))) {
+                    why(`it was given before the current head ${short(input.head)} was pushed (${pushed.value}), and waivers.invalidate_on_push covers ${ruleId}: it must be given again`);
+                    continue;
+                }
+            }
+        }
+        const check = await input.records.approver(actor, input.approvers, input.paths);
+        if (!check.approver) {
+            if (check.unverified)
+                out.unverified.push(`${what(c)}: ${check.why}`);
+            else
+                why(check.why);
+            continue;
+        }
+        out.waived = true;
+        out.audit = { rule: ruleId, by: actor, via: check.via, at: c.act.at, head: input.head, reason: c.reason, kind: c.act.kind, url: c.act.url, label: c.label };
+        return out;
+    }
+    return out;
+}
+/** Does `waivers.invalidate_on_push` cover this rule? */
+function invalidatesOnPush(settings, ruleId) {
+    const v = settings.invalidate_on_push;
+    return v === true || (Array.isArray(v) && v.includes(ruleId));
+}
+/**
+ * Was the approval label on this merged PR given by a release approver who is not its author? The latest
+ * `labeled` event counts. A label added after the merge approves what was merged; one added before must
+ * come after the push of the PR's last head (GitHub's activity record), or it approved something else.
+ */
+async function verifyReleaseApproval(records, pull, label, approvers, paths, allowSelf = false) {
+    if (!pull.labels.some((l) => l.toLowerCase() === label.toLowerCase()))
+        return { approved: false, why: `no ${label} label` };
+    const recs = await records.records();
+    if (!recs.ok)
+        return { approved: false, unverified: true, why: `the ${label} label could not be verified: ${recs.why}` };
+    const events = recs.value.labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase());
+    const last = events[events.length - 1];
+    if (!last || last.event !== 'labeled')
+        return { approved: false, why: `the ${label} label is set, but GitHub's events show no one adding it` };
+    if (!last.actor)
+        return { approved: false, why: `GitHub's record of the ${label} label names no actor` };
+    const who = `@${last.actor}`;
+    if (!allowSelf && (!pull.author || last.actor.toLowerCase() === pull.author.toLowerCase()))
+        return { approved: false, why: `the ${label} label was added by ${pull.author ? 'the PR author' : 'someone'} ${who}${pull.author ? '' : ' while the PR author is unknown'}, and an approval needs someone else` };
+    const afterMerge = pull.mergedAt && Date.parse(last.at) >= Date.parse(pull.mergedAt);
+    if (!afterMerge) {
+        const pushed = await records.headPushedAt();
+        if (!pushed.ok)
+            return { approved: false, unverified: true, why: `the ${label} label by ${who} was added before the merge and could not be bound to the merged head ${short(pull.headSha)}: ${pushed.why}` };
+        if (!(Date.parse(last.at) > Date.parse(pushed.value)))
+            return { approved: false, why: `the ${label} label by ${who} was added before the last push to the PR (${pushed.value}): it approved an earlier version` };
+    }
+    const check = await records.approver(last.actor, approvers, paths);
+    if (!check.approver)
+        return { approved: false, unverified: check.unverified, why: `the ${label} label was added by ${who}, but ${check.why}` };
+    return { approved: true, by: last.actor, via: check.via, at: last.at, url: last.url };
+}
+
+
+/***/ }),
+
+/***/ 4488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UH: () => (/* binding */ redactedOf),
+/* harmony export */   _I: () => (/* binding */ scrub),
+/* harmony export */   ax: () => (/* binding */ fingerprintOf)
+/* harmony export */ });
+/* unused harmony export PREVIEW_MIN_LENGTH */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * How a detected secret is named on every surface without echoing it: a stable fingerprint (a prefix of
+ * its SHA-256, what allowlists match) and a redacted preview (the first and last 4 characters, only when
+ * the secret is long enough that they are a small part of it). The secret text itself never leaves here.
+ */
+
+/** Shortest secret whose first and last 4 characters may be shown (8 of 24+: a third at most). */
+const PREVIEW_MIN_LENGTH = 24;
+/** `sha256:` + the first 16 hex digits of the SHA-256 of the secret (UTF-8). Allowlists match this. */
+function fingerprintOf(secret) {
+    return 'sha256:' + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
+}
+/**
+ * `AKIA…MPLE (sha256:…)` when the secret is at least PREVIEW_MIN_LENGTH characters of one line; else only
+ * the fingerprint. The preview characters are restricted to [A-Za-z0-9_-] (a key block's dashes, a token's
+ * prefix): anything else, and multi-line secrets, are shown as the fingerprint alone.
+ */
+function redactedOf(secret) {
+    const fp = fingerprintOf(secret);
+    const s = secret.trim();
+    if (s.length < PREVIEW_MIN_LENGTH || /[\r\n]/.test(s))
+        return fp;
+    const head = s.slice(0, 4);
+    const tail = s.slice(-4);
+    if (!/^[A-Za-z0-9_-]{4}$/.test(head) || !/^[A-Za-z0-9_-]{4}$/.test(tail))
+        return fp;
+    return `${head}…${tail} (${fp})`;
+}
+/**
+ * Replaces every occurrence of any of `secrets` (and of any 12-character piece of one) in `text` with its
+ * fingerprint: applied to every string the secrets rule outputs that came from the diff (an inline
+ * allow comment's reason may quote the key it allows).
+ */
+function scrub(text, secrets) {
+    const long = [...new Set(secrets)].filter((x) => x.length >= 8).sort((a, b) => b.length - a.length);
+    let s = text;
+    // Whole secrets first (longest first), then pieces: two fakes may share a piece.
+    for (const secret of long)
+        if (s.includes(secret))
+            s = s.split(secret).join(fingerprintOf(secret));
+    for (const secret of long) {
+        // A part of it (a quoted half of a key): any 12-character window.
+        for (let i = 0; i + 12 <= secret.length && s.length >= 12; i += 1) {
+            const w = secret.slice(i, i + 12);
+            if (s.includes(w))
+                s = s.split(w).join('[redacted]');
+        }
+    }
+    return s;
 }
 
 
@@ -708,11 +982,15 @@ function workspaceEvidence(root, origin = 'workspace', maxEntries = MAX_ENTRIES)
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WRITE_BURST: () => (/* binding */ WRITE_BURST),
+/* harmony export */   WRITE_INTERVAL_MS: () => (/* binding */ WRITE_INTERVAL_MS),
 /* harmony export */   callOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.C8),
 /* harmony export */   createClient: () => (/* binding */ createClient),
+/* harmony export */   createWriteLimiters: () => (/* binding */ createWriteLimiters),
 /* harmony export */   describeApiError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.gg),
 /* harmony export */   graphqlReader: () => (/* binding */ graphqlReader),
-/* harmony export */   statusOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.c2)
+/* harmony export */   statusOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.c2),
+/* harmony export */   writeLimiters: () => (/* binding */ writeLimiters)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43934);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86856);
@@ -729,6 +1007,41 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/**
+ * The write budget of a run (issue 15 item 3). GitHub asks integrations making *a large number* of
+ * POST/PATCH/PUT/DELETE requests to wait a second between them, and its secondary rate limit counts
+ * content-generating requests: in general no more than 80 a minute and 500 an hour (docs/architecture.md,
+ * "Write budget"). A run of the Action writes 2–4 times (check run, comment, a label, a duplicate removed):
+ * spacing those a second apart cost every run a second or more and protects nothing. So writes draw on a
+ * token bucket: WRITE_BURST tokens to start with, one more every WRITE_INTERVAL_MS up to WRITE_BURST again,
+ * one write at a time. Any minute thus holds at most WRITE_BURST + 60 writes of one key (< 80); the hourly
+ * count is the number of writes the runs make, which spacing never changed.
+ */
+const WRITE_BURST = 4;
+const WRITE_INTERVAL_MS = 1000;
+let burstLimiters;
+/**
+ * The process's write limiters, one token bucket per throttle key (Bottleneck reservoir with a periodic
+ * increase), passed to @octokit/plugin-throttling as its `write` group. Built once and shared by every client
+ * of the process, as the plugin's own groups are, so a second client of the same key (the unpaced reader's
+ * sibling, a retry) draws on the same bucket.
+ */
+function writeLimiters() {
+    return (burstLimiters ??= createWriteLimiters());
+}
+/** A new group of write buckets (`writeLimiters` is the process's one; tests build their own). */
+function createWriteLimiters() {
+    return new (bottleneck__WEBPACK_IMPORTED_MODULE_1___default().Group)({
+        id: 'pr-quality-gate-write',
+        maxConcurrent: 1,
+        reservoir: WRITE_BURST,
+        reservoirIncreaseInterval: WRITE_INTERVAL_MS,
+        reservoirIncreaseAmount: 1,
+        reservoirIncreaseMaximum: WRITE_BURST,
+        // The plugin's key timeout: an idle key's limiter is dropped after 2 minutes (its bucket is full by then).
+        timeout: 2 * 60 * 1000,
+    });
+}
 /** Each client's unpaced sibling, built on first use (see `graphqlReader`). */
 const readers = new WeakMap();
 /**
@@ -764,6 +1077,7 @@ function buildClient(o) {
         throttle: {
             ...(o.throttleId ? { id: o.throttleId } : {}),
             ...(o.throttle === false ? { enabled: false } : {}),
+            ...(o.writeBurst === false ? {} : { write: writeLimiters() }),
             // Clustering needs the full Bottleneck (the plugin's default build has no Redis datastore).
             ...(o.throttleConnection ? { Bottleneck: (bottleneck__WEBPACK_IMPORTED_MODULE_1___default()), connection: o.throttleConnection } : {}),
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
@@ -1025,7 +1339,7 @@ function sizeHintsFrom(files, headRef) {
 
 /***/ }),
 
-/***/ 69241:
+/***/ 55425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1034,6 +1348,7 @@ __webpack_require__.d(__webpack_exports__, {
   lo: () => (/* binding */ DEFAULT_POLICY_PATH),
   Eu: () => (/* binding */ apiEvidence),
   aW: () => (/* binding */ defaultResolvedPolicy),
+  Yy: () => (/* binding */ enforcementNotes),
   qd: () => (/* binding */ evaluatePullRequest),
   uu: () => (/* binding */ readEnforcedSide),
   oB: () => (/* binding */ tryLoadPolicy)
@@ -1047,12 +1362,14 @@ var source = __webpack_require__(51094);
 var github_contents = __webpack_require__(33113);
 // EXTERNAL MODULE: ./src/engine/plan.ts
 var engine_plan = __webpack_require__(30955);
-// EXTERNAL MODULE: ./src/policy/load.ts + 2 modules
-var load = __webpack_require__(34784);
+// EXTERNAL MODULE: ./src/policy/load.ts + 3 modules
+var load = __webpack_require__(40949);
+// EXTERNAL MODULE: ./src/github/remote-policy.ts
+var remote_policy = __webpack_require__(58808);
 // EXTERNAL MODULE: ./src/change/generated.ts
 var generated = __webpack_require__(9393);
-// EXTERNAL MODULE: ./src/engine/run.ts + 2 modules
-var run = __webpack_require__(26643);
+// EXTERNAL MODULE: ./src/engine/run.ts
+var run = __webpack_require__(62515);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/policy/validate.ts
@@ -1152,8 +1469,86 @@ async function provide(call, why) {
     }
 }
 
-// EXTERNAL MODULE: ./src/policy/schema.ts
-var schema = __webpack_require__(54139);
+// EXTERNAL MODULE: ./src/evidence/redact.ts
+var redact = __webpack_require__(4488);
+;// CONCATENATED MODULE: ./src/github/security.ts
+
+
+const security_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Most alerts whose locations are read (one request each, newest first); the rest are named in a note. */
+const MAX_SECRET_ALERTS = 200;
+/**
+ * Open secret-scanning alerts with a `commit` location in one of the PR's commits: the PR's commit list
+ * (GitHub lists 250 at most), the open alerts (newest first), and each alert's locations.
+ */
+async function fetchSecretScanningAlerts(octokit, p) {
+    return provide(async () => {
+        const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner: p.owner, repo: p.repo, pull_number: p.pull, per_page: 100 });
+        if (!Array.isArray(commits))
+            throw new MalformedAnswer('the commit list is not a list');
+        const shas = new Set([p.head, ...commits.map((c) => (security_isObject(c) && typeof c.sha === 'string' ? c.sha : '')).filter(Boolean)]);
+        const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100 });
+        if (!Array.isArray(alerts))
+            throw new MalformedAnswer('the alert list is not a list');
+        const out = [];
+        for (const [i, raw] of alerts.slice(0, MAX_SECRET_ALERTS).entries()) {
+            if (!security_isObject(raw) || typeof raw.number !== 'number')
+                throw new MalformedAnswer(`alert ${i} has no number`);
+            const locs = await octokit.paginate(octokit.rest.secretScanning.listLocationsForAlert, { owner: p.owner, repo: p.repo, alert_number: raw.number, per_page: 100 });
+            if (!Array.isArray(locs))
+                throw new MalformedAnswer(`the locations of alert ${raw.number} are not a list`);
+            const locations = [];
+            for (const l of locs) {
+                if (!security_isObject(l) || l.type !== 'commit' || !security_isObject(l.details))
+                    continue;
+                const d = l.details;
+                if (typeof d.commit_sha !== 'string' || !shas.has(d.commit_sha) || typeof d.path !== 'string')
+                    continue;
+                const line = typeof d.start_line === 'number' ? d.start_line : 1;
+                locations.push({ path: d.path, line, endLine: typeof d.end_line === 'number' ? Math.max(d.end_line, line) : line, commit: d.commit_sha });
+            }
+            if (!locations.length)
+                continue;
+            const secret = typeof raw.secret === 'string' ? raw.secret : '';
+            out.push({
+                number: raw.number,
+                secretType: typeof raw.secret_type === 'string' ? raw.secret_type : 'unknown',
+                displayName: typeof raw.secret_type_display_name === 'string' ? raw.secret_type_display_name : typeof raw.secret_type === 'string' ? raw.secret_type : 'secret',
+                htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : undefined,
+                fingerprint: secret ? (0,redact/* fingerprintOf */.ax)(secret) : `github-alert:${raw.number}`,
+                redacted: secret ? (0,redact/* redactedOf */.UH)(secret) : `(GitHub alert #${raw.number})`,
+                locations,
+            });
+        }
+        return out;
+    }, {
+        forbidden: (m) => `GitHub secret-scanning alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
+            '`permissions: security-events: read` (a GitHub App needs "Secret scanning alerts: read"); secret scanning must be enabled ' +
+            '(Settings → Code security → Secret Protection). Fork PRs get no such access.',
+        notFound: `GitHub secret-scanning alerts answered 404 for ${p.owner}/${p.repo}: secret scanning is not enabled (Settings → Code security → Secret Protection), or the token cannot see the repository.`,
+        failed: 'reading GitHub secret-scanning alerts failed',
+    });
+}
+/** Open code-scanning alerts of `refs/pull/N/merge` (all tools, all pages). */
+async function fetchCodeScanningAlerts(octokit, p) {
+    return provide(async () => {
+        const data = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, { owner: p.owner, repo: p.repo, ref: `refs/pull/${p.pull}/merge`, state: 'open', per_page: 100 });
+        if (!Array.isArray(data))
+            throw new MalformedAnswer('the alert list is not a list');
+        const bad = data.findIndex((a) => !security_isObject(a) || !security_isObject(a.rule) || typeof a.number !== 'number');
+        if (bad >= 0)
+            throw new MalformedAnswer(`alert ${bad} has no number or rule`);
+        return data;
+    }, {
+        forbidden: (m) => `GitHub code-scanning alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
+            '`permissions: security-events: read`; on private repositories code scanning needs GitHub Code Security. Fork PRs get no such access.',
+        notFound: `GitHub code-scanning alerts answered 404 for ${p.owner}/${p.repo} refs/pull/${p.pull}/merge: code scanning is not set up, or no analysis was uploaded for this pull request yet.`,
+        failed: 'reading GitHub code-scanning alerts failed',
+    });
+}
+
+// EXTERNAL MODULE: ./src/policy/schema.ts + 1 modules
+var schema = __webpack_require__(21458);
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __webpack_require__(96584);
 // EXTERNAL MODULE: ./src/json.ts
@@ -1241,7 +1636,12 @@ function commentsOf(connection) {
 
 // EXTERNAL MODULE: ./src/policy/budget.ts
 var budget = __webpack_require__(41213);
+// EXTERNAL MODULE: ./src/github/waiver-records.ts
+var waiver_records = __webpack_require__(26328);
 ;// CONCATENATED MODULE: ./src/github/evaluate.ts
+
+
+
 
 
 
@@ -1273,9 +1673,9 @@ function prMeta(pr, repo) {
         htmlUrl: pr.htmlUrl,
     };
 }
-/** API-backed evidence (dependency review between base and head, Dependabot alerts), called only by the
- * rules that ask for it, and at most once per run. */
-function apiEvidence(octokit, repo, base, head, workspace) {
+/** API-backed evidence (dependency review between base and head, Dependabot alerts, and for a pull request
+ * its secret- and code-scanning alerts), called only by the rules that ask for it, and at most once per run. */
+function apiEvidence(octokit, repo, base, head, workspace, pull) {
     const once = (f) => {
         let p;
         return () => (p ??= f());
@@ -1284,6 +1684,12 @@ function apiEvidence(octokit, repo, base, head, workspace) {
         ...workspace,
         dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head })),
         dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+        ...(pull !== undefined
+            ? {
+                secretScanningAlerts: once(() => fetchSecretScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull, head })),
+                codeScanningAlerts: once(() => fetchCodeScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull })),
+            }
+            : {}),
     };
 }
 /**
@@ -1298,15 +1704,27 @@ async function readEnforcedSide(octokit, repo, ref, policyPath, known, store) {
     return { read, policyText, gitattributes };
 }
 /** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
-async function tryLoadPolicy(text, path, read) {
+async function tryLoadPolicy(text, path, read, options = {}) {
     try {
-        return { loaded: await (0,load/* loadPolicy */.tb)(text, path, read) };
+        return { loaded: await (0,load/* loadPolicy */.tb)(text, path, read, options) };
     }
     catch (e) {
         if (e instanceof load/* PolicyError */.pn)
             return { errors: e.issues.map(load/* formatIssue */.Hd) };
         throw e;
     }
+}
+/** The gate-level notes that say which org floors were enforced (shown in the comment, check run and JSON). */
+function enforcementNotes(loaded) {
+    if (!loaded.enforced.length)
+        return [];
+    return [
+        {
+            level: 'warning',
+            message: `Org policy enforced: ${loaded.enforced.length === 1 ? 'one locked key' : `${loaded.enforced.length} locked keys`} of the org policy could not be loosened by this repository's policy; the org values apply.`,
+            detail: loaded.enforced.map(load/* describeEnforcement */.u1).join('\n'),
+        },
+    ];
 }
 /**
  * Evaluates the PR. When an API call fails after its retries, the result is still a verdict (the policy's
@@ -1368,7 +1786,8 @@ async function evaluateOrThrow(input, known) {
         if (!store.has(item.ref, item.path))
             store.markRestOnly(item.ref, item.path);
     const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store);
-    const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase);
+    const remote = input.remotePolicy ?? new remote_policy.RemotePolicyReader(octokit, { log: input.log });
+    const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read });
     known.policy = loaded?.policy;
     if (!listed.ok)
         throw listed.error;
@@ -1378,18 +1797,21 @@ async function evaluateOrThrow(input, known) {
     if (loaded)
         await store.prefetch(toRefs((0,engine_plan/* planReads */.z)(loaded.policy, files, 'pull_request'), pr));
     const changes = (0,source/* apiChangeSet */.$L)(octokit, repo, pr, files, store);
-    const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence);
-    const ctx = { changes, pr: prMeta(pr, repo), evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request' };
+    const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence, pr.number);
+    const meta = prMeta(pr, repo);
+    // GitHub's records of who waived what: read only when a rule fails or warns (src/engine/waivers.ts).
+    const waiverRecords = (0,waiver_records/* githubWaiverRecords */.I5)(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase);
+    const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request', waiverRecords };
     const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`;
     if (!loaded)
         return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments };
-    const notes = [...(input.notes ?? [])];
+    const notes = [...(input.notes ?? []), ...enforcementNotes(loaded)];
     const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath);
     const verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes });
     // The PR's policy is previewed after the verdict is decided, so it can neither change nor delay it (and the
     // evidence it shares with the enforced run was already read outside the preview's budget).
     if (policyFile)
-        verdict.notes.splice(notes.length, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx));
+        verdict.notes.splice(notes.length, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx, remote));
     return { verdict, policy: loaded.policy, comments: snapshot.comments };
 }
 /** Wall-time budget of the preview of the PR's policy (API reads included). */
@@ -1401,14 +1823,14 @@ const PREVIEW_MAX_BLOCK_MS = 500;
  * text: its regexes run on RE2 and its globs under the glob caps, and the whole preview runs under a budget
  * (see src/policy/budget.ts); when the budget runs out the preview is skipped and the note says so.
  */
-async function headPolicyNote(input, headPath, ctx) {
+async function headPolicyNote(input, headPath, ctx, remote) {
     const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`;
     if (!headPath)
         return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` };
     const outcome = await (0,budget/* withBudget */.Y$)(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async () => {
         const readHead = (p) => ctx.changes.readHead(p);
         const text = await readHead(headPath);
-        const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead);
+        const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead, { remote: remote.read });
         if (!loaded)
             return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') };
         const v = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
@@ -1421,6 +1843,166 @@ async function headPolicyNote(input, headPath, ctx) {
         level: 'warning',
         message: `${prefix} The preview of the PR's policy was skipped: ${outcome.why}. The verdict does not depend on it.`,
     };
+}
+
+
+/***/ }),
+
+/***/ 58808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   APP_ACCESS_HINT: () => (/* binding */ APP_ACCESS_HINT),
+/* harmony export */   DEFAULT_ACCESS_HINT: () => (/* binding */ DEFAULT_ACCESS_HINT),
+/* harmony export */   RESOLVE_REF_QUERY: () => (/* binding */ RESOLVE_REF_QUERY),
+/* harmony export */   RemotePolicyCache: () => (/* binding */ RemotePolicyCache),
+/* harmony export */   RemotePolicyCaches: () => (/* binding */ RemotePolicyCaches),
+/* harmony export */   RemotePolicyReader: () => (/* binding */ RemotePolicyReader)
+/* harmony export */ });
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
+/* harmony import */ var _contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33113);
+/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40949);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8301);
+
+
+
+
+const RESOLVE_REF_QUERY = `query prGateRemotePolicyRef($owner: String!, $name: String!, $ref: String!) {
+  repository(owner: $owner, name: $name) {
+    object(expression: $ref) { oid }
+  }
+}`;
+/** Files of org policy repositories at commit SHAs, kept across deliveries (bounded, least recently used out). */
+class RemotePolicyCache {
+    maxEntries;
+    map = new Map();
+    constructor(maxEntries = 500) {
+        this.maxEntries = maxEntries;
+    }
+    get(key) {
+        const v = this.map.get(key);
+        if (v !== undefined) {
+            this.map.delete(key);
+            this.map.set(key, v);
+        }
+        return v;
+    }
+    set(key, value) {
+        this.map.delete(key);
+        this.map.set(key, value);
+        while (this.map.size > this.maxEntries)
+            this.map.delete(this.map.keys().next().value);
+    }
+    get size() {
+        return this.map.size;
+    }
+}
+/** One cache per App installation (what one installation's token may read is never served to another). */
+class RemotePolicyCaches {
+    maxInstallations;
+    entriesEach;
+    caches = new Map();
+    constructor(maxInstallations = 1000, entriesEach = 200) {
+        this.maxInstallations = maxInstallations;
+        this.entriesEach = entriesEach;
+    }
+    forInstallation(id) {
+        let c = this.caches.get(id);
+        if (c)
+            this.caches.delete(id);
+        else
+            c = new RemotePolicyCache(this.entriesEach);
+        this.caches.set(id, c);
+        while (this.caches.size > this.maxInstallations)
+            this.caches.delete(this.caches.keys().next().value);
+        return c;
+    }
+}
+/** The "cannot read" advice for the App: its installation token reads only the repositories it is installed on. */
+const APP_ACCESS_HINT = 'The App reads it with its installation token, which can read only the repositories the App is installed on: install the App on that repository too (for the org\'s .github repository, "All repositories" or add it to the selected ones). See docs/policy.md, "Org policy".';
+const DEFAULT_ACCESS_HINT = "The Action's GITHUB_TOKEN can read only the workflow's own repository: pass a token that can read it as the `policy-token` input (a fine-grained token or a GitHub App token with contents: read on that repository), or run the gate as the GitHub App installed on that repository too. See docs/policy.md, \"Org policy\".";
+const SHA = /^[0-9a-f]{40}$/i;
+class RemotePolicyReader {
+    octokit;
+    options;
+    stats = { resolves: 0, reads: 0, cacheHits: 0 };
+    shas = new Map();
+    files = new Map();
+    stores = new Map();
+    constructor(octokit, options = {}) {
+        this.octokit = octokit;
+        this.options = options;
+    }
+    read = (spec) => {
+        const repoKey = `${spec.owner}/${spec.repo}`.toLowerCase();
+        const runKey = `${repoKey}@${spec.ref}:${spec.path}`;
+        let p = this.files.get(runKey);
+        if (!p) {
+            p = this.resolve(spec).then((sha) => this.readAt(spec, repoKey, sha));
+            this.files.set(runKey, p);
+        }
+        return p;
+    };
+    resolve(spec) {
+        if (SHA.test(spec.ref))
+            return Promise.resolve(spec.ref.toLowerCase());
+        const key = `${spec.owner}/${spec.repo}@${spec.ref}`.toLowerCase();
+        let p = this.shas.get(key);
+        if (!p) {
+            p = this.resolveOnce(spec);
+            this.shas.set(key, p);
+        }
+        return p;
+    }
+    async resolveOnce(spec) {
+        const repo = `${spec.owner}/${spec.repo}`;
+        this.stats.resolves++;
+        let data;
+        try {
+            data = await (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.graphqlReader)(this.octokit)(RESOLVE_REF_QUERY, { owner: spec.owner, name: spec.repo, ref: spec.ref });
+        }
+        catch (e) {
+            const errors = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__.at)(e, 'errors'));
+            const types = errors.map((err) => (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__.at)(err, 'type')));
+            if (types.includes('NOT_FOUND') || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
+                throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(this.cannotRead(repo, 'GitHub answers that the repository does not exist or that this token cannot see it (NOT_FOUND)'));
+            if (types.includes('FORBIDDEN') || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 403 || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 401)
+                throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(this.cannotRead(repo, `GitHub refuses this token (${types.includes('FORBIDDEN') ? 'FORBIDDEN' : (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e)})`));
+            throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(`${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`resolving ${spec.ref} in ${repo}`, e)}; the policy cannot be read, so the gate fails closed`);
+        }
+        const oid = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__.at)(data, 'repository', 'object', 'oid'));
+        if (!oid)
+            throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(`${repo} has no ${spec.ref === 'HEAD' ? 'default branch' : `branch, tag or commit ${JSON.stringify(spec.ref)}`}`);
+        return oid;
+    }
+    cannotRead(repo, why) {
+        return `cannot read ${repo}: ${why}. ${this.options.accessHint ?? DEFAULT_ACCESS_HINT}`;
+    }
+    async readAt(spec, repoKey, sha) {
+        const cacheKey = `${repoKey}@${sha}:${spec.path}`;
+        const cached = this.options.cache?.get(cacheKey);
+        if (cached !== undefined) {
+            this.stats.cacheHits++;
+            return cached ?? undefined;
+        }
+        let store = this.stores.get(repoKey);
+        if (!store)
+            this.stores.set(repoKey, (store = new _contents_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentStore */ .Vh(this.octokit, { owner: spec.owner, repo: spec.repo }, { log: this.options.log })));
+        this.stats.reads++;
+        let text;
+        try {
+            text = await store.read(sha, spec.path);
+        }
+        catch (e) {
+            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e);
+            if (status === 403 || status === 401)
+                throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(this.cannotRead(`${spec.owner}/${spec.repo}`, `GitHub refuses this token (${status})`));
+            throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(`${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`reading ${spec.path} of ${spec.owner}/${spec.repo} at ${sha.slice(0, 12)}`, e)}; the policy cannot be read, so the gate fails closed`);
+        }
+        this.options.cache?.set(cacheKey, text ?? null);
+        return text;
+    }
 }
 
 
@@ -1577,6 +2159,329 @@ function apiChangeSet(octokit, r, pr, files, store) {
 
 /***/ }),
 
+/***/ 26328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I5: () => (/* binding */ githubWaiverRecords),
+/* harmony export */   NP: () => (/* binding */ IdentityCache)
+/* harmony export */ });
+/* unused harmony exports ROLES, PERMISSION_HINTS, parseTimeline, parseReviewComments, parseCodeowners, codeownersMatch, ownersOf, CODEOWNERS_PATHS, describeApprovers */
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8301);
+/* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82236);
+
+
+
+/** Repository roles, weakest first (`none` and `read` never approve). */
+const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+const PERMISSION_HINTS = {
+    timeline: 'the token needs `issues: read` and `pull-requests: read` (a workflow triggered by a fork may be refused: use the App, or pull_request_target without checking out the head)',
+    activity: 'the token needs `contents: read` on the repository the head branch lives in (a fork PR\'s pushes are not in this repository\'s activity: ask the approver for an approving review with `/gate waive`, which GitHub binds to the commit)',
+    team: 'the token needs organization `members: read` (a GitHub App permission; a workflow\'s GITHUB_TOKEN can never read team membership: list users or a permission level instead, or run the App)',
+    permission: 'the token needs `metadata: read` on the repository',
+    codeowners: 'the token needs `contents: read`',
+};
+function refusal(what, e, hint) {
+    const s = (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e);
+    if (s === 403 || s === 404 || s === 401)
+        return `GitHub refused ${what} (HTTP ${s}): ${hint}`;
+    return `${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(what, e)}; ${hint}`;
+}
+const MAX_PAGES = 10;
+async function pages(fetch) {
+    const out = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const items = await fetch(page);
+        out.push(...items);
+        if (items.length < 100)
+            return out;
+    }
+    throw new Error(`more than ${MAX_PAGES * 100} records: not all of them could be read`);
+}
+const login = (v) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(v, 'login'));
+/** Timeline items as acts and label events (unknown kinds and malformed items are skipped). */
+function parseTimeline(items, htmlUrl) {
+    const out = { labelEvents: [], acts: [] };
+    for (const item of items) {
+        const event = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'event'));
+        const time = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'created_at')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'submitted_at'));
+        if (!time || Number.isNaN(Date.parse(time)))
+            continue;
+        if (event === 'labeled' || event === 'unlabeled') {
+            const label = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'label', 'name'));
+            if (!label)
+                continue;
+            const id = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'id');
+            out.labelEvents.push({ event, label, actor: login((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'actor')), at: time, url: htmlUrl && typeof id === 'number' ? `${htmlUrl}#event-${id}` : undefined });
+        }
+        else if (event === 'reviewed') {
+            const updated = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'updated_at'));
+            out.acts.push({
+                kind: 'review',
+                actor: login((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'user')),
+                at: time,
+                url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'html_url')),
+                body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'body')) ?? '',
+                commitId: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'commit_id')),
+                state: ((0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'state')) ?? '').toLowerCase(),
+                edited: !!updated && Date.parse(updated) - Date.parse(time) > 1000,
+            });
+        }
+        else if (event === 'commented') {
+            const updated = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'updated_at'));
+            out.acts.push({
+                kind: 'comment',
+                actor: login((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'user')) ?? login((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'actor')),
+                at: time,
+                url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'html_url')),
+                body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'body')) ?? '',
+                edited: !!updated && Date.parse(updated) - Date.parse(time) > 1000,
+            });
+        }
+    }
+    return out;
+}
+function parseReviewComments(items) {
+    const out = [];
+    for (const c of items) {
+        const time = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'created_at'));
+        if (!time || Number.isNaN(Date.parse(time)))
+            continue;
+        const updated = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'updated_at'));
+        out.push({
+            kind: 'review-comment',
+            actor: login((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'user')),
+            at: time,
+            url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'html_url')),
+            body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'body')) ?? '',
+            // The commit the comment was written on (commit_id follows the comment to later commits).
+            commitId: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'original_commit_id')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'commit_id')),
+            edited: !!updated && Date.parse(updated) - Date.parse(time) > 1000,
+        });
+    }
+    return out;
+}
+/** CODEOWNERS: `pattern owner…` lines; the LAST matching line decides a path's owners (GitHub's rule). */
+function parseCodeowners(text) {
+    const out = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (!line)
+            continue;
+        const [pattern, ...owners] = line.split(/\s+/);
+        if (!pattern || pattern.startsWith('!') || pattern.startsWith('['))
+            continue; // negation and sections are not supported by GitHub either
+        out.push({ pattern, owners: owners.filter((o) => o.startsWith('@')).map((o) => o.slice(1).toLowerCase()) });
+    }
+    return out;
+}
+/** Does a CODEOWNERS pattern (gitignore syntax) match `path`? */
+function codeownersMatch(pattern, path) {
+    let p = pattern;
+    const anchored = p.startsWith('/') || p.replace(/\/$/, '').includes('/');
+    p = p.replace(/^\//, '');
+    const dirOnly = p.endsWith('/');
+    if (dirOnly)
+        p = p.replace(/\/+$/, '');
+    if (!p)
+        return true;
+    const globs = anchored ? [p, `${p}/**`] : [`**/${p}`, `**/${p}/**`];
+    if (dirOnly)
+        globs.shift();
+    return globs.some((g) => (0,_change_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .globMatch */ .eu)(path, g));
+}
+/** The owners of `path` (lower-case logins and `org/team` slugs). */
+function ownersOf(rules, path) {
+    let owners = [];
+    for (const r of rules)
+        if (codeownersMatch(r.pattern, path))
+            owners = r.owners;
+    return owners;
+}
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+/** Team memberships and roles, cached across pull requests of one run (release mode reads many). */
+class IdentityCache {
+    teams = new Map();
+    roles = new Map();
+    codeowners;
+}
+/** The records of one pull request, read through the API. */
+function githubWaiverRecords(octokit, repo, pr, readBase, cache = new IdentityCache()) {
+    let records;
+    let pushed;
+    const where = `${repo.owner}/${repo.repo}#${pr.number}`;
+    const readRecords = async () => {
+        let timeline;
+        try {
+            timeline = await pages(async (page) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((await octokit.rest.issues.listEventsForTimeline({ owner: repo.owner, repo: repo.repo, issue_number: pr.number, per_page: 100, page })).data));
+        }
+        catch (e) {
+            return { ok: false, why: refusal(`the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`, e, PERMISSION_HINTS.timeline) };
+        }
+        let comments;
+        try {
+            comments = await pages(async (page) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((await octokit.rest.pulls.listReviewComments({ owner: repo.owner, repo: repo.repo, pull_number: pr.number, per_page: 100, page })).data));
+        }
+        catch (e) {
+            return { ok: false, why: refusal(`the review comments of ${where}`, e, PERMISSION_HINTS.timeline) };
+        }
+        const out = parseTimeline(timeline, pr.htmlUrl);
+        out.acts.push(...parseReviewComments(comments));
+        return { ok: true, value: out };
+    };
+    const readPushed = async () => {
+        if (!pr.sameRepo)
+            return { ok: false, why: `the head branch of ${where} is in a fork, whose pushes this repository does not record; ${PERMISSION_HINTS.activity}` };
+        try {
+            const { data } = await octokit.rest.repos.listActivities({ owner: repo.owner, repo: repo.repo, ref: `refs/heads/${pr.headRef}`, per_page: 100 });
+            const times = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)(data)
+                .filter((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(a, 'after')) === pr.headSha)
+                .map((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(a, 'timestamp')) ?? '')
+                .filter((t) => !Number.isNaN(Date.parse(t)))
+                .sort();
+            const last = times[times.length - 1];
+            if (!last)
+                return { ok: false, why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown` };
+            return { ok: true, value: last };
+        }
+        catch (e) {
+            return { ok: false, why: refusal(`the pushes to ${pr.headRef} (GET /repos/${repo.owner}/${repo.repo}/activity)`, e, PERMISSION_HINTS.activity) };
+        }
+    };
+    const teamMember = (team, user) => {
+        const key = `${team}:${user}`.toLowerCase();
+        let p = cache.teams.get(key);
+        if (!p) {
+            const [org, slug] = team.split('/');
+            p = (async () => {
+                if (!org || !slug)
+                    return { ok: false, why: `"${team}" is not an org/team slug` };
+                try {
+                    const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: user });
+                    return { ok: true, value: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(data, 'state')) === 'active' };
+                }
+                catch (e) {
+                    // 404: not a member, or a team the token cannot see; either way the user is not shown to be a member.
+                    if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
+                        return { ok: true, value: false };
+                    return { ok: false, why: refusal(`the membership of ${user} in ${team}`, e, PERMISSION_HINTS.team) };
+                }
+            })();
+            cache.teams.set(key, p);
+        }
+        return p;
+    };
+    const roleOf = (user) => {
+        const key = user.toLowerCase();
+        let p = cache.roles.get(key);
+        if (!p) {
+            p = (async () => {
+                try {
+                    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username: user });
+                    const role = ((0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(data, 'role_name')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(data, 'permission')) ?? 'none').toLowerCase();
+                    return { ok: true, value: role };
+                }
+                catch (e) {
+                    if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
+                        return { ok: true, value: 'none' };
+                    return { ok: false, why: refusal(`the repository role of ${user}`, e, PERMISSION_HINTS.permission) };
+                }
+            })();
+            cache.roles.set(key, p);
+        }
+        return p;
+    };
+    const codeowners = () => (cache.codeowners ??= (async () => {
+        try {
+            for (const path of CODEOWNERS_PATHS) {
+                const text = await readBase(path);
+                if (text !== undefined)
+                    return { ok: true, value: parseCodeowners(text) };
+            }
+            return { ok: true, value: [] };
+        }
+        catch (e) {
+            return { ok: false, why: refusal('CODEOWNERS at the base', e, PERMISSION_HINTS.codeowners) };
+        }
+    })());
+    return {
+        records: () => (records ??= readRecords()),
+        headPushedAt: () => (pushed ??= readPushed()),
+        async approver(user, spec, paths) {
+            const unverified = [];
+            if ((spec.users ?? []).some((u) => u.replace(/^@/, '').toLowerCase() === user.toLowerCase()))
+                return { approver: true, via: 'listed user' };
+            if (spec.permission) {
+                const role = await roleOf(user);
+                if (!role.ok)
+                    unverified.push(role.why);
+                else {
+                    const have = ROLES.indexOf(role.value);
+                    const need = ROLES.indexOf(spec.permission);
+                    if (need > 1 && have >= need)
+                        return { approver: true, via: `repository role ${role.value}` };
+                }
+            }
+            for (const team of spec.teams ?? []) {
+                const m = await teamMember(team, user);
+                if (!m.ok)
+                    unverified.push(m.why);
+                else if (m.value)
+                    return { approver: true, via: `member of ${team}` };
+            }
+            if (spec.codeowners) {
+                const rules = await codeowners();
+                if (!rules.ok)
+                    unverified.push(rules.why);
+                else if (paths.length) {
+                    let all = true;
+                    for (const path of paths) {
+                        const owners = ownersOf(rules.value, path);
+                        let owns = owners.includes(user.toLowerCase());
+                        for (const o of owners) {
+                            if (owns)
+                                break;
+                            if (!o.includes('/'))
+                                continue;
+                            const m = await teamMember(o, user);
+                            if (!m.ok)
+                                unverified.push(m.why);
+                            else
+                                owns = m.value;
+                        }
+                        if (!owns) {
+                            all = false;
+                            break;
+                        }
+                    }
+                    if (all)
+                        return { approver: true, via: `code owner of ${paths.length === 1 ? paths[0] : `all ${paths.length} paths`}` };
+                }
+            }
+            if (unverified.length)
+                return { approver: false, unverified: true, why: `${user} could not be verified as an approver: ${[...new Set(unverified)].join('; ')}` };
+            return { approver: false, why: `${user} is not an approver (${describeApprovers(spec)})` };
+        },
+    };
+}
+/** The approvers in words, for messages: "users alice; teams acme/dba; role maintain or higher; code owners". */
+function describeApprovers(spec) {
+    const parts = [];
+    if (spec.users?.length)
+        parts.push(`users ${spec.users.join(', ')}`);
+    if (spec.teams?.length)
+        parts.push(`teams ${spec.teams.join(', ')}`);
+    if (spec.permission)
+        parts.push(`repository role ${spec.permission} or higher`);
+    if (spec.codeowners)
+        parts.push('code owners of the paths concerned');
+    return parts.length ? `approvers: ${parts.join('; ')}` : 'the policy names no approvers';
+}
+
+
+/***/ }),
+
 /***/ 8301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1700,24 +2605,29 @@ async function withBudget(ms, maxBlockMs, fn) {
 
 /***/ }),
 
-/***/ 34784:
+/***/ 40949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   pn: () => (/* binding */ PolicyError),
+  _Q: () => (/* binding */ REMOTE_PREFIX),
+  dd: () => (/* binding */ RemoteReadError),
+  u1: () => (/* binding */ describeEnforcement),
   Hd: () => (/* binding */ formatIssue),
   kj: () => (/* binding */ isEmptyPolicy),
-  tb: () => (/* binding */ loadPolicy)
+  tb: () => (/* binding */ loadPolicy),
+  Z_: () => (/* binding */ parseRemoteSpec),
+  iy: () => (/* binding */ remoteName)
 });
 
 // UNUSED EXPORTS: PRESET_NAMES, deepMerge, parsePolicyText
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(33243);
-// EXTERNAL MODULE: ./src/policy/schema.ts
-var policy_schema = __webpack_require__(54139);
+// EXTERNAL MODULE: ./src/policy/schema.ts + 1 modules
+var policy_schema = __webpack_require__(21458);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/policy/positions.ts
@@ -1734,7 +2644,7 @@ function positionsOf(source) {
     const out = new Map();
     let events;
     try {
-        events = (0,js_yaml/* parseEvents */.PH)(source, {});
+        events = (0,js_yaml.parseEvents)(source, {});
     }
     catch {
         return out;
@@ -1761,10 +2671,10 @@ function positionsOf(source) {
         return undefined;
     };
     for (const ev of events) {
-        if (ev.type === js_yaml/* EVENT_SCALAR */._W) {
+        if (ev.type === js_yaml.EVENT_SCALAR) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
-                top.pendingKey = { name: (0,js_yaml/* getScalarValue */.KE)(source, ev), pos: Math.max(0, ev.valueStart) };
+                top.pendingKey = { name: (0,js_yaml.getScalarValue)(source, ev), pos: Math.max(0, ev.valueStart) };
                 top.expectKey = false;
                 continue;
             }
@@ -1772,7 +2682,7 @@ function positionsOf(source) {
             if (p)
                 put(p.path, Math.max(0, ev.valueStart), p.keyPos);
         }
-        else if (ev.type === js_yaml/* EVENT_MAPPING */.uj || ev.type === js_yaml/* EVENT_SEQUENCE */.$J) {
+        else if (ev.type === js_yaml.EVENT_MAPPING || ev.type === js_yaml.EVENT_SEQUENCE) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
                 // complex key: skip its content
@@ -1781,9 +2691,9 @@ function positionsOf(source) {
             }
             const p = place() ?? { path: ['?'] };
             put(p.path, Math.max(0, ev.start), p.keyPos);
-            stack.push(ev.type === js_yaml/* EVENT_MAPPING */.uj ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 });
+            stack.push(ev.type === js_yaml.EVENT_MAPPING ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 });
         }
-        else if (ev.type === js_yaml/* EVENT_ALIAS */.Sm) {
+        else if (ev.type === js_yaml.EVENT_ALIAS) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
                 top.pendingKey = { name: '*', pos: ev.anchorStart };
@@ -1794,7 +2704,7 @@ function positionsOf(source) {
             if (p)
                 put(p.path, Math.max(0, ev.anchorStart), p.keyPos);
         }
-        else if (ev.type === js_yaml/* EVENT_POP */.lV) {
+        else if (ev.type === js_yaml.EVENT_POP) {
             stack.pop();
         }
     }
@@ -1806,18 +2716,175 @@ var validate = __webpack_require__(17766);
 ;// CONCATENATED MODULE: ./src/policy/presets.generated.ts
 // GENERATED by scripts/gen-presets.mjs from policies/*.yml: do not edit.
 const PRESETS = {
-    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or ops doc (RELEASING.md, docs/ops/**, …) or a reasoned line \"Runbook: not needed — <reason>\"\n  # in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\n# When the sticky PR comment is written; the check run always has the full report. always: on every PR,\n# updated in place (a passing PR gets a few lines). Quieter: on-failure (none while green; a red comment\n# already there turns green) or on-change (only when the verdict or findings change). never: check run only.\ncomment: always\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
+    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n#   6. Secret scanning and basic SAST are integrated into CI/CD.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or ops doc (RELEASING.md, docs/ops/**, …) or a reasoned line \"Runbook: not needed — <reason>\"\n  # in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\n  # Standard 6: secret scanning runs in CI. The lines a PR adds are scanned with secretlint's recommended\n  # rules (binary and lock files skipped), with GitHub's own secret-scanning alerts when the token may read\n  # them. A credential fails: rotate it first, then remove it from history. The gate never prints it.\n  # Fake keys of tests: allowlist them by path, detector or fingerprint with a reason.\n  secrets:\n    level: fail\n    allow: []\n    inline_allow: true\n    use_secret_scanning_alerts: true\n\n  # Standard 6, SAST half: basic SAST runs in CI. Off here because it needs a SAST tool writing SARIF (or\n  # GitHub code scanning); the strict preset turns it on. When on, it gates the results a PR introduces on\n  # the lines it changes (baselineState, else fingerprints against a base report, else \"on a changed line\").\n  code-scanning:\n    level: off\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\"]\n    only: new-on-changed-lines\n    fail_on: high\n    use_code_scanning_alerts: true\n\n# When the sticky PR comment is written; the check run always has the full report. always: on every PR,\n# updated in place (a passing PR gets a few lines). Quieter: on-failure (none while green; a red comment\n# already there turns green) or on-change (only when the verdict or findings change). never: check run only.\ncomment: always\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
     "relaxed": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the relaxed preset: the default standards as advice. Nothing blocks a merge except\n# rules that cannot be evaluated; use it to introduce the gate to a repository before enforcing it.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines) as advice only.\n  pr-size:\n    level: notice\n    warn_lines: 600\n    fail_lines: 2000\n\n  critical-path-tests:\n    level: warn\n    missing_report: ignore\n\n  migration-safety:\n    level: warn\n    dangers: { prefer-jsonb: off, prefer-bigint-key: off, prefer-timestamptz: off, prefer-text: off, missing-down: notice, expand-contract: notice }\n\n  runbook:\n    level: notice\n    disable: [dockerfile, new-env-var]\n\n  co-change:\n    level: notice\n\n  dependencies:\n    level: warn\n    fail_on: critical\n    fix_within_days: { critical: 14, high: null }\n    missing_report: warn\n\nconclusion:\n  warnings: success\n",
-    "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\nconclusion:\n  warnings: neutral\n",
+    "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\n  # Standard 6, enforced: secrets fail (as in default), and SAST results the PR introduces on its changed\n  # lines fail from medium up (an ESLint/Semgrep warning is medium), from the workspace SARIF and GitHub code scanning.\n  code-scanning:\n    level: fail\n    fail_on: medium\n\nconclusion:\n  warnings: neutral\n\n# Team trends (pr-gate report --fail-on-trend): a weekly median over 300 lines for 2 weeks in a row, any\n# vulnerability past its fix SLA, or more than 10% failing gates among merged pull requests fails the report.\nreport:\n  size_threshold: 300\n  fail_on_trend: { median_over_weeks: 2, sla_breach: true, max_failure_share: 10 }\n",
 };
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 43 modules
-var rules = __webpack_require__(3187);
+// EXTERNAL MODULE: ./src/rules/index.ts + 47 modules
+var rules = __webpack_require__(83627);
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
+var esm = __webpack_require__(91138);
+;// CONCATENATED MODULE: ./src/policy/floors.ts
+/**
+ * Org floors: what "tighter" means for each policy key, in ONE table. A key an org policy marks `locked`
+ * (see docs/policy.md, "Org policy") may be tightened by the policies that extend it, never loosened; a
+ * looser value is replaced by the org's, and the verdict says which org rule was enforced.
+ *
+ * A key not in the table, or whose values the order below does not cover, has no "tighter": a locked value
+ * simply cannot be changed (any other value is enforced back to the org's).
+ */
+
+const LEVELS = ['off', 'notice', 'warn', 'fail'];
+/** The table: path patterns (minimatch over dotted paths, `*` = one segment) → how the value may move. */
+const TIGHTENING = [
+    ['rules.*.level', { kind: 'level' }],
+    ['rules.pr-size.{warn_lines,fail_lines,warn_files,fail_files}', { kind: 'max' }],
+    ['rules.*.min_reason_length', { kind: 'min' }],
+    ['rules.*.exclude', { kind: 'subset' }],
+    ['rules.*.ignore', { kind: 'subset' }],
+    ['rules.critical-path-tests.coverage', { kind: 'superset' }],
+    ['rules.migration-safety.paths', { kind: 'superset' }],
+    ['rules.migration-safety.{require_lock_timeout,builtin_layouts}', { kind: 'true' }],
+    ['rules.migration-safety.{app_exclude}', { kind: 'subset' }],
+    ['rules.runbook.{triggers,runbooks,manifest_paths,deploy_commands,deploy_actions,deploy_job_names}', { kind: 'superset' }],
+    ['rules.runbook.{disable,dev_tooling,non_production_paths,non_production_environments,non_production_events,env_var_ignore}', { kind: 'subset' }],
+    ['rules.co-change.rules', { kind: 'superset' }],
+    ['rules.dependencies.reports', { kind: 'superset' }],
+    ['rules.dependencies.fail_on', { kind: 'order', tightestFirst: ['low', 'medium', 'high', 'critical', 'none'] }],
+    ['rules.dependencies.fix_within_days.*', { kind: 'max' }],
+    ['rules.dependencies.licenses.deny', { kind: 'superset' }],
+    ['rules.dependencies.licenses.allow', { kind: 'subset' }],
+    ['rules.dependencies.{use_dependency_review,use_dependabot_alerts}', { kind: 'true' }],
+    ['rules.dependencies.new_only', { kind: 'false' }],
+    ['conclusion.{on_error,partial}', { kind: 'order', tightestFirst: ['failure', 'neutral'] }],
+    ['conclusion.warnings', { kind: 'order', tightestFirst: ['neutral', 'success'] }],
+    ['waivers.require_reason', { kind: 'true' }],
+    ['waivers.min_reason_length', { kind: 'min' }],
+    ['release.dangerous_rules', { kind: 'superset' }],
+];
+function tighteningOf(path, value) {
+    const slashed = path.replace(/\./g, '/');
+    for (const [pattern, how] of TIGHTENING)
+        if ((0,esm/* minimatch */.xF)(slashed, pattern.replace(/\./g, '/'), { dot: true }))
+            return how;
+    // Any other level-valued key (danger levels, release levels, missing_report…): a level.
+    if (typeof value === 'string' && LEVELS.includes(value))
+        return { kind: 'level' };
+    return { kind: 'equal' };
+}
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether `value` is at least as tight as the locked `floor` under `how`. */
+function atLeastAsTight(how, floor, value) {
+    if (same(floor, value))
+        return true;
+    switch (how.kind) {
+        case 'level': {
+            const f = LEVELS.indexOf(floor);
+            const v = LEVELS.indexOf(value);
+            return f >= 0 && v >= f;
+        }
+        case 'max': {
+            const unlimited = (x) => x === null || x === undefined || x === 0;
+            if (unlimited(value))
+                return false;
+            if (unlimited(floor))
+                return typeof value === 'number';
+            return typeof value === 'number' && typeof floor === 'number' && value <= floor;
+        }
+        case 'min':
+            return typeof value === 'number' && typeof floor === 'number' && value >= floor;
+        case 'true':
+            return value === true;
+        case 'false':
+            return value === false;
+        case 'superset':
+            return Array.isArray(value) && Array.isArray(floor) && floor.every((f) => value.some((v) => same(v, f)));
+        case 'subset':
+            return Array.isArray(value) && Array.isArray(floor) && value.every((v) => floor.some((f) => same(v, f)));
+        case 'order': {
+            const f = how.tightestFirst.indexOf(floor);
+            const v = how.tightestFirst.indexOf(value);
+            return f >= 0 && v >= 0 && v <= f;
+        }
+        case 'equal':
+            return false;
+    }
+}
+/** In words, for the note: "may only go up (off < notice < warn < fail)". */
+function describeTightening(how) {
+    switch (how.kind) {
+        case 'level':
+            return 'a level may only go up (off < notice < warn < fail)';
+        case 'max':
+            return 'a limit may only go down (0 = no limit is the loosest)';
+        case 'min':
+            return 'a minimum may only go up';
+        case 'true':
+            return 'may only be true';
+        case 'false':
+            return 'may only be false';
+        case 'superset':
+            return 'the list may gain entries, never lose one';
+        case 'subset':
+            return 'the list of exemptions may lose entries, never gain one';
+        case 'order':
+            return `tightest first: ${how.tightestFirst.join(' < ')}`;
+        case 'equal':
+            return 'it has no "tighter": it cannot be changed';
+    }
+}
+const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function getPath(doc, path) {
+    let cur = doc;
+    for (const k of path) {
+        if (!isMapping(cur))
+            return undefined;
+        cur = cur[k];
+    }
+    return cur;
+}
+function setPath(doc, path, value) {
+    let cur = doc;
+    for (const k of path.slice(0, -1)) {
+        if (!isMapping(cur[k]))
+            cur[k] = {};
+        cur = cur[k];
+    }
+    cur[path[path.length - 1]] = structuredClone(value);
+}
+/**
+ * Applies the locks to the final resolved policy (in place): every leaf under a locked path that is
+ * looser than its floor is set back to the floor. Returns what was enforced, in lock order.
+ */
+function enforceFloors(resolved, locks) {
+    const out = [];
+    const visit = (lock, path, floor) => {
+        const dotted = path.join('.');
+        const how = tighteningOf(dotted, floor);
+        // A mapping without its own entry in the table is locked key by key (`rules.pr-size` locks each option).
+        if (isMapping(floor) && how.kind === 'equal' && !TIGHTENING.some(([p]) => p === dotted)) {
+            for (const [k, v] of Object.entries(floor))
+                visit(lock, [...path, k], v);
+            return;
+        }
+        const value = getPath(resolved, path);
+        if (atLeastAsTight(how, floor, value))
+            return;
+        setPath(resolved, path, floor);
+        out.push({ path: dotted, requested: value, enforced: floor, lockedBy: { file: lock.file, line: lock.line, column: lock.column }, rule: describeTightening(how) });
+    };
+    for (const lock of locks)
+        visit(lock, lock.path.split('.'), lock.floor);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /**
  * Loads a policy: parse YAML, validate every file of the `extends` chain with file:line:column errors,
  * deep-merge (rule by rule; lists and scalars replace), then fill defaults from the schema.
  */
+
 
 
 
@@ -1837,7 +2904,7 @@ class PolicyError extends Error {
     }
 }
 const PRESET_NAMES = Object.keys(PRESETS);
-function isMapping(v) {
+function load_isMapping(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** Parses and validates one policy file; returns the raw mapping or throws PolicyError. */
@@ -1855,23 +2922,23 @@ function parsePolicyText(text, file) {
 function parseAndValidate(text, file) {
     let doc;
     try {
-        doc = text.trim() === '' ? {} : (0,js_yaml/* load */.Hh)(text, { filename: file });
+        doc = text.trim() === '' ? {} : (0,js_yaml.load)(text, { filename: file });
     }
     catch (e) {
         // js-yaml 5 rejects a stream without a document (only comments, a BOM, `...`): that is an empty policy.
-        if (e instanceof js_yaml/* YAMLException */.tB && !e.mark && /input is empty/.test(e.reason))
+        if (e instanceof js_yaml.YAMLException && !e.mark && /input is empty/.test(e.reason))
             return { doc: {}, issues: [] };
-        if (e instanceof js_yaml/* YAMLException */.tB && e.mark) {
+        if (e instanceof js_yaml.YAMLException && e.mark) {
             throw new PolicyError([{ file, line: e.mark.line + 1, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` }]);
         }
         // js-yaml gives no mark for "more than one document": point at the `---` that starts the second one.
-        if (e instanceof js_yaml/* YAMLException */.tB)
+        if (e instanceof js_yaml.YAMLException)
             throw new PolicyError([{ file, line: secondDocumentLine(text), column: 1, message: `invalid YAML: ${e.reason}` }]);
         throw new PolicyError([{ file, message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }]);
     }
     if (doc === null || doc === undefined)
         doc = {};
-    if (!isMapping(doc))
+    if (!load_isMapping(doc))
         throw new PolicyError([{ file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' }]);
     const positions = positionsOf(text);
     const schema = (0,policy_schema/* policySchema */.wh)();
@@ -1936,7 +3003,7 @@ function nearest(positions, path) {
 }
 /** Deep merge: mappings merge key by key, everything else (lists, scalars) is replaced by `over`. */
 function deepMerge(base, over) {
-    if (isMapping(base) && isMapping(over)) {
+    if (load_isMapping(base) && load_isMapping(over)) {
         const out = { ...base };
         for (const [k, v] of Object.entries(over))
             out[k] = k in out ? deepMerge(out[k], v) : v;
@@ -1949,7 +3016,96 @@ function presetGuess(name) {
     const g = (0,validate/* didYouMean */.au)(name, PRESET_NAMES);
     return g ? ` (did you mean ${JSON.stringify(g)}?)` : '';
 }
-async function resolveChain(text, file, read, seen, sources) {
+class RemoteReadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RemoteReadError';
+    }
+}
+const REMOTE_PREFIX = 'github:';
+/** Parses `github:owner/repo/path@ref`; a string naming what is wrong when it is malformed. */
+function parseRemoteSpec(s) {
+    const m = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/([^@]+?)(?:@([^@\s]+))?$/.exec(s);
+    if (!m)
+        return `expected github:<owner>/<repo>/<path>@<ref>, e.g. github:acme/.github/quality-gate/org.yml@main`;
+    const path = m[3].replace(/^\/+/, '');
+    if (path.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''))
+        return `the path ${JSON.stringify(path)} must be a plain path inside the repository`;
+    return { owner: m[1], repo: m[2], path, ref: m[4] ?? 'HEAD' };
+}
+const remoteName = (r) => `${REMOTE_PREFIX}${r.owner}/${r.repo}/${r.path}${r.ref === 'HEAD' ? '' : `@${r.ref}`}`;
+const remoteKey = (r) => `${REMOTE_PREFIX}${r.owner.toLowerCase()}/${r.repo.toLowerCase()}/${r.path}@${r.ref}`;
+/** Removes the `locked` markers from a file's own mapping and returns the locks they declare (positioned). */
+function extractLocks(own, text, file, issues) {
+    const positions = positionsOf(text);
+    const pos = (p) => {
+        const at = positions.get(p);
+        return at ? { line: (at.key ?? at.value).line, column: (at.key ?? at.value).column } : {};
+    };
+    const out = [];
+    const schema = (0,policy_schema/* policySchema */.wh)();
+    const known = (path) => {
+        let node = schema;
+        for (const k of path)
+            node = node?.properties?.[k] ?? (typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined);
+        return node !== undefined;
+    };
+    if (Array.isArray(own.locked)) {
+        own.locked.forEach((p, i) => {
+            if (typeof p !== 'string')
+                return;
+            const path = p.split('.');
+            if (!known(path) || path.includes('locked') || path[0] === 'extends' || path[0] === '$schema')
+                issues.push({ file, ...positionAt(positions, `locked.${i}`), message: `locked: ${JSON.stringify(p)} is not a policy key (e.g. conclusion.on_error, rules.pr-size.fail_lines)` });
+            else
+                out.push({ path: p, file, ...pos(`locked.${i}`) });
+        });
+    }
+    delete own.locked;
+    if (load_isMapping(own.rules)) {
+        const rules = { ...own.rules };
+        for (const [id, entry] of Object.entries(rules)) {
+            if (!load_isMapping(entry) || entry.locked === undefined)
+                continue;
+            const where = pos(`rules.${id}.locked`);
+            if (entry.locked === true)
+                out.push({ path: `rules.${id}`, file, ...where });
+            else if (Array.isArray(entry.locked)) {
+                entry.locked.forEach((k, i) => {
+                    if (typeof k !== 'string')
+                        return;
+                    if (k === 'locked' || !known(['rules', id, k]))
+                        issues.push({ file, ...positionAt(positions, `rules.${id}.locked.${i}`), message: `rules.${id}.locked: ${JSON.stringify(k)} is not an option of ${id}${hintFor(k, Object.keys(policySchemaRuleProps(id)))}` });
+                    else
+                        out.push({ path: `rules.${id}.${k}`, file, ...where });
+                });
+            }
+            const { locked: _locked, ...rest } = entry;
+            rules[id] = rest;
+        }
+        own.rules = rules;
+    }
+    return out;
+}
+function positionAt(positions, p) {
+    const at = positions.get(p);
+    return at ? { line: at.value.line, column: at.value.column } : {};
+}
+function policySchemaRuleProps(id) {
+    return (0,policy_schema/* policySchema */.wh)().properties.rules.properties[id]?.properties ?? {};
+}
+function hintFor(name, options) {
+    const g = (0,validate/* didYouMean */.au)(name, options.filter((o) => o !== 'locked'));
+    return g ? ` (did you mean ${JSON.stringify(g)}?)` : '';
+}
+/** The policy `merged` resolves to, with every default filled in (as loadPolicy returns it). */
+function withDefaults(merged) {
+    const full = (0,validate/* applyDefaults */.hq)((0,policy_schema/* policySchema */.wh)(), merged);
+    for (const r of rules/* RULES */.y)
+        full.rules[r.id] = (0,validate/* applyDefaults */.hq)((0,policy_schema/* policySchema */.wh)().properties.rules.properties[r.id], full.rules[r.id] ?? {});
+    return full;
+}
+async function resolveChain(text, file, origin, seen, st) {
     // This file's own issues and those of its `extends` chain are reported together: one run of
     // `pr-gate validate` names every problem, not one layer at a time.
     const { doc: raw, issues } = parseAndValidate(text, file);
@@ -1963,33 +3119,54 @@ async function resolveChain(text, file, read, seen, sources) {
     for (const [i, name] of ext.entries()) {
         if (typeof name !== 'string')
             continue; // a type error, already among this file's issues
-        const key = PRESETS[name] !== undefined ? `preset:${name}` : name.replace(/^\.?\//, '');
-        if (seen.includes(key)) {
-            issues.push({ file, ...at(i), message: `extends cycle: ${[...seen, key].join(' → ')}` });
+        // What the entry names: a shipped preset, a file in this file's repository, or a file in another one.
+        let target;
+        if (name.startsWith(REMOTE_PREFIX)) {
+            const spec = parseRemoteSpec(name);
+            if (typeof spec === 'string') {
+                issues.push({ file, ...at(i), message: `extends: ${JSON.stringify(name)}: ${spec}` });
+                continue;
+            }
+            target = remoteTarget(spec, st);
+        }
+        else if (PRESETS[name] !== undefined) {
+            target = { key: `preset:${name}`, file: `policies/${name}.yml`, origin: { kind: 'local' }, load: async () => PRESETS[name], missing: '' };
+        }
+        else if (name.includes('/') || /\.ya?ml$/.test(name)) {
+            const path = name.replace(/^\.?\//, '');
+            if (origin.kind === 'remote')
+                target = remoteTarget({ ...origin.spec, path }, st);
+            else
+                target = { key: path, file: path, origin, load: () => st.read(path), missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref` };
+        }
+        else {
+            issues.push({ file, ...at(i), message: `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)` });
+            continue;
+        }
+        if (seen.includes(target.key)) {
+            issues.push({ file, ...at(i), message: `extends cycle: ${[...seen, target.key].join(' → ')}` });
             continue;
         }
         if (seen.length + 1 > MAX_DEPTH) {
-            issues.push({ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, key].join(' → ')}` });
+            issues.push({ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, target.key].join(' → ')}` });
             continue;
         }
         let childText;
-        const isPath = name.includes('/') || /\.ya?ml$/.test(name);
-        if (PRESETS[name] !== undefined)
-            childText = PRESETS[name];
-        else if (isPath)
-            childText = await read(key);
+        try {
+            childText = await target.load();
+        }
+        catch (e) {
+            if (!(e instanceof RemoteReadError))
+                throw e;
+            issues.push({ file, ...at(i), message: `extends: ${JSON.stringify(name)}: ${e.message}` });
+            continue;
+        }
         if (childText === undefined) {
-            issues.push({
-                file,
-                ...at(i),
-                message: isPath
-                    ? `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`
-                    : `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml)`,
-            });
+            issues.push({ file, ...at(i), message: target.missing });
             continue;
         }
         try {
-            merged = deepMerge(merged, await resolveChain(childText, key.startsWith('preset:') ? `policies/${name}.yml` : key, read, [...seen, key], sources));
+            merged = deepMerge(merged, await resolveChain(childText, target.file, target.origin, [...seen, target.key], st));
         }
         catch (e) {
             if (!(e instanceof PolicyError))
@@ -1997,13 +3174,35 @@ async function resolveChain(text, file, read, seen, sources) {
             issues.push(...e.issues);
         }
     }
-    if (issues.length)
-        throw new PolicyError(issues);
-    sources.push(file);
     const own = { ...raw };
     delete own.extends;
     delete own.$schema;
-    return deepMerge(merged, own);
+    const locks = extractLocks(own, text, file, issues);
+    if (issues.length)
+        throw new PolicyError(issues);
+    st.sources.push(file);
+    st.layers.push({ file, own, text });
+    const result = deepMerge(merged, own);
+    if (locks.length) {
+        const resolved = withDefaults(result);
+        for (const l of locks)
+            st.locks.push({ ...l, floor: structuredClone(getPath(resolved, l.path.split('.'))) });
+    }
+    return result;
+}
+function remoteTarget(spec, st) {
+    const name = remoteName(spec);
+    return {
+        key: remoteKey(spec),
+        file: name,
+        origin: { kind: 'remote', spec },
+        load: () => {
+            if (!st.options.remote)
+                throw new RemoteReadError(`a policy in another repository is read through the GitHub API, and there is no token to read it${st.options.remoteUnavailable ? ` (${st.options.remoteUnavailable})` : ''}`);
+            return st.options.remote(spec);
+        },
+        missing: `extends: ${JSON.stringify(name)} was not found: no file ${spec.path} in ${spec.owner}/${spec.repo} at ${spec.ref === 'HEAD' ? 'its default branch' : spec.ref} (or the token cannot read that repository)`,
+    };
 }
 /**
  * Whether a policy file holds no document at all (empty, only comments, `---`, or `null`). Such a file
@@ -2014,30 +3213,50 @@ function isEmptyPolicy(text) {
     if (text.trim() === '')
         return true;
     try {
-        const doc = (0,js_yaml/* load */.Hh)(text);
+        const doc = (0,js_yaml.load)(text);
         return doc === null || doc === undefined;
     }
     catch (e) {
-        return e instanceof js_yaml/* YAMLException */.tB && !e.mark && /input is empty/.test(e.reason);
+        return e instanceof js_yaml.YAMLException && !e.mark && /input is empty/.test(e.reason);
     }
 }
 /**
  * Loads the policy at `file` with content `text` (undefined = the repository has none, or an empty file
  * (see isEmptyPolicy): the embedded default preset is used). Throws PolicyError with every issue found.
  */
-async function loadPolicy(text, file, read) {
-    const sources = [];
+async function loadPolicy(text, file, read, options = {}) {
+    const st = { read, options, sources: [], locks: [], layers: [] };
     const empty = text !== undefined && isEmptyPolicy(text);
     const merged = text === undefined || empty
-        ? await resolveChain(PRESETS.default, 'policies/default.yml', read, ['preset:default'], sources)
-        : await resolveChain(text, file, read, [file], sources);
+        ? await resolveChain(PRESETS.default, 'policies/default.yml', { kind: 'local' }, ['preset:default'], st)
+        : await resolveChain(text, file, { kind: 'local' }, [file], st);
     if (empty)
-        sources.push(`${file} (empty: the default preset applies)`);
-    const full = (0,validate/* applyDefaults */.hq)((0,policy_schema/* policySchema */.wh)(), merged);
+        st.sources.push(`${file} (empty: the default preset applies)`);
     // Every registered rule gets an entry, so the engine never meets an unconfigured rule.
-    for (const r of rules/* RULES */.y)
-        full.rules[r.id] = (0,validate/* applyDefaults */.hq)((0,policy_schema/* policySchema */.wh)().properties.rules.properties[r.id], full.rules[r.id] ?? {});
-    return { policy: full, sources };
+    const full = withDefaults(merged);
+    const enforced = enforceFloors(full, st.locks).map((e) => ({ ...e, setBy: whoSet(st.layers, e.path, e.lockedBy.file) }));
+    return { policy: full, sources: st.sources, enforced };
+}
+/** The last file of the chain (the closest to the repository) that set `path` or a key above it, after `lockFile`. */
+function whoSet(layers, path, lockFile) {
+    const segs = path.split('.');
+    const lockAt = layers.findIndex((l) => l.file === lockFile);
+    for (let i = layers.length - 1; i > lockAt; i--) {
+        const l = layers[i];
+        for (let n = segs.length; n > 0; n--) {
+            if (getPath(l.own, segs.slice(0, n)) === undefined)
+                continue;
+            const p = positionsOf(l.text).get(segs.slice(0, n).join('.'));
+            return { file: l.file, line: p?.key?.line ?? p?.value.line, column: p?.key?.column ?? p?.value.column };
+        }
+    }
+    return undefined;
+}
+/** One enforced org floor in words, for the verdict's notes and `pr-gate validate`. */
+function describeEnforcement(e) {
+    const where = (w) => (w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1}` : w.file);
+    const asked = e.setBy ? `${where(e.setBy)} sets ${JSON.stringify(e.requested ?? null)}` : `the policy asks for ${JSON.stringify(e.requested ?? null)}`;
+    return `${e.path}: ${asked}, looser than the org floor ${JSON.stringify(e.enforced)} locked at ${where(e.lockedBy)} (${e.rule}); ${JSON.stringify(e.enforced)} is enforced`;
 }
 
 
@@ -2158,17 +3377,52 @@ function policyRegex(source) {
 
 /***/ }),
 
-/***/ 54139:
+/***/ 21458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   gw: () => (/* binding */ ruleEntrySchema),
-/* harmony export */   qF: () => (/* binding */ policyJsonSchema),
-/* harmony export */   wh: () => (/* binding */ policySchema)
-/* harmony export */ });
-/* unused harmony exports SCHEMA_ID, LevelSchema, ConclusionSettings, WaiverSettings, COMMENT_MODES, CommentSetting, ReleaseSettings */
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74508);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3187);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  qF: () => (/* binding */ policyJsonSchema),
+  wh: () => (/* binding */ policySchema),
+  gw: () => (/* binding */ ruleEntrySchema)
+});
+
+// UNUSED EXPORTS: ApproversSchema, COMMENT_MODES, CommentSetting, ConclusionSettings, ExtendsSetting, LevelSchema, LockedPaths, ReleaseSettings, RuleLockSetting, SCHEMA_ID, WaiverSettings
+
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
+var type = __webpack_require__(74508);
+// EXTERNAL MODULE: ./src/rules/index.ts + 47 modules
+var src_rules = __webpack_require__(83627);
+;// CONCATENATED MODULE: ./src/trends/settings.ts
+/** The policy's `report:` section (team trends, `pr-gate report`): see docs/report.md. */
+
+const ReportSettings = type/* Type */.ZU.Object({
+    size_threshold: type/* Type */.ZU.Integer({
+        minimum: 1,
+        default: 300,
+        description: 'The changed-lines mark of the trend report: the share of pull requests over it, and the weekly median it is held to (`fail_on_trend.median_over_weeks`).',
+    }),
+    fail_on_trend: type/* Type */.ZU.Object({
+        median_over_weeks: type/* Type */.ZU.Integer({
+            minimum: 0,
+            default: 4,
+            description: 'Fail the report when the weekly median PR size is over `size_threshold` this many ISO weeks in a row (weeks without merges break no run and extend none). 0: never.',
+        }),
+        sla_breach: type/* Type */.ZU.Boolean({
+            default: true,
+            description: 'Fail the report on any vulnerability fixed after its fix SLA, or still open past it, in the window (needs the Dependabot alerts).',
+        }),
+        max_failure_share: type/* Type */.ZU.Number({
+            minimum: 0,
+            maximum: 100,
+            default: 100,
+            description: 'Fail the report when more than this percentage of the merged pull requests had a failing gate. 100: never.',
+        }),
+    }, { additionalProperties: false, default: {}, description: 'What fails the report (`pr-gate report --fail-on-trend`): a trend that breaches the standards.' }),
+}, { additionalProperties: false, default: {}, description: 'Team trends (`pr-gate report`): the size mark and the trends that fail the report.' });
+
+;// CONCATENATED MODULE: ./src/policy/schema.ts
 /**
  * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
  * for editors (policies/schema.json) is generated from `policySchema()` (`pr-gate schema`), and a test
@@ -2176,91 +3430,140 @@ function policyRegex(source) {
  */
 
 
+
 const SCHEMA_ID = 'https://github.com/pr-quality-gate/pr-quality-gate/policies/schema.json';
-const LevelSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+const LevelSchema = type/* Type */.ZU.Unsafe({
     type: 'string',
     enum: ['off', 'notice', 'warn', 'fail'],
     description: 'off: not evaluated · notice: reported, never blocks · warn: conclusion neutral (or success) · fail: conclusion failure',
 });
-const ConclusionSettings = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    warnings: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+const ConclusionSettings = type/* Type */.ZU.Object({
+    warnings: type/* Type */.ZU.Unsafe({
         type: 'string',
         enum: ['neutral', 'success'],
         default: 'neutral',
         description: 'Check conclusion when the worst result is a warning.',
     }),
-    on_error: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+    on_error: type/* Type */.ZU.Unsafe({
         type: 'string',
         enum: ['failure', 'neutral'],
         default: 'failure',
         description: 'Conclusion when a rule could not be evaluated (API error, unreadable report). Never success.',
     }),
-    partial: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+    partial: type/* Type */.ZU.Unsafe({
         type: 'string',
         enum: ['failure', 'neutral'],
         default: 'failure',
         description: "Conclusion floor when the PR has more files than GitHub lists (3000): the evaluation is partial.",
     }),
 }, { additionalProperties: false, default: {}, description: 'How results become the check conclusion.' });
-const WaiverSettings = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    label_prefix: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+/** Who may give a waiver or a release approval (GitHub's own records are checked for each). */
+const ApproversSchema = type/* Type */.ZU.Object({
+    users: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), { description: 'Logins that may approve.' })),
+    teams: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' }), {
+        description: 'Teams as `org/team-slug`; membership is read from the API (the token needs organization `members: read`; a workflow GITHUB_TOKEN cannot read it).',
+    })),
+    permission: type/* Type */.ZU.Optional(type/* Type */.ZU.Unsafe({
+        type: 'string',
+        enum: ['triage', 'write', 'maintain', 'admin'],
+        description: 'Anyone whose repository role is this or higher (read from the API).',
+    })),
+    codeowners: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ description: 'A code owner (CODEOWNERS read from the base commit) of every path the rule\'s findings name.' })),
+}, { additionalProperties: false, description: 'Who may approve. Any one of the listed kinds qualifies; the PR author never does unless `waivers.allow_self`.' });
+const WaiverSettings = type/* Type */.ZU.Object({
+    label_prefix: type/* Type */.ZU.String({
         default: 'gate-waive:',
         minLength: 1,
-        description: 'A PR label `<prefix><rule-id>` waives that rule (labels need triage permission).',
+        description: 'A PR label `<prefix><rule-id>` waives that rule when GitHub\'s events show an approver (not the author) added it.',
     }),
-    require_reason: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Boolean({
+    require_reason: type/* Type */.ZU.Boolean({
         default: true,
-        description: 'A waiver applies only when the PR body has a line `<prefix><rule-id> <reason>`.',
+        description: 'A label waiver needs a line `<prefix><rule-id> <reason>` in the PR body; a `/gate waive <rule-id> <reason>` command needs its reason.',
     }),
-    min_reason_length: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Integer({ minimum: 0, default: 10, description: 'Minimum length of the reason.' }),
-}, { additionalProperties: false, default: {}, description: 'Waivers: how a reviewer lets a PR pass a rule on purpose.' });
+    min_reason_length: type/* Type */.ZU.Integer({ minimum: 0, default: 10, description: 'Minimum length of the reason.' }),
+    approvers: type/* Type */.ZU.Unsafe({
+        ...ApproversSchema,
+        default: { permission: 'write' },
+        description: 'Who may waive a rule that sets no `approvers` of its own. Default: anyone with write access or more, other than the author.',
+    }),
+    allow_self: type/* Type */.ZU.Boolean({ default: false, description: 'Let the PR author waive their own PR (a label they added, a command they wrote). Off by default.' }),
+    invalidate_on_push: type/* Type */.ZU.Union([type/* Type */.ZU.Boolean(), type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))], {
+        default: ['migration-safety', 'dependencies'],
+        description: 'Rules whose waivers a push voids (true: every rule, false: none): the waiver must be given on the current head commit (a review on it, or a label or comment after its push).',
+    }),
+}, { additionalProperties: false, default: {}, description: 'Waivers: how an approver lets a PR pass a rule on purpose, verified from GitHub\'s records.' });
 const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'];
-const CommentSetting = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({
+const CommentSetting = type/* Type */.ZU.Unsafe({
     type: 'string',
     enum: [...COMMENT_MODES],
     default: 'always',
     description: 'When the sticky PR comment is written; the check run always has the full report. always (default): on every run, updated in place. on-failure: only when the conclusion is not success; a comment already there is updated, so a red comment never outlives the fix. on-change: only when what the comment shows (conclusion, findings, waivers, notes) differs from the comment already there; a PR that passes from the start gets none. never: check run only.',
 });
-const levelWithDefault = (def, description) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Unsafe({ ...LevelSchema, default: def, description });
+const levelWithDefault = (def, description) => type/* Type */.ZU.Unsafe({ ...LevelSchema, default: def, description });
 /** Release mode (`mode: release` in the Action, deployment protection rules in the App): see docs/release.md. */
-const ReleaseSettings = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
+const ReleaseSettings = type/* Type */.ZU.Object({
     missing_gate_result: levelWithDefault('fail', 'Level of a pull request merged in the release range that has no gate result (no check run or commit status named like the gate on its head SHA, or one still in progress). `fail`: the release is blocked.'),
     failed_gate_result: levelWithDefault('fail', 'Level of a pull request in the range whose gate concluded failure (or cancelled, timed out, action required, stale).'),
     direct_commits: levelWithDefault('warn', 'Level of commits in the range that belong to no merged pull request (pushed directly, so never gated).'),
-    approval_label: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({
+    approval_label: type/* Type */.ZU.String({
         default: 'release-approved',
         minLength: 1,
         description: 'A label on a pull request that approves, for release, the findings of the `dangerous_rules` in the files that pull request changed (e.g. a dangerous migration the release manager accepts).',
     }),
-    dangerous_rules: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1 }), {
+    dangerous_rules: type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), {
         default: ['migration-safety'],
         description: 'Rules whose findings on the release diff need the approval label on every pull request of the range that changed the file; without it they count at their level (a `fail` blocks the release).',
     }),
-    max_pull_requests: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Integer({
+    approvers: type/* Type */.ZU.Unsafe({
+        ...ApproversSchema,
+        default: { permission: 'maintain' },
+        description: 'Who may approve a dangerous finding for release: the approval label counts only when GitHub\'s events show one of them (not the PR author) added it. Default: maintainers and admins.',
+    }),
+    max_pull_requests: type/* Type */.ZU.Integer({
         minimum: 1,
         default: 500,
         description: 'Most pull requests a release may contain; a larger range is reported as partial (the rest is not checked) and concludes at best `conclusion.partial`.',
     }),
 }, { additionalProperties: false, default: {}, description: 'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.' });
-/** The per-rule entry: `level` plus the rule's own options. */
+/* ── Org policy (issue 19): remote `extends` and org floors (`locked`). Kept in one block; see
+ * src/policy/floors.ts for what "tighter" means per key, and docs/policy.md "Org policy". ── */
+/** `extends` entries: a preset, a repository path, or `github:<owner>/<repo>/<path>@<ref>`. */
+const ExtendsSetting = type/* Type */.ZU.Union([type/* Type */.ZU.String({ minLength: 1 }), type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))], {
+    description: 'What this policy starts from: a shipped preset name (default, strict, relaxed), a path to another policy file in this repository, or a policy in another repository, `github:<owner>/<repo>/<path>@<ref>` (usually the org\'s `.github` repository, e.g. github:acme/.github/quality-gate/org.yml@main), read through the API with the gate\'s token. Later entries override earlier ones; this file overrides them all.',
+});
+/** Per rule: `locked: true` (every option and the level) or a list of the locked option names. */
+const RuleLockSetting = type/* Type */.ZU.Union([type/* Type */.ZU.Literal(true), type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), { minItems: 1 })], {
+    description: 'Org floor: `true` locks this rule\'s level and every option at this file\'s values; a list locks only the named keys (e.g. [level, fail_lines]). Policies that extend this file may tighten a locked key, never loosen it: a looser value is replaced by this one and the verdict names the org rule that was enforced. See docs/policy.md, "Org policy".',
+});
+/** Top level: dotted paths of other locked keys (conclusion, waivers, release, comment, or rule keys). */
+const LockedPaths = type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1, pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' }), {
+    description: 'Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule\'s `locked`.',
+});
+/* ── end of the org policy block ── */
+/** The per-rule entry: `level` plus the rule's own options (and the org floor `locked`). */
 function ruleEntrySchema(rule) {
     const own = rule.options.properties ?? {};
-    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({ level: { ...LevelSchema, default: rule.defaultLevel }, ...own }, { additionalProperties: false, default: {}, description: rule.description });
+    return type/* Type */.ZU.Object({
+        level: { ...LevelSchema, default: rule.defaultLevel },
+        approvers: type/* Type */.ZU.Optional(type/* Type */.ZU.Unsafe({ ...ApproversSchema, description: `Who may waive ${rule.id} (instead of waivers.approvers).` })),
+        ...own,
+        locked: type/* Type */.ZU.Optional(RuleLockSetting),
+    }, { additionalProperties: false, default: {}, description: rule.description });
 }
-function policySchema(rules = _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y) {
+function policySchema(rules = src_rules/* RULES */.y) {
     const ruleProps = {};
     for (const r of rules)
-        ruleProps[r.id] = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ruleEntrySchema(r));
-    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-        $schema: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ description: 'JSON Schema reference for editors.' })),
-        extends: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String())], {
-            description: 'Presets to start from: a shipped preset name (default, strict, relaxed) or a repository path to another policy file. Later entries override earlier ones; this file overrides them all.',
-        })),
-        rules: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object(ruleProps, { additionalProperties: false, default: {}, description: "Rules by id." })),
-        conclusion: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ConclusionSettings),
-        waivers: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(WaiverSettings),
-        release: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(ReleaseSettings),
-        comment: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(CommentSetting),
+        ruleProps[r.id] = type/* Type */.ZU.Optional(ruleEntrySchema(r));
+    return type/* Type */.ZU.Object({
+        $schema: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'JSON Schema reference for editors.' })),
+        extends: type/* Type */.ZU.Optional(ExtendsSetting),
+        locked: type/* Type */.ZU.Optional(LockedPaths),
+        rules: type/* Type */.ZU.Optional(type/* Type */.ZU.Object(ruleProps, { additionalProperties: false, default: {}, description: "Rules by id." })),
+        conclusion: type/* Type */.ZU.Optional(ConclusionSettings),
+        waivers: type/* Type */.ZU.Optional(WaiverSettings),
+        release: type/* Type */.ZU.Optional(ReleaseSettings),
+        report: type/* Type */.ZU.Optional(ReportSettings),
+        comment: type/* Type */.ZU.Optional(CommentSetting),
     }, { additionalProperties: false, $id: SCHEMA_ID, title: 'pr-quality-gate policy' });
 }
 /**
@@ -2552,6 +3855,8 @@ function applyDefaults(schema, value) {
 /* harmony export */   O: () => (/* binding */ toJsonReport)
 /* harmony export */ });
 /* unused harmony export REPORT_VERSION */
+/* harmony import */ var _waiver_audit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15946);
+
 const REPORT_VERSION = 1;
 /** The JSON report (output `report`): every finding, nothing truncated. */
 function toJsonReport(v) {
@@ -2568,6 +3873,8 @@ function toJsonReport(v) {
         failedRules: v.failedRules,
         notes: v.notes,
         labels: v.labels,
+        /** The audit trail: every waiver applied (rule, who, how they qualify, when, head, reason, record). */
+        waivers: (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_0__/* .waiversOf */ .Rh)(v),
         rules: v.results.map((r) => ({
             id: r.id,
             level: r.level,
@@ -2599,14 +3906,16 @@ function toJsonReport(v) {
 /* harmony export */   qE: () => (/* binding */ renderJobSummary),
 /* harmony export */   wQ: () => (/* binding */ renderComment)
 /* harmony export */ });
-/* unused harmony exports STATUS_ICON, headerBlock, resultOf, bySeverity, tableBlock, notesBlock, ruleDetailBlocks, waiverBlock, assemble, verdictState, OPEN_ITEMS */
+/* unused harmony exports STATUS_ICON, headerBlock, resultOf, bySeverity, tableBlock, notesBlock, ruleDetailBlocks, waiverAuditBlock, waiverBlock, assemble, verdictState, OPEN_ITEMS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
+/* harmony import */ var _waiver_audit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15946);
 /**
  * Renders one Verdict as Markdown: the sticky PR comment, the check-run summary/text and the job summary
  * are all cut from the same blocks, so every surface says the same thing.
  */
+
 
 
 const COMMENT_LIMIT = 65536;
@@ -2687,7 +3996,7 @@ function tableBlock(v) {
         return { lines: [] };
     const lines = ['| Rule | Result | Summary |', '|---|---|---|'];
     for (const r of bySeverity(v.results)) {
-        const summary = r.status === 'off' ? (r.summary ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.summary) : 'off in the policy') : r.status === 'waived' ? `waived by label ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.waiver?.label ?? '')}${r.waiver?.reason ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.waiver.reason, 300)}` : ''}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.summary ?? countFindings(r), 500);
+        const summary = r.status === 'off' ? (r.summary ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.summary) : 'off in the policy') : r.status === 'waived' ? (r.waiver ? (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_2__/* .waiverSentence */ .ER)(r.waiver) : 'waived') : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.summary ?? countFindings(r), 500);
         const { icon, word } = resultOf(r);
         lines.push(`| \`${r.id}\` | ${icon} ${word} | ${summary} |`);
     }
@@ -2719,7 +4028,7 @@ function ruleDetailBlocks(v, links) {
         if (r.findings.length) {
             lines.push('| | Where | Finding | How to fix |', '|---|---|---|---|');
             for (const f of r.findings) {
-                const what = (f.code ? `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.code)}</code> ` : '') + (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.message);
+                const what = (f.code ? `${codeOf(f)} ` : '') + (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.message);
                 lines.push(`| ${findingIcon(f)} | ${location(f, v, links)} | ${what} | ${f.hint ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.hint) : ''} |`);
             }
             lines.push('');
@@ -2736,6 +4045,14 @@ function ruleDetailBlocks(v, links) {
     }
     return blocks;
 }
+/** How to waive, in one sentence (Markdown; arguments already escaped). */
+function howToWaive(prefix, rule) {
+    return `An approver named by the policy (never the PR author) adds the label <code>${prefix}${rule}</code>, with a line <code>${prefix}${rule} &lt;reason&gt;</code> in the PR description, or submits an approving review (or a review comment) with the line <code>/gate waive ${rule} &lt;reason&gt;</code>. Only GitHub's own record of who did it counts.`;
+}
+/** The audit table of the waivers applied (check run, job summary). */
+function waiverAuditBlock(v) {
+    return { lines: (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_2__/* .waiverAuditLines */ .lB)(v) };
+}
 function waiverBlock(v, labelPrefix) {
     const blocking = v.results.filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'error');
     if (!blocking.length)
@@ -2745,7 +4062,7 @@ function waiverBlock(v, labelPrefix) {
         lines: [
             '<details><summary>How to waive a rule</summary>',
             '',
-            `A maintainer adds the label \`${labelPrefix}<rule-id>\` (e.g. \`${labelPrefix}${example}\`) and the PR description carries a line \`${labelPrefix}${example} <reason>\`. The waiver and its reason are shown here and in the check run. The policy itself is read from the base branch: editing it in this PR does not change this result.`,
+            `${howToWaive((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(labelPrefix), (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(example))} The waiver, who gave it and its reason are shown here and in the check run. The policy itself is read from the base branch: editing it in this PR does not change this result.`,
             '',
             '</details>',
             '',
@@ -2874,9 +4191,15 @@ const RANK_ICON = ['❗', '❌', '⚠️'];
 const OPEN_ITEMS = 10;
 /** At most this many locations are listed in one item that shares a fix. */
 const GROUP_LOCATIONS = 10;
+/** A finding's code, linked to its help page when it has a safe one (see `safeLink`). */
+function codeOf(f) {
+    const code = `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.code ?? '')}</code>`;
+    const url = f.url ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeLink */ .o3)(f.url) : undefined;
+    return url ? `[${code}](${url})` : code;
+}
 function findingLine(f, v, links) {
     const where = location(f, v, links);
-    return [where, f.code ? `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.code)}</code>` : '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.message)].filter(Boolean).join(' · ');
+    return [where, f.code ? codeOf(f) : '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRich */ .Jp)(f.message)].filter(Boolean).join(' · ');
 }
 function itemOf(group, n, v, links) {
     const { rule, finding, rank } = group[0];
@@ -2976,7 +4299,7 @@ function renderComment(v, o) {
     }
     for (const r of waived) {
         const n = r.findings.filter((f) => f.kind !== 'info').length;
-        blocks.push({ lines: [`☑️ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.id)}** waived by label <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.waiver?.label ?? '')}</code>${r.waiver?.reason ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.waiver.reason, 300)}` : ''} (${plural(n, 'finding')} accepted, listed below)`, ''] });
+        blocks.push({ lines: [`☑️ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r.id)}** ${r.waiver ? (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_2__/* .waiverSentence */ .ER)(r.waiver) : 'waived'} (${plural(n, 'finding')} accepted, listed below)`, ''] });
     }
     const outcome = outcomeLine(v);
     if (outcome)
@@ -3002,8 +4325,7 @@ function renderComment(v, o) {
         rest.push(`> ℹ️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(n.message, 3000)}`, '');
     const blocking = v.results.filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'error');
     if (blocking.length) {
-        const example = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.labelPrefix + blocking[0].id);
-        rest.push(`To waive a rule on purpose, a maintainer adds the label <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.labelPrefix)}&lt;rule-id&gt;</code> (e.g. <code>${example}</code>) and the PR description a line <code>${example} &lt;reason&gt;</code>. The policy is read from the base branch: editing it in this PR does not change this result.`, '');
+        rest.push(`To waive a rule on purpose: ${howToWaive((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.labelPrefix), (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(blocking[0].id))} The policy is read from the base branch: editing it in this PR does not change this result.`, '');
     }
     if (rest.length > 2)
         blocks.push({ lines: rest, closer: '</details>\n' });
@@ -3013,17 +4335,80 @@ function renderComment(v, o) {
 /** Check-run output: summary = overview, text = details (each ≤ 65,535 characters). */
 function renderCheckOutput(v, o) {
     const summary = assemble([headerBlock(v), tableBlock(v), notesBlock(v), footerBlock(v, o.links)], o.limit ?? CHECK_TEXT_LIMIT, 'Truncated: see the job summary for the full report.');
-    const text = assemble([...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), { lines: [''], essential: true }], o.limit ?? CHECK_TEXT_LIMIT, `Truncated: the JSON report (output \`report\`) and the job summary have every finding.`);
+    const text = assemble([waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), { lines: [''], essential: true }], o.limit ?? CHECK_TEXT_LIMIT, `Truncated: the JSON report (output \`report\`) and the job summary have every finding.`);
     return { title: v.title.length > 255 ? v.title.slice(0, 254) + '…' : v.title, summary, text };
 }
 function renderJobSummary(v, o) {
-    return assemble([headerBlock(v), tableBlock(v), notesBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)], o.limit ?? SUMMARY_LIMIT - 1024, 'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.', (text) => Buffer.byteLength(text));
+    return assemble([headerBlock(v), tableBlock(v), notesBlock(v), waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)], o.limit ?? SUMMARY_LIMIT - 1024, 'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.', (text) => Buffer.byteLength(text));
 }
 
 
 /***/ }),
 
-/***/ 3187:
+/***/ 15946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ waiverSentence),
+/* harmony export */   Eu: () => (/* binding */ waiverText),
+/* harmony export */   Rh: () => (/* binding */ waiversOf),
+/* harmony export */   lB: () => (/* binding */ waiverAuditLines)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
+
+const KIND = {
+    label: 'label',
+    review: 'approving review',
+    'review-comment': 'review comment',
+    comment: 'comment',
+    local: 'CLI --label',
+};
+function waiversOf(v) {
+    return v.results.flatMap((r) => (r.status === 'waived' && r.waiver ? [r.waiver] : []));
+}
+/** A safe http(s) link to GitHub's record, or undefined. */
+function link(url) {
+    if (!url || !/^https?:\/\/[^\s<>"'`]+$/.test(url))
+        return undefined;
+    return url;
+}
+/** One line in Markdown: "waived by @alice (repository role maintain) with a label on abc123 at …: reason (record)". */
+function waiverSentence(w) {
+    if (w.kind === 'local')
+        return `waived by the label <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.label ?? '')}</code> given on the command line (not verified against GitHub)${w.reason ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.reason, 300)}` : ''}`;
+    const who = `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.by)}</code>`;
+    const how = w.kind === 'label' && w.label ? `the label <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.label)}</code>` : KIND[w.kind];
+    const when = w.at ? ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.at)}` : '';
+    const url = link(w.url);
+    const record = url ? ` ([record](${url}))` : '';
+    const reason = w.reason ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.reason, 300)}` : '';
+    return `waived by ${who} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.via)}) with ${how} on <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.head.slice(0, 12))}</code>${when}${reason}${record}`;
+}
+/** The audit table (Markdown), or no lines when nothing was waived. */
+function waiverAuditLines(v) {
+    const ws = waiversOf(v);
+    if (!ws.length)
+        return [];
+    const lines = ['### Waivers', '', '| Rule | By | As | How | Head | When | Reason | Record |', '|---|---|---|---|---|---|---|---|'];
+    for (const w of ws) {
+        const url = link(w.url);
+        lines.push(`| \`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.rule)}\` | ${w.kind === 'local' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.by) : `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.by)}</code>`} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.via, 200)} | ${w.kind === 'label' && w.label ? `label <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.label)}</code>` : KIND[w.kind]} | <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.head.slice(0, 12))}</code> | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.at ?? '')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.reason ?? '', 300).replace(/\|/g, '\\|')} | ${url ? `[link](${url})` : ''} |`);
+    }
+    lines.push('');
+    return lines;
+}
+/** Plain text for logs and the CLI. */
+function waiverText(w) {
+    if (w.kind === 'local')
+        return `waived by the label ${w.label ?? ''} given on the command line (not verified against GitHub)${w.reason ? `: ${w.reason}` : ''}`;
+    const how = w.kind === 'label' && w.label ? `label ${w.label}` : KIND[w.kind];
+    return `waived by ${w.by} (${w.via}) with ${how} on ${w.head.slice(0, 12)}${w.at ? ` at ${w.at}` : ''}${w.reason ? `: ${w.reason}` : ''}${w.url ? ` <${w.url}>` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 83627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6549,8 +7934,8 @@ class FileState {
  * TABLE. Used on a migration's rollback (its ALTER COLUMN TYPE restores the type the column had) and on a
  * base schema dump.
  */
-function typesSetBy(pg, sql) {
-    const out = new Map();
+function typesSetBy(pg, sql, into) {
+    const out = into ?? new Map();
     let stmts;
     try {
         stmts = pg.parseSync(sql).stmts ?? [];
@@ -6580,6 +7965,27 @@ function typesSetBy(pg, sql) {
                     out.set(`${t}.${String(cmd.name).toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
                 else if (cmd.subtype === 'AT_AddColumn')
                     out.set(`${t}.${String(col.colname).toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
+            }
+        }
+        else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_TABLE') {
+            // the table's columns keep their types under its new name
+            const t = (0,sql_ast/* relName */.ve)(n.relation);
+            const to = String(n.newname).toLowerCase();
+            if (t)
+                for (const [k, ty] of [...out])
+                    if (k.startsWith(`${t}.`)) {
+                        out.delete(k);
+                        out.set(`${to}.${k.slice(t.length + 1)}`, ty);
+                    }
+        }
+        else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_COLUMN') {
+            // the column keeps its type under its new name (statements applied in order: earlier files first)
+            const t = (0,sql_ast/* relName */.ve)(n.relation);
+            const from = `${t}.${String(n.subname).toLowerCase()}`;
+            const ty = out.get(from);
+            if (t && ty) {
+                out.delete(from);
+                out.set(`${t}.${String(n.newname).toLowerCase()}`, ty);
             }
         }
     }
@@ -7458,7 +8864,7 @@ async function analyzeDjango(cls, fns, c) {
                 const fkw = (k) => pyValue(f.kwargs.get(k));
                 const nullable = fkw('null') === 'True';
                 const many = f.name === 'ManyToManyField';
-                if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default'))
+                if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
                     c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, { table: model, column: field });
                 if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
                     c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model);
@@ -7666,6 +9072,20 @@ function alterFieldDangers(old, now) {
         return undefined;
     return out;
 }
+/**
+ * Django's schema editor adds a NOT NULL column with its "effective default" for existing rows, then drops that
+ * default (BaseDatabaseSchemaEditor._effective_default): '' for a blank=True field whose class allows empty
+ * strings (the string fields below; b'' for BinaryField), now() for auto_now / auto_now_add. A constant default
+ * is catalog-only on PostgreSQL 11+, so such an AddField neither fails on rows nor rewrites. Project-defined field
+ * classes are not known here: they stay reported.
+ */
+const DJANGO_EMPTY_STRING_FIELDS = new Set(['CharField', 'TextField', 'SlugField', 'EmailField', 'URLField', 'FilePathField', 'FileField', 'ImageField', 'BinaryField', 'CICharField', 'CITextField', 'CIEmailField']);
+function djangoSuppliesDefault(fieldClass, kw) {
+    const cls = fieldClass.slice(fieldClass.lastIndexOf('.') + 1);
+    if (kw('blank') === 'True' && DJANGO_EMPTY_STRING_FIELDS.has(cls))
+        return true;
+    return ['DateTimeField', 'DateField', 'TimeField'].includes(cls) && (kw('auto_now') === 'True' || kw('auto_now_add') === 'True');
+}
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/plan.ts
 
@@ -7713,7 +9133,7 @@ function planMigrationReads(input, opts) {
         if (mig.kind === 'rails') {
             const i = f.path.lastIndexOf('db/migrate/');
             const root = i <= 0 ? '' : f.path.slice(0, i - 1);
-            for (const c of ['config/database.yml', 'config/database.yml.example', 'config/database.yml.sample', 'Gemfile'])
+            for (const c of ['config/database.yml', 'config/database.yml.example', 'config/database.yml.sample', 'Gemfile', 'Gemfile.lock', 'config/initializers/strong_migrations.rb'])
                 config(plan_join(root, c));
             base.add(plan_join(root, 'db/schema.rb'));
         }
@@ -7728,6 +9148,7 @@ function planMigrationReads(input, opts) {
  * migrations with tree-sitter. Both parsers are loaded only when the PR changes a migration of that kind.
  * See docs/rules/migration-safety.md.
  */
+
 
 
 
@@ -7773,6 +9194,11 @@ const options = type/* Type */.ZU.Object({
     unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
     data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
+    small_tables: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [],
+        description: 'Tables the team knows to be small (globs of table names, case-insensitive; a schema-qualified name also matches on its last part): dangers whose harm grows with the table (index builds, NOT NULL and constraint scans, type rewrites, backfills, CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
+    }),
+    small_table_level: LevelSchema('notice', 'Highest level of a size danger on a table listed in small_tables.'),
     pg_version: type/* Type */.ZU.Integer({
         minimum: 9,
         maximum: 18,
@@ -7805,6 +9231,100 @@ const options = type/* Type */.ZU.Object({
         description: 'Globs never counted as application code for expand-contract: schema dumps, seeds and tests.',
     }),
 }, { additionalProperties: false });
+/** What a danger is about, to tell the dangers an edit adds from those the file had: id and the names involved. */
+function issueKey(i) {
+    const n = i.names ?? {};
+    const low = (x) => (x ?? '').toLowerCase();
+    return [i.id, low(n.table ?? i.table), low(n.column ?? i.column_name), low(n.index), low(n.constraint), low(n.newName), low(n.type), i.rollback ? 'down' : ''].join('|');
+}
+/**
+ * A table dropped together with its dead model: the PR deletes the application file that maps the table (a
+ * class named after it, or the table name as a string: __tablename__, db_table, self.table_name) and the
+ * rest of its application-code changes only delete lines that name that model (imports, exports). Had any
+ * other code used the model, the PR would have had to change it, so the old code that is still running during
+ * the deploy never touches the table, and the data is what the team chose to remove. Returns why, else
+ * undefined (any added application line, another deleted file, or a deleted line that does not name the model).
+ */
+async function deadTable(table, appFiles, readBase) {
+    const unq = table.replace(/"/g, '');
+    const bare = unq.slice(unq.lastIndexOf('.') + 1).toLowerCase();
+    const squash = (x) => x.toLowerCase().replace(/_/g, '');
+    const names = new Set([squash(bare), squash(bare.replace(/s$/, '')), squash(bare.replace(/ies$/, 'y')), squash(bare.replace(/es$/, ''))]);
+    const removed = appFiles.filter((f) => f.status === 'removed');
+    if (!removed.length || appFiles.some((f) => f.additions > 0 || (f.status !== 'removed' && f.status !== 'modified')))
+        return undefined;
+    const models = [];
+    for (const f of removed) {
+        const text = await readBase(f.previousPath ?? f.path);
+        if (text === undefined)
+            return undefined;
+        const classes = [...text.matchAll(/\bclass\s+([A-Za-z_]\w*)/g)].map((m) => m[1]);
+        const mapped = classes.filter((c) => names.has(squash(c)));
+        const named = new RegExp(`['"]${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'i').test(text);
+        if (!mapped.length && !named)
+            return undefined; // a deleted file that is not this table's model: feature code went too
+        models.push(...(mapped.length ? mapped : classes.slice(0, 1)));
+    }
+    if (!models.length)
+        return undefined;
+    const modules = removed.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, ''));
+    for (const f of appFiles.filter((x) => x.status === 'modified')) {
+        if (f.patch === undefined)
+            return undefined;
+        for (const l of f.patch.split('\n')) {
+            if (!l.startsWith('-') || l.startsWith('---'))
+                continue;
+            const line = l.slice(1);
+            if (!line.trim())
+                continue;
+            const names = [...models, ...modules];
+            if (!names.some((m) => line.includes(m)))
+                return undefined;
+            // only an import/require of it, or its bare name as an export entry (__all__, a list): never code that used it
+            const t = line.trim();
+            const isImport = /^(from\s+\S+\s+import\b|import\b|require(_relative)?\b|autoload\b|export\s*\{|export\s+\*\s+from\b)/.test(t);
+            const isEntry = names.some((m) => new RegExp(`^['"]?${m}['"]?,?$`).test(t));
+            if (!isImport && !isEntry)
+                return undefined;
+        }
+    }
+    return `dead table: this PR deletes ${removed.map((f) => f.path).join(', ')}, which maps it, and its other application-code changes only delete lines naming ${[...new Set(models)].join(', ')}; nothing else used it`;
+}
+/** `target` (lower case, maybe schema-qualified) is one of the policy's small tables. */
+function isSmallTable(target, globs) {
+    if (!globs.length)
+        return false;
+    const bare = target.replace(/"/g, '');
+    const last = bare.includes('.') ? bare.slice(bare.lastIndexOf('.') + 1) : bare;
+    return globs.some((g) => (0,esm/* minimatch */.xF)(bare, g, { nocase: true }) || (0,esm/* minimatch */.xF)(last, g, { nocase: true }));
+}
+/** Django names a model; its table is `<app label>_<model>` (the app is the folder holding migrations/). */
+function djangoTable(path, model) {
+    const parts = path.split('/');
+    const i = parts.lastIndexOf('migrations');
+    return i > 0 ? `${parts[i - 1].toLowerCase()}_${model}` : model;
+}
+/**
+ * A Rails project that runs strong_migrations has declared its migration policy there. strong_migrations'
+ * `remove_index` check (non-concurrent index removal: a brief ACCESS EXCLUSIVE for a catalog change, the same
+ * lock-queue risk as any DDL) is off unless the project turns it on (`StrongMigrations.enable_check(:remove_index)`),
+ * so a `remove_index` without `algorithm: :concurrently` there is a notice. Returns why, or undefined when the
+ * project does not use strong_migrations or has the check on.
+ */
+async function strongMigrationsRemoveIndex(migrationPath, read) {
+    const i = migrationPath.lastIndexOf('db/migrate/');
+    const root = i <= 0 ? '' : migrationPath.slice(0, i - 1);
+    const at = (p) => (root ? `${root}/${p}` : p);
+    const lock = await read(at('Gemfile.lock'));
+    const gemfile = lock === undefined ? await read(at('Gemfile')) : undefined;
+    const uses = lock !== undefined ? /^ {4}strong_migrations \(/m.test(lock) : gemfile !== undefined && /^\s*gem\s+['"]strong_migrations['"]/m.test(gemfile);
+    if (!uses)
+        return undefined;
+    const init = await read(at('config/initializers/strong_migrations.rb'));
+    if (init !== undefined && /^\s*StrongMigrations\.enable_check[\s(]+:remove_index\b/m.test(init))
+        return undefined;
+    return `this project runs strong_migrations (${lock !== undefined ? at('Gemfile.lock') : at('Gemfile')}), whose remove_index check is off unless enabled: a notice`;
+}
 const SUPPRESS = /quality-gate:\s*ignore\s+([A-Za-z0-9_-]+)(?:\s+(.*?))?\s*(?:\*\/)?\s*$/;
 function parseSuppressions(comments) {
     const out = [];
@@ -7912,9 +9432,45 @@ function dbmateSections(comments) {
     }
     return { up, down, noTransaction };
 }
+/**
+ * Column types set by the PR's SQL migrations, in path order, kept once: `before(path)` answers what the
+ * migrations before `path` left (the latest setting wins), without a copy of everything per migration.
+ */
+class PrTypes {
+    byKey = new Map();
+    order = new Map();
+    record(path, types) {
+        const at = this.order.size;
+        this.order.set(path, at);
+        for (const [k, type] of types) {
+            const h = this.byKey.get(k);
+            if (h)
+                h.push({ at, type });
+            else
+                this.byKey.set(k, [{ at, type }]);
+        }
+    }
+    before(path) {
+        const at = this.order.get(path);
+        if (at === undefined)
+            return undefined;
+        return {
+            get: (k) => {
+                const h = this.byKey.get(k);
+                if (h)
+                    for (let i = h.length - 1; i >= 0; i--)
+                        if (h[i].at < at)
+                            return h[i].type;
+                return undefined;
+            },
+        };
+    }
+}
 const migration_safety_joinPath = (d, f) => (d ? `${d}/${f}` : f);
 /** Column types before the migration runs: its rollback (golang-migrate .down.sql) and the base's schema dump. */
-async function knownTypesFor(file, mig, readHead, readBase) {
+/** Earlier SQL migrations read (newest first) to learn the type a column had before a TYPE change. */
+const SQL_TYPE_LOOKBACK = 50;
+async function knownTypesFor(ctx, file, mig, content, opts, readHead, readBase) {
     const out = new Map();
     const pgNeeded = mig.kind === 'sql' || mig.kind === 'rails';
     if (mig.kind === 'sql') {
@@ -7923,6 +9479,33 @@ async function knownTypesFor(file, mig, readHead, readBase) {
         if (text !== undefined)
             for (const [k, v] of typesSetBy(await loadPg(), text))
                 out.set(k, v);
+        // A TYPE change: the column's type before it is the one the earlier migrations of the same folder left
+        // (CREATE TABLE, ADD COLUMN, an earlier TYPE change), read newest first at the base; the down file wins.
+        if (/\bALTER\s+COLUMN\b[\s\S]*?\bTYPE\b/i.test(content) && ctx.changes.listBase) {
+            const dir = file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')));
+            const listed = await ctx.changes.listBase(dir).catch(() => undefined);
+            const own = dialectOfFileName(file.path);
+            const earlier = (listed ?? [])
+                .filter((p) => p < file.path && p !== file.path)
+                .filter((p) => {
+                const m = classify(p, opts.paths, opts.exclude, opts.builtin_layouts);
+                return m !== undefined && m.kind === 'sql' && m.forward && dialectOfFileName(p) === own;
+            })
+                .sort()
+                .reverse()
+                .slice(0, SQL_TYPE_LOOKBACK);
+            // applied oldest first, statement by statement, so renames carry a column's type to its new name
+            const learnt = new Map();
+            const pg = await loadPg();
+            for (const p of earlier.reverse()) {
+                const t = await readBase(p);
+                if (t !== undefined)
+                    typesSetBy(pg, t, learnt);
+            }
+            for (const [k, v] of learnt)
+                if (!out.has(k))
+                    out.set(k, v);
+        }
     }
     if (mig.kind === 'rails') {
         const i = file.path.lastIndexOf('db/migrate/');
@@ -7943,10 +9526,10 @@ async function knownTypesFor(file, mig, readHead, readBase) {
     return out;
 }
 async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, readBase, earlier) {
-    const knownTypes = await knownTypesFor(file, mig, readHead, readBase);
-    for (const [k, v] of earlier ?? [])
-        if (!knownTypes.has(k))
-            knownTypes.set(k, v);
+    // The file's own sources (rollback, schema dump) first, then what the PR's earlier migrations set: looked up,
+    // never merged into a copy per file (that was quadratic in a PR of many migrations).
+    const own = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase);
+    const knownTypes = earlier ? { get: (k) => own.get(k) ?? earlier.get(k) } : own;
     const sqlOpts = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout, knownTypes };
     const parseSql = types/* PG_FAMILY */.v5.includes(dialect);
     if (mig.kind === 'sql') {
@@ -8160,7 +9743,8 @@ async function evaluate(ctx, opts) {
     if (migrations.length === 0)
         return { findings: [], summary: 'no migration changed', applicability: 'not-applicable' };
     const notes = [];
-    const appChanged = others.filter((f) => !f.excluded && (0,glob/* matchesAny */._I)(f.path, opts.app_paths) && !(0,glob/* matchesAny */._I)(f.path, opts.app_exclude)).map((f) => f.path);
+    const appFiles = others.filter((f) => !f.excluded && (0,glob/* matchesAny */._I)(f.path, opts.app_paths) && !(0,glob/* matchesAny */._I)(f.path, opts.app_exclude));
+    const appChanged = appFiles.map((f) => f.path);
     // Configuration and rollback files are read once each, through the change set (head, else base).
     // `undefined` is "the file does not exist"; a read that fails (API error, timeout, corrupt object store) is
     // recorded and makes the rule "not evaluated" below, because an unread rollback, config or earlier migration
@@ -8185,16 +9769,12 @@ async function evaluate(ctx, opts) {
     const readConfig = async (p) => (await readHead(p)) ?? (await readBase(p));
     const policy = { dialect: opts.dialect, dialects: opts.dialects };
     // Column types the PR's earlier SQL migrations set (path order): a later TYPE change to the same type is free.
-    const prTypes = new Map();
+    const prTypes = new PrTypes();
     const sqlForward = migrations.filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed').sort((a, b) => a.file.path.localeCompare(b.file.path));
     if (sqlForward.length > 1) {
-        const acc = new Map();
         for (const m of sqlForward) {
-            prTypes.set(m.file.path, new Map(acc));
             const text = await readHead(m.file.path);
-            if (text !== undefined)
-                for (const [k, v] of typesSetBy(await loadPg(), text))
-                    acc.set(k, v);
+            prTypes.record(m.file.path, text === undefined ? new Map() : typesSetBy(await loadPg(), text));
         }
     }
     // Which merged migrations have shipped in a release (tags); undefined: no tag information.
@@ -8330,6 +9910,30 @@ async function evaluate(ctx, opts) {
                     ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why}.${dataNote}`
                     : `${kind} ${what} after it was merged: ${migration_safety_dangers/* DANGERS */.zA['migration-edited'].why} (no release tag information: counted as released).${dataNote}`;
             pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback');
+            // An unreleased migration still runs in production, at the release that ships it: the dangers this edit adds
+            // (not in the file at the base) are checked as in a new migration. Dangers the base file had already were
+            // reported when they were added; an edit that keeps them (a WHERE, an IF NOT EXISTS) adds nothing.
+            if (unreleased && file.status === 'modified' && mig.forward && content !== undefined) {
+                const baseText = await readBase(file.previousPath ?? file.path);
+                if (baseText !== undefined) {
+                    let analysis;
+                    let before;
+                    try {
+                        analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path));
+                        before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path));
+                    }
+                    catch (e) {
+                        findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` });
+                        continue;
+                    }
+                    const had = new Set(before.issues.map(issueKey));
+                    const added = analysis.issues.filter((i) => !had.has(issueKey(i)));
+                    report.rows.push(['', '(whole file)', 'edited before any release', 'none', `dangers the edit adds are checked as in a new migration (${added.length} new; ${analysis.issues.length - added.length} already in the file at the base, not repeated)`]);
+                    statements += analysis.count;
+                    report.statements = analysis.count;
+                    analysed.push({ file, mig, dialect, analysis: { ...analysis, issues: added }, report });
+                }
+            }
             continue;
         }
         if (file.status === 'removed' || !mig.forward)
@@ -8340,7 +9944,7 @@ async function evaluate(ctx, opts) {
         }
         let analysis;
         try {
-            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.get(file.path));
+            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path));
         }
         catch (e) {
             findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` });
@@ -8402,15 +10006,38 @@ async function evaluate(ctx, opts) {
                 continue;
             }
             const recipe = (0,migration_safety_dangers/* recipeFor */.Mu)(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version });
-            const cap = issue.rollback ? opts.rollback_level : issue.cap?.level;
+            let cap = issue.rollback ? opts.rollback_level : issue.cap?.level;
+            let capWhy = issue.rollback ? 'rollback' : issue.cap?.why;
+            let capNote = '';
+            if (!issue.rollback && migration_safety_dangers/* DANGERS */.zA[issue.id].scalesWithTable && target && (isSmallTable(target, opts.small_tables) || (analysis.framework === 'django' && isSmallTable(djangoTable(file.path, target), opts.small_tables)))) {
+                cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level);
+                capWhy = 'small table';
+                capNote = ` (${target} is listed in small_tables: reported at small_table_level)`;
+            }
+            if (!issue.rollback && issue.id === 'drop-table' && target) {
+                const dead = await deadTable(target, appFiles, readBase);
+                if (dead) {
+                    cap = 'notice';
+                    capWhy = 'dead table';
+                    capNote = ` (${dead})`;
+                }
+            }
+            if (!issue.rollback && issue.id === 'drop-index-non-concurrent' && analysis.framework === 'rails' && issue.detail.startsWith('remove_index ')) {
+                const sm = await strongMigrationsRemoveIndex(file.path, readConfig);
+                if (sm) {
+                    cap = 'notice';
+                    capWhy = 'strong_migrations';
+                    capNote = ` (${sm})`;
+                }
+            }
             push(issue.id, {
                 path: file.path,
                 line: issue.line,
                 endLine: issue.endLine,
                 column: issue.column,
-                message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
+                message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + capNote + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
                 hint: recipe,
-            }, issue.statement, recipe, cap, issue.rollback ? 'rollback' : issue.cap?.why);
+            }, issue.statement, recipe, cap, capWhy);
             if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
                 push('expand-contract', {
                     path: file.path,
@@ -8642,7 +10269,7 @@ const RunbookOptions = type/* Type */.ZU.Object({
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var src_errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/change/envvars.ts
 /**
  * Environment-variable reads in source code, by language. Used to find variables that a change starts
@@ -9026,8 +10653,8 @@ var js_yaml = __webpack_require__(33243);
  * manifests parse. Templated YAML (Helm `{{ }}`) does not parse: callers get a reason, never an exception.
  */
 
-const anyScalar = (0,js_yaml/* defineScalarTag */.Gf)('!', { matchByTagPrefix: true, resolve: (source) => source, identify: () => false });
-const anySequence = (0,js_yaml/* defineSequenceTag */.NE)('!', {
+const anyScalar = (0,js_yaml.defineScalarTag)('!', { matchByTagPrefix: true, resolve: (source) => source, identify: () => false });
+const anySequence = (0,js_yaml.defineSequenceTag)('!', {
     matchByTagPrefix: true,
     create: () => [],
     addItem: (c, item) => {
@@ -9035,7 +10662,7 @@ const anySequence = (0,js_yaml/* defineSequenceTag */.NE)('!', {
     },
     identify: () => false,
 });
-const anyMapping = (0,js_yaml/* defineMappingTag */.bH)('!', {
+const anyMapping = (0,js_yaml.defineMappingTag)('!', {
     matchByTagPrefix: true,
     create: () => Object.create(null),
     addPair: (c, key, value) => {
@@ -9047,7 +10674,7 @@ const anyMapping = (0,js_yaml/* defineMappingTag */.bH)('!', {
     get: (r, key) => r[String(key)],
     identify: () => false,
 });
-const SCHEMA = js_yaml/* CORE_SCHEMA */.OU.withTags(js_yaml/* mergeTag */.LJ, anyScalar, anySequence, anyMapping);
+const SCHEMA = js_yaml.CORE_SCHEMA.withTags(js_yaml.mergeTag, anyScalar, anySequence, anyMapping);
 /** True when the text has template directives (Helm/Go templates, Jinja). */
 function isTemplated(text) {
     // `${{ … }}` is a GitHub Actions expression, not a template directive.
@@ -9056,7 +10683,7 @@ function isTemplated(text) {
 function loadYamlDocs(text) {
     const templated = isTemplated(text);
     try {
-        const docs = (0,js_yaml/* loadAll */.gh)(text, { schema: SCHEMA }).filter((d) => d !== null && d !== undefined);
+        const docs = (0,js_yaml.loadAll)(text, { schema: SCHEMA }).filter((d) => d !== null && d !== undefined);
         return { ok: true, docs };
     }
     catch (e) {
@@ -9065,7 +10692,7 @@ function loadYamlDocs(text) {
         const relaxed = relaxFlowClosers(text);
         if (relaxed !== text) {
             try {
-                return { ok: true, docs: (0,js_yaml/* loadAll */.gh)(relaxed, { schema: SCHEMA }).filter((d) => d !== null && d !== undefined) };
+                return { ok: true, docs: (0,js_yaml.loadAll)(relaxed, { schema: SCHEMA }).filter((d) => d !== null && d !== undefined) };
             }
             catch {
                 // fall through: report the original error
@@ -10551,7 +12178,7 @@ class ServiceNames {
         this.listing ??= this.ctx.changes.listBase
             ? this.ctx.changes.listBase('').catch((e) => {
                 // Said in the report: without the listing, declarations in the service's files are not looked up.
-                this.listError = (0,errors/* errorMessage */.gJ)(e);
+                this.listError = (0,src_errors/* errorMessage */.gJ)(e);
                 return undefined;
             })
             : Promise.resolve(undefined);
@@ -10679,7 +12306,7 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
             }
             catch (e) {
                 // Said, never silent: the file's env var reads were not checked.
-                notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${(0,errors/* errorMessage */.gJ)(e)})` });
+                notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${(0,src_errors/* errorMessage */.gJ)(e)})` });
                 continue;
             }
             for (const l of lines)
@@ -11847,7 +13474,7 @@ async function resolveNpmVersions(ctx, vulns) {
                 text = await ctx.changes.readHead(p);
             }
             catch (e) {
-                throw new Error(`${p} at the head could not be read (to resolve npm audit's installed versions): ${(0,errors/* plainMessage */.C5)(e)}`);
+                throw new Error(`${p} at the head could not be read (to resolve npm audit's installed versions): ${(0,src_errors/* plainMessage */.C5)(e)}`);
             }
             try {
                 if (text)
@@ -11931,7 +13558,7 @@ const dependencies = {
                     notes.push(`0 results from ${p.tool} (${f.path})`);
             }
             catch (e) {
-                const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${(0,errors/* plainMessage */.C5)(e)}`;
+                const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${(0,src_errors/* plainMessage */.C5)(e)}`;
                 findings.push({ message, kind: 'error', code: 'bad-report', hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.' });
                 reportRows.push([f.path, '?', 'unreadable', '-', '-']);
             }
@@ -11986,7 +13613,7 @@ const dependencies = {
             await resolveNpmVersions(ctx, all);
         }
         catch (e) {
-            findings.push({ message: (0,errors/* plainMessage */.C5)(e), kind: 'error', code: 'read-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' });
+            findings.push({ message: (0,src_errors/* plainMessage */.C5)(e), kind: 'error', code: 'read-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' });
         }
         const vulns = mergeVulnerabilities(all);
         // 3. Evaluate each vulnerability.
@@ -12112,6 +13739,997 @@ const dependencies = {
 };
 /* harmony default export */ const rules_dependencies = ((/* unused pure expression or super */ null && (dependencies)));
 
+// EXTERNAL MODULE: ./node_modules/@secretlint/core/module/index.js + 17 modules
+var core_module = __webpack_require__(198);
+// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+var secretlint_rule_preset_recommend_module = __webpack_require__(31577);
+;// CONCATENATED MODULE: ./src/rules/secrets/scan.ts
+/**
+ * Finds credentials in the lines a change ADDS, with secretlint's recommended rule set (no detector is
+ * written here). Each changed file's added lines are laid out at their head line numbers (the other lines
+ * empty), so a finding's line is the head line, and a multi-line secret added in one piece (a private key
+ * block) is still seen whole. Binary files, lock files and removed files are skipped.
+ *
+ * Returned findings carry the raw secret ONLY in `secret`, for the caller to fingerprint, allowlist and
+ * scrub with; nothing here formats it.
+ */
+
+
+
+/**
+ * The recommended preset, less its comment filter: `secretlint-disable` comments in the PR would silence a
+ * finding without a reason and without a reviewer seeing it. `pr-gate: allow-secret <reason>` replaces them.
+ */
+const CONFIG = {
+    rules: [
+        {
+            id: '@secretlint/secretlint-rule-preset-recommend',
+            rule: secretlint_rule_preset_recommend_module/* creator */.x,
+            rules: [{ id: '@secretlint/secretlint-rule-filter-comments', disabled: true }],
+        },
+    ],
+};
+/** Longest text scanned per file (a 5 MB generated blob is not where keys are pasted by hand). */
+const MAX_SCAN_BYTES = 2 * 1024 * 1024;
+/** Why a file is not scanned, or undefined when it is. */
+function skipReason(f) {
+    if (f.status === 'removed')
+        return 'removed';
+    if (f.binary)
+        return 'binary';
+    if (f.excluded === 'lockfile')
+        return 'lockfile';
+    return undefined;
+}
+/** The added lines of a patch (throws PatchParseError on a malformed one). */
+function addedTextOf(path, patch) {
+    const added = new Map();
+    const known = new Map();
+    for (const h of parsePatch(patch)) {
+        for (const l of h.lines) {
+            if (l.newLine === undefined)
+                continue;
+            known.set(l.newLine, l.text);
+            if (l.type === '+')
+                added.set(l.newLine, l.text);
+        }
+    }
+    return { path, added, known };
+}
+/**
+ * Added lines of a file the diff does not inline (too large): every line of an added file; otherwise the
+ * head lines whose text does not occur on the base side as often (a multiset difference).
+ */
+function addedTextFromContents(path, head, base) {
+    const headLines = head.split(/\r?\n/);
+    const added = new Map();
+    const known = new Map();
+    const baseCount = new Map();
+    if (base !== undefined)
+        for (const l of base.split(/\r?\n/))
+            baseCount.set(l, (baseCount.get(l) ?? 0) + 1);
+    headLines.forEach((text, i) => {
+        known.set(i + 1, text);
+        const n = baseCount.get(text) ?? 0;
+        if (n > 0)
+            baseCount.set(text, n - 1);
+        else
+            added.set(i + 1, text);
+    });
+    return { path, added, known };
+}
+/** Looks binary: a NUL byte in the first 8 KiB (git's own test). */
+function looksBinary(text) {
+    return text.slice(0, 8192).includes('\u0000');
+}
+function layout(t) {
+    let max = 0;
+    for (const n of t.added.keys())
+        if (n > max)
+            max = n;
+    const rows = new Array(max).fill('');
+    for (const [n, text] of t.added)
+        rows[n - 1] = text;
+    return rows.join('\n');
+}
+function scan_extOf(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    return dot > 0 ? base.slice(dot) : '';
+}
+/**
+ * The secret a message is about: secretlint reports it in its message data (KEY, TOKEN, URL, URI, …); the
+ * longest string value is the credential itself. Without data, the text of the reported range.
+ */
+function secretOf(data, content, range) {
+    let best = '';
+    if (typeof data === 'object' && data !== null) {
+        for (const v of Object.values(data))
+            if (typeof v === 'string' && v.length > best.length)
+                best = v;
+    }
+    return best || content.slice(range[0], range[1]);
+}
+/** Files some detector reads by name or parses whole (GCP service-account JSON, .npmrc, package.json): scanned one by one. */
+function scannedAlone(path) {
+    return /\.json$/i.test(path) || /(?:^|\/)\.npmrc$/.test(path);
+}
+/**
+ * A line between two files of a batch: its characters (`-` and `!`) are outside every multi-line pattern's
+ * body (a PEM key body is base64 and whitespace), so no match runs from one file into the next.
+ */
+const BOUNDARY = '!-- pr-gate file boundary --!';
+/** Largest batch of files scanned in one secretlint call. */
+const BATCH_BYTES = 4 * 1024 * 1024;
+async function lint(content, filePath, ext) {
+    return (0,core_module/* lintSource */.n)({
+        source: { content, filePath, ext, contentType: 'text' },
+        // Unmasked, because the fingerprint is taken from the data; the message text (which then holds the
+        // secret) is dropped right here and never read.
+        options: { config: CONFIG, maskSecrets: false, noPhysicFilePath: true },
+    });
+}
+/**
+ * Scans the added lines of many files. secretlint's cost is mostly per call (every rule set up and run over
+ * the text), so ordinary files are laid out one after another, separated by a boundary line, and scanned in
+ * a few calls; each finding is mapped back to its file and head line. Files some detector reads by name
+ * are scanned alone, with their real name and extension.
+ */
+async function scanAll(texts) {
+    const hits = [];
+    const batch = [];
+    let parts = [];
+    let bytes = 0;
+    let line = 1;
+    const flush = async () => {
+        if (!batch.length)
+            return;
+        const content = parts.join('\n');
+        const result = await lint(content, 'added-lines.txt', '.txt');
+        for (const m of result.messages) {
+            if (m.type !== 'message')
+                continue;
+            const start = m.loc.start.line;
+            const at = batch.find((b) => start >= b.first && start < b.first + b.lines);
+            if (!at)
+                continue; // on a boundary line: not any file's text
+            hits.push(hitOf(m, at.t.path, start - at.first + 1, Math.min(m.loc.end.line, at.first + at.lines - 1) - at.first + 1, content));
+        }
+        batch.length = 0;
+        parts = [];
+        bytes = 0;
+        line = 1;
+    };
+    for (const t of texts) {
+        if (!t.added.size)
+            continue;
+        const content = layout(t);
+        if (!content.trim() || content.length > MAX_SCAN_BYTES)
+            continue;
+        if (scannedAlone(t.path)) {
+            const result = await lint(content, t.path, scan_extOf(t.path));
+            for (const m of result.messages)
+                if (m.type === 'message')
+                    hits.push(hitOf(m, t.path, m.loc.start.line, m.loc.end.line, content));
+            continue;
+        }
+        if (bytes + content.length > BATCH_BYTES)
+            await flush();
+        const lines = content.split('\n').length;
+        batch.push({ t, first: line, lines });
+        parts.push(content, BOUNDARY);
+        line += lines + 1;
+        bytes += content.length + BOUNDARY.length + 2;
+    }
+    await flush();
+    return hits;
+}
+function hitOf(m, path, line, endLine, content) {
+    return {
+        path,
+        line,
+        endLine: Math.max(endLine, line),
+        column: m.loc.start.column + 1,
+        ruleId: m.ruleId,
+        messageId: m.messageId,
+        docsUrl: m.docsUrl,
+        secret: secretOf(m.data, content, m.range),
+    };
+}
+/** Scans one file's added lines. */
+async function scanAdded(t) {
+    return scanAll([t]);
+}
+
+
+// EXTERNAL MODULE: ./src/evidence/redact.ts
+var redact = __webpack_require__(4488);
+;// CONCATENATED MODULE: ./src/rules/secrets/index.ts
+/**
+ * secrets: credentials in the lines a pull request adds. The standard behind it: secret scanning runs in
+ * CI. Detection is secretlint's recommended rule set (./scan.ts) over the ADDED lines only, plus GitHub's own
+ * secret-scanning alerts for the PR's commits when the token may read them.
+ *
+ * A detected secret is never echoed: every surface shows the rule, file:line and a redacted fingerprint
+ * (src/evidence/redact.ts), and every string this rule outputs is scrubbed of the secrets it found.
+ * A new secret fails by default, with one recipe: rotate first, then remove it from history.
+ */
+
+
+
+
+
+const secretsOptions = type/* Type */.ZU.Object({
+    allow: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        path: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ minLength: 1, description: 'Glob of the files this entry allows (e.g. `test/fixtures/**`).' })),
+        rule: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            minLength: 1,
+            description: 'A detector: secretlint rule (`aws`, `@secretlint/secretlint-rule-aws`), its message id (`AWSSecretAccessKey`), or a GitHub secret type (`aws_access_key_id`).',
+        })),
+        fingerprint: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^sha256:[0-9a-f]{16}$', description: 'One secret, by the fingerprint the gate printed for it (`sha256:` + 16 hex digits).' })),
+        reason: type/* Type */.ZU.String({ minLength: 1, description: 'Why this is not a live credential (required), e.g. "fake keys of the parser tests".' }),
+    }, { additionalProperties: false }), {
+        default: [],
+        description: 'Allowlist entries; an entry allows a finding when every field it names (`path`, `rule`, `fingerprint`) matches. An entry must name at least one of them.',
+    }),
+    inline_allow: type/* Type */.ZU.Boolean({
+        default: true,
+        description: 'Honour `pr-gate: allow-secret <reason>` on the line of the secret or the line above it (the reason is required); every use is listed for reviewers.',
+    }),
+    use_secret_scanning_alerts: type/* Type */.ZU.Boolean({
+        default: true,
+        description: "Read GitHub's secret-scanning alerts located in the PR's commits (needs `security-events: read`). Not available (403/404, CLI) → a notice, and the diff scan still decides; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
+    }),
+});
+const RECIPE = 'Rotate the credential first: revoke it where it was issued and create a new one, because once pushed it must be treated as leaked, and deleting the line does not help. Then remove it from the history of the branch (rewrite the commits that added it, e.g. `git rebase -i` or `git filter-repo --replace-text`, and force-push), and read the new credential from a secret store or an environment variable. A fake key (a test fixture) can be allowlisted by fingerprint or path with a reason in the policy, or with `pr-gate: allow-secret <reason>` on its line.';
+const INLINE = /pr-gate:\s*allow-secret\b(.*)$/i;
+function shortRule(ruleId) {
+    return ruleId.replace(/^@secretlint\/secretlint-rule-/, '');
+}
+/** The reason of an inline allow comment on `line` or the line above, or why it does not count. */
+function inlineAllow(t, line) {
+    if (!t)
+        return {};
+    for (const n of [line, line - 1]) {
+        const text = t.known.get(n);
+        const m = text === undefined ? null : INLINE.exec(text);
+        if (!m)
+            continue;
+        const reason = m[1].replace(/(?:\*\/|-->|%>|#}|\}\}|;)\s*$/, '').trim();
+        return reason.length >= 3 ? { reason } : { missing: n };
+    }
+    return {};
+}
+async function addedTexts(ctx, files, errors, skipped) {
+    const out = [];
+    for (const f of files) {
+        const why = skipReason(f);
+        if (why) {
+            skipped.set(why, (skipped.get(why) ?? 0) + 1);
+            continue;
+        }
+        if (f.patch !== undefined) {
+            try {
+                out.push(addedTextOf(f.path, f.patch));
+                continue;
+            }
+            catch {
+                /* a patch that cannot be parsed: read the file instead, below */
+            }
+        }
+        // No inlined diff (too large): the lines of the head the base does not have.
+        try {
+            const head = await ctx.changes.readHead(f.path);
+            if (head === undefined)
+                continue;
+            if (looksBinary(head)) {
+                skipped.set('binary', (skipped.get('binary') ?? 0) + 1);
+                continue;
+            }
+            const base = f.status === 'added' ? undefined : await ctx.changes.readBase(f.previousPath ?? f.path);
+            out.push(addedTextFromContents(f.path, head, base));
+        }
+        catch (e) {
+            errors.push({
+                kind: 'error',
+                code: 'read-failed',
+                message: `${f.path} could not be read to scan it for secrets (its diff is not inlined): ${(0,src_errors/* plainMessage */.C5)(e)}`,
+                hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+            });
+        }
+    }
+    return out;
+}
+const secrets = {
+    id: 'secrets',
+    description: 'Fails when the lines a PR adds contain a credential (secretlint rules, GitHub secret-scanning alerts); never echoes it.',
+    options: secretsOptions,
+    defaultLevel: 'fail',
+    release: false,
+    plan({ files }) {
+        // Files whose diff is not inlined are compared whole: head, and base unless added.
+        const head = [];
+        const base = [];
+        for (const f of files) {
+            if (skipReason(f) || f.patch !== undefined)
+                continue;
+            head.push(f.path);
+            if (f.status !== 'added')
+                base.push(f.previousPath ?? f.path);
+        }
+        return { head, base };
+    },
+    async evaluate(ctx, o) {
+        const findings = [];
+        const notes = [];
+        const allow = o.allow ?? [];
+        const badEntry = allow.findIndex((a) => !a.path && !a.rule && !a.fingerprint);
+        if (badEntry >= 0) {
+            return {
+                findings: [
+                    {
+                        kind: 'error',
+                        code: 'bad-allow',
+                        message: `rules.secrets.allow[${badEntry}] names no path, rule or fingerprint, so it would allow every secret.`,
+                        hint: 'Name what it allows: `path` (a glob), `rule` (a detector) and/or `fingerprint` (sha256:… as the gate printed it).',
+                    },
+                ],
+            };
+        }
+        // 1. The added lines, scanned.
+        const skipped = new Map();
+        const texts = await addedTexts(ctx, ctx.changes.files, findings, skipped);
+        const byPath = new Map(texts.map((t) => [t.path, t]));
+        const hits = await scanAll(texts);
+        const raws = [...new Set(hits.map((h) => h.secret))];
+        for (const r of raws)
+            (0,src_errors/* registerSecret */.cl)(r); // any error message that would echo it is redacted too
+        const allowedBy = (path, detectors, fingerprint) => allow.find((a) => (!a.path || (0,glob/* matchesAny */._I)(path, [a.path])) &&
+            (!a.rule || detectors.some((d) => d.toLowerCase() === a.rule.toLowerCase())) &&
+            (!a.fingerprint || a.fingerprint === fingerprint));
+        const rows = [];
+        for (const h of hits) {
+            const fingerprint = (0,redact/* fingerprintOf */.ax)(h.secret);
+            const row = {
+                path: h.path,
+                line: h.line,
+                endLine: h.endLine,
+                column: h.column,
+                detector: shortRule(h.ruleId),
+                kind: h.messageId,
+                fingerprint,
+                redacted: (0,redact/* redactedOf */.UH)(h.secret),
+                source: 'secretlint',
+                docsUrl: h.docsUrl,
+            };
+            const entry = allowedBy(h.path, [h.ruleId, shortRule(h.ruleId), h.messageId], fingerprint);
+            if (entry)
+                row.allowed = { how: 'policy', reason: entry.reason };
+            else if (o.inline_allow) {
+                const inl = inlineAllow(byPath.get(h.path), h.line);
+                if (inl.reason)
+                    row.allowed = { how: 'inline', reason: inl.reason };
+                else if (inl.missing !== undefined)
+                    notes.push(`${h.path}:${inl.missing}: pr-gate: allow-secret without a reason does not count`);
+            }
+            rows.push(row);
+        }
+        // 2. GitHub's own alerts.
+        let alertsOk = false;
+        if (o.use_secret_scanning_alerts && ctx.evidence.secretScanningAlerts) {
+            const r = await ctx.evidence.secretScanningAlerts();
+            if (r.ok) {
+                alertsOk = true;
+                let n = 0;
+                for (const a of r.data)
+                    n += mergeAlert(rows, a, allowedBy);
+                notes.push(`GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`);
+            }
+            else if (r.unavailable) {
+                findings.push({ kind: 'info', code: 'secret-scanning-unavailable', message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}` });
+            }
+            else {
+                findings.push({
+                    kind: 'error',
+                    code: 'secret-scanning-failed',
+                    message: `Reading GitHub secret-scanning alerts failed, so secrets GitHub found in this PR's commits were not checked: ${r.reason}`,
+                    hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+                });
+            }
+        }
+        else if (o.use_secret_scanning_alerts)
+            notes.push('GitHub secret scanning: not available here');
+        // 3. Findings: one per secret that is not allowed.
+        rows.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.kind.localeCompare(b.kind));
+        for (const r of rows) {
+            if (r.allowed)
+                continue;
+            const where = r.source === 'secretlint' ? 'is added' : `is in this PR's commits (${r.source})`;
+            findings.push({
+                message: `A credential (${r.kind}, detector ${r.detector}) ${where} at ${r.path}:${r.line}: ${r.redacted}.`,
+                hint: RECIPE,
+                code: r.kind,
+                path: r.path,
+                line: r.line,
+                endLine: r.endLine,
+                ...(r.column ? { column: r.column } : {}),
+            });
+        }
+        for (const n of notes.filter((x) => x.includes('allow-secret without a reason')))
+            findings.push({ kind: 'info', code: 'allow-without-reason', message: n });
+        // 4. Output, scrubbed of every secret found (a reason may quote one).
+        const clean = (s) => (0,redact/* scrub */._I)(s, raws);
+        const tables = [];
+        if (rows.length) {
+            tables.push({
+                title: 'Secrets found',
+                columns: ['Location', 'Kind', 'Detector', 'Fingerprint', 'Found by', 'Status'],
+                rows: rows.map((r) => [`${r.path}:${r.line}`, r.kind, r.detector, r.redacted, r.source, r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing']).map((c) => c.map(clean)),
+            });
+        }
+        const inline = rows.filter((r) => r.allowed?.how === 'inline');
+        if (inline.length) {
+            tables.push({
+                title: 'Allowed by inline `pr-gate: allow-secret` comments (for reviewers)',
+                columns: ['Location', 'Kind', 'Fingerprint', 'Reason'],
+                rows: inline.map((r) => [`${r.path}:${r.line}`, r.kind, r.redacted, r.allowed.reason].map(clean)),
+            });
+        }
+        const failing = rows.filter((r) => !r.allowed).length;
+        const allowed = rows.length - failing;
+        const skippedText = [...skipped].map(([k, n]) => `${n} ${k}`).join(', ');
+        const parts = [
+            `${texts.length} file${texts.length === 1 ? '' : 's'} scanned (added lines)`,
+            skippedText ? `skipped: ${skippedText}` : '',
+            rows.length ? `${rows.length} secret${rows.length === 1 ? '' : 's'} found (${failing} failing${allowed ? `, ${allowed} allowed` : ''})` : 'no secrets found',
+            ...notes.filter((x) => !x.includes('allow-secret without a reason')),
+        ].filter(Boolean);
+        const nothing = texts.length === 0 && !alertsOk;
+        return {
+            findings: findings.map((f) => ({ ...f, message: clean(f.message), ...(f.hint ? { hint: clean(f.hint) } : {}) })),
+            summary: clean(parts.join('; ')),
+            ...(nothing ? { applicability: 'not-applicable' } : {}),
+            tables,
+            data: {
+                scanned: texts.length,
+                skipped: Object.fromEntries(skipped),
+                secrets: rows.map((r) => ({
+                    path: r.path,
+                    line: r.line,
+                    kind: r.kind,
+                    detector: r.detector,
+                    fingerprint: r.fingerprint,
+                    redacted: r.redacted,
+                    foundBy: r.source,
+                    allowed: r.allowed ? { how: r.allowed.how, reason: clean(r.allowed.reason) } : undefined,
+                })),
+            },
+        };
+    },
+};
+/**
+ * Folds one GitHub alert into the rows: a location the diff scan already found (same file, line and
+ * fingerprint) is marked as found by both; other locations become rows of their own. Returns how many.
+ */
+function mergeAlert(rows, a, allowedBy) {
+    let added = 0;
+    const source = `GitHub alert #${a.number}`;
+    for (const loc of a.locations) {
+        const same = rows.find((r) => r.path === loc.path && r.line <= loc.endLine && loc.line <= r.endLine);
+        if (same && (same.fingerprint === a.fingerprint || same.source === 'secretlint')) {
+            if (!same.source.includes(source))
+                same.source += `, ${source}`;
+            continue;
+        }
+        const row = { path: loc.path, line: loc.line, endLine: loc.endLine, detector: 'github', kind: a.displayName, fingerprint: a.fingerprint, redacted: a.redacted, source: `${source} (commit ${loc.commit.slice(0, 7)})` };
+        const entry = allowedBy(loc.path, ['github', a.secretType], a.fingerprint);
+        if (entry)
+            row.allowed = { how: 'policy', reason: entry.reason };
+        rows.push(row);
+        added++;
+    }
+    return added;
+}
+/* harmony default export */ const rules_secrets = ((/* unused pure expression or super */ null && (secrets)));
+
+// EXTERNAL MODULE: ./src/types.ts
+var src_types = __webpack_require__(16141);
+;// CONCATENATED MODULE: ./src/evidence/scanners/sarif-code.ts
+/**
+ * SARIF 2.1.0 → code findings (SAST): the results of any tool that name a location in the code (CodeQL,
+ * Semgrep, ESLint via @microsoft/eslint-formatter-sarif, Bandit, …). Results that name a GHSA/CVE advisory
+ * are dependency vulnerabilities (the `dependencies` rule reads them) and are left out here.
+ *
+ * Read per result: rule (driver or extension rules, by index or id), level (result, else the rule's
+ * defaultConfiguration, else `warning`), `security-severity` (result then rule properties), the first
+ * physical location (uri through `uriBaseId`/`originalUriBaseIds`), `baselineState`, `partialFingerprints`,
+ * accepted suppressions (skipped), the rule's help text and helpUri, and the tool's name and version.
+ */
+
+
+const sarif_code_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const sarif_code_str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const sarif_code_arr = (v) => (Array.isArray(v) ? v : []);
+const sarif_code_text = (v) => (sarif_code_isObj(v) ? (sarif_code_str(v.text) ?? sarif_code_str(v.markdown)) : undefined);
+function sarif_code_score(v) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v) : NaN;
+    return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+function level(v) {
+    return v === 'error' || v === 'warning' || v === 'note' || v === 'none' ? v : undefined;
+}
+function resolveUri(loc, bases) {
+    let uri = sarif_code_str(loc.uri);
+    if (!uri)
+        return undefined;
+    const baseId = sarif_code_str(loc.uriBaseId);
+    if (baseId && !/^[a-z]+:/i.test(uri)) {
+        const b = bases[baseId];
+        const baseUri = sarif_code_isObj(b) ? sarif_code_str(b.uri) : undefined;
+        if (baseUri && /^file:/i.test(baseUri))
+            uri = baseUri.replace(/\/?$/, '/') + uri;
+    }
+    let p = uri.replace(/^file:\/\//i, '');
+    try {
+        p = decodeURIComponent(p);
+    }
+    catch {
+        /* keep as written */
+    }
+    return p.replace(/^\.\//, '');
+}
+/** Parses a SARIF document already known to be SARIF 2.1.0. */
+function parseSarifCode(path, doc) {
+    const results = [];
+    const tools = [];
+    let skipped = 0;
+    for (const run of sarif_code_arr(doc.runs)) {
+        if (!sarif_code_isObj(run))
+            continue;
+        const driver = sarif_code_isObj(run.tool) && sarif_code_isObj(run.tool.driver) ? run.tool.driver : undefined;
+        const tool = sarif_code_str(driver?.name) ?? 'unknown SARIF tool';
+        const toolVersion = sarif_code_str(driver?.semanticVersion) ?? sarif_code_str(driver?.version);
+        if (!tools.includes(tool))
+            tools.push(tool);
+        const rules = sarif_code_arr(driver?.rules).filter(sarif_code_isObj);
+        const extRules = sarif_code_isObj(run.tool) ? sarif_code_arr(run.tool.extensions).filter(sarif_code_isObj).flatMap((e) => sarif_code_arr(e.rules).filter(sarif_code_isObj)) : [];
+        const bases = sarif_code_isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
+        for (const result of sarif_code_arr(run.results)) {
+            if (!sarif_code_isObj(result))
+                continue;
+            if (sarif_code_arr(result.suppressions).some((s) => sarif_code_isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
+                skipped++;
+                continue;
+            }
+            const ruleId = sarif_code_str(result.ruleId) ?? (sarif_code_isObj(result.rule) ? sarif_code_str(result.rule.id) : undefined) ?? '(no rule id)';
+            const idx = typeof result.ruleIndex === 'number' ? result.ruleIndex : sarif_code_isObj(result.rule) && typeof result.rule.index === 'number' ? result.rule.index : -1;
+            const rule = (idx >= 0 && idx < rules.length && rules[idx].id === ruleId ? rules[idx] : undefined) ?? [...rules, ...extRules].find((r) => r.id === ruleId);
+            if (advisoryIdsIn(ruleId).length || advisoryIdsIn(sarif_code_str(rule?.helpUri)).length) {
+                skipped++; // a dependency advisory: the `dependencies` rule's
+                continue;
+            }
+            const props = sarif_code_isObj(result.properties) ? result.properties : {};
+            const rprops = sarif_code_isObj(rule?.properties) ? rule.properties : {};
+            const loc = sarif_code_arr(result.locations).find(sarif_code_isObj);
+            const phys = loc && sarif_code_isObj(loc.physicalLocation) ? loc.physicalLocation : undefined;
+            const art = phys && sarif_code_isObj(phys.artifactLocation) ? phys.artifactLocation : undefined;
+            const region = phys && sarif_code_isObj(phys.region) ? phys.region : undefined;
+            const uri = art ? resolveUri(art, bases) : undefined;
+            if (!uri) {
+                skipped++;
+                continue;
+            }
+            const line = typeof region?.startLine === 'number' && region.startLine > 0 ? region.startLine : undefined;
+            const endLine = typeof region?.endLine === 'number' && line !== undefined && region.endLine >= line ? region.endLine : line;
+            const baseline = sarif_code_str(result.baselineState);
+            const fps = {};
+            for (const src of [result.partialFingerprints, result.fingerprints])
+                if (sarif_code_isObj(src))
+                    for (const [k, v] of Object.entries(src))
+                        if (typeof v === 'string')
+                            fps[k] = v;
+            const helpText = sarif_code_text(rule?.help) ?? sarif_code_text(rule?.fullDescription) ?? sarif_code_text(rule?.shortDescription);
+            const helpUri = sarif_code_str(rule?.helpUri);
+            results.push({
+                tool,
+                toolVersion,
+                ruleId,
+                ruleName: sarif_code_str(rule?.name),
+                help: helpText,
+                helpUri: helpUri && /^https?:\/\//i.test(helpUri) ? helpUri : undefined,
+                message: sarif_code_text(result.message) ?? sarif_code_text(rule?.shortDescription) ?? ruleId,
+                level: level(result.level) ?? (sarif_code_isObj(rule?.defaultConfiguration) ? level(rule.defaultConfiguration.level) : undefined) ?? 'warning',
+                securitySeverity: sarif_code_score(props['security-severity']) ?? sarif_code_score(rprops['security-severity']),
+                uri,
+                line,
+                endLine,
+                column: typeof region?.startColumn === 'number' ? region.startColumn : undefined,
+                baselineState: baseline === 'new' || baseline === 'unchanged' || baseline === 'updated' || baseline === 'absent' ? baseline : undefined,
+                fingerprints: fps,
+                report: path,
+            });
+        }
+    }
+    return { path, tools, results, skipped };
+}
+/** Reads a SARIF report for code findings; anything that is not SARIF 2.1.0 throws ReportError naming the file. */
+function parseCodeReport(path, content) {
+    const doc = parseJsonReport(path, content);
+    if (!sarif_code_isObj(doc) || !Array.isArray(doc.runs)) {
+        const keys = sarif_code_isObj(doc) ? Object.keys(doc).slice(0, 5).join(', ') || 'none' : Array.isArray(doc) ? 'an array' : String(doc);
+        throw new ReportError(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`);
+    }
+    if (doc.version !== '2.1.0')
+        throw new ReportError(path, `${path}: SARIF version ${String(doc.version ?? '(none)')} is not supported (expected 2.1.0)`);
+    return parseSarifCode(path, doc);
+}
+/** A GitHub code-scanning alert (list-alerts-for-repo item) → CodeResult; undefined when it has no location. */
+function alertResult(raw) {
+    if (!sarif_code_isObj(raw) || !sarif_code_isObj(raw.rule))
+        return undefined;
+    const rule = raw.rule;
+    const inst = sarif_code_isObj(raw.most_recent_instance) ? raw.most_recent_instance : {};
+    const loc = sarif_code_isObj(inst.location) ? inst.location : {};
+    const path = sarif_code_str(loc.path);
+    if (!path)
+        return undefined;
+    const tool = sarif_code_isObj(raw.tool) ? raw.tool : {};
+    const sec = sarif_code_str(rule.security_severity_level);
+    const secScore = sec === 'critical' ? 9.5 : sec === 'high' ? 8 : sec === 'medium' ? 5.5 : sec === 'low' ? 2 : undefined;
+    const line = typeof loc.start_line === 'number' && loc.start_line > 0 ? loc.start_line : undefined;
+    return {
+        tool: sarif_code_str(tool.name) ?? 'GitHub code scanning',
+        toolVersion: sarif_code_str(tool.version),
+        ruleId: sarif_code_str(rule.id) ?? sarif_code_str(rule.name) ?? '(no rule id)',
+        ruleName: sarif_code_str(rule.name),
+        help: sarif_code_str(rule.help) ?? sarif_code_str(rule.full_description) ?? sarif_code_str(rule.description),
+        helpUri: sarif_code_str(rule.help_uri) && /^https?:\/\//i.test(sarif_code_str(rule.help_uri)) ? sarif_code_str(rule.help_uri) : undefined,
+        message: (sarif_code_isObj(inst.message) ? sarif_code_str(inst.message.text) : undefined) ?? sarif_code_str(rule.description) ?? 'code-scanning alert',
+        level: level(rule.severity) ?? 'warning',
+        securitySeverity: secScore,
+        uri: path,
+        line,
+        endLine: typeof loc.end_line === 'number' && line !== undefined && loc.end_line >= line ? loc.end_line : line,
+        column: typeof loc.start_column === 'number' ? loc.start_column : undefined,
+        fingerprints: {},
+        report: 'GitHub code scanning',
+        url: sarif_code_str(raw.html_url),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/code-scanning/index.ts
+/**
+ * code-scanning: gates on SAST results (any SARIF 2.1.0 tool in the workspace, and GitHub code-scanning
+ * alerts of the PR's merge ref) on the lines the PR changes. The standard behind it: basic SAST is part of
+ * CI/CD, and a reviewer wants the findings the PR introduces, not the backlog.
+ *
+ * New versus existing, in order: SARIF `baselineState`; else `partialFingerprints` against a base report
+ * (`baseline_reports`); else "on a changed line". Severity: `security-severity` (CVSS) first, then the
+ * result's or rule's level. `only` chooses what is gated; `fail_on`, per-rule-id `levels` and `ignore`
+ * (reason, expiry) decide each finding's level. A report that cannot be read fails closed, naming the file.
+ */
+
+
+
+
+
+
+
+const LevelLiteral = type/* Type */.ZU.Union(src_types/* LEVELS */.A_.map((l) => type/* Type */.ZU.Literal(l)));
+const codeScanningOptions = type/* Type */.ZU.Object({
+    reports: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [],
+        description: 'SARIF 2.1.0 reports in the workspace (paths or globs) from any SAST tool: CodeQL, Semgrep, ESLint (@microsoft/eslint-formatter-sarif), Bandit… Results naming a GHSA/CVE advisory are left to `dependencies`. A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
+    }),
+    baseline_reports: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [],
+        description: 'SARIF reports of the BASE branch (paths or globs in the workspace): a result whose `partialFingerprints` match one of them is existing, not new. Used only for results without `baselineState`.',
+    }),
+    only: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('new-on-changed-lines'), type/* Type */.ZU.Literal('all-new'), type/* Type */.ZU.Literal('all')], {
+        default: 'new-on-changed-lines',
+        description: 'Which results are gated: `new-on-changed-lines` (new AND on a line the PR adds or changes), `all-new` (new anywhere), `all` (every open result). The others are counted in the summary only.',
+    }),
+    fail_on: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('critical'), type/* Type */.ZU.Literal('high'), type/* Type */.ZU.Literal('medium'), type/* Type */.ZU.Literal('low'), type/* Type */.ZU.Literal('none')], {
+        default: 'high',
+        description: 'Gated results at or above this severity fail; below it they are notices. Severity: `security-severity` (CVSS: 9+ critical, 7+ high, 4+ medium), else the level (error → high, warning → medium, note → low).',
+    }),
+    levels: type/* Type */.ZU.Record(type/* Type */.ZU.String({ minLength: 1 }), LevelLiteral, {
+        default: {},
+        description: 'Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that rule; `off` drops its results.',
+    }),
+    ignore: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        id: type/* Type */.ZU.String({ minLength: 1, description: 'Rule id as the tool reports it (e.g. `js/xss`, `security/detect-object-injection`).' }),
+        paths: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'Only in these files (globs); default everywhere.' })),
+        reason: type/* Type */.ZU.String({ minLength: 1, description: 'Why the results are accepted (required).' }),
+        until: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ format: 'date', description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the results count again and the comment says so.' })),
+    }, { additionalProperties: false }), { default: [], description: 'Waived rule ids, each with a reason and, preferably, an expiry date (the same shape as `dependencies.ignore`).' }),
+    missing_report: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('fail'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('ignore')], {
+        default: 'fail',
+        description: 'What a report path listed in `reports` (not a glob) that does not exist concludes.',
+    }),
+    use_code_scanning_alerts: type/* Type */.ZU.Boolean({
+        default: true,
+        description: "Read GitHub's code-scanning alerts of `refs/pull/N/merge` (needs `security-events: read`). Not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
+    }),
+});
+const code_scanning_DAY = 86_400_000;
+const code_scanning_GLOB_MAGIC = /[*?[\]{}!]/;
+const HELP_MAX = 300;
+function code_scanning_levelSeverity(l) {
+    return l === 'error' ? 'high' : l === 'warning' ? 'medium' : l === 'note' ? 'low' : 'unknown';
+}
+function severityOf(r) {
+    if (r.securitySeverity !== undefined) {
+        const s = severityFromScore(r.securitySeverity);
+        if (s !== 'unknown')
+            return s;
+    }
+    return code_scanning_levelSeverity(r.level);
+}
+function code_scanning_waiverExpired(until, now) {
+    if (!until)
+        return false;
+    const t = Date.parse(`${until.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(t))
+        return true;
+    return now.getTime() >= t + code_scanning_DAY;
+}
+function code_scanning_dateString(v) {
+    if (v instanceof Date && !Number.isNaN(v.getTime()))
+        return v.toISOString().slice(0, 10);
+    if (typeof v === 'string' && v.trim())
+        return v.trim();
+    return undefined;
+}
+/** Short plain text: the first paragraph of the help, Markdown marks dropped, at most HELP_MAX characters. */
+function shortHelp(help) {
+    if (!help)
+        return undefined;
+    const para = help.replace(/\r\n/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !/^#/.test(p)) ?? help.trim();
+    const flat = para
+        .replace(/^\s*(?:#+|>)\s*/gm, '')
+        .replace(/`|\*\*|__/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > HELP_MAX ? flat.slice(0, HELP_MAX - 1) + '…' : flat;
+}
+/** Head lines each file adds or changes; `all` for files added whole or whose diff is not inlined. */
+function changedLines(files) {
+    const out = new Map();
+    for (const f of files) {
+        if (f.status === 'removed')
+            continue;
+        if (f.status === 'added' || f.patch === undefined) {
+            // No diff to tell old lines from new: every line counts as changed (never quietly "unchanged").
+            out.set(f.path, 'all');
+            continue;
+        }
+        const set = new Set();
+        try {
+            for (const h of parsePatch(f.patch))
+                for (const l of h.lines)
+                    if (l.type === '+' && l.newLine !== undefined)
+                        set.add(l.newLine);
+        }
+        catch {
+            out.set(f.path, 'all');
+            continue;
+        }
+        out.set(f.path, set);
+    }
+    return out;
+}
+/**
+ * Maps the paths results name onto repository paths: relative paths stay; an absolute one (ESLint writes
+ * `file:///home/runner/work/r/r/src/a.js`) is matched to the changed file it ends with, and the root that
+ * match reveals is stripped from the other absolute paths of the same report.
+ */
+function pathMapper(changed) {
+    const roots = new Map(); // report → root
+    return (r) => {
+        const uri = r.uri;
+        if (!uri)
+            return undefined;
+        if (!uri.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(uri))
+            return uri;
+        const norm = uri.replace(/\\/g, '/');
+        const hit = changed.filter((p) => norm.endsWith('/' + p)).sort((a, b) => b.length - a.length)[0];
+        if (hit) {
+            if (!roots.has(r.report))
+                roots.set(r.report, norm.slice(0, norm.length - hit.length));
+            return hit;
+        }
+        const root = roots.get(r.report);
+        return root && norm.startsWith(root) ? norm.slice(root.length) : norm;
+    };
+}
+const codeScanning = {
+    id: 'code-scanning',
+    description: 'Gates on SAST results (SARIF from any tool, GitHub code-scanning alerts) that the PR introduces on the lines it changes.',
+    options: codeScanningOptions,
+    defaultLevel: 'fail',
+    release: false,
+    async evaluate(ctx, o) {
+        const findings = [];
+        const notes = [];
+        const reportRows = [];
+        // 1. Reports (same discipline as `dependencies`: a listed path that is missing is not "clean").
+        const readReports = async (globs, kind) => {
+            const files = globs.length ? await ctx.evidence.findReports(globs) : [];
+            const unmatched = [];
+            for (const g of globs) {
+                if (files.some((f) => (0,glob/* matchesAny */._I)(f.path, [g])))
+                    continue;
+                if (!code_scanning_GLOB_MAGIC.test(g)) {
+                    const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`;
+                    if (o.missing_report === 'fail')
+                        findings.push({ message: msg, hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.', code: 'missing-report' });
+                    else if (o.missing_report === 'warn')
+                        findings.push({ message: msg, level: 'warn', code: 'missing-report' });
+                    else
+                        notes.push(`${g}: not found (ignored)`);
+                }
+                else
+                    unmatched.push(g);
+            }
+            if (unmatched.length)
+                findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` });
+            const results = [];
+            let ok = 0;
+            for (const f of files) {
+                try {
+                    const p = parseCodeReport(f.path, await f.read());
+                    ok++;
+                    results.push(...p.results);
+                    reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', p.tools.join(', ') || '?', String(p.results.length), String(p.skipped)]);
+                }
+                catch (e) {
+                    const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${(0,src_errors/* plainMessage */.C5)(e)}`;
+                    findings.push({ kind: 'error', code: 'bad-report', message, hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.' });
+                    reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', '?', 'unreadable', '-']);
+                }
+            }
+            return { results, ok };
+        };
+        const head = await readReports(o.reports ?? [], 'SARIF report');
+        const base = await readReports(o.baseline_reports ?? [], 'Baseline SARIF report');
+        const all = [...head.results];
+        // 2. GitHub code-scanning alerts.
+        let alertsOk = false;
+        if (o.use_code_scanning_alerts && ctx.evidence.codeScanningAlerts) {
+            const r = await ctx.evidence.codeScanningAlerts();
+            if (r.ok) {
+                alertsOk = true;
+                const got = r.data.map(alertResult).filter((x) => x !== undefined);
+                all.push(...got);
+                notes.push(`GitHub code scanning: ${got.length} open alert${got.length === 1 ? '' : 's'} on the PR's merge ref`);
+            }
+            else if (r.unavailable)
+                findings.push({ kind: 'info', code: 'code-scanning-unavailable', message: `GitHub code-scanning alerts are unavailable: ${r.reason}` });
+            else {
+                findings.push({
+                    kind: 'error',
+                    code: 'code-scanning-failed',
+                    message: `Reading GitHub code-scanning alerts failed, so the alerts on this PR were not checked: ${r.reason}`,
+                    hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+                });
+            }
+        }
+        else if (o.use_code_scanning_alerts)
+            notes.push('GitHub code scanning: not available here');
+        // 3. Classify each result.
+        const changed = changedLines(ctx.changes.files);
+        const mapPath = pathMapper([...changed.keys()]);
+        for (const r of all)
+            mapPath(r); // learn each report's root first: its first result may be outside the diff
+        const baseFps = new Set();
+        for (const b of base.results)
+            for (const [k, v] of Object.entries(b.fingerprints))
+                baseFps.add(`${b.ruleId}\u0000${k}\u0000${v}`);
+        const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on);
+        const waivers = (o.ignore ?? []).map((w) => ({ ...w, until: code_scanning_dateString(w.until) }));
+        const rows = [];
+        const seen = new Set();
+        const expiredReported = new Set();
+        for (const r of all) {
+            if (r.baselineState === 'absent')
+                continue; // fixed by this PR
+            const path = mapPath(r) ?? '(no file)';
+            const key = `${r.ruleId}\u0000${path}\u0000${r.line ?? ''}\u0000${r.message}`;
+            if (seen.has(key))
+                continue; // the same result from the workspace report and GitHub's alert
+            seen.add(key);
+            const lines = changed.get(path);
+            const onChanged = lines === 'all' || (lines !== undefined && r.line !== undefined && Array.from({ length: (r.endLine ?? r.line) - r.line + 1 }, (_, i) => r.line + i).some((n) => lines.has(n)));
+            let isNew;
+            let how;
+            if (r.baselineState) {
+                isNew = r.baselineState === 'new';
+                how = `baselineState ${r.baselineState}`;
+            }
+            else if (base.ok && Object.keys(r.fingerprints).length) {
+                isNew = !Object.entries(r.fingerprints).some(([k, v]) => baseFps.has(`${r.ruleId}\u0000${k}\u0000${v}`));
+                how = isNew ? 'not in the base report' : 'in the base report';
+            }
+            else {
+                isNew = onChanged;
+                how = onChanged ? 'on a changed line' : 'not on a changed line';
+            }
+            const gated = o.only === 'all' ? true : o.only === 'all-new' ? isNew : isNew && onChanged;
+            const row = { r, path, severity: severityOf(r), onChanged, isNew, how, gated };
+            const w = waivers.find((x) => x.id === r.ruleId && (!x.paths?.length || (0,glob/* matchesAny */._I)(path, x.paths)));
+            if (w)
+                row.waiver = { reason: w.reason, until: w.until, expired: code_scanning_waiverExpired(w.until, ctx.now) };
+            const own = o.levels?.[r.ruleId];
+            if (own === 'off')
+                continue;
+            row.level = own ?? (severityRank(row.severity) >= failRank ? 'fail' : 'notice');
+            rows.push(row);
+            if (!gated || (row.waiver && !row.waiver.expired))
+                continue;
+            const tool = `${r.tool}${r.toolVersion ? ` ${r.toolVersion}` : ''}`;
+            if (row.waiver?.expired && !expiredReported.has(r.ruleId)) {
+                expiredReported.add(r.ruleId);
+                findings.push({ code: 'waiver-expired', message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`, hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.' });
+            }
+            const help = shortHelp(r.help);
+            const ruleRef = r.helpUri ? `${r.ruleId} (${r.helpUri})` : r.ruleId;
+            findings.push({
+                message: `${tool} ${ruleRef} [${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
+                ...(help && help !== r.message ? { hint: help } : {}),
+                code: r.ruleId,
+                ...(r.helpUri ? { url: r.helpUri } : {}),
+                level: row.level,
+                ...(path !== '(no file)' && r.line ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) } : {}),
+            });
+        }
+        // 4. Output.
+        rows.sort((a, b) => Number(b.gated) - Number(a.gated) || severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path) || (a.r.line ?? 0) - (b.r.line ?? 0));
+        const tables = [];
+        if (rows.length) {
+            tables.push({
+                title: 'SAST results',
+                columns: ['Severity', 'Rule', 'Tool', 'Location', 'New?', 'Gated', 'Waiver', 'Help'],
+                rows: rows.map((x) => [
+                    x.severity,
+                    x.r.ruleId,
+                    x.r.tool,
+                    `${x.path}${x.r.line ? `:${x.r.line}` : ''}`,
+                    `${x.isNew ? 'new' : 'existing'} (${x.how})`,
+                    x.gated ? `yes (${x.level})` : `no (only: ${o.only})`,
+                    x.waiver ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}` : '',
+                    x.r.url ?? x.r.helpUri ?? '',
+                ]),
+            });
+        }
+        if (reportRows.length)
+            tables.push({ title: 'Reports', columns: ['File', 'Side', 'Tool', 'Results', 'Skipped'], rows: reportRows });
+        const gated = rows.filter((x) => x.gated && !(x.waiver && !x.waiver.expired));
+        const failing = gated.filter((x) => x.level === 'fail').length;
+        const waived = rows.filter((x) => x.waiver && !x.waiver.expired).length;
+        const outside = rows.length - rows.filter((x) => x.gated).length;
+        const noEvidence = head.ok === 0 && !alertsOk;
+        const parts = [
+            noEvidence ? 'no SAST evidence' : `${rows.length} result${rows.length === 1 ? '' : 's'}`,
+            gated.length ? `${gated.length} gated (${failing} at or above ${o.fail_on})` : '',
+            outside ? `${outside} not gated (only: ${o.only})` : '',
+            waived ? `${waived} waived` : '',
+            ...notes,
+        ].filter(Boolean);
+        return {
+            findings,
+            summary: parts.join('; '),
+            ...(noEvidence ? { applicability: 'no-evidence' } : {}),
+            tables,
+            data: {
+                results: rows.map((x) => ({ tool: x.r.tool, ruleId: x.r.ruleId, severity: x.severity, path: x.path, line: x.r.line, new: x.isNew, how: x.how, onChangedLine: x.onChanged, gated: x.gated, level: x.level, waiver: x.waiver, helpUri: x.r.helpUri, report: x.r.report })),
+            },
+        };
+    },
+};
+/* harmony default export */ const code_scanning = ((/* unused pure expression or super */ null && (codeScanning)));
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
 
@@ -12119,8 +14737,10 @@ const dependencies = {
 
 
 
+
+
 const asRule = (r) => r;
-const RULES = [asRule(prSize), asRule(criticalPathTests), asRule(migrationSafety), asRule(runbook), asRule(coChange), asRule(dependencies)];
+const RULES = [asRule(prSize), asRule(criticalPathTests), asRule(migrationSafety), asRule(runbook), asRule(coChange), asRule(dependencies), asRule(secrets), asRule(codeScanning)];
 function findRule(id) {
     return RULES.find((r) => r.id === id);
 }
@@ -12224,6 +14844,7 @@ function rewriteFree(old, now, using) {
     detection: 'ALTER COLUMN ... TYPE (change_column, t.change, op.alter_column type_, AlterField) on an existing table, unless PostgreSQL needs no rewrite for it: the same type, varchar/text widening, numeric precision raised at the same scale, cidr -> inet, ... (the old type is taken from the same change, the rollback of the migration, or the base schema dump)',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: _types_js__WEBPACK_IMPORTED_MODULE_0__/* .PG_ONLY */ .fG,
     recipe: (r) => {
         if (!r.table || !r.column)
@@ -12341,6 +14962,7 @@ function isVolatileDefault(expr) {
     detection: 'ADD COLUMN with a default that calls a volatile (or unknown) function, a GENERATED ... STORED column, or any default when pg_version < 11',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => {
         if (!r.table || !r.column)
@@ -12379,9 +15001,10 @@ function isVolatileDefault(expr) {
 
 
 /**
- * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests joined by
- * AND/OR (the usual `WHERE c IS NULL` backfill), it reaches every row; any comparison, IN, BETWEEN or
- * subquery narrows it (a key range, a batch, one setting).
+ * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests and boolean
+ * function calls on the row (`jsonb_path_exists(attrs, '$.x')`: a property many rows share, not a key range)
+ * joined by AND/OR/NOT (the usual `WHERE c IS NULL` backfill), it reaches every row that has the property;
+ * any comparison, IN, BETWEEN or subquery narrows it (a key range, a batch, one setting).
  */
 function unbounded(where) {
     if (where === undefined || where === null)
@@ -12389,6 +15012,9 @@ function unbounded(where) {
     const w = where;
     if ('NullTest' in w || 'BooleanTest' in w)
         return true;
+    const fn = w.FuncCall;
+    if (fn)
+        return !(fn.args ?? []).some((a) => JSON.stringify(a).includes('"SubLink"'));
     const b = w.BoolExpr;
     if (b)
         return (b.args ?? []).every(unbounded);
@@ -12403,6 +15029,7 @@ function unbounded(where) {
     detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_FAMILY */.v5,
     recipe: (r) => {
         const t = r.table ?? '<table>';
@@ -12425,7 +15052,7 @@ function unbounded(where) {
                 if (!t || s.isNew(t) || !unbounded(n.whereClause))
                     return;
                 const target = (n.targetList ?? []).map((x) => x.ResTarget?.name).filter((x) => !!x);
-                emit({ id: 'backfill-in-transaction', detail: `UPDATE ${t} SET ${target.join(', ')} over ${n.whereClause ? 'every row the IS NULL test matches' : 'every row'}, in the schema change's transaction`, table: t, names: { table: t, column: target[0] } });
+                emit({ id: 'backfill-in-transaction', detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`, table: t, names: { table: t, column: target[0] } });
             },
         },
     },
@@ -12445,6 +15072,7 @@ var change_column_type = __webpack_require__(21384);
     detection: 'CLUSTER',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => (r.table ? `remove CLUSTER ${r.table} from the migration; pg_repack --table ${r.table} --order-by <columns>, by hand` : undefined),
     sql: {
@@ -12531,6 +15159,7 @@ function dropNames(n) {
     detection: 'ADD CONSTRAINT ... FOREIGN KEY / CHECK without NOT VALID on an existing table (add_foreign_key / add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint)',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => {
         if (!r.table)
@@ -12581,6 +15210,7 @@ function indexName(r) {
     detection: 'CREATE INDEX (add_index, t.index, add_reference, AddIndex, op.create_index) on a table that existed before this change, without CONCURRENTLY',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => {
         const name = indexName(r);
@@ -12702,6 +15332,7 @@ function indexName(r) {
     detection: 'DROP INDEX (remove_index, RemoveIndex, op.drop_index) of an index not created in this change, without CONCURRENTLY',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => {
         switch (r.framework) {
@@ -12955,6 +15586,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     detection: 'REINDEX without CONCURRENTLY',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => (r.index || r.table ? `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${(0,sql_ast/* ident */.bD)((r.index ?? r.table))}; -- PostgreSQL 12+, outside a transaction` : undefined),
     sql: {
@@ -13040,6 +15672,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     detection: 'ALTER COLUMN ... SET NOT NULL (change_column_null false, nullable=False) on an existing table, unless a validated CHECK (c IS NOT NULL) precedes it',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => {
         if (!r.table || !r.column)
@@ -13118,6 +15751,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     detection: 'ADD UNIQUE / PRIMARY KEY (constraint or column) on an existing table without USING INDEX',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => {
         if (!r.table || !r.columns?.length)
@@ -13161,6 +15795,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     detection: 'VACUUM (FULL) / VACUUM FULL',
     level: 'fail',
     lockDanger: true,
+    scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => (r.table ? `VACUUM ${r.table}; -- or pg_repack --table ${r.table} for an online rewrite` : undefined),
     sql: {
@@ -13393,6 +16028,25 @@ function lineColumn(text, offset) {
         }
     }
     return { line, column: offset - last };
+}
+
+
+/***/ }),
+
+/***/ 16141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ LEVELS),
+/* harmony export */   Le: () => (/* binding */ levelRank),
+/* harmony export */   Lf: () => (/* binding */ maxLevel)
+/* harmony export */ });
+const LEVELS = ['off', 'notice', 'warn', 'fail'];
+function levelRank(level) {
+    return LEVELS.indexOf(level);
+}
+function maxLevel(a, b) {
+    return levelRank(a) >= levelRank(b) ? a : b;
 }
 
 
