@@ -25,7 +25,7 @@ describe('a pull request, first run', () => {
     expect(r.outputs.conclusion).toBe('success')
     expect(r.outputs['failed-rules']).toBe('')
     const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'))
-    expect(report.rules.map((x: { id: string }) => x.id)).toEqual(['pr-size', 'critical-path-tests', 'migration-safety', 'runbook', 'co-change', 'dependencies'])
+    expect(report.rules.map((x: { id: string }) => x.id)).toEqual(['pr-size', 'critical-path-tests', 'migration-safety', 'runbook', 'co-change', 'dependencies', 'secrets', 'code-scanning'])
 
     const comments = server.commentsOn(7)
     expect(comments).toHaveLength(1)
@@ -390,11 +390,11 @@ describe('the log', () => {
     expect(r.stdout).toMatch(/^policy: \.github\/quality-gate\.yml/m)
     expect(r.stdout).toContain(`diff range: ${BASE_SHA}...${HEAD_SHA} (main...feature)`)
     const groups = r.commands.filter((c) => c.command === 'group').map((c) => c.message)
-    expect(groups).toHaveLength(6)
+    expect(groups).toHaveLength(8) // a policy without extends starts from the schema defaults: all 8 rules run
     expect(groups[0]).toMatch(/^pr-size: FAIL in \d+ ms$/)
     expect(groups).toContainEqual(expect.stringMatching(/^critical-path-tests: not applicable in \d+ ms$/))
     expect(groups).toContainEqual(expect.stringMatching(/^dependencies: no evidence in \d+ ms$/))
-    expect(r.commands.filter((c) => c.command === 'endgroup')).toHaveLength(6)
+    expect(r.commands.filter((c) => c.command === 'endgroup')).toHaveLength(8)
     expect(r.stdout).toMatch(/^  \[fail\] .*over the failure limit of 1/m)
     expect(r.commands.filter((c) => c.command === 'debug')).toEqual([]) // nothing extra without debug logging
   })

@@ -76,7 +76,8 @@ describe('API faults are retried with bounded backoff', () => {
     const r = await runGate(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
-    expect(r.outputs['failed-rules']).toBe('migration-safety')
+    // secrets needs the same file (no patch: it compares the whole file with its base), so it is not evaluated either
+    expect(r.outputs['failed-rules']).toBe('migration-safety,secrets')
     expect(server.commentsOn(7)[0].body).toContain('❗ not evaluated')
   })
 })

@@ -103,9 +103,17 @@ describe('secrets', () => {
     expectNeverPrinted(r, SECRETS)
   })
 
+  const ALERTS_ON = 'rules:\n  secrets: { use_secret_scanning_alerts: true }\n'
+
+  it('off by default (as Dependabot alerts are): no secret-scanning call', async () => {
+    const pr = seedPr(server, { files: [addedFile('src/app.ts', 'export const ok = 1\n')] })
+    expect((await runGate(server, pr)).code).toBe(0)
+    expect(server.requestsFor('secret-scanning/list-alerts-for-repo')).toEqual([])
+  })
+
   it("GitHub's alert for a secret in an earlier commit of the PR fails, and its secret is never printed", async () => {
     const early = 'd'.repeat(40)
-    const pr = seedPr(server, { files: [addedFile('src/app.ts', 'export const ok = 1\n')] })
+    const pr = seedPr(server, { base: { '.github/quality-gate.yml': ALERTS_ON }, files: [addedFile('src/app.ts', 'export const ok = 1\n')] })
     pr.commits = [{ sha: early, message: 'add key' }, { sha: HEAD_SHA, message: 'remove key' }]
     const leaked = SECRETS[1]
     server.addSecretScanningAlert({ secretType: 'github_personal_access_token', displayName: 'GitHub Personal Access Token', secret: leaked, locations: [{ path: 'src/config.ts', startLine: 4, commitSha: early }] })
@@ -122,14 +130,14 @@ describe('secrets', () => {
 
   it('403 on secret-scanning alerts is a notice, not a failure, and not a pass of the diff scan', async () => {
     server.faults.push({ path: 'secret-scanning/list-alerts-for-repo', status: 403, times: 5, body: { message: 'Resource not accessible by integration' } })
-    const clean = seedPr(server, { files: [addedFile('src/app.ts', 'export const ok = 1\n')] })
+    const clean = seedPr(server, { base: { '.github/quality-gate.yml': ALERTS_ON }, files: [addedFile('src/app.ts', 'export const ok = 1\n')] })
     const r1 = await runGate(server, clean)
     expect(ruleOf(r1, 'secrets').status).toBe('pass')
     expect(ruleOf(r1, 'secrets').findings.map((f) => [f.kind, f.code])).toEqual([['info', 'secret-scanning-unavailable']])
     expect(r1.outputs.conclusion).toBe('success')
 
     server.faults.push({ path: 'secret-scanning/list-alerts-for-repo', status: 403, times: 5, body: { message: 'Resource not accessible by integration' } })
-    const leaky = seedPr(server, { number: 8, files: [addedFile('src/github.ts', FIXTURE['src/github.ts'])] })
+    const leaky = seedPr(server, { number: 8, base: { '.github/quality-gate.yml': ALERTS_ON }, files: [addedFile('src/github.ts', FIXTURE['src/github.ts'])] })
     const r2 = await runGate(server, leaky)
     expect(ruleOf(r2, 'secrets').status).toBe('fail')
     expect(r2.outputs.conclusion).toBe('failure')

@@ -18,17 +18,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export const MAX_SECRET_ALERTS = 200
 
 /**
- * Open secret-scanning alerts with a `commit` location in one of the PR's commits: the PR's commit list
- * (GitHub lists 250 at most), the open alerts (newest first), and each alert's locations.
+ * Open secret-scanning alerts with a `commit` location in one of the PR's commits: the open alerts (newest
+ * first); only when there are any, the PR's commit list (GitHub lists 250 at most) and each alert's locations.
  */
 export async function fetchSecretScanningAlerts(octokit: Octokit, p: { owner: string; repo: string; pull: number; head: string }): Promise<ProviderResult<SecretScanningAlert[]>> {
   return provide(
     async () => {
+      // The alerts first: most runs find none (or a 403 for a workflow token), and then the PR's commit list is
+      // not needed. One call in the common case instead of two.
+      const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100 })
+      if (!Array.isArray(alerts)) throw new MalformedAnswer('the alert list is not a list')
+      if (!alerts.length) return []
       const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner: p.owner, repo: p.repo, pull_number: p.pull, per_page: 100 })
       if (!Array.isArray(commits)) throw new MalformedAnswer('the commit list is not a list')
       const shas = new Set<string>([p.head, ...commits.map((c) => (isObject(c) && typeof c.sha === 'string' ? c.sha : '')).filter(Boolean)])
-      const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100 })
-      if (!Array.isArray(alerts)) throw new MalformedAnswer('the alert list is not a list')
       const out: SecretScanningAlert[] = []
       for (const [i, raw] of alerts.slice(0, MAX_SECRET_ALERTS).entries()) {
         if (!isObject(raw) || typeof raw.number !== 'number') throw new MalformedAnswer(`alert ${i} has no number`)

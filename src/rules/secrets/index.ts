@@ -41,7 +41,7 @@ export const secretsOptions = Type.Object({
     description: 'Honour `pr-gate: allow-secret <reason>` on the line of the secret or the line above it (the reason is required); every use is listed for reviewers.',
   }),
   use_secret_scanning_alerts: Type.Boolean({
-    default: true,
+    default: false,
     description: "Read GitHub's secret-scanning alerts located in the PR's commits (needs `security-events: read`). Not available (403/404, CLI) → a notice, and the diff scan still decides; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
   }),
 })
