@@ -160,6 +160,7 @@ describe('code-scanning: the real Flawfinder SARIF (a Debian package, C)', () =>
     const f = out.findings.find((x) => x.code === 'FF1044')!
     expect(f.message).toBe('Flawfinder 2.0.19 FF1044 shell/system (https://cwe.mitre.org/data/definitions/78.html) [high]: shell/system:This causes a new program to execute and is difficult to use safely (CWE-78).')
     expect(f.url).toBe('https://cwe.mitre.org/data/definitions/78.html')
+    expect(f.hint).toBeUndefined() // the help (the rule's short description) is already the message's text
     expect(f).toMatchObject({ path: 'src/admin.c', line: 10, endLine: 10, column: 12 })
     expect(out.summary).toMatch(/^12 results; 1 gated \(1 at or above high\); 11 not gated/)
     expect(out.tables![0].rows[0].slice(0, 5)).toEqual(['high', 'FF1044 shell/system', 'Flawfinder', 'src/admin.c:10', 'new (on a changed line)'])

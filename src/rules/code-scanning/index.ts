@@ -285,7 +285,8 @@ export const codeScanning: Rule<typeof codeScanningOptions> = {
       const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r)
       findings.push({
         message: `${tool} ${ruleRef} [${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
-        ...(help && help !== r.message ? { hint: help } : {}),
+        // Flawfinder's message is `<name>:<short description>`, its help that description: not worth repeating.
+        ...(help && !r.message.includes(help) ? { hint: help } : {}),
         code: r.ruleId,
         ...(r.helpUri ? { url: r.helpUri } : {}),
         level: row.level,
