@@ -208,6 +208,72 @@ describe('code-scanning', () => {
     expect(r2.outputs.conclusion).toBe('success')
   })
 
+  describe('Flawfinder (C, a Debian package): its real SARIF', () => {
+    const FLAWFINDER = readFileSync(join(process.cwd(), '__tests__/fixtures/sast/flawfinder.sarif'), 'utf8')
+    const C = join(process.cwd(), '__tests__/fixtures/sast/vulnerable-c')
+    const ffPolicy = (only?: string) => ['rules:', '  code-scanning:', '    level: fail', '    reports: ["reports/flawfinder.sarif"]', ...(only ? [`    only: ${only}`] : []), ''].join('\n')
+    function ffWorkspace(): string {
+      const ws = mkdtempSync(join(tmpdir(), 'ws-sast-c-'))
+      mkdirSync(join(ws, 'reports'))
+      writeFileSync(join(ws, 'reports/flawfinder.sarif'), FLAWFINDER)
+      return ws
+    }
+    /** A PR that adds line `n` (1-based) of a fixture file, the lines around it as context. */
+    const adding = (file: string, n: number) => {
+      const lines = readFileSync(join(C, file), 'utf8').split('\n')
+      const before = lines.slice(Math.max(0, n - 3), n - 1)
+      const after = lines.slice(n, n + 2)
+      const start = n - before.length
+      return { filename: file, status: 'modified' as const, additions: 1, deletions: 0, patch: `@@ -${start},${before.length + after.length} +${start},${before.length + after.length + 1} @@\n` + [...before.map((l) => ' ' + l), '+' + lines[n - 1], ...after.map((l) => ' ' + l)].join('\n') }
+    }
+
+    it('a finding on a changed line fails; the annotation names the tool, the rule id and name, and links the help page; the comment escapes the message', async () => {
+      // src/admin.c:10 `return system(cmd);` (FF1044) and src/greet.c:8 `strcpy(buf, name);` (FF1001) are added
+      const pr = seedPr(server, { base: { '.github/quality-gate.yml': ffPolicy() }, files: [adding('src/admin.c', 10), adding('src/greet.c', 8)] })
+      const r = await runGate(server, pr, {}, { workspace: ffWorkspace() })
+      noStackTrace(r)
+      expect(r.outputs.conclusion).toBe('failure')
+      const rule = ruleOf(r, 'code-scanning')
+      expect(rule.status).toBe('fail')
+      expect(rule.findings.filter((f) => !f.kind).map((f) => `${f.path}:${f.line} ${f.code}`).sort()).toEqual(['src/admin.c:10 FF1044', 'src/greet.c:8 FF1001'])
+      expect(rule.summary).toMatch(/^12 results; 2 gated \(2 at or above high\); 10 not gated/)
+      const ann = server.state.checkRuns[0].annotations.filter((a) => a.title?.startsWith('code-scanning'))
+      expect(ann.map((a) => [a.path, a.start_line, a.annotation_level, a.title]).sort()).toEqual([
+        ['src/admin.c', 10, 'failure', 'code-scanning: FF1044'],
+        ['src/greet.c', 8, 'failure', 'code-scanning: FF1001'],
+      ])
+      const system = ann.find((a) => a.start_line === 10)!
+      expect(system.message).toMatch(/^Flawfinder 2\.0\.19 FF1044 shell\/system \(https:\/\/cwe\.mitre\.org\/data\/definitions\/78\.html\) \[high\]: shell\/system:This causes a new program to execute/)
+      // the comment: the rule id linked to its CWE page; the tool's text (brackets of "[MS-banned]") escaped, not Markdown
+      const comment = server.commentsOn(7)[0].body
+      expect(comment).toContain('[<code>FF1044</code>](https://cwe.mitre.org/data/definitions/78.html)')
+      expect(comment).toContain('[<code>FF1001</code>](https://cwe.mitre.org/data/definitions/120.html)')
+      expect(comment).toContain('destination \\[MS-banned\\] \\(CWE-120\\).')
+      expect(comment).not.toContain('**Fix:** Does not check') // the help is the message's own text: not repeated as the fix
+      expect(comment).not.toContain('destination [MS-banned]')
+    })
+
+    it('the same finding on an unchanged line is reported only under `all`', async () => {
+      // the PR adds line 3 of src/greet.c (an #include): every result is on an unchanged line
+      const pr = seedPr(server, { base: { '.github/quality-gate.yml': ffPolicy() }, files: [adding('src/greet.c', 3)] })
+      const r = await runGate(server, pr, {}, { workspace: ffWorkspace() })
+      noStackTrace(r)
+      expect(ruleOf(r, 'code-scanning').status).toBe('pass')
+      expect(ruleOf(r, 'code-scanning').summary).toMatch(/^12 results; 12 not gated \(only: new-on-changed-lines\)/)
+      expect(server.state.checkRuns[0].annotations.filter((a) => a.title?.startsWith('code-scanning'))).toEqual([])
+
+      const pr2 = seedPr(server, { number: 8, base: { '.github/quality-gate.yml': ffPolicy('all') }, files: [adding('src/greet.c', 3)] })
+      const r2 = await runGate(server, pr2, {}, { workspace: ffWorkspace() })
+      const rule = ruleOf(r2, 'code-scanning')
+      expect(rule.status).toBe('fail')
+      const ann = server.state.checkRuns.at(-1)!.annotations.filter((a) => a.title?.startsWith('code-scanning'))
+      expect(ann.filter((a) => a.annotation_level === 'failure').map((a) => `${a.path}:${a.start_line} ${a.title}`).sort()).toEqual(
+        ['src/admin.c:10 code-scanning: FF1044', 'src/admin.c:16 code-scanning: FF1014', 'src/admin.c:18 code-scanning: FF1016', 'src/greet.c:8 code-scanning: FF1001', 'src/greet.c:15 code-scanning: FF1015'].sort(),
+      )
+      expect(ann.filter((a) => a.annotation_level === 'notice')).toHaveLength(7) // the notes: below fail_on high
+    })
+  })
+
   it('a broken SARIF fails closed with a message naming the file', async () => {
     const ws = workspace()
     writeFileSync(join(ws, 'reports/eslint.sarif'), ESLINT.slice(0, 500))

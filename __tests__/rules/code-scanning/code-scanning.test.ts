@@ -120,6 +120,85 @@ describe('code-scanning: the real ESLint SARIF', () => {
   })
 })
 
+describe('code-scanning: the real Flawfinder SARIF (a Debian package, C)', () => {
+  const FLAWFINDER = readFileSync(join(process.cwd(), '__tests__/fixtures/sast/flawfinder.sarif'), 'utf8')
+  /** src/admin.c adds line 10 (`return system(cmd);`); src/greet.c adds line 3 (an #include, no finding). */
+  const C_FILES: FakeFile[] = [
+    { path: 'src/admin.c', status: 'modified', patch: '@@ -8,3 +8,4 @@\n     char cmd[128];\n     snprintf(cmd, sizeof cmd, "ping -c 1 %s", host);\n+    return system(cmd);\n }\n' },
+    { path: 'src/greet.c', status: 'modified', patch: '@@ -1,2 +1,3 @@\n /* Deliberately vulnerable C (a SAST fixture: never build or run it). */\n #include <stdio.h>\n+#include <string.h>\n' },
+  ]
+  const ff = (o: Record<string, unknown> = {}, report = FLAWFINDER, extra: Parameters<typeof makeContext>[0] = {}) =>
+    codeScanning.evaluate(makeContext({ files: C_FILES, reports: { 'reports/flawfinder.sarif': report }, ...extra }), opts({ reports: ['reports/flawfinder.sarif'], ...o }))
+
+  it('parses the twelve results: rules by id (no ruleIndex), the result level before the rule default, SRCROOT-relative paths, names, CWE help pages', () => {
+    const p = parseCodeReport('flawfinder.sarif', FLAWFINDER)
+    expect(p.tools).toEqual(['Flawfinder'])
+    expect(p.skipped).toBe(0)
+    expect(p.results.map((r) => `${r.uri}:${r.line} ${r.ruleId} ${r.ruleName} ${r.level}`)).toEqual([
+      'src/admin.c:8 FF1013 buffer/char note',
+      'src/admin.c:9 FF1019 format/snprintf note',
+      'src/admin.c:10 FF1044 shell/system error',
+      'src/admin.c:15 FF1013 buffer/char note',
+      'src/admin.c:16 FF1014 buffer/gets error',
+      'src/admin.c:17 FF1005 buffer/strcat note',
+      'src/admin.c:18 FF1016 format/printf error',
+      'src/greet.c:7 FF1013 buffer/char note',
+      'src/greet.c:8 FF1001 buffer/strcpy error',
+      'src/greet.c:9 FF1016 format/printf note', // the rule's default is error: the result's own level wins
+      'src/greet.c:14 FF1013 buffer/char note',
+      'src/greet.c:15 FF1015 buffer/sprintf error',
+    ])
+    const system = p.results[2]
+    expect(system).toMatchObject({ tool: 'Flawfinder', toolVersion: '2.0.19', helpUri: 'https://cwe.mitre.org/data/definitions/78.html', column: 12, help: 'This causes a new program to execute and is difficult to use safely (CWE-78).' })
+    expect(Object.keys(system.fingerprints)).toEqual(['contextHash/v1'])
+    expect(system.securitySeverity).toBeUndefined()
+  })
+
+  it('a finding on a changed line fails, labelled with the tool, the id, the name and the help page', async () => {
+    const out = await ff()
+    expect(violations(out)).toEqual(['src/admin.c:10 FF1044 fail'])
+    const f = out.findings.find((x) => x.code === 'FF1044')!
+    expect(f.message).toBe('Flawfinder 2.0.19 FF1044 shell/system (https://cwe.mitre.org/data/definitions/78.html) [high]: shell/system:This causes a new program to execute and is difficult to use safely (CWE-78).')
+    expect(f.url).toBe('https://cwe.mitre.org/data/definitions/78.html')
+    expect(f.hint).toBeUndefined() // the help (the rule's short description) is already the message's text
+    expect(f).toMatchObject({ path: 'src/admin.c', line: 10, endLine: 10, column: 12 })
+    expect(out.summary).toMatch(/^12 results; 1 gated \(1 at or above high\); 11 not gated/)
+    expect(out.tables![0].rows[0].slice(0, 5)).toEqual(['high', 'FF1044 shell/system', 'Flawfinder', 'src/admin.c:10', 'new (on a changed line)'])
+  })
+
+  it('the same findings on unchanged lines are gated only under `all` (errors fail, notes are notices)', async () => {
+    const onlyGreet = await ff({}, FLAWFINDER, { files: [C_FILES[1]] })
+    expect(violations(onlyGreet)).toEqual([])
+    const all = await ff({ only: 'all' }, FLAWFINDER, { files: [C_FILES[1]] })
+    const v = violations(all)
+    expect(v.filter((x) => x.endsWith(' fail')).sort()).toEqual(['src/admin.c:10 FF1044 fail', 'src/admin.c:16 FF1014 fail', 'src/admin.c:18 FF1016 fail', 'src/greet.c:8 FF1001 fail', 'src/greet.c:15 FF1015 fail'].sort())
+    expect(v.filter((x) => x.endsWith(' notice'))).toHaveLength(7)
+  })
+
+  it('`levels` and `ignore` take the rule id or, for opaque ids, the rule name; the id wins', async () => {
+    expect(violations(await ff({ levels: { 'shell/system': 'warn' } }))).toEqual(['src/admin.c:10 FF1044 warn'])
+    expect(violations(await ff({ levels: { FF1044: 'notice', 'shell/system': 'off' } }))).toEqual(['src/admin.c:10 FF1044 notice'])
+    expect(violations(await ff({ levels: { 'shell/system': 'off' } }))).toEqual([])
+    expect(violations(await ff({ ignore: [{ id: 'shell/system', reason: 'host is a validated hostname' }] }))).toEqual([])
+    expect(violations(await ff({ ignore: [{ id: 'FF1044', reason: 'host is a validated hostname' }] }))).toEqual([])
+  })
+
+  it('its `fingerprints` (contextHash/v1) against a base report: a result already on the base is existing', async () => {
+    // the base report: the same run without the system() result, as if the PR added that line
+    const doc = JSON.parse(FLAWFINDER) as Sarif
+    doc.runs[0].results = doc.runs[0].results.filter((r) => r.ruleId !== 'FF1044')
+    const base = JSON.stringify(doc)
+    const out = await ff({ baseline_reports: ['base/flawfinder.sarif'], only: 'all-new' }, FLAWFINDER, { reports: { 'reports/flawfinder.sarif': FLAWFINDER, 'base/flawfinder.sarif': base } })
+    expect(violations(out)).toEqual(['src/admin.c:10 FF1044 fail'])
+    expect(out.tables![0].rows.filter((r) => r[4].startsWith('existing'))).toHaveLength(11)
+  })
+
+  it('a rule id that is also an Object.prototype key is looked up as data, not inherited', async () => {
+    const report = FLAWFINDER.replaceAll('"FF1044"', '"constructor"')
+    expect(violations(await ff({}, report))).toEqual(['src/admin.c:10 constructor fail'])
+  })
+})
+
 describe('code-scanning: bad and missing input fails closed', () => {
   it.each([
     ['not JSON', '{"runs": [', /eslint\.sarif/],
@@ -155,7 +234,7 @@ describe("code-scanning: GitHub's code-scanning alerts", () => {
     expect(alertResult(alert)).toMatchObject({ tool: 'CodeQL', ruleId: 'js/command-line-injection', uri: 'src/exec.js', line: 6, level: 'error', securitySeverity: 9.5 })
     const out = await codeScanning.evaluate(withAlerts({ ok: true, data: [alert] }), opts({ reports: [] }))
     expect(violations(out)).toEqual(['src/exec.js:6 js/command-line-injection fail'])
-    expect(out.findings[0].message).toMatch(/^CodeQL 2\.20\.0 js\/command-line-injection \[critical, security-severity 9\.5\]: This command line/)
+    expect(out.findings[0].message).toMatch(/^CodeQL 2\.20\.0 js\/command-line-injection Uncontrolled command line \[critical, security-severity 9\.5\]: This command line/)
     expect(out.findings[0].hint).toBe('Building a system command from user-controlled sources is vulnerable to command injection.')
   })
 

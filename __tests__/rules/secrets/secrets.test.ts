@@ -208,3 +208,17 @@ describe('redaction', () => {
     expect(scrub(`half: ${s.slice(5, 25)}`, [s])).not.toContain(s.slice(5, 17))
   })
 })
+
+describe("secretlint's profiler is off (it made every scan slower than the last)", () => {
+  it('scans leave no mark on the performance timeline and nothing in the profiler', async () => {
+    const { performance } = await import('node:perf_hooks')
+    const { secretLintProfiler } = await import('@secretlint/profiler')
+    const { scanAll, addedTextOf } = await import('../../../src/rules/secrets/scan.js')
+    const before = performance.getEntriesByType('mark').length
+    const text = addedTextOf('src/github.ts', addFilePatch(FIXTURE['src/github.ts']))
+    for (let i = 0; i < 20; i++) expect((await scanAll([text])).length).toBeGreaterThan(0)
+    await new Promise((r) => setImmediate(r)) // the observer delivers marks on the next turn
+    expect(performance.getEntriesByType('mark').length - before).toBe(0)
+    expect(await secretLintProfiler.getEntries()).toEqual([])
+  })
+})

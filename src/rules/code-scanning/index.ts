@@ -39,12 +39,12 @@ export const codeScanningOptions = Type.Object({
   }),
   levels: Type.Record(Type.String({ minLength: 1 }), LevelLiteral, {
     default: {},
-    description: 'Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that rule; `off` drops its results.',
+    description: 'Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that rule; `off` drops its results. A key may also be the rule\'s name, for tools whose ids are opaque (Flawfinder `FF1044` is `shell/system`, Bandit `B602` is `subprocess_popen_with_shell_equals_true`); the id wins when both are given.',
   }),
   ignore: Type.Array(
     Type.Object(
       {
-        id: Type.String({ minLength: 1, description: 'Rule id as the tool reports it (e.g. `js/xss`, `security/detect-object-injection`).' }),
+        id: Type.String({ minLength: 1, description: 'Rule id as the tool reports it (e.g. `js/xss`, `security/detect-object-injection`, `FF1044`), or the rule\'s name (`shell/system`).' }),
         paths: Type.Optional(Type.Array(Type.String(), { description: 'Only in these files (globs); default everywhere.' })),
         reason: Type.String({ minLength: 1, description: 'Why the results are accepted (required).' }),
         until: Type.Optional(Type.String({ format: 'date', description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the results count again and the comment says so.' })),
@@ -92,6 +92,11 @@ function dateString(v: unknown): string | undefined {
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10)
   if (typeof v === 'string' && v.trim()) return v.trim()
   return undefined
+}
+
+/** The rule id, and its name when the tool gives one that says more (Flawfinder `FF1044 shell/system`). */
+function ruleLabel(r: CodeResult): string {
+  return r.ruleName && r.ruleName !== r.ruleId ? `${r.ruleId} ${r.ruleName}` : r.ruleId
 }
 
 /** Short plain text: the first paragraph of the help, Markdown marks dropped, at most HELP_MAX characters. */
@@ -263,9 +268,10 @@ export const codeScanning: Rule<typeof codeScanningOptions> = {
       }
       const gated = o.only === 'all' ? true : o.only === 'all-new' ? isNew : isNew && onChanged
       const row: Row = { r, path, severity: severityOf(r), onChanged, isNew, how, gated }
-      const w = waivers.find((x) => x.id === r.ruleId && (!x.paths?.length || matchesAny(path, x.paths)))
+      const w = waivers.find((x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || matchesAny(path, x.paths)))
       if (w) row.waiver = { reason: w.reason, until: w.until, expired: waiverExpired(w.until, ctx.now) }
-      const own = o.levels?.[r.ruleId] as Level | undefined
+      const levels = o.levels ?? {}
+      const own = (Object.hasOwn(levels, r.ruleId) ? levels[r.ruleId] : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName) ? levels[r.ruleName] : undefined) as Level | undefined
       if (own === 'off') continue
       row.level = own ?? (severityRank(row.severity) >= failRank ? 'fail' : 'notice')
       rows.push(row)
@@ -276,10 +282,11 @@ export const codeScanning: Rule<typeof codeScanningOptions> = {
         findings.push({ code: 'waiver-expired', message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`, hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.' })
       }
       const help = shortHelp(r.help)
-      const ruleRef = r.helpUri ? `${r.ruleId} (${r.helpUri})` : r.ruleId
+      const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r)
       findings.push({
         message: `${tool} ${ruleRef} [${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
-        ...(help && help !== r.message ? { hint: help } : {}),
+        // Flawfinder's message is `<name>:<short description>`, its help that description: not worth repeating.
+        ...(help && !r.message.includes(help) ? { hint: help } : {}),
         code: r.ruleId,
         ...(r.helpUri ? { url: r.helpUri } : {}),
         level: row.level,
@@ -296,7 +303,7 @@ export const codeScanning: Rule<typeof codeScanningOptions> = {
         columns: ['Severity', 'Rule', 'Tool', 'Location', 'New?', 'Gated', 'Waiver', 'Help'],
         rows: rows.map((x) => [
           x.severity,
-          x.r.ruleId,
+          ruleLabel(x.r),
           x.r.tool,
           `${x.path}${x.r.line ? `:${x.r.line}` : ''}`,
           `${x.isNew ? 'new' : 'existing'} (${x.how})`,
@@ -325,7 +332,7 @@ export const codeScanning: Rule<typeof codeScanningOptions> = {
       ...(noEvidence ? { applicability: 'no-evidence' as const } : {}),
       tables,
       data: {
-        results: rows.map((x) => ({ tool: x.r.tool, ruleId: x.r.ruleId, severity: x.severity, path: x.path, line: x.r.line, new: x.isNew, how: x.how, onChangedLine: x.onChanged, gated: x.gated, level: x.level, waiver: x.waiver, helpUri: x.r.helpUri, report: x.r.report })),
+        results: rows.map((x) => ({ tool: x.r.tool, ruleId: x.r.ruleId, ...(x.r.ruleName && x.r.ruleName !== x.r.ruleId ? { ruleName: x.r.ruleName } : {}), severity: x.severity, path: x.path, line: x.r.line, new: x.isNew, how: x.how, onChangedLine: x.onChanged, gated: x.gated, level: x.level, waiver: x.waiver, helpUri: x.r.helpUri, report: x.r.report })),
       },
     }
   },
