@@ -3,7 +3,7 @@
  * Evidence; rules are pure functions over a RuleContext; the engine turns their output into one Verdict
  * that every publisher renders. Nothing in this file talks to the network or reads process.env.
  */
-import type { TSchema, Static } from '@sinclair/typebox'
+import type { TObject, Static } from '@sinclair/typebox'
 
 /** Severity a policy gives a rule (or a finding). Ordered: off < notice < warn < fail. */
 export type Level = 'off' | 'notice' | 'warn' | 'fail'
@@ -230,7 +230,7 @@ export interface CommonRuleOptions {
   level: Level
 }
 
-export interface Rule<S extends TSchema = TSchema> {
+export interface Rule<S extends TObject = TObject> {
   /** kebab-case; = file name = policy key = docs/rules/<id>.md */
   id: string
   description: string

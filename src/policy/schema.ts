@@ -5,7 +5,8 @@
  */
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox'
 import { RULES } from '../rules/index.js'
-import type { Level, Rule } from '../types.js'
+import type { Level } from '../types.js'
+import type { GateRule } from '../rules/define.js'
 import { ReportSettings } from '../trends/settings.js'
 
 export const SCHEMA_ID = 'https://github.com/pr-quality-gate/pr-quality-gate/policies/schema.json'
@@ -157,8 +158,8 @@ export const LockedPaths = Type.Array(Type.String({ minLength: 1, pattern: '^[A-
 /* ── end of the org policy block ── */
 
 /** The per-rule entry: `level` plus the rule's own options (and the org floor `locked`). */
-export function ruleEntrySchema(rule: Rule): TObject {
-  const own = (rule.options as TObject).properties ?? {}
+export function ruleEntrySchema(rule: GateRule): TObject {
+  const own = rule.options.properties
   return Type.Object(
     {
       level: { ...LevelSchema, default: rule.defaultLevel },
@@ -170,7 +171,7 @@ export function ruleEntrySchema(rule: Rule): TObject {
   )
 }
 
-export function policySchema(rules: readonly Rule[] = RULES) {
+export function policySchema(rules: readonly GateRule[] = RULES) {
   const ruleProps: Record<string, TSchema> = {}
   for (const r of rules) ruleProps[r.id] = Type.Optional(ruleEntrySchema(r))
   return Type.Object(

@@ -6,7 +6,8 @@
  * waivers name a reason and expire; a missing or broken report never reads as "no vulnerabilities".
  */
 import { Type } from '@sinclair/typebox'
-import type { Finding, Level, Rule, RuleContext, RuleTable } from '../../types.js'
+import type { Finding, Level, RuleContext, RuleTable } from '../../types.js'
+import { defineRule } from '../define.js'
 import {
   advisoryIdsIn,
   advisoryUrl,
@@ -256,7 +257,7 @@ function originText(o: Origin): string {
   return o === 'introduced' ? 'introduced by this PR' : o === 'present' ? 'already present' : 'unknown'
 }
 
-export const dependencies: Rule<typeof dependenciesOptions> = {
+export const dependencies = defineRule({
   id: 'dependencies',
   description: 'Gates on dependency-scanning results: new vulnerabilities, fix SLAs, expiring waivers, licenses.',
   options: dependenciesOptions,
@@ -461,6 +462,6 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
       },
     }
   },
-}
+})
 
 export default dependencies
