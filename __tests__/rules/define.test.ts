@@ -42,7 +42,8 @@ describe('defineRule / bind: policy options meet a rule only after its schema ch
   it('a level that is not a level is an error too', async () => {
     const r = defineRule({ id: 'x', description: 'x', options: Type.Object({}), defaultLevel: 'fail', evaluate: () => ({ findings: [] }) })
     const { policy } = await loadPolicy('rules: {}\n', 'p.yml', async () => undefined)
-    policy.rules.x = { level: 'loud' }
+    const loud: Record<string, unknown> = { level: 'loud' }
+    Object.assign(policy.rules, { x: loud })
     const v = await runGate({ policy, ctx: makeContext(), policySource: 'p', rules: [r] })
     expect(v.results[0].status).toBe('error')
   })

@@ -309,8 +309,9 @@ async function explain(args: string[], io: CliIO): Promise<number> {
   }
   // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
   // not {}), and what the default preset sets where that differs.
-  const preset = (await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)).policy.rules[rule.id] ?? {}
-  const entry = ruleEntrySchema(rule) as unknown as SchemaNode
+  const resolved: Record<string, Record<string, unknown> | undefined> = (await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)).policy.rules
+  const preset = resolved[rule.id] ?? {}
+  const entry: SchemaNode = ruleEntrySchema(rule)
   const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : ''
   io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`)
   for (const [k, s] of Object.entries(entry.properties ?? {})) {

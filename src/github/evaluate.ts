@@ -3,6 +3,7 @@
  * API, exclusions, rules, verdict. If the PR edits the policy, its version is evaluated too, for
  * information only: enforcement always uses the base branch's policy.
  */
+import { fillDefaults, resolvePolicy } from '../policy/resolved.js'
 import type { Evidence, Note, PullRequestMeta, RuleContext, Verdict } from '../types.js'
 import type { Octokit } from './client.js'
 import { apiChangeSet, listPullFiles, readRepoFile, type PullInfo, type RepoRef } from './source.js'
@@ -14,10 +15,9 @@ import { RemotePolicyReader } from './remote-policy.js'
 import { markExclusions } from '../change/generated.js'
 import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engine/run.js'
 import { errorMessage, isApiError } from '../errors.js'
-import { applyDefaults, type SchemaNode } from '../policy/validate.js'
 import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
 import { fetchCodeScanningAlerts, fetchSecretScanningAlerts } from './security.js'
-import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
+import type { ResolvedPolicy } from '../policy/schema.js'
 import { prefetchBase, type KnownComment } from './prefetch.js'
 import { withBudget } from '../policy/budget.js'
 import { githubWaiverRecords } from './waiver-records.js'
@@ -25,7 +25,7 @@ import { githubWaiverRecords } from './waiver-records.js'
 export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
 
 export function defaultResolvedPolicy(): ResolvedPolicy {
-  return applyDefaults(policySchema() as unknown as SchemaNode, {}) as ResolvedPolicy
+  return resolvePolicy(fillDefaults({}))
 }
 
 export interface EvaluateInput {

@@ -7,6 +7,7 @@ import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox
 import { RULES } from '../rules/index.js'
 import type { Level } from '../types.js'
 import type { GateRule } from '../rules/define.js'
+import type { RuleOptionsById } from '../rules/index.js'
 import { ReportSettings } from '../trends/settings.js'
 
 export const SCHEMA_ID = 'https://github.com/pr-quality-gate/pr-quality-gate/policies/schema.json'
@@ -192,7 +193,11 @@ export function policySchema(rules: readonly GateRule[] = RULES) {
 
 /** A fully resolved policy (after extends, merge and defaults). Rule entries are keyed by id. */
 export interface ResolvedPolicy {
-  rules: Record<string, { level: Level } & Record<string, unknown>>
+  /**
+   * Every registered rule's options, defaults filled, typed from its schema (`RuleOptionsById`); other
+   * ids (the release-only rule, rules a test injects) are checked by `bind` when they run.
+   */
+  rules: RuleOptionsById & Record<string, { level: Level } & Record<string, unknown>>
   conclusion: Static<typeof ConclusionSettings>
   waivers: Static<typeof WaiverSettings>
   release: Static<typeof ReleaseSettings>

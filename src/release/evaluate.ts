@@ -282,7 +282,9 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     releaseGatesRule(facts, settings, problem, describeGateIdentity(input.gateIdentity ?? ACTIONS_GATE_IDENTITY)),
     ...RULES.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r)),
   ]
-  const gatePolicy: ResolvedPolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } }
+  const gateRules: ResolvedPolicy['rules'] = { ...policy.rules }
+  gateRules[RELEASE_RULE_ID] = { level: 'fail' }
+  const gatePolicy: ResolvedPolicy = { ...policy, rules: gateRules }
   await planned
   const verdict = await runGate({ policy: gatePolicy, ctx, policySource, notes, rules })
   return { verdict, policy, facts }

@@ -8,7 +8,7 @@
  * schema (TypeBox `Value.Check`, a type guard) and returns closures that call `plan`/`evaluate` with the
  * checked, typed options. The engine and the read planner only ever hold bound rules.
  */
-import type { Static, TObject } from '@sinclair/typebox'
+import type { TObject } from '@sinclair/typebox'
 import { Type } from '@sinclair/typebox'
 import { FormatRegistry } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
@@ -54,7 +54,7 @@ export function isCommonRuleOptions(value: unknown): value is CommonRuleOptions 
 }
 
 /** The options a rule's `evaluate` receives. */
-export type OptionsOf<R> = R extends Rule<infer S> ? Static<S> & CommonRuleOptions : never
+export type OptionsOf<R extends { evaluate(ctx: RuleContext, options: never): unknown }> = Parameters<R['evaluate']>[1]
 
 /** A rule with its options checked and applied: what the engine runs. */
 export interface BoundRule {

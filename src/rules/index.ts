@@ -19,7 +19,20 @@ export const RULES = [prSize, criticalPathTests, migrationSafety, runbook, coCha
 export type RegisteredRule = (typeof RULES)[number]
 export type RuleId = RegisteredRule['id']
 /** Each rule's options, as the loader resolves them (defaults filled) and as its `evaluate` receives them. */
-export type RuleOptionsById = { [R in RegisteredRule as R['id']]: OptionsOf<R> }
+export type RuleOptionsById = {
+  'pr-size': OptionsOf<typeof prSize>
+  'critical-path-tests': OptionsOf<typeof criticalPathTests>
+  'migration-safety': OptionsOf<typeof migrationSafety>
+  runbook: OptionsOf<typeof runbook>
+  'co-change': OptionsOf<typeof coChange>
+  dependencies: OptionsOf<typeof dependencies>
+  secrets: OptionsOf<typeof secrets>
+  'code-scanning': OptionsOf<typeof codeScanning>
+}
+// Every registered id has its options type above, and nothing else: a new rule that is not listed fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const registryComplete: Same<keyof RuleOptionsById, RuleId> = true
+void registryComplete
 
 export function findRule(id: string): GateRule | undefined {
   return RULES.find((r) => r.id === id)
