@@ -294,7 +294,10 @@ export interface Verdict {
   /** One-line title, e.g. "2 rules failed: pr-size, migration-safety". */
   title: string
   results: RuleResult[]
+  /** Ids of failed or errored rules; `policy` first when the policy could not be loaded (see policyError). */
   failedRules: string[]
+  /** The policy could not be loaded or is invalid: no rule ran and the gate failed closed. */
+  policyError?: boolean
   /** Gate-level notes: partial evaluation, policy changed by the PR, policy errors. Plain text. */
   notes: Note[]
   /** Labels to apply/remove, gathered from rules. */

@@ -201,6 +201,7 @@ export function decide(args: { results: RuleResult[]; notes: Note[]; policy: Res
     title,
     results,
     failedRules,
+    ...(args.policyError ? { policyError: true } : {}),
     notes,
     labels,
     policySource: args.policySource,

@@ -3,6 +3,7 @@
  * API, exclusions, rules, verdict. If the PR edits the policy, its version is evaluated too, for
  * information only: enforcement always uses the base branch's policy.
  */
+import { policySource as policySourceOf } from '../pipeline/policy-source.js'
 import { fillDefaults, resolvePolicy } from '../policy/resolved.js'
 import type { Evidence, Note, PullRequestMeta, RuleContext, Verdict } from '../types.js'
 import type { Octokit } from './client.js'
@@ -17,12 +18,12 @@ import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engi
 import { errorMessage, isApiError } from '../errors.js'
 import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
 import { fetchCodeScanningAlerts, fetchSecretScanningAlerts } from './security.js'
-import type { ResolvedPolicy } from '../policy/schema.js'
+import { DEFAULT_POLICY_PATH, type ResolvedPolicy } from '../policy/schema.js'
 import { prefetchBase, type KnownComment } from './prefetch.js'
 import { withBudget } from '../policy/budget.js'
 import { githubWaiverRecords } from './waiver-records.js'
 
-export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
+export { DEFAULT_POLICY_PATH }
 
 export function defaultResolvedPolicy(): ResolvedPolicy {
   return resolvePolicy(fillDefaults({}))
@@ -191,7 +192,7 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   // GitHub's records of who waived what: read only when a rule fails or warns (src/engine/waivers.ts).
   const waiverRecords = githubWaiverRecords(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase)
   const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request', waiverRecords }
-  const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
+  const policySource = policySourceOf({ path: input.policyPath, text: policyText, at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha }, missingAt: 'on the base branch' })
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
 
   const notes: Note[] = [...(input.notes ?? []), ...enforcementNotes(loaded)]

@@ -12,14 +12,17 @@ import { applyDefaults, validate } from './validate.js'
 
 type Raw = Record<string, unknown>
 
+/** Options as a policy may give them: any key, at any depth, may be left to its default. */
+export type PartialOptions<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: PartialOptions<T[K]> } : T
+
 const isRaw = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * A rule's options as the loader resolves them: `partial` (a policy's entry for the rule) with every
  * default of the rule's entry schema filled in. Tests build options through this, as production does.
  */
-export function ruleOptions<Id extends RuleId>(rule: GateRule & { readonly id: Id }, partial: Partial<RuleOptionsById[Id]> = {}): RuleOptionsById[Id] {
-  const filled = applyDefaults(ruleEntrySchema(rule), partial)
+export function ruleOptions<Id extends RuleId>(rule: GateRule & { readonly id: Id }, partial?: PartialOptions<RuleOptionsById[Id]>): RuleOptionsById[Id] {
+  const filled = applyDefaults(ruleEntrySchema(rule), partial ?? {})
   const b = rule.bind(filled)
   if (!b.ok) throw new Error(`ruleOptions: ${b.why}`)
   if (!isOptionsOf(rule, filled)) throw new Error(`ruleOptions: the options of ${rule.id} are not a mapping`)

@@ -64,10 +64,18 @@ export const ApproversSchema = Type.Object(
 )
 export type Approvers = Static<typeof ApproversSchema>
 
+/**
+ * The defaults every face shares (Action inputs, App environment, CLI flags, surfaces): defined here, in
+ * the schema module, and nowhere else.
+ */
+export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
+export const DEFAULT_CHECK_NAME = 'quality-gate'
+export const DEFAULT_LABEL_PREFIX = 'gate-waive:'
+
 export const WaiverSettings = Type.Object(
   {
     label_prefix: Type.String({
-      default: 'gate-waive:',
+      default: DEFAULT_LABEL_PREFIX,
       minLength: 1,
       description: 'A PR label `<prefix><rule-id>` waives that rule when GitHub\'s events show an approver (not the author) added it.',
     }),

@@ -13,6 +13,7 @@
  *  - `runGate` → `decide` concludes. Nothing in this module compares conclusions.
  */
 import { Type } from '@sinclair/typebox'
+import { policySource as policySourceOf } from '../pipeline/policy-source.js'
 import { defineRule, type Bound, type BoundRule, type GateRule } from '../rules/define.js'
 import type { ChangeSet, Evidence, Finding, Level, Note, PullRequestMeta, RuleContext, RuleOutput, RuleTable, Verdict } from '../types.js'
 import type { Octokit } from '../github/client.js'
@@ -218,7 +219,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const store = new ContentStore(octokit, repo, { sizeHint: sizeHintsFrom(files, headSha) })
   const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, baseSha, input.policyPath, undefined, store)
   markExclusions(files, gitattributes)
-  const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`
+  const policySource = policySourceOf({ path: input.policyPath, text: policyText, at: { sha: baseSha } })
 
   const truncated = files.length >= COMPARE_FILES_CAP
   const changes: ChangeSet = {

@@ -3,6 +3,7 @@
  * result, commits outside any PR) above the same verdict blocks every other surface renders; and the JSON
  * report (the PR report's shape plus a `release` object).
  */
+import { DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
 import type { Verdict } from '../types.js'
 import { toJsonReport } from '../report/json.js'
 import { COMMENT_LIMIT, SUMMARY_LIMIT, renderJobSummary } from '../report/markdown.js'
@@ -76,7 +77,7 @@ export function renderReleaseMarkdown(e: ReleaseEvaluation, links: ReleaseLinks,
   const range = renderRangeSection(e.facts, links)
   const head = (o.marker ? o.marker + '\n' : '') + range + '\n'
   const limit = o.limit ?? SUMMARY_LIMIT - 1024
-  const labelPrefix = e.policy?.waivers.label_prefix ?? 'gate-waive:'
+  const labelPrefix = e.policy?.waivers.label_prefix ?? DEFAULT_LABEL_PREFIX
   return head + renderJobSummary(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) })
 }
 

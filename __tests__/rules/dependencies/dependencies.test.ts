@@ -1,7 +1,7 @@
+import { ruleOptions, type PartialOptions } from '../../../src/policy/resolved.js'
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { Value } from '@sinclair/typebox/value'
 import { dependencies, dependenciesOptions, licenseVerdict } from '../../../src/rules/dependencies/index.js'
 import { makeContext, addFilePatch } from '../../helpers/context.js'
 import type { Finding, RuleContext } from '../../../src/types.js'
@@ -10,10 +10,9 @@ const FIX = '__tests__/fixtures/scanners/'
 const read = (f: string) => readFileSync(FIX + f, 'utf8')
 const NOW = new Date('2026-11-26T00:00:00Z')
 
-function opts(o: Record<string, unknown> = {}) {
-  return { ...(Value.Default(dependenciesOptions, Value.Clone(o)) as Record<string, unknown>), level: "fail" } as never
-}
-const run = (ctx: RuleContext, o: Record<string, unknown> = {}) => dependencies.evaluate(ctx, opts(o))
+type Opts = Parameters<typeof dependencies.evaluate>[1]
+const opts = (o: PartialOptions<Opts> = {}): Opts => ruleOptions(dependencies, o)
+const run = (ctx: RuleContext, o: PartialOptions<Opts> = {}) => dependencies.evaluate(ctx, opts(o))
 const violations = (f: Finding[]) => f.filter((x) => !x.kind || x.kind === 'violation')
 
 const PKG_PATCH = `@@ -1,5 +1,6 @@
