@@ -15,7 +15,7 @@ import { errorMessage } from '../engine/run.js'
 import { evaluateRelease, type ReleaseEvaluation } from '../release/evaluate.js'
 import { parseGateIdentity } from '../release/gates.js'
 import { actionRemotePolicy } from './remote-policy.js'
-import { releaseMarker, renderReleaseComment, renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
+import { releaseMarker, renderReleaseComment, renderReleaseMarkdown, toReleaseJson } from '../report/release.js'
 
 export async function runRelease(s: Settings): Promise<void> {
   let evaluation: ReleaseEvaluation | undefined

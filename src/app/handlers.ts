@@ -20,7 +20,7 @@ import { publishVerdict } from '../github/publish-verdict.js'
 import { createCheckRun } from '../github/publish.js'
 import { errorMessage } from '../engine/run.js'
 import { evaluateRelease } from '../release/evaluate.js'
-import { renderReleaseMarkdown, reviewComment } from '../release/report.js'
+import { releaseCheckRun, reviewComment } from '../report/release.js'
 import { CHECK_TEXT_LIMIT } from '../report/markdown.js'
 import type { AppConfig } from './config.js'
 import type { AppAuth } from './auth.js'
@@ -340,13 +340,7 @@ export async function onDeploymentProtectionRule(d: HandlerDeps, payload: Payloa
     const e = await evaluateRelease({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: num(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, remotePolicy: orgPolicyReader(d, octokit, installationId) })
     state = deploymentDecision(e.verdict)
     const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` }
-    const check = await createCheckRun(octokit, repo, {
-      name: `${d.config.checkName} / release ${environment}`,
-      headSha: e.facts.head.sha,
-      conclusion: e.verdict.conclusion,
-      output: { title: e.verdict.title.slice(0, 255), summary: renderReleaseMarkdown(e, links, { limit: CHECK_TEXT_LIMIT }), text: '' },
-      annotations: [],
-    })
+    const check = await createCheckRun(octokit, repo, releaseCheckRun(e, { checkName: d.config.checkName, environment, links, limit: CHECK_TEXT_LIMIT }))
     if (!check.ok) d.warn(check.message)
     comment = reviewComment(e.verdict, e.facts, check.ok ? check.value.url : undefined)
   } catch (err) {

@@ -440,11 +440,11 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
   if (!token) throw new UsageError('GITHUB_TOKEN is not set (contents, pull requests, checks and deployments: read)')
   const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
-  const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, toReleaseJson }, { parseGateIdentity }] = await Promise.all([
+  const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, renderReleaseText, toReleaseJson }, { parseGateIdentity }] = await Promise.all([
     import('../github/client.js'),
     import('../release/evaluate.js'),
     import('../release/range.js'),
-    import('../release/report.js'),
+    import('../report/release.js'),
     import('../release/gates.js'),
   ])
   try {
@@ -461,12 +461,7 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
     })
     if (format === 'json') io.out(JSON.stringify(toReleaseJson(e), null, 2) + '\n')
     else if (format === 'markdown') io.out(renderReleaseMarkdown(e, { repoUrl: `${serverUrl}/${owner}/${repo}` }) + '\n')
-    else {
-      const f = e.facts
-      io.out(`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`)
-      for (const p of f.pulls) io.out(`  #${p.number} ${p.gate.state.padEnd(8)} ${visibleControls(p.title)}\n`)
-      io.out(renderText(e.verdict))
-    }
+    else io.out(renderReleaseText(e))
     return exitCode(e.verdict)
   } catch (err) {
     if (err instanceof ReleaseError) {
