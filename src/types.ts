@@ -101,9 +101,9 @@ export interface Evidence {
   /** Report files in the workspace matching any of the globs (relative to the workspace root). */
   findReports(globs: string[]): Promise<ReportFile[]>
   /** GitHub dependency review (compare) for base...head; see src/rules/dependencies. */
-  dependencyReview?: () => Promise<ProviderResult<unknown[]>>
+  dependencyReview?: () => Promise<ProviderResult<import('./github/dependency-facts.js').DependencyReviewFacts>>
   /** Open Dependabot alerts of the repository. */
-  dependabotAlerts?: () => Promise<ProviderResult<unknown[]>>
+  dependabotAlerts?: () => Promise<ProviderResult<import('./evidence/scanners/index.js').Vulnerability[]>>
   /** Open GitHub secret-scanning alerts with a location in one of the PR's commits (see src/github/security.ts). */
   secretScanningAlerts?: () => Promise<ProviderResult<SecretScanningAlert[]>>
   /** Open GitHub code-scanning alerts of the PR's merge ref (`refs/pull/N/merge`), as GitHub returns them. */

@@ -16,7 +16,8 @@ import { RemotePolicyReader } from './remote-policy.js'
 import { markExclusions } from '../change/generated.js'
 import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engine/run.js'
 import { errorMessage, isApiError } from '../errors.js'
-import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
+import { fetchDependabotAlerts, fetchDependencyReview, mapProvided } from './dependencies.js'
+import { alertVulnerabilities, reviewFacts } from './dependency-facts.js'
 import { fetchCodeScanningAlerts, fetchSecretScanningAlerts } from './security.js'
 import { DEFAULT_POLICY_PATH, type ResolvedPolicy } from '../policy/schema.js'
 import { prefetchBase, type KnownComment } from './prefetch.js'
@@ -76,8 +77,8 @@ export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head:
   }
   return {
     ...workspace,
-    dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head })),
-    dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+    dependencyReview: once(async () => mapProvided(await fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head }), reviewFacts)),
+    dependabotAlerts: once(async () => mapProvided(await fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo }), alertVulnerabilities)),
     ...(pull !== undefined
       ? {
           secretScanningAlerts: once(() => fetchSecretScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull, head })),
