@@ -3,7 +3,7 @@
  * Evidence; rules are pure functions over a RuleContext; the engine turns their output into one Verdict
  * that every publisher renders. Nothing in this file talks to the network or reads process.env.
  */
-import type { TSchema, Static } from '@sinclair/typebox'
+import type { TObject, Static } from '@sinclair/typebox'
 
 /** Severity a policy gives a rule (or a finding). Ordered: off < notice < warn < fail. */
 export type Level = 'off' | 'notice' | 'warn' | 'fail'
@@ -101,9 +101,9 @@ export interface Evidence {
   /** Report files in the workspace matching any of the globs (relative to the workspace root). */
   findReports(globs: string[]): Promise<ReportFile[]>
   /** GitHub dependency review (compare) for base...head; see src/rules/dependencies. */
-  dependencyReview?: () => Promise<ProviderResult<unknown[]>>
+  dependencyReview?: () => Promise<ProviderResult<import('./github/dependency-facts.js').DependencyReviewFacts>>
   /** Open Dependabot alerts of the repository. */
-  dependabotAlerts?: () => Promise<ProviderResult<unknown[]>>
+  dependabotAlerts?: () => Promise<ProviderResult<import('./evidence/scanners/index.js').Vulnerability[]>>
   /** Open GitHub secret-scanning alerts with a location in one of the PR's commits (see src/github/security.ts). */
   secretScanningAlerts?: () => Promise<ProviderResult<SecretScanningAlert[]>>
   /** Open GitHub code-scanning alerts of the PR's merge ref (`refs/pull/N/merge`), as GitHub returns them. */
@@ -230,7 +230,7 @@ export interface CommonRuleOptions {
   level: Level
 }
 
-export interface Rule<S extends TSchema = TSchema> {
+export interface Rule<S extends TObject = TObject> {
   /** kebab-case; = file name = policy key = docs/rules/<id>.md */
   id: string
   description: string
@@ -294,7 +294,10 @@ export interface Verdict {
   /** One-line title, e.g. "2 rules failed: pr-size, migration-safety". */
   title: string
   results: RuleResult[]
+  /** Ids of failed or errored rules; `policy` first when the policy could not be loaded (see policyError). */
   failedRules: string[]
+  /** The policy could not be loaded or is invalid: no rule ran and the gate failed closed. */
+  policyError?: boolean
   /** Gate-level notes: partial evaluation, policy changed by the PR, policy errors. Plain text. */
   notes: Note[]
   /** Labels to apply/remove, gathered from rules. */

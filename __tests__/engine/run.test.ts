@@ -2,11 +2,12 @@ import { Type } from '@sinclair/typebox'
 import { runGate } from '../../src/engine/run.js'
 import { loadPolicy } from '../../src/policy/load.js'
 import type { ResolvedPolicy } from '../../src/policy/schema.js'
-import type { Finding, Level, Rule } from '../../src/types.js'
+import type { Finding, Level } from '../../src/types.js'
+import { defineRule, type GateRule } from '../../src/rules/define.js'
 import { makeContext } from '../helpers/context.js'
 
-function rule(id: string, evaluate: () => Finding[] | Promise<Finding[]>): Rule {
-  return { id, description: id, options: Type.Object({}), defaultLevel: 'fail', evaluate: async () => ({ findings: await evaluate() }) }
+function rule(id: string, evaluate: () => Finding[] | Promise<Finding[]>): GateRule {
+  return defineRule({ id, description: id, options: Type.Object({}), defaultLevel: 'fail', evaluate: async () => ({ findings: await evaluate() }) })
 }
 
 async function policyWith(levels: Record<string, Level>, extra = ''): Promise<ResolvedPolicy> {
@@ -18,7 +19,7 @@ async function policyWith(levels: Record<string, Level>, extra = ''): Promise<Re
 const violation = (level?: Level): Finding => ({ message: 'bad', level })
 
 describe('the engine decides the conclusion in one place', () => {
-  it.each<[string, Record<string, Level>, Rule[], string]>([
+  it.each<[string, Record<string, Level>, GateRule[], string]>([
     ['no findings → success', { a: 'fail' }, [rule('a', () => [])], 'success'],
     ['a fail finding → failure', { a: 'fail' }, [rule('a', () => [violation()])], 'failure'],
     ['rule at warn → neutral', { a: 'warn' }, [rule('a', () => [violation()])], 'neutral'],
@@ -86,7 +87,7 @@ describe('waivers', () => {
 
 describe('a waiver never turns a rule that was not evaluated into a green check', () => {
   const body = 'gate-waive:a hotfix for incident 42, approved by SRE'
-  it.each<[string, Rule]>([
+  it.each<[string, GateRule]>([
     ['an error finding (provider outage)', rule('a', () => [{ message: 'dependency review unavailable', kind: 'error' }])],
     ['a thrown rule', rule('a', () => { throw new Error('boom') })],
     ['an error next to a violation', rule('a', () => [violation(), { message: 'report unreadable', kind: 'error' }])],

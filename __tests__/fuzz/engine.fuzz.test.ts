@@ -5,6 +5,8 @@
  * returns a Verdict whose conclusion is success | neutral | failure, a rule that errored never leaves the
  * conclusion at success, and the verdict renders as a comment within GitHub's limit.
  */
+import { mapProvided } from '../../src/github/dependencies.js'
+import { alertVulnerabilities, reviewFacts } from '../../src/github/dependency-facts.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -16,6 +18,10 @@ import { COMMENT_LIMIT, renderComment } from '../../src/report/markdown.js'
 import type { ChangedFile, ChangeSet, Evidence, FileStatus, ProviderResult, ReportFile, RuleContext } from '../../src/types.js'
 import { check, jsonMutated, mutated, nastyString, TIMEOUT } from './support.js'
 import { wellFormedPatch, patchText } from './arbitraries.js'
+
+/** The GitHub source parses provider payloads before a rule sees them (src/github/dependency-facts.ts): so do the fuzzers. */
+const parsed = <T, U>(p: (() => Promise<ProviderResult<T>>) | undefined, f: (d: T) => U) => p && (async () => mapProvided(await p(), f))
+
 
 const SCAN = join(process.cwd(), '__tests__/fixtures/scanners')
 const COV = join(process.cwd(), '__tests__/fixtures/coverage')
@@ -119,8 +125,8 @@ describe('fuzz: the engine (runGate)', () => {
             Object.keys(c.reports)
               .filter((p) => matchesAny(p, globs))
               .map((p): ReportFile => ({ path: p, origin: 'workspace', size: c.reports[p].length, read: async () => c.reports[p] })),
-          dependencyReview: c.review,
-          dependabotAlerts: c.alerts,
+          dependencyReview: parsed(c.review, reviewFacts),
+          dependabotAlerts: parsed(c.alerts, alertVulnerabilities),
         }
         const ctx: RuleContext = { changes, evidence, pr: { number: 7, title: c.title, body: c.body, author: 'fuzz[bot]', labels: c.labels }, now: new Date('2026-11-26T00:00:00Z'), mode: c.mode }
         const loaded = policies[c.preset]

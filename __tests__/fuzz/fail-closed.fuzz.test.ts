@@ -18,12 +18,18 @@
  * 4. an "unavailable" provider alone (feature off) is a notice, not an error: failing closed must not
  *    turn configuration into a red check.
  */
+import { mapProvided } from '../../src/github/dependencies.js'
+import { alertVulnerabilities, reviewFacts } from '../../src/github/dependency-facts.js'
 import fc from 'fast-check'
 import { loadPolicy, type LoadedPolicy } from '../../src/policy/load.js'
 import { runGate } from '../../src/engine/run.js'
 import { matchesAny } from '../../src/change/glob.js'
 import type { ChangedFile, ChangeSet, Evidence, ProviderResult, ReportFile, RuleContext, Verdict } from '../../src/types.js'
 import { check, TIMEOUT } from './support.js'
+
+/** The GitHub source parses provider payloads before a rule sees them (src/github/dependency-facts.ts): so do the fuzzers. */
+const parsed = <T, U>(p: (() => Promise<ProviderResult<T>>) | undefined, f: (d: T) => U) => p && (async () => mapProvided(await p(), f))
+
 
 /** Files a real PR touches, each with a plausible head and base content. */
 const FILES: Array<{ path: string; head: string; base?: string }> = [
@@ -176,8 +182,8 @@ describe('fuzz: no fault ends in a green check', () => {
                 },
               }))
           },
-          dependencyReview: provider(c.review, REVIEW_CRITICAL, 'review', faults),
-          dependabotAlerts: provider(c.alerts, [], 'alerts', faults),
+          dependencyReview: parsed(provider(c.review, REVIEW_CRITICAL, 'review', faults), reviewFacts),
+          dependabotAlerts: parsed(provider(c.alerts, [], 'alerts', faults), alertVulnerabilities),
         }
         const labels = c.waive ? ['gate-waive:dependencies', 'gate-waive:migration-safety', 'gate-waive:runbook', 'gate-waive:critical-path-tests'] : []
         const body = c.waive ? ['dependencies', 'migration-safety', 'runbook', 'critical-path-tests'].map((r) => `gate-waive:${r} approved by the on-call lead for incident 4242`).join('\n') : ''

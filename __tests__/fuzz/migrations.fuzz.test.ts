@@ -5,11 +5,11 @@
  * Property: evaluate never throws and never reports "could not analyse" (an exception inside the
  * analysers); every finding about a file names that file, and its line is inside the file.
  */
+import { ruleOptions } from '../../src/policy/resolved.js'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { Value } from '@sinclair/typebox/value'
-import { migrationSafety, options } from '../../src/rules/migration-safety/index.js'
+import { migrationSafety } from '../../src/rules/migration-safety/index.js'
 import { analyzeSql } from '../../src/rules/migration-safety/sql.js'
 import { loadPg } from '../../src/rules/migration-safety/wasm.js'
 import type { Finding } from '../../src/types.js'
@@ -94,7 +94,7 @@ const migrationCase: fc.Arbitrary<Case> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ path: fc.constantFrom('alembic/versions/abc_x.py'), text: mutated(fixtures('alembic'), PY_TOKENS, 4), status: fc.constant<Case['status']>('added') }) },
 )
 
-const opts = (over: Record<string, unknown>) => ({ ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', ...over }) as never
+const opts = (over: Partial<Parameters<typeof migrationSafety.evaluate>[1]>) => ruleOptions(migrationSafety, { level: 'fail', ...over })
 
 function assertFindings(findings: Finding[], files: Array<Case & { lines: number }>): void {
   for (const f of findings) {

@@ -17,6 +17,7 @@ import { fingerprintOf } from '../../src/evidence/redact.js'
 import type { Level } from '../../src/types.js'
 import { makeContext } from '../helpers/context.js'
 import { defaultResolvedPolicy } from '../../src/github/evaluate.js'
+import { ruleOptions } from '../../src/policy/resolved.js'
 import { check, nastyString, TIMEOUT } from './support.js'
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
@@ -75,15 +76,9 @@ describe('fuzz: secrets are never echoed', () => {
         const patch = `@@ -0,0 +1,${text.split('\n').length} @@\n` + text.split('\n').map((l) => '+' + l).join('\n')
         const ctx = makeContext({ files: [{ path: c.path, status: 'added', patch, head: text }] })
         const allow = { none: [], path: [{ path: c.path, reason: 'fixture' }], fingerprint: [{ fingerprint: fingerprintOf(secret), reason: 'fixture' }], other: [{ path: 'elsewhere/**', reason: 'x' }] }[c.allow]
-        const policy = {
-          rules: { secrets: { level: c.level, allow, inline_allow: true, use_secret_scanning_alerts: true } },
-          conclusion: { warnings: 'neutral' as const, on_error: 'failure' as const, partial: 'failure' as const },
-          waivers: defaultResolvedPolicy().waivers,
-          release: defaultResolvedPolicy().release,
-          comment: 'always' as const,
-          report: defaultResolvedPolicy().report,
-        }
-        const v = await runGate({ policy, ctx, policySource: 'fuzz', rules: [secrets as never] })
+        const policy = { ...defaultResolvedPolicy(), conclusion: { warnings: 'neutral' as const, on_error: 'failure' as const, partial: 'failure' as const }, comment: 'always' as const }
+        policy.rules.secrets = ruleOptions(secrets, { level: c.level, allow, inline_allow: true, use_secret_scanning_alerts: true })
+        const v = await runGate({ policy, ctx, policySource: 'fuzz', rules: [secrets] })
         const links = { repoUrl: 'https://github.com/o/r', checkUrl: 'https://github.com/o/r/runs/1', runUrl: 'https://github.com/o/r/actions/runs/2' }
         const outputs = [
           renderComment(v, { checkName: 'quality-gate', labelPrefix: 'gate-waive:', links }),

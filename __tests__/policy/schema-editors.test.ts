@@ -14,7 +14,7 @@ import { RULES } from '../../src/rules/index.js'
 
 const schema = JSON.parse(readFileSync('policies/schema.json', 'utf8')) as Record<string, unknown>
 const POLICY_KEYS = ['$schema', 'extends', 'rules', 'conclusion', 'waivers', 'release']
-const RULE_IDS = RULES.map((r) => r.id)
+const RULE_IDS: readonly string[] = RULES.map((r) => r.id)
 
 function ajvValidate(doc: unknown): string[] {
   const ajv = new Ajv({ allErrors: true, strict: false })

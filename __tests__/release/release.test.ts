@@ -6,7 +6,7 @@
 import { type FakeGitHub } from '../helpers/github-server.js'
 import { createClient } from '../../src/github/client.js'
 import { evaluateRelease, RELEASE_RULE_ID } from '../../src/release/evaluate.js'
-import { renderReleaseMarkdown, reviewComment, toReleaseJson } from '../../src/release/report.js'
+import { renderReleaseMarkdown, reviewComment, toReleaseJson } from '../../src/report/release.js'
 import { NO_WORKSPACE } from '../../src/app/handlers.js'
 import { BASE, ENV, HEAD, MIGRATION, seedRelease, type ReleaseSeed } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'

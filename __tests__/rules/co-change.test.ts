@@ -1,7 +1,8 @@
+import { ruleOptions } from '../../src/policy/resolved.js'
 import { describe, expect, it } from '@jest/globals'
 import { coChange, CoChangeOptions, evaluateCoChange, type CoChangeEntry } from '../../src/rules/co-change.js'
 import { addFilePatch, makeContext, type FakeFile } from '../helpers/context.js'
-import { withDefaults } from './runbook/helpers.js'
+
 
 const adr: CoChangeEntry = {
   name: 'adr-for-new-service',
@@ -28,7 +29,7 @@ const file = (path: string, status: FakeFile['status'] = 'modified', patch = '@@
 const added = (path: string): FakeFile => ({ path, status: 'added', patch: addFilePatch('x') })
 
 async function run(files: FakeFile[], rules: CoChangeEntry[], body = '') {
-  return coChange.evaluate(makeContext({ files, pr: { body } }), withDefaults(CoChangeOptions, { rules }))
+  return coChange.evaluate(makeContext({ files, pr: { body } }), ruleOptions(coChange, { rules }))
 }
 
 describe('co-change', () => {

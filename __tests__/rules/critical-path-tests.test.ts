@@ -1,15 +1,14 @@
+import { ruleOptions, type PartialOptions } from '../../src/policy/resolved.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Value } from '@sinclair/typebox/value'
 import { criticalPathTests } from '../../src/rules/critical-path-tests/index.js'
 import { Options } from '../../src/rules/critical-path-tests/options.js'
 import type { Finding, RuleOutput } from '../../src/types.js'
 import { addFilePatch, makeContext, type FakeContextInput } from '../helpers/context.js'
 
 type Opts = Parameters<typeof criticalPathTests.evaluate>[1]
-function opts(partial: Record<string, unknown>): Opts {
-  const o = Value.Default(Options, structuredClone(partial)) as Record<string, unknown>
-  return { ...o, level: 'fail' } as Opts
+function opts(partial: PartialOptions<Opts>): Opts {
+  return ruleOptions(criticalPathTests, partial)
 }
 async function run(input: FakeContextInput, partial: Record<string, unknown>): Promise<RuleOutput> {
   return criticalPathTests.evaluate(makeContext(input), opts(partial))

@@ -1,11 +1,12 @@
-import { prSize, prSizeOptions, sizeLabel } from '../../src/rules/pr-size.js'
+import { prSize, sizeLabel } from '../../src/rules/pr-size.js'
 import { markExclusions } from '../../src/change/generated.js'
-import { applyDefaults, type SchemaNode } from '../../src/policy/validate.js'
+import { ruleOptions, type PartialOptions } from '../../src/policy/resolved.js'
 import type { FakeFile } from '../helpers/context.js'
 import { makeContext } from '../helpers/context.js'
 
-const defaults = applyDefaults(prSizeOptions as unknown as SchemaNode, {}) as Record<string, unknown>
-const opts = (o: Record<string, unknown> = {}) => ({ ...defaults, ...o, level: 'fail' as const }) as never
+type Opts = Parameters<typeof prSize.evaluate>[1]
+const defaults = ruleOptions(prSize)
+const opts = (o: PartialOptions<Opts> = {}): Opts => ruleOptions(prSize, { level: 'fail', ...o })
 const file = (path: string, additions: number, deletions = 0): FakeFile => ({ path, additions, deletions, status: 'modified' })
 
 describe('pr-size', () => {
@@ -58,7 +59,7 @@ describe('pr-size', () => {
     [999, 'XL'],
     [1000, 'XXL'],
   ])('%i lines is size %s', (lines, size) => {
-    expect(sizeLabel(lines, (defaults as { sizes: Record<string, number> }).sizes)).toBe(size)
+    expect(sizeLabel(lines, defaults.sizes)).toBe(size)
   })
 
   it('asks for its size label and the removal of the others when labels: true', async () => {

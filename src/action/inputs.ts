@@ -2,6 +2,7 @@
  * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
  * Everything else receives a Settings object.
  */
+import { DEFAULT_CHECK_NAME, DEFAULT_POLICY_PATH } from '../policy/schema.js'
 import * as core from '@actions/core'
 import { at, num, obj, type JsonObject } from '../json.js'
 import { readFileSync } from 'node:fs'
@@ -122,8 +123,8 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     repository: { owner, repo },
     eventName: env.GITHUB_EVENT_NAME || '',
     event,
-    policyPath: core.getInput('policy') || '.github/quality-gate.yml',
-    checkName: core.getInput('check-name') || 'quality-gate',
+    policyPath: core.getInput('policy') || DEFAULT_POLICY_PATH,
+    checkName: core.getInput('check-name') || DEFAULT_CHECK_NAME,
     failOn: choice('fail-on', core.getInput('fail-on'), ['failure', 'never'] as const, 'failure'),
     comment: bool('comment', core.getInput('comment'), true),
     commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',

@@ -4,6 +4,7 @@
  * `base-sha`, `head-sha`, `pull-requests`), an optional sticky comment on a tracking issue, and the exit
  * code (a deploy job that `needs:` this one does not run when the release fails). It decides nothing.
  */
+import { failsJob } from '../pipeline/decision.js'
 import * as core from '@actions/core'
 import type { Settings } from './inputs.js'
 import { writeOutputs } from './outputs.js'
@@ -14,7 +15,7 @@ import { errorMessage } from '../engine/run.js'
 import { evaluateRelease, type ReleaseEvaluation } from '../release/evaluate.js'
 import { parseGateIdentity } from '../release/gates.js'
 import { actionRemotePolicy } from './remote-policy.js'
-import { releaseMarker, renderReleaseComment, renderReleaseMarkdown, toReleaseJson } from '../release/report.js'
+import { releaseMarker, renderReleaseComment, renderReleaseMarkdown, toReleaseJson } from '../report/release.js'
 
 export async function runRelease(s: Settings): Promise<void> {
   let evaluation: ReleaseEvaluation | undefined
@@ -46,7 +47,7 @@ export async function runRelease(s: Settings): Promise<void> {
     core.setOutput('head-sha', evaluation.facts.head.sha)
     core.setOutput('pull-requests', evaluation.facts.pulls.map((p) => p.number).join(','))
     core.info(`pr-quality-gate: release ${v.conclusion} — ${v.title}`)
-    if (v.conclusion === 'failure' && s.failOn === 'failure') core.setFailed(`release gate failed: ${v.title}`)
+    if (failsJob(v, s.failOn)) core.setFailed(`release gate failed: ${v.title}`)
   } catch (e) {
     core.setOutput('conclusion', 'failure')
     core.setFailed(`pr-quality-gate could not evaluate the release: ${errorMessage(e)}`)

@@ -2,6 +2,8 @@
  * The Action: translate the runner's inputs into one evaluation and publish the verdict to every surface.
  * It decides nothing itself: the engine concludes; this module only reports and sets the exit code.
  */
+import { failsJob } from '../pipeline/decision.js'
+import { DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
 import * as core from '@actions/core'
 import { getSettings, InputError, type Settings } from './inputs.js'
 import { writeOutputs } from './outputs.js'
@@ -42,7 +44,7 @@ async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
 export async function run(): Promise<void> {
   let verdict: Verdict | undefined
   /** The enforced policy's waiver label prefix (the job summary tells how to waive with it). */
-  let labelPrefix = 'gate-waive:'
+  let labelPrefix = DEFAULT_LABEL_PREFIX
   let settings: Settings | undefined
   let published: PublishResult | undefined
   try {
@@ -84,14 +86,14 @@ export async function run(): Promise<void> {
       token: s.token,
       serverUrl: s.serverUrl,
       runUrl: s.runUrl,
-      labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
+      labelPrefix,
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
     })
     if (published.readOnly) core.warning(FORK_RECIPE)
     writeOutputs(s.reportPath, v, toJsonReport(v))
     core.info(`pr-quality-gate: ${v.conclusion} — ${v.title}`)
-    if (v.conclusion === 'failure' && s.failOn === 'failure') core.setFailed(`quality gate failed: ${v.title}`)
+    if (failsJob(v, s.failOn)) core.setFailed(`quality gate failed: ${v.title}`)
   } catch (e) {
     // Never a stack trace, never a silent green: one line naming what failed.
     const message = errorMessage(e)

@@ -2,6 +2,7 @@
  * The App's settings, from environment variables only (the one place the App reads process.env), checked
  * at start: every problem is named at once, with what to set, never a stack trace.
  */
+import { DEFAULT_CHECK_NAME, DEFAULT_POLICY_PATH } from '../policy/schema.js'
 import { readFileSync } from 'node:fs'
 import { createPrivateKey } from 'node:crypto'
 import type { RedisSettings } from './queue.js'
@@ -116,8 +117,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     privateKey,
     apiUrl,
     serverUrl: (env.GITHUB_SERVER_URL || (apiUrl === 'https://api.github.com' ? 'https://github.com' : new URL(apiUrl).origin)).replace(/\/+$/, ''),
-    checkName: env.CHECK_NAME || 'quality-gate',
-    policyPath: env.POLICY_PATH || '.github/quality-gate.yml',
+    checkName: env.CHECK_NAME || DEFAULT_CHECK_NAME,
+    policyPath: env.POLICY_PATH || DEFAULT_POLICY_PATH,
     concurrency,
     maxQueue,
     dedupeSize,

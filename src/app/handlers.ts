@@ -7,6 +7,8 @@
  * The App has no workspace: rules that read report files (coverage, scanner output) find none, exactly
  * like a policy without reports (see docs/app.md).
  */
+import { DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
+import { deploymentDecision } from '../pipeline/decision.js'
 import type { Evidence } from '../types.js'
 import { at, list, num, obj, str, type JsonObject } from '../json.js'
 import type { Octokit } from '../github/client.js'
@@ -18,7 +20,7 @@ import { publishVerdict } from '../github/publish-verdict.js'
 import { createCheckRun } from '../github/publish.js'
 import { errorMessage } from '../engine/run.js'
 import { evaluateRelease } from '../release/evaluate.js'
-import { renderReleaseMarkdown, reviewComment } from '../release/report.js'
+import { releaseCheckRun, reviewComment } from '../report/release.js'
 import { CHECK_TEXT_LIMIT } from '../report/markdown.js'
 import type { AppConfig } from './config.js'
 import type { AppAuth } from './auth.js'
@@ -170,7 +172,7 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
         commentMode: policy?.comment,
         commentAuthor: await d.auth.botLogin(),
         serverUrl: d.config.serverUrl,
-        labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
+        labelPrefix: policy?.waivers.label_prefix ?? DEFAULT_LABEL_PREFIX,
         log: d.log,
         warn: d.warn,
       })
@@ -336,15 +338,9 @@ export async function onDeploymentProtectionRule(d: HandlerDeps, payload: Payloa
     // Only this App's own gate results count: its check runs (by App id) and statuses by its bot.
     const gateIdentity = { apps: [{ id: Number(d.config.appId) }], statusCreators: [await d.auth.botLogin()] }
     const e = await evaluateRelease({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: num(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, remotePolicy: orgPolicyReader(d, octokit, installationId) })
-    state = e.verdict.conclusion === 'failure' ? 'rejected' : 'approved'
+    state = deploymentDecision(e.verdict)
     const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` }
-    const check = await createCheckRun(octokit, repo, {
-      name: `${d.config.checkName} / release ${environment}`,
-      headSha: e.facts.head.sha,
-      conclusion: e.verdict.conclusion,
-      output: { title: e.verdict.title.slice(0, 255), summary: renderReleaseMarkdown(e, links, { limit: CHECK_TEXT_LIMIT }), text: '' },
-      annotations: [],
-    })
+    const check = await createCheckRun(octokit, repo, releaseCheckRun(e, { checkName: d.config.checkName, environment, links, limit: CHECK_TEXT_LIMIT }))
     if (!check.ok) d.warn(check.message)
     comment = reviewComment(e.verdict, e.facts, check.ok ? check.value.url : undefined)
   } catch (err) {

@@ -10,7 +10,7 @@
  * but git cannot produce (a missing object in a partial clone) throws: never "absent".
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import type { Socket } from 'node:net'
+import { Socket } from 'node:net'
 import { GitError, git, readAtRef } from './git.js'
 
 interface Entry {
@@ -144,14 +144,18 @@ class CatFileBatch {
     if (this.waiting.length === 0) this.idle()
   }
 
-  // The pipes are sockets (ref/unref), which the stream types do not say.
+  // The pipes are sockets (ref/unref), which the stream types do not say: checked, not cast.
+  private pipes(): Socket[] {
+    return [this.child.stdout, this.child.stderr, this.child.stdin].filter((s): s is Socket => s instanceof Socket)
+  }
+
   private busy(): void {
     this.child.ref()
-    for (const s of [this.child.stdout, this.child.stderr, this.child.stdin]) (s as unknown as Socket).ref()
+    for (const s of this.pipes()) s.ref()
   }
 
   private idle(): void {
     this.child.unref()
-    for (const s of [this.child.stdout, this.child.stderr, this.child.stdin]) (s as unknown as Socket).unref()
+    for (const s of this.pipes()) s.unref()
   }
 }

@@ -2,6 +2,9 @@
  * `pr-gate`: the gate on a local git checkout, with real git. Exit codes: 0 the gate passed (success or
  * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
  */
+import { policySource as policySourceOf } from '../pipeline/policy-source.js'
+import { DEFAULT_CHECK_NAME, DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
+import { exitCode } from '../pipeline/decision.js'
 import { parseArgs } from 'node:util'
 import { readFile } from 'node:fs/promises'
 import { resolve, relative, sep } from 'node:path'
@@ -9,7 +12,7 @@ import type { Note, RuleContext, Verdict } from '../types.js'
 import { gitChangeSet, readAtRef, resolveRange, GitError, git, type ResolvedRange } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
-import { PolicyError, formatIssue, isEmptyPolicy, loadPolicy, parseRemoteSpec, remoteName, REMOTE_PREFIX, RemoteReadError, describeEnforcement, type LoadOptions, type RemoteReader, type RemoteSpec, type Enforcement } from '../policy/load.js'
+import { PolicyError, formatIssue, loadPolicy, parseRemoteSpec, remoteName, REMOTE_PREFIX, RemoteReadError, describeEnforcement, type LoadOptions, type RemoteReader, type RemoteSpec, type Enforcement } from '../policy/load.js'
 import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
 import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
 import { planReads } from '../engine/plan.js'
@@ -159,10 +162,10 @@ async function check(args: string[], io: CliIO): Promise<number> {
     })
     policyFile = relative(root, abs).split(sep).join('/') || values.policy
     read = (p: string) => readFile(resolve(root, p), 'utf8').catch(() => undefined)
-    policySource = `${policyFile} (working tree)${isEmptyPolicy(policyText) ? '; empty: the default preset applies' : ''}`
+    policySource = policySourceOf({ path: policyFile, text: policyText, at: 'working tree' })
   } else {
     policyText = await readAtRef(root, range.base, DEFAULT_POLICY_PATH)
-    policySource = policyText === undefined ? `embedded default policy (no ${DEFAULT_POLICY_PATH} at the base)` : `${DEFAULT_POLICY_PATH}@${range.base.slice(0, 12)}${isEmptyPolicy(policyText) ? ' (empty: the default preset applies)' : ''}`
+    policySource = policySourceOf({ path: DEFAULT_POLICY_PATH, text: policyText, at: { sha: range.base }, missingAt: 'at the base' })
   }
   const author = (await git(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim()
   const ctx: RuleContext = {
@@ -174,8 +177,10 @@ async function check(args: string[], io: CliIO): Promise<number> {
     mode: 'pull_request',
   }
   let verdict: Verdict
+  let labelPrefix = DEFAULT_LABEL_PREFIX
   try {
     const loaded = await loadPolicy(policyText, policyFile, read, await apiRemoteOptions(io))
+    labelPrefix = loaded.policy.waivers.label_prefix
     // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
     // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
     // stays in the cache and fails the rule that needs it, as before.
@@ -187,10 +192,9 @@ async function check(args: string[], io: CliIO): Promise<number> {
     verdict = policyErrorVerdict(e.issues.map(formatIssue), ctx, policySource, defaultResolvedPolicy())
   }
   if (format === 'json') io.out(JSON.stringify(toJsonReport(verdict), null, 2) + '\n')
-  else if (format === 'markdown') io.out(renderJobSummary(verdict, { labelPrefix: 'gate-waive:', links: {} }) + '\n')
+  else if (format === 'markdown') io.out(renderJobSummary(verdict, { labelPrefix, links: {} }) + '\n')
   else io.out(renderText(verdict))
-  if (verdict.failedRules.includes('policy')) return 2
-  return verdict.conclusion === 'failure' ? 1 : 0
+  return exitCode(verdict)
 }
 
 /** Which diff was checked, in words: the base and how it was found, and whether uncommitted changes are in. */
@@ -309,8 +313,9 @@ async function explain(args: string[], io: CliIO): Promise<number> {
   }
   // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
   // not {}), and what the default preset sets where that differs.
-  const preset = (await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)).policy.rules[rule.id] ?? {}
-  const entry = ruleEntrySchema(rule) as unknown as SchemaNode
+  const resolved: Record<string, Record<string, unknown> | undefined> = (await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)).policy.rules
+  const preset = resolved[rule.id] ?? {}
+  const entry: SchemaNode = ruleEntrySchema(rule)
   const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : ''
   io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`)
   for (const [k, s] of Object.entries(entry.properties ?? {})) {
@@ -417,7 +422,7 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
       base: { type: 'string', default: 'auto' },
       head: { type: 'string' },
       environment: { type: 'string' },
-      'check-name': { type: 'string', default: 'quality-gate' },
+      'check-name': { type: 'string', default: DEFAULT_CHECK_NAME },
       'gate-identity': { type: 'string', default: 'github-actions' },
       policy: { type: 'string', default: DEFAULT_POLICY_PATH },
       format: { type: 'string', default: 'text' },
@@ -435,11 +440,11 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
   if (!token) throw new UsageError('GITHUB_TOKEN is not set (contents, pull requests, checks and deployments: read)')
   const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
-  const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, toReleaseJson }, { parseGateIdentity }] = await Promise.all([
+  const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, renderReleaseText, toReleaseJson }, { parseGateIdentity }] = await Promise.all([
     import('../github/client.js'),
     import('../release/evaluate.js'),
     import('../release/range.js'),
-    import('../release/report.js'),
+    import('../report/release.js'),
     import('../release/gates.js'),
   ])
   try {
@@ -456,14 +461,8 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
     })
     if (format === 'json') io.out(JSON.stringify(toReleaseJson(e), null, 2) + '\n')
     else if (format === 'markdown') io.out(renderReleaseMarkdown(e, { repoUrl: `${serverUrl}/${owner}/${repo}` }) + '\n')
-    else {
-      const f = e.facts
-      io.out(`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`)
-      for (const p of f.pulls) io.out(`  #${p.number} ${p.gate.state.padEnd(8)} ${visibleControls(p.title)}\n`)
-      io.out(renderText(e.verdict))
-    }
-    if (e.verdict.failedRules.includes('policy')) return 2
-    return e.verdict.conclusion === 'failure' ? 1 : 0
+    else io.out(renderReleaseText(e))
+    return exitCode(e.verdict)
   } catch (err) {
     if (err instanceof ReleaseError) {
       io.err(`pr-gate: ${err.message}\n`)

@@ -3,13 +3,14 @@
  * error result, never an aborted run), applies levels and waivers, and decides the conclusion. This is
  * the ONE place where pass/fail is decided.
  */
-import type { Conclusion, Finding, Level, Note, Rule, RuleContext, RuleResult, RuleStatus, Verdict } from '../types.js'
+import type { Conclusion, Finding, Level, Note, RuleContext, RuleResult, RuleStatus, Verdict } from '../types.js'
 import { levelRank, maxLevel } from '../types.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
 import { RULES } from '../rules/index.js'
 import { invalidatesOnPush, verifyWaiver, waiverFor } from './waivers.js'
 import type { ApproverSpec } from '../github/waiver-records.js'
 import { errorMessage } from '../errors.js'
+import { isCommonRuleOptions, type GateRule } from '../rules/define.js'
 
 export { errorMessage }
 
@@ -19,17 +20,24 @@ function effectiveLevel(f: Finding, ruleLevel: Level): Level {
   return levelRank(own) <= levelRank(ruleLevel) ? own : ruleLevel
 }
 
-export async function runRule(rule: Rule, ctx: RuleContext, options: { level: Level } & Record<string, unknown>): Promise<RuleResult> {
-  const base = { id: rule.id, description: rule.description, level: options.level }
-  if (options.level === 'off') return { ...base, status: 'off', findings: [] }
+/**
+ * Runs one rule with the options the policy gives it (`raw`: checked against the rule's schema by
+ * `bindRule`). Options that do not check are the rule's error, never a pass.
+ */
+export async function runRule(rule: GateRule, ctx: RuleContext, raw: unknown): Promise<RuleResult> {
+  const level: Level = isCommonRuleOptions(raw) ? raw.level : 'fail'
+  const base = { id: rule.id, description: rule.description, level }
+  if (level === 'off') return { ...base, status: 'off', findings: [] }
   if (ctx.mode === 'release' && !rule.release) return { ...base, status: 'off', findings: [], summary: 'not evaluated in release mode' }
   const started = performance.now()
+  const b = rule.bind(raw)
+  if (!b.ok) return { ...base, status: 'error', findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${b.why}` }], error: b.why, durationMs: 0 }
   try {
-    const out = await rule.evaluate(ctx, options as never)
-    const findings = out.findings.map((f) => (f.kind === 'error' || f.kind === 'info' ? f : { ...f, level: effectiveLevel(f, options.level) }))
+    const out = await b.bound.evaluate(ctx)
+    const findings = out.findings.map((f) => (f.kind === 'error' || f.kind === 'info' ? f : { ...f, level: effectiveLevel(f, level) }))
     let status: RuleStatus = 'pass'
     let worst: Level = 'off'
-    for (const f of findings) if ((f.kind ?? 'violation') === 'violation') worst = maxLevel(worst, f.level ?? options.level)
+    for (const f of findings) if ((f.kind ?? 'violation') === 'violation') worst = maxLevel(worst, f.level ?? level)
     if (worst !== 'off') status = worst
     const errors = findings.filter((f) => f.kind === 'error')
     if (errors.length) status = 'error'
@@ -62,7 +70,7 @@ export interface GateInput {
   ctx: RuleContext
   policySource: string
   notes?: Note[]
-  rules?: readonly Rule[]
+  rules?: readonly GateRule[]
 }
 
 export async function runGate(input: GateInput): Promise<Verdict> {
@@ -193,6 +201,7 @@ export function decide(args: { results: RuleResult[]; notes: Note[]; policy: Res
     title,
     results,
     failedRules,
+    ...(args.policyError ? { policyError: true } : {}),
     notes,
     labels,
     policySource: args.policySource,

@@ -72,6 +72,11 @@ export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string
   })
 }
 
+/** A provider's answer turned into what a rule reads (failures pass through unchanged). */
+export function mapProvided<T, U>(r: ProviderResult<T>, f: (data: T) => U): ProviderResult<U> {
+  return r.ok ? { ok: true, data: f(r.data) } : r
+}
+
 /** An answer that is not the documented shape: the provider failed (never read as "nothing found"). */
 export class MalformedAnswer extends Error {}
 

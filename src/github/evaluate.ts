@@ -3,6 +3,8 @@
  * API, exclusions, rules, verdict. If the PR edits the policy, its version is evaluated too, for
  * information only: enforcement always uses the base branch's policy.
  */
+import { policySource as policySourceOf } from '../pipeline/policy-source.js'
+import { fillDefaults, resolvePolicy } from '../policy/resolved.js'
 import type { Evidence, Note, PullRequestMeta, RuleContext, Verdict } from '../types.js'
 import type { Octokit } from './client.js'
 import { apiChangeSet, listPullFiles, readRepoFile, type PullInfo, type RepoRef } from './source.js'
@@ -14,18 +16,18 @@ import { RemotePolicyReader } from './remote-policy.js'
 import { markExclusions } from '../change/generated.js'
 import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engine/run.js'
 import { errorMessage, isApiError } from '../errors.js'
-import { applyDefaults, type SchemaNode } from '../policy/validate.js'
-import { fetchDependabotAlerts, fetchDependencyReview } from './dependencies.js'
+import { fetchDependabotAlerts, fetchDependencyReview, mapProvided } from './dependencies.js'
+import { alertVulnerabilities, reviewFacts } from './dependency-facts.js'
 import { fetchCodeScanningAlerts, fetchSecretScanningAlerts } from './security.js'
-import { policySchema, type ResolvedPolicy } from '../policy/schema.js'
+import { DEFAULT_POLICY_PATH, type ResolvedPolicy } from '../policy/schema.js'
 import { prefetchBase, type KnownComment } from './prefetch.js'
 import { withBudget } from '../policy/budget.js'
 import { githubWaiverRecords } from './waiver-records.js'
 
-export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
+export { DEFAULT_POLICY_PATH }
 
 export function defaultResolvedPolicy(): ResolvedPolicy {
-  return applyDefaults(policySchema() as unknown as SchemaNode, {}) as ResolvedPolicy
+  return resolvePolicy(fillDefaults({}))
 }
 
 export interface EvaluateInput {
@@ -75,8 +77,8 @@ export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head:
   }
   return {
     ...workspace,
-    dependencyReview: once(() => fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head })),
-    dependabotAlerts: once(() => fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo })),
+    dependencyReview: once(async () => mapProvided(await fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head }), reviewFacts)),
+    dependabotAlerts: once(async () => mapProvided(await fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo }), alertVulnerabilities)),
     ...(pull !== undefined
       ? {
           secretScanningAlerts: once(() => fetchSecretScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull, head })),
@@ -191,7 +193,7 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   // GitHub's records of who waived what: read only when a rule fails or warns (src/engine/waivers.ts).
   const waiverRecords = githubWaiverRecords(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase)
   const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request', waiverRecords }
-  const policySource = policyText === undefined ? 'embedded default policy (no ' + input.policyPath + ' on the base branch)' : `${input.policyPath}@${pr.baseRef ?? pr.baseSha.slice(0, 12)}`
+  const policySource = policySourceOf({ path: input.policyPath, text: policyText, at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha }, missingAt: 'on the base branch' })
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
 
   const notes: Note[] = [...(input.notes ?? []), ...enforcementNotes(loaded)]

@@ -2,12 +2,12 @@
  * Loads a policy: parse YAML, validate every file of the `extends` chain with file:line:column errors,
  * deep-merge (rule by rule; lists and scalars replace), then fill defaults from the schema.
  */
+import { fillDefaults, resolvePolicy } from './resolved.js'
 import { load, YAMLException } from 'js-yaml'
 import { policySchema, type ResolvedPolicy } from './schema.js'
 import { positionsOf } from './positions.js'
-import { applyDefaults, didYouMean, validate, type SchemaNode } from './validate.js'
+import { didYouMean, validate, type SchemaNode } from './validate.js'
 import { PRESETS } from './presets.generated.js'
-import { RULES } from '../rules/index.js'
 import { enforceFloors, getPath, type Enforcement, type Lock } from './floors.js'
 
 export type { Enforcement } from './floors.js'
@@ -79,7 +79,7 @@ function parseAndValidate(text: string, file: string): { doc: Raw; issues: Polic
   if (doc === null || doc === undefined) doc = {}
   if (!isMapping(doc)) throw new PolicyError([{ file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' }])
   const positions = positionsOf(text)
-  const schema = policySchema() as unknown as SchemaNode
+  const schema: SchemaNode = policySchema()
   const issues = validate(schema, doc, [], [], {
     unknownLabel: (path) => (path.length === 1 && path[0] === 'rules' ? 'unknown rule' : undefined),
   })
@@ -217,7 +217,7 @@ function extractLocks(own: Raw, text: string, file: string, issues: PolicyIssue[
     return at ? { line: (at.key ?? at.value).line, column: (at.key ?? at.value).column } : {}
   }
   const out: Array<Omit<Lock, 'floor'>> = []
-  const schema = policySchema() as unknown as SchemaNode
+  const schema: SchemaNode = policySchema()
   const known = (path: string[]): boolean => {
     let node: SchemaNode | undefined = schema
     for (const k of path) node = node?.properties?.[k] ?? (typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined)
@@ -268,11 +268,7 @@ function hintFor(name: string, options: string[]): string {
 }
 
 /** The policy `merged` resolves to, with every default filled in (as loadPolicy returns it). */
-function withDefaults(merged: unknown): Raw {
-  const full = applyDefaults(policySchema() as unknown as SchemaNode, merged) as Raw & { rules: Raw }
-  for (const r of RULES) full.rules[r.id] = applyDefaults(policySchema().properties.rules.properties[r.id] as unknown as SchemaNode, full.rules[r.id] ?? {})
-  return full
-}
+const withDefaults = fillDefaults
 
 async function resolveChain(text: string, file: string, origin: Origin, seen: string[], st: ChainState): Promise<unknown> {
   // This file's own issues and those of its `extends` chain are reported together: one run of
@@ -392,7 +388,7 @@ export async function loadPolicy(text: string | undefined, file: string, read: R
   // Every registered rule gets an entry, so the engine never meets an unconfigured rule.
   const full = withDefaults(merged)
   const enforced: Enforcement[] = enforceFloors(full, st.locks).map((e) => ({ ...e, setBy: whoSet(st.layers, e.path, e.lockedBy.file) }))
-  return { policy: full as unknown as ResolvedPolicy, sources: st.sources, enforced }
+  return { policy: resolvePolicy(full), sources: st.sources, enforced }
 }
 
 /** The last file of the chain (the closest to the repository) that set `path` or a key above it, after `lockFile`. */

@@ -5,7 +5,9 @@
  */
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox'
 import { RULES } from '../rules/index.js'
-import type { Level, Rule } from '../types.js'
+import type { Level } from '../types.js'
+import type { GateRule } from '../rules/define.js'
+import type { RuleOptionsById } from '../rules/index.js'
 import { ReportSettings } from '../trends/settings.js'
 
 export const SCHEMA_ID = 'https://github.com/pr-quality-gate/pr-quality-gate/policies/schema.json'
@@ -62,10 +64,18 @@ export const ApproversSchema = Type.Object(
 )
 export type Approvers = Static<typeof ApproversSchema>
 
+/**
+ * The defaults every face shares (Action inputs, App environment, CLI flags, surfaces): defined here, in
+ * the schema module, and nowhere else.
+ */
+export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
+export const DEFAULT_CHECK_NAME = 'quality-gate'
+export const DEFAULT_LABEL_PREFIX = 'gate-waive:'
+
 export const WaiverSettings = Type.Object(
   {
     label_prefix: Type.String({
-      default: 'gate-waive:',
+      default: DEFAULT_LABEL_PREFIX,
       minLength: 1,
       description: 'A PR label `<prefix><rule-id>` waives that rule when GitHub\'s events show an approver (not the author) added it.',
     }),
@@ -157,8 +167,8 @@ export const LockedPaths = Type.Array(Type.String({ minLength: 1, pattern: '^[A-
 /* ── end of the org policy block ── */
 
 /** The per-rule entry: `level` plus the rule's own options (and the org floor `locked`). */
-export function ruleEntrySchema(rule: Rule): TObject {
-  const own = (rule.options as TObject).properties ?? {}
+export function ruleEntrySchema(rule: GateRule): TObject {
+  const own = rule.options.properties
   return Type.Object(
     {
       level: { ...LevelSchema, default: rule.defaultLevel },
@@ -170,7 +180,7 @@ export function ruleEntrySchema(rule: Rule): TObject {
   )
 }
 
-export function policySchema(rules: readonly Rule[] = RULES) {
+export function policySchema(rules: readonly GateRule[] = RULES) {
   const ruleProps: Record<string, TSchema> = {}
   for (const r of rules) ruleProps[r.id] = Type.Optional(ruleEntrySchema(r))
   return Type.Object(
@@ -191,7 +201,11 @@ export function policySchema(rules: readonly Rule[] = RULES) {
 
 /** A fully resolved policy (after extends, merge and defaults). Rule entries are keyed by id. */
 export interface ResolvedPolicy {
-  rules: Record<string, { level: Level } & Record<string, unknown>>
+  /**
+   * Every registered rule's options, defaults filled, typed from its schema (`RuleOptionsById`); other
+   * ids (the release-only rule, rules a test injects) are checked by `bind` when they run.
+   */
+  rules: RuleOptionsById & Record<string, { level: Level } & Record<string, unknown>>
   conclusion: Static<typeof ConclusionSettings>
   waivers: Static<typeof WaiverSettings>
   release: Static<typeof ReleaseSettings>

@@ -12,7 +12,10 @@
  *    becomes information (approved), otherwise it keeps its level;
  *  - `runGate` → `decide` concludes. Nothing in this module compares conclusions.
  */
-import type { ChangeSet, Evidence, Finding, Level, Note, PullRequestMeta, Rule, RuleContext, RuleOutput, RuleTable, Verdict } from '../types.js'
+import { Type } from '@sinclair/typebox'
+import { policySource as policySourceOf } from '../pipeline/policy-source.js'
+import { defineRule, type Bound, type BoundRule, type GateRule } from '../rules/define.js'
+import type { ChangeSet, Evidence, Finding, Level, Note, PullRequestMeta, RuleContext, RuleOutput, RuleTable, Verdict } from '../types.js'
 import type { Octokit } from '../github/client.js'
 import { listPullFiles, toChangedFile, type RepoRef } from '../github/source.js'
 import { ContentStore, sizeHintsFrom } from '../github/contents.js'
@@ -88,11 +91,11 @@ export interface ReleaseEvaluation {
 const pr = (n: number) => `#${n}`
 
 /** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
-function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release'], problem: string | undefined, gateIdentity: string): Rule {
-  return {
+function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release'], problem: string | undefined, gateIdentity: string): GateRule {
+  return defineRule({
     id: RELEASE_RULE_ID,
     description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
-    options: {} as never,
+    options: Type.Object({}),
     defaultLevel: 'fail',
     release: true,
     evaluate(): RuleOutput {
@@ -127,19 +130,21 @@ function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release
         : []
       return { findings, summary: parts.join(', '), tables }
     },
-  }
+  })
 }
 
 /**
  * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
  * become information ("approved for release"); the others name the PRs that need the label.
  */
-function approvable(rule: Rule, settings: ResolvedPolicy['release'], pullsTouching: (path: string) => Promise<PullGate[]>, approved: ReleaseFacts['approved'], verify: (p: PullGate, path: string) => Promise<ReleaseApproval>): Rule {
+function approvable(rule: GateRule, settings: ResolvedPolicy['release'], pullsTouching: (path: string) => Promise<PullGate[]>, approved: ReleaseFacts['approved'], verify: (p: PullGate, path: string) => Promise<ReleaseApproval>): GateRule {
   const label = settings.approval_label
-  return {
-    ...rule,
-    async evaluate(ctx, options) {
-      const out = await rule.evaluate(ctx, options)
+  const bind = (raw: unknown): Bound => {
+    const b = rule.bind(raw)
+    return b.ok ? { ok: true, bound: { ...b.bound, evaluate: (ctx) => approvedFindings(b.bound, ctx) } } : b
+  }
+  const approvedFindings = async (bound: BoundRule, ctx: RuleContext): Promise<RuleOutput> => {
+      const out = await bound.evaluate(ctx)
       const findings = await Promise.all(
         out.findings.map(async (f): Promise<Finding> => {
           if ((f.kind ?? 'violation') !== 'violation' || !f.path) return f
@@ -162,8 +167,8 @@ function approvable(rule: Rule, settings: ResolvedPolicy['release'], pullsTouchi
         }),
       )
       return { ...out, findings }
-    },
   }
+  return { ...rule, bind }
 }
 
 export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvaluation> {
@@ -214,7 +219,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const store = new ContentStore(octokit, repo, { sizeHint: sizeHintsFrom(files, headSha) })
   const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, baseSha, input.policyPath, undefined, store)
   markExclusions(files, gitattributes)
-  const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`
+  const policySource = policySourceOf({ path: input.policyPath, text: policyText, at: { sha: baseSha } })
 
   const truncated = files.length >= COMPARE_FILES_CAP
   const changes: ChangeSet = {
@@ -274,11 +279,13 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   }
   const unknown = settings.dangerous_rules.filter((id) => !RULES.some((r) => r.id === id))
   if (unknown.length) notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.` })
-  const rules: Rule[] = [
+  const rules: GateRule[] = [
     releaseGatesRule(facts, settings, problem, describeGateIdentity(input.gateIdentity ?? ACTIONS_GATE_IDENTITY)),
     ...RULES.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r)),
   ]
-  const gatePolicy: ResolvedPolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } }
+  const gateRules: ResolvedPolicy['rules'] = { ...policy.rules }
+  gateRules[RELEASE_RULE_ID] = { level: 'fail' }
+  const gatePolicy: ResolvedPolicy = { ...policy, rules: gateRules }
   await planned
   const verdict = await runGate({ policy: gatePolicy, ctx, policySource, notes, rules })
   return { verdict, policy, facts }

@@ -2,6 +2,7 @@
  * Renders one Verdict as Markdown: the sticky PR comment, the check-run summary/text and the job summary
  * are all cut from the same blocks, so every surface says the same thing.
  */
+import { isBlocking } from '../pipeline/decision.js'
 import { createHash } from 'node:crypto'
 import type { Finding, Level, RuleResult, RuleStatus, Verdict } from '../types.js'
 import { encodePath, escapeText, renderRich, safeLink, wellFormed } from './escape.js'
@@ -158,7 +159,7 @@ export function waiverAuditBlock(v: Verdict): Block {
 }
 
 export function waiverBlock(v: Verdict, labelPrefix: string): Block {
-  const blocking = v.results.filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'error')
+  const blocking = v.results.filter((r) => isBlocking(r.status))
   if (!blocking.length) return { lines: [] }
   const example = blocking[0].id
   return {
@@ -432,7 +433,7 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
   }
   if (quiet.length) rest.push(...quiet, '')
   for (const n of v.notes.filter((x) => x.level === 'info')) rest.push(`> ℹ️ ${escapeText(n.message, 3000)}`, '')
-  const blocking = v.results.filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'error')
+  const blocking = v.results.filter((r) => isBlocking(r.status))
   if (blocking.length) {
     rest.push(`To waive a rule on purpose: ${howToWaive(escapeText(o.labelPrefix), escapeText(blocking[0].id))} The policy is read from the base branch: editing it in this PR does not change this result.`, '')
   }

@@ -5,13 +5,14 @@
  * trigger path and use them in `require` (`services/{svc}/**` → `docs/services/{svc}.md`).
  */
 import { Type, type Static } from '@sinclair/typebox'
-import type { ChangedFile, Finding, Rule, RuleContext, RuleOutput, RuleTable } from '../types.js'
+import type { ChangedFile, Finding, RuleContext, RuleOutput, RuleTable } from '../types.js'
 import { matchesAny } from '../change/glob.js'
 import { addedLines } from '../change/patch.js'
 import { findReasonedDeclaration } from '../change/pr-body.js'
 import { capture, compileTemplate, fill, hasPlaceholders } from './runbook/template.js'
 import { BudgetExceeded } from '../policy/budget.js'
 import { PolicyRegexError, policyRegex, type PolicyRegex } from '../policy/regex.js'
+import { defineRule } from './define.js'
 
 const CoChangeEntry = Type.Object({
   name: Type.String({ description: 'Name of this co-change requirement, shown in findings.' }),
@@ -153,11 +154,11 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
   return { findings, summary, tables, ...(rows.length ? {} : { applicability: 'not-applicable' as const }) }
 }
 
-export const coChange: Rule<typeof CoChangeOptions> = {
+export const coChange = defineRule({
   id: 'co-change',
   description: 'When some files change, others must change with them (ADR for a new service, CHANGELOG for the API spec, docs for protos), or the PR declares why not.',
   options: CoChangeOptions,
   defaultLevel: 'warn',
   release: true,
   evaluate: (ctx: RuleContext, options) => evaluateCoChange(ctx, options),
-}
+})

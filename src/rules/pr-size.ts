@@ -4,8 +4,9 @@
  * lines. Optionally maintains size labels (XS…XXL).
  */
 import { Type } from '@sinclair/typebox'
-import type { ChangedFile, Finding, Level, Rule, RuleTable } from '../types.js'
+import type { ChangedFile, Finding, Level, RuleTable } from '../types.js'
 import { matchesAny } from '../change/glob.js'
+import { defineRule } from './define.js'
 
 const SIZE_NAMES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const
 
@@ -52,7 +53,7 @@ function largestDirectories(files: ChangedFile[], n: number): Array<[string, num
   return [...by.entries()].map(([d, [l, c]]) => [d, l, c] as [string, number, number]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n)
 }
 
-export const prSize: Rule<typeof prSizeOptions> = {
+export const prSize = defineRule({
   id: 'pr-size',
   description: 'Keeps pull requests reviewable: changed lines and files, without generated, vendored and lock files.',
   options: prSizeOptions,
@@ -104,4 +105,4 @@ export const prSize: Rule<typeof prSizeOptions> = {
       : undefined
     return { findings, summary, tables, labels, data: { lines, files, size, excludedFiles: excluded.length, excludedLines } }
   },
-}
+})

@@ -8,6 +8,7 @@
  * evaluated. History has no labels and no CI reports: waivers and diff coverage are not known locally
  * (the report says so); the merge commit's message stands in for the PR description.
  */
+import { policySource } from '../pipeline/policy-source.js'
 import { readFile } from 'node:fs/promises'
 import { relative, resolve, sep } from 'node:path'
 import type { Evidence, RuleContext, Verdict } from '../types.js'
@@ -147,7 +148,7 @@ export async function localHistory(o: LocalOptions): Promise<LocalHistory> {
       if (!p) {
         p = (async () => {
           const text = await readAtRef(o.root, base, DEFAULT_POLICY_PATH)
-          const source = text === undefined ? `embedded default policy (no ${DEFAULT_POLICY_PATH})` : `${DEFAULT_POLICY_PATH}@${base.slice(0, 12)}`
+          const source = policySource({ path: DEFAULT_POLICY_PATH, text, at: { sha: base } })
           return load(text, DEFAULT_POLICY_PATH, source, (path) => readAtRef(o.root, base, path))
         })()
         byBlob.set(blob, p)

@@ -63,7 +63,7 @@ export function recordFromVerdict(v: Verdict, meta: RecordMeta): PrRecord {
     ...meta,
     conclusion: v.conclusion,
     failed: v.results.filter((r) => r.status === 'fail').map((r) => r.id),
-    errored: [...(v.failedRules.includes('policy') ? ['policy'] : []), ...v.results.filter((r) => r.status === 'error').map((r) => r.id)],
+    errored: [...(v.policyError ? ['policy'] : []), ...v.results.filter((r) => r.status === 'error').map((r) => r.id)],
     warned: v.results.filter((r) => r.status === 'warn').map((r) => r.id),
     waived: v.results.filter((r) => r.status === 'waived').map((r) => ({ rule: r.id, label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '', reason: r.waiver?.reason })),
   }

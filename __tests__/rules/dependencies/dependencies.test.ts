@@ -1,7 +1,8 @@
+import { alertVulnerabilities, reviewFacts } from '../../../src/github/dependency-facts.js'
+import { ruleOptions, type PartialOptions } from '../../../src/policy/resolved.js'
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { Value } from '@sinclair/typebox/value'
 import { dependencies, dependenciesOptions, licenseVerdict } from '../../../src/rules/dependencies/index.js'
 import { makeContext, addFilePatch } from '../../helpers/context.js'
 import type { Finding, RuleContext } from '../../../src/types.js'
@@ -10,10 +11,9 @@ const FIX = '__tests__/fixtures/scanners/'
 const read = (f: string) => readFileSync(FIX + f, 'utf8')
 const NOW = new Date('2026-11-26T00:00:00Z')
 
-function opts(o: Record<string, unknown> = {}) {
-  return { ...(Value.Default(dependenciesOptions, Value.Clone(o)) as Record<string, unknown>), level: "fail" } as never
-}
-const run = (ctx: RuleContext, o: Record<string, unknown> = {}) => dependencies.evaluate(ctx, opts(o))
+type Opts = Parameters<typeof dependencies.evaluate>[1]
+const opts = (o: PartialOptions<Opts> = {}): Opts => ruleOptions(dependencies, o)
+const run = (ctx: RuleContext, o: PartialOptions<Opts> = {}) => dependencies.evaluate(ctx, opts(o))
 const violations = (f: Finding[]) => f.filter((x) => !x.kind || x.kind === 'violation')
 
 const PKG_PATCH = `@@ -1,5 +1,6 @@
@@ -111,7 +111,7 @@ describe('dependencies rule', () => {
 
   test('Dependabot alert gives the age (created_at) and merges with the report', async () => {
     const alerts = JSON.parse(read('dependabot-alerts.json'))
-    const ctx = makeContext({ now: NOW, reports: { 'osv.json': read('osv-scanner.json') }, evidence: { dependabotAlerts: async () => ({ ok: true, data: alerts }) } })
+    const ctx = makeContext({ now: NOW, reports: { 'osv.json': read('osv-scanner.json') }, evidence: { dependabotAlerts: async () => ({ ok: true, data: alertVulnerabilities(alerts) }) } })
     const out = await run(ctx, { reports: ['osv.json'], use_dependabot_alerts: true })
     expect(out.tables![0].rows).toHaveLength(1)
     expect(out.tables![0].rows[0][5]).toBe('55 d / SLA 7 d (breached)')
@@ -148,7 +148,7 @@ describe('dependencies rule', () => {
     expect(globs.summary).toMatch(/^no scanner evidence(;|$)/)
     expect(globs.summary).not.toContain('no vulnerabilities')
     // the same where GitHub's providers exist but read nothing (review skipped: no manifest changed; alerts off)
-    const withProviders = makeContext({ now: NOW, evidence: { dependencyReview: async () => ({ ok: true, data: [] }), dependabotAlerts: async () => ({ ok: true, data: [] }) } })
+    const withProviders = makeContext({ now: NOW, evidence: { dependencyReview: async () => ({ ok: true, data: reviewFacts([]) }), dependabotAlerts: async () => ({ ok: true, data: [] }) } })
     expect((await run(withProviders, { reports: ['**/*.sarif'] })).summary).toMatch(/^no scanner evidence; dependency review: skipped/)
   })
 
@@ -164,7 +164,7 @@ describe('dependencies rule', () => {
     const ctx = makeContext({
       now: NOW,
       files: [{ path: 'package.json', patch: PKG_PATCH }, { path: 'package-lock.json', patch: addFilePatch(lock) }],
-      evidence: { dependencyReview: async () => ({ ok: true, data: review }) },
+      evidence: { dependencyReview: async () => ({ ok: true, data: reviewFacts(review) }) },
     })
     const out = await run(ctx, { licenses: { deny: ['AGPL-3.0-only'] } })
     const v = violations(out.findings)
@@ -226,7 +226,7 @@ describe('dependencies rule', () => {
     const ctx = makeContext({
       now: NOW,
       files: [{ path: 'src/app.ts', patch: '@@ -1 +1 @@\n-a\n+b' }],
-      evidence: { dependencyReview: async () => (calls++, { ok: true, data: [] }) },
+      evidence: { dependencyReview: async () => (calls++, { ok: true, data: reviewFacts([]) }) },
     })
     await run(ctx)
     expect(calls).toBe(0)

@@ -3,10 +3,11 @@
  * deploys (or in workflow-level keys that steer such a job); dev/test tooling (Skaffold, kind, Tilt,
  * devcontainers, compose override/dev/test/CI files) is not production. Recognition is data (options).
  */
+import { ruleOptions } from '../../../src/policy/resolved.js'
 import { describe, expect, it } from '@jest/globals'
 import { runbook, RunbookOptions } from '../../../src/rules/runbook/index.js'
 import { addFilePatch, makeContext, type FakeFile } from '../../helpers/context.js'
-import { diffPatch, fixture, withDefaults } from './helpers.js'
+import { diffPatch, fixture } from './helpers.js'
 import type { Finding, RuleOutput } from '../../../src/types.js'
 
 function added(path: string, text: string): FakeFile {
@@ -16,7 +17,7 @@ function modified(path: string, base: string, head: string): FakeFile {
   return { path, status: 'modified', base, head, patch: diffPatch(base, head) }
 }
 async function run(files: FakeFile[], options: Partial<RunbookOptions> = {}): Promise<RuleOutput> {
-  return runbook.evaluate(makeContext({ files }), withDefaults(RunbookOptions, options))
+  return runbook.evaluate(makeContext({ files }), ruleOptions(runbook, options))
 }
 const violations = (out: RuleOutput): Finding[] => out.findings.filter((f) => !f.kind || f.kind === 'violation')
 const wf = fixture('deploy-scope/ci-and-deploy.yml')

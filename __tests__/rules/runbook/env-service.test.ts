@@ -3,6 +3,7 @@
  * reads that were missed: a flag file named `demo.flagd.json`, reads through a named constant, and
  * variables used only by a Dockerfile's CMD/ENTRYPOINT.
  */
+import { ruleOptions } from '../../../src/policy/resolved.js'
 import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,7 +11,7 @@ import { dirname, join } from 'node:path'
 import { git, gitChangeSet, resolveRange } from '../../../src/change/git.js'
 import { runbook, RunbookOptions } from '../../../src/rules/runbook/index.js'
 import { addFilePatch, makeContext, type FakeContextInput, type FakeFile } from '../../helpers/context.js'
-import { diffPatch, withDefaults } from './helpers.js'
+import { diffPatch } from './helpers.js'
 import type { Finding, RuleOutput } from '../../../src/types.js'
 
 function added(path: string, text: string): FakeFile {
@@ -27,7 +28,7 @@ async function run(input: FakeContextInput, options: Partial<RunbookOptions> = {
     for (const f of input.files ?? []) if (f.base !== undefined) tree[f.previousPath ?? f.path] = f.base
     ctx.changes.listBase = async (dir) => Object.keys(tree).filter((p) => !dir || p.startsWith(`${dir}/`)).sort()
   }
-  return runbook.evaluate(ctx, withDefaults(RunbookOptions, options))
+  return runbook.evaluate(ctx, ruleOptions(runbook, options))
 }
 const violations = (out: RuleOutput): Finding[] => out.findings.filter((f) => !f.kind || f.kind === 'violation')
 const envVars = (out: RuleOutput): string[] => violations(out).filter((f) => f.code === 'new-env-var').map((f) => /New env var (\w+)/.exec(f.message)![1])
@@ -115,7 +116,7 @@ describe('runbook class 9: the git source lists the base tree', () => {
       const changes = await gitChangeSet(dir, await resolveRange(dir, 'HEAD~1', 'HEAD'))
       expect(await changes.listBase?.('src/cart')).toEqual(Object.keys(cartBase).filter((p) => p.startsWith('src/cart/')).concat('src/cart/handler.go').sort())
       const ctx = { ...makeContext(), changes }
-      const out = await runbook.evaluate(ctx, withDefaults(RunbookOptions))
+      const out = await runbook.evaluate(ctx, ruleOptions(runbook))
       expect(violations(out).map((f) => [f.code, f.path])).toEqual([['new-env-var', 'src/checkout/main.go']])
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -11,11 +11,12 @@
  * - Terraform outputs, new data sources and `depends_on` (nothing that runs changes);
  * - release/ops docs that satisfy the rule like a runbook.
  */
+import { ruleOptions } from '../../../src/policy/resolved.js'
 import { describe, expect, it } from '@jest/globals'
 import { runbook, RunbookOptions } from '../../../src/rules/runbook/index.js'
 import { loadYamlDocs } from '../../../src/rules/runbook/yaml.js'
 import { addFilePatch, makeContext, type FakeFile } from '../../helpers/context.js'
-import { diffPatch, withDefaults } from './helpers.js'
+import { diffPatch } from './helpers.js'
 import type { Finding, RuleOutput } from '../../../src/types.js'
 
 function modified(path: string, base: string, head: string): FakeFile {
@@ -25,7 +26,7 @@ function added(path: string, text: string): FakeFile {
   return { path, status: 'added', head: text, patch: addFilePatch(text) }
 }
 async function run(files: FakeFile[], options: Partial<RunbookOptions> = {}): Promise<RuleOutput> {
-  return runbook.evaluate(makeContext({ files }), withDefaults(RunbookOptions, options))
+  return runbook.evaluate(makeContext({ files }), ruleOptions(runbook, options))
 }
 const violations = (out: RuleOutput): Finding[] => out.findings.filter((f) => !f.kind || f.kind === 'violation')
 const data = (out: RuleOutput): Record<string, string[]> => out.data as Record<string, string[]>

@@ -1,7 +1,8 @@
+import { ruleOptions } from '../../../src/policy/resolved.js'
 import { describe, expect, it } from '@jest/globals'
 import { runbook, RunbookOptions } from '../../../src/rules/runbook/index.js'
 import { addFilePatch, makeContext, type FakeContextInput, type FakeFile } from '../../helpers/context.js'
-import { diffPatch, fixture, withDefaults } from './helpers.js'
+import { diffPatch, fixture } from './helpers.js'
 import type { Finding, RuleOutput } from '../../../src/types.js'
 
 function added(path: string, text: string): FakeFile {
@@ -11,7 +12,7 @@ function modified(path: string, base: string, head: string): FakeFile {
   return { path, status: 'modified', base, head, patch: diffPatch(base, head) }
 }
 async function run(input: FakeContextInput, options: Partial<RunbookOptions> = {}): Promise<RuleOutput> {
-  return runbook.evaluate(makeContext(input), withDefaults(RunbookOptions, options))
+  return runbook.evaluate(makeContext(input), ruleOptions(runbook, options))
 }
 const violations = (out: RuleOutput): Finding[] => out.findings.filter((f) => !f.kind || f.kind === 'violation')
 const codes = (out: RuleOutput): string[] => violations(out).map((f) => f.code ?? '').sort()
@@ -190,7 +191,7 @@ describe('runbook: new environment variables in six languages', () => {
     const { readBase, readHead } = ctx.changes
     ctx.changes.readBase = (p) => { reads++; return readBase(p) }
     ctx.changes.readHead = (p) => { reads++; return readHead(p) }
-    const out = await runbook.evaluate(ctx, withDefaults(RunbookOptions))
+    const out = await runbook.evaluate(ctx, ruleOptions(runbook))
     expect(violations(out).map((f) => f.code)).toEqual(['new-env-var'])
     // The base side of the one file that adds a read, and the service's env files / Dockerfile / root compose
     // file probed once (this context lists no tree): never the 3000 other files.

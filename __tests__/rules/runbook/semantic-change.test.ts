@@ -3,17 +3,18 @@
  * and formatting edits of Terraform, Kubernetes YAML, compose, JSON and Dockerfiles are no trigger; real
  * changes name the resource/object/service and the key path, on a line the PR touched.
  */
+import { ruleOptions } from '../../../src/policy/resolved.js'
 import { describe, expect, it } from '@jest/globals'
-import { runbook, RunbookOptions } from '../../../src/rules/runbook/index.js'
+import { runbook } from '../../../src/rules/runbook/index.js'
 import { makeContext, type FakeFile } from '../../helpers/context.js'
-import { diffPatch, fixture, withDefaults } from './helpers.js'
+import { diffPatch, fixture } from './helpers.js'
 import type { Finding, RuleOutput } from '../../../src/types.js'
 
 function modified(path: string, base: string, head: string): FakeFile {
   return { path, status: 'modified', base, head, patch: diffPatch(base, head) }
 }
 async function run(files: FakeFile[]): Promise<RuleOutput> {
-  return runbook.evaluate(makeContext({ files }), withDefaults(RunbookOptions))
+  return runbook.evaluate(makeContext({ files }), ruleOptions(runbook))
 }
 const violations = (out: RuleOutput): Finding[] => out.findings.filter((f) => !f.kind || f.kind === 'violation')
 const sem = (name: string): string => fixture(`semantic/${name}`)

@@ -9,13 +9,14 @@
  * (reason, expiry) decide each finding's level. A report that cannot be read fails closed, naming the file.
  */
 import { Type } from '@sinclair/typebox'
-import type { ChangedFile, Finding, Level, Rule, RuleTable } from '../../types.js'
+import type { ChangedFile, Finding, Level, RuleTable } from '../../types.js'
 import { LEVELS } from '../../types.js'
 import { ReportError, severityFromScore, severityRank, type Severity } from '../../evidence/scanners/index.js'
 import { alertResult, parseCodeReport, type CodeResult, type SarifLevel } from '../../evidence/scanners/sarif-code.js'
 import { matchesAny } from '../../change/glob.js'
 import { parsePatch } from '../../change/patch.js'
 import { plainMessage } from '../../errors.js'
+import { defineRule } from '../define.js'
 
 const LevelLiteral = Type.Union(LEVELS.map((l) => Type.Literal(l)))
 
@@ -168,7 +169,7 @@ interface Row {
   waiver?: { reason: string; until?: string; expired: boolean }
 }
 
-export const codeScanning: Rule<typeof codeScanningOptions> = {
+export const codeScanning = defineRule({
   id: 'code-scanning',
   description: 'Gates on SAST results (SARIF from any tool, GitHub code-scanning alerts) that the PR introduces on the lines it changes.',
   options: codeScanningOptions,
@@ -336,6 +337,6 @@ export const codeScanning: Rule<typeof codeScanningOptions> = {
       },
     }
   },
-}
+})
 
 export default codeScanning

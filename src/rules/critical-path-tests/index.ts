@@ -3,13 +3,14 @@
  * lines, per critical area (standard: "business-critical paths need tests and coverage on changed code").
  * See docs/rules/critical-path-tests.md.
  */
-import type { ChangedFile, Finding, Level, Rule, RuleContext, RuleOutput, RuleTable } from '../../types.js'
+import type { ChangedFile, Finding, Level, RuleContext, RuleOutput, RuleTable } from '../../types.js'
 import { parsePatch, PatchParseError, toRanges } from '../../change/patch.js'
 import { filterPaths, matchesAny } from '../../change/glob.js'
 import { mergeCoverage, parseReport, PathMatcher, type CoverageIndex, type ParsedReport } from '../../evidence/coverage/index.js'
 import { Options, type AreaOptions, type CriticalPathTestsOptions } from './options.js'
 import { isTestPath, mappedTests } from './mapping.js'
 import { isTrivialLine } from './trivial.js'
+import { defineRule } from '../define.js'
 
 export { Options as CriticalPathTestsOptionsSchema } from './options.js'
 
@@ -154,7 +155,7 @@ async function loadCoverage(ctx: RuleContext, options: CriticalPathTestsOptions,
   return { index, reports, extensions, findings }
 }
 
-export const criticalPathTests: Rule<typeof Options> = {
+export const criticalPathTests = defineRule({
   id: 'critical-path-tests',
   description: 'Changed business-critical code comes with tests and with coverage of the changed lines.',
   options: Options,
@@ -387,7 +388,7 @@ export const criticalPathTests: Rule<typeof Options> = {
       },
     }
   },
-}
+})
 
 function count(ranges: Array<[number, number]>): number {
   return ranges.reduce((n, [a, b]) => n + b - a + 1, 0)

@@ -6,15 +6,14 @@
  * waivers name a reason and expire; a missing or broken report never reads as "no vulnerabilities".
  */
 import { Type } from '@sinclair/typebox'
-import type { Finding, Level, Rule, RuleContext, RuleTable } from '../../types.js'
+import type { Finding, Level, RuleContext, RuleTable } from '../../types.js'
+import { defineRule } from '../define.js'
 import {
-  advisoryIdsIn,
   advisoryUrl,
   mergeVulnerabilities,
   normaliseId,
   parseReport,
   ReportError,
-  severityFromWord,
   severityRank,
   SEVERITIES,
   type Origin,
@@ -23,6 +22,7 @@ import {
   type Vulnerability,
 } from '../../evidence/scanners/index.js'
 import { matchesAny } from '../../change/glob.js'
+import type { AddedDependency } from '../../github/dependency-facts.js'
 import { plainMessage } from '../../errors.js'
 import { findDeclaration, isManifest } from './manifest.js'
 
@@ -121,85 +121,6 @@ export function licenseVerdict(license: string | null, deny: string[], allow: st
   return {}
 }
 
-function reviewVulns(data: unknown[]): { vulns: Vulnerability[]; added: Array<{ name: string; version: string; manifest: string; license: string | null }> } {
-  const vulns: Vulnerability[] = []
-  const added: Array<{ name: string; version: string; manifest: string; license: string | null }> = []
-  for (const raw of data) {
-    if (typeof raw !== 'object' || raw === null) continue
-    const c = raw as Record<string, unknown>
-    if (c.change_type !== 'added') continue
-    const name = String(c.name)
-    const version = String(c.version ?? '')
-    const manifest = String(c.manifest ?? '')
-    added.push({ name, version, manifest, license: typeof c.license === 'string' ? c.license : null })
-    for (const v of Array.isArray(c.vulnerabilities) ? c.vulnerabilities : []) {
-      const a = v as Record<string, unknown>
-      const id = normaliseId(String(a.advisory_ghsa_id))
-      vulns.push({
-        id,
-        aliases: [id],
-        package: name,
-        version: version || undefined,
-        ecosystem: typeof c.ecosystem === 'string' ? c.ecosystem : undefined,
-        severity: severityFromWord(String(a.severity)) ?? 'unknown',
-        title: typeof a.advisory_summary === 'string' ? a.advisory_summary : undefined,
-        url: typeof a.advisory_url === 'string' ? a.advisory_url : undefined,
-        manifest,
-        origin: 'introduced',
-        sources: ['dependency review'],
-        reports: ['GitHub dependency review'],
-      })
-    }
-  }
-  return { vulns, added }
-}
-
-/** The fields of a Dependabot alert read here (checked one by one: the provider's data is `unknown[]`). */
-interface AlertShape {
-  created_at?: unknown
-  html_url?: unknown
-  dependency?: { package?: { name?: unknown }; manifest_path?: unknown }
-  security_advisory?: { ghsa_id?: unknown; cve_id?: unknown; summary?: unknown; severity?: unknown; identifiers?: Array<{ value?: unknown }>; cvss?: { score?: unknown } | null }
-  security_vulnerability?: { severity?: unknown; first_patched_version?: { identifier?: unknown } | null; package?: { name?: unknown; ecosystem?: unknown } }
-}
-
-const s = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
-
-function alertVulns(data: unknown[]): Vulnerability[] {
-  const out: Vulnerability[] = []
-  for (const raw of data) {
-    if (typeof raw !== 'object' || raw === null) continue
-    const a = raw as AlertShape
-    const adv = a.security_advisory ?? {}
-    const vul = a.security_vulnerability ?? {}
-    const ids = [adv.ghsa_id, adv.cve_id, ...(Array.isArray(adv.identifiers) ? adv.identifiers.map((i) => i?.value) : [])]
-      .map(s)
-      .filter((x): x is string => x !== undefined)
-      .flatMap((x) => advisoryIdsIn(x))
-    const aliases = [...new Set(ids)]
-    const pkg = s(vul.package?.name) ?? s(a.dependency?.package?.name)
-    if (!pkg || aliases.length === 0) continue
-    const score = adv.cvss?.score
-    out.push({
-      id: aliases[0],
-      aliases,
-      package: pkg,
-      fixedVersion: s(vul.first_patched_version?.identifier),
-      ecosystem: s(vul.package?.ecosystem),
-      severity: severityFromWord(s(vul.severity) ?? s(adv.severity)) ?? 'unknown',
-      cvss: typeof score === 'number' && score > 0 ? score : undefined,
-      title: s(adv.summary),
-      url: s(a.html_url),
-      manifest: s(a.dependency?.manifest_path),
-      firstSeen: s(a.created_at),
-      origin: 'present',
-      sources: ['Dependabot'],
-      reports: ['Dependabot alerts'],
-    })
-  }
-  return out
-}
-
 /**
  * npm audit does not state installed versions: read them from package-lock.json at head. A lock file that
  * is absent or not JSON leaves the version unknown (shown as `?`); a READ that fails (the API after its
@@ -256,7 +177,7 @@ function originText(o: Origin): string {
   return o === 'introduced' ? 'introduced by this PR' : o === 'present' ? 'already present' : 'unknown'
 }
 
-export const dependencies: Rule<typeof dependenciesOptions> = {
+export const dependencies = defineRule({
   id: 'dependencies',
   description: 'Gates on dependency-scanning results: new vulnerabilities, fix SLAs, expiring waivers, licenses.',
   options: dependenciesOptions,
@@ -302,7 +223,7 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
     const all: Vulnerability[] = parsed.flatMap((p) => p.vulnerabilities)
 
     // 2. Providers.
-    let added: ReturnType<typeof reviewVulns>['added'] = []
+    let added: AddedDependency[] = []
     let reviewOk = false
     // Dependency review only reports what manifest and lock-file changes add: skip the API call otherwise.
     const touchesDeps = ctx.changes.truncated || ctx.changes.files.some((f) => isManifest(f.path) || f.excluded === 'lockfile')
@@ -311,11 +232,10 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
     } else if (o.use_dependency_review && ctx.evidence.dependencyReview) {
       const r = await ctx.evidence.dependencyReview()
       if (r.ok) {
-        const rv = reviewVulns(r.data)
-        all.push(...rv.vulns)
-        added = rv.added
+        all.push(...r.data.vulns)
+        added = r.data.added
         reviewOk = true
-        notes.push(`dependency review: ${rv.added.length} added dependencies, ${rv.vulns.length} vulnerabilities`)
+        notes.push(`dependency review: ${r.data.added.length} added dependencies, ${r.data.vulns.length} vulnerabilities`)
       } else if (r.unavailable) findings.push({ message: `GitHub dependency review is unavailable: ${r.reason}`, kind: 'info', code: 'dependency-review-unavailable' })
       else {
         // An outage is not "nothing added": the dependencies this PR adds were not checked.
@@ -328,9 +248,8 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
       const r = await ctx.evidence.dependabotAlerts()
       if (r.ok) {
         alertsOk = true
-        const av = alertVulns(r.data)
-        all.push(...av)
-        notes.push(`Dependabot: ${av.length} open alerts`)
+        all.push(...r.data)
+        notes.push(`Dependabot: ${r.data.length} open alerts`)
       } else if (r.unavailable) findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' })
       else {
         findings.push({ message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`, kind: 'error', code: 'dependabot-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' })
@@ -461,6 +380,6 @@ export const dependencies: Rule<typeof dependenciesOptions> = {
       },
     }
   },
-}
+})
 
 export default dependencies

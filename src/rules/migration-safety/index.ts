@@ -8,7 +8,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { minimatch } from 'minimatch'
 import { matchesAny } from '../../change/glob.js'
 import { parsePatch } from '../../change/patch.js'
-import type { ChangedFile, CommonRuleOptions, Finding, Level, Note, Rule, RuleContext, RuleOutput, RuleTable } from '../../types.js'
+import type { ChangedFile, CommonRuleOptions, Finding, Level, Note, RuleContext, RuleOutput, RuleTable } from '../../types.js'
 import { didYouMean } from '../../policy/validate.js'
 import { DANGERS, DANGER_IDS, holdsFor, isDangerId, recipeFor, type DangerId } from './dangers.js'
 import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
@@ -20,6 +20,7 @@ import type { TypeLookup, TypeName } from './sql-ast.js'
 import { analyzeSql, typesSetBy, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
 import { loadParser, loadPg } from './wasm.js'
 import { planMigrationReads } from './plan.js'
+import { defineRule } from '../define.js'
 
 const DIALECTS = ['postgres', 'cockroach', 'mysql', 'sqlite', 'sqlserver', 'oracle', 'other'] as const satisfies readonly Dialect[]
 const DialectSchema = Type.Union(DIALECTS.map((d) => Type.Literal(d)))
@@ -954,7 +955,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   }
 }
 
-export const migrationSafety: Rule<typeof options> = {
+export const migrationSafety = defineRule({
   id: 'migration-safety',
   description: 'Migrations are safe and reversible: no long locks on hot tables, no edits of merged migrations, the safe recipe on the offending line.',
   options,
@@ -962,6 +963,6 @@ export const migrationSafety: Rule<typeof options> = {
   release: true,
   plan: planMigrationReads,
   evaluate,
-}
+})
 
 export { DANGERS, DANGER_IDS } from './dangers.js'

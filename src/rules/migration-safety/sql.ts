@@ -166,7 +166,7 @@ class SqlRun {
       const span = { line: idx.lineOfByte(start), endLine: idx.lineOfByte(stop - 1) }
       result.statements.push(span)
       result.count++
-      const found = this.state.check(st.stmt)
+      const found = st.stmt ? this.state.check(st.stmt) : []
       if (found.length === 0) continue
       const text = shortStatement(idx.slice(start, stop))
       // Built field by field: an object spread over findings of different shapes is megamorphic and was a
@@ -531,6 +531,7 @@ export function typesSetBy(pg: PgApi, sql: string, into?: Map<string, TypeName>)
     return out
   }
   for (const st of stmts) {
+    if (!st.stmt) continue
     const [kind] = Object.keys(st.stmt)
     const n = st.stmt[kind] as Node
     if (kind === 'CreateStmt') {

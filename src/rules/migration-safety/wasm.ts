@@ -28,12 +28,12 @@ import { besideBundle, locateAsset, withGlobalDirname } from '../../runtime-asse
 // libpg-query
 
 export interface PgStatement {
-  stmt: Record<string, unknown>
+  stmt?: Record<string, unknown>
   stmt_location?: number
   stmt_len?: number
 }
 export interface PgParseResult {
-  version: number
+  version?: number
   stmts?: PgStatement[]
 }
 export interface PgScanToken {
@@ -57,7 +57,7 @@ let pgPromise: Promise<PgApi> | undefined
 export function loadPg(): Promise<PgApi> {
   pgPromise ??= (async () => {
     return withGlobalDirname(dirname(locateAsset('pg')), async () => {
-      const mod = (await import('libpg-query')) as unknown as PgApi & { loadModule(): Promise<void> }
+      const mod = await import('libpg-query')
       await mod.loadModule()
       return { parseSync: mod.parseSync, scanSync: mod.scanSync }
     })
@@ -103,7 +103,7 @@ function loadTreeSitter(): Promise<TreeSitterModule> {
         ? await import(/* webpackIgnore: true */ pathToFileURL(beside).href)
         : await import(/* webpackIgnore: true */ 'web-tree-sitter')
     ) as TreeSitterModule
-    await mod.Parser.init({ wasmBinary: wasm } as never)
+    await mod.Parser.init({ wasmBinary: new Uint8Array(wasm).buffer })
     return mod
   })()
   tsPromise.catch(() => {

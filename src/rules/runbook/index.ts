@@ -3,12 +3,13 @@
  * schedules, new env vars, feature flags) must come with a runbook update, or with a reasoned opt-out in
  * the PR description. Standard: runbooks are updated for all major operational changes.
  */
-import type { Finding, Rule, RuleContext, RuleOutput, RuleTable } from '../../types.js'
+import type { Finding, RuleContext, RuleOutput, RuleTable } from '../../types.js'
 import { matchesAny } from '../../change/glob.js'
 import { findReasonedDeclaration } from '../../change/pr-body.js'
 import { RunbookOptions } from './options.js'
 import { detect, planRunbookReads, type Trigger } from './detect.js'
 import { capture, compileTemplate, fill } from './template.js'
+import { defineRule } from '../define.js'
 
 export { RunbookOptions, TRIGGER_CODES, type TriggerCode } from './options.js'
 
@@ -167,7 +168,7 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
   }
 }
 
-export const runbook: Rule<typeof RunbookOptions> = {
+export const runbook = defineRule({
   id: 'runbook',
   description: 'Operational changes (deploy manifests, infrastructure, alerts, release workflows, schedules, new env vars, feature flags) come with a runbook update or a reasoned opt-out.',
   options: RunbookOptions,
@@ -175,4 +176,4 @@ export const runbook: Rule<typeof RunbookOptions> = {
   release: true,
   plan: (input, options) => planRunbookReads(input.files, { options, runbookGlobs: runbookGlobsOf(options) }),
   evaluate: (ctx, options) => evaluateRunbook(ctx, options),
-}
+})

@@ -9,11 +9,12 @@
  */
 import { Type } from '@sinclair/typebox'
 import type { AddedText, SecretHit } from './scan.js'
-import type { ChangedFile, Finding, Level, Rule, RuleContext, RuleTable, SecretScanningAlert } from '../../types.js'
+import type { ChangedFile, Finding, Level, RuleContext, RuleTable, SecretScanningAlert } from '../../types.js'
 import { addedTextFromContents, addedTextOf, looksBinary, scanAll, skipReason } from './scan.js'
 import { fingerprintOf, redactedOf, scrub } from '../../evidence/redact.js'
 import { matchesAny } from '../../change/glob.js'
 import { plainMessage, registerSecret } from '../../errors.js'
+import { defineRule } from '../define.js'
 
 export const secretsOptions = Type.Object({
   allow: Type.Array(
@@ -122,7 +123,7 @@ async function addedTexts(ctx: RuleContext, files: readonly ChangedFile[], error
   return out
 }
 
-export const secrets: Rule<typeof secretsOptions> = {
+export const secrets = defineRule({
   id: 'secrets',
   description: 'Fails when the lines a PR adds contain a credential (secretlint rules, GitHub secret-scanning alerts); never echoes it.',
   options: secretsOptions,
@@ -285,7 +286,7 @@ export const secrets: Rule<typeof secretsOptions> = {
       },
     }
   },
-}
+})
 
 /**
  * Folds one GitHub alert into the rows: a location the diff scan already found (same file, line and

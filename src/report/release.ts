@@ -3,12 +3,14 @@
  * result, commits outside any PR) above the same verdict blocks every other surface renders; and the JSON
  * report (the PR report's shape plus a `release` object).
  */
+import { DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
 import type { Verdict } from '../types.js'
-import { toJsonReport } from '../report/json.js'
-import { COMMENT_LIMIT, SUMMARY_LIMIT, renderJobSummary } from '../report/markdown.js'
-import { escapeText, visibleControls } from '../report/escape.js'
-import type { ReleaseEvaluation, ReleaseFacts } from './evaluate.js'
-import type { GateState } from './gates.js'
+import { toJsonReport } from './json.js'
+import { COMMENT_LIMIT, SUMMARY_LIMIT, renderJobSummary } from './markdown.js'
+import { escapeText, visibleControls } from './escape.js'
+import { renderText } from './text.js'
+import type { ReleaseEvaluation, ReleaseFacts } from '../release/evaluate.js'
+import type { GateState } from '../release/gates.js'
 
 const GATE_ICON: Record<GateState, string> = { passed: '✅ passed', waived: '☑️ waived', failed: '❌ failed', missing: '❔ no gate result', pending: '⏳ pending' }
 
@@ -76,7 +78,7 @@ export function renderReleaseMarkdown(e: ReleaseEvaluation, links: ReleaseLinks,
   const range = renderRangeSection(e.facts, links)
   const head = (o.marker ? o.marker + '\n' : '') + range + '\n'
   const limit = o.limit ?? SUMMARY_LIMIT - 1024
-  const labelPrefix = e.policy?.waivers.label_prefix ?? 'gate-waive:'
+  const labelPrefix = e.policy?.waivers.label_prefix ?? DEFAULT_LABEL_PREFIX
   return head + renderJobSummary(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) })
 }
 
@@ -124,5 +126,24 @@ export function toReleaseJson(e: ReleaseEvaluation): Record<string, unknown> {
       directCommits: f.direct,
       approved: f.approved,
     },
+  }
+}
+
+/** The CLI's plain-text release report: the range, one line per pull request, then the verdict. */
+export function renderReleaseText(e: ReleaseEvaluation): string {
+  const f = e.facts
+  const lines = [`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`]
+  for (const p of f.pulls) lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${visibleControls(p.title)}\n`)
+  return lines.join('') + renderText(e.verdict)
+}
+
+/** The App's check run for a deployment protection rule: name, conclusion and output. */
+export function releaseCheckRun(e: ReleaseEvaluation, o: { checkName: string; environment: string; links: ReleaseLinks; limit: number }) {
+  return {
+    name: `${o.checkName} / release ${o.environment}`,
+    headSha: e.facts.head.sha,
+    conclusion: e.verdict.conclusion,
+    output: { title: e.verdict.title.slice(0, 255), summary: renderReleaseMarkdown(e, o.links, { limit: o.limit }), text: '' },
+    annotations: [],
   }
 }
