@@ -1110,7 +1110,7 @@ export class FakeGitHub {
     activities: [],
     issueRecords: [],
   }
-  /** GraphQL `pinIssue` answers FORBIDDEN (the token may not pin: GitHub wants a repository admin or maintainer role for it). */
+  /** GraphQL `pinIssue` answers FORBIDDEN (the token may not pin issues). */
   pinForbidden = false
   /** Behaviour switches that a test may flip at any time. */
   checksForbidden: boolean

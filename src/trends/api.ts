@@ -21,11 +21,23 @@ import type { Octokit } from '../github/client.js'
 import { describeApiError, graphqlReader } from '../github/client.js'
 import type { RepoRef } from '../github/source.js'
 import type { Conclusion } from '../types.js'
+import { plainMessage } from '../errors.js'
 import { ACTIONS_GATE_IDENTITY, classifyCheckRun, type GateIdentity } from '../release/gates.js'
 import { extractRecord } from './embed.js'
 import type { PrRecord } from './record.js'
 
 export class ApiSourceError extends Error {}
+
+/**
+ * describeApiError keeps an error's first line, and a GraphQL answer with errors puts them on the next
+ * lines ("Request failed due to following response errors:\n - …"): name them.
+ */
+export function describeGraphqlError(purpose: string, e: unknown): string {
+  const errors = (e as { errors?: unknown } | undefined)?.errors
+  if (!Array.isArray(errors) || !errors.length) return describeApiError(purpose, e)
+  const messages = errors.map((x) => (x && typeof x === 'object' && typeof (x as { message?: unknown }).message === 'string' ? (x as { message: string }).message : String(x)))
+  return `${purpose}: ${plainMessage(new Error(messages.join('; ')))}`
+}
 
 export const PAGE_SIZE = 100
 
@@ -196,7 +208,7 @@ async function orgRepos(octokit: Octokit, org: string, from: Date, count: () => 
       count()
       data = await graphqlReader(octokit)(ORG_REPOS_QUERY, { org, after })
     } catch (e) {
-      throw new ApiSourceError(describeApiError(`repositories of the organization ${org}`, e))
+      throw new ApiSourceError(describeGraphqlError(`repositories of the organization ${org}`, e))
     }
     const conn = data.organization?.repositories
     if (!conn) throw new ApiSourceError(`organization ${org}: not found or not visible to the token`)
@@ -235,7 +247,7 @@ export async function apiHistory(o: ApiOptions): Promise<ApiHistory> {
         count()
         data = await graphqlReader(o.octokit)(MERGED_PULLS_QUERY, { owner, name, after, checkName: o.checkName, pageSize: o.pageSize ?? PAGE_SIZE })
       } catch (e) {
-        throw new ApiSourceError(describeApiError(`merged pull requests of ${full}`, e))
+        throw new ApiSourceError(describeGraphqlError(`merged pull requests of ${full}`, e))
       }
       const repo = data.repository
       if (!repo) throw new ApiSourceError(`repository ${full}: not found or not visible to the token`)
