@@ -118,6 +118,24 @@ describe('the Action in report mode (bundle)', () => {
     expect(r.summary).toContain('Team trends')
   }, 120_000)
 
+  test('alerts: true reads the Dependabot alerts; a fix past the policy\'s SLA fails the job with fail-on-trend', async () => {
+    await seed('rules:\n  dependencies: { level: warn, fix_within_days: { critical: 7 } }\nreport:\n  fail_on_trend: { median_over_weeks: 0, sla_breach: true }\n')
+    const ago = (d: number) => new Date(Date.now() - d * DAY).toISOString()
+    server.addDependabotAlert({ severity: 'critical', ecosystem: 'npm', package: 'left-pad', state: 'fixed', createdAt: ago(20), fixedAt: ago(2) })
+    server.addDependabotAlert({ severity: 'critical', ecosystem: 'npm', package: 'right-pad', state: 'fixed', createdAt: ago(6), fixedAt: ago(3) })
+    // Without alerts the SLA is not checked: no breach.
+    const r0 = await report({ 'fail-on-trend': 'true', 'report-issue': 'false' })
+    expect(r0.code).toBe(0)
+    expect(r0.summary).toContain('vulnerability fix SLA: no evidence')
+    const r = await report({ 'fail-on-trend': 'true', 'report-issue': 'false', alerts: 'true' })
+    noStack(r.stdout + r.stderr)
+    expect(r.code).toBe(1)
+    expect(r.commands.some((c) => c.command === 'error' && /1 vulnerability was fixed after the fix SLA and 0 are open past it/.test(c.message))).toBe(true)
+    const json = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as { vulnerabilities: { total: { fixed: number; met: number; breached: number } } }
+    expect(json.vulnerabilities.total).toMatchObject({ fixed: 2, met: 1, breached: 1 })
+    expect(server.requests.some((q) => q.operationId === 'dependabot/list-alerts-for-repo')).toBe(true)
+  }, 120_000)
+
   test('an invalid since is an input error, without a stack trace', async () => {
     await seed(POLICY)
     const r = await report({ since: 'last tuesday' })

@@ -99,6 +99,15 @@ describe('pr-gate report --source api', () => {
     expect(j.total.size.median).toBe(120)
     expect(j.total.conclusions.success + j.total.conclusions.neutral + j.total.conclusions.failure).toBe(2)
     expect(j.notes.join('\n')).toContain('1 of 3 pull requests has no trend record from the gate (1 without any result of "quality-gate"')
+    // --alerts api: the repository's Dependabot alerts, every state, for the fix SLA.
+    server.addDependabotAlert({ severity: 'high', ecosystem: 'npm', package: 'lodash', state: 'fixed', createdAt: '2026-03-01T00:00:00Z', fixedAt: '2026-03-05T00:00:00Z' })
+    server.addDependabotAlert({ severity: 'critical', ecosystem: 'npm', package: 'minimist', state: 'open', createdAt: '2026-03-02T00:00:00Z' })
+    const ra = await cli(['report', '--source', 'api', '--repo', 'acme/service', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'json', '--alerts', 'api'])
+    expect(ra.code).toBe(0)
+    const va = (JSON.parse(ra.stdout) as { vulnerabilities: { source: string; total: { fixed: number; met: number; open: number; overdue: number } } }).vulnerabilities
+    expect(va.source).toBe('Dependabot alerts of acme/service (API)')
+    // The default policy: critical 7 days, high 14: fixed in 4 days (met); open 29 days at the window's end (overdue).
+    expect(va.total).toMatchObject({ fixed: 1, met: 1, open: 1, overdue: 1 })
   }, 120_000)
 
   it('pages through 100 pull requests a query, newest update first, and stops at the window', async () => {
@@ -148,6 +157,9 @@ describe('pr-gate report --source api', () => {
     expect(r.stderr).toContain('--branch reads local git history')
     const r2 = await cli(['report', '--repo', 'acme/service'])
     expect(r2.stderr).toContain('--repo and --org read from the GitHub API: add --source api')
+    const r4 = await cli(['report', '--alerts', 'api'])
+    expect(r4.code).toBe(2)
+    expect(r4.stderr).toContain('--alerts api reads Dependabot alerts through the GitHub API: add --source api')
     const r3 = await cli(['report', '--source', 'api', '--repo', 'acme/nope', '--since', '30d'])
     expect(r3.code).toBe(2)
     expect(r3.stderr).toContain("merged pull requests of acme/nope: Could not resolve to a Repository with the name 'acme/nope'.")

@@ -52,6 +52,8 @@ export interface TrendInputs {
   failOnTrend: boolean
   /** Keep the pinned report issue (needs issues: write). */
   issue: boolean
+  /** Read Dependabot alerts for the vulnerability fix SLA (needs security-events: read). */
+  alerts: boolean
 }
 
 export interface ReleaseSettings {
@@ -157,6 +159,7 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       org: core.getInput('org') || undefined,
       failOnTrend: bool('fail-on-trend', core.getInput('fail-on-trend'), false),
       issue: bool('report-issue', core.getInput('report-issue'), true),
+      alerts: bool('alerts', core.getInput('alerts'), false),
     },
   }
 }

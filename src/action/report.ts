@@ -58,7 +58,13 @@ export async function runReport(s: Settings): Promise<void> {
 
     const h = await apiHistory({ octokit, repos, org: s.trends.org, from: window.from, to: window.to, checkName: s.checkName, identity: parseGateIdentity(s.release.gateIdentity) })
     core.info(`pr-quality-gate: ${h.records.length} merged pull request(s) from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}`)
+    let alerts: Parameters<typeof computeTrends>[0]['alerts']
+    if (s.trends.alerts) {
+      const { dependabotAlertsOf, slaOf } = await import('../trends/alerts-api.js')
+      alerts = { ...(await dependabotAlertsOf(octokit, h.repositories)), sla: slaOf(loaded?.policy.rules as Record<string, unknown> | undefined) }
+    }
     report = computeTrends({
+      alerts,
       source: 'api',
       repository: h.repositories.join(', ') || s.trends.org,
       branch: '',

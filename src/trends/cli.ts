@@ -10,7 +10,7 @@ import { checkTrends } from './fail.js'
 import type { ResolvedReportSettings } from './settings.js'
 import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
 import { PolicyError, formatIssue, loadPolicy, type LoadedPolicy } from '../policy/load.js'
-import { AlertsError, parseDependabotAlerts, SEVERITIES, type Severity } from './sla.js'
+import { AlertsError, parseDependabotAlerts } from './sla.js'
 import { localHistory, type LocalHistory } from './local.js'
 import { renderTrendCsv, renderTrendMarkdown, renderTrendText, toTrendJson } from './render.js'
 
@@ -66,6 +66,9 @@ export interface SourceHistory {
   policy?: LoadedPolicy
   evidence: { waivers: boolean; coverage: boolean }
   notes: string[]
+  /** API source: the client and the repositories read (for --alerts api). */
+  octokit?: import('../github/client.js').Octokit
+  repositories?: string[]
 }
 
 const GIT_NOTE =
@@ -116,6 +119,8 @@ async function apiSource(values: { repo?: string[]; org?: string; policy?: strin
     policy: policy.loaded,
     evidence: { waivers: true, coverage: true },
     notes: [...h.notes, ...policy.notes],
+    octokit,
+    repositories: h.repositories,
   }
 }
 
@@ -167,9 +172,14 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
   if (source !== 'git' && source !== 'api') throw new ReportUsageError(`--source: expected git or api, got ${JSON.stringify(source)}`)
   if (source === 'git' && (values.repo?.length || values.org !== undefined)) throw new ReportUsageError('--repo and --org read from the GitHub API: add --source api')
   if (source === 'api' && values.branch !== undefined) throw new ReportUsageError('--branch reads local git history (--source git); the API source reads pull requests merged into any branch')
+  if (values.alerts === 'api' && source !== 'api') throw new ReportUsageError('--alerts api reads Dependabot alerts through the GitHub API: add --source api (or give --alerts FILE)')
   const history = source === 'api' ? await apiSource(values, io, from, to) : await gitSource(io, values, from, to)
   let alerts: ComputeInput['alerts']
-  if (values.alerts !== undefined) {
+  if (values.alerts === 'api') {
+    const { dependabotAlertsOf, slaOf } = await import('./alerts-api.js')
+    const a = await dependabotAlertsOf(history.octokit as NonNullable<SourceHistory['octokit']>, history.repositories ?? [])
+    alerts = { ...a, sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined) }
+  } else if (values.alerts !== undefined) {
     const text = await readFile(resolve(io.cwd, values.alerts), 'utf8').catch(() => {
       throw new ReportUsageError(`--alerts ${values.alerts}: file not found`)
     })
@@ -180,9 +190,8 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
       if (e instanceof AlertsError) throw new ReportUsageError(e.message)
       throw e
     }
-    const fix = (history.policy?.policy.rules.dependencies as { fix_within_days?: Partial<Record<Severity, number | null>> } | undefined)?.fix_within_days ?? {}
-    const sla = Object.fromEntries(SEVERITIES.map((s) => [s, fix[s] ?? null])) as Record<Severity, number | null>
-    alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla }
+    const { slaOf } = await import('./alerts-api.js')
+    alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined) }
   }
   if (values['fail-on-trend'] && history.policy === undefined) throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by')
   const settings = history.policy?.policy.report ?? (defaultResolvedPolicy().report as ResolvedReportSettings)
