@@ -9,6 +9,7 @@ import { type FakeGitHub, type PullFileInput, type PullRecord } from '../helpers
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 import { runGate } from '../e2e/helpers.js'
 import { extractRecord } from '../../src/trends/embed.js'
+import { repoFromRemote } from '../../src/trends/cli.js'
 
 let server: FakeGitHub
 useFakeGitHub((s) => (server = s))
@@ -110,7 +111,7 @@ describe('pr-gate report --source api', () => {
     expect(va.total).toMatchObject({ fixed: 1, met: 1, open: 1, overdue: 1 })
   }, 120_000)
 
-  it('pages through 100 pull requests a query, newest update first, and stops at the window', async () => {
+  it('pages through 100 pull requests a query, newest update first, stops at the window, halves a page GitHub gives up on', async () => {
     server.setTree(BASE, {})
     // 230 merged pull requests, one every 6 hours from 2026-01-01, updated when merged; no gate.
     for (let i = 1; i <= 230; i++) {
@@ -129,7 +130,18 @@ describe('pr-gate report --source api', () => {
     const r2 = await cli(['report', '--source', 'api', '--repo', 'acme/service', '--from', '2026-01-01', '--to', '2026-03-01', '--format', 'json'])
     expect((JSON.parse(r2.stdout) as Json).prs).toHaveLength(230)
     expect(r2.stderr).toContain('in 3 GraphQL queries')
-  }, 120_000)
+    // GitHub gives up on a heavy query ("… the result of a timeout"): the client retries it 3 times (1, 4,
+    // 9 s apart, @octokit/plugin-retry), then the page is asked again at half size.
+    server.faults.push({ path: '/graphql', times: 4, status: 200, body: { data: null, errors: [{ message: 'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `ABCD:1234` when reporting this issue.' }] } })
+    const mark = server.requests.length
+    const r3 = await cli(['report', '--source', 'api', '--repo', 'acme/service', '--from', '2026-01-01', '--to', '2026-03-01', '--format', 'json'])
+    expect(r3.code).toBe(0)
+    expect((JSON.parse(r3.stdout) as Json).prs).toHaveLength(230)
+    expect(r3.stderr).toContain('GitHub gave up on the query (POST /graphql failed (HTTP 500): Something went wrong while executing your query. This may be the result of a timeout')
+    expect(r3.stderr).toContain('asking for 50 a page')
+    const sizes = server.requests.slice(mark).map((q) => (q.body as { variables: { pageSize: number } }).variables.pageSize)
+    expect(sizes).toEqual([100, 100, 100, 100, 50, 50, 50, 50, 50])
+  }, 180_000)
 
   it('--org: every repository of the organization pushed to in the window, records named by repository', async () => {
     server.addRepo({ owner: 'acme', name: 'service' })
@@ -164,4 +176,15 @@ describe('pr-gate report --source api', () => {
     expect(r3.code).toBe(2)
     expect(r3.stderr).toContain("merged pull requests of acme/nope: Could not resolve to a Repository with the name 'acme/nope'.")
   }, 60_000)
+})
+
+describe('the repository of an origin remote', () => {
+  it('reads owner/name from GitHub https and ssh URLs, and nothing from other strings', () => {
+    expect(repoFromRemote('https://github.com/acme/service.git')).toBe('acme/service')
+    expect(repoFromRemote('https://github.com/acme/service\n')).toBe('acme/service')
+    expect(repoFromRemote('git@github.com:acme/my.repo.git')).toBe('acme/my.repo')
+    expect(repoFromRemote('ssh://git@ghe.example.com/acme/service.git')).toBe('acme/service')
+    expect(repoFromRemote('/srv/git/service.git')).toBeUndefined()
+    expect(repoFromRemote('https://github.com/acme')).toBeUndefined()
+  })
 })

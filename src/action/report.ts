@@ -56,7 +56,7 @@ export async function runReport(s: Settings): Promise<void> {
     } else if (policyText === undefined) notes.push(`No ${s.policyPath} at ${ref.slice(0, 12)}: the report settings are the embedded default policy's.`)
     const settings = (loaded?.policy.report ?? defaultResolvedPolicy().report) as ResolvedReportSettings
 
-    const h = await apiHistory({ octokit, repos, org: s.trends.org, from: window.from, to: window.to, checkName: s.checkName, identity: parseGateIdentity(s.release.gateIdentity) })
+    const h = await apiHistory({ octokit, repos, org: s.trends.org, from: window.from, to: window.to, checkName: s.checkName, identity: parseGateIdentity(s.release.gateIdentity), log: (m) => core.info(m) })
     core.info(`pr-quality-gate: ${h.records.length} merged pull request(s) from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}`)
     let alerts: Parameters<typeof computeTrends>[0]['alerts']
     if (s.trends.alerts) {

@@ -40,6 +40,15 @@ export function describeGraphqlError(purpose: string, e: unknown): string {
 }
 
 export const PAGE_SIZE = 100
+/** The smallest page asked for after GitHub gave up on a larger one. */
+export const MIN_PAGE_SIZE = 12
+
+/** GitHub gave up on a query (too heavy), as opposed to refusing it. */
+function heavy(e: unknown): boolean {
+  const status = (e as { status?: unknown } | undefined)?.status
+  if (status === 502 || status === 504) return true
+  return /timeout|timed out|something went wrong while executing your query/i.test(describeGraphqlError('', e))
+}
 
 export const MERGED_PULLS_QUERY = `query MergedPulls($owner: String!, $name: String!, $after: String, $checkName: String!, $pageSize: Int!) {
   repository(owner: $owner, name: $name) {
@@ -122,8 +131,9 @@ export interface ApiOptions {
   to: Date
   checkName: string
   identity?: GateIdentity
-  /** Merged pull requests per query (GitHub's maximum, 100, by default). */
+  /** Merged pull requests per query (GitHub's maximum, 100, by default); halved when GitHub gives up on one. */
   pageSize?: number
+  log?: (m: string) => void
 }
 
 export interface ApiHistory {
@@ -241,12 +251,20 @@ export async function apiHistory(o: ApiOptions): Promise<ApiHistory> {
   for (const full of repos) {
     const [owner, name] = full.split('/') as [string, string]
     let after: string | null = null
+    let pageSize = o.pageSize ?? PAGE_SIZE
     for (;;) {
       let data: PullsPage
       try {
         count()
-        data = await graphqlReader(o.octokit)(MERGED_PULLS_QUERY, { owner, name, after, checkName: o.checkName, pageSize: o.pageSize ?? PAGE_SIZE })
+        data = await graphqlReader(o.octokit)(MERGED_PULLS_QUERY, { owner, name, after, checkName: o.checkName, pageSize })
       } catch (e) {
+        // A page of 100 pull requests with their gate check runs' texts is a heavy query: when GitHub gives
+        // up on it (a 502/504 after the client's retries, or its "timeout" error), ask again for half.
+        if (pageSize > MIN_PAGE_SIZE && heavy(e)) {
+          pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(pageSize / 2))
+          o.log?.(`merged pull requests of ${full}: GitHub gave up on the query (${describeGraphqlError('', e).slice(2)}); asking for ${pageSize} a page`)
+          continue
+        }
         throw new ApiSourceError(describeGraphqlError(`merged pull requests of ${full}`, e))
       }
       const repo = data.repository

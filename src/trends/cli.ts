@@ -107,7 +107,7 @@ async function apiSource(values: { repo?: string[]; org?: string; policy?: strin
   })
   const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([import('../github/client.js'), import('./api.js'), import('../release/gates.js')])
   const octokit = createClient({ token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log: (m) => io.err(`pr-gate: ${m}\n`) })
-  const h = await apiHistory({ octokit, repos: refs, org: values.org, from, to, checkName: values['check-name'] ?? 'quality-gate', identity: parseGateIdentity(values['gate-identity'] ?? 'github-actions') })
+  const h = await apiHistory({ octokit, repos: refs, org: values.org, from, to, checkName: values['check-name'] ?? 'quality-gate', identity: parseGateIdentity(values['gate-identity'] ?? 'github-actions'), log: (m) => io.err(`pr-gate: ${m}\n`) })
   io.err(`pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`)
   const policy = await workingTreePolicy(io.cwd, values.policy)
   return {
