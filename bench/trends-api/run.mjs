@@ -10,9 +10,11 @@
  * and the embedded trend record (src/trends/embed.ts, the gate's own code); 5% have no gate result, 1%
  * have a look-alike check run by another App. Then runs `pr-gate report --source api --since 90d` through
  * the real bundle (dist/index.js) `runs` times: API calls (from the fake's request log), wall time of the
- * process (node's start included), the pull requests it counted. Prints medians and the load average.
+ * process (node's start included) and its CPU time (/usr/bin/time), the pull requests it counted. Prints
+ * medians and the load average.
  */
 import { execFileSync, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -79,16 +81,24 @@ const median = (xs) => {
 function cli(args) {
   return new Promise((resolve) => {
     const t0 = performance.now()
-    const child = spawn(process.execPath, [join(root, 'dist/index.js'), ...args], { env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_TOKEN: server.token, GITHUB_API_URL: server.url, GITHUB_REPOSITORY: '' }, cwd: root })
+    const argv = [join(root, 'dist/index.js'), ...args]
+    // CPU seconds of the report process (user + sys) from /usr/bin/time: less at the mercy of the load than wall time.
+    const [cmd, full] = hasTime ? ['/usr/bin/time', ['-f', '__BENCH=%U %S', process.execPath, ...argv]] : [process.execPath, argv]
+    const child = spawn(cmd, full, { env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_TOKEN: server.token, GITHUB_API_URL: server.url, GITHUB_REPOSITORY: '' }, cwd: root })
     let out = ''
     let err = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (err += d))
-    child.on('close', (code) => resolve({ code, out, err, ms: performance.now() - t0 }))
+    child.on('close', (code) => {
+      const m = /__BENCH=([\d.]+) ([\d.]+)/.exec(err)
+      resolve({ code, out, err, ms: performance.now() - t0, cpu: m ? Number(m[1]) + Number(m[2]) : NaN })
+    })
   })
 }
 
+const hasTime = existsSync('/usr/bin/time')
 const walls = []
+const cpus = []
 const calls = []
 let counted
 for (let i = 0; i < runs; i++) {
@@ -98,6 +108,7 @@ for (let i = 0; i < runs; i++) {
   const j = JSON.parse(r.out)
   counted = { prs: j.total.prs, fromGate: j.prs.filter((p) => p.origin === 'gate').length, fallback: j.prs.filter((p) => p.origin === 'pull-request').length, median: j.total.size.median }
   walls.push(r.ms)
+  cpus.push(r.cpu)
   calls.push(server.requests.length - before)
 }
 const violations = [...server.violations, ...server.responseViolations]
@@ -105,5 +116,6 @@ await server.close()
 console.log(`pull requests in the window: ${N} merged (+${older} merged before it, 30 open); counted ${counted.prs}: ${counted.fromGate} from the gate's record, ${counted.fallback} from additions/deletions; median size ${counted.median}`)
 console.log(`API calls per report: ${median(calls)} (runs: ${calls.join(', ')})`)
 console.log(`wall time per report (node start included), median of ${runs}: ${(median(walls) / 1000).toFixed(2)} s (runs: ${walls.map((w) => (w / 1000).toFixed(2)).join(', ')})`)
+console.log(`CPU time of the report process (user + sys), median of ${runs}: ${median(cpus).toFixed(2)} s (runs: ${cpus.map((c) => c.toFixed(2)).join(', ')})`)
 console.log(`contract violations: ${violations.length}${violations.length ? `\n${violations.slice(0, 5).join('\n')}` : ''}`)
 console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${(await import('node:os')).cpus().length} cores`)
