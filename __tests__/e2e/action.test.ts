@@ -9,6 +9,7 @@ import { type FakeGitHub } from '../helpers/github-server.js'
 import { BASE_SHA, HEAD_SHA, lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
 import { pullRequestEvent, runAction } from '../helpers/run-action.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
+import { extractRecord } from '../../src/trends/embed.js'
 
 let server: FakeGitHub
 useFakeGitHub((s) => (server = s))
@@ -209,6 +210,8 @@ describe('limits', () => {
     const check = server.state.checkRuns[0]
     expect((check.output.summary ?? '').length).toBeLessThanOrEqual(65535)
     expect((check.output.text ?? '').length).toBeLessThanOrEqual(65535)
+    // The trend record (issue 21) survives the truncation, at the end of the text.
+    expect(extractRecord(check.output.text)?.conclusion).toBe(r.outputs.conclusion)
   })
 
   it('a comment that would exceed 65,536 characters is truncated at a line boundary with a link to the check run', async () => {
@@ -231,6 +234,8 @@ describe('limits', () => {
     const check = server.state.checkRuns[0]
     expect((check.output.summary ?? '').length).toBeLessThanOrEqual(65535)
     expect((check.output.text ?? '').length).toBeLessThanOrEqual(65535)
+    // The trend record (issue 21) survives the truncation, at the end of the text.
+    expect(extractRecord(check.output.text)?.conclusion).toBe(r.outputs.conclusion)
   })
 })
 

@@ -38,6 +38,51 @@ export interface GraphqlData {
   tree(fullName: string, ref: string): Record<string, string> | undefined
   pullExists(fullName: string, number: number): boolean
   comments(fullName: string, number: number): { id: number; body: string; user: string; userType: 'Bot' | 'User'; createdAt: string }[]
+  /** The repository's default branch (`defaultBranchRef`). */
+  defaultBranch?(fullName: string): string | undefined
+  /** Every pull request of the repository (`pullRequests`), with its labels. */
+  pulls?(fullName: string): GraphqlPull[]
+  /** Check runs on a commit, each with the App GitHub names as its creator. */
+  checkRuns?(fullName: string, sha: string): GraphqlCheckRun[]
+  /** Commit statuses on a commit, newest first. */
+  statuses?(fullName: string, sha: string): Array<{ context: string; state: string; description: string | null; creator: string }>
+  /** An organization's repositories, or undefined when there is no such organization. */
+  orgRepos?(org: string): Array<{ fullName: string; pushedAt: string; archived: boolean }> | undefined
+  /** An issue's node id → the issue (`pinIssue`); throws a GraphQLError to refuse. */
+  pinIssue?(issueId: string): { number: number; isPinned: boolean }
+  /** The node id of an issue (`repository.issue(number).id`). */
+  issueNodeId?(fullName: string, number: number): string | undefined
+}
+
+export interface GraphqlPull {
+  number: number
+  title: string
+  state: 'open' | 'closed'
+  createdAt: string
+  updatedAt: string
+  mergedAt?: string
+  baseRef: string
+  baseSha: string
+  headSha: string
+  mergeCommitSha?: string
+  author: string
+  additions: number
+  deletions: number
+  changedFiles: number
+  labels: string[]
+}
+
+export interface GraphqlCheckRun {
+  id: number
+  startedAt: string
+  completedAt: string | null
+  name: string
+  status: string
+  conclusion: string | null
+  title: string | null
+  summary: string | null
+  text: string | null
+  app: { id: number; slug: string }
 }
 
 export interface GraphqlOutcome {
@@ -114,9 +159,95 @@ function injected(data: GraphqlData, info: GraphQLResolveInfo | undefined): void
   if (f) throw new GraphQLError(f.message ?? 'Resource not accessible by integration', { extensions: { type: f.type ?? 'FORBIDDEN' } })
 }
 
+const upper = (v: string | null): string | null => (v === null ? null : v.toUpperCase())
+
+/** A commit's `checkSuites` (one per App, as GitHub groups a commit's check runs) and `status`. */
+function commitNode(data: GraphqlData, full: string, oid: string): Record<string, unknown> {
+  return {
+    __typename: 'Commit',
+    oid,
+    checkSuites: (args: { first?: number; last?: number; after?: string; filterBy?: { appId?: number | null; checkName?: string | null } | null }) => {
+      const runs = data.checkRuns?.(full, oid) ?? []
+      const apps = new Map<number, { id: number; slug: string }>()
+      for (const r of runs) apps.set(r.app.id, r.app)
+      const f = args.filterBy ?? {}
+      const suites = [...apps.values()]
+        .filter((a) => f.appId == null || a.id === f.appId)
+        .filter((a) => f.checkName == null || runs.some((r) => r.app.id === a.id && r.name === f.checkName))
+        .map((a) => ({
+          app: { databaseId: a.id, slug: a.slug },
+          checkRuns: (ra: { first?: number; last?: number; after?: string; filterBy?: { checkName?: string | null; appId?: number | null } | null }) => {
+            const rf = ra.filterBy ?? {}
+            const mine = runs.filter((r) => r.app.id === a.id && (rf.checkName == null || r.name === rf.checkName)).sort((x, y) => x.id - y.id)
+            return connectionSlice(
+              mine.map((r) => ({ databaseId: r.id, name: r.name, startedAt: r.startedAt, completedAt: r.completedAt, status: upper(r.status), conclusion: upper(r.conclusion), title: r.title, summary: r.summary, text: r.text })),
+              ra,
+              'checkRuns',
+            )
+          },
+        }))
+      return connectionSlice(suites, args, 'checkSuites')
+    },
+    status: () => {
+      const all = data.statuses?.(full, oid) ?? []
+      if (!all.length) return null
+      return {
+        context: ({ name }: { name: string }) => {
+          const s = all.find((x) => x.context === name)
+          return s ? { state: s.state.toUpperCase(), description: s.description, creator: { __typename: s.creator.endsWith('[bot]') ? 'Bot' : 'User', login: s.creator.replace(/\[bot\]$/, '') } } : null
+        },
+      }
+    },
+  }
+}
+
+function pullNode(data: GraphqlData, full: string, p: GraphqlPull): Record<string, unknown> {
+  return {
+    number: p.number,
+    title: p.title,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    mergedAt: p.mergedAt ?? null,
+    merged: p.mergedAt !== undefined,
+    baseRefName: p.baseRef,
+    baseRefOid: p.baseSha,
+    headRefOid: p.headSha,
+    additions: p.additions,
+    deletions: p.deletions,
+    changedFiles: p.changedFiles,
+    mergeCommit: p.mergeCommitSha ? { oid: p.mergeCommitSha } : null,
+    author: { __typename: p.author.endsWith('[bot]') ? 'Bot' : 'User', login: p.author.replace(/\[bot\]$/, '') },
+    labels: (args: { first?: number; last?: number; after?: string }) => connectionSlice(p.labels.map((name) => ({ name })), args, 'labels'),
+    // The head commit is the last of the pull request's commits.
+    commits: (args: { first?: number; last?: number; after?: string }) => connectionSlice([{ commit: commitNode(data, full, p.headSha) }], args, 'commits'),
+  }
+}
+
 function root(data: GraphqlData): Record<string, unknown> {
   return {
     viewer: () => ({ __typename: 'User', login: data.viewer.replace(/\[bot\]$/, '') }),
+    organization: ({ login }: { login: string }, _context: unknown, info?: GraphQLResolveInfo) => {
+      injected(data, info)
+      const repos = data.orgRepos?.(login)
+      if (!repos) throw new GraphQLError(`Could not resolve to an Organization with the login of '${login}'.`, { extensions: { type: 'NOT_FOUND' } })
+      return {
+        login,
+        repositories: (args: { first?: number; last?: number; after?: string; orderBy?: { field: string; direction: string } | null }) => {
+          const sorted = [...repos]
+          if (args.orderBy?.field === 'PUSHED_AT') sorted.sort((a, b) => (args.orderBy?.direction === 'ASC' ? 1 : -1) * a.pushedAt.localeCompare(b.pushedAt))
+          return connectionSlice(
+            sorted.map((r) => ({ nameWithOwner: r.fullName, pushedAt: r.pushedAt, isArchived: r.archived })),
+            args,
+            'repositories',
+          )
+        },
+      }
+    },
+    pinIssue: ({ input }: { input: { issueId: string } }, _context: unknown, info?: GraphQLResolveInfo) => {
+      injected(data, info)
+      if (!data.pinIssue) throw new GraphQLError('pinIssue is not implemented by the fake', { extensions: { type: 'NOT_FOUND' } })
+      return { issue: data.pinIssue(input.issueId) }
+    },
     repository: ({ owner, name }: { owner: string; name: string }, _context: unknown, info?: GraphQLResolveInfo) => {
       injected(data, info)
       const full = `${owner}/${name}`
@@ -124,6 +255,26 @@ function root(data: GraphqlData): Record<string, unknown> {
       if (data.repoForbidden?.(full)) throw new GraphQLError('Resource not accessible by integration', { extensions: { type: 'FORBIDDEN' } })
       return {
         nameWithOwner: full,
+        defaultBranchRef: () => {
+          const b = data.defaultBranch?.(full)
+          return b ? { name: b } : null
+        },
+        issue: ({ number }: { number: number }) => {
+          const id = data.issueNodeId?.(full, number)
+          if (!id) throw new GraphQLError(`Could not resolve to an Issue with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } })
+          return { id, number }
+        },
+        pullRequests: (args: { first?: number; last?: number; after?: string; states?: string[] | null; orderBy?: { field: string; direction: string } | null; baseRefName?: string | null }, _context: unknown, info?: GraphQLResolveInfo) => {
+          injected(data, info)
+          const state = (p: GraphqlPull) => (p.mergedAt ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED')
+          let pulls = (data.pulls?.(full) ?? []).filter((p) => !args.states?.length || args.states.includes(state(p))).filter((p) => !args.baseRefName || p.baseRef === args.baseRefName)
+          const field = args.orderBy?.field
+          const key = (p: GraphqlPull) => (field === 'UPDATED_AT' ? p.updatedAt : p.createdAt)
+          // GitHub's default order is by creation, oldest first.
+          pulls = [...pulls].sort((a, b) => key(a).localeCompare(key(b)) || a.number - b.number)
+          if (field && args.orderBy?.direction === 'DESC') pulls.reverse()
+          return connectionSlice(pulls.map((p) => pullNode(data, full, p)), args, 'pullRequests')
+        },
         object: ({ expression }: { expression: string }, _context: unknown, info?: GraphQLResolveInfo) => {
           injected(data, info)
           const i = expression.indexOf(':')

@@ -30,6 +30,7 @@ import AjvModule from 'ajv'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { answerGraphql } from './github-graphql.js'
+import { GraphQLError } from 'graphql'
 import { findUp } from './find-up.js'
 
 // ajv and ajv-formats are CommonJS with `exports.default`; under ESM interop the default import is the
@@ -194,6 +195,8 @@ export interface AddPullRequestInput {
   mergeCommitSha?: string
   /** Who added the seeded `labels` (their `labeled` events, a minute after the PR was opened). Default `maintainer`. */
   labeledBy?: string
+  /** When it was last updated (GraphQL `updatedAt`; default: now). */
+  updatedAt?: string
 }
 
 export interface PullRecord {
@@ -483,6 +486,22 @@ export interface FakeState {
   roles: Map<string, string>
   /** Pushes (the repository activity API). */
   activities: ActivityRecord[]
+  /** Issues that are not pull requests, with their title, body and pin. */
+  issueRecords: IssueRecord[]
+}
+
+/** An issue that is not a pull request (created by `addIssueRecord` or `POST /repos/{o}/{r}/issues`). */
+export interface IssueRecord {
+  id: number
+  repo: string
+  number: number
+  title: string
+  body: string | null
+  user: string
+  state: 'open' | 'closed'
+  pinned: boolean
+  createdAt: string
+  updatedAt: string
 }
 
 export interface LabelEventRecord {
@@ -1089,7 +1108,10 @@ export class FakeGitHub {
     teams: new Map(),
     roles: new Map(),
     activities: [],
+    issueRecords: [],
   }
+  /** GraphQL `pinIssue` answers FORBIDDEN (the token may not pin issues). */
+  pinForbidden = false
   /** Behaviour switches that a test may flip at any time. */
   checksForbidden: boolean
 
@@ -1254,7 +1276,7 @@ export class FakeGitHub {
       commits: input.commits ?? [{ sha: input.head.sha, message: input.title ?? 'Change' }],
       authorAssociation: input.authorAssociation ?? 'CONTRIBUTOR',
       createdAt: t,
-      updatedAt: t,
+      updatedAt: input.updatedAt ?? t,
       ...(input.mergedAt ? { mergedAt: input.mergedAt } : {}),
       ...(input.mergeCommitSha ? { mergeCommitSha: input.mergeCommitSha } : {}),
     }
@@ -1834,6 +1856,48 @@ export class FakeGitHub {
     })
   }
 
+  private issueJson(i: IssueRecord): Obj {
+    const api = `${this.url}/repos/${i.repo}/issues/${i.number}`
+    return this.shape('issue', {
+      id: i.id,
+      node_id: nodeId('Issue', i.id),
+      url: api,
+      repository_url: `${this.url}/repos/${i.repo}`,
+      labels_url: `${api}/labels{/name}`,
+      comments_url: `${api}/comments`,
+      events_url: `${api}/events`,
+      html_url: `${this.htmlUrl}/${i.repo}/issues/${i.number}`,
+      number: i.number,
+      state: i.state,
+      title: i.title,
+      body: i.body,
+      user: this.userJson(i.user),
+      labels: [],
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments: this.state.comments.filter((c) => c.repo === i.repo && c.issueNumber === i.number).length,
+      closed_at: null,
+      created_at: i.createdAt,
+      updated_at: i.updatedAt,
+      author_association: 'NONE',
+    })
+  }
+
+  /** An issue (not a pull request) with a title and body, as if created through the API. */
+  addIssueRecord(input: { title: string; body?: string; user?: string; repo?: string; state?: 'open' | 'closed' }): IssueRecord {
+    const repo = this.repoName(input.repo)
+    const numbers = [...this.state.issues].filter((k) => k.startsWith(`${repo}#`)).map((k) => Number(k.slice(k.indexOf('#') + 1)))
+    const number = Math.max(0, ...numbers) + 1
+    const t = this.time()
+    const issue: IssueRecord = { id: this.nextId('issue', 2_000_000_000), repo, number, title: input.title, body: input.body ?? null, user: input.user ?? 'octocat', state: input.state ?? 'open', pinned: false, createdAt: t, updatedAt: t }
+    this.state.issueRecords.push(issue)
+    this.state.issues.add(issueKey(repo, number))
+    return issue
+  }
+
   private checkRunJson(run: CheckRunRecord): Obj {
     const api = `${this.url}/repos/${run.repo}/check-runs/${run.id}`
     const pulls = this.state.pulls.filter((p) => p.repo === run.repo && p.head.sha === run.headSha && p.state === 'open')
@@ -2091,6 +2155,58 @@ export class FakeGitHub {
         tree: (full, ref) => this.tree(full, ref),
         pullExists: (full, n) => this.state.pulls.some((p) => p.repo === full && p.number === n),
         comments: (full, n) => this.commentsOn(n, full),
+        defaultBranch: (full) => this.state.repos.get(full.toLowerCase())?.defaultBranch,
+        pulls: (full) =>
+          this.state.pulls
+            .filter((p) => p.repo.toLowerCase() === full.toLowerCase())
+            .map((p) => ({
+              number: p.number,
+              title: p.title,
+              state: p.state,
+              createdAt: p.createdAt,
+              // GitHub updates a pull request when it is merged.
+              updatedAt: p.mergedAt && p.mergedAt > p.updatedAt ? p.mergedAt : p.updatedAt,
+              ...(p.mergedAt ? { mergedAt: p.mergedAt } : {}),
+              baseRef: p.base.ref,
+              baseSha: p.base.sha,
+              headSha: p.head.sha,
+              ...(p.mergeCommitSha ? { mergeCommitSha: p.mergeCommitSha } : {}),
+              author: p.user,
+              additions: p.files.reduce((n, f) => n + f.additions, 0),
+              deletions: p.files.reduce((n, f) => n + f.deletions, 0),
+              changedFiles: p.files.length,
+              labels: this.state.labels.get(issueKey(p.repo, p.number)) ?? [],
+            })),
+        checkRuns: (full, sha) =>
+          this.state.checkRuns
+            .filter((r) => r.repo.toLowerCase() === full.toLowerCase() && r.headSha === sha)
+            .map((r) => ({ id: r.id, startedAt: r.startedAt, completedAt: r.completedAt, name: r.name, status: r.status, conclusion: r.conclusion, title: r.output.title, summary: r.output.summary, text: r.output.text, app: r.app ?? (r.createdBy === `${this.app.slug}[bot]` ? { id: this.app.id, slug: this.app.slug } : GITHUB_ACTIONS_APP) })),
+        statuses: (full, sha) =>
+          this.state.statuses
+            .filter((x) => x.repo.toLowerCase() === full.toLowerCase() && x.sha === sha)
+            .sort((a, b) => b.id - a.id)
+            .map((x) => ({ context: x.context, state: x.state, description: x.description, creator: x.creator })),
+        orgRepos: (org) => {
+          const repos = [...this.state.repos.values()].filter((r) => r.owner.toLowerCase() === org.toLowerCase() && r.ownerType === 'Organization' && this.repoAccess(config, r.fullName) !== 'hidden')
+          if (!repos.length) return undefined
+          return repos.map((r) => {
+            const times = [r.createdAt, ...this.state.activities.filter((a) => a.repo === r.fullName).map((a) => a.timestamp), ...this.state.pulls.filter((p) => p.repo === r.fullName && p.mergedAt).map((p) => p.mergedAt as string)]
+            return { fullName: r.fullName, pushedAt: times.sort().at(-1) as string, archived: false }
+          })
+        },
+        issueNodeId: (full, n) => {
+          const issue = this.state.issueRecords.find((i) => i.repo.toLowerCase() === full.toLowerCase() && i.number === n)
+          return issue ? nodeId('Issue', issue.id) : undefined
+        },
+        pinIssue: (id) => {
+          const issue = this.state.issueRecords.find((i) => nodeId('Issue', i.id) === id)
+          if (!issue) throw new GraphQLError(`Could not resolve to a node with the global id of '${id}'`, { extensions: { type: 'NOT_FOUND' } })
+          if (this.pinForbidden || config.access === 'read') throw new GraphQLError('Resource not accessible by integration', { extensions: { type: 'FORBIDDEN' } })
+          const pinned = this.state.issueRecords.filter((i) => i.repo === issue.repo && i.pinned)
+          if (!issue.pinned && pinned.length >= 3) throw new GraphQLError('Repository already has 3 pinned issues', { extensions: { type: 'UNPROCESSABLE' } })
+          issue.pinned = true
+          return { number: issue.number, isPinned: true }
+        },
       })
       if (out.violation) this.violations.push(`graphql POST /graphql: ${out.violation}`)
       send({ status: out.status, json: out.json, headers: { 'x-ratelimit-resource': 'graphql' } }, truncate)
@@ -2445,6 +2561,52 @@ export class FakeGitHub {
           status: 200,
           json: { ...entry(path, 'file', content), content: big ? '' : githubBase64(content), encoding: big ? 'none' : 'base64' },
         }
+      },
+
+      'issues/list-for-repo': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const state = ctx.query.get('state') ?? 'open'
+        const creator = ctx.query.get('creator')
+        const direction = ctx.query.get('direction') ?? 'desc'
+        // Pull requests are issues too; the gate's fake lists the issues it models (not the PRs) plus the PRs.
+        const issues = this.state.issueRecords
+          .filter((i) => i.repo === repo.fullName && (state === 'all' || i.state === state) && (!creator || i.user.toLowerCase() === creator.toLowerCase()))
+          .sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number))
+        const { items, headers } = this.page(ctx, issues)
+        return { status: 200, headers, json: items.map((i) => this.issueJson(i)) }
+      },
+
+      'issues/create': (ctx) => {
+        const repo = this.repoOf(ctx)
+        const b = ctx.body as { title: string | number; body?: string | null }
+        if (typeof b.body === 'string' && b.body.length > 65536) throw new HttpError(422, 'Validation Failed')
+        const numbers = [...this.state.issues].filter((k) => k.startsWith(`${repo.fullName}#`)).map((k) => Number(k.slice(k.indexOf('#') + 1)))
+        const number = Math.max(0, ...numbers) + 1
+        const t = this.time()
+        const issue: IssueRecord = { id: this.nextId('issue', 2_000_000_000), repo: repo.fullName, number, title: String(b.title), body: b.body ?? null, user: ctx.identity.config.login, state: 'open', pinned: false, createdAt: t, updatedAt: t }
+        this.state.issueRecords.push(issue)
+        this.state.issues.add(issueKey(repo.fullName, number))
+        return { status: 201, json: this.issueJson(issue), headers: { location: `${this.url}/repos/${repo.fullName}/issues/${number}` } }
+      },
+
+      'issues/get': (ctx) => {
+        const { repo, number } = this.issueOf(ctx)
+        const issue = this.state.issueRecords.find((i) => i.repo === repo.fullName && i.number === number)
+        if (!issue) throw new HttpError(404, 'Not Found')
+        return { status: 200, json: this.issueJson(issue) }
+      },
+
+      'issues/update': (ctx) => {
+        const { repo, number } = this.issueOf(ctx)
+        const issue = this.state.issueRecords.find((i) => i.repo === repo.fullName && i.number === number)
+        if (!issue) throw new HttpError(404, 'Not Found')
+        const b = ctx.body as { title?: string | number | null; body?: string | null; state?: 'open' | 'closed' }
+        if (typeof b.body === 'string' && b.body.length > 65536) throw new HttpError(422, 'Validation Failed')
+        if (b.title !== undefined && b.title !== null) issue.title = String(b.title)
+        if (b.body !== undefined) issue.body = b.body
+        if (b.state) issue.state = b.state
+        issue.updatedAt = this.time()
+        return { status: 200, json: this.issueJson(issue) }
       },
 
       'issues/list-comments': (ctx) => {

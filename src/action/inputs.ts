@@ -37,9 +37,24 @@ export interface Settings {
   requestTimeoutMs: number
   /** workflow_run mode: the artifact of the triggering run holding the PR's evidence. */
   artifactName: string
-  /** `pull_request` (default): gate one PR. `release`: gate the range base-ref...head-ref (see src/release). */
-  mode: 'pull_request' | 'release'
+  /** `pull_request` (default): gate one PR. `release`: gate the range base-ref...head-ref (see src/release). `report`: team trends (src/trends). */
+  mode: 'pull_request' | 'release' | 'report'
   release: ReleaseSettings
+  trends: TrendInputs
+}
+
+/** Report mode (`mode: report`): the window, the repositories, the issue, fail-on-trend. */
+export interface TrendInputs {
+  /** `90d`, `12w` or a date (YYYY-MM-DD). */
+  since: string
+  /** owner/name of each repository read; empty: the workflow's repository (unless `org`). */
+  repositories: string[]
+  org?: string
+  failOnTrend: boolean
+  /** Keep the pinned report issue (needs issues: write). */
+  issue: boolean
+  /** Read Dependabot alerts for the vulnerability fix SLA (needs security-events: read). */
+  alerts: boolean
 }
 
 export interface ReleaseSettings {
@@ -105,7 +120,7 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0)) throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
   const workspace = core.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd()
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
-  const mode = choice('mode', core.getInput('mode'), ['pull_request', 'release'] as const, 'pull_request')
+  const mode = choice('mode', core.getInput('mode'), ['pull_request', 'release', 'report'] as const, 'pull_request')
   const environment = core.getInput('environment') || undefined
   const baseRef = core.getInput('base-ref') || (mode === 'release' ? 'auto' : '')
   if (mode === 'release' && baseRef === 'auto' && !environment) throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)')
@@ -114,6 +129,8 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (trackingInput && !(Number.isInteger(trackingIssue) && (trackingIssue as number) > 0)) throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`)
   const headRef = core.getInput('head-ref') || env.GITHUB_SHA || ''
   if (mode === 'release' && !headRef) throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit')
+  const repositories = core.getInput('repositories').split(/[\s,]+/).filter(Boolean)
+  for (const r of repositories) if (!/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(r)) throw new InputError(`input repositories: expected owner/name entries, got ${JSON.stringify(r)}`)
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
   return {
     token,
@@ -137,5 +154,13 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     artifactName: core.getInput('artifact-name') || 'pr-quality-gate-evidence',
     mode,
     release: { baseRef, headRef, environment, trackingIssue, gateIdentity: core.getInput('gate-identity') || 'github-actions' },
+    trends: {
+      since: core.getInput('since') || '90d',
+      repositories: repositories.map((r) => r.trim()).filter(Boolean),
+      org: core.getInput('org') || undefined,
+      failOnTrend: bool('fail-on-trend', core.getInput('fail-on-trend'), false),
+      issue: bool('report-issue', core.getInput('report-issue'), true),
+      alerts: bool('alerts', core.getInput('alerts'), false),
+    },
   }
 }

@@ -52,6 +52,8 @@ export async function run(): Promise<void> {
     const s = settings
     // Release mode is loaded only when the step asks for it (issue 15 item 5): a PR run never evaluates it.
     if (s.mode === 'release') return await (await import('./release.js')).runRelease(s)
+    // Report mode (issue 21): team trends over merged pull requests, no pull request evaluated.
+    if (s.mode === 'report') return await (await import('./report.js')).runReport(s)
     const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => core.info(m) })
     let pr: PullInfo
     let evidence = workspaceEvidence(s.workspace)

@@ -43,7 +43,11 @@ Usage:
       week and over the window: PR size (median, p90, share over 300 lines), critical areas with tests,
       migration dangers, runbook opt-outs, vulnerability fix SLA (--alerts: Dependabot alerts JSON),
       gate conclusions, the rules that fail most. --svg DIR also writes the charts as SVG files.
-      --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend. See docs/report.md.
+      --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend.
+      --source api [--repo OWNER/NAME]... [--org ORG] [--check-name NAME] [--gate-identity SPEC]: the merged
+      pull requests through the GitHub API (GITHUB_TOKEN, GITHUB_API_URL), each with the record its gate
+      check run holds (or its own additions/deletions without one); --alerts api reads the Dependabot
+      alerts through the API too. See docs/report.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
       PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL, REDIS_URL (see docs/app.md).
   pr-gate queue failed [--json] | pr-gate queue replay ID... | pr-gate queue replay --all

@@ -6,7 +6,8 @@ import type { Octokit } from './client.js'
 import type { PullInfo, RepoRef } from './source.js'
 import type { Verdict } from '../types.js'
 import { annotationsOf, MAX_ANNOTATIONS, unannotated } from '../report/annotations.js'
-import { commentState, markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
+import { CHECK_TEXT_LIMIT, commentState, markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
+import { embedRecord } from '../trends/embed.js'
 import { createCheckRun, createCommitStatus, findStickyComment, syncLabels, upsertStickyComment } from './publish.js'
 import type { KnownComment } from './prefetch.js'
 import type { CommentMode } from '../policy/schema.js'
@@ -53,11 +54,13 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
   let attempted = 0
 
   attempted++
+  // The verdict's trend facts, hidden at the end of the text, for `pr-gate report --source api`.
+  const trendRecord = embedRecord(verdict)
   const check = await createCheckRun(octokit, repo, {
     name: p.checkName,
     headSha: pr.headSha,
     conclusion: verdict.conclusion,
-    output: withAnnotationNote(renderCheckOutput(verdict, { labelPrefix: p.labelPrefix, links }), unannotated(verdict)),
+    output: withAnnotationNote(checkOutputWithRecord(verdict, { labelPrefix: p.labelPrefix, links }, trendRecord), unannotated(verdict)),
     annotations: annotationsOf(verdict),
     detailsUrl: p.runUrl,
   })
@@ -143,4 +146,14 @@ function withAnnotationNote<T extends { summary: string }>(output: T, skipped: n
   const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`
   const summary = output.summary.length + note.length <= 65535 ? output.summary + note : output.summary
   return { ...output, summary }
+}
+
+/**
+ * The check run output with the hidden trend record (src/trends/embed.ts) at the end of its text. A text
+ * too long for both is rendered again to leave room for the record (the summary keeps its own limit).
+ */
+function checkOutputWithRecord(v: Verdict, o: Parameters<typeof renderCheckOutput>[1], record: string): ReturnType<typeof renderCheckOutput> {
+  const out = renderCheckOutput(v, o)
+  if (out.text.length + record.length <= CHECK_TEXT_LIMIT) return { ...out, text: out.text + record }
+  return { ...out, text: renderCheckOutput(v, { ...o, limit: CHECK_TEXT_LIMIT - record.length }).text + record }
 }

@@ -8,9 +8,10 @@ import { resolve } from 'node:path'
 import { computeTrends, type ComputeInput } from './compute.js'
 import { checkTrends } from './fail.js'
 import type { ResolvedReportSettings } from './settings.js'
-import { defaultResolvedPolicy } from '../github/evaluate.js'
-import { AlertsError, parseDependabotAlerts, SEVERITIES, type Severity } from './sla.js'
-import { localHistory } from './local.js'
+import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
+import { PolicyError, formatIssue, loadPolicy, type LoadedPolicy } from '../policy/load.js'
+import { AlertsError, parseDependabotAlerts } from './sla.js'
+import { localHistory, type LocalHistory } from './local.js'
 import { renderTrendCsv, renderTrendMarkdown, renderTrendText, toTrendJson } from './render.js'
 
 export class ReportUsageError extends Error {}
@@ -51,6 +52,92 @@ export interface ReportIO {
   out: (s: string) => void
   err: (s: string) => void
   cwd: string
+  /** The environment (GITHUB_TOKEN, GITHUB_API_URL for --source api); default process.env. */
+  env?: NodeJS.ProcessEnv
+}
+
+/** What either source hands to computeTrends. */
+export interface SourceHistory {
+  source: 'git' | 'api'
+  repository?: string
+  branch: string
+  records: LocalHistory['records']
+  skipped: number
+  policy?: LoadedPolicy
+  evidence: { waivers: boolean; coverage: boolean }
+  notes: string[]
+  /** API source: the client and the repositories read (for --alerts api). */
+  octokit?: import('../github/client.js').Octokit
+  repositories?: string[]
+}
+
+const GIT_NOTE =
+  'Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description; pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.'
+
+async function gitSource(io: ReportIO, values: { branch?: string; policy?: string }, from: Date, to: Date): Promise<SourceHistory> {
+  const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
+    throw new GitError(`${io.cwd} is not inside a git work tree`)
+  })).trim()
+  const h = await localHistory({ root, branch: values.branch, from, to, policyFile: values.policy })
+  return { source: 'git', branch: h.branch, records: h.records, skipped: h.skipped, policy: h.policy, evidence: { waivers: false, coverage: false }, notes: [GIT_NOTE] }
+}
+
+/** owner/name from a GitHub remote URL (https or ssh), if it is one. */
+export function repoFromRemote(url: string): string | undefined {
+  const m = /^(?:https?:\/\/[^/]+\/|git@[^:]+:|ssh:\/\/git@[^/]+\/)([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/.exec(url.trim())
+  return m ? `${m[1]}/${m[2]}` : undefined
+}
+
+async function apiSource(values: { repo?: string[]; org?: string; policy?: string; 'check-name'?: string; 'gate-identity'?: string }, io: ReportIO, from: Date, to: Date): Promise<SourceHistory> {
+  const env = io.env ?? process.env
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN
+  if (!token) throw new ReportUsageError('--source api: GITHUB_TOKEN (or GH_TOKEN) is not set (pull requests, checks and metadata: read)')
+  let repos = values.repo ?? []
+  if (!repos.length && values.org === undefined) {
+    const fromEnv = env.GITHUB_REPOSITORY
+    const remote = fromEnv ? undefined : await git(io.cwd, ['remote', 'get-url', 'origin']).then(repoFromRemote, () => undefined)
+    const r = fromEnv || remote
+    if (!r) throw new ReportUsageError('--source api: name the repository with --repo OWNER/NAME (or --org ORG); this directory has no GitHub origin remote')
+    repos = [r]
+  }
+  const refs = repos.map((r) => {
+    const [owner, repo, extra] = r.split('/')
+    if (!owner || !repo || extra !== undefined) throw new ReportUsageError(`--repo: expected OWNER/NAME, got ${JSON.stringify(r)}`)
+    return { owner, repo }
+  })
+  const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([import('../github/client.js'), import('./api.js'), import('../release/gates.js')])
+  const octokit = createClient({ token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log: (m) => io.err(`pr-gate: ${m}\n`) })
+  const h = await apiHistory({ octokit, repos: refs, org: values.org, from, to, checkName: values['check-name'] ?? 'quality-gate', identity: parseGateIdentity(values['gate-identity'] ?? 'github-actions'), log: (m) => io.err(`pr-gate: ${m}\n`) })
+  io.err(`pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`)
+  const policy = await workingTreePolicy(io.cwd, values.policy)
+  return {
+    source: 'api',
+    repository: h.repositories.join(', ') || values.org,
+    branch: '',
+    records: h.records,
+    skipped: 0,
+    policy: policy.loaded,
+    evidence: { waivers: true, coverage: true },
+    notes: [...h.notes, ...policy.notes],
+    octokit,
+    repositories: h.repositories,
+  }
+}
+
+/** The policy for the API source's settings (report:, SLAs): --policy, else the default path if present. */
+async function workingTreePolicy(cwd: string, file: string | undefined): Promise<{ loaded?: LoadedPolicy; notes: string[] }> {
+  const path = file ?? DEFAULT_POLICY_PATH
+  const text = await readFile(resolve(cwd, path), 'utf8').catch(() => undefined)
+  if (text === undefined) {
+    if (file !== undefined) throw new ReportUsageError(`--policy ${file}: file not found`)
+    return { loaded: await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined), notes: [`No ${DEFAULT_POLICY_PATH} here: the report settings are the embedded default policy's.`] }
+  }
+  try {
+    return { loaded: await loadPolicy(text, path, (p) => readFile(resolve(cwd, p), 'utf8').catch(() => undefined)), notes: [] }
+  } catch (e) {
+    if (e instanceof PolicyError) return { notes: [`The policy ${path} is invalid (${e.issues.map(formatIssue).join('; ')}): the report settings are the default ones.`] }
+    throw e
+  }
 }
 
 export async function reportCmd(args: string[], io: ReportIO, now = new Date()): Promise<number> {
@@ -67,6 +154,11 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
       'fail-on-trend': { type: 'boolean', default: false },
       svg: { type: 'string' },
       alerts: { type: 'string' },
+      source: { type: 'string', default: 'git' },
+      repo: { type: 'string', multiple: true },
+      org: { type: 'string' },
+      'check-name': { type: 'string', default: 'quality-gate' },
+      'gate-identity': { type: 'string', default: 'github-actions' },
     },
     strict: true,
     allowPositionals: false,
@@ -76,12 +168,18 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
   const thresholdArg = values.threshold === undefined ? undefined : Number(values.threshold)
   if (thresholdArg !== undefined && (!Number.isInteger(thresholdArg) || thresholdArg < 1)) throw new ReportUsageError(`--threshold: expected a whole number of lines, got ${JSON.stringify(values.threshold)}`)
   const { from, to } = parseWindow(values, now)
-  const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
-    throw new GitError(`${io.cwd} is not inside a git work tree`)
-  })).trim()
-  const history = await localHistory({ root, branch: values.branch, from, to, policyFile: values.policy })
+  const source = values.source as string
+  if (source !== 'git' && source !== 'api') throw new ReportUsageError(`--source: expected git or api, got ${JSON.stringify(source)}`)
+  if (source === 'git' && (values.repo?.length || values.org !== undefined)) throw new ReportUsageError('--repo and --org read from the GitHub API: add --source api')
+  if (source === 'api' && values.branch !== undefined) throw new ReportUsageError('--branch reads local git history (--source git); the API source reads pull requests merged into any branch')
+  if (values.alerts === 'api' && source !== 'api') throw new ReportUsageError('--alerts api reads Dependabot alerts through the GitHub API: add --source api (or give --alerts FILE)')
+  const history = source === 'api' ? await apiSource(values, io, from, to) : await gitSource(io, values, from, to)
   let alerts: ComputeInput['alerts']
-  if (values.alerts !== undefined) {
+  if (values.alerts === 'api') {
+    const { dependabotAlertsOf, slaOf } = await import('./alerts-api.js')
+    const a = await dependabotAlertsOf(history.octokit as NonNullable<SourceHistory['octokit']>, history.repositories ?? [])
+    alerts = { ...a, sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined) }
+  } else if (values.alerts !== undefined) {
     const text = await readFile(resolve(io.cwd, values.alerts), 'utf8').catch(() => {
       throw new ReportUsageError(`--alerts ${values.alerts}: file not found`)
     })
@@ -92,24 +190,24 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
       if (e instanceof AlertsError) throw new ReportUsageError(e.message)
       throw e
     }
-    const fix = (history.policy?.policy.rules.dependencies as { fix_within_days?: Partial<Record<Severity, number | null>> } | undefined)?.fix_within_days ?? {}
-    const sla = Object.fromEntries(SEVERITIES.map((s) => [s, fix[s] ?? null])) as Record<Severity, number | null>
-    alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla }
+    const { slaOf } = await import('./alerts-api.js')
+    alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined) }
   }
   if (values['fail-on-trend'] && history.policy === undefined) throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by')
   const settings = history.policy?.policy.report ?? (defaultResolvedPolicy().report as ResolvedReportSettings)
   const threshold = thresholdArg ?? settings.size_threshold
   const report = computeTrends({
-    source: 'git',
+    source: history.source,
+    ...(history.repository ? { repository: history.repository } : {}),
     branch: history.branch,
     from,
     to,
     records: history.records,
     skipped: history.skipped,
     threshold,
-    evidence: { waivers: false, coverage: false },
+    evidence: history.evidence,
     alerts,
-    notes: ['Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description; pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.'],
+    notes: history.notes,
   })
   if (values.svg !== undefined) {
     const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([import('./svg.js'), import('node:fs/promises'), import('node:path')])

@@ -39,10 +39,10 @@ export interface TrendReport {
   skipped: number
   total: Stats
   weeks: Stats[]
-  optOuts: Array<{ pr?: number; sha: string; title: string; text: string; reason?: string }>
+  optOuts: Array<{ pr?: number; repo?: string; sha: string; title: string; text: string; reason?: string }>
   dangers: Array<{ code: string; count: number; prs: string[] }>
-  suppressions: Array<{ pr?: number; sha: string; id: string; path: string; reason: string }>
-  waivers: Array<{ pr?: number; sha: string; rule: string; label: string; reason?: string }>
+  suppressions: Array<{ pr?: number; repo?: string; sha: string; id: string; path: string; reason: string }>
+  waivers: Array<{ pr?: number; repo?: string; sha: string; rule: string; label: string; reason?: string }>
   /** Vulnerability fix SLA over the window, by severity; absent without evidence. */
   vulnerabilities?: SlaFigures
   /** What the source cannot know (labels, coverage reports, alerts), said plainly. */
@@ -124,7 +124,7 @@ export function stats(label: string, from: Date, to: Date, prs: readonly PrRecor
   }
 }
 
-const ref = (p: PrRecord) => (p.number !== undefined ? `#${p.number}` : p.sha.slice(0, 12))
+const ref = (p: PrRecord) => (p.number !== undefined ? `${p.repo ?? ''}#${p.number}` : p.sha.slice(0, 12))
 
 export interface ComputeInput {
   source: 'git' | 'api'
@@ -180,10 +180,10 @@ export function computeTrends(i: ComputeInput): TrendReport {
     skipped: i.skipped,
     total,
     weeks,
-    optOuts: records.flatMap((p) => (p.runbook?.optOut ? [{ pr: p.number, sha: p.sha, title: p.title, text: p.runbook.optOut.text, reason: p.runbook.optOut.reason }] : [])),
+    optOuts: records.flatMap((p) => (p.runbook?.optOut ? [{ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, title: p.title, text: p.runbook.optOut.text, reason: p.runbook.optOut.reason }] : [])),
     dangers: [...dangerMap].map(([code, e]) => ({ code, count: e.count, prs: [...e.prs] })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    suppressions: records.flatMap((p) => (p.migrations?.suppressed ?? []).map((s) => ({ pr: p.number, sha: p.sha, ...s }))),
-    waivers: records.flatMap((p) => p.waived.map((w) => ({ pr: p.number, sha: p.sha, ...w }))),
+    suppressions: records.flatMap((p) => (p.migrations?.suppressed ?? []).map((s) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...s }))),
+    waivers: records.flatMap((p) => p.waived.map((w) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...w }))),
     vulnerabilities,
     evidence: { ...i.evidence, vulnerabilities: vulnerabilities !== undefined },
     notes: i.notes ?? [],

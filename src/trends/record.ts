@@ -7,6 +7,8 @@ import type { Conclusion, Verdict } from '../types.js'
 import { list, num, obj, str } from '../json.js'
 
 export interface PrRecord {
+  /** owner/name, when the report spans several repositories (API source). */
+  repo?: string
   /** The pull request number, when the merge commit names one ("Merge pull request #12", "… (#12)"). */
   number?: number
   /** The commit that landed on the default branch (merge or squash commit). */
@@ -19,7 +21,8 @@ export interface PrRecord {
   mergedAt: string
   /** Changed lines and files with pr-size's exclusions; undefined when pr-size was off or not evaluated. */
   size?: { lines: number; files: number }
-  conclusion: Conclusion
+  /** The gate's conclusion; undefined when the gate left no result for the pull request (API source). */
+  conclusion?: Conclusion
   /** Rules by result (after waivers): failed, not evaluated, warned, waived. */
   failed: string[]
   errored: string[]
@@ -40,6 +43,12 @@ export interface PrRecord {
   }
   /** Operational changes and the accepted runbook opt-out, if any. */
   runbook?: { triggers: number; violations: number; optOut?: { text: string; reason?: string } }
+  /**
+   * API source: where the figures come from. `gate`: the record the gate embedded in its check run;
+   * `pull-request`: no gate record, so only the pull request's own additions + deletions (no exclusions)
+   * and, when the gate left a check run or status without a record, its conclusion.
+   */
+  origin?: 'gate' | 'pull-request'
 }
 
 export interface RecordMeta {

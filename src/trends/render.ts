@@ -15,7 +15,7 @@ export const TREND_REPORT_VERSION = 1
 const fmt = (n: number | undefined, unit = '') => (n === undefined ? '–' : `${n.toLocaleString('en-US')}${unit}`)
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`)
 const day = (iso: string) => iso.slice(0, 10)
-const ref = (pr: number | undefined, sha: string) => (pr !== undefined ? `#${pr}` : sha.slice(0, 12))
+const ref = (pr: number | undefined, sha: string, repo?: string) => (pr !== undefined ? `${repo ?? ''}#${pr}` : sha.slice(0, 12))
 
 function sizeLine(s: Stats, t: number): string {
   if (!s.size.counted) return 'no pull request with a size'
@@ -64,7 +64,7 @@ function gateLine(r: TrendReport, s: Stats): string {
 /** The first line; `name` escapes the branch and repository names for the surface. */
 function header(r: TrendReport, name: (s: string) => string = visibleControls): string {
   const src = r.source === 'git' ? 'local git history (merge and squash commits on the first-parent line, each evaluated now)' : 'the GitHub API (the gate results recorded for each pull request)'
-  return `Team trends${r.repository ? ` of ${name(r.repository)}` : ''} on ${name(r.branch)}, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`
+  return `Team trends${r.repository ? ` of ${name(r.repository)}` : ''}${r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)'}, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`
 }
 
 export function renderTrendText(r: TrendReport): string {
@@ -92,15 +92,15 @@ export function renderTrendText(r: TrendReport): string {
   }
   if (r.optOuts.length) {
     out.push('', 'Runbook opt-outs')
-    for (const o of r.optOuts) out.push(`  ${ref(o.pr, o.sha)} ${visibleControls(o.reason ?? o.text)}`)
+    for (const o of r.optOuts) out.push(`  ${ref(o.pr, o.sha, o.repo)} ${visibleControls(o.reason ?? o.text)}`)
   }
   if (r.suppressions.length) {
     out.push('', 'Migration dangers suppressed in the migration')
-    for (const s of r.suppressions) out.push(`  ${ref(s.pr, s.sha)} ${s.id} in ${visibleControls(s.path)}: ${visibleControls(s.reason)}`)
+    for (const s of r.suppressions) out.push(`  ${ref(s.pr, s.sha, s.repo)} ${s.id} in ${visibleControls(s.path)}: ${visibleControls(s.reason)}`)
   }
   if (r.waivers.length) {
     out.push('', 'Waivers')
-    for (const w of r.waivers) out.push(`  ${ref(w.pr, w.sha)} ${w.rule}: ${visibleControls(w.reason ?? '(no reason)')}`)
+    for (const w of r.waivers) out.push(`  ${ref(w.pr, w.sha, w.repo)} ${w.rule}: ${visibleControls(w.reason ?? '(no reason)')}`)
   }
   if (r.trendCheck?.breaches.length) {
     out.push('', `Trends that breach the policy (report.fail_on_trend)${r.trendCheck.enforced ? ': the report fails' : ''}`)
@@ -288,13 +288,13 @@ export function renderTrendMarkdown(r: TrendReport): string {
   out.push('', '</details>', '')
   if (r.optOuts.length) {
     out.push('### Runbook opt-outs', '')
-    for (const o of r.optOuts) out.push(`- ${escapeText(ref(o.pr, o.sha))}: ${escapeText(o.reason ?? o.text, 300)}`)
+    for (const o of r.optOuts) out.push(`- ${escapeText(ref(o.pr, o.sha, o.repo))}: ${escapeText(o.reason ?? o.text, 300)}`)
     out.push('')
   }
   if (r.suppressions.length || r.waivers.length) {
     out.push('### Suppressions and waivers', '')
-    for (const s of r.suppressions) out.push(`- ${escapeText(ref(s.pr, s.sha))}: ${escapeText(s.id)} suppressed in ${escapeText(s.path)}: ${escapeText(s.reason, 300)}`)
-    for (const w of r.waivers) out.push(`- ${escapeText(ref(w.pr, w.sha))}: ${escapeText(w.rule)} waived (${escapeText(w.label)}): ${escapeText(w.reason ?? '(no reason)', 300)}`)
+    for (const s of r.suppressions) out.push(`- ${escapeText(ref(s.pr, s.sha, s.repo))}: ${escapeText(s.id)} suppressed in ${escapeText(s.path)}: ${escapeText(s.reason, 300)}`)
+    for (const w of r.waivers) out.push(`- ${escapeText(ref(w.pr, w.sha, w.repo))}: ${escapeText(w.rule)} waived (${escapeText(w.label)}): ${escapeText(w.reason ?? '(no reason)', 300)}`)
     out.push('')
   }
   if (r.vulnerabilities?.late.length) {
