@@ -11,6 +11,7 @@
  * workflow token), a status only when its `creator.login` is one of the expected logins. Anything else is
  * ignored, and the PR is reported as having no gate result, naming who posted what was ignored.
  */
+import { extractRecord } from '../trends/embed.js'
 import type { Octokit } from '../github/client.js'
 import { describeApiError } from '../github/client.js'
 import type { RepoRef } from '../github/source.js'
@@ -99,11 +100,15 @@ function trustedCreator(login: string | undefined, g: GateIdentity): boolean {
 const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'stale', 'startup_failure'])
 
 /** Classifies a completed check run of the gate. */
-export function classifyCheckRun(run: { status?: string; conclusion?: string | null; output?: { title?: string | null } }): GateState {
+export function classifyCheckRun(run: { status?: string; conclusion?: string | null; output?: { title?: string | null; text?: string | null } }): GateState {
   if (run.status !== 'completed' || !run.conclusion) return 'pending'
   if (FAILED.has(run.conclusion)) return 'failed'
   if (run.conclusion === 'skipped') return 'missing'
-  // success or neutral: the gate let it through; a waiver shows in the verdict's title ("waived: …").
+  // success or neutral: the gate let it through. Whether a waiver did is data: the record the gate embeds in
+  // the check run's text (src/trends/embed.ts) lists the waived rules. Only a check run written before the
+  // record existed (or whose record was cut to nothing) is read by its title ("waived: …").
+  const record = extractRecord(run.output?.text)
+  if (record && (record.waived.length || !record.truncated)) return record.waived.length ? 'waived' : 'passed'
   return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed'
 }
 
@@ -117,7 +122,7 @@ export async function gateResult(octokit: Octokit, r: RepoRef, headSha: string, 
     const done = (g: GateResult): GateResult => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g)
     // Every run of the name (not only GitHub's "latest", which a look-alike created later would hide),
     // newest first; the newest one created by the gate's App is the result.
-    type Run = { id: number; name: string; status: string; conclusion: string | null; html_url: string | null; output: { title: string | null }; app: { id?: number; slug?: string; name?: string } | null }
+    type Run = { id: number; name: string; status: string; conclusion: string | null; html_url: string | null; output: { title: string | null; text?: string | null }; app: { id?: number; slug?: string; name?: string } | null }
     const runs: Run[] = []
     for (let page = 1; page <= MAX_PAGES; page++) {
       const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'all', per_page: 100, page })
