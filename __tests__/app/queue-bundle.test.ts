@@ -103,6 +103,30 @@ describeWithRedis('serve with REDIS_URL', () => {
     expect(b.out()).toMatch(/killed-mid-job.*(stalled|stopped answering)|stopped answering/)
   })
 
+  test('a replica killed (SIGKILL) after creating the check run, before finishing the job: the retry completes THAT check run, no second one', async () => {
+    const [pr] = seedPulls([8])
+    const e = env()
+    const a = await serve(e)
+    // The sticky comment (the write after the check run) hangs, then fails: the replica dies meanwhile.
+    server.faults.push({ path: 'issues/create-comment', times: 1, delayMs: 8000, status: 502 })
+    expect((await deliver(a.url, 'pull_request', prPayload(pr!, 'opened', server), { id: 'killed-after-check-run' })).status).toBe(202)
+    await until(() => server.count('issues/create-comment') > 0, 30_000, 'the check run to be created and the comment to start')
+    expect(server.state.checkRuns).toEqual([expect.objectContaining({ headSha: pr!.head.sha, externalId: 'killed-after-check-run' })])
+    const first = server.state.checkRuns[0]!.id
+    a.child.kill('SIGKILL')
+    await a.exit
+    const b = await serve(e)
+    await until(() => /delivery killed-after-check-run pull_request\.opened: /.test(b.out()), 60_000, 'the retried job to finish')
+    await new Promise((res) => setTimeout(res, 4000))
+    // One check run for the head (the one the dead replica created, found by head SHA, name, App id and
+    // delivery id), one sticky comment.
+    expect(server.state.checkRuns).toEqual([expect.objectContaining({ id: first, name: 'quality-gate', headSha: pr!.head.sha, conclusion: 'success', externalId: 'killed-after-check-run' })])
+    expect(server.count('checks/create')).toBe(1)
+    expect(server.requestsFor('checks/list-for-ref')).toEqual([expect.objectContaining({ query: expect.objectContaining({ check_name: 'quality-gate', app_id: '4242' }) })])
+    expect(server.commentsOn(8)).toHaveLength(1)
+    expect(b.out()).toContain(`the check run ${first} of an earlier try`)
+  })
+
   test('two replicas on one Redis pace one installation together (Bottleneck clustering): writes at least ~1 s apart, no secondary limit', async () => {
     const pulls = seedPulls([1, 2, 3, 4, 5, 6])
     const e = env()

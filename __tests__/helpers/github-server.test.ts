@@ -491,3 +491,38 @@ process.exitCode = 1
     expect(server.violations).toEqual([])
   })
 })
+
+describe("GitHub's secondary limits on content creation (contentLimits)", () => {
+  let limited: FakeGitHub
+  afterEach(async () => {
+    const v = [...limited.violations, ...limited.responseViolations]
+    await limited.close()
+    expect(v).toEqual([])
+  })
+  const status = (o: Octokit, i: number) => o.rest.repos.createCommitStatus({ owner, repo, sha: HEAD_SHA, state: 'success', context: `c${i}` })
+
+  it('80 content-creating requests a minute per identity (the documented default); the 81st: 403 secondary rate limit + retry-after; reads and other identities unaffected', async () => {
+    limited = await startGitHubServer({ repo: { owner, name: repo }, contentLimits: {}, tokens: { ghs_other: { login: 'other-bot[bot]', type: 'Bot' } } })
+    limited.setTree(HEAD_SHA, {})
+    const a = getOctokit(DEFAULT_TOKEN, { baseUrl: limited.url, request: { retries: 0 } })
+    for (let i = 0; i < 80; i++) expect((await status(a, i)).status).toBe(201)
+    const e = (await status(a, 80).then(() => undefined, (err: unknown) => err)) as { status: number; message: string; response?: { headers: Record<string, string> } }
+    expect(e.status).toBe(403)
+    expect(e.message).toMatch(/secondary rate limit/)
+    expect(Number(e.response?.headers['retry-after'])).toBeGreaterThan(0)
+    expect(limited.secondaryLimited).toBe(1)
+    expect((await a.rest.repos.get({ owner, repo })).status).toBe(200)
+    const b = getOctokit('ghs_other', { baseUrl: limited.url, request: { retries: 0 } })
+    expect((await status(b, 0)).status).toBe(201)
+    expect(limited.state.statuses).toHaveLength(81)
+  })
+
+  it('and an hourly cap (500 by default; 5 here)', async () => {
+    limited = await startGitHubServer({ repo: { owner, name: repo }, contentLimits: { perMinute: 1000, perHour: 5 } })
+    limited.setTree(HEAD_SHA, {})
+    const a = getOctokit(DEFAULT_TOKEN, { baseUrl: limited.url, request: { retries: 0 } })
+    for (let i = 0; i < 5; i++) await status(a, i)
+    expect(await statusOf(() => status(a, 5))).toBe(403)
+    expect(limited.secondaryLimited).toBe(1)
+  })
+})

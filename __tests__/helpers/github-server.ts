@@ -1898,6 +1898,11 @@ export class FakeGitHub {
     return issue
   }
 
+  /** The id of the App GitHub names as the check run's creator (as in checkRunJson's `app`). */
+  private checkRunAppId(run: CheckRunRecord): number {
+    return (run.app ?? (run.createdBy === `${this.app.slug}[bot]` ? { id: this.app.id } : GITHUB_ACTIONS_APP)).id
+  }
+
   private checkRunJson(run: CheckRunRecord): Obj {
     const api = `${this.url}/repos/${run.repo}/check-runs/${run.id}`
     const pulls = this.state.pulls.filter((p) => p.repo === run.repo && p.head.sha === run.headSha && p.state === 'open')
@@ -2853,9 +2858,10 @@ export class FakeGitHub {
         const sha = this.resolveSha(repo.fullName, ctx.params.ref ?? '')
         const name = ctx.query.get('check_name')
         const status = ctx.query.get('status')
+        const appId = ctx.query.get('app_id')
         let runs = this.state.checkRuns
           .filter((r) => r.repo === repo.fullName && r.headSha === sha)
-          .filter((r) => (!name || r.name === name) && (!status || r.status === status))
+          .filter((r) => (!name || r.name === name) && (!status || r.status === status) && (!appId || this.checkRunAppId(r) === Number(appId)))
         if ((ctx.query.get('filter') ?? 'latest') === 'latest') {
           const latest = new Map<string, CheckRunRecord>()
           for (const r of runs) latest.set(r.name, r)

@@ -18,6 +18,11 @@
  *   secondary  200 PRs of ONE installation updated at once, default pacing (shared through Redis), the
  *              fake enforcing GitHub's content-creation limits (80/min, 500/h): secondary-limit answers
  *              must be 0. COMMENT=false keeps it to one write per PR (~4 min).
+ *
+ *   --check    (`npm run test:scale`, called by .ci/run) exit 1 unless every scenario held: 0 accepted
+ *              deliveries without a check run within the bounded wait, 0 heads with more than one check
+ *              run, 0 duplicated comments, 0 secondary-limit answers, 0 OpenAPI contract violations; the
+ *              storm's 100 ids accepted once and evaluated once; without a fault every delivery accepted.
  */
 import { execFileSync, fork, spawn, spawnSync } from 'node:child_process'
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto'
@@ -30,8 +35,11 @@ import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..')
-const total = Number(process.argv[2] ?? 1000)
-const only = new Set((process.argv[3] ?? 'burst,kill,redis,storm,secondary').split(','))
+const args = process.argv.slice(2).filter((a) => a !== '--check')
+/** --check (`npm run test:scale`): exit 1 unless every scenario keeps its invariants (listed at the end). */
+const check = process.argv.includes('--check')
+const total = Number(args[0] ?? 1000)
+const only = new Set((args[1] ?? 'burst,kill,redis,storm,secondary').split(','))
 const bundle = resolve(root, process.env.PR_GATE_BUNDLE ?? 'dist/index.js')
 const SECRET = 'bench-secret'
 
@@ -62,6 +70,9 @@ function postRaw(url, headers, body) {
     req.end(body)
   })
 }
+
+/** Invariants broken, by scenario (--check). */
+const allFailures = []
 
 /** Child processes to stop if this script ends early (an error, Ctrl-C). */
 const live = new Set()
@@ -182,7 +193,8 @@ async function scenario(name, o) {
   const acceptedIn = now() - t0
 
   // Wait (bounded) for every accepted delivery's check run, then a little longer for any duplicate.
-  const deadline = Date.now() + (o.waitMs ?? 10 * 60_000)
+  // Under --check a lost delivery fails sooner (a few minutes) than in a measuring run.
+  const deadline = Date.now() + (check ? (o.contentLimits ? 8 : 3) * 60_000 : (o.waitMs ?? 10 * 60_000))
   while ([...accepted].some((h) => !created.has(h)) && Date.now() < deadline) await sleep(100)
   const doneIn = Math.max(...created.values()) - t0
   await sleep(3000)
@@ -198,6 +210,7 @@ async function scenario(name, o) {
   const duplicated = Object.values(stats.perHead).filter((n) => n > 1).length
   const out = {
     scenario: name,
+    's total': Math.round((now() - t0) / 1000),
     deliveries: o.count,
     answers: JSON.stringify(statuses),
     'accepted/s': Math.round((accepted.size / acceptedIn) * 1000),
@@ -213,6 +226,14 @@ async function scenario(name, o) {
   }
   if (stats.violations) console.error(stats.sample)
   console.log(JSON.stringify(out))
+  // The invariants of issue 19's fault tests, checked under --check.
+  const failures = []
+  const expectZero = (what) => out[what] !== 0 && failures.push(`${what}: ${out[what]}`)
+  if (!accepted.size) failures.push('no delivery was accepted')
+  for (const what of ['lost (accepted, no check run)', 'heads with >1 check run', 'duplicated comments', 'secondary-limit answers', 'violations']) expectZero(what)
+  if (o.storm && (statuses[202] !== o.count || accepted.size !== o.count || out['check runs'] !== o.count)) failures.push(`storm: ${statuses[202]} × 202 and ${out['check runs']} evaluations for ${o.count} ids`)
+  if (!o.fault && !o.storm && statuses[202] !== o.count) failures.push(`without a fault every delivery must be accepted: ${out.answers}`)
+  allFailures.push(...failures.map((f) => `${name}: ${f}`))
   return out
 }
 
@@ -224,3 +245,10 @@ if (only.has('redis')) results.push(await scenario('redis killed + restarted mid
 if (only.has('storm')) results.push(await scenario('redelivery storm, 100 ids x 3 replicas', { count: 100, installations: 20, storm: true, env: { GITHUB_THROTTLE: 'off' } }))
 if (only.has('secondary')) results.push(await scenario('200 PRs of one installation, paced, fake enforcing 80/min', { count: 200, installations: 1, contentLimits: true, inFlight: 200, env: { COMMENT: 'false' }, waitMs: 15 * 60_000 }))
 console.table(results)
+if (check) {
+  if (allFailures.length) {
+    console.error(`test:scale FAILED:\n  ${allFailures.join('\n  ')}`)
+    process.exit(1)
+  }
+  console.log(`test:scale: ${results.length} scenarios, every invariant held (0 lost, 0 heads with >1 check run, 0 duplicated comments, 0 secondary-limit answers, 0 contract violations)`)
+}

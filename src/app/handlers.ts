@@ -44,6 +44,12 @@ export interface HandlerDeps {
   exclusive?: <T>(key: string, fn: () => Promise<T>) => Promise<T>
   /** The durable queue: true once a newer delivery for this job's PR is queued (it will publish; this one must not). */
   superseded?: () => Promise<boolean>
+  /**
+   * The delivery being handled: its id becomes the check run's `external_id`. `resumed`: an earlier try of
+   * it was started (the durable queue retries a job whose worker died or that threw), so its check run may
+   * exist already and is looked up and completed rather than created again.
+   */
+  delivery?: { id: string; resumed: boolean }
 }
 
 let processOrgPolicies: RemotePolicyCaches | undefined
@@ -175,6 +181,8 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
         labelPrefix: policy?.waivers.label_prefix ?? DEFAULT_LABEL_PREFIX,
         log: d.log,
         warn: d.warn,
+        // A publish retried after a rate limit may follow a check run created before a later write failed.
+        checkRun: d.delivery ? { appId: Number(d.config.appId), externalId: d.delivery.id, lookup: d.delivery.resumed || attempt > 0 } : undefined,
       })
       const retryAfter = limits.take()
       if (published.commentId !== undefined) comment = false // written: not again on a retry

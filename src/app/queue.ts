@@ -61,6 +61,8 @@ export type ProcessJob = (job: DeliveryJob, ctx: JobContext) => Promise<string>
 
 export interface JobContext {
   attempt: number
+  /** An earlier try of this job was started (it threw, or its worker died or lost its lock): it may have written. */
+  resumed: boolean
   /** True once a newer delivery for the same PR was enqueued: do not publish. */
   superseded(): Promise<boolean>
   /** Runs `fn` while holding the cross-replica lock of PR `key`. */
@@ -234,7 +236,7 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
       running.set(job.id ?? d.id, `${d.name}${d.action ? `.${d.action}` : ''}`)
       try {
         const superseded = async () => (d.key && d.gen !== undefined ? newerThan(d.key, d.gen, d.id) : false)
-        return await process(d, { attempt: job.attemptsMade + 1, superseded, exclusive })
+        return await process(d, { attempt: job.attemptsMade + 1, resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0, superseded, exclusive })
       } finally {
         running.delete(job.id ?? d.id)
       }

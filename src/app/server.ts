@@ -308,7 +308,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // What each delivery did, reported by the handler (webhooks.receive returns nothing).
   const outcomes = new Map<string, string>()
   const handle = (fn: (d: HandlerDeps, p: JsonObject) => Promise<string>) => async (event: { id: string; payload: unknown }) => {
-    outcomes.set(event.id, await fn(depsFor.get(event.id) ?? deps, obj(event.payload) ?? {}))
+    outcomes.set(event.id, await fn(depsFor.get(event.id) ?? { ...deps, delivery: { id: event.id, resumed: false } }, obj(event.payload) ?? {}))
   }
   webhooks.on(
     PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
@@ -375,7 +375,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       report(true, m)
       return m
     }
-    depsFor.set(d.id, { ...deps, exclusive: ctx.exclusive, superseded: ctx.superseded })
+    depsFor.set(d.id, { ...deps, exclusive: ctx.exclusive, superseded: ctx.superseded, delivery: { id: d.id, resumed: ctx.resumed } })
     try {
       await webhooks.receive({ id: d.id, name: d.name as never, payload: d.payload as never })
       const message = outcomes.get(d.id) ?? `ignored: ${label(d)} is not handled`

@@ -8,7 +8,7 @@ import type { Verdict } from '../types.js'
 import { annotationsOf, MAX_ANNOTATIONS, unannotated } from '../report/annotations.js'
 import { CHECK_TEXT_LIMIT, commentState, markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
 import { embedRecord } from '../trends/embed.js'
-import { createCheckRun, createCommitStatus, findStickyComment, syncLabels, upsertStickyComment } from './publish.js'
+import { createCheckRun, createCommitStatus, findCheckRun, findStickyComment, syncLabels, updateCheckRun, upsertStickyComment, type CheckRunIdentity } from './publish.js'
 import type { KnownComment } from './prefetch.js'
 import type { CommentMode } from '../policy/schema.js'
 
@@ -32,6 +32,13 @@ export interface PublishInput {
   labelPrefix: string
   log: (m: string) => void
   warn: (m: string) => void
+  /**
+   * The App: the check run carries the delivery id as `external_id`. `lookup`: an earlier try of this
+   * delivery may have created it already (its worker died, or a write after it failed): find that check run
+   * (same head SHA and name, created by this App, same delivery) and complete it instead of creating a
+   * second one.
+   */
+  checkRun?: CheckRunIdentity & { lookup: boolean }
 }
 
 export interface PublishResult {
@@ -56,18 +63,28 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
   attempted++
   // The verdict's trend facts, hidden at the end of the text, for `pr-gate report --source api`.
   const trendRecord = embedRecord(verdict)
-  const check = await createCheckRun(octokit, repo, {
+  const input = {
     name: p.checkName,
     headSha: pr.headSha,
     conclusion: verdict.conclusion,
     output: withAnnotationNote(checkOutputWithRecord(verdict, { labelPrefix: p.labelPrefix, links }, trendRecord), unannotated(verdict)),
     annotations: annotationsOf(verdict),
     detailsUrl: p.runUrl,
-  })
+    externalId: p.checkRun?.externalId,
+  }
+  let earlier: Awaited<ReturnType<typeof findCheckRun>> | undefined
+  if (p.checkRun?.lookup) {
+    earlier = await findCheckRun(octokit, repo, input, p.checkRun)
+    // Not knowing whether an earlier try created it: creating could make a second one, but not writing
+    // could lose the verdict; the second is the lesser harm (the newer run supersedes the older on the PR).
+    if (!earlier.ok) p.warn(`${earlier.message}; creating a check run`)
+  }
+  const existing = earlier?.ok ? earlier.value : undefined
+  const check = existing ? await updateCheckRun(octokit, repo, existing, input) : await createCheckRun(octokit, repo, input)
   if (check.ok) {
     result.checkUrl = check.value.url
     result.checkRunId = check.value.id
-    p.log(`check run ${p.checkName}: ${verdict.conclusion}`)
+    p.log(`check run ${p.checkName}: ${verdict.conclusion}${existing ? ` (the check run ${existing.id} of an earlier try, ${check.value.requests ? 'updated' : 'already up to date'})` : ''}`)
   } else {
     if (check.forbidden) {
       p.log(`${check.message}; falling back to a commit status`)

@@ -188,6 +188,87 @@ export async function createCheckRun(octokit: Octokit, r: RepoRef, c: CheckRunIn
   }
 }
 
+/** What identifies the check run a previous try of the same delivery may have left (App only). */
+export interface CheckRunIdentity {
+  /** The App's id: only check runs GitHub says this App created are considered. */
+  appId: number
+  /** The check run's `external_id`: the webhook delivery id the run was created for. */
+  externalId: string
+}
+
+interface CheckRunLite {
+  id: number
+  head_sha: string
+  name: string
+  external_id: string | null
+  status: string
+  conclusion: string | null
+  html_url: string | null
+  app: { id: number } | null
+  output: { title: string | null; summary: string | null; text: string | null; annotations_count: number }
+}
+
+/**
+ * The check run an earlier try of this delivery created on `c.headSha` (same name, created by App
+ * `who.appId`, `external_id` = the delivery id), or undefined. The newest when there are several.
+ */
+export async function findCheckRun(octokit: Octokit, r: RepoRef, c: Pick<CheckRunInput, 'name' | 'headSha'>, who: CheckRunIdentity): Promise<Outcome<CheckRunLite | undefined>> {
+  try {
+    const runs = (await octokit.paginate(octokit.rest.checks.listForRef, { owner: r.owner, repo: r.repo, ref: c.headSha, check_name: c.name, app_id: who.appId, filter: 'all', per_page: 100 })) as unknown as CheckRunLite[]
+    const mine = runs.filter((x) => x.head_sha === c.headSha && x.name === c.name && x.app?.id === who.appId && x.external_id === who.externalId).sort((a, b) => b.id - a.id)
+    return { ok: true, value: mine[0] }
+  } catch (e) {
+    return failure('find the check run of an earlier try', e)
+  }
+}
+
+const annotationKey = (a: { path: string; start_line: number; end_line: number; annotation_level: string; message: string | null; title?: string | null }) =>
+  JSON.stringify([a.path, a.start_line, a.end_line, a.annotation_level, a.message ?? '', a.title ?? ''])
+
+/**
+ * Completes `existing` (found by findCheckRun) with this verdict instead of creating a second check run.
+ * GitHub appends annotations on every update, so only those the run does not have yet are sent (the
+ * earlier try may have died between annotation batches). Nothing is written when the run already says
+ * exactly this.
+ */
+export async function updateCheckRun(octokit: Octokit, r: RepoRef, existing: CheckRunLite, c: CheckRunInput): Promise<Outcome<{ id: number; url?: string; requests: number }>> {
+  try {
+    let missing = c.annotations
+    if (existing.output.annotations_count > 0) {
+      const have = new Set(
+        ((await octokit.paginate(octokit.rest.checks.listAnnotations, { owner: r.owner, repo: r.repo, check_run_id: existing.id, per_page: 100 })) as Array<Parameters<typeof annotationKey>[0]>).map(annotationKey),
+      )
+      missing = c.annotations.filter((a) => !have.has(annotationKey(a)))
+    }
+    const same =
+      existing.status === 'completed' &&
+      existing.conclusion === c.conclusion &&
+      existing.output.title === c.output.title &&
+      existing.output.summary === c.output.summary &&
+      (existing.output.text ?? '') === c.output.text &&
+      missing.length === 0
+    if (same) return { ok: true, value: { id: existing.id, url: existing.html_url ?? undefined, requests: 0 } }
+    const batches: Annotation[][] = []
+    for (let i = 0; i < missing.length; i += ANNOTATIONS_PER_REQUEST) batches.push(missing.slice(i, i + ANNOTATIONS_PER_REQUEST))
+    const { data } = await octokit.rest.checks.update({
+      owner: r.owner,
+      repo: r.repo,
+      check_run_id: existing.id,
+      status: 'completed',
+      conclusion: c.conclusion,
+      completed_at: new Date().toISOString(),
+      details_url: c.detailsUrl,
+      output: { ...c.output, annotations: batches[0] ?? [] },
+    })
+    for (const batch of batches.slice(1)) {
+      await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: existing.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } })
+    }
+    return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } }
+  } catch (e) {
+    return failure('update check run', e)
+  }
+}
+
 const STATE: Record<Conclusion, 'success' | 'failure' | 'error' | 'pending'> = { success: 'success', neutral: 'success', failure: 'failure' }
 
 /** The fallback when check runs are forbidden: a commit status with the same name. */
