@@ -29,7 +29,7 @@ import zlib from 'node:zlib'
 import AjvModule from 'ajv'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { answerGraphql } from './github-graphql.js'
+import { answerGraphql, type GraphqlRecords } from './github-graphql.js'
 import { findUp } from './find-up.js'
 
 // ajv and ajv-formats are CommonJS with `exports.default`; under ESM interop the default import is the
@@ -236,6 +236,8 @@ export interface CommentRecord {
   userType: 'Bot' | 'User'
   createdAt: string
   updatedAt: string
+  /** When the text was last edited (GraphQL's `lastEditedAt`); unset for a comment never edited. */
+  editedAt?: string
 }
 
 export interface AnnotationRecord {
@@ -1275,6 +1277,24 @@ export class FakeGitHub {
 
   /* ─────────────────────────────── waiver records: events, reviews, teams, roles, pushes ─────────────────────────────── */
 
+  /**
+   * A PR's waiver records for the GraphQL resolvers: the records `issues/list-events-for-timeline` and
+   * `pulls/list-review-comments` serve, in the same order (label events by time, oldest first).
+   */
+  private graphqlRecords(full: string, number: number): GraphqlRecords {
+    const repo = this.state.repos.get(full.toLowerCase())?.fullName ?? full
+    const events = (this.state.labelEvents.get(issueKey(repo, number)) ?? []).map((e, order) => ({ e, order })).sort((a, b) => (a.e.createdAt < b.e.createdAt ? -1 : a.e.createdAt > b.e.createdAt ? 1 : a.order - b.order))
+    return {
+      labelEvents: events.map(({ e }) => ({ nodeId: nodeId('LabeledEvent', e.id), event: e.event, label: e.label, actor: e.actor, createdAt: e.createdAt })),
+      reviews: this.state.reviews
+        .filter((r) => r.repo === repo && r.number === number)
+        .map((r) => ({ user: r.user, state: r.state, body: r.body, commitId: r.commitId, submittedAt: r.submittedAt, updatedAt: r.updatedAt, url: `${this.htmlUrl}/${repo}/pull/${number}#pullrequestreview-${r.id}` })),
+      reviewComments: this.state.reviewComments
+        .filter((c) => c.repo === repo && c.number === number)
+        .map((c) => ({ user: c.user, body: c.body, commitId: c.commitId, originalCommitId: c.originalCommitId, createdAt: c.createdAt, updatedAt: c.updatedAt, url: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}` })),
+    }
+  }
+
   /** A `labeled`/`unlabeled` event by `actor` (the label set follows). Default time: now. */
   labelEvent(issueNumber: number, event: 'labeled' | 'unlabeled', label: string, actor: string, at?: string, repo?: string): LabelEventRecord {
     const r = this.repoName(repo)
@@ -2091,6 +2111,8 @@ export class FakeGitHub {
         tree: (full, ref) => this.tree(full, ref),
         pullExists: (full, n) => this.state.pulls.some((p) => p.repo === full && p.number === n),
         comments: (full, n) => this.commentsOn(n, full),
+        htmlUrl: this.htmlUrl,
+        records: (full, n) => this.graphqlRecords(full, n),
       })
       if (out.violation) this.violations.push(`graphql POST /graphql: ${out.violation}`)
       send({ status: out.status, json: out.json, headers: { 'x-ratelimit-resource': 'graphql' } }, truncate)
@@ -2482,6 +2504,7 @@ export class FakeGitHub {
         this.checkCommentBody(body)
         c.body = body
         c.updatedAt = this.time()
+        c.editedAt = c.updatedAt
         return { status: 200, json: this.commentJson(c) }
       },
 
