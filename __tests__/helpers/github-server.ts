@@ -2415,6 +2415,63 @@ export class FakeGitHub {
 
       'pulls/get': (ctx) => ({ status: 200, json: this.pullJson(this.pullOf(ctx)) }),
 
+      // A PR's issue side, its reviews and its requested reviewers: what Danger JS reads (bench/danger).
+      'issues/get': (ctx) => {
+        const { repo, number } = this.issueOf(ctx)
+        const pr = this.state.pulls.find((p) => p.repo === repo.fullName && p.number === number)
+        if (!pr) throw new HttpError(404, 'Not Found')
+        const api = `${this.url}/repos/${pr.repo}`
+        return {
+          status: 200,
+          json: this.shape('issue', {
+            id: pr.id,
+            node_id: nodeId('PullRequest', pr.id),
+            url: `${api}/issues/${pr.number}`,
+            repository_url: api,
+            labels_url: `${api}/issues/${pr.number}/labels{/name}`,
+            comments_url: `${api}/issues/${pr.number}/comments`,
+            events_url: `${api}/issues/${pr.number}/events`,
+            html_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}`,
+            number: pr.number,
+            state: pr.state,
+            title: pr.title,
+            body: pr.body,
+            user: this.userJson(pr.user, pr.userType),
+            labels: this.labelsOn(pr.number, pr.repo).map((l) => this.labelJson(pr.repo, l)),
+            assignee: null,
+            assignees: [],
+            milestone: null,
+            locked: false,
+            comments: this.commentsOn(pr.number, pr.repo).length,
+            pull_request: { url: `${api}/pulls/${pr.number}`, html_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}`, diff_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}.diff`, patch_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}.patch`, merged_at: pr.mergedAt ?? null },
+            closed_at: null,
+            created_at: pr.createdAt,
+            updated_at: pr.updatedAt,
+            author_association: pr.authorAssociation,
+          }),
+        }
+      },
+
+      'pulls/list-reviews': (ctx) => {
+        const pr = this.pullOf(ctx)
+        const all = this.state.reviews.filter((r) => r.repo === pr.repo && r.number === pr.number)
+        const { items, headers } = this.page(ctx, all)
+        return {
+          status: 200,
+          headers,
+          json: items.map((r) => {
+            const html = `${this.htmlUrl}/${pr.repo}/pull/${pr.number}#pullrequestreview-${r.id}`
+            const api = `${this.url}/repos/${pr.repo}/pulls/${pr.number}`
+            return this.shape('pull-request-review', { id: r.id, node_id: nodeId('PullRequestReview', r.id), user: this.userJson(r.user), body: r.body, state: r.state, html_url: html, pull_request_url: api, _links: { html: { href: html }, pull_request: { href: api } }, submitted_at: r.submittedAt, commit_id: r.commitId, author_association: 'COLLABORATOR' })
+          }),
+        }
+      },
+
+      'pulls/list-requested-reviewers': (ctx) => {
+        this.pullOf(ctx)
+        return { status: 200, json: this.shape('pull-request-review-request', { users: [], teams: [] }) }
+      },
+
       'pulls/list-files': (ctx) => {
         const pr = this.pullOf(ctx)
         const { items, headers } = this.page(ctx, pr.files, PULL_FILES_CAP)
