@@ -13,6 +13,10 @@
  *    comment) and re-run (updates it); a new PR per first run;
  *  - the floor action (bench/floor.mjs: list the files, one check run, one comment, plain fetch) on the same
  *    fake and PRs: the gate's wall time as a ratio to it;
+ *  - Danger JS (`danger ci`, installed into bench/danger/ by this script, never into the root lockfile) with a
+ *    dangerfile doing only size checks (bench/danger/dangerfile.js), on the same fake and PRs with the runner's
+ *    environment plus DANGER_GITHUB_API_TOKEN / DANGER_GITHUB_API_BASE_URL: the gate's wall time as a ratio
+ *    to Danger's (issue 15's goal: ≤ 0.5);
  *  - `pr-gate check` on a local git repository (real git, temporary) whose branch adds 1,000 migrations
  *    (500 SQL, 500 Rails): median wall time, CPU, peak RSS;
  *  - start-up: `node dist/index.js --help` against `node -e 0`, run in turn: medians and their difference.
@@ -40,6 +44,18 @@ execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '
 const { startGitHubServer } = await import(join(here, '.build/__tests__/helpers/github-server.js'))
 const { pullRequestEvent } = await import(join(here, '.build/__tests__/helpers/run-action.js'))
 const hasTime = existsSync('/usr/bin/time')
+
+// Danger JS, the peer of issue 15's wall-time goal: in its own folder's package (never the root package.json).
+const dangerDir = join(here, 'danger')
+const dangerJs = join(dangerDir, 'node_modules/danger/distribution/commands/danger.js')
+if (only.has('action') && !existsSync(dangerJs)) {
+  try {
+    execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dangerDir, stdio: 'inherit' })
+  } catch (e) {
+    console.error(`Danger JS could not be installed into bench/danger (${e.message}): its column is left empty`)
+  }
+}
+const hasDanger = existsSync(dangerJs)
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b)
@@ -129,6 +145,15 @@ async function runOn(node, script, server, pr, ws) {
   return { ...r, calls: server.requests.length - before, conclusion: /conclusion<<.*\n(.*)\n/.exec(out)?.[1] }
 }
 
+/** `danger ci` with the size-only dangerfile, as a GitHub Actions step would run it (a new PR per run). */
+async function dangerOn(node, server, pr, ws) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-danger-'))
+  const env = { ...runnerEnv(server, pullRequestEvent(pr, 'synchronize', server), dir, ws), GITHUB_WORKFLOW: 'size', DANGER_GITHUB_API_TOKEN: server.token, DANGER_GITHUB_API_BASE_URL: server.url }
+  const before = server.requests.length
+  const r = await timed(node, [dangerJs, 'ci', '--dangerfile', join(dangerDir, 'dangerfile.js'), '--id', 'size'], { env, cwd: ws })
+  return { ...r, calls: server.requests.length - before }
+}
+
 async function actionRows(node) {
   const rows = []
   for (const c of CASES) {
@@ -139,14 +164,16 @@ async function actionRows(node) {
     const first = []
     const again = []
     const floor = []
+    const danger = []
     const pull = (number) => server.addPullRequest({ number, title: 'bench', body: '', base: { ref: 'main', sha: 'b'.repeat(40) }, head: { ref: 'f', sha: 'c'.repeat(40) }, files: c.files })
     for (let i = 0; i < runs; i++) {
       const pr = pull(100 + i)
       first.push(await runOn(node, bundle, server, pr, ws))
       again.push(await runOn(node, bundle, server, pr, ws))
       floor.push(await runOn(node, join(here, 'floor.mjs'), server, pull(200 + i), ws))
+      if (hasDanger) danger.push(await dangerOn(node, server, pull(300 + i), ws))
     }
-    const bad = [...first, ...again, ...floor].find((r) => r.code !== 0 && r.code !== 1)
+    const bad = [...first, ...again, ...floor, ...danger].find((r) => r.code !== 0 && r.code !== 1)
     if (bad) console.error(`${c.label}: a run exited ${bad.code}: ${bad.err.slice(0, 400)}`)
     rows.push({
       label: c.label,
@@ -156,6 +183,8 @@ async function actionRows(node) {
       first: median(first.map((r) => r.wall)),
       again: median(again.map((r) => r.wall)),
       floor: median(floor.map((r) => r.wall)),
+      danger: median(danger.filter((r) => r.code === 0 || r.code === 1).map((r) => r.wall)),
+      dangerCalls: median(danger.map((r) => r.calls)),
       cpu: median(again.map((r) => r.cpu)),
       floorCpu: median(floor.map((r) => r.cpu)),
       rss: median([...first, ...again].map((r) => r.rss)),
@@ -230,9 +259,10 @@ for (const node of nodes) {
   console.log(`\n### node ${version} — ${runs} runs each, medians (bundle: ${bundle})\n`)
   if (only.has('action')) {
     const rows = await actionRows(node)
-    console.log('| PR | API calls first / re-run (floor) | wall ms first run | wall ms re-run | floor action wall ms | re-run ÷ floor | first ÷ floor | CPU s re-run / floor | peak RSS MB | conclusion | contract violations |')
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|')
-    for (const r of rows) console.log(`| ${r.label} | ${r.firstCalls} / ${r.againCalls} (${r.floorCalls}) | ${ms(r.first)} | ${ms(r.again)} | ${ms(r.floor)} | ${(r.again / r.floor).toFixed(2)} | ${(r.first / r.floor).toFixed(2)} | ${r.cpu.toFixed(2)} / ${r.floorCpu.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.conclusion} | ${r.violations} |`)
+    const ratio = (a, b) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '—')
+    console.log('| PR | API calls first / re-run (floor; Danger) | wall ms first run | wall ms re-run | floor action wall ms | Danger JS (size only) wall ms | re-run ÷ floor | first ÷ floor | first ÷ Danger | re-run ÷ Danger | CPU s re-run / floor | peak RSS MB | conclusion | contract violations |')
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|')
+    for (const r of rows) console.log(`| ${r.label} | ${r.firstCalls} / ${r.againCalls} (${r.floorCalls}; ${Number.isFinite(r.dangerCalls) ? r.dangerCalls : '—'}) | ${ms(r.first)} | ${ms(r.again)} | ${ms(r.floor)} | ${ms(r.danger)} | ${ratio(r.again, r.floor)} | ${ratio(r.first, r.floor)} | ${ratio(r.first, r.danger)} | ${ratio(r.again, r.danger)} | ${r.cpu.toFixed(2)} / ${r.floorCpu.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.conclusion} | ${r.violations} |`)
   }
   if (only.has('local')) {
     const l = await localRow(node)

@@ -31,8 +31,10 @@ describe('label waivers: the actor of the labeled event decides', () => {
     expect(comment()).toContain('Waiver for pr-size not applied: the label gate-waive:pr-size added by @octocat')
     expect(comment()).toContain('given by the PR author, and a waiver needs someone else (waivers.allow_self is false)')
     expect(report(r).waivers).toEqual([])
-    // Read: the timeline (actor), the review comments; no identity lookup for the author.
-    expect(server.count('issues/list-events-for-timeline')).toBe(1)
+    // Read with the first GraphQL query (issue 15): the label events (actor), reviews and review comments,
+    // so no REST read of them; no identity lookup for the author.
+    expect(server.count('issues/list-events-for-timeline')).toBe(0)
+    expect(server.count('pulls/list-review-comments')).toBe(0)
     expect(server.count('repos/get-collaborator-permission-level')).toBe(0)
   })
 
@@ -206,6 +208,9 @@ describe('invalidation on push', () => {
 describe('fail closed when GitHub will not say who did it', () => {
   it('a 403 on the timeline: not verified, no waiver, and the permission is named', async () => {
     const pr = seedPr(server, { base: policy(), labels: ['gate-waive:pr-size'], body: REASON })
+    // A token that may not read the label events: GraphQL answers the field with FORBIDDEN (the rest of the
+    // first query intact), so the timeline is read over REST, which refuses it too.
+    server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'pullRequest', 'labelEvents'] }], times: 1 })
     server.faults.push({ path: 'issues/list-events-for-timeline', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' }, times: 5 })
     const r = await runGate(server, pr)
     noStackTrace(r)
@@ -242,6 +247,74 @@ describe('fail closed when GitHub will not say who did it', () => {
     expect(r.outputs.conclusion).toBe('failure')
     expect(report(r).waivers).toEqual([])
     expect(comment()).toContain('Waiver for dependencies not applied: the rule could not be evaluated')
+  })
+})
+
+describe('waiver records the first query could not read whole are read over REST (issue 15)', () => {
+  const at = (s: number) => new Date(Date.now() + s * 1000).toISOString().replace(/\.\d+Z$/, 'Z')
+
+  it('more than 100 label events: the whole timeline over REST, every page, and the latest event still counts', async () => {
+    const pr = seedPr(server, { base: policy(), body: REASON })
+    // 120 events: the author adds and removes the label 60 times, then a maintainer adds it last.
+    for (let i = 0; i < 60; i++) {
+      server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'octocat', at(100 + 2 * i))
+      server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'octocat', at(101 + 2 * i))
+    }
+    server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'maintainer', at(400))
+    const r = await runGate(server, pr)
+    noStackTrace(r)
+    expect(server.count('issues/list-events-for-timeline')).toBe(2) // 121 events: two pages
+    expect(server.count('pulls/list-review-comments')).toBe(0) // read whole by the first query
+    expect(r.outputs.conclusion).toBe('success')
+    expect(report(r).waivers[0]).toMatchObject({ by: 'maintainer', kind: 'label' })
+  })
+
+  it('the same label story within 100 events: decided from the first query, the same verdict', async () => {
+    const pr = seedPr(server, { base: policy(), body: REASON })
+    for (let i = 0; i < 10; i++) {
+      server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'octocat', at(100 + 2 * i))
+      server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'octocat', at(101 + 2 * i))
+    }
+    server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'maintainer', at(400))
+    const r = await runGate(server, pr)
+    expect(server.count('issues/list-events-for-timeline')).toBe(0)
+    expect(r.outputs.conclusion).toBe('success')
+    expect(report(r).waivers[0]).toMatchObject({ by: 'maintainer', kind: 'label' })
+  })
+
+  it('the author re-adds the label last, past 100 events: read over REST, not waived', async () => {
+    const pr = seedPr(server, { base: policy(), body: REASON })
+    server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'maintainer', at(50))
+    for (let i = 0; i < 60; i++) {
+      server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'octocat', at(100 + 2 * i))
+      server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'octocat', at(101 + 2 * i))
+    }
+    const r = await runGate(server, pr)
+    expect(server.count('issues/list-events-for-timeline')).toBe(2)
+    expect(r.outputs.conclusion).toBe('failure')
+    expect(comment()).toContain('the label gate-waive:pr-size added by @octocat')
+  })
+
+  it('a review thread of more than 100 comments: the review comments over REST; a waiver in the last one counts', async () => {
+    const pr = seedPr(server, { base: policy() })
+    // The fake makes each review comment a thread of its own; 101 threads are a next page of reviewThreads.
+    for (let i = 0; i < 100; i++) server.addReviewComment({ number: 7, user: 'octocat', body: `nit ${i}`, at: at(100 + i) })
+    server.addReviewComment({ number: 7, user: 'maintainer', body: '/gate waive pr-size the generated client was regenerated', at: at(300) })
+    const r = await runGate(server, pr)
+    noStackTrace(r)
+    expect(server.count('pulls/list-review-comments')).toBe(2)
+    expect(server.count('issues/list-events-for-timeline')).toBe(0)
+    expect(r.outputs.conclusion).toBe('success')
+    expect(report(r).waivers[0]).toMatchObject({ by: 'maintainer', kind: 'review-comment' })
+  })
+
+  it('an edited approving review read through GraphQL does not count', async () => {
+    const pr = seedPr(server, { base: policy() })
+    server.addReview({ number: 7, user: 'maintainer', body: '/gate waive pr-size the generated client was regenerated', at: at(100), updatedAt: at(200) })
+    const r = await runGate(server, pr)
+    expect(server.count('issues/list-events-for-timeline')).toBe(0)
+    expect(r.outputs.conclusion).toBe('failure')
+    expect(comment()).toContain('edited')
   })
 })
 

@@ -37,7 +37,15 @@ export interface GraphqlData {
   /** Files at a ref (branch, tag or sha), or undefined when the ref is unknown. */
   tree(fullName: string, ref: string): Record<string, string> | undefined
   pullExists(fullName: string, number: number): boolean
-  comments(fullName: string, number: number): { id: number; body: string; user: string; userType: 'Bot' | 'User'; createdAt: string }[]
+  comments(fullName: string, number: number): { id: number; body: string; user: string; userType: 'Bot' | 'User'; createdAt: string; updatedAt: string; editedAt?: string }[]
+  /** The web host (`https://github.com`), for `url` fields. */
+  htmlUrl?: string
+  /**
+   * A PR's waiver records: the same records the fake serves over REST (the issue timeline's label events and
+   * reviews, `pulls/list-review-comments`), so GraphQL and REST can be compared field for field. Label
+   * events carry the REST `node_id` as their GraphQL `id`; `url`s are the REST `html_url`s.
+   */
+  records?(fullName: string, number: number): GraphqlRecords
   /** The repository's default branch (`defaultBranchRef`). */
   defaultBranch?(fullName: string): string | undefined
   /** Every pull request of the repository (`pullRequests`), with its labels. */
@@ -84,6 +92,22 @@ export interface GraphqlCheckRun {
   text: string | null
   app: { id: number; slug: string }
 }
+
+export interface GraphqlRecords {
+  labelEvents: Array<{ nodeId: string; event: 'labeled' | 'unlabeled'; label: string; actor: string; createdAt: string }>
+  reviews: Array<{ user: string; state: string; body: string; commitId: string; submittedAt: string; updatedAt?: string; url: string }>
+  reviewComments: Array<{ user: string; body: string; commitId: string; originalCommitId: string; createdAt: string; updatedAt: string; url: string }>
+}
+
+/** An `Actor` as GraphQL names it: a bot is a `Bot` without REST's "[bot]" suffix. */
+function actor(login: string, type?: 'Bot' | 'User'): { __typename: string; login: string } {
+  const bot = type === 'Bot' || /\[bot\]$/.test(login)
+  return { __typename: bot ? 'Bot' : 'User', login: login.replace(/\[bot\]$/, '') }
+}
+
+/** GitHub's `lastEditedAt`: set once the text was edited after it was written. */
+const lastEdited = (createdAt: string, updatedAt: string | undefined) => (updatedAt && updatedAt !== createdAt ? updatedAt : null)
+const commit = (oid: string) => ({ __typename: 'Commit', oid })
 
 export interface GraphqlOutcome {
   /** HTTP status and JSON body to answer with. */
@@ -314,10 +338,76 @@ function root(data: GraphqlData): Record<string, unknown> {
                   createdAt: c.createdAt,
                   viewerDidAuthor: c.user === data.viewer,
                   // GraphQL names a bot without the "[bot]" suffix REST shows
-                  author: { __typename: c.userType, login: c.user.replace(/\[bot\]$/, '') },
+                  author: actor(c.user, c.userType),
+                  updatedAt: c.updatedAt,
+                  lastEditedAt: c.editedAt ?? null,
+                  url: `${data.htmlUrl ?? 'https://github.com'}/${full}/pull/${number}#issuecomment-${c.id}`,
                 })),
                 args,
                 'comments',
+              )
+            },
+            timelineItems: (args: { first?: number; last?: number; after?: string; itemTypes?: string[] | null }, _context: unknown, info?: GraphQLResolveInfo) => {
+              injected(data, info)
+              const types = args.itemTypes?.length ? new Set(args.itemTypes) : undefined
+              const modelled = ['LABELED_EVENT', 'UNLABELED_EVENT']
+              if (!types || [...types].some((t) => !modelled.includes(t))) throw new GraphQLError(`the fake GitHub models timelineItems only with itemTypes ⊆ [${modelled.join(', ')}]`)
+              const events = (data.records?.(full, number).labelEvents ?? []).filter((e) => types.has(e.event === 'labeled' ? 'LABELED_EVENT' : 'UNLABELED_EVENT'))
+              return connectionSlice(
+                events.map((e) => ({ __typename: e.event === 'labeled' ? 'LabeledEvent' : 'UnlabeledEvent', id: e.nodeId, createdAt: e.createdAt, actor: actor(e.actor), label: { __typename: 'Label', name: e.label } })),
+                args,
+                'timelineItems',
+              )
+            },
+            reviews: (args: { first?: number; last?: number; after?: string }, _context: unknown, info?: GraphQLResolveInfo) => {
+              injected(data, info)
+              return connectionSlice(
+                (data.records?.(full, number).reviews ?? []).map((r) => ({
+                  __typename: 'PullRequestReview',
+                  author: actor(r.user),
+                  body: r.body,
+                  state: r.state,
+                  submittedAt: r.submittedAt,
+                  createdAt: r.submittedAt,
+                  updatedAt: r.updatedAt ?? r.submittedAt,
+                  lastEditedAt: lastEdited(r.submittedAt, r.updatedAt),
+                  url: r.url,
+                  commit: commit(r.commitId),
+                })),
+                args,
+                'reviews',
+              )
+            },
+            // Each review comment of the fake is a thread of its own (the fake models no replies).
+            reviewThreads: (args: { first?: number; last?: number; after?: string }, _context: unknown, info?: GraphQLResolveInfo) => {
+              injected(data, info)
+              return connectionSlice(
+                (data.records?.(full, number).reviewComments ?? []).map((c) => ({
+                  __typename: 'PullRequestReviewThread',
+                  comments: (a: { first?: number; last?: number; after?: string }, _c: unknown, i?: GraphQLResolveInfo) => {
+                    injected(data, i)
+                    return connectionSlice(
+                      [
+                        {
+                          __typename: 'PullRequestReviewComment',
+                          author: actor(c.user),
+                          body: c.body,
+                          state: 'SUBMITTED',
+                          createdAt: c.createdAt,
+                          updatedAt: c.updatedAt,
+                          lastEditedAt: lastEdited(c.createdAt, c.updatedAt),
+                          url: c.url,
+                          commit: commit(c.commitId),
+                          originalCommit: commit(c.originalCommitId),
+                        },
+                      ],
+                      a,
+                      'comments',
+                    )
+                  },
+                })),
+                args,
+                'reviewThreads',
               )
             },
           }

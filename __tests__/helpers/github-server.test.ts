@@ -84,6 +84,20 @@ describe('fake GitHub: reads', () => {
     expect(server.violations).toEqual([])
   })
 
+  it('serves a PR as an issue, its reviews and its requested reviewers (what Danger JS reads)', async () => {
+    seedPr(1)
+    const { data: issue } = await octokit.rest.issues.get({ owner, repo, issue_number: 7 })
+    expect(issue).toMatchObject({ number: 7, title: 'Add payments retry', user: { login: 'dev-alice' }, labels: [{ name: 'backend' }] })
+    expect(issue.pull_request?.url).toMatch(/\/pulls\/7$/)
+    expect(await statusOf(() => octokit.rest.issues.get({ owner, repo, issue_number: 99 }))).toBe(404)
+    server.addReview({ number: 7, user: 'maintainer', state: 'CHANGES_REQUESTED', body: 'fix it' })
+    const { data: reviews } = await octokit.rest.pulls.listReviews({ owner, repo, pull_number: 7 })
+    expect(reviews.map((r) => [r.user?.login, r.state, r.commit_id])).toEqual([['maintainer', 'CHANGES_REQUESTED', HEAD_SHA]])
+    const { data: requested } = await octokit.rest.pulls.listRequestedReviewers({ owner, repo, pull_number: 7 })
+    expect(requested).toEqual({ users: [], teams: [] })
+    expect(server.violations).toEqual([])
+  })
+
   it('paginates 250 PR files 100 per page with a Link header', async () => {
     seedPr(250)
     const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: 7, per_page: 100 })

@@ -29,7 +29,7 @@ import zlib from 'node:zlib'
 import AjvModule from 'ajv'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { answerGraphql } from './github-graphql.js'
+import { answerGraphql, type GraphqlRecords } from './github-graphql.js'
 import { GraphQLError } from 'graphql'
 import { findUp } from './find-up.js'
 
@@ -239,6 +239,8 @@ export interface CommentRecord {
   userType: 'Bot' | 'User'
   createdAt: string
   updatedAt: string
+  /** When the text was last edited (GraphQL's `lastEditedAt`); unset for a comment never edited. */
+  editedAt?: string
 }
 
 export interface AnnotationRecord {
@@ -1297,6 +1299,24 @@ export class FakeGitHub {
 
   /* ─────────────────────────────── waiver records: events, reviews, teams, roles, pushes ─────────────────────────────── */
 
+  /**
+   * A PR's waiver records for the GraphQL resolvers: the records `issues/list-events-for-timeline` and
+   * `pulls/list-review-comments` serve, in the same order (label events by time, oldest first).
+   */
+  private graphqlRecords(full: string, number: number): GraphqlRecords {
+    const repo = this.state.repos.get(full.toLowerCase())?.fullName ?? full
+    const events = (this.state.labelEvents.get(issueKey(repo, number)) ?? []).map((e, order) => ({ e, order })).sort((a, b) => (a.e.createdAt < b.e.createdAt ? -1 : a.e.createdAt > b.e.createdAt ? 1 : a.order - b.order))
+    return {
+      labelEvents: events.map(({ e }) => ({ nodeId: nodeId('LabeledEvent', e.id), event: e.event, label: e.label, actor: e.actor, createdAt: e.createdAt })),
+      reviews: this.state.reviews
+        .filter((r) => r.repo === repo && r.number === number)
+        .map((r) => ({ user: r.user, state: r.state, body: r.body, commitId: r.commitId, submittedAt: r.submittedAt, updatedAt: r.updatedAt, url: `${this.htmlUrl}/${repo}/pull/${number}#pullrequestreview-${r.id}` })),
+      reviewComments: this.state.reviewComments
+        .filter((c) => c.repo === repo && c.number === number)
+        .map((c) => ({ user: c.user, body: c.body, commitId: c.commitId, originalCommitId: c.originalCommitId, createdAt: c.createdAt, updatedAt: c.updatedAt, url: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}` })),
+    }
+  }
+
   /** A `labeled`/`unlabeled` event by `actor` (the label set follows). Default time: now. */
   labelEvent(issueNumber: number, event: 'labeled' | 'unlabeled', label: string, actor: string, at?: string, repo?: string): LabelEventRecord {
     const r = this.repoName(repo)
@@ -2212,6 +2232,8 @@ export class FakeGitHub {
           issue.pinned = true
           return { number: issue.number, isPinned: true }
         },
+        htmlUrl: this.htmlUrl,
+        records: (full, n) => this.graphqlRecords(full, n),
       })
       if (out.violation) this.violations.push(`graphql POST /graphql: ${out.violation}`)
       send({ status: out.status, json: out.json, headers: { 'x-ratelimit-resource': 'graphql' } }, truncate)
@@ -2514,6 +2536,68 @@ export class FakeGitHub {
 
       'pulls/get': (ctx) => ({ status: 200, json: this.pullJson(this.pullOf(ctx)) }),
 
+      // A PR's issue side, its reviews and its requested reviewers: what Danger JS reads (bench/danger).
+      'issues/get': (ctx) => {
+        const { repo, number } = this.issueOf(ctx)
+        const pr = this.state.pulls.find((p) => p.repo === repo.fullName && p.number === number)
+        if (!pr) {
+          // An issue that is not a pull request (the trend report's pinned issue).
+          const issue = this.state.issueRecords.find((i) => i.repo === repo.fullName && i.number === number)
+          if (!issue) throw new HttpError(404, 'Not Found')
+          return { status: 200, json: this.issueJson(issue) }
+        }
+        const api = `${this.url}/repos/${pr.repo}`
+        return {
+          status: 200,
+          json: this.shape('issue', {
+            id: pr.id,
+            node_id: nodeId('PullRequest', pr.id),
+            url: `${api}/issues/${pr.number}`,
+            repository_url: api,
+            labels_url: `${api}/issues/${pr.number}/labels{/name}`,
+            comments_url: `${api}/issues/${pr.number}/comments`,
+            events_url: `${api}/issues/${pr.number}/events`,
+            html_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}`,
+            number: pr.number,
+            state: pr.state,
+            title: pr.title,
+            body: pr.body,
+            user: this.userJson(pr.user, pr.userType),
+            labels: this.labelsOn(pr.number, pr.repo).map((l) => this.labelJson(pr.repo, l)),
+            assignee: null,
+            assignees: [],
+            milestone: null,
+            locked: false,
+            comments: this.commentsOn(pr.number, pr.repo).length,
+            pull_request: { url: `${api}/pulls/${pr.number}`, html_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}`, diff_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}.diff`, patch_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}.patch`, merged_at: pr.mergedAt ?? null },
+            closed_at: null,
+            created_at: pr.createdAt,
+            updated_at: pr.updatedAt,
+            author_association: pr.authorAssociation,
+          }),
+        }
+      },
+
+      'pulls/list-reviews': (ctx) => {
+        const pr = this.pullOf(ctx)
+        const all = this.state.reviews.filter((r) => r.repo === pr.repo && r.number === pr.number)
+        const { items, headers } = this.page(ctx, all)
+        return {
+          status: 200,
+          headers,
+          json: items.map((r) => {
+            const html = `${this.htmlUrl}/${pr.repo}/pull/${pr.number}#pullrequestreview-${r.id}`
+            const api = `${this.url}/repos/${pr.repo}/pulls/${pr.number}`
+            return this.shape('pull-request-review', { id: r.id, node_id: nodeId('PullRequestReview', r.id), user: this.userJson(r.user), body: r.body, state: r.state, html_url: html, pull_request_url: api, _links: { html: { href: html }, pull_request: { href: api } }, submitted_at: r.submittedAt, commit_id: r.commitId, author_association: 'COLLABORATOR' })
+          }),
+        }
+      },
+
+      'pulls/list-requested-reviewers': (ctx) => {
+        this.pullOf(ctx)
+        return { status: 200, json: this.shape('pull-request-review-request', { users: [], teams: [] }) }
+      },
+
       'pulls/list-files': (ctx) => {
         const pr = this.pullOf(ctx)
         const { items, headers } = this.page(ctx, pr.files, PULL_FILES_CAP)
@@ -2594,13 +2678,6 @@ export class FakeGitHub {
         return { status: 201, json: this.issueJson(issue), headers: { location: `${this.url}/repos/${repo.fullName}/issues/${number}` } }
       },
 
-      'issues/get': (ctx) => {
-        const { repo, number } = this.issueOf(ctx)
-        const issue = this.state.issueRecords.find((i) => i.repo === repo.fullName && i.number === number)
-        if (!issue) throw new HttpError(404, 'Not Found')
-        return { status: 200, json: this.issueJson(issue) }
-      },
-
       'issues/update': (ctx) => {
         const { repo, number } = this.issueOf(ctx)
         const issue = this.state.issueRecords.find((i) => i.repo === repo.fullName && i.number === number)
@@ -2649,6 +2726,7 @@ export class FakeGitHub {
         this.checkCommentBody(body)
         c.body = body
         c.updatedAt = this.time()
+        c.editedAt = c.updatedAt
         return { status: 200, json: this.commentJson(c) }
       },
 

@@ -168,7 +168,7 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   )
   const store = new ContentStore(octokit, repo, { log: input.log, sizeHint: listed.ok ? sizeHintsFrom(listed.files, pr.headSha) : undefined })
   const [first] = store.firstBatch(listed.ok ? speculativeReads(listed.files, pr, input.policyPath) : [])
-  const snapshot = await prefetchBase(octokit, repo, pr.baseSha, input.policyPath, pr.number, first)
+  const snapshot = await prefetchBase(octokit, repo, pr.baseSha, input.policyPath, pr.number, first, pr.htmlUrl)
   if (snapshot.failed) input.log?.(`${snapshot.failed}; reading what it could not answer over REST`)
   // What the first query vouched for is known; what it could not answer is read over REST, as before.
   for (const path of [input.policyPath, '.gitattributes']) {
@@ -190,8 +190,9 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   const changes = apiChangeSet(octokit, repo, pr, files, store)
   const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence, pr.number)
   const meta = prMeta(pr, repo)
-  // GitHub's records of who waived what: read only when a rule fails or warns (src/engine/waivers.ts).
-  const waiverRecords = githubWaiverRecords(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase)
+  // GitHub's records of who waived what: looked at only when a rule fails or warns (src/engine/waivers.ts).
+  // The first query read them; what it did not read whole is read over REST then.
+  const waiverRecords = githubWaiverRecords(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase, undefined, snapshot.records)
   const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request', waiverRecords }
   const policySource = policySourceOf({ path: input.policyPath, text: policyText, at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha }, missingAt: 'on the base branch' })
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }

@@ -1,13 +1,15 @@
 /**
  * One GraphQL query for what every pull-request run reads besides the file list: the policy file and
- * `.gitattributes` at the base commit, and the PR's comments (to find the sticky comment). Over REST these
- * are three calls (two contents reads and a comments page); this keeps a run at 5 API calls the first time
- * (files, this query, check run, comment, the re-list that settles concurrent creates) and 4 afterwards.
+ * `.gitattributes` at the base commit, the PR's comments (to find the sticky comment), and GitHub's records
+ * of who waived what (label events, reviews, review comments: issue 18, read here so a failing PR makes no
+ * extra call for them). Over REST these are five calls or more (two contents reads, a comments page, the
+ * timeline, the review comments); this keeps a run at 5 API calls the first time (files, this query, check
+ * run, comment, the re-list that settles concurrent creates) and 4 afterwards.
  *
  * It is an optimisation only: whatever it cannot answer is left out and read over REST as before. That is
  * a failed query (HTTP error, rate limit, GraphQL errors, a GitHub Enterprise Server without a field), a
- * blob GitHub truncates or calls binary, a comment id that is not a safe integer, and more than 100
- * comments on the PR.
+ * blob GitHub truncates or calls binary, a comment id that is not a safe integer, more than 100
+ * comments on the PR, and any waiver-record connection with a next page.
  *
  * A null is "no file" only when GraphQL says nothing went wrong there. A partial answer (HTTP 200 with
  * `errors[]`) gives null for every field it could not resolve, e.g. `policy: null` with a FORBIDDEN error
@@ -25,6 +27,7 @@ import { describeApiError, graphqlReader } from './client.js'
 import type { RepoRef } from './source.js'
 import { at, list, str } from '../json.js'
 import { blobAnswer, blobFields, errorCovers, type BlobRef } from './contents.js'
+import { parseGraphqlRecords, WAIVER_RECORDS_SELECTION, type PrefetchedRecords } from './waiver-records.js'
 
 /** The query; `contents` adds one aliased blob per planned file (the first batch of src/github/contents.ts). */
 export function baseQuery(contents: { declarations: string; fields: string } = { declarations: '', fields: '' }): string {
@@ -33,7 +36,7 @@ export function baseQuery(contents: { declarations: string; fields: string } = {
     policy: object(expression: $policy) { __typename ... on Blob { text isBinary isTruncated } }
     attributes: object(expression: $attributes) { __typename ... on Blob { text isBinary isTruncated } }
     pullRequest(number: $number) {
-      comments(first: 100) { totalCount nodes { fullDatabaseId body viewerDidAuthor } }
+      ${WAIVER_RECORDS_SELECTION}
     }${contents.fields ? `
     ${contents.fields}` : ''}
   }
@@ -57,13 +60,15 @@ export interface BaseSnapshot {
   failed?: string
   /** The planned files it read: text, or null when absent. A planned file not here must be read over REST. */
   contents: Array<{ item: BlobRef; value: string | null }>
+  /** The PR's waiver records it read whole (src/github/waiver-records.ts); the rest is read over REST. */
+  records: PrefetchedRecords
 }
 
 /**
  * Reads the base side, the comments and the planned `contents` (the run's first batch) in one query; never
  * throws. A planned file it cannot vouch for is left out of `contents` (read it over REST).
  */
-export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: string, policyPath: string, prNumber: number, contents: BlobRef[] = []): Promise<BaseSnapshot> {
+export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: string, policyPath: string, prNumber: number, contents: BlobRef[] = [], htmlUrl?: string): Promise<BaseSnapshot> {
   const files = new Map<string, string | null>()
   const blobs = blobFields(contents)
   let data: unknown
@@ -80,7 +85,7 @@ export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: str
   } catch (e) {
     // GraphqlResponseError carries the partial data; anything else (HTTP, network) gives nothing.
     data = at(e, 'data')
-    if (data === undefined || data === null) return { files, contents: [], failed: describeApiError('GraphQL read of the base side', e) }
+    if (data === undefined || data === null) return { files, contents: [], records: {}, failed: describeApiError('GraphQL read of the base side', e) }
     errors = list(at(e, 'errors'))
   }
   const unknown = (field: string[]) => errors.some((err) => errorCovers(at(err, 'path'), field))
@@ -96,9 +101,10 @@ export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: str
     if (answer.kind !== 'unknown') read.push({ item, value: answer.kind === 'text' ? answer.text : null })
   })
   const comments = unknown(['repository', 'pullRequest', 'comments']) ? undefined : commentsOf(at(repository, 'pullRequest', 'comments'))
-  if (!errors.length) return { files, comments, contents: read }
+  const records = parseGraphqlRecords(at(repository, 'pullRequest'), unknown, htmlUrl)
+  if (!errors.length) return { files, comments, contents: read, records }
   const where = errors.map((err) => `${str(at(err, 'type')) ?? 'error'} at ${list(at(err, 'path')).map(String).join('.') || 'the whole query'}`)
-  return { files, comments, contents: read, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` }
+  return { files, comments, contents: read, records, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` }
 }
 
 function commentsOf(connection: unknown): KnownComment[] | undefined {

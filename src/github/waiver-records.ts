@@ -11,6 +11,10 @@
  * - who may approve: team membership (`GET /orgs/{org}/teams/{slug}/memberships/{user}`), repository role
  *   (`GET /repos/{o}/{r}/collaborators/{user}/permission`) and CODEOWNERS read from the BASE commit.
  *
+ * The timeline's label events, comments and reviews, and the review comments, usually come from the run's
+ * first GraphQL query instead (`WAIVER_RECORDS_SELECTION`, no extra call); the REST reads above are the
+ * fallback for whatever that query did not read whole, and what release mode reads.
+ *
  * Anything GitHub refuses (403 for a fork's token, 404 for a team the token cannot see, an outage) makes the
  * waiver "not verified": it does not count, and the reason names the permission the token needs.
  */
@@ -170,6 +174,150 @@ export function parseReviewComments(items: readonly unknown[]): WaiverAct[] {
   return out
 }
 
+/**
+ * The same records read through GraphQL, as fields of the run's first query (src/github/prefetch.ts), so a
+ * PR whose rules fail or warn needs no extra call to learn who waived what. Each part is taken only when
+ * GraphQL gave all of it: a connection with a next page, a null node, or an error at or below it leaves
+ * that part to the REST reads above (never a decision on a partial record).
+ *
+ * Field for field, what the REST parsers read: label events (`LabeledEvent`/`UnlabeledEvent`: actor, time,
+ * label; oldest first, as the timeline lists them), conversation comments (author, time, text, edited),
+ * reviews (author, submitted time, state, the commit GitHub bound the review to, text, edited) and review
+ * comments (author, time, text, edited, the commit they were written on: `originalCommit` is REST's
+ * `original_commit_id`). GraphQL names a bot without REST's `[bot]` suffix: it is put back, so a login
+ * compares the same whichever way it was read. Pending reviews and pending review comments (only ever the
+ * token's own, and REST does not list them) are left out. "Edited" is REST's test (updated more than a
+ * second after it was written) or GitHub's `lastEditedAt`, whichever says so.
+ */
+export const WAIVER_RECORDS_SELECTION = `comments(first: 100) { totalCount nodes { fullDatabaseId body viewerDidAuthor author { __typename login } createdAt updatedAt lastEditedAt url } }
+      labelEvents: timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) { pageInfo { hasNextPage } nodes { __typename ... on LabeledEvent { id createdAt actor { __typename login } label { name } } ... on UnlabeledEvent { id createdAt actor { __typename login } label { name } } } }
+      reviews(first: 100) { pageInfo { hasNextPage } nodes { author { __typename login } body state submittedAt createdAt updatedAt lastEditedAt url commit { oid } } }
+      reviewThreads(first: 100) { pageInfo { hasNextPage } nodes { comments(first: 100) { pageInfo { hasNextPage } nodes { author { __typename login } body state createdAt updatedAt lastEditedAt url commit { oid } originalCommit { oid } } } } }`
+
+/** What the first query read of a PR's waiver records; a part left undefined is read over REST. */
+export interface PrefetchedRecords {
+  /** Label events, conversation comments and reviews (what the REST timeline gives). */
+  timeline?: PullRecords
+  /** Review comments (what `GET /pulls/{n}/comments` gives). */
+  reviewComments?: WaiverAct[]
+}
+
+/** A GraphQL actor's login as REST spells it (`dependabot` the Bot is `dependabot[bot]`). */
+function graphqlLogin(actor: unknown): string | undefined {
+  const name = str(at(actor, 'login'))
+  if (!name) return undefined
+  return str(at(actor, '__typename')) === 'Bot' && !name.endsWith('[bot]') ? `${name}[bot]` : name
+}
+
+const editedAfter = (createdAt: string, updatedAt: string | undefined, lastEditedAt: unknown) =>
+  (typeof lastEditedAt === 'string' && lastEditedAt !== '') || (!!updatedAt && Date.parse(updatedAt) - Date.parse(createdAt) > 1000)
+
+/**
+ * The database id inside a GraphQL node id, for the `#event-<id>` link REST builds from `id` (LabeledEvent
+ * has no `databaseId` field). Both formats GitHub issues are read: the legacy `base64("0NN:LabeledEvent<id>")`
+ * and the current `LE_<base64url(msgpack [0, repository id, issue id, event id])>`; e.g. the event
+ * 6430296748 of github/roadmap is `LE_lADODwFebM5HwC0kzwAAAAF_Roqs` (its REST `node_id`). Anything else:
+ * undefined (the record then has no link; nothing is decided on it).
+ */
+export function nodeDatabaseId(id: unknown): number | undefined {
+  if (typeof id !== 'string') return undefined
+  const m = /^[A-Za-z]+_([A-Za-z0-9_-]+)$/.exec(id)
+  if (m) {
+    const b = Buffer.from(m[1]!, 'base64url')
+    // msgpack: a fixarray of unsigned integers (positive fixint, uint 8/16/32/64); the last is the id.
+    if (!b.length || (b[0]! & 0xf0) !== 0x90) return undefined
+    const n = b[0]! & 0x0f
+    let i = 1
+    let last: number | undefined
+    for (let k = 0; k < n; k++) {
+      const t = b[i]
+      if (t === undefined) return undefined
+      if (t <= 0x7f) (last = t), (i += 1)
+      else if (t === 0xcc && i + 2 <= b.length) (last = b.readUInt8(i + 1)), (i += 2)
+      else if (t === 0xcd && i + 3 <= b.length) (last = b.readUInt16BE(i + 1)), (i += 3)
+      else if (t === 0xce && i + 5 <= b.length) (last = b.readUInt32BE(i + 1)), (i += 5)
+      else if (t === 0xcf && i + 9 <= b.length) (last = Number(b.readBigUInt64BE(i + 1))), (i += 9)
+      else return undefined
+    }
+    return i === b.length && last !== undefined && Number.isSafeInteger(last) && last > 0 ? last : undefined
+  }
+  const legacy = /^\d+:[A-Za-z]+?(\d+)$/.exec(Buffer.from(id, 'base64').toString('latin1'))
+  const n = legacy ? Number(legacy[1]) : NaN
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined
+}
+
+/** The nodes of a connection read whole (no next page, no null node), or undefined. */
+function wholeNodes(connection: unknown): unknown[] | undefined {
+  if (!connection || typeof connection !== 'object') return undefined
+  const next = at(connection, 'pageInfo', 'hasNextPage')
+  const total = at(connection, 'totalCount')
+  // Whole when GitHub says there is no next page, or counts exactly the nodes given.
+  if (next === true || (next !== false && typeof total !== 'number')) return undefined
+  const nodes = at(connection, 'nodes')
+  if (!Array.isArray(nodes) || nodes.some((n) => !n || typeof n !== 'object')) return undefined
+  if (total !== undefined && total !== nodes.length) return undefined
+  return nodes
+}
+
+/**
+ * The waiver records in the answer of the first query (`pullRequest` selected with WAIVER_RECORDS_SELECTION).
+ * `covered(path)` says whether a GraphQL error covers a field (src/github/contents.ts `errorCovers`).
+ */
+export function parseGraphqlRecords(pullRequest: unknown, covered: (field: string[]) => boolean, htmlUrl?: string): PrefetchedRecords {
+  const out: PrefetchedRecords = {}
+  const f = (name: string) => ['repository', 'pullRequest', name]
+  // (An error at pullRequest itself nulls it; one below it covers only the part it names.)
+  if (!pullRequest || typeof pullRequest !== 'object') return out
+  const labels = covered(f('labelEvents')) ? undefined : wholeNodes(at(pullRequest, 'labelEvents'))
+  const comments = covered(f('comments')) ? undefined : wholeNodes(at(pullRequest, 'comments'))
+  const reviews = covered(f('reviews')) ? undefined : wholeNodes(at(pullRequest, 'reviews'))
+  if (labels && comments && reviews) {
+    const timeline: PullRecords = { labelEvents: [], acts: [] }
+    for (const e of labels) {
+      const type = str(at(e, '__typename'))
+      const time = str(at(e, 'createdAt'))
+      const label = str(at(e, 'label', 'name'))
+      if ((type !== 'LabeledEvent' && type !== 'UnlabeledEvent') || !time || Number.isNaN(Date.parse(time)) || !label) continue
+      const id = nodeDatabaseId(at(e, 'id'))
+      timeline.labelEvents.push({ event: type === 'LabeledEvent' ? 'labeled' : 'unlabeled', label, actor: graphqlLogin(at(e, 'actor')), at: time, url: htmlUrl && id !== undefined ? `${htmlUrl}#event-${id}` : undefined })
+    }
+    const acts: WaiverAct[] = []
+    for (const c of comments) {
+      const time = str(at(c, 'createdAt'))
+      if (!time || Number.isNaN(Date.parse(time))) continue
+      acts.push({ kind: 'comment', actor: graphqlLogin(at(c, 'author')), at: time, url: str(at(c, 'url')), body: str(at(c, 'body')) ?? '', edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')) })
+    }
+    for (const r of reviews) {
+      const state = (str(at(r, 'state')) ?? '').toLowerCase()
+      const time = str(at(r, 'submittedAt')) ?? str(at(r, 'createdAt'))
+      if (state === 'pending' || !time || Number.isNaN(Date.parse(time))) continue
+      acts.push({ kind: 'review', actor: graphqlLogin(at(r, 'author')), at: time, url: str(at(r, 'url')), body: str(at(r, 'body')) ?? '', commitId: str(at(r, 'commit', 'oid')), state, edited: editedAfter(time, str(at(r, 'updatedAt')), at(r, 'lastEditedAt')) })
+    }
+    // The timeline's order: oldest first (a stable sort keeps comments before reviews at the same instant).
+    timeline.acts = acts.map((a, i) => ({ a, i, t: Date.parse(a.at) })).sort((x, y) => x.t - y.t || x.i - y.i).map((x) => x.a)
+    out.timeline = timeline
+  }
+  const threads = covered(f('reviewThreads')) ? undefined : wholeNodes(at(pullRequest, 'reviewThreads'))
+  if (threads) {
+    const acts: WaiverAct[] = []
+    let whole = true
+    for (const t of threads) {
+      const nodes = wholeNodes(at(t, 'comments'))
+      if (!nodes) {
+        whole = false
+        break
+      }
+      for (const c of nodes) {
+        const time = str(at(c, 'createdAt'))
+        if (str(at(c, 'state')) === 'PENDING' || !time || Number.isNaN(Date.parse(time))) continue
+        acts.push({ kind: 'review-comment', actor: graphqlLogin(at(c, 'author')), at: time, url: str(at(c, 'url')), body: str(at(c, 'body')) ?? '', commitId: str(at(c, 'originalCommit', 'oid')) ?? str(at(c, 'commit', 'oid')), edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')) })
+      }
+    }
+    if (whole) out.reviewComments = acts
+  }
+  return out
+}
+
 /** CODEOWNERS: `pattern owner…` lines; the LAST matching line decides a path's owners (GitHub's rule). */
 export function parseCodeowners(text: string): Array<{ pattern: string; owners: string[] }> {
   const out: Array<{ pattern: string; owners: string[] }> = []
@@ -224,26 +372,30 @@ export interface PullRef {
 }
 
 /** The records of one pull request, read through the API. */
-export function githubWaiverRecords(octokit: Octokit, repo: RepoRef, pr: PullRef, readBase: (path: string) => Promise<string | undefined>, cache: IdentityCache = new IdentityCache()): WaiverRecords {
+export function githubWaiverRecords(octokit: Octokit, repo: RepoRef, pr: PullRef, readBase: (path: string) => Promise<string | undefined>, cache: IdentityCache = new IdentityCache(), prefetched: PrefetchedRecords = {}): WaiverRecords {
   let records: Promise<Checked<PullRecords>> | undefined
   let pushed: Promise<Checked<string>> | undefined
   const where = `${repo.owner}/${repo.repo}#${pr.number}`
 
   const readRecords = async (): Promise<Checked<PullRecords>> => {
-    let timeline: unknown[]
-    try {
-      timeline = await pages(async (page) => list((await octokit.rest.issues.listEventsForTimeline({ owner: repo.owner, repo: repo.repo, issue_number: pr.number, per_page: 100, page })).data))
-    } catch (e) {
-      return { ok: false, why: refusal(`the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`, e, PERMISSION_HINTS.timeline) }
+    // What the first query read whole is used as is; the rest is read over REST, every page.
+    let out: PullRecords
+    if (prefetched.timeline) out = { labelEvents: [...prefetched.timeline.labelEvents], acts: [...prefetched.timeline.acts] }
+    else {
+      try {
+        out = parseTimeline(await pages(async (page) => list((await octokit.rest.issues.listEventsForTimeline({ owner: repo.owner, repo: repo.repo, issue_number: pr.number, per_page: 100, page })).data)), pr.htmlUrl)
+      } catch (e) {
+        return { ok: false, why: refusal(`the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`, e, PERMISSION_HINTS.timeline) }
+      }
     }
-    let comments: unknown[]
-    try {
-      comments = await pages(async (page) => list((await octokit.rest.pulls.listReviewComments({ owner: repo.owner, repo: repo.repo, pull_number: pr.number, per_page: 100, page })).data))
-    } catch (e) {
-      return { ok: false, why: refusal(`the review comments of ${where}`, e, PERMISSION_HINTS.timeline) }
+    if (prefetched.reviewComments) out.acts.push(...prefetched.reviewComments)
+    else {
+      try {
+        out.acts.push(...parseReviewComments(await pages(async (page) => list((await octokit.rest.pulls.listReviewComments({ owner: repo.owner, repo: repo.repo, pull_number: pr.number, per_page: 100, page })).data))))
+      } catch (e) {
+        return { ok: false, why: refusal(`the review comments of ${where}`, e, PERMISSION_HINTS.timeline) }
+      }
     }
-    const out = parseTimeline(timeline, pr.htmlUrl)
-    out.acts.push(...parseReviewComments(comments))
     return { ok: true, value: out }
   }
 

@@ -236,3 +236,34 @@ describe('migration-safety: a read that fails is never a file that is absent', (
     expect(out.findings.filter((f) => f.kind === 'error' && f.path === path)).toHaveLength(1)
   })
 })
+
+describe('each SQL migration of a PR is parsed once (issue 15)', () => {
+  test('the pass that learns the types the PR sets and the analysis share one parse per file; same findings', async () => {
+    const { loadPg } = await import('../../../src/rules/migration-safety/wasm.js')
+    const pg = await loadPg()
+    const files = [
+      added('db/migration/V1__users.sql', 'CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100));\n'),
+      added('db/migration/V2__email.sql', 'ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n'),
+      added('db/migration/V3__index.sql', 'CREATE INDEX orders_total ON orders (total);\n'),
+      added('db/migrations/20240101_dbmate.sql', '-- migrate:up\nALTER TABLE users ADD COLUMN name text;\nUPDATE users SET name = email;\n-- migrate:down\nALTER TABLE users DROP COLUMN name;\n'),
+    ]
+    const calls: string[] = []
+    const orig = pg.parseSync
+    pg.parseSync = (sql: string) => {
+      calls.push(sql)
+      return orig(sql)
+    }
+    let out
+    try {
+      out = await run(files)
+    } finally {
+      pg.parseSync = orig
+    }
+    // each file's text parsed exactly once (the dbmate file is analysed twice, with and without its transaction)
+    for (const f of files) expect([f.path, calls.filter((c) => c === f.head).length]).toEqual([f.path, 1])
+    expect(calls).toHaveLength(files.length)
+    // the same findings as each file analysed on its own parse (the V1 → V2 type change is still known)
+    expect(codes(out.findings)).toEqual(codes((await run(files)).findings))
+    expect(codes(out.findings)).toContain('create-index-non-concurrent@1')
+  })
+})

@@ -17,8 +17,8 @@ import { detectDialect, dialectOfFileName, type DialectInfo } from './dialect.js
 import { compareTrees, isIdempotent, removedStatements, sameSql, statementTrees } from './edits.js'
 import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
 import type { TypeLookup, TypeName } from './sql-ast.js'
-import { analyzeSql, typesSetBy, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
-import { loadParser, loadPg } from './wasm.js'
+import { analyzeSql, CHUNK_BYTES, typesSetBy, typesSetByStatements, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
+import { loadParser, loadPg, type PgApi, type PgParseResult } from './wasm.js'
 import { planMigrationReads } from './plan.js'
 import { defineRule } from '../define.js'
 
@@ -340,6 +340,43 @@ class PrTypes {
   }
 }
 
+/**
+ * Each SQL migration of the PR parsed once (issue 15): the pass that learns the column types the PR's
+ * migrations set (path order, before any is analysed) keeps its parse results, and the analysis of the same
+ * text takes them instead of parsing again. Only texts the analysis parses in one call are kept (at most
+ * CHUNK_BYTES: larger files are parsed chunk by chunk, each tree dropped before the next), up to KEEP_BYTES
+ * of SQL in all; each result is handed out once, and what is not taken is dropped with the run.
+ */
+class ParsedOnce {
+  static readonly KEEP_BYTES = 32 * 1024 * 1024
+  private readonly kept = new Map<string, PgParseResult>()
+  private bytes = 0
+  constructor(private readonly pg: PgApi) {}
+
+  /** Parses `sql` (throws what the parser throws), keeping the result for the analysis. */
+  parse(sql: string): PgParseResult {
+    const r = this.pg.parseSync(sql)
+    const n = Buffer.byteLength(sql)
+    if (n <= CHUNK_BYTES && this.bytes + n <= ParsedOnce.KEEP_BYTES && !this.kept.has(sql)) {
+      this.kept.set(sql, r)
+      this.bytes += n
+    }
+    return r
+  }
+
+  /** The parser for the analysis: a kept result when there is one for exactly this text. */
+  readonly api: PgApi = {
+    parseSync: (sql) => {
+      const r = this.kept.get(sql)
+      if (!r) return this.pg.parseSync(sql)
+      this.kept.delete(sql)
+      this.bytes -= Buffer.byteLength(sql)
+      return r
+    },
+    scanSync: (sql) => this.pg.scanSync(sql),
+  }
+}
+
 const joinPath = (d: string, f: string): string => (d ? `${d}/${f}` : f)
 
 /** Column types before the migration runs: its rollback (golang-migrate .down.sql) and the base's schema dump. */
@@ -391,7 +428,7 @@ async function knownTypesFor(ctx: RuleContext, file: ChangedFile, mig: Migration
   return out
 }
 
-async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, dialect: Dialect, readHead: Reader, readBase: Reader, earlier?: TypeLookup): Promise<Analysis> {
+async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, dialect: Dialect, readHead: Reader, readBase: Reader, earlier?: TypeLookup, parsed?: ParsedOnce): Promise<Analysis> {
   // The file's own sources (rollback, schema dump) first, then what the PR's earlier migrations set: looked up,
   // never merged into a copy per file (that was quadratic in a PR of many migrations).
   const own = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase)
@@ -400,14 +437,18 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
   const parseSql = PG_FAMILY.includes(dialect)
   if (mig.kind === 'sql') {
     const issues: Issue[] = []
-    let r = parseSql ? analyzeSql(await loadPg(), content, sqlOpts) : undefined
+    const parser = parseSql ? (parsed?.api ?? (await loadPg())) : undefined
+    // A dbmate file is analysed twice (with its transaction); the second pass reuses the first one's parse.
+    let last: { sql: string; result: PgParseResult } | undefined
+    const pg: PgApi | undefined = parser && { parseSync: (sql) => (last?.sql === sql ? last.result : (last = { sql, result: parser.parseSync(sql) }).result), scanSync: (sql) => parser.scanSync(sql) }
+    let r = pg ? analyzeSql(pg, content, sqlOpts) : undefined
     let transactional = true
     if (r) {
       const db = dbmateSections(r.comments)
       if (db.up !== undefined) {
         // dbmate wraps each section in a transaction unless `transaction:false`.
         transactional = !db.noTransaction
-        if (!db.noTransaction && !opts.assume_in_transaction) r = analyzeSql(await loadPg(), content, { ...sqlOpts, assumeInTransaction: true })
+        if (!db.noTransaction && !opts.assume_in_transaction) r = analyzeSql(pg!, content, { ...sqlOpts, assumeInTransaction: true })
         const downLine = db.down
         const inUp = (l: number): boolean => downLine === undefined || l < downLine || (db.up! > downLine && l > db.up!)
         r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) }
@@ -621,11 +662,21 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
 
   // Column types the PR's earlier SQL migrations set (path order): a later TYPE change to the same type is free.
   const prTypes = new PrTypes()
+  let parsed: ParsedOnce | undefined
   const sqlForward = migrations.filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed').sort((a, b) => a.file.path.localeCompare(b.file.path))
   if (sqlForward.length > 1) {
+    parsed = new ParsedOnce(await loadPg())
     for (const m of sqlForward) {
       const text = await readHead(m.file.path)
-      prTypes.record(m.file.path, text === undefined ? new Map() : typesSetBy(await loadPg(), text))
+      let types = new Map<string, TypeName>()
+      if (text !== undefined) {
+        try {
+          types = typesSetByStatements(parsed.parse(text).stmts ?? [])
+        } catch {
+          // does not parse: the analysis reports where
+        }
+      }
+      prTypes.record(m.file.path, types)
     }
   }
 
@@ -764,7 +815,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           let analysis: Analysis
           let before: Analysis
           try {
-            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path))
+            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path), parsed)
             before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path))
           } catch (e) {
             findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
@@ -788,7 +839,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     }
     let analysis: Analysis
     try {
-      analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path))
+      analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path), parsed)
     } catch (e) {
       findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
       continue

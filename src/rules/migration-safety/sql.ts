@@ -523,13 +523,18 @@ class FileState implements SqlState {
  * base schema dump.
  */
 export function typesSetBy(pg: PgApi, sql: string, into?: Map<string, TypeName>): Map<string, TypeName> {
-  const out = into ?? new Map<string, TypeName>()
   let stmts: PgStatement[]
   try {
     stmts = pg.parseSync(sql).stmts ?? []
   } catch {
-    return out
+    return into ?? new Map<string, TypeName>()
   }
+  return typesSetByStatements(stmts, into)
+}
+
+/** typesSetBy over statements already parsed. */
+export function typesSetByStatements(stmts: readonly PgStatement[], into?: Map<string, TypeName>): Map<string, TypeName> {
+  const out = into ?? new Map<string, TypeName>()
   for (const st of stmts) {
     if (!st.stmt) continue
     const [kind] = Object.keys(st.stmt)
