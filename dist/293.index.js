@@ -11,14 +11,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   loadAppConfig: () => (/* binding */ loadAppConfig),
 /* harmony export */   redisSettings: () => (/* binding */ redisSettings)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21458);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * The App's settings, from environment variables only (the one place the App reads process.env), checked
  * at start: every problem is named at once, with what to set, never a stack trace.
  */
+
 
 
 class ConfigError extends Error {
@@ -54,7 +56,7 @@ function loadAppConfig(env = process.env) {
     let privateKey = env.PRIVATE_KEY ?? '';
     if (!privateKey && env.PRIVATE_KEY_PATH) {
         try {
-            privateKey = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.PRIVATE_KEY_PATH, 'utf8');
+            privateKey = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(env.PRIVATE_KEY_PATH, 'utf8');
         }
         catch (e) {
             problems.push(`PRIVATE_KEY_PATH=${env.PRIVATE_KEY_PATH}: cannot read it (${e.code ?? 'error'})`);
@@ -68,7 +70,7 @@ function loadAppConfig(env = process.env) {
         if (!privateKey.includes('\n') && privateKey.includes('\\n'))
             privateKey = privateKey.replace(/\\n/g, '\n');
         try {
-            (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPrivateKey)(privateKey);
+            (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createPrivateKey)(privateKey);
         }
         catch {
             problems.push('the private key is not a PEM private key (expected "-----BEGIN RSA PRIVATE KEY-----" or "-----BEGIN PRIVATE KEY-----")');
@@ -98,8 +100,8 @@ function loadAppConfig(env = process.env) {
         privateKey,
         apiUrl,
         serverUrl: (env.GITHUB_SERVER_URL || (apiUrl === 'https://api.github.com' ? 'https://github.com' : new URL(apiUrl).origin)).replace(/\/+$/, ''),
-        checkName: env.CHECK_NAME || 'quality-gate',
-        policyPath: env.POLICY_PATH || '.github/quality-gate.yml',
+        checkName: env.CHECK_NAME || _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CHECK_NAME */ .nV,
+        policyPath: env.POLICY_PATH || _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_POLICY_PATH */ .lo,
         concurrency,
         maxQueue,
         dedupeSize,

@@ -199,7 +199,7 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         running.set(job.id ?? d.id, `${d.name}${d.action ? `.${d.action}` : ''}`);
         try {
             const superseded = async () => (d.key && d.gen !== undefined ? newerThan(d.key, d.gen, d.id) : false);
-            return await process(d, { attempt: job.attemptsMade + 1, superseded, exclusive });
+            return await process(d, { attempt: job.attemptsMade + 1, resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0, superseded, exclusive });
         }
         finally {
             running.delete(job.id ?? d.id);

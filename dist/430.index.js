@@ -1,5 +1,5 @@
 export const id = 430;
-export const ids = [430,344,673];
+export const ids = [430,344];
 export const modules = {
 
 /***/ 26430:
@@ -10,18 +10,38 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   RELEASE_RULE_ID: () => (/* binding */ RELEASE_RULE_ID),
 /* harmony export */   evaluateRelease: () => (/* binding */ evaluateRelease)
 /* harmony export */ });
-/* harmony import */ var _github_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51094);
-/* harmony import */ var _github_contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33113);
-/* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30955);
-/* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(55425);
-/* harmony import */ var _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58808);
-/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9393);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62515);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83627);
-/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(25344);
-/* harmony import */ var _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(26328);
-/* harmony import */ var _engine_waivers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3151);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(18673);
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(82078);
+/* harmony import */ var _pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21566);
+/* harmony import */ var _rules_define_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25544);
+/* harmony import */ var _github_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51094);
+/* harmony import */ var _github_contents_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33113);
+/* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(30955);
+/* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80223);
+/* harmony import */ var _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58808);
+/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9393);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(62515);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55638);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(25344);
+/* harmony import */ var _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(26328);
+/* harmony import */ var _engine_waivers_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3151);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(18673);
+/**
+ * Release evaluation: "is this release safe to deploy?" for the range between what is deployed (base)
+ * and the candidate (head). Shared by the Action (`mode: release`) and the App (deployment protection
+ * rules).
+ *
+ * Facts come from the API (range.ts, gates.ts). The decision is the ENGINE's, as for a pull request:
+ *  - the release's own facts (gate results of the merged PRs, commits outside any PR, an unknown range)
+ *    are the findings of one release-only rule, `release-gates`, whose per-finding levels come from the
+ *    policy's `release:` section;
+ *  - the release-relevant rules (`release: true`) run over the aggregate diff with `ctx.mode = 'release'`;
+ *    for the `release.dangerous_rules` a finding in a file whose every PR carries the approval label
+ *    becomes information (approved), otherwise it keeps its level;
+ *  - `runGate` → `decide` concludes. Nothing in this module compares conclusions.
+ */
+
+
+
 
 
 
@@ -38,10 +58,10 @@ const RELEASE_RULE_ID = 'release-gates';
 const pr = (n) => `#${n}`;
 /** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
 function releaseGatesRule(facts, settings, problem, gateIdentity) {
-    return {
+    return (0,_rules_define_js__WEBPACK_IMPORTED_MODULE_1__/* .defineRule */ .Km)({
         id: RELEASE_RULE_ID,
         description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
-        options: {},
+        options: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_13__/* .Type */ .ZU.Object({}),
         defaultLevel: 'fail',
         release: true,
         evaluate() {
@@ -84,7 +104,7 @@ function releaseGatesRule(facts, settings, problem, gateIdentity) {
                 : [];
             return { findings, summary: parts.join(', '), tables };
         },
-    };
+    });
 }
 /**
  * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
@@ -92,34 +112,36 @@ function releaseGatesRule(facts, settings, problem, gateIdentity) {
  */
 function approvable(rule, settings, pullsTouching, approved, verify) {
     const label = settings.approval_label;
-    return {
-        ...rule,
-        async evaluate(ctx, options) {
-            const out = await rule.evaluate(ctx, options);
-            const findings = await Promise.all(out.findings.map(async (f) => {
-                if ((f.kind ?? 'violation') !== 'violation' || !f.path)
-                    return f;
-                const path = f.path;
-                const touching = await pullsTouching(path);
-                if (!touching.length)
-                    return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` };
-                const checks = await Promise.all(touching.map(async (p) => ({ p, a: await verify(p, path) })));
-                const missing = checks.filter((c) => !c.a.approved);
-                if (!missing.length) {
-                    const approvals = checks.map(({ p, a }) => ({ pull: p.number, by: a.by ?? '', via: a.via ?? '', at: a.at, url: a.url }));
-                    approved.push({ rule: rule.id, path, pulls: touching.map((p) => p.number), message: f.message, approvals });
-                    return { ...f, kind: 'info', message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}` };
-                }
-                const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`);
-                return {
-                    ...f,
-                    message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})${refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''}`,
-                    hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
-                };
-            }));
-            return { ...out, findings };
-        },
+    const bind = (raw) => {
+        const b = rule.bind(raw);
+        return b.ok ? { ok: true, bound: { ...b.bound, evaluate: (ctx) => approvedFindings(b.bound, ctx) } } : b;
     };
+    const approvedFindings = async (bound, ctx) => {
+        const out = await bound.evaluate(ctx);
+        const findings = await Promise.all(out.findings.map(async (f) => {
+            if ((f.kind ?? 'violation') !== 'violation' || !f.path)
+                return f;
+            const path = f.path;
+            const touching = await pullsTouching(path);
+            if (!touching.length)
+                return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` };
+            const checks = await Promise.all(touching.map(async (p) => ({ p, a: await verify(p, path) })));
+            const missing = checks.filter((c) => !c.a.approved);
+            if (!missing.length) {
+                const approvals = checks.map(({ p, a }) => ({ pull: p.number, by: a.by ?? '', via: a.via ?? '', at: a.at, url: a.url }));
+                approved.push({ rule: rule.id, path, pulls: touching.map((p) => p.number), message: f.message, approvals });
+                return { ...f, kind: 'info', message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}` };
+            }
+            const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`);
+            return {
+                ...f,
+                message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})${refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''}`,
+                hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
+            };
+        }));
+        return { ...out, findings };
+    };
+    return { ...rule, bind };
 }
 async function evaluateRelease(input) {
     const { octokit, repo } = input;
@@ -130,8 +152,8 @@ async function evaluateRelease(input) {
     let baseRef = input.base;
     if (input.base === 'auto') {
         if (!input.environment)
-            throw new _range_js__WEBPACK_IMPORTED_MODULE_8__.ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
-        const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_8__.lastSuccessfulDeployment)(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
+            throw new _range_js__WEBPACK_IMPORTED_MODULE_10__.ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
+        const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.lastSuccessfulDeployment)(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
         if (dep) {
             baseRef = dep.sha;
             facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
@@ -147,7 +169,7 @@ async function evaluateRelease(input) {
     let baseSha = baseRef ?? input.head;
     let headSha = input.head;
     if (baseRef) {
-        const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_8__.compareRange)(octokit, repo, baseRef, input.head);
+        const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.compareRange)(octokit, repo, baseRef, input.head);
         baseSha = cmp.baseSha;
         headSha = cmp.headSha;
         facts.base.sha ??= cmp.baseSha;
@@ -155,21 +177,21 @@ async function evaluateRelease(input) {
         facts.compareUrl = cmp.htmlUrl;
         facts.status = cmp.status;
         facts.totalCommits = cmp.totalCommits;
-        files = cmp.files.map(_github_source_js__WEBPACK_IMPORTED_MODULE_0__/* .toChangedFile */ .oU);
+        files = cmp.files.map(_github_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toChangedFile */ .oU);
         if (cmp.status === 'behind' || cmp.status === 'diverged') {
             notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` });
         }
-        const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_8__.mergedPullsInRange)(octokit, repo, cmp.commits);
+        const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.mergedPullsInRange)(octokit, repo, cmp.commits);
         facts.direct = direct;
         facts.pulls = pulls; // gate results are filled below, after the policy caps the count
     }
     // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
     // Contents (the policy and .gitattributes first, then what the rules plan) are read in GraphQL batches.
-    const store = new _github_contents_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentStore */ .Vh(octokit, repo, { sizeHint: (0,_github_contents_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeHintsFrom */ .C5)(files, headSha) });
-    const { read: readBase, policyText, gitattributes } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnforcedSide */ .uu)(octokit, repo, baseSha, input.policyPath, undefined, store);
-    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_5__/* .markExclusions */ .zj)(files, gitattributes);
-    const policySource = policyText === undefined ? `embedded default policy (no ${input.policyPath} at ${baseSha.slice(0, 12)})` : `${input.policyPath}@${baseSha.slice(0, 12)}`;
-    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_8__.COMPARE_FILES_CAP;
+    const store = new _github_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .ContentStore */ .Vh(octokit, repo, { sizeHint: (0,_github_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeHintsFrom */ .C5)(files, headSha) });
+    const { read: readBase, policyText, gitattributes } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .readEnforcedSide */ .uu)(octokit, repo, baseSha, input.policyPath, undefined, store);
+    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_7__/* .markExclusions */ .zj)(files, gitattributes);
+    const policySource = (0,_pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__/* .policySource */ .I)({ path: input.policyPath, text: policyText, at: { sha: baseSha } });
+    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP;
     const changes = {
         base: baseSha,
         head: headSha,
@@ -180,61 +202,63 @@ async function evaluateRelease(input) {
         readBase,
     };
     if (truncated)
-        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_8__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
+        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
     const meta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } };
-    const evidence = (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .apiEvidence */ .Eu)(octokit, repo, baseSha, headSha, input.evidence);
+    const evidence = (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .apiEvidence */ .Eu)(octokit, repo, baseSha, headSha, input.evidence);
     const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
-    const remote = input.remotePolicy ?? new _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_4__.RemotePolicyReader(octokit);
-    const { loaded, errors } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryLoadPolicy */ .oB)(policyText, input.policyPath, readBase, { remote: remote.read });
+    const remote = input.remotePolicy ?? new _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_6__.RemotePolicyReader(octokit);
+    const { loaded, errors } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLoadPolicy */ .oB)(policyText, input.policyPath, readBase, { remote: remote.read });
     if (!loaded)
-        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_6__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultResolvedPolicy */ .aW)()), facts };
-    notes.push(...(0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_3__/* .enforcementNotes */ .Yy)(loaded));
+        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_8__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultResolvedPolicy */ .aW)()), facts };
+    notes.push(...(0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .enforcementNotes */ .Yy)(loaded));
     const policy = loaded.policy;
     const settings = policy.release;
-    const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planReads */ .z)(policy, files, 'release');
+    const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planReads */ .z)(policy, files, 'release');
     const planned = store.prefetch([...plan.head.map((path) => ({ ref: headSha, path })), ...plan.base.map((path) => ({ ref: baseSha, path }))]);
     // 4. Gate results of the merged PRs (at most max_pull_requests of them).
     if (facts.pulls.length > settings.max_pull_requests) {
         problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
         facts.pulls = facts.pulls.slice(0, settings.max_pull_requests);
     }
-    facts.pulls = await (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__.gateResults)(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_10__.ACTIONS_GATE_IDENTITY);
+    facts.pulls = await (0,_gates_js__WEBPACK_IMPORTED_MODULE_12__.gateResults)(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_12__.ACTIONS_GATE_IDENTITY);
     // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
     const fileLists = new Map();
     const filesOf = (p) => {
         let f = fileLists.get(p.number);
         if (!f) {
-            f = (0,_github_source_js__WEBPACK_IMPORTED_MODULE_0__/* .listPullFiles */ .pG)(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
+            f = (0,_github_source_js__WEBPACK_IMPORTED_MODULE_2__/* .listPullFiles */ .pG)(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
             fileLists.set(p.number, f);
         }
         return f;
     };
     const pullsTouching = async (path) => {
-        const sets = await (0,_range_js__WEBPACK_IMPORTED_MODULE_8__.mapLimit)(facts.pulls, 4, filesOf);
+        const sets = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.mapLimit)(facts.pulls, 4, filesOf);
         return facts.pulls.filter((_, i) => sets[i]?.has(path));
     };
     // Release approvals, verified from each PR's records (its timeline, the approver's role or team, CODEOWNERS
     // at the deployed commit); identities are looked up once for the whole range.
-    const identities = new _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_9__/* .IdentityCache */ .NP();
+    const identities = new _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .IdentityCache */ .NP();
     const recordsOf = new Map();
     const verifyApproval = (p, path) => {
         let rec = recordsOf.get(p.number);
         if (!rec) {
-            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_9__/* .githubWaiverRecords */ .I5)(octokit, repo, { number: p.number, author: p.author, headRef: p.headRef ?? '', headSha: p.headSha ?? '', sameRepo: p.sameRepo !== false && !!p.headRef, htmlUrl: p.htmlUrl }, readBase, identities);
+            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .githubWaiverRecords */ .I5)(octokit, repo, { number: p.number, author: p.author, headRef: p.headRef ?? '', headSha: p.headSha ?? '', sameRepo: p.sameRepo !== false && !!p.headRef, htmlUrl: p.htmlUrl }, readBase, identities);
             recordsOf.set(p.number, rec);
         }
-        return (0,_engine_waivers_js__WEBPACK_IMPORTED_MODULE_11__/* .verifyReleaseApproval */ .A6)(rec, p, settings.approval_label, settings.approvers, [path], policy.waivers.allow_self);
+        return (0,_engine_waivers_js__WEBPACK_IMPORTED_MODULE_14__/* .verifyReleaseApproval */ .A6)(rec, p, settings.approval_label, settings.approvers, [path], policy.waivers.allow_self);
     };
-    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_7__/* .RULES */ .y.some((r) => r.id === id));
+    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.some((r) => r.id === id));
     if (unknown.length)
-        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_7__/* .RULES */ .y.map((r) => r.id).join(', ')}.` });
+        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => r.id).join(', ')}.` });
     const rules = [
-        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_10__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_10__.ACTIONS_GATE_IDENTITY)),
-        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_7__/* .RULES */ .y.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r)),
+        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_12__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_12__.ACTIONS_GATE_IDENTITY)),
+        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r)),
     ];
-    const gatePolicy = { ...policy, rules: { ...policy.rules, [RELEASE_RULE_ID]: { level: 'fail' } } };
+    const gateRules = { ...policy.rules };
+    gateRules[RELEASE_RULE_ID] = { level: 'fail' };
+    const gatePolicy = { ...policy, rules: gateRules };
     await planned;
-    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
+    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_8__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
     return { verdict, policy, facts };
 }
 
@@ -254,8 +278,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   gateResults: () => (/* binding */ gateResults),
 /* harmony export */   parseGateIdentity: () => (/* binding */ parseGateIdentity)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
-/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25344);
+/* harmony import */ var _trends_embed_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98337);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96584);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25344);
+/**
+ * A pull request's gate result: the latest check run named like the gate on the PR's head SHA (the
+ * commit status of the same name when the gate had to fall back to statuses). These are facts read
+ * from GitHub; what they mean for the release is decided by the engine (see evaluate.ts).
+ *
+ * Only results the gate itself published count. Anyone who can push to the repository can post a commit
+ * status named `quality-gate`, and any GitHub App installed on it can create a check run of that name, so
+ * the name alone proves nothing: a merged PR with no gate result plus such a status would turn a rejected
+ * release into an approved one. A check run counts only when GitHub says it was created by one of the
+ * expected Apps (`app.id` or `app.slug`: the App itself when running as the App, `github-actions` for the
+ * workflow token), a status only when its `creator.login` is one of the expected logins. Anything else is
+ * ignored, and the PR is reported as having no gate result, naming who posted what was ignored.
+ */
+
 
 
 /** The workflow token's App: `github-actions` (id 15368 on github.com; the slug is the same on GHES). */
@@ -315,7 +354,12 @@ function classifyCheckRun(run) {
         return 'failed';
     if (run.conclusion === 'skipped')
         return 'missing';
-    // success or neutral: the gate let it through; a waiver shows in the verdict's title ("waived: …").
+    // success or neutral: the gate let it through. Whether a waiver did is data: the record the gate embeds in
+    // the check run's text (src/trends/embed.ts) lists the waived rules. Only a check run written before the
+    // record existed (or whose record was cut to nothing) is read by its title ("waived: …").
+    const record = (0,_trends_embed_js__WEBPACK_IMPORTED_MODULE_0__/* .extractRecord */ .ZL)(run.output?.text);
+    if (record && (record.waived.length || !record.truncated))
+        return record.waived.length ? 'waived' : 'passed';
     return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
 }
 /** Most pages of check runs (100 each) or statuses read per commit. */
@@ -367,11 +411,11 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
         return done({ state: 'missing' });
     }
     catch (e) {
-        throw new _range_js__WEBPACK_IMPORTED_MODULE_1__.ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`gate result of ${headSha.slice(0, 12)}`, e));
+        throw new _range_js__WEBPACK_IMPORTED_MODULE_2__.ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__.describeApiError)(`gate result of ${headSha.slice(0, 12)}`, e));
     }
 }
 async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE_IDENTITY) {
-    return (0,_range_js__WEBPACK_IMPORTED_MODULE_1__.mapLimit)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' } }));
+    return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' } }));
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 69;
-export const ids = [69,300,823];
+export const ids = [69,300,383];
 export const modules = {
 
 /***/ 53796:
@@ -199,7 +199,7 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         running.set(job.id ?? d.id, `${d.name}${d.action ? `.${d.action}` : ''}`);
         try {
             const superseded = async () => (d.key && d.gen !== undefined ? newerThan(d.key, d.gen, d.id) : false);
-            return await process(d, { attempt: job.attemptsMade + 1, superseded, exclusive });
+            return await process(d, { attempt: job.attemptsMade + 1, resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0, superseded, exclusive });
         }
         finally {
             running.delete(job.id ?? d.id);
@@ -386,18 +386,22 @@ function createAuth(config, log, throttleConnection) {
 
 // EXTERNAL MODULE: ./src/github/remote-policy.ts
 var remote_policy = __webpack_require__(58808);
+// EXTERNAL MODULE: ./src/policy/schema.ts + 1 modules
+var schema = __webpack_require__(21458);
+// EXTERNAL MODULE: ./src/pipeline/decision.ts
+var decision = __webpack_require__(94126);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __webpack_require__(51094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 3 modules
-var github_evaluate = __webpack_require__(55425);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 4 modules
+var github_evaluate = __webpack_require__(80223);
 // EXTERNAL MODULE: ./src/github/publish-verdict.ts + 1 modules
 var publish_verdict = __webpack_require__(2081);
 // EXTERNAL MODULE: ./src/github/publish.ts
 var publish = __webpack_require__(77184);
 // EXTERNAL MODULE: ./src/release/evaluate.ts
 var evaluate = __webpack_require__(26430);
-// EXTERNAL MODULE: ./src/release/report.ts
-var report = __webpack_require__(89823);
+// EXTERNAL MODULE: ./src/report/release.ts
+var release = __webpack_require__(91383);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(54285);
 ;// CONCATENATED MODULE: ./src/app/pulls.ts
@@ -457,6 +461,17 @@ function pullKey(installationId, owner, repo, number) {
 }
 
 ;// CONCATENATED MODULE: ./src/app/handlers.ts
+/**
+ * What the App does per event. It translates webhook payloads into the SAME pipelines as the Action:
+ * `evaluatePullRequest` + `publishVerdict` for pull requests, `evaluateRelease` for deployment protection
+ * rules. It decides nothing: the engine concludes; here the conclusion is only mapped to the callback's
+ * `approved` / `rejected`.
+ *
+ * The App has no workspace: rules that read report files (coverage, scanner output) find none, exactly
+ * like a policy without reports (see docs/app.md).
+ */
+
+
 
 
 
@@ -598,9 +613,11 @@ async function gatePullRequest(d, octokit, installationId, repo, number, expectH
                 commentMode: policy?.comment,
                 commentAuthor: await d.auth.botLogin(),
                 serverUrl: d.config.serverUrl,
-                labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
+                labelPrefix: policy?.waivers.label_prefix ?? schema/* DEFAULT_LABEL_PREFIX */.qu,
                 log: d.log,
                 warn: d.warn,
+                // A publish retried after a rate limit may follow a check run created before a later write failed.
+                checkRun: d.delivery ? { appId: Number(d.config.appId), externalId: d.delivery.id, lookup: d.delivery.resumed || attempt > 0 } : undefined,
             });
             const retryAfter = limits.take();
             if (published.commentId !== undefined)
@@ -775,18 +792,12 @@ async function onDeploymentProtectionRule(d, payload) {
         // Only this App's own gate results count: its check runs (by App id) and statuses by its bot.
         const gateIdentity = { apps: [{ id: Number(d.config.appId) }], statusCreators: [await d.auth.botLogin()] };
         const e = await (0,evaluate.evaluateRelease)({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: (0,json/* num */.bu)(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, remotePolicy: orgPolicyReader(d, octokit, installationId) });
-        state = e.verdict.conclusion === 'failure' ? 'rejected' : 'approved';
+        state = (0,decision/* deploymentDecision */.gj)(e.verdict);
         const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` };
-        const check = await (0,publish/* createCheckRun */._U)(octokit, repo, {
-            name: `${d.config.checkName} / release ${environment}`,
-            headSha: e.facts.head.sha,
-            conclusion: e.verdict.conclusion,
-            output: { title: e.verdict.title.slice(0, 255), summary: (0,report.renderReleaseMarkdown)(e, links, { limit: markdown/* CHECK_TEXT_LIMIT */.jO }), text: '' },
-            annotations: [],
-        });
+        const check = await (0,publish/* createCheckRun */._U)(octokit, repo, (0,release.releaseCheckRun)(e, { checkName: d.config.checkName, environment, links, limit: markdown/* CHECK_TEXT_LIMIT */.jO }));
         if (!check.ok)
             d.warn(check.message);
-        comment = (0,report.reviewComment)(e.verdict, e.facts, check.ok ? check.value.url : undefined);
+        comment = (0,release.reviewComment)(e.verdict, e.facts, check.ok ? check.value.url : undefined);
     }
     catch (err) {
         state = 'rejected';
@@ -1057,7 +1068,7 @@ async function startApp(config, options = {}) {
     // What each delivery did, reported by the handler (webhooks.receive returns nothing).
     const outcomes = new Map();
     const handle = (fn) => async (event) => {
-        outcomes.set(event.id, await fn(depsFor.get(event.id) ?? deps, (0,json/* obj */.WL)(event.payload) ?? {}));
+        outcomes.set(event.id, await fn(depsFor.get(event.id) ?? { ...deps, delivery: { id: event.id, resumed: false } }, (0,json/* obj */.WL)(event.payload) ?? {}));
     };
     webhooks.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), handle(onPullRequest));
     // Waivers given or taken back in reviews and comments (issue 18).
@@ -1118,7 +1129,7 @@ async function startApp(config, options = {}) {
             report(true, m);
             return m;
         }
-        depsFor.set(d.id, { ...deps, exclusive: ctx.exclusive, superseded: ctx.superseded });
+        depsFor.set(d.id, { ...deps, exclusive: ctx.exclusive, superseded: ctx.superseded, delivery: { id: d.id, resumed: ctx.resumed } });
         try {
             await webhooks.receive({ id: d.id, name: d.name, payload: d.payload });
             const message = outcomes.get(d.id) ?? `ignored: ${label(d)} is not handled`;
@@ -1389,394 +1400,32 @@ function redisHost(url) {
 
 /***/ }),
 
-/***/ 2081:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  T: () => (/* binding */ publishVerdict)
-});
-
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-/**
- * At most this many annotations per check run: each batch of 50 is one write request, and GitHub asks
- * integrations to space writes by a second. Findings beyond it are in the check text and the JSON report.
- */
-const MAX_ANNOTATIONS = 500;
-/** One annotation per finding that has a path and a line (plain text: annotations are not Markdown). */
-function annotationsOf(v, max = MAX_ANNOTATIONS) {
-    const out = [];
-    for (const r of v.results) {
-        if (r.status === 'off')
-            continue;
-        for (const f of r.findings) {
-            if (!f.path || !f.line)
-                continue;
-            const level = f.kind === 'error' ? 'failure' : f.kind === 'info' ? 'notice' : f.level === 'fail' ? (r.status === 'waived' ? 'warning' : 'failure') : f.level === 'warn' ? 'warning' : 'notice';
-            // Plain text, but GitHub shows it as it is: controls and bidi overrides become visible escapes.
-            const message = (0,report_escape/* visibleControls */.xx)(f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message);
-            out.push({
-                path: f.path,
-                start_line: f.line,
-                end_line: Math.max(f.endLine ?? f.line, f.line),
-                annotation_level: level,
-                message: message.length > 60000 ? message.slice(0, 60000) + '…' : message,
-                title: `${r.id}${f.code ? `: ${f.code}` : ''}`.slice(0, 255),
-            });
-        }
-    }
-    return out.slice(0, max);
-}
-/** How many findings with a line were not annotated because of the cap. */
-function unannotated(v, max = MAX_ANNOTATIONS) {
-    return Math.max(0, annotationsOf(v, Infinity).length - max);
-}
-
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
-// EXTERNAL MODULE: ./src/github/publish.ts
-var publish = __webpack_require__(77184);
-;// CONCATENATED MODULE: ./src/github/publish-verdict.ts
-
-
-
-async function publishVerdict(p) {
-    const { octokit, repo, pr, verdict } = p;
-    const repoUrl = `${p.serverUrl}/${repo.owner}/${repo.repo}`;
-    const links = { repoUrl, runUrl: p.runUrl };
-    const result = { usedStatus: false, readOnly: false };
-    let forbidden = 0;
-    let attempted = 0;
-    attempted++;
-    const check = await (0,publish/* createCheckRun */._U)(octokit, repo, {
-        name: p.checkName,
-        headSha: pr.headSha,
-        conclusion: verdict.conclusion,
-        output: withAnnotationNote((0,markdown/* renderCheckOutput */.IM)(verdict, { labelPrefix: p.labelPrefix, links }), unannotated(verdict)),
-        annotations: annotationsOf(verdict),
-        detailsUrl: p.runUrl,
-    });
-    if (check.ok) {
-        result.checkUrl = check.value.url;
-        result.checkRunId = check.value.id;
-        p.log(`check run ${p.checkName}: ${verdict.conclusion}`);
-    }
-    else {
-        if (check.forbidden) {
-            p.log(`${check.message}; falling back to a commit status`);
-            const status = await (0,publish/* createCommitStatus */.I8)(octokit, repo, pr.headSha, p.checkName, verdict.conclusion, verdict.title, p.runUrl);
-            if (status.ok)
-                result.usedStatus = true;
-            else {
-                forbidden++;
-                p.warn(status.message);
-            }
-        }
-        else
-            p.warn(check.message);
-    }
-    const mode = p.comment ? (p.commentMode ?? 'always') : 'never';
-    if (mode !== 'never' && pr.number) {
-        const marker = (0,markdown/* markerFor */._Z)(p.checkName);
-        const body = (0,markdown/* renderComment */.wQ)(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } });
-        const skip = await commentSkipReason(p, mode, pr.number, marker, body);
-        if (skip) {
-            result.comment = 'skipped';
-            p.log(`sticky comment not written (comment: ${mode}): ${skip}`);
-        }
-        else {
-            attempted++;
-            const c = await (0,publish/* upsertStickyComment */.qD)(octokit, repo, pr.number, marker, body, p.commentAuthor, p.token, p.comments);
-            if (c.ok) {
-                result.commentId = c.value.id;
-                result.comment = c.value.action;
-                p.log(`sticky comment ${c.value.action}`);
-            }
-            else {
-                if (c.forbidden)
-                    forbidden++;
-                p.warn(c.message);
-            }
-        }
-    }
-    if (pr.number && (verdict.labels.add.length || verdict.labels.remove.length)) {
-        attempted++;
-        const l = await (0,publish/* syncLabels */.LX)(octokit, repo, pr.number, pr.labels, verdict.labels.add, verdict.labels.remove);
-        if (!l.ok) {
-            if (l.forbidden)
-                forbidden++;
-            p.warn(l.message);
-        }
-    }
-    result.readOnly = attempted > 0 && forbidden === attempted;
-    return result;
-}
-/**
- * Why `comment: on-failure | on-change` leaves the sticky comment alone this run, or undefined to write it.
- * on-failure: a passing verdict is written only over a comment already there (so a red comment never
- * outlives the fix). on-change: written when the state differs from the comment's (a first comment only
- * when the verdict is not a pass). When the comment cannot be looked up nothing is written (a blind create
- * could duplicate the sticky comment, as upsertStickyComment would also refuse); a verdict that is not a
- * pass says so in a warning annotation, and the check run, already written, carries the verdict.
- */
-async function commentSkipReason(p, mode, issue, marker, body) {
-    if (mode === 'always')
-        return undefined;
-    const passing = p.verdict.conclusion === 'success';
-    const found = await (0,publish/* findStickyComment */.oC)(p.octokit, p.repo, issue, marker, p.commentAuthor, p.token, p.comments);
-    if (!found.ok) {
-        if (passing)
-            return `the conclusion is success and the existing comment could not be looked up (${found.message})`;
-        // Writing blind would add a second sticky comment next to the one we could not see; the check run
-        // (already written) carries the verdict, so say so where the reviewer looks: a warning annotation.
-        const why = `the existing comment could not be looked up (${found.message}), so a new one could duplicate it; the check run has the verdict`;
-        p.warn(`sticky comment not written (comment: ${mode}): ${why}`);
-        return why;
-    }
-    const existing = found.value;
-    if (mode === 'on-failure')
-        return passing && !existing ? 'the conclusion is success and there is no comment to update' : undefined;
-    if (!existing)
-        return passing ? 'the conclusion is success and there is no earlier comment to change' : undefined;
-    const before = (0,markdown/* commentState */.PW)(existing.body);
-    return before !== undefined && before === (0,markdown/* commentState */.PW)(body) ? 'the verdict and findings are the same as in the existing comment' : undefined;
-}
-function withAnnotationNote(output, skipped) {
-    if (!skipped)
-        return output;
-    const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`;
-    const summary = output.summary.length + note.length <= 65535 ? output.summary + note : output.summary;
-    return { ...output, summary };
-}
-
-
-/***/ }),
-
-/***/ 77184:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I8: () => (/* binding */ createCommitStatus),
-/* harmony export */   LX: () => (/* binding */ syncLabels),
-/* harmony export */   _U: () => (/* binding */ createCheckRun),
-/* harmony export */   oC: () => (/* binding */ findStickyComment),
-/* harmony export */   qD: () => (/* binding */ upsertStickyComment)
-/* harmony export */ });
-/* unused harmony exports tokenIdentity, ANNOTATIONS_PER_REQUEST */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
-
-function failure(purpose, e) {
-    const s = (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e);
-    return { ok: false, forbidden: s === 403 || s === 401, message: (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(purpose, e) };
-}
-/**
- * The login of the token's identity, for recognising our own comments. Installation tokens (`ghs_`: the
- * workflow's GITHUB_TOKEN and App tokens) cannot call GET /user and always answer 403: the configured
- * bot login is used without asking.
- */
-async function tokenIdentity(octokit, fallback, token) {
-    if (token?.startsWith('ghs_'))
-        return fallback;
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch (e) {
-        // Installation tokens (GITHUB_TOKEN, Apps) cannot call GET /user: they post as the app's bot.
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 403 || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 401)
-            return fallback;
-        throw e;
-    }
-}
-async function listMarked(octokit, r, issue, marker) {
-    const all = (await octokit.paginate(octokit.rest.issues.listComments, { owner: r.owner, repo: r.repo, issue_number: issue, per_page: 100 }));
-    return all.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
-}
-/**
- * Creates or updates THE sticky comment: a comment that starts with the marker AND is written by the
- * token's identity (a marker alone can be spoofed by anyone who comments). Concurrent runs can both
- * create one: after creating, the list is read again and our own duplicates are removed, keeping the
- * oldest (which then gets this run's body).
- *
- * `known`: the PR's comments already read this run (with the base side, see prefetch.ts; `own` = by the
- * token's identity). They replace the first listing; if our comment found there is gone by the time it is
- * updated (404), the comment is looked up again as if nothing were known.
- */
-async function upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token, known) {
-    let identity;
-    try {
-        if (known) {
-            const own = known.filter((c) => c.own && c.body.startsWith(marker)).sort((a, b) => a.id - b.id);
-            if (own.length) {
-                const updated = await updateIfPresent(octokit, r, own[0].id, body);
-                if (updated) {
-                    for (const dup of own.slice(1))
-                        await deleteQuietly(octokit, r, dup.id);
-                    return { ok: true, value: { id: updated.id, url: updated.html_url, action: 'updated' } };
-                }
-                return upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token);
-            }
-        }
-        const marked = known ? [] : await listMarked(octokit, r, issue, marker);
-        if (marked.length) {
-            identity = await tokenIdentity(octokit, identityFallback, token);
-            const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
-            if (own.length) {
-                const { data } = await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: own[0].id, body });
-                for (const dup of own.slice(1))
-                    await deleteQuietly(octokit, r, dup.id);
-                return { ok: true, value: { id: data.id, url: data.html_url, action: 'updated' } };
-            }
-        }
-        const { data: created } = await octokit.rest.issues.createComment({ owner: r.owner, repo: r.repo, issue_number: issue, body });
-        identity = created.user?.login ?? identity ?? identityFallback;
-        // Race resolution: another run may have created its comment at the same time.
-        const after = (await listMarked(octokit, r, issue, marker)).filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
-        if (after.length > 1 && after[0].id !== created.id) {
-            await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: after[0].id, body });
-            await deleteQuietly(octokit, r, created.id);
-            return { ok: true, value: { id: after[0].id, action: 'updated' } };
-        }
-        return { ok: true, value: { id: created.id, url: created.html_url, action: 'created' } };
-    }
-    catch (e) {
-        return failure('sticky comment', e);
-    }
-}
-/**
- * THE sticky comment as it is now, without writing anything: the oldest comment that starts with the
- * marker and is written by the token's identity (the same one upsertStickyComment would update), or
- * undefined when there is none. `known` as in upsertStickyComment.
- */
-async function findStickyComment(octokit, r, issue, marker, identityFallback, token, known) {
-    try {
-        if (known) {
-            const own = known.filter((c) => c.own && c.body.startsWith(marker)).sort((a, b) => a.id - b.id);
-            return { ok: true, value: own.length ? { id: own[0].id, body: own[0].body } : undefined };
-        }
-        const marked = await listMarked(octokit, r, issue, marker);
-        if (!marked.length)
-            return { ok: true, value: undefined };
-        const identity = await tokenIdentity(octokit, identityFallback, token);
-        const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
-        return { ok: true, value: own.length ? { id: own[0].id, body: own[0].body ?? '' } : undefined };
-    }
-    catch (e) {
-        return failure('sticky comment', e);
-    }
-}
-async function updateIfPresent(octokit, r, id, body) {
-    try {
-        return (await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: id, body })).data;
-    }
-    catch (e) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
-            return undefined; // deleted since it was listed
-        throw e;
-    }
-}
-async function deleteQuietly(octokit, r, id) {
-    try {
-        await octokit.rest.issues.deleteComment({ owner: r.owner, repo: r.repo, comment_id: id });
-    }
-    catch (e) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) !== 404)
-            throw e; // already deleted by a concurrent run
-    }
-}
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Creates a completed check run; annotations beyond the first 50 follow in PATCH batches of 50. */
-async function createCheckRun(octokit, r, c) {
-    try {
-        const batches = [];
-        for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST)
-            batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-        const { data } = await octokit.rest.checks.create({
-            owner: r.owner,
-            repo: r.repo,
-            name: c.name,
-            head_sha: c.headSha,
-            status: 'completed',
-            conclusion: c.conclusion,
-            completed_at: new Date().toISOString(),
-            details_url: c.detailsUrl,
-            external_id: c.externalId,
-            output: { ...c.output, annotations: batches[0] ?? [] },
-        });
-        for (const batch of batches.slice(1)) {
-            await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: data.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } });
-        }
-        return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } };
-    }
-    catch (e) {
-        return failure('create check run', e);
-    }
-}
-const STATE = { success: 'success', neutral: 'success', failure: 'failure' };
-/** The fallback when check runs are forbidden: a commit status with the same name. */
-async function createCommitStatus(octokit, r, sha, context, conclusion, description, targetUrl) {
-    try {
-        await octokit.rest.repos.createCommitStatus({
-            owner: r.owner,
-            repo: r.repo,
-            sha,
-            state: STATE[conclusion],
-            context,
-            description: description.length > 140 ? description.slice(0, 139) + '…' : description,
-            target_url: targetUrl,
-        });
-        return { ok: true, value: undefined };
-    }
-    catch (e) {
-        return failure('create commit status', e);
-    }
-}
-/** Adds `add` and removes `remove` labels (only those present). */
-async function syncLabels(octokit, r, issue, current, add, remove) {
-    try {
-        const have = new Set(current.map((l) => l.toLowerCase()));
-        const toAdd = add.filter((l) => !have.has(l.toLowerCase()));
-        const toRemove = remove.filter((l) => have.has(l.toLowerCase()) && !add.some((a) => a.toLowerCase() === l.toLowerCase()));
-        if (toAdd.length)
-            await octokit.rest.issues.addLabels({ owner: r.owner, repo: r.repo, issue_number: issue, labels: toAdd });
-        for (const name of toRemove) {
-            try {
-                await octokit.rest.issues.removeLabel({ owner: r.owner, repo: r.repo, issue_number: issue, name });
-            }
-            catch (e) {
-                if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) !== 404)
-                    throw e;
-            }
-        }
-        return { ok: true, value: undefined };
-    }
-    catch (e) {
-        return failure('labels', e);
-    }
-}
-
-
-/***/ }),
-
-/***/ 89823:
+/***/ 91383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   releaseCheckRun: () => (/* binding */ releaseCheckRun),
 /* harmony export */   releaseMarker: () => (/* binding */ releaseMarker),
 /* harmony export */   renderRangeSection: () => (/* binding */ renderRangeSection),
 /* harmony export */   renderReleaseComment: () => (/* binding */ renderReleaseComment),
 /* harmony export */   renderReleaseMarkdown: () => (/* binding */ renderReleaseMarkdown),
+/* harmony export */   renderReleaseText: () => (/* binding */ renderReleaseText),
 /* harmony export */   reviewComment: () => (/* binding */ reviewComment),
 /* harmony export */   toReleaseJson: () => (/* binding */ toReleaseJson)
 /* harmony export */ });
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32794);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54285);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14031);
+/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21458);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32794);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54285);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65655);
+/**
+ * The release report: a range section (base → head, the merged PRs with links to each PR and its gate
+ * result, commits outside any PR) above the same verdict blocks every other surface renders; and the JSON
+ * report (the PR report's shape plus a `release` object).
+ */
+
+
 
 
 
@@ -1792,20 +1441,20 @@ function renderRangeSection(f, links) {
     const lines = [];
     const commit = (sha) => (sha ? `[${short(sha)}](${links.repoUrl}/commit/${sha})` : '?');
     const base = f.base.source === 'deployment'
-        ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(f.environment)}**` : ''}${f.base.deployedAt ? `, ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(f.base.deployedAt)}` : ''})`
+        ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''}${f.base.deployedAt ? `, ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.deployedAt)}` : ''})`
         : f.base.source === 'none'
-            ? `unknown (no successful deployment${f.environment ? ` to **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(f.environment)}**` : ''})`
-            : `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(f.base.input)} → ${commit(f.base.sha)}`;
-    lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(f.head.input)} → ${commit(f.head.sha)}`);
+            ? `unknown (no successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''})`
+            : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.input)} → ${commit(f.base.sha)}`;
+    lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.head.input)} → ${commit(f.head.sha)}`);
     if (f.compareUrl)
-        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(f.status)}** the deployed ref` : ''}`);
+        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.status)}** the deployed ref` : ''}`);
     lines.push('');
     if (f.pulls.length) {
         lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|');
         for (const p of f.pulls) {
             const prLink = `[#${p.number}](${p.htmlUrl ?? `${links.repoUrl}/pull/${p.number}`})`;
             const gate = p.gate.url ? `[${GATE_ICON[p.gate.state]}](${p.gate.url})` : GATE_ICON[p.gate.state];
-            lines.push(`| ${prLink} | ${gate} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(p.title, 200)} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(p.author)} |`);
+            lines.push(`| ${prLink} | ${gate} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(p.title, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(p.author)} |`);
         }
         lines.push('');
     }
@@ -1815,7 +1464,7 @@ function renderRangeSection(f, links) {
     if (f.direct.length) {
         lines.push(`<details><summary>${f.direct.length} commit${f.direct.length === 1 ? '' : 's'} outside any pull request</summary>`, '');
         for (const c of f.direct.slice(0, 100))
-            lines.push(`- ${commit(c.sha)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(c.message, 200)}`);
+            lines.push(`- ${commit(c.sha)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(c.message, 200)}`);
         if (f.direct.length > 100)
             lines.push(`- … and ${f.direct.length - 100} more`);
         lines.push('', '</details>', '');
@@ -1828,8 +1477,8 @@ function renderRangeSection(f, links) {
             if (seen.has(key))
                 continue; // one line per rule and path, however many of its findings were approved
             seen.add(key);
-            const who = a.approvals.map((x) => `#${x.pull} approved by <code>${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(x.by)}</code> (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(x.via)})${x.at ? ` at ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`);
-            lines.push(`- \`${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(a.rule)}\` in ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(a.path ?? '')}: ${who.join('; ')}`);
+            const who = a.approvals.map((x) => `#${x.pull} approved by <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.by)}</code> (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.via)})${x.at ? ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`);
+            lines.push(`- \`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(a.rule)}\` in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(a.path ?? '')}: ${who.join('; ')}`);
         }
         lines.push('');
     }
@@ -1839,12 +1488,12 @@ function renderRangeSection(f, links) {
 function renderReleaseMarkdown(e, links, o = {}) {
     const range = renderRangeSection(e.facts, links);
     const head = (o.marker ? o.marker + '\n' : '') + range + '\n';
-    const limit = o.limit ?? _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .SUMMARY_LIMIT */ .Jt - 1024;
-    const labelPrefix = e.policy?.waivers.label_prefix ?? 'gate-waive:';
-    return head + (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .renderJobSummary */ .qE)(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) });
+    const limit = o.limit ?? _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .SUMMARY_LIMIT */ .Jt - 1024;
+    const labelPrefix = e.policy?.waivers.label_prefix ?? _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LABEL_PREFIX */ .qu;
+    return head + (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJobSummary */ .qE)(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) });
 }
 function renderReleaseComment(e, links, marker) {
-    return renderReleaseMarkdown(e, links, { marker, limit: _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMENT_LIMIT */ .W$ });
+    return renderReleaseMarkdown(e, links, { marker, limit: _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMENT_LIMIT */ .W$ });
 }
 /** A short reason for a deployment protection rule review (GitHub shows it on the run). */
 function reviewComment(v, f, detailsUrl, max = 1000) {
@@ -1871,13 +1520,13 @@ function reviewComment(v, f, detailsUrl, max = 1000) {
         }
     }
     // Plain text shown on the run: PR titles in the findings must not carry controls or bidi overrides.
-    const text = (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .visibleControls */ .xx)(lines.join('\n'));
+    const text = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(lines.join('\n'));
     return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
 function toReleaseJson(e) {
     const f = e.facts;
     return {
-        ...(0,_report_json_js__WEBPACK_IMPORTED_MODULE_0__/* .toJsonReport */ .O)(e.verdict),
+        ...(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .toJsonReport */ .O)(e.verdict),
         release: {
             environment: f.environment,
             base: f.base,
@@ -1889,6 +1538,24 @@ function toReleaseJson(e) {
             directCommits: f.direct,
             approved: f.approved,
         },
+    };
+}
+/** The CLI's plain-text release report: the range, one line per pull request, then the verdict. */
+function renderReleaseText(e) {
+    const f = e.facts;
+    const lines = [`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`];
+    for (const p of f.pulls)
+        lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(p.title)}\n`);
+    return lines.join('') + (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .renderText */ .S)(e.verdict);
+}
+/** The App's check run for a deployment protection rule: name, conclusion and output. */
+function releaseCheckRun(e, o) {
+    return {
+        name: `${o.checkName} / release ${o.environment}`,
+        headSha: e.facts.head.sha,
+        conclusion: e.verdict.conclusion,
+        output: { title: e.verdict.title.slice(0, 255), summary: renderReleaseMarkdown(e, o.links, { limit: o.limit }), text: '' },
+        annotations: [],
     };
 }
 

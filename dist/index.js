@@ -60,7 +60,11 @@ Usage:
       week and over the window: PR size (median, p90, share over 300 lines), critical areas with tests,
       migration dangers, runbook opt-outs, vulnerability fix SLA (--alerts: Dependabot alerts JSON),
       gate conclusions, the rules that fail most. --svg DIR also writes the charts as SVG files.
-      --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend. See docs/report.md.
+      --fail-on-trend exits 1 when a trend breaches the policy's report.fail_on_trend.
+      --source api [--repo OWNER/NAME]... [--org ORG] [--check-name NAME] [--gate-identity SPEC]: the merged
+      pull requests through the GitHub API (GITHUB_TOKEN, GITHUB_API_URL), each with the record its gate
+      check run holds (or its own additions/deletions without one); --alerts api reads the Dependabot
+      alerts through the API too. See docs/report.md.
   pr-gate serve                  Run the GitHub App's webhook server. Settings from the environment:
       PORT, WEBHOOK_SECRET, APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, GITHUB_API_URL, REDIS_URL (see docs/app.md).
   pr-gate queue failed [--json] | pr-gate queue replay ID... | pr-gate queue replay --all
@@ -274,7 +278,7 @@ const args = process.argv.slice(2);
 // Each face is loaded only when it runs (issue 15 item 5): the Action never evaluates the CLI's modules
 // (the App server, release mode, the schema printer), and the CLI never evaluates the Action's.
 if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(454), __nccwpck_require__.e(78), __nccwpck_require__.e(357), __nccwpck_require__.e(600)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70600));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(660), __nccwpck_require__.e(78), __nccwpck_require__.e(779), __nccwpck_require__.e(81), __nccwpck_require__.e(232)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69232));
     await run();
 }
 else if ((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelpOrVersion */ .PZ)(args)) {
@@ -299,7 +303,7 @@ else {
     // runner starts each job empty, where the cache would only cost its writing (~10 %, measured the same way).
     ;
     node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(454), __nccwpck_require__.e(357), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30596));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(660), __nccwpck_require__.e(779), __nccwpck_require__.e(92), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
     process.exitCode = await main(args);
 }
 
@@ -700,7 +704,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 /***/ }),
 
-/***/ 38522:
+/***/ 16141:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");

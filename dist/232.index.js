@@ -1,6 +1,144 @@
-export const id = 600;
-export const ids = [600];
+export const id = 232;
+export const ids = [232];
 export const modules = {
+
+/***/ 81729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError),
+/* harmony export */   m: () => (/* binding */ getSettings)
+/* harmony export */ });
+/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21458);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96421);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/**
+ * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
+ * Everything else receives a Settings object.
+ */
+
+
+
+
+
+
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+function choice(name, value, allowed, fallback) {
+    if (!value)
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new InputError(`input ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+function bool(name, value, fallback) {
+    if (!value)
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(value))
+        return true;
+    if (/^(false|no|off|0)$/i.test(value))
+        return false;
+    throw new InputError(`input ${name}: expected true or false, got ${JSON.stringify(value)}`);
+}
+function positiveSeconds(name, value, fallback) {
+    if (!value)
+        return fallback;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new InputError(`input ${name}: expected a positive number of seconds, got ${JSON.stringify(value)}`);
+    return n;
+}
+function getSettings(env = process.env) {
+    const token = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('token') || env.GITHUB_TOKEN || '';
+    if (!token)
+        throw new InputError('input token is empty: pass `token: ${{ github.token }}` (the default) or a token with the documented permissions');
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__.setSecret(token);
+    const policyToken = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('policy-token') || undefined;
+    if (policyToken)
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.setSecret(policyToken);
+    const repoFull = env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = repoFull.split('/');
+    if (!owner || !repo)
+        throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`);
+    const eventPath = env.GITHUB_EVENT_PATH;
+    let event = {};
+    if (eventPath) {
+        try {
+            event = (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .obj */ .WL)(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(eventPath, 'utf8'))) ?? {};
+        }
+        catch (e) {
+            throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+    const prInput = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('pr-number');
+    // pull_request*, pull_request_review*: the PR; issue_comment: the issue, when it is a pull request.
+    const pullNumber = prInput ? Number(prInput) : ((0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'pull_request', 'number')) ?? ((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'issue', 'pull_request') ? (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'issue', 'number')) : undefined));
+    if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0))
+        throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`);
+    const workspace = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd();
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    const mode = choice('mode', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('mode'), ['pull_request', 'release', 'report'], 'pull_request');
+    const environment = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('environment') || undefined;
+    const baseRef = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('base-ref') || (mode === 'release' ? 'auto' : '');
+    if (mode === 'release' && baseRef === 'auto' && !environment)
+        throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)');
+    const trackingInput = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('tracking-issue');
+    const trackingIssue = trackingInput ? Number(trackingInput) : undefined;
+    if (trackingInput && !(Number.isInteger(trackingIssue) && trackingIssue > 0))
+        throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`);
+    const headRef = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('head-ref') || env.GITHUB_SHA || '';
+    if (mode === 'release' && !headRef)
+        throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit');
+    const repositories = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('repositories').split(/[\s,]+/).filter(Boolean);
+    for (const r of repositories)
+        if (!/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(r))
+            throw new InputError(`input repositories: expected owner/name entries, got ${JSON.stringify(r)}`);
+    const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return {
+        token,
+        policyToken,
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        serverUrl,
+        repository: { owner, repo },
+        eventName: env.GITHUB_EVENT_NAME || '',
+        event,
+        policyPath: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('policy') || _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_POLICY_PATH */ .lo,
+        checkName: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('check-name') || _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CHECK_NAME */ .nV,
+        failOn: choice('fail-on', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('fail-on'), ['failure', 'never'], 'failure'),
+        comment: bool('comment', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('comment'), true),
+        commentAuthor: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('comment-author') || 'github-actions[bot]',
+        workspace,
+        reportPath: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('report-path') || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), 'pr-quality-gate', 'report.json'),
+        pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
+        runUrl,
+        sha: env.GITHUB_SHA || '',
+        requestTimeoutMs: positiveSeconds('request-timeout', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('request-timeout'), 30) * 1000,
+        artifactName: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('artifact-name') || 'pr-quality-gate-evidence',
+        mode,
+        release: { baseRef, headRef, environment, trackingIssue, gateIdentity: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('gate-identity') || 'github-actions' },
+        trends: {
+            since: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('since') || '90d',
+            repositories: repositories.map((r) => r.trim()).filter(Boolean),
+            org: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('org') || undefined,
+            failOnTrend: bool('fail-on-trend', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('fail-on-trend'), false),
+            issue: bool('report-issue', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('report-issue'), true),
+            alerts: bool('alerts', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('alerts'), false),
+        },
+    };
+}
+
+
+/***/ }),
 
 /***/ 18948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -62,7 +200,7 @@ function actionRemotePolicy(s, octokit) {
 
 /***/ }),
 
-/***/ 70600:
+/***/ 69232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -73,135 +211,34 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: FORK_RECIPE
 
+// EXTERNAL MODULE: ./src/pipeline/decision.ts
+var decision = __webpack_require__(94126);
+// EXTERNAL MODULE: ./src/policy/schema.ts + 1 modules
+var schema = __webpack_require__(21458);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(96421);
-// EXTERNAL MODULE: ./src/json.ts
-var json = __webpack_require__(8301);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-/**
- * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
- * Everything else receives a Settings object.
- */
-
-
-
-
-
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-function choice(name, value, allowed, fallback) {
-    if (!value)
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new InputError(`input ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-}
-function bool(name, value, fallback) {
-    if (!value)
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(value))
-        return true;
-    if (/^(false|no|off|0)$/i.test(value))
-        return false;
-    throw new InputError(`input ${name}: expected true or false, got ${JSON.stringify(value)}`);
-}
-function positiveSeconds(name, value, fallback) {
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0)
-        throw new InputError(`input ${name}: expected a positive number of seconds, got ${JSON.stringify(value)}`);
-    return n;
-}
-function getSettings(env = process.env) {
-    const token = core.getInput('token') || env.GITHUB_TOKEN || '';
-    if (!token)
-        throw new InputError('input token is empty: pass `token: ${{ github.token }}` (the default) or a token with the documented permissions');
-    core.setSecret(token);
-    const policyToken = core.getInput('policy-token') || undefined;
-    if (policyToken)
-        core.setSecret(policyToken);
-    const repoFull = env.GITHUB_REPOSITORY ?? '';
-    const [owner, repo] = repoFull.split('/');
-    if (!owner || !repo)
-        throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`);
-    const eventPath = env.GITHUB_EVENT_PATH;
-    let event = {};
-    if (eventPath) {
-        try {
-            event = (0,json/* obj */.WL)(JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'))) ?? {};
-        }
-        catch (e) {
-            throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`);
-        }
-    }
-    const prInput = core.getInput('pr-number');
-    // pull_request*, pull_request_review*: the PR; issue_comment: the issue, when it is a pull request.
-    const pullNumber = prInput ? Number(prInput) : ((0,json/* num */.bu)((0,json.at)(event, 'pull_request', 'number')) ?? ((0,json.at)(event, 'issue', 'pull_request') ? (0,json/* num */.bu)((0,json.at)(event, 'issue', 'number')) : undefined));
-    if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0))
-        throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`);
-    const workspace = core.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd();
-    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    const mode = choice('mode', core.getInput('mode'), ['pull_request', 'release'], 'pull_request');
-    const environment = core.getInput('environment') || undefined;
-    const baseRef = core.getInput('base-ref') || (mode === 'release' ? 'auto' : '');
-    if (mode === 'release' && baseRef === 'auto' && !environment)
-        throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)');
-    const trackingInput = core.getInput('tracking-issue');
-    const trackingIssue = trackingInput ? Number(trackingInput) : undefined;
-    if (trackingInput && !(Number.isInteger(trackingIssue) && trackingIssue > 0))
-        throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`);
-    const headRef = core.getInput('head-ref') || env.GITHUB_SHA || '';
-    if (mode === 'release' && !headRef)
-        throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit');
-    const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    return {
-        token,
-        policyToken,
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-        serverUrl,
-        repository: { owner, repo },
-        eventName: env.GITHUB_EVENT_NAME || '',
-        event,
-        policyPath: core.getInput('policy') || '.github/quality-gate.yml',
-        checkName: core.getInput('check-name') || 'quality-gate',
-        failOn: choice('fail-on', core.getInput('fail-on'), ['failure', 'never'], 'failure'),
-        comment: bool('comment', core.getInput('comment'), true),
-        commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',
-        workspace,
-        reportPath: core.getInput('report-path') || (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'pr-quality-gate', 'report.json'),
-        pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
-        runUrl,
-        sha: env.GITHUB_SHA || '',
-        requestTimeoutMs: positiveSeconds('request-timeout', core.getInput('request-timeout'), 30) * 1000,
-        artifactName: core.getInput('artifact-name') || 'pr-quality-gate-evidence',
-        mode,
-        release: { baseRef, headRef, environment, trackingIssue, gateIdentity: core.getInput('gate-identity') || 'github-actions' },
-    };
-}
-
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(81729);
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
+// EXTERNAL MODULE: ./src/json.ts
+var json = __webpack_require__(8301);
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __webpack_require__(96584);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __webpack_require__(51094);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 3 modules
-var evaluate = __webpack_require__(55425);
+// EXTERNAL MODULE: ./src/github/evaluate.ts + 4 modules
+var evaluate = __webpack_require__(80223);
 // EXTERNAL MODULE: ./src/action/remote-policy.ts
 var remote_policy = __webpack_require__(78725);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
 var esm = __webpack_require__(51306);
 ;// CONCATENATED MODULE: ./src/action/zip.ts
@@ -580,6 +617,8 @@ function logVerdict(v, log, range) {
 
 
 
+
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const FORK_RECIPE = 'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or check run. The verdict is in the job summary, the outputs and the exit code. To publish it, use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, or a workflow_run job that publishes).';
 async function resolvePull(octokit, s) {
@@ -587,7 +626,7 @@ async function resolvePull(octokit, s) {
     if (payloadPr && PR_EVENTS.has(s.eventName) && (0,json/* num */.bu)((0,json.at)(payloadPr, 'number')) === s.pullNumber)
         return (0,source/* pullInfoFrom */.Kx)(payloadPr);
     if (!s.pullNumber) {
-        throw new InputError(`nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`);
+        throw new inputs/* InputError */.d(`nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`);
     }
     try {
         return await (0,source/* fetchPull */.ey)(octokit, s.repository, s.pullNumber);
@@ -599,15 +638,18 @@ async function resolvePull(octokit, s) {
 async function run_run() {
     let verdict;
     /** The enforced policy's waiver label prefix (the job summary tells how to waive with it). */
-    let labelPrefix = 'gate-waive:';
+    let labelPrefix = schema/* DEFAULT_LABEL_PREFIX */.qu;
     let settings;
     let published;
     try {
-        settings = getSettings();
+        settings = (0,inputs/* getSettings */.m)();
         const s = settings;
         // Release mode is loaded only when the step asks for it (issue 15 item 5): a PR run never evaluates it.
         if (s.mode === 'release')
             return await (await Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(7)]).then(__webpack_require__.bind(__webpack_require__, 11007))).runRelease(s);
+        // Report mode (issue 21): team trends over merged pull requests, no pull request evaluated.
+        if (s.mode === 'report')
+            return await (await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(427), __webpack_require__.e(92), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 49321))).runReport(s);
         const octokit = (0,client.createClient)({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => core.info(m) });
         let pr;
         let evidence = (0,workspace/* workspaceEvidence */.$W)(s.workspace);
@@ -643,7 +685,7 @@ async function run_run() {
             token: s.token,
             serverUrl: s.serverUrl,
             runUrl: s.runUrl,
-            labelPrefix: policy?.waivers.label_prefix ?? 'gate-waive:',
+            labelPrefix,
             log: (m) => core.info(m),
             warn: (m) => core.warning(m),
         });
@@ -651,7 +693,7 @@ async function run_run() {
             core.warning(FORK_RECIPE);
         (0,outputs/* writeOutputs */.K)(s.reportPath, v, (0,report_json/* toJsonReport */.O)(v));
         core.info(`pr-quality-gate: ${v.conclusion} — ${v.title}`);
-        if (v.conclusion === 'failure' && s.failOn === 'failure')
+        if ((0,decision/* failsJob */.VC)(v, s.failOn))
             core.setFailed(`quality gate failed: ${v.title}`);
     }
     catch (e) {
@@ -670,379 +712,6 @@ async function run_run() {
                 core.warning(`could not write the job summary: ${(0,run/* errorMessage */.gJ)(e)}`);
             }
         }
-    }
-}
-
-
-/***/ }),
-
-/***/ 2081:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  T: () => (/* binding */ publishVerdict)
-});
-
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-/**
- * At most this many annotations per check run: each batch of 50 is one write request, and GitHub asks
- * integrations to space writes by a second. Findings beyond it are in the check text and the JSON report.
- */
-const MAX_ANNOTATIONS = 500;
-/** One annotation per finding that has a path and a line (plain text: annotations are not Markdown). */
-function annotationsOf(v, max = MAX_ANNOTATIONS) {
-    const out = [];
-    for (const r of v.results) {
-        if (r.status === 'off')
-            continue;
-        for (const f of r.findings) {
-            if (!f.path || !f.line)
-                continue;
-            const level = f.kind === 'error' ? 'failure' : f.kind === 'info' ? 'notice' : f.level === 'fail' ? (r.status === 'waived' ? 'warning' : 'failure') : f.level === 'warn' ? 'warning' : 'notice';
-            // Plain text, but GitHub shows it as it is: controls and bidi overrides become visible escapes.
-            const message = (0,report_escape/* visibleControls */.xx)(f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message);
-            out.push({
-                path: f.path,
-                start_line: f.line,
-                end_line: Math.max(f.endLine ?? f.line, f.line),
-                annotation_level: level,
-                message: message.length > 60000 ? message.slice(0, 60000) + '…' : message,
-                title: `${r.id}${f.code ? `: ${f.code}` : ''}`.slice(0, 255),
-            });
-        }
-    }
-    return out.slice(0, max);
-}
-/** How many findings with a line were not annotated because of the cap. */
-function unannotated(v, max = MAX_ANNOTATIONS) {
-    return Math.max(0, annotationsOf(v, Infinity).length - max);
-}
-
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
-// EXTERNAL MODULE: ./src/github/publish.ts
-var publish = __webpack_require__(77184);
-;// CONCATENATED MODULE: ./src/github/publish-verdict.ts
-
-
-
-async function publishVerdict(p) {
-    const { octokit, repo, pr, verdict } = p;
-    const repoUrl = `${p.serverUrl}/${repo.owner}/${repo.repo}`;
-    const links = { repoUrl, runUrl: p.runUrl };
-    const result = { usedStatus: false, readOnly: false };
-    let forbidden = 0;
-    let attempted = 0;
-    attempted++;
-    const check = await (0,publish/* createCheckRun */._U)(octokit, repo, {
-        name: p.checkName,
-        headSha: pr.headSha,
-        conclusion: verdict.conclusion,
-        output: withAnnotationNote((0,markdown/* renderCheckOutput */.IM)(verdict, { labelPrefix: p.labelPrefix, links }), unannotated(verdict)),
-        annotations: annotationsOf(verdict),
-        detailsUrl: p.runUrl,
-    });
-    if (check.ok) {
-        result.checkUrl = check.value.url;
-        result.checkRunId = check.value.id;
-        p.log(`check run ${p.checkName}: ${verdict.conclusion}`);
-    }
-    else {
-        if (check.forbidden) {
-            p.log(`${check.message}; falling back to a commit status`);
-            const status = await (0,publish/* createCommitStatus */.I8)(octokit, repo, pr.headSha, p.checkName, verdict.conclusion, verdict.title, p.runUrl);
-            if (status.ok)
-                result.usedStatus = true;
-            else {
-                forbidden++;
-                p.warn(status.message);
-            }
-        }
-        else
-            p.warn(check.message);
-    }
-    const mode = p.comment ? (p.commentMode ?? 'always') : 'never';
-    if (mode !== 'never' && pr.number) {
-        const marker = (0,markdown/* markerFor */._Z)(p.checkName);
-        const body = (0,markdown/* renderComment */.wQ)(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } });
-        const skip = await commentSkipReason(p, mode, pr.number, marker, body);
-        if (skip) {
-            result.comment = 'skipped';
-            p.log(`sticky comment not written (comment: ${mode}): ${skip}`);
-        }
-        else {
-            attempted++;
-            const c = await (0,publish/* upsertStickyComment */.qD)(octokit, repo, pr.number, marker, body, p.commentAuthor, p.token, p.comments);
-            if (c.ok) {
-                result.commentId = c.value.id;
-                result.comment = c.value.action;
-                p.log(`sticky comment ${c.value.action}`);
-            }
-            else {
-                if (c.forbidden)
-                    forbidden++;
-                p.warn(c.message);
-            }
-        }
-    }
-    if (pr.number && (verdict.labels.add.length || verdict.labels.remove.length)) {
-        attempted++;
-        const l = await (0,publish/* syncLabels */.LX)(octokit, repo, pr.number, pr.labels, verdict.labels.add, verdict.labels.remove);
-        if (!l.ok) {
-            if (l.forbidden)
-                forbidden++;
-            p.warn(l.message);
-        }
-    }
-    result.readOnly = attempted > 0 && forbidden === attempted;
-    return result;
-}
-/**
- * Why `comment: on-failure | on-change` leaves the sticky comment alone this run, or undefined to write it.
- * on-failure: a passing verdict is written only over a comment already there (so a red comment never
- * outlives the fix). on-change: written when the state differs from the comment's (a first comment only
- * when the verdict is not a pass). When the comment cannot be looked up nothing is written (a blind create
- * could duplicate the sticky comment, as upsertStickyComment would also refuse); a verdict that is not a
- * pass says so in a warning annotation, and the check run, already written, carries the verdict.
- */
-async function commentSkipReason(p, mode, issue, marker, body) {
-    if (mode === 'always')
-        return undefined;
-    const passing = p.verdict.conclusion === 'success';
-    const found = await (0,publish/* findStickyComment */.oC)(p.octokit, p.repo, issue, marker, p.commentAuthor, p.token, p.comments);
-    if (!found.ok) {
-        if (passing)
-            return `the conclusion is success and the existing comment could not be looked up (${found.message})`;
-        // Writing blind would add a second sticky comment next to the one we could not see; the check run
-        // (already written) carries the verdict, so say so where the reviewer looks: a warning annotation.
-        const why = `the existing comment could not be looked up (${found.message}), so a new one could duplicate it; the check run has the verdict`;
-        p.warn(`sticky comment not written (comment: ${mode}): ${why}`);
-        return why;
-    }
-    const existing = found.value;
-    if (mode === 'on-failure')
-        return passing && !existing ? 'the conclusion is success and there is no comment to update' : undefined;
-    if (!existing)
-        return passing ? 'the conclusion is success and there is no earlier comment to change' : undefined;
-    const before = (0,markdown/* commentState */.PW)(existing.body);
-    return before !== undefined && before === (0,markdown/* commentState */.PW)(body) ? 'the verdict and findings are the same as in the existing comment' : undefined;
-}
-function withAnnotationNote(output, skipped) {
-    if (!skipped)
-        return output;
-    const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`;
-    const summary = output.summary.length + note.length <= 65535 ? output.summary + note : output.summary;
-    return { ...output, summary };
-}
-
-
-/***/ }),
-
-/***/ 77184:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I8: () => (/* binding */ createCommitStatus),
-/* harmony export */   LX: () => (/* binding */ syncLabels),
-/* harmony export */   _U: () => (/* binding */ createCheckRun),
-/* harmony export */   oC: () => (/* binding */ findStickyComment),
-/* harmony export */   qD: () => (/* binding */ upsertStickyComment)
-/* harmony export */ });
-/* unused harmony exports tokenIdentity, ANNOTATIONS_PER_REQUEST */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
-
-function failure(purpose, e) {
-    const s = (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e);
-    return { ok: false, forbidden: s === 403 || s === 401, message: (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(purpose, e) };
-}
-/**
- * The login of the token's identity, for recognising our own comments. Installation tokens (`ghs_`: the
- * workflow's GITHUB_TOKEN and App tokens) cannot call GET /user and always answer 403: the configured
- * bot login is used without asking.
- */
-async function tokenIdentity(octokit, fallback, token) {
-    if (token?.startsWith('ghs_'))
-        return fallback;
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch (e) {
-        // Installation tokens (GITHUB_TOKEN, Apps) cannot call GET /user: they post as the app's bot.
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 403 || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 401)
-            return fallback;
-        throw e;
-    }
-}
-async function listMarked(octokit, r, issue, marker) {
-    const all = (await octokit.paginate(octokit.rest.issues.listComments, { owner: r.owner, repo: r.repo, issue_number: issue, per_page: 100 }));
-    return all.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
-}
-/**
- * Creates or updates THE sticky comment: a comment that starts with the marker AND is written by the
- * token's identity (a marker alone can be spoofed by anyone who comments). Concurrent runs can both
- * create one: after creating, the list is read again and our own duplicates are removed, keeping the
- * oldest (which then gets this run's body).
- *
- * `known`: the PR's comments already read this run (with the base side, see prefetch.ts; `own` = by the
- * token's identity). They replace the first listing; if our comment found there is gone by the time it is
- * updated (404), the comment is looked up again as if nothing were known.
- */
-async function upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token, known) {
-    let identity;
-    try {
-        if (known) {
-            const own = known.filter((c) => c.own && c.body.startsWith(marker)).sort((a, b) => a.id - b.id);
-            if (own.length) {
-                const updated = await updateIfPresent(octokit, r, own[0].id, body);
-                if (updated) {
-                    for (const dup of own.slice(1))
-                        await deleteQuietly(octokit, r, dup.id);
-                    return { ok: true, value: { id: updated.id, url: updated.html_url, action: 'updated' } };
-                }
-                return upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token);
-            }
-        }
-        const marked = known ? [] : await listMarked(octokit, r, issue, marker);
-        if (marked.length) {
-            identity = await tokenIdentity(octokit, identityFallback, token);
-            const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
-            if (own.length) {
-                const { data } = await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: own[0].id, body });
-                for (const dup of own.slice(1))
-                    await deleteQuietly(octokit, r, dup.id);
-                return { ok: true, value: { id: data.id, url: data.html_url, action: 'updated' } };
-            }
-        }
-        const { data: created } = await octokit.rest.issues.createComment({ owner: r.owner, repo: r.repo, issue_number: issue, body });
-        identity = created.user?.login ?? identity ?? identityFallback;
-        // Race resolution: another run may have created its comment at the same time.
-        const after = (await listMarked(octokit, r, issue, marker)).filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
-        if (after.length > 1 && after[0].id !== created.id) {
-            await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: after[0].id, body });
-            await deleteQuietly(octokit, r, created.id);
-            return { ok: true, value: { id: after[0].id, action: 'updated' } };
-        }
-        return { ok: true, value: { id: created.id, url: created.html_url, action: 'created' } };
-    }
-    catch (e) {
-        return failure('sticky comment', e);
-    }
-}
-/**
- * THE sticky comment as it is now, without writing anything: the oldest comment that starts with the
- * marker and is written by the token's identity (the same one upsertStickyComment would update), or
- * undefined when there is none. `known` as in upsertStickyComment.
- */
-async function findStickyComment(octokit, r, issue, marker, identityFallback, token, known) {
-    try {
-        if (known) {
-            const own = known.filter((c) => c.own && c.body.startsWith(marker)).sort((a, b) => a.id - b.id);
-            return { ok: true, value: own.length ? { id: own[0].id, body: own[0].body } : undefined };
-        }
-        const marked = await listMarked(octokit, r, issue, marker);
-        if (!marked.length)
-            return { ok: true, value: undefined };
-        const identity = await tokenIdentity(octokit, identityFallback, token);
-        const own = marked.filter((c) => c.user?.login === identity).sort((a, b) => a.id - b.id);
-        return { ok: true, value: own.length ? { id: own[0].id, body: own[0].body ?? '' } : undefined };
-    }
-    catch (e) {
-        return failure('sticky comment', e);
-    }
-}
-async function updateIfPresent(octokit, r, id, body) {
-    try {
-        return (await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: id, body })).data;
-    }
-    catch (e) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
-            return undefined; // deleted since it was listed
-        throw e;
-    }
-}
-async function deleteQuietly(octokit, r, id) {
-    try {
-        await octokit.rest.issues.deleteComment({ owner: r.owner, repo: r.repo, comment_id: id });
-    }
-    catch (e) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) !== 404)
-            throw e; // already deleted by a concurrent run
-    }
-}
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Creates a completed check run; annotations beyond the first 50 follow in PATCH batches of 50. */
-async function createCheckRun(octokit, r, c) {
-    try {
-        const batches = [];
-        for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST)
-            batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-        const { data } = await octokit.rest.checks.create({
-            owner: r.owner,
-            repo: r.repo,
-            name: c.name,
-            head_sha: c.headSha,
-            status: 'completed',
-            conclusion: c.conclusion,
-            completed_at: new Date().toISOString(),
-            details_url: c.detailsUrl,
-            external_id: c.externalId,
-            output: { ...c.output, annotations: batches[0] ?? [] },
-        });
-        for (const batch of batches.slice(1)) {
-            await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: data.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } });
-        }
-        return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } };
-    }
-    catch (e) {
-        return failure('create check run', e);
-    }
-}
-const STATE = { success: 'success', neutral: 'success', failure: 'failure' };
-/** The fallback when check runs are forbidden: a commit status with the same name. */
-async function createCommitStatus(octokit, r, sha, context, conclusion, description, targetUrl) {
-    try {
-        await octokit.rest.repos.createCommitStatus({
-            owner: r.owner,
-            repo: r.repo,
-            sha,
-            state: STATE[conclusion],
-            context,
-            description: description.length > 140 ? description.slice(0, 139) + '…' : description,
-            target_url: targetUrl,
-        });
-        return { ok: true, value: undefined };
-    }
-    catch (e) {
-        return failure('create commit status', e);
-    }
-}
-/** Adds `add` and removes `remove` labels (only those present). */
-async function syncLabels(octokit, r, issue, current, add, remove) {
-    try {
-        const have = new Set(current.map((l) => l.toLowerCase()));
-        const toAdd = add.filter((l) => !have.has(l.toLowerCase()));
-        const toRemove = remove.filter((l) => have.has(l.toLowerCase()) && !add.some((a) => a.toLowerCase() === l.toLowerCase()));
-        if (toAdd.length)
-            await octokit.rest.issues.addLabels({ owner: r.owner, repo: r.repo, issue_number: issue, labels: toAdd });
-        for (const name of toRemove) {
-            try {
-                await octokit.rest.issues.removeLabel({ owner: r.owner, repo: r.repo, issue_number: issue, name });
-            }
-            catch (e) {
-                if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) !== 404)
-                    throw e;
-            }
-        }
-        return { ok: true, value: undefined };
-    }
-    catch (e) {
-        return failure('labels', e);
     }
 }
 

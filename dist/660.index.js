@@ -1,5 +1,5 @@
-export const id = 454;
-export const ids = [454];
+export const id = 660;
+export const ids = [660];
 export const modules = {
 
 /***/ 89659:
@@ -24967,7 +24967,7 @@ const {
 } = __webpack_require__(99051)
 const { HeadersList } = __webpack_require__(60660)
 const { Request, cloneRequest } = __webpack_require__(9967)
-const zlib = __webpack_require__(38522)
+const zlib = __webpack_require__(16141)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -28911,7 +28911,7 @@ module.exports = {
 
 
 const { Transform } = __webpack_require__(57075)
-const zlib = __webpack_require__(38522)
+const zlib = __webpack_require__(16141)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(4495)
 const { getGlobalOrigin } = __webpack_require__(51059)
 const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(51900)
@@ -33289,7 +33289,7 @@ module.exports = {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(16141)
 const { isValidClientWindowBits } = __webpack_require__(98625)
 const { MessageSizeExceededError } = __webpack_require__(68707)
 
@@ -40367,7 +40367,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 
 /***/ }),
 
-/***/ 198:
+/***/ 86707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -40747,83 +40747,8 @@ class SecretLintRule {
     }
 }
 //# sourceMappingURL=SecretLintRuleImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
-class SecretLintProfiler {
-    perf;
-    entries = [];
-    measures = [];
-    executionPromises = [];
-    constructor(options) {
-        this.perf = options.perf;
-        const pattern = /(.*?)::end(\|\|.*)?/;
-        const observer = new options.PerformanceObserver((items) => {
-            const entries = items.getEntries();
-            entries.forEach((entry) => {
-                if (entry.entryType === "mark") {
-                    const match = entry.name.match(pattern);
-                    const endIdentifier = match ? match[1] : undefined;
-                    const suffix = match && match[2] ? match[2] : "";
-                    // if mark already {mark}::start, measure start to end
-                    if (endIdentifier) {
-                        const startIdentifier = `${endIdentifier}::start`;
-                        this.entries.find((savedEntry) => {
-                            return savedEntry.name === startIdentifier;
-                        });
-                        // create measure
-                        if (startIdentifier) {
-                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
-                            this.executionPromises.push(Promise.resolve().then(() => {
-                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
-                            }));
-                        }
-                    }
-                    this.entries.push(entry);
-                }
-                else if (entry.entryType === "measure") {
-                    this.measures.push(entry);
-                }
-            });
-        });
-        observer.observe({ entryTypes: ["mark", "measure"] });
-    }
-    mark(marker) {
-        if ("id" in marker) {
-            this.perf.mark(`${marker.type}||${marker.id}`);
-        }
-        else {
-            this.perf.mark(marker.type);
-        }
-    }
-    waifForExecutionPromises = () => {
-        return Promise.all(this.executionPromises).finally(() => {
-            this.executionPromises.length = 0;
-        });
-    };
-    async getEntries() {
-        await this.waifForExecutionPromises();
-        return this.entries;
-    }
-    async getMeasures() {
-        await this.waifForExecutionPromises();
-        return this.measures;
-    }
-}
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __webpack_require__(643);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
-
-
-
-class NullPerformanceObserver {
-    disconnect() { }
-    observe(_options) { }
-}
-const secretLintProfiler = new SecretLintProfiler({
-    perf: external_node_perf_hooks_.performance,
-    PerformanceObserver: external_node_perf_hooks_.PerformanceObserver ? external_node_perf_hooks_.PerformanceObserver : NullPerformanceObserver,
-});
-//# sourceMappingURL=node.js.map
+// EXTERNAL MODULE: ./node_modules/@secretlint/profiler/module/node.js + 1 modules
+var node = __webpack_require__(806);
 ;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
 
 
@@ -40866,7 +40791,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
                 // TODO: add more handler
                 // Call O￿￿rder?
                 // - file
-                secretLintProfiler.mark({
+                node/* secretLintProfiler */.z.mark({
                     type: "@core>rule-handler::start",
                     id: descriptorRule.rule.meta.id,
                 });
@@ -40874,7 +40799,7 @@ Duplicated rule.id is something wrong in .secretlintrc.
                 if (rule.supportSourceCode(sourceCode)) {
                     await rule.file(sourceCode);
                 }
-                secretLintProfiler.mark({
+                node/* secretLintProfiler */.z.mark({
                     type: "@core>rule-handler::end",
                     id: descriptorRule.rule.meta.id,
                 });
@@ -41161,7 +41086,7 @@ var src = __webpack_require__(2830);
 
 const debug = src("@secretlint/core");
 const lintSource = ({ source, options }) => {
-    secretLintProfiler.mark({
+    node/* secretLintProfiler */.z.mark({
         type: "@core>lint::start",
         id: source.filePath,
     });
@@ -41189,11 +41114,11 @@ const lintSource = ({ source, options }) => {
         ext: source.ext || "",
         contentType: source.contentType,
     });
-    secretLintProfiler.mark({
+    node/* secretLintProfiler */.z.mark({
         type: "@core>setup-rules::start",
     });
     rules.forEach((rule) => {
-        secretLintProfiler.mark({
+        node/* secretLintProfiler */.z.mark({
             type: "@core>setup-rule::start",
             id: rule.rule.meta.id,
         });
@@ -41205,12 +41130,12 @@ const lintSource = ({ source, options }) => {
             runningEvents,
             locale,
         });
-        secretLintProfiler.mark({
+        node/* secretLintProfiler */.z.mark({
             type: "@core>setup-rule::end",
             id: rule.rule.meta.id,
         });
     });
-    secretLintProfiler.mark({
+    node/* secretLintProfiler */.z.mark({
         type: "@core>setup-rules::end",
     });
     // start to run
@@ -41233,7 +41158,7 @@ const lintSource = ({ source, options }) => {
         };
     })
         .finally(() => {
-        secretLintProfiler.mark({
+        node/* secretLintProfiler */.z.mark({
             type: "@core>lint::end",
             id: source.filePath,
         });
@@ -41294,6 +41219,97 @@ const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runni
     throw new Error(`Unknown descriptor type: ${descriptorRule}`);
 };
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 806:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ secretLintProfiler)
+});
+
+// UNUSED EXPORTS: SecretLintProfiler
+
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
+class SecretLintProfiler {
+    perf;
+    entries = [];
+    measures = [];
+    executionPromises = [];
+    constructor(options) {
+        this.perf = options.perf;
+        const pattern = /(.*?)::end(\|\|.*)?/;
+        const observer = new options.PerformanceObserver((items) => {
+            const entries = items.getEntries();
+            entries.forEach((entry) => {
+                if (entry.entryType === "mark") {
+                    const match = entry.name.match(pattern);
+                    const endIdentifier = match ? match[1] : undefined;
+                    const suffix = match && match[2] ? match[2] : "";
+                    // if mark already {mark}::start, measure start to end
+                    if (endIdentifier) {
+                        const startIdentifier = `${endIdentifier}::start`;
+                        this.entries.find((savedEntry) => {
+                            return savedEntry.name === startIdentifier;
+                        });
+                        // create measure
+                        if (startIdentifier) {
+                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
+                            this.executionPromises.push(Promise.resolve().then(() => {
+                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
+                            }));
+                        }
+                    }
+                    this.entries.push(entry);
+                }
+                else if (entry.entryType === "measure") {
+                    this.measures.push(entry);
+                }
+            });
+        });
+        observer.observe({ entryTypes: ["mark", "measure"] });
+    }
+    mark(marker) {
+        if ("id" in marker) {
+            this.perf.mark(`${marker.type}||${marker.id}`);
+        }
+        else {
+            this.perf.mark(marker.type);
+        }
+    }
+    waifForExecutionPromises = () => {
+        return Promise.all(this.executionPromises).finally(() => {
+            this.executionPromises.length = 0;
+        });
+    };
+    async getEntries() {
+        await this.waifForExecutionPromises();
+        return this.entries;
+    }
+    async getMeasures() {
+        await this.waifForExecutionPromises();
+        return this.measures;
+    }
+}
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
+
+
+
+class NullPerformanceObserver {
+    disconnect() { }
+    observe(_options) { }
+}
+const secretLintProfiler = new SecretLintProfiler({
+    perf: external_node_perf_hooks_.performance,
+    PerformanceObserver: external_node_perf_hooks_.PerformanceObserver ? external_node_perf_hooks_.PerformanceObserver : NullPerformanceObserver,
+});
+//# sourceMappingURL=node.js.map
 
 /***/ }),
 
@@ -48234,14 +48250,1506 @@ const creator = {
 
 /***/ }),
 
+/***/ 53355:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ Errors),
+  Yp: () => (/* binding */ ValueErrorType)
+});
+
+// UNUSED EXPORTS: ValueErrorIterator, ValueErrorsUnknownTypeError
+
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/system/policy.mjs
+var policy = __webpack_require__(22222);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
+var keyof_property_keys = __webpack_require__(77977);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/registry/format.mjs
+var registry_format = __webpack_require__(53646);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/registry/type.mjs
+var type = __webpack_require__(55563);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-undefined.mjs
+var extends_undefined = __webpack_require__(19045);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
+var symbols = __webpack_require__(57946);
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/errors/function.mjs
+
+
+/** Creates an error message using en-US as the default locale */
+function DefaultErrorFunction(error) {
+    switch (error.errorType) {
+        case ValueErrorType.ArrayContains:
+            return 'Expected array to contain at least one matching value';
+        case ValueErrorType.ArrayMaxContains:
+            return `Expected array to contain no more than ${error.schema.maxContains} matching values`;
+        case ValueErrorType.ArrayMinContains:
+            return `Expected array to contain at least ${error.schema.minContains} matching values`;
+        case ValueErrorType.ArrayMaxItems:
+            return `Expected array length to be less or equal to ${error.schema.maxItems}`;
+        case ValueErrorType.ArrayMinItems:
+            return `Expected array length to be greater or equal to ${error.schema.minItems}`;
+        case ValueErrorType.ArrayUniqueItems:
+            return 'Expected array elements to be unique';
+        case ValueErrorType.Array:
+            return 'Expected array';
+        case ValueErrorType.AsyncIterator:
+            return 'Expected AsyncIterator';
+        case ValueErrorType.BigIntExclusiveMaximum:
+            return `Expected bigint to be less than ${error.schema.exclusiveMaximum}`;
+        case ValueErrorType.BigIntExclusiveMinimum:
+            return `Expected bigint to be greater than ${error.schema.exclusiveMinimum}`;
+        case ValueErrorType.BigIntMaximum:
+            return `Expected bigint to be less or equal to ${error.schema.maximum}`;
+        case ValueErrorType.BigIntMinimum:
+            return `Expected bigint to be greater or equal to ${error.schema.minimum}`;
+        case ValueErrorType.BigIntMultipleOf:
+            return `Expected bigint to be a multiple of ${error.schema.multipleOf}`;
+        case ValueErrorType.BigInt:
+            return 'Expected bigint';
+        case ValueErrorType.Boolean:
+            return 'Expected boolean';
+        case ValueErrorType.DateExclusiveMinimumTimestamp:
+            return `Expected Date timestamp to be greater than ${error.schema.exclusiveMinimumTimestamp}`;
+        case ValueErrorType.DateExclusiveMaximumTimestamp:
+            return `Expected Date timestamp to be less than ${error.schema.exclusiveMaximumTimestamp}`;
+        case ValueErrorType.DateMinimumTimestamp:
+            return `Expected Date timestamp to be greater or equal to ${error.schema.minimumTimestamp}`;
+        case ValueErrorType.DateMaximumTimestamp:
+            return `Expected Date timestamp to be less or equal to ${error.schema.maximumTimestamp}`;
+        case ValueErrorType.DateMultipleOfTimestamp:
+            return `Expected Date timestamp to be a multiple of ${error.schema.multipleOfTimestamp}`;
+        case ValueErrorType.Date:
+            return 'Expected Date';
+        case ValueErrorType.Function:
+            return 'Expected function';
+        case ValueErrorType.IntegerExclusiveMaximum:
+            return `Expected integer to be less than ${error.schema.exclusiveMaximum}`;
+        case ValueErrorType.IntegerExclusiveMinimum:
+            return `Expected integer to be greater than ${error.schema.exclusiveMinimum}`;
+        case ValueErrorType.IntegerMaximum:
+            return `Expected integer to be less or equal to ${error.schema.maximum}`;
+        case ValueErrorType.IntegerMinimum:
+            return `Expected integer to be greater or equal to ${error.schema.minimum}`;
+        case ValueErrorType.IntegerMultipleOf:
+            return `Expected integer to be a multiple of ${error.schema.multipleOf}`;
+        case ValueErrorType.Integer:
+            return 'Expected integer';
+        case ValueErrorType.IntersectUnevaluatedProperties:
+            return 'Unexpected property';
+        case ValueErrorType.Intersect:
+            return 'Expected all values to match';
+        case ValueErrorType.Iterator:
+            return 'Expected Iterator';
+        case ValueErrorType.Literal:
+            return `Expected ${typeof error.schema.const === 'string' ? `'${error.schema.const}'` : error.schema.const}`;
+        case ValueErrorType.Never:
+            return 'Never';
+        case ValueErrorType.Not:
+            return 'Value should not match';
+        case ValueErrorType.Null:
+            return 'Expected null';
+        case ValueErrorType.NumberExclusiveMaximum:
+            return `Expected number to be less than ${error.schema.exclusiveMaximum}`;
+        case ValueErrorType.NumberExclusiveMinimum:
+            return `Expected number to be greater than ${error.schema.exclusiveMinimum}`;
+        case ValueErrorType.NumberMaximum:
+            return `Expected number to be less or equal to ${error.schema.maximum}`;
+        case ValueErrorType.NumberMinimum:
+            return `Expected number to be greater or equal to ${error.schema.minimum}`;
+        case ValueErrorType.NumberMultipleOf:
+            return `Expected number to be a multiple of ${error.schema.multipleOf}`;
+        case ValueErrorType.Number:
+            return 'Expected number';
+        case ValueErrorType.Object:
+            return 'Expected object';
+        case ValueErrorType.ObjectAdditionalProperties:
+            return 'Unexpected property';
+        case ValueErrorType.ObjectMaxProperties:
+            return `Expected object to have no more than ${error.schema.maxProperties} properties`;
+        case ValueErrorType.ObjectMinProperties:
+            return `Expected object to have at least ${error.schema.minProperties} properties`;
+        case ValueErrorType.ObjectRequiredProperty:
+            return 'Expected required property';
+        case ValueErrorType.Promise:
+            return 'Expected Promise';
+        case ValueErrorType.RegExp:
+            return 'Expected string to match regular expression';
+        case ValueErrorType.StringFormatUnknown:
+            return `Unknown format '${error.schema.format}'`;
+        case ValueErrorType.StringFormat:
+            return `Expected string to match '${error.schema.format}' format`;
+        case ValueErrorType.StringMaxLength:
+            return `Expected string length less or equal to ${error.schema.maxLength}`;
+        case ValueErrorType.StringMinLength:
+            return `Expected string length greater or equal to ${error.schema.minLength}`;
+        case ValueErrorType.StringPattern:
+            return `Expected string to match '${error.schema.pattern}'`;
+        case ValueErrorType.String:
+            return 'Expected string';
+        case ValueErrorType.Symbol:
+            return 'Expected symbol';
+        case ValueErrorType.TupleLength:
+            return `Expected tuple to have ${error.schema.maxItems || 0} elements`;
+        case ValueErrorType.Tuple:
+            return 'Expected tuple';
+        case ValueErrorType.Uint8ArrayMaxByteLength:
+            return `Expected byte length less or equal to ${error.schema.maxByteLength}`;
+        case ValueErrorType.Uint8ArrayMinByteLength:
+            return `Expected byte length greater or equal to ${error.schema.minByteLength}`;
+        case ValueErrorType.Uint8Array:
+            return 'Expected Uint8Array';
+        case ValueErrorType.Undefined:
+            return 'Expected undefined';
+        case ValueErrorType.Union:
+            return 'Expected union value';
+        case ValueErrorType.Void:
+            return 'Expected void';
+        case ValueErrorType.Kind:
+            return `Expected kind '${error.schema[symbols/* Kind */.b8]}'`;
+        default:
+            return 'Unknown error type';
+    }
+}
+/** Manages error message providers */
+let errorFunction = DefaultErrorFunction;
+/** Sets the error function used to generate error messages. */
+function SetErrorFunction(callback) {
+    errorFunction = callback;
+}
+/** Gets the error function used to generate error messages */
+function GetErrorFunction() {
+    return errorFunction;
+}
+
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
+var error = __webpack_require__(79686);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/value/deref/deref.mjs
+var deref = __webpack_require__(64257);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/value/hash/hash.mjs
+var hash = __webpack_require__(63587);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/value/check/check.mjs
+var check = __webpack_require__(76849);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
+var never = __webpack_require__(55454);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
+var guard = __webpack_require__(25129);
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/errors/errors.mjs
+
+
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// ValueGuard
+// ------------------------------------------------------------------
+// prettier-ignore
+
+// ------------------------------------------------------------------
+// ValueErrorType
+// ------------------------------------------------------------------
+var ValueErrorType;
+(function (ValueErrorType) {
+    ValueErrorType[ValueErrorType["ArrayContains"] = 0] = "ArrayContains";
+    ValueErrorType[ValueErrorType["ArrayMaxContains"] = 1] = "ArrayMaxContains";
+    ValueErrorType[ValueErrorType["ArrayMaxItems"] = 2] = "ArrayMaxItems";
+    ValueErrorType[ValueErrorType["ArrayMinContains"] = 3] = "ArrayMinContains";
+    ValueErrorType[ValueErrorType["ArrayMinItems"] = 4] = "ArrayMinItems";
+    ValueErrorType[ValueErrorType["ArrayUniqueItems"] = 5] = "ArrayUniqueItems";
+    ValueErrorType[ValueErrorType["Array"] = 6] = "Array";
+    ValueErrorType[ValueErrorType["AsyncIterator"] = 7] = "AsyncIterator";
+    ValueErrorType[ValueErrorType["BigIntExclusiveMaximum"] = 8] = "BigIntExclusiveMaximum";
+    ValueErrorType[ValueErrorType["BigIntExclusiveMinimum"] = 9] = "BigIntExclusiveMinimum";
+    ValueErrorType[ValueErrorType["BigIntMaximum"] = 10] = "BigIntMaximum";
+    ValueErrorType[ValueErrorType["BigIntMinimum"] = 11] = "BigIntMinimum";
+    ValueErrorType[ValueErrorType["BigIntMultipleOf"] = 12] = "BigIntMultipleOf";
+    ValueErrorType[ValueErrorType["BigInt"] = 13] = "BigInt";
+    ValueErrorType[ValueErrorType["Boolean"] = 14] = "Boolean";
+    ValueErrorType[ValueErrorType["DateExclusiveMaximumTimestamp"] = 15] = "DateExclusiveMaximumTimestamp";
+    ValueErrorType[ValueErrorType["DateExclusiveMinimumTimestamp"] = 16] = "DateExclusiveMinimumTimestamp";
+    ValueErrorType[ValueErrorType["DateMaximumTimestamp"] = 17] = "DateMaximumTimestamp";
+    ValueErrorType[ValueErrorType["DateMinimumTimestamp"] = 18] = "DateMinimumTimestamp";
+    ValueErrorType[ValueErrorType["DateMultipleOfTimestamp"] = 19] = "DateMultipleOfTimestamp";
+    ValueErrorType[ValueErrorType["Date"] = 20] = "Date";
+    ValueErrorType[ValueErrorType["Function"] = 21] = "Function";
+    ValueErrorType[ValueErrorType["IntegerExclusiveMaximum"] = 22] = "IntegerExclusiveMaximum";
+    ValueErrorType[ValueErrorType["IntegerExclusiveMinimum"] = 23] = "IntegerExclusiveMinimum";
+    ValueErrorType[ValueErrorType["IntegerMaximum"] = 24] = "IntegerMaximum";
+    ValueErrorType[ValueErrorType["IntegerMinimum"] = 25] = "IntegerMinimum";
+    ValueErrorType[ValueErrorType["IntegerMultipleOf"] = 26] = "IntegerMultipleOf";
+    ValueErrorType[ValueErrorType["Integer"] = 27] = "Integer";
+    ValueErrorType[ValueErrorType["IntersectUnevaluatedProperties"] = 28] = "IntersectUnevaluatedProperties";
+    ValueErrorType[ValueErrorType["Intersect"] = 29] = "Intersect";
+    ValueErrorType[ValueErrorType["Iterator"] = 30] = "Iterator";
+    ValueErrorType[ValueErrorType["Kind"] = 31] = "Kind";
+    ValueErrorType[ValueErrorType["Literal"] = 32] = "Literal";
+    ValueErrorType[ValueErrorType["Never"] = 33] = "Never";
+    ValueErrorType[ValueErrorType["Not"] = 34] = "Not";
+    ValueErrorType[ValueErrorType["Null"] = 35] = "Null";
+    ValueErrorType[ValueErrorType["NumberExclusiveMaximum"] = 36] = "NumberExclusiveMaximum";
+    ValueErrorType[ValueErrorType["NumberExclusiveMinimum"] = 37] = "NumberExclusiveMinimum";
+    ValueErrorType[ValueErrorType["NumberMaximum"] = 38] = "NumberMaximum";
+    ValueErrorType[ValueErrorType["NumberMinimum"] = 39] = "NumberMinimum";
+    ValueErrorType[ValueErrorType["NumberMultipleOf"] = 40] = "NumberMultipleOf";
+    ValueErrorType[ValueErrorType["Number"] = 41] = "Number";
+    ValueErrorType[ValueErrorType["ObjectAdditionalProperties"] = 42] = "ObjectAdditionalProperties";
+    ValueErrorType[ValueErrorType["ObjectMaxProperties"] = 43] = "ObjectMaxProperties";
+    ValueErrorType[ValueErrorType["ObjectMinProperties"] = 44] = "ObjectMinProperties";
+    ValueErrorType[ValueErrorType["ObjectRequiredProperty"] = 45] = "ObjectRequiredProperty";
+    ValueErrorType[ValueErrorType["Object"] = 46] = "Object";
+    ValueErrorType[ValueErrorType["Promise"] = 47] = "Promise";
+    ValueErrorType[ValueErrorType["RegExp"] = 48] = "RegExp";
+    ValueErrorType[ValueErrorType["StringFormatUnknown"] = 49] = "StringFormatUnknown";
+    ValueErrorType[ValueErrorType["StringFormat"] = 50] = "StringFormat";
+    ValueErrorType[ValueErrorType["StringMaxLength"] = 51] = "StringMaxLength";
+    ValueErrorType[ValueErrorType["StringMinLength"] = 52] = "StringMinLength";
+    ValueErrorType[ValueErrorType["StringPattern"] = 53] = "StringPattern";
+    ValueErrorType[ValueErrorType["String"] = 54] = "String";
+    ValueErrorType[ValueErrorType["Symbol"] = 55] = "Symbol";
+    ValueErrorType[ValueErrorType["TupleLength"] = 56] = "TupleLength";
+    ValueErrorType[ValueErrorType["Tuple"] = 57] = "Tuple";
+    ValueErrorType[ValueErrorType["Uint8ArrayMaxByteLength"] = 58] = "Uint8ArrayMaxByteLength";
+    ValueErrorType[ValueErrorType["Uint8ArrayMinByteLength"] = 59] = "Uint8ArrayMinByteLength";
+    ValueErrorType[ValueErrorType["Uint8Array"] = 60] = "Uint8Array";
+    ValueErrorType[ValueErrorType["Undefined"] = 61] = "Undefined";
+    ValueErrorType[ValueErrorType["Union"] = 62] = "Union";
+    ValueErrorType[ValueErrorType["Void"] = 63] = "Void";
+})(ValueErrorType || (ValueErrorType = {}));
+// ------------------------------------------------------------------
+// ValueErrors
+// ------------------------------------------------------------------
+class ValueErrorsUnknownTypeError extends error/* TypeBoxError */.i {
+    constructor(schema) {
+        super('Unknown type');
+        this.schema = schema;
+    }
+}
+// ------------------------------------------------------------------
+// EscapeKey
+// ------------------------------------------------------------------
+function EscapeKey(key) {
+    return key.replace(/~/g, '~0').replace(/\//g, '~1'); // RFC6901 Path
+}
+// ------------------------------------------------------------------
+// Guards
+// ------------------------------------------------------------------
+function IsDefined(value) {
+    return value !== undefined;
+}
+// ------------------------------------------------------------------
+// ValueErrorIterator
+// ------------------------------------------------------------------
+class ValueErrorIterator {
+    constructor(iterator) {
+        this.iterator = iterator;
+    }
+    [Symbol.iterator]() {
+        return this.iterator;
+    }
+    /** Returns the first value error or undefined if no errors */
+    First() {
+        const next = this.iterator.next();
+        return next.done ? undefined : next.value;
+    }
+}
+// --------------------------------------------------------------------------
+// Create
+// --------------------------------------------------------------------------
+function Create(errorType, schema, path, value, errors = []) {
+    return {
+        type: errorType,
+        schema,
+        path,
+        value,
+        message: GetErrorFunction()({ errorType, path, schema, value, errors }),
+        errors,
+    };
+}
+// --------------------------------------------------------------------------
+// Types
+// --------------------------------------------------------------------------
+function* FromAny(schema, references, path, value) { }
+function* FromArgument(schema, references, path, value) { }
+function* FromArray(schema, references, path, value) {
+    if (!(0,guard/* IsArray */.QS)(value)) {
+        return yield Create(ValueErrorType.Array, schema, path, value);
+    }
+    if (IsDefined(schema.minItems) && !(value.length >= schema.minItems)) {
+        yield Create(ValueErrorType.ArrayMinItems, schema, path, value);
+    }
+    if (IsDefined(schema.maxItems) && !(value.length <= schema.maxItems)) {
+        yield Create(ValueErrorType.ArrayMaxItems, schema, path, value);
+    }
+    for (let i = 0; i < value.length; i++) {
+        yield* Visit(schema.items, references, `${path}/${i}`, value[i]);
+    }
+    // prettier-ignore
+    if (schema.uniqueItems === true && !((function () { const set = new Set(); for (const element of value) {
+        const hashed = (0,hash/* Hash */.V)(element);
+        if (set.has(hashed)) {
+            return false;
+        }
+        else {
+            set.add(hashed);
+        }
+    } return true; })())) {
+        yield Create(ValueErrorType.ArrayUniqueItems, schema, path, value);
+    }
+    // contains
+    if (!(IsDefined(schema.contains) || IsDefined(schema.minContains) || IsDefined(schema.maxContains))) {
+        return;
+    }
+    const containsSchema = IsDefined(schema.contains) ? schema.contains : (0,never/* Never */.p)();
+    const containsCount = value.reduce((acc, value, index) => (Visit(containsSchema, references, `${path}${index}`, value).next().done === true ? acc + 1 : acc), 0);
+    if (containsCount === 0) {
+        yield Create(ValueErrorType.ArrayContains, schema, path, value);
+    }
+    if ((0,guard/* IsNumber */.Mx)(schema.minContains) && containsCount < schema.minContains) {
+        yield Create(ValueErrorType.ArrayMinContains, schema, path, value);
+    }
+    if ((0,guard/* IsNumber */.Mx)(schema.maxContains) && containsCount > schema.maxContains) {
+        yield Create(ValueErrorType.ArrayMaxContains, schema, path, value);
+    }
+}
+function* FromAsyncIterator(schema, references, path, value) {
+    if (!(0,guard/* IsAsyncIterator */.H1)(value))
+        yield Create(ValueErrorType.AsyncIterator, schema, path, value);
+}
+function* FromBigInt(schema, references, path, value) {
+    if (!(0,guard/* IsBigInt */.cQ)(value))
+        return yield Create(ValueErrorType.BigInt, schema, path, value);
+    if (IsDefined(schema.exclusiveMaximum) && !(value < schema.exclusiveMaximum)) {
+        yield Create(ValueErrorType.BigIntExclusiveMaximum, schema, path, value);
+    }
+    if (IsDefined(schema.exclusiveMinimum) && !(value > schema.exclusiveMinimum)) {
+        yield Create(ValueErrorType.BigIntExclusiveMinimum, schema, path, value);
+    }
+    if (IsDefined(schema.maximum) && !(value <= schema.maximum)) {
+        yield Create(ValueErrorType.BigIntMaximum, schema, path, value);
+    }
+    if (IsDefined(schema.minimum) && !(value >= schema.minimum)) {
+        yield Create(ValueErrorType.BigIntMinimum, schema, path, value);
+    }
+    if (IsDefined(schema.multipleOf) && !(value % schema.multipleOf === BigInt(0))) {
+        yield Create(ValueErrorType.BigIntMultipleOf, schema, path, value);
+    }
+}
+function* FromBoolean(schema, references, path, value) {
+    if (!(0,guard/* IsBoolean */.Zx)(value))
+        yield Create(ValueErrorType.Boolean, schema, path, value);
+}
+function* FromConstructor(schema, references, path, value) {
+    yield* Visit(schema.returns, references, path, value.prototype);
+}
+function* FromDate(schema, references, path, value) {
+    if (!(0,guard/* IsDate */.XF)(value))
+        return yield Create(ValueErrorType.Date, schema, path, value);
+    if (IsDefined(schema.exclusiveMaximumTimestamp) && !(value.getTime() < schema.exclusiveMaximumTimestamp)) {
+        yield Create(ValueErrorType.DateExclusiveMaximumTimestamp, schema, path, value);
+    }
+    if (IsDefined(schema.exclusiveMinimumTimestamp) && !(value.getTime() > schema.exclusiveMinimumTimestamp)) {
+        yield Create(ValueErrorType.DateExclusiveMinimumTimestamp, schema, path, value);
+    }
+    if (IsDefined(schema.maximumTimestamp) && !(value.getTime() <= schema.maximumTimestamp)) {
+        yield Create(ValueErrorType.DateMaximumTimestamp, schema, path, value);
+    }
+    if (IsDefined(schema.minimumTimestamp) && !(value.getTime() >= schema.minimumTimestamp)) {
+        yield Create(ValueErrorType.DateMinimumTimestamp, schema, path, value);
+    }
+    if (IsDefined(schema.multipleOfTimestamp) && !(value.getTime() % schema.multipleOfTimestamp === 0)) {
+        yield Create(ValueErrorType.DateMultipleOfTimestamp, schema, path, value);
+    }
+}
+function* FromFunction(schema, references, path, value) {
+    if (!(0,guard/* IsFunction */.hg)(value))
+        yield Create(ValueErrorType.Function, schema, path, value);
+}
+function* FromImport(schema, references, path, value) {
+    const definitions = globalThis.Object.values(schema.$defs);
+    const target = schema.$defs[schema.$ref];
+    yield* Visit(target, [...references, ...definitions], path, value);
+}
+function* FromInteger(schema, references, path, value) {
+    if (!(0,guard/* IsInteger */.$p)(value))
+        return yield Create(ValueErrorType.Integer, schema, path, value);
+    if (IsDefined(schema.exclusiveMaximum) && !(value < schema.exclusiveMaximum)) {
+        yield Create(ValueErrorType.IntegerExclusiveMaximum, schema, path, value);
+    }
+    if (IsDefined(schema.exclusiveMinimum) && !(value > schema.exclusiveMinimum)) {
+        yield Create(ValueErrorType.IntegerExclusiveMinimum, schema, path, value);
+    }
+    if (IsDefined(schema.maximum) && !(value <= schema.maximum)) {
+        yield Create(ValueErrorType.IntegerMaximum, schema, path, value);
+    }
+    if (IsDefined(schema.minimum) && !(value >= schema.minimum)) {
+        yield Create(ValueErrorType.IntegerMinimum, schema, path, value);
+    }
+    if (IsDefined(schema.multipleOf) && !(value % schema.multipleOf === 0)) {
+        yield Create(ValueErrorType.IntegerMultipleOf, schema, path, value);
+    }
+}
+function* FromIntersect(schema, references, path, value) {
+    let hasError = false;
+    for (const inner of schema.allOf) {
+        for (const error of Visit(inner, references, path, value)) {
+            hasError = true;
+            yield error;
+        }
+    }
+    if (hasError) {
+        return yield Create(ValueErrorType.Intersect, schema, path, value);
+    }
+    if (schema.unevaluatedProperties === false) {
+        const keyCheck = new RegExp((0,keyof_property_keys/* KeyOfPattern */.n)(schema));
+        for (const valueKey of Object.getOwnPropertyNames(value)) {
+            if (!keyCheck.test(valueKey)) {
+                yield Create(ValueErrorType.IntersectUnevaluatedProperties, schema, `${path}/${valueKey}`, value);
+            }
+        }
+    }
+    if (typeof schema.unevaluatedProperties === 'object') {
+        const keyCheck = new RegExp((0,keyof_property_keys/* KeyOfPattern */.n)(schema));
+        for (const valueKey of Object.getOwnPropertyNames(value)) {
+            if (!keyCheck.test(valueKey)) {
+                const next = Visit(schema.unevaluatedProperties, references, `${path}/${valueKey}`, value[valueKey]).next();
+                if (!next.done)
+                    yield next.value; // yield interior
+            }
+        }
+    }
+}
+function* FromIterator(schema, references, path, value) {
+    if (!(0,guard/* IsIterator */.jo)(value))
+        yield Create(ValueErrorType.Iterator, schema, path, value);
+}
+function* FromLiteral(schema, references, path, value) {
+    if (!(value === schema.const))
+        yield Create(ValueErrorType.Literal, schema, path, value);
+}
+function* FromNever(schema, references, path, value) {
+    yield Create(ValueErrorType.Never, schema, path, value);
+}
+function* FromNot(schema, references, path, value) {
+    if (Visit(schema.not, references, path, value).next().done === true)
+        yield Create(ValueErrorType.Not, schema, path, value);
+}
+function* FromNull(schema, references, path, value) {
+    if (!(0,guard/* IsNull */.Ef)(value))
+        yield Create(ValueErrorType.Null, schema, path, value);
+}
+function* FromNumber(schema, references, path, value) {
+    if (!policy/* TypeSystemPolicy */.Q.IsNumberLike(value))
+        return yield Create(ValueErrorType.Number, schema, path, value);
+    if (IsDefined(schema.exclusiveMaximum) && !(value < schema.exclusiveMaximum)) {
+        yield Create(ValueErrorType.NumberExclusiveMaximum, schema, path, value);
+    }
+    if (IsDefined(schema.exclusiveMinimum) && !(value > schema.exclusiveMinimum)) {
+        yield Create(ValueErrorType.NumberExclusiveMinimum, schema, path, value);
+    }
+    if (IsDefined(schema.maximum) && !(value <= schema.maximum)) {
+        yield Create(ValueErrorType.NumberMaximum, schema, path, value);
+    }
+    if (IsDefined(schema.minimum) && !(value >= schema.minimum)) {
+        yield Create(ValueErrorType.NumberMinimum, schema, path, value);
+    }
+    if (IsDefined(schema.multipleOf) && !(value % schema.multipleOf === 0)) {
+        yield Create(ValueErrorType.NumberMultipleOf, schema, path, value);
+    }
+}
+function* FromObject(schema, references, path, value) {
+    if (!policy/* TypeSystemPolicy */.Q.IsObjectLike(value))
+        return yield Create(ValueErrorType.Object, schema, path, value);
+    if (IsDefined(schema.minProperties) && !(Object.getOwnPropertyNames(value).length >= schema.minProperties)) {
+        yield Create(ValueErrorType.ObjectMinProperties, schema, path, value);
+    }
+    if (IsDefined(schema.maxProperties) && !(Object.getOwnPropertyNames(value).length <= schema.maxProperties)) {
+        yield Create(ValueErrorType.ObjectMaxProperties, schema, path, value);
+    }
+    const requiredKeys = Array.isArray(schema.required) ? schema.required : [];
+    const knownKeys = Object.getOwnPropertyNames(schema.properties);
+    const unknownKeys = Object.getOwnPropertyNames(value);
+    for (const requiredKey of requiredKeys) {
+        if (unknownKeys.includes(requiredKey))
+            continue;
+        yield Create(ValueErrorType.ObjectRequiredProperty, schema.properties[requiredKey], `${path}/${EscapeKey(requiredKey)}`, undefined);
+    }
+    if (schema.additionalProperties === false) {
+        for (const valueKey of unknownKeys) {
+            if (!knownKeys.includes(valueKey)) {
+                yield Create(ValueErrorType.ObjectAdditionalProperties, schema, `${path}/${EscapeKey(valueKey)}`, value[valueKey]);
+            }
+        }
+    }
+    if (typeof schema.additionalProperties === 'object') {
+        for (const valueKey of unknownKeys) {
+            if (knownKeys.includes(valueKey))
+                continue;
+            yield* Visit(schema.additionalProperties, references, `${path}/${EscapeKey(valueKey)}`, value[valueKey]);
+        }
+    }
+    for (const knownKey of knownKeys) {
+        const property = schema.properties[knownKey];
+        if (schema.required && schema.required.includes(knownKey)) {
+            yield* Visit(property, references, `${path}/${EscapeKey(knownKey)}`, value[knownKey]);
+            if ((0,extends_undefined/* ExtendsUndefinedCheck */.Q)(schema) && !(knownKey in value)) {
+                yield Create(ValueErrorType.ObjectRequiredProperty, property, `${path}/${EscapeKey(knownKey)}`, undefined);
+            }
+        }
+        else {
+            if (policy/* TypeSystemPolicy */.Q.IsExactOptionalProperty(value, knownKey)) {
+                yield* Visit(property, references, `${path}/${EscapeKey(knownKey)}`, value[knownKey]);
+            }
+        }
+    }
+}
+function* FromPromise(schema, references, path, value) {
+    if (!(0,guard/* IsPromise */.OD)(value))
+        yield Create(ValueErrorType.Promise, schema, path, value);
+}
+function* FromRecord(schema, references, path, value) {
+    if (!policy/* TypeSystemPolicy */.Q.IsRecordLike(value))
+        return yield Create(ValueErrorType.Object, schema, path, value);
+    if (IsDefined(schema.minProperties) && !(Object.getOwnPropertyNames(value).length >= schema.minProperties)) {
+        yield Create(ValueErrorType.ObjectMinProperties, schema, path, value);
+    }
+    if (IsDefined(schema.maxProperties) && !(Object.getOwnPropertyNames(value).length <= schema.maxProperties)) {
+        yield Create(ValueErrorType.ObjectMaxProperties, schema, path, value);
+    }
+    const [patternKey, patternSchema] = Object.entries(schema.patternProperties)[0];
+    const regex = new RegExp(patternKey);
+    for (const [propertyKey, propertyValue] of Object.entries(value)) {
+        if (regex.test(propertyKey))
+            yield* Visit(patternSchema, references, `${path}/${EscapeKey(propertyKey)}`, propertyValue);
+    }
+    if (typeof schema.additionalProperties === 'object') {
+        for (const [propertyKey, propertyValue] of Object.entries(value)) {
+            if (!regex.test(propertyKey))
+                yield* Visit(schema.additionalProperties, references, `${path}/${EscapeKey(propertyKey)}`, propertyValue);
+        }
+    }
+    if (schema.additionalProperties === false) {
+        for (const [propertyKey, propertyValue] of Object.entries(value)) {
+            if (regex.test(propertyKey))
+                continue;
+            return yield Create(ValueErrorType.ObjectAdditionalProperties, schema, `${path}/${EscapeKey(propertyKey)}`, propertyValue);
+        }
+    }
+}
+function* FromRef(schema, references, path, value) {
+    yield* Visit((0,deref/* Deref */.Lk)(schema, references), references, path, value);
+}
+function* FromRegExp(schema, references, path, value) {
+    if (!(0,guard/* IsString */.IP)(value))
+        return yield Create(ValueErrorType.String, schema, path, value);
+    if (IsDefined(schema.minLength) && !(value.length >= schema.minLength)) {
+        yield Create(ValueErrorType.StringMinLength, schema, path, value);
+    }
+    if (IsDefined(schema.maxLength) && !(value.length <= schema.maxLength)) {
+        yield Create(ValueErrorType.StringMaxLength, schema, path, value);
+    }
+    const regex = new RegExp(schema.source, schema.flags);
+    if (!regex.test(value)) {
+        return yield Create(ValueErrorType.RegExp, schema, path, value);
+    }
+}
+function* FromString(schema, references, path, value) {
+    if (!(0,guard/* IsString */.IP)(value))
+        return yield Create(ValueErrorType.String, schema, path, value);
+    if (IsDefined(schema.minLength) && !(value.length >= schema.minLength)) {
+        yield Create(ValueErrorType.StringMinLength, schema, path, value);
+    }
+    if (IsDefined(schema.maxLength) && !(value.length <= schema.maxLength)) {
+        yield Create(ValueErrorType.StringMaxLength, schema, path, value);
+    }
+    if ((0,guard/* IsString */.IP)(schema.pattern)) {
+        const regex = new RegExp(schema.pattern);
+        if (!regex.test(value)) {
+            yield Create(ValueErrorType.StringPattern, schema, path, value);
+        }
+    }
+    if ((0,guard/* IsString */.IP)(schema.format)) {
+        if (!registry_format/* Has */.ru(schema.format)) {
+            yield Create(ValueErrorType.StringFormatUnknown, schema, path, value);
+        }
+        else {
+            const format = registry_format/* Get */.nu(schema.format);
+            if (!format(value)) {
+                yield Create(ValueErrorType.StringFormat, schema, path, value);
+            }
+        }
+    }
+}
+function* FromSymbol(schema, references, path, value) {
+    if (!(0,guard/* IsSymbol */.nH)(value))
+        yield Create(ValueErrorType.Symbol, schema, path, value);
+}
+function* FromTemplateLiteral(schema, references, path, value) {
+    if (!(0,guard/* IsString */.IP)(value))
+        return yield Create(ValueErrorType.String, schema, path, value);
+    const regex = new RegExp(schema.pattern);
+    if (!regex.test(value)) {
+        yield Create(ValueErrorType.StringPattern, schema, path, value);
+    }
+}
+function* FromThis(schema, references, path, value) {
+    yield* Visit((0,deref/* Deref */.Lk)(schema, references), references, path, value);
+}
+function* FromTuple(schema, references, path, value) {
+    if (!(0,guard/* IsArray */.QS)(value))
+        return yield Create(ValueErrorType.Tuple, schema, path, value);
+    if (schema.items === undefined && !(value.length === 0)) {
+        return yield Create(ValueErrorType.TupleLength, schema, path, value);
+    }
+    if (!(value.length === schema.maxItems)) {
+        return yield Create(ValueErrorType.TupleLength, schema, path, value);
+    }
+    if (!schema.items) {
+        return;
+    }
+    for (let i = 0; i < schema.items.length; i++) {
+        yield* Visit(schema.items[i], references, `${path}/${i}`, value[i]);
+    }
+}
+function* FromUndefined(schema, references, path, value) {
+    if (!(0,guard/* IsUndefined */.R1)(value))
+        yield Create(ValueErrorType.Undefined, schema, path, value);
+}
+function* FromUnion(schema, references, path, value) {
+    if ((0,check/* Check */.J)(schema, references, value))
+        return;
+    const errors = schema.anyOf.map((variant) => new ValueErrorIterator(Visit(variant, references, path, value)));
+    yield Create(ValueErrorType.Union, schema, path, value, errors);
+}
+function* FromUint8Array(schema, references, path, value) {
+    if (!(0,guard/* IsUint8Array */.G4)(value))
+        return yield Create(ValueErrorType.Uint8Array, schema, path, value);
+    if (IsDefined(schema.maxByteLength) && !(value.length <= schema.maxByteLength)) {
+        yield Create(ValueErrorType.Uint8ArrayMaxByteLength, schema, path, value);
+    }
+    if (IsDefined(schema.minByteLength) && !(value.length >= schema.minByteLength)) {
+        yield Create(ValueErrorType.Uint8ArrayMinByteLength, schema, path, value);
+    }
+}
+function* FromUnknown(schema, references, path, value) { }
+function* FromVoid(schema, references, path, value) {
+    if (!policy/* TypeSystemPolicy */.Q.IsVoidLike(value))
+        yield Create(ValueErrorType.Void, schema, path, value);
+}
+function* FromKind(schema, references, path, value) {
+    const check = type/* Get */.nu(schema[symbols/* Kind */.b8]);
+    if (!check(schema, value))
+        yield Create(ValueErrorType.Kind, schema, path, value);
+}
+function* Visit(schema, references, path, value) {
+    const references_ = IsDefined(schema.$id) ? [...references, schema] : references;
+    const schema_ = schema;
+    switch (schema_[symbols/* Kind */.b8]) {
+        case 'Any':
+            return yield* FromAny(schema_, references_, path, value);
+        case 'Argument':
+            return yield* FromArgument(schema_, references_, path, value);
+        case 'Array':
+            return yield* FromArray(schema_, references_, path, value);
+        case 'AsyncIterator':
+            return yield* FromAsyncIterator(schema_, references_, path, value);
+        case 'BigInt':
+            return yield* FromBigInt(schema_, references_, path, value);
+        case 'Boolean':
+            return yield* FromBoolean(schema_, references_, path, value);
+        case 'Constructor':
+            return yield* FromConstructor(schema_, references_, path, value);
+        case 'Date':
+            return yield* FromDate(schema_, references_, path, value);
+        case 'Function':
+            return yield* FromFunction(schema_, references_, path, value);
+        case 'Import':
+            return yield* FromImport(schema_, references_, path, value);
+        case 'Integer':
+            return yield* FromInteger(schema_, references_, path, value);
+        case 'Intersect':
+            return yield* FromIntersect(schema_, references_, path, value);
+        case 'Iterator':
+            return yield* FromIterator(schema_, references_, path, value);
+        case 'Literal':
+            return yield* FromLiteral(schema_, references_, path, value);
+        case 'Never':
+            return yield* FromNever(schema_, references_, path, value);
+        case 'Not':
+            return yield* FromNot(schema_, references_, path, value);
+        case 'Null':
+            return yield* FromNull(schema_, references_, path, value);
+        case 'Number':
+            return yield* FromNumber(schema_, references_, path, value);
+        case 'Object':
+            return yield* FromObject(schema_, references_, path, value);
+        case 'Promise':
+            return yield* FromPromise(schema_, references_, path, value);
+        case 'Record':
+            return yield* FromRecord(schema_, references_, path, value);
+        case 'Ref':
+            return yield* FromRef(schema_, references_, path, value);
+        case 'RegExp':
+            return yield* FromRegExp(schema_, references_, path, value);
+        case 'String':
+            return yield* FromString(schema_, references_, path, value);
+        case 'Symbol':
+            return yield* FromSymbol(schema_, references_, path, value);
+        case 'TemplateLiteral':
+            return yield* FromTemplateLiteral(schema_, references_, path, value);
+        case 'This':
+            return yield* FromThis(schema_, references_, path, value);
+        case 'Tuple':
+            return yield* FromTuple(schema_, references_, path, value);
+        case 'Undefined':
+            return yield* FromUndefined(schema_, references_, path, value);
+        case 'Union':
+            return yield* FromUnion(schema_, references_, path, value);
+        case 'Uint8Array':
+            return yield* FromUint8Array(schema_, references_, path, value);
+        case 'Unknown':
+            return yield* FromUnknown(schema_, references_, path, value);
+        case 'Void':
+            return yield* FromVoid(schema_, references_, path, value);
+        default:
+            if (!type/* Has */.ru(schema_[symbols/* Kind */.b8]))
+                throw new ValueErrorsUnknownTypeError(schema);
+            return yield* FromKind(schema_, references_, path, value);
+    }
+}
+/** Returns an iterator for each error in this value. */
+function Errors(...args) {
+    const iterator = args.length === 3 ? Visit(args[0], args[1], '', args[2]) : Visit(args[0], [], '', args[1]);
+    return new ValueErrorIterator(iterator);
+}
+
+
+/***/ }),
+
+/***/ 22222:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ TypeSystemPolicy)
+/* harmony export */ });
+/* harmony import */ var _value_guard_index_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25129);
+
+var TypeSystemPolicy;
+(function (TypeSystemPolicy) {
+    // ------------------------------------------------------------------
+    // TypeSystemPolicy: Instancing
+    // ------------------------------------------------------------------
+    /**
+     * Configures the instantiation behavior of TypeBox types. The `default` option assigns raw JavaScript
+     * references for embedded types, which may cause side effects if type properties are explicitly updated
+     * outside the TypeBox type builder. The `clone` option creates copies of any shared types upon creation,
+     * preventing unintended side effects. The `freeze` option applies `Object.freeze()` to the type, making
+     * it fully readonly and immutable. Implementations should use `default` whenever possible, as it is the
+     * fastest way to instantiate types. The default setting is `default`.
+     */
+    TypeSystemPolicy.InstanceMode = 'default';
+    // ------------------------------------------------------------------
+    // TypeSystemPolicy: Checking
+    // ------------------------------------------------------------------
+    /** Sets whether TypeBox should assert optional properties using the TypeScript `exactOptionalPropertyTypes` assertion policy. The default is `false` */
+    TypeSystemPolicy.ExactOptionalPropertyTypes = false;
+    /** Sets whether arrays should be treated as a kind of objects. The default is `false` */
+    TypeSystemPolicy.AllowArrayObject = false;
+    /** Sets whether `NaN` or `Infinity` should be treated as valid numeric values. The default is `false` */
+    TypeSystemPolicy.AllowNaN = false;
+    /** Sets whether `null` should validate for void types. The default is `false` */
+    TypeSystemPolicy.AllowNullVoid = false;
+    /** Checks this value using the ExactOptionalPropertyTypes policy */
+    function IsExactOptionalProperty(value, key) {
+        return TypeSystemPolicy.ExactOptionalPropertyTypes ? key in value : value[key] !== undefined;
+    }
+    TypeSystemPolicy.IsExactOptionalProperty = IsExactOptionalProperty;
+    /** Checks this value using the AllowArrayObjects policy */
+    function IsObjectLike(value) {
+        const isObject = (0,_value_guard_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsObject */ .av)(value);
+        return TypeSystemPolicy.AllowArrayObject ? isObject : isObject && !(0,_value_guard_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsArray */ .QS)(value);
+    }
+    TypeSystemPolicy.IsObjectLike = IsObjectLike;
+    /** Checks this value as a record using the AllowArrayObjects policy */
+    function IsRecordLike(value) {
+        return IsObjectLike(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
+    }
+    TypeSystemPolicy.IsRecordLike = IsRecordLike;
+    /** Checks this value using the AllowNaN policy */
+    function IsNumberLike(value) {
+        return TypeSystemPolicy.AllowNaN ? (0,_value_guard_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsNumber */ .Mx)(value) : Number.isFinite(value);
+    }
+    TypeSystemPolicy.IsNumberLike = IsNumberLike;
+    /** Checks this value using the AllowVoidNull policy */
+    function IsVoidLike(value) {
+        const isUndefined = (0,_value_guard_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsUndefined */ .R1)(value);
+        return TypeSystemPolicy.AllowNullVoid ? isUndefined || value === null : isUndefined;
+    }
+    TypeSystemPolicy.IsVoidLike = IsVoidLike;
+})(TypeSystemPolicy || (TypeSystemPolicy = {}));
+
+
+/***/ }),
+
+/***/ 52086:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ Clone)
+/* harmony export */ });
+/* harmony import */ var _guard_value_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46266);
+
+function ArrayType(value) {
+    return value.map((value) => Visit(value));
+}
+function DateType(value) {
+    return new Date(value.getTime());
+}
+function Uint8ArrayType(value) {
+    return new Uint8Array(value);
+}
+function RegExpType(value) {
+    return new RegExp(value.source, value.flags);
+}
+function ObjectType(value) {
+    const result = {};
+    for (const key of Object.getOwnPropertyNames(value)) {
+        result[key] = Visit(value[key]);
+    }
+    for (const key of Object.getOwnPropertySymbols(value)) {
+        result[key] = Visit(value[key]);
+    }
+    return result;
+}
+// prettier-ignore
+function Visit(value) {
+    return (_guard_value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsArray */ .QS(value) ? ArrayType(value) :
+        _guard_value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsDate */ .XF(value) ? DateType(value) :
+            _guard_value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsUint8Array */ .G4(value) ? Uint8ArrayType(value) :
+                _guard_value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsRegExp */ .__(value) ? RegExpType(value) :
+                    _guard_value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsObject */ .av(value) ? ObjectType(value) :
+                        value);
+}
+/** Clones a value */
+function Clone(value) {
+    return Visit(value);
+}
+
+
+/***/ }),
+
+/***/ 8749:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ CreateType)
+});
+
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/system/policy.mjs
+var policy = __webpack_require__(22222);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
+var guard_value = __webpack_require__(46266);
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
+
+function ImmutableArray(value) {
+    return globalThis.Object.freeze(value).map((value) => Immutable(value));
+}
+function ImmutableDate(value) {
+    return value;
+}
+function ImmutableUint8Array(value) {
+    return value;
+}
+function ImmutableRegExp(value) {
+    return value;
+}
+function ImmutableObject(value) {
+    const result = {};
+    for (const key of Object.getOwnPropertyNames(value)) {
+        result[key] = Immutable(value[key]);
+    }
+    for (const key of Object.getOwnPropertySymbols(value)) {
+        result[key] = Immutable(value[key]);
+    }
+    return globalThis.Object.freeze(result);
+}
+/** Specialized deep immutable value. Applies freeze recursively to the given value */
+// prettier-ignore
+function Immutable(value) {
+    return (guard_value/* IsArray */.QS(value) ? ImmutableArray(value) :
+        guard_value/* IsDate */.XF(value) ? ImmutableDate(value) :
+            guard_value/* IsUint8Array */.G4(value) ? ImmutableUint8Array(value) :
+                guard_value/* IsRegExp */.__(value) ? ImmutableRegExp(value) :
+                    guard_value/* IsObject */.av(value) ? ImmutableObject(value) :
+                        value);
+}
+
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
+var value = __webpack_require__(52086);
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
+
+
+
+/** Creates TypeBox schematics using the configured InstanceMode */
+function CreateType(schema, options) {
+    const result = options !== undefined ? { ...options, ...schema } : schema;
+    switch (policy/* TypeSystemPolicy */.Q.InstanceMode) {
+        case 'freeze':
+            return Immutable(result);
+        case 'clone':
+            return (0,value/* Clone */.i)(result);
+        default:
+            return result;
+    }
+}
+
+
+/***/ }),
+
+/***/ 79686:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ TypeBoxError)
+/* harmony export */ });
+/** The base Error type thrown for all TypeBox exceptions  */
+class TypeBoxError extends Error {
+    constructor(message) {
+        super(message);
+    }
+}
+
+
+/***/ }),
+
+/***/ 19045:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ ExtendsUndefinedCheck)
+/* harmony export */ });
+/* harmony import */ var _symbols_index_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57946);
+
+/** Fast undefined check used for properties of type undefined */
+function Intersect(schema) {
+    return schema.allOf.every((schema) => ExtendsUndefinedCheck(schema));
+}
+function Union(schema) {
+    return schema.anyOf.some((schema) => ExtendsUndefinedCheck(schema));
+}
+function Not(schema) {
+    return !ExtendsUndefinedCheck(schema.not);
+}
+/** Fast undefined check used for properties of type undefined */
+// prettier-ignore
+function ExtendsUndefinedCheck(schema) {
+    return (schema[_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .Kind */ .b8] === 'Intersect' ? Intersect(schema) :
+        schema[_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .Kind */ .b8] === 'Union' ? Union(schema) :
+            schema[_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .Kind */ .b8] === 'Not' ? Not(schema) :
+                schema[_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .Kind */ .b8] === 'Undefined' ? true :
+                    false);
+}
+
+
+/***/ }),
+
+/***/ 14961:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ IsInteger),
+/* harmony export */   Cz: () => (/* binding */ IsArgument),
+/* harmony export */   Df: () => (/* binding */ IsNever),
+/* harmony export */   Ef: () => (/* binding */ IsNull),
+/* harmony export */   H1: () => (/* binding */ IsAsyncIterator),
+/* harmony export */   IP: () => (/* binding */ IsString),
+/* harmony export */   Mx: () => (/* binding */ IsNumber),
+/* harmony export */   OD: () => (/* binding */ IsPromise),
+/* harmony export */   PN: () => (/* binding */ IsTuple),
+/* harmony export */   QS: () => (/* binding */ IsArray),
+/* harmony export */   R1: () => (/* binding */ IsUndefined),
+/* harmony export */   TC: () => (/* binding */ IsReadonly),
+/* harmony export */   X$: () => (/* binding */ IsOptional),
+/* harmony export */   Y6: () => (/* binding */ IsComputed),
+/* harmony export */   Yi: () => (/* binding */ IsSchema),
+/* harmony export */   Yq: () => (/* binding */ IsIntersect),
+/* harmony export */   ZD: () => (/* binding */ IsMappedResult),
+/* harmony export */   ZV: () => (/* binding */ IsConstructor),
+/* harmony export */   Zx: () => (/* binding */ IsBoolean),
+/* harmony export */   __: () => (/* binding */ IsRegExp),
+/* harmony export */   av: () => (/* binding */ IsObject),
+/* harmony export */   cQ: () => (/* binding */ IsBigInt),
+/* harmony export */   cZ: () => (/* binding */ IsRecord),
+/* harmony export */   fJ: () => (/* binding */ IsLiteralValue),
+/* harmony export */   gP: () => (/* binding */ IsLiteral),
+/* harmony export */   gm: () => (/* binding */ IsTemplateLiteral),
+/* harmony export */   h4: () => (/* binding */ IsAny),
+/* harmony export */   hg: () => (/* binding */ IsFunction),
+/* harmony export */   "in": () => (/* binding */ IsRef),
+/* harmony export */   jo: () => (/* binding */ IsIterator),
+/* harmony export */   my: () => (/* binding */ IsUnion),
+/* harmony export */   nH: () => (/* binding */ IsSymbol),
+/* harmony export */   n_: () => (/* binding */ IsTransform),
+/* harmony export */   zZ: () => (/* binding */ IsMappedKey)
+/* harmony export */ });
+/* unused harmony exports IsDate, IsImport, IsProperties, IsKindOf, IsLiteralString, IsLiteralNumber, IsLiteralBoolean, IsNot, IsRecursive, IsThis, IsUint8Array, IsUnknown, IsUnsafe, IsVoid, IsKind */
+/* harmony import */ var _value_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46266);
+/* harmony import */ var _symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57946);
+
+
+/** `[Kind-Only]` Returns true if this value has a Readonly symbol */
+function IsReadonly(value) {
+    return _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsObject */ .av(value) && value[_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .ReadonlyKind */ .hi] === 'Readonly';
+}
+/** `[Kind-Only]` Returns true if this value has a Optional symbol */
+function IsOptional(value) {
+    return _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsObject */ .av(value) && value[_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .OptionalKind */ .tJ] === 'Optional';
+}
+/** `[Kind-Only]` Returns true if the given value is TAny */
+function IsAny(value) {
+    return IsKindOf(value, 'Any');
+}
+/** `[Kind-Only]` Returns true if the given value is TArgument */
+function IsArgument(value) {
+    return IsKindOf(value, 'Argument');
+}
+/** `[Kind-Only]` Returns true if the given value is TArray */
+function IsArray(value) {
+    return IsKindOf(value, 'Array');
+}
+/** `[Kind-Only]` Returns true if the given value is TAsyncIterator */
+function IsAsyncIterator(value) {
+    return IsKindOf(value, 'AsyncIterator');
+}
+/** `[Kind-Only]` Returns true if the given value is TBigInt */
+function IsBigInt(value) {
+    return IsKindOf(value, 'BigInt');
+}
+/** `[Kind-Only]` Returns true if the given value is TBoolean */
+function IsBoolean(value) {
+    return IsKindOf(value, 'Boolean');
+}
+/** `[Kind-Only]` Returns true if the given value is TComputed */
+function IsComputed(value) {
+    return IsKindOf(value, 'Computed');
+}
+/** `[Kind-Only]` Returns true if the given value is TConstructor */
+function IsConstructor(value) {
+    return IsKindOf(value, 'Constructor');
+}
+/** `[Kind-Only]` Returns true if the given value is TDate */
+function IsDate(value) {
+    return IsKindOf(value, 'Date');
+}
+/** `[Kind-Only]` Returns true if the given value is TFunction */
+function IsFunction(value) {
+    return IsKindOf(value, 'Function');
+}
+/** `[Kind-Only]` Returns true if the given value is TInteger */
+function IsImport(value) {
+    return IsKindOf(value, 'Import');
+}
+/** `[Kind-Only]` Returns true if the given value is TInteger */
+function IsInteger(value) {
+    return IsKindOf(value, 'Integer');
+}
+/** `[Kind-Only]` Returns true if the given schema is TProperties */
+function IsProperties(value) {
+    return ValueGuard.IsObject(value);
+}
+/** `[Kind-Only]` Returns true if the given value is TIntersect */
+function IsIntersect(value) {
+    return IsKindOf(value, 'Intersect');
+}
+/** `[Kind-Only]` Returns true if the given value is TIterator */
+function IsIterator(value) {
+    return IsKindOf(value, 'Iterator');
+}
+/** `[Kind-Only]` Returns true if the given value is a TKind with the given name. */
+function IsKindOf(value, kind) {
+    return _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsObject */ .av(value) && _symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8 in value && value[_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8] === kind;
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteral<string> */
+function IsLiteralString(value) {
+    return IsLiteral(value) && ValueGuard.IsString(value.const);
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteral<number> */
+function IsLiteralNumber(value) {
+    return IsLiteral(value) && ValueGuard.IsNumber(value.const);
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteral<boolean> */
+function IsLiteralBoolean(value) {
+    return IsLiteral(value) && ValueGuard.IsBoolean(value.const);
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteralValue */
+function IsLiteralValue(value) {
+    return _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsBoolean */ .Zx(value) || _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsNumber */ .Mx(value) || _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsString */ .IP(value);
+}
+/** `[Kind-Only]` Returns true if the given value is TLiteral */
+function IsLiteral(value) {
+    return IsKindOf(value, 'Literal');
+}
+/** `[Kind-Only]` Returns true if the given value is a TMappedKey */
+function IsMappedKey(value) {
+    return IsKindOf(value, 'MappedKey');
+}
+/** `[Kind-Only]` Returns true if the given value is TMappedResult */
+function IsMappedResult(value) {
+    return IsKindOf(value, 'MappedResult');
+}
+/** `[Kind-Only]` Returns true if the given value is TNever */
+function IsNever(value) {
+    return IsKindOf(value, 'Never');
+}
+/** `[Kind-Only]` Returns true if the given value is TNot */
+function IsNot(value) {
+    return IsKindOf(value, 'Not');
+}
+/** `[Kind-Only]` Returns true if the given value is TNull */
+function IsNull(value) {
+    return IsKindOf(value, 'Null');
+}
+/** `[Kind-Only]` Returns true if the given value is TNumber */
+function IsNumber(value) {
+    return IsKindOf(value, 'Number');
+}
+/** `[Kind-Only]` Returns true if the given value is TObject */
+function IsObject(value) {
+    return IsKindOf(value, 'Object');
+}
+/** `[Kind-Only]` Returns true if the given value is TPromise */
+function IsPromise(value) {
+    return IsKindOf(value, 'Promise');
+}
+/** `[Kind-Only]` Returns true if the given value is TRecord */
+function IsRecord(value) {
+    return IsKindOf(value, 'Record');
+}
+/** `[Kind-Only]` Returns true if this value is TRecursive */
+function IsRecursive(value) {
+    return ValueGuard.IsObject(value) && Hint in value && value[Hint] === 'Recursive';
+}
+/** `[Kind-Only]` Returns true if the given value is TRef */
+function IsRef(value) {
+    return IsKindOf(value, 'Ref');
+}
+/** `[Kind-Only]` Returns true if the given value is TRegExp */
+function IsRegExp(value) {
+    return IsKindOf(value, 'RegExp');
+}
+/** `[Kind-Only]` Returns true if the given value is TString */
+function IsString(value) {
+    return IsKindOf(value, 'String');
+}
+/** `[Kind-Only]` Returns true if the given value is TSymbol */
+function IsSymbol(value) {
+    return IsKindOf(value, 'Symbol');
+}
+/** `[Kind-Only]` Returns true if the given value is TTemplateLiteral */
+function IsTemplateLiteral(value) {
+    return IsKindOf(value, 'TemplateLiteral');
+}
+/** `[Kind-Only]` Returns true if the given value is TThis */
+function IsThis(value) {
+    return IsKindOf(value, 'This');
+}
+/** `[Kind-Only]` Returns true of this value is TTransform */
+function IsTransform(value) {
+    return _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsObject */ .av(value) && _symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .TransformKind */ .H7 in value;
+}
+/** `[Kind-Only]` Returns true if the given value is TTuple */
+function IsTuple(value) {
+    return IsKindOf(value, 'Tuple');
+}
+/** `[Kind-Only]` Returns true if the given value is TUndefined */
+function IsUndefined(value) {
+    return IsKindOf(value, 'Undefined');
+}
+/** `[Kind-Only]` Returns true if the given value is TUnion */
+function IsUnion(value) {
+    return IsKindOf(value, 'Union');
+}
+/** `[Kind-Only]` Returns true if the given value is TUint8Array */
+function IsUint8Array(value) {
+    return IsKindOf(value, 'Uint8Array');
+}
+/** `[Kind-Only]` Returns true if the given value is TUnknown */
+function IsUnknown(value) {
+    return IsKindOf(value, 'Unknown');
+}
+/** `[Kind-Only]` Returns true if the given value is a raw TUnsafe */
+function IsUnsafe(value) {
+    return IsKindOf(value, 'Unsafe');
+}
+/** `[Kind-Only]` Returns true if the given value is TVoid */
+function IsVoid(value) {
+    return IsKindOf(value, 'Void');
+}
+/** `[Kind-Only]` Returns true if the given value is TKind */
+function IsKind(value) {
+    return _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsObject */ .av(value) && _symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8 in value && _value_mjs__WEBPACK_IMPORTED_MODULE_0__/* .IsString */ .IP(value[_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8]);
+}
+/** `[Kind-Only]` Returns true if the given value is TSchema */
+function IsSchema(value) {
+    // prettier-ignore
+    return (IsAny(value) ||
+        IsArgument(value) ||
+        IsArray(value) ||
+        IsBoolean(value) ||
+        IsBigInt(value) ||
+        IsAsyncIterator(value) ||
+        IsComputed(value) ||
+        IsConstructor(value) ||
+        IsDate(value) ||
+        IsFunction(value) ||
+        IsInteger(value) ||
+        IsIntersect(value) ||
+        IsIterator(value) ||
+        IsLiteral(value) ||
+        IsMappedKey(value) ||
+        IsMappedResult(value) ||
+        IsNever(value) ||
+        IsNot(value) ||
+        IsNull(value) ||
+        IsNumber(value) ||
+        IsObject(value) ||
+        IsPromise(value) ||
+        IsRecord(value) ||
+        IsRef(value) ||
+        IsRegExp(value) ||
+        IsString(value) ||
+        IsSymbol(value) ||
+        IsTemplateLiteral(value) ||
+        IsThis(value) ||
+        IsTuple(value) ||
+        IsUndefined(value) ||
+        IsUnion(value) ||
+        IsUint8Array(value) ||
+        IsUnknown(value) ||
+        IsUnsafe(value) ||
+        IsVoid(value) ||
+        IsKind(value));
+}
+
+
+/***/ }),
+
+/***/ 46266:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ef: () => (/* binding */ IsNull),
+/* harmony export */   G4: () => (/* binding */ IsUint8Array),
+/* harmony export */   H1: () => (/* binding */ IsAsyncIterator),
+/* harmony export */   IP: () => (/* binding */ IsString),
+/* harmony export */   Mx: () => (/* binding */ IsNumber),
+/* harmony export */   QS: () => (/* binding */ IsArray),
+/* harmony export */   R1: () => (/* binding */ IsUndefined),
+/* harmony export */   XF: () => (/* binding */ IsDate),
+/* harmony export */   Zx: () => (/* binding */ IsBoolean),
+/* harmony export */   __: () => (/* binding */ IsRegExp),
+/* harmony export */   av: () => (/* binding */ IsObject),
+/* harmony export */   cQ: () => (/* binding */ IsBigInt),
+/* harmony export */   hg: () => (/* binding */ IsFunction),
+/* harmony export */   jo: () => (/* binding */ IsIterator),
+/* harmony export */   nH: () => (/* binding */ IsSymbol)
+/* harmony export */ });
+/* unused harmony export HasPropertyKey */
+// --------------------------------------------------------------------------
+// PropertyKey
+// --------------------------------------------------------------------------
+/** Returns true if this value has this property key */
+function HasPropertyKey(value, key) {
+    return key in value;
+}
+// --------------------------------------------------------------------------
+// Object Instances
+// --------------------------------------------------------------------------
+/** Returns true if this value is an async iterator */
+function IsAsyncIterator(value) {
+    return IsObject(value) && !IsArray(value) && !IsUint8Array(value) && Symbol.asyncIterator in value;
+}
+/** Returns true if this value is an array */
+function IsArray(value) {
+    return Array.isArray(value);
+}
+/** Returns true if this value is bigint */
+function IsBigInt(value) {
+    return typeof value === 'bigint';
+}
+/** Returns true if this value is a boolean */
+function IsBoolean(value) {
+    return typeof value === 'boolean';
+}
+/** Returns true if this value is a Date object */
+function IsDate(value) {
+    return value instanceof globalThis.Date;
+}
+/** Returns true if this value is a function */
+function IsFunction(value) {
+    return typeof value === 'function';
+}
+/** Returns true if this value is an iterator */
+function IsIterator(value) {
+    return IsObject(value) && !IsArray(value) && !IsUint8Array(value) && Symbol.iterator in value;
+}
+/** Returns true if this value is null */
+function IsNull(value) {
+    return value === null;
+}
+/** Returns true if this value is number */
+function IsNumber(value) {
+    return typeof value === 'number';
+}
+/** Returns true if this value is an object */
+function IsObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+/** Returns true if this value is RegExp */
+function IsRegExp(value) {
+    return value instanceof globalThis.RegExp;
+}
+/** Returns true if this value is string */
+function IsString(value) {
+    return typeof value === 'string';
+}
+/** Returns true if this value is symbol */
+function IsSymbol(value) {
+    return typeof value === 'symbol';
+}
+/** Returns true if this value is a Uint8Array */
+function IsUint8Array(value) {
+    return value instanceof globalThis.Uint8Array;
+}
+/** Returns true if this value is undefined */
+function IsUndefined(value) {
+    return value === undefined;
+}
+
+
+/***/ }),
+
+/***/ 77977:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ KeyOfPropertyKeys),
+/* harmony export */   n: () => (/* binding */ KeyOfPattern)
+/* harmony export */ });
+/* harmony import */ var _sets_index_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40395);
+/* harmony import */ var _guard_kind_mjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14961);
+
+// ------------------------------------------------------------------
+// TypeGuard
+// ------------------------------------------------------------------
+
+// prettier-ignore
+function FromRest(types) {
+    const result = [];
+    for (const L of types)
+        result.push(KeyOfPropertyKeys(L));
+    return result;
+}
+// prettier-ignore
+function FromIntersect(types) {
+    const propertyKeysArray = FromRest(types);
+    const propertyKeys = (0,_sets_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .SetUnionMany */ .lw)(propertyKeysArray);
+    return propertyKeys;
+}
+// prettier-ignore
+function FromUnion(types) {
+    const propertyKeysArray = FromRest(types);
+    const propertyKeys = (0,_sets_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .SetIntersectMany */ .vC)(propertyKeysArray);
+    return propertyKeys;
+}
+// prettier-ignore
+function FromTuple(types) {
+    return types.map((_, indexer) => indexer.toString());
+}
+// prettier-ignore
+function FromArray(_) {
+    return (['[number]']);
+}
+// prettier-ignore
+function FromProperties(T) {
+    return (globalThis.Object.getOwnPropertyNames(T));
+}
+// ------------------------------------------------------------------
+// FromPatternProperties
+// ------------------------------------------------------------------
+// prettier-ignore
+function FromPatternProperties(patternProperties) {
+    if (!includePatternProperties)
+        return [];
+    const patternPropertyKeys = globalThis.Object.getOwnPropertyNames(patternProperties);
+    return patternPropertyKeys.map(key => {
+        return (key[0] === '^' && key[key.length - 1] === '$')
+            ? key.slice(1, key.length - 1)
+            : key;
+    });
+}
+/** Returns a tuple of PropertyKeys derived from the given TSchema. */
+// prettier-ignore
+function KeyOfPropertyKeys(type) {
+    return ((0,_guard_kind_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsIntersect */ .Yq)(type) ? FromIntersect(type.allOf) :
+        (0,_guard_kind_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsUnion */ .my)(type) ? FromUnion(type.anyOf) :
+            (0,_guard_kind_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsTuple */ .PN)(type) ? FromTuple(type.items ?? []) :
+                (0,_guard_kind_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsArray */ .QS)(type) ? FromArray(type.items) :
+                    (0,_guard_kind_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsObject */ .av)(type) ? FromProperties(type.properties) :
+                        (0,_guard_kind_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsRecord */ .cZ)(type) ? FromPatternProperties(type.patternProperties) :
+                            []);
+}
+// ----------------------------------------------------------------
+// KeyOfPattern
+// ----------------------------------------------------------------
+let includePatternProperties = false;
+/** Returns a regular expression pattern derived from the given TSchema */
+function KeyOfPattern(schema) {
+    includePatternProperties = true;
+    const keys = KeyOfPropertyKeys(schema);
+    includePatternProperties = false;
+    const pattern = keys.map((key) => `(${key})`);
+    return `^(${pattern.join('|')})$`;
+}
+
+
+/***/ }),
+
+/***/ 55454:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Never)
+/* harmony export */ });
+/* harmony import */ var _create_type_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8749);
+/* harmony import */ var _symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57946);
+
+
+/** `[Json]` Creates a Never type */
+function Never(options) {
+    return (0,_create_type_mjs__WEBPACK_IMPORTED_MODULE_0__/* .CreateType */ .v)({ [_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8]: 'Never', not: {} }, options);
+}
+
+
+/***/ }),
+
 /***/ 53646:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NZ: () => (/* binding */ Set),
+/* harmony export */   nu: () => (/* binding */ Get),
 /* harmony export */   ru: () => (/* binding */ Has)
 /* harmony export */ });
-/* unused harmony exports Entries, Clear, Delete, Get */
+/* unused harmony exports Entries, Clear, Delete */
 /** A registry for user defined string formats */
 const map = new Map();
 /** Returns the entries in this registry */
@@ -48272,7 +49780,131 @@ function Get(format) {
 
 /***/ }),
 
-/***/ 74508:
+/***/ 55563:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   nu: () => (/* binding */ Get),
+/* harmony export */   ru: () => (/* binding */ Has)
+/* harmony export */ });
+/* unused harmony exports Entries, Clear, Delete, Set */
+/** A registry for user defined types */
+const map = new Map();
+/** Returns the entries in this registry */
+function Entries() {
+    return new Map(map);
+}
+/** Clears all user defined types */
+function Clear() {
+    return map.clear();
+}
+/** Deletes a registered type */
+function Delete(kind) {
+    return map.delete(kind);
+}
+/** Returns true if this registry contains this kind */
+function Has(kind) {
+    return map.has(kind);
+}
+/** Sets a validation function for a user defined type */
+function Set(kind, func) {
+    map.set(kind, func);
+}
+/** Gets a custom validation function for a user defined type */
+function Get(kind) {
+    return map.get(kind);
+}
+
+
+/***/ }),
+
+/***/ 40395:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lN: () => (/* binding */ SetDistinct),
+/* harmony export */   lw: () => (/* binding */ SetUnionMany),
+/* harmony export */   oU: () => (/* binding */ SetIncludes),
+/* harmony export */   vC: () => (/* binding */ SetIntersectMany)
+/* harmony export */ });
+/* unused harmony exports SetIsSubset, SetIntersect, SetUnion, SetComplement */
+/** Returns true if element right is in the set of left */
+// prettier-ignore
+function SetIncludes(T, S) {
+    return T.includes(S);
+}
+/** Returns true if left is a subset of right */
+function SetIsSubset(T, S) {
+    return T.every((L) => SetIncludes(S, L));
+}
+/** Returns a distinct set of elements */
+function SetDistinct(T) {
+    return [...new Set(T)];
+}
+/** Returns the Intersect of the given sets */
+function SetIntersect(T, S) {
+    return T.filter((L) => S.includes(L));
+}
+/** Returns the Union of the given sets */
+function SetUnion(T, S) {
+    return [...T, ...S];
+}
+/** Returns the Complement by omitting elements in T that are in S */
+// prettier-ignore
+function SetComplement(T, S) {
+    return T.filter(L => !S.includes(L));
+}
+// prettier-ignore
+function SetIntersectManyResolve(T, Init) {
+    return T.reduce((Acc, L) => {
+        return SetIntersect(Acc, L);
+    }, Init);
+}
+// prettier-ignore
+function SetIntersectMany(T) {
+    return (T.length === 1
+        ? T[0]
+        // Use left to initialize the accumulator for resolve
+        : T.length > 1
+            ? SetIntersectManyResolve(T.slice(1), T[0])
+            : []);
+}
+/** Returns the Union of multiple sets */
+function SetUnionMany(T) {
+    const Acc = [];
+    for (const L of T)
+        Acc.push(...L);
+    return Acc;
+}
+
+
+/***/ }),
+
+/***/ 57946:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ Hint),
+/* harmony export */   H7: () => (/* binding */ TransformKind),
+/* harmony export */   b8: () => (/* binding */ Kind),
+/* harmony export */   hi: () => (/* binding */ ReadonlyKind),
+/* harmony export */   tJ: () => (/* binding */ OptionalKind)
+/* harmony export */ });
+/** Symbol key applied to transform types */
+const TransformKind = Symbol.for('TypeBox.Transform');
+/** Symbol key applied to readonly types */
+const ReadonlyKind = Symbol.for('TypeBox.Readonly');
+/** Symbol key applied to optional types */
+const OptionalKind = Symbol.for('TypeBox.Optional');
+/** Symbol key applied to types */
+const Hint = Symbol.for('TypeBox.Hint');
+/** Symbol key applied to types */
+const Kind = Symbol.for('TypeBox.Kind');
+
+
+/***/ }),
+
+/***/ 82078:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -48316,7 +49948,7 @@ __webpack_require__.d(type_type_namespaceObject, {
   Lowercase: () => (Lowercase),
   Mapped: () => (Mapped),
   Module: () => (Module),
-  Never: () => (Never),
+  Never: () => (never/* Never */.p),
   Not: () => (Not),
   Null: () => (Null),
   Number: () => (number_Number),
@@ -48337,11 +49969,11 @@ __webpack_require__.d(type_type_namespaceObject, {
   Rest: () => (Rest),
   ReturnType: () => (ReturnType),
   String: () => (string_String),
-  Symbol: () => (symbol_Symbol),
+  Symbol: () => (Symbol),
   TemplateLiteral: () => (TemplateLiteral),
   Transform: () => (Transform),
   Tuple: () => (Tuple),
-  Uint8Array: () => (uint8array_Uint8Array),
+  Uint8Array: () => (Uint8Array),
   Uncapitalize: () => (Uncapitalize),
   Undefined: () => (Undefined),
   Union: () => (Union),
@@ -48351,402 +49983,16 @@ __webpack_require__.d(type_type_namespaceObject, {
   Void: () => (Void)
 });
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
-// --------------------------------------------------------------------------
-// Iterators
-// --------------------------------------------------------------------------
-/** Returns true if this value is an async iterator */
-function IsAsyncIterator(value) {
-    return IsObject(value) && globalThis.Symbol.asyncIterator in value;
-}
-/** Returns true if this value is an iterator */
-function IsIterator(value) {
-    return IsObject(value) && globalThis.Symbol.iterator in value;
-}
-// --------------------------------------------------------------------------
-// Object Instances
-// --------------------------------------------------------------------------
-/** Returns true if this value is not an instance of a class */
-function IsStandardObject(value) {
-    return IsObject(value) && (globalThis.Object.getPrototypeOf(value) === Object.prototype || globalThis.Object.getPrototypeOf(value) === null);
-}
-/** Returns true if this value is an instance of a class */
-function IsInstanceObject(value) {
-    return IsObject(value) && !IsArray(value) && IsFunction(value.constructor) && value.constructor.name !== 'Object';
-}
-// --------------------------------------------------------------------------
-// JavaScript
-// --------------------------------------------------------------------------
-/** Returns true if this value is a Promise */
-function IsPromise(value) {
-    return value instanceof globalThis.Promise;
-}
-/** Returns true if this value is a Date */
-function IsDate(value) {
-    return value instanceof Date && globalThis.Number.isFinite(value.getTime());
-}
-/** Returns true if this value is an instance of Map<K, T> */
-function IsMap(value) {
-    return value instanceof globalThis.Map;
-}
-/** Returns true if this value is an instance of Set<T> */
-function IsSet(value) {
-    return value instanceof globalThis.Set;
-}
-/** Returns true if this value is RegExp */
-function IsRegExp(value) {
-    return value instanceof globalThis.RegExp;
-}
-/** Returns true if this value is a typed array */
-function IsTypedArray(value) {
-    return globalThis.ArrayBuffer.isView(value);
-}
-/** Returns true if the value is a Int8Array */
-function IsInt8Array(value) {
-    return value instanceof globalThis.Int8Array;
-}
-/** Returns true if the value is a Uint8Array */
-function IsUint8Array(value) {
-    return value instanceof globalThis.Uint8Array;
-}
-/** Returns true if the value is a Uint8ClampedArray */
-function IsUint8ClampedArray(value) {
-    return value instanceof globalThis.Uint8ClampedArray;
-}
-/** Returns true if the value is a Int16Array */
-function IsInt16Array(value) {
-    return value instanceof globalThis.Int16Array;
-}
-/** Returns true if the value is a Uint16Array */
-function IsUint16Array(value) {
-    return value instanceof globalThis.Uint16Array;
-}
-/** Returns true if the value is a Int32Array */
-function IsInt32Array(value) {
-    return value instanceof globalThis.Int32Array;
-}
-/** Returns true if the value is a Uint32Array */
-function IsUint32Array(value) {
-    return value instanceof globalThis.Uint32Array;
-}
-/** Returns true if the value is a Float32Array */
-function IsFloat32Array(value) {
-    return value instanceof globalThis.Float32Array;
-}
-/** Returns true if the value is a Float64Array */
-function IsFloat64Array(value) {
-    return value instanceof globalThis.Float64Array;
-}
-/** Returns true if the value is a BigInt64Array */
-function IsBigInt64Array(value) {
-    return value instanceof globalThis.BigInt64Array;
-}
-/** Returns true if the value is a BigUint64Array */
-function IsBigUint64Array(value) {
-    return value instanceof globalThis.BigUint64Array;
-}
-// --------------------------------------------------------------------------
-// PropertyKey
-// --------------------------------------------------------------------------
-/** Returns true if this value has this property key */
-function HasPropertyKey(value, key) {
-    return key in value;
-}
-// --------------------------------------------------------------------------
-// Standard
-// --------------------------------------------------------------------------
-/** Returns true of this value is an object type */
-function IsObject(value) {
-    return value !== null && typeof value === 'object';
-}
-/** Returns true if this value is an array, but not a typed array */
-function IsArray(value) {
-    return globalThis.Array.isArray(value) && !globalThis.ArrayBuffer.isView(value);
-}
-/** Returns true if this value is an undefined */
-function IsUndefined(value) {
-    return value === undefined;
-}
-/** Returns true if this value is an null */
-function IsNull(value) {
-    return value === null;
-}
-/** Returns true if this value is an boolean */
-function IsBoolean(value) {
-    return typeof value === 'boolean';
-}
-/** Returns true if this value is an number */
-function IsNumber(value) {
-    return typeof value === 'number';
-}
-/** Returns true if this value is an integer */
-function IsInteger(value) {
-    return globalThis.Number.isInteger(value);
-}
-/** Returns true if this value is bigint */
-function IsBigInt(value) {
-    return typeof value === 'bigint';
-}
-/** Returns true if this value is string */
-function IsString(value) {
-    return typeof value === 'string';
-}
-/** Returns true if this value is a function */
-function IsFunction(value) {
-    return typeof value === 'function';
-}
-/** Returns true if this value is a symbol */
-function IsSymbol(value) {
-    return typeof value === 'symbol';
-}
-/** Returns true if this value is a value type such as number, string, boolean */
-function IsValueType(value) {
-    // prettier-ignore
-    return (IsBigInt(value) ||
-        IsBoolean(value) ||
-        IsNull(value) ||
-        IsNumber(value) ||
-        IsString(value) ||
-        IsSymbol(value) ||
-        IsUndefined(value));
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/system/policy.mjs
-
-var TypeSystemPolicy;
-(function (TypeSystemPolicy) {
-    // ------------------------------------------------------------------
-    // TypeSystemPolicy: Instancing
-    // ------------------------------------------------------------------
-    /**
-     * Configures the instantiation behavior of TypeBox types. The `default` option assigns raw JavaScript
-     * references for embedded types, which may cause side effects if type properties are explicitly updated
-     * outside the TypeBox type builder. The `clone` option creates copies of any shared types upon creation,
-     * preventing unintended side effects. The `freeze` option applies `Object.freeze()` to the type, making
-     * it fully readonly and immutable. Implementations should use `default` whenever possible, as it is the
-     * fastest way to instantiate types. The default setting is `default`.
-     */
-    TypeSystemPolicy.InstanceMode = 'default';
-    // ------------------------------------------------------------------
-    // TypeSystemPolicy: Checking
-    // ------------------------------------------------------------------
-    /** Sets whether TypeBox should assert optional properties using the TypeScript `exactOptionalPropertyTypes` assertion policy. The default is `false` */
-    TypeSystemPolicy.ExactOptionalPropertyTypes = false;
-    /** Sets whether arrays should be treated as a kind of objects. The default is `false` */
-    TypeSystemPolicy.AllowArrayObject = false;
-    /** Sets whether `NaN` or `Infinity` should be treated as valid numeric values. The default is `false` */
-    TypeSystemPolicy.AllowNaN = false;
-    /** Sets whether `null` should validate for void types. The default is `false` */
-    TypeSystemPolicy.AllowNullVoid = false;
-    /** Checks this value using the ExactOptionalPropertyTypes policy */
-    function IsExactOptionalProperty(value, key) {
-        return TypeSystemPolicy.ExactOptionalPropertyTypes ? key in value : value[key] !== undefined;
-    }
-    TypeSystemPolicy.IsExactOptionalProperty = IsExactOptionalProperty;
-    /** Checks this value using the AllowArrayObjects policy */
-    function IsObjectLike(value) {
-        const isObject = IsObject(value);
-        return TypeSystemPolicy.AllowArrayObject ? isObject : isObject && !IsArray(value);
-    }
-    TypeSystemPolicy.IsObjectLike = IsObjectLike;
-    /** Checks this value as a record using the AllowArrayObjects policy */
-    function IsRecordLike(value) {
-        return IsObjectLike(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
-    }
-    TypeSystemPolicy.IsRecordLike = IsRecordLike;
-    /** Checks this value using the AllowNaN policy */
-    function IsNumberLike(value) {
-        return TypeSystemPolicy.AllowNaN ? IsNumber(value) : Number.isFinite(value);
-    }
-    TypeSystemPolicy.IsNumberLike = IsNumberLike;
-    /** Checks this value using the AllowVoidNull policy */
-    function IsVoidLike(value) {
-        const isUndefined = IsUndefined(value);
-        return TypeSystemPolicy.AllowNullVoid ? isUndefined || value === null : isUndefined;
-    }
-    TypeSystemPolicy.IsVoidLike = IsVoidLike;
-})(TypeSystemPolicy || (TypeSystemPolicy = {}));
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
-// --------------------------------------------------------------------------
-// PropertyKey
-// --------------------------------------------------------------------------
-/** Returns true if this value has this property key */
-function value_HasPropertyKey(value, key) {
-    return key in value;
-}
-// --------------------------------------------------------------------------
-// Object Instances
-// --------------------------------------------------------------------------
-/** Returns true if this value is an async iterator */
-function value_IsAsyncIterator(value) {
-    return value_IsObject(value) && !value_IsArray(value) && !value_IsUint8Array(value) && Symbol.asyncIterator in value;
-}
-/** Returns true if this value is an array */
-function value_IsArray(value) {
-    return Array.isArray(value);
-}
-/** Returns true if this value is bigint */
-function value_IsBigInt(value) {
-    return typeof value === 'bigint';
-}
-/** Returns true if this value is a boolean */
-function value_IsBoolean(value) {
-    return typeof value === 'boolean';
-}
-/** Returns true if this value is a Date object */
-function value_IsDate(value) {
-    return value instanceof globalThis.Date;
-}
-/** Returns true if this value is a function */
-function value_IsFunction(value) {
-    return typeof value === 'function';
-}
-/** Returns true if this value is an iterator */
-function value_IsIterator(value) {
-    return value_IsObject(value) && !value_IsArray(value) && !value_IsUint8Array(value) && Symbol.iterator in value;
-}
-/** Returns true if this value is null */
-function value_IsNull(value) {
-    return value === null;
-}
-/** Returns true if this value is number */
-function value_IsNumber(value) {
-    return typeof value === 'number';
-}
-/** Returns true if this value is an object */
-function value_IsObject(value) {
-    return typeof value === 'object' && value !== null;
-}
-/** Returns true if this value is RegExp */
-function value_IsRegExp(value) {
-    return value instanceof globalThis.RegExp;
-}
-/** Returns true if this value is string */
-function value_IsString(value) {
-    return typeof value === 'string';
-}
-/** Returns true if this value is symbol */
-function value_IsSymbol(value) {
-    return typeof value === 'symbol';
-}
-/** Returns true if this value is a Uint8Array */
-function value_IsUint8Array(value) {
-    return value instanceof globalThis.Uint8Array;
-}
-/** Returns true if this value is undefined */
-function value_IsUndefined(value) {
-    return value === undefined;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
-
-function ImmutableArray(value) {
-    return globalThis.Object.freeze(value).map((value) => Immutable(value));
-}
-function ImmutableDate(value) {
-    return value;
-}
-function ImmutableUint8Array(value) {
-    return value;
-}
-function ImmutableRegExp(value) {
-    return value;
-}
-function ImmutableObject(value) {
-    const result = {};
-    for (const key of Object.getOwnPropertyNames(value)) {
-        result[key] = Immutable(value[key]);
-    }
-    for (const key of Object.getOwnPropertySymbols(value)) {
-        result[key] = Immutable(value[key]);
-    }
-    return globalThis.Object.freeze(result);
-}
-/** Specialized deep immutable value. Applies freeze recursively to the given value */
-// prettier-ignore
-function Immutable(value) {
-    return (value_IsArray(value) ? ImmutableArray(value) :
-        value_IsDate(value) ? ImmutableDate(value) :
-            value_IsUint8Array(value) ? ImmutableUint8Array(value) :
-                value_IsRegExp(value) ? ImmutableRegExp(value) :
-                    value_IsObject(value) ? ImmutableObject(value) :
-                        value);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
-
-function ArrayType(value) {
-    return value.map((value) => Visit(value));
-}
-function DateType(value) {
-    return new Date(value.getTime());
-}
-function Uint8ArrayType(value) {
-    return new Uint8Array(value);
-}
-function RegExpType(value) {
-    return new RegExp(value.source, value.flags);
-}
-function ObjectType(value) {
-    const result = {};
-    for (const key of Object.getOwnPropertyNames(value)) {
-        result[key] = Visit(value[key]);
-    }
-    for (const key of Object.getOwnPropertySymbols(value)) {
-        result[key] = Visit(value[key]);
-    }
-    return result;
-}
-// prettier-ignore
-function Visit(value) {
-    return (value_IsArray(value) ? ArrayType(value) :
-        value_IsDate(value) ? DateType(value) :
-            value_IsUint8Array(value) ? Uint8ArrayType(value) :
-                value_IsRegExp(value) ? RegExpType(value) :
-                    value_IsObject(value) ? ObjectType(value) :
-                        value);
-}
-/** Clones a value */
-function Clone(value) {
-    return Visit(value);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
-
-
-
-/** Creates TypeBox schematics using the configured InstanceMode */
-function CreateType(schema, options) {
-    const result = options !== undefined ? { ...options, ...schema } : schema;
-    switch (TypeSystemPolicy.InstanceMode) {
-        case 'freeze':
-            return Immutable(result);
-        case 'clone':
-            return Clone(result);
-        default:
-            return result;
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
-/** Symbol key applied to transform types */
-const TransformKind = Symbol.for('TypeBox.Transform');
-/** Symbol key applied to readonly types */
-const symbols_ReadonlyKind = Symbol.for('TypeBox.Readonly');
-/** Symbol key applied to optional types */
-const OptionalKind = Symbol.for('TypeBox.Optional');
-/** Symbol key applied to types */
-const symbols_Hint = Symbol.for('TypeBox.Hint');
-/** Symbol key applied to types */
-const Kind = Symbol.for('TypeBox.Kind');
-
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/type.mjs + 1 modules
+var create_type = __webpack_require__(8749);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
+var symbols = __webpack_require__(57946);
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/any/any.mjs
 
 
 /** `[Json]` Creates an Any type */
 function Any(options) {
-    return CreateType({ [Kind]: 'Any' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Any' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs
@@ -48754,7 +50000,7 @@ function Any(options) {
 
 /** `[JavaScript]` Creates an Argument Type. */
 function Argument(index) {
-    return CreateType({ [Kind]: 'Argument', index });
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Argument', index });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/array/array.mjs
@@ -48762,7 +50008,7 @@ function Argument(index) {
 
 /** `[Json]` Creates an Array type */
 function array_Array(items, options) {
-    return CreateType({ [Kind]: 'Array', type: 'array', items }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Array', type: 'array', items }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs
@@ -48770,7 +50016,7 @@ function array_Array(items, options) {
 
 /** `[JavaScript]` Creates a AsyncIterator type */
 function AsyncIterator(items, options) {
-    return CreateType({ [Kind]: 'AsyncIterator', type: 'AsyncIterator', items }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'AsyncIterator', type: 'AsyncIterator', items }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs
@@ -48778,254 +50024,13 @@ function AsyncIterator(items, options) {
 
 /** `[Internal]` Creates a deferred computed type. This type is used exclusively in modules to defer resolution of computable types that contain interior references  */
 function computed_Computed(target, parameters, options) {
-    return CreateType({ [Kind]: 'Computed', target, parameters }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Computed', target, parameters }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
-
-
-/** `[Json]` Creates a Never type */
-function Never(options) {
-    return CreateType({ [Kind]: 'Never', not: {} }, options);
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
-
-
-/** `[Kind-Only]` Returns true if this value has a Readonly symbol */
-function IsReadonly(value) {
-    return value_IsObject(value) && value[symbols_ReadonlyKind] === 'Readonly';
-}
-/** `[Kind-Only]` Returns true if this value has a Optional symbol */
-function IsOptional(value) {
-    return value_IsObject(value) && value[OptionalKind] === 'Optional';
-}
-/** `[Kind-Only]` Returns true if the given value is TAny */
-function IsAny(value) {
-    return IsKindOf(value, 'Any');
-}
-/** `[Kind-Only]` Returns true if the given value is TArgument */
-function IsArgument(value) {
-    return IsKindOf(value, 'Argument');
-}
-/** `[Kind-Only]` Returns true if the given value is TArray */
-function kind_IsArray(value) {
-    return IsKindOf(value, 'Array');
-}
-/** `[Kind-Only]` Returns true if the given value is TAsyncIterator */
-function kind_IsAsyncIterator(value) {
-    return IsKindOf(value, 'AsyncIterator');
-}
-/** `[Kind-Only]` Returns true if the given value is TBigInt */
-function kind_IsBigInt(value) {
-    return IsKindOf(value, 'BigInt');
-}
-/** `[Kind-Only]` Returns true if the given value is TBoolean */
-function kind_IsBoolean(value) {
-    return IsKindOf(value, 'Boolean');
-}
-/** `[Kind-Only]` Returns true if the given value is TComputed */
-function IsComputed(value) {
-    return IsKindOf(value, 'Computed');
-}
-/** `[Kind-Only]` Returns true if the given value is TConstructor */
-function IsConstructor(value) {
-    return IsKindOf(value, 'Constructor');
-}
-/** `[Kind-Only]` Returns true if the given value is TDate */
-function kind_IsDate(value) {
-    return IsKindOf(value, 'Date');
-}
-/** `[Kind-Only]` Returns true if the given value is TFunction */
-function kind_IsFunction(value) {
-    return IsKindOf(value, 'Function');
-}
-/** `[Kind-Only]` Returns true if the given value is TInteger */
-function IsImport(value) {
-    return IsKindOf(value, 'Import');
-}
-/** `[Kind-Only]` Returns true if the given value is TInteger */
-function kind_IsInteger(value) {
-    return IsKindOf(value, 'Integer');
-}
-/** `[Kind-Only]` Returns true if the given schema is TProperties */
-function IsProperties(value) {
-    return ValueGuard.IsObject(value);
-}
-/** `[Kind-Only]` Returns true if the given value is TIntersect */
-function IsIntersect(value) {
-    return IsKindOf(value, 'Intersect');
-}
-/** `[Kind-Only]` Returns true if the given value is TIterator */
-function kind_IsIterator(value) {
-    return IsKindOf(value, 'Iterator');
-}
-/** `[Kind-Only]` Returns true if the given value is a TKind with the given name. */
-function IsKindOf(value, kind) {
-    return value_IsObject(value) && Kind in value && value[Kind] === kind;
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteral<string> */
-function IsLiteralString(value) {
-    return IsLiteral(value) && ValueGuard.IsString(value.const);
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteral<number> */
-function IsLiteralNumber(value) {
-    return IsLiteral(value) && ValueGuard.IsNumber(value.const);
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteral<boolean> */
-function IsLiteralBoolean(value) {
-    return IsLiteral(value) && ValueGuard.IsBoolean(value.const);
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteralValue */
-function IsLiteralValue(value) {
-    return value_IsBoolean(value) || value_IsNumber(value) || value_IsString(value);
-}
-/** `[Kind-Only]` Returns true if the given value is TLiteral */
-function IsLiteral(value) {
-    return IsKindOf(value, 'Literal');
-}
-/** `[Kind-Only]` Returns true if the given value is a TMappedKey */
-function IsMappedKey(value) {
-    return IsKindOf(value, 'MappedKey');
-}
-/** `[Kind-Only]` Returns true if the given value is TMappedResult */
-function IsMappedResult(value) {
-    return IsKindOf(value, 'MappedResult');
-}
-/** `[Kind-Only]` Returns true if the given value is TNever */
-function IsNever(value) {
-    return IsKindOf(value, 'Never');
-}
-/** `[Kind-Only]` Returns true if the given value is TNot */
-function IsNot(value) {
-    return IsKindOf(value, 'Not');
-}
-/** `[Kind-Only]` Returns true if the given value is TNull */
-function kind_IsNull(value) {
-    return IsKindOf(value, 'Null');
-}
-/** `[Kind-Only]` Returns true if the given value is TNumber */
-function kind_IsNumber(value) {
-    return IsKindOf(value, 'Number');
-}
-/** `[Kind-Only]` Returns true if the given value is TObject */
-function kind_IsObject(value) {
-    return IsKindOf(value, 'Object');
-}
-/** `[Kind-Only]` Returns true if the given value is TPromise */
-function kind_IsPromise(value) {
-    return IsKindOf(value, 'Promise');
-}
-/** `[Kind-Only]` Returns true if the given value is TRecord */
-function IsRecord(value) {
-    return IsKindOf(value, 'Record');
-}
-/** `[Kind-Only]` Returns true if this value is TRecursive */
-function IsRecursive(value) {
-    return ValueGuard.IsObject(value) && Hint in value && value[Hint] === 'Recursive';
-}
-/** `[Kind-Only]` Returns true if the given value is TRef */
-function IsRef(value) {
-    return IsKindOf(value, 'Ref');
-}
-/** `[Kind-Only]` Returns true if the given value is TRegExp */
-function kind_IsRegExp(value) {
-    return IsKindOf(value, 'RegExp');
-}
-/** `[Kind-Only]` Returns true if the given value is TString */
-function kind_IsString(value) {
-    return IsKindOf(value, 'String');
-}
-/** `[Kind-Only]` Returns true if the given value is TSymbol */
-function kind_IsSymbol(value) {
-    return IsKindOf(value, 'Symbol');
-}
-/** `[Kind-Only]` Returns true if the given value is TTemplateLiteral */
-function IsTemplateLiteral(value) {
-    return IsKindOf(value, 'TemplateLiteral');
-}
-/** `[Kind-Only]` Returns true if the given value is TThis */
-function IsThis(value) {
-    return IsKindOf(value, 'This');
-}
-/** `[Kind-Only]` Returns true of this value is TTransform */
-function IsTransform(value) {
-    return value_IsObject(value) && TransformKind in value;
-}
-/** `[Kind-Only]` Returns true if the given value is TTuple */
-function IsTuple(value) {
-    return IsKindOf(value, 'Tuple');
-}
-/** `[Kind-Only]` Returns true if the given value is TUndefined */
-function kind_IsUndefined(value) {
-    return IsKindOf(value, 'Undefined');
-}
-/** `[Kind-Only]` Returns true if the given value is TUnion */
-function IsUnion(value) {
-    return IsKindOf(value, 'Union');
-}
-/** `[Kind-Only]` Returns true if the given value is TUint8Array */
-function kind_IsUint8Array(value) {
-    return IsKindOf(value, 'Uint8Array');
-}
-/** `[Kind-Only]` Returns true if the given value is TUnknown */
-function IsUnknown(value) {
-    return IsKindOf(value, 'Unknown');
-}
-/** `[Kind-Only]` Returns true if the given value is a raw TUnsafe */
-function IsUnsafe(value) {
-    return IsKindOf(value, 'Unsafe');
-}
-/** `[Kind-Only]` Returns true if the given value is TVoid */
-function IsVoid(value) {
-    return IsKindOf(value, 'Void');
-}
-/** `[Kind-Only]` Returns true if the given value is TKind */
-function IsKind(value) {
-    return value_IsObject(value) && Kind in value && value_IsString(value[Kind]);
-}
-/** `[Kind-Only]` Returns true if the given value is TSchema */
-function IsSchema(value) {
-    // prettier-ignore
-    return (IsAny(value) ||
-        IsArgument(value) ||
-        kind_IsArray(value) ||
-        kind_IsBoolean(value) ||
-        kind_IsBigInt(value) ||
-        kind_IsAsyncIterator(value) ||
-        IsComputed(value) ||
-        IsConstructor(value) ||
-        kind_IsDate(value) ||
-        kind_IsFunction(value) ||
-        kind_IsInteger(value) ||
-        IsIntersect(value) ||
-        kind_IsIterator(value) ||
-        IsLiteral(value) ||
-        IsMappedKey(value) ||
-        IsMappedResult(value) ||
-        IsNever(value) ||
-        IsNot(value) ||
-        kind_IsNull(value) ||
-        kind_IsNumber(value) ||
-        kind_IsObject(value) ||
-        kind_IsPromise(value) ||
-        IsRecord(value) ||
-        IsRef(value) ||
-        kind_IsRegExp(value) ||
-        kind_IsString(value) ||
-        kind_IsSymbol(value) ||
-        IsTemplateLiteral(value) ||
-        IsThis(value) ||
-        IsTuple(value) ||
-        kind_IsUndefined(value) ||
-        IsUnion(value) ||
-        kind_IsUint8Array(value) ||
-        IsUnknown(value) ||
-        IsUnsafe(value) ||
-        IsVoid(value) ||
-        IsKind(value));
-}
-
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
+var never = __webpack_require__(55454);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
+var kind = __webpack_require__(14961);
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs
 
 
@@ -49038,13 +50043,13 @@ function IsSchema(value) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function IntersectCreate(T, options = {}) {
-    const allObjects = T.every((schema) => kind_IsObject(schema));
-    const clonedUnevaluatedProperties = IsSchema(options.unevaluatedProperties)
+    const allObjects = T.every((schema) => (0,kind/* IsObject */.av)(schema));
+    const clonedUnevaluatedProperties = (0,kind/* IsSchema */.Yi)(options.unevaluatedProperties)
         ? { unevaluatedProperties: options.unevaluatedProperties }
         : {};
-    return CreateType((options.unevaluatedProperties === false || IsSchema(options.unevaluatedProperties) || allObjects
-        ? { ...clonedUnevaluatedProperties, [Kind]: 'Intersect', type: 'object', allOf: T }
-        : { ...clonedUnevaluatedProperties, [Kind]: 'Intersect', allOf: T }), options);
+    return (0,create_type/* CreateType */.v)((options.unevaluatedProperties === false || (0,kind/* IsSchema */.Yi)(options.unevaluatedProperties) || allObjects
+        ? { ...clonedUnevaluatedProperties, [symbols/* Kind */.b8]: 'Intersect', type: 'object', allOf: T }
+        : { ...clonedUnevaluatedProperties, [symbols/* Kind */.b8]: 'Intersect', allOf: T }), options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs
@@ -49058,10 +50063,10 @@ function IntersectCreate(T, options = {}) {
 /** `[Json]` Creates an evaluated Intersect type */
 function Intersect(types, options) {
     if (types.length === 1)
-        return CreateType(types[0], options);
+        return (0,create_type/* CreateType */.v)(types[0], options);
     if (types.length === 0)
-        return Never(options);
-    if (types.some((schema) => IsTransform(schema)))
+        return (0,never/* Never */.p)(options);
+    if (types.some((schema) => (0,kind/* IsTransform */.n_)(schema)))
         throw new Error('Cannot intersect transform types');
     return IntersectCreate(types, options);
 }
@@ -49070,7 +50075,7 @@ function Intersect(types, options) {
 
 
 function UnionCreate(T, options) {
-    return CreateType({ [Kind]: 'Union', anyOf: T }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Union', anyOf: T }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union.mjs
@@ -49080,19 +50085,13 @@ function UnionCreate(T, options) {
 /** `[Json]` Creates a Union type */
 function Union(types, options) {
     // prettier-ignore
-    return (types.length === 0 ? Never(options) :
-        types.length === 1 ? CreateType(types[0], options) :
+    return (types.length === 0 ? (0,never/* Never */.p)(options) :
+        types.length === 1 ? (0,create_type/* CreateType */.v)(types[0], options) :
             UnionCreate(types, options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
-/** The base Error type thrown for all TypeBox exceptions  */
-class error_TypeBoxError extends Error {
-    constructor(message) {
-        super(message);
-    }
-}
-
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
+var error_error = __webpack_require__(79686);
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs
 
 
@@ -49101,8 +50100,8 @@ class error_TypeBoxError extends Error {
 function Ref(...args) {
     const [$ref, options] = typeof args[0] === 'string' ? [args[0], args[1]] : [args[0].$id, args[1]];
     if (typeof $ref !== 'string')
-        throw new error_TypeBoxError('Ref: $ref must be a string');
-    return CreateType({ [Kind]: 'Ref', $ref }, options);
+        throw new error_error/* TypeBoxError */.i('Ref: $ref must be a string');
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Ref', $ref }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs
@@ -49141,7 +50140,7 @@ function FromRest(types) {
 }
 /** `[JavaScript]` Constructs a type by recursively unwrapping Promise types */
 function Awaited(type, options) {
-    return CreateType(IsComputed(type) ? FromComputed(type.target, type.parameters) : IsIntersect(type) ? FromIntersect(type.allOf) : IsUnion(type) ? FromUnion(type.anyOf) : kind_IsPromise(type) ? FromPromise(type.item) : IsRef(type) ? FromRef(type.$ref) : type, options);
+    return (0,create_type/* CreateType */.v)((0,kind/* IsComputed */.Y6)(type) ? FromComputed(type.target, type.parameters) : (0,kind/* IsIntersect */.Yq)(type) ? FromIntersect(type.allOf) : (0,kind/* IsUnion */.my)(type) ? FromUnion(type.anyOf) : (0,kind/* IsPromise */.OD)(type) ? FromPromise(type.item) : (0,kind/* IsRef */["in"])(type) ? FromRef(type.$ref) : type, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs
@@ -49149,7 +50148,7 @@ function Awaited(type, options) {
 
 /** `[JavaScript]` Creates a BigInt type */
 function BigInt(options) {
-    return CreateType({ [Kind]: 'BigInt', type: 'bigint' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'BigInt', type: 'bigint' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs
@@ -49157,7 +50156,7 @@ function BigInt(options) {
 
 /** `[Json]` Creates a Boolean type */
 function Boolean(options) {
-    return CreateType({ [Kind]: 'Boolean', type: 'boolean' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Boolean', type: 'boolean' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs
@@ -49175,8 +50174,8 @@ function Discard(value, keys) {
 
 // prettier-ignore
 function MappedResult(properties) {
-    return CreateType({
-        [Kind]: 'MappedResult',
+    return (0,create_type/* CreateType */.v)({
+        [symbols/* Kind */.b8]: 'MappedResult',
         properties
     });
 }
@@ -49208,10 +50207,10 @@ function OptionalFromMappedResult(R, F) {
 
 
 function RemoveOptional(schema) {
-    return CreateType(Discard(schema, [OptionalKind]));
+    return (0,create_type/* CreateType */.v)(Discard(schema, [symbols/* OptionalKind */.tJ]));
 }
 function AddOptional(schema) {
-    return CreateType({ ...schema, [OptionalKind]: 'Optional' });
+    return (0,create_type/* CreateType */.v)({ ...schema, [symbols/* OptionalKind */.tJ]: 'Optional' });
 }
 // prettier-ignore
 function OptionalWithFlag(schema, F) {
@@ -49222,7 +50221,7 @@ function OptionalWithFlag(schema, F) {
 /** `[Json]` Creates a Optional property */
 function Optional(schema, enable) {
     const F = enable ?? true;
-    return IsMappedResult(schema) ? OptionalFromMappedResult(schema, F) : OptionalWithFlag(schema, F);
+    return (0,kind/* IsMappedResult */.ZD)(schema) ? OptionalFromMappedResult(schema, F) : OptionalWithFlag(schema, F);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs
@@ -49238,15 +50237,15 @@ function Optional(schema, enable) {
 
 // prettier-ignore
 function IsIntersectOptional(types) {
-    return types.every(left => IsOptional(left));
+    return types.every(left => (0,kind/* IsOptional */.X$)(left));
 }
 // prettier-ignore
 function RemoveOptionalFromType(type) {
-    return (Discard(type, [OptionalKind]));
+    return (Discard(type, [symbols/* OptionalKind */.tJ]));
 }
 // prettier-ignore
 function RemoveOptionalFromRest(types) {
-    return types.map(left => IsOptional(left) ? RemoveOptionalFromType(left) : left);
+    return types.map(left => (0,kind/* IsOptional */.X$)(left) ? RemoveOptionalFromType(left) : left);
 }
 // prettier-ignore
 function ResolveIntersect(types, options) {
@@ -49257,10 +50256,10 @@ function ResolveIntersect(types, options) {
 /** `[Json]` Creates an evaluated Intersect type */
 function IntersectEvaluated(types, options = {}) {
     if (types.length === 1)
-        return CreateType(types[0], options);
+        return (0,create_type/* CreateType */.v)(types[0], options);
     if (types.length === 0)
-        return Never(options);
-    if (types.some((schema) => IsTransform(schema)))
+        return (0,never/* Never */.p)(options);
+    if (types.some((schema) => (0,kind/* IsTransform */.n_)(schema)))
         throw new Error('Cannot intersect transform types');
     return ResolveIntersect(types, options);
 }
@@ -49278,15 +50277,15 @@ function IntersectEvaluated(types, options = {}) {
 
 // prettier-ignore
 function IsUnionOptional(types) {
-    return types.some(type => IsOptional(type));
+    return types.some(type => (0,kind/* IsOptional */.X$)(type));
 }
 // prettier-ignore
 function union_evaluated_RemoveOptionalFromRest(types) {
-    return types.map(left => IsOptional(left) ? union_evaluated_RemoveOptionalFromType(left) : left);
+    return types.map(left => (0,kind/* IsOptional */.X$)(left) ? union_evaluated_RemoveOptionalFromType(left) : left);
 }
 // prettier-ignore
 function union_evaluated_RemoveOptionalFromType(T) {
-    return (Discard(T, [OptionalKind]));
+    return (Discard(T, [symbols/* OptionalKind */.tJ]));
 }
 // prettier-ignore
 function ResolveUnion(types, options) {
@@ -49298,8 +50297,8 @@ function ResolveUnion(types, options) {
 /** `[Json]` Creates an evaluated Union type */
 function UnionEvaluated(T, options) {
     // prettier-ignore
-    return (T.length === 1 ? CreateType(T[0], options) :
-        T.length === 0 ? Never(options) :
+    return (T.length === 1 ? (0,create_type/* CreateType */.v)(T[0], options) :
+        T.length === 0 ? (0,never/* Never */.p)(options) :
             ResolveUnion(T, options));
 }
 
@@ -49308,7 +50307,7 @@ function UnionEvaluated(T, options) {
 // ------------------------------------------------------------------
 // TemplateLiteralParserError
 // ------------------------------------------------------------------
-class TemplateLiteralParserError extends error_TypeBoxError {
+class TemplateLiteralParserError extends error_error/* TypeBoxError */.i {
 }
 // -------------------------------------------------------------------
 // Unescape
@@ -49478,7 +50477,7 @@ function TemplateLiteralParseExact(pattern) {
 // ------------------------------------------------------------------
 // TemplateLiteralFiniteError
 // ------------------------------------------------------------------
-class TemplateLiteralFiniteError extends error_TypeBoxError {
+class TemplateLiteralFiniteError extends error_error/* TypeBoxError */.i {
 }
 // ------------------------------------------------------------------
 // IsTemplateLiteralFiniteCheck
@@ -49530,7 +50529,7 @@ function IsTemplateLiteralFinite(schema) {
 // ------------------------------------------------------------------
 // TemplateLiteralGenerateError
 // ------------------------------------------------------------------
-class TemplateLiteralGenerateError extends error_TypeBoxError {
+class TemplateLiteralGenerateError extends error_error/* TypeBoxError */.i {
 }
 // ------------------------------------------------------------------
 // TemplateLiteralExpressionGenerate
@@ -49604,21 +50603,23 @@ function FromLiteral(literalValue) {
 /** Returns a tuple of PropertyKeys derived from the given TSchema */
 // prettier-ignore
 function IndexPropertyKeys(type) {
-    return [...new Set((IsTemplateLiteral(type) ? FromTemplateLiteral(type) :
-            IsUnion(type) ? indexed_property_keys_FromUnion(type.anyOf) :
-                IsLiteral(type) ? FromLiteral(type.const) :
-                    kind_IsNumber(type) ? ['[number]'] :
-                        kind_IsInteger(type) ? ['[number]'] :
+    return [...new Set(((0,kind/* IsTemplateLiteral */.gm)(type) ? FromTemplateLiteral(type) :
+            (0,kind/* IsUnion */.my)(type) ? indexed_property_keys_FromUnion(type.anyOf) :
+                (0,kind/* IsLiteral */.gP)(type) ? FromLiteral(type.const) :
+                    (0,kind/* IsNumber */.Mx)(type) ? ['[number]'] :
+                        (0,kind/* IsInteger */.$p)(type) ? ['[number]'] :
                             []))];
 }
 
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
+var value = __webpack_require__(52086);
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs
 
 
 
 // prettier-ignore
 function MappedIndexPropertyKey(type, key, options) {
-    return { [key]: Index(type, [key], Clone(options)) };
+    return { [key]: Index(type, [key], (0,value/* Clone */.i)(options)) };
 }
 // prettier-ignore
 function MappedIndexPropertyKeys(type, propertyKeys, options) {
@@ -49678,7 +50679,7 @@ function indexed_FromRest(types, key) {
 }
 // prettier-ignore
 function FromIntersectRest(types) {
-    return types.filter(type => !IsNever(type));
+    return types.filter(type => !(0,kind/* IsNever */.Df)(type));
 }
 // prettier-ignore
 function indexed_FromIntersect(types, key) {
@@ -49686,7 +50687,7 @@ function indexed_FromIntersect(types, key) {
 }
 // prettier-ignore
 function FromUnionRest(types) {
-    return (types.some(L => IsNever(L))
+    return (types.some(L => (0,kind/* IsNever */.Df)(L))
         ? []
         : types);
 }
@@ -49698,26 +50699,26 @@ function indexed_FromUnion(types, key) {
 function FromTuple(types, key) {
     return (key in types ? types[key] :
         key === '[number]' ? UnionEvaluated(types) :
-            Never());
+            (0,never/* Never */.p)());
 }
 // prettier-ignore
 function FromArray(type, key) {
     return (key === '[number]'
         ? type
-        : Never());
+        : (0,never/* Never */.p)());
 }
 // prettier-ignore
 function FromProperty(properties, propertyKey) {
-    return (propertyKey in properties ? properties[propertyKey] : Never());
+    return (propertyKey in properties ? properties[propertyKey] : (0,never/* Never */.p)());
 }
 // prettier-ignore
 function IndexFromPropertyKey(type, propertyKey) {
-    return (IsIntersect(type) ? indexed_FromIntersect(type.allOf, propertyKey) :
-        IsUnion(type) ? indexed_FromUnion(type.anyOf, propertyKey) :
-            IsTuple(type) ? FromTuple(type.items ?? [], propertyKey) :
-                kind_IsArray(type) ? FromArray(type.items, propertyKey) :
-                    kind_IsObject(type) ? FromProperty(type.properties, propertyKey) :
-                        Never());
+    return ((0,kind/* IsIntersect */.Yq)(type) ? indexed_FromIntersect(type.allOf, propertyKey) :
+        (0,kind/* IsUnion */.my)(type) ? indexed_FromUnion(type.anyOf, propertyKey) :
+            (0,kind/* IsTuple */.PN)(type) ? FromTuple(type.items ?? [], propertyKey) :
+                (0,kind/* IsArray */.QS)(type) ? FromArray(type.items, propertyKey) :
+                    (0,kind/* IsObject */.av)(type) ? FromProperty(type.properties, propertyKey) :
+                        (0,never/* Never */.p)());
 }
 // prettier-ignore
 function IndexFromPropertyKeys(type, propertyKeys) {
@@ -49734,148 +50735,25 @@ function IndexFromComputed(type, key) {
 /** `[Json]` Returns an Indexed property type for the given keys */
 function Index(type, key, options) {
     // computed-type
-    if (IsRef(type) || IsRef(key)) {
+    if ((0,kind/* IsRef */["in"])(type) || (0,kind/* IsRef */["in"])(key)) {
         const error = `Index types using Ref parameters require both Type and Key to be of TSchema`;
-        if (!IsSchema(type) || !IsSchema(key))
-            throw new error_TypeBoxError(error);
+        if (!(0,kind/* IsSchema */.Yi)(type) || !(0,kind/* IsSchema */.Yi)(key))
+            throw new error_error/* TypeBoxError */.i(error);
         return computed_Computed('Index', [type, key]);
     }
     // mapped-types
-    if (IsMappedResult(key))
+    if ((0,kind/* IsMappedResult */.ZD)(key))
         return IndexFromMappedResult(type, key, options);
-    if (IsMappedKey(key))
+    if ((0,kind/* IsMappedKey */.zZ)(key))
         return IndexFromMappedKey(type, key, options);
     // prettier-ignore
-    return CreateType(IsSchema(key)
+    return (0,create_type/* CreateType */.v)((0,kind/* IsSchema */.Yi)(key)
         ? FromSchema(type, IndexPropertyKeys(key))
         : FromSchema(type, key), options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
-/** Returns true if element right is in the set of left */
-// prettier-ignore
-function SetIncludes(T, S) {
-    return T.includes(S);
-}
-/** Returns true if left is a subset of right */
-function SetIsSubset(T, S) {
-    return T.every((L) => SetIncludes(S, L));
-}
-/** Returns a distinct set of elements */
-function SetDistinct(T) {
-    return [...new Set(T)];
-}
-/** Returns the Intersect of the given sets */
-function SetIntersect(T, S) {
-    return T.filter((L) => S.includes(L));
-}
-/** Returns the Union of the given sets */
-function SetUnion(T, S) {
-    return [...T, ...S];
-}
-/** Returns the Complement by omitting elements in T that are in S */
-// prettier-ignore
-function SetComplement(T, S) {
-    return T.filter(L => !S.includes(L));
-}
-// prettier-ignore
-function SetIntersectManyResolve(T, Init) {
-    return T.reduce((Acc, L) => {
-        return SetIntersect(Acc, L);
-    }, Init);
-}
-// prettier-ignore
-function SetIntersectMany(T) {
-    return (T.length === 1
-        ? T[0]
-        // Use left to initialize the accumulator for resolve
-        : T.length > 1
-            ? SetIntersectManyResolve(T.slice(1), T[0])
-            : []);
-}
-/** Returns the Union of multiple sets */
-function SetUnionMany(T) {
-    const Acc = [];
-    for (const L of T)
-        Acc.push(...L);
-    return Acc;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
-
-// ------------------------------------------------------------------
-// TypeGuard
-// ------------------------------------------------------------------
-
-// prettier-ignore
-function keyof_property_keys_FromRest(types) {
-    const result = [];
-    for (const L of types)
-        result.push(KeyOfPropertyKeys(L));
-    return result;
-}
-// prettier-ignore
-function keyof_property_keys_FromIntersect(types) {
-    const propertyKeysArray = keyof_property_keys_FromRest(types);
-    const propertyKeys = SetUnionMany(propertyKeysArray);
-    return propertyKeys;
-}
-// prettier-ignore
-function keyof_property_keys_FromUnion(types) {
-    const propertyKeysArray = keyof_property_keys_FromRest(types);
-    const propertyKeys = SetIntersectMany(propertyKeysArray);
-    return propertyKeys;
-}
-// prettier-ignore
-function keyof_property_keys_FromTuple(types) {
-    return types.map((_, indexer) => indexer.toString());
-}
-// prettier-ignore
-function keyof_property_keys_FromArray(_) {
-    return (['[number]']);
-}
-// prettier-ignore
-function keyof_property_keys_FromProperties(T) {
-    return (globalThis.Object.getOwnPropertyNames(T));
-}
-// ------------------------------------------------------------------
-// FromPatternProperties
-// ------------------------------------------------------------------
-// prettier-ignore
-function FromPatternProperties(patternProperties) {
-    if (!includePatternProperties)
-        return [];
-    const patternPropertyKeys = globalThis.Object.getOwnPropertyNames(patternProperties);
-    return patternPropertyKeys.map(key => {
-        return (key[0] === '^' && key[key.length - 1] === '$')
-            ? key.slice(1, key.length - 1)
-            : key;
-    });
-}
-/** Returns a tuple of PropertyKeys derived from the given TSchema. */
-// prettier-ignore
-function KeyOfPropertyKeys(type) {
-    return (IsIntersect(type) ? keyof_property_keys_FromIntersect(type.allOf) :
-        IsUnion(type) ? keyof_property_keys_FromUnion(type.anyOf) :
-            IsTuple(type) ? keyof_property_keys_FromTuple(type.items ?? []) :
-                kind_IsArray(type) ? keyof_property_keys_FromArray(type.items) :
-                    kind_IsObject(type) ? keyof_property_keys_FromProperties(type.properties) :
-                        IsRecord(type) ? FromPatternProperties(type.patternProperties) :
-                            []);
-}
-// ----------------------------------------------------------------
-// KeyOfPattern
-// ----------------------------------------------------------------
-let includePatternProperties = false;
-/** Returns a regular expression pattern derived from the given TSchema */
-function KeyOfPattern(schema) {
-    includePatternProperties = true;
-    const keys = KeyOfPropertyKeys(schema);
-    includePatternProperties = false;
-    const pattern = keys.map((key) => `(${key})`);
-    return `^(${pattern.join('|')})$`;
-}
-
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
+var keyof_property_keys = __webpack_require__(77977);
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/object/object.mjs
 
 
@@ -49885,13 +50763,13 @@ function KeyOfPattern(schema) {
 
 /** Creates a RequiredArray derived from the given TProperties value. */
 function RequiredArray(properties) {
-    return globalThis.Object.keys(properties).filter((key) => !IsOptional(properties[key]));
+    return globalThis.Object.keys(properties).filter((key) => !(0,kind/* IsOptional */.X$)(properties[key]));
 }
 /** `[Json]` Creates an Object type */
 function _Object_(properties, options) {
     const required = RequiredArray(properties);
-    const schema = required.length > 0 ? { [Kind]: 'Object', type: 'object', required, properties } : { [Kind]: 'Object', type: 'object', properties };
-    return CreateType(schema, options);
+    const schema = required.length > 0 ? { [symbols/* Kind */.b8]: 'Object', type: 'object', required, properties } : { [symbols/* Kind */.b8]: 'Object', type: 'object', properties };
+    return (0,create_type/* CreateType */.v)(schema, options);
 }
 // ------------------------------------------------------------------
 // TypeScript 7: CommonJS TS2441
@@ -49912,6 +50790,8 @@ function _Object_(properties, options) {
 // @ts-ignore - error TS2441: Duplicate identifier 'Object'. Compiler reserves name 'Object' in top level scope of a module.
 var object_Object = _Object_;
 
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
+var set = __webpack_require__(40395);
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs
 
 
@@ -49926,12 +50806,12 @@ var object_Object = _Object_;
 function CompositeKeys(T) {
     const Acc = [];
     for (const L of T)
-        Acc.push(...KeyOfPropertyKeys(L));
-    return SetDistinct(Acc);
+        Acc.push(...(0,keyof_property_keys/* KeyOfPropertyKeys */.g)(L));
+    return (0,set/* SetDistinct */.lN)(Acc);
 }
 // prettier-ignore
 function FilterNever(T) {
-    return T.filter(L => !IsNever(L));
+    return T.filter(L => !(0,kind/* IsNever */.Df)(L));
 }
 // prettier-ignore
 function CompositeProperty(T, K) {
@@ -49961,7 +50841,7 @@ function Composite(T, options) {
 
 /** `[JavaScript]` Creates a Date type */
 function date_Date(options) {
-    return CreateType({ [Kind]: 'Date', type: 'Date' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Date', type: 'Date' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/function/function.mjs
@@ -49969,7 +50849,7 @@ function date_Date(options) {
 
 /** `[JavaScript]` Creates a Function type */
 function Function(parameters, returns, options) {
-    return CreateType({ [Kind]: 'Function', type: 'Function', parameters, returns }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Function', type: 'Function', parameters, returns }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs
@@ -49977,8 +50857,8 @@ function Function(parameters, returns, options) {
 
 /** `[Json]` Creates a Literal type */
 function Literal(value, options) {
-    return CreateType({
-        [Kind]: 'Literal',
+    return (0,create_type/* CreateType */.v)({
+        [symbols/* Kind */.b8]: 'Literal',
         const: value,
         type: typeof value,
     }, options);
@@ -49989,15 +50869,15 @@ function Literal(value, options) {
 
 /** `[Json]` Creates a Null type */
 function Null(options) {
-    return CreateType({ [Kind]: 'Null', type: 'null' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Null', type: 'null' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs
 
 
 /** `[JavaScript]` Creates a Symbol type */
-function symbol_Symbol(options) {
-    return CreateType({ [Kind]: 'Symbol', type: 'symbol' }, options);
+function Symbol(options) {
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Symbol', type: 'symbol' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs
@@ -50006,9 +50886,9 @@ function symbol_Symbol(options) {
 /** `[Json]` Creates a Tuple type */
 function Tuple(types, options) {
     // prettier-ignore
-    return CreateType(types.length > 0 ?
-        { [Kind]: 'Tuple', type: 'array', items: types, additionalItems: false, minItems: types.length, maxItems: types.length } :
-        { [Kind]: 'Tuple', type: 'array', minItems: types.length, maxItems: types.length }, options);
+    return (0,create_type/* CreateType */.v)(types.length > 0 ?
+        { [symbols/* Kind */.b8]: 'Tuple', type: 'array', items: types, additionalItems: false, minItems: types.length, maxItems: types.length } :
+        { [symbols/* Kind */.b8]: 'Tuple', type: 'array', minItems: types.length, maxItems: types.length }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs
@@ -50038,10 +50918,10 @@ function ReadonlyFromMappedResult(R, F) {
 
 
 function RemoveReadonly(schema) {
-    return CreateType(Discard(schema, [symbols_ReadonlyKind]));
+    return (0,create_type/* CreateType */.v)(Discard(schema, [symbols/* ReadonlyKind */.hi]));
 }
 function AddReadonly(schema) {
-    return CreateType({ ...schema, [symbols_ReadonlyKind]: 'Readonly' });
+    return (0,create_type/* CreateType */.v)({ ...schema, [symbols/* ReadonlyKind */.hi]: 'Readonly' });
 }
 // prettier-ignore
 function ReadonlyWithFlag(schema, F) {
@@ -50052,7 +50932,7 @@ function ReadonlyWithFlag(schema, F) {
 /** `[Json]` Creates a Readonly property */
 function Readonly(schema, enable) {
     const F = enable ?? true;
-    return IsMappedResult(schema) ? ReadonlyFromMappedResult(schema, F) : ReadonlyWithFlag(schema, F);
+    return (0,kind/* IsMappedResult */.ZD)(schema) ? ReadonlyFromMappedResult(schema, F) : ReadonlyWithFlag(schema, F);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs
@@ -50060,15 +50940,15 @@ function Readonly(schema, enable) {
 
 /** `[JavaScript]` Creates a Undefined type */
 function Undefined(options) {
-    return CreateType({ [Kind]: 'Undefined', type: 'undefined' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Undefined', type: 'undefined' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs
 
 
 /** `[JavaScript]` Creates a Uint8Array type */
-function uint8array_Uint8Array(options) {
-    return CreateType({ [Kind]: 'Uint8Array', type: 'Uint8Array' }, options);
+function Uint8Array(options) {
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Uint8Array', type: 'Uint8Array' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs
@@ -50076,9 +50956,11 @@ function uint8array_Uint8Array(options) {
 
 /** `[Json]` Creates an Unknown type */
 function Unknown(options) {
-    return CreateType({ [Kind]: 'Unknown' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Unknown' }, options);
 }
 
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
+var guard_value = __webpack_require__(46266);
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/const/const.mjs
 
 
@@ -50114,25 +50996,25 @@ function ConditionalReadonly(T, root) {
 }
 // prettier-ignore
 function FromValue(value, root) {
-    return (value_IsAsyncIterator(value) ? ConditionalReadonly(Any(), root) :
-        value_IsIterator(value) ? ConditionalReadonly(Any(), root) :
-            value_IsArray(value) ? Readonly(Tuple(const_FromArray(value))) :
-                value_IsUint8Array(value) ? uint8array_Uint8Array() :
-                    value_IsDate(value) ? date_Date() :
-                        value_IsObject(value) ? ConditionalReadonly(object_Object(const_FromProperties(value)), root) :
-                            value_IsFunction(value) ? ConditionalReadonly(Function([], Unknown()), root) :
-                                value_IsUndefined(value) ? Undefined() :
-                                    value_IsNull(value) ? Null() :
-                                        value_IsSymbol(value) ? symbol_Symbol() :
-                                            value_IsBigInt(value) ? BigInt() :
-                                                value_IsNumber(value) ? Literal(value) :
-                                                    value_IsBoolean(value) ? Literal(value) :
-                                                        value_IsString(value) ? Literal(value) :
+    return ((0,guard_value/* IsAsyncIterator */.H1)(value) ? ConditionalReadonly(Any(), root) :
+        (0,guard_value/* IsIterator */.jo)(value) ? ConditionalReadonly(Any(), root) :
+            (0,guard_value/* IsArray */.QS)(value) ? Readonly(Tuple(const_FromArray(value))) :
+                (0,guard_value/* IsUint8Array */.G4)(value) ? Uint8Array() :
+                    (0,guard_value/* IsDate */.XF)(value) ? date_Date() :
+                        (0,guard_value/* IsObject */.av)(value) ? ConditionalReadonly(object_Object(const_FromProperties(value)), root) :
+                            (0,guard_value/* IsFunction */.hg)(value) ? ConditionalReadonly(Function([], Unknown()), root) :
+                                (0,guard_value/* IsUndefined */.R1)(value) ? Undefined() :
+                                    (0,guard_value/* IsNull */.Ef)(value) ? Null() :
+                                        (0,guard_value/* IsSymbol */.nH)(value) ? Symbol() :
+                                            (0,guard_value/* IsBigInt */.cQ)(value) ? BigInt() :
+                                                (0,guard_value/* IsNumber */.Mx)(value) ? Literal(value) :
+                                                    (0,guard_value/* IsBoolean */.Zx)(value) ? Literal(value) :
+                                                        (0,guard_value/* IsString */.IP)(value) ? Literal(value) :
                                                             object_Object({}));
 }
 /** `[JavaScript]` Creates a readonly const type from the given value. */
 function Const(T, options) {
-    return CreateType(FromValue(T, true), options);
+    return (0,create_type/* CreateType */.v)(FromValue(T, true), options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs
@@ -50140,7 +51022,7 @@ function Const(T, options) {
 
 /** `[JavaScript]` Creates a Constructor type */
 function Constructor(parameters, returns, options) {
-    return CreateType({ [Kind]: 'Constructor', type: 'Constructor', parameters, returns }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Constructor', type: 'Constructor', parameters, returns }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs
@@ -50149,7 +51031,7 @@ function Constructor(parameters, returns, options) {
 
 /** `[JavaScript]` Extracts the ConstructorParameters from the given Constructor type */
 function ConstructorParameters(schema, options) {
-    return (IsConstructor(schema) ? Tuple(schema.parameters, options) : Never(options));
+    return (kind/* IsConstructor */.ZV(schema) ? Tuple(schema.parameters, options) : (0,never/* Never */.p)(options));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs
@@ -50162,14 +51044,14 @@ function ConstructorParameters(schema, options) {
 
 /** `[Json]` Creates a Enum type */
 function Enum(item, options) {
-    if (value_IsUndefined(item))
+    if ((0,guard_value/* IsUndefined */.R1)(item))
         throw new Error('Enum undefined or empty');
     const values1 = globalThis.Object.getOwnPropertyNames(item)
         .filter((key) => isNaN(key))
         .map((key) => item[key]);
     const values2 = [...new Set(values1)];
     const anyOf = values2.map((value) => Literal(value));
-    return Union(anyOf, { ...options, [symbols_Hint]: 'Enum' });
+    return Union(anyOf, { ...options, [symbols/* Hint */.Ck]: 'Enum' });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/number/number.mjs
@@ -50177,7 +51059,7 @@ function Enum(item, options) {
 
 /** `[Json]` Creates a Number type */
 function number_Number(options) {
-    return CreateType({ [Kind]: 'Number', type: 'number' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Number', type: 'number' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/string/string.mjs
@@ -50185,7 +51067,7 @@ function number_Number(options) {
 
 /** `[Json]` Creates a String type */
 function string_String(options) {
-    return CreateType({ [Kind]: 'String', type: 'string' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'String', type: 'string' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs
@@ -50262,7 +51144,7 @@ function IsPattern(value) {
     }
 }
 function IsControlCharacterFree(value) {
-    if (!value_IsString(value))
+    if (!guard_value/* IsString */.IP(value))
         return false;
     for (let i = 0; i < value.length; i++) {
         const code = value.charCodeAt(i);
@@ -50273,61 +51155,61 @@ function IsControlCharacterFree(value) {
     return true;
 }
 function IsAdditionalProperties(value) {
-    return IsOptionalBoolean(value) || type_IsSchema(value);
+    return IsOptionalBoolean(value) || IsSchema(value);
 }
 function IsOptionalBigInt(value) {
-    return value_IsUndefined(value) || value_IsBigInt(value);
+    return guard_value/* IsUndefined */.R1(value) || guard_value/* IsBigInt */.cQ(value);
 }
 function IsOptionalNumber(value) {
-    return value_IsUndefined(value) || value_IsNumber(value);
+    return guard_value/* IsUndefined */.R1(value) || guard_value/* IsNumber */.Mx(value);
 }
 function IsOptionalBoolean(value) {
-    return value_IsUndefined(value) || value_IsBoolean(value);
+    return guard_value/* IsUndefined */.R1(value) || guard_value/* IsBoolean */.Zx(value);
 }
 function IsOptionalString(value) {
-    return value_IsUndefined(value) || value_IsString(value);
+    return guard_value/* IsUndefined */.R1(value) || guard_value/* IsString */.IP(value);
 }
 function IsOptionalPattern(value) {
-    return value_IsUndefined(value) || (value_IsString(value) && IsControlCharacterFree(value) && IsPattern(value));
+    return guard_value/* IsUndefined */.R1(value) || (guard_value/* IsString */.IP(value) && IsControlCharacterFree(value) && IsPattern(value));
 }
 function IsOptionalFormat(value) {
-    return value_IsUndefined(value) || (value_IsString(value) && IsControlCharacterFree(value));
+    return guard_value/* IsUndefined */.R1(value) || (guard_value/* IsString */.IP(value) && IsControlCharacterFree(value));
 }
 function IsOptionalSchema(value) {
-    return value_IsUndefined(value) || type_IsSchema(value);
+    return guard_value/* IsUndefined */.R1(value) || IsSchema(value);
 }
 // ------------------------------------------------------------------
 // Modifiers
 // ------------------------------------------------------------------
 /** Returns true if this value has a Readonly symbol */
-function type_IsReadonly(value) {
+function IsReadonly(value) {
     return ValueGuard.IsObject(value) && value[ReadonlyKind] === 'Readonly';
 }
 /** Returns true if this value has a Optional symbol */
-function type_IsOptional(value) {
-    return value_IsObject(value) && value[OptionalKind] === 'Optional';
+function IsOptional(value) {
+    return guard_value/* IsObject */.av(value) && value[symbols/* OptionalKind */.tJ] === 'Optional';
 }
 // ------------------------------------------------------------------
 // Types
 // ------------------------------------------------------------------
 /** Returns true if the given value is TAny */
-function type_IsAny(value) {
+function IsAny(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Any') &&
+    return (IsKindOf(value, 'Any') &&
         IsOptionalString(value.$id));
 }
 /** Returns true if the given value is TArgument */
-function type_IsArgument(value) {
+function IsArgument(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Argument') &&
-        value_IsNumber(value.index));
+    return (IsKindOf(value, 'Argument') &&
+        guard_value/* IsNumber */.Mx(value.index));
 }
 /** Returns true if the given value is TArray */
-function type_IsArray(value) {
-    return (type_IsKindOf(value, 'Array') &&
+function IsArray(value) {
+    return (IsKindOf(value, 'Array') &&
         value.type === 'array' &&
         IsOptionalString(value.$id) &&
-        type_IsSchema(value.items) &&
+        IsSchema(value.items) &&
         IsOptionalNumber(value.minItems) &&
         IsOptionalNumber(value.maxItems) &&
         IsOptionalBoolean(value.uniqueItems) &&
@@ -50336,17 +51218,17 @@ function type_IsArray(value) {
         IsOptionalNumber(value.maxContains));
 }
 /** Returns true if the given value is TAsyncIterator */
-function type_IsAsyncIterator(value) {
+function IsAsyncIterator(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'AsyncIterator') &&
+    return (IsKindOf(value, 'AsyncIterator') &&
         value.type === 'AsyncIterator' &&
         IsOptionalString(value.$id) &&
-        type_IsSchema(value.items));
+        IsSchema(value.items));
 }
 /** Returns true if the given value is TBigInt */
-function type_IsBigInt(value) {
+function IsBigInt(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'BigInt') &&
+    return (IsKindOf(value, 'BigInt') &&
         value.type === 'bigint' &&
         IsOptionalString(value.$id) &&
         IsOptionalBigInt(value.exclusiveMaximum) &&
@@ -50356,33 +51238,33 @@ function type_IsBigInt(value) {
         IsOptionalBigInt(value.multipleOf));
 }
 /** Returns true if the given value is TBoolean */
-function type_IsBoolean(value) {
+function IsBoolean(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Boolean') &&
+    return (IsKindOf(value, 'Boolean') &&
         value.type === 'boolean' &&
         IsOptionalString(value.$id));
 }
 /** Returns true if the given value is TComputed */
-function type_IsComputed(value) {
+function IsComputed(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Computed') &&
-        value_IsString(value.target) &&
-        value_IsArray(value.parameters) &&
-        value.parameters.every((schema) => type_IsSchema(schema)));
+    return (IsKindOf(value, 'Computed') &&
+        guard_value/* IsString */.IP(value.target) &&
+        guard_value/* IsArray */.QS(value.parameters) &&
+        value.parameters.every((schema) => IsSchema(schema)));
 }
 /** Returns true if the given value is TConstructor */
-function type_IsConstructor(value) {
+function IsConstructor(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Constructor') &&
+    return (IsKindOf(value, 'Constructor') &&
         value.type === 'Constructor' &&
         IsOptionalString(value.$id) &&
-        value_IsArray(value.parameters) &&
-        value.parameters.every(schema => type_IsSchema(schema)) &&
-        type_IsSchema(value.returns));
+        guard_value/* IsArray */.QS(value.parameters) &&
+        value.parameters.every(schema => IsSchema(schema)) &&
+        IsSchema(value.returns));
 }
 /** Returns true if the given value is TDate */
-function type_IsDate(value) {
-    return (type_IsKindOf(value, 'Date') &&
+function IsDate(value) {
+    return (IsKindOf(value, 'Date') &&
         value.type === 'Date' &&
         IsOptionalString(value.$id) &&
         IsOptionalNumber(value.exclusiveMaximumTimestamp) &&
@@ -50392,30 +51274,30 @@ function type_IsDate(value) {
         IsOptionalNumber(value.multipleOfTimestamp));
 }
 /** Returns true if the given value is TFunction */
-function type_IsFunction(value) {
+function IsFunction(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Function') &&
+    return (IsKindOf(value, 'Function') &&
         value.type === 'Function' &&
         IsOptionalString(value.$id) &&
-        value_IsArray(value.parameters) &&
-        value.parameters.every(schema => type_IsSchema(schema)) &&
-        type_IsSchema(value.returns));
+        guard_value/* IsArray */.QS(value.parameters) &&
+        value.parameters.every(schema => IsSchema(schema)) &&
+        IsSchema(value.returns));
 }
 /** Returns true if the given value is TImport */
-function type_IsImport(value) {
+function IsImport(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Import') &&
+    return (IsKindOf(value, 'Import') &&
         ValueGuard.HasPropertyKey(value, '$defs') &&
         ValueGuard.IsObject(value.$defs) &&
-        type_IsProperties(value.$defs) &&
+        IsProperties(value.$defs) &&
         ValueGuard.HasPropertyKey(value, '$ref') &&
         ValueGuard.IsString(value.$ref) &&
         value.$ref in value.$defs // required
     );
 }
 /** Returns true if the given value is TInteger */
-function type_IsInteger(value) {
-    return (type_IsKindOf(value, 'Integer') &&
+function IsInteger(value) {
+    return (IsKindOf(value, 'Integer') &&
         value.type === 'integer' &&
         IsOptionalString(value.$id) &&
         IsOptionalNumber(value.exclusiveMaximum) &&
@@ -50425,92 +51307,92 @@ function type_IsInteger(value) {
         IsOptionalNumber(value.multipleOf));
 }
 /** Returns true if the given schema is TProperties */
-function type_IsProperties(value) {
+function IsProperties(value) {
     // prettier-ignore
-    return (value_IsObject(value) &&
-        Object.entries(value).every(([key, schema]) => IsControlCharacterFree(key) && type_IsSchema(schema)));
+    return (guard_value/* IsObject */.av(value) &&
+        Object.entries(value).every(([key, schema]) => IsControlCharacterFree(key) && IsSchema(schema)));
 }
 /** Returns true if the given value is TIntersect */
-function type_IsIntersect(value) {
+function IsIntersect(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Intersect') &&
-        (value_IsString(value.type) && value.type !== 'object' ? false : true) &&
-        value_IsArray(value.allOf) &&
-        value.allOf.every(schema => type_IsSchema(schema) && !type_IsTransform(schema)) &&
+    return (IsKindOf(value, 'Intersect') &&
+        (guard_value/* IsString */.IP(value.type) && value.type !== 'object' ? false : true) &&
+        guard_value/* IsArray */.QS(value.allOf) &&
+        value.allOf.every(schema => IsSchema(schema) && !IsTransform(schema)) &&
         IsOptionalString(value.type) &&
         (IsOptionalBoolean(value.unevaluatedProperties) || IsOptionalSchema(value.unevaluatedProperties)) &&
         IsOptionalString(value.$id));
 }
 /** Returns true if the given value is TIterator */
-function type_IsIterator(value) {
+function IsIterator(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Iterator') &&
+    return (IsKindOf(value, 'Iterator') &&
         value.type === 'Iterator' &&
         IsOptionalString(value.$id) &&
-        type_IsSchema(value.items));
+        IsSchema(value.items));
 }
 /** Returns true if the given value is a TKind with the given name. */
-function type_IsKindOf(value, kind) {
-    return value_IsObject(value) && Kind in value && value[Kind] === kind;
+function IsKindOf(value, kind) {
+    return guard_value/* IsObject */.av(value) && symbols/* Kind */.b8 in value && value[symbols/* Kind */.b8] === kind;
 }
 /** Returns true if the given value is TLiteral<string> */
-function type_IsLiteralString(value) {
-    return type_IsLiteral(value) && value_IsString(value.const);
+function IsLiteralString(value) {
+    return IsLiteral(value) && guard_value/* IsString */.IP(value.const);
 }
 /** Returns true if the given value is TLiteral<number> */
-function type_IsLiteralNumber(value) {
-    return type_IsLiteral(value) && value_IsNumber(value.const);
+function IsLiteralNumber(value) {
+    return IsLiteral(value) && guard_value/* IsNumber */.Mx(value.const);
 }
 /** Returns true if the given value is TLiteral<boolean> */
-function type_IsLiteralBoolean(value) {
-    return type_IsLiteral(value) && value_IsBoolean(value.const);
+function IsLiteralBoolean(value) {
+    return IsLiteral(value) && guard_value/* IsBoolean */.Zx(value.const);
 }
 /** Returns true if the given value is TLiteral */
-function type_IsLiteral(value) {
+function IsLiteral(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Literal') &&
-        IsOptionalString(value.$id) && type_IsLiteralValue(value.const));
+    return (IsKindOf(value, 'Literal') &&
+        IsOptionalString(value.$id) && IsLiteralValue(value.const));
 }
 /** Returns true if the given value is a TLiteralValue */
-function type_IsLiteralValue(value) {
-    return value_IsBoolean(value) || value_IsNumber(value) || value_IsString(value);
+function IsLiteralValue(value) {
+    return guard_value/* IsBoolean */.Zx(value) || guard_value/* IsNumber */.Mx(value) || guard_value/* IsString */.IP(value);
 }
 /** Returns true if the given value is a TMappedKey */
-function type_IsMappedKey(value) {
+function IsMappedKey(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'MappedKey') &&
-        value_IsArray(value.keys) &&
-        value.keys.every(key => value_IsNumber(key) || value_IsString(key)));
+    return (IsKindOf(value, 'MappedKey') &&
+        guard_value/* IsArray */.QS(value.keys) &&
+        value.keys.every(key => guard_value/* IsNumber */.Mx(key) || guard_value/* IsString */.IP(key)));
 }
 /** Returns true if the given value is TMappedResult */
-function type_IsMappedResult(value) {
+function IsMappedResult(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'MappedResult') &&
-        type_IsProperties(value.properties));
+    return (IsKindOf(value, 'MappedResult') &&
+        IsProperties(value.properties));
 }
 /** Returns true if the given value is TNever */
-function type_IsNever(value) {
+function IsNever(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Never') &&
-        value_IsObject(value.not) &&
+    return (IsKindOf(value, 'Never') &&
+        guard_value/* IsObject */.av(value.not) &&
         Object.getOwnPropertyNames(value.not).length === 0);
 }
 /** Returns true if the given value is TNot */
-function type_IsNot(value) {
+function IsNot(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Not') &&
-        type_IsSchema(value.not));
+    return (IsKindOf(value, 'Not') &&
+        IsSchema(value.not));
 }
 /** Returns true if the given value is TNull */
-function type_IsNull(value) {
+function IsNull(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Null') &&
+    return (IsKindOf(value, 'Null') &&
         value.type === 'null' &&
         IsOptionalString(value.$id));
 }
 /** Returns true if the given value is TNumber */
-function type_IsNumber(value) {
-    return (type_IsKindOf(value, 'Number') &&
+function IsNumber(value) {
+    return (IsKindOf(value, 'Number') &&
         value.type === 'number' &&
         IsOptionalString(value.$id) &&
         IsOptionalNumber(value.exclusiveMaximum) &&
@@ -50520,65 +51402,65 @@ function type_IsNumber(value) {
         IsOptionalNumber(value.multipleOf));
 }
 /** Returns true if the given value is TObject */
-function type_IsObject(value) {
+function IsObject(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Object') &&
+    return (IsKindOf(value, 'Object') &&
         value.type === 'object' &&
         IsOptionalString(value.$id) &&
-        type_IsProperties(value.properties) &&
+        IsProperties(value.properties) &&
         IsAdditionalProperties(value.additionalProperties) &&
         IsOptionalNumber(value.minProperties) &&
         IsOptionalNumber(value.maxProperties));
 }
 /** Returns true if the given value is TPromise */
-function type_IsPromise(value) {
+function IsPromise(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Promise') &&
+    return (IsKindOf(value, 'Promise') &&
         value.type === 'Promise' &&
         IsOptionalString(value.$id) &&
-        type_IsSchema(value.item));
+        IsSchema(value.item));
 }
 /** Returns true if the given value is TRecord */
-function type_IsRecord(value) {
+function IsRecord(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Record') &&
+    return (IsKindOf(value, 'Record') &&
         value.type === 'object' &&
         IsOptionalString(value.$id) &&
         IsAdditionalProperties(value.additionalProperties) &&
-        value_IsObject(value.patternProperties) &&
+        guard_value/* IsObject */.av(value.patternProperties) &&
         ((schema) => {
             const keys = Object.getOwnPropertyNames(schema.patternProperties);
             return (keys.length === 1 &&
                 IsPattern(keys[0]) &&
-                value_IsObject(schema.patternProperties) &&
-                type_IsSchema(schema.patternProperties[keys[0]]));
+                guard_value/* IsObject */.av(schema.patternProperties) &&
+                IsSchema(schema.patternProperties[keys[0]]));
         })(value));
 }
 /** Returns true if this value is TRecursive */
-function type_IsRecursive(value) {
+function IsRecursive(value) {
     return ValueGuard.IsObject(value) && Hint in value && value[Hint] === 'Recursive';
 }
 /** Returns true if the given value is TRef */
-function type_IsRef(value) {
+function IsRef(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Ref') &&
+    return (IsKindOf(value, 'Ref') &&
         IsOptionalString(value.$id) &&
-        value_IsString(value.$ref));
+        guard_value/* IsString */.IP(value.$ref));
 }
 /** Returns true if the given value is TRegExp */
-function type_IsRegExp(value) {
+function IsRegExp(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'RegExp') &&
+    return (IsKindOf(value, 'RegExp') &&
         IsOptionalString(value.$id) &&
-        value_IsString(value.source) &&
-        value_IsString(value.flags) &&
+        guard_value/* IsString */.IP(value.source) &&
+        guard_value/* IsString */.IP(value.flags) &&
         IsOptionalNumber(value.maxLength) &&
         IsOptionalNumber(value.minLength));
 }
 /** Returns true if the given value is TString */
-function type_IsString(value) {
+function IsString(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'String') &&
+    return (IsKindOf(value, 'String') &&
         value.type === 'string' &&
         IsOptionalString(value.$id) &&
         IsOptionalNumber(value.minLength) &&
@@ -50587,137 +51469,137 @@ function type_IsString(value) {
         IsOptionalFormat(value.format));
 }
 /** Returns true if the given value is TSymbol */
-function type_IsSymbol(value) {
+function IsSymbol(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Symbol') &&
+    return (IsKindOf(value, 'Symbol') &&
         value.type === 'symbol' &&
         IsOptionalString(value.$id));
 }
 /** Returns true if the given value is TTemplateLiteral */
-function type_IsTemplateLiteral(value) {
+function IsTemplateLiteral(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'TemplateLiteral') &&
+    return (IsKindOf(value, 'TemplateLiteral') &&
         value.type === 'string' &&
-        value_IsString(value.pattern) &&
+        guard_value/* IsString */.IP(value.pattern) &&
         value.pattern[0] === '^' &&
         value.pattern[value.pattern.length - 1] === '$');
 }
 /** Returns true if the given value is TThis */
-function type_IsThis(value) {
+function IsThis(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'This') &&
+    return (IsKindOf(value, 'This') &&
         IsOptionalString(value.$id) &&
-        value_IsString(value.$ref));
+        guard_value/* IsString */.IP(value.$ref));
 }
 /** Returns true of this value is TTransform */
-function type_IsTransform(value) {
-    return value_IsObject(value) && TransformKind in value;
+function IsTransform(value) {
+    return guard_value/* IsObject */.av(value) && symbols/* TransformKind */.H7 in value;
 }
 /** Returns true if the given value is TTuple */
-function type_IsTuple(value) {
+function IsTuple(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Tuple') &&
+    return (IsKindOf(value, 'Tuple') &&
         value.type === 'array' &&
         IsOptionalString(value.$id) &&
-        value_IsNumber(value.minItems) &&
-        value_IsNumber(value.maxItems) &&
+        guard_value/* IsNumber */.Mx(value.minItems) &&
+        guard_value/* IsNumber */.Mx(value.maxItems) &&
         value.minItems === value.maxItems &&
         (( // empty
-        value_IsUndefined(value.items) &&
-            value_IsUndefined(value.additionalItems) &&
-            value.minItems === 0) || (value_IsArray(value.items) &&
-            value.items.every(schema => type_IsSchema(schema)))));
+        guard_value/* IsUndefined */.R1(value.items) &&
+            guard_value/* IsUndefined */.R1(value.additionalItems) &&
+            value.minItems === 0) || (guard_value/* IsArray */.QS(value.items) &&
+            value.items.every(schema => IsSchema(schema)))));
 }
 /** Returns true if the given value is TUndefined */
-function type_IsUndefined(value) {
+function IsUndefined(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Undefined') &&
+    return (IsKindOf(value, 'Undefined') &&
         value.type === 'undefined' &&
         IsOptionalString(value.$id));
 }
 /** Returns true if the given value is TUnion<Literal<string | number>[]> */
 function IsUnionLiteral(value) {
-    return type_IsUnion(value) && value.anyOf.every((schema) => type_IsLiteralString(schema) || type_IsLiteralNumber(schema));
+    return IsUnion(value) && value.anyOf.every((schema) => IsLiteralString(schema) || IsLiteralNumber(schema));
 }
 /** Returns true if the given value is TUnion */
-function type_IsUnion(value) {
+function IsUnion(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Union') &&
+    return (IsKindOf(value, 'Union') &&
         IsOptionalString(value.$id) &&
-        value_IsObject(value) &&
-        value_IsArray(value.anyOf) &&
-        value.anyOf.every(schema => type_IsSchema(schema)));
+        guard_value/* IsObject */.av(value) &&
+        guard_value/* IsArray */.QS(value.anyOf) &&
+        value.anyOf.every(schema => IsSchema(schema)));
 }
 /** Returns true if the given value is TUint8Array */
-function type_IsUint8Array(value) {
+function IsUint8Array(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Uint8Array') &&
+    return (IsKindOf(value, 'Uint8Array') &&
         value.type === 'Uint8Array' &&
         IsOptionalString(value.$id) &&
         IsOptionalNumber(value.minByteLength) &&
         IsOptionalNumber(value.maxByteLength));
 }
 /** Returns true if the given value is TUnknown */
-function type_IsUnknown(value) {
+function IsUnknown(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Unknown') &&
+    return (IsKindOf(value, 'Unknown') &&
         IsOptionalString(value.$id));
 }
 /** Returns true if the given value is a raw TUnsafe */
-function type_IsUnsafe(value) {
-    return type_IsKindOf(value, 'Unsafe');
+function IsUnsafe(value) {
+    return IsKindOf(value, 'Unsafe');
 }
 /** Returns true if the given value is TVoid */
-function type_IsVoid(value) {
+function IsVoid(value) {
     // prettier-ignore
-    return (type_IsKindOf(value, 'Void') &&
+    return (IsKindOf(value, 'Void') &&
         value.type === 'void' &&
         IsOptionalString(value.$id));
 }
 /** Returns true if the given value is TKind */
-function type_IsKind(value) {
-    return value_IsObject(value) && Kind in value && value_IsString(value[Kind]) && !KnownTypes.includes(value[Kind]);
+function IsKind(value) {
+    return guard_value/* IsObject */.av(value) && symbols/* Kind */.b8 in value && guard_value/* IsString */.IP(value[symbols/* Kind */.b8]) && !KnownTypes.includes(value[symbols/* Kind */.b8]);
 }
 /** Returns true if the given value is TSchema */
-function type_IsSchema(value) {
+function IsSchema(value) {
     // prettier-ignore
-    return (value_IsObject(value)) && (type_IsAny(value) ||
-        type_IsArgument(value) ||
-        type_IsArray(value) ||
-        type_IsBoolean(value) ||
-        type_IsBigInt(value) ||
-        type_IsAsyncIterator(value) ||
-        type_IsComputed(value) ||
-        type_IsConstructor(value) ||
-        type_IsDate(value) ||
-        type_IsFunction(value) ||
-        type_IsInteger(value) ||
-        type_IsIntersect(value) ||
-        type_IsIterator(value) ||
-        type_IsLiteral(value) ||
-        type_IsMappedKey(value) ||
-        type_IsMappedResult(value) ||
-        type_IsNever(value) ||
-        type_IsNot(value) ||
-        type_IsNull(value) ||
-        type_IsNumber(value) ||
-        type_IsObject(value) ||
-        type_IsPromise(value) ||
-        type_IsRecord(value) ||
-        type_IsRef(value) ||
-        type_IsRegExp(value) ||
-        type_IsString(value) ||
-        type_IsSymbol(value) ||
-        type_IsTemplateLiteral(value) ||
-        type_IsThis(value) ||
-        type_IsTuple(value) ||
-        type_IsUndefined(value) ||
-        type_IsUnion(value) ||
-        type_IsUint8Array(value) ||
-        type_IsUnknown(value) ||
-        type_IsUnsafe(value) ||
-        type_IsVoid(value) ||
-        type_IsKind(value));
+    return (guard_value/* IsObject */.av(value)) && (IsAny(value) ||
+        IsArgument(value) ||
+        IsArray(value) ||
+        IsBoolean(value) ||
+        IsBigInt(value) ||
+        IsAsyncIterator(value) ||
+        IsComputed(value) ||
+        IsConstructor(value) ||
+        IsDate(value) ||
+        IsFunction(value) ||
+        IsInteger(value) ||
+        IsIntersect(value) ||
+        IsIterator(value) ||
+        IsLiteral(value) ||
+        IsMappedKey(value) ||
+        IsMappedResult(value) ||
+        IsNever(value) ||
+        IsNot(value) ||
+        IsNull(value) ||
+        IsNumber(value) ||
+        IsObject(value) ||
+        IsPromise(value) ||
+        IsRecord(value) ||
+        IsRef(value) ||
+        IsRegExp(value) ||
+        IsString(value) ||
+        IsSymbol(value) ||
+        IsTemplateLiteral(value) ||
+        IsThis(value) ||
+        IsTuple(value) ||
+        IsUndefined(value) ||
+        IsUnion(value) ||
+        IsUint8Array(value) ||
+        IsUnknown(value) ||
+        IsUnsafe(value) ||
+        IsVoid(value) ||
+        IsKind(value));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs
@@ -50731,7 +51613,7 @@ function type_IsSchema(value) {
 
 
 
-class ExtendsResolverError extends error_TypeBoxError {
+class ExtendsResolverError extends error_error/* TypeBoxError */.i {
 }
 var ExtendsResult;
 (function (ExtendsResult) {
@@ -50758,19 +51640,19 @@ function Throw(message) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function IsStructuralRight(right) {
-    return (type_IsNever(right) ||
-        type_IsIntersect(right) ||
-        type_IsUnion(right) ||
-        type_IsUnknown(right) ||
-        type_IsAny(right));
+    return (IsNever(right) ||
+        IsIntersect(right) ||
+        IsUnion(right) ||
+        IsUnknown(right) ||
+        IsAny(right));
 }
 // prettier-ignore
 function StructuralRight(left, right) {
-    return (type_IsNever(right) ? FromNeverRight(left, right) :
-        type_IsIntersect(right) ? FromIntersectRight(left, right) :
-            type_IsUnion(right) ? FromUnionRight(left, right) :
-                type_IsUnknown(right) ? FromUnknownRight(left, right) :
-                    type_IsAny(right) ? FromAnyRight(left, right) :
+    return (IsNever(right) ? FromNeverRight(left, right) :
+        IsIntersect(right) ? FromIntersectRight(left, right) :
+            IsUnion(right) ? FromUnionRight(left, right) :
+                IsUnknown(right) ? FromUnknownRight(left, right) :
+                    IsAny(right) ? FromAnyRight(left, right) :
                         Throw('StructuralRight'));
 }
 // ------------------------------------------------------------------
@@ -50782,11 +51664,11 @@ function FromAnyRight(left, right) {
 }
 // prettier-ignore
 function FromAny(left, right) {
-    return (type_IsIntersect(right) ? FromIntersectRight(left, right) :
-        (type_IsUnion(right) && right.anyOf.some((schema) => type_IsAny(schema) || type_IsUnknown(schema))) ? ExtendsResult.True :
-            type_IsUnion(right) ? ExtendsResult.Union :
-                type_IsUnknown(right) ? ExtendsResult.True :
-                    type_IsAny(right) ? ExtendsResult.True :
+    return (IsIntersect(right) ? FromIntersectRight(left, right) :
+        (IsUnion(right) && right.anyOf.some((schema) => IsAny(schema) || IsUnknown(schema))) ? ExtendsResult.True :
+            IsUnion(right) ? ExtendsResult.Union :
+                IsUnknown(right) ? ExtendsResult.True :
+                    IsAny(right) ? ExtendsResult.True :
                         ExtendsResult.Union);
 }
 // ------------------------------------------------------------------
@@ -50794,17 +51676,17 @@ function FromAny(left, right) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function FromArrayRight(left, right) {
-    return (type_IsUnknown(left) ? ExtendsResult.False :
-        type_IsAny(left) ? ExtendsResult.Union :
-            type_IsNever(left) ? ExtendsResult.True :
+    return (IsUnknown(left) ? ExtendsResult.False :
+        IsAny(left) ? ExtendsResult.Union :
+            IsNever(left) ? ExtendsResult.True :
                 ExtendsResult.False);
 }
 // prettier-ignore
 function extends_check_FromArray(left, right) {
-    return (type_IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True :
+    return (IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True :
         IsStructuralRight(right) ? StructuralRight(left, right) :
-            !type_IsArray(right) ? ExtendsResult.False :
-                IntoBooleanResult(extends_check_Visit(left.items, right.items)));
+            !IsArray(right) ? ExtendsResult.False :
+                IntoBooleanResult(Visit(left.items, right.items)));
 }
 // ------------------------------------------------------------------
 // AsyncIterator
@@ -50812,8 +51694,8 @@ function extends_check_FromArray(left, right) {
 // prettier-ignore
 function FromAsyncIterator(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        !type_IsAsyncIterator(right) ? ExtendsResult.False :
-            IntoBooleanResult(extends_check_Visit(left.items, right.items)));
+        !IsAsyncIterator(right) ? ExtendsResult.False :
+            IntoBooleanResult(Visit(left.items, right.items)));
 }
 // ------------------------------------------------------------------
 // BigInt
@@ -50821,9 +51703,9 @@ function FromAsyncIterator(left, right) {
 // prettier-ignore
 function FromBigInt(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsBigInt(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsBigInt(right) ? ExtendsResult.True :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -50831,16 +51713,16 @@ function FromBigInt(left, right) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function FromBooleanRight(left, right) {
-    return (type_IsLiteralBoolean(left) ? ExtendsResult.True :
-        type_IsBoolean(left) ? ExtendsResult.True :
+    return (IsLiteralBoolean(left) ? ExtendsResult.True :
+        IsBoolean(left) ? ExtendsResult.True :
             ExtendsResult.False);
 }
 // prettier-ignore
 function FromBoolean(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsBoolean(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsBoolean(right) ? ExtendsResult.True :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -50849,11 +51731,11 @@ function FromBoolean(left, right) {
 // prettier-ignore
 function FromConstructor(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            !type_IsConstructor(right) ? ExtendsResult.False :
+        IsObject(right) ? FromObjectRight(left, right) :
+            !IsConstructor(right) ? ExtendsResult.False :
                 left.parameters.length > right.parameters.length ? ExtendsResult.False :
-                    (!left.parameters.every((schema, index) => IntoBooleanResult(extends_check_Visit(right.parameters[index], schema)) === ExtendsResult.True)) ? ExtendsResult.False :
-                        IntoBooleanResult(extends_check_Visit(left.returns, right.returns)));
+                    (!left.parameters.every((schema, index) => IntoBooleanResult(Visit(right.parameters[index], schema)) === ExtendsResult.True)) ? ExtendsResult.False :
+                        IntoBooleanResult(Visit(left.returns, right.returns)));
 }
 // ------------------------------------------------------------------
 // Date
@@ -50861,9 +51743,9 @@ function FromConstructor(left, right) {
 // prettier-ignore
 function FromDate(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsDate(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsDate(right) ? ExtendsResult.True :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -50872,27 +51754,27 @@ function FromDate(left, right) {
 // prettier-ignore
 function FromFunction(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            !type_IsFunction(right) ? ExtendsResult.False :
+        IsObject(right) ? FromObjectRight(left, right) :
+            !IsFunction(right) ? ExtendsResult.False :
                 left.parameters.length > right.parameters.length ? ExtendsResult.False :
-                    (!left.parameters.every((schema, index) => IntoBooleanResult(extends_check_Visit(right.parameters[index], schema)) === ExtendsResult.True)) ? ExtendsResult.False :
-                        IntoBooleanResult(extends_check_Visit(left.returns, right.returns)));
+                    (!left.parameters.every((schema, index) => IntoBooleanResult(Visit(right.parameters[index], schema)) === ExtendsResult.True)) ? ExtendsResult.False :
+                        IntoBooleanResult(Visit(left.returns, right.returns)));
 }
 // ------------------------------------------------------------------
 // Integer
 // ------------------------------------------------------------------
 // prettier-ignore
 function FromIntegerRight(left, right) {
-    return (type_IsLiteral(left) && value_IsNumber(left.const) ? ExtendsResult.True :
-        type_IsNumber(left) || type_IsInteger(left) ? ExtendsResult.True :
+    return (IsLiteral(left) && guard_value/* IsNumber */.Mx(left.const) ? ExtendsResult.True :
+        IsNumber(left) || IsInteger(left) ? ExtendsResult.True :
             ExtendsResult.False);
 }
 // prettier-ignore
 function FromInteger(left, right) {
-    return (type_IsInteger(right) || type_IsNumber(right) ? ExtendsResult.True :
+    return (IsInteger(right) || IsNumber(right) ? ExtendsResult.True :
         IsStructuralRight(right) ? StructuralRight(left, right) :
-            type_IsObject(right) ? FromObjectRight(left, right) :
-                type_IsRecord(right) ? FromRecordRight(left, right) :
+            IsObject(right) ? FromObjectRight(left, right) :
+                IsRecord(right) ? FromRecordRight(left, right) :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -50900,13 +51782,13 @@ function FromInteger(left, right) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function FromIntersectRight(left, right) {
-    return right.allOf.every((schema) => extends_check_Visit(left, schema) === ExtendsResult.True)
+    return right.allOf.every((schema) => Visit(left, schema) === ExtendsResult.True)
         ? ExtendsResult.True
         : ExtendsResult.False;
 }
 // prettier-ignore
 function extends_check_FromIntersect(left, right) {
-    return left.allOf.some((schema) => extends_check_Visit(schema, right) === ExtendsResult.True)
+    return left.allOf.some((schema) => Visit(schema, right) === ExtendsResult.True)
         ? ExtendsResult.True
         : ExtendsResult.False;
 }
@@ -50916,22 +51798,22 @@ function extends_check_FromIntersect(left, right) {
 // prettier-ignore
 function FromIterator(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        !type_IsIterator(right) ? ExtendsResult.False :
-            IntoBooleanResult(extends_check_Visit(left.items, right.items)));
+        !IsIterator(right) ? ExtendsResult.False :
+            IntoBooleanResult(Visit(left.items, right.items)));
 }
 // ------------------------------------------------------------------
 // Literal
 // ------------------------------------------------------------------
 // prettier-ignore
 function extends_check_FromLiteral(left, right) {
-    return (type_IsLiteral(right) && right.const === left.const ? ExtendsResult.True :
+    return (IsLiteral(right) && right.const === left.const ? ExtendsResult.True :
         IsStructuralRight(right) ? StructuralRight(left, right) :
-            type_IsObject(right) ? FromObjectRight(left, right) :
-                type_IsRecord(right) ? FromRecordRight(left, right) :
-                    type_IsString(right) ? FromStringRight(left, right) :
-                        type_IsNumber(right) ? FromNumberRight(left, right) :
-                            type_IsInteger(right) ? FromIntegerRight(left, right) :
-                                type_IsBoolean(right) ? FromBooleanRight(left, right) :
+            IsObject(right) ? FromObjectRight(left, right) :
+                IsRecord(right) ? FromRecordRight(left, right) :
+                    IsString(right) ? FromStringRight(left, right) :
+                        IsNumber(right) ? FromNumberRight(left, right) :
+                            IsInteger(right) ? FromIntegerRight(left, right) :
+                                IsBoolean(right) ? FromBooleanRight(left, right) :
                                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -50952,7 +51834,7 @@ function FromNever(left, right) {
 function UnwrapTNot(schema) {
     let [current, depth] = [schema, 0];
     while (true) {
-        if (!type_IsNot(current))
+        if (!IsNot(current))
             break;
         current = current.not;
         depth += 1;
@@ -50965,8 +51847,8 @@ function FromNot(left, right) {
     // type at runtime would put TypeBox at odds with TypeScripts ability to statically infer
     // the type. Instead we unwrap to either unknown or T and continue evaluating.
     // prettier-ignore
-    return (type_IsNot(left) ? extends_check_Visit(UnwrapTNot(left), right) :
-        type_IsNot(right) ? extends_check_Visit(left, UnwrapTNot(right)) :
+    return (IsNot(left) ? Visit(UnwrapTNot(left), right) :
+        IsNot(right) ? Visit(left, UnwrapTNot(right)) :
             Throw('Invalid fallthrough for Not'));
 }
 // ------------------------------------------------------------------
@@ -50975,9 +51857,9 @@ function FromNot(left, right) {
 // prettier-ignore
 function FromNull(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsNull(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsNull(right) ? ExtendsResult.True :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -50985,16 +51867,16 @@ function FromNull(left, right) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function FromNumberRight(left, right) {
-    return (type_IsLiteralNumber(left) ? ExtendsResult.True :
-        type_IsNumber(left) || type_IsInteger(left) ? ExtendsResult.True :
+    return (IsLiteralNumber(left) ? ExtendsResult.True :
+        IsNumber(left) || IsInteger(left) ? ExtendsResult.True :
             ExtendsResult.False);
 }
 // prettier-ignore
 function FromNumber(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsInteger(right) || type_IsNumber(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsInteger(right) || IsNumber(right) ? ExtendsResult.True :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -51010,9 +51892,9 @@ function IsObjectStringLike(schema) {
 }
 // prettier-ignore
 function IsObjectSymbolLike(schema) {
-    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'description' in schema.properties && type_IsUnion(schema.properties.description) && schema.properties.description.anyOf.length === 2 && ((type_IsString(schema.properties.description.anyOf[0]) &&
-        type_IsUndefined(schema.properties.description.anyOf[1])) || (type_IsString(schema.properties.description.anyOf[1]) &&
-        type_IsUndefined(schema.properties.description.anyOf[0]))));
+    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'description' in schema.properties && IsUnion(schema.properties.description) && schema.properties.description.anyOf.length === 2 && ((IsString(schema.properties.description.anyOf[0]) &&
+        IsUndefined(schema.properties.description.anyOf[1])) || (IsString(schema.properties.description.anyOf[1]) &&
+        IsUndefined(schema.properties.description.anyOf[0]))));
 }
 // prettier-ignore
 function IsObjectNumberLike(schema) {
@@ -51037,7 +51919,7 @@ function IsObjectUint8ArrayLike(schema) {
 // prettier-ignore
 function IsObjectFunctionLike(schema) {
     const length = number_Number();
-    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'length' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['length'], length)) === ExtendsResult.True);
+    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'length' in schema.properties && IntoBooleanResult(Visit(schema.properties['length'], length)) === ExtendsResult.True);
 }
 // prettier-ignore
 function IsObjectConstructorLike(schema) {
@@ -51046,46 +51928,46 @@ function IsObjectConstructorLike(schema) {
 // prettier-ignore
 function IsObjectArrayLike(schema) {
     const length = number_Number();
-    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'length' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['length'], length)) === ExtendsResult.True);
+    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'length' in schema.properties && IntoBooleanResult(Visit(schema.properties['length'], length)) === ExtendsResult.True);
 }
 // prettier-ignore
 function IsObjectPromiseLike(schema) {
     const then = Function([Any()], Any());
-    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'then' in schema.properties && IntoBooleanResult(extends_check_Visit(schema.properties['then'], then)) === ExtendsResult.True);
+    return IsObjectPropertyCount(schema, 0) || (IsObjectPropertyCount(schema, 1) && 'then' in schema.properties && IntoBooleanResult(Visit(schema.properties['then'], then)) === ExtendsResult.True);
 }
 // ------------------------------------------------------------------
 // Property
 // ------------------------------------------------------------------
 // prettier-ignore
 function Property(left, right) {
-    return (extends_check_Visit(left, right) === ExtendsResult.False ? ExtendsResult.False :
-        type_IsOptional(left) && !type_IsOptional(right) ? ExtendsResult.False :
+    return (Visit(left, right) === ExtendsResult.False ? ExtendsResult.False :
+        IsOptional(left) && !IsOptional(right) ? ExtendsResult.False :
             ExtendsResult.True);
 }
 // prettier-ignore
 function FromObjectRight(left, right) {
-    return (type_IsUnknown(left) ? ExtendsResult.False :
-        type_IsAny(left) ? ExtendsResult.Union : (type_IsNever(left) ||
-            (type_IsLiteralString(left) && IsObjectStringLike(right)) ||
-            (type_IsLiteralNumber(left) && IsObjectNumberLike(right)) ||
-            (type_IsLiteralBoolean(left) && IsObjectBooleanLike(right)) ||
-            (type_IsSymbol(left) && IsObjectSymbolLike(right)) ||
-            (type_IsBigInt(left) && IsObjectBigIntLike(right)) ||
-            (type_IsString(left) && IsObjectStringLike(right)) ||
-            (type_IsSymbol(left) && IsObjectSymbolLike(right)) ||
-            (type_IsNumber(left) && IsObjectNumberLike(right)) ||
-            (type_IsInteger(left) && IsObjectNumberLike(right)) ||
-            (type_IsBoolean(left) && IsObjectBooleanLike(right)) ||
-            (type_IsUint8Array(left) && IsObjectUint8ArrayLike(right)) ||
-            (type_IsDate(left) && IsObjectDateLike(right)) ||
-            (type_IsConstructor(left) && IsObjectConstructorLike(right)) ||
-            (type_IsFunction(left) && IsObjectFunctionLike(right))) ? ExtendsResult.True :
-            (type_IsRecord(left) && type_IsString(RecordKey(left))) ? (() => {
+    return (IsUnknown(left) ? ExtendsResult.False :
+        IsAny(left) ? ExtendsResult.Union : (IsNever(left) ||
+            (IsLiteralString(left) && IsObjectStringLike(right)) ||
+            (IsLiteralNumber(left) && IsObjectNumberLike(right)) ||
+            (IsLiteralBoolean(left) && IsObjectBooleanLike(right)) ||
+            (IsSymbol(left) && IsObjectSymbolLike(right)) ||
+            (IsBigInt(left) && IsObjectBigIntLike(right)) ||
+            (IsString(left) && IsObjectStringLike(right)) ||
+            (IsSymbol(left) && IsObjectSymbolLike(right)) ||
+            (IsNumber(left) && IsObjectNumberLike(right)) ||
+            (IsInteger(left) && IsObjectNumberLike(right)) ||
+            (IsBoolean(left) && IsObjectBooleanLike(right)) ||
+            (IsUint8Array(left) && IsObjectUint8ArrayLike(right)) ||
+            (IsDate(left) && IsObjectDateLike(right)) ||
+            (IsConstructor(left) && IsObjectConstructorLike(right)) ||
+            (IsFunction(left) && IsObjectFunctionLike(right))) ? ExtendsResult.True :
+            (IsRecord(left) && IsString(RecordKey(left))) ? (() => {
                 // When expressing a Record with literal key values, the Record is converted into a Object with
                 // the Hint assigned as `Record`. This is used to invert the extends logic.
-                return right[symbols_Hint] === 'Record' ? ExtendsResult.True : ExtendsResult.False;
+                return right[symbols/* Hint */.Ck] === 'Record' ? ExtendsResult.True : ExtendsResult.False;
             })() :
-                (type_IsRecord(left) && type_IsNumber(RecordKey(left))) ? (() => {
+                (IsRecord(left) && IsNumber(RecordKey(left))) ? (() => {
                     return IsObjectPropertyCount(right, 0) ? ExtendsResult.True : ExtendsResult.False;
                 })() :
                     ExtendsResult.False);
@@ -51093,14 +51975,14 @@ function FromObjectRight(left, right) {
 // prettier-ignore
 function FromObject(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsRecord(right) ? FromRecordRight(left, right) :
-            !type_IsObject(right) ? ExtendsResult.False :
+        IsRecord(right) ? FromRecordRight(left, right) :
+            !IsObject(right) ? ExtendsResult.False :
                 (() => {
                     for (const key of Object.getOwnPropertyNames(right.properties)) {
-                        if (!(key in left.properties) && !type_IsOptional(right.properties[key])) {
+                        if (!(key in left.properties) && !IsOptional(right.properties[key])) {
                             return ExtendsResult.False;
                         }
-                        if (type_IsOptional(right.properties[key])) {
+                        if (IsOptional(right.properties[key])) {
                             return ExtendsResult.True;
                         }
                         if (Property(left.properties[key], right.properties[key]) === ExtendsResult.False) {
@@ -51116,9 +51998,9 @@ function FromObject(left, right) {
 // prettier-ignore
 function extends_check_FromPromise(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) && IsObjectPromiseLike(right) ? ExtendsResult.True :
-            !type_IsPromise(right) ? ExtendsResult.False :
-                IntoBooleanResult(extends_check_Visit(left.item, right.item)));
+        IsObject(right) && IsObjectPromiseLike(right) ? ExtendsResult.True :
+            !IsPromise(right) ? ExtendsResult.False :
+                IntoBooleanResult(Visit(left.item, right.item)));
 }
 // ------------------------------------------------------------------
 // Record
@@ -51138,11 +52020,11 @@ function RecordValue(schema) {
 // prettier-ignore
 function FromRecordRight(left, right) {
     const [Key, Value] = [RecordKey(right), RecordValue(right)];
-    return ((type_IsLiteralString(left) && type_IsNumber(Key) && IntoBooleanResult(extends_check_Visit(left, Value)) === ExtendsResult.True) ? ExtendsResult.True :
-        type_IsUint8Array(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
-            type_IsString(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
-                type_IsArray(left) && type_IsNumber(Key) ? extends_check_Visit(left, Value) :
-                    type_IsObject(left) ? (() => {
+    return ((IsLiteralString(left) && IsNumber(Key) && IntoBooleanResult(Visit(left, Value)) === ExtendsResult.True) ? ExtendsResult.True :
+        IsUint8Array(left) && IsNumber(Key) ? Visit(left, Value) :
+            IsString(left) && IsNumber(Key) ? Visit(left, Value) :
+                IsArray(left) && IsNumber(Key) ? Visit(left, Value) :
+                    IsObject(left) ? (() => {
                         for (const key of Object.getOwnPropertyNames(left.properties)) {
                             if (Property(Value, left.properties[key]) === ExtendsResult.False) {
                                 return ExtendsResult.False;
@@ -51155,9 +52037,9 @@ function FromRecordRight(left, right) {
 // prettier-ignore
 function FromRecord(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            !type_IsRecord(right) ? ExtendsResult.False :
-                extends_check_Visit(RecordValue(left), RecordValue(right)));
+        IsObject(right) ? FromObjectRight(left, right) :
+            !IsRecord(right) ? ExtendsResult.False :
+                Visit(RecordValue(left), RecordValue(right)));
 }
 // ------------------------------------------------------------------
 // RegExp
@@ -51166,25 +52048,25 @@ function FromRecord(left, right) {
 function FromRegExp(left, right) {
     // Note: RegExp types evaluate as strings, not RegExp objects.
     // Here we remap either into string and continue evaluating.
-    const L = type_IsRegExp(left) ? string_String() : left;
-    const R = type_IsRegExp(right) ? string_String() : right;
-    return extends_check_Visit(L, R);
+    const L = IsRegExp(left) ? string_String() : left;
+    const R = IsRegExp(right) ? string_String() : right;
+    return Visit(L, R);
 }
 // ------------------------------------------------------------------
 // String
 // ------------------------------------------------------------------
 // prettier-ignore
 function FromStringRight(left, right) {
-    return (type_IsLiteral(left) && value_IsString(left.const) ? ExtendsResult.True :
-        type_IsString(left) ? ExtendsResult.True :
+    return (IsLiteral(left) && guard_value/* IsString */.IP(left.const) ? ExtendsResult.True :
+        IsString(left) ? ExtendsResult.True :
             ExtendsResult.False);
 }
 // prettier-ignore
 function FromString(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsString(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsString(right) ? ExtendsResult.True :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -51193,9 +52075,9 @@ function FromString(left, right) {
 // prettier-ignore
 function FromSymbol(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsSymbol(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsSymbol(right) ? ExtendsResult.True :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -51206,8 +52088,8 @@ function extends_check_FromTemplateLiteral(left, right) {
     // TemplateLiteral types are resolved to either unions for finite expressions or string
     // for infinite expressions. Here we call to TemplateLiteralResolver to resolve for
     // either type and continue evaluating.
-    return (type_IsTemplateLiteral(left) ? extends_check_Visit(TemplateLiteralToUnion(left), right) :
-        type_IsTemplateLiteral(right) ? extends_check_Visit(left, TemplateLiteralToUnion(right)) :
+    return (IsTemplateLiteral(left) ? Visit(TemplateLiteralToUnion(left), right) :
+        IsTemplateLiteral(right) ? Visit(left, TemplateLiteralToUnion(right)) :
             Throw('Invalid fallthrough for TemplateLiteral'));
 }
 // ------------------------------------------------------------------
@@ -51215,26 +52097,26 @@ function extends_check_FromTemplateLiteral(left, right) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function IsArrayOfTuple(left, right) {
-    return (type_IsArray(right) &&
+    return (IsArray(right) &&
         left.items !== undefined &&
-        left.items.every((schema) => extends_check_Visit(schema, right.items) === ExtendsResult.True));
+        left.items.every((schema) => Visit(schema, right.items) === ExtendsResult.True));
 }
 // prettier-ignore
 function FromTupleRight(left, right) {
-    return (type_IsNever(left) ? ExtendsResult.True :
-        type_IsUnknown(left) ? ExtendsResult.False :
-            type_IsAny(left) ? ExtendsResult.Union :
+    return (IsNever(left) ? ExtendsResult.True :
+        IsUnknown(left) ? ExtendsResult.False :
+            IsAny(left) ? ExtendsResult.Union :
                 ExtendsResult.False);
 }
 // prettier-ignore
 function extends_check_FromTuple(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True :
-            type_IsArray(right) && IsArrayOfTuple(left, right) ? ExtendsResult.True :
-                !type_IsTuple(right) ? ExtendsResult.False :
-                    (value_IsUndefined(left.items) && !value_IsUndefined(right.items)) || (!value_IsUndefined(left.items) && value_IsUndefined(right.items)) ? ExtendsResult.False :
-                        (value_IsUndefined(left.items) && !value_IsUndefined(right.items)) ? ExtendsResult.True :
-                            left.items.every((schema, index) => extends_check_Visit(schema, right.items[index]) === ExtendsResult.True) ? ExtendsResult.True :
+        IsObject(right) && IsObjectArrayLike(right) ? ExtendsResult.True :
+            IsArray(right) && IsArrayOfTuple(left, right) ? ExtendsResult.True :
+                !IsTuple(right) ? ExtendsResult.False :
+                    (guard_value/* IsUndefined */.R1(left.items) && !guard_value/* IsUndefined */.R1(right.items)) || (!guard_value/* IsUndefined */.R1(left.items) && guard_value/* IsUndefined */.R1(right.items)) ? ExtendsResult.False :
+                        (guard_value/* IsUndefined */.R1(left.items) && !guard_value/* IsUndefined */.R1(right.items)) ? ExtendsResult.True :
+                            left.items.every((schema, index) => Visit(schema, right.items[index]) === ExtendsResult.True) ? ExtendsResult.True :
                                 ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -51243,9 +52125,9 @@ function extends_check_FromTuple(left, right) {
 // prettier-ignore
 function FromUint8Array(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsUint8Array(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsUint8Array(right) ? ExtendsResult.True :
                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -51254,10 +52136,10 @@ function FromUint8Array(left, right) {
 // prettier-ignore
 function FromUndefined(left, right) {
     return (IsStructuralRight(right) ? StructuralRight(left, right) :
-        type_IsObject(right) ? FromObjectRight(left, right) :
-            type_IsRecord(right) ? FromRecordRight(left, right) :
-                type_IsVoid(right) ? FromVoidRight(left, right) :
-                    type_IsUndefined(right) ? ExtendsResult.True :
+        IsObject(right) ? FromObjectRight(left, right) :
+            IsRecord(right) ? FromRecordRight(left, right) :
+                IsVoid(right) ? FromVoidRight(left, right) :
+                    IsUndefined(right) ? ExtendsResult.True :
                         ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -51265,13 +52147,13 @@ function FromUndefined(left, right) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function FromUnionRight(left, right) {
-    return right.anyOf.some((schema) => extends_check_Visit(left, schema) === ExtendsResult.True)
+    return right.anyOf.some((schema) => Visit(left, schema) === ExtendsResult.True)
         ? ExtendsResult.True
         : ExtendsResult.False;
 }
 // prettier-ignore
 function extends_check_FromUnion(left, right) {
-    return left.anyOf.every((schema) => extends_check_Visit(schema, right) === ExtendsResult.True)
+    return left.anyOf.every((schema) => Visit(schema, right) === ExtendsResult.True)
         ? ExtendsResult.True
         : ExtendsResult.False;
 }
@@ -51284,18 +52166,18 @@ function FromUnknownRight(left, right) {
 }
 // prettier-ignore
 function FromUnknown(left, right) {
-    return (type_IsNever(right) ? FromNeverRight(left, right) :
-        type_IsIntersect(right) ? FromIntersectRight(left, right) :
-            type_IsUnion(right) ? FromUnionRight(left, right) :
-                type_IsAny(right) ? FromAnyRight(left, right) :
-                    type_IsString(right) ? FromStringRight(left, right) :
-                        type_IsNumber(right) ? FromNumberRight(left, right) :
-                            type_IsInteger(right) ? FromIntegerRight(left, right) :
-                                type_IsBoolean(right) ? FromBooleanRight(left, right) :
-                                    type_IsArray(right) ? FromArrayRight(left, right) :
-                                        type_IsTuple(right) ? FromTupleRight(left, right) :
-                                            type_IsObject(right) ? FromObjectRight(left, right) :
-                                                type_IsUnknown(right) ? ExtendsResult.True :
+    return (IsNever(right) ? FromNeverRight(left, right) :
+        IsIntersect(right) ? FromIntersectRight(left, right) :
+            IsUnion(right) ? FromUnionRight(left, right) :
+                IsAny(right) ? FromAnyRight(left, right) :
+                    IsString(right) ? FromStringRight(left, right) :
+                        IsNumber(right) ? FromNumberRight(left, right) :
+                            IsInteger(right) ? FromIntegerRight(left, right) :
+                                IsBoolean(right) ? FromBooleanRight(left, right) :
+                                    IsArray(right) ? FromArrayRight(left, right) :
+                                        IsTuple(right) ? FromTupleRight(left, right) :
+                                            IsObject(right) ? FromObjectRight(left, right) :
+                                                IsUnknown(right) ? ExtendsResult.True :
                                                     ExtendsResult.False);
 }
 // ------------------------------------------------------------------
@@ -51303,58 +52185,58 @@ function FromUnknown(left, right) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function FromVoidRight(left, right) {
-    return (type_IsUndefined(left) ? ExtendsResult.True :
-        type_IsUndefined(left) ? ExtendsResult.True :
+    return (IsUndefined(left) ? ExtendsResult.True :
+        IsUndefined(left) ? ExtendsResult.True :
             ExtendsResult.False);
 }
 // prettier-ignore
 function FromVoid(left, right) {
-    return (type_IsIntersect(right) ? FromIntersectRight(left, right) :
-        type_IsUnion(right) ? FromUnionRight(left, right) :
-            type_IsUnknown(right) ? FromUnknownRight(left, right) :
-                type_IsAny(right) ? FromAnyRight(left, right) :
-                    type_IsObject(right) ? FromObjectRight(left, right) :
-                        type_IsVoid(right) ? ExtendsResult.True :
+    return (IsIntersect(right) ? FromIntersectRight(left, right) :
+        IsUnion(right) ? FromUnionRight(left, right) :
+            IsUnknown(right) ? FromUnknownRight(left, right) :
+                IsAny(right) ? FromAnyRight(left, right) :
+                    IsObject(right) ? FromObjectRight(left, right) :
+                        IsVoid(right) ? ExtendsResult.True :
                             ExtendsResult.False);
 }
 // prettier-ignore
-function extends_check_Visit(left, right) {
+function Visit(left, right) {
     return (
     // resolvable
-    (type_IsTemplateLiteral(left) || type_IsTemplateLiteral(right)) ? extends_check_FromTemplateLiteral(left, right) :
-        (type_IsRegExp(left) || type_IsRegExp(right)) ? FromRegExp(left, right) :
-            (type_IsNot(left) || type_IsNot(right)) ? FromNot(left, right) :
+    (IsTemplateLiteral(left) || IsTemplateLiteral(right)) ? extends_check_FromTemplateLiteral(left, right) :
+        (IsRegExp(left) || IsRegExp(right)) ? FromRegExp(left, right) :
+            (IsNot(left) || IsNot(right)) ? FromNot(left, right) :
                 // standard
-                type_IsAny(left) ? FromAny(left, right) :
-                    type_IsArray(left) ? extends_check_FromArray(left, right) :
-                        type_IsBigInt(left) ? FromBigInt(left, right) :
-                            type_IsBoolean(left) ? FromBoolean(left, right) :
-                                type_IsAsyncIterator(left) ? FromAsyncIterator(left, right) :
-                                    type_IsConstructor(left) ? FromConstructor(left, right) :
-                                        type_IsDate(left) ? FromDate(left, right) :
-                                            type_IsFunction(left) ? FromFunction(left, right) :
-                                                type_IsInteger(left) ? FromInteger(left, right) :
-                                                    type_IsIntersect(left) ? extends_check_FromIntersect(left, right) :
-                                                        type_IsIterator(left) ? FromIterator(left, right) :
-                                                            type_IsLiteral(left) ? extends_check_FromLiteral(left, right) :
-                                                                type_IsNever(left) ? FromNever(left, right) :
-                                                                    type_IsNull(left) ? FromNull(left, right) :
-                                                                        type_IsNumber(left) ? FromNumber(left, right) :
-                                                                            type_IsObject(left) ? FromObject(left, right) :
-                                                                                type_IsRecord(left) ? FromRecord(left, right) :
-                                                                                    type_IsString(left) ? FromString(left, right) :
-                                                                                        type_IsSymbol(left) ? FromSymbol(left, right) :
-                                                                                            type_IsTuple(left) ? extends_check_FromTuple(left, right) :
-                                                                                                type_IsPromise(left) ? extends_check_FromPromise(left, right) :
-                                                                                                    type_IsUint8Array(left) ? FromUint8Array(left, right) :
-                                                                                                        type_IsUndefined(left) ? FromUndefined(left, right) :
-                                                                                                            type_IsUnion(left) ? extends_check_FromUnion(left, right) :
-                                                                                                                type_IsUnknown(left) ? FromUnknown(left, right) :
-                                                                                                                    type_IsVoid(left) ? FromVoid(left, right) :
-                                                                                                                        Throw(`Unknown left type operand '${left[Kind]}'`));
+                IsAny(left) ? FromAny(left, right) :
+                    IsArray(left) ? extends_check_FromArray(left, right) :
+                        IsBigInt(left) ? FromBigInt(left, right) :
+                            IsBoolean(left) ? FromBoolean(left, right) :
+                                IsAsyncIterator(left) ? FromAsyncIterator(left, right) :
+                                    IsConstructor(left) ? FromConstructor(left, right) :
+                                        IsDate(left) ? FromDate(left, right) :
+                                            IsFunction(left) ? FromFunction(left, right) :
+                                                IsInteger(left) ? FromInteger(left, right) :
+                                                    IsIntersect(left) ? extends_check_FromIntersect(left, right) :
+                                                        IsIterator(left) ? FromIterator(left, right) :
+                                                            IsLiteral(left) ? extends_check_FromLiteral(left, right) :
+                                                                IsNever(left) ? FromNever(left, right) :
+                                                                    IsNull(left) ? FromNull(left, right) :
+                                                                        IsNumber(left) ? FromNumber(left, right) :
+                                                                            IsObject(left) ? FromObject(left, right) :
+                                                                                IsRecord(left) ? FromRecord(left, right) :
+                                                                                    IsString(left) ? FromString(left, right) :
+                                                                                        IsSymbol(left) ? FromSymbol(left, right) :
+                                                                                            IsTuple(left) ? extends_check_FromTuple(left, right) :
+                                                                                                IsPromise(left) ? extends_check_FromPromise(left, right) :
+                                                                                                    IsUint8Array(left) ? FromUint8Array(left, right) :
+                                                                                                        IsUndefined(left) ? FromUndefined(left, right) :
+                                                                                                            IsUnion(left) ? extends_check_FromUnion(left, right) :
+                                                                                                                IsUnknown(left) ? FromUnknown(left, right) :
+                                                                                                                    IsVoid(left) ? FromVoid(left, right) :
+                                                                                                                        Throw(`Unknown left type operand '${left[symbols/* Kind */.b8]}'`));
 }
 function ExtendsCheck(left, right) {
-    return extends_check_Visit(left, right);
+    return Visit(left, right);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs
@@ -51402,13 +52284,13 @@ function ExcludeRest(L, R) {
 /** `[Json]` Constructs a type by excluding from unionType all union members that are assignable to excludedMembers */
 function Exclude(L, R, options = {}) {
     // overloads
-    if (IsTemplateLiteral(L))
-        return CreateType(ExcludeFromTemplateLiteral(L, R), options);
-    if (IsMappedResult(L))
-        return CreateType(ExcludeFromMappedResult(L, R), options);
+    if ((0,kind/* IsTemplateLiteral */.gm)(L))
+        return (0,create_type/* CreateType */.v)(ExcludeFromTemplateLiteral(L, R), options);
+    if ((0,kind/* IsMappedResult */.ZD)(L))
+        return (0,create_type/* CreateType */.v)(ExcludeFromMappedResult(L, R), options);
     // prettier-ignore
-    return CreateType(IsUnion(L) ? ExcludeRest(L.anyOf, R) :
-        ExtendsCheck(L, R) !== ExtendsResult.False ? Never() : L, options);
+    return (0,create_type/* CreateType */.v)((0,kind/* IsUnion */.my)(L) ? ExcludeRest(L.anyOf, R) :
+        ExtendsCheck(L, R) !== ExtendsResult.False ? (0,never/* Never */.p)() : L, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs
@@ -51419,7 +52301,7 @@ function Exclude(L, R, options = {}) {
 // prettier-ignore
 function FromPropertyKey(K, U, L, R, options) {
     return {
-        [K]: Extends(Literal(K), U, L, R, Clone(options))
+        [K]: Extends(Literal(K), U, L, R, (0,value/* Clone */.i)(options))
     };
 }
 // prettier-ignore
@@ -51446,7 +52328,7 @@ function ExtendsFromMappedKey(T, U, L, R, options) {
 function extends_from_mapped_result_FromProperties(P, Right, True, False, options) {
     const Acc = {};
     for (const K2 of globalThis.Object.getOwnPropertyNames(P))
-        Acc[K2] = Extends(P[K2], Right, True, False, Clone(options));
+        Acc[K2] = Extends(P[K2], Right, True, False, (0,value/* Clone */.i)(options));
     return Acc;
 }
 // prettier-ignore
@@ -51479,9 +52361,9 @@ function ExtendsResolve(left, right, trueType, falseType) {
 /** `[Json]` Creates a Conditional type */
 function Extends(L, R, T, F, options) {
     // prettier-ignore
-    return (IsMappedResult(L) ? ExtendsFromMappedResult(L, R, T, F, options) :
-        IsMappedKey(L) ? CreateType(ExtendsFromMappedKey(L, R, T, F, options)) :
-            CreateType(ExtendsResolve(L, R, T, F), options));
+    return ((0,kind/* IsMappedResult */.ZD)(L) ? ExtendsFromMappedResult(L, R, T, F, options) :
+        (0,kind/* IsMappedKey */.zZ)(L) ? (0,create_type/* CreateType */.v)(ExtendsFromMappedKey(L, R, T, F, options)) :
+            (0,create_type/* CreateType */.v)(ExtendsResolve(L, R, T, F), options));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs
@@ -51529,13 +52411,13 @@ function ExtractRest(L, R) {
 /** `[Json]` Constructs a type by extracting from type all union members that are assignable to union */
 function Extract(L, R, options) {
     // overloads
-    if (IsTemplateLiteral(L))
-        return CreateType(ExtractFromTemplateLiteral(L, R), options);
-    if (IsMappedResult(L))
-        return CreateType(ExtractFromMappedResult(L, R), options);
+    if ((0,kind/* IsTemplateLiteral */.gm)(L))
+        return (0,create_type/* CreateType */.v)(ExtractFromTemplateLiteral(L, R), options);
+    if ((0,kind/* IsMappedResult */.ZD)(L))
+        return (0,create_type/* CreateType */.v)(ExtractFromMappedResult(L, R), options);
     // prettier-ignore
-    return CreateType(IsUnion(L) ? ExtractRest(L.anyOf, R) :
-        ExtendsCheck(L, R) !== ExtendsResult.False ? L : Never(), options);
+    return (0,create_type/* CreateType */.v)((0,kind/* IsUnion */.my)(L) ? ExtractRest(L.anyOf, R) :
+        ExtendsCheck(L, R) !== ExtendsResult.False ? L : (0,never/* Never */.p)(), options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs
@@ -51544,7 +52426,7 @@ function Extract(L, R, options) {
 
 /** `[JavaScript]` Extracts the InstanceType from the given Constructor type */
 function InstanceType(schema, options) {
-    return (IsConstructor(schema) ? CreateType(schema.returns, options) : Never(options));
+    return (kind/* IsConstructor */.ZV(schema) ? (0,create_type/* CreateType */.v)(schema.returns, options) : (0,never/* Never */.p)(options));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs
@@ -51555,7 +52437,7 @@ function CloneRest(schemas) {
 }
 /** Clones a Type */
 function CloneType(schema, options) {
-    return options === undefined ? Clone(schema) : Clone({ ...options, ...schema });
+    return options === undefined ? (0,value/* Clone */.i)(schema) : (0,value/* Clone */.i)({ ...options, ...schema });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs
@@ -51590,7 +52472,7 @@ function ReadonlyOptional(schema) {
 // ------------------------------------------------------------------
 // prettier-ignore
 function RecordCreateFromPattern(pattern, T, options) {
-    return CreateType({ [Kind]: 'Record', type: 'object', patternProperties: { [pattern]: T } }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Record', type: 'object', patternProperties: { [pattern]: T } }, options);
 }
 // ------------------------------------------------------------------
 // RecordCreateFromKeys
@@ -51600,7 +52482,7 @@ function RecordCreateFromKeys(K, T, options) {
     const result = {};
     for (const K2 of K)
         result[K2] = T;
-    return object_Object(result, { ...options, [symbols_Hint]: 'Record' });
+    return object_Object(result, { ...options, [symbols/* Hint */.Ck]: 'Record' });
 }
 // prettier-ignore
 function FromTemplateLiteralKey(K, T, options) {
@@ -51622,7 +52504,7 @@ function FromRegExpKey(key, type, options) {
 }
 // prettier-ignore
 function FromStringKey(key, type, options) {
-    const pattern = value_IsUndefined(key.pattern) ? PatternStringExact : key.pattern;
+    const pattern = (0,guard_value/* IsUndefined */.R1)(key.pattern) ? PatternStringExact : key.pattern;
     return RecordCreateFromPattern(pattern, type, options);
 }
 // prettier-ignore
@@ -51651,17 +52533,17 @@ function FromNumberKey(_, type, options) {
 /** `[Json]` Creates a Record type */
 function Record(key, type, options = {}) {
     // prettier-ignore
-    return (IsUnion(key) ? FromUnionKey(key.anyOf, type, options) :
-        IsTemplateLiteral(key) ? FromTemplateLiteralKey(key, type, options) :
-            IsLiteral(key) ? FromLiteralKey(key.const, type, options) :
-                kind_IsBoolean(key) ? FromBooleanKey(key, type, options) :
-                    kind_IsInteger(key) ? FromIntegerKey(key, type, options) :
-                        kind_IsNumber(key) ? FromNumberKey(key, type, options) :
-                            kind_IsRegExp(key) ? FromRegExpKey(key, type, options) :
-                                kind_IsString(key) ? FromStringKey(key, type, options) :
-                                    IsAny(key) ? FromAnyKey(key, type, options) :
-                                        IsNever(key) ? FromNeverKey(key, type, options) :
-                                            Never(options));
+    return ((0,kind/* IsUnion */.my)(key) ? FromUnionKey(key.anyOf, type, options) :
+        (0,kind/* IsTemplateLiteral */.gm)(key) ? FromTemplateLiteralKey(key, type, options) :
+            (0,kind/* IsLiteral */.gP)(key) ? FromLiteralKey(key.const, type, options) :
+                (0,kind/* IsBoolean */.Zx)(key) ? FromBooleanKey(key, type, options) :
+                    (0,kind/* IsInteger */.$p)(key) ? FromIntegerKey(key, type, options) :
+                        (0,kind/* IsNumber */.Mx)(key) ? FromNumberKey(key, type, options) :
+                            (0,kind/* IsRegExp */.__)(key) ? FromRegExpKey(key, type, options) :
+                                (0,kind/* IsString */.IP)(key) ? FromStringKey(key, type, options) :
+                                    (0,kind/* IsAny */.h4)(key) ? FromAnyKey(key, type, options) :
+                                        (0,kind/* IsNever */.Df)(key) ? FromNeverKey(key, type, options) :
+                                            (0,never/* Never */.p)(options));
 }
 // ------------------------------------------------------------------
 // Record Utilities
@@ -51718,7 +52600,7 @@ function instantiate_FromUnion(args, type) {
 }
 // prettier-ignore
 function instantiate_FromTuple(args, type) {
-    if (value_IsUndefined(type.items))
+    if (guard_value/* IsUndefined */.R1(type.items))
         return type;
     type.items = FromTypes(args, type.items);
     return type;
@@ -51761,8 +52643,8 @@ function FromArgument(args, argument) {
 }
 // prettier-ignore
 function instantiate_FromProperty(args, type) {
-    const isReadonly = IsReadonly(type);
-    const isOptional = IsOptional(type);
+    const isReadonly = kind/* IsReadonly */.TC(type);
+    const isOptional = kind/* IsOptional */.X$(type);
     const mapped = FromType(args, type);
     return (isReadonly && isOptional ? ReadonlyOptional(mapped) :
         isReadonly && !isOptional ? Readonly(mapped) :
@@ -51781,18 +52663,18 @@ function FromTypes(args, types) {
 }
 // prettier-ignore
 function FromType(args, type) {
-    return (IsConstructor(type) ? instantiate_FromConstructor(args, type) :
-        kind_IsFunction(type) ? instantiate_FromFunction(args, type) :
-            IsIntersect(type) ? instantiate_FromIntersect(args, type) :
-                IsUnion(type) ? instantiate_FromUnion(args, type) :
-                    IsTuple(type) ? instantiate_FromTuple(args, type) :
-                        kind_IsArray(type) ? instantiate_FromArray(args, type) :
-                            kind_IsAsyncIterator(type) ? instantiate_FromAsyncIterator(args, type) :
-                                kind_IsIterator(type) ? instantiate_FromIterator(args, type) :
-                                    kind_IsPromise(type) ? instantiate_FromPromise(args, type) :
-                                        kind_IsObject(type) ? instantiate_FromObject(args, type) :
-                                            IsRecord(type) ? instantiate_FromRecord(args, type) :
-                                                IsArgument(type) ? FromArgument(args, type) :
+    return (kind/* IsConstructor */.ZV(type) ? instantiate_FromConstructor(args, type) :
+        kind/* IsFunction */.hg(type) ? instantiate_FromFunction(args, type) :
+            kind/* IsIntersect */.Yq(type) ? instantiate_FromIntersect(args, type) :
+                kind/* IsUnion */.my(type) ? instantiate_FromUnion(args, type) :
+                    kind/* IsTuple */.PN(type) ? instantiate_FromTuple(args, type) :
+                        kind/* IsArray */.QS(type) ? instantiate_FromArray(args, type) :
+                            kind/* IsAsyncIterator */.H1(type) ? instantiate_FromAsyncIterator(args, type) :
+                                kind/* IsIterator */.jo(type) ? instantiate_FromIterator(args, type) :
+                                    kind/* IsPromise */.OD(type) ? instantiate_FromPromise(args, type) :
+                                        kind/* IsObject */.av(type) ? instantiate_FromObject(args, type) :
+                                            kind/* IsRecord */.cZ(type) ? instantiate_FromRecord(args, type) :
+                                                kind/* IsArgument */.Cz(type) ? FromArgument(args, type) :
                                                     type);
 }
 /** `[JavaScript]` Instantiates a type with the given parameters */
@@ -51806,7 +52688,7 @@ function Instantiate(type, args) {
 
 /** `[Json]` Creates an Integer type */
 function Integer(options) {
-    return CreateType({ [Kind]: 'Integer', type: 'integer' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Integer', type: 'integer' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs
@@ -51829,7 +52711,7 @@ function* syntax_FromUnion(syntax) {
                 trim === 'string' ? yield string_String() :
                     yield (() => {
                         const literals = trim.split('|').map((literal) => Literal(literal.trim()));
-                        return (literals.length === 0 ? Never() :
+                        return (literals.length === 0 ? (0,never/* Never */.p)() :
                             literals.length === 1 ? literals[0] :
                                 UnionEvaluated(literals));
                     })());
@@ -51877,7 +52759,7 @@ function TemplateLiteralSyntax(syntax) {
 // ------------------------------------------------------------------
 // TemplateLiteralPatternError
 // ------------------------------------------------------------------
-class TemplateLiteralPatternError extends error_TypeBoxError {
+class TemplateLiteralPatternError extends error_error/* TypeBoxError */.i {
 }
 // ------------------------------------------------------------------
 // TemplateLiteralPattern
@@ -51887,15 +52769,15 @@ function Escape(value) {
 }
 // prettier-ignore
 function pattern_Visit(schema, acc) {
-    return (IsTemplateLiteral(schema) ? schema.pattern.slice(1, schema.pattern.length - 1) :
-        IsUnion(schema) ? `(${schema.anyOf.map((schema) => pattern_Visit(schema, acc)).join('|')})` :
-            kind_IsNumber(schema) ? `${acc}${PatternNumber}` :
-                kind_IsInteger(schema) ? `${acc}${PatternNumber}` :
-                    kind_IsBigInt(schema) ? `${acc}${PatternNumber}` :
-                        kind_IsString(schema) ? `${acc}${PatternString}` :
-                            IsLiteral(schema) ? `${acc}${Escape(schema.const.toString())}` :
-                                kind_IsBoolean(schema) ? `${acc}${PatternBoolean}` :
-                                    (() => { throw new TemplateLiteralPatternError(`Unexpected Kind '${schema[Kind]}'`); })());
+    return ((0,kind/* IsTemplateLiteral */.gm)(schema) ? schema.pattern.slice(1, schema.pattern.length - 1) :
+        (0,kind/* IsUnion */.my)(schema) ? `(${schema.anyOf.map((schema) => pattern_Visit(schema, acc)).join('|')})` :
+            (0,kind/* IsNumber */.Mx)(schema) ? `${acc}${PatternNumber}` :
+                (0,kind/* IsInteger */.$p)(schema) ? `${acc}${PatternNumber}` :
+                    (0,kind/* IsBigInt */.cQ)(schema) ? `${acc}${PatternNumber}` :
+                        (0,kind/* IsString */.IP)(schema) ? `${acc}${PatternString}` :
+                            (0,kind/* IsLiteral */.gP)(schema) ? `${acc}${Escape(schema.const.toString())}` :
+                                (0,kind/* IsBoolean */.Zx)(schema) ? `${acc}${PatternBoolean}` :
+                                    (() => { throw new TemplateLiteralPatternError(`Unexpected Kind '${schema[symbols/* Kind */.b8]}'`); })());
 }
 function TemplateLiteralPattern(kinds) {
     return `^${kinds.map((schema) => pattern_Visit(schema, '')).join('')}\$`;
@@ -51910,10 +52792,10 @@ function TemplateLiteralPattern(kinds) {
 /** `[Json]` Creates a TemplateLiteral type */
 // prettier-ignore
 function TemplateLiteral(unresolved, options) {
-    const pattern = value_IsString(unresolved)
+    const pattern = (0,guard_value/* IsString */.IP)(unresolved)
         ? TemplateLiteralPattern(TemplateLiteralSyntax(unresolved))
         : TemplateLiteralPattern(unresolved);
-    return CreateType({ [Kind]: 'TemplateLiteral', type: 'string', pattern }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'TemplateLiteral', type: 'string', pattern }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs
@@ -51924,7 +52806,7 @@ function TemplateLiteral(unresolved, options) {
 // prettier-ignore
 function MappedIntrinsicPropertyKey(K, M, options) {
     return {
-        [K]: Intrinsic(Literal(K), M, Clone(options))
+        [K]: Intrinsic(Literal(K), M, (0,value/* Clone */.i)(options))
     };
 }
 // prettier-ignore
@@ -52001,13 +52883,13 @@ function Intrinsic(schema, mode, options = {}) {
     // prettier-ignore
     return (
     // Intrinsic-Mapped-Inference
-    IsMappedKey(schema) ? IntrinsicFromMappedKey(schema, mode, options) :
+    (0,kind/* IsMappedKey */.zZ)(schema) ? IntrinsicFromMappedKey(schema, mode, options) :
         // Standard-Inference
-        IsTemplateLiteral(schema) ? intrinsic_FromTemplateLiteral(schema, mode, options) :
-            IsUnion(schema) ? Union(intrinsic_FromRest(schema.anyOf, mode), options) :
-                IsLiteral(schema) ? Literal(FromLiteralValue(schema.const, mode), options) :
+        (0,kind/* IsTemplateLiteral */.gm)(schema) ? intrinsic_FromTemplateLiteral(schema, mode, options) :
+            (0,kind/* IsUnion */.my)(schema) ? Union(intrinsic_FromRest(schema.anyOf, mode), options) :
+                (0,kind/* IsLiteral */.gP)(schema) ? Literal(FromLiteralValue(schema.const, mode), options) :
                     // Default Type
-                    CreateType(schema, options));
+                    (0,create_type/* CreateType */.v)(schema, options));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs
@@ -52043,7 +52925,7 @@ function Uppercase(T, options = {}) {
 
 /** `[JavaScript]` Creates an Iterator type */
 function Iterator(items, options) {
-    return CreateType({ [Kind]: 'Iterator', type: 'Iterator', items }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Iterator', type: 'Iterator', items }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs
@@ -52054,7 +52936,7 @@ function Iterator(items, options) {
 function keyof_from_mapped_result_FromProperties(properties, options) {
     const result = {};
     for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-        result[K2] = KeyOf(properties[K2], Clone(options));
+        result[K2] = KeyOf(properties[K2], (0,value/* Clone */.i)(options));
     return result;
 }
 // prettier-ignore
@@ -52090,10 +52972,10 @@ function keyof_FromRef($ref) {
 }
 // prettier-ignore
 function KeyOfFromType(type, options) {
-    const propertyKeys = KeyOfPropertyKeys(type);
+    const propertyKeys = (0,keyof_property_keys/* KeyOfPropertyKeys */.g)(type);
     const propertyKeyTypes = KeyOfPropertyKeysToRest(propertyKeys);
     const result = UnionEvaluated(propertyKeyTypes);
-    return CreateType(result, options);
+    return (0,create_type/* CreateType */.v)(result, options);
 }
 // prettier-ignore
 function KeyOfPropertyKeysToRest(propertyKeys) {
@@ -52101,7 +52983,7 @@ function KeyOfPropertyKeysToRest(propertyKeys) {
 }
 /** `[Json]` Creates a KeyOf type */
 function KeyOf(type, options) {
-    return (IsComputed(type) ? keyof_FromComputed(type.target, type.parameters) : IsRef(type) ? keyof_FromRef(type.$ref) : IsMappedResult(type) ? KeyOfFromMappedResult(type, options) : KeyOfFromType(type, options));
+    return ((0,kind/* IsComputed */.Y6)(type) ? keyof_FromComputed(type.target, type.parameters) : (0,kind/* IsRef */["in"])(type) ? keyof_FromRef(type.$ref) : (0,kind/* IsMappedResult */.ZD)(type) ? KeyOfFromMappedResult(type, options) : KeyOfFromType(type, options));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs
@@ -52109,7 +52991,7 @@ function KeyOf(type, options) {
 
 /** `[JavaScript]` Creates a Promise type */
 function Promise(item, options) {
-    return CreateType({ [Kind]: 'Promise', type: 'Promise', item }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Promise', type: 'Promise', item }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs
@@ -52157,7 +53039,7 @@ function MappedKeyToUnknownMappedResultProperties(P) {
 }
 // prettier-ignore
 function MappedKeyToMappedResultProperties(K, P) {
-    return (SetIncludes(P, K)
+    return ((0,set/* SetIncludes */.oU)(P, K)
         ? MappedKeyToKnownMappedResultProperties(K)
         : MappedKeyToUnknownMappedResultProperties(P));
 }
@@ -52183,22 +53065,22 @@ function FromSchemaType(K, T) {
     const options = { ...T };
     return (
     // unevaluated modifier types
-    IsOptional(T) ? Optional(FromSchemaType(K, Discard(T, [OptionalKind]))) :
-        IsReadonly(T) ? Readonly(FromSchemaType(K, Discard(T, [symbols_ReadonlyKind]))) :
+    (0,kind/* IsOptional */.X$)(T) ? Optional(FromSchemaType(K, Discard(T, [symbols/* OptionalKind */.tJ]))) :
+        (0,kind/* IsReadonly */.TC)(T) ? Readonly(FromSchemaType(K, Discard(T, [symbols/* ReadonlyKind */.hi]))) :
             // unevaluated mapped types
-            IsMappedResult(T) ? mapped_FromMappedResult(K, T.properties) :
-                IsMappedKey(T) ? mapped_FromMappedKey(K, T.keys) :
+            (0,kind/* IsMappedResult */.ZD)(T) ? mapped_FromMappedResult(K, T.properties) :
+                (0,kind/* IsMappedKey */.zZ)(T) ? mapped_FromMappedKey(K, T.keys) :
                     // unevaluated types
-                    IsConstructor(T) ? Constructor(mapped_FromRest(K, T.parameters), FromSchemaType(K, T.returns), options) :
-                        kind_IsFunction(T) ? Function(mapped_FromRest(K, T.parameters), FromSchemaType(K, T.returns), options) :
-                            kind_IsAsyncIterator(T) ? AsyncIterator(FromSchemaType(K, T.items), options) :
-                                kind_IsIterator(T) ? Iterator(FromSchemaType(K, T.items), options) :
-                                    IsIntersect(T) ? Intersect(mapped_FromRest(K, T.allOf), options) :
-                                        IsUnion(T) ? Union(mapped_FromRest(K, T.anyOf), options) :
-                                            IsTuple(T) ? Tuple(mapped_FromRest(K, T.items ?? []), options) :
-                                                kind_IsObject(T) ? object_Object(mapped_FromProperties(K, T.properties), options) :
-                                                    kind_IsArray(T) ? array_Array(FromSchemaType(K, T.items), options) :
-                                                        kind_IsPromise(T) ? Promise(FromSchemaType(K, T.item), options) :
+                    (0,kind/* IsConstructor */.ZV)(T) ? Constructor(mapped_FromRest(K, T.parameters), FromSchemaType(K, T.returns), options) :
+                        (0,kind/* IsFunction */.hg)(T) ? Function(mapped_FromRest(K, T.parameters), FromSchemaType(K, T.returns), options) :
+                            (0,kind/* IsAsyncIterator */.H1)(T) ? AsyncIterator(FromSchemaType(K, T.items), options) :
+                                (0,kind/* IsIterator */.jo)(T) ? Iterator(FromSchemaType(K, T.items), options) :
+                                    (0,kind/* IsIntersect */.Yq)(T) ? Intersect(mapped_FromRest(K, T.allOf), options) :
+                                        (0,kind/* IsUnion */.my)(T) ? Union(mapped_FromRest(K, T.anyOf), options) :
+                                            (0,kind/* IsTuple */.PN)(T) ? Tuple(mapped_FromRest(K, T.items ?? []), options) :
+                                                (0,kind/* IsObject */.av)(T) ? object_Object(mapped_FromProperties(K, T.properties), options) :
+                                                    (0,kind/* IsArray */.QS)(T) ? array_Array(FromSchemaType(K, T.items), options) :
+                                                        (0,kind/* IsPromise */.OD)(T) ? Promise(FromSchemaType(K, T.item), options) :
                                                             T);
 }
 // prettier-ignore
@@ -52210,8 +53092,8 @@ function MappedFunctionReturnType(K, T) {
 }
 /** `[Json]` Creates a Mapped object type */
 function Mapped(key, map, options) {
-    const K = IsSchema(key) ? IndexPropertyKeys(key) : key;
-    const RT = map({ [Kind]: 'MappedKey', keys: K });
+    const K = (0,kind/* IsSchema */.Yi)(key) ? IndexPropertyKeys(key) : key;
+    const RT = map({ [symbols/* Kind */.b8]: 'MappedKey', keys: K });
     const R = MappedFunctionReturnType(K, RT);
     return object_Object(R, options);
 }
@@ -52222,7 +53104,7 @@ function Mapped(key, map, options) {
 
 // prettier-ignore
 function omit_from_mapped_key_FromPropertyKey(type, key, options) {
-    return { [key]: Omit(type, [key], Clone(options)) };
+    return { [key]: Omit(type, [key], (0,value/* Clone */.i)(options)) };
 }
 // prettier-ignore
 function omit_from_mapped_key_FromPropertyKeys(type, propertyKeys, options) {
@@ -52248,7 +53130,7 @@ function OmitFromMappedKey(type, mappedKey, options) {
 function omit_from_mapped_result_FromProperties(properties, propertyKeys, options) {
     const result = {};
     for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-        result[K2] = Omit(properties[K2], propertyKeys, Clone(options));
+        result[K2] = Omit(properties[K2], propertyKeys, (0,value/* Clone */.i)(options));
     return result;
 }
 // prettier-ignore
@@ -52303,35 +53185,35 @@ function omit_FromProperties(properties, propertyKeys) {
 }
 // prettier-ignore
 function omit_FromObject(type, propertyKeys, properties) {
-    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
+    const options = Discard(type, [symbols/* TransformKind */.H7, '$id', 'required', 'properties']);
     const mappedProperties = omit_FromProperties(properties, propertyKeys);
     return object_Object(mappedProperties, options);
 }
 // prettier-ignore
 function UnionFromPropertyKeys(propertyKeys) {
-    const result = propertyKeys.reduce((result, key) => IsLiteralValue(key) ? [...result, Literal(key)] : result, []);
+    const result = propertyKeys.reduce((result, key) => (0,kind/* IsLiteralValue */.fJ)(key) ? [...result, Literal(key)] : result, []);
     return Union(result);
 }
 // prettier-ignore
 function OmitResolve(type, propertyKeys) {
-    return (IsIntersect(type) ? Intersect(omit_FromIntersect(type.allOf, propertyKeys)) :
-        IsUnion(type) ? Union(omit_FromUnion(type.anyOf, propertyKeys)) :
-            kind_IsObject(type) ? omit_FromObject(type, propertyKeys, type.properties) :
+    return ((0,kind/* IsIntersect */.Yq)(type) ? Intersect(omit_FromIntersect(type.allOf, propertyKeys)) :
+        (0,kind/* IsUnion */.my)(type) ? Union(omit_FromUnion(type.anyOf, propertyKeys)) :
+            (0,kind/* IsObject */.av)(type) ? omit_FromObject(type, propertyKeys, type.properties) :
                 object_Object({}));
 }
 /** `[Json]` Constructs a type whose keys are picked from the given type */
 // prettier-ignore
 function Omit(type, key, options) {
-    const typeKey = value_IsArray(key) ? UnionFromPropertyKeys(key) : key;
-    const propertyKeys = IsSchema(key) ? IndexPropertyKeys(key) : key;
-    const isTypeRef = IsRef(type);
-    const isKeyRef = IsRef(key);
-    return (IsMappedResult(type) ? OmitFromMappedResult(type, propertyKeys, options) :
-        IsMappedKey(key) ? OmitFromMappedKey(type, key, options) :
+    const typeKey = (0,guard_value/* IsArray */.QS)(key) ? UnionFromPropertyKeys(key) : key;
+    const propertyKeys = (0,kind/* IsSchema */.Yi)(key) ? IndexPropertyKeys(key) : key;
+    const isTypeRef = (0,kind/* IsRef */["in"])(type);
+    const isKeyRef = (0,kind/* IsRef */["in"])(key);
+    return ((0,kind/* IsMappedResult */.ZD)(type) ? OmitFromMappedResult(type, propertyKeys, options) :
+        (0,kind/* IsMappedKey */.zZ)(key) ? OmitFromMappedKey(type, key, options) :
             (isTypeRef && isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
                 (!isTypeRef && isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
                     (isTypeRef && !isKeyRef) ? computed_Computed('Omit', [type, typeKey], options) :
-                        CreateType({ ...OmitResolve(type, propertyKeys), ...options }));
+                        (0,create_type/* CreateType */.v)({ ...OmitResolve(type, propertyKeys), ...options }));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs
@@ -52341,7 +53223,7 @@ function Omit(type, key, options) {
 // prettier-ignore
 function pick_from_mapped_key_FromPropertyKey(type, key, options) {
     return {
-        [key]: Pick(type, [key], Clone(options))
+        [key]: Pick(type, [key], (0,value/* Clone */.i)(options))
     };
 }
 // prettier-ignore
@@ -52368,7 +53250,7 @@ function PickFromMappedKey(type, mappedKey, options) {
 function pick_from_mapped_result_FromProperties(properties, propertyKeys, options) {
     const result = {};
     for (const K2 of globalThis.Object.getOwnPropertyNames(properties))
-        result[K2] = Pick(properties[K2], propertyKeys, Clone(options));
+        result[K2] = Pick(properties[K2], propertyKeys, (0,value/* Clone */.i)(options));
     return result;
 }
 // prettier-ignore
@@ -52418,35 +53300,35 @@ function pick_FromProperties(properties, propertyKeys) {
 }
 // prettier-ignore
 function pick_FromObject(Type, keys, properties) {
-    const options = Discard(Type, [TransformKind, '$id', 'required', 'properties']);
+    const options = Discard(Type, [symbols/* TransformKind */.H7, '$id', 'required', 'properties']);
     const mappedProperties = pick_FromProperties(properties, keys);
     return object_Object(mappedProperties, options);
 }
 // prettier-ignore
 function pick_UnionFromPropertyKeys(propertyKeys) {
-    const result = propertyKeys.reduce((result, key) => IsLiteralValue(key) ? [...result, Literal(key)] : result, []);
+    const result = propertyKeys.reduce((result, key) => (0,kind/* IsLiteralValue */.fJ)(key) ? [...result, Literal(key)] : result, []);
     return Union(result);
 }
 // prettier-ignore
 function PickResolve(type, propertyKeys) {
-    return (IsIntersect(type) ? Intersect(pick_FromIntersect(type.allOf, propertyKeys)) :
-        IsUnion(type) ? Union(pick_FromUnion(type.anyOf, propertyKeys)) :
-            kind_IsObject(type) ? pick_FromObject(type, propertyKeys, type.properties) :
+    return ((0,kind/* IsIntersect */.Yq)(type) ? Intersect(pick_FromIntersect(type.allOf, propertyKeys)) :
+        (0,kind/* IsUnion */.my)(type) ? Union(pick_FromUnion(type.anyOf, propertyKeys)) :
+            (0,kind/* IsObject */.av)(type) ? pick_FromObject(type, propertyKeys, type.properties) :
                 object_Object({}));
 }
 /** `[Json]` Constructs a type whose keys are picked from the given type */
 // prettier-ignore
 function Pick(type, key, options) {
-    const typeKey = value_IsArray(key) ? pick_UnionFromPropertyKeys(key) : key;
-    const propertyKeys = IsSchema(key) ? IndexPropertyKeys(key) : key;
-    const isTypeRef = IsRef(type);
-    const isKeyRef = IsRef(key);
-    return (IsMappedResult(type) ? PickFromMappedResult(type, propertyKeys, options) :
-        IsMappedKey(key) ? PickFromMappedKey(type, key, options) :
+    const typeKey = (0,guard_value/* IsArray */.QS)(key) ? pick_UnionFromPropertyKeys(key) : key;
+    const propertyKeys = (0,kind/* IsSchema */.Yi)(key) ? IndexPropertyKeys(key) : key;
+    const isTypeRef = (0,kind/* IsRef */["in"])(type);
+    const isKeyRef = (0,kind/* IsRef */["in"])(key);
+    return ((0,kind/* IsMappedResult */.ZD)(type) ? PickFromMappedResult(type, propertyKeys, options) :
+        (0,kind/* IsMappedKey */.zZ)(key) ? PickFromMappedKey(type, key, options) :
             (isTypeRef && isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
                 (!isTypeRef && isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
                     (isTypeRef && !isKeyRef) ? computed_Computed('Pick', [type, typeKey], options) :
-                        CreateType({ ...PickResolve(type, propertyKeys), ...options }));
+                        (0,create_type/* CreateType */.v)({ ...PickResolve(type, propertyKeys), ...options }));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs
@@ -52457,7 +53339,7 @@ function Pick(type, key, options) {
 function partial_from_mapped_result_FromProperties(K, options) {
     const Acc = {};
     for (const K2 of globalThis.Object.getOwnPropertyNames(K))
-        Acc[K2] = Partial(K[K2], Clone(options));
+        Acc[K2] = Partial(K[K2], (0,value/* Clone */.i)(options));
     return Acc;
 }
 // prettier-ignore
@@ -52502,7 +53384,7 @@ function partial_FromProperties(properties) {
 }
 // prettier-ignore
 function partial_FromObject(type, properties) {
-    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
+    const options = Discard(type, [symbols/* TransformKind */.H7, '$id', 'required', 'properties']);
     const mappedProperties = partial_FromProperties(properties);
     return object_Object(mappedProperties, options);
 }
@@ -52517,32 +53399,32 @@ function partial_FromRest(types) {
 function PartialResolve(type) {
     return (
     // Mappable
-    IsComputed(type) ? partial_FromComputed(type.target, type.parameters) :
-        IsRef(type) ? partial_FromRef(type.$ref) :
-            IsIntersect(type) ? Intersect(partial_FromRest(type.allOf)) :
-                IsUnion(type) ? Union(partial_FromRest(type.anyOf)) :
-                    kind_IsObject(type) ? partial_FromObject(type, type.properties) :
+    kind/* IsComputed */.Y6(type) ? partial_FromComputed(type.target, type.parameters) :
+        kind/* IsRef */["in"](type) ? partial_FromRef(type.$ref) :
+            kind/* IsIntersect */.Yq(type) ? Intersect(partial_FromRest(type.allOf)) :
+                kind/* IsUnion */.my(type) ? Union(partial_FromRest(type.anyOf)) :
+                    kind/* IsObject */.av(type) ? partial_FromObject(type, type.properties) :
                         // Intrinsic
-                        kind_IsBigInt(type) ? type :
-                            kind_IsBoolean(type) ? type :
-                                kind_IsInteger(type) ? type :
-                                    IsLiteral(type) ? type :
-                                        kind_IsNull(type) ? type :
-                                            kind_IsNumber(type) ? type :
-                                                kind_IsString(type) ? type :
-                                                    kind_IsSymbol(type) ? type :
-                                                        kind_IsUndefined(type) ? type :
+                        kind/* IsBigInt */.cQ(type) ? type :
+                            kind/* IsBoolean */.Zx(type) ? type :
+                                kind/* IsInteger */.$p(type) ? type :
+                                    kind/* IsLiteral */.gP(type) ? type :
+                                        kind/* IsNull */.Ef(type) ? type :
+                                            kind/* IsNumber */.Mx(type) ? type :
+                                                kind/* IsString */.IP(type) ? type :
+                                                    kind/* IsSymbol */.nH(type) ? type :
+                                                        kind/* IsUndefined */.R1(type) ? type :
                                                             // Passthrough
                                                             object_Object({}));
 }
 /** `[Json]` Constructs a type where all properties are optional */
 function Partial(type, options) {
-    if (IsMappedResult(type)) {
+    if (kind/* IsMappedResult */.ZD(type)) {
         return PartialFromMappedResult(type, options);
     }
     else {
         // special: mapping types require overridable options
-        return CreateType({ ...PartialResolve(type), ...options });
+        return (0,create_type/* CreateType */.v)({ ...PartialResolve(type), ...options });
     }
 }
 
@@ -52592,12 +53474,12 @@ function required_FromRef($ref) {
 function required_FromProperties(properties) {
     const requiredProperties = {};
     for (const K of globalThis.Object.getOwnPropertyNames(properties))
-        requiredProperties[K] = Discard(properties[K], [OptionalKind]);
+        requiredProperties[K] = Discard(properties[K], [symbols/* OptionalKind */.tJ]);
     return requiredProperties;
 }
 // prettier-ignore
 function required_FromObject(type, properties) {
-    const options = Discard(type, [TransformKind, '$id', 'required', 'properties']);
+    const options = Discard(type, [symbols/* TransformKind */.H7, '$id', 'required', 'properties']);
     const mappedProperties = required_FromProperties(properties);
     return object_Object(mappedProperties, options);
 }
@@ -52612,32 +53494,32 @@ function required_FromRest(types) {
 function RequiredResolve(type) {
     return (
     // Mappable
-    IsComputed(type) ? required_FromComputed(type.target, type.parameters) :
-        IsRef(type) ? required_FromRef(type.$ref) :
-            IsIntersect(type) ? Intersect(required_FromRest(type.allOf)) :
-                IsUnion(type) ? Union(required_FromRest(type.anyOf)) :
-                    kind_IsObject(type) ? required_FromObject(type, type.properties) :
+    kind/* IsComputed */.Y6(type) ? required_FromComputed(type.target, type.parameters) :
+        kind/* IsRef */["in"](type) ? required_FromRef(type.$ref) :
+            kind/* IsIntersect */.Yq(type) ? Intersect(required_FromRest(type.allOf)) :
+                kind/* IsUnion */.my(type) ? Union(required_FromRest(type.anyOf)) :
+                    kind/* IsObject */.av(type) ? required_FromObject(type, type.properties) :
                         // Intrinsic
-                        kind_IsBigInt(type) ? type :
-                            kind_IsBoolean(type) ? type :
-                                kind_IsInteger(type) ? type :
-                                    IsLiteral(type) ? type :
-                                        kind_IsNull(type) ? type :
-                                            kind_IsNumber(type) ? type :
-                                                kind_IsString(type) ? type :
-                                                    kind_IsSymbol(type) ? type :
-                                                        kind_IsUndefined(type) ? type :
+                        kind/* IsBigInt */.cQ(type) ? type :
+                            kind/* IsBoolean */.Zx(type) ? type :
+                                kind/* IsInteger */.$p(type) ? type :
+                                    kind/* IsLiteral */.gP(type) ? type :
+                                        kind/* IsNull */.Ef(type) ? type :
+                                            kind/* IsNumber */.Mx(type) ? type :
+                                                kind/* IsString */.IP(type) ? type :
+                                                    kind/* IsSymbol */.nH(type) ? type :
+                                                        kind/* IsUndefined */.R1(type) ? type :
                                                             // Passthrough
                                                             object_Object({}));
 }
 /** `[Json]` Constructs a type where all properties are required */
 function Required(type, options) {
-    if (IsMappedResult(type)) {
+    if (kind/* IsMappedResult */.ZD(type)) {
         return RequiredFromMappedResult(type, options);
     }
     else {
         // special: mapping types require overridable options
-        return CreateType({ ...RequiredResolve(type), ...options });
+        return (0,create_type/* CreateType */.v)({ ...RequiredResolve(type), ...options });
     }
 }
 
@@ -52674,7 +53556,7 @@ function Required(type, options) {
 // prettier-ignore
 function DereferenceParameters(moduleProperties, types) {
     return types.map((type) => {
-        return IsRef(type)
+        return kind/* IsRef */["in"](type)
             ? Dereference(moduleProperties, type.$ref)
             : compute_FromType(moduleProperties, type);
     });
@@ -52682,10 +53564,10 @@ function DereferenceParameters(moduleProperties, types) {
 // prettier-ignore
 function Dereference(moduleProperties, ref) {
     return (ref in moduleProperties
-        ? IsRef(moduleProperties[ref])
+        ? kind/* IsRef */["in"](moduleProperties[ref])
             ? Dereference(moduleProperties, moduleProperties[ref].$ref)
             : compute_FromType(moduleProperties, moduleProperties[ref])
-        : Never());
+        : (0,never/* Never */.p)());
 }
 // prettier-ignore
 function FromAwaited(parameters) {
@@ -52725,7 +53607,7 @@ function compute_FromComputed(moduleProperties, target, parameters) {
                     target === 'Omit' ? FromOmit(dereferenced) :
                         target === 'Pick' ? FromPick(dereferenced) :
                             target === 'Required' ? FromRequired(dereferenced) :
-                                Never());
+                                (0,never/* Never */.p)());
 }
 function compute_FromArray(moduleProperties, type) {
     return array_Array(compute_FromType(moduleProperties, type));
@@ -52761,8 +53643,8 @@ function compute_FromRecord(moduleProperties, type) {
 }
 // prettier-ignore
 function FromTransform(moduleProperties, transform) {
-    return (IsRef(transform))
-        ? { ...Dereference(moduleProperties, transform.$ref), [TransformKind]: transform[TransformKind] }
+    return (kind/* IsRef */["in"](transform))
+        ? { ...Dereference(moduleProperties, transform.$ref), [symbols/* TransformKind */.H7]: transform[symbols/* TransformKind */.H7] }
         : transform;
 }
 function compute_FromTuple(moduleProperties, types) {
@@ -52778,29 +53660,29 @@ function compute_FromTypes(moduleProperties, types) {
 function compute_FromType(moduleProperties, type) {
     return (
     // Modifiers
-    IsOptional(type) ? CreateType(compute_FromType(moduleProperties, Discard(type, [OptionalKind])), type) :
-        IsReadonly(type) ? CreateType(compute_FromType(moduleProperties, Discard(type, [symbols_ReadonlyKind])), type) :
+    kind/* IsOptional */.X$(type) ? (0,create_type/* CreateType */.v)(compute_FromType(moduleProperties, Discard(type, [symbols/* OptionalKind */.tJ])), type) :
+        kind/* IsReadonly */.TC(type) ? (0,create_type/* CreateType */.v)(compute_FromType(moduleProperties, Discard(type, [symbols/* ReadonlyKind */.hi])), type) :
             // Transform
-            IsTransform(type) ? CreateType(FromTransform(moduleProperties, type), type) :
+            kind/* IsTransform */.n_(type) ? (0,create_type/* CreateType */.v)(FromTransform(moduleProperties, type), type) :
                 // Types
-                kind_IsArray(type) ? CreateType(compute_FromArray(moduleProperties, type.items), type) :
-                    kind_IsAsyncIterator(type) ? CreateType(compute_FromAsyncIterator(moduleProperties, type.items), type) :
-                        IsComputed(type) ? CreateType(compute_FromComputed(moduleProperties, type.target, type.parameters)) :
-                            IsConstructor(type) ? CreateType(compute_FromConstructor(moduleProperties, type.parameters, type.returns), type) :
-                                kind_IsFunction(type) ? CreateType(compute_FromFunction(moduleProperties, type.parameters, type.returns), type) :
-                                    IsIntersect(type) ? CreateType(compute_FromIntersect(moduleProperties, type.allOf), type) :
-                                        kind_IsIterator(type) ? CreateType(compute_FromIterator(moduleProperties, type.items), type) :
-                                            kind_IsObject(type) ? CreateType(compute_FromObject(moduleProperties, type.properties), type) :
-                                                IsRecord(type) ? CreateType(compute_FromRecord(moduleProperties, type)) :
-                                                    IsTuple(type) ? CreateType(compute_FromTuple(moduleProperties, type.items || []), type) :
-                                                        IsUnion(type) ? CreateType(compute_FromUnion(moduleProperties, type.anyOf), type) :
+                kind/* IsArray */.QS(type) ? (0,create_type/* CreateType */.v)(compute_FromArray(moduleProperties, type.items), type) :
+                    kind/* IsAsyncIterator */.H1(type) ? (0,create_type/* CreateType */.v)(compute_FromAsyncIterator(moduleProperties, type.items), type) :
+                        kind/* IsComputed */.Y6(type) ? (0,create_type/* CreateType */.v)(compute_FromComputed(moduleProperties, type.target, type.parameters)) :
+                            kind/* IsConstructor */.ZV(type) ? (0,create_type/* CreateType */.v)(compute_FromConstructor(moduleProperties, type.parameters, type.returns), type) :
+                                kind/* IsFunction */.hg(type) ? (0,create_type/* CreateType */.v)(compute_FromFunction(moduleProperties, type.parameters, type.returns), type) :
+                                    kind/* IsIntersect */.Yq(type) ? (0,create_type/* CreateType */.v)(compute_FromIntersect(moduleProperties, type.allOf), type) :
+                                        kind/* IsIterator */.jo(type) ? (0,create_type/* CreateType */.v)(compute_FromIterator(moduleProperties, type.items), type) :
+                                            kind/* IsObject */.av(type) ? (0,create_type/* CreateType */.v)(compute_FromObject(moduleProperties, type.properties), type) :
+                                                kind/* IsRecord */.cZ(type) ? (0,create_type/* CreateType */.v)(compute_FromRecord(moduleProperties, type)) :
+                                                    kind/* IsTuple */.PN(type) ? (0,create_type/* CreateType */.v)(compute_FromTuple(moduleProperties, type.items || []), type) :
+                                                        kind/* IsUnion */.my(type) ? (0,create_type/* CreateType */.v)(compute_FromUnion(moduleProperties, type.anyOf), type) :
                                                             type);
 }
 // prettier-ignore
 function ComputeType(moduleProperties, key) {
     return (key in moduleProperties
         ? compute_FromType(moduleProperties, moduleProperties[key])
-        : Never());
+        : (0,never/* Never */.p)());
 }
 // prettier-ignore
 function ComputeModuleProperties(moduleProperties) {
@@ -52828,8 +53710,8 @@ class TModule {
     }
     /** `[Json]` Imports a Type by Key. */
     Import(key, options) {
-        const $defs = { ...this.$defs, [key]: CreateType(this.$defs[key], options) };
-        return CreateType({ [Kind]: 'Import', $defs, $ref: key });
+        const $defs = { ...this.$defs, [key]: (0,create_type/* CreateType */.v)(this.$defs[key], options) };
+        return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Import', $defs, $ref: key });
     }
     // prettier-ignore
     WithIdentifiers($defs) {
@@ -52848,7 +53730,7 @@ function Module(properties) {
 
 /** `[Json]` Creates a Not type */
 function Not(type, options) {
-    return CreateType({ [Kind]: 'Not', not: type }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Not', not: type }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs
@@ -52857,7 +53739,7 @@ function Not(type, options) {
 
 /** `[JavaScript]` Extracts the Parameters from the given Function type */
 function Parameters(schema, options) {
-    return (kind_IsFunction(schema) ? Tuple(schema.parameters, options) : Never());
+    return (kind/* IsFunction */.hg(schema) ? Tuple(schema.parameters, options) : (0,never/* Never */.p)());
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs
@@ -52869,12 +53751,12 @@ function Parameters(schema, options) {
 let Ordinal = 0;
 /** `[Json]` Creates a Recursive type */
 function Recursive(callback, options = {}) {
-    if (value_IsUndefined(options.$id))
+    if ((0,guard_value/* IsUndefined */.R1)(options.$id))
         options.$id = `T${Ordinal++}`;
-    const thisType = CloneType(callback({ [Kind]: 'This', $ref: `${options.$id}` }));
+    const thisType = CloneType(callback({ [symbols/* Kind */.b8]: 'This', $ref: `${options.$id}` }));
     thisType.$id = options.$id;
     // prettier-ignore
-    return CreateType({ [symbols_Hint]: 'Recursive', ...thisType }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Hint */.Ck]: 'Recursive', ...thisType }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs
@@ -52883,8 +53765,8 @@ function Recursive(callback, options = {}) {
 
 /** `[JavaScript]` Creates a RegExp type */
 function regexp_RegExp(unresolved, options) {
-    const expr = value_IsString(unresolved) ? new globalThis.RegExp(unresolved) : unresolved;
-    return CreateType({ [Kind]: 'RegExp', type: 'RegExp', source: expr.source, flags: expr.flags }, options);
+    const expr = (0,guard_value/* IsString */.IP)(unresolved) ? new globalThis.RegExp(unresolved) : unresolved;
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'RegExp', type: 'RegExp', source: expr.source, flags: expr.flags }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs
@@ -52894,9 +53776,9 @@ function regexp_RegExp(unresolved, options) {
 
 // prettier-ignore
 function RestResolve(T) {
-    return (IsIntersect(T) ? T.allOf :
-        IsUnion(T) ? T.anyOf :
-            IsTuple(T) ? T.items ?? [] :
+    return ((0,kind/* IsIntersect */.Yq)(T) ? T.allOf :
+        (0,kind/* IsUnion */.my)(T) ? T.anyOf :
+            (0,kind/* IsTuple */.PN)(T) ? T.items ?? [] :
                 []);
 }
 /** `[Json]` Extracts interior Rest elements from Tuple, Intersect and Union types */
@@ -52910,7 +53792,7 @@ function Rest(T) {
 
 /** `[JavaScript]` Extracts the ReturnType from the given Function type */
 function ReturnType(schema, options) {
-    return (kind_IsFunction(schema) ? CreateType(schema.returns, options) : Never(options));
+    return (kind/* IsFunction */.hg(schema) ? (0,create_type/* CreateType */.v)(schema.returns, options) : (0,never/* Never */.p)(options));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs
@@ -52937,17 +53819,17 @@ class TransformEncodeBuilder {
         this.decode = decode;
     }
     EncodeTransform(encode, schema) {
-        const Encode = (value) => schema[TransformKind].Encode(encode(value));
-        const Decode = (value) => this.decode(schema[TransformKind].Decode(value));
+        const Encode = (value) => schema[symbols/* TransformKind */.H7].Encode(encode(value));
+        const Decode = (value) => this.decode(schema[symbols/* TransformKind */.H7].Decode(value));
         const Codec = { Encode: Encode, Decode: Decode };
-        return { ...schema, [TransformKind]: Codec };
+        return { ...schema, [symbols/* TransformKind */.H7]: Codec };
     }
     EncodeSchema(encode, schema) {
         const Codec = { Decode: this.decode, Encode: encode };
-        return { ...schema, [TransformKind]: Codec };
+        return { ...schema, [symbols/* TransformKind */.H7]: Codec };
     }
     Encode(encode) {
-        return (IsTransform(this.schema) ? this.EncodeTransform(encode, this.schema) : this.EncodeSchema(encode, this.schema));
+        return ((0,kind/* IsTransform */.n_)(this.schema) ? this.EncodeTransform(encode, this.schema) : this.EncodeSchema(encode, this.schema));
     }
 }
 /** `[Json]` Creates a Transform type */
@@ -52960,7 +53842,7 @@ function Transform(schema) {
 
 /** `[Json]` Creates a Unsafe type that will infers as the generic argument T */
 function Unsafe(options = {}) {
-    return CreateType({ [Kind]: options[Kind] ?? 'Unsafe' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: options[symbols/* Kind */.b8] ?? 'Unsafe' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/void/void.mjs
@@ -52968,7 +53850,7 @@ function Unsafe(options = {}) {
 
 /** `[JavaScript]` Creates a Void type */
 function Void(options) {
-    return CreateType({ [Kind]: 'Void', type: 'void' }, options);
+    return (0,create_type/* CreateType */.v)({ [symbols/* Kind */.b8]: 'Void', type: 'void' }, options);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
@@ -53049,6 +53931,886 @@ function Void(options) {
 const Type = type_type_namespaceObject;
 
 
+
+
+/***/ }),
+
+/***/ 76849:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ Check)
+/* harmony export */ });
+/* unused harmony export ValueCheckUnknownTypeError */
+/* harmony import */ var _system_index_mjs__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(22222);
+/* harmony import */ var _deref_index_mjs__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(64257);
+/* harmony import */ var _hash_index_mjs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63587);
+/* harmony import */ var _type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57946);
+/* harmony import */ var _type_keyof_index_mjs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77977);
+/* harmony import */ var _type_extends_index_mjs__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(19045);
+/* harmony import */ var _type_registry_index_mjs__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(53646);
+/* harmony import */ var _type_registry_index_mjs__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55563);
+/* harmony import */ var _type_error_index_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79686);
+/* harmony import */ var _type_never_index_mjs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(55454);
+/* harmony import */ var _guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25129);
+/* harmony import */ var _type_guard_kind_mjs__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14961);
+
+
+
+
+
+
+
+
+
+// ------------------------------------------------------------------
+// ValueGuard
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// KindGuard
+// ------------------------------------------------------------------
+
+// ------------------------------------------------------------------
+// Errors
+// ------------------------------------------------------------------
+class ValueCheckUnknownTypeError extends _type_error_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .TypeBoxError */ .i {
+    constructor(schema) {
+        super(`Unknown type`);
+        this.schema = schema;
+    }
+}
+// ------------------------------------------------------------------
+// TypeGuards
+// ------------------------------------------------------------------
+function IsAnyOrUnknown(schema) {
+    return schema[_type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8] === 'Any' || schema[_type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8] === 'Unknown';
+}
+// ------------------------------------------------------------------
+// Guards
+// ------------------------------------------------------------------
+function IsDefined(value) {
+    return value !== undefined;
+}
+// ------------------------------------------------------------------
+// Types
+// ------------------------------------------------------------------
+function FromAny(schema, references, value) {
+    return true;
+}
+function FromArgument(schema, references, value) {
+    return true;
+}
+function FromArray(schema, references, value) {
+    if (!(0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsArray */ .QS)(value))
+        return false;
+    if (IsDefined(schema.minItems) && !(value.length >= schema.minItems)) {
+        return false;
+    }
+    if (IsDefined(schema.maxItems) && !(value.length <= schema.maxItems)) {
+        return false;
+    }
+    for (const element of value) {
+        if (!Visit(schema.items, references, element))
+            return false;
+    }
+    // prettier-ignore
+    if (schema.uniqueItems === true && !((function () { const set = new Set(); for (const element of value) {
+        const hashed = (0,_hash_index_mjs__WEBPACK_IMPORTED_MODULE_3__/* .Hash */ .V)(element);
+        if (set.has(hashed)) {
+            return false;
+        }
+        else {
+            set.add(hashed);
+        }
+    } return true; })())) {
+        return false;
+    }
+    // contains
+    if (!(IsDefined(schema.contains) || (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsNumber */ .Mx)(schema.minContains) || (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsNumber */ .Mx)(schema.maxContains))) {
+        return true; // exit
+    }
+    const containsSchema = IsDefined(schema.contains) ? schema.contains : (0,_type_never_index_mjs__WEBPACK_IMPORTED_MODULE_4__/* .Never */ .p)();
+    const containsCount = value.reduce((acc, value) => (Visit(containsSchema, references, value) ? acc + 1 : acc), 0);
+    if (containsCount === 0) {
+        return false;
+    }
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsNumber */ .Mx)(schema.minContains) && containsCount < schema.minContains) {
+        return false;
+    }
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsNumber */ .Mx)(schema.maxContains) && containsCount > schema.maxContains) {
+        return false;
+    }
+    return true;
+}
+function FromAsyncIterator(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsAsyncIterator */ .H1)(value);
+}
+function FromBigInt(schema, references, value) {
+    if (!(0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsBigInt */ .cQ)(value))
+        return false;
+    if (IsDefined(schema.exclusiveMaximum) && !(value < schema.exclusiveMaximum)) {
+        return false;
+    }
+    if (IsDefined(schema.exclusiveMinimum) && !(value > schema.exclusiveMinimum)) {
+        return false;
+    }
+    if (IsDefined(schema.maximum) && !(value <= schema.maximum)) {
+        return false;
+    }
+    if (IsDefined(schema.minimum) && !(value >= schema.minimum)) {
+        return false;
+    }
+    if (IsDefined(schema.multipleOf) && !(value % schema.multipleOf === BigInt(0))) {
+        return false;
+    }
+    return true;
+}
+function FromBoolean(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsBoolean */ .Zx)(value);
+}
+function FromConstructor(schema, references, value) {
+    return Visit(schema.returns, references, value.prototype);
+}
+function FromDate(schema, references, value) {
+    if (!(0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsDate */ .XF)(value))
+        return false;
+    if (IsDefined(schema.exclusiveMaximumTimestamp) && !(value.getTime() < schema.exclusiveMaximumTimestamp)) {
+        return false;
+    }
+    if (IsDefined(schema.exclusiveMinimumTimestamp) && !(value.getTime() > schema.exclusiveMinimumTimestamp)) {
+        return false;
+    }
+    if (IsDefined(schema.maximumTimestamp) && !(value.getTime() <= schema.maximumTimestamp)) {
+        return false;
+    }
+    if (IsDefined(schema.minimumTimestamp) && !(value.getTime() >= schema.minimumTimestamp)) {
+        return false;
+    }
+    if (IsDefined(schema.multipleOfTimestamp) && !(value.getTime() % schema.multipleOfTimestamp === 0)) {
+        return false;
+    }
+    return true;
+}
+function FromFunction(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsFunction */ .hg)(value);
+}
+function FromImport(schema, references, value) {
+    const definitions = globalThis.Object.values(schema.$defs);
+    const target = schema.$defs[schema.$ref];
+    return Visit(target, [...references, ...definitions], value);
+}
+function FromInteger(schema, references, value) {
+    if (!(0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsInteger */ .$p)(value)) {
+        return false;
+    }
+    if (IsDefined(schema.exclusiveMaximum) && !(value < schema.exclusiveMaximum)) {
+        return false;
+    }
+    if (IsDefined(schema.exclusiveMinimum) && !(value > schema.exclusiveMinimum)) {
+        return false;
+    }
+    if (IsDefined(schema.maximum) && !(value <= schema.maximum)) {
+        return false;
+    }
+    if (IsDefined(schema.minimum) && !(value >= schema.minimum)) {
+        return false;
+    }
+    if (IsDefined(schema.multipleOf) && !(value % schema.multipleOf === 0)) {
+        return false;
+    }
+    return true;
+}
+function FromIntersect(schema, references, value) {
+    const check1 = schema.allOf.every((schema) => Visit(schema, references, value));
+    if (schema.unevaluatedProperties === false) {
+        const keyPattern = new RegExp((0,_type_keyof_index_mjs__WEBPACK_IMPORTED_MODULE_5__/* .KeyOfPattern */ .n)(schema));
+        const check2 = Object.getOwnPropertyNames(value).every((key) => keyPattern.test(key));
+        return check1 && check2;
+    }
+    else if ((0,_type_guard_kind_mjs__WEBPACK_IMPORTED_MODULE_6__/* .IsSchema */ .Yi)(schema.unevaluatedProperties)) {
+        const keyCheck = new RegExp((0,_type_keyof_index_mjs__WEBPACK_IMPORTED_MODULE_5__/* .KeyOfPattern */ .n)(schema));
+        const check2 = Object.getOwnPropertyNames(value).every((key) => keyCheck.test(key) || Visit(schema.unevaluatedProperties, references, value[key]));
+        return check1 && check2;
+    }
+    else {
+        return check1;
+    }
+}
+function FromIterator(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsIterator */ .jo)(value);
+}
+function FromLiteral(schema, references, value) {
+    return value === schema.const;
+}
+function FromNever(schema, references, value) {
+    return false;
+}
+function FromNot(schema, references, value) {
+    return !Visit(schema.not, references, value);
+}
+function FromNull(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsNull */ .Ef)(value);
+}
+function FromNumber(schema, references, value) {
+    if (!_system_index_mjs__WEBPACK_IMPORTED_MODULE_7__/* .TypeSystemPolicy */ .Q.IsNumberLike(value))
+        return false;
+    if (IsDefined(schema.exclusiveMaximum) && !(value < schema.exclusiveMaximum)) {
+        return false;
+    }
+    if (IsDefined(schema.exclusiveMinimum) && !(value > schema.exclusiveMinimum)) {
+        return false;
+    }
+    if (IsDefined(schema.minimum) && !(value >= schema.minimum)) {
+        return false;
+    }
+    if (IsDefined(schema.maximum) && !(value <= schema.maximum)) {
+        return false;
+    }
+    if (IsDefined(schema.multipleOf) && !(value % schema.multipleOf === 0)) {
+        return false;
+    }
+    return true;
+}
+function FromObject(schema, references, value) {
+    if (!_system_index_mjs__WEBPACK_IMPORTED_MODULE_7__/* .TypeSystemPolicy */ .Q.IsObjectLike(value))
+        return false;
+    if (IsDefined(schema.minProperties) && !(Object.getOwnPropertyNames(value).length >= schema.minProperties)) {
+        return false;
+    }
+    if (IsDefined(schema.maxProperties) && !(Object.getOwnPropertyNames(value).length <= schema.maxProperties)) {
+        return false;
+    }
+    const knownKeys = Object.getOwnPropertyNames(schema.properties);
+    for (const knownKey of knownKeys) {
+        const property = schema.properties[knownKey];
+        if (schema.required && schema.required.includes(knownKey)) {
+            if (!Visit(property, references, value[knownKey])) {
+                return false;
+            }
+            if (((0,_type_extends_index_mjs__WEBPACK_IMPORTED_MODULE_8__/* .ExtendsUndefinedCheck */ .Q)(property) || IsAnyOrUnknown(property)) && !(knownKey in value)) {
+                return false;
+            }
+        }
+        else {
+            if (_system_index_mjs__WEBPACK_IMPORTED_MODULE_7__/* .TypeSystemPolicy */ .Q.IsExactOptionalProperty(value, knownKey) && !Visit(property, references, value[knownKey])) {
+                return false;
+            }
+        }
+    }
+    if (schema.additionalProperties === false) {
+        const valueKeys = Object.getOwnPropertyNames(value);
+        // optimization: value is valid if schemaKey length matches the valueKey length
+        if (schema.required && schema.required.length === knownKeys.length && valueKeys.length === knownKeys.length) {
+            return true;
+        }
+        else {
+            return valueKeys.every((valueKey) => knownKeys.includes(valueKey));
+        }
+    }
+    else if (typeof schema.additionalProperties === 'object') {
+        const valueKeys = Object.getOwnPropertyNames(value);
+        return valueKeys.every((key) => knownKeys.includes(key) || Visit(schema.additionalProperties, references, value[key]));
+    }
+    else {
+        return true;
+    }
+}
+function FromPromise(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsPromise */ .OD)(value);
+}
+function FromRecord(schema, references, value) {
+    if (!_system_index_mjs__WEBPACK_IMPORTED_MODULE_7__/* .TypeSystemPolicy */ .Q.IsRecordLike(value)) {
+        return false;
+    }
+    if (IsDefined(schema.minProperties) && !(Object.getOwnPropertyNames(value).length >= schema.minProperties)) {
+        return false;
+    }
+    if (IsDefined(schema.maxProperties) && !(Object.getOwnPropertyNames(value).length <= schema.maxProperties)) {
+        return false;
+    }
+    const [patternKey, patternSchema] = Object.entries(schema.patternProperties)[0];
+    const regex = new RegExp(patternKey);
+    // prettier-ignore
+    const check1 = Object.entries(value).every(([key, value]) => {
+        return (regex.test(key)) ? Visit(patternSchema, references, value) : true;
+    });
+    // prettier-ignore
+    const check2 = typeof schema.additionalProperties === 'object' ? Object.entries(value).every(([key, value]) => {
+        return (!regex.test(key)) ? Visit(schema.additionalProperties, references, value) : true;
+    }) : true;
+    const check3 = schema.additionalProperties === false
+        ? Object.getOwnPropertyNames(value).every((key) => {
+            return regex.test(key);
+        })
+        : true;
+    return check1 && check2 && check3;
+}
+function FromRef(schema, references, value) {
+    return Visit((0,_deref_index_mjs__WEBPACK_IMPORTED_MODULE_9__/* .Deref */ .Lk)(schema, references), references, value);
+}
+function FromRegExp(schema, references, value) {
+    const regex = new RegExp(schema.source, schema.flags);
+    if (IsDefined(schema.minLength)) {
+        if (!(value.length >= schema.minLength))
+            return false;
+    }
+    if (IsDefined(schema.maxLength)) {
+        if (!(value.length <= schema.maxLength))
+            return false;
+    }
+    return regex.test(value);
+}
+function FromString(schema, references, value) {
+    if (!(0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsString */ .IP)(value)) {
+        return false;
+    }
+    if (IsDefined(schema.minLength)) {
+        if (!(value.length >= schema.minLength))
+            return false;
+    }
+    if (IsDefined(schema.maxLength)) {
+        if (!(value.length <= schema.maxLength))
+            return false;
+    }
+    if (IsDefined(schema.pattern)) {
+        const regex = new RegExp(schema.pattern);
+        if (!regex.test(value))
+            return false;
+    }
+    if (IsDefined(schema.format)) {
+        if (!_type_registry_index_mjs__WEBPACK_IMPORTED_MODULE_10__/* .Has */ .ru(schema.format))
+            return false;
+        const func = _type_registry_index_mjs__WEBPACK_IMPORTED_MODULE_10__/* .Get */ .nu(schema.format);
+        return func(value);
+    }
+    return true;
+}
+function FromSymbol(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsSymbol */ .nH)(value);
+}
+function FromTemplateLiteral(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsString */ .IP)(value) && new RegExp(schema.pattern).test(value);
+}
+function FromThis(schema, references, value) {
+    return Visit((0,_deref_index_mjs__WEBPACK_IMPORTED_MODULE_9__/* .Deref */ .Lk)(schema, references), references, value);
+}
+function FromTuple(schema, references, value) {
+    if (!(0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsArray */ .QS)(value)) {
+        return false;
+    }
+    if (schema.items === undefined && !(value.length === 0)) {
+        return false;
+    }
+    if (!(value.length === schema.maxItems)) {
+        return false;
+    }
+    if (!schema.items) {
+        return true;
+    }
+    for (let i = 0; i < schema.items.length; i++) {
+        if (!Visit(schema.items[i], references, value[i]))
+            return false;
+    }
+    return true;
+}
+function FromUndefined(schema, references, value) {
+    return (0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsUndefined */ .R1)(value);
+}
+function FromUnion(schema, references, value) {
+    return schema.anyOf.some((inner) => Visit(inner, references, value));
+}
+function FromUint8Array(schema, references, value) {
+    if (!(0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .IsUint8Array */ .G4)(value)) {
+        return false;
+    }
+    if (IsDefined(schema.maxByteLength) && !(value.length <= schema.maxByteLength)) {
+        return false;
+    }
+    if (IsDefined(schema.minByteLength) && !(value.length >= schema.minByteLength)) {
+        return false;
+    }
+    return true;
+}
+function FromUnknown(schema, references, value) {
+    return true;
+}
+function FromVoid(schema, references, value) {
+    return _system_index_mjs__WEBPACK_IMPORTED_MODULE_7__/* .TypeSystemPolicy */ .Q.IsVoidLike(value);
+}
+function FromKind(schema, references, value) {
+    if (!_type_registry_index_mjs__WEBPACK_IMPORTED_MODULE_11__/* .Has */ .ru(schema[_type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8]))
+        return false;
+    const func = _type_registry_index_mjs__WEBPACK_IMPORTED_MODULE_11__/* .Get */ .nu(schema[_type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8]);
+    return func(schema, value);
+}
+function Visit(schema, references, value) {
+    const references_ = IsDefined(schema.$id) ? (0,_deref_index_mjs__WEBPACK_IMPORTED_MODULE_9__/* .Pushref */ .uN)(schema, references) : references;
+    const schema_ = schema;
+    switch (schema_[_type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8]) {
+        case 'Any':
+            return FromAny(schema_, references_, value);
+        case 'Argument':
+            return FromArgument(schema_, references_, value);
+        case 'Array':
+            return FromArray(schema_, references_, value);
+        case 'AsyncIterator':
+            return FromAsyncIterator(schema_, references_, value);
+        case 'BigInt':
+            return FromBigInt(schema_, references_, value);
+        case 'Boolean':
+            return FromBoolean(schema_, references_, value);
+        case 'Constructor':
+            return FromConstructor(schema_, references_, value);
+        case 'Date':
+            return FromDate(schema_, references_, value);
+        case 'Function':
+            return FromFunction(schema_, references_, value);
+        case 'Import':
+            return FromImport(schema_, references_, value);
+        case 'Integer':
+            return FromInteger(schema_, references_, value);
+        case 'Intersect':
+            return FromIntersect(schema_, references_, value);
+        case 'Iterator':
+            return FromIterator(schema_, references_, value);
+        case 'Literal':
+            return FromLiteral(schema_, references_, value);
+        case 'Never':
+            return FromNever(schema_, references_, value);
+        case 'Not':
+            return FromNot(schema_, references_, value);
+        case 'Null':
+            return FromNull(schema_, references_, value);
+        case 'Number':
+            return FromNumber(schema_, references_, value);
+        case 'Object':
+            return FromObject(schema_, references_, value);
+        case 'Promise':
+            return FromPromise(schema_, references_, value);
+        case 'Record':
+            return FromRecord(schema_, references_, value);
+        case 'Ref':
+            return FromRef(schema_, references_, value);
+        case 'RegExp':
+            return FromRegExp(schema_, references_, value);
+        case 'String':
+            return FromString(schema_, references_, value);
+        case 'Symbol':
+            return FromSymbol(schema_, references_, value);
+        case 'TemplateLiteral':
+            return FromTemplateLiteral(schema_, references_, value);
+        case 'This':
+            return FromThis(schema_, references_, value);
+        case 'Tuple':
+            return FromTuple(schema_, references_, value);
+        case 'Undefined':
+            return FromUndefined(schema_, references_, value);
+        case 'Union':
+            return FromUnion(schema_, references_, value);
+        case 'Uint8Array':
+            return FromUint8Array(schema_, references_, value);
+        case 'Unknown':
+            return FromUnknown(schema_, references_, value);
+        case 'Void':
+            return FromVoid(schema_, references_, value);
+        default:
+            if (!_type_registry_index_mjs__WEBPACK_IMPORTED_MODULE_11__/* .Has */ .ru(schema_[_type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .Kind */ .b8]))
+                throw new ValueCheckUnknownTypeError(schema_);
+            return FromKind(schema_, references_, value);
+    }
+}
+/** Returns true if the value matches the given type. */
+function Check(...args) {
+    return args.length === 3 ? Visit(args[0], args[1], args[2]) : Visit(args[0], [], args[1]);
+}
+
+
+/***/ }),
+
+/***/ 64257:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lk: () => (/* binding */ Deref),
+/* harmony export */   uN: () => (/* binding */ Pushref)
+/* harmony export */ });
+/* unused harmony export TypeDereferenceError */
+/* harmony import */ var _type_error_index_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79686);
+/* harmony import */ var _type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57946);
+/* harmony import */ var _guard_guard_mjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25129);
+
+
+
+class TypeDereferenceError extends _type_error_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .TypeBoxError */ .i {
+    constructor(schema) {
+        super(`Unable to dereference schema with $id '${schema.$ref}'`);
+        this.schema = schema;
+    }
+}
+function Resolve(schema, references) {
+    const target = references.find((target) => target.$id === schema.$ref);
+    if (target === undefined)
+        throw new TypeDereferenceError(schema);
+    return Deref(target, references);
+}
+/** `[Internal]` Pushes a schema onto references if the schema has an $id and does not exist on references */
+function Pushref(schema, references) {
+    if (!(0,_guard_guard_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsString */ .IP)(schema.$id) || references.some((target) => target.$id === schema.$id))
+        return references;
+    references.push(schema);
+    return references;
+}
+/** `[Internal]` Dereferences a schema from the references array or throws if not found */
+function Deref(schema, references) {
+    // prettier-ignore
+    return (schema[_type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .Kind */ .b8] === 'This' || schema[_type_symbols_index_mjs__WEBPACK_IMPORTED_MODULE_2__/* .Kind */ .b8] === 'Ref')
+        ? Resolve(schema, references)
+        : schema;
+}
+
+
+/***/ }),
+
+/***/ 25129:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ IsInteger),
+/* harmony export */   Ef: () => (/* binding */ IsNull),
+/* harmony export */   G4: () => (/* binding */ IsUint8Array),
+/* harmony export */   H1: () => (/* binding */ IsAsyncIterator),
+/* harmony export */   IP: () => (/* binding */ IsString),
+/* harmony export */   Mx: () => (/* binding */ IsNumber),
+/* harmony export */   OD: () => (/* binding */ IsPromise),
+/* harmony export */   QS: () => (/* binding */ IsArray),
+/* harmony export */   R1: () => (/* binding */ IsUndefined),
+/* harmony export */   XF: () => (/* binding */ IsDate),
+/* harmony export */   Zx: () => (/* binding */ IsBoolean),
+/* harmony export */   av: () => (/* binding */ IsObject),
+/* harmony export */   cQ: () => (/* binding */ IsBigInt),
+/* harmony export */   hg: () => (/* binding */ IsFunction),
+/* harmony export */   jo: () => (/* binding */ IsIterator),
+/* harmony export */   nH: () => (/* binding */ IsSymbol)
+/* harmony export */ });
+/* unused harmony exports IsStandardObject, IsInstanceObject, IsMap, IsSet, IsRegExp, IsTypedArray, IsInt8Array, IsUint8ClampedArray, IsInt16Array, IsUint16Array, IsInt32Array, IsUint32Array, IsFloat32Array, IsFloat64Array, IsBigInt64Array, IsBigUint64Array, HasPropertyKey, IsValueType */
+// --------------------------------------------------------------------------
+// Iterators
+// --------------------------------------------------------------------------
+/** Returns true if this value is an async iterator */
+function IsAsyncIterator(value) {
+    return IsObject(value) && globalThis.Symbol.asyncIterator in value;
+}
+/** Returns true if this value is an iterator */
+function IsIterator(value) {
+    return IsObject(value) && globalThis.Symbol.iterator in value;
+}
+// --------------------------------------------------------------------------
+// Object Instances
+// --------------------------------------------------------------------------
+/** Returns true if this value is not an instance of a class */
+function IsStandardObject(value) {
+    return IsObject(value) && (globalThis.Object.getPrototypeOf(value) === Object.prototype || globalThis.Object.getPrototypeOf(value) === null);
+}
+/** Returns true if this value is an instance of a class */
+function IsInstanceObject(value) {
+    return IsObject(value) && !IsArray(value) && IsFunction(value.constructor) && value.constructor.name !== 'Object';
+}
+// --------------------------------------------------------------------------
+// JavaScript
+// --------------------------------------------------------------------------
+/** Returns true if this value is a Promise */
+function IsPromise(value) {
+    return value instanceof globalThis.Promise;
+}
+/** Returns true if this value is a Date */
+function IsDate(value) {
+    return value instanceof Date && globalThis.Number.isFinite(value.getTime());
+}
+/** Returns true if this value is an instance of Map<K, T> */
+function IsMap(value) {
+    return value instanceof globalThis.Map;
+}
+/** Returns true if this value is an instance of Set<T> */
+function IsSet(value) {
+    return value instanceof globalThis.Set;
+}
+/** Returns true if this value is RegExp */
+function IsRegExp(value) {
+    return value instanceof globalThis.RegExp;
+}
+/** Returns true if this value is a typed array */
+function IsTypedArray(value) {
+    return globalThis.ArrayBuffer.isView(value);
+}
+/** Returns true if the value is a Int8Array */
+function IsInt8Array(value) {
+    return value instanceof globalThis.Int8Array;
+}
+/** Returns true if the value is a Uint8Array */
+function IsUint8Array(value) {
+    return value instanceof globalThis.Uint8Array;
+}
+/** Returns true if the value is a Uint8ClampedArray */
+function IsUint8ClampedArray(value) {
+    return value instanceof globalThis.Uint8ClampedArray;
+}
+/** Returns true if the value is a Int16Array */
+function IsInt16Array(value) {
+    return value instanceof globalThis.Int16Array;
+}
+/** Returns true if the value is a Uint16Array */
+function IsUint16Array(value) {
+    return value instanceof globalThis.Uint16Array;
+}
+/** Returns true if the value is a Int32Array */
+function IsInt32Array(value) {
+    return value instanceof globalThis.Int32Array;
+}
+/** Returns true if the value is a Uint32Array */
+function IsUint32Array(value) {
+    return value instanceof globalThis.Uint32Array;
+}
+/** Returns true if the value is a Float32Array */
+function IsFloat32Array(value) {
+    return value instanceof globalThis.Float32Array;
+}
+/** Returns true if the value is a Float64Array */
+function IsFloat64Array(value) {
+    return value instanceof globalThis.Float64Array;
+}
+/** Returns true if the value is a BigInt64Array */
+function IsBigInt64Array(value) {
+    return value instanceof globalThis.BigInt64Array;
+}
+/** Returns true if the value is a BigUint64Array */
+function IsBigUint64Array(value) {
+    return value instanceof globalThis.BigUint64Array;
+}
+// --------------------------------------------------------------------------
+// PropertyKey
+// --------------------------------------------------------------------------
+/** Returns true if this value has this property key */
+function HasPropertyKey(value, key) {
+    return key in value;
+}
+// --------------------------------------------------------------------------
+// Standard
+// --------------------------------------------------------------------------
+/** Returns true of this value is an object type */
+function IsObject(value) {
+    return value !== null && typeof value === 'object';
+}
+/** Returns true if this value is an array, but not a typed array */
+function IsArray(value) {
+    return globalThis.Array.isArray(value) && !globalThis.ArrayBuffer.isView(value);
+}
+/** Returns true if this value is an undefined */
+function IsUndefined(value) {
+    return value === undefined;
+}
+/** Returns true if this value is an null */
+function IsNull(value) {
+    return value === null;
+}
+/** Returns true if this value is an boolean */
+function IsBoolean(value) {
+    return typeof value === 'boolean';
+}
+/** Returns true if this value is an number */
+function IsNumber(value) {
+    return typeof value === 'number';
+}
+/** Returns true if this value is an integer */
+function IsInteger(value) {
+    return globalThis.Number.isInteger(value);
+}
+/** Returns true if this value is bigint */
+function IsBigInt(value) {
+    return typeof value === 'bigint';
+}
+/** Returns true if this value is string */
+function IsString(value) {
+    return typeof value === 'string';
+}
+/** Returns true if this value is a function */
+function IsFunction(value) {
+    return typeof value === 'function';
+}
+/** Returns true if this value is a symbol */
+function IsSymbol(value) {
+    return typeof value === 'symbol';
+}
+/** Returns true if this value is a value type such as number, string, boolean */
+function IsValueType(value) {
+    // prettier-ignore
+    return (IsBigInt(value) ||
+        IsBoolean(value) ||
+        IsNull(value) ||
+        IsNumber(value) ||
+        IsString(value) ||
+        IsSymbol(value) ||
+        IsUndefined(value));
+}
+
+
+/***/ }),
+
+/***/ 63587:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ Hash)
+/* harmony export */ });
+/* unused harmony export ValueHashError */
+/* harmony import */ var _guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25129);
+/* harmony import */ var _type_error_index_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79686);
+
+
+// ------------------------------------------------------------------
+// Errors
+// ------------------------------------------------------------------
+class ValueHashError extends _type_error_index_mjs__WEBPACK_IMPORTED_MODULE_0__/* .TypeBoxError */ .i {
+    constructor(value) {
+        super(`Unable to hash value`);
+        this.value = value;
+    }
+}
+// ------------------------------------------------------------------
+// ByteMarker
+// ------------------------------------------------------------------
+var ByteMarker;
+(function (ByteMarker) {
+    ByteMarker[ByteMarker["Undefined"] = 0] = "Undefined";
+    ByteMarker[ByteMarker["Null"] = 1] = "Null";
+    ByteMarker[ByteMarker["Boolean"] = 2] = "Boolean";
+    ByteMarker[ByteMarker["Number"] = 3] = "Number";
+    ByteMarker[ByteMarker["String"] = 4] = "String";
+    ByteMarker[ByteMarker["Object"] = 5] = "Object";
+    ByteMarker[ByteMarker["Array"] = 6] = "Array";
+    ByteMarker[ByteMarker["Date"] = 7] = "Date";
+    ByteMarker[ByteMarker["Uint8Array"] = 8] = "Uint8Array";
+    ByteMarker[ByteMarker["Symbol"] = 9] = "Symbol";
+    ByteMarker[ByteMarker["BigInt"] = 10] = "BigInt";
+})(ByteMarker || (ByteMarker = {}));
+// ------------------------------------------------------------------
+// State
+// ------------------------------------------------------------------
+let Accumulator = BigInt('14695981039346656037');
+const [Prime, Size] = [BigInt('1099511628211'), BigInt('18446744073709551616' /* 2 ^ 64 */)];
+const Bytes = Array.from({ length: 256 }).map((_, i) => BigInt(i));
+const F64 = new Float64Array(1);
+const F64In = new DataView(F64.buffer);
+const F64Out = new Uint8Array(F64.buffer);
+// ------------------------------------------------------------------
+// NumberToBytes
+// ------------------------------------------------------------------
+function* NumberToBytes(value) {
+    const byteCount = value === 0 ? 1 : Math.ceil(Math.floor(Math.log2(value) + 1) / 8);
+    for (let i = 0; i < byteCount; i++) {
+        yield (value >> (8 * (byteCount - 1 - i))) & 0xff;
+    }
+}
+// ------------------------------------------------------------------
+// Hashing Functions
+// ------------------------------------------------------------------
+function ArrayType(value) {
+    FNV1A64(ByteMarker.Array);
+    for (const item of value) {
+        Visit(item);
+    }
+}
+function BooleanType(value) {
+    FNV1A64(ByteMarker.Boolean);
+    FNV1A64(value ? 1 : 0);
+}
+function BigIntType(value) {
+    FNV1A64(ByteMarker.BigInt);
+    F64In.setBigInt64(0, value);
+    for (const byte of F64Out) {
+        FNV1A64(byte);
+    }
+}
+function DateType(value) {
+    FNV1A64(ByteMarker.Date);
+    Visit(value.getTime());
+}
+function NullType(value) {
+    FNV1A64(ByteMarker.Null);
+}
+function NumberType(value) {
+    FNV1A64(ByteMarker.Number);
+    F64In.setFloat64(0, value);
+    for (const byte of F64Out) {
+        FNV1A64(byte);
+    }
+}
+function ObjectType(value) {
+    FNV1A64(ByteMarker.Object);
+    for (const key of globalThis.Object.getOwnPropertyNames(value).sort()) {
+        Visit(key);
+        Visit(value[key]);
+    }
+}
+function StringType(value) {
+    FNV1A64(ByteMarker.String);
+    for (let i = 0; i < value.length; i++) {
+        for (const byte of NumberToBytes(value.charCodeAt(i))) {
+            FNV1A64(byte);
+        }
+    }
+}
+function SymbolType(value) {
+    FNV1A64(ByteMarker.Symbol);
+    Visit(value.description);
+}
+function Uint8ArrayType(value) {
+    FNV1A64(ByteMarker.Uint8Array);
+    for (let i = 0; i < value.length; i++) {
+        FNV1A64(value[i]);
+    }
+}
+function UndefinedType(value) {
+    return FNV1A64(ByteMarker.Undefined);
+}
+function Visit(value) {
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsArray */ .QS)(value))
+        return ArrayType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsBoolean */ .Zx)(value))
+        return BooleanType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsBigInt */ .cQ)(value))
+        return BigIntType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsDate */ .XF)(value))
+        return DateType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsNull */ .Ef)(value))
+        return NullType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsNumber */ .Mx)(value))
+        return NumberType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsObject */ .av)(value))
+        return ObjectType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsString */ .IP)(value))
+        return StringType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsSymbol */ .nH)(value))
+        return SymbolType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsUint8Array */ .G4)(value))
+        return Uint8ArrayType(value);
+    if ((0,_guard_index_mjs__WEBPACK_IMPORTED_MODULE_1__/* .IsUndefined */ .R1)(value))
+        return UndefinedType(value);
+    throw new ValueHashError(value);
+}
+function FNV1A64(byte) {
+    Accumulator = Accumulator ^ Bytes[byte];
+    Accumulator = (Accumulator * Prime) % Size;
+}
+// ------------------------------------------------------------------
+// Hash
+// ------------------------------------------------------------------
+/** Creates a FNV1A-64 non cryptographic hash of the given value */
+function Hash(value) {
+    Accumulator = BigInt('14695981039346656037');
+    Visit(value);
+    return Accumulator;
+}
 
 
 /***/ }),
