@@ -19,10 +19,19 @@
  */
 import { randomUUID } from 'node:crypto'
 import { DelayedError, Queue, Worker, type Job } from 'bullmq'
-import { Redis } from 'ioredis'
+import { Redis, type Result } from 'ioredis'
 import Bottleneck from 'bottleneck'
 import { errorMessage } from '../engine/run.js'
 import { registerSecret } from '../errors.js'
+
+// The Lua commands defined with `defineCommand` below, typed the way ioredis documents for TypeScript.
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    prGateSetMax(key: string, gen: number, id: string, ttlS: number): Result<unknown, Context>
+    prGateRenew(lock: string, token: string, lockMs: number): Result<unknown, Context>
+    prGateRelease(lock: string, token: string): Result<unknown, Context>
+  }
+}
 
 export const QUEUE_NAME = 'deliveries'
 
@@ -150,7 +159,6 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
   producer.defineCommand('prGateSetMax', { numberOfKeys: 1, lua: SET_MAX })
   workerConnection.defineCommand('prGateRenew', { numberOfKeys: 1, lua: RENEW })
   workerConnection.defineCommand('prGateRelease', { numberOfKeys: 1, lua: RELEASE })
-  const cmd = <T>(r: Redis, name: string, ...args: Array<string | number>) => (r as unknown as Record<string, (...a: Array<string | number>) => Promise<T>>)[name]!(...args)
 
   const queue = new Queue<DeliveryJob>(QUEUE_NAME, { connection: producer, ...queueOptions(s) })
   queue.on('error', onError('queue'))
@@ -190,7 +198,7 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
             removeOnComplete: { age: s.dedupeTtlS, count: 100_000 },
             removeOnFail: { age: 30 * 86_400 },
           })
-          if (d.key && job.gen !== undefined) await cmd(producer, 'prGateSetMax', k('latest', d.key), job.gen, d.id, s.dedupeTtlS)
+          if (d.key && job.gen !== undefined) await producer.prGateSetMax(k('latest', d.key), job.gen, d.id, s.dedupeTtlS)
           await producer.call('SET', dkey, 'queued', 'XX', 'KEEPTTL')
           return { kind: 'accepted' }
         })(),
@@ -219,12 +227,12 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
       if (closing) throw new Error('shutting down while waiting for the lock of the pull request')
       await new Promise((r) => setTimeout(r, wait))
     }
-    const renew = setInterval(() => void cmd(workerConnection, 'prGateRenew', lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)))
+    const renew = setInterval(() => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)))
     try {
       return await fn()
     } finally {
       clearInterval(renew)
-      await cmd(workerConnection, 'prGateRelease', lock, token).catch(() => undefined)
+      await workerConnection.prGateRelease(lock, token).catch(() => undefined)
     }
   }
 

@@ -214,7 +214,7 @@ interface CheckRunLite {
  */
 export async function findCheckRun(octokit: Octokit, r: RepoRef, c: Pick<CheckRunInput, 'name' | 'headSha'>, who: CheckRunIdentity): Promise<Outcome<CheckRunLite | undefined>> {
   try {
-    const runs = (await octokit.paginate(octokit.rest.checks.listForRef, { owner: r.owner, repo: r.repo, ref: c.headSha, check_name: c.name, app_id: who.appId, filter: 'all', per_page: 100 })) as unknown as CheckRunLite[]
+    const runs: CheckRunLite[] = (await octokit.paginate(octokit.rest.checks.listForRef, { owner: r.owner, repo: r.repo, ref: c.headSha, check_name: c.name, app_id: who.appId, filter: 'all', per_page: 100 }))
     const mine = runs.filter((x) => x.head_sha === c.headSha && x.name === c.name && x.app?.id === who.appId && x.external_id === who.externalId).sort((a, b) => b.id - a.id)
     return { ok: true, value: mine[0] }
   } catch (e) {

@@ -5,24 +5,25 @@
  *
  * A week without a figure has no mark (vega-lite leaves out null values), unlike the Mermaid charts.
  */
+import type { TopLevelSpec } from 'vega-lite'
 import type { TrendReport } from './compute.js'
 
 export interface SvgChart {
   /** File name: size.svg, shares.svg, gate.svg. */
   name: string
   title: string
-  spec: Record<string, unknown>
+  spec: TopLevelSpec
   svg: string
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json'
 
 /** The vega-lite specs (data inlined). */
-export function trendSpecs(r: TrendReport): Array<{ name: string; title: string; spec: Record<string, unknown> }> {
+export function trendSpecs(r: TrendReport): Array<{ name: string; title: string; spec: TopLevelSpec }> {
   const where = `${r.repository ? `${r.repository}${r.branch ? ' ' : ''}` : ''}${r.branch}, ${r.window.from.slice(0, 10)} … ${r.window.to.slice(0, 10)}`
-  const base = { $schema: SCHEMA, width: { step: 36 }, height: 240, background: 'white' }
+  const base = { $schema: SCHEMA, width: { step: 36 }, height: 240, background: 'white' } as const
   // Every week of the window, in order, whether or not a layer has a value for it.
-  const WEEK = { field: 'week', type: 'ordinal', title: 'ISO week', scale: { domain: r.weeks.map((w) => w.label) }, axis: { labelAngle: -45 } }
+  const WEEK = { field: 'week', type: 'ordinal', title: 'ISO week', scale: { domain: r.weeks.map((w) => w.label) }, axis: { labelAngle: -45 } } as const
   const size = r.weeks.map((w) => ({ week: w.label, median: w.size.median ?? null, p90: w.size.p90 ?? null }))
   const shares = r.weeks.flatMap((w) => [
     { week: w.label, series: `over ${r.threshold} lines`, pct: w.size.overShare ?? null },
@@ -87,7 +88,7 @@ export async function renderTrendSvgs(r: TrendReport): Promise<SvgChart[]> {
   const vl = await import('vega-lite')
   const out: SvgChart[] = []
   for (const c of trendSpecs(r)) {
-    const compiled = vl.compile(c.spec as never).spec
+    const compiled = vl.compile(c.spec).spec
     const view = new vega.View(vega.parse(compiled), { renderer: 'none' })
     const svg = await view.toSVG()
     view.finalize()
