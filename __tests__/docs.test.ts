@@ -14,7 +14,9 @@ describe('docs stay true to the code', () => {
   it('action.yml declares node24 and every input the code reads', () => {
     const action = readFileSync('action.yml', 'utf8')
     expect(action).toMatch(/using: 'node24'/)
-    const inputs = readFileSync('src/action/inputs.ts', 'utf8').match(/getInput\('([a-z-]+)'\)/g)!.map((m) => m.slice(10, -2))
+    const inputs = readFileSync('src/action/inputs.ts', 'utf8')
+      .match(/getInput\('([a-z-]+)'\)/g)!
+      .map((m) => m.slice(10, -2))
     for (const name of inputs) expect(action).toContain(`  ${name}:`)
   })
 
@@ -26,8 +28,12 @@ describe('docs stay true to the code', () => {
 
 describe('policy examples in the docs are valid policies', () => {
   const blocks = (file: string) =>
-    [...readFileSync(file, 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => /^(extends|rules):/m.test(b) && !/^on:/m.test(b))
-  const cases = ['README.md', 'docs/policy.md', ...RULES.map((r) => `docs/rules/${r.id}.md`)].flatMap((f) => (existsSync(f) ? blocks(f).map((b, i) => [`${f} #${i + 1}`, b] as const) : []))
+    [...readFileSync(file, 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1])
+      .filter((b) => /^(extends|rules):/m.test(b) && !/^on:/m.test(b))
+  const cases = ['README.md', 'docs/policy.md', ...RULES.map((r) => `docs/rules/${r.id}.md`)].flatMap((f) =>
+    existsSync(f) ? blocks(f).map((b, i) => [`${f} #${i + 1}`, b] as const) : [],
+  )
   it('finds examples to check', () => {
     expect(cases.length).toBeGreaterThan(0)
   })

@@ -37,5 +37,4 @@ describe('supported Node versions', () => {
       .filter((name) => name !== '' && typeof pkg.allowScripts?.[name] !== 'boolean')
     expect(undecided).toEqual([])
   })
-
 })

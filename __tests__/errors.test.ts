@@ -21,7 +21,12 @@ describe('token redaction (issue 13, item 13)', () => {
   })
 
   it('a bare 40-hex token after token, bearer or Authorization: is redacted; a commit SHA elsewhere is not', () => {
-    for (const header of [`Authorization: token ${hex40}`, `authorization: Bearer ${hex40}`, `token ${hex40}`, `"Authorization":"bearer ${hex40}"`]) {
+    for (const header of [
+      `Authorization: token ${hex40}`,
+      `authorization: Bearer ${hex40}`,
+      `token ${hex40}`,
+      `"Authorization":"bearer ${hex40}"`,
+    ]) {
       expect(redactSecrets(`proxy said: ${header} for commit ${SHA}`)).toBe(`proxy said: ${header.replace(hex40, '***')} for commit ${SHA}`)
     }
   })
@@ -35,7 +40,9 @@ describe('token redaction (issue 13, item 13)', () => {
     const token = 'Zq3kP9wLmN2xR7tYvB4cD8fG1hJ6sA0eU5iO_tail'
     registerSecret(token)
     const msg = `bad gateway; request had X-Token=${token}; truncated: ${token.slice(0, 20)} …${token.slice(-14)}`
-    const out = errorMessage(Object.assign(new Error(msg), { status: 502, request: { method: 'GET', url: 'https://api.github.com/repos/o/r/pulls/1/files' } }))
+    const out = errorMessage(
+      Object.assign(new Error(msg), { status: 502, request: { method: 'GET', url: 'https://api.github.com/repos/o/r/pulls/1/files' } }),
+    )
     expect(out).not.toContain(token)
     expect(out).not.toContain(token.slice(0, 20))
     expect(out).not.toContain(token.slice(-14))

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs'
 import semver from 'semver'
 
 const readme = readFileSync('README.md', 'utf8')
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; engines: { node: string }; bin: Record<string, string>; private?: boolean; files?: string[] }
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  name: string
+  engines: { node: string }
+  bin: Record<string, string>
+  private?: boolean
+  files?: string[]
+}
 
 describe('README facts', () => {
   it('states the supported Node versions as engines does', () => {

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 
 const SCRIPT = resolve('scripts/release.mjs')
-const BUILD = "node -e \"const fs=require('fs');fs.mkdirSync('dist',{recursive:true});fs.writeFileSync('dist/index.js','// built\\n'+fs.readFileSync('src/index.js','utf8'))\""
+const BUILD =
+  "node -e \"const fs=require('fs');fs.mkdirSync('dist',{recursive:true});fs.writeFileSync('dist/index.js','// built\\n'+fs.readFileSync('src/index.js','utf8'))\""
 
 let root: string
 let bare: string
@@ -46,7 +47,13 @@ beforeEach(() => {
   work = join(root, 'work')
   git(root, 'init', '-q', '--bare', '-b', 'main', bare)
   execFileSync('git', ['clone', '-q', bare, work], { cwd: root, stdio: 'ignore' }) // an empty repository: git warns
-  for (const [k, v] of [['user.email', 'rel@example.com'], ['user.name', 'Rel'], ['commit.gpgsign', 'false'], ['tag.gpgsign', 'false']]) git(work, 'config', k, v)
+  for (const [k, v] of [
+    ['user.email', 'rel@example.com'],
+    ['user.name', 'Rel'],
+    ['commit.gpgsign', 'false'],
+    ['tag.gpgsign', 'false'],
+  ])
+    git(work, 'config', k, v)
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
@@ -115,7 +122,9 @@ describe('scripts/release.mjs', () => {
   it('the project itself: the release workflow calls this script, after the tests, on Node 24', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
     expect(pkg.scripts.release).toBe('node scripts/release.mjs')
-    const wf = load(readFileSync('.github/workflows/release.yml', 'utf8')) as { jobs: Record<string, { steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }> }> }
+    const wf = load(readFileSync('.github/workflows/release.yml', 'utf8')) as {
+      jobs: Record<string, { steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }> }>
+    }
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps)
     const runs = steps.map((st) => st.run ?? '')
     const rel = runs.findIndex((r) => /npm run release -- --push|node scripts\/release\.mjs --push/.test(r))
@@ -128,7 +137,20 @@ describe('scripts/release.mjs', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' })
     expect(r.status).toBe(0)
     const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path)
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/cli.js', 'dist/libpg-query.wasm', 'policies/default.yml', 'policies/schema.json', 'action.yml', 'LICENSE', 'CHANGELOG.md', 'README.md', 'package.json']))
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/index.js',
+        'dist/cli.js',
+        'dist/libpg-query.wasm',
+        'policies/default.yml',
+        'policies/schema.json',
+        'action.yml',
+        'LICENSE',
+        'CHANGELOG.md',
+        'README.md',
+        'package.json',
+      ]),
+    )
     expect(files.filter((f) => /^(src|__tests__|bench|scripts|node_modules)\//.test(f))).toEqual([])
   })
 })

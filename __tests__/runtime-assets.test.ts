@@ -18,7 +18,11 @@ describe('withGlobalDirname', () => {
   })
 
   it('a failing load does not block the next one', async () => {
-    await expect(withGlobalDirname('/x', async () => { throw new Error('no wasm') })).rejects.toThrow('no wasm')
+    await expect(
+      withGlobalDirname('/x', async () => {
+        throw new Error('no wasm')
+      }),
+    ).rejects.toThrow('no wasm')
     await expect(withGlobalDirname('/y', async () => read())).resolves.toBe('/y')
   })
 })

@@ -10,7 +10,9 @@ import { resolve } from 'node:path'
 import { TempRepo } from './helpers/git-repo.js'
 import { WASM_TIER_FLAG, wasmTierFlagSupported } from '../src/wasm-tier.js'
 
-const SQL = Array.from({ length: 200 }, (_, i) => `CREATE INDEX idx_${i} ON t_${i} (c);\nALTER TABLE t_${i} ADD COLUMN c_${i} integer;`).join('\n') + '\n'
+const SQL =
+  Array.from({ length: 200 }, (_, i) => `CREATE INDEX idx_${i} ON t_${i} (c);\nALTER TABLE t_${i} ADD COLUMN c_${i} integer;`).join('\n') +
+  '\n'
 const RAILS = `class AddEmailIndex < ActiveRecord::Migration[7.1]
   def change
     add_index :users, :email

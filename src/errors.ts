@@ -50,7 +50,8 @@ export function redactSecrets(text: string): string {
 function isPartOfSecret(run: string): boolean {
   for (const secret of secrets) if (secret.includes(run)) return true
   // A run that holds a part at its edge (`x-tail:abcd1234…`): any 8-character window of it.
-  if (run.length > 8 && run.length <= 200) for (let i = 0; i + 8 <= run.length; i++) for (const secret of secrets) if (secret.includes(run.slice(i, i + 8))) return true
+  if (run.length > 8 && run.length <= 200)
+    for (let i = 0; i + 8 <= run.length; i++) for (const secret of secrets) if (secret.includes(run.slice(i, i + 8))) return true
   return false
 }
 

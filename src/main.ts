@@ -39,4 +39,3 @@ if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
   const { main } = await import('./cli/main.js')
   process.exitCode = await main(args)
 }
-

@@ -7,7 +7,19 @@ import { startApp, type AppServer, type DeliveryResult } from '../../src/app/ser
 import { ConfigError, loadAppConfig } from '../../src/app/config.js'
 import { retryAfterOf, runIdFromCallback } from '../../src/app/handlers.js'
 import { PullRequestLocks } from '../../src/app/pulls.js'
-import { appConfig, appEnv, checkRunRerequested, checkSuiteRerequested, deliver, deliveryHeaders, deploymentProtectionRule, prPayload, rawPost, sign, until } from './helpers.js'
+import {
+  appConfig,
+  appEnv,
+  checkRunRerequested,
+  checkSuiteRerequested,
+  deliver,
+  deliveryHeaders,
+  deploymentProtectionRule,
+  prPayload,
+  rawPost,
+  sign,
+  until,
+} from './helpers.js'
 import { ENV, HEAD, seedRelease } from '../release/helpers.js'
 
 const BASE_SHA = 'b'.repeat(40)
@@ -94,7 +106,12 @@ describe('pull requests', () => {
     expect(deliveries).toEqual([expect.objectContaining({ event: 'pull_request', action: 'opened', ok: true })])
     expect(server.state.installationTokens).toHaveLength(1)
     expect(server.state.checkRuns).toHaveLength(1)
-    expect(server.state.checkRuns[0]).toMatchObject({ name: 'quality-gate', headSha: HEAD_SHA, conclusion: 'success', createdBy: 'pr-quality-gate[bot]' })
+    expect(server.state.checkRuns[0]).toMatchObject({
+      name: 'quality-gate',
+      headSha: HEAD_SHA,
+      conclusion: 'success',
+      createdBy: 'pr-quality-gate[bot]',
+    })
     const comments = server.commentsOn(7)
     expect(comments).toHaveLength(1)
     expect(comments[0].user).toBe('pr-quality-gate[bot]')
@@ -170,14 +187,23 @@ describe('pull requests', () => {
 describe('deployment protection rules', () => {
   test('a release whose PRs all passed is approved through the callback, with a comment', async () => {
     seedRelease(server, { only: [11], direct: false, gateCreator: 'pr-quality-gate[bot]' }) // the gate run by this App
-    const r = await deliver(app.url, 'deployment_protection_rule', deploymentProtectionRule(server, { sha: HEAD, environment: ENV, runId: 4242 }))
+    const r = await deliver(
+      app.url,
+      'deployment_protection_rule',
+      deploymentProtectionRule(server, { sha: HEAD, environment: ENV, runId: 4242 }),
+    )
     expect(r.status).toBe(202)
     await app.idle()
     expect(deliveries[0]).toMatchObject({ ok: true, message: expect.stringContaining('approved') })
-    expect(server.state.protectionRuleReviews).toEqual([expect.objectContaining({ runId: 4242, environmentName: ENV, state: 'approved', by: 'pr-quality-gate[bot]' })])
+    expect(server.state.protectionRuleReviews).toEqual([
+      expect.objectContaining({ runId: 4242, environmentName: ENV, state: 'approved', by: 'pr-quality-gate[bot]' }),
+    ])
     expect(server.state.protectionRuleReviews[0].comment).toMatch(/^Approved by pr-quality-gate: /)
     // The full release report is a check run on the deployed SHA.
-    expect(server.state.checkRuns.find((c) => c.name === 'quality-gate / release production')).toMatchObject({ headSha: HEAD, conclusion: 'success' })
+    expect(server.state.checkRuns.find((c) => c.name === 'quality-gate / release production')).toMatchObject({
+      headSha: HEAD,
+      conclusion: 'success',
+    })
   })
 
   test('a release with a failed PR and a PR without a gate result is rejected, saying why', async () => {
@@ -209,7 +235,11 @@ describe('operations', () => {
     await app.close()
     const prs = seedPulls([7, 8, 9, 10, 11, 12, 13])
     server.faults.push({ path: 'pulls/list-files', times: 10, delayMs: 150 })
-    app = await startApp(appConfig(server, { concurrency: 2, maxQueue: 3 }), { log: quiet, warn: quiet, onDelivery: (r) => deliveries.push(r) })
+    app = await startApp(appConfig(server, { concurrency: 2, maxQueue: 3 }), {
+      log: quiet,
+      warn: quiet,
+      onDelivery: (r) => deliveries.push(r),
+    })
     let peak = 0
     const statuses: number[] = []
     for (const pr of prs) {
@@ -245,7 +275,11 @@ describe('operations', () => {
     const prs = seedPulls([7, 8, 9, 10, 11])
     server.faults.push({ path: 'pulls/list-files', times: 10, delayMs: 1000 })
     // Unpaced, the first estimate is 1 s per evaluation: one slot and a 4 s budget (80% used) take 3.
-    app = await startApp(appConfig(server, { concurrency: 1, shutdownTimeoutMs: 4000 }), { log: quiet, warn: quiet, onDelivery: (r) => deliveries.push(r) })
+    app = await startApp(appConfig(server, { concurrency: 1, shutdownTimeoutMs: 4000 }), {
+      log: quiet,
+      warn: quiet,
+      onDelivery: (r) => deliveries.push(r),
+    })
     const answers = []
     for (const pr of prs) answers.push(await deliver(app.url, 'pull_request', prPayload(pr, 'synchronize', server)))
     expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 503, 503])
@@ -261,12 +295,18 @@ describe('operations', () => {
     const [first] = seedPulls([7])
     server.faults.push({ path: 'pulls/list-files', times: 1, delayMs: 4000 })
     const warnings: string[] = []
-    app = await startApp(appConfig(server, { concurrency: 1, shutdownTimeoutMs: 2000 }), { log: quiet, warn: (m) => warnings.push(m), onDelivery: (r) => deliveries.push(r) })
+    app = await startApp(appConfig(server, { concurrency: 1, shutdownTimeoutMs: 2000 }), {
+      log: quiet,
+      warn: (m) => warnings.push(m),
+      onDelivery: (r) => deliveries.push(r),
+    })
     const r = await deliver(app.url, 'pull_request', prPayload(first, 'synchronize', server))
     expect(r.status).toBe(202)
     expect(await app.close()).toEqual({ dropped: [r.id] })
     expect(app.stats.dropped).toBe(1)
-    expect(warnings.filter((w) => w.startsWith('dropped delivery '))).toEqual([`dropped delivery ${r.id} (pull_request.synchronize): still being evaluated at shutdown`])
+    expect(warnings.filter((w) => w.startsWith('dropped delivery '))).toEqual([
+      `dropped delivery ${r.id} (pull_request.synchronize): still being evaluated at shutdown`,
+    ])
   })
 
   test('configuration is validated at start with every problem named', () => {
@@ -282,7 +322,11 @@ describe('operations', () => {
     expect(msg).toContain('WEBHOOK_SECRET is not set')
     expect(msg).toContain('APP_ID="my-app": expected the numeric App ID')
     expect(msg).toContain('not a PEM private key')
-    expect(loadAppConfig(appEnv(server, { PRIVATE_KEY: appEnv(server).PRIVATE_KEY.replace(/\n/g, '\\n') }))).toMatchObject({ port: 0, appId: '4242', apiUrl: server.url })
+    expect(loadAppConfig(appEnv(server, { PRIVATE_KEY: appEnv(server).PRIVATE_KEY.replace(/\n/g, '\\n') }))).toMatchObject({
+      port: 0,
+      appId: '4242',
+      apiUrl: server.url,
+    })
   })
 })
 
@@ -326,7 +370,8 @@ describe('ordering: one evaluation per PR, from the PR as it is now (issue 13, i
     server.faults.push({ path: 'pulls/list-files', times: 1, delayMs: 500 })
     app = await startApp(appConfig(server, { concurrency: 4 }), { log: quiet, warn: quiet, onDelivery: (r) => deliveries.push(r) })
     const ids: string[] = []
-    for (const action of ['synchronize', 'labeled', 'unlabeled', 'reopened', 'labeled']) ids.push((await deliver(app.url, 'pull_request', prPayload(pr, action, server))).id)
+    for (const action of ['synchronize', 'labeled', 'unlabeled', 'reopened', 'labeled'])
+      ids.push((await deliver(app.url, 'pull_request', prPayload(pr, action, server))).id)
     await deliver(app.url, 'pull_request', prPayload(other, 'opened', server))
     await app.idle()
     expect(app.stats).toMatchObject({ accepted: 6, coalesced: 3, processed: 6, failed: 0 })
@@ -404,7 +449,12 @@ describe('request bodies: nothing unsigned or oversized is read (issue 13, item 
     const pieces = body.match(/[^]{1,997}/g)!
     const ok = await rawPost(app.url, deliveryHeaders(body), pieces, true)
     expect(ok.status).toBe(202)
-    const tampered = await rawPost(app.url, deliveryHeaders(body), [...pieces.slice(0, -1), pieces[pieces.length - 1].replace(/.$/, ' ')], true)
+    const tampered = await rawPost(
+      app.url,
+      deliveryHeaders(body),
+      [...pieces.slice(0, -1), pieces[pieces.length - 1].replace(/.$/, ' ')],
+      true,
+    )
     expect(tampered.status).toBe(401)
     await app.idle()
     expect(server.state.checkRuns).toHaveLength(1)
@@ -414,7 +464,8 @@ describe('request bodies: nothing unsigned or oversized is read (issue 13, item 
     await app.close()
     app = await startApp(appConfig(server, { maxBodyBytes: 64 * 1024, bodyBudgetBytes: 128 * 1024 }), { log: quiet, warn: quiet })
     // Two bodies of 64 KiB being received (never finished) fill the budget; the closing app drops them.
-    for (let i = 0; i < 2; i++) rawPost(app.url, { ...deliveryHeaders('{}'), 'content-length': String(64 * 1024) }, ['{'], false).catch(() => undefined)
+    for (let i = 0; i < 2; i++)
+      rawPost(app.url, { ...deliveryHeaders('{}'), 'content-length': String(64 * 1024) }, ['{'], false).catch(() => undefined)
     await until(() => app.stats.received === 2, 5000, 'both requests to be read')
     const third = await rawPost(app.url, { ...deliveryHeaders('{}'), 'content-length': String(64 * 1024) }, ['{'], false)
     expect(third).toMatchObject({ status: 503, retryAfter: '5' })
@@ -452,7 +503,8 @@ describe('rate-limited publishing (issue 13, item 9)', () => {
   })
 
   test('retryAfterOf: retry-after, the primary limit reset, a secondary limit without header; not a plain 403', () => {
-    const err = (status: number, headers: Record<string, string>, message = 'x') => Object.assign(new Error(message), { status, response: { headers } })
+    const err = (status: number, headers: Record<string, string>, message = 'x') =>
+      Object.assign(new Error(message), { status, response: { headers } })
     expect(retryAfterOf(err(403, { 'retry-after': '7' }))).toBe(7)
     expect(retryAfterOf(err(429, {}))).toBe(60)
     expect(retryAfterOf(err(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1010' }), 1_000_000)).toBe(11)

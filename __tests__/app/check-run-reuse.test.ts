@@ -37,7 +37,15 @@ function verdict(findings: number, conclusion: 'success' | 'failure' = 'failure'
   return {
     conclusion,
     title: conclusion === 'failure' ? '1 rule failed: forbidden-patterns' : 'All rules passed',
-    results: [{ id: 'forbidden-patterns', description: 'Forbidden patterns', level: 'fail', status: conclusion === 'failure' ? 'fail' : 'pass', findings: f }],
+    results: [
+      {
+        id: 'forbidden-patterns',
+        description: 'Forbidden patterns',
+        level: 'fail',
+        status: conclusion === 'failure' ? 'fail' : 'pass',
+        findings: f,
+      },
+    ],
     failedRules: conclusion === 'failure' ? ['forbidden-patterns'] : [],
     notes: [],
     labels: { add: [], remove: [] },
@@ -52,7 +60,20 @@ function input(v: Verdict, lookup: boolean, warnings: string[] = [], externalId 
   return {
     octokit: client(),
     repo,
-    pr: { number: 7, title: 't', body: '', author: 'alice', labels: [], draft: false, baseRef: 'main', baseSha: 'b'.repeat(40), headRef: 'f', headSha: HEAD, baseRepo: 'acme/service', changedFiles: 0 },
+    pr: {
+      number: 7,
+      title: 't',
+      body: '',
+      author: 'alice',
+      labels: [],
+      draft: false,
+      baseRef: 'main',
+      baseSha: 'b'.repeat(40),
+      headRef: 'f',
+      headSha: HEAD,
+      baseRepo: 'acme/service',
+      changedFiles: 0,
+    },
     verdict: v,
     checkName: 'quality-gate',
     comment: false,
@@ -68,12 +89,20 @@ function input(v: Verdict, lookup: boolean, warnings: string[] = [], externalId 
 /** What an earlier try left: the check run created with the first annotation batch only (it died before the rest). */
 async function earlierTry(v: Verdict, externalId = DELIVERY): Promise<number> {
   const links = { repoUrl: `${server.htmlUrl}/acme/service` }
-  const r = await createCheckRun(client(), repo, { name: 'quality-gate', headSha: HEAD, conclusion: v.conclusion, output: renderCheckOutput(v, { labelPrefix: 'gate-waive:', links }), annotations: annotationsOf(v).slice(0, 50), externalId })
+  const r = await createCheckRun(client(), repo, {
+    name: 'quality-gate',
+    headSha: HEAD,
+    conclusion: v.conclusion,
+    output: renderCheckOutput(v, { labelPrefix: 'gate-waive:', links }),
+    annotations: annotationsOf(v).slice(0, 50),
+    externalId,
+  })
   if (!r.ok) throw new Error(r.message)
   return r.value.id
 }
 
-const annotationKeys = (id: number) => server.state.checkRuns.find((r) => r.id === id)!.annotations.map((a) => `${a.path}:${a.start_line}:${a.message}`)
+const annotationKeys = (id: number) =>
+  server.state.checkRuns.find((r) => r.id === id)!.annotations.map((a) => `${a.path}:${a.start_line}:${a.message}`)
 
 test('the check run of an earlier try that died between annotation batches is completed, not duplicated: every annotation once', async () => {
   const v = verdict(120)
@@ -104,7 +133,9 @@ test('the verdict changed since the earlier try (the PR was edited): the same ch
   const id = await earlierTry(verdict(2, 'failure'))
   const published = await publishVerdict(input(verdict(0, 'success'), true))
   expect(published.checkRunId).toBe(id)
-  expect(server.state.checkRuns).toEqual([expect.objectContaining({ id, conclusion: 'success', updates: 1, output: expect.objectContaining({ title: 'All rules passed' }) })])
+  expect(server.state.checkRuns).toEqual([
+    expect.objectContaining({ id, conclusion: 'success', updates: 1, output: expect.objectContaining({ title: 'All rules passed' }) }),
+  ])
 })
 
 test('check runs of the same name and head from another App, or from another delivery, are left alone: a new one is created', async () => {
@@ -112,7 +143,23 @@ test('check runs of the same name and head from another App, or from another del
   // Another delivery of this App (an earlier evaluation of the same head): a different external_id.
   await earlierTry(v, 'another-delivery')
   // A look-alike by another App, even with the same external_id.
-  server.state.checkRuns.push({ id: 99, repo: 'acme/service', name: 'quality-gate', headSha: HEAD, status: 'completed', conclusion: 'success', detailsUrl: null, externalId: DELIVERY, startedAt: new Date().toISOString(), completedAt: new Date().toISOString(), output: { title: 'x', summary: 'x', text: null }, annotations: [], createdBy: 'someone-else[bot]', app: { id: 1, slug: 'someone-else' }, updates: 0 })
+  server.state.checkRuns.push({
+    id: 99,
+    repo: 'acme/service',
+    name: 'quality-gate',
+    headSha: HEAD,
+    status: 'completed',
+    conclusion: 'success',
+    detailsUrl: null,
+    externalId: DELIVERY,
+    startedAt: new Date().toISOString(),
+    completedAt: new Date().toISOString(),
+    output: { title: 'x', summary: 'x', text: null },
+    annotations: [],
+    createdBy: 'someone-else[bot]',
+    app: { id: 1, slug: 'someone-else' },
+    updates: 0,
+  })
   const published = await publishVerdict(input(v, true))
   expect(server.state.checkRuns).toHaveLength(3)
   expect(published.checkRunId).toBe(server.state.checkRuns[2]!.id)

@@ -35,7 +35,15 @@ function seedManifestRelease(): void {
       { sha: 'b'.repeat(40), message: 'Tidy logging (#11)' },
       { sha: HEAD, message: 'Release candidate' },
     ],
-    files: [{ filename: 'package.json', status: 'modified', additions: 1, deletions: 0, patch: '@@ -1,3 +1,4 @@\n {\n   "dependencies": {\n+    "left-pad": "1.3.0",\n     "express": "4.18.2"' }],
+    files: [
+      {
+        filename: 'package.json',
+        status: 'modified',
+        additions: 1,
+        deletions: 0,
+        patch: '@@ -1,3 +1,4 @@\n {\n   "dependencies": {\n+    "left-pad": "1.3.0",\n     "express": "4.18.2"',
+      },
+    ],
   })
   server.setDependencyDiff(`${BASE}...${HEAD}`, [])
 }

@@ -21,7 +21,16 @@ export function privateKey(): string {
 }
 
 export function appEnv(server: FakeGitHub, over: Record<string, string> = {}): Record<string, string> {
-  return { PORT: '0', HOST: '127.0.0.1', WEBHOOK_SECRET: SECRET, APP_ID: '4242', PRIVATE_KEY: privateKey(), GITHUB_API_URL: server.url, GITHUB_SERVER_URL: server.htmlUrl, ...over }
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    WEBHOOK_SECRET: SECRET,
+    APP_ID: '4242',
+    PRIVATE_KEY: privateKey(),
+    GITHUB_API_URL: server.url,
+    GITHUB_SERVER_URL: server.htmlUrl,
+    ...over,
+  }
 }
 
 export function appConfig(server: FakeGitHub, over: Partial<AppConfig> = {}): AppConfig {
@@ -58,7 +67,12 @@ export interface DeliverOptions {
 }
 
 /** POSTs a delivery like GitHub does; resolves with the status, the retry-after header and the JSON answer. */
-export async function deliver(url: string, event: string, payload: WebhookPayload, o: DeliverOptions = {}): Promise<{ status: number; body: Record<string, unknown>; id: string; retryAfter: string | null }> {
+export async function deliver(
+  url: string,
+  event: string,
+  payload: WebhookPayload,
+  o: DeliverOptions = {},
+): Promise<{ status: number; body: Record<string, unknown>; id: string; retryAfter: string | null }> {
   const body = JSON.stringify(payload)
   const id = o.id ?? randomUUID()
   const headers: Record<string, string> = {
@@ -93,7 +107,12 @@ export function deliveryHeaders(body: string | undefined, over: Record<string, s
  * with the first answer (the connection is then dropped); rejects when a body left unfinished gets no
  * answer within 10 s (the server is waiting for the rest of it).
  */
-export function rawPost(url: string, headers: Record<string, string>, parts: Array<string | Buffer>, end: boolean): Promise<{ status: number; retryAfter?: string; body: string }> {
+export function rawPost(
+  url: string,
+  headers: Record<string, string>,
+  parts: Array<string | Buffer>,
+  end: boolean,
+): Promise<{ status: number; retryAfter?: string; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${url}/api/github/webhooks`, { method: 'POST', headers })
     let answered = false
@@ -130,7 +149,12 @@ function withInstallation(p: WebhookPayload): WebhookPayload {
 }
 
 function patchRepo(p: WebhookPayload, server: FakeGitHub): void {
-  Object.assign(p.repository as object, { name: 'service', full_name: 'acme/service', url: `${server.url}/repos/acme/service`, html_url: `${server.htmlUrl}/acme/service` })
+  Object.assign(p.repository as object, {
+    name: 'service',
+    full_name: 'acme/service',
+    url: `${server.url}/repos/acme/service`,
+    html_url: `${server.htmlUrl}/acme/service`,
+  })
   Object.assign((p.repository as { owner: object }).owner, { login: 'acme', type: 'Organization' })
 }
 
@@ -156,7 +180,13 @@ export function reviewOrCommentPayload(
   if (event === 'issue_comment') {
     const issue = p.issue as Record<string, unknown>
     Object.assign(issue, { number: pr.number, state: 'open' })
-    if (o.onPull !== false) issue.pull_request = { url: `${server.url}/repos/acme/service/pulls/${pr.number}`, html_url: `${server.htmlUrl}/acme/service/pull/${pr.number}`, diff_url: null, patch_url: null }
+    if (o.onPull !== false)
+      issue.pull_request = {
+        url: `${server.url}/repos/acme/service/pulls/${pr.number}`,
+        html_url: `${server.htmlUrl}/acme/service/pull/${pr.number}`,
+        diff_url: null,
+        patch_url: null,
+      }
     else delete issue.pull_request
   } else {
     Object.assign(p.pull_request as object, { number: pr.number, state: 'open' })
@@ -177,7 +207,13 @@ export function checkRunRerequested(server: FakeGitHub, headSha: string, pullNum
   Object.assign(run, {
     name,
     head_sha: headSha,
-    pull_requests: pullNumbers.map((n) => ({ number: n, id: n, url: `${server.url}/repos/acme/service/pulls/${n}`, head: { ref: 'feature', sha: headSha, repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } }, base: { ref: 'main', sha: 'b'.repeat(40), repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } } })),
+    pull_requests: pullNumbers.map((n) => ({
+      number: n,
+      id: n,
+      url: `${server.url}/repos/acme/service/pulls/${n}`,
+      head: { ref: 'feature', sha: headSha, repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } },
+      base: { ref: 'main', sha: 'b'.repeat(40), repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } },
+    })),
   })
   return withInstallation(p)
 }
@@ -190,7 +226,13 @@ export function checkSuiteRerequested(server: FakeGitHub, headSha: string, pullN
   Object.assign(suite, {
     head_sha: headSha,
     app: { ...(suite.app as object), id: appId },
-    pull_requests: pullNumbers.map((n) => ({ number: n, id: n, url: `${server.url}/repos/acme/service/pulls/${n}`, head: { ref: 'feature', sha: headSha, repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } }, base: { ref: 'main', sha: 'b'.repeat(40), repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } } })),
+    pull_requests: pullNumbers.map((n) => ({
+      number: n,
+      id: n,
+      url: `${server.url}/repos/acme/service/pulls/${n}`,
+      head: { ref: 'feature', sha: headSha, repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } },
+      base: { ref: 'main', sha: 'b'.repeat(40), repo: { id: 1, name: 'service', url: `${server.url}/repos/acme/service` } },
+    })),
   })
   return withInstallation(p)
 }
@@ -202,11 +244,21 @@ export function checkSuiteRerequested(server: FakeGitHub, headSha: string, pullN
  * pull_requests, repository, organization, installation, sender), with the `deployment`, `repository`
  * and `sender` objects taken from the real `deployment.created` example.
  */
-export function deploymentProtectionRule(server: FakeGitHub, o: { sha: string; environment: string; deploymentId?: number; runId?: number }): WebhookPayload {
+export function deploymentProtectionRule(
+  server: FakeGitHub,
+  o: { sha: string; environment: string; deploymentId?: number; runId?: number },
+): WebhookPayload {
   const dep = exampleEvent('deployment', 'created')
   patchRepo(dep, server)
   const deployment = dep.deployment as Record<string, unknown>
-  Object.assign(deployment, { id: o.deploymentId ?? 9_000_001, sha: o.sha, ref: o.sha, environment: o.environment, original_environment: o.environment, url: `${server.url}/repos/acme/service/deployments/${o.deploymentId ?? 9_000_001}` })
+  Object.assign(deployment, {
+    id: o.deploymentId ?? 9_000_001,
+    sha: o.sha,
+    ref: o.sha,
+    environment: o.environment,
+    original_environment: o.environment,
+    url: `${server.url}/repos/acme/service/deployments/${o.deploymentId ?? 9_000_001}`,
+  })
   return withInstallation({
     action: 'requested',
     environment: o.environment,
@@ -215,7 +267,20 @@ export function deploymentProtectionRule(server: FakeGitHub, o: { sha: string; e
     deployment,
     pull_requests: [],
     repository: dep.repository,
-    organization: { login: 'acme', id: 1, node_id: 'O_1', url: `${server.url}/orgs/acme`, repos_url: `${server.url}/orgs/acme/repos`, events_url: `${server.url}/orgs/acme/events`, hooks_url: `${server.url}/orgs/acme/hooks`, issues_url: `${server.url}/orgs/acme/issues`, members_url: `${server.url}/orgs/acme/members{/member}`, public_members_url: `${server.url}/orgs/acme/public_members{/member}`, avatar_url: 'https://avatars.githubusercontent.com/u/1', description: null },
+    organization: {
+      login: 'acme',
+      id: 1,
+      node_id: 'O_1',
+      url: `${server.url}/orgs/acme`,
+      repos_url: `${server.url}/orgs/acme/repos`,
+      events_url: `${server.url}/orgs/acme/events`,
+      hooks_url: `${server.url}/orgs/acme/hooks`,
+      issues_url: `${server.url}/orgs/acme/issues`,
+      members_url: `${server.url}/orgs/acme/members{/member}`,
+      public_members_url: `${server.url}/orgs/acme/public_members{/member}`,
+      avatar_url: 'https://avatars.githubusercontent.com/u/1',
+      description: null,
+    },
     sender: dep.sender,
   })
 }

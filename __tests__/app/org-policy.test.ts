@@ -48,7 +48,8 @@ function seed(orgPolicy: string): PullRecord {
   })
 }
 
-const orgRequests = () => server.requests.filter((q) => (q.body as { variables?: { name?: string } } | undefined)?.variables?.name === '.github')
+const orgRequests = () =>
+  server.requests.filter((q) => (q.body as { variables?: { name?: string } } | undefined)?.variables?.name === '.github')
 
 async function deliverAndWait(pr: PullRecord, n: number) {
   expect((await deliver(app.url, 'pull_request', prPayload(pr, 'synchronize', server))).status).toBe(202)

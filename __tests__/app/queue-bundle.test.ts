@@ -18,7 +18,8 @@ useFakeGitHub((s) => (server = s), { contentLimits: {} })
 
 function childEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(GITHUB_|INPUT_|RUNNER_|NODE_OPTIONS$|JEST_|REDIS_URL$|QUEUE_)/.test(k)) env[k] = v
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !/^(GITHUB_|INPUT_|RUNNER_|NODE_OPTIONS$|JEST_|REDIS_URL$|QUEUE_)/.test(k)) env[k] = v
   return { ...env, ...extra }
 }
 
@@ -56,7 +57,14 @@ function seedPulls(numbers: number[]): PullRecord[] {
   return numbers.map((n) => {
     const head = String(n % 10).repeat(40)
     server.setTree(head, {})
-    return server.addPullRequest({ number: n, title: `Change ${n}`, body: 'A change.', base: { ref: 'main', sha: 'b'.repeat(40) }, head: { ref: `f${n}`, sha: head }, files: [{ filename: 'src/a.ts', additions: 1, patch: '@@ -0,0 +1 @@\n+x' }] })
+    return server.addPullRequest({
+      number: n,
+      title: `Change ${n}`,
+      body: 'A change.',
+      base: { ref: 'main', sha: 'b'.repeat(40) },
+      head: { ref: `f${n}`, sha: head },
+      files: [{ filename: 'src/a.ts', additions: 1, patch: '@@ -0,0 +1 @@\n+x' }],
+    })
   })
 }
 
@@ -77,7 +85,8 @@ describeWithRedis('serve with REDIS_URL', () => {
     await redis?.stop()
   })
   let n = 0
-  const env = (over: Record<string, string> = {}) => appEnv(server, { REDIS_URL: redis.url, QUEUE_PREFIX: `b${++n}-${Date.now()}`, QUEUE_LOCK_MS: '3000', QUEUE_BACKOFF_MS: '100', ...over })
+  const env = (over: Record<string, string> = {}) =>
+    appEnv(server, { REDIS_URL: redis.url, QUEUE_PREFIX: `b${++n}-${Date.now()}`, QUEUE_LOCK_MS: '3000', QUEUE_BACKOFF_MS: '100', ...over })
 
   test('a replica killed (SIGKILL) in the middle of an evaluation: another replica retries the job, exactly one check run and one comment', async () => {
     const [pr] = seedPulls([7])
@@ -120,9 +129,19 @@ describeWithRedis('serve with REDIS_URL', () => {
     await new Promise((res) => setTimeout(res, 4000))
     // One check run for the head (the one the dead replica created, found by head SHA, name, App id and
     // delivery id), one sticky comment.
-    expect(server.state.checkRuns).toEqual([expect.objectContaining({ id: first, name: 'quality-gate', headSha: pr!.head.sha, conclusion: 'success', externalId: 'killed-after-check-run' })])
+    expect(server.state.checkRuns).toEqual([
+      expect.objectContaining({
+        id: first,
+        name: 'quality-gate',
+        headSha: pr!.head.sha,
+        conclusion: 'success',
+        externalId: 'killed-after-check-run',
+      }),
+    ])
     expect(server.count('checks/create')).toBe(1)
-    expect(server.requestsFor('checks/list-for-ref')).toEqual([expect.objectContaining({ query: expect.objectContaining({ check_name: 'quality-gate', app_id: '4242' }) })])
+    expect(server.requestsFor('checks/list-for-ref')).toEqual([
+      expect.objectContaining({ query: expect.objectContaining({ check_name: 'quality-gate', app_id: '4242' }) }),
+    ])
     expect(server.commentsOn(8)).toHaveLength(1)
     expect(b.out()).toContain(`the check run ${first} of an earlier try`)
   })
@@ -134,7 +153,10 @@ describeWithRedis('serve with REDIS_URL', () => {
     const answers = await Promise.all(pulls.map((pr, i) => deliver(i % 2 ? a.url : b.url, 'pull_request', prPayload(pr, 'opened', server))))
     expect(answers.map((x) => x.status)).toEqual([202, 202, 202, 202, 202, 202])
     await until(() => server.state.checkRuns.length === 6, 90_000, 'six check runs')
-    const checkRunWrites = server.requests.filter((q) => q.operationId === 'checks/create').map((q) => q.at).sort((x, y) => x - y)
+    const checkRunWrites = server.requests
+      .filter((q) => q.operationId === 'checks/create')
+      .map((q) => q.at)
+      .sort((x, y) => x - y)
     expect(checkRunWrites).toHaveLength(6)
     const gaps = checkRunWrites.slice(1).map((t, i) => t - checkRunWrites[i]!)
     // GitHub asks for ~1 s between content-creating requests per installation; each replica alone would

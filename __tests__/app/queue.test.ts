@@ -42,10 +42,22 @@ describeWithRedis('the durable queue (REDIS_URL)', () => {
     await server.close()
   })
 
-  const settings = (over: Partial<RedisSettings> = {}): RedisSettings => ({ url: redis.url, prefix, dedupeTtlS: 3600, attempts: 3, backoffMs: 50, lockMs: 10_000, ...over })
+  const settings = (over: Partial<RedisSettings> = {}): RedisSettings => ({
+    url: redis.url,
+    prefix,
+    dedupeTtlS: 3600,
+    attempts: 3,
+    backoffMs: 50,
+    lockMs: 10_000,
+    ...over,
+  })
 
   async function replica(over: Partial<RedisSettings> = {}): Promise<AppServer> {
-    const app = await startApp(appConfig(server, { redis: settings(over) }), { log: quiet, warn: quiet, onDelivery: (r) => deliveries.push(r) })
+    const app = await startApp(appConfig(server, { redis: settings(over) }), {
+      log: quiet,
+      warn: quiet,
+      onDelivery: (r) => deliveries.push(r),
+    })
     apps.push(app)
     return app
   }
@@ -54,7 +66,14 @@ describeWithRedis('the durable queue (REDIS_URL)', () => {
     server.addRepo({ owner: 'acme', name: 'service' })
     server.setTree(BASE_SHA, {})
     server.setTree(HEAD_SHA, {})
-    return server.addPullRequest({ number, title: 'Add a timeout', body: 'Adds a timeout.', base: { ref: 'main', sha: BASE_SHA }, head: { ref: 'feature', sha: HEAD_SHA }, files: [{ filename: 'src/a.ts', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+x' }] })
+    return server.addPullRequest({
+      number,
+      title: 'Add a timeout',
+      body: 'Adds a timeout.',
+      base: { ref: 'main', sha: BASE_SHA },
+      head: { ref: 'feature', sha: HEAD_SHA },
+      files: [{ filename: 'src/a.ts', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+x' }],
+    })
   }
 
   async function withQueue<T>(fn: (q: Queue) => Promise<T>): Promise<T> {
@@ -87,7 +106,12 @@ describeWithRedis('the durable queue (REDIS_URL)', () => {
     const three = await Promise.all([replica(), replica(), replica()])
     const pr = seedPr()
     const payload = prPayload(pr, 'synchronize', server)
-    const answers = await Promise.all(three.flatMap((a) => [deliver(a.url, 'pull_request', payload, { id: 'd-same' }), deliver(a.url, 'pull_request', payload, { id: 'd-same' })]))
+    const answers = await Promise.all(
+      three.flatMap((a) => [
+        deliver(a.url, 'pull_request', payload, { id: 'd-same' }),
+        deliver(a.url, 'pull_request', payload, { id: 'd-same' }),
+      ]),
+    )
     const statuses = answers.map((a) => a.status).sort()
     // One is accepted; the others are duplicates (200), or 503 "being enqueued by another replica" while
     // the first is still being stored (never a 200 before the job is stored).
@@ -110,7 +134,8 @@ describeWithRedis('the durable queue (REDIS_URL)', () => {
     const newHead = 'd'.repeat(40)
     server.setTree(newHead, {})
     pr.head.sha = newHead
-    for (let i = 0; i < 6; i++) expect((await deliver(i % 2 ? a.url : b.url, 'pull_request', prPayload(pr, 'synchronize', server))).status).toBe(202)
+    for (let i = 0; i < 6; i++)
+      expect((await deliver(i % 2 ? a.url : b.url, 'pull_request', prPayload(pr, 'synchronize', server))).status).toBe(202)
     await Promise.all([a.idle(), b.idle()])
     expect(deliveries).toHaveLength(7)
     // At most the first evaluation and the latest delivery's evaluation publish; the others collapse.

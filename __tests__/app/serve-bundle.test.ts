@@ -17,7 +17,8 @@ useFakeGitHub((s) => (server = s))
 
 function childEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(GITHUB_|INPUT_|RUNNER_|NODE_OPTIONS$|JEST_)/.test(k)) env[k] = v
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !/^(GITHUB_|INPUT_|RUNNER_|NODE_OPTIONS$|JEST_)/.test(k)) env[k] = v
   return { ...env, ...extra }
 }
 
@@ -42,7 +43,13 @@ test('serve: a signed pull_request delivery becomes a check run and a comment; S
   server.addRepo({ owner: 'acme', name: 'service' })
   server.setTree('b'.repeat(40), {})
   server.setTree('c'.repeat(40), {})
-  const pr = server.addPullRequest({ number: 7, title: 'Add a timeout', base: { ref: 'main', sha: 'b'.repeat(40) }, head: { ref: 'feature', sha: 'c'.repeat(40) }, files: [{ filename: 'src/a.ts', additions: 1, patch: '@@ -0,0 +1 @@\n+x' }] })
+  const pr = server.addPullRequest({
+    number: 7,
+    title: 'Add a timeout',
+    base: { ref: 'main', sha: 'b'.repeat(40) },
+    head: { ref: 'feature', sha: 'c'.repeat(40) },
+    files: [{ filename: 'src/a.ts', additions: 1, patch: '@@ -0,0 +1 @@\n+x' }],
+  })
   const p = start(appEnv(server))
   await until(() => /listening on 127\.0\.0\.1:(\d+)/.test(p.out()), 20_000, 'the server to listen')
   const url = `http://127.0.0.1:${/listening on 127\.0\.0\.1:(\d+)/.exec(p.out())![1]}`
@@ -55,7 +62,9 @@ test('serve: a signed pull_request delivery becomes a check run and a comment; S
   await until(() => server.count('pulls/list-files') > 0, 20_000, 'the evaluation to start')
   p.child.kill('SIGTERM')
   expect(await p.exit).toBe(0)
-  expect(server.state.checkRuns).toEqual([expect.objectContaining({ name: 'quality-gate', conclusion: 'success', createdBy: 'pr-quality-gate[bot]' })])
+  expect(server.state.checkRuns).toEqual([
+    expect.objectContaining({ name: 'quality-gate', conclusion: 'success', createdBy: 'pr-quality-gate[bot]' }),
+  ])
   expect(server.commentsOn(7)).toHaveLength(1)
   expect(p.out()).toContain('SIGTERM')
   expect(p.out()).not.toMatch(/\n\s+at /)
@@ -75,7 +84,14 @@ function seedPulls(numbers: number[], policy?: string): PullRecord[] {
   return numbers.map((n) => {
     const head = String(n).repeat(40).slice(0, 40)
     server.setTree(head, {})
-    return server.addPullRequest({ number: n, title: `Change ${n}`, body: 'A change.', base: { ref: 'main', sha: 'b'.repeat(40) }, head: { ref: `f${n}`, sha: head }, files: [{ filename: 'src/a.ts', additions: 2, patch: '@@ -0,0 +1,2 @@\n+x\n+y' }] })
+    return server.addPullRequest({
+      number: n,
+      title: `Change ${n}`,
+      body: 'A change.',
+      base: { ref: 'main', sha: 'b'.repeat(40) },
+      head: { ref: `f${n}`, sha: head },
+      files: [{ filename: 'src/a.ts', additions: 2, patch: '@@ -0,0 +1,2 @@\n+x\n+y' }],
+    })
   })
 }
 
@@ -86,7 +102,10 @@ test('issue 13 #5: a stale labeled delivery (the waiver since removed) arriving 
   await until(() => server.state.checkRuns.length === 1, 20_000, 'the first check run')
   const stale = prPayload(pr, 'labeled', server)
   const waiver = { name: 'gate-waive:pr-size', color: 'ededed' }
-  Object.assign(stale.pull_request as object, { labels: [waiver], body: 'gate-waive:pr-size generated client regenerated, reviewed by platform' })
+  Object.assign(stale.pull_request as object, {
+    labels: [waiver],
+    body: 'gate-waive:pr-size generated client regenerated, reviewed by platform',
+  })
   Object.assign(stale, { label: waiver })
   await deliver(p.url, 'pull_request', stale)
   await until(() => server.state.checkRuns.length === 2, 20_000, 'the second check run')

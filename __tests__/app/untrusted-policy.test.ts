@@ -29,16 +29,24 @@ afterEach(async () => {
 
 function hostilePolicy(): string {
   const glob = `'**/*.{a,b,c,d,e,f,g,h}{a,b,c,d}{a,b,c,d}'`
-  const heavy = Array.from({ length: 400 }, (_, i) => `      - name: r${i}\n        when: [${glob}, 'src/f${i}/**']\n        require: ['docs/${i}.md']\n`).join('')
+  const heavy = Array.from(
+    { length: 400 },
+    (_, i) => `      - name: r${i}\n        when: [${glob}, 'src/f${i}/**']\n        require: ['docs/${i}.md']\n`,
+  ).join('')
   return `rules:\n  co-change:\n    level: fail\n    rules:\n      - name: redos\n        when: ['**/*.txt']\n        added_lines_match: '^(a+)+$'\n        require: ['docs/**']\n${heavy}`
 }
 
-test('/healthz and another PR are served while a PR with a hostile policy is evaluated; its verdict is the base policy\'s', async () => {
+test("/healthz and another PR are served while a PR with a hostile policy is evaluated; its verdict is the base policy's", async () => {
   server.addRepo({ owner: 'acme', name: 'service' })
   server.setTree(BASE_SHA, { [POLICY]: 'rules:\n  pr-size: { level: fail, fail_lines: 1 }\n' })
   server.setTree(HOSTILE_HEAD, { [POLICY]: hostilePolicy() })
   server.setTree(PLAIN_HEAD, {})
-  const files = Array.from({ length: 1000 }, (_, i) => ({ filename: `src/file${i}.ts`, additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+x' }))
+  const files = Array.from({ length: 1000 }, (_, i) => ({
+    filename: `src/file${i}.ts`,
+    additions: 1,
+    deletions: 0,
+    patch: '@@ -0,0 +1 @@\n+x',
+  }))
   const hostile = server.addPullRequest({
     number: 7,
     title: 'Loosen the gate',
@@ -46,11 +54,23 @@ test('/healthz and another PR are served while a PR with a hostile policy is eva
     head: { ref: 'loosen', sha: HOSTILE_HEAD },
     files: [
       { filename: 'notes/x.txt', status: 'added', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+' + 'a'.repeat(40) + '!' },
-      { filename: POLICY, status: 'modified', additions: 1, deletions: 1, patch: '@@ -1,2 +1,2 @@\n rules:\n-  pr-size: { level: fail, fail_lines: 1 }\n+  pr-size: { level: off }' },
+      {
+        filename: POLICY,
+        status: 'modified',
+        additions: 1,
+        deletions: 1,
+        patch: '@@ -1,2 +1,2 @@\n rules:\n-  pr-size: { level: fail, fail_lines: 1 }\n+  pr-size: { level: off }',
+      },
       ...files,
     ],
   })
-  const plain = server.addPullRequest({ number: 8, title: 'Small fix', base: { ref: 'main', sha: BASE_SHA }, head: { ref: 'fix', sha: PLAIN_HEAD }, files: [{ filename: 'src/a.ts', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+x' }] })
+  const plain = server.addPullRequest({
+    number: 8,
+    title: 'Small fix',
+    base: { ref: 'main', sha: BASE_SHA },
+    head: { ref: 'fix', sha: PLAIN_HEAD },
+    files: [{ filename: 'src/a.ts', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+x' }],
+  })
 
   expect((await deliver(app.url, 'pull_request', prPayload(hostile, 'synchronize', server))).status).toBe(202)
   expect((await deliver(app.url, 'pull_request', prPayload(plain, 'synchronize', server))).status).toBe(202)
@@ -67,5 +87,7 @@ test('/healthz and another PR are served while a PR with a hostile policy is eva
   expect(server.state.checkRuns.find((c) => c.headSha === PLAIN_HEAD)).toMatchObject({ conclusion: 'success' })
   expect(server.state.checkRuns.find((c) => c.headSha === HOSTILE_HEAD)).toMatchObject({ conclusion: 'failure' })
   await until(() => server.commentsOn(7).length === 1, 20_000, 'the comment on the hostile PR')
-  expect(server.commentsOn(7)[0].body.replace(/\\(.)/g, '$1')).toMatch(/The preview of the PR's policy was skipped: it (kept the event loop busy for more than 500 ms at once|took longer than 5 s)\./)
+  expect(server.commentsOn(7)[0].body.replace(/\\(.)/g, '$1')).toMatch(
+    /The preview of the PR's policy was skipped: it (kept the event loop busy for more than 500 ms at once|took longer than 5 s)\./,
+  )
 })

@@ -50,7 +50,11 @@ describe('pull_request_review', () => {
   it('submitted with /gate waive by a maintainer: the PR is evaluated again and waived, the audit names the review', async () => {
     const pr = seed()
     const review = server.addReview({ number: 7, user: 'maintainer', body: WAIVE })
-    const r = await deliver(app.url, 'pull_request_review', reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'maintainer', body: WAIVE }))
+    const r = await deliver(
+      app.url,
+      'pull_request_review',
+      reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'maintainer', body: WAIVE }),
+    )
     expect(r.status).toBe(202)
     await app.idle()
     expect(deliveries.map((d) => d.ok)).toEqual([true])
@@ -64,7 +68,11 @@ describe('pull_request_review', () => {
     const pr = seed()
     server.setRole('octocat', 'admin')
     server.addReview({ number: 7, user: 'octocat', body: WAIVE })
-    await deliver(app.url, 'pull_request_review', reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'octocat', body: WAIVE }))
+    await deliver(
+      app.url,
+      'pull_request_review',
+      reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'octocat', body: WAIVE }),
+    )
     await app.idle()
     expect(lastCheck()).toMatchObject({ conclusion: 'failure' })
     expect(server.commentsOn(7)[0].body).toContain('given by the PR author')
@@ -73,11 +81,19 @@ describe('pull_request_review', () => {
   it('dismissed: the PR is evaluated again, and the dismissed review no longer waives', async () => {
     const pr = seed()
     const review = server.addReview({ number: 7, user: 'maintainer', body: WAIVE })
-    await deliver(app.url, 'pull_request_review', reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'maintainer', body: WAIVE }))
+    await deliver(
+      app.url,
+      'pull_request_review',
+      reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'maintainer', body: WAIVE }),
+    )
     await app.idle()
     expect(lastCheck()).toMatchObject({ conclusion: 'success' })
     review.state = 'DISMISSED'
-    await deliver(app.url, 'pull_request_review', reviewOrCommentPayload('pull_request_review', 'dismissed', pr, server, { user: 'maintainer', body: WAIVE }))
+    await deliver(
+      app.url,
+      'pull_request_review',
+      reviewOrCommentPayload('pull_request_review', 'dismissed', pr, server, { user: 'maintainer', body: WAIVE }),
+    )
     await app.idle()
     expect(server.state.checkRuns).toHaveLength(2)
     expect(lastCheck()).toMatchObject({ conclusion: 'failure' })
@@ -85,7 +101,11 @@ describe('pull_request_review', () => {
 
   it('a review without /gate waive changes nothing: skipped, no API call', async () => {
     const pr = seed()
-    await deliver(app.url, 'pull_request_review', reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'maintainer', body: 'LGTM' }))
+    await deliver(
+      app.url,
+      'pull_request_review',
+      reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'maintainer', body: 'LGTM' }),
+    )
     await app.idle()
     expect(deliveries[0]).toMatchObject({ ok: true })
     expect(deliveries[0].message).toContain('skipped: the review carries no /gate waive')
@@ -97,7 +117,11 @@ describe('pull_request_review_comment and issue_comment', () => {
   it('a review comment with /gate waive by a maintainer: waived', async () => {
     const pr = seed()
     server.addReviewComment({ number: 7, user: 'maintainer', body: WAIVE })
-    await deliver(app.url, 'pull_request_review_comment', reviewOrCommentPayload('pull_request_review_comment', 'created', pr, server, { user: 'maintainer', body: WAIVE }))
+    await deliver(
+      app.url,
+      'pull_request_review_comment',
+      reviewOrCommentPayload('pull_request_review_comment', 'created', pr, server, { user: 'maintainer', body: WAIVE }),
+    )
     await app.idle()
     expect(lastCheck()).toMatchObject({ conclusion: 'success' })
   })
@@ -105,25 +129,44 @@ describe('pull_request_review_comment and issue_comment', () => {
   it('a conversation comment with /gate waive by a maintainer: waived; deleting it re-evaluates and the waiver is gone', async () => {
     const pr = seed()
     const c = server.addUserComment(7, 'maintainer', WAIVE, new Date(Date.now() + 60_000).toISOString().replace(/\.\d+Z$/, 'Z'))
-    await deliver(app.url, 'issue_comment', reviewOrCommentPayload('issue_comment', 'created', pr, server, { user: 'maintainer', body: WAIVE }))
+    await deliver(
+      app.url,
+      'issue_comment',
+      reviewOrCommentPayload('issue_comment', 'created', pr, server, { user: 'maintainer', body: WAIVE }),
+    )
     await app.idle()
     expect(lastCheck()).toMatchObject({ conclusion: 'success' })
     server.state.comments = server.state.comments.filter((x) => x !== c)
-    await deliver(app.url, 'issue_comment', reviewOrCommentPayload('issue_comment', 'deleted', pr, server, { user: 'maintainer', body: WAIVE }))
+    await deliver(
+      app.url,
+      'issue_comment',
+      reviewOrCommentPayload('issue_comment', 'deleted', pr, server, { user: 'maintainer', body: WAIVE }),
+    )
     await app.idle()
     expect(lastCheck()).toMatchObject({ conclusion: 'failure' })
   })
 
   it('an edit that removes /gate waive re-evaluates (the text before the edit carried it)', async () => {
     const pr = seed()
-    await deliver(app.url, 'issue_comment', reviewOrCommentPayload('issue_comment', 'edited', pr, server, { user: 'maintainer', body: 'never mind', bodyBefore: WAIVE }))
+    await deliver(
+      app.url,
+      'issue_comment',
+      reviewOrCommentPayload('issue_comment', 'edited', pr, server, { user: 'maintainer', body: 'never mind', bodyBefore: WAIVE }),
+    )
     await app.idle()
     expect(deliveries[0].message).toContain('acme/service#7: failure')
   })
 
   it("the gate's own sticky comment (a bot) never re-triggers the gate", async () => {
     const pr = seed()
-    await deliver(app.url, 'issue_comment', reviewOrCommentPayload('issue_comment', 'edited', pr, server, { user: 'pr-quality-gate[bot]', body: `<!-- pr-quality-gate:quality-gate -->\n${WAIVE}` }))
+    await deliver(
+      app.url,
+      'issue_comment',
+      reviewOrCommentPayload('issue_comment', 'edited', pr, server, {
+        user: 'pr-quality-gate[bot]',
+        body: `<!-- pr-quality-gate:quality-gate -->\n${WAIVE}`,
+      }),
+    )
     await app.idle()
     expect(deliveries[0].message).toContain('skipped: issue_comment by a bot')
     expect(server.requests).toHaveLength(0)
@@ -131,7 +174,11 @@ describe('pull_request_review_comment and issue_comment', () => {
 
   it('a comment on an issue that is not a pull request: skipped', async () => {
     const pr = seed()
-    await deliver(app.url, 'issue_comment', reviewOrCommentPayload('issue_comment', 'created', pr, server, { user: 'maintainer', body: WAIVE, onPull: false }))
+    await deliver(
+      app.url,
+      'issue_comment',
+      reviewOrCommentPayload('issue_comment', 'created', pr, server, { user: 'maintainer', body: WAIVE, onPull: false }),
+    )
     await app.idle()
     expect(deliveries[0].message).toContain('skipped: a comment on an issue, not a pull request')
     expect(server.requests).toHaveLength(0)
@@ -146,6 +193,11 @@ describe('coalescing', () => {
     const waive = reviewOrCommentPayload('issue_comment', 'created', pr, server, { user: 'maintainer', body: WAIVE })
     expect(deliveryKey('issue_comment', noop)).toBeUndefined()
     expect(deliveryKey('issue_comment', waive)).toBeDefined()
-    expect(deliveryKey('issue_comment', waive)).toBe(deliveryKey('pull_request_review', reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'maintainer', body: WAIVE })))
+    expect(deliveryKey('issue_comment', waive)).toBe(
+      deliveryKey(
+        'pull_request_review',
+        reviewOrCommentPayload('pull_request_review', 'submitted', pr, server, { user: 'maintainer', body: WAIVE }),
+      ),
+    )
   })
 })

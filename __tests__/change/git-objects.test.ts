@@ -16,7 +16,11 @@ beforeEach(() => {
 })
 afterEach(() => repo.remove())
 
-const settle = (p: Promise<string | undefined>) => p.then((v) => ({ ok: true as const, v }), (e: Error) => ({ ok: false as const, e: e.message }))
+const settle = (p: Promise<string | undefined>) =>
+  p.then(
+    (v) => ({ ok: true as const, v }),
+    (e: Error) => ({ ok: false as const, e: e.message }),
+  )
 
 describe('GitObjects.read agrees with readAtRef', () => {
   it('on every kind of path, at a commit and at a tree id, asked all at once', async () => {
@@ -33,7 +37,22 @@ describe('GitObjects.read agrees with readAtRef', () => {
     repo.commit('link')
     const head = repo.git('rev-parse', 'HEAD').trim()
     const tree = repo.git('rev-parse', 'HEAD^{tree}').trim()
-    const paths = ['link.sql', 'db/migrations/V1__a.sql', 'db/migrations/V2__b.sql', 'empty.txt', 'big.sql', 'bin.dat', 'dir with space/f.sql', 'missing.sql', 'db/migrations/V9__none.sql', 'db/migrations', 'db', './db/migrations/V1__a.sql', 'db//migrations/V1__a.sql', 'db/migrations/']
+    const paths = [
+      'link.sql',
+      'db/migrations/V1__a.sql',
+      'db/migrations/V2__b.sql',
+      'empty.txt',
+      'big.sql',
+      'bin.dat',
+      'dir with space/f.sql',
+      'missing.sql',
+      'db/migrations/V9__none.sql',
+      'db/migrations',
+      'db',
+      './db/migrations/V1__a.sql',
+      'db//migrations/V1__a.sql',
+      'db/migrations/',
+    ]
     for (const ref of [head, tree]) {
       const objects = new GitObjects(repo.dir)
       const batched = await Promise.all(paths.map((p) => settle(objects.read(ref, p))))

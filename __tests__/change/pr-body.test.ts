@@ -2,12 +2,32 @@ import { findDeclarations, findReasonedDeclaration } from '../../src/change/pr-b
 import { waiverFor } from '../../src/engine/waivers.js'
 import type { PullRequestMeta } from '../../src/types.js'
 
-const settings = { label_prefix: 'gate-waive:', require_reason: true, min_reason_length: 10, approvers: { permission: 'write' as const }, allow_self: false, invalidate_on_push: ['migration-safety', 'dependencies'] }
-const pr = (body: string, labels = ['gate-waive:pr-size']): PullRequestMeta => ({ title: 't', body, author: 'a', labels, repo: { owner: 'o', name: 'r' } })
+const settings = {
+  label_prefix: 'gate-waive:',
+  require_reason: true,
+  min_reason_length: 10,
+  approvers: { permission: 'write' as const },
+  allow_self: false,
+  invalidate_on_push: ['migration-safety', 'dependencies'],
+}
+const pr = (body: string, labels = ['gate-waive:pr-size']): PullRequestMeta => ({
+  title: 't',
+  body,
+  author: 'a',
+  labels,
+  repo: { owner: 'o', name: 'r' },
+})
 
 describe('declarations in a PR body', () => {
   it('a line inside an HTML comment or a code fence is not a declaration', () => {
-    const body = ['<!--', 'Runbook: not needed — example from the template', '-->', '```', 'Runbook: not needed — inside a fence', '```'].join('\n')
+    const body = [
+      '<!--',
+      'Runbook: not needed — example from the template',
+      '-->',
+      '```',
+      'Runbook: not needed — inside a fence',
+      '```',
+    ].join('\n')
     expect(findDeclarations(body, 'Runbook: not needed')).toEqual([])
   })
 
@@ -28,7 +48,10 @@ describe('declarations in a PR body', () => {
 describe('the waiver reason goes through the PR-body declaration rules (issue 13, item 10)', () => {
   it.each([
     ['inside an HTML comment', '<!-- gate-waive:pr-size the refactor is mechanical, see ticket -->\nJust a change.'],
-    ['inside a multi-line HTML comment (a PR template)', 'Summary\n<!--\nTo waive a rule, write:\ngate-waive:pr-size generated code regenerated wholesale\n-->'],
+    [
+      'inside a multi-line HTML comment (a PR template)',
+      'Summary\n<!--\nTo waive a rule, write:\ngate-waive:pr-size generated code regenerated wholesale\n-->',
+    ],
     ['inside a code fence', '```\ngate-waive:pr-size generated code regenerated wholesale\n```'],
     ['inside a tilde fence', '~~~md\ngate-waive:pr-size generated code regenerated wholesale\n~~~'],
     ['a template placeholder', 'gate-waive:pr-size <explain why this rule does not apply>'],
@@ -41,15 +64,25 @@ describe('the waiver reason goes through the PR-body declaration rules (issue 13
   })
 
   it('a placeholder is named as such', () => {
-    expect(waiverFor('pr-size', pr('gate-waive:pr-size <explain why…>'), settings)?.rejected).toBe('the waiver reason "<explain why…>" is a template placeholder, not a reason')
+    expect(waiverFor('pr-size', pr('gate-waive:pr-size <explain why…>'), settings)?.rejected).toBe(
+      'the waiver reason "<explain why…>" is a template placeholder, not a reason',
+    )
   })
 
   it('a real reason still waives, with Markdown decoration around it', () => {
-    expect(waiverFor('pr-size', pr('Notes\n- **gate-waive:pr-size**: generated client regenerated wholesale'), settings)).toEqual({ waived: true, label: 'gate-waive:pr-size', reason: 'generated client regenerated wholesale' })
+    expect(waiverFor('pr-size', pr('Notes\n- **gate-waive:pr-size**: generated client regenerated wholesale'), settings)).toEqual({
+      waived: true,
+      label: 'gate-waive:pr-size',
+      reason: 'generated client regenerated wholesale',
+    })
     expect(waiverFor('pr-size', pr('<!-- template -->\ngate-waive:pr-size generated client regenerated'), settings)?.waived).toBe(true)
   })
 
   it('without require_reason the label alone waives, and a placeholder is not shown as the reason', () => {
-    expect(waiverFor('pr-size', pr('gate-waive:pr-size <reason>'), { ...settings, require_reason: false })).toEqual({ waived: true, label: 'gate-waive:pr-size', reason: undefined })
+    expect(waiverFor('pr-size', pr('gate-waive:pr-size <reason>'), { ...settings, require_reason: false })).toEqual({
+      waived: true,
+      label: 'gate-waive:pr-size',
+      reason: undefined,
+    })
   })
 })

@@ -6,19 +6,43 @@ import { isPrerelease, releasedPathsInGit, releaseTags } from '../../src/change/
 
 describe('release tags', () => {
   test('pre-releases are not releases', () => {
-    for (const t of ['v1.2.0-rc1', 'v2.3.0.-rc1', '1.0.0-beta.2', 'v4.7.0-beta1', 'v1.0.0-alpha', 'v3.0.0-preview']) expect([t, isPrerelease(t)]).toEqual([t, true])
+    for (const t of ['v1.2.0-rc1', 'v2.3.0.-rc1', '1.0.0-beta.2', 'v4.7.0-beta1', 'v1.0.0-alpha', 'v3.0.0-preview'])
+      expect([t, isPrerelease(t)]).toEqual([t, true])
     for (const t of ['v1.2.0', '2.15.2', 'v26.2.0', 'v1.0']) expect([t, isPrerelease(t)]).toEqual([t, false])
   })
   test('name globs, pre-releases and the date bound filter the tag list, newest first', () => {
-    const refs = ['v1.0.0\t100\tc1\tt1', 'v1.1.0-rc1\t150\t\tc2', 'v1.1.0\t200\tc3\tt3', 'deployed/production\t120\t\tc4', 'v2.0.0\t900\t\tc5', '1.2.0\t300\t\tc6'].join('\n')
-    expect(releaseTags(refs, ['v[0-9]*', '[0-9]*'], 500).map((t) => `${t.name}@${t.commit}`)).toEqual(['1.2.0@c6', 'v1.1.0@c3', 'v1.0.0@c1'])
+    const refs = [
+      'v1.0.0\t100\tc1\tt1',
+      'v1.1.0-rc1\t150\t\tc2',
+      'v1.1.0\t200\tc3\tt3',
+      'deployed/production\t120\t\tc4',
+      'v2.0.0\t900\t\tc5',
+      '1.2.0\t300\t\tc6',
+    ].join('\n')
+    expect(releaseTags(refs, ['v[0-9]*', '[0-9]*'], 500).map((t) => `${t.name}@${t.commit}`)).toEqual([
+      '1.2.0@c6',
+      'v1.1.0@c3',
+      'v1.0.0@c1',
+    ])
     expect(releaseTags(refs, ['deployed/*'], 500).map((t) => t.name)).toEqual(['deployed/production'])
   })
 
   describe('in a git repository', () => {
     let dir = ''
     const run = (args: string[], date: number) =>
-      execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: `@${date} +0000`, GIT_COMMITTER_DATE: `@${date} +0000`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' }, encoding: 'utf8' }).trim()
+      execFileSync('git', args, {
+        cwd: dir,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_DATE: `@${date} +0000`,
+          GIT_COMMITTER_DATE: `@${date} +0000`,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+        encoding: 'utf8',
+      }).trim()
     const commit = (file: string, date: number) => {
       writeFileSync(join(dir, file), `-- ${file}\n`)
       run(['add', '.'], date)

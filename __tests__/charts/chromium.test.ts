@@ -27,18 +27,37 @@ import { trendRepo } from '../trends/fixture.js'
 const CHROMIUM = process.env.CHROMIUM ?? 'chromium'
 const found = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' })
 const HAVE = found.status === 0
-if (!HAVE) console.warn(`chart check skipped: no ${CHROMIUM} (install Debian's package: apt-get install -y chromium, or set CHROMIUM=<path>)`)
+if (!HAVE)
+  console.warn(`chart check skipped: no ${CHROMIUM} (install Debian's package: apt-get install -y chromium, or set CHROMIUM=<path>)`)
 const ARTIFACTS = process.env.CHART_ARTIFACTS ?? join(process.cwd(), '__tests__/artifacts/charts')
 const MERMAID_JS = join(process.cwd(), 'node_modules/mermaid/dist/mermaid.min.js')
 
 const chromium = (args: string[]) =>
-  execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--allow-file-access-from-files', '--virtual-time-budget=15000', ...args], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'ignore'] })
+  execFileSync(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--hide-scrollbars',
+      '--allow-file-access-from-files',
+      '--virtual-time-budget=15000',
+      ...args,
+    ],
+    { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'ignore'] },
+  )
 
 /** The JSON a page wrote into <pre id="result"> (read from the DOM Chromium dumps). */
 function resultOf(dom: string): unknown {
   const m = /<pre id="result">([^<]*)<\/pre>/.exec(dom)
   if (!m) throw new Error(`the page wrote no result: ${dom.slice(0, 500)}`)
-  return JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))
+  return JSON.parse(
+    m[1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  )
 }
 
 const d = HAVE ? describe : describe.skip
@@ -52,7 +71,15 @@ d('trend charts in headless Chromium', () => {
       const from = new Date('2026-03-02T00:00:00Z')
       const to = new Date('2026-03-29T23:59:59Z')
       const h = await localHistory({ root: repo.dir, from, to })
-      report = computeTrends({ source: 'git', branch: h.branch, from, to, records: h.records, skipped: h.skipped, evidence: { waivers: false, coverage: false } })
+      report = computeTrends({
+        source: 'git',
+        branch: h.branch,
+        from,
+        to,
+        records: h.records,
+        skipped: h.skipped,
+        evidence: { waivers: false, coverage: false },
+      })
       svgs = await renderTrendSvgs(report)
     } finally {
       repo.remove()
@@ -82,7 +109,12 @@ const out = [...document.querySelectorAll('.chart')].map((div) => {
 document.getElementById('result').textContent = JSON.stringify(out)
 </script></body></html>`,
     )
-    const drawn = resultOf(chromium(['--dump-dom', pathToFileURL(page).href])) as Array<{ name: string; width: number; height: number; marks: Record<string, number[]> }>
+    const drawn = resultOf(chromium(['--dump-dom', pathToFileURL(page).href])) as Array<{
+      name: string
+      width: number
+      height: number
+      marks: Record<string, number[]>
+    }>
     expect(drawn.map((c) => c.name)).toEqual(['size.svg', 'shares.svg', 'gate.svg'])
     for (const c of drawn) expect(c.width * c.height).toBeGreaterThan(10_000)
     const withMerges = report.weeks.filter((w) => w.prs > 0).length
@@ -125,7 +157,12 @@ mermaid.run().then(() => {
 }, (e) => { result.textContent = JSON.stringify({ error: String(e) }) })
 </script></body></html>`,
     )
-    const drawn = resultOf(chromium(['--dump-dom', pathToFileURL(page).href])) as Array<{ type?: string; bars?: number[]; lines?: number[]; error?: string }>
+    const drawn = resultOf(chromium(['--dump-dom', pathToFileURL(page).href])) as Array<{
+      type?: string
+      bars?: number[]
+      lines?: number[]
+      error?: string
+    }>
     const weeks = report.weeks.length
     expect(weeks).toBe(4) // the fixture's window: W10–W13, W12 without a merge (plotted as 0)
     expect(drawn).toEqual([

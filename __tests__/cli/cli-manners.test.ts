@@ -18,7 +18,9 @@ interface Report {
 
 const INDEX = 'CREATE INDEX idx_users_email ON users (email);\n'
 const dangers = (r: Report): string[] =>
-  (r.rules.find((x) => x.id === 'migration-safety')?.findings ?? []).filter((f) => f.path && f.code).map((f) => `${f.path}:${f.line}:${f.code}`)
+  (r.rules.find((x) => x.id === 'migration-safety')?.findings ?? [])
+    .filter((f) => f.path && f.code)
+    .map((f) => `${f.path}:${f.line}:${f.code}`)
 const notes = (r: Report): string => r.notes.map((n) => n.message).join('\n')
 const json = (res: { stdout: string; stderr: string }): Report => {
   try {
@@ -50,7 +52,7 @@ describe('CLI manners', () => {
     ['validate', '--help'],
     ['explain', '-h'],
     ['release', '--help'],
-  ])('pr-gate %s %s prints that command\'s usage', (cmd, flag) => {
+  ])("pr-gate %s %s prints that command's usage", (cmd, flag) => {
     const r = repo.cli(cmd, flag)
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
@@ -60,7 +62,11 @@ describe('CLI manners', () => {
 
   it('a reader that closes the pipe early gets no EPIPE stack trace', () => {
     // `true` exits at once, so every write of the bundle meets a closed pipe.
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BUNDLE}" explain migration-safety | true; echo "exit=$?" >&2`], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } })
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${BUNDLE}" explain migration-safety | true; echo "exit=$?" >&2`],
+      { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } },
+    )
     expect(r.stderr).toBe('exit=0\n')
   })
 
@@ -69,12 +75,16 @@ describe('CLI manners', () => {
     repo.git('checkout', '-q', '-b', 'feature')
     repo.commit('big', { 'src/big.ts': lines(150) })
     const run = (input: string) =>
-      spawnSync(process.execPath, [BUNDLE, 'check', '--policy', 'p.yml', '--committed', '--label', 'gate-waive:pr-size', '--body', '-', '--format', 'json'], {
-        cwd: repo.dir,
-        input,
-        encoding: 'utf8',
-        env: { ...process.env, GITHUB_ACTIONS: '' },
-      })
+      spawnSync(
+        process.execPath,
+        [BUNDLE, 'check', '--policy', 'p.yml', '--committed', '--label', 'gate-waive:pr-size', '--body', '-', '--format', 'json'],
+        {
+          cwd: repo.dir,
+          input,
+          encoding: 'utf8',
+          env: { ...process.env, GITHUB_ACTIONS: '' },
+        },
+      )
     const waived = run('Adds the generated client.\n\ngate-waive:pr-size generated client, reviewed by regenerating it\n')
     expect(waived.status).toBe(0)
     expect(json(waived).rules.find((x) => x.id === 'pr-size')?.status).toBe('waived')
@@ -152,13 +162,22 @@ describe('the right diff: uncommitted changes', () => {
     const r = repo.cli('check', '--format', 'json')
     expect(r.code).toBe(1)
     const report = json(r)
-    expect(dangers(report)).toEqual(expect.arrayContaining(['db/migrations/V2__idx.sql:1:create-index-non-concurrent', 'db/migrations/V1__users.sql:2:migration-edited']))
+    expect(dangers(report)).toEqual(
+      expect.arrayContaining(['db/migrations/V2__idx.sql:1:create-index-non-concurrent', 'db/migrations/V1__users.sql:2:migration-edited']),
+    )
     const included = report.notes.filter((n) => /uncommitted/i.test(n.message))
-    expect(included.map((n) => n.message)).toEqual([expect.stringMatching(/^Compared \w{12}…\w{12}\+uncommitted/), 'Included uncommitted changes: 3 files staged, modified or untracked; --committed checks commits only.'])
+    expect(included.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^Compared \w{12}…\w{12}\+uncommitted/),
+      'Included uncommitted changes: 3 files staged, modified or untracked; --committed checks commits only.',
+    ])
     const text = repo.cli('check')
     expect(text.stdout).toContain('Included uncommitted changes: 3 files staged, modified or untracked; --committed checks commits only.')
     // The repository's own index is left as it was.
-    expect(repo.git('status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([' M db/migrations/V1__users.sql', '?? src/app.test.ts', 'A  db/migrations/V2__idx.sql'])
+    expect(repo.git('status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([
+      ' M db/migrations/V1__users.sql',
+      '?? src/app.test.ts',
+      'A  db/migrations/V2__idx.sql',
+    ])
   })
 
   it('--committed checks commits only, and says so', () => {
@@ -182,7 +201,9 @@ describe('the right diff: uncommitted changes', () => {
     repo.git('checkout', '-q', 'main')
     repo.git('stash', 'pop', '-q')
     const report = json(repo.cli('check', '--format', 'json'))
-    expect(dangers(report)).toEqual(expect.arrayContaining(['db/migrations/V2__idx.sql:1:create-index-non-concurrent', 'db/migrations/V1__users.sql:2:migration-edited']))
+    expect(dangers(report)).toEqual(
+      expect.arrayContaining(['db/migrations/V2__idx.sql:1:create-index-non-concurrent', 'db/migrations/V1__users.sql:2:migration-edited']),
+    )
     expect(notes(report)).toMatch(/base: HEAD: main \(a usual default-branch name\) contains HEAD, so only the uncommitted changes/)
   })
 })

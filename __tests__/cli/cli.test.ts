@@ -72,7 +72,10 @@ describe('pr-gate check', () => {
   })
 
   it('honours .gitattributes linguist-generated from the base', () => {
-    repo.commit('attrs', { '.gitattributes': 'gen/** linguist-generated\n', '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 100 }\n' })
+    repo.commit('attrs', {
+      '.gitattributes': 'gen/** linguist-generated\n',
+      '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 100 }\n',
+    })
     repo.git('checkout', '-q', '-b', 'feature')
     repo.commit('generated', { 'gen/client.ts': lines(3000) })
     const r = repo.cli('check')
@@ -105,7 +108,8 @@ describe('pr-gate check', () => {
     repo.git('checkout', '-q', '-b', 'feature')
     repo.commit('ops', {
       'db/migrations/V2__idx.sql': 'CREATE INDEX idx_users_email ON users (email);\n',
-      'db/migrate/20260101000000_add_idx.rb': 'class AddIdx < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n',
+      'db/migrate/20260101000000_add_idx.rb':
+        'class AddIdx < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n',
       'infra/main.tf': 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n',
     })
     const r = repo.cli('check', '--format', 'json')
@@ -113,7 +117,12 @@ describe('pr-gate check', () => {
     expect(r.code).toBe(1)
     const rules = Object.fromEntries(JSON.parse(r.stdout).rules.map((x: { id: string }) => [x.id, x]))
     const mig = rules['migration-safety'].findings.map((f: { path: string; line: number; code: string }) => `${f.path}:${f.line}:${f.code}`)
-    expect(mig).toEqual(expect.arrayContaining(['db/migrations/V2__idx.sql:1:create-index-non-concurrent', 'db/migrate/20260101000000_add_idx.rb:3:create-index-non-concurrent']))
+    expect(mig).toEqual(
+      expect.arrayContaining([
+        'db/migrations/V2__idx.sql:1:create-index-non-concurrent',
+        'db/migrate/20260101000000_add_idx.rb:3:create-index-non-concurrent',
+      ]),
+    )
     expect(rules.runbook.findings.map((f: { message: string }) => f.message).join()).toContain('adds aws_db_instance.main')
   })
 
@@ -159,7 +168,11 @@ describe('pr-gate check', () => {
 
   it('outside a git work tree: exit 2 with a message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'not-a-repo-'))
-    const r = spawnSync(process.execPath, [BUNDLE, 'check'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() } })
+    const r = spawnSync(process.execPath, [BUNDLE, 'check'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() },
+    })
     rmSync(dir, { recursive: true })
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('is not inside a git work tree')
@@ -172,7 +185,9 @@ describe('pr-gate validate', () => {
     repo.write({ '.github/quality-gate.yml': 'extends: strict\nrules:\n  pr-size: { fail_lines: 800 }\n' })
     const r = repo.cli('validate')
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('.github/quality-gate.yml: valid (from policies/default.yml → policies/strict.yml → .github/quality-gate.yml; pr-size=fail')
+    expect(r.stdout).toContain(
+      '.github/quality-gate.yml: valid (from policies/default.yml → policies/strict.yml → .github/quality-gate.yml; pr-size=fail',
+    )
   })
 
   it('rejects an invalid policy with every error, exit 2', () => {

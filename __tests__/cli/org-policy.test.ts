@@ -23,7 +23,10 @@ const ORG_POLICY = 'rules:\n  pr-size:\n    level: fail\n    fail_lines: 1000\n 
 /** The bundle as the CLI, without blocking the event loop (the fake GitHub answers from this process). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BUNDLE, ...args], { cwd: repo.dir, env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_TOKEN: '', GH_TOKEN: '', ...env } })
+    const child = spawn(process.execPath, [BUNDLE, ...args], {
+      cwd: repo.dir,
+      env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_TOKEN: '', GH_TOKEN: '', ...env },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
@@ -42,7 +45,10 @@ describe('pr-gate validate against the org policy', () => {
   })
 
   it('--offline: a key that loosens an org floor is reported at the key, exit 2', async () => {
-    repo.write({ '.github/quality-gate.yml': `extends: ${SPEC}\nrules:\n  pr-size:\n    level: warn\n    fail_lines: 400\n`, 'org.yml': ORG_POLICY })
+    repo.write({
+      '.github/quality-gate.yml': `extends: ${SPEC}\nrules:\n  pr-size:\n    level: warn\n    fail_lines: 400\n`,
+      'org.yml': ORG_POLICY,
+    })
     const r = await cli(['validate', '--offline', `${SPEC}=org.yml`])
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toEqual([
@@ -54,7 +60,9 @@ describe('pr-gate validate against the org policy', () => {
     repo.write({ '.github/quality-gate.yml': `extends: ${SPEC}\n` })
     const r = await cli(['validate'])
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe(`.github/quality-gate.yml:1:10: extends: "${SPEC}": a policy in another repository is read through the GitHub API, and there is no token to read it (set GITHUB_TOKEN (or GH_TOKEN) to a token that can read it, or pass --offline ORGFILE)\n`)
+    expect(r.stderr).toBe(
+      `.github/quality-gate.yml:1:10: extends: "${SPEC}": a policy in another repository is read through the GitHub API, and there is no token to read it (set GITHUB_TOKEN (or GH_TOKEN) to a token that can read it, or pass --offline ORGFILE)\n`,
+    )
   })
 
   it('through the API with GITHUB_TOKEN: the org file is read from the fake GitHub; a token that cannot see it gets the clear message', async () => {
@@ -70,7 +78,9 @@ describe('pr-gate validate against the org policy', () => {
     expect(server.requests.map((q) => q.operationId)).toEqual(['graphql', 'graphql'])
     const denied = await cli(['validate'], { GH_TOKEN: 'ghp_other0000000000000000000000000000000', GITHUB_API_URL: server.url })
     expect(denied.code).toBe(2)
-    expect(denied.stderr).toContain('cannot read acme/.github: GitHub answers that the repository does not exist or that this token cannot see it (NOT_FOUND). Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, or pass --offline ORGFILE.')
+    expect(denied.stderr).toContain(
+      'cannot read acme/.github: GitHub answers that the repository does not exist or that this token cannot see it (NOT_FOUND). Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, or pass --offline ORGFILE.',
+    )
     expect(denied.stderr).not.toContain('ghp_other')
     expect(server.violations).toEqual([])
   })
@@ -86,7 +96,9 @@ describe('pr-gate validate against the org policy', () => {
     expect(r.code).toBe(1) // 3 lines over the org's locked fail_lines 2, not the repository's 100
     const report = JSON.parse(r.stdout) as { failedRules: string[]; notes: Array<{ message: string; detail?: string }> }
     expect(report.failedRules).toEqual(['pr-size'])
-    expect(report.notes.find((n) => n.message.startsWith('Org policy enforced'))?.detail).toContain('rules.pr-size.fail_lines: .github/quality-gate.yml:3:14 sets 100')
+    expect(report.notes.find((n) => n.message.startsWith('Org policy enforced'))?.detail).toContain(
+      'rules.pr-size.fail_lines: .github/quality-gate.yml:3:14 sets 100',
+    )
     const offline = await cli(['check'])
     expect(offline.code).toBe(2)
     expect(offline.stdout).toContain('there is no token to read it')

@@ -14,7 +14,8 @@ afterEach(() => repo.remove())
 describe('pr-gate validate', () => {
   it('rejects a regex RE2 cannot compile, at file:line:column of the construct', () => {
     repo.write({
-      'p.yml': 'rules:\n  co-change:\n    rules:\n      - name: docs\n        when: ["src/**"]\n        require: ["docs/**"]\n        added_lines_match: "(["\n',
+      'p.yml':
+        'rules:\n  co-change:\n    rules:\n      - name: docs\n        when: ["src/**"]\n        require: ["docs/**"]\n        added_lines_match: "(["\n',
     })
     const r = repo.cli('validate', 'p.yml')
     expect(r.code).toBe(2)
@@ -38,7 +39,10 @@ describe('pr-gate validate', () => {
 
   // Decision: a policy file without a document (empty, only comments) means the default preset, as if
   // there were no file; it must not silently drop the preset's settings.
-  it.each([['empty', ''], ['comments only', '# rules to come\n']])('an %s policy file means the default preset, and says so', (_what, text) => {
+  it.each([
+    ['empty', ''],
+    ['comments only', '# rules to come\n'],
+  ])('an %s policy file means the default preset, and says so', (_what, text) => {
     repo.write({ 'p.yml': text })
     const r = repo.cli('validate', 'p.yml')
     expect(r.code).toBe(0)
@@ -66,15 +70,21 @@ describe('a misspelt inline suppression', () => {
   it('gets a "did you mean" as a gate note on every surface', () => {
     repo.git('checkout', '-q', '-b', 'feature')
     repo.commit('index', {
-      'db/migrations/V2__idx.sql': '-- quality-gate: ignore create-index-non-concurent small table, 200 rows\nCREATE INDEX idx_users_email ON users (email);\n',
+      'db/migrations/V2__idx.sql':
+        '-- quality-gate: ignore create-index-non-concurent small table, 200 rows\nCREATE INDEX idx_users_email ON users (email);\n',
     })
-    const note = /db\/migrations\/V2__idx\.sql:1: "quality-gate: ignore create-index-non-concurent" names no migration danger \(did you mean "create-index-non-concurrent"\?\), so it suppresses nothing/
+    const note =
+      /db\/migrations\/V2__idx\.sql:1: "quality-gate: ignore create-index-non-concurent" names no migration danger \(did you mean "create-index-non-concurrent"\?\), so it suppresses nothing/
     const text = repo.cli('check')
     expect(text.code).toBe(1)
     expect(text.stdout).toMatch(note)
     const json = JSON.parse(repo.cli('check', '--format', 'json').stdout) as { notes: Array<{ level: string; message: string }> }
-    expect(json.notes).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'warning', message: expect.stringMatching(note) })]))
+    expect(json.notes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ level: 'warning', message: expect.stringMatching(note) })]),
+    )
     // Markdown escapes the punctuation; the note is a line of its own, not only a cell of the file's table.
-    expect(repo.cli('check', '--format', 'markdown').stdout).toMatch(/^> .*names no migration danger .*did you mean "create-index-non-concurrent".*so it suppresses nothing/m)
+    expect(repo.cli('check', '--format', 'markdown').stdout).toMatch(
+      /^> .*names no migration danger .*did you mean "create-index-non-concurrent".*so it suppresses nothing/m,
+    )
   })
 })

@@ -26,7 +26,16 @@ describe('a pull request, first run', () => {
     expect(r.outputs.conclusion).toBe('success')
     expect(r.outputs['failed-rules']).toBe('')
     const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'))
-    expect(report.rules.map((x: { id: string }) => x.id)).toEqual(['pr-size', 'critical-path-tests', 'migration-safety', 'runbook', 'co-change', 'dependencies', 'secrets', 'code-scanning'])
+    expect(report.rules.map((x: { id: string }) => x.id)).toEqual([
+      'pr-size',
+      'critical-path-tests',
+      'migration-safety',
+      'runbook',
+      'co-change',
+      'dependencies',
+      'secrets',
+      'code-scanning',
+    ])
 
     const comments = server.commentsOn(7)
     expect(comments).toHaveLength(1)
@@ -42,7 +51,11 @@ describe('a pull request, first run', () => {
     // Policy and .gitattributes are read at the BASE sha (in the one GraphQL query, not over REST).
     const queries = server.requestsFor('graphql')
     expect(queries).toHaveLength(1)
-    expect((queries[0].body as { variables: Record<string, unknown> }).variables).toMatchObject({ policy: `${BASE_SHA}:.github/quality-gate.yml`, attributes: `${BASE_SHA}:.gitattributes`, number: 7 })
+    expect((queries[0].body as { variables: Record<string, unknown> }).variables).toMatchObject({
+      policy: `${BASE_SHA}:.github/quality-gate.yml`,
+      attributes: `${BASE_SHA}:.gitattributes`,
+      number: 7,
+    })
     expect(server.requestsFor('repos/get-content')).toEqual([])
   })
 
@@ -52,16 +65,33 @@ describe('a pull request, first run', () => {
     // one query (policy + .gitattributes at base + the PR's comments + who waived what: issue 18's records,
     // which pr-size's warning at 100 files needs), one page of files, check run, create, re-list (settles
     // concurrent creates)
-    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/create-comment', 'issues/list-comments', 'pulls/list-files'])
+    expect(server.requests.map((q) => q.operationId).sort()).toEqual([
+      'checks/create',
+      'graphql',
+      'issues/create-comment',
+      'issues/list-comments',
+      'pulls/list-files',
+    ])
     server.requests.length = 0
     expect((await runGate(server, pr)).code).toBe(0)
     // no GET /user for an installation token; the comment found by the query is updated in place
-    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/update-comment', 'pulls/list-files'])
+    expect(server.requests.map((q) => q.operationId).sort()).toEqual([
+      'checks/create',
+      'graphql',
+      'issues/update-comment',
+      'pulls/list-files',
+    ])
     server.requests.length = 0
     // a PR whose rules all pass: the same 5 calls
     const small = seedPr(server, { number: 8, files: lineFiles(3) })
     expect((await runGate(server, small)).code).toBe(0)
-    expect(server.requests.map((q) => q.operationId).sort()).toEqual(['checks/create', 'graphql', 'issues/create-comment', 'issues/list-comments', 'pulls/list-files'])
+    expect(server.requests.map((q) => q.operationId).sort()).toEqual([
+      'checks/create',
+      'graphql',
+      'issues/create-comment',
+      'issues/list-comments',
+      'pulls/list-files',
+    ])
     expect(server.violations).toEqual([])
   })
 })
@@ -96,9 +126,17 @@ describe('failures and their surfaces', () => {
       base: { '.github/quality-gate.yml': 'extends: default\nrules:\n  pr-size: { level: fail, fail_lines: 100 }\n' },
       files: [
         ...lineFiles(1, 150),
-        { filename: 'db/migrations/V2__idx.sql', status: 'added', additions: 2, deletions: 0, patch: '@@ -0,0 +1,2 @@\n+CREATE INDEX idx_users_email ON users (email);\n+ALTER TABLE users ADD COLUMN age int NOT NULL;' },
+        {
+          filename: 'db/migrations/V2__idx.sql',
+          status: 'added',
+          additions: 2,
+          deletions: 0,
+          patch: '@@ -0,0 +1,2 @@\n+CREATE INDEX idx_users_email ON users (email);\n+ALTER TABLE users ADD COLUMN age int NOT NULL;',
+        },
       ],
-      head: { 'db/migrations/V2__idx.sql': 'CREATE INDEX idx_users_email ON users (email);\nALTER TABLE users ADD COLUMN age int NOT NULL;\n' },
+      head: {
+        'db/migrations/V2__idx.sql': 'CREATE INDEX idx_users_email ON users (email);\nALTER TABLE users ADD COLUMN age int NOT NULL;\n',
+      },
     })
     const r = await runGate(server, pr)
     noStackTrace(r)
@@ -149,7 +187,9 @@ describe('failures and their surfaces', () => {
     expect(r.code).toBe(1)
     expect(r.outputs['failed-rules']).toBe('policy')
     expect(server.state.checkRuns[0].conclusion).toBe('failure')
-    expect(server.commentsOn(7)[0].body).toContain('.github/quality-gate.yml:3:17: rules.pr-size.fail\\_lines: expected a non-negative integer, got "lots"')
+    expect(server.commentsOn(7)[0].body).toContain(
+      '.github/quality-gate.yml:3:17: rules.pr-size.fail\\_lines: expected a non-negative integer, got "lots"',
+    )
   })
 
   it('a PR that loosens the policy is still held to the base policy, and the comment says what its version would do', async () => {
@@ -158,7 +198,16 @@ describe('failures and their surfaces', () => {
     const pr = seedPr(server, {
       base: { '.github/quality-gate.yml': strict },
       head: { '.github/quality-gate.yml': loose },
-      files: [...lineFiles(2, 5), { filename: '.github/quality-gate.yml', status: 'modified', additions: 1, deletions: 1, patch: '@@ -1,2 +1,2 @@\n rules:\n-  pr-size: { level: fail, fail_lines: 1 }\n+  pr-size: { level: off }' }],
+      files: [
+        ...lineFiles(2, 5),
+        {
+          filename: '.github/quality-gate.yml',
+          status: 'modified',
+          additions: 1,
+          deletions: 1,
+          patch: '@@ -1,2 +1,2 @@\n rules:\n-  pr-size: { level: fail, fail_lines: 1 }\n+  pr-size: { level: off }',
+        },
+      ],
     })
     const r = await runGate(server, pr)
     expect(r.code).toBe(1)
@@ -183,7 +232,21 @@ describe('limits', () => {
   it('260 findings with lines → all annotations delivered in batches of 50', async () => {
     const sql = Array.from({ length: 260 }, (_, i) => `CREATE INDEX idx_${i} ON t${i} (c);`).join('\n') + '\n'
     const pr = seedPr(server, {
-      files: [{ filename: 'db/migrations/V9__many.sql', status: 'added', additions: 260, deletions: 0, patch: '@@ -0,0 +1,260 @@\n' + sql.trim().split('\n').map((l) => '+' + l).join('\n') }],
+      files: [
+        {
+          filename: 'db/migrations/V9__many.sql',
+          status: 'added',
+          additions: 260,
+          deletions: 0,
+          patch:
+            '@@ -0,0 +1,260 @@\n' +
+            sql
+              .trim()
+              .split('\n')
+              .map((l) => '+' + l)
+              .join('\n'),
+        },
+      ],
       head: { 'db/migrations/V9__many.sql': sql },
     })
     const r = await runGate(server, pr)
@@ -197,7 +260,13 @@ describe('limits', () => {
 
   it('900 findings with one fix are one item in the comment (every location in the check run), not 900 rows', async () => {
     const long = (i: number) => `services/${'deeply-nested-directory-name/'.repeat(6)}file-${i}.tf`
-    const files = Array.from({ length: 900 }, (_, i) => ({ filename: long(i), status: 'added' as const, additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+resource "x" "y" {}' }))
+    const files = Array.from({ length: 900 }, (_, i) => ({
+      filename: long(i),
+      status: 'added' as const,
+      additions: 1,
+      deletions: 0,
+      patch: '@@ -0,0 +1 @@\n+resource "x" "y" {}',
+    }))
     const pr = seedPr(server, { files, base: { '.github/quality-gate.yml': 'rules:\n  runbook: { level: fail, max_findings: 1000 }\n' } })
     const r = await runGate(server, pr)
     noStackTrace(r)
@@ -215,10 +284,26 @@ describe('limits', () => {
 
   it('a comment that would exceed 65,536 characters is truncated at a line boundary with a link to the check run', async () => {
     const name = (i: number) => `idx_${'very_long_index_name_'.repeat(5)}${i}`
-    const sql = Array.from({ length: 600 }, (_, i) => `CREATE INDEX ${name(i)} ON ${'orders_archive_'.repeat(3)}${i} (customer_id);`).join('\n') + '\n'
+    const sql =
+      Array.from({ length: 600 }, (_, i) => `CREATE INDEX ${name(i)} ON ${'orders_archive_'.repeat(3)}${i} (customer_id);`).join('\n') +
+      '\n'
     const path = `db/migrations/${'nested/'.repeat(8)}V9__many.sql`
     const pr = seedPr(server, {
-      files: [{ filename: path, status: 'added', additions: 600, deletions: 0, patch: '@@ -0,0 +1,600 @@\n' + sql.trim().split('\n').map((l) => '+' + l).join('\n') }],
+      files: [
+        {
+          filename: path,
+          status: 'added',
+          additions: 600,
+          deletions: 0,
+          patch:
+            '@@ -0,0 +1,600 @@\n' +
+            sql
+              .trim()
+              .split('\n')
+              .map((l) => '+' + l)
+              .join('\n'),
+        },
+      ],
       head: { [path]: sql },
     })
     const r = await runGate(server, pr)
@@ -282,7 +367,11 @@ describe('evidence from the workspace', () => {
     const ws = mkdtempSync(join(tmpdir(), 'ws-'))
     mkdirSync(join(ws, 'reports'))
     writeFileSync(join(ws, 'reports/trivy.sarif'), readFileSync('__tests__/fixtures/scanners/trivy.sarif', 'utf8'))
-    const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["reports/trivy.sarif"], fail_on: high, new_only: false }\n' } })
+    const pr = seedPr(server, {
+      base: {
+        '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["reports/trivy.sarif"], fail_on: high, new_only: false }\n',
+      },
+    })
     const r = await runGate(server, pr, {}, { workspace: ws })
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toContain('dependencies')
@@ -306,7 +395,9 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
     expect(r.code).toBe(0)
     expect(server.state.checkRuns).toHaveLength(1)
     expect(server.commentsOn(7)).toHaveLength(0)
-    expect(r.stdout).toContain('sticky comment not written (comment: on-failure): the conclusion is success and there is no comment to update')
+    expect(r.stdout).toContain(
+      'sticky comment not written (comment: on-failure): the conclusion is success and there is no comment to update',
+    )
   })
 
   it('on-failure: a failing PR gets the comment, and once fixed the same comment turns green (never a stale red one)', async () => {
@@ -344,7 +435,9 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
     expect(server.state.checkRuns[0].conclusion).toBe('failure')
     expect(server.commentsOn(7)).toHaveLength(0)
     // (the timeline read for waivers is a read of the issue, not a comment call)
-    expect(server.requests.map((q) => q.operationId).filter((op) => op?.startsWith('issues/') && op !== 'issues/list-events-for-timeline')).toEqual([])
+    expect(
+      server.requests.map((q) => q.operationId).filter((op) => op?.startsWith('issues/') && op !== 'issues/list-events-for-timeline'),
+    ).toEqual([])
   })
 
   describe('when the existing comments cannot be listed (GraphQL refuses the field, REST answers 502)', () => {
@@ -353,31 +446,42 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
       server.faults.push({ method: 'GET', path: /\/issues\/7\/comments$/, status: 502, times: 20 })
     }
 
-    it.each(['on-failure', 'on-change'])('%s: a failing verdict fails the job and the check run, and a warning says why no comment was written', async (mode) => {
-      const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing(mode) } })
-      cannotList()
-      const r = await runGate(server, pr)
-      noStackTrace(r)
-      expect(r.code).toBe(1)
-      expect(server.state.checkRuns[0].conclusion).toBe('failure')
-      expect(server.count('issues/list-comments')).toBeGreaterThan(0) // it did try to look the comment up
-      expect(server.count('issues/create-comment')).toBe(0) // never a blind create that could duplicate the sticky comment
-      const warnings = r.commands.filter((c) => c.command === 'warning').map((c) => c.message).join('\n')
-      expect(warnings).toContain(`sticky comment not written (comment: ${mode}): the existing comment could not be looked up`)
-      expect(warnings).toContain('the check run has the verdict')
-    })
+    it.each(['on-failure', 'on-change'])(
+      '%s: a failing verdict fails the job and the check run, and a warning says why no comment was written',
+      async (mode) => {
+        const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing(mode) } })
+        cannotList()
+        const r = await runGate(server, pr)
+        noStackTrace(r)
+        expect(r.code).toBe(1)
+        expect(server.state.checkRuns[0].conclusion).toBe('failure')
+        expect(server.count('issues/list-comments')).toBeGreaterThan(0) // it did try to look the comment up
+        expect(server.count('issues/create-comment')).toBe(0) // never a blind create that could duplicate the sticky comment
+        const warnings = r.commands
+          .filter((c) => c.command === 'warning')
+          .map((c) => c.message)
+          .join('\n')
+        expect(warnings).toContain(`sticky comment not written (comment: ${mode}): the existing comment could not be looked up`)
+        expect(warnings).toContain('the check run has the verdict')
+      },
+    )
 
-    it.each(['on-failure', 'on-change'])('%s: a passing verdict writes no comment, the check run still concludes success, and the log says why', async (mode) => {
-      const pr = seedPr(server, { base: { '.github/quality-gate.yml': passing(mode) } })
-      cannotList()
-      const r = await runGate(server, pr)
-      noStackTrace(r)
-      expect(r.code).toBe(0)
-      expect(server.state.checkRuns).toHaveLength(1)
-      expect(server.state.checkRuns[0].conclusion).toBe('success')
-      expect(server.count('issues/create-comment')).toBe(0)
-      expect(r.stdout).toContain(`sticky comment not written (comment: ${mode}): the conclusion is success and the existing comment could not be looked up`)
-    })
+    it.each(['on-failure', 'on-change'])(
+      '%s: a passing verdict writes no comment, the check run still concludes success, and the log says why',
+      async (mode) => {
+        const pr = seedPr(server, { base: { '.github/quality-gate.yml': passing(mode) } })
+        cannotList()
+        const r = await runGate(server, pr)
+        noStackTrace(r)
+        expect(r.code).toBe(0)
+        expect(server.state.checkRuns).toHaveLength(1)
+        expect(server.state.checkRuns[0].conclusion).toBe('success')
+        expect(server.count('issues/create-comment')).toBe(0)
+        expect(r.stdout).toContain(
+          `sticky comment not written (comment: ${mode}): the conclusion is success and the existing comment could not be looked up`,
+        )
+      },
+    )
   })
 
   it('a misspelt mode is a policy error with a did-you-mean, and the gate fails closed with a comment', async () => {
@@ -405,17 +509,32 @@ describe('the log', () => {
 
   it('under debug logging (RUNNER_DEBUG=1) each rule adds its level, applicability and tables as debug lines', async () => {
     const pr = seedPr(server)
-    const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token }, env: { RUNNER_DEBUG: '1' } })
+    const r = await runAction({
+      server,
+      event: pullRequestEvent(pr, 'synchronize', server),
+      inputs: { token: server.token },
+      env: { RUNNER_DEBUG: '1' },
+    })
     expect(r.code).toBe(0)
     const debug = r.commands.filter((c) => c.command === 'debug').map((c) => c.message)
-    expect(debug).toContainEqual(expect.stringMatching(/^pr-size: level warn, status pass, applicability applicable, 0 finding\(s\) in \d+ ms$/))
+    expect(debug).toContainEqual(
+      expect.stringMatching(/^pr-size: level warn, status pass, applicability applicable, 0 finding\(s\) in \d+ ms$/),
+    )
     expect(debug).toContainEqual(expect.stringMatching(/^pr-size table Largest directories: /))
   })
 
   it('a finding cannot issue a workflow command: its text is printed on one line after a prefix', async () => {
     const sql = 'CREATE INDEX idx ON t (c);\n'
     const pr = seedPr(server, {
-      files: [{ filename: 'db/migrations/V2__x\n::add-mask::secret.sql', status: 'added', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+CREATE INDEX idx ON t (c);' }],
+      files: [
+        {
+          filename: 'db/migrations/V2__x\n::add-mask::secret.sql',
+          status: 'added',
+          additions: 1,
+          deletions: 0,
+          patch: '@@ -0,0 +1 @@\n+CREATE INDEX idx ON t (c);',
+        },
+      ],
       head: { 'db/migrations/V2__x\n::add-mask::secret.sql': sql },
     })
     const r = await runGate(server, pr)

@@ -25,14 +25,21 @@ describe('a partial GraphQL answer is not "no policy file" (item 4)', () => {
     expect(r.outputs.conclusion).toBe('failure')
     expect(r.outputs['failed-rules']).toBe('pr-size')
     expect(r.code).toBe(1)
-    expect(server.requestsFor('repos/get-content').map((q) => q.path)).toEqual([`/repos/acme/service/contents/${encodeURIComponent(POLICY)}`])
+    expect(server.requestsFor('repos/get-content').map((q) => q.path)).toEqual([
+      `/repos/acme/service/contents/${encodeURIComponent(POLICY)}`,
+    ])
     expect(server.commentsOn(7)[0].body).toContain(`${POLICY}@`)
   })
 
   it('and when REST refuses it too, the run fails closed (on_error), never success', async () => {
     const pr = seedPr(server, { base: STRICT, files: lineFiles(3) })
     server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'policy'] }], times: 1 })
-    server.faults.push({ path: 'repos/get-content', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' }, times: 10 })
+    server.faults.push({
+      path: 'repos/get-content',
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+      times: 10,
+    })
     const r = await runGate(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
@@ -41,8 +48,15 @@ describe('a partial GraphQL answer is not "no policy file" (item 4)', () => {
   })
 
   it('.gitattributes: null with an error: read over REST, so its exclusions still apply', async () => {
-    const base = { ...STRICT, [POLICY]: 'rules:\n  pr-size: { level: fail, fail_lines: 4 }\n', '.gitattributes': 'gen/** linguist-generated\n' }
-    const files = [...lineFiles(3), { filename: 'gen/big.ts', status: 'added' as const, additions: 500, deletions: 0, patch: '@@ -0,0 +1,1 @@\n+x\n' }]
+    const base = {
+      ...STRICT,
+      [POLICY]: 'rules:\n  pr-size: { level: fail, fail_lines: 4 }\n',
+      '.gitattributes': 'gen/** linguist-generated\n',
+    }
+    const files = [
+      ...lineFiles(3),
+      { filename: 'gen/big.ts', status: 'added' as const, additions: 500, deletions: 0, patch: '@@ -0,0 +1,1 @@\n+x\n' },
+    ]
     const pr = seedPr(server, { base, files })
     server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'attributes'] }], times: 1 })
     const r = await runGate(server, pr)
@@ -53,7 +67,10 @@ describe('a partial GraphQL answer is not "no policy file" (item 4)', () => {
 
 describe('self-waiving: the waiver reason must be a visible, real line (item 10)', () => {
   it.each([
-    ['inside the PR template’s HTML comment', '## Summary\nBig change.\n<!--\nTo waive a rule: gate-waive:pr-size <reason>\ngate-waive:pr-size the generated client was regenerated\n-->'],
+    [
+      'inside the PR template’s HTML comment',
+      '## Summary\nBig change.\n<!--\nTo waive a rule: gate-waive:pr-size <reason>\ngate-waive:pr-size the generated client was regenerated\n-->',
+    ],
     ['inside a code fence', 'Example:\n```\ngate-waive:pr-size the generated client was regenerated\n```'],
     ['a template placeholder', 'gate-waive:pr-size <explain why this rule does not apply…>'],
   ])('%s: not waived, the gate fails and says why', async (_name, body) => {
@@ -66,7 +83,12 @@ describe('self-waiving: the waiver reason must be a visible, real line (item 10)
   })
 
   it('a real reason line still waives', async () => {
-    const pr = seedPr(server, { base: STRICT, files: lineFiles(3), labels: ['gate-waive:pr-size'], body: '<!-- template -->\ngate-waive:pr-size the generated client was regenerated' })
+    const pr = seedPr(server, {
+      base: STRICT,
+      files: lineFiles(3),
+      labels: ['gate-waive:pr-size'],
+      body: '<!-- template -->\ngate-waive:pr-size the generated client was regenerated',
+    })
     const r = await runGate(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     expect(server.commentsOn(7)[0].body).toContain('with the label <code>gate-waive:pr-size</code> on <code>cccccccccccc</code>')
@@ -83,7 +105,12 @@ describe('an upstream echoing the Authorization header leaks no token (item 13)'
     server.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', access: 'write', actionsToken: true })
     const pr = seedPr(server)
     const message = `proxy error: upstream rejected "Authorization: token ${TOKEN}" (first part ${TOKEN.slice(0, 16)}, last part ${TOKEN.slice(-16)}); cached ${V1}; jwt ${JWT}; ghs_abc`
-    server.faults.push({ path: 'pulls/list-files', status: 502, body: { message, documentation_url: 'https://docs.github.com/rest' }, times: 10 })
+    server.faults.push({
+      path: 'pulls/list-files',
+      status: 502,
+      body: { message, documentation_url: 'https://docs.github.com/rest' },
+      times: 10,
+    })
     const r = await runGate(server, pr, {}, { token: TOKEN })
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
@@ -96,7 +123,11 @@ describe('an upstream echoing the Authorization header leaks no token (item 13)'
     expect(body).toContain('proxy error: upstream rejected')
     expect(body).toContain('\\*\\*\\*')
     // The log too (the runner masks registered secrets, but parts of them are not masked).
-    const log = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + r.stderr
+    const log =
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n') + r.stderr
     for (const secret of [TOKEN.slice(0, 16), TOKEN.slice(-16), V1, JWT]) expect(log).not.toContain(secret)
   })
 })
@@ -104,16 +135,27 @@ describe('an upstream echoing the Authorization header leaks no token (item 13)'
 describe('residue escaping used to let through (item 14)', () => {
   it('a bidi-spoofed, ESC-carrying directory and a cross-referencing URL in the waiver reason are neutralised in the comment', async () => {
     const dir = 'docs\u202Etxt.exe\u001b[31m'
-    const files = [{ filename: `${dir}/a.ts`, status: 'added' as const, additions: 5, deletions: 0, patch: '@@ -0,0 +1,5 @@\n+a\n+b\n+c\n+d\n+e' }]
+    const files = [
+      { filename: `${dir}/a.ts`, status: 'added' as const, additions: 5, deletions: 0, patch: '@@ -0,0 +1,5 @@\n+a\n+b\n+c\n+d\n+e' },
+    ]
     const url = 'https://github.com/victim/other/issues/12'
-    const pr = seedPr(server, { base: { [POLICY]: 'rules:\n  pr-size: { level: fail, fail_lines: 2 }\n  runbook: { level: warn }\n' }, files })
+    const pr = seedPr(server, {
+      base: { [POLICY]: 'rules:\n  pr-size: { level: fail, fail_lines: 2 }\n  runbook: { level: warn }\n' },
+      files,
+    })
     const r = await runGate(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     const body = server.commentsOn(7)[0].body
     expect(body).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
     expect(body).toContain('docs\\u202Etxt.exe\\u001B\\[31m')
 
-    const waived = seedPr(server, { number: 8, base: STRICT, files: lineFiles(3), labels: ['gate-waive:pr-size'], body: `gate-waive:pr-size same fix as ${url} and victim/other#13 upstream` })
+    const waived = seedPr(server, {
+      number: 8,
+      base: STRICT,
+      files: lineFiles(3),
+      labels: ['gate-waive:pr-size'],
+      body: `gate-waive:pr-size same fix as ${url} and victim/other#13 upstream`,
+    })
     await runGate(server, waived)
     const text = server.commentsOn(8)[0].body
     expect(text).toContain(`same fix as \`${url}\` and \`victim/other#13\` upstream`)

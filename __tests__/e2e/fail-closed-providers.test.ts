@@ -20,7 +20,10 @@ useFakeGitHub((s) => (server = s))
 /** A PR adding lodash 4.17.20 to package.json; dependency review reports a critical advisory for it. */
 const PKG_PATCH = '@@ -1,5 +1,6 @@\n {\n   "dependencies": {\n+    "lodash": "4.17.20",\n     "express": "4.18.2"\n   }\n }'
 function seedVulnerablePr(policy?: string) {
-  const pr = seedPr(server, { files: [{ filename: 'package.json', status: 'modified', additions: 1, deletions: 0, patch: PKG_PATCH }], base: policy ? { '.github/quality-gate.yml': policy } : {} })
+  const pr = seedPr(server, {
+    files: [{ filename: 'package.json', status: 'modified', additions: 1, deletions: 0, patch: PKG_PATCH }],
+    base: policy ? { '.github/quality-gate.yml': policy } : {},
+  })
   server.setDependencyDiff(`${BASE_SHA}...${HEAD_SHA}`, [
     {
       change_type: 'added',
@@ -31,7 +34,14 @@ function seedVulnerablePr(policy?: string) {
       package_url: 'pkg:npm/lodash@4.17.20',
       license: 'MIT',
       scope: 'runtime',
-      vulnerabilities: [{ severity: 'critical', advisory_ghsa_id: 'GHSA-35jh-r3h4-6jhm', advisory_summary: 'Command Injection in lodash', advisory_url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm' }],
+      vulnerabilities: [
+        {
+          severity: 'critical',
+          advisory_ghsa_id: 'GHSA-35jh-r3h4-6jhm',
+          advisory_summary: 'Command Injection in lodash',
+          advisory_url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm',
+        },
+      ],
     },
   ])
   return pr
@@ -73,19 +83,30 @@ describe('dependency review outage: not evaluated, the conclusion follows on_err
   it.each<[string, Fault]>([
     ['500 until the retries run out', { path: 'dependency-graph/diff-range', status: 500, times: 10 }],
     ['502 until the retries run out', { path: 'dependency-graph/diff-range', status: 502, times: 10 }],
-  ])('%s', async (_name, fault) => {
-    const pr = seedVulnerablePr()
-    server.faults.push(fault)
-    const r = await runGate(server, pr)
-    expectNotEvaluated(r, 'dependency-review-failed')
-    expect(server.count('dependency-graph/diff-range')).toBe(4) // first try + 3 retries
-    expect(ruleOf(r, 'dependencies').findings.find((f) => f.code === 'dependency-review-failed')?.message).toMatch(/failed \(HTTP 50[02]\)/)
-  }, 60_000)
+  ])(
+    '%s',
+    async (_name, fault) => {
+      const pr = seedVulnerablePr()
+      server.faults.push(fault)
+      const r = await runGate(server, pr)
+      expectNotEvaluated(r, 'dependency-review-failed')
+      expect(server.count('dependency-graph/diff-range')).toBe(4) // first try + 3 retries
+      expect(ruleOf(r, 'dependencies').findings.find((f) => f.code === 'dependency-review-failed')?.message).toMatch(
+        /failed \(HTTP 50[02]\)/,
+      )
+    },
+    60_000,
+  )
 
   it('a hang past request-timeout on every try', async () => {
     const pr = seedVulnerablePr()
     server.faults.push({ path: 'dependency-graph/diff-range', delayMs: 120_000, times: 10 })
-    const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token, 'request-timeout': '1' }, timeoutMs: 90_000 })
+    const r = await runAction({
+      server,
+      event: pullRequestEvent(pr, 'synchronize', server),
+      inputs: { token: server.token, 'request-timeout': '1' },
+      timeoutMs: 90_000,
+    })
     expectNotEvaluated(r, 'dependency-review-failed')
   }, 120_000)
 
@@ -123,23 +144,31 @@ describe('a content read that fails is not an absent file', () => {
   // Contents are read in GraphQL batches (src/github/contents.ts); what GraphQL cannot vouch for is read over
   // REST. Each case makes GraphQL unable to answer for the lock file, and REST fail: never "no lock file".
   it.each<[string, Fault | undefined, boolean]>([
-    ['GraphQL refuses the field (FORBIDDEN at its alias)', { path: '/graphql', graphqlErrors: [{ path: ['repository', 'c0'] }], times: 2 }, false],
+    [
+      'GraphQL refuses the field (FORBIDDEN at its alias)',
+      { path: '/graphql', graphqlErrors: [{ path: ['repository', 'c0'] }], times: 2 },
+      false,
+    ],
     ['GraphQL down (502 until the retries run out)', { path: '/graphql', status: 502, times: 20 }, false],
     ['GraphQL truncates the blob (over 512 KB)', undefined, true],
-  ])('package-lock.json read (to resolve npm audit versions), %s, REST answering 502: not evaluated, failure', async (_name, graphqlFault, big) => {
-    const ws = mkdtempSync(join(tmpdir(), 'ws-'))
-    writeFileSync(join(ws, 'npm-audit.json'), readFileSync('__tests__/fixtures/scanners/npm-audit.json', 'utf8'))
-    const lock = readFileSync('__tests__/fixtures/scanners/npm-audit-package-lock.json', 'utf8') + (big ? ' '.repeat(600_000) : '')
-    const pr = seedPr(server, {
-      base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["npm-audit.json"], fail_on: none }\n' },
-      head: { 'package-lock.json': lock },
-    })
-    if (graphqlFault) server.faults.push(graphqlFault)
-    server.faults.push({ method: 'GET', path: /\/contents\/package-lock\.json$/, status: 502, times: 10 })
-    const r = await runGate(server, pr, {}, { workspace: ws })
-    expectNotEvaluated(r, 'read-failed')
-    expect(server.count((q) => q.method === 'GET' && q.path.endsWith('/contents/package-lock.json'))).toBe(4) // first try + 3 retries
-  }, 90_000)
+  ])(
+    'package-lock.json read (to resolve npm audit versions), %s, REST answering 502: not evaluated, failure',
+    async (_name, graphqlFault, big) => {
+      const ws = mkdtempSync(join(tmpdir(), 'ws-'))
+      writeFileSync(join(ws, 'npm-audit.json'), readFileSync('__tests__/fixtures/scanners/npm-audit.json', 'utf8'))
+      const lock = readFileSync('__tests__/fixtures/scanners/npm-audit-package-lock.json', 'utf8') + (big ? ' '.repeat(600_000) : '')
+      const pr = seedPr(server, {
+        base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["npm-audit.json"], fail_on: none }\n' },
+        head: { 'package-lock.json': lock },
+      })
+      if (graphqlFault) server.faults.push(graphqlFault)
+      server.faults.push({ method: 'GET', path: /\/contents\/package-lock\.json$/, status: 502, times: 10 })
+      const r = await runGate(server, pr, {}, { workspace: ws })
+      expectNotEvaluated(r, 'read-failed')
+      expect(server.count((q) => q.method === 'GET' && q.path.endsWith('/contents/package-lock.json'))).toBe(4) // first try + 3 retries
+    },
+    90_000,
+  )
 
   it('the control: the same read answered by GraphQL resolves the versions (no REST read)', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'ws-'))
@@ -181,7 +210,15 @@ describe('hostile package names in a scanner report are literal text', () => {
     const line = 'a'.repeat(40) + '!'
     const pr = seedPr(server, {
       base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["reports/scan.sarif"], new_only: false }\n' },
-      files: [{ filename: 'requirements.txt', status: 'modified', additions: 2, deletions: 0, patch: `@@ -1 +1,3 @@\n flask==3.0.0\n+${line}\n+requests==2.31.0` }],
+      files: [
+        {
+          filename: 'requirements.txt',
+          status: 'modified',
+          additions: 2,
+          deletions: 0,
+          patch: `@@ -1 +1,3 @@\n flask==3.0.0\n+${line}\n+requests==2.31.0`,
+        },
+      ],
     })
     const r = await runGate(server, pr, {}, { workspace: ws })
     noStackTrace(r)
@@ -209,8 +246,13 @@ describe('a large SARIF report with many duplicate advisories', () => {
       }
     })
     const ws = mkdtempSync(join(tmpdir(), 'ws-'))
-    writeFileSync(join(ws, 'trivy.sarif'), JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Trivy', rules: [] } }, results }] }))
-    const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["trivy.sarif"], new_only: false }\n' } })
+    writeFileSync(
+      join(ws, 'trivy.sarif'),
+      JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Trivy', rules: [] } }, results }] }),
+    )
+    const pr = seedPr(server, {
+      base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["trivy.sarif"], new_only: false }\n' },
+    })
     const r = await runGate(server, pr, {}, { workspace: ws })
     noStackTrace(r)
     expect(r.signal).toBeNull() // the old pairwise merge was still running when the harness killed the run

@@ -17,7 +17,19 @@ describe('API faults are retried with bounded backoff', () => {
     ['503 on the policy read (the GraphQL query)', { path: '/graphql', status: 503, times: 1 }],
     ['500 on the check-run create', { path: 'checks/create', status: 500, times: 1 }],
     ['429 on the comments list', { path: 'issues/list-comments', status: 429, headers: { 'retry-after': '1' }, times: 1 }],
-    ['403 secondary rate limit with Retry-After', { path: 'pulls/list-files', status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, times: 1 }],
+    [
+      '403 secondary rate limit with Retry-After',
+      {
+        path: 'pulls/list-files',
+        status: 403,
+        headers: { 'retry-after': '1' },
+        body: {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        },
+        times: 1,
+      },
+    ],
     ['a truncated JSON body', { path: 'pulls/list-files', truncateBody: true, times: 1 }],
   ])('%s: survived, same verdict', async (_name, fault) => {
     const pr = seedPr(server)
@@ -35,7 +47,12 @@ describe('API faults are retried with bounded backoff', () => {
     const pr = seedPr(server)
     // Longer than the run is allowed to live: only an abort + retry lets the run finish.
     server.faults.push({ path: 'pulls/list-files', delayMs: 120_000, times: 1 })
-    const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), inputs: { token: server.token, 'request-timeout': '1' }, timeoutMs: 45_000 })
+    const r = await runAction({
+      server,
+      event: pullRequestEvent(pr, 'synchronize', server),
+      inputs: { token: server.token, 'request-timeout': '1' },
+      timeoutMs: 45_000,
+    })
     noStackTrace(r)
     expect(r.signal).toBeNull()
     expect(r.code).toBe(0)
@@ -51,7 +68,9 @@ describe('API faults are retried with bounded backoff', () => {
     expect(r.outputs.conclusion).toBe('failure')
     const check = server.state.checkRuns[0]
     expect(check.conclusion).toBe('failure')
-    expect(server.commentsOn(7)[0].body).toMatch(/could not evaluate this pull request: GET \/repos\/acme\/service\/pulls\/7\/files\?per\\_page=100&amp;page=1 failed \\\(HTTP 502\\\)/)
+    expect(server.commentsOn(7)[0].body).toMatch(
+      /could not evaluate this pull request: GET \/repos\/acme\/service\/pulls\/7\/files\?per\\_page=100&amp;page=1 failed \\\(HTTP 502\\\)/,
+    )
     expect(server.count('pulls/list-files')).toBe(4) // first try + 3 retries
   })
 
@@ -83,15 +102,36 @@ describe('API faults are retried with bounded backoff', () => {
 })
 
 describe('the GraphQL read is an optimisation: when it fails, the same reads go over REST', () => {
-  const strict = { base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 2 }\n', '.gitattributes': 'gen/** linguist-generated\n' } }
-  const files = [...lineFiles(3), { filename: 'gen/big.ts', status: 'added' as const, additions: 500, deletions: 0, patch: '@@ -0,0 +1,1 @@\n+x\n' }]
+  const strict = {
+    base: {
+      '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 2 }\n',
+      '.gitattributes': 'gen/** linguist-generated\n',
+    },
+  }
+  const files = [
+    ...lineFiles(3),
+    { filename: 'gen/big.ts', status: 'added' as const, additions: 500, deletions: 0, patch: '@@ -0,0 +1,1 @@\n+x\n' },
+  ]
 
   // (GitHub's transient "Something went wrong while executing your query" is retried like a 5xx by
   // plugin-retry, so it takes the 502 path; the 502 case runs once, its retries take ~15 s.)
   it.each<[string, Parameters<FakeGitHub['faults']['push']>[0], boolean]>([
     ['502 until the retries run out', { path: '/graphql', status: 502, times: 10 }, false],
-    ['403 (a token or server without GraphQL)', { path: '/graphql', status: 403, body: { message: 'Resource not accessible by integration' }, times: 10 }, true],
-    ['200 with GraphQL errors and no data', { path: '/graphql', status: 200, body: { errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] }, times: 10 }, true],
+    [
+      '403 (a token or server without GraphQL)',
+      { path: '/graphql', status: 403, body: { message: 'Resource not accessible by integration' }, times: 10 },
+      true,
+    ],
+    [
+      '200 with GraphQL errors and no data',
+      {
+        path: '/graphql',
+        status: 200,
+        body: { errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] },
+        times: 10,
+      },
+      true,
+    ],
   ])('%s: the base policy and .gitattributes are still enforced, one comment', async (_name, fault, rerun) => {
     const pr = seedPr(server, { ...strict, files })
     server.commentsOn(7) // the PR exists with no comments
@@ -103,7 +143,10 @@ describe('the GraphQL read is an optimisation: when it fails, the same reads go 
     expect(r.outputs['failed-rules']).toBe('pr-size')
     // gen/big.ts excluded by the base's .gitattributes: 3 lines counted, over the base's limit of 2
     expect(server.commentsOn(7)[0].body).toMatch(/3 changed lines in 3 files/)
-    expect(server.requestsFor('repos/get-content').map((q) => q.path)).toEqual(['/repos/acme/service/contents/.github%2Fquality-gate.yml', '/repos/acme/service/contents/.gitattributes'])
+    expect(server.requestsFor('repos/get-content').map((q) => q.path)).toEqual([
+      '/repos/acme/service/contents/.github%2Fquality-gate.yml',
+      '/repos/acme/service/contents/.gitattributes',
+    ])
     expect(server.violations).toEqual([])
     if (!rerun) return
     // a second run finds the comment over REST and updates it
@@ -133,7 +176,10 @@ describe('concurrent runs', () => {
 
 describe('size limits', () => {
   it('a job summary over 1 MiB is truncated, with a pointer to the JSON report', async () => {
-    const sql = Array.from({ length: 3000 }, (_, i) => `CREATE INDEX idx_${i} ON table_with_a_long_name_${'x'.repeat(40)}_${i} (column_${i});`).join('\n') + '\n'
+    const sql =
+      Array.from({ length: 3000 }, (_, i) => `CREATE INDEX idx_${i} ON table_with_a_long_name_${'x'.repeat(40)}_${i} (column_${i});`).join(
+        '\n',
+      ) + '\n'
     const pr = seedPr(server, {
       files: [{ filename: 'db/migrations/V9__many.sql', status: 'added', additions: 3000, deletions: 0 }],
       head: { 'db/migrations/V9__many.sql': sql },

@@ -44,7 +44,12 @@ export function seedPr(server: FakeGitHub, s: SeedInput = {}): PullRecord {
   })
 }
 
-export async function runGate(server: FakeGitHub, pr: PullRecord, inputs: Record<string, string> = {}, extra: { workspace?: string; token?: string; action?: string } = {}): Promise<RunActionResult> {
+export async function runGate(
+  server: FakeGitHub,
+  pr: PullRecord,
+  inputs: Record<string, string> = {},
+  extra: { workspace?: string; token?: string; action?: string } = {},
+): Promise<RunActionResult> {
   return runAction({
     server,
     event: pullRequestEvent(pr, extra.action ?? 'synchronize', server),

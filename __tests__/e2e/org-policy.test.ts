@@ -30,9 +30,13 @@ function seedOrg(files: Record<string, string>, opts: { private?: boolean } = {}
 type Report = { notes: Array<{ message: string; detail?: string }> }
 const reportOf = (r: { outputs: Record<string, string> }): Report => JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as Report
 /** Every note of the JSON report, message and detail, as one text (unescaped: the Markdown surfaces escape it). */
-const notesText = (r: { outputs: Record<string, string> }): string => reportOf(r).notes.map((n) => `${n.message}\n${n.detail ?? ''}`).join('\n')
+const notesText = (r: { outputs: Record<string, string> }): string =>
+  reportOf(r)
+    .notes.map((n) => `${n.message}\n${n.detail ?? ''}`)
+    .join('\n')
 /** The requests that read the org repository. */
-const orgRequests = () => server.requests.filter((q) => q.operationId === 'graphql' && (q.body as { variables?: { name?: string } }).variables?.name === '.github')
+const orgRequests = () =>
+  server.requests.filter((q) => q.operationId === 'graphql' && (q.body as { variables?: { name?: string } }).variables?.name === '.github')
 
 const ORG_POLICY = 'rules:\n  pr-size:\n    level: fail\n    fail_lines: 2\n    locked: [level, fail_lines]\n'
 
@@ -62,14 +66,22 @@ describe('remote extends from the Action', () => {
     expect(server.violations).toEqual([])
     expect(r.outputs['failed-rules']).toBe('pr-size')
     // the org repository is read with the policy token (and only read), the rest with the workflow token
-    expect(server.requests.filter((q) => q.login === 'org-reader[bot]').map((q) => (q.body as { variables: { name: string } }).variables.name)).toEqual(['.github', '.github'])
-    expect(server.requests.filter((q) => q.login !== 'org-reader[bot]').some((q) => JSON.stringify(q.body ?? '').includes('"name":".github"'))).toBe(false)
+    expect(
+      server.requests.filter((q) => q.login === 'org-reader[bot]').map((q) => (q.body as { variables: { name: string } }).variables.name),
+    ).toEqual(['.github', '.github'])
+    expect(
+      server.requests.filter((q) => q.login !== 'org-reader[bot]').some((q) => JSON.stringify(q.body ?? '').includes('"name":".github"')),
+    ).toBe(false)
     // the token is masked, never printed
     expect((r.stdout + r.stderr).split('\n').filter((l) => l.includes('org-reader'))).toEqual(['::add-mask::org-reader'])
   })
 
   it.each([
-    ['404: the workflow token cannot see the private org repository', { repos: ['acme/service'] }, /cannot read acme\/\.github: GitHub answers that the repository does not exist or that this token cannot see it \(NOT_FOUND\)\. The Action's GITHUB_TOKEN can read only the workflow's own repository: pass a token that can read it as the `policy-token` input/],
+    [
+      '404: the workflow token cannot see the private org repository',
+      { repos: ['acme/service'] },
+      /cannot read acme\/\.github: GitHub answers that the repository does not exist or that this token cannot see it \(NOT_FOUND\)\. The Action's GITHUB_TOKEN can read only the workflow's own repository: pass a token that can read it as the `policy-token` input/,
+    ],
     ['403: the token is refused', { forbiddenRepos: [ORG] }, /cannot read acme\/\.github: GitHub refuses this token \(FORBIDDEN\)/],
   ])('%s: a policy error at the extends line, and the gate fails (never the default preset)', async (_name, limits, message) => {
     server.addToken('limited', { login: 'github-actions[bot]', type: 'Bot', actionsToken: true, ...limits })
@@ -89,13 +101,18 @@ describe('remote extends from the Action', () => {
   })
 
   it('an unknown ref or file is a policy error at the extends entry', async () => {
-    const pr = seedPr(server, { base: { [POLICY]: `extends:\n  - default\n  - github:${ORG}/${ORG_FILE}@nope\n  - github:${ORG}/missing.yml@main\n` }, files: lineFiles(1) })
+    const pr = seedPr(server, {
+      base: { [POLICY]: `extends:\n  - default\n  - github:${ORG}/${ORG_FILE}@nope\n  - github:${ORG}/missing.yml@main\n` },
+      files: lineFiles(1),
+    })
     seedOrg({ [ORG_FILE]: ORG_POLICY }, { private: false })
     const r = await runGate(server, pr)
     expect(r.outputs['failed-rules']).toBe('policy')
     const text = notesText(r)
     expect(text).toContain(`${POLICY}:3:5: extends: "github:${ORG}/${ORG_FILE}@nope": acme/.github has no branch, tag or commit "nope"`)
-    expect(text).toContain(`${POLICY}:4:5: extends: "github:${ORG}/missing.yml@main" was not found: no file missing.yml in acme/.github at main`)
+    expect(text).toContain(
+      `${POLICY}:4:5: extends: "github:${ORG}/missing.yml@main" was not found: no file missing.yml in acme/.github at main`,
+    )
   })
 
   it('a cycle across remote files is a policy error naming the chain', async () => {
@@ -105,10 +122,16 @@ describe('remote extends from the Action', () => {
     const r = await runGate(server, pr)
     expect(r.outputs['failed-rules']).toBe('policy')
     const text = notesText(r)
-    expect(text).toContain(`github:${ORG}/quality-gate/base.yml@main:1:10: extends cycle: ${POLICY} → github:acme/.github/${ORG_FILE}@main → github:acme/.github/quality-gate/base.yml@main → github:acme/.github/${ORG_FILE}@main`)
+    expect(text).toContain(
+      `github:${ORG}/quality-gate/base.yml@main:1:10: extends cycle: ${POLICY} → github:acme/.github/${ORG_FILE}@main → github:acme/.github/quality-gate/base.yml@main → github:acme/.github/${ORG_FILE}@main`,
+    )
     expect(server.violations).toEqual([])
     // per run: main is resolved once for both files, each file read once
-    expect(orgRequests().map((q) => (q.body as { query: string }).query.match(/query (\w+)/)![1])).toEqual(['prGateRemotePolicyRef', 'prGateContents', 'prGateContents'])
+    expect(orgRequests().map((q) => (q.body as { query: string }).query.match(/query (\w+)/)![1])).toEqual([
+      'prGateRemotePolicyRef',
+      'prGateContents',
+      'prGateContents',
+    ])
   })
 
   it('a ref pinned to a commit SHA is read without resolving it: one call', async () => {
@@ -131,7 +154,9 @@ describe('remote extends from the Action', () => {
     const check = server.state.checkRuns[0]!
     for (const text of [comment, `${check.output.summary}\n${check.output.text}`]) expect(text).toContain('Org policy enforced')
     const detail = notesText(r)
-    expect(detail).toContain(`rules.pr-size.level: ${POLICY}:4:5 sets "warn", looser than the org floor "fail" locked at github:${ORG}/${ORG_FILE}@main:5:5`)
+    expect(detail).toContain(
+      `rules.pr-size.level: ${POLICY}:4:5 sets "warn", looser than the org floor "fail" locked at github:${ORG}/${ORG_FILE}@main:5:5`,
+    )
     expect(detail).toContain(`rules.pr-size.fail_lines: ${POLICY}:5:5 sets 5000, looser than the org floor 2`)
   })
 
@@ -152,7 +177,12 @@ describe('remote extends in release mode', () => {
     const event = exampleEvent('push')
     Object.assign(event.repository as object, { full_name: 'acme/service', name: 'service', default_branch: 'main' })
     Object.assign(event, { after: RELEASE_HEAD, ref: 'refs/heads/main' })
-    const r = await runAction({ server, event, eventName: 'push', inputs: { token: server.token, 'policy-token': 'org-reader', mode: 'release', environment: ENV } })
+    const r = await runAction({
+      server,
+      event,
+      eventName: 'push',
+      inputs: { token: server.token, 'policy-token': 'org-reader', mode: 'release', environment: ENV },
+    })
     noStackTrace(r)
     expect(server.violations).toEqual([])
     // the same range concludes success with the default policy (the approved migration is exempt)

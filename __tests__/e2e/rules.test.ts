@@ -27,7 +27,8 @@ describe('critical-path-tests', () => {
     '        min_diff_coverage: 80',
     '',
   ].join('\n')
-  const patch = '@@ -1,2 +1,12 @@\n export function charge() {\n' + Array.from({ length: 10 }, (_, i) => `+  step${i}()`).join('\n') + '\n }'
+  const patch =
+    '@@ -1,2 +1,12 @@\n export function charge() {\n' + Array.from({ length: 10 }, (_, i) => `+  step${i}()`).join('\n') + '\n }'
 
   function workspaceWithLcov(hitLines: number[], missLines: number[]): string {
     const ws = mkdtempSync(join(tmpdir(), 'ws-'))
@@ -38,7 +39,10 @@ describe('critical-path-tests', () => {
   }
 
   it('fails under the threshold and annotates the uncovered range on the head SHA', async () => {
-    const pr = seedPr(server, { base: { '.github/quality-gate.yml': policy }, files: [{ filename: 'services/payments/charge.ts', status: 'modified', additions: 10, deletions: 0, patch }] })
+    const pr = seedPr(server, {
+      base: { '.github/quality-gate.yml': policy },
+      files: [{ filename: 'services/payments/charge.ts', status: 'modified', additions: 10, deletions: 0, patch }],
+    })
     const ws = workspaceWithLcov([1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11])
     const r = await runGate(server, pr, {}, { workspace: ws })
     noStackTrace(r)
@@ -49,7 +53,10 @@ describe('critical-path-tests', () => {
   })
 
   it('passes at or above the threshold', async () => {
-    const pr = seedPr(server, { base: { '.github/quality-gate.yml': policy }, files: [{ filename: 'services/payments/charge.ts', status: 'modified', additions: 10, deletions: 0, patch }] })
+    const pr = seedPr(server, {
+      base: { '.github/quality-gate.yml': policy },
+      files: [{ filename: 'services/payments/charge.ts', status: 'modified', additions: 10, deletions: 0, patch }],
+    })
     const ws = workspaceWithLcov([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [11])
     const r = await runGate(server, pr, {}, { workspace: ws })
     expect(r.outputs.conclusion).toBe('success')
@@ -57,11 +64,23 @@ describe('critical-path-tests', () => {
 })
 
 describe('runbook', () => {
-  const files = [{ filename: 'services/pay/app.ts', status: 'modified' as const, additions: 1, deletions: 0, patch: '@@ -1 +1,2 @@\n import x\n+const timeout = process.env.PAYMENTS_TIMEOUT_MS' }]
+  const files = [
+    {
+      filename: 'services/pay/app.ts',
+      status: 'modified' as const,
+      additions: 1,
+      deletions: 0,
+      patch: '@@ -1 +1,2 @@\n import x\n+const timeout = process.env.PAYMENTS_TIMEOUT_MS',
+    },
+  ]
   const base = { '.github/quality-gate.yml': 'rules:\n  runbook: { level: fail }\n', 'services/pay/app.ts': 'import x\n' }
 
   it('a new env var without a runbook update fails, annotated on its line', async () => {
-    const pr = seedPr(server, { base, files, head: { 'services/pay/app.ts': 'import x\nconst timeout = process.env.PAYMENTS_TIMEOUT_MS\n' } })
+    const pr = seedPr(server, {
+      base,
+      files,
+      head: { 'services/pay/app.ts': 'import x\nconst timeout = process.env.PAYMENTS_TIMEOUT_MS\n' },
+    })
     const r = await runGate(server, pr)
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toBe('runbook')
@@ -69,12 +88,18 @@ describe('runbook', () => {
     expect(ann.map((a) => `${a.path}:${a.start_line}`)).toEqual(['services/pay/app.ts:2'])
     expect(ann[0].message).toContain('PAYMENTS_TIMEOUT_MS')
     // the env var's base side was read at the base SHA (in a GraphQL batch: `object(expression: "<sha>:<path>")`)
-    const expressions = server.requestsFor('graphql').flatMap((q) => Object.values((q.body as { variables: Record<string, unknown> }).variables))
+    const expressions = server
+      .requestsFor('graphql')
+      .flatMap((q) => Object.values((q.body as { variables: Record<string, unknown> }).variables))
     expect(expressions).toContain(`${BASE_SHA}:services/pay/app.ts`)
   })
 
   it('a reasoned opt-out in the PR body satisfies it and is quoted for reviewers', async () => {
-    const pr = seedPr(server, { base, files, body: 'Runbook: not needed — the timeout has a safe default and is documented in the service README' })
+    const pr = seedPr(server, {
+      base,
+      files,
+      body: 'Runbook: not needed — the timeout has a safe default and is documented in the service README',
+    })
     const r = await runGate(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     expect(server.commentsOn(7)[0].body).toContain('the timeout has a safe default')
@@ -95,7 +120,14 @@ describe('dependencies with GitHub dependency review', () => {
         package_url: 'pkg:npm/lodash@4.17.20',
         license: 'MIT',
         scope: 'runtime',
-        vulnerabilities: [{ severity: 'high', advisory_ghsa_id: 'GHSA-35jh-r3h4-6jhm', advisory_summary: 'Command Injection in lodash', advisory_url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm' }],
+        vulnerabilities: [
+          {
+            severity: 'high',
+            advisory_ghsa_id: 'GHSA-35jh-r3h4-6jhm',
+            advisory_summary: 'Command Injection in lodash',
+            advisory_url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm',
+          },
+        ],
       },
     ])
     const r = await runGate(server, pr)

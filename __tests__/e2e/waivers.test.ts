@@ -16,10 +16,17 @@ const policy = (extra = '') => ({ [POLICY]: `rules:\n  pr-size: { level: fail, f
 const REASON = 'gate-waive:pr-size the generated client was regenerated'
 const PAT = 'ghp_gateAppLikeToken000000000000000000000'
 
-type Report = { conclusion: string; waivers: Array<Record<string, string>>; rules: Array<{ id: string; status: string; waiver?: Record<string, string> }> }
+type Report = {
+  conclusion: string
+  waivers: Array<Record<string, string>>
+  rules: Array<{ id: string; status: string; waiver?: Record<string, string> }>
+}
 const report = (r: { outputs: Record<string, string> }): Report => JSON.parse(readFileSync(r.outputs.report, 'utf8')) as Report
 /** The sticky comment as a reader sees it: Markdown escapes and the zero-width mention breakers removed. */
-const comment = () => (server.commentsOn(7).find((c) => c.body.includes('<!-- pr-quality-gate:'))?.body ?? '').replace(/&#8203;/g, '').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+const comment = () =>
+  (server.commentsOn(7).find((c) => c.body.includes('<!-- pr-quality-gate:'))?.body ?? '')
+    .replace(/&#8203;/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
 
 describe('label waivers: the actor of the labeled event decides', () => {
   it('the author adds the label: not waived, and the comment says why', async () => {
@@ -45,12 +52,24 @@ describe('label waivers: the actor of the labeled event decides', () => {
     expect(r.outputs.conclusion).toBe('success')
     const w = report(r).waivers
     expect(w).toHaveLength(1)
-    expect(w[0]).toMatchObject({ rule: 'pr-size', by: 'maintainer', via: 'repository role maintain', kind: 'label', head: HEAD_SHA, reason: 'the generated client was regenerated', label: 'gate-waive:pr-size' })
+    expect(w[0]).toMatchObject({
+      rule: 'pr-size',
+      by: 'maintainer',
+      via: 'repository role maintain',
+      kind: 'label',
+      head: HEAD_SHA,
+      reason: 'the generated client was regenerated',
+      label: 'gate-waive:pr-size',
+    })
     expect(w[0].url).toMatch(/^https:\/\/github\.com\/acme\/service\/pull\/7#event-\d+$/)
-    expect(comment()).toMatch(/waived by <code>maintainer<\/code> \(repository role maintain\) with the label <code>gate-waive:pr-size<\/code> on <code>cccccccccccc<\/code> at \S+Z: the generated client was regenerated \(\[record\]\(https:\/\/github\.com\/acme\/service\/pull\/7#event-\d+\)\)/)
+    expect(comment()).toMatch(
+      /waived by <code>maintainer<\/code> \(repository role maintain\) with the label <code>gate-waive:pr-size<\/code> on <code>cccccccccccc<\/code> at \S+Z: the generated client was regenerated \(\[record\]\(https:\/\/github\.com\/acme\/service\/pull\/7#event-\d+\)\)/,
+    )
     const check = server.state.checkRuns[0]
     expect(check.output.text).toContain('### Waivers')
-    expect(check.output.text).toMatch(/\| `pr-size` \| <code>maintainer<\/code> \| repository role maintain \| label <code>gate-waive:pr-size<\/code> \| <code>cccccccccccc<\/code> \|/)
+    expect(check.output.text).toMatch(
+      /\| `pr-size` \| <code>maintainer<\/code> \| repository role maintain \| label <code>gate-waive:pr-size<\/code> \| <code>cccccccccccc<\/code> \|/,
+    )
   })
 
   it('added by the author, removed, then re-added by an approver: waived (the latest labeled event counts)', async () => {
@@ -77,7 +96,12 @@ describe('label waivers: the actor of the labeled event decides', () => {
 
   it('a collaborator with only write access when the policy asks for maintain: not waived, and told who may', async () => {
     server.setRole('writer', 'write')
-    const pr = seedPr(server, { base: policy('waivers:\n  approvers: { permission: maintain }\n'), labels: ['gate-waive:pr-size'], labeledBy: 'writer', body: REASON })
+    const pr = seedPr(server, {
+      base: policy('waivers:\n  approvers: { permission: maintain }\n'),
+      labels: ['gate-waive:pr-size'],
+      labeledBy: 'writer',
+      body: REASON,
+    })
     const r = await runGate(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('writer is not an approver (approvers: repository role maintain or higher)')
@@ -93,12 +117,26 @@ describe('/gate waive in reviews: team membership read from the API', () => {
 
   it('a team member approves with /gate waive: waived, linked to the review', async () => {
     const pr = seedPr(server, { base: TEAM_POLICY })
-    const review = server.addReview({ number: 7, user: 'tess', body: 'Looks right.\n\n/gate waive pr-size generated client, regenerated from the schema' })
+    const review = server.addReview({
+      number: 7,
+      user: 'tess',
+      body: 'Looks right.\n\n/gate waive pr-size generated client, regenerated from the schema',
+    })
     const r = await runGate(server, pr, {}, { token: PAT })
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('success')
-    expect(report(r).waivers[0]).toMatchObject({ rule: 'pr-size', by: 'tess', via: 'member of acme/platform', kind: 'review', head: HEAD_SHA, reason: 'generated client, regenerated from the schema', url: `https://github.com/acme/service/pull/7#pullrequestreview-${review.id}` })
-    expect(server.requestsFor('teams/get-membership-for-user-in-org').map((q) => q.path)).toEqual(['/orgs/acme/teams/platform/memberships/tess'])
+    expect(report(r).waivers[0]).toMatchObject({
+      rule: 'pr-size',
+      by: 'tess',
+      via: 'member of acme/platform',
+      kind: 'review',
+      head: HEAD_SHA,
+      reason: 'generated client, regenerated from the schema',
+      url: `https://github.com/acme/service/pull/7#pullrequestreview-${review.id}`,
+    })
+    expect(server.requestsFor('teams/get-membership-for-user-in-org').map((q) => q.path)).toEqual([
+      '/orgs/acme/teams/platform/memberships/tess',
+    ])
   })
 
   it('a non-member does the same: not waived', async () => {
@@ -111,7 +149,12 @@ describe('/gate waive in reviews: team membership read from the API', () => {
 
   it('a review comment by a member also waives; a review that only comments or requests changes does not', async () => {
     const pr = seedPr(server, { base: TEAM_POLICY })
-    server.addReview({ number: 7, user: 'tess', state: 'CHANGES_REQUESTED', body: '/gate waive pr-size generated client, regenerated from the schema' })
+    server.addReview({
+      number: 7,
+      user: 'tess',
+      state: 'CHANGES_REQUESTED',
+      body: '/gate waive pr-size generated client, regenerated from the schema',
+    })
     let r = await runGate(server, pr, {}, { token: PAT })
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('the review is not an approval (changes_requested)')
@@ -145,7 +188,10 @@ describe('/gate waive in reviews: team membership read from the API', () => {
 
 describe('CODEOWNERS at the base as approvers', () => {
   it('a code owner of every changed path waives with /gate waive; an owner of some of them does not', async () => {
-    const base = { ...policy('waivers:\n  approvers: { codeowners: true }\n'), '.github/CODEOWNERS': '*  @someone\nsrc/  @dana\nsrc/file2.ts  @erin\n' }
+    const base = {
+      ...policy('waivers:\n  approvers: { codeowners: true }\n'),
+      '.github/CODEOWNERS': '*  @someone\nsrc/  @dana\nsrc/file2.ts  @erin\n',
+    }
     const pr = seedPr(server, { base, head: { '.github/CODEOWNERS': '* @octocat\n' } })
     server.addReview({ number: 7, user: 'erin', body: '/gate waive pr-size generated client, regenerated from the schema' })
     let r = await runGate(server, pr)
@@ -187,10 +233,24 @@ describe('invalidation on push', () => {
     server.pushHead(7, NEW)
     let r = await runGate(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
-    expect(comment()).toMatch(/it was given before the current head dddddddddddd was pushed \(\S+\), and waivers\.invalidate_on_push covers pr-size/)
+    expect(comment()).toMatch(
+      /it was given before the current head dddddddddddd was pushed \(\S+\), and waivers\.invalidate_on_push covers pr-size/,
+    )
     expect(server.requestsFor('repos/list-activities')[0]?.query).toMatchObject({ ref: 'refs/heads/feature' })
-    server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'maintainer', new Date(Date.now() + 180_000).toISOString().replace(/\.\d+Z$/, 'Z'))
-    server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'maintainer', new Date(Date.now() + 240_000).toISOString().replace(/\.\d+Z$/, 'Z'))
+    server.labelEvent(
+      7,
+      'unlabeled',
+      'gate-waive:pr-size',
+      'maintainer',
+      new Date(Date.now() + 180_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    )
+    server.labelEvent(
+      7,
+      'labeled',
+      'gate-waive:pr-size',
+      'maintainer',
+      new Date(Date.now() + 240_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    )
     r = await runGate(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     expect(report(r).waivers[0]).toMatchObject({ by: 'maintainer', head: NEW })
@@ -211,11 +271,18 @@ describe('fail closed when GitHub will not say who did it', () => {
     // A token that may not read the label events: GraphQL answers the field with FORBIDDEN (the rest of the
     // first query intact), so the timeline is read over REST, which refuses it too.
     server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'pullRequest', 'labelEvents'] }], times: 1 })
-    server.faults.push({ path: 'issues/list-events-for-timeline', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' }, times: 5 })
+    server.faults.push({
+      path: 'issues/list-events-for-timeline',
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+      times: 5,
+    })
     const r = await runGate(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
-    expect(comment()).toContain('Waiver for pr-size not verified, so not applied: the label gate-waive:pr-size is set, but who set it could not be read: GitHub refused the timeline of `acme/service#7`')
+    expect(comment()).toContain(
+      'Waiver for pr-size not verified, so not applied: the label gate-waive:pr-size is set, but who set it could not be read: GitHub refused the timeline of `acme/service#7`',
+    )
     expect(comment()).toContain('the token needs `issues: read` and `pull-requests: read`')
     expect(report(r).waivers).toEqual([])
   })
@@ -238,8 +305,15 @@ describe('fail closed when GitHub will not say who did it', () => {
   })
 
   it('a rule that could not be evaluated is never waived, whoever approves', async () => {
-    const files = [{ filename: 'package.json', status: 'modified' as const, additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-"a": "1"\n+"a": "2"' }]
-    const pr = seedPr(server, { base: { [POLICY]: 'rules:\n  dependencies: { level: fail }\n' }, files, labels: ['gate-waive:dependencies'], body: 'gate-waive:dependencies the scanner is down today, accepted' })
+    const files = [
+      { filename: 'package.json', status: 'modified' as const, additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-"a": "1"\n+"a": "2"' },
+    ]
+    const pr = seedPr(server, {
+      base: { [POLICY]: 'rules:\n  dependencies: { level: fail }\n' },
+      files,
+      labels: ['gate-waive:dependencies'],
+      body: 'gate-waive:dependencies the scanner is down today, accepted',
+    })
     server.faults.push({ path: /dependency-graph\/compare/, status: 500, times: 20 })
     const r = await runGate(server, pr)
     noStackTrace(r)
@@ -299,7 +373,12 @@ describe('waiver records the first query could not read whole are read over REST
     const pr = seedPr(server, { base: policy() })
     // The fake makes each review comment a thread of its own; 101 threads are a next page of reviewThreads.
     for (let i = 0; i < 100; i++) server.addReviewComment({ number: 7, user: 'octocat', body: `nit ${i}`, at: at(100 + i) })
-    server.addReviewComment({ number: 7, user: 'maintainer', body: '/gate waive pr-size the generated client was regenerated', at: at(300) })
+    server.addReviewComment({
+      number: 7,
+      user: 'maintainer',
+      body: '/gate waive pr-size the generated client was regenerated',
+      at: at(300),
+    })
     const r = await runGate(server, pr)
     noStackTrace(r)
     expect(server.count('pulls/list-review-comments')).toBe(2)
@@ -310,7 +389,13 @@ describe('waiver records the first query could not read whole are read over REST
 
   it('an edited approving review read through GraphQL does not count', async () => {
     const pr = seedPr(server, { base: policy() })
-    server.addReview({ number: 7, user: 'maintainer', body: '/gate waive pr-size the generated client was regenerated', at: at(100), updatedAt: at(200) })
+    server.addReview({
+      number: 7,
+      user: 'maintainer',
+      body: '/gate waive pr-size the generated client was regenerated',
+      at: at(100),
+      updatedAt: at(200),
+    })
     const r = await runGate(server, pr)
     expect(server.count('issues/list-events-for-timeline')).toBe(0)
     expect(r.outputs.conclusion).toBe('failure')
@@ -323,6 +408,12 @@ describe('a passing pull request reads no waiver records', () => {
     const pr = seedPr(server, { base: policy(), files: lineFiles(1, 1) })
     const r = await runGate(server, pr)
     expect(r.outputs.conclusion).toBe('success')
-    for (const op of ['issues/list-events-for-timeline', 'pulls/list-review-comments', 'repos/get-collaborator-permission-level', 'repos/list-activities']) expect(server.count(op)).toBe(0)
+    for (const op of [
+      'issues/list-events-for-timeline',
+      'pulls/list-review-comments',
+      'repos/get-collaborator-permission-level',
+      'repos/list-activities',
+    ])
+      expect(server.count(op)).toBe(0)
   })
 })

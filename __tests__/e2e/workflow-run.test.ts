@@ -15,7 +15,9 @@ useFakeGitHub((s) => (server = s))
 
 const RUN_ID = 4242
 const SARIF = readFileSync('__tests__/fixtures/scanners/trivy.sarif', 'utf8')
-const POLICY = { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["reports/trivy.sarif"], fail_on: high, new_only: false }\n' }
+const POLICY = {
+  '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["reports/trivy.sarif"], fail_on: high, new_only: false }\n',
+}
 
 function workflowRunEvent(headSha: string, headRepo = 'forker/service') {
   const ev = exampleEvent('workflow_run', 'completed') as Record<string, any>
@@ -30,7 +32,12 @@ function workflowRunEvent(headSha: string, headRepo = 'forker/service') {
 describe('workflow_run publishing mode', () => {
   it('publishes the verdict for the PR the artifact belongs to, with its evidence labelled as the PR’s own', async () => {
     seedPr(server, { fork: true, base: POLICY })
-    server.addArtifact({ runId: RUN_ID, name: 'pr-quality-gate-evidence', headSha: HEAD_SHA, data: { 'pr.json': JSON.stringify({ number: 7 }), 'reports/trivy.sarif': SARIF } })
+    server.addArtifact({
+      runId: RUN_ID,
+      name: 'pr-quality-gate-evidence',
+      headSha: HEAD_SHA,
+      data: { 'pr.json': JSON.stringify({ number: 7 }), 'reports/trivy.sarif': SARIF },
+    })
     const r = await runAction({ server, event: workflowRunEvent(HEAD_SHA), eventName: 'workflow_run', inputs: { token: server.token } })
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toBe('dependencies')
@@ -44,8 +51,18 @@ describe('workflow_run publishing mode', () => {
 
   it('rejects an artifact that names another PR (head SHA mismatch): nothing is published', async () => {
     seedPr(server, { fork: true, base: POLICY })
-    server.addPullRequest({ number: 8, base: { ref: 'main', sha: 'b'.repeat(40) }, head: { ref: 'other', sha: 'd'.repeat(40), repoFullName: 'forker/service' }, files: [] })
-    server.addArtifact({ runId: RUN_ID, name: 'pr-quality-gate-evidence', headSha: HEAD_SHA, data: { 'pr.json': JSON.stringify({ number: 8 }), 'reports/trivy.sarif': '{}' } })
+    server.addPullRequest({
+      number: 8,
+      base: { ref: 'main', sha: 'b'.repeat(40) },
+      head: { ref: 'other', sha: 'd'.repeat(40), repoFullName: 'forker/service' },
+      files: [],
+    })
+    server.addArtifact({
+      runId: RUN_ID,
+      name: 'pr-quality-gate-evidence',
+      headSha: HEAD_SHA,
+      data: { 'pr.json': JSON.stringify({ number: 8 }), 'reports/trivy.sarif': '{}' },
+    })
     const r = await runAction({ server, event: workflowRunEvent(HEAD_SHA), eventName: 'workflow_run', inputs: { token: server.token } })
     noStackTrace(r)
     expect(r.code).toBe(1)
@@ -79,7 +96,12 @@ describe('artifact extraction is defensive', () => {
 describe('pull_request_target recipe', () => {
   it('publishes for a fork PR with a write token, reading only through the API (never the head checkout)', async () => {
     const pr = seedPr(server, { fork: true, base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 1 }\n' } })
-    const r = await runAction({ server, event: pullRequestEvent(pr, 'synchronize', server), eventName: 'pull_request_target', inputs: { token: server.token } })
+    const r = await runAction({
+      server,
+      event: pullRequestEvent(pr, 'synchronize', server),
+      eventName: 'pull_request_target',
+      inputs: { token: server.token },
+    })
     noStackTrace(r)
     expect(r.code).toBe(1)
     expect(server.state.checkRuns[0]).toMatchObject({ headSha: HEAD_SHA, conclusion: 'failure' })

@@ -38,14 +38,20 @@ test('lists matching reports (node_modules and .git skipped); a missing workspac
 test('a directory that cannot be listed, where a glob could match: findReports throws naming it', async () => {
   const root = tree({ 'reports/a.sarif': '{}', 'build/x/y.sarif': '{}' })
   failing = join(root, 'build')
-  await expect(workspaceEvidence(root).findReports(['**/*.sarif'])).rejects.toThrow("the workspace directory build could not be listed (EIO: i/o error, scandir '" + failing + "'), and a report matching **/*.sarif may be in it")
+  await expect(workspaceEvidence(root).findReports(['**/*.sarif'])).rejects.toThrow(
+    "the workspace directory build could not be listed (EIO: i/o error, scandir '" +
+      failing +
+      "'), and a report matching **/*.sarif may be in it",
+  )
   // a glob that cannot reach into build/ is unaffected
   expect((await workspaceEvidence(root).findReports(['reports/*.sarif'])).map((r) => r.path)).toEqual(['reports/a.sarif'])
 })
 
 test('a listing cut at the entry cap throws instead of missing reports', async () => {
   const root = tree({ 'a/1.txt': '', 'a/2.txt': '', 'z/report.sarif': '{}' })
-  await expect(workspaceEvidence(root, 'pr-artifact', 2).findReports(['**/*.sarif'])).rejects.toThrow('the artifact holds more than 2 files')
+  await expect(workspaceEvidence(root, 'pr-artifact', 2).findReports(['**/*.sarif'])).rejects.toThrow(
+    'the artifact holds more than 2 files',
+  )
   expect((await workspaceEvidence(root, 'workspace', 3).findReports(['**/*.sarif'])).map((r) => r.path)).toEqual(['z/report.sarif'])
 })
 

@@ -8,7 +8,15 @@
  */
 import { createRequire } from 'node:module'
 import fc from 'fast-check'
-import { onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, repoOf, runIdFromCallback, type HandlerDeps } from '../../src/app/handlers.js'
+import {
+  onCheckRunRerequested,
+  onCheckSuiteRerequested,
+  onDeploymentProtectionRule,
+  onPullRequest,
+  repoOf,
+  runIdFromCallback,
+  type HandlerDeps,
+} from '../../src/app/handlers.js'
 import type { AppConfig } from '../../src/app/config.js'
 import type { Octokit } from '../../src/github/client.js'
 import { check, confusingJson, TIMEOUT } from './support.js'
@@ -26,7 +34,13 @@ const deadOctokit: Octokit = new Proxy(function () {}, {
   },
 }) as unknown as Octokit
 
-const config = { appId: '4242', checkName: 'quality-gate', policyPath: '.github/quality-gate.yml', serverUrl: 'https://github.com', comment: true } as AppConfig
+const config = {
+  appId: '4242',
+  checkName: 'quality-gate',
+  policyPath: '.github/quality-gate.yml',
+  serverUrl: 'https://github.com',
+  comment: true,
+} as AppConfig
 const deps: HandlerDeps = {
   config,
   auth: { installationClient: async () => deadOctokit, botLogin: async () => 'quality-gate[bot]' } as unknown as HandlerDeps['auth'],
@@ -45,11 +59,58 @@ const deploymentPayload: Json = {
 }
 
 const FIELDS: Record<string, string[]> = {
-  pull_request: ['pull_request', 'pull_request.state', 'pull_request.number', 'pull_request.title', 'pull_request.body', 'pull_request.user', 'pull_request.user.login', 'pull_request.labels', 'pull_request.labels.0', 'pull_request.labels.0.name', 'pull_request.draft', 'pull_request.head', 'pull_request.head.sha', 'pull_request.head.ref', 'pull_request.head.repo', 'pull_request.head.repo.full_name', 'pull_request.base', 'pull_request.base.sha', 'pull_request.base.repo', 'pull_request.changed_files', 'pull_request.additions', 'pull_request.html_url'],
-  check_run: ['check_run', 'check_run.name', 'check_run.head_sha', 'check_run.pull_requests', 'check_run.pull_requests.0', 'check_run.pull_requests.0.number'],
-  check_suite: ['check_suite', 'check_suite.app', 'check_suite.app.id', 'check_suite.head_sha', 'check_suite.pull_requests', 'check_suite.pull_requests.0', 'check_suite.pull_requests.0.number'],
+  pull_request: [
+    'pull_request',
+    'pull_request.state',
+    'pull_request.number',
+    'pull_request.title',
+    'pull_request.body',
+    'pull_request.user',
+    'pull_request.user.login',
+    'pull_request.labels',
+    'pull_request.labels.0',
+    'pull_request.labels.0.name',
+    'pull_request.draft',
+    'pull_request.head',
+    'pull_request.head.sha',
+    'pull_request.head.ref',
+    'pull_request.head.repo',
+    'pull_request.head.repo.full_name',
+    'pull_request.base',
+    'pull_request.base.sha',
+    'pull_request.base.repo',
+    'pull_request.changed_files',
+    'pull_request.additions',
+    'pull_request.html_url',
+  ],
+  check_run: [
+    'check_run',
+    'check_run.name',
+    'check_run.head_sha',
+    'check_run.pull_requests',
+    'check_run.pull_requests.0',
+    'check_run.pull_requests.0.number',
+  ],
+  check_suite: [
+    'check_suite',
+    'check_suite.app',
+    'check_suite.app.id',
+    'check_suite.head_sha',
+    'check_suite.pull_requests',
+    'check_suite.pull_requests.0',
+    'check_suite.pull_requests.0.number',
+  ],
   deployment_protection_rule: ['environment', 'deployment', 'deployment.sha', 'deployment.id', 'deployment_callback_url'],
-  common: ['repository', 'repository.name', 'repository.full_name', 'repository.owner', 'repository.owner.login', 'installation', 'installation.id', 'action'],
+  common: [
+    'repository',
+    'repository.name',
+    'repository.full_name',
+    'repository.owner',
+    'repository.owner.login',
+    'installation',
+    'installation.id',
+    'action',
+  ],
 }
 
 function setPath(doc: Json, path: string, value: unknown): void {
@@ -67,7 +128,11 @@ function setPath(doc: Json, path: string, value: unknown): void {
 
 const payload = (event: string, seeds: Json[]): fc.Arbitrary<Json> =>
   fc
-    .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.constantFrom(...FIELDS[event], ...FIELDS.common), confusingJson), { maxLength: 4 }), fc.boolean())
+    .tuple(
+      fc.constantFrom(...seeds),
+      fc.array(fc.tuple(fc.constantFrom(...FIELDS[event], ...FIELDS.common), confusingJson), { maxLength: 4 }),
+      fc.boolean(),
+    )
     .map(([seed, edits, withInstallation]) => {
       const doc = structuredClone(seed)
       if (withInstallation) doc.installation = { id: 777 }
@@ -80,7 +145,10 @@ const payload = (event: string, seeds: Json[]): fc.Arbitrary<Json> =>
 const delivery = fc.oneof(
   payload('pull_request', examplesOf('pull_request')).map((p) => ({ event: 'pull_request', p })),
   payload('check_run', examplesOf('check_run')).map((p) => ({ event: 'check_run', p })),
-  payload('check_suite', examplesOf('check_suite').filter((e) => e.action === 'rerequested')).map((p) => ({ event: 'check_suite', p })),
+  payload(
+    'check_suite',
+    examplesOf('check_suite').filter((e) => e.action === 'rerequested'),
+  ).map((p) => ({ event: 'check_suite', p })),
   payload('deployment_protection_rule', [deploymentPayload]).map((p) => ({ event: 'deployment_protection_rule', p })),
 )
 
@@ -88,20 +156,34 @@ describe('fuzz: webhook payloads (App handlers)', () => {
   test(
     'handlers return a string or reject with a named error; reading the payload never throws',
     async () => {
-      await check('app: webhook payloads (pull_request, check_run, check_suite, deployment_protection_rule)', 100, delivery, async ({ event, p }) => {
-        repoOf(p)
-        runIdFromCallback(typeof p.deployment_callback_url === 'string' ? p.deployment_callback_url : undefined)
-        const handler = event === 'pull_request' ? onPullRequest : event === 'check_run' ? onCheckRunRerequested : event === 'check_suite' ? onCheckSuiteRerequested : onDeploymentProtectionRule
-        try {
-          const out = await handler(deps, p)
-          expect(typeof out).toBe('string')
-        } catch (e) {
-          if (!(e instanceof Error) || e instanceof TypeError || e instanceof RangeError) {
-            throw new Error(`${event} handler crashed on the payload: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`)
+      await check(
+        'app: webhook payloads (pull_request, check_run, check_suite, deployment_protection_rule)',
+        100,
+        delivery,
+        async ({ event, p }) => {
+          repoOf(p)
+          runIdFromCallback(typeof p.deployment_callback_url === 'string' ? p.deployment_callback_url : undefined)
+          const handler =
+            event === 'pull_request'
+              ? onPullRequest
+              : event === 'check_run'
+                ? onCheckRunRerequested
+                : event === 'check_suite'
+                  ? onCheckSuiteRerequested
+                  : onDeploymentProtectionRule
+          try {
+            const out = await handler(deps, p)
+            expect(typeof out).toBe('string')
+          } catch (e) {
+            if (!(e instanceof Error) || e instanceof TypeError || e instanceof RangeError) {
+              throw new Error(
+                `${event} handler crashed on the payload: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`,
+              )
+            }
+            expect(e.message.length).toBeGreaterThan(0)
           }
-          expect(e.message.length).toBeGreaterThan(0)
-        }
-      })
+        },
+      )
     },
     TIMEOUT,
   )

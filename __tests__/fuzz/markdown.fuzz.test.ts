@@ -6,19 +6,76 @@
  * check-run output and the job summary fit their limits too.
  */
 import fc from 'fast-check'
-import { CHECK_TEXT_LIMIT, COMMENT_LIMIT, markerFor, renderCheckOutput, renderComment, renderJobSummary, SUMMARY_LIMIT } from '../../src/report/markdown.js'
+import {
+  CHECK_TEXT_LIMIT,
+  COMMENT_LIMIT,
+  markerFor,
+  renderCheckOutput,
+  renderComment,
+  renderJobSummary,
+  SUMMARY_LIMIT,
+} from '../../src/report/markdown.js'
 import type { Finding, Note, RuleResult, RuleStatus, Verdict } from '../../src/types.js'
 import { RULES } from '../../src/rules/index.js'
 import { check, nastyString, TIMEOUT } from './support.js'
 
 const HOSTILE = [
-  '<script>alert(1)</script>', '<!-- pr-quality-gate:quality-gate -->', '<!-- pr-quality-gate:', '-->', '</details>', '<details open>', '<summary>x</summary>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>',
-  '<code>', '</code>', '<sub>', '`', '```', '``x``', '|', '||', '\n', '\r', '\r\n', '\n\n---\n', '\n# Heading', '\n> quote', '\n| a | b |', '[x](https://evil.example)', '](javascript:alert(1))', '![i](x)', '@org/team', '@here',
-  '#123', 'GH-1', '&lt;', '&#60;', '&amp;lt;', '\\<', '\u202E', '\u200B', '\uD800', '\uDFFF', '😀', '\u0000', '*', '_', '~~', '{{x}}', '${x}', '%s',
+  '<script>alert(1)</script>',
+  '<!-- pr-quality-gate:quality-gate -->',
+  '<!-- pr-quality-gate:',
+  '-->',
+  '</details>',
+  '<details open>',
+  '<summary>x</summary>',
+  '<img src=x onerror=alert(1)>',
+  '<a href="javascript:alert(1)">x</a>',
+  '<code>',
+  '</code>',
+  '<sub>',
+  '`',
+  '```',
+  '``x``',
+  '|',
+  '||',
+  '\n',
+  '\r',
+  '\r\n',
+  '\n\n---\n',
+  '\n# Heading',
+  '\n> quote',
+  '\n| a | b |',
+  '[x](https://evil.example)',
+  '](javascript:alert(1))',
+  '![i](x)',
+  '@org/team',
+  '@here',
+  '#123',
+  'GH-1',
+  '&lt;',
+  '&#60;',
+  '&amp;lt;',
+  '\\<',
+  '\u202E',
+  '\u200B',
+  '\uD800',
+  '\uDFFF',
+  '😀',
+  '\u0000',
+  '*',
+  '_',
+  '~~',
+  '{{x}}',
+  '${x}',
+  '%s',
 ]
 const hostile: fc.Arbitrary<string> = fc.oneof(
   { weight: 30, arbitrary: fc.array(fc.oneof(fc.constantFrom(...HOSTILE), nastyString(10)), { maxLength: 8 }).map((p) => p.join('')) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HOSTILE), fc.integer({ min: 100, max: 100_000 })).map(([h, n]) => h.repeat(Math.ceil(n / h.length)).slice(0, n)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...HOSTILE), fc.integer({ min: 100, max: 100_000 }))
+      .map(([h, n]) => h.repeat(Math.ceil(n / h.length)).slice(0, n)),
+  },
 )
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined })
 
@@ -43,13 +100,35 @@ const result: fc.Arbitrary<RuleResult> = fc.record(
     description: hostile,
     level: fc.constantFrom('off', 'notice', 'warn', 'fail' as const),
     status: fc.constantFrom(...STATUSES),
-    findings: fc.oneof({ weight: 12, arbitrary: fc.array(finding, { maxLength: 6 }) }, { weight: 1, arbitrary: fc.array(finding, { minLength: 100, maxLength: 300 }) }),
+    findings: fc.oneof(
+      { weight: 12, arbitrary: fc.array(finding, { maxLength: 6 }) },
+      { weight: 1, arbitrary: fc.array(finding, { minLength: 100, maxLength: 300 }) },
+    ),
     summary: maybe(hostile),
-    tables: maybe(fc.array(fc.record({ title: maybe(hostile), columns: fc.array(hostile, { minLength: 1, maxLength: 5 }), rows: fc.array(fc.array(hostile, { maxLength: 5 }), { maxLength: 30 }) }), { maxLength: 3 })),
+    tables: maybe(
+      fc.array(
+        fc.record({
+          title: maybe(hostile),
+          columns: fc.array(hostile, { minLength: 1, maxLength: 5 }),
+          rows: fc.array(fc.array(hostile, { maxLength: 5 }), { maxLength: 30 }),
+        }),
+        { maxLength: 3 },
+      ),
+    ),
     // The audit trail: logins, reasons, times and links come from GitHub's records and the PR: all hostile.
     waiver: maybe(
       fc.record(
-        { rule: hostile, by: hostile, via: hostile, at: maybe(hostile), head: hostile, reason: maybe(hostile), kind: fc.constantFrom('label', 'review', 'review-comment', 'comment', 'local' as const), url: maybe(fc.oneof(hostile, fc.webUrl())), label: maybe(hostile) },
+        {
+          rule: hostile,
+          by: hostile,
+          via: hostile,
+          at: maybe(hostile),
+          head: hostile,
+          reason: maybe(hostile),
+          kind: fc.constantFrom('label', 'review', 'review-comment', 'comment', 'local' as const),
+          url: maybe(fc.oneof(hostile, fc.webUrl())),
+          label: maybe(hostile),
+        },
         { requiredKeys: ['rule', 'by', 'via', 'head', 'kind'] },
       ),
     ),
@@ -57,7 +136,14 @@ const result: fc.Arbitrary<RuleResult> = fc.record(
   },
   { requiredKeys: ['id', 'description', 'level', 'status', 'findings'] },
 )
-const note: fc.Arbitrary<Note> = fc.record({ level: fc.constantFrom('info', 'warning', 'error' as const), message: hostile, detail: maybe(fc.array(hostile, { maxLength: 60 }).map((l) => l.join('\n'))) }, { requiredKeys: ['level', 'message'] })
+const note: fc.Arbitrary<Note> = fc.record(
+  {
+    level: fc.constantFrom('info', 'warning', 'error' as const),
+    message: hostile,
+    detail: maybe(fc.array(hostile, { maxLength: 60 }).map((l) => l.join('\n'))),
+  },
+  { requiredKeys: ['level', 'message'] },
+)
 
 const verdict: fc.Arbitrary<Verdict> = fc.record({
   conclusion: fc.constantFrom('success', 'neutral', 'failure' as const),
@@ -73,7 +159,8 @@ const verdict: fc.Arbitrary<Verdict> = fc.record({
 })
 
 /** The tags the renderer writes itself (and the placeholders of its waiver help); any other `<` came from the input. */
-const OWN_TAG = /^<(?:!-- pr-quality-gate:quality-gate -->|!-- pr-quality-gate-state:[0-9a-f]{16} -->|rule-id>|reason>|\/?details(?: open)?>|\/?summary>|\/?b>|br>|\/?code>|\/?sub>)/
+const OWN_TAG =
+  /^<(?:!-- pr-quality-gate:quality-gate -->|!-- pr-quality-gate-state:[0-9a-f]{16} -->|rule-id>|reason>|\/?details(?: open)?>|\/?summary>|\/?b>|br>|\/?code>|\/?sub>)/
 
 export function assertSafeMarkdown(out: string, limit: number, marker?: string): void {
   if (out.length > limit) throw new Error(`${out.length} characters, over the ${limit} limit`)
@@ -82,7 +169,8 @@ export function assertSafeMarkdown(out: string, limit: number, marker?: string):
     expect(out.split(marker).length - 1).toBe(1)
   }
   for (let i = out.indexOf('<'); i !== -1; i = out.indexOf('<', i + 1)) {
-    if (!OWN_TAG.test(out.slice(i, i + 60))) throw new Error(`raw "<" from the input at ${i}: ${JSON.stringify(out.slice(Math.max(0, i - 40), i + 60))}`)
+    if (!OWN_TAG.test(out.slice(i, i + 60)))
+      throw new Error(`raw "<" from the input at ${i}: ${JSON.stringify(out.slice(Math.max(0, i - 40), i + 60))}`)
   }
 }
 
@@ -90,7 +178,11 @@ describe('fuzz: Markdown renderer', () => {
   test(
     'comment, check-run output and job summary: one marker, no raw <, within the limits',
     async () => {
-      const arb = fc.tuple(verdict, fc.constantFrom(undefined, 'https://github.com/o/r/runs/1'), fc.constantFrom(undefined, 'https://github.com/o/r'))
+      const arb = fc.tuple(
+        verdict,
+        fc.constantFrom(undefined, 'https://github.com/o/r/runs/1'),
+        fc.constantFrom(undefined, 'https://github.com/o/r'),
+      )
       await check('report: renderComment / renderCheckOutput / renderJobSummary', 80, arb, ([v, checkUrl, repoUrl]) => {
         const links = { checkUrl, repoUrl, runUrl: checkUrl }
         const marker = markerFor('quality-gate')

@@ -14,7 +14,8 @@ function patchLines(patch: string): number {
 }
 
 function expectPatchError(e: unknown, patch: string): void {
-  if (!(e instanceof PatchParseError)) throw new Error(`not a PatchParseError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`)
+  if (!(e instanceof PatchParseError))
+    throw new Error(`not a PatchParseError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`)
   expect(Number.isInteger(e.patchLine)).toBe(true)
   expect(e.patchLine).toBeGreaterThanOrEqual(1)
   expect(e.patchLine).toBeLessThanOrEqual(patchLines(patch))

@@ -19,7 +19,9 @@ function yamlBlocks(md: string): string[] {
   return [...md.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((m) => m[1])
 }
 function mdFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? mdFiles(join(dir, d.name)) : d.name.endsWith('.md') ? [join(dir, d.name)] : []))
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? mdFiles(join(dir, d.name)) : d.name.endsWith('.md') ? [join(dir, d.name)] : [],
+  )
 }
 
 export const POLICY_SEEDS: string[] = [
@@ -34,20 +36,99 @@ export const POLICY_SEEDS: string[] = [
 
 const RULE_IDS = RULES.map((r) => r.id)
 const OPTION_KEYS = [...new Set(RULES.flatMap((r) => Object.keys((r.options as unknown as { properties: object }).properties)))]
-const KEYS = ['extends', 'rules', 'conclusion', 'waivers', '$schema', 'level', 'on_error', 'warnings', 'partial', 'label_prefix', 'require_reason', 'min_reason_length', ...RULE_IDS, ...OPTION_KEYS]
+const KEYS = [
+  'extends',
+  'rules',
+  'conclusion',
+  'waivers',
+  '$schema',
+  'level',
+  'on_error',
+  'warnings',
+  'partial',
+  'label_prefix',
+  'require_reason',
+  'min_reason_length',
+  ...RULE_IDS,
+  ...OPTION_KEYS,
+]
 const YAML_TOKENS = [
-  ': ', ':', '- ', '-', '{', '}', '[', ']', ', ', '? ', '|', '|-', '>', '>+', '---\n', '...\n', '%YAML 1.2\n', '%TAG ! tag:x,2000:\n', '&a ', '*a', '*b', '<<: *a', '!!str ', '!!binary ', '!!int ', '!!map ',
-  '!!seq ', '!!js/function ', '!custom ', '"', "'", '#', '\t', '\n', '\n  ', '\n    ', '\r\n', '~', 'null', 'true', 'no', 'yes', '.inf', '-.nan', '0o17', '0x1F', '1_000', '2026-11-26',
-  '\\u0000', '\uFEFF', 'a: &x [*x]',
+  ': ',
+  ':',
+  '- ',
+  '-',
+  '{',
+  '}',
+  '[',
+  ']',
+  ', ',
+  '? ',
+  '|',
+  '|-',
+  '>',
+  '>+',
+  '---\n',
+  '...\n',
+  '%YAML 1.2\n',
+  '%TAG ! tag:x,2000:\n',
+  '&a ',
+  '*a',
+  '*b',
+  '<<: *a',
+  '!!str ',
+  '!!binary ',
+  '!!int ',
+  '!!map ',
+  '!!seq ',
+  '!!js/function ',
+  '!custom ',
+  '"',
+  "'",
+  '#',
+  '\t',
+  '\n',
+  '\n  ',
+  '\n    ',
+  '\r\n',
+  '~',
+  'null',
+  'true',
+  'no',
+  'yes',
+  '.inf',
+  '-.nan',
+  '0o17',
+  '0x1F',
+  '1_000',
+  '2026-11-26',
+  '\\u0000',
+  '\uFEFF',
+  'a: &x [*x]',
   ...KEYS.map((k) => `${k}: `),
   ...KEYS.map((k) => `\n  ${k}: `),
-  'level: off', 'level: notice', 'level: warn', 'level: fail', 'level: block', 'extends: nope', `extends: ${BASE}`, 'extends: ./missing.yml', 'extends: [default, default]',
+  'level: off',
+  'level: notice',
+  'level: warn',
+  'level: fail',
+  'level: block',
+  'extends: nope',
+  `extends: ${BASE}`,
+  'extends: ./missing.yml',
+  'extends: [default, default]',
   // org policy (issue 19): remote extends and floors
-  `extends: ${REMOTE}`, 'extends: github:acme', 'extends: github:acme/.github/../x.yml@main', 'locked: true', 'locked: [level, fail_lines]', 'locked: [nope]', '\nlocked: [conclusion.on_error, rules.pr-size]',
+  `extends: ${REMOTE}`,
+  'extends: github:acme',
+  'extends: github:acme/.github/../x.yml@main',
+  'locked: true',
+  'locked: [level, fail_lines]',
+  'locked: [nope]',
+  '\nlocked: [conclusion.on_error, rules.pr-size]',
 ]
 
 /** A YAML-ish line soup: tokens, keys and nasty strings glued together. */
-const yamlSoup: fc.Arbitrary<string> = fc.array(fc.oneof(fc.constantFrom(...YAML_TOKENS), nastyString(12), numberText), { maxLength: 40 }).map((p) => p.join(''))
+const yamlSoup: fc.Arbitrary<string> = fc
+  .array(fc.oneof(fc.constantFrom(...YAML_TOKENS), nastyString(12), numberText), { maxLength: 40 })
+  .map((p) => p.join(''))
 
 /** A random value of any type, for option values. */
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -62,10 +143,30 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 const policyDoc: fc.Arbitrary<string> = fc
   .record(
     {
-      extends: fc.oneof(fc.constantFrom('default', 'strict', 'relaxed', 'nope', BASE, 'missing/x.yml', FILE), fc.array(fc.constantFrom('default', 'strict', BASE, 'nope'), { maxLength: 3 }), anyValue),
-      rules: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...RULE_IDS), nastyString(10)), fc.oneof(fc.dictionary(fc.constantFrom(...OPTION_KEYS, 'level'), anyValue, { maxKeys: 5 }), anyValue), { maxKeys: 4 }), anyValue),
-      conclusion: fc.oneof(fc.dictionary(fc.constantFrom('on_error', 'warnings', 'partial', 'other'), fc.constantFrom('failure', 'neutral', 'success', 'x', 1)), anyValue),
-      waivers: fc.oneof(fc.record({ label_prefix: anyValue, require_reason: anyValue, min_reason_length: anyValue }, { requiredKeys: [] }), anyValue),
+      extends: fc.oneof(
+        fc.constantFrom('default', 'strict', 'relaxed', 'nope', BASE, 'missing/x.yml', FILE),
+        fc.array(fc.constantFrom('default', 'strict', BASE, 'nope'), { maxLength: 3 }),
+        anyValue,
+      ),
+      rules: fc.oneof(
+        fc.dictionary(
+          fc.oneof(fc.constantFrom(...RULE_IDS), nastyString(10)),
+          fc.oneof(fc.dictionary(fc.constantFrom(...OPTION_KEYS, 'level'), anyValue, { maxKeys: 5 }), anyValue),
+          { maxKeys: 4 },
+        ),
+        anyValue,
+      ),
+      conclusion: fc.oneof(
+        fc.dictionary(
+          fc.constantFrom('on_error', 'warnings', 'partial', 'other'),
+          fc.constantFrom('failure', 'neutral', 'success', 'x', 1),
+        ),
+        anyValue,
+      ),
+      waivers: fc.oneof(
+        fc.record({ label_prefix: anyValue, require_reason: anyValue, min_reason_length: anyValue }, { requiredKeys: [] }),
+        anyValue,
+      ),
       junk: anyValue,
     },
     { requiredKeys: [] },
@@ -85,7 +186,10 @@ const policyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: policyDoc },
   { weight: 2, arbitrary: yamlSoup },
   { weight: 1, arbitrary: fc.string({ maxLength: 200, unit: 'binary' }) },
-  { weight: 1, arbitrary: fc.tuple(policyDoc, fc.array(fc.constantFrom(...YAML_TOKENS), { maxLength: 4 })).map(([d, t]) => d + t.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(policyDoc, fc.array(fc.constantFrom(...YAML_TOKENS), { maxLength: 4 })).map(([d, t]) => d + t.join('')),
+  },
 )
 
 /** 1-based line/column is inside the text, counting lines either way (\n only, as positions.ts does, or \r too, as js-yaml does). */
@@ -97,16 +201,25 @@ export function withinBounds(text: string, line: number, column: number): boolea
   return false
 }
 
-export function assertPolicyIssues(e: unknown, texts: Record<string, string>, allowNoPosition: (message: string) => boolean = () => false): void {
-  if (!(e instanceof PolicyError)) throw new Error(`not a PolicyError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`)
+export function assertPolicyIssues(
+  e: unknown,
+  texts: Record<string, string>,
+  allowNoPosition: (message: string) => boolean = () => false,
+): void {
+  if (!(e instanceof PolicyError))
+    throw new Error(`not a PolicyError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`)
   expect(e.issues.length).toBeGreaterThan(0)
   for (const i of e.issues) {
     const text = texts[i.file]
     if (text === undefined) throw new Error(`issue names an unknown file ${JSON.stringify(i.file)}: ${i.message}`)
     expect(typeof i.message).toBe('string')
     if (text.trim() === '' || allowNoPosition(i.message)) continue
-    if (i.line === undefined || i.column === undefined) throw new Error(`issue without a position in ${i.file}: ${i.message}\n--- text ---\n${text}`)
-    if (!withinBounds(text, i.line, i.column)) throw new Error(`issue position ${i.line}:${i.column} outside ${i.file} (${text.split('\n').length} lines): ${i.message}\n--- text ---\n${text}`)
+    if (i.line === undefined || i.column === undefined)
+      throw new Error(`issue without a position in ${i.file}: ${i.message}\n--- text ---\n${text}`)
+    if (!withinBounds(text, i.line, i.column))
+      throw new Error(
+        `issue position ${i.line}:${i.column} outside ${i.file} (${text.split('\n').length} lines): ${i.message}\n--- text ---\n${text}`,
+      )
   }
 }
 
@@ -133,7 +246,8 @@ describe('fuzz: policy YAML', () => {
         const read = async (p: string): Promise<string | undefined> => (p === BASE ? base : p === FILE ? text : undefined)
         const texts: Record<string, string> = { [FILE]: text, ...(base !== undefined ? { [BASE]: base, [REMOTE]: base } : {}) }
         // the org file (github:) is the same text as the repository's base file
-        const remote = async (spec: { owner: string; repo: string; path: string; ref: string }) => (`github:${spec.owner}/${spec.repo}/${spec.path}@${spec.ref}` === REMOTE ? base : undefined)
+        const remote = async (spec: { owner: string; repo: string; path: string; ref: string }) =>
+          `github:${spec.owner}/${spec.repo}/${spec.path}@${spec.ref}` === REMOTE ? base : undefined
         try {
           const loaded = await loadPolicy(text, FILE, read, { remote })
           for (const r of RULES) expect(['off', 'notice', 'warn', 'fail']).toContain(loaded.policy.rules[r.id].level)

@@ -20,44 +20,62 @@ const FILE = POLICY_FILE
 describe('fuzz regressions: policy YAML', () => {
   // js-yaml 5 throws "expected a document, but the input is empty" (with no position) for a file of only
   // comments: a policy whose rules are all commented out failed the gate closed.
-  it.each(['#', '# all rules off for now\n# rules:\n#   pr-size: { level: off }\n', '\uFEFF# bom', ' \t# x', '...'])('a policy of only comments is an empty policy: %j', async (text) => {
-    expect(parsePolicyText(text, FILE)).toEqual({})
-    expect(await policyErrors(text)).toEqual([])
-  })
+  it.each(['#', '# all rules off for now\n# rules:\n#   pr-size: { level: off }\n', '\uFEFF# bom', ' \t# x', '...'])(
+    'a policy of only comments is an empty policy: %j',
+    async (text) => {
+      expect(parsePolicyText(text, FILE)).toEqual({})
+      expect(await policyErrors(text)).toEqual([])
+    },
+  )
 
   // A second document had no position ("expected a single document in the stream, but found more").
   it('a second YAML document is an error at its --- line', async () => {
     expect(await policyErrors('{}\n---\n')).toEqual([`${FILE}:2:1: invalid YAML: expected a single document in the stream, but found more`])
-    expect(await policyErrors('# c\n---\nrules: {}\n---\nrules: {}\n')).toEqual([`${FILE}:4:1: invalid YAML: expected a single document in the stream, but found more`])
+    expect(await policyErrors('# c\n---\nrules: {}\n---\nrules: {}\n')).toEqual([
+      `${FILE}:4:1: invalid YAML: expected a single document in the stream, but found more`,
+    ])
   })
 
   // Errors about `extends` entries named the file but no line/column.
   it('extends errors point at the entry', async () => {
     const text = 'extends: [default, .github/policies/base.yml]\nrules:\n  pr-size: { level: fail }\n'
-    expect(await policyErrors(text)).toEqual([`${FILE}:1:20: extends: ".github/policies/base.yml" was not found in the repository at the enforced ref`])
-    expect((await policyErrors('extends: strictest\n'))[0]).toMatch(/^\.github\/quality-gate\.yml:1:10: extends: unknown preset "strictest"/)
-    const cyc = async (p: string) => (p === 'a.yml' ? 'rules: {}\nextends: b.yml\n' : p === 'b.yml' ? 'extends: [default, a.yml]\n' : undefined)
-    expect(await policyErrors('extends: a.yml\n', cyc)).toEqual(['b.yml:1:20: extends cycle: .github/quality-gate.yml → a.yml → b.yml → a.yml'])
+    expect(await policyErrors(text)).toEqual([
+      `${FILE}:1:20: extends: ".github/policies/base.yml" was not found in the repository at the enforced ref`,
+    ])
+    expect((await policyErrors('extends: strictest\n'))[0]).toMatch(
+      /^\.github\/quality-gate\.yml:1:10: extends: unknown preset "strictest"/,
+    )
+    const cyc = async (p: string) =>
+      p === 'a.yml' ? 'rules: {}\nextends: b.yml\n' : p === 'b.yml' ? 'extends: [default, a.yml]\n' : undefined
+    expect(await policyErrors('extends: a.yml\n', cyc)).toEqual([
+      'b.yml:1:20: extends cycle: .github/quality-gate.yml → a.yml → b.yml → a.yml',
+    ])
     const deep = async (p: string) => {
       const n = Number(/^p(\d+)\.yml$/.exec(p)?.[1])
       return Number.isNaN(n) ? undefined : `extends: p${n + 1}.yml\n`
     }
-    expect(await policyErrors('extends: p1.yml\n', deep)).toEqual([expect.stringMatching(/^p7\.yml:1:10: extends chain deeper than 8: \.github\/quality-gate\.yml → p1\.yml → .* → p8\.yml$/)])
+    expect(await policyErrors('extends: p1.yml\n', deep)).toEqual([
+      expect.stringMatching(/^p7\.yml:1:10: extends chain deeper than 8: \.github\/quality-gate\.yml → p1\.yml → .* → p8\.yml$/),
+    ])
   })
 })
 
 describe('fuzz regressions: unified diffs', () => {
   // git puts the enclosing function's line after the second @@; JavaScript source may hold U+2028/U+2029
   // (legal in string literals) and old files a lone CR. `.` does not match them: "malformed hunk header".
-  it.each(['@@ -0 +0 @@ \u2028\n ', '@@ -1,2 +1,3 @@ const s = "a\u2029b"\n x\n+y\n z', '@@ -1 +1 @@ function f() {\r}\n-a\n+b'])('a hunk section with a line separator parses: %j', (patch) => {
-    const hunks = parsePatch(patch)
-    expect(hunks).toHaveLength(1)
-    expect(addedLines(patch).every((l) => l.line >= 0)).toBe(true)
-  })
+  it.each(['@@ -0 +0 @@ \u2028\n ', '@@ -1,2 +1,3 @@ const s = "a\u2029b"\n x\n+y\n z', '@@ -1 +1 @@ function f() {\r}\n-a\n+b'])(
+    'a hunk section with a line separator parses: %j',
+    (patch) => {
+      const hunks = parsePatch(patch)
+      expect(hunks).toHaveLength(1)
+      expect(addedLines(patch).every((l) => l.line >= 0)).toBe(true)
+    },
+  )
 })
 
 describe('fuzz regressions: coverage reports', () => {
-  const json = '{"src/a.js":{"path":"src/a.js","statementMap":{"0":{"start":{"line":2,"column":0},"end":{"line":2,"column":9}}},"s":{"0":3}}}'
+  const json =
+    '{"src/a.js":{"path":"src/a.js","statementMap":{"0":{"start":{"line":2,"column":0},"end":{"line":2,"column":9}}},"s":{"0":3}}}'
 
   // detectFormat skipped the BOM but JSON.parse did not: a valid report from a Windows runner was "not valid JSON".
   it('an Istanbul coverage-final.json with a UTF-8 BOM is read', () => {
@@ -77,7 +95,9 @@ describe('fuzz regressions: coverage reports', () => {
   it('an XML error thrown by the parser names the line', () => {
     const dt = '<!DOCTYPE coverage SYSTEM "http://cobertura.sourceforge.net/xml/coverage-04.dtd">'
     const r = parseCoverage(`<?xml version="1.0"?>\n${dt}\n${dt}\n<coverage><packages/></coverage>\n`, 'coverage.xml')
-    expect(r.problems).toEqual([expect.objectContaining({ fatal: true, line: 3, message: 'not well-formed XML: Multiple DOCTYPE declarations found.' })])
+    expect(r.problems).toEqual([
+      expect.objectContaining({ fatal: true, line: 3, message: 'not well-formed XML: Multiple DOCTYPE declarations found.' }),
+    ])
   })
 
   // One Go block claiming 99,999,999 lines filled a Map until "RangeError: Map maximum size exceeded"
@@ -104,7 +124,11 @@ describe('fuzz regressions: scanner reports', () => {
       err = e
     }
     expect(err).toBeInstanceOf(ReportError)
-    expect(err).toMatchObject({ path: 'trivy.sarif', line: 1, message: expect.stringMatching(/^trivy\.sarif is not valid JSON: arrays\/objects nested too deeply at line 1, column \d+/) })
+    expect(err).toMatchObject({
+      path: 'trivy.sarif',
+      line: 1,
+      message: expect.stringMatching(/^trivy\.sarif is not valid JSON: arrays\/objects nested too deeply at line 1, column \d+/),
+    })
     // The coverage reader shares the position finder.
     expect(parseCoverage('{"a.js":' + '['.repeat(n), 'coverage-final.json').problems[0]).toMatchObject({ fatal: true, line: 1 })
   })
@@ -112,7 +136,17 @@ describe('fuzz regressions: scanner reports', () => {
 
 describe('fuzz regressions: Markdown renderer', () => {
   const verdict = (over: Partial<Verdict>): Verdict => ({
-    conclusion: 'failure', title: 't', results: [], failedRules: [], notes: [], labels: { add: [], remove: [] }, policySource: 'p', mode: 'pull_request', head: 'h'.repeat(40), base: 'b'.repeat(40), ...over,
+    conclusion: 'failure',
+    title: 't',
+    results: [],
+    failedRules: [],
+    notes: [],
+    labels: { add: [], remove: [] },
+    policySource: 'p',
+    mode: 'pull_request',
+    head: 'h'.repeat(40),
+    base: 'b'.repeat(40),
+    ...over,
   })
   const opts = { checkName: 'quality-gate', labelPrefix: 'gate-waive:', links: { repoUrl: 'https://github.com/o/r' } }
 
@@ -121,7 +155,10 @@ describe('fuzz regressions: Markdown renderer', () => {
   it('a path or head with a lone surrogate renders', () => {
     expect(encodePath('\uD800/V2__add.sql')).toBe('%EF%BF%BD/V2__add.sql')
     const finding = { message: 'm', path: '\uD800/V2__add.sql', line: 1, kind: 'violation' as const, level: 'fail' as const }
-    const v = verdict({ head: 'a\uDC00b', results: [{ id: 'pr-size', description: 'd', level: 'fail', status: 'fail', findings: [finding] }] })
+    const v = verdict({
+      head: 'a\uDC00b',
+      results: [{ id: 'pr-size', description: 'd', level: 'fail', status: 'fail', findings: [finding] }],
+    })
     expect(renderComment(v, opts)).toContain('](https://github.com/o/r/blob/a%EF%BF%BDb/%EF%BF%BD/V2__add.sql#L1)')
   })
 
@@ -142,14 +179,26 @@ describe('fuzz regressions: webhook payloads', () => {
   })
 
   // `(run.pull_requests ?? []).map((p) => p.number)` threw for pull_requests: {} and [null].
-  it.each([[{}], [[null]], [[{ number: 'x' }]]])('a check_run with pull_requests %j falls back to the commit lookup', async (pullRequests) => {
-    const calls: string[] = []
-    const octokit = { rest: { repos: { listPullRequestsAssociatedWithCommit: async () => (calls.push('list'), { data: [] }) } } }
-    const deps = { config: { checkName: 'quality-gate' }, auth: { installationClient: async () => octokit }, log: () => undefined, warn: () => undefined } as unknown as HandlerDeps
-    const payload = { check_run: { name: 'quality-gate', head_sha: 'a'.repeat(40), pull_requests: pullRequests }, repository: { name: 'r', owner: { login: 'o' } }, installation: { id: 1 } }
-    await expect(onCheckRunRerequested(deps, payload)).resolves.toBe('skipped: no open pull request has head aaaaaaaaaaaa')
-    expect(calls).toEqual(['list'])
-  })
+  it.each([[{}], [[null]], [[{ number: 'x' }]]])(
+    'a check_run with pull_requests %j falls back to the commit lookup',
+    async (pullRequests) => {
+      const calls: string[] = []
+      const octokit = { rest: { repos: { listPullRequestsAssociatedWithCommit: async () => (calls.push('list'), { data: [] }) } } }
+      const deps = {
+        config: { checkName: 'quality-gate' },
+        auth: { installationClient: async () => octokit },
+        log: () => undefined,
+        warn: () => undefined,
+      } as unknown as HandlerDeps
+      const payload = {
+        check_run: { name: 'quality-gate', head_sha: 'a'.repeat(40), pull_requests: pullRequests },
+        repository: { name: 'r', owner: { login: 'o' } },
+        installation: { id: 1 },
+      }
+      await expect(onCheckRunRerequested(deps, payload)).resolves.toBe('skipped: no open pull request has head aaaaaaaaaaaa')
+      expect(calls).toEqual(['list'])
+    },
+  )
 })
 
 it('pullInfoFrom names the missing fields of a malformed pull request instead of failing later', () => {
@@ -167,9 +216,15 @@ describe('fuzz regressions: SQL migrations (chunked vs one piece)', () => {
   // The parser takes a C string: one piece stopped at the NUL and checked nothing after it (a silent pass);
   // chunks checked the statements after it. Now the NUL is a syntax error and the rest is checked.
   test('a NUL byte in a comment', async () => {
-    const { whole, chunked } = await both("-- \u0000\nCREATE TABLE users (id int PRIMARY KEY, users int NOT NULL DEFAULT 'x');\nCREATE TABLE users (id int PRIMARY KEY, _ int NOT NULL DEFAULT 'x');\n")
+    const { whole, chunked } = await both(
+      "-- \u0000\nCREATE TABLE users (id int PRIMARY KEY, users int NOT NULL DEFAULT 'x');\nCREATE TABLE users (id int PRIMARY KEY, _ int NOT NULL DEFAULT 'x');\n",
+    )
     expect(chunked).toEqual(whole)
-    expect(whole.issues.map((i) => [i.id, i.line])).toEqual([['syntax-error', 1], ['prefer-bigint-key', 2], ['prefer-bigint-key', 3]])
+    expect(whole.issues.map((i) => [i.id, i.line])).toEqual([
+      ['syntax-error', 1],
+      ['prefer-bigint-key', 2],
+      ['prefer-bigint-key', 3],
+    ])
   })
 
   // A chunk that was only a comment, followed by a chunk that does not parse: its comment was lost.
@@ -184,7 +239,9 @@ describe('fuzz regressions: SQL migrations (chunked vs one piece)', () => {
   // The parser's error cursor counts code points; it was read as UTF-16 units, so after an astral character
   // the syntax error landed on the wrong line.
   test('an astral character before a syntax error', async () => {
-    const { whole, chunked } = await both("--   =\u{da3f4} INSERT INTO public.accounts VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n'); INSERT INTO x VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n'); CREATE INDEX \"Weird Name\" ON x (_iev3_6m7); ALTER TABLE _po_0 ADD COLUMN g4k__t text NOT NULL;\n")
+    const { whole, chunked } = await both(
+      "--   =\u{da3f4} INSERT INTO public.accounts VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n'); INSERT INTO x VALUES ('a;\nb', $q$c;\n$q$, E'd\\';\n'); CREATE INDEX \"Weird Name\" ON x (_iev3_6m7); ALTER TABLE _po_0 ADD COLUMN g4k__t text NOT NULL;\n",
+    )
     expect(chunked).toEqual(whole)
     expect(whole.issues[0]).toMatchObject({ id: 'syntax-error', line: 2, column: 1 })
   })

@@ -26,12 +26,19 @@ const chars = (set: string, n: number) => fc.array(fc.constantFrom(...set), { mi
 /** [the secret, the line text that carries it]. */
 const credential: fc.Arbitrary<[string, (secret: string) => string]> = fc.oneof(
   chars(ALNUM, 36).map((b): [string, (s: string) => string] => [`ghp_${b}`, (s) => `const token = '${s}'`]),
-  fc.tuple(chars('0123456789', 12), chars('0123456789', 13), chars(ALNUM, 24)).map(([a, b, c]): [string, (s: string) => string] => [`xoxb-${a}-${b}-${c}`, (s) => `SLACK=${s}`]),
-  fc.tuple(chars(ALNUM.toUpperCase().slice(0, 26) + '0123456789', 8), chars(ALNUM, 24)).map(([b, c]): [string, (s: string) => string] => [`https://hooks.slack.com/services/T${b}/B${b}/${c}`, (s) => `url: "${s}"`]),
+  fc
+    .tuple(chars('0123456789', 12), chars('0123456789', 13), chars(ALNUM, 24))
+    .map(([a, b, c]): [string, (s: string) => string] => [`xoxb-${a}-${b}-${c}`, (s) => `SLACK=${s}`]),
+  fc
+    .tuple(chars(ALNUM.toUpperCase().slice(0, 26) + '0123456789', 8), chars(ALNUM, 24))
+    .map(([b, c]): [string, (s: string) => string] => [`https://hooks.slack.com/services/T${b}/B${b}/${c}`, (s) => `url: "${s}"`]),
   chars(ALNUM + '/+', 40).map((b): [string, (s: string) => string] => [b, (s) => `aws_secret_access_key = ${s}`]),
   chars(ALNUM + '+/', 300).map((b): [string, (s: string) => string] => {
     const body = 'MII' + b
-    return [body.slice(0, 64), () => `-----BEGIN RSA PRIVATE KEY-----\n${(body.match(/.{1,64}/g) ?? []).join('\n')}\n-----END RSA PRIVATE KEY-----`]
+    return [
+      body.slice(0, 64),
+      () => `-----BEGIN RSA PRIVATE KEY-----\n${(body.match(/.{1,64}/g) ?? []).join('\n')}\n-----END RSA PRIVATE KEY-----`,
+    ]
   }),
 )
 
@@ -71,15 +78,38 @@ describe('fuzz: secrets are never echoed', () => {
           'no-reason': ' // pr-gate: allow-secret',
           'line-above': '',
         }[c.comment]
-        const lines = [...c.neighbours.map((n) => n.replace(/[\r\n]/g, ' ')), ...(c.comment === 'line-above' ? [`// pr-gate: allow-secret example key ${secret}`] : []), carrier + reason, ...(c.twice ? [carrier] : [])]
+        const lines = [
+          ...c.neighbours.map((n) => n.replace(/[\r\n]/g, ' ')),
+          ...(c.comment === 'line-above' ? [`// pr-gate: allow-secret example key ${secret}`] : []),
+          carrier + reason,
+          ...(c.twice ? [carrier] : []),
+        ]
         const text = lines.join('\n')
-        const patch = `@@ -0,0 +1,${text.split('\n').length} @@\n` + text.split('\n').map((l) => '+' + l).join('\n')
+        const patch =
+          `@@ -0,0 +1,${text.split('\n').length} @@\n` +
+          text
+            .split('\n')
+            .map((l) => '+' + l)
+            .join('\n')
         const ctx = makeContext({ files: [{ path: c.path, status: 'added', patch, head: text }] })
-        const allow = { none: [], path: [{ path: c.path, reason: 'fixture' }], fingerprint: [{ fingerprint: fingerprintOf(secret), reason: 'fixture' }], other: [{ path: 'elsewhere/**', reason: 'x' }] }[c.allow]
-        const policy = { ...defaultResolvedPolicy(), conclusion: { warnings: 'neutral' as const, on_error: 'failure' as const, partial: 'failure' as const }, comment: 'always' as const }
+        const allow = {
+          none: [],
+          path: [{ path: c.path, reason: 'fixture' }],
+          fingerprint: [{ fingerprint: fingerprintOf(secret), reason: 'fixture' }],
+          other: [{ path: 'elsewhere/**', reason: 'x' }],
+        }[c.allow]
+        const policy = {
+          ...defaultResolvedPolicy(),
+          conclusion: { warnings: 'neutral' as const, on_error: 'failure' as const, partial: 'failure' as const },
+          comment: 'always' as const,
+        }
         policy.rules.secrets = ruleOptions(secrets, { level: c.level, allow, inline_allow: true, use_secret_scanning_alerts: true })
         const v = await runGate({ policy, ctx, policySource: 'fuzz', rules: [secrets] })
-        const links = { repoUrl: 'https://github.com/o/r', checkUrl: 'https://github.com/o/r/runs/1', runUrl: 'https://github.com/o/r/actions/runs/2' }
+        const links = {
+          repoUrl: 'https://github.com/o/r',
+          checkUrl: 'https://github.com/o/r/runs/1',
+          runUrl: 'https://github.com/o/r/actions/runs/2',
+        }
         const outputs = [
           renderComment(v, { checkName: 'quality-gate', labelPrefix: 'gate-waive:', links }),
           JSON.stringify(renderCheckOutput(v, { labelPrefix: 'gate-waive:', links })),
@@ -92,7 +122,8 @@ describe('fuzz: secrets are never echoed', () => {
         const rule = v.results[0]
         expect(rule.status).not.toBe('off')
         for (const piece of distinctive(secret)) {
-          if (c.before.includes(piece) || c.after.includes(piece) || c.neighbours.some((n) => n.includes(piece)) || c.path.includes(piece)) continue
+          if (c.before.includes(piece) || c.after.includes(piece) || c.neighbours.some((n) => n.includes(piece)) || c.path.includes(piece))
+            continue
           if (outputs.includes(piece)) throw new Error(`the secret (or ${JSON.stringify(piece)}) appears in an output`)
         }
       })

@@ -28,7 +28,13 @@ export const TIMEOUT = isBigRun ? 60 * 60 * 1000 : 60_000
  * Runs an async property with the fixed seed and records `parser` / case count for the big-run report.
  * Cases are counted by the property itself, so the figure is what really ran.
  */
-export async function check<T>(parser: string, small: number, arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void> | void, extra: fc.Parameters<[T]> = {}): Promise<void> {
+export async function check<T>(
+  parser: string,
+  small: number,
+  arb: fc.Arbitrary<T>,
+  predicate: (value: T) => Promise<void> | void,
+  extra: fc.Parameters<[T]> = {},
+): Promise<void> {
   let cases = 0
   const started = Date.now()
   const prop = fc.asyncProperty(arb, async (value) => {
@@ -37,7 +43,8 @@ export async function check<T>(parser: string, small: number, arb: fc.Arbitrary<
   })
   // FUZZ_PATH replays one failure (fast-check prints seed and path); run that one test with `-t`.
   await fc.assert(prop, { seed: SEED, numRuns: runs(small), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}), ...extra })
-  if (process.env.FUZZ_REPORT) appendFileSync(process.env.FUZZ_REPORT, JSON.stringify({ parser, runs: cases, ms: Date.now() - started }) + '\n')
+  if (process.env.FUZZ_REPORT)
+    appendFileSync(process.env.FUZZ_REPORT, JSON.stringify({ parser, runs: cases, ms: Date.now() - started }) + '\n')
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -45,13 +52,57 @@ export async function check<T>(parser: string, small: number, arb: fc.Arbitrary<
 
 /** Characters that break parsers: quotes, brackets, control characters, BOM, NUL, CR, surrogates, RTL. */
 const NASTY = [
-  '\u0000', '\t', '\r', '\r\n', '\n', '\uFEFF', '\u2028', '\u202E', '\uD800', '\uDC00', '😀', 'é', 'ß', '\\', '"', "'", '`',
-  '<', '>', '&', '{', '}', '[', ']', ':', ',', '-', '#', '%', '*', '!', '|', '@', '$', '\u00A0', ' ', '  ',
+  '\u0000',
+  '\t',
+  '\r',
+  '\r\n',
+  '\n',
+  '\uFEFF',
+  '\u2028',
+  '\u202E',
+  '\uD800',
+  '\uDC00',
+  '😀',
+  'é',
+  'ß',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '<',
+  '>',
+  '&',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '-',
+  '#',
+  '%',
+  '*',
+  '!',
+  '|',
+  '@',
+  '$',
+  '\u00A0',
+  ' ',
+  '  ',
 ]
 
 /** A short string of printable and nasty characters. */
 export const nastyString = (maxLength = 40): fc.Arbitrary<string> =>
-  fc.array(fc.oneof({ weight: 3, arbitrary: fc.string({ maxLength: 6, unit: 'grapheme-ascii' }) }, { weight: 2, arbitrary: fc.constantFrom(...NASTY) }, { weight: 1, arbitrary: fc.string({ maxLength: 4, unit: 'binary' }) }), { maxLength: Math.ceil(maxLength / 3) }).map((parts) => parts.join('').slice(0, maxLength))
+  fc
+    .array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.string({ maxLength: 6, unit: 'grapheme-ascii' }) },
+        { weight: 2, arbitrary: fc.constantFrom(...NASTY) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 4, unit: 'binary' }) },
+      ),
+      { maxLength: Math.ceil(maxLength / 3) },
+    )
+    .map((parts) => parts.join('').slice(0, maxLength))
 
 /** A number as text, including the awkward ones. */
 export const numberText: fc.Arbitrary<string> = fc.oneof(
@@ -82,7 +133,12 @@ export function mutationArb(tokens: readonly string[]): fc.Arbitrary<Mutation> {
     fc.record({ kind: fc.constant('truncate' as const), at: frac }),
     fc.record({ kind: fc.constant('delete' as const), at: frac, len: fc.integer({ min: 1, max: 40 }) }),
     fc.record({ kind: fc.constant('insert' as const), at: frac, text: nastyString(20) }),
-    fc.record({ kind: fc.constant('replace' as const), at: frac, len: fc.integer({ min: 1, max: 12 }), text: fc.oneof(nastyString(12), tok) }),
+    fc.record({
+      kind: fc.constant('replace' as const),
+      at: frac,
+      len: fc.integer({ min: 1, max: 12 }),
+      text: fc.oneof(nastyString(12), tok),
+    }),
     fc.record({ kind: fc.constant('dupLine' as const), line: frac }),
     fc.record({ kind: fc.constant('dropLine' as const), line: frac }),
     fc.record({ kind: fc.constant('swapLines' as const), a: frac, b: frac }),
@@ -160,7 +216,28 @@ function setAt(root: Json, path: Array<string | number>, value: Json | undefined
 
 /** A JSON value likely to confuse a reader: wrong types, extremes, hostile strings. */
 export const confusingJson: fc.Arbitrary<Json | undefined> = fc.oneof(
-  fc.constantFrom<Json | undefined>(undefined, null, true, false, 0, -1, 1e308, -0.5, '', 'NaN', '9.8', 'critical', 'CRITICAL', 'GHSA-xxxx-xxxx-xxxx', 'CVE-2024-0001', [], {}, [null], JSON.parse('{"__proto__":{"polluted":1}}') as Json, { length: 3 }),
+  fc.constantFrom<Json | undefined>(
+    undefined,
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -0.5,
+    '',
+    'NaN',
+    '9.8',
+    'critical',
+    'CRITICAL',
+    'GHSA-xxxx-xxxx-xxxx',
+    'CVE-2024-0001',
+    [],
+    {},
+    [null],
+    JSON.parse('{"__proto__":{"polluted":1}}') as Json,
+    { length: 3 },
+  ),
   nastyString(20),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
 )
@@ -169,7 +246,11 @@ export const confusingJson: fc.Arbitrary<Json | undefined> = fc.oneof(
 export function jsonMutated(seeds: readonly string[]): fc.Arbitrary<string> {
   const docs = seeds.map((s) => JSON.parse(s.replace(/^\uFEFF/, '')) as Json)
   return fc
-    .tuple(fc.integer({ min: 0, max: docs.length - 1 }), fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), confusingJson), { minLength: 1, maxLength: 4 }), fc.boolean())
+    .tuple(
+      fc.integer({ min: 0, max: docs.length - 1 }),
+      fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), confusingJson), { minLength: 1, maxLength: 4 }),
+      fc.boolean(),
+    )
     .map(([d, edits, pretty]) => {
       let doc = structuredClone(docs[d])
       for (const [f, value] of edits) {

@@ -28,7 +28,13 @@ describe('ContentStore', () => {
   it('reads many files at both sides in one query; absent files and directories are undefined', async () => {
     seed({ 'a.sql': 'base a', 'dir/x': 'x' }, { 'a.sql': 'head a', 'b.sql': 'head b' })
     const store = new ContentStore(client(), repo)
-    const got = await Promise.all([store.read(HEAD, 'a.sql'), store.read(HEAD, 'b.sql'), store.read(BASE, 'a.sql'), store.read(BASE, 'b.sql'), store.read(BASE, 'dir')])
+    const got = await Promise.all([
+      store.read(HEAD, 'a.sql'),
+      store.read(HEAD, 'b.sql'),
+      store.read(BASE, 'a.sql'),
+      store.read(BASE, 'b.sql'),
+      store.read(BASE, 'dir'),
+    ])
     expect(got).toEqual(['head a', 'head b', 'base a', undefined, undefined])
     expect(ops()).toEqual(['graphql'])
     // cached: asked again, nothing is read

@@ -43,7 +43,10 @@ describe('prefetchBase', () => {
       { id: ids[2], body: '<!-- marker -->\nours', own: true },
     ])
     expect(server.requests.map((q) => q.operationId)).toEqual(['graphql'])
-    expect((server.requests[0].body as { variables: Record<string, unknown> }).variables).toMatchObject({ policy: `${BASE}:${POLICY}`, attributes: `${BASE}:.gitattributes` })
+    expect((server.requests[0].body as { variables: Record<string, unknown> }).variables).toMatchObject({
+      policy: `${BASE}:${POLICY}`,
+      attributes: `${BASE}:.gitattributes`,
+    })
   })
 
   it('a file absent at the base, or a directory there, is known to be absent (null), not unread', async () => {

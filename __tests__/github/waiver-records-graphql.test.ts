@@ -26,7 +26,13 @@ const noBase = async () => undefined
 function seed(): void {
   server.setTree(BASE, {})
   server.setTree(HEAD, {})
-  server.addPullRequest({ number: 7, user: 'octocat', base: { ref: 'main', sha: BASE }, head: { ref: 'f', sha: HEAD }, files: [{ filename: 'src/a.ts', additions: 1, deletions: 0 }] })
+  server.addPullRequest({
+    number: 7,
+    user: 'octocat',
+    base: { ref: 'main', sha: BASE },
+    head: { ref: 'f', sha: HEAD },
+    files: [{ filename: 'src/a.ts', additions: 1, deletions: 0 }],
+  })
 }
 
 /** Every kind of record the parsers read: label events by a user and a bot, edited and unedited acts, old commits. */
@@ -64,7 +70,12 @@ describe('waiver records through the first GraphQL query', () => {
     expect(server.requests.map((q) => q.operationId)).toEqual(['graphql'])
     expect(gql).toEqual({ ok: true, value: rest })
     // What the comparison covers (so it cannot pass on two empty lists).
-    expect(rest.labelEvents.map((e) => `${e.event} ${e.label} ${e.actor}`)).toEqual(['labeled gate-waive:pr-size octocat', 'unlabeled gate-waive:pr-size maintainer', 'labeled gate-waive:pr-size maintainer', 'labeled size/L github-actions[bot]'])
+    expect(rest.labelEvents.map((e) => `${e.event} ${e.label} ${e.actor}`)).toEqual([
+      'labeled gate-waive:pr-size octocat',
+      'unlabeled gate-waive:pr-size maintainer',
+      'labeled gate-waive:pr-size maintainer',
+      'labeled size/L github-actions[bot]',
+    ])
     expect(rest.labelEvents.every((e) => /#event-\d+$/.test(e.url ?? ''))).toBe(true)
     expect(rest.acts.map((a) => `${a.kind} ${a.actor} ${a.state ?? ''} ${a.commitId?.slice(0, 1) ?? ''} ${a.edited}`)).toEqual([
       'comment alice   false',
@@ -87,7 +98,11 @@ describe('waiver records through the first GraphQL query', () => {
     expect(snapshot.records.timeline).toBeUndefined()
     expect(snapshot.records.reviewComments).toHaveLength(1)
     const gql = await githubWaiverRecords(client(), repo, pull, noBase, undefined, snapshot.records).records()
-    expect(server.requests.map((q) => q.operationId)).toEqual(['graphql', 'issues/list-events-for-timeline', 'issues/list-events-for-timeline'])
+    expect(server.requests.map((q) => q.operationId)).toEqual([
+      'graphql',
+      'issues/list-events-for-timeline',
+      'issues/list-events-for-timeline',
+    ])
     expect(gql).toEqual({ ok: true, value: rest })
     expect(rest.labelEvents).toHaveLength(101)
   })
@@ -142,6 +157,16 @@ describe('nodeDatabaseId', () => {
   })
 
   it('anything else is no id (no link), never a guess', () => {
-    for (const v of [undefined, 7, '', 'LE_', 'LE_!!!', 'LE_' + Buffer.from([0x94, 0x00, 0xce]).toString('base64url'), 'LE_' + Buffer.from([0x81, 0x00, 0x00]).toString('base64url'), 'not base64 at all']) expect(nodeDatabaseId(v)).toBeUndefined()
+    for (const v of [
+      undefined,
+      7,
+      '',
+      'LE_',
+      'LE_!!!',
+      'LE_' + Buffer.from([0x94, 0x00, 0xce]).toString('base64url'),
+      'LE_' + Buffer.from([0x81, 0x00, 0x00]).toString('base64url'),
+      'not base64 at all',
+    ])
+      expect(nodeDatabaseId(v)).toBeUndefined()
   })
 })

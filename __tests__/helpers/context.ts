@@ -36,10 +36,11 @@ function countPatch(patch: string | undefined): { additions: number; deletions: 
   if (!patch) return { additions: 0, deletions: 0 }
   let additions = 0
   let deletions = 0
-  for (const h of parsePatch(patch)) for (const l of h.lines) {
-    if (l.type === '+') additions++
-    else if (l.type === '-') deletions++
-  }
+  for (const h of parsePatch(patch))
+    for (const l of h.lines) {
+      if (l.type === '+') additions++
+      else if (l.type === '-') deletions++
+    }
   return { additions, deletions }
 }
 
@@ -70,7 +71,11 @@ export function makeContext(input: FakeContextInput = {}): RuleContext {
     readHead: async (p) => headTree[p],
     readBase: async (p) => baseTree[p],
   }
-  if (input.listBase) changes.listBase = async (dir) => Object.keys(baseTree).filter((p) => dir === '' || p.startsWith(dir + '/')).sort()
+  if (input.listBase)
+    changes.listBase = async (dir) =>
+      Object.keys(baseTree)
+        .filter((p) => dir === '' || p.startsWith(dir + '/'))
+        .sort()
   const releases = input.releases
   if (releases) {
     changes.releasedPaths = async (paths) => {

@@ -34,7 +34,11 @@ export class TempRepo {
   }
   /** Runs the real bundle as the CLI. */
   cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [BUNDLE, ...args], { cwd: this.dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } })
+    const r = spawnSync(process.execPath, [BUNDLE, ...args], {
+      cwd: this.dir,
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    })
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
   }
   remove(): void {

@@ -13,7 +13,18 @@ import { readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findUp } from './find-up.js'
-import { buildClientSchema, execute, GraphQLError, parse, responsePathAsArray, validate, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
+import {
+  buildClientSchema,
+  execute,
+  GraphQLError,
+  parse,
+  responsePathAsArray,
+  validate,
+  type DocumentNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql'
 
 const SCHEMA_FILE = findUp(dirname(fileURLToPath(import.meta.url)), 'node_modules/@octokit/graphql-schema/schema.json')
 
@@ -37,7 +48,10 @@ export interface GraphqlData {
   /** Files at a ref (branch, tag or sha), or undefined when the ref is unknown. */
   tree(fullName: string, ref: string): Record<string, string> | undefined
   pullExists(fullName: string, number: number): boolean
-  comments(fullName: string, number: number): { id: number; body: string; user: string; userType: 'Bot' | 'User'; createdAt: string; updatedAt: string; editedAt?: string }[]
+  comments(
+    fullName: string,
+    number: number,
+  ): { id: number; body: string; user: string; userType: 'Bot' | 'User'; createdAt: string; updatedAt: string; editedAt?: string }[]
   /** The web host (`https://github.com`), for `url` fields. */
   htmlUrl?: string
   /**
@@ -96,7 +110,15 @@ export interface GraphqlCheckRun {
 export interface GraphqlRecords {
   labelEvents: Array<{ nodeId: string; event: 'labeled' | 'unlabeled'; label: string; actor: string; createdAt: string }>
   reviews: Array<{ user: string; state: string; body: string; commitId: string; submittedAt: string; updatedAt?: string; url: string }>
-  reviewComments: Array<{ user: string; body: string; commitId: string; originalCommitId: string; createdAt: string; updatedAt: string; url: string }>
+  reviewComments: Array<{
+    user: string
+    body: string
+    commitId: string
+    originalCommitId: string
+    createdAt: string
+    updatedAt: string
+    url: string
+  }>
 }
 
 /** An `Actor` as GraphQL names it: a bot is a `Bot` without REST's "[bot]" suffix. */
@@ -123,7 +145,11 @@ const BLOB_TEXT_LIMIT = 512 * 1024
 export function answerGraphql(body: unknown, data: GraphqlData): GraphqlOutcome {
   const b = body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined
   if (!b || typeof b !== 'object' || typeof b.query !== 'string') {
-    return { status: 400, json: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' }, violation: 'GraphQL request without a "query" string' }
+    return {
+      status: 400,
+      json: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' },
+      violation: 'GraphQL request without a "query" string',
+    }
   }
   const schema = githubGraphqlSchema()
   let doc: DocumentNode
@@ -142,23 +168,53 @@ export function answerGraphql(body: unknown, data: GraphqlData): GraphqlOutcome 
     }
   }
   const variables = (b.variables && typeof b.variables === 'object' ? b.variables : {}) as Record<string, unknown>
-  const result = execute({ schema, document: doc, variableValues: variables, operationName: typeof b.operationName === 'string' ? b.operationName : undefined, rootValue: root(data) })
+  const result = execute({
+    schema,
+    document: doc,
+    variableValues: variables,
+    operationName: typeof b.operationName === 'string' ? b.operationName : undefined,
+    rootValue: root(data),
+  })
   if (result instanceof Promise) throw new Error('the fake GraphQL resolvers are synchronous')
   const json: Record<string, unknown> = { data: result.data ?? null }
   if (result.errors?.length) {
-    json.errors = result.errors.map((e) => ({ ...(e.extensions?.type ? { type: e.extensions.type } : {}), message: e.message, path: e.path, locations: e.locations }))
+    json.errors = result.errors.map((e) => ({
+      ...(e.extensions?.type ? { type: e.extensions.type } : {}),
+      message: e.message,
+      path: e.path,
+      locations: e.locations,
+    }))
   }
   return { status: 200, json }
 }
 
-function connectionSlice<T>(items: T[], args: { first?: number | null; last?: number | null; after?: string | null }, field: string): { totalCount: number; nodes: T[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null; startCursor: string | null } } {
+function connectionSlice<T>(
+  items: T[],
+  args: { first?: number | null; last?: number | null; after?: string | null },
+  field: string,
+): {
+  totalCount: number
+  nodes: T[]
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null; startCursor: string | null }
+} {
   const first = args.first ?? undefined
   const last = args.last ?? undefined
-  if (first === undefined && last === undefined) throw new GraphQLError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`)
-  for (const [name, v] of [['first', first], ['last', last]] as const) {
-    if (v !== undefined && (v < 0 || v > 100)) throw new GraphQLError(`Requesting ${v} records on the \`${field}\` connection exceeds the \`${name}\` limit of 100 records.`)
+  if (first === undefined && last === undefined)
+    throw new GraphQLError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`)
+  for (const [name, v] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
+    if (v !== undefined && (v < 0 || v > 100))
+      throw new GraphQLError(`Requesting ${v} records on the \`${field}\` connection exceeds the \`${name}\` limit of 100 records.`)
   }
-  const start = args.after ? Number(Buffer.from(args.after, 'base64').toString('utf8').replace(/^cursor:/, '')) : 0
+  const start = args.after
+    ? Number(
+        Buffer.from(args.after, 'base64')
+          .toString('utf8')
+          .replace(/^cursor:/, ''),
+      )
+    : 0
   let from = start
   let to = items.length
   if (first !== undefined) to = Math.min(to, from + first)
@@ -167,7 +223,12 @@ function connectionSlice<T>(items: T[], args: { first?: number | null; last?: nu
   return {
     totalCount: items.length,
     nodes: items.slice(from, to),
-    pageInfo: { hasNextPage: to < items.length, hasPreviousPage: from > 0, endCursor: to > from ? cursor(to) : null, startCursor: to > from ? cursor(from) : null },
+    pageInfo: {
+      hasNextPage: to < items.length,
+      hasPreviousPage: from > 0,
+      endCursor: to > from ? cursor(to) : null,
+      startCursor: to > from ? cursor(from) : null,
+    },
   }
 }
 
@@ -190,7 +251,12 @@ function commitNode(data: GraphqlData, full: string, oid: string): Record<string
   return {
     __typename: 'Commit',
     oid,
-    checkSuites: (args: { first?: number; last?: number; after?: string; filterBy?: { appId?: number | null; checkName?: string | null } | null }) => {
+    checkSuites: (args: {
+      first?: number
+      last?: number
+      after?: string
+      filterBy?: { appId?: number | null; checkName?: string | null } | null
+    }) => {
       const runs = data.checkRuns?.(full, oid) ?? []
       const apps = new Map<number, { id: number; slug: string }>()
       for (const r of runs) apps.set(r.app.id, r.app)
@@ -200,11 +266,28 @@ function commitNode(data: GraphqlData, full: string, oid: string): Record<string
         .filter((a) => f.checkName == null || runs.some((r) => r.app.id === a.id && r.name === f.checkName))
         .map((a) => ({
           app: { databaseId: a.id, slug: a.slug },
-          checkRuns: (ra: { first?: number; last?: number; after?: string; filterBy?: { checkName?: string | null; appId?: number | null } | null }) => {
+          checkRuns: (ra: {
+            first?: number
+            last?: number
+            after?: string
+            filterBy?: { checkName?: string | null; appId?: number | null } | null
+          }) => {
             const rf = ra.filterBy ?? {}
-            const mine = runs.filter((r) => r.app.id === a.id && (rf.checkName == null || r.name === rf.checkName)).sort((x, y) => x.id - y.id)
+            const mine = runs
+              .filter((r) => r.app.id === a.id && (rf.checkName == null || r.name === rf.checkName))
+              .sort((x, y) => x.id - y.id)
             return connectionSlice(
-              mine.map((r) => ({ databaseId: r.id, name: r.name, startedAt: r.startedAt, completedAt: r.completedAt, status: upper(r.status), conclusion: upper(r.conclusion), title: r.title, summary: r.summary, text: r.text })),
+              mine.map((r) => ({
+                databaseId: r.id,
+                name: r.name,
+                startedAt: r.startedAt,
+                completedAt: r.completedAt,
+                status: upper(r.status),
+                conclusion: upper(r.conclusion),
+                title: r.title,
+                summary: r.summary,
+                text: r.text,
+              })),
               ra,
               'checkRuns',
             )
@@ -218,7 +301,13 @@ function commitNode(data: GraphqlData, full: string, oid: string): Record<string
       return {
         context: ({ name }: { name: string }) => {
           const s = all.find((x) => x.context === name)
-          return s ? { state: s.state.toUpperCase(), description: s.description, creator: { __typename: s.creator.endsWith('[bot]') ? 'Bot' : 'User', login: s.creator.replace(/\[bot\]$/, '') } } : null
+          return s
+            ? {
+                state: s.state.toUpperCase(),
+                description: s.description,
+                creator: { __typename: s.creator.endsWith('[bot]') ? 'Bot' : 'User', login: s.creator.replace(/\[bot\]$/, '') },
+              }
+            : null
         },
       }
     },
@@ -241,9 +330,15 @@ function pullNode(data: GraphqlData, full: string, p: GraphqlPull): Record<strin
     changedFiles: p.changedFiles,
     mergeCommit: p.mergeCommitSha ? { oid: p.mergeCommitSha } : null,
     author: { __typename: p.author.endsWith('[bot]') ? 'Bot' : 'User', login: p.author.replace(/\[bot\]$/, '') },
-    labels: (args: { first?: number; last?: number; after?: string }) => connectionSlice(p.labels.map((name) => ({ name })), args, 'labels'),
+    labels: (args: { first?: number; last?: number; after?: string }) =>
+      connectionSlice(
+        p.labels.map((name) => ({ name })),
+        args,
+        'labels',
+      ),
     // The head commit is the last of the pull request's commits.
-    commits: (args: { first?: number; last?: number; after?: string }) => connectionSlice([{ commit: commitNode(data, full, p.headSha) }], args, 'commits'),
+    commits: (args: { first?: number; last?: number; after?: string }) =>
+      connectionSlice([{ commit: commitNode(data, full, p.headSha) }], args, 'commits'),
   }
 }
 
@@ -253,12 +348,14 @@ function root(data: GraphqlData): Record<string, unknown> {
     organization: ({ login }: { login: string }, _context: unknown, info?: GraphQLResolveInfo) => {
       injected(data, info)
       const repos = data.orgRepos?.(login)
-      if (!repos) throw new GraphQLError(`Could not resolve to an Organization with the login of '${login}'.`, { extensions: { type: 'NOT_FOUND' } })
+      if (!repos)
+        throw new GraphQLError(`Could not resolve to an Organization with the login of '${login}'.`, { extensions: { type: 'NOT_FOUND' } })
       return {
         login,
         repositories: (args: { first?: number; last?: number; after?: string; orderBy?: { field: string; direction: string } | null }) => {
           const sorted = [...repos]
-          if (args.orderBy?.field === 'PUSHED_AT') sorted.sort((a, b) => (args.orderBy?.direction === 'ASC' ? 1 : -1) * a.pushedAt.localeCompare(b.pushedAt))
+          if (args.orderBy?.field === 'PUSHED_AT')
+            sorted.sort((a, b) => (args.orderBy?.direction === 'ASC' ? 1 : -1) * a.pushedAt.localeCompare(b.pushedAt))
           return connectionSlice(
             sorted.map((r) => ({ nameWithOwner: r.fullName, pushedAt: r.pushedAt, isArchived: r.archived })),
             args,
@@ -275,8 +372,10 @@ function root(data: GraphqlData): Record<string, unknown> {
     repository: ({ owner, name }: { owner: string; name: string }, _context: unknown, info?: GraphQLResolveInfo) => {
       injected(data, info)
       const full = `${owner}/${name}`
-      if (!data.repoExists(full)) throw new GraphQLError(`Could not resolve to a Repository with the name '${full}'.`, { extensions: { type: 'NOT_FOUND' } })
-      if (data.repoForbidden?.(full)) throw new GraphQLError('Resource not accessible by integration', { extensions: { type: 'FORBIDDEN' } })
+      if (!data.repoExists(full))
+        throw new GraphQLError(`Could not resolve to a Repository with the name '${full}'.`, { extensions: { type: 'NOT_FOUND' } })
+      if (data.repoForbidden?.(full))
+        throw new GraphQLError('Resource not accessible by integration', { extensions: { type: 'FORBIDDEN' } })
       return {
         nameWithOwner: full,
         defaultBranchRef: () => {
@@ -285,19 +384,37 @@ function root(data: GraphqlData): Record<string, unknown> {
         },
         issue: ({ number }: { number: number }) => {
           const id = data.issueNodeId?.(full, number)
-          if (!id) throw new GraphQLError(`Could not resolve to an Issue with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } })
+          if (!id)
+            throw new GraphQLError(`Could not resolve to an Issue with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } })
           return { id, number }
         },
-        pullRequests: (args: { first?: number; last?: number; after?: string; states?: string[] | null; orderBy?: { field: string; direction: string } | null; baseRefName?: string | null }, _context: unknown, info?: GraphQLResolveInfo) => {
+        pullRequests: (
+          args: {
+            first?: number
+            last?: number
+            after?: string
+            states?: string[] | null
+            orderBy?: { field: string; direction: string } | null
+            baseRefName?: string | null
+          },
+          _context: unknown,
+          info?: GraphQLResolveInfo,
+        ) => {
           injected(data, info)
           const state = (p: GraphqlPull) => (p.mergedAt ? 'MERGED' : p.state === 'open' ? 'OPEN' : 'CLOSED')
-          let pulls = (data.pulls?.(full) ?? []).filter((p) => !args.states?.length || args.states.includes(state(p))).filter((p) => !args.baseRefName || p.baseRef === args.baseRefName)
+          let pulls = (data.pulls?.(full) ?? [])
+            .filter((p) => !args.states?.length || args.states.includes(state(p)))
+            .filter((p) => !args.baseRefName || p.baseRef === args.baseRefName)
           const field = args.orderBy?.field
           const key = (p: GraphqlPull) => (field === 'UPDATED_AT' ? p.updatedAt : p.createdAt)
           // GitHub's default order is by creation, oldest first.
           pulls = [...pulls].sort((a, b) => key(a).localeCompare(key(b)) || a.number - b.number)
           if (field && args.orderBy?.direction === 'DESC') pulls.reverse()
-          return connectionSlice(pulls.map((p) => pullNode(data, full, p)), args, 'pullRequests')
+          return connectionSlice(
+            pulls.map((p) => pullNode(data, full, p)),
+            args,
+            'pullRequests',
+          )
         },
         object: ({ expression }: { expression: string }, _context: unknown, info?: GraphQLResolveInfo) => {
           injected(data, info)
@@ -324,7 +441,10 @@ function root(data: GraphqlData): Record<string, unknown> {
         },
         pullRequest: ({ number }: { number: number }, _context: unknown, info?: GraphQLResolveInfo) => {
           injected(data, info)
-          if (!data.pullExists(full, number)) throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } })
+          if (!data.pullExists(full, number))
+            throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${number}.`, {
+              extensions: { type: 'NOT_FOUND' },
+            })
           return {
             number,
             comments: (args: { first?: number; last?: number; after?: string }, _context: unknown, info?: GraphQLResolveInfo) => {
@@ -347,14 +467,27 @@ function root(data: GraphqlData): Record<string, unknown> {
                 'comments',
               )
             },
-            timelineItems: (args: { first?: number; last?: number; after?: string; itemTypes?: string[] | null }, _context: unknown, info?: GraphQLResolveInfo) => {
+            timelineItems: (
+              args: { first?: number; last?: number; after?: string; itemTypes?: string[] | null },
+              _context: unknown,
+              info?: GraphQLResolveInfo,
+            ) => {
               injected(data, info)
               const types = args.itemTypes?.length ? new Set(args.itemTypes) : undefined
               const modelled = ['LABELED_EVENT', 'UNLABELED_EVENT']
-              if (!types || [...types].some((t) => !modelled.includes(t))) throw new GraphQLError(`the fake GitHub models timelineItems only with itemTypes ⊆ [${modelled.join(', ')}]`)
-              const events = (data.records?.(full, number).labelEvents ?? []).filter((e) => types.has(e.event === 'labeled' ? 'LABELED_EVENT' : 'UNLABELED_EVENT'))
+              if (!types || [...types].some((t) => !modelled.includes(t)))
+                throw new GraphQLError(`the fake GitHub models timelineItems only with itemTypes ⊆ [${modelled.join(', ')}]`)
+              const events = (data.records?.(full, number).labelEvents ?? []).filter((e) =>
+                types.has(e.event === 'labeled' ? 'LABELED_EVENT' : 'UNLABELED_EVENT'),
+              )
               return connectionSlice(
-                events.map((e) => ({ __typename: e.event === 'labeled' ? 'LabeledEvent' : 'UnlabeledEvent', id: e.nodeId, createdAt: e.createdAt, actor: actor(e.actor), label: { __typename: 'Label', name: e.label } })),
+                events.map((e) => ({
+                  __typename: e.event === 'labeled' ? 'LabeledEvent' : 'UnlabeledEvent',
+                  id: e.nodeId,
+                  createdAt: e.createdAt,
+                  actor: actor(e.actor),
+                  label: { __typename: 'Label', name: e.label },
+                })),
                 args,
                 'timelineItems',
               )

@@ -37,7 +37,7 @@ async function statusOf(fn: () => Promise<unknown>): Promise<number> {
 beforeEach(async () => {
   server = await startGitHubServer({
     repo: { owner, name: repo, defaultBranch: 'main' },
-    tokens: { 'ghs_fork_read_only': { login: 'github-actions[bot]', type: 'Bot', access: 'read', actionsToken: true } },
+    tokens: { ghs_fork_read_only: { login: 'github-actions[bot]', type: 'Bot', access: 'read', actionsToken: true } },
   })
   octokit = client()
 })
@@ -204,7 +204,13 @@ describe('fake GitHub: writes', () => {
 
   it('rejects more than 50 annotations in one request with 422, as GitHub does', async () => {
     const { data: run } = await octokit.rest.checks.create({ owner, repo, name: 'g', head_sha: HEAD_SHA })
-    const many = Array.from({ length: 51 }, () => ({ path: 'a', start_line: 1, end_line: 1, annotation_level: 'notice' as const, message: 'm' }))
+    const many = Array.from({ length: 51 }, () => ({
+      path: 'a',
+      start_line: 1,
+      end_line: 1,
+      annotation_level: 'notice' as const,
+      message: 'm',
+    }))
     const status = await statusOf(() =>
       octokit.rest.checks.update({ owner, repo, check_run_id: run.id, output: { title: 't', summary: 's', annotations: many } }),
     )
@@ -214,7 +220,13 @@ describe('fake GitHub: writes', () => {
 
   it('records a body that violates the schema (conclusion "passed") and answers 422', async () => {
     const status = await statusOf(() =>
-      octokit.request('POST /repos/{owner}/{repo}/check-runs', { owner, repo, name: 'g', head_sha: HEAD_SHA, conclusion: 'passed' } as never),
+      octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner,
+        repo,
+        name: 'g',
+        head_sha: HEAD_SHA,
+        conclusion: 'passed',
+      } as never),
     )
     expect(status).toBe(422)
     expect(server.violations).toHaveLength(1)
@@ -223,7 +235,9 @@ describe('fake GitHub: writes', () => {
   })
 
   it('records a missing required field', async () => {
-    const status = await statusOf(() => octokit.request('POST /repos/{owner}/{repo}/statuses/{sha}', { owner, repo, sha: HEAD_SHA, description: 'x' } as never))
+    const status = await statusOf(() =>
+      octokit.request('POST /repos/{owner}/{repo}/statuses/{sha}', { owner, repo, sha: HEAD_SHA, description: 'x' } as never),
+    )
     expect(status).toBe(422)
     expect(server.violations[0]).toMatch(/repos\/create-commit-status .*must have required property 'state'/)
   })
@@ -249,8 +263,22 @@ describe('fake GitHub: writes', () => {
   it('checksForbidden makes check runs 403 while commit statuses still work', async () => {
     server.checksForbidden = true
     expect(await statusOf(() => octokit.rest.checks.create({ owner, repo, name: 'g', head_sha: HEAD_SHA }))).toBe(403)
-    await octokit.rest.repos.createCommitStatus({ owner, repo, sha: HEAD_SHA, state: 'failure', context: 'quality-gate', description: 'no' })
-    await octokit.rest.repos.createCommitStatus({ owner, repo, sha: HEAD_SHA, state: 'success', context: 'quality-gate', description: 'ok' })
+    await octokit.rest.repos.createCommitStatus({
+      owner,
+      repo,
+      sha: HEAD_SHA,
+      state: 'failure',
+      context: 'quality-gate',
+      description: 'no',
+    })
+    await octokit.rest.repos.createCommitStatus({
+      owner,
+      repo,
+      sha: HEAD_SHA,
+      state: 'success',
+      context: 'quality-gate',
+      description: 'ok',
+    })
     const { data } = await octokit.rest.repos.getCombinedStatusForRef({ owner, repo, ref: HEAD_SHA })
     expect(data.state).toBe('success')
     expect(data.total_count).toBe(1)
@@ -282,7 +310,10 @@ describe('fake GitHub: faults', () => {
     expect(server.faults).toHaveLength(0)
     const { status } = await octokit.rest.repos.get({ owner, repo })
     expect(status).toBe(200)
-    expect(server.requests.map((r) => [r.status, r.fault])).toEqual([[502, true], [200, false]])
+    expect(server.requests.map((r) => [r.status, r.fault])).toEqual([
+      [502, true],
+      [200, false],
+    ])
   })
 
   it('injects a secondary rate limit (403 + retry-after) matched by operationId', async () => {
@@ -301,9 +332,7 @@ describe('fake GitHub: faults', () => {
   it('delays past a client timeout, and truncates a JSON body', async () => {
     server.faults.push({ path: /\/pulls\/7$/, times: 1, delayMs: 2000 })
     seedPr(1)
-    await expect(
-      octokit.rest.pulls.get({ owner, repo, pull_number: 7, request: { signal: AbortSignal.timeout(100) } }),
-    ).rejects.toThrow()
+    await expect(octokit.rest.pulls.get({ owner, repo, pull_number: 7, request: { signal: AbortSignal.timeout(100) } })).rejects.toThrow()
     server.faults.push({ path: /\/pulls\/7$/, times: 1, truncateBody: true })
     // Octokit hands back the text when the JSON does not parse: the body is cut, not an object.
     const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: 7 })
@@ -326,7 +355,14 @@ describe('fake GitHub: other endpoints', () => {
     expect(deps.map((d) => d.id)).toEqual([dep.id])
     const { data: st } = await octokit.rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: dep.id })
     expect(st[0]!.state).toBe('success')
-    await octokit.rest.actions.reviewCustomGatesForRun({ owner, repo, run_id: 99, environment_name: 'production', state: 'rejected', comment: 'gate failed' })
+    await octokit.rest.actions.reviewCustomGatesForRun({
+      owner,
+      repo,
+      run_id: 99,
+      environment_name: 'production',
+      state: 'rejected',
+      comment: 'gate failed',
+    })
     expect(server.state.protectionRuleReviews[0]).toMatchObject({ runId: 99, state: 'rejected' })
 
     server.setDependencyDiff(`${BASE_SHA}...${HEAD_SHA}`, [
@@ -370,7 +406,14 @@ describe('fake GitHub: GraphQL', () => {
     seedPr(1)
     server.setTree(BASE_SHA, { 'a.txt': 'hello\n', 'dir/b.txt': 'b' })
     server.addComments(7, 1, { user: 'github-actions[bot]' })
-    const data = await octokit.graphql<{ repository: { a: unknown; d: unknown; none: unknown; pullRequest: { comments: { totalCount: number; nodes: { viewerDidAuthor: boolean; author: { login: string } }[] } } } }>(
+    const data = await octokit.graphql<{
+      repository: {
+        a: unknown
+        d: unknown
+        none: unknown
+        pullRequest: { comments: { totalCount: number; nodes: { viewerDidAuthor: boolean; author: { login: string } }[] } }
+      }
+    }>(
       `query($o: String!, $n: String!) { repository(owner: $o, name: $n) {
         a: object(expression: "${BASE_SHA}:a.txt") { __typename ... on Blob { text byteSize isBinary isTruncated } }
         d: object(expression: "${BASE_SHA}:dir") { __typename }
@@ -383,20 +426,33 @@ describe('fake GitHub: GraphQL', () => {
     expect(data.repository.d).toEqual({ __typename: 'Tree' })
     expect(data.repository.none).toBeNull()
     // GraphQL names bots without REST's "[bot]" suffix
-    expect(data.repository.pullRequest.comments).toEqual({ totalCount: 1, nodes: [{ viewerDidAuthor: true, author: { login: 'github-actions' } }] })
+    expect(data.repository.pullRequest.comments).toEqual({
+      totalCount: 1,
+      nodes: [{ viewerDidAuthor: true, author: { login: 'github-actions' } }],
+    })
     expect(server.violations).toEqual([])
   })
 
   it("a query GitHub's schema refuses is a violation, answered with errors", async () => {
-    await expect(octokit.graphql('{ repository(owner: "acme", name: "service") { nonsenseField } }')).rejects.toThrow(/Cannot query field "nonsenseField"/)
-    expect(server.violations).toEqual([expect.stringMatching(/GraphQL query invalid against GitHub's schema: Cannot query field "nonsenseField" on type "Repository"/)])
+    await expect(octokit.graphql('{ repository(owner: "acme", name: "service") { nonsenseField } }')).rejects.toThrow(
+      /Cannot query field "nonsenseField"/,
+    )
+    expect(server.violations).toEqual([
+      expect.stringMatching(/GraphQL query invalid against GitHub's schema: Cannot query field "nonsenseField" on type "Repository"/),
+    ])
   })
 
   it("mirrors GitHub's own rules: connections need first/last (at most 100); unknown repositories are NOT_FOUND", async () => {
     seedPr(1)
-    await expect(octokit.graphql('{ repository(owner: "acme", name: "service") { pullRequest(number: 7) { comments { totalCount } } } }')).rejects.toThrow(/must provide a `first` or `last`/)
-    await expect(octokit.graphql('{ repository(owner: "acme", name: "service") { pullRequest(number: 7) { comments(first: 101) { totalCount } } } }')).rejects.toThrow(/exceeds the `first` limit of 100/)
-    await expect(octokit.graphql('{ repository(owner: "acme", name: "nope") { name } }')).rejects.toThrow(/Could not resolve to a Repository/)
+    await expect(
+      octokit.graphql('{ repository(owner: "acme", name: "service") { pullRequest(number: 7) { comments { totalCount } } } }'),
+    ).rejects.toThrow(/must provide a `first` or `last`/)
+    await expect(
+      octokit.graphql('{ repository(owner: "acme", name: "service") { pullRequest(number: 7) { comments(first: 101) { totalCount } } } }'),
+    ).rejects.toThrow(/exceeds the `first` limit of 100/)
+    await expect(octokit.graphql('{ repository(owner: "acme", name: "nope") { name } }')).rejects.toThrow(
+      /Could not resolve to a Repository/,
+    )
     expect(server.violations).toEqual([])
   })
 
@@ -413,7 +469,8 @@ describe('repositories a token cannot see or read, and branches of other reposit
     server.addToken('own-only', { login: 'github-actions[bot]', type: 'Bot', actionsToken: true, repos: ['acme/service'] })
     server.addToken('refused', { login: 'dev', type: 'User', forbiddenRepos: ['acme/.github'] })
   })
-  const q = 'query($o: String!, $n: String!) { repository(owner: $o, name: $n) { head: object(expression: "main") { oid } file: object(expression: "main:org.yml") { ... on Blob { text } } } }'
+  const q =
+    'query($o: String!, $n: String!) { repository(owner: $o, name: $n) { head: object(expression: "main") { oid } file: object(expression: "main:org.yml") { ... on Blob { text } } } }'
 
   it('a bare revision resolves to its commit, and the file reads at it, for a token that sees the repository', async () => {
     const data = await client().graphql<{ repository: { head: { oid: string }; file: { text: string } } }>(q, { o: 'acme', n: '.github' })
@@ -423,7 +480,9 @@ describe('repositories a token cannot see or read, and branches of other reposit
   })
 
   it('a token limited to its own repository gets 404 / NOT_FOUND, a refused one 403 / FORBIDDEN', async () => {
-    await expect(client('own-only').graphql(q, { o: 'acme', n: '.github' })).rejects.toThrow(/Could not resolve to a Repository with the name 'acme\/.github'/)
+    await expect(client('own-only').graphql(q, { o: 'acme', n: '.github' })).rejects.toThrow(
+      /Could not resolve to a Repository with the name 'acme\/.github'/,
+    )
     expect(await statusOf(() => client('own-only').rest.repos.getContent({ owner: 'acme', repo: '.github', path: 'org.yml' }))).toBe(404)
     expect((await client('own-only').rest.repos.get({ owner, repo })).status).toBe(200)
     await expect(client('refused').graphql(q, { o: 'acme', n: '.github' })).rejects.toThrow(/Resource not accessible by integration/)
@@ -442,9 +501,16 @@ describe('run-action helpers', () => {
       head: { ref: 'fix', sha: HEAD_SHA, repoFullName: 'dev-bob/service' },
     })
     const ev = pullRequestEvent(pr, 'synchronize', server) as {
-      action: string; number: number; after: string
+      action: string
+      number: number
+      after: string
       repository: { full_name: string; owner: { login: string } }
-      pull_request: { head: { sha: string; repo: { full_name: string; fork: boolean } }; base: { ref: string }; labels: Array<{ name: string }>; user: { login: string } }
+      pull_request: {
+        head: { sha: string; repo: { full_name: string; fork: boolean } }
+        base: { ref: string }
+        labels: Array<{ name: string }>
+        user: { login: string }
+      }
     }
     expect(ev.action).toBe('synchronize')
     expect(ev.number).toBe(12)
@@ -513,14 +579,22 @@ describe("GitHub's secondary limits on content creation (contentLimits)", () => 
     await limited.close()
     expect(v).toEqual([])
   })
-  const status = (o: Octokit, i: number) => o.rest.repos.createCommitStatus({ owner, repo, sha: HEAD_SHA, state: 'success', context: `c${i}` })
+  const status = (o: Octokit, i: number) =>
+    o.rest.repos.createCommitStatus({ owner, repo, sha: HEAD_SHA, state: 'success', context: `c${i}` })
 
   it('80 content-creating requests a minute per identity (the documented default); the 81st: 403 secondary rate limit + retry-after; reads and other identities unaffected', async () => {
-    limited = await startGitHubServer({ repo: { owner, name: repo }, contentLimits: {}, tokens: { ghs_other: { login: 'other-bot[bot]', type: 'Bot' } } })
+    limited = await startGitHubServer({
+      repo: { owner, name: repo },
+      contentLimits: {},
+      tokens: { ghs_other: { login: 'other-bot[bot]', type: 'Bot' } },
+    })
     limited.setTree(HEAD_SHA, {})
     const a = getOctokit(DEFAULT_TOKEN, { baseUrl: limited.url, request: { retries: 0 } })
     for (let i = 0; i < 80; i++) expect((await status(a, i)).status).toBe(201)
-    const e = (await status(a, 80).then(() => undefined, (err: unknown) => err)) as { status: number; message: string; response?: { headers: Record<string, string> } }
+    const e = (await status(a, 80).then(
+      () => undefined,
+      (err: unknown) => err,
+    )) as { status: number; message: string; response?: { headers: Record<string, string> } }
     expect(e.status).toBe(403)
     expect(e.message).toMatch(/secondary rate limit/)
     expect(Number(e.response?.headers['retry-after'])).toBeGreaterThan(0)

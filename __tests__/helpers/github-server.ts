@@ -38,8 +38,7 @@ import { findUp } from './find-up.js'
 type AjvClass = typeof AjvModule.default
 const Ajv: AjvClass = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass
 type AddFormats = typeof addFormatsModule.default
-const addFormats: AddFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
-  addFormatsModule) as AddFormats
+const addFormats: AddFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats
 
 /* ════════════════════════════════════════════════════════════════════════════════════════════════════
  * Public types
@@ -75,7 +74,14 @@ export interface FakeGitHubOptions {
   /** Check-run writes answer 403 (so a gate falls back to commit statuses). */
   checksForbidden?: boolean
   /** The GitHub App that `POST /app/installations/{id}/access_tokens` mints tokens for. */
-  app?: { id?: number; slug?: string; installationId?: number; access?: 'write' | 'read'; repos?: string[]; /** More installations of the same App (token minting accepts them too). */ moreInstallations?: number[] }
+  app?: {
+    id?: number
+    slug?: string
+    installationId?: number
+    access?: 'write' | 'read'
+    repos?: string[]
+    /** More installations of the same App (token minting accepts them too). */ moreInstallations?: number[]
+  }
   /**
    * Enforce GitHub's documented secondary limits on content creation per identity (an installation, a
    * user): at most `perMinute` (80) content-creating requests a minute and `perHour` (500) an hour; beyond
@@ -572,8 +578,13 @@ interface OasParameter {
   required?: boolean
   schema?: Obj
 }
-interface OasMediaType { schema?: Obj }
-interface OasResponse { content?: Record<string, OasMediaType>; $ref?: string }
+interface OasMediaType {
+  schema?: Obj
+}
+interface OasResponse {
+  content?: Record<string, OasMediaType>
+  $ref?: string
+}
 interface OasOperation {
   operationId: string
   parameters?: Array<OasParameter | { $ref: string }>
@@ -613,9 +624,7 @@ export interface OperationInfo {
 }
 
 export type RouteMatch =
-  | { kind: 'ok'; info: OperationInfo; params: Record<string, string> }
-  | { kind: 'no-route' }
-  | { kind: 'no-method'; template: string }
+  { kind: 'ok'; info: OperationInfo; params: Record<string, string> } | { kind: 'no-route' } | { kind: 'no-method'; template: string }
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -623,8 +632,17 @@ function isObj(v: unknown): v is Obj {
 
 /** Keywords of OAS 3.0 schema objects that are annotations only (or not JSON Schema) and are dropped. */
 const DROP_KEYWORDS = new Set([
-  'example', 'examples', 'discriminator', 'xml', 'externalDocs', 'deprecated', 'readOnly', 'writeOnly',
-  'description', 'title', 'nullable',
+  'example',
+  'examples',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'description',
+  'title',
+  'nullable',
 ])
 
 /**
@@ -668,7 +686,10 @@ class SchemaRegistry {
   private readonly added = new Set<string>()
   private readonly cache = new Map<string, ValidateFunction>()
 
-  constructor(private readonly spec: OasSpec, coerce: boolean) {
+  constructor(
+    private readonly spec: OasSpec,
+    coerce: boolean,
+  ) {
     this.ajv = new Ajv({
       strict: false,
       allErrors: true,
@@ -889,12 +910,14 @@ function complete(schema: Obj | undefined, value: unknown, key: string, parent: 
     if (value === undefined && s.nullable === true) return null
     if (value === null) return null
     const kind = value === undefined ? undefined : Array.isArray(value) ? 'array' : typeof value
-    const branch = alts.map((a) => ctx.api.deref(a)).find((a) => {
-      const t = a.type ?? (a.properties ? 'object' : undefined)
-      if (kind === undefined) return t !== 'null'
-      if (kind === 'number') return t === 'integer' || t === 'number'
-      return t === kind
-    })
+    const branch = alts
+      .map((a) => ctx.api.deref(a))
+      .find((a) => {
+        const t = a.type ?? (a.properties ? 'object' : undefined)
+        if (kind === undefined) return t !== 'null'
+        if (kind === 'number') return t === 'integer' || t === 'number'
+        return t === kind
+      })
     return complete(branch ?? alts[0], value, key, parent, ctx, depth + 1)
   }
   if (value === undefined) {
@@ -1125,7 +1148,14 @@ export class FakeGitHub {
   private readonly userIds = new Map<string, number>()
   private readonly labelIds = new Map<string, number>()
   private defaultRepo: string | undefined
-  private readonly app: { id: number; slug: string; installationId: number; access: 'write' | 'read'; repos?: string[]; installations: Set<number> }
+  private readonly app: {
+    id: number
+    slug: string
+    installationId: number
+    access: 'write' | 'read'
+    repos?: string[]
+    installations: Set<number>
+  }
   private readonly contentLimits: { perMinute: number; perHour: number } | undefined
   /** Content-creating request times per identity (contentLimits). */
   private readonly contentCreated = new Map<string, number[]>()
@@ -1148,7 +1178,9 @@ export class FakeGitHub {
       repos: options.app?.repos,
       installations: new Set([options.app?.installationId ?? 777, ...(options.app?.moreInstallations ?? [])]),
     }
-    this.contentLimits = options.contentLimits ? { perMinute: options.contentLimits.perMinute ?? 80, perHour: options.contentLimits.perHour ?? 500 } : undefined
+    this.contentLimits = options.contentLimits
+      ? { perMinute: options.contentLimits.perMinute ?? 80, perHour: options.contentLimits.perHour ?? 500 }
+      : undefined
     this.tokens.set(DEFAULT_TOKEN, { login: 'github-actions[bot]', type: 'Bot', access: 'write', actionsToken: true })
     for (const [t, c] of Object.entries(options.tokens ?? {})) this.tokens.set(t, c)
     if (options.repo) this.addRepo(options.repo)
@@ -1291,7 +1323,13 @@ export class FakeGitHub {
     const labeledAt = iso(new Date(Date.parse(t) + 60_000))
     this.state.labelEvents.set(
       issueKey(repo, input.number),
-      (input.labels ?? []).map((label) => ({ id: this.nextId('event', 5_000_000), event: 'labeled' as const, label, actor: input.labeledBy ?? 'maintainer', createdAt: labeledAt })),
+      (input.labels ?? []).map((label) => ({
+        id: this.nextId('event', 5_000_000),
+        event: 'labeled' as const,
+        label,
+        actor: input.labeledBy ?? 'maintainer',
+        createdAt: labeledAt,
+      })),
     )
     if (rec.head.repoFullName === repo) this.addPush({ repo, ref: rec.head.ref, after: rec.head.sha, at: t, actor: rec.user })
     return rec
@@ -1305,20 +1343,51 @@ export class FakeGitHub {
    */
   private graphqlRecords(full: string, number: number): GraphqlRecords {
     const repo = this.state.repos.get(full.toLowerCase())?.fullName ?? full
-    const events = (this.state.labelEvents.get(issueKey(repo, number)) ?? []).map((e, order) => ({ e, order })).sort((a, b) => (a.e.createdAt < b.e.createdAt ? -1 : a.e.createdAt > b.e.createdAt ? 1 : a.order - b.order))
+    const events = (this.state.labelEvents.get(issueKey(repo, number)) ?? [])
+      .map((e, order) => ({ e, order }))
+      .sort((a, b) => (a.e.createdAt < b.e.createdAt ? -1 : a.e.createdAt > b.e.createdAt ? 1 : a.order - b.order))
     return {
-      labelEvents: events.map(({ e }) => ({ nodeId: nodeId('LabeledEvent', e.id), event: e.event, label: e.label, actor: e.actor, createdAt: e.createdAt })),
+      labelEvents: events.map(({ e }) => ({
+        nodeId: nodeId('LabeledEvent', e.id),
+        event: e.event,
+        label: e.label,
+        actor: e.actor,
+        createdAt: e.createdAt,
+      })),
       reviews: this.state.reviews
         .filter((r) => r.repo === repo && r.number === number)
-        .map((r) => ({ user: r.user, state: r.state, body: r.body, commitId: r.commitId, submittedAt: r.submittedAt, updatedAt: r.updatedAt, url: `${this.htmlUrl}/${repo}/pull/${number}#pullrequestreview-${r.id}` })),
+        .map((r) => ({
+          user: r.user,
+          state: r.state,
+          body: r.body,
+          commitId: r.commitId,
+          submittedAt: r.submittedAt,
+          updatedAt: r.updatedAt,
+          url: `${this.htmlUrl}/${repo}/pull/${number}#pullrequestreview-${r.id}`,
+        })),
       reviewComments: this.state.reviewComments
         .filter((c) => c.repo === repo && c.number === number)
-        .map((c) => ({ user: c.user, body: c.body, commitId: c.commitId, originalCommitId: c.originalCommitId, createdAt: c.createdAt, updatedAt: c.updatedAt, url: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}` })),
+        .map((c) => ({
+          user: c.user,
+          body: c.body,
+          commitId: c.commitId,
+          originalCommitId: c.originalCommitId,
+          createdAt: c.createdAt,
+          updatedAt: c.updatedAt,
+          url: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}`,
+        })),
     }
   }
 
   /** A `labeled`/`unlabeled` event by `actor` (the label set follows). Default time: now. */
-  labelEvent(issueNumber: number, event: 'labeled' | 'unlabeled', label: string, actor: string, at?: string, repo?: string): LabelEventRecord {
+  labelEvent(
+    issueNumber: number,
+    event: 'labeled' | 'unlabeled',
+    label: string,
+    actor: string,
+    at?: string,
+    repo?: string,
+  ): LabelEventRecord {
     const r = this.repoName(repo)
     const key = issueKey(r, issueNumber)
     const e: LabelEventRecord = { id: this.nextId('event', 5_000_000), event, label, actor, createdAt: at ?? this.time() }
@@ -1330,7 +1399,16 @@ export class FakeGitHub {
   }
 
   /** A review on the PR's current head (or `commitId`). */
-  addReview(input: { number: number; user: string; state?: ReviewRecord['state']; body?: string; commitId?: string; at?: string; updatedAt?: string; repo?: string }): ReviewRecord {
+  addReview(input: {
+    number: number
+    user: string
+    state?: ReviewRecord['state']
+    body?: string
+    commitId?: string
+    at?: string
+    updatedAt?: string
+    repo?: string
+  }): ReviewRecord {
     const r = this.repoName(input.repo)
     const pr = this.state.pulls.find((p) => p.repo === r && p.number === input.number)
     const rec: ReviewRecord = {
@@ -1349,12 +1427,32 @@ export class FakeGitHub {
   }
 
   /** A review comment (on a line of the diff), made on the PR's current head (or `commitId`). */
-  addReviewComment(input: { number: number; user: string; body: string; path?: string; commitId?: string; at?: string; updatedAt?: string; repo?: string }): ReviewCommentRecord {
+  addReviewComment(input: {
+    number: number
+    user: string
+    body: string
+    path?: string
+    commitId?: string
+    at?: string
+    updatedAt?: string
+    repo?: string
+  }): ReviewCommentRecord {
     const r = this.repoName(input.repo)
     const pr = this.state.pulls.find((p) => p.repo === r && p.number === input.number)
     const at = input.at ?? this.time()
     const commit = input.commitId ?? pr?.head.sha ?? '0'.repeat(40)
-    const rec: ReviewCommentRecord = { id: this.nextId('review-comment', 90_000_000), repo: r, number: input.number, user: input.user, body: input.body, commitId: pr?.head.sha ?? commit, originalCommitId: commit, path: input.path ?? pr?.files[0]?.filename ?? 'README.md', createdAt: at, updatedAt: input.updatedAt ?? at }
+    const rec: ReviewCommentRecord = {
+      id: this.nextId('review-comment', 90_000_000),
+      repo: r,
+      number: input.number,
+      user: input.user,
+      body: input.body,
+      commitId: pr?.head.sha ?? commit,
+      originalCommitId: commit,
+      path: input.path ?? pr?.files[0]?.filename ?? 'README.md',
+      createdAt: at,
+      updatedAt: input.updatedAt ?? at,
+    }
     this.state.reviewComments.push(rec)
     return rec
   }
@@ -1363,7 +1461,16 @@ export class FakeGitHub {
   addUserComment(issueNumber: number, user: string, body: string, at?: string, repo?: string): CommentRecord {
     const r = this.repoName(repo)
     const t = at ?? this.time()
-    const c: CommentRecord = { id: this.nextId('comment', 1_000_000), repo: r, issueNumber, body, user, userType: 'User', createdAt: t, updatedAt: t }
+    const c: CommentRecord = {
+      id: this.nextId('comment', 1_000_000),
+      repo: r,
+      issueNumber,
+      body,
+      user,
+      userType: 'User',
+      createdAt: t,
+      updatedAt: t,
+    }
     this.state.comments.push(c)
     return c
   }
@@ -1379,7 +1486,15 @@ export class FakeGitHub {
   }
 
   /** A push of `after` to branch `ref` (recorded by the repository activity API). */
-  addPush(input: { repo?: string; ref: string; after: string; before?: string; at?: string; actor?: string; force?: boolean }): ActivityRecord {
+  addPush(input: {
+    repo?: string
+    ref: string
+    after: string
+    before?: string
+    at?: string
+    actor?: string
+    force?: boolean
+  }): ActivityRecord {
     const rec: ActivityRecord = {
       id: this.nextId('activity', 30_000_000),
       repo: this.repoName(input.repo),
@@ -1402,7 +1517,15 @@ export class FakeGitHub {
     const before = pr.head.sha
     pr.head.sha = sha
     pr.commits = [...pr.commits, { sha, message: 'More changes' }]
-    if (pr.head.repoFullName === r) this.addPush({ repo: r, ref: pr.head.ref, before, after: sha, at: at ?? iso(new Date(this.now().getTime() + 120_000)), actor: pr.user })
+    if (pr.head.repoFullName === r)
+      this.addPush({
+        repo: r,
+        ref: pr.head.ref,
+        before,
+        after: sha,
+        at: at ?? iso(new Date(this.now().getTime() + 120_000)),
+        actor: pr.user,
+      })
   }
 
   /** Creates an issue (PRs are issues too; addPullRequest creates one). */
@@ -1537,11 +1660,7 @@ export class FakeGitHub {
   }
 
   addArtifact(input: AddArtifactInput): ArtifactRecord {
-    const data = Buffer.isBuffer(input.data)
-      ? input.data
-      : input.data instanceof Uint8Array
-        ? Buffer.from(input.data)
-        : makeZip(input.data)
+    const data = Buffer.isBuffer(input.data) ? input.data : input.data instanceof Uint8Array ? Buffer.from(input.data) : makeZip(input.data)
     const rec: ArtifactRecord = {
       id: input.id ?? this.nextId('artifact', 7_000_000),
       repo: this.repoName(input.repo),
@@ -1646,18 +1765,42 @@ export class FakeGitHub {
     const html = `${this.htmlUrl}/${rec.fullName}`
     const urls: Obj = {}
     const templated: Record<string, string> = {
-      archive_url: '{archive_format}{/ref}', assignees_url: 'assignees{/user}', blobs_url: 'git/blobs{/sha}',
-      branches_url: 'branches{/branch}', collaborators_url: 'collaborators{/collaborator}',
-      comments_url: 'comments{/number}', commits_url: 'commits{/sha}', compare_url: 'compare/{base}...{head}',
-      contents_url: 'contents/{+path}', contributors_url: 'contributors', deployments_url: 'deployments',
-      downloads_url: 'downloads', events_url: 'events', forks_url: 'forks', git_commits_url: 'git/commits{/sha}',
-      git_refs_url: 'git/refs{/sha}', git_tags_url: 'git/tags{/sha}', hooks_url: 'hooks',
-      issue_comment_url: 'issues/comments{/number}', issue_events_url: 'issues/events{/number}',
-      issues_url: 'issues{/number}', keys_url: 'keys{/key_id}', labels_url: 'labels{/name}', languages_url: 'languages',
-      merges_url: 'merges', milestones_url: 'milestones{/number}', notifications_url: 'notifications{?since,all,participating}',
-      pulls_url: 'pulls{/number}', releases_url: 'releases{/id}', stargazers_url: 'stargazers',
-      statuses_url: 'statuses/{sha}', subscribers_url: 'subscribers', subscription_url: 'subscription',
-      tags_url: 'tags', teams_url: 'teams', trees_url: 'git/trees{/sha}',
+      archive_url: '{archive_format}{/ref}',
+      assignees_url: 'assignees{/user}',
+      blobs_url: 'git/blobs{/sha}',
+      branches_url: 'branches{/branch}',
+      collaborators_url: 'collaborators{/collaborator}',
+      comments_url: 'comments{/number}',
+      commits_url: 'commits{/sha}',
+      compare_url: 'compare/{base}...{head}',
+      contents_url: 'contents/{+path}',
+      contributors_url: 'contributors',
+      deployments_url: 'deployments',
+      downloads_url: 'downloads',
+      events_url: 'events',
+      forks_url: 'forks',
+      git_commits_url: 'git/commits{/sha}',
+      git_refs_url: 'git/refs{/sha}',
+      git_tags_url: 'git/tags{/sha}',
+      hooks_url: 'hooks',
+      issue_comment_url: 'issues/comments{/number}',
+      issue_events_url: 'issues/events{/number}',
+      issues_url: 'issues{/number}',
+      keys_url: 'keys{/key_id}',
+      labels_url: 'labels{/name}',
+      languages_url: 'languages',
+      merges_url: 'merges',
+      milestones_url: 'milestones{/number}',
+      notifications_url: 'notifications{?since,all,participating}',
+      pulls_url: 'pulls{/number}',
+      releases_url: 'releases{/id}',
+      stargazers_url: 'stargazers',
+      statuses_url: 'statuses/{sha}',
+      subscribers_url: 'subscribers',
+      subscription_url: 'subscription',
+      tags_url: 'tags',
+      teams_url: 'teams',
+      trees_url: 'git/trees{/sha}',
     }
     for (const [k, v] of Object.entries(templated)) urls[k] = `${api}/${v}`
     return this.shape(schema, {
@@ -1912,7 +2055,18 @@ export class FakeGitHub {
     const numbers = [...this.state.issues].filter((k) => k.startsWith(`${repo}#`)).map((k) => Number(k.slice(k.indexOf('#') + 1)))
     const number = Math.max(0, ...numbers) + 1
     const t = this.time()
-    const issue: IssueRecord = { id: this.nextId('issue', 2_000_000_000), repo, number, title: input.title, body: input.body ?? null, user: input.user ?? 'octocat', state: input.state ?? 'open', pinned: false, createdAt: t, updatedAt: t }
+    const issue: IssueRecord = {
+      id: this.nextId('issue', 2_000_000_000),
+      repo,
+      number,
+      title: input.title,
+      body: input.body ?? null,
+      user: input.user ?? 'octocat',
+      state: input.state ?? 'open',
+      pinned: false,
+      createdAt: t,
+      updatedAt: t,
+    }
     this.state.issueRecords.push(issue)
     this.state.issues.add(issueKey(repo, number))
     return issue
@@ -2205,17 +2359,37 @@ export class FakeGitHub {
         checkRuns: (full, sha) =>
           this.state.checkRuns
             .filter((r) => r.repo.toLowerCase() === full.toLowerCase() && r.headSha === sha)
-            .map((r) => ({ id: r.id, startedAt: r.startedAt, completedAt: r.completedAt, name: r.name, status: r.status, conclusion: r.conclusion, title: r.output.title, summary: r.output.summary, text: r.output.text, app: r.app ?? (r.createdBy === `${this.app.slug}[bot]` ? { id: this.app.id, slug: this.app.slug } : GITHUB_ACTIONS_APP) })),
+            .map((r) => ({
+              id: r.id,
+              startedAt: r.startedAt,
+              completedAt: r.completedAt,
+              name: r.name,
+              status: r.status,
+              conclusion: r.conclusion,
+              title: r.output.title,
+              summary: r.output.summary,
+              text: r.output.text,
+              app: r.app ?? (r.createdBy === `${this.app.slug}[bot]` ? { id: this.app.id, slug: this.app.slug } : GITHUB_ACTIONS_APP),
+            })),
         statuses: (full, sha) =>
           this.state.statuses
             .filter((x) => x.repo.toLowerCase() === full.toLowerCase() && x.sha === sha)
             .sort((a, b) => b.id - a.id)
             .map((x) => ({ context: x.context, state: x.state, description: x.description, creator: x.creator })),
         orgRepos: (org) => {
-          const repos = [...this.state.repos.values()].filter((r) => r.owner.toLowerCase() === org.toLowerCase() && r.ownerType === 'Organization' && this.repoAccess(config, r.fullName) !== 'hidden')
+          const repos = [...this.state.repos.values()].filter(
+            (r) =>
+              r.owner.toLowerCase() === org.toLowerCase() &&
+              r.ownerType === 'Organization' &&
+              this.repoAccess(config, r.fullName) !== 'hidden',
+          )
           if (!repos.length) return undefined
           return repos.map((r) => {
-            const times = [r.createdAt, ...this.state.activities.filter((a) => a.repo === r.fullName).map((a) => a.timestamp), ...this.state.pulls.filter((p) => p.repo === r.fullName && p.mergedAt).map((p) => p.mergedAt as string)]
+            const times = [
+              r.createdAt,
+              ...this.state.activities.filter((a) => a.repo === r.fullName).map((a) => a.timestamp),
+              ...this.state.pulls.filter((p) => p.repo === r.fullName && p.mergedAt).map((p) => p.mergedAt as string),
+            ]
             return { fullName: r.fullName, pushedAt: times.sort().at(-1) as string, archived: false }
           })
         },
@@ -2225,10 +2399,13 @@ export class FakeGitHub {
         },
         pinIssue: (id) => {
           const issue = this.state.issueRecords.find((i) => nodeId('Issue', i.id) === id)
-          if (!issue) throw new GraphQLError(`Could not resolve to a node with the global id of '${id}'`, { extensions: { type: 'NOT_FOUND' } })
-          if (this.pinForbidden || config.access === 'read') throw new GraphQLError('Resource not accessible by integration', { extensions: { type: 'FORBIDDEN' } })
+          if (!issue)
+            throw new GraphQLError(`Could not resolve to a node with the global id of '${id}'`, { extensions: { type: 'NOT_FOUND' } })
+          if (this.pinForbidden || config.access === 'read')
+            throw new GraphQLError('Resource not accessible by integration', { extensions: { type: 'FORBIDDEN' } })
           const pinned = this.state.issueRecords.filter((i) => i.repo === issue.repo && i.pinned)
-          if (!issue.pinned && pinned.length >= 3) throw new GraphQLError('Repository already has 3 pinned issues', { extensions: { type: 'UNPROCESSABLE' } })
+          if (!issue.pinned && pinned.length >= 3)
+            throw new GraphQLError('Repository already has 3 pinned issues', { extensions: { type: 'UNPROCESSABLE' } })
           issue.pinned = true
           return { number: issue.number, isPinned: true }
         },
@@ -2278,7 +2455,13 @@ export class FakeGitHub {
       if (lastMinute >= this.contentLimits.perMinute || times.length >= this.contentLimits.perHour) {
         this.secondaryLimited++
         rec.fault = true
-        send(error(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', { headers: { 'retry-after': '60' } }))
+        send(
+          error(
+            403,
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
+            { headers: { 'retry-after': '60' } },
+          ),
+        )
         return
       }
       times.push(now)
@@ -2366,18 +2549,18 @@ export class FakeGitHub {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const entry = { timer: setTimeout(() => {
-        this.timers.delete(entry)
-        resolve()
-      }, ms), resolve }
+      const entry = {
+        timer: setTimeout(() => {
+          this.timers.delete(entry)
+          resolve()
+        }, ms),
+        resolve,
+      }
       this.timers.add(entry)
     })
   }
 
-  private authenticate(
-    header: string | undefined,
-    info: OperationInfo,
-  ): Identity | { status: number; error: string; violation?: string } {
+  private authenticate(header: string | undefined, info: OperationInfo): Identity | { status: number; error: string; violation?: string } {
     const m = /^(token|bearer)\s+(\S+)$/i.exec(header ?? '')
     if (!m) return { status: 401, error: 'Requires authentication', violation: 'request without an Authorization header' }
     const token = m[2]!
@@ -2444,7 +2627,11 @@ export class FakeGitHub {
     if (!hasBody) {
       if (rb?.required && schema) {
         // What GitHub answers when a required body is absent.
-        return { status: 422, message: "Invalid request.\n\nFor 'links/0/schema', nil is not an object.", reason: 'request body is required but missing' }
+        return {
+          status: 422,
+          message: "Invalid request.\n\nFor 'links/0/schema', nil is not an object.",
+          reason: 'request body is required but missing',
+        }
       }
       return undefined
     }
@@ -2569,7 +2756,13 @@ export class FakeGitHub {
             milestone: null,
             locked: false,
             comments: this.commentsOn(pr.number, pr.repo).length,
-            pull_request: { url: `${api}/pulls/${pr.number}`, html_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}`, diff_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}.diff`, patch_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}.patch`, merged_at: pr.mergedAt ?? null },
+            pull_request: {
+              url: `${api}/pulls/${pr.number}`,
+              html_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}`,
+              diff_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}.diff`,
+              patch_url: `${this.htmlUrl}/${pr.repo}/pull/${pr.number}.patch`,
+              merged_at: pr.mergedAt ?? null,
+            },
             closed_at: null,
             created_at: pr.createdAt,
             updated_at: pr.updatedAt,
@@ -2588,7 +2781,19 @@ export class FakeGitHub {
           json: items.map((r) => {
             const html = `${this.htmlUrl}/${pr.repo}/pull/${pr.number}#pullrequestreview-${r.id}`
             const api = `${this.url}/repos/${pr.repo}/pulls/${pr.number}`
-            return this.shape('pull-request-review', { id: r.id, node_id: nodeId('PullRequestReview', r.id), user: this.userJson(r.user), body: r.body, state: r.state, html_url: html, pull_request_url: api, _links: { html: { href: html }, pull_request: { href: api } }, submitted_at: r.submittedAt, commit_id: r.commitId, author_association: 'COLLABORATOR' })
+            return this.shape('pull-request-review', {
+              id: r.id,
+              node_id: nodeId('PullRequestReview', r.id),
+              user: this.userJson(r.user),
+              body: r.body,
+              state: r.state,
+              html_url: html,
+              pull_request_url: api,
+              _links: { html: { href: html }, pull_request: { href: api } },
+              submitted_at: r.submittedAt,
+              commit_id: r.commitId,
+              author_association: 'COLLABORATOR',
+            })
           }),
         }
       },
@@ -2659,7 +2864,12 @@ export class FakeGitHub {
         const direction = ctx.query.get('direction') ?? 'desc'
         // Pull requests are issues too; the gate's fake lists the issues it models (not the PRs) plus the PRs.
         const issues = this.state.issueRecords
-          .filter((i) => i.repo === repo.fullName && (state === 'all' || i.state === state) && (!creator || i.user.toLowerCase() === creator.toLowerCase()))
+          .filter(
+            (i) =>
+              i.repo === repo.fullName &&
+              (state === 'all' || i.state === state) &&
+              (!creator || i.user.toLowerCase() === creator.toLowerCase()),
+          )
           .sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number))
         const { items, headers } = this.page(ctx, issues)
         return { status: 200, headers, json: items.map((i) => this.issueJson(i)) }
@@ -2669,10 +2879,23 @@ export class FakeGitHub {
         const repo = this.repoOf(ctx)
         const b = ctx.body as { title: string | number; body?: string | null }
         if (typeof b.body === 'string' && b.body.length > 65536) throw new HttpError(422, 'Validation Failed')
-        const numbers = [...this.state.issues].filter((k) => k.startsWith(`${repo.fullName}#`)).map((k) => Number(k.slice(k.indexOf('#') + 1)))
+        const numbers = [...this.state.issues]
+          .filter((k) => k.startsWith(`${repo.fullName}#`))
+          .map((k) => Number(k.slice(k.indexOf('#') + 1)))
         const number = Math.max(0, ...numbers) + 1
         const t = this.time()
-        const issue: IssueRecord = { id: this.nextId('issue', 2_000_000_000), repo: repo.fullName, number, title: String(b.title), body: b.body ?? null, user: ctx.identity.config.login, state: 'open', pinned: false, createdAt: t, updatedAt: t }
+        const issue: IssueRecord = {
+          id: this.nextId('issue', 2_000_000_000),
+          repo: repo.fullName,
+          number,
+          title: String(b.title),
+          body: b.body ?? null,
+          user: ctx.identity.config.login,
+          state: 'open',
+          pinned: false,
+          createdAt: t,
+          updatedAt: t,
+        }
         this.state.issueRecords.push(issue)
         this.state.issues.add(issueKey(repo.fullName, number))
         return { status: 201, json: this.issueJson(issue), headers: { location: `${this.url}/repos/${repo.fullName}/issues/${number}` } }
@@ -2715,7 +2938,11 @@ export class FakeGitHub {
           updatedAt: t,
         }
         this.state.comments.push(c)
-        return { status: 201, json: this.commentJson(c), headers: { location: `${this.url}/repos/${repo.fullName}/issues/comments/${c.id}` } }
+        return {
+          status: 201,
+          json: this.commentJson(c),
+          headers: { location: `${this.url}/repos/${repo.fullName}/issues/comments/${c.id}` },
+        }
       },
 
       'issues/get-comment': (ctx) => ({ status: 200, json: this.commentJson(this.commentOf(ctx)) }),
@@ -2823,7 +3050,11 @@ export class FakeGitHub {
               html_url: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}`,
               pull_request_url: `${this.url}/repos/${c.repo}/pulls/${c.number}`,
               author_association: 'COLLABORATOR',
-              _links: { self: { href: `${this.url}/repos/${c.repo}/pulls/comments/${c.id}` }, html: { href: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}` }, pull_request: { href: `${this.url}/repos/${c.repo}/pulls/${c.number}` } },
+              _links: {
+                self: { href: `${this.url}/repos/${c.repo}/pulls/comments/${c.id}` },
+                html: { href: `${this.htmlUrl}/${c.repo}/pull/${c.number}#discussion_r${c.id}` },
+                pull_request: { href: `${this.url}/repos/${c.repo}/pulls/${c.number}` },
+              },
             }),
           ),
         }
@@ -2836,15 +3067,37 @@ export class FakeGitHub {
         const members = this.state.teams.get(team)
         const login = (ctx.params.username ?? '').toLowerCase()
         if (!members || !members.has(login)) throw new HttpError(404, 'Not Found')
-        return { status: 200, json: this.shape('team-membership', { url: `${this.url}/teams/1/memberships/${login}`, role: 'member', state: 'active' }) }
+        return {
+          status: 200,
+          json: this.shape('team-membership', { url: `${this.url}/teams/1/memberships/${login}`, role: 'member', state: 'active' }),
+        }
       },
 
       'repos/get-collaborator-permission-level': (ctx) => {
         const repo = this.repoOf(ctx)
         const login = ctx.params.username ?? ''
-        const role = this.state.roles.get(`${repo.fullName}:${login}`.toLowerCase()) ?? (login.toLowerCase() === 'maintainer' ? 'maintain' : repo.private ? 'none' : 'read')
+        const role =
+          this.state.roles.get(`${repo.fullName}:${login}`.toLowerCase()) ??
+          (login.toLowerCase() === 'maintainer' ? 'maintain' : repo.private ? 'none' : 'read')
         const legacy = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role
-        return { status: 200, json: this.shape('repository-collaborator-permission', { permission: legacy, role_name: role, user: { ...this.userJson(login), permissions: { admin: role === 'admin', maintain: role === 'maintain' || role === 'admin', push: ['admin', 'maintain', 'write'].includes(role), triage: role !== 'read' && role !== 'none', pull: role !== 'none' }, role_name: role } }) }
+        return {
+          status: 200,
+          json: this.shape('repository-collaborator-permission', {
+            permission: legacy,
+            role_name: role,
+            user: {
+              ...this.userJson(login),
+              permissions: {
+                admin: role === 'admin',
+                maintain: role === 'maintain' || role === 'admin',
+                push: ['admin', 'maintain', 'write'].includes(role),
+                triage: role !== 'read' && role !== 'none',
+                pull: role !== 'none',
+              },
+              role_name: role,
+            },
+          }),
+        }
       },
 
       'repos/list-activities': (ctx) => {
@@ -2858,7 +3111,18 @@ export class FakeGitHub {
         return {
           status: 200,
           headers,
-          json: items.map((a) => this.shape('activity', { id: a.id, node_id: nodeId('Activity', a.id), before: a.before, after: a.after, ref: a.ref, timestamp: a.timestamp, activity_type: a.type, actor: this.userJson(a.actor) })),
+          json: items.map((a) =>
+            this.shape('activity', {
+              id: a.id,
+              node_id: nodeId('Activity', a.id),
+              before: a.before,
+              after: a.after,
+              ref: a.ref,
+              timestamp: a.timestamp,
+              activity_type: a.type,
+              actor: this.userJson(a.actor),
+            }),
+          ),
         }
       },
 
@@ -2878,7 +3142,10 @@ export class FakeGitHub {
         for (const l of wanted) {
           if (current.some((c) => c.toLowerCase() === l.toLowerCase())) continue
           current.push(l)
-          this.state.labelEvents.set(key, [...(this.state.labelEvents.get(key) ?? []), { id: this.nextId('event', 5_000_000), event: 'labeled', label: l, actor: ctx.identity.config.login, createdAt: this.time() }])
+          this.state.labelEvents.set(key, [
+            ...(this.state.labelEvents.get(key) ?? []),
+            { id: this.nextId('event', 5_000_000), event: 'labeled', label: l, actor: ctx.identity.config.login, createdAt: this.time() },
+          ])
         }
         this.state.labels.set(key, current)
         return { status: 200, json: current.map((l) => this.labelJson(repo.fullName, l)) }
@@ -2892,7 +3159,16 @@ export class FakeGitHub {
         const idx = current.findIndex((l) => l.toLowerCase() === name.toLowerCase())
         if (idx < 0) throw new HttpError(404, 'Label does not exist')
         const [removed] = current.splice(idx, 1)
-        this.state.labelEvents.set(key, [...(this.state.labelEvents.get(key) ?? []), { id: this.nextId('event', 5_000_000), event: 'unlabeled', label: removed ?? name, actor: ctx.identity.config.login, createdAt: this.time() }])
+        this.state.labelEvents.set(key, [
+          ...(this.state.labelEvents.get(key) ?? []),
+          {
+            id: this.nextId('event', 5_000_000),
+            event: 'unlabeled',
+            label: removed ?? name,
+            actor: ctx.identity.config.login,
+            createdAt: this.time(),
+          },
+        ])
         return { status: 200, json: current.map((l) => this.labelJson(repo.fullName, l)) }
       },
 
@@ -2939,7 +3215,9 @@ export class FakeGitHub {
         const appId = ctx.query.get('app_id')
         let runs = this.state.checkRuns
           .filter((r) => r.repo === repo.fullName && r.headSha === sha)
-          .filter((r) => (!name || r.name === name) && (!status || r.status === status) && (!appId || this.checkRunAppId(r) === Number(appId)))
+          .filter(
+            (r) => (!name || r.name === name) && (!status || r.status === status) && (!appId || this.checkRunAppId(r) === Number(appId)),
+          )
         if ((ctx.query.get('filter') ?? 'latest') === 'latest') {
           const latest = new Map<string, CheckRunRecord>()
           for (const r of runs) latest.set(r.name, r)
@@ -2979,7 +3257,9 @@ export class FakeGitHub {
         if (b.description && b.description.length > 140) {
           throw new HttpError(422, 'Validation Failed', {
             violation: true,
-            errors: [{ resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }],
+            errors: [
+              { resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' },
+            ],
           })
         }
         const s: StatusRecord = {
@@ -3170,7 +3450,11 @@ export class FakeGitHub {
 
       'dependabot/list-alerts-for-repo': (ctx) => {
         const repo = this.repoOf(ctx)
-        const list = (k: string): string[] | null => ctx.query.get(k)?.split(',').map((s) => s.trim()) ?? null
+        const list = (k: string): string[] | null =>
+          ctx.query
+            .get(k)
+            ?.split(',')
+            .map((s) => s.trim()) ?? null
         const [state, severity, eco, pkg, manifest, scope] = ['state', 'severity', 'ecosystem', 'package', 'manifest', 'scope'].map(list)
         let alerts = this.state.dependabotAlerts
           .filter((a) => a.repo === repo.fullName)
@@ -3243,8 +3527,11 @@ export class FakeGitHub {
         const state = ctx.query.get('state')
         const tool = ctx.query.get('tool_name')
         // GitHub: a ref without an analysis answers 404 "no analysis found".
-        if (ref && !this.state.codeScanningAlerts.some((a) => a.repo === repo.fullName && a.ref === ref)) throw new HttpError(404, 'no analysis found')
-        const alerts = this.state.codeScanningAlerts.filter((a) => a.repo === repo.fullName && (!ref || a.ref === ref) && (!state || a.state === state) && (!tool || a.tool === tool))
+        if (ref && !this.state.codeScanningAlerts.some((a) => a.repo === repo.fullName && a.ref === ref))
+          throw new HttpError(404, 'no analysis found')
+        const alerts = this.state.codeScanningAlerts.filter(
+          (a) => a.repo === repo.fullName && (!ref || a.ref === ref) && (!state || a.state === state) && (!tool || a.tool === tool),
+        )
         const { items, headers } = this.page(ctx, alerts)
         return { status: 200, headers, json: items.map((a) => this.codeAlertJson(a)) }
       },
@@ -3282,7 +3569,16 @@ export class FakeGitHub {
           html_url: `${this.htmlUrl}/apps/${this.app.slug}`,
           created_at: '2024-01-01T00:00:00Z',
           updated_at: '2024-01-01T00:00:00Z',
-          permissions: { checks: 'write', contents: 'read', deployments: 'read', issues: 'write', metadata: 'read', pull_requests: 'write', statuses: 'write', actions: 'read' },
+          permissions: {
+            checks: 'write',
+            contents: 'read',
+            deployments: 'read',
+            issues: 'write',
+            metadata: 'read',
+            pull_requests: 'write',
+            statuses: 'write',
+            actions: 'read',
+          },
           events: ['pull_request', 'check_run', 'deployment_protection_rule'],
         }),
       }),
@@ -3337,7 +3633,9 @@ export class FakeGitHub {
     if (body.length > 65536) {
       throw new HttpError(422, 'Validation Failed', {
         violation: true,
-        errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
+        errors: [
+          { resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' },
+        ],
       })
     }
   }
@@ -3371,7 +3669,11 @@ export class FakeGitHub {
     }
   }
 
-  private comparison(repo: string, base: string, head: string): { commits: CommitInput[]; files: PullFileRecord[]; status: string; behindBy: number } | undefined {
+  private comparison(
+    repo: string,
+    base: string,
+    head: string,
+  ): { commits: CommitInput[]; files: PullFileRecord[]; status: string; behindBy: number } | undefined {
     const explicit = this.state.comparisons.get(`${repo}:${base}...${head}`)
     if (explicit) {
       const pr = this.toFileRecords(explicit.files ?? [])
@@ -3379,7 +3681,10 @@ export class FakeGitHub {
     }
     const names = (r: string): string[] => this.refAliases(repo, r)
     const pr = this.state.pulls.find(
-      (p) => p.repo === repo && names(base).some((b) => b === p.base.ref || b === p.base.sha) && names(head).some((h) => h === p.head.ref || h === p.head.sha),
+      (p) =>
+        p.repo === repo &&
+        names(base).some((b) => b === p.base.ref || b === p.base.sha) &&
+        names(head).some((h) => h === p.head.ref || h === p.head.sha),
     )
     if (!pr) return undefined
     return { commits: pr.commits, files: pr.files, status: 'ahead', behindBy: 0 }

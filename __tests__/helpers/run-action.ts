@@ -145,7 +145,9 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
 
   const event = opts.event
   const repoFullName =
-    (get(event, 'repository', 'full_name') as string | undefined) ?? opts.server.state.repos.values().next().value?.fullName ?? 'acme/service'
+    (get(event, 'repository', 'full_name') as string | undefined) ??
+    opts.server.state.repos.values().next().value?.fullName ??
+    'acme/service'
   const pr = get(event, 'pull_request')
   const headSha = get(pr, 'head', 'sha') as string | undefined
   const baseSha = get(pr, 'base', 'sha') as string | undefined

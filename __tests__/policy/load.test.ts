@@ -30,14 +30,14 @@ describe('policy errors name file, line and column', () => {
       'rules:\n  pr-size:\n    warn_line: 10\n',
       '.github/quality-gate.yml:3:5: rules.pr-size: unknown key "warn_line" (did you mean "warn_lines"?)',
     ],
-    [
-      'an unknown top-level key',
-      'rulez: {}\n',
-      '.github/quality-gate.yml:1:1: (top level): unknown key "rulez" (did you mean "rules"?)',
-    ],
+    ['an unknown top-level key', 'rulez: {}\n', '.github/quality-gate.yml:1:1: (top level): unknown key "rulez" (did you mean "rules"?)'],
     ['invalid YAML', 'rules:\n  pr-size: [\n', '.github/quality-gate.yml:3:1: invalid YAML'],
     ['a list at the top level', '- a\n- b\n', '.github/quality-gate.yml:1:1: expected a mapping at the top level'],
-    ['an unknown preset', 'extends: strictest\n', 'extends: unknown preset "strictest" (did you mean "strict"?); shipped presets: default, relaxed, strict'],
+    [
+      'an unknown preset',
+      'extends: strictest\n',
+      'extends: unknown preset "strictest" (did you mean "strict"?); shipped presets: default, relaxed, strict',
+    ],
     ['a missing extended file', 'extends: .github/base.yml\n', 'extends: ".github/base.yml" was not found in the repository'],
   ])('%s', async (_name, text, expected) => {
     const errors = await errorsOf(text)
@@ -51,10 +51,14 @@ describe('policy errors name file, line and column', () => {
     expect(errors.map((e) => e.split(':').slice(1, 3).join(':'))).toEqual(['3:17', '4:17', '5:13'])
   })
 
-  it('reports the extends chain\'s problems with the file\'s own, in one run', async () => {
+  it("reports the extends chain's problems with the file's own, in one run", async () => {
     // before: the unknown preset was only reported once the typos were fixed
     const read = async (p: string) => (p === '.github/base.yml' ? 'rules:\n  pr-size:\n    fail_lines: many\n' : undefined)
-    const errors = await errorsOf('extends: [strickt, .github/base.yml, .github/gone.yml]\nrules:\n  pr-size:\n    fial_lines: 20\n', '.github/quality-gate.yml', read)
+    const errors = await errorsOf(
+      'extends: [strickt, .github/base.yml, .github/gone.yml]\nrules:\n  pr-size:\n    fial_lines: 20\n',
+      '.github/quality-gate.yml',
+      read,
+    )
     expect(errors).toEqual([
       expect.stringMatching(/^\.github\/quality-gate\.yml:4:5: rules\.pr-size: unknown key "fial_lines"/),
       expect.stringMatching(/^\.github\/quality-gate\.yml:1:11: extends: unknown preset "strickt"/),
@@ -94,7 +98,14 @@ describe('policy resolution', () => {
   it('fills defaults for rules and settings the files do not mention', async () => {
     const { policy } = await loadPolicy('rules: {}\n', 'p.yml', noRepo)
     expect(policy.rules['pr-size']).toMatchObject({ level: 'warn', exclude: [], sizes: { XS: 10, S: 30, M: 100, L: 500, XL: 1000 } })
-    expect(policy.waivers).toEqual({ label_prefix: 'gate-waive:', require_reason: true, min_reason_length: 10, approvers: { permission: 'write' }, allow_self: false, invalidate_on_push: ['migration-safety', 'dependencies'] })
+    expect(policy.waivers).toEqual({
+      label_prefix: 'gate-waive:',
+      require_reason: true,
+      min_reason_length: 10,
+      approvers: { permission: 'write' },
+      allow_self: false,
+      invalidate_on_push: ['migration-safety', 'dependencies'],
+    })
   })
 
   it('replaces lists instead of concatenating them', () => {

@@ -2,7 +2,16 @@
  * Issue 19, org policy in the loader: `github:` extends (parsed, read through a RemoteReader, positioned
  * errors, cycles across local and remote files) and org floors (`locked`), on real YAML.
  */
-import { describeEnforcement, loadPolicy, parseRemoteSpec, PolicyError, formatIssue, RemoteReadError, type RemoteReader, type RemoteSpec } from '../../src/policy/load.js'
+import {
+  describeEnforcement,
+  loadPolicy,
+  parseRemoteSpec,
+  PolicyError,
+  formatIssue,
+  RemoteReadError,
+  type RemoteReader,
+  type RemoteSpec,
+} from '../../src/policy/load.js'
 import { atLeastAsTight, tighteningOf } from '../../src/policy/floors.js'
 import { noRepo, POLICY_FILE } from '../helpers/policy.js'
 
@@ -33,7 +42,9 @@ describe('github: specs', () => {
     ['github:acme/.github/org.yml', { owner: 'acme', repo: '.github', path: 'org.yml', ref: 'HEAD' }],
     ['github:acme/policies/a/b.yml@v1.2', { owner: 'acme', repo: 'policies', path: 'a/b.yml', ref: 'v1.2' }],
   ])('%s', (s, spec) => expect(parseRemoteSpec(s)).toEqual(spec))
-  it.each(['github:acme', 'github:acme/.github', 'github:acme/.github/../x.yml@main', 'github:-x/y/z.yml'])('%s is refused', (s) => expect(typeof parseRemoteSpec(s)).toBe('string'))
+  it.each(['github:acme', 'github:acme/.github', 'github:acme/.github/../x.yml@main', 'github:-x/y/z.yml'])('%s is refused', (s) =>
+    expect(typeof parseRemoteSpec(s)).toBe('string'),
+  )
 })
 
 describe('remote extends', () => {
@@ -48,15 +59,27 @@ describe('remote extends', () => {
     )
     const local = async (p: string) => (p === 'quality-gate/base.yml' ? 'rules: { co-change: { level: off } }\n' : undefined)
     const { policy, sources } = await loadPolicy(`extends: ${ORG}\nrules:\n  pr-size: { warn_lines: 10 }\n`, POLICY_FILE, local, { remote })
-    expect(sources).toEqual(['policies/default.yml', 'policies/strict.yml', 'github:acme/.github/quality-gate/base.yml@main', ORG, POLICY_FILE])
+    expect(sources).toEqual([
+      'policies/default.yml',
+      'policies/strict.yml',
+      'github:acme/.github/quality-gate/base.yml@main',
+      ORG,
+      POLICY_FILE,
+    ])
     expect(policy.rules['pr-size']).toEqual(expect.objectContaining({ fail_lines: 900, warn_lines: 10 }))
     expect(policy.rules.runbook!.level).toBe('fail') // from the org's base.yml, not the repository's file of that name
-    expect(asked.map((a) => `${a.repo}/${a.path}@${a.ref}`)).toEqual(['.github/quality-gate/org.yml@main', '.github/quality-gate/base.yml@main'])
+    expect(asked.map((a) => `${a.repo}/${a.path}@${a.ref}`)).toEqual([
+      '.github/quality-gate/org.yml@main',
+      '.github/quality-gate/base.yml@main',
+    ])
   })
 
-  it('errors are positioned at the extends entry, with the reader\'s message, the missing file, and errors inside the remote file named by it', async () => {
+  it("errors are positioned at the extends entry, with the reader's message, the missing file, and errors inside the remote file named by it", async () => {
     const remote = remoteOf({ 'acme/.github/bad.yml@main': 'rules:\n  pr-size:\n    fail_lines: many\n' })
-    const errors = await errorsOf('extends:\n  - github:acme/secret/p.yml@main\n  - github:acme/.github/gone.yml@main\n  - github:acme/.github/bad.yml@main\n  - github:acme\n', remote)
+    const errors = await errorsOf(
+      'extends:\n  - github:acme/secret/p.yml@main\n  - github:acme/.github/gone.yml@main\n  - github:acme/.github/bad.yml@main\n  - github:acme\n',
+      remote,
+    )
     expect(errors).toEqual([
       '.github/quality-gate.yml:2:5: extends: "github:acme/secret/p.yml@main": cannot read acme/secret: no access',
       '.github/quality-gate.yml:3:5: extends: "github:acme/.github/gone.yml@main" was not found: no file gone.yml in acme/.github at main (or the token cannot read that repository)',
@@ -66,11 +89,15 @@ describe('remote extends', () => {
   })
 
   it('without a remote reader: a policy error saying why, never the default preset', async () => {
-    const errors = await loadPolicy(`extends: ${ORG}\n`, POLICY_FILE, noRepo, { remoteUnavailable: 'set GITHUB_TOKEN, or pass --offline FILE' }).then(
+    const errors = await loadPolicy(`extends: ${ORG}\n`, POLICY_FILE, noRepo, {
+      remoteUnavailable: 'set GITHUB_TOKEN, or pass --offline FILE',
+    }).then(
       () => [],
       (e: PolicyError) => e.issues.map(formatIssue),
     )
-    expect(errors).toEqual([`${POLICY_FILE}:1:10: extends: "${ORG}": a policy in another repository is read through the GitHub API, and there is no token to read it (set GITHUB_TOKEN, or pass --offline FILE)`])
+    expect(errors).toEqual([
+      `${POLICY_FILE}:1:10: extends: "${ORG}": a policy in another repository is read through the GitHub API, and there is no token to read it (set GITHUB_TOKEN, or pass --offline FILE)`,
+    ])
   })
 
   it('detects cycles across local and remote files', async () => {
@@ -80,7 +107,9 @@ describe('remote extends', () => {
       'acme/.github/loop.yml@main': `extends: ${ORG}\n`,
     })
     const errors = await errorsOf(`extends: ${ORG}\n`, remote)
-    expect(errors).toEqual([`github:acme/.github/loop.yml@main:1:10: extends cycle: ${POLICY_FILE} → github:acme/.github/quality-gate/org.yml@main → github:acme/.github/loop.yml@main → github:acme/.github/quality-gate/org.yml@main`])
+    expect(errors).toEqual([
+      `github:acme/.github/loop.yml@main:1:10: extends cycle: ${POLICY_FILE} → github:acme/.github/quality-gate/org.yml@main → github:acme/.github/loop.yml@main → github:acme/.github/quality-gate/org.yml@main`,
+    ])
   })
 })
 
@@ -89,15 +118,22 @@ describe('org floors (locked)', () => {
   const load = (repo: string, orgYaml: string) => loadPolicy(`extends: ${ORG}\n${repo}`, POLICY_FILE, noRepo, { remote: org(orgYaml) })
 
   it('a repository may tighten a locked key', async () => {
-    const { policy, enforced } = await load('rules:\n  pr-size: { level: fail, fail_lines: 500 }\n', 'rules:\n  pr-size:\n    level: warn\n    fail_lines: 1000\n    locked: true\n')
+    const { policy, enforced } = await load(
+      'rules:\n  pr-size: { level: fail, fail_lines: 500 }\n',
+      'rules:\n  pr-size:\n    level: warn\n    fail_lines: 1000\n    locked: true\n',
+    )
     expect(enforced).toEqual([])
     expect(policy.rules['pr-size']).toEqual(expect.objectContaining({ level: 'fail', fail_lines: 500 }))
     expect(policy.rules['pr-size']).not.toHaveProperty('locked')
   })
 
   it('a repository that loosens a locked key gets the org value, and the enforcement names both places', async () => {
-    const orgYaml = 'rules:\n  pr-size:\n    level: fail\n    fail_lines: 1000\n    locked: [level, fail_lines]\n  runbook:\n    level: warn\n'
-    const { policy, enforced } = await load('rules:\n  pr-size:\n    level: notice\n    fail_lines: 0\n    warn_lines: 9999\n  runbook: { level: off }\n', orgYaml)
+    const orgYaml =
+      'rules:\n  pr-size:\n    level: fail\n    fail_lines: 1000\n    locked: [level, fail_lines]\n  runbook:\n    level: warn\n'
+    const { policy, enforced } = await load(
+      'rules:\n  pr-size:\n    level: notice\n    fail_lines: 0\n    warn_lines: 9999\n  runbook: { level: off }\n',
+      orgYaml,
+    )
     expect(policy.rules['pr-size']).toEqual(expect.objectContaining({ level: 'fail', fail_lines: 1000, warn_lines: 9999 })) // warn_lines is not locked
     expect(policy.rules.runbook!.level).toBe('off') // not locked
     expect(enforced.map(describeEnforcement)).toEqual([
@@ -107,14 +143,21 @@ describe('org floors (locked)', () => {
   })
 
   it('locked: true covers every option, including the defaults the org did not write', async () => {
-    const { policy, enforced } = await load('rules:\n  pr-size: { warn_files: 500, exclude: ["**/*.sql"] }\n', 'rules:\n  pr-size:\n    locked: true\n')
+    const { policy, enforced } = await load(
+      'rules:\n  pr-size: { warn_files: 500, exclude: ["**/*.sql"] }\n',
+      'rules:\n  pr-size:\n    locked: true\n',
+    )
     expect(enforced.map((e) => e.path)).toEqual(['rules.pr-size.warn_files', 'rules.pr-size.exclude'])
     expect(policy.rules['pr-size']).toEqual(expect.objectContaining({ warn_files: 50, exclude: [] }))
   })
 
   it('top-level locked paths: conclusion, waivers, release lists', async () => {
-    const orgYaml = 'locked: [conclusion.on_error, waivers.require_reason, release.dangerous_rules]\nrelease:\n  dangerous_rules: [migration-safety, dependencies]\n'
-    const { policy, enforced } = await load('conclusion: { on_error: neutral }\nwaivers: { require_reason: false }\nrelease: { dangerous_rules: [migration-safety, dependencies, runbook] }\n', orgYaml)
+    const orgYaml =
+      'locked: [conclusion.on_error, waivers.require_reason, release.dangerous_rules]\nrelease:\n  dangerous_rules: [migration-safety, dependencies]\n'
+    const { policy, enforced } = await load(
+      'conclusion: { on_error: neutral }\nwaivers: { require_reason: false }\nrelease: { dangerous_rules: [migration-safety, dependencies, runbook] }\n',
+      orgYaml,
+    )
     expect(enforced.map((e) => e.path)).toEqual(['conclusion.on_error', 'waivers.require_reason'])
     expect(policy.conclusion.on_error).toBe('failure')
     expect(policy.waivers.require_reason).toBe(true)
@@ -123,7 +166,10 @@ describe('org floors (locked)', () => {
 
   it('a locked list of required things cannot shrink; a list of exemptions cannot grow', async () => {
     const orgYaml = 'rules:\n  dependencies:\n    licenses: { deny: [GPL-3.0], allow: [MIT, Apache-2.0] }\n    locked: [licenses]\n'
-    const { policy, enforced } = await load('rules:\n  dependencies:\n    licenses: { deny: [], allow: [MIT, Apache-2.0, WTFPL] }\n', orgYaml)
+    const { policy, enforced } = await load(
+      'rules:\n  dependencies:\n    licenses: { deny: [], allow: [MIT, Apache-2.0, WTFPL] }\n',
+      orgYaml,
+    )
     expect(enforced.map((e) => e.path)).toEqual(['rules.dependencies.licenses.deny', 'rules.dependencies.licenses.allow'])
     expect(policy.rules.dependencies!.licenses).toEqual({ deny: ['GPL-3.0'], allow: ['MIT', 'Apache-2.0'] })
   })
@@ -134,7 +180,10 @@ describe('org floors (locked)', () => {
   })
 
   it('a lock cannot be lifted by the repository (its own locked: is its own floor, not an unlock)', async () => {
-    const { policy, enforced } = await load('rules:\n  pr-size:\n    level: off\n    locked: [warn_lines]\n', 'rules:\n  pr-size:\n    level: fail\n    locked: [level]\n')
+    const { policy, enforced } = await load(
+      'rules:\n  pr-size:\n    level: off\n    locked: [warn_lines]\n',
+      'rules:\n  pr-size:\n    level: fail\n    locked: [level]\n',
+    )
     expect(policy.rules['pr-size']!.level).toBe('fail')
     expect(enforced).toHaveLength(1)
   })

@@ -5,18 +5,39 @@
 import { policyErrors } from '../helpers/policy.js'
 import { regexProblem } from '../../src/policy/regex.js'
 
-const coChange = (line: string) => `rules:\n  co-change:\n    rules:\n      - name: x\n        when: ['**/*.proto']\n        require: [docs/**]\n${line}\n`
+const coChange = (line: string) =>
+  `rules:\n  co-change:\n    rules:\n      - name: x\n        when: ['**/*.proto']\n        require: [docs/**]\n${line}\n`
 
 describe('policy regexes: RE2 syntax, errors with position', () => {
   it.each([
     // plain scalar: the column is the construct's own
-    ['a backreference', '        added_lines_match: (a)\\1', '.github/quality-gate.yml:7:31: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): backreference `\\1` is not supported (RE2 has no backreferences)'],
+    [
+      'a backreference',
+      '        added_lines_match: (a)\\1',
+      '.github/quality-gate.yml:7:31: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): backreference `\\1` is not supported (RE2 has no backreferences)',
+    ],
     // single-quoted: past the quote
-    ['a lookahead', "        added_lines_match: 'foo(?=bar)'", '.github/quality-gate.yml:7:32: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): lookahead `(?=` is not supported (RE2 has no lookaround)'],
+    [
+      'a lookahead',
+      "        added_lines_match: 'foo(?=bar)'",
+      '.github/quality-gate.yml:7:32: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): lookahead `(?=` is not supported (RE2 has no lookaround)',
+    ],
     // double-quoted with escapes: `\\s` is two characters of source for one of pattern
-    ['a negative lookbehind', '        added_lines_match: "\\\\s+(?<!x)y"', '.github/quality-gate.yml:7:33: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): lookbehind `(?<!` is not supported (RE2 has no lookaround)'],
-    ['a named backreference', '        added_lines_match: (?P<n>a)(?P=n)', '.github/quality-gate.yml:7:36: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): named backreference `(?P=…)` is not supported (RE2 has no backreferences)'],
-    ['an unbalanced parenthesis', '        added_lines_match: "(ab"', '.github/quality-gate.yml:7:29: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): missing closing ): `(ab`'],
+    [
+      'a negative lookbehind',
+      '        added_lines_match: "\\\\s+(?<!x)y"',
+      '.github/quality-gate.yml:7:33: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): lookbehind `(?<!` is not supported (RE2 has no lookaround)',
+    ],
+    [
+      'a named backreference',
+      '        added_lines_match: (?P<n>a)(?P=n)',
+      '.github/quality-gate.yml:7:36: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): named backreference `(?P=…)` is not supported (RE2 has no backreferences)',
+    ],
+    [
+      'an unbalanced parenthesis',
+      '        added_lines_match: "(ab"',
+      '.github/quality-gate.yml:7:29: rules.co-change.rules.0.added_lines_match: invalid regular expression (RE2 syntax): missing closing ): `(ab`',
+    ],
   ])('%s', async (_what, line, expected) => {
     expect(await policyErrors(coChange(line))).toEqual([expected])
   })
@@ -42,8 +63,12 @@ describe('policy globs: brace expansion and length are capped', () => {
   it('so is one in any other rule option described as globs (pr-size exclude, critical-path-tests areas)', async () => {
     const text = `rules:\n  pr-size:\n    exclude: ['${brace}']\n  critical-path-tests:\n    areas:\n      - name: pay\n        include: ["pay/${brace}"]\n`
     expect(await policyErrors(text)).toEqual([
-      expect.stringMatching(/^\.github\/quality-gate\.yml:3:16: rules\.pr-size\.exclude\.0: invalid glob: glob expands to more than 256 alternatives/),
-      expect.stringMatching(/^\.github\/quality-gate\.yml:7:24: rules\.critical-path-tests\.areas\.0\.include\.0: invalid glob: glob expands to more than 256 alternatives/),
+      expect.stringMatching(
+        /^\.github\/quality-gate\.yml:3:16: rules\.pr-size\.exclude\.0: invalid glob: glob expands to more than 256 alternatives/,
+      ),
+      expect.stringMatching(
+        /^\.github\/quality-gate\.yml:7:24: rules\.critical-path-tests\.areas\.0\.include\.0: invalid glob: glob expands to more than 256 alternatives/,
+      ),
     ])
   })
 

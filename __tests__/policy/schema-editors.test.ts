@@ -28,7 +28,11 @@ function ajvValidate(doc: unknown): string[] {
 /** The diagnostics VS Code's JSON language service gives the document (as JSON) against the schema. */
 async function editorDiagnostics(doc: unknown): Promise<string[]> {
   const ls = getLanguageService({})
-  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: 'https://example.invalid/policy-schema.json', fileMatch: ['*.json'], schema: schema as JSONSchema }] })
+  ls.configure({
+    validate: true,
+    allowComments: false,
+    schemas: [{ uri: 'https://example.invalid/policy-schema.json', fileMatch: ['*.json'], schema: schema as JSONSchema }],
+  })
   const text = JSON.stringify(doc, null, 2)
   const td = TextDocument.create('file:///work/quality-gate.json', 'json', 1, text)
   const diags = await ls.doValidation(td, ls.parseJSONDocument(td))
@@ -78,7 +82,9 @@ describe('policies/schema.json in an editor', () => {
     expect(presets.map(([n]) => n).sort()).toEqual(['policies/default.yml', 'policies/relaxed.yml', 'policies/strict.yml'])
     // README's policy, docs/release.md, and the rule pages' examples at least.
     expect(examples.length).toBeGreaterThanOrEqual(7)
-    expect(examples.map(([w]) => w)).toEqual(expect.arrayContaining([expect.stringMatching(/^README\.md:/), expect.stringMatching(/^docs\/rules\/critical-path-tests\.md:/)]))
+    expect(examples.map(([w]) => w)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^README\.md:/), expect.stringMatching(/^docs\/rules\/critical-path-tests\.md:/)]),
+    )
   })
 
   it.each([...presets, ...examples])('%s: ajv reports nothing', (_where, doc) => {
@@ -90,7 +96,9 @@ describe('policies/schema.json in an editor', () => {
   })
 
   it('a minimal hand-written policy is not red', async () => {
-    const doc = load('extends: default\nrules:\n  pr-size: { level: warn }\n  co-change:\n    rules:\n      - { name: docs, when: ["src/**"], require: ["docs/**"] }\n')
+    const doc = load(
+      'extends: default\nrules:\n  pr-size: { level: warn }\n  co-change:\n    rules:\n      - { name: docs, when: ["src/**"], require: ["docs/**"] }\n',
+    )
     expect(ajvValidate(doc)).toEqual([])
     expect(await editorDiagnostics(doc)).toEqual([])
   })

@@ -40,7 +40,12 @@ describe('the Action in release mode (bundle)', () => {
     expect(r.outputs['failed-rules']).toBe('release-gates,migration-safety')
     const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'))
     expect(report.mode).toBe('release')
-    expect(report.release.pullRequests.map((p: { number: number; gate: { state: string } }) => `${p.number}:${p.gate.state}`)).toEqual(['11:passed', '12:failed', '13:missing', '14:waived'])
+    expect(report.release.pullRequests.map((p: { number: number; gate: { state: string } }) => `${p.number}:${p.gate.state}`)).toEqual([
+      '11:passed',
+      '12:failed',
+      '13:missing',
+      '14:waived',
+    ])
     expect(r.summary).toContain('### Release range')
     expect(r.summary).toContain('## ❌ Release gate: failure')
     expect(r.commands.find((c) => c.command === 'error')?.message).toContain('release gate failed')
@@ -57,7 +62,13 @@ describe('the Action in release mode (bundle)', () => {
 
   test('a waived migration and passed gates: exit 0, conclusion success', async () => {
     seedRelease(server, { only: [11, 14], direct: false, migrationLabels: ['release-approved'] })
-    const r = await runAction({ server, event: pushEvent(), eventName: 'push', inputs: { token: server.token, mode: 'release', environment: ENV }, entry })
+    const r = await runAction({
+      server,
+      event: pushEvent(),
+      eventName: 'push',
+      inputs: { token: server.token, mode: 'release', environment: ENV },
+      entry,
+    })
     noStack(r.stdout + r.stderr)
     expect(r.code).toBe(0)
     expect(r.outputs.conclusion).toBe('success')

@@ -25,12 +25,32 @@ let server: FakeGitHub
 useFakeGitHub((s) => (server = s))
 
 function spoofStatus(state: 'success' | 'failure', creator = 'mallory', sha = SHA13): void {
-  server.state.statuses.push({ id: 4_100_000_000 + server.state.statuses.length, repo: 'acme/service', sha, state, context: 'quality-gate', description: 'all 6 rules passed', targetUrl: null, creator, createdAt: '2024-05-06T00:00:00Z' })
+  server.state.statuses.push({
+    id: 4_100_000_000 + server.state.statuses.length,
+    repo: 'acme/service',
+    sha,
+    state,
+    context: 'quality-gate',
+    description: 'all 6 rules passed',
+    targetUrl: null,
+    creator,
+    createdAt: '2024-05-06T00:00:00Z',
+  })
 }
 
 async function release(gateIdentity?: GateIdentity) {
   const octokit = createClient({ token: server.token, baseUrl: server.url, retries: 0 })
-  return evaluateRelease({ octokit, repo: { owner: 'acme', repo: 'service' }, base: 'auto', head: HEAD, environment: ENV, checkName: 'quality-gate', gateIdentity, policyPath: '.github/quality-gate.yml', evidence: NO_WORKSPACE })
+  return evaluateRelease({
+    octokit,
+    repo: { owner: 'acme', repo: 'service' },
+    base: 'auto',
+    head: HEAD,
+    environment: ENV,
+    checkName: 'quality-gate',
+    gateIdentity,
+    policyPath: '.github/quality-gate.yml',
+    evidence: NO_WORKSPACE,
+  })
 }
 
 describe('parseGateIdentity', () => {
@@ -110,7 +130,13 @@ describe('through the bundle and the App', () => {
   it('the Action in release mode: a spoofed status does not approve the release (exit 1, the report names the poster)', async () => {
     seedRelease(server, { only: [13], direct: false })
     spoofStatus('success')
-    const r = await runAction({ server, event: pushEvent(), eventName: 'push', inputs: { token: server.token, mode: 'release', environment: ENV }, entry })
+    const r = await runAction({
+      server,
+      event: pushEvent(),
+      eventName: 'push',
+      inputs: { token: server.token, mode: 'release', environment: ENV },
+      entry,
+    })
     expect(r.code).toBe(1)
     expect(r.outputs.conclusion).toBe('failure')
     const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'))
@@ -121,7 +147,13 @@ describe('through the bundle and the App', () => {
   it('the Action with gate-identity naming the poster accepts it', async () => {
     seedRelease(server, { only: [13], direct: false })
     spoofStatus('success', 'release-bot')
-    const r = await runAction({ server, event: pushEvent(), eventName: 'push', inputs: { token: server.token, mode: 'release', environment: ENV, 'gate-identity': 'github-actions, user:release-bot' }, entry })
+    const r = await runAction({
+      server,
+      event: pushEvent(),
+      eventName: 'push',
+      inputs: { token: server.token, mode: 'release', environment: ENV, 'gate-identity': 'github-actions, user:release-bot' },
+      entry,
+    })
     expect(r.code).toBe(0)
     expect(r.outputs.conclusion).toBe('success')
   })

@@ -8,7 +8,18 @@ const result = (status: RuleResult['status']): RuleResult => ({
   level: 'fail',
   status,
   findings: [],
-  ...(status === 'waived' ? { waiver: { rule: 'migration-safety', by: 'alice', via: 'repository role maintain', head: 'a'.repeat(40), kind: 'label' as const, label: 'gate-waive:migration-safety' } } : {}),
+  ...(status === 'waived'
+    ? {
+        waiver: {
+          rule: 'migration-safety',
+          by: 'alice',
+          via: 'repository role maintain',
+          head: 'a'.repeat(40),
+          kind: 'label' as const,
+          label: 'gate-waive:migration-safety',
+        },
+      }
+    : {}),
 })
 const verdict = (status: RuleResult['status'], title: string): Verdict => ({
   conclusion: 'success',
@@ -33,7 +44,13 @@ describe('release reads whether a merged PR passed with a waiver from the gate r
     expect(classifyCheckRun({ status: 'completed', conclusion: 'neutral', output: { title: 'waived: nothing', text } })).toBe('passed')
   })
   it('a check run from before the record existed is read by its title', () => {
-    expect(classifyCheckRun({ status: 'completed', conclusion: 'success', output: { title: 'waived: migration-safety', text: 'no record here' } })).toBe('waived')
+    expect(
+      classifyCheckRun({
+        status: 'completed',
+        conclusion: 'success',
+        output: { title: 'waived: migration-safety', text: 'no record here' },
+      }),
+    ).toBe('waived')
     expect(classifyCheckRun({ status: 'completed', conclusion: 'success', output: { title: 'all passed', text: null } })).toBe('passed')
   })
   it('failed and pending runs are decided by their conclusion, not the record', () => {

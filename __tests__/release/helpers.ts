@@ -14,7 +14,15 @@ export const MIGRATION = 'db/migration/V12__drop_legacy.sql'
 export const MIGRATION_SQL = 'ALTER TABLE users DROP COLUMN legacy;\n'
 
 /** A completed check run of the gate on `headSha` (as the Action or the App would have created it). */
-export function addGateRun(server: FakeGitHub, headSha: string, conclusion: string, title = conclusion === 'success' ? 'all 6 rules passed' : '1 failed: pr-size', name = 'quality-gate', createdBy = 'github-actions[bot]', app?: CheckRunRecord['app']): CheckRunRecord {
+export function addGateRun(
+  server: FakeGitHub,
+  headSha: string,
+  conclusion: string,
+  title = conclusion === 'success' ? 'all 6 rules passed' : '1 failed: pr-size',
+  name = 'quality-gate',
+  createdBy = 'github-actions[bot]',
+  app?: CheckRunRecord['app'],
+): CheckRunRecord {
   const run: CheckRunRecord = {
     id: 3_100_000_000 + server.state.checkRuns.length,
     repo: 'acme/service',
@@ -57,17 +65,60 @@ export interface ReleaseSeed {
 
 export function seedRelease(server: FakeGitHub, s: ReleaseSeed = {}): void {
   server.addRepo({ owner: 'acme', name: 'service' })
-  server.addDeployment({ sha: sha('9'), environment: ENV, createdAt: '2024-04-01T00:00:00Z', statuses: [{ state: 'success' }, { state: 'inactive' }] })
-  server.addDeployment({ sha: BASE, environment: ENV, createdAt: '2024-05-01T00:00:00Z', statuses: [{ state: 'in_progress' }, { state: 'success' }] })
+  server.addDeployment({
+    sha: sha('9'),
+    environment: ENV,
+    createdAt: '2024-04-01T00:00:00Z',
+    statuses: [{ state: 'success' }, { state: 'inactive' }],
+  })
+  server.addDeployment({
+    sha: BASE,
+    environment: ENV,
+    createdAt: '2024-05-01T00:00:00Z',
+    statuses: [{ state: 'in_progress' }, { state: 'success' }],
+  })
   server.addDeployment({ sha: sha('e'), environment: 'staging', createdAt: '2024-05-02T00:00:00Z', statuses: [{ state: 'success' }] })
   server.addDeployment({ sha: sha('d'), environment: ENV, createdAt: '2024-05-03T00:00:00Z', statuses: [{ state: 'failure' }] })
   server.setTree(BASE, s.policy ? { '.github/quality-gate.yml': s.policy } : {})
   server.setTree(HEAD, { [MIGRATION]: MIGRATION_SQL, 'src/app.ts': 'export const a = 2\n' })
   const prs = [
-    { number: 11, title: 'Tidy logging', head: sha('1'), merge: sha('b'), files: [{ filename: 'src/log.ts', additions: 3, deletions: 1, patch: '@@ -1 +1,3 @@\n-a\n+b\n+c\n+d' }] },
-    { number: 12, title: 'Big refactor', head: sha('2'), merge: sha('c'), files: [{ filename: 'src/app.ts', additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-a\n+b' }] },
-    { number: 13, title: 'Hotfix merged without the gate', head: sha('3'), merge: sha('4'), files: [{ filename: 'src/fix.ts', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+x' }] },
-    { number: 14, title: 'Drop the legacy column', head: sha('5'), merge: sha('6'), labels: s.migrationLabels ?? [], files: [{ filename: MIGRATION, status: 'added' as const, additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+ALTER TABLE users DROP COLUMN legacy;' }] },
+    {
+      number: 11,
+      title: 'Tidy logging',
+      head: sha('1'),
+      merge: sha('b'),
+      files: [{ filename: 'src/log.ts', additions: 3, deletions: 1, patch: '@@ -1 +1,3 @@\n-a\n+b\n+c\n+d' }],
+    },
+    {
+      number: 12,
+      title: 'Big refactor',
+      head: sha('2'),
+      merge: sha('c'),
+      files: [{ filename: 'src/app.ts', additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-a\n+b' }],
+    },
+    {
+      number: 13,
+      title: 'Hotfix merged without the gate',
+      head: sha('3'),
+      merge: sha('4'),
+      files: [{ filename: 'src/fix.ts', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+x' }],
+    },
+    {
+      number: 14,
+      title: 'Drop the legacy column',
+      head: sha('5'),
+      merge: sha('6'),
+      labels: s.migrationLabels ?? [],
+      files: [
+        {
+          filename: MIGRATION,
+          status: 'added' as const,
+          additions: 1,
+          deletions: 0,
+          patch: '@@ -0,0 +1 @@\n+ALTER TABLE users DROP COLUMN legacy;',
+        },
+      ],
+    },
   ].filter((p) => !s.only || s.only.includes(p.number))
   const direct = s.direct !== false
   for (const [i, p] of prs.entries()) {
@@ -87,7 +138,14 @@ export function seedRelease(server: FakeGitHub, s: ReleaseSeed = {}): void {
     })
   }
   // An open, unmerged PR whose head commit is also in the range must not count.
-  if (!s.only) server.addPullRequest({ number: 20, title: 'Open PR', base: { ref: 'main', sha: BASE }, head: { ref: 'wip', sha: sha('7') }, commits: [{ sha: sha('b') }] })
+  if (!s.only)
+    server.addPullRequest({
+      number: 20,
+      title: 'Open PR',
+      base: { ref: 'main', sha: BASE },
+      head: { ref: 'wip', sha: sha('7') },
+      commits: [{ sha: sha('b') }],
+    })
   const by = s.gateCreator ?? 'github-actions[bot]'
   if (prs.some((p) => p.number === 11)) addGateRun(server, sha('1'), 'success', undefined, undefined, by)
   if (prs.some((p) => p.number === 12)) addGateRun(server, sha('2'), s.failedConclusion ?? 'failure', '1 failed: pr-size', undefined, by)

@@ -7,7 +7,11 @@ import { toJsonReport } from '../../src/report/json.js'
 import type { Finding, RuleResult, Verdict } from '../../src/types.js'
 import * as V from './verdicts.js'
 
-const LINKS = { repoUrl: 'https://github.com/acme/shop', checkUrl: 'https://github.com/acme/shop/runs/1', runUrl: 'https://github.com/acme/shop/actions/runs/2' }
+const LINKS = {
+  repoUrl: 'https://github.com/acme/shop',
+  checkUrl: 'https://github.com/acme/shop/runs/1',
+  runUrl: 'https://github.com/acme/shop/actions/runs/2',
+}
 const comment = (v: Verdict) => renderComment(v, { checkName: 'quality-gate', labelPrefix: 'gate-waive:', links: LINKS })
 const lines = (s: string) => s.split('\n').length
 
@@ -29,14 +33,23 @@ describe('the comment is read in ten seconds', () => {
     expect(lines(body)).toBeLessThanOrEqual(8)
     expect(body).toContain('## ✅ Quality gate: success')
     expect(body).toContain('✅ Passed: <code>pr-size</code>')
-    expect(body).toContain('➖ Not applicable: <code>critical-path-tests</code>, <code>migration-safety</code>, <code>runbook</code>, <code>co-change</code>')
+    expect(body).toContain(
+      '➖ Not applicable: <code>critical-path-tests</code>, <code>migration-safety</code>, <code>runbook</code>, <code>co-change</code>',
+    )
     expect(body).toContain('❔ No evidence: <code>dependencies</code>')
   })
 
   it('failing: the verdict first, then what blocks worst first (fail before warn), each finding once with its location and fix', async () => {
     const v = await V.failing()
     const body = comment(v)
-    const order = ['## ❌ Quality gate: failure', '### What blocks, worst first', '1. ❌ **migration-safety**', '2. ❌ **migration-safety**', '3. ⚠️ **runbook**', '<details>']
+    const order = [
+      '## ❌ Quality gate: failure',
+      '### What blocks, worst first',
+      '1. ❌ **migration-safety**',
+      '2. ❌ **migration-safety**',
+      '3. ⚠️ **runbook**',
+      '<details>',
+    ]
     const at = order.map((s) => body.indexOf(s))
     expect(at.every((n) => n >= 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
@@ -66,8 +79,18 @@ describe('the comment is read in ten seconds', () => {
 
   it('a fix shared by several findings of a rule is written once, with every location', () => {
     const hint = 'Update a runbook, or add a line `Runbook: not needed — <reason>` to the PR description.'
-    const findings: Finding[] = ['a', 'b', 'c'].map((n, i) => ({ message: `Operational change ${n}`, path: `deploy/${n}.yaml`, line: i + 1, code: 'k8s-manifest', hint, level: 'warn' }))
-    const v = verdictOf([{ id: 'runbook', description: 'runbook', level: 'warn', status: 'warn', applicability: 'applicable', findings }], 'neutral')
+    const findings: Finding[] = ['a', 'b', 'c'].map((n, i) => ({
+      message: `Operational change ${n}`,
+      path: `deploy/${n}.yaml`,
+      line: i + 1,
+      code: 'k8s-manifest',
+      hint,
+      level: 'warn',
+    }))
+    const v = verdictOf(
+      [{ id: 'runbook', description: 'runbook', level: 'warn', status: 'warn', applicability: 'applicable', findings }],
+      'neutral',
+    )
     const body = comment(v)
     expect(body.split('**Fix:**').length - 1).toBe(1)
     expect(body).toContain('1. ⚠️ **runbook** · 3 findings, one fix:')
@@ -78,8 +101,21 @@ describe('the comment is read in ten seconds', () => {
   it('an error (a rule that could not be evaluated) is listed before failures', () => {
     const v = verdictOf(
       [
-        { id: 'pr-size', description: '', level: 'fail', status: 'fail', applicability: 'applicable', findings: [{ message: 'too big', level: 'fail' }] },
-        { id: 'dependencies', description: '', level: 'fail', status: 'error', findings: [{ kind: 'error', message: 'the report could not be read' }] },
+        {
+          id: 'pr-size',
+          description: '',
+          level: 'fail',
+          status: 'fail',
+          applicability: 'applicable',
+          findings: [{ message: 'too big', level: 'fail' }],
+        },
+        {
+          id: 'dependencies',
+          description: '',
+          level: 'fail',
+          status: 'error',
+          findings: [{ kind: 'error', message: 'the report could not be read' }],
+        },
       ],
       'failure',
     )
@@ -89,8 +125,19 @@ describe('the comment is read in ten seconds', () => {
   })
 
   it('untrusted text stays escaped: no HTML, no mention, no link injection', () => {
-    const f: Finding = { message: '<img src=x onerror=alert(1)> @octocat [x](https://evil.example)', hint: 'use `</code><script>`', path: 'a/<b>.sql', line: 1, level: 'fail' }
-    const body = comment(verdictOf([{ id: 'migration-safety', description: '', level: 'fail', status: 'fail', applicability: 'applicable', findings: [f] }], 'failure'))
+    const f: Finding = {
+      message: '<img src=x onerror=alert(1)> @octocat [x](https://evil.example)',
+      hint: 'use `</code><script>`',
+      path: 'a/<b>.sql',
+      line: 1,
+      level: 'fail',
+    }
+    const body = comment(
+      verdictOf(
+        [{ id: 'migration-safety', description: '', level: 'fail', status: 'fail', applicability: 'applicable', findings: [f] }],
+        'failure',
+      ),
+    )
     expect(body).not.toContain('<img')
     expect(body).not.toContain('<script>')
     expect(body).not.toContain('<b>')
@@ -104,7 +151,16 @@ describe('not applicable and no evidence are not a pass, on every surface', () =
     const v = await V.failing()
     const check = renderCheckOutput(v, { labelPrefix: 'gate-waive:', links: LINKS })
     const rows = check.summary.split('\n').filter((l) => l.startsWith('| `'))
-    expect(rows.map((r) => r.split('|')[1].trim())).toEqual(['`migration-safety`', '`runbook`', '`pr-size`', '`secrets`', '`dependencies`', '`critical-path-tests`', '`co-change`', '`code-scanning`'])
+    expect(rows.map((r) => r.split('|')[1].trim())).toEqual([
+      '`migration-safety`',
+      '`runbook`',
+      '`pr-size`',
+      '`secrets`',
+      '`dependencies`',
+      '`critical-path-tests`',
+      '`co-change`',
+      '`code-scanning`',
+    ])
     expect(check.summary).toContain('| `critical-path-tests` | ➖ not applicable |')
     expect(check.summary).toContain('| `dependencies` | ❔ no evidence |')
     // The check run keeps the full detail the comment leaves out: the per-file migration table.
@@ -140,7 +196,18 @@ describe('the state in the comment (for comment: on-change)', () => {
 })
 
 function verdictOf(results: RuleResult[], conclusion: Verdict['conclusion']): Verdict {
-  return { conclusion, title: 't', results, failedRules: [], notes: [], labels: { add: [], remove: [] }, policySource: 'p', mode: 'pull_request', head: 'h'.repeat(40), base: 'b'.repeat(40) }
+  return {
+    conclusion,
+    title: 't',
+    results,
+    failedRules: [],
+    notes: [],
+    labels: { add: [], remove: [] },
+    policySource: 'p',
+    mode: 'pull_request',
+    head: 'h'.repeat(40),
+    base: 'b'.repeat(40),
+  }
 }
 
 describe('the CLI text says it too', () => {

@@ -74,17 +74,22 @@ describe('the comment with hostile file names and text', () => {
     expect(row).toContain('\\| injected \\| row \\|')
   })
   it('links the file at the head SHA with an encoded path', () => {
-    expect(body).toContain('https://github.com/o/r/blob/abc/src/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%7C%40admins%60%3C!--%20pr-quality-gate%3Aquality-gate%20--%3E.ts#L3')
+    expect(body).toContain(
+      'https://github.com/o/r/blob/abc/src/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%7C%40admins%60%3C!--%20pr-quality-gate%3Aquality-gate%20--%3E.ts#L3',
+    )
   })
 })
 
 describe('residue escaping used to let through (issue 13, item 14)', () => {
   const bidi = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c']
-  it.each(bidi.map((c) => [c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'), c]))('bidi control U+%s: shown as a visible escape, never the character', (code, c) => {
-    const out = escapeText(`src/evil${c}txt.ts`)
-    expect(out).not.toContain(c)
-    expect(out).toContain(`\\u${code}`)
-  })
+  it.each(bidi.map((c) => [c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'), c]))(
+    'bidi control U+%s: shown as a visible escape, never the character',
+    (code, c) => {
+      const out = escapeText(`src/evil${c}txt.ts`)
+      expect(out).not.toContain(c)
+      expect(out).toContain(`\\u${code}`)
+    },
+  )
 
   it('a file name that reads backwards shows what it is', () => {
     expect(escapeText('invoice\u202Egpj.exe')).toBe('invoice\\u202Egpj.exe')
@@ -99,9 +104,21 @@ describe('residue escaping used to let through (issue 13, item 14)', () => {
   })
 
   it.each([
-    ['https://github.com/acme/other/issues/12', 'see https://github.com/acme/other/issues/12 now', 'see `https://github.com/acme/other/issues/12` now'],
-    ['a pull URL with a trailing full stop', 'fixed in https://github.com/acme/other/pull/7.', 'fixed in `https://github.com/acme/other/pull/7`.'],
-    ['a comment anchor on a GHES host', 'ghe http://ghe.example.com/o/r/issues/3#issuecomment-1', 'ghe `http://ghe.example.com/o/r/issues/3#issuecomment-1`'],
+    [
+      'https://github.com/acme/other/issues/12',
+      'see https://github.com/acme/other/issues/12 now',
+      'see `https://github.com/acme/other/issues/12` now',
+    ],
+    [
+      'a pull URL with a trailing full stop',
+      'fixed in https://github.com/acme/other/pull/7.',
+      'fixed in `https://github.com/acme/other/pull/7`.',
+    ],
+    [
+      'a comment anchor on a GHES host',
+      'ghe http://ghe.example.com/o/r/issues/3#issuecomment-1',
+      'ghe `http://ghe.example.com/o/r/issues/3#issuecomment-1`',
+    ],
     ['www. without a scheme', 'www.github.com/o/r/discussions/9', '`www.github.com/o/r/discussions/9`'],
     ['owner/repo#N', 'closes acme/other#12 too', 'closes `acme/other#12` too'],
   ])('%s: wrapped in a code span (not linked, not cross-referenced, text unchanged)', (_name, input, expected) => {

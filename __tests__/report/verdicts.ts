@@ -37,7 +37,18 @@ const MIGRATION = [
   'CREATE INDEX idx_orders_customer ON orders (customer_id);',
   'ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);',
 ].join('\n')
-const DEPLOY = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: orders', 'spec:', '  template:', '    spec:', '      containers:', '        - name: orders', '          image: ghcr.io/acme/orders:2.0.0'].join('\n')
+const DEPLOY = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata:',
+  '  name: orders',
+  'spec:',
+  '  template:',
+  '    spec:',
+  '      containers:',
+  '        - name: orders',
+  '          image: ghcr.io/acme/orders:2.0.0',
+].join('\n')
 
 /** Two dangerous statements in a migration and a deployment changed without a runbook: 3 findings. */
 export function failing(): Promise<Verdict> {
@@ -53,14 +64,20 @@ export function failing(): Promise<Verdict> {
 export function waived(): Promise<Verdict> {
   return gate({
     files: [{ path: 'db/migrations/20260101120000_orders_status.sql', status: 'added', head: MIGRATION, patch: patchOf(MIGRATION) }],
-    pr: { labels: ['gate-waive:migration-safety'], body: 'Adds a status to orders.\n\ngate-waive:migration-safety orders has 200 rows; the lock lasts milliseconds' },
+    pr: {
+      labels: ['gate-waive:migration-safety'],
+      body: 'Adds a status to orders.\n\ngate-waive:migration-safety orders has 200 rows; the lock lasts milliseconds',
+    },
   })
 }
 
 /** The policy on the base branch does not validate: nothing is evaluated, the gate fails closed. */
 export async function policyError(): Promise<Verdict> {
   return policyErrorVerdict(
-    ['.github/quality-gate.yml:3:17: rules.pr-size.fail_lines: expected a non-negative integer, got "lots"', '.github/quality-gate.yml:7:3: rules: unknown rule "migration-safty" (did you mean "migration-safety"?)'],
+    [
+      '.github/quality-gate.yml:3:17: rules.pr-size.fail_lines: expected a non-negative integer, got "lots"',
+      '.github/quality-gate.yml:7:3: rules: unknown rule "migration-safty" (did you mean "migration-safety"?)',
+    ],
     makeContext({ pr: PR }),
     '.github/quality-gate.yml@base0000000',
     await defaultPolicy(),
@@ -71,7 +88,12 @@ export async function policyError(): Promise<Verdict> {
 export function partial(): Promise<Verdict> {
   const files = Array.from({ length: 3000 }, (_, i) => {
     const text = `export const v${i} = ${i}\n`
-    return { path: `src/generated-by-hand/m${String(i).padStart(4, '0')}.ts`, status: 'added' as const, head: text, patch: patchOf(text.trimEnd()) }
+    return {
+      path: `src/generated-by-hand/m${String(i).padStart(4, '0')}.ts`,
+      status: 'added' as const,
+      head: text,
+      patch: patchOf(text.trimEnd()),
+    }
   })
   return gate({ files, truncated: true }, 3050)
 }

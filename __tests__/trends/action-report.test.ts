@@ -22,7 +22,15 @@ const sha = (n: number) => n.toString(16).padStart(40, 'a')
 const MARKER = reportMarker('quality-gate')
 
 function files(lines: number): PullFileInput[] {
-  return [{ filename: `src/f${lines}.ts`, status: 'added', additions: lines, deletions: 0, patch: `@@ -0,0 +1,${lines} @@\n` + Array.from({ length: lines }, (_, j) => `+x${j}`).join('\n') }]
+  return [
+    {
+      filename: `src/f${lines}.ts`,
+      status: 'added',
+      additions: lines,
+      deletions: 0,
+      patch: `@@ -0,0 +1,${lines} @@\n` + Array.from({ length: lines }, (_, j) => `+x${j}`).join('\n'),
+    },
+  ]
 }
 
 /** Merged pull requests of the last weeks: two gated by the real Action, one without a gate result. */
@@ -31,9 +39,21 @@ async function seed(policy: string): Promise<PullRecord[]> {
   server.setTree(BASE, {})
   server.setTree(MAIN, { '.github/quality-gate.yml': policy })
   const prs: PullRecord[] = []
-  for (const [n, lines, gated] of [[1, 450, true], [2, 520, true], [3, 380, false]] as const) {
+  for (const [n, lines, gated] of [
+    [1, 450, true],
+    [2, 520, true],
+    [3, 380, false],
+  ] as const) {
     server.setTree(sha(n), {})
-    const pr = server.addPullRequest({ number: n, title: `Change ${n}`, body: 'Why: because.', base: { ref: 'main', sha: BASE }, head: { ref: `f${n}`, sha: sha(n) }, files: files(lines), user: 'dev' })
+    const pr = server.addPullRequest({
+      number: n,
+      title: `Change ${n}`,
+      body: 'Why: because.',
+      base: { ref: 'main', sha: BASE },
+      head: { ref: `f${n}`, sha: sha(n) },
+      files: files(lines),
+      user: 'dev',
+    })
     if (gated) expect((await runGate(server, pr, { 'fail-on': 'never' })).code).toBe(0)
     pr.mergedAt = new Date(Date.now() - (10 - n) * DAY).toISOString()
     pr.state = 'closed'
@@ -43,8 +63,17 @@ async function seed(policy: string): Promise<PullRecord[]> {
 }
 
 function report(inputs: Record<string, string> = {}): Promise<RunActionResult> {
-  const event = { schedule: '0 6 * * 1', repository: { full_name: 'acme/service', name: 'service', default_branch: 'main', owner: { login: 'acme' } } }
-  return runAction({ server, event, eventName: 'schedule', inputs: { token: server.token, mode: 'report', since: '30d', ...inputs }, env: { GITHUB_SHA: MAIN } })
+  const event = {
+    schedule: '0 6 * * 1',
+    repository: { full_name: 'acme/service', name: 'service', default_branch: 'main', owner: { login: 'acme' } },
+  }
+  return runAction({
+    server,
+    event,
+    eventName: 'schedule',
+    inputs: { token: server.token, mode: 'report', since: '30d', ...inputs },
+    env: { GITHUB_SHA: MAIN },
+  })
 }
 
 const POLICY = 'report:\n  size_threshold: 300\n  fail_on_trend:\n    median_over_weeks: 1\n    sla_breach: false\n'
@@ -62,7 +91,9 @@ describe('the Action in report mode (bundle)', () => {
     expect(r1.outputs['merged-pull-requests']).toBe('3')
     expect(r1.outputs['trend-breaches']).toBe('1')
     expect(r1.outputs.conclusion).toBe('neutral')
-    expect(r1.commands.some((c) => c.command === 'warning' && /trend breach: the weekly median PR size was over 300 lines/.test(c.message))).toBe(true)
+    expect(
+      r1.commands.some((c) => c.command === 'warning' && /trend breach: the weekly median PR size was over 300 lines/.test(c.message)),
+    ).toBe(true)
     const ours = () => server.state.issueRecords.filter((i) => i.user === 'github-actions[bot]')
     expect(ours()).toHaveLength(1)
     const issue = ours()[0]!
@@ -75,21 +106,43 @@ describe('the Action in report mode (bundle)', () => {
     // The job summary holds the same report, and a link to the issue.
     expect(r1.summary).toContain('xychart-beta')
     expect(r1.summary).toContain(`/acme/service/issues/${issue.number}`)
-    const json = JSON.parse(readFileSync(r1.outputs.report, 'utf8')) as { kind: string; source: string; total: { prs: number; size: { median: number } }; prs: Array<{ number: number; origin: string; size: { lines: number } }> }
+    const json = JSON.parse(readFileSync(r1.outputs.report, 'utf8')) as {
+      kind: string
+      source: string
+      total: { prs: number; size: { median: number } }
+      prs: Array<{ number: number; origin: string; size: { lines: number } }>
+    }
     expect(json).toMatchObject({ kind: 'trends', source: 'api', total: { prs: 3, size: { median: 450 } } })
-    expect(json.prs.map((p) => `${p.number}:${p.origin}:${p.size.lines}`).sort()).toEqual(['1:gate:450', '2:gate:520', '3:pull-request:380'])
+    expect(json.prs.map((p) => `${p.number}:${p.origin}:${p.size.lines}`).sort()).toEqual([
+      '1:gate:450',
+      '2:gate:520',
+      '3:pull-request:380',
+    ])
     const firstBody = issue.body
 
     // A new merge, then the next scheduled run with fail-on-trend: same issue, new figures, failed job.
     server.setTree(sha(4), {})
-    const pr4 = server.addPullRequest({ number: 4, title: 'Change 4', base: { ref: 'main', sha: BASE }, head: { ref: 'f4', sha: sha(4) }, files: files(900), user: 'dev' })
+    const pr4 = server.addPullRequest({
+      number: 4,
+      title: 'Change 4',
+      base: { ref: 'main', sha: BASE },
+      head: { ref: 'f4', sha: sha(4) },
+      files: files(900),
+      user: 'dev',
+    })
     pr4.mergedAt = new Date(Date.now() - DAY).toISOString()
     pr4.state = 'closed'
     const r2 = await report({ 'fail-on-trend': 'true' })
     noStack(r2.stdout + r2.stderr)
     expect(r2.code).toBe(1)
     expect(r2.outputs.conclusion).toBe('failure')
-    expect(r2.commands.some((c) => c.command === 'error' && /team trends breach the policy's report.fail_on_trend: the weekly median PR size was over 300 lines/.test(c.message))).toBe(true)
+    expect(
+      r2.commands.some(
+        (c) =>
+          c.command === 'error' &&
+          /team trends breach the policy's report.fail_on_trend: the weekly median PR size was over 300 lines/.test(c.message),
+      ),
+    ).toBe(true)
     expect(ours()).toHaveLength(1)
     expect(r2.outputs['report-issue']).toBe(String(issue.number))
     expect(issue.body).not.toBe(firstBody)
@@ -106,7 +159,9 @@ describe('the Action in report mode (bundle)', () => {
     const issue = server.state.issueRecords.find((i) => i.user === 'github-actions[bot]')
     expect(issue?.pinned).toBe(false)
     expect(issue?.body).toContain(MARKER)
-    expect(r.commands.some((c) => c.command === 'notice' && /is not pinned: .*Resource not accessible by integration/.test(c.message))).toBe(true)
+    expect(
+      r.commands.some((c) => c.command === 'notice' && /is not pinned: .*Resource not accessible by integration/.test(c.message)),
+    ).toBe(true)
   }, 120_000)
 
   test('report-issue: false writes the job summary only; a breach without fail-on-trend does not fail', async () => {
@@ -118,11 +173,27 @@ describe('the Action in report mode (bundle)', () => {
     expect(r.summary).toContain('Team trends')
   }, 120_000)
 
-  test('alerts: true reads the Dependabot alerts; a fix past the policy\'s SLA fails the job with fail-on-trend', async () => {
-    await seed('rules:\n  dependencies: { level: warn, fix_within_days: { critical: 7 } }\nreport:\n  fail_on_trend: { median_over_weeks: 0, sla_breach: true }\n')
+  test("alerts: true reads the Dependabot alerts; a fix past the policy's SLA fails the job with fail-on-trend", async () => {
+    await seed(
+      'rules:\n  dependencies: { level: warn, fix_within_days: { critical: 7 } }\nreport:\n  fail_on_trend: { median_over_weeks: 0, sla_breach: true }\n',
+    )
     const ago = (d: number) => new Date(Date.now() - d * DAY).toISOString()
-    server.addDependabotAlert({ severity: 'critical', ecosystem: 'npm', package: 'left-pad', state: 'fixed', createdAt: ago(20), fixedAt: ago(2) })
-    server.addDependabotAlert({ severity: 'critical', ecosystem: 'npm', package: 'right-pad', state: 'fixed', createdAt: ago(6), fixedAt: ago(3) })
+    server.addDependabotAlert({
+      severity: 'critical',
+      ecosystem: 'npm',
+      package: 'left-pad',
+      state: 'fixed',
+      createdAt: ago(20),
+      fixedAt: ago(2),
+    })
+    server.addDependabotAlert({
+      severity: 'critical',
+      ecosystem: 'npm',
+      package: 'right-pad',
+      state: 'fixed',
+      createdAt: ago(6),
+      fixedAt: ago(3),
+    })
     // Without alerts the SLA is not checked: no breach.
     const r0 = await report({ 'fail-on-trend': 'true', 'report-issue': 'false' })
     expect(r0.code).toBe(0)
@@ -130,8 +201,12 @@ describe('the Action in report mode (bundle)', () => {
     const r = await report({ 'fail-on-trend': 'true', 'report-issue': 'false', alerts: 'true' })
     noStack(r.stdout + r.stderr)
     expect(r.code).toBe(1)
-    expect(r.commands.some((c) => c.command === 'error' && /1 vulnerability was fixed after the fix SLA and 0 are open past it/.test(c.message))).toBe(true)
-    const json = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as { vulnerabilities: { total: { fixed: number; met: number; breached: number } } }
+    expect(
+      r.commands.some((c) => c.command === 'error' && /1 vulnerability was fixed after the fix SLA and 0 are open past it/.test(c.message)),
+    ).toBe(true)
+    const json = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as {
+      vulnerabilities: { total: { fixed: number; met: number; breached: number } }
+    }
     expect(json.vulnerabilities.total).toMatchObject({ fixed: 2, met: 1, breached: 1 })
     expect(server.requests.some((q) => q.operationId === 'dependabot/list-alerts-for-repo')).toBe(true)
   }, 120_000)

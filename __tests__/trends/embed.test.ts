@@ -14,14 +14,49 @@ function verdict(over: { reason?: string; dangers?: number; path?: string } = {}
       description: '',
       level: 'fail',
       status: 'waived',
-      findings: Array.from({ length: over.dangers ?? 2 }, (_, i) => ({ message: 'danger', code: i % 2 ? 'add-column-default' : 'drop-column', path: over.path ?? `db/m${i}.sql`, line: i + 1 })),
-      data: { migrations: ['db/m0.sql'], suppressions: [{ id: 'drop-column', path: 'db/m0.sql', reason: over.reason ?? 'column unused since v2' }] },
-      waiver: { kind: 'label', by: 'lead', label: 'gate-waive:migration-safety', reason: over.reason ?? 'backfilled in #12' } as RuleResult['waiver'],
+      findings: Array.from({ length: over.dangers ?? 2 }, (_, i) => ({
+        message: 'danger',
+        code: i % 2 ? 'add-column-default' : 'drop-column',
+        path: over.path ?? `db/m${i}.sql`,
+        line: i + 1,
+      })),
+      data: {
+        migrations: ['db/m0.sql'],
+        suppressions: [{ id: 'drop-column', path: 'db/m0.sql', reason: over.reason ?? 'column unused since v2' }],
+      },
+      waiver: {
+        kind: 'label',
+        by: 'lead',
+        label: 'gate-waive:migration-safety',
+        reason: over.reason ?? 'backfilled in #12',
+      } as RuleResult['waiver'],
     },
-    { id: 'runbook', description: '', level: 'warn', status: 'pass', findings: [], data: { triggers: ['Dockerfile'], violations: 0, opt_out: { text: 'no-runbook: packaging only', reason: over.reason ?? 'packaging only' } } },
+    {
+      id: 'runbook',
+      description: '',
+      level: 'warn',
+      status: 'pass',
+      findings: [],
+      data: {
+        triggers: ['Dockerfile'],
+        violations: 0,
+        opt_out: { text: 'no-runbook: packaging only', reason: over.reason ?? 'packaging only' },
+      },
+    },
     { id: 'secrets', description: '', level: 'fail', status: 'fail', findings: [] },
   ]
-  return { conclusion: 'failure', title: 't', results, failedRules: ['secrets'], notes: [], labels: { add: [], remove: [] }, policySource: 'x', mode: 'pull_request', head: 'h', base: 'b' }
+  return {
+    conclusion: 'failure',
+    title: 't',
+    results,
+    failedRules: ['secrets'],
+    notes: [],
+    labels: { add: [], remove: [] },
+    policySource: 'x',
+    mode: 'pull_request',
+    head: 'h',
+    base: 'b',
+  }
 }
 
 describe('the embedded trend record', () => {
@@ -30,7 +65,12 @@ describe('the embedded trend record', () => {
     const text = `## Details\n\nsome text${embedRecord(v)}`
     const facts = extractRecord(text)
     expect(facts).toEqual(factsFromVerdict(v))
-    expect(facts).toMatchObject({ conclusion: 'failure', size: { lines: 512, files: 7 }, failed: ['secrets'], waived: [{ rule: 'migration-safety', label: 'gate-waive:migration-safety', reason: 'backfilled in #12' }] })
+    expect(facts).toMatchObject({
+      conclusion: 'failure',
+      size: { lines: 512, files: 7 },
+      failed: ['secrets'],
+      waived: [{ rule: 'migration-safety', label: 'gate-waive:migration-safety', reason: 'backfilled in #12' }],
+    })
     expect(facts?.migrations?.dangers).toHaveLength(2)
     expect(facts?.runbook?.optOut).toEqual({ text: 'no-runbook: packaging only', reason: 'packaging only' })
   })
@@ -65,10 +105,20 @@ describe('the embedded trend record', () => {
     expect(extractRecord(undefined)).toBeUndefined()
     expect(extractRecord('no record here')).toBeUndefined()
     expect(extractRecord(`<!-- ${RECORD_MARKER} {not json} -->`)).toBeUndefined()
-    expect(extractRecord(`<!-- ${RECORD_MARKER} {"v":2,"conclusion":"success","failed":[],"errored":[],"warned":[],"waived":[]} -->`)).toBeUndefined()
-    expect(extractRecord(`<!-- ${RECORD_MARKER} {"v":1,"conclusion":"great","failed":[],"errored":[],"warned":[],"waived":[]} -->`)).toBeUndefined()
-    expect(extractRecord(`<!-- ${RECORD_MARKER} {"v":1,"conclusion":"success","failed":[1],"errored":[],"warned":[],"waived":[]} -->`)).toBeUndefined()
+    expect(
+      extractRecord(`<!-- ${RECORD_MARKER} {"v":2,"conclusion":"success","failed":[],"errored":[],"warned":[],"waived":[]} -->`),
+    ).toBeUndefined()
+    expect(
+      extractRecord(`<!-- ${RECORD_MARKER} {"v":1,"conclusion":"great","failed":[],"errored":[],"warned":[],"waived":[]} -->`),
+    ).toBeUndefined()
+    expect(
+      extractRecord(`<!-- ${RECORD_MARKER} {"v":1,"conclusion":"success","failed":[1],"errored":[],"warned":[],"waived":[]} -->`),
+    ).toBeUndefined()
     // A negative size is not a size.
-    expect(extractRecord(`<!-- ${RECORD_MARKER} {"v":1,"conclusion":"success","failed":[],"errored":[],"warned":[],"waived":[],"size":{"lines":-1,"files":1}} -->`)?.size).toBeUndefined()
+    expect(
+      extractRecord(
+        `<!-- ${RECORD_MARKER} {"v":1,"conclusion":"success","failed":[],"errored":[],"warned":[],"waived":[],"size":{"lines":-1,"files":1}} -->`,
+      )?.size,
+    ).toBeUndefined()
   })
 })

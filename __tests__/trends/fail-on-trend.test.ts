@@ -10,7 +10,11 @@ import { POLICY, trendRepo } from './fixture.js'
 const run = async (repo: TempRepo, ...args: string[]) => {
   let out = ''
   let err = ''
-  const code = await main(['report', '--from', '2026-03-02', '--to', '2026-03-29', ...args], { out: (s) => (out += s), err: (s) => (err += s), cwd: repo.dir })
+  const code = await main(['report', '--from', '2026-03-02', '--to', '2026-03-29', ...args], {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    cwd: repo.dir,
+  })
   return { code, out, err }
 }
 
@@ -36,7 +40,10 @@ describe('pr-gate report --fail-on-trend', () => {
     expect(r.out).toContain('over 90 (3 of 7)')
     const j = await run(strict, '--fail-on-trend', '--format', 'json')
     expect(j.code).toBe(1)
-    expect(JSON.parse(j.out).trendCheck).toMatchObject({ enforced: true, breaches: [expect.stringContaining('median'), expect.stringContaining('28.6%')] })
+    expect(JSON.parse(j.out).trendCheck).toMatchObject({
+      enforced: true,
+      breaches: [expect.stringContaining('median'), expect.stringContaining('28.6%')],
+    })
     expect(j.err).toContain('pr-gate: trend breach: ')
   })
 
@@ -56,6 +63,8 @@ describe('pr-gate report --fail-on-trend', () => {
   it('a median over the mark 2 weeks in a row is one run; a week without merges does not break it', async () => {
     const r = await run(strict, '--fail-on-trend', '--threshold', '1', '--format', 'json')
     // Medians 100, 2, –, 300 are all over 1: one run of 3 weeks (W12 has none and is skipped).
-    expect(JSON.parse(r.out).trendCheck.breaches[0]).toBe('the weekly median PR size was over 1 lines for 3 weeks in a row (2026-W10 … 2026-W13: 100, 2, 300); the policy allows fewer than 1')
+    expect(JSON.parse(r.out).trendCheck.breaches[0]).toBe(
+      'the weekly median PR size was over 1 lines for 3 weeks in a row (2026-W10 … 2026-W13: 100, 2, 300); the policy allows fewer than 1',
+    )
   })
 })

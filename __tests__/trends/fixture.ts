@@ -45,7 +45,17 @@ function mergePr(repo: TempRepo, n: number, iso: string, files: Record<string, s
   commit(repo, iso, `change ${n}`, files)
   repo.git('checkout', '-q', 'main')
   return at(repo, iso, (git) => {
-    git('merge', '-q', '--no-ff', `pr-${n}`, '-m', `Merge pull request #${n} from dev/pr-${n}`, '-m', `Change ${n}`, ...(body ? ['-m', body] : []))
+    git(
+      'merge',
+      '-q',
+      '--no-ff',
+      `pr-${n}`,
+      '-m',
+      `Merge pull request #${n} from dev/pr-${n}`,
+      '-m',
+      `Change ${n}`,
+      ...(body ? ['-m', body] : []),
+    )
     return git('rev-parse', 'HEAD').trim()
   })
 }
@@ -61,7 +71,13 @@ export function trendRepo(policy = POLICY): TempRepo {
   // W11 (03-09 … 03-15)
   mergePr(repo, 4, '2026-03-10T10:00:00Z', { 'src/payments/refund.ts': lines(40) })
   mergePr(repo, 5, '2026-03-11T10:00:00Z', { 'db/migrations/V2__idx.sql': 'CREATE INDEX idx_users_email ON users (email);\n' })
-  mergePr(repo, 6, '2026-03-12T10:00:00Z', { Dockerfile: 'FROM node:20\nCMD ["node", "server.js"]\n' }, `Runbook: not needed — ${OPT_OUT_REASON}`)
+  mergePr(
+    repo,
+    6,
+    '2026-03-12T10:00:00Z',
+    { Dockerfile: 'FROM node:20\nCMD ["node", "server.js"]\n' },
+    `Runbook: not needed — ${OPT_OUT_REASON}`,
+  )
   // W12: nothing merged. W13 (03-23 … 03-29)
   mergePr(repo, 7, '2026-03-24T10:00:00Z', { 'src/c.ts': lines(300) })
   // After the window.

@@ -14,7 +14,10 @@ describe('the trend report issue body', () => {
 
   it("is cut at a line boundary under GitHub's limit, closing an open code block and <details>, with a pointer", () => {
     const m = reportMarker('quality-gate')
-    const md = '## Team trends\n\n<details><summary>Per ISO week</summary>\n\n```mermaid\n' + Array.from({ length: 5000 }, (_, i) => `    line [${i}, ${i + 1}, ${i + 2}]`).join('\n') + '\n```\n</details>\n'
+    const md =
+      '## Team trends\n\n<details><summary>Per ISO week</summary>\n\n```mermaid\n' +
+      Array.from({ length: 5000 }, (_, i) => `    line [${i}, ${i + 1}, ${i + 2}]`).join('\n') +
+      '\n```\n</details>\n'
     const body = issueBody(m, md, 'the job summary has the full report.')
     expect(body.length).toBeLessThanOrEqual(ISSUE_BODY_LIMIT)
     expect(body.startsWith(`${m}\n`)).toBe(true)

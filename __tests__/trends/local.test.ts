@@ -89,7 +89,9 @@ describe('pr-gate report (local git history)', () => {
     expect(r.out).toContain('PR size         median 40, p90 500 changed lines; 14.3% over 300 (1 of 7)')
     expect(r.out).toContain('1 of 2 pull requests touching a critical area came with tests (50%); diff coverage: no evidence')
     expect(r.out).toContain('1 danger at merge in 1 (create-index-non-concurrent ×1)')
-    expect(r.out).toContain('4 success, 1 neutral, 2 failure; most failing: critical-path-tests 1, migration-safety 1; waivers: no evidence')
+    expect(r.out).toContain(
+      '4 success, 1 neutral, 2 failure; most failing: critical-path-tests 1, migration-safety 1; waivers: no evidence',
+    )
     expect(r.out).toMatch(/^ {2}2026-W10 +3 +100 +500 +33\.3% +1\/1 +0 +0 +0$/m)
     expect(r.out).toMatch(/^ {2}2026-W12 +0 +– +– +– +– +0 +0 +0$/m)
     expect(r.out).toContain(`#6 ${OPT_OUT_REASON}`)
@@ -99,12 +101,24 @@ describe('pr-gate report (local git history)', () => {
 
   it('csv: a row per week and one for the window', async () => {
     const r = await report(...WINDOW, '--format', 'csv')
-    const rows = r.out.trim().split('\n').map((l) => l.split(','))
+    const rows = r.out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','))
     const head = rows[0] as string[]
     const col = (row: string[], name: string) => row[head.indexOf(name)]
     expect(rows.map((x) => x[0])).toEqual(['period', '2026-W10', '2026-W11', '2026-W12', '2026-W13', 'window'])
     const win = rows[5] as string[]
-    expect([col(win, 'prs'), col(win, 'size_median'), col(win, 'size_p90'), col(win, 'size_over_threshold_pct'), col(win, 'critical_tested_pct'), col(win, 'migration_dangers'), col(win, 'runbook_opt_outs'), col(win, 'failure')]).toEqual(['7', '40', '500', '14.3', '50', '1', '1', '2'])
+    expect([
+      col(win, 'prs'),
+      col(win, 'size_median'),
+      col(win, 'size_p90'),
+      col(win, 'size_over_threshold_pct'),
+      col(win, 'critical_tested_pct'),
+      col(win, 'migration_dangers'),
+      col(win, 'runbook_opt_outs'),
+      col(win, 'failure'),
+    ]).toEqual(['7', '40', '500', '14.3', '50', '1', '1', '2'])
     // No data is an empty cell, never 0: W12 had no merge; waivers are unknown in git history.
     expect(col(rows[3] as string[], 'size_median')).toBe('')
     expect(col(win, 'migration_waived')).toBe('')

@@ -21,7 +21,11 @@ beforeAll(async () => {
   mermaid = ((await import('mermaid')) as unknown as { default: Mermaid }).default
   repo = trendRepo()
   let out = ''
-  const code = await main(['report', '--from', '2026-03-02', '--to', '2026-03-29', '--format', 'markdown'], { out: (s) => (out += s), err: (s) => (out += s), cwd: repo.dir })
+  const code = await main(['report', '--from', '2026-03-02', '--to', '2026-03-29', '--format', 'markdown'], {
+    out: (s) => (out += s),
+    err: (s) => (out += s),
+    cwd: repo.dir,
+  })
   expect(code).toBe(0)
   md = out
 })
@@ -80,7 +84,15 @@ describe('markdown trend report', () => {
       size: { lines: 10, files: 1 },
       runbook: { triggers: 1, violations: 0, optOut: { text: 'x', reason: '<img src=x onerror=alert(1)> @team | ```' } },
     }
-    const r = computeTrends({ source: 'git', branch: 'main', from: new Date('2026-03-02T00:00:00Z'), to: new Date('2026-03-08T00:00:00Z'), records: [rec], skipped: 0, evidence: { waivers: false, coverage: false } })
+    const r = computeTrends({
+      source: 'git',
+      branch: 'main',
+      from: new Date('2026-03-02T00:00:00Z'),
+      to: new Date('2026-03-08T00:00:00Z'),
+      records: [rec],
+      skipped: 0,
+      evidence: { waivers: false, coverage: false },
+    })
     const out = renderTrendMarkdown(r)
     expect(out).not.toContain('<img')
     expect(out).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;')

@@ -34,7 +34,13 @@ const ALERTS = [
 
 describe('SLA figures', () => {
   const sla = { critical: 7, high: 10, medium: null, low: null }
-  const f = slaFigures(parseDependabotAlerts(JSON.stringify(ALERTS), 'a.json'), sla, new Date('2026-03-02T00:00:00Z'), new Date('2026-03-29T23:59:59Z'), 'test')
+  const f = slaFigures(
+    parseDependabotAlerts(JSON.stringify(ALERTS), 'a.json'),
+    sla,
+    new Date('2026-03-02T00:00:00Z'),
+    new Date('2026-03-29T23:59:59Z'),
+    'test',
+  )
 
   it('age at fix against the SLA: met, breached; open at the end: within, overdue; dismissed apart', () => {
     expect(f.bySeverity.critical).toEqual({ fixed: 2, met: 1, breached: 1, open: 1, overdue: 0, dismissed: 0, medianDaysToFix: 11.5 })
@@ -50,7 +56,9 @@ describe('SLA figures', () => {
   it('pages from gh api --paginate --slurp are read as one list; bad input names the file and the entry', () => {
     expect(parseDependabotAlerts(JSON.stringify([ALERTS.slice(0, 2), ALERTS.slice(2)]), 'a.json')).toHaveLength(9)
     expect(() => parseDependabotAlerts('{"message":"Not Found"}', 'a.json')).toThrow(/a\.json: expected a JSON array of Dependabot alerts/)
-    expect(() => parseDependabotAlerts('[{"state":"fixed","created_at":"2026-03-01T00:00:00Z"}]', 'a.json')).toThrow(/a\.json: entry 0 is fixed but has no fixed_at/)
+    expect(() => parseDependabotAlerts('[{"state":"fixed","created_at":"2026-03-01T00:00:00Z"}]', 'a.json')).toThrow(
+      /a\.json: entry 0 is fixed but has no fixed_at/,
+    )
     expect(() => parseDependabotAlerts('[{"state":"weird"}]', 'a.json')).toThrow(/entry 0 is not a Dependabot alert/)
     expect(() => parseDependabotAlerts('nope', 'a.json')).toThrow(/a\.json: not JSON/)
   })
@@ -60,7 +68,9 @@ describe('pr-gate report --alerts', () => {
   let repo: TempRepo
   let dir: string
   beforeAll(() => {
-    repo = trendRepo(POLICY.replace('  runbook: { level: warn }\n', '  runbook: { level: warn }\n  dependencies:\n    fix_within_days: { high: 10 }\n'))
+    repo = trendRepo(
+      POLICY.replace('  runbook: { level: warn }\n', '  runbook: { level: warn }\n  dependencies:\n    fix_within_days: { high: 10 }\n'),
+    )
     dir = mkdtempSync(join(tmpdir(), 'pr-gate-alerts-'))
     writeFileSync(join(dir, 'alerts.json'), JSON.stringify(ALERTS))
     writeFileSync(join(dir, 'bad.json'), '{}')
@@ -72,7 +82,11 @@ describe('pr-gate report --alerts', () => {
   const run = async (...args: string[]) => {
     let out = ''
     let err = ''
-    const code = await main(['report', '--from', '2026-03-02', '--to', '2026-03-29', ...args], { out: (s) => (out += s), err: (s) => (err += s), cwd: repo.dir })
+    const code = await main(['report', '--from', '2026-03-02', '--to', '2026-03-29', ...args], {
+      out: (s) => (out += s),
+      err: (s) => (err += s),
+      cwd: repo.dir,
+    })
     return { code, out, err }
   }
 
@@ -86,7 +100,9 @@ describe('pr-gate report --alerts', () => {
     // Per week: W12 (03-16 … 03-22) saw #2 fixed late.
     expect(j.weeks.map((w: { vulnerabilities: { breached: number } }) => w.vulnerabilities.breached)).toEqual([0, 0, 1, 0])
     const text = await run('--alerts', join(dir, 'alerts.json'))
-    expect(text.out).toContain('critical (SLA 7 d): 2 fixed — 1 met, 1 breached; 1 still open, 0 overdue · high (SLA 10 d): 1 fixed — 1 met, 0 breached; 2 still open, 1 overdue')
+    expect(text.out).toContain(
+      'critical (SLA 7 d): 2 fixed — 1 met, 1 breached; 1 still open, 0 overdue · high (SLA 10 d): 1 fixed — 1 met, 0 breached; 2 still open, 1 overdue',
+    )
     expect(text.out).toMatch(/critical +GHSA-0000-0000-0002 pkg2: fixed after 19 days \(SLA 7\)/)
   })
 

@@ -21,7 +21,17 @@ const to = new Date('2026-03-29T23:59:59Z')
 beforeAll(async () => {
   repo = trendRepo()
   const h = await localHistory({ root: repo.dir, from, to })
-  charts = await renderTrendSvgs(computeTrends({ source: 'git', branch: h.branch, from, to, records: h.records, skipped: h.skipped, evidence: { waivers: false, coverage: false } }))
+  charts = await renderTrendSvgs(
+    computeTrends({
+      source: 'git',
+      branch: h.branch,
+      from,
+      to,
+      records: h.records,
+      skipped: h.skipped,
+      evidence: { waivers: false, coverage: false },
+    }),
+  )
 })
 afterAll(() => repo.remove())
 
@@ -79,7 +89,11 @@ describe('SVG trend charts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pr-gate-svg-'))
     try {
       let err = ''
-      const code = await main(['report', '--from', '2026-03-02', '--to', '2026-03-29', '--format', 'json', '--svg', dir], { out: () => undefined, err: (s) => (err += s), cwd: repo.dir })
+      const code = await main(['report', '--from', '2026-03-02', '--to', '2026-03-29', '--format', 'json', '--svg', dir], {
+        out: () => undefined,
+        err: (s) => (err += s),
+        cwd: repo.dir,
+      })
       expect(code).toBe(0)
       expect(readdirSync(dir).sort()).toEqual(['gate.svg', 'shares.svg', 'size.svg'])
       expect(XMLValidator.validate(readFileSync(join(dir, 'size.svg'), 'utf8'))).toBe(true)

@@ -92,45 +92,62 @@ function bool(name: string, value: string, fallback: boolean): boolean {
 function positiveSeconds(name: string, value: string, fallback: number): number {
   if (!value) return fallback
   const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new InputError(`input ${name}: expected a positive number of seconds, got ${JSON.stringify(value)}`)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InputError(`input ${name}: expected a positive number of seconds, got ${JSON.stringify(value)}`)
   return n
 }
 
 export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const token = core.getInput('token') || env.GITHUB_TOKEN || ''
-  if (!token) throw new InputError('input token is empty: pass `token: ${{ github.token }}` (the default) or a token with the documented permissions')
+  if (!token)
+    throw new InputError('input token is empty: pass `token: ${{ github.token }}` (the default) or a token with the documented permissions')
   core.setSecret(token)
   const policyToken = core.getInput('policy-token') || undefined
   if (policyToken) core.setSecret(policyToken)
   const repoFull = env.GITHUB_REPOSITORY ?? ''
   const [owner, repo] = repoFull.split('/')
-  if (!owner || !repo) throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`)
+  if (!owner || !repo)
+    throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`)
   const eventPath = env.GITHUB_EVENT_PATH
   let event: JsonObject = {}
   if (eventPath) {
     try {
       event = obj(JSON.parse(readFileSync(eventPath, 'utf8'))) ?? {}
     } catch (e) {
-      throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`)
+      throw new InputError(
+        `cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`,
+      )
     }
   }
   const prInput = core.getInput('pr-number')
   // pull_request*, pull_request_review*: the PR; issue_comment: the issue, when it is a pull request.
-  const pullNumber = prInput ? Number(prInput) : (num(at(event, 'pull_request', 'number')) ?? (at(event, 'issue', 'pull_request') ? num(at(event, 'issue', 'number')) : undefined))
-  if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0)) throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
+  const pullNumber = prInput
+    ? Number(prInput)
+    : (num(at(event, 'pull_request', 'number')) ?? (at(event, 'issue', 'pull_request') ? num(at(event, 'issue', 'number')) : undefined))
+  if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0))
+    throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
   const workspace = core.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd()
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
   const mode = choice('mode', core.getInput('mode'), ['pull_request', 'release', 'report'] as const, 'pull_request')
   const environment = core.getInput('environment') || undefined
   const baseRef = core.getInput('base-ref') || (mode === 'release' ? 'auto' : '')
-  if (mode === 'release' && baseRef === 'auto' && !environment) throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)')
+  if (mode === 'release' && baseRef === 'auto' && !environment)
+    throw new InputError(
+      'input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)',
+    )
   const trackingInput = core.getInput('tracking-issue')
   const trackingIssue = trackingInput ? Number(trackingInput) : undefined
-  if (trackingInput && !(Number.isInteger(trackingIssue) && (trackingIssue as number) > 0)) throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`)
+  if (trackingInput && !(Number.isInteger(trackingIssue) && (trackingIssue as number) > 0))
+    throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`)
   const headRef = core.getInput('head-ref') || env.GITHUB_SHA || ''
   if (mode === 'release' && !headRef) throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit')
-  const repositories = core.getInput('repositories').split(/[\s,]+/).filter(Boolean)
-  for (const r of repositories) if (!/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(r)) throw new InputError(`input repositories: expected owner/name entries, got ${JSON.stringify(r)}`)
+  const repositories = core
+    .getInput('repositories')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  for (const r of repositories)
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(r))
+      throw new InputError(`input repositories: expected owner/name entries, got ${JSON.stringify(r)}`)
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
   return {
     token,

@@ -20,7 +20,15 @@ export interface LogSink {
   endGroup(): void
 }
 
-const WORD: Record<RuleResult['status'], string> = { pass: 'pass', notice: 'pass (notices)', warn: 'warning', fail: 'FAIL', error: 'NOT EVALUATED', off: 'off', waived: 'waived' }
+const WORD: Record<RuleResult['status'], string> = {
+  pass: 'pass',
+  notice: 'pass (notices)',
+  warn: 'warning',
+  fail: 'FAIL',
+  error: 'NOT EVALUATED',
+  off: 'off',
+  waived: 'waived',
+}
 
 /** One line of untrusted text, safe to print after a prefix. */
 export function oneLine(s: string, max = 2000): string {
@@ -54,7 +62,9 @@ export function logVerdict(v: Verdict, log: LogSink, range?: { baseRef?: string;
         if (f.hint) log.info(`    fix: ${oneLine(f.hint)}`)
       }
       if (debug) {
-        log.debug(`${r.id}: level ${r.level}, status ${r.status}, applicability ${r.applicability ?? 'n/a'}, ${r.findings.length} finding(s)${time}`)
+        log.debug(
+          `${r.id}: level ${r.level}, status ${r.status}, applicability ${r.applicability ?? 'n/a'}, ${r.findings.length} finding(s)${time}`,
+        )
         for (const t of r.tables ?? []) {
           log.debug(`${r.id} table ${oneLine(t.title ?? '', 200)}: ${t.columns.map((c) => oneLine(c, 100)).join(' | ')}`)
           for (const row of t.rows.slice(0, 200)) log.debug(`${r.id}   ${row.map((c) => oneLine(c, 300)).join(' | ')}`)

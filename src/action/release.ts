@@ -21,9 +21,17 @@ export async function runRelease(s: Settings): Promise<void> {
   let evaluation: ReleaseEvaluation | undefined
   const links = { repoUrl: `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}`, runUrl: s.runUrl }
   try {
-    const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, log: (m) => core.info(m) })
+    const octokit = createClient({
+      token: s.token,
+      baseUrl: s.apiUrl,
+      log: (m) => {
+        core.info(m)
+      },
+    })
     const r = s.release
-    core.info(`pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} of ${s.repository.owner}/${s.repository.repo}`)
+    core.info(
+      `pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} of ${s.repository.owner}/${s.repository.repo}`,
+    )
     evaluation = await evaluateRelease({
       octokit,
       repo: s.repository,
@@ -38,7 +46,14 @@ export async function runRelease(s: Settings): Promise<void> {
     })
     const v = evaluation.verdict
     if (r.trackingIssue) {
-      const c = await upsertStickyComment(octokit, s.repository, r.trackingIssue, releaseMarker(s.checkName, r.environment), renderReleaseComment(evaluation, links, releaseMarker(s.checkName, r.environment)), s.commentAuthor)
+      const c = await upsertStickyComment(
+        octokit,
+        s.repository,
+        r.trackingIssue,
+        releaseMarker(s.checkName, r.environment),
+        renderReleaseComment(evaluation, links, releaseMarker(s.checkName, r.environment)),
+        s.commentAuthor,
+      )
       if (c.ok) core.info(`release report ${c.value.action} on issue #${r.trackingIssue}`)
       else core.warning(c.message)
     }

@@ -32,7 +32,9 @@ async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
   const payloadPr = s.event.pull_request
   if (payloadPr && PR_EVENTS.has(s.eventName) && num(at(payloadPr, 'number')) === s.pullNumber) return pullInfoFrom(payloadPr)
   if (!s.pullNumber) {
-    throw new InputError(`nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`)
+    throw new InputError(
+      `nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`,
+    )
   }
   try {
     return await fetchPull(octokit, s.repository, s.pullNumber)
@@ -51,10 +53,23 @@ export async function run(): Promise<void> {
     settings = getSettings()
     const s = settings
     // Release mode is loaded only when the step asks for it (issue 15 item 5): a PR run never evaluates it.
-    if (s.mode === 'release') return await (await import('./release.js')).runRelease(s)
+    if (s.mode === 'release') {
+      await (await import('./release.js')).runRelease(s)
+      return
+    }
     // Report mode (issue 21): team trends over merged pull requests, no pull request evaluated.
-    if (s.mode === 'report') return await (await import('./report.js')).runReport(s)
-    const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => core.info(m) })
+    if (s.mode === 'report') {
+      await (await import('./report.js')).runReport(s)
+      return
+    }
+    const octokit = createClient({
+      token: s.token,
+      baseUrl: s.apiUrl,
+      timeoutMs: s.requestTimeoutMs,
+      log: (m) => {
+        core.info(m)
+      },
+    })
     let pr: PullInfo
     let evidence = workspaceEvidence(s.workspace)
     const notes: Note[] = []
@@ -69,9 +84,26 @@ export async function run(): Promise<void> {
     } else {
       pr = await resolvePull(octokit, s)
     }
-    core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`)
+    core.info(
+      `pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`,
+    )
     const remotePolicy = actionRemotePolicy(s, octokit)
-    const { verdict: v, policy, comments } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => core.info(m), remotePolicy })
+    const {
+      verdict: v,
+      policy,
+      comments,
+    } = await evaluatePullRequest({
+      octokit,
+      repo: s.repository,
+      pr,
+      policyPath: s.policyPath,
+      evidence,
+      notes,
+      log: (m) => {
+        core.info(m)
+      },
+      remotePolicy,
+    })
     verdict = v
     labelPrefix = policy?.waivers.label_prefix ?? labelPrefix
     logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef })
@@ -89,8 +121,12 @@ export async function run(): Promise<void> {
       serverUrl: s.serverUrl,
       runUrl: s.runUrl,
       labelPrefix,
-      log: (m) => core.info(m),
-      warn: (m) => core.warning(m),
+      log: (m) => {
+        core.info(m)
+      },
+      warn: (m) => {
+        core.warning(m)
+      },
     })
     if (published.readOnly) core.warning(FORK_RECIPE)
     writeOutputs(s.reportPath, v, toJsonReport(v))
@@ -105,7 +141,18 @@ export async function run(): Promise<void> {
   } finally {
     if (verdict && settings) {
       try {
-        await core.summary.addRaw(renderJobSummary(verdict, { labelPrefix, links: { repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`, checkUrl: published?.checkUrl, runUrl: settings.runUrl } })).write()
+        await core.summary
+          .addRaw(
+            renderJobSummary(verdict, {
+              labelPrefix,
+              links: {
+                repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`,
+                checkUrl: published?.checkUrl,
+                runUrl: settings.runUrl,
+              },
+            }),
+          )
+          .write()
       } catch (e) {
         core.warning(`could not write the job summary: ${errorMessage(e)}`)
       }

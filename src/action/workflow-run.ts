@@ -41,7 +41,8 @@ export interface TriggeringRun {
 export function triggeringRun(event: JsonObject): TriggeringRun {
   const id = num(at(event, 'workflow_run', 'id'))
   const headSha = str(at(event, 'workflow_run', 'head_sha'))
-  if (id === undefined || headSha === undefined) throw new ArtifactRejected('the workflow_run event carries no workflow_run with an id and head_sha')
+  if (id === undefined || headSha === undefined)
+    throw new ArtifactRejected('the workflow_run event carries no workflow_run with an id and head_sha')
   return {
     id,
     headSha,
@@ -57,12 +58,19 @@ export function triggeringRun(event: JsonObject): TriggeringRun {
  * inflated as streams and abandoned at their declared size (see zip.ts): a zip that lies about its sizes
  * is rejected after at most MAX_ARTIFACT_BYTES of work, never inflated whole.
  */
-export function extractArtifact(zip: Uint8Array, intoDir?: string, limits = { maxBytes: MAX_ARTIFACT_BYTES, maxEntries: MAX_ARTIFACT_FILES }): { dir: string; files: string[] } {
+export function extractArtifact(
+  zip: Uint8Array,
+  intoDir?: string,
+  limits = { maxBytes: MAX_ARTIFACT_BYTES, maxEntries: MAX_ARTIFACT_FILES },
+): { dir: string; files: string[] } {
   let entries: ZipEntry[]
   try {
     entries = unzipBounded(zip, limits)
   } catch (e) {
-    if (e instanceof ZipRejected) throw new ArtifactRejected(`the artifact is not a readable zip within the limits (${limits.maxEntries} files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`)
+    if (e instanceof ZipRejected)
+      throw new ArtifactRejected(
+        `the artifact is not a readable zip within the limits (${limits.maxEntries} files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`,
+      )
     throw new ArtifactRejected(`the artifact is not a readable zip: ${errorMessage(e)}`)
   }
   const dir = intoDir ?? mkdtempSync(join(tmpdir(), 'pr-gate-artifact-'))
@@ -83,10 +91,18 @@ export function extractArtifact(zip: Uint8Array, intoDir?: string, limits = { ma
 async function downloadArtifact(octokit: Octokit, repo: RepoRef, runId: number, name: string): Promise<Uint8Array> {
   const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ owner: repo.owner, repo: repo.repo, run_id: runId, per_page: 100 })
   const artifact = data.artifacts.find((a) => a.name === name)
-  if (!artifact) throw new ArtifactRejected(`the triggering run ${runId} has no artifact named ${JSON.stringify(name)} (artifacts: ${data.artifacts.map((a) => a.name).join(', ') || 'none'})`)
+  if (!artifact)
+    throw new ArtifactRejected(
+      `the triggering run ${runId} has no artifact named ${JSON.stringify(name)} (artifacts: ${data.artifacts.map((a) => a.name).join(', ') || 'none'})`,
+    )
   if (artifact.expired) throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`)
   try {
-    const res = await octokit.rest.actions.downloadArtifact({ owner: repo.owner, repo: repo.repo, artifact_id: artifact.id, archive_format: 'zip' })
+    const res = await octokit.rest.actions.downloadArtifact({
+      owner: repo.owner,
+      repo: repo.repo,
+      artifact_id: artifact.id,
+      archive_format: 'zip',
+    })
     return new Uint8Array(res.data as ArrayBuffer)
   } catch (e) {
     if (statusOf(e) === 410) throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`)
@@ -119,7 +135,8 @@ export async function loadRunEvidence(octokit: Octokit, repo: RepoRef, event: Js
     } catch (e) {
       throw new ArtifactRejected(`${PR_MANIFEST} in the artifact is not valid JSON: ${errorMessage(e)}`)
     }
-    if (typeof manifest.number !== 'number' || !Number.isInteger(manifest.number)) throw new ArtifactRejected(`${PR_MANIFEST} in the artifact has no integer "number"`)
+    if (typeof manifest.number !== 'number' || !Number.isInteger(manifest.number))
+      throw new ArtifactRejected(`${PR_MANIFEST} in the artifact has no integer "number"`)
     if (claimed !== undefined && claimed !== manifest.number) {
       throw new ArtifactRejected(`the artifact names PR #${manifest.number} but the triggering run belongs to PR #${claimed}`)
     }
@@ -128,10 +145,14 @@ export async function loadRunEvidence(octokit: Octokit, repo: RepoRef, event: Js
   if (claimed === undefined) throw new ArtifactRejected(`no pull request: the run lists none and the artifact has no ${PR_MANIFEST}`)
   const pr = await fetchPull(octokit, repo, claimed)
   if (pr.headSha !== run.headSha) {
-    throw new ArtifactRejected(`the artifact is for PR #${claimed}, whose head is ${pr.headSha.slice(0, 12)}, but the triggering run built ${run.headSha.slice(0, 12)}: rejected`)
+    throw new ArtifactRejected(
+      `the artifact is for PR #${claimed}, whose head is ${pr.headSha.slice(0, 12)}, but the triggering run built ${run.headSha.slice(0, 12)}: rejected`,
+    )
   }
   if (run.headRepo && pr.headRepo && run.headRepo !== pr.headRepo) {
-    throw new ArtifactRejected(`the artifact is for PR #${claimed} from ${pr.headRepo}, but the triggering run built ${run.headRepo}: rejected`)
+    throw new ArtifactRejected(
+      `the artifact is for PR #${claimed} from ${pr.headRepo}, but the triggering run built ${run.headRepo}: rejected`,
+    )
   }
   return { pr, dir, files: files.filter((f) => f !== PR_MANIFEST), artifactName, runId: run.id }
 }

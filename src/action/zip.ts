@@ -73,7 +73,8 @@ interface CentralEntry {
 
 function centralDirectory(zip: Uint8Array, limits: ZipLimits): CentralEntry[] {
   const end = endOfCentralDirectory(zip)
-  if (end.count > limits.maxEntries) throw new ZipRejected(`the archive has ${end.count} entries, more than the ${limits.maxEntries} allowed`)
+  if (end.count > limits.maxEntries)
+    throw new ZipRejected(`the archive has ${end.count} entries, more than the ${limits.maxEntries} allowed`)
   const entries: CentralEntry[] = []
   let at = end.offset
   let declared = 0
@@ -92,7 +93,7 @@ function centralDirectory(zip: Uint8Array, limits: ZipLimits): CentralEntry[] {
     const raw = zip.subarray(at + 46, at + 46 + nameLength)
     const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(raw)
     // zip64: the sizes and offset that do not fit 32 bits are in extra field 0x0001, in this order.
-    for (let e = at + 46 + nameLength, stop = e + extraLength; e + 4 <= stop; ) {
+    for (let e = at + 46 + nameLength, stop = e + extraLength; e + 4 <= stop;) {
       const id = u16(zip, e)
       const length = u16(zip, e + 2)
       if (id === 0x0001) {
@@ -110,7 +111,8 @@ function centralDirectory(zip: Uint8Array, limits: ZipLimits): CentralEntry[] {
       e += 4 + length
     }
     declared += size
-    if (declared > limits.maxBytes) throw new ZipRejected(`the archive declares more than ${limits.maxBytes} bytes uncompressed (at ${JSON.stringify(name)})`)
+    if (declared > limits.maxBytes)
+      throw new ZipRejected(`the archive declares more than ${limits.maxBytes} bytes uncompressed (at ${JSON.stringify(name)})`)
     entries.push({ name, method, flags, compressedSize, size, localOffset })
     at += 46 + nameLength + extraLength + commentLength
   }
@@ -122,7 +124,10 @@ function inflateBounded(data: Uint8Array, e: CentralEntry): Uint8Array {
   let written = 0
   let done = false
   const inflater = new Inflate((chunk, final) => {
-    if (written + chunk.length > e.size) throw new ZipRejected(`entry ${JSON.stringify(e.name)} inflates to more than its declared ${e.size} bytes: the archive lies about its sizes`)
+    if (written + chunk.length > e.size)
+      throw new ZipRejected(
+        `entry ${JSON.stringify(e.name)} inflates to more than its declared ${e.size} bytes: the archive lies about its sizes`,
+      )
     out.set(chunk, written)
     written += chunk.length
     if (final) done = true
@@ -134,7 +139,8 @@ function inflateBounded(data: Uint8Array, e: CentralEntry): Uint8Array {
     if (err instanceof ZipRejected) throw err
     throw new ZipRejected(`entry ${JSON.stringify(e.name)} does not inflate: ${plainMessage(err)}`)
   }
-  if (!done || written !== e.size) throw new ZipRejected(`entry ${JSON.stringify(e.name)} inflates to ${written} bytes, not its declared ${e.size}`)
+  if (!done || written !== e.size)
+    throw new ZipRejected(`entry ${JSON.stringify(e.name)} inflates to ${written} bytes, not its declared ${e.size}`)
   return out
 }
 
@@ -145,12 +151,14 @@ export function unzipBounded(zip: Uint8Array, limits: ZipLimits): ZipEntry[] {
     if (e.name.endsWith('/')) continue
     if (e.flags & 1) throw new ZipRejected(`entry ${JSON.stringify(e.name)} is encrypted`)
     need(zip, e.localOffset, 30, `entry ${JSON.stringify(e.name)}`)
-    if (u32(zip, e.localOffset) !== 0x04034b50) throw new ZipRejected(`entry ${JSON.stringify(e.name)} has no local header where the central directory says`)
+    if (u32(zip, e.localOffset) !== 0x04034b50)
+      throw new ZipRejected(`entry ${JSON.stringify(e.name)} has no local header where the central directory says`)
     const start = e.localOffset + 30 + u16(zip, e.localOffset + 26) + u16(zip, e.localOffset + 28)
     need(zip, start, e.compressedSize, `the data of entry ${JSON.stringify(e.name)}`)
     const data = zip.subarray(start, start + e.compressedSize)
     if (e.method === 0) {
-      if (e.compressedSize !== e.size) throw new ZipRejected(`stored entry ${JSON.stringify(e.name)} is ${e.compressedSize} bytes, not its declared ${e.size}`)
+      if (e.compressedSize !== e.size)
+        throw new ZipRejected(`stored entry ${JSON.stringify(e.name)} is ${e.compressedSize} bytes, not its declared ${e.size}`)
       out.push({ name: e.name, bytes: data.slice() })
     } else if (e.method === 8) out.push({ name: e.name, bytes: inflateBounded(data, e) })
     else throw new ZipRejected(`entry ${JSON.stringify(e.name)} uses compression method ${e.method} (only stored and deflate are read)`)

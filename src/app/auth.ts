@@ -29,7 +29,15 @@ export function createAuth(config: AppConfig, log: (m: string) => void, throttle
         throw new Error(describeApiError(`installation token for installation ${installationId}`, e))
       }
       // Per-installation pacing, every write a second apart (no run burst): an installation is many PRs.
-      return createClient({ token, baseUrl: config.apiUrl, log, throttleId: `installation-${installationId}`, throttle: config.throttle !== false, writeBurst: false, throttleConnection })
+      return createClient({
+        token,
+        baseUrl: config.apiUrl,
+        log,
+        throttleId: `installation-${installationId}`,
+        throttle: config.throttle !== false,
+        writeBurst: false,
+        throttleConnection,
+      })
     },
     botLogin(): Promise<string> {
       bot ??= (async () => {

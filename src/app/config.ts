@@ -72,9 +72,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = []
   const port = int(env, 'PORT', 3000, 0, 65535, problems)
   const webhookSecret = env.WEBHOOK_SECRET ?? ''
-  if (!webhookSecret) problems.push('WEBHOOK_SECRET is not set: the secret configured on the App\'s webhook (every delivery is verified with it)')
+  if (!webhookSecret)
+    problems.push("WEBHOOK_SECRET is not set: the secret configured on the App's webhook (every delivery is verified with it)")
   const appId = env.APP_ID ?? ''
-  if (!appId) problems.push('APP_ID is not set: the numeric App ID from the App\'s settings page')
+  if (!appId) problems.push("APP_ID is not set: the numeric App ID from the App's settings page")
   else if (!/^\d+$/.test(appId)) problems.push(`APP_ID=${JSON.stringify(appId)}: expected the numeric App ID`)
   let privateKey = env.PRIVATE_KEY ?? ''
   if (!privateKey && env.PRIVATE_KEY_PATH) {
@@ -84,7 +85,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push(`PRIVATE_KEY_PATH=${env.PRIVATE_KEY_PATH}: cannot read it (${(e as { code?: string }).code ?? 'error'})`)
     }
   } else if (!privateKey) {
-    problems.push('PRIVATE_KEY (PEM text) or PRIVATE_KEY_PATH (a .pem file) is not set: the App\'s private key')
+    problems.push("PRIVATE_KEY (PEM text) or PRIVATE_KEY_PATH (a .pem file) is not set: the App's private key")
   }
   if (privateKey) {
     // Keys pasted into one-line env vars often carry literal \n.
@@ -92,7 +93,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     try {
       createPrivateKey(privateKey)
     } catch {
-      problems.push('the private key is not a PEM private key (expected "-----BEGIN RSA PRIVATE KEY-----" or "-----BEGIN PRIVATE KEY-----")')
+      problems.push(
+        'the private key is not a PEM private key (expected "-----BEGIN RSA PRIVATE KEY-----" or "-----BEGIN PRIVATE KEY-----")',
+      )
     }
   }
   const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
@@ -116,7 +119,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appId,
     privateKey,
     apiUrl,
-    serverUrl: (env.GITHUB_SERVER_URL || (apiUrl === 'https://api.github.com' ? 'https://github.com' : new URL(apiUrl).origin)).replace(/\/+$/, ''),
+    serverUrl: (env.GITHUB_SERVER_URL || (apiUrl === 'https://api.github.com' ? 'https://github.com' : new URL(apiUrl).origin)).replace(
+      /\/+$/,
+      '',
+    ),
     checkName: env.CHECK_NAME || DEFAULT_CHECK_NAME,
     policyPath: env.POLICY_PATH || DEFAULT_POLICY_PATH,
     concurrency,
@@ -146,7 +152,8 @@ export function redisSettings(env: NodeJS.ProcessEnv, problems: string[]): Redis
   if (!url) return undefined
   try {
     const u = new URL(url)
-    if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') problems.push(`REDIS_URL: expected redis://HOST:PORT or rediss://HOST:PORT, got the scheme ${JSON.stringify(u.protocol)}`)
+    if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+      problems.push(`REDIS_URL: expected redis://HOST:PORT or rediss://HOST:PORT, got the scheme ${JSON.stringify(u.protocol)}`)
   } catch {
     problems.push('REDIS_URL is not a URL: expected redis://[USER:PASSWORD@]HOST:PORT[/DB]')
   }

@@ -130,8 +130,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
       signal?.removeEventListener('abort', onAbort)
       resolve(ok)
     }
-    const onAbort = () => done(false)
-    const timer = setTimeout(() => done(true), ms)
+    const onAbort = () => {
+      done(false)
+    }
+    const timer = setTimeout(() => {
+      done(true)
+    }, ms)
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }
@@ -148,9 +152,17 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
  * finally not written throws, so the delivery counts as failed and its id is logged. A result is never
  * written once a later evaluation of the same PR has published.
  */
-async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId: number, repo: RepoRef, number: number, expectHead?: string): Promise<string> {
+async function gatePullRequest(
+  d: HandlerDeps,
+  octokit: Octokit,
+  installationId: number,
+  repo: RepoRef,
+  number: number,
+  expectHead?: string,
+): Promise<string> {
   // repoOf reads what the payload has: a delivery naming no repository is refused by name, not by a TypeError.
-  if (typeof repo.owner !== 'string' || typeof repo.repo !== 'string' || !repo.owner || !repo.repo) throw new Error('the delivery names no repository (repository.owner.login and repository.name)')
+  if (typeof repo.owner !== 'string' || typeof repo.repo !== 'string' || !repo.owner || !repo.repo)
+    throw new Error('the delivery names no repository (repository.owner.login and repository.name)')
   const locks = locksOf(d)
   const key = pullKey(installationId, repo.owner, repo.repo, number)
   const name = `${repo.owner}/${repo.repo}#${number}`
@@ -160,12 +172,21 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
     const pr = pullInfoFrom(data)
     if (expectHead && pr.headSha !== expectHead) return `${name}: skipped, its head moved to ${pr.headSha.slice(0, 12)}`
     const remotePolicy = orgPolicyReader(d, octokit, installationId)
-    const { verdict, policy, comments } = await evaluatePullRequest({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log, remotePolicy })
+    const { verdict, policy, comments } = await evaluatePullRequest({
+      octokit,
+      repo,
+      pr,
+      policyPath: d.config.policyPath,
+      evidence: NO_WORKSPACE,
+      log: d.log,
+      remotePolicy,
+    })
     const limits = watchRateLimits(octokit)
     let comment = d.config.comment
     for (let attempt = 0; ; attempt++) {
       if (locks.isStale(key, seq)) return `${name}: not published, a later evaluation already was (head ${pr.headSha.slice(0, 12)})`
-      if (await d.superseded?.()) return `${name}: not published, a later delivery for this pull request is queued and publishes instead (head ${pr.headSha.slice(0, 12)})`
+      if (await d.superseded?.())
+        return `${name}: not published, a later delivery for this pull request is queued and publishes instead (head ${pr.headSha.slice(0, 12)})`
       limits.take()
       const published = await publishVerdict({
         octokit,
@@ -182,7 +203,9 @@ async function gatePullRequest(d: HandlerDeps, octokit: Octokit, installationId:
         log: d.log,
         warn: d.warn,
         // A publish retried after a rate limit may follow a check run created before a later write failed.
-        checkRun: d.delivery ? { appId: Number(d.config.appId), externalId: d.delivery.id, lookup: d.delivery.resumed || attempt > 0 } : undefined,
+        checkRun: d.delivery
+          ? { appId: Number(d.config.appId), externalId: d.delivery.id, lookup: d.delivery.resumed || attempt > 0 }
+          : undefined,
       })
       const retryAfter = limits.take()
       if (published.commentId !== undefined) comment = false // written: not again on a retry
@@ -212,7 +235,8 @@ export const ISSUE_COMMENT_ACTIONS = ['created', 'edited', 'deleted'] as const
 
 /** The PR a delivery is about: `pull_request.number`, or for `issue_comment` the issue when it is a PR. */
 function pullNumberOf(event: string, payload: unknown): number | undefined {
-  if (event === 'pull_request' || event === 'pull_request_review' || event === 'pull_request_review_comment') return num(at(payload, 'pull_request', 'number'))
+  if (event === 'pull_request' || event === 'pull_request_review' || event === 'pull_request_review_comment')
+    return num(at(payload, 'pull_request', 'number'))
   if (event === 'issue_comment' && at(payload, 'issue', 'pull_request') !== undefined) return num(at(payload, 'issue', 'number'))
   return undefined
 }
@@ -245,12 +269,14 @@ export async function onPullRequest(d: HandlerDeps, payload: Payload): Promise<s
 /** The PR a review or comment delivery re-evaluates, or why it re-evaluates none. */
 function reviewOrCommentTarget(event: string, payload: unknown): { number: number } | string {
   const number = pullNumberOf(event, payload)
-  if (number === undefined) return event === 'issue_comment' ? 'a comment on an issue, not a pull request' : 'the payload names no pull request'
+  if (number === undefined)
+    return event === 'issue_comment' ? 'a comment on an issue, not a pull request' : 'the payload names no pull request'
   const item = event === 'pull_request_review' ? at(payload, 'review') : at(payload, 'comment')
   const author = at(item, 'user')
   if (str(at(author, 'type')) === 'Bot' || /\[bot\]$/.test(str(at(author, 'login')) ?? '')) return `${event} by a bot`
   const dismissed = event === 'pull_request_review' && at(payload, 'action') === 'dismissed'
-  if (!dismissed && !carriesWaiver(at(item, 'body'), at(payload, 'changes', 'body', 'from'))) return `the ${event === 'issue_comment' ? 'comment' : event === 'pull_request_review' ? 'review' : 'review comment'} carries no /gate waive`
+  if (!dismissed && !carriesWaiver(at(item, 'body'), at(payload, 'changes', 'body', 'from')))
+    return `the ${event === 'issue_comment' ? 'comment' : event === 'pull_request_review' ? 'review' : 'review comment'} carries no /gate waive`
   const state = event === 'issue_comment' ? at(payload, 'issue', 'state') : at(payload, 'pull_request', 'state')
   if (state === 'closed') return 'closed pull request'
   return { number }
@@ -268,7 +294,11 @@ function carriesWaiver(...bodies: unknown[]): boolean {
  * on issues that are not pull requests. The PR, its reviews and comments are read from the API, never from
  * the payload: the delivery only says which PR to look at.
  */
-export async function onReviewOrComment(d: HandlerDeps, payload: Payload, event: 'pull_request_review' | 'pull_request_review_comment' | 'issue_comment'): Promise<string> {
+export async function onReviewOrComment(
+  d: HandlerDeps,
+  payload: Payload,
+  event: 'pull_request_review' | 'pull_request_review_comment' | 'issue_comment',
+): Promise<string> {
   const target = reviewOrCommentTarget(event, payload)
   if (typeof target === 'string') return `skipped: ${target}`
   const number = target.number
@@ -294,7 +324,8 @@ export async function onCheckSuiteRerequested(d: HandlerDeps, payload: Payload):
   const suite = payload.check_suite
   if (!suite) return 'skipped: the payload has no check_suite'
   const appId = at(suite, 'app', 'id')
-  if (appId !== undefined && String(appId) !== d.config.appId) return `skipped: the check suite belongs to App ${String(appId)}, not ${d.config.appId}`
+  if (appId !== undefined && String(appId) !== d.config.appId)
+    return `skipped: the check suite belongs to App ${String(appId)}, not ${d.config.appId}`
   return rerunHead(d, payload, at(suite, 'head_sha'), at(suite, 'pull_requests'))
 }
 
@@ -309,7 +340,12 @@ async function rerunHead(d: HandlerDeps, payload: Payload, sha: unknown, listed:
     .filter((n): n is number => typeof n === 'number')
   if (!numbers.length) {
     // Fork PRs are not listed on check runs and suites: find the open PRs of that head SHA.
-    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 })
+    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner: repo.owner,
+      repo: repo.repo,
+      commit_sha: sha,
+      per_page: 100,
+    })
     numbers = data.filter((p) => p.state === 'open' && p.head.sha === sha).map((p) => p.number)
   }
   if (!numbers.length) return `skipped: no open pull request has head ${sha.slice(0, 12)}`
@@ -345,10 +381,26 @@ export async function onDeploymentProtectionRule(d: HandlerDeps, payload: Payloa
   try {
     // Only this App's own gate results count: its check runs (by App id) and statuses by its bot.
     const gateIdentity = { apps: [{ id: Number(d.config.appId) }], statusCreators: [await d.auth.botLogin()] }
-    const e = await evaluateRelease({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: num(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, remotePolicy: orgPolicyReader(d, octokit, installationId) })
+    const e = await evaluateRelease({
+      octokit,
+      repo,
+      base: 'auto',
+      head: sha,
+      environment,
+      excludeDeploymentId: num(deploymentId),
+      checkName: d.config.checkName,
+      gateIdentity,
+      policyPath: d.config.policyPath,
+      evidence: NO_WORKSPACE,
+      remotePolicy: orgPolicyReader(d, octokit, installationId),
+    })
     state = deploymentDecision(e.verdict)
     const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` }
-    const check = await createCheckRun(octokit, repo, releaseCheckRun(e, { checkName: d.config.checkName, environment, links, limit: CHECK_TEXT_LIMIT }))
+    const check = await createCheckRun(
+      octokit,
+      repo,
+      releaseCheckRun(e, { checkName: d.config.checkName, environment, links, limit: CHECK_TEXT_LIMIT }),
+    )
     if (!check.ok) d.warn(check.message)
     comment = reviewComment(e.verdict, e.facts, check.ok ? check.value.url : undefined)
   } catch (err) {
@@ -356,7 +408,14 @@ export async function onDeploymentProtectionRule(d: HandlerDeps, payload: Payloa
     comment = `Rejected by pr-quality-gate: the release could not be evaluated (${errorMessage(err).slice(0, 800)}).`
   }
   try {
-    await octokit.rest.actions.reviewCustomGatesForRun({ owner: repo.owner, repo: repo.repo, run_id: runId, environment_name: environment, state, comment })
+    await octokit.rest.actions.reviewCustomGatesForRun({
+      owner: repo.owner,
+      repo: repo.repo,
+      run_id: runId,
+      environment_name: environment,
+      state,
+      comment,
+    })
   } catch (err) {
     throw new Error(describeApiError(`review deployment protection rule of run ${runId}`, err))
   }

@@ -81,12 +81,27 @@ export interface JobContext {
 const ADMIT_TIMEOUT_MS = 5000
 
 function connect(url: string, extra: Record<string, unknown> = {}): Redis {
-  return new Redis(url, { lazyConnect: false, connectTimeout: 5000, retryStrategy: (times: number) => Math.min(times * 200, 2000), ...extra })
+  return new Redis(url, {
+    lazyConnect: false,
+    connectTimeout: 5000,
+    retryStrategy: (times: number) => Math.min(times * 200, 2000),
+    ...extra,
+  })
 }
 
 function timeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
-  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer from Redis within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer))
+  return Promise.race([
+    p,
+    new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(() => {
+          reject(new Error(`${what}: no answer from Redis within ${ms} ms`))
+        }, ms)),
+    ),
+  ]).finally(() => {
+    clearTimeout(timer)
+  })
 }
 
 /** Resolves once `r` is connected (at once when it is); commands on a connection without an offline queue fail until then. */
@@ -133,7 +148,13 @@ export interface DurableQueue {
   close(ms: number): Promise<{ unfinished: string[] }>
 }
 
-export function startDurableQueue(s: RedisSettings, concurrency: number, process: ProcessJob, log: (m: string) => void, warn: (m: string) => void): DurableQueue {
+export function startDurableQueue(
+  s: RedisSettings,
+  concurrency: number,
+  process: ProcessJob,
+  log: (m: string) => void,
+  warn: (m: string) => void,
+): DurableQueue {
   try {
     registerSecret(decodeURIComponent(new URL(s.url).password) || undefined)
   } catch {
@@ -227,7 +248,10 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
       if (closing) throw new Error('shutting down while waiting for the lock of the pull request')
       await new Promise((r) => setTimeout(r, wait))
     }
-    const renew = setInterval(() => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)))
+    const renew = setInterval(
+      () => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined),
+      Math.max(100, Math.floor(s.lockMs / 3)),
+    )
     try {
       return await fn()
     } finally {
@@ -244,23 +268,44 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
       running.set(job.id ?? d.id, `${d.name}${d.action ? `.${d.action}` : ''}`)
       try {
         const superseded = async () => (d.key && d.gen !== undefined ? newerThan(d.key, d.gen, d.id) : false)
-        return await process(d, { attempt: job.attemptsMade + 1, resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0, superseded, exclusive })
+        return await process(d, {
+          attempt: job.attemptsMade + 1,
+          resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0,
+          superseded,
+          exclusive,
+        })
       } finally {
         running.delete(job.id ?? d.id)
       }
     },
-    { connection: workerConnection, ...queueOptions(s), concurrency, lockDuration: s.lockMs, stalledInterval: Math.max(500, Math.floor(s.lockMs / 2)), maxStalledCount: 2, autorun: true },
+    {
+      connection: workerConnection,
+      ...queueOptions(s),
+      concurrency,
+      lockDuration: s.lockMs,
+      stalledInterval: Math.max(500, Math.floor(s.lockMs / 2)),
+      maxStalledCount: 2,
+      autorun: true,
+    },
   )
   worker.on('error', onError('worker'))
   worker.on('failed', (job, e) => {
     if (!job || e instanceof DelayedError) return
     const left = (job.opts.attempts ?? 1) - job.attemptsMade
-    if (left > 0) warn(`delivery ${job.id} failed (try ${job.attemptsMade} of ${job.opts.attempts}): ${errorMessage(e)}; retried with backoff`)
-    else warn(`delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${errorMessage(e)}; it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`)
+    if (left > 0)
+      warn(`delivery ${job.id} failed (try ${job.attemptsMade} of ${job.opts.attempts}): ${errorMessage(e)}; retried with backoff`)
+    else
+      warn(
+        `delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${errorMessage(e)}; it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`,
+      )
   })
-  worker.on('stalled', (id) => warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`))
+  worker.on('stalled', (id) => {
+    warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`)
+  })
 
-  const throttleConnection = new Bottleneck.IORedisConnection({ client: throttleClient, Redis } as ConstructorParameters<typeof Bottleneck.IORedisConnection>[0])
+  const throttleConnection = new Bottleneck.IORedisConnection({ client: throttleClient, Redis } as ConstructorParameters<
+    typeof Bottleneck.IORedisConnection
+  >[0])
   throttleConnection.on('error', onError('throttle'))
 
   return {
@@ -284,11 +329,22 @@ export function startDurableQueue(s: RedisSettings, concurrency: number, process
     async close(ms: number) {
       closing = true
       let timer: NodeJS.Timeout | undefined
-      const done = await Promise.race([worker.close().then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))])
+      const done = await Promise.race([
+        worker.close().then(() => true),
+        new Promise<boolean>(
+          (r) =>
+            (timer = setTimeout(() => {
+              r(false)
+            }, ms)),
+        ),
+      ])
       clearTimeout(timer)
       const unfinished = [...running.keys()]
       if (!done) {
-        for (const [id, label] of running) warn(`delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${s.lockMs} ms) expires`)
+        for (const [id, label] of running)
+          warn(
+            `delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${s.lockMs} ms) expires`,
+          )
         await worker.close(true).catch(() => undefined)
       }
       await queue.close().catch(() => undefined)

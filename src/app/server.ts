@@ -29,7 +29,19 @@ import { at, num, obj, str, type JsonObject } from '../json.js'
 import type { AppConfig } from './config.js'
 import { createAuth, type AppAuth } from './auth.js'
 import { RemotePolicyCaches } from '../github/remote-policy.js'
-import { deliveryKey, ISSUE_COMMENT_ACTIONS, onCheckRunRerequested, onCheckSuiteRerequested, onDeploymentProtectionRule, onPullRequest, onReviewOrComment, PULL_REQUEST_ACTIONS, REVIEW_ACTIONS, REVIEW_COMMENT_ACTIONS, type HandlerDeps } from './handlers.js'
+import {
+  deliveryKey,
+  ISSUE_COMMENT_ACTIONS,
+  onCheckRunRerequested,
+  onCheckSuiteRerequested,
+  onDeploymentProtectionRule,
+  onPullRequest,
+  onReviewOrComment,
+  PULL_REQUEST_ACTIONS,
+  REVIEW_ACTIONS,
+  REVIEW_COMMENT_ACTIONS,
+  type HandlerDeps,
+} from './handlers.js'
 import { PullRequestLocks } from './pulls.js'
 import { startDurableQueue, type DeliveryJob, type DurableQueue, type JobContext } from './queue.js'
 
@@ -152,7 +164,12 @@ class DeliveryQueue {
     return installation === undefined ? 0 : (this.perInstallation.get(installation) ?? 0)
   }
   /** `fits(depth, installationDepth)`: whether one more evaluation can still finish within the shutdown budget. */
-  push(d: Delivery, key: string | undefined, installation: number | undefined, fits: (depthAfter: number, installationDepthAfter: number) => boolean): Admission {
+  push(
+    d: Delivery,
+    key: string | undefined,
+    installation: number | undefined,
+    fits: (depthAfter: number, installationDepthAfter: number) => boolean,
+  ): Admission {
     const same = key === undefined ? undefined : this.waitingByKey.get(key)
     if (same) {
       same.deliveries.push(d)
@@ -275,9 +292,10 @@ function refuseEarly(req: http.IncomingMessage, maxBody: number): { status: numb
   const signature = header(req, 'x-hub-signature-256')
   if (!signature) return { status: 401, error: 'missing X-Hub-Signature-256' }
   if (!SIGNATURE.test(signature)) return { status: 401, error: 'X-Hub-Signature-256 is not sha256=<64 hex digits>' }
-  const type = (header(req, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type !== 'application/json') return { status: 415, error: 'expected content-type application/json (the App\'s webhook sends JSON)' }
-  if (!header(req, 'x-github-event') || !header(req, 'x-github-delivery')) return { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' }
+  const type = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase()
+  if (type !== 'application/json') return { status: 415, error: "expected content-type application/json (the App's webhook sends JSON)" }
+  if (!header(req, 'x-github-event') || !header(req, 'x-github-delivery'))
+    return { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' }
   const length = header(req, 'content-length')
   if (length !== undefined && !(Number(length) <= maxBody)) return { status: 413, error: `payload too large: more than ${maxBody} bytes` }
   return undefined
@@ -286,10 +304,21 @@ function refuseEarly(req: http.IncomingMessage, maxBody: number): { status: numb
 const SIGNATURE = /^sha256=[0-9a-f]{64}$/i
 
 /** Answers and closes the connection without reading what is left of the request body. */
-function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+function refuse(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
   if (!res.headersSent) {
     const text = JSON.stringify(body)
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close', ...headers })
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      connection: 'close',
+      ...headers,
+    })
     res.end(text)
   }
   res.once('finish', () => req.destroy())
@@ -299,10 +328,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const log = options.log ?? ((m: string) => process.stderr.write(`pr-gate serve: ${m}\n`))
   const warn = options.warn ?? ((m: string) => process.stderr.write(`pr-gate serve: warning: ${m}\n`))
   // REDIS_URL: the durable queue (its worker starts taking jobs at once; processJob is defined below).
-  const durable: DurableQueue | undefined = config.redis ? startDurableQueue(config.redis, config.concurrency, (job, ctx) => processJob(job, ctx), log, warn) : undefined
+  const durable: DurableQueue | undefined = config.redis
+    ? startDurableQueue(config.redis, config.concurrency, (job, ctx) => processJob(job, ctx), log, warn)
+    : undefined
   const auth = options.auth ?? createAuth(config, log, durable?.throttleConnection)
   const stopping = new AbortController()
-  const deps: HandlerDeps = { config, auth, log, warn, pulls: new PullRequestLocks(config.dedupeSize), stopping: stopping.signal, orgPolicies: new RemotePolicyCaches() }
+  const deps: HandlerDeps = {
+    config,
+    auth,
+    log,
+    warn,
+    pulls: new PullRequestLocks(config.dedupeSize),
+    stopping: stopping.signal,
+    orgPolicies: new RemotePolicyCaches(),
+  }
   /** Per-delivery deps (the durable queue's cross-replica lock and supersession check), by delivery id. */
   const depsFor = new Map<string, HandlerDeps>()
   const webhooks = new Webhooks({ secret: config.webhookSecret })
@@ -310,7 +349,19 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const bodyBudget = config.bodyBudgetBytes ?? 4 * maxBody
   const estimate = new DrainEstimate(config.concurrency, config.shutdownTimeoutMs, config.throttle !== false)
   const recent = new RecentIds(config.dedupeSize)
-  const stats: AppStats = { received: 0, accepted: 0, coalesced: 0, duplicates: 0, unauthorized: 0, busy: 0, processed: 0, failed: 0, dropped: 0, inFlight: 0, queued: 0 }
+  const stats: AppStats = {
+    received: 0,
+    accepted: 0,
+    coalesced: 0,
+    duplicates: 0,
+    unauthorized: 0,
+    busy: 0,
+    processed: 0,
+    failed: 0,
+    dropped: 0,
+    inFlight: 0,
+    queued: 0,
+  }
   let closing = false
   /** Bytes of request bodies being received right now (signed, not yet verified). */
   let buffering = 0
@@ -318,7 +369,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // What each delivery did, reported by the handler (webhooks.receive returns nothing).
   const outcomes = new Map<string, string>()
   const handle = (fn: (d: HandlerDeps, p: JsonObject) => Promise<string>) => async (event: { id: string; payload: unknown }) => {
-    outcomes.set(event.id, await fn(depsFor.get(event.id) ?? { ...deps, delivery: { id: event.id, resumed: false } }, obj(event.payload) ?? {}))
+    outcomes.set(
+      event.id,
+      await fn(depsFor.get(event.id) ?? { ...deps, delivery: { id: event.id, resumed: false } }, obj(event.payload) ?? {}),
+    )
   }
   webhooks.on(
     PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
@@ -346,7 +400,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   /** Runs a job: the LAST delivery of the job is evaluated (the PR is read again from the API anyway); every delivery in it gets the outcome. */
   const runJob = async (job: Job) => {
     const t0 = performance.now()
-    const last = job.deliveries[job.deliveries.length - 1]!
+    const last = job.deliveries[job.deliveries.length - 1]
     let ok = true
     let message: string
     try {
@@ -363,7 +417,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       if (ok) stats.processed++
       else stats.failed++
       const text = d === last ? message : `coalesced into delivery ${last.id}: ${message}`
-      const r: DeliveryResult = { id: d.id, event: d.name, action: d.action, ok, message: text, ms: Math.round(performance.now() - d.started) }
+      const r: DeliveryResult = {
+        id: d.id,
+        event: d.name,
+        action: d.action,
+        ok,
+        message: text,
+        ms: Math.round(performance.now() - d.started),
+      }
       if (ok) log(`delivery ${d.id} ${label(d)}: ${text} (${r.ms} ms)`)
       else warn(`delivery ${d.id} ${label(d)} FAILED: ${text} (${r.ms} ms); redeliver it once the cause is fixed`)
       options.onDelivery?.(r)
@@ -403,7 +464,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 
   const queue = new DeliveryQueue(config.concurrency, config.maxQueue, runJob)
 
-  const retryAfter = (installation: number | undefined) => String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)))
+  const retryAfter = (installation: number | undefined) =>
+    String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)))
 
   const onWebhook = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now()
@@ -445,17 +507,27 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         }
         const onData = (chunk: Buffer) => {
           size += chunk.length
-          if (size > maxBody) return stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` })
+          if (size > maxBody) {
+            stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` })
+            return
+          }
           if (size > reserved) {
-            if (buffering + (size - reserved) > bodyBudget) return stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } })
+            if (buffering + (size - reserved) > bodyBudget) {
+              stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } })
+              return
+            }
             buffering += size - reserved
             reserved = size
           }
           hmac.update(chunk)
           chunks.push(chunk)
         }
-        const onEnd = () => stop(undefined)
-        const onError = (e: Error) => reject(e)
+        const onEnd = () => {
+          stop(undefined)
+        }
+        const onError = (e: Error) => {
+          reject(e)
+        }
         req.on('data', onData)
         req.on('end', onEnd)
         req.on('error', onError)
@@ -491,7 +563,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
     if (durable) {
       // Answered 202 only once the job is in Redis; 503 while Redis cannot take it (GitHub keeps it as failed).
-      const admitted = await durable.admit({ id, name, action: str(at(payload, 'action')), payload, key: deliveryKey(name, payload), receivedAt: Date.now() })
+      const admitted = await durable.admit({
+        id,
+        name,
+        action: str(at(payload, 'action')),
+        payload,
+        key: deliveryKey(name, payload),
+        receivedAt: Date.now(),
+      })
       if (admitted.kind === 'duplicate') {
         stats.duplicates++
         send(res, 200, { status: 'duplicate', id })
@@ -515,10 +594,22 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
     const delivery: Delivery = { id, name, action: str(at(payload, 'action')), payload, started }
     const installation = num(at(payload, 'installation', 'id'))
-    const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) => estimate.fits(depth, perInstallation))
+    const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) =>
+      estimate.fits(depth, perInstallation),
+    )
     if (admission === 'full' || admission === 'over-budget') {
       stats.busy++
-      send(res, 503, { error: admission === 'full' ? 'busy: too many deliveries waiting' : 'busy: more deliveries than can be finished within the shutdown budget' }, { 'retry-after': retryAfter(installation) })
+      send(
+        res,
+        503,
+        {
+          error:
+            admission === 'full'
+              ? 'busy: too many deliveries waiting'
+              : 'busy: more deliveries than can be finished within the shutdown budget',
+        },
+        { 'retry-after': retryAfter(installation) },
+      )
       return
     }
     recent.add(id)
@@ -530,7 +621,13 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     if (req.method === 'GET' && path === '/healthz') {
-      send(res, closing ? 503 : 200, { status: closing ? 'shutting-down' : 'ok', inFlight: durable ? durable.active() : queue.inFlight, queued: queue.queued, processed: stats.processed, failed: stats.failed })
+      send(res, closing ? 503 : 200, {
+        status: closing ? 'shutting-down' : 'ok',
+        inFlight: durable ? durable.active() : queue.inFlight,
+        queued: queue.queued,
+        processed: stats.processed,
+        failed: stats.failed,
+      })
       return
     }
     if (req.method === 'GET' && path === '/readyz') {
@@ -538,7 +635,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       void (async () => {
         const redis = durable ? await durable.ready() : undefined
         const ready = !closing && redis !== false
-        send(res, ready ? 200 : 503, { status: closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable', queue: durable ? 'redis' : 'memory', ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}) })
+        send(res, ready ? 200 : 503, {
+          status: closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable',
+          queue: durable ? 'redis' : 'memory',
+          ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}),
+        })
       })()
       return
     }
@@ -583,26 +684,41 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         if (durable) {
           // Nothing accepted is lost: jobs not finished within the budget stay in Redis for another replica.
           const { unfinished } = await durable.close(config.shutdownTimeoutMs)
-          const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+          const listenerClosed = new Promise<void>((resolve) =>
+            server.close(() => {
+              resolve()
+            }),
+          )
           server.closeAllConnections()
           await listenerClosed
           return { dropped: [], unfinished }
         }
         let timer: NodeJS.Timeout | undefined
-        const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs)))
+        const timeout = new Promise<'timeout'>(
+          (resolve) =>
+            (timer = setTimeout(() => {
+              resolve('timeout')
+            }, config.shutdownTimeoutMs)),
+        )
         const outcome = await Promise.race([queue.idle().then(() => 'idle' as const), timeout])
         clearTimeout(timer)
         const dropped: string[] = []
         if (outcome === 'timeout') {
           stopping.abort()
           const { waiting, running } = queue.abandon()
-          warn(`shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`)
+          warn(
+            `shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`,
+          )
           for (const d of running) warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`)
           for (const d of waiting) warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`)
           for (const d of [...running, ...waiting]) dropped.push(d.id)
           stats.dropped += dropped.length
         }
-        const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+        const listenerClosed = new Promise<void>((resolve) =>
+          server.close(() => {
+            resolve()
+          }),
+        )
         server.closeAllConnections()
         await listenerClosed
         return { dropped }
@@ -615,7 +731,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 /** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT: exit 0, or 1 when accepted deliveries were dropped. */
 export async function serve(config: AppConfig): Promise<number> {
   const app = await startApp(config)
-  process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`)
+  process.stderr.write(
+    `pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`,
+  )
   process.stderr.write(
     config.redis
       ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
@@ -625,12 +743,18 @@ export async function serve(config: AppConfig): Promise<number> {
     const stop = (signal: string) => {
       process.stderr.write(`pr-gate serve: ${signal}: no new deliveries; finishing ${app.stats.inFlight + app.stats.queued} in flight\n`)
       void app.close().then(({ dropped }) => {
-        process.stderr.write(`pr-gate serve: stopped (${app.stats.processed} processed, ${app.stats.failed} failed, ${dropped.length} dropped)\n`)
+        process.stderr.write(
+          `pr-gate serve: stopped (${app.stats.processed} processed, ${app.stats.failed} failed, ${dropped.length} dropped)\n`,
+        )
         resolve(dropped.length ? 1 : 0)
       })
     }
-    process.once('SIGTERM', () => stop('SIGTERM'))
-    process.once('SIGINT', () => stop('SIGINT'))
+    process.once('SIGTERM', () => {
+      stop('SIGTERM')
+    })
+    process.once('SIGINT', () => {
+      stop('SIGINT')
+    })
   })
 }
 

@@ -20,12 +20,29 @@ const UPPER = '([A-Z_][A-Z0-9_]*)'
 const QU = `(['"])${UPPER}\\1`
 
 const EXTENSIONS: Record<string, EnvLanguage> = {
-  js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript', ts: 'javascript', tsx: 'javascript',
-  mts: 'javascript', cts: 'javascript', vue: 'javascript', svelte: 'javascript', astro: 'javascript',
-  py: 'python', pyw: 'python',
-  java: 'java', kt: 'java', kts: 'java', scala: 'java', groovy: 'java',
+  js: 'javascript',
+  jsx: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  ts: 'javascript',
+  tsx: 'javascript',
+  mts: 'javascript',
+  cts: 'javascript',
+  vue: 'javascript',
+  svelte: 'javascript',
+  astro: 'javascript',
+  py: 'python',
+  pyw: 'python',
+  java: 'java',
+  kt: 'java',
+  kts: 'java',
+  scala: 'java',
+  groovy: 'java',
   go: 'go',
-  rb: 'ruby', rake: 'ruby', ru: 'ruby', erb: 'ruby',
+  rb: 'ruby',
+  rake: 'ruby',
+  ru: 'ruby',
+  erb: 'ruby',
   rs: 'rust',
   cs: 'csharp',
   php: 'php',
@@ -48,7 +65,13 @@ const PATTERNS: Record<EnvLanguage, Array<{ re: RegExp; group: number }>> = {
     { re: new RegExp(`\\bgetenv\\(\\s*${Q}`, 'g'), group: 2 },
     { re: new RegExp(`\\benviron\\.setdefault\\(\\s*${Q}`, 'g'), group: 2 },
     // environs / django-environ: env('X'), env.str('X'), env.int('X', default=3), …
-    { re: new RegExp(`\\benv(?:\\.(?:str|int|bool|float|decimal|list|dict|json|url|db_url|db|cache_url|cache|email_url|path|timedelta|log_level))?\\(\\s*${QU}`, 'g'), group: 2 },
+    {
+      re: new RegExp(
+        `\\benv(?:\\.(?:str|int|bool|float|decimal|list|dict|json|url|db_url|db|cache_url|cache|email_url|path|timedelta|log_level))?\\(\\s*${QU}`,
+        'g',
+      ),
+      group: 2,
+    },
   ],
   java: [
     { re: new RegExp(`\\bSystem\\.getenv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
@@ -84,7 +107,10 @@ const IDENT = '(?:[A-Za-z_][A-Za-z0-9_]*(?:\\.|::))*([A-Za-z_][A-Za-z0-9_]*)'
 
 /** Reads through a named constant (`os.Getenv(KEY)`), per language; group 1 = the identifier. */
 const IDENT_PATTERNS: Record<EnvLanguage, RegExp[]> = {
-  javascript: [new RegExp(`\\bprocess\\.env\\??\\.?\\[\\s*${IDENT}\\s*\\]`, 'g'), new RegExp(`\\bDeno\\.env\\.get\\(\\s*${IDENT}\\s*\\)`, 'g')],
+  javascript: [
+    new RegExp(`\\bprocess\\.env\\??\\.?\\[\\s*${IDENT}\\s*\\]`, 'g'),
+    new RegExp(`\\bDeno\\.env\\.get\\(\\s*${IDENT}\\s*\\)`, 'g'),
+  ],
   python: [
     new RegExp(`\\benviron\\[\\s*${IDENT}\\s*\\]`, 'g'),
     new RegExp(`\\benviron\\.(?:get|setdefault)\\(\\s*${IDENT}\\s*[,)]`, 'g'),
@@ -256,7 +282,12 @@ export function envVarNamesDeclared(path: string, text: string, parsed?: unknown
   }
   const walk = (v: unknown, depth: number): void => {
     if (depth > 40 || v === null || typeof v !== 'object') return
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1))
+    if (Array.isArray(v)) {
+      v.forEach((x) => {
+        walk(x, depth + 1)
+      })
+      return
+    }
     for (const [k, child] of Object.entries(v)) {
       if ((k === 'env' || k === 'environment' || k === 'extraEnv' || k === 'envVars') && child !== null && typeof child === 'object') {
         if (Array.isArray(child)) {

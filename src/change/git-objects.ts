@@ -20,7 +20,13 @@ interface Entry {
 
 /** Paths `git show <ref>:<path>` reads as repository-relative as they are. */
 function canonical(path: string): boolean {
-  return path !== '' && !path.startsWith('/') && !path.endsWith('/') && !path.includes('\n') && !path.split('/').some((s) => s === '' || s === '.' || s === '..')
+  return (
+    path !== '' &&
+    !path.startsWith('/') &&
+    !path.endsWith('/') &&
+    !path.includes('\n') &&
+    !path.split('/').some((s) => s === '' || s === '.' || s === '..')
+  )
 }
 
 export class GitObjects {
@@ -100,7 +106,9 @@ class CatFileBatch {
     }
     this.child.on('error', fail)
     this.child.stdin.on('error', fail)
-    this.child.on('close', (code) => fail(new Error(`git cat-file --batch ended (${code ?? 'signal'})${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`)))
+    this.child.on('close', (code) => {
+      fail(new Error(`git cat-file --batch ended (${code ?? 'signal'})${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`))
+    })
     this.idle()
   }
 

@@ -24,10 +24,15 @@ export class GitError extends Error {
 
 export function git(cwd: string, args: string[], env?: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-c', 'core.quotepath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: env ? { ...process.env, ...env } : undefined }, (err, stdout, stderr) => {
-      if (err) reject(new GitError(`git ${args.join(' ')}: ${(stderr || err.message).trim().split('\n')[0]}`))
-      else resolve(stdout)
-    })
+    execFile(
+      'git',
+      ['-c', 'core.quotepath=false', ...args],
+      { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: env ? { ...process.env, ...env } : undefined },
+      (err, stdout, stderr) => {
+        if (err) reject(new GitError(`git ${args.join(' ')}: ${(stderr || err.message).trim().split('\n')[0]}`))
+        else resolve(stdout)
+      },
+    )
   })
 }
 
@@ -119,8 +124,10 @@ export async function resolveRange(cwd: string, baseArg?: string, headArg = 'HEA
   const upstream = branch ? await tryGit(cwd, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']) : undefined
   if (upstream) candidates.push({ ref: upstream, why: `upstream of ${branch}`, upstream: true })
   const configured = await tryGit(cwd, ['config', '--get', 'init.defaultBranch'])
-  if (configured) candidates.push({ ref: configured, why: 'init.defaultBranch' }, { ref: `origin/${configured}`, why: 'init.defaultBranch on origin' })
-  for (const name of USUAL_DEFAULT_BRANCHES) candidates.push({ ref: name, why: 'a usual default-branch name' }, { ref: `origin/${name}`, why: 'a usual default-branch name' })
+  if (configured)
+    candidates.push({ ref: configured, why: 'init.defaultBranch' }, { ref: `origin/${configured}`, why: 'init.defaultBranch on origin' })
+  for (const name of USUAL_DEFAULT_BRANCHES)
+    candidates.push({ ref: name, why: 'a usual default-branch name' }, { ref: `origin/${name}`, why: 'a usual default-branch name' })
   for (const cand of candidates) {
     const b = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${cand.ref}^{commit}`])
     if (!b) continue
@@ -130,15 +137,25 @@ export async function resolveRange(cwd: string, baseArg?: string, headArg = 'HEA
     // Everything up to HEAD is in the upstream (already pushed): that says nothing of the default branch.
     if (cand.upstream) continue
     // HEAD is on the default branch (or behind it).
-    if (workingTree) return { base: head, head, baseLabel: `HEAD: ${cand.ref} (${cand.why}) contains HEAD, so only the uncommitted changes`, workingTree }
+    if (workingTree)
+      return { base: head, head, baseLabel: `HEAD: ${cand.ref} (${cand.why}) contains HEAD, so only the uncommitted changes`, workingTree }
     const parent = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${head}~1^{commit}`])
     if (!parent) throw new GitError(`no base to compare with: HEAD is the first commit of ${cand.ref} (${cand.why}); pass --base REF`)
     return { base: parent, head, baseLabel: `${headArg}~1: ${cand.ref} (${cand.why}) contains ${headArg}, so only its last commit` }
   }
   const names = [...new Set(candidates.map((c) => c.ref))].join(', ')
-  if (workingTree) return { base: head, head, baseLabel: `HEAD: no default branch found (tried ${names || 'origin/HEAD'}), so only the uncommitted changes`, workingTree }
+  if (workingTree)
+    return {
+      base: head,
+      head,
+      baseLabel: `HEAD: no default branch found (tried ${names || 'origin/HEAD'}), so only the uncommitted changes`,
+      workingTree,
+    }
   const parent = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${head}~1^{commit}`])
-  if (!parent) throw new GitError(`no base to compare with: the repository has a single commit and no default branch to diff against (tried ${names}); pass --base REF`)
+  if (!parent)
+    throw new GitError(
+      `no base to compare with: the repository has a single commit and no default branch to diff against (tried ${names}); pass --base REF`,
+    )
   return { base: parent, head, baseLabel: `${headArg}~1: no default branch found (tried ${names}), so only the last commit` }
 }
 
@@ -170,7 +187,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
   // name-status -z: STATUS\0path\0 or Rnnn\0old\0new\0
   const ns = nameStatus.split('\0')
   const files: ChangedFile[] = []
-  for (let i = 0; i < ns.length - 1; ) {
+  for (let i = 0; i < ns.length - 1;) {
     const code = ns[i++]
     if (!code) continue
     const letter = code[0]
@@ -185,7 +202,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
   // numstat -z: "a\td\tpath\0" or "a\td\t\0old\0new\0" for renames
   const nm = numstat.split('\0')
   const counts: Array<{ add: number; del: number; binary: boolean }> = []
-  for (let i = 0; i < nm.length; ) {
+  for (let i = 0; i < nm.length;) {
     const row = nm[i++]
     if (!row) continue
     const [a, d, p] = row.split('\t')

@@ -22,7 +22,11 @@ export function globProblem(glob: string): GlobProblem | undefined {
   if (!glob.includes('{')) return undefined
   // Expands at most one alternative past the cap: the cost of the check is bounded by the cap.
   const n = braceExpand(glob, { ...GLOB_OPTIONS, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 }).length
-  if (n > MAX_GLOB_ALTERNATIVES) return { message: `glob expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives (brace expansion \`{a,b}\` multiplies)`, offset: glob.indexOf('{') }
+  if (n > MAX_GLOB_ALTERNATIVES)
+    return {
+      message: `glob expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives (brace expansion \`{a,b}\` multiplies)`,
+      offset: glob.indexOf('{'),
+    }
   return undefined
 }
 
@@ -30,7 +34,10 @@ export function globProblem(glob: string): GlobProblem | undefined {
 if (!FormatRegistry.Has('glob')) FormatRegistry.Set('glob', (v) => globProblem(v) === undefined)
 
 export class GlobError extends Error {
-  constructor(readonly glob: string, problem: GlobProblem) {
+  constructor(
+    readonly glob: string,
+    problem: GlobProblem,
+  ) {
     super(`invalid glob ${JSON.stringify(glob.length > 60 ? glob.slice(0, 60) + '…' : glob)}: ${problem.message}`)
     this.name = 'GlobError'
   }
@@ -80,6 +87,10 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
 }
 
 /** Files matching `include` and not `exclude`. */
-export function filterPaths<T extends { path: string }>(items: readonly T[], include: readonly string[], exclude: readonly string[] = []): T[] {
+export function filterPaths<T extends { path: string }>(
+  items: readonly T[],
+  include: readonly string[],
+  exclude: readonly string[] = [],
+): T[] {
   return items.filter((i) => matchesAny(i.path, include) && !matchesAny(i.path, exclude))
 }

@@ -102,7 +102,12 @@ export function isPlaceholderReason(reason: string): boolean {
  * The first declaration of `phrase` whose reason has at least `minReasonLength` characters (after trimming,
  * placeholders rejected), and the ones rejected with why.
  */
-export function findReasonedDeclaration(body: string | undefined, phrase: string, minReasonLength: number, opts: DeclarationOptions = {}): ReasonedDeclaration {
+export function findReasonedDeclaration(
+  body: string | undefined,
+  phrase: string,
+  minReasonLength: number,
+  opts: DeclarationOptions = {},
+): ReasonedDeclaration {
   const rejected: ReasonedDeclaration['rejected'] = []
   for (const d of findDeclarations(body, phrase, opts)) {
     const reason = d.reason.trim()

@@ -44,7 +44,9 @@ function batchCheck(cwd: string, input: string): Promise<string> {
     const chunks: Buffer[] = []
     child.stdout.on('data', (c: Buffer) => chunks.push(c))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`git cat-file exited with ${code}`))))
+    child.on('close', (code) => {
+      code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`git cat-file exited with ${code}`))
+    })
     child.stdin.end(input)
   })
 }
@@ -56,11 +58,20 @@ const MAX_LOOKUPS = 200_000
  * Map path → the newest release tag (made no later than the base commit) whose tree holds it; undefined
  * when there is no such tag (or git fails): no tag information, the caller keeps its default.
  */
-export async function releasedPathsInGit(cwd: string, base: string, paths: string[], patterns: string[]): Promise<Map<string, string> | undefined> {
+export async function releasedPathsInGit(
+  cwd: string,
+  base: string,
+  paths: string[],
+  patterns: string[],
+): Promise<Map<string, string> | undefined> {
   if (patterns.length === 0) return undefined
   try {
     const baseDate = Number((await git(cwd, ['show', '-s', '--format=%ct', base])).trim())
-    const refs = await git(cwd, ['for-each-ref', 'refs/tags', '--format=%(refname:strip=2)%09%(creatordate:unix)%09%(*objectname)%09%(objectname)'])
+    const refs = await git(cwd, [
+      'for-each-ref',
+      'refs/tags',
+      '--format=%(refname:strip=2)%09%(creatordate:unix)%09%(*objectname)%09%(objectname)',
+    ])
     const tags = releaseTags(refs, patterns, baseDate)
     if (tags.length === 0) return undefined
     const out = new Map<string, string>()

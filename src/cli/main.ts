@@ -12,7 +12,20 @@ import type { Note, RuleContext, Verdict } from '../types.js'
 import { gitChangeSet, readAtRef, resolveRange, GitError, git, type ResolvedRange } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
-import { PolicyError, formatIssue, loadPolicy, parseRemoteSpec, remoteName, REMOTE_PREFIX, RemoteReadError, describeEnforcement, type LoadOptions, type RemoteReader, type RemoteSpec, type Enforcement } from '../policy/load.js'
+import {
+  PolicyError,
+  formatIssue,
+  loadPolicy,
+  parseRemoteSpec,
+  remoteName,
+  REMOTE_PREFIX,
+  RemoteReadError,
+  describeEnforcement,
+  type LoadOptions,
+  type RemoteReader,
+  type RemoteSpec,
+  type Enforcement,
+} from '../policy/load.js'
 import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
 import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
 import { planReads } from '../engine/plan.js'
@@ -138,15 +151,18 @@ async function check(args: string[], io: CliIO): Promise<number> {
     strict: true,
     allowPositionals: false,
   })
-  const format = values.format as string
-  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format: expected text, markdown or json, got ${JSON.stringify(format)}`)
-  const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
-    throw new GitError(`${io.cwd} is not inside a git work tree`)
-  })).trim()
+  const format = values.format
+  if (!['text', 'markdown', 'json'].includes(format))
+    throw new UsageError(`--format: expected text, markdown or json, got ${JSON.stringify(format)}`)
+  const root = (
+    await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
+      throw new GitError(`${io.cwd} is not inside a git work tree`)
+    })
+  ).trim()
   // An explicit --head names a commit: the range is committed history, whatever the working tree holds.
-  const committedOnly = values.committed === true || values.head !== undefined
+  const committedOnly = values.committed || values.head !== undefined
   const range = await resolveRange(root, values.base, values.head, { workingTree: !committedOnly })
-  const body = values.body === '-' ? await readStdin() : (values.body as string)
+  const body = values.body === '-' ? await readStdin() : values.body
   const changes = await gitChangeSet(root, range)
   const gitattributes = await readAtRef(root, range.base, '.gitattributes')
   markExclusions(changes.files, gitattributes)
@@ -170,7 +186,12 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const author = (await git(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim()
   const ctx: RuleContext = {
     changes,
-    pr: { title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(), body, author, labels: values.label as string[] },
+    pr: {
+      title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(),
+      body,
+      author,
+      labels: values.label,
+    },
     evidence: workspaceEvidence(root),
     gitattributes,
     now: new Date(),
@@ -186,7 +207,12 @@ async function check(args: string[], io: CliIO): Promise<number> {
     // stays in the cache and fails the rule that needs it, as before.
     const plan = planReads(loaded.policy, changes.files, 'pull_request')
     await Promise.allSettled([...plan.head.map((p) => changes.readHead(p)), ...plan.base.map((p) => changes.readBase(p))])
-    verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes: [...rangeNotes(range, committedOnly, values.head !== undefined), ...enforcementNotes(loaded)] })
+    verdict = await runGate({
+      policy: loaded.policy,
+      ctx,
+      policySource,
+      notes: [...rangeNotes(range, committedOnly, values.head !== undefined), ...enforcementNotes(loaded)],
+    })
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e
     verdict = policyErrorVerdict(e.issues.map(formatIssue), ctx, policySource, defaultResolvedPolicy())
@@ -202,14 +228,27 @@ function rangeNotes(range: ResolvedRange, committedOnly: boolean, explicitHead: 
   const wt = range.workingTree
   const head = wt ? `${range.head.slice(0, 12)}+uncommitted` : range.head.slice(0, 12)
   const notes: Note[] = [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}…${head} (base: ${range.baseLabel}).` }]
-  if (wt) notes.push({ level: 'info', message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, modified or untracked; --committed checks commits only.` })
-  else if (committedOnly) notes.push({ level: 'info', message: `Commits only (${explicitHead ? '--head given' : '--committed'}): uncommitted changes are not checked.` })
+  if (wt)
+    notes.push({
+      level: 'info',
+      message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, modified or untracked; --committed checks commits only.`,
+    })
+  else if (committedOnly)
+    notes.push({
+      level: 'info',
+      message: `Commits only (${explicitHead ? '--head given' : '--committed'}): uncommitted changes are not checked.`,
+    })
   else notes.push({ level: 'info', message: 'No uncommitted changes: the working tree is clean.' })
   return notes
 }
 
 async function validateCmd(args: string[], io: CliIO): Promise<number> {
-  const { positionals, values } = parseArgs({ args, options: { offline: { type: 'string', multiple: true, default: [] } }, allowPositionals: true, strict: true })
+  const { positionals, values } = parseArgs({
+    args,
+    options: { offline: { type: 'string', multiple: true, default: [] } },
+    allowPositionals: true,
+    strict: true,
+  })
   const file = positionals[0] ?? DEFAULT_POLICY_PATH
   const abs = resolve(io.cwd, file)
   const text = await readFile(abs, 'utf8').catch(() => undefined)
@@ -218,10 +257,15 @@ async function validateCmd(args: string[], io: CliIO): Promise<number> {
     return 2
   }
   const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => io.cwd)).trim()
-  const offline = values.offline as string[]
+  const offline = values.offline
   const remote = offline.length ? await offlineReader(offline, text, io) : await apiRemoteOptions(io)
   try {
-    const { policy, sources, enforced } = await loadPolicy(text, file, (p) => readFile(resolve(root, p), 'utf8').catch(() => undefined), remote)
+    const { policy, sources, enforced } = await loadPolicy(
+      text,
+      file,
+      (p) => readFile(resolve(root, p), 'utf8').catch(() => undefined),
+      remote,
+    )
     if (enforced.length) {
       io.err(enforced.map(loosenedFloor).join('\n') + '\n')
       return 2
@@ -252,10 +296,20 @@ const API_HINT = 'set GITHUB_TOKEN (or GH_TOKEN) to a token that can read it, or
 async function apiRemoteOptions(io: CliIO): Promise<LoadOptions> {
   const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN
   if (!token) return { remoteUnavailable: API_HINT }
-  const [{ createClient }, { RemotePolicyReader }] = await Promise.all([import('../github/client.js'), import('../github/remote-policy.js')])
-  const octokit = createClient({ token, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', log: (m) => io.err(`pr-gate: ${m}\n`) })
+  const [{ createClient }, { RemotePolicyReader }] = await Promise.all([
+    import('../github/client.js'),
+    import('../github/remote-policy.js'),
+  ])
+  const octokit = createClient({
+    token,
+    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    log: (m) => {
+      io.err(`pr-gate: ${m}\n`)
+    },
+  })
   const reader = new RemotePolicyReader(octokit, {
-    accessHint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, or pass --offline ORGFILE. See docs/policy.md, "Org policy".',
+    accessHint:
+      'Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, or pass --offline ORGFILE. See docs/policy.md, "Org policy".',
   })
   return { remote: reader.read }
 }
@@ -273,7 +327,8 @@ async function offlineReader(entries: string[], policyText: string, io: CliIO): 
       const spec = parseRemoteSpec(e.slice(0, eq))
       if (typeof spec === 'string') throw new UsageError(`--offline ${e}: ${spec}`)
       named.set(remoteName(spec), e.slice(eq + 1))
-    } else if (bare !== undefined) throw new UsageError('--offline: only one ORGFILE without a github: spec; name the others as github:OWNER/REPO/PATH@REF=FILE')
+    } else if (bare !== undefined)
+      throw new UsageError('--offline: only one ORGFILE without a github: spec; name the others as github:OWNER/REPO/PATH@REF=FILE')
     else bare = e
   }
   const direct = new Set<string>()
@@ -309,15 +364,21 @@ async function explain(args: string[], io: CliIO): Promise<number> {
     const danger = (DANGERS as Record<string, DangerInfo>)[id]
     if (danger) return explainDanger(id, danger, io)
     const known = [...RULES.map((r) => r.id), ...Object.keys(DANGERS)]
-    throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint(didYouMean(id, known))}; rules: ${RULES.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`)
+    throw new UsageError(
+      `unknown rule or migration danger ${JSON.stringify(id)}${hint(didYouMean(id, known))}; rules: ${RULES.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`,
+    )
   }
   // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
   // not {}), and what the default preset sets where that differs.
-  const resolved: Record<string, Record<string, unknown> | undefined> = (await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)).policy.rules
+  const resolved: Record<string, Record<string, unknown> | undefined> = (
+    await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)
+  ).policy.rules
   const preset = resolved[rule.id] ?? {}
   const entry: SchemaNode = ruleEntrySchema(rule)
   const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : ''
-  io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`)
+  io.out(
+    `${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`,
+  )
   for (const [k, s] of Object.entries(entry.properties ?? {})) {
     if (k === 'level' || k === 'locked') continue
     const def = applyDefaults(s, undefined)
@@ -326,7 +387,8 @@ async function explain(args: string[], io: CliIO): Promise<number> {
   }
   if (rule.id === 'migration-safety') {
     io.out('dangers (pr-gate explain <id> for one):\n')
-    for (const [d, info] of Object.entries(DANGERS as Record<string, DangerInfo>)) io.out(`  ${d.padEnd(34)} ${info.level.padEnd(6)} ${info.title}\n`)
+    for (const [d, info] of Object.entries(DANGERS as Record<string, DangerInfo>))
+      io.out(`  ${d.padEnd(34)} ${info.level.padEnd(6)} ${info.title}\n`)
   }
   return 0
 }
@@ -378,15 +440,24 @@ async function reportCmd(args: string[], io: CliIO): Promise<number> {
 }
 
 async function queueCmd(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, all: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, all: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  })
   const [sub, ...ids] = positionals
-  if (sub !== 'failed' && sub !== 'replay') throw new UsageError(`pr-gate queue: expected "failed" or "replay", got ${JSON.stringify(sub ?? '')}`)
+  if (sub !== 'failed' && sub !== 'replay')
+    throw new UsageError(`pr-gate queue: expected "failed" or "replay", got ${JSON.stringify(sub ?? '')}`)
   if (sub === 'failed' && ids.length) throw new UsageError('pr-gate queue failed: takes no delivery ids')
   if (sub === 'replay' && !values.all === !ids.length) throw new UsageError('pr-gate queue replay: give delivery ids, or --all (not both)')
-  const [{ ConfigError, redisSettings }, { withQueue, listFailed, replayFailed }] = await Promise.all([import('../app/config.js'), import('../app/queue.js')])
+  const [{ ConfigError, redisSettings }, { withQueue, listFailed, replayFailed }] = await Promise.all([
+    import('../app/config.js'),
+    import('../app/queue.js'),
+  ])
   const problems: string[] = []
   const settings = redisSettings(process.env, problems)
-  if (!settings && !problems.length) problems.push('REDIS_URL is not set: the Redis the App\'s replicas use (redis://HOST:PORT)')
+  if (!settings && !problems.length) problems.push("REDIS_URL is not set: the Redis the App's replicas use (redis://HOST:PORT)")
   if (problems.length || !settings) {
     io.err(new ConfigError(problems).message.replace('pr-gate serve:', 'pr-gate queue:') + '\n')
     return 2
@@ -398,13 +469,20 @@ async function queueCmd(args: string[], io: CliIO): Promise<number> {
         if (values.json) io.out(JSON.stringify(failed, null, 2) + '\n')
         else if (!failed.length) io.out('No failed deliveries.\n')
         else {
-          io.out(`${failed.length} failed ${failed.length === 1 ? 'delivery' : 'deliveries'} (replay: pr-gate queue replay ID... or --all):\n`)
-          for (const f of failed) io.out(`${f.id}  ${f.event}  ${f.tries} ${f.tries === 1 ? 'try' : 'tries'}  ${f.failedAt ?? ''}  ${visibleControls(f.reason.slice(0, 300))}\n`)
+          io.out(
+            `${failed.length} failed ${failed.length === 1 ? 'delivery' : 'deliveries'} (replay: pr-gate queue replay ID... or --all):\n`,
+          )
+          for (const f of failed)
+            io.out(
+              `${f.id}  ${f.event}  ${f.tries} ${f.tries === 1 ? 'try' : 'tries'}  ${f.failedAt ?? ''}  ${visibleControls(f.reason.slice(0, 300))}\n`,
+            )
         }
         return 0
       }
       const { replayed, missing } = await replayFailed(q, values.all ? 'all' : ids)
-      io.out(`Replayed ${replayed.length} ${replayed.length === 1 ? 'delivery' : 'deliveries'}${replayed.length ? `: ${replayed.join(', ')}` : ''}.\n`)
+      io.out(
+        `Replayed ${replayed.length} ${replayed.length === 1 ? 'delivery' : 'deliveries'}${replayed.length ? `: ${replayed.join(', ')}` : ''}.\n`,
+      )
       for (const m of missing) io.err(`pr-gate queue replay: ${m} is not in the failed set (pr-gate queue failed lists it)\n`)
       return missing.length ? 1 : 0
     })
@@ -434,13 +512,20 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
   if (!owner || !repo) throw new UsageError('--repo OWNER/NAME is required')
   if (!values.head) throw new UsageError('--head REF is required (the candidate SHA, tag or branch)')
   if (values.base === 'auto' && !values.environment) throw new UsageError('--base auto (the default) needs --environment')
-  const format = values.format as string
-  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format: expected text, markdown or json, got ${JSON.stringify(format)}`)
+  const format = values.format
+  if (!['text', 'markdown', 'json'].includes(format))
+    throw new UsageError(`--format: expected text, markdown or json, got ${JSON.stringify(format)}`)
   const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN
   if (!token) throw new UsageError('GITHUB_TOKEN is not set (contents, pull requests, checks and deployments: read)')
   const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
-  const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, renderReleaseText, toReleaseJson }, { parseGateIdentity }] = await Promise.all([
+  const [
+    { createClient },
+    { evaluateRelease },
+    { ReleaseError },
+    { renderReleaseMarkdown, renderReleaseText, toReleaseJson },
+    { parseGateIdentity },
+  ] = await Promise.all([
     import('../github/client.js'),
     import('../release/evaluate.js'),
     import('../release/range.js'),
@@ -449,14 +534,20 @@ async function releaseCmd(args: string[], io: CliIO): Promise<number> {
   ])
   try {
     const e = await evaluateRelease({
-      octokit: createClient({ token, baseUrl: apiUrl, log: (m) => io.err(`pr-gate: ${m}\n`) }),
+      octokit: createClient({
+        token,
+        baseUrl: apiUrl,
+        log: (m) => {
+          io.err(`pr-gate: ${m}\n`)
+        },
+      }),
       repo: { owner, repo },
-      base: values.base as string,
+      base: values.base,
       head: values.head,
       environment: values.environment,
-      checkName: values['check-name'] as string,
-      gateIdentity: parseGateIdentity(values['gate-identity'] as string),
-      policyPath: values.policy as string,
+      checkName: values['check-name'],
+      gateIdentity: parseGateIdentity(values['gate-identity']),
+      policyPath: values.policy,
       evidence: workspaceEvidence(io.cwd),
     })
     if (format === 'json') io.out(JSON.stringify(toReleaseJson(e), null, 2) + '\n')

@@ -13,7 +13,12 @@ export interface PlannedReads {
   base: string[]
 }
 
-export function planReads(policy: ResolvedPolicy, files: readonly ChangedFile[], mode: 'pull_request' | 'release', rules: readonly GateRule[] = RULES): PlannedReads {
+export function planReads(
+  policy: ResolvedPolicy,
+  files: readonly ChangedFile[],
+  mode: 'pull_request' | 'release',
+  rules: readonly GateRule[] = RULES,
+): PlannedReads {
   const head = new Set<string>()
   const base = new Set<string>()
   for (const rule of rules) {

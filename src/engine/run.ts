@@ -31,7 +31,14 @@ export async function runRule(rule: GateRule, ctx: RuleContext, raw: unknown): P
   if (ctx.mode === 'release' && !rule.release) return { ...base, status: 'off', findings: [], summary: 'not evaluated in release mode' }
   const started = performance.now()
   const b = rule.bind(raw)
-  if (!b.ok) return { ...base, status: 'error', findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${b.why}` }], error: b.why, durationMs: 0 }
+  if (!b.ok)
+    return {
+      ...base,
+      status: 'error',
+      findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${b.why}` }],
+      error: b.why,
+      durationMs: 0,
+    }
   try {
     const out = await b.bound.evaluate(ctx)
     const findings = out.findings.map((f) => (f.kind === 'error' || f.kind === 'info' ? f : { ...f, level: effectiveLevel(f, level) }))
@@ -121,7 +128,15 @@ async function applyWaiver(result: RuleResult, ctx: RuleContext, policy: Resolve
   if (!ctx.waiverRecords) {
     const w = waiverFor(result.id, ctx.pr, policy.waivers)
     if (w?.waived) {
-      result.waiver = { rule: result.id, by: 'command line', via: 'a --label given to the CLI, not verified against GitHub', head: ctx.changes.head, reason: w.reason, kind: 'local', label: w.label }
+      result.waiver = {
+        rule: result.id,
+        by: 'command line',
+        via: 'a --label given to the CLI, not verified against GitHub',
+        head: ctx.changes.head,
+        reason: w.reason,
+        kind: 'local',
+        label: w.label,
+      }
       result.status = 'waived'
     } else if (w?.rejected) notes.push({ level: 'warning', message: `Waiver for ${result.id} not applied: ${w.rejected}.` })
     return
@@ -150,12 +165,23 @@ async function applyWaiver(result: RuleResult, ctx: RuleContext, policy: Resolve
     })
   }
   if (v.rejected.length) {
-    notes.push({ level: 'warning', message: `Waiver for ${result.id} not applied: ${v.rejected[0]}.`, detail: v.rejected.length > 1 ? v.rejected.slice(1).join('\n') : undefined })
+    notes.push({
+      level: 'warning',
+      message: `Waiver for ${result.id} not applied: ${v.rejected[0]}.`,
+      detail: v.rejected.length > 1 ? v.rejected.slice(1).join('\n') : undefined,
+    })
   }
 }
 
 /** The conclusion, from results and gate-level facts. */
-export function decide(args: { results: RuleResult[]; notes: Note[]; policy: ResolvedPolicy; ctx: RuleContext; policySource: string; policyError?: boolean }): Verdict {
+export function decide(args: {
+  results: RuleResult[]
+  notes: Note[]
+  policy: ResolvedPolicy
+  ctx: RuleContext
+  policySource: string
+  policyError?: boolean
+}): Verdict {
   const { results, notes, policy, ctx } = args
   const failed = results.filter((r) => r.status === 'fail').map((r) => r.id)
   const errored = results.filter((r) => r.status === 'error').map((r) => r.id)
@@ -186,7 +212,11 @@ export function decide(args: { results: RuleResult[]; notes: Note[]; policy: Res
   const none = results.filter((r) => r.status !== 'off' && r.status !== 'error' && r.applicability === 'no-evidence').length
   const apart = [na ? `${na} not applicable` : '', none ? `${none} without evidence` : ''].filter(Boolean)
   const passed = ran - na - none
-  const title = parts.length ? parts.join(' · ') : apart.length ? [`${passed} rule${passed === 1 ? '' : 's'} passed`, ...apart].join(', ') : `all ${ran} rule${ran === 1 ? '' : 's'} passed`
+  const title = parts.length
+    ? parts.join(' · ')
+    : apart.length
+      ? [`${passed} rule${passed === 1 ? '' : 's'} passed`, ...apart].join(', ')
+      : `all ${ran} rule${ran === 1 ? '' : 's'} passed`
 
   const labels = { add: [] as string[], remove: [] as string[] }
   for (const r of results) {
@@ -229,7 +259,21 @@ export function policyErrorVerdict(messages: string[], ctx: RuleContext, policyS
  * retries): the policy's on_error decides, never success, and the note says which call failed.
  */
 export function infrastructureErrorVerdict(message: string, ctx: RuleContext, policySource: string, policy: ResolvedPolicy): Verdict {
-  const notes: Note[] = [{ level: 'error', message: `The gate could not evaluate this pull request: ${message}. No rule was evaluated; re-run the job once GitHub answers.` }]
-  const results: RuleResult[] = [{ id: 'gate', description: 'Reading the pull request from GitHub', level: 'fail', status: 'error', findings: [{ kind: 'error', message }], error: message }]
+  const notes: Note[] = [
+    {
+      level: 'error',
+      message: `The gate could not evaluate this pull request: ${message}. No rule was evaluated; re-run the job once GitHub answers.`,
+    },
+  ]
+  const results: RuleResult[] = [
+    {
+      id: 'gate',
+      description: 'Reading the pull request from GitHub',
+      level: 'fail',
+      status: 'error',
+      findings: [{ kind: 'error', message }],
+      error: message,
+    },
+  ]
   return decide({ results, notes, policy, ctx, policySource })
 }

@@ -42,11 +42,17 @@ export function waiverFor(ruleId: string, pr: PullRequestMeta, settings: Resolve
   if (accepted) return { waived: true, label, reason: accepted.reason.trim() }
   const first = rejected[0]
   if (!first) {
-    return { waived: false, label, rejected: `label ${label} is set but the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)` }
+    return {
+      waived: false,
+      label,
+      rejected: `label ${label} is set but the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`,
+    }
   }
   const reason = first.declaration.reason.trim() || undefined
-  if (reason && isPlaceholderReason(reason)) return { waived: false, label, reason, rejected: `the waiver reason "${reason}" is a template placeholder, not a reason` }
-  if (reason) return { waived: false, label, reason, rejected: `the waiver reason is shorter than ${settings.min_reason_length} characters` }
+  if (reason && isPlaceholderReason(reason))
+    return { waived: false, label, reason, rejected: `the waiver reason "${reason}" is a template placeholder, not a reason` }
+  if (reason)
+    return { waived: false, label, reason, rejected: `the waiver reason is shorter than ${settings.min_reason_length} characters` }
   return { waived: false, label, rejected: `label ${label} is set but the line "${label}" in the PR description gives no reason` }
 }
 
@@ -119,7 +125,8 @@ export async function verifyWaiver(input: VerifyInput): Promise<VerifiedWaiver> 
   const out: VerifiedWaiver = { waived: false, rejected: [], unverified: [] }
   const recs = await input.records.records()
   if (!recs.ok) {
-    if (pr.labels.some((l) => l.toLowerCase() === label.toLowerCase())) out.unverified.push(`the label ${label} is set, but who set it could not be read: ${recs.why}`)
+    if (pr.labels.some((l) => l.toLowerCase() === label.toLowerCase()))
+      out.unverified.push(`the label ${label} is set, but who set it could not be read: ${recs.why}`)
     else out.unverified.push(`waivers given in reviews and comments could not be read: ${recs.why}`)
     return out
   }
@@ -130,11 +137,19 @@ export async function verifyWaiver(input: VerifyInput): Promise<VerifiedWaiver> 
     const last = events[events.length - 1]
     if (!last || last.event !== 'labeled') out.rejected.push(`the label ${label} is set, but GitHub's events show no one adding it`)
     else {
-      const { accepted, rejected } = settings.require_reason ? findReasonedDeclaration(pr.body, label, settings.min_reason_length, { exact: true }) : { accepted: findDeclarations(pr.body, label, { exact: true })[0], rejected: [] }
-      const c: Candidate = { act: { kind: 'label', actor: last.actor, at: last.at, url: last.url, label }, label, reason: accepted?.reason.trim() || undefined }
+      const { accepted, rejected } = settings.require_reason
+        ? findReasonedDeclaration(pr.body, label, settings.min_reason_length, { exact: true })
+        : { accepted: findDeclarations(pr.body, label, { exact: true })[0], rejected: [] }
+      const c: Candidate = {
+        act: { kind: 'label', actor: last.actor, at: last.at, url: last.url, label },
+        label,
+        reason: accepted?.reason.trim() || undefined,
+      }
       if (settings.require_reason && !accepted) {
         const first = rejected[0]
-        c.problem = first ? `the PR description's reason line is rejected: ${first.why}` : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`
+        c.problem = first
+          ? `the PR description's reason line is rejected: ${first.why}`
+          : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`
       }
       candidates.push(c)
     }
@@ -143,7 +158,8 @@ export async function verifyWaiver(input: VerifyInput): Promise<VerifiedWaiver> 
     for (const cmd of waiveCommands(act.body)) {
       if (cmd.rule !== ruleId.toLowerCase()) continue
       const c: Candidate = { act, reason: cmd.reason || undefined }
-      if (act.kind === 'review' && act.state !== 'approved') c.problem = `the review is not an approval (${act.state || 'no state'}); use an approving review or a review comment`
+      if (act.kind === 'review' && act.state !== 'approved')
+        c.problem = `the review is not an approval (${act.state || 'no state'}); use an approving review or a review comment`
       else c.problem = reasonProblem(cmd.reason, settings)
       candidates.push(c)
     }
@@ -169,13 +185,15 @@ export async function verifyWaiver(input: VerifyInput): Promise<VerifiedWaiver> 
       continue
     }
     if (c.act.edited) {
-      why('it was edited after it was written, so its text may not be its author\'s')
+      why("it was edited after it was written, so its text may not be its author's")
       continue
     }
     if (input.invalidateOnPush) {
       if (c.act.kind === 'review' || c.act.kind === 'review-comment') {
         if (c.act.commitId !== input.head) {
-          why(`it was given on commit ${short(c.act.commitId)}, not on the current head ${short(input.head)}, and waivers.invalidate_on_push covers ${ruleId}: it must be given again`)
+          why(
+            `it was given on commit ${short(c.act.commitId)}, not on the current head ${short(input.head)}, and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
+          )
           continue
         }
       } else {
@@ -185,7 +203,9 @@ export async function verifyWaiver(input: VerifyInput): Promise<VerifiedWaiver> 
           continue
         }
         if (!(Date.parse(c.act.at) > Date.parse(pushed.value))) {
-          why(`it was given before the current head ${short(input.head)} was pushed (${pushed.value}), and waivers.invalidate_on_push covers ${ruleId}: it must be given again`)
+          why(
+            `it was given before the current head ${short(input.head)} was pushed (${pushed.value}), and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
+          )
           continue
         }
       }
@@ -197,7 +217,17 @@ export async function verifyWaiver(input: VerifyInput): Promise<VerifiedWaiver> 
       continue
     }
     out.waived = true
-    out.audit = { rule: ruleId, by: actor, via: check.via, at: c.act.at, head: input.head, reason: c.reason, kind: c.act.kind, url: c.act.url, label: c.label }
+    out.audit = {
+      rule: ruleId,
+      by: actor,
+      via: check.via,
+      at: c.act.at,
+      head: input.head,
+      reason: c.reason,
+      kind: c.act.kind,
+      url: c.act.url,
+      label: c.label,
+    }
     return out
   }
   return out
@@ -239,17 +269,32 @@ export async function verifyReleaseApproval(
   if (!recs.ok) return { approved: false, unverified: true, why: `the ${label} label could not be verified: ${recs.why}` }
   const events = recs.value.labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase())
   const last = events[events.length - 1]
-  if (!last || last.event !== 'labeled') return { approved: false, why: `the ${label} label is set, but GitHub's events show no one adding it` }
+  if (!last || last.event !== 'labeled')
+    return { approved: false, why: `the ${label} label is set, but GitHub's events show no one adding it` }
   if (!last.actor) return { approved: false, why: `GitHub's record of the ${label} label names no actor` }
   const who = `@${last.actor}`
-  if (!allowSelf && (!pull.author || last.actor.toLowerCase() === pull.author.toLowerCase())) return { approved: false, why: `the ${label} label was added by ${pull.author ? 'the PR author' : 'someone'} ${who}${pull.author ? '' : ' while the PR author is unknown'}, and an approval needs someone else` }
+  if (!allowSelf && (!pull.author || last.actor.toLowerCase() === pull.author.toLowerCase()))
+    return {
+      approved: false,
+      why: `the ${label} label was added by ${pull.author ? 'the PR author' : 'someone'} ${who}${pull.author ? '' : ' while the PR author is unknown'}, and an approval needs someone else`,
+    }
   const afterMerge = pull.mergedAt && Date.parse(last.at) >= Date.parse(pull.mergedAt)
   if (!afterMerge) {
     const pushed = await records.headPushedAt()
-    if (!pushed.ok) return { approved: false, unverified: true, why: `the ${label} label by ${who} was added before the merge and could not be bound to the merged head ${short(pull.headSha)}: ${pushed.why}` }
-    if (!(Date.parse(last.at) > Date.parse(pushed.value))) return { approved: false, why: `the ${label} label by ${who} was added before the last push to the PR (${pushed.value}): it approved an earlier version` }
+    if (!pushed.ok)
+      return {
+        approved: false,
+        unverified: true,
+        why: `the ${label} label by ${who} was added before the merge and could not be bound to the merged head ${short(pull.headSha)}: ${pushed.why}`,
+      }
+    if (!(Date.parse(last.at) > Date.parse(pushed.value)))
+      return {
+        approved: false,
+        why: `the ${label} label by ${who} was added before the last push to the PR (${pushed.value}): it approved an earlier version`,
+      }
   }
   const check = await records.approver(last.actor, approvers, paths)
-  if (!check.approver) return { approved: false, unverified: check.unverified, why: `the ${label} label was added by ${who}, but ${check.why}` }
+  if (!check.approver)
+    return { approved: false, unverified: check.unverified, why: `the ${label} label was added by ${who}, but ${check.why}` }
   return { approved: true, by: last.actor, via: check.via, at: last.at, url: last.url }
 }

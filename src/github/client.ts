@@ -141,13 +141,19 @@ function buildClient(o: ClientOptions): Octokit {
   // (before-after-hook binds the options: they are changed in place, never passed anew.)
   octokit.hook.wrap('request', async (request, options) => {
     const inner: typeof fetch = options.request?.fetch ?? globalThis.fetch
-    options.request = { ...options.request, fetch: (url: string, init: RequestInit) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }) }
+    options.request = {
+      ...options.request,
+      fetch: (url: string, init: RequestInit) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    }
     for (let attempt = 0; ; attempt++) {
       const response = await request(options)
       const type = String(response.headers['content-type'] ?? '')
       if (!(typeof response.data === 'string' && /json/.test(type) && options.mediaType?.format !== 'raw')) return response
       if (attempt >= retries) {
-        throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), { status: 502, request: { method: options.method, url: response.url } })
+        throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), {
+          status: 502,
+          request: { method: options.method, url: response.url },
+        })
       }
       log(`unreadable JSON from ${options.method} ${response.url}; retry ${attempt + 1} in ${(attempt + 1) ** 2}s`)
       await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * 1000))

@@ -56,7 +56,10 @@ export function blobAnswer(repository: unknown, alias: string, errors: unknown[]
 }
 
 /** The aliased fields and variables of a batch: `c0: object(expression: $c0) …`. */
-export function blobFields(items: BlobRef[], prefix = 'c'): { fields: string; declarations: string; variables: Record<string, string>; aliases: string[] } {
+export function blobFields(
+  items: BlobRef[],
+  prefix = 'c',
+): { fields: string; declarations: string; variables: Record<string, string>; aliases: string[] } {
   const aliases = items.map((_, i) => `${prefix}${i}`)
   return {
     aliases,
@@ -166,7 +169,12 @@ export class ContentStore {
       this.scheduled = false
       const items = this.queue
       this.queue = []
-      for (const batch of this.batches(items)) this.gql(() => this.runBatch(batch)).catch((e: unknown) => batch.forEach((it) => it.reject(e)))
+      for (const batch of this.batches(items))
+        this.gql(() => this.runBatch(batch)).catch((e: unknown) => {
+          batch.forEach((it) => {
+            it.reject(e)
+          })
+        })
     })
   }
 
@@ -202,11 +210,14 @@ export class ContentStore {
     } catch (e) {
       data = at(e, 'data')
       errors = list(at(e, 'errors'))
-      if (data === undefined || data === null) this.options.log?.(`${describeApiError(`GraphQL read of ${batch.length} file${batch.length === 1 ? '' : 's'}`, e)}; reading them over REST`)
+      if (data === undefined || data === null)
+        this.options.log?.(
+          `${describeApiError(`GraphQL read of ${batch.length} file${batch.length === 1 ? '' : 's'}`, e)}; reading them over REST`,
+        )
     }
     const repository = at(data, 'repository')
     batch.forEach((it, i) => {
-      const answer = blobAnswer(repository, aliases[i]!, errors)
+      const answer = blobAnswer(repository, aliases[i], errors)
       if (answer.kind === 'text') {
         this.stats.blobs++
         it.resolve(answer.text)
@@ -247,7 +258,10 @@ function limiter(n: number): Limiter {
 }
 
 /** Size hints from the file list: an added file's text is about its patch without the `+` prefixes. */
-export function sizeHintsFrom(files: Array<{ path: string; status: string; patch?: string }>, headRef: string): (ref: string, path: string) => number | undefined {
+export function sizeHintsFrom(
+  files: Array<{ path: string; status: string; patch?: string }>,
+  headRef: string,
+): (ref: string, path: string) => number | undefined {
   const sizes = new Map<string, number>()
   for (const f of files) if (f.status === 'added' && f.patch !== undefined) sizes.set(f.path, f.patch.length)
   return (ref, path) => (ref === headRef ? sizes.get(path) : undefined)

@@ -36,8 +36,20 @@ export interface DependabotAlert {
   created_at: string
   html_url: string
   dependency: { package?: { ecosystem: string; name: string }; manifest_path?: string; scope?: string | null }
-  security_advisory: { ghsa_id: string; cve_id: string | null; summary: string; severity: string; identifiers?: Array<{ type: string; value: string }>; cvss?: { score: number | null } | null }
-  security_vulnerability: { severity: string; vulnerable_version_range: string; first_patched_version: { identifier: string } | null; package: { ecosystem: string; name: string } }
+  security_advisory: {
+    ghsa_id: string
+    cve_id: string | null
+    summary: string
+    severity: string
+    identifiers?: Array<{ type: string; value: string }>
+    cvss?: { score: number | null } | null
+  }
+  security_vulnerability: {
+    severity: string
+    vulnerable_version_range: string
+    first_patched_version: { identifier: string } | null
+    package: { ecosystem: string; name: string }
+  }
 }
 
 /**
@@ -48,28 +60,41 @@ export async function fetchDependencyReview(
   octokit: Octokit,
   p: { owner: string; repo: string; base: string; head: string },
 ): Promise<ProviderResult<DependencyReviewChange[]>> {
-  return provide(async () => checkReview((await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data), {
-    forbidden: (m) =>
-      `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${m}). It needs the dependency graph ` +
-      '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
-      'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
-    notFound:
-      `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
-      'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
-    failed: 'GitHub dependency review failed',
-  })
+  return provide(
+    async () =>
+      checkReview((await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data),
+    {
+      forbidden: (m) =>
+        `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${m}). It needs the dependency graph ` +
+        '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
+        'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
+      notFound:
+        `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
+        'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
+      failed: 'GitHub dependency review failed',
+    },
+  )
 }
 
 /** Open Dependabot alerts of the repository (all pages, 100 per page). */
-export async function fetchDependabotAlerts(octokit: Octokit, p: { owner: string; repo: string }): Promise<ProviderResult<DependabotAlert[]>> {
-  return provide(async () => checkAlerts(await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })), {
-    forbidden: (m) =>
-      `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
-      '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
-      'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
-    notFound: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
-    failed: 'reading Dependabot alerts failed',
-  })
+export async function fetchDependabotAlerts(
+  octokit: Octokit,
+  p: { owner: string; repo: string },
+): Promise<ProviderResult<DependabotAlert[]>> {
+  return provide(
+    async () =>
+      checkAlerts(
+        await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 }),
+      ),
+    {
+      forbidden: (m) =>
+        `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
+        '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
+        'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
+      notFound: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
+      failed: 'reading Dependabot alerts failed',
+    },
+  )
 }
 
 /** A provider's answer turned into what a rule reads (failures pass through unchanged). */
@@ -86,7 +111,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function checkReview(data: unknown): DependencyReviewChange[] {
   if (!Array.isArray(data)) throw new MalformedAnswer(`the answer is ${describe(data)}, not a list of dependency changes`)
   data.forEach((c, i) => {
-    if (!isObject(c) || typeof c.change_type !== 'string' || typeof c.name !== 'string') throw new MalformedAnswer(`entry ${i} is not a dependency change (no change_type and name)`)
+    if (!isObject(c) || typeof c.change_type !== 'string' || typeof c.name !== 'string')
+      throw new MalformedAnswer(`entry ${i} is not a dependency change (no change_type and name)`)
     if (c.vulnerabilities !== undefined && c.vulnerabilities !== null) {
       if (!Array.isArray(c.vulnerabilities) || !c.vulnerabilities.every((v) => isObject(v) && typeof v.advisory_ghsa_id === 'string')) {
         throw new MalformedAnswer(`entry ${i} (${c.name}) has vulnerabilities without an advisory_ghsa_id`)
@@ -104,7 +130,13 @@ function checkAlerts(data: unknown): DependabotAlert[] {
 }
 
 function describe(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `a string of ${v.length} characters` : `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`
+  return v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'an array'
+      : typeof v === 'string'
+        ? `a string of ${v.length} characters`
+        : `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`
 }
 
 /**
@@ -126,7 +158,10 @@ export function isRateLimited(e: unknown): boolean {
  * enable it; or, for anything else (5xx after retries, timeout, network, rate limit, malformed answer),
  * that it failed, naming the status.
  */
-export async function provide<T>(call: () => Promise<T>, why: { forbidden: (message: string) => string; notFound: string; failed: string }): Promise<ProviderResult<T>> {
+export async function provide<T>(
+  call: () => Promise<T>,
+  why: { forbidden: (message: string) => string; notFound: string; failed: string },
+): Promise<ProviderResult<T>> {
   try {
     return { ok: true, data: await call() }
   } catch (e) {

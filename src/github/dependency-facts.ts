@@ -58,8 +58,19 @@ interface AlertShape {
   created_at?: unknown
   html_url?: unknown
   dependency?: { package?: { name?: unknown }; manifest_path?: unknown }
-  security_advisory?: { ghsa_id?: unknown; cve_id?: unknown; summary?: unknown; severity?: unknown; identifiers?: Array<{ value?: unknown }>; cvss?: { score?: unknown } | null }
-  security_vulnerability?: { severity?: unknown; first_patched_version?: { identifier?: unknown } | null; package?: { name?: unknown; ecosystem?: unknown } }
+  security_advisory?: {
+    ghsa_id?: unknown
+    cve_id?: unknown
+    summary?: unknown
+    severity?: unknown
+    identifiers?: Array<{ value?: unknown }>
+    cvss?: { score?: unknown } | null
+  }
+  security_vulnerability?: {
+    severity?: unknown
+    first_patched_version?: { identifier?: unknown } | null
+    package?: { name?: unknown; ecosystem?: unknown }
+  }
 }
 
 const s = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
@@ -98,4 +109,3 @@ export function alertVulnerabilities(data: readonly unknown[]): Vulnerability[] 
   }
   return out
 }
-

@@ -77,8 +77,12 @@ export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head:
   }
   return {
     ...workspace,
-    dependencyReview: once(async () => mapProvided(await fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head }), reviewFacts)),
-    dependabotAlerts: once(async () => mapProvided(await fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo }), alertVulnerabilities)),
+    dependencyReview: once(async () =>
+      mapProvided(await fetchDependencyReview(octokit, { owner: repo.owner, repo: repo.repo, base, head }), reviewFacts),
+    ),
+    dependabotAlerts: once(async () =>
+      mapProvided(await fetchDependabotAlerts(octokit, { owner: repo.owner, repo: repo.repo }), alertVulnerabilities),
+    ),
     ...(pull !== undefined
       ? {
           secretScanningAlerts: once(() => fetchSecretScanningAlerts(octokit, { owner: repo.owner, repo: repo.repo, pull, head })),
@@ -93,7 +97,14 @@ export function apiEvidence(octokit: Octokit, repo: RepoRef, base: string, head:
  * together). Files already read at that ref (`known`: text, or null for absent) are not read again. With a
  * content store, reads go through it (batched, cached); without one, over REST.
  */
-export async function readEnforcedSide(octokit: Octokit, repo: RepoRef, ref: string, policyPath: string, known?: Map<string, string | null>, store?: ContentStore) {
+export async function readEnforcedSide(
+  octokit: Octokit,
+  repo: RepoRef,
+  ref: string,
+  policyPath: string,
+  known?: Map<string, string | null>,
+  store?: ContentStore,
+) {
   const read = (p: string) => (store ? store.read(ref, p) : readRepoFile(octokit, repo, p, ref))
   const readKnown = async (p: string) => (known?.has(p) ? (known.get(p) ?? undefined) : read(p))
   const [policyText, gitattributes] = await Promise.all([readKnown(policyPath), readKnown('.gitattributes')])
@@ -101,7 +112,12 @@ export async function readEnforcedSide(octokit: Octokit, repo: RepoRef, ref: str
 }
 
 /** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
-export async function tryLoadPolicy(text: string | undefined, path: string, read: (p: string) => Promise<string | undefined>, options: LoadOptions = {}): Promise<{ loaded?: LoadedPolicy; errors?: string[] }> {
+export async function tryLoadPolicy(
+  text: string | undefined,
+  path: string,
+  read: (p: string) => Promise<string | undefined>,
+  options: LoadOptions = {},
+): Promise<{ loaded?: LoadedPolicy; errors?: string[] }> {
   try {
     return { loaded: await loadPolicy(text, path, read, options) }
   } catch (e) {
@@ -133,13 +149,29 @@ export async function evaluatePullRequest(input: EvaluateInput): Promise<Evaluat
   } catch (e) {
     if (!isApiError(e)) throw e
     const empty: RuleContext = {
-      changes: { base: input.pr.baseSha, head: input.pr.headSha, files: [], totalFiles: 0, truncated: false, readHead: async () => undefined, readBase: async () => undefined },
+      changes: {
+        base: input.pr.baseSha,
+        head: input.pr.headSha,
+        files: [],
+        totalFiles: 0,
+        truncated: false,
+        readHead: async () => undefined,
+        readBase: async () => undefined,
+      },
       pr: prMeta(input.pr, input.repo),
       evidence: input.evidence,
       now: input.now ?? new Date(),
       mode: 'pull_request',
     }
-    return { verdict: infrastructureErrorVerdict(errorMessage(e), empty, `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`, known.policy ?? defaultResolvedPolicy()), policy: known.policy }
+    return {
+      verdict: infrastructureErrorVerdict(
+        errorMessage(e),
+        empty,
+        `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`,
+        known.policy ?? defaultResolvedPolicy(),
+      ),
+      policy: known.policy,
+    }
   }
 }
 
@@ -156,7 +188,10 @@ function speculativeReads(files: ChangedFile[], pr: PullInfo, policyPath: string
   return [...[...head].map((path) => ({ ref: pr.headSha, path })), ...plan.base.map((path) => ({ ref: pr.baseSha, path }))]
 }
 
-const toRefs = (plan: { head: string[]; base: string[] }, pr: PullInfo): BlobRef[] => [...plan.head.map((path) => ({ ref: pr.headSha, path })), ...plan.base.map((path) => ({ ref: pr.baseSha, path }))]
+const toRefs = (plan: { head: string[]; base: string[] }, pr: PullInfo): BlobRef[] => [
+  ...plan.head.map((path) => ({ ref: pr.headSha, path })),
+  ...plan.base.map((path) => ({ ref: pr.baseSha, path })),
+]
 
 async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedPolicy }): Promise<Evaluation> {
   const { octokit, repo, pr } = input
@@ -166,7 +201,10 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
     (files) => ({ ok: true as const, files }),
     (error: unknown) => ({ ok: false as const, error }),
   )
-  const store = new ContentStore(octokit, repo, { log: input.log, sizeHint: listed.ok ? sizeHintsFrom(listed.files, pr.headSha) : undefined })
+  const store = new ContentStore(octokit, repo, {
+    log: input.log,
+    sizeHint: listed.ok ? sizeHintsFrom(listed.files, pr.headSha) : undefined,
+  })
   const [first] = store.firstBatch(listed.ok ? speculativeReads(listed.files, pr, input.policyPath) : [])
   const snapshot = await prefetchBase(octokit, repo, pr.baseSha, input.policyPath, pr.number, first, pr.htmlUrl)
   if (snapshot.failed) input.log?.(`${snapshot.failed}; reading what it could not answer over REST`)
@@ -178,7 +216,11 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   }
   for (const { item, value } of snapshot.contents) store.seed(item.ref, item.path, value)
   for (const item of first) if (!store.has(item.ref, item.path)) store.markRestOnly(item.ref, item.path)
-  const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store)
+  const {
+    read: readBase,
+    policyText,
+    gitattributes,
+  } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store)
   const remote = input.remotePolicy ?? new RemotePolicyReader(octokit, { log: input.log })
   const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read })
   known.policy = loaded?.policy
@@ -192,9 +234,21 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   const meta = prMeta(pr, repo)
   // GitHub's records of who waived what: looked at only when a rule fails or warns (src/engine/waivers.ts).
   // The first query read them; what it did not read whole is read over REST then.
-  const waiverRecords = githubWaiverRecords(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase, undefined, snapshot.records)
+  const waiverRecords = githubWaiverRecords(
+    octokit,
+    repo,
+    { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl },
+    readBase,
+    undefined,
+    snapshot.records,
+  )
   const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request', waiverRecords }
-  const policySource = policySourceOf({ path: input.policyPath, text: policyText, at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha }, missingAt: 'on the base branch' })
+  const policySource = policySourceOf({
+    path: input.policyPath,
+    text: policyText,
+    at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha },
+    missingAt: 'on the base branch',
+  })
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
 
   const notes: Note[] = [...(input.notes ?? []), ...enforcementNotes(loaded)]
@@ -202,7 +256,12 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   const verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes })
   // The PR's policy is previewed after the verdict is decided, so it can neither change nor delay it (and the
   // evidence it shares with the enforced run was already read outside the preview's budget).
-  if (policyFile) verdict.notes.splice(notes.length, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx, remote))
+  if (policyFile)
+    verdict.notes.splice(
+      notes.length,
+      0,
+      await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx, remote),
+    )
   return { verdict, policy: loaded.policy, comments: snapshot.comments }
 }
 
@@ -216,16 +275,25 @@ export const PREVIEW_MAX_BLOCK_MS = 500
  * text: its regexes run on RE2 and its globs under the glob caps, and the whole preview runs under a budget
  * (see src/policy/budget.ts); when the budget runs out the preview is skipped and the note says so.
  */
-async function headPolicyNote(input: EvaluateInput, headPath: string | undefined, ctx: RuleContext, remote: RemotePolicyReader): Promise<Note> {
+async function headPolicyNote(
+  input: EvaluateInput,
+  headPath: string | undefined,
+  ctx: RuleContext,
+  remote: RemotePolicyReader,
+): Promise<Note> {
   const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`
   if (!headPath) return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` }
   const outcome = await withBudget(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async (): Promise<Note> => {
     const readHead = (p: string) => ctx.changes.readHead(p)
     const text = await readHead(headPath)
     const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead, { remote: remote.read })
-    if (!loaded) return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') }
+    if (!loaded)
+      return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') }
     const v = await runGate({ policy: loaded.policy, ctx, policySource: `${headPath}@head` })
-    return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` }
+    return {
+      level: 'warning',
+      message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.`,
+    }
   })
   if (outcome.ok) return outcome.value
   input.log?.(`preview of the PR's policy skipped: ${outcome.why}`)

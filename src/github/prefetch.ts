@@ -37,8 +37,12 @@ export function baseQuery(contents: { declarations: string; fields: string } = {
     attributes: object(expression: $attributes) { __typename ... on Blob { text isBinary isTruncated } }
     pullRequest(number: $number) {
       ${WAIVER_RECORDS_SELECTION}
-    }${contents.fields ? `
-    ${contents.fields}` : ''}
+    }${
+      contents.fields
+        ? `
+    ${contents.fields}`
+        : ''
+    }
   }
 }`
 }
@@ -68,7 +72,15 @@ export interface BaseSnapshot {
  * Reads the base side, the comments and the planned `contents` (the run's first batch) in one query; never
  * throws. A planned file it cannot vouch for is left out of `contents` (read it over REST).
  */
-export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: string, policyPath: string, prNumber: number, contents: BlobRef[] = [], htmlUrl?: string): Promise<BaseSnapshot> {
+export async function prefetchBase(
+  octokit: Octokit,
+  repo: RepoRef,
+  baseSha: string,
+  policyPath: string,
+  prNumber: number,
+  contents: BlobRef[] = [],
+  htmlUrl?: string,
+): Promise<BaseSnapshot> {
   const files = new Map<string, string | null>()
   const blobs = blobFields(contents)
   let data: unknown
@@ -85,26 +97,38 @@ export async function prefetchBase(octokit: Octokit, repo: RepoRef, baseSha: str
   } catch (e) {
     // GraphqlResponseError carries the partial data; anything else (HTTP, network) gives nothing.
     data = at(e, 'data')
-    if (data === undefined || data === null) return { files, contents: [], records: {}, failed: describeApiError('GraphQL read of the base side', e) }
+    if (data === undefined || data === null)
+      return { files, contents: [], records: {}, failed: describeApiError('GraphQL read of the base side', e) }
     errors = list(at(e, 'errors'))
   }
   const unknown = (field: string[]) => errors.some((err) => errorCovers(at(err, 'path'), field))
   const repository = at(data, 'repository')
-  for (const [alias, path] of [['policy', policyPath], ['attributes', '.gitattributes']] as const) {
+  for (const [alias, path] of [
+    ['policy', policyPath],
+    ['attributes', '.gitattributes'],
+  ] as const) {
     const answer = blobAnswer(repository, alias, errors) // an error there: unknown, read over REST
     if (answer.kind === 'absent') files.set(path, null)
     else if (answer.kind === 'text') files.set(path, answer.text)
   }
   const read: BaseSnapshot['contents'] = []
   contents.forEach((item, i) => {
-    const answer = blobAnswer(repository, blobs.aliases[i]!, errors)
+    const answer = blobAnswer(repository, blobs.aliases[i], errors)
     if (answer.kind !== 'unknown') read.push({ item, value: answer.kind === 'text' ? answer.text : null })
   })
   const comments = unknown(['repository', 'pullRequest', 'comments']) ? undefined : commentsOf(at(repository, 'pullRequest', 'comments'))
   const records = parseGraphqlRecords(at(repository, 'pullRequest'), unknown, htmlUrl)
   if (!errors.length) return { files, comments, contents: read, records }
-  const where = errors.map((err) => `${str(at(err, 'type')) ?? 'error'} at ${list(at(err, 'path')).map(String).join('.') || 'the whole query'}`)
-  return { files, comments, contents: read, records, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` }
+  const where = errors.map(
+    (err) => `${str(at(err, 'type')) ?? 'error'} at ${list(at(err, 'path')).map(String).join('.') || 'the whole query'}`,
+  )
+  return {
+    files,
+    comments,
+    contents: read,
+    records,
+    failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})`,
+  }
 }
 
 function commentsOf(connection: unknown): KnownComment[] | undefined {

@@ -8,7 +8,16 @@ import type { Verdict } from '../types.js'
 import { annotationsOf, MAX_ANNOTATIONS, unannotated } from '../report/annotations.js'
 import { CHECK_TEXT_LIMIT, commentState, markerFor, renderCheckOutput, renderComment } from '../report/markdown.js'
 import { embedRecord } from '../trends/embed.js'
-import { createCheckRun, createCommitStatus, findCheckRun, findStickyComment, syncLabels, updateCheckRun, upsertStickyComment, type CheckRunIdentity } from './publish.js'
+import {
+  createCheckRun,
+  createCommitStatus,
+  findCheckRun,
+  findStickyComment,
+  syncLabels,
+  updateCheckRun,
+  upsertStickyComment,
+  type CheckRunIdentity,
+} from './publish.js'
 import type { KnownComment } from './prefetch.js'
 import type { CommentMode } from '../policy/schema.js'
 
@@ -84,7 +93,9 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
   if (check.ok) {
     result.checkUrl = check.value.url
     result.checkRunId = check.value.id
-    p.log(`check run ${p.checkName}: ${verdict.conclusion}${existing ? ` (the check run ${existing.id} of an earlier try, ${check.value.requests ? 'updated' : 'already up to date'})` : ''}`)
+    p.log(
+      `check run ${p.checkName}: ${verdict.conclusion}${existing ? ` (the check run ${existing.id} of an earlier try, ${check.value.requests ? 'updated' : 'already up to date'})` : ''}`,
+    )
   } else {
     if (check.forbidden) {
       p.log(`${check.message}; falling back to a commit status`)
@@ -100,7 +111,11 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
   const mode: CommentMode = p.comment ? (p.commentMode ?? 'always') : 'never'
   if (mode !== 'never' && pr.number) {
     const marker = markerFor(p.checkName)
-    const body = renderComment(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } })
+    const body = renderComment(verdict, {
+      checkName: p.checkName,
+      labelPrefix: p.labelPrefix,
+      links: { ...links, checkUrl: result.checkUrl },
+    })
     const skip = await commentSkipReason(p, mode, pr.number, marker, body)
     if (skip) {
       result.comment = 'skipped'
@@ -139,7 +154,13 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
  * could duplicate the sticky comment, as upsertStickyComment would also refuse); a verdict that is not a
  * pass says so in a warning annotation, and the check run, already written, carries the verdict.
  */
-async function commentSkipReason(p: PublishInput, mode: CommentMode, issue: number, marker: string, body: string): Promise<string | undefined> {
+async function commentSkipReason(
+  p: PublishInput,
+  mode: CommentMode,
+  issue: number,
+  marker: string,
+  body: string,
+): Promise<string | undefined> {
   if (mode === 'always') return undefined
   const passing = p.verdict.conclusion === 'success'
   const found = await findStickyComment(p.octokit, p.repo, issue, marker, p.commentAuthor, p.token, p.comments)
@@ -155,7 +176,9 @@ async function commentSkipReason(p: PublishInput, mode: CommentMode, issue: numb
   if (mode === 'on-failure') return passing && !existing ? 'the conclusion is success and there is no comment to update' : undefined
   if (!existing) return passing ? 'the conclusion is success and there is no earlier comment to change' : undefined
   const before = commentState(existing.body)
-  return before !== undefined && before === commentState(body) ? 'the verdict and findings are the same as in the existing comment' : undefined
+  return before !== undefined && before === commentState(body)
+    ? 'the verdict and findings are the same as in the existing comment'
+    : undefined
 }
 
 function withAnnotationNote<T extends { summary: string }>(output: T, skipped: number): T {
@@ -169,7 +192,11 @@ function withAnnotationNote<T extends { summary: string }>(output: T, skipped: n
  * The check run output with the hidden trend record (src/trends/embed.ts) at the end of its text. A text
  * too long for both is rendered again to leave room for the record (the summary keeps its own limit).
  */
-function checkOutputWithRecord(v: Verdict, o: Parameters<typeof renderCheckOutput>[1], record: string): ReturnType<typeof renderCheckOutput> {
+function checkOutputWithRecord(
+  v: Verdict,
+  o: Parameters<typeof renderCheckOutput>[1],
+  record: string,
+): ReturnType<typeof renderCheckOutput> {
   const out = renderCheckOutput(v, o)
   if (out.text.length + record.length <= CHECK_TEXT_LIMIT) return { ...out, text: out.text + record }
   return { ...out, text: renderCheckOutput(v, { ...o, limit: CHECK_TEXT_LIMIT - record.length }).text + record }

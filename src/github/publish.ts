@@ -42,7 +42,12 @@ interface CommentLite {
 }
 
 async function listMarked(octokit: Octokit, r: RepoRef, issue: number, marker: string): Promise<CommentLite[]> {
-  const all = (await octokit.paginate(octokit.rest.issues.listComments, { owner: r.owner, repo: r.repo, issue_number: issue, per_page: 100 })) as CommentLite[]
+  const all = (await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: r.owner,
+    repo: r.repo,
+    issue_number: issue,
+    per_page: 100,
+  })) as CommentLite[]
   return all.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker))
 }
 
@@ -133,7 +138,12 @@ export async function findStickyComment(
   }
 }
 
-async function updateIfPresent(octokit: Octokit, r: RepoRef, id: number, body: string): Promise<{ id: number; html_url?: string } | undefined> {
+async function updateIfPresent(
+  octokit: Octokit,
+  r: RepoRef,
+  id: number,
+  body: string,
+): Promise<{ id: number; html_url?: string } | undefined> {
   try {
     return (await octokit.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: id, body })).data
   } catch (e) {
@@ -163,10 +173,15 @@ export interface CheckRunInput {
 }
 
 /** Creates a completed check run; annotations beyond the first 50 follow in PATCH batches of 50. */
-export async function createCheckRun(octokit: Octokit, r: RepoRef, c: CheckRunInput): Promise<Outcome<{ id: number; url?: string; requests: number }>> {
+export async function createCheckRun(
+  octokit: Octokit,
+  r: RepoRef,
+  c: CheckRunInput,
+): Promise<Outcome<{ id: number; url?: string; requests: number }>> {
   try {
     const batches: Annotation[][] = []
-    for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
+    for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST)
+      batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
     const { data } = await octokit.rest.checks.create({
       owner: r.owner,
       repo: r.repo,
@@ -180,7 +195,12 @@ export async function createCheckRun(octokit: Octokit, r: RepoRef, c: CheckRunIn
       output: { ...c.output, annotations: batches[0] ?? [] },
     })
     for (const batch of batches.slice(1)) {
-      await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: data.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } })
+      await octokit.rest.checks.update({
+        owner: r.owner,
+        repo: r.repo,
+        check_run_id: data.id,
+        output: { title: c.output.title, summary: c.output.summary, annotations: batch },
+      })
     }
     return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } }
   } catch (e) {
@@ -212,18 +232,39 @@ interface CheckRunLite {
  * The check run an earlier try of this delivery created on `c.headSha` (same name, created by App
  * `who.appId`, `external_id` = the delivery id), or undefined. The newest when there are several.
  */
-export async function findCheckRun(octokit: Octokit, r: RepoRef, c: Pick<CheckRunInput, 'name' | 'headSha'>, who: CheckRunIdentity): Promise<Outcome<CheckRunLite | undefined>> {
+export async function findCheckRun(
+  octokit: Octokit,
+  r: RepoRef,
+  c: Pick<CheckRunInput, 'name' | 'headSha'>,
+  who: CheckRunIdentity,
+): Promise<Outcome<CheckRunLite | undefined>> {
   try {
-    const runs: CheckRunLite[] = (await octokit.paginate(octokit.rest.checks.listForRef, { owner: r.owner, repo: r.repo, ref: c.headSha, check_name: c.name, app_id: who.appId, filter: 'all', per_page: 100 }))
-    const mine = runs.filter((x) => x.head_sha === c.headSha && x.name === c.name && x.app?.id === who.appId && x.external_id === who.externalId).sort((a, b) => b.id - a.id)
+    const runs: CheckRunLite[] = await octokit.paginate(octokit.rest.checks.listForRef, {
+      owner: r.owner,
+      repo: r.repo,
+      ref: c.headSha,
+      check_name: c.name,
+      app_id: who.appId,
+      filter: 'all',
+      per_page: 100,
+    })
+    const mine = runs
+      .filter((x) => x.head_sha === c.headSha && x.name === c.name && x.app?.id === who.appId && x.external_id === who.externalId)
+      .sort((a, b) => b.id - a.id)
     return { ok: true, value: mine[0] }
   } catch (e) {
     return failure('find the check run of an earlier try', e)
   }
 }
 
-const annotationKey = (a: { path: string; start_line: number; end_line: number; annotation_level: string; message: string | null; title?: string | null }) =>
-  JSON.stringify([a.path, a.start_line, a.end_line, a.annotation_level, a.message ?? '', a.title ?? ''])
+const annotationKey = (a: {
+  path: string
+  start_line: number
+  end_line: number
+  annotation_level: string
+  message: string | null
+  title?: string | null
+}) => JSON.stringify([a.path, a.start_line, a.end_line, a.annotation_level, a.message ?? '', a.title ?? ''])
 
 /**
  * Completes `existing` (found by findCheckRun) with this verdict instead of creating a second check run.
@@ -231,12 +272,24 @@ const annotationKey = (a: { path: string; start_line: number; end_line: number; 
  * earlier try may have died between annotation batches). Nothing is written when the run already says
  * exactly this.
  */
-export async function updateCheckRun(octokit: Octokit, r: RepoRef, existing: CheckRunLite, c: CheckRunInput): Promise<Outcome<{ id: number; url?: string; requests: number }>> {
+export async function updateCheckRun(
+  octokit: Octokit,
+  r: RepoRef,
+  existing: CheckRunLite,
+  c: CheckRunInput,
+): Promise<Outcome<{ id: number; url?: string; requests: number }>> {
   try {
     let missing = c.annotations
     if (existing.output.annotations_count > 0) {
       const have = new Set(
-        ((await octokit.paginate(octokit.rest.checks.listAnnotations, { owner: r.owner, repo: r.repo, check_run_id: existing.id, per_page: 100 })) as Array<Parameters<typeof annotationKey>[0]>).map(annotationKey),
+        (
+          (await octokit.paginate(octokit.rest.checks.listAnnotations, {
+            owner: r.owner,
+            repo: r.repo,
+            check_run_id: existing.id,
+            per_page: 100,
+          })) as Array<Parameters<typeof annotationKey>[0]>
+        ).map(annotationKey),
       )
       missing = c.annotations.filter((a) => !have.has(annotationKey(a)))
     }
@@ -261,7 +314,12 @@ export async function updateCheckRun(octokit: Octokit, r: RepoRef, existing: Che
       output: { ...c.output, annotations: batches[0] ?? [] },
     })
     for (const batch of batches.slice(1)) {
-      await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: existing.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } })
+      await octokit.rest.checks.update({
+        owner: r.owner,
+        repo: r.repo,
+        check_run_id: existing.id,
+        output: { title: c.output.title, summary: c.output.summary, annotations: batch },
+      })
     }
     return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } }
   } catch (e) {
@@ -269,10 +327,22 @@ export async function updateCheckRun(octokit: Octokit, r: RepoRef, existing: Che
   }
 }
 
-const STATE: Record<Conclusion, 'success' | 'failure' | 'error' | 'pending'> = { success: 'success', neutral: 'success', failure: 'failure' }
+const STATE: Record<Conclusion, 'success' | 'failure' | 'error' | 'pending'> = {
+  success: 'success',
+  neutral: 'success',
+  failure: 'failure',
+}
 
 /** The fallback when check runs are forbidden: a commit status with the same name. */
-export async function createCommitStatus(octokit: Octokit, r: RepoRef, sha: string, context: string, conclusion: Conclusion, description: string, targetUrl?: string): Promise<Outcome> {
+export async function createCommitStatus(
+  octokit: Octokit,
+  r: RepoRef,
+  sha: string,
+  context: string,
+  conclusion: Conclusion,
+  description: string,
+  targetUrl?: string,
+): Promise<Outcome> {
   try {
     await octokit.rest.repos.createCommitStatus({
       owner: r.owner,
@@ -290,7 +360,14 @@ export async function createCommitStatus(octokit: Octokit, r: RepoRef, sha: stri
 }
 
 /** Adds `add` and removes `remove` labels (only those present). */
-export async function syncLabels(octokit: Octokit, r: RepoRef, issue: number, current: string[], add: string[], remove: string[]): Promise<Outcome> {
+export async function syncLabels(
+  octokit: Octokit,
+  r: RepoRef,
+  issue: number,
+  current: string[],
+  add: string[],
+  remove: string[],
+): Promise<Outcome> {
   try {
     const have = new Set(current.map((l) => l.toLowerCase()))
     const toAdd = add.filter((l) => !have.has(l.toLowerCase()))

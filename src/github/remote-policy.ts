@@ -51,7 +51,10 @@ export class RemotePolicyCache {
 /** One cache per App installation (what one installation's token may read is never served to another). */
 export class RemotePolicyCaches {
   private readonly caches = new Map<number, RemotePolicyCache>()
-  constructor(private readonly maxInstallations = 1000, private readonly entriesEach = 200) {}
+  constructor(
+    private readonly maxInstallations = 1000,
+    private readonly entriesEach = 200,
+  ) {}
   forInstallation(id: number): RemotePolicyCache {
     let c = this.caches.get(id)
     if (c) this.caches.delete(id)
@@ -81,7 +84,7 @@ export interface RemotePolicyStats {
 }
 
 export const DEFAULT_ACCESS_HINT =
-  "The Action's GITHUB_TOKEN can read only the workflow's own repository: pass a token that can read it as the `policy-token` input (a fine-grained token or a GitHub App token with contents: read on that repository), or run the gate as the GitHub App installed on that repository too. See docs/policy.md, \"Org policy\"."
+  'The Action\'s GITHUB_TOKEN can read only the workflow\'s own repository: pass a token that can read it as the `policy-token` input (a fine-grained token or a GitHub App token with contents: read on that repository), or run the gate as the GitHub App installed on that repository too. See docs/policy.md, "Org policy".'
 
 const SHA = /^[0-9a-f]{40}$/i
 
@@ -127,12 +130,23 @@ export class RemotePolicyReader {
     } catch (e) {
       const errors = list(at(e, 'errors'))
       const types = errors.map((err) => str(at(err, 'type')))
-      if (types.includes('NOT_FOUND') || statusOf(e) === 404) throw new RemoteReadError(this.cannotRead(repo, 'GitHub answers that the repository does not exist or that this token cannot see it (NOT_FOUND)'))
-      if (types.includes('FORBIDDEN') || statusOf(e) === 403 || statusOf(e) === 401) throw new RemoteReadError(this.cannotRead(repo, `GitHub refuses this token (${types.includes('FORBIDDEN') ? 'FORBIDDEN' : statusOf(e)})`))
-      throw new RemoteReadError(`${describeApiError(`resolving ${spec.ref} in ${repo}`, e)}; the policy cannot be read, so the gate fails closed`)
+      if (types.includes('NOT_FOUND') || statusOf(e) === 404)
+        throw new RemoteReadError(
+          this.cannotRead(repo, 'GitHub answers that the repository does not exist or that this token cannot see it (NOT_FOUND)'),
+        )
+      if (types.includes('FORBIDDEN') || statusOf(e) === 403 || statusOf(e) === 401)
+        throw new RemoteReadError(
+          this.cannotRead(repo, `GitHub refuses this token (${types.includes('FORBIDDEN') ? 'FORBIDDEN' : statusOf(e)})`),
+        )
+      throw new RemoteReadError(
+        `${describeApiError(`resolving ${spec.ref} in ${repo}`, e)}; the policy cannot be read, so the gate fails closed`,
+      )
     }
     const oid = str(at(data, 'repository', 'object', 'oid'))
-    if (!oid) throw new RemoteReadError(`${repo} has no ${spec.ref === 'HEAD' ? 'default branch' : `branch, tag or commit ${JSON.stringify(spec.ref)}`}`)
+    if (!oid)
+      throw new RemoteReadError(
+        `${repo} has no ${spec.ref === 'HEAD' ? 'default branch' : `branch, tag or commit ${JSON.stringify(spec.ref)}`}`,
+      )
     return oid
   }
 
@@ -148,15 +162,19 @@ export class RemotePolicyReader {
       return cached ?? undefined
     }
     let store = this.stores.get(repoKey)
-    if (!store) this.stores.set(repoKey, (store = new ContentStore(this.octokit, { owner: spec.owner, repo: spec.repo }, { log: this.options.log })))
+    if (!store)
+      this.stores.set(repoKey, (store = new ContentStore(this.octokit, { owner: spec.owner, repo: spec.repo }, { log: this.options.log })))
     this.stats.reads++
     let text: string | undefined
     try {
       text = await store.read(sha, spec.path)
     } catch (e) {
       const status = statusOf(e)
-      if (status === 403 || status === 401) throw new RemoteReadError(this.cannotRead(`${spec.owner}/${spec.repo}`, `GitHub refuses this token (${status})`))
-      throw new RemoteReadError(`${describeApiError(`reading ${spec.path} of ${spec.owner}/${spec.repo} at ${sha.slice(0, 12)}`, e)}; the policy cannot be read, so the gate fails closed`)
+      if (status === 403 || status === 401)
+        throw new RemoteReadError(this.cannotRead(`${spec.owner}/${spec.repo}`, `GitHub refuses this token (${status})`))
+      throw new RemoteReadError(
+        `${describeApiError(`reading ${spec.path} of ${spec.owner}/${spec.repo} at ${sha.slice(0, 12)}`, e)}; the policy cannot be read, so the gate fails closed`,
+      )
     }
     this.options.cache?.set(cacheKey, text ?? null)
     return text

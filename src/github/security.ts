@@ -21,21 +21,41 @@ export const MAX_SECRET_ALERTS = 200
  * Open secret-scanning alerts with a `commit` location in one of the PR's commits: the open alerts (newest
  * first); only when there are any, the PR's commit list (GitHub lists 250 at most) and each alert's locations.
  */
-export async function fetchSecretScanningAlerts(octokit: Octokit, p: { owner: string; repo: string; pull: number; head: string }): Promise<ProviderResult<SecretScanningAlert[]>> {
+export async function fetchSecretScanningAlerts(
+  octokit: Octokit,
+  p: { owner: string; repo: string; pull: number; head: string },
+): Promise<ProviderResult<SecretScanningAlert[]>> {
   return provide(
     async () => {
       // The alerts first: most runs find none (or a 403 for a workflow token), and then the PR's commit list is
       // not needed. One call in the common case instead of two.
-      const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100 })
+      const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, {
+        owner: p.owner,
+        repo: p.repo,
+        state: 'open',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+      })
       if (!Array.isArray(alerts)) throw new MalformedAnswer('the alert list is not a list')
       if (!alerts.length) return []
-      const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner: p.owner, repo: p.repo, pull_number: p.pull, per_page: 100 })
+      const commits = await octokit.paginate(octokit.rest.pulls.listCommits, {
+        owner: p.owner,
+        repo: p.repo,
+        pull_number: p.pull,
+        per_page: 100,
+      })
       if (!Array.isArray(commits)) throw new MalformedAnswer('the commit list is not a list')
       const shas = new Set<string>([p.head, ...commits.map((c) => (isObject(c) && typeof c.sha === 'string' ? c.sha : '')).filter(Boolean)])
       const out: SecretScanningAlert[] = []
       for (const [i, raw] of alerts.slice(0, MAX_SECRET_ALERTS).entries()) {
         if (!isObject(raw) || typeof raw.number !== 'number') throw new MalformedAnswer(`alert ${i} has no number`)
-        const locs = await octokit.paginate(octokit.rest.secretScanning.listLocationsForAlert, { owner: p.owner, repo: p.repo, alert_number: raw.number, per_page: 100 })
+        const locs = await octokit.paginate(octokit.rest.secretScanning.listLocationsForAlert, {
+          owner: p.owner,
+          repo: p.repo,
+          alert_number: raw.number,
+          per_page: 100,
+        })
         if (!Array.isArray(locs)) throw new MalformedAnswer(`the locations of alert ${raw.number} are not a list`)
         const locations: SecretScanningAlert['locations'] = []
         for (const l of locs) {
@@ -43,14 +63,24 @@ export async function fetchSecretScanningAlerts(octokit: Octokit, p: { owner: st
           const d = l.details as Record<string, unknown>
           if (typeof d.commit_sha !== 'string' || !shas.has(d.commit_sha) || typeof d.path !== 'string') continue
           const line = typeof d.start_line === 'number' ? d.start_line : 1
-          locations.push({ path: d.path, line, endLine: typeof d.end_line === 'number' ? Math.max(d.end_line, line) : line, commit: d.commit_sha })
+          locations.push({
+            path: d.path,
+            line,
+            endLine: typeof d.end_line === 'number' ? Math.max(d.end_line, line) : line,
+            commit: d.commit_sha,
+          })
         }
         if (!locations.length) continue
         const secret = typeof raw.secret === 'string' ? raw.secret : ''
         out.push({
           number: raw.number,
           secretType: typeof raw.secret_type === 'string' ? raw.secret_type : 'unknown',
-          displayName: typeof raw.secret_type_display_name === 'string' ? raw.secret_type_display_name : typeof raw.secret_type === 'string' ? raw.secret_type : 'secret',
+          displayName:
+            typeof raw.secret_type_display_name === 'string'
+              ? raw.secret_type_display_name
+              : typeof raw.secret_type === 'string'
+                ? raw.secret_type
+                : 'secret',
           htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : undefined,
           fingerprint: secret ? fingerprintOf(secret) : `github-alert:${raw.number}`,
           redacted: secret ? redactedOf(secret) : `(GitHub alert #${raw.number})`,
@@ -71,10 +101,19 @@ export async function fetchSecretScanningAlerts(octokit: Octokit, p: { owner: st
 }
 
 /** Open code-scanning alerts of `refs/pull/N/merge` (all tools, all pages). */
-export async function fetchCodeScanningAlerts(octokit: Octokit, p: { owner: string; repo: string; pull: number }): Promise<ProviderResult<unknown[]>> {
+export async function fetchCodeScanningAlerts(
+  octokit: Octokit,
+  p: { owner: string; repo: string; pull: number },
+): Promise<ProviderResult<unknown[]>> {
   return provide(
     async () => {
-      const data = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, { owner: p.owner, repo: p.repo, ref: `refs/pull/${p.pull}/merge`, state: 'open', per_page: 100 })
+      const data = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
+        owner: p.owner,
+        repo: p.repo,
+        ref: `refs/pull/${p.pull}/merge`,
+        state: 'open',
+        per_page: 100,
+      })
       if (!Array.isArray(data)) throw new MalformedAnswer('the alert list is not a list')
       const bad = data.findIndex((a) => !isObject(a) || !isObject(a.rule) || typeof a.number !== 'number')
       if (bad >= 0) throw new MalformedAnswer(`alert ${bad} has no number or rule`)

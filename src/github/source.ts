@@ -44,7 +44,8 @@ export async function listPullFiles(octokit: Octokit, r: RepoRef, pullNumber: nu
   const out: ChangedFile[] = []
   const pages = Math.max(1, Math.ceil(Math.min(expected || 1, FILES_CAP) / 100))
   // Fetch the known number of pages concurrently (2 at a time is gentle on the secondary rate limit).
-  const fetchPage = async (page: number) => (await octokit.rest.pulls.listFiles({ owner: r.owner, repo: r.repo, pull_number: pullNumber, per_page: 100, page })).data as ApiFile[]
+  const fetchPage = async (page: number) =>
+    (await octokit.rest.pulls.listFiles({ owner: r.owner, repo: r.repo, pull_number: pullNumber, per_page: 100, page })).data as ApiFile[]
   const results: ApiFile[][] = new Array(pages)
   let next = 1
   const worker = async () => {
@@ -117,8 +118,11 @@ export function pullInfoFrom(pr: unknown): PullInfo {
   const number = num(at(pr, 'number'))
   const baseSha = str(at(pr, 'base', 'sha'))
   const headSha = str(at(pr, 'head', 'sha'))
-  const missing = [number === undefined && 'number', baseSha === undefined && 'base.sha', headSha === undefined && 'head.sha'].filter(Boolean)
-  if (number === undefined || baseSha === undefined || headSha === undefined) throw new Error(`the pull request data has no ${missing.join(', ')}`)
+  const missing = [number === undefined && 'number', baseSha === undefined && 'base.sha', headSha === undefined && 'head.sha'].filter(
+    Boolean,
+  )
+  if (number === undefined || baseSha === undefined || headSha === undefined)
+    throw new Error(`the pull request data has no ${missing.join(', ')}`)
   return {
     number,
     title: str(at(pr, 'title')) ?? '',

@@ -88,9 +88,11 @@ export interface WaiverRecords {
 export const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const
 
 export const PERMISSION_HINTS = {
-  timeline: 'the token needs `issues: read` and `pull-requests: read` (a workflow triggered by a fork may be refused: use the App, or pull_request_target without checking out the head)',
-  activity: 'the token needs `contents: read` on the repository the head branch lives in (a fork PR\'s pushes are not in this repository\'s activity: ask the approver for an approving review with `/gate waive`, which GitHub binds to the commit)',
-  team: 'the token needs organization `members: read` (a GitHub App permission; a workflow\'s GITHUB_TOKEN can never read team membership: list users or a permission level instead, or run the App)',
+  timeline:
+    'the token needs `issues: read` and `pull-requests: read` (a workflow triggered by a fork may be refused: use the App, or pull_request_target without checking out the head)',
+  activity:
+    "the token needs `contents: read` on the repository the head branch lives in (a fork PR's pushes are not in this repository's activity: ask the approver for an approving review with `/gate waive`, which GitHub binds to the commit)",
+  team: "the token needs organization `members: read` (a GitHub App permission; a workflow's GITHUB_TOKEN can never read team membership: list users or a permission level instead, or run the App)",
   permission: 'the token needs `metadata: read` on the repository',
   codeowners: 'the token needs `contents: read`',
 } as const
@@ -126,7 +128,13 @@ export function parseTimeline(items: readonly unknown[], htmlUrl?: string): Pull
       const label = str(at(item, 'label', 'name'))
       if (!label) continue
       const id = at(item, 'id')
-      out.labelEvents.push({ event, label, actor: login(at(item, 'actor')), at: time, url: htmlUrl && typeof id === 'number' ? `${htmlUrl}#event-${id}` : undefined })
+      out.labelEvents.push({
+        event,
+        label,
+        actor: login(at(item, 'actor')),
+        at: time,
+        url: htmlUrl && typeof id === 'number' ? `${htmlUrl}#event-${id}` : undefined,
+      })
     } else if (event === 'reviewed') {
       const updated = str(at(item, 'updated_at'))
       out.acts.push({
@@ -223,20 +231,20 @@ export function nodeDatabaseId(id: unknown): number | undefined {
   if (typeof id !== 'string') return undefined
   const m = /^[A-Za-z]+_([A-Za-z0-9_-]+)$/.exec(id)
   if (m) {
-    const b = Buffer.from(m[1]!, 'base64url')
+    const b = Buffer.from(m[1], 'base64url')
     // msgpack: a fixarray of unsigned integers (positive fixint, uint 8/16/32/64); the last is the id.
-    if (!b.length || (b[0]! & 0xf0) !== 0x90) return undefined
-    const n = b[0]! & 0x0f
+    if (!b.length || (b[0] & 0xf0) !== 0x90) return undefined
+    const n = b[0] & 0x0f
     let i = 1
     let last: number | undefined
     for (let k = 0; k < n; k++) {
       const t = b[i]
       if (t === undefined) return undefined
-      if (t <= 0x7f) (last = t), (i += 1)
-      else if (t === 0xcc && i + 2 <= b.length) (last = b.readUInt8(i + 1)), (i += 2)
-      else if (t === 0xcd && i + 3 <= b.length) (last = b.readUInt16BE(i + 1)), (i += 3)
-      else if (t === 0xce && i + 5 <= b.length) (last = b.readUInt32BE(i + 1)), (i += 5)
-      else if (t === 0xcf && i + 9 <= b.length) (last = Number(b.readBigUInt64BE(i + 1))), (i += 9)
+      if (t <= 0x7f) ((last = t), (i += 1))
+      else if (t === 0xcc && i + 2 <= b.length) ((last = b.readUInt8(i + 1)), (i += 2))
+      else if (t === 0xcd && i + 3 <= b.length) ((last = b.readUInt16BE(i + 1)), (i += 3))
+      else if (t === 0xce && i + 5 <= b.length) ((last = b.readUInt32BE(i + 1)), (i += 5))
+      else if (t === 0xcf && i + 9 <= b.length) ((last = Number(b.readBigUInt64BE(i + 1))), (i += 9))
       else return undefined
     }
     return i === b.length && last !== undefined && Number.isSafeInteger(last) && last > 0 ? last : undefined
@@ -279,22 +287,47 @@ export function parseGraphqlRecords(pullRequest: unknown, covered: (field: strin
       const label = str(at(e, 'label', 'name'))
       if ((type !== 'LabeledEvent' && type !== 'UnlabeledEvent') || !time || Number.isNaN(Date.parse(time)) || !label) continue
       const id = nodeDatabaseId(at(e, 'id'))
-      timeline.labelEvents.push({ event: type === 'LabeledEvent' ? 'labeled' : 'unlabeled', label, actor: graphqlLogin(at(e, 'actor')), at: time, url: htmlUrl && id !== undefined ? `${htmlUrl}#event-${id}` : undefined })
+      timeline.labelEvents.push({
+        event: type === 'LabeledEvent' ? 'labeled' : 'unlabeled',
+        label,
+        actor: graphqlLogin(at(e, 'actor')),
+        at: time,
+        url: htmlUrl && id !== undefined ? `${htmlUrl}#event-${id}` : undefined,
+      })
     }
     const acts: WaiverAct[] = []
     for (const c of comments) {
       const time = str(at(c, 'createdAt'))
       if (!time || Number.isNaN(Date.parse(time))) continue
-      acts.push({ kind: 'comment', actor: graphqlLogin(at(c, 'author')), at: time, url: str(at(c, 'url')), body: str(at(c, 'body')) ?? '', edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')) })
+      acts.push({
+        kind: 'comment',
+        actor: graphqlLogin(at(c, 'author')),
+        at: time,
+        url: str(at(c, 'url')),
+        body: str(at(c, 'body')) ?? '',
+        edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')),
+      })
     }
     for (const r of reviews) {
       const state = (str(at(r, 'state')) ?? '').toLowerCase()
       const time = str(at(r, 'submittedAt')) ?? str(at(r, 'createdAt'))
       if (state === 'pending' || !time || Number.isNaN(Date.parse(time))) continue
-      acts.push({ kind: 'review', actor: graphqlLogin(at(r, 'author')), at: time, url: str(at(r, 'url')), body: str(at(r, 'body')) ?? '', commitId: str(at(r, 'commit', 'oid')), state, edited: editedAfter(time, str(at(r, 'updatedAt')), at(r, 'lastEditedAt')) })
+      acts.push({
+        kind: 'review',
+        actor: graphqlLogin(at(r, 'author')),
+        at: time,
+        url: str(at(r, 'url')),
+        body: str(at(r, 'body')) ?? '',
+        commitId: str(at(r, 'commit', 'oid')),
+        state,
+        edited: editedAfter(time, str(at(r, 'updatedAt')), at(r, 'lastEditedAt')),
+      })
     }
     // The timeline's order: oldest first (a stable sort keeps comments before reviews at the same instant).
-    timeline.acts = acts.map((a, i) => ({ a, i, t: Date.parse(a.at) })).sort((x, y) => x.t - y.t || x.i - y.i).map((x) => x.a)
+    timeline.acts = acts
+      .map((a, i) => ({ a, i, t: Date.parse(a.at) }))
+      .sort((x, y) => x.t - y.t || x.i - y.i)
+      .map((x) => x.a)
     out.timeline = timeline
   }
   const threads = covered(f('reviewThreads')) ? undefined : wholeNodes(at(pullRequest, 'reviewThreads'))
@@ -310,7 +343,15 @@ export function parseGraphqlRecords(pullRequest: unknown, covered: (field: strin
       for (const c of nodes) {
         const time = str(at(c, 'createdAt'))
         if (str(at(c, 'state')) === 'PENDING' || !time || Number.isNaN(Date.parse(time))) continue
-        acts.push({ kind: 'review-comment', actor: graphqlLogin(at(c, 'author')), at: time, url: str(at(c, 'url')), body: str(at(c, 'body')) ?? '', commitId: str(at(c, 'originalCommit', 'oid')) ?? str(at(c, 'commit', 'oid')), edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')) })
+        acts.push({
+          kind: 'review-comment',
+          actor: graphqlLogin(at(c, 'author')),
+          at: time,
+          url: str(at(c, 'url')),
+          body: str(at(c, 'body')) ?? '',
+          commitId: str(at(c, 'originalCommit', 'oid')) ?? str(at(c, 'commit', 'oid')),
+          edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')),
+        })
       }
     }
     if (whole) out.reviewComments = acts
@@ -372,7 +413,14 @@ export interface PullRef {
 }
 
 /** The records of one pull request, read through the API. */
-export function githubWaiverRecords(octokit: Octokit, repo: RepoRef, pr: PullRef, readBase: (path: string) => Promise<string | undefined>, cache: IdentityCache = new IdentityCache(), prefetched: PrefetchedRecords = {}): WaiverRecords {
+export function githubWaiverRecords(
+  octokit: Octokit,
+  repo: RepoRef,
+  pr: PullRef,
+  readBase: (path: string) => Promise<string | undefined>,
+  cache: IdentityCache = new IdentityCache(),
+  prefetched: PrefetchedRecords = {},
+): WaiverRecords {
   let records: Promise<Checked<PullRecords>> | undefined
   let pushed: Promise<Checked<string>> | undefined
   const where = `${repo.owner}/${repo.repo}#${pr.number}`
@@ -383,15 +431,53 @@ export function githubWaiverRecords(octokit: Octokit, repo: RepoRef, pr: PullRef
     if (prefetched.timeline) out = { labelEvents: [...prefetched.timeline.labelEvents], acts: [...prefetched.timeline.acts] }
     else {
       try {
-        out = parseTimeline(await pages(async (page) => list((await octokit.rest.issues.listEventsForTimeline({ owner: repo.owner, repo: repo.repo, issue_number: pr.number, per_page: 100, page })).data)), pr.htmlUrl)
+        out = parseTimeline(
+          await pages(async (page) =>
+            list(
+              (
+                await octokit.rest.issues.listEventsForTimeline({
+                  owner: repo.owner,
+                  repo: repo.repo,
+                  issue_number: pr.number,
+                  per_page: 100,
+                  page,
+                })
+              ).data,
+            ),
+          ),
+          pr.htmlUrl,
+        )
       } catch (e) {
-        return { ok: false, why: refusal(`the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`, e, PERMISSION_HINTS.timeline) }
+        return {
+          ok: false,
+          why: refusal(
+            `the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`,
+            e,
+            PERMISSION_HINTS.timeline,
+          ),
+        }
       }
     }
     if (prefetched.reviewComments) out.acts.push(...prefetched.reviewComments)
     else {
       try {
-        out.acts.push(...parseReviewComments(await pages(async (page) => list((await octokit.rest.pulls.listReviewComments({ owner: repo.owner, repo: repo.repo, pull_number: pr.number, per_page: 100, page })).data))))
+        out.acts.push(
+          ...parseReviewComments(
+            await pages(async (page) =>
+              list(
+                (
+                  await octokit.rest.pulls.listReviewComments({
+                    owner: repo.owner,
+                    repo: repo.repo,
+                    pull_number: pr.number,
+                    per_page: 100,
+                    page,
+                  })
+                ).data,
+              ),
+            ),
+          ),
+        )
       } catch (e) {
         return { ok: false, why: refusal(`the review comments of ${where}`, e, PERMISSION_HINTS.timeline) }
       }
@@ -400,19 +486,35 @@ export function githubWaiverRecords(octokit: Octokit, repo: RepoRef, pr: PullRef
   }
 
   const readPushed = async (): Promise<Checked<string>> => {
-    if (!pr.sameRepo) return { ok: false, why: `the head branch of ${where} is in a fork, whose pushes this repository does not record; ${PERMISSION_HINTS.activity}` }
+    if (!pr.sameRepo)
+      return {
+        ok: false,
+        why: `the head branch of ${where} is in a fork, whose pushes this repository does not record; ${PERMISSION_HINTS.activity}`,
+      }
     try {
-      const { data } = await octokit.rest.repos.listActivities({ owner: repo.owner, repo: repo.repo, ref: `refs/heads/${pr.headRef}`, per_page: 100 })
+      const { data } = await octokit.rest.repos.listActivities({
+        owner: repo.owner,
+        repo: repo.repo,
+        ref: `refs/heads/${pr.headRef}`,
+        per_page: 100,
+      })
       const times = list(data)
         .filter((a) => str(at(a, 'after')) === pr.headSha)
         .map((a) => str(at(a, 'timestamp')) ?? '')
         .filter((t) => !Number.isNaN(Date.parse(t)))
         .sort()
       const last = times[times.length - 1]
-      if (!last) return { ok: false, why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown` }
+      if (!last)
+        return {
+          ok: false,
+          why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown`,
+        }
       return { ok: true, value: last }
     } catch (e) {
-      return { ok: false, why: refusal(`the pushes to ${pr.headRef} (GET /repos/${repo.owner}/${repo.repo}/activity)`, e, PERMISSION_HINTS.activity) }
+      return {
+        ok: false,
+        why: refusal(`the pushes to ${pr.headRef} (GET /repos/${repo.owner}/${repo.repo}/activity)`, e, PERMISSION_HINTS.activity),
+      }
     }
   }
 
@@ -474,7 +576,8 @@ export function githubWaiverRecords(octokit: Octokit, repo: RepoRef, pr: PullRef
     headPushedAt: () => (pushed ??= readPushed()),
     async approver(user, spec, paths) {
       const unverified: string[] = []
-      if ((spec.users ?? []).some((u) => u.replace(/^@/, '').toLowerCase() === user.toLowerCase())) return { approver: true, via: 'listed user' }
+      if ((spec.users ?? []).some((u) => u.replace(/^@/, '').toLowerCase() === user.toLowerCase()))
+        return { approver: true, via: 'listed user' }
       if (spec.permission) {
         const role = await roleOf(user)
         if (!role.ok) unverified.push(role.why)
@@ -512,7 +615,12 @@ export function githubWaiverRecords(octokit: Octokit, repo: RepoRef, pr: PullRef
           if (all) return { approver: true, via: `code owner of ${paths.length === 1 ? paths[0] : `all ${paths.length} paths`}` }
         }
       }
-      if (unverified.length) return { approver: false, unverified: true, why: `${user} could not be verified as an approver: ${[...new Set(unverified)].join('; ')}` }
+      if (unverified.length)
+        return {
+          approver: false,
+          unverified: true,
+          why: `${user} could not be verified as an approver: ${[...new Set(unverified)].join('; ')}`,
+        }
       return { approver: false, why: `${user} is not an approver (${describeApprovers(spec)})` }
     },
   }

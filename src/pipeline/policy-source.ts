@@ -18,7 +18,8 @@ export interface PolicyOrigin {
 
 export function policySource(o: PolicyOrigin): string {
   const where = o.at === 'working tree' ? 'working tree' : 'ref' in o.at ? o.at.ref : o.at.sha.slice(0, 12)
-  if (o.text === undefined) return `embedded default policy (no ${o.path} ${o.missingAt ?? (o.at === 'working tree' ? 'in the working tree' : `at ${where}`)})`
+  if (o.text === undefined)
+    return `embedded default policy (no ${o.path} ${o.missingAt ?? (o.at === 'working tree' ? 'in the working tree' : `at ${where}`)})`
   const empty = isEmptyPolicy(o.text) ? ' (empty: the default preset applies)' : ''
   return o.at === 'working tree' ? `${o.path} (working tree)${empty}` : `${o.path}@${where}${empty}`
 }

@@ -37,7 +37,10 @@ export const TIGHTENING: ReadonlyArray<readonly [pattern: string, how: Tightenin
   ['rules.migration-safety.{require_lock_timeout,builtin_layouts}', { kind: 'true' }],
   ['rules.migration-safety.{app_exclude}', { kind: 'subset' }],
   ['rules.runbook.{triggers,runbooks,manifest_paths,deploy_commands,deploy_actions,deploy_job_names}', { kind: 'superset' }],
-  ['rules.runbook.{disable,dev_tooling,non_production_paths,non_production_environments,non_production_events,env_var_ignore}', { kind: 'subset' }],
+  [
+    'rules.runbook.{disable,dev_tooling,non_production_paths,non_production_environments,non_production_events,env_var_ignore}',
+    { kind: 'subset' },
+  ],
   ['rules.co-change.rules', { kind: 'superset' }],
   ['rules.dependencies.reports', { kind: 'superset' }],
   ['rules.dependencies.fail_on', { kind: 'order', tightestFirst: ['low', 'medium', 'high', 'critical', 'none'] }],
@@ -164,7 +167,7 @@ export function setPath(doc: Raw, path: string[], value: unknown): void {
     if (!isMapping(cur[k])) cur[k] = {}
     cur = cur[k] as Raw
   }
-  cur[path[path.length - 1]!] = structuredClone(value)
+  cur[path[path.length - 1]] = structuredClone(value)
 }
 
 /**
@@ -184,7 +187,13 @@ export function enforceFloors(resolved: Raw, locks: Lock[]): Array<Omit<Enforcem
     const value = getPath(resolved, path)
     if (atLeastAsTight(how, floor, value)) return
     setPath(resolved, path, floor)
-    out.push({ path: dotted, requested: value, enforced: floor, lockedBy: { file: lock.file, line: lock.line, column: lock.column }, rule: describeTightening(how) })
+    out.push({
+      path: dotted,
+      requested: value,
+      enforced: floor,
+      lockedBy: { file: lock.file, line: lock.line, column: lock.column },
+      rule: describeTightening(how),
+    })
   }
   for (const lock of locks) visit(lock, lock.path.split('.'), lock.floor)
   return out

@@ -73,11 +73,15 @@ function parseAndValidate(text: string, file: string): { doc: Raw; issues: Polic
       throw new PolicyError([{ file, line: e.mark.line + 1, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` }])
     }
     // js-yaml gives no mark for "more than one document": point at the `---` that starts the second one.
-    if (e instanceof YAMLException) throw new PolicyError([{ file, line: secondDocumentLine(text), column: 1, message: `invalid YAML: ${e.reason}` }])
+    if (e instanceof YAMLException)
+      throw new PolicyError([{ file, line: secondDocumentLine(text), column: 1, message: `invalid YAML: ${e.reason}` }])
     throw new PolicyError([{ file, message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }])
   }
   if (doc === null || doc === undefined) doc = {}
-  if (!isMapping(doc)) throw new PolicyError([{ file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' }])
+  if (!isMapping(doc))
+    throw new PolicyError([
+      { file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' },
+    ])
   const positions = positionsOf(text)
   const schema: SchemaNode = policySchema()
   const issues = validate(schema, doc, [], [], {
@@ -107,7 +111,8 @@ function inScalar(text: string, at: { line: number; column: number }, offset: nu
   // js-yaml places a quoted scalar's value just past its opening quote.
   const quote = line[i - 1]
   if (quote === '"' || quote === "'") {
-    for (let k = 0; k < offset && i < line.length; k++) i += (quote === '"' && line[i] === '\\') || (quote === "'" && line[i] === "'") ? 2 : 1
+    for (let k = 0; k < offset && i < line.length; k++)
+      i += (quote === '"' && line[i] === '\\') || (quote === "'" && line[i] === "'") ? 2 : 1
   } else i += offset
   return i < line.length ? { line: at.line, column: i + 1 } : at
 }
@@ -182,9 +187,10 @@ export const REMOTE_PREFIX = 'github:'
 export function parseRemoteSpec(s: string): RemoteSpec | string {
   const m = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/([^@]+?)(?:@([^@\s]+))?$/.exec(s)
   if (!m) return `expected github:<owner>/<repo>/<path>@<ref>, e.g. github:acme/.github/quality-gate/org.yml@main`
-  const path = m[3]!.replace(/^\/+/, '')
-  if (path.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) return `the path ${JSON.stringify(path)} must be a plain path inside the repository`
-  return { owner: m[1]!, repo: m[2]!, path, ref: m[4] ?? 'HEAD' }
+  const path = m[3].replace(/^\/+/, '')
+  if (path.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''))
+    return `the path ${JSON.stringify(path)} must be a plain path inside the repository`
+  return { owner: m[1], repo: m[2], path, ref: m[4] ?? 'HEAD' }
 }
 
 export const remoteName = (r: RemoteSpec): string => `${REMOTE_PREFIX}${r.owner}/${r.repo}/${r.path}${r.ref === 'HEAD' ? '' : `@${r.ref}`}`
@@ -220,14 +226,20 @@ function extractLocks(own: Raw, text: string, file: string, issues: PolicyIssue[
   const schema: SchemaNode = policySchema()
   const known = (path: string[]): boolean => {
     let node: SchemaNode | undefined = schema
-    for (const k of path) node = node?.properties?.[k] ?? (typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined)
+    for (const k of path)
+      node = node?.properties?.[k] ?? (typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined)
     return node !== undefined
   }
   if (Array.isArray(own.locked)) {
     own.locked.forEach((p, i) => {
       if (typeof p !== 'string') return
       const path = p.split('.')
-      if (!known(path) || path.includes('locked') || path[0] === 'extends' || path[0] === '$schema') issues.push({ file, ...positionAt(positions, `locked.${i}`), message: `locked: ${JSON.stringify(p)} is not a policy key (e.g. conclusion.on_error, rules.pr-size.fail_lines)` })
+      if (!known(path) || path.includes('locked') || path[0] === 'extends' || path[0] === '$schema')
+        issues.push({
+          file,
+          ...positionAt(positions, `locked.${i}`),
+          message: `locked: ${JSON.stringify(p)} is not a policy key (e.g. conclusion.on_error, rules.pr-size.fail_lines)`,
+        })
       else out.push({ path: p, file, ...pos(`locked.${i}`) })
     })
   }
@@ -241,7 +253,12 @@ function extractLocks(own: Raw, text: string, file: string, issues: PolicyIssue[
       else if (Array.isArray(entry.locked)) {
         entry.locked.forEach((k, i) => {
           if (typeof k !== 'string') return
-          if (k === 'locked' || !known(['rules', id, k])) issues.push({ file, ...positionAt(positions, `rules.${id}.locked.${i}`), message: `rules.${id}.locked: ${JSON.stringify(k)} is not an option of ${id}${hintFor(k, Object.keys(policySchemaRuleProps(id)))}` })
+          if (k === 'locked' || !known(['rules', id, k]))
+            issues.push({
+              file,
+              ...positionAt(positions, `rules.${id}.locked.${i}`),
+              message: `rules.${id}.locked: ${JSON.stringify(k)} is not an option of ${id}${hintFor(k, Object.keys(policySchemaRuleProps(id)))}`,
+            })
           else out.push({ path: `rules.${id}.${k}`, file, ...where })
         })
       }
@@ -263,7 +280,10 @@ function policySchemaRuleProps(id: string): Record<string, unknown> {
 }
 
 function hintFor(name: string, options: string[]): string {
-  const g = didYouMean(name, options.filter((o) => o !== 'locked'))
+  const g = didYouMean(
+    name,
+    options.filter((o) => o !== 'locked'),
+  )
   return g ? ` (did you mean ${JSON.stringify(g)}?)` : ''
 }
 
@@ -293,13 +313,30 @@ async function resolveChain(text: string, file: string, origin: Origin, seen: st
       }
       target = remoteTarget(spec, st)
     } else if (PRESETS[name] !== undefined) {
-      target = { key: `preset:${name}`, file: `policies/${name}.yml`, origin: { kind: 'local' }, load: async () => PRESETS[name], missing: '' }
+      target = {
+        key: `preset:${name}`,
+        file: `policies/${name}.yml`,
+        origin: { kind: 'local' },
+        load: async () => PRESETS[name],
+        missing: '',
+      }
     } else if (name.includes('/') || /\.ya?ml$/.test(name)) {
       const path = name.replace(/^\.?\//, '')
       if (origin.kind === 'remote') target = remoteTarget({ ...origin.spec, path }, st)
-      else target = { key: path, file: path, origin, load: () => st.read(path), missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref` }
+      else
+        target = {
+          key: path,
+          file: path,
+          origin,
+          load: () => st.read(path),
+          missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`,
+        }
     } else {
-      issues.push({ file, ...at(i), message: `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)` })
+      issues.push({
+        file,
+        ...at(i),
+        message: `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)`,
+      })
       continue
     }
     if (seen.includes(target.key)) {
@@ -351,7 +388,10 @@ function remoteTarget(spec: RemoteSpec, st: ChainState) {
     file: name,
     origin: { kind: 'remote' as const, spec },
     load: () => {
-      if (!st.options.remote) throw new RemoteReadError(`a policy in another repository is read through the GitHub API, and there is no token to read it${st.options.remoteUnavailable ? ` (${st.options.remoteUnavailable})` : ''}`)
+      if (!st.options.remote)
+        throw new RemoteReadError(
+          `a policy in another repository is read through the GitHub API, and there is no token to read it${st.options.remoteUnavailable ? ` (${st.options.remoteUnavailable})` : ''}`,
+        )
       return st.options.remote(spec)
     },
     missing: `extends: ${JSON.stringify(name)} was not found: no file ${spec.path} in ${spec.owner}/${spec.repo} at ${spec.ref === 'HEAD' ? 'its default branch' : spec.ref} (or the token cannot read that repository)`,
@@ -377,7 +417,12 @@ export function isEmptyPolicy(text: string): boolean {
  * Loads the policy at `file` with content `text` (undefined = the repository has none, or an empty file
  * (see isEmptyPolicy): the embedded default preset is used). Throws PolicyError with every issue found.
  */
-export async function loadPolicy(text: string | undefined, file: string, read: RepoReader, options: LoadOptions = {}): Promise<LoadedPolicy> {
+export async function loadPolicy(
+  text: string | undefined,
+  file: string,
+  read: RepoReader,
+  options: LoadOptions = {},
+): Promise<LoadedPolicy> {
   const st: ChainState = { read, options, sources: [], locks: [], layers: [] }
   const empty = text !== undefined && isEmptyPolicy(text)
   const merged =
@@ -396,7 +441,7 @@ function whoSet(layers: ChainState['layers'], path: string, lockFile: string): E
   const segs = path.split('.')
   const lockAt = layers.findIndex((l) => l.file === lockFile)
   for (let i = layers.length - 1; i > lockAt; i--) {
-    const l = layers[i]!
+    const l = layers[i]
     for (let n = segs.length; n > 0; n--) {
       if (getPath(l.own, segs.slice(0, n)) === undefined) continue
       const p = positionsOf(l.text).get(segs.slice(0, n).join('.'))
@@ -408,7 +453,10 @@ function whoSet(layers: ChainState['layers'], path: string, lockFile: string): E
 
 /** One enforced org floor in words, for the verdict's notes and `pr-gate validate`. */
 export function describeEnforcement(e: Enforcement): string {
-  const where = (w: { file: string; line?: number; column?: number }) => (w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1}` : w.file)
-  const asked = e.setBy ? `${where(e.setBy)} sets ${JSON.stringify(e.requested ?? null)}` : `the policy asks for ${JSON.stringify(e.requested ?? null)}`
+  const where = (w: { file: string; line?: number; column?: number }) =>
+    w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1}` : w.file
+  const asked = e.setBy
+    ? `${where(e.setBy)} sets ${JSON.stringify(e.requested ?? null)}`
+    : `the policy asks for ${JSON.stringify(e.requested ?? null)}`
   return `${e.path}: ${asked}, looser than the org floor ${JSON.stringify(e.enforced)} locked at ${where(e.lockedBy)} (${e.rule}); ${JSON.stringify(e.enforced)} is enforced`
 }

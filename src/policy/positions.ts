@@ -17,7 +17,9 @@ export interface PathPos {
 
 export { lineColumn }
 
-type Frame = { kind: 'map'; path: string[]; pendingKey?: { name: string; pos: number }; expectKey: boolean } | { kind: 'seq'; path: string[]; index: number }
+type Frame =
+  | { kind: 'map'; path: string[]; pendingKey?: { name: string; pos: number }; expectKey: boolean }
+  | { kind: 'seq'; path: string[]; index: number }
 
 /** Builds the path → position map. Never throws: on a parse error it returns what it has. */
 export function positionsOf(source: string): Map<string, PathPos> {

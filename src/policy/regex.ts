@@ -32,9 +32,12 @@ function constructName(fragment: string, description: string): string {
   if (/^\\[1-9]/.test(fragment)) return `backreference \`${fragment}\` is not supported (RE2 has no backreferences)`
   if (fragment === '(?P' && description.includes('Perl')) return 'named backreference `(?P=…)` is not supported (RE2 has no backreferences)'
   if (fragment.startsWith('\\k')) return 'named backreference `\\k<…>` is not supported (RE2 has no backreferences)'
-  if (fragment.startsWith('(?=') || fragment.startsWith('(?!')) return `lookahead \`${fragment.slice(0, 3)}\` is not supported (RE2 has no lookaround)`
-  if (fragment.startsWith('(?<=') || fragment.startsWith('(?<!')) return `lookbehind \`${fragment.slice(0, 4)}\` is not supported (RE2 has no lookaround)`
-  if (/^[*+?}]{1,2}$|^[*+?]\+$/.test(fragment) && /nested repetition/.test(description)) return `possessive or nested quantifier \`${fragment}\` is not supported`
+  if (fragment.startsWith('(?=') || fragment.startsWith('(?!'))
+    return `lookahead \`${fragment.slice(0, 3)}\` is not supported (RE2 has no lookaround)`
+  if (fragment.startsWith('(?<=') || fragment.startsWith('(?<!'))
+    return `lookbehind \`${fragment.slice(0, 4)}\` is not supported (RE2 has no lookaround)`
+  if (/^[*+?}]{1,2}$|^[*+?]\+$/.test(fragment) && /nested repetition/.test(description))
+    return `possessive or nested quantifier \`${fragment}\` is not supported`
   return `${description}: \`${fragment.length > 40 ? fragment.slice(0, 40) + '…' : fragment}\``
 }
 
@@ -50,7 +53,12 @@ function compile(source: string): RE2JS | PatternProblem {
   else {
     try {
       const re = RE2JS.compile(source)
-      out = re.programSize() > MAX_REGEX_PROGRAM ? { message: `too large once compiled (${re.programSize()} RE2 instructions, at most ${MAX_REGEX_PROGRAM}); large counted repetitions such as \`x{500}\` cost the most` } : re
+      out =
+        re.programSize() > MAX_REGEX_PROGRAM
+          ? {
+              message: `too large once compiled (${re.programSize()} RE2 instructions, at most ${MAX_REGEX_PROGRAM}); large counted repetitions such as \`x{500}\` cost the most`,
+            }
+          : re
     } catch (e) {
       if (e instanceof RE2JSSyntaxException) {
         // re2js words lookbehind as "invalid named capture" and carries the rest of the pattern as the input.
@@ -77,8 +85,13 @@ export function regexProblem(source: string): PatternProblem | undefined {
 if (!FormatRegistry.Has('regex')) FormatRegistry.Set('regex', (v) => regexProblem(v) === undefined)
 
 export class PolicyRegexError extends Error {
-  constructor(readonly source: string, readonly problem: PatternProblem) {
-    super(`invalid regular expression ${JSON.stringify(source.length > 60 ? source.slice(0, 60) + '…' : source)}: ${problem.message}${problem.offset !== undefined ? ` (at character ${problem.offset + 1})` : ''}`)
+  constructor(
+    readonly source: string,
+    readonly problem: PatternProblem,
+  ) {
+    super(
+      `invalid regular expression ${JSON.stringify(source.length > 60 ? source.slice(0, 60) + '…' : source)}: ${problem.message}${problem.offset !== undefined ? ` (at character ${problem.offset + 1})` : ''}`,
+    )
     this.name = 'PolicyRegexError'
   }
 }

@@ -21,7 +21,10 @@ const isRaw = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !
  * A rule's options as the loader resolves them: `partial` (a policy's entry for the rule) with every
  * default of the rule's entry schema filled in. Tests build options through this, as production does.
  */
-export function ruleOptions<Id extends RuleId>(rule: GateRule & { readonly id: Id }, partial?: PartialOptions<RuleOptionsById[Id]>): RuleOptionsById[Id] {
+export function ruleOptions<Id extends RuleId>(
+  rule: GateRule & { readonly id: Id },
+  partial?: PartialOptions<RuleOptionsById[Id]>,
+): RuleOptionsById[Id] {
   const filled = applyDefaults(ruleEntrySchema(rule), partial ?? {})
   const b = rule.bind(filled)
   if (!b.ok) throw new Error(`ruleOptions: ${b.why}`)
@@ -54,5 +57,7 @@ export function resolvePolicy(doc: Raw): ResolvedPolicy {
   const rules = isRaw(doc.rules) ? doc.rules : {}
   const issue = validate(policySchema(), doc)[0]
   const rule = RULES.map((r) => r.bind(rules[r.id])).find((b) => !b.ok)
-  throw new Error(`internal error: the resolved policy does not check: ${issue ? `${issue.path.join('.')}: ${issue.message}` : rule && !rule.ok ? rule.why : 'unknown'}`)
+  throw new Error(
+    `internal error: the resolved policy does not check: ${issue ? `${issue.path.join('.')}: ${issue.message}` : rule && !rule.ok ? rule.why : 'unknown'}`,
+  )
 }

@@ -36,7 +36,7 @@ export const ConclusionSettings = Type.Object(
       type: 'string',
       enum: ['failure', 'neutral'],
       default: 'failure',
-      description: "Conclusion floor when the PR has more files than GitHub lists (3000): the evaluation is partial.",
+      description: 'Conclusion floor when the PR has more files than GitHub lists (3000): the evaluation is partial.',
     }),
   },
   { additionalProperties: false, default: {}, description: 'How results become the check conclusion.' },
@@ -48,7 +48,8 @@ export const ApproversSchema = Type.Object(
     users: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Logins that may approve.' })),
     teams: Type.Optional(
       Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' }), {
-        description: 'Teams as `org/team-slug`; membership is read from the API (the token needs organization `members: read`; a workflow GITHUB_TOKEN cannot read it).',
+        description:
+          'Teams as `org/team-slug`; membership is read from the API (the token needs organization `members: read`; a workflow GITHUB_TOKEN cannot read it).',
       }),
     ),
     permission: Type.Optional(
@@ -58,9 +59,14 @@ export const ApproversSchema = Type.Object(
         description: 'Anyone whose repository role is this or higher (read from the API).',
       }),
     ),
-    codeowners: Type.Optional(Type.Boolean({ description: 'A code owner (CODEOWNERS read from the base commit) of every path the rule\'s findings name.' })),
+    codeowners: Type.Optional(
+      Type.Boolean({ description: "A code owner (CODEOWNERS read from the base commit) of every path the rule's findings name." }),
+    ),
   },
-  { additionalProperties: false, description: 'Who may approve. Any one of the listed kinds qualifies; the PR author never does unless `waivers.allow_self`.' },
+  {
+    additionalProperties: false,
+    description: 'Who may approve. Any one of the listed kinds qualifies; the PR author never does unless `waivers.allow_self`.',
+  },
 )
 export type Approvers = Static<typeof ApproversSchema>
 
@@ -77,25 +83,35 @@ export const WaiverSettings = Type.Object(
     label_prefix: Type.String({
       default: DEFAULT_LABEL_PREFIX,
       minLength: 1,
-      description: 'A PR label `<prefix><rule-id>` waives that rule when GitHub\'s events show an approver (not the author) added it.',
+      description: "A PR label `<prefix><rule-id>` waives that rule when GitHub's events show an approver (not the author) added it.",
     }),
     require_reason: Type.Boolean({
       default: true,
-      description: 'A label waiver needs a line `<prefix><rule-id> <reason>` in the PR body; a `/gate waive <rule-id> <reason>` command needs its reason.',
+      description:
+        'A label waiver needs a line `<prefix><rule-id> <reason>` in the PR body; a `/gate waive <rule-id> <reason>` command needs its reason.',
     }),
     min_reason_length: Type.Integer({ minimum: 0, default: 10, description: 'Minimum length of the reason.' }),
     approvers: Type.Unsafe<Approvers>({
       ...ApproversSchema,
       default: { permission: 'write' },
-      description: 'Who may waive a rule that sets no `approvers` of its own. Default: anyone with write access or more, other than the author.',
+      description:
+        'Who may waive a rule that sets no `approvers` of its own. Default: anyone with write access or more, other than the author.',
     }),
-    allow_self: Type.Boolean({ default: false, description: 'Let the PR author waive their own PR (a label they added, a command they wrote). Off by default.' }),
+    allow_self: Type.Boolean({
+      default: false,
+      description: 'Let the PR author waive their own PR (a label they added, a command they wrote). Off by default.',
+    }),
     invalidate_on_push: Type.Union([Type.Boolean(), Type.Array(Type.String({ minLength: 1 }))], {
       default: ['migration-safety', 'dependencies'],
-      description: 'Rules whose waivers a push voids (true: every rule, false: none): the waiver must be given on the current head commit (a review on it, or a label or comment after its push).',
+      description:
+        'Rules whose waivers a push voids (true: every rule, false: none): the waiver must be given on the current head commit (a review on it, or a label or comment after its push).',
     }),
   },
-  { additionalProperties: false, default: {}, description: 'Waivers: how an approver lets a PR pass a rule on purpose, verified from GitHub\'s records.' },
+  {
+    additionalProperties: false,
+    default: {},
+    description: "Waivers: how an approver lets a PR pass a rule on purpose, verified from GitHub's records.",
+  },
 )
 
 /** When the sticky PR comment is written (the check run always carries the full verdict). */
@@ -119,29 +135,44 @@ export const ReleaseSettings = Type.Object(
       'fail',
       'Level of a pull request merged in the release range that has no gate result (no check run or commit status named like the gate on its head SHA, or one still in progress). `fail`: the release is blocked.',
     ),
-    failed_gate_result: levelWithDefault('fail', 'Level of a pull request in the range whose gate concluded failure (or cancelled, timed out, action required, stale).'),
-    direct_commits: levelWithDefault('warn', 'Level of commits in the range that belong to no merged pull request (pushed directly, so never gated).'),
+    failed_gate_result: levelWithDefault(
+      'fail',
+      'Level of a pull request in the range whose gate concluded failure (or cancelled, timed out, action required, stale).',
+    ),
+    direct_commits: levelWithDefault(
+      'warn',
+      'Level of commits in the range that belong to no merged pull request (pushed directly, so never gated).',
+    ),
     approval_label: Type.String({
       default: 'release-approved',
       minLength: 1,
-      description: 'A label on a pull request that approves, for release, the findings of the `dangerous_rules` in the files that pull request changed (e.g. a dangerous migration the release manager accepts).',
+      description:
+        'A label on a pull request that approves, for release, the findings of the `dangerous_rules` in the files that pull request changed (e.g. a dangerous migration the release manager accepts).',
     }),
     dangerous_rules: Type.Array(Type.String({ minLength: 1 }), {
       default: ['migration-safety'],
-      description: 'Rules whose findings on the release diff need the approval label on every pull request of the range that changed the file; without it they count at their level (a `fail` blocks the release).',
+      description:
+        'Rules whose findings on the release diff need the approval label on every pull request of the range that changed the file; without it they count at their level (a `fail` blocks the release).',
     }),
     approvers: Type.Unsafe<Approvers>({
       ...ApproversSchema,
       default: { permission: 'maintain' },
-      description: 'Who may approve a dangerous finding for release: the approval label counts only when GitHub\'s events show one of them (not the PR author) added it. Default: maintainers and admins.',
+      description:
+        "Who may approve a dangerous finding for release: the approval label counts only when GitHub's events show one of them (not the PR author) added it. Default: maintainers and admins.",
     }),
     max_pull_requests: Type.Integer({
       minimum: 1,
       default: 500,
-      description: 'Most pull requests a release may contain; a larger range is reported as partial (the rest is not checked) and concludes at best `conclusion.partial`.',
+      description:
+        'Most pull requests a release may contain; a larger range is reported as partial (the rest is not checked) and concludes at best `conclusion.partial`.',
     }),
   },
-  { additionalProperties: false, default: {}, description: 'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.' },
+  {
+    additionalProperties: false,
+    default: {},
+    description:
+      'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.',
+  },
 )
 
 /* ── Org policy (issue 19): remote `extends` and org floors (`locked`). Kept in one block; see
@@ -150,7 +181,7 @@ export const ReleaseSettings = Type.Object(
 /** `extends` entries: a preset, a repository path, or `github:<owner>/<repo>/<path>@<ref>`. */
 export const ExtendsSetting = Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }))], {
   description:
-    'What this policy starts from: a shipped preset name (default, strict, relaxed), a path to another policy file in this repository, or a policy in another repository, `github:<owner>/<repo>/<path>@<ref>` (usually the org\'s `.github` repository, e.g. github:acme/.github/quality-gate/org.yml@main), read through the API with the gate\'s token. Later entries override earlier ones; this file overrides them all.',
+    "What this policy starts from: a shipped preset name (default, strict, relaxed), a path to another policy file in this repository, or a policy in another repository, `github:<owner>/<repo>/<path>@<ref>` (usually the org's `.github` repository, e.g. github:acme/.github/quality-gate/org.yml@main), read through the API with the gate's token. Later entries override earlier ones; this file overrides them all.",
 })
 
 /** Per rule: `locked: true` (every option and the level) or a list of the locked option names. */
@@ -162,7 +193,7 @@ export const RuleLockSetting = Type.Union([Type.Literal(true), Type.Array(Type.S
 /** Top level: dotted paths of other locked keys (conclusion, waivers, release, comment, or rule keys). */
 export const LockedPaths = Type.Array(Type.String({ minLength: 1, pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' }), {
   description:
-    'Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule\'s `locked`.',
+    "Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule's `locked`.",
 })
 /* ── end of the org policy block ── */
 
@@ -172,7 +203,9 @@ export function ruleEntrySchema(rule: GateRule): TObject {
   return Type.Object(
     {
       level: { ...LevelSchema, default: rule.defaultLevel },
-      approvers: Type.Optional(Type.Unsafe<Approvers>({ ...ApproversSchema, description: `Who may waive ${rule.id} (instead of waivers.approvers).` })),
+      approvers: Type.Optional(
+        Type.Unsafe<Approvers>({ ...ApproversSchema, description: `Who may waive ${rule.id} (instead of waivers.approvers).` }),
+      ),
       ...own,
       locked: Type.Optional(RuleLockSetting),
     } as Record<string, TSchema>,
@@ -188,7 +221,7 @@ export function policySchema(rules: readonly GateRule[] = RULES) {
       $schema: Type.Optional(Type.String({ description: 'JSON Schema reference for editors.' })),
       extends: Type.Optional(ExtendsSetting),
       locked: Type.Optional(LockedPaths),
-      rules: Type.Optional(Type.Object(ruleProps, { additionalProperties: false, default: {}, description: "Rules by id." })),
+      rules: Type.Optional(Type.Object(ruleProps, { additionalProperties: false, default: {}, description: 'Rules by id.' })),
       conclusion: Type.Optional(ConclusionSettings),
       waivers: Type.Optional(WaiverSettings),
       release: Type.Optional(ReleaseSettings),
@@ -219,7 +252,10 @@ export interface ResolvedPolicy {
  * must not ask for it. So `required` keeps only the keys without a default (e.g. a co-change rule's `name`).
  */
 export function policyJsonSchema(): Record<string, unknown> {
-  return { $schema: 'http://json-schema.org/draft-07/schema#', ...(withoutDefaultedRequired(JSON.parse(JSON.stringify(policySchema()))) as Record<string, unknown>) }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    ...(withoutDefaultedRequired(JSON.parse(JSON.stringify(policySchema()))) as Record<string, unknown>),
+  }
 }
 
 function withoutDefaultedRequired(node: unknown): unknown {

@@ -145,7 +145,9 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   if (best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3))) return best
   // A longer or shorter spelling of one candidate ("warning" for "warn"): the one that shares the prefix.
   const w = word.toLowerCase()
-  return w.length >= 3 ? candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w))) : undefined
+  return w.length >= 3
+    ? candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w)))
+    : undefined
 }
 
 export interface ValidateOptions {
@@ -154,12 +156,27 @@ export interface ValidateOptions {
 }
 
 /** Validates without applying defaults; every problem is reported, not just the first. */
-export function validate(schema: SchemaNode, value: unknown, path: string[] = [], issues: ValidationIssue[] = [], opts: ValidateOptions = {}): ValidationIssue[] {
+export function validate(
+  schema: SchemaNode,
+  value: unknown,
+  path: string[] = [],
+  issues: ValidationIssue[] = [],
+  opts: ValidateOptions = {},
+): ValidationIssue[] {
   const lits = literals(schema)
   if (lits) {
     if (!lits.includes(value)) {
-      const guess = typeof value === 'string' ? didYouMean(value, lits.filter((l): l is string => typeof l === 'string')) : undefined
-      issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}` })
+      const guess =
+        typeof value === 'string'
+          ? didYouMean(
+              value,
+              lits.filter((l): l is string => typeof l === 'string'),
+            )
+          : undefined
+      issues.push({
+        path,
+        message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`,
+      })
     }
     return issues
   }
@@ -178,14 +195,21 @@ export function validate(schema: SchemaNode, value: unknown, path: string[] = []
     return issues
   }
   if (typeof value === 'number') {
-    if ((schema.minimum !== undefined && value < schema.minimum) || (schema.maximum !== undefined && value > schema.maximum) || (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)) {
+    if (
+      (schema.minimum !== undefined && value < schema.minimum) ||
+      (schema.maximum !== undefined && value > schema.maximum) ||
+      (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)
+    ) {
       issues.push({ path, message: `expected ${describeExpected(schema)}, got ${value}` })
     }
   }
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` })
-    if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) issues.push({ path, message: `expected a date (YYYY-MM-DD), got ${describeValue(value)}` })
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) issues.push({ path, message: `expected a string matching /${schema.pattern}/, got ${describeValue(value)}` })
+    if (schema.minLength !== undefined && value.length < schema.minLength)
+      issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` })
+    if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+      issues.push({ path, message: `expected a date (YYYY-MM-DD), got ${describeValue(value)}` })
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value))
+      issues.push({ path, message: `expected a string matching /${schema.pattern}/, got ${describeValue(value)}` })
     if (schema.format === 'regex') {
       const p = regexProblem(value)
       if (p) issues.push({ path, message: `invalid regular expression (RE2 syntax): ${p.message}`, offset: p.offset })
@@ -195,9 +219,13 @@ export function validate(schema: SchemaNode, value: unknown, path: string[] = []
     }
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` })
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` })
     // A list described as globs holds globs, whatever its items say.
-    const items = schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '') ? { ...schema.items, format: 'glob' } : schema.items
+    const items =
+      schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '')
+        ? { ...schema.items, format: 'glob' }
+        : schema.items
     if (items) value.forEach((item, i) => validate(items, item, [...path, String(i)], issues, opts))
   }
   if (typeOk({ type: 'object' }, value) && (schema.type === 'object' || schema.properties)) {
@@ -229,7 +257,7 @@ export function validate(schema: SchemaNode, value: unknown, path: string[] = []
       }
     }
     for (const req of schema.required ?? []) {
-      if (!(req in obj) && (props[req]?.default === undefined)) issues.push({ path, message: `missing required key ${JSON.stringify(req)}` })
+      if (!(req in obj) && props[req]?.default === undefined) issues.push({ path, message: `missing required key ${JSON.stringify(req)}` })
     }
   }
   return issues

@@ -26,7 +26,15 @@ import { markExclusions } from '../change/generated.js'
 import { policyErrorVerdict, runGate } from '../engine/run.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
 import { RULES } from '../rules/index.js'
-import { compareRange, COMPARE_FILES_CAP, lastSuccessfulDeployment, mapLimit, mergedPullsInRange, ReleaseError, type RangeCommit } from './range.js'
+import {
+  compareRange,
+  COMPARE_FILES_CAP,
+  lastSuccessfulDeployment,
+  mapLimit,
+  mergedPullsInRange,
+  ReleaseError,
+  type RangeCommit,
+} from './range.js'
 import { githubWaiverRecords, IdentityCache, type ApproverSpec, type WaiverRecords } from '../github/waiver-records.js'
 import { verifyReleaseApproval, type ReleaseApproval } from '../engine/waivers.js'
 import { ACTIONS_GATE_IDENTITY, describeGateIdentity, gateResults, type GateIdentity, type PullGate } from './gates.js'
@@ -91,10 +99,16 @@ export interface ReleaseEvaluation {
 const pr = (n: number) => `#${n}`
 
 /** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
-function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release'], problem: string | undefined, gateIdentity: string): GateRule {
+function releaseGatesRule(
+  facts: ReleaseFacts,
+  settings: ResolvedPolicy['release'],
+  problem: string | undefined,
+  gateIdentity: string,
+): GateRule {
   return defineRule({
     id: RELEASE_RULE_ID,
-    description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
+    description:
+      'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
     options: Type.Object({}),
     defaultLevel: 'fail',
     release: true,
@@ -109,24 +123,49 @@ function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release
         counts[p.gate.state]++
         const what = `${pr(p.number)} ${JSON.stringify(p.title)}`
         if (p.gate.state === 'failed') {
-          add(settings.failed_gate_result, { code: 'failed', message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`, hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.' })
+          add(settings.failed_gate_result, {
+            code: 'failed',
+            message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`,
+            hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.',
+          })
         } else if (p.gate.state === 'missing') {
-          const ignored = p.gate.ignored?.length ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} (only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.` : ''
-          add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.${ignored}`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' })
+          const ignored = p.gate.ignored?.length
+            ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} (only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.`
+            : ''
+          add(settings.missing_gate_result, {
+            code: 'missing',
+            message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.${ignored}`,
+            hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.',
+          })
         } else if (p.gate.state === 'pending') {
-          add(settings.missing_gate_result, { code: 'pending', message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`, hint: 'Wait for the gate to finish, then evaluate the release again.' })
+          add(settings.missing_gate_result, {
+            code: 'pending',
+            message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`,
+            hint: 'Wait for the gate to finish, then evaluate the release again.',
+          })
         } else if (p.gate.state === 'waived') {
           findings.push({ kind: 'info', code: 'waived', message: `${what} passed its gate with a waiver (${p.gate.title ?? 'waived'}).` })
         }
       }
       for (const c of facts.direct) {
-        add(settings.direct_commits, { code: 'direct-commit', message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`, hint: 'Land changes through pull requests; review this commit before deploying.' })
+        add(settings.direct_commits, {
+          code: 'direct-commit',
+          message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`,
+          hint: 'Land changes through pull requests; review this commit before deploying.',
+        })
       }
       const parts = [`${facts.pulls.length} pull request${facts.pulls.length === 1 ? '' : 's'}`]
-      for (const k of ['passed', 'waived', 'failed', 'missing', 'pending'] as const) if (counts[k]) parts.push(`${counts[k]} ${k === 'missing' ? 'without a gate result' : k}`)
+      for (const k of ['passed', 'waived', 'failed', 'missing', 'pending'] as const)
+        if (counts[k]) parts.push(`${counts[k]} ${k === 'missing' ? 'without a gate result' : k}`)
       if (facts.direct.length) parts.push(`${facts.direct.length} direct commit${facts.direct.length === 1 ? '' : 's'}`)
       const tables: RuleTable[] = facts.pulls.length
-        ? [{ title: 'Pull requests in the release', columns: ['PR', 'Gate', 'Title', 'Author', 'Gate result'], rows: facts.pulls.map((p) => [pr(p.number), p.gate.state, p.title, p.author, p.gate.url ?? '']) }]
+        ? [
+            {
+              title: 'Pull requests in the release',
+              columns: ['PR', 'Gate', 'Title', 'Author', 'Gate result'],
+              rows: facts.pulls.map((p) => [pr(p.number), p.gate.state, p.title, p.author, p.gate.url ?? '']),
+            },
+          ]
         : []
       return { findings, summary: parts.join(', '), tables }
     },
@@ -137,50 +176,73 @@ function releaseGatesRule(facts: ReleaseFacts, settings: ResolvedPolicy['release
  * A dangerous rule for release: its findings in files changed only by PRs carrying the approval label
  * become information ("approved for release"); the others name the PRs that need the label.
  */
-function approvable(rule: GateRule, settings: ResolvedPolicy['release'], pullsTouching: (path: string) => Promise<PullGate[]>, approved: ReleaseFacts['approved'], verify: (p: PullGate, path: string) => Promise<ReleaseApproval>): GateRule {
+function approvable(
+  rule: GateRule,
+  settings: ResolvedPolicy['release'],
+  pullsTouching: (path: string) => Promise<PullGate[]>,
+  approved: ReleaseFacts['approved'],
+  verify: (p: PullGate, path: string) => Promise<ReleaseApproval>,
+): GateRule {
   const label = settings.approval_label
   const bind = (raw: unknown): Bound => {
     const b = rule.bind(raw)
     return b.ok ? { ok: true, bound: { ...b.bound, evaluate: (ctx) => approvedFindings(b.bound, ctx) } } : b
   }
   const approvedFindings = async (bound: BoundRule, ctx: RuleContext): Promise<RuleOutput> => {
-      const out = await bound.evaluate(ctx)
-      const findings = await Promise.all(
-        out.findings.map(async (f): Promise<Finding> => {
-          if ((f.kind ?? 'violation') !== 'violation' || !f.path) return f
-          const path = f.path
-          const touching = await pullsTouching(path)
-          if (!touching.length) return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` }
-          const checks = await Promise.all(touching.map(async (p) => ({ p, a: await verify(p, path) })))
-          const missing = checks.filter((c) => !c.a.approved)
-          if (!missing.length) {
-            const approvals = checks.map(({ p, a }) => ({ pull: p.number, by: a.by ?? '', via: a.via ?? '', at: a.at, url: a.url }))
-            approved.push({ rule: rule.id, path, pulls: touching.map((p) => p.number), message: f.message, approvals })
-            return { ...f, kind: 'info', message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}` }
-          }
-          const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`)
+    const out = await bound.evaluate(ctx)
+    const findings = await Promise.all(
+      out.findings.map(async (f): Promise<Finding> => {
+        if ((f.kind ?? 'violation') !== 'violation' || !f.path) return f
+        const path = f.path
+        const touching = await pullsTouching(path)
+        if (!touching.length)
           return {
             ...f,
-            message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})${refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''}`,
-            hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
+            hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)`,
           }
-        }),
-      )
-      return { ...out, findings }
+        const checks = await Promise.all(touching.map(async (p) => ({ p, a: await verify(p, path) })))
+        const missing = checks.filter((c) => !c.a.approved)
+        if (!missing.length) {
+          const approvals = checks.map(({ p, a }) => ({ pull: p.number, by: a.by ?? '', via: a.via ?? '', at: a.at, url: a.url }))
+          approved.push({ rule: rule.id, path, pulls: touching.map((p) => p.number), message: f.message, approvals })
+          return {
+            ...f,
+            kind: 'info',
+            message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}`,
+          }
+        }
+        const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`)
+        return {
+          ...f,
+          message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})${refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''}`,
+          hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
+        }
+      }),
+    )
+    return { ...out, findings }
   }
   return { ...rule, bind }
 }
 
 export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvaluation> {
   const { octokit, repo } = input
-  const facts: ReleaseFacts = { environment: input.environment, base: { input: input.base, source: 'input' }, head: { input: input.head, sha: input.head }, totalCommits: 0, pulls: [], direct: [], approved: [] }
+  const facts: ReleaseFacts = {
+    environment: input.environment,
+    base: { input: input.base, source: 'input' },
+    head: { input: input.head, sha: input.head },
+    totalCommits: 0,
+    pulls: [],
+    direct: [],
+    approved: [],
+  }
   const notes: Note[] = []
   let problem: string | undefined
 
   // 1. The base: what is deployed.
   let baseRef: string | undefined = input.base
   if (input.base === 'auto') {
-    if (!input.environment) throw new ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it')
+    if (!input.environment)
+      throw new ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it')
     const dep = await lastSuccessfulDeployment(octokit, repo, input.environment, { exclude: input.excludeDeploymentId })
     if (dep) {
       baseRef = dep.sha
@@ -207,7 +269,10 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     facts.totalCommits = cmp.totalCommits
     files = cmp.files.map(toChangedFile)
     if (cmp.status === 'behind' || cmp.status === 'diverged') {
-      notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` })
+      notes.push({
+        level: 'warning',
+        message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.`,
+      })
     }
     const { pulls, direct } = await mergedPullsInRange(octokit, repo, cmp.commits)
     facts.direct = direct
@@ -231,8 +296,18 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     readHead: (p) => store.read(headSha, p),
     readBase,
   }
-  if (truncated) notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` })
-  const meta: PullRequestMeta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } }
+  if (truncated)
+    notes.push({
+      level: 'warning',
+      message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
+    })
+  const meta: PullRequestMeta = {
+    title: `Release ${baseRef ?? '?'}…${input.head}`,
+    body: '',
+    author: '',
+    labels: [],
+    repo: { owner: repo.owner, name: repo.repo },
+  }
   const evidence = apiEvidence(octokit, repo, baseSha, headSha, input.evidence)
   const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' }
   const remote = input.remotePolicy ?? new RemotePolicyReader(octokit)
@@ -242,7 +317,10 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const policy = loaded.policy
   const settings = policy.release
   const plan = planReads(policy, files, 'release')
-  const planned = store.prefetch([...plan.head.map((path) => ({ ref: headSha, path })), ...plan.base.map((path) => ({ ref: baseSha, path }))])
+  const planned = store.prefetch([
+    ...plan.head.map((path) => ({ ref: headSha, path })),
+    ...plan.base.map((path) => ({ ref: baseSha, path })),
+  ])
 
   // 4. Gate results of the merged PRs (at most max_pull_requests of them).
   if (facts.pulls.length > settings.max_pull_requests) {
@@ -256,7 +334,9 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const filesOf = (p: PullGate) => {
     let f = fileLists.get(p.number)
     if (!f) {
-      f = listPullFiles(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))))
+      f = listPullFiles(octokit, repo, p.number, 0).then(
+        (list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))),
+      )
       fileLists.set(p.number, f)
     }
     return f
@@ -272,16 +352,35 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const verifyApproval = (p: PullGate, path: string) => {
     let rec = recordsOf.get(p.number)
     if (!rec) {
-      rec = githubWaiverRecords(octokit, repo, { number: p.number, author: p.author, headRef: p.headRef ?? '', headSha: p.headSha ?? '', sameRepo: p.sameRepo !== false && !!p.headRef, htmlUrl: p.htmlUrl }, readBase, identities)
+      rec = githubWaiverRecords(
+        octokit,
+        repo,
+        {
+          number: p.number,
+          author: p.author,
+          headRef: p.headRef ?? '',
+          headSha: p.headSha ?? '',
+          sameRepo: p.sameRepo !== false && !!p.headRef,
+          htmlUrl: p.htmlUrl,
+        },
+        readBase,
+        identities,
+      )
       recordsOf.set(p.number, rec)
     }
     return verifyReleaseApproval(rec, p, settings.approval_label, settings.approvers as ApproverSpec, [path], policy.waivers.allow_self)
   }
   const unknown = settings.dangerous_rules.filter((id) => !RULES.some((r) => r.id === id))
-  if (unknown.length) notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.` })
+  if (unknown.length)
+    notes.push({
+      level: 'warning',
+      message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.`,
+    })
   const rules: GateRule[] = [
     releaseGatesRule(facts, settings, problem, describeGateIdentity(input.gateIdentity ?? ACTIONS_GATE_IDENTITY)),
-    ...RULES.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r)),
+    ...RULES.map((r) =>
+      settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r,
+    ),
   ]
   const gateRules: ResolvedPolicy['rules'] = { ...policy.rules }
   gateRules[RELEASE_RULE_ID] = { level: 'fail' }

@@ -90,7 +90,11 @@ type AppRef = { id?: number; slug?: string } | null | undefined
 
 function trustedApp(app: AppRef, g: GateIdentity): boolean {
   if (!app) return false
-  return g.apps.some((a) => (a.id !== undefined && app.id === a.id) || (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()))
+  return g.apps.some(
+    (a) =>
+      (a.id !== undefined && app.id === a.id) ||
+      (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()),
+  )
 }
 
 function trustedCreator(login: string | undefined, g: GateIdentity): boolean {
@@ -100,7 +104,11 @@ function trustedCreator(login: string | undefined, g: GateIdentity): boolean {
 const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'stale', 'startup_failure'])
 
 /** Classifies a completed check run of the gate. */
-export function classifyCheckRun(run: { status?: string; conclusion?: string | null; output?: { title?: string | null; text?: string | null } }): GateState {
+export function classifyCheckRun(run: {
+  status?: string
+  conclusion?: string | null
+  output?: { title?: string | null; text?: string | null }
+}): GateState {
   if (run.status !== 'completed' || !run.conclusion) return 'pending'
   if (FAILED.has(run.conclusion)) return 'failed'
   if (run.conclusion === 'skipped') return 'missing'
@@ -115,17 +123,39 @@ export function classifyCheckRun(run: { status?: string; conclusion?: string | n
 /** Most pages of check runs (100 each) or statuses read per commit. */
 const MAX_PAGES = 10
 
-export async function gateResult(octokit: Octokit, r: RepoRef, headSha: string, checkName: string, identity: GateIdentity = ACTIONS_GATE_IDENTITY): Promise<GateResult> {
+export async function gateResult(
+  octokit: Octokit,
+  r: RepoRef,
+  headSha: string,
+  checkName: string,
+  identity: GateIdentity = ACTIONS_GATE_IDENTITY,
+): Promise<GateResult> {
   try {
     const ignored: string[] = []
     const by = new Set<string>()
     const done = (g: GateResult): GateResult => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g)
     // Every run of the name (not only GitHub's "latest", which a look-alike created later would hide),
     // newest first; the newest one created by the gate's App is the result.
-    type Run = { id: number; name: string; status: string; conclusion: string | null; html_url: string | null; output: { title: string | null; text?: string | null }; app: { id?: number; slug?: string; name?: string } | null }
+    type Run = {
+      id: number
+      name: string
+      status: string
+      conclusion: string | null
+      html_url: string | null
+      output: { title: string | null; text?: string | null }
+      app: { id?: number; slug?: string; name?: string } | null
+    }
     const runs: Run[] = []
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'all', per_page: 100, page })
+      const { data } = await octokit.rest.checks.listForRef({
+        owner: r.owner,
+        repo: r.repo,
+        ref: headSha,
+        check_name: checkName,
+        filter: 'all',
+        per_page: 100,
+        page,
+      })
       runs.push(...data.check_runs)
       if (data.check_runs.length < 100 || runs.length >= data.total_count) break
     }
@@ -138,11 +168,24 @@ export async function gateResult(octokit: Octokit, r: RepoRef, headSha: string, 
       ignored.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`)
       by.add(app)
     }
-    if (run) return done({ state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' })
+    if (run)
+      return done({
+        state: classifyCheckRun(run),
+        conclusion: run.conclusion ?? run.status,
+        title: run.output?.title ?? undefined,
+        url: run.html_url ?? undefined,
+        source: 'check-run',
+      })
     // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
     // list (newest first) names each one's creator; the combined status does not.
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100, page })
+      const { data } = await octokit.rest.repos.listCommitStatusesForRef({
+        owner: r.owner,
+        repo: r.repo,
+        ref: headSha,
+        per_page: 100,
+        page,
+      })
       for (const status of data) {
         if (status.context !== checkName) continue
         const creator = status.creator?.login
@@ -152,7 +195,13 @@ export async function gateResult(octokit: Octokit, r: RepoRef, headSha: string, 
           continue
         }
         const state: GateState = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed'
-        return done({ state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' })
+        return done({
+          state,
+          conclusion: status.state,
+          title: status.description ?? undefined,
+          url: status.target_url ?? undefined,
+          source: 'status',
+        })
       }
       if (data.length < 100) break
     }
@@ -162,6 +211,15 @@ export async function gateResult(octokit: Octokit, r: RepoRef, headSha: string, 
   }
 }
 
-export async function gateResults(octokit: Octokit, r: RepoRef, pulls: MergedPull[], checkName: string, identity: GateIdentity = ACTIONS_GATE_IDENTITY): Promise<PullGate[]> {
-  return mapLimit(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' as const } }))
+export async function gateResults(
+  octokit: Octokit,
+  r: RepoRef,
+  pulls: MergedPull[],
+  checkName: string,
+  identity: GateIdentity = ACTIONS_GATE_IDENTITY,
+): Promise<PullGate[]> {
+  return mapLimit(pulls, 4, async (p) => ({
+    ...p,
+    gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' as const },
+  }))
 }

@@ -22,7 +22,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, f: (ite
   const worker = async () => {
     while (next < items.length) {
       const i = next++
-      out[i] = await f(items[i] as T, i)
+      out[i] = await f(items[i], i)
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
@@ -66,13 +66,15 @@ export async function lastSuccessfulDeployment(
       if (d.id === opts.exclude || (opts.skipSha && d.sha === opts.skipSha)) continue
       let statuses: Array<{ state: string; created_at: string; environment_url?: string; log_url?: string }>
       try {
-        statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data
+        statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 }))
+          .data
       } catch (e) {
         if (statusOf(e) === 404) continue
         throw new ReleaseError(describeApiError(`list statuses of deployment ${d.id}`, e))
       }
       const latest = statuses[0] // newest first
-      if (latest && SUCCESS.has(latest.state)) return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined }
+      if (latest && SUCCESS.has(latest.state))
+        return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined }
       if (seen >= max) break
     }
     if (deployments.length < 30) return undefined
@@ -114,14 +116,29 @@ export async function compareRange(octokit: Octokit, r: RepoRef, base: string, h
   for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
     let data: CompareData
     try {
-      data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data
+      data = (
+        await octokit.rest.repos.compareCommitsWithBasehead({
+          owner: r.owner,
+          repo: r.repo,
+          basehead: `${base}...${head}`,
+          per_page: 100,
+          page,
+        })
+      ).data
     } catch (e) {
-      if (statusOf(e) === 404) throw new ReleaseError(`cannot compare ${base}...${head}: one of the refs does not exist in ${r.owner}/${r.repo} (HTTP 404)`)
+      if (statusOf(e) === 404)
+        throw new ReleaseError(`cannot compare ${base}...${head}: one of the refs does not exist in ${r.owner}/${r.repo} (HTTP 404)`)
       throw new ReleaseError(describeApiError(`compare ${base}...${head}`, e))
     }
     first ??= data
     const pageCommits = data.commits ?? []
-    for (const c of pageCommits) commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url })
+    for (const c of pageCommits)
+      commits.push({
+        sha: c.sha,
+        message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+        author: c.author?.login ?? c.commit?.author?.name,
+        htmlUrl: c.html_url,
+      })
     if (!pageCommits.length || commits.length >= (data.total_commits ?? 0)) break
   }
   const f: Partial<CompareData> = first ?? {}
@@ -156,19 +173,26 @@ export interface MergedPull {
  * The pull requests merged in the range: `commits/{sha}/pulls` for every commit, merged ones only (into
  * this repository), deduplicated by number, in merge order. Commits no merged PR claims are `direct`.
  */
-export async function mergedPullsInRange(octokit: Octokit, r: RepoRef, commits: RangeCommit[]): Promise<{ pulls: MergedPull[]; direct: RangeCommit[] }> {
+export async function mergedPullsInRange(
+  octokit: Octokit,
+  r: RepoRef,
+  commits: RangeCommit[],
+): Promise<{ pulls: MergedPull[]; direct: RangeCommit[] }> {
   const byNumber = new Map<number, MergedPull>()
   const direct: RangeCommit[] = []
   const lists = await mapLimit(commits, 4, async (c) => {
     try {
-      return (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })).data
+      return (
+        await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })
+      ).data
     } catch (e) {
       throw new ReleaseError(describeApiError(`list pull requests of commit ${c.sha.slice(0, 12)}`, e))
     }
   })
   commits.forEach((c, i) => {
     const merged = (lists[i] ?? []).filter(
-      (p): p is AssociatedPull & { merged_at: string } => !!p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()),
+      (p): p is AssociatedPull & { merged_at: string } =>
+        !!p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()),
     )
     if (!merged.length) direct.push(c)
     for (const p of merged) {

@@ -23,7 +23,18 @@ export function annotationsOf(v: Verdict, max = MAX_ANNOTATIONS): Annotation[] {
     if (r.status === 'off') continue
     for (const f of r.findings) {
       if (!f.path || !f.line) continue
-      const level = f.kind === 'error' ? 'failure' : f.kind === 'info' ? 'notice' : f.level === 'fail' ? (r.status === 'waived' ? 'warning' : 'failure') : f.level === 'warn' ? 'warning' : 'notice'
+      const level =
+        f.kind === 'error'
+          ? 'failure'
+          : f.kind === 'info'
+            ? 'notice'
+            : f.level === 'fail'
+              ? r.status === 'waived'
+                ? 'warning'
+                : 'failure'
+              : f.level === 'warn'
+                ? 'warning'
+                : 'notice'
       // Plain text, but GitHub shows it as it is: controls and bidi overrides become visible escapes.
       const message = visibleControls(f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message)
       out.push({

@@ -39,7 +39,10 @@ export function visibleControls(input: string): string {
  * backslash, angle brackets, controls) end the match, so they are escaped as ordinary text.
  */
 const REF_CHAR = '[^\\s<>`|\\\\' + INVISIBLE.source.slice(1)
-const CROSS_REFERENCE = new RegExp(`(?:https?:\\/\\/|(?<![\\w.-])www\\.)${REF_CHAR}+|(?<![\\w./-])[A-Za-z0-9][A-Za-z0-9-]*\\/[\\w.-]+#\\d+(?!\\w)`, 'gi')
+const CROSS_REFERENCE = new RegExp(
+  `(?:https?:\\/\\/|(?<![\\w.-])www\\.)${REF_CHAR}+|(?<![\\w./-])[A-Za-z0-9][A-Za-z0-9-]*\\/[\\w.-]+#\\d+(?!\\w)`,
+  'gi',
+)
 const ISSUE_PATH = /\/[^/]+\/[^/]+\/(?:issues|pull|pulls|discussions)\/\d+/i
 
 /** Escapes one line of plain text for inline use (paragraphs and table cells). */

@@ -93,14 +93,26 @@ function resultRank(r: RuleResult): number {
 
 /** The results in severity order (the engine's rule order among equals). */
 export function bySeverity(results: readonly RuleResult[]): RuleResult[] {
-  return results.map((r, i) => ({ r, i })).sort((a, b) => resultRank(a.r) - resultRank(b.r) || a.i - b.i).map((x) => x.r)
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => resultRank(a.r) - resultRank(b.r) || a.i - b.i)
+    .map((x) => x.r)
 }
 
 export function tableBlock(v: Verdict): Block {
   if (!v.results.length) return { lines: [] }
   const lines = ['| Rule | Result | Summary |', '|---|---|---|']
   for (const r of bySeverity(v.results)) {
-    const summary = r.status === 'off' ? (r.summary ? escapeText(r.summary) : 'off in the policy') : r.status === 'waived' ? (r.waiver ? waiverSentence(r.waiver) : 'waived') : escapeText(r.summary ?? countFindings(r), 500)
+    const summary =
+      r.status === 'off'
+        ? r.summary
+          ? escapeText(r.summary)
+          : 'off in the policy'
+        : r.status === 'waived'
+          ? r.waiver
+            ? waiverSentence(r.waiver)
+            : 'waived'
+          : escapeText(r.summary ?? countFindings(r), 500)
     const { icon, word } = resultOf(r)
     lines.push(`| \`${r.id}\` | ${icon} ${word} | ${summary} |`)
   }
@@ -128,7 +140,12 @@ export function ruleDetailBlocks(v: Verdict, links: RenderLinks): Block[] {
     if (r.status === 'off' || (r.findings.length === 0 && !r.tables?.length)) continue
     const open = r.status === 'fail' || r.status === 'error' ? ' open' : ''
     const { icon } = resultOf(r)
-    const lines = [`<details${open}><summary>${icon} <b>${escapeText(r.id)}</b> — ${countFindings(r)}</summary>`, '', escapeText(r.description), '']
+    const lines = [
+      `<details${open}><summary>${icon} <b>${escapeText(r.id)}</b> — ${countFindings(r)}</summary>`,
+      '',
+      escapeText(r.description),
+      '',
+    ]
     if (r.findings.length) {
       lines.push('| | Where | Finding | How to fix |', '|---|---|---|---|')
       for (const f of r.findings) {
@@ -241,7 +258,16 @@ export function verdictState(v: Verdict): string {
       status: r.status,
       applicability: r.applicability,
       waiver: r.waiver,
-      findings: r.findings.map((f) => [f.kind ?? 'violation', f.level ?? '', f.code ?? '', f.path ?? '', f.line ?? 0, f.endLine ?? 0, f.message, f.hint ?? '']),
+      findings: r.findings.map((f) => [
+        f.kind ?? 'violation',
+        f.level ?? '',
+        f.code ?? '',
+        f.path ?? '',
+        f.line ?? 0,
+        f.endLine ?? 0,
+        f.message,
+        f.hint ?? '',
+      ]),
     })),
   }
   return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16)
@@ -282,7 +308,10 @@ function blockingFindings(v: Verdict): Blocking[] {
       if (rank !== undefined) out.push({ rule: r, finding: f, rank })
     }
   }
-  return out.map((b, i) => ({ b, i })).sort((x, y) => x.b.rank - y.b.rank || x.i - y.i).map((x) => x.b)
+  return out
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => x.b.rank - y.b.rank || x.i - y.i)
+    .map((x) => x.b)
 }
 
 /** Findings of one rule at one rank with the same fix: one item, the fix written once. */
@@ -349,7 +378,10 @@ function outcomeLine(v: Verdict, summaries = false): string {
   const na = evaluated.filter((r) => r.applicability === 'not-applicable')
   const none = evaluated.filter((r) => r.applicability === 'no-evidence')
   const parts: string[] = []
-  if (passed.length && summaries) parts.push(`✅ Passed: ${passed.map((r) => `<code>${escapeText(r.id)}</code>${r.summary ? ` (${escapeText(r.summary, 300)})` : ''}`).join(', ')}`)
+  if (passed.length && summaries)
+    parts.push(
+      `✅ Passed: ${passed.map((r) => `<code>${escapeText(r.id)}</code>${r.summary ? ` (${escapeText(r.summary, 300)})` : ''}`).join(', ')}`,
+    )
   else if (passed.length) parts.push(`✅ Passed: ${idList(passed)}`)
   if (na.length) parts.push(`➖ Not applicable: ${idList(na)}`)
   if (none.length) parts.push(`❔ No evidence: ${idList(none)}`)
@@ -381,7 +413,9 @@ function commentFooter(v: Verdict, links: RenderLinks, extra: string[] = []): st
  * (rule descriptions, tables, notices).
  */
 export function renderComment(v: Verdict, o: CommentOptions): string {
-  const pointer = o.links.checkUrl ? `Truncated: the full report is in the [check run](${o.links.checkUrl}) and the job summary.` : 'Truncated: the full report is in the check run and the job summary.'
+  const pointer = o.links.checkUrl
+    ? `Truncated: the full report is in the [check run](${o.links.checkUrl}) and the job summary.`
+    : 'Truncated: the full report is in the check run and the job summary.'
   const first: Block = { lines: [`${markerFor(o.checkName)}${STATE_PREFIX}${verdictState(v)} -->`], essential: true }
   const mode = v.mode === 'release' ? 'Release gate' : 'Quality gate'
   const header = `## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`
@@ -395,7 +429,15 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
     const lines = [header, '', outcomeLine(v, true) || escapeText(v.title), '']
     for (const n of v.notes.slice(0, 1)) lines.push(`> ℹ️ ${escapeText(n.message, 500)}`, '')
     const more = v.notes.length > 1 ? [`${plural(v.notes.length - 1, 'more note')} in the check run`] : []
-    return assemble([first, { lines, essential: true }, { lines: [commentFooter(v, o.links, [...(noticeText ? [noticeText] : []), ...more])], essential: true }], o.limit ?? COMMENT_LIMIT, pointer)
+    return assemble(
+      [
+        first,
+        { lines, essential: true },
+        { lines: [commentFooter(v, o.links, [...(noticeText ? [noticeText] : []), ...more])], essential: true },
+      ],
+      o.limit ?? COMMENT_LIMIT,
+      pointer,
+    )
   }
 
   const blocks: Block[] = [first, { lines: [header, '', `**${escapeText(v.title)}**`, ''], essential: true }]
@@ -406,21 +448,34 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
     blocks.push({ lines: [`### ${title}`, '', ...groups.slice(0, OPEN_ITEMS).map((g, i) => itemOf(g, i + 1, v, o.links)), ''] })
     if (groups.length > OPEN_ITEMS) {
       blocks.push({
-        lines: [`<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`, '', ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, o.links)), ''],
+        lines: [
+          `<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`,
+          '',
+          ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, o.links)),
+          '',
+        ],
         closer: '</details>\n',
       })
     }
   }
   for (const r of waived) {
     const n = r.findings.filter((f) => f.kind !== 'info').length
-    blocks.push({ lines: [`☑️ **${escapeText(r.id)}** ${r.waiver ? waiverSentence(r.waiver) : 'waived'} (${plural(n, 'finding')} accepted, listed below)`, ''] })
+    blocks.push({
+      lines: [
+        `☑️ **${escapeText(r.id)}** ${r.waiver ? waiverSentence(r.waiver) : 'waived'} (${plural(n, 'finding')} accepted, listed below)`,
+        '',
+      ],
+    })
   }
   const outcome = outcomeLine(v)
   if (outcome) blocks.push({ lines: [outcome, ''] })
 
   // Everything else, collapsed: every rule's result, the findings that do not block (notices, waived),
   // the gate's informational notes, how to waive.
-  const rest: string[] = [`<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${waived.length ? ' · waived findings' : ''}</summary>`, '']
+  const rest: string[] = [
+    `<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${waived.length ? ' · waived findings' : ''}</summary>`,
+    '',
+  ]
   rest.push(...tableBlock(v).lines)
   const quiet: string[] = []
   for (const r of bySeverity(v.results)) {
@@ -435,7 +490,10 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
   for (const n of v.notes.filter((x) => x.level === 'info')) rest.push(`> ℹ️ ${escapeText(n.message, 3000)}`, '')
   const blocking = v.results.filter((r) => isBlocking(r.status))
   if (blocking.length) {
-    rest.push(`To waive a rule on purpose: ${howToWaive(escapeText(o.labelPrefix), escapeText(blocking[0].id))} The policy is read from the base branch: editing it in this PR does not change this result.`, '')
+    rest.push(
+      `To waive a rule on purpose: ${howToWaive(escapeText(o.labelPrefix), escapeText(blocking[0].id))} The policy is read from the base branch: editing it in this PR does not change this result.`,
+      '',
+    )
   }
   if (rest.length > 2) blocks.push({ lines: rest, closer: '</details>\n' })
   blocks.push({ lines: [commentFooter(v, o.links)], essential: true })
@@ -444,14 +502,30 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
 
 /** Check-run output: summary = overview, text = details (each ≤ 65,535 characters). */
 export function renderCheckOutput(v: Verdict, o: Omit<CommentOptions, 'checkName'>): { title: string; summary: string; text: string } {
-  const summary = assemble([headerBlock(v), tableBlock(v), notesBlock(v), footerBlock(v, o.links)], o.limit ?? CHECK_TEXT_LIMIT, 'Truncated: see the job summary for the full report.')
-  const text = assemble([waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), { lines: [''], essential: true }], o.limit ?? CHECK_TEXT_LIMIT, `Truncated: the JSON report (output \`report\`) and the job summary have every finding.`)
+  const summary = assemble(
+    [headerBlock(v), tableBlock(v), notesBlock(v), footerBlock(v, o.links)],
+    o.limit ?? CHECK_TEXT_LIMIT,
+    'Truncated: see the job summary for the full report.',
+  )
+  const text = assemble(
+    [waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), { lines: [''], essential: true }],
+    o.limit ?? CHECK_TEXT_LIMIT,
+    `Truncated: the JSON report (output \`report\`) and the job summary have every finding.`,
+  )
   return { title: v.title.length > 255 ? v.title.slice(0, 254) + '…' : v.title, summary, text }
 }
 
 export function renderJobSummary(v: Verdict, o: Omit<CommentOptions, 'checkName'>): string {
   return assemble(
-    [headerBlock(v), tableBlock(v), notesBlock(v), waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)],
+    [
+      headerBlock(v),
+      tableBlock(v),
+      notesBlock(v),
+      waiverAuditBlock(v),
+      ...ruleDetailBlocks(v, o.links),
+      waiverBlock(v, o.labelPrefix),
+      footerBlock(v, o.links),
+    ],
     o.limit ?? SUMMARY_LIMIT - 1024,
     'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.',
     (text) => Buffer.byteLength(text), // the job-summary limit is in bytes, not characters

@@ -12,7 +12,13 @@ import { renderText } from './text.js'
 import type { ReleaseEvaluation, ReleaseFacts } from '../release/evaluate.js'
 import type { GateState } from '../release/gates.js'
 
-const GATE_ICON: Record<GateState, string> = { passed: '✅ passed', waived: '☑️ waived', failed: '❌ failed', missing: '❔ no gate result', pending: '⏳ pending' }
+const GATE_ICON: Record<GateState, string> = {
+  passed: '✅ passed',
+  waived: '☑️ waived',
+  failed: '❌ failed',
+  missing: '❔ no gate result',
+  pending: '⏳ pending',
+}
 
 export interface ReleaseLinks {
   /** https://github.com/owner/repo */
@@ -38,8 +44,16 @@ export function renderRangeSection(f: ReleaseFacts, links: ReleaseLinks): string
       : f.base.source === 'none'
         ? `unknown (no successful deployment${f.environment ? ` to **${escapeText(f.environment)}**` : ''})`
         : `${escapeText(f.base.input)} → ${commit(f.base.sha)}`
-  lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${escapeText(f.head.input)} → ${commit(f.head.sha)}`)
-  if (f.compareUrl) lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${escapeText(f.status)}** the deployed ref` : ''}`)
+  lines.push(
+    `### Release range`,
+    '',
+    `- **Deployed (base):** ${base}`,
+    `- **Candidate (head):** ${escapeText(f.head.input)} → ${commit(f.head.sha)}`,
+  )
+  if (f.compareUrl)
+    lines.push(
+      `- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${escapeText(f.status)}** the deployed ref` : ''}`,
+    )
   lines.push('')
   if (f.pulls.length) {
     lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|')
@@ -65,7 +79,10 @@ export function renderRangeSection(f: ReleaseFacts, links: ReleaseLinks): string
       const key = `${a.rule}\0${a.path ?? ''}`
       if (seen.has(key)) continue // one line per rule and path, however many of its findings were approved
       seen.add(key)
-      const who = a.approvals.map((x) => `#${x.pull} approved by <code>${escapeText(x.by)}</code> (${escapeText(x.via)})${x.at ? ` at ${escapeText(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`)
+      const who = a.approvals.map(
+        (x) =>
+          `#${x.pull} approved by <code>${escapeText(x.by)}</code> (${escapeText(x.via)})${x.at ? ` at ${escapeText(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`,
+      )
       lines.push(`- \`${escapeText(a.rule)}\` in ${escapeText(a.path ?? '')}: ${who.join('; ')}`)
     }
     lines.push('')
@@ -79,7 +96,14 @@ export function renderReleaseMarkdown(e: ReleaseEvaluation, links: ReleaseLinks,
   const head = (o.marker ? o.marker + '\n' : '') + range + '\n'
   const limit = o.limit ?? SUMMARY_LIMIT - 1024
   const labelPrefix = e.policy?.waivers.label_prefix ?? DEFAULT_LABEL_PREFIX
-  return head + renderJobSummary(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) })
+  return (
+    head +
+    renderJobSummary(e.verdict, {
+      labelPrefix,
+      links: { repoUrl: links.repoUrl, runUrl: links.runUrl },
+      limit: Math.max(2000, limit - head.length),
+    })
+  )
 }
 
 export function renderReleaseComment(e: ReleaseEvaluation, links: ReleaseLinks, marker: string): string {
@@ -93,7 +117,10 @@ export function reviewComment(v: Verdict, f: ReleaseFacts, detailsUrl?: string, 
   const range = f.base.sha ? `${f.base.sha.slice(0, 7)}…${f.head.sha.slice(0, 7)}` : `…${f.head.sha.slice(0, 7)}`
   lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`)
   const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending')
-  if (bad.length) lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state}${p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : ''})`).join(', ')}.`)
+  if (bad.length)
+    lines.push(
+      `Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state}${p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : ''})`).join(', ')}.`,
+    )
   if (detailsUrl) lines.push(`Details: ${detailsUrl}`)
   // Then the blocking findings, as many as fit (the head lines and the link always do).
   let used = lines.join('\n').length
@@ -122,7 +149,16 @@ export function toReleaseJson(e: ReleaseEvaluation): Record<string, unknown> {
       compareUrl: f.compareUrl,
       status: f.status,
       totalCommits: f.totalCommits,
-      pullRequests: f.pulls.map((p) => ({ number: p.number, title: p.title, author: p.author, url: p.htmlUrl, headSha: p.headSha, mergedAt: p.mergedAt, labels: p.labels, gate: p.gate })),
+      pullRequests: f.pulls.map((p) => ({
+        number: p.number,
+        title: p.title,
+        author: p.author,
+        url: p.htmlUrl,
+        headSha: p.headSha,
+        mergedAt: p.mergedAt,
+        labels: p.labels,
+        gate: p.gate,
+      })),
       directCommits: f.direct,
       approved: f.approved,
     },
@@ -132,7 +168,9 @@ export function toReleaseJson(e: ReleaseEvaluation): Record<string, unknown> {
 /** The CLI's plain-text release report: the range, one line per pull request, then the verdict. */
 export function renderReleaseText(e: ReleaseEvaluation): string {
   const f = e.facts
-  const lines = [`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`]
+  const lines = [
+    `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`,
+  ]
   for (const p of f.pulls) lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${visibleControls(p.title)}\n`)
   return lines.join('') + renderText(e.verdict)
 }

@@ -20,7 +20,8 @@ export function renderText(v: Verdict): string {
   for (const r of v.results) {
     // A pass with nothing to check is not a pass: say which it was.
     const quiet = r.status === 'pass' || r.status === 'notice'
-    const word = quiet && r.applicability === 'not-applicable' ? 'N/A' : quiet && r.applicability === 'no-evidence' ? 'NO EVIDENCE' : ICON[r.status]
+    const word =
+      quiet && r.applicability === 'not-applicable' ? 'N/A' : quiet && r.applicability === 'no-evidence' ? 'NO EVIDENCE' : ICON[r.status]
     out.push(`${word.padEnd(6)} ${r.id}${r.summary ? ` — ${clean(r.summary)}` : ''}`)
     if (r.waiver) out.push(`       ${clean(waiverText(r.waiver))}`)
     for (const f of r.findings) {

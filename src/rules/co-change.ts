@@ -21,7 +21,9 @@ const CoChangeEntry = Type.Object({
     description: 'Globs of trigger files; may capture `{placeholders}` used in `require`.',
   }),
   unless: Type.Optional(Type.Array(Type.String({ format: 'glob' }), { description: 'Globs of files that never trigger (e.g. tests).' })),
-  only_added: Type.Optional(Type.Boolean({ description: 'Trigger only on files the PR adds (e.g. a new service manifest). Default false.' })),
+  only_added: Type.Optional(
+    Type.Boolean({ description: 'Trigger only on files the PR adds (e.g. a new service manifest). Default false.' }),
+  ),
   added_lines_match: Type.Optional(
     Type.String({
       format: 'regex',
@@ -34,9 +36,14 @@ const CoChangeEntry = Type.Object({
     description: 'Globs of which at least one file must change (not only be removed) in the same PR.',
   }),
   or_declaration: Type.Optional(
-    Type.String({ description: 'Phrase of a PR-description line that satisfies the requirement instead, followed by a reason (e.g. `Changelog: not needed`).' }),
+    Type.String({
+      description:
+        'Phrase of a PR-description line that satisfies the requirement instead, followed by a reason (e.g. `Changelog: not needed`).',
+    }),
   ),
-  min_reason_length: Type.Optional(Type.Integer({ minimum: 0, description: 'Minimum reason length for `or_declaration`; defaults to the rule-level value.' })),
+  min_reason_length: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Minimum reason length for `or_declaration`; defaults to the rule-level value.' }),
+  ),
   message: Type.Optional(Type.String({ description: 'Finding message instead of the generated one.' })),
   hint: Type.Optional(Type.String({ description: 'Finding hint instead of the generated one.' })),
 })
@@ -116,7 +123,9 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
     if (!triggers.length) continue
     const triggerPaths = new Set(triggers.map((t) => t.path))
     const requiredGlobs = [...required]
-    const satisfiedBy = files.filter((f) => f.status !== 'removed' && !triggerPaths.has(f.path) && matchesAny(f.path, requiredGlobs)).map((f) => f.path)
+    const satisfiedBy = files
+      .filter((f) => f.status !== 'removed' && !triggerPaths.has(f.path) && matchesAny(f.path, requiredGlobs))
+      .map((f) => f.path)
     const outcome: Outcome = { triggers: [...triggerPaths], required: requiredGlobs, satisfiedBy }
     if (!satisfiedBy.length && entry.or_declaration) {
       const d = findReasonedDeclaration(ctx.pr.body, entry.or_declaration, entry.min_reason_length ?? options.min_reason_length)
@@ -131,7 +140,7 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
     rows.push([entry.name, short(outcome.triggers), short(requiredGlobs), status])
     if (satisfiedBy.length || outcome.declaration) continue
     const first = triggers[0]
-    const what = `${triggers.length === 1 ? first.path : `${triggers.length} files (${short(outcome.triggers)})`}`
+    const what = triggers.length === 1 ? first.path : `${triggers.length} files (${short(outcome.triggers)})`
     findings.push({
       message: entry.message ?? `${entry.name}: ${what} changed without a change to ${short(requiredGlobs)}.`,
       hint:
@@ -142,7 +151,9 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
       code: entry.name,
     })
   }
-  const tables: RuleTable[] = rows.length ? [{ title: 'Co-change requirements', columns: ['Requirement', 'Changed', 'Requires', 'Status'], rows }] : []
+  const tables: RuleTable[] = rows.length
+    ? [{ title: 'Co-change requirements', columns: ['Requirement', 'Changed', 'Requires', 'Status'], rows }]
+    : []
   const violated = findings.filter((f) => f.kind !== 'error' && f.kind !== 'info').length
   const summary = !rows.length
     ? options.rules.length
@@ -156,7 +167,8 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
 
 export const coChange = defineRule({
   id: 'co-change',
-  description: 'When some files change, others must change with them (ADR for a new service, CHANGELOG for the API spec, docs for protos), or the PR declares why not.',
+  description:
+    'When some files change, others must change with them (ADR for a new service, CHANGELOG for the API spec, docs for protos), or the PR declares why not.',
   options: CoChangeOptions,
   defaultLevel: 'warn',
   release: true,

@@ -76,7 +76,10 @@ function bindRule<S extends TObject>(rule: Rule<S>, raw: unknown): Bound {
   const own = Object.fromEntries(Object.entries(raw).filter(([k]) => !ENTRY_KEYS.has(k)))
   if (!Value.Check(rule.options, own)) {
     const first = Value.Errors(rule.options, own).First()
-    return { ok: false, why: `the options of ${rule.id} do not match its schema${first ? ` at ${first.path || '/'}: ${first.message}` : ''}` }
+    return {
+      ok: false,
+      why: `the options of ${rule.id} do not match its schema${first ? ` at ${first.path || '/'}: ${first.message}` : ''}`,
+    }
   }
   const options = { ...own, level: raw.level }
   const plan = rule.plan?.bind(rule)

@@ -14,7 +14,16 @@ import { dependencies } from './dependencies/index.js'
 import { secrets } from './secrets/index.js'
 import { codeScanning } from './code-scanning/index.js'
 
-export const RULES = [prSize, criticalPathTests, migrationSafety, runbook, coChange, dependencies, secrets, codeScanning] as const satisfies readonly GateRule[]
+export const RULES = [
+  prSize,
+  criticalPathTests,
+  migrationSafety,
+  runbook,
+  coChange,
+  dependencies,
+  secrets,
+  codeScanning,
+] as const satisfies readonly GateRule[]
 
 export type RegisteredRule = (typeof RULES)[number]
 export type RuleId = RegisteredRule['id']

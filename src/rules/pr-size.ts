@@ -11,11 +11,18 @@ import { defineRule } from './define.js'
 const SIZE_NAMES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const
 
 export const prSizeOptions = Type.Object({
-  warn_lines: Type.Integer({ minimum: 0, default: 400, description: 'Warn above this many changed lines (additions + deletions). 0 = no limit.' }),
+  warn_lines: Type.Integer({
+    minimum: 0,
+    default: 400,
+    description: 'Warn above this many changed lines (additions + deletions). 0 = no limit.',
+  }),
   fail_lines: Type.Integer({ minimum: 0, default: 1000, description: 'Fail above this many changed lines. 0 = no limit.' }),
   warn_files: Type.Integer({ minimum: 0, default: 50, description: 'Warn above this many changed files. 0 = no limit.' }),
   fail_files: Type.Integer({ minimum: 0, default: 0, description: 'Fail above this many changed files. 0 = no limit.' }),
-  exclude: Type.Array(Type.String(), { default: [], description: 'More globs (minimatch) whose files do not count, on top of lock/generated/vendored files and .gitattributes.' }),
+  exclude: Type.Array(Type.String(), {
+    default: [],
+    description: 'More globs (minimatch) whose files do not count, on top of lock/generated/vendored files and .gitattributes.',
+  }),
   labels: Type.Boolean({ default: false, description: 'Apply a size label (e.g. size/M) and remove the other size labels.' }),
   label_prefix: Type.String({ default: 'size/', description: 'Prefix of the size labels.' }),
   sizes: Type.Object(
@@ -26,11 +33,18 @@ export const prSizeOptions = Type.Object({
       L: Type.Integer({ minimum: 0, default: 500 }),
       XL: Type.Integer({ minimum: 0, default: 1000 }),
     },
-    { additionalProperties: false, default: {}, description: 'Upper bounds (changed lines, exclusive) of each size label; above XL is XXL.' },
+    {
+      additionalProperties: false,
+      default: {},
+      description: 'Upper bounds (changed lines, exclusive) of each size label; above XL is XXL.',
+    },
   ),
 })
 
-export function sizeLabel(lines: number, sizes: Record<(typeof SIZE_NAMES)[number], number> | Record<string, number>): (typeof SIZE_NAMES)[number] {
+export function sizeLabel(
+  lines: number,
+  sizes: Record<(typeof SIZE_NAMES)[number], number> | Record<string, number>,
+): (typeof SIZE_NAMES)[number] {
   for (const name of SIZE_NAMES.slice(0, -1)) if (lines < (sizes as Record<string, number>)[name]) return name
   return 'XXL'
 }
@@ -50,7 +64,10 @@ function largestDirectories(files: ChangedFile[], n: number): Array<[string, num
     cur[1] += 1
     by.set(dir, cur)
   }
-  return [...by.entries()].map(([d, [l, c]]) => [d, l, c] as [string, number, number]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n)
+  return [...by.entries()]
+    .map(([d, [l, c]]) => [d, l, c] as [string, number, number])
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
 }
 
 export const prSize = defineRule({
@@ -69,9 +86,13 @@ export const prSize = defineRule({
     const lines = counted.reduce((s, f) => s + f.additions + f.deletions, 0)
     const files = counted.length
     const excludedLines = excluded.reduce((s, e) => s + e.file.additions + e.file.deletions, 0)
-    const partial = ctx.changes.truncated ? ` (at least: GitHub listed ${fmt(ctx.changes.files.length)} of ${fmt(ctx.changes.totalFiles)} files)` : ''
+    const partial = ctx.changes.truncated
+      ? ` (at least: GitHub listed ${fmt(ctx.changes.files.length)} of ${fmt(ctx.changes.totalFiles)} files)`
+      : ''
     const size = sizeLabel(lines, o.sizes)
-    const summary = `${fmt(lines)} changed lines in ${fmt(files)} files${partial}; size ${size}` + (excluded.length ? `; excluded ${fmt(excluded.length)} files (${fmt(excludedLines)} lines)` : '')
+    const summary =
+      `${fmt(lines)} changed lines in ${fmt(files)} files${partial}; size ${size}` +
+      (excluded.length ? `; excluded ${fmt(excluded.length)} files (${fmt(excludedLines)} lines)` : '')
 
     const findings: Finding[] = []
     const check = (value: number, warn: number, fail: number, what: string) => {
@@ -80,7 +101,9 @@ export const prSize = defineRule({
       if (fail > 0 && value > fail) [level, limit] = ['fail', fail]
       else if (warn > 0 && value > warn) [level, limit] = ['warn', warn]
       if (!level) return
-      const top = largestDirectories(counted, 3).map(([d, l]) => `${d} (${fmt(l)})`).join(', ')
+      const top = largestDirectories(counted, 3)
+        .map(([d, l]) => `${d} (${fmt(l)})`)
+        .join(', ')
       findings.push({
         code: what === 'lines' ? 'too-many-lines' : 'too-many-files',
         level,
@@ -93,7 +116,12 @@ export const prSize = defineRule({
 
     const tables: RuleTable[] = []
     const dirs = largestDirectories(counted, 5)
-    if (dirs.length) tables.push({ title: 'Largest directories', columns: ['Directory', 'Changed lines', 'Files'], rows: dirs.map(([d, l, c]) => [d, fmt(l), fmt(c)]) })
+    if (dirs.length)
+      tables.push({
+        title: 'Largest directories',
+        columns: ['Directory', 'Changed lines', 'Files'],
+        rows: dirs.map(([d, l, c]) => [d, fmt(l), fmt(c)]),
+      })
     if (excluded.length) {
       const shown = excluded.slice(0, 20)
       const rows = shown.map((e) => [e.file.path, e.reason, fmt(e.file.additions + e.file.deletions)])

@@ -16,7 +16,12 @@ export async function dependabotAlertsOf(octokit: Octokit, repos: string[]): Pro
     const [owner, repo] = full.split('/') as [string, string]
     let raw: unknown[]
     try {
-      raw = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner, repo, state: 'auto_dismissed,dismissed,fixed,open', per_page: 100 })
+      raw = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, {
+        owner,
+        repo,
+        state: 'auto_dismissed,dismissed,fixed,open',
+        per_page: 100,
+      })
     } catch (e) {
       const s = statusOf(e)
       const hint =

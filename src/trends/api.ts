@@ -35,7 +35,9 @@ export class ApiSourceError extends Error {}
 export function describeGraphqlError(purpose: string, e: unknown): string {
   const errors = (e as { errors?: unknown } | undefined)?.errors
   if (!Array.isArray(errors) || !errors.length) return describeApiError(purpose, e)
-  const messages = errors.map((x) => (x && typeof x === 'object' && typeof (x as { message?: unknown }).message === 'string' ? (x as { message: string }).message : String(x)))
+  const messages = errors.map((x) =>
+    x && typeof x === 'object' && typeof (x as { message?: unknown }).message === 'string' ? (x as { message: string }).message : String(x),
+  )
   return `${purpose}: ${plainMessage(new Error(messages.join('; ')))}`
 }
 
@@ -108,7 +110,12 @@ interface PullNode {
     nodes: Array<{
       commit: {
         oid: string
-        checkSuites: { nodes: Array<{ app: { databaseId: number | null; slug: string } | null; checkRuns: { nodes: Array<CheckRunNode | null> | null } | null } | null> | null } | null
+        checkSuites: {
+          nodes: Array<{
+            app: { databaseId: number | null; slug: string } | null
+            checkRuns: { nodes: Array<CheckRunNode | null> | null } | null
+          } | null> | null
+        } | null
         status: { context: { state: string; description: string | null; creator: { login: string } | null } | null } | null
       }
     } | null> | null
@@ -152,7 +159,9 @@ const FAILED = new Set(['failure', 'error'])
 
 function trusted(app: { databaseId: number | null; slug: string } | null, g: GateIdentity): boolean {
   if (!app) return false
-  return g.apps.some((a) => (a.id !== undefined && app.databaseId === a.id) || (a.slug !== undefined && app.slug.toLowerCase() === a.slug.toLowerCase()))
+  return g.apps.some(
+    (a) => (a.id !== undefined && app.databaseId === a.id) || (a.slug !== undefined && app.slug.toLowerCase() === a.slug.toLowerCase()),
+  )
 }
 
 /** The gate's result on a pull request's head commit: the latest trusted check run, else a trusted status. */
@@ -167,8 +176,19 @@ function gateOf(p: PullNode, checkName: string, g: GateIdentity): { conclusion?:
   const at = (r: CheckRunNode) => r.completedAt ?? r.startedAt ?? ''
   const run = runs.sort((a, b) => at(b).localeCompare(at(a)))[0]
   if (run) {
-    const state = classifyCheckRun({ status: run.status.toLowerCase(), conclusion: run.conclusion?.toLowerCase() ?? null, output: { title: run.title } })
-    const conclusion: Conclusion | undefined = state === 'failed' ? 'failure' : state === 'passed' || state === 'waived' ? (run.conclusion === 'NEUTRAL' ? 'neutral' : 'success') : undefined
+    const state = classifyCheckRun({
+      status: run.status.toLowerCase(),
+      conclusion: run.conclusion?.toLowerCase() ?? null,
+      output: { title: run.title },
+    })
+    const conclusion: Conclusion | undefined =
+      state === 'failed'
+        ? 'failure'
+        : state === 'passed' || state === 'waived'
+          ? run.conclusion === 'NEUTRAL'
+            ? 'neutral'
+            : 'success'
+          : undefined
     return { conclusion, text: run.text, found: true }
   }
   const st = commit.status?.context
@@ -213,7 +233,14 @@ async function orgRepos(octokit: Octokit, org: string, from: Date, count: () => 
   const out: string[] = []
   let after: string | null = null
   for (;;) {
-    let data: { organization: { repositories: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ nameWithOwner: string; pushedAt: string | null; isArchived: boolean } | null> | null } } | null }
+    let data: {
+      organization: {
+        repositories: {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null }
+          nodes: Array<{ nameWithOwner: string; pushedAt: string | null; isArchived: boolean } | null> | null
+        }
+      } | null
+    }
     try {
       count()
       data = await graphqlReader(octokit)(ORG_REPOS_QUERY, { org, after })
@@ -262,7 +289,9 @@ export async function apiHistory(o: ApiOptions): Promise<ApiHistory> {
         // up on it (a 502/504 after the client's retries, or its "timeout" error), ask again for half.
         if (pageSize > MIN_PAGE_SIZE && heavy(e)) {
           pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(pageSize / 2))
-          o.log?.(`merged pull requests of ${full}: GitHub gave up on the query (${describeGraphqlError('', e).slice(2)}); asking for ${pageSize} a page`)
+          o.log?.(
+            `merged pull requests of ${full}: GitHub gave up on the query (${describeGraphqlError('', e).slice(2)}); asking for ${pageSize} a page`,
+          )
           continue
         }
         throw new ApiSourceError(describeGraphqlError(`merged pull requests of ${full}`, e))

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { computeTrends, type ComputeInput } from './compute.js'
 import { checkTrends } from './fail.js'
-import type { ResolvedReportSettings } from './settings.js'
 import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
 import { PolicyError, formatIssue, loadPolicy, type LoadedPolicy } from '../policy/load.js'
 import { AlertsError, parseDependabotAlerts } from './sla.js'
@@ -44,7 +43,8 @@ export function parseWindow(v: { since?: string; from?: string; to?: string }, n
     } else if (/^\d{4}-/.test(since)) from = parseDate(since, '--since')
     else throw new ReportUsageError(`--since: expected a duration such as 90d or 12w, or a date (YYYY-MM-DD), got ${JSON.stringify(since)}`)
   }
-  if (from.getTime() >= to.getTime()) throw new ReportUsageError(`the window is empty: ${from.toISOString()} is not before ${to.toISOString()}`)
+  if (from.getTime() >= to.getTime())
+    throw new ReportUsageError(`the window is empty: ${from.toISOString()} is not before ${to.toISOString()}`)
   return { from, to }
 }
 
@@ -75,11 +75,21 @@ const GIT_NOTE =
   'Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description; pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.'
 
 async function gitSource(io: ReportIO, values: { branch?: string; policy?: string }, from: Date, to: Date): Promise<SourceHistory> {
-  const root = (await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
-    throw new GitError(`${io.cwd} is not inside a git work tree`)
-  })).trim()
+  const root = (
+    await git(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
+      throw new GitError(`${io.cwd} is not inside a git work tree`)
+    })
+  ).trim()
   const h = await localHistory({ root, branch: values.branch, from, to, policyFile: values.policy })
-  return { source: 'git', branch: h.branch, records: h.records, skipped: h.skipped, policy: h.policy, evidence: { waivers: false, coverage: false }, notes: [GIT_NOTE] }
+  return {
+    source: 'git',
+    branch: h.branch,
+    records: h.records,
+    skipped: h.skipped,
+    policy: h.policy,
+    evidence: { waivers: false, coverage: false },
+    notes: [GIT_NOTE],
+  }
 }
 
 /** owner/name from a GitHub remote URL (https or ssh), if it is one. */
@@ -88,7 +98,12 @@ export function repoFromRemote(url: string): string | undefined {
   return m ? `${m[1]}/${m[2]}` : undefined
 }
 
-async function apiSource(values: { repo?: string[]; org?: string; policy?: string; 'check-name'?: string; 'gate-identity'?: string }, io: ReportIO, from: Date, to: Date): Promise<SourceHistory> {
+async function apiSource(
+  values: { repo?: string[]; org?: string; policy?: string; 'check-name'?: string; 'gate-identity'?: string },
+  io: ReportIO,
+  from: Date,
+  to: Date,
+): Promise<SourceHistory> {
   const env = io.env ?? process.env
   const token = env.GITHUB_TOKEN || env.GH_TOKEN
   if (!token) throw new ReportUsageError('--source api: GITHUB_TOKEN (or GH_TOKEN) is not set (pull requests, checks and metadata: read)')
@@ -97,7 +112,10 @@ async function apiSource(values: { repo?: string[]; org?: string; policy?: strin
     const fromEnv = env.GITHUB_REPOSITORY
     const remote = fromEnv ? undefined : await git(io.cwd, ['remote', 'get-url', 'origin']).then(repoFromRemote, () => undefined)
     const r = fromEnv || remote
-    if (!r) throw new ReportUsageError('--source api: name the repository with --repo OWNER/NAME (or --org ORG); this directory has no GitHub origin remote')
+    if (!r)
+      throw new ReportUsageError(
+        '--source api: name the repository with --repo OWNER/NAME (or --org ORG); this directory has no GitHub origin remote',
+      )
     repos = [r]
   }
   const refs = repos.map((r) => {
@@ -105,10 +123,33 @@ async function apiSource(values: { repo?: string[]; org?: string; policy?: strin
     if (!owner || !repo || extra !== undefined) throw new ReportUsageError(`--repo: expected OWNER/NAME, got ${JSON.stringify(r)}`)
     return { owner, repo }
   })
-  const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([import('../github/client.js'), import('./api.js'), import('../release/gates.js')])
-  const octokit = createClient({ token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log: (m) => io.err(`pr-gate: ${m}\n`) })
-  const h = await apiHistory({ octokit, repos: refs, org: values.org, from, to, checkName: values['check-name'] ?? 'quality-gate', identity: parseGateIdentity(values['gate-identity'] ?? 'github-actions'), log: (m) => io.err(`pr-gate: ${m}\n`) })
-  io.err(`pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`)
+  const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([
+    import('../github/client.js'),
+    import('./api.js'),
+    import('../release/gates.js'),
+  ])
+  const octokit = createClient({
+    token,
+    baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    log: (m) => {
+      io.err(`pr-gate: ${m}\n`)
+    },
+  })
+  const h = await apiHistory({
+    octokit,
+    repos: refs,
+    org: values.org,
+    from,
+    to,
+    checkName: values['check-name'] ?? 'quality-gate',
+    identity: parseGateIdentity(values['gate-identity'] ?? 'github-actions'),
+    log: (m) => {
+      io.err(`pr-gate: ${m}\n`)
+    },
+  })
+  io.err(
+    `pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`,
+  )
   const policy = await workingTreePolicy(io.cwd, values.policy)
   return {
     source: 'api',
@@ -130,12 +171,18 @@ async function workingTreePolicy(cwd: string, file: string | undefined): Promise
   const text = await readFile(resolve(cwd, path), 'utf8').catch(() => undefined)
   if (text === undefined) {
     if (file !== undefined) throw new ReportUsageError(`--policy ${file}: file not found`)
-    return { loaded: await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined), notes: [`No ${DEFAULT_POLICY_PATH} here: the report settings are the embedded default policy's.`] }
+    return {
+      loaded: await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined),
+      notes: [`No ${DEFAULT_POLICY_PATH} here: the report settings are the embedded default policy's.`],
+    }
   }
   try {
     return { loaded: await loadPolicy(text, path, (p) => readFile(resolve(cwd, p), 'utf8').catch(() => undefined)), notes: [] }
   } catch (e) {
-    if (e instanceof PolicyError) return { notes: [`The policy ${path} is invalid (${e.issues.map(formatIssue).join('; ')}): the report settings are the default ones.`] }
+    if (e instanceof PolicyError)
+      return {
+        notes: [`The policy ${path} is invalid (${e.issues.map(formatIssue).join('; ')}): the report settings are the default ones.`],
+      }
     throw e
   }
 }
@@ -163,16 +210,20 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     strict: true,
     allowPositionals: false,
   })
-  const format = values.format as string
+  const format = values.format
   if (!FORMATS.includes(format)) throw new ReportUsageError(`--format: expected text, json, csv or markdown, got ${JSON.stringify(format)}`)
   const thresholdArg = values.threshold === undefined ? undefined : Number(values.threshold)
-  if (thresholdArg !== undefined && (!Number.isInteger(thresholdArg) || thresholdArg < 1)) throw new ReportUsageError(`--threshold: expected a whole number of lines, got ${JSON.stringify(values.threshold)}`)
+  if (thresholdArg !== undefined && (!Number.isInteger(thresholdArg) || thresholdArg < 1))
+    throw new ReportUsageError(`--threshold: expected a whole number of lines, got ${JSON.stringify(values.threshold)}`)
   const { from, to } = parseWindow(values, now)
-  const source = values.source as string
+  const source = values.source
   if (source !== 'git' && source !== 'api') throw new ReportUsageError(`--source: expected git or api, got ${JSON.stringify(source)}`)
-  if (source === 'git' && (values.repo?.length || values.org !== undefined)) throw new ReportUsageError('--repo and --org read from the GitHub API: add --source api')
-  if (source === 'api' && values.branch !== undefined) throw new ReportUsageError('--branch reads local git history (--source git); the API source reads pull requests merged into any branch')
-  if (values.alerts === 'api' && source !== 'api') throw new ReportUsageError('--alerts api reads Dependabot alerts through the GitHub API: add --source api (or give --alerts FILE)')
+  if (source === 'git' && (values.repo?.length || values.org !== undefined))
+    throw new ReportUsageError('--repo and --org read from the GitHub API: add --source api')
+  if (source === 'api' && values.branch !== undefined)
+    throw new ReportUsageError('--branch reads local git history (--source git); the API source reads pull requests merged into any branch')
+  if (values.alerts === 'api' && source !== 'api')
+    throw new ReportUsageError('--alerts api reads Dependabot alerts through the GitHub API: add --source api (or give --alerts FILE)')
   const history = source === 'api' ? await apiSource(values, io, from, to) : await gitSource(io, values, from, to)
   let alerts: ComputeInput['alerts']
   if (values.alerts === 'api') {
@@ -191,10 +242,17 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
       throw e
     }
     const { slaOf } = await import('./alerts-api.js')
-    alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined) }
+    alerts = {
+      items,
+      source: `Dependabot alerts from ${values.alerts}`,
+      sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined),
+    }
   }
-  if (values['fail-on-trend'] && history.policy === undefined) throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by')
-  const settings = history.policy?.policy.report ?? (defaultResolvedPolicy().report as ResolvedReportSettings)
+  if (values['fail-on-trend'] && history.policy === undefined)
+    throw new ReportUsageError(
+      '--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by',
+    )
+  const settings = history.policy?.policy.report ?? defaultResolvedPolicy().report
   const threshold = thresholdArg ?? settings.size_threshold
   const report = computeTrends({
     source: history.source,
@@ -210,7 +268,11 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     notes: history.notes,
   })
   if (values.svg !== undefined) {
-    const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([import('./svg.js'), import('node:fs/promises'), import('node:path')])
+    const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([
+      import('./svg.js'),
+      import('node:fs/promises'),
+      import('node:path'),
+    ])
     const dir = resolve(io.cwd, values.svg)
     await mkdir(dir, { recursive: true }).catch((e: unknown) => {
       throw new ReportUsageError(`--svg ${values.svg}: cannot create the directory (${(e as { code?: string }).code ?? String(e)})`)
@@ -221,7 +283,7 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     }
   }
   const check = checkTrends(report, { ...settings, size_threshold: threshold })
-  report.trendCheck = { enforced: values['fail-on-trend'] === true, ...check }
+  report.trendCheck = { enforced: values['fail-on-trend'], ...check }
   if (format === 'json') io.out(JSON.stringify(toTrendJson(report), null, 2) + '\n')
   else if (format === 'csv') io.out(renderTrendCsv(report))
   else if (format === 'markdown') io.out(renderTrendMarkdown(report) + '\n')

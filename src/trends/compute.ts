@@ -16,7 +16,14 @@ export interface Stats {
   /** Changed lines without generated, vendored and lock files (pr-size's count). */
   size: { counted: number; median?: number; p90?: number; over: number; overShare?: number }
   /** Pull requests whose changes in a critical area need tests, and those that came with tests. */
-  critical: { evaluated: number; configured: number; touched: number; tested: number; testedShare?: number; coverage: { prs: number; median?: number } }
+  critical: {
+    evaluated: number
+    configured: number
+    touched: number
+    tested: number
+    testedShare?: number
+    coverage: { prs: number; median?: number }
+  }
   migrations: { prs: number; prsWithDangers: number; dangers: number; waived: number; suppressed: number }
   runbook: { prs: number; optOuts: number; violations: number }
   conclusions: { success: number; neutral: number; failure: number }
@@ -57,7 +64,7 @@ export function median(values: readonly number[]): number | undefined {
   if (!values.length) return undefined
   const s = [...values].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
 /** Nearest-rank percentile. */
@@ -89,7 +96,9 @@ export function stats(label: string, from: Date, to: Date, prs: readonly PrRecor
   const crit = prs.filter((p) => p.critical)
   const touched = crit.filter((p) => p.critical?.touched)
   const tested = touched.filter((p) => p.critical?.tested).length
-  const cov = touched.flatMap((p) => (p.critical && p.critical.executable > 0 ? [Math.round((1000 * p.critical.covered) / p.critical.executable) / 10] : []))
+  const cov = touched.flatMap((p) =>
+    p.critical && p.critical.executable > 0 ? [Math.round((1000 * p.critical.covered) / p.critical.executable) / 10] : [],
+  )
   const mig = prs.filter((p) => p.migrations && p.migrations.files > 0)
   const waivers: Record<string, number> = {}
   for (const p of prs) for (const w of p.waived) waivers[w.rule] = (waivers[w.rule] ?? 0) + 1
@@ -101,7 +110,14 @@ export function stats(label: string, from: Date, to: Date, prs: readonly PrRecor
     to: ymd(to),
     prs: prs.length,
     size: { counted: sizes.length, median: median(sizes), p90: percentile(sizes, 90), over, overShare: share(over, sizes.length) },
-    critical: { evaluated: crit.length, configured: crit.filter((p) => p.critical?.configured).length, touched: touched.length, tested, testedShare: share(tested, touched.length), coverage: { prs: cov.length, median: median(cov) } },
+    critical: {
+      evaluated: crit.length,
+      configured: crit.filter((p) => p.critical?.configured).length,
+      touched: touched.length,
+      tested,
+      testedShare: share(tested, touched.length),
+      coverage: { prs: cov.length, median: median(cov) },
+    },
     migrations: {
       prs: mig.length,
       prsWithDangers: mig.filter((p) => p.migrations?.dangers.length).length,
@@ -180,9 +196,26 @@ export function computeTrends(i: ComputeInput): TrendReport {
     skipped: i.skipped,
     total,
     weeks,
-    optOuts: records.flatMap((p) => (p.runbook?.optOut ? [{ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, title: p.title, text: p.runbook.optOut.text, reason: p.runbook.optOut.reason }] : [])),
-    dangers: [...dangerMap].map(([code, e]) => ({ code, count: e.count, prs: [...e.prs] })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    suppressions: records.flatMap((p) => (p.migrations?.suppressed ?? []).map((s) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...s }))),
+    optOuts: records.flatMap((p) =>
+      p.runbook?.optOut
+        ? [
+            {
+              pr: p.number,
+              ...(p.repo ? { repo: p.repo } : {}),
+              sha: p.sha,
+              title: p.title,
+              text: p.runbook.optOut.text,
+              reason: p.runbook.optOut.reason,
+            },
+          ]
+        : [],
+    ),
+    dangers: [...dangerMap]
+      .map(([code, e]) => ({ code, count: e.count, prs: [...e.prs] }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    suppressions: records.flatMap((p) =>
+      (p.migrations?.suppressed ?? []).map((s) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...s })),
+    ),
     waivers: records.flatMap((p) => p.waived.map((w) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...w }))),
     vulnerabilities,
     evidence: { ...i.evidence, vulnerabilities: vulnerabilities !== undefined },

@@ -44,24 +44,51 @@ function shrink(f: GateFacts, level: number): GateFacts {
     failed: ids(f.failed),
     errored: ids(f.errored),
     warned: ids(f.warned),
-    waived: f.waived.slice(0, listMax).map((w) => ({ rule: w.rule, label: cut(w.label, strMax) ?? '', ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}) })),
+    waived: f.waived.slice(0, listMax).map((w) => ({
+      rule: w.rule,
+      label: cut(w.label, strMax) ?? '',
+      ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}),
+    })),
     ...(f.migrations
       ? {
           migrations: {
             files: f.migrations.files,
-            dangers: f.migrations.dangers.slice(0, listMax * 2).map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
-            suppressed: f.migrations.suppressed.slice(0, listMax).map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
-            ...(f.migrations.waived ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } } : {}),
+            dangers: f.migrations.dangers
+              .slice(0, listMax * 2)
+              .map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
+            suppressed: f.migrations.suppressed
+              .slice(0, listMax)
+              .map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
+            ...(f.migrations.waived
+              ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } }
+              : {}),
           },
         }
       : {}),
-    ...(f.runbook ? { runbook: { ...f.runbook, ...(f.runbook.optOut ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } } : {}) } } : {}),
+    ...(f.runbook
+      ? {
+          runbook: {
+            ...f.runbook,
+            ...(f.runbook.optOut
+              ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } }
+              : {}),
+          },
+        }
+      : {}),
     truncated: true,
   }
 }
 
 export function factsFromVerdict(v: Verdict): GateFacts {
-  const { number: _n, sha: _s, base: _b, title: _t, author: _a, mergedAt: _m, ...facts } = recordFromVerdict(v, { sha: '', base: '', title: '', author: '', mergedAt: '' })
+  const {
+    number: _n,
+    sha: _s,
+    base: _b,
+    title: _t,
+    author: _a,
+    mergedAt: _m,
+    ...facts
+  } = recordFromVerdict(v, { sha: '', base: '', title: '', author: '', mergedAt: '' })
   return facts
 }
 
@@ -71,14 +98,15 @@ export function embedRecord(v: Verdict): string {
   for (let level = 0; ; level++) {
     const out = `\n\n<!-- ${RECORD_MARKER} ${escapeJson(JSON.stringify({ v: RECORD_VERSION, ...facts }))} -->\n`
     if (out.length <= MAX_RECORD_CHARS) return out
-    if (level > 3) return `\n\n<!-- ${RECORD_MARKER} ${JSON.stringify({ v: RECORD_VERSION, conclusion: v.conclusion, failed: [], errored: [], warned: [], waived: [], truncated: true })} -->\n`
+    if (level > 3)
+      return `\n\n<!-- ${RECORD_MARKER} ${JSON.stringify({ v: RECORD_VERSION, conclusion: v.conclusion, failed: [], errored: [], warned: [], waived: [], truncated: true })} -->\n`
     facts = shrink(factsFromVerdict(v), level)
   }
 }
 
 const strings = (v: unknown): string[] | undefined => {
   const a = list(v)
-  return Array.isArray(v) && a.every((x) => typeof x === 'string') ? (a as string[]) : undefined
+  return Array.isArray(v) && a.every((x) => typeof x === 'string') ? a : undefined
 }
 
 /** The gate's facts from a check run text, or undefined when it holds no valid record. */
@@ -108,7 +136,11 @@ export function extractRecord(text: string | null | undefined): GateFacts | unde
     waived: list(j.waived)
       .map(obj)
       .filter((w): w is JsonObject => !!w && typeof w.rule === 'string')
-      .map((w) => ({ rule: w.rule as string, label: str(w.label) ?? '', ...(str(w.reason) !== undefined ? { reason: str(w.reason) } : {}) })),
+      .map((w) => ({
+        rule: w.rule as string,
+        label: str(w.label) ?? '',
+        ...(str(w.reason) !== undefined ? { reason: str(w.reason) } : {}),
+      })),
   }
   if (j.truncated === true) facts.truncated = true
   const size = obj(j.size)
@@ -117,7 +149,13 @@ export function extractRecord(text: string | null | undefined): GateFacts | unde
   if (lines !== undefined && files !== undefined && lines >= 0 && files >= 0) facts.size = { lines, files }
   const c = obj(j.critical)
   if (c && typeof c.configured === 'boolean' && typeof c.touched === 'boolean' && typeof c.tested === 'boolean') {
-    facts.critical = { configured: c.configured, touched: c.touched, tested: c.tested, covered: num(c.covered) ?? 0, executable: num(c.executable) ?? 0 }
+    facts.critical = {
+      configured: c.configured,
+      touched: c.touched,
+      tested: c.tested,
+      covered: num(c.covered) ?? 0,
+      executable: num(c.executable) ?? 0,
+    }
   }
   const m = obj(j.migrations)
   if (m && num(m.files) !== undefined) {
@@ -127,18 +165,28 @@ export function extractRecord(text: string | null | undefined): GateFacts | unde
       dangers: list(m.dangers)
         .map(obj)
         .filter((d): d is JsonObject => !!d && typeof d.code === 'string')
-        .map((d) => ({ code: d.code as string, ...(str(d.path) !== undefined ? { path: str(d.path) } : {}), ...(num(d.line) !== undefined ? { line: num(d.line) } : {}) })),
+        .map((d) => ({
+          code: d.code as string,
+          ...(str(d.path) !== undefined ? { path: str(d.path) } : {}),
+          ...(num(d.line) !== undefined ? { line: num(d.line) } : {}),
+        })),
       suppressed: list(m.suppressed)
         .map(obj)
         .filter((s): s is JsonObject => !!s)
         .map((s) => ({ id: str(s.id) ?? '?', path: str(s.path) ?? '?', reason: str(s.reason) ?? '' })),
-      ...(waived ? { waived: { label: str(waived.label) ?? '', ...(str(waived.reason) !== undefined ? { reason: str(waived.reason) } : {}) } } : {}),
+      ...(waived
+        ? { waived: { label: str(waived.label) ?? '', ...(str(waived.reason) !== undefined ? { reason: str(waived.reason) } : {}) } }
+        : {}),
     }
   }
   const r = obj(j.runbook)
   if (r && num(r.triggers) !== undefined) {
     const opt = obj(r.optOut)
-    facts.runbook = { triggers: num(r.triggers) as number, violations: num(r.violations) ?? 0, ...(opt ? { optOut: { text: str(opt.text) ?? '', ...(str(opt.reason) !== undefined ? { reason: str(opt.reason) } : {}) } } : {}) }
+    facts.runbook = {
+      triggers: num(r.triggers) as number,
+      violations: num(r.violations) ?? 0,
+      ...(opt ? { optOut: { text: str(opt.text) ?? '', ...(str(opt.reason) !== undefined ? { reason: str(opt.reason) } : {}) } } : {}),
+    }
   }
   return facts
 }

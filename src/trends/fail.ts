@@ -35,14 +35,19 @@ export function checkTrends(r: TrendReport, s: ResolvedReportSettings): TrendChe
     const v = r.vulnerabilities
     if (!v) unchecked.push('vulnerability fix SLA: no evidence (no Dependabot alerts)')
     else if (v.total.breached + v.total.overdue > 0) {
-      breaches.push(`${v.total.breached} vulnerabilit${v.total.breached === 1 ? 'y was' : 'ies were'} fixed after the fix SLA and ${v.total.overdue} ${v.total.overdue === 1 ? 'is' : 'are'} open past it`)
+      breaches.push(
+        `${v.total.breached} vulnerabilit${v.total.breached === 1 ? 'y was' : 'ies were'} fixed after the fix SLA and ${v.total.overdue} ${v.total.overdue === 1 ? 'is' : 'are'} open past it`,
+      )
     }
   }
   // Of the pull requests with a gate result (the API source may find none for some).
   const judged = r.total.conclusions.success + r.total.conclusions.neutral + r.total.conclusions.failure
   if (f.max_failure_share < 100 && judged > 0) {
     const share = Math.round((1000 * r.total.conclusions.failure) / judged) / 10
-    if (share > f.max_failure_share) breaches.push(`${share}% of the merged pull requests had a failing gate (${r.total.conclusions.failure} of ${judged}${judged < r.total.prs ? ` with a gate result; ${r.total.prs - judged} had none` : ''}); the policy allows ${f.max_failure_share}%`)
+    if (share > f.max_failure_share)
+      breaches.push(
+        `${share}% of the merged pull requests had a failing gate (${r.total.conclusions.failure} of ${judged}${judged < r.total.prs ? ` with a gate result; ${r.total.prs - judged} had none` : ''}); the policy allows ${f.max_failure_share}%`,
+      )
   }
   return { breaches, unchecked }
 }

@@ -57,11 +57,27 @@ export async function upsertReportIssue(o: {
 }): Promise<IssueOutcome> {
   const { octokit, repo } = o
   const identity = await tokenIdentity(octokit, o.identityFallback, o.token)
-  type IssueLite = { number: number; node_id: string; html_url: string; body?: string | null; user: { login: string } | null; pull_request?: unknown }
+  type IssueLite = {
+    number: number
+    node_id: string
+    html_url: string
+    body?: string | null
+    user: { login: string } | null
+    pull_request?: unknown
+  }
   let found: IssueLite | undefined
   try {
     for (let page = 1; page <= MAX_PAGES && !found; page++) {
-      const { data } = await octokit.rest.issues.listForRepo({ owner: repo.owner, repo: repo.repo, state: 'open', creator: identity, sort: 'created', direction: 'asc', per_page: 100, page })
+      const { data } = await octokit.rest.issues.listForRepo({
+        owner: repo.owner,
+        repo: repo.repo,
+        state: 'open',
+        creator: identity,
+        sort: 'created',
+        direction: 'asc',
+        per_page: 100,
+        page,
+      })
       found = (data as IssueLite[]).find((i) => !i.pull_request && i.user?.login === identity && (i.body ?? '').startsWith(o.marker))
       if (data.length < 100) break
     }
@@ -72,7 +88,9 @@ export async function upsertReportIssue(o: {
   let action: IssueOutcome['action']
   try {
     if (found) {
-      issue = (await octokit.rest.issues.update({ owner: repo.owner, repo: repo.repo, issue_number: found.number, title: o.title, body: o.body })).data as IssueLite
+      issue = (
+        await octokit.rest.issues.update({ owner: repo.owner, repo: repo.repo, issue_number: found.number, title: o.title, body: o.body })
+      ).data as IssueLite
       action = 'updated'
     } else {
       issue = (await octokit.rest.issues.create({ owner: repo.owner, repo: repo.repo, title: o.title, body: o.body })).data as IssueLite
@@ -86,7 +104,9 @@ export async function upsertReportIssue(o: {
   let pin = action === 'updated' ? 'left as it is (pinned when created)' : 'not asked'
   if (o.pin && action === 'created') {
     try {
-      const r = await octokit.graphql<{ pinIssue: { issue: { isPinned: boolean } | null } | null }>(PIN_MUTATION, { issueId: issue.node_id })
+      const r = await octokit.graphql<{ pinIssue: { issue: { isPinned: boolean } | null } | null }>(PIN_MUTATION, {
+        issueId: issue.node_id,
+      })
       pin = r.pinIssue?.issue?.isPinned ? 'pinned' : 'not pinned (GitHub did not say why)'
     } catch (e) {
       pin = `not pinned: ${describeGraphqlError('pinIssue', e)} (a maintainer can pin it by hand; the report is in the issue either way)`

@@ -74,8 +74,18 @@ interface Commit {
 
 /** First-parent commits of `branch` committed in [from, to], oldest first. */
 export async function firstParentCommits(root: string, branch: string, from: Date, to: Date): Promise<Commit[]> {
-  if (!(await tryGit(root, ['rev-parse', '--verify', '--quiet', `${branch}^{commit}`]))) throw new GitError(`--branch ${branch} is not a branch or commit in this repository`)
-  const out = await git(root, ['log', '--first-parent', '--reverse', `--since=${from.toISOString()}`, `--until=${to.toISOString()}`, '--format=%H%x00%P%x00%cI%x00%an%x00%s%x00%b%x1e', branch, '--'])
+  if (!(await tryGit(root, ['rev-parse', '--verify', '--quiet', `${branch}^{commit}`])))
+    throw new GitError(`--branch ${branch} is not a branch or commit in this repository`)
+  const out = await git(root, [
+    'log',
+    '--first-parent',
+    '--reverse',
+    `--since=${from.toISOString()}`,
+    `--until=${to.toISOString()}`,
+    '--format=%H%x00%P%x00%cI%x00%an%x00%s%x00%b%x1e',
+    branch,
+    '--',
+  ])
   const commits: Commit[] = []
   for (const rec of out.split('\x1e')) {
     const [sha, parents, date, author, subject, body] = rec.replace(/^\n/, '').split('\0')
@@ -83,7 +93,14 @@ export async function firstParentCommits(root: string, branch: string, from: Dat
     // --since stops at the first older commit only for date-ordered history; filter exactly anyway.
     const t = Date.parse(date)
     if (t < from.getTime() || t > to.getTime()) continue
-    commits.push({ sha, parents: (parents ?? '').split(' ').filter(Boolean), date: new Date(t).toISOString(), author: author ?? '', subject: subject ?? '', body: body ?? '' })
+    commits.push({
+      sha,
+      parents: (parents ?? '').split(' ').filter(Boolean),
+      date: new Date(t).toISOString(),
+      author: author ?? '',
+      subject: subject ?? '',
+      body: body ?? '',
+    })
   }
   return commits
 }
@@ -95,7 +112,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) =
   const worker = async () => {
     while (next < items.length) {
       const i = next++
-      out[i] = await f(items[i] as T)
+      out[i] = await f(items[i])
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
@@ -103,8 +120,12 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) =
 }
 
 /** Evaluates one commit's diff against its first parent, as `pr-gate check --base <parent> --head <sha>`. */
-export async function evaluateMerge(root: string, c: Commit, policyFor: (base: string) => Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }>): Promise<Verdict> {
-  const base = c.parents[0] as string
+export async function evaluateMerge(
+  root: string,
+  c: Commit,
+  policyFor: (base: string) => Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }>,
+): Promise<Verdict> {
+  const base = c.parents[0]
   const changes = await gitChangeSet(root, { base, head: c.sha, baseLabel: 'first parent' })
   const gitattributes = await readAtRef(root, base, '.gitattributes')
   markExclusions(changes.files, gitattributes)
@@ -163,14 +184,26 @@ export async function localHistory(o: LocalOptions): Promise<LocalHistory> {
     o.onProgress?.(++done, prs.length)
     // GitHub's merge commit: "Merge pull request #N from owner/branch", then the pull request's title.
     const title = /^Merge pull request #\d+/.test(c.subject) ? c.body.split('\n')[0]?.trim() || c.subject : c.subject
-    return recordFromVerdict(v, { number: prNumberOf(c.subject), sha: c.sha, base: c.parents[0] as string, title, author: c.author, mergedAt: c.date })
+    return recordFromVerdict(v, {
+      number: prNumberOf(c.subject),
+      sha: c.sha,
+      base: c.parents[0],
+      title,
+      author: c.author,
+      mergedAt: c.date,
+    })
   })
   const tip = commits.at(-1)?.sha ?? (await git(o.root, ['rev-parse', `${branch}^{commit}`])).trim()
   const policy = (await policyFor(tip)).loaded
   return { branch, records, skipped: commits.length - prs.length, policy }
 }
 
-async function load(text: string | undefined, file: string, source: string, read: (p: string) => Promise<string | undefined>): Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }> {
+async function load(
+  text: string | undefined,
+  file: string,
+  source: string,
+  read: (p: string) => Promise<string | undefined>,
+): Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }> {
   try {
     return { loaded: await loadPolicy(text, file, read), source }
   } catch (e) {

@@ -74,7 +74,13 @@ export function recordFromVerdict(v: Verdict, meta: RecordMeta): PrRecord {
     failed: v.results.filter((r) => r.status === 'fail').map((r) => r.id),
     errored: [...(v.policyError ? ['policy'] : []), ...v.results.filter((r) => r.status === 'error').map((r) => r.id)],
     warned: v.results.filter((r) => r.status === 'warn').map((r) => r.id),
-    waived: v.results.filter((r) => r.status === 'waived').map((r) => ({ rule: r.id, label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '', reason: r.waiver?.reason })),
+    waived: v.results
+      .filter((r) => r.status === 'waived')
+      .map((r) => ({
+        rule: r.id,
+        label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '',
+        reason: r.waiver?.reason,
+      })),
   }
   const usable = (id: string) => {
     const r = byId.get(id)
@@ -87,7 +93,9 @@ export function recordFromVerdict(v: Verdict, meta: RecordMeta): PrRecord {
 
   const cpt = usable('critical-path-tests')
   if (cpt) {
-    const areas = list(cpt.data?.areas).map(obj).filter((a) => a !== undefined)
+    const areas = list(cpt.data?.areas)
+      .map(obj)
+      .filter((a) => a !== undefined)
     const touchedAreas = areas.filter((a) => list(a.needTests).length > 0)
     rec.critical = {
       configured: areas.length > 0,
@@ -102,12 +110,16 @@ export function recordFromVerdict(v: Verdict, meta: RecordMeta): PrRecord {
   if (ms) {
     rec.migrations = {
       files: list(ms.data?.migrations).length,
-      dangers: ms.findings.filter((f) => (f.kind ?? 'violation') === 'violation').map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
+      dangers: ms.findings
+        .filter((f) => (f.kind ?? 'violation') === 'violation')
+        .map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
       suppressed: list(ms.data?.suppressions)
         .map(obj)
         .filter((s) => s !== undefined)
         .map((s) => ({ id: str(s.id) ?? '?', path: str(s.path) ?? '?', reason: str(s.reason) ?? '' })),
-      ...(ms.status === 'waived' && ms.waiver ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } } : {}),
+      ...(ms.status === 'waived' && ms.waiver
+        ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } }
+        : {}),
     }
   }
 

@@ -42,7 +42,8 @@ function migrationsLine(r: TrendReport, s: Stats): string {
 
 function slaLine(r: TrendReport): string {
   const v = r.vulnerabilities
-  if (!v) return `no evidence (${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`
+  if (!v)
+    return `no evidence (${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`
   const parts = SEVERITIES.filter((s) => v.sla[s] !== null || v.bySeverity[s].fixed || v.bySeverity[s].open).map((s) => {
     const c = v.bySeverity[s]
     const limit = v.sla[s]
@@ -56,14 +57,26 @@ function slaLine(r: TrendReport): string {
 
 function gateLine(r: TrendReport, s: Stats): string {
   const waivers = Object.entries(s.waivers)
-  const w = !r.evidence.waivers ? 'waivers: no evidence (labels are not in git history)' : waivers.length ? `waivers: ${waivers.map(([k, n]) => `${k} ${n}`).join(', ')}` : 'no waivers'
-  const failing = s.failing.length ? `most failing: ${s.failing.slice(0, 5).map((f) => `${f.rule} ${f.prs}`).join(', ')}` : 'no rule failed'
+  const w = !r.evidence.waivers
+    ? 'waivers: no evidence (labels are not in git history)'
+    : waivers.length
+      ? `waivers: ${waivers.map(([k, n]) => `${k} ${n}`).join(', ')}`
+      : 'no waivers'
+  const failing = s.failing.length
+    ? `most failing: ${s.failing
+        .slice(0, 5)
+        .map((f) => `${f.rule} ${f.prs}`)
+        .join(', ')}`
+    : 'no rule failed'
   return `${s.conclusions.success} success, ${s.conclusions.neutral} neutral, ${s.conclusions.failure} failure; ${failing}; ${w}`
 }
 
 /** The first line; `name` escapes the branch and repository names for the surface. */
 function header(r: TrendReport, name: (s: string) => string = visibleControls): string {
-  const src = r.source === 'git' ? 'local git history (merge and squash commits on the first-parent line, each evaluated now)' : 'the GitHub API (the gate results recorded for each pull request)'
+  const src =
+    r.source === 'git'
+      ? 'local git history (merge and squash commits on the first-parent line, each evaluated now)'
+      : 'the GitHub API (the gate results recorded for each pull request)'
   return `Team trends${r.repository ? ` of ${name(r.repository)}` : ''}${r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)'}, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`
 }
 
@@ -74,12 +87,16 @@ export function renderTrendText(r: TrendReport): string {
   out.push(`  PR size         ${sizeLine(t, r.threshold)}`)
   out.push(`  Critical areas  ${criticalLine(r, t)}`)
   out.push(`  Migrations      ${migrationsLine(r, t)}`)
-  out.push(`  Runbooks        ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-out${t.runbook.optOuts === 1 ? '' : 's'}`)
+  out.push(
+    `  Runbooks        ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-out${t.runbook.optOuts === 1 ? '' : 's'}`,
+  )
   out.push(`  Vulnerabilities ${visibleControls(slaLine(r))}`)
   out.push(`  Gate            ${gateLine(r, t)}`)
   out.push('')
   out.push('Per ISO week')
-  out.push(`  ${'week'.padEnd(9)} ${'PRs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(6)} ${`>${r.threshold}`.padStart(6)} ${'tested'.padStart(7)} ${'dangers'.padStart(8)} ${'opt-outs'.padStart(9)} ${'failed'.padStart(7)}`)
+  out.push(
+    `  ${'week'.padEnd(9)} ${'PRs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(6)} ${`>${r.threshold}`.padStart(6)} ${'tested'.padStart(7)} ${'dangers'.padStart(8)} ${'opt-outs'.padStart(9)} ${'failed'.padStart(7)}`,
+  )
   for (const w of r.weeks) {
     const tested = w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'
     out.push(
@@ -88,7 +105,10 @@ export function renderTrendText(r: TrendReport): string {
   }
   if (r.vulnerabilities?.late.length) {
     out.push('', 'Vulnerabilities past their fix SLA')
-    for (const l of r.vulnerabilities.late) out.push(`  ${l.severity.padEnd(8)} ${visibleControls(l.id)} ${visibleControls(l.package)}: ${l.state === 'fixed' ? 'fixed after' : 'open for'} ${l.days} days (SLA ${l.sla})`)
+    for (const l of r.vulnerabilities.late)
+      out.push(
+        `  ${l.severity.padEnd(8)} ${visibleControls(l.id)} ${visibleControls(l.package)}: ${l.state === 'fixed' ? 'fixed after' : 'open for'} ${l.days} days (SLA ${l.sla})`,
+      )
   }
   if (r.optOuts.length) {
     out.push('', 'Runbook opt-outs')
@@ -96,7 +116,8 @@ export function renderTrendText(r: TrendReport): string {
   }
   if (r.suppressions.length) {
     out.push('', 'Migration dangers suppressed in the migration')
-    for (const s of r.suppressions) out.push(`  ${ref(s.pr, s.sha, s.repo)} ${s.id} in ${visibleControls(s.path)}: ${visibleControls(s.reason)}`)
+    for (const s of r.suppressions)
+      out.push(`  ${ref(s.pr, s.sha, s.repo)} ${s.id} in ${visibleControls(s.path)}: ${visibleControls(s.reason)}`)
   }
   if (r.waivers.length) {
     out.push('', 'Waivers')
@@ -107,7 +128,10 @@ export function renderTrendText(r: TrendReport): string {
     for (const b of r.trendCheck.breaches) out.push(`  ✗ ${b}`)
   }
   const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)]
-  if (r.skipped) notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} on ${r.branch} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`)
+  if (r.skipped)
+    notes.push(
+      `${r.skipped} commit${r.skipped === 1 ? '' : 's'} on ${r.branch} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`,
+    )
   if (notes.length) out.push('', ...notes.map((n) => `Note: ${n}`))
   return out.join('\n') + '\n'
 }
@@ -194,7 +218,11 @@ export function renderTrendCsv(r: TrendReport): string {
       s.conclusions.success,
       s.conclusions.neutral,
       s.conclusions.failure,
-      r.evidence.waivers ? Object.entries(s.waivers).map(([k, n]) => `${k}:${n}`).join(' ') : undefined,
+      r.evidence.waivers
+        ? Object.entries(s.waivers)
+            .map(([k, n]) => `${k}:${n}`)
+            .join(' ')
+        : undefined,
       s.failing.map((f) => `${f.rule}:${f.prs}`).join(' '),
     ]
       .map(csvCell)
@@ -235,7 +263,10 @@ export function mermaidCharts(r: TrendReport): MermaidChart[] {
       `    y-axis "changed lines" 0 --> ${niceMax([...med, ...p90].map((v) => v ?? 0).concat(r.threshold))}`,
       series('bar', med),
       series('line', p90),
-      series('line', r.weeks.map(() => r.threshold)),
+      series(
+        'line',
+        r.weeks.map(() => r.threshold),
+      ),
     ].join('\n'),
   })
   charts.push({
@@ -246,8 +277,14 @@ export function mermaidCharts(r: TrendReport): MermaidChart[] {
       `    title "Share of pull requests (%) per ISO week"`,
       `    ${x}`,
       `    y-axis "%" 0 --> 100`,
-      series('line', r.weeks.map((w) => w.size.overShare)),
-      series('line', r.weeks.map((w) => w.critical.testedShare)),
+      series(
+        'line',
+        r.weeks.map((w) => w.size.overShare),
+      ),
+      series(
+        'line',
+        r.weeks.map((w) => w.critical.testedShare),
+      ),
     ].join('\n'),
   })
   charts.push({
@@ -258,8 +295,14 @@ export function mermaidCharts(r: TrendReport): MermaidChart[] {
       `    title "Merged pull requests and gate failures per ISO week"`,
       `    ${x}`,
       `    y-axis "pull requests" 0 --> ${niceMax(r.weeks.map((w) => w.prs))}`,
-      series('bar', r.weeks.map((w) => w.prs)),
-      series('line', r.weeks.map((w) => w.conclusions.failure)),
+      series(
+        'bar',
+        r.weeks.map((w) => w.prs),
+      ),
+      series(
+        'line',
+        r.weeks.map((w) => w.conclusions.failure),
+      ),
     ].join('\n'),
   })
   return charts
@@ -270,17 +313,25 @@ export function renderTrendMarkdown(r: TrendReport): string {
   // The figure lines are the report's own words: numbers, rule ids and danger codes. Names and reasons
   // written by people (branch, repository, opt-out and waiver reasons, paths) are escaped.
   const out: string[] = [`## Team trends${r.repository ? ` · ${escapeText(r.repository)}` : ''}`, '']
-  out.push(header(r, (n) => escapeText(n)), '')
+  out.push(
+    header(r, (n) => escapeText(n)),
+    '',
+  )
   out.push('| Figure | Over the window |', '| --- | --- |')
   out.push(`| PR size | ${sizeLine(t, r.threshold)} |`)
   out.push(`| Critical areas | ${criticalLine(r, t)} |`)
   out.push(`| Migrations | ${migrationsLine(r, t)} |`)
-  out.push(`| Runbooks | ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-outs |`)
+  out.push(
+    `| Runbooks | ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-outs |`,
+  )
   out.push(`| Vulnerability SLA | ${escapeText(slaLine(r))} |`)
   out.push(`| Gate | ${gateLine(r, t)} |`, '')
   for (const c of mermaidCharts(r)) out.push(`### ${c.title}`, '', c.legend, '', '```mermaid', c.block, '```', '')
   out.push('<details><summary>Per ISO week</summary>', '')
-  out.push(`| Week | PRs | Median | p90 | > ${r.threshold} | Critical with tests | Dangers | Opt-outs | Success | Neutral | Failure |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  out.push(
+    `| Week | PRs | Median | p90 | > ${r.threshold} | Critical with tests | Dangers | Opt-outs | Success | Neutral | Failure |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  )
   for (const w of r.weeks)
     out.push(
       `| ${w.label} | ${w.prs} | ${fmt(w.size.median)} | ${fmt(w.size.p90)} | ${pct(w.size.overShare)} | ${w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'} | ${w.migrations.dangers} | ${w.runbook.optOuts} | ${w.conclusions.success} | ${w.conclusions.neutral} | ${w.conclusions.failure} |`,
@@ -293,13 +344,27 @@ export function renderTrendMarkdown(r: TrendReport): string {
   }
   if (r.suppressions.length || r.waivers.length) {
     out.push('### Suppressions and waivers', '')
-    for (const s of r.suppressions) out.push(`- ${escapeText(ref(s.pr, s.sha, s.repo))}: ${escapeText(s.id)} suppressed in ${escapeText(s.path)}: ${escapeText(s.reason, 300)}`)
-    for (const w of r.waivers) out.push(`- ${escapeText(ref(w.pr, w.sha, w.repo))}: ${escapeText(w.rule)} waived (${escapeText(w.label)}): ${escapeText(w.reason ?? '(no reason)', 300)}`)
+    for (const s of r.suppressions)
+      out.push(
+        `- ${escapeText(ref(s.pr, s.sha, s.repo))}: ${escapeText(s.id)} suppressed in ${escapeText(s.path)}: ${escapeText(s.reason, 300)}`,
+      )
+    for (const w of r.waivers)
+      out.push(
+        `- ${escapeText(ref(w.pr, w.sha, w.repo))}: ${escapeText(w.rule)} waived (${escapeText(w.label)}): ${escapeText(w.reason ?? '(no reason)', 300)}`,
+      )
     out.push('')
   }
   if (r.vulnerabilities?.late.length) {
-    out.push('### Vulnerabilities past their fix SLA', '', '| Severity | Advisory | Package | Days | SLA | State |', '| --- | --- | --- | ---: | ---: | --- |')
-    for (const l of r.vulnerabilities.late) out.push(`| ${l.severity} | ${escapeText(l.id)} | ${escapeText(l.package)} | ${l.days} | ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`)
+    out.push(
+      '### Vulnerabilities past their fix SLA',
+      '',
+      '| Severity | Advisory | Package | Days | SLA | State |',
+      '| --- | --- | --- | ---: | ---: | --- |',
+    )
+    for (const l of r.vulnerabilities.late)
+      out.push(
+        `| ${l.severity} | ${escapeText(l.id)} | ${escapeText(l.package)} | ${l.days} | ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`,
+      )
     out.push('')
   }
   if (r.trendCheck?.breaches.length) {
@@ -308,7 +373,10 @@ export function renderTrendMarkdown(r: TrendReport): string {
     out.push('')
   }
   const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)]
-  if (r.skipped) notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`)
+  if (r.skipped)
+    notes.push(
+      `${r.skipped} commit${r.skipped === 1 ? '' : 's'} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`,
+    )
   for (const n of notes) out.push(`> ${escapeText(n)}`, '')
   return out.join('\n')
 }

@@ -59,18 +59,32 @@ export function parseDependabotAlerts(text: string, file: string): AlertLife[] {
   } catch (e) {
     throw new AlertsError(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`)
   }
-  if (!Array.isArray(data)) throw new AlertsError(`${file}: expected a JSON array of Dependabot alerts (GET /repos/{owner}/{repo}/dependabot/alerts)`)
+  if (!Array.isArray(data))
+    throw new AlertsError(`${file}: expected a JSON array of Dependabot alerts (GET /repos/{owner}/{repo}/dependabot/alerts)`)
   const flat = data.every((d) => Array.isArray(d)) ? (data as unknown[][]).flat() : data
   return flat.map((a, i) => {
     const o = obj(a)
     const state = str(o?.state)
     const createdAt = str(o?.created_at)
-    const severity = (str(at(o, 'security_advisory', 'severity')) ?? str(at(o, 'security_vulnerability', 'severity')) ?? 'unknown').toLowerCase()
-    if (!o || !createdAt || Number.isNaN(Date.parse(createdAt)) || !state || !['open', 'fixed', 'dismissed', 'auto_dismissed'].includes(state)) {
-      throw new AlertsError(`${file}: entry ${i} is not a Dependabot alert (needs state open|fixed|dismissed|auto_dismissed and created_at)`)
+    const severity = (
+      str(at(o, 'security_advisory', 'severity')) ??
+      str(at(o, 'security_vulnerability', 'severity')) ??
+      'unknown'
+    ).toLowerCase()
+    if (
+      !o ||
+      !createdAt ||
+      Number.isNaN(Date.parse(createdAt)) ||
+      !state ||
+      !['open', 'fixed', 'dismissed', 'auto_dismissed'].includes(state)
+    ) {
+      throw new AlertsError(
+        `${file}: entry ${i} is not a Dependabot alert (needs state open|fixed|dismissed|auto_dismissed and created_at)`,
+      )
     }
     const closedAt = str(o.fixed_at) ?? str(o.dismissed_at) ?? str(o.auto_dismissed_at)
-    if (state === 'fixed' && (!closedAt || Number.isNaN(Date.parse(closedAt)))) throw new AlertsError(`${file}: entry ${i} is fixed but has no fixed_at`)
+    if (state === 'fixed' && (!closedAt || Number.isNaN(Date.parse(closedAt))))
+      throw new AlertsError(`${file}: entry ${i} is fixed but has no fixed_at`)
     const id = str(at(o, 'security_advisory', 'ghsa_id')) ?? `alert ${String(o.number ?? i)}`
     return {
       id,
@@ -89,11 +103,17 @@ function median(v: number[]): number | undefined {
   if (!v.length) return undefined
   const s = [...v].sort((a, b) => a - b)
   const m = Math.floor(s.length / 2)
-  return s.length % 2 ? s[m] : ((s[m - 1] as number) + (s[m] as number)) / 2
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
 /** The SLA figures of the alerts for the period [from, to]. Alerts of unknown severity have no SLA. */
-export function slaFigures(alerts: readonly AlertLife[], sla: Record<Severity, number | null>, from: Date, to: Date, source: string): SlaFigures {
+export function slaFigures(
+  alerts: readonly AlertLife[],
+  sla: Record<Severity, number | null>,
+  from: Date,
+  to: Date,
+  source: string,
+): SlaFigures {
   const f = from.getTime()
   const t = to.getTime()
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, empty()])) as Record<Severity, SlaCounts>

@@ -16,7 +16,7 @@ function same(a: Vulnerability, b: Vulnerability): boolean {
 /** The definition: fold any two records that are the same until none are (the former quadratic code). */
 function reference(list: Vulnerability[]): Array<Set<string>> {
   const groups = list.map((v) => ({ v: { ...v, aliases: [...v.aliases] }, members: new Set([v.reports[0]]) }))
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     outer: for (let i = 0; i < groups.length; i++)
       for (let j = i + 1; j < groups.length; j++) {
@@ -45,7 +45,11 @@ describe('mergeVulnerabilities', () => {
     const a = rec({ aliases: ['CVE-2021-23337'], version: '4.17.20', severity: 'medium' })
     const b = rec({ aliases: ['GHSA-35jh-r3h4-6jhm'], version: '4.17.20' })
     const c = rec({ aliases: ['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm'], version: '4.17.20', severity: 'critical' })
-    for (const order of [[a, b, c], [c, a, b], [b, c, a]]) {
+    for (const order of [
+      [a, b, c],
+      [c, a, b],
+      [b, c, a],
+    ]) {
       const out = mergeVulnerabilities(order)
       expect(out).toHaveLength(1)
       expect(out[0]).toMatchObject({ id: 'GHSA-35jh-r3h4-6jhm', severity: 'critical', version: '4.17.20' })
@@ -58,7 +62,10 @@ describe('mergeVulnerabilities', () => {
     const v2 = rec({ aliases: ['CVE-1'], version: '2' })
     const none = rec({ aliases: ['CVE-1', 'GHSA-aaaa-bbbb-cccc'], nodes: ['node_modules/lodash'] })
     const out = mergeVulnerabilities([v1, none, v2])
-    expect(out.map((v) => [v.version, v.reports.length])).toEqual([['1', 2], ['2', 1]])
+    expect(out.map((v) => [v.version, v.reports.length])).toEqual([
+      ['1', 2],
+      ['2', 1],
+    ])
     expect(out[0].aliases).toEqual(['CVE-1', 'GHSA-aaaa-bbbb-cccc'])
   })
 
@@ -70,7 +77,10 @@ describe('mergeVulnerabilities', () => {
   })
 
   test('package names compare as PEP 503 / case-insensitively; ids case-insensitively', () => {
-    const out = mergeVulnerabilities([rec({ package: 'Zope.Interface', aliases: ['cve-2024-1'], version: '6' }), rec({ package: 'zope_interface', aliases: ['CVE-2024-1'], version: '6' })])
+    const out = mergeVulnerabilities([
+      rec({ package: 'Zope.Interface', aliases: ['cve-2024-1'], version: '6' }),
+      rec({ package: 'zope_interface', aliases: ['CVE-2024-1'], version: '6' }),
+    ])
     expect(out).toHaveLength(1)
   })
 
@@ -79,7 +89,11 @@ describe('mergeVulnerabilities', () => {
     const rnd = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k)
     for (let round = 0; round < 200; round++) {
       const list = Array.from({ length: 1 + rnd(30) }, () =>
-        rec({ package: ['a', 'b', 'B', 'c_d', 'c.d'][rnd(5)], version: String(rnd(2)), aliases: Array.from({ length: 1 + rnd(3) }, () => `CVE-2024-${rnd(8)}`) }),
+        rec({
+          package: ['a', 'b', 'B', 'c_d', 'c.d'][rnd(5)],
+          version: String(rnd(2)),
+          aliases: Array.from({ length: 1 + rnd(3) }, () => `CVE-2024-${rnd(8)}`),
+        }),
       )
       expect(canon(groupsOf(mergeVulnerabilities(list)))).toEqual(canon(reference(list)))
     }
@@ -90,7 +104,11 @@ describe('mergeVulnerabilities', () => {
     const rnd = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k)
     for (let round = 0; round < 200; round++) {
       const list = Array.from({ length: 1 + rnd(30) }, () =>
-        rec({ package: ['a', 'b'][rnd(2)], version: rnd(3) === 0 ? undefined : String(rnd(2)), aliases: Array.from({ length: 1 + rnd(3) }, () => `CVE-2024-${rnd(8)}`) }),
+        rec({
+          package: ['a', 'b'][rnd(2)],
+          version: rnd(3) === 0 ? undefined : String(rnd(2)),
+          aliases: Array.from({ length: 1 + rnd(3) }, () => `CVE-2024-${rnd(8)}`),
+        }),
       )
       const out = mergeVulnerabilities(list)
       for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) expect(same(out[i], out[j])).toBe(false)

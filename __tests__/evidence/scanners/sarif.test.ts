@@ -59,7 +59,13 @@ describe('parseReport: SARIF from each tool', () => {
           tool: { driver: { name: 'Mixed', rules: [{ id: 'js/sql-injection' }] } },
           results: [
             { ruleId: 'js/sql-injection', message: { text: 'query built from user input' } },
-            { ruleId: 'CVE-2020-8203', level: 'error', baselineState: 'unchanged', provenance: { firstDetectionTimeUtc: '2026-01-01T00:00:00Z' }, message: { text: 'lodash@4.17.15 is vulnerable' } },
+            {
+              ruleId: 'CVE-2020-8203',
+              level: 'error',
+              baselineState: 'unchanged',
+              provenance: { firstDetectionTimeUtc: '2026-01-01T00:00:00Z' },
+              message: { text: 'lodash@4.17.15 is vulnerable' },
+            },
             { ruleId: 'CVE-2019-10744', baselineState: 'absent', message: { text: 'lodash@4.17.11' } },
             { ruleId: 'CVE-2018-3721', suppressions: [{ kind: 'external', status: 'accepted' }], message: { text: 'lodash@4.17.4' } },
           ],
@@ -69,7 +75,14 @@ describe('parseReport: SARIF from each tool', () => {
     const r = parseReport('m.sarif', JSON.stringify(doc))
     expect(r.skipped).toBe(3)
     expect(r.vulnerabilities).toHaveLength(1)
-    expect(r.vulnerabilities[0]).toMatchObject({ id: 'CVE-2020-8203', package: 'lodash', version: '4.17.15', severity: 'high', origin: 'present', firstSeen: '2026-01-01T00:00:00Z' })
+    expect(r.vulnerabilities[0]).toMatchObject({
+      id: 'CVE-2020-8203',
+      package: 'lodash',
+      version: '4.17.15',
+      severity: 'high',
+      origin: 'present',
+      firstSeen: '2026-01-01T00:00:00Z',
+    })
   })
 })
 
@@ -85,7 +98,9 @@ describe('parseReport: npm audit, OSV JSON, bad input', () => {
     expect(r.vulnerabilities[0].nodes).toEqual(['node_modules/lodash'])
   })
   test('npm audit that could not run is an error naming the file, not 0 vulnerabilities', () => {
-    expect(() => parseReport('npm-audit.json', read('npm-audit-endpoint-error.json'))).toThrow(/npm-audit\.json: npm audit did not run: 405 Method Not Allowed/)
+    expect(() => parseReport('npm-audit.json', read('npm-audit-endpoint-error.json'))).toThrow(
+      /npm-audit\.json: npm audit did not run: 405 Method Not Allowed/,
+    )
   })
   test('npm 6 format is refused with a hint', () => {
     expect(() => parseReport('a.json', JSON.stringify({ advisories: {}, metadata: {} }))).toThrow(/npm 6 audit report/)
@@ -94,7 +109,14 @@ describe('parseReport: npm audit, OSV JSON, bad input', () => {
     const r = parseReport('osv.json', read('osv-scanner.json'))
     expect(r.format).toBe('osv-scanner')
     expect(r.vulnerabilities).toHaveLength(1)
-    expect(r.vulnerabilities[0]).toMatchObject({ id: 'GHSA-xvch-5gv4-984h', package: 'minimist', version: '1.2.5', fixedVersion: '1.2.6', severity: 'critical', cvss: 9.8 })
+    expect(r.vulnerabilities[0]).toMatchObject({
+      id: 'GHSA-xvch-5gv4-984h',
+      package: 'minimist',
+      version: '1.2.5',
+      fixedVersion: '1.2.6',
+      severity: 'critical',
+      cvss: 9.8,
+    })
     expect(r.vulnerabilities[0].aliases).toContain('CVE-2021-44906')
   })
   test('malformed JSON names the file, line and column', () => {
@@ -118,7 +140,9 @@ describe('parseReport: npm audit, OSV JSON, bad input', () => {
   })
   test('empty file and unknown format', () => {
     expect(() => parseReport('x.json', '')).toThrow(/x\.json is empty/)
-    expect(() => parseReport('cov.json', JSON.stringify({ total: { lines: { pct: 80 } } }))).toThrow('cov.json is not a SARIF / npm audit / OSV-Scanner report (top-level keys: total)')
+    expect(() => parseReport('cov.json', JSON.stringify({ total: { lines: { pct: 80 } } }))).toThrow(
+      'cov.json is not a SARIF / npm audit / OSV-Scanner report (top-level keys: total)',
+    )
     expect(() => parseReport('a.json', '[1,2]')).toThrow(/not a SARIF .* an array/)
   })
 })
@@ -138,6 +162,11 @@ describe('mergeVulnerabilities', () => {
   })
   test('different versions of the same package stay apart', () => {
     const base = { id: 'CVE-1', aliases: ['CVE-1'], package: 'a', severity: 'low' as const, sources: ['x'], reports: ['r'] }
-    expect(mergeVulnerabilities([{ ...base, version: '1' }, { ...base, version: '2' }])).toHaveLength(2)
+    expect(
+      mergeVulnerabilities([
+        { ...base, version: '1' },
+        { ...base, version: '2' },
+      ]),
+    ).toHaveLength(2)
   })
 })

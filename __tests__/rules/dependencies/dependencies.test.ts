@@ -31,13 +31,22 @@ describe('options schema', () => {
       expect([k, typeof p.description]).toEqual([k, 'string'])
     }
     expect('level' in dependenciesOptions.properties).toBe(false)
-    expect(opts()).toMatchObject({ fail_on: 'high', new_only: true, missing_report: 'fail', fix_within_days: { critical: 7, high: 14, medium: null, low: null } })
+    expect(opts()).toMatchObject({
+      fail_on: 'high',
+      new_only: true,
+      missing_report: 'fail',
+      fix_within_days: { critical: 7, high: 14, medium: null, low: null },
+    })
   })
 })
 
 describe('dependencies rule', () => {
   test('a vulnerability the PR introduces fails, annotated on the package.json line', async () => {
-    const ctx = makeContext({ now: NOW, files: [{ path: 'package.json', patch: PKG_PATCH }], reports: { 'trivy.sarif': read('trivy.sarif') } })
+    const ctx = makeContext({
+      now: NOW,
+      files: [{ path: 'package.json', patch: PKG_PATCH }],
+      reports: { 'trivy.sarif': read('trivy.sarif') },
+    })
     const out = await run(ctx, { reports: ['trivy.sarif'] })
     const v = violations(out.findings)
     const lodash = v.find((f) => f.message.includes('lodash'))!
@@ -47,7 +56,17 @@ describe('dependencies rule', () => {
     // minimist is not in the diff: origin unknown → still counts under new_only (no baseline to prove otherwise)
     expect(v.find((f) => f.message.includes('minimist'))?.message).toContain('origin unknown')
     const t = out.tables![0]
-    expect(t.columns).toEqual(['Severity', 'Advisory', 'Package', 'Installed → fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'])
+    expect(t.columns).toEqual([
+      'Severity',
+      'Advisory',
+      'Package',
+      'Installed → fixed',
+      'Origin',
+      'Age vs SLA',
+      'Waiver',
+      'Found by',
+      'Advisory URL',
+    ])
     expect(t.rows[0].slice(0, 6)).toEqual(['critical (9.8)', 'CVE-2021-44906', 'minimist', '1.2.5 → 1.2.6', 'unknown', 'age unknown'])
     expect(t.rows[1].slice(0, 5)).toEqual(['high (7.2)', 'CVE-2021-23337', 'lodash', '4.17.20 → 4.17.21', 'introduced by this PR'])
   })
@@ -77,7 +96,9 @@ describe('dependencies rule', () => {
       ],
     })
     const msgs = out.findings.map((f) => f.message)
-    expect(msgs).toContain('The waiver for CVE-2021-23337 expired on 2026-11-25 and no longer applies (reason given: template() never called).')
+    expect(msgs).toContain(
+      'The waiver for CVE-2021-23337 expired on 2026-11-25 and no longer applies (reason given: template() never called).',
+    )
     expect(msgs.some((m) => m.includes('CVE-2021-23337 (high) in lodash'))).toBe(true)
     expect(msgs.some((m) => m.includes('minimist'))).toBe(false) // still valid through its `until` day
     const waiverCol = out.tables![0].rows.map((r) => r[6])
@@ -90,20 +111,37 @@ describe('dependencies rule', () => {
     const o = opts({ reports: ['t.sarif'], fail_on: 'none' }) as unknown as { ignore: unknown[] }
     o.ignore = [{ id: 'CVE-2021-23337', reason: 'r', until: new Date('2026-01-31T00:00:00Z') }]
     const out = await dependencies.evaluate(ctx, o as never)
-    expect(out.findings.map((f) => f.message)).toContain('The waiver for CVE-2021-23337 expired on 2026-01-31 and no longer applies (reason given: r).')
+    expect(out.findings.map((f) => f.message)).toContain(
+      'The waiver for CVE-2021-23337 expired on 2026-01-31 and no longer applies (reason given: r).',
+    )
   })
 
   test('unknown age: table says "age unknown" and only fail_on applies; known age past SLA fails', async () => {
     const sarif = (first?: string) =>
       JSON.stringify({
         version: '2.1.0',
-        runs: [{ tool: { driver: { name: 'Scanner' } }, results: [{ ruleId: 'CVE-2021-44906', baselineState: 'unchanged', properties: { 'security-severity': '9.8' }, ...(first ? { provenance: { firstDetectionTimeUtc: first } } : {}), message: { text: "Package 'minimist@1.2.5' is vulnerable" } }] }],
+        runs: [
+          {
+            tool: { driver: { name: 'Scanner' } },
+            results: [
+              {
+                ruleId: 'CVE-2021-44906',
+                baselineState: 'unchanged',
+                properties: { 'security-severity': '9.8' },
+                ...(first ? { provenance: { firstDetectionTimeUtc: first } } : {}),
+                message: { text: "Package 'minimist@1.2.5' is vulnerable" },
+              },
+            ],
+          },
+        ],
       })
     const unknown = await run(makeContext({ now: NOW, reports: { 'a.sarif': sarif() } }), { reports: ['a.sarif'] })
     expect(violations(unknown.findings)).toEqual([]) // present + new_only → no fail_on; no age → no SLA
     expect(unknown.tables![0].rows[0][5]).toBe('age unknown')
     const old = await run(makeContext({ now: NOW, reports: { 'a.sarif': sarif('2026-11-01T00:00:00Z') } }), { reports: ['a.sarif'] })
-    expect(violations(old.findings).map((f) => f.message)).toEqual(['CVE-2021-44906 (critical) in minimist@1.2.5 has been open for 25 days, past the 7-day fix SLA for critical vulnerabilities.'])
+    expect(violations(old.findings).map((f) => f.message)).toEqual([
+      'CVE-2021-44906 (critical) in minimist@1.2.5 has been open for 25 days, past the 7-day fix SLA for critical vulnerabilities.',
+    ])
     expect(old.tables![0].rows[0][5]).toBe('25 d / SLA 7 d (breached)')
     const young = await run(makeContext({ now: NOW, reports: { 'a.sarif': sarif('2026-11-22T00:00:00Z') } }), { reports: ['a.sarif'] })
     expect(violations(young.findings)).toEqual([])
@@ -111,7 +149,11 @@ describe('dependencies rule', () => {
 
   test('Dependabot alert gives the age (created_at) and merges with the report', async () => {
     const alerts = JSON.parse(read('dependabot-alerts.json'))
-    const ctx = makeContext({ now: NOW, reports: { 'osv.json': read('osv-scanner.json') }, evidence: { dependabotAlerts: async () => ({ ok: true, data: alertVulnerabilities(alerts) }) } })
+    const ctx = makeContext({
+      now: NOW,
+      reports: { 'osv.json': read('osv-scanner.json') },
+      evidence: { dependabotAlerts: async () => ({ ok: true, data: alertVulnerabilities(alerts) }) },
+    })
     const out = await run(ctx, { reports: ['osv.json'], use_dependabot_alerts: true })
     expect(out.tables![0].rows).toHaveLength(1)
     expect(out.tables![0].rows[0][5]).toBe('55 d / SLA 7 d (breached)')
@@ -122,13 +164,22 @@ describe('dependencies rule', () => {
   test('malformed JSON → error finding with file and position; the gate cannot pass silently', async () => {
     const ctx = makeContext({ now: NOW, reports: { 'trivy.sarif': '{"version": "2.1.0", "runs": [}' } })
     const out = await run(ctx, { reports: ['trivy.sarif'] })
-    expect(out.findings).toEqual([expect.objectContaining({ kind: 'error', code: 'bad-report', message: expect.stringMatching(/^trivy\.sarif is not valid JSON: unexpected "\}" at line 1, column 31/) })])
+    expect(out.findings).toEqual([
+      expect.objectContaining({
+        kind: 'error',
+        code: 'bad-report',
+        message: expect.stringMatching(/^trivy\.sarif is not valid JSON: unexpected "\}" at line 1, column 31/),
+      }),
+    ])
   })
 
   test('unknown format → error naming the file', async () => {
     const ctx = makeContext({ now: NOW, reports: { 'scan.json': '{"hello": 1}' } })
     const out = await run(ctx, { reports: ['scan.json'] })
-    expect(out.findings[0]).toMatchObject({ kind: 'error', message: 'scan.json is not a SARIF / npm audit / OSV-Scanner report (top-level keys: hello)' })
+    expect(out.findings[0]).toMatchObject({
+      kind: 'error',
+      message: 'scan.json is not a SARIF / npm audit / OSV-Scanner report (top-level keys: hello)',
+    })
     // an unreadable report is no evidence: the summary must not say "no vulnerabilities"
     expect(out.summary).toMatch(/^no scanner evidence/)
   })
@@ -136,7 +187,12 @@ describe('dependencies rule', () => {
   test('missing report: fail (default), warn, ignore; a glob matching nothing is a notice', async () => {
     const ctx = makeContext({ now: NOW })
     const fail = await run(ctx, { reports: ['npm-audit.json'] })
-    expect(fail.findings).toEqual([expect.objectContaining({ code: 'missing-report', message: expect.stringContaining('npm-audit.json is listed in the policy but was not found') })])
+    expect(fail.findings).toEqual([
+      expect.objectContaining({
+        code: 'missing-report',
+        message: expect.stringContaining('npm-audit.json is listed in the policy but was not found'),
+      }),
+    ])
     expect(fail.findings[0].kind).toBeUndefined()
     expect((await run(ctx, { reports: ['npm-audit.json'], missing_report: 'warn' })).findings[0].level).toBe('warn')
     expect((await run(ctx, { reports: ['npm-audit.json'], missing_report: 'ignore' })).findings).toEqual([])
@@ -144,11 +200,23 @@ describe('dependencies rule', () => {
     expect(glob.findings).toEqual([expect.objectContaining({ kind: 'info', code: 'no-report' })])
     // several globs matching nothing: one notice naming them all
     const globs = await run(ctx, { reports: ['**/*.sarif', 'reports/{npm-audit,osv-scanner}.json'] })
-    expect(globs.findings).toEqual([expect.objectContaining({ kind: 'info', code: 'no-report', message: expect.stringContaining('matched **/*.sarif, reports/{npm-audit,osv-scanner}.json:') })])
+    expect(globs.findings).toEqual([
+      expect.objectContaining({
+        kind: 'info',
+        code: 'no-report',
+        message: expect.stringContaining('matched **/*.sarif, reports/{npm-audit,osv-scanner}.json:'),
+      }),
+    ])
     expect(globs.summary).toMatch(/^no scanner evidence(;|$)/)
     expect(globs.summary).not.toContain('no vulnerabilities')
     // the same where GitHub's providers exist but read nothing (review skipped: no manifest changed; alerts off)
-    const withProviders = makeContext({ now: NOW, evidence: { dependencyReview: async () => ({ ok: true, data: reviewFacts([]) }), dependabotAlerts: async () => ({ ok: true, data: [] }) } })
+    const withProviders = makeContext({
+      now: NOW,
+      evidence: {
+        dependencyReview: async () => ({ ok: true, data: reviewFacts([]) }),
+        dependabotAlerts: async () => ({ ok: true, data: [] }),
+      },
+    })
     expect((await run(withProviders, { reports: ['**/*.sarif'] })).summary).toMatch(/^no scanner evidence; dependency review: skipped/)
   })
 
@@ -163,7 +231,10 @@ describe('dependencies rule', () => {
     const lock = '{\n  "packages": {\n    "node_modules/ghostscript-wrapper": {\n      "version": "2.0.0"\n    }\n  }\n}'
     const ctx = makeContext({
       now: NOW,
-      files: [{ path: 'package.json', patch: PKG_PATCH }, { path: 'package-lock.json', patch: addFilePatch(lock) }],
+      files: [
+        { path: 'package.json', patch: PKG_PATCH },
+        { path: 'package-lock.json', patch: addFilePatch(lock) },
+      ],
       evidence: { dependencyReview: async () => ({ ok: true, data: reviewFacts(review) }) },
     })
     const out = await run(ctx, { licenses: { deny: ['AGPL-3.0-only'] } })
@@ -171,7 +242,9 @@ describe('dependencies rule', () => {
     expect(v.map((f) => f.code)).toEqual(['vulnerability', 'license'])
     expect(v[0]).toMatchObject({ path: 'package.json', line: 4 })
     expect(v[0].message).toContain('GHSA-35jh-r3h4-6jhm (high) in lodash@4.17.20 is introduced by this PR')
-    expect(v[1].message).toBe('ghostscript-wrapper@2.0.0 (package-lock.json) is licensed AGPL-3.0-only, which the policy denies (AGPL-3.0-only).')
+    expect(v[1].message).toBe(
+      'ghostscript-wrapper@2.0.0 (package-lock.json) is licensed AGPL-3.0-only, which the policy denies (AGPL-3.0-only).',
+    )
     expect(out.tables![0].rows.map((r) => r[1])).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-29mw-wpgm-hmr9'])
   })
 
@@ -205,7 +278,9 @@ describe('dependencies rule', () => {
       ['error', 'dependency-review-failed'],
       ['error', 'dependabot-failed'],
     ])
-    expect(out.findings[0].message).toBe('GitHub dependency review failed, so the dependencies this PR adds were not checked: GitHub dependency review failed (HTTP 502): Server Error')
+    expect(out.findings[0].message).toBe(
+      'GitHub dependency review failed, so the dependencies this PR adds were not checked: GitHub dependency review failed (HTTP 502): Server Error',
+    )
     expect(out.summary).toContain('dependency review: failed')
   })
 
@@ -216,7 +291,9 @@ describe('dependencies rule', () => {
     }
     const out = await run(ctx, { reports: ['npm-audit.json'] })
     const errors = out.findings.filter((f) => f.kind === 'error')
-    expect(errors).toEqual([expect.objectContaining({ code: 'read-failed', message: expect.stringContaining('package-lock.json at the head could not be read') })])
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'read-failed', message: expect.stringContaining('package-lock.json at the head could not be read') }),
+    ])
     // the vulnerabilities found are still reported
     expect(violations(out.findings).length).toBeGreaterThan(0)
   })
@@ -233,7 +310,22 @@ describe('dependencies rule', () => {
   })
 
   test('new_only: false holds present vulnerabilities to fail_on too', async () => {
-    const sarif = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'S' } }, results: [{ ruleId: 'CVE-2021-23337', level: 'error', baselineState: 'unchanged', message: { text: "Package 'lodash@4.17.20' is vulnerable" } }] }] })
+    const sarif = JSON.stringify({
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'S' } },
+          results: [
+            {
+              ruleId: 'CVE-2021-23337',
+              level: 'error',
+              baselineState: 'unchanged',
+              message: { text: "Package 'lodash@4.17.20' is vulnerable" },
+            },
+          ],
+        },
+      ],
+    })
     const ctx = makeContext({ now: NOW, reports: { 's.sarif': sarif } })
     expect(violations((await run(ctx, { reports: ['s.sarif'] })).findings)).toEqual([])
     expect(violations((await run(ctx, { reports: ['s.sarif'], new_only: false })).findings)).toHaveLength(1)
@@ -262,13 +354,18 @@ describe('GitHub API fixtures match the OpenAPI description', () => {
     if (Array.isArray(s)) return s.map(fix)
     if (typeof s !== 'object' || s === null) return s
     const o: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(s)) if (k !== 'nullable' && k !== 'example' && k !== 'examples' && k !== 'discriminator') o[k] = fix(v)
+    for (const [k, v] of Object.entries(s))
+      if (k !== 'nullable' && k !== 'example' && k !== 'examples' && k !== 'discriminator') o[k] = fix(v)
     if ((s as { nullable?: boolean }).nullable) return { anyOf: [o, { type: 'null' }] }
     return o
   }
   const schemaOf = (opId: string) => {
-    for (const ops of Object.values(api.paths) as Array<Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema: unknown }> }> }>>)
-      for (const op of Object.values(ops)) if (op.operationId === opId) return { ...(fix(op.responses!['200'].content!['application/json'].schema) as object), components: fix(api.components) }
+    for (const ops of Object.values(api.paths) as Array<
+      Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+    >)
+      for (const op of Object.values(ops))
+        if (op.operationId === opId)
+          return { ...(fix(op.responses!['200'].content!['application/json'].schema) as object), components: fix(api.components) }
     throw new Error(opId)
   }
   const check = (opId: string, file: string) => {

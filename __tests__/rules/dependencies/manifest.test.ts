@@ -2,8 +2,44 @@
 import { declarationPattern, findDeclaration } from '../../../src/rules/dependencies/manifest.js'
 import type { ChangedFile } from '../../../src/types.js'
 
-const MANIFESTS = ['requirements.txt', 'constraints-dev.txt', 'Pipfile', 'pyproject.toml', 'setup.cfg', 'package.json', 'composer.json', 'go.mod', 'pom.xml', 'Gemfile', 'Cargo.toml', 'app.csproj', 'packages.config', 'Directory.Packages.props', 'other.lock']
-const HOSTILE = ['(a+)+', 'foo(', '[', '*', '+', '?', '\\', 'a{1,99999}', '(?<x>a)\\k<x>', '$', '^', '|', '.*', 'x)(', '(a|a)*', '-', '_._', '', ':']
+const MANIFESTS = [
+  'requirements.txt',
+  'constraints-dev.txt',
+  'Pipfile',
+  'pyproject.toml',
+  'setup.cfg',
+  'package.json',
+  'composer.json',
+  'go.mod',
+  'pom.xml',
+  'Gemfile',
+  'Cargo.toml',
+  'app.csproj',
+  'packages.config',
+  'Directory.Packages.props',
+  'other.lock',
+]
+const HOSTILE = [
+  '(a+)+',
+  'foo(',
+  '[',
+  '*',
+  '+',
+  '?',
+  '\\',
+  'a{1,99999}',
+  '(?<x>a)\\k<x>',
+  '$',
+  '^',
+  '|',
+  '.*',
+  'x)(',
+  '(a|a)*',
+  '-',
+  '_._',
+  '',
+  ':',
+]
 
 describe('declarationPattern', () => {
   test.each(MANIFESTS)('%s: no hostile name throws, and each matches only itself', (path) => {
@@ -32,7 +68,15 @@ describe('declarationPattern', () => {
 
 describe('findDeclaration', () => {
   test('finds a hostile literal name on its line and does not hang on the others', () => {
-    const files: ChangedFile[] = [{ path: 'requirements.txt', status: 'modified', additions: 2, deletions: 0, patch: `@@ -1 +1,3 @@\n flask\n+${'a'.repeat(40)}!\n+(a+)+==1.0` }]
+    const files: ChangedFile[] = [
+      {
+        path: 'requirements.txt',
+        status: 'modified',
+        additions: 2,
+        deletions: 0,
+        patch: `@@ -1 +1,3 @@\n flask\n+${'a'.repeat(40)}!\n+(a+)+==1.0`,
+      },
+    ]
     expect(findDeclaration(files, '(a+)+')).toEqual({ path: 'requirements.txt', line: 3, changed: false })
     expect(findDeclaration(files, 'foo(')).toBeUndefined()
   })

@@ -36,7 +36,8 @@ describe('migration-safety rule', () => {
   })
 
   test('Flyway SQL: findings on the statement lines with lock, why and fix; one table per file', async () => {
-    const sql = "SET lock_timeout = '2s';\n\nCREATE INDEX users_email_idx ON users (email);\nALTER TABLE users\n  ALTER COLUMN email SET NOT NULL;\n"
+    const sql =
+      "SET lock_timeout = '2s';\n\nCREATE INDEX users_email_idx ON users (email);\nALTER TABLE users\n  ALTER COLUMN email SET NOT NULL;\n"
     const out = await run([added('db/migration/V12__users_email.sql', sql)])
     expect(codes(out.findings)).toEqual(['create-index-non-concurrent@3', 'set-not-null@4'])
     const f = out.findings[1]
@@ -44,9 +45,16 @@ describe('migration-safety rule', () => {
     expect(f.message).toContain('ACCESS EXCLUSIVE')
     expect(f.hint).toContain('NOT VALID')
     expect(out.tables).toHaveLength(2)
-    expect(out.tables![1]).toMatchObject({ title: 'Dialect of each migration file', rows: [['db/migration/V12__users_email.sql', 'PostgreSQL (assumed)', 'default', expect.stringContaining('all dangers')]] })
+    expect(out.tables![1]).toMatchObject({
+      title: 'Dialect of each migration file',
+      rows: [['db/migration/V12__users_email.sql', 'PostgreSQL (assumed)', 'default', expect.stringContaining('all dangers')]],
+    })
     expect(out.tables![0].columns).toEqual(['Line', 'Statement', 'Danger', 'Lock', 'Fix'])
-    expect(out.tables![0].rows[0].slice(0, 3)).toEqual(['3', 'CREATE INDEX users_email_idx ON users (email)', 'create-index-non-concurrent'])
+    expect(out.tables![0].rows[0].slice(0, 3)).toEqual([
+      '3',
+      'CREATE INDEX users_email_idx ON users (email)',
+      'create-index-non-concurrent',
+    ])
     expect(out.summary).toBe('1 migration file, 3 statements: 2 dangers; dialect: PostgreSQL (assumed)')
   })
 
@@ -98,8 +106,14 @@ describe('migration-safety rule', () => {
     const out = await run([
       added('migrations/000012_add_col.up.sql', 'ALTER TABLE a ADD COLUMN b text;'),
       added('db/migrations/20240101000000_x.sql', '-- migrate:up\nALTER TABLE a ADD COLUMN c text;\n\n-- migrate:down\n'),
-      added('db/migrations/20240102000000_y.sql', '-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON a (c);\n\n-- migrate:down\nDROP INDEX CONCURRENTLY i;\n'),
-      added('db/migrations/20240103000000_z.sql', '-- migrate:up\nCREATE INDEX CONCURRENTLY j ON a (c);\n\n-- migrate:down\nDROP INDEX j;\n'),
+      added(
+        'db/migrations/20240102000000_y.sql',
+        '-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON a (c);\n\n-- migrate:down\nDROP INDEX CONCURRENTLY i;\n',
+      ),
+      added(
+        'db/migrations/20240103000000_z.sql',
+        '-- migrate:up\nCREATE INDEX CONCURRENTLY j ON a (c);\n\n-- migrate:down\nDROP INDEX j;\n',
+      ),
     ])
     expect(out.findings.map((f) => `${f.path}:${f.code}@${f.line}`)).toEqual([
       'migrations/000012_add_col.up.sql:missing-down@1',
@@ -158,25 +172,33 @@ describe('migration-safety rule', () => {
     const path = 'db/migrate/20240302090000_add_index_concurrently_to_orders.rb'
     const out = await run([added(path, fixture('rails/20240302090000_add_index_concurrently_to_orders.rb'))])
     expect(codes(out.findings)).toEqual([])
-    expect(out.findings.map((f) => f.message)).toEqual(['Suppressed drop-column: column unused since v2.3, ignored_columns shipped in #412'])
+    expect(out.findings.map((f) => f.message)).toEqual([
+      'Suppressed drop-column: column unused since v2.3, ignored_columns shipped in #412',
+    ])
   })
 
   test('Django fixtures', async () => {
     const out = await run([added('shop/migrations/0007_order_tracking.py', fixture('django/0007_order_tracking.py'))])
-    expect(codes(out.findings)).toEqual([
-      'add-column-not-null-no-default@13',
-      'drop-column@23',
-      'rename-column@27',
-      'create-index-non-concurrent@32',
-      'create-index-non-concurrent@37',
-      'missing-down@36',
-    ].sort((a, b) => Number(a.split('@')[1]) - Number(b.split('@')[1])))
-    const good = await run([added('shop/migrations/0008_order_status_index_concurrently.py', fixture('django/0008_order_status_index_concurrently.py'))])
+    expect(codes(out.findings)).toEqual(
+      [
+        'add-column-not-null-no-default@13',
+        'drop-column@23',
+        'rename-column@27',
+        'create-index-non-concurrent@32',
+        'create-index-non-concurrent@37',
+        'missing-down@36',
+      ].sort((a, b) => Number(a.split('@')[1]) - Number(b.split('@')[1])),
+    )
+    const good = await run([
+      added('shop/migrations/0008_order_status_index_concurrently.py', fixture('django/0008_order_status_index_concurrently.py')),
+    ])
     expect(codes(good.findings)).toEqual([])
   })
 
   test('Alembic fixtures', async () => {
-    const out = await run([added('alembic/versions/3f2a1c9b7d10_add_invoice_columns.py', fixture('alembic/3f2a1c9b7d10_add_invoice_columns.py'))])
+    const out = await run([
+      added('alembic/versions/3f2a1c9b7d10_add_invoice_columns.py', fixture('alembic/3f2a1c9b7d10_add_invoice_columns.py')),
+    ])
     expect(codes(out.findings)).toEqual([
       'add-column-not-null-no-default@21',
       'create-index-non-concurrent@23',
@@ -186,7 +208,12 @@ describe('migration-safety rule', () => {
       'constraint-not-valid-missing@27',
       'missing-down@31',
     ])
-    const good = await run([added('alembic/versions/8b7e6d5c4a32_add_invoice_index_concurrently.py', fixture('alembic/8b7e6d5c4a32_add_invoice_index_concurrently.py'))])
+    const good = await run([
+      added(
+        'alembic/versions/8b7e6d5c4a32_add_invoice_index_concurrently.py',
+        fixture('alembic/8b7e6d5c4a32_add_invoice_index_concurrently.py'),
+      ),
+    ])
     expect(codes(good.findings)).toEqual([])
   })
 
@@ -218,7 +245,11 @@ describe('migration-safety: a read that fails is never a file that is absent', (
 
   test.each([
     ['golang-migrate SQL', 'db/migrations/20240101_x.up.sql', 'ALTER TABLE users ADD COLUMN note text;\n'],
-    ['Rails', 'db/migrate/20240101000000_add_note.rb', 'class AddNote < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :note, :text\n  end\nend\n'],
+    [
+      'Rails',
+      'db/migrate/20240101000000_add_note.rb',
+      'class AddNote < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :note, :text\n  end\nend\n',
+    ],
   ])('%s: the rule reports what it could not read (error → on_error), never a clean pass', async (_name, path, text) => {
     const files = [added(path, text)]
     const clean = await migrationSafety.evaluate(makeContext({ files, listBase: true }), opts())
@@ -245,7 +276,10 @@ describe('each SQL migration of a PR is parsed once (issue 15)', () => {
       added('db/migration/V1__users.sql', 'CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100));\n'),
       added('db/migration/V2__email.sql', 'ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n'),
       added('db/migration/V3__index.sql', 'CREATE INDEX orders_total ON orders (total);\n'),
-      added('db/migrations/20240101_dbmate.sql', '-- migrate:up\nALTER TABLE users ADD COLUMN name text;\nUPDATE users SET name = email;\n-- migrate:down\nALTER TABLE users DROP COLUMN name;\n'),
+      added(
+        'db/migrations/20240101_dbmate.sql',
+        '-- migrate:up\nALTER TABLE users ADD COLUMN name text;\nUPDATE users SET name = email;\n-- migrate:down\nALTER TABLE users DROP COLUMN name;\n',
+      ),
     ]
     const calls: string[] = []
     const orig = pg.parseSync

@@ -11,20 +11,60 @@ const ids = (sql: string, o: Partial<SqlOptions> = {}): DangerId[] => analyzeSql
 
 // [danger, failing SQL, passing SQL, options]
 const cases: Array<[DangerId, string, string, Partial<SqlOptions>?]> = [
-  ['create-index-non-concurrent', 'CREATE INDEX users_email_idx ON users (email);', 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);'],
+  [
+    'create-index-non-concurrent',
+    'CREATE INDEX users_email_idx ON users (email);',
+    'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);',
+  ],
   ['drop-index-non-concurrent', 'DROP INDEX users_email_idx;', 'DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;'],
   ['reindex-non-concurrent', 'REINDEX INDEX users_email_idx;', 'REINDEX INDEX CONCURRENTLY users_email_idx;'],
-  ['concurrently-in-transaction', 'BEGIN;\nCREATE INDEX CONCURRENTLY i ON users (email);\nCOMMIT;', 'CREATE INDEX CONCURRENTLY i ON users (email);'],
+  [
+    'concurrently-in-transaction',
+    'BEGIN;\nCREATE INDEX CONCURRENTLY i ON users (email);\nCOMMIT;',
+    'CREATE INDEX CONCURRENTLY i ON users (email);',
+  ],
   ['concurrently-in-transaction', 'DROP INDEX CONCURRENTLY i;', 'COMMIT;\nDROP INDEX i2;', { assumeInTransaction: true }],
-  ['add-column-not-null-no-default', 'ALTER TABLE users ADD COLUMN status text NOT NULL;', "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active';"],
-  ['add-column-volatile-default', 'ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();', "ALTER TABLE users ADD COLUMN kind text DEFAULT 'x';"],
-  ['add-column-volatile-default', 'ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT clock_timestamp();', 'ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();'],
-  ['set-not-null', 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;'],
+  [
+    'add-column-not-null-no-default',
+    'ALTER TABLE users ADD COLUMN status text NOT NULL;',
+    "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active';",
+  ],
+  [
+    'add-column-volatile-default',
+    'ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();',
+    "ALTER TABLE users ADD COLUMN kind text DEFAULT 'x';",
+  ],
+  [
+    'add-column-volatile-default',
+    'ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT clock_timestamp();',
+    'ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();',
+  ],
+  [
+    'set-not-null',
+    'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+    'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+  ],
   ['change-column-type', 'ALTER TABLE users ALTER COLUMN age TYPE bigint;', 'ALTER TABLE users ALTER COLUMN name TYPE text;'],
-  ['constraint-not-valid-missing', 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);', 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;'],
-  ['constraint-not-valid-missing', 'ALTER TABLE orders ADD CONSTRAINT total_ck CHECK (total >= 0);', 'ALTER TABLE orders ADD CONSTRAINT total_ck CHECK (total >= 0) NOT VALID;'],
-  ['unique-without-index', 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);', 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;'],
-  ['unique-without-index', 'ALTER TABLE users ADD PRIMARY KEY (id);', 'ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_id_idx;'],
+  [
+    'constraint-not-valid-missing',
+    'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);',
+    'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;',
+  ],
+  [
+    'constraint-not-valid-missing',
+    'ALTER TABLE orders ADD CONSTRAINT total_ck CHECK (total >= 0);',
+    'ALTER TABLE orders ADD CONSTRAINT total_ck CHECK (total >= 0) NOT VALID;',
+  ],
+  [
+    'unique-without-index',
+    'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);',
+    'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;',
+  ],
+  [
+    'unique-without-index',
+    'ALTER TABLE users ADD PRIMARY KEY (id);',
+    'ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_id_idx;',
+  ],
   ['rename-column', 'ALTER TABLE users RENAME COLUMN fullname TO full_name;', 'ALTER TABLE users ADD COLUMN full_name text;'],
   ['rename-table', 'ALTER TABLE users RENAME TO accounts;', 'CREATE VIEW accounts AS SELECT * FROM users;'],
   ['drop-column', 'ALTER TABLE users DROP COLUMN legacy;', 'ALTER TABLE users ADD COLUMN legacy2 text;'],
@@ -32,7 +72,11 @@ const cases: Array<[DangerId, string, string, Partial<SqlOptions>?]> = [
   ['drop-database', 'DROP DATABASE app;', 'SELECT 1;'],
   ['truncate-cascade', 'TRUNCATE users CASCADE;', 'TRUNCATE users;'],
   ['drop-not-null', 'ALTER TABLE users ALTER COLUMN email DROP NOT NULL;', 'SELECT 1;'],
-  ['detach-partition-non-concurrent', 'ALTER TABLE events DETACH PARTITION events_2020;', 'ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;'],
+  [
+    'detach-partition-non-concurrent',
+    'ALTER TABLE events DETACH PARTITION events_2020;',
+    'ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;',
+  ],
   ['vacuum-full', 'VACUUM FULL users;', 'VACUUM users;'],
   ['cluster', 'CLUSTER users USING users_pkey;', 'ANALYZE users;'],
   ['enum-add-value-unordered', "ALTER TYPE mood ADD VALUE 'meh';", "ALTER TYPE mood ADD VALUE 'meh' AFTER 'ok';"],
@@ -41,16 +85,24 @@ const cases: Array<[DangerId, string, string, Partial<SqlOptions>?]> = [
   ['prefer-bigint-key', 'CREATE TABLE t (id int, PRIMARY KEY (id));', 'CREATE TABLE t (id bigint, PRIMARY KEY (id));'],
   ['prefer-timestamptz', 'CREATE TABLE t (at timestamp);', 'CREATE TABLE t (at timestamptz);'],
   ['prefer-text', 'CREATE TABLE t (code char(3));', 'CREATE TABLE t (code text);'],
-  ['lock-timeout-missing', 'ALTER TABLE users ADD COLUMN x text;', "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN x text;", { requireLockTimeout: true }],
+  [
+    'lock-timeout-missing',
+    'ALTER TABLE users ADD COLUMN x text;',
+    "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN x text;",
+    { requireLockTimeout: true },
+  ],
   ['syntax-error', 'ALTER TABLE users ADD COLUM x text;', 'ALTER TABLE users ADD COLUMN x text;'],
 ]
 
 describe('SQL dangers', () => {
   // every row has 4 cells: a 3-cell row would make jest pass `done` as the 4th parameter
-  test.each(cases.map(([id, bad, good, o]) => [id, bad, good, o ?? {}] as const))('%s: flags the failing case and not the passing one (%#)', (id, bad, good, o) => {
-    expect(ids(bad, o)).toContain(id)
-    expect(ids(good, o)).not.toContain(id)
-  })
+  test.each(cases.map(([id, bad, good, o]) => [id, bad, good, o ?? {}] as const))(
+    '%s: flags the failing case and not the passing one (%#)',
+    (id, bad, good, o) => {
+      expect(ids(bad, o)).toContain(id)
+      expect(ids(good, o)).not.toContain(id)
+    },
+  )
 
   test('every danger has a lock, a why and a fix', () => {
     for (const d of Object.values(DANGERS)) {
@@ -103,7 +155,11 @@ ALTER TABLE widgets ALTER COLUMN name SET NOT NULL;`
   test('a NUL byte is a syntax error at its position, and the rest of the file is still checked', () => {
     const sql = `CREATE INDEX a ON users (email);\n-- \u0000 stray\nDROP TABLE old_stuff;\n`
     const r = analyzeSql(pg, sql, base)
-    expect(r.issues.map((i) => [i.id, i.line])).toEqual([['syntax-error', 2], ['create-index-non-concurrent', 1], ['drop-table', 3]])
+    expect(r.issues.map((i) => [i.id, i.line])).toEqual([
+      ['syntax-error', 2],
+      ['create-index-non-concurrent', 1],
+      ['drop-table', 3],
+    ])
     expect(r.issues[0]).toMatchObject({ column: 4, detail: expect.stringContaining('NUL byte') })
   })
 
@@ -142,7 +198,9 @@ describe('large files are parsed in chunks', () => {
     'ALTER TABLE users ALTER COLUMN email SET NOT NULL; /* nested /* comment */ still; */ ;;',
     '-- windows line end\r\nCREATE INDEX crlf_idx ON users (email /* inside */);\r',
   ]
-  const sql = Array.from({ length: 30 }, (_, i) => tricky.map((t) => t.replaceAll('fresh', `fresh_${i}`)).join('\n')).join('\n') + '\n-- trailing comment\n'
+  const sql =
+    Array.from({ length: 30 }, (_, i) => tricky.map((t) => t.replaceAll('fresh', `fresh_${i}`)).join('\n')).join('\n') +
+    '\n-- trailing comment\n'
 
   test('the cuts fall after a `;` that ends a line and cover the file', () => {
     const bytes = Buffer.from(sql)
@@ -166,7 +224,10 @@ describe('large files are parsed in chunks', () => {
     expect(whole.count).toBe(30 * 9)
     // the comments found stretch by stretch are the scanner's comments over the whole file
     const lineOf = (byte: number): number => Buffer.from(sql).subarray(0, byte).toString().split('\n').length
-    const scanned = pg.scanSync(sql).tokens.filter((t) => t.tokenName.endsWith('_COMMENT')).map((t) => ({ line: lineOf(t.start), text: t.text }))
+    const scanned = pg
+      .scanSync(sql)
+      .tokens.filter((t) => t.tokenName.endsWith('_COMMENT'))
+      .map((t) => ({ line: lineOf(t.start), text: t.text }))
     expect(scanned.length).toBe(30 * 6 + 1)
     expect(whole.comments).toEqual(scanned)
     expect(analyzeSql(pg, sql, base, size)).toEqual(whole)
@@ -177,14 +238,21 @@ describe('large files are parsed in chunks', () => {
     const bad = [...good.slice(0, 40), 'ALTER TABLE users ADD COLUM x text;', ...good.slice(40)].join('\n') + '\n'
     for (const size of [1, 256, Number.MAX_SAFE_INTEGER]) {
       const r = analyzeSql(pg, bad, base, size)
-      expect(r.issues.filter((i) => i.id === 'create-index-non-concurrent').map((i) => i.line)).toEqual([...Array.from({ length: 40 }, (_, i) => i + 1), ...Array.from({ length: 10 }, (_, i) => i + 42)])
+      expect(r.issues.filter((i) => i.id === 'create-index-non-concurrent').map((i) => i.line)).toEqual([
+        ...Array.from({ length: 40 }, (_, i) => i + 1),
+        ...Array.from({ length: 10 }, (_, i) => i + 42),
+      ])
       expect(r.issues.find((i) => i.id === 'syntax-error')).toMatchObject({ line: 41, column: 31 })
     }
   })
 
   test('comments around a syntax error are each found once, as the scanner finds them', () => {
-    const sql = '-- head\nCREATE INDEX a ON t (c); -- after a\n/* block */ ALTER TABLE t ADD COLUM x int; -- bad\n-- before b\nCREATE INDEX b ON t (c /* inside */);\n-- tail\n'
-    const scanned = pg.scanSync(sql).tokens.filter((t) => t.tokenName.endsWith('_COMMENT')).map((t) => t.text)
+    const sql =
+      '-- head\nCREATE INDEX a ON t (c); -- after a\n/* block */ ALTER TABLE t ADD COLUM x int; -- bad\n-- before b\nCREATE INDEX b ON t (c /* inside */);\n-- tail\n'
+    const scanned = pg
+      .scanSync(sql)
+      .tokens.filter((t) => t.tokenName.endsWith('_COMMENT'))
+      .map((t) => t.text)
     expect(scanned).toEqual(['-- head', '-- after a', '/* block */', '-- bad', '-- before b', '/* inside */', '-- tail'])
     for (const size of [1, Number.MAX_SAFE_INTEGER]) {
       const r = analyzeSql(pg, sql, base, size)
@@ -196,7 +264,7 @@ describe('large files are parsed in chunks', () => {
 
   test('a chunk that is all comment, before a chunk that does not parse: its comment is kept (found by fuzzing)', () => {
     // the first cut falls after the comment line's `('a;`: chunk 1 is only the comment; chunk 2 does not parse
-    const sql = '-- note (\'a;\nb c; CREATE INDEX i ON t (c);\n'
+    const sql = "-- note ('a;\nb c; CREATE INDEX i ON t (c);\n"
     const whole = analyzeSql(pg, sql, base, Number.MAX_SAFE_INTEGER)
     expect(whole.comments).toEqual([{ line: 1, text: "-- note ('a;" }])
     expect(whole.issues.map((i) => i.id)).toEqual(['syntax-error', 'create-index-non-concurrent'])

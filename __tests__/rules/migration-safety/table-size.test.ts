@@ -16,7 +16,10 @@ const one = (fs: Finding[], code: string): Finding => {
 describe('small_tables', () => {
   test('index build, NOT NULL scan, type rewrite and backfill on a listed table are notices that say why', async () => {
     const fs = await findings(
-      sql("CREATE INDEX countries_code_idx ON countries (code);\nALTER TABLE countries ALTER COLUMN name SET NOT NULL;\nALTER TABLE lookup_colours ALTER COLUMN id TYPE bigint;\nUPDATE countries SET region = 'eu';", { options: small }),
+      sql(
+        "CREATE INDEX countries_code_idx ON countries (code);\nALTER TABLE countries ALTER COLUMN name SET NOT NULL;\nALTER TABLE lookup_colours ALTER COLUMN id TYPE bigint;\nUPDATE countries SET region = 'eu';",
+        { options: small },
+      ),
     )
     for (const code of ['create-index-non-concurrent', 'set-not-null', 'change-column-type', 'backfill-in-transaction']) {
       const f = one(fs, code)
@@ -27,9 +30,13 @@ describe('small_tables', () => {
 
   test('the same statements on a table that is not listed still fail (truly dangerous case of the same shape)', async () => {
     const fs = await findings(
-      sql("CREATE INDEX users_email_idx ON users (email);\nALTER TABLE users ALTER COLUMN name SET NOT NULL;\nALTER TABLE orders ALTER COLUMN id TYPE bigint;\nUPDATE users SET region = 'eu';", { options: small }),
+      sql(
+        "CREATE INDEX users_email_idx ON users (email);\nALTER TABLE users ALTER COLUMN name SET NOT NULL;\nALTER TABLE orders ALTER COLUMN id TYPE bigint;\nUPDATE users SET region = 'eu';",
+        { options: small },
+      ),
     )
-    for (const code of ['create-index-non-concurrent', 'set-not-null', 'change-column-type', 'backfill-in-transaction']) expect([code, one(fs, code).level]).toEqual([code, 'fail'])
+    for (const code of ['create-index-non-concurrent', 'set-not-null', 'change-column-type', 'backfill-in-transaction'])
+      expect([code, one(fs, code).level]).toEqual([code, 'fail'])
   })
 
   test('without the option nothing changes', async () => {
@@ -38,7 +45,11 @@ describe('small_tables', () => {
   })
 
   test('dropping or renaming a small table is not a size danger: it stays', async () => {
-    const fs = await findings(sql('ALTER TABLE countries DROP COLUMN legacy;\nDROP TABLE lookup_old;\nALTER TABLE countries RENAME COLUMN name TO title;', { options: small }))
+    const fs = await findings(
+      sql('ALTER TABLE countries DROP COLUMN legacy;\nDROP TABLE lookup_old;\nALTER TABLE countries RENAME COLUMN name TO title;', {
+        options: small,
+      }),
+    )
     for (const code of ['drop-column', 'drop-table', 'rename-column']) expect([code, one(fs, code).level]).toEqual([code, 'fail'])
   })
 
@@ -50,12 +61,18 @@ describe('small_tables', () => {
     const a = await findings(alembic('op.alter_column("countries", "name", existing_type=sa.String(), nullable=False)', { options: small }))
     expect(one(a, 'set-not-null').level).toBe('notice')
     // Django names models, not tables: the table is <app>_<model>
-    const d = await findings(django('        migrations.AddIndex(model_name="country", index=models.Index(fields=["code"], name="c_idx")),', { options: { small_tables: ['shop_country'] } }))
+    const d = await findings(
+      django('        migrations.AddIndex(model_name="country", index=models.Index(fields=["code"], name="c_idx")),', {
+        options: { small_tables: ['shop_country'] },
+      }),
+    )
     expect(one(d, 'create-index-non-concurrent').level).toBe('notice')
   })
 
   test('small_table_level can keep them at warn', async () => {
-    const fs = await findings(sql('CREATE INDEX countries_code_idx ON countries (code);', { options: { ...small, small_table_level: 'warn' } }))
+    const fs = await findings(
+      sql('CREATE INDEX countries_code_idx ON countries (code);', { options: { ...small, small_table_level: 'warn' } }),
+    )
     expect(one(fs, 'create-index-non-concurrent').level).toBe('warn')
   })
 })

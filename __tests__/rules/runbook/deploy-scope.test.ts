@@ -55,18 +55,23 @@ describe('runbook class 8: a workflow counts only where a deploying job changed'
     const custom = wf.replace('deployment-tests:', 'provision:').replace('go test ./... -tags deployment', 'ansible-playbook site.yml')
     const bumped = custom.replace('site.yml', 'site.yml --limit web')
     expect(violations(await run([modified(WF, custom, bumped)]))).toEqual([])
-    expect(violations(await run([modified(WF, custom, bumped)], { deploy_commands: ['ansible-playbook'] })).map((f) => f.code)).toEqual(['deploy-workflow'])
+    expect(violations(await run([modified(WF, custom, bumped)], { deploy_commands: ['ansible-playbook'] })).map((f) => f.code)).toEqual([
+      'deploy-workflow',
+    ])
 
     const env = 'on: push\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    environment: eu-west\n    steps:\n      - run: ./publish.sh\n'
     const envHead = env.replace('./publish.sh', './publish.sh --fast')
     expect(violations(await run([modified(WF, env, envHead)])).map((f) => f.code)).toEqual(['deploy-workflow'])
     expect(violations(await run([modified(WF, env, envHead)], { deploy_environments: ['production', 'prod-*'] }))).toEqual([])
     const prod = (t: string): string => t.replace('environment: eu-west', 'environment: prod-eu')
-    expect(violations(await run([modified(WF, prod(env), prod(envHead))], { deploy_environments: ['production', 'prod-*'] }))).toHaveLength(1)
+    expect(violations(await run([modified(WF, prod(env), prod(envHead))], { deploy_environments: ['production', 'prod-*'] }))).toHaveLength(
+      1,
+    )
   })
 
   it('a workflow triggered only by pull requests (preview deploys) does not deploy to production', async () => {
-    const pr = 'on:\n  pull_request:\n    branches: [main]\njobs:\n  gke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: skaffold run --default-repo=$REPO\n'
+    const pr =
+      'on:\n  pull_request:\n    branches: [main]\njobs:\n  gke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: skaffold run --default-repo=$REPO\n'
     const head = pr.replace('skaffold run', 'skaffold run --status-check')
     expect(violations(await run([modified(WF, pr, head)]))).toEqual([])
     const onPush = (t: string): string => t.replace('pull_request:', 'push:')
@@ -75,10 +80,13 @@ describe('runbook class 8: a workflow counts only where a deploying job changed'
   })
 
   it('a job whose environment is a non-production target (PR preview, staging) does not deploy, whatever it runs', async () => {
-    const job = 'on: push\njobs:\n  deployment-tests:\n    runs-on: ubuntu-latest\n    environment: gke-staging\n    steps:\n      - run: kubectl apply -f release/ --namespace pr-${{ github.event.number }}\n'
+    const job =
+      'on: push\njobs:\n  deployment-tests:\n    runs-on: ubuntu-latest\n    environment: gke-staging\n    steps:\n      - run: kubectl apply -f release/ --namespace pr-${{ github.event.number }}\n'
     const head = job.replace('release/', 'release/ --wait')
     expect(violations(await run([modified(WF, job, head)]))).toEqual([])
-    expect(violations(await run([modified(WF, job, head)], { non_production_environments: [] })).map((f) => f.code)).toEqual(['deploy-workflow'])
+    expect(violations(await run([modified(WF, job, head)], { non_production_environments: [] })).map((f) => f.code)).toEqual([
+      'deploy-workflow',
+    ])
   })
 })
 
@@ -106,7 +114,10 @@ describe('runbook class 8: dev/test tooling is not production', () => {
   })
 
   it('a Kubernetes manifest beside skaffold.yaml still counts', async () => {
-    const out = await run([added('skaffold.yaml', fixture('deploy-scope/skaffold.yaml')), added('kubernetes-manifests/app.yaml', fixture('k8s/deployment.yaml'))])
+    const out = await run([
+      added('skaffold.yaml', fixture('deploy-scope/skaffold.yaml')),
+      added('kubernetes-manifests/app.yaml', fixture('k8s/deployment.yaml')),
+    ])
     expect(violations(out).map((f) => [f.code, f.path])).toEqual([['k8s-manifest', 'kubernetes-manifests/app.yaml']])
   })
 

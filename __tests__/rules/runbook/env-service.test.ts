@@ -26,19 +26,26 @@ async function run(input: FakeContextInput, options: Partial<RunbookOptions> = {
   if (listed) {
     const tree = { ...(input.baseTree ?? {}) }
     for (const f of input.files ?? []) if (f.base !== undefined) tree[f.previousPath ?? f.path] = f.base
-    ctx.changes.listBase = async (dir) => Object.keys(tree).filter((p) => !dir || p.startsWith(`${dir}/`)).sort()
+    ctx.changes.listBase = async (dir) =>
+      Object.keys(tree)
+        .filter((p) => !dir || p.startsWith(`${dir}/`))
+        .sort()
   }
   return runbook.evaluate(ctx, ruleOptions(runbook, options))
 }
 const violations = (out: RuleOutput): Finding[] => out.findings.filter((f) => !f.kind || f.kind === 'violation')
-const envVars = (out: RuleOutput): string[] => violations(out).filter((f) => f.code === 'new-env-var').map((f) => /New env var (\w+)/.exec(f.message)![1])
+const envVars = (out: RuleOutput): string[] =>
+  violations(out)
+    .filter((f) => f.code === 'new-env-var')
+    .map((f) => /New env var (\w+)/.exec(f.message)![1])
 
 const cartBase = {
   'src/cart/go.mod': 'module cart\n',
   'src/cart/Dockerfile': 'FROM golang:1.22\nENV CART_PORT=7070\n',
   'src/cart/config.go': 'package main\n\nvar timeout = os.Getenv("CART_TIMEOUT")\n',
   'src/cart/.env.example': 'REDIS_ADDR=redis:6379\n',
-  'src/cart/k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cart}\nspec:\n  template:\n    spec:\n      containers:\n        - name: cart\n          env:\n            - name: OTEL_SERVICE_NAME\n              value: cart\n',
+  'src/cart/k8s/deployment.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cart}\nspec:\n  template:\n    spec:\n      containers:\n        - name: cart\n          env:\n            - name: OTEL_SERVICE_NAME\n              value: cart\n',
   'src/checkout/go.mod': 'module checkout\n',
   'src/checkout/main.go': 'package main\n\nfunc main() {}\n',
 }
@@ -80,14 +87,22 @@ describe('runbook class 9: new to the service, not to the file', () => {
 
   it('without a tree listing (API source), the env files of the folder and the repository root are still consulted', async () => {
     const head = handlerBase.replace('{\n}', '{\n\tx := os.Getenv("SHIPPING_ADDR")\n\ty := os.Getenv("BRAND_NEW")\n}')
-    const out = await run({ files: [modified('src/cart/handler.go', handlerBase, head)], baseTree: { '.env': 'SHIPPING_ADDR=shipping:50051\n' } }, {}, false)
+    const out = await run(
+      { files: [modified('src/cart/handler.go', handlerBase, head)], baseTree: { '.env': 'SHIPPING_ADDR=shipping:50051\n' } },
+      {},
+      false,
+    )
     expect(envVars(out)).toEqual(['BRAND_NEW'])
   })
 
   it('the root compose file counts only for the compose service of that folder', async () => {
-    const compose = 'services:\n  cart:\n    build: {context: ./src/cart}\n    environment:\n      - VALKEY_ADDR=valkey:6379\n  checkout:\n    image: x\n    environment:\n      CHECKOUT_ONLY: "1"\n'
+    const compose =
+      'services:\n  cart:\n    build: {context: ./src/cart}\n    environment:\n      - VALKEY_ADDR=valkey:6379\n  checkout:\n    image: x\n    environment:\n      CHECKOUT_ONLY: "1"\n'
     const head = handlerBase.replace('{\n}', '{\n\tx := os.Getenv("VALKEY_ADDR")\n\ty := os.Getenv("CHECKOUT_ONLY")\n}')
-    const out = await run({ files: [modified('src/cart/handler.go', handlerBase, head)], baseTree: { ...cartBase, 'docker-compose.yml': compose } })
+    const out = await run({
+      files: [modified('src/cart/handler.go', handlerBase, head)],
+      baseTree: { ...cartBase, 'docker-compose.yml': compose },
+    })
     expect(envVars(out)).toEqual(['CHECKOUT_ONLY'])
   })
 })
@@ -114,7 +129,12 @@ describe('runbook class 9: the git source lists the base tree', () => {
       })
       await git(dir, ['commit', '-q', '-am', 'head'])
       const changes = await gitChangeSet(dir, await resolveRange(dir, 'HEAD~1', 'HEAD'))
-      expect(await changes.listBase?.('src/cart')).toEqual(Object.keys(cartBase).filter((p) => p.startsWith('src/cart/')).concat('src/cart/handler.go').sort())
+      expect(await changes.listBase?.('src/cart')).toEqual(
+        Object.keys(cartBase)
+          .filter((p) => p.startsWith('src/cart/'))
+          .concat('src/cart/handler.go')
+          .sort(),
+      )
       const ctx = { ...makeContext(), changes }
       const out = await runbook.evaluate(ctx, ruleOptions(runbook))
       expect(violations(out).map((f) => [f.code, f.path])).toEqual([['new-env-var', 'src/checkout/main.go']])
@@ -131,14 +151,40 @@ describe('runbook class 9: reads that were missed', () => {
   })
 
   it.each([
-    { lang: 'Go', path: 'src/cart/queue.go', base: 'package main\n\nconst (\n\tqueueKey = "QUEUE_URL"\n)\n', add: '\nfunc q() string { return os.Getenv(queueKey) }\n', line: 7 },
-    { lang: 'TypeScript', path: 'web/src/env.ts', base: "const KEY = 'API_BASE_URL'\n", add: 'export const api = process.env[KEY]\n', line: 2 },
-    { lang: 'Python', path: 'app/settings.py', base: 'SECRET_ENV: str = "SIGNING_SECRET"\n', add: 'secret = os.environ.get(SECRET_ENV, "")\n', line: 2 },
-    { lang: 'Java', path: 'src/main/java/Cfg.java', base: 'class Cfg {\n  static final String KEY = "KAFKA_BROKERS";\n}\n', add: '// end\nString b = System.getenv(Cfg.KEY);\n', line: 5 },
+    {
+      lang: 'Go',
+      path: 'src/cart/queue.go',
+      base: 'package main\n\nconst (\n\tqueueKey = "QUEUE_URL"\n)\n',
+      add: '\nfunc q() string { return os.Getenv(queueKey) }\n',
+      line: 7,
+    },
+    {
+      lang: 'TypeScript',
+      path: 'web/src/env.ts',
+      base: "const KEY = 'API_BASE_URL'\n",
+      add: 'export const api = process.env[KEY]\n',
+      line: 2,
+    },
+    {
+      lang: 'Python',
+      path: 'app/settings.py',
+      base: 'SECRET_ENV: str = "SIGNING_SECRET"\n',
+      add: 'secret = os.environ.get(SECRET_ENV, "")\n',
+      line: 2,
+    },
+    {
+      lang: 'Java',
+      path: 'src/main/java/Cfg.java',
+      base: 'class Cfg {\n  static final String KEY = "KAFKA_BROKERS";\n}\n',
+      add: '// end\nString b = System.getenv(Cfg.KEY);\n',
+      line: 5,
+    },
   ])('$lang: a read through a named constant', async ({ path, base, add, line }) => {
     const out = await run({ files: [modified(path, base, base + add)] })
     const f = violations(out).filter((x) => x.code === 'new-env-var')
-    expect(f.map((x) => [/New env var (\w+)/.exec(x.message)![1], x.line])).toEqual([[/"(\w+)"|'(\w+)'/.exec(base)!.slice(1).find(Boolean), line]])
+    expect(f.map((x) => [/New env var (\w+)/.exec(x.message)![1], x.line])).toEqual([
+      [/"(\w+)"|'(\w+)'/.exec(base)!.slice(1).find(Boolean), line],
+    ])
   })
 
   it('a constant read at the base already is not new', async () => {
@@ -151,7 +197,11 @@ describe('runbook class 9: reads that were missed', () => {
     const base = 'FROM node:20\nENV PORT=8080\nCMD ["node", "server.js"]\n'
     const head = 'FROM node:20\nENV PORT=8080\nCMD node server.js --port ${PORT} \\\n  --log-level ${LOG_LEVEL:-info}\n'
     const out = await run({ files: [modified('src/frontend/Dockerfile', base, head)] })
-    expect(violations(out).filter((f) => f.code === 'new-env-var').map((f) => [/New env var (\w+)/.exec(f.message)![1], f.line])).toEqual([['LOG_LEVEL', 4]])
+    expect(
+      violations(out)
+        .filter((f) => f.code === 'new-env-var')
+        .map((f) => [/New env var (\w+)/.exec(f.message)![1], f.line]),
+    ).toEqual([['LOG_LEVEL', 4]])
     // RUN is build time, not the running service: `$BUILD_ONLY` there is no runtime variable.
     const run2 = await run({ files: [modified('src/frontend/Dockerfile', base, base + 'RUN echo $BUILD_ONLY\n')] })
     expect(envVars(run2)).toEqual([])

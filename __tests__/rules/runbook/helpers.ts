@@ -15,7 +15,7 @@ export function fixture(rel: string): string {
 export function withDefaults<S extends TSchema>(schema: S, options: Partial<Static<S>> = {}): Static<S> & { level: 'warn' } {
   const value = Value.Default(schema, structuredClone(options)) as Static<S>
   if (!Value.Check(schema, value)) throw new Error(`invalid options: ${JSON.stringify([...Value.Errors(schema, value)].slice(0, 3))}`)
-  return { ...(value as Record<string, unknown>), level: "warn" as const } as Static<S> & { level: "warn" }
+  return { ...(value as Record<string, unknown>), level: 'warn' as const } as Static<S> & { level: 'warn' }
 }
 
 /**

@@ -14,14 +14,19 @@ describe('pr-body declarations (generic)', () => {
     expect(findDeclarations(`intro\n${line}\n`, 'Runbook: not needed')).toEqual([expect.objectContaining({ reason, line: 2 })])
   })
   it('ignores lines where the phrase is not at the start, comments and fences', () => {
-    const body = 'We say Runbook: not needed — mid-line\n<!--\nRunbook: not needed — template example\n-->\n~~~\nRunbook: not needed — fenced\n~~~\n'
+    const body =
+      'We say Runbook: not needed — mid-line\n<!--\nRunbook: not needed — template example\n-->\n~~~\nRunbook: not needed — fenced\n~~~\n'
     expect(findDeclarations(body, 'Runbook: not needed')).toEqual([])
   })
   it('Runbook: not neededness is not the phrase', () => {
     expect(findDeclarations('Runbook: not neededness test', 'Runbook: not needed')).toEqual([])
   })
   it('picks the first long-enough reason, reporting rejected ones', () => {
-    const r = findReasonedDeclaration('Gate-waive: pr-size — big\nGate-waive: pr-size — generated client regenerated from the spec', 'Gate-waive: pr-size', 20)
+    const r = findReasonedDeclaration(
+      'Gate-waive: pr-size — big\nGate-waive: pr-size — generated client regenerated from the spec',
+      'Gate-waive: pr-size',
+      20,
+    )
     expect(r.accepted?.line).toBe(2)
     expect(r.rejected.map((x) => x.why)).toEqual(['the reason is 3 characters, at least 20 are required'])
   })
@@ -38,7 +43,11 @@ describe('env-var patterns', () => {
     ['a.cs', 'Environment.GetEnvironmentVariable("CS_VAR")', ['CS_VAR']],
     ['a.ts', "const port = env.get('PORT').required().asPortNumber()", ['PORT']],
     ['a.ts', "const v = env.get('camelCase')", []],
-    ['a.py', 'DEBUG = env.bool("DJANGO_DEBUG", default=False); DB = env.db("DATABASE_URL"); x = env("SECRET_KEY")', ['DJANGO_DEBUG', 'DATABASE_URL', 'SECRET_KEY']],
+    [
+      'a.py',
+      'DEBUG = env.bool("DJANGO_DEBUG", default=False); DB = env.db("DATABASE_URL"); x = env("SECRET_KEY")',
+      ['DJANGO_DEBUG', 'DATABASE_URL', 'SECRET_KEY'],
+    ],
     ['A.java', '@Value("${PAYMENTS_TIMEOUT:30s}") private Duration timeout; @Value("${payments.retries}") int r;', ['PAYMENTS_TIMEOUT']],
     ['a.go', 'Port int `envconfig:"PORT" default:"8080"`; Host string `env:"DB_HOST,required"`', ['PORT', 'DB_HOST']],
     ['a.rs', 'let url = dotenvy::var("DATABASE_URL")?;', ['DATABASE_URL']],

@@ -80,9 +80,14 @@ describe('routine version bumps under release-bot keys', () => {
     const out = await run([modified('release/kubernetes-manifests.yaml', base, head)])
     expect(violations(out)).toEqual([])
     expect(data(out).version_bumps).toEqual(['release/kubernetes-manifests.yaml'])
-    const scaled = head.replace('containers:\n        - name: server\n          image: registry.example/shop/currencyservice', 'containers:\n        - name: server\n          resources: {limits: {memory: 1Gi}}\n          image: registry.example/shop/currencyservice')
+    const scaled = head.replace(
+      'containers:\n        - name: server\n          image: registry.example/shop/currencyservice',
+      'containers:\n        - name: server\n          resources: {limits: {memory: 1Gi}}\n          image: registry.example/shop/currencyservice',
+    )
     const out2 = await run([modified('release/kubernetes-manifests.yaml', base, scaled)])
-    expect(violations(out2).map((f) => f.message)).toEqual([expect.stringMatching(/Deployment currencyservice: spec\.template\.spec\.containers\[server\]\.(?:resources|image)/)])
+    expect(violations(out2).map((f) => f.message)).toEqual([
+      expect.stringMatching(/Deployment currencyservice: spec\.template\.spec\.containers\[server\]\.(?:resources|image)/),
+    ])
     expect(lineText(scaled, violations(out2)[0])).toMatch(/resources|shop\/currencyservice/)
   })
 })
@@ -107,8 +112,16 @@ describe('Dockerfiles: how the image runs, not how it is built', () => {
   it.each([
     { name: 'a build ARG default', head: df.replace('ARG TARGETOS', 'ARG TARGETOS=linux') },
     { name: 'the GOPROXY of the build stage', head: df.replace('https://goproxy.io,direct', 'https://proxy.golang.org,direct') },
-    { name: 'build flags and a builder base image', head: df.replace('golang:1.23.4-alpine', 'golang:1.25.4-alpine').replace('go build', 'go build -ldflags="-s -w"') },
-    { name: 'a test stage and a COPY path', head: df.replace('COPY --from=builder /server /server', 'COPY --from=builder /server /app/server\nRUN true').replace('\nFROM gcr.io', '\nFROM builder AS test\nRUN go test ./...\n\nFROM gcr.io') },
+    {
+      name: 'build flags and a builder base image',
+      head: df.replace('golang:1.23.4-alpine', 'golang:1.25.4-alpine').replace('go build', 'go build -ldflags="-s -w"'),
+    },
+    {
+      name: 'a test stage and a COPY path',
+      head: df
+        .replace('COPY --from=builder /server /server', 'COPY --from=builder /server /app/server\nRUN true')
+        .replace('\nFROM gcr.io', '\nFROM builder AS test\nRUN go test ./...\n\nFROM gcr.io'),
+    },
   ])('$name is how the image is built: no trigger', async ({ head }) => {
     const out = await run([modified('src/checkout/Dockerfile', df, head)])
     expect(violations(out)).toEqual([])
@@ -119,7 +132,11 @@ describe('Dockerfiles: how the image runs, not how it is built', () => {
     { name: 'a port', head: df.replace('EXPOSE 8080', 'EXPOSE 9090'), text: 'EXPOSE 9090' },
     { name: 'the entrypoint', head: df.replace('ENTRYPOINT ["/server"]', 'ENTRYPOINT ["/server", "--grpc"]'), text: '--grpc' },
     { name: 'the user', head: df.replace('USER nonroot', 'USER root'), text: 'USER root' },
-    { name: 'a health check', head: df.replace('USER nonroot', 'USER nonroot\nHEALTHCHECK CMD ["/server", "-health"]'), text: 'HEALTHCHECK' },
+    {
+      name: 'a health check',
+      head: df.replace('USER nonroot', 'USER nonroot\nHEALTHCHECK CMD ["/server", "-health"]'),
+      text: 'HEALTHCHECK',
+    },
     { name: 'a runtime env of the final image', head: df.replace('EXPOSE 8080', 'ENV GOMAXPROCS=2\nEXPOSE 8080'), text: 'GOMAXPROCS' },
     { name: 'another final base image', head: df.replace('gcr.io/distroless/static:nonroot', 'alpine:3.20'), text: 'FROM alpine' },
   ])('$name is how the image runs: a trigger naming it, on its line', async ({ head, text }) => {
@@ -131,10 +148,15 @@ describe('Dockerfiles: how the image runs, not how it is built', () => {
   })
 
   it('runtime instructions inherited through `FROM <stage>` count; the base stage env of a build-only stage does not', async () => {
-    const chain = 'FROM python:3.12-alpine AS base\nENV PYTHONUNBUFFERED=1\n\nFROM base AS builder\nRUN pip install -r requirements.txt\n\nFROM base\nCOPY --from=builder /deps /deps\nCMD ["python", "main.py"]\n'
-    const viaBase = await run([modified('src/email/Dockerfile', chain, chain.replace('ENV PYTHONUNBUFFERED=1', 'ENV PYTHONUNBUFFERED=1 APP_PORT=8080'))])
+    const chain =
+      'FROM python:3.12-alpine AS base\nENV PYTHONUNBUFFERED=1\n\nFROM base AS builder\nRUN pip install -r requirements.txt\n\nFROM base\nCOPY --from=builder /deps /deps\nCMD ["python", "main.py"]\n'
+    const viaBase = await run([
+      modified('src/email/Dockerfile', chain, chain.replace('ENV PYTHONUNBUFFERED=1', 'ENV PYTHONUNBUFFERED=1 APP_PORT=8080')),
+    ])
     expect(violations(viaBase).map((f) => f.code)).toEqual(['dockerfile'])
-    const buildOnly = await run([modified('src/email/Dockerfile', chain, chain.replace('RUN pip install', 'RUN pip install --no-cache-dir'))])
+    const buildOnly = await run([
+      modified('src/email/Dockerfile', chain, chain.replace('RUN pip install', 'RUN pip install --no-cache-dir')),
+    ])
     expect(violations(buildOnly)).toEqual([])
   })
 })
@@ -144,10 +166,15 @@ describe('what deploys: test clusters, previews and non-production environments'
     `name: ci-main\non:\n  push:\n    branches: [main]\njobs:\n  ${job}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Deploy to cluster\n        run: ${cmd}\n`
   const WF = '.github/workflows/ci-main.yaml'
 
-  it.each(['deployment-tests', 'e2e', 'deploy-preview', 'deploy-pr'])('a push-triggered job named %s that runs skaffold against a cluster is not a production deploy', async (job) => {
-    const out = await run([modified(WF, ci(job, 'skaffold run --default-repo=$REPO'), ci(job, 'skaffold run --default-repo=$REPO --status-check'))])
-    expect(violations(out)).toEqual([])
-  })
+  it.each(['deployment-tests', 'e2e', 'deploy-preview', 'deploy-pr'])(
+    'a push-triggered job named %s that runs skaffold against a cluster is not a production deploy',
+    async (job) => {
+      const out = await run([
+        modified(WF, ci(job, 'skaffold run --default-repo=$REPO'), ci(job, 'skaffold run --default-repo=$REPO --status-check')),
+      ])
+      expect(violations(out)).toEqual([])
+    },
+  )
 
   it('the same change in a job named deploy (or with a production environment) is a trigger', async () => {
     const out = await run([modified(WF, ci('deploy', 'skaffold run'), ci('deploy', 'skaffold run --status-check'))])
@@ -157,29 +184,38 @@ describe('what deploys: test clusters, previews and non-production environments'
     expect(violations(named).map((f) => f.code)).toEqual(['deploy-workflow'])
   })
 
-  it.each([
-    { path: '.github/workflows/preview.yml' },
-    { path: '.github/workflows/e2e-test.yml' },
-  ])('$path (a non-production workflow by name) is no trigger', async ({ path }) => {
-    const out = await run([modified(path, ci('deploy', 'skaffold run'), ci('deploy', 'skaffold run --status-check'))])
-    expect(violations(out)).toEqual([])
-    expect(data(out).non_production).toEqual([path])
-  })
+  it.each([{ path: '.github/workflows/preview.yml' }, { path: '.github/workflows/e2e-test.yml' }])(
+    '$path (a non-production workflow by name) is no trigger',
+    async ({ path }) => {
+      const out = await run([modified(path, ci('deploy', 'skaffold run'), ci('deploy', 'skaffold run --status-check'))])
+      expect(violations(out)).toEqual([])
+      expect(data(out).non_production).toEqual([path])
+    },
+  )
 
   const tfvar = (value: string): string => `resource "tfe_variable" "worker_actors" {\n  key   = "WORKER_ACTORS"\n  value = "${value}"\n}\n`
   const dep = (n: number): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: ${n}\n`
-  it.each(['terraform/global/sandbox.tf', 'terraform/global/test.tf', 'terraform/staging/main.tf', 'deploy/k8s/api-staging.yaml'])('%s (a non-production environment by path) is no trigger', async (path) => {
-    const text = path.endsWith('.yaml') ? [dep(1), dep(2)] : [tfvar('a'), tfvar('a,b')]
-    const out = await run([modified(path, text[0], text[1])])
-    expect(violations(out)).toEqual([])
-  })
+  it.each(['terraform/global/sandbox.tf', 'terraform/global/test.tf', 'terraform/staging/main.tf', 'deploy/k8s/api-staging.yaml'])(
+    '%s (a non-production environment by path) is no trigger',
+    async (path) => {
+      const text = path.endsWith('.yaml') ? [dep(1), dep(2)] : [tfvar('a'), tfvar('a,b')]
+      const out = await run([modified(path, text[0], text[1])])
+      expect(violations(out)).toEqual([])
+    },
+  )
 
   it('the production twin is a trigger, and non_production_paths is configurable', async () => {
     expect(violations(await run([modified('terraform/global/production.tf', tfvar('a'), tfvar('a,b'))])).map((f) => f.message)).toEqual([
       expect.stringMatching(/tfe_variable\.worker_actors: value/),
     ])
-    expect(violations(await run([modified('terraform/global/sandbox.tf', tfvar('a'), tfvar('a,b'))], { non_production_paths: [] })).map((f) => f.code)).toEqual(['terraform'])
-    expect(violations(await run([modified('deploy/k8s/api.yaml', dep(1), dep(2))])).map((f) => f.message)).toEqual([expect.stringMatching(/Deployment api: spec\.replicas/)])
+    expect(
+      violations(await run([modified('terraform/global/sandbox.tf', tfvar('a'), tfvar('a,b'))], { non_production_paths: [] })).map(
+        (f) => f.code,
+      ),
+    ).toEqual(['terraform'])
+    expect(violations(await run([modified('deploy/k8s/api.yaml', dep(1), dep(2))])).map((f) => f.message)).toEqual([
+      expect.stringMatching(/Deployment api: spec\.replicas/),
+    ])
   })
 
   it('a quickstart compose file is local tooling', async () => {
@@ -191,7 +227,8 @@ describe('what deploys: test clusters, previews and non-production environments'
 })
 
 describe('compose: depends_on only changes the start order', () => {
-  const c = 'services:\n  agent:\n    image: demo/agent:1\n    depends_on:\n      agent-db:\n        condition: service_started\n  mcp:\n    image: demo/mcp:1\n'
+  const c =
+    'services:\n  agent:\n    image: demo/agent:1\n    depends_on:\n      agent-db:\n        condition: service_started\n  mcp:\n    image: demo/mcp:1\n'
   it('a service whose only change is depends_on is no trigger', async () => {
     const head = c.replace('      agent-db:\n        condition: service_started', '      mcp:\n        condition: service_healthy')
     const out = await run([modified('compose.agent.yaml', c, head)])
@@ -199,15 +236,21 @@ describe('compose: depends_on only changes the start order', () => {
     expect(data(out).no_operational_change).toEqual(['compose.agent.yaml'])
   })
   it('depends_on together with another key of the service is a trigger naming the service and key', async () => {
-    const head = c.replace('      agent-db:\n        condition: service_started', '      mcp:\n        condition: service_healthy').replace('image: demo/agent:1', 'image: demo/agent:1\n    mem_limit: 1g')
+    const head = c
+      .replace('      agent-db:\n        condition: service_started', '      mcp:\n        condition: service_healthy')
+      .replace('image: demo/agent:1', 'image: demo/agent:1\n    mem_limit: 1g')
     const out = await run([modified('compose.agent.yaml', c, head)])
-    expect(violations(out).map((f) => f.message)).toEqual([expect.stringMatching(/Compose: service agent: depends_on.*mem_limit|Compose: service agent: .*mem_limit/)])
+    expect(violations(out).map((f) => f.message)).toEqual([
+      expect.stringMatching(/Compose: service agent: depends_on.*mem_limit|Compose: service agent: .*mem_limit/),
+    ])
   })
 })
 
 describe('workflows that js-yaml rejects but GitHub accepts', () => {
   const checks = (runner: string): string =>
-    'name: Checks\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ' + runner + '\n    steps:\n      - run: make\n  summary:\n    needs: [\n      build,\n      lint\n    ]\n    if: always()\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ needs.build.result }}\n'
+    'name: Checks\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ' +
+    runner +
+    '\n    steps:\n      - run: make\n  summary:\n    needs: [\n      build,\n      lint\n    ]\n    if: always()\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ needs.build.result }}\n'
 
   it('a flow sequence closed at the parent indentation parses (and `${{ }}` is not a template)', () => {
     const r = loadYamlDocs(checks('ubuntu-latest'))
@@ -259,7 +302,10 @@ describe('Terraform: outputs, new data sources and depends_on change nothing tha
   it('an added output, an added data source and a depends_on are no trigger', async () => {
     const head =
       'data "kubernetes_nodes" "ready" {\n  metadata {\n    labels = { "ready" = "true" }\n  }\n}\n\n' +
-      base.replace('resource "kubernetes_namespace_v1" "carts" {\n', 'resource "kubernetes_namespace_v1" "carts" {\n  depends_on = [data.kubernetes_nodes.ready]\n') +
+      base.replace(
+        'resource "kubernetes_namespace_v1" "carts" {\n',
+        'resource "kubernetes_namespace_v1" "carts" {\n  depends_on = [data.kubernetes_nodes.ready]\n',
+      ) +
       '\noutput "url" {\n  value = "http://example.invalid"\n}\n'
     const out = await run([modified('terraform/eks/default/kubernetes.tf', base, head)])
     expect(violations(out)).toEqual([])
@@ -267,11 +313,16 @@ describe('Terraform: outputs, new data sources and depends_on change nothing tha
   })
 
   it('a changed data source (a policy document) or a changed resource attribute is a trigger', async () => {
-    const pol = (r: string): string => `data "aws_iam_policy_document" "lambda" {\n  statement {\n    actions   = ["sqs:ReceiveMessage"]\n    resources = ["${r}"]\n  }\n}\n`
+    const pol = (r: string): string =>
+      `data "aws_iam_policy_document" "lambda" {\n  statement {\n    actions   = ["sqs:ReceiveMessage"]\n    resources = ["${r}"]\n  }\n}\n`
     expect(violations(await run([modified('terraform/modules/worker/main.tf', pol('arn:a'), pol('*'))])).map((f) => f.message)).toEqual([
       expect.stringMatching(/data\.aws_iam_policy_document\.lambda: statement\.resources/),
     ])
-    expect(violations(await run([modified('terraform/eks/default/kubernetes.tf', base, base.replace('"carts"\n  }', '"carts-v2"\n  }'))])).map((f) => f.code)).toEqual(['terraform'])
+    expect(
+      violations(await run([modified('terraform/eks/default/kubernetes.tf', base, base.replace('"carts"\n  }', '"carts-v2"\n  }'))])).map(
+        (f) => f.code,
+      ),
+    ).toEqual(['terraform'])
   })
 })
 
@@ -284,7 +335,9 @@ describe('Terraform: block syntax and attribute syntax mean the same', () => {
     expect(data(out).version_bumps).toEqual(['terraform/eks/versions.tf'])
   })
   it('another value inside the rewritten block is a trigger naming it', async () => {
-    const out = await run([modified('terraform/eks/versions.tf', v('~> 2.17.0', ''), v('~> 3.0', '= ').replace('module.eks.cluster_endpoint', 'var.endpoint'))])
+    const out = await run([
+      modified('terraform/eks/versions.tf', v('~> 2.17.0', ''), v('~> 3.0', '= ').replace('module.eks.cluster_endpoint', 'var.endpoint')),
+    ])
     expect(violations(out).map((f) => f.message)).toEqual([expect.stringMatching(/provider\.helm: kubernetes\.host/)])
   })
 })
@@ -293,11 +346,14 @@ describe('release and operations docs satisfy the rule', () => {
   const wf = 'on: workflow_dispatch\njobs:\n  build-and-release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./release.sh\n'
   const change = modified('.github/workflows/make-release.yaml', wf, wf.replace('./release.sh', './release.sh --project other'))
 
-  it.each(['docs/releasing/README.md', 'RELEASING.md', 'docs/development/release-checklist.md', 'docs/ops/upgrades.md'])('%s updated in the same PR satisfies it', async (doc) => {
-    const out = await run([change, modified(doc, '# x\n', '# x\n\nnew step\n')])
-    expect(out.summary).toMatch(/runbook updated/)
-    expect(violations(out)).toEqual([])
-  })
+  it.each(['docs/releasing/README.md', 'RELEASING.md', 'docs/development/release-checklist.md', 'docs/ops/upgrades.md'])(
+    '%s updated in the same PR satisfies it',
+    async (doc) => {
+      const out = await run([change, modified(doc, '# x\n', '# x\n\nnew step\n')])
+      expect(out.summary).toMatch(/runbook updated/)
+      expect(violations(out)).toEqual([])
+    },
+  )
 
   it('release notes or a README are not ops docs', async () => {
     for (const doc of ['docs/release-notes/version-4.2.md', 'README.md']) {

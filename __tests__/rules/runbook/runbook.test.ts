@@ -15,7 +15,10 @@ async function run(input: FakeContextInput, options: Partial<RunbookOptions> = {
   return runbook.evaluate(makeContext(input), ruleOptions(runbook, options))
 }
 const violations = (out: RuleOutput): Finding[] => out.findings.filter((f) => !f.kind || f.kind === 'violation')
-const codes = (out: RuleOutput): string[] => violations(out).map((f) => f.code ?? '').sort()
+const codes = (out: RuleOutput): string[] =>
+  violations(out)
+    .map((f) => f.code ?? '')
+    .sort()
 
 describe('runbook: operational change detection from real-world-shaped files', () => {
   const cases: Array<{ name: string; files: FakeFile[]; headTree?: Record<string, string>; expect: Array<[string, RegExp]> }> = [
@@ -32,7 +35,11 @@ describe('runbook: operational change detection from real-world-shaped files', (
     {
       name: 'a Helm chart: Chart.yaml, values, templated template',
       files: [
-        modified('charts/payments/Chart.yaml', fixture('chart/payments/Chart.yaml').replace('Payments API', 'Payments'), fixture('chart/payments/Chart.yaml')),
+        modified(
+          'charts/payments/Chart.yaml',
+          fixture('chart/payments/Chart.yaml').replace('Payments API', 'Payments'),
+          fixture('chart/payments/Chart.yaml'),
+        ),
         modified('charts/payments/values.yaml', 'replicaCount: 2\n', fixture('chart/payments/values.yaml')),
         added('charts/payments/templates/deployment.yaml', fixture('chart/payments/templates/deployment.yaml')),
       ],
@@ -44,7 +51,10 @@ describe('runbook: operational change detection from real-world-shaped files', (
     },
     {
       name: 'a Terraform module (parsed with HCL: added resources listed)',
-      files: [modified('infra/rds/main.tf', fixture('terraform/rds/main.base.tf'), fixture('terraform/rds/main.tf')), added('infra/rds/variables.tf', fixture('terraform/rds/variables.tf'))],
+      files: [
+        modified('infra/rds/main.tf', fixture('terraform/rds/main.base.tf'), fixture('terraform/rds/main.tf')),
+        added('infra/rds/variables.tf', fixture('terraform/rds/variables.tf')),
+      ],
       expect: [
         ['terraform', /Terraform: adds aws_cloudwatch_metric_alarm.cpu/],
         ['terraform', /Terraform: adds variable.env, variable.instance_class/],
@@ -75,7 +85,12 @@ describe('runbook: operational change detection from real-world-shaped files', (
     },
     {
       name: 'Dockerfile, Procfile, compose, kustomization by path',
-      files: [added('Dockerfile', 'FROM node:20\n'), added('Procfile', 'web: node server.js\n'), added('docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n'), added('deploy/overlays/prod/kustomization.yaml', 'resources: [../../base]\n')],
+      files: [
+        added('Dockerfile', 'FROM node:20\n'),
+        added('Procfile', 'web: node server.js\n'),
+        added('docker-compose.yml', 'services:\n  db:\n    image: postgres:16\n'),
+        added('deploy/overlays/prod/kustomization.yaml', 'resources: [../../base]\n'),
+      ],
       expect: [
         ['docker-compose', /Compose file/],
         ['dockerfile', /container image definition/],
@@ -109,18 +124,27 @@ describe('runbook: operational change detection from real-world-shaped files', (
   })
 
   it('an unchanged cron schedule in a modified non-deploying workflow is not a trigger', async () => {
-    const base = 'on:\n  schedule:\n    - cron: "0 1 * * *"\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run lint\n'
+    const base =
+      'on:\n  schedule:\n    - cron: "0 1 * * *"\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run lint\n'
     const head = base.replace('npm run lint', 'npm run lint -- --fix')
     const out = await run({ files: [modified('.github/workflows/nightly.yml', base, head)] })
     expect(violations(out)).toEqual([])
     const changed = await run({ files: [modified('.github/workflows/nightly.yml', base, head.replace('0 1', '0 2'))] })
-    expect(violations(changed).map((f) => f.message)).toEqual([expect.stringMatching(/cron "0 2 \* \* \*" added; cron "0 1 \* \* \*" removed/)])
+    expect(violations(changed).map((f) => f.message)).toEqual([
+      expect.stringMatching(/cron "0 2 \* \* \*" added; cron "0 1 \* \* \*" removed/),
+    ])
   })
 
   it('templated YAML outside a chart does not crash: path fallback under manifest_paths, info note elsewhere', async () => {
     const tpl = fixture('chart/payments/templates/deployment.yaml')
     const out = await run({ files: [added('deploy/payments.yaml', tpl), added('ansible/roles/web/files/app.yaml', tpl)] })
-    expect(violations(out)).toEqual([expect.objectContaining({ code: 'k8s-manifest', path: 'deploy/payments.yaml', message: expect.stringMatching(/templated YAML .*classified by path/) })])
+    expect(violations(out)).toEqual([
+      expect.objectContaining({
+        code: 'k8s-manifest',
+        path: 'deploy/payments.yaml',
+        message: expect.stringMatching(/templated YAML .*classified by path/),
+      }),
+    ])
     const info = out.findings.find((f) => f.kind === 'info' && f.code === 'not-parsed')
     expect(info?.message).toMatch(/ansible\/roles\/web\/files\/app.yaml/)
     expect(out.tables?.[0].rows.find((r) => r[1] === 'deploy/payments.yaml')?.[3]).toMatch(/^path \(templated YAML/)
@@ -145,7 +169,13 @@ describe('runbook: operational change detection from real-world-shaped files', (
 
   it('switching a trigger off and adding path triggers and feature flags', async () => {
     const out = await run(
-      { files: [added('Dockerfile', 'FROM node:20\n'), added('ops/limits.conf', 'x=1\n'), added('config/feature-flags/checkout.json', '{"newCheckout":false}\n')] },
+      {
+        files: [
+          added('Dockerfile', 'FROM node:20\n'),
+          added('ops/limits.conf', 'x=1\n'),
+          added('config/feature-flags/checkout.json', '{"newCheckout":false}\n'),
+        ],
+      },
       { disable: ['dockerfile'], triggers: ['ops/**'] },
     )
     expect(codes(out)).toEqual(['feature-flag', 'path-trigger'])
@@ -178,7 +208,12 @@ describe('runbook: new environment variables in six languages', () => {
 
   it('a new file reports every read; ignored names and names moved from another file are not reported', async () => {
     const moved = modified('src/old.ts', 'const a = process.env.MOVED_VAR\nconst b = 1\n', 'const b = 1\n')
-    const out = await run({ files: [added('src/new.ts', 'const x = process.env.MOVED_VAR\nconst y = process.env.NODE_ENV\nconst z = process.env.BRAND_NEW\n'), moved] })
+    const out = await run({
+      files: [
+        added('src/new.ts', 'const x = process.env.MOVED_VAR\nconst y = process.env.NODE_ENV\nconst z = process.env.BRAND_NEW\n'),
+        moved,
+      ],
+    })
     expect(violations(out).map((f) => [f.message, f.line])).toEqual([['New env var BRAND_NEW: document it in the runbook.', 3]])
   })
 
@@ -189,8 +224,14 @@ describe('runbook: new environment variables in six languages', () => {
     const ctx = makeContext({ files })
     let reads = 0
     const { readBase, readHead } = ctx.changes
-    ctx.changes.readBase = (p) => { reads++; return readBase(p) }
-    ctx.changes.readHead = (p) => { reads++; return readHead(p) }
+    ctx.changes.readBase = (p) => {
+      reads++
+      return readBase(p)
+    }
+    ctx.changes.readHead = (p) => {
+      reads++
+      return readHead(p)
+    }
     const out = await runbook.evaluate(ctx, ruleOptions(runbook))
     expect(violations(out).map((f) => f.code)).toEqual(['new-env-var'])
     // The base side of the one file that adds a read, and the service's env files / Dockerfile / root compose
@@ -222,19 +263,21 @@ describe('runbook: what satisfies it', () => {
     expect(codes(out)).toEqual(['k8s-manifest'])
   })
 
-  describe('service mapping: only that service\'s runbook counts', () => {
+  describe("service mapping: only that service's runbook counts", () => {
     const services = [{ path: 'services/{service}/**', runbooks: ['docs/runbooks/{service}.md', 'services/{service}/RUNBOOK.md'] }]
     it.each([
       { name: 'its own runbook', runbook: 'docs/runbooks/payments.md', ok: true },
       { name: 'its in-folder runbook', runbook: 'services/payments/RUNBOOK.md', ok: true },
-      { name: 'another service\'s runbook', runbook: 'docs/runbooks/ledger.md', ok: false },
+      { name: "another service's runbook", runbook: 'docs/runbooks/ledger.md', ok: false },
       { name: 'a generic runbook', runbook: 'runbooks/general.md', ok: false },
     ])('$name → satisfied: $ok', async ({ runbook: rb, ok }) => {
       const out = await run({ files: [deploy, envChange, added(rb, '# runbook\n')] }, { services })
       if (ok) expect(violations(out)).toEqual([])
       else {
         expect(codes(out)).toEqual(['k8s-manifest', 'new-env-var', 'new-env-var', 'new-env-var', 'new-env-var'])
-        expect(violations(out)[0].hint).toMatch(/the runbook of service payments \(`docs\/runbooks\/payments.md`, `services\/payments\/RUNBOOK.md`\)/)
+        expect(violations(out)[0].hint).toMatch(
+          /the runbook of service payments \(`docs\/runbooks\/payments.md`, `services\/payments\/RUNBOOK.md`\)/,
+        )
       }
     })
     it('a trigger outside every mapping falls back to the generic runbook globs', async () => {
@@ -245,13 +288,25 @@ describe('runbook: what satisfies it', () => {
 
   describe('opt-out in the PR description', () => {
     it.each([
-      { name: 'reasoned line after prose', body: 'Bumps replicas.\n\nRunbook: not needed — replica count only, autoscaling limits unchanged', ok: true },
-      { name: 'list item with bold phrase', body: '- **Runbook: not needed** - the new env var has a safe default documented in code', ok: true },
+      {
+        name: 'reasoned line after prose',
+        body: 'Bumps replicas.\n\nRunbook: not needed — replica count only, autoscaling limits unchanged',
+        ok: true,
+      },
+      {
+        name: 'list item with bold phrase',
+        body: '- **Runbook: not needed** - the new env var has a safe default documented in code',
+        ok: true,
+      },
       { name: 'other case, colon separator', body: 'runbook: NOT NEEDED: same deployment, only the image tag moves forward', ok: true },
       { name: 'too short a reason', body: 'Runbook: not needed — trivial', ok: false, why: /at least 20/ },
       { name: 'template placeholder', body: 'Runbook: not needed — <reason>', ok: false, why: /placeholder/ },
       { name: 'no reason', body: 'Runbook: not needed', ok: false, why: /no reason/ },
-      { name: 'inside an HTML comment (PR template)', body: '<!-- Runbook: not needed — explain here why no runbook update is required -->', ok: false },
+      {
+        name: 'inside an HTML comment (PR template)',
+        body: '<!-- Runbook: not needed — explain here why no runbook update is required -->',
+        ok: false,
+      },
       { name: 'inside a code fence', body: '```\nRunbook: not needed — inside a code block does not count at all\n```', ok: false },
     ])('$name → accepted: $ok', async ({ body, ok, why }) => {
       const out = await run({ files: [deploy], pr: { body } })
@@ -268,7 +323,10 @@ describe('runbook: what satisfies it', () => {
       }
     })
     it('the phrase and minimum length are configurable', async () => {
-      const out = await run({ files: [deploy], pr: { body: 'Ops-doc: skip — tag bump' } }, { opt_out_phrase: 'Ops-doc: skip', min_reason_length: 5 })
+      const out = await run(
+        { files: [deploy], pr: { body: 'Ops-doc: skip — tag bump' } },
+        { opt_out_phrase: 'Ops-doc: skip', min_reason_length: 5 },
+      )
       expect(violations(out)).toEqual([])
     })
   })
@@ -281,7 +339,10 @@ describe('runbook: what satisfies it', () => {
   })
 
   it('says so when the read budget is exhausted', async () => {
-    const out = await run({ files: [added('a.yaml', fixture('k8s/deployment.yaml')), added('b.yaml', fixture('k8s/deployment.yaml'))] }, { max_file_reads: 1 })
+    const out = await run(
+      { files: [added('a.yaml', fixture('k8s/deployment.yaml')), added('b.yaml', fixture('k8s/deployment.yaml'))] },
+      { max_file_reads: 1 },
+    )
     expect(codes(out)).toEqual(['k8s-manifest'])
     expect(out.findings.find((f) => f.code === 'not-read')?.message).toMatch(/b.yaml/)
   })

@@ -36,11 +36,38 @@ function expectTouchedLine(f: Finding, base: string, head: string, key: string):
 describe('runbook class 7: comment/formatting-only edits are no operational change', () => {
   it.each<{ name: string; path: string; base?: string; head?: string; text?: [string, string] }>([
     { name: 'Terraform (comments, alignment, list layout)', path: 'terraform/main.tf', base: 'gke.base.tf', head: 'gke.comment.tf' },
-    { name: 'multi-document Kubernetes YAML (comments, flow style, quotes, key order)', path: 'kubernetes-manifests/frontend.yaml', base: 'app.base.yaml', head: 'app.comment.yaml' },
-    { name: 'compose file (comments, flow sequences, quotes)', path: 'docker-compose.yml', base: 'compose.base.yml', head: 'compose.comment.yml' },
-    { name: 'Dockerfile (comments, continuation layout, keyword case)', path: 'src/cart/Dockerfile', base: 'Dockerfile.base', head: 'Dockerfile.comment' },
-    { name: 'flagd JSON (pretty-printed)', path: 'src/flagd/demo.flagd.json', base: 'demo.flagd.base.json', head: 'demo.flagd.pretty.json' },
-    { name: 'Dockerfile ENV legacy form to key=value', path: 'src/ad/Dockerfile', text: ['FROM eclipse-temurin:21\nENV JAVA_OPTS -Xmx512m -Xss1m\nLABEL org.opencontainers.image.source https://example.invalid\n', 'FROM eclipse-temurin:21\nENV JAVA_OPTS="-Xmx512m -Xss1m"\nLABEL org.opencontainers.image.source=https://example.invalid\n'] },
+    {
+      name: 'multi-document Kubernetes YAML (comments, flow style, quotes, key order)',
+      path: 'kubernetes-manifests/frontend.yaml',
+      base: 'app.base.yaml',
+      head: 'app.comment.yaml',
+    },
+    {
+      name: 'compose file (comments, flow sequences, quotes)',
+      path: 'docker-compose.yml',
+      base: 'compose.base.yml',
+      head: 'compose.comment.yml',
+    },
+    {
+      name: 'Dockerfile (comments, continuation layout, keyword case)',
+      path: 'src/cart/Dockerfile',
+      base: 'Dockerfile.base',
+      head: 'Dockerfile.comment',
+    },
+    {
+      name: 'flagd JSON (pretty-printed)',
+      path: 'src/flagd/demo.flagd.json',
+      base: 'demo.flagd.base.json',
+      head: 'demo.flagd.pretty.json',
+    },
+    {
+      name: 'Dockerfile ENV legacy form to key=value',
+      path: 'src/ad/Dockerfile',
+      text: [
+        'FROM eclipse-temurin:21\nENV JAVA_OPTS -Xmx512m -Xss1m\nLABEL org.opencontainers.image.source https://example.invalid\n',
+        'FROM eclipse-temurin:21\nENV JAVA_OPTS="-Xmx512m -Xss1m"\nLABEL org.opencontainers.image.source=https://example.invalid\n',
+      ],
+    },
   ])('$name', async ({ path, base, head, text }) => {
     const out = await run([modified(path, text ? text[0] : sem(base!), text ? text[1] : sem(head!))])
     expect(violations(out)).toEqual([])
@@ -112,16 +139,54 @@ describe('runbook class 7: real changes say what changed, on a touched line', ()
 })
 
 describe('runbook class 7: a routine version bump is no operational change (version_keys)', () => {
-  const tf = 'terraform {\n  required_providers {\n    google = {\n      source  = "hashicorp/google"\n      version = "~> 6.0"\n    }\n  }\n}\n\nmodule "eks" {\n  source          = "terraform-aws-modules/eks/aws"\n  cluster_version = "1.30"\n}\n'
-  const wf = 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: kubectl apply -f k8s/\n'
+  const tf =
+    'terraform {\n  required_providers {\n    google = {\n      source  = "hashicorp/google"\n      version = "~> 6.0"\n    }\n  }\n}\n\nmodule "eks" {\n  source          = "terraform-aws-modules/eks/aws"\n  cluster_version = "1.30"\n}\n'
+  const wf =
+    'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: kubectl apply -f k8s/\n'
   it.each([
-    { name: 'a Kubernetes image tag', path: 'kubernetes-manifests/frontend.yaml', base: sem('app.base.yaml'), head: sem('app.base.yaml').replace('frontend:v0.9.0', 'frontend:v0.10.0') },
-    { name: 'an image digest', path: 'k8s/redis.yaml', base: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: redis}\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.2@sha256:' + 'a'.repeat(64) + '\n', head: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: redis}\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.4@sha256:' + 'b'.repeat(64) + '\n' },
-    { name: 'a Dockerfile base image', path: 'src/cart/Dockerfile', base: sem('Dockerfile.base'), head: sem('Dockerfile.base').replace('golang:1.22', 'golang:1.23') },
-    { name: 'a chart version and appVersion', path: 'charts/payments/Chart.yaml', base: fixture('chart/payments/Chart.yaml'), head: fixture('chart/payments/Chart.yaml').replace('0.7.0', '0.7.1').replace('1.42.0', '1.43.0') },
+    {
+      name: 'a Kubernetes image tag',
+      path: 'kubernetes-manifests/frontend.yaml',
+      base: sem('app.base.yaml'),
+      head: sem('app.base.yaml').replace('frontend:v0.9.0', 'frontend:v0.10.0'),
+    },
+    {
+      name: 'an image digest',
+      path: 'k8s/redis.yaml',
+      base:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: redis}\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.2@sha256:' +
+        'a'.repeat(64) +
+        '\n',
+      head:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: redis}\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.4@sha256:' +
+        'b'.repeat(64) +
+        '\n',
+    },
+    {
+      name: 'a Dockerfile base image',
+      path: 'src/cart/Dockerfile',
+      base: sem('Dockerfile.base'),
+      head: sem('Dockerfile.base').replace('golang:1.22', 'golang:1.23'),
+    },
+    {
+      name: 'a chart version and appVersion',
+      path: 'charts/payments/Chart.yaml',
+      base: fixture('chart/payments/Chart.yaml'),
+      head: fixture('chart/payments/Chart.yaml').replace('0.7.0', '0.7.1').replace('1.42.0', '1.43.0'),
+    },
     { name: 'a Terraform provider constraint', path: 'terraform/versions.tf', base: tf, head: tf.replace('~> 6.0', '~> 7.0') },
-    { name: 'an action version in a deploying job', path: '.github/workflows/deploy.yml', base: wf, head: wf.replace('checkout@v4', 'checkout@v5') },
-    { name: 'a compose image tag', path: 'docker-compose.yml', base: sem('compose.base.yml'), head: sem('compose.base.yml').replace('cart:1.4', 'cart:1.5') },
+    {
+      name: 'an action version in a deploying job',
+      path: '.github/workflows/deploy.yml',
+      base: wf,
+      head: wf.replace('checkout@v4', 'checkout@v5'),
+    },
+    {
+      name: 'a compose image tag',
+      path: 'docker-compose.yml',
+      base: sem('compose.base.yml'),
+      head: sem('compose.base.yml').replace('cart:1.4', 'cart:1.5'),
+    },
   ])('$name', async ({ path, base, head }) => {
     const out = await run([modified(path, base, head)])
     expect(violations(out)).toEqual([])
@@ -129,9 +194,24 @@ describe('runbook class 7: a routine version bump is no operational change (vers
   })
 
   it.each([
-    { name: 'another image, not another version', path: 'docker-compose.yml', base: sem('compose.base.yml'), head: sem('compose.base.yml').replace('image: redis:7', 'image: valkey/valkey:8') },
-    { name: 'a platform version under another key (EKS cluster_version)', path: 'terraform/versions.tf', base: tf, head: tf.replace('"1.30"', '"1.33"') },
-    { name: 'a version bump together with another change', path: 'kubernetes-manifests/frontend.yaml', base: sem('app.base.yaml'), head: sem('app.base.yaml').replace('frontend:v0.9.0', 'frontend:v0.10.0').replace('replicas: 2', 'replicas: 3') },
+    {
+      name: 'another image, not another version',
+      path: 'docker-compose.yml',
+      base: sem('compose.base.yml'),
+      head: sem('compose.base.yml').replace('image: redis:7', 'image: valkey/valkey:8'),
+    },
+    {
+      name: 'a platform version under another key (EKS cluster_version)',
+      path: 'terraform/versions.tf',
+      base: tf,
+      head: tf.replace('"1.30"', '"1.33"'),
+    },
+    {
+      name: 'a version bump together with another change',
+      path: 'kubernetes-manifests/frontend.yaml',
+      base: sem('app.base.yaml'),
+      head: sem('app.base.yaml').replace('frontend:v0.9.0', 'frontend:v0.10.0').replace('replicas: 2', 'replicas: 3'),
+    },
   ])('$name is still a trigger', async ({ path, base, head }) => {
     const out = await run([modified(path, base, head)])
     expect(violations(out)).toHaveLength(1)

@@ -12,7 +12,11 @@ import type { ProviderResult, RuleOutput, SecretScanningAlert } from '../../../s
 
 const DIR = join(process.cwd(), '__tests__/fixtures/secrets/leaky')
 const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]))
-const FIXTURE: Record<string, string> = Object.fromEntries(walk(DIR).filter((p) => !p.endsWith('.md') && !p.endsWith('.json')).map((p) => [relative(DIR, p), readFileSync(p, 'utf8')]))
+const FIXTURE: Record<string, string> = Object.fromEntries(
+  walk(DIR)
+    .filter((p) => !p.endsWith('.md') && !p.endsWith('.json'))
+    .map((p) => [relative(DIR, p), readFileSync(p, 'utf8')]),
+)
 
 /** The credentials in the fixture, by what makes them one (so a test can grep every output for them). */
 export const SECRETS = [
@@ -22,7 +26,8 @@ export const SECRETS = [
   /'(https:\/\/hooks\.slack\.com\/[^']+)'/.exec(FIXTURE['src/slack.ts'])![1],
 ]
 
-const opts = (o: Record<string, unknown> = {}) => ({ level: 'fail' as const, allow: [], inline_allow: true, use_secret_scanning_alerts: true, ...o }) as never
+const opts = (o: Record<string, unknown> = {}) =>
+  ({ level: 'fail' as const, allow: [], inline_allow: true, use_secret_scanning_alerts: true, ...o }) as never
 
 function added(files: Record<string, string>): FakeFile[] {
   return Object.entries(files).map(([path, text]) => ({ path, status: 'added' as const, patch: addFilePatch(text), head: text }))
@@ -45,7 +50,15 @@ describe('secrets: the added lines of the fixture', () => {
   it('finds each fake credential on its head line, by detector, without echoing it', async () => {
     const out = await secrets.evaluate(makeContext({ files: added(FIXTURE) }), opts())
     const at = out.findings.filter((f) => (f.kind ?? 'violation') === 'violation').map((f) => `${f.path}:${f.line} ${f.code}`)
-    expect(at.sort()).toEqual(['config/aws.env:3 AWSSecretAccessKey', 'deploy/id_rsa:1 PrivateKey', 'src/github.ts:2 GITHUB_TOKEN', 'src/slack.ts:2 SLACK_TOKEN', 'src/slack.ts:3 IncomingWebhook'].sort())
+    expect(at.sort()).toEqual(
+      [
+        'config/aws.env:3 AWSSecretAccessKey',
+        'deploy/id_rsa:1 PrivateKey',
+        'src/github.ts:2 GITHUB_TOKEN',
+        'src/slack.ts:2 SLACK_TOKEN',
+        'src/slack.ts:3 IncomingWebhook',
+      ].sort(),
+    )
     // high-entropy strings without a credential's context are not findings
     expect(out.findings.some((f) => f.path === 'src/clean.ts')).toBe(false)
     expectNoSecret(out, [FIXTURE['deploy/id_rsa'].split('\n')[1]])
@@ -86,7 +99,9 @@ describe('secrets: the added lines of the fixture', () => {
     const head = `a\nold = '${key}'\nb\nnew = '${SECRETS[2]}'\n`
     const out = await secrets.evaluate(makeContext({ files: [{ path: 'big.ts', status: 'modified', head, base }] }), opts())
     expect(out.findings.map((f) => `${f.line} ${f.code}`)).toEqual(['4 SLACK_TOKEN'])
-    expect(secrets.plan!({ files: [{ path: 'big.ts', status: 'modified', additions: 2, deletions: 0 }], mode: 'pull_request' }, opts())).toEqual({ head: ['big.ts'], base: ['big.ts'] })
+    expect(
+      secrets.plan!({ files: [{ path: 'big.ts', status: 'modified', additions: 2, deletions: 0 }], mode: 'pull_request' }, opts()),
+    ).toEqual({ head: ['big.ts'], base: ['big.ts'] })
   })
 
   it('a file that cannot be read is an error, not a pass', async () => {
@@ -115,7 +130,13 @@ describe('secrets: allowlists', () => {
     const failing = out.findings.filter((f) => (f.kind ?? 'violation') === 'violation').map((f) => f.code)
     expect(failing.sort()).toEqual(['GITHUB_TOKEN', 'IncomingWebhook'])
     const table = out.tables!.find((t) => t.title === 'Secrets found')!
-    expect(table.rows.map((r) => r[5])).toEqual(expect.arrayContaining(['allowed (policy): fake AWS keys of the config tests', 'allowed (policy): test key pair', 'allowed (policy): the Slack fake']))
+    expect(table.rows.map((r) => r[5])).toEqual(
+      expect.arrayContaining([
+        'allowed (policy): fake AWS keys of the config tests',
+        'allowed (policy): test key pair',
+        'allowed (policy): the Slack fake',
+      ]),
+    )
   })
 
   it('an entry that names nothing is an error: it would allow every secret', async () => {
@@ -134,7 +155,9 @@ describe('secrets: allowlists', () => {
     const out = await secrets.evaluate(makeContext({ files: added({ 'x.ts': text }) }), opts())
     const failing = out.findings.filter((f) => (f.kind ?? 'violation') === 'violation')
     expect(failing.map((f) => `${f.line} ${f.code}`)).toEqual(['4 AWSSecretAccessKey'])
-    expect(out.findings.find((f) => f.code === 'allow-without-reason')?.message).toBe('x.ts:4: pr-gate: allow-secret without a reason does not count')
+    expect(out.findings.find((f) => f.code === 'allow-without-reason')?.message).toBe(
+      'x.ts:4: pr-gate: allow-secret without a reason does not count',
+    )
     const inline = out.tables!.find((t) => /inline/.test(t.title ?? ''))!
     expect(inline.rows.map((r) => [r[0], r[3]])).toEqual([
       ['x.ts:1', 'documented example token'],
@@ -146,7 +169,10 @@ describe('secrets: allowlists', () => {
   })
 
   it('inline allows can be turned off', async () => {
-    const out = await secrets.evaluate(makeContext({ files: added({ 'x.ts': `const a = '${SECRETS[1]}' // pr-gate: allow-secret example` }) }), opts({ inline_allow: false }))
+    const out = await secrets.evaluate(
+      makeContext({ files: added({ 'x.ts': `const a = '${SECRETS[1]}' // pr-gate: allow-secret example` }) }),
+      opts({ inline_allow: false }),
+    )
     expect(out.findings.map((f) => f.code)).toEqual(['GITHUB_TOKEN'])
   })
 })
@@ -161,7 +187,8 @@ describe("secrets: GitHub's secret-scanning alerts", () => {
     locations: [{ path: 'old/history.ts', line: 4, endLine: 4, commit: 'a'.repeat(40) }],
     ...over,
   })
-  const withAlerts = (r: ProviderResult<SecretScanningAlert[]>, files = {}) => makeContext({ files: added(files), evidence: { secretScanningAlerts: async () => r } })
+  const withAlerts = (r: ProviderResult<SecretScanningAlert[]>, files = {}) =>
+    makeContext({ files: added(files), evidence: { secretScanningAlerts: async () => r } })
 
   it('an alert in a commit of the PR fails even when the added lines are clean (deleted in a later commit)', async () => {
     const out = await secrets.evaluate(withAlerts({ ok: true, data: [alert()] }, { 'a.ts': 'x' }), opts())
@@ -171,13 +198,27 @@ describe("secrets: GitHub's secret-scanning alerts", () => {
 
   it('an alert on a line the scan found is one row, found by both', async () => {
     const fileText = `const a = '${SECRETS[1]}'`
-    const out = await secrets.evaluate(withAlerts({ ok: true, data: [alert({ fingerprint: fingerprintOf(SECRETS[1]), locations: [{ path: 'a.ts', line: 1, endLine: 1, commit: 'c'.repeat(40) }] })] }, { 'a.ts': fileText }), opts())
+    const out = await secrets.evaluate(
+      withAlerts(
+        {
+          ok: true,
+          data: [
+            alert({ fingerprint: fingerprintOf(SECRETS[1]), locations: [{ path: 'a.ts', line: 1, endLine: 1, commit: 'c'.repeat(40) }] }),
+          ],
+        },
+        { 'a.ts': fileText },
+      ),
+      opts(),
+    )
     expect(out.findings).toHaveLength(1)
     expect(out.tables![0].rows[0][4]).toBe('secretlint, GitHub alert #3')
   })
 
   it('an allowlisted GitHub secret type passes', async () => {
-    const out = await secrets.evaluate(withAlerts({ ok: true, data: [alert()] }), opts({ allow: [{ rule: 'github_personal_access_token', reason: 'revoked test token' }] }))
+    const out = await secrets.evaluate(
+      withAlerts({ ok: true, data: [alert()] }),
+      opts({ allow: [{ rule: 'github_personal_access_token', reason: 'revoked test token' }] }),
+    )
     expect(out.findings).toEqual([])
   })
 

@@ -64,7 +64,7 @@ export function parseCobertura(xml: string, reportPath: string, options: ParseOp
           })
           return
         }
-        addHits(file!.lines, n, hits)
+        addHits(file.lines, n, hits)
       })
     })
   })

@@ -29,7 +29,7 @@ export function parseJacoco(xml: string, reportPath: string, options: ParseOptio
   }
   const byPath = new Map<string, FileCoverage>()
   const visit = (node: XmlNode, where: string): void => {
-    children(node, 'group').forEach((g, gi) => visit(g, `${where} > group ${JSON.stringify(attr(g, 'name') ?? `#${gi + 1}`)}`))
+    children(node, 'group').forEach((g, gi) => { visit(g, `${where} > group ${JSON.stringify(attr(g, 'name') ?? `#${gi + 1}`)}`); })
     children(node, 'package').forEach((pkg, pi) => {
       const pkgName = attr(pkg, 'name')
       const pwhere = `${where} > package ${pkgName !== undefined ? JSON.stringify(pkgName) : `#${pi + 1}`}`
@@ -59,7 +59,7 @@ export function parseJacoco(xml: string, reportPath: string, options: ParseOptio
             return
           }
           if (mi + ci === 0) return
-          addHits(file!.lines, nr, ci)
+          addHits(file.lines, nr, ci)
         })
       })
     })

@@ -119,8 +119,14 @@ export function findJsonError(text: string): { offset: number; reason?: string }
         fail(`expected ',' or ']' after array element, got ${show()}`)
       }
     }
-    if (c === '"') return str()
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return num()
+    if (c === '"') {
+      str()
+      return
+    }
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+      num()
+      return
+    }
     for (const lit of ['true', 'false', 'null']) {
       if (text.startsWith(lit, i)) {
         i += lit.length

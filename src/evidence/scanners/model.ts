@@ -157,7 +157,12 @@ function laterOrigin(a: Origin | undefined, b: Origin | undefined): Origin | und
  * Within a group, records are folded in input order into the first; groups keep the input order.
  */
 export function mergeVulnerabilities(list: readonly Vulnerability[]): Vulnerability[] {
-  const recs: Vulnerability[] = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }))
+  const recs: Vulnerability[] = list.map((v) => ({
+    ...v,
+    aliases: uniq(v.aliases.length ? v.aliases : [v.id]),
+    sources: uniq(v.sources),
+    reports: uniq(v.reports),
+  }))
   const parent = recs.map((_, i) => i)
   const find = (i: number): number => {
     let r = i

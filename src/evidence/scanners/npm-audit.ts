@@ -23,7 +23,10 @@ export function looksLikeNpmError(doc: unknown): boolean {
 
 export function parseNpmAudit(path: string, doc: Obj): ParsedReport {
   if (doc.auditReportVersion !== undefined && doc.auditReportVersion !== 2) {
-    throw new ReportError(path, `${path}: npm audit report version ${String(doc.auditReportVersion)} is not supported (expected auditReportVersion 2, npm 7 or later)`)
+    throw new ReportError(
+      path,
+      `${path}: npm audit report version ${String(doc.auditReportVersion)} is not supported (expected auditReportVersion 2, npm 7 or later)`,
+    )
   }
   const vulns: Vulnerability[] = []
   const entries = isObj(doc.vulnerabilities) ? doc.vulnerabilities : {}
@@ -46,7 +49,10 @@ export function parseNpmAudit(path: string, doc: Obj): ParsedReport {
         package: typeof via.name === 'string' ? via.name : name,
         fixedVersion,
         ecosystem: 'npm',
-        severity: severityFromWord(typeof via.severity === 'string' ? via.severity : undefined) ?? severityFromWord(String(raw.severity)) ?? 'unknown',
+        severity:
+          severityFromWord(typeof via.severity === 'string' ? via.severity : undefined) ??
+          severityFromWord(String(raw.severity)) ??
+          'unknown',
         cvss,
         title: typeof via.title === 'string' ? via.title : undefined,
         url,

@@ -5,7 +5,17 @@
  * several ids); severity from the group's `max_severity` (CVSS score) or the records'
  * `database_specific.severity`; fixed version from the record's `affected[].ranges[].events[].fixed`.
  */
-import { advisoryIdsIn, normaliseId, preferredId, severityFromScore, severityFromWord, severityRank, type ParsedReport, type Severity, type Vulnerability } from './model.js'
+import {
+  advisoryIdsIn,
+  normaliseId,
+  preferredId,
+  severityFromScore,
+  severityFromWord,
+  severityRank,
+  type ParsedReport,
+  type Severity,
+  type Vulnerability,
+} from './model.js'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -65,7 +75,9 @@ export function parseOsv(path: string, doc: Obj): ParsedReport {
       const records = arr(p.vulnerabilities).filter(isObj)
       const byId = new Map(records.map((r) => [String(r.id), r]))
       const groups = arr(p.groups).filter(isObj)
-      const grouped = groups.length ? groups.map((g) => ({ ids: strs(g.ids), aliases: strs(g.aliases), max: g.max_severity })) : records.map((r) => ({ ids: [String(r.id)], aliases: strs(r.aliases), max: undefined }))
+      const grouped = groups.length
+        ? groups.map((g) => ({ ids: strs(g.ids), aliases: strs(g.aliases), max: g.max_severity }))
+        : records.map((r) => ({ ids: [String(r.id)], aliases: strs(r.aliases), max: undefined }))
       for (const g of grouped) {
         const members = g.ids.map((id) => byId.get(id)).filter((r): r is Obj => r !== undefined)
         const aliases = [...new Set([...g.ids, ...g.aliases, ...members.flatMap((m) => strs(m.aliases))].map(normaliseId))]

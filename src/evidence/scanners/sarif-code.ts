@@ -91,7 +91,11 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
     const toolVersion = str(driver?.semanticVersion) ?? str(driver?.version)
     if (!tools.includes(tool)) tools.push(tool)
     const rules = arr(driver?.rules).filter(isObj)
-    const extRules = isObj(run.tool) ? arr(run.tool.extensions).filter(isObj).flatMap((e) => arr(e.rules).filter(isObj)) : []
+    const extRules = isObj(run.tool)
+      ? arr(run.tool.extensions)
+          .filter(isObj)
+          .flatMap((e) => arr(e.rules).filter(isObj))
+      : []
     const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {}
     for (const result of arr(run.results)) {
       if (!isObj(result)) continue
@@ -100,8 +104,15 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
         continue
       }
       const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined) ?? '(no rule id)'
-      const idx = typeof result.ruleIndex === 'number' ? result.ruleIndex : isObj(result.rule) && typeof result.rule.index === 'number' ? result.rule.index : -1
-      const rule = (idx >= 0 && idx < rules.length && rules[idx].id === ruleId ? rules[idx] : undefined) ?? [...rules, ...extRules].find((r) => r.id === ruleId)
+      const idx =
+        typeof result.ruleIndex === 'number'
+          ? result.ruleIndex
+          : isObj(result.rule) && typeof result.rule.index === 'number'
+            ? result.rule.index
+            : -1
+      const rule =
+        (idx >= 0 && idx < rules.length && rules[idx].id === ruleId ? rules[idx] : undefined) ??
+        [...rules, ...extRules].find((r) => r.id === ruleId)
       if (advisoryIdsIn(ruleId).length || advisoryIdsIn(str(rule?.helpUri)).length) {
         skipped++ // a dependency advisory: the `dependencies` rule's
         continue
@@ -121,7 +132,8 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
       const endLine = typeof region?.endLine === 'number' && line !== undefined && region.endLine >= line ? region.endLine : line
       const baseline = str(result.baselineState)
       const fps: Record<string, string> = {}
-      for (const src of [result.partialFingerprints, result.fingerprints]) if (isObj(src)) for (const [k, v] of Object.entries(src)) if (typeof v === 'string') fps[k] = v
+      for (const src of [result.partialFingerprints, result.fingerprints])
+        if (isObj(src)) for (const [k, v] of Object.entries(src)) if (typeof v === 'string') fps[k] = v
       const helpText = text(rule?.help) ?? text(rule?.fullDescription) ?? text(rule?.shortDescription)
       const helpUri = str(rule?.helpUri)
       results.push({
@@ -138,7 +150,8 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
         line,
         endLine,
         column: typeof region?.startColumn === 'number' ? region.startColumn : undefined,
-        baselineState: baseline === 'new' || baseline === 'unchanged' || baseline === 'updated' || baseline === 'absent' ? baseline : undefined,
+        baselineState:
+          baseline === 'new' || baseline === 'unchanged' || baseline === 'updated' || baseline === 'absent' ? baseline : undefined,
         fingerprints: fps,
         report: path,
       })
@@ -154,7 +167,8 @@ export function parseCodeReport(path: string, content: string): ParsedCodeReport
     const keys = isObj(doc) ? Object.keys(doc).slice(0, 5).join(', ') || 'none' : Array.isArray(doc) ? 'an array' : String(doc)
     throw new ReportError(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`)
   }
-  if (doc.version !== '2.1.0') throw new ReportError(path, `${path}: SARIF version ${String(doc.version ?? '(none)')} is not supported (expected 2.1.0)`)
+  if (doc.version !== '2.1.0')
+    throw new ReportError(path, `${path}: SARIF version ${String(doc.version ?? '(none)')} is not supported (expected 2.1.0)`)
   return parseSarifCode(path, doc)
 }
 

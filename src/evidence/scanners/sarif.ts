@@ -48,7 +48,15 @@ function score(v: unknown): number | undefined {
 }
 
 const PROP_NAME_KEYS = ['packageName', 'package_name', 'pkgName', 'package', 'purl', 'componentName']
-const PROP_VERSION_KEYS = ['packageVersion', 'package_version', 'installedVersion', 'installed_version', 'pkgVersion', 'version', 'componentVersion']
+const PROP_VERSION_KEYS = [
+  'packageVersion',
+  'package_version',
+  'installedVersion',
+  'installed_version',
+  'pkgVersion',
+  'version',
+  'componentVersion',
+]
 const PROP_FIXED_KEYS = ['fixedVersion', 'fixed_version', 'fixVersion', 'patchedVersion']
 
 function fromProps(props: Obj | undefined): { name?: string; version?: string; fixed?: string } {
@@ -157,7 +165,11 @@ export function parseSarif(path: string, doc: Obj): ParsedReport {
     const tool = str(driver?.name) ?? 'unknown SARIF tool'
     if (!tools.includes(tool)) tools.push(tool)
     const rules: Obj[] = arr(driver?.rules).filter(isObj)
-    const extRules: Obj[] = isObj(run.tool) ? arr(run.tool.extensions).filter(isObj).flatMap((e) => arr(e.rules).filter(isObj)) : []
+    const extRules: Obj[] = isObj(run.tool)
+      ? arr(run.tool.extensions)
+          .filter(isObj)
+          .flatMap((e) => arr(e.rules).filter(isObj))
+      : []
     const allRules = [...rules, ...extRules]
     for (const result of arr(run.results)) {
       if (!isObj(result)) continue
@@ -166,8 +178,15 @@ export function parseSarif(path: string, doc: Obj): ParsedReport {
         continue
       }
       const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined)
-      const idx = typeof result.ruleIndex === 'number' ? result.ruleIndex : isObj(result.rule) && typeof result.rule.index === 'number' ? result.rule.index : -1
-      const rule = (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ?? allRules.find((r) => r.id === ruleId)
+      const idx =
+        typeof result.ruleIndex === 'number'
+          ? result.ruleIndex
+          : isObj(result.rule) && typeof result.rule.index === 'number'
+            ? result.rule.index
+            : -1
+      const rule =
+        (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ??
+        allRules.find((r) => r.id === ruleId)
       const rprops = isObj(rule?.properties) ? rule.properties : undefined
       const props = isObj(result.properties) ? result.properties : undefined
       const tags = [...arr(rprops?.tags), ...arr(props?.tags)].filter((t): t is string => typeof t === 'string')
@@ -177,8 +196,19 @@ export function parseSarif(path: string, doc: Obj): ParsedReport {
 
       // advisory ids
       const ids: string[] = []
-      for (const t of [ruleId, str(rule?.name), str(rule?.helpUri), ...tags, text(rule?.shortDescription), text(rule?.fullDescription), message]) ids.push(...advisoryIdsIn(t))
-      const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers].flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is string => typeof v === 'string')
+      for (const t of [
+        ruleId,
+        str(rule?.name),
+        str(rule?.helpUri),
+        ...tags,
+        text(rule?.shortDescription),
+        text(rule?.fullDescription),
+        message,
+      ])
+        ids.push(...advisoryIdsIn(t))
+      const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers]
+        .flatMap((v) => (Array.isArray(v) ? v : [v]))
+        .filter((v): v is string => typeof v === 'string')
       for (const t of fromPropsIds) ids.push(...advisoryIdsIn(t))
       const toolId = ruleId ? normaliseId(ruleId) : undefined
       // The tool's own id is an alias unless it merely wraps an advisory id (Grype: "CVE-2021-23337-lodash").
@@ -202,7 +232,11 @@ export function parseSarif(path: string, doc: Obj): ParsedReport {
 
       // severity
       let sev: Severity | undefined
-      let cvss = score(props?.['security-severity']) ?? score(rprops?.['security-severity']) ?? score(props?.cvssv3_baseScore) ?? score(rprops?.cvssv3_baseScore)
+      let cvss =
+        score(props?.['security-severity']) ??
+        score(rprops?.['security-severity']) ??
+        score(props?.cvssv3_baseScore) ??
+        score(rprops?.cvssv3_baseScore)
       if (cvss !== undefined) sev = severityFromScore(cvss)
       if (!sev || sev === 'unknown') {
         for (const t of tags) {
@@ -227,7 +261,8 @@ export function parseSarif(path: string, doc: Obj): ParsedReport {
         skipped++ // present in the baseline, gone now: fixed
         continue
       }
-      const origin: Origin | undefined = baseline === 'new' ? 'introduced' : baseline === 'unchanged' || baseline === 'updated' ? 'present' : undefined
+      const origin: Origin | undefined =
+        baseline === 'new' ? 'introduced' : baseline === 'unchanged' || baseline === 'updated' ? 'present' : undefined
       const id = preferredId(aliases.length ? aliases : [toolId ?? '(unknown advisory)'])
       const helpUri = str(rule?.helpUri)
       vulns.push({
@@ -241,7 +276,9 @@ export function parseSarif(path: string, doc: Obj): ParsedReport {
         cvss,
         title: text(rule?.shortDescription) ?? message?.split('\n')[0],
         url: helpUri && /^https?:/.test(helpUri) ? helpUri : undefined,
-        manifest: arr(result.locations).map(locationUri).find((u) => u !== undefined),
+        manifest: arr(result.locations)
+          .map(locationUri)
+          .find((u) => u !== undefined),
         firstSeen: str(provenance?.firstDetectionTimeUtc),
         origin,
         sources: [tool],

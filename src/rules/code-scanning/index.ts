@@ -28,31 +28,47 @@ export const codeScanningOptions = Type.Object({
   }),
   baseline_reports: Type.Array(Type.String(), {
     default: [],
-    description: 'SARIF reports of the BASE branch (paths or globs in the workspace): a result whose `partialFingerprints` match one of them is existing, not new. Used only for results without `baselineState`.',
+    description:
+      'SARIF reports of the BASE branch (paths or globs in the workspace): a result whose `partialFingerprints` match one of them is existing, not new. Used only for results without `baselineState`.',
   }),
   only: Type.Union([Type.Literal('new-on-changed-lines'), Type.Literal('all-new'), Type.Literal('all')], {
     default: 'new-on-changed-lines',
-    description: 'Which results are gated: `new-on-changed-lines` (new AND on a line the PR adds or changes), `all-new` (new anywhere), `all` (every open result). The others are counted in the summary only.',
+    description:
+      'Which results are gated: `new-on-changed-lines` (new AND on a line the PR adds or changes), `all-new` (new anywhere), `all` (every open result). The others are counted in the summary only.',
   }),
   fail_on: Type.Union([Type.Literal('critical'), Type.Literal('high'), Type.Literal('medium'), Type.Literal('low'), Type.Literal('none')], {
     default: 'high',
-    description: 'Gated results at or above this severity fail; below it they are notices. Severity: `security-severity` (CVSS: 9+ critical, 7+ high, 4+ medium), else the level (error → high, warning → medium, note → low).',
+    description:
+      'Gated results at or above this severity fail; below it they are notices. Severity: `security-severity` (CVSS: 9+ critical, 7+ high, 4+ medium), else the level (error → high, warning → medium, note → low).',
   }),
   levels: Type.Record(Type.String({ minLength: 1 }), LevelLiteral, {
     default: {},
-    description: 'Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that rule; `off` drops its results. A key may also be the rule\'s name, for tools whose ids are opaque (Flawfinder `FF1044` is `shell/system`, Bandit `B602` is `subprocess_popen_with_shell_equals_true`); the id wins when both are given.',
+    description:
+      "Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that rule; `off` drops its results. A key may also be the rule's name, for tools whose ids are opaque (Flawfinder `FF1044` is `shell/system`, Bandit `B602` is `subprocess_popen_with_shell_equals_true`); the id wins when both are given.",
   }),
   ignore: Type.Array(
     Type.Object(
       {
-        id: Type.String({ minLength: 1, description: 'Rule id as the tool reports it (e.g. `js/xss`, `security/detect-object-injection`, `FF1044`), or the rule\'s name (`shell/system`).' }),
+        id: Type.String({
+          minLength: 1,
+          description:
+            "Rule id as the tool reports it (e.g. `js/xss`, `security/detect-object-injection`, `FF1044`), or the rule's name (`shell/system`).",
+        }),
         paths: Type.Optional(Type.Array(Type.String(), { description: 'Only in these files (globs); default everywhere.' })),
         reason: Type.String({ minLength: 1, description: 'Why the results are accepted (required).' }),
-        until: Type.Optional(Type.String({ format: 'date', description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the results count again and the comment says so.' })),
+        until: Type.Optional(
+          Type.String({
+            format: 'date',
+            description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the results count again and the comment says so.',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
-    { default: [], description: 'Waived rule ids, each with a reason and, preferably, an expiry date (the same shape as `dependencies.ignore`).' },
+    {
+      default: [],
+      description: 'Waived rule ids, each with a reason and, preferably, an expiry date (the same shape as `dependencies.ignore`).',
+    },
   ),
   missing_report: Type.Union([Type.Literal('fail'), Type.Literal('warn'), Type.Literal('ignore')], {
     default: 'fail',
@@ -60,7 +76,8 @@ export const codeScanningOptions = Type.Object({
   }),
   use_code_scanning_alerts: Type.Boolean({
     default: true,
-    description: "Read GitHub's code-scanning alerts of `refs/pull/N/merge` (needs `security-events: read`). Not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
+    description:
+      "Read GitHub's code-scanning alerts of `refs/pull/N/merge` (needs `security-events: read`). Not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
   }),
 })
 
@@ -103,7 +120,12 @@ function ruleLabel(r: CodeResult): string {
 /** Short plain text: the first paragraph of the help, Markdown marks dropped, at most HELP_MAX characters. */
 export function shortHelp(help: string | undefined): string | undefined {
   if (!help) return undefined
-  const para = help.replace(/\r\n/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !/^#/.test(p)) ?? help.trim()
+  const para =
+    help
+      .replace(/\r\n/g, '\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .find((p) => p && !/^#/.test(p)) ?? help.trim()
   const flat = para
     .replace(/^\s*(?:#+|>)\s*/gm, '')
     .replace(/`|\*\*|__/g, '')
@@ -190,12 +212,18 @@ export const codeScanning = defineRule({
         if (files.some((f) => matchesAny(f.path, [g]))) continue
         if (!GLOB_MAGIC.test(g)) {
           const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
-          if (o.missing_report === 'fail') findings.push({ message: msg, hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.', code: 'missing-report' })
+          if (o.missing_report === 'fail')
+            findings.push({
+              message: msg,
+              hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
+              code: 'missing-report',
+            })
           else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
           else notes.push(`${g}: not found (ignored)`)
         } else unmatched.push(g)
       }
-      if (unmatched.length) findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` })
+      if (unmatched.length)
+        findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` })
       const results: CodeResult[] = []
       let ok = 0
       for (const f of files) {
@@ -203,10 +231,21 @@ export const codeScanning = defineRule({
           const p = parseCodeReport(f.path, await f.read())
           ok++
           results.push(...p.results)
-          reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', p.tools.join(', ') || '?', String(p.results.length), String(p.skipped)])
+          reportRows.push([
+            f.path,
+            kind === 'SARIF report' ? 'head' : 'base',
+            p.tools.join(', ') || '?',
+            String(p.results.length),
+            String(p.skipped),
+          ])
         } catch (e) {
           const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${plainMessage(e)}`
-          findings.push({ kind: 'error', code: 'bad-report', message, hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.' })
+          findings.push({
+            kind: 'error',
+            code: 'bad-report',
+            message,
+            hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.',
+          })
           reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', '?', 'unreadable', '-'])
         }
       }
@@ -225,7 +264,12 @@ export const codeScanning = defineRule({
         const got = r.data.map(alertResult).filter((x): x is CodeResult => x !== undefined)
         all.push(...got)
         notes.push(`GitHub code scanning: ${got.length} open alert${got.length === 1 ? '' : 's'} on the PR's merge ref`)
-      } else if (r.unavailable) findings.push({ kind: 'info', code: 'code-scanning-unavailable', message: `GitHub code-scanning alerts are unavailable: ${r.reason}` })
+      } else if (r.unavailable)
+        findings.push({
+          kind: 'info',
+          code: 'code-scanning-unavailable',
+          message: `GitHub code-scanning alerts are unavailable: ${r.reason}`,
+        })
       else {
         findings.push({
           kind: 'error',
@@ -254,7 +298,11 @@ export const codeScanning = defineRule({
       if (seen.has(key)) continue // the same result from the workspace report and GitHub's alert
       seen.add(key)
       const lines = changed.get(path)
-      const onChanged = lines === 'all' || (lines !== undefined && r.line !== undefined && Array.from({ length: (r.endLine ?? r.line) - r.line + 1 }, (_, i) => r.line! + i).some((n) => lines.has(n)))
+      const onChanged =
+        lines === 'all' ||
+        (lines !== undefined &&
+          r.line !== undefined &&
+          Array.from({ length: (r.endLine ?? r.line) - r.line + 1 }, (_, i) => r.line! + i).some((n) => lines.has(n)))
       let isNew: boolean
       let how: string
       if (r.baselineState) {
@@ -269,10 +317,16 @@ export const codeScanning = defineRule({
       }
       const gated = o.only === 'all' ? true : o.only === 'all-new' ? isNew : isNew && onChanged
       const row: Row = { r, path, severity: severityOf(r), onChanged, isNew, how, gated }
-      const w = waivers.find((x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || matchesAny(path, x.paths)))
+      const w = waivers.find(
+        (x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || matchesAny(path, x.paths)),
+      )
       if (w) row.waiver = { reason: w.reason, until: w.until, expired: waiverExpired(w.until, ctx.now) }
       const levels = o.levels ?? {}
-      const own = (Object.hasOwn(levels, r.ruleId) ? levels[r.ruleId] : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName) ? levels[r.ruleName] : undefined) as Level | undefined
+      const own = Object.hasOwn(levels, r.ruleId)
+        ? levels[r.ruleId]
+        : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName)
+          ? levels[r.ruleName]
+          : undefined
       if (own === 'off') continue
       row.level = own ?? (severityRank(row.severity) >= failRank ? 'fail' : 'notice')
       rows.push(row)
@@ -280,7 +334,11 @@ export const codeScanning = defineRule({
       const tool = `${r.tool}${r.toolVersion ? ` ${r.toolVersion}` : ''}`
       if (row.waiver?.expired && !expiredReported.has(r.ruleId)) {
         expiredReported.add(r.ruleId)
-        findings.push({ code: 'waiver-expired', message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`, hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.' })
+        findings.push({
+          code: 'waiver-expired',
+          message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
+          hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.',
+        })
       }
       const help = shortHelp(r.help)
       const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r)
@@ -291,12 +349,20 @@ export const codeScanning = defineRule({
         code: r.ruleId,
         ...(r.helpUri ? { url: r.helpUri } : {}),
         level: row.level,
-        ...(path !== '(no file)' && r.line ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) } : {}),
+        ...(path !== '(no file)' && r.line
+          ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) }
+          : {}),
       })
     }
 
     // 4. Output.
-    rows.sort((a, b) => Number(b.gated) - Number(a.gated) || severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path) || (a.r.line ?? 0) - (b.r.line ?? 0))
+    rows.sort(
+      (a, b) =>
+        Number(b.gated) - Number(a.gated) ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        a.path.localeCompare(b.path) ||
+        (a.r.line ?? 0) - (b.r.line ?? 0),
+    )
     const tables: RuleTable[] = []
     if (rows.length) {
       tables.push({
@@ -309,7 +375,9 @@ export const codeScanning = defineRule({
           `${x.path}${x.r.line ? `:${x.r.line}` : ''}`,
           `${x.isNew ? 'new' : 'existing'} (${x.how})`,
           x.gated ? `yes (${x.level})` : `no (only: ${o.only})`,
-          x.waiver ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}` : '',
+          x.waiver
+            ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}`
+            : '',
           x.r.url ?? x.r.helpUri ?? '',
         ]),
       })
@@ -333,7 +401,22 @@ export const codeScanning = defineRule({
       ...(noEvidence ? { applicability: 'no-evidence' as const } : {}),
       tables,
       data: {
-        results: rows.map((x) => ({ tool: x.r.tool, ruleId: x.r.ruleId, ...(x.r.ruleName && x.r.ruleName !== x.r.ruleId ? { ruleName: x.r.ruleName } : {}), severity: x.severity, path: x.path, line: x.r.line, new: x.isNew, how: x.how, onChangedLine: x.onChanged, gated: x.gated, level: x.level, waiver: x.waiver, helpUri: x.r.helpUri, report: x.r.report })),
+        results: rows.map((x) => ({
+          tool: x.r.tool,
+          ruleId: x.r.ruleId,
+          ...(x.r.ruleName && x.r.ruleName !== x.r.ruleId ? { ruleName: x.r.ruleName } : {}),
+          severity: x.severity,
+          path: x.path,
+          line: x.r.line,
+          new: x.isNew,
+          how: x.how,
+          onChangedLine: x.onChanged,
+          gated: x.gated,
+          level: x.level,
+          waiver: x.waiver,
+          helpUri: x.r.helpUri,
+          report: x.r.report,
+        })),
       },
     }
   },

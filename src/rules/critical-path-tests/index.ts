@@ -30,7 +30,8 @@ export function analyse(file: ChangedFile): FileChange {
   if (file.status === 'removed') return { file, skip: 'removed' }
   if (file.excluded && file.excluded !== 'no-diff') return { file, skip: 'excluded' }
   if (file.binary) return { file, skip: 'binary' }
-  if ((file.status === 'renamed' || file.status === 'copied') && file.additions === 0 && file.deletions === 0) return { file, skip: 'rename' }
+  if ((file.status === 'renamed' || file.status === 'copied') && file.additions === 0 && file.deletions === 0)
+    return { file, skip: 'rename' }
   if (file.patch === undefined) {
     if (file.additions === 0 && file.deletions === 0 && file.status !== 'added') return { file, skip: 'rename' }
     return { file }
@@ -126,7 +127,11 @@ async function loadCoverage(ctx: RuleContext, options: CriticalPathTestsOptions,
     try {
       text = await rf.read()
     } catch (e) {
-      findings.push({ kind: 'error', path: rf.path, message: `Coverage report ${rf.path} could not be read: ${e instanceof Error ? e.message : String(e)}` })
+      findings.push({
+        kind: 'error',
+        path: rf.path,
+        message: `Coverage report ${rf.path} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      })
       continue
     }
     const parsed = parseReport(text, rf.path, {
@@ -146,7 +151,12 @@ async function loadCoverage(ctx: RuleContext, options: CriticalPathTestsOptions,
         ...(first.line !== undefined ? { line: first.line } : {}),
         message: `Coverage report ${rf.path} (${parsed.format}) is malformed${where}: ${first.message}${fatal ? ' — it was not used.' : ' — the readable part was used.'}`,
         ...(rest.length > 0
-          ? { hint: `Also: ${rest.slice(0, 3).map((p) => (p.line !== undefined ? `line ${p.line}: ` : p.element ? `${p.element}: ` : '') + p.message).join('; ')}${rest.length > 3 ? ` (and ${rest.length - 3} more)` : ''}` }
+          ? {
+              hint: `Also: ${rest
+                .slice(0, 3)
+                .map((p) => (p.line !== undefined ? `line ${p.line}: ` : p.element ? `${p.element}: ` : '') + p.message)
+                .join('; ')}${rest.length > 3 ? ` (and ${rest.length - 3} more)` : ''}`,
+            }
           : { hint: 'Regenerate the report (a truncated upload or a failed test run often causes this).' }),
       })
     }
@@ -182,13 +192,28 @@ export const criticalPathTests = defineRule({
       const sources = inArea.filter((f) => !isTestPath(f.path, tests, map)).map(analysis)
       const testsChanged = present.filter((f) => isTestPath(f.path, tests, map)).map((f) => f.path)
       const needing = sources.filter((s) => !s.skip)
-      return { area, sources, needing, testsChanged, covered: 0, executable: 0, noData: [], uncovered: [], failedCoverage: false, missingTests: 0 }
+      return {
+        area,
+        sources,
+        needing,
+        testsChanged,
+        covered: 0,
+        executable: 0,
+        noData: [],
+        uncovered: [],
+        failedCoverage: false,
+        missingTests: 0,
+      }
     })
 
     for (const r of results) {
       for (const s of r.needing) {
         if (s.patchError) {
-          findings.push({ kind: 'error', path: s.file.path, message: `The patch of ${s.file.path} could not be read: ${s.patchError}; its changed lines are unknown.` })
+          findings.push({
+            kind: 'error',
+            path: s.file.path,
+            message: `The patch of ${s.file.path} could not be read: ${s.patchError}; its changed lines are unknown.`,
+          })
         }
       }
     }
@@ -237,7 +262,9 @@ export const criticalPathTests = defineRule({
     }
 
     // Pass 3: diff coverage.
-    const covAreas = results.filter((r) => (r.area.require ?? ['tests-changed', 'diff-coverage']).includes('diff-coverage') && r.needing.length > 0)
+    const covAreas = results.filter(
+      (r) => (r.area.require ?? ['tests-changed', 'diff-coverage']).includes('diff-coverage') && r.needing.length > 0,
+    )
     let summaryNote = ''
     if (covAreas.length > 0) {
       const wanted = [...new Set(covAreas.flatMap((r) => r.needing.map((s) => s.file.path)))]
@@ -257,7 +284,9 @@ export const criticalPathTests = defineRule({
         }
         for (const r of covAreas) r.noData = r.needing.map((s) => s.file.path)
       } else {
-        const searched = usable.map((p) => `${p.reportPath} (${p.totalFiles} files${(loaded.index.matched.get(p.reportPath) ?? 0) === 0 ? ', no changed file' : ''})`)
+        const searched = usable.map(
+          (p) => `${p.reportPath} (${p.totalFiles} files${(loaded.index.matched.get(p.reportPath) ?? 0) === 0 ? ', no changed file' : ''})`,
+        )
         let shown = 0
         let hidden = 0
         for (const r of covAreas) {
@@ -320,14 +349,22 @@ export const criticalPathTests = defineRule({
                 path: u.path,
                 line: range[0],
                 ...(range[1] !== range[0] ? { endLine: range[1] } : {}),
-                message: range[0] === range[1] ? `Changed line ${range[0]} is not covered by tests.` : `Changed lines ${range[0]}-${range[1]} are not covered by tests.`,
+                message:
+                  range[0] === range[1]
+                    ? `Changed line ${range[0]} is not covered by tests.`
+                    : `Changed lines ${range[0]}-${range[1]} are not covered by tests.`,
                 ...(r.failedCoverage ? {} : { kind: 'info' as const, level: 'notice' as const }),
               })
             }
           }
         }
         if (hidden > 0) {
-          findings.push({ code: 'uncovered-lines', kind: 'info', level: 'notice', message: `And ${hidden} more uncovered changed ranges (not annotated; see max_uncovered_findings).` })
+          findings.push({
+            code: 'uncovered-lines',
+            kind: 'info',
+            level: 'notice',
+            message: `And ${hidden} more uncovered changed ranges (not annotated; see max_uncovered_findings).`,
+          })
         }
       }
     }
@@ -341,7 +378,12 @@ export const criticalPathTests = defineRule({
         const wantsCov = require.includes('diff-coverage')
         const skipped = r.sources.length - r.needing.length
         const files = `${r.sources.length}${skipped > 0 ? ` (${skipped} need no tests)` : ''}`
-        const tests = r.testsChanged.length > 0 ? firstFew(r.testsChanged, 3) : r.needing.length > 0 && require.includes('tests-changed') ? 'none (required)' : 'none'
+        const tests =
+          r.testsChanged.length > 0
+            ? firstFew(r.testsChanged, 3)
+            : r.needing.length > 0 && require.includes('tests-changed')
+              ? 'none (required)'
+              : 'none'
         const cov = !wantsCov
           ? 'not required'
           : r.needing.length === 0
@@ -352,7 +394,14 @@ export const criticalPathTests = defineRule({
                 ? `no data (${firstFew(r.noData, 2)})`
                 : 'n/a (no executable changed lines)'
         const ranges = r.uncovered.flatMap((u) => u.ranges.map((rg) => `${u.path}:${rangeText(rg)}`))
-        return [r.area.name, files, tests, cov, wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-', ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-']
+        return [
+          r.area.name,
+          files,
+          tests,
+          cov,
+          wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-',
+          ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-',
+        ]
       }),
     }
     const parts = results
@@ -360,7 +409,8 @@ export const criticalPathTests = defineRule({
       .map((r) => {
         const bits: string[] = []
         if (r.missingTests > 0) bits.push('tests missing')
-        if (r.executable > 0) bits.push(`${pct(r.covered, r.executable)} ${r.failedCoverage ? '<' : '>='} ${r.area.min_diff_coverage ?? 80}%`)
+        if (r.executable > 0)
+          bits.push(`${pct(r.covered, r.executable)} ${r.failedCoverage ? '<' : '>='} ${r.area.min_diff_coverage ?? 80}%`)
         else if (r.noData.length > 0) bits.push('no coverage data')
         if (r.needing.length === 0) bits.push('no code changes needing tests')
         return `${r.area.name}: ${bits.join(', ') || 'ok'}`

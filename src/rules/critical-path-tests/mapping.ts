@@ -44,7 +44,10 @@ export function compileSourcePattern(pattern: string): RegExp {
 
 /** A test pattern with placeholders as a glob matching every possible test (to recognise test files). */
 export function testPatternGlob(pattern: string): string {
-  return pattern.replace(/\{dir\}\//g, '**/').replace(/\{dir\}/g, '**').replace(/\{name\}/g, '*')
+  return pattern
+    .replace(/\{dir\}\//g, '**/')
+    .replace(/\{dir\}/g, '**')
+    .replace(/\{name\}/g, '*')
 }
 
 function substitute(pattern: string, dir: string, name: string, esc: (s: string) => string): string {

@@ -4,8 +4,57 @@
  * block-comment delimiter/continuation. Unknown extensions: only blank lines are trivial.
  */
 
-const C_LIKE = new Set(['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'java', 'kt', 'kts', 'scala', 'groovy', 'go', 'rs', 'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'cs', 'swift', 'dart', 'php', 'proto'])
-const HASH = new Set(['py', 'pyi', 'rb', 'sh', 'bash', 'zsh', 'pl', 'pm', 'r', 'ex', 'exs', 'tf', 'hcl', 'yml', 'yaml', 'toml', 'cfg', 'ini', 'conf', 'cmake', 'mk'])
+const C_LIKE = new Set([
+  'ts',
+  'tsx',
+  'mts',
+  'cts',
+  'js',
+  'jsx',
+  'mjs',
+  'cjs',
+  'java',
+  'kt',
+  'kts',
+  'scala',
+  'groovy',
+  'go',
+  'rs',
+  'c',
+  'h',
+  'cc',
+  'cpp',
+  'cxx',
+  'hpp',
+  'cs',
+  'swift',
+  'dart',
+  'php',
+  'proto',
+])
+const HASH = new Set([
+  'py',
+  'pyi',
+  'rb',
+  'sh',
+  'bash',
+  'zsh',
+  'pl',
+  'pm',
+  'r',
+  'ex',
+  'exs',
+  'tf',
+  'hcl',
+  'yml',
+  'yaml',
+  'toml',
+  'cfg',
+  'ini',
+  'conf',
+  'cmake',
+  'mk',
+])
 const DASH = new Set(['sql', 'lua', 'hs', 'elm', 'ada'])
 
 function ext(path: string): string {

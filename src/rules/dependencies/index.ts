@@ -27,7 +27,10 @@ import { plainMessage } from '../../errors.js'
 import { findDeclaration, isManifest } from './manifest.js'
 
 const sla = (def: number | null, sev: string) =>
-  Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { default: def, description: `Days within which a ${sev} vulnerability must be fixed once known; null = no SLA.` })
+  Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+    default: def,
+    description: `Days within which a ${sev} vulnerability must be fixed once known; null = no SLA.`,
+  })
 
 export const dependenciesOptions = Type.Object({
   reports: Type.Array(Type.String(), {
@@ -46,14 +49,23 @@ export const dependenciesOptions = Type.Object({
   }),
   fix_within_days: Type.Object(
     { critical: sla(7, 'critical'), high: sla(14, 'high'), medium: sla(null, 'medium'), low: sla(null, 'low') },
-    { default: {}, description: 'Fix SLA per severity, in days since first detection (Dependabot alert created_at, SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.' },
+    {
+      default: {},
+      description:
+        'Fix SLA per severity, in days since first detection (Dependabot alert created_at, SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.',
+    },
   ),
   ignore: Type.Array(
     Type.Object(
       {
-        id: Type.String({ minLength: 1, description: 'Advisory id (GHSA, CVE, or the tool\'s id such as SNYK-JS-…); matches any alias.' }),
+        id: Type.String({ minLength: 1, description: "Advisory id (GHSA, CVE, or the tool's id such as SNYK-JS-…); matches any alias." }),
         reason: Type.String({ minLength: 1, description: 'Why the vulnerability is accepted (required).' }),
-        until: Type.Optional(Type.String({ format: 'date', description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the vulnerability counts again and the comment says so.' })),
+        until: Type.Optional(
+          Type.String({
+            format: 'date',
+            description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the vulnerability counts again and the comment says so.',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -61,7 +73,10 @@ export const dependenciesOptions = Type.Object({
   ),
   licenses: Type.Object(
     {
-      deny: Type.Array(Type.String(), { default: [], description: 'SPDX ids that added dependencies must not use (from dependency review data).' }),
+      deny: Type.Array(Type.String(), {
+        default: [],
+        description: 'SPDX ids that added dependencies must not use (from dependency review data).',
+      }),
       allow: Type.Array(Type.String(), { default: [], description: 'When not empty: the only SPDX ids added dependencies may use.' }),
     },
     { default: {}, description: 'License policy for dependencies the PR adds (needs dependency review).' },
@@ -70,8 +85,16 @@ export const dependenciesOptions = Type.Object({
     default: 'fail',
     description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
   }),
-  use_dependency_review: Type.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).' }),
-  use_dependabot_alerts: Type.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).' }),
+  use_dependency_review: Type.Boolean({
+    default: true,
+    description:
+      'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).',
+  }),
+  use_dependabot_alerts: Type.Boolean({
+    default: false,
+    description:
+      'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).',
+  }),
 })
 
 type Options = (typeof dependenciesOptions)['static']
@@ -112,7 +135,13 @@ function severityLabel(s: Severity): string {
 export function licenseVerdict(license: string | null, deny: string[], allow: string[]): { denied?: string; notAllowed?: boolean } {
   if (!license) return {}
   const norm = (s: string) => s.trim().toLowerCase()
-  const branches = license.split(/\s+OR\s+/i).map((b) => b.replace(/[()]/g, ' ').split(/\s+(?:AND|WITH)\s+/i).map((t) => t.trim()).filter(Boolean))
+  const branches = license.split(/\s+OR\s+/i).map((b) =>
+    b
+      .replace(/[()]/g, ' ')
+      .split(/\s+(?:AND|WITH)\s+/i)
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
   const denySet = new Set(deny.map(norm))
   const allowSet = new Set(allow.map(norm))
   const branchDenied = (b: string[]) => b.find((t) => denySet.has(norm(t)))
@@ -170,7 +199,9 @@ function lockPackages(doc: unknown): Record<string, { version?: string }> | null
 function fmtAge(r: Row): string {
   if (r.ageDays === undefined) return 'age unknown'
   const sla = r.slaDays
-  return sla === undefined || sla === null ? `${r.ageDays} d (no SLA)` : `${r.ageDays} d / SLA ${sla} d${r.ageDays > sla ? ' (breached)' : ''}`
+  return sla === undefined || sla === null
+    ? `${r.ageDays} d (no SLA)`
+    : `${r.ageDays} d / SLA ${sla} d${r.ageDays > sla ? ' (breached)' : ''}`
 }
 
 function originText(o: Origin): string {
@@ -196,7 +227,12 @@ export const dependencies = defineRule({
       if (files.some((f) => matchesAny(f.path, [g]))) continue
       if (!GLOB_MAGIC.test(g)) {
         const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
-        if (o.missing_report === 'fail') findings.push({ message: msg, hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.', code: 'missing-report' })
+        if (o.missing_report === 'fail')
+          findings.push({
+            message: msg,
+            hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
+            code: 'missing-report',
+          })
         else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
         else notes.push(`${g}: not found (ignored)`)
       } else unmatched.push(g)
@@ -204,7 +240,11 @@ export const dependencies = defineRule({
     // One notice for all the globs that matched nothing (the default preset lists four): one row in every
     // comment of a repository without scanners, not four.
     if (unmatched.length) {
-      findings.push({ message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`, kind: 'info', code: 'no-report' })
+      findings.push({
+        message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`,
+        kind: 'info',
+        code: 'no-report',
+      })
       notes.push(unmatched.length === globs.length ? 'no scanner report' : `${unmatched.join(', ')}: no match`)
     }
     const parsed: ParsedReport[] = []
@@ -216,7 +256,12 @@ export const dependencies = defineRule({
         if (p.vulnerabilities.length === 0) notes.push(`0 results from ${p.tool} (${f.path})`)
       } catch (e) {
         const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${plainMessage(e)}`
-        findings.push({ message, kind: 'error', code: 'bad-report', hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.' })
+        findings.push({
+          message,
+          kind: 'error',
+          code: 'bad-report',
+          hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.',
+        })
         reportRows.push([f.path, '?', 'unreadable', '-', '-'])
       }
     }
@@ -236,10 +281,20 @@ export const dependencies = defineRule({
         added = r.data.added
         reviewOk = true
         notes.push(`dependency review: ${r.data.added.length} added dependencies, ${r.data.vulns.length} vulnerabilities`)
-      } else if (r.unavailable) findings.push({ message: `GitHub dependency review is unavailable: ${r.reason}`, kind: 'info', code: 'dependency-review-unavailable' })
+      } else if (r.unavailable)
+        findings.push({
+          message: `GitHub dependency review is unavailable: ${r.reason}`,
+          kind: 'info',
+          code: 'dependency-review-unavailable',
+        })
       else {
         // An outage is not "nothing added": the dependencies this PR adds were not checked.
-        findings.push({ message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`, kind: 'error', code: 'dependency-review-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' })
+        findings.push({
+          message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`,
+          kind: 'error',
+          code: 'dependency-review-failed',
+          hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+        })
         notes.push('dependency review: failed')
       }
     } else if (o.use_dependency_review) notes.push('dependency review: not available here')
@@ -250,9 +305,15 @@ export const dependencies = defineRule({
         alertsOk = true
         all.push(...r.data)
         notes.push(`Dependabot: ${r.data.length} open alerts`)
-      } else if (r.unavailable) findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' })
+      } else if (r.unavailable)
+        findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' })
       else {
-        findings.push({ message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`, kind: 'error', code: 'dependabot-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' })
+        findings.push({
+          message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`,
+          kind: 'error',
+          code: 'dependabot-failed',
+          hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+        })
         notes.push('Dependabot alerts: failed')
       }
     } else if (o.use_dependabot_alerts) notes.push('Dependabot alerts: not available here')
@@ -260,13 +321,22 @@ export const dependencies = defineRule({
     try {
       await resolveNpmVersions(ctx, all)
     } catch (e) {
-      findings.push({ message: plainMessage(e), kind: 'error', code: 'read-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' })
+      findings.push({
+        message: plainMessage(e),
+        kind: 'error',
+        code: 'read-failed',
+        hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+      })
     }
     const vulns = mergeVulnerabilities(all)
 
     // 3. Evaluate each vulnerability.
     const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on as Severity)
-    const waivers = (o.ignore ?? []).map((w) => ({ id: normaliseId(w.id), reason: w.reason, until: dateString((w as { until?: unknown }).until) }))
+    const waivers = (o.ignore ?? []).map((w) => ({
+      id: normaliseId(w.id),
+      reason: w.reason,
+      until: dateString((w as { until?: unknown }).until),
+    }))
     const rows: Row[] = []
     const expiredReported = new Set<string>()
     for (const v of vulns) {
@@ -278,7 +348,10 @@ export const dependencies = defineRule({
         const inReview = added.some((a) => a.name.toLowerCase() === v.package.toLowerCase())
         if (!inReview) origin = 'present'
       }
-      const ageDays = v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen)) ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY)) : undefined
+      const ageDays =
+        v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen))
+          ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY))
+          : undefined
       const slaKey: SlaKey | undefined = v.severity === 'unknown' ? undefined : v.severity
       const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null
       const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()))
@@ -290,7 +363,9 @@ export const dependencies = defineRule({
       }
       const where = row.annotation ? { path: row.annotation.path, line: row.annotation.line } : {}
       const what = `${v.id} (${severityLabel(v.severity)}) in ${v.package}${v.version ? `@${v.version}` : ''}`
-      const fix = v.fixedVersion ? `Upgrade ${v.package} to ${v.fixedVersion} or later.` : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.'
+      const fix = v.fixedVersion
+        ? `Upgrade ${v.package} to ${v.fixedVersion} or later.`
+        : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.'
       if (row.waiver?.expired && !expiredReported.has(row.waiver.id)) {
         expiredReported.add(row.waiver.id)
         findings.push({
@@ -312,7 +387,12 @@ export const dependencies = defineRule({
       }
       if (ageDays !== undefined && slaDays !== null && slaDays !== undefined && ageDays > slaDays) {
         row.failing.push('sla')
-        findings.push({ message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`, hint: fix, code: 'sla-breach', ...where })
+        findings.push({
+          message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`,
+          hint: fix,
+          code: 'sla-breach',
+          ...where,
+        })
       }
       rows.push(row)
     }
@@ -337,7 +417,10 @@ export const dependencies = defineRule({
     } else if ((deny.length || allow.length) && !reviewOk) notes.push('licenses: not checked (needs dependency review)')
 
     // 5. Output.
-    rows.sort((a, b) => severityRank(b.v.severity) - severityRank(a.v.severity) || a.v.package.localeCompare(b.v.package) || a.v.id.localeCompare(b.v.id))
+    rows.sort(
+      (a, b) =>
+        severityRank(b.v.severity) - severityRank(a.v.severity) || a.v.package.localeCompare(b.v.package) || a.v.id.localeCompare(b.v.id),
+    )
     const tables: RuleTable[] = []
     if (rows.length) {
       tables.push({
@@ -350,13 +433,16 @@ export const dependencies = defineRule({
           `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
           originText(r.origin),
           fmtAge(r),
-          r.waiver ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}` : '',
+          r.waiver
+            ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}`
+            : '',
           r.v.sources.join(', '),
           r.v.url ?? advisoryUrl(r.v.id) ?? '',
         ]),
       })
     }
-    if (reportRows.length) tables.push({ title: 'Reports', columns: ['File', 'Tool', 'Format', 'Vulnerabilities', 'Skipped results'], rows: reportRows })
+    if (reportRows.length)
+      tables.push({ title: 'Reports', columns: ['File', 'Tool', 'Format', 'Vulnerabilities', 'Skipped results'], rows: reportRows })
 
     const bySev = SEVERITIES.map((s) => [s, rows.filter((r) => r.v.severity === s).length] as const).filter(([, n]) => n > 0)
     const waived = rows.filter((r) => r.waiver && !r.waiver.expired).length
@@ -364,7 +450,11 @@ export const dependencies = defineRule({
     // Without any evidence the summary must not read "no vulnerabilities": nothing was looked at.
     const noEvidence = !parsed.length && !reviewOk && !alertsOk
     const parts = [
-      noEvidence ? 'no scanner evidence' : rows.length ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : 'no vulnerabilities',
+      noEvidence
+        ? 'no scanner evidence'
+        : rows.length
+          ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})`
+          : 'no vulnerabilities',
       failing ? `${failing} failing` : '',
       waived ? `${waived} waived` : '',
       ...notes.filter((n) => !(noEvidence && n === 'no scanner report')),
@@ -375,8 +465,22 @@ export const dependencies = defineRule({
       ...(noEvidence ? { applicability: 'no-evidence' as const } : {}),
       tables,
       data: {
-        vulnerabilities: rows.map((r) => ({ ...r.v, origin: r.origin, ageDays: r.ageDays, slaDays: r.slaDays, waiver: r.waiver, failing: r.failing, annotation: r.annotation })),
-        reports: parsed.map((p) => ({ path: p.path, format: p.format, tool: p.tool, vulnerabilities: p.vulnerabilities.length, skipped: p.skipped })),
+        vulnerabilities: rows.map((r) => ({
+          ...r.v,
+          origin: r.origin,
+          ageDays: r.ageDays,
+          slaDays: r.slaDays,
+          waiver: r.waiver,
+          failing: r.failing,
+          annotation: r.annotation,
+        })),
+        reports: parsed.map((p) => ({
+          path: p.path,
+          format: p.format,
+          tool: p.tool,
+          vulnerabilities: p.vulnerabilities.length,
+          skipped: p.skipped,
+        })),
       },
     }
   },

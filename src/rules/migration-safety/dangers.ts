@@ -13,7 +13,7 @@ export type DangerInfo = Pick<DangerDef, 'title' | 'lock' | 'why' | 'fix' | 'lev
 export type DangerId = (typeof DANGER_LIST)[number]['id']
 
 export const DANGERS = Object.fromEntries(DANGER_LIST.map((d) => [d.id, d])) as Record<DangerId, DangerDef<DangerId>>
-export const DANGER_IDS = DANGER_LIST.map((d) => d.id) as DangerId[]
+export const DANGER_IDS = DANGER_LIST.map((d) => d.id)
 
 export function isDangerId(s: string): s is DangerId {
   return Object.prototype.hasOwnProperty.call(DANGERS, s)

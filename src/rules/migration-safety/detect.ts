@@ -18,7 +18,14 @@ export interface MigrationFile {
   immutable: boolean
 }
 
-const BUILTIN: Array<{ layout: string; globs: string[]; kind: MigrationKind; flavour?: 'django' | 'alembic'; forward?: boolean; immutable?: boolean }> = [
+const BUILTIN: Array<{
+  layout: string
+  globs: string[]
+  kind: MigrationKind
+  flavour?: 'django' | 'alembic'
+  forward?: boolean
+  immutable?: boolean
+}> = [
   { layout: 'golang-migrate down', globs: ['**/*.down.sql'], kind: 'sql', forward: false },
   { layout: 'golang-migrate', globs: ['**/*.up.sql'], kind: 'sql' },
   { layout: 'flyway undo', globs: ['**/U[0-9]*__*.sql'], kind: 'sql', forward: false },
@@ -38,11 +45,18 @@ export function classify(path: string, extra: readonly string[], exclude: readon
   if (exclude.length && matchesAny(path, exclude)) return undefined
   if (builtin) {
     for (const b of BUILTIN) {
-      if (matchesAny(path, b.globs)) return { kind: b.kind, flavour: b.flavour, layout: b.layout, forward: b.forward ?? true, immutable: b.immutable ?? true }
+      if (matchesAny(path, b.globs))
+        return { kind: b.kind, flavour: b.flavour, layout: b.layout, forward: b.forward ?? true, immutable: b.immutable ?? true }
     }
   }
   if (extra.length && matchesAny(path, extra)) {
-    const kind: MigrationKind | undefined = path.endsWith('.sql') ? 'sql' : path.endsWith('.rb') ? 'rails' : path.endsWith('.py') ? 'python' : undefined
+    const kind: MigrationKind | undefined = path.endsWith('.sql')
+      ? 'sql'
+      : path.endsWith('.rb')
+        ? 'rails'
+        : path.endsWith('.py')
+          ? 'python'
+          : undefined
     if (kind) return { kind, layout: 'policy paths', forward: !/\.down\.sql$/.test(path), immutable: true }
   }
   return undefined

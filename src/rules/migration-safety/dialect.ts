@@ -129,8 +129,18 @@ export function sqlalchemyUrl(text: string): Dialect | undefined {
 
 /** Markers of other databases in SQL text that PostgreSQL would reject anyway (comments ignored). */
 export function sniffSql(sql: string): Dialect | undefined {
-  const code = sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/'(?:[^']|'')*'/g, "''")
-  if (/`[^`\n]+`/.test(code) || /\bENGINE\s*=\s*\w+/i.test(code) || /\bAUTO_INCREMENT\b/i.test(code) || /\bMODIFY\s+(COLUMN\s+)?`?\w/i.test(code) || /\bUNSIGNED\b/i.test(code)) return 'mysql'
+  const code = sql
+    .replace(/--[^\n]*/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/'(?:[^']|'')*'/g, "''")
+  if (
+    /`[^`\n]+`/.test(code) ||
+    /\bENGINE\s*=\s*\w+/i.test(code) ||
+    /\bAUTO_INCREMENT\b/i.test(code) ||
+    /\bMODIFY\s+(COLUMN\s+)?`?\w/i.test(code) ||
+    /\bUNSIGNED\b/i.test(code)
+  )
+    return 'mysql'
   if (/\bAUTOINCREMENT\b/i.test(code) || /^\s*PRAGMA\b/im.test(code) || /\bWITHOUT\s+ROWID\b/i.test(code)) return 'sqlite'
   if (/^\s*GO\s*$/im.test(code) || /\[dbo\]/i.test(code) || /\bNVARCHAR\s*\(\s*MAX\s*\)/i.test(code)) return 'sqlserver'
   return undefined
@@ -194,7 +204,12 @@ export async function fromConfig(path: string, mig: MigrationFile, read: Reader)
   }
   if (mig.kind === 'python' && mig.flavour === 'alembic') {
     const scriptDir = dirOf(dir)
-    for (const f of [join(scriptDir, 'env.py'), ...ancestors(dirOf(scriptDir)).slice(0, 3).map((a) => join(a, 'alembic.ini'))]) {
+    for (const f of [
+      join(scriptDir, 'env.py'),
+      ...ancestors(dirOf(scriptDir))
+        .slice(0, 3)
+        .map((a) => join(a, 'alembic.ini')),
+    ]) {
       const text = await read(f)
       const d = text ? sqlalchemyUrl(text) : undefined
       if (d) return { dialect: d, source: f }
@@ -205,7 +220,12 @@ export async function fromConfig(path: string, mig: MigrationFile, read: Reader)
 
 /** The dialect of one migration file. `content` is its text at the head, when read. */
 /** Per-database files of the same migration beside a generic one: `x.postgres.up.sql` beside `x.up.sql`. */
-const SIBLING_WORDS: Array<[string, Dialect]> = [['postgres', 'postgres'], ['postgresql', 'postgres'], ['cockroach', 'cockroach'], ['crdb', 'cockroach']]
+const SIBLING_WORDS: Array<[string, Dialect]> = [
+  ['postgres', 'postgres'],
+  ['postgresql', 'postgres'],
+  ['cockroach', 'cockroach'],
+  ['crdb', 'cockroach'],
+]
 
 async function dialectSiblings(path: string, read: Reader): Promise<Set<Dialect>> {
   const slash = path.lastIndexOf('/') + 1
@@ -220,7 +240,13 @@ async function dialectSiblings(path: string, read: Reader): Promise<Set<Dialect>
   return out
 }
 
-export async function detectDialect(path: string, mig: MigrationFile, policy: DialectPolicy, read: Reader, content?: string): Promise<DialectInfo> {
+export async function detectDialect(
+  path: string,
+  mig: MigrationFile,
+  policy: DialectPolicy,
+  read: Reader,
+  content?: string,
+): Promise<DialectInfo> {
   for (const d of policy.dialects) if (matchesAny(path, d.paths)) return { dialect: d.dialect, source: 'policy (dialects)' }
   const name = dialectOfFileName(path)
   if (name) return { dialect: name, source: 'file name' }
@@ -228,8 +254,15 @@ export async function detectDialect(path: string, mig: MigrationFile, policy: Di
   if (sibling?.has('postgres')) {
     // gobuffalo/pop: a database with its own file runs that file, the others run the generic one.
     return sibling.has('cockroach')
-      ? { dialect: 'other', source: 'generic file beside PostgreSQL and CockroachDB files of the same migration (runs on the other databases)' }
-      : { dialect: 'cockroach', source: 'generic file beside a PostgreSQL file of the same migration (runs on CockroachDB and the other databases, not PostgreSQL)' }
+      ? {
+          dialect: 'other',
+          source: 'generic file beside PostgreSQL and CockroachDB files of the same migration (runs on the other databases)',
+        }
+      : {
+          dialect: 'cockroach',
+          source:
+            'generic file beside a PostgreSQL file of the same migration (runs on CockroachDB and the other databases, not PostgreSQL)',
+        }
   }
   const folder = dialectOfFolder(path)
   if (folder) return { dialect: folder.dialect, source: `folder ${folder.folder}/` }

@@ -16,7 +16,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const treeReplacer = (k: string, v: unknown): unknown => {
   if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') return undefined
-  if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name)) return { name: v.name, is_local: v.is_local }
+  if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name))
+    return { name: v.name, is_local: v.is_local }
   return v
 }
 
@@ -124,7 +125,10 @@ export function normaliseSqlText(sql: string): string {
       i++
     }
   }
-  return out.replace(/\s+/g, ' ').replace(/\s*([(),;=])\s*/g, '$1').trim()
+  return out
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([(),;=])\s*/g, '$1')
+    .trim()
 }
 
 export function sameSql(pg: PgApi | undefined, base: string, head: string): boolean {
@@ -178,7 +182,13 @@ export function isRollbackNode(n: TsNode): boolean {
     const name = n.childForFieldName('name')?.text
     return name === 'down' || name === 'downgrade'
   }
-  if (n.type === 'call' && n.childForFieldName('receiver') && n.childForFieldName('method')?.text === 'down' && n.childForFieldName('block')) return true
+  if (
+    n.type === 'call' &&
+    n.childForFieldName('receiver') &&
+    n.childForFieldName('method')?.text === 'down' &&
+    n.childForFieldName('block')
+  )
+    return true
   return false
 }
 
@@ -201,7 +211,8 @@ export interface EditKind {
  * run from another (`up`, `change`, `revert`); Python's `op.*`, `schema_editor.*`, `migrations.*` except
  * `RunPython`, and any `execute`/`RunSQL`. Deliberately broad: a call it names is never treated as data code.
  */
-const RUBY_SCHEMA = /^(?:(?:add|remove|drop|create|change|rename|alter|enable|disable|validate|exec|execute|load|set|reset|truncate|update_column_default)(?:_\w*)?[!?]?|up|down|change|migrate|revert|reversible|up_only|safety_assured|disable_ddl_transaction!|transaction|with_lock_timeout)$/
+const RUBY_SCHEMA =
+  /^(?:(?:add|remove|drop|create|change|rename|alter|enable|disable|validate|exec|execute|load|set|reset|truncate|update_column_default)(?:_\w*)?[!?]?|up|down|change|migrate|revert|reversible|up_only|safety_assured|disable_ddl_transaction!|transaction|with_lock_timeout)$/
 const PY_SCHEMA_NAMES = new Set(['execute', 'executemany', 'executescript', 'RunSQL', 'SeparateDatabaseAndState', 'callproc', 'raw'])
 const PY_SCHEMA_RECEIVERS = new Set(['op', 'schema_editor', 'migrations', 'connection'])
 
@@ -225,7 +236,17 @@ function isSchemaCall(n: TsNode, lang: 'ruby' | 'python'): boolean {
   return PY_SCHEMA_RECEIVERS.has(receiver) && name !== 'RunPython'
 }
 
-const RUBY_CONTAINERS = new Set(['program', 'body_statement', 'block_body', 'then', 'else', 'ensure', 'begin', 'do', 'parenthesized_statements'])
+const RUBY_CONTAINERS = new Set([
+  'program',
+  'body_statement',
+  'block_body',
+  'then',
+  'else',
+  'ensure',
+  'begin',
+  'do',
+  'parenthesized_statements',
+])
 const PY_CONTAINERS = new Set(['module', 'block'])
 const NAME_LEAVES = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable'])
 
@@ -243,7 +264,11 @@ function definedNames(n: TsNode): string[] {
   if (target.type === 'assignment' || target.type === 'operator_assignment' || target.type === 'augmented_assignment') {
     const left = target.childForFieldName('left')
     if (left) collectNames(left, out)
-  } else if (['method', 'singleton_method', 'function_definition', 'class', 'class_definition', 'module', 'decorated_definition'].includes(target.type)) {
+  } else if (
+    ['method', 'singleton_method', 'function_definition', 'class', 'class_definition', 'module', 'decorated_definition'].includes(
+      target.type,
+    )
+  ) {
     const def = target.type === 'decorated_definition' ? target.childForFieldName('definition') : target
     const name = def?.childForFieldName('name')?.text
     if (name) out.push(name)
@@ -291,7 +316,10 @@ function schemaText(root: TsNode, lang: 'ruby' | 'python', skip: (n: TsNode) => 
     const keepWhole = (n: TsNode): boolean => {
       if (lang !== 'python') return false
       const name = n.childForFieldName('name')?.text
-      return (n.type === 'class_definition' && name === 'Migration') || (n.type === 'function_definition' && (name === 'upgrade' || name === 'downgrade'))
+      return (
+        (n.type === 'class_definition' && name === 'Migration') ||
+        (n.type === 'function_definition' && (name === 'upgrade' || name === 'downgrade'))
+      )
     }
     const walk = (n: TsNode): string => {
       if (n.type === 'comment' || skip(n)) return ''
@@ -338,7 +366,8 @@ function isFrameworkMigration(root: TsNode, lang: 'ruby' | 'python'): boolean {
 }
 
 /** Python imports: reordering or regrouping them (isort) changes no statement the migration runs. */
-const isImport = (n: TsNode): boolean => n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement'
+const isImport = (n: TsNode): boolean =>
+  n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement'
 
 export function compareTrees(parser: TsParser, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   const a = parser.parse(base)

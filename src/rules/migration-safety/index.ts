@@ -41,12 +41,14 @@ export const options = Type.Object(
     }),
     builtin_layouts: Type.Boolean({
       default: true,
-      description: 'Recognise the common layouts: Flyway, golang-migrate, dbmate, Prisma, sqitch, Liquibase SQL, Rails db/migrate, Django migrations, Alembic versions.',
+      description:
+        'Recognise the common layouts: Flyway, golang-migrate, dbmate, Prisma, sqitch, Liquibase SQL, Rails db/migrate, Django migrations, Alembic versions.',
     }),
     exclude: Type.Array(Type.String(), { default: [], description: 'Globs of files never treated as migrations.' }),
     dialect: Type.Union([Type.Literal('auto'), ...DIALECTS.map((d) => Type.Literal(d))], {
       default: 'auto',
-      description: 'Database the migrations run on. auto: per file, from a dialect in the file name (x.mysql.up.sql), a folder (mysql/, sqlite/, postgres/), else the tool configuration (Prisma migration_lock.toml, Rails config/database.yml, Django ENGINE, Alembic URL), else PostgreSQL. Files that are not PostgreSQL are never parsed as PostgreSQL.',
+      description:
+        'Database the migrations run on. auto: per file, from a dialect in the file name (x.mysql.up.sql), a folder (mysql/, sqlite/, postgres/), else the tool configuration (Prisma migration_lock.toml, Rails config/database.yml, Django ENGINE, Alembic URL), else PostgreSQL. Files that are not PostgreSQL are never parsed as PostgreSQL.',
     }),
     dialects: Type.Array(Type.Object({ paths: Type.Array(Type.String()), dialect: DialectSchema }, { additionalProperties: false }), {
       default: [],
@@ -54,25 +56,38 @@ export const options = Type.Object(
     }),
     release_tags: Type.Array(Type.String(), {
       default: ['v[0-9]*', '[0-9]*'],
-      description: 'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as released.',
+      description:
+        'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as released.',
     }),
-    unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
-    data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.'),
-    rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.'),
+    unreleased_edit_level: LevelSchema(
+      'notice',
+      'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).',
+    ),
+    data_edit_level: LevelSchema(
+      'notice',
+      'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.',
+    ),
+    rollback_level: LevelSchema(
+      'notice',
+      'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a merged rollback file.',
+    ),
     small_tables: Type.Array(Type.String(), {
       default: [],
-      description: 'Tables the team knows to be small (globs of table names, case-insensitive; a schema-qualified name also matches on its last part): dangers whose harm grows with the table (index builds, NOT NULL and constraint scans, type rewrites, backfills, CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
+      description:
+        'Tables the team knows to be small (globs of table names, case-insensitive; a schema-qualified name also matches on its last part): dangers whose harm grows with the table (index builds, NOT NULL and constraint scans, type rewrites, backfills, CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
     }),
     small_table_level: LevelSchema('notice', 'Highest level of a size danger on a table listed in small_tables.'),
     pg_version: Type.Integer({
       minimum: 9,
       maximum: 18,
       default: 14,
-      description: 'Oldest PostgreSQL major version the migrations run on (defaults before 11 rewrite the table; REINDEX CONCURRENTLY needs 12; DETACH CONCURRENTLY 14).',
+      description:
+        'Oldest PostgreSQL major version the migrations run on (defaults before 11 rewrite the table; REINDEX CONCURRENTLY needs 12; DETACH CONCURRENTLY 14).',
     }),
     assume_in_transaction: Type.Boolean({
       default: false,
-      description: 'The migration tool wraps each SQL file in a transaction (Flyway, sqitch, golang-migrate with x-multi-statement off): CONCURRENTLY statements then fail.',
+      description:
+        'The migration tool wraps each SQL file in a transaction (Flyway, sqitch, golang-migrate with x-multi-statement off): CONCURRENTLY statements then fail.',
     }),
     require_lock_timeout: Type.Boolean({
       default: false,
@@ -89,10 +104,22 @@ export const options = Type.Object(
     }),
     app_paths: Type.Array(Type.String(), {
       default: ['**/*.{rb,py,ts,tsx,js,jsx,mjs,cjs,go,java,kt,scala,cs,php,ex,exs,rs}'],
-      description: 'Globs of application code: dropping/renaming a column in a PR that also changes these files is an expand-contract violation.',
+      description:
+        'Globs of application code: dropping/renaming a column in a PR that also changes these files is an expand-contract violation.',
     }),
     app_exclude: Type.Array(Type.String(), {
-      default: ['**/db/schema.rb', '**/db/structure.sql', '**/db/seeds.rb', '**/{test,tests,spec,specs,__tests__,testdata,fixtures,factories}/**', '**/*_test.{go,py,rb}', '**/test_*.py', '**/conftest.py', '**/*_spec.rb', '**/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs}', '**/*Test.{java,kt}'],
+      default: [
+        '**/db/schema.rb',
+        '**/db/structure.sql',
+        '**/db/seeds.rb',
+        '**/{test,tests,spec,specs,__tests__,testdata,fixtures,factories}/**',
+        '**/*_test.{go,py,rb}',
+        '**/test_*.py',
+        '**/conftest.py',
+        '**/*_spec.rb',
+        '**/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs}',
+        '**/*Test.{java,kt}',
+      ],
       description: 'Globs never counted as application code for expand-contract: schema dumps, seeds and tests.',
     }),
   },
@@ -105,7 +132,16 @@ export type MigrationSafetyOptions = Static<typeof options>
 function issueKey(i: Issue): string {
   const n = i.names ?? {}
   const low = (x: string | undefined) => (x ?? '').toLowerCase()
-  return [i.id, low(n.table ?? i.table), low(n.column ?? i.column_name), low(n.index), low(n.constraint), low(n.newName), low(n.type), i.rollback ? 'down' : ''].join('|')
+  return [
+    i.id,
+    low(n.table ?? i.table),
+    low(n.column ?? i.column_name),
+    low(n.index),
+    low(n.constraint),
+    low(n.newName),
+    low(n.type),
+    i.rollback ? 'down' : '',
+  ].join('|')
 }
 
 /**
@@ -116,7 +152,11 @@ function issueKey(i: Issue): string {
  * the deploy never touches the table, and the data is what the team chose to remove. Returns why, else
  * undefined (any added application line, another deleted file, or a deleted line that does not name the model).
  */
-export async function deadTable(table: string, appFiles: readonly ChangedFile[], readBase: (p: string) => Promise<string | undefined>): Promise<string | undefined> {
+export async function deadTable(
+  table: string,
+  appFiles: readonly ChangedFile[],
+  readBase: (p: string) => Promise<string | undefined>,
+): Promise<string | undefined> {
   const unq = table.replace(/"/g, '')
   const bare = unq.slice(unq.lastIndexOf('.') + 1).toLowerCase()
   const squash = (x: string) => x.toLowerCase().replace(/_/g, '')
@@ -175,13 +215,19 @@ function djangoTable(path: string, model: string): string {
  * so a `remove_index` without `algorithm: :concurrently` there is a notice. Returns why, or undefined when the
  * project does not use strong_migrations or has the check on.
  */
-export async function strongMigrationsRemoveIndex(migrationPath: string, read: (p: string) => Promise<string | undefined>): Promise<string | undefined> {
+export async function strongMigrationsRemoveIndex(
+  migrationPath: string,
+  read: (p: string) => Promise<string | undefined>,
+): Promise<string | undefined> {
   const i = migrationPath.lastIndexOf('db/migrate/')
   const root = i <= 0 ? '' : migrationPath.slice(0, i - 1)
   const at = (p: string) => (root ? `${root}/${p}` : p)
   const lock = await read(at('Gemfile.lock'))
   const gemfile = lock === undefined ? await read(at('Gemfile')) : undefined
-  const uses = lock !== undefined ? /^ {4}strong_migrations \(/m.test(lock) : gemfile !== undefined && /^\s*gem\s+['"]strong_migrations['"]/m.test(gemfile)
+  const uses =
+    lock !== undefined
+      ? /^ {4}strong_migrations \(/m.test(lock)
+      : gemfile !== undefined && /^\s*gem\s+['"]strong_migrations['"]/m.test(gemfile)
   if (!uses) return undefined
   const init = await read(at('config/initializers/strong_migrations.rb'))
   if (init !== undefined && /^\s*StrongMigrations\.enable_check[\s(]+:remove_index\b/m.test(init)) return undefined
@@ -383,7 +429,15 @@ const joinPath = (d: string, f: string): string => (d ? `${d}/${f}` : f)
 /** Earlier SQL migrations read (newest first) to learn the type a column had before a TYPE change. */
 const SQL_TYPE_LOOKBACK = 50
 
-async function knownTypesFor(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, readHead: Reader, readBase: Reader): Promise<Map<string, TypeName>> {
+async function knownTypesFor(
+  ctx: RuleContext,
+  file: ChangedFile,
+  mig: MigrationFile,
+  content: string,
+  opts: MigrationSafetyOptions,
+  readHead: Reader,
+  readBase: Reader,
+): Promise<Map<string, TypeName>> {
   const out = new Map<string, TypeName>()
   const pgNeeded = mig.kind === 'sql' || mig.kind === 'rails'
   if (mig.kind === 'sql') {
@@ -419,28 +473,50 @@ async function knownTypesFor(ctx: RuleContext, file: ChangedFile, mig: Migration
     const i = file.path.lastIndexOf('db/migrate/')
     const root = i <= 0 ? '' : file.path.slice(0, i - 1)
     const schema = await readBase(joinPath(root, 'db/schema.rb'))
-    if (schema !== undefined) for (const [k, v] of railsSchemaTypes(schema)) if (!out.has(k)) out.set(k, v)
-    else {
-      const structure = await readBase(joinPath(root, 'db/structure.sql'))
-      if (structure !== undefined && pgNeeded) for (const [k, v] of typesSetBy(await loadPg(), structure)) if (!out.has(k)) out.set(k, v)
-    }
+    if (schema !== undefined)
+      for (const [k, v] of railsSchemaTypes(schema))
+        if (!out.has(k)) out.set(k, v)
+        else {
+          const structure = await readBase(joinPath(root, 'db/structure.sql'))
+          if (structure !== undefined && pgNeeded)
+            for (const [k, v] of typesSetBy(await loadPg(), structure)) if (!out.has(k)) out.set(k, v)
+        }
   }
   return out
 }
 
-async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, content: string, opts: MigrationSafetyOptions, dialect: Dialect, readHead: Reader, readBase: Reader, earlier?: TypeLookup, parsed?: ParsedOnce): Promise<Analysis> {
+async function analyzeFile(
+  ctx: RuleContext,
+  file: ChangedFile,
+  mig: MigrationFile,
+  content: string,
+  opts: MigrationSafetyOptions,
+  dialect: Dialect,
+  readHead: Reader,
+  readBase: Reader,
+  earlier?: TypeLookup,
+  parsed?: ParsedOnce,
+): Promise<Analysis> {
   // The file's own sources (rollback, schema dump) first, then what the PR's earlier migrations set: looked up,
   // never merged into a copy per file (that was quadratic in a PR of many migrations).
   const own = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase)
   const knownTypes: TypeLookup = earlier ? { get: (k) => own.get(k) ?? earlier.get(k) } : own
-  const sqlOpts: SqlOptions = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout, knownTypes }
+  const sqlOpts: SqlOptions = {
+    pgVersion: opts.pg_version,
+    assumeInTransaction: opts.assume_in_transaction,
+    requireLockTimeout: opts.require_lock_timeout,
+    knownTypes,
+  }
   const parseSql = PG_FAMILY.includes(dialect)
   if (mig.kind === 'sql') {
     const issues: Issue[] = []
     const parser = parseSql ? (parsed?.api ?? (await loadPg())) : undefined
     // A dbmate file is analysed twice (with its transaction); the second pass reuses the first one's parse.
     let last: { sql: string; result: PgParseResult } | undefined
-    const pg: PgApi | undefined = parser && { parseSync: (sql) => (last?.sql === sql ? last.result : (last = { sql, result: parser.parseSync(sql) }).result), scanSync: (sql) => parser.scanSync(sql) }
+    const pg: PgApi | undefined = parser && {
+      parseSync: (sql) => (last?.sql === sql ? last.result : (last = { sql, result: parser.parseSync(sql) }).result),
+      scanSync: (sql) => parser.scanSync(sql),
+    }
     let r = pg ? analyzeSql(pg, content, sqlOpts) : undefined
     let transactional = true
     if (r) {
@@ -454,7 +530,14 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
         r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) }
         const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length
         if (downLine === undefined || downStatements === 0) {
-          issues.push({ id: 'missing-down', line: downLine ?? db.up, endLine: downLine ?? db.up, statement: '-- migrate:down', detail: downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty' })
+          issues.push({
+            id: 'missing-down',
+            line: downLine ?? db.up,
+            endLine: downLine ?? db.up,
+            statement: '-- migrate:down',
+            detail:
+              downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty',
+          })
         }
       }
       // A backfill counts when the same transaction (the file) also changes the schema of an existing table.
@@ -470,26 +553,60 @@ async function analyzeFile(ctx: RuleContext, file: ChangedFile, mig: MigrationFi
         line: 1,
         endLine: 1,
         statement: file.path.split('/').pop() ?? file.path,
-        detail: `golang-migrate migration without ${down.split('/').pop()}` + (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
+        detail:
+          `golang-migrate migration without ${down.split('/').pop()}` +
+          (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
         ...(forwardOnly ? { cap: { level: 'notice' as const, why: 'forward-only folder' } } : {}),
       })
     }
     const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined
     if (revert && !(await existsAtHead(ctx, revert))) {
-      issues.push({ id: 'missing-down', line: 1, endLine: 1, statement: file.path.split('/').pop() ?? file.path, detail: `sqitch change without ${revert}` })
+      issues.push({
+        id: 'missing-down',
+        line: 1,
+        endLine: 1,
+        statement: file.path.split('/').pop() ?? file.path,
+        detail: `sqitch change without ${revert}`,
+      })
     }
     if (!r) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql' }
-    return { issues: [...issues, ...r.issues], statements: r.statements, comments: r.comments, waivers: [], count: r.count, created: r.created, framework: 'sql' }
+    return {
+      issues: [...issues, ...r.issues],
+      statements: r.statements,
+      comments: r.comments,
+      waivers: [],
+      count: r.count,
+      created: r.created,
+      framework: 'sql',
+    }
   }
   // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
   // where: disable_ddl_transaction!, atomic = False, autocommit_block).
   const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python')
-  const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes)) : undefined
-  const deps = { parser, pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes, djangoFields }
+  const djangoFields =
+    mig.kind === 'python' && mig.flavour === 'django'
+      ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes))
+      : undefined
+  const deps = {
+    parser,
+    pg: loadPg,
+    sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true },
+    parseSql,
+    knownTypes,
+    djangoFields,
+  }
   const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour)
   const framework: Framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django'
   if (r.notMigration) return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework }
-  return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework }
+  return {
+    issues: r.issues,
+    statements: r.statements,
+    comments: r.comments,
+    waivers: r.waivers,
+    count: r.count,
+    created: r.created,
+    framework,
+  }
 }
 
 /**
@@ -505,7 +622,15 @@ const MAX_UNRELEASED_READS = 50
  * Tables created by merged migrations (at the base, in the folders of the PR's migrations) that no release
  * tag holds yet: map table → migration path. Empty when the source has no tag information.
  */
-async function tablesOfUnreleasedMigrations(ctx: RuleContext, prPaths: string[], opts: MigrationSafetyOptions, policy: { dialect: MigrationSafetyOptions['dialect']; dialects: MigrationSafetyOptions['dialects'] }, readHead: Reader, readBase: Reader, readConfig: Reader): Promise<Map<string, string>> {
+async function tablesOfUnreleasedMigrations(
+  ctx: RuleContext,
+  prPaths: string[],
+  opts: MigrationSafetyOptions,
+  policy: { dialect: MigrationSafetyOptions['dialect']; dialects: MigrationSafetyOptions['dialects'] },
+  readHead: Reader,
+  readBase: Reader,
+  readConfig: Reader,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   if (!ctx.changes.listBase || !ctx.changes.releasedPaths || opts.release_tags.length === 0) return out
   const inPr = new Set(prPaths)
@@ -521,14 +646,27 @@ async function tablesOfUnreleasedMigrations(ctx: RuleContext, prPaths: string[],
   if (candidates.size === 0) return out
   const released = await ctx.changes.releasedPaths([...candidates.keys()], opts.release_tags).catch(() => undefined)
   if (!released) return out
-  const unreleased = [...candidates.keys()].filter((p) => !released.has(p)).sort().reverse().slice(0, MAX_UNRELEASED_READS)
+  const unreleased = [...candidates.keys()]
+    .filter((p) => !released.has(p))
+    .sort()
+    .reverse()
+    .slice(0, MAX_UNRELEASED_READS)
   for (const path of unreleased) {
     const mig = candidates.get(path)!
     const content = await readBase(path)
     if (content === undefined) continue
     const dialect = await detectDialect(path, mig, policy, readConfig, content)
     try {
-      const a = await analyzeFile(ctx, { path, status: 'added', additions: 0, deletions: 0 }, mig, content, opts, dialect.dialect, readHead, readBase)
+      const a = await analyzeFile(
+        ctx,
+        { path, status: 'added', additions: 0, deletions: 0 },
+        mig,
+        content,
+        opts,
+        dialect.dialect,
+        readHead,
+        readBase,
+      )
       for (const t of a.created) if (!out.has(t.toLowerCase())) out.set(t.toLowerCase(), path)
     } catch {
       // unparseable: it creates nothing we can name
@@ -549,7 +687,13 @@ export const DJANGO_MAX_READS = 200
  * `0131_squashed_0159`-style file) or ends, the app's migration folder at the base is read newest first
  * below this migration's number. At most DJANGO_MAX_READS files in all.
  */
-async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>, path: string, content: string, readHead: Reader, listBase?: (dir: string) => Promise<string[] | undefined>): Promise<Map<string, FieldSummary>> {
+async function djangoFieldsBefore(
+  parser: Awaited<ReturnType<typeof loadParser>>,
+  path: string,
+  content: string,
+  readHead: Reader,
+  listBase?: (dir: string) => Promise<string[] | undefined>,
+): Promise<Map<string, FieldSummary>> {
   const out = new Map<string, FieldSummary>()
   const dir = path.slice(0, path.lastIndexOf('/'))
   const app = dir.split('/').slice(-2, -1)[0] ?? ''
@@ -571,10 +715,11 @@ async function djangoFieldsBefore(parser: Awaited<ReturnType<typeof loadParser>>
       needed.delete(key)
       if (summary) out.set(key, summary)
     }
-    for (const d of st.dependencies) if (!seen.has(d)) {
-      seen.add(d)
-      queue.push(d)
-    }
+    for (const d of st.dependencies)
+      if (!seen.has(d)) {
+        seen.add(d)
+        queue.push(d)
+      }
   }
   if (needed.size && reads < DJANGO_MAX_READS && listBase) {
     const own = path.slice(dir.length + 1, -'.py'.length)
@@ -628,7 +773,9 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   const migrations: Array<{ file: ChangedFile; mig: MigrationFile }> = []
   const others: ChangedFile[] = []
   for (const f of ctx.changes.files) {
-    const mig = classify(f.path, opts.paths, opts.exclude, opts.builtin_layouts) ?? (f.previousPath ? classify(f.previousPath, opts.paths, opts.exclude, opts.builtin_layouts) : undefined)
+    const mig =
+      classify(f.path, opts.paths, opts.exclude, opts.builtin_layouts) ??
+      (f.previousPath ? classify(f.previousPath, opts.paths, opts.exclude, opts.builtin_layouts) : undefined)
     if (mig) migrations.push({ file: f, mig })
     else others.push(f)
   }
@@ -648,7 +795,8 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     let v = cache.get(key)
     if (!v) {
       v = (side === 'head' ? ctx.changes.readHead(p) : ctx.changes.readBase(p)).catch((e: unknown) => {
-        if (!readFailures.has(key)) readFailures.set(key, `${p} (${side === 'head' ? 'head' : 'base'}): ${e instanceof Error ? e.message : String(e)}`)
+        if (!readFailures.has(key))
+          readFailures.set(key, `${p} (${side === 'head' ? 'head' : 'base'}): ${e instanceof Error ? e.message : String(e)}`)
         return undefined
       })
       cache.set(key, v)
@@ -663,7 +811,9 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   // Column types the PR's earlier SQL migrations set (path order): a later TYPE change to the same type is free.
   const prTypes = new PrTypes()
   let parsed: ParsedOnce | undefined
-  const sqlForward = migrations.filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed').sort((a, b) => a.file.path.localeCompare(b.file.path))
+  const sqlForward = migrations
+    .filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed')
+    .sort((a, b) => a.file.path.localeCompare(b.file.path))
   if (sqlForward.length > 1) {
     parsed = new ParsedOnce(await loadPg())
     for (const m of sqlForward) {
@@ -681,8 +831,13 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   }
 
   // Which merged migrations have shipped in a release (tags); undefined: no tag information.
-  const editedPaths = migrations.filter((m) => m.mig.immutable && m.file.status !== 'added' && m.file.status !== 'copied').map((m) => m.file.previousPath ?? m.file.path)
-  const released = editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined) : undefined
+  const editedPaths = migrations
+    .filter((m) => m.mig.immutable && m.file.status !== 'added' && m.file.status !== 'copied')
+    .map((m) => m.file.previousPath ?? m.file.path)
+  const released =
+    editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths
+      ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined)
+      : undefined
   const tagsShown = opts.release_tags.join(', ')
 
   // Statements of the SQL migrations the PR adds (PostgreSQL family): where a statement taken out of a merged
@@ -711,14 +866,28 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   let statements = 0
   const analysed: Array<{ file: ChangedFile; mig: MigrationFile; dialect: DialectInfo; analysis: Analysis; report: FileReport }> = []
 
-  const pushFinding = (report: FileReport, id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy = 'rollback'): void => {
+  const pushFinding = (
+    report: FileReport,
+    id: DangerId,
+    f: Omit<Finding, 'code' | 'level'>,
+    statement: string,
+    fix: string,
+    cap?: Level,
+    capWhy = 'rollback',
+  ): void => {
     let level = levelFor(id, opts)
     if (cap) level = capLevel(level, cap)
     if (level === 'off') return
     const finding: Finding = { ...f, code: id, level, kind: 'violation' }
     report.findings.push(finding)
     findings.push(finding)
-    report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (${capWhy}: ${level})` : ''), DANGERS[id].lock, oneLine(fix)])
+    report.rows.push([
+      f.line ? String(f.line) : '',
+      statement,
+      id + (cap && level !== levelFor(id, opts) ? ` (${capWhy}: ${level})` : ''),
+      DANGERS[id].lock,
+      oneLine(fix),
+    ])
   }
 
   for (const { file, mig } of migrations) {
@@ -728,10 +897,19 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     const dialect = await detectDialect(file.path, mig, policy, readConfig, content)
     const checked = coverage(dialect, mig)
     dialectRows.push([file.path, DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), dialect.source, checked])
-    dialectCount.set(DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), (dialectCount.get(DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : '')) ?? 0) + 1)
+    dialectCount.set(
+      DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''),
+      (dialectCount.get(DIALECT_NAMES[dialect.dialect] + (dialect.assumed ? ' (assumed)' : '')) ?? 0) + 1,
+    )
     if (checked.startsWith('not checked')) {
       notChecked.set(DIALECT_NAMES[dialect.dialect], (notChecked.get(DIALECT_NAMES[dialect.dialect]) ?? 0) + 1)
-      findings.push({ kind: 'info', path: file.path, code: 'dialect', level: 'notice', message: `${DIALECT_NAMES[dialect.dialect]} migration (from the ${dialect.source}): ${checked}.` })
+      findings.push({
+        kind: 'info',
+        path: file.path,
+        code: 'dialect',
+        level: 'notice',
+        message: `${DIALECT_NAMES[dialect.dialect]} migration (from the ${dialect.source}): ${checked}.`,
+      })
     }
 
     // Process danger: the file existed on the base branch, i.e. it is already merged (and has run).
@@ -768,13 +946,33 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
             changed = true
           }
           if (!changed) {
-            report.rows.push(['', '(whole file)', 'edited: comments and layout only', 'none', 'not a migration-edited finding: the statements are unchanged'])
+            report.rows.push([
+              '',
+              '(whole file)',
+              'edited: comments and layout only',
+              'none',
+              'not a migration-edited finding: the statements are unchanged',
+            ])
             continue
           }
           if (movedTo !== undefined) {
             const why = `statements moved out of this merged migration into ${movedTo}, added by this PR; each leaves the same schema whether or not it already ran (IF NOT EXISTS / IF EXISTS / OR REPLACE), so databases that ran the old file and new ones end up alike`
             const line = firstChangedLine(file)
-            pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `Migration edited after it was merged: ${why}.`, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, 'notice', 'moved, idempotent')
+            pushFinding(
+              report,
+              'migration-edited',
+              {
+                path: file.path,
+                line,
+                endLine: line,
+                message: `Migration edited after it was merged: ${why}.`,
+                hint: DANGERS['migration-edited'].fix,
+              },
+              '(whole file)',
+              DANGERS['migration-edited'].fix,
+              'notice',
+              'moved, idempotent',
+            )
             continue
           }
         }
@@ -782,12 +980,32 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
       if (file.status === 'renamed' && file.previousPath && VERSION_KEYED.has(mig.layout) && content !== undefined) {
         const version = (p: string): string | undefined => /^(\d+)_/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1]
         const sameDir = file.previousPath.slice(0, file.previousPath.lastIndexOf('/')) === file.path.slice(0, file.path.lastIndexOf('/'))
-        if (sameDir && version(file.path) !== undefined && version(file.path) === version(file.previousPath) && (await readBase(file.previousPath)) === content) {
-          report.rows.push(['', '(whole file)', 'renamed: same version and contents', 'none', `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, and the statements are the same`])
+        if (
+          sameDir &&
+          version(file.path) !== undefined &&
+          version(file.path) === version(file.previousPath) &&
+          (await readBase(file.previousPath)) === content
+        ) {
+          report.rows.push([
+            '',
+            '(whole file)',
+            'renamed: same version and contents',
+            'none',
+            `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, and the statements are the same`,
+          ])
           continue
         }
       }
-      const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : dataOnly ? 'edited in its data or helper code only' : 'edited'
+      const what =
+        file.status === 'removed'
+          ? 'deleted'
+          : file.status === 'renamed'
+            ? `renamed from ${file.previousPath ?? '?'}`
+            : rollbackOnly
+              ? 'edited in its rollback code'
+              : dataOnly
+                ? 'edited in its data or helper code only'
+                : 'edited'
       const line = file.status === 'removed' ? undefined : firstChangedLine(file)
       const tag = released?.get(file.previousPath ?? file.path)
       const unreleased = released !== undefined && tag === undefined
@@ -805,7 +1023,15 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         : tag !== undefined
           ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${DANGERS['migration-edited'].why}.${dataNote}`
           : `${kind} ${what} after it was merged: ${DANGERS['migration-edited'].why} (no release tag information: counted as released).${dataNote}`
-      pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix }, '(whole file)', DANGERS['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback')
+      pushFinding(
+        report,
+        'migration-edited',
+        { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix },
+        '(whole file)',
+        DANGERS['migration-edited'].fix,
+        cap,
+        unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback',
+      )
       // An unreleased migration still runs in production, at the release that ships it: the dangers this edit adds
       // (not in the file at the base) are checked as in a new migration. Dangers the base file had already were
       // reported when they were added; an edit that keeps them (a WHERE, an IF NOT EXISTS) adds nothing.
@@ -815,15 +1041,37 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           let analysis: Analysis
           let before: Analysis
           try {
-            analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path), parsed)
+            analysis = await analyzeFile(
+              ctx,
+              file,
+              mig,
+              content,
+              opts,
+              dialect.dialect,
+              readHead,
+              readBase,
+              prTypes.before(file.path),
+              parsed,
+            )
             before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path))
           } catch (e) {
-            findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
+            findings.push({
+              kind: 'error',
+              path: file.path,
+              code: 'parser-unavailable',
+              message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}`,
+            })
             continue
           }
           const had = new Set(before.issues.map(issueKey))
           const added = analysis.issues.filter((i) => !had.has(issueKey(i)))
-          report.rows.push(['', '(whole file)', 'edited before any release', 'none', `dangers the edit adds are checked as in a new migration (${added.length} new; ${analysis.issues.length - added.length} already in the file at the base, not repeated)`])
+          report.rows.push([
+            '',
+            '(whole file)',
+            'edited before any release',
+            'none',
+            `dangers the edit adds are checked as in a new migration (${added.length} new; ${analysis.issues.length - added.length} already in the file at the base, not repeated)`,
+          ])
           statements += analysis.count
           report.statements = analysis.count
           analysed.push({ file, mig, dialect, analysis: { ...analysis, issues: added }, report })
@@ -834,14 +1082,24 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     if (file.status === 'removed' || !mig.forward) continue
 
     if (content === undefined) {
-      findings.push({ kind: 'error', path: file.path, code: 'unreadable', message: `Could not read ${file.path} at the head commit: the migration was not checked.` })
+      findings.push({
+        kind: 'error',
+        path: file.path,
+        code: 'unreadable',
+        message: `Could not read ${file.path} at the head commit: the migration was not checked.`,
+      })
       continue
     }
     let analysis: Analysis
     try {
       analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path), parsed)
     } catch (e) {
-      findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` })
+      findings.push({
+        kind: 'error',
+        path: file.path,
+        code: 'parser-unavailable',
+        message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}`,
+      })
       continue
     }
     statements += analysis.count
@@ -853,29 +1111,63 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
   const createdInPr = new Set(analysed.flatMap((a) => a.analysis.created.map((t) => t.toLowerCase())))
   // Nor can tables created by a merged migration that has not shipped in a release yet (release tags).
   const lockTargets = new Set(
-    analysed.flatMap((a) => a.analysis.issues.filter((i) => DANGERS[i.id].lockDanger && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase())).filter((t): t is string => t !== undefined && !createdInPr.has(t)),
+    analysed
+      .flatMap((a) =>
+        a.analysis.issues.filter((i) => DANGERS[i.id].lockDanger && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase()),
+      )
+      .filter((t): t is string => t !== undefined && !createdInPr.has(t)),
   )
-  const createdUnreleased = lockTargets.size ? await tablesOfUnreleasedMigrations(ctx, analysed.map((a) => a.file.path), opts, policy, readHead, readBase, readConfig) : new Map<string, string>()
+  const createdUnreleased = lockTargets.size
+    ? await tablesOfUnreleasedMigrations(
+        ctx,
+        analysed.map((a) => a.file.path),
+        opts,
+        policy,
+        readHead,
+        readBase,
+        readConfig,
+      )
+    : new Map<string, string>()
 
   for (const { file, dialect, analysis, report } of analysed) {
-    const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy?: string): void => pushFinding(report, id, f, statement, fix, cap, capWhy)
+    const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy?: string): void => {
+      pushFinding(report, id, f, statement, fix, cap, capWhy)
+    }
     const sups = parseSuppressions(analysis.comments)
     const spans = analysis.statements
     const used = new Set<Suppression>()
     const issues = [...analysis.issues].sort((a, b) => a.line - b.line)
     // A table this migration drops is locked (ACCESS EXCLUSIVE) and gone with its indexes and constraints
     // anyway: the other lock dangers on it (dropping its indexes first, …) add nothing; drop-table speaks.
-    const droppedHere = new Set(issues.filter((i) => i.id === 'drop-table' && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase()).filter((t): t is string => t !== undefined))
+    const droppedHere = new Set(
+      issues
+        .filter((i) => i.id === 'drop-table' && !i.rollback)
+        .map((i) => (i.names?.table ?? i.table)?.toLowerCase())
+        .filter((t): t is string => t !== undefined),
+    )
     for (const issue of issues) {
       if (!holdsFor(issue.id, dialect.dialect)) {
-        if (issue.id === 'syntax-error') report.rows.push([String(issue.line), issue.statement, `not checked (${DIALECT_NAMES[dialect.dialect]} syntax)`, 'unknown', oneLine(issue.detail)])
+        if (issue.id === 'syntax-error')
+          report.rows.push([
+            String(issue.line),
+            issue.statement,
+            `not checked (${DIALECT_NAMES[dialect.dialect]} syntax)`,
+            'unknown',
+            oneLine(issue.detail),
+          ])
         continue
       }
       const target = (issue.names?.table ?? issue.table)?.toLowerCase()
       if (DANGERS[issue.id].lockDanger && target && createdInPr.has(target)) continue
       const newTable = DANGERS[issue.id].lockDanger && target && !issue.rollback ? createdUnreleased.get(target) : undefined
       if (newTable) {
-        report.rows.push([String(issue.line), issue.statement, `${issue.id} (not reported: new table)`, DANGERS[issue.id].lock, `${target} is created by ${newTable}, merged but in no release yet: no production table to lock`])
+        report.rows.push([
+          String(issue.line),
+          issue.statement,
+          `${issue.id} (not reported: new table)`,
+          DANGERS[issue.id].lock,
+          `${target} is created by ${newTable}, merged but in no release yet: no production table to lock`,
+        ])
         continue
       }
       if (DANGERS[issue.id].lockDanger && issue.id !== 'drop-table' && !issue.rollback && target && droppedHere.has(target)) continue
@@ -893,14 +1185,26 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         used.add(suppressedBy)
         report.suppressed++
         suppressionsListed.push({ path: file.path, line: issue.line, id: issue.id, reason: suppressedBy.reason })
-        report.rows.push([String(issue.line), issue.statement, `${issue.id} (suppressed)`, DANGERS[issue.id].lock, `reason: ${suppressedBy.reason}`])
+        report.rows.push([
+          String(issue.line),
+          issue.statement,
+          `${issue.id} (suppressed)`,
+          DANGERS[issue.id].lock,
+          `reason: ${suppressedBy.reason}`,
+        ])
         continue
       }
       const recipe = recipeFor(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version })
       let cap = issue.rollback ? opts.rollback_level : issue.cap?.level
       let capWhy = issue.rollback ? 'rollback' : issue.cap?.why
       let capNote = ''
-      if (!issue.rollback && DANGERS[issue.id].scalesWithTable && target && (isSmallTable(target, opts.small_tables) || (analysis.framework === 'django' && isSmallTable(djangoTable(file.path, target), opts.small_tables)))) {
+      if (
+        !issue.rollback &&
+        DANGERS[issue.id].scalesWithTable &&
+        target &&
+        (isSmallTable(target, opts.small_tables) ||
+          (analysis.framework === 'django' && isSmallTable(djangoTable(file.path, target), opts.small_tables)))
+      ) {
         cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level)
         capWhy = 'small table'
         capNote = ` (${target} is listed in small_tables: reported at small_table_level)`
@@ -913,7 +1217,12 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           capNote = ` (${dead})`
         }
       }
-      if (!issue.rollback && issue.id === 'drop-index-non-concurrent' && analysis.framework === 'rails' && issue.detail.startsWith('remove_index ')) {
+      if (
+        !issue.rollback &&
+        issue.id === 'drop-index-non-concurrent' &&
+        analysis.framework === 'rails' &&
+        issue.detail.startsWith('remove_index ')
+      ) {
         const sm = await strongMigrationsRemoveIndex(file.path, readConfig)
         if (sm) {
           cap = 'notice'
@@ -928,7 +1237,11 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
           line: issue.line,
           endLine: issue.endLine,
           column: issue.column,
-          message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + capNote + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
+          message:
+            (issue.rollback ? 'In rollback code: ' : '') +
+            messageFor(issue) +
+            capNote +
+            (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
           hint: recipe,
         },
         issue.statement,
@@ -961,8 +1274,17 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
       // A misspelt id suppresses nothing: say so as a gate note (every surface shows notes), not only in this table.
       const guess = didYouMean(s.id, DANGER_IDS)
       const mean = guess ? ` (did you mean "${guess}"?)` : ''
-      report.rows.push([String(s.line), `quality-gate: ignore ${s.id}`, 'invalid suppression', '', `unknown danger id "${s.id}"${mean}; valid ids: see docs/rules/migration-safety.md`])
-      notes.push({ level: 'warning', message: `${file.path}:${s.line}: "quality-gate: ignore ${s.id}" names no migration danger${mean}, so it suppresses nothing. Valid ids: pr-gate explain migration-safety.` })
+      report.rows.push([
+        String(s.line),
+        `quality-gate: ignore ${s.id}`,
+        'invalid suppression',
+        '',
+        `unknown danger id "${s.id}"${mean}; valid ids: see docs/rules/migration-safety.md`,
+      ])
+      notes.push({
+        level: 'warning',
+        message: `${file.path}:${s.line}: "quality-gate: ignore ${s.id}" names no migration danger${mean}, so it suppresses nothing. Valid ids: pr-gate explain migration-safety.`,
+      })
     }
   }
 
@@ -976,12 +1298,21 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     const path = key.slice(key.indexOf(':') + 1)
     if (unreadableReported.has(path)) continue
     unreadableReported.add(path)
-    findings.push({ kind: 'error', path, code: 'unreadable', message: `Could not read ${what}: the migration checks that need it were not completed.` })
+    findings.push({
+      kind: 'error',
+      path,
+      code: 'unreadable',
+      message: `Could not read ${what}: the migration checks that need it were not completed.`,
+    })
   }
 
   const tables: RuleTable[] = reports
     .filter((r) => r.rows.length > 0)
-    .map((r) => ({ title: r.path, columns: ['Line', 'Statement', 'Danger', 'Lock', 'Fix'], rows: r.rows.sort((a, b) => Number(a[0] || 0) - Number(b[0] || 0)) }))
+    .map((r) => ({
+      title: r.path,
+      columns: ['Line', 'Statement', 'Danger', 'Lock', 'Fix'],
+      rows: r.rows.sort((a, b) => Number(a[0] || 0) - Number(b[0] || 0)),
+    }))
   tables.push({ title: 'Dialect of each migration file', columns: ['File', 'Dialect', 'Detected from', 'Checked'], rows: dialectRows })
   const dangers = findings.filter((f) => f.kind === 'violation').length
   const suppressed = suppressionsListed.length
@@ -1000,7 +1331,13 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     tables,
     notes,
     data: {
-      migrations: migrations.map((m, i) => ({ path: m.file.path, layout: m.mig.layout, status: m.file.status, dialect: dialectRows[i]?.[1], dialect_source: dialectRows[i]?.[2] })),
+      migrations: migrations.map((m, i) => ({
+        path: m.file.path,
+        layout: m.mig.layout,
+        status: m.file.status,
+        dialect: dialectRows[i]?.[1],
+        dialect_source: dialectRows[i]?.[2],
+      })),
       suppressions: suppressionsListed,
     },
   }
@@ -1008,7 +1345,8 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
 
 export const migrationSafety = defineRule({
   id: 'migration-safety',
-  description: 'Migrations are safe and reversible: no long locks on hot tables, no edits of merged migrations, the safe recipe on the offending line.',
+  description:
+    'Migrations are safe and reversible: no long locks on hot tables, no edits of merged migrations, the safe recipe on the offending line.',
   options,
   defaultLevel: 'fail',
   release: true,

@@ -49,7 +49,7 @@ const line = (n: TsNode): number => n.startPosition.row + 1
 const endLine = (n: TsNode): number => n.endPosition.row + 1
 
 function named(n: TsNode | null | undefined): TsNode[] {
-  return n ? (n.namedChildren.filter(Boolean) as TsNode[]) : []
+  return n ? n.namedChildren.filter(Boolean) : []
 }
 
 function walk(n: TsNode, visit: (n: TsNode) => boolean | void): void {
@@ -67,7 +67,16 @@ class Collector {
   constructor(readonly deps: OrmDeps) {}
 
   issue(node: TsNode, id: DangerId, detail: string, table?: string, column_name?: string, names?: Names, rollback?: boolean): void {
-    const i: Issue = { id, line: line(node), endLine: endLine(node), statement: shortStatement(node.text), detail, table, column_name, names: names ?? (table ? { table, column: column_name } : undefined) }
+    const i: Issue = {
+      id,
+      line: line(node),
+      endLine: endLine(node),
+      statement: shortStatement(node.text),
+      detail,
+      table,
+      column_name,
+      names: names ?? (table ? { table, column: column_name } : undefined),
+    }
     if (rollback) i.rollback = true
     this.result.issues.push(i)
   }
@@ -96,7 +105,11 @@ class Collector {
       this.deps.pg().then((pg) => {
         const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes })
         const shift = (i: Issue): Issue => {
-          const shifted: Issue = { ...i, line: Math.max(line(call), firstLine + i.line - 1), endLine: Math.min(endLine(call), firstLine + i.endLine - 1) }
+          const shifted: Issue = {
+            ...i,
+            line: Math.max(line(call), firstLine + i.line - 1),
+            endLine: Math.min(endLine(call), firstLine + i.endLine - 1),
+          }
           if (shifted.endLine < shifted.line) shifted.endLine = shifted.line
           if (place.rollback) shifted.rollback = true
           return shifted
@@ -146,7 +159,10 @@ function rubyValue(n: TsNode | null | undefined): string | undefined {
     case 'string': {
       const parts = named(n)
       if (parts.some((p) => p.type === 'interpolation')) return undefined
-      return parts.filter((p) => p.type === 'string_content').map((p) => p.text).join('')
+      return parts
+        .filter((p) => p.type === 'string_content')
+        .map((p) => p.text)
+        .join('')
     }
     default:
       return undefined
@@ -164,13 +180,21 @@ function rubyArgs(call: TsNode): RubyArgs {
     if (a.type === 'pair') {
       const k = a.childForFieldName('key')
       const v = a.childForFieldName('value')
-      if (k && v) out.options.set(k.text.replace(/^:/, '').replace(/:$/, '').replace(/^["']|["']$/g, ''), v)
+      if (k && v)
+        out.options.set(
+          k.text
+            .replace(/^:/, '')
+            .replace(/:$/, '')
+            .replace(/^["']|["']$/g, ''),
+          v,
+        )
     } else if (a.type === 'hash') {
-      for (const p of named(a)) if (p.type === 'pair') {
-        const k = p.childForFieldName('key')
-        const v = p.childForFieldName('value')
-        if (k && v) out.options.set(k.text.replace(/^:/, '').replace(/:$/, ''), v)
-      }
+      for (const p of named(a))
+        if (p.type === 'pair') {
+          const k = p.childForFieldName('key')
+          const v = p.childForFieldName('value')
+          if (k && v) out.options.set(k.text.replace(/^:/, '').replace(/:$/, ''), v)
+        }
     } else out.positional.push(a)
   }
   return out
@@ -263,11 +287,17 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
     deps.sql.pgVersion >= 12 &&
     table !== undefined &&
     column !== undefined &&
-    validatedChecks.some((v) => v.table === table && ((v.expr !== undefined && new RegExp(`^\\s*"?${column.replace(/[^\w]/g, "\\$&")}"?\\s+IS\\s+NOT\\s+NULL\\s*$`, 'i').test(v.expr)) || (v.expr === undefined && v.name !== undefined && v.name.toLowerCase().includes(column.toLowerCase()))))
+    validatedChecks.some(
+      (v) =>
+        v.table === table &&
+        ((v.expr !== undefined && new RegExp(`^\\s*"?${column.replace(/[^\w]/g, '\\$&')}"?\\s+IS\\s+NOT\\s+NULL\\s*$`, 'i').test(v.expr)) ||
+          (v.expr === undefined && v.name !== undefined && v.name.toLowerCase().includes(column.toLowerCase()))),
+    )
 
   let noTransaction = false
   walk(root, (n) => {
-    if ((n.type === 'identifier' || n.type === 'call') && (n.type === 'identifier' ? n.text : rubyMethod(n)) === 'disable_ddl_transaction!') noTransaction = true
+    if ((n.type === 'identifier' || n.type === 'call') && (n.type === 'identifier' ? n.text : rubyMethod(n)) === 'disable_ddl_transaction!')
+      noTransaction = true
   })
   const created = new Set<string>()
   /** Types the rollback restores (`change_column` in def down / dir.down): the type the column had. */
@@ -277,7 +307,8 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
   const visit = (n: TsNode, ctx: RailsCtx): void => {
     if (n.type === 'method') {
       const name = n.childForFieldName('name')?.text
-      for (const ch of named(n.childForFieldName('body') ?? n)) visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback })
+      for (const ch of named(n.childForFieldName('body') ?? n))
+        visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback })
       return
     }
     if (n.type !== 'call') {
@@ -308,7 +339,14 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
     // Backfills: update_all, or a batch loop over a model that writes rows.
     if (receiver && (m === 'update_all' || (RAILS_LOOPS.has(m) && block && RAILS_WRITES.test(block.text))) && !ctx.table) {
       const model = /^[A-Z]\w*/.exec(receiver.text)?.[0]
-      const issue: Issue = { id: 'backfill-in-transaction', line: line(n), endLine: endLine(n), statement: shortStatement(n.text), detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`, names: { model } }
+      const issue: Issue = {
+        id: 'backfill-in-transaction',
+        line: line(n),
+        endLine: endLine(n),
+        statement: shortStatement(n.text),
+        detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`,
+        names: { model },
+      }
       if (ctx.rollback) issue.rollback = true
       if (!ctx.waiver) c.backfill(issue, !noTransaction && !ctx.rollback)
       c.statement(n)
@@ -318,12 +356,20 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
     if (receiver && ctx.table) {
       const t = ctx.table
       if (m === 'remove') found.push(['drop-column', `change_table ${t}: t.remove ${column ?? table}`, { table: t, column: table }])
-      else if (m === 'rename') found.push(['rename-column', `change_table ${t}: t.rename ${table} to ${column}`, { table: t, column: table, newName: column }])
+      else if (m === 'rename')
+        found.push(['rename-column', `change_table ${t}: t.rename ${table} to ${column}`, { table: t, column: table, newName: column }])
       else if (m === 'change') found.push(['change-column-type', `change_table ${t}: t.change ${table}`, { table: t, column: table }])
-      else if (m === 'index' && !created.has(t) && opt('algorithm') !== 'concurrently') found.push(['create-index-non-concurrent', `change_table ${t}: t.index without algorithm: :concurrently`, { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') }])
+      else if (m === 'index' && !created.has(t) && opt('algorithm') !== 'concurrently')
+        found.push([
+          'create-index-non-concurrent',
+          `change_table ${t}: t.index without algorithm: :concurrently`,
+          { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') },
+        ])
       else if (m === 'json') found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }])
-      if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m)) c.schemaOp(place(ctx))
-      for (const [id, detail, names] of found) record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined, names)
+      if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m))
+        c.schemaOp(place(ctx))
+      for (const [id, detail, names] of found)
+        record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined, names)
       c.statement(n)
       return
     }
@@ -339,8 +385,10 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
           created.add(table)
           c.result.created.push(table)
         }
-        if (opt('force') === 'true' || opt('force') === 'cascade') found.push(['drop-table', `create_table ${table}, force: drops the existing table`, { table }])
-        if (opt('id') === 'integer' || opt('id') === 'serial') found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`, { table, column: 'id' }])
+        if (opt('force') === 'true' || opt('force') === 'cascade')
+          found.push(['drop-table', `create_table ${table}, force: drops the existing table`, { table }])
+        if (opt('id') === 'integer' || opt('id') === 'serial')
+          found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`, { table, column: 'id' }])
         for (const ch of named(block)) visit(ch, { ...ctx, table })
         break
       case 'change_table':
@@ -349,43 +397,86 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
       case 'add_index':
         if (!isNew) {
           const names: Names = { table, columns: rubyColumns(args.positional[1]), index: opt('name') }
-          if (opt('algorithm') !== 'concurrently') found.push(['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`, names])
-          else if (!noTransaction) found.push(['concurrently-in-transaction', `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names])
+          if (opt('algorithm') !== 'concurrently')
+            found.push(['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`, names])
+          else if (!noTransaction)
+            found.push([
+              'concurrently-in-transaction',
+              `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`,
+              names,
+            ])
         }
         break
       case 'remove_index': {
         const names: Names = { table, columns: rubyColumns(args.options.get('column') ?? args.positional[1]), index: opt('name') }
-        if (opt('algorithm') !== 'concurrently') found.push(['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`, names])
-        else if (!noTransaction) found.push(['concurrently-in-transaction', `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names])
+        if (opt('algorithm') !== 'concurrently')
+          found.push(['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`, names])
+        else if (!noTransaction)
+          found.push([
+            'concurrently-in-transaction',
+            `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`,
+            names,
+          ])
         break
       }
       case 'add_reference':
       case 'add_belongs_to': {
         if (isNew) break
         const index = args.options.get('index')
-        const idxConcurrent = index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'))
-        if (rubyValue(index) !== 'false' && !idxConcurrent) found.push(['create-index-non-concurrent', `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`, { table, columns: [`${column}_id`] }])
+        const idxConcurrent =
+          index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'))
+        if (rubyValue(index) !== 'false' && !idxConcurrent)
+          found.push([
+            'create-index-non-concurrent',
+            `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`,
+            { table, columns: [`${column}_id`] },
+          ])
         const fk = args.options.get('foreign_key')
-        if (fk && rubyValue(fk) !== 'false' && !(fk.type === 'hash' && fk.text.replace(/\s/g, '').includes('validate:false'))) found.push(['constraint-not-valid-missing', `${m} ${table}, ${column}, foreign_key: true validates every row`, { table, column: `${column}_id`, value: column ? `${column}s` : undefined }])
+        if (fk && rubyValue(fk) !== 'false' && !(fk.type === 'hash' && fk.text.replace(/\s/g, '').includes('validate:false')))
+          found.push([
+            'constraint-not-valid-missing',
+            `${m} ${table}, ${column}, foreign_key: true validates every row`,
+            { table, column: `${column}_id`, value: column ? `${column}s` : undefined },
+          ])
         break
       }
       case 'add_foreign_key':
-        if (!isNew && opt('validate') !== 'false') found.push(['constraint-not-valid-missing', `add_foreign_key ${table} -> ${column} without validate: false`, { table, value: column, column: opt('column') }])
+        if (!isNew && opt('validate') !== 'false')
+          found.push([
+            'constraint-not-valid-missing',
+            `add_foreign_key ${table} -> ${column} without validate: false`,
+            { table, value: column, column: opt('column') },
+          ])
         break
       case 'validate_check_constraint':
         if (table && !ctx.rollback) validatedChecks.push({ table, name: opt('name') })
         break
       case 'add_check_constraint':
         if (table && !ctx.rollback && opt('validate') !== 'false') validatedChecks.push({ table, expr: column })
-        if (!isNew && opt('validate') !== 'false') found.push(['constraint-not-valid-missing', `add_check_constraint on ${table} without validate: false`, { table, constraint: opt('name') }])
+        if (!isNew && opt('validate') !== 'false')
+          found.push([
+            'constraint-not-valid-missing',
+            `add_check_constraint on ${table} without validate: false`,
+            { table, constraint: opt('name') },
+          ])
         break
       case 'add_column': {
         const type = rubyValue(args.positional[2])
         if (type === 'json') found.push(['prefer-jsonb', `${table}.${column} is json`, { table, column }])
         if (isNew) break
-        if (opt('null') === 'false' && !args.options.has('default')) found.push(['add-column-not-null-no-default', `add_column ${table}, ${column}, null: false without default`, { table, column, type }])
+        if (opt('null') === 'false' && !args.options.has('default'))
+          found.push([
+            'add-column-not-null-no-default',
+            `add_column ${table}, ${column}, null: false without default`,
+            { table, column, type },
+          ])
         const def = args.options.get('default')
-        if (def && (def.type === 'lambda' || deps.sql.pgVersion < 11)) found.push(['add-column-volatile-default', `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`, { table, column, type }])
+        if (def && (def.type === 'lambda' || deps.sql.pgVersion < 11))
+          found.push([
+            'add-column-volatile-default',
+            `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`,
+            { table, column, type },
+          ])
         break
       }
       case 'remove_column':
@@ -396,7 +487,12 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
         }
         break
       case 'rename_column':
-        if (!isNew) found.push(['rename-column', `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`, { table, column, newName: rubyValue(args.positional[2]) }])
+        if (!isNew)
+          found.push([
+            'rename-column',
+            `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`,
+            { table, column, newName: rubyValue(args.positional[2]) },
+          ])
         break
       case 'rename_table':
         if (!isNew) found.push(['rename-table', `rename_table ${table} to ${column}`, { table, newName: column }])
@@ -407,13 +503,19 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
         const key = `${table}.${column}`
         if (ctx.rollback) break
         const old = oldTypes.get(key) ?? deps.knownTypes?.get(key)
-        if (!isNew && now && !rewriteFree(old, now, args.options.has('using'))) found.push(['change-column-type', `change_column ${table}, ${column}, :${type}${old ? ` (from ${typeText(old)})` : ''}`, { table, column, type: typeText(now), oldType: old ? typeText(old) : undefined }])
+        if (!isNew && now && !rewriteFree(old, now, args.options.has('using')))
+          found.push([
+            'change-column-type',
+            `change_column ${table}, ${column}, :${type}${old ? ` (from ${typeText(old)})` : ''}`,
+            { table, column, type: typeText(now), oldType: old ? typeText(old) : undefined },
+          ])
         break
       }
       case 'change_column_null':
         if (!isNew) {
           const v = rubyValue(args.positional[2])
-          if (v === 'false' && !(!ctx.rollback && provesNotNull(table, column))) found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }])
+          if (v === 'false' && !(!ctx.rollback && provesNotNull(table, column)))
+            found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }])
           else if (v === 'true') found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`, { table, column }])
         }
         break
@@ -430,7 +532,10 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
           let s = n.nextNamedSibling
           while (s && s.type !== 'heredoc_body') s = s.nextNamedSibling
           if (s && !named(s).some((p) => p.type === 'interpolation')) {
-            const text = named(s).filter((p) => p.type === 'heredoc_content').map((p) => p.text).join('')
+            const text = named(s)
+              .filter((p) => p.type === 'heredoc_content')
+              .map((p) => p.text)
+              .join('')
             const first = named(s).find((p) => p.type === 'heredoc_content')
             if (first) c.embeddedSql(text, line(first), n, place(ctx), ctx.waiver)
           }
@@ -452,20 +557,35 @@ export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmRe
         (m === 'remove_index' && !column && args.positional[1] === undefined && !args.options.has('column'))
       if (irreversible) found.push(['missing-down', `${m} is irreversible inside def change`])
     }
-    for (const [id, detail, names] of found) record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names)
-    if (['create_table', 'change_table'].includes(m) || found.length || m.startsWith('add_') || m.startsWith('remove_') || m === 'execute') c.statement(n)
+    for (const [id, detail, names] of found)
+      record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names)
+    if (['create_table', 'change_table'].includes(m) || found.length || m.startsWith('add_') || m.startsWith('remove_') || m === 'execute')
+      c.statement(n)
   }
-  const record = (n: TsNode, id: DangerId, detail: string, table: string | undefined, ctx: RailsCtx, column?: string, names?: Names): void => {
-    if (ctx.waiver && id !== 'missing-down') c.result.waivers.push({ id, line: line(n), reason: ctx.waiver, statement: shortStatement(n.text) })
+  const record = (
+    n: TsNode,
+    id: DangerId,
+    detail: string,
+    table: string | undefined,
+    ctx: RailsCtx,
+    column?: string,
+    names?: Names,
+  ): void => {
+    if (ctx.waiver && id !== 'missing-down')
+      c.result.waivers.push({ id, line: line(n), reason: ctx.waiver, statement: shortStatement(n.text) })
     else c.issue(n, id, detail, table, column, names, ctx.rollback)
   }
   // The rollback's change_column tells the type a column had before the forward change_column.
   const collectOld = (n: TsNode, rollback: boolean): void => {
     if (n.type === 'method') rollback = n.childForFieldName('name')?.text === 'down'
-    if (n.type === 'call' && (rubyMethod(n) === 'down') && n.childForFieldName('receiver')) rollback = true
+    if (n.type === 'call' && rubyMethod(n) === 'down' && n.childForFieldName('receiver')) rollback = true
     if (rollback && n.type === 'call' && rubyMethod(n) === 'change_column') {
       const a = rubyArgs(n)
-      const t = railsType(rubyValue(a.positional[2]), { limit: rubyValue(a.options.get('limit')), precision: rubyValue(a.options.get('precision')), scale: rubyValue(a.options.get('scale')) })
+      const t = railsType(rubyValue(a.positional[2]), {
+        limit: rubyValue(a.options.get('limit')),
+        precision: rubyValue(a.options.get('precision')),
+        scale: rubyValue(a.options.get('scale')),
+      })
       if (t) oldTypes.set(`${rubyValue(a.positional[0])}.${rubyValue(a.positional[1])}`, t)
     }
     for (const ch of named(n)) collectOld(ch, rollback)
@@ -494,7 +614,10 @@ function pyString(n: TsNode | null | undefined): string | undefined {
   if (n.type === 'string') {
     const parts = named(n)
     if (parts.some((p) => p.type === 'interpolation')) return undefined
-    return parts.filter((p) => p.type === 'string_content' || p.type === 'escape_sequence').map((p) => p.text).join('')
+    return parts
+      .filter((p) => p.type === 'string_content' || p.type === 'escape_sequence')
+      .map((p) => p.text)
+      .join('')
   }
   if (n.type === 'concatenated_string') {
     const parts = named(n).map(pyString)
@@ -549,7 +672,8 @@ function sqlArg(n: TsNode | undefined): { sql: string; first: TsNode } | undefin
   if (call && call.name === 'text') return sqlArg(call.positional[0])
   if (n.type === 'list' || n.type === 'tuple') {
     const items = named(n).map((i) => sqlArg(i))
-    if (items.length && items.every(Boolean)) return { sql: items.map((i) => i!.sql.trim().replace(/;?$/, ';')).join('\n'), first: items[0]!.first }
+    if (items.length && items.every(Boolean))
+      return { sql: items.map((i) => i!.sql.trim().replace(/;?$/, ';')).join('\n'), first: items[0]!.first }
   }
   return undefined
 }
@@ -560,7 +684,11 @@ function bodyIsOnlyPass(fn: TsNode): boolean {
   return stmts.every((s) => s.type === 'pass_statement' || (s.type === 'expression_statement' && named(s)[0]?.type === 'string'))
 }
 
-export async function analyzePython(source: string, deps: OrmDeps, hint: 'django' | 'alembic' | undefined): Promise<OrmResult & { kind?: OrmKind }> {
+export async function analyzePython(
+  source: string,
+  deps: OrmDeps,
+  hint: 'django' | 'alembic' | undefined,
+): Promise<OrmResult & { kind?: OrmKind }> {
   const tree = deps.parser.parse(source)
   const c = new Collector(deps)
   if (!tree) return { ...(await c.done()), notMigration: true }
@@ -582,7 +710,10 @@ export async function analyzePython(source: string, deps: OrmDeps, hint: 'django
 export function sqlalchemyType(text: string): TypeName | undefined {
   const m = /^(?:[\w.]+\.)?(\w+)\s*(?:\((.*)\))?$/s.exec(text.trim())
   if (!m) return undefined
-  const args = (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean)
+  const args = (m[2] ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
   const num = (k: string, i: number): number | undefined => {
     const kw = args.find((a) => a.startsWith(`${k}=`))
     const v = kw ? kw.slice(k.length + 1) : args[i] !== undefined && !args[i].includes('=') ? args[i] : undefined
@@ -666,7 +797,10 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
         c.issue(n, 'drop-table', `op.drop_table('${table(0)}')`, table(0))
         break
       case 'rename_table':
-        c.issue(n, 'rename-table', `op.rename_table('${table(0)}', '${table(1)}')`, table(0), undefined, { table: table(0), newName: table(1) })
+        c.issue(n, 'rename-table', `op.rename_table('${table(0)}', '${table(1)}')`, table(0), undefined, {
+          table: table(0),
+          newName: table(1),
+        })
         break
       case 'drop_column':
         c.issue(n, 'drop-column', `op.drop_column('${table(0)}', '${table(1)}')`, table(0), table(1))
@@ -679,7 +813,15 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
           const name = pyValue(col.positional[0])
           const type = col.positional[1]?.text ?? ''
           if (/\bJSON\b/.test(type) && !/JSONB/.test(type)) c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`, t, name)
-          if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default')) c.issue(n, 'add-column-not-null-no-default', `op.add_column('${t}', Column('${name}', nullable=False)) without server_default`, t, undefined, { table: t, column: name, type })
+          if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default'))
+            c.issue(
+              n,
+              'add-column-not-null-no-default',
+              `op.add_column('${t}', Column('${name}', nullable=False)) without server_default`,
+              t,
+              undefined,
+              { table: t, column: name, type },
+            )
         }
         break
       }
@@ -688,47 +830,117 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
         const col = table(1)
         if (t && created.has(t)) break
         const existingNullable = kw('existing_nullable')
-        if (kw('nullable') === 'False' && existingNullable !== 'False') c.issue(n, 'set-not-null', `op.alter_column('${t}', '${col}', nullable=False)`, t, undefined, { table: t, column: col })
-        if (kw('nullable') === 'True' && existingNullable !== 'True') c.issue(n, 'drop-not-null', `op.alter_column('${t}', '${col}', nullable=True)`, t, undefined, { table: t, column: col })
+        if (kw('nullable') === 'False' && existingNullable !== 'False')
+          c.issue(n, 'set-not-null', `op.alter_column('${t}', '${col}', nullable=False)`, t, undefined, { table: t, column: col })
+        if (kw('nullable') === 'True' && existingNullable !== 'True')
+          c.issue(n, 'drop-not-null', `op.alter_column('${t}', '${col}', nullable=True)`, t, undefined, { table: t, column: col })
         if (call.kwargs.has('type_')) {
           const text = call.kwargs.get('type_')!.text
           const now = sqlalchemyType(text)
           const oldNode = call.kwargs.get('existing_type')
           const old = (oldNode ? sqlalchemyType(oldNode.text) : undefined) ?? c.deps.knownTypes?.get(`${t}.${col}`)
           const free = now ? rewriteFree(old, now, call.kwargs.has('postgresql_using')) : /^(sa\.)?(Text|UnicodeText)\(\)$/.test(text)
-          if (!free) c.issue(n, 'change-column-type', `op.alter_column('${t}', '${col}', type_=${text}${oldNode ? `, existing_type=${oldNode.text}` : ''})`, t, undefined, { table: t, column: col, type: now ? typeText(now) : text, oldType: old ? typeText(old) : undefined })
+          if (!free)
+            c.issue(
+              n,
+              'change-column-type',
+              `op.alter_column('${t}', '${col}', type_=${text}${oldNode ? `, existing_type=${oldNode.text}` : ''})`,
+              t,
+              undefined,
+              { table: t, column: col, type: now ? typeText(now) : text, oldType: old ? typeText(old) : undefined },
+            )
         }
-        if (call.kwargs.has('new_column_name')) c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col, { table: t, column: col, newName: kw('new_column_name') })
+        if (call.kwargs.has('new_column_name'))
+          c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col, {
+            table: t,
+            column: col,
+            newName: kw('new_column_name'),
+          })
         break
       }
       case 'create_index': {
         const t = table(1)
         if (t && created.has(t)) break
-        const cols = call.positional[2]?.type === 'list' ? named(call.positional[2]).map(pyValue).filter((x): x is string => x !== undefined) : undefined
+        const cols =
+          call.positional[2]?.type === 'list'
+            ? named(call.positional[2])
+                .map(pyValue)
+                .filter((x): x is string => x !== undefined)
+            : undefined
         const names: Names = { table: t, index: table(0), columns: cols }
-        if (kw('postgresql_concurrently') !== 'True') c.issue(n, 'create-index-non-concurrent', `op.create_index(... '${t}' ...) without postgresql_concurrently=True`, t, undefined, names)
-        else if (!autocommit) c.issue(n, 'concurrently-in-transaction', `op.create_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`, undefined, undefined, names)
+        if (kw('postgresql_concurrently') !== 'True')
+          c.issue(
+            n,
+            'create-index-non-concurrent',
+            `op.create_index(... '${t}' ...) without postgresql_concurrently=True`,
+            t,
+            undefined,
+            names,
+          )
+        else if (!autocommit)
+          c.issue(
+            n,
+            'concurrently-in-transaction',
+            `op.create_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`,
+            undefined,
+            undefined,
+            names,
+          )
         break
       }
       case 'drop_index': {
         const names: Names = { index: table(0), table: kw('table_name') }
-        if (kw('postgresql_concurrently') !== 'True') c.issue(n, 'drop-index-non-concurrent', `op.drop_index('${table(0)}') without postgresql_concurrently=True`, undefined, undefined, names)
-        else if (!autocommit) c.issue(n, 'concurrently-in-transaction', `op.drop_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`, undefined, undefined, names)
+        if (kw('postgresql_concurrently') !== 'True')
+          c.issue(
+            n,
+            'drop-index-non-concurrent',
+            `op.drop_index('${table(0)}') without postgresql_concurrently=True`,
+            undefined,
+            undefined,
+            names,
+          )
+        else if (!autocommit)
+          c.issue(
+            n,
+            'concurrently-in-transaction',
+            `op.drop_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`,
+            undefined,
+            undefined,
+            names,
+          )
         break
       }
       case 'create_foreign_key':
       case 'create_check_constraint': {
         const t = table(1)
         if (t && created.has(t)) break
-        if (kw('postgresql_not_valid') !== 'True') c.issue(n, 'constraint-not-valid-missing', `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`, t, undefined, { table: t, constraint: table(0), value: call.name === 'create_foreign_key' ? table(2) : undefined })
+        if (kw('postgresql_not_valid') !== 'True')
+          c.issue(
+            n,
+            'constraint-not-valid-missing',
+            `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`,
+            t,
+            undefined,
+            { table: t, constraint: table(0), value: call.name === 'create_foreign_key' ? table(2) : undefined },
+          )
         break
       }
       case 'create_unique_constraint':
       case 'create_primary_key': {
         const t = table(1)
         if (t && created.has(t)) break
-        const cols = call.positional[2]?.type === 'list' ? named(call.positional[2]).map(pyValue).filter((x): x is string => x !== undefined) : undefined
-        c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t, undefined, { table: t, constraint: table(0), columns: cols, value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE' })
+        const cols =
+          call.positional[2]?.type === 'list'
+            ? named(call.positional[2])
+                .map(pyValue)
+                .filter((x): x is string => x !== undefined)
+            : undefined
+        c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t, undefined, {
+          table: t,
+          constraint: table(0),
+          columns: cols,
+          value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE',
+        })
         break
       }
       case 'execute': {
@@ -757,7 +969,22 @@ function writesRows(fn: TsNode): boolean {
   return found
 }
 
-const DJANGO_SCHEMA_OPS = new Set(['AddField', 'RemoveField', 'AlterField', 'RenameField', 'AddIndex', 'RemoveIndex', 'AddConstraint', 'RemoveConstraint', 'RenameModel', 'DeleteModel', 'AlterUniqueTogether', 'AlterIndexTogether', 'RenameIndex', 'AlterModelTable'])
+const DJANGO_SCHEMA_OPS = new Set([
+  'AddField',
+  'RemoveField',
+  'AlterField',
+  'RenameField',
+  'AddIndex',
+  'RemoveIndex',
+  'AddConstraint',
+  'RemoveConstraint',
+  'RenameModel',
+  'DeleteModel',
+  'AlterUniqueTogether',
+  'AlterIndexTogether',
+  'RenameIndex',
+  'AlterModelTable',
+])
 
 async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
   let atomic = true
@@ -794,13 +1021,21 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
         c.issue(n, 'drop-table', `DeleteModel ${model}`, undefined, undefined, { table: model, model })
         break
       case 'RenameModel':
-        c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, { table: kw('old_name'), newName: kw('new_name') })
+        c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, {
+          table: kw('old_name'),
+          newName: kw('new_name'),
+        })
         break
       case 'RemoveField':
         if (!isNew) c.issue(n, 'drop-column', `RemoveField ${model}.${field}`, model, field, { table: model, model, column: field })
         break
       case 'RenameField':
-        if (!isNew) c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), { table: model, column: kw('old_name'), newName: kw('new_name') })
+        if (!isNew)
+          c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), {
+            table: model,
+            column: kw('old_name'),
+            newName: kw('new_name'),
+          })
         break
       case 'AlterField': {
         const now = fieldSummary(call.kwargs.get('field') ?? call.positional[2])
@@ -810,8 +1045,21 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
         if (isNew) break
         const costed = before && now ? alterFieldDangers(before, now) : undefined
         if (costed) {
-          for (const d of costed) c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, { table: model, model, column: field })
-        } else c.issue(n, 'change-column-type', `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`, model, undefined, { table: model, column: field })
+          for (const d of costed)
+            c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
+              table: model,
+              model,
+              column: field,
+            })
+        } else
+          c.issue(
+            n,
+            'change-column-type',
+            `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`,
+            model,
+            undefined,
+            { table: model, column: field },
+          )
         break
       }
       case 'AddField': {
@@ -823,15 +1071,26 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
         const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
         const nullable = fkw('null') === 'True'
         const many = f.name === 'ManyToManyField'
-        if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw)) c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, { table: model, column: field })
-        if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False') c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model)
+        if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
+          c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, {
+            table: model,
+            column: field,
+          })
+        if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
+          c.issue(
+            n,
+            'constraint-not-valid-missing',
+            `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`,
+            model,
+          )
         break
       }
       case 'AddIndex':
         if (!isNew) c.issue(n, 'create-index-non-concurrent', `AddIndex on ${model} (use AddIndexConcurrently with atomic = False)`, model)
         break
       case 'RemoveIndex':
-        if (!isNew) c.issue(n, 'drop-index-non-concurrent', `RemoveIndex on ${model} (use RemoveIndexConcurrently with atomic = False)`, model)
+        if (!isNew)
+          c.issue(n, 'drop-index-non-concurrent', `RemoveIndex on ${model} (use RemoveIndexConcurrently with atomic = False)`, model)
         break
       case 'AddIndexConcurrently':
       case 'RemoveIndexConcurrently':
@@ -840,8 +1099,15 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
       case 'AddConstraint': {
         if (isNew) break
         const cons = pyCall(call.kwargs.get('constraint') ?? n)
-        if (cons?.name === 'UniqueConstraint') c.issue(n, 'unique-without-index', `AddConstraint UniqueConstraint on ${model} builds its index under the lock`, model)
-        else c.issue(n, 'constraint-not-valid-missing', `AddConstraint ${cons?.name ?? ''} on ${model} validates every row`.replace('  ', ' '), model)
+        if (cons?.name === 'UniqueConstraint')
+          c.issue(n, 'unique-without-index', `AddConstraint UniqueConstraint on ${model} builds its index under the lock`, model)
+        else
+          c.issue(
+            n,
+            'constraint-not-valid-missing',
+            `AddConstraint ${cons?.name ?? ''} on ${model} validates every row`.replace('  ', ' '),
+            model,
+          )
         break
       }
       case 'RunSQL': {
@@ -855,10 +1121,19 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
         const forward = call.positional[0] ?? call.kwargs.get('code')
         const reverse = call.positional[1] ?? call.kwargs.get('reverse_code')
         if (!reverse) c.issue(n, 'missing-down', 'RunPython without reverse_code')
-        for (const [arg, rollback] of [[forward, false], [reverse, true]] as const) {
+        for (const [arg, rollback] of [
+          [forward, false],
+          [reverse, true],
+        ] as const) {
           const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined
           if (!fn || !writesRows(fn)) continue
-          const issue: Issue = { id: 'backfill-in-transaction', line: line(n), endLine: endLine(n), statement: shortStatement(n.text), detail: `RunPython ${arg!.text} updates rows inside the migration's transaction (atomic)` }
+          const issue: Issue = {
+            id: 'backfill-in-transaction',
+            line: line(n),
+            endLine: endLine(n),
+            statement: shortStatement(n.text),
+            detail: `RunPython ${arg.text} updates rows inside the migration's transaction (atomic)`,
+          }
           if (rollback) issue.rollback = true
           c.backfill(issue, atomic && !rollback)
         }
@@ -964,7 +1239,10 @@ const DJANGO_TYPES: Record<string, (kw: Record<string, string>) => TypeName> = {
   IntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
   BigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
   SmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
-  DecimalField: (kw) => (kw.max_digits && /^\d+$/.test(kw.max_digits) ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] } : { name: 'numeric', mods: 0, args: [] }),
+  DecimalField: (kw) =>
+    kw.max_digits && /^\d+$/.test(kw.max_digits)
+      ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] }
+      : { name: 'numeric', mods: 0, args: [] },
   DateTimeField: () => ({ name: 'timestamptz', mods: 0, args: [] }),
   DateField: () => ({ name: 'date', mods: 0, args: [] }),
   BooleanField: () => ({ name: 'bool', mods: 0, args: [] }),
@@ -977,7 +1255,47 @@ function varchar(n: string | undefined): TypeName {
 }
 
 /** Keyword arguments that change nothing in the database (Django keeps them in its state only). */
-const DJANGO_STATE_ONLY = new Set(['choices', 'help_text', 'verbose_name', 'blank', 'validators', 'editable', 'default', 'related_name', 'related_query_name', 'on_delete', 'upload_to', 'auto_now', 'auto_now_add', 'limit_choices_to', 'serialize', 'error_messages', 'storage', 'to_field', 'max_length', 'max_digits', 'decimal_places', 'db_comment', 'base_field', 'size', 'encoder', 'decoder', 'symmetrical', 'through', 'swappable', 'protocol', 'unpack_ipv4', 'allow_unicode', 'path', 'match', 'recursive', 'allow_files', 'allow_folders', 'width_field', 'height_field'])
+const DJANGO_STATE_ONLY = new Set([
+  'choices',
+  'help_text',
+  'verbose_name',
+  'blank',
+  'validators',
+  'editable',
+  'default',
+  'related_name',
+  'related_query_name',
+  'on_delete',
+  'upload_to',
+  'auto_now',
+  'auto_now_add',
+  'limit_choices_to',
+  'serialize',
+  'error_messages',
+  'storage',
+  'to_field',
+  'max_length',
+  'max_digits',
+  'decimal_places',
+  'db_comment',
+  'base_field',
+  'size',
+  'encoder',
+  'decoder',
+  'symmetrical',
+  'through',
+  'swappable',
+  'protocol',
+  'unpack_ipv4',
+  'allow_unicode',
+  'path',
+  'match',
+  'recursive',
+  'allow_files',
+  'allow_folders',
+  'width_field',
+  'height_field',
+])
 
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
@@ -987,19 +1305,36 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
   const out: Array<{ id: DangerId; detail: string }> = []
   const t0 = DJANGO_TYPES[old.cls]?.(old.kw)
   const t1 = DJANGO_TYPES[now.cls]?.(now.kw)
-  if (old.cls !== now.cls || old.kw.max_length !== now.kw.max_length || old.kw.max_digits !== now.kw.max_digits || old.kw.decimal_places !== now.kw.decimal_places || old.kw.base_field !== now.kw.base_field || old.kw.size !== now.kw.size) {
+  if (
+    old.cls !== now.cls ||
+    old.kw.max_length !== now.kw.max_length ||
+    old.kw.max_digits !== now.kw.max_digits ||
+    old.kw.decimal_places !== now.kw.decimal_places ||
+    old.kw.base_field !== now.kw.base_field ||
+    old.kw.size !== now.kw.size
+  ) {
     if (!t0 || !t1) return undefined
-    if (!rewriteFree(t0, t1, false)) out.push({ id: 'change-column-type', detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table` })
+    if (!rewriteFree(t0, t1, false))
+      out.push({ id: 'change-column-type', detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table` })
   }
   const flag = (s: FieldSummary, k: string): boolean => s.kw[k] === 'True'
   if (flag(old, 'null') && !flag(now, 'null')) out.push({ id: 'set-not-null', detail: 'null=True -> null=False sets NOT NULL' })
   if (!flag(old, 'null') && flag(now, 'null')) out.push({ id: 'drop-not-null', detail: 'null=False -> null=True drops NOT NULL' })
-  if (!flag(old, 'unique') && flag(now, 'unique') && !flag(now, 'primary_key')) out.push({ id: 'unique-without-index', detail: 'unique=True builds a unique index under the lock' })
-  if (!flag(old, 'db_index') && flag(now, 'db_index') && !flag(now, 'unique')) out.push({ id: 'create-index-non-concurrent', detail: 'db_index=True builds an index without CONCURRENTLY' })
-  if ((flag(old, 'db_index') && !flag(now, 'db_index') && !flag(now, 'unique')) || (flag(old, 'unique') && !flag(now, 'unique'))) out.push({ id: 'drop-index-non-concurrent', detail: 'dropping the index takes ACCESS EXCLUSIVE' })
-  if ((old.kw.db_column ?? '') !== (now.kw.db_column ?? '')) out.push({ id: 'rename-column', detail: `db_column ${old.kw.db_column ?? '(default)'} -> ${now.kw.db_column ?? '(default)'}` })
-  if ((old.kw.to ?? '') !== (now.kw.to ?? '')) out.push({ id: 'constraint-not-valid-missing', detail: 'the foreign key now points elsewhere: a new constraint validated under the lock' })
-  if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False') out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' })
+  if (!flag(old, 'unique') && flag(now, 'unique') && !flag(now, 'primary_key'))
+    out.push({ id: 'unique-without-index', detail: 'unique=True builds a unique index under the lock' })
+  if (!flag(old, 'db_index') && flag(now, 'db_index') && !flag(now, 'unique'))
+    out.push({ id: 'create-index-non-concurrent', detail: 'db_index=True builds an index without CONCURRENTLY' })
+  if ((flag(old, 'db_index') && !flag(now, 'db_index') && !flag(now, 'unique')) || (flag(old, 'unique') && !flag(now, 'unique')))
+    out.push({ id: 'drop-index-non-concurrent', detail: 'dropping the index takes ACCESS EXCLUSIVE' })
+  if ((old.kw.db_column ?? '') !== (now.kw.db_column ?? ''))
+    out.push({ id: 'rename-column', detail: `db_column ${old.kw.db_column ?? '(default)'} -> ${now.kw.db_column ?? '(default)'}` })
+  if ((old.kw.to ?? '') !== (now.kw.to ?? ''))
+    out.push({
+      id: 'constraint-not-valid-missing',
+      detail: 'the foreign key now points elsewhere: a new constraint validated under the lock',
+    })
+  if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False')
+    out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' })
   for (const k of new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])) {
     if (DJANGO_STATE_ONLY.has(k) || ['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'].includes(k)) continue
     if (old.kw[k] !== now.kw[k]) return undefined // db_default, db_collation, ...: not costed here
@@ -1015,7 +1350,20 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
  * is catalog-only on PostgreSQL 11+, so such an AddField neither fails on rows nor rewrites. Project-defined field
  * classes are not known here: they stay reported.
  */
-const DJANGO_EMPTY_STRING_FIELDS = new Set(['CharField', 'TextField', 'SlugField', 'EmailField', 'URLField', 'FilePathField', 'FileField', 'ImageField', 'BinaryField', 'CICharField', 'CITextField', 'CIEmailField'])
+const DJANGO_EMPTY_STRING_FIELDS = new Set([
+  'CharField',
+  'TextField',
+  'SlugField',
+  'EmailField',
+  'URLField',
+  'FilePathField',
+  'FileField',
+  'ImageField',
+  'BinaryField',
+  'CICharField',
+  'CITextField',
+  'CIEmailField',
+])
 function djangoSuppliesDefault(fieldClass: string, kw: (k: string) => string | undefined): boolean {
   const cls = fieldClass.slice(fieldClass.lastIndexOf('.') + 1)
   if (kw('blank') === 'True' && DJANGO_EMPTY_STRING_FIELDS.has(cls)) return true

@@ -34,7 +34,9 @@ export function planMigrationReads(input: PlanInput, opts: PlanOptions): Content
     base.add(p)
   }
   for (const f of input.files) {
-    const mig = classify(f.path, opts.paths, opts.exclude, opts.builtin_layouts) ?? (f.previousPath ? classify(f.previousPath, opts.paths, opts.exclude, opts.builtin_layouts) : undefined)
+    const mig =
+      classify(f.path, opts.paths, opts.exclude, opts.builtin_layouts) ??
+      (f.previousPath ? classify(f.previousPath, opts.paths, opts.exclude, opts.builtin_layouts) : undefined)
     if (!mig) continue
     if (f.status !== 'removed') head.add(f.path)
     if (f.status !== 'added' && f.status !== 'copied' && mig.immutable) base.add(f.previousPath ?? f.path)
@@ -50,7 +52,15 @@ export function planMigrationReads(input: PlanInput, opts: PlanOptions): Content
     if (mig.kind === 'rails') {
       const i = f.path.lastIndexOf('db/migrate/')
       const root = i <= 0 ? '' : f.path.slice(0, i - 1)
-      for (const c of ['config/database.yml', 'config/database.yml.example', 'config/database.yml.sample', 'Gemfile', 'Gemfile.lock', 'config/initializers/strong_migrations.rb']) config(join(root, c))
+      for (const c of [
+        'config/database.yml',
+        'config/database.yml.example',
+        'config/database.yml.sample',
+        'Gemfile',
+        'Gemfile.lock',
+        'config/initializers/strong_migrations.rb',
+      ])
+        config(join(root, c))
       base.add(join(root, 'db/schema.rb'))
     }
   }

@@ -2,7 +2,7 @@
 import type { Node } from './dangers/types.js'
 
 export function str(n: unknown): string | undefined {
-  if (n && typeof n === 'object' && 'String' in n) return ((n as { String: { sval?: string } }).String.sval ?? '') as string
+  if (n && typeof n === 'object' && 'String' in n) return (n as { String: { sval?: string } }).String.sval ?? ''
   return undefined
 }
 
@@ -35,7 +35,15 @@ export function typeNameOf(tn: unknown): TypeName {
 
 /** The type as SQL text: varchar(255), numeric(10,2), text. */
 export function typeText(t: TypeName): string {
-  const alias: Record<string, string> = { int4: 'integer', int8: 'bigint', int2: 'smallint', bpchar: 'char', float8: 'double precision', float4: 'real', bool: 'boolean' }
+  const alias: Record<string, string> = {
+    int4: 'integer',
+    int8: 'bigint',
+    int2: 'smallint',
+    bpchar: 'char',
+    float8: 'double precision',
+    float4: 'real',
+    bool: 'boolean',
+  }
   const base = alias[t.name] ?? t.name
   return t.args.length && t.args.every((a) => a !== undefined) ? `${base}(${t.args.join(',')})` : base
 }

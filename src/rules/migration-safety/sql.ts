@@ -172,7 +172,17 @@ class SqlRun {
       // Built field by field: an object spread over findings of different shapes is megamorphic and was a
       // fifth of the analysis time on a 10,000-statement file.
       for (const f of found) {
-        const issue: Issue = { id: f.id as DangerId, line: span.line, endLine: span.endLine, column: f.column, statement: text, detail: f.detail, table: f.table, column_name: f.column_name, names: f.names }
+        const issue: Issue = {
+          id: f.id as DangerId,
+          line: span.line,
+          endLine: span.endLine,
+          column: f.column,
+          statement: text,
+          detail: f.detail,
+          table: f.table,
+          column_name: f.column_name,
+          names: f.names,
+        }
         if (f.id === 'backfill-in-transaction') result.backfills.push(issue)
         else result.issues.push(issue)
       }
@@ -212,10 +222,11 @@ class SqlRun {
     this.commentsDone = true
     let start = from
     const cuts: Array<[number, number]> = []
-    for (const t of tokens) if (t.tokenName === 'ASCII_59') {
-      cuts.push([start, from + t.end])
-      start = from + t.end
-    }
+    for (const t of tokens)
+      if (t.tokenName === 'ASCII_59') {
+        cuts.push([start, from + t.end])
+        start = from + t.end
+      }
     if (skipSqlTrivia(idx.bytes, start, end) < end) cuts.push([start, end])
     for (const [s, e] of cuts) {
       if (skipSqlTrivia(idx.bytes, s, e) >= trimSqlEnd(idx.bytes, s, e)) continue
@@ -277,7 +288,8 @@ class SqlRun {
   /** The comment tokens of a scan of the text starting at byte `from`. */
   private pushComments(tokens: PgScanToken[], from: number): void {
     for (const t of tokens) {
-      if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT') this.result.comments.push({ line: this.idx.lineOfByte(from + t.start), text: t.text })
+      if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT')
+        this.result.comments.push({ line: this.idx.lineOfByte(from + t.start), text: t.text })
     }
   }
 }
@@ -451,9 +463,18 @@ class FileState implements SqlState {
       default:
         break
     }
-    if (locks && this.opts.requireLockTimeout && !this.lockTimeout && !this.lockTimeoutReported && !(lockingTable && this.createdTables.has(lockingTable))) {
+    if (
+      locks &&
+      this.opts.requireLockTimeout &&
+      !this.lockTimeout &&
+      !this.lockTimeoutReported &&
+      !(lockingTable && this.createdTables.has(lockingTable))
+    ) {
       this.lockTimeoutReported = true
-      out.push({ id: 'lock-timeout-missing', detail: 'the first DDL on an existing table runs with no lock_timeout set earlier in the file' })
+      out.push({
+        id: 'lock-timeout-missing',
+        detail: 'the first DDL on an existing table runs with no lock_timeout set earlier in the file',
+      })
     }
     return out
   }
@@ -558,10 +579,12 @@ export function typesSetByStatements(stmts: readonly PgStatement[], into?: Map<s
       // the table's columns keep their types under its new name
       const t = relName(n.relation)
       const to = String(n.newname).toLowerCase()
-      if (t) for (const [k, ty] of [...out]) if (k.startsWith(`${t}.`)) {
-        out.delete(k)
-        out.set(`${to}.${k.slice(t.length + 1)}`, ty)
-      }
+      if (t)
+        for (const [k, ty] of [...out])
+          if (k.startsWith(`${t}.`)) {
+            out.delete(k)
+            out.set(`${to}.${k.slice(t.length + 1)}`, ty)
+          }
     } else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_COLUMN') {
       // the column keeps its type under its new name (statements applied in order: earlier files first)
       const t = relName(n.relation)

@@ -11,16 +11,46 @@ import { minimatch } from 'minimatch'
 import { matchesAny } from '../../change/glob.js'
 import { addedLines, removedLines } from '../../change/patch.js'
 import {
-  envLanguageOf, envVarNamesDeclared, envVarNamesInText, envVarReadsInLine, envVarReadsInText, mayReadThroughConstant, namePatterns, type EnvLanguage,
+  envLanguageOf,
+  envVarNamesDeclared,
+  envVarNamesInText,
+  envVarReadsInLine,
+  envVarReadsInText,
+  mayReadThroughConstant,
+  namePatterns,
+  type EnvLanguage,
 } from '../../change/envvars.js'
 import { capture, compileTemplate, hasPlaceholders } from './template.js'
 import type { RunbookOptions, TriggerCode } from './options.js'
 import { loadJson, loadYamlDocs, isTemplated, type YamlResult } from './yaml.js'
 import { parseTerraform } from './hcl.js'
 import {
-  changedLeaves, changedPaths, compareUnits, normaliseTemplate, onlyVersionBumps, onlyVersionChanges, withoutVersions, describeChanges, dockerBaseKey, dockerRuntime, sameUpToVersion, versionKeyTest,
-  type VersionKeys, docUnits, dockerInstructions, hclBlockRange, normaliseText, pickLine, sameValue, sectionUnits,
-  terraformUnits, touchedLines, yamlChildRange, yamlDocRanges, type DockerInstruction, type UnitChange,
+  changedLeaves,
+  changedPaths,
+  compareUnits,
+  normaliseTemplate,
+  onlyVersionBumps,
+  onlyVersionChanges,
+  withoutVersions,
+  describeChanges,
+  dockerBaseKey,
+  dockerRuntime,
+  sameUpToVersion,
+  versionKeyTest,
+  type VersionKeys,
+  docUnits,
+  dockerInstructions,
+  hclBlockRange,
+  normaliseText,
+  pickLine,
+  sameValue,
+  sectionUnits,
+  terraformUnits,
+  touchedLines,
+  yamlChildRange,
+  yamlDocRanges,
+  type DockerInstruction,
+  type UnitChange,
 } from './semantic.js'
 
 export interface Trigger {
@@ -111,12 +141,28 @@ const CRONTAB = /^(?:crontab|[\w.-]+\.cron|[\w.-]+\.crontab)$/
 const YAML = /\.ya?ml$/i
 const JSON_FILE = /\.json$/i
 /** JSON/YAML that is never operational: skip without reading. */
-const NEVER_READ = /(?:^|\/)(?:package(?:-lock)?\.json|tsconfig[\w.-]*\.json|jsconfig\.json|composer\.(?:json|lock)|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|\.?vscode\/[^/]+|pnpm-lock\.yaml|yarn\.lock|\.pre-commit-config\.yaml|mkdocs\.ya?ml|\.?codecov\.ya?ml|dependabot\.ya?ml|\.golangci\.ya?ml|CITATION\.cff|openapi[\w.-]*|swagger[\w.-]*)$/
+const NEVER_READ =
+  /(?:^|\/)(?:package(?:-lock)?\.json|tsconfig[\w.-]*\.json|jsconfig\.json|composer\.(?:json|lock)|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|\.?vscode\/[^/]+|pnpm-lock\.yaml|yarn\.lock|\.pre-commit-config\.yaml|mkdocs\.ya?ml|\.?codecov\.ya?ml|dependabot\.ya?ml|\.golangci\.ya?ml|CITATION\.cff|openapi[\w.-]*|swagger[\w.-]*)$/
 
 const MONITOR_TYPES = new Set([
-  'metric alert', 'query alert', 'service check', 'event alert', 'event-v2 alert', 'log alert', 'process alert', 'rum alert',
-  'trace-analytics alert', 'slo alert', 'composite', 'synthetics alert', 'audit alert', 'ci-pipelines alert', 'error-tracking alert',
-  'database-monitoring alert', 'network-performance alert', 'cost alert',
+  'metric alert',
+  'query alert',
+  'service check',
+  'event alert',
+  'event-v2 alert',
+  'log alert',
+  'process alert',
+  'rum alert',
+  'trace-analytics alert',
+  'slo alert',
+  'composite',
+  'synthetics alert',
+  'audit alert',
+  'ci-pipelines alert',
+  'error-tracking alert',
+  'database-monitoring alert',
+  'network-performance alert',
+  'cost alert',
 ])
 
 type Obj = Record<string, unknown>
@@ -165,9 +211,16 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
       k8sLine ??= lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) // kind is the PR's text
       if (kind === 'CronJob') {
         const sched = str(spec.schedule)
-        out.push({ code: 'cron', what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '), line: lineOf(text, /^\s*schedule:/) })
+        out.push({
+          code: 'cron',
+          what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '),
+          line: lineOf(text, /^\s*schedule:/),
+        })
       } else if (kind === 'PrometheusRule') {
-        const alerts = arr(spec.groups).flatMap((g) => arr(isObj(g) ? g.rules : undefined)).map((r) => (isObj(r) ? str(r.alert) : undefined)).filter((x): x is string => !!x)
+        const alerts = arr(spec.groups)
+          .flatMap((g) => arr(isObj(g) ? g.rules : undefined))
+          .map((r) => (isObj(r) ? str(r.alert) : undefined))
+          .filter((x): x is string => !!x)
         addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${list(alerts)})` : ''}`.trim())
       } else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
         addK8s('slo', label)
@@ -189,7 +242,10 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
       const alerts = rules.map((r) => str(r.alert)).filter((x): x is string => !!x)
       const records = rules.filter((r) => str(r.record)).length
       if (alerts.length || records) {
-        const parts = [alerts.length ? `alerts ${list(alerts)}` : '', records ? `${records} recording rule${records === 1 ? '' : 's'}` : ''].filter(Boolean)
+        const parts = [
+          alerts.length ? `alerts ${list(alerts)}` : '',
+          records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
+        ].filter(Boolean)
         out.push({ code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: lineOf(text, /^\s*-?\s*alert:/) })
         continue
       }
@@ -205,9 +261,16 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
       continue
     }
     const resources = isObj(doc.Resources) ? doc.Resources : undefined
-    if (doc.AWSTemplateFormatVersion !== undefined || (resources && Object.values(resources).some((r) => isObj(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))) {
+    if (
+      doc.AWSTemplateFormatVersion !== undefined ||
+      (resources && Object.values(resources).some((r) => isObj(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))
+    ) {
       const transform = JSON.stringify(doc.Transform ?? '')
-      const types = resources ? Object.values(resources).map((r) => (isObj(r) ? str(r.Type) : undefined)).filter((x): x is string => !!x) : []
+      const types = resources
+        ? Object.values(resources)
+            .map((r) => (isObj(r) ? str(r.Type) : undefined))
+            .filter((x): x is string => !!x)
+        : []
       out.push({ code: 'cloudformation', what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${list(types)})` })
       continue
     }
@@ -216,7 +279,9 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
       out.push({ code: 'dashboard', what: `Grafana dashboard "${str(dash.title) ?? str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` })
       continue
     }
-    const monitors = (Array.isArray(doc) ? doc : [doc]).filter((m) => isObj(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string') as Obj[]
+    const monitors = (Array.isArray(doc) ? doc : [doc]).filter(
+      (m) => isObj(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string',
+    ) as Obj[]
     if (monitors.length) {
       out.push({ code: 'datadog-monitor', what: `Datadog monitor ${list(monitors.map((m) => `"${str(m.name) ?? str(m.query)}"`))}` })
       continue
@@ -225,17 +290,32 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
       out.push({ code: 'docker-compose', what: `Compose services ${list(Object.keys(doc.services))}` })
       continue
     }
-    if (str(doc.name) && str(doc.runtime) !== undefined && Object.keys(doc).length < 12 && (doc.runtime === 'nodejs' || doc.runtime === 'python' || doc.runtime === 'go' || doc.runtime === 'dotnet' || doc.runtime === 'java' || doc.runtime === 'yaml' || isObj(doc.runtime))) {
+    if (
+      str(doc.name) &&
+      str(doc.runtime) !== undefined &&
+      Object.keys(doc).length < 12 &&
+      (doc.runtime === 'nodejs' ||
+        doc.runtime === 'python' ||
+        doc.runtime === 'go' ||
+        doc.runtime === 'dotnet' ||
+        doc.runtime === 'java' ||
+        doc.runtime === 'yaml' ||
+        isObj(doc.runtime))
+    ) {
       out.push({ code: 'pulumi', what: `Pulumi project ${str(doc.name)}` })
     }
   }
   for (const [code, items] of k8s) {
     const what =
-      code === 'k8s-manifest' ? `Kubernetes manifest: ${list(items)}`
-      : code === 'alert-rule' ? `Kubernetes alerting: ${list(items)}`
-      : code === 'slo' ? `SLO definition: ${list(items)}`
-      : code === 'dashboard' ? `Grafana dashboard resource: ${list(items)}`
-      : `Kustomize overlay: ${list(items)}`
+      code === 'k8s-manifest'
+        ? `Kubernetes manifest: ${list(items)}`
+        : code === 'alert-rule'
+          ? `Kubernetes alerting: ${list(items)}`
+          : code === 'slo'
+            ? `SLO definition: ${list(items)}`
+            : code === 'dashboard'
+              ? `Grafana dashboard resource: ${list(items)}`
+              : `Kustomize overlay: ${list(items)}`
     out.unshift({ code, what, line: code === 'k8s-manifest' ? k8sLine : undefined })
   }
   return out
@@ -254,7 +334,14 @@ export interface DeployRecognition {
 /** Compiles the command list (`kubectl apply`) to one RegExp: words in order, any whitespace between. */
 function commandPattern(commands: readonly string[]): RegExp | undefined {
   const alts = commands
-    .map((c) => c.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'))
+    .map((c) =>
+      c
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\s+'),
+    )
     .filter(Boolean)
   return alts.length ? new RegExp(`(?:^|[\\s;&|(\`'"])(?:${alts.join('|')})(?=$|[\\s;&|)\`'"])`, 'im') : undefined
 }
@@ -271,15 +358,18 @@ export function jobDeploys(rec: DeployRecognition, id: string, job: unknown): { 
       if (!isObj(j)) return { deploys: false }
       const env = isObj(j.environment) ? str(j.environment.name) : str(j.environment)
       if (env && rec.nonProduction.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: false, environment: env }
-      if (env && rec.environments.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: true, environment: env, why: `environment ${env}` }
+      if (env && rec.environments.some((g) => minimatch(env, g, { nocase: true })))
+        return { deploys: true, environment: env, why: `environment ${env}` }
       // A job named for a non-production target (deployment-tests, e2e, deploy-preview, deploy-pr) deploys to a test cluster.
       const named = [jobId, str(j.name) ?? ''].filter(Boolean)
       const nameWords = named.flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean)
-      if ([...named, ...nameWords].some((w) => rec.nonProduction.some((g) => minimatch(w, g, { nocase: true })))) return { deploys: false, environment: env }
+      if ([...named, ...nameWords].some((w) => rec.nonProduction.some((g) => minimatch(w, g, { nocase: true }))))
+        return { deploys: false, environment: env }
       for (const step of arr(j.steps)) {
         if (!isObj(step)) continue
         const uses = str(step.uses)?.replace(/@.*$/, '')
-        if (uses && rec.actions.some((g) => minimatch(uses, g, { nocase: true, dot: true }))) return { deploys: true, environment: env, why: `uses ${uses}` }
+        if (uses && rec.actions.some((g) => minimatch(uses, g, { nocase: true, dot: true })))
+          return { deploys: true, environment: env, why: `uses ${uses}` }
         const run = str(step.run)
         const m = run && cmd ? cmd.exec(run) : null
         if (m) return { deploys: true, environment: env, why: `runs ${m[0].trim().replace(/\s+/g, ' ')}` }
@@ -310,9 +400,11 @@ export function workflowDeploys(doc: unknown, rec: DeployRecognition): { environ
 
 export function workflowSchedules(doc: unknown): string[] {
   if (!isObj(doc)) return []
-  const on = doc.on ?? (doc as Obj)['true'] // YAML 1.1 parsers read `on` as true
+  const on = doc.on ?? doc['true'] // YAML 1.1 parsers read `on` as true
   if (!isObj(on)) return []
-  return arr(on.schedule).map((s) => (isObj(s) ? str(s.cron) : undefined)).filter((x): x is string => !!x)
+  return arr(on.schedule)
+    .map((s) => (isObj(s) ? str(s.cron) : undefined))
+    .filter((x): x is string => !!x)
 }
 
 export interface DetectOptions {
@@ -370,9 +462,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   const isChartRoot = (dir: string): Promise<boolean> => {
     let p = chartRoots.get(dir)
     if (!p) {
-      p = headPaths.has(join(dir, 'Chart.yaml'))
-        ? Promise.resolve(true)
-        : reader.head(join(dir, 'Chart.yaml')).then((r) => 'text' in r)
+      p = headPaths.has(join(dir, 'Chart.yaml')) ? Promise.resolve(true) : reader.head(join(dir, 'Chart.yaml')).then((r) => 'text' in r)
       chartRoots.set(dir, p)
     }
     return p
@@ -414,22 +504,33 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   }
   /** Path-classified structured files (Chart.yaml, kustomization, Pulumi, SAM config): a trigger only when their meaning changed. */
   async function byPathIfChanged(f: ChangedFile, code: TriggerCode, what: string): Promise<void> {
-    if (!hasBase(f) || !hasHead(f)) return push({ code, path: f.path, what: `${what}${removedNote(f)}`, how: 'path' })
+    if (!hasBase(f) || !hasHead(f)) {
+      push({ code, path: f.path, what: `${what}${removedNote(f)}`, how: 'path' })
+      return
+    }
     const s = await sides(f)
     if (s.skip) {
       notRead.push({ path: f.path, reason: s.skip })
-      return push({ code, path: f.path, what, how: `path (${s.skip})` })
+      push({ code, path: f.path, what, how: `path (${s.skip})` })
+      return
     }
     const c = YAML.test(f.path) || JSON_FILE.test(f.path) ? structuredChange(f, s) : { same: sameText(s), paths: [], bump: false }
     if (c.same) return void noOperationalChange.push(f.path)
     if (c.bump) return void versionBumps.push(f.path)
-    push({ code, path: f.path, line: pickLine(touched(f), undefined, c.paths), what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`, how: 'content' })
+    push({
+      code,
+      path: f.path,
+      line: pickLine(touched(f), undefined, c.paths),
+      what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`,
+      how: 'content',
+    })
   }
 
   for (const f of files) {
     const name = basename(f.path)
     const dir = dirname(f.path)
-    if (options.triggers.length && matchesAny(f.path, options.triggers)) push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' })
+    if (options.triggers.length && matchesAny(f.path, options.triggers))
+      push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' })
     if (matchesAny(f.path, options.dev_tooling)) {
       devTooling.push(f.path)
       continue
@@ -449,7 +550,8 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     else if (PROCFILE.test(name)) await byPathIfChanged(f, 'procfile', 'process types (Procfile)')
     else if (KUSTOMIZATION.test(name)) await byPathIfChanged(f, 'kustomize', `Kustomize overlay ${dir || '.'}`)
     else if (PULUMI.test(name)) await byPathIfChanged(f, 'pulumi', 'Pulumi project/stack config')
-    else if (SAM_CONFIG.test(name)) await byPathIfChanged(f, 'cloudformation', name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config')
+    else if (SAM_CONFIG.test(name))
+      await byPathIfChanged(f, 'cloudformation', name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config')
     else if (CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path)) await byPathIfChanged(f, 'cron', 'crontab')
     else if (TERRAFORM.test(name)) await classifyTerraform(f)
     else if (COMPOSE.test(name)) await classifyCompose(f)
@@ -470,7 +572,13 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const bad = [h, b].find((x): x is Extract<YamlResult, { ok: false }> => !!x && !x.ok)
     if (bad) {
       if (sameText(s)) return void noOperationalChange.push(f.path)
-      push({ code: 'deploy-workflow', path: f.path, line: pickLine(touched(f), undefined, []), what: `GitHub Actions workflow (${bad.reason}: classified by path)`, how: `path (${bad.reason})` })
+      push({
+        code: 'deploy-workflow',
+        path: f.path,
+        line: pickLine(touched(f), undefined, []),
+        what: `GitHub Actions workflow (${bad.reason}: classified by path)`,
+        how: `path (${bad.reason})`,
+      })
       return
     }
     const hd = h?.ok ? h.docs[0] : undefined
@@ -484,11 +592,12 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       return events.length > 0 && events.every((e) => options.non_production_events.includes(e))
     }
     // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
-    if (!(prOnly(hd) && prOnly(bd))) for (const d of [hd, bd])
-      for (const [id, job] of Object.entries(jobsOf(d))) {
-        const r = jobDeploys(rec, id, job)
-        if (r.deploys && !deploying.has(id)) deploying.set(id, r)
-      }
+    if (!(prOnly(hd) && prOnly(bd)))
+      for (const d of [hd, bd])
+        for (const [id, job] of Object.entries(jobsOf(d))) {
+          const r = jobDeploys(rec, id, job)
+          if (r.deploys && !deploying.has(id)) deploying.set(id, r)
+        }
     if (deploying.size && (hd === undefined || bd === undefined)) {
       // A whole workflow added or removed: its deploying jobs.
       const jobs = [...deploying.keys()]
@@ -511,7 +620,9 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
         const first = relevant[0]
         const range =
           s.head !== undefined
-            ? first.label.startsWith('job ') ? yamlChildRange(s.head, 'jobs', first.label.slice(4)) : yamlTopRange(s.head, first.label)
+            ? first.label.startsWith('job ')
+              ? yamlChildRange(s.head, 'jobs', first.label.slice(4))
+              : yamlTopRange(s.head, first.label)
             : undefined
         const jobs = relevant.filter((c) => c.label.startsWith('job ')).map((c) => c.label.slice(4))
         const envs = [...new Set(jobs.map((j) => deploying.get(j)?.environment).filter((e): e is string => !!e))]
@@ -530,17 +641,30 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const added = hs.filter((x) => !bs.includes(x))
     const removed = bs.filter((x) => !hs.includes(x))
     if (added.length || removed.length) {
-      const parts = [added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '', removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : '']
-      push({ code: 'cron', path: f.path, line: pickLine(touched(f), undefined, ['cron']) ?? lineOf(s.head, /^\s*-?\s*cron:/), what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`, how: 'content' })
+      const parts = [
+        added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '',
+        removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : '',
+      ]
+      push({
+        code: 'cron',
+        path: f.path,
+        line: pickLine(touched(f), undefined, ['cron']) ?? lineOf(s.head, /^\s*-?\s*cron:/),
+        what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`,
+        how: 'content',
+      })
     }
   }
 
   async function classifyDockerfile(f: ChangedFile): Promise<void> {
-    if (!hasBase(f) || !hasHead(f)) return push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' })
+    if (!hasBase(f) || !hasHead(f)) {
+      push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' })
+      return
+    }
     const s = await sides(f)
     if (s.head === undefined || s.base === undefined) {
       notRead.push({ path: f.path, reason: s.skip ?? 'not readable' })
-      return push({ code: 'dockerfile', path: f.path, what: 'container image definition', how: `path (${s.skip ?? 'not readable'})` })
+      push({ code: 'dockerfile', path: f.path, what: 'container image definition', how: `path (${s.skip ?? 'not readable'})` })
+      return
     }
     const key = (i: DockerInstruction): string => `${i.keyword} ${i.args}`
     const hi = dockerInstructions(s.head)
@@ -572,15 +696,22 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const rtReordered = !rtAdded.length && !rtRemoved.length && hr.runtime.map(key).join('\n') !== br.runtime.map(key).join('\n')
     if (!baseChanged && !rtAdded.length && !rtRemoved.length && !rtReordered) {
       // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
-      const unversioned = (list: DockerInstruction[]): string => list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n')
-      if (typeof versionKeys === 'function' ? versionKeys('image') : versionKeys.has('image')) if (unversioned(hi) === unversioned(bi)) return void versionBumps.push(f.path)
+      const unversioned = (list: DockerInstruction[]): string =>
+        list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n')
+      if (typeof versionKeys === 'function' ? versionKeys('image') : versionKeys.has('image'))
+        if (unversioned(hi) === unversioned(bi)) return void versionBumps.push(f.path)
       // Build stages, RUN/COPY/ARG, base-image versions: how the image is built, not how it runs.
       return void buildOnly.push(f.path)
     }
     const cut = (x: string): string => (x.length > 60 ? `${x.slice(0, 57)}…` : x)
     const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rtAdded]
     const parts = [
-      shown.length ? `${list(shown.map((i) => cut(key(i))), 2)}` : '',
+      shown.length
+        ? list(
+            shown.map((i) => cut(key(i))),
+            2,
+          )
+        : '',
       baseChanged && br.base ? `replaces base image ${cut(br.base.args)}` : '',
       rtRemoved.length ? `removes ${list(rtRemoved.map(cut), 2)}` : '',
       rtReordered ? 'reorders runtime instructions' : '',
@@ -599,25 +730,53 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const s = await sides(f)
     if (s.head === undefined && s.base === undefined) {
       notRead.push({ path: f.path, reason: s.skip ?? 'not readable' })
-      return push({ code: 'docker-compose', path: f.path, what: `Compose file${removedNote(f)}`, how: `path (${s.skip ?? 'not readable'})` })
+      push({
+        code: 'docker-compose',
+        path: f.path,
+        what: `Compose file${removedNote(f)}`,
+        how: `path (${s.skip ?? 'not readable'})`,
+      })
+      return
     }
     const h = s.head !== undefined ? loadYamlDocs(s.head) : undefined
     const b = s.base !== undefined ? loadYamlDocs(s.base) : undefined
     if ((h && !h.ok) || (b && !b.ok) || !hasBase(f) || !hasHead(f)) {
       if (sameText(s)) return void noOperationalChange.push(f.path)
-      return push({ code: 'docker-compose', path: f.path, line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined, what: `Compose file${removedNote(f)}`, how: 'path' })
+      push({
+        code: 'docker-compose',
+        path: f.path,
+        line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined,
+        what: `Compose file${removedNote(f)}`,
+        how: 'path',
+      })
+      return
     }
     const all = compareUnits(
       b?.ok ? sectionUnits(b.docs[0], 'services', 'service') : [],
       h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : [],
     )
     // A service whose only difference is its `depends_on` starts in another order: nothing else runs differently.
-    const changes = all.filter((c) => !(c.label.startsWith('service ') && c.change === 'changed' && c.leaves.length > 0 && c.leaves.every((l) => /^depends_on(?:[.[]|$)/.test(l.path))))
+    const changes = all.filter(
+      (c) =>
+        !(
+          c.label.startsWith('service ') &&
+          c.change === 'changed' &&
+          c.leaves.length > 0 &&
+          c.leaves.every((l) => /^depends_on(?:[.[]|$)/.test(l.path))
+        ),
+    )
     if (!changes.length) return void noOperationalChange.push(f.path)
     if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
-    const range = s.head !== undefined && first.label.startsWith('service ') ? yamlChildRange(s.head, 'services', first.label.slice(8)) : undefined
-    push({ code: 'docker-compose', path: f.path, line: pickLine(touched(f), range, first.paths), what: `Compose: ${describeChanges(changes)}`, how: 'content' })
+    const range =
+      s.head !== undefined && first.label.startsWith('service ') ? yamlChildRange(s.head, 'services', first.label.slice(8)) : undefined
+    push({
+      code: 'docker-compose',
+      path: f.path,
+      line: pickLine(touched(f), range, first.paths),
+      what: `Compose: ${describeChanges(changes)}`,
+      how: 'content',
+    })
   }
 
   async function classifyTerraform(f: ChangedFile): Promise<void> {
@@ -626,7 +785,8 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const s = await sides(f)
     if (s.skip && (s.head === undefined || (hasBase(f) && s.base === undefined))) {
       notRead.push({ path: f.path, reason: s.skip })
-      return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}`, how: `path (${s.skip})` })
+      push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}`, how: `path (${s.skip})` })
+      return
     }
     const parse = async (text: string | undefined, path: string): Promise<Parsed | undefined> => {
       if (text === undefined) return undefined
@@ -643,7 +803,13 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     if (failure) {
       if (/unavailable|not found|no parse/.test(failure.reason)) hclUnavailable ??= failure.reason
       if (sameText(s)) return void noOperationalChange.push(f.path)
-      return push({ ...base, line: pickLine(touched(f), undefined, []), what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`, how: `path (${failure.reason})` })
+      push({
+        ...base,
+        line: pickLine(touched(f), undefined, []),
+        what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`,
+        how: `path (${failure.reason})`,
+      })
+      return
     }
     const vars = kind === 'variables'
     const all = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : [])
@@ -652,7 +818,8 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     if (!changes.length && all.length && hasBase(f) && hasHead(f)) return void noOperationalChange.push(f.path)
     if (!changes.length) {
       if (hasBase(f) && hasHead(f)) return void noOperationalChange.push(f.path)
-      return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` })
+      push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` })
+      return
     }
     if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
@@ -678,21 +845,52 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     if (text === undefined || (s.skip && hasBase(f) && hasHead(f))) {
       const why = s.skip ?? 'not readable'
       notRead.push({ path: f.path, reason: why })
-      if (inChart) push({ code: 'helm', path: f.path, what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`, how: `path (${why})` })
+      if (inChart)
+        push({
+          code: 'helm',
+          path: f.path,
+          what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`,
+          how: `path (${why})`,
+        })
       else if (matchesAny(f.path, options.manifest_paths) && YAML.test(name))
-        push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (not read: classified by path)${removedNote(f)}`, how: `path (${why})` })
+        push({
+          code: 'k8s-manifest',
+          path: f.path,
+          what: `deploy manifest (not read: classified by path)${removedNote(f)}`,
+          how: `path (${why})`,
+        })
       return
     }
     const parsed = parseStructured(f.path, text)
     const baseParsed = s.base !== undefined && s.head !== undefined ? parseStructured(f.previousPath ?? f.path, s.base) : undefined
     const modified = s.base !== undefined && s.head !== undefined
     // Comment/whitespace/formatting-only edits are no operational change.
-    if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s))) return void noOperationalChange.push(f.path)
-    if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && isTemplated(s.head) && normaliseTemplate(s.head) === normaliseTemplate(s.base))
+    if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s)))
       return void noOperationalChange.push(f.path)
-    if (modified && parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
+    if (
+      modified &&
+      !parsed.ok &&
+      s.head !== undefined &&
+      s.base !== undefined &&
+      isTemplated(s.head) &&
+      normaliseTemplate(s.head) === normaliseTemplate(s.base)
+    )
+      return void noOperationalChange.push(f.path)
+    if (
+      modified &&
+      parsed.ok &&
+      baseParsed?.ok &&
+      onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys)
+    )
       return void versionBumps.push(f.path)
-    if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && options.version_keys.length && templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys)))
+    if (
+      modified &&
+      !parsed.ok &&
+      s.head !== undefined &&
+      s.base !== undefined &&
+      options.version_keys.length &&
+      templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys))
+    )
       return void versionBumps.push(f.path)
     const t = touched(f)
     if (inChart) {
@@ -700,14 +898,32 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`
       const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`
       const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : []
-      const detail = paths.length ? `: ${list(paths, 3)}` : kinds.length ? `: ${kinds.join('; ')}` : parsed.ok ? '' : ` (${parsed.reason}: classified by path)`
-      push({ code: 'helm', path: f.path, line: hasHead(f) ? pickLine(t, undefined, paths) : undefined, what: `${what}${detail}${removedNote(f)}`, how })
+      const detail = paths.length
+        ? `: ${list(paths, 3)}`
+        : kinds.length
+          ? `: ${kinds.join('; ')}`
+          : parsed.ok
+            ? ''
+            : ` (${parsed.reason}: classified by path)`
+      push({
+        code: 'helm',
+        path: f.path,
+        line: hasHead(f) ? pickLine(t, undefined, paths) : undefined,
+        what: `${what}${detail}${removedNote(f)}`,
+        how,
+      })
       return
     }
     if (!parsed.ok || (baseParsed && !baseParsed.ok)) {
       const reason = parsed.ok ? (baseParsed && !baseParsed.ok ? baseParsed.reason : '') : parsed.reason
       if (matchesAny(f.path, options.manifest_paths)) {
-        push({ code: 'k8s-manifest', path: f.path, line: modified ? pickLine(t, undefined, []) : undefined, what: `deploy manifest (${reason}: classified by path)${removedNote(f)}`, how: `path (${reason}, not parsed)` })
+        push({
+          code: 'k8s-manifest',
+          path: f.path,
+          line: modified ? pickLine(t, undefined, []) : undefined,
+          what: `deploy manifest (${reason}: classified by path)${removedNote(f)}`,
+          how: `path (${reason}, not parsed)`,
+        })
       } else if (!parsed.ok && (parsed.templated || isTemplated(text))) {
         unparsed.push({ path: f.path, reason })
       }
@@ -716,7 +932,8 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const production = (docs: unknown[]): unknown[] => docs.filter((d) => !(isObj(d) && DEV_API_VERSIONS.test(str(d.apiVersion) ?? '')))
     const headDocs = production(parsed.docs)
     if (!modified) {
-      for (const c of classifyDocs(headDocs, text)) push({ code: c.code, path: f.path, line: hasHead(f) ? c.line : undefined, what: c.what + removedNote(f), how: 'content' })
+      for (const c of classifyDocs(headDocs, text))
+        push({ code: c.code, path: f.path, line: hasHead(f) ? c.line : undefined, what: c.what + removedNote(f), how: 'content' })
       return
     }
     // Modified: only the documents (Kubernetes objects) whose structure changed, and what changed in them.
@@ -735,8 +952,14 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     }
     const changedLabels = new Set(changes.map((c) => c.label))
     const classes = [
-      ...classifyDocs(hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value), text),
-      ...classifyDocs(bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value), s.base),
+      ...classifyDocs(
+        hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value),
+        text,
+      ),
+      ...classifyDocs(
+        bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value),
+        s.base,
+      ),
     ]
     const seen = new Set<TriggerCode>()
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
@@ -745,7 +968,12 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     for (const c of classes) {
       if (seen.has(c.code)) continue
       seen.add(c.code)
-      const what = c.code === 'k8s-manifest' && k8sChanges.length ? `Kubernetes manifest: ${describeChanges(k8sChanges)}` : k8sChanges.length || !first.paths.length ? c.what : `${c.what}: ${list(first.paths, 3)}`
+      const what =
+        c.code === 'k8s-manifest' && k8sChanges.length
+          ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
+          : k8sChanges.length || !first.paths.length
+            ? c.what
+            : `${c.what}: ${list(first.paths, 3)}`
       push({ code: c.code, path: f.path, line, what, how: 'content' })
     }
   }
@@ -753,7 +981,18 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
   // New env vars: names the SERVICE did not read or declare at the base.
   if (!disabled.has('new-env-var')) await detectEnvVars(ctx, files, reader, options, push, notRead)
 
-  return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], buildOnly, nonProduction, hclUnavailable, reads: reader.reads }
+  return {
+    triggers,
+    unparsed,
+    notRead,
+    noOperationalChange: [...new Set(noOperationalChange)],
+    devTooling,
+    versionBumps: [...new Set(versionBumps)],
+    buildOnly,
+    nonProduction,
+    hclUnavailable,
+    reads: reader.reads,
+  }
 }
 
 /**
@@ -898,7 +1137,9 @@ class ServiceNames {
     }
     let candidates: string[]
     if (listing) {
-      candidates = listing.filter((p) => p !== changedPath && ((inRoot(p) && relevant(p)) || (!dirname(p) && (ENV_FILE.test(p) || COMPOSE.test(p)))))
+      candidates = listing.filter(
+        (p) => p !== changedPath && ((inRoot(p) && relevant(p)) || (!dirname(p) && (ENV_FILE.test(p) || COMPOSE.test(p)))),
+      )
     } else {
       // No listing (the API source): the service's env files and Dockerfile, the root env files and compose file.
       const probes = new Set<string>()
@@ -909,7 +1150,9 @@ class ServiceNames {
     }
     const dir = dirname(changedPath)
     const rank = (p: string): number =>
-      (dirname(p) === dir ? 0 : 4) + (/config|setting|env|constant/i.test(basename(p)) || ENV_FILE.test(basename(p)) ? 0 : 2) + (envLanguageOf(p) ? 0 : 1)
+      (dirname(p) === dir ? 0 : 4) +
+      (/config|setting|env|constant/i.test(basename(p)) || ENV_FILE.test(basename(p)) ? 0 : 2) +
+      (envLanguageOf(p) ? 0 : 1)
     candidates.sort((a, b) => rank(a) - rank(b) || a.split('/').length - b.split('/').length || a.localeCompare(b))
     const serviceName = basename(root)
     for (const p of candidates) {
@@ -931,7 +1174,8 @@ function composeEntry(doc: unknown, name: string): unknown {
   for (const [key, svc] of Object.entries(doc.services)) {
     const build = isObj(svc) ? svc.build : undefined
     const ctxPath = typeof build === 'string' ? build : isObj(build) ? `${str(build.context) ?? ''}/${str(build.dockerfile) ?? ''}` : ''
-    if (name && (key === name || key.replace(/service$/, '') === name.replace(/service$/, '') || ctxPath.split('/').includes(name))) out.push(svc)
+    if (name && (key === name || key.replace(/service$/, '') === name.replace(/service$/, '') || ctxPath.split('/').includes(name)))
+      out.push(svc)
   }
   return out
 }
@@ -978,7 +1222,8 @@ async function detectEnvVars(
         if ('text' in head) {
           const added = new Set(lines.map((l) => l.line))
           for (const r of envVarReadsInText(head.text, lang))
-            if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine))) reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine })
+            if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine)))
+              reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine })
         } else if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
       }
     } else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
@@ -998,7 +1243,11 @@ async function detectEnvVars(
   }
   const service = new ServiceNames(ctx, options)
   const listing = candidates.length ? await service.list() : undefined
-  if (service.listError !== undefined) notRead.push({ path: '(base tree)', reason: `base tree not listed (${service.listError}): env var declarations in service files not checked` })
+  if (service.listError !== undefined)
+    notRead.push({
+      path: '(base tree)',
+      reason: `base tree not listed (${service.listError}): env var declarations in service files not checked`,
+    })
   for (const { f, lang, reads } of candidates) {
     let baseNames = new Set<string>()
     if (f.status !== 'added') {
@@ -1031,7 +1280,10 @@ async function detectEnvVars(
     }
   }
   for (const root of service.capped)
-    notRead.push({ path: root, reason: `env vars of service ${root} checked against the first ${options.max_service_files} of its files (max_service_files)` })
+    notRead.push({
+      path: root,
+      reason: `env vars of service ${root} checked against the first ${options.max_service_files} of its files (max_service_files)`,
+    })
 }
 
 /**
@@ -1040,7 +1292,10 @@ async function detectEnvVars(
  * Pulumi, SAM, crontabs, Terraform, compose, Helm, other YAML/JSON), the Chart.yaml beside values files,
  * and the base side of code files that add an env-var read. At most `max_file_reads` files, like the rule.
  */
-export function planRunbookReads(files: readonly ChangedFile[], { options, runbookGlobs }: DetectOptions): { head: string[]; base: string[] } {
+export function planRunbookReads(
+  files: readonly ChangedFile[],
+  { options, runbookGlobs }: DetectOptions,
+): { head: string[]; base: string[] } {
   const head = new Set<string>()
   const base = new Set<string>()
   const budget = options.max_file_reads
@@ -1055,7 +1310,21 @@ export function planRunbookReads(files: readonly ChangedFile[], { options, runbo
     if (matchesAny(f.path, options.dev_tooling) || matchesAny(f.path, options.non_production_paths)) continue
     const name = basename(f.path)
     const structured = (YAML.test(name) || JSON_FILE.test(name)) && !NEVER_READ.test(f.path)
-    if (matchesAny(f.path, options.feature_flags) || WORKFLOW.test(f.path) || DOCKERFILE.test(name) || PROCFILE.test(name) || KUSTOMIZATION.test(name) || PULUMI.test(name) || SAM_CONFIG.test(name) || CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path) || TERRAFORM.test(name) || COMPOSE.test(name) || CHART_FILE.test(name) || structured) {
+    if (
+      matchesAny(f.path, options.feature_flags) ||
+      WORKFLOW.test(f.path) ||
+      DOCKERFILE.test(name) ||
+      PROCFILE.test(name) ||
+      KUSTOMIZATION.test(name) ||
+      PULUMI.test(name) ||
+      SAM_CONFIG.test(name) ||
+      CRONTAB.test(name) ||
+      /(?:^|\/)cron\.d\//.test(f.path) ||
+      TERRAFORM.test(name) ||
+      COMPOSE.test(name) ||
+      CHART_FILE.test(name) ||
+      structured
+    ) {
       sides(f)
       if (structured && VALUES_FILE.test(name) && room()) head.add(join(dirname(f.path), 'Chart.yaml'))
       continue

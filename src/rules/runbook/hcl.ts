@@ -47,7 +47,9 @@ export async function parseTerraform(path: string, text: string): Promise<Terraf
     const json = await Promise.race([
       parse(path.slice(path.lastIndexOf('/') + 1), text),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`HCL parse took over ${TIMEOUT_MS} ms`)), TIMEOUT_MS)
+        timer = setTimeout(() => {
+          reject(new Error(`HCL parse took over ${TIMEOUT_MS} ms`))
+        }, TIMEOUT_MS)
         timer.unref()
       }),
     ])
@@ -62,7 +64,8 @@ export async function parseTerraform(path: string, text: string): Promise<Terraf
 /** Addresses of the blocks in hcl2json output: resource/data `type.name`, `module.x`, `variable.x`, `output.x`. */
 export function terraformAddresses(json: Record<string, unknown>): string[] {
   const out: string[] = []
-  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
+  const obj = (v: unknown): Record<string, unknown> =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
   for (const [type, byName] of Object.entries(obj(json.resource))) for (const name of Object.keys(obj(byName))) out.push(`${type}.${name}`)
   for (const [type, byName] of Object.entries(obj(json.data))) for (const name of Object.keys(obj(byName))) out.push(`data.${type}.${name}`)
   for (const kind of ['module', 'variable', 'output', 'provider'] as const)

@@ -27,7 +27,10 @@ function short(globs: string[], max = 3): string {
 }
 
 /** Runbook files are never triggers themselves: the generic globs and every mapped template (placeholders as `*`). */
-const runbookGlobsOf = (options: RunbookOptions): string[] => [...options.runbooks, ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*')))]
+const runbookGlobsOf = (options: RunbookOptions): string[] => [
+  ...options.runbooks,
+  ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*'))),
+]
 
 export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions): Promise<RuleOutput> {
   const mappings = options.services.map((s) => ({ path: compileTemplate(s.path), runbooks: s.runbooks }))
@@ -49,7 +52,9 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
   const findings: Finding[] = []
   const rows: string[][] = []
   const violations: Array<{ t: Trigger; req: Requirement }> = []
-  const triggers = [...detection.triggers].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code))
+  const triggers = [...detection.triggers].sort(
+    (a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code),
+  )
 
   for (const t of triggers) {
     const req = requirementOf(t)
@@ -96,7 +101,10 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
     findings.push({
       kind: 'info',
       code: 'not-parsed',
-      message: `${detection.unparsed.length} templated file${detection.unparsed.length === 1 ? '' : 's'} could not be parsed and matched no path rule, so ${detection.unparsed.length === 1 ? 'it was' : 'they were'} not treated as operational: ${detection.unparsed.slice(0, 5).map((u) => u.path).join(', ')}${detection.unparsed.length > 5 ? ', …' : ''}.`,
+      message: `${detection.unparsed.length} templated file${detection.unparsed.length === 1 ? '' : 's'} could not be parsed and matched no path rule, so ${detection.unparsed.length === 1 ? 'it was' : 'they were'} not treated as operational: ${detection.unparsed
+        .slice(0, 5)
+        .map((u) => u.path)
+        .join(', ')}${detection.unparsed.length > 5 ? ', …' : ''}.`,
       hint: 'Add their folders to `manifest_paths` (deploy manifests) or `triggers` if they are operational.',
     })
   }
@@ -104,11 +112,18 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
     findings.push({
       kind: 'info',
       code: 'not-read',
-      message: `${detection.notRead.length} file${detection.notRead.length === 1 ? ' was' : 's were'} classified by path only (${[...new Set(detection.notRead.map((n) => n.reason))].slice(0, 3).join('; ')}): ${detection.notRead.slice(0, 5).map((n) => n.path).join(', ')}${detection.notRead.length > 5 ? ', …' : ''}.`,
+      message: `${detection.notRead.length} file${detection.notRead.length === 1 ? ' was' : 's were'} classified by path only (${[...new Set(detection.notRead.map((n) => n.reason))].slice(0, 3).join('; ')}): ${detection.notRead
+        .slice(0, 5)
+        .map((n) => n.path)
+        .join(', ')}${detection.notRead.length > 5 ? ', …' : ''}.`,
     })
   }
   if (detection.hclUnavailable) {
-    findings.push({ kind: 'info', code: 'hcl-unavailable', message: `Terraform files were classified by path only: ${detection.hclUnavailable}.` })
+    findings.push({
+      kind: 'info',
+      code: 'hcl-unavailable',
+      message: `Terraform files were classified by path only: ${detection.hclUnavailable}.`,
+    })
   }
   if (ctx.changes.truncated) {
     findings.push({
@@ -119,11 +134,13 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
   }
 
   const tables: RuleTable[] = []
-  if (rows.length) tables.push({ title: 'Operational changes', columns: ['Trigger', 'File', 'What', 'Detected by', 'Runbook', 'Status'], rows })
+  if (rows.length)
+    tables.push({ title: 'Operational changes', columns: ['Trigger', 'File', 'What', 'Detected by', 'Runbook', 'Status'], rows })
   const declRows: string[][] = []
   if (optOut.accepted) declRows.push([`line ${optOut.accepted.line}`, optOut.accepted.text, 'accepted'])
   for (const r of optOut.rejected) declRows.push([`line ${r.declaration.line}`, r.declaration.text, `rejected: ${r.why}`])
-  if (declRows.length) tables.push({ title: 'Runbook opt-out in the PR description', columns: ['Where', 'Declaration', 'Status'], rows: declRows })
+  if (declRows.length)
+    tables.push({ title: 'Runbook opt-out in the PR description', columns: ['Where', 'Declaration', 'Status'], rows: declRows })
 
   const counts = (list: Trigger[]): string => {
     const by = new Map<string, number>()
@@ -131,12 +148,24 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
     return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ')
   }
   const ignoredNote = [
-    detection.noOperationalChange.length ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting` : '',
-    detection.devTooling.length ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production` : '',
-    detection.versionBumps.length ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only` : '',
-    detection.buildOnly.length ? `${detection.buildOnly.length} Dockerfile${detection.buildOnly.length === 1 ? '' : 's'} changed only in how the image is built` : '',
-    detection.nonProduction.length ? `${detection.nonProduction.length} file${detection.nonProduction.length === 1 ? '' : 's'} of non-production environments` : '',
-  ].filter(Boolean).join('; ')
+    detection.noOperationalChange.length
+      ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting`
+      : '',
+    detection.devTooling.length
+      ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production`
+      : '',
+    detection.versionBumps.length
+      ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only`
+      : '',
+    detection.buildOnly.length
+      ? `${detection.buildOnly.length} Dockerfile${detection.buildOnly.length === 1 ? '' : 's'} changed only in how the image is built`
+      : '',
+    detection.nonProduction.length
+      ? `${detection.nonProduction.length} file${detection.nonProduction.length === 1 ? '' : 's'} of non-production environments`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ')
   let summary: string
   if (!triggers.length) summary = `No operational change detected.${ignoredNote ? ` (${ignoredNote}.)` : ''}`
   else if (!violations.length) {
@@ -170,7 +199,8 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
 
 export const runbook = defineRule({
   id: 'runbook',
-  description: 'Operational changes (deploy manifests, infrastructure, alerts, release workflows, schedules, new env vars, feature flags) come with a runbook update or a reasoned opt-out.',
+  description:
+    'Operational changes (deploy manifests, infrastructure, alerts, release workflows, schedules, new env vars, feature flags) come with a runbook update or a reasoned opt-out.',
   options: RunbookOptions,
   defaultLevel: 'warn',
   release: true,

@@ -66,11 +66,17 @@ export function changedLeaves(a: unknown, b: unknown, max = 12): ChangedLeaf[] {
       if (x.length === 1 && y.length === 1) {
         // HCL blocks parse as one-element arrays: look through them; name a named element below the root.
         const l = path ? elementLabel(x[0]) : undefined
-        return walk(x[0], y[0], l !== undefined && l === elementLabel(y[0]) ? `${path}[${l}]` : path)
+        walk(x[0], y[0], l !== undefined && l === elementLabel(y[0]) ? `${path}[${l}]` : path)
+        return
       }
       const lx = x.map(elementLabel)
       const ly = y.map(elementLabel)
-      if (lx.every((l) => l !== undefined) && ly.every((l) => l !== undefined) && new Set(lx).size === lx.length && new Set(ly).size === ly.length) {
+      if (
+        lx.every((l) => l !== undefined) &&
+        ly.every((l) => l !== undefined) &&
+        new Set(lx).size === lx.length &&
+        new Set(ly).size === ly.length
+      ) {
         const names = [...new Set([...lx, ...ly] as string[])]
         for (const n of names) walk(x[lx.indexOf(n)], y[ly.indexOf(n)], `${path}[${n}]`)
         return
@@ -90,7 +96,8 @@ export function changedLeaves(a: unknown, b: unknown, max = 12): ChangedLeaf[] {
 }
 
 /** Version-like tokens: digests, commit SHAs, dotted versions (`v1.2.3-alpine`), bare numbers after `:`/`@`/`v`, `latest`. */
-const VERSION_TOKEN = /sha256:[a-f0-9]{64}|\b[a-f0-9]{40}\b|\bv?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?|(?<=[:@=v\s~^<>]|^)v?\d+\b|(?<=[:@=\s]|^)latest\b/g
+const VERSION_TOKEN =
+  /sha256:[a-f0-9]{64}|\b[a-f0-9]{40}\b|\bv?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.]+)?|(?<=[:@=v\s~^<>]|^)v?\d+\b|(?<=[:@=\s]|^)latest\b/g
 
 /** The text with every version-like token replaced: equal results mean a change of versions only. */
 export function withoutVersions(text: string): string {
@@ -118,7 +125,17 @@ export type VersionKeys = ReadonlySet<string> | ((key: string) => boolean)
 /** A predicate over key names from `version_keys` (exact names, or `*` wildcards matched case-sensitively). */
 export function versionKeyTest(keys: readonly string[]): (key: string) => boolean {
   const exact = new Set(keys.filter((k) => !k.includes('*')))
-  const globs = keys.filter((k) => k.includes('*')).map((k) => new RegExp(`^${k.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`))
+  const globs = keys
+    .filter((k) => k.includes('*'))
+    .map(
+      (k) =>
+        new RegExp(
+          `^${k
+            .split('*')
+            .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+        ),
+    )
   return (key) => exact.has(key) || globs.some((g) => g.test(key))
 }
 
@@ -169,7 +186,14 @@ export interface UnitChange {
 
 /** True when every unit change is a version bump under a routine key (see onlyVersionBumps). */
 export function onlyVersionChanges(changes: UnitChange[], keys: VersionKeys): boolean {
-  return changes.length > 0 && changes.every((c) => c.change === 'changed') && onlyVersionBumps(changes.flatMap((c) => c.leaves), keys)
+  return (
+    changes.length > 0 &&
+    changes.every((c) => c.change === 'changed') &&
+    onlyVersionBumps(
+      changes.flatMap((c) => c.leaves),
+      keys,
+    )
+  )
 }
 
 /** Compares two maps of units; units in both with equal structure are not listed. */
@@ -270,7 +294,8 @@ export function dockerInstructions(text: string): DockerInstruction[] {
  */
 function normaliseArgs(keyword: string, args: string): string {
   if (keyword !== 'ENV' && keyword !== 'LABEL') return args
-  const unquote = (v: string): string => (/^"(.*)"$/s.test(v) ? v.slice(1, -1).replace(/\\(["\\$])/g, '$1') : /^'(.*)'$/s.test(v) ? v.slice(1, -1) : v)
+  const unquote = (v: string): string =>
+    /^"(.*)"$/s.test(v) ? v.slice(1, -1).replace(/\\(["\\$])/g, '$1') : /^'(.*)'$/s.test(v) ? v.slice(1, -1) : v
   const legacy = /^([^\s=]+)\s+(.*)$/s.exec(args)
   if (legacy && !legacy[1].includes('=')) return `${legacy[1]}=${unquote(legacy[2].trim())}`
   const pairs: string[] = []
@@ -315,7 +340,10 @@ export function dockerRuntime(instructions: DockerInstruction[]): DockerRuntime 
     chain.unshift(cur)
     const image = fromParts(cur.from.args).image.toLowerCase()
     const at: number = stages.indexOf(cur)
-    cur = stages.slice(0, at).reverse().find((st) => fromParts(st.from.args).alias === image)
+    cur = stages
+      .slice(0, at)
+      .reverse()
+      .find((st) => fromParts(st.from.args).alias === image)
   }
   return { base: chain[0].from, runtime: chain.flatMap((st) => st.body.filter((i) => RUNTIME_KEYWORDS.has(i.keyword))) }
 }
@@ -339,7 +367,13 @@ export function normaliseText(text: string): string {
     .replace(/\r\n/g, '\n')
     .replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '')
     .split('\n')
-    .map((l) => l.replace(/^\s*(?:#|\/\/).*$/, '').replace(/^([^"'#]*?)\s+#.*$/, '$1').replace(/\s+/g, ' ').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*(?:#|\/\/).*$/, '')
+        .replace(/^([^"'#]*?)\s+#.*$/, '$1')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean)
     .join('\n')
 }
@@ -378,7 +412,8 @@ export function touchedLines(patch: string | undefined): Array<{ line: number; t
         out.push({ line: l.newLine, text: l.text, added: true })
         next = l.newLine + 1
       } else if (l.type === ' ' && l.newLine !== undefined) next = l.newLine + 1
-      else if (l.type === '-' && !out.some((o) => o.line === Math.max(1, next - 1) || o.line === next)) out.push({ line: Math.max(1, next), text: '', added: false })
+      else if (l.type === '-' && !out.some((o) => o.line === Math.max(1, next - 1) || o.line === next))
+        out.push({ line: Math.max(1, next), text: '', added: false })
     }
   }
   return out
@@ -410,11 +445,21 @@ export function yamlDocRanges(text: string): Array<[number, number]> {
  * Line range of a YAML child mapping entry `key:` under a top-level `parent:` (compose `services.<key>`,
  * workflow `jobs.<key>`), inside [from, to].
  */
-export function yamlChildRange(text: string, parent: string, key: string, from = 1, to = Number.MAX_SAFE_INTEGER): [number, number] | undefined {
+export function yamlChildRange(
+  text: string,
+  parent: string,
+  key: string,
+  from = 1,
+  to = Number.MAX_SAFE_INTEGER,
+): [number, number] | undefined {
   const lines = text.split('\n')
   const last = Math.min(to, lines.length)
   let p = -1
-  for (let i = from - 1; i < last; i++) if (new RegExp(`^["']?${escapeRe(parent)}["']?\\s*:`).test(lines[i])) { p = i; break }
+  for (let i = from - 1; i < last; i++)
+    if (new RegExp(`^["']?${escapeRe(parent)}["']?\\s*:`).test(lines[i])) {
+      p = i
+      break
+    }
   if (p < 0) return undefined
   let indent = -1
   let start = -1
@@ -439,7 +484,8 @@ export function hclBlockRange(text: string, address: string): [number, number] |
   let head: RegExp
   const q = (s: string): string => `"?${escapeRe(s)}"?`
   if (parts[0] === 'data' && parts.length >= 3) head = new RegExp(`^data\\s+${q(parts[1])}\\s+${q(parts.slice(2).join('.'))}\\s*\\{`)
-  else if (['module', 'variable', 'output', 'provider'].includes(parts[0])) head = new RegExp(`^${parts[0]}\\s+${q(parts.slice(1).join('.'))}\\s*\\{`)
+  else if (['module', 'variable', 'output', 'provider'].includes(parts[0]))
+    head = new RegExp(`^${parts[0]}\\s+${q(parts.slice(1).join('.'))}\\s*\\{`)
   else if (parts[0] === 'locals' || parts[0] === 'terraform') head = new RegExp(`^${parts[0]}\\s*\\{`)
   else if (parts.length >= 2) head = new RegExp(`^resource\\s+${q(parts[0])}\\s+${q(parts.slice(1).join('.'))}\\s*\\{`)
   else return undefined
@@ -458,7 +504,11 @@ function escapeRe(s: string): string {
  * leaf key of one of `paths`, else the first touched line in the range, else the first touched line at
  * all, else the range's start.
  */
-export function pickLine(touched: Array<{ line: number; text: string; added: boolean }>, range: [number, number] | undefined, paths: string[]): number | undefined {
+export function pickLine(
+  touched: Array<{ line: number; text: string; added: boolean }>,
+  range: [number, number] | undefined,
+  paths: string[],
+): number | undefined {
   const inRange = range ? touched.filter((t) => t.line >= range[0] && t.line <= range[1]) : touched
   const leaves = paths.map((p) => /([A-Za-z_][\w-]*)(?:\[[^\]]*\])?$/.exec(p)?.[1]).filter((x): x is string => !!x)
   for (const leaf of leaves) {
@@ -531,7 +581,8 @@ function terraformUnitsRaw(json: Obj, variablesFile: boolean): Unit[] {
   for (const [key, value] of Object.entries(json)) {
     if (key === 'resource' || key === 'data') {
       for (const [type, byName] of Object.entries(obj(value)))
-        for (const [name, body] of Object.entries(obj(byName))) out.push({ label: `${key === 'data' ? 'data.' : ''}${type}.${name}`, value: body })
+        for (const [name, body] of Object.entries(obj(byName)))
+          out.push({ label: `${key === 'data' ? 'data.' : ''}${type}.${name}`, value: body })
     } else if (['module', 'variable', 'output', 'provider'].includes(key) && isObj(value)) {
       for (const [name, body] of Object.entries(value)) out.push({ label: `${key}.${name}`, value: body })
     } else if (key === 'locals' && Array.isArray(value)) {

@@ -55,7 +55,13 @@ export function compileTemplate(pattern: string): TemplateGlob {
         re += '([^/]+)'
         i = end + 1
       } else if (end > i && inner.includes(',')) {
-        re += '(?:' + inner.split(',').map((a) => escapeRe(a).replace(/\*/g, '[^/]*')).join('|') + ')'
+        re +=
+          '(?:' +
+          inner
+            .split(',')
+            .map((a) => escapeRe(a).replace(/\*/g, '[^/]*'))
+            .join('|') +
+          ')'
         i = end + 1
       } else {
         re += '\\{'
@@ -85,7 +91,5 @@ export function capture(t: TemplateGlob, path: string): Record<string, string> |
 
 /** Fills the placeholders of `pattern` (glob metacharacters in values are escaped). */
 export function fill(pattern: string, values: Record<string, string>): string {
-  return pattern.replace(PLACEHOLDER, (whole, name: string) =>
-    name in values ? values[name].replace(/[*?[\]{}()!+@]/g, '\\$&') : whole,
-  )
+  return pattern.replace(PLACEHOLDER, (whole, name: string) => (name in values ? values[name].replace(/[*?[\]{}()!+@]/g, '\\$&') : whole))
 }

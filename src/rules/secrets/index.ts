@@ -24,26 +24,38 @@ export const secretsOptions = Type.Object({
         rule: Type.Optional(
           Type.String({
             minLength: 1,
-            description: 'A detector: secretlint rule (`aws`, `@secretlint/secretlint-rule-aws`), its message id (`AWSSecretAccessKey`), or a GitHub secret type (`aws_access_key_id`).',
+            description:
+              'A detector: secretlint rule (`aws`, `@secretlint/secretlint-rule-aws`), its message id (`AWSSecretAccessKey`), or a GitHub secret type (`aws_access_key_id`).',
           }),
         ),
-        fingerprint: Type.Optional(Type.String({ pattern: '^sha256:[0-9a-f]{16}$', description: 'One secret, by the fingerprint the gate printed for it (`sha256:` + 16 hex digits).' })),
-        reason: Type.String({ minLength: 1, description: 'Why this is not a live credential (required), e.g. "fake keys of the parser tests".' }),
+        fingerprint: Type.Optional(
+          Type.String({
+            pattern: '^sha256:[0-9a-f]{16}$',
+            description: 'One secret, by the fingerprint the gate printed for it (`sha256:` + 16 hex digits).',
+          }),
+        ),
+        reason: Type.String({
+          minLength: 1,
+          description: 'Why this is not a live credential (required), e.g. "fake keys of the parser tests".',
+        }),
       },
       { additionalProperties: false },
     ),
     {
       default: [],
-      description: 'Allowlist entries; an entry allows a finding when every field it names (`path`, `rule`, `fingerprint`) matches. An entry must name at least one of them.',
+      description:
+        'Allowlist entries; an entry allows a finding when every field it names (`path`, `rule`, `fingerprint`) matches. An entry must name at least one of them.',
     },
   ),
   inline_allow: Type.Boolean({
     default: true,
-    description: 'Honour `pr-gate: allow-secret <reason>` on the line of the secret or the line above it (the reason is required); every use is listed for reviewers.',
+    description:
+      'Honour `pr-gate: allow-secret <reason>` on the line of the secret or the line above it (the reason is required); every use is listed for reviewers.',
   }),
   use_secret_scanning_alerts: Type.Boolean({
     default: false,
-    description: "Read GitHub's secret-scanning alerts located in the PR's commits (needs `security-events: read`). Not available (403/404, CLI) → a notice, and the diff scan still decides; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
+    description:
+      "Read GitHub's secret-scanning alerts located in the PR's commits (needs `security-events: read`). Not available (403/404, CLI) → a notice, and the diff scan still decides; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
   }),
 })
 
@@ -85,7 +97,12 @@ function inlineAllow(t: AddedText | undefined, line: number): { reason?: string;
   return {}
 }
 
-async function addedTexts(ctx: RuleContext, files: readonly ChangedFile[], errors: Finding[], skipped: Map<string, number>): Promise<AddedText[]> {
+async function addedTexts(
+  ctx: RuleContext,
+  files: readonly ChangedFile[],
+  errors: Finding[],
+  skipped: Map<string, number>,
+): Promise<AddedText[]> {
   const out: AddedText[] = []
   for (const f of files) {
     const why = skipReason(f)
@@ -207,9 +224,15 @@ export const secrets = defineRule({
         alertsOk = true
         let n = 0
         for (const a of r.data) n += mergeAlert(rows, a, allowedBy)
-        notes.push(`GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`)
+        notes.push(
+          `GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`,
+        )
       } else if (r.unavailable) {
-        findings.push({ kind: 'info', code: 'secret-scanning-unavailable', message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}` })
+        findings.push({
+          kind: 'info',
+          code: 'secret-scanning-unavailable',
+          message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}`,
+        })
       } else {
         findings.push({
           kind: 'error',
@@ -235,7 +258,8 @@ export const secrets = defineRule({
         ...(r.column ? { column: r.column } : {}),
       })
     }
-    for (const n of notes.filter((x) => x.includes('allow-secret without a reason'))) findings.push({ kind: 'info', code: 'allow-without-reason', message: n })
+    for (const n of notes.filter((x) => x.includes('allow-secret without a reason')))
+      findings.push({ kind: 'info', code: 'allow-without-reason', message: n })
 
     // 4. Output, scrubbed of every secret found (a reason may quote one).
     const clean = (s: string) => scrub(s, raws)
@@ -244,7 +268,16 @@ export const secrets = defineRule({
       tables.push({
         title: 'Secrets found',
         columns: ['Location', 'Kind', 'Detector', 'Fingerprint', 'Found by', 'Status'],
-        rows: rows.map((r) => [`${r.path}:${r.line}`, r.kind, r.detector, r.redacted, r.source, r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing']).map((c) => c.map(clean)),
+        rows: rows
+          .map((r) => [
+            `${r.path}:${r.line}`,
+            r.kind,
+            r.detector,
+            r.redacted,
+            r.source,
+            r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing',
+          ])
+          .map((c) => c.map(clean)),
       })
     }
     const inline = rows.filter((r) => r.allowed?.how === 'inline')
@@ -261,7 +294,9 @@ export const secrets = defineRule({
     const parts = [
       `${texts.length} file${texts.length === 1 ? '' : 's'} scanned (added lines)`,
       skippedText ? `skipped: ${skippedText}` : '',
-      rows.length ? `${rows.length} secret${rows.length === 1 ? '' : 's'} found (${failing} failing${allowed ? `, ${allowed} allowed` : ''})` : 'no secrets found',
+      rows.length
+        ? `${rows.length} secret${rows.length === 1 ? '' : 's'} found (${failing} failing${allowed ? `, ${allowed} allowed` : ''})`
+        : 'no secrets found',
       ...notes.filter((x) => !x.includes('allow-secret without a reason')),
     ].filter(Boolean)
     const nothing = texts.length === 0 && !alertsOk
@@ -292,7 +327,11 @@ export const secrets = defineRule({
  * Folds one GitHub alert into the rows: a location the diff scan already found (same file, line and
  * fingerprint) is marked as found by both; other locations become rows of their own. Returns how many.
  */
-function mergeAlert(rows: Row[], a: SecretScanningAlert, allowedBy: (p: string, d: string[], f: string) => { reason: string } | undefined): number {
+function mergeAlert(
+  rows: Row[],
+  a: SecretScanningAlert,
+  allowedBy: (p: string, d: string[], f: string) => { reason: string } | undefined,
+): number {
   let added = 0
   const source = `GitHub alert #${a.number}`
   for (const loc of a.locations) {
@@ -301,7 +340,16 @@ function mergeAlert(rows: Row[], a: SecretScanningAlert, allowedBy: (p: string, 
       if (!same.source.includes(source)) same.source += `, ${source}`
       continue
     }
-    const row: Row = { path: loc.path, line: loc.line, endLine: loc.endLine, detector: 'github', kind: a.displayName, fingerprint: a.fingerprint, redacted: a.redacted, source: `${source} (commit ${loc.commit.slice(0, 7)})` }
+    const row: Row = {
+      path: loc.path,
+      line: loc.line,
+      endLine: loc.endLine,
+      detector: 'github',
+      kind: a.displayName,
+      fingerprint: a.fingerprint,
+      redacted: a.redacted,
+      source: `${source} (commit ${loc.commit.slice(0, 7)})`,
+    }
     const entry = allowedBy(loc.path, ['github', a.secretType], a.fingerprint)
     if (entry) row.allowed = { how: 'policy', reason: entry.reason }
     rows.push(row)

@@ -6,7 +6,11 @@ dangerSuite('add-column-volatile-default', {
     sql("ALTER TABLE users ADD COLUMN kind text DEFAULT 'x';", { options: { pg_version: 10 } }),
     rails('  def change\n    add_column :users, :token, :uuid, default: -> { "gen_random_uuid()" }\n  end'),
   ],
-  good: [sql("ALTER TABLE users ADD COLUMN kind text DEFAULT 'x';"), sql('ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();'), sql('CREATE TABLE t (id uuid DEFAULT gen_random_uuid());')],
+  good: [
+    sql("ALTER TABLE users ADD COLUMN kind text DEFAULT 'x';"),
+    sql('ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();'),
+    sql('CREATE TABLE t (id uuid DEFAULT gen_random_uuid());'),
+  ],
 })
 
 test('recipe names the table and column', async () => {

@@ -1,15 +1,20 @@
 import { alembic, dangerSuite, django, findings, ids, rails, sql } from './cases.js'
 
-const fn = (body: string) => `from django.db import migrations, models\n\ndef forwards(apps, schema_editor):\n${body}\n\ndef backwards(apps, schema_editor):\n    pass\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n        migrations.AddField(model_name="order", name="state", field=models.TextField(null=True)),\n        migrations.RunPython(forwards, backwards),\n    ]\n`
+const fn = (body: string) =>
+  `from django.db import migrations, models\n\ndef forwards(apps, schema_editor):\n${body}\n\ndef backwards(apps, schema_editor):\n    pass\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n        migrations.AddField(model_name="order", name="state", field=models.TextField(null=True)),\n        migrations.RunPython(forwards, backwards),\n    ]\n`
 
 dangerSuite('backfill-in-transaction', {
   bad: [
     sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';"),
     sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active' WHERE status IS NULL;"),
     // a row property (a boolean function on the row), not a key range: every row that has it
-    sql("ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE vulnerability_record SET cvss_score_v3 = (vendor_attributes->'CVSS'->>'V3Score')::float8 WHERE jsonb_path_exists(vendor_attributes::jsonb, '$.CVSS.V3Score');"),
+    sql(
+      "ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE vulnerability_record SET cvss_score_v3 = (vendor_attributes->'CVSS'->>'V3Score')::float8 WHERE jsonb_path_exists(vendor_attributes::jsonb, '$.CVSS.V3Score');",
+    ),
     rails('  def change\n    add_column :users, :status, :string\n    User.update_all(status: "active")\n  end'),
-    rails('  def up\n    add_column :users, :status, :string\n    User.find_each { |u| u.update!(status: "active") }\n  end\n  def down\n    remove_column :users, :status\n  end'),
+    rails(
+      '  def up\n    add_column :users, :status, :string\n    User.find_each { |u| u.update!(status: "active") }\n  end\n  def down\n    remove_column :users, :status\n  end',
+    ),
     django(fn('    Order = apps.get_model("shop", "Order")\n    Order.objects.all().update(state="new")')),
     django(fn('    Order = apps.get_model("shop", "Order")\n    for o in Order.objects.all():\n        o.state = "new"\n        o.save()')),
     alembic('op.add_column("users", sa.Column("status", sa.Text()))\nop.execute("UPDATE users SET status = \'active\'")'),
@@ -19,25 +24,45 @@ dangerSuite('backfill-in-transaction', {
     sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active' WHERE id BETWEEN 1 AND 10000;"),
     sql("ALTER TABLE settings ADD COLUMN note text;\nUPDATE settings SET value = 'x' WHERE key = 'mode';"),
     // side by side with the row-property case: a function test AND a key subquery (a batch) is bounded
-    sql("ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE execution SET vendor_id = 1 WHERE jsonb_path_exists(extra_attrs::jsonb, '$.artifact.id') AND vendor_id IN (SELECT id FROM scanner_registration);"),
+    sql(
+      "ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE execution SET vendor_id = 1 WHERE jsonb_path_exists(extra_attrs::jsonb, '$.artifact.id') AND vendor_id IN (SELECT id FROM scanner_registration);",
+    ),
     // no schema change in the same transaction
     sql("UPDATE users SET status = 'active';"),
     // the table is new in this change
-    sql("CREATE TABLE t (a int);\nUPDATE t SET a = 1;"),
+    sql('CREATE TABLE t (a int);\nUPDATE t SET a = 1;'),
     // Rails outside the transaction
-    rails('  disable_ddl_transaction!\n  def up\n    User.unscoped.in_batches { |b| b.update_all(status: "active") }\n  end\n  def down\n  end'),
+    rails(
+      '  disable_ddl_transaction!\n  def up\n    User.unscoped.in_batches { |b| b.update_all(status: "active") }\n  end\n  def down\n  end',
+    ),
     // Django: atomic = False
-    django(fn('    apps.get_model("shop", "Order").objects.update(state="new")').replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    atomic = False\n')),
+    django(
+      fn('    apps.get_model("shop", "Order").objects.update(state="new")').replace(
+        'class Migration(migrations.Migration):\n',
+        'class Migration(migrations.Migration):\n    atomic = False\n',
+      ),
+    ),
   ],
 })
 
 test('in rollback code it is at most a notice', async () => {
-  const out = await findings(rails('  def up\n    add_column :users, :status, :string\n  end\n  def down\n    User.update_all(status: nil)\n    remove_column :users, :status\n  end', { options: { dangers: {} } }))
+  const out = await findings(
+    rails(
+      '  def up\n    add_column :users, :status, :string\n  end\n  def down\n    User.update_all(status: nil)\n    remove_column :users, :status\n  end',
+      { options: { dangers: {} } },
+    ),
+  )
   expect(out.filter((f) => f.code === 'backfill-in-transaction')).toEqual([])
 })
 
 test('recipe: batches, outside the transaction, with the table and column', async () => {
-  const [f] = (await findings(sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';"))).filter((x) => x.code === 'backfill-in-transaction')
+  const [f] = (await findings(sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';"))).filter(
+    (x) => x.code === 'backfill-in-transaction',
+  )
   expect(f.hint).toContain('UPDATE users SET status = <value> WHERE id IN (SELECT id FROM users WHERE <not yet done> LIMIT 10000);')
-  expect(await ids(sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';", { path: 'db/migration/mysql/V2__x.sql' }))).toEqual([])
+  expect(
+    await ids(
+      sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';", { path: 'db/migration/mysql/V2__x.sql' }),
+    ),
+  ).toEqual([])
 })

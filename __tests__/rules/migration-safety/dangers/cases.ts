@@ -24,14 +24,39 @@ export interface Case {
 }
 
 export const sql = (text: string, more: Partial<Case> = {}): Case => ({ path: 'db/migration/V2__change.sql', text, ...more })
-export const rails = (body: string, more: Partial<Case> = {}): Case => ({ path: 'db/migrate/20240101000000_change.rb', text: body.includes('class ') ? body : `class Change < ActiveRecord::Migration[7.1]\n${body}\nend\n`, ...more })
-export const django = (ops: string, more: Partial<Case> = {}): Case => ({ path: 'shop/migrations/0002_change.py', text: ops.includes('class Migration') ? ops : `from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n${ops}\n    ]\n`, ...more })
-export const alembic = (upgrade: string, more: Partial<Case> = {}): Case => ({ path: 'alembic/versions/abc123_change.py', text: `from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n${upgrade.split('\n').map((l) => '    ' + l).join('\n')}\n\ndef downgrade():\n    op.execute("SELECT 1")\n`, ...more })
+export const rails = (body: string, more: Partial<Case> = {}): Case => ({
+  path: 'db/migrate/20240101000000_change.rb',
+  text: body.includes('class ') ? body : `class Change < ActiveRecord::Migration[7.1]\n${body}\nend\n`,
+  ...more,
+})
+export const django = (ops: string, more: Partial<Case> = {}): Case => ({
+  path: 'shop/migrations/0002_change.py',
+  text: ops.includes('class Migration')
+    ? ops
+    : `from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n${ops}\n    ]\n`,
+  ...more,
+})
+export const alembic = (upgrade: string, more: Partial<Case> = {}): Case => ({
+  path: 'alembic/versions/abc123_change.py',
+  text: `from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n${upgrade
+    .split('\n')
+    .map((l) => '    ' + l)
+    .join('\n')}\n\ndef downgrade():\n    op.execute("SELECT 1")\n`,
+  ...more,
+})
 
 export async function findings(c: Case): Promise<Finding[]> {
   const files: FakeFile[] = [{ path: c.path, status: 'added', head: c.text, patch: addFilePatch(c.text) }, ...(c.files ?? [])]
-  const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', dangers: Object.fromEntries(Object.keys(DANGERS).map((id) => [id, 'fail'])), ...c.options }
-  const out = await migrationSafety.evaluate(makeContext({ files, headTree: c.headTree, baseTree: c.baseTree, listBase: c.listBase, releases: c.releases }), opts as never)
+  const opts = {
+    ...(Value.Default(options, {}) as Record<string, unknown>),
+    level: 'fail',
+    dangers: Object.fromEntries(Object.keys(DANGERS).map((id) => [id, 'fail'])),
+    ...c.options,
+  }
+  const out = await migrationSafety.evaluate(
+    makeContext({ files, headTree: c.headTree, baseTree: c.baseTree, listBase: c.listBase, releases: c.releases }),
+    opts as never,
+  )
   return out.findings.filter((f) => f.kind === 'violation')
 }
 
@@ -47,7 +72,8 @@ export function dangerSuite(id: DangerId, t: { bad: Case[]; good: Case[] }): voi
     test('module: id, lock, why, fix, detection, dialects', () => {
       const d = DANGERS[id]
       expect(d.id).toBe(id)
-      for (const k of ['title', 'lock', 'why', 'fix', 'detection'] as const) expect([k, typeof d[k], d[k].length > 0]).toEqual([k, 'string', true])
+      for (const k of ['title', 'lock', 'why', 'fix', 'detection'] as const)
+        expect([k, typeof d[k], d[k].length > 0]).toEqual([k, 'string', true])
       expect(d.dialects.length).toBeGreaterThan(0)
     })
     for (const c of t.bad) test(`reports  ${label(c)}`, async () => expect(await ids(c)).toContain(id))

@@ -13,8 +13,12 @@ dangerSuite('drop-index-non-concurrent', {
     sql('CREATE INDEX CONCURRENTLY i2 ON users (a);\nDROP INDEX i2;'),
     rails('  disable_ddl_transaction!\n  def change\n    remove_index :users, :email, algorithm: :concurrently\n  end'),
     // the same migration drops the table: DROP TABLE locks it and removes its indexes anyway
-    alembic('op.drop_index(op.f("ix_pledge_transactions_created_at"), table_name="pledge_transactions")\nop.drop_table("pledge_transactions")'),
-    rails('  def change\n    remove_index :legacy_rows, :user_id\n    drop_table :legacy_rows do |t|\n      t.integer :user_id\n    end\n  end'),
+    alembic(
+      'op.drop_index(op.f("ix_pledge_transactions_created_at"), table_name="pledge_transactions")\nop.drop_table("pledge_transactions")',
+    ),
+    rails(
+      '  def change\n    remove_index :legacy_rows, :user_id\n    drop_table :legacy_rows do |t|\n      t.integer :user_id\n    end\n  end',
+    ),
   ],
 })
 
@@ -30,9 +34,11 @@ test('op.f("name") is the index name in the message and the recipe', async () =>
 })
 
 describe('a Rails project that runs strong_migrations (its remove_index check is off by default)', () => {
-  const lock = 'GEM\n  remote: https://rubygems.org/\n  specs:\n    rake (13.2.1)\n    strong_migrations (2.5.2)\n      activerecord (>= 7.1)\n\nDEPENDENCIES\n  strong_migrations\n'
+  const lock =
+    'GEM\n  remote: https://rubygems.org/\n  specs:\n    rake (13.2.1)\n    strong_migrations (2.5.2)\n      activerecord (>= 7.1)\n\nDEPENDENCIES\n  strong_migrations\n'
   const removeIndex = '  def change\n    remove_index :gpx_files, [:user_id], name: "gpx_files_user_id_idx"\n  end'
-  const levelOf = async (c: Parameters<typeof findings>[0], code = 'drop-index-non-concurrent') => (await findings(c)).find((f) => f.code === code)
+  const levelOf = async (c: Parameters<typeof findings>[0], code = 'drop-index-non-concurrent') =>
+    (await findings(c)).find((f) => f.code === code)
 
   test('remove_index without algorithm: :concurrently is a notice that names strong_migrations', async () => {
     const f = await levelOf(rails(removeIndex, { headTree: { 'Gemfile.lock': lock } }))
@@ -46,7 +52,15 @@ describe('a Rails project that runs strong_migrations (its remove_index check is
   })
 
   test('the project turned the check on: it fails', async () => {
-    const f = await levelOf(rails(removeIndex, { headTree: { 'Gemfile.lock': lock, 'config/initializers/strong_migrations.rb': 'StrongMigrations.start_after = 20190518115041\nStrongMigrations.enable_check(:remove_index)\n' } }))
+    const f = await levelOf(
+      rails(removeIndex, {
+        headTree: {
+          'Gemfile.lock': lock,
+          'config/initializers/strong_migrations.rb':
+            'StrongMigrations.start_after = 20190518115041\nStrongMigrations.enable_check(:remove_index)\n',
+        },
+      }),
+    )
     expect(f?.level).toBe('fail')
   })
 
@@ -56,8 +70,23 @@ describe('a Rails project that runs strong_migrations (its remove_index check is
   })
 
   test('strong_migrations does not relax index builds, nor DROP INDEX in execute, nor SQL migrations', async () => {
-    expect((await levelOf(rails('  def change\n    add_index :gpx_files, :user_id\n  end', { headTree: { 'Gemfile.lock': lock } }), 'create-index-non-concurrent'))?.level).toBe('fail')
-    expect((await levelOf(rails('  def up\n    execute "DROP INDEX gpx_files_user_id_idx"\n  end\n  def down\n  end', { headTree: { 'Gemfile.lock': lock } })))?.level).toBe('fail')
+    expect(
+      (
+        await levelOf(
+          rails('  def change\n    add_index :gpx_files, :user_id\n  end', { headTree: { 'Gemfile.lock': lock } }),
+          'create-index-non-concurrent',
+        )
+      )?.level,
+    ).toBe('fail')
+    expect(
+      (
+        await levelOf(
+          rails('  def up\n    execute "DROP INDEX gpx_files_user_id_idx"\n  end\n  def down\n  end', {
+            headTree: { 'Gemfile.lock': lock },
+          }),
+        )
+      )?.level,
+    ).toBe('fail')
     expect((await levelOf(sql('DROP INDEX gpx_files_user_id_idx;', { headTree: { 'Gemfile.lock': lock } })))?.level).toBe('fail')
   })
 })

@@ -7,6 +7,14 @@ dangerSuite('expand-contract', {
   good: [
     sql('ALTER TABLE users DROP COLUMN nickname;'),
     // the schema dump and tests are not application code
-    sql('ALTER TABLE users DROP COLUMN nickname;', { files: [app('db/schema.rb'), app('spec/models/user_spec.rb'), app('internal/users/store_test.go'), app('src/users/profile.test.ts'), app('tests/test_users.py')] }),
+    sql('ALTER TABLE users DROP COLUMN nickname;', {
+      files: [
+        app('db/schema.rb'),
+        app('spec/models/user_spec.rb'),
+        app('internal/users/store_test.go'),
+        app('src/users/profile.test.ts'),
+        app('tests/test_users.py'),
+      ],
+    }),
   ],
 })

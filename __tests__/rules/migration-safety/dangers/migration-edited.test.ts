@@ -6,7 +6,10 @@ import { DANGERS } from '../../../../src/rules/migration-safety/dangers.js'
 
 async function edited(path: string, base: string, head: string, over: Record<string, unknown> = {}, releases?: Record<string, string[]>) {
   const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', ...over }
-  const out = await migrationSafety.evaluate(makeContext({ files: [{ path, status: 'modified', base, head, patch: '@@ -1,1 +1,2 @@\n+x\n a' }], releases }), opts as never)
+  const out = await migrationSafety.evaluate(
+    makeContext({ files: [{ path, status: 'modified', base, head, patch: '@@ -1,1 +1,2 @@\n+x\n a' }], releases }),
+    opts as never,
+  )
   return out.findings.filter((f) => f.kind === 'violation')
 }
 async function edit(path: string, base: string, head: string, over: Record<string, unknown> = {}, releases?: Record<string, string[]>) {
@@ -20,55 +23,118 @@ const rb = 'class AddEmail < ActiveRecord::Migration[7.1]\n  def change\n    add
 describe('migration-edited', () => {
   test('module', () => expect(DANGERS['migration-edited'].dialects).toContain('mysql'))
   test('reports a change of the statements (SQL, Ruby, Python)', async () => {
-    expect(await edit('db/migration/V1__a.sql', 'CREATE TABLE a (id int);', 'CREATE TABLE a (id bigint);')).toEqual(['migration-edited:fail'])
+    expect(await edit('db/migration/V1__a.sql', 'CREATE TABLE a (id int);', 'CREATE TABLE a (id bigint);')).toEqual([
+      'migration-edited:fail',
+    ])
     expect(await edit('db/migrate/20200101000000_add_email.rb', rb, rb.replace(':string', ':text'))).toEqual(['migration-edited:fail'])
     expect(await edit('shop/migrations/0001_initial.py', 'ops = [1]\n', 'ops = [2]\n')).toEqual(['migration-edited:fail'])
-    expect(await edit('db/migration/mysql/V1__a.sql', 'CREATE TABLE `a` (id int);', 'CREATE TABLE `a` (id bigint);')).toEqual(['migration-edited:fail'])
+    expect(await edit('db/migration/mysql/V1__a.sql', 'CREATE TABLE `a` (id int);', 'CREATE TABLE `a` (id bigint);')).toEqual([
+      'migration-edited:fail',
+    ])
   })
   test('silent on comments and layout: frozen_string_literal, SQL comments, whitespace, Python comments', async () => {
     expect(await edit('db/migrate/20200101000000_add_email.rb', rb, '# frozen_string_literal: true\n\n' + rb)).toEqual([])
     expect(await edit('db/migration/V1__a.sql', 'CREATE TABLE a (id int);', '-- the a table\nCREATE TABLE a (\n  id int\n);')).toEqual([])
-    expect(await edit('db/migration/mysql/V1__a.sql', 'CREATE TABLE `a` (id int) ENGINE=InnoDB;', '# a\nCREATE TABLE `a` (\n  id int\n) ENGINE=InnoDB;  -- ok')).toEqual([])
+    expect(
+      await edit(
+        'db/migration/mysql/V1__a.sql',
+        'CREATE TABLE `a` (id int) ENGINE=InnoDB;',
+        '# a\nCREATE TABLE `a` (\n  id int\n) ENGINE=InnoDB;  -- ok',
+      ),
+    ).toEqual([])
     expect(await edit('shop/migrations/0001_initial.py', 'ops = [1]\n', '# generated\nops = [1]  # one\n')).toEqual([])
     // isort: imports reordered, no operation changed
-    expect(await edit('shop/migrations/0001_initial.py', 'from django.db import models, migrations\nimport uuid\nops = [1]\n', 'import uuid\n\nfrom django.db import migrations, models\nops = [1]\n')).toEqual([])
+    expect(
+      await edit(
+        'shop/migrations/0001_initial.py',
+        'from django.db import models, migrations\nimport uuid\nops = [1]\n',
+        'import uuid\n\nfrom django.db import migrations, models\nops = [1]\n',
+      ),
+    ).toEqual([])
   })
   test('a merged rollback file edited is a notice (rollback_level), and so is an edit of rollback code only', async () => {
     expect(await edit('migrations/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;')).toEqual(['migration-edited:notice'])
-    const withDown = 'class AddEmail < ActiveRecord::Migration[7.1]\n  def up\n    add_column :users, :email, :string\n  end\n  def down\n    remove_column :users, :email\n  end\nend\n'
-    expect(await edit('db/migrate/20200101000000_add_email.rb', withDown, withDown.replace('remove_column :users, :email', 'remove_column :users, :email, if_exists: true'))).toEqual(['migration-edited:notice'])
-    expect(await edit('migrations/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { rollback_level: 'warn' })).toEqual(['migration-edited:warn'])
+    const withDown =
+      'class AddEmail < ActiveRecord::Migration[7.1]\n  def up\n    add_column :users, :email, :string\n  end\n  def down\n    remove_column :users, :email\n  end\nend\n'
+    expect(
+      await edit(
+        'db/migrate/20200101000000_add_email.rb',
+        withDown,
+        withDown.replace('remove_column :users, :email', 'remove_column :users, :email, if_exists: true'),
+      ),
+    ).toEqual(['migration-edited:notice'])
+    expect(await edit('migrations/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { rollback_level: 'warn' })).toEqual([
+      'migration-edited:warn',
+    ])
   })
   test('heredoc layout (<<- to <<~, re-indented) and a bumped timeout are no edit; the SQL or schema statements beside them are', async () => {
-    const heredoc = (op: string, indent: string, sql: string) => `class TileNodes < ActiveRecord::Migration[4.2]\n  def self.up\n    execute ${op}SQL.squish\n${indent}INSERT INTO t (id)\n${indent}SELECT id FROM ${sql}\n    SQL\n  end\nend\n`
+    const heredoc = (op: string, indent: string, sql: string) =>
+      `class TileNodes < ActiveRecord::Migration[4.2]\n  def self.up\n    execute ${op}SQL.squish\n${indent}INSERT INTO t (id)\n${indent}SELECT id FROM ${sql}\n    SQL\n  end\nend\n`
     const rbPath = 'db/migrate/006_tile_nodes.rb'
     expect(await edit(rbPath, heredoc('<<-', '    ', 'old_t'), heredoc('<<~', '      ', 'old_t'))).toEqual([])
     expect(await edit(rbPath, heredoc('<<-', '    ', 'old_t'), heredoc('<<~', '      ', 'other_t'))).toEqual(['migration-edited:fail'])
-    const alembicMig = (timeout: string, col: string) => `from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n    op.execute("SET LOCAL lock_timeout = '${timeout}'")\n    op.add_column("customers", sa.Column("${col}", sa.TIMESTAMP(timezone=True), nullable=True))\n\ndef downgrade():\n    op.drop_column("customers", "${col}")\n`
+    const alembicMig = (timeout: string, col: string) =>
+      `from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n    op.execute("SET LOCAL lock_timeout = '${timeout}'")\n    op.add_column("customers", sa.Column("${col}", sa.TIMESTAMP(timezone=True), nullable=True))\n\ndef downgrade():\n    op.drop_column("customers", "${col}")\n`
     const pyPath = 'server/migrations/versions/2026-07-30-1509_add_first_event.py'
     expect(await edit(pyPath, alembicMig('5s', 'first_user_event_at'), alembicMig('30s', 'first_user_event_at'))).toEqual([])
-    expect(await edit(pyPath, alembicMig('5s', 'first_user_event_at'), alembicMig('30s', 'first_event_at'))).toEqual(['migration-edited:fail'])
-    expect(await edit('db/migration/V1__a.sql', "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN b text;", "SET lock_timeout = '10s';\nALTER TABLE a ADD COLUMN b text;")).toEqual([])
-    expect(await edit('db/migration/V1__a.sql', "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN b text;", "SET search_path = x;\nALTER TABLE a ADD COLUMN b text;")).toEqual(['migration-edited:fail'])
+    expect(await edit(pyPath, alembicMig('5s', 'first_user_event_at'), alembicMig('30s', 'first_event_at'))).toEqual([
+      'migration-edited:fail',
+    ])
+    expect(
+      await edit(
+        'db/migration/V1__a.sql',
+        "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN b text;",
+        "SET lock_timeout = '10s';\nALTER TABLE a ADD COLUMN b text;",
+      ),
+    ).toEqual([])
+    expect(
+      await edit(
+        'db/migration/V1__a.sql',
+        "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN b text;",
+        'SET search_path = x;\nALTER TABLE a ADD COLUMN b text;',
+      ),
+    ).toEqual(['migration-edited:fail'])
   })
   test('a rename that keeps the version number and the contents is no edit where the tool keys migrations by version', async () => {
     const renamed = async (from: string, to: string, base: string, head: string) => {
       const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail' }
-      const out = await migrationSafety.evaluate(makeContext({ files: [{ path: to, previousPath: from, status: 'renamed', base, head }] }), opts as never)
+      const out = await migrationSafety.evaluate(
+        makeContext({ files: [{ path: to, previousPath: from, status: 'renamed', base, head }] }),
+        opts as never,
+      )
       return out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.code}:${f.level}`)
     }
     const sqlText = 'CREATE INDEX i ON t (a);'
     const d = 'persistence/sql/migrations/sql'
-    expect(await renamed(`${d}/20241106142200000001_identities.mysql.autocommit.up.sql`, `${d}/20241106142200000001_identities.mysql.up.sql`, sqlText, sqlText)).toEqual([])
+    expect(
+      await renamed(
+        `${d}/20241106142200000001_identities.mysql.autocommit.up.sql`,
+        `${d}/20241106142200000001_identities.mysql.up.sql`,
+        sqlText,
+        sqlText,
+      ),
+    ).toEqual([])
     expect(await renamed('db/migrate/20200101000000_add_email.rb', 'db/migrate/20200101000000_add_user_email.rb', rb, rb)).toEqual([])
     // side by side: another version, other contents, or a tool that keys migrations by name (Django, Flyway's description)
-    expect(await renamed(`${d}/0180_2.15.0_schema.up.sql`, `${d}/0171_2.14.1_schema.up.sql`, sqlText, sqlText)).toEqual(['migration-edited:fail'])
-    expect(await renamed(`${d}/20241106142200000001_identities.mysql.autocommit.up.sql`, `${d}/20241106142200000001_identities.mysql.up.sql`, sqlText, 'CREATE INDEX i ON t (b);')).toEqual(['migration-edited:fail'])
-    expect(await renamed('shop/migrations/0002_a.py', 'shop/migrations/0002_b.py', 'ops = [1]\n', 'ops = [1]\n')).toEqual(['migration-edited:fail'])
+    expect(await renamed(`${d}/0180_2.15.0_schema.up.sql`, `${d}/0171_2.14.1_schema.up.sql`, sqlText, sqlText)).toEqual([
+      'migration-edited:fail',
+    ])
+    expect(
+      await renamed(
+        `${d}/20241106142200000001_identities.mysql.autocommit.up.sql`,
+        `${d}/20241106142200000001_identities.mysql.up.sql`,
+        sqlText,
+        'CREATE INDEX i ON t (b);',
+      ),
+    ).toEqual(['migration-edited:fail'])
+    expect(await renamed('shop/migrations/0002_a.py', 'shop/migrations/0002_b.py', 'ops = [1]\n', 'ops = [1]\n')).toEqual([
+      'migration-edited:fail',
+    ])
     expect(await renamed('db/migration/V2__a.sql', 'db/migration/V2__b.sql', sqlText, sqlText)).toEqual(['migration-edited:fail'])
   })
   describe('an edit of data or helper code only (data_edit_level)', () => {
-    const acl = (conv: string, patch: string) => `require "ipaddr"\n\n${patch}class MergeAcl < ActiveRecord::Migration[4.2]\n  class Acl < ApplicationRecord\n  end\n\n  def up\n    add_column :acls, :prefix, :integer\n    Acl.find_each do |acl|\n      acl.prefix = IPAddr.new(acl.address).${conv}\n      acl.save!\n    end\n    remove_column :acls, :netmask\n  end\nend\n`
+    const acl = (conv: string, patch: string) =>
+      `require "ipaddr"\n\n${patch}class MergeAcl < ActiveRecord::Migration[4.2]\n  class Acl < ApplicationRecord\n  end\n\n  def up\n    add_column :acls, :prefix, :integer\n    Acl.find_each do |acl|\n      acl.prefix = IPAddr.new(acl.address).${conv}\n      acl.save!\n    end\n    remove_column :acls, :netmask\n  end\nend\n`
     const rbPath = 'db/migrate/20120208122334_merge_acl.rb'
     test('Rails: a row loop and a monkeypatch rewritten, the schema calls unchanged: a notice that says why', async () => {
       const f = await edited(rbPath, acl('prefix_len', 'class IPAddr\n  def prefix_len\n    1\n  end\nend\n\n'), acl('prefix', ''))
@@ -78,24 +144,37 @@ describe('migration-edited', () => {
     })
     test('Rails side by side: a schema call, its options, or a list a loop of schema calls walks over changes: fail', async () => {
       expect(await edit(rbPath, acl('prefix', ''), acl('prefix', '').replace(':integer', ':bigint'))).toEqual(['migration-edited:fail'])
-      const loop = (tables: string, write: string) => `class MoveToInnodb < ActiveRecord::Migration[4.2]\n  @ver_tbl = %w[${tables}]\n\n  def self.up\n    @ver_tbl.each do |tbl|\n      add_column "current_#{tbl}", "version", :bigint, :null => false\n      tbl.classify.constantize.update_all(:version => -1) while tbl.classify.constantize.where(:version => -1).${write}\n    end\n  end\nend\n`
-      expect(await edit('db/migrate/021_move_to_innodb.rb', loop('nodes ways', 'count.positive?'), loop('nodes ways', 'any?'))).toEqual(['migration-edited:notice'])
-      expect(await edit('db/migrate/021_move_to_innodb.rb', loop('nodes ways', 'any?'), loop('nodes ways relations', 'any?'))).toEqual(['migration-edited:fail'])
-      const helper = (cols: string) => `class AddIdx < ActiveRecord::Migration[7.1]\n  def cols\n    ${cols}\n  end\n\n  def change\n    add_index :users, cols\n  end\nend\n`
+      const loop = (tables: string, write: string) =>
+        `class MoveToInnodb < ActiveRecord::Migration[4.2]\n  @ver_tbl = %w[${tables}]\n\n  def self.up\n    @ver_tbl.each do |tbl|\n      add_column "current_#{tbl}", "version", :bigint, :null => false\n      tbl.classify.constantize.update_all(:version => -1) while tbl.classify.constantize.where(:version => -1).${write}\n    end\n  end\nend\n`
+      expect(await edit('db/migrate/021_move_to_innodb.rb', loop('nodes ways', 'count.positive?'), loop('nodes ways', 'any?'))).toEqual([
+        'migration-edited:notice',
+      ])
+      expect(await edit('db/migrate/021_move_to_innodb.rb', loop('nodes ways', 'any?'), loop('nodes ways relations', 'any?'))).toEqual([
+        'migration-edited:fail',
+      ])
+      const helper = (cols: string) =>
+        `class AddIdx < ActiveRecord::Migration[7.1]\n  def cols\n    ${cols}\n  end\n\n  def change\n    add_index :users, cols\n  end\nend\n`
       expect(await edit('db/migrate/20200101000000_add_idx.rb', helper('[:a]'), helper('[:a, :b]'))).toEqual(['migration-edited:fail'])
-      const exec = (sql: string) => `class Fix < ActiveRecord::Migration[7.1]\n  def up\n    Node.find_each do |n|\n      connection.execute("${sql}")\n    end\n  end\nend\n`
-      expect(await edit('db/migrate/20200101000000_fix.rb', exec('ALTER TABLE a ADD b int'), exec('ALTER TABLE a ADD c int'))).toEqual(['migration-edited:fail'])
+      const exec = (sql: string) =>
+        `class Fix < ActiveRecord::Migration[7.1]\n  def up\n    Node.find_each do |n|\n      connection.execute("${sql}")\n    end\n  end\nend\n`
+      expect(await edit('db/migrate/20200101000000_fix.rb', exec('ALTER TABLE a ADD b int'), exec('ALTER TABLE a ADD c int'))).toEqual([
+        'migration-edited:fail',
+      ])
     })
     const django = (body: string, op = 'migrations.RunPython(code=set_vid_ranges, reverse_code=migrations.RunPython.noop)') =>
       `from django.db import migrations\n\n\ndef set_vid_ranges(apps, schema_editor):\n    VLANGroup = apps.get_model('ipam', 'VLANGroup')\n    db_alias = schema_editor.connection.alias\n${body}\n\n\nclass Migration(migrations.Migration):\n    dependencies = [('ipam', '0069_gfk_indexes')]\n\n    operations = [\n        migrations.AddField(model_name='vlangroup', name='vid_ranges', field=models.TextField(null=True)),\n        ${op},\n    ]\n`
-    const loopSave = '    for group in VLANGroup.objects.using(db_alias).all():\n        group.vid_ranges = str(group.min_vid)\n        group.save()'
-    const bulk = "    groups = VLANGroup.objects.using(db_alias).only('id', 'min_vid')\n    for group in groups:\n        group.vid_ranges = str(group.min_vid)\n    VLANGroup.objects.using(db_alias).bulk_update(groups, ['vid_ranges'], batch_size=100)"
+    const loopSave =
+      '    for group in VLANGroup.objects.using(db_alias).all():\n        group.vid_ranges = str(group.min_vid)\n        group.save()'
+    const bulk =
+      "    groups = VLANGroup.objects.using(db_alias).only('id', 'min_vid')\n    for group in groups:\n        group.vid_ranges = str(group.min_vid)\n    VLANGroup.objects.using(db_alias).bulk_update(groups, ['vid_ranges'], batch_size=100)"
     const pyPath = 'netbox/ipam/migrations/0070_vlangroup_vlan_id_ranges.py'
     test('Django: a RunPython function rewritten (save() loop to bulk_update): a notice', async () => {
       expect(await edit(pyPath, django(loopSave), django(bulk))).toEqual(['migration-edited:notice'])
     })
     test('Django side by side: an operation changes, or the function runs SQL through schema_editor or a cursor: fail', async () => {
-      expect(await edit(pyPath, django(loopSave), django(loopSave, 'migrations.RunPython(code=set_vid_ranges)'))).toEqual(['migration-edited:fail'])
+      expect(await edit(pyPath, django(loopSave), django(loopSave, 'migrations.RunPython(code=set_vid_ranges)'))).toEqual([
+        'migration-edited:fail',
+      ])
       expect(await edit(pyPath, django(loopSave), django(loopSave).replace('null=True', 'null=False'))).toEqual(['migration-edited:fail'])
       const ddl = (col: string) => `    schema_editor.execute('ALTER TABLE ipam_vlangroup ADD COLUMN ${col} int')`
       expect(await edit(pyPath, django(ddl('a')), django(ddl('b')))).toEqual(['migration-edited:fail'])
@@ -103,7 +182,8 @@ describe('migration-edited', () => {
       expect(await edit('shop/migrations/0001_initial.py', 'ops = [1]\n', 'ops = [2]\n')).toEqual(['migration-edited:fail'])
     })
     test('Python: parentheses around one expression (ruff) are no edit; a tuple is not that', async () => {
-      const run = (arg: string) => `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL(${arg}),\n    ]\n`
+      const run = (arg: string) =>
+        `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL(${arg}),\n    ]\n`
       const sql = "\n            'ALTER TABLE IF EXISTS a_seq '\n            'RENAME TO b_seq'\n        "
       expect(await edit('netbox/vpn/migrations/0005_rename_indexes.py', run(`(${sql})`), run(sql))).toEqual([])
       expect(await edit('netbox/vpn/migrations/0005_rename_indexes.py', run(`(${sql},)`), run(sql))).toEqual(['migration-edited:fail'])
@@ -128,10 +208,25 @@ describe('migration-edited', () => {
       expect(f[0].message).toMatch(/moved out of this merged migration into make\/migrations\/postgresql\/0180_2\.15\.0_schema\.up\.sql/)
     })
     test('side by side: not idempotent, not in the new migration, or changed on the way: fail', async () => {
-      expect((await run('ALTER TABLE registry ADD COLUMN ca_certificate TEXT;', 'ALTER TABLE registry ADD COLUMN ca_certificate TEXT;')).map((x) => x.level)).toEqual(['fail'])
-      expect((await run('ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate TEXT;', 'SELECT 1;')).map((x) => x.level)).toEqual(['fail'])
-      expect((await run('ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate TEXT;', 'ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate VARCHAR(10);')).map((x) => x.level)).toEqual(['fail'])
-      expect((await run('CREATE INDEX IF NOT EXISTS i ON t (a);', 'CREATE INDEX IF NOT EXISTS i ON t (a);')).map((x) => x.level)).toEqual(['notice'])
+      expect(
+        (await run('ALTER TABLE registry ADD COLUMN ca_certificate TEXT;', 'ALTER TABLE registry ADD COLUMN ca_certificate TEXT;')).map(
+          (x) => x.level,
+        ),
+      ).toEqual(['fail'])
+      expect((await run('ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate TEXT;', 'SELECT 1;')).map((x) => x.level)).toEqual([
+        'fail',
+      ])
+      expect(
+        (
+          await run(
+            'ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate TEXT;',
+            'ALTER TABLE registry ADD COLUMN IF NOT EXISTS ca_certificate VARCHAR(10);',
+          )
+        ).map((x) => x.level),
+      ).toEqual(['fail'])
+      expect((await run('CREATE INDEX IF NOT EXISTS i ON t (a);', 'CREATE INDEX IF NOT EXISTS i ON t (a);')).map((x) => x.level)).toEqual([
+        'notice',
+      ])
     })
   })
   describe('released or not yet (release tags)', () => {
@@ -156,7 +251,9 @@ describe('migration-edited', () => {
     })
     test('the dangers an edit adds to an unreleased migration are checked: it runs in production at the release', async () => {
       const base = 'CREATE INDEX IF NOT EXISTS idx_vr_score ON vulnerability_record (cvss_score_v3);'
-      const head = base + '\nCREATE INDEX IF NOT EXISTS idx_vr_cve ON vulnerability_record (cve_id);\nUPDATE vulnerability_record SET severity = lower(severity);'
+      const head =
+        base +
+        '\nCREATE INDEX IF NOT EXISTS idx_vr_cve ON vulnerability_record (cve_id);\nUPDATE vulnerability_record SET severity = lower(severity);'
       const f = await edit(p, base, head, {}, { 'v2.15.2': [] })
       expect(f).toEqual(['migration-edited:notice', 'create-index-non-concurrent:fail', 'backfill-in-transaction:fail'])
       // the index the base file already had is not reported again
@@ -166,8 +263,10 @@ describe('migration-edited', () => {
     })
 
     test('side by side: an edit that keeps the dangers the file had (IF NOT EXISTS, WHERE ... IS NULL) adds none', async () => {
-      const base = 'ALTER TABLE artifact ADD COLUMN artifact_type varchar(255);\nUPDATE artifact SET artifact_type = media_type;\nALTER TABLE artifact ALTER COLUMN artifact_type SET NOT NULL;'
-      const head = 'ALTER TABLE artifact ADD COLUMN IF NOT EXISTS artifact_type varchar(255);\nUPDATE artifact SET artifact_type = media_type WHERE artifact_type IS NULL;\nALTER TABLE artifact ALTER COLUMN artifact_type SET NOT NULL;'
+      const base =
+        'ALTER TABLE artifact ADD COLUMN artifact_type varchar(255);\nUPDATE artifact SET artifact_type = media_type;\nALTER TABLE artifact ALTER COLUMN artifact_type SET NOT NULL;'
+      const head =
+        'ALTER TABLE artifact ADD COLUMN IF NOT EXISTS artifact_type varchar(255);\nUPDATE artifact SET artifact_type = media_type WHERE artifact_type IS NULL;\nALTER TABLE artifact ALTER COLUMN artifact_type SET NOT NULL;'
       expect(await edit(p, base, head, {}, { 'v2.15.2': [] })).toEqual(['migration-edited:notice'])
     })
 
@@ -177,7 +276,9 @@ describe('migration-edited', () => {
     })
 
     test('an unreleased rollback file stays within rollback_level', async () => {
-      expect(await edit('m/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { unreleased_edit_level: 'warn' }, { v1: [] })).toEqual(['migration-edited:notice'])
+      expect(
+        await edit('m/000001_a.down.sql', 'DROP TABLE a;', 'DROP TABLE IF EXISTS a;', { unreleased_edit_level: 'warn' }, { v1: [] }),
+      ).toEqual(['migration-edited:notice'])
     })
   })
 })

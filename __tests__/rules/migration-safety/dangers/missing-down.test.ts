@@ -5,20 +5,35 @@ dangerSuite('missing-down', {
     sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.up.sql' }),
     sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.mysql.up.sql' }),
     // side by side: another database's down file is not this one's way back
-    sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.mysql.up.sql', files: [{ path: 'migrations/000012_add_col.sqlite3.down.sql', status: 'added', head: 'SELECT 1;' }] }),
+    sql('ALTER TABLE a ADD COLUMN b text;', {
+      path: 'migrations/000012_add_col.mysql.up.sql',
+      files: [{ path: 'migrations/000012_add_col.sqlite3.down.sql', status: 'added', head: 'SELECT 1;' }],
+    }),
     rails('  def change\n    remove_column :users, :legacy\n  end'),
     // side by side: without from:/to:, or remove_index by name only, Rails cannot reverse them
     rails('  def change\n    change_column_default :gpx_files, :visibility, "trackable"\n  end'),
     rails('  def change\n    remove_index :gpx_files, name: "gpx_files_user_id_idx"\n  end'),
-    { ...alembic('op.add_column("a", sa.Column("b", sa.Text()))'), text: 'from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n    op.add_column("a", sa.Column("b", sa.Text()))\n\ndef downgrade():\n    pass\n' },
+    {
+      ...alembic('op.add_column("a", sa.Column("b", sa.Text()))'),
+      text: 'from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n    op.add_column("a", sa.Column("b", sa.Text()))\n\ndef downgrade():\n    pass\n',
+    },
   ],
   good: [
-    sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.up.sql', files: [{ path: 'migrations/000012_add_col.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }] }),
+    sql('ALTER TABLE a ADD COLUMN b text;', {
+      path: 'migrations/000012_add_col.up.sql',
+      files: [{ path: 'migrations/000012_add_col.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }],
+    }),
     // remove_columns with type: is reversible
     rails('  def change\n    remove_columns :users, :a, :b, type: :string\n  end'),
     // pop: a database without its own down file runs the generic one
-    sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.mysql.up.sql', files: [{ path: 'migrations/000012_add_col.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }] }),
-    sql('ALTER TABLE a ADD COLUMN b text;', { path: 'migrations/000012_add_col.sqlite3.autocommit.up.sql', files: [{ path: 'migrations/000012_add_col.autocommit.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }] }),
+    sql('ALTER TABLE a ADD COLUMN b text;', {
+      path: 'migrations/000012_add_col.mysql.up.sql',
+      files: [{ path: 'migrations/000012_add_col.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }],
+    }),
+    sql('ALTER TABLE a ADD COLUMN b text;', {
+      path: 'migrations/000012_add_col.sqlite3.autocommit.up.sql',
+      files: [{ path: 'migrations/000012_add_col.autocommit.down.sql', status: 'added', head: 'ALTER TABLE a DROP COLUMN b;' }],
+    }),
     // change_column_default with from:/to: (either hash style) and remove_index with its columns are reversible
     rails('  def change\n    change_column_default :gpx_files, :visibility, :from => "public", :to => "trackable"\n  end'),
     rails('  def change\n    change_column_default :gpx_files, :visibility, from: "public", to: "trackable"\n  end'),
@@ -32,13 +47,35 @@ describe('missing-down in a forward-only folder', () => {
   const path = 'make/migrations/postgresql/0190_2.16.0_schema.up.sql'
   const levels = async (c: Case) => (await findings(c)).filter((f) => f.code === 'missing-down').map((f) => `${f.level}: ${f.message}`)
   test('a folder with .up.sql files and no .down.sql at the base: a notice that says why', async () => {
-    const out = await levels(sql(up, { path, listBase: true, baseTree: { 'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up, 'make/migrations/postgresql/0170_2.14.0_schema.up.sql': up } }))
+    const out = await levels(
+      sql(up, {
+        path,
+        listBase: true,
+        baseTree: {
+          'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up,
+          'make/migrations/postgresql/0170_2.14.0_schema.up.sql': up,
+        },
+      }),
+    )
     expect(out).toHaveLength(1)
     expect(out[0]).toMatch(/^notice: .*2 \.up\.sql files and no \.down\.sql at the base: forward-only/)
   })
   test('side by side: the same folder with one .down.sql at the base still fails, and so does an unlisted base', async () => {
-    expect(await levels(sql(up, { path, listBase: true, baseTree: { 'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up, 'make/migrations/postgresql/0180_2.15.0_schema.down.sql': 'SELECT 1;' } }))).toEqual([expect.stringMatching(/^fail: /)])
-    expect(await levels(sql(up, { path, baseTree: { 'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up } }))).toEqual([expect.stringMatching(/^fail: /)])
+    expect(
+      await levels(
+        sql(up, {
+          path,
+          listBase: true,
+          baseTree: {
+            'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up,
+            'make/migrations/postgresql/0180_2.15.0_schema.down.sql': 'SELECT 1;',
+          },
+        }),
+      ),
+    ).toEqual([expect.stringMatching(/^fail: /)])
+    expect(await levels(sql(up, { path, baseTree: { 'make/migrations/postgresql/0180_2.15.0_schema.up.sql': up } }))).toEqual([
+      expect.stringMatching(/^fail: /),
+    ])
     // an empty folder at the base (the first migration) is no convention yet
     expect(await levels(sql(up, { path, listBase: true, baseTree: {} }))).toEqual([expect.stringMatching(/^fail: /)])
   })

@@ -2,7 +2,10 @@ import { dangerSuite, findings, sql } from './cases.js'
 
 dangerSuite('reindex-non-concurrent', {
   bad: [sql('REINDEX INDEX users_email_idx;'), sql('REINDEX TABLE users;')],
-  good: [sql('REINDEX INDEX CONCURRENTLY users_email_idx;'), sql('REINDEX INDEX users_email_idx;', { path: 'db/migration/sqlite/V2__x.sql' })],
+  good: [
+    sql('REINDEX INDEX CONCURRENTLY users_email_idx;'),
+    sql('REINDEX INDEX users_email_idx;', { path: 'db/migration/sqlite/V2__x.sql' }),
+  ],
 })
 
 test('recipe names the index', async () => {

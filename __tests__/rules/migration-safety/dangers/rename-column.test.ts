@@ -3,7 +3,10 @@ import { dangerSuite, django, findings, rails, sql } from './cases.js'
 dangerSuite('rename-column', {
   bad: [
     sql('ALTER TABLE users RENAME COLUMN fullname TO full_name;'),
-    sql('ALTER TABLE users RENAME COLUMN fullname TO full_name;', { path: 'migrations/2024_x.cockroach.up.sql', files: [{ path: 'migrations/2024_x.cockroach.down.sql', status: 'added', head: 'SELECT 1;' }] }),
+    sql('ALTER TABLE users RENAME COLUMN fullname TO full_name;', {
+      path: 'migrations/2024_x.cockroach.up.sql',
+      files: [{ path: 'migrations/2024_x.cockroach.down.sql', status: 'added', head: 'SELECT 1;' }],
+    }),
     rails('  def change\n    rename_column :users, :fullname, :full_name\n  end'),
     django('        migrations.RenameField(model_name="user", old_name="fullname", new_name="full_name"),'),
   ],

@@ -7,7 +7,8 @@ export default defineDanger({
   lock: 'ACCESS EXCLUSIVE',
   why: 'fails on any table that has rows, and forces a deploy order where old code cannot insert',
   fix: 'ADD COLUMN c type NULL; backfill in batches; then the SET NOT NULL recipe (CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL) — or give it a constant DEFAULT (PostgreSQL 11+)',
-  detection: 'ADD COLUMN ... NOT NULL with no DEFAULT, identity or generation expression, on a table that existed before this change (null: false without default; nullable=False without server_default; a Django field without null=True or a default)',
+  detection:
+    'ADD COLUMN ... NOT NULL with no DEFAULT, identity or generation expression, on a table that existed before this change (null: false without default; nullable=False without server_default; a Django field without null=True or a default)',
   level: 'fail',
   lockDanger: true,
   dialects: PG_FAMILY,
@@ -34,7 +35,13 @@ export default defineDanger({
         const def = cons.some((c) => c.contype === 'CONSTR_DEFAULT')
         const generated = cons.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED')
         const colname = String(col.colname)
-        if (notNull && !def && !generated) emit({ id: 'add-column-not-null-no-default', detail: `ADD COLUMN ${t}.${colname} NOT NULL without a DEFAULT`, table: t, names: { table: t, column: colname, type: typeText(typeNameOf(col.typeName)) } })
+        if (notNull && !def && !generated)
+          emit({
+            id: 'add-column-not-null-no-default',
+            detail: `ADD COLUMN ${t}.${colname} NOT NULL without a DEFAULT`,
+            table: t,
+            names: { table: t, column: colname, type: typeText(typeNameOf(col.typeName)) },
+          })
       },
     },
   },

@@ -20,11 +20,12 @@ export function unbounded(where: unknown): boolean {
 
 export default defineDanger({
   id: 'backfill-in-transaction',
-  title: 'Backfill in the schema change\'s transaction',
-  lock: 'ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change\'s ACCESS EXCLUSIVE until the transaction commits',
+  title: "Backfill in the schema change's transaction",
+  lock: "ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
   why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
   fix: 'move the backfill to a migration of its own, outside the schema change\'s transaction, and update in batches (strong_migrations: "Backfilling data")',
-  detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
+  detection:
+    'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -48,8 +49,15 @@ export default defineDanger({
       UpdateStmt: (n, s, emit) => {
         const t = relName(n.relation)
         if (!t || s.isNew(t) || !unbounded(n.whereClause)) return
-        const target = ((n.targetList as unknown[]) ?? []).map((x) => (x as { ResTarget?: { name?: string } }).ResTarget?.name).filter((x): x is string => !!x)
-        emit({ id: 'backfill-in-transaction', detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`, table: t, names: { table: t, column: target[0] } })
+        const target = ((n.targetList as unknown[]) ?? [])
+          .map((x) => (x as { ResTarget?: { name?: string } }).ResTarget?.name)
+          .filter((x): x is string => !!x)
+        emit({
+          id: 'backfill-in-transaction',
+          detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`,
+          table: t,
+          names: { table: t, column: target[0] },
+        })
       },
     },
   },

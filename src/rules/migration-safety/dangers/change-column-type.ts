@@ -3,7 +3,16 @@ import { PG_ONLY, defineDanger, type Node } from './types.js'
 
 const STRINGS = new Set(['varchar', 'text', 'citext'])
 const PRECISION = new Set(['numeric', 'timestamp', 'timestamptz', 'interval', 'varbit', 'time', 'timetz'])
-const ALIASES: Record<string, string> = { decimal: 'numeric', 'character varying': 'varchar', int: 'int4', integer: 'int4', bigint: 'int8', smallint: 'int2', bool: 'bool', boolean: 'bool' }
+const ALIASES: Record<string, string> = {
+  decimal: 'numeric',
+  'character varying': 'varchar',
+  int: 'int4',
+  integer: 'int4',
+  bigint: 'int8',
+  smallint: 'int2',
+  bool: 'bool',
+  boolean: 'bool',
+}
 const canon = (n: string): string => ALIASES[n] ?? n
 
 /**
@@ -16,7 +25,7 @@ const canon = (n: string): string => ALIASES[n] ?? n
 export function rewriteFree(old: TypeName | undefined, now: TypeName, using: boolean): boolean {
   if (using) return false
   const n = canon(now.name)
-  if (!old) return (n === 'text' || n === 'citext' || (n === 'varchar' && now.mods === 0))
+  if (!old) return n === 'text' || n === 'citext' || (n === 'varchar' && now.mods === 0)
   const o = canon(old.name)
   if (o === n && old.args.join(',') === now.args.join(',')) return true // the type it already has
   if (STRINGS.has(o) && STRINGS.has(n)) {
@@ -41,7 +50,8 @@ export default defineDanger({
   lock: 'ACCESS EXCLUSIVE',
   why: 'changing a type that is not binary-coercible rewrites the table and every index on it under the lock, and breaks code that reads the old type',
   fix: 'add a new column of the new type, dual-write, backfill in batches, switch reads, drop the old column later (varchar(n) -> text or a larger varchar limit is safe)',
-  detection: 'ALTER COLUMN ... TYPE (change_column, t.change, op.alter_column type_, AlterField) on an existing table, unless PostgreSQL needs no rewrite for it: the same type, varchar/text widening, numeric precision raised at the same scale, cidr -> inet, ... (the old type is taken from the same change, the rollback of the migration, or the base schema dump)',
+  detection:
+    'ALTER COLUMN ... TYPE (change_column, t.change, op.alter_column type_, AlterField) on an existing table, unless PostgreSQL needs no rewrite for it: the same type, varchar/text widening, numeric precision raised at the same scale, cidr -> inet, ... (the old type is taken from the same change, the rollback of the migration, or the base schema dump)',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -63,7 +73,12 @@ export default defineDanger({
         if (rewriteFree(old, now, col.raw_default !== undefined)) return
         const newType = typeText(now)
         const hint = !old && canon(now.name) === 'varchar' ? ' (old type unknown: safe only if it raises the varchar limit)' : ''
-        emit({ id: 'change-column-type', detail: `ALTER COLUMN ${t}.${column} TYPE ${newType}${oldType ? ` (from ${oldType})` : ''}${hint}`, table: t, names: { table: t, column, type: newType, oldType } })
+        emit({
+          id: 'change-column-type',
+          detail: `ALTER COLUMN ${t}.${column} TYPE ${newType}${oldType ? ` (from ${oldType})` : ''}${hint}`,
+          table: t,
+          names: { table: t, column, type: newType, oldType },
+        })
       },
     },
   },

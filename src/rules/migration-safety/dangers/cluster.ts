@@ -12,7 +12,8 @@ export default defineDanger({
   lockDanger: true,
   scalesWithTable: true,
   dialects: PG_ONLY,
-  recipe: (r) => (r.table ? `remove CLUSTER ${r.table} from the migration; pg_repack --table ${r.table} --order-by <columns>, by hand` : undefined),
+  recipe: (r) =>
+    r.table ? `remove CLUSTER ${r.table} from the migration; pg_repack --table ${r.table} --order-by <columns>, by hand` : undefined,
   sql: {
     stmt: {
       ClusterStmt: (n, _s, emit) => {

@@ -7,7 +7,8 @@ export default defineDanger({
   lock: 'ACCESS EXCLUSIVE on the table (SHARE ROW EXCLUSIVE on both tables for a foreign key) while every row is checked',
   why: 'validating existing rows scans the table while holding a lock that blocks writes',
   fix: 'ALTER TABLE t ADD CONSTRAINT c ... NOT VALID; then, in a separate migration/transaction, ALTER TABLE t VALIDATE CONSTRAINT c (takes only SHARE UPDATE EXCLUSIVE)',
-  detection: 'ADD CONSTRAINT ... FOREIGN KEY / CHECK without NOT VALID on an existing table (add_foreign_key / add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint)',
+  detection:
+    'ADD CONSTRAINT ... FOREIGN KEY / CHECK without NOT VALID on an existing table (add_foreign_key / add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint)',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -30,9 +31,16 @@ export default defineDanger({
         if (c.contype !== 'CONSTR_FOREIGN' && c.contype !== 'CONSTR_CHECK') return
         const name = c.conname ? String(c.conname) : undefined
         const fk = c.contype === 'CONSTR_FOREIGN'
-        const column = fk ? ((c.fk_attrs as unknown[]) ?? []).map((a) => (a as { String?: { sval?: string } }).String?.sval).filter(Boolean)[0] : undefined
+        const column = fk
+          ? ((c.fk_attrs as unknown[]) ?? []).map((a) => (a as { String?: { sval?: string } }).String?.sval).filter(Boolean)[0]
+          : undefined
         const ref = fk ? ((c.pktable as { relname?: string } | undefined)?.relname ?? undefined) : undefined
-        emit({ id: 'constraint-not-valid-missing', detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`, table: t, names: { table: t, constraint: name, column, value: ref } })
+        emit({
+          id: 'constraint-not-valid-missing',
+          detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`,
+          table: t,
+          names: { table: t, constraint: name, column, value: ref },
+        })
       },
     },
   },

@@ -14,7 +14,8 @@ export default defineDanger({
   lock: 'SHARE (blocks INSERT/UPDATE/DELETE for the whole build)',
   why: 'writes to the table stop until the index is built, which takes minutes on a large table',
   fix: 'CREATE INDEX CONCURRENTLY ... (outside a transaction: Rails disable_ddl_transaction!, Django atomic = False)',
-  detection: 'CREATE INDEX (add_index, t.index, add_reference, AddIndex, op.create_index) on a table that existed before this change, without CONCURRENTLY',
+  detection:
+    'CREATE INDEX (add_index, t.index, add_reference, AddIndex, op.create_index) on a table that existed before this change, without CONCURRENTLY',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -40,7 +41,12 @@ export default defineDanger({
         const t = relName(n.relation)
         if (n.concurrent || s.isNew(t)) return
         const index = n.idxname ? String(n.idxname) : undefined
-        emit({ id: 'create-index-non-concurrent', detail: `CREATE INDEX${index ? ` ${index}` : ''} on ${t} without CONCURRENTLY`, table: t, names: { table: t, index, columns: indexColumns(n.indexParams) } })
+        emit({
+          id: 'create-index-non-concurrent',
+          detail: `CREATE INDEX${index ? ` ${index}` : ''} on ${t} without CONCURRENTLY`,
+          table: t,
+          names: { table: t, index, columns: indexColumns(n.indexParams) },
+        })
       },
     },
   },

@@ -11,14 +11,22 @@ export default defineDanger({
   level: 'fail',
   lockDanger: true,
   dialects: PG_ONLY,
-  recipe: (r) => (r.table && r.value ? `ALTER TABLE ${ident(r.table)} DETACH PARTITION ${ident(r.value)} CONCURRENTLY; -- PostgreSQL 14+, outside a transaction` : undefined),
+  recipe: (r) =>
+    r.table && r.value
+      ? `ALTER TABLE ${ident(r.table)} DETACH PARTITION ${ident(r.value)} CONCURRENTLY; -- PostgreSQL 14+, outside a transaction`
+      : undefined,
   sql: {
     alter: {
       AT_DetachPartition: (cmd, t, isNew, _s, emit) => {
         const pc = (cmd.def as { PartitionCmd?: Node }).PartitionCmd ?? {}
         if (pc.concurrent || isNew) return
         const p = relName(pc.name)
-        emit({ id: 'detach-partition-non-concurrent', detail: `DETACH PARTITION ${p ?? ''} from ${t} without CONCURRENTLY`, table: t, names: { table: t, value: p } })
+        emit({
+          id: 'detach-partition-non-concurrent',
+          detail: `DETACH PARTITION ${p ?? ''} from ${t} without CONCURRENTLY`,
+          table: t,
+          names: { table: t, value: p },
+        })
       },
     },
   },

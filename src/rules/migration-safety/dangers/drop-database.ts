@@ -10,5 +10,11 @@ export default defineDanger({
   level: 'fail',
   dialects: PG_FAMILY,
   recipe: (r) => (r.value ? `remove DROP DATABASE ${r.value} from the migration; drop it by hand after a backup` : undefined),
-  sql: { stmt: { DropdbStmt: (n, _s, emit) => emit({ id: 'drop-database', detail: `DROP DATABASE ${String(n.dbname)}`, names: { value: String(n.dbname) } }) } },
+  sql: {
+    stmt: {
+      DropdbStmt: (n, _s, emit) => {
+        emit({ id: 'drop-database', detail: `DROP DATABASE ${String(n.dbname)}`, names: { value: String(n.dbname) } })
+      },
+    },
+  },
 })

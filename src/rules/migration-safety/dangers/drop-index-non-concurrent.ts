@@ -16,13 +16,19 @@ export default defineDanger({
   recipe: (r) => {
     switch (r.framework) {
       case 'rails':
-        return r.table ? `disable_ddl_transaction! (in the class body), then: remove_index :${r.table}, ${r.columns?.length ? `column: ${r.columns.length === 1 ? `:${r.columns[0]}` : `[${r.columns.map((c) => `:${c}`).join(', ')}]`}, ` : r.index ? `name: "${r.index}", ` : ''}algorithm: :concurrently` : undefined
+        return r.table
+          ? `disable_ddl_transaction! (in the class body), then: remove_index :${r.table}, ${r.columns?.length ? `column: ${r.columns.length === 1 ? `:${r.columns[0]}` : `[${r.columns.map((c) => `:${c}`).join(', ')}]`}, ` : r.index ? `name: "${r.index}", ` : ''}algorithm: :concurrently`
+          : undefined
       case 'django':
         return 'atomic = False on the Migration, and RemoveIndexConcurrently (django.contrib.postgres.operations) instead of RemoveIndex'
       case 'alembic':
-        return r.index ? `with op.get_context().autocommit_block():\n    op.drop_index("${r.index}"${r.table ? `, table_name="${r.table}"` : ''}, postgresql_concurrently=True)` : undefined
+        return r.index
+          ? `with op.get_context().autocommit_block():\n    op.drop_index("${r.index}"${r.table ? `, table_name="${r.table}"` : ''}, postgresql_concurrently=True)`
+          : undefined
       default:
-        return r.index ? `DROP INDEX CONCURRENTLY IF EXISTS ${ident(r.index)}; -- in a migration of its own, outside a transaction` : undefined
+        return r.index
+          ? `DROP INDEX CONCURRENTLY IF EXISTS ${ident(r.index)}; -- in a migration of its own, outside a transaction`
+          : undefined
     }
   },
   sql: {
@@ -30,7 +36,12 @@ export default defineDanger({
       DropStmt: (n, s, emit) => {
         if (String(n.removeType) !== 'OBJECT_INDEX' || n.concurrent) return
         const existing = dropNames(n).filter((x) => !s.isNewIndex(x))
-        if (existing.length) emit({ id: 'drop-index-non-concurrent', detail: `DROP INDEX ${existing.join(', ')} without CONCURRENTLY`, names: { index: existing[0] } })
+        if (existing.length)
+          emit({
+            id: 'drop-index-non-concurrent',
+            detail: `DROP INDEX ${existing.join(', ')} without CONCURRENTLY`,
+            names: { index: existing[0] },
+          })
       },
     },
   },

@@ -12,7 +12,13 @@ export default defineDanger({
   sql: {
     alter: {
       AT_DropNotNull: (cmd, t, isNew, _s, emit) => {
-        if (!isNew) emit({ id: 'drop-not-null', detail: `ALTER COLUMN ${t}.${String(cmd.name)} DROP NOT NULL`, table: t, names: { table: t, column: String(cmd.name) } })
+        if (!isNew)
+          emit({
+            id: 'drop-not-null',
+            detail: `ALTER COLUMN ${t}.${String(cmd.name)} DROP NOT NULL`,
+            table: t,
+            names: { table: t, column: String(cmd.name) },
+          })
       },
     },
   },

@@ -11,7 +11,10 @@ export default defineDanger({
   level: 'fail',
   lockDanger: true,
   dialects: ALL_DIALECTS,
-  recipe: (r) => (r.table ? `first release: remove every use of ${r.table} and deploy; then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; in a later release (after a backup)` : undefined),
+  recipe: (r) =>
+    r.table
+      ? `first release: remove every use of ${r.table} and deploy; then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; in a later release (after a backup)`
+      : undefined,
   sql: {
     stmt: {
       DropStmt: (n, s, emit) => {

@@ -10,13 +10,20 @@ export default defineDanger({
   detection: 'ALTER TYPE ... ADD VALUE without BEFORE/AFTER',
   level: 'warn',
   dialects: PG_ONLY,
-  recipe: (r) => (r.type && r.value ? `ALTER TYPE ${r.type} ADD VALUE IF NOT EXISTS '${r.value}' AFTER '<existing value>'; -- in a migration of its own` : undefined),
+  recipe: (r) =>
+    r.type && r.value
+      ? `ALTER TYPE ${r.type} ADD VALUE IF NOT EXISTS '${r.value}' AFTER '<existing value>'; -- in a migration of its own`
+      : undefined,
   sql: {
     stmt: {
       AlterEnumStmt: (n, s, emit) => {
         if (n.newVal === undefined || n.oldVal !== undefined || n.newValNeighbor) return
         const names = ((n.typeName as unknown[]) ?? []).map(str).filter(Boolean)
-        emit({ id: 'enum-add-value-unordered', detail: `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`, names: { type: names.join('.'), value: String(n.newVal) } })
+        emit({
+          id: 'enum-add-value-unordered',
+          detail: `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`,
+          names: { type: names.join('.'), value: String(n.newVal) },
+        })
       },
     },
   },

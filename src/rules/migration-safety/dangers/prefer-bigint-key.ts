@@ -9,7 +9,7 @@ export default defineDanger({
   lock: 'none',
   why: 'a 32-bit key runs out at 2.1 billion rows, and widening it later rewrites the table',
   fix: 'id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY (and bigint for the foreign keys pointing at it)',
-  detection: 'a primary key or serial column of a 32/16-bit integer type (CockroachDB\'s INT is 64-bit, so not there)',
+  detection: "a primary key or serial column of a 32/16-bit integer type (CockroachDB's INT is 64-bit, so not there)",
   level: 'warn',
   dialects: PG_ONLY,
   recipe: (r) => (r.column ? `${r.column} bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY` : undefined),
@@ -18,7 +18,12 @@ export default defineDanger({
       const name = typeNameOf(col.typeName).name
       if (!INT_KEY_TYPES.has(name)) return
       const pk = c.isPk || constraintsOf(col).some((x) => x.contype === 'CONSTR_PRIMARY')
-      if (pk || name.includes('serial')) emit({ id: 'prefer-bigint-key', detail: `${pk ? 'key' : 'column'} ${String(col.colname ?? '')} is ${name}`, names: { table: c.table, column: String(col.colname ?? '') } })
+      if (pk || name.includes('serial'))
+        emit({
+          id: 'prefer-bigint-key',
+          detail: `${pk ? 'key' : 'column'} ${String(col.colname ?? '')} is ${name}`,
+          names: { table: c.table, column: String(col.colname ?? '') },
+        })
     },
   },
 })

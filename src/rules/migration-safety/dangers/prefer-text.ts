@@ -13,7 +13,12 @@ export default defineDanger({
   recipe: (r) => (r.column ? `${r.column} text` : undefined),
   sql: {
     column: (col, c, _s, emit) => {
-      if (typeNameOf(col.typeName).name === 'bpchar') emit({ id: 'prefer-text', detail: `column ${String(col.colname ?? '')} is char(n)`, names: { table: c.table, column: String(col.colname ?? '') } })
+      if (typeNameOf(col.typeName).name === 'bpchar')
+        emit({
+          id: 'prefer-text',
+          detail: `column ${String(col.colname ?? '')} is char(n)`,
+          names: { table: c.table, column: String(col.colname ?? '') },
+        })
     },
   },
 })

@@ -13,7 +13,12 @@ export default defineDanger({
   recipe: (r) => (r.column ? `${r.column} timestamptz` : undefined),
   sql: {
     column: (col, c, _s, emit) => {
-      if (typeNameOf(col.typeName).name === 'timestamp') emit({ id: 'prefer-timestamptz', detail: `column ${String(col.colname ?? '')} is timestamp without time zone`, names: { table: c.table, column: String(col.colname ?? '') } })
+      if (typeNameOf(col.typeName).name === 'timestamp')
+        emit({
+          id: 'prefer-timestamptz',
+          detail: `column ${String(col.colname ?? '')} is timestamp without time zone`,
+          names: { table: c.table, column: String(col.colname ?? '') },
+        })
     },
   },
 })

@@ -12,15 +12,25 @@ export default defineDanger({
   lockDanger: true,
   scalesWithTable: true,
   dialects: PG_ONLY,
-  recipe: (r) => (r.index || r.table ? `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${ident((r.index ?? r.table)!)}; -- PostgreSQL 12+, outside a transaction` : undefined),
+  recipe: (r) =>
+    r.index || r.table
+      ? `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${ident((r.index ?? r.table)!)}; -- PostgreSQL 12+, outside a transaction`
+      : undefined,
   sql: {
     stmt: {
       ReindexStmt: (n, _s, emit) => {
-        const concurrent = ((n.params as unknown[]) ?? []).some((p) => (p as { DefElem?: { defname?: string } }).DefElem?.defname === 'concurrently')
+        const concurrent = ((n.params as unknown[]) ?? []).some(
+          (p) => (p as { DefElem?: { defname?: string } }).DefElem?.defname === 'concurrently',
+        )
         if (concurrent) return
         const t = relName(n.relation)
         const isIndex = String(n.kind) === 'REINDEX_OBJECT_INDEX'
-        emit({ id: 'reindex-non-concurrent', detail: `REINDEX ${t ?? ''} without CONCURRENTLY`.replace('  ', ' '), table: isIndex ? undefined : t, names: isIndex ? { index: t } : { table: t } })
+        emit({
+          id: 'reindex-non-concurrent',
+          detail: `REINDEX ${t ?? ''} without CONCURRENTLY`.replace('  ', ' '),
+          table: isIndex ? undefined : t,
+          names: isIndex ? { index: t } : { table: t },
+        })
       },
     },
   },

@@ -21,7 +21,13 @@ export default defineDanger({
         const t = relName(n.relation)
         if (String(n.renameType) !== 'OBJECT_COLUMN' || s.isNew(t)) return
         const column = String(n.subname)
-        emit({ id: 'rename-column', detail: `RENAME COLUMN ${t}.${column} to ${String(n.newname)}`, table: t, column_name: column, names: { table: t, column, newName: String(n.newname) } })
+        emit({
+          id: 'rename-column',
+          detail: `RENAME COLUMN ${t}.${column} to ${String(n.newname)}`,
+          table: t,
+          column_name: column,
+          names: { table: t, column, newName: String(n.newname) },
+        })
       },
     },
   },

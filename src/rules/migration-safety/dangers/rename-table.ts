@@ -11,13 +11,21 @@ export default defineDanger({
   level: 'fail',
   lockDanger: true,
   dialects: ALL_DIALECTS,
-  recipe: (r) => (r.table && r.newName ? `ALTER TABLE ${ident(r.table)} RENAME TO ${ident(r.newName)};\nCREATE VIEW ${ident(r.table)} AS SELECT * FROM ${ident(r.newName)}; -- until no deployed code uses ${r.table}` : undefined),
+  recipe: (r) =>
+    r.table && r.newName
+      ? `ALTER TABLE ${ident(r.table)} RENAME TO ${ident(r.newName)};\nCREATE VIEW ${ident(r.table)} AS SELECT * FROM ${ident(r.newName)}; -- until no deployed code uses ${r.table}`
+      : undefined,
   sql: {
     stmt: {
       RenameStmt: (n, s, emit) => {
         const t = relName(n.relation)
         if (String(n.renameType) !== 'OBJECT_TABLE' || s.isNew(t)) return
-        emit({ id: 'rename-table', detail: `RENAME TABLE ${t} to ${String(n.newname)}`, table: t, names: { table: t, newName: String(n.newname) } })
+        emit({
+          id: 'rename-table',
+          detail: `RENAME TABLE ${t} to ${String(n.newname)}`,
+          table: t,
+          names: { table: t, newName: String(n.newname) },
+        })
       },
     },
   },

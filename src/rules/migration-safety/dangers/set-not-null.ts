@@ -7,7 +7,8 @@ export default defineDanger({
   lock: 'ACCESS EXCLUSIVE',
   why: 'PostgreSQL scans the whole table to check for NULLs while holding the lock',
   fix: 'ALTER TABLE t ADD CONSTRAINT t_c_not_null CHECK (c IS NOT NULL) NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT t_c_not_null; ALTER TABLE t ALTER COLUMN c SET NOT NULL; ALTER TABLE t DROP CONSTRAINT t_c_not_null (PostgreSQL 12+ skips the scan)',
-  detection: 'ALTER COLUMN ... SET NOT NULL (change_column_null false, nullable=False) on an existing table, unless a validated CHECK (c IS NOT NULL) precedes it',
+  detection:
+    'ALTER COLUMN ... SET NOT NULL (change_column_null false, nullable=False) on an existing table, unless a validated CHECK (c IS NOT NULL) precedes it',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,

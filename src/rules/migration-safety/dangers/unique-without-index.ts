@@ -25,14 +25,25 @@ export default defineDanger({
         if (!col || isNew) return
         const colname = String(col.colname)
         const c = constraintsOf(col).find((x) => (x.contype === 'CONSTR_UNIQUE' || x.contype === 'CONSTR_PRIMARY') && !x.indexname)
-        if (c) emit({ id: 'unique-without-index', detail: `ADD COLUMN ${t}.${colname} UNIQUE/PRIMARY KEY builds an index under the lock`, table: t, names: { table: t, columns: [colname], value: c.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE' } })
+        if (c)
+          emit({
+            id: 'unique-without-index',
+            detail: `ADD COLUMN ${t}.${colname} UNIQUE/PRIMARY KEY builds an index under the lock`,
+            table: t,
+            names: { table: t, columns: [colname], value: c.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE' },
+          })
       },
       AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
         const c = (cmd.def as { Constraint?: Node }).Constraint
         if (!c || isNew || c.indexname || (c.contype !== 'CONSTR_UNIQUE' && c.contype !== 'CONSTR_PRIMARY')) return
         const name = c.conname ? String(c.conname) : undefined
         const kind = c.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY'
-        emit({ id: 'unique-without-index', detail: `ADD ${kind} ${name ?? '(unnamed)'} on ${t} builds its index under the lock`, table: t, names: { table: t, constraint: name, columns: keyNames(c.keys), value: kind } })
+        emit({
+          id: 'unique-without-index',
+          detail: `ADD ${kind} ${name ?? '(unnamed)'} on ${t} builds its index under the lock`,
+          table: t,
+          names: { table: t, constraint: name, columns: keyNames(c.keys), value: kind },
+        })
       },
     },
   },
