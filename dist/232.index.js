@@ -82,7 +82,9 @@ function getSettings(env = process.env) {
     }
     const prInput = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('pr-number');
     // pull_request*, pull_request_review*: the PR; issue_comment: the issue, when it is a pull request.
-    const pullNumber = prInput ? Number(prInput) : ((0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'pull_request', 'number')) ?? ((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'issue', 'pull_request') ? (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'issue', 'number')) : undefined));
+    const pullNumber = prInput
+        ? Number(prInput)
+        : ((0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'pull_request', 'number')) ?? ((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'issue', 'pull_request') ? (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'issue', 'number')) : undefined));
     if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0))
         throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`);
     const workspace = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd();
@@ -99,7 +101,9 @@ function getSettings(env = process.env) {
     const headRef = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('head-ref') || env.GITHUB_SHA || '';
     if (mode === 'release' && !headRef)
         throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit');
-    const repositories = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('repositories').split(/[\s,]+/).filter(Boolean);
+    const repositories = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('repositories')
+        .split(/[\s,]+/)
+        .filter(Boolean);
     for (const r of repositories)
         if (!/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(r))
             throw new InputError(`input repositories: expected owner/name entries, got ${JSON.stringify(r)}`);
@@ -188,9 +192,20 @@ function writeOutputs(reportPath, v, report) {
 
 /** The reader of `github:` extends: with `policy-token` when given (the org repository), else the gate's token. */
 function actionRemotePolicy(s, octokit) {
-    const client = s.policyToken ? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__.createClient)({ token: s.policyToken, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m) }) : octokit;
+    const client = s.policyToken
+        ? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__.createClient)({
+            token: s.policyToken,
+            baseUrl: s.apiUrl,
+            timeoutMs: s.requestTimeoutMs,
+            log: (m) => {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m);
+            },
+        })
+        : octokit;
     return new _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_2__.RemotePolicyReader(client, {
-        log: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m),
+        log: (m) => {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m);
+        },
         accessHint: s.policyToken
             ? 'The `policy-token` input cannot read it: give that token contents: read on the repository (a fine-grained token, or a GitHub App token), or run the gate as the GitHub App installed on it. See docs/policy.md, "Org policy".'
             : undefined,
@@ -477,7 +492,12 @@ async function downloadArtifact(octokit, repo, runId, name) {
     if (artifact.expired)
         throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`);
     try {
-        const res = await octokit.rest.actions.downloadArtifact({ owner: repo.owner, repo: repo.repo, artifact_id: artifact.id, archive_format: 'zip' });
+        const res = await octokit.rest.actions.downloadArtifact({
+            owner: repo.owner,
+            repo: repo.repo,
+            artifact_id: artifact.id,
+            archive_format: 'zip',
+        });
         return new Uint8Array(res.data);
     }
     catch (e) {
@@ -540,7 +560,15 @@ var waiver_audit = __webpack_require__(15946);
 ;// CONCATENATED MODULE: ./src/action/log.ts
 
 
-const WORD = { pass: 'pass', notice: 'pass (notices)', warn: 'warning', fail: 'FAIL', error: 'NOT EVALUATED', off: 'off', waived: 'waived' };
+const WORD = {
+    pass: 'pass',
+    notice: 'pass (notices)',
+    warn: 'warning',
+    fail: 'FAIL',
+    error: 'NOT EVALUATED',
+    off: 'off',
+    waived: 'waived',
+};
 /** One line of untrusted text, safe to print after a prefix. */
 function oneLine(s, max = 2000) {
     const flat = s.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ');
@@ -645,12 +673,23 @@ async function run_run() {
         settings = (0,inputs/* getSettings */.m)();
         const s = settings;
         // Release mode is loaded only when the step asks for it (issue 15 item 5): a PR run never evaluates it.
-        if (s.mode === 'release')
-            return await (await Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(7)]).then(__webpack_require__.bind(__webpack_require__, 11007))).runRelease(s);
+        if (s.mode === 'release') {
+            await (await Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(7)]).then(__webpack_require__.bind(__webpack_require__, 11007))).runRelease(s);
+            return;
+        }
         // Report mode (issue 21): team trends over merged pull requests, no pull request evaluated.
-        if (s.mode === 'report')
-            return await (await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(427), __webpack_require__.e(92), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 49321))).runReport(s);
-        const octokit = (0,client.createClient)({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => core.info(m) });
+        if (s.mode === 'report') {
+            await (await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(427), __webpack_require__.e(92), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 49321))).runReport(s);
+            return;
+        }
+        const octokit = (0,client.createClient)({
+            token: s.token,
+            baseUrl: s.apiUrl,
+            timeoutMs: s.requestTimeoutMs,
+            log: (m) => {
+                core.info(m);
+            },
+        });
         let pr;
         let evidence = (0,workspace/* workspaceEvidence */.$W)(s.workspace);
         const notes = [];
@@ -668,7 +707,18 @@ async function run_run() {
         }
         core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`);
         const remotePolicy = (0,remote_policy/* actionRemotePolicy */.R)(s, octokit);
-        const { verdict: v, policy, comments } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log: (m) => core.info(m), remotePolicy });
+        const { verdict: v, policy, comments, } = await (0,evaluate/* evaluatePullRequest */.qd)({
+            octokit,
+            repo: s.repository,
+            pr,
+            policyPath: s.policyPath,
+            evidence,
+            notes,
+            log: (m) => {
+                core.info(m);
+            },
+            remotePolicy,
+        });
         verdict = v;
         labelPrefix = policy?.waivers.label_prefix ?? labelPrefix;
         logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef });
@@ -686,8 +736,12 @@ async function run_run() {
             serverUrl: s.serverUrl,
             runUrl: s.runUrl,
             labelPrefix,
-            log: (m) => core.info(m),
-            warn: (m) => core.warning(m),
+            log: (m) => {
+                core.info(m);
+            },
+            warn: (m) => {
+                core.warning(m);
+            },
         });
         if (published.readOnly)
             core.warning(FORK_RECIPE);
@@ -706,7 +760,16 @@ async function run_run() {
     finally {
         if (verdict && settings) {
             try {
-                await core.summary.addRaw((0,markdown/* renderJobSummary */.qE)(verdict, { labelPrefix, links: { repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`, checkUrl: published?.checkUrl, runUrl: settings.runUrl } })).write();
+                await core.summary
+                    .addRaw((0,markdown/* renderJobSummary */.qE)(verdict, {
+                    labelPrefix,
+                    links: {
+                        repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`,
+                        checkUrl: published?.checkUrl,
+                        runUrl: settings.runUrl,
+                    },
+                }))
+                    .write();
             }
             catch (e) {
                 core.warning(`could not write the job summary: ${(0,run/* errorMessage */.gJ)(e)}`);

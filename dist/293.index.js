@@ -47,10 +47,10 @@ function loadAppConfig(env = process.env) {
     const port = int(env, 'PORT', 3000, 0, 65535, problems);
     const webhookSecret = env.WEBHOOK_SECRET ?? '';
     if (!webhookSecret)
-        problems.push('WEBHOOK_SECRET is not set: the secret configured on the App\'s webhook (every delivery is verified with it)');
+        problems.push("WEBHOOK_SECRET is not set: the secret configured on the App's webhook (every delivery is verified with it)");
     const appId = env.APP_ID ?? '';
     if (!appId)
-        problems.push('APP_ID is not set: the numeric App ID from the App\'s settings page');
+        problems.push("APP_ID is not set: the numeric App ID from the App's settings page");
     else if (!/^\d+$/.test(appId))
         problems.push(`APP_ID=${JSON.stringify(appId)}: expected the numeric App ID`);
     let privateKey = env.PRIVATE_KEY ?? '';
@@ -63,7 +63,7 @@ function loadAppConfig(env = process.env) {
         }
     }
     else if (!privateKey) {
-        problems.push('PRIVATE_KEY (PEM text) or PRIVATE_KEY_PATH (a .pem file) is not set: the App\'s private key');
+        problems.push("PRIVATE_KEY (PEM text) or PRIVATE_KEY_PATH (a .pem file) is not set: the App's private key");
     }
     if (privateKey) {
         // Keys pasted into one-line env vars often carry literal \n.

@@ -52,11 +52,23 @@ __webpack_require__.r(__webpack_exports__);
 const QUEUE_NAME = 'deliveries';
 const ADMIT_TIMEOUT_MS = 5000;
 function connect(url, extra = {}) {
-    return new ioredis__WEBPACK_IMPORTED_MODULE_2__.Redis(url, { lazyConnect: false, connectTimeout: 5000, retryStrategy: (times) => Math.min(times * 200, 2000), ...extra });
+    return new ioredis__WEBPACK_IMPORTED_MODULE_2__.Redis(url, {
+        lazyConnect: false,
+        connectTimeout: 5000,
+        retryStrategy: (times) => Math.min(times * 200, 2000),
+        ...extra,
+    });
 }
 function timeout(p, ms, what) {
     let timer;
-    return Promise.race([p, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer from Redis within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+    return Promise.race([
+        p,
+        new Promise((_, reject) => (timer = setTimeout(() => {
+            reject(new Error(`${what}: no answer from Redis within ${ms} ms`));
+        }, ms))),
+    ]).finally(() => {
+        clearTimeout(timer);
+    });
 }
 /** Resolves once `r` is connected (at once when it is); commands on a connection without an offline queue fail until then. */
 function connected(r, ms) {
@@ -115,7 +127,6 @@ function startDurableQueue(s, concurrency, process, log, warn) {
     producer.defineCommand('prGateSetMax', { numberOfKeys: 1, lua: SET_MAX });
     workerConnection.defineCommand('prGateRenew', { numberOfKeys: 1, lua: RENEW });
     workerConnection.defineCommand('prGateRelease', { numberOfKeys: 1, lua: RELEASE });
-    const cmd = (r, name, ...args) => r[name](...args);
     const queue = new bullmq__WEBPACK_IMPORTED_MODULE_1__.Queue(QUEUE_NAME, { connection: producer, ...queueOptions(s) });
     queue.on('error', onError('queue'));
     const k = (...parts) => [s.prefix, ...parts].join(':');
@@ -156,7 +167,7 @@ function startDurableQueue(s, concurrency, process, log, warn) {
                     removeOnFail: { age: 30 * 86_400 },
                 });
                 if (d.key && job.gen !== undefined)
-                    await cmd(producer, 'prGateSetMax', k('latest', d.key), job.gen, d.id, s.dedupeTtlS);
+                    await producer.prGateSetMax(k('latest', d.key), job.gen, d.id, s.dedupeTtlS);
                 await producer.call('SET', dkey, 'queued', 'XX', 'KEEPTTL');
                 return { kind: 'accepted' };
             })(), ADMIT_TIMEOUT_MS, 'enqueue');
@@ -184,13 +195,13 @@ function startDurableQueue(s, concurrency, process, log, warn) {
                 throw new Error('shutting down while waiting for the lock of the pull request');
             await new Promise((r) => setTimeout(r, wait));
         }
-        const renew = setInterval(() => void cmd(workerConnection, 'prGateRenew', lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)));
+        const renew = setInterval(() => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)));
         try {
             return await fn();
         }
         finally {
             clearInterval(renew);
-            await cmd(workerConnection, 'prGateRelease', lock, token).catch(() => undefined);
+            await workerConnection.prGateRelease(lock, token).catch(() => undefined);
         }
     };
     let closing = false;
@@ -199,12 +210,25 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         running.set(job.id ?? d.id, `${d.name}${d.action ? `.${d.action}` : ''}`);
         try {
             const superseded = async () => (d.key && d.gen !== undefined ? newerThan(d.key, d.gen, d.id) : false);
-            return await process(d, { attempt: job.attemptsMade + 1, resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0, superseded, exclusive });
+            return await process(d, {
+                attempt: job.attemptsMade + 1,
+                resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0,
+                superseded,
+                exclusive,
+            });
         }
         finally {
             running.delete(job.id ?? d.id);
         }
-    }, { connection: workerConnection, ...queueOptions(s), concurrency, lockDuration: s.lockMs, stalledInterval: Math.max(500, Math.floor(s.lockMs / 2)), maxStalledCount: 2, autorun: true });
+    }, {
+        connection: workerConnection,
+        ...queueOptions(s),
+        concurrency,
+        lockDuration: s.lockMs,
+        stalledInterval: Math.max(500, Math.floor(s.lockMs / 2)),
+        maxStalledCount: 2,
+        autorun: true,
+    });
     worker.on('error', onError('worker'));
     worker.on('failed', (job, e) => {
         if (!job || e instanceof bullmq__WEBPACK_IMPORTED_MODULE_1__.DelayedError)
@@ -215,7 +239,9 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         else
             warn(`delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`);
     });
-    worker.on('stalled', (id) => warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`));
+    worker.on('stalled', (id) => {
+        warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`);
+    });
     const throttleConnection = new (bottleneck__WEBPACK_IMPORTED_MODULE_3___default().IORedisConnection)({ client: throttleClient, Redis: ioredis__WEBPACK_IMPORTED_MODULE_2__.Redis });
     throttleConnection.on('error', onError('throttle'));
     return {
@@ -241,7 +267,12 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         async close(ms) {
             closing = true;
             let timer;
-            const done = await Promise.race([worker.close().then(() => true), new Promise((r) => (timer = setTimeout(() => r(false), ms)))]);
+            const done = await Promise.race([
+                worker.close().then(() => true),
+                new Promise((r) => (timer = setTimeout(() => {
+                    r(false);
+                }, ms))),
+            ]);
             clearTimeout(timer);
             const unfinished = [...running.keys()];
             if (!done) {

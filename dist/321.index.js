@@ -77,7 +77,16 @@ async function upsertReportIssue(o) {
     let found;
     try {
         for (let page = 1; page <= MAX_PAGES && !found; page++) {
-            const { data } = await octokit.rest.issues.listForRepo({ owner: repo.owner, repo: repo.repo, state: 'open', creator: identity, sort: 'created', direction: 'asc', per_page: 100, page });
+            const { data } = await octokit.rest.issues.listForRepo({
+                owner: repo.owner,
+                repo: repo.repo,
+                state: 'open',
+                creator: identity,
+                sort: 'created',
+                direction: 'asc',
+                per_page: 100,
+                page,
+            });
             found = data.find((i) => !i.pull_request && i.user?.login === identity && (i.body ?? '').startsWith(o.marker));
             if (data.length < 100)
                 break;
@@ -106,7 +115,9 @@ async function upsertReportIssue(o) {
     let pin = action === 'updated' ? 'left as it is (pinned when created)' : 'not asked';
     if (o.pin && action === 'created') {
         try {
-            const r = await octokit.graphql(PIN_MUTATION, { issueId: issue.node_id });
+            const r = await octokit.graphql(PIN_MUTATION, {
+                issueId: issue.node_id,
+            });
             pin = r.pinIssue?.issue?.isPinned ? 'pinned' : 'not pinned (GitHub did not say why)';
         }
         catch (e) {
@@ -145,7 +156,14 @@ async function runReport(s) {
     let report;
     let issueUrl;
     try {
-        const octokit = (0,client.createClient)({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log: (m) => core.info(m) });
+        const octokit = (0,client.createClient)({
+            token: s.token,
+            baseUrl: s.apiUrl,
+            timeoutMs: s.requestTimeoutMs,
+            log: (m) => {
+                core.info(m);
+            },
+        });
         let window;
         try {
             window = (0,cli/* parseWindow */.Et)({ since: s.trends.since }, new Date());
@@ -173,13 +191,27 @@ async function runReport(s) {
         }
         else if (policyText === undefined)
             notes.push(`No ${s.policyPath} at ${ref.slice(0, 12)}: the report settings are the embedded default policy's.`);
-        const settings = (loaded?.policy.report ?? (0,evaluate/* defaultResolvedPolicy */.aW)().report);
-        const h = await (0,api.apiHistory)({ octokit, repos, org: s.trends.org, from: window.from, to: window.to, checkName: s.checkName, identity: (0,gates.parseGateIdentity)(s.release.gateIdentity), log: (m) => core.info(m) });
+        const settings = loaded?.policy.report ?? (0,evaluate/* defaultResolvedPolicy */.aW)().report;
+        const h = await (0,api.apiHistory)({
+            octokit,
+            repos,
+            org: s.trends.org,
+            from: window.from,
+            to: window.to,
+            checkName: s.checkName,
+            identity: (0,gates.parseGateIdentity)(s.release.gateIdentity),
+            log: (m) => {
+                core.info(m);
+            },
+        });
         core.info(`pr-quality-gate: ${h.records.length} merged pull request(s) from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}`);
         let alerts;
         if (s.trends.alerts) {
             const { dependabotAlertsOf, slaOf } = await __webpack_require__.e(/* import() */ 900).then(__webpack_require__.bind(__webpack_require__, 27900));
-            alerts = { ...(await dependabotAlertsOf(octokit, h.repositories)), sla: slaOf(loaded?.policy.rules) };
+            alerts = {
+                ...(await dependabotAlertsOf(octokit, h.repositories)),
+                sla: slaOf(loaded?.policy.rules),
+            };
         }
         report = (0,compute/* computeTrends */.I6)({
             alerts,
@@ -206,7 +238,16 @@ async function runReport(s) {
         if (s.trends.issue) {
             const marker = reportMarker(s.checkName);
             const body = issueBody(marker, (0,render/* renderTrendMarkdown */.bx)(report), `the job summary of [the latest run](${s.runUrl ?? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/actions`}) has the full report.`);
-            const issue = await upsertReportIssue({ octokit, repo: s.repository, marker, title: REPORT_ISSUE_TITLE, body, identityFallback: s.commentAuthor, token: s.token, pin: true });
+            const issue = await upsertReportIssue({
+                octokit,
+                repo: s.repository,
+                marker,
+                title: REPORT_ISSUE_TITLE,
+                body,
+                identityFallback: s.commentAuthor,
+                token: s.token,
+                pin: true,
+            });
             issueUrl = issue.url;
             core.setOutput('report-issue', String(issue.number));
             core.info(`trend report issue #${issue.number} ${issue.action}; pin: ${issue.pin}`);

@@ -37,18 +37,37 @@ function shrink(f, level) {
         failed: ids(f.failed),
         errored: ids(f.errored),
         warned: ids(f.warned),
-        waived: f.waived.slice(0, listMax).map((w) => ({ rule: w.rule, label: cut(w.label, strMax) ?? '', ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}) })),
+        waived: f.waived.slice(0, listMax).map((w) => ({
+            rule: w.rule,
+            label: cut(w.label, strMax) ?? '',
+            ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}),
+        })),
         ...(f.migrations
             ? {
                 migrations: {
                     files: f.migrations.files,
-                    dangers: f.migrations.dangers.slice(0, listMax * 2).map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
-                    suppressed: f.migrations.suppressed.slice(0, listMax).map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
-                    ...(f.migrations.waived ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } } : {}),
+                    dangers: f.migrations.dangers
+                        .slice(0, listMax * 2)
+                        .map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
+                    suppressed: f.migrations.suppressed
+                        .slice(0, listMax)
+                        .map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
+                    ...(f.migrations.waived
+                        ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } }
+                        : {}),
                 },
             }
             : {}),
-        ...(f.runbook ? { runbook: { ...f.runbook, ...(f.runbook.optOut ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } } : {}) } } : {}),
+        ...(f.runbook
+            ? {
+                runbook: {
+                    ...f.runbook,
+                    ...(f.runbook.optOut
+                        ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } }
+                        : {}),
+                },
+            }
+            : {}),
         truncated: true,
     };
 }
@@ -105,7 +124,11 @@ function extractRecord(text) {
         waived: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(j.waived)
             .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
             .filter((w) => !!w && typeof w.rule === 'string')
-            .map((w) => ({ rule: w.rule, label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) } : {}) })),
+            .map((w) => ({
+            rule: w.rule,
+            label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.label) ?? '',
+            ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) } : {}),
+        })),
     };
     if (j.truncated === true)
         facts.truncated = true;
@@ -116,7 +139,13 @@ function extractRecord(text) {
         facts.size = { lines, files };
     const c = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.critical);
     if (c && typeof c.configured === 'boolean' && typeof c.touched === 'boolean' && typeof c.tested === 'boolean') {
-        facts.critical = { configured: c.configured, touched: c.touched, tested: c.tested, covered: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.covered) ?? 0, executable: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.executable) ?? 0 };
+        facts.critical = {
+            configured: c.configured,
+            touched: c.touched,
+            tested: c.tested,
+            covered: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.covered) ?? 0,
+            executable: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.executable) ?? 0,
+        };
     }
     const m = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.migrations);
     if (m && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(m.files) !== undefined) {
@@ -126,18 +155,28 @@ function extractRecord(text) {
             dangers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(m.dangers)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
                 .filter((d) => !!d && typeof d.code === 'string')
-                .map((d) => ({ code: d.code, ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) !== undefined ? { path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) } : {}), ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) !== undefined ? { line: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) } : {}) })),
+                .map((d) => ({
+                code: d.code,
+                ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) !== undefined ? { path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) } : {}),
+                ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) !== undefined ? { line: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) } : {}),
+            })),
             suppressed: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(m.suppressed)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
                 .filter((s) => !!s)
                 .map((s) => ({ id: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.id) ?? '?', path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.path) ?? '?', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.reason) ?? '' })),
-            ...(waived ? { waived: { label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) } : {}) } } : {}),
+            ...(waived
+                ? { waived: { label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) } : {}) } }
+                : {}),
         };
     }
     const r = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.runbook);
     if (r && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers) !== undefined) {
         const opt = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(r.optOut);
-        facts.runbook = { triggers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers), violations: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.violations) ?? 0, ...(opt ? { optOut: { text: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.text) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) } : {}) } } : {}) };
+        facts.runbook = {
+            triggers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers),
+            violations: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.violations) ?? 0,
+            ...(opt ? { optOut: { text: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.text) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) } : {}) } } : {}),
+        };
     }
     return facts;
 }
@@ -167,7 +206,13 @@ function recordFromVerdict(v, meta) {
         failed: v.results.filter((r) => r.status === 'fail').map((r) => r.id),
         errored: [...(v.policyError ? ['policy'] : []), ...v.results.filter((r) => r.status === 'error').map((r) => r.id)],
         warned: v.results.filter((r) => r.status === 'warn').map((r) => r.id),
-        waived: v.results.filter((r) => r.status === 'waived').map((r) => ({ rule: r.id, label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '', reason: r.waiver?.reason })),
+        waived: v.results
+            .filter((r) => r.status === 'waived')
+            .map((r) => ({
+            rule: r.id,
+            label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '',
+            reason: r.waiver?.reason,
+        })),
     };
     const usable = (id) => {
         const r = byId.get(id);
@@ -180,7 +225,9 @@ function recordFromVerdict(v, meta) {
         rec.size = { lines, files };
     const cpt = usable('critical-path-tests');
     if (cpt) {
-        const areas = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(cpt.data?.areas).map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL).filter((a) => a !== undefined);
+        const areas = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(cpt.data?.areas)
+            .map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)
+            .filter((a) => a !== undefined);
         const touchedAreas = areas.filter((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(a.needTests).length > 0);
         rec.critical = {
             configured: areas.length > 0,
@@ -194,12 +241,16 @@ function recordFromVerdict(v, meta) {
     if (ms) {
         rec.migrations = {
             files: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(ms.data?.migrations).length,
-            dangers: ms.findings.filter((f) => (f.kind ?? 'violation') === 'violation').map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
+            dangers: ms.findings
+                .filter((f) => (f.kind ?? 'violation') === 'violation')
+                .map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
             suppressed: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(ms.data?.suppressions)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)
                 .filter((s) => s !== undefined)
                 .map((s) => ({ id: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.id) ?? '?', path: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.path) ?? '?', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.reason) ?? '' })),
-            ...(ms.status === 'waived' && ms.waiver ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } } : {}),
+            ...(ms.status === 'waived' && ms.waiver
+                ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } }
+                : {}),
         };
     }
     const rb = usable('runbook');

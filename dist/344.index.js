@@ -61,7 +61,8 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
                 continue;
             let statuses;
             try {
-                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data;
+                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 }))
+                    .data;
             }
             catch (e) {
                 if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
@@ -89,7 +90,13 @@ async function compareRange(octokit, r, base, head) {
     for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
         let data;
         try {
-            data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data;
+            data = (await octokit.rest.repos.compareCommitsWithBasehead({
+                owner: r.owner,
+                repo: r.repo,
+                basehead: `${base}...${head}`,
+                per_page: 100,
+                page,
+            })).data;
         }
         catch (e) {
             if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
@@ -99,7 +106,12 @@ async function compareRange(octokit, r, base, head) {
         first ??= data;
         const pageCommits = data.commits ?? [];
         for (const c of pageCommits)
-            commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
+            commits.push({
+                sha: c.sha,
+                message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+                author: c.author?.login ?? c.commit?.author?.name,
+                htmlUrl: c.html_url,
+            });
         if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
             break;
     }

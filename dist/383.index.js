@@ -31,7 +31,13 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const GATE_ICON = { passed: '✅ passed', waived: '☑️ waived', failed: '❌ failed', missing: '❔ no gate result', pending: '⏳ pending' };
+const GATE_ICON = {
+    passed: '✅ passed',
+    waived: '☑️ waived',
+    failed: '❌ failed',
+    missing: '❔ no gate result',
+    pending: '⏳ pending',
+};
 /** Marker of the sticky release comment on a tracking issue (one per check name and environment). */
 function releaseMarker(checkName, environment) {
     return `<!-- pr-quality-gate:release:${checkName.replace(/-->/g, '')}:${(environment ?? '').replace(/-->/g, '')} -->`;
@@ -92,7 +98,12 @@ function renderReleaseMarkdown(e, links, o = {}) {
     const head = (o.marker ? o.marker + '\n' : '') + range + '\n';
     const limit = o.limit ?? _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .SUMMARY_LIMIT */ .Jt - 1024;
     const labelPrefix = e.policy?.waivers.label_prefix ?? _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LABEL_PREFIX */ .qu;
-    return head + (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJobSummary */ .qE)(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) });
+    return (head +
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJobSummary */ .qE)(e.verdict, {
+            labelPrefix,
+            links: { repoUrl: links.repoUrl, runUrl: links.runUrl },
+            limit: Math.max(2000, limit - head.length),
+        }));
 }
 function renderReleaseComment(e, links, marker) {
     return renderReleaseMarkdown(e, links, { marker, limit: _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMENT_LIMIT */ .W$ });
@@ -136,7 +147,16 @@ function toReleaseJson(e) {
             compareUrl: f.compareUrl,
             status: f.status,
             totalCommits: f.totalCommits,
-            pullRequests: f.pulls.map((p) => ({ number: p.number, title: p.title, author: p.author, url: p.htmlUrl, headSha: p.headSha, mergedAt: p.mergedAt, labels: p.labels, gate: p.gate })),
+            pullRequests: f.pulls.map((p) => ({
+                number: p.number,
+                title: p.title,
+                author: p.author,
+                url: p.htmlUrl,
+                headSha: p.headSha,
+                mergedAt: p.mergedAt,
+                labels: p.labels,
+                gate: p.gate,
+            })),
             directCommits: f.direct,
             approved: f.approved,
         },
@@ -145,7 +165,9 @@ function toReleaseJson(e) {
 /** The CLI's plain-text release report: the range, one line per pull request, then the verdict. */
 function renderReleaseText(e) {
     const f = e.facts;
-    const lines = [`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`];
+    const lines = [
+        `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`,
+    ];
     for (const p of f.pulls)
         lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(p.title)}\n`);
     return lines.join('') + (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .renderText */ .S)(e.verdict);

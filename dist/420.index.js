@@ -77,7 +77,8 @@ function describeGateIdentity(g) {
 function trustedApp(app, g) {
     if (!app)
         return false;
-    return g.apps.some((a) => (a.id !== undefined && app.id === a.id) || (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()));
+    return g.apps.some((a) => (a.id !== undefined && app.id === a.id) ||
+        (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()));
 }
 function trustedCreator(login, g) {
     return !!login && g.statusCreators.some((c) => c.toLowerCase() === login.toLowerCase());
@@ -108,7 +109,15 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
         const done = (g) => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g);
         const runs = [];
         for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'all', per_page: 100, page });
+            const { data } = await octokit.rest.checks.listForRef({
+                owner: r.owner,
+                repo: r.repo,
+                ref: headSha,
+                check_name: checkName,
+                filter: 'all',
+                per_page: 100,
+                page,
+            });
             runs.push(...data.check_runs);
             if (data.check_runs.length < 100 || runs.length >= data.total_count)
                 break;
@@ -125,11 +134,23 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
             by.add(app);
         }
         if (run)
-            return done({ state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' });
+            return done({
+                state: classifyCheckRun(run),
+                conclusion: run.conclusion ?? run.status,
+                title: run.output?.title ?? undefined,
+                url: run.html_url ?? undefined,
+                source: 'check-run',
+            });
         // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
         // list (newest first) names each one's creator; the combined status does not.
         for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100, page });
+            const { data } = await octokit.rest.repos.listCommitStatusesForRef({
+                owner: r.owner,
+                repo: r.repo,
+                ref: headSha,
+                per_page: 100,
+                page,
+            });
             for (const status of data) {
                 if (status.context !== checkName)
                     continue;
@@ -140,7 +161,13 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
                     continue;
                 }
                 const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
-                return done({ state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' });
+                return done({
+                    state,
+                    conclusion: status.state,
+                    title: status.description ?? undefined,
+                    url: status.target_url ?? undefined,
+                    source: 'status',
+                });
             }
             if (data.length < 100)
                 break;
@@ -152,7 +179,10 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
     }
 }
 async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE_IDENTITY) {
-    return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' } }));
+    return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({
+        ...p,
+        gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' },
+    }));
 }
 
 
@@ -217,7 +247,8 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
                 continue;
             let statuses;
             try {
-                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data;
+                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 }))
+                    .data;
             }
             catch (e) {
                 if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
@@ -245,7 +276,13 @@ async function compareRange(octokit, r, base, head) {
     for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
         let data;
         try {
-            data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data;
+            data = (await octokit.rest.repos.compareCommitsWithBasehead({
+                owner: r.owner,
+                repo: r.repo,
+                basehead: `${base}...${head}`,
+                per_page: 100,
+                page,
+            })).data;
         }
         catch (e) {
             if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
@@ -255,7 +292,12 @@ async function compareRange(octokit, r, base, head) {
         first ??= data;
         const pageCommits = data.commits ?? [];
         for (const c of pageCommits)
-            commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
+            commits.push({
+                sha: c.sha,
+                message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+                author: c.author?.login ?? c.commit?.author?.name,
+                htmlUrl: c.html_url,
+            });
         if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
             break;
     }
@@ -348,7 +390,7 @@ function describeGraphqlError(purpose, e) {
     const errors = e?.errors;
     if (!Array.isArray(errors) || !errors.length)
         return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(purpose, e);
-    const messages = errors.map((x) => (x && typeof x === 'object' && typeof x.message === 'string' ? x.message : String(x)));
+    const messages = errors.map((x) => x && typeof x === 'object' && typeof x.message === 'string' ? x.message : String(x));
     return `${purpose}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .plainMessage */ .C5)(new Error(messages.join('; ')))}`;
 }
 const PAGE_SIZE = 100;
@@ -411,8 +453,18 @@ function gateOf(p, checkName, g) {
     const at = (r) => r.completedAt ?? r.startedAt ?? '';
     const run = runs.sort((a, b) => at(b).localeCompare(at(a)))[0];
     if (run) {
-        const state = (0,_release_gates_js__WEBPACK_IMPORTED_MODULE_2__.classifyCheckRun)({ status: run.status.toLowerCase(), conclusion: run.conclusion?.toLowerCase() ?? null, output: { title: run.title } });
-        const conclusion = state === 'failed' ? 'failure' : state === 'passed' || state === 'waived' ? (run.conclusion === 'NEUTRAL' ? 'neutral' : 'success') : undefined;
+        const state = (0,_release_gates_js__WEBPACK_IMPORTED_MODULE_2__.classifyCheckRun)({
+            status: run.status.toLowerCase(),
+            conclusion: run.conclusion?.toLowerCase() ?? null,
+            output: { title: run.title },
+        });
+        const conclusion = state === 'failed'
+            ? 'failure'
+            : state === 'passed' || state === 'waived'
+                ? run.conclusion === 'NEUTRAL'
+                    ? 'neutral'
+                    : 'success'
+                : undefined;
         return { conclusion, text: run.text, found: true };
     }
     const st = commit.status?.context;

@@ -90,7 +90,16 @@ async function defaultBranch(root) {
 async function firstParentCommits(root, branch, from, to) {
     if (!(await tryGit(root, ['rev-parse', '--verify', '--quiet', `${branch}^{commit}`])))
         throw new git/* GitError */.XS(`--branch ${branch} is not a branch or commit in this repository`);
-    const out = await (0,git/* git */.$Y)(root, ['log', '--first-parent', '--reverse', `--since=${from.toISOString()}`, `--until=${to.toISOString()}`, '--format=%H%x00%P%x00%cI%x00%an%x00%s%x00%b%x1e', branch, '--']);
+    const out = await (0,git/* git */.$Y)(root, [
+        'log',
+        '--first-parent',
+        '--reverse',
+        `--since=${from.toISOString()}`,
+        `--until=${to.toISOString()}`,
+        '--format=%H%x00%P%x00%cI%x00%an%x00%s%x00%b%x1e',
+        branch,
+        '--',
+    ]);
     const commits = [];
     for (const rec of out.split('\x1e')) {
         const [sha, parents, date, author, subject, body] = rec.replace(/^\n/, '').split('\0');
@@ -100,7 +109,14 @@ async function firstParentCommits(root, branch, from, to) {
         const t = Date.parse(date);
         if (t < from.getTime() || t > to.getTime())
             continue;
-        commits.push({ sha, parents: (parents ?? '').split(' ').filter(Boolean), date: new Date(t).toISOString(), author: author ?? '', subject: subject ?? '', body: body ?? '' });
+        commits.push({
+            sha,
+            parents: (parents ?? '').split(' ').filter(Boolean),
+            date: new Date(t).toISOString(),
+            author: author ?? '',
+            subject: subject ?? '',
+            body: body ?? '',
+        });
     }
     return commits;
 }
@@ -177,7 +193,14 @@ async function localHistory(o) {
         o.onProgress?.(++done, prs.length);
         // GitHub's merge commit: "Merge pull request #N from owner/branch", then the pull request's title.
         const title = /^Merge pull request #\d+/.test(c.subject) ? c.body.split('\n')[0]?.trim() || c.subject : c.subject;
-        return (0,record/* recordFromVerdict */.b)(v, { number: (0,record/* prNumberOf */.J)(c.subject), sha: c.sha, base: c.parents[0], title, author: c.author, mergedAt: c.date });
+        return (0,record/* recordFromVerdict */.b)(v, {
+            number: (0,record/* prNumberOf */.J)(c.subject),
+            sha: c.sha,
+            base: c.parents[0],
+            title,
+            author: c.author,
+            mergedAt: c.date,
+        });
     });
     const tip = commits.at(-1)?.sha ?? (await (0,git/* git */.$Y)(o.root, ['rev-parse', `${branch}^{commit}`])).trim();
     const policy = (await policyFor(tip)).loaded;
@@ -258,7 +281,15 @@ async function gitSource(io, values, from, to) {
         throw new git/* GitError */.XS(`${io.cwd} is not inside a git work tree`);
     })).trim();
     const h = await localHistory({ root, branch: values.branch, from, to, policyFile: values.policy });
-    return { source: 'git', branch: h.branch, records: h.records, skipped: h.skipped, policy: h.policy, evidence: { waivers: false, coverage: false }, notes: [GIT_NOTE] };
+    return {
+        source: 'git',
+        branch: h.branch,
+        records: h.records,
+        skipped: h.skipped,
+        policy: h.policy,
+        evidence: { waivers: false, coverage: false },
+        notes: [GIT_NOTE],
+    };
 }
 /** owner/name from a GitHub remote URL (https or ssh), if it is one. */
 function repoFromRemote(url) {
@@ -285,9 +316,30 @@ async function apiSource(values, io, from, to) {
             throw new ReportUsageError(`--repo: expected OWNER/NAME, got ${JSON.stringify(r)}`);
         return { owner, repo };
     });
-    const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)), Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 40420)), __webpack_require__.e(/* import() */ 54).then(__webpack_require__.bind(__webpack_require__, 18673))]);
-    const octokit = createClient({ token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log: (m) => io.err(`pr-gate: ${m}\n`) });
-    const h = await apiHistory({ octokit, repos: refs, org: values.org, from, to, checkName: values['check-name'] ?? 'quality-gate', identity: parseGateIdentity(values['gate-identity'] ?? 'github-actions'), log: (m) => io.err(`pr-gate: ${m}\n`) });
+    const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)),
+        Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 40420)),
+        __webpack_require__.e(/* import() */ 54).then(__webpack_require__.bind(__webpack_require__, 18673)),
+    ]);
+    const octokit = createClient({
+        token,
+        baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        log: (m) => {
+            io.err(`pr-gate: ${m}\n`);
+        },
+    });
+    const h = await apiHistory({
+        octokit,
+        repos: refs,
+        org: values.org,
+        from,
+        to,
+        checkName: values['check-name'] ?? 'quality-gate',
+        identity: parseGateIdentity(values['gate-identity'] ?? 'github-actions'),
+        log: (m) => {
+            io.err(`pr-gate: ${m}\n`);
+        },
+    });
     io.err(`pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`);
     const policy = await workingTreePolicy(io.cwd, values.policy);
     return {
@@ -310,14 +362,19 @@ async function workingTreePolicy(cwd, file) {
     if (text === undefined) {
         if (file !== undefined)
             throw new ReportUsageError(`--policy ${file}: file not found`);
-        return { loaded: await (0,load/* loadPolicy */.tb)(undefined, evaluate/* DEFAULT_POLICY_PATH */.lo, async () => undefined), notes: [`No ${evaluate/* DEFAULT_POLICY_PATH */.lo} here: the report settings are the embedded default policy's.`] };
+        return {
+            loaded: await (0,load/* loadPolicy */.tb)(undefined, evaluate/* DEFAULT_POLICY_PATH */.lo, async () => undefined),
+            notes: [`No ${evaluate/* DEFAULT_POLICY_PATH */.lo} here: the report settings are the embedded default policy's.`],
+        };
     }
     try {
         return { loaded: await (0,load/* loadPolicy */.tb)(text, path, (p) => (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, p), 'utf8').catch(() => undefined)), notes: [] };
     }
     catch (e) {
         if (e instanceof load/* PolicyError */.pn)
-            return { notes: [`The policy ${path} is invalid (${e.issues.map(load/* formatIssue */.Hd).join('; ')}): the report settings are the default ones.`] };
+            return {
+                notes: [`The policy ${path} is invalid (${e.issues.map(load/* formatIssue */.Hd).join('; ')}): the report settings are the default ones.`],
+            };
         throw e;
     }
 }
@@ -381,7 +438,11 @@ async function reportCmd(args, io, now = new Date()) {
             throw e;
         }
         const { slaOf } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
-        alerts = { items, source: `Dependabot alerts from ${values.alerts}`, sla: slaOf(history.policy?.policy.rules) };
+        alerts = {
+            items,
+            source: `Dependabot alerts from ${values.alerts}`,
+            sla: slaOf(history.policy?.policy.rules),
+        };
     }
     if (values['fail-on-trend'] && history.policy === undefined)
         throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by');
@@ -401,7 +462,11 @@ async function reportCmd(args, io, now = new Date()) {
         notes: history.notes,
     });
     if (values.svg !== undefined) {
-        const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([__webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 36722)), Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23)), Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23))]);
+        const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([
+            __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 36722)),
+            Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23)),
+            Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23)),
+        ]);
         const dir = (0,external_node_path_.resolve)(io.cwd, values.svg);
         await mkdir(dir, { recursive: true }).catch((e) => {
             throw new ReportUsageError(`--svg ${values.svg}: cannot create the directory (${e.code ?? String(e)})`);
@@ -412,7 +477,7 @@ async function reportCmd(args, io, now = new Date()) {
         }
     }
     const check = (0,fail/* checkTrends */.F)(report, { ...settings, size_threshold: threshold });
-    report.trendCheck = { enforced: values['fail-on-trend'] === true, ...check };
+    report.trendCheck = { enforced: values['fail-on-trend'], ...check };
     if (format === 'json')
         io.out(JSON.stringify((0,render/* toTrendJson */.x6)(report), null, 2) + '\n');
     else if (format === 'csv')
@@ -474,7 +539,7 @@ function stats(label, from, to, prs, threshold) {
     const crit = prs.filter((p) => p.critical);
     const touched = crit.filter((p) => p.critical?.touched);
     const tested = touched.filter((p) => p.critical?.tested).length;
-    const cov = touched.flatMap((p) => (p.critical && p.critical.executable > 0 ? [Math.round((1000 * p.critical.covered) / p.critical.executable) / 10] : []));
+    const cov = touched.flatMap((p) => p.critical && p.critical.executable > 0 ? [Math.round((1000 * p.critical.covered) / p.critical.executable) / 10] : []);
     const mig = prs.filter((p) => p.migrations && p.migrations.files > 0);
     const waivers = {};
     for (const p of prs)
@@ -490,7 +555,14 @@ function stats(label, from, to, prs, threshold) {
         to: ymd(to),
         prs: prs.length,
         size: { counted: sizes.length, median: median(sizes), p90: percentile(sizes, 90), over, overShare: share(over, sizes.length) },
-        critical: { evaluated: crit.length, configured: crit.filter((p) => p.critical?.configured).length, touched: touched.length, tested, testedShare: share(tested, touched.length), coverage: { prs: cov.length, median: median(cov) } },
+        critical: {
+            evaluated: crit.length,
+            configured: crit.filter((p) => p.critical?.configured).length,
+            touched: touched.length,
+            tested,
+            testedShare: share(tested, touched.length),
+            coverage: { prs: cov.length, median: median(cov) },
+        },
         migrations: {
             prs: mig.length,
             prsWithDangers: mig.filter((p) => p.migrations?.dangers.length).length,
@@ -554,8 +626,21 @@ function computeTrends(i) {
         skipped: i.skipped,
         total,
         weeks,
-        optOuts: records.flatMap((p) => (p.runbook?.optOut ? [{ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, title: p.title, text: p.runbook.optOut.text, reason: p.runbook.optOut.reason }] : [])),
-        dangers: [...dangerMap].map(([code, e]) => ({ code, count: e.count, prs: [...e.prs] })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+        optOuts: records.flatMap((p) => p.runbook?.optOut
+            ? [
+                {
+                    pr: p.number,
+                    ...(p.repo ? { repo: p.repo } : {}),
+                    sha: p.sha,
+                    title: p.title,
+                    text: p.runbook.optOut.text,
+                    reason: p.runbook.optOut.reason,
+                },
+            ]
+            : []),
+        dangers: [...dangerMap]
+            .map(([code, e]) => ({ code, count: e.count, prs: [...e.prs] }))
+            .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
         suppressions: records.flatMap((p) => (p.migrations?.suppressed ?? []).map((s) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...s }))),
         waivers: records.flatMap((p) => p.waived.map((w) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...w }))),
         vulnerabilities,
@@ -676,13 +761,24 @@ function slaLine(r) {
 }
 function gateLine(r, s) {
     const waivers = Object.entries(s.waivers);
-    const w = !r.evidence.waivers ? 'waivers: no evidence (labels are not in git history)' : waivers.length ? `waivers: ${waivers.map(([k, n]) => `${k} ${n}`).join(', ')}` : 'no waivers';
-    const failing = s.failing.length ? `most failing: ${s.failing.slice(0, 5).map((f) => `${f.rule} ${f.prs}`).join(', ')}` : 'no rule failed';
+    const w = !r.evidence.waivers
+        ? 'waivers: no evidence (labels are not in git history)'
+        : waivers.length
+            ? `waivers: ${waivers.map(([k, n]) => `${k} ${n}`).join(', ')}`
+            : 'no waivers';
+    const failing = s.failing.length
+        ? `most failing: ${s.failing
+            .slice(0, 5)
+            .map((f) => `${f.rule} ${f.prs}`)
+            .join(', ')}`
+        : 'no rule failed';
     return `${s.conclusions.success} success, ${s.conclusions.neutral} neutral, ${s.conclusions.failure} failure; ${failing}; ${w}`;
 }
 /** The first line; `name` escapes the branch and repository names for the surface. */
 function header(r, name = _report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx) {
-    const src = r.source === 'git' ? 'local git history (merge and squash commits on the first-parent line, each evaluated now)' : 'the GitHub API (the gate results recorded for each pull request)';
+    const src = r.source === 'git'
+        ? 'local git history (merge and squash commits on the first-parent line, each evaluated now)'
+        : 'the GitHub API (the gate results recorded for each pull request)';
     return `Team trends${r.repository ? ` of ${name(r.repository)}` : ''}${r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)'}, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`;
 }
 function renderTrendText(r) {
@@ -813,7 +909,11 @@ function renderTrendCsv(r) {
         s.conclusions.success,
         s.conclusions.neutral,
         s.conclusions.failure,
-        r.evidence.waivers ? Object.entries(s.waivers).map(([k, n]) => `${k}:${n}`).join(' ') : undefined,
+        r.evidence.waivers
+            ? Object.entries(s.waivers)
+                .map(([k, n]) => `${k}:${n}`)
+                .join(' ')
+            : undefined,
         s.failing.map((f) => `${f.rule}:${f.prs}`).join(' '),
     ]
         .map(csvCell)
@@ -976,8 +1076,14 @@ function parseDependabotAlerts(text, file) {
         const o = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(a);
         const state = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o?.state);
         const createdAt = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o?.created_at);
-        const severity = ((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_advisory', 'severity')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_vulnerability', 'severity')) ?? 'unknown').toLowerCase();
-        if (!o || !createdAt || Number.isNaN(Date.parse(createdAt)) || !state || !['open', 'fixed', 'dismissed', 'auto_dismissed'].includes(state)) {
+        const severity = ((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_advisory', 'severity')) ??
+            (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_vulnerability', 'severity')) ??
+            'unknown').toLowerCase();
+        if (!o ||
+            !createdAt ||
+            Number.isNaN(Date.parse(createdAt)) ||
+            !state ||
+            !['open', 'fixed', 'dismissed', 'auto_dismissed'].includes(state)) {
             throw new AlertsError(`${file}: entry ${i} is not a Dependabot alert (needs state open|fixed|dismissed|auto_dismissed and created_at)`);
         }
         const closedAt = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.fixed_at) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.dismissed_at) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.auto_dismissed_at);

@@ -77,21 +77,39 @@ function releaseGatesRule(facts, settings, problem, gateIdentity) {
                 counts[p.gate.state]++;
                 const what = `${pr(p.number)} ${JSON.stringify(p.title)}`;
                 if (p.gate.state === 'failed') {
-                    add(settings.failed_gate_result, { code: 'failed', message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`, hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.' });
+                    add(settings.failed_gate_result, {
+                        code: 'failed',
+                        message: `${what}: its quality gate concluded ${p.gate.conclusion ?? 'failure'}${p.gate.title ? ` (${p.gate.title})` : ''}.`,
+                        hint: 'Fix or waive it on the pull request (a re-run updates the check), or revert it from the release.',
+                    });
                 }
                 else if (p.gate.state === 'missing') {
-                    const ignored = p.gate.ignored?.length ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} (only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.` : '';
-                    add(settings.missing_gate_result, { code: 'missing', message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.${ignored}`, hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.' });
+                    const ignored = p.gate.ignored?.length
+                        ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} (only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.`
+                        : '';
+                    add(settings.missing_gate_result, {
+                        code: 'missing',
+                        message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.${ignored}`,
+                        hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.',
+                    });
                 }
                 else if (p.gate.state === 'pending') {
-                    add(settings.missing_gate_result, { code: 'pending', message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`, hint: 'Wait for the gate to finish, then evaluate the release again.' });
+                    add(settings.missing_gate_result, {
+                        code: 'pending',
+                        message: `${what}: its quality gate has not completed on ${p.headSha?.slice(0, 12) ?? '?'}.`,
+                        hint: 'Wait for the gate to finish, then evaluate the release again.',
+                    });
                 }
                 else if (p.gate.state === 'waived') {
                     findings.push({ kind: 'info', code: 'waived', message: `${what} passed its gate with a waiver (${p.gate.title ?? 'waived'}).` });
                 }
             }
             for (const c of facts.direct) {
-                add(settings.direct_commits, { code: 'direct-commit', message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`, hint: 'Land changes through pull requests; review this commit before deploying.' });
+                add(settings.direct_commits, {
+                    code: 'direct-commit',
+                    message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`,
+                    hint: 'Land changes through pull requests; review this commit before deploying.',
+                });
             }
             const parts = [`${facts.pulls.length} pull request${facts.pulls.length === 1 ? '' : 's'}`];
             for (const k of ['passed', 'waived', 'failed', 'missing', 'pending'])
@@ -100,7 +118,13 @@ function releaseGatesRule(facts, settings, problem, gateIdentity) {
             if (facts.direct.length)
                 parts.push(`${facts.direct.length} direct commit${facts.direct.length === 1 ? '' : 's'}`);
             const tables = facts.pulls.length
-                ? [{ title: 'Pull requests in the release', columns: ['PR', 'Gate', 'Title', 'Author', 'Gate result'], rows: facts.pulls.map((p) => [pr(p.number), p.gate.state, p.title, p.author, p.gate.url ?? '']) }]
+                ? [
+                    {
+                        title: 'Pull requests in the release',
+                        columns: ['PR', 'Gate', 'Title', 'Author', 'Gate result'],
+                        rows: facts.pulls.map((p) => [pr(p.number), p.gate.state, p.title, p.author, p.gate.url ?? '']),
+                    },
+                ]
                 : [];
             return { findings, summary: parts.join(', '), tables };
         },
@@ -124,13 +148,20 @@ function approvable(rule, settings, pullsTouching, approved, verify) {
             const path = f.path;
             const touching = await pullsTouching(path);
             if (!touching.length)
-                return { ...f, hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)` };
+                return {
+                    ...f,
+                    hint: `${f.hint ? `${f.hint} ` : ''}(changed outside any pull request of the release, so no label can approve it)`,
+                };
             const checks = await Promise.all(touching.map(async (p) => ({ p, a: await verify(p, path) })));
             const missing = checks.filter((c) => !c.a.approved);
             if (!missing.length) {
                 const approvals = checks.map(({ p, a }) => ({ pull: p.number, by: a.by ?? '', via: a.via ?? '', at: a.at, url: a.url }));
                 approved.push({ rule: rule.id, path, pulls: touching.map((p) => p.number), message: f.message, approvals });
-                return { ...f, kind: 'info', message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}` };
+                return {
+                    ...f,
+                    kind: 'info',
+                    message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}`,
+                };
             }
             const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`);
             return {
@@ -145,7 +176,15 @@ function approvable(rule, settings, pullsTouching, approved, verify) {
 }
 async function evaluateRelease(input) {
     const { octokit, repo } = input;
-    const facts = { environment: input.environment, base: { input: input.base, source: 'input' }, head: { input: input.head, sha: input.head }, totalCommits: 0, pulls: [], direct: [], approved: [] };
+    const facts = {
+        environment: input.environment,
+        base: { input: input.base, source: 'input' },
+        head: { input: input.head, sha: input.head },
+        totalCommits: 0,
+        pulls: [],
+        direct: [],
+        approved: [],
+    };
     const notes = [];
     let problem;
     // 1. The base: what is deployed.
@@ -179,7 +218,10 @@ async function evaluateRelease(input) {
         facts.totalCommits = cmp.totalCommits;
         files = cmp.files.map(_github_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toChangedFile */ .oU);
         if (cmp.status === 'behind' || cmp.status === 'diverged') {
-            notes.push({ level: 'warning', message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.` });
+            notes.push({
+                level: 'warning',
+                message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.`,
+            });
         }
         const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.mergedPullsInRange)(octokit, repo, cmp.commits);
         facts.direct = direct;
@@ -202,8 +244,17 @@ async function evaluateRelease(input) {
         readBase,
     };
     if (truncated)
-        notes.push({ level: 'warning', message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.` });
-    const meta = { title: `Release ${baseRef ?? '?'}…${input.head}`, body: '', author: '', labels: [], repo: { owner: repo.owner, name: repo.repo } };
+        notes.push({
+            level: 'warning',
+            message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
+        });
+    const meta = {
+        title: `Release ${baseRef ?? '?'}…${input.head}`,
+        body: '',
+        author: '',
+        labels: [],
+        repo: { owner: repo.owner, name: repo.repo },
+    };
     const evidence = (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .apiEvidence */ .Eu)(octokit, repo, baseSha, headSha, input.evidence);
     const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
     const remote = input.remotePolicy ?? new _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_6__.RemotePolicyReader(octokit);
@@ -214,7 +265,10 @@ async function evaluateRelease(input) {
     const policy = loaded.policy;
     const settings = policy.release;
     const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planReads */ .z)(policy, files, 'release');
-    const planned = store.prefetch([...plan.head.map((path) => ({ ref: headSha, path })), ...plan.base.map((path) => ({ ref: baseSha, path }))]);
+    const planned = store.prefetch([
+        ...plan.head.map((path) => ({ ref: headSha, path })),
+        ...plan.base.map((path) => ({ ref: baseSha, path })),
+    ]);
     // 4. Gate results of the merged PRs (at most max_pull_requests of them).
     if (facts.pulls.length > settings.max_pull_requests) {
         problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
@@ -242,17 +296,27 @@ async function evaluateRelease(input) {
     const verifyApproval = (p, path) => {
         let rec = recordsOf.get(p.number);
         if (!rec) {
-            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .githubWaiverRecords */ .I5)(octokit, repo, { number: p.number, author: p.author, headRef: p.headRef ?? '', headSha: p.headSha ?? '', sameRepo: p.sameRepo !== false && !!p.headRef, htmlUrl: p.htmlUrl }, readBase, identities);
+            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .githubWaiverRecords */ .I5)(octokit, repo, {
+                number: p.number,
+                author: p.author,
+                headRef: p.headRef ?? '',
+                headSha: p.headSha ?? '',
+                sameRepo: p.sameRepo !== false && !!p.headRef,
+                htmlUrl: p.htmlUrl,
+            }, readBase, identities);
             recordsOf.set(p.number, rec);
         }
         return (0,_engine_waivers_js__WEBPACK_IMPORTED_MODULE_14__/* .verifyReleaseApproval */ .A6)(rec, p, settings.approval_label, settings.approvers, [path], policy.waivers.allow_self);
     };
     const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.some((r) => r.id === id));
     if (unknown.length)
-        notes.push({ level: 'warning', message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => r.id).join(', ')}.` });
+        notes.push({
+            level: 'warning',
+            message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => r.id).join(', ')}.`,
+        });
     const rules = [
         releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_12__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_12__.ACTIONS_GATE_IDENTITY)),
-        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => (settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r)),
+        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r),
     ];
     const gateRules = { ...policy.rules };
     gateRules[RELEASE_RULE_ID] = { level: 'fail' };
@@ -340,7 +404,8 @@ function describeGateIdentity(g) {
 function trustedApp(app, g) {
     if (!app)
         return false;
-    return g.apps.some((a) => (a.id !== undefined && app.id === a.id) || (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()));
+    return g.apps.some((a) => (a.id !== undefined && app.id === a.id) ||
+        (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()));
 }
 function trustedCreator(login, g) {
     return !!login && g.statusCreators.some((c) => c.toLowerCase() === login.toLowerCase());
@@ -371,7 +436,15 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
         const done = (g) => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g);
         const runs = [];
         for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'all', per_page: 100, page });
+            const { data } = await octokit.rest.checks.listForRef({
+                owner: r.owner,
+                repo: r.repo,
+                ref: headSha,
+                check_name: checkName,
+                filter: 'all',
+                per_page: 100,
+                page,
+            });
             runs.push(...data.check_runs);
             if (data.check_runs.length < 100 || runs.length >= data.total_count)
                 break;
@@ -388,11 +461,23 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
             by.add(app);
         }
         if (run)
-            return done({ state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' });
+            return done({
+                state: classifyCheckRun(run),
+                conclusion: run.conclusion ?? run.status,
+                title: run.output?.title ?? undefined,
+                url: run.html_url ?? undefined,
+                source: 'check-run',
+            });
         // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
         // list (newest first) names each one's creator; the combined status does not.
         for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100, page });
+            const { data } = await octokit.rest.repos.listCommitStatusesForRef({
+                owner: r.owner,
+                repo: r.repo,
+                ref: headSha,
+                per_page: 100,
+                page,
+            });
             for (const status of data) {
                 if (status.context !== checkName)
                     continue;
@@ -403,7 +488,13 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
                     continue;
                 }
                 const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
-                return done({ state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' });
+                return done({
+                    state,
+                    conclusion: status.state,
+                    title: status.description ?? undefined,
+                    url: status.target_url ?? undefined,
+                    source: 'status',
+                });
             }
             if (data.length < 100)
                 break;
@@ -415,7 +506,10 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
     }
 }
 async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE_IDENTITY) {
-    return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' } }));
+    return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({
+        ...p,
+        gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' },
+    }));
 }
 
 
@@ -480,7 +574,8 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
                 continue;
             let statuses;
             try {
-                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data;
+                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 }))
+                    .data;
             }
             catch (e) {
                 if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
@@ -508,7 +603,13 @@ async function compareRange(octokit, r, base, head) {
     for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
         let data;
         try {
-            data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data;
+            data = (await octokit.rest.repos.compareCommitsWithBasehead({
+                owner: r.owner,
+                repo: r.repo,
+                basehead: `${base}...${head}`,
+                per_page: 100,
+                page,
+            })).data;
         }
         catch (e) {
             if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
@@ -518,7 +619,12 @@ async function compareRange(octokit, r, base, head) {
         first ??= data;
         const pageCommits = data.commits ?? [];
         for (const c of pageCommits)
-            commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
+            commits.push({
+                sha: c.sha,
+                message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+                author: c.author?.login ?? c.commit?.author?.name,
+                htmlUrl: c.html_url,
+            });
         if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
             break;
     }

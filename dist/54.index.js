@@ -77,7 +77,8 @@ function describeGateIdentity(g) {
 function trustedApp(app, g) {
     if (!app)
         return false;
-    return g.apps.some((a) => (a.id !== undefined && app.id === a.id) || (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()));
+    return g.apps.some((a) => (a.id !== undefined && app.id === a.id) ||
+        (a.slug !== undefined && typeof app.slug === 'string' && app.slug.toLowerCase() === a.slug.toLowerCase()));
 }
 function trustedCreator(login, g) {
     return !!login && g.statusCreators.some((c) => c.toLowerCase() === login.toLowerCase());
@@ -108,7 +109,15 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
         const done = (g) => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g);
         const runs = [];
         for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.checks.listForRef({ owner: r.owner, repo: r.repo, ref: headSha, check_name: checkName, filter: 'all', per_page: 100, page });
+            const { data } = await octokit.rest.checks.listForRef({
+                owner: r.owner,
+                repo: r.repo,
+                ref: headSha,
+                check_name: checkName,
+                filter: 'all',
+                per_page: 100,
+                page,
+            });
             runs.push(...data.check_runs);
             if (data.check_runs.length < 100 || runs.length >= data.total_count)
                 break;
@@ -125,11 +134,23 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
             by.add(app);
         }
         if (run)
-            return done({ state: classifyCheckRun(run), conclusion: run.conclusion ?? run.status, title: run.output?.title ?? undefined, url: run.html_url ?? undefined, source: 'check-run' });
+            return done({
+                state: classifyCheckRun(run),
+                conclusion: run.conclusion ?? run.status,
+                title: run.output?.title ?? undefined,
+                url: run.html_url ?? undefined,
+                source: 'check-run',
+            });
         // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
         // list (newest first) names each one's creator; the combined status does not.
         for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner: r.owner, repo: r.repo, ref: headSha, per_page: 100, page });
+            const { data } = await octokit.rest.repos.listCommitStatusesForRef({
+                owner: r.owner,
+                repo: r.repo,
+                ref: headSha,
+                per_page: 100,
+                page,
+            });
             for (const status of data) {
                 if (status.context !== checkName)
                     continue;
@@ -140,7 +161,13 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
                     continue;
                 }
                 const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
-                return done({ state, conclusion: status.state, title: status.description ?? undefined, url: status.target_url ?? undefined, source: 'status' });
+                return done({
+                    state,
+                    conclusion: status.state,
+                    title: status.description ?? undefined,
+                    url: status.target_url ?? undefined,
+                    source: 'status',
+                });
             }
             if (data.length < 100)
                 break;
@@ -152,7 +179,10 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
     }
 }
 async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE_IDENTITY) {
-    return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({ ...p, gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' } }));
+    return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({
+        ...p,
+        gate: p.headSha ? await gateResult(octokit, r, p.headSha, checkName, identity) : { state: 'missing' },
+    }));
 }
 
 
@@ -217,7 +247,8 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
                 continue;
             let statuses;
             try {
-                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 })).data;
+                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 }))
+                    .data;
             }
             catch (e) {
                 if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
@@ -245,7 +276,13 @@ async function compareRange(octokit, r, base, head) {
     for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
         let data;
         try {
-            data = (await octokit.rest.repos.compareCommitsWithBasehead({ owner: r.owner, repo: r.repo, basehead: `${base}...${head}`, per_page: 100, page })).data;
+            data = (await octokit.rest.repos.compareCommitsWithBasehead({
+                owner: r.owner,
+                repo: r.repo,
+                basehead: `${base}...${head}`,
+                per_page: 100,
+                page,
+            })).data;
         }
         catch (e) {
             if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
@@ -255,7 +292,12 @@ async function compareRange(octokit, r, base, head) {
         first ??= data;
         const pageCommits = data.commits ?? [];
         for (const c of pageCommits)
-            commits.push({ sha: c.sha, message: String(c.commit?.message ?? '').split('\n')[0] ?? '', author: c.author?.login ?? c.commit?.author?.name, htmlUrl: c.html_url });
+            commits.push({
+                sha: c.sha,
+                message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+                author: c.author?.login ?? c.commit?.author?.name,
+                htmlUrl: c.html_url,
+            });
         if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
             break;
     }
@@ -352,18 +394,37 @@ function shrink(f, level) {
         failed: ids(f.failed),
         errored: ids(f.errored),
         warned: ids(f.warned),
-        waived: f.waived.slice(0, listMax).map((w) => ({ rule: w.rule, label: cut(w.label, strMax) ?? '', ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}) })),
+        waived: f.waived.slice(0, listMax).map((w) => ({
+            rule: w.rule,
+            label: cut(w.label, strMax) ?? '',
+            ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}),
+        })),
         ...(f.migrations
             ? {
                 migrations: {
                     files: f.migrations.files,
-                    dangers: f.migrations.dangers.slice(0, listMax * 2).map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
-                    suppressed: f.migrations.suppressed.slice(0, listMax).map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
-                    ...(f.migrations.waived ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } } : {}),
+                    dangers: f.migrations.dangers
+                        .slice(0, listMax * 2)
+                        .map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
+                    suppressed: f.migrations.suppressed
+                        .slice(0, listMax)
+                        .map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
+                    ...(f.migrations.waived
+                        ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } }
+                        : {}),
                 },
             }
             : {}),
-        ...(f.runbook ? { runbook: { ...f.runbook, ...(f.runbook.optOut ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } } : {}) } } : {}),
+        ...(f.runbook
+            ? {
+                runbook: {
+                    ...f.runbook,
+                    ...(f.runbook.optOut
+                        ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } }
+                        : {}),
+                },
+            }
+            : {}),
         truncated: true,
     };
 }
@@ -420,7 +481,11 @@ function extractRecord(text) {
         waived: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(j.waived)
             .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
             .filter((w) => !!w && typeof w.rule === 'string')
-            .map((w) => ({ rule: w.rule, label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) } : {}) })),
+            .map((w) => ({
+            rule: w.rule,
+            label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.label) ?? '',
+            ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) } : {}),
+        })),
     };
     if (j.truncated === true)
         facts.truncated = true;
@@ -431,7 +496,13 @@ function extractRecord(text) {
         facts.size = { lines, files };
     const c = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.critical);
     if (c && typeof c.configured === 'boolean' && typeof c.touched === 'boolean' && typeof c.tested === 'boolean') {
-        facts.critical = { configured: c.configured, touched: c.touched, tested: c.tested, covered: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.covered) ?? 0, executable: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.executable) ?? 0 };
+        facts.critical = {
+            configured: c.configured,
+            touched: c.touched,
+            tested: c.tested,
+            covered: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.covered) ?? 0,
+            executable: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.executable) ?? 0,
+        };
     }
     const m = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.migrations);
     if (m && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(m.files) !== undefined) {
@@ -441,18 +512,28 @@ function extractRecord(text) {
             dangers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(m.dangers)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
                 .filter((d) => !!d && typeof d.code === 'string')
-                .map((d) => ({ code: d.code, ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) !== undefined ? { path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) } : {}), ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) !== undefined ? { line: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) } : {}) })),
+                .map((d) => ({
+                code: d.code,
+                ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) !== undefined ? { path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) } : {}),
+                ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) !== undefined ? { line: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) } : {}),
+            })),
             suppressed: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(m.suppressed)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
                 .filter((s) => !!s)
                 .map((s) => ({ id: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.id) ?? '?', path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.path) ?? '?', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.reason) ?? '' })),
-            ...(waived ? { waived: { label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) } : {}) } } : {}),
+            ...(waived
+                ? { waived: { label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) } : {}) } }
+                : {}),
         };
     }
     const r = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.runbook);
     if (r && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers) !== undefined) {
         const opt = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(r.optOut);
-        facts.runbook = { triggers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers), violations: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.violations) ?? 0, ...(opt ? { optOut: { text: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.text) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) } : {}) } } : {}) };
+        facts.runbook = {
+            triggers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers),
+            violations: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.violations) ?? 0,
+            ...(opt ? { optOut: { text: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.text) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) } : {}) } } : {}),
+        };
     }
     return facts;
 }

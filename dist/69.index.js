@@ -52,11 +52,23 @@ __webpack_require__.r(__webpack_exports__);
 const QUEUE_NAME = 'deliveries';
 const ADMIT_TIMEOUT_MS = 5000;
 function connect(url, extra = {}) {
-    return new ioredis__WEBPACK_IMPORTED_MODULE_2__.Redis(url, { lazyConnect: false, connectTimeout: 5000, retryStrategy: (times) => Math.min(times * 200, 2000), ...extra });
+    return new ioredis__WEBPACK_IMPORTED_MODULE_2__.Redis(url, {
+        lazyConnect: false,
+        connectTimeout: 5000,
+        retryStrategy: (times) => Math.min(times * 200, 2000),
+        ...extra,
+    });
 }
 function timeout(p, ms, what) {
     let timer;
-    return Promise.race([p, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer from Redis within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+    return Promise.race([
+        p,
+        new Promise((_, reject) => (timer = setTimeout(() => {
+            reject(new Error(`${what}: no answer from Redis within ${ms} ms`));
+        }, ms))),
+    ]).finally(() => {
+        clearTimeout(timer);
+    });
 }
 /** Resolves once `r` is connected (at once when it is); commands on a connection without an offline queue fail until then. */
 function connected(r, ms) {
@@ -115,7 +127,6 @@ function startDurableQueue(s, concurrency, process, log, warn) {
     producer.defineCommand('prGateSetMax', { numberOfKeys: 1, lua: SET_MAX });
     workerConnection.defineCommand('prGateRenew', { numberOfKeys: 1, lua: RENEW });
     workerConnection.defineCommand('prGateRelease', { numberOfKeys: 1, lua: RELEASE });
-    const cmd = (r, name, ...args) => r[name](...args);
     const queue = new bullmq__WEBPACK_IMPORTED_MODULE_1__.Queue(QUEUE_NAME, { connection: producer, ...queueOptions(s) });
     queue.on('error', onError('queue'));
     const k = (...parts) => [s.prefix, ...parts].join(':');
@@ -156,7 +167,7 @@ function startDurableQueue(s, concurrency, process, log, warn) {
                     removeOnFail: { age: 30 * 86_400 },
                 });
                 if (d.key && job.gen !== undefined)
-                    await cmd(producer, 'prGateSetMax', k('latest', d.key), job.gen, d.id, s.dedupeTtlS);
+                    await producer.prGateSetMax(k('latest', d.key), job.gen, d.id, s.dedupeTtlS);
                 await producer.call('SET', dkey, 'queued', 'XX', 'KEEPTTL');
                 return { kind: 'accepted' };
             })(), ADMIT_TIMEOUT_MS, 'enqueue');
@@ -184,13 +195,13 @@ function startDurableQueue(s, concurrency, process, log, warn) {
                 throw new Error('shutting down while waiting for the lock of the pull request');
             await new Promise((r) => setTimeout(r, wait));
         }
-        const renew = setInterval(() => void cmd(workerConnection, 'prGateRenew', lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)));
+        const renew = setInterval(() => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)));
         try {
             return await fn();
         }
         finally {
             clearInterval(renew);
-            await cmd(workerConnection, 'prGateRelease', lock, token).catch(() => undefined);
+            await workerConnection.prGateRelease(lock, token).catch(() => undefined);
         }
     };
     let closing = false;
@@ -199,12 +210,25 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         running.set(job.id ?? d.id, `${d.name}${d.action ? `.${d.action}` : ''}`);
         try {
             const superseded = async () => (d.key && d.gen !== undefined ? newerThan(d.key, d.gen, d.id) : false);
-            return await process(d, { attempt: job.attemptsMade + 1, resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0, superseded, exclusive });
+            return await process(d, {
+                attempt: job.attemptsMade + 1,
+                resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0,
+                superseded,
+                exclusive,
+            });
         }
         finally {
             running.delete(job.id ?? d.id);
         }
-    }, { connection: workerConnection, ...queueOptions(s), concurrency, lockDuration: s.lockMs, stalledInterval: Math.max(500, Math.floor(s.lockMs / 2)), maxStalledCount: 2, autorun: true });
+    }, {
+        connection: workerConnection,
+        ...queueOptions(s),
+        concurrency,
+        lockDuration: s.lockMs,
+        stalledInterval: Math.max(500, Math.floor(s.lockMs / 2)),
+        maxStalledCount: 2,
+        autorun: true,
+    });
     worker.on('error', onError('worker'));
     worker.on('failed', (job, e) => {
         if (!job || e instanceof bullmq__WEBPACK_IMPORTED_MODULE_1__.DelayedError)
@@ -215,7 +239,9 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         else
             warn(`delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`);
     });
-    worker.on('stalled', (id) => warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`));
+    worker.on('stalled', (id) => {
+        warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`);
+    });
     const throttleConnection = new (bottleneck__WEBPACK_IMPORTED_MODULE_3___default().IORedisConnection)({ client: throttleClient, Redis: ioredis__WEBPACK_IMPORTED_MODULE_2__.Redis });
     throttleConnection.on('error', onError('throttle'));
     return {
@@ -241,7 +267,12 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         async close(ms) {
             closing = true;
             let timer;
-            const done = await Promise.race([worker.close().then(() => true), new Promise((r) => (timer = setTimeout(() => r(false), ms)))]);
+            const done = await Promise.race([
+                worker.close().then(() => true),
+                new Promise((r) => (timer = setTimeout(() => {
+                    r(false);
+                }, ms))),
+            ]);
             clearTimeout(timer);
             const unfinished = [...running.keys()];
             if (!done) {
@@ -363,7 +394,15 @@ function createAuth(config, log, throttleConnection) {
                 throw new Error((0,client.describeApiError)(`installation token for installation ${installationId}`, e));
             }
             // Per-installation pacing, every write a second apart (no run burst): an installation is many PRs.
-            return (0,client.createClient)({ token, baseUrl: config.apiUrl, log, throttleId: `installation-${installationId}`, throttle: config.throttle !== false, writeBurst: false, throttleConnection });
+            return (0,client.createClient)({
+                token,
+                baseUrl: config.apiUrl,
+                log,
+                throttleId: `installation-${installationId}`,
+                throttle: config.throttle !== false,
+                writeBurst: false,
+                throttleConnection,
+            });
         },
         botLogin() {
             bot ??= (async () => {
@@ -561,8 +600,12 @@ function sleep(ms, signal) {
             signal?.removeEventListener('abort', onAbort);
             resolve(ok);
         };
-        const onAbort = () => done(false);
-        const timer = setTimeout(() => done(true), ms);
+        const onAbort = () => {
+            done(false);
+        };
+        const timer = setTimeout(() => {
+            done(true);
+        }, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
@@ -593,7 +636,15 @@ async function gatePullRequest(d, octokit, installationId, repo, number, expectH
         if (expectHead && pr.headSha !== expectHead)
             return `${name}: skipped, its head moved to ${pr.headSha.slice(0, 12)}`;
         const remotePolicy = orgPolicyReader(d, octokit, installationId);
-        const { verdict, policy, comments } = await (0,github_evaluate/* evaluatePullRequest */.qd)({ octokit, repo, pr, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, log: d.log, remotePolicy });
+        const { verdict, policy, comments } = await (0,github_evaluate/* evaluatePullRequest */.qd)({
+            octokit,
+            repo,
+            pr,
+            policyPath: d.config.policyPath,
+            evidence: NO_WORKSPACE,
+            log: d.log,
+            remotePolicy,
+        });
         const limits = watchRateLimits(octokit);
         let comment = d.config.comment;
         for (let attempt = 0;; attempt++) {
@@ -617,7 +668,9 @@ async function gatePullRequest(d, octokit, installationId, repo, number, expectH
                 log: d.log,
                 warn: d.warn,
                 // A publish retried after a rate limit may follow a check run created before a later write failed.
-                checkRun: d.delivery ? { appId: Number(d.config.appId), externalId: d.delivery.id, lookup: d.delivery.resumed || attempt > 0 } : undefined,
+                checkRun: d.delivery
+                    ? { appId: Number(d.config.appId), externalId: d.delivery.id, lookup: d.delivery.resumed || attempt > 0 }
+                    : undefined,
             });
             const retryAfter = limits.take();
             if (published.commentId !== undefined)
@@ -754,7 +807,12 @@ async function rerunHead(d, payload, sha, listed) {
         .filter((n) => typeof n === 'number');
     if (!numbers.length) {
         // Fork PRs are not listed on check runs and suites: find the open PRs of that head SHA.
-        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 });
+        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+            owner: repo.owner,
+            repo: repo.repo,
+            commit_sha: sha,
+            per_page: 100,
+        });
         numbers = data.filter((p) => p.state === 'open' && p.head.sha === sha).map((p) => p.number);
     }
     if (!numbers.length)
@@ -791,7 +849,19 @@ async function onDeploymentProtectionRule(d, payload) {
     try {
         // Only this App's own gate results count: its check runs (by App id) and statuses by its bot.
         const gateIdentity = { apps: [{ id: Number(d.config.appId) }], statusCreators: [await d.auth.botLogin()] };
-        const e = await (0,evaluate.evaluateRelease)({ octokit, repo, base: 'auto', head: sha, environment, excludeDeploymentId: (0,json/* num */.bu)(deploymentId), checkName: d.config.checkName, gateIdentity, policyPath: d.config.policyPath, evidence: NO_WORKSPACE, remotePolicy: orgPolicyReader(d, octokit, installationId) });
+        const e = await (0,evaluate.evaluateRelease)({
+            octokit,
+            repo,
+            base: 'auto',
+            head: sha,
+            environment,
+            excludeDeploymentId: (0,json/* num */.bu)(deploymentId),
+            checkName: d.config.checkName,
+            gateIdentity,
+            policyPath: d.config.policyPath,
+            evidence: NO_WORKSPACE,
+            remotePolicy: orgPolicyReader(d, octokit, installationId),
+        });
         state = (0,decision/* deploymentDecision */.gj)(e.verdict);
         const links = { repoUrl: `${d.config.serverUrl}/${repo.owner}/${repo.repo}` };
         const check = await (0,publish/* createCheckRun */._U)(octokit, repo, (0,release.releaseCheckRun)(e, { checkName: d.config.checkName, environment, links, limit: markdown/* CHECK_TEXT_LIMIT */.jO }));
@@ -804,7 +874,14 @@ async function onDeploymentProtectionRule(d, payload) {
         comment = `Rejected by pr-quality-gate: the release could not be evaluated (${(0,run/* errorMessage */.gJ)(err).slice(0, 800)}).`;
     }
     try {
-        await octokit.rest.actions.reviewCustomGatesForRun({ owner: repo.owner, repo: repo.repo, run_id: runId, environment_name: environment, state, comment });
+        await octokit.rest.actions.reviewCustomGatesForRun({
+            owner: repo.owner,
+            repo: repo.repo,
+            run_id: runId,
+            environment_name: environment,
+            state,
+            comment,
+        });
     }
     catch (err) {
         throw new Error((0,client.describeApiError)(`review deployment protection rule of run ${runId}`, err));
@@ -850,6 +927,15 @@ var app_queue = __webpack_require__(53796);
 /** GitHub caps webhook payloads at 25 MB; the default cap (MAX_BODY_BYTES) is 25 MiB. */
 const MAX_BODY = 25 * 1024 * 1024;
 const WEBHOOK_PATHS = new Set(['/', '/api/github/webhooks']);
+/**
+ * A delivery as @octokit/webhooks' emitter takes it. Its signature was verified on receipt and its event name
+ * came from GitHub's `X-GitHub-Event` header; the payload is GitHub's JSON for that event, and the handlers
+ * read only the fields they check, so this one assertion is the boundary between GitHub's bytes and the types.
+ */
+const emitterEvent = (d) => {
+    const event = { id: d.id, name: d.name, payload: d.payload };
+    return event;
+};
 /**
  * A FIFO of jobs with at most `limit` running. Jobs with the same key (one PR) never run at the same time,
  * and a delivery whose PR already has a job waiting joins that job (coalescing): whatever number of
@@ -1028,7 +1114,7 @@ function refuseEarly(req, maxBody) {
         return { status: 401, error: 'X-Hub-Signature-256 is not sha256=<64 hex digits>' };
     const type = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json')
-        return { status: 415, error: 'expected content-type application/json (the App\'s webhook sends JSON)' };
+        return { status: 415, error: "expected content-type application/json (the App's webhook sends JSON)" };
     if (!header(req, 'x-github-event') || !header(req, 'x-github-delivery'))
         return { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' };
     const length = header(req, 'content-length');
@@ -1041,7 +1127,12 @@ const SIGNATURE = /^sha256=[0-9a-f]{64}$/i;
 function refuse(req, res, status, body, headers = {}) {
     if (!res.headersSent) {
         const text = JSON.stringify(body);
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close', ...headers });
+        res.writeHead(status, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(text),
+            connection: 'close',
+            ...headers,
+        });
         res.end(text);
     }
     res.once('finish', () => req.destroy());
@@ -1050,10 +1141,20 @@ async function startApp(config, options = {}) {
     const log = options.log ?? ((m) => process.stderr.write(`pr-gate serve: ${m}\n`));
     const warn = options.warn ?? ((m) => process.stderr.write(`pr-gate serve: warning: ${m}\n`));
     // REDIS_URL: the durable queue (its worker starts taking jobs at once; processJob is defined below).
-    const durable = config.redis ? (0,app_queue.startDurableQueue)(config.redis, config.concurrency, (job, ctx) => processJob(job, ctx), log, warn) : undefined;
+    const durable = config.redis
+        ? (0,app_queue.startDurableQueue)(config.redis, config.concurrency, (job, ctx) => processJob(job, ctx), log, warn)
+        : undefined;
     const auth = options.auth ?? createAuth(config, log, durable?.throttleConnection);
     const stopping = new AbortController();
-    const deps = { config, auth, log, warn, pulls: new PullRequestLocks(config.dedupeSize), stopping: stopping.signal, orgPolicies: new remote_policy.RemotePolicyCaches() };
+    const deps = {
+        config,
+        auth,
+        log,
+        warn,
+        pulls: new PullRequestLocks(config.dedupeSize),
+        stopping: stopping.signal,
+        orgPolicies: new remote_policy.RemotePolicyCaches(),
+    };
     /** Per-delivery deps (the durable queue's cross-replica lock and supersession check), by delivery id. */
     const depsFor = new Map();
     const webhooks = new dist_bundle/* Webhooks */.zo({ secret: config.webhookSecret });
@@ -1061,7 +1162,19 @@ async function startApp(config, options = {}) {
     const bodyBudget = config.bodyBudgetBytes ?? 4 * maxBody;
     const estimate = new DrainEstimate(config.concurrency, config.shutdownTimeoutMs, config.throttle !== false);
     const recent = new RecentIds(config.dedupeSize);
-    const stats = { received: 0, accepted: 0, coalesced: 0, duplicates: 0, unauthorized: 0, busy: 0, processed: 0, failed: 0, dropped: 0, inFlight: 0, queued: 0 };
+    const stats = {
+        received: 0,
+        accepted: 0,
+        coalesced: 0,
+        duplicates: 0,
+        unauthorized: 0,
+        busy: 0,
+        processed: 0,
+        failed: 0,
+        dropped: 0,
+        inFlight: 0,
+        queued: 0,
+    };
     let closing = false;
     /** Bytes of request bodies being received right now (signed, not yet verified). */
     let buffering = 0;
@@ -1086,7 +1199,7 @@ async function startApp(config, options = {}) {
         let ok = true;
         let message;
         try {
-            await webhooks.receive({ id: last.id, name: last.name, payload: last.payload });
+            await webhooks.receive(emitterEvent(last));
             message = outcomes.get(last.id) ?? `ignored: ${label(last)} is not handled`;
         }
         catch (e) {
@@ -1103,7 +1216,14 @@ async function startApp(config, options = {}) {
             else
                 stats.failed++;
             const text = d === last ? message : `coalesced into delivery ${last.id}: ${message}`;
-            const r = { id: d.id, event: d.name, action: d.action, ok, message: text, ms: Math.round(performance.now() - d.started) };
+            const r = {
+                id: d.id,
+                event: d.name,
+                action: d.action,
+                ok,
+                message: text,
+                ms: Math.round(performance.now() - d.started),
+            };
             if (ok)
                 log(`delivery ${d.id} ${label(d)}: ${text} (${r.ms} ms)`);
             else
@@ -1131,7 +1251,7 @@ async function startApp(config, options = {}) {
         }
         depsFor.set(d.id, { ...deps, exclusive: ctx.exclusive, superseded: ctx.superseded, delivery: { id: d.id, resumed: ctx.resumed } });
         try {
-            await webhooks.receive({ id: d.id, name: d.name, payload: d.payload });
+            await webhooks.receive(emitterEvent(d));
             const message = outcomes.get(d.id) ?? `ignored: ${label(d)} is not handled`;
             report(true, message);
             return message;
@@ -1189,19 +1309,27 @@ async function startApp(config, options = {}) {
                 };
                 const onData = (chunk) => {
                     size += chunk.length;
-                    if (size > maxBody)
-                        return stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` });
+                    if (size > maxBody) {
+                        stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` });
+                        return;
+                    }
                     if (size > reserved) {
-                        if (buffering + (size - reserved) > bodyBudget)
-                            return stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } });
+                        if (buffering + (size - reserved) > bodyBudget) {
+                            stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } });
+                            return;
+                        }
                         buffering += size - reserved;
                         reserved = size;
                     }
                     hmac.update(chunk);
                     chunks.push(chunk);
                 };
-                const onEnd = () => stop(undefined);
-                const onError = (e) => reject(e);
+                const onEnd = () => {
+                    stop(undefined);
+                };
+                const onError = (e) => {
+                    reject(e);
+                };
                 req.on('data', onData);
                 req.on('end', onEnd);
                 req.on('error', onError);
@@ -1240,7 +1368,14 @@ async function startApp(config, options = {}) {
         }
         if (durable) {
             // Answered 202 only once the job is in Redis; 503 while Redis cannot take it (GitHub keeps it as failed).
-            const admitted = await durable.admit({ id, name, action: (0,json/* str */.gx)((0,json.at)(payload, 'action')), payload, key: deliveryKey(name, payload), receivedAt: Date.now() });
+            const admitted = await durable.admit({
+                id,
+                name,
+                action: (0,json/* str */.gx)((0,json.at)(payload, 'action')),
+                payload,
+                key: deliveryKey(name, payload),
+                receivedAt: Date.now(),
+            });
             if (admitted.kind === 'duplicate') {
                 stats.duplicates++;
                 send(res, 200, { status: 'duplicate', id });
@@ -1270,7 +1405,11 @@ async function startApp(config, options = {}) {
         const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) => estimate.fits(depth, perInstallation));
         if (admission === 'full' || admission === 'over-budget') {
             stats.busy++;
-            send(res, 503, { error: admission === 'full' ? 'busy: too many deliveries waiting' : 'busy: more deliveries than can be finished within the shutdown budget' }, { 'retry-after': retryAfter(installation) });
+            send(res, 503, {
+                error: admission === 'full'
+                    ? 'busy: too many deliveries waiting'
+                    : 'busy: more deliveries than can be finished within the shutdown budget',
+            }, { 'retry-after': retryAfter(installation) });
             return;
         }
         recent.add(id);
@@ -1282,7 +1421,13 @@ async function startApp(config, options = {}) {
     const server = external_node_http_default().createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         if (req.method === 'GET' && path === '/healthz') {
-            send(res, closing ? 503 : 200, { status: closing ? 'shutting-down' : 'ok', inFlight: durable ? durable.active() : queue.inFlight, queued: queue.queued, processed: stats.processed, failed: stats.failed });
+            send(res, closing ? 503 : 200, {
+                status: closing ? 'shutting-down' : 'ok',
+                inFlight: durable ? durable.active() : queue.inFlight,
+                queued: queue.queued,
+                processed: stats.processed,
+                failed: stats.failed,
+            });
             return;
         }
         if (req.method === 'GET' && path === '/readyz') {
@@ -1290,7 +1435,11 @@ async function startApp(config, options = {}) {
             void (async () => {
                 const redis = durable ? await durable.ready() : undefined;
                 const ready = !closing && redis !== false;
-                send(res, ready ? 200 : 503, { status: closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable', queue: durable ? 'redis' : 'memory', ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}) });
+                send(res, ready ? 200 : 503, {
+                    status: closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable',
+                    queue: durable ? 'redis' : 'memory',
+                    ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}),
+                });
             })();
             return;
         }
@@ -1336,13 +1485,17 @@ async function startApp(config, options = {}) {
                 if (durable) {
                     // Nothing accepted is lost: jobs not finished within the budget stay in Redis for another replica.
                     const { unfinished } = await durable.close(config.shutdownTimeoutMs);
-                    const listenerClosed = new Promise((resolve) => server.close(() => resolve()));
+                    const listenerClosed = new Promise((resolve) => server.close(() => {
+                        resolve();
+                    }));
                     server.closeAllConnections();
                     await listenerClosed;
                     return { dropped: [], unfinished };
                 }
                 let timer;
-                const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs)));
+                const timeout = new Promise((resolve) => (timer = setTimeout(() => {
+                    resolve('timeout');
+                }, config.shutdownTimeoutMs)));
                 const outcome = await Promise.race([queue.idle().then(() => 'idle'), timeout]);
                 clearTimeout(timer);
                 const dropped = [];
@@ -1358,7 +1511,9 @@ async function startApp(config, options = {}) {
                         dropped.push(d.id);
                     stats.dropped += dropped.length;
                 }
-                const listenerClosed = new Promise((resolve) => server.close(() => resolve()));
+                const listenerClosed = new Promise((resolve) => server.close(() => {
+                    resolve();
+                }));
                 server.closeAllConnections();
                 await listenerClosed;
                 return { dropped };
@@ -1382,8 +1537,12 @@ async function serve(config) {
                 resolve(dropped.length ? 1 : 0);
             });
         };
-        process.once('SIGTERM', () => stop('SIGTERM'));
-        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => {
+            stop('SIGTERM');
+        });
+        process.once('SIGINT', () => {
+            stop('SIGINT');
+        });
     });
 }
 /** host:port of a Redis URL, never its password. */
@@ -1429,7 +1588,13 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const GATE_ICON = { passed: '✅ passed', waived: '☑️ waived', failed: '❌ failed', missing: '❔ no gate result', pending: '⏳ pending' };
+const GATE_ICON = {
+    passed: '✅ passed',
+    waived: '☑️ waived',
+    failed: '❌ failed',
+    missing: '❔ no gate result',
+    pending: '⏳ pending',
+};
 /** Marker of the sticky release comment on a tracking issue (one per check name and environment). */
 function releaseMarker(checkName, environment) {
     return `<!-- pr-quality-gate:release:${checkName.replace(/-->/g, '')}:${(environment ?? '').replace(/-->/g, '')} -->`;
@@ -1490,7 +1655,12 @@ function renderReleaseMarkdown(e, links, o = {}) {
     const head = (o.marker ? o.marker + '\n' : '') + range + '\n';
     const limit = o.limit ?? _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .SUMMARY_LIMIT */ .Jt - 1024;
     const labelPrefix = e.policy?.waivers.label_prefix ?? _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LABEL_PREFIX */ .qu;
-    return head + (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJobSummary */ .qE)(e.verdict, { labelPrefix, links: { repoUrl: links.repoUrl, runUrl: links.runUrl }, limit: Math.max(2000, limit - head.length) });
+    return (head +
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJobSummary */ .qE)(e.verdict, {
+            labelPrefix,
+            links: { repoUrl: links.repoUrl, runUrl: links.runUrl },
+            limit: Math.max(2000, limit - head.length),
+        }));
 }
 function renderReleaseComment(e, links, marker) {
     return renderReleaseMarkdown(e, links, { marker, limit: _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMENT_LIMIT */ .W$ });
@@ -1534,7 +1704,16 @@ function toReleaseJson(e) {
             compareUrl: f.compareUrl,
             status: f.status,
             totalCommits: f.totalCommits,
-            pullRequests: f.pulls.map((p) => ({ number: p.number, title: p.title, author: p.author, url: p.htmlUrl, headSha: p.headSha, mergedAt: p.mergedAt, labels: p.labels, gate: p.gate })),
+            pullRequests: f.pulls.map((p) => ({
+                number: p.number,
+                title: p.title,
+                author: p.author,
+                url: p.htmlUrl,
+                headSha: p.headSha,
+                mergedAt: p.mergedAt,
+                labels: p.labels,
+                gate: p.gate,
+            })),
             directCommits: f.direct,
             approved: f.approved,
         },
@@ -1543,7 +1722,9 @@ function toReleaseJson(e) {
 /** The CLI's plain-text release report: the range, one line per pull request, then the verdict. */
 function renderReleaseText(e) {
     const f = e.facts;
-    const lines = [`Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`];
+    const lines = [
+        `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`,
+    ];
     for (const p of f.pulls)
         lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(p.title)}\n`);
     return lines.join('') + (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .renderText */ .S)(e.verdict);

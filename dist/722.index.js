@@ -16,23 +16,37 @@ function trendSpecs(r) {
     const where = `${r.repository ? `${r.repository}${r.branch ? ' ' : ''}` : ''}${r.branch}, ${r.window.from.slice(0, 10)} … ${r.window.to.slice(0, 10)}`;
     const base = { $schema: SCHEMA, width: { step: 36 }, height: 240, background: 'white' };
     // Every week of the window, in order, whether or not a layer has a value for it.
-    const WEEK = { field: 'week', type: 'ordinal', title: 'ISO week', scale: { domain: r.weeks.map((w) => w.label) }, axis: { labelAngle: -45 } };
+    const WEEK = {
+        field: 'week',
+        type: 'ordinal',
+        title: 'ISO week',
+        scale: { domain: r.weeks.map((w) => w.label) },
+        axis: { labelAngle: -45 },
+    };
     const size = r.weeks.map((w) => ({ week: w.label, median: w.size.median ?? null, p90: w.size.p90 ?? null }));
     const shares = r.weeks.flatMap((w) => [
         { week: w.label, series: `over ${r.threshold} lines`, pct: w.size.overShare ?? null },
         { week: w.label, series: 'critical-area PRs with tests', pct: w.critical.testedShare ?? null },
     ]);
-    const gate = r.weeks.flatMap((w) => ['success', 'neutral', 'failure'].filter((c) => w.conclusions[c] > 0).map((c) => ({ week: w.label, conclusion: c, prs: w.conclusions[c] })));
+    const gate = r.weeks.flatMap((w) => ['success', 'neutral', 'failure']
+        .filter((c) => w.conclusions[c] > 0)
+        .map((c) => ({ week: w.label, conclusion: c, prs: w.conclusions[c] })));
     return [
         {
             name: 'size.svg',
             title: 'PR size per ISO week',
             spec: {
                 ...base,
-                title: { text: 'PR size (changed lines) per ISO week', subtitle: `bars: median · line: p90 · rule: ${r.threshold} lines · ${where}` },
+                title: {
+                    text: 'PR size (changed lines) per ISO week',
+                    subtitle: `bars: median · line: p90 · rule: ${r.threshold} lines · ${where}`,
+                },
                 data: { values: size },
                 layer: [
-                    { mark: { type: 'bar', color: '#4c78a8' }, encoding: { x: WEEK, y: { field: 'median', type: 'quantitative', title: 'changed lines' } } },
+                    {
+                        mark: { type: 'bar', color: '#4c78a8' },
+                        encoding: { x: WEEK, y: { field: 'median', type: 'quantitative', title: 'changed lines' } },
+                    },
                     { mark: { type: 'line', color: '#e45756', strokeWidth: 2 }, encoding: { x: WEEK, y: { field: 'p90', type: 'quantitative' } } },
                     // Its own one-row data: with the chart's, the rule would be drawn once per week.
                     { data: { values: [{}] }, mark: { type: 'rule', color: '#54a24b', strokeDash: [4, 4] }, encoding: { y: { datum: r.threshold } } },
@@ -65,7 +79,11 @@ function trendSpecs(r) {
                 encoding: {
                     x: WEEK,
                     y: { field: 'prs', type: 'quantitative', title: 'pull requests', stack: 'zero' },
-                    color: { field: 'conclusion', type: 'nominal', scale: { domain: ['success', 'neutral', 'failure'], range: ['#54a24b', '#bab0ac', '#e45756'] } },
+                    color: {
+                        field: 'conclusion',
+                        type: 'nominal',
+                        scale: { domain: ['success', 'neutral', 'failure'], range: ['#54a24b', '#bab0ac', '#e45756'] },
+                    },
                 },
             },
         },

@@ -14,9 +14,24 @@ export const modules = {
 const BUILTIN_EXCLUSIONS = [
     // lock files: npm, yarn, pnpm, bun, bundler, poetry, pipenv, uv, cargo, go, composer, mix, gradle, nuget, swift
     ...[
-        'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'Gemfile.lock',
-        'poetry.lock', 'Pipfile.lock', 'uv.lock', 'Cargo.lock', 'go.sum', 'composer.lock', 'mix.lock', 'gradle.lockfile',
-        'packages.lock.json', 'Package.resolved', 'flake.lock',
+        'package-lock.json',
+        'npm-shrinkwrap.json',
+        'yarn.lock',
+        'pnpm-lock.yaml',
+        'bun.lockb',
+        'bun.lock',
+        'Gemfile.lock',
+        'poetry.lock',
+        'Pipfile.lock',
+        'uv.lock',
+        'Cargo.lock',
+        'go.sum',
+        'composer.lock',
+        'mix.lock',
+        'gradle.lockfile',
+        'packages.lock.json',
+        'Package.resolved',
+        'flake.lock',
     ].map((f) => ({ glob: `**/${f}`, reason: 'lockfile' })),
     { glob: '**/dist/**', reason: 'generated' },
     { glob: '**/*.pb.go', reason: 'generated' },
@@ -154,7 +169,10 @@ function globProblem(glob) {
     // Expands at most one alternative past the cap: the cost of the check is bounded by the cap.
     const n = (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .braceExpand */ .KA)(glob, { ...GLOB_OPTIONS, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 }).length;
     if (n > MAX_GLOB_ALTERNATIVES)
-        return { message: `glob expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives (brace expansion \`{a,b}\` multiplies)`, offset: glob.indexOf('{') };
+        return {
+            message: `glob expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives (brace expansion \`{a,b}\` multiplies)`,
+            offset: glob.indexOf('{'),
+        };
     return undefined;
 }
 // `format: "glob"` in an option schema: TypeBox's own checks (Value.Check) agree with policy validation.
@@ -403,7 +421,13 @@ async function runRule(rule, ctx, raw) {
     const started = performance.now();
     const b = rule.bind(raw);
     if (!b.ok)
-        return { ...base, status: 'error', findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${b.why}` }], error: b.why, durationMs: 0 };
+        return {
+            ...base,
+            status: 'error',
+            findings: [{ kind: 'error', message: `rule ${rule.id} could not be evaluated: ${b.why}` }],
+            error: b.why,
+            durationMs: 0,
+        };
     try {
         const out = await b.bound.evaluate(ctx);
         const findings = out.findings.map((f) => (f.kind === 'error' || f.kind === 'info' ? f : { ...f, level: effectiveLevel(f, level) }));
@@ -489,7 +513,15 @@ async function applyWaiver(result, ctx, policy, notes) {
     if (!ctx.waiverRecords) {
         const w = (0,_waivers_js__WEBPACK_IMPORTED_MODULE_4__/* .waiverFor */ .Qd)(result.id, ctx.pr, policy.waivers);
         if (w?.waived) {
-            result.waiver = { rule: result.id, by: 'command line', via: 'a --label given to the CLI, not verified against GitHub', head: ctx.changes.head, reason: w.reason, kind: 'local', label: w.label };
+            result.waiver = {
+                rule: result.id,
+                by: 'command line',
+                via: 'a --label given to the CLI, not verified against GitHub',
+                head: ctx.changes.head,
+                reason: w.reason,
+                kind: 'local',
+                label: w.label,
+            };
             result.status = 'waived';
         }
         else if (w?.rejected)
@@ -520,7 +552,11 @@ async function applyWaiver(result, ctx, policy, notes) {
         });
     }
     if (v.rejected.length) {
-        notes.push({ level: 'warning', message: `Waiver for ${result.id} not applied: ${v.rejected[0]}.`, detail: v.rejected.length > 1 ? v.rejected.slice(1).join('\n') : undefined });
+        notes.push({
+            level: 'warning',
+            message: `Waiver for ${result.id} not applied: ${v.rejected[0]}.`,
+            detail: v.rejected.length > 1 ? v.rejected.slice(1).join('\n') : undefined,
+        });
     }
 }
 /** The conclusion, from results and gate-level facts. */
@@ -566,7 +602,11 @@ function decide(args) {
     const none = results.filter((r) => r.status !== 'off' && r.status !== 'error' && r.applicability === 'no-evidence').length;
     const apart = [na ? `${na} not applicable` : '', none ? `${none} without evidence` : ''].filter(Boolean);
     const passed = ran - na - none;
-    const title = parts.length ? parts.join(' · ') : apart.length ? [`${passed} rule${passed === 1 ? '' : 's'} passed`, ...apart].join(', ') : `all ${ran} rule${ran === 1 ? '' : 's'} passed`;
+    const title = parts.length
+        ? parts.join(' · ')
+        : apart.length
+            ? [`${passed} rule${passed === 1 ? '' : 's'} passed`, ...apart].join(', ')
+            : `all ${ran} rule${ran === 1 ? '' : 's'} passed`;
     const labels = { add: [], remove: [] };
     for (const r of results) {
         if (r.labels) {
@@ -606,8 +646,22 @@ function policyErrorVerdict(messages, ctx, policySource, policy) {
  * retries): the policy's on_error decides, never success, and the note says which call failed.
  */
 function infrastructureErrorVerdict(message, ctx, policySource, policy) {
-    const notes = [{ level: 'error', message: `The gate could not evaluate this pull request: ${message}. No rule was evaluated; re-run the job once GitHub answers.` }];
-    const results = [{ id: 'gate', description: 'Reading the pull request from GitHub', level: 'fail', status: 'error', findings: [{ kind: 'error', message }], error: message }];
+    const notes = [
+        {
+            level: 'error',
+            message: `The gate could not evaluate this pull request: ${message}. No rule was evaluated; re-run the job once GitHub answers.`,
+        },
+    ];
+    const results = [
+        {
+            id: 'gate',
+            description: 'Reading the pull request from GitHub',
+            level: 'fail',
+            status: 'error',
+            findings: [{ kind: 'error', message }],
+            error: message,
+        },
+    ];
     return decide({ results, notes, policy, ctx, policySource });
 }
 
@@ -641,7 +695,11 @@ function waiverFor(ruleId, pr, settings) {
         return { waived: true, label, reason: accepted.reason.trim() };
     const first = rejected[0];
     if (!first) {
-        return { waived: false, label, rejected: `label ${label} is set but the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)` };
+        return {
+            waived: false,
+            label,
+            rejected: `label ${label} is set but the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`,
+        };
     }
     const reason = first.declaration.reason.trim() || undefined;
     if (reason && (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlaceholderReason */ .qx)(reason))
@@ -704,11 +762,19 @@ async function verifyWaiver(input) {
         if (!last || last.event !== 'labeled')
             out.rejected.push(`the label ${label} is set, but GitHub's events show no one adding it`);
         else {
-            const { accepted, rejected } = settings.require_reason ? (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findReasonedDeclaration */ .$b)(pr.body, label, settings.min_reason_length, { exact: true }) : { accepted: (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findDeclarations */ .jS)(pr.body, label, { exact: true })[0], rejected: [] };
-            const c = { act: { kind: 'label', actor: last.actor, at: last.at, url: last.url, label }, label, reason: accepted?.reason.trim() || undefined };
+            const { accepted, rejected } = settings.require_reason
+                ? (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findReasonedDeclaration */ .$b)(pr.body, label, settings.min_reason_length, { exact: true })
+                : { accepted: (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findDeclarations */ .jS)(pr.body, label, { exact: true })[0], rejected: [] };
+            const c = {
+                act: { kind: 'label', actor: last.actor, at: last.at, url: last.url, label },
+                label,
+                reason: accepted?.reason.trim() || undefined,
+            };
             if (settings.require_reason && !accepted) {
                 const first = rejected[0];
-                c.problem = first ? `the PR description's reason line is rejected: ${first.why}` : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`;
+                c.problem = first
+                    ? `the PR description's reason line is rejected: ${first.why}`
+                    : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`;
             }
             candidates.push(c);
         }
@@ -746,7 +812,7 @@ async function verifyWaiver(input) {
             continue;
         }
         if (c.act.edited) {
-            why('it was edited after it was written, so its text may not be its author\'s');
+            why("it was edited after it was written, so its text may not be its author's");
             continue;
         }
         if (input.invalidateOnPush) {
@@ -777,7 +843,17 @@ async function verifyWaiver(input) {
             continue;
         }
         out.waived = true;
-        out.audit = { rule: ruleId, by: actor, via: check.via, at: c.act.at, head: input.head, reason: c.reason, kind: c.act.kind, url: c.act.url, label: c.label };
+        out.audit = {
+            rule: ruleId,
+            by: actor,
+            via: check.via,
+            at: c.act.at,
+            head: input.head,
+            reason: c.reason,
+            kind: c.act.kind,
+            url: c.act.url,
+            label: c.label,
+        };
         return out;
     }
     return out;
@@ -806,14 +882,24 @@ async function verifyReleaseApproval(records, pull, label, approvers, paths, all
         return { approved: false, why: `GitHub's record of the ${label} label names no actor` };
     const who = `@${last.actor}`;
     if (!allowSelf && (!pull.author || last.actor.toLowerCase() === pull.author.toLowerCase()))
-        return { approved: false, why: `the ${label} label was added by ${pull.author ? 'the PR author' : 'someone'} ${who}${pull.author ? '' : ' while the PR author is unknown'}, and an approval needs someone else` };
+        return {
+            approved: false,
+            why: `the ${label} label was added by ${pull.author ? 'the PR author' : 'someone'} ${who}${pull.author ? '' : ' while the PR author is unknown'}, and an approval needs someone else`,
+        };
     const afterMerge = pull.mergedAt && Date.parse(last.at) >= Date.parse(pull.mergedAt);
     if (!afterMerge) {
         const pushed = await records.headPushedAt();
         if (!pushed.ok)
-            return { approved: false, unverified: true, why: `the ${label} label by ${who} was added before the merge and could not be bound to the merged head ${short(pull.headSha)}: ${pushed.why}` };
+            return {
+                approved: false,
+                unverified: true,
+                why: `the ${label} label by ${who} was added before the merge and could not be bound to the merged head ${short(pull.headSha)}: ${pushed.why}`,
+            };
         if (!(Date.parse(last.at) > Date.parse(pushed.value)))
-            return { approved: false, why: `the ${label} label by ${who} was added before the last push to the PR (${pushed.value}): it approved an earlier version` };
+            return {
+                approved: false,
+                why: `the ${label} label by ${who} was added before the last push to the PR (${pushed.value}): it approved an earlier version`,
+            };
     }
     const check = await records.approver(last.actor, approvers, paths);
     if (!check.approver)
@@ -960,7 +1046,9 @@ function parseNpmAudit(path, doc) {
                 package: typeof via.name === 'string' ? via.name : name,
                 fixedVersion,
                 ecosystem: 'npm',
-                severity: (0,model/* severityFromWord */.GX)(typeof via.severity === 'string' ? via.severity : undefined) ?? (0,model/* severityFromWord */.GX)(String(raw.severity)) ?? 'unknown',
+                severity: (0,model/* severityFromWord */.GX)(typeof via.severity === 'string' ? via.severity : undefined) ??
+                    (0,model/* severityFromWord */.GX)(String(raw.severity)) ??
+                    'unknown',
                 cvss,
                 title: typeof via.title === 'string' ? via.title : undefined,
                 url,
@@ -1045,7 +1133,9 @@ function parseOsv(path, doc) {
             const records = arr(p.vulnerabilities).filter(osv_isObj);
             const byId = new Map(records.map((r) => [String(r.id), r]));
             const groups = arr(p.groups).filter(osv_isObj);
-            const grouped = groups.length ? groups.map((g) => ({ ids: strs(g.ids), aliases: strs(g.aliases), max: g.max_severity })) : records.map((r) => ({ ids: [String(r.id)], aliases: strs(r.aliases), max: undefined }));
+            const grouped = groups.length
+                ? groups.map((g) => ({ ids: strs(g.ids), aliases: strs(g.aliases), max: g.max_severity }))
+                : records.map((r) => ({ ids: [String(r.id)], aliases: strs(r.aliases), max: undefined }));
             for (const g of grouped) {
                 const members = g.ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
                 const aliases = [...new Set([...g.ids, ...g.aliases, ...members.flatMap((m) => strs(m.aliases))].map(model/* normaliseId */.GU))];
@@ -1115,7 +1205,15 @@ function score(v) {
     return Number.isFinite(n) ? n : undefined;
 }
 const PROP_NAME_KEYS = ['packageName', 'package_name', 'pkgName', 'package', 'purl', 'componentName'];
-const PROP_VERSION_KEYS = ['packageVersion', 'package_version', 'installedVersion', 'installed_version', 'pkgVersion', 'version', 'componentVersion'];
+const PROP_VERSION_KEYS = [
+    'packageVersion',
+    'package_version',
+    'installedVersion',
+    'installed_version',
+    'pkgVersion',
+    'version',
+    'componentVersion',
+];
 const PROP_FIXED_KEYS = ['fixedVersion', 'fixed_version', 'fixVersion', 'patchedVersion'];
 function fromProps(props) {
     if (!props)
@@ -1240,7 +1338,11 @@ function parseSarif(path, doc) {
         if (!tools.includes(tool))
             tools.push(tool);
         const rules = sarif_arr(driver?.rules).filter(sarif_isObj);
-        const extRules = sarif_isObj(run.tool) ? sarif_arr(run.tool.extensions).filter(sarif_isObj).flatMap((e) => sarif_arr(e.rules).filter(sarif_isObj)) : [];
+        const extRules = sarif_isObj(run.tool)
+            ? sarif_arr(run.tool.extensions)
+                .filter(sarif_isObj)
+                .flatMap((e) => sarif_arr(e.rules).filter(sarif_isObj))
+            : [];
         const allRules = [...rules, ...extRules];
         for (const result of sarif_arr(run.results)) {
             if (!sarif_isObj(result))
@@ -1250,8 +1352,13 @@ function parseSarif(path, doc) {
                 continue;
             }
             const ruleId = str(result.ruleId) ?? (sarif_isObj(result.rule) ? str(result.rule.id) : undefined);
-            const idx = typeof result.ruleIndex === 'number' ? result.ruleIndex : sarif_isObj(result.rule) && typeof result.rule.index === 'number' ? result.rule.index : -1;
-            const rule = (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ?? allRules.find((r) => r.id === ruleId);
+            const idx = typeof result.ruleIndex === 'number'
+                ? result.ruleIndex
+                : sarif_isObj(result.rule) && typeof result.rule.index === 'number'
+                    ? result.rule.index
+                    : -1;
+            const rule = (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ??
+                allRules.find((r) => r.id === ruleId);
             const rprops = sarif_isObj(rule?.properties) ? rule.properties : undefined;
             const props = sarif_isObj(result.properties) ? result.properties : undefined;
             const tags = [...sarif_arr(rprops?.tags), ...sarif_arr(props?.tags)].filter((t) => typeof t === 'string');
@@ -1260,9 +1367,19 @@ function parseSarif(path, doc) {
             const ruleTexts = [sarif_text(rule?.shortDescription), sarif_text(rule?.fullDescription), sarif_text(rule?.help), str(rule?.name)];
             // advisory ids
             const ids = [];
-            for (const t of [ruleId, str(rule?.name), str(rule?.helpUri), ...tags, sarif_text(rule?.shortDescription), sarif_text(rule?.fullDescription), message])
+            for (const t of [
+                ruleId,
+                str(rule?.name),
+                str(rule?.helpUri),
+                ...tags,
+                sarif_text(rule?.shortDescription),
+                sarif_text(rule?.fullDescription),
+                message,
+            ])
                 ids.push(...(0,model/* advisoryIdsIn */.zg)(t));
-            const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers].flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => typeof v === 'string');
+            const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers]
+                .flatMap((v) => (Array.isArray(v) ? v : [v]))
+                .filter((v) => typeof v === 'string');
             for (const t of fromPropsIds)
                 ids.push(...(0,model/* advisoryIdsIn */.zg)(t));
             const toolId = ruleId ? (0,model/* normaliseId */.GU)(ruleId) : undefined;
@@ -1285,7 +1402,10 @@ function parseSarif(path, doc) {
             }
             // severity
             let sev;
-            let cvss = score(props?.['security-severity']) ?? score(rprops?.['security-severity']) ?? score(props?.cvssv3_baseScore) ?? score(rprops?.cvssv3_baseScore);
+            let cvss = score(props?.['security-severity']) ??
+                score(rprops?.['security-severity']) ??
+                score(props?.cvssv3_baseScore) ??
+                score(rprops?.cvssv3_baseScore);
             if (cvss !== undefined)
                 sev = (0,model/* severityFromScore */.qI)(cvss);
             if (!sev || sev === 'unknown') {
@@ -1325,7 +1445,9 @@ function parseSarif(path, doc) {
                 cvss,
                 title: sarif_text(rule?.shortDescription) ?? message?.split('\n')[0],
                 url: helpUri && /^https?:/.test(helpUri) ? helpUri : undefined,
-                manifest: sarif_arr(result.locations).map(locationUri).find((u) => u !== undefined),
+                manifest: sarif_arr(result.locations)
+                    .map(locationUri)
+                    .find((u) => u !== undefined),
                 firstSeen: str(provenance?.firstDetectionTimeUtc),
                 origin,
                 sources: [tool],
@@ -1517,10 +1639,14 @@ function findJsonError(text) {
                 fail(`expected ',' or ']' after array element, got ${show()}`);
             }
         }
-        if (c === '"')
-            return str();
-        if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
-            return num();
+        if (c === '"') {
+            str();
+            return;
+        }
+        if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+            num();
+            return;
+        }
         for (const lit of ['true', 'false', 'null']) {
             if (text.startsWith(lit, i)) {
                 i += lit.length;
@@ -1686,7 +1812,12 @@ function laterOrigin(a, b) {
  * Within a group, records are folded in input order into the first; groups keep the input order.
  */
 function mergeVulnerabilities(list) {
-    const recs = list.map((v) => ({ ...v, aliases: uniq(v.aliases.length ? v.aliases : [v.id]), sources: uniq(v.sources), reports: uniq(v.reports) }));
+    const recs = list.map((v) => ({
+        ...v,
+        aliases: uniq(v.aliases.length ? v.aliases : [v.id]),
+        sources: uniq(v.sources),
+        reports: uniq(v.reports),
+    }));
     const parent = recs.map((_, i) => i);
     const find = (i) => {
         let r = i;
@@ -2031,14 +2162,20 @@ function buildClient(o) {
     // (before-after-hook binds the options: they are changed in place, never passed anew.)
     octokit.hook.wrap('request', async (request, options) => {
         const inner = options.request?.fetch ?? globalThis.fetch;
-        options.request = { ...options.request, fetch: (url, init) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }) };
+        options.request = {
+            ...options.request,
+            fetch: (url, init) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+        };
         for (let attempt = 0;; attempt++) {
             const response = await request(options);
             const type = String(response.headers['content-type'] ?? '');
             if (!(typeof response.data === 'string' && /json/.test(type) && options.mediaType?.format !== 'raw'))
                 return response;
             if (attempt >= retries) {
-                throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), { status: 502, request: { method: options.method, url: response.url } });
+                throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), {
+                    status: 502,
+                    request: { method: options.method, url: response.url },
+                });
             }
             log(`unreadable JSON from ${options.method} ${response.url}; retry ${attempt + 1} in ${(attempt + 1) ** 2}s`);
             await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * 1000));
@@ -2182,7 +2319,11 @@ class ContentStore {
             const items = this.queue;
             this.queue = [];
             for (const batch of this.batches(items))
-                this.gql(() => this.runBatch(batch)).catch((e) => batch.forEach((it) => it.reject(e)));
+                this.gql(() => this.runBatch(batch)).catch((e) => {
+                    batch.forEach((it) => {
+                        it.reject(e);
+                    });
+                });
         });
     }
     /** Splits by count and by estimated bytes (a blob bigger than the byte budget goes alone). */
@@ -2369,7 +2510,13 @@ function checkAlerts(data) {
     return data;
 }
 function describe(v) {
-    return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `a string of ${v.length} characters` : `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`;
+    return v === null
+        ? 'null'
+        : Array.isArray(v)
+            ? 'an array'
+            : typeof v === 'string'
+                ? `a string of ${v.length} characters`
+                : `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`;
 }
 /**
  * A 403 or 429 that is GitHub's rate limiting (primary: `x-ratelimit-remaining: 0`; secondary: a
@@ -2508,12 +2655,24 @@ async function fetchSecretScanningAlerts(octokit, p) {
     return provide(async () => {
         // The alerts first: most runs find none (or a 403 for a workflow token), and then the PR's commit list is
         // not needed. One call in the common case instead of two.
-        const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100 });
+        const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, {
+            owner: p.owner,
+            repo: p.repo,
+            state: 'open',
+            sort: 'created',
+            direction: 'desc',
+            per_page: 100,
+        });
         if (!Array.isArray(alerts))
             throw new MalformedAnswer('the alert list is not a list');
         if (!alerts.length)
             return [];
-        const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner: p.owner, repo: p.repo, pull_number: p.pull, per_page: 100 });
+        const commits = await octokit.paginate(octokit.rest.pulls.listCommits, {
+            owner: p.owner,
+            repo: p.repo,
+            pull_number: p.pull,
+            per_page: 100,
+        });
         if (!Array.isArray(commits))
             throw new MalformedAnswer('the commit list is not a list');
         const shas = new Set([p.head, ...commits.map((c) => (security_isObject(c) && typeof c.sha === 'string' ? c.sha : '')).filter(Boolean)]);
@@ -2521,7 +2680,12 @@ async function fetchSecretScanningAlerts(octokit, p) {
         for (const [i, raw] of alerts.slice(0, MAX_SECRET_ALERTS).entries()) {
             if (!security_isObject(raw) || typeof raw.number !== 'number')
                 throw new MalformedAnswer(`alert ${i} has no number`);
-            const locs = await octokit.paginate(octokit.rest.secretScanning.listLocationsForAlert, { owner: p.owner, repo: p.repo, alert_number: raw.number, per_page: 100 });
+            const locs = await octokit.paginate(octokit.rest.secretScanning.listLocationsForAlert, {
+                owner: p.owner,
+                repo: p.repo,
+                alert_number: raw.number,
+                per_page: 100,
+            });
             if (!Array.isArray(locs))
                 throw new MalformedAnswer(`the locations of alert ${raw.number} are not a list`);
             const locations = [];
@@ -2532,7 +2696,12 @@ async function fetchSecretScanningAlerts(octokit, p) {
                 if (typeof d.commit_sha !== 'string' || !shas.has(d.commit_sha) || typeof d.path !== 'string')
                     continue;
                 const line = typeof d.start_line === 'number' ? d.start_line : 1;
-                locations.push({ path: d.path, line, endLine: typeof d.end_line === 'number' ? Math.max(d.end_line, line) : line, commit: d.commit_sha });
+                locations.push({
+                    path: d.path,
+                    line,
+                    endLine: typeof d.end_line === 'number' ? Math.max(d.end_line, line) : line,
+                    commit: d.commit_sha,
+                });
             }
             if (!locations.length)
                 continue;
@@ -2540,7 +2709,11 @@ async function fetchSecretScanningAlerts(octokit, p) {
             out.push({
                 number: raw.number,
                 secretType: typeof raw.secret_type === 'string' ? raw.secret_type : 'unknown',
-                displayName: typeof raw.secret_type_display_name === 'string' ? raw.secret_type_display_name : typeof raw.secret_type === 'string' ? raw.secret_type : 'secret',
+                displayName: typeof raw.secret_type_display_name === 'string'
+                    ? raw.secret_type_display_name
+                    : typeof raw.secret_type === 'string'
+                        ? raw.secret_type
+                        : 'secret',
                 htmlUrl: typeof raw.html_url === 'string' ? raw.html_url : undefined,
                 fingerprint: secret ? (0,redact/* fingerprintOf */.ax)(secret) : `github-alert:${raw.number}`,
                 redacted: secret ? (0,redact/* redactedOf */.UH)(secret) : `(GitHub alert #${raw.number})`,
@@ -2559,7 +2732,13 @@ async function fetchSecretScanningAlerts(octokit, p) {
 /** Open code-scanning alerts of `refs/pull/N/merge` (all tools, all pages). */
 async function fetchCodeScanningAlerts(octokit, p) {
     return provide(async () => {
-        const data = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, { owner: p.owner, repo: p.repo, ref: `refs/pull/${p.pull}/merge`, state: 'open', per_page: 100 });
+        const data = await octokit.paginate(octokit.rest.codeScanning.listAlertsForRepo, {
+            owner: p.owner,
+            repo: p.repo,
+            ref: `refs/pull/${p.pull}/merge`,
+            state: 'open',
+            per_page: 100,
+        });
         if (!Array.isArray(data))
             throw new MalformedAnswer('the alert list is not a list');
         const bad = data.findIndex((a) => !security_isObject(a) || !security_isObject(a.rule) || typeof a.number !== 'number');
@@ -2595,8 +2774,10 @@ function baseQuery(contents = { declarations: '', fields: '' }) {
     attributes: object(expression: $attributes) { __typename ... on Blob { text isBinary isTruncated } }
     pullRequest(number: $number) {
       ${waiver_records/* WAIVER_RECORDS_SELECTION */.B4}
-    }${contents.fields ? `
-    ${contents.fields}` : ''}
+    }${contents.fields
+        ? `
+    ${contents.fields}`
+        : ''}
   }
 }`;
 }
@@ -2629,7 +2810,10 @@ async function prefetchBase(octokit, repo, baseSha, policyPath, prNumber, conten
     }
     const unknown = (field) => errors.some((err) => (0,github_contents/* errorCovers */.jn)((0,json.at)(err, 'path'), field));
     const repository = (0,json.at)(data, 'repository');
-    for (const [alias, path] of [['policy', policyPath], ['attributes', '.gitattributes']]) {
+    for (const [alias, path] of [
+        ['policy', policyPath],
+        ['attributes', '.gitattributes'],
+    ]) {
         const answer = (0,github_contents/* blobAnswer */.Er)(repository, alias, errors); // an error there: unknown, read over REST
         if (answer.kind === 'absent')
             files.set(path, null);
@@ -2647,7 +2831,13 @@ async function prefetchBase(octokit, repo, baseSha, policyPath, prNumber, conten
     if (!errors.length)
         return { files, comments, contents: read, records };
     const where = errors.map((err) => `${(0,json/* str */.gx)((0,json.at)(err, 'type')) ?? 'error'} at ${(0,json/* list */.p_)((0,json.at)(err, 'path')).map(String).join('.') || 'the whole query'}`);
-    return { files, comments, contents: read, records, failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})` };
+    return {
+        files,
+        comments,
+        contents: read,
+        records,
+        failed: `GraphQL read of the base side: partial answer (${[...new Set(where)].slice(0, 5).join('; ')})`,
+    };
 }
 function commentsOf(connection) {
     const nodes = (0,json/* list */.p_)((0,json.at)(connection, 'nodes'));
@@ -2775,13 +2965,24 @@ async function evaluatePullRequest(input) {
         if (!(0,errors/* isApiError */.d7)(e))
             throw e;
         const empty = {
-            changes: { base: input.pr.baseSha, head: input.pr.headSha, files: [], totalFiles: 0, truncated: false, readHead: async () => undefined, readBase: async () => undefined },
+            changes: {
+                base: input.pr.baseSha,
+                head: input.pr.headSha,
+                files: [],
+                totalFiles: 0,
+                truncated: false,
+                readHead: async () => undefined,
+                readBase: async () => undefined,
+            },
             pr: prMeta(input.pr, input.repo),
             evidence: input.evidence,
             now: input.now ?? new Date(),
             mode: 'pull_request',
         };
-        return { verdict: (0,run/* infrastructureErrorVerdict */.zF)((0,errors/* errorMessage */.gJ)(e), empty, `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`, known.policy ?? defaultResolvedPolicy()), policy: known.policy };
+        return {
+            verdict: (0,run/* infrastructureErrorVerdict */.zF)((0,errors/* errorMessage */.gJ)(e), empty, `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`, known.policy ?? defaultResolvedPolicy()),
+            policy: known.policy,
+        };
     }
 }
 /**
@@ -2797,13 +2998,19 @@ function speculativeReads(files, pr, policyPath) {
         head.add(policyFile.path);
     return [...[...head].map((path) => ({ ref: pr.headSha, path })), ...plan.base.map((path) => ({ ref: pr.baseSha, path }))];
 }
-const toRefs = (plan, pr) => [...plan.head.map((path) => ({ ref: pr.headSha, path })), ...plan.base.map((path) => ({ ref: pr.baseSha, path }))];
+const toRefs = (plan, pr) => [
+    ...plan.head.map((path) => ({ ref: pr.headSha, path })),
+    ...plan.base.map((path) => ({ ref: pr.baseSha, path })),
+];
 async function evaluateOrThrow(input, known) {
     const { octokit, repo, pr } = input;
     // The file list first: the first query carries the contents planned from it. If the list cannot be read,
     // the policy is still read (its on_error decides what the failure concludes), then the failure is thrown.
     const listed = await (0,source/* listPullFiles */.pG)(octokit, repo, pr.number, pr.changedFiles).then((files) => ({ ok: true, files }), (error) => ({ ok: false, error }));
-    const store = new github_contents/* ContentStore */.Vh(octokit, repo, { log: input.log, sizeHint: listed.ok ? (0,github_contents/* sizeHintsFrom */.C5)(listed.files, pr.headSha) : undefined });
+    const store = new github_contents/* ContentStore */.Vh(octokit, repo, {
+        log: input.log,
+        sizeHint: listed.ok ? (0,github_contents/* sizeHintsFrom */.C5)(listed.files, pr.headSha) : undefined,
+    });
     const [first] = store.firstBatch(listed.ok ? speculativeReads(listed.files, pr, input.policyPath) : []);
     const snapshot = await prefetchBase(octokit, repo, pr.baseSha, input.policyPath, pr.number, first, pr.htmlUrl);
     if (snapshot.failed)
@@ -2821,7 +3028,7 @@ async function evaluateOrThrow(input, known) {
     for (const item of first)
         if (!store.has(item.ref, item.path))
             store.markRestOnly(item.ref, item.path);
-    const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store);
+    const { read: readBase, policyText, gitattributes, } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store);
     const remote = input.remotePolicy ?? new remote_policy.RemotePolicyReader(octokit, { log: input.log });
     const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read });
     known.policy = loaded?.policy;
@@ -2839,7 +3046,12 @@ async function evaluateOrThrow(input, known) {
     // The first query read them; what it did not read whole is read over REST then.
     const waiverRecords = (0,waiver_records/* githubWaiverRecords */.I5)(octokit, repo, { number: pr.number, author: pr.author, headRef: pr.headRef, headSha: pr.headSha, sameRepo: !meta.fromFork, htmlUrl: pr.htmlUrl }, readBase, undefined, snapshot.records);
     const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'pull_request', waiverRecords };
-    const policySource = (0,policy_source/* policySource */.I)({ path: input.policyPath, text: policyText, at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha }, missingAt: 'on the base branch' });
+    const policySource = (0,policy_source/* policySource */.I)({
+        path: input.policyPath,
+        text: policyText,
+        at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha },
+        missingAt: 'on the base branch',
+    });
     if (!loaded)
         return { verdict: (0,run/* policyErrorVerdict */.GS)(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments };
     const notes = [...(input.notes ?? []), ...enforcementNotes(loaded)];
@@ -2871,7 +3083,10 @@ async function headPolicyNote(input, headPath, ctx, remote) {
         if (!loaded)
             return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') };
         const v = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
-        return { level: 'warning', message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.` };
+        return {
+            level: 'warning',
+            message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.`,
+        };
     });
     if (outcome.ok)
         return outcome.value;
@@ -2958,7 +3173,7 @@ class RemotePolicyCaches {
 }
 /** The "cannot read" advice for the App: its installation token reads only the repositories it is installed on. */
 const APP_ACCESS_HINT = 'The App reads it with its installation token, which can read only the repositories the App is installed on: install the App on that repository too (for the org\'s .github repository, "All repositories" or add it to the selected ones). See docs/policy.md, "Org policy".';
-const DEFAULT_ACCESS_HINT = "The Action's GITHUB_TOKEN can read only the workflow's own repository: pass a token that can read it as the `policy-token` input (a fine-grained token or a GitHub App token with contents: read on that repository), or run the gate as the GitHub App installed on that repository too. See docs/policy.md, \"Org policy\".";
+const DEFAULT_ACCESS_HINT = 'The Action\'s GITHUB_TOKEN can read only the workflow\'s own repository: pass a token that can read it as the `policy-token` input (a fine-grained token or a GitHub App token with contents: read on that repository), or run the gate as the GitHub App installed on that repository too. See docs/policy.md, "Org policy".';
 const SHA = /^[0-9a-f]{40}$/i;
 class RemotePolicyReader {
     octokit;
@@ -3216,8 +3431,8 @@ function apiChangeSet(octokit, r, pr, files, store) {
 const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
 const PERMISSION_HINTS = {
     timeline: 'the token needs `issues: read` and `pull-requests: read` (a workflow triggered by a fork may be refused: use the App, or pull_request_target without checking out the head)',
-    activity: 'the token needs `contents: read` on the repository the head branch lives in (a fork PR\'s pushes are not in this repository\'s activity: ask the approver for an approving review with `/gate waive`, which GitHub binds to the commit)',
-    team: 'the token needs organization `members: read` (a GitHub App permission; a workflow\'s GITHUB_TOKEN can never read team membership: list users or a permission level instead, or run the App)',
+    activity: "the token needs `contents: read` on the repository the head branch lives in (a fork PR's pushes are not in this repository's activity: ask the approver for an approving review with `/gate waive`, which GitHub binds to the commit)",
+    team: "the token needs organization `members: read` (a GitHub App permission; a workflow's GITHUB_TOKEN can never read team membership: list users or a permission level instead, or run the App)",
     permission: 'the token needs `metadata: read` on the repository',
     codeowners: 'the token needs `contents: read`',
 };
@@ -3252,7 +3467,13 @@ function parseTimeline(items, htmlUrl) {
             if (!label)
                 continue;
             const id = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'id');
-            out.labelEvents.push({ event, label, actor: login((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'actor')), at: time, url: htmlUrl && typeof id === 'number' ? `${htmlUrl}#event-${id}` : undefined });
+            out.labelEvents.push({
+                event,
+                label,
+                actor: login((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'actor')),
+                at: time,
+                url: htmlUrl && typeof id === 'number' ? `${htmlUrl}#event-${id}` : undefined,
+            });
         }
         else if (event === 'reviewed') {
             const updated = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(item, 'updated_at'));
@@ -3352,15 +3573,15 @@ function nodeDatabaseId(id) {
             if (t === undefined)
                 return undefined;
             if (t <= 0x7f)
-                (last = t), (i += 1);
+                ((last = t), (i += 1));
             else if (t === 0xcc && i + 2 <= b.length)
-                (last = b.readUInt8(i + 1)), (i += 2);
+                ((last = b.readUInt8(i + 1)), (i += 2));
             else if (t === 0xcd && i + 3 <= b.length)
-                (last = b.readUInt16BE(i + 1)), (i += 3);
+                ((last = b.readUInt16BE(i + 1)), (i += 3));
             else if (t === 0xce && i + 5 <= b.length)
-                (last = b.readUInt32BE(i + 1)), (i += 5);
+                ((last = b.readUInt32BE(i + 1)), (i += 5));
             else if (t === 0xcf && i + 9 <= b.length)
-                (last = Number(b.readBigUInt64BE(i + 1))), (i += 9);
+                ((last = Number(b.readBigUInt64BE(i + 1))), (i += 9));
             else
                 return undefined;
         }
@@ -3408,24 +3629,49 @@ function parseGraphqlRecords(pullRequest, covered, htmlUrl) {
             if ((type !== 'LabeledEvent' && type !== 'UnlabeledEvent') || !time || Number.isNaN(Date.parse(time)) || !label)
                 continue;
             const id = nodeDatabaseId((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(e, 'id'));
-            timeline.labelEvents.push({ event: type === 'LabeledEvent' ? 'labeled' : 'unlabeled', label, actor: graphqlLogin((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(e, 'actor')), at: time, url: htmlUrl && id !== undefined ? `${htmlUrl}#event-${id}` : undefined });
+            timeline.labelEvents.push({
+                event: type === 'LabeledEvent' ? 'labeled' : 'unlabeled',
+                label,
+                actor: graphqlLogin((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(e, 'actor')),
+                at: time,
+                url: htmlUrl && id !== undefined ? `${htmlUrl}#event-${id}` : undefined,
+            });
         }
         const acts = [];
         for (const c of comments) {
             const time = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'createdAt'));
             if (!time || Number.isNaN(Date.parse(time)))
                 continue;
-            acts.push({ kind: 'comment', actor: graphqlLogin((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'author')), at: time, url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'url')), body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'body')) ?? '', edited: editedAfter(time, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'updatedAt')), (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'lastEditedAt')) });
+            acts.push({
+                kind: 'comment',
+                actor: graphqlLogin((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'author')),
+                at: time,
+                url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'url')),
+                body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'body')) ?? '',
+                edited: editedAfter(time, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'updatedAt')), (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'lastEditedAt')),
+            });
         }
         for (const r of reviews) {
             const state = ((0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'state')) ?? '').toLowerCase();
             const time = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'submittedAt')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'createdAt'));
             if (state === 'pending' || !time || Number.isNaN(Date.parse(time)))
                 continue;
-            acts.push({ kind: 'review', actor: graphqlLogin((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'author')), at: time, url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'url')), body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'body')) ?? '', commitId: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'commit', 'oid')), state, edited: editedAfter(time, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'updatedAt')), (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'lastEditedAt')) });
+            acts.push({
+                kind: 'review',
+                actor: graphqlLogin((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'author')),
+                at: time,
+                url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'url')),
+                body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'body')) ?? '',
+                commitId: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'commit', 'oid')),
+                state,
+                edited: editedAfter(time, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'updatedAt')), (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(r, 'lastEditedAt')),
+            });
         }
         // The timeline's order: oldest first (a stable sort keeps comments before reviews at the same instant).
-        timeline.acts = acts.map((a, i) => ({ a, i, t: Date.parse(a.at) })).sort((x, y) => x.t - y.t || x.i - y.i).map((x) => x.a);
+        timeline.acts = acts
+            .map((a, i) => ({ a, i, t: Date.parse(a.at) }))
+            .sort((x, y) => x.t - y.t || x.i - y.i)
+            .map((x) => x.a);
         out.timeline = timeline;
     }
     const threads = covered(f('reviewThreads')) ? undefined : wholeNodes((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pullRequest, 'reviewThreads'));
@@ -3442,7 +3688,15 @@ function parseGraphqlRecords(pullRequest, covered, htmlUrl) {
                 const time = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'createdAt'));
                 if ((0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'state')) === 'PENDING' || !time || Number.isNaN(Date.parse(time)))
                     continue;
-                acts.push({ kind: 'review-comment', actor: graphqlLogin((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'author')), at: time, url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'url')), body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'body')) ?? '', commitId: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'originalCommit', 'oid')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'commit', 'oid')), edited: editedAfter(time, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'updatedAt')), (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'lastEditedAt')) });
+                acts.push({
+                    kind: 'review-comment',
+                    actor: graphqlLogin((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'author')),
+                    at: time,
+                    url: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'url')),
+                    body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'body')) ?? '',
+                    commitId: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'originalCommit', 'oid')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'commit', 'oid')),
+                    edited: editedAfter(time, (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'updatedAt')), (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(c, 'lastEditedAt')),
+                });
             }
         }
         if (whole)
@@ -3506,17 +3760,32 @@ function githubWaiverRecords(octokit, repo, pr, readBase, cache = new IdentityCa
             out = { labelEvents: [...prefetched.timeline.labelEvents], acts: [...prefetched.timeline.acts] };
         else {
             try {
-                out = parseTimeline(await pages(async (page) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((await octokit.rest.issues.listEventsForTimeline({ owner: repo.owner, repo: repo.repo, issue_number: pr.number, per_page: 100, page })).data)), pr.htmlUrl);
+                out = parseTimeline(await pages(async (page) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((await octokit.rest.issues.listEventsForTimeline({
+                    owner: repo.owner,
+                    repo: repo.repo,
+                    issue_number: pr.number,
+                    per_page: 100,
+                    page,
+                })).data)), pr.htmlUrl);
             }
             catch (e) {
-                return { ok: false, why: refusal(`the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`, e, PERMISSION_HINTS.timeline) };
+                return {
+                    ok: false,
+                    why: refusal(`the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`, e, PERMISSION_HINTS.timeline),
+                };
             }
         }
         if (prefetched.reviewComments)
             out.acts.push(...prefetched.reviewComments);
         else {
             try {
-                out.acts.push(...parseReviewComments(await pages(async (page) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((await octokit.rest.pulls.listReviewComments({ owner: repo.owner, repo: repo.repo, pull_number: pr.number, per_page: 100, page })).data))));
+                out.acts.push(...parseReviewComments(await pages(async (page) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((await octokit.rest.pulls.listReviewComments({
+                    owner: repo.owner,
+                    repo: repo.repo,
+                    pull_number: pr.number,
+                    per_page: 100,
+                    page,
+                })).data))));
             }
             catch (e) {
                 return { ok: false, why: refusal(`the review comments of ${where}`, e, PERMISSION_HINTS.timeline) };
@@ -3526,9 +3795,17 @@ function githubWaiverRecords(octokit, repo, pr, readBase, cache = new IdentityCa
     };
     const readPushed = async () => {
         if (!pr.sameRepo)
-            return { ok: false, why: `the head branch of ${where} is in a fork, whose pushes this repository does not record; ${PERMISSION_HINTS.activity}` };
+            return {
+                ok: false,
+                why: `the head branch of ${where} is in a fork, whose pushes this repository does not record; ${PERMISSION_HINTS.activity}`,
+            };
         try {
-            const { data } = await octokit.rest.repos.listActivities({ owner: repo.owner, repo: repo.repo, ref: `refs/heads/${pr.headRef}`, per_page: 100 });
+            const { data } = await octokit.rest.repos.listActivities({
+                owner: repo.owner,
+                repo: repo.repo,
+                ref: `refs/heads/${pr.headRef}`,
+                per_page: 100,
+            });
             const times = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)(data)
                 .filter((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(a, 'after')) === pr.headSha)
                 .map((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(a, 'timestamp')) ?? '')
@@ -3536,11 +3813,17 @@ function githubWaiverRecords(octokit, repo, pr, readBase, cache = new IdentityCa
                 .sort();
             const last = times[times.length - 1];
             if (!last)
-                return { ok: false, why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown` };
+                return {
+                    ok: false,
+                    why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown`,
+                };
             return { ok: true, value: last };
         }
         catch (e) {
-            return { ok: false, why: refusal(`the pushes to ${pr.headRef} (GET /repos/${repo.owner}/${repo.repo}/activity)`, e, PERMISSION_HINTS.activity) };
+            return {
+                ok: false,
+                why: refusal(`the pushes to ${pr.headRef} (GET /repos/${repo.owner}/${repo.repo}/activity)`, e, PERMISSION_HINTS.activity),
+            };
         }
     };
     const teamMember = (team, user) => {
@@ -3654,7 +3937,11 @@ function githubWaiverRecords(octokit, repo, pr, readBase, cache = new IdentityCa
                 }
             }
             if (unverified.length)
-                return { approver: false, unverified: true, why: `${user} could not be verified as an approver: ${[...new Set(unverified)].join('; ')}` };
+                return {
+                    approver: false,
+                    unverified: true,
+                    why: `${user} could not be verified as an approver: ${[...new Set(unverified)].join('; ')}`,
+                };
             return { approver: false, why: `${user} is not an approver (${describeApprovers(spec)})` };
         },
     };
@@ -4000,7 +4287,10 @@ const TIGHTENING = [
     ['rules.migration-safety.{require_lock_timeout,builtin_layouts}', { kind: 'true' }],
     ['rules.migration-safety.{app_exclude}', { kind: 'subset' }],
     ['rules.runbook.{triggers,runbooks,manifest_paths,deploy_commands,deploy_actions,deploy_job_names}', { kind: 'superset' }],
-    ['rules.runbook.{disable,dev_tooling,non_production_paths,non_production_environments,non_production_events,env_var_ignore}', { kind: 'subset' }],
+    [
+        'rules.runbook.{disable,dev_tooling,non_production_paths,non_production_environments,non_production_events,env_var_ignore}',
+        { kind: 'subset' },
+    ],
     ['rules.co-change.rules', { kind: 'superset' }],
     ['rules.dependencies.reports', { kind: 'superset' }],
     ['rules.dependencies.fail_on', { kind: 'order', tightestFirst: ['low', 'medium', 'high', 'critical', 'none'] }],
@@ -4124,7 +4414,13 @@ function enforceFloors(resolved, locks) {
         if (atLeastAsTight(how, floor, value))
             return;
         setPath(resolved, path, floor);
-        out.push({ path: dotted, requested: value, enforced: floor, lockedBy: { file: lock.file, line: lock.line, column: lock.column }, rule: describeTightening(how) });
+        out.push({
+            path: dotted,
+            requested: value,
+            enforced: floor,
+            lockedBy: { file: lock.file, line: lock.line, column: lock.column },
+            rule: describeTightening(how),
+        });
     };
     for (const lock of locks)
         visit(lock, lock.path.split('.'), lock.floor);
@@ -4191,7 +4487,9 @@ function parseAndValidate(text, file) {
     if (doc === null || doc === undefined)
         doc = {};
     if (!load_isMapping(doc))
-        throw new PolicyError([{ file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' }]);
+        throw new PolicyError([
+            { file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' },
+        ]);
     const positions = positionsOf(text);
     const schema = (0,policy_schema/* policySchema */.wh)();
     const issues = (0,validate/* validate */.tf)(schema, doc, [], [], {
@@ -4308,7 +4606,11 @@ function extractLocks(own, text, file, issues) {
                 return;
             const path = p.split('.');
             if (!known(path) || path.includes('locked') || path[0] === 'extends' || path[0] === '$schema')
-                issues.push({ file, ...positionAt(positions, `locked.${i}`), message: `locked: ${JSON.stringify(p)} is not a policy key (e.g. conclusion.on_error, rules.pr-size.fail_lines)` });
+                issues.push({
+                    file,
+                    ...positionAt(positions, `locked.${i}`),
+                    message: `locked: ${JSON.stringify(p)} is not a policy key (e.g. conclusion.on_error, rules.pr-size.fail_lines)`,
+                });
             else
                 out.push({ path: p, file, ...pos(`locked.${i}`) });
         });
@@ -4327,7 +4629,11 @@ function extractLocks(own, text, file, issues) {
                     if (typeof k !== 'string')
                         return;
                     if (k === 'locked' || !known(['rules', id, k]))
-                        issues.push({ file, ...positionAt(positions, `rules.${id}.locked.${i}`), message: `rules.${id}.locked: ${JSON.stringify(k)} is not an option of ${id}${hintFor(k, Object.keys(policySchemaRuleProps(id)))}` });
+                        issues.push({
+                            file,
+                            ...positionAt(positions, `rules.${id}.locked.${i}`),
+                            message: `rules.${id}.locked: ${JSON.stringify(k)} is not an option of ${id}${hintFor(k, Object.keys(policySchemaRuleProps(id)))}`,
+                        });
                     else
                         out.push({ path: `rules.${id}.${k}`, file, ...where });
                 });
@@ -4377,17 +4683,33 @@ async function resolveChain(text, file, origin, seen, st) {
             target = remoteTarget(spec, st);
         }
         else if (PRESETS[name] !== undefined) {
-            target = { key: `preset:${name}`, file: `policies/${name}.yml`, origin: { kind: 'local' }, load: async () => PRESETS[name], missing: '' };
+            target = {
+                key: `preset:${name}`,
+                file: `policies/${name}.yml`,
+                origin: { kind: 'local' },
+                load: async () => PRESETS[name],
+                missing: '',
+            };
         }
         else if (name.includes('/') || /\.ya?ml$/.test(name)) {
             const path = name.replace(/^\.?\//, '');
             if (origin.kind === 'remote')
                 target = remoteTarget({ ...origin.spec, path }, st);
             else
-                target = { key: path, file: path, origin, load: () => st.read(path), missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref` };
+                target = {
+                    key: path,
+                    file: path,
+                    origin,
+                    load: () => st.read(path),
+                    missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`,
+                };
         }
         else {
-            issues.push({ file, ...at(i), message: `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)` });
+            issues.push({
+                file,
+                ...at(i),
+                message: `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)`,
+            });
             continue;
         }
         if (seen.includes(target.key)) {
@@ -4501,8 +4823,10 @@ function whoSet(layers, path, lockFile) {
 }
 /** One enforced org floor in words, for the verdict's notes and `pr-gate validate`. */
 function describeEnforcement(e) {
-    const where = (w) => (w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1}` : w.file);
-    const asked = e.setBy ? `${where(e.setBy)} sets ${JSON.stringify(e.requested ?? null)}` : `the policy asks for ${JSON.stringify(e.requested ?? null)}`;
+    const where = (w) => w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1}` : w.file;
+    const asked = e.setBy
+        ? `${where(e.setBy)} sets ${JSON.stringify(e.requested ?? null)}`
+        : `the policy asks for ${JSON.stringify(e.requested ?? null)}`;
     return `${e.path}: ${asked}, looser than the org floor ${JSON.stringify(e.enforced)} locked at ${where(e.lockedBy)} (${e.rule}); ${JSON.stringify(e.enforced)} is enforced`;
 }
 
@@ -4563,7 +4887,12 @@ function compile(source) {
     else {
         try {
             const re = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source);
-            out = re.programSize() > MAX_REGEX_PROGRAM ? { message: `too large once compiled (${re.programSize()} RE2 instructions, at most ${MAX_REGEX_PROGRAM}); large counted repetitions such as \`x{500}\` cost the most` } : re;
+            out =
+                re.programSize() > MAX_REGEX_PROGRAM
+                    ? {
+                        message: `too large once compiled (${re.programSize()} RE2 instructions, at most ${MAX_REGEX_PROGRAM}); large counted repetitions such as \`x{500}\` cost the most`,
+                    }
+                    : re;
         }
         catch (e) {
             if (e instanceof re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JSSyntaxException */ .pB) {
@@ -4728,8 +5057,16 @@ const ReportSettings = type/* Type */.ZU.Object({
             default: 100,
             description: 'Fail the report when more than this percentage of the merged pull requests had a failing gate. 100: never.',
         }),
-    }, { additionalProperties: false, default: {}, description: 'What fails the report (`pr-gate report --fail-on-trend`): a trend that breaches the standards.' }),
-}, { additionalProperties: false, default: {}, description: 'Team trends (`pr-gate report`): the size mark and the trends that fail the report.' });
+    }, {
+        additionalProperties: false,
+        default: {},
+        description: 'What fails the report (`pr-gate report --fail-on-trend`): a trend that breaches the standards.',
+    }),
+}, {
+    additionalProperties: false,
+    default: {},
+    description: 'Team trends (`pr-gate report`): the size mark and the trends that fail the report.',
+});
 
 ;// CONCATENATED MODULE: ./src/policy/schema.ts
 /**
@@ -4763,7 +5100,7 @@ const ConclusionSettings = type/* Type */.ZU.Object({
         type: 'string',
         enum: ['failure', 'neutral'],
         default: 'failure',
-        description: "Conclusion floor when the PR has more files than GitHub lists (3000): the evaluation is partial.",
+        description: 'Conclusion floor when the PR has more files than GitHub lists (3000): the evaluation is partial.',
     }),
 }, { additionalProperties: false, default: {}, description: 'How results become the check conclusion.' });
 /** Who may give a waiver or a release approval (GitHub's own records are checked for each). */
@@ -4777,8 +5114,11 @@ const ApproversSchema = type/* Type */.ZU.Object({
         enum: ['triage', 'write', 'maintain', 'admin'],
         description: 'Anyone whose repository role is this or higher (read from the API).',
     })),
-    codeowners: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ description: 'A code owner (CODEOWNERS read from the base commit) of every path the rule\'s findings name.' })),
-}, { additionalProperties: false, description: 'Who may approve. Any one of the listed kinds qualifies; the PR author never does unless `waivers.allow_self`.' });
+    codeowners: type/* Type */.ZU.Optional(type/* Type */.ZU.Boolean({ description: "A code owner (CODEOWNERS read from the base commit) of every path the rule's findings name." })),
+}, {
+    additionalProperties: false,
+    description: 'Who may approve. Any one of the listed kinds qualifies; the PR author never does unless `waivers.allow_self`.',
+});
 /**
  * The defaults every face shares (Action inputs, App environment, CLI flags, surfaces): defined here, in
  * the schema module, and nowhere else.
@@ -4790,7 +5130,7 @@ const WaiverSettings = type/* Type */.ZU.Object({
     label_prefix: type/* Type */.ZU.String({
         default: DEFAULT_LABEL_PREFIX,
         minLength: 1,
-        description: 'A PR label `<prefix><rule-id>` waives that rule when GitHub\'s events show an approver (not the author) added it.',
+        description: "A PR label `<prefix><rule-id>` waives that rule when GitHub's events show an approver (not the author) added it.",
     }),
     require_reason: type/* Type */.ZU.Boolean({
         default: true,
@@ -4802,12 +5142,19 @@ const WaiverSettings = type/* Type */.ZU.Object({
         default: { permission: 'write' },
         description: 'Who may waive a rule that sets no `approvers` of its own. Default: anyone with write access or more, other than the author.',
     }),
-    allow_self: type/* Type */.ZU.Boolean({ default: false, description: 'Let the PR author waive their own PR (a label they added, a command they wrote). Off by default.' }),
+    allow_self: type/* Type */.ZU.Boolean({
+        default: false,
+        description: 'Let the PR author waive their own PR (a label they added, a command they wrote). Off by default.',
+    }),
     invalidate_on_push: type/* Type */.ZU.Union([type/* Type */.ZU.Boolean(), type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))], {
         default: ['migration-safety', 'dependencies'],
         description: 'Rules whose waivers a push voids (true: every rule, false: none): the waiver must be given on the current head commit (a review on it, or a label or comment after its push).',
     }),
-}, { additionalProperties: false, default: {}, description: 'Waivers: how an approver lets a PR pass a rule on purpose, verified from GitHub\'s records.' });
+}, {
+    additionalProperties: false,
+    default: {},
+    description: "Waivers: how an approver lets a PR pass a rule on purpose, verified from GitHub's records.",
+});
 const COMMENT_MODES = ['always', 'on-failure', 'on-change', 'never'];
 const CommentSetting = type/* Type */.ZU.Unsafe({
     type: 'string',
@@ -4833,19 +5180,23 @@ const ReleaseSettings = type/* Type */.ZU.Object({
     approvers: type/* Type */.ZU.Unsafe({
         ...ApproversSchema,
         default: { permission: 'maintain' },
-        description: 'Who may approve a dangerous finding for release: the approval label counts only when GitHub\'s events show one of them (not the PR author) added it. Default: maintainers and admins.',
+        description: "Who may approve a dangerous finding for release: the approval label counts only when GitHub's events show one of them (not the PR author) added it. Default: maintainers and admins.",
     }),
     max_pull_requests: type/* Type */.ZU.Integer({
         minimum: 1,
         default: 500,
         description: 'Most pull requests a release may contain; a larger range is reported as partial (the rest is not checked) and concludes at best `conclusion.partial`.',
     }),
-}, { additionalProperties: false, default: {}, description: 'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.' });
+}, {
+    additionalProperties: false,
+    default: {},
+    description: 'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.',
+});
 /* ── Org policy (issue 19): remote `extends` and org floors (`locked`). Kept in one block; see
  * src/policy/floors.ts for what "tighter" means per key, and docs/policy.md "Org policy". ── */
 /** `extends` entries: a preset, a repository path, or `github:<owner>/<repo>/<path>@<ref>`. */
 const ExtendsSetting = type/* Type */.ZU.Union([type/* Type */.ZU.String({ minLength: 1 }), type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))], {
-    description: 'What this policy starts from: a shipped preset name (default, strict, relaxed), a path to another policy file in this repository, or a policy in another repository, `github:<owner>/<repo>/<path>@<ref>` (usually the org\'s `.github` repository, e.g. github:acme/.github/quality-gate/org.yml@main), read through the API with the gate\'s token. Later entries override earlier ones; this file overrides them all.',
+    description: "What this policy starts from: a shipped preset name (default, strict, relaxed), a path to another policy file in this repository, or a policy in another repository, `github:<owner>/<repo>/<path>@<ref>` (usually the org's `.github` repository, e.g. github:acme/.github/quality-gate/org.yml@main), read through the API with the gate's token. Later entries override earlier ones; this file overrides them all.",
 });
 /** Per rule: `locked: true` (every option and the level) or a list of the locked option names. */
 const RuleLockSetting = type/* Type */.ZU.Union([type/* Type */.ZU.Literal(true), type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }), { minItems: 1 })], {
@@ -4853,7 +5204,7 @@ const RuleLockSetting = type/* Type */.ZU.Union([type/* Type */.ZU.Literal(true)
 });
 /** Top level: dotted paths of other locked keys (conclusion, waivers, release, comment, or rule keys). */
 const LockedPaths = type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1, pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' }), {
-    description: 'Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule\'s `locked`.',
+    description: "Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule's `locked`.",
 });
 /* ── end of the org policy block ── */
 /** The per-rule entry: `level` plus the rule's own options (and the org floor `locked`). */
@@ -4874,7 +5225,7 @@ function policySchema(rules = src_rules/* RULES */.y0) {
         $schema: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'JSON Schema reference for editors.' })),
         extends: type/* Type */.ZU.Optional(ExtendsSetting),
         locked: type/* Type */.ZU.Optional(LockedPaths),
-        rules: type/* Type */.ZU.Optional(type/* Type */.ZU.Object(ruleProps, { additionalProperties: false, default: {}, description: "Rules by id." })),
+        rules: type/* Type */.ZU.Optional(type/* Type */.ZU.Object(ruleProps, { additionalProperties: false, default: {}, description: 'Rules by id.' })),
         conclusion: type/* Type */.ZU.Optional(ConclusionSettings),
         waivers: type/* Type */.ZU.Optional(WaiverSettings),
         release: type/* Type */.ZU.Optional(ReleaseSettings),
@@ -4888,7 +5239,10 @@ function policySchema(rules = src_rules/* RULES */.y0) {
  * must not ask for it. So `required` keeps only the keys without a default (e.g. a co-change rule's `name`).
  */
 function policyJsonSchema() {
-    return { $schema: 'http://json-schema.org/draft-07/schema#', ...withoutDefaultedRequired(JSON.parse(JSON.stringify(policySchema()))) };
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        ...withoutDefaultedRequired(JSON.parse(JSON.stringify(policySchema()))),
+    };
 }
 function withoutDefaultedRequired(node) {
     if (Array.isArray(node))
@@ -5046,15 +5400,22 @@ function didYouMean(word, candidates) {
         return best;
     // A longer or shorter spelling of one candidate ("warning" for "warn"): the one that shares the prefix.
     const w = word.toLowerCase();
-    return w.length >= 3 ? candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w))) : undefined;
+    return w.length >= 3
+        ? candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w)))
+        : undefined;
 }
 /** Validates without applying defaults; every problem is reported, not just the first. */
 function validate(schema, value, path = [], issues = [], opts = {}) {
     const lits = literals(schema);
     if (lits) {
         if (!lits.includes(value)) {
-            const guess = typeof value === 'string' ? didYouMean(value, lits.filter((l) => typeof l === 'string')) : undefined;
-            issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}` });
+            const guess = typeof value === 'string'
+                ? didYouMean(value, lits.filter((l) => typeof l === 'string'))
+                : undefined;
+            issues.push({
+                path,
+                message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`,
+            });
         }
         return issues;
     }
@@ -5075,7 +5436,9 @@ function validate(schema, value, path = [], issues = [], opts = {}) {
         return issues;
     }
     if (typeof value === 'number') {
-        if ((schema.minimum !== undefined && value < schema.minimum) || (schema.maximum !== undefined && value > schema.maximum) || (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)) {
+        if ((schema.minimum !== undefined && value < schema.minimum) ||
+            (schema.maximum !== undefined && value > schema.maximum) ||
+            (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)) {
             issues.push({ path, message: `expected ${describeExpected(schema)}, got ${value}` });
         }
     }
@@ -5101,7 +5464,9 @@ function validate(schema, value, path = [], issues = [], opts = {}) {
         if (schema.minItems !== undefined && value.length < schema.minItems)
             issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` });
         // A list described as globs holds globs, whatever its items say.
-        const items = schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '') ? { ...schema.items, format: 'glob' } : schema.items;
+        const items = schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '')
+            ? { ...schema.items, format: 'glob' }
+            : schema.items;
         if (items)
             value.forEach((item, i) => validate(items, item, [...path, String(i)], issues, opts));
     }
@@ -5134,7 +5499,7 @@ function validate(schema, value, path = [], issues = [], opts = {}) {
             }
         }
         for (const req of schema.required ?? []) {
-            if (!(req in obj) && (props[req]?.default === undefined))
+            if (!(req in obj) && props[req]?.default === undefined)
                 issues.push({ path, message: `missing required key ${JSON.stringify(req)}` });
         }
     }
@@ -5307,14 +5672,25 @@ function resultRank(r) {
 }
 /** The results in severity order (the engine's rule order among equals). */
 function bySeverity(results) {
-    return results.map((r, i) => ({ r, i })).sort((a, b) => resultRank(a.r) - resultRank(b.r) || a.i - b.i).map((x) => x.r);
+    return results
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => resultRank(a.r) - resultRank(b.r) || a.i - b.i)
+        .map((x) => x.r);
 }
 function tableBlock(v) {
     if (!v.results.length)
         return { lines: [] };
     const lines = ['| Rule | Result | Summary |', '|---|---|---|'];
     for (const r of bySeverity(v.results)) {
-        const summary = r.status === 'off' ? (r.summary ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.summary) : 'off in the policy') : r.status === 'waived' ? (r.waiver ? (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .waiverSentence */ .ER)(r.waiver) : 'waived') : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.summary ?? countFindings(r), 500);
+        const summary = r.status === 'off'
+            ? r.summary
+                ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.summary)
+                : 'off in the policy'
+            : r.status === 'waived'
+                ? r.waiver
+                    ? (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .waiverSentence */ .ER)(r.waiver)
+                    : 'waived'
+                : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.summary ?? countFindings(r), 500);
         const { icon, word } = resultOf(r);
         lines.push(`| \`${r.id}\` | ${icon} ${word} | ${summary} |`);
     }
@@ -5342,7 +5718,12 @@ function ruleDetailBlocks(v, links) {
             continue;
         const open = r.status === 'fail' || r.status === 'error' ? ' open' : '';
         const { icon } = resultOf(r);
-        const lines = [`<details${open}><summary>${icon} <b>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}</b> — ${countFindings(r)}</summary>`, '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.description), ''];
+        const lines = [
+            `<details${open}><summary>${icon} <b>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}</b> — ${countFindings(r)}</summary>`,
+            '',
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.description),
+            '',
+        ];
         if (r.findings.length) {
             lines.push('| | Where | Finding | How to fix |', '|---|---|---|---|');
             for (const f of r.findings) {
@@ -5449,7 +5830,16 @@ function verdictState(v) {
             status: r.status,
             applicability: r.applicability,
             waiver: r.waiver,
-            findings: r.findings.map((f) => [f.kind ?? 'violation', f.level ?? '', f.code ?? '', f.path ?? '', f.line ?? 0, f.endLine ?? 0, f.message, f.hint ?? '']),
+            findings: r.findings.map((f) => [
+                f.kind ?? 'violation',
+                f.level ?? '',
+                f.code ?? '',
+                f.path ?? '',
+                f.line ?? 0,
+                f.endLine ?? 0,
+                f.message,
+                f.hint ?? '',
+            ]),
         })),
     };
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16);
@@ -5484,7 +5874,10 @@ function blockingFindings(v) {
                 out.push({ rule: r, finding: f, rank });
         }
     }
-    return out.map((b, i) => ({ b, i })).sort((x, y) => x.b.rank - y.b.rank || x.i - y.i).map((x) => x.b);
+    return out
+        .map((b, i) => ({ b, i }))
+        .sort((x, y) => x.b.rank - y.b.rank || x.i - y.i)
+        .map((x) => x.b);
 }
 /** Findings of one rule at one rank with the same fix: one item, the fix written once. */
 function groupBlocking(items) {
@@ -5585,7 +5978,9 @@ function commentFooter(v, links, extra = []) {
  * (rule descriptions, tables, notices).
  */
 function renderComment(v, o) {
-    const pointer = o.links.checkUrl ? `Truncated: the full report is in the [check run](${o.links.checkUrl}) and the job summary.` : 'Truncated: the full report is in the check run and the job summary.';
+    const pointer = o.links.checkUrl
+        ? `Truncated: the full report is in the [check run](${o.links.checkUrl}) and the job summary.`
+        : 'Truncated: the full report is in the check run and the job summary.';
     const first = { lines: [`${markerFor(o.checkName)}${STATE_PREFIX}${verdictState(v)} -->`], essential: true };
     const mode = v.mode === 'release' ? 'Release gate' : 'Quality gate';
     const header = `## ${CONCLUSION_ICON[v.conclusion]} ${mode}: ${v.conclusion}`;
@@ -5599,7 +5994,11 @@ function renderComment(v, o) {
         for (const n of v.notes.slice(0, 1))
             lines.push(`> ℹ️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(n.message, 500)}`, '');
         const more = v.notes.length > 1 ? [`${plural(v.notes.length - 1, 'more note')} in the check run`] : [];
-        return assemble([first, { lines, essential: true }, { lines: [commentFooter(v, o.links, [...(noticeText ? [noticeText] : []), ...more])], essential: true }], o.limit ?? COMMENT_LIMIT, pointer);
+        return assemble([
+            first,
+            { lines, essential: true },
+            { lines: [commentFooter(v, o.links, [...(noticeText ? [noticeText] : []), ...more])], essential: true },
+        ], o.limit ?? COMMENT_LIMIT, pointer);
     }
     const blocks = [first, { lines: [header, '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(v.title)}**`, ''], essential: true }];
     if (loud.length)
@@ -5610,21 +6009,34 @@ function renderComment(v, o) {
         blocks.push({ lines: [`### ${title}`, '', ...groups.slice(0, OPEN_ITEMS).map((g, i) => itemOf(g, i + 1, v, o.links)), ''] });
         if (groups.length > OPEN_ITEMS) {
             blocks.push({
-                lines: [`<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`, '', ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, o.links)), ''],
+                lines: [
+                    `<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`,
+                    '',
+                    ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, o.links)),
+                    '',
+                ],
                 closer: '</details>\n',
             });
         }
     }
     for (const r of waived) {
         const n = r.findings.filter((f) => f.kind !== 'info').length;
-        blocks.push({ lines: [`☑️ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}** ${r.waiver ? (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .waiverSentence */ .ER)(r.waiver) : 'waived'} (${plural(n, 'finding')} accepted, listed below)`, ''] });
+        blocks.push({
+            lines: [
+                `☑️ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}** ${r.waiver ? (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .waiverSentence */ .ER)(r.waiver) : 'waived'} (${plural(n, 'finding')} accepted, listed below)`,
+                '',
+            ],
+        });
     }
     const outcome = outcomeLine(v);
     if (outcome)
         blocks.push({ lines: [outcome, ''] });
     // Everything else, collapsed: every rule's result, the findings that do not block (notices, waived),
     // the gate's informational notes, how to waive.
-    const rest = [`<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${waived.length ? ' · waived findings' : ''}</summary>`, ''];
+    const rest = [
+        `<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${waived.length ? ' · waived findings' : ''}</summary>`,
+        '',
+    ];
     rest.push(...tableBlock(v).lines);
     const quiet = [];
     for (const r of bySeverity(v.results)) {
@@ -5657,7 +6069,15 @@ function renderCheckOutput(v, o) {
     return { title: v.title.length > 255 ? v.title.slice(0, 254) + '…' : v.title, summary, text };
 }
 function renderJobSummary(v, o) {
-    return assemble([headerBlock(v), tableBlock(v), notesBlock(v), waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), footerBlock(v, o.links)], o.limit ?? SUMMARY_LIMIT - 1024, 'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.', (text) => Buffer.byteLength(text));
+    return assemble([
+        headerBlock(v),
+        tableBlock(v),
+        notesBlock(v),
+        waiverAuditBlock(v),
+        ...ruleDetailBlocks(v, o.links),
+        waiverBlock(v, o.labelPrefix),
+        footerBlock(v, o.links),
+    ], o.limit ?? SUMMARY_LIMIT - 1024, 'Truncated at the 1 MiB job-summary limit: the JSON report (output `report`) has every finding.', (text) => Buffer.byteLength(text));
 }
 
 
@@ -5776,7 +6196,10 @@ function bindRule(rule, raw) {
     const own = Object.fromEntries(Object.entries(raw).filter(([k]) => !ENTRY_KEYS.has(k)));
     if (!_sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_5__/* .Check */ .J(rule.options, own)) {
         const first = _sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_6__/* .Errors */ .I(rule.options, own).First();
-        return { ok: false, why: `the options of ${rule.id} do not match its schema${first ? ` at ${first.path || '/'}: ${first.message}` : ''}` };
+        return {
+            ok: false,
+            why: `the options of ${rule.id} do not match its schema${first ? ` at ${first.path || '/'}: ${first.message}` : ''}`,
+        };
     }
     const options = { ...own, level: raw.level };
     const plan = rule.plan?.bind(rule);
@@ -5822,11 +6245,18 @@ var rules_define = __webpack_require__(25544);
 
 const SIZE_NAMES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
 const prSizeOptions = type/* Type */.ZU.Object({
-    warn_lines: type/* Type */.ZU.Integer({ minimum: 0, default: 400, description: 'Warn above this many changed lines (additions + deletions). 0 = no limit.' }),
+    warn_lines: type/* Type */.ZU.Integer({
+        minimum: 0,
+        default: 400,
+        description: 'Warn above this many changed lines (additions + deletions). 0 = no limit.',
+    }),
     fail_lines: type/* Type */.ZU.Integer({ minimum: 0, default: 1000, description: 'Fail above this many changed lines. 0 = no limit.' }),
     warn_files: type/* Type */.ZU.Integer({ minimum: 0, default: 50, description: 'Warn above this many changed files. 0 = no limit.' }),
     fail_files: type/* Type */.ZU.Integer({ minimum: 0, default: 0, description: 'Fail above this many changed files. 0 = no limit.' }),
-    exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'More globs (minimatch) whose files do not count, on top of lock/generated/vendored files and .gitattributes.' }),
+    exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [],
+        description: 'More globs (minimatch) whose files do not count, on top of lock/generated/vendored files and .gitattributes.',
+    }),
     labels: type/* Type */.ZU.Boolean({ default: false, description: 'Apply a size label (e.g. size/M) and remove the other size labels.' }),
     label_prefix: type/* Type */.ZU.String({ default: 'size/', description: 'Prefix of the size labels.' }),
     sizes: type/* Type */.ZU.Object({
@@ -5835,7 +6265,11 @@ const prSizeOptions = type/* Type */.ZU.Object({
         M: type/* Type */.ZU.Integer({ minimum: 0, default: 100 }),
         L: type/* Type */.ZU.Integer({ minimum: 0, default: 500 }),
         XL: type/* Type */.ZU.Integer({ minimum: 0, default: 1000 }),
-    }, { additionalProperties: false, default: {}, description: 'Upper bounds (changed lines, exclusive) of each size label; above XL is XXL.' }),
+    }, {
+        additionalProperties: false,
+        default: {},
+        description: 'Upper bounds (changed lines, exclusive) of each size label; above XL is XXL.',
+    }),
 });
 function sizeLabel(lines, sizes) {
     for (const name of SIZE_NAMES.slice(0, -1))
@@ -5857,7 +6291,10 @@ function largestDirectories(files, n) {
         cur[1] += 1;
         by.set(dir, cur);
     }
-    return [...by.entries()].map(([d, [l, c]]) => [d, l, c]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+    return [...by.entries()]
+        .map(([d, [l, c]]) => [d, l, c])
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, n);
 }
 const prSize = (0,rules_define/* defineRule */.Km)({
     id: 'pr-size',
@@ -5878,9 +6315,12 @@ const prSize = (0,rules_define/* defineRule */.Km)({
         const lines = counted.reduce((s, f) => s + f.additions + f.deletions, 0);
         const files = counted.length;
         const excludedLines = excluded.reduce((s, e) => s + e.file.additions + e.file.deletions, 0);
-        const partial = ctx.changes.truncated ? ` (at least: GitHub listed ${fmt(ctx.changes.files.length)} of ${fmt(ctx.changes.totalFiles)} files)` : '';
+        const partial = ctx.changes.truncated
+            ? ` (at least: GitHub listed ${fmt(ctx.changes.files.length)} of ${fmt(ctx.changes.totalFiles)} files)`
+            : '';
         const size = sizeLabel(lines, o.sizes);
-        const summary = `${fmt(lines)} changed lines in ${fmt(files)} files${partial}; size ${size}` + (excluded.length ? `; excluded ${fmt(excluded.length)} files (${fmt(excludedLines)} lines)` : '');
+        const summary = `${fmt(lines)} changed lines in ${fmt(files)} files${partial}; size ${size}` +
+            (excluded.length ? `; excluded ${fmt(excluded.length)} files (${fmt(excludedLines)} lines)` : '');
         const findings = [];
         const check = (value, warn, fail, what) => {
             let level;
@@ -5891,7 +6331,9 @@ const prSize = (0,rules_define/* defineRule */.Km)({
                 [level, limit] = ['warn', warn];
             if (!level)
                 return;
-            const top = largestDirectories(counted, 3).map(([d, l]) => `${d} (${fmt(l)})`).join(', ');
+            const top = largestDirectories(counted, 3)
+                .map(([d, l]) => `${d} (${fmt(l)})`)
+                .join(', ');
             findings.push({
                 code: what === 'lines' ? 'too-many-lines' : 'too-many-files',
                 level,
@@ -5904,7 +6346,11 @@ const prSize = (0,rules_define/* defineRule */.Km)({
         const tables = [];
         const dirs = largestDirectories(counted, 5);
         if (dirs.length)
-            tables.push({ title: 'Largest directories', columns: ['Directory', 'Changed lines', 'Files'], rows: dirs.map(([d, l, c]) => [d, fmt(l), fmt(c)]) });
+            tables.push({
+                title: 'Largest directories',
+                columns: ['Directory', 'Changed lines', 'Files'],
+                rows: dirs.map(([d, l, c]) => [d, fmt(l), fmt(c)]),
+            });
         if (excluded.length) {
             const shown = excluded.slice(0, 20);
             const rows = shown.map((e) => [e.file.path, e.reason, fmt(e.file.additions + e.file.deletions)]);
@@ -6406,7 +6852,7 @@ function parseJacoco(xml, reportPath, options = {}) {
     };
     const byPath = new Map();
     const visit = (node, where) => {
-        children(node, 'group').forEach((g, gi) => visit(g, `${where} > group ${JSON.stringify(attr(g, 'name') ?? `#${gi + 1}`)}`));
+        children(node, 'group').forEach((g, gi) => { visit(g, `${where} > group ${JSON.stringify(attr(g, 'name') ?? `#${gi + 1}`)}`); });
         children(node, 'package').forEach((pkg, pi) => {
             const pkgName = attr(pkg, 'name');
             const pwhere = `${where} > package ${pkgName !== undefined ? JSON.stringify(pkgName) : `#${pi + 1}`}`;
@@ -6847,18 +7293,29 @@ const TestMap = type/* Type */.ZU.Object({
 }, { additionalProperties: false, description: 'Name-based test mapping: the test for THIS file must change, not just any test.' });
 const Area = type/* Type */.ZU.Object({
     name: type/* Type */.ZU.String({ minLength: 1, description: 'Name of the critical area, shown in the comment (e.g. `payments`).' }),
-    include: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { minItems: 1, description: 'Globs of the area\'s files.' }),
-    exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'Globs of files inside `include` that are not critical code (docs, fixtures, config).' }),
+    include: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { minItems: 1, description: "Globs of the area's files." }),
+    exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [],
+        description: 'Globs of files inside `include` that are not critical code (docs, fixtures, config).',
+    }),
     tests: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [],
-        description: 'Globs of the area\'s tests. With `tests-changed`, a change to a critical file that has no `test_map` entry needs a change to one of these.',
+        description: "Globs of the area's tests. With `tests-changed`, a change to a critical file that has no `test_map` entry needs a change to one of these.",
     }),
-    test_map: type/* Type */.ZU.Array(TestMap, { default: [], description: 'Name-based mapping from a source file to its test file(s); takes precedence over `tests` for the files it matches.' }),
+    test_map: type/* Type */.ZU.Array(TestMap, {
+        default: [],
+        description: 'Name-based mapping from a source file to its test file(s); takes precedence over `tests` for the files it matches.',
+    }),
     require: type/* Type */.ZU.Array(type/* Type */.ZU.Union([type/* Type */.ZU.Literal('tests-changed'), type/* Type */.ZU.Literal('diff-coverage')]), {
         default: ['tests-changed', 'diff-coverage'],
         description: '`tests-changed`: changed critical code comes with a changed test. `diff-coverage`: the changed executable lines are covered at least `min_diff_coverage` percent.',
     }),
-    min_diff_coverage: type/* Type */.ZU.Number({ minimum: 0, maximum: 100, default: 80, description: 'Minimum percentage of changed executable lines of the area that the coverage reports show as run.' }),
+    min_diff_coverage: type/* Type */.ZU.Number({
+        minimum: 0,
+        maximum: 100,
+        default: 80,
+        description: 'Minimum percentage of changed executable lines of the area that the coverage reports show as run.',
+    }),
 }, { additionalProperties: false });
 const Options = type/* Type */.ZU.Object({
     areas: type/* Type */.ZU.Array(Area, {
@@ -6871,9 +7328,13 @@ const Options = type/* Type */.ZU.Object({
     }),
     missing_report: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('fail'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('ignore')], {
         default: 'warn',
-        description: 'What a changed critical file that no coverage report mentions (or no report at all) concludes: `fail` at the rule\'s level, `warn`, or `ignore`.',
+        description: "What a changed critical file that no coverage report mentions (or no report at all) concludes: `fail` at the rule's level, `warn`, or `ignore`.",
     }),
-    max_report_mb: type/* Type */.ZU.Number({ minimum: 1, default: 200, description: 'Reports larger than this many MiB are not read (an error finding says so).' }),
+    max_report_mb: type/* Type */.ZU.Number({
+        minimum: 1,
+        default: 200,
+        description: 'Reports larger than this many MiB are not read (an error finding says so).',
+    }),
     max_uncovered_findings: type/* Type */.ZU.Integer({
         minimum: 0,
         default: 100,
@@ -6933,7 +7394,10 @@ function compileSourcePattern(pattern) {
 }
 /** A test pattern with placeholders as a glob matching every possible test (to recognise test files). */
 function testPatternGlob(pattern) {
-    return pattern.replace(/\{dir\}\//g, '**/').replace(/\{dir\}/g, '**').replace(/\{name\}/g, '*');
+    return pattern
+        .replace(/\{dir\}\//g, '**/')
+        .replace(/\{dir\}/g, '**')
+        .replace(/\{name\}/g, '*');
 }
 function substitute(pattern, dir, name, esc) {
     return pattern
@@ -6972,8 +7436,57 @@ function isTestPath(path, tests, map) {
  * (no parser): a line is trivial when it is blank or starts with the language's line-comment marker or a
  * block-comment delimiter/continuation. Unknown extensions: only blank lines are trivial.
  */
-const C_LIKE = new Set(['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'java', 'kt', 'kts', 'scala', 'groovy', 'go', 'rs', 'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'cs', 'swift', 'dart', 'php', 'proto']);
-const HASH = new Set(['py', 'pyi', 'rb', 'sh', 'bash', 'zsh', 'pl', 'pm', 'r', 'ex', 'exs', 'tf', 'hcl', 'yml', 'yaml', 'toml', 'cfg', 'ini', 'conf', 'cmake', 'mk']);
+const C_LIKE = new Set([
+    'ts',
+    'tsx',
+    'mts',
+    'cts',
+    'js',
+    'jsx',
+    'mjs',
+    'cjs',
+    'java',
+    'kt',
+    'kts',
+    'scala',
+    'groovy',
+    'go',
+    'rs',
+    'c',
+    'h',
+    'cc',
+    'cpp',
+    'cxx',
+    'hpp',
+    'cs',
+    'swift',
+    'dart',
+    'php',
+    'proto',
+]);
+const HASH = new Set([
+    'py',
+    'pyi',
+    'rb',
+    'sh',
+    'bash',
+    'zsh',
+    'pl',
+    'pm',
+    'r',
+    'ex',
+    'exs',
+    'tf',
+    'hcl',
+    'yml',
+    'yaml',
+    'toml',
+    'cfg',
+    'ini',
+    'conf',
+    'cmake',
+    'mk',
+]);
 const DASH = new Set(['sql', 'lua', 'hs', 'elm', 'ada']);
 function ext(path) {
     const base = path.slice(path.lastIndexOf('/') + 1);
@@ -7091,7 +7604,11 @@ async function loadCoverage(ctx, options, wanted) {
             text = await rf.read();
         }
         catch (e) {
-            findings.push({ kind: 'error', path: rf.path, message: `Coverage report ${rf.path} could not be read: ${e instanceof Error ? e.message : String(e)}` });
+            findings.push({
+                kind: 'error',
+                path: rf.path,
+                message: `Coverage report ${rf.path} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+            });
             continue;
         }
         const parsed = parseReport(text, rf.path, {
@@ -7111,7 +7628,12 @@ async function loadCoverage(ctx, options, wanted) {
                 ...(first.line !== undefined ? { line: first.line } : {}),
                 message: `Coverage report ${rf.path} (${parsed.format}) is malformed${where}: ${first.message}${fatal ? ' — it was not used.' : ' — the readable part was used.'}`,
                 ...(rest.length > 0
-                    ? { hint: `Also: ${rest.slice(0, 3).map((p) => (p.line !== undefined ? `line ${p.line}: ` : p.element ? `${p.element}: ` : '') + p.message).join('; ')}${rest.length > 3 ? ` (and ${rest.length - 3} more)` : ''}` }
+                    ? {
+                        hint: `Also: ${rest
+                            .slice(0, 3)
+                            .map((p) => (p.line !== undefined ? `line ${p.line}: ` : p.element ? `${p.element}: ` : '') + p.message)
+                            .join('; ')}${rest.length > 3 ? ` (and ${rest.length - 3} more)` : ''}`,
+                    }
                     : { hint: 'Regenerate the report (a truncated upload or a failed test run often causes this).' }),
             });
         }
@@ -7147,12 +7669,27 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
             const sources = inArea.filter((f) => !isTestPath(f.path, tests, map)).map(analysis);
             const testsChanged = present.filter((f) => isTestPath(f.path, tests, map)).map((f) => f.path);
             const needing = sources.filter((s) => !s.skip);
-            return { area, sources, needing, testsChanged, covered: 0, executable: 0, noData: [], uncovered: [], failedCoverage: false, missingTests: 0 };
+            return {
+                area,
+                sources,
+                needing,
+                testsChanged,
+                covered: 0,
+                executable: 0,
+                noData: [],
+                uncovered: [],
+                failedCoverage: false,
+                missingTests: 0,
+            };
         });
         for (const r of results) {
             for (const s of r.needing) {
                 if (s.patchError) {
-                    findings.push({ kind: 'error', path: s.file.path, message: `The patch of ${s.file.path} could not be read: ${s.patchError}; its changed lines are unknown.` });
+                    findings.push({
+                        kind: 'error',
+                        path: s.file.path,
+                        message: `The patch of ${s.file.path} could not be read: ${s.patchError}; its changed lines are unknown.`,
+                    });
                 }
             }
         }
@@ -7293,14 +7830,21 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
                                 path: u.path,
                                 line: range[0],
                                 ...(range[1] !== range[0] ? { endLine: range[1] } : {}),
-                                message: range[0] === range[1] ? `Changed line ${range[0]} is not covered by tests.` : `Changed lines ${range[0]}-${range[1]} are not covered by tests.`,
+                                message: range[0] === range[1]
+                                    ? `Changed line ${range[0]} is not covered by tests.`
+                                    : `Changed lines ${range[0]}-${range[1]} are not covered by tests.`,
                                 ...(r.failedCoverage ? {} : { kind: 'info', level: 'notice' }),
                             });
                         }
                     }
                 }
                 if (hidden > 0) {
-                    findings.push({ code: 'uncovered-lines', kind: 'info', level: 'notice', message: `And ${hidden} more uncovered changed ranges (not annotated; see max_uncovered_findings).` });
+                    findings.push({
+                        code: 'uncovered-lines',
+                        kind: 'info',
+                        level: 'notice',
+                        message: `And ${hidden} more uncovered changed ranges (not annotated; see max_uncovered_findings).`,
+                    });
                 }
             }
         }
@@ -7313,7 +7857,11 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
                 const wantsCov = require.includes('diff-coverage');
                 const skipped = r.sources.length - r.needing.length;
                 const files = `${r.sources.length}${skipped > 0 ? ` (${skipped} need no tests)` : ''}`;
-                const tests = r.testsChanged.length > 0 ? firstFew(r.testsChanged, 3) : r.needing.length > 0 && require.includes('tests-changed') ? 'none (required)' : 'none';
+                const tests = r.testsChanged.length > 0
+                    ? firstFew(r.testsChanged, 3)
+                    : r.needing.length > 0 && require.includes('tests-changed')
+                        ? 'none (required)'
+                        : 'none';
                 const cov = !wantsCov
                     ? 'not required'
                     : r.needing.length === 0
@@ -7324,7 +7872,14 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
                                 ? `no data (${firstFew(r.noData, 2)})`
                                 : 'n/a (no executable changed lines)';
                 const ranges = r.uncovered.flatMap((u) => u.ranges.map((rg) => `${u.path}:${rangeText(rg)}`));
-                return [r.area.name, files, tests, cov, wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-', ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-'];
+                return [
+                    r.area.name,
+                    files,
+                    tests,
+                    cov,
+                    wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-',
+                    ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-',
+                ];
             }),
         };
         const parts = results
@@ -7406,7 +7961,13 @@ function classify(path, extra, exclude, builtin) {
         }
     }
     if (extra.length && (0,glob/* matchesAny */._I)(path, extra)) {
-        const kind = path.endsWith('.sql') ? 'sql' : path.endsWith('.rb') ? 'rails' : path.endsWith('.py') ? 'python' : undefined;
+        const kind = path.endsWith('.sql')
+            ? 'sql'
+            : path.endsWith('.rb')
+                ? 'rails'
+                : path.endsWith('.py')
+                    ? 'python'
+                    : undefined;
         if (kind)
             return { kind, layout: 'policy paths', forward: !/\.down\.sql$/.test(path), immutable: true };
     }
@@ -7547,8 +8108,15 @@ function sqlalchemyUrl(text) {
 }
 /** Markers of other databases in SQL text that PostgreSQL would reject anyway (comments ignored). */
 function sniffSql(sql) {
-    const code = sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/'(?:[^']|'')*'/g, "''");
-    if (/`[^`\n]+`/.test(code) || /\bENGINE\s*=\s*\w+/i.test(code) || /\bAUTO_INCREMENT\b/i.test(code) || /\bMODIFY\s+(COLUMN\s+)?`?\w/i.test(code) || /\bUNSIGNED\b/i.test(code))
+    const code = sql
+        .replace(/--[^\n]*/g, '')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/'(?:[^']|'')*'/g, "''");
+    if (/`[^`\n]+`/.test(code) ||
+        /\bENGINE\s*=\s*\w+/i.test(code) ||
+        /\bAUTO_INCREMENT\b/i.test(code) ||
+        /\bMODIFY\s+(COLUMN\s+)?`?\w/i.test(code) ||
+        /\bUNSIGNED\b/i.test(code))
         return 'mysql';
     if (/\bAUTOINCREMENT\b/i.test(code) || /^\s*PRAGMA\b/im.test(code) || /\bWITHOUT\s+ROWID\b/i.test(code))
         return 'sqlite';
@@ -7616,7 +8184,12 @@ async function fromConfig(path, mig, read) {
     }
     if (mig.kind === 'python' && mig.flavour === 'alembic') {
         const scriptDir = dirOf(dir);
-        for (const f of [join(scriptDir, 'env.py'), ...ancestors(dirOf(scriptDir)).slice(0, 3).map((a) => join(a, 'alembic.ini'))]) {
+        for (const f of [
+            join(scriptDir, 'env.py'),
+            ...ancestors(dirOf(scriptDir))
+                .slice(0, 3)
+                .map((a) => join(a, 'alembic.ini')),
+        ]) {
             const text = await read(f);
             const d = text ? sqlalchemyUrl(text) : undefined;
             if (d)
@@ -7627,7 +8200,12 @@ async function fromConfig(path, mig, read) {
 }
 /** The dialect of one migration file. `content` is its text at the head, when read. */
 /** Per-database files of the same migration beside a generic one: `x.postgres.up.sql` beside `x.up.sql`. */
-const SIBLING_WORDS = [['postgres', 'postgres'], ['postgresql', 'postgres'], ['cockroach', 'cockroach'], ['crdb', 'cockroach']];
+const SIBLING_WORDS = [
+    ['postgres', 'postgres'],
+    ['postgresql', 'postgres'],
+    ['cockroach', 'cockroach'],
+    ['crdb', 'cockroach'],
+];
 async function dialectSiblings(path, read) {
     const slash = path.lastIndexOf('/') + 1;
     const base = path.slice(slash);
@@ -7654,8 +8232,14 @@ async function detectDialect(path, mig, policy, read, content) {
     if (sibling?.has('postgres')) {
         // gobuffalo/pop: a database with its own file runs that file, the others run the generic one.
         return sibling.has('cockroach')
-            ? { dialect: 'other', source: 'generic file beside PostgreSQL and CockroachDB files of the same migration (runs on the other databases)' }
-            : { dialect: 'cockroach', source: 'generic file beside a PostgreSQL file of the same migration (runs on CockroachDB and the other databases, not PostgreSQL)' };
+            ? {
+                dialect: 'other',
+                source: 'generic file beside PostgreSQL and CockroachDB files of the same migration (runs on the other databases)',
+            }
+            : {
+                dialect: 'cockroach',
+                source: 'generic file beside a PostgreSQL file of the same migration (runs on CockroachDB and the other databases, not PostgreSQL)',
+            };
     }
     const folder = dialectOfFolder(path);
     if (folder)
@@ -7800,7 +8384,10 @@ function normaliseSqlText(sql) {
             i++;
         }
     }
-    return out.replace(/\s+/g, ' ').replace(/\s*([(),;=])\s*/g, '$1').trim();
+    return out
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([(),;=])\s*/g, '$1')
+        .trim();
 }
 function sameSql(pg, base, head) {
     if (pg) {
@@ -7858,7 +8445,10 @@ function isRollbackNode(n) {
         const name = n.childForFieldName('name')?.text;
         return name === 'down' || name === 'downgrade';
     }
-    if (n.type === 'call' && n.childForFieldName('receiver') && n.childForFieldName('method')?.text === 'down' && n.childForFieldName('block'))
+    if (n.type === 'call' &&
+        n.childForFieldName('receiver') &&
+        n.childForFieldName('method')?.text === 'down' &&
+        n.childForFieldName('block'))
         return true;
     return false;
 }
@@ -7895,7 +8485,17 @@ function isSchemaCall(n, lang) {
         return true;
     return PY_SCHEMA_RECEIVERS.has(receiver) && name !== 'RunPython';
 }
-const RUBY_CONTAINERS = new Set(['program', 'body_statement', 'block_body', 'then', 'else', 'ensure', 'begin', 'do', 'parenthesized_statements']);
+const RUBY_CONTAINERS = new Set([
+    'program',
+    'body_statement',
+    'block_body',
+    'then',
+    'else',
+    'ensure',
+    'begin',
+    'do',
+    'parenthesized_statements',
+]);
 const PY_CONTAINERS = new Set(['module', 'block']);
 const NAME_LEAVES = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable']);
 function containsSchema(n, lang) {
@@ -7972,7 +8572,8 @@ function schemaText(root, lang, skip) {
             if (lang !== 'python')
                 return false;
             const name = n.childForFieldName('name')?.text;
-            return (n.type === 'class_definition' && name === 'Migration') || (n.type === 'function_definition' && (name === 'upgrade' || name === 'downgrade'));
+            return ((n.type === 'class_definition' && name === 'Migration') ||
+                (n.type === 'function_definition' && (name === 'upgrade' || name === 'downgrade')));
         };
         const walk = (n) => {
             if (n.type === 'comment' || skip(n))
@@ -8543,7 +9144,17 @@ class SqlRun {
             // Built field by field: an object spread over findings of different shapes is megamorphic and was a
             // fifth of the analysis time on a 10,000-statement file.
             for (const f of found) {
-                const issue = { id: f.id, line: span.line, endLine: span.endLine, column: f.column, statement: text, detail: f.detail, table: f.table, column_name: f.column_name, names: f.names };
+                const issue = {
+                    id: f.id,
+                    line: span.line,
+                    endLine: span.endLine,
+                    column: f.column,
+                    statement: text,
+                    detail: f.detail,
+                    table: f.table,
+                    column_name: f.column_name,
+                    names: f.names,
+                };
                 if (f.id === 'backfill-in-transaction')
                     result.backfills.push(issue);
                 else
@@ -8847,9 +9458,16 @@ class FileState {
             default:
                 break;
         }
-        if (locks && this.opts.requireLockTimeout && !this.lockTimeout && !this.lockTimeoutReported && !(lockingTable && this.createdTables.has(lockingTable))) {
+        if (locks &&
+            this.opts.requireLockTimeout &&
+            !this.lockTimeout &&
+            !this.lockTimeoutReported &&
+            !(lockingTable && this.createdTables.has(lockingTable))) {
             this.lockTimeoutReported = true;
-            out.push({ id: 'lock-timeout-missing', detail: 'the first DDL on an existing table runs with no lock_timeout set earlier in the file' });
+            out.push({
+                id: 'lock-timeout-missing',
+                detail: 'the first DDL on an existing table runs with no lock_timeout set earlier in the file',
+            });
         }
         return out;
     }
@@ -9014,7 +9632,16 @@ class Collector {
         this.deps = deps;
     }
     issue(node, id, detail, table, column_name, names, rollback) {
-        const i = { id, line: line(node), endLine: endLine(node), statement: shortStatement(node.text), detail, table, column_name, names: names ?? (table ? { table, column: column_name } : undefined) };
+        const i = {
+            id,
+            line: line(node),
+            endLine: endLine(node),
+            statement: shortStatement(node.text),
+            detail,
+            table,
+            column_name,
+            names: names ?? (table ? { table, column: column_name } : undefined),
+        };
         if (rollback)
             i.rollback = true;
         this.result.issues.push(i);
@@ -9041,7 +9668,11 @@ class Collector {
         this.pending.push(this.deps.pg().then((pg) => {
             const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes });
             const shift = (i) => {
-                const shifted = { ...i, line: Math.max(line(call), firstLine + i.line - 1), endLine: Math.min(endLine(call), firstLine + i.endLine - 1) };
+                const shifted = {
+                    ...i,
+                    line: Math.max(line(call), firstLine + i.line - 1),
+                    endLine: Math.min(endLine(call), firstLine + i.endLine - 1),
+                };
                 if (shifted.endLine < shifted.line)
                     shifted.endLine = shifted.line;
                 if (place.rollback)
@@ -9099,7 +9730,10 @@ function rubyValue(n) {
             const parts = named(n);
             if (parts.some((p) => p.type === 'interpolation'))
                 return undefined;
-            return parts.filter((p) => p.type === 'string_content').map((p) => p.text).join('');
+            return parts
+                .filter((p) => p.type === 'string_content')
+                .map((p) => p.text)
+                .join('');
         }
         default:
             return undefined;
@@ -9112,7 +9746,10 @@ function rubyArgs(call) {
             const k = a.childForFieldName('key');
             const v = a.childForFieldName('value');
             if (k && v)
-                out.options.set(k.text.replace(/^:/, '').replace(/:$/, '').replace(/^["']|["']$/g, ''), v);
+                out.options.set(k.text
+                    .replace(/^:/, '')
+                    .replace(/:$/, '')
+                    .replace(/^["']|["']$/g, ''), v);
         }
         else if (a.type === 'hash') {
             for (const p of named(a))
@@ -9205,7 +9842,9 @@ async function analyzeRails(source, deps) {
     const provesNotNull = (table, column) => deps.sql.pgVersion >= 12 &&
         table !== undefined &&
         column !== undefined &&
-        validatedChecks.some((v) => v.table === table && ((v.expr !== undefined && new RegExp(`^\\s*"?${column.replace(/[^\w]/g, "\\$&")}"?\\s+IS\\s+NOT\\s+NULL\\s*$`, 'i').test(v.expr)) || (v.expr === undefined && v.name !== undefined && v.name.toLowerCase().includes(column.toLowerCase()))));
+        validatedChecks.some((v) => v.table === table &&
+            ((v.expr !== undefined && new RegExp(`^\\s*"?${column.replace(/[^\w]/g, '\\$&')}"?\\s+IS\\s+NOT\\s+NULL\\s*$`, 'i').test(v.expr)) ||
+                (v.expr === undefined && v.name !== undefined && v.name.toLowerCase().includes(column.toLowerCase()))));
     let noTransaction = false;
     walk(root, (n) => {
         if ((n.type === 'identifier' || n.type === 'call') && (n.type === 'identifier' ? n.text : rubyMethod(n)) === 'disable_ddl_transaction!')
@@ -9254,7 +9893,14 @@ async function analyzeRails(source, deps) {
         // Backfills: update_all, or a batch loop over a model that writes rows.
         if (receiver && (m === 'update_all' || (RAILS_LOOPS.has(m) && block && RAILS_WRITES.test(block.text))) && !ctx.table) {
             const model = /^[A-Z]\w*/.exec(receiver.text)?.[0];
-            const issue = { id: 'backfill-in-transaction', line: line(n), endLine: endLine(n), statement: shortStatement(n.text), detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`, names: { model } };
+            const issue = {
+                id: 'backfill-in-transaction',
+                line: line(n),
+                endLine: endLine(n),
+                statement: shortStatement(n.text),
+                detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`,
+                names: { model },
+            };
             if (ctx.rollback)
                 issue.rollback = true;
             if (!ctx.waiver)
@@ -9272,7 +9918,11 @@ async function analyzeRails(source, deps) {
             else if (m === 'change')
                 found.push(['change-column-type', `change_table ${t}: t.change ${table}`, { table: t, column: table }]);
             else if (m === 'index' && !created.has(t) && opt('algorithm') !== 'concurrently')
-                found.push(['create-index-non-concurrent', `change_table ${t}: t.index without algorithm: :concurrently`, { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') }]);
+                found.push([
+                    'create-index-non-concurrent',
+                    `change_table ${t}: t.index without algorithm: :concurrently`,
+                    { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') },
+                ]);
             else if (m === 'json')
                 found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }]);
             if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m))
@@ -9313,7 +9963,11 @@ async function analyzeRails(source, deps) {
                     if (opt('algorithm') !== 'concurrently')
                         found.push(['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`, names]);
                     else if (!noTransaction)
-                        found.push(['concurrently-in-transaction', `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names]);
+                        found.push([
+                            'concurrently-in-transaction',
+                            `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`,
+                            names,
+                        ]);
                 }
                 break;
             case 'remove_index': {
@@ -9321,7 +9975,11 @@ async function analyzeRails(source, deps) {
                 if (opt('algorithm') !== 'concurrently')
                     found.push(['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`, names]);
                 else if (!noTransaction)
-                    found.push(['concurrently-in-transaction', `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names]);
+                    found.push([
+                        'concurrently-in-transaction',
+                        `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`,
+                        names,
+                    ]);
                 break;
             }
             case 'add_reference':
@@ -9331,15 +9989,27 @@ async function analyzeRails(source, deps) {
                 const index = args.options.get('index');
                 const idxConcurrent = index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'));
                 if (rubyValue(index) !== 'false' && !idxConcurrent)
-                    found.push(['create-index-non-concurrent', `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`, { table, columns: [`${column}_id`] }]);
+                    found.push([
+                        'create-index-non-concurrent',
+                        `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`,
+                        { table, columns: [`${column}_id`] },
+                    ]);
                 const fk = args.options.get('foreign_key');
                 if (fk && rubyValue(fk) !== 'false' && !(fk.type === 'hash' && fk.text.replace(/\s/g, '').includes('validate:false')))
-                    found.push(['constraint-not-valid-missing', `${m} ${table}, ${column}, foreign_key: true validates every row`, { table, column: `${column}_id`, value: column ? `${column}s` : undefined }]);
+                    found.push([
+                        'constraint-not-valid-missing',
+                        `${m} ${table}, ${column}, foreign_key: true validates every row`,
+                        { table, column: `${column}_id`, value: column ? `${column}s` : undefined },
+                    ]);
                 break;
             }
             case 'add_foreign_key':
                 if (!isNew && opt('validate') !== 'false')
-                    found.push(['constraint-not-valid-missing', `add_foreign_key ${table} -> ${column} without validate: false`, { table, value: column, column: opt('column') }]);
+                    found.push([
+                        'constraint-not-valid-missing',
+                        `add_foreign_key ${table} -> ${column} without validate: false`,
+                        { table, value: column, column: opt('column') },
+                    ]);
                 break;
             case 'validate_check_constraint':
                 if (table && !ctx.rollback)
@@ -9349,7 +10019,11 @@ async function analyzeRails(source, deps) {
                 if (table && !ctx.rollback && opt('validate') !== 'false')
                     validatedChecks.push({ table, expr: column });
                 if (!isNew && opt('validate') !== 'false')
-                    found.push(['constraint-not-valid-missing', `add_check_constraint on ${table} without validate: false`, { table, constraint: opt('name') }]);
+                    found.push([
+                        'constraint-not-valid-missing',
+                        `add_check_constraint on ${table} without validate: false`,
+                        { table, constraint: opt('name') },
+                    ]);
                 break;
             case 'add_column': {
                 const type = rubyValue(args.positional[2]);
@@ -9358,10 +10032,18 @@ async function analyzeRails(source, deps) {
                 if (isNew)
                     break;
                 if (opt('null') === 'false' && !args.options.has('default'))
-                    found.push(['add-column-not-null-no-default', `add_column ${table}, ${column}, null: false without default`, { table, column, type }]);
+                    found.push([
+                        'add-column-not-null-no-default',
+                        `add_column ${table}, ${column}, null: false without default`,
+                        { table, column, type },
+                    ]);
                 const def = args.options.get('default');
                 if (def && (def.type === 'lambda' || deps.sql.pgVersion < 11))
-                    found.push(['add-column-volatile-default', `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`, { table, column, type }]);
+                    found.push([
+                        'add-column-volatile-default',
+                        `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`,
+                        { table, column, type },
+                    ]);
                 break;
             }
             case 'remove_column':
@@ -9373,7 +10055,11 @@ async function analyzeRails(source, deps) {
                 break;
             case 'rename_column':
                 if (!isNew)
-                    found.push(['rename-column', `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`, { table, column, newName: rubyValue(args.positional[2]) }]);
+                    found.push([
+                        'rename-column',
+                        `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`,
+                        { table, column, newName: rubyValue(args.positional[2]) },
+                    ]);
                 break;
             case 'rename_table':
                 if (!isNew)
@@ -9387,7 +10073,11 @@ async function analyzeRails(source, deps) {
                     break;
                 const old = oldTypes.get(key) ?? deps.knownTypes?.get(key);
                 if (!isNew && now && !(0,change_column_type/* rewriteFree */.V)(old, now, args.options.has('using')))
-                    found.push(['change-column-type', `change_column ${table}, ${column}, :${type}${old ? ` (from ${(0,sql_ast/* typeText */.wQ)(old)})` : ''}`, { table, column, type: (0,sql_ast/* typeText */.wQ)(now), oldType: old ? (0,sql_ast/* typeText */.wQ)(old) : undefined }]);
+                    found.push([
+                        'change-column-type',
+                        `change_column ${table}, ${column}, :${type}${old ? ` (from ${(0,sql_ast/* typeText */.wQ)(old)})` : ''}`,
+                        { table, column, type: (0,sql_ast/* typeText */.wQ)(now), oldType: old ? (0,sql_ast/* typeText */.wQ)(old) : undefined },
+                    ]);
                 break;
             }
             case 'change_column_null':
@@ -9416,7 +10106,10 @@ async function analyzeRails(source, deps) {
                     while (s && s.type !== 'heredoc_body')
                         s = s.nextNamedSibling;
                     if (s && !named(s).some((p) => p.type === 'interpolation')) {
-                        const text = named(s).filter((p) => p.type === 'heredoc_content').map((p) => p.text).join('');
+                        const text = named(s)
+                            .filter((p) => p.type === 'heredoc_content')
+                            .map((p) => p.text)
+                            .join('');
                         const first = named(s).find((p) => p.type === 'heredoc_content');
                         if (first)
                             c.embeddedSql(text, line(first), n, place(ctx), ctx.waiver);
@@ -9456,11 +10149,15 @@ async function analyzeRails(source, deps) {
     const collectOld = (n, rollback) => {
         if (n.type === 'method')
             rollback = n.childForFieldName('name')?.text === 'down';
-        if (n.type === 'call' && (rubyMethod(n) === 'down') && n.childForFieldName('receiver'))
+        if (n.type === 'call' && rubyMethod(n) === 'down' && n.childForFieldName('receiver'))
             rollback = true;
         if (rollback && n.type === 'call' && rubyMethod(n) === 'change_column') {
             const a = rubyArgs(n);
-            const t = railsType(rubyValue(a.positional[2]), { limit: rubyValue(a.options.get('limit')), precision: rubyValue(a.options.get('precision')), scale: rubyValue(a.options.get('scale')) });
+            const t = railsType(rubyValue(a.positional[2]), {
+                limit: rubyValue(a.options.get('limit')),
+                precision: rubyValue(a.options.get('precision')),
+                scale: rubyValue(a.options.get('scale')),
+            });
             if (t)
                 oldTypes.set(`${rubyValue(a.positional[0])}.${rubyValue(a.positional[1])}`, t);
         }
@@ -9491,7 +10188,10 @@ function pyString(n) {
         const parts = named(n);
         if (parts.some((p) => p.type === 'interpolation'))
             return undefined;
-        return parts.filter((p) => p.type === 'string_content' || p.type === 'escape_sequence').map((p) => p.text).join('');
+        return parts
+            .filter((p) => p.type === 'string_content' || p.type === 'escape_sequence')
+            .map((p) => p.text)
+            .join('');
     }
     if (n.type === 'concatenated_string') {
         const parts = named(n).map(pyString);
@@ -9584,7 +10284,10 @@ function sqlalchemyType(text) {
     const m = /^(?:[\w.]+\.)?(\w+)\s*(?:\((.*)\))?$/s.exec(text.trim());
     if (!m)
         return undefined;
-    const args = (m[2] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const args = (m[2] ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
     const num = (k, i) => {
         const kw = args.find((a) => a.startsWith(`${k}=`));
         const v = kw ? kw.slice(k.length + 1) : args[i] !== undefined && !args[i].includes('=') ? args[i] : undefined;
@@ -9669,7 +10372,10 @@ async function analyzeAlembic(fns, c) {
                 c.issue(n, 'drop-table', `op.drop_table('${table(0)}')`, table(0));
                 break;
             case 'rename_table':
-                c.issue(n, 'rename-table', `op.rename_table('${table(0)}', '${table(1)}')`, table(0), undefined, { table: table(0), newName: table(1) });
+                c.issue(n, 'rename-table', `op.rename_table('${table(0)}', '${table(1)}')`, table(0), undefined, {
+                    table: table(0),
+                    newName: table(1),
+                });
                 break;
             case 'drop_column':
                 c.issue(n, 'drop-column', `op.drop_column('${table(0)}', '${table(1)}')`, table(0), table(1));
@@ -9709,14 +10415,22 @@ async function analyzeAlembic(fns, c) {
                         c.issue(n, 'change-column-type', `op.alter_column('${t}', '${col}', type_=${text}${oldNode ? `, existing_type=${oldNode.text}` : ''})`, t, undefined, { table: t, column: col, type: now ? (0,sql_ast/* typeText */.wQ)(now) : text, oldType: old ? (0,sql_ast/* typeText */.wQ)(old) : undefined });
                 }
                 if (call.kwargs.has('new_column_name'))
-                    c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col, { table: t, column: col, newName: kw('new_column_name') });
+                    c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col, {
+                        table: t,
+                        column: col,
+                        newName: kw('new_column_name'),
+                    });
                 break;
             }
             case 'create_index': {
                 const t = table(1);
                 if (t && created.has(t))
                     break;
-                const cols = call.positional[2]?.type === 'list' ? named(call.positional[2]).map(pyValue).filter((x) => x !== undefined) : undefined;
+                const cols = call.positional[2]?.type === 'list'
+                    ? named(call.positional[2])
+                        .map(pyValue)
+                        .filter((x) => x !== undefined)
+                    : undefined;
                 const names = { table: t, index: table(0), columns: cols };
                 if (kw('postgresql_concurrently') !== 'True')
                     c.issue(n, 'create-index-non-concurrent', `op.create_index(... '${t}' ...) without postgresql_concurrently=True`, t, undefined, names);
@@ -9746,8 +10460,17 @@ async function analyzeAlembic(fns, c) {
                 const t = table(1);
                 if (t && created.has(t))
                     break;
-                const cols = call.positional[2]?.type === 'list' ? named(call.positional[2]).map(pyValue).filter((x) => x !== undefined) : undefined;
-                c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t, undefined, { table: t, constraint: table(0), columns: cols, value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE' });
+                const cols = call.positional[2]?.type === 'list'
+                    ? named(call.positional[2])
+                        .map(pyValue)
+                        .filter((x) => x !== undefined)
+                    : undefined;
+                c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t, undefined, {
+                    table: t,
+                    constraint: table(0),
+                    columns: cols,
+                    value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE',
+                });
                 break;
             }
             case 'execute': {
@@ -9778,7 +10501,22 @@ function writesRows(fn) {
     });
     return found;
 }
-const DJANGO_SCHEMA_OPS = new Set(['AddField', 'RemoveField', 'AlterField', 'RenameField', 'AddIndex', 'RemoveIndex', 'AddConstraint', 'RemoveConstraint', 'RenameModel', 'DeleteModel', 'AlterUniqueTogether', 'AlterIndexTogether', 'RenameIndex', 'AlterModelTable']);
+const DJANGO_SCHEMA_OPS = new Set([
+    'AddField',
+    'RemoveField',
+    'AlterField',
+    'RenameField',
+    'AddIndex',
+    'RemoveIndex',
+    'AddConstraint',
+    'RemoveConstraint',
+    'RenameModel',
+    'DeleteModel',
+    'AlterUniqueTogether',
+    'AlterIndexTogether',
+    'RenameIndex',
+    'AlterModelTable',
+]);
 async function analyzeDjango(cls, fns, c) {
     let atomic = true;
     let ops;
@@ -9819,7 +10557,10 @@ async function analyzeDjango(cls, fns, c) {
                 c.issue(n, 'drop-table', `DeleteModel ${model}`, undefined, undefined, { table: model, model });
                 break;
             case 'RenameModel':
-                c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, { table: kw('old_name'), newName: kw('new_name') });
+                c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, {
+                    table: kw('old_name'),
+                    newName: kw('new_name'),
+                });
                 break;
             case 'RemoveField':
                 if (!isNew)
@@ -9827,7 +10568,11 @@ async function analyzeDjango(cls, fns, c) {
                 break;
             case 'RenameField':
                 if (!isNew)
-                    c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), { table: model, column: kw('old_name'), newName: kw('new_name') });
+                    c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), {
+                        table: model,
+                        column: kw('old_name'),
+                        newName: kw('new_name'),
+                    });
                 break;
             case 'AlterField': {
                 const now = fieldSummary(call.kwargs.get('field') ?? call.positional[2]);
@@ -9840,7 +10585,11 @@ async function analyzeDjango(cls, fns, c) {
                 const costed = before && now ? alterFieldDangers(before, now) : undefined;
                 if (costed) {
                     for (const d of costed)
-                        c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, { table: model, model, column: field });
+                        c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
+                            table: model,
+                            model,
+                            column: field,
+                        });
                 }
                 else
                     c.issue(n, 'change-column-type', `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`, model, undefined, { table: model, column: field });
@@ -9859,7 +10608,10 @@ async function analyzeDjango(cls, fns, c) {
                 const nullable = fkw('null') === 'True';
                 const many = f.name === 'ManyToManyField';
                 if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
-                    c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, { table: model, column: field });
+                    c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, {
+                        table: model,
+                        column: field,
+                    });
                 if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
                     c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model);
                 break;
@@ -9901,11 +10653,20 @@ async function analyzeDjango(cls, fns, c) {
                 const reverse = call.positional[1] ?? call.kwargs.get('reverse_code');
                 if (!reverse)
                     c.issue(n, 'missing-down', 'RunPython without reverse_code');
-                for (const [arg, rollback] of [[forward, false], [reverse, true]]) {
+                for (const [arg, rollback] of [
+                    [forward, false],
+                    [reverse, true],
+                ]) {
                     const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined;
                     if (!fn || !writesRows(fn))
                         continue;
-                    const issue = { id: 'backfill-in-transaction', line: line(n), endLine: endLine(n), statement: shortStatement(n.text), detail: `RunPython ${arg.text} updates rows inside the migration's transaction (atomic)` };
+                    const issue = {
+                        id: 'backfill-in-transaction',
+                        line: line(n),
+                        endLine: endLine(n),
+                        statement: shortStatement(n.text),
+                        detail: `RunPython ${arg.text} updates rows inside the migration's transaction (atomic)`,
+                    };
                     if (rollback)
                         issue.rollback = true;
                     c.backfill(issue, atomic && !rollback);
@@ -10012,7 +10773,9 @@ const DJANGO_TYPES = {
     IntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
     BigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
     SmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
-    DecimalField: (kw) => (kw.max_digits && /^\d+$/.test(kw.max_digits) ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] } : { name: 'numeric', mods: 0, args: [] }),
+    DecimalField: (kw) => kw.max_digits && /^\d+$/.test(kw.max_digits)
+        ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] }
+        : { name: 'numeric', mods: 0, args: [] },
     DateTimeField: () => ({ name: 'timestamptz', mods: 0, args: [] }),
     DateField: () => ({ name: 'date', mods: 0, args: [] }),
     BooleanField: () => ({ name: 'bool', mods: 0, args: [] }),
@@ -10024,7 +10787,47 @@ function varchar(n) {
     return n && /^\d+$/.test(n) ? { name: 'varchar', mods: 1, args: [Number(n)] } : { name: 'varchar', mods: 0, args: [] };
 }
 /** Keyword arguments that change nothing in the database (Django keeps them in its state only). */
-const DJANGO_STATE_ONLY = new Set(['choices', 'help_text', 'verbose_name', 'blank', 'validators', 'editable', 'default', 'related_name', 'related_query_name', 'on_delete', 'upload_to', 'auto_now', 'auto_now_add', 'limit_choices_to', 'serialize', 'error_messages', 'storage', 'to_field', 'max_length', 'max_digits', 'decimal_places', 'db_comment', 'base_field', 'size', 'encoder', 'decoder', 'symmetrical', 'through', 'swappable', 'protocol', 'unpack_ipv4', 'allow_unicode', 'path', 'match', 'recursive', 'allow_files', 'allow_folders', 'width_field', 'height_field']);
+const DJANGO_STATE_ONLY = new Set([
+    'choices',
+    'help_text',
+    'verbose_name',
+    'blank',
+    'validators',
+    'editable',
+    'default',
+    'related_name',
+    'related_query_name',
+    'on_delete',
+    'upload_to',
+    'auto_now',
+    'auto_now_add',
+    'limit_choices_to',
+    'serialize',
+    'error_messages',
+    'storage',
+    'to_field',
+    'max_length',
+    'max_digits',
+    'decimal_places',
+    'db_comment',
+    'base_field',
+    'size',
+    'encoder',
+    'decoder',
+    'symmetrical',
+    'through',
+    'swappable',
+    'protocol',
+    'unpack_ipv4',
+    'allow_unicode',
+    'path',
+    'match',
+    'recursive',
+    'allow_files',
+    'allow_folders',
+    'width_field',
+    'height_field',
+]);
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
  * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
@@ -10033,7 +10836,12 @@ function alterFieldDangers(old, now) {
     const out = [];
     const t0 = DJANGO_TYPES[old.cls]?.(old.kw);
     const t1 = DJANGO_TYPES[now.cls]?.(now.kw);
-    if (old.cls !== now.cls || old.kw.max_length !== now.kw.max_length || old.kw.max_digits !== now.kw.max_digits || old.kw.decimal_places !== now.kw.decimal_places || old.kw.base_field !== now.kw.base_field || old.kw.size !== now.kw.size) {
+    if (old.cls !== now.cls ||
+        old.kw.max_length !== now.kw.max_length ||
+        old.kw.max_digits !== now.kw.max_digits ||
+        old.kw.decimal_places !== now.kw.decimal_places ||
+        old.kw.base_field !== now.kw.base_field ||
+        old.kw.size !== now.kw.size) {
         if (!t0 || !t1)
             return undefined;
         if (!(0,change_column_type/* rewriteFree */.V)(t0, t1, false))
@@ -10053,7 +10861,10 @@ function alterFieldDangers(old, now) {
     if ((old.kw.db_column ?? '') !== (now.kw.db_column ?? ''))
         out.push({ id: 'rename-column', detail: `db_column ${old.kw.db_column ?? '(default)'} -> ${now.kw.db_column ?? '(default)'}` });
     if ((old.kw.to ?? '') !== (now.kw.to ?? ''))
-        out.push({ id: 'constraint-not-valid-missing', detail: 'the foreign key now points elsewhere: a new constraint validated under the lock' });
+        out.push({
+            id: 'constraint-not-valid-missing',
+            detail: 'the foreign key now points elsewhere: a new constraint validated under the lock',
+        });
     if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False')
         out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' });
     for (const k of new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])) {
@@ -10073,7 +10884,20 @@ function alterFieldDangers(old, now) {
  * is catalog-only on PostgreSQL 11+, so such an AddField neither fails on rows nor rewrites. Project-defined field
  * classes are not known here: they stay reported.
  */
-const DJANGO_EMPTY_STRING_FIELDS = new Set(['CharField', 'TextField', 'SlugField', 'EmailField', 'URLField', 'FilePathField', 'FileField', 'ImageField', 'BinaryField', 'CICharField', 'CITextField', 'CIEmailField']);
+const DJANGO_EMPTY_STRING_FIELDS = new Set([
+    'CharField',
+    'TextField',
+    'SlugField',
+    'EmailField',
+    'URLField',
+    'FilePathField',
+    'FileField',
+    'ImageField',
+    'BinaryField',
+    'CICharField',
+    'CITextField',
+    'CIEmailField',
+]);
 function djangoSuppliesDefault(fieldClass, kw) {
     const cls = fieldClass.slice(fieldClass.lastIndexOf('.') + 1);
     if (kw('blank') === 'True' && DJANGO_EMPTY_STRING_FIELDS.has(cls))
@@ -10103,7 +10927,8 @@ function planMigrationReads(input, opts) {
         base.add(p);
     };
     for (const f of input.files) {
-        const mig = classify(f.path, opts.paths, opts.exclude, opts.builtin_layouts) ?? (f.previousPath ? classify(f.previousPath, opts.paths, opts.exclude, opts.builtin_layouts) : undefined);
+        const mig = classify(f.path, opts.paths, opts.exclude, opts.builtin_layouts) ??
+            (f.previousPath ? classify(f.previousPath, opts.paths, opts.exclude, opts.builtin_layouts) : undefined);
         if (!mig)
             continue;
         if (f.status !== 'removed')
@@ -10127,7 +10952,14 @@ function planMigrationReads(input, opts) {
         if (mig.kind === 'rails') {
             const i = f.path.lastIndexOf('db/migrate/');
             const root = i <= 0 ? '' : f.path.slice(0, i - 1);
-            for (const c of ['config/database.yml', 'config/database.yml.example', 'config/database.yml.sample', 'Gemfile', 'Gemfile.lock', 'config/initializers/strong_migrations.rb'])
+            for (const c of [
+                'config/database.yml',
+                'config/database.yml.example',
+                'config/database.yml.sample',
+                'Gemfile',
+                'Gemfile.lock',
+                'config/initializers/strong_migrations.rb',
+            ])
                 config(plan_join(root, c));
             base.add(plan_join(root, 'db/schema.rb'));
         }
@@ -10222,7 +11054,18 @@ const options = type/* Type */.ZU.Object({
         description: 'Globs of application code: dropping/renaming a column in a PR that also changes these files is an expand-contract violation.',
     }),
     app_exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['**/db/schema.rb', '**/db/structure.sql', '**/db/seeds.rb', '**/{test,tests,spec,specs,__tests__,testdata,fixtures,factories}/**', '**/*_test.{go,py,rb}', '**/test_*.py', '**/conftest.py', '**/*_spec.rb', '**/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs}', '**/*Test.{java,kt}'],
+        default: [
+            '**/db/schema.rb',
+            '**/db/structure.sql',
+            '**/db/seeds.rb',
+            '**/{test,tests,spec,specs,__tests__,testdata,fixtures,factories}/**',
+            '**/*_test.{go,py,rb}',
+            '**/test_*.py',
+            '**/conftest.py',
+            '**/*_spec.rb',
+            '**/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs}',
+            '**/*Test.{java,kt}',
+        ],
         description: 'Globs never counted as application code for expand-contract: schema dumps, seeds and tests.',
     }),
 }, { additionalProperties: false });
@@ -10230,7 +11073,16 @@ const options = type/* Type */.ZU.Object({
 function issueKey(i) {
     const n = i.names ?? {};
     const low = (x) => (x ?? '').toLowerCase();
-    return [i.id, low(n.table ?? i.table), low(n.column ?? i.column_name), low(n.index), low(n.constraint), low(n.newName), low(n.type), i.rollback ? 'down' : ''].join('|');
+    return [
+        i.id,
+        low(n.table ?? i.table),
+        low(n.column ?? i.column_name),
+        low(n.index),
+        low(n.constraint),
+        low(n.newName),
+        low(n.type),
+        i.rollback ? 'down' : '',
+    ].join('|');
 }
 /**
  * A table dropped together with its dead model: the PR deletes the application file that maps the table (a
@@ -10312,7 +11164,9 @@ async function strongMigrationsRemoveIndex(migrationPath, read) {
     const at = (p) => (root ? `${root}/${p}` : p);
     const lock = await read(at('Gemfile.lock'));
     const gemfile = lock === undefined ? await read(at('Gemfile')) : undefined;
-    const uses = lock !== undefined ? /^ {4}strong_migrations \(/m.test(lock) : gemfile !== undefined && /^\s*gem\s+['"]strong_migrations['"]/m.test(gemfile);
+    const uses = lock !== undefined
+        ? /^ {4}strong_migrations \(/m.test(lock)
+        : gemfile !== undefined && /^\s*gem\s+['"]strong_migrations['"]/m.test(gemfile);
     if (!uses)
         return undefined;
     const init = await read(at('config/initializers/strong_migrations.rb'));
@@ -10563,14 +11417,22 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
     // never merged into a copy per file (that was quadratic in a PR of many migrations).
     const own = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase);
     const knownTypes = earlier ? { get: (k) => own.get(k) ?? earlier.get(k) } : own;
-    const sqlOpts = { pgVersion: opts.pg_version, assumeInTransaction: opts.assume_in_transaction, requireLockTimeout: opts.require_lock_timeout, knownTypes };
+    const sqlOpts = {
+        pgVersion: opts.pg_version,
+        assumeInTransaction: opts.assume_in_transaction,
+        requireLockTimeout: opts.require_lock_timeout,
+        knownTypes,
+    };
     const parseSql = types/* PG_FAMILY */.v5.includes(dialect);
     if (mig.kind === 'sql') {
         const issues = [];
         const parser = parseSql ? (parsed?.api ?? (await loadPg())) : undefined;
         // A dbmate file is analysed twice (with its transaction); the second pass reuses the first one's parse.
         let last;
-        const pg = parser && { parseSync: (sql) => (last?.sql === sql ? last.result : (last = { sql, result: parser.parseSync(sql) }).result), scanSync: (sql) => parser.scanSync(sql) };
+        const pg = parser && {
+            parseSync: (sql) => (last?.sql === sql ? last.result : (last = { sql, result: parser.parseSync(sql) }).result),
+            scanSync: (sql) => parser.scanSync(sql),
+        };
         let r = pg ? analyzeSql(pg, content, sqlOpts) : undefined;
         let transactional = true;
         if (r) {
@@ -10585,7 +11447,13 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
                 r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) };
                 const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length;
                 if (downLine === undefined || downStatements === 0) {
-                    issues.push({ id: 'missing-down', line: downLine ?? db.up, endLine: downLine ?? db.up, statement: '-- migrate:down', detail: downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty' });
+                    issues.push({
+                        id: 'missing-down',
+                        line: downLine ?? db.up,
+                        endLine: downLine ?? db.up,
+                        statement: '-- migrate:down',
+                        detail: downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty',
+                    });
                 }
             }
             // A backfill counts when the same transaction (the file) also changes the schema of an existing table.
@@ -10602,28 +11470,60 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
                 line: 1,
                 endLine: 1,
                 statement: file.path.split('/').pop() ?? file.path,
-                detail: `golang-migrate migration without ${down.split('/').pop()}` + (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
+                detail: `golang-migrate migration without ${down.split('/').pop()}` +
+                    (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
                 ...(forwardOnly ? { cap: { level: 'notice', why: 'forward-only folder' } } : {}),
             });
         }
         const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined;
         if (revert && !(await existsAtHead(ctx, revert))) {
-            issues.push({ id: 'missing-down', line: 1, endLine: 1, statement: file.path.split('/').pop() ?? file.path, detail: `sqitch change without ${revert}` });
+            issues.push({
+                id: 'missing-down',
+                line: 1,
+                endLine: 1,
+                statement: file.path.split('/').pop() ?? file.path,
+                detail: `sqitch change without ${revert}`,
+            });
         }
         if (!r)
             return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql' };
-        return { issues: [...issues, ...r.issues], statements: r.statements, comments: r.comments, waivers: [], count: r.count, created: r.created, framework: 'sql' };
+        return {
+            issues: [...issues, ...r.issues],
+            statements: r.statements,
+            comments: r.comments,
+            waivers: [],
+            count: r.count,
+            created: r.created,
+            framework: 'sql',
+        };
     }
     // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
     // where: disable_ddl_transaction!, atomic = False, autocommit_block).
     const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python');
-    const djangoFields = mig.kind === 'python' && mig.flavour === 'django' ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes)) : undefined;
-    const deps = { parser, pg: loadPg, sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true }, parseSql, knownTypes, djangoFields };
+    const djangoFields = mig.kind === 'python' && mig.flavour === 'django'
+        ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes))
+        : undefined;
+    const deps = {
+        parser,
+        pg: loadPg,
+        sql: { ...sqlOpts, requireLockTimeout: false, assumeInTransaction: true },
+        parseSql,
+        knownTypes,
+        djangoFields,
+    };
     const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour);
     const framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django';
     if (r.notMigration)
         return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework };
-    return { issues: r.issues, statements: r.statements, comments: r.comments, waivers: r.waivers, count: r.count, created: r.created, framework };
+    return {
+        issues: r.issues,
+        statements: r.statements,
+        comments: r.comments,
+        waivers: r.waivers,
+        count: r.count,
+        created: r.created,
+        framework,
+    };
 }
 /**
  * Tools that record a migration as applied by its version number alone (golang-migrate and gobuffalo/pop:
@@ -10657,7 +11557,11 @@ async function tablesOfUnreleasedMigrations(ctx, prPaths, opts, policy, readHead
     const released = await ctx.changes.releasedPaths([...candidates.keys()], opts.release_tags).catch(() => undefined);
     if (!released)
         return out;
-    const unreleased = [...candidates.keys()].filter((p) => !released.has(p)).sort().reverse().slice(0, MAX_UNRELEASED_READS);
+    const unreleased = [...candidates.keys()]
+        .filter((p) => !released.has(p))
+        .sort()
+        .reverse()
+        .slice(0, MAX_UNRELEASED_READS);
     for (const path of unreleased) {
         const mig = candidates.get(path);
         const content = await readBase(path);
@@ -10771,7 +11675,8 @@ async function evaluate(ctx, opts) {
     const migrations = [];
     const others = [];
     for (const f of ctx.changes.files) {
-        const mig = classify(f.path, opts.paths, opts.exclude, opts.builtin_layouts) ?? (f.previousPath ? classify(f.previousPath, opts.paths, opts.exclude, opts.builtin_layouts) : undefined);
+        const mig = classify(f.path, opts.paths, opts.exclude, opts.builtin_layouts) ??
+            (f.previousPath ? classify(f.previousPath, opts.paths, opts.exclude, opts.builtin_layouts) : undefined);
         if (mig)
             migrations.push({ file: f, mig });
         else
@@ -10808,7 +11713,9 @@ async function evaluate(ctx, opts) {
     // Column types the PR's earlier SQL migrations set (path order): a later TYPE change to the same type is free.
     const prTypes = new PrTypes();
     let parsed;
-    const sqlForward = migrations.filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed').sort((a, b) => a.file.path.localeCompare(b.file.path));
+    const sqlForward = migrations
+        .filter((m) => m.mig.kind === 'sql' && m.mig.forward && m.file.status !== 'removed')
+        .sort((a, b) => a.file.path.localeCompare(b.file.path));
     if (sqlForward.length > 1) {
         parsed = new ParsedOnce(await loadPg());
         for (const m of sqlForward) {
@@ -10826,8 +11733,12 @@ async function evaluate(ctx, opts) {
         }
     }
     // Which merged migrations have shipped in a release (tags); undefined: no tag information.
-    const editedPaths = migrations.filter((m) => m.mig.immutable && m.file.status !== 'added' && m.file.status !== 'copied').map((m) => m.file.previousPath ?? m.file.path);
-    const released = editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined) : undefined;
+    const editedPaths = migrations
+        .filter((m) => m.mig.immutable && m.file.status !== 'added' && m.file.status !== 'copied')
+        .map((m) => m.file.previousPath ?? m.file.path);
+    const released = editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths
+        ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined)
+        : undefined;
     const tagsShown = opts.release_tags.join(', ');
     // Statements of the SQL migrations the PR adds (PostgreSQL family): where a statement taken out of a merged
     // migration went. Read only when a merged SQL migration lost statements.
@@ -10866,7 +11777,13 @@ async function evaluate(ctx, opts) {
         const finding = { ...f, code: id, level, kind: 'violation' };
         report.findings.push(finding);
         findings.push(finding);
-        report.rows.push([f.line ? String(f.line) : '', statement, id + (cap && level !== levelFor(id, opts) ? ` (${capWhy}: ${level})` : ''), migration_safety_dangers/* DANGERS */.zA[id].lock, oneLine(fix)]);
+        report.rows.push([
+            f.line ? String(f.line) : '',
+            statement,
+            id + (cap && level !== levelFor(id, opts) ? ` (${capWhy}: ${level})` : ''),
+            migration_safety_dangers/* DANGERS */.zA[id].lock,
+            oneLine(fix),
+        ]);
     };
     for (const { file, mig } of migrations) {
         const report = { path: file.path, rows: [], findings: [], statements: 0, suppressed: 0 };
@@ -10878,7 +11795,13 @@ async function evaluate(ctx, opts) {
         dialectCount.set(types/* DIALECT_NAMES */.md[dialect.dialect] + (dialect.assumed ? ' (assumed)' : ''), (dialectCount.get(types/* DIALECT_NAMES */.md[dialect.dialect] + (dialect.assumed ? ' (assumed)' : '')) ?? 0) + 1);
         if (checked.startsWith('not checked')) {
             notChecked.set(types/* DIALECT_NAMES */.md[dialect.dialect], (notChecked.get(types/* DIALECT_NAMES */.md[dialect.dialect]) ?? 0) + 1);
-            findings.push({ kind: 'info', path: file.path, code: 'dialect', level: 'notice', message: `${types/* DIALECT_NAMES */.md[dialect.dialect]} migration (from the ${dialect.source}): ${checked}.` });
+            findings.push({
+                kind: 'info',
+                path: file.path,
+                code: 'dialect',
+                level: 'notice',
+                message: `${types/* DIALECT_NAMES */.md[dialect.dialect]} migration (from the ${dialect.source}): ${checked}.`,
+            });
         }
         // Process danger: the file existed on the base branch, i.e. it is already merged (and has run).
         if (file.status !== 'added' && file.status !== 'copied' && mig.immutable) {
@@ -10917,13 +11840,25 @@ async function evaluate(ctx, opts) {
                         changed = true;
                     }
                     if (!changed) {
-                        report.rows.push(['', '(whole file)', 'edited: comments and layout only', 'none', 'not a migration-edited finding: the statements are unchanged']);
+                        report.rows.push([
+                            '',
+                            '(whole file)',
+                            'edited: comments and layout only',
+                            'none',
+                            'not a migration-edited finding: the statements are unchanged',
+                        ]);
                         continue;
                     }
                     if (movedTo !== undefined) {
                         const why = `statements moved out of this merged migration into ${movedTo}, added by this PR; each leaves the same schema whether or not it already ran (IF NOT EXISTS / IF EXISTS / OR REPLACE), so databases that ran the old file and new ones end up alike`;
                         const line = firstChangedLine(file);
-                        pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message: `Migration edited after it was merged: ${why}.`, hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, 'notice', 'moved, idempotent');
+                        pushFinding(report, 'migration-edited', {
+                            path: file.path,
+                            line,
+                            endLine: line,
+                            message: `Migration edited after it was merged: ${why}.`,
+                            hint: migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix,
+                        }, '(whole file)', migration_safety_dangers/* DANGERS */.zA['migration-edited'].fix, 'notice', 'moved, idempotent');
                         continue;
                     }
                 }
@@ -10931,12 +11866,29 @@ async function evaluate(ctx, opts) {
             if (file.status === 'renamed' && file.previousPath && VERSION_KEYED.has(mig.layout) && content !== undefined) {
                 const version = (p) => /^(\d+)_/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1];
                 const sameDir = file.previousPath.slice(0, file.previousPath.lastIndexOf('/')) === file.path.slice(0, file.path.lastIndexOf('/'));
-                if (sameDir && version(file.path) !== undefined && version(file.path) === version(file.previousPath) && (await readBase(file.previousPath)) === content) {
-                    report.rows.push(['', '(whole file)', 'renamed: same version and contents', 'none', `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, and the statements are the same`]);
+                if (sameDir &&
+                    version(file.path) !== undefined &&
+                    version(file.path) === version(file.previousPath) &&
+                    (await readBase(file.previousPath)) === content) {
+                    report.rows.push([
+                        '',
+                        '(whole file)',
+                        'renamed: same version and contents',
+                        'none',
+                        `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, and the statements are the same`,
+                    ]);
                     continue;
                 }
             }
-            const what = file.status === 'removed' ? 'deleted' : file.status === 'renamed' ? `renamed from ${file.previousPath ?? '?'}` : rollbackOnly ? 'edited in its rollback code' : dataOnly ? 'edited in its data or helper code only' : 'edited';
+            const what = file.status === 'removed'
+                ? 'deleted'
+                : file.status === 'renamed'
+                    ? `renamed from ${file.previousPath ?? '?'}`
+                    : rollbackOnly
+                        ? 'edited in its rollback code'
+                        : dataOnly
+                            ? 'edited in its data or helper code only'
+                            : 'edited';
             const line = file.status === 'removed' ? undefined : firstChangedLine(file);
             const tag = released?.get(file.previousPath ?? file.path);
             const unreleased = released !== undefined && tag === undefined;
@@ -10971,12 +11923,23 @@ async function evaluate(ctx, opts) {
                         before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path));
                     }
                     catch (e) {
-                        findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` });
+                        findings.push({
+                            kind: 'error',
+                            path: file.path,
+                            code: 'parser-unavailable',
+                            message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}`,
+                        });
                         continue;
                     }
                     const had = new Set(before.issues.map(issueKey));
                     const added = analysis.issues.filter((i) => !had.has(issueKey(i)));
-                    report.rows.push(['', '(whole file)', 'edited before any release', 'none', `dangers the edit adds are checked as in a new migration (${added.length} new; ${analysis.issues.length - added.length} already in the file at the base, not repeated)`]);
+                    report.rows.push([
+                        '',
+                        '(whole file)',
+                        'edited before any release',
+                        'none',
+                        `dangers the edit adds are checked as in a new migration (${added.length} new; ${analysis.issues.length - added.length} already in the file at the base, not repeated)`,
+                    ]);
                     statements += analysis.count;
                     report.statements = analysis.count;
                     analysed.push({ file, mig, dialect, analysis: { ...analysis, issues: added }, report });
@@ -10987,7 +11950,12 @@ async function evaluate(ctx, opts) {
         if (file.status === 'removed' || !mig.forward)
             continue;
         if (content === undefined) {
-            findings.push({ kind: 'error', path: file.path, code: 'unreadable', message: `Could not read ${file.path} at the head commit: the migration was not checked.` });
+            findings.push({
+                kind: 'error',
+                path: file.path,
+                code: 'unreadable',
+                message: `Could not read ${file.path} at the head commit: the migration was not checked.`,
+            });
             continue;
         }
         let analysis;
@@ -10995,7 +11963,12 @@ async function evaluate(ctx, opts) {
             analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path), parsed);
         }
         catch (e) {
-            findings.push({ kind: 'error', path: file.path, code: 'parser-unavailable', message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}` });
+            findings.push({
+                kind: 'error',
+                path: file.path,
+                code: 'parser-unavailable',
+                message: `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}`,
+            });
             continue;
         }
         statements += analysis.count;
@@ -11005,21 +11978,36 @@ async function evaluate(ctx, opts) {
     // Objects created anywhere in this change cannot block anyone: lock dangers on them are not reported.
     const createdInPr = new Set(analysed.flatMap((a) => a.analysis.created.map((t) => t.toLowerCase())));
     // Nor can tables created by a merged migration that has not shipped in a release yet (release tags).
-    const lockTargets = new Set(analysed.flatMap((a) => a.analysis.issues.filter((i) => migration_safety_dangers/* DANGERS */.zA[i.id].lockDanger && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase())).filter((t) => t !== undefined && !createdInPr.has(t)));
-    const createdUnreleased = lockTargets.size ? await tablesOfUnreleasedMigrations(ctx, analysed.map((a) => a.file.path), opts, policy, readHead, readBase, readConfig) : new Map();
+    const lockTargets = new Set(analysed
+        .flatMap((a) => a.analysis.issues.filter((i) => migration_safety_dangers/* DANGERS */.zA[i.id].lockDanger && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase()))
+        .filter((t) => t !== undefined && !createdInPr.has(t)));
+    const createdUnreleased = lockTargets.size
+        ? await tablesOfUnreleasedMigrations(ctx, analysed.map((a) => a.file.path), opts, policy, readHead, readBase, readConfig)
+        : new Map();
     for (const { file, dialect, analysis, report } of analysed) {
-        const push = (id, f, statement, fix, cap, capWhy) => pushFinding(report, id, f, statement, fix, cap, capWhy);
+        const push = (id, f, statement, fix, cap, capWhy) => {
+            pushFinding(report, id, f, statement, fix, cap, capWhy);
+        };
         const sups = parseSuppressions(analysis.comments);
         const spans = analysis.statements;
         const used = new Set();
         const issues = [...analysis.issues].sort((a, b) => a.line - b.line);
         // A table this migration drops is locked (ACCESS EXCLUSIVE) and gone with its indexes and constraints
         // anyway: the other lock dangers on it (dropping its indexes first, …) add nothing; drop-table speaks.
-        const droppedHere = new Set(issues.filter((i) => i.id === 'drop-table' && !i.rollback).map((i) => (i.names?.table ?? i.table)?.toLowerCase()).filter((t) => t !== undefined));
+        const droppedHere = new Set(issues
+            .filter((i) => i.id === 'drop-table' && !i.rollback)
+            .map((i) => (i.names?.table ?? i.table)?.toLowerCase())
+            .filter((t) => t !== undefined));
         for (const issue of issues) {
             if (!(0,migration_safety_dangers/* holdsFor */.GY)(issue.id, dialect.dialect)) {
                 if (issue.id === 'syntax-error')
-                    report.rows.push([String(issue.line), issue.statement, `not checked (${types/* DIALECT_NAMES */.md[dialect.dialect]} syntax)`, 'unknown', oneLine(issue.detail)]);
+                    report.rows.push([
+                        String(issue.line),
+                        issue.statement,
+                        `not checked (${types/* DIALECT_NAMES */.md[dialect.dialect]} syntax)`,
+                        'unknown',
+                        oneLine(issue.detail),
+                    ]);
                 continue;
             }
             const target = (issue.names?.table ?? issue.table)?.toLowerCase();
@@ -11027,7 +12015,13 @@ async function evaluate(ctx, opts) {
                 continue;
             const newTable = migration_safety_dangers/* DANGERS */.zA[issue.id].lockDanger && target && !issue.rollback ? createdUnreleased.get(target) : undefined;
             if (newTable) {
-                report.rows.push([String(issue.line), issue.statement, `${issue.id} (not reported: new table)`, migration_safety_dangers/* DANGERS */.zA[issue.id].lock, `${target} is created by ${newTable}, merged but in no release yet: no production table to lock`]);
+                report.rows.push([
+                    String(issue.line),
+                    issue.statement,
+                    `${issue.id} (not reported: new table)`,
+                    migration_safety_dangers/* DANGERS */.zA[issue.id].lock,
+                    `${target} is created by ${newTable}, merged but in no release yet: no production table to lock`,
+                ]);
                 continue;
             }
             if (migration_safety_dangers/* DANGERS */.zA[issue.id].lockDanger && issue.id !== 'drop-table' && !issue.rollback && target && droppedHere.has(target))
@@ -11050,14 +12044,24 @@ async function evaluate(ctx, opts) {
                 used.add(suppressedBy);
                 report.suppressed++;
                 suppressionsListed.push({ path: file.path, line: issue.line, id: issue.id, reason: suppressedBy.reason });
-                report.rows.push([String(issue.line), issue.statement, `${issue.id} (suppressed)`, migration_safety_dangers/* DANGERS */.zA[issue.id].lock, `reason: ${suppressedBy.reason}`]);
+                report.rows.push([
+                    String(issue.line),
+                    issue.statement,
+                    `${issue.id} (suppressed)`,
+                    migration_safety_dangers/* DANGERS */.zA[issue.id].lock,
+                    `reason: ${suppressedBy.reason}`,
+                ]);
                 continue;
             }
             const recipe = (0,migration_safety_dangers/* recipeFor */.Mu)(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: opts.pg_version });
             let cap = issue.rollback ? opts.rollback_level : issue.cap?.level;
             let capWhy = issue.rollback ? 'rollback' : issue.cap?.why;
             let capNote = '';
-            if (!issue.rollback && migration_safety_dangers/* DANGERS */.zA[issue.id].scalesWithTable && target && (isSmallTable(target, opts.small_tables) || (analysis.framework === 'django' && isSmallTable(djangoTable(file.path, target), opts.small_tables)))) {
+            if (!issue.rollback &&
+                migration_safety_dangers/* DANGERS */.zA[issue.id].scalesWithTable &&
+                target &&
+                (isSmallTable(target, opts.small_tables) ||
+                    (analysis.framework === 'django' && isSmallTable(djangoTable(file.path, target), opts.small_tables)))) {
                 cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level);
                 capWhy = 'small table';
                 capNote = ` (${target} is listed in small_tables: reported at small_table_level)`;
@@ -11070,7 +12074,10 @@ async function evaluate(ctx, opts) {
                     capNote = ` (${dead})`;
                 }
             }
-            if (!issue.rollback && issue.id === 'drop-index-non-concurrent' && analysis.framework === 'rails' && issue.detail.startsWith('remove_index ')) {
+            if (!issue.rollback &&
+                issue.id === 'drop-index-non-concurrent' &&
+                analysis.framework === 'rails' &&
+                issue.detail.startsWith('remove_index ')) {
                 const sm = await strongMigrationsRemoveIndex(file.path, readConfig);
                 if (sm) {
                     cap = 'notice';
@@ -11083,7 +12090,10 @@ async function evaluate(ctx, opts) {
                 line: issue.line,
                 endLine: issue.endLine,
                 column: issue.column,
-                message: (issue.rollback ? 'In rollback code: ' : '') + messageFor(issue) + capNote + (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
+                message: (issue.rollback ? 'In rollback code: ' : '') +
+                    messageFor(issue) +
+                    capNote +
+                    (missingReason ? ' (a quality-gate: ignore comment names this danger but gives no reason, so it does not count)' : ''),
                 hint: recipe,
             }, issue.statement, recipe, cap, capWhy);
             if ((issue.id === 'drop-column' || issue.id === 'rename-column') && appChanged.length > 0 && !issue.rollback) {
@@ -11107,8 +12117,17 @@ async function evaluate(ctx, opts) {
             // A misspelt id suppresses nothing: say so as a gate note (every surface shows notes), not only in this table.
             const guess = (0,validate/* didYouMean */.au)(s.id, migration_safety_dangers/* DANGER_IDS */.FH);
             const mean = guess ? ` (did you mean "${guess}"?)` : '';
-            report.rows.push([String(s.line), `quality-gate: ignore ${s.id}`, 'invalid suppression', '', `unknown danger id "${s.id}"${mean}; valid ids: see docs/rules/migration-safety.md`]);
-            notes.push({ level: 'warning', message: `${file.path}:${s.line}: "quality-gate: ignore ${s.id}" names no migration danger${mean}, so it suppresses nothing. Valid ids: pr-gate explain migration-safety.` });
+            report.rows.push([
+                String(s.line),
+                `quality-gate: ignore ${s.id}`,
+                'invalid suppression',
+                '',
+                `unknown danger id "${s.id}"${mean}; valid ids: see docs/rules/migration-safety.md`,
+            ]);
+            notes.push({
+                level: 'warning',
+                message: `${file.path}:${s.line}: "quality-gate: ignore ${s.id}" names no migration danger${mean}, so it suppresses nothing. Valid ids: pr-gate explain migration-safety.`,
+            });
         }
     }
     for (const s of suppressionsListed) {
@@ -11121,11 +12140,20 @@ async function evaluate(ctx, opts) {
         if (unreadableReported.has(path))
             continue;
         unreadableReported.add(path);
-        findings.push({ kind: 'error', path, code: 'unreadable', message: `Could not read ${what}: the migration checks that need it were not completed.` });
+        findings.push({
+            kind: 'error',
+            path,
+            code: 'unreadable',
+            message: `Could not read ${what}: the migration checks that need it were not completed.`,
+        });
     }
     const tables = reports
         .filter((r) => r.rows.length > 0)
-        .map((r) => ({ title: r.path, columns: ['Line', 'Statement', 'Danger', 'Lock', 'Fix'], rows: r.rows.sort((a, b) => Number(a[0] || 0) - Number(b[0] || 0)) }));
+        .map((r) => ({
+        title: r.path,
+        columns: ['Line', 'Statement', 'Danger', 'Lock', 'Fix'],
+        rows: r.rows.sort((a, b) => Number(a[0] || 0) - Number(b[0] || 0)),
+    }));
     tables.push({ title: 'Dialect of each migration file', columns: ['File', 'Dialect', 'Detected from', 'Checked'], rows: dialectRows });
     const dangers = findings.filter((f) => f.kind === 'violation').length;
     const suppressed = suppressionsListed.length;
@@ -11143,7 +12171,13 @@ async function evaluate(ctx, opts) {
         tables,
         notes,
         data: {
-            migrations: migrations.map((m, i) => ({ path: m.file.path, layout: m.mig.layout, status: m.file.status, dialect: dialectRows[i]?.[1], dialect_source: dialectRows[i]?.[2] })),
+            migrations: migrations.map((m, i) => ({
+                path: m.file.path,
+                layout: m.mig.layout,
+                status: m.file.status,
+                dialect: dialectRows[i]?.[1],
+                dialect_source: dialectRows[i]?.[2],
+            })),
             suppressions: suppressionsListed,
         },
     };
@@ -11187,8 +12221,18 @@ const TRIGGER_CODES = [
 const RunbookOptions = type/* Type */.ZU.Object({
     runbooks: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [
-            '**/runbooks/**', '**/runbook/**', '**/RUNBOOK*.md', '**/runbook*.md', '**/playbooks/**',
-            '**/RELEASING*.md', '**/releasing/**', '**/release-checklist*', '**/release-process*', '**/OPERATIONS*.md', '**/docs/ops/**', '**/docs/operations/**',
+            '**/runbooks/**',
+            '**/runbook/**',
+            '**/RUNBOOK*.md',
+            '**/runbook*.md',
+            '**/playbooks/**',
+            '**/RELEASING*.md',
+            '**/releasing/**',
+            '**/release-checklist*',
+            '**/release-process*',
+            '**/OPERATIONS*.md',
+            '**/docs/ops/**',
+            '**/docs/operations/**',
         ],
         description: 'Globs of runbook and operations docs (runbooks, playbooks, release process and checklist, ops docs): a change to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
     }),
@@ -11199,7 +12243,7 @@ const RunbookOptions = type/* Type */.ZU.Object({
         }),
     }), {
         default: [],
-        description: 'Service mappings: a trigger under `path` is satisfied only by a change to that service\'s runbooks (first matching mapping wins).',
+        description: "Service mappings: a trigger under `path` is satisfied only by a change to that service's runbooks (first matching mapping wins).",
     }),
     disable: type/* Type */.ZU.Array(type/* Type */.ZU.Union(TRIGGER_CODES.map((c) => type/* Type */.ZU.Literal(c))), {
         default: [],
@@ -11210,27 +12254,69 @@ const RunbookOptions = type/* Type */.ZU.Object({
         description: 'Extra globs whose changes are operational (findings with code `path-trigger`).',
     }),
     feature_flags: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['**/feature-flags/**', '**/feature_flags/**', '**/featureflags/**', '**/*.flags.{json,yml,yaml}', '**/flagd*.json', '**/*.flagd.json', '**/flagd/*.json'],
+        default: [
+            '**/feature-flags/**',
+            '**/feature_flags/**',
+            '**/featureflags/**',
+            '**/*.flags.{json,yml,yaml}',
+            '**/flagd*.json',
+            '**/*.flagd.json',
+            '**/flagd/*.json',
+        ],
         description: 'Globs of feature-flag definition files (findings with code `feature-flag`).',
     }),
     manifest_paths: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['**/k8s/**', '**/kubernetes/**', '**/manifests/**', '**/deploy/**', '**/deployment/**', '**/deployments/**', '**/helm/**', '**/charts/**', '**/kustomize/**', '**/overlays/**'],
+        default: [
+            '**/k8s/**',
+            '**/kubernetes/**',
+            '**/manifests/**',
+            '**/deploy/**',
+            '**/deployment/**',
+            '**/deployments/**',
+            '**/helm/**',
+            '**/charts/**',
+            '**/kustomize/**',
+            '**/overlays/**',
+        ],
         description: 'Path fallback for YAML that cannot be parsed (templated or invalid): such a file under these globs counts as a deploy manifest.',
     }),
     exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [
-            '**/__tests__/**', '**/test/**', '**/tests/**', '**/spec/**', '**/testdata/**', '**/fixtures/**', '**/__mocks__/**',
-            '**/*.test.*', '**/*.spec.*', '**/*_test.go', '**/test_*.py', '**/*_test.py', '**/*Test.java', '**/*_spec.rb',
-            '**/node_modules/**', '**/vendor/**', '**/examples/**',
+            '**/__tests__/**',
+            '**/test/**',
+            '**/tests/**',
+            '**/spec/**',
+            '**/testdata/**',
+            '**/fixtures/**',
+            '**/__mocks__/**',
+            '**/*.test.*',
+            '**/*.spec.*',
+            '**/*_test.go',
+            '**/test_*.py',
+            '**/*_test.py',
+            '**/*Test.java',
+            '**/*_spec.rb',
+            '**/node_modules/**',
+            '**/vendor/**',
+            '**/examples/**',
         ],
         description: 'Files never considered as triggers (tests, fixtures, vendored code, examples).',
     }),
     dev_tooling: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [
-            '**/skaffold*.y?(a)ml', '**/Tiltfile', '**/tilt_config.json', '**/tilt-*.y?(a)ml', '**/.devcontainer/**', '**/.devcontainer.json', '**/devcontainer.json',
+            '**/skaffold*.y?(a)ml',
+            '**/Tiltfile',
+            '**/tilt_config.json',
+            '**/tilt-*.y?(a)ml',
+            '**/.devcontainer/**',
+            '**/.devcontainer.json',
+            '**/devcontainer.json',
             '**/?(docker-)compose[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug)?([.-]*).@(yml|yaml)',
             '**/?(docker-)compose[.-]*[.-]@(override|dev|devel|development|local|test|tests|testing|ci|e2e|integration|debug).@(yml|yaml)',
-            '**/kind-config*.y?(a)ml', '**/ctlptl*.y?(a)ml', '**/.gitpod.yml', '**/quickstart*.y?(a)ml',
+            '**/kind-config*.y?(a)ml',
+            '**/ctlptl*.y?(a)ml',
+            '**/.gitpod.yml',
+            '**/quickstart*.y?(a)ml',
         ],
         description: 'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, quickstart compose files, local kind clusters): not production, never operational triggers.',
     }),
@@ -11243,7 +12329,27 @@ const RunbookOptions = type/* Type */.ZU.Object({
         description: 'Globs of infrastructure and workflow files of non-production environments (a `sandbox/`, `staging/` or `test/` folder, `sandbox.tf`, `values-staging.yaml`, `.github/workflows/preview.yml`, `e2e-test.yml`): never operational triggers (env-var reads are still checked).',
     }),
     version_keys: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['image', 'tag', 'imageTag', 'newTag', 'digest', 'version', 'appVersion', 'constraints', 'hashes', 'uses', '*_tag', '*Tag', '*-tag', '*_image', '*Image', '*_digest', '*Digest', 'chart_version', 'chartVersion'],
+        default: [
+            'image',
+            'tag',
+            'imageTag',
+            'newTag',
+            'digest',
+            'version',
+            'appVersion',
+            'constraints',
+            'hashes',
+            'uses',
+            '*_tag',
+            '*Tag',
+            '*-tag',
+            '*_image',
+            '*Image',
+            '*_digest',
+            '*Digest',
+            'chart_version',
+            'chartVersion',
+        ],
         description: 'Keys (names, or globs with `*` such as `*_tag`) whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs, `latest`) or is the same image repository with another tag/digest is no trigger (`image: app:1.2 → app:1.3`, `published_tag = "1.4.0" → "1.4.1"` are; `image: redis → valkey` and `cluster_version` are not). Dockerfile `FROM` lines count as `image`. Empty: off.',
     }),
     deploy_environments: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -11251,7 +12357,24 @@ const RunbookOptions = type/* Type */.ZU.Object({
         description: 'A workflow job whose `environment:` name matches one of these globs deploys (`*`: any GitHub environment; narrow it to e.g. `[production, prod*, staging]`).',
     }),
     non_production_environments: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['*staging*', '*preview*', '*test*', 'dev', 'dev-*', '*-dev', '*development*', 'pr-*', 'pr', '*review*', '*sandbox*', '*qa*', '*ephemeral*', '*e2e*', 'ci', 'local'],
+        default: [
+            '*staging*',
+            '*preview*',
+            '*test*',
+            'dev',
+            'dev-*',
+            '*-dev',
+            '*development*',
+            'pr-*',
+            'pr',
+            '*review*',
+            '*sandbox*',
+            '*qa*',
+            '*ephemeral*',
+            '*e2e*',
+            'ci',
+            'local',
+        ],
         description: 'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, staging, test clusters): it is not a deploying job, whatever it runs.',
     }),
     non_production_events: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -11260,29 +12383,96 @@ const RunbookOptions = type/* Type */.ZU.Object({
     }),
     deploy_actions: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [
-            '*/*deploy*', '*/*deploy*/**', './**/*deploy*', 'aws-actions/amazon-ecs-*', 'azure/functions-action', 'azure/aks-set-context', 'azure/k8s-*',
-            'cloudflare/wrangler-action', 'superfly/flyctl-actions*', 'pulumi/actions', 'appleboy/ssh-action', 'deliverybot/helm', 'wahyd4/kubectl-helm-action',
+            '*/*deploy*',
+            '*/*deploy*/**',
+            './**/*deploy*',
+            'aws-actions/amazon-ecs-*',
+            'azure/functions-action',
+            'azure/aks-set-context',
+            'azure/k8s-*',
+            'cloudflare/wrangler-action',
+            'superfly/flyctl-actions*',
+            'pulumi/actions',
+            'appleboy/ssh-action',
+            'deliverybot/helm',
+            'wahyd4/kubectl-helm-action',
             'google-github-actions/get-gke-credentials',
         ],
         description: 'Globs of `uses:` actions (without `@ref`) whose step makes a job a deploying job (setup-only actions such as setup-kubectl do not deploy).',
     }),
     deploy_commands: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [
-            'kubectl apply', 'kubectl create', 'kubectl rollout', 'kubectl set image', 'kubectl replace', 'kubectl patch', 'kubectl delete', 'helm upgrade', 'helm install',
-            'helm rollback', 'helm uninstall', 'helmfile apply', 'helmfile sync', 'terraform apply', 'terraform destroy', 'tofu apply', 'terragrunt apply',
-            'terragrunt run-all apply', 'pulumi up', 'cdk deploy', 'sam deploy', 'serverless deploy', 'sls deploy', 'fly deploy', 'flyctl deploy', 'vercel deploy',
-            'vercel --prod', 'netlify deploy', 'gcloud run deploy', 'gcloud app deploy', 'gcloud functions deploy', 'aws ecs update-service',
-            'aws cloudformation deploy', 'eb deploy', 'kamal deploy', 'argocd app sync', 'wrangler deploy', 'wrangler publish', 'heroku container:release',
-            'skaffold run', 'skaffold deploy',
+            'kubectl apply',
+            'kubectl create',
+            'kubectl rollout',
+            'kubectl set image',
+            'kubectl replace',
+            'kubectl patch',
+            'kubectl delete',
+            'helm upgrade',
+            'helm install',
+            'helm rollback',
+            'helm uninstall',
+            'helmfile apply',
+            'helmfile sync',
+            'terraform apply',
+            'terraform destroy',
+            'tofu apply',
+            'terragrunt apply',
+            'terragrunt run-all apply',
+            'pulumi up',
+            'cdk deploy',
+            'sam deploy',
+            'serverless deploy',
+            'sls deploy',
+            'fly deploy',
+            'flyctl deploy',
+            'vercel deploy',
+            'vercel --prod',
+            'netlify deploy',
+            'gcloud run deploy',
+            'gcloud app deploy',
+            'gcloud functions deploy',
+            'aws ecs update-service',
+            'aws cloudformation deploy',
+            'eb deploy',
+            'kamal deploy',
+            'argocd app sync',
+            'wrangler deploy',
+            'wrangler publish',
+            'heroku container:release',
+            'skaffold run',
+            'skaffold deploy',
         ],
-        description: 'Commands (words, any whitespace between them) whose presence in a step\'s `run:` makes a job a deploying job.',
+        description: "Commands (words, any whitespace between them) whose presence in a step's `run:` makes a job a deploying job.",
     }),
     deploy_job_names: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: ['deploy', 'release', 'rollout', 'promote'],
         description: 'Words that make a job a deploying job when its id or name contains one as a whole word (`deploy-prod`, `Release`; not `deployment-tests`).',
     }),
     env_var_ignore: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
-        default: ['NODE_ENV', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'DEBUG', 'HOSTNAME', 'GITHUB_*', 'RUNNER_*', 'npm_*', 'JEST_*', 'VITEST*', 'PYTEST_*'],
+        default: [
+            'NODE_ENV',
+            'CI',
+            'HOME',
+            'PATH',
+            'PWD',
+            'USER',
+            'SHELL',
+            'TMPDIR',
+            'TEMP',
+            'TMP',
+            'TZ',
+            'LANG',
+            'DEBUG',
+            'HOSTNAME',
+            'GITHUB_*',
+            'RUNNER_*',
+            'npm_*',
+            'JEST_*',
+            'VITEST*',
+            'PYTEST_*',
+        ],
         description: 'Env-var names (with `*` wildcards) that are never reported as new.',
     }),
     opt_out_phrase: type/* Type */.ZU.String({
@@ -11331,12 +12521,29 @@ const Q = `(['"\`])${NAME}\\1`; // quoted literal name, group 1 = quote, group 2
 const UPPER = '([A-Z_][A-Z0-9_]*)';
 const QU = `(['"])${UPPER}\\1`;
 const EXTENSIONS = {
-    js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript', ts: 'javascript', tsx: 'javascript',
-    mts: 'javascript', cts: 'javascript', vue: 'javascript', svelte: 'javascript', astro: 'javascript',
-    py: 'python', pyw: 'python',
-    java: 'java', kt: 'java', kts: 'java', scala: 'java', groovy: 'java',
+    js: 'javascript',
+    jsx: 'javascript',
+    mjs: 'javascript',
+    cjs: 'javascript',
+    ts: 'javascript',
+    tsx: 'javascript',
+    mts: 'javascript',
+    cts: 'javascript',
+    vue: 'javascript',
+    svelte: 'javascript',
+    astro: 'javascript',
+    py: 'python',
+    pyw: 'python',
+    java: 'java',
+    kt: 'java',
+    kts: 'java',
+    scala: 'java',
+    groovy: 'java',
     go: 'go',
-    rb: 'ruby', rake: 'ruby', ru: 'ruby', erb: 'ruby',
+    rb: 'ruby',
+    rake: 'ruby',
+    ru: 'ruby',
+    erb: 'ruby',
     rs: 'rust',
     cs: 'csharp',
     php: 'php',
@@ -11358,7 +12565,10 @@ const PATTERNS = {
         { re: new RegExp(`\\bgetenv\\(\\s*${Q}`, 'g'), group: 2 },
         { re: new RegExp(`\\benviron\\.setdefault\\(\\s*${Q}`, 'g'), group: 2 },
         // environs / django-environ: env('X'), env.str('X'), env.int('X', default=3), …
-        { re: new RegExp(`\\benv(?:\\.(?:str|int|bool|float|decimal|list|dict|json|url|db_url|db|cache_url|cache|email_url|path|timedelta|log_level))?\\(\\s*${QU}`, 'g'), group: 2 },
+        {
+            re: new RegExp(`\\benv(?:\\.(?:str|int|bool|float|decimal|list|dict|json|url|db_url|db|cache_url|cache|email_url|path|timedelta|log_level))?\\(\\s*${QU}`, 'g'),
+            group: 2,
+        },
     ],
     java: [
         { re: new RegExp(`\\bSystem\\.getenv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
@@ -11392,7 +12602,10 @@ const PATTERNS = {
 const IDENT = '(?:[A-Za-z_][A-Za-z0-9_]*(?:\\.|::))*([A-Za-z_][A-Za-z0-9_]*)';
 /** Reads through a named constant (`os.Getenv(KEY)`), per language; group 1 = the identifier. */
 const IDENT_PATTERNS = {
-    javascript: [new RegExp(`\\bprocess\\.env\\??\\.?\\[\\s*${IDENT}\\s*\\]`, 'g'), new RegExp(`\\bDeno\\.env\\.get\\(\\s*${IDENT}\\s*\\)`, 'g')],
+    javascript: [
+        new RegExp(`\\bprocess\\.env\\??\\.?\\[\\s*${IDENT}\\s*\\]`, 'g'),
+        new RegExp(`\\bDeno\\.env\\.get\\(\\s*${IDENT}\\s*\\)`, 'g'),
+    ],
     python: [
         new RegExp(`\\benviron\\[\\s*${IDENT}\\s*\\]`, 'g'),
         new RegExp(`\\benviron\\.(?:get|setdefault)\\(\\s*${IDENT}\\s*[,)]`, 'g'),
@@ -11568,8 +12781,12 @@ function envVarNamesDeclared(path, text, parsed) {
     const walk = (v, depth) => {
         if (depth > 40 || v === null || typeof v !== 'object')
             return;
-        if (Array.isArray(v))
-            return v.forEach((x) => walk(x, depth + 1));
+        if (Array.isArray(v)) {
+            v.forEach((x) => {
+                walk(x, depth + 1);
+            });
+            return;
+        }
         for (const [k, child] of Object.entries(v)) {
             if ((k === 'env' || k === 'environment' || k === 'extraEnv' || k === 'envVars') && child !== null && typeof child === 'object') {
                 if (Array.isArray(child)) {
@@ -11657,7 +12874,13 @@ function compileTemplate(pattern) {
                 i = end + 1;
             }
             else if (end > i && inner.includes(',')) {
-                re += '(?:' + inner.split(',').map((a) => escapeRe(a).replace(/\*/g, '[^/]*')).join('|') + ')';
+                re +=
+                    '(?:' +
+                        inner
+                            .split(',')
+                            .map((a) => escapeRe(a).replace(/\*/g, '[^/]*'))
+                            .join('|') +
+                        ')';
                 i = end + 1;
             }
             else {
@@ -11689,7 +12912,7 @@ function capture(t, path) {
 }
 /** Fills the placeholders of `pattern` (glob metacharacters in values are escaped). */
 function fill(pattern, values) {
-    return pattern.replace(PLACEHOLDER, (whole, name) => name in values ? values[name].replace(/[*?[\]{}()!+@]/g, '\\$&') : whole);
+    return pattern.replace(PLACEHOLDER, (whole, name) => (name in values ? values[name].replace(/[*?[\]{}()!+@]/g, '\\$&') : whole));
 }
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -11815,7 +13038,9 @@ async function parseTerraform(path, text) {
         const json = await Promise.race([
             parse(path.slice(path.lastIndexOf('/') + 1), text),
             new Promise((_, reject) => {
-                timer = setTimeout(() => reject(new Error(`HCL parse took over ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+                timer = setTimeout(() => {
+                    reject(new Error(`HCL parse took over ${TIMEOUT_MS} ms`));
+                }, TIMEOUT_MS);
                 timer.unref();
             }),
         ]);
@@ -11832,7 +13057,7 @@ async function parseTerraform(path, text) {
 /** Addresses of the blocks in hcl2json output: resource/data `type.name`, `module.x`, `variable.x`, `output.x`. */
 function terraformAddresses(json) {
     const out = [];
-    const obj = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+    const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : {};
     for (const [type, byName] of Object.entries(obj(json.resource)))
         for (const name of Object.keys(obj(byName)))
             out.push(`${type}.${name}`);
@@ -11911,11 +13136,15 @@ function changedLeaves(a, b, max = 12) {
             if (x.length === 1 && y.length === 1) {
                 // HCL blocks parse as one-element arrays: look through them; name a named element below the root.
                 const l = path ? elementLabel(x[0]) : undefined;
-                return walk(x[0], y[0], l !== undefined && l === elementLabel(y[0]) ? `${path}[${l}]` : path);
+                walk(x[0], y[0], l !== undefined && l === elementLabel(y[0]) ? `${path}[${l}]` : path);
+                return;
             }
             const lx = x.map(elementLabel);
             const ly = y.map(elementLabel);
-            if (lx.every((l) => l !== undefined) && ly.every((l) => l !== undefined) && new Set(lx).size === lx.length && new Set(ly).size === ly.length) {
+            if (lx.every((l) => l !== undefined) &&
+                ly.every((l) => l !== undefined) &&
+                new Set(lx).size === lx.length &&
+                new Set(ly).size === ly.length) {
                 const names = [...new Set([...lx, ...ly])];
                 for (const n of names)
                     walk(x[lx.indexOf(n)], y[ly.indexOf(n)], `${path}[${n}]`);
@@ -11958,7 +13187,12 @@ function imageRepository(ref) {
 /** A predicate over key names from `version_keys` (exact names, or `*` wildcards matched case-sensitively). */
 function versionKeyTest(keys) {
     const exact = new Set(keys.filter((k) => !k.includes('*')));
-    const globs = keys.filter((k) => k.includes('*')).map((k) => new RegExp(`^${k.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+    const globs = keys
+        .filter((k) => k.includes('*'))
+        .map((k) => new RegExp(`^${k
+        .split('*')
+        .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`));
     return (key) => exact.has(key) || globs.some((g) => g.test(key));
 }
 function isVersionKey(keys, key) {
@@ -11996,7 +13230,9 @@ function onlyVersionBumps(leaves, keys) {
 }
 /** True when every unit change is a version bump under a routine key (see onlyVersionBumps). */
 function onlyVersionChanges(changes, keys) {
-    return changes.length > 0 && changes.every((c) => c.change === 'changed') && onlyVersionBumps(changes.flatMap((c) => c.leaves), keys);
+    return (changes.length > 0 &&
+        changes.every((c) => c.change === 'changed') &&
+        onlyVersionBumps(changes.flatMap((c) => c.leaves), keys));
 }
 /** Compares two maps of units; units in both with equal structure are not listed. */
 function compareUnits(base, head) {
@@ -12095,7 +13331,7 @@ function dockerInstructions(text) {
 function normaliseArgs(keyword, args) {
     if (keyword !== 'ENV' && keyword !== 'LABEL')
         return args;
-    const unquote = (v) => (/^"(.*)"$/s.test(v) ? v.slice(1, -1).replace(/\\(["\\$])/g, '$1') : /^'(.*)'$/s.test(v) ? v.slice(1, -1) : v);
+    const unquote = (v) => /^"(.*)"$/s.test(v) ? v.slice(1, -1).replace(/\\(["\\$])/g, '$1') : /^'(.*)'$/s.test(v) ? v.slice(1, -1) : v;
     const legacy = /^([^\s=]+)\s+(.*)$/s.exec(args);
     if (legacy && !legacy[1].includes('='))
         return `${legacy[1]}=${unquote(legacy[2].trim())}`;
@@ -12135,7 +13371,10 @@ function dockerRuntime(instructions) {
         chain.unshift(cur);
         const image = fromParts(cur.from.args).image.toLowerCase();
         const at = stages.indexOf(cur);
-        cur = stages.slice(0, at).reverse().find((st) => fromParts(st.from.args).alias === image);
+        cur = stages
+            .slice(0, at)
+            .reverse()
+            .find((st) => fromParts(st.from.args).alias === image);
     }
     return { base: chain[0].from, runtime: chain.flatMap((st) => st.body.filter((i) => RUNTIME_KEYWORDS.has(i.keyword))) };
 }
@@ -12157,7 +13396,11 @@ function normaliseText(text) {
         .replace(/\r\n/g, '\n')
         .replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '')
         .split('\n')
-        .map((l) => l.replace(/^\s*(?:#|\/\/).*$/, '').replace(/^([^"'#]*?)\s+#.*$/, '$1').replace(/\s+/g, ' ').trim())
+        .map((l) => l
+        .replace(/^\s*(?:#|\/\/).*$/, '')
+        .replace(/^([^"'#]*?)\s+#.*$/, '$1')
+        .replace(/\s+/g, ' ')
+        .trim())
         .filter(Boolean)
         .join('\n');
 }
@@ -12464,9 +13707,24 @@ const JSON_FILE = /\.json$/i;
 /** JSON/YAML that is never operational: skip without reading. */
 const NEVER_READ = /(?:^|\/)(?:package(?:-lock)?\.json|tsconfig[\w.-]*\.json|jsconfig\.json|composer\.(?:json|lock)|\.eslintrc[\w.]*|\.prettierrc[\w.]*|renovate\.json|\.?vscode\/[^/]+|pnpm-lock\.yaml|yarn\.lock|\.pre-commit-config\.yaml|mkdocs\.ya?ml|\.?codecov\.ya?ml|dependabot\.ya?ml|\.golangci\.ya?ml|CITATION\.cff|openapi[\w.-]*|swagger[\w.-]*)$/;
 const MONITOR_TYPES = new Set([
-    'metric alert', 'query alert', 'service check', 'event alert', 'event-v2 alert', 'log alert', 'process alert', 'rum alert',
-    'trace-analytics alert', 'slo alert', 'composite', 'synthetics alert', 'audit alert', 'ci-pipelines alert', 'error-tracking alert',
-    'database-monitoring alert', 'network-performance alert', 'cost alert',
+    'metric alert',
+    'query alert',
+    'service check',
+    'event alert',
+    'event-v2 alert',
+    'log alert',
+    'process alert',
+    'rum alert',
+    'trace-analytics alert',
+    'slo alert',
+    'composite',
+    'synthetics alert',
+    'audit alert',
+    'ci-pipelines alert',
+    'error-tracking alert',
+    'database-monitoring alert',
+    'network-performance alert',
+    'cost alert',
 ]);
 const detect_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const detect_str = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
@@ -12508,10 +13766,17 @@ function classifyDocs(docs, text) {
             k8sLine ??= detect_lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)); // kind is the PR's text
             if (kind === 'CronJob') {
                 const sched = detect_str(spec.schedule);
-                out.push({ code: 'cron', what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '), line: detect_lineOf(text, /^\s*schedule:/) });
+                out.push({
+                    code: 'cron',
+                    what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '),
+                    line: detect_lineOf(text, /^\s*schedule:/),
+                });
             }
             else if (kind === 'PrometheusRule') {
-                const alerts = arr(spec.groups).flatMap((g) => arr(detect_isObj(g) ? g.rules : undefined)).map((r) => (detect_isObj(r) ? detect_str(r.alert) : undefined)).filter((x) => !!x);
+                const alerts = arr(spec.groups)
+                    .flatMap((g) => arr(detect_isObj(g) ? g.rules : undefined))
+                    .map((r) => (detect_isObj(r) ? detect_str(r.alert) : undefined))
+                    .filter((x) => !!x);
                 addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${list(alerts)})` : ''}`.trim());
             }
             else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
@@ -12538,7 +13803,10 @@ function classifyDocs(docs, text) {
             const alerts = rules.map((r) => detect_str(r.alert)).filter((x) => !!x);
             const records = rules.filter((r) => detect_str(r.record)).length;
             if (alerts.length || records) {
-                const parts = [alerts.length ? `alerts ${list(alerts)}` : '', records ? `${records} recording rule${records === 1 ? '' : 's'}` : ''].filter(Boolean);
+                const parts = [
+                    alerts.length ? `alerts ${list(alerts)}` : '',
+                    records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
+                ].filter(Boolean);
                 out.push({ code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: detect_lineOf(text, /^\s*-?\s*alert:/) });
                 continue;
             }
@@ -12554,9 +13822,14 @@ function classifyDocs(docs, text) {
             continue;
         }
         const resources = detect_isObj(doc.Resources) ? doc.Resources : undefined;
-        if (doc.AWSTemplateFormatVersion !== undefined || (resources && Object.values(resources).some((r) => detect_isObj(r) && /^(?:AWS|Custom|Alexa)::/.test(detect_str(r.Type) ?? '')))) {
+        if (doc.AWSTemplateFormatVersion !== undefined ||
+            (resources && Object.values(resources).some((r) => detect_isObj(r) && /^(?:AWS|Custom|Alexa)::/.test(detect_str(r.Type) ?? '')))) {
             const transform = JSON.stringify(doc.Transform ?? '');
-            const types = resources ? Object.values(resources).map((r) => (detect_isObj(r) ? detect_str(r.Type) : undefined)).filter((x) => !!x) : [];
+            const types = resources
+                ? Object.values(resources)
+                    .map((r) => (detect_isObj(r) ? detect_str(r.Type) : undefined))
+                    .filter((x) => !!x)
+                : [];
             out.push({ code: 'cloudformation', what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${list(types)})` });
             continue;
         }
@@ -12574,15 +13847,28 @@ function classifyDocs(docs, text) {
             out.push({ code: 'docker-compose', what: `Compose services ${list(Object.keys(doc.services))}` });
             continue;
         }
-        if (detect_str(doc.name) && detect_str(doc.runtime) !== undefined && Object.keys(doc).length < 12 && (doc.runtime === 'nodejs' || doc.runtime === 'python' || doc.runtime === 'go' || doc.runtime === 'dotnet' || doc.runtime === 'java' || doc.runtime === 'yaml' || detect_isObj(doc.runtime))) {
+        if (detect_str(doc.name) &&
+            detect_str(doc.runtime) !== undefined &&
+            Object.keys(doc).length < 12 &&
+            (doc.runtime === 'nodejs' ||
+                doc.runtime === 'python' ||
+                doc.runtime === 'go' ||
+                doc.runtime === 'dotnet' ||
+                doc.runtime === 'java' ||
+                doc.runtime === 'yaml' ||
+                detect_isObj(doc.runtime))) {
             out.push({ code: 'pulumi', what: `Pulumi project ${detect_str(doc.name)}` });
         }
     }
     for (const [code, items] of k8s) {
-        const what = code === 'k8s-manifest' ? `Kubernetes manifest: ${list(items)}`
-            : code === 'alert-rule' ? `Kubernetes alerting: ${list(items)}`
-                : code === 'slo' ? `SLO definition: ${list(items)}`
-                    : code === 'dashboard' ? `Grafana dashboard resource: ${list(items)}`
+        const what = code === 'k8s-manifest'
+            ? `Kubernetes manifest: ${list(items)}`
+            : code === 'alert-rule'
+                ? `Kubernetes alerting: ${list(items)}`
+                : code === 'slo'
+                    ? `SLO definition: ${list(items)}`
+                    : code === 'dashboard'
+                        ? `Grafana dashboard resource: ${list(items)}`
                         : `Kustomize overlay: ${list(items)}`;
         out.unshift({ code, what, line: code === 'k8s-manifest' ? k8sLine : undefined });
     }
@@ -12591,7 +13877,12 @@ function classifyDocs(docs, text) {
 /** Compiles the command list (`kubectl apply`) to one RegExp: words in order, any whitespace between. */
 function commandPattern(commands) {
     const alts = commands
-        .map((c) => c.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'))
+        .map((c) => c
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\s+'))
         .filter(Boolean);
     return alts.length ? new RegExp(`(?:^|[\\s;&|(\`'"])(?:${alts.join('|')})(?=$|[\\s;&|)\`'"])`, 'im') : undefined;
 }
@@ -12658,7 +13949,9 @@ function workflowSchedules(doc) {
     const on = doc.on ?? doc['true']; // YAML 1.1 parsers read `on` as true
     if (!detect_isObj(on))
         return [];
-    return arr(on.schedule).map((s) => (detect_isObj(s) ? detect_str(s.cron) : undefined)).filter((x) => !!x);
+    return arr(on.schedule)
+        .map((s) => (detect_isObj(s) ? detect_str(s.cron) : undefined))
+        .filter((x) => !!x);
 }
 const SKIP_EXCLUSIONS = new Set(['generated', 'vendored', 'minified', 'snapshot']);
 /** API versions of tooling that look like Kubernetes objects but never reach a production cluster. */
@@ -12696,9 +13989,7 @@ async function detect(ctx, { options, runbookGlobs }) {
     const isChartRoot = (dir) => {
         let p = chartRoots.get(dir);
         if (!p) {
-            p = headPaths.has(detect_join(dir, 'Chart.yaml'))
-                ? Promise.resolve(true)
-                : reader.head(detect_join(dir, 'Chart.yaml')).then((r) => 'text' in r);
+            p = headPaths.has(detect_join(dir, 'Chart.yaml')) ? Promise.resolve(true) : reader.head(detect_join(dir, 'Chart.yaml')).then((r) => 'text' in r);
             chartRoots.set(dir, p);
         }
         return p;
@@ -12742,19 +14033,28 @@ async function detect(ctx, { options, runbookGlobs }) {
     }
     /** Path-classified structured files (Chart.yaml, kustomization, Pulumi, SAM config): a trigger only when their meaning changed. */
     async function byPathIfChanged(f, code, what) {
-        if (!hasBase(f) || !hasHead(f))
-            return push({ code, path: f.path, what: `${what}${removedNote(f)}`, how: 'path' });
+        if (!hasBase(f) || !hasHead(f)) {
+            push({ code, path: f.path, what: `${what}${removedNote(f)}`, how: 'path' });
+            return;
+        }
         const s = await sides(f);
         if (s.skip) {
             notRead.push({ path: f.path, reason: s.skip });
-            return push({ code, path: f.path, what, how: `path (${s.skip})` });
+            push({ code, path: f.path, what, how: `path (${s.skip})` });
+            return;
         }
         const c = YAML.test(f.path) || JSON_FILE.test(f.path) ? structuredChange(f, s) : { same: sameText(s), paths: [], bump: false };
         if (c.same)
             return void noOperationalChange.push(f.path);
         if (c.bump)
             return void versionBumps.push(f.path);
-        push({ code, path: f.path, line: pickLine(touched(f), undefined, c.paths), what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`, how: 'content' });
+        push({
+            code,
+            path: f.path,
+            line: pickLine(touched(f), undefined, c.paths),
+            what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`,
+            how: 'content',
+        });
     }
     for (const f of files) {
         const name = basename(f.path);
@@ -12812,7 +14112,13 @@ async function detect(ctx, { options, runbookGlobs }) {
         if (bad) {
             if (sameText(s))
                 return void noOperationalChange.push(f.path);
-            push({ code: 'deploy-workflow', path: f.path, line: pickLine(touched(f), undefined, []), what: `GitHub Actions workflow (${bad.reason}: classified by path)`, how: `path (${bad.reason})` });
+            push({
+                code: 'deploy-workflow',
+                path: f.path,
+                line: pickLine(touched(f), undefined, []),
+                what: `GitHub Actions workflow (${bad.reason}: classified by path)`,
+                how: `path (${bad.reason})`,
+            });
             return;
         }
         const hd = h?.ok ? h.docs[0] : undefined;
@@ -12857,7 +14163,9 @@ async function detect(ctx, { options, runbookGlobs }) {
                 const t = touched(f);
                 const first = relevant[0];
                 const range = s.head !== undefined
-                    ? first.label.startsWith('job ') ? yamlChildRange(s.head, 'jobs', first.label.slice(4)) : yamlTopRange(s.head, first.label)
+                    ? first.label.startsWith('job ')
+                        ? yamlChildRange(s.head, 'jobs', first.label.slice(4))
+                        : yamlTopRange(s.head, first.label)
                     : undefined;
                 const jobs = relevant.filter((c) => c.label.startsWith('job ')).map((c) => c.label.slice(4));
                 const envs = [...new Set(jobs.map((j) => deploying.get(j)?.environment).filter((e) => !!e))];
@@ -12876,17 +14184,29 @@ async function detect(ctx, { options, runbookGlobs }) {
         const added = hs.filter((x) => !bs.includes(x));
         const removed = bs.filter((x) => !hs.includes(x));
         if (added.length || removed.length) {
-            const parts = [added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '', removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : ''];
-            push({ code: 'cron', path: f.path, line: pickLine(touched(f), undefined, ['cron']) ?? detect_lineOf(s.head, /^\s*-?\s*cron:/), what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`, how: 'content' });
+            const parts = [
+                added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '',
+                removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : '',
+            ];
+            push({
+                code: 'cron',
+                path: f.path,
+                line: pickLine(touched(f), undefined, ['cron']) ?? detect_lineOf(s.head, /^\s*-?\s*cron:/),
+                what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`,
+                how: 'content',
+            });
         }
     }
     async function classifyDockerfile(f) {
-        if (!hasBase(f) || !hasHead(f))
-            return push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' });
+        if (!hasBase(f) || !hasHead(f)) {
+            push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' });
+            return;
+        }
         const s = await sides(f);
         if (s.head === undefined || s.base === undefined) {
             notRead.push({ path: f.path, reason: s.skip ?? 'not readable' });
-            return push({ code: 'dockerfile', path: f.path, what: 'container image definition', how: `path (${s.skip ?? 'not readable'})` });
+            push({ code: 'dockerfile', path: f.path, what: 'container image definition', how: `path (${s.skip ?? 'not readable'})` });
+            return;
         }
         const key = (i) => `${i.keyword} ${i.args}`;
         const hi = dockerInstructions(s.head);
@@ -12935,7 +14255,9 @@ async function detect(ctx, { options, runbookGlobs }) {
         const cut = (x) => (x.length > 60 ? `${x.slice(0, 57)}…` : x);
         const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rtAdded];
         const parts = [
-            shown.length ? `${list(shown.map((i) => cut(key(i))), 2)}` : '',
+            shown.length
+                ? list(shown.map((i) => cut(key(i))), 2)
+                : '',
             baseChanged && br.base ? `replaces base image ${cut(br.base.args)}` : '',
             rtRemoved.length ? `removes ${list(rtRemoved.map(cut), 2)}` : '',
             rtReordered ? 'reorders runtime instructions' : '',
@@ -12953,25 +14275,47 @@ async function detect(ctx, { options, runbookGlobs }) {
         const s = await sides(f);
         if (s.head === undefined && s.base === undefined) {
             notRead.push({ path: f.path, reason: s.skip ?? 'not readable' });
-            return push({ code: 'docker-compose', path: f.path, what: `Compose file${removedNote(f)}`, how: `path (${s.skip ?? 'not readable'})` });
+            push({
+                code: 'docker-compose',
+                path: f.path,
+                what: `Compose file${removedNote(f)}`,
+                how: `path (${s.skip ?? 'not readable'})`,
+            });
+            return;
         }
         const h = s.head !== undefined ? loadYamlDocs(s.head) : undefined;
         const b = s.base !== undefined ? loadYamlDocs(s.base) : undefined;
         if ((h && !h.ok) || (b && !b.ok) || !hasBase(f) || !hasHead(f)) {
             if (sameText(s))
                 return void noOperationalChange.push(f.path);
-            return push({ code: 'docker-compose', path: f.path, line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined, what: `Compose file${removedNote(f)}`, how: 'path' });
+            push({
+                code: 'docker-compose',
+                path: f.path,
+                line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined,
+                what: `Compose file${removedNote(f)}`,
+                how: 'path',
+            });
+            return;
         }
         const all = compareUnits(b?.ok ? sectionUnits(b.docs[0], 'services', 'service') : [], h?.ok ? sectionUnits(h.docs[0], 'services', 'service') : []);
         // A service whose only difference is its `depends_on` starts in another order: nothing else runs differently.
-        const changes = all.filter((c) => !(c.label.startsWith('service ') && c.change === 'changed' && c.leaves.length > 0 && c.leaves.every((l) => /^depends_on(?:[.[]|$)/.test(l.path))));
+        const changes = all.filter((c) => !(c.label.startsWith('service ') &&
+            c.change === 'changed' &&
+            c.leaves.length > 0 &&
+            c.leaves.every((l) => /^depends_on(?:[.[]|$)/.test(l.path))));
         if (!changes.length)
             return void noOperationalChange.push(f.path);
         if (onlyVersionChanges(changes, versionKeys))
             return void versionBumps.push(f.path);
         const first = changes.find((c) => c.change !== 'removed') ?? changes[0];
         const range = s.head !== undefined && first.label.startsWith('service ') ? yamlChildRange(s.head, 'services', first.label.slice(8)) : undefined;
-        push({ code: 'docker-compose', path: f.path, line: pickLine(touched(f), range, first.paths), what: `Compose: ${describeChanges(changes)}`, how: 'content' });
+        push({
+            code: 'docker-compose',
+            path: f.path,
+            line: pickLine(touched(f), range, first.paths),
+            what: `Compose: ${describeChanges(changes)}`,
+            how: 'content',
+        });
     }
     async function classifyTerraform(f) {
         const base = { code: 'terraform', path: f.path, how: 'path' };
@@ -12979,7 +14323,8 @@ async function detect(ctx, { options, runbookGlobs }) {
         const s = await sides(f);
         if (s.skip && (s.head === undefined || (hasBase(f) && s.base === undefined))) {
             notRead.push({ path: f.path, reason: s.skip });
-            return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}`, how: `path (${s.skip})` });
+            push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}`, how: `path (${s.skip})` });
+            return;
         }
         const parse = async (text, path) => {
             if (text === undefined)
@@ -12999,7 +14344,13 @@ async function detect(ctx, { options, runbookGlobs }) {
                 hclUnavailable ??= failure.reason;
             if (sameText(s))
                 return void noOperationalChange.push(f.path);
-            return push({ ...base, line: pickLine(touched(f), undefined, []), what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`, how: `path (${failure.reason})` });
+            push({
+                ...base,
+                line: pickLine(touched(f), undefined, []),
+                what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`,
+                how: `path (${failure.reason})`,
+            });
+            return;
         }
         const vars = kind === 'variables';
         const all = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : []);
@@ -13010,7 +14361,8 @@ async function detect(ctx, { options, runbookGlobs }) {
         if (!changes.length) {
             if (hasBase(f) && hasHead(f))
                 return void noOperationalChange.push(f.path);
-            return push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` });
+            push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` });
+            return;
         }
         if (onlyVersionChanges(changes, versionKeys))
             return void versionBumps.push(f.path);
@@ -13038,9 +14390,19 @@ async function detect(ctx, { options, runbookGlobs }) {
             const why = s.skip ?? 'not readable';
             notRead.push({ path: f.path, reason: why });
             if (inChart)
-                push({ code: 'helm', path: f.path, what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`, how: `path (${why})` });
+                push({
+                    code: 'helm',
+                    path: f.path,
+                    what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`,
+                    how: `path (${why})`,
+                });
             else if ((0,glob/* matchesAny */._I)(f.path, options.manifest_paths) && YAML.test(name))
-                push({ code: 'k8s-manifest', path: f.path, what: `deploy manifest (not read: classified by path)${removedNote(f)}`, how: `path (${why})` });
+                push({
+                    code: 'k8s-manifest',
+                    path: f.path,
+                    what: `deploy manifest (not read: classified by path)${removedNote(f)}`,
+                    how: `path (${why})`,
+                });
             return;
         }
         const parsed = parseStructured(f.path, text);
@@ -13049,11 +14411,24 @@ async function detect(ctx, { options, runbookGlobs }) {
         // Comment/whitespace/formatting-only edits are no operational change.
         if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s)))
             return void noOperationalChange.push(f.path);
-        if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && isTemplated(s.head) && normaliseTemplate(s.head) === normaliseTemplate(s.base))
+        if (modified &&
+            !parsed.ok &&
+            s.head !== undefined &&
+            s.base !== undefined &&
+            isTemplated(s.head) &&
+            normaliseTemplate(s.head) === normaliseTemplate(s.base))
             return void noOperationalChange.push(f.path);
-        if (modified && parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
+        if (modified &&
+            parsed.ok &&
+            baseParsed?.ok &&
+            onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
             return void versionBumps.push(f.path);
-        if (modified && !parsed.ok && s.head !== undefined && s.base !== undefined && options.version_keys.length && templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys)))
+        if (modified &&
+            !parsed.ok &&
+            s.head !== undefined &&
+            s.base !== undefined &&
+            options.version_keys.length &&
+            templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys)))
             return void versionBumps.push(f.path);
         const t = touched(f);
         if (inChart) {
@@ -13061,14 +14436,32 @@ async function detect(ctx, { options, runbookGlobs }) {
             const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`;
             const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`;
             const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : [];
-            const detail = paths.length ? `: ${list(paths, 3)}` : kinds.length ? `: ${kinds.join('; ')}` : parsed.ok ? '' : ` (${parsed.reason}: classified by path)`;
-            push({ code: 'helm', path: f.path, line: hasHead(f) ? pickLine(t, undefined, paths) : undefined, what: `${what}${detail}${removedNote(f)}`, how });
+            const detail = paths.length
+                ? `: ${list(paths, 3)}`
+                : kinds.length
+                    ? `: ${kinds.join('; ')}`
+                    : parsed.ok
+                        ? ''
+                        : ` (${parsed.reason}: classified by path)`;
+            push({
+                code: 'helm',
+                path: f.path,
+                line: hasHead(f) ? pickLine(t, undefined, paths) : undefined,
+                what: `${what}${detail}${removedNote(f)}`,
+                how,
+            });
             return;
         }
         if (!parsed.ok || (baseParsed && !baseParsed.ok)) {
             const reason = parsed.ok ? (baseParsed && !baseParsed.ok ? baseParsed.reason : '') : parsed.reason;
             if ((0,glob/* matchesAny */._I)(f.path, options.manifest_paths)) {
-                push({ code: 'k8s-manifest', path: f.path, line: modified ? pickLine(t, undefined, []) : undefined, what: `deploy manifest (${reason}: classified by path)${removedNote(f)}`, how: `path (${reason}, not parsed)` });
+                push({
+                    code: 'k8s-manifest',
+                    path: f.path,
+                    line: modified ? pickLine(t, undefined, []) : undefined,
+                    what: `deploy manifest (${reason}: classified by path)${removedNote(f)}`,
+                    how: `path (${reason}, not parsed)`,
+                });
             }
             else if (!parsed.ok && (parsed.templated || isTemplated(text))) {
                 unparsed.push({ path: f.path, reason });
@@ -13112,14 +14505,29 @@ async function detect(ctx, { options, runbookGlobs }) {
             if (seen.has(c.code))
                 continue;
             seen.add(c.code);
-            const what = c.code === 'k8s-manifest' && k8sChanges.length ? `Kubernetes manifest: ${describeChanges(k8sChanges)}` : k8sChanges.length || !first.paths.length ? c.what : `${c.what}: ${list(first.paths, 3)}`;
+            const what = c.code === 'k8s-manifest' && k8sChanges.length
+                ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
+                : k8sChanges.length || !first.paths.length
+                    ? c.what
+                    : `${c.what}: ${list(first.paths, 3)}`;
             push({ code: c.code, path: f.path, line, what, how: 'content' });
         }
     }
     // New env vars: names the SERVICE did not read or declare at the base.
     if (!disabled.has('new-env-var'))
         await detectEnvVars(ctx, files, reader, options, push, notRead);
-    return { triggers, unparsed, notRead, noOperationalChange: [...new Set(noOperationalChange)], devTooling, versionBumps: [...new Set(versionBumps)], buildOnly, nonProduction, hclUnavailable, reads: reader.reads };
+    return {
+        triggers,
+        unparsed,
+        notRead,
+        noOperationalChange: [...new Set(noOperationalChange)],
+        devTooling,
+        versionBumps: [...new Set(versionBumps)],
+        buildOnly,
+        nonProduction,
+        hclUnavailable,
+        reads: reader.reads,
+    };
 }
 /**
  * A templated (unparsable) YAML edit that only bumps versions on lines of routine keys (`image: x:{{ … }}1.2`
@@ -13291,7 +14699,9 @@ class ServiceNames {
             candidates = [...probes];
         }
         const dir = dirname(changedPath);
-        const rank = (p) => (dirname(p) === dir ? 0 : 4) + (/config|setting|env|constant/i.test(basename(p)) || ENV_FILE.test(basename(p)) ? 0 : 2) + (envLanguageOf(p) ? 0 : 1);
+        const rank = (p) => (dirname(p) === dir ? 0 : 4) +
+            (/config|setting|env|constant/i.test(basename(p)) || ENV_FILE.test(basename(p)) ? 0 : 2) +
+            (envLanguageOf(p) ? 0 : 1);
         candidates.sort((a, b) => rank(a) - rank(b) || a.split('/').length - b.split('/').length || a.localeCompare(b));
         const serviceName = basename(root);
         for (const p of candidates) {
@@ -13394,7 +14804,10 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
     const service = new ServiceNames(ctx, options);
     const listing = candidates.length ? await service.list() : undefined;
     if (service.listError !== undefined)
-        notRead.push({ path: '(base tree)', reason: `base tree not listed (${service.listError}): env var declarations in service files not checked` });
+        notRead.push({
+            path: '(base tree)',
+            reason: `base tree not listed (${service.listError}): env var declarations in service files not checked`,
+        });
     for (const { f, lang, reads } of candidates) {
         let baseNames = new Set();
         if (f.status !== 'added') {
@@ -13432,7 +14845,10 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
         }
     }
     for (const root of service.capped)
-        notRead.push({ path: root, reason: `env vars of service ${root} checked against the first ${options.max_service_files} of its files (max_service_files)` });
+        notRead.push({
+            path: root,
+            reason: `env vars of service ${root} checked against the first ${options.max_service_files} of its files (max_service_files)`,
+        });
 }
 /**
  * The files `detect` reads, declared before it runs (Rule.plan) so the pipeline reads them in batches:
@@ -13460,7 +14876,19 @@ function planRunbookReads(files, { options, runbookGlobs }) {
             continue;
         const name = basename(f.path);
         const structured = (YAML.test(name) || JSON_FILE.test(name)) && !NEVER_READ.test(f.path);
-        if ((0,glob/* matchesAny */._I)(f.path, options.feature_flags) || WORKFLOW.test(f.path) || detect_DOCKERFILE.test(name) || PROCFILE.test(name) || KUSTOMIZATION.test(name) || PULUMI.test(name) || SAM_CONFIG.test(name) || CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path) || TERRAFORM.test(name) || COMPOSE.test(name) || CHART_FILE.test(name) || structured) {
+        if ((0,glob/* matchesAny */._I)(f.path, options.feature_flags) ||
+            WORKFLOW.test(f.path) ||
+            detect_DOCKERFILE.test(name) ||
+            PROCFILE.test(name) ||
+            KUSTOMIZATION.test(name) ||
+            PULUMI.test(name) ||
+            SAM_CONFIG.test(name) ||
+            CRONTAB.test(name) ||
+            /(?:^|\/)cron\.d\//.test(f.path) ||
+            TERRAFORM.test(name) ||
+            COMPOSE.test(name) ||
+            CHART_FILE.test(name) ||
+            structured) {
             sides(f);
             if (structured && VALUES_FILE.test(name) && room())
                 head.add(detect_join(dirname(f.path), 'Chart.yaml'));
@@ -13502,7 +14930,10 @@ function runbook_short(globs, max = 3) {
     return globs.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 /** Runbook files are never triggers themselves: the generic globs and every mapped template (placeholders as `*`). */
-const runbookGlobsOf = (options) => [...options.runbooks, ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*')))];
+const runbookGlobsOf = (options) => [
+    ...options.runbooks,
+    ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*'))),
+];
 async function evaluateRunbook(ctx, options) {
     const mappings = options.services.map((s) => ({ path: compileTemplate(s.path), runbooks: s.runbooks }));
     const runbookGlobs = runbookGlobsOf(options);
@@ -13567,7 +14998,10 @@ async function evaluateRunbook(ctx, options) {
         findings.push({
             kind: 'info',
             code: 'not-parsed',
-            message: `${detection.unparsed.length} templated file${detection.unparsed.length === 1 ? '' : 's'} could not be parsed and matched no path rule, so ${detection.unparsed.length === 1 ? 'it was' : 'they were'} not treated as operational: ${detection.unparsed.slice(0, 5).map((u) => u.path).join(', ')}${detection.unparsed.length > 5 ? ', …' : ''}.`,
+            message: `${detection.unparsed.length} templated file${detection.unparsed.length === 1 ? '' : 's'} could not be parsed and matched no path rule, so ${detection.unparsed.length === 1 ? 'it was' : 'they were'} not treated as operational: ${detection.unparsed
+                .slice(0, 5)
+                .map((u) => u.path)
+                .join(', ')}${detection.unparsed.length > 5 ? ', …' : ''}.`,
             hint: 'Add their folders to `manifest_paths` (deploy manifests) or `triggers` if they are operational.',
         });
     }
@@ -13575,11 +15009,18 @@ async function evaluateRunbook(ctx, options) {
         findings.push({
             kind: 'info',
             code: 'not-read',
-            message: `${detection.notRead.length} file${detection.notRead.length === 1 ? ' was' : 's were'} classified by path only (${[...new Set(detection.notRead.map((n) => n.reason))].slice(0, 3).join('; ')}): ${detection.notRead.slice(0, 5).map((n) => n.path).join(', ')}${detection.notRead.length > 5 ? ', …' : ''}.`,
+            message: `${detection.notRead.length} file${detection.notRead.length === 1 ? ' was' : 's were'} classified by path only (${[...new Set(detection.notRead.map((n) => n.reason))].slice(0, 3).join('; ')}): ${detection.notRead
+                .slice(0, 5)
+                .map((n) => n.path)
+                .join(', ')}${detection.notRead.length > 5 ? ', …' : ''}.`,
         });
     }
     if (detection.hclUnavailable) {
-        findings.push({ kind: 'info', code: 'hcl-unavailable', message: `Terraform files were classified by path only: ${detection.hclUnavailable}.` });
+        findings.push({
+            kind: 'info',
+            code: 'hcl-unavailable',
+            message: `Terraform files were classified by path only: ${detection.hclUnavailable}.`,
+        });
     }
     if (ctx.changes.truncated) {
         findings.push({
@@ -13605,12 +15046,24 @@ async function evaluateRunbook(ctx, options) {
         return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ');
     };
     const ignoredNote = [
-        detection.noOperationalChange.length ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting` : '',
-        detection.devTooling.length ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production` : '',
-        detection.versionBumps.length ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only` : '',
-        detection.buildOnly.length ? `${detection.buildOnly.length} Dockerfile${detection.buildOnly.length === 1 ? '' : 's'} changed only in how the image is built` : '',
-        detection.nonProduction.length ? `${detection.nonProduction.length} file${detection.nonProduction.length === 1 ? '' : 's'} of non-production environments` : '',
-    ].filter(Boolean).join('; ');
+        detection.noOperationalChange.length
+            ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting`
+            : '',
+        detection.devTooling.length
+            ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production`
+            : '',
+        detection.versionBumps.length
+            ? `${detection.versionBumps.length} file${detection.versionBumps.length === 1 ? '' : 's'} with routine version bumps only`
+            : '',
+        detection.buildOnly.length
+            ? `${detection.buildOnly.length} Dockerfile${detection.buildOnly.length === 1 ? '' : 's'} changed only in how the image is built`
+            : '',
+        detection.nonProduction.length
+            ? `${detection.nonProduction.length} file${detection.nonProduction.length === 1 ? '' : 's'} of non-production environments`
+            : '',
+    ]
+        .filter(Boolean)
+        .join('; ');
     let summary;
     if (!triggers.length)
         summary = `No operational change detected.${ignoredNote ? ` (${ignoredNote}.)` : ''}`;
@@ -13685,7 +15138,9 @@ const CoChangeEntry = type/* Type */.ZU.Object({
         minItems: 1,
         description: 'Globs of which at least one file must change (not only be removed) in the same PR.',
     }),
-    or_declaration: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Phrase of a PR-description line that satisfies the requirement instead, followed by a reason (e.g. `Changelog: not needed`).' })),
+    or_declaration: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+        description: 'Phrase of a PR-description line that satisfies the requirement instead, followed by a reason (e.g. `Changelog: not needed`).',
+    })),
     min_reason_length: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 0, description: 'Minimum reason length for `or_declaration`; defaults to the rule-level value.' })),
     message: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Finding message instead of the generated one.' })),
     hint: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Finding hint instead of the generated one.' })),
@@ -13764,7 +15219,9 @@ function evaluateCoChange(ctx, options) {
             continue;
         const triggerPaths = new Set(triggers.map((t) => t.path));
         const requiredGlobs = [...required];
-        const satisfiedBy = files.filter((f) => f.status !== 'removed' && !triggerPaths.has(f.path) && (0,glob/* matchesAny */._I)(f.path, requiredGlobs)).map((f) => f.path);
+        const satisfiedBy = files
+            .filter((f) => f.status !== 'removed' && !triggerPaths.has(f.path) && (0,glob/* matchesAny */._I)(f.path, requiredGlobs))
+            .map((f) => f.path);
         const outcome = { triggers: [...triggerPaths], required: requiredGlobs, satisfiedBy };
         if (!satisfiedBy.length && entry.or_declaration) {
             const d = (0,pr_body/* findReasonedDeclaration */.$b)(ctx.pr.body, entry.or_declaration, entry.min_reason_length ?? options.min_reason_length);
@@ -13782,7 +15239,7 @@ function evaluateCoChange(ctx, options) {
         if (satisfiedBy.length || outcome.declaration)
             continue;
         const first = triggers[0];
-        const what = `${triggers.length === 1 ? first.path : `${triggers.length} files (${co_change_short(outcome.triggers)})`}`;
+        const what = triggers.length === 1 ? first.path : `${triggers.length} files (${co_change_short(outcome.triggers)})`;
         findings.push({
             message: entry.message ?? `${entry.name}: ${what} changed without a change to ${co_change_short(requiredGlobs)}.`,
             hint: (entry.hint ??
@@ -13792,7 +15249,9 @@ function evaluateCoChange(ctx, options) {
             code: entry.name,
         });
     }
-    const tables = rows.length ? [{ title: 'Co-change requirements', columns: ['Requirement', 'Changed', 'Requires', 'Status'], rows }] : [];
+    const tables = rows.length
+        ? [{ title: 'Co-change requirements', columns: ['Requirement', 'Changed', 'Requires', 'Status'], rows }]
+        : [];
     const violated = findings.filter((f) => f.kind !== 'error' && f.kind !== 'info').length;
     const summary = !rows.length
         ? options.rules.length
@@ -13909,7 +15368,10 @@ function findDeclaration(files, pkg, scannerPath) {
 
 
 
-const sla = (def, sev) => type/* Type */.ZU.Union([type/* Type */.ZU.Integer({ minimum: 0 }), type/* Type */.ZU.Null()], { default: def, description: `Days within which a ${sev} vulnerability must be fixed once known; null = no SLA.` });
+const sla = (def, sev) => type/* Type */.ZU.Union([type/* Type */.ZU.Integer({ minimum: 0 }), type/* Type */.ZU.Null()], {
+    default: def,
+    description: `Days within which a ${sev} vulnerability must be fixed once known; null = no SLA.`,
+});
 const dependenciesOptions = type/* Type */.ZU.Object({
     reports: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [],
@@ -13923,22 +15385,37 @@ const dependenciesOptions = type/* Type */.ZU.Object({
         default: true,
         description: 'Apply `fail_on` only to vulnerabilities this PR introduces (or whose origin is unknown); those already present on the base are held to `fix_within_days` instead. Origin comes from SARIF baselineState, dependency review, the manifest lines the PR adds, and Dependabot alerts.',
     }),
-    fix_within_days: type/* Type */.ZU.Object({ critical: sla(7, 'critical'), high: sla(14, 'high'), medium: sla(null, 'medium'), low: sla(null, 'low') }, { default: {}, description: 'Fix SLA per severity, in days since first detection (Dependabot alert created_at, SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.' }),
+    fix_within_days: type/* Type */.ZU.Object({ critical: sla(7, 'critical'), high: sla(14, 'high'), medium: sla(null, 'medium'), low: sla(null, 'low') }, {
+        default: {},
+        description: 'Fix SLA per severity, in days since first detection (Dependabot alert created_at, SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.',
+    }),
     ignore: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        id: type/* Type */.ZU.String({ minLength: 1, description: 'Advisory id (GHSA, CVE, or the tool\'s id such as SNYK-JS-…); matches any alias.' }),
+        id: type/* Type */.ZU.String({ minLength: 1, description: "Advisory id (GHSA, CVE, or the tool's id such as SNYK-JS-…); matches any alias." }),
         reason: type/* Type */.ZU.String({ minLength: 1, description: 'Why the vulnerability is accepted (required).' }),
-        until: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ format: 'date', description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the vulnerability counts again and the comment says so.' })),
+        until: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            format: 'date',
+            description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the vulnerability counts again and the comment says so.',
+        })),
     }, { additionalProperties: false }), { default: [], description: 'Waived advisories, each with a reason and, preferably, an expiry date.' }),
     licenses: type/* Type */.ZU.Object({
-        deny: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'SPDX ids that added dependencies must not use (from dependency review data).' }),
+        deny: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+            default: [],
+            description: 'SPDX ids that added dependencies must not use (from dependency review data).',
+        }),
         allow: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'When not empty: the only SPDX ids added dependencies may use.' }),
     }, { default: {}, description: 'License policy for dependencies the PR adds (needs dependency review).' }),
     missing_report: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('fail'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('ignore')], {
         default: 'fail',
         description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
     }),
-    use_dependency_review: type/* Type */.ZU.Boolean({ default: true, description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).' }),
-    use_dependabot_alerts: type/* Type */.ZU.Boolean({ default: false, description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).' }),
+    use_dependency_review: type/* Type */.ZU.Boolean({
+        default: true,
+        description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).',
+    }),
+    use_dependabot_alerts: type/* Type */.ZU.Boolean({
+        default: false,
+        description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).',
+    }),
 });
 const DAY = 86_400_000;
 const GLOB_MAGIC = /[*?[\]{}!]/;
@@ -13966,7 +15443,11 @@ function licenseVerdict(license, deny, allow) {
     if (!license)
         return {};
     const norm = (s) => s.trim().toLowerCase();
-    const branches = license.split(/\s+OR\s+/i).map((b) => b.replace(/[()]/g, ' ').split(/\s+(?:AND|WITH)\s+/i).map((t) => t.trim()).filter(Boolean));
+    const branches = license.split(/\s+OR\s+/i).map((b) => b
+        .replace(/[()]/g, ' ')
+        .split(/\s+(?:AND|WITH)\s+/i)
+        .map((t) => t.trim())
+        .filter(Boolean));
     const denySet = new Set(deny.map(norm));
     const allowSet = new Set(allow.map(norm));
     const branchDenied = (b) => b.find((t) => denySet.has(norm(t)));
@@ -14028,7 +15509,9 @@ function fmtAge(r) {
     if (r.ageDays === undefined)
         return 'age unknown';
     const sla = r.slaDays;
-    return sla === undefined || sla === null ? `${r.ageDays} d (no SLA)` : `${r.ageDays} d / SLA ${sla} d${r.ageDays > sla ? ' (breached)' : ''}`;
+    return sla === undefined || sla === null
+        ? `${r.ageDays} d (no SLA)`
+        : `${r.ageDays} d / SLA ${sla} d${r.ageDays > sla ? ' (breached)' : ''}`;
 }
 function originText(o) {
     return o === 'introduced' ? 'introduced by this PR' : o === 'present' ? 'already present' : 'unknown';
@@ -14053,7 +15536,11 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
             if (!GLOB_MAGIC.test(g)) {
                 const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`;
                 if (o.missing_report === 'fail')
-                    findings.push({ message: msg, hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.', code: 'missing-report' });
+                    findings.push({
+                        message: msg,
+                        hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
+                        code: 'missing-report',
+                    });
                 else if (o.missing_report === 'warn')
                     findings.push({ message: msg, level: 'warn', code: 'missing-report' });
                 else
@@ -14065,7 +15552,11 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
         // One notice for all the globs that matched nothing (the default preset lists four): one row in every
         // comment of a repository without scanners, not four.
         if (unmatched.length) {
-            findings.push({ message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`, kind: 'info', code: 'no-report' });
+            findings.push({
+                message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`,
+                kind: 'info',
+                code: 'no-report',
+            });
             notes.push(unmatched.length === globs.length ? 'no scanner report' : `${unmatched.join(', ')}: no match`);
         }
         const parsed = [];
@@ -14079,7 +15570,12 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
             }
             catch (e) {
                 const message = e instanceof scanners/* ReportError */.$g ? e.message : `${f.path} could not be read: ${(0,src_errors/* plainMessage */.C5)(e)}`;
-                findings.push({ message, kind: 'error', code: 'bad-report', hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.' });
+                findings.push({
+                    message,
+                    kind: 'error',
+                    code: 'bad-report',
+                    hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.',
+                });
                 reportRows.push([f.path, '?', 'unreadable', '-', '-']);
             }
         }
@@ -14101,10 +15597,19 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
                 notes.push(`dependency review: ${r.data.added.length} added dependencies, ${r.data.vulns.length} vulnerabilities`);
             }
             else if (r.unavailable)
-                findings.push({ message: `GitHub dependency review is unavailable: ${r.reason}`, kind: 'info', code: 'dependency-review-unavailable' });
+                findings.push({
+                    message: `GitHub dependency review is unavailable: ${r.reason}`,
+                    kind: 'info',
+                    code: 'dependency-review-unavailable',
+                });
             else {
                 // An outage is not "nothing added": the dependencies this PR adds were not checked.
-                findings.push({ message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`, kind: 'error', code: 'dependency-review-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' });
+                findings.push({
+                    message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`,
+                    kind: 'error',
+                    code: 'dependency-review-failed',
+                    hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+                });
                 notes.push('dependency review: failed');
             }
         }
@@ -14121,7 +15626,12 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
             else if (r.unavailable)
                 findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' });
             else {
-                findings.push({ message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`, kind: 'error', code: 'dependabot-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' });
+                findings.push({
+                    message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`,
+                    kind: 'error',
+                    code: 'dependabot-failed',
+                    hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+                });
                 notes.push('Dependabot alerts: failed');
             }
         }
@@ -14131,12 +15641,21 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
             await resolveNpmVersions(ctx, all);
         }
         catch (e) {
-            findings.push({ message: (0,src_errors/* plainMessage */.C5)(e), kind: 'error', code: 'read-failed', hint: 'Re-run the job once GitHub answers; the policy\'s `on_error` decides what this run concludes.' });
+            findings.push({
+                message: (0,src_errors/* plainMessage */.C5)(e),
+                kind: 'error',
+                code: 'read-failed',
+                hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+            });
         }
         const vulns = (0,scanners/* mergeVulnerabilities */.Nr)(all);
         // 3. Evaluate each vulnerability.
         const failRank = o.fail_on === 'none' ? Infinity : (0,scanners/* severityRank */.qs)(o.fail_on);
-        const waivers = (o.ignore ?? []).map((w) => ({ id: (0,scanners/* normaliseId */.GU)(w.id), reason: w.reason, until: dateString(w.until) }));
+        const waivers = (o.ignore ?? []).map((w) => ({
+            id: (0,scanners/* normaliseId */.GU)(w.id),
+            reason: w.reason,
+            until: dateString(w.until),
+        }));
         const rows = [];
         const expiredReported = new Set();
         for (const v of vulns) {
@@ -14150,7 +15669,9 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
                 if (!inReview)
                     origin = 'present';
             }
-            const ageDays = v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen)) ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY)) : undefined;
+            const ageDays = v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen))
+                ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY))
+                : undefined;
             const slaKey = v.severity === 'unknown' ? undefined : v.severity;
             const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null;
             const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()));
@@ -14163,7 +15684,9 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
             }
             const where = row.annotation ? { path: row.annotation.path, line: row.annotation.line } : {};
             const what = `${v.id} (${severityLabel(v.severity)}) in ${v.package}${v.version ? `@${v.version}` : ''}`;
-            const fix = v.fixedVersion ? `Upgrade ${v.package} to ${v.fixedVersion} or later.` : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.';
+            const fix = v.fixedVersion
+                ? `Upgrade ${v.package} to ${v.fixedVersion} or later.`
+                : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.';
             if (row.waiver?.expired && !expiredReported.has(row.waiver.id)) {
                 expiredReported.add(row.waiver.id);
                 findings.push({
@@ -14185,7 +15708,12 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
             }
             if (ageDays !== undefined && slaDays !== null && slaDays !== undefined && ageDays > slaDays) {
                 row.failing.push('sla');
-                findings.push({ message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`, hint: fix, code: 'sla-breach', ...where });
+                findings.push({
+                    message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`,
+                    hint: fix,
+                    code: 'sla-breach',
+                    ...where,
+                });
             }
             rows.push(row);
         }
@@ -14224,7 +15752,9 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
                     `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
                     originText(r.origin),
                     fmtAge(r),
-                    r.waiver ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}` : '',
+                    r.waiver
+                        ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}`
+                        : '',
                     r.v.sources.join(', '),
                     r.v.url ?? (0,scanners/* advisoryUrl */.Le)(r.v.id) ?? '',
                 ]),
@@ -14238,7 +15768,11 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
         // Without any evidence the summary must not read "no vulnerabilities": nothing was looked at.
         const noEvidence = !parsed.length && !reviewOk && !alertsOk;
         const parts = [
-            noEvidence ? 'no scanner evidence' : rows.length ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})` : 'no vulnerabilities',
+            noEvidence
+                ? 'no scanner evidence'
+                : rows.length
+                    ? `${rows.length} vulnerabilit${rows.length === 1 ? 'y' : 'ies'} (${bySev.map(([s, n]) => `${n} ${s}`).join(', ')})`
+                    : 'no vulnerabilities',
             failing ? `${failing} failing` : '',
             waived ? `${waived} waived` : '',
             ...notes.filter((n) => !(noEvidence && n === 'no scanner report')),
@@ -14249,8 +15783,22 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
             ...(noEvidence ? { applicability: 'no-evidence' } : {}),
             tables,
             data: {
-                vulnerabilities: rows.map((r) => ({ ...r.v, origin: r.origin, ageDays: r.ageDays, slaDays: r.slaDays, waiver: r.waiver, failing: r.failing, annotation: r.annotation })),
-                reports: parsed.map((p) => ({ path: p.path, format: p.format, tool: p.tool, vulnerabilities: p.vulnerabilities.length, skipped: p.skipped })),
+                vulnerabilities: rows.map((r) => ({
+                    ...r.v,
+                    origin: r.origin,
+                    ageDays: r.ageDays,
+                    slaDays: r.slaDays,
+                    waiver: r.waiver,
+                    failing: r.failing,
+                    annotation: r.annotation,
+                })),
+                reports: parsed.map((p) => ({
+                    path: p.path,
+                    format: p.format,
+                    tool: p.tool,
+                    vulnerabilities: p.vulnerabilities.length,
+                    skipped: p.skipped,
+                })),
             },
         };
     },
@@ -14498,8 +16046,14 @@ const secretsOptions = type/* Type */.ZU.Object({
             minLength: 1,
             description: 'A detector: secretlint rule (`aws`, `@secretlint/secretlint-rule-aws`), its message id (`AWSSecretAccessKey`), or a GitHub secret type (`aws_access_key_id`).',
         })),
-        fingerprint: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^sha256:[0-9a-f]{16}$', description: 'One secret, by the fingerprint the gate printed for it (`sha256:` + 16 hex digits).' })),
-        reason: type/* Type */.ZU.String({ minLength: 1, description: 'Why this is not a live credential (required), e.g. "fake keys of the parser tests".' }),
+        fingerprint: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            pattern: '^sha256:[0-9a-f]{16}$',
+            description: 'One secret, by the fingerprint the gate printed for it (`sha256:` + 16 hex digits).',
+        })),
+        reason: type/* Type */.ZU.String({
+            minLength: 1,
+            description: 'Why this is not a live credential (required), e.g. "fake keys of the parser tests".',
+        }),
     }, { additionalProperties: false }), {
         default: [],
         description: 'Allowlist entries; an entry allows a finding when every field it names (`path`, `rule`, `fingerprint`) matches. An entry must name at least one of them.',
@@ -14658,7 +16212,11 @@ const secrets = (0,rules_define/* defineRule */.Km)({
                 notes.push(`GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`);
             }
             else if (r.unavailable) {
-                findings.push({ kind: 'info', code: 'secret-scanning-unavailable', message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}` });
+                findings.push({
+                    kind: 'info',
+                    code: 'secret-scanning-unavailable',
+                    message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}`,
+                });
             }
             else {
                 findings.push({
@@ -14696,7 +16254,16 @@ const secrets = (0,rules_define/* defineRule */.Km)({
             tables.push({
                 title: 'Secrets found',
                 columns: ['Location', 'Kind', 'Detector', 'Fingerprint', 'Found by', 'Status'],
-                rows: rows.map((r) => [`${r.path}:${r.line}`, r.kind, r.detector, r.redacted, r.source, r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing']).map((c) => c.map(clean)),
+                rows: rows
+                    .map((r) => [
+                    `${r.path}:${r.line}`,
+                    r.kind,
+                    r.detector,
+                    r.redacted,
+                    r.source,
+                    r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing',
+                ])
+                    .map((c) => c.map(clean)),
             });
         }
         const inline = rows.filter((r) => r.allowed?.how === 'inline');
@@ -14713,7 +16280,9 @@ const secrets = (0,rules_define/* defineRule */.Km)({
         const parts = [
             `${texts.length} file${texts.length === 1 ? '' : 's'} scanned (added lines)`,
             skippedText ? `skipped: ${skippedText}` : '',
-            rows.length ? `${rows.length} secret${rows.length === 1 ? '' : 's'} found (${failing} failing${allowed ? `, ${allowed} allowed` : ''})` : 'no secrets found',
+            rows.length
+                ? `${rows.length} secret${rows.length === 1 ? '' : 's'} found (${failing} failing${allowed ? `, ${allowed} allowed` : ''})`
+                : 'no secrets found',
             ...notes.filter((x) => !x.includes('allow-secret without a reason')),
         ].filter(Boolean);
         const nothing = texts.length === 0 && !alertsOk;
@@ -14753,7 +16322,16 @@ function mergeAlert(rows, a, allowedBy) {
                 same.source += `, ${source}`;
             continue;
         }
-        const row = { path: loc.path, line: loc.line, endLine: loc.endLine, detector: 'github', kind: a.displayName, fingerprint: a.fingerprint, redacted: a.redacted, source: `${source} (commit ${loc.commit.slice(0, 7)})` };
+        const row = {
+            path: loc.path,
+            line: loc.line,
+            endLine: loc.endLine,
+            detector: 'github',
+            kind: a.displayName,
+            fingerprint: a.fingerprint,
+            redacted: a.redacted,
+            source: `${source} (commit ${loc.commit.slice(0, 7)})`,
+        };
         const entry = allowedBy(loc.path, ['github', a.secretType], a.fingerprint);
         if (entry)
             row.allowed = { how: 'policy', reason: entry.reason };
@@ -14826,7 +16404,11 @@ function parseSarifCode(path, doc) {
         if (!tools.includes(tool))
             tools.push(tool);
         const rules = sarif_code_arr(driver?.rules).filter(sarif_code_isObj);
-        const extRules = sarif_code_isObj(run.tool) ? sarif_code_arr(run.tool.extensions).filter(sarif_code_isObj).flatMap((e) => sarif_code_arr(e.rules).filter(sarif_code_isObj)) : [];
+        const extRules = sarif_code_isObj(run.tool)
+            ? sarif_code_arr(run.tool.extensions)
+                .filter(sarif_code_isObj)
+                .flatMap((e) => sarif_code_arr(e.rules).filter(sarif_code_isObj))
+            : [];
         const bases = sarif_code_isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
         for (const result of sarif_code_arr(run.results)) {
             if (!sarif_code_isObj(result))
@@ -14836,8 +16418,13 @@ function parseSarifCode(path, doc) {
                 continue;
             }
             const ruleId = sarif_code_str(result.ruleId) ?? (sarif_code_isObj(result.rule) ? sarif_code_str(result.rule.id) : undefined) ?? '(no rule id)';
-            const idx = typeof result.ruleIndex === 'number' ? result.ruleIndex : sarif_code_isObj(result.rule) && typeof result.rule.index === 'number' ? result.rule.index : -1;
-            const rule = (idx >= 0 && idx < rules.length && rules[idx].id === ruleId ? rules[idx] : undefined) ?? [...rules, ...extRules].find((r) => r.id === ruleId);
+            const idx = typeof result.ruleIndex === 'number'
+                ? result.ruleIndex
+                : sarif_code_isObj(result.rule) && typeof result.rule.index === 'number'
+                    ? result.rule.index
+                    : -1;
+            const rule = (idx >= 0 && idx < rules.length && rules[idx].id === ruleId ? rules[idx] : undefined) ??
+                [...rules, ...extRules].find((r) => r.id === ruleId);
             if ((0,model/* advisoryIdsIn */.zg)(ruleId).length || (0,model/* advisoryIdsIn */.zg)(sarif_code_str(rule?.helpUri)).length) {
                 skipped++; // a dependency advisory: the `dependencies` rule's
                 continue;
@@ -14970,14 +16557,23 @@ const codeScanningOptions = type/* Type */.ZU.Object({
     }),
     levels: type/* Type */.ZU.Record(type/* Type */.ZU.String({ minLength: 1 }), LevelLiteral, {
         default: {},
-        description: 'Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that rule; `off` drops its results. A key may also be the rule\'s name, for tools whose ids are opaque (Flawfinder `FF1044` is `shell/system`, Bandit `B602` is `subprocess_popen_with_shell_equals_true`); the id wins when both are given.',
+        description: "Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that rule; `off` drops its results. A key may also be the rule's name, for tools whose ids are opaque (Flawfinder `FF1044` is `shell/system`, Bandit `B602` is `subprocess_popen_with_shell_equals_true`); the id wins when both are given.",
     }),
     ignore: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        id: type/* Type */.ZU.String({ minLength: 1, description: 'Rule id as the tool reports it (e.g. `js/xss`, `security/detect-object-injection`, `FF1044`), or the rule\'s name (`shell/system`).' }),
+        id: type/* Type */.ZU.String({
+            minLength: 1,
+            description: "Rule id as the tool reports it (e.g. `js/xss`, `security/detect-object-injection`, `FF1044`), or the rule's name (`shell/system`).",
+        }),
         paths: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String(), { description: 'Only in these files (globs); default everywhere.' })),
         reason: type/* Type */.ZU.String({ minLength: 1, description: 'Why the results are accepted (required).' }),
-        until: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ format: 'date', description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the results count again and the comment says so.' })),
-    }, { additionalProperties: false }), { default: [], description: 'Waived rule ids, each with a reason and, preferably, an expiry date (the same shape as `dependencies.ignore`).' }),
+        until: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            format: 'date',
+            description: 'Last day (YYYY-MM-DD, UTC) the waiver applies; after it the results count again and the comment says so.',
+        })),
+    }, { additionalProperties: false }), {
+        default: [],
+        description: 'Waived rule ids, each with a reason and, preferably, an expiry date (the same shape as `dependencies.ignore`).',
+    }),
     missing_report: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('fail'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('ignore')], {
         default: 'fail',
         description: 'What a report path listed in `reports` (not a glob) that does not exist concludes.',
@@ -15024,7 +16620,11 @@ function ruleLabel(r) {
 function shortHelp(help) {
     if (!help)
         return undefined;
-    const para = help.replace(/\r\n/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !/^#/.test(p)) ?? help.trim();
+    const para = help
+        .replace(/\r\n/g, '\n')
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .find((p) => p && !/^#/.test(p)) ?? help.trim();
     const flat = para
         .replace(/^\s*(?:#+|>)\s*/gm, '')
         .replace(/`|\*\*|__/g, '')
@@ -15105,7 +16705,11 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
                 if (!code_scanning_GLOB_MAGIC.test(g)) {
                     const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`;
                     if (o.missing_report === 'fail')
-                        findings.push({ message: msg, hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.', code: 'missing-report' });
+                        findings.push({
+                            message: msg,
+                            hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
+                            code: 'missing-report',
+                        });
                     else if (o.missing_report === 'warn')
                         findings.push({ message: msg, level: 'warn', code: 'missing-report' });
                     else
@@ -15123,11 +16727,22 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
                     const p = parseCodeReport(f.path, await f.read());
                     ok++;
                     results.push(...p.results);
-                    reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', p.tools.join(', ') || '?', String(p.results.length), String(p.skipped)]);
+                    reportRows.push([
+                        f.path,
+                        kind === 'SARIF report' ? 'head' : 'base',
+                        p.tools.join(', ') || '?',
+                        String(p.results.length),
+                        String(p.skipped),
+                    ]);
                 }
                 catch (e) {
                     const message = e instanceof scanners/* ReportError */.$g ? e.message : `${f.path} could not be read: ${(0,src_errors/* plainMessage */.C5)(e)}`;
-                    findings.push({ kind: 'error', code: 'bad-report', message, hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.' });
+                    findings.push({
+                        kind: 'error',
+                        code: 'bad-report',
+                        message,
+                        hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.',
+                    });
                     reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', '?', 'unreadable', '-']);
                 }
             }
@@ -15147,7 +16762,11 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
                 notes.push(`GitHub code scanning: ${got.length} open alert${got.length === 1 ? '' : 's'} on the PR's merge ref`);
             }
             else if (r.unavailable)
-                findings.push({ kind: 'info', code: 'code-scanning-unavailable', message: `GitHub code-scanning alerts are unavailable: ${r.reason}` });
+                findings.push({
+                    kind: 'info',
+                    code: 'code-scanning-unavailable',
+                    message: `GitHub code-scanning alerts are unavailable: ${r.reason}`,
+                });
             else {
                 findings.push({
                     kind: 'error',
@@ -15182,7 +16801,10 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
                 continue; // the same result from the workspace report and GitHub's alert
             seen.add(key);
             const lines = changed.get(path);
-            const onChanged = lines === 'all' || (lines !== undefined && r.line !== undefined && Array.from({ length: (r.endLine ?? r.line) - r.line + 1 }, (_, i) => r.line + i).some((n) => lines.has(n)));
+            const onChanged = lines === 'all' ||
+                (lines !== undefined &&
+                    r.line !== undefined &&
+                    Array.from({ length: (r.endLine ?? r.line) - r.line + 1 }, (_, i) => r.line + i).some((n) => lines.has(n)));
             let isNew;
             let how;
             if (r.baselineState) {
@@ -15203,7 +16825,11 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
             if (w)
                 row.waiver = { reason: w.reason, until: w.until, expired: code_scanning_waiverExpired(w.until, ctx.now) };
             const levels = o.levels ?? {};
-            const own = (Object.hasOwn(levels, r.ruleId) ? levels[r.ruleId] : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName) ? levels[r.ruleName] : undefined);
+            const own = Object.hasOwn(levels, r.ruleId)
+                ? levels[r.ruleId]
+                : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName)
+                    ? levels[r.ruleName]
+                    : undefined;
             if (own === 'off')
                 continue;
             row.level = own ?? ((0,scanners/* severityRank */.qs)(row.severity) >= failRank ? 'fail' : 'notice');
@@ -15213,7 +16839,11 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
             const tool = `${r.tool}${r.toolVersion ? ` ${r.toolVersion}` : ''}`;
             if (row.waiver?.expired && !expiredReported.has(r.ruleId)) {
                 expiredReported.add(r.ruleId);
-                findings.push({ code: 'waiver-expired', message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`, hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.' });
+                findings.push({
+                    code: 'waiver-expired',
+                    message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
+                    hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.',
+                });
             }
             const help = shortHelp(r.help);
             const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r);
@@ -15224,11 +16854,16 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
                 code: r.ruleId,
                 ...(r.helpUri ? { url: r.helpUri } : {}),
                 level: row.level,
-                ...(path !== '(no file)' && r.line ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) } : {}),
+                ...(path !== '(no file)' && r.line
+                    ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) }
+                    : {}),
             });
         }
         // 4. Output.
-        rows.sort((a, b) => Number(b.gated) - Number(a.gated) || (0,scanners/* severityRank */.qs)(b.severity) - (0,scanners/* severityRank */.qs)(a.severity) || a.path.localeCompare(b.path) || (a.r.line ?? 0) - (b.r.line ?? 0));
+        rows.sort((a, b) => Number(b.gated) - Number(a.gated) ||
+            (0,scanners/* severityRank */.qs)(b.severity) - (0,scanners/* severityRank */.qs)(a.severity) ||
+            a.path.localeCompare(b.path) ||
+            (a.r.line ?? 0) - (b.r.line ?? 0));
         const tables = [];
         if (rows.length) {
             tables.push({
@@ -15241,7 +16876,9 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
                     `${x.path}${x.r.line ? `:${x.r.line}` : ''}`,
                     `${x.isNew ? 'new' : 'existing'} (${x.how})`,
                     x.gated ? `yes (${x.level})` : `no (only: ${o.only})`,
-                    x.waiver ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}` : '',
+                    x.waiver
+                        ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}`
+                        : '',
                     x.r.url ?? x.r.helpUri ?? '',
                 ]),
             });
@@ -15266,7 +16903,22 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
             ...(noEvidence ? { applicability: 'no-evidence' } : {}),
             tables,
             data: {
-                results: rows.map((x) => ({ tool: x.r.tool, ruleId: x.r.ruleId, ...(x.r.ruleName && x.r.ruleName !== x.r.ruleId ? { ruleName: x.r.ruleName } : {}), severity: x.severity, path: x.path, line: x.r.line, new: x.isNew, how: x.how, onChangedLine: x.onChanged, gated: x.gated, level: x.level, waiver: x.waiver, helpUri: x.r.helpUri, report: x.r.report })),
+                results: rows.map((x) => ({
+                    tool: x.r.tool,
+                    ruleId: x.r.ruleId,
+                    ...(x.r.ruleName && x.r.ruleName !== x.r.ruleId ? { ruleName: x.r.ruleName } : {}),
+                    severity: x.severity,
+                    path: x.path,
+                    line: x.r.line,
+                    new: x.isNew,
+                    how: x.how,
+                    onChangedLine: x.onChanged,
+                    gated: x.gated,
+                    level: x.level,
+                    waiver: x.waiver,
+                    helpUri: x.r.helpUri,
+                    report: x.r.report,
+                })),
             },
         };
     },
@@ -15282,7 +16934,16 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
 
 
 
-const RULES = [prSize, criticalPathTests, migrationSafety, runbook, coChange, dependencies, secrets, codeScanning];
+const RULES = [
+    prSize,
+    criticalPathTests,
+    migrationSafety,
+    runbook,
+    coChange,
+    dependencies,
+    secrets,
+    codeScanning,
+];
 const registryComplete = true;
 void registryComplete;
 function findRule(id) {
@@ -15343,7 +17004,16 @@ function recipeFor(id, r) {
 
 const STRINGS = new Set(['varchar', 'text', 'citext']);
 const PRECISION = new Set(['numeric', 'timestamp', 'timestamptz', 'interval', 'varbit', 'time', 'timetz']);
-const ALIASES = { decimal: 'numeric', 'character varying': 'varchar', int: 'int4', integer: 'int4', bigint: 'int8', smallint: 'int2', bool: 'bool', boolean: 'bool' };
+const ALIASES = {
+    decimal: 'numeric',
+    'character varying': 'varchar',
+    int: 'int4',
+    integer: 'int4',
+    bigint: 'int8',
+    smallint: 'int2',
+    bool: 'bool',
+    boolean: 'bool',
+};
 const canon = (n) => ALIASES[n] ?? n;
 /**
  * Whether ALTER COLUMN TYPE from `old` to `now` needs no table rewrite, after the notes of PostgreSQL's ALTER
@@ -15357,7 +17027,7 @@ function rewriteFree(old, now, using) {
         return false;
     const n = canon(now.name);
     if (!old)
-        return (n === 'text' || n === 'citext' || (n === 'varchar' && now.mods === 0));
+        return n === 'text' || n === 'citext' || (n === 'varchar' && now.mods === 0);
     const o = canon(old.name);
     if (o === n && old.args.join(',') === now.args.join(','))
         return true; // the type it already has
@@ -15413,7 +17083,12 @@ function rewriteFree(old, now, using) {
                     return;
                 const newType = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .typeText */ .wQ)(now);
                 const hint = !old && canon(now.name) === 'varchar' ? ' (old type unknown: safe only if it raises the varchar limit)' : '';
-                emit({ id: 'change-column-type', detail: `ALTER COLUMN ${t}.${column} TYPE ${newType}${oldType ? ` (from ${oldType})` : ''}${hint}`, table: t, names: { table: t, column, type: newType, oldType } });
+                emit({
+                    id: 'change-column-type',
+                    detail: `ALTER COLUMN ${t}.${column} TYPE ${newType}${oldType ? ` (from ${oldType})` : ''}${hint}`,
+                    table: t,
+                    names: { table: t, column, type: newType, oldType },
+                });
             },
         },
     },
@@ -15474,7 +17149,12 @@ var types = __webpack_require__(54511);
                 const generated = cons.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
                 const colname = String(col.colname);
                 if (notNull && !def && !generated)
-                    emit({ id: 'add-column-not-null-no-default', detail: `ADD COLUMN ${t}.${colname} NOT NULL without a DEFAULT`, table: t, names: { table: t, column: colname, type: (0,sql_ast/* typeText */.wQ)((0,sql_ast/* typeNameOf */.BR)(col.typeName)) } });
+                    emit({
+                        id: 'add-column-not-null-no-default',
+                        detail: `ADD COLUMN ${t}.${colname} NOT NULL without a DEFAULT`,
+                        table: t,
+                        names: { table: t, column: colname, type: (0,sql_ast/* typeText */.wQ)((0,sql_ast/* typeNameOf */.BR)(col.typeName)) },
+                    });
             },
         },
     },
@@ -15484,11 +17164,35 @@ var types = __webpack_require__(54511);
 
 
 const VOLATILE_FUNCS = new Set([
-    'random', 'clock_timestamp', 'timeofday', 'statement_timestamp', 'gen_random_uuid', 'uuid_generate_v1',
-    'uuid_generate_v1mc', 'uuid_generate_v4', 'uuidv4', 'uuidv7', 'nextval', 'txid_current', 'setseed',
+    'random',
+    'clock_timestamp',
+    'timeofday',
+    'statement_timestamp',
+    'gen_random_uuid',
+    'uuid_generate_v1',
+    'uuid_generate_v1mc',
+    'uuid_generate_v4',
+    'uuidv4',
+    'uuidv7',
+    'nextval',
+    'txid_current',
+    'setseed',
 ]);
 /** Functions known not to be volatile (fast default on PG 11+). */
-const STABLE_FUNCS = new Set(['now', 'current_timestamp', 'transaction_timestamp', 'current_date', 'localtimestamp', 'lower', 'upper', 'to_jsonb', 'jsonb_build_object', 'json_build_object', 'array', 'coalesce']);
+const STABLE_FUNCS = new Set([
+    'now',
+    'current_timestamp',
+    'transaction_timestamp',
+    'current_date',
+    'localtimestamp',
+    'lower',
+    'upper',
+    'to_jsonb',
+    'jsonb_build_object',
+    'json_build_object',
+    'array',
+    'coalesce',
+]);
 function isVolatileDefault(expr) {
     for (const fn of (0,sql_ast/* exprFunctions */.pN)(expr)) {
         if (fn.startsWith('svfop_'))
@@ -15529,14 +17233,29 @@ function isVolatileDefault(expr) {
                 const colname = String(col.colname);
                 const names = { table: t, column: colname, type: (0,sql_ast/* typeText */.wQ)((0,sql_ast/* typeNameOf */.BR)(col.typeName)) };
                 if (cons.some((c) => c.contype === 'CONSTR_GENERATED'))
-                    emit({ id: 'add-column-volatile-default', detail: `ADD COLUMN ${t}.${colname} GENERATED ... STORED computes every row`, table: t, names });
+                    emit({
+                        id: 'add-column-volatile-default',
+                        detail: `ADD COLUMN ${t}.${colname} GENERATED ... STORED computes every row`,
+                        table: t,
+                        names,
+                    });
                 else if (def) {
                     if (s.pgVersion < 11)
-                        emit({ id: 'add-column-volatile-default', detail: `ADD COLUMN ${t}.${colname} with a DEFAULT on PostgreSQL ${s.pgVersion} (< 11 rewrites the table)`, table: t, names });
+                        emit({
+                            id: 'add-column-volatile-default',
+                            detail: `ADD COLUMN ${t}.${colname} with a DEFAULT on PostgreSQL ${s.pgVersion} (< 11 rewrites the table)`,
+                            table: t,
+                            names,
+                        });
                     else {
                         const v = isVolatileDefault(def.raw_expr);
                         if (v.volatile)
-                            emit({ id: 'add-column-volatile-default', detail: `ADD COLUMN ${t}.${colname} DEFAULT ${v.fn}(): a volatile default rewrites the table`, table: t, names });
+                            emit({
+                                id: 'add-column-volatile-default',
+                                detail: `ADD COLUMN ${t}.${colname} DEFAULT ${v.fn}(): a volatile default rewrites the table`,
+                                table: t,
+                                names,
+                            });
                     }
                 }
             },
@@ -15569,8 +17288,8 @@ function unbounded(where) {
 }
 /* harmony default export */ const backfill_in_transaction = ((0,types/* defineDanger */.$f)({
     id: 'backfill-in-transaction',
-    title: 'Backfill in the schema change\'s transaction',
-    lock: 'ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change\'s ACCESS EXCLUSIVE until the transaction commits',
+    title: "Backfill in the schema change's transaction",
+    lock: "ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
     why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
     fix: 'move the backfill to a migration of its own, outside the schema change\'s transaction, and update in batches (strong_migrations: "Backfilling data")',
     detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
@@ -15598,8 +17317,15 @@ function unbounded(where) {
                 const t = (0,sql_ast/* relName */.ve)(n.relation);
                 if (!t || s.isNew(t) || !unbounded(n.whereClause))
                     return;
-                const target = (n.targetList ?? []).map((x) => x.ResTarget?.name).filter((x) => !!x);
-                emit({ id: 'backfill-in-transaction', detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`, table: t, names: { table: t, column: target[0] } });
+                const target = (n.targetList ?? [])
+                    .map((x) => x.ResTarget?.name)
+                    .filter((x) => !!x);
+                emit({
+                    id: 'backfill-in-transaction',
+                    detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`,
+                    table: t,
+                    names: { table: t, column: target[0] },
+                });
             },
         },
     },
@@ -15621,7 +17347,7 @@ var change_column_type = __webpack_require__(21384);
     lockDanger: true,
     scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
-    recipe: (r) => (r.table ? `remove CLUSTER ${r.table} from the migration; pg_repack --table ${r.table} --order-by <columns>, by hand` : undefined),
+    recipe: (r) => r.table ? `remove CLUSTER ${r.table} from the migration; pg_repack --table ${r.table} --order-by <columns>, by hand` : undefined,
     sql: {
         stmt: {
             ClusterStmt: (n, _s, emit) => {
@@ -15659,7 +17385,9 @@ function dropNames(n) {
             case 'alembic':
                 return 'wrap the operation in: with op.get_context().autocommit_block():';
             default:
-                return r.table || r.index ? `move the statement on ${r.index ?? r.table} to a migration of its own, with no BEGIN/COMMIT around it (dbmate: -- migrate:up transaction:false)` : undefined;
+                return r.table || r.index
+                    ? `move the statement on ${r.index ?? r.table} to a migration of its own, with no BEGIN/COMMIT around it (dbmate: -- migrate:up transaction:false)`
+                    : undefined;
         }
     },
     sql: {
@@ -15667,27 +17395,43 @@ function dropNames(n) {
             IndexStmt: (n, s, emit) => {
                 const t = (0,sql_ast/* relName */.ve)(n.relation);
                 if (n.concurrent && !s.isNew(t) && s.inTx())
-                    emit({ id: 'concurrently-in-transaction', detail: `CREATE INDEX CONCURRENTLY on ${t} inside a transaction`, names: { table: t, index: n.idxname ? String(n.idxname) : undefined } });
+                    emit({
+                        id: 'concurrently-in-transaction',
+                        detail: `CREATE INDEX CONCURRENTLY on ${t} inside a transaction`,
+                        names: { table: t, index: n.idxname ? String(n.idxname) : undefined },
+                    });
             },
             DropStmt: (n, s, emit) => {
                 if (String(n.removeType) !== 'OBJECT_INDEX' || !n.concurrent || !s.inTx())
                     return;
                 const existing = dropNames(n).filter((x) => !s.isNewIndex(x));
                 if (existing.length)
-                    emit({ id: 'concurrently-in-transaction', detail: `DROP INDEX CONCURRENTLY ${existing.join(', ')} inside a transaction`, names: { index: existing[0] } });
+                    emit({
+                        id: 'concurrently-in-transaction',
+                        detail: `DROP INDEX CONCURRENTLY ${existing.join(', ')} inside a transaction`,
+                        names: { index: existing[0] },
+                    });
             },
             ReindexStmt: (n, s, emit) => {
                 const concurrent = (n.params ?? []).some((p) => p.DefElem?.defname === 'concurrently');
                 const t = (0,sql_ast/* relName */.ve)(n.relation);
                 if (concurrent && s.inTx())
-                    emit({ id: 'concurrently-in-transaction', detail: `REINDEX CONCURRENTLY ${t ?? ''} inside a transaction`.replace('  ', ' '), names: { table: t } });
+                    emit({
+                        id: 'concurrently-in-transaction',
+                        detail: `REINDEX CONCURRENTLY ${t ?? ''} inside a transaction`.replace('  ', ' '),
+                        names: { table: t },
+                    });
             },
         },
         alter: {
             AT_DetachPartition: (cmd, t, _isNew, s, emit) => {
                 const pc = cmd.def.PartitionCmd ?? {};
                 if (pc.concurrent && s.inTx())
-                    emit({ id: 'concurrently-in-transaction', detail: `DETACH PARTITION CONCURRENTLY on ${t} inside a transaction`, names: { table: t } });
+                    emit({
+                        id: 'concurrently-in-transaction',
+                        detail: `DETACH PARTITION CONCURRENTLY on ${t} inside a transaction`,
+                        names: { table: t },
+                    });
             },
         },
     },
@@ -15729,9 +17473,16 @@ function dropNames(n) {
                     return;
                 const name = c.conname ? String(c.conname) : undefined;
                 const fk = c.contype === 'CONSTR_FOREIGN';
-                const column = fk ? (c.fk_attrs ?? []).map((a) => a.String?.sval).filter(Boolean)[0] : undefined;
+                const column = fk
+                    ? (c.fk_attrs ?? []).map((a) => a.String?.sval).filter(Boolean)[0]
+                    : undefined;
                 const ref = fk ? (c.pktable?.relname ?? undefined) : undefined;
-                emit({ id: 'constraint-not-valid-missing', detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`, table: t, names: { table: t, constraint: name, column, value: ref } });
+                emit({
+                    id: 'constraint-not-valid-missing',
+                    detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`,
+                    table: t,
+                    names: { table: t, constraint: name, column, value: ref },
+                });
             },
         },
     },
@@ -15782,7 +17533,12 @@ function indexName(r) {
                 if (n.concurrent || s.isNew(t))
                     return;
                 const index = n.idxname ? String(n.idxname) : undefined;
-                emit({ id: 'create-index-non-concurrent', detail: `CREATE INDEX${index ? ` ${index}` : ''} on ${t} without CONCURRENTLY`, table: t, names: { table: t, index, columns: (0,sql_ast/* indexColumns */.cW)(n.indexParams) } });
+                emit({
+                    id: 'create-index-non-concurrent',
+                    detail: `CREATE INDEX${index ? ` ${index}` : ''} on ${t} without CONCURRENTLY`,
+                    table: t,
+                    names: { table: t, index, columns: (0,sql_ast/* indexColumns */.cW)(n.indexParams) },
+                });
             },
         },
     },
@@ -15801,7 +17557,9 @@ function indexName(r) {
     level: 'fail',
     lockDanger: true,
     dialects: types/* PG_ONLY */.fG,
-    recipe: (r) => (r.table && r.value ? `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} DETACH PARTITION ${(0,sql_ast/* ident */.bD)(r.value)} CONCURRENTLY; -- PostgreSQL 14+, outside a transaction` : undefined),
+    recipe: (r) => r.table && r.value
+        ? `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} DETACH PARTITION ${(0,sql_ast/* ident */.bD)(r.value)} CONCURRENTLY; -- PostgreSQL 14+, outside a transaction`
+        : undefined,
     sql: {
         alter: {
             AT_DetachPartition: (cmd, t, isNew, _s, emit) => {
@@ -15809,7 +17567,12 @@ function indexName(r) {
                 if (pc.concurrent || isNew)
                     return;
                 const p = (0,sql_ast/* relName */.ve)(pc.name);
-                emit({ id: 'detach-partition-non-concurrent', detail: `DETACH PARTITION ${p ?? ''} from ${t} without CONCURRENTLY`, table: t, names: { table: t, value: p } });
+                emit({
+                    id: 'detach-partition-non-concurrent',
+                    detail: `DETACH PARTITION ${p ?? ''} from ${t} without CONCURRENTLY`,
+                    table: t,
+                    names: { table: t, value: p },
+                });
             },
         },
     },
@@ -15863,7 +17626,13 @@ function indexName(r) {
     level: 'fail',
     dialects: types/* PG_FAMILY */.v5,
     recipe: (r) => (r.value ? `remove DROP DATABASE ${r.value} from the migration; drop it by hand after a backup` : undefined),
-    sql: { stmt: { DropdbStmt: (n, _s, emit) => emit({ id: 'drop-database', detail: `DROP DATABASE ${String(n.dbname)}`, names: { value: String(n.dbname) } }) } },
+    sql: {
+        stmt: {
+            DropdbStmt: (n, _s, emit) => {
+                emit({ id: 'drop-database', detail: `DROP DATABASE ${String(n.dbname)}`, names: { value: String(n.dbname) } });
+            },
+        },
+    },
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/drop-index-non-concurrent.ts
@@ -15884,13 +17653,19 @@ function indexName(r) {
     recipe: (r) => {
         switch (r.framework) {
             case 'rails':
-                return r.table ? `disable_ddl_transaction! (in the class body), then: remove_index :${r.table}, ${r.columns?.length ? `column: ${r.columns.length === 1 ? `:${r.columns[0]}` : `[${r.columns.map((c) => `:${c}`).join(', ')}]`}, ` : r.index ? `name: "${r.index}", ` : ''}algorithm: :concurrently` : undefined;
+                return r.table
+                    ? `disable_ddl_transaction! (in the class body), then: remove_index :${r.table}, ${r.columns?.length ? `column: ${r.columns.length === 1 ? `:${r.columns[0]}` : `[${r.columns.map((c) => `:${c}`).join(', ')}]`}, ` : r.index ? `name: "${r.index}", ` : ''}algorithm: :concurrently`
+                    : undefined;
             case 'django':
                 return 'atomic = False on the Migration, and RemoveIndexConcurrently (django.contrib.postgres.operations) instead of RemoveIndex';
             case 'alembic':
-                return r.index ? `with op.get_context().autocommit_block():\n    op.drop_index("${r.index}"${r.table ? `, table_name="${r.table}"` : ''}, postgresql_concurrently=True)` : undefined;
+                return r.index
+                    ? `with op.get_context().autocommit_block():\n    op.drop_index("${r.index}"${r.table ? `, table_name="${r.table}"` : ''}, postgresql_concurrently=True)`
+                    : undefined;
             default:
-                return r.index ? `DROP INDEX CONCURRENTLY IF EXISTS ${(0,sql_ast/* ident */.bD)(r.index)}; -- in a migration of its own, outside a transaction` : undefined;
+                return r.index
+                    ? `DROP INDEX CONCURRENTLY IF EXISTS ${(0,sql_ast/* ident */.bD)(r.index)}; -- in a migration of its own, outside a transaction`
+                    : undefined;
         }
     },
     sql: {
@@ -15900,7 +17675,11 @@ function indexName(r) {
                     return;
                 const existing = dropNames(n).filter((x) => !s.isNewIndex(x));
                 if (existing.length)
-                    emit({ id: 'drop-index-non-concurrent', detail: `DROP INDEX ${existing.join(', ')} without CONCURRENTLY`, names: { index: existing[0] } });
+                    emit({
+                        id: 'drop-index-non-concurrent',
+                        detail: `DROP INDEX ${existing.join(', ')} without CONCURRENTLY`,
+                        names: { index: existing[0] },
+                    });
             },
         },
     },
@@ -15921,7 +17700,12 @@ function indexName(r) {
         alter: {
             AT_DropNotNull: (cmd, t, isNew, _s, emit) => {
                 if (!isNew)
-                    emit({ id: 'drop-not-null', detail: `ALTER COLUMN ${t}.${String(cmd.name)} DROP NOT NULL`, table: t, names: { table: t, column: String(cmd.name) } });
+                    emit({
+                        id: 'drop-not-null',
+                        detail: `ALTER COLUMN ${t}.${String(cmd.name)} DROP NOT NULL`,
+                        table: t,
+                        names: { table: t, column: String(cmd.name) },
+                    });
             },
         },
     },
@@ -15940,7 +17724,9 @@ function indexName(r) {
     level: 'fail',
     lockDanger: true,
     dialects: types/* ALL_DIALECTS */.qV,
-    recipe: (r) => (r.table ? `first release: remove every use of ${r.table} and deploy; then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; in a later release (after a backup)` : undefined),
+    recipe: (r) => r.table
+        ? `first release: remove every use of ${r.table} and deploy; then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; in a later release (after a backup)`
+        : undefined,
     sql: {
         stmt: {
             DropStmt: (n, s, emit) => {
@@ -15966,14 +17752,20 @@ function indexName(r) {
     detection: 'ALTER TYPE ... ADD VALUE without BEFORE/AFTER',
     level: 'warn',
     dialects: types/* PG_ONLY */.fG,
-    recipe: (r) => (r.type && r.value ? `ALTER TYPE ${r.type} ADD VALUE IF NOT EXISTS '${r.value}' AFTER '<existing value>'; -- in a migration of its own` : undefined),
+    recipe: (r) => r.type && r.value
+        ? `ALTER TYPE ${r.type} ADD VALUE IF NOT EXISTS '${r.value}' AFTER '<existing value>'; -- in a migration of its own`
+        : undefined,
     sql: {
         stmt: {
             AlterEnumStmt: (n, s, emit) => {
                 if (n.newVal === undefined || n.oldVal !== undefined || n.newValNeighbor)
                     return;
                 const names = (n.typeName ?? []).map(sql_ast/* str */.gx).filter(Boolean);
-                emit({ id: 'enum-add-value-unordered', detail: `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`, names: { type: names.join('.'), value: String(n.newVal) } });
+                emit({
+                    id: 'enum-add-value-unordered',
+                    detail: `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`,
+                    names: { type: names.join('.'), value: String(n.newVal) },
+                });
             },
         },
     },
@@ -16042,7 +17834,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     lock: 'none',
     why: 'a 32-bit key runs out at 2.1 billion rows, and widening it later rewrites the table',
     fix: 'id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY (and bigint for the foreign keys pointing at it)',
-    detection: 'a primary key or serial column of a 32/16-bit integer type (CockroachDB\'s INT is 64-bit, so not there)',
+    detection: "a primary key or serial column of a 32/16-bit integer type (CockroachDB's INT is 64-bit, so not there)",
     level: 'warn',
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => (r.column ? `${r.column} bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY` : undefined),
@@ -16053,7 +17845,11 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
                 return;
             const pk = c.isPk || (0,sql_ast/* constraintsOf */.Im)(col).some((x) => x.contype === 'CONSTR_PRIMARY');
             if (pk || name.includes('serial'))
-                emit({ id: 'prefer-bigint-key', detail: `${pk ? 'key' : 'column'} ${String(col.colname ?? '')} is ${name}`, names: { table: c.table, column: String(col.colname ?? '') } });
+                emit({
+                    id: 'prefer-bigint-key',
+                    detail: `${pk ? 'key' : 'column'} ${String(col.colname ?? '')} is ${name}`,
+                    names: { table: c.table, column: String(col.colname ?? '') },
+                });
         },
     },
 }));
@@ -16067,14 +17863,18 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     lock: 'none',
     why: 'json keeps the raw text: no equality operator, no GIN indexing, reparsed on every access',
     fix: 'use jsonb',
-    detection: 'a column of type json (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE; :json in Rails, JSON in Alembic); CockroachDB\'s JSON is JSONB, so not there',
+    detection: "a column of type json (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE; :json in Rails, JSON in Alembic); CockroachDB's JSON is JSONB, so not there",
     level: 'warn',
     dialects: types/* PG_ONLY */.fG,
     recipe: (r) => (r.table && r.column ? (r.framework === 'rails' ? `t.jsonb :${r.column}` : `${r.column} jsonb`) : undefined),
     sql: {
         column: (col, c, _s, emit) => {
             if ((0,sql_ast/* typeNameOf */.BR)(col.typeName).name === 'json')
-                emit({ id: 'prefer-jsonb', detail: `column ${String(col.colname ?? '')} is json`, names: { table: c.table, column: String(col.colname ?? '') } });
+                emit({
+                    id: 'prefer-jsonb',
+                    detail: `column ${String(col.colname ?? '')} is json`,
+                    names: { table: c.table, column: String(col.colname ?? '') },
+                });
         },
     },
 }));
@@ -16095,7 +17895,11 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     sql: {
         column: (col, c, _s, emit) => {
             if ((0,sql_ast/* typeNameOf */.BR)(col.typeName).name === 'bpchar')
-                emit({ id: 'prefer-text', detail: `column ${String(col.colname ?? '')} is char(n)`, names: { table: c.table, column: String(col.colname ?? '') } });
+                emit({
+                    id: 'prefer-text',
+                    detail: `column ${String(col.colname ?? '')} is char(n)`,
+                    names: { table: c.table, column: String(col.colname ?? '') },
+                });
         },
     },
 }));
@@ -16116,7 +17920,11 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     sql: {
         column: (col, c, _s, emit) => {
             if ((0,sql_ast/* typeNameOf */.BR)(col.typeName).name === 'timestamp')
-                emit({ id: 'prefer-timestamptz', detail: `column ${String(col.colname ?? '')} is timestamp without time zone`, names: { table: c.table, column: String(col.colname ?? '') } });
+                emit({
+                    id: 'prefer-timestamptz',
+                    detail: `column ${String(col.colname ?? '')} is timestamp without time zone`,
+                    names: { table: c.table, column: String(col.colname ?? '') },
+                });
         },
     },
 }));
@@ -16135,7 +17943,9 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     lockDanger: true,
     scalesWithTable: true,
     dialects: types/* PG_ONLY */.fG,
-    recipe: (r) => (r.index || r.table ? `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${(0,sql_ast/* ident */.bD)((r.index ?? r.table))}; -- PostgreSQL 12+, outside a transaction` : undefined),
+    recipe: (r) => r.index || r.table
+        ? `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${(0,sql_ast/* ident */.bD)((r.index ?? r.table))}; -- PostgreSQL 12+, outside a transaction`
+        : undefined,
     sql: {
         stmt: {
             ReindexStmt: (n, _s, emit) => {
@@ -16144,7 +17954,12 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
                     return;
                 const t = (0,sql_ast/* relName */.ve)(n.relation);
                 const isIndex = String(n.kind) === 'REINDEX_OBJECT_INDEX';
-                emit({ id: 'reindex-non-concurrent', detail: `REINDEX ${t ?? ''} without CONCURRENTLY`.replace('  ', ' '), table: isIndex ? undefined : t, names: isIndex ? { index: t } : { table: t } });
+                emit({
+                    id: 'reindex-non-concurrent',
+                    detail: `REINDEX ${t ?? ''} without CONCURRENTLY`.replace('  ', ' '),
+                    table: isIndex ? undefined : t,
+                    names: isIndex ? { index: t } : { table: t },
+                });
             },
         },
     },
@@ -16175,7 +17990,13 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
                 if (String(n.renameType) !== 'OBJECT_COLUMN' || s.isNew(t))
                     return;
                 const column = String(n.subname);
-                emit({ id: 'rename-column', detail: `RENAME COLUMN ${t}.${column} to ${String(n.newname)}`, table: t, column_name: column, names: { table: t, column, newName: String(n.newname) } });
+                emit({
+                    id: 'rename-column',
+                    detail: `RENAME COLUMN ${t}.${column} to ${String(n.newname)}`,
+                    table: t,
+                    column_name: column,
+                    names: { table: t, column, newName: String(n.newname) },
+                });
             },
         },
     },
@@ -16194,14 +18015,21 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     level: 'fail',
     lockDanger: true,
     dialects: types/* ALL_DIALECTS */.qV,
-    recipe: (r) => (r.table && r.newName ? `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} RENAME TO ${(0,sql_ast/* ident */.bD)(r.newName)};\nCREATE VIEW ${(0,sql_ast/* ident */.bD)(r.table)} AS SELECT * FROM ${(0,sql_ast/* ident */.bD)(r.newName)}; -- until no deployed code uses ${r.table}` : undefined),
+    recipe: (r) => r.table && r.newName
+        ? `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} RENAME TO ${(0,sql_ast/* ident */.bD)(r.newName)};\nCREATE VIEW ${(0,sql_ast/* ident */.bD)(r.table)} AS SELECT * FROM ${(0,sql_ast/* ident */.bD)(r.newName)}; -- until no deployed code uses ${r.table}`
+        : undefined,
     sql: {
         stmt: {
             RenameStmt: (n, s, emit) => {
                 const t = (0,sql_ast/* relName */.ve)(n.relation);
                 if (String(n.renameType) !== 'OBJECT_TABLE' || s.isNew(t))
                     return;
-                emit({ id: 'rename-table', detail: `RENAME TABLE ${t} to ${String(n.newname)}`, table: t, names: { table: t, newName: String(n.newname) } });
+                emit({
+                    id: 'rename-table',
+                    detail: `RENAME TABLE ${t} to ${String(n.newname)}`,
+                    table: t,
+                    names: { table: t, newName: String(n.newname) },
+                });
             },
         },
     },
@@ -16279,7 +18107,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
             TruncateStmt: (n, _s, emit) => {
                 if (n.behavior !== 'DROP_CASCADE')
                     return;
-                const t = (0,sql_ast/* relName */.ve)((n.relations ?? [])[0] && (n.relations[0]).RangeVar);
+                const t = (0,sql_ast/* relName */.ve)((n.relations ?? [])[0] && n.relations[0].RangeVar);
                 emit({ id: 'truncate-cascade', detail: 'TRUNCATE ... CASCADE', names: { table: t } });
             },
         },
@@ -16316,7 +18144,12 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
                 const colname = String(col.colname);
                 const c = (0,sql_ast/* constraintsOf */.Im)(col).find((x) => (x.contype === 'CONSTR_UNIQUE' || x.contype === 'CONSTR_PRIMARY') && !x.indexname);
                 if (c)
-                    emit({ id: 'unique-without-index', detail: `ADD COLUMN ${t}.${colname} UNIQUE/PRIMARY KEY builds an index under the lock`, table: t, names: { table: t, columns: [colname], value: c.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE' } });
+                    emit({
+                        id: 'unique-without-index',
+                        detail: `ADD COLUMN ${t}.${colname} UNIQUE/PRIMARY KEY builds an index under the lock`,
+                        table: t,
+                        names: { table: t, columns: [colname], value: c.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE' },
+                    });
             },
             AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
                 const c = cmd.def.Constraint;
@@ -16324,7 +18157,12 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
                     return;
                 const name = c.conname ? String(c.conname) : undefined;
                 const kind = c.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
-                emit({ id: 'unique-without-index', detail: `ADD ${kind} ${name ?? '(unnamed)'} on ${t} builds its index under the lock`, table: t, names: { table: t, constraint: name, columns: (0,sql_ast/* keyNames */.mu)(c.keys), value: kind } });
+                emit({
+                    id: 'unique-without-index',
+                    detail: `ADD ${kind} ${name ?? '(unnamed)'} on ${t} builds its index under the lock`,
+                    table: t,
+                    names: { table: t, constraint: name, columns: (0,sql_ast/* keyNames */.mu)(c.keys), value: kind },
+                });
             },
         },
     },
@@ -16481,7 +18319,7 @@ function defineDanger(d) {
 /* unused harmony export hasKey */
 function str(n) {
     if (n && typeof n === 'object' && 'String' in n)
-        return (n.String.sval ?? '');
+        return n.String.sval ?? '';
     return undefined;
 }
 function intval(n) {
@@ -16498,7 +18336,15 @@ function typeNameOf(tn) {
 }
 /** The type as SQL text: varchar(255), numeric(10,2), text. */
 function typeText(t) {
-    const alias = { int4: 'integer', int8: 'bigint', int2: 'smallint', bpchar: 'char', float8: 'double precision', float4: 'real', bool: 'boolean' };
+    const alias = {
+        int4: 'integer',
+        int8: 'bigint',
+        int2: 'smallint',
+        bpchar: 'char',
+        float8: 'double precision',
+        float4: 'real',
+        bool: 'boolean',
+    };
     const base = alias[t.name] ?? t.name;
     return t.args.length && t.args.every((a) => a !== undefined) ? `${base}(${t.args.join(',')})` : base;
 }

@@ -29,7 +29,17 @@ function annotationsOf(v, max = MAX_ANNOTATIONS) {
         for (const f of r.findings) {
             if (!f.path || !f.line)
                 continue;
-            const level = f.kind === 'error' ? 'failure' : f.kind === 'info' ? 'notice' : f.level === 'fail' ? (r.status === 'waived' ? 'warning' : 'failure') : f.level === 'warn' ? 'warning' : 'notice';
+            const level = f.kind === 'error'
+                ? 'failure'
+                : f.kind === 'info'
+                    ? 'notice'
+                    : f.level === 'fail'
+                        ? r.status === 'waived'
+                            ? 'warning'
+                            : 'failure'
+                        : f.level === 'warn'
+                            ? 'warning'
+                            : 'notice';
             // Plain text, but GitHub shows it as it is: controls and bidi overrides become visible escapes.
             const message = (0,report_escape/* visibleControls */.xx)(f.hint ? `${f.message}\n\nFix: ${f.hint}` : f.message);
             out.push({
@@ -111,7 +121,11 @@ async function publishVerdict(p) {
     const mode = p.comment ? (p.commentMode ?? 'always') : 'never';
     if (mode !== 'never' && pr.number) {
         const marker = (0,markdown/* markerFor */._Z)(p.checkName);
-        const body = (0,markdown/* renderComment */.wQ)(verdict, { checkName: p.checkName, labelPrefix: p.labelPrefix, links: { ...links, checkUrl: result.checkUrl } });
+        const body = (0,markdown/* renderComment */.wQ)(verdict, {
+            checkName: p.checkName,
+            labelPrefix: p.labelPrefix,
+            links: { ...links, checkUrl: result.checkUrl },
+        });
         const skip = await commentSkipReason(p, mode, pr.number, marker, body);
         if (skip) {
             result.comment = 'skipped';
@@ -172,7 +186,9 @@ async function commentSkipReason(p, mode, issue, marker, body) {
     if (!existing)
         return passing ? 'the conclusion is success and there is no earlier comment to change' : undefined;
     const before = (0,markdown/* commentState */.PW)(existing.body);
-    return before !== undefined && before === (0,markdown/* commentState */.PW)(body) ? 'the verdict and findings are the same as in the existing comment' : undefined;
+    return before !== undefined && before === (0,markdown/* commentState */.PW)(body)
+        ? 'the verdict and findings are the same as in the existing comment'
+        : undefined;
 }
 function withAnnotationNote(output, skipped) {
     if (!skipped)
@@ -235,7 +251,12 @@ async function tokenIdentity(octokit, fallback, token) {
     }
 }
 async function listMarked(octokit, r, issue, marker) {
-    const all = (await octokit.paginate(octokit.rest.issues.listComments, { owner: r.owner, repo: r.repo, issue_number: issue, per_page: 100 }));
+    const all = (await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: r.owner,
+        repo: r.repo,
+        issue_number: issue,
+        per_page: 100,
+    }));
     return all.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
 }
 /**
@@ -350,7 +371,12 @@ async function createCheckRun(octokit, r, c) {
             output: { ...c.output, annotations: batches[0] ?? [] },
         });
         for (const batch of batches.slice(1)) {
-            await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: data.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } });
+            await octokit.rest.checks.update({
+                owner: r.owner,
+                repo: r.repo,
+                check_run_id: data.id,
+                output: { title: c.output.title, summary: c.output.summary, annotations: batch },
+            });
         }
         return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } };
     }
@@ -364,8 +390,18 @@ async function createCheckRun(octokit, r, c) {
  */
 async function findCheckRun(octokit, r, c, who) {
     try {
-        const runs = (await octokit.paginate(octokit.rest.checks.listForRef, { owner: r.owner, repo: r.repo, ref: c.headSha, check_name: c.name, app_id: who.appId, filter: 'all', per_page: 100 }));
-        const mine = runs.filter((x) => x.head_sha === c.headSha && x.name === c.name && x.app?.id === who.appId && x.external_id === who.externalId).sort((a, b) => b.id - a.id);
+        const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+            owner: r.owner,
+            repo: r.repo,
+            ref: c.headSha,
+            check_name: c.name,
+            app_id: who.appId,
+            filter: 'all',
+            per_page: 100,
+        });
+        const mine = runs
+            .filter((x) => x.head_sha === c.headSha && x.name === c.name && x.app?.id === who.appId && x.external_id === who.externalId)
+            .sort((a, b) => b.id - a.id);
         return { ok: true, value: mine[0] };
     }
     catch (e) {
@@ -383,7 +419,12 @@ async function updateCheckRun(octokit, r, existing, c) {
     try {
         let missing = c.annotations;
         if (existing.output.annotations_count > 0) {
-            const have = new Set((await octokit.paginate(octokit.rest.checks.listAnnotations, { owner: r.owner, repo: r.repo, check_run_id: existing.id, per_page: 100 })).map(annotationKey));
+            const have = new Set((await octokit.paginate(octokit.rest.checks.listAnnotations, {
+                owner: r.owner,
+                repo: r.repo,
+                check_run_id: existing.id,
+                per_page: 100,
+            })).map(annotationKey));
             missing = c.annotations.filter((a) => !have.has(annotationKey(a)));
         }
         const same = existing.status === 'completed' &&
@@ -408,7 +449,12 @@ async function updateCheckRun(octokit, r, existing, c) {
             output: { ...c.output, annotations: batches[0] ?? [] },
         });
         for (const batch of batches.slice(1)) {
-            await octokit.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: existing.id, output: { title: c.output.title, summary: c.output.summary, annotations: batch } });
+            await octokit.rest.checks.update({
+                owner: r.owner,
+                repo: r.repo,
+                check_run_id: existing.id,
+                output: { title: c.output.title, summary: c.output.summary, annotations: batch },
+            });
         }
         return { ok: true, value: { id: data.id, url: data.html_url ?? undefined, requests: Math.max(1, batches.length) } };
     }
@@ -416,7 +462,11 @@ async function updateCheckRun(octokit, r, existing, c) {
         return failure('update check run', e);
     }
 }
-const STATE = { success: 'success', neutral: 'success', failure: 'failure' };
+const STATE = {
+    success: 'success',
+    neutral: 'success',
+    failure: 'failure',
+};
 /** The fallback when check runs are forbidden: a commit status with the same name. */
 async function createCommitStatus(octokit, r, sha, context, conclusion, description, targetUrl) {
     try {
@@ -497,18 +547,37 @@ function shrink(f, level) {
         failed: ids(f.failed),
         errored: ids(f.errored),
         warned: ids(f.warned),
-        waived: f.waived.slice(0, listMax).map((w) => ({ rule: w.rule, label: cut(w.label, strMax) ?? '', ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}) })),
+        waived: f.waived.slice(0, listMax).map((w) => ({
+            rule: w.rule,
+            label: cut(w.label, strMax) ?? '',
+            ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}),
+        })),
         ...(f.migrations
             ? {
                 migrations: {
                     files: f.migrations.files,
-                    dangers: f.migrations.dangers.slice(0, listMax * 2).map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
-                    suppressed: f.migrations.suppressed.slice(0, listMax).map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
-                    ...(f.migrations.waived ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } } : {}),
+                    dangers: f.migrations.dangers
+                        .slice(0, listMax * 2)
+                        .map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
+                    suppressed: f.migrations.suppressed
+                        .slice(0, listMax)
+                        .map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
+                    ...(f.migrations.waived
+                        ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } }
+                        : {}),
                 },
             }
             : {}),
-        ...(f.runbook ? { runbook: { ...f.runbook, ...(f.runbook.optOut ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } } : {}) } } : {}),
+        ...(f.runbook
+            ? {
+                runbook: {
+                    ...f.runbook,
+                    ...(f.runbook.optOut
+                        ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } }
+                        : {}),
+                },
+            }
+            : {}),
         truncated: true,
     };
 }
@@ -565,7 +634,11 @@ function extractRecord(text) {
         waived: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(j.waived)
             .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
             .filter((w) => !!w && typeof w.rule === 'string')
-            .map((w) => ({ rule: w.rule, label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) } : {}) })),
+            .map((w) => ({
+            rule: w.rule,
+            label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.label) ?? '',
+            ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) } : {}),
+        })),
     };
     if (j.truncated === true)
         facts.truncated = true;
@@ -576,7 +649,13 @@ function extractRecord(text) {
         facts.size = { lines, files };
     const c = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.critical);
     if (c && typeof c.configured === 'boolean' && typeof c.touched === 'boolean' && typeof c.tested === 'boolean') {
-        facts.critical = { configured: c.configured, touched: c.touched, tested: c.tested, covered: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.covered) ?? 0, executable: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.executable) ?? 0 };
+        facts.critical = {
+            configured: c.configured,
+            touched: c.touched,
+            tested: c.tested,
+            covered: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.covered) ?? 0,
+            executable: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.executable) ?? 0,
+        };
     }
     const m = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.migrations);
     if (m && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(m.files) !== undefined) {
@@ -586,18 +665,28 @@ function extractRecord(text) {
             dangers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(m.dangers)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
                 .filter((d) => !!d && typeof d.code === 'string')
-                .map((d) => ({ code: d.code, ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) !== undefined ? { path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) } : {}), ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) !== undefined ? { line: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) } : {}) })),
+                .map((d) => ({
+                code: d.code,
+                ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) !== undefined ? { path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) } : {}),
+                ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) !== undefined ? { line: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) } : {}),
+            })),
             suppressed: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(m.suppressed)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
                 .filter((s) => !!s)
                 .map((s) => ({ id: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.id) ?? '?', path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.path) ?? '?', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.reason) ?? '' })),
-            ...(waived ? { waived: { label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) } : {}) } } : {}),
+            ...(waived
+                ? { waived: { label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) } : {}) } }
+                : {}),
         };
     }
     const r = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.runbook);
     if (r && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers) !== undefined) {
         const opt = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(r.optOut);
-        facts.runbook = { triggers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers), violations: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.violations) ?? 0, ...(opt ? { optOut: { text: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.text) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) } : {}) } } : {}) };
+        facts.runbook = {
+            triggers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers),
+            violations: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.violations) ?? 0,
+            ...(opt ? { optOut: { text: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.text) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) } : {}) } } : {}),
+        };
     }
     return facts;
 }
@@ -627,7 +716,13 @@ function recordFromVerdict(v, meta) {
         failed: v.results.filter((r) => r.status === 'fail').map((r) => r.id),
         errored: [...(v.policyError ? ['policy'] : []), ...v.results.filter((r) => r.status === 'error').map((r) => r.id)],
         warned: v.results.filter((r) => r.status === 'warn').map((r) => r.id),
-        waived: v.results.filter((r) => r.status === 'waived').map((r) => ({ rule: r.id, label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '', reason: r.waiver?.reason })),
+        waived: v.results
+            .filter((r) => r.status === 'waived')
+            .map((r) => ({
+            rule: r.id,
+            label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '',
+            reason: r.waiver?.reason,
+        })),
     };
     const usable = (id) => {
         const r = byId.get(id);
@@ -640,7 +735,9 @@ function recordFromVerdict(v, meta) {
         rec.size = { lines, files };
     const cpt = usable('critical-path-tests');
     if (cpt) {
-        const areas = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(cpt.data?.areas).map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL).filter((a) => a !== undefined);
+        const areas = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(cpt.data?.areas)
+            .map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)
+            .filter((a) => a !== undefined);
         const touchedAreas = areas.filter((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(a.needTests).length > 0);
         rec.critical = {
             configured: areas.length > 0,
@@ -654,12 +751,16 @@ function recordFromVerdict(v, meta) {
     if (ms) {
         rec.migrations = {
             files: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(ms.data?.migrations).length,
-            dangers: ms.findings.filter((f) => (f.kind ?? 'violation') === 'violation').map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
+            dangers: ms.findings
+                .filter((f) => (f.kind ?? 'violation') === 'violation')
+                .map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
             suppressed: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(ms.data?.suppressions)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)
                 .filter((s) => s !== undefined)
                 .map((s) => ({ id: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.id) ?? '?', path: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.path) ?? '?', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.reason) ?? '' })),
-            ...(ms.status === 'waived' && ms.waiver ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } } : {}),
+            ...(ms.status === 'waived' && ms.waiver
+                ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } }
+                : {}),
         };
     }
     const rb = usable('runbook');

@@ -21,7 +21,12 @@ async function dependabotAlertsOf(octokit, repos) {
         const [owner, repo] = full.split('/');
         let raw;
         try {
-            raw = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner, repo, state: 'auto_dismissed,dismissed,fixed,open', per_page: 100 });
+            raw = await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, {
+                owner,
+                repo,
+                state: 'auto_dismissed,dismissed,fixed,open',
+                per_page: 100,
+            });
         }
         catch (e) {
             const s = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e);

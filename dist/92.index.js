@@ -67,7 +67,9 @@ function batchCheck(cwd, input) {
         const chunks = [];
         child.stdout.on('data', (c) => chunks.push(c));
         child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`git cat-file exited with ${code}`))));
+        child.on('close', (code) => {
+            code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`git cat-file exited with ${code}`));
+        });
         child.stdin.end(input);
     });
 }
@@ -82,7 +84,11 @@ async function releasedPathsInGit(cwd, base, paths, patterns) {
         return undefined;
     try {
         const baseDate = Number((await git(cwd, ['show', '-s', '--format=%ct', base])).trim());
-        const refs = await git(cwd, ['for-each-ref', 'refs/tags', '--format=%(refname:strip=2)%09%(creatordate:unix)%09%(*objectname)%09%(objectname)']);
+        const refs = await git(cwd, [
+            'for-each-ref',
+            'refs/tags',
+            '--format=%(refname:strip=2)%09%(creatordate:unix)%09%(*objectname)%09%(objectname)',
+        ]);
         const tags = releaseTags(refs, patterns, baseDate);
         if (tags.length === 0)
             return undefined;
@@ -125,7 +131,11 @@ var external_node_net_ = __webpack_require__(77030);
 
 /** Paths `git show <ref>:<path>` reads as repository-relative as they are. */
 function canonical(path) {
-    return path !== '' && !path.startsWith('/') && !path.endsWith('/') && !path.includes('\n') && !path.split('/').some((s) => s === '' || s === '.' || s === '..');
+    return (path !== '' &&
+        !path.startsWith('/') &&
+        !path.endsWith('/') &&
+        !path.includes('\n') &&
+        !path.split('/').some((s) => s === '' || s === '.' || s === '..'));
 }
 class GitObjects {
     cwd;
@@ -208,7 +218,9 @@ class CatFileBatch {
         };
         this.child.on('error', fail);
         this.child.stdin.on('error', fail);
-        this.child.on('close', (code) => fail(new Error(`git cat-file --batch ended (${code ?? 'signal'})${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`)));
+        this.child.on('close', (code) => {
+            fail(new Error(`git cat-file --batch ended (${code ?? 'signal'})${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`));
+        });
         this.idle();
     }
     blob(oid) {
@@ -402,7 +414,12 @@ async function resolveRange(cwd, baseArg, headArg = 'HEAD', opts = {}) {
     }
     const names = [...new Set(candidates.map((c) => c.ref))].join(', ');
     if (workingTree)
-        return { base: head, head, baseLabel: `HEAD: no default branch found (tried ${names || 'origin/HEAD'}), so only the uncommitted changes`, workingTree };
+        return {
+            base: head,
+            head,
+            baseLabel: `HEAD: no default branch found (tried ${names || 'origin/HEAD'}), so only the uncommitted changes`,
+            workingTree,
+        };
     const parent = await tryGit(cwd, ['rev-parse', '--verify', '--quiet', `${head}~1^{commit}`]);
     if (!parent)
         throw new GitError(`no base to compare with: the repository has a single commit and no default branch to diff against (tried ${names}); pass --base REF`);

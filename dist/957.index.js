@@ -170,7 +170,7 @@ async function check(args, io) {
         throw new _change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .GitError */ .XS(`${io.cwd} is not inside a git work tree`);
     })).trim();
     // An explicit --head names a commit: the range is committed history, whatever the working tree holds.
-    const committedOnly = values.committed === true || values.head !== undefined;
+    const committedOnly = values.committed || values.head !== undefined;
     const range = await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveRange */ .Ss)(root, values.base, values.head, { workingTree: !committedOnly });
     const body = values.body === '-' ? await readStdin() : values.body;
     const changes = await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .gitChangeSet */ .Jk)(root, range);
@@ -196,7 +196,12 @@ async function check(args, io) {
     const author = (await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim();
     const ctx = {
         changes,
-        pr: { title: (await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(), body, author, labels: values.label },
+        pr: {
+            title: (await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(),
+            body,
+            author,
+            labels: values.label,
+        },
         evidence: (0,_evidence_workspace_js__WEBPACK_IMPORTED_MODULE_8__/* .workspaceEvidence */ .$W)(root),
         gitattributes,
         now: new Date(),
@@ -212,7 +217,12 @@ async function check(args, io) {
         // stays in the cache and fails the rule that needs it, as before.
         const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_11__/* .planReads */ .z)(loaded.policy, changes.files, 'pull_request');
         await Promise.allSettled([...plan.head.map((p) => changes.readHead(p)), ...plan.base.map((p) => changes.readBase(p))]);
-        verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .runGate */ .Rg)({ policy: loaded.policy, ctx, policySource, notes: [...rangeNotes(range, committedOnly, values.head !== undefined), ...(0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .enforcementNotes */ .Yy)(loaded)] });
+        verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .runGate */ .Rg)({
+            policy: loaded.policy,
+            ctx,
+            policySource,
+            notes: [...rangeNotes(range, committedOnly, values.head !== undefined), ...(0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .enforcementNotes */ .Yy)(loaded)],
+        });
     }
     catch (e) {
         if (!(e instanceof _policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .PolicyError */ .pn))
@@ -233,15 +243,26 @@ function rangeNotes(range, committedOnly, explicitHead) {
     const head = wt ? `${range.head.slice(0, 12)}+uncommitted` : range.head.slice(0, 12);
     const notes = [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}…${head} (base: ${range.baseLabel}).` }];
     if (wt)
-        notes.push({ level: 'info', message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, modified or untracked; --committed checks commits only.` });
+        notes.push({
+            level: 'info',
+            message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, modified or untracked; --committed checks commits only.`,
+        });
     else if (committedOnly)
-        notes.push({ level: 'info', message: `Commits only (${explicitHead ? '--head given' : '--committed'}): uncommitted changes are not checked.` });
+        notes.push({
+            level: 'info',
+            message: `Commits only (${explicitHead ? '--head given' : '--committed'}): uncommitted changes are not checked.`,
+        });
     else
         notes.push({ level: 'info', message: 'No uncommitted changes: the working tree is clean.' });
     return notes;
 }
 async function validateCmd(args, io) {
-    const { positionals, values } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, options: { offline: { type: 'string', multiple: true, default: [] } }, allowPositionals: true, strict: true });
+    const { positionals, values } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+        args,
+        options: { offline: { type: 'string', multiple: true, default: [] } },
+        allowPositionals: true,
+        strict: true,
+    });
     const file = positionals[0] ?? _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo;
     const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(io.cwd, file);
     const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_4__.readFile)(abs, 'utf8').catch(() => undefined);
@@ -283,8 +304,17 @@ async function apiRemoteOptions(io) {
     const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
     if (!token)
         return { remoteUnavailable: API_HINT };
-    const [{ createClient }, { RemotePolicyReader }] = await Promise.all([Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 58808))]);
-    const octokit = createClient({ token, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', log: (m) => io.err(`pr-gate: ${m}\n`) });
+    const [{ createClient }, { RemotePolicyReader }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 58808)),
+    ]);
+    const octokit = createClient({
+        token,
+        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        log: (m) => {
+            io.err(`pr-gate: ${m}\n`);
+        },
+    });
     const reader = new RemotePolicyReader(octokit, {
         accessHint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, or pass --offline ORGFILE. See docs/policy.md, "Org policy".',
     });
@@ -416,7 +446,12 @@ async function reportCmd(args, io) {
     }
 }
 async function queueCmd(args, io) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, options: { json: { type: 'boolean' }, all: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+        args,
+        options: { json: { type: 'boolean' }, all: { type: 'boolean' } },
+        allowPositionals: true,
+        strict: true,
+    });
     const [sub, ...ids] = positionals;
     if (sub !== 'failed' && sub !== 'replay')
         throw new UsageError(`pr-gate queue: expected "failed" or "replay", got ${JSON.stringify(sub ?? '')}`);
@@ -424,11 +459,14 @@ async function queueCmd(args, io) {
         throw new UsageError('pr-gate queue failed: takes no delivery ids');
     if (sub === 'replay' && !values.all === !ids.length)
         throw new UsageError('pr-gate queue replay: give delivery ids, or --all (not both)');
-    const [{ ConfigError, redisSettings }, { withQueue, listFailed, replayFailed }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(365), __webpack_require__.e(300)]).then(__webpack_require__.bind(__webpack_require__, 53796))]);
+    const [{ ConfigError, redisSettings }, { withQueue, listFailed, replayFailed }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)),
+        Promise.all(/* import() */[__webpack_require__.e(365), __webpack_require__.e(300)]).then(__webpack_require__.bind(__webpack_require__, 53796)),
+    ]);
     const problems = [];
     const settings = redisSettings(process.env, problems);
     if (!settings && !problems.length)
-        problems.push('REDIS_URL is not set: the Redis the App\'s replicas use (redis://HOST:PORT)');
+        problems.push("REDIS_URL is not set: the Redis the App's replicas use (redis://HOST:PORT)");
     if (problems.length || !settings) {
         io.err(new ConfigError(problems).message.replace('pr-gate serve:', 'pr-gate queue:') + '\n');
         return 2;
@@ -491,7 +529,7 @@ async function releaseCmd(args, io) {
         throw new UsageError('GITHUB_TOKEN is not set (contents, pull requests, checks and deployments: read)');
     const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
-    const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, renderReleaseText, toReleaseJson }, { parseGateIdentity }] = await Promise.all([
+    const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, renderReleaseText, toReleaseJson }, { parseGateIdentity },] = await Promise.all([
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)),
         Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 26430)),
         __webpack_require__.e(/* import() */ 344).then(__webpack_require__.bind(__webpack_require__, 25344)),
@@ -500,7 +538,13 @@ async function releaseCmd(args, io) {
     ]);
     try {
         const e = await evaluateRelease({
-            octokit: createClient({ token, baseUrl: apiUrl, log: (m) => io.err(`pr-gate: ${m}\n`) }),
+            octokit: createClient({
+                token,
+                baseUrl: apiUrl,
+                log: (m) => {
+                    io.err(`pr-gate: ${m}\n`);
+                },
+            }),
             repo: { owner, repo },
             base: values.base,
             head: values.head,

@@ -24,7 +24,13 @@ function recordFromVerdict(v, meta) {
         failed: v.results.filter((r) => r.status === 'fail').map((r) => r.id),
         errored: [...(v.policyError ? ['policy'] : []), ...v.results.filter((r) => r.status === 'error').map((r) => r.id)],
         warned: v.results.filter((r) => r.status === 'warn').map((r) => r.id),
-        waived: v.results.filter((r) => r.status === 'waived').map((r) => ({ rule: r.id, label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '', reason: r.waiver?.reason })),
+        waived: v.results
+            .filter((r) => r.status === 'waived')
+            .map((r) => ({
+            rule: r.id,
+            label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '',
+            reason: r.waiver?.reason,
+        })),
     };
     const usable = (id) => {
         const r = byId.get(id);
@@ -37,7 +43,9 @@ function recordFromVerdict(v, meta) {
         rec.size = { lines, files };
     const cpt = usable('critical-path-tests');
     if (cpt) {
-        const areas = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(cpt.data?.areas).map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL).filter((a) => a !== undefined);
+        const areas = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(cpt.data?.areas)
+            .map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)
+            .filter((a) => a !== undefined);
         const touchedAreas = areas.filter((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(a.needTests).length > 0);
         rec.critical = {
             configured: areas.length > 0,
@@ -51,12 +59,16 @@ function recordFromVerdict(v, meta) {
     if (ms) {
         rec.migrations = {
             files: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(ms.data?.migrations).length,
-            dangers: ms.findings.filter((f) => (f.kind ?? 'violation') === 'violation').map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
+            dangers: ms.findings
+                .filter((f) => (f.kind ?? 'violation') === 'violation')
+                .map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
             suppressed: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(ms.data?.suppressions)
                 .map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)
                 .filter((s) => s !== undefined)
                 .map((s) => ({ id: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.id) ?? '?', path: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.path) ?? '?', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.reason) ?? '' })),
-            ...(ms.status === 'waived' && ms.waiver ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } } : {}),
+            ...(ms.status === 'waived' && ms.waiver
+                ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } }
+                : {}),
         };
     }
     const rb = usable('runbook');
