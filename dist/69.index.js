@@ -1525,10 +1525,11 @@ async function startApp(config, options = {}) {
 /** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT: exit 0, or 1 when accepted deliveries were dropped. */
 async function serve(config) {
     const app = await startApp(config);
-    process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`);
-    process.stderr.write(config.redis
-        ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
-        : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; set REDIS_URL for the durable queue shared by several replicas)\n');
+    // One write for both lines: whoever waits for "listening" (a supervisor, a test) also sees the queue mode.
+    process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n` +
+        (config.redis
+            ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
+            : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; set REDIS_URL for the durable queue shared by several replicas)\n'));
     return new Promise((resolve) => {
         const stop = (signal) => {
             process.stderr.write(`pr-gate serve: ${signal}: no new deliveries; finishing ${app.stats.inFlight + app.stats.queued} in flight\n`);

@@ -731,13 +731,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 /** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT: exit 0, or 1 when accepted deliveries were dropped. */
 export async function serve(config: AppConfig): Promise<number> {
   const app = await startApp(config)
+  // One write for both lines: whoever waits for "listening" (a supervisor, a test) also sees the queue mode.
   process.stderr.write(
-    `pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n`,
-  )
-  process.stderr.write(
-    config.redis
-      ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
-      : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; set REDIS_URL for the durable queue shared by several replicas)\n',
+    `pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n` +
+      (config.redis
+        ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
+        : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; set REDIS_URL for the durable queue shared by several replicas)\n'),
   )
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
