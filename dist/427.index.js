@@ -712,11 +712,13 @@ function checkTrends(r, s) {
 /* harmony export */ });
 /* unused harmony exports TREND_REPORT_VERSION, CSV_COLUMNS, mermaidCharts */
 /* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
-/* harmony import */ var _sla_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41130);
+/* harmony import */ var _sla_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41130);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48992);
+
 
 
 const TREND_REPORT_VERSION = 1;
-const fmt = (n, unit = '') => (n === undefined ? '–' : `${n.toLocaleString('en-US')}${unit}`);
+const fmt = (n, unit = '') => (n === undefined ? '–' : `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .groupDigits */ .K)(n)}${unit}`);
 const pct = (n) => (n === undefined ? '–' : `${n}%`);
 const day = (iso) => iso.slice(0, 10);
 const ref = (pr, sha, repo) => (pr !== undefined ? `${repo ?? ''}#${pr}` : sha.slice(0, 12));
@@ -749,7 +751,7 @@ function slaLine(r) {
     const v = r.vulnerabilities;
     if (!v)
         return `no evidence (${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`;
-    const parts = _sla_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.filter((s) => v.sla[s] !== null || v.bySeverity[s].fixed || v.bySeverity[s].open).map((s) => {
+    const parts = _sla_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.filter((s) => v.sla[s] !== null || v.bySeverity[s].fixed || v.bySeverity[s].open).map((s) => {
         const c = v.bySeverity[s];
         const limit = v.sla[s];
         return limit === null

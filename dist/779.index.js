@@ -393,9 +393,11 @@ function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTE
 /* unused harmony exports runRule, decide */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38522);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55638);
-/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3151);
+/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3151);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48992);
 /* harmony import */ var _rules_define_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25544);
+
 
 
 
@@ -495,7 +497,7 @@ async function runGate(input) {
     if (ctx.changes.truncated) {
         notes.push({
             level: 'error',
-            message: `Partial evaluation: GitHub lists at most ${ctx.changes.files.length.toLocaleString('en-US')} files and this change has ${ctx.changes.totalFiles.toLocaleString('en-US')}. Files beyond the list were not checked; the conclusion is at best ${policy.conclusion.partial}.`,
+            message: `Partial evaluation: GitHub lists at most ${(0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .groupDigits */ .K)(ctx.changes.files.length)} files and this change has ${(0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .groupDigits */ .K)(ctx.changes.totalFiles)}. Files beyond the list were not checked; the conclusion is at best ${policy.conclusion.partial}.`,
         });
     }
     return decide({ results, notes, policy, ctx, policySource: input.policySource });
@@ -511,7 +513,7 @@ function pathsOf(result, ctx) {
  */
 async function applyWaiver(result, ctx, policy, notes) {
     if (!ctx.waiverRecords) {
-        const w = (0,_waivers_js__WEBPACK_IMPORTED_MODULE_4__/* .waiverFor */ .Qd)(result.id, ctx.pr, policy.waivers);
+        const w = (0,_waivers_js__WEBPACK_IMPORTED_MODULE_5__/* .waiverFor */ .Qd)(result.id, ctx.pr, policy.waivers);
         if (w?.waived) {
             result.waiver = {
                 rule: result.id,
@@ -529,13 +531,13 @@ async function applyWaiver(result, ctx, policy, notes) {
         return;
     }
     const own = policy.rules[result.id]?.approvers;
-    const v = await (0,_waivers_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyWaiver */ .Gk)({
+    const v = await (0,_waivers_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyWaiver */ .Gk)({
         ruleId: result.id,
         pr: ctx.pr,
         head: ctx.changes.head,
         settings: policy.waivers,
         approvers: own ?? policy.waivers.approvers,
-        invalidateOnPush: (0,_waivers_js__WEBPACK_IMPORTED_MODULE_4__/* .invalidatesOnPush */ .Ud)(policy.waivers, result.id),
+        invalidateOnPush: (0,_waivers_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidatesOnPush */ .Ud)(policy.waivers, result.id),
         paths: pathsOf(result, ctx),
         records: ctx.waiverRecords,
     });
@@ -6234,12 +6236,15 @@ var type = __webpack_require__(82078);
 var glob = __webpack_require__(82236);
 // EXTERNAL MODULE: ./src/rules/define.ts
 var rules_define = __webpack_require__(25544);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/rules/pr-size.ts
 /**
  * pr-size: changed lines (additions + deletions) and files, without generated, vendored and lock files.
  * The standard behind it: small PRs get better reviews; teams trend toward a median under 300 changed
  * lines. Optionally maintains size labels (XS…XXL).
  */
+
 
 
 
@@ -6277,9 +6282,7 @@ function sizeLabel(lines, sizes) {
             return name;
     return 'XXL';
 }
-function fmt(n) {
-    return n.toLocaleString('en-US');
-}
+const fmt = src_text/* groupDigits */.K;
 /** Top directories by changed lines (first two path segments). */
 function largestDirectories(files, n) {
     const by = new Map();
@@ -18408,6 +18411,7 @@ function ident(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ groupDigits),
 /* harmony export */   r: () => (/* binding */ lineColumn)
 /* harmony export */ });
 /** 1-based line and column of a character offset in a text (for every "file:line:column" message). */
@@ -18421,6 +18425,16 @@ function lineColumn(text, offset) {
         }
     }
     return { line, column: offset - last };
+}
+/**
+ * A count with thousands separators, as `n.toLocaleString('en-US')` writes it ("3,000"), without ICU: the first
+ * `toLocaleString` call of a process builds ICU's number formatter, ~30 ms on the Action's start-up path.
+ * Fractions (rare: trend medians) still go through `toLocaleString`.
+ */
+function groupDigits(n) {
+    if (!Number.isSafeInteger(n))
+        return n.toLocaleString('en-US');
+    return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 

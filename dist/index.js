@@ -278,7 +278,7 @@ const args = process.argv.slice(2);
 // Each face is loaded only when it runs (issue 15 item 5): the Action never evaluates the CLI's modules
 // (the App server, release mode, the schema printer), and the CLI never evaluates the Action's.
 if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(660), __nccwpck_require__.e(78), __nccwpck_require__.e(779), __nccwpck_require__.e(81), __nccwpck_require__.e(232)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69232));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(660), __nccwpck_require__.e(421), __nccwpck_require__.e(779), __nccwpck_require__.e(81), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88816));
     await run();
 }
 else if ((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelpOrVersion */ .PZ)(args)) {

@@ -13,7 +13,6 @@ import { describeApiError } from '../errors.js'
 import { fetchPull, pullInfoFrom, type PullInfo } from '../github/source.js'
 import { evaluatePullRequest } from '../github/evaluate.js'
 import { actionRemotePolicy } from './remote-policy.js'
-import { loadRunEvidence } from './workflow-run.js'
 import type { Note } from '../types.js'
 import { publishVerdict, type PublishResult } from '../github/publish-verdict.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
@@ -74,6 +73,8 @@ export async function run(): Promise<void> {
     let evidence = workspaceEvidence(s.workspace)
     const notes: Note[] = []
     if (s.eventName === 'workflow_run') {
+      // Loaded only for the fork recipe's second workflow (its unzip is not needed on a pull_request run).
+      const { loadRunEvidence } = await import('./workflow-run.js')
       const run = await loadRunEvidence(octokit, s.repository, s.event, s.artifactName)
       pr = run.pr
       evidence = workspaceEvidence(run.dir, 'pr-artifact')

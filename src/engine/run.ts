@@ -10,6 +10,7 @@ import { RULES } from '../rules/index.js'
 import { invalidatesOnPush, verifyWaiver, waiverFor } from './waivers.js'
 import type { ApproverSpec } from '../github/waiver-records.js'
 import { errorMessage } from '../errors.js'
+import { groupDigits } from '../text.js'
 import { isCommonRuleOptions, type GateRule } from '../rules/define.js'
 
 export { errorMessage }
@@ -108,7 +109,7 @@ export async function runGate(input: GateInput): Promise<Verdict> {
   if (ctx.changes.truncated) {
     notes.push({
       level: 'error',
-      message: `Partial evaluation: GitHub lists at most ${ctx.changes.files.length.toLocaleString('en-US')} files and this change has ${ctx.changes.totalFiles.toLocaleString('en-US')}. Files beyond the list were not checked; the conclusion is at best ${policy.conclusion.partial}.`,
+      message: `Partial evaluation: GitHub lists at most ${groupDigits(ctx.changes.files.length)} files and this change has ${groupDigits(ctx.changes.totalFiles)}. Files beyond the list were not checked; the conclusion is at best ${policy.conclusion.partial}.`,
     })
   }
   return decide({ results, notes, policy, ctx, policySource: input.policySource })

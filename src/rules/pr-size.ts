@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox'
 import type { ChangedFile, Finding, Level, RuleTable } from '../types.js'
 import { matchesAny } from '../change/glob.js'
 import { defineRule } from './define.js'
+import { groupDigits } from '../text.js'
 
 const SIZE_NAMES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const
 
@@ -49,9 +50,7 @@ export function sizeLabel(
   return 'XXL'
 }
 
-function fmt(n: number): string {
-  return n.toLocaleString('en-US')
-}
+const fmt = groupDigits
 
 /** Top directories by changed lines (first two path segments). */
 function largestDirectories(files: ChangedFile[], n: number): Array<[string, number, number]> {

@@ -9,10 +9,11 @@
 import type { Stats, TrendReport } from './compute.js'
 import { escapeText, visibleControls } from '../report/escape.js'
 import { SEVERITIES } from './sla.js'
+import { groupDigits } from '../text.js'
 
 export const TREND_REPORT_VERSION = 1
 
-const fmt = (n: number | undefined, unit = '') => (n === undefined ? '–' : `${n.toLocaleString('en-US')}${unit}`)
+const fmt = (n: number | undefined, unit = '') => (n === undefined ? '–' : `${groupDigits(n)}${unit}`)
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`)
 const day = (iso: string) => iso.slice(0, 10)
 const ref = (pr: number | undefined, sha: string, repo?: string) => (pr !== undefined ? `${repo ?? ''}#${pr}` : sha.slice(0, 12))

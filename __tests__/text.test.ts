@@ -1,0 +1,25 @@
+import { groupDigits, lineColumn } from '../src/text.js'
+
+describe('groupDigits (counts in messages, without ICU on the start-up path)', () => {
+  it('writes what toLocaleString("en-US") writes for integers of every magnitude and sign', () => {
+    const values = [0, 1, 12, 999, 1000, 3000, 12345, 999999, 1000000, 123456789, Number.MAX_SAFE_INTEGER]
+    let seed = 20261206
+    for (let k = 0; k < 200; k++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      values.push(Math.floor((seed / 2 ** 31) * 10 ** (k % 16)))
+    }
+    // -0 is left out: a count is never -0, and "0" is the better spelling of it anyway.
+    for (const v of [...values, ...values.filter((x) => x !== 0).map((x) => -x)]) expect(groupDigits(v)).toBe(v.toLocaleString('en-US'))
+  })
+
+  it('leaves fractions and non-finite numbers to toLocaleString', () => {
+    for (const v of [65.5, 1234.5678, 0.25, Infinity, NaN]) expect(groupDigits(v)).toBe(v.toLocaleString('en-US'))
+  })
+})
+
+describe('lineColumn', () => {
+  it('counts lines and columns from 1', () => {
+    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 })
+    expect(lineColumn('ab', 0)).toEqual({ line: 1, column: 1 })
+  })
+})
