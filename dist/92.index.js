@@ -366,14 +366,20 @@ const USUAL_DEFAULT_BRANCHES = ['main', 'master', 'trunk'];
  * the uncommitted changes) when there are some, else HEAD~1 (the last commit).
  */
 async function resolveRange(cwd, baseArg, headArg = 'HEAD', opts = {}) {
-    if ((await tryGit(cwd, ['rev-parse', '--is-inside-work-tree'])) !== 'true')
+    // Independent questions go to git at once (each answer is a process start, ~10–25 ms); the errors are still
+    // reported in this order.
+    const [inside, head, givenBase] = await Promise.all([
+        tryGit(cwd, ['rev-parse', '--is-inside-work-tree']),
+        tryGit(cwd, ['rev-parse', '--verify', `${headArg}^{commit}`]),
+        baseArg ? tryGit(cwd, ['rev-parse', '--verify', `${baseArg}^{commit}`]) : undefined,
+    ]);
+    if (inside !== 'true')
         throw new GitError(`${cwd} is not inside a git work tree`);
-    const head = await tryGit(cwd, ['rev-parse', '--verify', `${headArg}^{commit}`]);
     if (!head)
         throw new GitError(`--head ${headArg} is not a commit in this repository`);
     const workingTree = opts.workingTree ? await snapshotWorkingTree(cwd) : undefined;
     if (baseArg) {
-        const b = await tryGit(cwd, ['rev-parse', '--verify', `${baseArg}^{commit}`]);
+        const b = givenBase;
         if (!b)
             throw new GitError(`--base ${baseArg} is not a commit in this repository`);
         const mb = (await tryGit(cwd, ['merge-base', b, head])) ?? b;

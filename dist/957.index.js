@@ -173,8 +173,14 @@ async function check(args, io) {
     const committedOnly = values.committed || values.head !== undefined;
     const range = await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveRange */ .Ss)(root, values.base, values.head, { workingTree: !committedOnly });
     const body = values.body === '-' ? await readStdin() : values.body;
-    const changes = await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .gitChangeSet */ .Jk)(root, range);
-    const gitattributes = await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .readAtRef */ .Bg)(root, range.base, '.gitattributes');
+    // The diff, .gitattributes, the policy at the base and the head commit's author and subject: independent
+    // reads, asked of git at once.
+    const [changes, gitattributes, basePolicyText, headInfo] = await Promise.all([
+        (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .gitChangeSet */ .Jk)(root, range),
+        (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .readAtRef */ .Bg)(root, range.base, '.gitattributes'),
+        values.policy ? undefined : (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .readAtRef */ .Bg)(root, range.base, _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo),
+        (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(root, ['log', '-1', '--format=%an%x00%s', range.head]).catch(() => ''),
+    ]);
     (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_7__/* .markExclusions */ .zj)(changes.files, gitattributes);
     let policyText;
     let policyFile = _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo;
@@ -190,14 +196,17 @@ async function check(args, io) {
         policySource = (0,_pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__/* .policySource */ .I)({ path: policyFile, text: policyText, at: 'working tree' });
     }
     else {
-        policyText = await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .readAtRef */ .Bg)(root, range.base, _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo);
+        policyText = basePolicyText;
         policySource = (0,_pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__/* .policySource */ .I)({ path: _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo, text: policyText, at: { sha: range.base }, missingAt: 'at the base' });
     }
-    const author = (await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim();
+    const [author = '', title = ''] = headInfo
+        .trim()
+        .split('\0')
+        .map((s) => s.trim());
     const ctx = {
         changes,
         pr: {
-            title: (await (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(),
+            title,
             body,
             author,
             labels: values.label,

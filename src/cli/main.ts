@@ -163,8 +163,14 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const committedOnly = values.committed || values.head !== undefined
   const range = await resolveRange(root, values.base, values.head, { workingTree: !committedOnly })
   const body = values.body === '-' ? await readStdin() : values.body
-  const changes = await gitChangeSet(root, range)
-  const gitattributes = await readAtRef(root, range.base, '.gitattributes')
+  // The diff, .gitattributes, the policy at the base and the head commit's author and subject: independent
+  // reads, asked of git at once.
+  const [changes, gitattributes, basePolicyText, headInfo] = await Promise.all([
+    gitChangeSet(root, range),
+    readAtRef(root, range.base, '.gitattributes'),
+    values.policy ? undefined : readAtRef(root, range.base, DEFAULT_POLICY_PATH),
+    git(root, ['log', '-1', '--format=%an%x00%s', range.head]).catch(() => ''),
+  ])
   markExclusions(changes.files, gitattributes)
 
   let policyText: string | undefined
@@ -180,14 +186,17 @@ async function check(args: string[], io: CliIO): Promise<number> {
     read = (p: string) => readFile(resolve(root, p), 'utf8').catch(() => undefined)
     policySource = policySourceOf({ path: policyFile, text: policyText, at: 'working tree' })
   } else {
-    policyText = await readAtRef(root, range.base, DEFAULT_POLICY_PATH)
+    policyText = basePolicyText
     policySource = policySourceOf({ path: DEFAULT_POLICY_PATH, text: policyText, at: { sha: range.base }, missingAt: 'at the base' })
   }
-  const author = (await git(root, ['log', '-1', '--format=%an', range.head]).catch(() => '')).trim()
+  const [author = '', title = ''] = headInfo
+    .trim()
+    .split('\0')
+    .map((s) => s.trim())
   const ctx: RuleContext = {
     changes,
     pr: {
-      title: (await git(root, ['log', '-1', '--format=%s', range.head]).catch(() => '')).trim(),
+      title,
       body,
       author,
       labels: values.label,
