@@ -37,4 +37,20 @@ describe('compiled once, capped', () => {
     expect(() => matchesAny('x', [g])).toThrow(/expands to more than 256 alternatives/)
     expect(globProblem('{a,b}'.repeat(8))).toBeUndefined()
   })
+
+  it('a list is prepared once, and again when it was changed in place', () => {
+    const list = ['docs/**', '*.md']
+    expect(matchesAny('src/a.ts', list)).toBe(false)
+    list[1] = '*.ts'
+    expect(matchesAny('src/a.ts', list)).toBe(true)
+    list.push('./root-only.txt')
+    expect(matchesAny('root-only.txt', list)).toBe(true)
+    expect(matchesAny('sub/root-only.txt', list)).toBe(false)
+  })
+
+  it('an invalid glob in a list is refused when reached, not before', () => {
+    const list = ['*.ts', '{a,b}'.repeat(17)]
+    expect(matchesAny('a.ts', list)).toBe(true)
+    expect(() => matchesAny('a.py', list)).toThrow(GlobError)
+  })
 })

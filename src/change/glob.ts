@@ -78,12 +78,41 @@ export function globMatch(path: string, glob: string, options: MinimatchOptions 
  * slash-less glob at the root (`./*.sarif` is only the root's SARIF files).
  */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
-  for (const raw of globs) {
-    const anchored = raw.startsWith('./') || raw.startsWith('/')
-    const g = anchored ? raw.replace(/^\.?\//, '') : raw
-    if (globMatch(path, g, { matchBase: !anchored && !g.includes('/') })) return true
+  for (const entry of preparedList(globs)) {
+    if (entry.matcher instanceof GlobError) throw entry.matcher
+    spend()
+    if (entry.matcher.match(path)) return true
   }
   return false
+}
+
+interface PreparedGlob {
+  raw: string
+  matcher: Minimatch | GlobError
+}
+
+/**
+ * The compiled matchers of a glob list, kept per list: a rule asks `matchesAny(path, sameList)` for every
+ * changed file, and resolving each glob's anchoring and cache key again per path was a third of the
+ * matching time on a 300-file PR. A list changed in place since (same array, other strings) is prepared again.
+ */
+const prepared = new WeakMap<readonly string[], PreparedGlob[]>()
+
+function preparedList(globs: readonly string[]): PreparedGlob[] {
+  const known = prepared.get(globs)
+  if (known && known.length === globs.length && known.every((e, i) => e.raw === globs[i])) return known
+  const list = globs.map((raw): PreparedGlob => {
+    const anchored = raw.startsWith('./') || raw.startsWith('/')
+    const g = anchored ? raw.replace(/^\.?\//, '') : raw
+    try {
+      return { raw, matcher: compiledGlob(g, { matchBase: !anchored && !g.includes('/') }) }
+    } catch (e) {
+      if (e instanceof GlobError) return { raw, matcher: e }
+      throw e
+    }
+  })
+  prepared.set(globs, list)
+  return list
 }
 
 /** Files matching `include` and not `exclude`. */
