@@ -2,18 +2,20 @@
  * Issue classes 1 (dialects) and 2 (rollback code) through the whole rule: which database each file runs on
  * and what is then checked, and findings in rollback code capped at rollback_level.
  */
-import { Value } from '@sinclair/typebox/value'
-import { migrationSafety, options } from '../../../src/rules/migration-safety/index.js'
+import { migrationSafety } from '../../../src/rules/migration-safety/index.js'
+import { ruleOptions, type PartialOptions } from '../../../src/policy/resolved.js'
+import type { RuleOptionsById } from '../../../src/rules/index.js'
 import { addFilePatch, makeContext, type FakeFile } from '../../helpers/context.js'
+
+type MigrationOptions = RuleOptionsById['migration-safety']
 
 const added = (path: string, head: string): FakeFile => ({ path, status: 'added', head, patch: addFilePatch(head) })
 async function run(
   files: FakeFile[],
-  over: Record<string, unknown> = {},
+  over: PartialOptions<MigrationOptions> = {},
   trees: { headTree?: Record<string, string>; baseTree?: Record<string, string> } = {},
 ) {
-  const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', ...over }
-  return migrationSafety.evaluate(makeContext({ files, ...trees }), opts as never)
+  return migrationSafety.evaluate(makeContext({ files, ...trees }), ruleOptions(migrationSafety, { level: 'fail', ...over }))
 }
 const violations = (out: Awaited<ReturnType<typeof run>>) =>
   out.findings.filter((f) => f.kind === 'violation').map((f) => `${(f.path ?? '').split('/').pop()}:${f.code}:${f.level}`)

@@ -2,19 +2,23 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Value } from '@sinclair/typebox/value'
 import { migrationSafety, options, DANGER_IDS } from '../../../src/rules/migration-safety/index.js'
+import { ruleOptions, type PartialOptions } from '../../../src/policy/resolved.js'
+import type { RuleOptionsById } from '../../../src/rules/index.js'
 import { addFilePatch, makeContext, type FakeFile } from '../../helpers/context.js'
 import type { Finding } from '../../../src/types.js'
+
+type MigrationOptions = RuleOptionsById['migration-safety']
 
 const FIX = join(process.cwd(), '__tests__/fixtures/migrations')
 const fixture = (p: string): string => readFileSync(join(FIX, p), 'utf8')
 
-function opts(over: Record<string, unknown> = {}) {
-  return { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', ...over } as never
+function opts(over: PartialOptions<MigrationOptions> = {}) {
+  return ruleOptions(migrationSafety, { level: 'fail', ...over })
 }
 function added(path: string, text: string): FakeFile {
   return { path, status: 'added', head: text, patch: addFilePatch(text) }
 }
-async function run(files: FakeFile[], over: Record<string, unknown> = {}) {
+async function run(files: FakeFile[], over: PartialOptions<MigrationOptions> = {}) {
   return migrationSafety.evaluate(makeContext({ files }), opts(over))
 }
 const codes = (fs: Finding[]): string[] => fs.filter((f) => f.kind === 'violation').map((f) => `${f.code}@${f.line}`)

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Value } from '@sinclair/typebox/value'
-import type { TSchema, Static } from '@sinclair/typebox'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const OPS = join(here, '..', '..', 'fixtures', 'ops')
 
 export function fixture(rel: string): string {
   return readFileSync(join(OPS, rel), 'utf8')
-}
-
-/** Options with the schema's defaults applied, as the engine passes them. */
-export function withDefaults<S extends TSchema>(schema: S, options: Partial<Static<S>> = {}): Static<S> & { level: 'warn' } {
-  const value = Value.Default(schema, structuredClone(options)) as Static<S>
-  if (!Value.Check(schema, value)) throw new Error(`invalid options: ${JSON.stringify([...Value.Errors(schema, value)].slice(0, 3))}`)
-  return { ...(value as Record<string, unknown>), level: 'warn' as const } as Static<S> & { level: 'warn' }
 }
 
 /**

@@ -2,17 +2,20 @@
  * Squawk-style danger tests: each danger's file lists migrations that must report it and migrations beside
  * them that must not, run through the whole rule (dialect detection, transactions, levels).
  */
-import { Value } from '@sinclair/typebox/value'
-import { migrationSafety, options } from '../../../../src/rules/migration-safety/index.js'
+import { migrationSafety } from '../../../../src/rules/migration-safety/index.js'
+import { ruleOptions, type PartialOptions } from '../../../../src/policy/resolved.js'
+import type { RuleOptionsById } from '../../../../src/rules/index.js'
 import { DANGERS, type DangerId } from '../../../../src/rules/migration-safety/dangers.js'
 import { addFilePatch, makeContext, type FakeFile } from '../../../helpers/context.js'
 import type { Finding } from '../../../../src/types.js'
+
+type MigrationOptions = RuleOptionsById['migration-safety']
 
 export interface Case {
   path: string
   text: string
   /** Policy options of the rule. */
-  options?: Record<string, unknown>
+  options?: PartialOptions<MigrationOptions>
   /** Other files of the PR (added unless said otherwise). */
   files?: FakeFile[]
   headTree?: Record<string, string>
@@ -47,15 +50,14 @@ export const alembic = (upgrade: string, more: Partial<Case> = {}): Case => ({
 
 export async function findings(c: Case): Promise<Finding[]> {
   const files: FakeFile[] = [{ path: c.path, status: 'added', head: c.text, patch: addFilePatch(c.text) }, ...(c.files ?? [])]
-  const opts = {
-    ...(Value.Default(options, {}) as Record<string, unknown>),
+  const opts = ruleOptions(migrationSafety, {
     level: 'fail',
-    dangers: Object.fromEntries(Object.keys(DANGERS).map((id) => [id, 'fail'])),
+    dangers: Object.fromEntries(Object.keys(DANGERS).map((id) => [id, 'fail' as const])),
     ...c.options,
-  }
+  })
   const out = await migrationSafety.evaluate(
     makeContext({ files, headTree: c.headTree, baseTree: c.baseTree, listBase: c.listBase, releases: c.releases }),
-    opts as never,
+    opts,
   )
   return out.findings.filter((f) => f.kind === 'violation')
 }

@@ -1,18 +1,32 @@
 import { ids, type Case } from './cases.js'
-import { migrationSafety, options } from '../../../../src/rules/migration-safety/index.js'
-import { Value } from '@sinclair/typebox/value'
+import { migrationSafety } from '../../../../src/rules/migration-safety/index.js'
+import { ruleOptions, type PartialOptions } from '../../../../src/policy/resolved.js'
+import type { RuleOptionsById } from '../../../../src/rules/index.js'
 import { makeContext } from '../../../helpers/context.js'
 import { DANGERS } from '../../../../src/rules/migration-safety/dangers.js'
 
-async function edited(path: string, base: string, head: string, over: Record<string, unknown> = {}, releases?: Record<string, string[]>) {
-  const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail', ...over }
+type MigrationOptions = RuleOptionsById['migration-safety']
+
+async function edited(
+  path: string,
+  base: string,
+  head: string,
+  over: PartialOptions<MigrationOptions> = {},
+  releases?: Record<string, string[]>,
+) {
   const out = await migrationSafety.evaluate(
     makeContext({ files: [{ path, status: 'modified', base, head, patch: '@@ -1,1 +1,2 @@\n+x\n a' }], releases }),
-    opts as never,
+    ruleOptions(migrationSafety, { level: 'fail', ...over }),
   )
   return out.findings.filter((f) => f.kind === 'violation')
 }
-async function edit(path: string, base: string, head: string, over: Record<string, unknown> = {}, releases?: Record<string, string[]>) {
+async function edit(
+  path: string,
+  base: string,
+  head: string,
+  over: PartialOptions<MigrationOptions> = {},
+  releases?: Record<string, string[]>,
+) {
   return (await edited(path, base, head, over, releases)).map((f) => `${f.code}:${f.level}`)
 }
 void ids
@@ -97,10 +111,9 @@ describe('migration-edited', () => {
   })
   test('a rename that keeps the version number and the contents is no edit where the tool keys migrations by version', async () => {
     const renamed = async (from: string, to: string, base: string, head: string) => {
-      const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail' }
       const out = await migrationSafety.evaluate(
         makeContext({ files: [{ path: to, previousPath: from, status: 'renamed', base, head }] }),
-        opts as never,
+        ruleOptions(migrationSafety, { level: 'fail' }),
       )
       return out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.code}:${f.level}`)
     }
@@ -193,12 +206,11 @@ describe('migration-edited', () => {
     const d = 'make/migrations/postgresql'
     const old = `INSERT INTO properties (k, v) VALUES ('a', 'b');\n`
     const run = async (moved: string, added: string) => {
-      const opts = { ...(Value.Default(options, {}) as Record<string, unknown>), level: 'fail' }
       const files = [
         { path: `${d}/0171_2.14.1_schema.up.sql`, status: 'modified' as const, base: old + moved, head: old, patch: '@@ -2,1 +1,0 @@\n-x' },
         { path: `${d}/0180_2.15.0_schema.up.sql`, status: 'added' as const, head: added, patch: '@@ -0,0 +1,1 @@\n+x' },
       ]
-      const out = await migrationSafety.evaluate(makeContext({ files }), opts as never)
+      const out = await migrationSafety.evaluate(makeContext({ files }), ruleOptions(migrationSafety, { level: 'fail' }))
       return out.findings.filter((f) => f.kind === 'violation' && f.code === 'migration-edited')
     }
     test('ADD COLUMN IF NOT EXISTS moved to the new migration: a notice that says where it went', async () => {
