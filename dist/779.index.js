@@ -1027,6 +1027,8 @@ __webpack_require__.d(__webpack_exports__, {
 var json = __webpack_require__(12727);
 // EXTERNAL MODULE: ./src/evidence/scanners/model.ts
 var model = __webpack_require__(18640);
+// EXTERNAL MODULE: ./src/json.ts
+var src_json = __webpack_require__(8301);
 ;// CONCATENATED MODULE: ./src/evidence/scanners/npm-audit.ts
 /**
  * `npm audit --json` (npm 7+, auditReportVersion 2) → Vulnerability. One record per advisory that a
@@ -1036,38 +1038,38 @@ var model = __webpack_require__(18640);
  * (`advisories`) and npm's own error object (audit endpoint failure) are reported, not guessed at.
  */
 
-const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function looksLikeNpmAudit(doc) {
-    return isObj(doc) && (doc.auditReportVersion !== undefined || (isObj(doc.vulnerabilities) && isObj(doc.metadata)));
+    return (0,src_json/* isObject */.Gv)(doc) && (doc.auditReportVersion !== undefined || ((0,src_json/* isObject */.Gv)(doc.vulnerabilities) && (0,src_json/* isObject */.Gv)(doc.metadata)));
 }
 function looksLikeNpmAuditV1(doc) {
-    return isObj(doc) && isObj(doc.advisories) && isObj(doc.metadata);
+    return (0,src_json/* isObject */.Gv)(doc) && (0,src_json/* isObject */.Gv)(doc.advisories) && (0,src_json/* isObject */.Gv)(doc.metadata);
 }
 /** The object `npm audit --json` prints when the audit itself failed (e.g. the endpoint answered 405). */
 function looksLikeNpmError(doc) {
-    return isObj(doc) && typeof doc.message === 'string' && (typeof doc.statusCode === 'number' || isObj(doc.error)) && !('runs' in doc);
+    return (0,src_json/* isObject */.Gv)(doc) && typeof doc.message === 'string' && (typeof doc.statusCode === 'number' || (0,src_json/* isObject */.Gv)(doc.error)) && !('runs' in doc);
 }
 function parseNpmAudit(path, doc) {
     if (doc.auditReportVersion !== undefined && doc.auditReportVersion !== 2) {
         throw new model/* ReportError */.$g(path, `${path}: npm audit report version ${String(doc.auditReportVersion)} is not supported (expected auditReportVersion 2, npm 7 or later)`);
     }
     const vulns = [];
-    const entries = isObj(doc.vulnerabilities) ? doc.vulnerabilities : {};
+    const entries = (0,src_json/* isObject */.Gv)(doc.vulnerabilities) ? doc.vulnerabilities : {};
     for (const [key, raw] of Object.entries(entries)) {
-        if (!isObj(raw))
+        if (!(0,src_json/* isObject */.Gv)(raw))
             continue;
         const name = typeof raw.name === 'string' ? raw.name : key;
         const nodes = Array.isArray(raw.nodes) ? raw.nodes.filter((n) => typeof n === 'string') : undefined;
         const fix = raw.fixAvailable;
-        const fixedVersion = isObj(fix) && fix.name === name && typeof fix.version === 'string' ? fix.version : undefined;
+        const fixedVersion = (0,src_json/* isObject */.Gv)(fix) && fix.name === name && typeof fix.version === 'string' ? fix.version : undefined;
         for (const via of Array.isArray(raw.via) ? raw.via : []) {
-            if (!isObj(via))
+            if (!(0,src_json/* isObject */.Gv)(via))
                 continue; // a name: vulnerable through that dependency, which has its own entry
             const url = typeof via.url === 'string' ? via.url : undefined;
             const ids = (0,model/* advisoryIdsIn */.zg)(url);
             const source = via.source !== undefined ? `npm-advisory-${String(via.source)}` : undefined;
             const aliases = [...ids, ...(source ? [source] : [])];
-            const cvss = isObj(via.cvss) && typeof via.cvss.score === 'number' && via.cvss.score > 0 ? via.cvss.score : undefined;
+            const cvss = (0,src_json/* isObject */.Gv)(via.cvss) && typeof via.cvss.score === 'number' && via.cvss.score > 0 ? via.cvss.score : undefined;
             vulns.push({
                 id: aliases[0] ?? `${name} (npm audit)`,
                 aliases: aliases.length ? aliases : [`${name} (npm audit)`],
@@ -1098,11 +1100,12 @@ function parseNpmAudit(path, doc) {
  * `database_specific.severity`; fixed version from the record's `affected[].ranges[].events[].fixed`.
  */
 
-const osv_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arr = (v) => (Array.isArray(v) ? v : []);
-const strs = (v) => arr(v).filter((x) => typeof x === 'string');
+
+const strs = (v) => (0,src_json/* list */.p_)(v).filter((x) => typeof x === 'string');
 function looksLikeOsv(doc) {
-    return osv_isObj(doc) && Array.isArray(doc.results) && doc.results.every((r) => osv_isObj(r) && (osv_isObj(r.source) || Array.isArray(r.packages)));
+    return ((0,src_json/* isObject */.Gv)(doc) &&
+        Array.isArray(doc.results) &&
+        doc.results.every((r) => (0,src_json/* isObject */.Gv)(r) && ((0,src_json/* isObject */.Gv)(r.source) || Array.isArray(r.packages))));
 }
 /** Loose version order (numeric segments compared as numbers): enough to pick the affected range. */
 function compareVersions(a, b) {
@@ -1122,17 +1125,17 @@ function compareVersions(a, b) {
 /** The `fixed` event of the range that contains `version` (else the first fixed version named). */
 function fixedIn(record, pkgName, version) {
     let first;
-    for (const a of arr(record.affected)) {
-        if (!osv_isObj(a))
+    for (const a of (0,src_json/* list */.p_)(record.affected)) {
+        if (!(0,src_json/* isObject */.Gv)(a))
             continue;
-        if (osv_isObj(a.package) && typeof a.package.name === 'string' && a.package.name !== pkgName)
+        if ((0,src_json/* isObject */.Gv)(a.package) && typeof a.package.name === 'string' && a.package.name !== pkgName)
             continue;
-        for (const r of arr(a.ranges)) {
-            if (!osv_isObj(r))
+        for (const r of (0,src_json/* list */.p_)(a.ranges)) {
+            if (!(0,src_json/* isObject */.Gv)(r))
                 continue;
             let introduced = '0';
-            for (const e of arr(r.events)) {
-                if (!osv_isObj(e))
+            for (const e of (0,src_json/* list */.p_)(r.events)) {
+                if (!(0,src_json/* isObject */.Gv)(e))
                     continue;
                 if (typeof e.introduced === 'string')
                     introduced = e.introduced;
@@ -1148,19 +1151,19 @@ function fixedIn(record, pkgName, version) {
 }
 function parseOsv(path, doc) {
     const vulns = [];
-    for (const res of arr(doc.results)) {
-        if (!osv_isObj(res))
+    for (const res of (0,src_json/* list */.p_)(doc.results)) {
+        if (!(0,src_json/* isObject */.Gv)(res))
             continue;
-        const source = osv_isObj(res.source) && typeof res.source.path === 'string' ? res.source.path : undefined;
-        for (const p of arr(res.packages)) {
-            if (!osv_isObj(p) || !osv_isObj(p.package))
+        const source = (0,src_json/* isObject */.Gv)(res.source) && typeof res.source.path === 'string' ? res.source.path : undefined;
+        for (const p of (0,src_json/* list */.p_)(res.packages)) {
+            if (!(0,src_json/* isObject */.Gv)(p) || !(0,src_json/* isObject */.Gv)(p.package))
                 continue;
             const name = String(p.package.name ?? '(unknown package)');
             const version = typeof p.package.version === 'string' ? p.package.version : undefined;
             const ecosystem = typeof p.package.ecosystem === 'string' ? p.package.ecosystem : undefined;
-            const records = arr(p.vulnerabilities).filter(osv_isObj);
+            const records = (0,src_json/* list */.p_)(p.vulnerabilities).filter(src_json/* isObject */.Gv);
             const byId = new Map(records.map((r) => [String(r.id), r]));
-            const groups = arr(p.groups).filter(osv_isObj);
+            const groups = (0,src_json/* list */.p_)(p.groups).filter(src_json/* isObject */.Gv);
             const grouped = groups.length
                 ? groups.map((g) => ({ ids: strs(g.ids), aliases: strs(g.aliases), max: g.max_severity }))
                 : records.map((r) => ({ ids: [String(r.id)], aliases: strs(r.aliases), max: undefined }));
@@ -1171,7 +1174,7 @@ function parseOsv(path, doc) {
                 const maxScore = typeof g.max === 'string' || typeof g.max === 'number' ? Number.parseFloat(String(g.max)) : NaN;
                 let severity = Number.isFinite(maxScore) ? (0,model/* severityFromScore */.qI)(maxScore) : 'unknown';
                 for (const m of members) {
-                    const ds = osv_isObj(m.database_specific) ? m.database_specific : undefined;
+                    const ds = (0,src_json/* isObject */.Gv)(m.database_specific) ? m.database_specific : undefined;
                     const w = (0,model/* severityFromWord */.GX)(typeof ds?.severity === 'string' ? ds.severity : undefined);
                     if (w && (0,model/* severityRank */.qs)(w) > (0,model/* severityRank */.qs)(severity))
                         severity = w;
@@ -1213,20 +1216,20 @@ function parseOsv(path, doc) {
  * Suppressed results (an accepted suppression) are skipped too.
  */
 
-function sarif_isObj(v) {
+function isObj(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function str(v) {
     return typeof v === 'string' && v.trim() !== '' ? v : undefined;
 }
-function sarif_arr(v) {
+function arr(v) {
     return Array.isArray(v) ? v : [];
 }
 function sarif_text(v) {
-    return sarif_isObj(v) ? (str(v.text) ?? str(v.markdown)) : undefined;
+    return isObj(v) ? (str(v.text) ?? str(v.markdown)) : undefined;
 }
 function looksLikeSarif(doc) {
-    return sarif_isObj(doc) && Array.isArray(doc.runs) && (typeof doc.version === 'string' || typeof doc.$schema === 'string');
+    return isObj(doc) && Array.isArray(doc.runs) && (typeof doc.version === 'string' || typeof doc.$schema === 'string');
 }
 function score(v) {
     const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v) : NaN;
@@ -1333,10 +1336,10 @@ function levelSeverity(level) {
     return 'unknown';
 }
 function locationUri(loc) {
-    if (!sarif_isObj(loc))
+    if (!isObj(loc))
         return undefined;
     const phys = loc.physicalLocation;
-    if (!sarif_isObj(phys) || !sarif_isObj(phys.artifactLocation))
+    if (!isObj(phys) || !isObj(phys.artifactLocation))
         return undefined;
     const uri = str(phys.artifactLocation.uri);
     if (!uri)
@@ -1358,40 +1361,40 @@ function parseSarif(path, doc) {
     const vulns = [];
     const tools = [];
     let skipped = 0;
-    for (const run of sarif_arr(doc.runs)) {
-        if (!sarif_isObj(run))
+    for (const run of arr(doc.runs)) {
+        if (!isObj(run))
             continue;
-        const driver = sarif_isObj(run.tool) && sarif_isObj(run.tool.driver) ? run.tool.driver : undefined;
+        const driver = isObj(run.tool) && isObj(run.tool.driver) ? run.tool.driver : undefined;
         const tool = str(driver?.name) ?? 'unknown SARIF tool';
         if (!tools.includes(tool))
             tools.push(tool);
-        const rules = sarif_arr(driver?.rules).filter(sarif_isObj);
-        const extRules = sarif_isObj(run.tool)
-            ? sarif_arr(run.tool.extensions)
-                .filter(sarif_isObj)
-                .flatMap((e) => sarif_arr(e.rules).filter(sarif_isObj))
+        const rules = arr(driver?.rules).filter(isObj);
+        const extRules = isObj(run.tool)
+            ? arr(run.tool.extensions)
+                .filter(isObj)
+                .flatMap((e) => arr(e.rules).filter(isObj))
             : [];
         const allRules = [...rules, ...extRules];
-        for (const result of sarif_arr(run.results)) {
-            if (!sarif_isObj(result))
+        for (const result of arr(run.results)) {
+            if (!isObj(result))
                 continue;
-            if (sarif_arr(result.suppressions).some((s) => sarif_isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
+            if (arr(result.suppressions).some((s) => isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
                 skipped++;
                 continue;
             }
-            const ruleId = str(result.ruleId) ?? (sarif_isObj(result.rule) ? str(result.rule.id) : undefined);
+            const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined);
             const idx = typeof result.ruleIndex === 'number'
                 ? result.ruleIndex
-                : sarif_isObj(result.rule) && typeof result.rule.index === 'number'
+                : isObj(result.rule) && typeof result.rule.index === 'number'
                     ? result.rule.index
                     : -1;
             const rule = (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ??
                 allRules.find((r) => r.id === ruleId);
-            const rprops = sarif_isObj(rule?.properties) ? rule.properties : undefined;
-            const props = sarif_isObj(result.properties) ? result.properties : undefined;
-            const tags = [...sarif_arr(rprops?.tags), ...sarif_arr(props?.tags)].filter((t) => typeof t === 'string');
+            const rprops = isObj(rule?.properties) ? rule.properties : undefined;
+            const props = isObj(result.properties) ? result.properties : undefined;
+            const tags = [...arr(rprops?.tags), ...arr(props?.tags)].filter((t) => typeof t === 'string');
             const message = sarif_text(result.message);
-            const locMessages = sarif_arr(result.locations).map((l) => (sarif_isObj(l) ? sarif_text(l.message) : undefined));
+            const locMessages = arr(result.locations).map((l) => (isObj(l) ? sarif_text(l.message) : undefined));
             const ruleTexts = [sarif_text(rule?.shortDescription), sarif_text(rule?.fullDescription), sarif_text(rule?.help), str(rule?.name)];
             // advisory ids
             const ids = [];
@@ -1446,14 +1449,14 @@ function parseSarif(path, doc) {
                 }
             }
             if (!sev || sev === 'unknown') {
-                const lvl = str(result.level) ?? (sarif_isObj(rule?.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ?? 'warning';
+                const lvl = str(result.level) ?? (isObj(rule?.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ?? 'warning';
                 sev = levelSeverity(lvl);
             }
             if (cvss !== undefined && cvss <= 0)
                 cvss = undefined;
-            const fixes = sarif_arr(result.fixes).map((f) => (sarif_isObj(f) ? sarif_text(f.description) : undefined));
+            const fixes = arr(result.fixes).map((f) => (isObj(f) ? sarif_text(f.description) : undefined));
             const fixed = p.fixed ?? fixedFrom([message, ...fixes, sarif_text(rule?.help), ...ruleTexts]);
-            const provenance = sarif_isObj(result.provenance) ? result.provenance : undefined;
+            const provenance = isObj(result.provenance) ? result.provenance : undefined;
             const baseline = str(result.baselineState);
             if (baseline === 'absent') {
                 skipped++; // present in the baseline, gone now: fixed
@@ -1473,7 +1476,7 @@ function parseSarif(path, doc) {
                 cvss,
                 title: sarif_text(rule?.shortDescription) ?? message?.split('\n')[0],
                 url: helpUri && /^https?:/.test(helpUri) ? helpUri : undefined,
-                manifest: sarif_arr(result.locations)
+                manifest: arr(result.locations)
                     .map(locationUri)
                     .find((u) => u !== undefined),
                 firstSeen: str(provenance?.firstDetectionTimeUtc),
@@ -2480,7 +2483,10 @@ var generated = __webpack_require__(9393);
 var run = __webpack_require__(62515);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/json.ts
+var json = __webpack_require__(8301);
 ;// CONCATENATED MODULE: ./src/github/dependencies.ts
+
 
 /**
  * Dependency review between two commits (use the PR's base and head SHAs: `pull_request.base.sha` and
@@ -2513,16 +2519,15 @@ function mapProvided(r, f) {
 /** An answer that is not the documented shape: the provider failed (never read as "nothing found"). */
 class MalformedAnswer extends Error {
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The compare answer, checked entry by entry: an array of changes, each naming what changed. */
 function checkReview(data) {
     if (!Array.isArray(data))
         throw new MalformedAnswer(`the answer is ${describe(data)}, not a list of dependency changes`);
     data.forEach((c, i) => {
-        if (!isObject(c) || typeof c.change_type !== 'string' || typeof c.name !== 'string')
+        if (!(0,json/* isObject */.Gv)(c) || typeof c.change_type !== 'string' || typeof c.name !== 'string')
             throw new MalformedAnswer(`entry ${i} is not a dependency change (no change_type and name)`);
         if (c.vulnerabilities !== undefined && c.vulnerabilities !== null) {
-            if (!Array.isArray(c.vulnerabilities) || !c.vulnerabilities.every((v) => isObject(v) && typeof v.advisory_ghsa_id === 'string')) {
+            if (!Array.isArray(c.vulnerabilities) || !c.vulnerabilities.every((v) => (0,json/* isObject */.Gv)(v) && typeof v.advisory_ghsa_id === 'string')) {
                 throw new MalformedAnswer(`entry ${i} (${c.name}) has vulnerabilities without an advisory_ghsa_id`);
             }
         }
@@ -2532,7 +2537,7 @@ function checkReview(data) {
 function checkAlerts(data) {
     if (!Array.isArray(data))
         throw new MalformedAnswer(`the answer is ${describe(data)}, not a list of alerts`);
-    const bad = data.findIndex((a) => !isObject(a) || !isObject(a.security_advisory));
+    const bad = data.findIndex((a) => !(0,json/* isObject */.Gv)(a) || !(0,json/* isObject */.Gv)(a.security_advisory));
     if (bad >= 0)
         throw new MalformedAnswer(`alert ${bad} has no security_advisory`);
     return data;
@@ -2672,7 +2677,7 @@ var redact = __webpack_require__(4488);
 ;// CONCATENATED MODULE: ./src/github/security.ts
 
 
-const security_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Most alerts whose locations are read (one request each, newest first); the rest are named in a note. */
 const MAX_SECRET_ALERTS = 200;
 /**
@@ -2703,10 +2708,10 @@ async function fetchSecretScanningAlerts(octokit, p) {
         });
         if (!Array.isArray(commits))
             throw new MalformedAnswer('the commit list is not a list');
-        const shas = new Set([p.head, ...commits.map((c) => (security_isObject(c) && typeof c.sha === 'string' ? c.sha : '')).filter(Boolean)]);
+        const shas = new Set([p.head, ...commits.map((c) => ((0,json/* isObject */.Gv)(c) && typeof c.sha === 'string' ? c.sha : '')).filter(Boolean)]);
         const out = [];
         for (const [i, raw] of alerts.slice(0, MAX_SECRET_ALERTS).entries()) {
-            if (!security_isObject(raw) || typeof raw.number !== 'number')
+            if (!(0,json/* isObject */.Gv)(raw) || typeof raw.number !== 'number')
                 throw new MalformedAnswer(`alert ${i} has no number`);
             const locs = await octokit.paginate(octokit.rest.secretScanning.listLocationsForAlert, {
                 owner: p.owner,
@@ -2718,7 +2723,7 @@ async function fetchSecretScanningAlerts(octokit, p) {
                 throw new MalformedAnswer(`the locations of alert ${raw.number} are not a list`);
             const locations = [];
             for (const l of locs) {
-                if (!security_isObject(l) || l.type !== 'commit' || !security_isObject(l.details))
+                if (!(0,json/* isObject */.Gv)(l) || l.type !== 'commit' || !(0,json/* isObject */.Gv)(l.details))
                     continue;
                 const d = l.details;
                 if (typeof d.commit_sha !== 'string' || !shas.has(d.commit_sha) || typeof d.path !== 'string')
@@ -2769,7 +2774,7 @@ async function fetchCodeScanningAlerts(octokit, p) {
         });
         if (!Array.isArray(data))
             throw new MalformedAnswer('the alert list is not a list');
-        const bad = data.findIndex((a) => !security_isObject(a) || !security_isObject(a.rule) || typeof a.number !== 'number');
+        const bad = data.findIndex((a) => !(0,json/* isObject */.Gv)(a) || !(0,json/* isObject */.Gv)(a.rule) || typeof a.number !== 'number');
         if (bad >= 0)
             throw new MalformedAnswer(`alert ${bad} has no number or rule`);
         return data;
@@ -2785,8 +2790,6 @@ async function fetchCodeScanningAlerts(octokit, p) {
 var schema = __webpack_require__(21458);
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __webpack_require__(96584);
-// EXTERNAL MODULE: ./src/json.ts
-var json = __webpack_require__(8301);
 // EXTERNAL MODULE: ./src/github/waiver-records.ts
 var waiver_records = __webpack_require__(26328);
 ;// CONCATENATED MODULE: ./src/github/prefetch.ts
@@ -3995,14 +3998,19 @@ function describeApprovers(spec) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   WL: () => (/* binding */ obj),
 /* harmony export */   at: () => (/* binding */ at),
 /* harmony export */   bu: () => (/* binding */ num),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   p_: () => (/* binding */ list)
 /* harmony export */ });
+/** `v` is a JSON object: not null, not an array. */
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 function obj(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+    return isObject(v) ? v : undefined;
 }
 /** Follows a path of keys through nested objects. */
 function at(v, ...path) {
@@ -6770,6 +6778,8 @@ function parseGoCover(text, reportPath, options = {}) {
 
 // EXTERNAL MODULE: ./src/evidence/scanners/json.ts
 var scanners_json = __webpack_require__(12727);
+// EXTERNAL MODULE: ./src/json.ts
+var src_json = __webpack_require__(8301);
 ;// CONCATENATED MODULE: ./src/evidence/coverage/istanbul.ts
 /**
  * Istanbul `coverage-final.json` reader (jest `--coverageReporters=json`, nyc, c8 `--reporter=json`).
@@ -6777,6 +6787,7 @@ var scanners_json = __webpack_require__(12727);
  * its start line, the line's hits being the highest count of the statements starting there. Accepts the
  * older `{ path: { data: {...} } }` wrapping.
  */
+
 
 const istanbul_MAX_PROBLEMS = 20;
 /** 1-based line of a character offset. */
@@ -6796,7 +6807,6 @@ function jsonErrorLine(text, message) {
         return lineOf(text, Number(pos[1]));
     return undefined;
 }
-const isObj = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
 function parseIstanbulJson(json, reportPath, options = {}) {
     const keep = options.keep ?? (() => true);
     const result = { reportPath, format: 'istanbul', files: [], totalFiles: 0, problems: [] };
@@ -6814,14 +6824,14 @@ function parseIstanbulJson(json, reportPath, options = {}) {
         result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, ...(line !== undefined ? { line } : {}), fatal: true });
         return result;
     }
-    if (!isObj(doc)) {
+    if (!(0,src_json/* isObject */.Gv)(doc)) {
         result.problems.push({ message: 'top level is not an object of file coverage: not an Istanbul coverage-final.json', fatal: true });
         return result;
     }
     const problems = [];
     for (const [key, raw] of Object.entries(doc)) {
-        const entry = isObj(raw) && isObj(raw['data']) && !('statementMap' in raw) ? raw['data'] : raw;
-        if (!isObj(entry) || !isObj(entry['statementMap']) || !isObj(entry['s'])) {
+        const entry = (0,src_json/* isObject */.Gv)(raw) && (0,src_json/* isObject */.Gv)(raw['data']) && !('statementMap' in raw) ? raw['data'] : raw;
+        if (!(0,src_json/* isObject */.Gv)(entry) || !(0,src_json/* isObject */.Gv)(entry['statementMap']) || !(0,src_json/* isObject */.Gv)(entry['s'])) {
             if (problems.length < istanbul_MAX_PROBLEMS)
                 problems.push({ message: `entry has no statementMap/s objects`, element: JSON.stringify(key), fatal: false });
             continue;
@@ -6834,7 +6844,7 @@ function parseIstanbulJson(json, reportPath, options = {}) {
         const statementMap = entry['statementMap'];
         for (const [id, count] of Object.entries(entry['s'])) {
             const loc = statementMap[id];
-            const start = isObj(loc) && isObj(loc['start']) ? loc['start']['line'] : undefined;
+            const start = (0,src_json/* isObject */.Gv)(loc) && (0,src_json/* isObject */.Gv)(loc['start']) ? loc['start']['line'] : undefined;
             if (typeof start !== 'number' || !Number.isInteger(start) || start < 1 || typeof count !== 'number' || count < 0) {
                 if (problems.length < istanbul_MAX_PROBLEMS)
                     problems.push({ message: `statement ${JSON.stringify(id)} has no valid start line or count`, element: `${JSON.stringify(path)} > s.${id}`, fatal: false });
@@ -8287,17 +8297,17 @@ async function detectDialect(path, mig, policy, read, content) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/edits.ts
+
 /**
  * Session timeouts a migration sets for itself: changing their value changes how long it waits, never the
  * schema it leaves, so an edit that only bumps one (a migration that could not get its lock) is no edit.
  */
 const TIMEOUTS = new Set(['lock_timeout', 'statement_timeout', 'idle_in_transaction_session_timeout']);
 const SET_TIMEOUT = /^\s*SET\s+(?:LOCAL\s+|SESSION\s+)?(lock_timeout|statement_timeout|idle_in_transaction_session_timeout)\b[^;]*;?\s*$/i;
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const treeReplacer = (k, v) => {
     if (k === 'location' || k === 'stmt_location' || k === 'stmt_len')
         return undefined;
-    if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name))
+    if (k === 'VariableSetStmt' && (0,src_json/* isObject */.Gv)(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name))
         return { name: v.name, is_local: v.is_local };
     return v;
 };
@@ -8331,10 +8341,10 @@ function isIdempotent(tree) {
     catch {
         return false;
     }
-    if (!isRecord(v))
+    if (!(0,src_json/* isObject */.Gv)(v))
         return false;
     const [kind, node] = Object.entries(v)[0] ?? [];
-    if (!isRecord(node))
+    if (!(0,src_json/* isObject */.Gv)(node))
         return false;
     switch (kind) {
         case 'CreateStmt':
@@ -8353,7 +8363,7 @@ function isIdempotent(tree) {
             const cmds = Array.isArray(node.cmds) ? node.cmds : [];
             return (cmds.length > 0 &&
                 cmds.every((c) => {
-                    const cmd = isRecord(c) && isRecord(c.AlterTableCmd) ? c.AlterTableCmd : undefined;
+                    const cmd = (0,src_json/* isObject */.Gv)(c) && (0,src_json/* isObject */.Gv)(c.AlterTableCmd) ? c.AlterTableCmd : undefined;
                     return cmd !== undefined && (cmd.subtype === 'AT_AddColumn' || cmd.subtype === 'AT_DropColumn') && cmd.missing_ok === true;
                 }));
         }
@@ -13112,7 +13122,7 @@ function terraformAddresses(json) {
  * PR touched inside that unit.
  */
 
-const semantic_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 /** Deep structural equality (key order ignored). */
 function sameValue(a, b) {
@@ -13123,7 +13133,7 @@ function sameValue(a, b) {
             return false;
         return a.every((x, i) => sameValue(x, b[i]));
     }
-    if (semantic_isObj(a) && semantic_isObj(b)) {
+    if ((0,src_json/* isObject */.Gv)(a) && (0,src_json/* isObject */.Gv)(b)) {
         const ka = Object.keys(a);
         const kb = Object.keys(b);
         if (ka.length !== kb.length)
@@ -13136,7 +13146,7 @@ function sameValue(a, b) {
 }
 /** A stable label for an array element: its `name`/`id`/`key` when it has one. */
 function elementLabel(v) {
-    if (!semantic_isObj(v))
+    if (!(0,src_json/* isObject */.Gv)(v))
         return undefined;
     return str(v.name) ?? str(v.id) ?? str(v.key) ?? str(v.alert) ?? str(v.record);
 }
@@ -13155,7 +13165,7 @@ function changedLeaves(a, b, max = 12) {
     const walk = (x, y, path) => {
         if (out.length >= max || sameValue(x, y))
             return;
-        if (semantic_isObj(x) && semantic_isObj(y)) {
+        if ((0,src_json/* isObject */.Gv)(x) && (0,src_json/* isObject */.Gv)(y)) {
             const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])];
             for (const k of keys)
                 walk(x[k], y[k], path ? `${path}.${keySegment(k)}` : keySegment(k));
@@ -13179,7 +13189,7 @@ function changedLeaves(a, b, max = 12) {
                     walk(x[lx.indexOf(n)], y[ly.indexOf(n)], `${path}[${n}]`);
                 return;
             }
-            if (x.every(semantic_isObj) && y.every(semantic_isObj) && x.length === y.length) {
+            if (x.every(src_json/* isObject */.Gv) && y.every(src_json/* isObject */.Gv) && x.length === y.length) {
                 x.forEach((e, i) => {
                     const l = elementLabel(y[i]);
                     walk(e, y[i], `${path}[${l !== undefined && l === elementLabel(e) ? l : i}]`);
@@ -13578,12 +13588,12 @@ function pickLine(touched, range, paths) {
 /* ─────────────────────────────── units per file kind ─────────────────────────────── */
 /** `Deployment shop/frontend`: the identity of a Kubernetes object (undefined for other documents). */
 function k8sLabel(doc) {
-    if (!semantic_isObj(doc))
+    if (!(0,src_json/* isObject */.Gv)(doc))
         return undefined;
     const kind = str(doc.kind);
     if (!str(doc.apiVersion) || !kind)
         return undefined;
-    const meta = semantic_isObj(doc.metadata) ? doc.metadata : {};
+    const meta = (0,src_json/* isObject */.Gv)(doc.metadata) ? doc.metadata : {};
     const ns = str(meta.namespace);
     const name = str(meta.name) ?? str(meta.generateName);
     return `${kind}${name ? ` ${ns ? `${ns}/` : ''}${name}` : ''}`;
@@ -13602,11 +13612,11 @@ function docUnits(docs) {
 }
 /** Units of a mapping with one child section (compose `services`, workflow `jobs`), the rest by top-level key. */
 function sectionUnits(doc, section, prefix) {
-    if (!semantic_isObj(doc))
+    if (!(0,src_json/* isObject */.Gv)(doc))
         return [{ label: 'document', value: doc }];
     const out = [];
     for (const [k, v] of Object.entries(doc)) {
-        if (k === section && semantic_isObj(v))
+        if (k === section && (0,src_json/* isObject */.Gv)(v))
             for (const [name, body] of Object.entries(v))
                 out.push({ label: `${prefix} ${name}`, value: body });
         else
@@ -13621,14 +13631,14 @@ function sectionUnits(doc, section, prefix) {
  */
 function hclBlocksAsObjects(v) {
     if (Array.isArray(v))
-        return v.length === 1 && semantic_isObj(v[0]) ? hclBlocksAsObjects(v[0]) : v.map(hclBlocksAsObjects);
-    if (semantic_isObj(v))
+        return v.length === 1 && (0,src_json/* isObject */.Gv)(v[0]) ? hclBlocksAsObjects(v[0]) : v.map(hclBlocksAsObjects);
+    if ((0,src_json/* isObject */.Gv)(v))
         return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hclBlocksAsObjects(x)]));
     return v;
 }
 /** Units of a Terraform file (hcl2json output): one per block address; a variables file is one unit per variable. */
 function terraformUnits(json, variablesFile) {
-    if (!semantic_isObj(json))
+    if (!(0,src_json/* isObject */.Gv)(json))
         return [];
     return terraformUnitsRaw(json, variablesFile).map((u) => ({ label: u.label, value: hclBlocksAsObjects(u.value) }));
 }
@@ -13639,14 +13649,14 @@ function terraformUnitsRaw(json, variablesFile) {
             out.push({ label: `var.${k}`, value: v });
         return out;
     }
-    const obj = (v) => (semantic_isObj(v) ? v : {});
+    const obj = (v) => ((0,src_json/* isObject */.Gv)(v) ? v : {});
     for (const [key, value] of Object.entries(json)) {
         if (key === 'resource' || key === 'data') {
             for (const [type, byName] of Object.entries(obj(value)))
                 for (const [name, body] of Object.entries(obj(byName)))
                     out.push({ label: `${key === 'data' ? 'data.' : ''}${type}.${name}`, value: body });
         }
-        else if (['module', 'variable', 'output', 'provider'].includes(key) && semantic_isObj(value)) {
+        else if (['module', 'variable', 'output', 'provider'].includes(key) && (0,src_json/* isObject */.Gv)(value)) {
             for (const [name, body] of Object.entries(value))
                 out.push({ label: `${key}.${name}`, value: body });
         }
@@ -13670,6 +13680,7 @@ function terraformUnitsRaw(json, variablesFile) {
  * bounded by a budget: a 3000-file PR reads only the YAML/JSON/HCL files and the code files that add an
  * env-var read.
  */
+
 
 
 
@@ -13755,10 +13766,8 @@ const MONITOR_TYPES = new Set([
     'network-performance alert',
     'cost alert',
 ]);
-const detect_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const detect_str = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
-const arr = (v) => (Array.isArray(v) ? v : []);
-function list(items, max = 4) {
+function nameList(items, max = 4) {
     const uniq = [...new Set(items)];
     return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`;
 }
@@ -13783,15 +13792,15 @@ function classifyDocs(docs, text) {
         k8s.set(code, l);
     };
     for (const doc of docs) {
-        if (!detect_isObj(doc))
+        if (!(0,src_json/* isObject */.Gv)(doc))
             continue;
         const apiVersion = detect_str(doc.apiVersion);
         const kind = detect_str(doc.kind);
         if (apiVersion && kind) {
-            const meta = detect_isObj(doc.metadata) ? doc.metadata : {};
+            const meta = (0,src_json/* isObject */.Gv)(doc.metadata) ? doc.metadata : {};
             const name = detect_str(meta.name);
             const label = name ? `${kind} ${name}` : kind;
-            const spec = detect_isObj(doc.spec) ? doc.spec : {};
+            const spec = (0,src_json/* isObject */.Gv)(doc.spec) ? doc.spec : {};
             k8sLine ??= detect_lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)); // kind is the PR's text
             if (kind === 'CronJob') {
                 const sched = detect_str(spec.schedule);
@@ -13802,11 +13811,11 @@ function classifyDocs(docs, text) {
                 });
             }
             else if (kind === 'PrometheusRule') {
-                const alerts = arr(spec.groups)
-                    .flatMap((g) => arr(detect_isObj(g) ? g.rules : undefined))
-                    .map((r) => (detect_isObj(r) ? detect_str(r.alert) : undefined))
+                const alerts = (0,src_json/* list */.p_)(spec.groups)
+                    .flatMap((g) => (0,src_json/* list */.p_)((0,src_json/* isObject */.Gv)(g) ? g.rules : undefined))
+                    .map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.alert) : undefined))
                     .filter((x) => !!x);
-                addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${list(alerts)})` : ''}`.trim());
+                addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${nameList(alerts)})` : ''}`.trim());
             }
             else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
                 addK8s('slo', label);
@@ -13826,54 +13835,58 @@ function classifyDocs(docs, text) {
             continue;
         }
         // Prometheus rule file: groups[].rules[] with alert/record.
-        const groups = arr(doc.groups);
-        if (groups.length && groups.every((g) => detect_isObj(g) && Array.isArray(g.rules))) {
-            const rules = groups.flatMap((g) => arr(g.rules)).filter(detect_isObj);
+        const groups = (0,src_json/* list */.p_)(doc.groups);
+        if (groups.length && groups.every((g) => (0,src_json/* isObject */.Gv)(g) && Array.isArray(g.rules))) {
+            const rules = groups.flatMap((g) => (0,src_json/* list */.p_)(g.rules)).filter(src_json/* isObject */.Gv);
             const alerts = rules.map((r) => detect_str(r.alert)).filter((x) => !!x);
             const records = rules.filter((r) => detect_str(r.record)).length;
             if (alerts.length || records) {
                 const parts = [
-                    alerts.length ? `alerts ${list(alerts)}` : '',
+                    alerts.length ? `alerts ${nameList(alerts)}` : '',
                     records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
                 ].filter(Boolean);
                 out.push({ code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: detect_lineOf(text, /^\s*-?\s*alert:/) });
                 continue;
             }
         }
-        if (detect_isObj(doc.route) && Array.isArray(doc.receivers)) {
-            const receivers = doc.receivers.map((r) => (detect_isObj(r) ? detect_str(r.name) : undefined)).filter((x) => !!x);
-            out.push({ code: 'alert-rule', what: `Alertmanager routing (receivers ${list(receivers)})` });
+        if ((0,src_json/* isObject */.Gv)(doc.route) && Array.isArray(doc.receivers)) {
+            const receivers = doc.receivers.map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.name) : undefined)).filter((x) => !!x);
+            out.push({ code: 'alert-rule', what: `Alertmanager routing (receivers ${nameList(receivers)})` });
             continue;
         }
         if (detect_str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
-            const names = doc.slos.map((s) => (detect_isObj(s) ? detect_str(s.name) : undefined)).filter((x) => !!x);
-            out.push({ code: 'slo', what: `Sloth SLOs of service ${detect_str(doc.service) ?? '?'} (${list(names)})` });
+            const names = doc.slos.map((s) => ((0,src_json/* isObject */.Gv)(s) ? detect_str(s.name) : undefined)).filter((x) => !!x);
+            out.push({ code: 'slo', what: `Sloth SLOs of service ${detect_str(doc.service) ?? '?'} (${nameList(names)})` });
             continue;
         }
-        const resources = detect_isObj(doc.Resources) ? doc.Resources : undefined;
+        const resources = (0,src_json/* isObject */.Gv)(doc.Resources) ? doc.Resources : undefined;
         if (doc.AWSTemplateFormatVersion !== undefined ||
-            (resources && Object.values(resources).some((r) => detect_isObj(r) && /^(?:AWS|Custom|Alexa)::/.test(detect_str(r.Type) ?? '')))) {
+            (resources && Object.values(resources).some((r) => (0,src_json/* isObject */.Gv)(r) && /^(?:AWS|Custom|Alexa)::/.test(detect_str(r.Type) ?? '')))) {
             const transform = JSON.stringify(doc.Transform ?? '');
             const types = resources
                 ? Object.values(resources)
-                    .map((r) => (detect_isObj(r) ? detect_str(r.Type) : undefined))
+                    .map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.Type) : undefined))
                     .filter((x) => !!x)
                 : [];
-            out.push({ code: 'cloudformation', what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${list(types)})` });
+            out.push({
+                code: 'cloudformation',
+                what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${nameList(types)})`,
+            });
             continue;
         }
-        const dash = detect_isObj(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc;
+        const dash = (0,src_json/* isObject */.Gv)(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc;
         if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
             out.push({ code: 'dashboard', what: `Grafana dashboard "${detect_str(dash.title) ?? detect_str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` });
             continue;
         }
-        const monitors = (Array.isArray(doc) ? doc : [doc]).filter((m) => detect_isObj(m) && MONITOR_TYPES.has(detect_str(m.type) ?? '') && typeof m.query === 'string');
+        const monitors = (Array.isArray(doc) ? doc : [doc]).filter((m) => (0,src_json/* isObject */.Gv)(m) && MONITOR_TYPES.has(detect_str(m.type) ?? '') && typeof m.query === 'string');
         if (monitors.length) {
-            out.push({ code: 'datadog-monitor', what: `Datadog monitor ${list(monitors.map((m) => `"${detect_str(m.name) ?? detect_str(m.query)}"`))}` });
+            out.push({ code: 'datadog-monitor', what: `Datadog monitor ${nameList(monitors.map((m) => `"${detect_str(m.name) ?? detect_str(m.query)}"`))}` });
             continue;
         }
-        if (detect_isObj(doc.services) && Object.values(doc.services).some((s) => detect_isObj(s) && (s.image !== undefined || s.build !== undefined))) {
-            out.push({ code: 'docker-compose', what: `Compose services ${list(Object.keys(doc.services))}` });
+        if ((0,src_json/* isObject */.Gv)(doc.services) &&
+            Object.values(doc.services).some((s) => (0,src_json/* isObject */.Gv)(s) && (s.image !== undefined || s.build !== undefined))) {
+            out.push({ code: 'docker-compose', what: `Compose services ${nameList(Object.keys(doc.services))}` });
             continue;
         }
         if (detect_str(doc.name) &&
@@ -13885,20 +13898,20 @@ function classifyDocs(docs, text) {
                 doc.runtime === 'dotnet' ||
                 doc.runtime === 'java' ||
                 doc.runtime === 'yaml' ||
-                detect_isObj(doc.runtime))) {
+                (0,src_json/* isObject */.Gv)(doc.runtime))) {
             out.push({ code: 'pulumi', what: `Pulumi project ${detect_str(doc.name)}` });
         }
     }
     for (const [code, items] of k8s) {
         const what = code === 'k8s-manifest'
-            ? `Kubernetes manifest: ${list(items)}`
+            ? `Kubernetes manifest: ${nameList(items)}`
             : code === 'alert-rule'
-                ? `Kubernetes alerting: ${list(items)}`
+                ? `Kubernetes alerting: ${nameList(items)}`
                 : code === 'slo'
-                    ? `SLO definition: ${list(items)}`
+                    ? `SLO definition: ${nameList(items)}`
                     : code === 'dashboard'
-                        ? `Grafana dashboard resource: ${list(items)}`
-                        : `Kustomize overlay: ${list(items)}`;
+                        ? `Grafana dashboard resource: ${nameList(items)}`
+                        : `Kustomize overlay: ${nameList(items)}`;
         out.unshift({ code, what, line: code === 'k8s-manifest' ? k8sLine : undefined });
     }
     return out;
@@ -13923,9 +13936,9 @@ function jobDeploys(rec, id, job) {
         const cmd = commandPattern(rec.commands);
         const names = new Set(rec.jobNames.map((n) => n.toLowerCase()));
         fn = (jobId, j) => {
-            if (!detect_isObj(j))
+            if (!(0,src_json/* isObject */.Gv)(j))
                 return { deploys: false };
-            const env = detect_isObj(j.environment) ? detect_str(j.environment.name) : detect_str(j.environment);
+            const env = (0,src_json/* isObject */.Gv)(j.environment) ? detect_str(j.environment.name) : detect_str(j.environment);
             if (env && rec.nonProduction.some((g) => (0,esm/* minimatch */.xF)(env, g, { nocase: true })))
                 return { deploys: false, environment: env };
             if (env && rec.environments.some((g) => (0,esm/* minimatch */.xF)(env, g, { nocase: true })))
@@ -13935,8 +13948,8 @@ function jobDeploys(rec, id, job) {
             const nameWords = named.flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean);
             if ([...named, ...nameWords].some((w) => rec.nonProduction.some((g) => (0,esm/* minimatch */.xF)(w, g, { nocase: true }))))
                 return { deploys: false, environment: env };
-            for (const step of arr(j.steps)) {
-                if (!detect_isObj(step))
+            for (const step of (0,src_json/* list */.p_)(j.steps)) {
+                if (!(0,src_json/* isObject */.Gv)(step))
                     continue;
                 const uses = detect_str(step.uses)?.replace(/@.*$/, '');
                 if (uses && rec.actions.some((g) => (0,esm/* minimatch */.xF)(uses, g, { nocase: true, dot: true })))
@@ -13960,7 +13973,7 @@ function jobDeploys(rec, id, job) {
 function workflowDeploys(doc, rec) {
     const environments = [];
     const jobs = [];
-    if (!detect_isObj(doc) || !detect_isObj(doc.jobs))
+    if (!isObject(doc) || !isObject(doc.jobs))
         return { environments, jobs };
     for (const [id, job] of Object.entries(doc.jobs)) {
         const d = jobDeploys(rec, id, job);
@@ -13973,13 +13986,13 @@ function workflowDeploys(doc, rec) {
     return { environments, jobs };
 }
 function workflowSchedules(doc) {
-    if (!detect_isObj(doc))
+    if (!(0,src_json/* isObject */.Gv)(doc))
         return [];
     const on = doc.on ?? doc['true']; // YAML 1.1 parsers read `on` as true
-    if (!detect_isObj(on))
+    if (!(0,src_json/* isObject */.Gv)(on))
         return [];
-    return arr(on.schedule)
-        .map((s) => (detect_isObj(s) ? detect_str(s.cron) : undefined))
+    return (0,src_json/* list */.p_)(on.schedule)
+        .map((s) => ((0,src_json/* isObject */.Gv)(s) ? detect_str(s.cron) : undefined))
         .filter((x) => !!x);
 }
 const SKIP_EXCLUSIONS = new Set(['generated', 'vendored', 'minified', 'snapshot']);
@@ -14081,7 +14094,7 @@ async function detect(ctx, { options, runbookGlobs }) {
             code,
             path: f.path,
             line: pickLine(touched(f), undefined, c.paths),
-            what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`,
+            what: `${what}${c.paths.length ? `: ${nameList(c.paths, 3)}` : ''}`,
             how: 'content',
         });
     }
@@ -14152,13 +14165,13 @@ async function detect(ctx, { options, runbookGlobs }) {
         }
         const hd = h?.ok ? h.docs[0] : undefined;
         const bd = b?.ok ? b.docs[0] : undefined;
-        const jobsOf = (d) => (detect_isObj(d) && detect_isObj(d.jobs) ? d.jobs : {});
+        const jobsOf = (d) => ((0,src_json/* isObject */.Gv)(d) && (0,src_json/* isObject */.Gv)(d.jobs) ? d.jobs : {});
         const deploying = new Map();
         const prOnly = (d) => {
-            if (!detect_isObj(d))
+            if (!(0,src_json/* isObject */.Gv)(d))
                 return true;
             const on = d.on ?? d['true'];
-            const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : detect_isObj(on) ? Object.keys(on) : [];
+            const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : (0,src_json/* isObject */.Gv)(on) ? Object.keys(on) : [];
             return events.length > 0 && events.every((e) => options.non_production_events.includes(e));
         };
         // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
@@ -14178,7 +14191,7 @@ async function detect(ctx, { options, runbookGlobs }) {
                 code: 'deploy-workflow',
                 path: f.path,
                 line: range?.[0],
-                what: `release workflow: job${jobs.length === 1 ? '' : 's'} ${list(jobs)}${envs.length ? ` deploy${jobs.length === 1 ? 's' : ''} to environment ${list(envs)}` : ''}${removedNote(f)}`,
+                what: `release workflow: job${jobs.length === 1 ? '' : 's'} ${nameList(jobs)}${envs.length ? ` deploy${jobs.length === 1 ? 's' : ''} to environment ${nameList(envs)}` : ''}${removedNote(f)}`,
                 how: 'content',
             });
         }
@@ -14203,7 +14216,7 @@ async function detect(ctx, { options, runbookGlobs }) {
                     code: 'deploy-workflow',
                     path: f.path,
                     line: pickLine(t, range, first.paths),
-                    what: `release workflow: ${describeChanges(relevant.map((c) => ({ ...c, label: c.label.startsWith('job ') ? `deploying job ${c.label.slice(4)}` : `workflow ${c.label}` })))}${envs.length ? ` (environment ${list(envs)})` : ''}${whys.length ? ` [deploys: ${list(whys, 2)}]` : ''}${removedNote(f)}`,
+                    what: `release workflow: ${describeChanges(relevant.map((c) => ({ ...c, label: c.label.startsWith('job ') ? `deploying job ${c.label.slice(4)}` : `workflow ${c.label}` })))}${envs.length ? ` (environment ${nameList(envs)})` : ''}${whys.length ? ` [deploys: ${nameList(whys, 2)}]` : ''}${removedNote(f)}`,
                     how: 'content',
                 });
             }
@@ -14285,10 +14298,10 @@ async function detect(ctx, { options, runbookGlobs }) {
         const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rtAdded];
         const parts = [
             shown.length
-                ? list(shown.map((i) => cut(key(i))), 2)
+                ? nameList(shown.map((i) => cut(key(i))), 2)
                 : '',
             baseChanged && br.base ? `replaces base image ${cut(br.base.args)}` : '',
-            rtRemoved.length ? `removes ${list(rtRemoved.map(cut), 2)}` : '',
+            rtRemoved.length ? `removes ${nameList(rtRemoved.map(cut), 2)}` : '',
             rtReordered ? 'reorders runtime instructions' : '',
         ].filter(Boolean);
         const first = shown[0];
@@ -14466,7 +14479,7 @@ async function detect(ctx, { options, runbookGlobs }) {
             const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`;
             const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : [];
             const detail = paths.length
-                ? `: ${list(paths, 3)}`
+                ? `: ${nameList(paths, 3)}`
                 : kinds.length
                     ? `: ${kinds.join('; ')}`
                     : parsed.ok
@@ -14497,7 +14510,7 @@ async function detect(ctx, { options, runbookGlobs }) {
             }
             return;
         }
-        const production = (docs) => docs.filter((d) => !(detect_isObj(d) && DEV_API_VERSIONS.test(detect_str(d.apiVersion) ?? '')));
+        const production = (docs) => docs.filter((d) => !((0,src_json/* isObject */.Gv)(d) && DEV_API_VERSIONS.test(detect_str(d.apiVersion) ?? '')));
         const headDocs = production(parsed.docs);
         if (!modified) {
             for (const c of classifyDocs(headDocs, text))
@@ -14538,7 +14551,7 @@ async function detect(ctx, { options, runbookGlobs }) {
                 ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
                 : k8sChanges.length || !first.paths.length
                     ? c.what
-                    : `${c.what}: ${list(first.paths, 3)}`;
+                    : `${c.what}: ${nameList(first.paths, 3)}`;
             push({ code: c.code, path: f.path, line, what, how: 'content' });
         }
     }
@@ -14750,12 +14763,12 @@ class ServiceNames {
 }
 /** The compose service entry that is `name` (or builds from a folder named so); the whole document otherwise. */
 function composeEntry(doc, name) {
-    if (!detect_isObj(doc) || !detect_isObj(doc.services))
+    if (!(0,src_json/* isObject */.Gv)(doc) || !(0,src_json/* isObject */.Gv)(doc.services))
         return doc;
     const out = [];
     for (const [key, svc] of Object.entries(doc.services)) {
-        const build = detect_isObj(svc) ? svc.build : undefined;
-        const ctxPath = typeof build === 'string' ? build : detect_isObj(build) ? `${detect_str(build.context) ?? ''}/${detect_str(build.dockerfile) ?? ''}` : '';
+        const build = (0,src_json/* isObject */.Gv)(svc) ? svc.build : undefined;
+        const ctxPath = typeof build === 'string' ? build : (0,src_json/* isObject */.Gv)(build) ? `${detect_str(build.context) ?? ''}/${detect_str(build.dockerfile) ?? ''}` : '';
         if (name && (key === name || key.replace(/service$/, '') === name.replace(/service$/, '') || ctxPath.split('/').includes(name)))
             out.push(svc);
     }
@@ -16388,10 +16401,9 @@ var model = __webpack_require__(18640);
  */
 
 
-const sarif_code_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const sarif_code_str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const sarif_code_arr = (v) => (Array.isArray(v) ? v : []);
-const sarif_code_text = (v) => (sarif_code_isObj(v) ? (sarif_code_str(v.text) ?? sarif_code_str(v.markdown)) : undefined);
+const sarif_code_text = (v) => ((0,src_json/* isObject */.Gv)(v) ? (sarif_code_str(v.text) ?? sarif_code_str(v.markdown)) : undefined);
 function score(v) {
     const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v) : NaN;
     return Number.isFinite(n) && n > 0 ? n : undefined;
@@ -16406,7 +16418,7 @@ function resolveUri(loc, bases) {
     const baseId = sarif_code_str(loc.uriBaseId);
     if (baseId && !/^[a-z]+:/i.test(uri)) {
         const b = bases[baseId];
-        const baseUri = sarif_code_isObj(b) ? sarif_code_str(b.uri) : undefined;
+        const baseUri = (0,src_json/* isObject */.Gv)(b) ? sarif_code_str(b.uri) : undefined;
         if (baseUri && /^file:/i.test(baseUri))
             uri = baseUri.replace(/\/?$/, '/') + uri;
     }
@@ -16424,32 +16436,32 @@ function parseSarifCode(path, doc) {
     const results = [];
     const tools = [];
     let skipped = 0;
-    for (const run of sarif_code_arr(doc.runs)) {
-        if (!sarif_code_isObj(run))
+    for (const run of (0,src_json/* list */.p_)(doc.runs)) {
+        if (!(0,src_json/* isObject */.Gv)(run))
             continue;
-        const driver = sarif_code_isObj(run.tool) && sarif_code_isObj(run.tool.driver) ? run.tool.driver : undefined;
+        const driver = (0,src_json/* isObject */.Gv)(run.tool) && (0,src_json/* isObject */.Gv)(run.tool.driver) ? run.tool.driver : undefined;
         const tool = sarif_code_str(driver?.name) ?? 'unknown SARIF tool';
         const toolVersion = sarif_code_str(driver?.semanticVersion) ?? sarif_code_str(driver?.version);
         if (!tools.includes(tool))
             tools.push(tool);
-        const rules = sarif_code_arr(driver?.rules).filter(sarif_code_isObj);
-        const extRules = sarif_code_isObj(run.tool)
-            ? sarif_code_arr(run.tool.extensions)
-                .filter(sarif_code_isObj)
-                .flatMap((e) => sarif_code_arr(e.rules).filter(sarif_code_isObj))
+        const rules = (0,src_json/* list */.p_)(driver?.rules).filter(src_json/* isObject */.Gv);
+        const extRules = (0,src_json/* isObject */.Gv)(run.tool)
+            ? (0,src_json/* list */.p_)(run.tool.extensions)
+                .filter(src_json/* isObject */.Gv)
+                .flatMap((e) => (0,src_json/* list */.p_)(e.rules).filter(src_json/* isObject */.Gv))
             : [];
-        const bases = sarif_code_isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
-        for (const result of sarif_code_arr(run.results)) {
-            if (!sarif_code_isObj(result))
+        const bases = (0,src_json/* isObject */.Gv)(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
+        for (const result of (0,src_json/* list */.p_)(run.results)) {
+            if (!(0,src_json/* isObject */.Gv)(result))
                 continue;
-            if (sarif_code_arr(result.suppressions).some((s) => sarif_code_isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
+            if ((0,src_json/* list */.p_)(result.suppressions).some((s) => (0,src_json/* isObject */.Gv)(s) && (s.status === undefined || s.status === 'accepted'))) {
                 skipped++;
                 continue;
             }
-            const ruleId = sarif_code_str(result.ruleId) ?? (sarif_code_isObj(result.rule) ? sarif_code_str(result.rule.id) : undefined) ?? '(no rule id)';
+            const ruleId = sarif_code_str(result.ruleId) ?? ((0,src_json/* isObject */.Gv)(result.rule) ? sarif_code_str(result.rule.id) : undefined) ?? '(no rule id)';
             const idx = typeof result.ruleIndex === 'number'
                 ? result.ruleIndex
-                : sarif_code_isObj(result.rule) && typeof result.rule.index === 'number'
+                : (0,src_json/* isObject */.Gv)(result.rule) && typeof result.rule.index === 'number'
                     ? result.rule.index
                     : -1;
             const rule = (idx >= 0 && idx < rules.length && rules[idx].id === ruleId ? rules[idx] : undefined) ??
@@ -16458,12 +16470,12 @@ function parseSarifCode(path, doc) {
                 skipped++; // a dependency advisory: the `dependencies` rule's
                 continue;
             }
-            const props = sarif_code_isObj(result.properties) ? result.properties : {};
-            const rprops = sarif_code_isObj(rule?.properties) ? rule.properties : {};
-            const loc = sarif_code_arr(result.locations).find(sarif_code_isObj);
-            const phys = loc && sarif_code_isObj(loc.physicalLocation) ? loc.physicalLocation : undefined;
-            const art = phys && sarif_code_isObj(phys.artifactLocation) ? phys.artifactLocation : undefined;
-            const region = phys && sarif_code_isObj(phys.region) ? phys.region : undefined;
+            const props = (0,src_json/* isObject */.Gv)(result.properties) ? result.properties : {};
+            const rprops = (0,src_json/* isObject */.Gv)(rule?.properties) ? rule.properties : {};
+            const loc = (0,src_json/* list */.p_)(result.locations).find(src_json/* isObject */.Gv);
+            const phys = loc && (0,src_json/* isObject */.Gv)(loc.physicalLocation) ? loc.physicalLocation : undefined;
+            const art = phys && (0,src_json/* isObject */.Gv)(phys.artifactLocation) ? phys.artifactLocation : undefined;
+            const region = phys && (0,src_json/* isObject */.Gv)(phys.region) ? phys.region : undefined;
             const uri = art ? resolveUri(art, bases) : undefined;
             if (!uri) {
                 skipped++;
@@ -16474,7 +16486,7 @@ function parseSarifCode(path, doc) {
             const baseline = sarif_code_str(result.baselineState);
             const fps = {};
             for (const src of [result.partialFingerprints, result.fingerprints])
-                if (sarif_code_isObj(src))
+                if ((0,src_json/* isObject */.Gv)(src))
                     for (const [k, v] of Object.entries(src))
                         if (typeof v === 'string')
                             fps[k] = v;
@@ -16488,7 +16500,7 @@ function parseSarifCode(path, doc) {
                 help: helpText,
                 helpUri: helpUri && /^https?:\/\//i.test(helpUri) ? helpUri : undefined,
                 message: sarif_code_text(result.message) ?? sarif_code_text(rule?.shortDescription) ?? ruleId,
-                level: level(result.level) ?? (sarif_code_isObj(rule?.defaultConfiguration) ? level(rule.defaultConfiguration.level) : undefined) ?? 'warning',
+                level: level(result.level) ?? ((0,src_json/* isObject */.Gv)(rule?.defaultConfiguration) ? level(rule.defaultConfiguration.level) : undefined) ?? 'warning',
                 securitySeverity: score(props['security-severity']) ?? score(rprops['security-severity']),
                 uri,
                 line,
@@ -16505,8 +16517,8 @@ function parseSarifCode(path, doc) {
 /** Reads a SARIF report for code findings; anything that is not SARIF 2.1.0 throws ReportError naming the file. */
 function parseCodeReport(path, content) {
     const doc = (0,scanners_json/* parseJsonReport */.qo)(path, content);
-    if (!sarif_code_isObj(doc) || !Array.isArray(doc.runs)) {
-        const keys = sarif_code_isObj(doc) ? Object.keys(doc).slice(0, 5).join(', ') || 'none' : Array.isArray(doc) ? 'an array' : String(doc);
+    if (!(0,src_json/* isObject */.Gv)(doc) || !Array.isArray(doc.runs)) {
+        const keys = (0,src_json/* isObject */.Gv)(doc) ? Object.keys(doc).slice(0, 5).join(', ') || 'none' : Array.isArray(doc) ? 'an array' : String(doc);
         throw new model/* ReportError */.$g(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`);
     }
     if (doc.version !== '2.1.0')
@@ -16515,15 +16527,15 @@ function parseCodeReport(path, content) {
 }
 /** A GitHub code-scanning alert (list-alerts-for-repo item) → CodeResult; undefined when it has no location. */
 function alertResult(raw) {
-    if (!sarif_code_isObj(raw) || !sarif_code_isObj(raw.rule))
+    if (!(0,src_json/* isObject */.Gv)(raw) || !(0,src_json/* isObject */.Gv)(raw.rule))
         return undefined;
     const rule = raw.rule;
-    const inst = sarif_code_isObj(raw.most_recent_instance) ? raw.most_recent_instance : {};
-    const loc = sarif_code_isObj(inst.location) ? inst.location : {};
+    const inst = (0,src_json/* isObject */.Gv)(raw.most_recent_instance) ? raw.most_recent_instance : {};
+    const loc = (0,src_json/* isObject */.Gv)(inst.location) ? inst.location : {};
     const path = sarif_code_str(loc.path);
     if (!path)
         return undefined;
-    const tool = sarif_code_isObj(raw.tool) ? raw.tool : {};
+    const tool = (0,src_json/* isObject */.Gv)(raw.tool) ? raw.tool : {};
     const sec = sarif_code_str(rule.security_severity_level);
     const secScore = sec === 'critical' ? 9.5 : sec === 'high' ? 8 : sec === 'medium' ? 5.5 : sec === 'low' ? 2 : undefined;
     const line = typeof loc.start_line === 'number' && loc.start_line > 0 ? loc.start_line : undefined;
@@ -16534,7 +16546,7 @@ function alertResult(raw) {
         ruleName: sarif_code_str(rule.name),
         help: sarif_code_str(rule.help) ?? sarif_code_str(rule.full_description) ?? sarif_code_str(rule.description),
         helpUri: sarif_code_str(rule.help_uri) && /^https?:\/\//i.test(sarif_code_str(rule.help_uri)) ? sarif_code_str(rule.help_uri) : undefined,
-        message: (sarif_code_isObj(inst.message) ? sarif_code_str(inst.message.text) : undefined) ?? sarif_code_str(rule.description) ?? 'code-scanning alert',
+        message: ((0,src_json/* isObject */.Gv)(inst.message) ? sarif_code_str(inst.message.text) : undefined) ?? sarif_code_str(rule.description) ?? 'code-scanning alert',
         level: level(rule.severity) ?? 'warning',
         securitySeverity: secScore,
         uri: path,

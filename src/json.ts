@@ -4,8 +4,13 @@
  */
 export type JsonObject = Record<string, unknown>
 
+/** `v` is a JSON object: not null, not an array. */
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
 export function obj(v: unknown): JsonObject | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : undefined
+  return isObject(v) ? v : undefined
 }
 
 /** Follows a path of keys through nested objects. */

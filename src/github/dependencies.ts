@@ -12,6 +12,7 @@
 import type { ProviderResult } from '../types.js'
 import { plainMessage, statusOf } from '../errors.js'
 import type { Octokit } from './client.js'
+import { isObject } from '../json.js'
 
 export type { Octokit }
 
@@ -104,8 +105,6 @@ export function mapProvided<T, U>(r: ProviderResult<T>, f: (data: T) => U): Prov
 
 /** An answer that is not the documented shape: the provider failed (never read as "nothing found"). */
 export class MalformedAnswer extends Error {}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** The compare answer, checked entry by entry: an array of changes, each naming what changed. */
 function checkReview(data: unknown): DependencyReviewChange[] {

@@ -11,8 +11,7 @@ import type { ProviderResult, SecretScanningAlert } from '../types.js'
 import type { Octokit } from './client.js'
 import { MalformedAnswer, provide } from './dependencies.js'
 import { fingerprintOf, redactedOf } from '../evidence/redact.js'
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+import { isObject } from '../json.js'
 
 /** Most alerts whose locations are read (one request each, newest first); the rest are named in a note. */
 export const MAX_SECRET_ALERTS = 200

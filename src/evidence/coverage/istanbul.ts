@@ -6,6 +6,7 @@
  */
 import { findJsonError, lineColumn } from '../scanners/json.js'
 import { type FileCoverage, type ParsedReport, type ParseOptions, type ReportProblem } from './model.js'
+import { isObject } from '../../json.js'
 
 const MAX_PROBLEMS = 20
 
@@ -24,8 +25,6 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   return undefined
 }
 
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v)
 
 export function parseIstanbulJson(json: string, reportPath: string, options: ParseOptions = {}): ParsedReport {
   const keep = options.keep ?? (() => true)
@@ -42,14 +41,14 @@ export function parseIstanbulJson(json: string, reportPath: string, options: Par
     result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, ...(line !== undefined ? { line } : {}), fatal: true })
     return result
   }
-  if (!isObj(doc)) {
+  if (!isObject(doc)) {
     result.problems.push({ message: 'top level is not an object of file coverage: not an Istanbul coverage-final.json', fatal: true })
     return result
   }
   const problems: ReportProblem[] = []
   for (const [key, raw] of Object.entries(doc)) {
-    const entry = isObj(raw) && isObj(raw['data']) && !('statementMap' in raw) ? raw['data'] : raw
-    if (!isObj(entry) || !isObj(entry['statementMap']) || !isObj(entry['s'])) {
+    const entry = isObject(raw) && isObject(raw['data']) && !('statementMap' in raw) ? raw['data'] : raw
+    if (!isObject(entry) || !isObject(entry['statementMap']) || !isObject(entry['s'])) {
       if (problems.length < MAX_PROBLEMS) problems.push({ message: `entry has no statementMap/s objects`, element: JSON.stringify(key), fatal: false })
       continue
     }
@@ -60,7 +59,7 @@ export function parseIstanbulJson(json: string, reportPath: string, options: Par
     const statementMap = entry['statementMap']
     for (const [id, count] of Object.entries(entry['s'])) {
       const loc = statementMap[id]
-      const start = isObj(loc) && isObj(loc['start']) ? loc['start']['line'] : undefined
+      const start = isObject(loc) && isObject(loc['start']) ? loc['start']['line'] : undefined
       if (typeof start !== 'number' || !Number.isInteger(start) || start < 1 || typeof count !== 'number' || count < 0) {
         if (problems.length < MAX_PROBLEMS) problems.push({ message: `statement ${JSON.stringify(id)} has no valid start line or count`, element: `${JSON.stringify(path)} > s.${id}`, fatal: false })
         continue

@@ -6,19 +6,19 @@
  * (`advisories`) and npm's own error object (audit endpoint failure) are reported, not guessed at.
  */
 import { advisoryIdsIn, ReportError, severityFromWord, type ParsedReport, type Vulnerability } from './model.js'
+import { isObject } from '../../json.js'
 
 type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export function looksLikeNpmAudit(doc: unknown): boolean {
-  return isObj(doc) && (doc.auditReportVersion !== undefined || (isObj(doc.vulnerabilities) && isObj(doc.metadata)))
+  return isObject(doc) && (doc.auditReportVersion !== undefined || (isObject(doc.vulnerabilities) && isObject(doc.metadata)))
 }
 export function looksLikeNpmAuditV1(doc: unknown): boolean {
-  return isObj(doc) && isObj(doc.advisories) && isObj(doc.metadata)
+  return isObject(doc) && isObject(doc.advisories) && isObject(doc.metadata)
 }
 /** The object `npm audit --json` prints when the audit itself failed (e.g. the endpoint answered 405). */
 export function looksLikeNpmError(doc: unknown): boolean {
-  return isObj(doc) && typeof doc.message === 'string' && (typeof doc.statusCode === 'number' || isObj(doc.error)) && !('runs' in doc)
+  return isObject(doc) && typeof doc.message === 'string' && (typeof doc.statusCode === 'number' || isObject(doc.error)) && !('runs' in doc)
 }
 
 export function parseNpmAudit(path: string, doc: Obj): ParsedReport {
@@ -29,20 +29,20 @@ export function parseNpmAudit(path: string, doc: Obj): ParsedReport {
     )
   }
   const vulns: Vulnerability[] = []
-  const entries = isObj(doc.vulnerabilities) ? doc.vulnerabilities : {}
+  const entries = isObject(doc.vulnerabilities) ? doc.vulnerabilities : {}
   for (const [key, raw] of Object.entries(entries)) {
-    if (!isObj(raw)) continue
+    if (!isObject(raw)) continue
     const name = typeof raw.name === 'string' ? raw.name : key
     const nodes = Array.isArray(raw.nodes) ? raw.nodes.filter((n): n is string => typeof n === 'string') : undefined
     const fix = raw.fixAvailable
-    const fixedVersion = isObj(fix) && fix.name === name && typeof fix.version === 'string' ? fix.version : undefined
+    const fixedVersion = isObject(fix) && fix.name === name && typeof fix.version === 'string' ? fix.version : undefined
     for (const via of Array.isArray(raw.via) ? raw.via : []) {
-      if (!isObj(via)) continue // a name: vulnerable through that dependency, which has its own entry
+      if (!isObject(via)) continue // a name: vulnerable through that dependency, which has its own entry
       const url = typeof via.url === 'string' ? via.url : undefined
       const ids = advisoryIdsIn(url)
       const source = via.source !== undefined ? `npm-advisory-${String(via.source)}` : undefined
       const aliases = [...ids, ...(source ? [source] : [])]
-      const cvss = isObj(via.cvss) && typeof via.cvss.score === 'number' && via.cvss.score > 0 ? via.cvss.score : undefined
+      const cvss = isObject(via.cvss) && typeof via.cvss.score === 'number' && via.cvss.score > 0 ? via.cvss.score : undefined
       vulns.push({
         id: aliases[0] ?? `${name} (npm audit)`,
         aliases: aliases.length ? aliases : [`${name} (npm audit)`],

@@ -16,14 +16,17 @@ import {
   type Severity,
   type Vulnerability,
 } from './model.js'
+import { isObject, list } from '../../json.js'
 
 type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
-const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string')
+const strs = (v: unknown): string[] => list(v).filter((x): x is string => typeof x === 'string')
 
 export function looksLikeOsv(doc: unknown): boolean {
-  return isObj(doc) && Array.isArray(doc.results) && doc.results.every((r) => isObj(r) && (isObj(r.source) || Array.isArray(r.packages)))
+  return (
+    isObject(doc) &&
+    Array.isArray(doc.results) &&
+    doc.results.every((r) => isObject(r) && (isObject(r.source) || Array.isArray(r.packages)))
+  )
 }
 
 /** Loose version order (numeric segments compared as numbers): enough to pick the affected range. */
@@ -44,14 +47,14 @@ export function compareVersions(a: string, b: string): number {
 /** The `fixed` event of the range that contains `version` (else the first fixed version named). */
 function fixedIn(record: Obj, pkgName: string, version: string | undefined): string | undefined {
   let first: string | undefined
-  for (const a of arr(record.affected)) {
-    if (!isObj(a)) continue
-    if (isObj(a.package) && typeof a.package.name === 'string' && a.package.name !== pkgName) continue
-    for (const r of arr(a.ranges)) {
-      if (!isObj(r)) continue
+  for (const a of list(record.affected)) {
+    if (!isObject(a)) continue
+    if (isObject(a.package) && typeof a.package.name === 'string' && a.package.name !== pkgName) continue
+    for (const r of list(a.ranges)) {
+      if (!isObject(r)) continue
       let introduced = '0'
-      for (const e of arr(r.events)) {
-        if (!isObj(e)) continue
+      for (const e of list(r.events)) {
+        if (!isObject(e)) continue
         if (typeof e.introduced === 'string') introduced = e.introduced
         if (typeof e.fixed !== 'string') continue
         first ??= e.fixed
@@ -64,17 +67,17 @@ function fixedIn(record: Obj, pkgName: string, version: string | undefined): str
 
 export function parseOsv(path: string, doc: Obj): ParsedReport {
   const vulns: Vulnerability[] = []
-  for (const res of arr(doc.results)) {
-    if (!isObj(res)) continue
-    const source = isObj(res.source) && typeof res.source.path === 'string' ? res.source.path : undefined
-    for (const p of arr(res.packages)) {
-      if (!isObj(p) || !isObj(p.package)) continue
+  for (const res of list(doc.results)) {
+    if (!isObject(res)) continue
+    const source = isObject(res.source) && typeof res.source.path === 'string' ? res.source.path : undefined
+    for (const p of list(res.packages)) {
+      if (!isObject(p) || !isObject(p.package)) continue
       const name = String(p.package.name ?? '(unknown package)')
       const version = typeof p.package.version === 'string' ? p.package.version : undefined
       const ecosystem = typeof p.package.ecosystem === 'string' ? p.package.ecosystem : undefined
-      const records = arr(p.vulnerabilities).filter(isObj)
+      const records = list(p.vulnerabilities).filter(isObject)
       const byId = new Map(records.map((r) => [String(r.id), r]))
-      const groups = arr(p.groups).filter(isObj)
+      const groups = list(p.groups).filter(isObject)
       const grouped = groups.length
         ? groups.map((g) => ({ ids: strs(g.ids), aliases: strs(g.aliases), max: g.max_severity }))
         : records.map((r) => ({ ids: [String(r.id)], aliases: strs(r.aliases), max: undefined }))
@@ -85,7 +88,7 @@ export function parseOsv(path: string, doc: Obj): ParsedReport {
         const maxScore = typeof g.max === 'string' || typeof g.max === 'number' ? Number.parseFloat(String(g.max)) : NaN
         let severity: Severity = Number.isFinite(maxScore) ? severityFromScore(maxScore) : 'unknown'
         for (const m of members) {
-          const ds = isObj(m.database_specific) ? m.database_specific : undefined
+          const ds = isObject(m.database_specific) ? m.database_specific : undefined
           const w = severityFromWord(typeof ds?.severity === 'string' ? ds.severity : undefined)
           if (w && severityRank(w) > severityRank(severity)) severity = w
         }

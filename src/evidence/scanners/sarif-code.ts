@@ -10,12 +10,11 @@
  */
 import { advisoryIdsIn, ReportError } from './model.js'
 import { parseJsonReport } from './json.js'
+import { isObject, list } from '../../json.js'
 
 type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined)
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
-const text = (v: unknown): string | undefined => (isObj(v) ? (str(v.text) ?? str(v.markdown)) : undefined)
+const text = (v: unknown): string | undefined => (isObject(v) ? (str(v.text) ?? str(v.markdown)) : undefined)
 
 export type SarifLevel = 'error' | 'warning' | 'note' | 'none'
 
@@ -67,7 +66,7 @@ function resolveUri(loc: Obj, bases: Obj): string | undefined {
   const baseId = str(loc.uriBaseId)
   if (baseId && !/^[a-z]+:/i.test(uri)) {
     const b = bases[baseId]
-    const baseUri = isObj(b) ? str(b.uri) : undefined
+    const baseUri = isObject(b) ? str(b.uri) : undefined
     if (baseUri && /^file:/i.test(baseUri)) uri = baseUri.replace(/\/?$/, '/') + uri
   }
   let p = uri.replace(/^file:\/\//i, '')
@@ -84,30 +83,30 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
   const results: CodeResult[] = []
   const tools: string[] = []
   let skipped = 0
-  for (const run of arr(doc.runs)) {
-    if (!isObj(run)) continue
-    const driver = isObj(run.tool) && isObj(run.tool.driver) ? run.tool.driver : undefined
+  for (const run of list(doc.runs)) {
+    if (!isObject(run)) continue
+    const driver = isObject(run.tool) && isObject(run.tool.driver) ? run.tool.driver : undefined
     const tool = str(driver?.name) ?? 'unknown SARIF tool'
     const toolVersion = str(driver?.semanticVersion) ?? str(driver?.version)
     if (!tools.includes(tool)) tools.push(tool)
-    const rules = arr(driver?.rules).filter(isObj)
-    const extRules = isObj(run.tool)
-      ? arr(run.tool.extensions)
-          .filter(isObj)
-          .flatMap((e) => arr(e.rules).filter(isObj))
+    const rules = list(driver?.rules).filter(isObject)
+    const extRules = isObject(run.tool)
+      ? list(run.tool.extensions)
+          .filter(isObject)
+          .flatMap((e) => list(e.rules).filter(isObject))
       : []
-    const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {}
-    for (const result of arr(run.results)) {
-      if (!isObj(result)) continue
-      if (arr(result.suppressions).some((s) => isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
+    const bases = isObject(run.originalUriBaseIds) ? run.originalUriBaseIds : {}
+    for (const result of list(run.results)) {
+      if (!isObject(result)) continue
+      if (list(result.suppressions).some((s) => isObject(s) && (s.status === undefined || s.status === 'accepted'))) {
         skipped++
         continue
       }
-      const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined) ?? '(no rule id)'
+      const ruleId = str(result.ruleId) ?? (isObject(result.rule) ? str(result.rule.id) : undefined) ?? '(no rule id)'
       const idx =
         typeof result.ruleIndex === 'number'
           ? result.ruleIndex
-          : isObj(result.rule) && typeof result.rule.index === 'number'
+          : isObject(result.rule) && typeof result.rule.index === 'number'
             ? result.rule.index
             : -1
       const rule =
@@ -117,12 +116,12 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
         skipped++ // a dependency advisory: the `dependencies` rule's
         continue
       }
-      const props = isObj(result.properties) ? result.properties : {}
-      const rprops = isObj(rule?.properties) ? rule.properties : {}
-      const loc = arr(result.locations).find(isObj)
-      const phys = loc && isObj(loc.physicalLocation) ? loc.physicalLocation : undefined
-      const art = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : undefined
-      const region = phys && isObj(phys.region) ? phys.region : undefined
+      const props = isObject(result.properties) ? result.properties : {}
+      const rprops = isObject(rule?.properties) ? rule.properties : {}
+      const loc = list(result.locations).find(isObject)
+      const phys = loc && isObject(loc.physicalLocation) ? loc.physicalLocation : undefined
+      const art = phys && isObject(phys.artifactLocation) ? phys.artifactLocation : undefined
+      const region = phys && isObject(phys.region) ? phys.region : undefined
       const uri = art ? resolveUri(art, bases) : undefined
       if (!uri) {
         skipped++
@@ -133,7 +132,7 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
       const baseline = str(result.baselineState)
       const fps: Record<string, string> = {}
       for (const src of [result.partialFingerprints, result.fingerprints])
-        if (isObj(src)) for (const [k, v] of Object.entries(src)) if (typeof v === 'string') fps[k] = v
+        if (isObject(src)) for (const [k, v] of Object.entries(src)) if (typeof v === 'string') fps[k] = v
       const helpText = text(rule?.help) ?? text(rule?.fullDescription) ?? text(rule?.shortDescription)
       const helpUri = str(rule?.helpUri)
       results.push({
@@ -144,7 +143,8 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
         help: helpText,
         helpUri: helpUri && /^https?:\/\//i.test(helpUri) ? helpUri : undefined,
         message: text(result.message) ?? text(rule?.shortDescription) ?? ruleId,
-        level: level(result.level) ?? (isObj(rule?.defaultConfiguration) ? level(rule.defaultConfiguration.level) : undefined) ?? 'warning',
+        level:
+          level(result.level) ?? (isObject(rule?.defaultConfiguration) ? level(rule.defaultConfiguration.level) : undefined) ?? 'warning',
         securitySeverity: score(props['security-severity']) ?? score(rprops['security-severity']),
         uri,
         line,
@@ -163,8 +163,8 @@ export function parseSarifCode(path: string, doc: Obj): ParsedCodeReport {
 /** Reads a SARIF report for code findings; anything that is not SARIF 2.1.0 throws ReportError naming the file. */
 export function parseCodeReport(path: string, content: string): ParsedCodeReport {
   const doc = parseJsonReport(path, content)
-  if (!isObj(doc) || !Array.isArray(doc.runs)) {
-    const keys = isObj(doc) ? Object.keys(doc).slice(0, 5).join(', ') || 'none' : Array.isArray(doc) ? 'an array' : String(doc)
+  if (!isObject(doc) || !Array.isArray(doc.runs)) {
+    const keys = isObject(doc) ? Object.keys(doc).slice(0, 5).join(', ') || 'none' : Array.isArray(doc) ? 'an array' : String(doc)
     throw new ReportError(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`)
   }
   if (doc.version !== '2.1.0')
@@ -174,13 +174,13 @@ export function parseCodeReport(path: string, content: string): ParsedCodeReport
 
 /** A GitHub code-scanning alert (list-alerts-for-repo item) → CodeResult; undefined when it has no location. */
 export function alertResult(raw: unknown): CodeResult | undefined {
-  if (!isObj(raw) || !isObj(raw.rule)) return undefined
+  if (!isObject(raw) || !isObject(raw.rule)) return undefined
   const rule = raw.rule
-  const inst = isObj(raw.most_recent_instance) ? raw.most_recent_instance : {}
-  const loc = isObj(inst.location) ? inst.location : {}
+  const inst = isObject(raw.most_recent_instance) ? raw.most_recent_instance : {}
+  const loc = isObject(inst.location) ? inst.location : {}
   const path = str(loc.path)
   if (!path) return undefined
-  const tool = isObj(raw.tool) ? raw.tool : {}
+  const tool = isObject(raw.tool) ? raw.tool : {}
   const sec = str(rule.security_severity_level)
   const secScore = sec === 'critical' ? 9.5 : sec === 'high' ? 8 : sec === 'medium' ? 5.5 : sec === 'low' ? 2 : undefined
   const line = typeof loc.start_line === 'number' && loc.start_line > 0 ? loc.start_line : undefined
@@ -191,7 +191,7 @@ export function alertResult(raw: unknown): CodeResult | undefined {
     ruleName: str(rule.name),
     help: str(rule.help) ?? str(rule.full_description) ?? str(rule.description),
     helpUri: str(rule.help_uri) && /^https?:\/\//i.test(str(rule.help_uri)!) ? str(rule.help_uri) : undefined,
-    message: (isObj(inst.message) ? str(inst.message.text) : undefined) ?? str(rule.description) ?? 'code-scanning alert',
+    message: (isObject(inst.message) ? str(inst.message.text) : undefined) ?? str(rule.description) ?? 'code-scanning alert',
     level: level(rule.severity) ?? 'warning',
     securitySeverity: secScore,
     uri: path,

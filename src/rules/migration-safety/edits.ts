@@ -4,6 +4,7 @@
  * Ruby and Python), not as bytes. `# frozen_string_literal: true` or a reworded comment is no edit.
  */
 import type { TsNode, TsParser, PgApi } from './wasm.js'
+import { isObject } from '../../json.js'
 
 /**
  * Session timeouts a migration sets for itself: changing their value changes how long it waits, never the
@@ -12,11 +13,9 @@ import type { TsNode, TsParser, PgApi } from './wasm.js'
 const TIMEOUTS = new Set(['lock_timeout', 'statement_timeout', 'idle_in_transaction_session_timeout'])
 const SET_TIMEOUT = /^\s*SET\s+(?:LOCAL\s+|SESSION\s+)?(lock_timeout|statement_timeout|idle_in_transaction_session_timeout)\b[^;]*;?\s*$/i
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 const treeReplacer = (k: string, v: unknown): unknown => {
   if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') return undefined
-  if (k === 'VariableSetStmt' && isRecord(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name))
+  if (k === 'VariableSetStmt' && isObject(v) && typeof v.name === 'string' && TIMEOUTS.has(v.name))
     return { name: v.name, is_local: v.is_local }
   return v
 }
@@ -50,9 +49,9 @@ export function isIdempotent(tree: string): boolean {
   } catch {
     return false
   }
-  if (!isRecord(v)) return false
+  if (!isObject(v)) return false
   const [kind, node] = Object.entries(v)[0] ?? []
-  if (!isRecord(node)) return false
+  if (!isObject(node)) return false
   switch (kind) {
     case 'CreateStmt':
     case 'IndexStmt':
@@ -71,7 +70,7 @@ export function isIdempotent(tree: string): boolean {
       return (
         cmds.length > 0 &&
         cmds.every((c: unknown) => {
-          const cmd = isRecord(c) && isRecord(c.AlterTableCmd) ? c.AlterTableCmd : undefined
+          const cmd = isObject(c) && isObject(c.AlterTableCmd) ? c.AlterTableCmd : undefined
           return cmd !== undefined && (cmd.subtype === 'AT_AddColumn' || cmd.subtype === 'AT_DropColumn') && cmd.missing_ok === true
         })
       )

@@ -52,6 +52,7 @@ import {
   type DockerInstruction,
   type UnitChange,
 } from './semantic.js'
+import { isObject, list } from '../../json.js'
 
 export interface Trigger {
   code: TriggerCode
@@ -166,11 +167,9 @@ const MONITOR_TYPES = new Set([
 ])
 
 type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 
-function list(items: string[], max = 4): string {
+function nameList(items: string[], max = 4): string {
   const uniq = [...new Set(items)]
   return uniq.length <= max ? uniq.join(', ') : `${uniq.slice(0, max).join(', ')} and ${uniq.length - max} more`
 }
@@ -200,14 +199,14 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
     k8s.set(code, l)
   }
   for (const doc of docs) {
-    if (!isObj(doc)) continue
+    if (!isObject(doc)) continue
     const apiVersion = str(doc.apiVersion)
     const kind = str(doc.kind)
     if (apiVersion && kind) {
-      const meta = isObj(doc.metadata) ? doc.metadata : {}
+      const meta = isObject(doc.metadata) ? doc.metadata : {}
       const name = str(meta.name)
       const label = name ? `${kind} ${name}` : kind
-      const spec = isObj(doc.spec) ? doc.spec : {}
+      const spec = isObject(doc.spec) ? doc.spec : {}
       k8sLine ??= lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) // kind is the PR's text
       if (kind === 'CronJob') {
         const sched = str(spec.schedule)
@@ -217,11 +216,11 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
           line: lineOf(text, /^\s*schedule:/),
         })
       } else if (kind === 'PrometheusRule') {
-        const alerts = arr(spec.groups)
-          .flatMap((g) => arr(isObj(g) ? g.rules : undefined))
-          .map((r) => (isObj(r) ? str(r.alert) : undefined))
+        const alerts = list(spec.groups)
+          .flatMap((g) => list(isObject(g) ? g.rules : undefined))
+          .map((r) => (isObject(r) ? str(r.alert) : undefined))
           .filter((x): x is string => !!x)
-        addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${list(alerts)})` : ''}`.trim())
+        addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${nameList(alerts)})` : ''}`.trim())
       } else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
         addK8s('slo', label)
       } else if (kind === 'GrafanaDashboard') {
@@ -236,58 +235,64 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
       continue
     }
     // Prometheus rule file: groups[].rules[] with alert/record.
-    const groups = arr(doc.groups)
-    if (groups.length && groups.every((g) => isObj(g) && Array.isArray(g.rules))) {
-      const rules = groups.flatMap((g) => arr((g as Obj).rules)).filter(isObj)
+    const groups = list(doc.groups)
+    if (groups.length && groups.every((g) => isObject(g) && Array.isArray(g.rules))) {
+      const rules = groups.flatMap((g) => list((g as Obj).rules)).filter(isObject)
       const alerts = rules.map((r) => str(r.alert)).filter((x): x is string => !!x)
       const records = rules.filter((r) => str(r.record)).length
       if (alerts.length || records) {
         const parts = [
-          alerts.length ? `alerts ${list(alerts)}` : '',
+          alerts.length ? `alerts ${nameList(alerts)}` : '',
           records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
         ].filter(Boolean)
         out.push({ code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: lineOf(text, /^\s*-?\s*alert:/) })
         continue
       }
     }
-    if (isObj(doc.route) && Array.isArray(doc.receivers)) {
-      const receivers = doc.receivers.map((r) => (isObj(r) ? str(r.name) : undefined)).filter((x): x is string => !!x)
-      out.push({ code: 'alert-rule', what: `Alertmanager routing (receivers ${list(receivers)})` })
+    if (isObject(doc.route) && Array.isArray(doc.receivers)) {
+      const receivers = doc.receivers.map((r) => (isObject(r) ? str(r.name) : undefined)).filter((x): x is string => !!x)
+      out.push({ code: 'alert-rule', what: `Alertmanager routing (receivers ${nameList(receivers)})` })
       continue
     }
     if (str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
-      const names = doc.slos.map((s) => (isObj(s) ? str(s.name) : undefined)).filter((x): x is string => !!x)
-      out.push({ code: 'slo', what: `Sloth SLOs of service ${str(doc.service) ?? '?'} (${list(names)})` })
+      const names = doc.slos.map((s) => (isObject(s) ? str(s.name) : undefined)).filter((x): x is string => !!x)
+      out.push({ code: 'slo', what: `Sloth SLOs of service ${str(doc.service) ?? '?'} (${nameList(names)})` })
       continue
     }
-    const resources = isObj(doc.Resources) ? doc.Resources : undefined
+    const resources = isObject(doc.Resources) ? doc.Resources : undefined
     if (
       doc.AWSTemplateFormatVersion !== undefined ||
-      (resources && Object.values(resources).some((r) => isObj(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))
+      (resources && Object.values(resources).some((r) => isObject(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))
     ) {
       const transform = JSON.stringify(doc.Transform ?? '')
       const types = resources
         ? Object.values(resources)
-            .map((r) => (isObj(r) ? str(r.Type) : undefined))
+            .map((r) => (isObject(r) ? str(r.Type) : undefined))
             .filter((x): x is string => !!x)
         : []
-      out.push({ code: 'cloudformation', what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${list(types)})` })
+      out.push({
+        code: 'cloudformation',
+        what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${nameList(types)})`,
+      })
       continue
     }
-    const dash = isObj(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc
+    const dash = isObject(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc
     if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
       out.push({ code: 'dashboard', what: `Grafana dashboard "${str(dash.title) ?? str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` })
       continue
     }
     const monitors = (Array.isArray(doc) ? doc : [doc]).filter(
-      (m) => isObj(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string',
+      (m) => isObject(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string',
     ) as Obj[]
     if (monitors.length) {
-      out.push({ code: 'datadog-monitor', what: `Datadog monitor ${list(monitors.map((m) => `"${str(m.name) ?? str(m.query)}"`))}` })
+      out.push({ code: 'datadog-monitor', what: `Datadog monitor ${nameList(monitors.map((m) => `"${str(m.name) ?? str(m.query)}"`))}` })
       continue
     }
-    if (isObj(doc.services) && Object.values(doc.services).some((s) => isObj(s) && (s.image !== undefined || s.build !== undefined))) {
-      out.push({ code: 'docker-compose', what: `Compose services ${list(Object.keys(doc.services))}` })
+    if (
+      isObject(doc.services) &&
+      Object.values(doc.services).some((s) => isObject(s) && (s.image !== undefined || s.build !== undefined))
+    ) {
+      out.push({ code: 'docker-compose', what: `Compose services ${nameList(Object.keys(doc.services))}` })
       continue
     }
     if (
@@ -300,7 +305,7 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
         doc.runtime === 'dotnet' ||
         doc.runtime === 'java' ||
         doc.runtime === 'yaml' ||
-        isObj(doc.runtime))
+        isObject(doc.runtime))
     ) {
       out.push({ code: 'pulumi', what: `Pulumi project ${str(doc.name)}` })
     }
@@ -308,14 +313,14 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
   for (const [code, items] of k8s) {
     const what =
       code === 'k8s-manifest'
-        ? `Kubernetes manifest: ${list(items)}`
+        ? `Kubernetes manifest: ${nameList(items)}`
         : code === 'alert-rule'
-          ? `Kubernetes alerting: ${list(items)}`
+          ? `Kubernetes alerting: ${nameList(items)}`
           : code === 'slo'
-            ? `SLO definition: ${list(items)}`
+            ? `SLO definition: ${nameList(items)}`
             : code === 'dashboard'
-              ? `Grafana dashboard resource: ${list(items)}`
-              : `Kustomize overlay: ${list(items)}`
+              ? `Grafana dashboard resource: ${nameList(items)}`
+              : `Kustomize overlay: ${nameList(items)}`
     out.unshift({ code, what, line: code === 'k8s-manifest' ? k8sLine : undefined })
   }
   return out
@@ -355,8 +360,8 @@ export function jobDeploys(rec: DeployRecognition, id: string, job: unknown): { 
     const cmd = commandPattern(rec.commands)
     const names = new Set(rec.jobNames.map((n) => n.toLowerCase()))
     fn = (jobId, j) => {
-      if (!isObj(j)) return { deploys: false }
-      const env = isObj(j.environment) ? str(j.environment.name) : str(j.environment)
+      if (!isObject(j)) return { deploys: false }
+      const env = isObject(j.environment) ? str(j.environment.name) : str(j.environment)
       if (env && rec.nonProduction.some((g) => minimatch(env, g, { nocase: true }))) return { deploys: false, environment: env }
       if (env && rec.environments.some((g) => minimatch(env, g, { nocase: true })))
         return { deploys: true, environment: env, why: `environment ${env}` }
@@ -365,8 +370,8 @@ export function jobDeploys(rec: DeployRecognition, id: string, job: unknown): { 
       const nameWords = named.flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean)
       if ([...named, ...nameWords].some((w) => rec.nonProduction.some((g) => minimatch(w, g, { nocase: true }))))
         return { deploys: false, environment: env }
-      for (const step of arr(j.steps)) {
-        if (!isObj(step)) continue
+      for (const step of list(j.steps)) {
+        if (!isObject(step)) continue
         const uses = str(step.uses)?.replace(/@.*$/, '')
         if (uses && rec.actions.some((g) => minimatch(uses, g, { nocase: true, dot: true })))
           return { deploys: true, environment: env, why: `uses ${uses}` }
@@ -388,7 +393,7 @@ export function jobDeploys(rec: DeployRecognition, id: string, job: unknown): { 
 export function workflowDeploys(doc: unknown, rec: DeployRecognition): { environments: string[]; jobs: string[] } {
   const environments: string[] = []
   const jobs: string[] = []
-  if (!isObj(doc) || !isObj(doc.jobs)) return { environments, jobs }
+  if (!isObject(doc) || !isObject(doc.jobs)) return { environments, jobs }
   for (const [id, job] of Object.entries(doc.jobs)) {
     const d = jobDeploys(rec, id, job)
     if (!d.deploys) continue
@@ -399,11 +404,11 @@ export function workflowDeploys(doc: unknown, rec: DeployRecognition): { environ
 }
 
 export function workflowSchedules(doc: unknown): string[] {
-  if (!isObj(doc)) return []
+  if (!isObject(doc)) return []
   const on = doc.on ?? doc['true'] // YAML 1.1 parsers read `on` as true
-  if (!isObj(on)) return []
-  return arr(on.schedule)
-    .map((s) => (isObj(s) ? str(s.cron) : undefined))
+  if (!isObject(on)) return []
+  return list(on.schedule)
+    .map((s) => (isObject(s) ? str(s.cron) : undefined))
     .filter((x): x is string => !!x)
 }
 
@@ -521,7 +526,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       code,
       path: f.path,
       line: pickLine(touched(f), undefined, c.paths),
-      what: `${what}${c.paths.length ? `: ${list(c.paths, 3)}` : ''}`,
+      what: `${what}${c.paths.length ? `: ${nameList(c.paths, 3)}` : ''}`,
       how: 'content',
     })
   }
@@ -583,12 +588,12 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     }
     const hd = h?.ok ? h.docs[0] : undefined
     const bd = b?.ok ? b.docs[0] : undefined
-    const jobsOf = (d: unknown): Obj => (isObj(d) && isObj(d.jobs) ? d.jobs : {})
+    const jobsOf = (d: unknown): Obj => (isObject(d) && isObject(d.jobs) ? d.jobs : {})
     const deploying = new Map<string, { why?: string; environment?: string }>()
     const prOnly = (d: unknown): boolean => {
-      if (!isObj(d)) return true
+      if (!isObject(d)) return true
       const on = d.on ?? d['true']
-      const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObj(on) ? Object.keys(on) : []
+      const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObject(on) ? Object.keys(on) : []
       return events.length > 0 && events.every((e) => options.non_production_events.includes(e))
     }
     // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
@@ -607,7 +612,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
         code: 'deploy-workflow',
         path: f.path,
         line: range?.[0],
-        what: `release workflow: job${jobs.length === 1 ? '' : 's'} ${list(jobs)}${envs.length ? ` deploy${jobs.length === 1 ? 's' : ''} to environment ${list(envs)}` : ''}${removedNote(f)}`,
+        what: `release workflow: job${jobs.length === 1 ? '' : 's'} ${nameList(jobs)}${envs.length ? ` deploy${jobs.length === 1 ? 's' : ''} to environment ${nameList(envs)}` : ''}${removedNote(f)}`,
         how: 'content',
       })
     } else if (deploying.size) {
@@ -631,7 +636,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
           code: 'deploy-workflow',
           path: f.path,
           line: pickLine(t, range, first.paths),
-          what: `release workflow: ${describeChanges(relevant.map((c) => ({ ...c, label: c.label.startsWith('job ') ? `deploying job ${c.label.slice(4)}` : `workflow ${c.label}` })))}${envs.length ? ` (environment ${list(envs)})` : ''}${whys.length ? ` [deploys: ${list(whys, 2)}]` : ''}${removedNote(f)}`,
+          what: `release workflow: ${describeChanges(relevant.map((c) => ({ ...c, label: c.label.startsWith('job ') ? `deploying job ${c.label.slice(4)}` : `workflow ${c.label}` })))}${envs.length ? ` (environment ${nameList(envs)})` : ''}${whys.length ? ` [deploys: ${nameList(whys, 2)}]` : ''}${removedNote(f)}`,
           how: 'content',
         })
       }
@@ -707,13 +712,13 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rtAdded]
     const parts = [
       shown.length
-        ? list(
+        ? nameList(
             shown.map((i) => cut(key(i))),
             2,
           )
         : '',
       baseChanged && br.base ? `replaces base image ${cut(br.base.args)}` : '',
-      rtRemoved.length ? `removes ${list(rtRemoved.map(cut), 2)}` : '',
+      rtRemoved.length ? `removes ${nameList(rtRemoved.map(cut), 2)}` : '',
       rtReordered ? 'reorders runtime instructions' : '',
     ].filter(Boolean)
     const first = shown[0]
@@ -899,7 +904,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`
       const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : []
       const detail = paths.length
-        ? `: ${list(paths, 3)}`
+        ? `: ${nameList(paths, 3)}`
         : kinds.length
           ? `: ${kinds.join('; ')}`
           : parsed.ok
@@ -929,7 +934,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
       }
       return
     }
-    const production = (docs: unknown[]): unknown[] => docs.filter((d) => !(isObj(d) && DEV_API_VERSIONS.test(str(d.apiVersion) ?? '')))
+    const production = (docs: unknown[]): unknown[] => docs.filter((d) => !(isObject(d) && DEV_API_VERSIONS.test(str(d.apiVersion) ?? '')))
     const headDocs = production(parsed.docs)
     if (!modified) {
       for (const c of classifyDocs(headDocs, text))
@@ -973,7 +978,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
           ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
           : k8sChanges.length || !first.paths.length
             ? c.what
-            : `${c.what}: ${list(first.paths, 3)}`
+            : `${c.what}: ${nameList(first.paths, 3)}`
       push({ code: c.code, path: f.path, line, what, how: 'content' })
     }
   }
@@ -1169,11 +1174,11 @@ class ServiceNames {
 
 /** The compose service entry that is `name` (or builds from a folder named so); the whole document otherwise. */
 function composeEntry(doc: unknown, name: string): unknown {
-  if (!isObj(doc) || !isObj(doc.services)) return doc
+  if (!isObject(doc) || !isObject(doc.services)) return doc
   const out: unknown[] = []
   for (const [key, svc] of Object.entries(doc.services)) {
-    const build = isObj(svc) ? svc.build : undefined
-    const ctxPath = typeof build === 'string' ? build : isObj(build) ? `${str(build.context) ?? ''}/${str(build.dockerfile) ?? ''}` : ''
+    const build = isObject(svc) ? svc.build : undefined
+    const ctxPath = typeof build === 'string' ? build : isObject(build) ? `${str(build.context) ?? ''}/${str(build.dockerfile) ?? ''}` : ''
     if (name && (key === name || key.replace(/service$/, '') === name.replace(/service$/, '') || ctxPath.split('/').includes(name)))
       out.push(svc)
   }

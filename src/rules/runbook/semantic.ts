@@ -6,9 +6,9 @@
  * PR touched inside that unit.
  */
 import { parsePatch } from '../../change/patch.js'
+import { isObject } from '../../json.js'
 
 type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
 
 /** Deep structural equality (key order ignored). */
@@ -18,7 +18,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
     return a.every((x, i) => sameValue(x, b[i]))
   }
-  if (isObj(a) && isObj(b)) {
+  if (isObject(a) && isObject(b)) {
     const ka = Object.keys(a)
     const kb = Object.keys(b)
     if (ka.length !== kb.length) return false
@@ -30,7 +30,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** A stable label for an array element: its `name`/`id`/`key` when it has one. */
 function elementLabel(v: unknown): string | undefined {
-  if (!isObj(v)) return undefined
+  if (!isObject(v)) return undefined
   return str(v.name) ?? str(v.id) ?? str(v.key) ?? str(v.alert) ?? str(v.record)
 }
 
@@ -57,7 +57,7 @@ export function changedLeaves(a: unknown, b: unknown, max = 12): ChangedLeaf[] {
   const out: ChangedLeaf[] = []
   const walk = (x: unknown, y: unknown, path: string): void => {
     if (out.length >= max || sameValue(x, y)) return
-    if (isObj(x) && isObj(y)) {
+    if (isObject(x) && isObject(y)) {
       const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])]
       for (const k of keys) walk(x[k], y[k], path ? `${path}.${keySegment(k)}` : keySegment(k))
       return
@@ -81,7 +81,7 @@ export function changedLeaves(a: unknown, b: unknown, max = 12): ChangedLeaf[] {
         for (const n of names) walk(x[lx.indexOf(n)], y[ly.indexOf(n)], `${path}[${n}]`)
         return
       }
-      if (x.every(isObj) && y.every(isObj) && x.length === y.length) {
+      if (x.every(isObject) && y.every(isObject) && x.length === y.length) {
         x.forEach((e, i) => {
           const l = elementLabel(y[i])
           walk(e, y[i], `${path}[${l !== undefined && l === elementLabel(e) ? l : i}]`)
@@ -522,10 +522,10 @@ export function pickLine(
 
 /** `Deployment shop/frontend`: the identity of a Kubernetes object (undefined for other documents). */
 export function k8sLabel(doc: unknown): string | undefined {
-  if (!isObj(doc)) return undefined
+  if (!isObject(doc)) return undefined
   const kind = str(doc.kind)
   if (!str(doc.apiVersion) || !kind) return undefined
-  const meta = isObj(doc.metadata) ? doc.metadata : {}
+  const meta = isObject(doc.metadata) ? doc.metadata : {}
   const ns = str(meta.namespace)
   const name = str(meta.name) ?? str(meta.generateName)
   return `${kind}${name ? ` ${ns ? `${ns}/` : ''}${name}` : ''}`
@@ -545,10 +545,10 @@ export function docUnits(docs: unknown[]): Unit[] {
 
 /** Units of a mapping with one child section (compose `services`, workflow `jobs`), the rest by top-level key. */
 export function sectionUnits(doc: unknown, section: string, prefix: string): Unit[] {
-  if (!isObj(doc)) return [{ label: 'document', value: doc }]
+  if (!isObject(doc)) return [{ label: 'document', value: doc }]
   const out: Unit[] = []
   for (const [k, v] of Object.entries(doc)) {
-    if (k === section && isObj(v)) for (const [name, body] of Object.entries(v)) out.push({ label: `${prefix} ${name}`, value: body })
+    if (k === section && isObject(v)) for (const [name, body] of Object.entries(v)) out.push({ label: `${prefix} ${name}`, value: body })
     else out.push({ label: k, value: v })
   }
   return out
@@ -560,14 +560,14 @@ export function sectionUnits(doc: unknown, section: string, prefix: string): Uni
  * attribute as the object. Such lists are read as their element, everywhere in the tree.
  */
 export function hclBlocksAsObjects(v: unknown): unknown {
-  if (Array.isArray(v)) return v.length === 1 && isObj(v[0]) ? hclBlocksAsObjects(v[0]) : v.map(hclBlocksAsObjects)
-  if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hclBlocksAsObjects(x)]))
+  if (Array.isArray(v)) return v.length === 1 && isObject(v[0]) ? hclBlocksAsObjects(v[0]) : v.map(hclBlocksAsObjects)
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hclBlocksAsObjects(x)]))
   return v
 }
 
 /** Units of a Terraform file (hcl2json output): one per block address; a variables file is one unit per variable. */
 export function terraformUnits(json: unknown, variablesFile: boolean): Unit[] {
-  if (!isObj(json)) return []
+  if (!isObject(json)) return []
   return terraformUnitsRaw(json, variablesFile).map((u) => ({ label: u.label, value: hclBlocksAsObjects(u.value) }))
 }
 
@@ -577,13 +577,13 @@ function terraformUnitsRaw(json: Obj, variablesFile: boolean): Unit[] {
     for (const [k, v] of Object.entries(json)) out.push({ label: `var.${k}`, value: v })
     return out
   }
-  const obj = (v: unknown): Obj => (isObj(v) ? v : {})
+  const obj = (v: unknown): Obj => (isObject(v) ? v : {})
   for (const [key, value] of Object.entries(json)) {
     if (key === 'resource' || key === 'data') {
       for (const [type, byName] of Object.entries(obj(value)))
         for (const [name, body] of Object.entries(obj(byName)))
           out.push({ label: `${key === 'data' ? 'data.' : ''}${type}.${name}`, value: body })
-    } else if (['module', 'variable', 'output', 'provider'].includes(key) && isObj(value)) {
+    } else if (['module', 'variable', 'output', 'provider'].includes(key) && isObject(value)) {
       for (const [name, body] of Object.entries(value)) out.push({ label: `${key}.${name}`, value: body })
     } else if (key === 'locals' && Array.isArray(value)) {
       // several `locals {}` blocks: one unit per local value
