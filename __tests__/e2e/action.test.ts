@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeGitHub } from '../helpers/github-server.js'
-import { BASE_SHA, HEAD_SHA, lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { BASE_SHA, HEAD_SHA, lineFiles, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { pullRequestEvent, runAction } from '../helpers/run-action.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 import { extractRecord } from '../../src/trends/embed.js'
@@ -20,7 +20,7 @@ const withoutMaskCommands = (s: string) => s.replace(/^::add-mask::.*$/gm, '')
 describe('a pull request, first run', () => {
   it('publishes one comment, one check run on the head SHA, the summary, outputs and exit 0', async () => {
     const pr = seedPr(server)
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.code).toBe(0)
     expect(r.outputs.conclusion).toBe('success')
@@ -61,7 +61,7 @@ describe('a pull request, first run', () => {
 
   it('API calls for a PR of 100 files: 5 on the first run, 4 on a re-run, whether or not a rule warns', async () => {
     const pr = seedPr(server, { files: lineFiles(100) })
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     // one query (policy + .gitattributes at base + the PR's comments + who waived what: issue 18's records,
     // which pr-size's warning at 100 files needs), one page of files, check run, create, re-list (settles
     // concurrent creates)
@@ -73,7 +73,7 @@ describe('a pull request, first run', () => {
       'pulls/list-files',
     ])
     server.requests.length = 0
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     // no GET /user for an installation token; the comment found by the query is updated in place
     expect(server.requests.map((q) => q.operationId).sort()).toEqual([
       'checks/create',
@@ -84,7 +84,7 @@ describe('a pull request, first run', () => {
     server.requests.length = 0
     // a PR whose rules all pass: the same 5 calls
     const small = seedPr(server, { number: 8, files: lineFiles(3) })
-    expect((await runGate(server, small)).code).toBe(0)
+    expect((await runActionOnPr(server, small)).code).toBe(0)
     expect(server.requests.map((q) => q.operationId).sort()).toEqual([
       'checks/create',
       'graphql',
@@ -99,7 +99,7 @@ describe('a pull request, first run', () => {
 describe('re-runs', () => {
   it('three runs leave exactly one comment (updated in place) and three check runs on the head SHA', async () => {
     const pr = seedPr(server)
-    for (let i = 0; i < 3; i++) expect((await runGate(server, pr)).code).toBe(0)
+    for (let i = 0; i < 3; i++) expect((await runActionOnPr(server, pr)).code).toBe(0)
     expect(server.commentsOn(7)).toHaveLength(1)
     expect(server.count('issues/update-comment')).toBe(2)
     expect(server.state.checkRuns.map((c) => c.headSha)).toEqual([HEAD_SHA, HEAD_SHA, HEAD_SHA])
@@ -110,9 +110,9 @@ describe('re-runs', () => {
     server.addComments(7, 80, { user: 'alice' })
     server.addComments(7, 1, { user: 'mallory', body: `${MARKER}\nspoofed` })
     server.addComments(7, 80, { user: 'bob' })
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     server.addComments(7, 5, { user: 'carol' })
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     const marked = server.commentsOn(7).filter((c) => c.body.startsWith(MARKER))
     expect(marked.map((c) => c.user).sort()).toEqual(['github-actions[bot]', 'mallory'])
     expect(marked.find((c) => c.user === 'mallory')!.body).toBe(`${MARKER}\nspoofed`)
@@ -138,7 +138,7 @@ describe('failures and their surfaces', () => {
         'db/migrations/V2__idx.sql': 'CREATE INDEX idx_users_email ON users (email);\nALTER TABLE users ADD COLUMN age int NOT NULL;\n',
       },
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.code).toBe(1)
     expect(r.outputs.conclusion).toBe('failure')
@@ -161,7 +161,7 @@ describe('failures and their surfaces', () => {
 
   it('fail-on: never keeps the step green while the check says failure', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 1 }\n' } })
-    const r = await runGate(server, pr, { 'fail-on': 'never' })
+    const r = await runActionOnPr(server, pr, { 'fail-on': 'never' })
     expect(r.code).toBe(0)
     expect(r.outputs.conclusion).toBe('failure')
     expect(server.state.checkRuns[0].conclusion).toBe('failure')
@@ -173,7 +173,7 @@ describe('failures and their surfaces', () => {
       labels: ['gate-waive:pr-size'],
       body: 'Big but mechanical.\n\ngate-waive:pr-size generated client regenerated, reviewed by @platform',
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.code).toBe(0)
     const body = server.commentsOn(7)[0].body
     expect(body).toContain('☑️ waived')
@@ -182,7 +182,7 @@ describe('failures and their surfaces', () => {
 
   it('an invalid base policy fails closed with file:line:column in the comment, not a crash', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  pr-size:\n    fail_lines: lots\n' } })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.code).toBe(1)
     expect(r.outputs['failed-rules']).toBe('policy')
@@ -209,7 +209,7 @@ describe('failures and their surfaces', () => {
         },
       ],
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.code).toBe(1)
     const body = server.commentsOn(7)[0].body
     expect(body).toContain('This PR changes the policy file .github/quality-gate.yml')
@@ -222,7 +222,7 @@ describe('failures and their surfaces', () => {
 describe('limits', () => {
   it('a PR over 3000 files: partial evaluation is said and the check does not pass', async () => {
     const pr = seedPr(server, { files: lineFiles(3050, 1) })
-    const r = await runGate(server, pr, { comment: 'true' })
+    const r = await runActionOnPr(server, pr, { comment: 'true' })
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     expect(server.count('pulls/list-files')).toBe(30)
@@ -249,7 +249,7 @@ describe('limits', () => {
       ],
       head: { 'db/migrations/V9__many.sql': sql },
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.code).toBe(1)
     const check = server.state.checkRuns[0]
     expect(check.annotations).toHaveLength(260)
@@ -268,7 +268,7 @@ describe('limits', () => {
       patch: '@@ -0,0 +1 @@\n+resource "x" "y" {}',
     }))
     const pr = seedPr(server, { files, base: { '.github/quality-gate.yml': 'rules:\n  runbook: { level: fail, max_findings: 1000 }\n' } })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     const body = server.commentsOn(7)[0].body
     expect(body).toContain('1. ❌ **runbook** · 900 findings, one fix:')
@@ -306,7 +306,7 @@ describe('limits', () => {
       ],
       head: { [path]: sql },
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     const body = server.commentsOn(7)[0].body
     expect(body.length).toBeLessThanOrEqual(65536)
@@ -327,7 +327,7 @@ describe('permissions', () => {
   it('a fork PR with a read-only token: no crash, verdict in summary/outputs/exit code, and the log says how to publish', async () => {
     server.addToken('ghs_readonly', { login: 'github-actions[bot]', type: 'Bot', access: 'read', actionsToken: true })
     const pr = seedPr(server, { fork: true, base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 1 }\n' } })
-    const r = await runGate(server, pr, {}, { token: 'ghs_readonly' })
+    const r = await runActionOnPr(server, pr, {}, { token: 'ghs_readonly' })
     noStackTrace(r)
     expect(r.code).toBe(1)
     expect(r.outputs.conclusion).toBe('failure')
@@ -341,7 +341,7 @@ describe('permissions', () => {
   it('check runs forbidden (403): a commit status with the same name instead', async () => {
     server.checksForbidden = true
     const pr = seedPr(server)
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.code).toBe(0)
     expect(server.state.statuses).toHaveLength(1)
     expect(server.state.statuses[0]).toMatchObject({ sha: HEAD_SHA, context: 'quality-gate', state: 'success' })
@@ -349,13 +349,13 @@ describe('permissions', () => {
 
   it('size labels are applied and swapped when the policy asks', async () => {
     const pr = seedPr(server, { labels: ['size/XL', 'bug'], base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { labels: true }\n' } })
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     expect(server.labelsOn(7).sort()).toEqual(['bug', 'size/XS'])
   })
 
   it('the token never appears in the output', async () => {
     const pr = seedPr(server)
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     // The only occurrence allowed is the runner's own masking command, which the runner never prints.
     expect(r.stdout).toContain(`::add-mask::${server.token}`)
     expect(withoutMaskCommands(r.stdout + r.stderr + r.summary)).not.toContain(server.token)
@@ -372,7 +372,7 @@ describe('evidence from the workspace', () => {
         '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["reports/trivy.sarif"], fail_on: high, new_only: false }\n',
       },
     })
-    const r = await runGate(server, pr, {}, { workspace: ws })
+    const r = await runActionOnPr(server, pr, {}, { workspace: ws })
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toContain('dependencies')
     expect(server.commentsOn(7)[0].body).toMatch(/CVE-\d{4}-\d+/)
@@ -380,7 +380,7 @@ describe('evidence from the workspace', () => {
 
   it('a report the policy names but the workspace lacks fails (never a silent pass)', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["reports/trivy.sarif"] }\n' } })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
   })
 })
@@ -391,7 +391,7 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
 
   it('on-failure: a passing PR gets no comment, only the check run', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': passing('on-failure') } })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.code).toBe(0)
     expect(server.state.checkRuns).toHaveLength(1)
     expect(server.commentsOn(7)).toHaveLength(0)
@@ -402,36 +402,36 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
 
   it('on-failure: a failing PR gets the comment, and once fixed the same comment turns green (never a stale red one)', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing('on-failure') } })
-    expect((await runGate(server, pr)).code).toBe(1)
+    expect((await runActionOnPr(server, pr)).code).toBe(1)
     expect(server.commentsOn(7)).toHaveLength(1)
     expect(server.commentsOn(7)[0].body).toContain('## ❌ Quality gate: failure')
     server.setTree(BASE_SHA, { '.github/quality-gate.yml': passing('on-failure') })
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     expect(server.commentsOn(7)).toHaveLength(1)
     expect(server.commentsOn(7)[0].body).toContain('## ✅ Quality gate: success')
   })
 
   it('on-change: written when the verdict or findings change, left alone when they do not', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing('on-change') } })
-    expect((await runGate(server, pr)).code).toBe(1)
+    expect((await runActionOnPr(server, pr)).code).toBe(1)
     expect(server.commentsOn(7)).toHaveLength(1)
-    expect((await runGate(server, pr)).code).toBe(1)
+    expect((await runActionOnPr(server, pr)).code).toBe(1)
     expect(server.count('issues/update-comment')).toBe(0) // same findings: not rewritten
     server.setTree(BASE_SHA, { '.github/quality-gate.yml': passing('on-change') })
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     expect(server.count('issues/update-comment')).toBe(1)
     expect(server.commentsOn(7)[0].body).toContain('## ✅ Quality gate: success')
   })
 
   it('on-change: a PR that passes from the start gets no comment', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': passing('on-change') } })
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     expect(server.commentsOn(7)).toHaveLength(0)
   })
 
   it('never: a failing PR gets the check run and no comment call at all', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing('never') } })
-    expect((await runGate(server, pr)).code).toBe(1)
+    expect((await runActionOnPr(server, pr)).code).toBe(1)
     expect(server.state.checkRuns[0].conclusion).toBe('failure')
     expect(server.commentsOn(7)).toHaveLength(0)
     // (the timeline read for waivers is a read of the issue, not a comment call)
@@ -451,7 +451,7 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
       async (mode) => {
         const pr = seedPr(server, { base: { '.github/quality-gate.yml': failing(mode) } })
         cannotList()
-        const r = await runGate(server, pr)
+        const r = await runActionOnPr(server, pr)
         noStackTrace(r)
         expect(r.code).toBe(1)
         expect(server.state.checkRuns[0].conclusion).toBe('failure')
@@ -471,7 +471,7 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
       async (mode) => {
         const pr = seedPr(server, { base: { '.github/quality-gate.yml': passing(mode) } })
         cannotList()
-        const r = await runGate(server, pr)
+        const r = await runActionOnPr(server, pr)
         noStackTrace(r)
         expect(r.code).toBe(0)
         expect(server.state.checkRuns).toHaveLength(1)
@@ -486,7 +486,7 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
 
   it('a misspelt mode is a policy error with a did-you-mean, and the gate fails closed with a comment', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'comment: on-failur\n' } })
-    expect((await runGate(server, pr)).code).toBe(1)
+    expect((await runActionOnPr(server, pr)).code).toBe(1)
     expect(server.commentsOn(7)[0].body).toContain('on-failure')
   })
 })
@@ -494,7 +494,7 @@ describe('comment: always | on-failure | on-change | never (the policy decides; 
 describe('the log', () => {
   it('prints the policy source and the diff range, and one group per rule with its result and time', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  pr-size: { level: fail, fail_lines: 1 }\n' } })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.stdout).toMatch(/^policy: \.github\/quality-gate\.yml/m)
     expect(r.stdout).toContain(`diff range: ${BASE_SHA}...${HEAD_SHA} (main...feature)`)
     const groups = r.commands.filter((c) => c.command === 'group').map((c) => c.message)
@@ -537,7 +537,7 @@ describe('the log', () => {
       ],
       head: { 'db/migrations/V2__x\n::add-mask::secret.sql': sql },
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::secret'))).toEqual([])
     expect(r.stdout).toContain('db/migrations/V2__x ::add-mask::secret.sql:1 (create-index-non-concurrent)')
   })

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { type FakeGitHub, type PullFileInput, type RecordedRequest } from '../helpers/github-server.js'
-import { lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { lineFiles, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 import type { RunActionResult } from '../helpers/run-action.js'
 
@@ -82,7 +82,7 @@ describe('a 40-file PR with 2 SQL migrations and a config file', () => {
 
   it('first run and re-run', async () => {
     const pr = seed()
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     log('40 files, first run')
     // before issue 15: 26 (one REST read per migration, dialect sibling, values.yaml side and Chart.yaml)
@@ -97,7 +97,7 @@ describe('a 40-file PR with 2 SQL migrations and a config file', () => {
     expect(ruleStatus(r, 'migration-safety')).toBe('fail') // CREATE INDEX without CONCURRENTLY
     expect(ruleStatus(r, 'runbook')).toBe('warn')
     server.requests.length = 0
-    const again = await runGate(server, pr)
+    const again = await runActionOnPr(server, pr)
     log('40 files, re-run')
     expect(sequence(server.requests)).toEqual(['pulls/list-files', 'graphql', 'checks/create', 'issues/update-comment']) // before: 25
     expect(again.outputs.conclusion).toBe(r.outputs.conclusion)
@@ -127,7 +127,7 @@ describe('100 Rails migrations in one PR', () => {
 
   it('first run', async () => {
     const pr = seed()
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     log('100 Rails migrations, first run')
     // before: 107. 109 planned files (100 migrations, config/database.yml and Gemfile at both sides, schema.rb)
@@ -170,7 +170,7 @@ describe('a PR at and over the 3,000-file cap, with a config file in every 20', 
     '%i files',
     async (n) => {
       const pr = seed(n)
-      const r = await runGate(server, pr)
+      const r = await runActionOnPr(server, pr)
       noStackTrace(r)
       log(`${n} files, first run`)
       expect(server.count('pulls/list-files')).toBe(30)

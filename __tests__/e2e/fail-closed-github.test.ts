@@ -6,7 +6,7 @@
  * - bidi controls, ESC and cross-referencing URLs in untrusted text are neutralised in the comment.
  */
 import { type FakeGitHub } from '../helpers/github-server.js'
-import { lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { lineFiles, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
@@ -19,7 +19,7 @@ describe('a partial GraphQL answer is not "no policy file" (item 4)', () => {
   it('policy: null with a FORBIDDEN error at its path: the policy is read over REST and enforced (failure, not the default policy’s success)', async () => {
     const pr = seedPr(server, { base: STRICT, files: lineFiles(3) })
     server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'policy'], type: 'FORBIDDEN' }], times: 1 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(server.requests.filter((q) => q.fault).map((q) => [q.operationId, q.status])).toEqual([['graphql', 200]])
     expect(r.outputs.conclusion).toBe('failure')
@@ -40,7 +40,7 @@ describe('a partial GraphQL answer is not "no policy file" (item 4)', () => {
       body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
       times: 10,
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     expect(r.code).toBe(1)
@@ -59,7 +59,7 @@ describe('a partial GraphQL answer is not "no policy file" (item 4)', () => {
     ]
     const pr = seedPr(server, { base, files })
     server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'attributes'] }], times: 1 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success') // 3 lines counted; gen/big.ts is generated per the base
     expect(server.requestsFor('repos/get-content').map((q) => q.path)).toEqual(['/repos/acme/service/contents/.gitattributes'])
   })
@@ -75,7 +75,7 @@ describe('self-waiving: the waiver reason must be a visible, real line (item 10)
     ['a template placeholder', 'gate-waive:pr-size <explain why this rule does not apply…>'],
   ])('%s: not waived, the gate fails and says why', async (_name, body) => {
     const pr = seedPr(server, { base: STRICT, files: lineFiles(3), labels: ['gate-waive:pr-size'], body })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     expect(r.outputs['failed-rules']).toBe('pr-size')
@@ -89,7 +89,7 @@ describe('self-waiving: the waiver reason must be a visible, real line (item 10)
       labels: ['gate-waive:pr-size'],
       body: '<!-- template -->\ngate-waive:pr-size the generated client was regenerated',
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     expect(server.commentsOn(7)[0].body).toContain('with the label <code>gate-waive:pr-size</code> on <code>cccccccccccc</code>')
     expect(server.commentsOn(7)[0].body).toContain(': the generated client was regenerated')
@@ -111,7 +111,7 @@ describe('an upstream echoing the Authorization header leaks no token (item 13)'
       body: { message, documentation_url: 'https://docs.github.com/rest' },
       times: 10,
     })
-    const r = await runGate(server, pr, {}, { token: TOKEN })
+    const r = await runActionOnPr(server, pr, {}, { token: TOKEN })
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     const body = server.commentsOn(7)[0].body
@@ -143,7 +143,7 @@ describe('residue escaping used to let through (item 14)', () => {
       base: { [POLICY]: 'rules:\n  pr-size: { level: fail, fail_lines: 2 }\n  runbook: { level: warn }\n' },
       files,
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     const body = server.commentsOn(7)[0].body
     expect(body).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
@@ -156,7 +156,7 @@ describe('residue escaping used to let through (item 14)', () => {
       labels: ['gate-waive:pr-size'],
       body: `gate-waive:pr-size same fix as ${url} and victim/other#13 upstream`,
     })
-    await runGate(server, waived)
+    await runActionOnPr(server, waived)
     const text = server.commentsOn(8)[0].body
     expect(text).toContain(`same fix as \`${url}\` and \`victim/other#13\` upstream`)
     expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/github\.com\/victim|victim\/other#/)

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeGitHub, type Fault } from '../helpers/github-server.js'
 import { exampleEvent, pullRequestEvent, runAction, type RunActionResult } from '../helpers/run-action.js'
-import { BASE_SHA, HEAD_SHA, noStackTrace, runGate, seedPr } from './helpers.js'
+import { BASE_SHA, HEAD_SHA, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 import { lyingZip } from '../helpers/zip-bombs.js'
 
@@ -75,7 +75,7 @@ function expectNotEvaluated(r: RunActionResult, code: string): void {
 describe('dependency review outage: not evaluated, the conclusion follows on_error (never success)', () => {
   it('with the API up, the same PR fails on the critical advisory (the control)', async () => {
     const pr = seedVulnerablePr()
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(ruleOf(r, 'dependencies').status).toBe('fail')
   })
@@ -88,7 +88,7 @@ describe('dependency review outage: not evaluated, the conclusion follows on_err
     async (_name, fault) => {
       const pr = seedVulnerablePr()
       server.faults.push(fault)
-      const r = await runGate(server, pr)
+      const r = await runActionOnPr(server, pr)
       expectNotEvaluated(r, 'dependency-review-failed')
       expect(server.count('dependency-graph/diff-range')).toBe(4) // first try + 3 retries
       expect(ruleOf(r, 'dependencies').findings.find((f) => f.code === 'dependency-review-failed')?.message).toMatch(
@@ -113,7 +113,7 @@ describe('dependency review outage: not evaluated, the conclusion follows on_err
   it('on_error: neutral in the base policy → neutral, still not success', async () => {
     const pr = seedVulnerablePr('conclusion: { on_error: neutral }\n')
     server.faults.push({ path: 'dependency-graph/diff-range', status: 502, times: 10 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('neutral')
     expect(server.state.checkRuns[0].conclusion).toBe('neutral')
     expect(ruleOf(r, 'dependencies').status).toBe('error')
@@ -122,7 +122,7 @@ describe('dependency review outage: not evaluated, the conclusion follows on_err
   it('404 (dependency graph not enabled) is NOT AVAILABLE by configuration: a notice, the run may pass', async () => {
     const pr = seedVulnerablePr()
     server.faults.push({ path: 'dependency-graph/diff-range', status: 404, body: { message: 'Not Found' }, times: 10 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     const rule = ruleOf(r, 'dependencies')
     expect(rule.status).not.toBe('error')
@@ -135,7 +135,7 @@ describe('Dependabot alerts outage', () => {
   it('500 on the alerts list: not evaluated, failure', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { use_dependabot_alerts: true }\n' } })
     server.faults.push({ path: 'dependabot/list-alerts-for-repo', status: 500, times: 10 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expectNotEvaluated(r, 'dependabot-failed')
   }, 60_000)
 })
@@ -163,7 +163,7 @@ describe('a content read that fails is not an absent file', () => {
       })
       if (graphqlFault) server.faults.push(graphqlFault)
       server.faults.push({ method: 'GET', path: /\/contents\/package-lock\.json$/, status: 502, times: 10 })
-      const r = await runGate(server, pr, {}, { workspace: ws })
+      const r = await runActionOnPr(server, pr, {}, { workspace: ws })
       expectNotEvaluated(r, 'read-failed')
       expect(server.count((q) => q.method === 'GET' && q.path.endsWith('/contents/package-lock.json'))).toBe(4) // first try + 3 retries
     },
@@ -178,7 +178,7 @@ describe('a content read that fails is not an absent file', () => {
       head: { 'package-lock.json': readFileSync('__tests__/fixtures/scanners/npm-audit-package-lock.json', 'utf8') },
     })
     server.faults.push({ method: 'GET', path: /\/contents\/package-lock\.json$/, status: 502, times: 10 })
-    const r = await runGate(server, pr, {}, { workspace: ws })
+    const r = await runActionOnPr(server, pr, {}, { workspace: ws })
     expect(ruleOf(r, 'dependencies').status).not.toBe('error')
     expect(server.requestsFor('repos/get-content')).toEqual([])
   }, 60_000)
@@ -220,7 +220,7 @@ describe('hostile package names in a scanner report are literal text', () => {
         },
       ],
     })
-    const r = await runGate(server, pr, {}, { workspace: ws })
+    const r = await runActionOnPr(server, pr, {}, { workspace: ws })
     noStackTrace(r)
     expect(r.signal).toBeNull()
     const rule = ruleOf(r, 'dependencies')
@@ -253,7 +253,7 @@ describe('a large SARIF report with many duplicate advisories', () => {
     const pr = seedPr(server, {
       base: { '.github/quality-gate.yml': 'rules:\n  dependencies: { reports: ["trivy.sarif"], new_only: false }\n' },
     })
-    const r = await runGate(server, pr, {}, { workspace: ws })
+    const r = await runActionOnPr(server, pr, {}, { workspace: ws })
     noStackTrace(r)
     expect(r.signal).toBeNull() // the old pairwise merge was still running when the harness killed the run
     expect(r.outputs.conclusion).toBe('failure')

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { type FakeGitHub } from '../helpers/github-server.js'
 import { pullRequestEvent, runAction } from '../helpers/run-action.js'
-import { HEAD_SHA, lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { HEAD_SHA, lineFiles, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
@@ -34,7 +34,7 @@ describe('API faults are retried with bounded backoff', () => {
   ])('%s: survived, same verdict', async (_name, fault) => {
     const pr = seedPr(server)
     server.faults.push(fault)
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.code).toBe(0)
     expect(r.outputs.conclusion).toBe('success')
@@ -62,7 +62,7 @@ describe('API faults are retried with bounded backoff', () => {
   it('when retries run out: a clear one-line error naming the call, the check fails (on_error), never success', async () => {
     const pr = seedPr(server)
     server.faults.push({ path: 'pulls/list-files', status: 502, times: 10 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.code).toBe(1)
     expect(r.outputs.conclusion).toBe('failure')
@@ -77,7 +77,7 @@ describe('API faults are retried with bounded backoff', () => {
   it('on_error: neutral in the base policy is honoured for an infrastructure error', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': 'conclusion: { on_error: neutral }\n' } })
     server.faults.push({ path: 'pulls/list-files', status: 500, times: 10 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('neutral')
     expect(r.code).toBe(0)
     expect(server.state.checkRuns[0].conclusion).toBe('neutral')
@@ -92,7 +92,7 @@ describe('API faults are retried with bounded backoff', () => {
     // batch), so it is read over REST, which fails.
     server.faults.push({ path: '/graphql', graphqlErrors: [{ path: ['repository', 'c0'] }], times: 1 })
     server.faults.push({ method: 'GET', path: /\/contents\/db%2Fmigrations/, status: 500, times: 10 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     // secrets needs the same file (no patch: it compares the whole file with its base), so it is not evaluated either
@@ -136,7 +136,7 @@ describe('the GraphQL read is an optimisation: when it fails, the same reads go 
     const pr = seedPr(server, { ...strict, files })
     server.commentsOn(7) // the PR exists with no comments
     server.faults.push(fault)
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.code).toBe(1)
     expect(r.outputs.conclusion).toBe('failure')
@@ -152,7 +152,7 @@ describe('the GraphQL read is an optimisation: when it fails, the same reads go 
     // a second run finds the comment over REST and updates it
     server.faults.length = 0
     server.faults.push({ ...fault, times: 10 })
-    expect((await runGate(server, pr)).code).toBe(1)
+    expect((await runActionOnPr(server, pr)).code).toBe(1)
     expect(server.commentsOn(7)).toHaveLength(1)
     expect(server.count('issues/update-comment')).toBe(1)
     expect(server.violations).toEqual([])
@@ -162,7 +162,7 @@ describe('the GraphQL read is an optimisation: when it fails, the same reads go 
 describe('concurrent runs', () => {
   it('ten runs started at once on one PR leave exactly one sticky comment and ten check runs on the head SHA', async () => {
     const pr = seedPr(server)
-    const runs = await Promise.all(Array.from({ length: 10 }, () => runGate(server, pr)))
+    const runs = await Promise.all(Array.from({ length: 10 }, () => runActionOnPr(server, pr)))
     for (const r of runs) {
       noStackTrace(r)
       expect(r.code).toBe(0)
@@ -184,7 +184,7 @@ describe('size limits', () => {
       files: [{ filename: 'db/migrations/V9__many.sql', status: 'added', additions: 3000, deletions: 0 }],
       head: { 'db/migrations/V9__many.sql': sql },
     })
-    const r = await runGate(server, pr, { comment: 'false' })
+    const r = await runActionOnPr(server, pr, { comment: 'false' })
     noStackTrace(r)
     expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(1024 * 1024)
     expect(r.summary).toContain('Truncated at the 1 MiB job-summary limit')
@@ -197,7 +197,7 @@ describe('size limits', () => {
 
   it('a big PR of small files is evaluated in full under the 3000 cap', async () => {
     const pr = seedPr(server, { files: lineFiles(2999) })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).not.toBe('failure')
     expect(server.commentsOn(7)[0].body).not.toContain('Partial evaluation')
   })

@@ -44,7 +44,7 @@ export function seedPr(server: FakeGitHub, s: SeedInput = {}): PullRecord {
   })
 }
 
-export async function runGate(
+export async function runActionOnPr(
   server: FakeGitHub,
   pr: PullRecord,
   inputs: Record<string, string> = {},

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { type FakeGitHub } from '../helpers/github-server.js'
-import { lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { lineFiles, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 import { exampleEvent, runAction } from '../helpers/run-action.js'
 import { ENV, HEAD as RELEASE_HEAD, seedRelease } from '../release/helpers.js'
@@ -44,7 +44,7 @@ describe('remote extends from the Action', () => {
   it('a token that can read the org repository: the org policy is enforced (API calls counted)', async () => {
     const pr = seedPr(server, { base: { [POLICY]: `extends: ${EXTENDS}\n` }, files: lineFiles(3) })
     seedOrg({ [ORG_FILE]: ORG_POLICY })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(server.violations).toEqual([])
     expect(r.outputs.conclusion).toBe('failure')
@@ -61,7 +61,7 @@ describe('remote extends from the Action', () => {
     server.addToken('org-reader', { login: 'org-reader[bot]', type: 'Bot', access: 'read', repos: [ORG] })
     const pr = seedPr(server, { base: { [POLICY]: `extends: ${EXTENDS}\n` }, files: lineFiles(3) })
     seedOrg({ [ORG_FILE]: ORG_POLICY })
-    const r = await runGate(server, pr, { 'policy-token': 'org-reader' }, { token: 'gha-own-repo-only' })
+    const r = await runActionOnPr(server, pr, { 'policy-token': 'org-reader' }, { token: 'gha-own-repo-only' })
     noStackTrace(r)
     expect(server.violations).toEqual([])
     expect(r.outputs['failed-rules']).toBe('pr-size')
@@ -87,7 +87,7 @@ describe('remote extends from the Action', () => {
     server.addToken('limited', { login: 'github-actions[bot]', type: 'Bot', actionsToken: true, ...limits })
     const pr = seedPr(server, { base: { [POLICY]: `# org floor\nextends: ${EXTENDS}\n` }, files: lineFiles(1) })
     seedOrg({ [ORG_FILE]: ORG_POLICY })
-    const r = await runGate(server, pr, {}, { token: 'limited' })
+    const r = await runActionOnPr(server, pr, {}, { token: 'limited' })
     noStackTrace(r)
     expect(server.violations).toEqual([])
     expect(r.outputs.conclusion).toBe('failure')
@@ -106,7 +106,7 @@ describe('remote extends from the Action', () => {
       files: lineFiles(1),
     })
     seedOrg({ [ORG_FILE]: ORG_POLICY }, { private: false })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs['failed-rules']).toBe('policy')
     const text = notesText(r)
     expect(text).toContain(`${POLICY}:3:5: extends: "github:${ORG}/${ORG_FILE}@nope": acme/.github has no branch, tag or commit "nope"`)
@@ -119,7 +119,7 @@ describe('remote extends from the Action', () => {
     const pr = seedPr(server, { base: { [POLICY]: `extends: ${EXTENDS}\n` }, files: lineFiles(1) })
     // org.yml extends a sibling by a relative path (read in acme/.github at the same ref), which extends org.yml back
     seedOrg({ [ORG_FILE]: 'extends: quality-gate/base.yml\n', 'quality-gate/base.yml': `extends: ${EXTENDS}\n` })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs['failed-rules']).toBe('policy')
     const text = notesText(r)
     expect(text).toContain(
@@ -137,7 +137,7 @@ describe('remote extends from the Action', () => {
   it('a ref pinned to a commit SHA is read without resolving it: one call', async () => {
     const pr = seedPr(server, { base: { [POLICY]: `extends: github:${ORG}/${ORG_FILE}@${ORG_SHA}\n` }, files: lineFiles(3) })
     seedOrg({ [ORG_FILE]: ORG_POLICY })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs['failed-rules']).toBe('pr-size')
     expect(orgRequests()).toHaveLength(1)
   })
@@ -146,7 +146,7 @@ describe('remote extends from the Action', () => {
     const repoPolicy = `extends: ${EXTENDS}\nrules:\n  pr-size:\n    level: warn\n    fail_lines: 5000\n    warn_lines: 1\n`
     const pr = seedPr(server, { base: { [POLICY]: repoPolicy }, files: lineFiles(3) })
     seedOrg({ [ORG_FILE]: ORG_POLICY })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure') // 3 lines > the org's fail_lines 2, at the org's level fail
     expect(r.outputs['failed-rules']).toBe('pr-size')
@@ -163,7 +163,7 @@ describe('remote extends from the Action', () => {
   it('a repository that tightens a locked key keeps its value and no floor is reported', async () => {
     const pr = seedPr(server, { base: { [POLICY]: `extends: ${EXTENDS}\nrules:\n  pr-size:\n    fail_lines: 1\n` }, files: lineFiles(2) })
     seedOrg({ [ORG_FILE]: 'rules:\n  pr-size:\n    level: fail\n    fail_lines: 5\n    locked: true\n' })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs['failed-rules']).toBe('pr-size') // 2 lines > the repository's tighter 1
     expect(notesText(r)).not.toContain('Org policy enforced')
   })

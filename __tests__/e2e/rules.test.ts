@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeGitHub } from '../helpers/github-server.js'
-import { BASE_SHA, HEAD_SHA, noStackTrace, runGate, seedPr } from './helpers.js'
+import { BASE_SHA, HEAD_SHA, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
@@ -44,7 +44,7 @@ describe('critical-path-tests', () => {
       files: [{ filename: 'services/payments/charge.ts', status: 'modified', additions: 10, deletions: 0, patch }],
     })
     const ws = workspaceWithLcov([1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11])
-    const r = await runGate(server, pr, {}, { workspace: ws })
+    const r = await runActionOnPr(server, pr, {}, { workspace: ws })
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toBe('critical-path-tests')
     const ann = server.state.checkRuns[0].annotations.filter((a) => a.title?.startsWith('critical-path-tests'))
@@ -58,7 +58,7 @@ describe('critical-path-tests', () => {
       files: [{ filename: 'services/payments/charge.ts', status: 'modified', additions: 10, deletions: 0, patch }],
     })
     const ws = workspaceWithLcov([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [11])
-    const r = await runGate(server, pr, {}, { workspace: ws })
+    const r = await runActionOnPr(server, pr, {}, { workspace: ws })
     expect(r.outputs.conclusion).toBe('success')
   })
 })
@@ -81,7 +81,7 @@ describe('runbook', () => {
       files,
       head: { 'services/pay/app.ts': 'import x\nconst timeout = process.env.PAYMENTS_TIMEOUT_MS\n' },
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toBe('runbook')
     const ann = server.state.checkRuns[0].annotations
@@ -100,7 +100,7 @@ describe('runbook', () => {
       files,
       body: 'Runbook: not needed — the timeout has a safe default and is documented in the service README',
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     expect(server.commentsOn(7)[0].body).toContain('the timeout has a safe default')
   })
@@ -130,7 +130,7 @@ describe('dependencies with GitHub dependency review', () => {
         ],
       },
     ])
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toBe('dependencies')
     expect(server.count('dependency-graph/diff-range')).toBe(1)
@@ -141,7 +141,7 @@ describe('dependencies with GitHub dependency review', () => {
 
   it('no manifest change: the dependency review API is not called at all', async () => {
     const pr = seedPr(server)
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     expect(server.count('dependency-graph/diff-range')).toBe(0)
   })
 })

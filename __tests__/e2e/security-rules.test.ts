@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { type FakeGitHub } from '../helpers/github-server.js'
 import type { RunActionResult } from '../helpers/run-action.js'
-import { HEAD_SHA, noStackTrace, runGate, seedPr } from './helpers.js'
+import { HEAD_SHA, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
@@ -76,7 +76,7 @@ function expectNeverPrinted(r: RunActionResult, secrets: string[]): void {
 describe('secrets', () => {
   it('a new secret fails, with the rule, file:line and a fingerprint on every surface, and is never printed anywhere', async () => {
     const pr = seedPr(server, { files: Object.entries(FIXTURE).map(([p, t]) => addedFile(p, t)) })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     expect(r.code).toBe(1)
@@ -127,7 +127,7 @@ describe('secrets', () => {
       base: { '.github/quality-gate.yml': policy },
       files: Object.entries(FIXTURE).map(([p, t]) => addedFile(`test/fixtures/${p}`, t)),
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     const rule = ruleOf(r, 'secrets')
     expect(rule.status).toBe('pass')
@@ -140,7 +140,7 @@ describe('secrets', () => {
 
   it('off by default (as Dependabot alerts are): no secret-scanning call', async () => {
     const pr = seedPr(server, { files: [addedFile('src/app.ts', 'export const ok = 1\n')] })
-    expect((await runGate(server, pr)).code).toBe(0)
+    expect((await runActionOnPr(server, pr)).code).toBe(0)
     expect(server.requestsFor('secret-scanning/list-alerts-for-repo')).toEqual([])
   })
 
@@ -167,7 +167,7 @@ describe('secrets', () => {
       secret: SECRETS[2],
       locations: [{ path: 'x.ts', startLine: 1, commitSha: 'e'.repeat(40) }],
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     const rule = ruleOf(r, 'secrets')
     expect(rule.status).toBe('fail')
@@ -189,7 +189,7 @@ describe('secrets', () => {
       base: { '.github/quality-gate.yml': ALERTS_ON },
       files: [addedFile('src/app.ts', 'export const ok = 1\n')],
     })
-    const r1 = await runGate(server, clean)
+    const r1 = await runActionOnPr(server, clean)
     expect(ruleOf(r1, 'secrets').status).toBe('pass')
     expect(ruleOf(r1, 'secrets').findings.map((f) => [f.kind, f.code])).toEqual([['info', 'secret-scanning-unavailable']])
     expect(r1.outputs.conclusion).toBe('success')
@@ -205,7 +205,7 @@ describe('secrets', () => {
       base: { '.github/quality-gate.yml': ALERTS_ON },
       files: [addedFile('src/github.ts', FIXTURE['src/github.ts'])],
     })
-    const r2 = await runGate(server, leaky)
+    const r2 = await runActionOnPr(server, leaky)
     expect(ruleOf(r2, 'secrets').status).toBe('fail')
     expect(r2.outputs.conclusion).toBe('failure')
     expectNeverPrinted(r2, SECRETS)
@@ -251,7 +251,7 @@ describe('code-scanning', () => {
 
   it('a SAST finding on a changed line fails, annotated on its exact line, the rule linked to its help page', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': policy() }, files: [execPatch(), filesPatch] })
-    const r = await runGate(server, pr, {}, { workspace: workspace() })
+    const r = await runActionOnPr(server, pr, {}, { workspace: workspace() })
     noStackTrace(r)
     const rule = ruleOf(r, 'code-scanning')
     expect(rule.status).toBe('fail')
@@ -270,13 +270,13 @@ describe('code-scanning', () => {
 
   it('the same findings on unchanged lines are reported only under `all`', async () => {
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': policy() }, files: [filesPatch] })
-    const r = await runGate(server, pr, {}, { workspace: workspace() })
+    const r = await runActionOnPr(server, pr, {}, { workspace: workspace() })
     expect(ruleOf(r, 'code-scanning').status).toBe('pass')
     expect(ruleOf(r, 'code-scanning').summary).toMatch(/5 results; 5 not gated \(only: new-on-changed-lines\)/)
     expect(server.state.checkRuns[0].annotations.filter((a) => a.title?.startsWith('code-scanning'))).toEqual([])
 
     const pr2 = seedPr(server, { number: 8, base: { '.github/quality-gate.yml': policy('all') }, files: [filesPatch] })
-    const r2 = await runGate(server, pr2, {}, { workspace: workspace() })
+    const r2 = await runActionOnPr(server, pr2, {}, { workspace: workspace() })
     const rule = ruleOf(r2, 'code-scanning')
     expect(rule.status).toBe('fail')
     expect(
@@ -304,7 +304,7 @@ describe('code-scanning', () => {
       message: 'This command line depends on a user-provided value.',
       helpUri: 'https://codeql.github.com/codeql-query-help/javascript/js-command-line-injection/',
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     const rule = ruleOf(r, 'code-scanning')
     expect(rule.status).toBe('fail')
@@ -322,7 +322,7 @@ describe('code-scanning', () => {
       base: { '.github/quality-gate.yml': ['rules:', '  code-scanning:', '    level: fail', ''].join('\n') },
       files: [execPatch()],
     })
-    const r2 = await runGate(server, pr2)
+    const r2 = await runActionOnPr(server, pr2)
     const rule2 = ruleOf(r2, 'code-scanning')
     expect(rule2.status).toBe('pass')
     expect(rule2.findings.map((f) => [f.kind, f.code])).toEqual([['info', 'code-scanning-unavailable']])
@@ -370,7 +370,7 @@ describe('code-scanning', () => {
         base: { '.github/quality-gate.yml': ffPolicy() },
         files: [adding('src/admin.c', 10), adding('src/greet.c', 8)],
       })
-      const r = await runGate(server, pr, {}, { workspace: ffWorkspace() })
+      const r = await runActionOnPr(server, pr, {}, { workspace: ffWorkspace() })
       noStackTrace(r)
       expect(r.outputs.conclusion).toBe('failure')
       const rule = ruleOf(r, 'code-scanning')
@@ -403,14 +403,14 @@ describe('code-scanning', () => {
     it('the same finding on an unchanged line is reported only under `all`', async () => {
       // the PR adds line 3 of src/greet.c (an #include): every result is on an unchanged line
       const pr = seedPr(server, { base: { '.github/quality-gate.yml': ffPolicy() }, files: [adding('src/greet.c', 3)] })
-      const r = await runGate(server, pr, {}, { workspace: ffWorkspace() })
+      const r = await runActionOnPr(server, pr, {}, { workspace: ffWorkspace() })
       noStackTrace(r)
       expect(ruleOf(r, 'code-scanning').status).toBe('pass')
       expect(ruleOf(r, 'code-scanning').summary).toMatch(/^12 results; 12 not gated \(only: new-on-changed-lines\)/)
       expect(server.state.checkRuns[0].annotations.filter((a) => a.title?.startsWith('code-scanning'))).toEqual([])
 
       const pr2 = seedPr(server, { number: 8, base: { '.github/quality-gate.yml': ffPolicy('all') }, files: [adding('src/greet.c', 3)] })
-      const r2 = await runGate(server, pr2, {}, { workspace: ffWorkspace() })
+      const r2 = await runActionOnPr(server, pr2, {}, { workspace: ffWorkspace() })
       const rule = ruleOf(r2, 'code-scanning')
       expect(rule.status).toBe('fail')
       const ann = server.state.checkRuns.at(-1)!.annotations.filter((a) => a.title?.startsWith('code-scanning'))
@@ -436,7 +436,7 @@ describe('code-scanning', () => {
     const ws = workspace()
     writeFileSync(join(ws, 'reports/eslint.sarif'), ESLINT.slice(0, 500))
     const pr = seedPr(server, { base: { '.github/quality-gate.yml': policy() }, files: [execPatch()] })
-    const r = await runGate(server, pr, {}, { workspace: ws })
+    const r = await runActionOnPr(server, pr, {}, { workspace: ws })
     noStackTrace(r)
     const rule = ruleOf(r, 'code-scanning')
     expect(rule.status).toBe('error')

@@ -4,7 +4,7 @@
  * much work each leave the base policy's verdict intact, published, with a note saying what the preview did.
  */
 import { type FakeGitHub, type PullFileInput } from '../helpers/github-server.js'
-import { lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { lineFiles, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
@@ -42,7 +42,7 @@ describe("the preview of the PR's own policy is bounded and never decides", () =
       "      - name: redos\n        when: ['**/*.txt']\n        added_lines_match: '^(a+)+$'\n        require: ['docs/**']\n",
     )
     const pr = seedPr(server, { base: { [POLICY]: BASE_POLICY }, head: { [POLICY]: head }, files: [redosFile, policyEdit] })
-    const r = await runGate(server, pr, {}, {})
+    const r = await runActionOnPr(server, pr, {}, {})
     noStackTrace(r)
     expect(r.code).toBe(1)
     expect(r.outputs['failed-rules']).toBe('pr-size') // the base policy's verdict
@@ -60,7 +60,7 @@ describe("the preview of the PR's own policy is bounded and never decides", () =
       head: { [POLICY]: head },
       files: [redosFile, ...lineFiles(50), policyEdit],
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toBe('pr-size')
     const body = comment()
@@ -85,7 +85,7 @@ describe("the preview of the PR's own policy is bounded and never decides", () =
       head: { [POLICY]: coChange(entries) },
       files: [...lineFiles(1000), policyEdit],
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs['failed-rules']).toBe('pr-size')
     expect(server.state.checkRuns).toEqual([expect.objectContaining({ conclusion: 'failure' })])

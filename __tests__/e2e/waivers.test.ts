@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { type FakeGitHub } from '../helpers/github-server.js'
-import { HEAD_SHA, lineFiles, noStackTrace, runGate, seedPr } from './helpers.js'
+import { HEAD_SHA, lineFiles, noStackTrace, runActionOnPr, seedPr } from './helpers.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
 
 let server: FakeGitHub
@@ -31,7 +31,7 @@ const comment = () =>
 describe('label waivers: the actor of the labeled event decides', () => {
   it('the author adds the label: not waived, and the comment says why', async () => {
     const pr = seedPr(server, { base: policy(), labels: ['gate-waive:pr-size'], labeledBy: 'octocat', body: REASON })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     expect(r.outputs['failed-rules']).toBe('pr-size')
@@ -47,7 +47,7 @@ describe('label waivers: the actor of the labeled event decides', () => {
 
   it('an approver adds it: waived, with the audit line in the comment, the check run and the JSON report', async () => {
     const pr = seedPr(server, { base: policy(), labels: ['gate-waive:pr-size'], body: REASON })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('success')
     const w = report(r).waivers
@@ -78,7 +78,7 @@ describe('label waivers: the actor of the labeled event decides', () => {
     server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'octocat', new Date(t + 60_000).toISOString().replace(/\.\d+Z$/, 'Z'))
     server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'maintainer', new Date(t + 120_000).toISOString().replace(/\.\d+Z$/, 'Z'))
     server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'maintainer', new Date(t + 180_000).toISOString().replace(/\.\d+Z$/, 'Z'))
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     expect(report(r).waivers[0]).toMatchObject({ by: 'maintainer', kind: 'label' })
   })
@@ -89,7 +89,7 @@ describe('label waivers: the actor of the labeled event decides', () => {
     server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'maintainer', new Date(t + 60_000).toISOString().replace(/\.\d+Z$/, 'Z'))
     server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'octocat', new Date(t + 120_000).toISOString().replace(/\.\d+Z$/, 'Z'))
     server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'octocat', new Date(t + 180_000).toISOString().replace(/\.\d+Z$/, 'Z'))
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('added by @octocat')
   })
@@ -102,7 +102,7 @@ describe('label waivers: the actor of the labeled event decides', () => {
       labeledBy: 'writer',
       body: REASON,
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('writer is not an approver (approvers: repository role maintain or higher)')
   })
@@ -122,7 +122,7 @@ describe('/gate waive in reviews: team membership read from the API', () => {
       user: 'tess',
       body: 'Looks right.\n\n/gate waive pr-size generated client, regenerated from the schema',
     })
-    const r = await runGate(server, pr, {}, { token: PAT })
+    const r = await runActionOnPr(server, pr, {}, { token: PAT })
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('success')
     expect(report(r).waivers[0]).toMatchObject({
@@ -142,7 +142,7 @@ describe('/gate waive in reviews: team membership read from the API', () => {
   it('a non-member does the same: not waived', async () => {
     const pr = seedPr(server, { base: TEAM_POLICY })
     server.addReview({ number: 7, user: 'nina', body: '/gate waive pr-size generated client, regenerated from the schema' })
-    const r = await runGate(server, pr, {}, { token: PAT })
+    const r = await runActionOnPr(server, pr, {}, { token: PAT })
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('nina is not an approver (approvers: teams acme/platform)')
   })
@@ -155,11 +155,11 @@ describe('/gate waive in reviews: team membership read from the API', () => {
       state: 'CHANGES_REQUESTED',
       body: '/gate waive pr-size generated client, regenerated from the schema',
     })
-    let r = await runGate(server, pr, {}, { token: PAT })
+    let r = await runActionOnPr(server, pr, {}, { token: PAT })
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('the review is not an approval (changes_requested)')
     server.addReviewComment({ number: 7, user: 'tess', body: '/gate waive pr-size generated client, regenerated from the schema' })
-    r = await runGate(server, pr, {}, { token: PAT })
+    r = await runActionOnPr(server, pr, {}, { token: PAT })
     expect(r.outputs.conclusion).toBe('success')
     expect(report(r).waivers[0]).toMatchObject({ by: 'tess', kind: 'review-comment' })
   })
@@ -167,7 +167,7 @@ describe('/gate waive in reviews: team membership read from the API', () => {
   it('the workflow token cannot read team membership: not verified, no waiver, and the permission is named', async () => {
     const pr = seedPr(server, { base: TEAM_POLICY })
     server.addReview({ number: 7, user: 'tess', body: '/gate waive pr-size generated client, regenerated from the schema' })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('Waiver for pr-size not verified, so not applied')
@@ -180,7 +180,7 @@ describe('/gate waive in reviews: team membership read from the API', () => {
     const pr = seedPr(server, { base: TEAM_POLICY })
     server.addReviewComment({ number: 7, user: 'octocat', body: '/gate waive pr-size generated client, regenerated from the schema' })
     server.addUserComment(7, 'octocat', '/gate waive pr-size generated client, regenerated from the schema')
-    const r = await runGate(server, pr, {}, { token: PAT })
+    const r = await runActionOnPr(server, pr, {}, { token: PAT })
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('given by the PR author')
   })
@@ -194,17 +194,17 @@ describe('CODEOWNERS at the base as approvers', () => {
     }
     const pr = seedPr(server, { base, head: { '.github/CODEOWNERS': '* @octocat\n' } })
     server.addReview({ number: 7, user: 'erin', body: '/gate waive pr-size generated client, regenerated from the schema' })
-    let r = await runGate(server, pr)
+    let r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('erin is not an approver (approvers: code owners of the paths concerned)')
     server.state.reviews.length = 0
     server.addReview({ number: 7, user: 'someone', body: '/gate waive pr-size generated client, regenerated from the schema' })
-    r = await runGate(server, pr)
+    r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     server.setTree('b'.repeat(40), { ...base, '.github/CODEOWNERS': 'src/  @dana\n' })
     server.state.reviews.length = 0
     server.addReview({ number: 7, user: 'dana', body: '/gate waive pr-size generated client, regenerated from the schema' })
-    r = await runGate(server, pr)
+    r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     expect(report(r).waivers[0]).toMatchObject({ by: 'dana', via: 'code owner of all 3 paths' })
   })
@@ -216,12 +216,12 @@ describe('invalidation on push', () => {
   it('an approving review on an older head: invalidated once the head moves', async () => {
     const pr = seedPr(server, { base: INVALIDATE })
     server.addReview({ number: 7, user: 'maintainer', body: '/gate waive pr-size generated client, regenerated from the schema' })
-    let r = await runGate(server, pr)
+    let r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     const NEW = 'd'.repeat(40)
     server.setTree(NEW, {})
     server.pushHead(7, NEW)
-    r = await runGate(server, pr)
+    r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain(`was given on commit cccccccccccc, not on the current head dddddddddddd`)
   })
@@ -231,7 +231,7 @@ describe('invalidation on push', () => {
     const NEW = 'd'.repeat(40)
     server.setTree(NEW, {})
     server.pushHead(7, NEW)
-    let r = await runGate(server, pr)
+    let r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toMatch(
       /it was given before the current head dddddddddddd was pushed \(\S+\), and waivers\.invalidate_on_push covers pr-size/,
@@ -251,14 +251,14 @@ describe('invalidation on push', () => {
       'maintainer',
       new Date(Date.now() + 240_000).toISOString().replace(/\.\d+Z$/, 'Z'),
     )
-    r = await runGate(server, pr)
+    r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     expect(report(r).waivers[0]).toMatchObject({ by: 'maintainer', head: NEW })
   })
 
   it('a fork PR: a label cannot be bound to the head (its pushes are not recorded here), so it is not verified', async () => {
     const pr = seedPr(server, { base: INVALIDATE, labels: ['gate-waive:pr-size'], body: REASON, fork: true })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('not verified, so not applied')
     expect(comment()).toContain('is in a fork')
@@ -277,7 +277,7 @@ describe('fail closed when GitHub will not say who did it', () => {
       body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
       times: 5,
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain(
@@ -290,7 +290,7 @@ describe('fail closed when GitHub will not say who did it', () => {
   it('a 500 on the permission API: not verified (never counted)', async () => {
     const pr = seedPr(server, { base: policy(), labels: ['gate-waive:pr-size'], body: REASON })
     server.faults.push({ path: 'repos/get-collaborator-permission-level', status: 500, times: 10 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('could not be verified as an approver')
@@ -299,7 +299,7 @@ describe('fail closed when GitHub will not say who did it', () => {
   it('a labeled event by the ghost user (a deleted account): not an approver, not waived', async () => {
     const pr = seedPr(server, { base: policy(), labels: ['gate-waive:pr-size'], labeledBy: 'ghost', body: REASON })
     server.setRole('ghost', 'none')
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('ghost is not an approver')
   })
@@ -315,7 +315,7 @@ describe('fail closed when GitHub will not say who did it', () => {
       body: 'gate-waive:dependencies the scanner is down today, accepted',
     })
     server.faults.push({ path: /dependency-graph\/compare/, status: 500, times: 20 })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(report(r).rules.find((x) => x.id === 'dependencies')?.status).toBe('error')
     expect(r.outputs.conclusion).toBe('failure')
@@ -335,7 +335,7 @@ describe('waiver records the first query could not read whole are read over REST
       server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'octocat', at(101 + 2 * i))
     }
     server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'maintainer', at(400))
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(server.count('issues/list-events-for-timeline')).toBe(2) // 121 events: two pages
     expect(server.count('pulls/list-review-comments')).toBe(0) // read whole by the first query
@@ -350,7 +350,7 @@ describe('waiver records the first query could not read whole are read over REST
       server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'octocat', at(101 + 2 * i))
     }
     server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'maintainer', at(400))
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(server.count('issues/list-events-for-timeline')).toBe(0)
     expect(r.outputs.conclusion).toBe('success')
     expect(report(r).waivers[0]).toMatchObject({ by: 'maintainer', kind: 'label' })
@@ -363,7 +363,7 @@ describe('waiver records the first query could not read whole are read over REST
       server.labelEvent(7, 'unlabeled', 'gate-waive:pr-size', 'octocat', at(100 + 2 * i))
       server.labelEvent(7, 'labeled', 'gate-waive:pr-size', 'octocat', at(101 + 2 * i))
     }
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(server.count('issues/list-events-for-timeline')).toBe(2)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('the label gate-waive:pr-size added by @octocat')
@@ -379,7 +379,7 @@ describe('waiver records the first query could not read whole are read over REST
       body: '/gate waive pr-size the generated client was regenerated',
       at: at(300),
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     noStackTrace(r)
     expect(server.count('pulls/list-review-comments')).toBe(2)
     expect(server.count('issues/list-events-for-timeline')).toBe(0)
@@ -396,7 +396,7 @@ describe('waiver records the first query could not read whole are read over REST
       at: at(100),
       updatedAt: at(200),
     })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(server.count('issues/list-events-for-timeline')).toBe(0)
     expect(r.outputs.conclusion).toBe('failure')
     expect(comment()).toContain('edited')
@@ -406,7 +406,7 @@ describe('waiver records the first query could not read whole are read over REST
 describe('a passing pull request reads no waiver records', () => {
   it('no timeline, review comments, roles or pushes are read', async () => {
     const pr = seedPr(server, { base: policy(), files: lineFiles(1, 1) })
-    const r = await runGate(server, pr)
+    const r = await runActionOnPr(server, pr)
     expect(r.outputs.conclusion).toBe('success')
     for (const op of [
       'issues/list-events-for-timeline',

@@ -9,7 +9,7 @@ import { load } from 'js-yaml'
 import { type FakeGitHub, type PullFileInput, type PullRecord } from '../helpers/github-server.js'
 import { runAction, type RunActionResult } from '../helpers/run-action.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
-import { runGate } from '../e2e/helpers.js'
+import { runActionOnPr } from '../e2e/helpers.js'
 import { reportMarker } from '../../src/trends/issue.js'
 
 let server: FakeGitHub
@@ -54,7 +54,7 @@ async function seed(policy: string): Promise<PullRecord[]> {
       files: files(lines),
       user: 'dev',
     })
-    if (gated) expect((await runGate(server, pr, { 'fail-on': 'never' })).code).toBe(0)
+    if (gated) expect((await runActionOnPr(server, pr, { 'fail-on': 'never' })).code).toBe(0)
     pr.mergedAt = new Date(Date.now() - (10 - n) * DAY).toISOString()
     pr.state = 'closed'
     prs.push(pr)

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { BUNDLE, TempRepo } from '../helpers/git-repo.js'
 import { type FakeGitHub, type PullFileInput, type PullRecord } from '../helpers/github-server.js'
 import { useFakeGitHub } from '../helpers/use-fake-github.js'
-import { runGate } from '../e2e/helpers.js'
+import { runActionOnPr } from '../e2e/helpers.js'
 import { extractRecord } from '../../src/trends/embed.js'
 import { repoFromRemote } from '../../src/trends/cli.js'
 
@@ -95,7 +95,7 @@ describe('pr-gate report --source api', () => {
     const old = pull(4, files(10))
     pull(5, files(10)) // open
     for (const p of [a, b, old]) {
-      const r = await runGate(server, p, { 'fail-on': 'never' })
+      const r = await runActionOnPr(server, p, { 'fail-on': 'never' })
       expect(r.code).toBe(0)
     }
     // A look-alike on #3's head: another App's check run of the gate's name, with a record that lies.
