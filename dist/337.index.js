@@ -1,5 +1,5 @@
 export const id = 337;
-export const ids = [337,967,718];
+export const ids = [337,967,99];
 export const modules = {
 
 /***/ 98337:

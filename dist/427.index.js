@@ -318,7 +318,7 @@ async function apiSource(values, io, from, to) {
     });
     const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)),
-        Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 40420)),
+        Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(99)]).then(__webpack_require__.bind(__webpack_require__, 40420)),
         __webpack_require__.e(/* import() */ 54).then(__webpack_require__.bind(__webpack_require__, 18673)),
     ]);
     const octokit = createClient({

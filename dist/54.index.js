@@ -1,5 +1,5 @@
 export const id = 54;
-export const ids = [54,344,718];
+export const ids = [54,344,99];
 export const modules = {
 
 /***/ 18673:

@@ -1,5 +1,5 @@
 export const id = 673;
-export const ids = [673,967,337,344,718,54];
+export const ids = [673,967,337,344,99,54];
 export const modules = {
 
 /***/ 18673:

@@ -112,10 +112,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   toReleaseJson: () => (/* binding */ toReleaseJson)
 /* harmony export */ });
 /* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21458);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32794);
+/* harmony import */ var _json_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4225);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54285);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65655);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87496);
 /**
  * The release report: a range section (base → head, the merged PRs with links to each PR and its gate
  * result, commits outside any PR) above the same verdict blocks every other surface renders; and the JSON
@@ -234,7 +234,7 @@ function reviewComment(v, f, detailsUrl, max = 1000) {
 function toReleaseJson(e) {
     const f = e.facts;
     return {
-        ...(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .toJsonReport */ .O)(e.verdict),
+        ...(0,_json_report_js__WEBPACK_IMPORTED_MODULE_1__/* .toJsonReport */ .O)(e.verdict),
         release: {
             environment: f.environment,
             base: f.base,
@@ -265,7 +265,7 @@ function renderReleaseText(e) {
     ];
     for (const p of f.pulls)
         lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(p.title)}\n`);
-    return lines.join('') + (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .renderText */ .S)(e.verdict);
+    return lines.join('') + (0,_terminal_js__WEBPACK_IMPORTED_MODULE_4__/* .renderText */ .S)(e.verdict);
 }
 /** The App's check run for a deployment protection rule: name, conclusion and output. */
 function releaseCheckRun(e, o) {
@@ -281,7 +281,7 @@ function releaseCheckRun(e, o) {
 
 /***/ }),
 
-/***/ 65655:
+/***/ 87496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,5 +1,5 @@
 export const id = 81;
-export const ids = [81,967,337,718];
+export const ids = [81,967,337,99];
 export const modules = {
 
 /***/ 2081:

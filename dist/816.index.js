@@ -254,8 +254,8 @@ var publish_verdict = __webpack_require__(2081);
 var workspace = __webpack_require__(21592);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(54285);
-// EXTERNAL MODULE: ./src/report/json.ts
-var report_json = __webpack_require__(32794);
+// EXTERNAL MODULE: ./src/report/json-report.ts
+var json_report = __webpack_require__(4225);
 // EXTERNAL MODULE: ./src/engine/run.ts
 var run = __webpack_require__(62515);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -451,7 +451,7 @@ async function run_run() {
         });
         if (published.readOnly)
             core.warning(FORK_RECIPE);
-        (0,outputs/* writeOutputs */.K)(s.reportPath, v, (0,report_json/* toJsonReport */.O)(v));
+        (0,outputs/* writeOutputs */.K)(s.reportPath, v, (0,json_report/* toJsonReport */.O)(v));
         core.info(`pr-quality-gate: ${v.conclusion} — ${v.title}`);
         if ((0,decision/* failsJob */.VC)(v, s.failOn))
             core.setFailed(`quality gate failed: ${v.title}`);

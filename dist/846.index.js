@@ -1,5 +1,5 @@
 export const id = 846;
-export const ids = [846,900,718];
+export const ids = [846,900,99];
 export const modules = {
 
 /***/ 27900:

@@ -24,10 +24,10 @@ export const modules = {
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(62515);
 /* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(30955);
 /* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(80223);
-/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(65655);
+/* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(87496);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(54285);
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(32794);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(55638);
+/* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4225);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(46313);
 /* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(14031);
 /* harmony import */ var _policy_validate_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(17766);
 /* harmony import */ var _rules_migration_safety_dangers_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(18157);
@@ -239,11 +239,11 @@ async function check(args, io) {
         verdict = (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .policyErrorVerdict */ .GS)(e.issues.map(_policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .formatIssue */ .Hd), ctx, policySource, (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultResolvedPolicy */ .aW)());
     }
     if (format === 'json')
-        io.out(JSON.stringify((0,_report_json_js__WEBPACK_IMPORTED_MODULE_15__/* .toJsonReport */ .O)(verdict), null, 2) + '\n');
+        io.out(JSON.stringify((0,_report_json_report_js__WEBPACK_IMPORTED_MODULE_15__/* .toJsonReport */ .O)(verdict), null, 2) + '\n');
     else if (format === 'markdown')
         io.out((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_14__/* .renderJobSummary */ .qE)(verdict, { labelPrefix, links: {} }) + '\n');
     else
-        io.out((0,_report_text_js__WEBPACK_IMPORTED_MODULE_13__/* .renderText */ .S)(verdict));
+        io.out((0,_report_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .renderText */ .S)(verdict));
     return (0,_pipeline_decision_js__WEBPACK_IMPORTED_MODULE_2__/* .exitCode */ .I$)(verdict);
 }
 /** Which diff was checked, in words: the base and how it was found, and whether uncommitted changes are in. */
@@ -583,7 +583,7 @@ async function releaseCmd(args, io) {
 
 /***/ }),
 
-/***/ 65655:
+/***/ 87496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

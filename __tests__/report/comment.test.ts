@@ -3,7 +3,7 @@
  * rules, see verdicts.ts) and the properties the layout promises.
  */
 import { commentState, renderCheckOutput, renderComment, renderJobSummary, verdictState } from '../../src/report/markdown.js'
-import { toJsonReport } from '../../src/report/json.js'
+import { toJsonReport } from '../../src/report/json-report.js'
 import type { Finding, RuleResult, Verdict } from '../../src/types.js'
 import * as V from './verdicts.js'
 
@@ -212,7 +212,7 @@ function verdictOf(results: RuleResult[], conclusion: Verdict['conclusion']): Ve
 
 describe('the CLI text says it too', () => {
   it('N/A and NO EVIDENCE instead of PASS for rules that checked nothing', async () => {
-    const { renderText } = await import('../../src/report/text.js')
+    const { renderText } = await import('../../src/report/terminal.js')
     const out = renderText(await V.passing())
     expect(out).toMatch(/^PASS {3}pr-size/m)
     expect(out).toMatch(/^N\/A {4}critical-path-tests/m)

@@ -1,7 +1,7 @@
 import { escapeText, renderRich, visibleControls } from '../../src/report/escape.js'
 import { markerFor, renderComment } from '../../src/report/markdown.js'
 import { annotationsOf } from '../../src/report/annotations.js'
-import { renderText } from '../../src/report/text.js'
+import { renderText } from '../../src/report/terminal.js'
 import type { Verdict } from '../../src/types.js'
 
 describe('escaping untrusted text', () => {

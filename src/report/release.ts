@@ -5,10 +5,10 @@
  */
 import { DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
 import type { Verdict } from '../types.js'
-import { toJsonReport } from './json.js'
+import { toJsonReport } from './json-report.js'
 import { COMMENT_LIMIT, SUMMARY_LIMIT, renderJobSummary } from './markdown.js'
 import { escapeText, visibleControls } from './escape.js'
-import { renderText } from './text.js'
+import { renderText } from './terminal.js'
 import type { ReleaseEvaluation, ReleaseFacts } from '../release/evaluate.js'
 import type { GateState } from '../release/gates.js'
 

@@ -4,7 +4,7 @@
  * its start line, the line's hits being the highest count of the statements starting there. Accepts the
  * older `{ path: { data: {...} } }` wrapping.
  */
-import { findJsonError, lineColumn } from '../scanners/json.js'
+import { findJsonError, lineColumn } from '../scanners/json-parse.js'
 import { type FileCoverage, type ParsedReport, type ParseOptions, type ReportProblem } from './model.js'
 import { isObject } from '../../json.js'
 

@@ -3,14 +3,14 @@
  * Vulnerability model, and throws ReportError naming the file (and the JSON position) for anything it
  * cannot use. A broken report must never read as "no vulnerabilities".
  */
-import { parseJsonReport } from './json.js'
+import { parseJsonReport } from './json-parse.js'
 import { ReportError, type ParsedReport } from './model.js'
 import { looksLikeNpmAudit, looksLikeNpmAuditV1, looksLikeNpmError, parseNpmAudit } from './npm-audit.js'
 import { looksLikeOsv, parseOsv } from './osv.js'
 import { looksLikeSarif, parseSarif } from './sarif.js'
 
 export * from './model.js'
-export { parseJsonReport, findJsonError, lineColumn } from './json.js'
+export { parseJsonReport, findJsonError, lineColumn } from './json-parse.js'
 export { parseSarif } from './sarif.js'
 export { parseNpmAudit } from './npm-audit.js'
 export { parseOsv } from './osv.js'

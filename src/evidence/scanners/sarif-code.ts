@@ -9,7 +9,7 @@
  * accepted suppressions (skipped), the rule's help text and helpUri, and the tool's name and version.
  */
 import { advisoryIdsIn, ReportError } from './model.js'
-import { parseJsonReport } from './json.js'
+import { parseJsonReport } from './json-parse.js'
 import { isObject, list } from '../../json.js'
 
 type Obj = Record<string, unknown>

@@ -8,7 +8,7 @@ import type { Names } from './dangers/types.js'
 import { rewriteFree } from './dangers/change-column-type.js'
 import { analyzeSql, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
 import { typeText, type TypeLookup, type TypeName } from './sql-ast.js'
-import { shortStatement } from './text.js'
+import { shortStatement } from './text-index.js'
 import type { PgApi, TsNode, TsParser } from './wasm.js'
 
 export type OrmKind = 'rails' | 'django' | 'alembic'

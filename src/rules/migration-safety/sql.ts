@@ -6,7 +6,7 @@ import { DANGERS, isDangerId, type DangerId } from './dangers.js'
 import { DANGER_LIST } from './dangers/index.js'
 import type { Emit, Names, Node, SqlHooks, SqlState } from './dangers/types.js'
 import { relName, str, typeNameOf, type TypeLookup, type TypeName } from './sql-ast.js'
-import { TextIndex, shortStatement, skipSqlTrivia, trimSqlEnd } from './text.js'
+import { TextIndex, shortStatement, skipSqlTrivia, trimSqlEnd } from './text-index.js'
 import { toSyntaxError, type PgApi, type PgScanToken, type PgStatement } from './wasm.js'
 import type { Level } from '../../types.js'
 
