@@ -1137,8 +1137,12 @@ function slaFigures(alerts, sla, from, to, source) {
             fixDays.all.push(age);
             if (limit !== null) {
                 const breached = age > limit;
-                for (const x of [c, total])
-                    breached ? x.breached++ : x.met++;
+                for (const x of [c, total]) {
+                    if (breached)
+                        x.breached++;
+                    else
+                        x.met++;
+                }
                 if (breached)
                     late.push({ id: a.id, package: a.package, severity: a.severity, days: age, sla: limit, state: 'fixed' });
             }

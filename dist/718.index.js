@@ -3603,16 +3603,26 @@ function nodeDatabaseId(id) {
             const t = b[i];
             if (t === undefined)
                 return undefined;
-            if (t <= 0x7f)
-                ((last = t), (i += 1));
-            else if (t === 0xcc && i + 2 <= b.length)
-                ((last = b.readUInt8(i + 1)), (i += 2));
-            else if (t === 0xcd && i + 3 <= b.length)
-                ((last = b.readUInt16BE(i + 1)), (i += 3));
-            else if (t === 0xce && i + 5 <= b.length)
-                ((last = b.readUInt32BE(i + 1)), (i += 5));
-            else if (t === 0xcf && i + 9 <= b.length)
-                ((last = Number(b.readBigUInt64BE(i + 1))), (i += 9));
+            if (t <= 0x7f) {
+                last = t;
+                i += 1;
+            }
+            else if (t === 0xcc && i + 2 <= b.length) {
+                last = b.readUInt8(i + 1);
+                i += 2;
+            }
+            else if (t === 0xcd && i + 3 <= b.length) {
+                last = b.readUInt16BE(i + 1);
+                i += 3;
+            }
+            else if (t === 0xce && i + 5 <= b.length) {
+                last = b.readUInt32BE(i + 1);
+                i += 5;
+            }
+            else if (t === 0xcf && i + 9 <= b.length) {
+                last = Number(b.readBigUInt64BE(i + 1));
+                i += 9;
+            }
             else
                 return undefined;
         }
@@ -4248,7 +4258,7 @@ function positionsOf(source) {
         return undefined;
     };
     for (const ev of events) {
-        if (ev.type === js_yaml.EVENT_SCALAR) {
+        if (ev.type === js_yaml.EVENT_ID.SCALAR) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
                 top.pendingKey = { name: (0,js_yaml.getScalarValue)(source, ev), pos: Math.max(0, ev.valueStart) };
@@ -4259,7 +4269,7 @@ function positionsOf(source) {
             if (p)
                 put(p.path, Math.max(0, ev.valueStart), p.keyPos);
         }
-        else if (ev.type === js_yaml.EVENT_MAPPING || ev.type === js_yaml.EVENT_SEQUENCE) {
+        else if (ev.type === js_yaml.EVENT_ID.MAPPING || ev.type === js_yaml.EVENT_ID.SEQUENCE) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
                 // complex key: skip its content
@@ -4268,9 +4278,9 @@ function positionsOf(source) {
             }
             const p = place() ?? { path: ['?'] };
             put(p.path, Math.max(0, ev.start), p.keyPos);
-            stack.push(ev.type === js_yaml.EVENT_MAPPING ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 });
+            stack.push(ev.type === js_yaml.EVENT_ID.MAPPING ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 });
         }
-        else if (ev.type === js_yaml.EVENT_ALIAS) {
+        else if (ev.type === js_yaml.EVENT_ID.ALIAS) {
             const top = stack[stack.length - 1];
             if (top && top.kind === 'map' && top.expectKey) {
                 top.pendingKey = { name: '*', pos: ev.anchorStart };
@@ -4281,7 +4291,7 @@ function positionsOf(source) {
             if (p)
                 put(p.path, Math.max(0, ev.anchorStart), p.keyPos);
         }
-        else if (ev.type === js_yaml.EVENT_POP) {
+        else if (ev.type === js_yaml.EVENT_ID.POP) {
             stack.pop();
         }
     }

@@ -45,7 +45,8 @@ function batchCheck(cwd: string, input: string): Promise<string> {
     child.stdout.on('data', (c: Buffer) => chunks.push(c))
     child.on('error', reject)
     child.on('close', (code) => {
-      code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`git cat-file exited with ${code}`))
+      if (code === 0) resolve(Buffer.concat(chunks).toString('utf8'))
+      else reject(new Error(`git cat-file exited with ${String(code)}`))
     })
     child.stdin.end(input)
   })

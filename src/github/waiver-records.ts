@@ -240,12 +240,22 @@ export function nodeDatabaseId(id: unknown): number | undefined {
     for (let k = 0; k < n; k++) {
       const t = b[i]
       if (t === undefined) return undefined
-      if (t <= 0x7f) ((last = t), (i += 1))
-      else if (t === 0xcc && i + 2 <= b.length) ((last = b.readUInt8(i + 1)), (i += 2))
-      else if (t === 0xcd && i + 3 <= b.length) ((last = b.readUInt16BE(i + 1)), (i += 3))
-      else if (t === 0xce && i + 5 <= b.length) ((last = b.readUInt32BE(i + 1)), (i += 5))
-      else if (t === 0xcf && i + 9 <= b.length) ((last = Number(b.readBigUInt64BE(i + 1))), (i += 9))
-      else return undefined
+      if (t <= 0x7f) {
+        last = t
+        i += 1
+      } else if (t === 0xcc && i + 2 <= b.length) {
+        last = b.readUInt8(i + 1)
+        i += 2
+      } else if (t === 0xcd && i + 3 <= b.length) {
+        last = b.readUInt16BE(i + 1)
+        i += 3
+      } else if (t === 0xce && i + 5 <= b.length) {
+        last = b.readUInt32BE(i + 1)
+        i += 5
+      } else if (t === 0xcf && i + 9 <= b.length) {
+        last = Number(b.readBigUInt64BE(i + 1))
+        i += 9
+      } else return undefined
     }
     return i === b.length && last !== undefined && Number.isSafeInteger(last) && last > 0 ? last : undefined
   }

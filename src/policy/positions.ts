@@ -4,7 +4,7 @@
  * every policy error.
  */
 import { lineColumn } from '../text.js'
-import { parseEvents, getScalarValue, EVENT_ALIAS, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE } from 'js-yaml'
+import { parseEvents, getScalarValue, EVENT_ID } from 'js-yaml'
 
 export interface Pos {
   line: number
@@ -49,7 +49,7 @@ export function positionsOf(source: string): Map<string, PathPos> {
     return undefined
   }
   for (const ev of events) {
-    if (ev.type === EVENT_SCALAR) {
+    if (ev.type === EVENT_ID.SCALAR) {
       const top = stack[stack.length - 1]
       if (top && top.kind === 'map' && top.expectKey) {
         top.pendingKey = { name: getScalarValue(source, ev), pos: Math.max(0, ev.valueStart) }
@@ -58,7 +58,7 @@ export function positionsOf(source: string): Map<string, PathPos> {
       }
       const p = place()
       if (p) put(p.path, Math.max(0, ev.valueStart), p.keyPos)
-    } else if (ev.type === EVENT_MAPPING || ev.type === EVENT_SEQUENCE) {
+    } else if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
       const top = stack[stack.length - 1]
       if (top && top.kind === 'map' && top.expectKey) {
         // complex key: skip its content
@@ -67,8 +67,8 @@ export function positionsOf(source: string): Map<string, PathPos> {
       }
       const p = place() ?? { path: ['?'] }
       put(p.path, Math.max(0, ev.start), p.keyPos)
-      stack.push(ev.type === EVENT_MAPPING ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 })
-    } else if (ev.type === EVENT_ALIAS) {
+      stack.push(ev.type === EVENT_ID.MAPPING ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 })
+    } else if (ev.type === EVENT_ID.ALIAS) {
       const top = stack[stack.length - 1]
       if (top && top.kind === 'map' && top.expectKey) {
         top.pendingKey = { name: '*', pos: ev.anchorStart }
@@ -77,7 +77,7 @@ export function positionsOf(source: string): Map<string, PathPos> {
       }
       const p = place()
       if (p) put(p.path, Math.max(0, ev.anchorStart), p.keyPos)
-    } else if (ev.type === EVENT_POP) {
+    } else if (ev.type === EVENT_ID.POP) {
       stack.pop()
     }
   }

@@ -136,7 +136,10 @@ export function slaFigures(
       fixDays.all.push(age)
       if (limit !== null) {
         const breached = age > limit
-        for (const x of [c, total]) breached ? x.breached++ : x.met++
+        for (const x of [c, total]) {
+          if (breached) x.breached++
+          else x.met++
+        }
         if (breached) late.push({ id: a.id, package: a.package, severity: a.severity, days: age, sla: limit, state: 'fixed' })
       }
     } else if ((a.state === 'dismissed' || a.state === 'auto_dismissed') && closedInPeriod) {
