@@ -8306,7 +8306,275 @@ async function detectDialect(path, mig, policy, read, content) {
     return { dialect: 'postgres', source: 'default', assumed: true };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+;// CONCATENATED MODULE: ./src/wasm-tier.ts
+/**
+ * Keep WebAssembly on V8's baseline compiler (Liftoff): no function is tiered up to the optimising
+ * compiler (TurboFan).
+ *
+ * Why: libpg-query's parser is one bison function of about 100 KB of wasm (`base_yyparse`). Parsing even
+ * five statements makes it hot, and V8 then compiles it with TurboFan on a background thread. Measured with
+ * `--trace-wasm-compilation-times` on a five-statement file:
+ *   - Node 24 (V8 13.6, the Action's runtime): that one compile takes ~315 ms and ~610 MB of compiler
+ *     memory. The process cannot exit before it ends, so a five-statement migration took 362 ms instead of
+ *     54 ms, with a 607 MB peak RSS instead of 65 MB.
+ *   - Node 20, 22 and 26 are hit less hard (57 ms and 8 MB on Node 20) but still pay for it: 115 vs 206 ms
+ *     (Node 20), 55 vs 165 ms (Node 22), 54 vs 143 ms (Node 26).
+ * The optimised code never pays back within one run: a 10,000-statement file is faster on Liftoff alone on
+ * every version measured (bench/migration-safety). Only a file ten times larger comes out ~4% slower.
+ *
+ * How: `--wasm-tier-up-filter=N` tiers up only the function with index N, and no module can have
+ * 1,000,000 functions (V8's limit), so nothing is tiered up. It is read when a tier-up is considered, so
+ * setting it at run time works, unlike `--liftoff-only` (read at start-up on Node 24). Node does not let an
+ * Action pass V8 flags on the command line, hence `v8.setFlagsFromString`.
+ *
+ * The flag is process-wide and V8 prints "unrecognized flag" on stderr if it does not know it, so it is set
+ * once, and only on the V8 versions where it was verified (11 to 14: Node 20 to 26). A test checks that the
+ * running node still knows it.
+ */
+
+const WASM_TIER_FLAG = '--wasm-tier-up-filter=1000000';
+const VERIFIED_V8_MAJORS = [11, 14];
+let applied = false;
+/** True when this V8 is one the flag was verified on. */
+function wasmTierFlagSupported(v8Version = process.versions.v8) {
+    const major = Number.parseInt(v8Version, 10);
+    return major >= VERIFIED_V8_MAJORS[0] && major <= VERIFIED_V8_MAJORS[1];
+}
+/** Call before compiling or running any wasm module (`locateAsset` does, for every parser). Idempotent. */
+function keepWasmOnBaselineTier() {
+    if (applied)
+        return;
+    applied = true;
+    if (wasmTierFlagSupported())
+        (0,external_node_v8_.setFlagsFromString)(WASM_TIER_FLAG);
+}
+
+;// CONCATENATED MODULE: ./src/runtime-assets.ts
+/**
+ * Files the bundle loads at run time (wasm parsers and their glue), and how they are found: beside the
+ * bundle (scripts/build.mjs copies them into dist/, ncc does not) or, unbundled (jest, a checkout), in
+ * node_modules found by walking up from this module and from the working directory.
+ *
+ * Some of these packages locate their wasm through the free variable `__dirname`, which ESM bundles do
+ * not have. `withGlobalDirname` provides it for the duration of one import, one import at a time, so two
+ * loads in the same process (the App evaluates PRs concurrently) cannot see each other's value.
+ */
+
+
+
+
+/** Every run-time asset: its path inside dist/ and inside node_modules. The build copies each into dist/. */
+const RUNTIME_ASSETS = {
+    pg: { dist: 'libpg-query.wasm', pkg: 'libpg-query/wasm/libpg-query.wasm' },
+    treeSitter: { dist: 'web-tree-sitter.wasm', pkg: 'web-tree-sitter/web-tree-sitter.wasm' },
+    treeSitterJs: { dist: 'web-tree-sitter.js', pkg: 'web-tree-sitter/web-tree-sitter.js' },
+    ruby: { dist: 'tree-sitter-ruby.wasm', pkg: '@repomix/tree-sitter-wasms/out/tree-sitter-ruby.wasm' },
+    python: { dist: 'tree-sitter-python.wasm', pkg: '@repomix/tree-sitter-wasms/out/tree-sitter-python.wasm' },
+    hcl: { dist: 'hcl2json/main.wasm.gz', pkg: '@cdktn/hcl2json/main.wasm.gz' },
+};
+function moduleDir() {
+    try {
+        return (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Directories that may hold the bundle: this module's, and the entry script's (node dist/index.js). */
+function bundleDirs() {
+    const dirs = [];
+    const here = moduleDir();
+    if (here)
+        dirs.push(here);
+    if (process.argv[1])
+        dirs.push((0,external_node_path_.dirname)((0,external_node_path_.resolve)(process.argv[1])));
+    return dirs;
+}
+function walkUp(start, rel) {
+    let dir = start;
+    for (;;) {
+        const candidate = (0,external_node_path_.join)(dir, 'node_modules', rel);
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+/** The copy beside the bundle, when running from the bundle. */
+function besideBundle(asset) {
+    return bundleDirs()
+        .map((d) => (0,external_node_path_.join)(d, RUNTIME_ASSETS[asset].dist))
+        .find((p) => (0,external_node_fs_.existsSync)(p));
+}
+/** Absolute path of an asset, or an Error naming every place looked at. */
+function locateAsset(asset) {
+    keepWasmOnBaselineTier(); // every wasm parser is located here before it is compiled (see wasm-tier.ts)
+    const { dist, pkg } = RUNTIME_ASSETS[asset];
+    const bundled = besideBundle(asset);
+    if (bundled)
+        return bundled;
+    const looked = bundleDirs().map((d) => (0,external_node_path_.join)(d, dist));
+    for (const start of [moduleDir(), process.cwd()]) {
+        if (!start)
+            continue;
+        const p = walkUp(start, pkg);
+        if (p)
+            return p;
+        looked.push(`node_modules/${pkg} above ${start}`);
+    }
+    throw new Error(`${dist} not found (looked in ${looked.join(', ')}); the build must copy it beside the bundle`);
+}
+let dirnameQueue = Promise.resolve();
+/** Runs `load` with `globalThis.__dirname` set to `dir`, restoring it after; loads are serialised. */
+function withGlobalDirname(dir, load) {
+    const run = async () => {
+        const g = globalThis;
+        const had = Object.prototype.hasOwnProperty.call(g, '__dirname');
+        const previous = g.__dirname;
+        g.__dirname = dir;
+        try {
+            return await load();
+        }
+        finally {
+            if (had)
+                g.__dirname = previous;
+            else
+                delete g.__dirname;
+        }
+    };
+    const result = dirnameQueue.then(run, run);
+    dirnameQueue = result.catch(() => undefined);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/wasm.ts
+/**
+ * Lazy loaders for the two wasm parsers the rule needs: libpg-query (the PostgreSQL 18 parser) and
+ * web-tree-sitter with the Ruby and Python grammars. Nothing here runs at import time: the parsers are
+ * loaded on first use, i.e. only when the PR changes a migration of that kind.
+ *
+ * Where the wasm files are found, first match wins:
+ *   1. beside the running bundle (`dist/libpg-query.wasm`, `dist/web-tree-sitter.wasm`,
+ *      `dist/tree-sitter-ruby.wasm`, `dist/tree-sitter-python.wasm`): ncc does not copy them, the build
+ *      does;
+ *   2. in `node_modules` (jest, ts sources, the CLI run from a checkout), found by walking up from this
+ *      module and from the working directory.
+ *
+ * libpg-query's emscripten glue reads the free variable `__dirname` once, synchronously, when its module
+ * is evaluated (`scriptDirectory = __dirname + "/"`), and then loads `scriptDirectory + "libpg-query.wasm"`.
+ * Unbundled it is a CommonJS module with its own `__dirname`. In ncc's ESM bundle there is no `__dirname`,
+ * so the loader defines `globalThis.__dirname` as the directory holding the wasm just for the import and
+ * restores it afterwards.
+ *
+ * Locating a wasm (`locateAsset`) first keeps wasm on V8's baseline tier (src/wasm-tier.ts): tiering the
+ * parsers up costs far more than it saves in a run.
+ */
+
+
+
+
+let pgPromise;
+function loadPg() {
+    pgPromise ??= (async () => {
+        return withGlobalDirname((0,external_node_path_.dirname)(locateAsset('pg')), async () => {
+            const mod = await __webpack_require__.e(/* import() */ 627).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23));
+            await mod.loadModule();
+            return { parseSync: mod.parseSync, scanSync: mod.scanSync };
+        });
+    })();
+    pgPromise.catch(() => {
+        pgPromise = undefined;
+    });
+    return pgPromise;
+}
+function toSyntaxError(e) {
+    if (e && typeof e === 'object') {
+        const o = e;
+        const cursor = typeof o.sqlDetails?.cursorPosition === 'number' ? o.sqlDetails.cursorPosition : undefined;
+        return { message: String(o.message ?? e), cursor };
+    }
+    return { message: String(e) };
+}
+/**
+ * `fn` on the tree of `source`, then the tree is freed. web-tree-sitter's trees live in the wasm heap until
+ * `delete()`: a long-lived process (the App, a 100,000-case fuzz run) that never freed them ran out of wasm
+ * memory, and from then on every parse aborted ("Aborted()", after ~80,000 Python migrations in one process).
+ * `fn` must not keep nodes past its end (line numbers and text are copied out).
+ */
+function withTree(parser, source, fn) {
+    const tree = parser.parse(source);
+    try {
+        return fn(tree);
+    }
+    finally {
+        tree?.delete();
+    }
+}
+/** `withTree` for an analysis that awaits (its nodes are used until the promise settles). */
+async function withTreeAsync(parser, source, fn) {
+    const tree = parser.parse(source);
+    try {
+        return await fn(tree);
+    }
+    finally {
+        tree?.delete();
+    }
+}
+let tsPromise;
+const parsers = new Map();
+/**
+ * web-tree-sitter is NOT bundled: webpack turns its `await import("module")` into a namespace object
+ * without `createRequire` (ncc 0.45), so the bundled copy throws at init. The build copies
+ * `web-tree-sitter.js` (self-contained ESM) beside the bundle and it is imported from there, by URL;
+ * unbundled (jest, tsc output) the package is imported by name. Both imports are hidden from webpack.
+ */
+function loadTreeSitter() {
+    tsPromise ??= (async () => {
+        const wasm = (0,external_node_fs_.readFileSync)(locateAsset('treeSitter'));
+        const beside = besideBundle('treeSitterJs');
+        const mod = (beside
+            ? await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(beside).href)
+            : await import(/* webpackIgnore: true */ 'web-tree-sitter'));
+        await mod.Parser.init({ wasmBinary: new Uint8Array(wasm).buffer });
+        return mod;
+    })();
+    tsPromise.catch(() => {
+        tsPromise = undefined;
+    });
+    return tsPromise;
+}
+/** A parser for the language; the grammar wasm is loaded once. */
+function loadParser(lang) {
+    let p = parsers.get(lang);
+    if (!p) {
+        p = (async () => {
+            const mod = await loadTreeSitter();
+            const language = await mod.Language.load((0,external_node_fs_.readFileSync)(locateAsset(lang)));
+            const parser = new mod.Parser();
+            parser.setLanguage(language);
+            return parser;
+        })();
+        p.catch(() => parsers.delete(lang));
+        parsers.set(lang, p);
+    }
+    return p;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/edits.ts
+/**
+ * Whether an edit of a merged migration changes what it does: the statements are compared as parse trees,
+ * without comments, whitespace or positions (libpg-query for PostgreSQL/CockroachDB SQL, tree-sitter for
+ * Ruby and Python), not as bytes. `# frozen_string_literal: true` or a reworded comment is no edit.
+ */
+
 
 /**
  * Session timeouts a migration sets for itself: changing their value changes how long it waits, never the
@@ -8679,8 +8947,9 @@ function isFrameworkMigration(root, lang) {
 /** Python imports: reordering or regrouping them (isort) changes no statement the migration runs. */
 const isImport = (n) => n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement';
 function compareTrees(parser, base, head, lang) {
-    const a = parser.parse(base);
-    const b = parser.parse(head);
+    return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)));
+}
+function compareParsed(a, b, base, head, lang) {
     if (!a || !b)
         return { changed: base !== head, rollbackOnly: false, dataOnly: false };
     if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
@@ -8837,243 +9106,6 @@ function shortStatement(s, max = 90) {
     const first = /\s\s|[\t\r\f\v]/.test(line) ? line.replace(/\s+/g, ' ') : line;
     const more = nl >= 0 || first.length > max;
     return first.length > max ? first.slice(0, max - 1) + '…' : more ? first + ' …' : first;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(78877);
-;// CONCATENATED MODULE: ./src/wasm-tier.ts
-/**
- * Keep WebAssembly on V8's baseline compiler (Liftoff): no function is tiered up to the optimising
- * compiler (TurboFan).
- *
- * Why: libpg-query's parser is one bison function of about 100 KB of wasm (`base_yyparse`). Parsing even
- * five statements makes it hot, and V8 then compiles it with TurboFan on a background thread. Measured with
- * `--trace-wasm-compilation-times` on a five-statement file:
- *   - Node 24 (V8 13.6, the Action's runtime): that one compile takes ~315 ms and ~610 MB of compiler
- *     memory. The process cannot exit before it ends, so a five-statement migration took 362 ms instead of
- *     54 ms, with a 607 MB peak RSS instead of 65 MB.
- *   - Node 20, 22 and 26 are hit less hard (57 ms and 8 MB on Node 20) but still pay for it: 115 vs 206 ms
- *     (Node 20), 55 vs 165 ms (Node 22), 54 vs 143 ms (Node 26).
- * The optimised code never pays back within one run: a 10,000-statement file is faster on Liftoff alone on
- * every version measured (bench/migration-safety). Only a file ten times larger comes out ~4% slower.
- *
- * How: `--wasm-tier-up-filter=N` tiers up only the function with index N, and no module can have
- * 1,000,000 functions (V8's limit), so nothing is tiered up. It is read when a tier-up is considered, so
- * setting it at run time works, unlike `--liftoff-only` (read at start-up on Node 24). Node does not let an
- * Action pass V8 flags on the command line, hence `v8.setFlagsFromString`.
- *
- * The flag is process-wide and V8 prints "unrecognized flag" on stderr if it does not know it, so it is set
- * once, and only on the V8 versions where it was verified (11 to 14: Node 20 to 26). A test checks that the
- * running node still knows it.
- */
-
-const WASM_TIER_FLAG = '--wasm-tier-up-filter=1000000';
-const VERIFIED_V8_MAJORS = [11, 14];
-let applied = false;
-/** True when this V8 is one the flag was verified on. */
-function wasmTierFlagSupported(v8Version = process.versions.v8) {
-    const major = Number.parseInt(v8Version, 10);
-    return major >= VERIFIED_V8_MAJORS[0] && major <= VERIFIED_V8_MAJORS[1];
-}
-/** Call before compiling or running any wasm module (`locateAsset` does, for every parser). Idempotent. */
-function keepWasmOnBaselineTier() {
-    if (applied)
-        return;
-    applied = true;
-    if (wasmTierFlagSupported())
-        (0,external_node_v8_.setFlagsFromString)(WASM_TIER_FLAG);
-}
-
-;// CONCATENATED MODULE: ./src/runtime-assets.ts
-/**
- * Files the bundle loads at run time (wasm parsers and their glue), and how they are found: beside the
- * bundle (scripts/build.mjs copies them into dist/, ncc does not) or, unbundled (jest, a checkout), in
- * node_modules found by walking up from this module and from the working directory.
- *
- * Some of these packages locate their wasm through the free variable `__dirname`, which ESM bundles do
- * not have. `withGlobalDirname` provides it for the duration of one import, one import at a time, so two
- * loads in the same process (the App evaluates PRs concurrently) cannot see each other's value.
- */
-
-
-
-
-/** Every run-time asset: its path inside dist/ and inside node_modules. The build copies each into dist/. */
-const RUNTIME_ASSETS = {
-    pg: { dist: 'libpg-query.wasm', pkg: 'libpg-query/wasm/libpg-query.wasm' },
-    treeSitter: { dist: 'web-tree-sitter.wasm', pkg: 'web-tree-sitter/web-tree-sitter.wasm' },
-    treeSitterJs: { dist: 'web-tree-sitter.js', pkg: 'web-tree-sitter/web-tree-sitter.js' },
-    ruby: { dist: 'tree-sitter-ruby.wasm', pkg: '@repomix/tree-sitter-wasms/out/tree-sitter-ruby.wasm' },
-    python: { dist: 'tree-sitter-python.wasm', pkg: '@repomix/tree-sitter-wasms/out/tree-sitter-python.wasm' },
-    hcl: { dist: 'hcl2json/main.wasm.gz', pkg: '@cdktn/hcl2json/main.wasm.gz' },
-};
-function moduleDir() {
-    try {
-        return (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Directories that may hold the bundle: this module's, and the entry script's (node dist/index.js). */
-function bundleDirs() {
-    const dirs = [];
-    const here = moduleDir();
-    if (here)
-        dirs.push(here);
-    if (process.argv[1])
-        dirs.push((0,external_node_path_.dirname)((0,external_node_path_.resolve)(process.argv[1])));
-    return dirs;
-}
-function walkUp(start, rel) {
-    let dir = start;
-    for (;;) {
-        const candidate = (0,external_node_path_.join)(dir, 'node_modules', rel);
-        if ((0,external_node_fs_.existsSync)(candidate))
-            return candidate;
-        const parent = (0,external_node_path_.dirname)(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
-    }
-}
-/** The copy beside the bundle, when running from the bundle. */
-function besideBundle(asset) {
-    return bundleDirs()
-        .map((d) => (0,external_node_path_.join)(d, RUNTIME_ASSETS[asset].dist))
-        .find((p) => (0,external_node_fs_.existsSync)(p));
-}
-/** Absolute path of an asset, or an Error naming every place looked at. */
-function locateAsset(asset) {
-    keepWasmOnBaselineTier(); // every wasm parser is located here before it is compiled (see wasm-tier.ts)
-    const { dist, pkg } = RUNTIME_ASSETS[asset];
-    const bundled = besideBundle(asset);
-    if (bundled)
-        return bundled;
-    const looked = bundleDirs().map((d) => (0,external_node_path_.join)(d, dist));
-    for (const start of [moduleDir(), process.cwd()]) {
-        if (!start)
-            continue;
-        const p = walkUp(start, pkg);
-        if (p)
-            return p;
-        looked.push(`node_modules/${pkg} above ${start}`);
-    }
-    throw new Error(`${dist} not found (looked in ${looked.join(', ')}); the build must copy it beside the bundle`);
-}
-let dirnameQueue = Promise.resolve();
-/** Runs `load` with `globalThis.__dirname` set to `dir`, restoring it after; loads are serialised. */
-function withGlobalDirname(dir, load) {
-    const run = async () => {
-        const g = globalThis;
-        const had = Object.prototype.hasOwnProperty.call(g, '__dirname');
-        const previous = g.__dirname;
-        g.__dirname = dir;
-        try {
-            return await load();
-        }
-        finally {
-            if (had)
-                g.__dirname = previous;
-            else
-                delete g.__dirname;
-        }
-    };
-    const result = dirnameQueue.then(run, run);
-    dirnameQueue = result.catch(() => undefined);
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/rules/migration-safety/wasm.ts
-/**
- * Lazy loaders for the two wasm parsers the rule needs: libpg-query (the PostgreSQL 18 parser) and
- * web-tree-sitter with the Ruby and Python grammars. Nothing here runs at import time: the parsers are
- * loaded on first use, i.e. only when the PR changes a migration of that kind.
- *
- * Where the wasm files are found, first match wins:
- *   1. beside the running bundle (`dist/libpg-query.wasm`, `dist/web-tree-sitter.wasm`,
- *      `dist/tree-sitter-ruby.wasm`, `dist/tree-sitter-python.wasm`): ncc does not copy them, the build
- *      does;
- *   2. in `node_modules` (jest, ts sources, the CLI run from a checkout), found by walking up from this
- *      module and from the working directory.
- *
- * libpg-query's emscripten glue reads the free variable `__dirname` once, synchronously, when its module
- * is evaluated (`scriptDirectory = __dirname + "/"`), and then loads `scriptDirectory + "libpg-query.wasm"`.
- * Unbundled it is a CommonJS module with its own `__dirname`. In ncc's ESM bundle there is no `__dirname`,
- * so the loader defines `globalThis.__dirname` as the directory holding the wasm just for the import and
- * restores it afterwards.
- *
- * Locating a wasm (`locateAsset`) first keeps wasm on V8's baseline tier (src/wasm-tier.ts): tiering the
- * parsers up costs far more than it saves in a run.
- */
-
-
-
-
-let pgPromise;
-function loadPg() {
-    pgPromise ??= (async () => {
-        return withGlobalDirname((0,external_node_path_.dirname)(locateAsset('pg')), async () => {
-            const mod = await __webpack_require__.e(/* import() */ 627).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23));
-            await mod.loadModule();
-            return { parseSync: mod.parseSync, scanSync: mod.scanSync };
-        });
-    })();
-    pgPromise.catch(() => {
-        pgPromise = undefined;
-    });
-    return pgPromise;
-}
-function toSyntaxError(e) {
-    if (e && typeof e === 'object') {
-        const o = e;
-        const cursor = typeof o.sqlDetails?.cursorPosition === 'number' ? o.sqlDetails.cursorPosition : undefined;
-        return { message: String(o.message ?? e), cursor };
-    }
-    return { message: String(e) };
-}
-let tsPromise;
-const parsers = new Map();
-/**
- * web-tree-sitter is NOT bundled: webpack turns its `await import("module")` into a namespace object
- * without `createRequire` (ncc 0.45), so the bundled copy throws at init. The build copies
- * `web-tree-sitter.js` (self-contained ESM) beside the bundle and it is imported from there, by URL;
- * unbundled (jest, tsc output) the package is imported by name. Both imports are hidden from webpack.
- */
-function loadTreeSitter() {
-    tsPromise ??= (async () => {
-        const wasm = (0,external_node_fs_.readFileSync)(locateAsset('treeSitter'));
-        const beside = besideBundle('treeSitterJs');
-        const mod = (beside
-            ? await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(beside).href)
-            : await import(/* webpackIgnore: true */ 'web-tree-sitter'));
-        await mod.Parser.init({ wasmBinary: new Uint8Array(wasm).buffer });
-        return mod;
-    })();
-    tsPromise.catch(() => {
-        tsPromise = undefined;
-    });
-    return tsPromise;
-}
-/** A parser for the language; the grammar wasm is loaded once. */
-function loadParser(lang) {
-    let p = parsers.get(lang);
-    if (!p) {
-        p = (async () => {
-            const mod = await loadTreeSitter();
-            const language = await mod.Language.load((0,external_node_fs_.readFileSync)(locateAsset(lang)));
-            const parser = new mod.Parser();
-            parser.setLanguage(language);
-            return parser;
-        })();
-        p.catch(() => parsers.delete(lang));
-        parsers.set(lang, p);
-    }
-    return p;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/sql.ts
@@ -9658,6 +9690,7 @@ function typesSetByStatements(stmts, into) {
 
 
 
+
 const line = (n) => n.startPosition.row + 1;
 const endLine = (n) => n.endPosition.row + 1;
 function named(n) {
@@ -9714,13 +9747,16 @@ class Collector {
     embeddedSql(sql, firstLine, call, place, waiverReason) {
         if (!this.deps.parseSql)
             return;
+        // Copied now: the SQL is analysed later, and the syntax tree is freed when the file's analysis ends.
+        const callLine = line(call);
+        const callEnd = endLine(call);
         this.pending.push(this.deps.pg().then((pg) => {
             const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes });
             const shift = (i) => {
                 const shifted = {
                     ...i,
-                    line: Math.max(line(call), firstLine + i.line - 1),
-                    endLine: Math.min(endLine(call), firstLine + i.endLine - 1),
+                    line: Math.max(callLine, firstLine + i.line - 1),
+                    endLine: Math.min(callEnd, firstLine + i.endLine - 1),
                 };
                 if (shifted.endLine < shifted.line)
                     shifted.endLine = shifted.line;
@@ -9879,7 +9915,9 @@ function railsSchemaTypes(schema) {
 const RAILS_LOOPS = new Set(['find_each', 'find_in_batches', 'in_batches', 'each']);
 const RAILS_WRITES = /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch)\b/;
 async function analyzeRails(source, deps) {
-    const tree = deps.parser.parse(source);
+    return withTreeAsync(deps.parser, source, (tree) => railsFromTree(tree, deps));
+}
+async function railsFromTree(tree, deps) {
     const c = new Collector(deps);
     if (!tree)
         return c.done();
@@ -10307,7 +10345,9 @@ function bodyIsOnlyPass(fn) {
     return stmts.every((s) => s.type === 'pass_statement' || (s.type === 'expression_statement' && named(s)[0]?.type === 'string'));
 }
 async function analyzePython(source, deps, hint) {
-    const tree = deps.parser.parse(source);
+    return withTreeAsync(deps.parser, source, (tree) => pythonFromTree(tree, deps, hint));
+}
+async function pythonFromTree(tree, deps, hint) {
     const c = new Collector(deps);
     if (!tree)
         return { ...(await c.done()), notMigration: true };
@@ -10749,8 +10789,10 @@ function fieldSummary(n) {
 }
 /** The dependencies and field definitions of a Django migration (CreateModel fields, AddField, AlterField, RemoveField). */
 function djangoFileState(parser, source, app) {
+    return withTree(parser, source, (tree) => djangoStateOf(tree, app));
+}
+function djangoStateOf(tree, app) {
     const out = { dependencies: [], defs: [], alters: [] };
-    const tree = parser.parse(source);
     if (!tree)
         return out;
     let cls;

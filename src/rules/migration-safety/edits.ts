@@ -3,7 +3,7 @@
  * without comments, whitespace or positions (libpg-query for PostgreSQL/CockroachDB SQL, tree-sitter for
  * Ruby and Python), not as bytes. `# frozen_string_literal: true` or a reworded comment is no edit.
  */
-import type { TsNode, TsParser, PgApi } from './wasm.js'
+import { withTree, type TsNode, type TsParser, type TsTree, type PgApi } from './wasm.js'
 import { isObject } from '../../json.js'
 
 /**
@@ -369,8 +369,10 @@ const isImport = (n: TsNode): boolean =>
   n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement'
 
 export function compareTrees(parser: TsParser, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
-  const a = parser.parse(base)
-  const b = parser.parse(head)
+  return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)))
+}
+
+function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   if (!a || !b) return { changed: base !== head, rollbackOnly: false, dataOnly: false }
   if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { changed: false, rollbackOnly: false, dataOnly: false }
   const fwd = (n: TsNode): boolean => isImport(n) || isRollbackNode(n)

@@ -9,7 +9,7 @@ import { rewriteFree } from './dangers/change-column-type.js'
 import { analyzeSql, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
 import { typeText, type TypeLookup, type TypeName } from './sql-ast.js'
 import { shortStatement } from './text-index.js'
-import type { PgApi, TsNode, TsParser } from './wasm.js'
+import { withTree, withTreeAsync, type PgApi, type TsNode, type TsParser, type TsTree } from './wasm.js'
 
 export type OrmKind = 'rails' | 'django' | 'alembic'
 
@@ -101,14 +101,17 @@ class Collector {
    */
   embeddedSql(sql: string, firstLine: number, call: TsNode, place: Place, waiverReason?: string): void {
     if (!this.deps.parseSql) return
+    // Copied now: the SQL is analysed later, and the syntax tree is freed when the file's analysis ends.
+    const callLine = line(call)
+    const callEnd = endLine(call)
     this.pending.push(
       this.deps.pg().then((pg) => {
         const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes })
         const shift = (i: Issue): Issue => {
           const shifted: Issue = {
             ...i,
-            line: Math.max(line(call), firstLine + i.line - 1),
-            endLine: Math.min(endLine(call), firstLine + i.endLine - 1),
+            line: Math.max(callLine, firstLine + i.line - 1),
+            endLine: Math.min(callEnd, firstLine + i.endLine - 1),
           }
           if (shifted.endLine < shifted.line) shifted.endLine = shifted.line
           if (place.rollback) shifted.rollback = true
@@ -275,7 +278,10 @@ interface RailsCtx {
 }
 
 export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmResult> {
-  const tree = deps.parser.parse(source)
+  return withTreeAsync(deps.parser, source, (tree) => railsFromTree(tree, deps))
+}
+
+async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmResult> {
   const c = new Collector(deps)
   if (!tree) return c.done()
   const root = tree.rootNode
@@ -689,7 +695,14 @@ export async function analyzePython(
   deps: OrmDeps,
   hint: 'django' | 'alembic' | undefined,
 ): Promise<OrmResult & { kind?: OrmKind }> {
-  const tree = deps.parser.parse(source)
+  return withTreeAsync(deps.parser, source, (tree) => pythonFromTree(tree, deps, hint))
+}
+
+async function pythonFromTree(
+  tree: TsTree | null,
+  deps: OrmDeps,
+  hint: 'django' | 'alembic' | undefined,
+): Promise<OrmResult & { kind?: OrmKind }> {
   const c = new Collector(deps)
   if (!tree) return { ...(await c.done()), notMigration: true }
   const root = tree.rootNode
@@ -1181,8 +1194,11 @@ export interface DjangoFileState {
 
 /** The dependencies and field definitions of a Django migration (CreateModel fields, AddField, AlterField, RemoveField). */
 export function djangoFileState(parser: TsParser, source: string, app: string): DjangoFileState {
+  return withTree(parser, source, (tree) => djangoStateOf(tree, app))
+}
+
+function djangoStateOf(tree: TsTree | null, app: string): DjangoFileState {
   const out: DjangoFileState = { dependencies: [], defs: [], alters: [] }
-  const tree = parser.parse(source)
   if (!tree) return out
   let cls: TsNode | undefined
   for (const n of named(tree.rootNode)) if (n.type === 'class_definition' && n.childForFieldName('name')?.text === 'Migration') cls = n

@@ -84,6 +84,32 @@ export type TsLanguageName = 'ruby' | 'python'
 type TreeSitterModule = typeof import('web-tree-sitter')
 export type TsParser = import('web-tree-sitter').Parser
 export type TsNode = import('web-tree-sitter').Node
+export type TsTree = import('web-tree-sitter').Tree
+
+/**
+ * `fn` on the tree of `source`, then the tree is freed. web-tree-sitter's trees live in the wasm heap until
+ * `delete()`: a long-lived process (the App, a 100,000-case fuzz run) that never freed them ran out of wasm
+ * memory, and from then on every parse aborted ("Aborted()", after ~80,000 Python migrations in one process).
+ * `fn` must not keep nodes past its end (line numbers and text are copied out).
+ */
+export function withTree<T>(parser: TsParser, source: string, fn: (tree: TsTree | null) => T): T {
+  const tree = parser.parse(source)
+  try {
+    return fn(tree)
+  } finally {
+    tree?.delete()
+  }
+}
+
+/** `withTree` for an analysis that awaits (its nodes are used until the promise settles). */
+export async function withTreeAsync<T>(parser: TsParser, source: string, fn: (tree: TsTree | null) => Promise<T>): Promise<T> {
+  const tree = parser.parse(source)
+  try {
+    return await fn(tree)
+  } finally {
+    tree?.delete()
+  }
+}
 
 let tsPromise: Promise<TreeSitterModule> | undefined
 const parsers = new Map<TsLanguageName, Promise<TsParser>>()
