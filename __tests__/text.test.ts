@@ -1,4 +1,4 @@
-import { groupDigits, lineColumn } from '../src/text.js'
+import { compareText, groupDigits, lineColumn } from '../src/text.js'
 
 describe('groupDigits (counts in messages, without ICU on the start-up path)', () => {
   it('writes what toLocaleString("en-US") writes for integers of every magnitude and sign', () => {
@@ -14,6 +14,14 @@ describe('groupDigits (counts in messages, without ICU on the start-up path)', (
 
   it('leaves fractions and non-finite numbers to toLocaleString', () => {
     for (const v of [65.5, 1234.5678, 0.25, Infinity, NaN]) expect(groupDigits(v)).toBe(v.toLocaleString('en-US'))
+  })
+})
+
+describe('compareText (tie order in sorted output, without ICU)', () => {
+  it('orders by code units, as < does, and is a consistent comparator', () => {
+    const words = ['b', 'B', 'a', 'ä', 'a/b', 'a-b', '', 'A', 'b']
+    expect([...words].sort(compareText)).toEqual(['', 'A', 'B', 'a', 'a-b', 'a/b', 'b', 'b', 'ä'])
+    for (const x of words) for (const y of words) expect(Math.sign(compareText(x, y)) + Math.sign(compareText(y, x))).toBe(0)
   })
 })
 

@@ -718,7 +718,7 @@ function checkTrends(r, s) {
 
 
 const TREND_REPORT_VERSION = 1;
-const fmt = (n, unit = '') => (n === undefined ? '–' : `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .groupDigits */ .K)(n)}${unit}`);
+const fmt = (n, unit = '') => (n === undefined ? '–' : `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .groupDigits */ .K9)(n)}${unit}`);
 const pct = (n) => (n === undefined ? '–' : `${n}%`);
 const day = (iso) => iso.slice(0, 10);
 const ref = (pr, sha, repo) => (pr !== undefined ? `${repo ?? ''}#${pr}` : sha.slice(0, 12));

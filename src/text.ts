@@ -12,6 +12,14 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /**
+ * Orders two strings by UTF-16 code units (`"B" < "a"`), the order of `<`: for ties in sorted output. Unlike
+ * `localeCompare`, it never builds ICU's collator, whose first use costs 15–25 ms on the Action's path.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
  * A count with thousands separators, as `n.toLocaleString('en-US')` writes it ("3,000"), without ICU: the first
  * `toLocaleString` call of a process builds ICU's number formatter, ~30 ms on the Action's start-up path.
  * Fractions (rare: trend medians) still go through `toLocaleString`.

@@ -4,7 +4,7 @@
  * their place in the ChangeSet (`excluded` says why) so every rule can decide what to do with them.
  */
 import type { ChangedFile, ExclusionReason } from '../types.js'
-import { GlobError, globMatch } from './glob.js'
+import { compiledGlob, GlobError, globMatch, quickMatch } from './glob.js'
 
 export const BUILTIN_EXCLUSIONS: ReadonlyArray<{ glob: string; reason: ExclusionReason }> = [
   // lock files: npm, yarn, pnpm, bun, bundler, poetry, pipenv, uv, cargo, go, composer, mix, gradle, nuget, swift
@@ -91,13 +91,21 @@ export function attributesFor(rules: AttrRule[], path: string): Map<string, stri
   return out
 }
 
+let builtins: ReadonlyArray<{ matcher: ReturnType<typeof compiledGlob>; reason: ExclusionReason }> | undefined
+
+/** The built-in exclusions, compiled once per process (they are ours: no policy budget to spend on them). */
+function builtinMatchers(): NonNullable<typeof builtins> {
+  builtins ??= BUILTIN_EXCLUSIONS.map((b) => ({ matcher: compiledGlob(b.glob), reason: b.reason }))
+  return builtins
+}
+
 /** Decides the exclusion of one path: .gitattributes overrides the built-ins both ways. */
 export function exclusionFor(path: string, attrRules: AttrRule[]): ExclusionReason | undefined {
   const attrs = attributesFor(attrRules, path)
   if (attrs.get('linguist-generated') === true) return 'generated'
   if (attrs.get('linguist-vendored') === true) return 'vendored'
   if (attrs.get('diff') === false) return 'no-diff'
-  const builtin = BUILTIN_EXCLUSIONS.find((b) => globMatch(path, b.glob))
+  const builtin = builtinMatchers().find((b) => quickMatch(b.matcher, path))
   if (builtin) {
     // `linguist-generated=false` / `linguist-vendored=false` opt a path back in.
     if (builtin.reason === 'vendored' && attrs.get('linguist-vendored') === false) return undefined

@@ -69,6 +69,52 @@ export function compiledGlob(glob: string, options: MinimatchOptions = {}): Mini
 export function globMatch(path: string, glob: string, options: MinimatchOptions = {}): boolean {
   const m = compiledGlob(glob, options)
   spend()
+  return quickMatch(m, path)
+}
+
+/**
+ * For each alternative of a glob (after brace expansion), a literal that every path it matches contains,
+ * or null when some alternative has none (`*`, `**`, `[abc].txt`) or the glob is negated. Most changed
+ * paths contain none of a policy glob's literals (`src/a.ts` and `docs/runbooks/…`), and
+ * `path.includes` rejects them at a fraction of the cost of minimatch's segment-by-segment match: on a
+ * 300-file PR, matching was the largest part of the gate's own work.
+ */
+const literals = new WeakMap<Minimatch, readonly string[] | null>()
+
+/** Characters after which a glob segment's text is no longer plain (classes, extglobs, braces, escapes). */
+const NOT_PLAIN = /[[\](){}!+@\\]/
+
+function requiredLiterals(m: Minimatch): readonly string[] | null {
+  const known = literals.get(m)
+  if (known !== undefined) return known
+  let found: string[] | null = null
+  if (!m.negate && m.options.nocase !== true && m.globParts.length > 0) {
+    const each = m.globParts.map(longestLiteral)
+    found = each.every((l): l is string => l !== undefined) ? each : null
+  }
+  literals.set(m, found)
+  return found
+}
+
+/**
+ * The longest run of plain characters in one of the segments: a segment of only plain characters, `*`
+ * and `?` matches a path part only if the part contains each run between the wildcards. Runs never
+ * contain `/` (segments are split on it), so the part's run is a substring of the whole path.
+ */
+function longestLiteral(segments: readonly string[]): string | undefined {
+  let best = ''
+  for (const segment of segments) {
+    if (segment === '**' || NOT_PLAIN.test(segment)) continue
+    for (const run of segment.split(/[*?]/)) if (run.length > best.length) best = run
+  }
+  return best === '' ? undefined : best
+}
+
+/** `m.match(path)`, answered without matching when the path lacks every literal the glob requires. */
+export function quickMatch(m: Minimatch, path: string): boolean {
+  const required = requiredLiterals(m)
+  if (required !== null && !required.some((l) => path.includes(l))) return false
+  spend()
   return m.match(path)
 }
 
@@ -78,10 +124,12 @@ export function globMatch(path: string, glob: string, options: MinimatchOptions 
  * slash-less glob at the root (`./*.sarif` is only the root's SARIF files).
  */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
+  // Every call spends, even when every glob is rejected by its literals: a loop of glob work always
+  // meets the policy budget (src/policy/budget.ts).
+  spend()
   for (const entry of preparedList(globs)) {
     if (entry.matcher instanceof GlobError) throw entry.matcher
-    spend()
-    if (entry.matcher.match(path)) return true
+    if (quickMatch(entry.matcher, path)) return true
   }
   return false
 }

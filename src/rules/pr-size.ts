@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox'
 import type { ChangedFile, Finding, Level, RuleTable } from '../types.js'
 import { matchesAny } from '../change/glob.js'
 import { defineRule } from './define.js'
-import { groupDigits } from '../text.js'
+import { compareText, groupDigits } from '../text.js'
 
 const SIZE_NAMES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const
 
@@ -65,7 +65,7 @@ function largestDirectories(files: ChangedFile[], n: number): Array<[string, num
   }
   return [...by.entries()]
     .map(([d, [l, c]]) => [d, l, c] as [string, number, number])
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .slice(0, n)
 }
 

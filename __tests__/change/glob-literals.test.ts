@@ -1,0 +1,82 @@
+import fc from 'fast-check'
+import { Minimatch } from 'minimatch'
+import { BUILTIN_EXCLUSIONS } from '../../src/change/generated.js'
+import { compiledGlob, GLOB_OPTIONS, quickMatch } from '../../src/change/glob.js'
+import { fillDefaults } from '../../src/policy/resolved.js'
+
+/** Every string in the default policy's rule options that is used as a glob, and the built-in exclusions. */
+function defaultGlobs(): string[] {
+  const out = new Set<string>(BUILTIN_EXCLUSIONS.map((b) => b.glob))
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (/[*/.]/.test(v) && !/\s/.test(v)) out.add(v)
+    } else if (Array.isArray(v)) v.forEach(walk)
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk)
+  }
+  walk(fillDefaults({}).rules)
+  return [...out]
+}
+
+/** Path parts made from the globs' own words, so that the generated paths often do match. */
+function wordsOf(globs: readonly string[]): string[] {
+  const words = new Set<string>(['src', 'a', 'x.ts', '.github', 'docs', 'main.tf', 'Dockerfile'])
+  for (const g of globs) for (const w of g.split(/[^A-Za-z0-9._-]+/)) if (w) words.add(w)
+  return [...words]
+}
+
+const matcherOf = (raw: string): Minimatch => {
+  const anchored = raw.startsWith('./') || raw.startsWith('/')
+  const g = anchored ? raw.replace(/^\.?\//, '') : raw
+  return compiledGlob(g, { matchBase: !anchored && !g.includes('/') })
+}
+
+describe('the literal pre-check never changes what a glob matches', () => {
+  const globs = defaultGlobs()
+  const words = wordsOf(globs)
+  const part = fc.oneof(fc.constantFrom(...words), fc.stringMatching(/^[a-z._-]{1,8}$/))
+  const path = fc.array(part, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('/'))
+
+  it('covers the default policy: more than 50 globs', () => {
+    expect(globs.length).toBeGreaterThan(50)
+  })
+
+  it('on the default policy globs: quickMatch = minimatch for generated paths', () => {
+    const matchers = globs.map((g) => [g, matcherOf(g)] as const)
+    let matched = 0
+    fc.assert(
+      fc.property(path, (p) => {
+        for (const [g, m] of matchers) {
+          const want = m.match(p)
+          if (want) matched++
+          if (quickMatch(m, p) !== want) throw new Error(`${g} on ${p}: quick ${String(!want)}, minimatch ${String(want)}`)
+        }
+      }),
+      { numRuns: 2000 },
+    )
+    expect(matched).toBeGreaterThan(100) // the paths do reach the matching side, not only rejections
+  })
+
+  it('on generated globs (wildcards, classes, braces, extglobs, escapes, negation)', () => {
+    const token = fc.oneof(
+      fc.constantFrom('*', '**', '?', '[ab]', '{a,b}', '{x,y.z}', '+(a|b)', '?(c)', '!(d)', '\\*', '.', '/', '-'),
+      fc.constantFrom(...words.slice(0, 40)),
+      fc.stringMatching(/^[a-z.]{1,4}$/),
+    )
+    const glob = fc.tuple(fc.boolean(), fc.array(token, { minLength: 1, maxLength: 7 })).map(([neg, t]) => (neg ? '!' : '') + t.join(''))
+    fc.assert(
+      fc.property(glob, fc.array(path, { minLength: 1, maxLength: 10 }), fc.boolean(), (g, paths, base) => {
+        const m = new Minimatch(g, { ...GLOB_OPTIONS, matchBase: base })
+        for (const p of paths) if (quickMatch(m, p) !== m.match(p)) throw new Error(`${g} (matchBase ${String(base)}) on ${p}`)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('rejects by literal: a path without the literal is not matched, one with it still is', () => {
+    const m = compiledGlob('**/runbooks/**')
+    expect(quickMatch(m, 'src/app/main.ts')).toBe(false)
+    expect(quickMatch(m, 'docs/runbooks/deploy.md')).toBe(true)
+    expect(quickMatch(m, 'docs/runbooksx/deploy.md')).toBe(false) // contains the literal, minimatch decides
+    expect(quickMatch(compiledGlob('!*.md'), 'a.ts')).toBe(true) // negated: no pre-check
+  })
+})
