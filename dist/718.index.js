@@ -230,31 +230,37 @@ function globMatch(path, glob, options = {}) {
  * 300-file PR, matching was the largest part of the gate's own work.
  */
 const literals = new WeakMap();
-/** Characters after which a glob segment's text is no longer plain (classes, extglobs, braces, escapes). */
+/** Where a segment's plain text ends: a class, an extglob, a brace or an escape (read no further). */
 const NOT_PLAIN = /[[\](){}!+@\\]/;
 function requiredLiterals(m) {
     const known = literals.get(m);
     if (known !== undefined)
         return known;
     let found = null;
-    if (!m.negate && m.options.nocase !== true && m.globParts.length > 0) {
-        const each = m.globParts.map(longestLiteral);
+    if (!m.negate && m.options.nocase !== true && m.pattern !== '') {
+        // The alternatives of the glob as written (minimatch folds a last segment's braces into an extglob).
+        const alternatives = m.options.nobrace === true ? [m.pattern] : (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .braceExpand */ .KA)(m.pattern, { ...m.options, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 });
+        const each = alternatives.map((a) => longestLiteral(a.split('/')));
         found = each.every((l) => l !== undefined) ? each : null;
     }
     literals.set(m, found);
     return found;
 }
 /**
- * The longest run of plain characters in one of the segments: a segment of only plain characters, `*`
- * and `?` matches a path part only if the part contains each run between the wildcards. Runs never
- * contain `/` (segments are split on it), so the part's run is a substring of the whole path.
+ * The longest run of plain characters in one of the segments, or undefined. A segment matches a path part
+ * only if the part contains each run of plain characters between `*`/`?` wildcards before the segment's
+ * first class, extglob, brace or escape (the text after that is not read). Runs never contain `/`, so the
+ * part's run is a substring of the whole path. A glob with a `.` or `..` segment has none: minimatch may
+ * fold those away.
  */
 function longestLiteral(segments) {
     let best = '';
     for (const segment of segments) {
-        if (segment === '**' || NOT_PLAIN.test(segment))
-            continue;
-        for (const run of segment.split(/[*?]/))
+        if (segment === '.' || segment === '..')
+            return undefined;
+        const stop = NOT_PLAIN.exec(segment);
+        const plain = stop ? segment.slice(0, stop.index) : segment;
+        for (const run of plain.split(/[*?]/))
             if (run.length > best.length)
                 best = run;
     }
@@ -277,13 +283,46 @@ function matchesAny(path, globs) {
     // Every call spends, even when every glob is rejected by its literals: a loop of glob work always
     // meets the policy budget (src/policy/budget.ts).
     (0,_policy_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .spend */ .Rf)();
-    for (const entry of preparedList(globs)) {
-        if (entry.matcher instanceof GlobError)
-            throw entry.matcher;
-        if (quickMatch(entry.matcher, path))
-            return true;
+    const list = preparedList(globs);
+    if (list.hasError) {
+        for (const entry of list.entries) {
+            if (entry.matcher instanceof GlobError)
+                throw entry.matcher;
+            if (quickMatch(entry.matcher, path))
+                return true;
+        }
+        return false;
     }
+    if (list.anyLiteral?.test(path) === true)
+        for (const m of list.withLiterals)
+            if (quickMatch(m, path))
+                return true;
+    for (const m of list.withoutLiterals)
+        if (quickMatch(m, path))
+            return true;
     return false;
+}
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+function prepareList(entries) {
+    const list = { entries, hasError: false, withLiterals: [], withoutLiterals: [], anyLiteral: null };
+    const all = new Set();
+    for (const { matcher } of entries) {
+        if (matcher instanceof GlobError) {
+            list.hasError = true;
+            continue;
+        }
+        const required = requiredLiterals(matcher);
+        if (required === null)
+            list.withoutLiterals.push(matcher);
+        else {
+            list.withLiterals.push(matcher);
+            for (const l of required)
+                all.add(l);
+        }
+    }
+    if (all.size > 0)
+        list.anyLiteral = new RegExp([...all].map(escapeRegExp).join('|'));
+    return list;
 }
 /**
  * The compiled matchers of a glob list, kept per list: a rule asks `matchesAny(path, sameList)` for every
@@ -293,9 +332,9 @@ function matchesAny(path, globs) {
 const prepared = new WeakMap();
 function preparedList(globs) {
     const known = prepared.get(globs);
-    if (known && known.length === globs.length && known.every((e, i) => e.raw === globs[i]))
+    if (known && known.entries.length === globs.length && known.entries.every((e, i) => e.raw === globs[i]))
         return known;
-    const list = globs.map((raw) => {
+    const entries = globs.map((raw) => {
         const anchored = raw.startsWith('./') || raw.startsWith('/');
         const g = anchored ? raw.replace(/^\.?\//, '') : raw;
         try {
@@ -307,6 +346,7 @@ function preparedList(globs) {
             throw e;
         }
     });
+    const list = prepareList(entries);
     prepared.set(globs, list);
     return list;
 }

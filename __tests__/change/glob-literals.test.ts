@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { Minimatch } from 'minimatch'
 import { BUILTIN_EXCLUSIONS } from '../../src/change/generated.js'
-import { compiledGlob, GLOB_OPTIONS, quickMatch } from '../../src/change/glob.js'
+import { compiledGlob, GLOB_OPTIONS, GlobError, matchesAny, quickMatch } from '../../src/change/glob.js'
 import { fillDefaults } from '../../src/policy/resolved.js'
 
 /** Every string in the default policy's rule options that is used as a glob, and the built-in exclusions. */
@@ -58,7 +58,25 @@ describe('the literal pre-check never changes what a glob matches', () => {
 
   it('on generated globs (wildcards, classes, braces, extglobs, escapes, negation)', () => {
     const token = fc.oneof(
-      fc.constantFrom('*', '**', '?', '[ab]', '{a,b}', '{x,y.z}', '+(a|b)', '?(c)', '!(d)', '\\*', '.', '/', '-'),
+      fc.constantFrom(
+        '*',
+        '**',
+        '?',
+        '[ab]',
+        '{a,b}',
+        '{x,y.z}',
+        '+(a|b)',
+        '?(c)',
+        '!(d)',
+        '*(a|b)',
+        '@(x|y)',
+        '\\*',
+        '.',
+        '/',
+        '/./',
+        '/../',
+        '-',
+      ),
       fc.constantFrom(...words.slice(0, 40)),
       fc.stringMatching(/^[a-z.]{1,4}$/),
     )
@@ -70,6 +88,28 @@ describe('the literal pre-check never changes what a glob matches', () => {
       }),
       { numRuns: 3000 },
     )
+  })
+
+  it('matchesAny on lists of default globs (one scan for all literals) = some glob matches', () => {
+    const list = fc.uniqueArray(fc.constantFrom(...globs), { minLength: 1, maxLength: 20 })
+    let hits = 0
+    fc.assert(
+      fc.property(list, fc.array(path, { minLength: 1, maxLength: 10 }), (l, paths) => {
+        for (const p of paths) {
+          const want = l.some((g) => matcherOf(g).match(p))
+          if (want) hits++
+          if (matchesAny(p, l) !== want) throw new Error(`[${l.join(', ')}] on ${p}: minimatch ${String(want)}`)
+        }
+      }),
+      { numRuns: 1500 },
+    )
+    expect(hits).toBeGreaterThan(100)
+  })
+
+  it('a list with a glob over the caps still throws when that glob is reached', () => {
+    const bad = '{a,b}'.repeat(17)
+    expect(() => matchesAny('src/x.ts', ['**/*.md', bad])).toThrow(GlobError)
+    expect(matchesAny('docs/x.md', ['**/*.md', bad])).toBe(true) // an earlier glob matched first, as before
   })
 
   it('rejects by literal: a path without the literal is not matched, one with it still is', () => {

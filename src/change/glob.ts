@@ -81,15 +81,18 @@ export function globMatch(path: string, glob: string, options: MinimatchOptions 
  */
 const literals = new WeakMap<Minimatch, readonly string[] | null>()
 
-/** Characters after which a glob segment's text is no longer plain (classes, extglobs, braces, escapes). */
+/** Where a segment's plain text ends: a class, an extglob, a brace or an escape (read no further). */
 const NOT_PLAIN = /[[\](){}!+@\\]/
 
 function requiredLiterals(m: Minimatch): readonly string[] | null {
   const known = literals.get(m)
   if (known !== undefined) return known
   let found: string[] | null = null
-  if (!m.negate && m.options.nocase !== true && m.globParts.length > 0) {
-    const each = m.globParts.map(longestLiteral)
+  if (!m.negate && m.options.nocase !== true && m.pattern !== '') {
+    // The alternatives of the glob as written (minimatch folds a last segment's braces into an extglob).
+    const alternatives =
+      m.options.nobrace === true ? [m.pattern] : braceExpand(m.pattern, { ...m.options, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 })
+    const each = alternatives.map((a) => longestLiteral(a.split('/')))
     found = each.every((l): l is string => l !== undefined) ? each : null
   }
   literals.set(m, found)
@@ -97,15 +100,19 @@ function requiredLiterals(m: Minimatch): readonly string[] | null {
 }
 
 /**
- * The longest run of plain characters in one of the segments: a segment of only plain characters, `*`
- * and `?` matches a path part only if the part contains each run between the wildcards. Runs never
- * contain `/` (segments are split on it), so the part's run is a substring of the whole path.
+ * The longest run of plain characters in one of the segments, or undefined. A segment matches a path part
+ * only if the part contains each run of plain characters between `*`/`?` wildcards before the segment's
+ * first class, extglob, brace or escape (the text after that is not read). Runs never contain `/`, so the
+ * part's run is a substring of the whole path. A glob with a `.` or `..` segment has none: minimatch may
+ * fold those away.
  */
 function longestLiteral(segments: readonly string[]): string | undefined {
   let best = ''
   for (const segment of segments) {
-    if (segment === '**' || NOT_PLAIN.test(segment)) continue
-    for (const run of segment.split(/[*?]/)) if (run.length > best.length) best = run
+    if (segment === '.' || segment === '..') return undefined
+    const stop = NOT_PLAIN.exec(segment)
+    const plain = stop ? segment.slice(0, stop.index) : segment
+    for (const run of plain.split(/[*?]/)) if (run.length > best.length) best = run
   }
   return best === '' ? undefined : best
 }
@@ -127,10 +134,16 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
   // Every call spends, even when every glob is rejected by its literals: a loop of glob work always
   // meets the policy budget (src/policy/budget.ts).
   spend()
-  for (const entry of preparedList(globs)) {
-    if (entry.matcher instanceof GlobError) throw entry.matcher
-    if (quickMatch(entry.matcher, path)) return true
+  const list = preparedList(globs)
+  if (list.hasError) {
+    for (const entry of list.entries) {
+      if (entry.matcher instanceof GlobError) throw entry.matcher
+      if (quickMatch(entry.matcher, path)) return true
+    }
+    return false
   }
+  if (list.anyLiteral?.test(path) === true) for (const m of list.withLiterals) if (quickMatch(m, path)) return true
+  for (const m of list.withoutLiterals) if (quickMatch(m, path)) return true
   return false
 }
 
@@ -139,17 +152,52 @@ interface PreparedGlob {
   matcher: Minimatch | GlobError
 }
 
+interface PreparedList {
+  entries: PreparedGlob[]
+  /** A glob does not compile: every entry is tried in order, and the bad one throws when reached, as before. */
+  hasError: boolean
+  /** The globs that require literals (`requiredLiterals`), and the others. */
+  withLiterals: Minimatch[]
+  withoutLiterals: Minimatch[]
+  /**
+   * Matches a path holding at least one literal a glob of `withLiterals` requires (null when there is none):
+   * a path it does not match matches none of them, found by one native scan instead of a test per glob.
+   */
+  anyLiteral: RegExp | null
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+
+function prepareList(entries: PreparedGlob[]): PreparedList {
+  const list: PreparedList = { entries, hasError: false, withLiterals: [], withoutLiterals: [], anyLiteral: null }
+  const all = new Set<string>()
+  for (const { matcher } of entries) {
+    if (matcher instanceof GlobError) {
+      list.hasError = true
+      continue
+    }
+    const required = requiredLiterals(matcher)
+    if (required === null) list.withoutLiterals.push(matcher)
+    else {
+      list.withLiterals.push(matcher)
+      for (const l of required) all.add(l)
+    }
+  }
+  if (all.size > 0) list.anyLiteral = new RegExp([...all].map(escapeRegExp).join('|'))
+  return list
+}
+
 /**
  * The compiled matchers of a glob list, kept per list: a rule asks `matchesAny(path, sameList)` for every
  * changed file, and resolving each glob's anchoring and cache key again per path was a third of the
  * matching time on a 300-file PR. A list changed in place since (same array, other strings) is prepared again.
  */
-const prepared = new WeakMap<readonly string[], PreparedGlob[]>()
+const prepared = new WeakMap<readonly string[], PreparedList>()
 
-function preparedList(globs: readonly string[]): PreparedGlob[] {
+function preparedList(globs: readonly string[]): PreparedList {
   const known = prepared.get(globs)
-  if (known && known.length === globs.length && known.every((e, i) => e.raw === globs[i])) return known
-  const list = globs.map((raw): PreparedGlob => {
+  if (known && known.entries.length === globs.length && known.entries.every((e, i) => e.raw === globs[i])) return known
+  const entries = globs.map((raw): PreparedGlob => {
     const anchored = raw.startsWith('./') || raw.startsWith('/')
     const g = anchored ? raw.replace(/^\.?\//, '') : raw
     try {
@@ -159,6 +207,7 @@ function preparedList(globs: readonly string[]): PreparedGlob[] {
       throw e
     }
   })
+  const list = prepareList(entries)
   prepared.set(globs, list)
   return list
 }
