@@ -4632,11 +4632,12 @@ function parseAndValidate(text, file) {
         throw new PolicyError([
             { file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' },
         ]);
-    const positions = positionsOf(text);
     const schema = (0,policy_schema/* policySchema */.wh)();
     const issues = (0,validate/* validate */.tf)(schema, doc, [], [], {
         unknownLabel: (path) => (path.length === 1 && path[0] === 'rules' ? 'unknown rule' : undefined),
     });
+    // Positions need a second parse of the text: only for a policy with something to point at.
+    const positions = issues.length > 0 ? positionsOf(text) : new Map();
     return {
         doc,
         issues: issues.map((i) => {
@@ -4729,7 +4730,9 @@ const remoteName = (r) => `${REMOTE_PREFIX}${r.owner}/${r.repo}/${r.path}${r.ref
 const remoteKey = (r) => `${REMOTE_PREFIX}${r.owner.toLowerCase()}/${r.repo.toLowerCase()}/${r.path}@${r.ref}`;
 /** Removes the `locked` markers from a file's own mapping and returns the locks they declare (positioned). */
 function extractLocks(own, text, file, issues) {
-    const positions = positionsOf(text);
+    let parsed;
+    // A second parse of the text, made only when a lock or a bad lock needs a position.
+    const positions = { get: (p) => (parsed ??= positionsOf(text)).get(p) };
     const pos = (p) => {
         const at = positions.get(p);
         return at ? { line: (at.key ?? at.value).line, column: (at.key ?? at.value).column } : {};

@@ -82,11 +82,12 @@ function parseAndValidate(text: string, file: string): { doc: Raw; issues: Polic
     throw new PolicyError([
       { file, line: 1, column: 1, message: 'expected a mapping at the top level (keys such as extends, rules, waivers)' },
     ])
-  const positions = positionsOf(text)
   const schema: SchemaNode = policySchema()
   const issues = validate(schema, doc, [], [], {
     unknownLabel: (path) => (path.length === 1 && path[0] === 'rules' ? 'unknown rule' : undefined),
   })
+  // Positions need a second parse of the text: only for a policy with something to point at.
+  const positions = issues.length > 0 ? positionsOf(text) : new Map<string, never>()
   return {
     doc,
     issues: issues.map((i) => {
@@ -217,7 +218,9 @@ interface ChainState {
 
 /** Removes the `locked` markers from a file's own mapping and returns the locks they declare (positioned). */
 function extractLocks(own: Raw, text: string, file: string, issues: PolicyIssue[]): Array<Omit<Lock, 'floor'>> {
-  const positions = positionsOf(text)
+  let parsed: ReturnType<typeof positionsOf> | undefined
+  // A second parse of the text, made only when a lock or a bad lock needs a position.
+  const positions = { get: (p: string) => (parsed ??= positionsOf(text)).get(p) }
   const pos = (p: string) => {
     const at = positions.get(p)
     return at ? { line: (at.key ?? at.value).line, column: (at.key ?? at.value).column } : {}
@@ -270,7 +273,7 @@ function extractLocks(own: Raw, text: string, file: string, issues: PolicyIssue[
   return out
 }
 
-function positionAt(positions: ReturnType<typeof positionsOf>, p: string): { line?: number; column?: number } {
+function positionAt(positions: Pick<ReturnType<typeof positionsOf>, 'get'>, p: string): { line?: number; column?: number } {
   const at = positions.get(p)
   return at ? { line: at.value.line, column: at.value.column } : {}
 }
