@@ -193,122 +193,18 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
   const k8s = new Map<TriggerCode, string[]>()
   const out: Classified[] = []
   let k8sLine: number | undefined
-  const addK8s = (code: TriggerCode, item: string): void => {
-    const l = k8s.get(code) ?? []
-    l.push(item)
-    k8s.set(code, l)
-  }
   for (const doc of docs) {
     if (!isObject(doc)) continue
     const apiVersion = str(doc.apiVersion)
     const kind = str(doc.kind)
     if (apiVersion && kind) {
-      const meta = isObject(doc.metadata) ? doc.metadata : {}
-      const name = str(meta.name)
-      const label = name ? `${kind} ${name}` : kind
-      const spec = isObject(doc.spec) ? doc.spec : {}
       k8sLine ??= lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) // kind is the PR's text
-      if (kind === 'CronJob') {
-        const sched = str(spec.schedule)
-        out.push({
-          code: 'cron',
-          what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '),
-          line: lineOf(text, /^\s*schedule:/),
-        })
-      } else if (kind === 'PrometheusRule') {
-        const alerts = list(spec.groups)
-          .flatMap((g) => list(isObject(g) ? g.rules : undefined))
-          .map((r) => (isObject(r) ? str(r.alert) : undefined))
-          .filter((x): x is string => !!x)
-        addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${nameList(alerts)})` : ''}`.trim())
-      } else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
-        addK8s('slo', label)
-      } else if (kind === 'GrafanaDashboard') {
-        addK8s('dashboard', label)
-      } else if (kind === 'Kustomization' && apiVersion.startsWith('kustomize.config.k8s.io')) {
-        addK8s('kustomize', 'Kustomization')
-      } else if (kind === 'AlertmanagerConfig' || kind === 'Alertmanager') {
-        addK8s('alert-rule', label)
-      } else {
-        addK8s('k8s-manifest', label)
-      }
+      const cron = classifyK8sDoc(doc, apiVersion, kind, text, k8s)
+      if (cron) out.push(cron)
       continue
     }
-    // Prometheus rule file: groups[].rules[] with alert/record.
-    const groups = list(doc.groups)
-    if (groups.length && groups.every((g) => isObject(g) && Array.isArray(g.rules))) {
-      const rules = groups.flatMap((g) => list((g as Obj).rules)).filter(isObject)
-      const alerts = rules.map((r) => str(r.alert)).filter((x): x is string => !!x)
-      const records = rules.filter((r) => str(r.record)).length
-      if (alerts.length || records) {
-        const parts = [
-          alerts.length ? `alerts ${nameList(alerts)}` : '',
-          records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
-        ].filter(Boolean)
-        out.push({ code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: lineOf(text, /^\s*-?\s*alert:/) })
-        continue
-      }
-    }
-    if (isObject(doc.route) && Array.isArray(doc.receivers)) {
-      const receivers = doc.receivers.map((r) => (isObject(r) ? str(r.name) : undefined)).filter((x): x is string => !!x)
-      out.push({ code: 'alert-rule', what: `Alertmanager routing (receivers ${nameList(receivers)})` })
-      continue
-    }
-    if (str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
-      const names = doc.slos.map((s) => (isObject(s) ? str(s.name) : undefined)).filter((x): x is string => !!x)
-      out.push({ code: 'slo', what: `Sloth SLOs of service ${str(doc.service) ?? '?'} (${nameList(names)})` })
-      continue
-    }
-    const resources = isObject(doc.Resources) ? doc.Resources : undefined
-    if (
-      doc.AWSTemplateFormatVersion !== undefined ||
-      (resources && Object.values(resources).some((r) => isObject(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))
-    ) {
-      const transform = JSON.stringify(doc.Transform ?? '')
-      const types = resources
-        ? Object.values(resources)
-            .map((r) => (isObject(r) ? str(r.Type) : undefined))
-            .filter((x): x is string => !!x)
-        : []
-      out.push({
-        code: 'cloudformation',
-        what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${nameList(types)})`,
-      })
-      continue
-    }
-    const dash = isObject(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc
-    if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
-      out.push({ code: 'dashboard', what: `Grafana dashboard "${str(dash.title) ?? str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` })
-      continue
-    }
-    const monitors = (Array.isArray(doc) ? doc : [doc]).filter(
-      (m) => isObject(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string',
-    ) as Obj[]
-    if (monitors.length) {
-      out.push({ code: 'datadog-monitor', what: `Datadog monitor ${nameList(monitors.map((m) => `"${str(m.name) ?? str(m.query)}"`))}` })
-      continue
-    }
-    if (
-      isObject(doc.services) &&
-      Object.values(doc.services).some((s) => isObject(s) && (s.image !== undefined || s.build !== undefined))
-    ) {
-      out.push({ code: 'docker-compose', what: `Compose services ${nameList(Object.keys(doc.services))}` })
-      continue
-    }
-    if (
-      str(doc.name) &&
-      str(doc.runtime) !== undefined &&
-      Object.keys(doc).length < 12 &&
-      (doc.runtime === 'nodejs' ||
-        doc.runtime === 'python' ||
-        doc.runtime === 'go' ||
-        doc.runtime === 'dotnet' ||
-        doc.runtime === 'java' ||
-        doc.runtime === 'yaml' ||
-        isObject(doc.runtime))
-    ) {
-      out.push({ code: 'pulumi', what: `Pulumi project ${str(doc.name)}` })
-    }
+    const c = classifyOtherDoc(doc, text)
+    if (c) out.push(c)
   }
   for (const [code, items] of k8s) {
     const what =
@@ -324,6 +220,123 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
     out.unshift({ code, what, line: code === 'k8s-manifest' ? k8sLine : undefined })
   }
   return out
+}
+
+/**
+ * A Kubernetes-style document (apiVersion and kind): a CronJob is classified on its own (returned); every
+ * other kind is added to `k8s`, summarised per trigger code by the caller.
+ */
+function classifyK8sDoc(
+  doc: Obj,
+  apiVersion: string,
+  kind: string,
+  text: string | undefined,
+  k8s: Map<TriggerCode, string[]>,
+): Classified | undefined {
+  const addK8s = (code: TriggerCode, item: string): void => {
+    const l = k8s.get(code) ?? []
+    l.push(item)
+    k8s.set(code, l)
+  }
+  const meta = isObject(doc.metadata) ? doc.metadata : {}
+  const name = str(meta.name)
+  const label = name ? `${kind} ${name}` : kind
+  const spec = isObject(doc.spec) ? doc.spec : {}
+  if (kind === 'CronJob') {
+    const sched = str(spec.schedule)
+    return {
+      code: 'cron',
+      what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '),
+      line: lineOf(text, /^\s*schedule:/),
+    }
+  } else if (kind === 'PrometheusRule') {
+    const alerts = list(spec.groups)
+      .flatMap((g) => list(isObject(g) ? g.rules : undefined))
+      .map((r) => (isObject(r) ? str(r.alert) : undefined))
+      .filter((x): x is string => !!x)
+    addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${nameList(alerts)})` : ''}`.trim())
+  } else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
+    addK8s('slo', label)
+  } else if (kind === 'GrafanaDashboard') {
+    addK8s('dashboard', label)
+  } else if (kind === 'Kustomization' && apiVersion.startsWith('kustomize.config.k8s.io')) {
+    addK8s('kustomize', 'Kustomization')
+  } else if (kind === 'AlertmanagerConfig' || kind === 'Alertmanager') {
+    addK8s('alert-rule', label)
+  } else {
+    addK8s('k8s-manifest', label)
+  }
+  return undefined
+}
+
+/** A document of another kind: Prometheus/Alertmanager/Sloth, CloudFormation, Grafana, Datadog, Compose, Pulumi. */
+function classifyOtherDoc(doc: Obj, text: string | undefined): Classified | undefined {
+  // Prometheus rule file: groups[].rules[] with alert/record.
+  const groups = list(doc.groups)
+  if (groups.length && groups.every((g) => isObject(g) && Array.isArray(g.rules))) {
+    const rules = groups.flatMap((g) => list((g as Obj).rules)).filter(isObject)
+    const alerts = rules.map((r) => str(r.alert)).filter((x): x is string => !!x)
+    const records = rules.filter((r) => str(r.record)).length
+    if (alerts.length || records) {
+      const parts = [
+        alerts.length ? `alerts ${nameList(alerts)}` : '',
+        records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
+      ].filter(Boolean)
+      return { code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: lineOf(text, /^\s*-?\s*alert:/) }
+    }
+  }
+  if (isObject(doc.route) && Array.isArray(doc.receivers)) {
+    const receivers = doc.receivers.map((r) => (isObject(r) ? str(r.name) : undefined)).filter((x): x is string => !!x)
+    return { code: 'alert-rule', what: `Alertmanager routing (receivers ${nameList(receivers)})` }
+  }
+  if (str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
+    const names = doc.slos.map((s) => (isObject(s) ? str(s.name) : undefined)).filter((x): x is string => !!x)
+    return { code: 'slo', what: `Sloth SLOs of service ${str(doc.service) ?? '?'} (${nameList(names)})` }
+  }
+  const resources = isObject(doc.Resources) ? doc.Resources : undefined
+  if (
+    doc.AWSTemplateFormatVersion !== undefined ||
+    (resources && Object.values(resources).some((r) => isObject(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))
+  ) {
+    const transform = JSON.stringify(doc.Transform ?? '')
+    const types = resources
+      ? Object.values(resources)
+          .map((r) => (isObject(r) ? str(r.Type) : undefined))
+          .filter((x): x is string => !!x)
+      : []
+    return {
+      code: 'cloudformation',
+      what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${nameList(types)})`,
+    }
+  }
+  const dash = isObject(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc
+  if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
+    return { code: 'dashboard', what: `Grafana dashboard "${str(dash.title) ?? str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` }
+  }
+  const monitors = (Array.isArray(doc) ? doc : [doc]).filter(
+    (m) => isObject(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string',
+  ) as Obj[]
+  if (monitors.length) {
+    return { code: 'datadog-monitor', what: `Datadog monitor ${nameList(monitors.map((m) => `"${str(m.name) ?? str(m.query)}"`))}` }
+  }
+  if (isObject(doc.services) && Object.values(doc.services).some((s) => isObject(s) && (s.image !== undefined || s.build !== undefined))) {
+    return { code: 'docker-compose', what: `Compose services ${nameList(Object.keys(doc.services))}` }
+  }
+  if (
+    str(doc.name) &&
+    str(doc.runtime) !== undefined &&
+    Object.keys(doc).length < 12 &&
+    (doc.runtime === 'nodejs' ||
+      doc.runtime === 'python' ||
+      doc.runtime === 'go' ||
+      doc.runtime === 'dotnet' ||
+      doc.runtime === 'java' ||
+      doc.runtime === 'yaml' ||
+      isObject(doc.runtime))
+  ) {
+    return { code: 'pulumi', what: `Pulumi project ${str(doc.name)}` }
+  }
+  return undefined
 }
 
 /** How a workflow job is recognised as deploying (policy options, see docs/rules/runbook.md). */
