@@ -1198,18 +1198,15 @@ function composeEntry(doc: unknown, name: string): unknown {
   return out
 }
 
-async function detectEnvVars(
-  ctx: RuleContext,
-  files: ChangedFile[],
-  reader: BudgetedReader,
-  options: RunbookOptions,
-  push: (t: Trigger) => void,
-  notRead: Detection['notRead'],
-): Promise<void> {
-  const ignore = namePatterns(options.env_var_ignore)
-  // Names read on removed lines anywhere in the PR: code that moved, not a new variable.
+/** An env var name read at a line (undefined: somewhere in the file). */
+interface EnvRead {
+  name: string
+  line?: number
+}
+
+/** Names read on removed lines anywhere in the PR: code that moved, not a new variable. */
+function movedEnvNames(ctx: RuleContext): Set<string> {
   const moved = new Set<string>()
-  const candidates: Array<{ f: ChangedFile; lang: EnvLanguage; reads: Array<{ name: string; line?: number }> }> = []
   for (const f of ctx.changes.files) {
     const lang = envLanguageOf(f.path)
     if (!lang || !f.patch) continue
@@ -1219,40 +1216,60 @@ async function detectEnvVars(
       // an unparsable patch is handled below for the files we check
     }
   }
+  return moved
+}
+
+/** The env var reads a changed file adds: on its added lines (and through constants), or in the whole head file without a patch. */
+async function addedEnvReads(f: ChangedFile, lang: EnvLanguage, reader: BudgetedReader, notRead: Detection['notRead']): Promise<EnvRead[]> {
+  const reads: EnvRead[] = []
+  if (f.patch) {
+    let lines: Array<{ line: number; text: string }>
+    try {
+      lines = addedLines(f.patch)
+    } catch (e) {
+      // Said, never silent: the file's env var reads were not checked.
+      notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${errorMessage(e)})` })
+      return []
+    }
+    for (const l of lines) for (const r of envVarReadsInLine(l.text, lang)) reads.push({ name: r.name, line: l.line })
+    // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
+    if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
+      const head = await reader.head(f.path)
+      if ('text' in head) {
+        const added = new Set(lines.map((l) => l.line))
+        for (const r of envVarReadsInText(head.text, lang))
+          if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine)))
+            reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine })
+      } else if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
+    }
+  } else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
+    // No patch (too large): compare whole files, within the read budget.
+    const head = await reader.head(f.path)
+    if ('skip' in head) {
+      if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
+      return []
+    }
+    for (const r of envVarReadsInText(head.text, lang)) reads.push({ name: r.name, line: r.line })
+  }
+  return reads
+}
+
+async function detectEnvVars(
+  ctx: RuleContext,
+  files: ChangedFile[],
+  reader: BudgetedReader,
+  options: RunbookOptions,
+  push: (t: Trigger) => void,
+  notRead: Detection['notRead'],
+): Promise<void> {
+  const ignore = namePatterns(options.env_var_ignore)
+  const moved = movedEnvNames(ctx)
+  const candidates: Array<{ f: ChangedFile; lang: EnvLanguage; reads: EnvRead[] }> = []
   for (const f of files) {
     if (f.status === 'removed' || f.binary) continue
     const lang = envLanguageOf(f.path)
     if (!lang) continue
-    const reads: Array<{ name: string; line?: number }> = []
-    if (f.patch) {
-      let lines: Array<{ line: number; text: string }>
-      try {
-        lines = addedLines(f.patch)
-      } catch (e) {
-        // Said, never silent: the file's env var reads were not checked.
-        notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${errorMessage(e)})` })
-        continue
-      }
-      for (const l of lines) for (const r of envVarReadsInLine(l.text, lang)) reads.push({ name: r.name, line: l.line })
-      // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
-      if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
-        const head = await reader.head(f.path)
-        if ('text' in head) {
-          const added = new Set(lines.map((l) => l.line))
-          for (const r of envVarReadsInText(head.text, lang))
-            if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine)))
-              reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine })
-        } else if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
-      }
-    } else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
-      // No patch (too large): compare whole files, within the read budget.
-      const head = await reader.head(f.path)
-      if ('skip' in head) {
-        if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
-        continue
-      }
-      for (const r of envVarReadsInText(head.text, lang)) reads.push({ name: r.name, line: r.line })
-    }
+    const reads = await addedEnvReads(f, lang, reader, notRead)
     const seen = new Set<string>()
     const filtered = reads
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
