@@ -339,6 +339,33 @@ function classifyOtherDoc(doc: Obj, text: string | undefined): Classified | unde
   return undefined
 }
 
+/**
+ * The jobs of a workflow (head or base side) that deploy, by id. A workflow that only runs for pull requests
+ * (checks, previews) deploys nothing to production.
+ */
+function deployingJobs(
+  hd: unknown,
+  bd: unknown,
+  rec: DeployRecognition,
+  nonProductionEvents: readonly string[],
+): Map<string, { why?: string; environment?: string }> {
+  const jobsOf = (d: unknown): Obj => (isObject(d) && isObject(d.jobs) ? d.jobs : {})
+  const deploying = new Map<string, { why?: string; environment?: string }>()
+  const prOnly = (d: unknown): boolean => {
+    if (!isObject(d)) return true
+    const on = d.on ?? d['true']
+    const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObject(on) ? Object.keys(on) : []
+    return events.length > 0 && events.every((e) => nonProductionEvents.includes(e))
+  }
+  if (!(prOnly(hd) && prOnly(bd)))
+    for (const d of [hd, bd])
+      for (const [id, job] of Object.entries(jobsOf(d))) {
+        const r = jobDeploys(rec, id, job)
+        if (r.deploys && !deploying.has(id)) deploying.set(id, r)
+      }
+  return deploying
+}
+
 /** How a workflow job is recognised as deploying (policy options, see docs/rules/runbook.md). */
 export interface DeployRecognition {
   environments: readonly string[]
@@ -601,21 +628,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     }
     const hd = h?.ok ? h.docs[0] : undefined
     const bd = b?.ok ? b.docs[0] : undefined
-    const jobsOf = (d: unknown): Obj => (isObject(d) && isObject(d.jobs) ? d.jobs : {})
-    const deploying = new Map<string, { why?: string; environment?: string }>()
-    const prOnly = (d: unknown): boolean => {
-      if (!isObject(d)) return true
-      const on = d.on ?? d['true']
-      const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObject(on) ? Object.keys(on) : []
-      return events.length > 0 && events.every((e) => options.non_production_events.includes(e))
-    }
-    // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
-    if (!(prOnly(hd) && prOnly(bd)))
-      for (const d of [hd, bd])
-        for (const [id, job] of Object.entries(jobsOf(d))) {
-          const r = jobDeploys(rec, id, job)
-          if (r.deploys && !deploying.has(id)) deploying.set(id, r)
-        }
+    const deploying = deployingJobs(hd, bd, rec, options.non_production_events)
     if (deploying.size && (hd === undefined || bd === undefined)) {
       // A whole workflow added or removed: its deploying jobs.
       const jobs = [...deploying.keys()]
