@@ -366,6 +366,96 @@ function deployingJobs(
   return deploying
 }
 
+/**
+ * Whether a modified file (both sides read) kept its meaning: the same parsed value, text or template once
+ * comments and layout are gone ('no-change'), or only routine version bumps ('version-bump').
+ */
+function unchangedMeaning(
+  s: Sides,
+  parsed: YamlResult,
+  baseParsed: YamlResult | undefined,
+  versionKeys: VersionKeys,
+  versionKeyList: readonly string[],
+): 'no-change' | 'version-bump' | undefined {
+  if (s.head === undefined || s.base === undefined) return undefined
+  const single = (docs: unknown[]): unknown => (docs.length === 1 ? docs[0] : docs)
+  if ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || normaliseText(s.head) === normaliseText(s.base))
+    return 'no-change'
+  if (!parsed.ok && isTemplated(s.head) && normaliseTemplate(s.head) === normaliseTemplate(s.base)) return 'no-change'
+  if (parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
+    return 'version-bump'
+  if (!parsed.ok && versionKeyList.length && templatedVersionBump(s.base, s.head, versionKeyTest(versionKeyList))) return 'version-bump'
+  return undefined
+}
+
+/** A modified YAML/JSON file: its name and texts, its parsed documents, and its production documents on each side. */
+interface ModifiedDocs {
+  name: string
+  text: string
+  baseText: string | undefined
+  parsedDocs: unknown[]
+  headDocs: unknown[]
+  baseDocs: unknown[]
+}
+
+/**
+ * The triggers of a modified file: one per trigger code among the documents whose structure changed (added
+ * or changed at head, removed at base), at the first changed line; or why there is none.
+ */
+function modifiedDocTriggers(
+  m: ModifiedDocs,
+  t: Parameters<typeof pickLine>[0],
+  versionKeys: VersionKeys,
+): 'no-change' | 'version-bump' | { line: number | undefined; triggers: Array<{ code: TriggerCode; what: string }> } {
+  const hu = docUnits(m.headDocs)
+  const bu = docUnits(m.baseDocs)
+  const changes = compareUnits(bu, hu)
+  if (!changes.length) return 'no-change'
+  // Objects matched by identity (a reordered multi-document release manifest): only image tags moved.
+  if (onlyVersionChanges(changes, versionKeys)) return 'version-bump'
+  const ranges = yamlDocRanges(m.text)
+  const headRange = (label: string): [number, number] | undefined => {
+    if (JSON_FILE.test(m.name) || ranges.length !== m.parsedDocs.length) return undefined
+    const i = hu.findIndex((u) => u.label === label)
+    return i >= 0 ? ranges[m.parsedDocs.indexOf(hu[i].value)] : undefined
+  }
+  const changedLabels = new Set(changes.map((c) => c.label))
+  const classes = [
+    ...classifyDocs(
+      hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value),
+      m.text,
+    ),
+    ...classifyDocs(
+      bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value),
+      m.baseText,
+    ),
+  ]
+  const seen = new Set<TriggerCode>()
+  const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
+  const line = pickLine(t, headRange(first.label), first.paths)
+  const k8sChanges = changes.filter((c) => !c.label.startsWith('document'))
+  const triggers: Array<{ code: TriggerCode; what: string }> = []
+  for (const c of classes) {
+    if (seen.has(c.code)) continue
+    seen.add(c.code)
+    const what =
+      c.code === 'k8s-manifest' && k8sChanges.length
+        ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
+        : k8sChanges.length || !first.paths.length
+          ? c.what
+          : `${c.what}: ${nameList(first.paths, 3)}`
+    triggers.push({ code: c.code, what })
+  }
+  return { line, triggers }
+}
+
+/** What changed in a Helm file: the changed value paths, else what its documents are, else why it was not parsed. */
+function helmDetail(paths: string[], kinds: string[], parsed: YamlResult): string {
+  if (paths.length) return `: ${nameList(paths, 3)}`
+  if (kinds.length) return `: ${kinds.join('; ')}`
+  return parsed.ok ? '' : ` (${parsed.reason}: classified by path)`
+}
+
 /** How a workflow job is recognised as deploying (policy options, see docs/rules/runbook.md). */
 export interface DeployRecognition {
   environments: readonly string[]
@@ -895,47 +985,17 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const parsed = parseStructured(f.path, text)
     const baseParsed = s.base !== undefined && s.head !== undefined ? parseStructured(f.previousPath ?? f.path, s.base) : undefined
     const modified = s.base !== undefined && s.head !== undefined
-    // Comment/whitespace/formatting-only edits are no operational change.
-    if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s)))
-      return void noOperationalChange.push(f.path)
-    if (
-      modified &&
-      !parsed.ok &&
-      s.head !== undefined &&
-      s.base !== undefined &&
-      isTemplated(s.head) &&
-      normaliseTemplate(s.head) === normaliseTemplate(s.base)
-    )
-      return void noOperationalChange.push(f.path)
-    if (
-      modified &&
-      parsed.ok &&
-      baseParsed?.ok &&
-      onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys)
-    )
-      return void versionBumps.push(f.path)
-    if (
-      modified &&
-      !parsed.ok &&
-      s.head !== undefined &&
-      s.base !== undefined &&
-      options.version_keys.length &&
-      templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys))
-    )
-      return void versionBumps.push(f.path)
+    // Comment/whitespace/formatting-only edits are no operational change; routine version bumps are set aside.
+    const meaning = unchangedMeaning(s, parsed, baseParsed, versionKeys, options.version_keys)
+    if (meaning === 'no-change') return void noOperationalChange.push(f.path)
+    if (meaning === 'version-bump') return void versionBumps.push(f.path)
     const t = touched(f)
     if (inChart) {
       const kinds = parsed.ok ? classifyDocs(parsed.docs, text).map((c) => c.what) : []
       const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`
       const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`
       const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : []
-      const detail = paths.length
-        ? `: ${nameList(paths, 3)}`
-        : kinds.length
-          ? `: ${kinds.join('; ')}`
-          : parsed.ok
-            ? ''
-            : ` (${parsed.reason}: classified by path)`
+      const detail = helmDetail(paths, kinds, parsed)
       push({
         code: 'helm',
         path: f.path,
@@ -969,44 +1029,10 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     }
     // Modified: only the documents (Kubernetes objects) whose structure changed, and what changed in them.
     const baseDocs = production(baseParsed?.ok ? baseParsed.docs : [])
-    const hu = docUnits(headDocs)
-    const bu = docUnits(baseDocs)
-    const changes = compareUnits(bu, hu)
-    if (!changes.length) return void noOperationalChange.push(f.path)
-    // Objects matched by identity (a reordered multi-document release manifest): only image tags moved.
-    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
-    const ranges = yamlDocRanges(text)
-    const headRange = (label: string): [number, number] | undefined => {
-      if (JSON_FILE.test(name) || ranges.length !== parsed.docs.length) return undefined
-      const i = hu.findIndex((u) => u.label === label)
-      return i >= 0 ? ranges[parsed.docs.indexOf(hu[i].value)] : undefined
-    }
-    const changedLabels = new Set(changes.map((c) => c.label))
-    const classes = [
-      ...classifyDocs(
-        hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value),
-        text,
-      ),
-      ...classifyDocs(
-        bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value),
-        s.base,
-      ),
-    ]
-    const seen = new Set<TriggerCode>()
-    const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
-    const line = pickLine(t, headRange(first.label), first.paths)
-    const k8sChanges = changes.filter((c) => !c.label.startsWith('document'))
-    for (const c of classes) {
-      if (seen.has(c.code)) continue
-      seen.add(c.code)
-      const what =
-        c.code === 'k8s-manifest' && k8sChanges.length
-          ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
-          : k8sChanges.length || !first.paths.length
-            ? c.what
-            : `${c.what}: ${nameList(first.paths, 3)}`
-      push({ code: c.code, path: f.path, line, what, how: 'content' })
-    }
+    const changed = modifiedDocTriggers({ name, text, baseText: s.base, parsedDocs: parsed.docs, headDocs, baseDocs }, t, versionKeys)
+    if (changed === 'no-change') return void noOperationalChange.push(f.path)
+    if (changed === 'version-bump') return void versionBumps.push(f.path)
+    for (const c of changed.triggers) push({ code: c.code, path: f.path, line: changed.line, what: c.what, how: 'content' })
   }
 
   // New env vars: names the SERVICE did not read or declare at the base.
