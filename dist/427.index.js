@@ -378,8 +378,8 @@ async function workingTreePolicy(cwd, file) {
         throw e;
     }
 }
-async function reportCmd(args, io, now = new Date()) {
-    const { values } = (0,external_node_util_.parseArgs)({
+function parseReportArgs(args) {
+    return (0,external_node_util_.parseArgs)({
         args,
         options: {
             since: { type: 'string' },
@@ -400,7 +400,10 @@ async function reportCmd(args, io, now = new Date()) {
         },
         strict: true,
         allowPositionals: false,
-    });
+    }).values;
+}
+async function reportCmd(args, io, now = new Date()) {
+    const values = parseReportArgs(args);
     const format = values.format;
     if (!FORMATS.includes(format))
         throw new ReportUsageError(`--format: expected text, json, csv or markdown, got ${JSON.stringify(format)}`);
@@ -418,32 +421,7 @@ async function reportCmd(args, io, now = new Date()) {
     if (values.alerts === 'api' && source !== 'api')
         throw new ReportUsageError('--alerts api reads Dependabot alerts through the GitHub API: add --source api (or give --alerts FILE)');
     const history = source === 'api' ? await apiSource(values, io, from, to) : await gitSource(io, values, from, to);
-    let alerts;
-    if (values.alerts === 'api') {
-        const { dependabotAlertsOf, slaOf } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
-        const a = await dependabotAlertsOf(history.octokit, history.repositories ?? []);
-        alerts = { ...a, sla: slaOf(history.policy?.policy.rules) };
-    }
-    else if (values.alerts !== undefined) {
-        const text = await (0,promises_.readFile)((0,external_node_path_.resolve)(io.cwd, values.alerts), 'utf8').catch(() => {
-            throw new ReportUsageError(`--alerts ${values.alerts}: file not found`);
-        });
-        let items;
-        try {
-            items = (0,sla/* parseDependabotAlerts */.Nw)(text, values.alerts);
-        }
-        catch (e) {
-            if (e instanceof sla/* AlertsError */.Yr)
-                throw new ReportUsageError(e.message);
-            throw e;
-        }
-        const { slaOf } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
-        alerts = {
-            items,
-            source: `Dependabot alerts from ${values.alerts}`,
-            sla: slaOf(history.policy?.policy.rules),
-        };
-    }
+    const alerts = await readAlerts(values, history, io);
     if (values['fail-on-trend'] && history.policy === undefined)
         throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by');
     const settings = history.policy?.policy.report ?? (0,evaluate/* defaultResolvedPolicy */.aW)().report;
@@ -461,21 +439,8 @@ async function reportCmd(args, io, now = new Date()) {
         alerts,
         notes: history.notes,
     });
-    if (values.svg !== undefined) {
-        const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([
-            __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 36722)),
-            Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23)),
-            Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23)),
-        ]);
-        const dir = (0,external_node_path_.resolve)(io.cwd, values.svg);
-        await mkdir(dir, { recursive: true }).catch((e) => {
-            throw new ReportUsageError(`--svg ${values.svg}: cannot create the directory (${e.code ?? String(e)})`);
-        });
-        for (const c of await renderTrendSvgs(report)) {
-            await writeFile(join(dir, c.name), c.svg);
-            io.err(`pr-gate: wrote ${join(values.svg, c.name)} (${c.title})\n`);
-        }
-    }
+    if (values.svg !== undefined)
+        await writeSvgs(values.svg, report, io);
     const check = (0,fail/* checkTrends */.F)(report, { ...settings, size_threshold: threshold });
     report.trendCheck = { enforced: values['fail-on-trend'], ...check };
     if (format === 'json')
@@ -492,6 +457,51 @@ async function reportCmd(args, io, now = new Date()) {
         return 1;
     }
     return 0;
+}
+/** Dependabot alerts for the SLA section: `--alerts api` (through the API source), `--alerts FILE`, or none. */
+async function readAlerts(values, history, io) {
+    if (values.alerts === 'api') {
+        const { dependabotAlertsOf, slaOf } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
+        const a = await dependabotAlertsOf(history.octokit, history.repositories ?? []);
+        return { ...a, sla: slaOf(history.policy?.policy.rules) };
+    }
+    if (values.alerts === undefined)
+        return undefined;
+    const file = values.alerts;
+    const text = await (0,promises_.readFile)((0,external_node_path_.resolve)(io.cwd, file), 'utf8').catch(() => {
+        throw new ReportUsageError(`--alerts ${file}: file not found`);
+    });
+    let items;
+    try {
+        items = (0,sla/* parseDependabotAlerts */.Nw)(text, file);
+    }
+    catch (e) {
+        if (e instanceof sla/* AlertsError */.Yr)
+            throw new ReportUsageError(e.message);
+        throw e;
+    }
+    const { slaOf } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
+    return {
+        items,
+        source: `Dependabot alerts from ${file}`,
+        sla: slaOf(history.policy?.policy.rules),
+    };
+}
+/** `--svg DIR`: one chart per trend, written into DIR (created when missing). */
+async function writeSvgs(svg, report, io) {
+    const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 36722)),
+        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23)),
+        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23)),
+    ]);
+    const dir = (0,external_node_path_.resolve)(io.cwd, svg);
+    await mkdir(dir, { recursive: true }).catch((e) => {
+        throw new ReportUsageError(`--svg ${svg}: cannot create the directory (${e.code ?? String(e)})`);
+    });
+    for (const c of await renderTrendSvgs(report)) {
+        await writeFile(join(dir, c.name), c.svg);
+        io.err(`pr-gate: wrote ${join(svg, c.name)} (${c.title})\n`);
+    }
 }
 
 

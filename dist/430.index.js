@@ -186,77 +186,19 @@ async function evaluateRelease(input) {
         approved: [],
     };
     const notes = [];
-    let problem;
     // 1. The base: what is deployed.
-    let baseRef = input.base;
-    if (input.base === 'auto') {
-        if (!input.environment)
-            throw new _range_js__WEBPACK_IMPORTED_MODULE_10__.ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
-        const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.lastSuccessfulDeployment)(octokit, repo, input.environment, { exclude: input.excludeDeploymentId });
-        if (dep) {
-            baseRef = dep.sha;
-            facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
-        }
-        else {
-            baseRef = undefined;
-            facts.base = { input: 'auto', source: 'none' };
-            problem = `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`;
-        }
-    }
+    const base = await resolveBase(input, facts);
+    let problem = base.problem;
     // 2. The range.
-    let files = [];
-    let baseSha = baseRef ?? input.head;
-    let headSha = input.head;
-    if (baseRef) {
-        const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.compareRange)(octokit, repo, baseRef, input.head);
-        baseSha = cmp.baseSha;
-        headSha = cmp.headSha;
-        facts.base.sha ??= cmp.baseSha;
-        facts.head.sha = cmp.headSha;
-        facts.compareUrl = cmp.htmlUrl;
-        facts.status = cmp.status;
-        facts.totalCommits = cmp.totalCommits;
-        files = cmp.files.map(_github_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toChangedFile */ .oU);
-        if (cmp.status === 'behind' || cmp.status === 'diverged') {
-            notes.push({
-                level: 'warning',
-                message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.`,
-            });
-        }
-        const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.mergedPullsInRange)(octokit, repo, cmp.commits);
-        facts.direct = direct;
-        facts.pulls = pulls; // gate results are filled below, after the policy caps the count
-    }
+    const range = await readRange(input, facts, base.ref, notes);
+    const { files, baseSha, headSha } = range;
     // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
     // Contents (the policy and .gitattributes first, then what the rules plan) are read in GraphQL batches.
     const store = new _github_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .ContentStore */ .Vh(octokit, repo, { sizeHint: (0,_github_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeHintsFrom */ .C5)(files, headSha) });
     const { read: readBase, policyText, gitattributes } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .readEnforcedSide */ .uu)(octokit, repo, baseSha, input.policyPath, undefined, store);
     (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_7__/* .markExclusions */ .zj)(files, gitattributes);
     const policySource = (0,_pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__/* .policySource */ .I)({ path: input.policyPath, text: policyText, at: { sha: baseSha } });
-    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP;
-    const changes = {
-        base: baseSha,
-        head: headSha,
-        files,
-        totalFiles: truncated ? files.length + 1 : files.length,
-        truncated,
-        readHead: (p) => store.read(headSha, p),
-        readBase,
-    };
-    if (truncated)
-        notes.push({
-            level: 'warning',
-            message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
-        });
-    const meta = {
-        title: `Release ${baseRef ?? '?'}…${input.head}`,
-        body: '',
-        author: '',
-        labels: [],
-        repo: { owner: repo.owner, name: repo.repo },
-    };
-    const evidence = (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .apiEvidence */ .Eu)(octokit, repo, baseSha, headSha, input.evidence);
-    const ctx = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' };
+    const ctx = releaseContext(input, store, range, { baseRef: base.ref, readBase, gitattributes }, notes);
     const remote = input.remotePolicy ?? new _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_6__.RemotePolicyReader(octokit);
     const { loaded, errors } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLoadPolicy */ .oB)(policyText, input.policyPath, readBase, { remote: remote.read });
     if (!loaded)
@@ -276,27 +218,125 @@ async function evaluateRelease(input) {
     }
     facts.pulls = await (0,_gates_js__WEBPACK_IMPORTED_MODULE_12__.gateResults)(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_12__.ACTIONS_GATE_IDENTITY);
     // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
+    const rules = releaseRules(input, facts, policy, readBase, problem, notes);
+    const gateRules = { ...policy.rules };
+    gateRules[RELEASE_RULE_ID] = { level: 'fail' };
+    const gatePolicy = { ...policy, rules: gateRules };
+    await planned;
+    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_8__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
+    return { verdict, policy, facts };
+}
+/** The deployed ref (`auto`: the latest successful deployment), or none and the problem that says so. */
+async function resolveBase(input, facts) {
+    if (input.base !== 'auto')
+        return { ref: input.base };
+    if (!input.environment)
+        throw new _range_js__WEBPACK_IMPORTED_MODULE_10__.ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
+    const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.lastSuccessfulDeployment)(input.octokit, input.repo, input.environment, { exclude: input.excludeDeploymentId });
+    if (dep) {
+        facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
+        return { ref: dep.sha };
+    }
+    facts.base = { input: 'auto', source: 'none' };
+    return {
+        ref: undefined,
+        problem: `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`,
+    };
+}
+/** Compares base…head (when the base is known), filling the range's facts: commits, merged PRs, direct commits. */
+async function readRange(input, facts, baseRef, notes) {
+    if (!baseRef)
+        return { files: [], baseSha: input.head, headSha: input.head };
+    const { octokit, repo } = input;
+    const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.compareRange)(octokit, repo, baseRef, input.head);
+    facts.base.sha ??= cmp.baseSha;
+    facts.head.sha = cmp.headSha;
+    facts.compareUrl = cmp.htmlUrl;
+    facts.status = cmp.status;
+    facts.totalCommits = cmp.totalCommits;
+    if (cmp.status === 'behind' || cmp.status === 'diverged') {
+        notes.push({
+            level: 'warning',
+            message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.`,
+        });
+    }
+    const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.mergedPullsInRange)(octokit, repo, cmp.commits);
+    facts.direct = direct;
+    facts.pulls = pulls; // gate results are filled below, after the policy caps the count
+    return { files: cmp.files.map(_github_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toChangedFile */ .oU), baseSha: cmp.baseSha, headSha: cmp.headSha };
+}
+/** The rules' context for the range: its aggregate diff (noting when GitHub cut it short) and a release as the "pull request". */
+function releaseContext(input, store, range, base, notes) {
+    const { files, baseSha, headSha } = range;
+    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP;
+    const changes = {
+        base: baseSha,
+        head: headSha,
+        files,
+        totalFiles: truncated ? files.length + 1 : files.length,
+        truncated,
+        readHead: (p) => store.read(headSha, p),
+        readBase: base.readBase,
+    };
+    if (truncated)
+        notes.push({
+            level: 'warning',
+            message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
+        });
+    const meta = {
+        title: `Release ${base.baseRef ?? '?'}…${input.head}`,
+        body: '',
+        author: '',
+        labels: [],
+        repo: { owner: input.repo.owner, name: input.repo.repo },
+    };
+    const evidence = (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .apiEvidence */ .Eu)(input.octokit, input.repo, baseSha, headSha, input.evidence);
+    return { changes, pr: meta, evidence, gitattributes: base.gitattributes, now: input.now ?? new Date(), mode: 'release' };
+}
+/** The release-only rule, then every rule, the policy's dangerous ones approvable by label. */
+function releaseRules(input, facts, policy, readBase, problem, notes) {
+    const settings = policy.release;
+    const pullsTouching = pullsTouchingIn(input, facts);
+    const verifyApproval = approvalVerifier(input, policy, readBase);
+    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.some((r) => r.id === id));
+    if (unknown.length)
+        notes.push({
+            level: 'warning',
+            message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => r.id).join(', ')}.`,
+        });
+    return [
+        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_12__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_12__.ACTIONS_GATE_IDENTITY)),
+        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r),
+    ];
+}
+/** The release's PRs (as `facts.pulls` holds them when asked) that change `path`; each PR's files are listed once. */
+function pullsTouchingIn(input, facts) {
     const fileLists = new Map();
     const filesOf = (p) => {
         let f = fileLists.get(p.number);
         if (!f) {
-            f = (0,_github_source_js__WEBPACK_IMPORTED_MODULE_2__/* .listPullFiles */ .pG)(octokit, repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
+            f = (0,_github_source_js__WEBPACK_IMPORTED_MODULE_2__/* .listPullFiles */ .pG)(input.octokit, input.repo, p.number, 0).then((list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))));
             fileLists.set(p.number, f);
         }
         return f;
     };
-    const pullsTouching = async (path) => {
+    return async (path) => {
         const sets = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.mapLimit)(facts.pulls, 4, filesOf);
         return facts.pulls.filter((_, i) => sets[i]?.has(path));
     };
-    // Release approvals, verified from each PR's records (its timeline, the approver's role or team, CODEOWNERS
-    // at the deployed commit); identities are looked up once for the whole range.
+}
+/**
+ * Release approvals, verified from each PR's records (its timeline, the approver's role or team, CODEOWNERS
+ * at the deployed commit); identities are looked up once for the whole range.
+ */
+function approvalVerifier(input, policy, readBase) {
+    const settings = policy.release;
     const identities = new _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .IdentityCache */ .NP();
     const recordsOf = new Map();
-    const verifyApproval = (p, path) => {
+    return (p, path) => {
         let rec = recordsOf.get(p.number);
         if (!rec) {
-            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .githubWaiverRecords */ .I5)(octokit, repo, {
+            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .githubWaiverRecords */ .I5)(input.octokit, input.repo, {
                 number: p.number,
                 author: p.author,
                 headRef: p.headRef ?? '',
@@ -308,22 +348,6 @@ async function evaluateRelease(input) {
         }
         return (0,_engine_waivers_js__WEBPACK_IMPORTED_MODULE_14__/* .verifyReleaseApproval */ .A6)(rec, p, settings.approval_label, settings.approvers, [path], policy.waivers.allow_self);
     };
-    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.some((r) => r.id === id));
-    if (unknown.length)
-        notes.push({
-            level: 'warning',
-            message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => r.id).join(', ')}.`,
-        });
-    const rules = [
-        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_12__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_12__.ACTIONS_GATE_IDENTITY)),
-        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r),
-    ];
-    const gateRules = { ...policy.rules };
-    gateRules[RELEASE_RULE_ID] = { level: 'fail' };
-    const gatePolicy = { ...policy, rules: gateRules };
-    await planned;
-    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_8__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
-    return { verdict, policy, facts };
 }
 
 
@@ -431,24 +455,11 @@ function classifyCheckRun(run) {
 const MAX_PAGES = 10;
 async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GATE_IDENTITY) {
     try {
-        const ignored = [];
-        const by = new Set();
-        const done = (g) => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g);
-        const runs = [];
-        for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.checks.listForRef({
-                owner: r.owner,
-                repo: r.repo,
-                ref: headSha,
-                check_name: checkName,
-                filter: 'all',
-                per_page: 100,
-                page,
-            });
-            runs.push(...data.check_runs);
-            if (data.check_runs.length < 100 || runs.length >= data.total_count)
-                break;
-        }
+        const ignored = { notes: [], by: new Set() };
+        const done = (g) => (ignored.notes.length ? { ...g, ignored: ignored.notes, ignoredBy: [...ignored.by] } : g);
+        // Every run of the name (not only GitHub's "latest", which a look-alike created later would hide),
+        // newest first; the newest one created by the gate's App is the result.
+        const runs = await listCheckRuns(octokit, r, headSha, checkName);
         const named = runs.filter((c) => c.name === checkName).sort((a, b) => b.id - a.id);
         const run = named.find((c) => trustedApp(c.app, identity));
         for (const c of named) {
@@ -457,8 +468,8 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
             if (trustedApp(c.app, identity))
                 continue;
             const app = `the App ${c.app?.slug ?? c.app?.name ?? '?'} (id ${c.app?.id ?? '?'})`;
-            ignored.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`);
-            by.add(app);
+            ignored.notes.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`);
+            ignored.by.add(app);
         }
         if (run)
             return done({
@@ -468,42 +479,66 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
                 url: run.html_url ?? undefined,
                 source: 'check-run',
             });
-        // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
-        // list (newest first) names each one's creator; the combined status does not.
-        for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.repos.listCommitStatusesForRef({
-                owner: r.owner,
-                repo: r.repo,
-                ref: headSha,
-                per_page: 100,
-                page,
-            });
-            for (const status of data) {
-                if (status.context !== checkName)
-                    continue;
-                const creator = status.creator?.login;
-                if (!trustedCreator(creator, identity)) {
-                    ignored.push(`a commit status "${checkName}" = ${status.state} posted by ${creator ?? 'an unknown user'}, who is not the gate`);
-                    by.add(creator ?? 'an unknown user');
-                    continue;
-                }
-                const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
-                return done({
-                    state,
-                    conclusion: status.state,
-                    title: status.description ?? undefined,
-                    url: status.target_url ?? undefined,
-                    source: 'status',
-                });
-            }
-            if (data.length < 100)
-                break;
-        }
-        return done({ state: 'missing' });
+        return done((await gateStatus(octokit, r, headSha, checkName, identity, ignored)) ?? { state: 'missing' });
     }
     catch (e) {
         throw new _range_js__WEBPACK_IMPORTED_MODULE_2__.ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__.describeApiError)(`gate result of ${headSha.slice(0, 12)}`, e));
     }
+}
+/** Every check run named `checkName` on the commit, up to MAX_PAGES pages. */
+async function listCheckRuns(octokit, r, headSha, checkName) {
+    const runs = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await octokit.rest.checks.listForRef({
+            owner: r.owner,
+            repo: r.repo,
+            ref: headSha,
+            check_name: checkName,
+            filter: 'all',
+            per_page: 100,
+            page,
+        });
+        runs.push(...data.check_runs);
+        if (data.check_runs.length < 100 || runs.length >= data.total_count)
+            break;
+    }
+    return runs;
+}
+/**
+ * The gate's commit status, which it publishes under the same name when check runs are forbidden. The
+ * statuses list (newest first) names each one's creator; the combined status does not.
+ */
+async function gateStatus(octokit, r, headSha, checkName, identity, ignored) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await octokit.rest.repos.listCommitStatusesForRef({
+            owner: r.owner,
+            repo: r.repo,
+            ref: headSha,
+            per_page: 100,
+            page,
+        });
+        for (const status of data) {
+            if (status.context !== checkName)
+                continue;
+            const creator = status.creator?.login;
+            if (!trustedCreator(creator, identity)) {
+                ignored.notes.push(`a commit status "${checkName}" = ${status.state} posted by ${creator ?? 'an unknown user'}, who is not the gate`);
+                ignored.by.add(creator ?? 'an unknown user');
+                continue;
+            }
+            const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
+            return {
+                state,
+                conclusion: status.state,
+                title: status.description ?? undefined,
+                url: status.target_url ?? undefined,
+                source: 'status',
+            };
+        }
+        if (data.length < 100)
+            break;
+    }
+    return undefined;
 }
 async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE_IDENTITY) {
     return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({

@@ -104,24 +104,11 @@ function classifyCheckRun(run) {
 const MAX_PAGES = 10;
 async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GATE_IDENTITY) {
     try {
-        const ignored = [];
-        const by = new Set();
-        const done = (g) => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g);
-        const runs = [];
-        for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.checks.listForRef({
-                owner: r.owner,
-                repo: r.repo,
-                ref: headSha,
-                check_name: checkName,
-                filter: 'all',
-                per_page: 100,
-                page,
-            });
-            runs.push(...data.check_runs);
-            if (data.check_runs.length < 100 || runs.length >= data.total_count)
-                break;
-        }
+        const ignored = { notes: [], by: new Set() };
+        const done = (g) => (ignored.notes.length ? { ...g, ignored: ignored.notes, ignoredBy: [...ignored.by] } : g);
+        // Every run of the name (not only GitHub's "latest", which a look-alike created later would hide),
+        // newest first; the newest one created by the gate's App is the result.
+        const runs = await listCheckRuns(octokit, r, headSha, checkName);
         const named = runs.filter((c) => c.name === checkName).sort((a, b) => b.id - a.id);
         const run = named.find((c) => trustedApp(c.app, identity));
         for (const c of named) {
@@ -130,8 +117,8 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
             if (trustedApp(c.app, identity))
                 continue;
             const app = `the App ${c.app?.slug ?? c.app?.name ?? '?'} (id ${c.app?.id ?? '?'})`;
-            ignored.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`);
-            by.add(app);
+            ignored.notes.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`);
+            ignored.by.add(app);
         }
         if (run)
             return done({
@@ -141,42 +128,66 @@ async function gateResult(octokit, r, headSha, checkName, identity = ACTIONS_GAT
                 url: run.html_url ?? undefined,
                 source: 'check-run',
             });
-        // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
-        // list (newest first) names each one's creator; the combined status does not.
-        for (let page = 1; page <= MAX_PAGES; page++) {
-            const { data } = await octokit.rest.repos.listCommitStatusesForRef({
-                owner: r.owner,
-                repo: r.repo,
-                ref: headSha,
-                per_page: 100,
-                page,
-            });
-            for (const status of data) {
-                if (status.context !== checkName)
-                    continue;
-                const creator = status.creator?.login;
-                if (!trustedCreator(creator, identity)) {
-                    ignored.push(`a commit status "${checkName}" = ${status.state} posted by ${creator ?? 'an unknown user'}, who is not the gate`);
-                    by.add(creator ?? 'an unknown user');
-                    continue;
-                }
-                const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
-                return done({
-                    state,
-                    conclusion: status.state,
-                    title: status.description ?? undefined,
-                    url: status.target_url ?? undefined,
-                    source: 'status',
-                });
-            }
-            if (data.length < 100)
-                break;
-        }
-        return done({ state: 'missing' });
+        return done((await gateStatus(octokit, r, headSha, checkName, identity, ignored)) ?? { state: 'missing' });
     }
     catch (e) {
         throw new _range_js__WEBPACK_IMPORTED_MODULE_2__.ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__.describeApiError)(`gate result of ${headSha.slice(0, 12)}`, e));
     }
+}
+/** Every check run named `checkName` on the commit, up to MAX_PAGES pages. */
+async function listCheckRuns(octokit, r, headSha, checkName) {
+    const runs = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await octokit.rest.checks.listForRef({
+            owner: r.owner,
+            repo: r.repo,
+            ref: headSha,
+            check_name: checkName,
+            filter: 'all',
+            per_page: 100,
+            page,
+        });
+        runs.push(...data.check_runs);
+        if (data.check_runs.length < 100 || runs.length >= data.total_count)
+            break;
+    }
+    return runs;
+}
+/**
+ * The gate's commit status, which it publishes under the same name when check runs are forbidden. The
+ * statuses list (newest first) names each one's creator; the combined status does not.
+ */
+async function gateStatus(octokit, r, headSha, checkName, identity, ignored) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await octokit.rest.repos.listCommitStatusesForRef({
+            owner: r.owner,
+            repo: r.repo,
+            ref: headSha,
+            per_page: 100,
+            page,
+        });
+        for (const status of data) {
+            if (status.context !== checkName)
+                continue;
+            const creator = status.creator?.login;
+            if (!trustedCreator(creator, identity)) {
+                ignored.notes.push(`a commit status "${checkName}" = ${status.state} posted by ${creator ?? 'an unknown user'}, who is not the gate`);
+                ignored.by.add(creator ?? 'an unknown user');
+                continue;
+            }
+            const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
+            return {
+                state,
+                conclusion: status.state,
+                title: status.description ?? undefined,
+                url: status.target_url ?? undefined,
+                source: 'status',
+            };
+        }
+        if (data.length < 100)
+            break;
+    }
+    return undefined;
 }
 async function gateResults(octokit, r, pulls, checkName, identity = ACTIONS_GATE_IDENTITY) {
     return (0,_range_js__WEBPACK_IMPORTED_MODULE_2__.mapLimit)(pulls, 4, async (p) => ({

@@ -105,7 +105,39 @@ function startDurableQueue(s, concurrency, process, log, warn) {
     catch {
         // loadAppConfig has checked the URL
     }
-    // The producer fails fast while Redis is unreachable (no offline queue): a delivery gets 503 at once.
+    const p = openQueue(s, log, warn);
+    const worker = startWorker(p, concurrency, process);
+    const throttleConnection = new (bottleneck__WEBPACK_IMPORTED_MODULE_3___default().IORedisConnection)({ client: p.throttleClient, Redis: ioredis__WEBPACK_IMPORTED_MODULE_2__.Redis });
+    throttleConnection.on('error', p.onError('throttle'));
+    return {
+        admit: (d) => admitDelivery(p, d),
+        throttleConnection,
+        active: () => p.running.size,
+        async ready() {
+            try {
+                return (await timeout(p.producer.ping(), 1000, 'ping')) === 'PONG';
+            }
+            catch {
+                return false;
+            }
+        },
+        async drained() {
+            for (;;) {
+                const c = await p.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+                if (p.running.size === 0 && Object.values(c).every((n) => n === 0))
+                    return;
+                await new Promise((r) => setTimeout(r, 50));
+            }
+        },
+        close: (ms) => closeQueue(p, worker, throttleConnection, ms),
+    };
+}
+/** One of the App's keys: the prefix and `parts`, joined by `:`. */
+function keyOf(s, ...parts) {
+    return [s.prefix, ...parts].join(':');
+}
+/** Connects the producer, the worker's and the throttle's connections, defines the Lua commands, opens the queue. */
+function openQueue(s, log, warn) {
     const producer = connect(s.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     const workerConnection = connect(s.url, { maxRetriesPerRequest: null });
     const throttleClient = connect(s.url, { maxRetriesPerRequest: null });
@@ -129,99 +161,103 @@ function startDurableQueue(s, concurrency, process, log, warn) {
     workerConnection.defineCommand('prGateRelease', { numberOfKeys: 1, lua: RELEASE });
     const queue = new bullmq__WEBPACK_IMPORTED_MODULE_1__.Queue(QUEUE_NAME, { connection: producer, ...queueOptions(s) });
     queue.on('error', onError('queue'));
-    const k = (...parts) => [s.prefix, ...parts].join(':');
-    const running = new Map();
-    /**
-     * The delivery id's key holds `pending:<ms>` while a replica enqueues it, then `queued`. A second receipt
-     * once it is queued is a duplicate. While it is pending (another replica enqueues it right now, or died
-     * doing so) the answer is "in progress" (503, try again): never 200, which would tell GitHub it is
-     * delivered when it may not be. A pending older than twice the admission timeout is a receipt that failed
-     * and is taken over.
-     */
-    const admit = async (d) => {
-        const dkey = k('delivery', d.id);
-        let mine = false;
-        try {
-            return await timeout((async () => {
-                await connected(producer, 1000);
-                const now = Date.now();
-                mine = (await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS, 'NX')) === 'OK';
-                if (!mine) {
-                    const seen = await producer.get(dkey);
-                    const since = Number(/^pending:(\d+)$/.exec(seen ?? '')?.[1] ?? NaN);
-                    if (seen === 'queued')
-                        return { kind: 'duplicate' };
-                    if (now - since < 2 * ADMIT_TIMEOUT_MS)
-                        return { kind: 'in-progress' };
-                    await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS);
-                    mine = true;
-                }
-                const job = { ...d };
-                if (d.key)
-                    job.gen = await producer.incr(k('gen', d.key));
-                await queue.add(d.name, job, {
-                    jobId: d.id,
-                    attempts: s.attempts,
-                    backoff: { type: 'exponential', delay: s.backoffMs },
-                    removeOnComplete: { age: s.dedupeTtlS, count: 100_000 },
-                    removeOnFail: { age: 30 * 86_400 },
-                });
-                if (d.key && job.gen !== undefined)
-                    await producer.prGateSetMax(k('latest', d.key), job.gen, d.id, s.dedupeTtlS);
-                await producer.call('SET', dkey, 'queued', 'XX', 'KEEPTTL');
-                return { kind: 'accepted' };
-            })(), ADMIT_TIMEOUT_MS, 'enqueue');
-        }
-        catch (e) {
-            // Not enqueued (as far as this replica knows): forget the id so GitHub's redelivery is taken.
-            if (mine)
-                await producer.del(dkey).catch(() => undefined);
-            return { kind: 'unavailable', reason: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e) };
-        }
-    };
-    /** Whether a newer delivery than generation `gen` of `key` was enqueued (the same job added twice is not newer). */
-    const newerThan = async (key, gen, id) => {
-        const [g, by] = ((await workerConnection.get(k('latest', key))) ?? '0:').split(/:(.*)/s);
-        return Number(g) > gen && by !== id;
-    };
-    /** Cross-replica lock of one PR: taken with SET NX PX, renewed every third of its life, released if still ours. */
-    const exclusive = async (key, fn) => {
-        const lock = k('lock', key);
-        const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-        for (let wait = 50;; wait = Math.min(wait * 2, 1000)) {
-            if ((await workerConnection.set(lock, token, 'PX', s.lockMs, 'NX')) === 'OK')
-                break;
-            if (closing)
-                throw new Error('shutting down while waiting for the lock of the pull request');
-            await new Promise((r) => setTimeout(r, wait));
-        }
-        const renew = setInterval(() => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)));
-        try {
-            return await fn();
-        }
-        finally {
-            clearInterval(renew);
-            await workerConnection.prGateRelease(lock, token).catch(() => undefined);
-        }
-    };
-    let closing = false;
+    return { s, producer, workerConnection, throttleClient, queue, running: new Map(), onError, warn, closing: false };
+}
+/**
+ * The delivery id's key holds `pending:<ms>` while a replica enqueues it, then `queued`. A second receipt
+ * once it is queued is a duplicate. While it is pending (another replica enqueues it right now, or died
+ * doing so) the answer is "in progress" (503, try again): never 200, which would tell GitHub it is
+ * delivered when it may not be. A pending older than twice the admission timeout is a receipt that failed
+ * and is taken over.
+ */
+async function admitDelivery(p, d) {
+    const { s, producer, queue } = p;
+    const dkey = keyOf(s, 'delivery', d.id);
+    let mine = false;
+    try {
+        return await timeout((async () => {
+            await connected(producer, 1000);
+            const now = Date.now();
+            mine = (await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS, 'NX')) === 'OK';
+            if (!mine) {
+                const seen = await producer.get(dkey);
+                const since = Number(/^pending:(\d+)$/.exec(seen ?? '')?.[1] ?? NaN);
+                if (seen === 'queued')
+                    return { kind: 'duplicate' };
+                if (now - since < 2 * ADMIT_TIMEOUT_MS)
+                    return { kind: 'in-progress' };
+                await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS);
+                mine = true;
+            }
+            const job = { ...d };
+            if (d.key)
+                job.gen = await producer.incr(keyOf(s, 'gen', d.key));
+            await queue.add(d.name, job, {
+                jobId: d.id,
+                attempts: s.attempts,
+                backoff: { type: 'exponential', delay: s.backoffMs },
+                removeOnComplete: { age: s.dedupeTtlS, count: 100_000 },
+                removeOnFail: { age: 30 * 86_400 },
+            });
+            if (d.key && job.gen !== undefined)
+                await producer.prGateSetMax(keyOf(s, 'latest', d.key), job.gen, d.id, s.dedupeTtlS);
+            await producer.call('SET', dkey, 'queued', 'XX', 'KEEPTTL');
+            return { kind: 'accepted' };
+        })(), ADMIT_TIMEOUT_MS, 'enqueue');
+    }
+    catch (e) {
+        // Not enqueued (as far as this replica knows): forget the id so GitHub's redelivery is taken.
+        if (mine)
+            await producer.del(dkey).catch(() => undefined);
+        return { kind: 'unavailable', reason: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e) };
+    }
+}
+/** Whether a newer delivery than generation `gen` of `key` was enqueued (the same job added twice is not newer). */
+async function newerThan(p, key, gen, id) {
+    const [g, by] = ((await p.workerConnection.get(keyOf(p.s, 'latest', key))) ?? '0:').split(/:(.*)/s);
+    return Number(g) > gen && by !== id;
+}
+/** Cross-replica lock of one PR: taken with SET NX PX, renewed every third of its life, released if still ours. */
+async function exclusive(p, key, fn) {
+    const { s, workerConnection } = p;
+    const lock = keyOf(s, 'lock', key);
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+    for (let wait = 50;; wait = Math.min(wait * 2, 1000)) {
+        if ((await workerConnection.set(lock, token, 'PX', s.lockMs, 'NX')) === 'OK')
+            break;
+        if (p.closing)
+            throw new Error('shutting down while waiting for the lock of the pull request');
+        await new Promise((r) => setTimeout(r, wait));
+    }
+    const renew = setInterval(() => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined), Math.max(100, Math.floor(s.lockMs / 3)));
+    try {
+        return await fn();
+    }
+    finally {
+        clearInterval(renew);
+        await workerConnection.prGateRelease(lock, token).catch(() => undefined);
+    }
+}
+/** The worker that runs jobs with `process`, and says when a try failed or a worker stalled. */
+function startWorker(p, concurrency, process) {
+    const { s, running, warn } = p;
     const worker = new bullmq__WEBPACK_IMPORTED_MODULE_1__.Worker(QUEUE_NAME, async (job) => {
         const d = job.data;
         running.set(job.id ?? d.id, `${d.name}${d.action ? `.${d.action}` : ''}`);
         try {
-            const superseded = async () => (d.key && d.gen !== undefined ? newerThan(d.key, d.gen, d.id) : false);
+            const superseded = async () => (d.key && d.gen !== undefined ? newerThan(p, d.key, d.gen, d.id) : false);
             return await process(d, {
                 attempt: job.attemptsMade + 1,
                 resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0,
                 superseded,
-                exclusive,
+                exclusive: (key, fn) => exclusive(p, key, fn),
             });
         }
         finally {
             running.delete(job.id ?? d.id);
         }
     }, {
-        connection: workerConnection,
+        connection: p.workerConnection,
         ...queueOptions(s),
         concurrency,
         lockDuration: s.lockMs,
@@ -229,7 +265,7 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         maxStalledCount: 2,
         autorun: true,
     });
-    worker.on('error', onError('worker'));
+    worker.on('error', p.onError('worker'));
     worker.on('failed', (job, e) => {
         if (!job || e instanceof bullmq__WEBPACK_IMPORTED_MODULE_1__.DelayedError)
             return;
@@ -242,51 +278,30 @@ function startDurableQueue(s, concurrency, process, log, warn) {
     worker.on('stalled', (id) => {
         warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`);
     });
-    const throttleConnection = new (bottleneck__WEBPACK_IMPORTED_MODULE_3___default().IORedisConnection)({ client: throttleClient, Redis: ioredis__WEBPACK_IMPORTED_MODULE_2__.Redis });
-    throttleConnection.on('error', onError('throttle'));
-    return {
-        admit,
-        throttleConnection,
-        active: () => running.size,
-        async ready() {
-            try {
-                return (await timeout(producer.ping(), 1000, 'ping')) === 'PONG';
-            }
-            catch {
-                return false;
-            }
-        },
-        async drained() {
-            for (;;) {
-                const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-                if (running.size === 0 && Object.values(c).every((n) => n === 0))
-                    return;
-                await new Promise((r) => setTimeout(r, 50));
-            }
-        },
-        async close(ms) {
-            closing = true;
-            let timer;
-            const done = await Promise.race([
-                worker.close().then(() => true),
-                new Promise((r) => (timer = setTimeout(() => {
-                    r(false);
-                }, ms))),
-            ]);
-            clearTimeout(timer);
-            const unfinished = [...running.keys()];
-            if (!done) {
-                for (const [id, label] of running)
-                    warn(`delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${s.lockMs} ms) expires`);
-                await worker.close(true).catch(() => undefined);
-            }
-            await queue.close().catch(() => undefined);
-            await throttleConnection.disconnect(false).catch(() => undefined);
-            for (const r of [producer, workerConnection, throttleClient])
-                r.disconnect();
-            return { unfinished };
-        },
-    };
+    return worker;
+}
+/** Stop taking jobs; wait up to `ms` for the running ones, then leave them to the stalled-job check of another replica. */
+async function closeQueue(p, worker, throttleConnection, ms) {
+    p.closing = true;
+    let timer;
+    const done = await Promise.race([
+        worker.close().then(() => true),
+        new Promise((r) => (timer = setTimeout(() => {
+            r(false);
+        }, ms))),
+    ]);
+    clearTimeout(timer);
+    const unfinished = [...p.running.keys()];
+    if (!done) {
+        for (const [id, label] of p.running)
+            p.warn(`delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${p.s.lockMs} ms) expires`);
+        await worker.close(true).catch(() => undefined);
+    }
+    await p.queue.close().catch(() => undefined);
+    await throttleConnection.disconnect(false).catch(() => undefined);
+    for (const r of [p.producer, p.workerConnection, p.throttleClient])
+        r.disconnect();
+    return { unfinished };
 }
 /** The operator's view of the failed set, and replay (`pr-gate queue`). */
 async function withQueue(s, fn) {
@@ -1140,9 +1155,10 @@ function refuse(req, res, status, body, headers = {}) {
 async function startApp(config, options = {}) {
     const log = options.log ?? ((m) => process.stderr.write(`pr-gate serve: ${m}\n`));
     const warn = options.warn ?? ((m) => process.stderr.write(`pr-gate serve: warning: ${m}\n`));
-    // REDIS_URL: the durable queue (its worker starts taking jobs at once; processJob is defined below).
+    // REDIS_URL: the durable queue. Its worker starts taking jobs at once; `rt` below exists before the first
+    // job can run (nothing is awaited until the server listens).
     const durable = config.redis
-        ? (0,app_queue.startDurableQueue)(config.redis, config.concurrency, (job, ctx) => processJob(job, ctx), log, warn)
+        ? (0,app_queue.startDurableQueue)(config.redis, config.concurrency, (job, ctx) => processJob(rt, job, ctx), log, warn)
         : undefined;
     const auth = options.auth ?? createAuth(config, log, durable?.throttleConnection);
     const stopping = new AbortController();
@@ -1155,302 +1171,30 @@ async function startApp(config, options = {}) {
         stopping: stopping.signal,
         orgPolicies: new remote_policy.RemotePolicyCaches(),
     };
-    /** Per-delivery deps (the durable queue's cross-replica lock and supersession check), by delivery id. */
-    const depsFor = new Map();
-    const webhooks = new dist_bundle/* Webhooks */.zo({ secret: config.webhookSecret });
     const maxBody = config.maxBodyBytes ?? MAX_BODY;
-    const bodyBudget = config.bodyBudgetBytes ?? 4 * maxBody;
-    const estimate = new DrainEstimate(config.concurrency, config.shutdownTimeoutMs, config.throttle !== false);
-    const recent = new RecentIds(config.dedupeSize);
-    const stats = {
-        received: 0,
-        accepted: 0,
-        coalesced: 0,
-        duplicates: 0,
-        unauthorized: 0,
-        busy: 0,
-        processed: 0,
-        failed: 0,
-        dropped: 0,
-        inFlight: 0,
-        queued: 0,
+    const rt = {
+        config,
+        options,
+        log,
+        warn,
+        durable,
+        deps,
+        stopping,
+        depsFor: new Map(),
+        webhooks: new dist_bundle/* Webhooks */.zo({ secret: config.webhookSecret }),
+        outcomes: new Map(),
+        maxBody,
+        bodyBudget: config.bodyBudgetBytes ?? 4 * maxBody,
+        estimate: new DrainEstimate(config.concurrency, config.shutdownTimeoutMs, config.throttle !== false),
+        recent: new RecentIds(config.dedupeSize),
+        stats: zeroStats(),
+        queue: new DeliveryQueue(config.concurrency, config.maxQueue, (job) => runJob(rt, job)),
+        closing: false,
+        buffering: 0,
     };
-    let closing = false;
-    /** Bytes of request bodies being received right now (signed, not yet verified). */
-    let buffering = 0;
-    // What each delivery did, reported by the handler (webhooks.receive returns nothing).
-    const outcomes = new Map();
-    const handle = (fn) => async (event) => {
-        outcomes.set(event.id, await fn(depsFor.get(event.id) ?? { ...deps, delivery: { id: event.id, resumed: false } }, (0,json/* obj */.WL)(event.payload) ?? {}));
-    };
-    webhooks.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), handle(onPullRequest));
-    // Waivers given or taken back in reviews and comments (issue 18).
-    webhooks.on(REVIEW_ACTIONS.map((a) => `pull_request_review.${a}`), handle((d, p) => onReviewOrComment(d, p, 'pull_request_review')));
-    webhooks.on(REVIEW_COMMENT_ACTIONS.map((a) => `pull_request_review_comment.${a}`), handle((d, p) => onReviewOrComment(d, p, 'pull_request_review_comment')));
-    webhooks.on(ISSUE_COMMENT_ACTIONS.map((a) => `issue_comment.${a}`), handle((d, p) => onReviewOrComment(d, p, 'issue_comment')));
-    webhooks.on('check_run.rerequested', handle(onCheckRunRerequested));
-    webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested));
-    webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule));
-    const label = (d) => `${d.name}${d.action ? `.${d.action}` : ''}`;
-    /** Runs a job: the LAST delivery of the job is evaluated (the PR is read again from the API anyway); every delivery in it gets the outcome. */
-    const runJob = async (job) => {
-        const t0 = performance.now();
-        const last = job.deliveries[job.deliveries.length - 1];
-        let ok = true;
-        let message;
-        try {
-            await webhooks.receive(emitterEvent(last));
-            message = outcomes.get(last.id) ?? `ignored: ${label(last)} is not handled`;
-        }
-        catch (e) {
-            ok = false;
-            message = e instanceof AggregateError && e.errors.length ? e.errors.map(run/* errorMessage */.gJ).join('; ') : (0,run/* errorMessage */.gJ)(e);
-        }
-        finally {
-            outcomes.delete(last.id);
-        }
-        estimate.record(performance.now() - t0);
-        for (const d of job.deliveries) {
-            if (ok)
-                stats.processed++;
-            else
-                stats.failed++;
-            const text = d === last ? message : `coalesced into delivery ${last.id}: ${message}`;
-            const r = {
-                id: d.id,
-                event: d.name,
-                action: d.action,
-                ok,
-                message: text,
-                ms: Math.round(performance.now() - d.started),
-            };
-            if (ok)
-                log(`delivery ${d.id} ${label(d)}: ${text} (${r.ms} ms)`);
-            else
-                warn(`delivery ${d.id} ${label(d)} FAILED: ${text} (${r.ms} ms); redeliver it once the cause is fixed`);
-            options.onDelivery?.(r);
-        }
-    };
-    /** One job of the durable queue: evaluated like an in-memory job; a throw makes BullMQ retry it. */
-    const processJob = async (job, ctx) => {
-        const d = { id: job.id, name: job.name, action: job.action, payload: job.payload, started: 0 };
-        const report = (ok, message) => {
-            const r = { id: d.id, event: d.name, action: d.action, ok, message, ms: Math.max(0, Date.now() - job.receivedAt) };
-            if (ok) {
-                stats.processed++;
-                log(`delivery ${d.id} ${label(d)}: ${message} (${r.ms} ms since received${ctx.attempt > 1 ? `, try ${ctx.attempt}` : ''})`);
-            }
-            else
-                stats.failed++;
-            options.onDelivery?.(r);
-        };
-        if (await ctx.superseded()) {
-            const m = 'superseded: a later delivery for the same pull request is queued';
-            report(true, m);
-            return m;
-        }
-        depsFor.set(d.id, { ...deps, exclusive: ctx.exclusive, superseded: ctx.superseded, delivery: { id: d.id, resumed: ctx.resumed } });
-        try {
-            await webhooks.receive(emitterEvent(d));
-            const message = outcomes.get(d.id) ?? `ignored: ${label(d)} is not handled`;
-            report(true, message);
-            return message;
-        }
-        catch (e) {
-            const message = e instanceof AggregateError && e.errors.length ? e.errors.map(run/* errorMessage */.gJ).join('; ') : (0,run/* errorMessage */.gJ)(e);
-            report(false, message);
-            throw new Error(message);
-        }
-        finally {
-            outcomes.delete(d.id);
-            depsFor.delete(d.id);
-        }
-    };
-    const queue = new DeliveryQueue(config.concurrency, config.maxQueue, runJob);
-    const retryAfter = (installation) => String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)));
-    const onWebhook = async (req, res) => {
-        const started = performance.now();
-        stats.received++;
-        // Everything that can be decided from the headers is decided before a byte of the body is read.
-        const early = refuseEarly(req, maxBody);
-        if (early) {
-            if (early.status === 401)
-                stats.unauthorized++;
-            refuse(req, res, early.status, { error: early.error });
-            return;
-        }
-        if (closing) {
-            refuse(req, res, 503, { error: 'shutting down' }, { 'retry-after': '30' });
-            return;
-        }
-        const declared = Number(header(req, 'content-length') ?? 0);
-        if (buffering + declared > bodyBudget) {
-            stats.busy++;
-            refuse(req, res, 503, { error: 'busy: too many request bodies being received' }, { 'retry-after': '5' });
-            return;
-        }
-        // The HMAC is computed as the body streams in; the body is kept only up to the cap, and only for a
-        // request that carries a well-formed signature (it must be parsed once verified).
-        const signature = header(req, 'x-hub-signature-256').toLowerCase();
-        const hmac = (0,external_node_crypto_.createHmac)('sha256', config.webhookSecret);
-        const chunks = [];
-        let size = 0;
-        let reserved = declared;
-        buffering += reserved;
-        let refused;
-        try {
-            refused = await new Promise((resolve, reject) => {
-                const stop = (r) => {
-                    req.pause();
-                    req.off('data', onData);
-                    req.off('end', onEnd);
-                    req.off('error', onError);
-                    resolve(r);
-                };
-                const onData = (chunk) => {
-                    size += chunk.length;
-                    if (size > maxBody) {
-                        stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` });
-                        return;
-                    }
-                    if (size > reserved) {
-                        if (buffering + (size - reserved) > bodyBudget) {
-                            stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } });
-                            return;
-                        }
-                        buffering += size - reserved;
-                        reserved = size;
-                    }
-                    hmac.update(chunk);
-                    chunks.push(chunk);
-                };
-                const onEnd = () => {
-                    stop(undefined);
-                };
-                const onError = (e) => {
-                    reject(e);
-                };
-                req.on('data', onData);
-                req.on('end', onEnd);
-                req.on('error', onError);
-            });
-        }
-        finally {
-            buffering -= reserved;
-        }
-        if (refused) {
-            chunks.length = 0;
-            if (refused.status === 503)
-                stats.busy++;
-            refuse(req, res, refused.status, { error: refused.error }, refused.headers);
-            return;
-        }
-        const expected = Buffer.from(`sha256=${hmac.digest('hex')}`);
-        if (!(0,external_node_crypto_.timingSafeEqual)(expected, Buffer.from(signature))) {
-            stats.unauthorized++;
-            send(res, 401, { error: 'signature does not match the payload and the webhook secret' });
-            return;
-        }
-        const name = header(req, 'x-github-event');
-        const id = header(req, 'x-github-delivery');
-        let payload;
-        try {
-            payload = JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
-        }
-        catch {
-            send(res, 400, { error: 'the payload is not JSON' });
-            return;
-        }
-        chunks.length = 0;
-        if (name === 'ping') {
-            send(res, 200, { status: 'pong' });
-            return;
-        }
-        if (durable) {
-            // Answered 202 only once the job is in Redis; 503 while Redis cannot take it (GitHub keeps it as failed).
-            const admitted = await durable.admit({
-                id,
-                name,
-                action: (0,json/* str */.gx)((0,json.at)(payload, 'action')),
-                payload,
-                key: deliveryKey(name, payload),
-                receivedAt: Date.now(),
-            });
-            if (admitted.kind === 'duplicate') {
-                stats.duplicates++;
-                send(res, 200, { status: 'duplicate', id });
-            }
-            else if (admitted.kind === 'in-progress') {
-                stats.busy++;
-                send(res, 503, { error: 'this delivery is being enqueued by another replica; redeliver later', id }, { 'retry-after': '10' });
-            }
-            else if (admitted.kind === 'unavailable') {
-                stats.busy++;
-                warn(`delivery ${id}: not enqueued (${admitted.reason}); answered 503, redeliver it once Redis is back`);
-                send(res, 503, { error: 'the queue (Redis) is unavailable; redeliver later' }, { 'retry-after': '30' });
-            }
-            else {
-                stats.accepted++;
-                send(res, 202, { status: 'accepted', id });
-            }
-            return;
-        }
-        if (recent.has(id)) {
-            stats.duplicates++;
-            send(res, 200, { status: 'duplicate', id });
-            return;
-        }
-        const delivery = { id, name, action: (0,json/* str */.gx)((0,json.at)(payload, 'action')), payload, started };
-        const installation = (0,json/* num */.bu)((0,json.at)(payload, 'installation', 'id'));
-        const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) => estimate.fits(depth, perInstallation));
-        if (admission === 'full' || admission === 'over-budget') {
-            stats.busy++;
-            send(res, 503, {
-                error: admission === 'full'
-                    ? 'busy: too many deliveries waiting'
-                    : 'busy: more deliveries than can be finished within the shutdown budget',
-            }, { 'retry-after': retryAfter(installation) });
-            return;
-        }
-        recent.add(id);
-        stats.accepted++;
-        if (admission === 'coalesced')
-            stats.coalesced++;
-        send(res, 202, { status: 'accepted', id });
-    };
+    registerHandlers(rt);
     const server = external_node_http_default().createServer((req, res) => {
-        const path = (req.url ?? '/').split('?')[0] ?? '/';
-        if (req.method === 'GET' && path === '/healthz') {
-            send(res, closing ? 503 : 200, {
-                status: closing ? 'shutting-down' : 'ok',
-                inFlight: durable ? durable.active() : queue.inFlight,
-                queued: queue.queued,
-                processed: stats.processed,
-                failed: stats.failed,
-            });
-            return;
-        }
-        if (req.method === 'GET' && path === '/readyz') {
-            // Ready: serving and (durable queue) Redis answers. A load balancer sends deliveries only to ready replicas.
-            void (async () => {
-                const redis = durable ? await durable.ready() : undefined;
-                const ready = !closing && redis !== false;
-                send(res, ready ? 200 : 503, {
-                    status: closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable',
-                    queue: durable ? 'redis' : 'memory',
-                    ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}),
-                });
-            })();
-            return;
-        }
-        if (req.method === 'POST' && WEBHOOK_PATHS.has(path)) {
-            onWebhook(req, res).catch((e) => {
-                warn(`request failed: ${(0,run/* errorMessage */.gJ)(e)}`);
-                refuse(req, res, 500, { error: 'internal error' });
-            });
-            return;
-        }
-        refuse(req, res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz, GET /readyz' });
+        route(rt, req, res);
     });
     server.keepAliveTimeout = 5000;
     await new Promise((resolve, reject) => {
@@ -1462,7 +1206,8 @@ async function startApp(config, options = {}) {
     });
     const { port } = server.address();
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    const statsView = new Proxy(stats, {
+    const { queue } = rt;
+    const statsView = new Proxy(rt.stats, {
         get(target, key) {
             if (key === 'inFlight')
                 return durable ? durable.active() : queue.inFlight;
@@ -1478,49 +1223,369 @@ async function startApp(config, options = {}) {
         stats: statsView,
         idle: () => (durable ? durable.drained() : queue.idle()),
         close() {
-            closed ??= (async () => {
-                // The listener stays open while draining: deliveries get 503 (GitHub marks them failed, they can
-                // be redelivered) and /healthz answers 503 so a load balancer takes the replica out.
-                closing = true;
-                if (durable) {
-                    // Nothing accepted is lost: jobs not finished within the budget stay in Redis for another replica.
-                    const { unfinished } = await durable.close(config.shutdownTimeoutMs);
-                    const listenerClosed = new Promise((resolve) => server.close(() => {
-                        resolve();
-                    }));
-                    server.closeAllConnections();
-                    await listenerClosed;
-                    return { dropped: [], unfinished };
-                }
-                let timer;
-                const timeout = new Promise((resolve) => (timer = setTimeout(() => {
-                    resolve('timeout');
-                }, config.shutdownTimeoutMs)));
-                const outcome = await Promise.race([queue.idle().then(() => 'idle'), timeout]);
-                clearTimeout(timer);
-                const dropped = [];
-                if (outcome === 'timeout') {
-                    stopping.abort();
-                    const { waiting, running } = queue.abandon();
-                    warn(`shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`);
-                    for (const d of running)
-                        warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`);
-                    for (const d of waiting)
-                        warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`);
-                    for (const d of [...running, ...waiting])
-                        dropped.push(d.id);
-                    stats.dropped += dropped.length;
-                }
-                const listenerClosed = new Promise((resolve) => server.close(() => {
-                    resolve();
-                }));
-                server.closeAllConnections();
-                await listenerClosed;
-                return { dropped };
-            })();
+            closed ??= closeApp(rt, server);
             return closed;
         },
     };
+}
+function zeroStats() {
+    return {
+        received: 0,
+        accepted: 0,
+        coalesced: 0,
+        duplicates: 0,
+        unauthorized: 0,
+        busy: 0,
+        processed: 0,
+        failed: 0,
+        dropped: 0,
+        inFlight: 0,
+        queued: 0,
+    };
+}
+const label = (d) => `${d.name}${d.action ? `.${d.action}` : ''}`;
+/** The handler of each event the App takes; each reports its delivery's outcome. */
+function registerHandlers(rt) {
+    const { webhooks } = rt;
+    const handle = (fn) => async (event) => {
+        rt.outcomes.set(event.id, await fn(rt.depsFor.get(event.id) ?? { ...rt.deps, delivery: { id: event.id, resumed: false } }, (0,json/* obj */.WL)(event.payload) ?? {}));
+    };
+    webhooks.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), handle(onPullRequest));
+    // Waivers given or taken back in reviews and comments (issue 18).
+    webhooks.on(REVIEW_ACTIONS.map((a) => `pull_request_review.${a}`), handle((d, p) => onReviewOrComment(d, p, 'pull_request_review')));
+    webhooks.on(REVIEW_COMMENT_ACTIONS.map((a) => `pull_request_review_comment.${a}`), handle((d, p) => onReviewOrComment(d, p, 'pull_request_review_comment')));
+    webhooks.on(ISSUE_COMMENT_ACTIONS.map((a) => `issue_comment.${a}`), handle((d, p) => onReviewOrComment(d, p, 'issue_comment')));
+    webhooks.on('check_run.rerequested', handle(onCheckRunRerequested));
+    webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested));
+    webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule));
+}
+/**
+ * Runs a job: the LAST delivery of the job is evaluated (the PR is read again from the API anyway); every
+ * delivery in it gets the outcome.
+ */
+async function runJob(rt, job) {
+    const { stats, log, warn } = rt;
+    const t0 = performance.now();
+    const last = job.deliveries[job.deliveries.length - 1];
+    let ok = true;
+    let message;
+    try {
+        await rt.webhooks.receive(emitterEvent(last));
+        message = rt.outcomes.get(last.id) ?? `ignored: ${label(last)} is not handled`;
+    }
+    catch (e) {
+        ok = false;
+        message = e instanceof AggregateError && e.errors.length ? e.errors.map(run/* errorMessage */.gJ).join('; ') : (0,run/* errorMessage */.gJ)(e);
+    }
+    finally {
+        rt.outcomes.delete(last.id);
+    }
+    rt.estimate.record(performance.now() - t0);
+    for (const d of job.deliveries) {
+        if (ok)
+            stats.processed++;
+        else
+            stats.failed++;
+        const text = d === last ? message : `coalesced into delivery ${last.id}: ${message}`;
+        const r = {
+            id: d.id,
+            event: d.name,
+            action: d.action,
+            ok,
+            message: text,
+            ms: Math.round(performance.now() - d.started),
+        };
+        if (ok)
+            log(`delivery ${d.id} ${label(d)}: ${text} (${r.ms} ms)`);
+        else
+            warn(`delivery ${d.id} ${label(d)} FAILED: ${text} (${r.ms} ms); redeliver it once the cause is fixed`);
+        rt.options.onDelivery?.(r);
+    }
+}
+/** One job of the durable queue: evaluated like an in-memory job; a throw makes BullMQ retry it. */
+async function processJob(rt, job, ctx) {
+    const d = { id: job.id, name: job.name, action: job.action, payload: job.payload, started: 0 };
+    const report = (ok, message) => {
+        const r = { id: d.id, event: d.name, action: d.action, ok, message, ms: Math.max(0, Date.now() - job.receivedAt) };
+        if (ok) {
+            rt.stats.processed++;
+            rt.log(`delivery ${d.id} ${label(d)}: ${message} (${r.ms} ms since received${ctx.attempt > 1 ? `, try ${ctx.attempt}` : ''})`);
+        }
+        else
+            rt.stats.failed++;
+        rt.options.onDelivery?.(r);
+    };
+    if (await ctx.superseded()) {
+        const m = 'superseded: a later delivery for the same pull request is queued';
+        report(true, m);
+        return m;
+    }
+    rt.depsFor.set(d.id, { ...rt.deps, exclusive: ctx.exclusive, superseded: ctx.superseded, delivery: { id: d.id, resumed: ctx.resumed } });
+    try {
+        await rt.webhooks.receive(emitterEvent(d));
+        const message = rt.outcomes.get(d.id) ?? `ignored: ${label(d)} is not handled`;
+        report(true, message);
+        return message;
+    }
+    catch (e) {
+        const message = e instanceof AggregateError && e.errors.length ? e.errors.map(run/* errorMessage */.gJ).join('; ') : (0,run/* errorMessage */.gJ)(e);
+        report(false, message);
+        throw new Error(message);
+    }
+    finally {
+        rt.outcomes.delete(d.id);
+        rt.depsFor.delete(d.id);
+    }
+}
+/** GET /healthz, GET /readyz, POST to the webhook path; anything else is 404. */
+function route(rt, req, res) {
+    const { durable, queue, stats } = rt;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'GET' && path === '/healthz') {
+        send(res, rt.closing ? 503 : 200, {
+            status: rt.closing ? 'shutting-down' : 'ok',
+            inFlight: durable ? durable.active() : queue.inFlight,
+            queued: queue.queued,
+            processed: stats.processed,
+            failed: stats.failed,
+        });
+        return;
+    }
+    if (req.method === 'GET' && path === '/readyz') {
+        // Ready: serving and (durable queue) Redis answers. A load balancer sends deliveries only to ready replicas.
+        void (async () => {
+            const redis = durable ? await durable.ready() : undefined;
+            const ready = !rt.closing && redis !== false;
+            send(res, ready ? 200 : 503, {
+                status: rt.closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable',
+                queue: durable ? 'redis' : 'memory',
+                ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}),
+            });
+        })();
+        return;
+    }
+    if (req.method === 'POST' && WEBHOOK_PATHS.has(path)) {
+        onWebhook(rt, req, res).catch((e) => {
+            rt.warn(`request failed: ${(0,run/* errorMessage */.gJ)(e)}`);
+            refuse(req, res, 500, { error: 'internal error' });
+        });
+        return;
+    }
+    refuse(req, res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz, GET /readyz' });
+}
+async function onWebhook(rt, req, res) {
+    const { stats } = rt;
+    const started = performance.now();
+    stats.received++;
+    // Everything that can be decided from the headers is decided before a byte of the body is read.
+    const early = refuseEarly(req, rt.maxBody);
+    if (early) {
+        if (early.status === 401)
+            stats.unauthorized++;
+        refuse(req, res, early.status, { error: early.error });
+        return;
+    }
+    if (rt.closing) {
+        refuse(req, res, 503, { error: 'shutting down' }, { 'retry-after': '30' });
+        return;
+    }
+    const declared = Number(header(req, 'content-length') ?? 0);
+    if (rt.buffering + declared > rt.bodyBudget) {
+        stats.busy++;
+        refuse(req, res, 503, { error: 'busy: too many request bodies being received' }, { 'retry-after': '5' });
+        return;
+    }
+    const signature = header(req, 'x-hub-signature-256').toLowerCase();
+    const hmac = (0,external_node_crypto_.createHmac)('sha256', rt.config.webhookSecret);
+    const body = await receiveBody(rt, req, hmac, declared);
+    if ('refused' in body) {
+        if (body.refused.status === 503)
+            stats.busy++;
+        refuse(req, res, body.refused.status, { error: body.refused.error }, body.refused.headers);
+        return;
+    }
+    const expected = Buffer.from(`sha256=${hmac.digest('hex')}`);
+    if (!(0,external_node_crypto_.timingSafeEqual)(expected, Buffer.from(signature))) {
+        stats.unauthorized++;
+        send(res, 401, { error: 'signature does not match the payload and the webhook secret' });
+        return;
+    }
+    const name = header(req, 'x-github-event');
+    const id = header(req, 'x-github-delivery');
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.concat(body.chunks, body.size).toString('utf8'));
+    }
+    catch {
+        send(res, 400, { error: 'the payload is not JSON' });
+        return;
+    }
+    body.chunks.length = 0;
+    if (name === 'ping') {
+        send(res, 200, { status: 'pong' });
+        return;
+    }
+    if (rt.durable)
+        await admitDurable(rt, rt.durable, res, { id, name, payload });
+    else
+        admitInMemory(rt, res, { id, name, action: (0,json/* str */.gx)((0,json.at)(payload, 'action')), payload, started });
+}
+/**
+ * Reads the request body. The HMAC is computed as the body streams in; the body is kept only up to the cap,
+ * and only for a request that carries a well-formed signature (it must be parsed once verified). The bytes
+ * being received count against the App's body budget until the body is read or refused.
+ */
+async function receiveBody(rt, req, hmac, declared) {
+    const { maxBody, bodyBudget } = rt;
+    const chunks = [];
+    let size = 0;
+    let reserved = declared;
+    rt.buffering += reserved;
+    let refused;
+    try {
+        refused = await new Promise((resolve, reject) => {
+            const stop = (r) => {
+                req.pause();
+                req.off('data', onData);
+                req.off('end', onEnd);
+                req.off('error', onError);
+                resolve(r);
+            };
+            const onData = (chunk) => {
+                size += chunk.length;
+                if (size > maxBody) {
+                    stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` });
+                    return;
+                }
+                if (size > reserved) {
+                    if (rt.buffering + (size - reserved) > bodyBudget) {
+                        stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } });
+                        return;
+                    }
+                    rt.buffering += size - reserved;
+                    reserved = size;
+                }
+                hmac.update(chunk);
+                chunks.push(chunk);
+            };
+            const onEnd = () => {
+                stop(undefined);
+            };
+            const onError = (e) => {
+                reject(e);
+            };
+            req.on('data', onData);
+            req.on('end', onEnd);
+            req.on('error', onError);
+        });
+    }
+    finally {
+        rt.buffering -= reserved;
+    }
+    if (refused) {
+        chunks.length = 0;
+        return { refused };
+    }
+    return { chunks, size };
+}
+/** Answered 202 only once the job is in Redis; 503 while Redis cannot take it (GitHub keeps it as failed). */
+async function admitDurable(rt, durable, res, d) {
+    const { stats } = rt;
+    const { id, name, payload } = d;
+    const admitted = await durable.admit({
+        id,
+        name,
+        action: (0,json/* str */.gx)((0,json.at)(payload, 'action')),
+        payload,
+        key: deliveryKey(name, payload),
+        receivedAt: Date.now(),
+    });
+    if (admitted.kind === 'duplicate') {
+        stats.duplicates++;
+        send(res, 200, { status: 'duplicate', id });
+    }
+    else if (admitted.kind === 'in-progress') {
+        stats.busy++;
+        send(res, 503, { error: 'this delivery is being enqueued by another replica; redeliver later', id }, { 'retry-after': '10' });
+    }
+    else if (admitted.kind === 'unavailable') {
+        stats.busy++;
+        rt.warn(`delivery ${id}: not enqueued (${admitted.reason}); answered 503, redeliver it once Redis is back`);
+        send(res, 503, { error: 'the queue (Redis) is unavailable; redeliver later' }, { 'retry-after': '30' });
+    }
+    else {
+        stats.accepted++;
+        send(res, 202, { status: 'accepted', id });
+    }
+}
+/** The in-memory queue: a duplicate id is answered 200; a full queue, or one that cannot drain in time, 503. */
+function admitInMemory(rt, res, delivery) {
+    const { stats, queue, estimate } = rt;
+    const { id, name, payload } = delivery;
+    if (rt.recent.has(id)) {
+        stats.duplicates++;
+        send(res, 200, { status: 'duplicate', id });
+        return;
+    }
+    const installation = (0,json/* num */.bu)((0,json.at)(payload, 'installation', 'id'));
+    const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) => estimate.fits(depth, perInstallation));
+    if (admission === 'full' || admission === 'over-budget') {
+        stats.busy++;
+        const retryAfter = String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)));
+        send(res, 503, {
+            error: admission === 'full'
+                ? 'busy: too many deliveries waiting'
+                : 'busy: more deliveries than can be finished within the shutdown budget',
+        }, { 'retry-after': retryAfter });
+        return;
+    }
+    rt.recent.add(id);
+    stats.accepted++;
+    if (admission === 'coalesced')
+        stats.coalesced++;
+    send(res, 202, { status: 'accepted', id });
+}
+/**
+ * Shuts down. The listener stays open while draining: deliveries get 503 (GitHub marks them failed, they can
+ * be redelivered) and /healthz answers 503 so a load balancer takes the replica out.
+ */
+async function closeApp(rt, server) {
+    const { config, queue, warn } = rt;
+    rt.closing = true;
+    const closeListener = async () => {
+        const listenerClosed = new Promise((resolve) => server.close(() => {
+            resolve();
+        }));
+        server.closeAllConnections();
+        await listenerClosed;
+    };
+    if (rt.durable) {
+        // Nothing accepted is lost: jobs not finished within the budget stay in Redis for another replica.
+        const { unfinished } = await rt.durable.close(config.shutdownTimeoutMs);
+        await closeListener();
+        return { dropped: [], unfinished };
+    }
+    let timer;
+    const timeout = new Promise((resolve) => (timer = setTimeout(() => {
+        resolve('timeout');
+    }, config.shutdownTimeoutMs)));
+    const outcome = await Promise.race([queue.idle().then(() => 'idle'), timeout]);
+    clearTimeout(timer);
+    const dropped = [];
+    if (outcome === 'timeout') {
+        rt.stopping.abort();
+        const { waiting, running } = queue.abandon();
+        warn(`shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`);
+        for (const d of running)
+            warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`);
+        for (const d of waiting)
+            warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`);
+        for (const d of [...running, ...waiting])
+            dropped.push(d.id);
+        rt.stats.dropped += dropped.length;
+    }
+    await closeListener();
+    return { dropped };
 }
 /** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT: exit 0, or 1 when accepted deliveries were dropped. */
 async function serve(config) {

@@ -1460,129 +1460,146 @@ function parseSarif(path, doc) {
     for (const run of arr(doc.runs)) {
         if (!isObj(run))
             continue;
-        const driver = isObj(run.tool) && isObj(run.tool.driver) ? run.tool.driver : undefined;
-        const tool = str(driver?.name) ?? 'unknown SARIF tool';
-        if (!tools.includes(tool))
-            tools.push(tool);
-        const rules = arr(driver?.rules).filter(isObj);
-        const extRules = isObj(run.tool)
-            ? arr(run.tool.extensions)
-                .filter(isObj)
-                .flatMap((e) => arr(e.rules).filter(isObj))
-            : [];
-        const allRules = [...rules, ...extRules];
+        const sarifRun = readRun(run);
+        if (!tools.includes(sarifRun.tool))
+            tools.push(sarifRun.tool);
         for (const result of arr(run.results)) {
             if (!isObj(result))
                 continue;
-            if (arr(result.suppressions).some((s) => isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
+            const vuln = resultVulnerability(result, sarifRun, path);
+            if (vuln)
+                vulns.push(vuln);
+            else
                 skipped++;
-                continue;
-            }
-            const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined);
-            const idx = typeof result.ruleIndex === 'number'
-                ? result.ruleIndex
-                : isObj(result.rule) && typeof result.rule.index === 'number'
-                    ? result.rule.index
-                    : -1;
-            const rule = (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ??
-                allRules.find((r) => r.id === ruleId);
-            const rprops = isObj(rule?.properties) ? rule.properties : undefined;
-            const props = isObj(result.properties) ? result.properties : undefined;
-            const tags = [...arr(rprops?.tags), ...arr(props?.tags)].filter((t) => typeof t === 'string');
-            const message = sarif_text(result.message);
-            const locMessages = arr(result.locations).map((l) => (isObj(l) ? sarif_text(l.message) : undefined));
-            const ruleTexts = [sarif_text(rule?.shortDescription), sarif_text(rule?.fullDescription), sarif_text(rule?.help), str(rule?.name)];
-            // advisory ids
-            const ids = [];
-            for (const t of [
-                ruleId,
-                str(rule?.name),
-                str(rule?.helpUri),
-                ...tags,
-                sarif_text(rule?.shortDescription),
-                sarif_text(rule?.fullDescription),
-                message,
-            ])
-                ids.push(...(0,model/* advisoryIdsIn */.zg)(t));
-            const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers]
-                .flatMap((v) => (Array.isArray(v) ? v : [v]))
-                .filter((v) => typeof v === 'string');
-            for (const t of fromPropsIds)
-                ids.push(...(0,model/* advisoryIdsIn */.zg)(t));
-            const toolId = ruleId ? (0,model/* normaliseId */.GU)(ruleId) : undefined;
-            // The tool's own id is an alias unless it merely wraps an advisory id (Grype: "CVE-2021-23337-lodash").
-            const wraps = toolId !== undefined && ids.some((i) => toolId.toUpperCase().includes(i.toUpperCase()));
-            const aliases = [...new Set([...ids, ...(toolId && !wraps ? [toolId] : [])])];
-            // package
-            const p = { ...fromProps(rprops), ...Object.fromEntries(Object.entries(fromProps(props)).filter(([, v]) => v !== undefined)) };
-            let name = p.name;
-            let version = p.version;
-            if (!name) {
-                const m = fromMessages([message, ...locMessages, sarif_text(rule?.fullDescription), sarif_text(rule?.help)]);
-                name = m.name;
-                version ??= m.version;
-            }
-            const hasAdvisory = ids.length > 0;
-            if (!name && !hasAdvisory) {
-                skipped++;
-                continue;
-            }
-            // severity
-            let sev;
-            let cvss = score(props?.['security-severity']) ??
-                score(rprops?.['security-severity']) ??
-                score(props?.cvssv3_baseScore) ??
-                score(rprops?.cvssv3_baseScore);
-            if (cvss !== undefined)
-                sev = (0,model/* severityFromScore */.qI)(cvss);
-            if (!sev || sev === 'unknown') {
-                for (const t of tags) {
-                    const s = /^(critical|high|medium|moderate|low)$/i.test(t) ? (0,model/* severityFromWord */.GX)(t) : undefined;
-                    if (s) {
-                        sev = s;
-                        break;
-                    }
-                }
-            }
-            if (!sev || sev === 'unknown') {
-                const lvl = str(result.level) ?? (isObj(rule?.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ?? 'warning';
-                sev = levelSeverity(lvl);
-            }
-            if (cvss !== undefined && cvss <= 0)
-                cvss = undefined;
-            const fixes = arr(result.fixes).map((f) => (isObj(f) ? sarif_text(f.description) : undefined));
-            const fixed = p.fixed ?? fixedFrom([message, ...fixes, sarif_text(rule?.help), ...ruleTexts]);
-            const provenance = isObj(result.provenance) ? result.provenance : undefined;
-            const baseline = str(result.baselineState);
-            if (baseline === 'absent') {
-                skipped++; // present in the baseline, gone now: fixed
-                continue;
-            }
-            const origin = baseline === 'new' ? 'introduced' : baseline === 'unchanged' || baseline === 'updated' ? 'present' : undefined;
-            const id = (0,model/* preferredId */.L2)(aliases.length ? aliases : [toolId ?? '(unknown advisory)']);
-            const helpUri = str(rule?.helpUri);
-            vulns.push({
-                id,
-                aliases: aliases.length ? aliases : [id],
-                package: name ?? '(unknown package)',
-                version,
-                fixedVersion: fixed,
-                ecosystem: ecosystemFromTags(tags),
-                severity: sev,
-                cvss,
-                title: sarif_text(rule?.shortDescription) ?? message?.split('\n')[0],
-                url: helpUri && /^https?:/.test(helpUri) ? helpUri : undefined,
-                manifest: arr(result.locations)
-                    .map(locationUri)
-                    .find((u) => u !== undefined),
-                firstSeen: str(provenance?.firstDetectionTimeUtc),
-                origin,
-                sources: [tool],
-                reports: [path],
-            });
         }
     }
     return { path, format: 'sarif', tool: tools.join(', ') || 'unknown SARIF tool', vulnerabilities: vulns, skipped };
+}
+function readRun(run) {
+    const driver = isObj(run.tool) && isObj(run.tool.driver) ? run.tool.driver : undefined;
+    const tool = str(driver?.name) ?? 'unknown SARIF tool';
+    const rules = arr(driver?.rules).filter(isObj);
+    const extRules = isObj(run.tool)
+        ? arr(run.tool.extensions)
+            .filter(isObj)
+            .flatMap((e) => arr(e.rules).filter(isObj))
+        : [];
+    return { tool, rules, allRules: [...rules, ...extRules] };
+}
+/** The result's rule: by index when it agrees with the rule id, else by id among the driver's and extensions' rules. */
+function resultRule(result, ruleId, run) {
+    const { rules } = run;
+    const idx = typeof result.ruleIndex === 'number'
+        ? result.ruleIndex
+        : isObj(result.rule) && typeof result.rule.index === 'number'
+            ? result.rule.index
+            : -1;
+    return ((idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ??
+        run.allRules.find((r) => r.id === ruleId));
+}
+/** A vulnerability, or undefined when the result is skipped (suppressed, no package nor advisory, fixed). */
+function resultVulnerability(result, run, path) {
+    if (arr(result.suppressions).some((s) => isObj(s) && (s.status === undefined || s.status === 'accepted')))
+        return undefined;
+    const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined);
+    const rule = resultRule(result, ruleId, run);
+    const rprops = isObj(rule?.properties) ? rule.properties : undefined;
+    const props = isObj(result.properties) ? result.properties : undefined;
+    const tags = [...arr(rprops?.tags), ...arr(props?.tags)].filter((t) => typeof t === 'string');
+    const facts = { ruleId, rule, rprops, props, tags, message: sarif_text(result.message) };
+    const { message } = facts;
+    const locMessages = arr(result.locations).map((l) => (isObj(l) ? sarif_text(l.message) : undefined));
+    const ruleTexts = [sarif_text(rule?.shortDescription), sarif_text(rule?.fullDescription), sarif_text(rule?.help), str(rule?.name)];
+    const { ids, toolId, aliases } = advisoryAliases(facts);
+    const p = { ...fromProps(rprops), ...Object.fromEntries(Object.entries(fromProps(props)).filter(([, v]) => v !== undefined)) };
+    let name = p.name;
+    let version = p.version;
+    if (!name) {
+        const m = fromMessages([message, ...locMessages, sarif_text(rule?.fullDescription), sarif_text(rule?.help)]);
+        name = m.name;
+        version ??= m.version;
+    }
+    if (!name && ids.length === 0)
+        return undefined;
+    const { severity, cvss } = resultSeverity(result, facts);
+    const fixes = arr(result.fixes).map((f) => (isObj(f) ? sarif_text(f.description) : undefined));
+    const fixed = p.fixed ?? fixedFrom([message, ...fixes, sarif_text(rule?.help), ...ruleTexts]);
+    const provenance = isObj(result.provenance) ? result.provenance : undefined;
+    const baseline = str(result.baselineState);
+    if (baseline === 'absent')
+        return undefined; // present in the baseline, gone now: fixed
+    const origin = baseline === 'new' ? 'introduced' : baseline === 'unchanged' || baseline === 'updated' ? 'present' : undefined;
+    const id = (0,model/* preferredId */.L2)(aliases.length ? aliases : [toolId ?? '(unknown advisory)']);
+    const helpUri = str(rule?.helpUri);
+    return {
+        id,
+        aliases: aliases.length ? aliases : [id],
+        package: name ?? '(unknown package)',
+        version,
+        fixedVersion: fixed,
+        ecosystem: ecosystemFromTags(tags),
+        severity,
+        cvss,
+        title: sarif_text(rule?.shortDescription) ?? message?.split('\n')[0],
+        url: helpUri && /^https?:/.test(helpUri) ? helpUri : undefined,
+        manifest: arr(result.locations)
+            .map(locationUri)
+            .find((u) => u !== undefined),
+        firstSeen: str(provenance?.firstDetectionTimeUtc),
+        origin,
+        sources: [run.tool],
+        reports: [path],
+    };
+}
+/** Advisory ids named anywhere in the result or its rule, and the tool's own id as an alias. */
+function advisoryAliases(facts) {
+    const { ruleId, rule, rprops, props, tags, message } = facts;
+    const ids = [];
+    for (const t of [
+        ruleId,
+        str(rule?.name),
+        str(rule?.helpUri),
+        ...tags,
+        sarif_text(rule?.shortDescription),
+        sarif_text(rule?.fullDescription),
+        message,
+    ])
+        ids.push(...(0,model/* advisoryIdsIn */.zg)(t));
+    const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers]
+        .flatMap((v) => (Array.isArray(v) ? v : [v]))
+        .filter((v) => typeof v === 'string');
+    for (const t of fromPropsIds)
+        ids.push(...(0,model/* advisoryIdsIn */.zg)(t));
+    const toolId = ruleId ? (0,model/* normaliseId */.GU)(ruleId) : undefined;
+    // The tool's own id is an alias unless it merely wraps an advisory id (Grype: "CVE-2021-23337-lodash").
+    const wraps = toolId !== undefined && ids.some((i) => toolId.toUpperCase().includes(i.toUpperCase()));
+    const aliases = [...new Set([...ids, ...(toolId && !wraps ? [toolId] : [])])];
+    return { ids, toolId, aliases };
+}
+/** Severity from the CVSS score, then severity words in tags, then the result's or rule's level. */
+function resultSeverity(result, facts) {
+    const { rule, rprops, props, tags } = facts;
+    let sev;
+    const cvss = score(props?.['security-severity']) ??
+        score(rprops?.['security-severity']) ??
+        score(props?.cvssv3_baseScore) ??
+        score(rprops?.cvssv3_baseScore);
+    if (cvss !== undefined)
+        sev = (0,model/* severityFromScore */.qI)(cvss);
+    if (!sev || sev === 'unknown') {
+        for (const t of tags) {
+            const s = /^(critical|high|medium|moderate|low)$/i.test(t) ? (0,model/* severityFromWord */.GX)(t) : undefined;
+            if (s) {
+                sev = s;
+                break;
+            }
+        }
+    }
+    if (!sev || sev === 'unknown') {
+        const lvl = str(result.level) ?? (isObj(rule?.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ?? 'warning';
+        sev = levelSeverity(lvl);
+    }
+    return { severity: sev, cvss: cvss !== undefined && cvss <= 0 ? undefined : cvss };
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/scanners/index.ts
@@ -1669,134 +1686,154 @@ class Stop {
 }
 /** Offset and reason of the first JSON syntax error (offset = text.length for a truncated document). */
 function findJsonError(text) {
-    let i = 0;
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const fail = (reason) => {
-        throw new Stop(i, i >= text.length ? 'unexpected end of input' : reason);
-    };
-    const show = () => (i < text.length ? JSON.stringify(text[i]) : 'end of input');
-    const str = () => {
-        i++; // opening quote
-        while (i < text.length) {
-            const c = text[i];
-            if (c === '"') {
-                i++;
-                return;
-            }
-            if (c === '\\') {
-                const n = text[i + 1];
-                if (n === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                        fail('bad \\u escape in string');
-                    i += 6;
-                }
-                else if (n !== undefined && '"\\/bfnrt'.includes(n))
-                    i += 2;
-                else {
-                    i++;
-                    fail(`bad escape ${show()} in string`);
-                }
-                continue;
-            }
-            if (c.charCodeAt(0) < 0x20)
-                fail('control character in string (unescaped newline?)');
-            i++;
-        }
-        fail('unterminated string');
-    };
-    const num = () => {
-        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-        if (!m || m[0] === '-' || m[0] === '')
-            fail(`unexpected ${show()}`);
-        i += m[0].length;
-    };
-    const value = () => {
-        ws();
-        const c = text[i];
-        if (c === '{') {
-            i++;
-            ws();
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            for (;;) {
-                ws();
-                if (text[i] !== '"')
-                    fail(`expected a property name in double quotes, got ${show()}`);
-                str();
-                ws();
-                if (text[i] !== ':')
-                    fail(`expected ':' after property name, got ${show()}`);
-                i++;
-                value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                if (text[i] === '}') {
-                    i++;
-                    return;
-                }
-                fail(`expected ',' or '}' after property value, got ${show()}`);
-            }
-        }
-        if (c === '[') {
-            i++;
-            ws();
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            for (;;) {
-                value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                if (text[i] === ']') {
-                    i++;
-                    return;
-                }
-                fail(`expected ',' or ']' after array element, got ${show()}`);
-            }
-        }
-        if (c === '"') {
-            str();
-            return;
-        }
-        if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-            num();
-            return;
-        }
-        for (const lit of ['true', 'false', 'null']) {
-            if (text.startsWith(lit, i)) {
-                i += lit.length;
-                return;
-            }
-        }
-        fail(`unexpected ${show()}`);
-    };
+    const scanner = new JsonScanner(text);
     try {
-        value();
-        ws();
-        if (i < text.length)
-            fail(`unexpected ${show()} after the end of the JSON value`);
+        scanner.document();
     }
     catch (e) {
         if (e instanceof Stop)
             return { offset: e.offset, reason: e.reason };
         // The scanner is recursive: ~10,000 unclosed `[` overflow the stack. Name where it gave up.
         if (e instanceof RangeError)
-            return { offset: i, reason: 'arrays/objects nested too deeply' };
+            return { offset: scanner.i, reason: 'arrays/objects nested too deeply' };
         throw e;
     }
     return { offset: text.length };
+}
+/** A validating JSON scanner: walks the text and throws a Stop at the first syntax error. */
+class JsonScanner {
+    text;
+    i = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    /** One value and nothing after it but whitespace. */
+    document() {
+        this.value();
+        this.ws();
+        if (this.i < this.text.length)
+            this.fail(`unexpected ${this.show()} after the end of the JSON value`);
+    }
+    ws() {
+        while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i]))
+            this.i++;
+    }
+    fail(reason) {
+        throw new Stop(this.i, this.i >= this.text.length ? 'unexpected end of input' : reason);
+    }
+    show() {
+        return this.i < this.text.length ? JSON.stringify(this.text[this.i]) : 'end of input';
+    }
+    str() {
+        const text = this.text;
+        this.i++; // opening quote
+        while (this.i < text.length) {
+            const c = text[this.i];
+            if (c === '"') {
+                this.i++;
+                return;
+            }
+            if (c === '\\') {
+                const n = text[this.i + 1];
+                if (n === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6)))
+                        this.fail('bad \\u escape in string');
+                    this.i += 6;
+                }
+                else if (n !== undefined && '"\\/bfnrt'.includes(n))
+                    this.i += 2;
+                else {
+                    this.i++;
+                    this.fail(`bad escape ${this.show()} in string`);
+                }
+                continue;
+            }
+            if (c.charCodeAt(0) < 0x20)
+                this.fail('control character in string (unescaped newline?)');
+            this.i++;
+        }
+        this.fail('unterminated string');
+    }
+    num() {
+        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.i, this.i + 400));
+        if (!m || m[0] === '-' || m[0] === '')
+            this.fail(`unexpected ${this.show()}`);
+        this.i += m[0].length;
+    }
+    /**
+     * One value. Objects and arrays are scanned here rather than in methods of their own: one stack frame per
+     * nesting level keeps the depth at which the scanner gives up ("nested too deeply") where it was.
+     */
+    value() {
+        const text = this.text;
+        this.ws();
+        const c = text[this.i];
+        if (c === '{') {
+            this.i++;
+            this.ws();
+            if (text[this.i] === '}') {
+                this.i++;
+                return;
+            }
+            for (;;) {
+                this.ws();
+                if (text[this.i] !== '"')
+                    this.fail(`expected a property name in double quotes, got ${this.show()}`);
+                this.str();
+                this.ws();
+                if (text[this.i] !== ':')
+                    this.fail(`expected ':' after property name, got ${this.show()}`);
+                this.i++;
+                this.value();
+                this.ws();
+                if (text[this.i] === ',') {
+                    this.i++;
+                    continue;
+                }
+                if (text[this.i] === '}') {
+                    this.i++;
+                    return;
+                }
+                this.fail(`expected ',' or '}' after property value, got ${this.show()}`);
+            }
+        }
+        if (c === '[') {
+            this.i++;
+            this.ws();
+            if (text[this.i] === ']') {
+                this.i++;
+                return;
+            }
+            for (;;) {
+                this.value();
+                this.ws();
+                if (text[this.i] === ',') {
+                    this.i++;
+                    continue;
+                }
+                if (text[this.i] === ']') {
+                    this.i++;
+                    return;
+                }
+                this.fail(`expected ',' or ']' after array element, got ${this.show()}`);
+            }
+        }
+        if (c === '"') {
+            this.str();
+            return;
+        }
+        if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+            this.num();
+            return;
+        }
+        for (const lit of ['true', 'false', 'null']) {
+            if (text.startsWith(lit, this.i)) {
+                this.i += lit.length;
+                return;
+            }
+        }
+        this.fail(`unexpected ${this.show()}`);
+    }
 }
 
 
@@ -4803,6 +4840,62 @@ function hintFor(name, options) {
 }
 /** The policy `merged` resolves to, with every default filled in (as loadPolicy returns it). */
 const withDefaults = resolved/* fillDefaults */.wG;
+/** The target of the `extends` entry `name` in a file from `origin`, or the issue that says why there is none. */
+function extendsTarget(name, origin, st) {
+    if (name.startsWith(REMOTE_PREFIX)) {
+        const spec = parseRemoteSpec(name);
+        if (typeof spec === 'string')
+            return `extends: ${JSON.stringify(name)}: ${spec}`;
+        return remoteTarget(spec, st);
+    }
+    if (PRESETS[name] !== undefined) {
+        return {
+            key: `preset:${name}`,
+            file: `policies/${name}.yml`,
+            origin: { kind: 'local' },
+            load: async () => PRESETS[name],
+            missing: '',
+        };
+    }
+    if (name.includes('/') || /\.ya?ml$/.test(name)) {
+        const path = name.replace(/^\.?\//, '');
+        if (origin.kind === 'remote')
+            return remoteTarget({ ...origin.spec, path }, st);
+        return {
+            key: path,
+            file: path,
+            origin,
+            load: () => st.read(path),
+            missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`,
+        };
+    }
+    return `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)`;
+}
+/**
+ * The target and text of the `extends` entry `name` (the chain so far is `seen`), or the issue that
+ * stops it: an unknown name, a cycle, a chain too deep, a read that failed, a file that is not there.
+ */
+async function readExtended(name, origin, seen, st) {
+    const target = extendsTarget(name, origin, st);
+    if (typeof target === 'string')
+        return target;
+    if (seen.includes(target.key))
+        return `extends cycle: ${[...seen, target.key].join(' → ')}`;
+    if (seen.length + 1 > MAX_DEPTH)
+        return `extends chain deeper than ${MAX_DEPTH}: ${[...seen, target.key].join(' → ')}`;
+    let text;
+    try {
+        text = await target.load();
+    }
+    catch (e) {
+        if (!(e instanceof RemoteReadError))
+            throw e;
+        return `extends: ${JSON.stringify(name)}: ${e.message}`;
+    }
+    if (text === undefined)
+        return target.missing;
+    return { target, text };
+}
 async function resolveChain(text, file, origin, seen, st) {
     // This file's own issues and those of its `extends` chain are reported together: one run of
     // `pr-gate validate` names every problem, not one layer at a time.
@@ -4817,70 +4910,13 @@ async function resolveChain(text, file, origin, seen, st) {
     for (const [i, name] of ext.entries()) {
         if (typeof name !== 'string')
             continue; // a type error, already among this file's issues
-        // What the entry names: a shipped preset, a file in this file's repository, or a file in another one.
-        let target;
-        if (name.startsWith(REMOTE_PREFIX)) {
-            const spec = parseRemoteSpec(name);
-            if (typeof spec === 'string') {
-                issues.push({ file, ...at(i), message: `extends: ${JSON.stringify(name)}: ${spec}` });
-                continue;
-            }
-            target = remoteTarget(spec, st);
-        }
-        else if (PRESETS[name] !== undefined) {
-            target = {
-                key: `preset:${name}`,
-                file: `policies/${name}.yml`,
-                origin: { kind: 'local' },
-                load: async () => PRESETS[name],
-                missing: '',
-            };
-        }
-        else if (name.includes('/') || /\.ya?ml$/.test(name)) {
-            const path = name.replace(/^\.?\//, '');
-            if (origin.kind === 'remote')
-                target = remoteTarget({ ...origin.spec, path }, st);
-            else
-                target = {
-                    key: path,
-                    file: path,
-                    origin,
-                    load: () => st.read(path),
-                    missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`,
-                };
-        }
-        else {
-            issues.push({
-                file,
-                ...at(i),
-                message: `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)`,
-            });
-            continue;
-        }
-        if (seen.includes(target.key)) {
-            issues.push({ file, ...at(i), message: `extends cycle: ${[...seen, target.key].join(' → ')}` });
-            continue;
-        }
-        if (seen.length + 1 > MAX_DEPTH) {
-            issues.push({ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, target.key].join(' → ')}` });
-            continue;
-        }
-        let childText;
-        try {
-            childText = await target.load();
-        }
-        catch (e) {
-            if (!(e instanceof RemoteReadError))
-                throw e;
-            issues.push({ file, ...at(i), message: `extends: ${JSON.stringify(name)}: ${e.message}` });
-            continue;
-        }
-        if (childText === undefined) {
-            issues.push({ file, ...at(i), message: target.missing });
+        const child = await readExtended(name, origin, seen, st);
+        if (typeof child === 'string') {
+            issues.push({ file, ...at(i), message: child });
             continue;
         }
         try {
-            merged = deepMerge(merged, await resolveChain(childText, target.file, target.origin, [...seen, target.key], st));
+            merged = deepMerge(merged, await resolveChain(child.text, child.target.file, child.target.origin, [...seen, child.target.key], st));
         }
         catch (e) {
             if (!(e instanceof PolicyError))
@@ -5553,15 +5589,7 @@ function didYouMean(word, candidates) {
 function validate(schema, value, path = [], issues = [], opts = {}) {
     const lits = literals(schema);
     if (lits) {
-        if (!lits.includes(value)) {
-            const guess = typeof value === 'string'
-                ? didYouMean(value, lits.filter((l) => typeof l === 'string'))
-                : undefined;
-            issues.push({
-                path,
-                message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`,
-            });
-        }
+        validateLiteral(schema, lits, value, path, issues);
         return issues;
     }
     if (schema.anyOf) {
@@ -5587,68 +5615,90 @@ function validate(schema, value, path = [], issues = [], opts = {}) {
             issues.push({ path, message: `expected ${describeExpected(schema)}, got ${value}` });
         }
     }
-    if (typeof value === 'string') {
-        if (schema.minLength !== undefined && value.length < schema.minLength)
-            issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` });
-        if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
-            issues.push({ path, message: `expected a date (YYYY-MM-DD), got ${describeValue(value)}` });
-        if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value))
-            issues.push({ path, message: `expected a string matching /${schema.pattern}/, got ${describeValue(value)}` });
-        if (schema.format === 'regex') {
-            const p = (0,_regex_js__WEBPACK_IMPORTED_MODULE_1__/* .regexProblem */ .Hs)(value);
-            if (p)
-                issues.push({ path, message: `invalid regular expression (RE2 syntax): ${p.message}`, offset: p.offset });
-        }
-        else if (isGlobString(schema)) {
-            const p = (0,_change_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globProblem */ .AI)(value);
-            if (p)
-                issues.push({ path, message: `invalid glob: ${p.message}`, offset: p.offset });
-        }
-    }
-    if (Array.isArray(value)) {
-        if (schema.minItems !== undefined && value.length < schema.minItems)
-            issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` });
-        // A list described as globs holds globs, whatever its items say.
-        const items = schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '')
-            ? { ...schema.items, format: 'glob' }
-            : schema.items;
-        if (items)
-            value.forEach((item, i) => validate(items, item, [...path, String(i)], issues, opts));
-    }
-    if (typeOk({ type: 'object' }, value) && (schema.type === 'object' || schema.properties)) {
-        const obj = value;
-        const props = schema.properties ?? {};
-        for (const key of Object.keys(obj)) {
-            if (key in props) {
-                validate(props[key], obj[key], [...path, key], issues, opts);
-                continue;
-            }
-            const pattern = Object.entries(schema.patternProperties ?? {}).find(([re]) => new RegExp(re).test(key));
-            if (pattern) {
-                validate(pattern[1], obj[key], [...path, key], issues, opts);
-                continue;
-            }
-            if (typeof schema.additionalProperties === 'object') {
-                validate(schema.additionalProperties, obj[key], [...path, key], issues, opts);
-                continue;
-            }
-            if (schema.additionalProperties === false) {
-                const known = Object.keys(props);
-                const label = opts.unknownLabel?.(path) ?? 'unknown key';
-                const guess = didYouMean(key, known);
-                issues.push({
-                    path: [...path, key],
-                    atKey: true,
-                    message: `${label} ${JSON.stringify(key)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; valid: ${known.join(', ')}`,
-                });
-            }
-        }
-        for (const req of schema.required ?? []) {
-            if (!(req in obj) && props[req]?.default === undefined)
-                issues.push({ path, message: `missing required key ${JSON.stringify(req)}` });
-        }
-    }
+    if (typeof value === 'string')
+        validateString(schema, value, path, issues);
+    if (Array.isArray(value))
+        validateArray(schema, value, path, issues, opts);
+    if (isPlainObject(value) && (schema.type === 'object' || schema.properties))
+        validateObject(schema, value, path, issues, opts);
     return issues;
+}
+function isPlainObject(v) {
+    return typeOk({ type: 'object' }, v);
+}
+/** A value of an enum / const schema: one of its literals, with a guess for a misspelt string. */
+function validateLiteral(schema, lits, value, path, issues) {
+    if (lits.includes(value))
+        return;
+    const guess = typeof value === 'string'
+        ? didYouMean(value, lits.filter((l) => typeof l === 'string'))
+        : undefined;
+    issues.push({
+        path,
+        message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`,
+    });
+}
+/** Length, date format, pattern, and the RE2 / glob syntax of regex and glob strings. */
+function validateString(schema, value, path, issues) {
+    if (schema.minLength !== undefined && value.length < schema.minLength)
+        issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` });
+    if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        issues.push({ path, message: `expected a date (YYYY-MM-DD), got ${describeValue(value)}` });
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value))
+        issues.push({ path, message: `expected a string matching /${schema.pattern}/, got ${describeValue(value)}` });
+    if (schema.format === 'regex') {
+        const p = (0,_regex_js__WEBPACK_IMPORTED_MODULE_1__/* .regexProblem */ .Hs)(value);
+        if (p)
+            issues.push({ path, message: `invalid regular expression (RE2 syntax): ${p.message}`, offset: p.offset });
+    }
+    else if (isGlobString(schema)) {
+        const p = (0,_change_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globProblem */ .AI)(value);
+        if (p)
+            issues.push({ path, message: `invalid glob: ${p.message}`, offset: p.offset });
+    }
+}
+function validateArray(schema, value, path, issues, opts) {
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+        issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` });
+    // A list described as globs holds globs, whatever its items say.
+    const items = schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '')
+        ? { ...schema.items, format: 'glob' }
+        : schema.items;
+    if (items)
+        value.forEach((item, i) => validate(items, item, [...path, String(i)], issues, opts));
+}
+/** Each key against its property, pattern property or additional properties; unknown keys with a guess; required keys. */
+function validateObject(schema, obj, path, issues, opts) {
+    const props = schema.properties ?? {};
+    for (const key of Object.keys(obj)) {
+        if (key in props) {
+            validate(props[key], obj[key], [...path, key], issues, opts);
+            continue;
+        }
+        const pattern = Object.entries(schema.patternProperties ?? {}).find(([re]) => new RegExp(re).test(key));
+        if (pattern) {
+            validate(pattern[1], obj[key], [...path, key], issues, opts);
+            continue;
+        }
+        if (typeof schema.additionalProperties === 'object') {
+            validate(schema.additionalProperties, obj[key], [...path, key], issues, opts);
+            continue;
+        }
+        if (schema.additionalProperties === false) {
+            const known = Object.keys(props);
+            const label = opts.unknownLabel?.(path) ?? 'unknown key';
+            const guess = didYouMean(key, known);
+            issues.push({
+                path: [...path, key],
+                atKey: true,
+                message: `${label} ${JSON.stringify(key)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; valid: ${known.join(', ')}`,
+            });
+        }
+    }
+    for (const req of schema.required ?? []) {
+        if (!(req in obj) && props[req]?.default === undefined)
+            issues.push({ path, message: `missing required key ${JSON.stringify(req)}` });
+    }
 }
 /** Returns a copy of `value` with schema defaults filled in (objects with a default are created). */
 function applyDefaults(schema, value) {
@@ -6148,22 +6198,7 @@ function renderComment(v, o) {
     const blocks = [first, { lines: [header, '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(v.title)}**`, ''], essential: true }];
     if (loud.length)
         blocks.push(notesBlock({ ...v, notes: loud }));
-    const groups = groupBlocking(blockingFindings(v));
-    if (groups.length) {
-        const title = v.conclusion === 'failure' ? 'What blocks, worst first' : 'What to fix, worst first';
-        blocks.push({ lines: [`### ${title}`, '', ...groups.slice(0, OPEN_ITEMS).map((g, i) => itemOf(g, i + 1, v, o.links)), ''] });
-        if (groups.length > OPEN_ITEMS) {
-            blocks.push({
-                lines: [
-                    `<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`,
-                    '',
-                    ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, o.links)),
-                    '',
-                ],
-                closer: '</details>\n',
-            });
-        }
-    }
+    blocks.push(...blockingBlocks(v, o.links));
     for (const r of waived) {
         const n = r.findings.filter((f) => f.kind !== 'info').length;
         blocks.push({
@@ -6176,10 +6211,39 @@ function renderComment(v, o) {
     const outcome = outcomeLine(v);
     if (outcome)
         blocks.push({ lines: [outcome, ''] });
-    // Everything else, collapsed: every rule's result, the findings that do not block (notices, waived),
-    // the gate's informational notes, how to waive.
+    const rest = collapsedRest(v, o, notices, waived.length > 0);
+    if (rest.length > 2)
+        blocks.push({ lines: rest, closer: '</details>\n' });
+    blocks.push({ lines: [commentFooter(v, o.links)], essential: true });
+    return assemble(blocks, o.limit ?? COMMENT_LIMIT, pointer);
+}
+/** What blocks (or is to fix), worst first: the first OPEN_ITEMS open, the rest collapsed. */
+function blockingBlocks(v, links) {
+    const groups = groupBlocking(blockingFindings(v));
+    if (!groups.length)
+        return [];
+    const title = v.conclusion === 'failure' ? 'What blocks, worst first' : 'What to fix, worst first';
+    const blocks = [{ lines: [`### ${title}`, '', ...groups.slice(0, OPEN_ITEMS).map((g, i) => itemOf(g, i + 1, v, links)), ''] }];
+    if (groups.length > OPEN_ITEMS) {
+        blocks.push({
+            lines: [
+                `<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`,
+                '',
+                ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, links)),
+                '',
+            ],
+            closer: '</details>\n',
+        });
+    }
+    return blocks;
+}
+/**
+ * Everything else, collapsed: every rule's result, the findings that do not block (notices, waived),
+ * the gate's informational notes, how to waive. Two lines (the summary and a blank) when there is nothing.
+ */
+function collapsedRest(v, o, notices, anyWaived) {
     const rest = [
-        `<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${waived.length ? ' · waived findings' : ''}</summary>`,
+        `<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${anyWaived ? ' · waived findings' : ''}</summary>`,
         '',
     ];
     rest.push(...tableBlock(v).lines);
@@ -6202,10 +6266,7 @@ function renderComment(v, o) {
     if (blocking.length) {
         rest.push(`To waive a rule on purpose: ${howToWaive((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(o.labelPrefix), (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(blocking[0].id))} The policy is read from the base branch: editing it in this PR does not change this result.`, '');
     }
-    if (rest.length > 2)
-        blocks.push({ lines: rest, closer: '</details>\n' });
-    blocks.push({ lines: [commentFooter(v, o.links)], essential: true });
-    return assemble(blocks, o.limit ?? COMMENT_LIMIT, pointer);
+    return rest;
 }
 /** Check-run output: summary = overview, text = details (each ≤ 65,535 characters). */
 function renderCheckOutput(v, o) {
@@ -7057,23 +7118,34 @@ function parseJacoco(xml, reportPath, options = {}) {
  */
 
 const lcov_MAX_PROBLEMS = 20;
-function parseLcov(text, reportPath, options = {}) {
-    const keep = options.keep ?? (() => true);
-    const files = [];
-    const problems = [];
-    let extraProblems = 0;
-    const problem = (p) => {
-        if (problems.length < lcov_MAX_PROBLEMS)
-            problems.push(p);
+/** Problems found while reading, capped at MAX_PROBLEMS with a count of the rest. */
+class ProblemList {
+    items = [];
+    extra = 0;
+    add(p) {
+        if (this.items.length < lcov_MAX_PROBLEMS)
+            this.items.push(p);
         else
-            extraProblems++;
+            this.extra++;
+    }
+    /** The kept problems plus an "and N more" line when some were dropped. */
+    finish() {
+        if (this.extra > 0)
+            this.items.push({ message: `and ${this.extra} more problems`, fatal: false });
+        return this.items;
+    }
+}
+function parseLcov(text, reportPath, options = {}) {
+    const state = {
+        keep: options.keep ?? (() => true),
+        files: [],
+        problems: new ProblemList(),
+        totalFiles: 0,
+        current: undefined,
+        currentKept: false,
+        currentLine: 0,
+        sawRecord: false,
     };
-    let totalFiles = 0;
-    let current;
-    let currentKept = false;
-    let currentLine = 0;
-    let open = false;
-    let sawRecord = false;
     let pos = 0;
     let lineNo = 0;
     const len = text.length;
@@ -7091,71 +7163,97 @@ function parseLcov(text, reportPath, options = {}) {
             row = row.slice(0, -1);
         if (row.length === 0)
             continue;
-        // Fast path for the bulk of the file.
-        if (row.startsWith('DA:')) {
-            if (!open) {
-                problem({ message: 'DA record outside an SF ... end_of_record block', line: lineNo, fatal: false });
-                continue;
-            }
-            if (!currentKept)
-                continue;
-            const body = row.slice(3);
-            const comma = body.indexOf(',');
-            const ln = comma === -1 ? undefined : parseLineNumber(body.slice(0, comma));
-            const rest = comma === -1 ? '' : body.slice(comma + 1);
-            const comma2 = rest.indexOf(',');
-            const hitsText = comma2 === -1 ? rest : rest.slice(0, comma2);
-            // geninfo can write negative counts for gcov oddities; treat them as 0 rather than rejecting the file.
-            const hits = hitsText.startsWith('-') && /^-\d+$/.test(hitsText) ? 0 : parseCount(hitsText);
-            if (ln === undefined || hits === undefined) {
-                problem({ message: `malformed DA record ${JSON.stringify(row.slice(0, 80))} (expected DA:<line>,<hits>)`, line: lineNo, fatal: false });
-                continue;
-            }
-            addHits(current.lines, ln, hits);
-            continue;
-        }
-        if (row.startsWith('SF:')) {
-            if (open) {
-                problem({ message: `record for ${JSON.stringify(current.path)} (line ${currentLine}) has no end_of_record before the next SF`, line: lineNo, fatal: false });
-            }
-            const path = row.slice(3).trim();
-            if (path === '') {
-                problem({ message: 'SF record with an empty path', line: lineNo, fatal: false });
-            }
-            totalFiles++;
-            sawRecord = true;
-            current = { path, lines: new Map() };
-            currentKept = path !== '' && keep(path);
-            if (currentKept)
-                files.push(current);
-            currentLine = lineNo;
-            open = true;
-            continue;
-        }
-        if (row === 'end_of_record' || row.trim() === 'end_of_record') {
-            if (!open)
-                problem({ message: 'end_of_record without an open SF record', line: lineNo, fatal: false });
-            open = false;
-            current = undefined;
-            currentKept = false;
-            continue;
-        }
-        const colon = row.indexOf(':');
-        if (colon <= 0 || !/^[A-Z]+$/.test(row.slice(0, colon))) {
-            problem({ message: `not an lcov record: ${JSON.stringify(row.slice(0, 80))}`, line: lineNo, fatal: !sawRecord && lineNo <= 5 });
-            if (!sawRecord && lineNo <= 5)
-                break; // not an lcov file at all
-        }
+        if (readRow(state, row, lineNo) === 'stop')
+            break;
     }
-    if (open && current) {
-        problem({ message: `truncated: the record for ${JSON.stringify(current.path)} (from line ${currentLine}) has no end_of_record`, line: lineNo, fatal: false });
+    finishRecords(state, lineNo);
+    return { reportPath, format: 'lcov', files: state.files, totalFiles: state.totalFiles, problems: state.problems.finish() };
+}
+/** Reads one non-empty line; 'stop' when the text is not an lcov file at all. */
+function readRow(state, row, lineNo) {
+    // Fast path for the bulk of the file.
+    if (row.startsWith('DA:')) {
+        readLineHits(state, row, lineNo);
+        return 'next';
     }
-    if (!sawRecord && !problems.some((p) => p.fatal)) {
-        problem({ message: 'no SF records: empty or not an lcov tracefile', fatal: true });
+    if (row.startsWith('SF:')) {
+        openRecord(state, row, lineNo);
+        return 'next';
     }
-    if (extraProblems > 0)
-        problems.push({ message: `and ${extraProblems} more problems`, fatal: false });
-    return { reportPath, format: 'lcov', files, totalFiles, problems };
+    if (row === 'end_of_record' || row.trim() === 'end_of_record') {
+        if (!state.current)
+            state.problems.add({ message: 'end_of_record without an open SF record', line: lineNo, fatal: false });
+        state.current = undefined;
+        state.currentKept = false;
+        return 'next';
+    }
+    const colon = row.indexOf(':');
+    if (colon <= 0 || !/^[A-Z]+$/.test(row.slice(0, colon))) {
+        const notLcov = !state.sawRecord && lineNo <= 5;
+        state.problems.add({ message: `not an lcov record: ${JSON.stringify(row.slice(0, 80))}`, line: lineNo, fatal: notLcov });
+        if (notLcov)
+            return 'stop';
+    }
+    return 'next';
+}
+/** `DA:<line>,<hits>[,<checksum>]`: adds the hits to the open record when the caller keeps its file. */
+function readLineHits(state, row, lineNo) {
+    const current = state.current;
+    if (!current) {
+        state.problems.add({ message: 'DA record outside an SF ... end_of_record block', line: lineNo, fatal: false });
+        return;
+    }
+    if (!state.currentKept)
+        return;
+    const body = row.slice(3);
+    const comma = body.indexOf(',');
+    const ln = comma === -1 ? undefined : parseLineNumber(body.slice(0, comma));
+    const rest = comma === -1 ? '' : body.slice(comma + 1);
+    const comma2 = rest.indexOf(',');
+    const hitsText = comma2 === -1 ? rest : rest.slice(0, comma2);
+    // geninfo can write negative counts for gcov oddities; treat them as 0 rather than rejecting the file.
+    const hits = hitsText.startsWith('-') && /^-\d+$/.test(hitsText) ? 0 : parseCount(hitsText);
+    if (ln === undefined || hits === undefined) {
+        const message = `malformed DA record ${JSON.stringify(row.slice(0, 80))} (expected DA:<line>,<hits>)`;
+        state.problems.add({ message, line: lineNo, fatal: false });
+        return;
+    }
+    addHits(current.lines, ln, hits);
+}
+/** `SF:<path>`: opens a record, noting a previous one left without end_of_record. */
+function openRecord(state, row, lineNo) {
+    if (state.current) {
+        state.problems.add({
+            message: `record for ${JSON.stringify(state.current.path)} (line ${state.currentLine}) has no end_of_record before the next SF`,
+            line: lineNo,
+            fatal: false,
+        });
+    }
+    const path = row.slice(3).trim();
+    if (path === '') {
+        state.problems.add({ message: 'SF record with an empty path', line: lineNo, fatal: false });
+    }
+    state.totalFiles++;
+    state.sawRecord = true;
+    const current = { path, lines: new Map() };
+    state.current = current;
+    state.currentKept = path !== '' && state.keep(path);
+    if (state.currentKept)
+        state.files.push(current);
+    state.currentLine = lineNo;
+}
+/** The end-of-text problems: a record left open, or no record at all. */
+function finishRecords(state, lineNo) {
+    if (state.current) {
+        state.problems.add({
+            message: `truncated: the record for ${JSON.stringify(state.current.path)} (from line ${state.currentLine}) has no end_of_record`,
+            line: lineNo,
+            fatal: false,
+        });
+    }
+    if (!state.sawRecord && !state.problems.items.some((p) => p.fatal)) {
+        state.problems.add({ message: 'no SF records: empty or not an lcov tracefile', fatal: true });
+    }
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -7802,34 +7900,8 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
         const findings = [];
         const changed = ctx.changes.files;
         const present = changed.filter((f) => f.status !== 'removed');
-        const analysed = new Map();
-        const analysis = (f) => {
-            let a = analysed.get(f.path);
-            if (!a)
-                analysed.set(f.path, (a = analyse(f)));
-            return a;
-        };
         // Pass 1: the files of each area and which of them need tests / coverage.
-        const results = areas.map((area) => {
-            const tests = area.tests ?? [];
-            const map = area.test_map ?? [];
-            const inArea = (0,glob/* filterPaths */.R4)(changed, area.include, area.exclude ?? []);
-            const sources = inArea.filter((f) => !isTestPath(f.path, tests, map)).map(analysis);
-            const testsChanged = present.filter((f) => isTestPath(f.path, tests, map)).map((f) => f.path);
-            const needing = sources.filter((s) => !s.skip);
-            return {
-                area,
-                sources,
-                needing,
-                testsChanged,
-                covered: 0,
-                executable: 0,
-                noData: [],
-                uncovered: [],
-                failedCoverage: false,
-                missingTests: 0,
-            };
-        });
+        const results = areaResults(areas, changed, present);
         for (const r of results) {
             for (const s of r.needing) {
                 if (s.patchError) {
@@ -7842,194 +7914,12 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
             }
         }
         // Pass 2: tests changed.
-        for (const r of results) {
-            const require = r.area.require ?? ['tests-changed', 'diff-coverage'];
-            if (!require.includes('tests-changed') || r.needing.length === 0)
-                continue;
-            const map = r.area.test_map ?? [];
-            const tests = r.area.tests ?? [];
-            const unmapped = [];
-            for (const s of r.needing) {
-                const mapped = mappedTests(s.file.path, map);
-                if (!mapped) {
-                    unmapped.push(s.file.path);
-                    continue;
-                }
-                if (present.some((f) => (0,glob/* matchesAny */._I)(f.path, mapped.globs)))
-                    continue;
-                r.missingTests++;
-                findings.push({
-                    path: s.file.path,
-                    ...(s.lines && s.lines.length > 0 ? { line: s.lines[0] } : {}),
-                    code: 'missing-test',
-                    message: `${s.file.path} (critical area "${r.area.name}") changed without a change to its test.`,
-                    hint: `Add or update ${code(mapped.display[0])}${mapped.display.length > 1 ? ` (or ${mapped.display.slice(1).map(code).join(', ')})` : ''}.`,
-                });
-            }
-            if (unmapped.length === 0)
-                continue;
-            if (tests.length === 0) {
-                findings.push({
-                    kind: 'error',
-                    code: 'no-test-globs',
-                    message: `Area "${r.area.name}" requires tests-changed but ${firstFew(unmapped, 3)} match no test_map entry and the area has no \`tests\` globs.`,
-                    hint: 'Add `tests` globs or a `test_map` entry for these files to the area in the policy.',
-                });
-                continue;
-            }
-            const areaTests = present.filter((f) => (0,glob/* matchesAny */._I)(f.path, tests));
-            if (areaTests.length > 0)
-                continue;
-            r.missingTests += unmapped.length;
-            findings.push({
-                code: 'missing-test',
-                message: `Critical area "${r.area.name}": ${unmapped.length} changed file${unmapped.length === 1 ? '' : 's'} (${firstFew(unmapped, 3)}) and no test changed.`,
-                hint: `Add or update a test matching ${tests.map(code).join(' or ')}.`,
-            });
-        }
+        for (const r of results)
+            findings.push(...missingTestFindings(r, present));
         // Pass 3: diff coverage.
-        const covAreas = results.filter((r) => (r.area.require ?? ['tests-changed', 'diff-coverage']).includes('diff-coverage') && r.needing.length > 0);
-        let summaryNote = '';
-        if (covAreas.length > 0) {
-            const wanted = [...new Set(covAreas.flatMap((r) => r.needing.map((s) => s.file.path)))];
-            const loaded = await loadCoverage(ctx, options, wanted);
-            findings.push(...loaded.findings);
-            const usable = loaded.reports.filter((p) => !p.problems.some((x) => x.fatal));
-            const missLevel = missingLevel(options.missing_report);
-            if (loaded.reports.length === 0 && loaded.findings.length === 0) {
-                summaryNote = 'no coverage report found';
-                if (options.missing_report !== 'ignore') {
-                    findings.push({
-                        code: 'no-coverage-report',
-                        ...(missLevel ? { level: missLevel } : {}),
-                        message: `No coverage report matched ${options.coverage.map(code).join(', ')}, so the diff coverage of ${covAreas.map((r) => `"${r.area.name}"`).join(', ')} is unknown.`,
-                        hint: 'Run the tests with coverage before the gate (e.g. `jest --coverage`, `coverage xml`, `go test -coverprofile=cover.out`) or set `coverage` to where the reports are written.',
-                    });
-                }
-                for (const r of covAreas)
-                    r.noData = r.needing.map((s) => s.file.path);
-            }
-            else {
-                const searched = usable.map((p) => `${p.reportPath} (${p.totalFiles} files${(loaded.index.matched.get(p.reportPath) ?? 0) === 0 ? ', no changed file' : ''})`);
-                let shown = 0;
-                let hidden = 0;
-                for (const r of covAreas) {
-                    for (const s of r.needing) {
-                        const path = s.file.path;
-                        const merged = loaded.index.files.get(path);
-                        if (!merged) {
-                            // A language none of the reports covers (a YAML file in a JS area) is not "missing".
-                            if (usable.length > 0 && !loaded.extensions.has(extOf(path)))
-                                continue;
-                            r.noData.push(path);
-                            const amb = loaded.index.ambiguous.filter((a) => a.candidates.includes(path));
-                            if (options.missing_report === 'ignore')
-                                continue;
-                            findings.push({
-                                code: 'no-coverage-data',
-                                path,
-                                ...(s.lines && s.lines.length > 0 ? { line: s.lines[0] } : {}),
-                                ...(missLevel ? { level: missLevel } : {}),
-                                message: amb.length > 0
-                                    ? `${path} could not be told apart in the coverage reports: ${amb.map((a) => `${a.reportPath} names ${JSON.stringify(a.path)}, which fits ${a.candidates.join(', ')}`).join('; ')}.`
-                                    : `${path} (critical area "${r.area.name}") is not in any coverage report; searched ${searched.length > 0 ? searched.join(', ') : 'no readable report'}.`,
-                                hint: 'Make sure the tests that cover this file run with coverage, and that the report includes it (e.g. jest `collectCoverageFrom`, coverage.py `--source`).',
-                            });
-                            continue;
-                        }
-                        // Changed lines; without a patch (too large for GitHub to inline) the whole file counts.
-                        const lines = s.lines ?? [...merged.lines.keys()];
-                        const uncoveredLines = [];
-                        for (const l of lines) {
-                            const hits = merged.lines.get(l);
-                            if (hits === undefined)
-                                continue;
-                            r.executable++;
-                            if (hits > 0)
-                                r.covered++;
-                            else
-                                uncoveredLines.push(l);
-                        }
-                        if (uncoveredLines.length > 0)
-                            r.uncovered.push({ path, ranges: toRanges(uncoveredLines) });
-                    }
-                    const min = r.area.min_diff_coverage ?? 80;
-                    r.failedCoverage = r.executable > 0 && (r.covered / r.executable) * 100 < min;
-                    if (r.failedCoverage) {
-                        const worst = [...r.uncovered].sort((a, b) => count(b.ranges) - count(a.ranges))[0];
-                        const mapped = worst ? mappedTests(worst.path, r.area.test_map ?? []) : undefined;
-                        findings.push({
-                            code: 'diff-coverage',
-                            message: `Diff coverage of critical area "${r.area.name}" is ${pct(r.covered, r.executable)} (${r.covered} of ${r.executable} changed executable lines), below the required ${min}%.`,
-                            hint: worst
-                                ? `Cover the uncovered changed lines (annotated), starting with ${worst.path}${mapped ? ` in ${code(mapped.display[0])}` : ''}.`
-                                : 'Cover the uncovered changed lines (annotated).',
-                        });
-                    }
-                    for (const u of r.uncovered) {
-                        for (const range of u.ranges) {
-                            if (shown >= options.max_uncovered_findings) {
-                                hidden++;
-                                continue;
-                            }
-                            shown++;
-                            findings.push({
-                                code: 'uncovered-lines',
-                                path: u.path,
-                                line: range[0],
-                                ...(range[1] !== range[0] ? { endLine: range[1] } : {}),
-                                message: range[0] === range[1]
-                                    ? `Changed line ${range[0]} is not covered by tests.`
-                                    : `Changed lines ${range[0]}-${range[1]} are not covered by tests.`,
-                                ...(r.failedCoverage ? {} : { kind: 'info', level: 'notice' }),
-                            });
-                        }
-                    }
-                }
-                if (hidden > 0) {
-                    findings.push({
-                        code: 'uncovered-lines',
-                        kind: 'info',
-                        level: 'notice',
-                        message: `And ${hidden} more uncovered changed ranges (not annotated; see max_uncovered_findings).`,
-                    });
-                }
-            }
-        }
+        const coverage = await diffCoverage(ctx, options, results);
+        findings.push(...coverage.findings);
         // Table and summary.
-        const table = {
-            title: 'Critical areas',
-            columns: ['Area', 'Files changed', 'Tests changed', 'Diff coverage', 'Threshold', 'Uncovered changed lines'],
-            rows: results.map((r) => {
-                const require = r.area.require ?? ['tests-changed', 'diff-coverage'];
-                const wantsCov = require.includes('diff-coverage');
-                const skipped = r.sources.length - r.needing.length;
-                const files = `${r.sources.length}${skipped > 0 ? ` (${skipped} need no tests)` : ''}`;
-                const tests = r.testsChanged.length > 0
-                    ? firstFew(r.testsChanged, 3)
-                    : r.needing.length > 0 && require.includes('tests-changed')
-                        ? 'none (required)'
-                        : 'none';
-                const cov = !wantsCov
-                    ? 'not required'
-                    : r.needing.length === 0
-                        ? 'n/a'
-                        : r.executable > 0
-                            ? `${pct(r.covered, r.executable)} (${r.covered}/${r.executable})${r.noData.length > 0 ? `, no data for ${r.noData.length} file${r.noData.length === 1 ? '' : 's'}` : ''}`
-                            : r.noData.length > 0
-                                ? `no data (${firstFew(r.noData, 2)})`
-                                : 'n/a (no executable changed lines)';
-                const ranges = r.uncovered.flatMap((u) => u.ranges.map((rg) => `${u.path}:${rangeText(rg)}`));
-                return [
-                    r.area.name,
-                    files,
-                    tests,
-                    cov,
-                    wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-',
-                    ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-',
-                ];
-            }),
-        };
         const parts = results
             .filter((r) => r.sources.length > 0)
             .map((r) => {
@@ -8045,13 +7935,13 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
             return `${r.area.name}: ${bits.join(', ') || 'ok'}`;
         });
         const summary = (parts.length === 0 ? `No changes in ${results.length} critical area${results.length === 1 ? '' : 's'}.` : parts.join('; ')) +
-            (summaryNote ? ` (${summaryNote})` : '') +
+            (coverage.summaryNote ? ` (${coverage.summaryNote})` : '') +
             (ctx.changes.truncated ? ` (only ${changed.length} of ${ctx.changes.totalFiles} files listed)` : '');
         return {
             findings,
             summary,
             ...(parts.length === 0 ? { applicability: 'not-applicable' } : {}),
-            tables: [table],
+            tables: [areaTable(results)],
             data: {
                 areas: results.map((r) => ({
                     name: r.area.name,
@@ -8067,6 +7957,242 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
         };
     },
 });
+/** The changed files of each area, its sources (analysed once each) and which of them need tests, and its changed tests. */
+function areaResults(areas, changed, present) {
+    const analysed = new Map();
+    const analysis = (f) => {
+        let a = analysed.get(f.path);
+        if (!a)
+            analysed.set(f.path, (a = analyse(f)));
+        return a;
+    };
+    return areas.map((area) => {
+        const tests = area.tests ?? [];
+        const map = area.test_map ?? [];
+        const inArea = (0,glob/* filterPaths */.R4)(changed, area.include, area.exclude ?? []);
+        const sources = inArea.filter((f) => !isTestPath(f.path, tests, map)).map(analysis);
+        const testsChanged = present.filter((f) => isTestPath(f.path, tests, map)).map((f) => f.path);
+        const needing = sources.filter((s) => !s.skip);
+        return {
+            area,
+            sources,
+            needing,
+            testsChanged,
+            covered: 0,
+            executable: 0,
+            noData: [],
+            uncovered: [],
+            failedCoverage: false,
+            missingTests: 0,
+        };
+    });
+}
+/** Sources of an area that requires tests-changed, changed without their mapped test (or any area test); counts them. */
+function missingTestFindings(r, present) {
+    const require = r.area.require ?? ['tests-changed', 'diff-coverage'];
+    if (!require.includes('tests-changed') || r.needing.length === 0)
+        return [];
+    const findings = [];
+    const map = r.area.test_map ?? [];
+    const tests = r.area.tests ?? [];
+    const unmapped = [];
+    for (const s of r.needing) {
+        const mapped = mappedTests(s.file.path, map);
+        if (!mapped) {
+            unmapped.push(s.file.path);
+            continue;
+        }
+        if (present.some((f) => (0,glob/* matchesAny */._I)(f.path, mapped.globs)))
+            continue;
+        r.missingTests++;
+        findings.push({
+            path: s.file.path,
+            ...(s.lines && s.lines.length > 0 ? { line: s.lines[0] } : {}),
+            code: 'missing-test',
+            message: `${s.file.path} (critical area "${r.area.name}") changed without a change to its test.`,
+            hint: `Add or update ${code(mapped.display[0])}${mapped.display.length > 1 ? ` (or ${mapped.display.slice(1).map(code).join(', ')})` : ''}.`,
+        });
+    }
+    if (unmapped.length === 0)
+        return findings;
+    if (tests.length === 0) {
+        findings.push({
+            kind: 'error',
+            code: 'no-test-globs',
+            message: `Area "${r.area.name}" requires tests-changed but ${firstFew(unmapped, 3)} match no test_map entry and the area has no \`tests\` globs.`,
+            hint: 'Add `tests` globs or a `test_map` entry for these files to the area in the policy.',
+        });
+        return findings;
+    }
+    const areaTests = present.filter((f) => (0,glob/* matchesAny */._I)(f.path, tests));
+    if (areaTests.length > 0)
+        return findings;
+    r.missingTests += unmapped.length;
+    findings.push({
+        code: 'missing-test',
+        message: `Critical area "${r.area.name}": ${unmapped.length} changed file${unmapped.length === 1 ? '' : 's'} (${firstFew(unmapped, 3)}) and no test changed.`,
+        hint: `Add or update a test matching ${tests.map(code).join(' or ')}.`,
+    });
+    return findings;
+}
+/** The diff coverage of the areas that require it: fills each area's counts and returns the findings. */
+async function diffCoverage(ctx, options, results) {
+    const covAreas = results.filter((r) => (r.area.require ?? ['tests-changed', 'diff-coverage']).includes('diff-coverage') && r.needing.length > 0);
+    if (covAreas.length === 0)
+        return { findings: [], summaryNote: '' };
+    const wanted = [...new Set(covAreas.flatMap((r) => r.needing.map((s) => s.file.path)))];
+    const loaded = await loadCoverage(ctx, options, wanted);
+    const findings = [...loaded.findings];
+    if (loaded.reports.length === 0 && loaded.findings.length === 0) {
+        if (options.missing_report !== 'ignore') {
+            const missLevel = missingLevel(options.missing_report);
+            findings.push({
+                code: 'no-coverage-report',
+                ...(missLevel ? { level: missLevel } : {}),
+                message: `No coverage report matched ${options.coverage.map(code).join(', ')}, so the diff coverage of ${covAreas.map((r) => `"${r.area.name}"`).join(', ')} is unknown.`,
+                hint: 'Run the tests with coverage before the gate (e.g. `jest --coverage`, `coverage xml`, `go test -coverprofile=cover.out`) or set `coverage` to where the reports are written.',
+            });
+        }
+        for (const r of covAreas)
+            r.noData = r.needing.map((s) => s.file.path);
+        return { findings, summaryNote: 'no coverage report found' };
+    }
+    const budget = { max: options.max_uncovered_findings, shown: 0, hidden: 0 };
+    for (const r of covAreas)
+        findings.push(...areaCoverageFindings(r, loaded, options, budget));
+    if (budget.hidden > 0) {
+        findings.push({
+            code: 'uncovered-lines',
+            kind: 'info',
+            level: 'notice',
+            message: `And ${budget.hidden} more uncovered changed ranges (not annotated; see max_uncovered_findings).`,
+        });
+    }
+    return { findings, summaryNote: '' };
+}
+/** One area's coverage: files without data, the threshold, then its uncovered changed ranges (within the budget). */
+function areaCoverageFindings(r, loaded, options, budget) {
+    const findings = [];
+    for (const s of r.needing) {
+        const noData = measureFile(r, s, loaded, options);
+        if (noData)
+            findings.push(noData);
+    }
+    const min = r.area.min_diff_coverage ?? 80;
+    r.failedCoverage = r.executable > 0 && (r.covered / r.executable) * 100 < min;
+    if (r.failedCoverage) {
+        const worst = [...r.uncovered].sort((a, b) => count(b.ranges) - count(a.ranges))[0];
+        const mapped = worst ? mappedTests(worst.path, r.area.test_map ?? []) : undefined;
+        findings.push({
+            code: 'diff-coverage',
+            message: `Diff coverage of critical area "${r.area.name}" is ${pct(r.covered, r.executable)} (${r.covered} of ${r.executable} changed executable lines), below the required ${min}%.`,
+            hint: worst
+                ? `Cover the uncovered changed lines (annotated), starting with ${worst.path}${mapped ? ` in ${code(mapped.display[0])}` : ''}.`
+                : 'Cover the uncovered changed lines (annotated).',
+        });
+    }
+    for (const u of r.uncovered) {
+        for (const range of u.ranges) {
+            if (budget.shown >= budget.max) {
+                budget.hidden++;
+                continue;
+            }
+            budget.shown++;
+            findings.push({
+                code: 'uncovered-lines',
+                path: u.path,
+                line: range[0],
+                ...(range[1] !== range[0] ? { endLine: range[1] } : {}),
+                message: range[0] === range[1]
+                    ? `Changed line ${range[0]} is not covered by tests.`
+                    : `Changed lines ${range[0]}-${range[1]} are not covered by tests.`,
+                ...(r.failedCoverage ? {} : { kind: 'info', level: 'notice' }),
+            });
+        }
+    }
+    return findings;
+}
+/**
+ * Adds one changed file's covered and executable lines to its area; a file no report covers is recorded
+ * as without data, and returns its finding (none when missing_report is ignore).
+ */
+function measureFile(r, s, loaded, options) {
+    const path = s.file.path;
+    const merged = loaded.index.files.get(path);
+    if (!merged) {
+        const usable = loaded.reports.filter((p) => !p.problems.some((x) => x.fatal));
+        // A language none of the reports covers (a YAML file in a JS area) is not "missing".
+        if (usable.length > 0 && !loaded.extensions.has(extOf(path)))
+            return undefined;
+        r.noData.push(path);
+        const amb = loaded.index.ambiguous.filter((a) => a.candidates.includes(path));
+        if (options.missing_report === 'ignore')
+            return undefined;
+        const searched = usable.map((p) => `${p.reportPath} (${p.totalFiles} files${(loaded.index.matched.get(p.reportPath) ?? 0) === 0 ? ', no changed file' : ''})`);
+        const missLevel = missingLevel(options.missing_report);
+        return {
+            code: 'no-coverage-data',
+            path,
+            ...(s.lines && s.lines.length > 0 ? { line: s.lines[0] } : {}),
+            ...(missLevel ? { level: missLevel } : {}),
+            message: amb.length > 0
+                ? `${path} could not be told apart in the coverage reports: ${amb.map((a) => `${a.reportPath} names ${JSON.stringify(a.path)}, which fits ${a.candidates.join(', ')}`).join('; ')}.`
+                : `${path} (critical area "${r.area.name}") is not in any coverage report; searched ${searched.length > 0 ? searched.join(', ') : 'no readable report'}.`,
+            hint: 'Make sure the tests that cover this file run with coverage, and that the report includes it (e.g. jest `collectCoverageFrom`, coverage.py `--source`).',
+        };
+    }
+    // Changed lines; without a patch (too large for GitHub to inline) the whole file counts.
+    const lines = s.lines ?? [...merged.lines.keys()];
+    const uncoveredLines = [];
+    for (const l of lines) {
+        const hits = merged.lines.get(l);
+        if (hits === undefined)
+            continue;
+        r.executable++;
+        if (hits > 0)
+            r.covered++;
+        else
+            uncoveredLines.push(l);
+    }
+    if (uncoveredLines.length > 0)
+        r.uncovered.push({ path, ranges: toRanges(uncoveredLines) });
+    return undefined;
+}
+function areaTable(results) {
+    return {
+        title: 'Critical areas',
+        columns: ['Area', 'Files changed', 'Tests changed', 'Diff coverage', 'Threshold', 'Uncovered changed lines'],
+        rows: results.map((r) => {
+            const require = r.area.require ?? ['tests-changed', 'diff-coverage'];
+            const wantsCov = require.includes('diff-coverage');
+            const skipped = r.sources.length - r.needing.length;
+            const files = `${r.sources.length}${skipped > 0 ? ` (${skipped} need no tests)` : ''}`;
+            const tests = r.testsChanged.length > 0
+                ? firstFew(r.testsChanged, 3)
+                : r.needing.length > 0 && require.includes('tests-changed')
+                    ? 'none (required)'
+                    : 'none';
+            const cov = !wantsCov
+                ? 'not required'
+                : r.needing.length === 0
+                    ? 'n/a'
+                    : r.executable > 0
+                        ? `${pct(r.covered, r.executable)} (${r.covered}/${r.executable})${r.noData.length > 0 ? `, no data for ${r.noData.length} file${r.noData.length === 1 ? '' : 's'}` : ''}`
+                        : r.noData.length > 0
+                            ? `no data (${firstFew(r.noData, 2)})`
+                            : 'n/a (no executable changed lines)';
+            const ranges = r.uncovered.flatMap((u) => u.ranges.map((rg) => `${u.path}:${rangeText(rg)}`));
+            return [
+                r.area.name,
+                files,
+                tests,
+                cov,
+                wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-',
+                ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-',
+            ];
+        }),
+    };
+}
 function count(ranges) {
     return ranges.reduce((n, [a, b]) => n + b - a + 1, 0);
 }
@@ -13937,121 +14063,21 @@ function classifyDocs(docs, text) {
     const k8s = new Map();
     const out = [];
     let k8sLine;
-    const addK8s = (code, item) => {
-        const l = k8s.get(code) ?? [];
-        l.push(item);
-        k8s.set(code, l);
-    };
     for (const doc of docs) {
         if (!(0,src_json/* isObject */.Gv)(doc))
             continue;
         const apiVersion = detect_str(doc.apiVersion);
         const kind = detect_str(doc.kind);
         if (apiVersion && kind) {
-            const meta = (0,src_json/* isObject */.Gv)(doc.metadata) ? doc.metadata : {};
-            const name = detect_str(meta.name);
-            const label = name ? `${kind} ${name}` : kind;
-            const spec = (0,src_json/* isObject */.Gv)(doc.spec) ? doc.spec : {};
             k8sLine ??= detect_lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)); // kind is the PR's text
-            if (kind === 'CronJob') {
-                const sched = detect_str(spec.schedule);
-                out.push({
-                    code: 'cron',
-                    what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '),
-                    line: detect_lineOf(text, /^\s*schedule:/),
-                });
-            }
-            else if (kind === 'PrometheusRule') {
-                const alerts = (0,src_json/* list */.p_)(spec.groups)
-                    .flatMap((g) => (0,src_json/* list */.p_)((0,src_json/* isObject */.Gv)(g) ? g.rules : undefined))
-                    .map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.alert) : undefined))
-                    .filter((x) => !!x);
-                addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${nameList(alerts)})` : ''}`.trim());
-            }
-            else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
-                addK8s('slo', label);
-            }
-            else if (kind === 'GrafanaDashboard') {
-                addK8s('dashboard', label);
-            }
-            else if (kind === 'Kustomization' && apiVersion.startsWith('kustomize.config.k8s.io')) {
-                addK8s('kustomize', 'Kustomization');
-            }
-            else if (kind === 'AlertmanagerConfig' || kind === 'Alertmanager') {
-                addK8s('alert-rule', label);
-            }
-            else {
-                addK8s('k8s-manifest', label);
-            }
+            const cron = classifyK8sDoc(doc, apiVersion, kind, text, k8s);
+            if (cron)
+                out.push(cron);
             continue;
         }
-        // Prometheus rule file: groups[].rules[] with alert/record.
-        const groups = (0,src_json/* list */.p_)(doc.groups);
-        if (groups.length && groups.every((g) => (0,src_json/* isObject */.Gv)(g) && Array.isArray(g.rules))) {
-            const rules = groups.flatMap((g) => (0,src_json/* list */.p_)(g.rules)).filter(src_json/* isObject */.Gv);
-            const alerts = rules.map((r) => detect_str(r.alert)).filter((x) => !!x);
-            const records = rules.filter((r) => detect_str(r.record)).length;
-            if (alerts.length || records) {
-                const parts = [
-                    alerts.length ? `alerts ${nameList(alerts)}` : '',
-                    records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
-                ].filter(Boolean);
-                out.push({ code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: detect_lineOf(text, /^\s*-?\s*alert:/) });
-                continue;
-            }
-        }
-        if ((0,src_json/* isObject */.Gv)(doc.route) && Array.isArray(doc.receivers)) {
-            const receivers = doc.receivers.map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.name) : undefined)).filter((x) => !!x);
-            out.push({ code: 'alert-rule', what: `Alertmanager routing (receivers ${nameList(receivers)})` });
-            continue;
-        }
-        if (detect_str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
-            const names = doc.slos.map((s) => ((0,src_json/* isObject */.Gv)(s) ? detect_str(s.name) : undefined)).filter((x) => !!x);
-            out.push({ code: 'slo', what: `Sloth SLOs of service ${detect_str(doc.service) ?? '?'} (${nameList(names)})` });
-            continue;
-        }
-        const resources = (0,src_json/* isObject */.Gv)(doc.Resources) ? doc.Resources : undefined;
-        if (doc.AWSTemplateFormatVersion !== undefined ||
-            (resources && Object.values(resources).some((r) => (0,src_json/* isObject */.Gv)(r) && /^(?:AWS|Custom|Alexa)::/.test(detect_str(r.Type) ?? '')))) {
-            const transform = JSON.stringify(doc.Transform ?? '');
-            const types = resources
-                ? Object.values(resources)
-                    .map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.Type) : undefined))
-                    .filter((x) => !!x)
-                : [];
-            out.push({
-                code: 'cloudformation',
-                what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${nameList(types)})`,
-            });
-            continue;
-        }
-        const dash = (0,src_json/* isObject */.Gv)(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc;
-        if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
-            out.push({ code: 'dashboard', what: `Grafana dashboard "${detect_str(dash.title) ?? detect_str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` });
-            continue;
-        }
-        const monitors = (Array.isArray(doc) ? doc : [doc]).filter((m) => (0,src_json/* isObject */.Gv)(m) && MONITOR_TYPES.has(detect_str(m.type) ?? '') && typeof m.query === 'string');
-        if (monitors.length) {
-            out.push({ code: 'datadog-monitor', what: `Datadog monitor ${nameList(monitors.map((m) => `"${detect_str(m.name) ?? detect_str(m.query)}"`))}` });
-            continue;
-        }
-        if ((0,src_json/* isObject */.Gv)(doc.services) &&
-            Object.values(doc.services).some((s) => (0,src_json/* isObject */.Gv)(s) && (s.image !== undefined || s.build !== undefined))) {
-            out.push({ code: 'docker-compose', what: `Compose services ${nameList(Object.keys(doc.services))}` });
-            continue;
-        }
-        if (detect_str(doc.name) &&
-            detect_str(doc.runtime) !== undefined &&
-            Object.keys(doc).length < 12 &&
-            (doc.runtime === 'nodejs' ||
-                doc.runtime === 'python' ||
-                doc.runtime === 'go' ||
-                doc.runtime === 'dotnet' ||
-                doc.runtime === 'java' ||
-                doc.runtime === 'yaml' ||
-                (0,src_json/* isObject */.Gv)(doc.runtime))) {
-            out.push({ code: 'pulumi', what: `Pulumi project ${detect_str(doc.name)}` });
-        }
+        const c = classifyOtherDoc(doc, text);
+        if (c)
+            out.push(c);
     }
     for (const [code, items] of k8s) {
         const what = code === 'k8s-manifest'
@@ -14066,6 +14092,207 @@ function classifyDocs(docs, text) {
         out.unshift({ code, what, line: code === 'k8s-manifest' ? k8sLine : undefined });
     }
     return out;
+}
+/**
+ * A Kubernetes-style document (apiVersion and kind): a CronJob is classified on its own (returned); every
+ * other kind is added to `k8s`, summarised per trigger code by the caller.
+ */
+function classifyK8sDoc(doc, apiVersion, kind, text, k8s) {
+    const addK8s = (code, item) => {
+        const l = k8s.get(code) ?? [];
+        l.push(item);
+        k8s.set(code, l);
+    };
+    const meta = (0,src_json/* isObject */.Gv)(doc.metadata) ? doc.metadata : {};
+    const name = detect_str(meta.name);
+    const label = name ? `${kind} ${name}` : kind;
+    const spec = (0,src_json/* isObject */.Gv)(doc.spec) ? doc.spec : {};
+    if (kind === 'CronJob') {
+        const sched = detect_str(spec.schedule);
+        return {
+            code: 'cron',
+            what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '),
+            line: detect_lineOf(text, /^\s*schedule:/),
+        };
+    }
+    else if (kind === 'PrometheusRule') {
+        const alerts = (0,src_json/* list */.p_)(spec.groups)
+            .flatMap((g) => (0,src_json/* list */.p_)((0,src_json/* isObject */.Gv)(g) ? g.rules : undefined))
+            .map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.alert) : undefined))
+            .filter((x) => !!x);
+        addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${nameList(alerts)})` : ''}`.trim());
+    }
+    else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
+        addK8s('slo', label);
+    }
+    else if (kind === 'GrafanaDashboard') {
+        addK8s('dashboard', label);
+    }
+    else if (kind === 'Kustomization' && apiVersion.startsWith('kustomize.config.k8s.io')) {
+        addK8s('kustomize', 'Kustomization');
+    }
+    else if (kind === 'AlertmanagerConfig' || kind === 'Alertmanager') {
+        addK8s('alert-rule', label);
+    }
+    else {
+        addK8s('k8s-manifest', label);
+    }
+    return undefined;
+}
+/** A document of another kind: Prometheus/Alertmanager/Sloth, CloudFormation, Grafana, Datadog, Compose, Pulumi. */
+function classifyOtherDoc(doc, text) {
+    // Prometheus rule file: groups[].rules[] with alert/record.
+    const groups = (0,src_json/* list */.p_)(doc.groups);
+    if (groups.length && groups.every((g) => (0,src_json/* isObject */.Gv)(g) && Array.isArray(g.rules))) {
+        const rules = groups.flatMap((g) => (0,src_json/* list */.p_)(g.rules)).filter(src_json/* isObject */.Gv);
+        const alerts = rules.map((r) => detect_str(r.alert)).filter((x) => !!x);
+        const records = rules.filter((r) => detect_str(r.record)).length;
+        if (alerts.length || records) {
+            const parts = [
+                alerts.length ? `alerts ${nameList(alerts)}` : '',
+                records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
+            ].filter(Boolean);
+            return { code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: detect_lineOf(text, /^\s*-?\s*alert:/) };
+        }
+    }
+    if ((0,src_json/* isObject */.Gv)(doc.route) && Array.isArray(doc.receivers)) {
+        const receivers = doc.receivers.map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.name) : undefined)).filter((x) => !!x);
+        return { code: 'alert-rule', what: `Alertmanager routing (receivers ${nameList(receivers)})` };
+    }
+    if (detect_str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
+        const names = doc.slos.map((s) => ((0,src_json/* isObject */.Gv)(s) ? detect_str(s.name) : undefined)).filter((x) => !!x);
+        return { code: 'slo', what: `Sloth SLOs of service ${detect_str(doc.service) ?? '?'} (${nameList(names)})` };
+    }
+    const resources = (0,src_json/* isObject */.Gv)(doc.Resources) ? doc.Resources : undefined;
+    if (doc.AWSTemplateFormatVersion !== undefined ||
+        (resources && Object.values(resources).some((r) => (0,src_json/* isObject */.Gv)(r) && /^(?:AWS|Custom|Alexa)::/.test(detect_str(r.Type) ?? '')))) {
+        const transform = JSON.stringify(doc.Transform ?? '');
+        const types = resources
+            ? Object.values(resources)
+                .map((r) => ((0,src_json/* isObject */.Gv)(r) ? detect_str(r.Type) : undefined))
+                .filter((x) => !!x)
+            : [];
+        return {
+            code: 'cloudformation',
+            what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${nameList(types)})`,
+        };
+    }
+    const dash = (0,src_json/* isObject */.Gv)(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc;
+    if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
+        return { code: 'dashboard', what: `Grafana dashboard "${detect_str(dash.title) ?? detect_str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` };
+    }
+    const monitors = (Array.isArray(doc) ? doc : [doc]).filter((m) => (0,src_json/* isObject */.Gv)(m) && MONITOR_TYPES.has(detect_str(m.type) ?? '') && typeof m.query === 'string');
+    if (monitors.length) {
+        return { code: 'datadog-monitor', what: `Datadog monitor ${nameList(monitors.map((m) => `"${detect_str(m.name) ?? detect_str(m.query)}"`))}` };
+    }
+    if ((0,src_json/* isObject */.Gv)(doc.services) && Object.values(doc.services).some((s) => (0,src_json/* isObject */.Gv)(s) && (s.image !== undefined || s.build !== undefined))) {
+        return { code: 'docker-compose', what: `Compose services ${nameList(Object.keys(doc.services))}` };
+    }
+    if (detect_str(doc.name) &&
+        detect_str(doc.runtime) !== undefined &&
+        Object.keys(doc).length < 12 &&
+        (doc.runtime === 'nodejs' ||
+            doc.runtime === 'python' ||
+            doc.runtime === 'go' ||
+            doc.runtime === 'dotnet' ||
+            doc.runtime === 'java' ||
+            doc.runtime === 'yaml' ||
+            (0,src_json/* isObject */.Gv)(doc.runtime))) {
+        return { code: 'pulumi', what: `Pulumi project ${detect_str(doc.name)}` };
+    }
+    return undefined;
+}
+/**
+ * The jobs of a workflow (head or base side) that deploy, by id. A workflow that only runs for pull requests
+ * (checks, previews) deploys nothing to production.
+ */
+function deployingJobs(hd, bd, rec, nonProductionEvents) {
+    const jobsOf = (d) => ((0,src_json/* isObject */.Gv)(d) && (0,src_json/* isObject */.Gv)(d.jobs) ? d.jobs : {});
+    const deploying = new Map();
+    const prOnly = (d) => {
+        if (!(0,src_json/* isObject */.Gv)(d))
+            return true;
+        const on = d.on ?? d['true'];
+        const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : (0,src_json/* isObject */.Gv)(on) ? Object.keys(on) : [];
+        return events.length > 0 && events.every((e) => nonProductionEvents.includes(e));
+    };
+    if (!(prOnly(hd) && prOnly(bd)))
+        for (const d of [hd, bd])
+            for (const [id, job] of Object.entries(jobsOf(d))) {
+                const r = jobDeploys(rec, id, job);
+                if (r.deploys && !deploying.has(id))
+                    deploying.set(id, r);
+            }
+    return deploying;
+}
+/**
+ * Whether a modified file (both sides read) kept its meaning: the same parsed value, text or template once
+ * comments and layout are gone ('no-change'), or only routine version bumps ('version-bump').
+ */
+function unchangedMeaning(s, parsed, baseParsed, versionKeys, versionKeyList) {
+    if (s.head === undefined || s.base === undefined)
+        return undefined;
+    const single = (docs) => (docs.length === 1 ? docs[0] : docs);
+    if ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || normaliseText(s.head) === normaliseText(s.base))
+        return 'no-change';
+    if (!parsed.ok && isTemplated(s.head) && normaliseTemplate(s.head) === normaliseTemplate(s.base))
+        return 'no-change';
+    if (parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
+        return 'version-bump';
+    if (!parsed.ok && versionKeyList.length && templatedVersionBump(s.base, s.head, versionKeyTest(versionKeyList)))
+        return 'version-bump';
+    return undefined;
+}
+/**
+ * The triggers of a modified file: one per trigger code among the documents whose structure changed (added
+ * or changed at head, removed at base), at the first changed line; or why there is none.
+ */
+function modifiedDocTriggers(m, t, versionKeys) {
+    const hu = docUnits(m.headDocs);
+    const bu = docUnits(m.baseDocs);
+    const changes = compareUnits(bu, hu);
+    if (!changes.length)
+        return 'no-change';
+    // Objects matched by identity (a reordered multi-document release manifest): only image tags moved.
+    if (onlyVersionChanges(changes, versionKeys))
+        return 'version-bump';
+    const ranges = yamlDocRanges(m.text);
+    const headRange = (label) => {
+        if (JSON_FILE.test(m.name) || ranges.length !== m.parsedDocs.length)
+            return undefined;
+        const i = hu.findIndex((u) => u.label === label);
+        return i >= 0 ? ranges[m.parsedDocs.indexOf(hu[i].value)] : undefined;
+    };
+    const changedLabels = new Set(changes.map((c) => c.label));
+    const classes = [
+        ...classifyDocs(hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value), m.text),
+        ...classifyDocs(bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value), m.baseText),
+    ];
+    const seen = new Set();
+    const first = changes.find((c) => c.change !== 'removed') ?? changes[0];
+    const line = pickLine(t, headRange(first.label), first.paths);
+    const k8sChanges = changes.filter((c) => !c.label.startsWith('document'));
+    const triggers = [];
+    for (const c of classes) {
+        if (seen.has(c.code))
+            continue;
+        seen.add(c.code);
+        const what = c.code === 'k8s-manifest' && k8sChanges.length
+            ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
+            : k8sChanges.length || !first.paths.length
+                ? c.what
+                : `${c.what}: ${nameList(first.paths, 3)}`;
+        triggers.push({ code: c.code, what });
+    }
+    return { line, triggers };
+}
+/** What changed in a Helm file: the changed value paths, else what its documents are, else why it was not parsed. */
+function helmDetail(paths, kinds, parsed) {
+    if (paths.length)
+        return `: ${nameList(paths, 3)}`;
+    if (kinds.length)
+        return `: ${kinds.join('; ')}`;
+    return parsed.ok ? '' : ` (${parsed.reason}: classified by path)`;
 }
 /** Compiles the command list (`kubectl apply`) to one RegExp: words in order, any whitespace between. */
 function commandPattern(commands) {
@@ -14316,23 +14543,7 @@ async function detect(ctx, { options, runbookGlobs }) {
         }
         const hd = h?.ok ? h.docs[0] : undefined;
         const bd = b?.ok ? b.docs[0] : undefined;
-        const jobsOf = (d) => ((0,src_json/* isObject */.Gv)(d) && (0,src_json/* isObject */.Gv)(d.jobs) ? d.jobs : {});
-        const deploying = new Map();
-        const prOnly = (d) => {
-            if (!(0,src_json/* isObject */.Gv)(d))
-                return true;
-            const on = d.on ?? d['true'];
-            const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : (0,src_json/* isObject */.Gv)(on) ? Object.keys(on) : [];
-            return events.length > 0 && events.every((e) => options.non_production_events.includes(e));
-        };
-        // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
-        if (!(prOnly(hd) && prOnly(bd)))
-            for (const d of [hd, bd])
-                for (const [id, job] of Object.entries(jobsOf(d))) {
-                    const r = jobDeploys(rec, id, job);
-                    if (r.deploys && !deploying.has(id))
-                        deploying.set(id, r);
-                }
+        const deploying = deployingJobs(hd, bd, rec, options.non_production_events);
         if (deploying.size && (hd === undefined || bd === undefined)) {
             // A whole workflow added or removed: its deploying jobs.
             const jobs = [...deploying.keys()];
@@ -14601,27 +14812,11 @@ async function detect(ctx, { options, runbookGlobs }) {
         const parsed = parseStructured(f.path, text);
         const baseParsed = s.base !== undefined && s.head !== undefined ? parseStructured(f.previousPath ?? f.path, s.base) : undefined;
         const modified = s.base !== undefined && s.head !== undefined;
-        // Comment/whitespace/formatting-only edits are no operational change.
-        if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s)))
+        // Comment/whitespace/formatting-only edits are no operational change; routine version bumps are set aside.
+        const meaning = unchangedMeaning(s, parsed, baseParsed, versionKeys, options.version_keys);
+        if (meaning === 'no-change')
             return void noOperationalChange.push(f.path);
-        if (modified &&
-            !parsed.ok &&
-            s.head !== undefined &&
-            s.base !== undefined &&
-            isTemplated(s.head) &&
-            normaliseTemplate(s.head) === normaliseTemplate(s.base))
-            return void noOperationalChange.push(f.path);
-        if (modified &&
-            parsed.ok &&
-            baseParsed?.ok &&
-            onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
-            return void versionBumps.push(f.path);
-        if (modified &&
-            !parsed.ok &&
-            s.head !== undefined &&
-            s.base !== undefined &&
-            options.version_keys.length &&
-            templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys)))
+        if (meaning === 'version-bump')
             return void versionBumps.push(f.path);
         const t = touched(f);
         if (inChart) {
@@ -14629,13 +14824,7 @@ async function detect(ctx, { options, runbookGlobs }) {
             const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`;
             const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`;
             const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : [];
-            const detail = paths.length
-                ? `: ${nameList(paths, 3)}`
-                : kinds.length
-                    ? `: ${kinds.join('; ')}`
-                    : parsed.ok
-                        ? ''
-                        : ` (${parsed.reason}: classified by path)`;
+            const detail = helmDetail(paths, kinds, parsed);
             push({
                 code: 'helm',
                 path: f.path,
@@ -14670,41 +14859,13 @@ async function detect(ctx, { options, runbookGlobs }) {
         }
         // Modified: only the documents (Kubernetes objects) whose structure changed, and what changed in them.
         const baseDocs = production(baseParsed?.ok ? baseParsed.docs : []);
-        const hu = docUnits(headDocs);
-        const bu = docUnits(baseDocs);
-        const changes = compareUnits(bu, hu);
-        if (!changes.length)
+        const changed = modifiedDocTriggers({ name, text, baseText: s.base, parsedDocs: parsed.docs, headDocs, baseDocs }, t, versionKeys);
+        if (changed === 'no-change')
             return void noOperationalChange.push(f.path);
-        // Objects matched by identity (a reordered multi-document release manifest): only image tags moved.
-        if (onlyVersionChanges(changes, versionKeys))
+        if (changed === 'version-bump')
             return void versionBumps.push(f.path);
-        const ranges = yamlDocRanges(text);
-        const headRange = (label) => {
-            if (JSON_FILE.test(name) || ranges.length !== parsed.docs.length)
-                return undefined;
-            const i = hu.findIndex((u) => u.label === label);
-            return i >= 0 ? ranges[parsed.docs.indexOf(hu[i].value)] : undefined;
-        };
-        const changedLabels = new Set(changes.map((c) => c.label));
-        const classes = [
-            ...classifyDocs(hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value), text),
-            ...classifyDocs(bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value), s.base),
-        ];
-        const seen = new Set();
-        const first = changes.find((c) => c.change !== 'removed') ?? changes[0];
-        const line = pickLine(t, headRange(first.label), first.paths);
-        const k8sChanges = changes.filter((c) => !c.label.startsWith('document'));
-        for (const c of classes) {
-            if (seen.has(c.code))
-                continue;
-            seen.add(c.code);
-            const what = c.code === 'k8s-manifest' && k8sChanges.length
-                ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
-                : k8sChanges.length || !first.paths.length
-                    ? c.what
-                    : `${c.what}: ${nameList(first.paths, 3)}`;
-            push({ code: c.code, path: f.path, line, what, how: 'content' });
-        }
+        for (const c of changed.triggers)
+            push({ code: c.code, path: f.path, line: changed.line, what: c.what, how: 'content' });
     }
     // New env vars: names the SERVICE did not read or declare at the base.
     if (!disabled.has('new-env-var'))
@@ -14925,11 +15086,9 @@ function composeEntry(doc, name) {
     }
     return out;
 }
-async function detectEnvVars(ctx, files, reader, options, push, notRead) {
-    const ignore = namePatterns(options.env_var_ignore);
-    // Names read on removed lines anywhere in the PR: code that moved, not a new variable.
+/** Names read on removed lines anywhere in the PR: code that moved, not a new variable. */
+function movedEnvNames(ctx) {
     const moved = new Set();
-    const candidates = [];
     for (const f of ctx.changes.files) {
         const lang = envLanguageOf(f.path);
         if (!lang || !f.patch)
@@ -14943,50 +15102,61 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
             // an unparsable patch is handled below for the files we check
         }
     }
+    return moved;
+}
+/** The env var reads a changed file adds: on its added lines (and through constants), or in the whole head file without a patch. */
+async function addedEnvReads(f, lang, reader, notRead) {
+    const reads = [];
+    if (f.patch) {
+        let lines;
+        try {
+            lines = addedLines(f.patch);
+        }
+        catch (e) {
+            // Said, never silent: the file's env var reads were not checked.
+            notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${(0,src_errors/* errorMessage */.gJ)(e)})` });
+            return [];
+        }
+        for (const l of lines)
+            for (const r of envVarReadsInLine(l.text, lang))
+                reads.push({ name: r.name, line: l.line });
+        // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
+        if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
+            const head = await reader.head(f.path);
+            if ('text' in head) {
+                const added = new Set(lines.map((l) => l.line));
+                for (const r of envVarReadsInText(head.text, lang))
+                    if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine)))
+                        reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine });
+            }
+            else if (!head.skip.startsWith('absent'))
+                notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` });
+        }
+    }
+    else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
+        // No patch (too large): compare whole files, within the read budget.
+        const head = await reader.head(f.path);
+        if ('skip' in head) {
+            if (!head.skip.startsWith('absent'))
+                notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` });
+            return [];
+        }
+        for (const r of envVarReadsInText(head.text, lang))
+            reads.push({ name: r.name, line: r.line });
+    }
+    return reads;
+}
+async function detectEnvVars(ctx, files, reader, options, push, notRead) {
+    const ignore = namePatterns(options.env_var_ignore);
+    const moved = movedEnvNames(ctx);
+    const candidates = [];
     for (const f of files) {
         if (f.status === 'removed' || f.binary)
             continue;
         const lang = envLanguageOf(f.path);
         if (!lang)
             continue;
-        const reads = [];
-        if (f.patch) {
-            let lines;
-            try {
-                lines = addedLines(f.patch);
-            }
-            catch (e) {
-                // Said, never silent: the file's env var reads were not checked.
-                notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${(0,src_errors/* errorMessage */.gJ)(e)})` });
-                continue;
-            }
-            for (const l of lines)
-                for (const r of envVarReadsInLine(l.text, lang))
-                    reads.push({ name: r.name, line: l.line });
-            // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
-            if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
-                const head = await reader.head(f.path);
-                if ('text' in head) {
-                    const added = new Set(lines.map((l) => l.line));
-                    for (const r of envVarReadsInText(head.text, lang))
-                        if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine)))
-                            reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine });
-                }
-                else if (!head.skip.startsWith('absent'))
-                    notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` });
-            }
-        }
-        else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
-            // No patch (too large): compare whole files, within the read budget.
-            const head = await reader.head(f.path);
-            if ('skip' in head) {
-                if (!head.skip.startsWith('absent'))
-                    notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` });
-                continue;
-            }
-            for (const r of envVarReadsInText(head.text, lang))
-                reads.push({ name: r.name, line: r.line });
-        }
+        const reads = await addedEnvReads(f, lang, reader, notRead);
         const seen = new Set();
         const filtered = reads
             .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
@@ -15128,25 +15298,15 @@ const runbookGlobsOf = (options) => [
     ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*'))),
 ];
 async function evaluateRunbook(ctx, options) {
-    const mappings = options.services.map((s) => ({ path: compileTemplate(s.path), runbooks: s.runbooks }));
-    const runbookGlobs = runbookGlobsOf(options);
-    const detection = await detect(ctx, { options, runbookGlobs });
+    // Analyse: the operational changes, what each asks for, the opt-out.
+    const detection = await detect(ctx, { options, runbookGlobs: runbookGlobsOf(options) });
     const changed = ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path);
-    const requirementOf = (t) => {
-        for (const m of mappings) {
-            const values = capture(m.path, t.path);
-            if (!values)
-                continue;
-            const globs = m.runbooks.map((g) => fill(g, values));
-            return { globs, service: values.service ?? Object.values(values)[0], satisfiedBy: changed.filter((p) => (0,glob/* matchesAny */._I)(p, globs)) };
-        }
-        return { globs: options.runbooks, satisfiedBy: changed.filter((p) => (0,glob/* matchesAny */._I)(p, options.runbooks)) };
-    };
+    const requirementOf = requirementFinder(options, changed);
     const optOut = (0,pr_body/* findReasonedDeclaration */.$b)(ctx.pr.body, options.opt_out_phrase, options.min_reason_length);
-    const findings = [];
+    const triggers = [...detection.triggers].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
+    // Decide: each trigger is satisfied, opted out or missing.
     const rows = [];
     const violations = [];
-    const triggers = [...detection.triggers].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
     for (const t of triggers) {
         const req = requirementOf(t);
         const target = req.service ? `${runbook_short(req.globs)} (service ${req.service})` : runbook_short(req.globs);
@@ -15161,6 +15321,43 @@ async function evaluateRunbook(ctx, options) {
         }
         rows.push([t.code, t.line ? `${t.path}:${t.line}` : t.path, t.what, t.how, target.replace(/`/g, ''), status]);
     }
+    // Render.
+    const findings = [...violationFindings(violations, options, optOut), ...coverageFindings(detection, ctx)];
+    return {
+        findings,
+        summary: runbookSummary(triggers, violations, requirementOf, optOut, detection),
+        tables: runbookTables(rows, optOut),
+        ...(triggers.length ? {} : { applicability: 'not-applicable' }),
+        data: {
+            triggers: triggers.map((t) => ({ code: t.code, path: t.path, line: t.line, what: t.what, how: t.how, env_var: t.envVar })),
+            violations: violations.length,
+            opt_out: optOut.accepted ? { line: optOut.accepted.line, text: optOut.accepted.text, reason: optOut.accepted.reason } : null,
+            reads: detection.reads,
+            no_operational_change: detection.noOperationalChange,
+            dev_tooling: detection.devTooling,
+            version_bumps: detection.versionBumps,
+            build_only: detection.buildOnly,
+            non_production: detection.nonProduction,
+        },
+    };
+}
+/** The runbooks a trigger asks for: its service's (the first `services` mapping its path matches), else the generic globs. */
+function requirementFinder(options, changed) {
+    const mappings = options.services.map((s) => ({ path: compileTemplate(s.path), runbooks: s.runbooks }));
+    return (t) => {
+        for (const m of mappings) {
+            const values = capture(m.path, t.path);
+            if (!values)
+                continue;
+            const globs = m.runbooks.map((g) => fill(g, values));
+            return { globs, service: values.service ?? Object.values(values)[0], satisfiedBy: changed.filter((p) => (0,glob/* matchesAny */._I)(p, globs)) };
+        }
+        return { globs: options.runbooks, satisfiedBy: changed.filter((p) => (0,glob/* matchesAny */._I)(p, options.runbooks)) };
+    };
+}
+/** One finding per violation (up to max_findings), then one for the rest. */
+function violationFindings(violations, options, optOut) {
+    const findings = [];
     const optOutHint = `or add a line \`${options.opt_out_phrase} — <reason>\` (at least ${options.min_reason_length} characters) to the PR description`;
     const rejectedNote = optOut.rejected.length
         ? ` The opt-out on line ${optOut.rejected[0].declaration.line} of the PR description was rejected: ${optOut.rejected[0].why}.`
@@ -15186,7 +15383,11 @@ async function evaluateRunbook(ctx, options) {
             code: 'more',
         });
     }
-    // Say what was not parsed or not read, so a pass is never silently partial.
+    return findings;
+}
+/** Say what was not parsed or not read, so a pass is never silently partial. */
+function coverageFindings(detection, ctx) {
+    const findings = [];
     if (detection.unparsed.length) {
         findings.push({
             kind: 'info',
@@ -15222,6 +15423,9 @@ async function evaluateRunbook(ctx, options) {
             message: `Only ${ctx.changes.files.length} of ${ctx.changes.totalFiles} changed files were listed; operational changes in the others were not checked.`,
         });
     }
+    return findings;
+}
+function runbookTables(rows, optOut) {
     const tables = [];
     if (rows.length)
         tables.push({ title: 'Operational changes', columns: ['Trigger', 'File', 'What', 'Detected by', 'Runbook', 'Status'], rows });
@@ -15232,13 +15436,18 @@ async function evaluateRunbook(ctx, options) {
         declRows.push([`line ${r.declaration.line}`, r.declaration.text, `rejected: ${r.why}`]);
     if (declRows.length)
         tables.push({ title: 'Runbook opt-out in the PR description', columns: ['Where', 'Declaration', 'Status'], rows: declRows });
-    const counts = (list) => {
-        const by = new Map();
-        for (const t of list)
-            by.set(t.code, (by.get(t.code) ?? 0) + 1);
-        return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ');
-    };
-    const ignoredNote = [
+    return tables;
+}
+/** "code ×n" per trigger code. */
+function counts(list) {
+    const by = new Map();
+    for (const t of list)
+        by.set(t.code, (by.get(t.code) ?? 0) + 1);
+    return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ');
+}
+/** The changed files the detection set aside as not operational, counted by why. */
+function ignoredNote(detection) {
+    return [
         detection.noOperationalChange.length
             ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting`
             : '',
@@ -15257,38 +15466,22 @@ async function evaluateRunbook(ctx, options) {
     ]
         .filter(Boolean)
         .join('; ');
-    let summary;
-    if (!triggers.length)
-        summary = `No operational change detected.${ignoredNote ? ` (${ignoredNote}.)` : ''}`;
-    else if (!violations.length) {
+}
+function runbookSummary(triggers, violations, requirementOf, optOut, detection) {
+    if (!triggers.length) {
+        const ignored = ignoredNote(detection);
+        return `No operational change detected.${ignored ? ` (${ignored}.)` : ''}`;
+    }
+    if (!violations.length) {
         const runbooks = [...new Set(triggers.flatMap((t) => requirementOf(t).satisfiedBy))];
         const parts = [];
         if (runbooks.length)
             parts.push(`runbook updated: ${runbooks.slice(0, 3).join(', ')}${runbooks.length > 3 ? ', …' : ''}`);
         if (optOut.accepted && triggers.some((t) => !requirementOf(t).satisfiedBy.length))
             parts.push(`opted out: "${optOut.accepted.text}"`);
-        summary = `${triggers.length} operational change${triggers.length === 1 ? '' : 's'} (${counts(triggers)}); ${parts.join('; ')}.`;
+        return `${triggers.length} operational change${triggers.length === 1 ? '' : 's'} (${counts(triggers)}); ${parts.join('; ')}.`;
     }
-    else {
-        summary = `${violations.length} of ${triggers.length} operational change${triggers.length === 1 ? '' : 's'} without a runbook update (${counts(violations.map((v) => v.t))}).${optOut.rejected.length ? ' Opt-out rejected: ' + optOut.rejected[0].why + '.' : ''}`;
-    }
-    return {
-        findings,
-        summary,
-        tables,
-        ...(triggers.length ? {} : { applicability: 'not-applicable' }),
-        data: {
-            triggers: triggers.map((t) => ({ code: t.code, path: t.path, line: t.line, what: t.what, how: t.how, env_var: t.envVar })),
-            violations: violations.length,
-            opt_out: optOut.accepted ? { line: optOut.accepted.line, text: optOut.accepted.text, reason: optOut.accepted.reason } : null,
-            reads: detection.reads,
-            no_operational_change: detection.noOperationalChange,
-            dev_tooling: detection.devTooling,
-            version_bumps: detection.versionBumps,
-            build_only: detection.buildOnly,
-            non_production: detection.nonProduction,
-        },
-    };
+    return `${violations.length} of ${triggers.length} operational change${triggers.length === 1 ? '' : 's'} without a runbook update (${counts(violations.map((v) => v.t))}).${optOut.rejected.length ? ' Opt-out rejected: ' + optOut.rejected[0].why + '.' : ''}`;
 }
 const runbook = (0,rules_define/* defineRule */.Km)({
     id: 'runbook',
@@ -15716,120 +15909,16 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
     defaultLevel: 'fail',
     release: true,
     async evaluate(ctx, o) {
-        const findings = [];
-        const notes = [];
-        const reportRows = [];
+        const sink = { findings: [], notes: [], reportRows: [] };
+        const { findings, notes } = sink;
         // 1. Reports.
-        const globs = o.reports ?? [];
-        const files = globs.length ? await ctx.evidence.findReports(globs) : [];
-        const unmatched = [];
-        for (const g of globs) {
-            if (files.some((f) => (0,glob/* matchesAny */._I)(f.path, [g])))
-                continue;
-            if (!GLOB_MAGIC.test(g)) {
-                const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`;
-                if (o.missing_report === 'fail')
-                    findings.push({
-                        message: msg,
-                        hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
-                        code: 'missing-report',
-                    });
-                else if (o.missing_report === 'warn')
-                    findings.push({ message: msg, level: 'warn', code: 'missing-report' });
-                else
-                    notes.push(`${g}: not found (ignored)`);
-            }
-            else
-                unmatched.push(g);
-        }
-        // One notice for all the globs that matched nothing (the default preset lists four): one row in every
-        // comment of a repository without scanners, not four.
-        if (unmatched.length) {
-            findings.push({
-                message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`,
-                kind: 'info',
-                code: 'no-report',
-            });
-            notes.push(unmatched.length === globs.length ? 'no scanner report' : `${unmatched.join(', ')}: no match`);
-        }
-        const parsed = [];
-        for (const f of files) {
-            try {
-                const p = (0,scanners/* parseReport */.MM)(f.path, await f.read());
-                parsed.push(p);
-                reportRows.push([f.path, p.tool, p.format, String(p.vulnerabilities.length), String(p.skipped)]);
-                if (p.vulnerabilities.length === 0)
-                    notes.push(`0 results from ${p.tool} (${f.path})`);
-            }
-            catch (e) {
-                const message = e instanceof scanners/* ReportError */.$g ? e.message : `${f.path} could not be read: ${(0,src_errors/* plainMessage */.C5)(e)}`;
-                findings.push({
-                    message,
-                    kind: 'error',
-                    code: 'bad-report',
-                    hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.',
-                });
-                reportRows.push([f.path, '?', 'unreadable', '-', '-']);
-            }
-        }
+        const parsed = await readScannerReports(ctx, o, sink);
         const all = parsed.flatMap((p) => p.vulnerabilities);
         // 2. Providers.
-        let added = [];
-        let reviewOk = false;
-        // Dependency review only reports what manifest and lock-file changes add: skip the API call otherwise.
-        const touchesDeps = ctx.changes.truncated || ctx.changes.files.some((f) => isManifest(f.path) || f.excluded === 'lockfile');
-        if (o.use_dependency_review && ctx.evidence.dependencyReview && !touchesDeps) {
-            notes.push('dependency review: skipped, no manifest or lock file changed');
-        }
-        else if (o.use_dependency_review && ctx.evidence.dependencyReview) {
-            const r = await ctx.evidence.dependencyReview();
-            if (r.ok) {
-                all.push(...r.data.vulns);
-                added = r.data.added;
-                reviewOk = true;
-                notes.push(`dependency review: ${r.data.added.length} added dependencies, ${r.data.vulns.length} vulnerabilities`);
-            }
-            else if (r.unavailable)
-                findings.push({
-                    message: `GitHub dependency review is unavailable: ${r.reason}`,
-                    kind: 'info',
-                    code: 'dependency-review-unavailable',
-                });
-            else {
-                // An outage is not "nothing added": the dependencies this PR adds were not checked.
-                findings.push({
-                    message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`,
-                    kind: 'error',
-                    code: 'dependency-review-failed',
-                    hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
-                });
-                notes.push('dependency review: failed');
-            }
-        }
-        else if (o.use_dependency_review)
-            notes.push('dependency review: not available here');
-        let alertsOk = false;
-        if (o.use_dependabot_alerts && ctx.evidence.dependabotAlerts) {
-            const r = await ctx.evidence.dependabotAlerts();
-            if (r.ok) {
-                alertsOk = true;
-                all.push(...r.data);
-                notes.push(`Dependabot: ${r.data.length} open alerts`);
-            }
-            else if (r.unavailable)
-                findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' });
-            else {
-                findings.push({
-                    message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`,
-                    kind: 'error',
-                    code: 'dependabot-failed',
-                    hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
-                });
-                notes.push('Dependabot alerts: failed');
-            }
-        }
-        else if (o.use_dependabot_alerts)
-            notes.push('Dependabot alerts: not available here');
+        const review = await readDependencyReview(ctx, o, sink);
+        all.push(...review.vulns);
+        const alerts = await readDependabotAlerts(ctx, o, sink);
+        all.push(...alerts.vulns);
         try {
             await resolveNpmVersions(ctx, all);
         }
@@ -15843,123 +15932,17 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
         }
         const vulns = (0,scanners/* mergeVulnerabilities */.Nr)(all);
         // 3. Evaluate each vulnerability.
-        const failRank = o.fail_on === 'none' ? Infinity : (0,scanners/* severityRank */.qs)(o.fail_on);
-        const waivers = (o.ignore ?? []).map((w) => ({
-            id: (0,scanners/* normaliseId */.GU)(w.id),
-            reason: w.reason,
-            until: dateString(w.until),
-        }));
-        const rows = [];
-        const expiredReported = new Set();
-        for (const v of vulns) {
-            const decl = findDeclaration(ctx.changes.files, v.package, v.manifest);
-            let origin = v.origin ?? 'unknown';
-            if (origin === 'unknown' && decl && !decl.changed)
-                origin = 'introduced';
-            if (origin === 'unknown' && reviewOk && ctx.mode === 'pull_request') {
-                // Dependency review lists every dependency the PR adds: a package it does not list was there before.
-                const inReview = added.some((a) => a.name.toLowerCase() === v.package.toLowerCase());
-                if (!inReview)
-                    origin = 'present';
-            }
-            const ageDays = v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen))
-                ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY))
-                : undefined;
-            const slaKey = v.severity === 'unknown' ? undefined : v.severity;
-            const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null;
-            const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()));
-            const row = { v, origin, ageDays, slaDays, failing: [], annotation: decl ? { path: decl.path, line: decl.line } : undefined };
-            if (w)
-                row.waiver = { ...w, expired: waiverExpired(w.until, ctx.now) };
-            if (row.waiver && !row.waiver.expired) {
-                rows.push(row);
-                continue;
-            }
-            const where = row.annotation ? { path: row.annotation.path, line: row.annotation.line } : {};
-            const what = `${v.id} (${severityLabel(v.severity)}) in ${v.package}${v.version ? `@${v.version}` : ''}`;
-            const fix = v.fixedVersion
-                ? `Upgrade ${v.package} to ${v.fixedVersion} or later.`
-                : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.';
-            if (row.waiver?.expired && !expiredReported.has(row.waiver.id)) {
-                expiredReported.add(row.waiver.id);
-                findings.push({
-                    message: `The waiver for ${row.waiver.id} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
-                    hint: `${fix} Or extend \`until\` in the policy if the risk is still accepted.`,
-                    code: 'waiver-expired',
-                    ...where,
-                });
-            }
-            const counts = !o.new_only || origin !== 'present';
-            if (counts && (0,scanners/* severityRank */.qs)(v.severity) >= failRank) {
-                row.failing.push('fail_on');
-                findings.push({
-                    message: `${what} ${origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)'}, at or above fail_on: ${o.fail_on}.`,
-                    hint: fix,
-                    code: 'vulnerability',
-                    ...where,
-                });
-            }
-            if (ageDays !== undefined && slaDays !== null && slaDays !== undefined && ageDays > slaDays) {
-                row.failing.push('sla');
-                findings.push({
-                    message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`,
-                    hint: fix,
-                    code: 'sla-breach',
-                    ...where,
-                });
-            }
-            rows.push(row);
-        }
+        const rows = evaluateVulnerabilities(vulns, ctx, o, review, findings);
         // 4. Licenses of added dependencies.
-        const deny = o.licenses?.deny ?? [];
-        const allow = o.licenses?.allow ?? [];
-        if ((deny.length || allow.length) && added.length) {
-            for (const a of added) {
-                const verdict = licenseVerdict(a.license, deny, allow);
-                if (!verdict.denied && !verdict.notAllowed)
-                    continue;
-                const decl = findDeclaration(ctx.changes.files, a.name, a.manifest);
-                findings.push({
-                    message: verdict.denied
-                        ? `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which the policy denies (${verdict.denied}).`
-                        : `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which is not in the policy's allow list.`,
-                    hint: 'Choose a dependency under an allowed license, or get the license approved and update `licenses` in the policy.',
-                    code: 'license',
-                    ...(decl ? { path: decl.path, line: decl.line } : {}),
-                });
-            }
-        }
-        else if ((deny.length || allow.length) && !reviewOk)
-            notes.push('licenses: not checked (needs dependency review)');
+        findings.push(...licenseFindings(ctx, o, review, notes));
         // 5. Output.
         rows.sort((a, b) => (0,scanners/* severityRank */.qs)(b.v.severity) - (0,scanners/* severityRank */.qs)(a.v.severity) || a.v.package.localeCompare(b.v.package) || a.v.id.localeCompare(b.v.id));
-        const tables = [];
-        if (rows.length) {
-            tables.push({
-                title: 'Vulnerabilities by severity',
-                columns: ['Severity', 'Advisory', 'Package', 'Installed → fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'],
-                rows: rows.map((r) => [
-                    severityLabel(r.v.severity) + (r.v.cvss !== undefined ? ` (${r.v.cvss})` : ''),
-                    r.v.id,
-                    r.v.package,
-                    `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
-                    originText(r.origin),
-                    fmtAge(r),
-                    r.waiver
-                        ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}`
-                        : '',
-                    r.v.sources.join(', '),
-                    r.v.url ?? (0,scanners/* advisoryUrl */.Le)(r.v.id) ?? '',
-                ]),
-            });
-        }
-        if (reportRows.length)
-            tables.push({ title: 'Reports', columns: ['File', 'Tool', 'Format', 'Vulnerabilities', 'Skipped results'], rows: reportRows });
+        const tables = dependencyTables(rows, sink.reportRows);
         const bySev = scanners/* SEVERITIES */.oC.map((s) => [s, rows.filter((r) => r.v.severity === s).length]).filter(([, n]) => n > 0);
         const waived = rows.filter((r) => r.waiver && !r.waiver.expired).length;
         const failing = rows.filter((r) => r.failing.length).length;
         // Without any evidence the summary must not read "no vulnerabilities": nothing was looked at.
-        const noEvidence = !parsed.length && !reviewOk && !alertsOk;
+        const noEvidence = !parsed.length && !review.ok && !alerts.ok;
         const parts = [
             noEvidence
                 ? 'no scanner evidence'
@@ -15996,6 +15979,256 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
         };
     },
 });
+/** The scanner reports `reports` names; a listed path that is missing follows `missing_report`. */
+async function readScannerReports(ctx, o, sink) {
+    const { findings, notes, reportRows } = sink;
+    const globs = o.reports ?? [];
+    const files = globs.length ? await ctx.evidence.findReports(globs) : [];
+    const unmatched = [];
+    for (const g of globs) {
+        if (files.some((f) => (0,glob/* matchesAny */._I)(f.path, [g])))
+            continue;
+        if (!GLOB_MAGIC.test(g)) {
+            const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`;
+            if (o.missing_report === 'fail')
+                findings.push({
+                    message: msg,
+                    hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
+                    code: 'missing-report',
+                });
+            else if (o.missing_report === 'warn')
+                findings.push({ message: msg, level: 'warn', code: 'missing-report' });
+            else
+                notes.push(`${g}: not found (ignored)`);
+        }
+        else
+            unmatched.push(g);
+    }
+    // One notice for all the globs that matched nothing (the default preset lists four): one row in every
+    // comment of a repository without scanners, not four.
+    if (unmatched.length) {
+        findings.push({
+            message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`,
+            kind: 'info',
+            code: 'no-report',
+        });
+        notes.push(unmatched.length === globs.length ? 'no scanner report' : `${unmatched.join(', ')}: no match`);
+    }
+    const parsed = [];
+    for (const f of files) {
+        try {
+            const p = (0,scanners/* parseReport */.MM)(f.path, await f.read());
+            parsed.push(p);
+            reportRows.push([f.path, p.tool, p.format, String(p.vulnerabilities.length), String(p.skipped)]);
+            if (p.vulnerabilities.length === 0)
+                notes.push(`0 results from ${p.tool} (${f.path})`);
+        }
+        catch (e) {
+            const message = e instanceof scanners/* ReportError */.$g ? e.message : `${f.path} could not be read: ${(0,src_errors/* plainMessage */.C5)(e)}`;
+            findings.push({
+                message,
+                kind: 'error',
+                code: 'bad-report',
+                hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.',
+            });
+            reportRows.push([f.path, '?', 'unreadable', '-', '-']);
+        }
+    }
+    return parsed;
+}
+async function readDependencyReview(ctx, o, sink) {
+    const none = { vulns: [], added: [], ok: false };
+    if (!o.use_dependency_review)
+        return none;
+    if (!ctx.evidence.dependencyReview) {
+        sink.notes.push('dependency review: not available here');
+        return none;
+    }
+    // Dependency review only reports what manifest and lock-file changes add: skip the API call otherwise.
+    const touchesDeps = ctx.changes.truncated || ctx.changes.files.some((f) => isManifest(f.path) || f.excluded === 'lockfile');
+    if (!touchesDeps) {
+        sink.notes.push('dependency review: skipped, no manifest or lock file changed');
+        return none;
+    }
+    const r = await ctx.evidence.dependencyReview();
+    if (r.ok) {
+        sink.notes.push(`dependency review: ${r.data.added.length} added dependencies, ${r.data.vulns.length} vulnerabilities`);
+        return { vulns: r.data.vulns, added: r.data.added, ok: true };
+    }
+    if (r.unavailable)
+        sink.findings.push({
+            message: `GitHub dependency review is unavailable: ${r.reason}`,
+            kind: 'info',
+            code: 'dependency-review-unavailable',
+        });
+    else {
+        // An outage is not "nothing added": the dependencies this PR adds were not checked.
+        sink.findings.push({
+            message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`,
+            kind: 'error',
+            code: 'dependency-review-failed',
+            hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+        });
+        sink.notes.push('dependency review: failed');
+    }
+    return none;
+}
+async function readDependabotAlerts(ctx, o, sink) {
+    if (!o.use_dependabot_alerts)
+        return { vulns: [], ok: false };
+    if (!ctx.evidence.dependabotAlerts) {
+        sink.notes.push('Dependabot alerts: not available here');
+        return { vulns: [], ok: false };
+    }
+    const r = await ctx.evidence.dependabotAlerts();
+    if (r.ok) {
+        sink.notes.push(`Dependabot: ${r.data.length} open alerts`);
+        return { vulns: r.data, ok: true };
+    }
+    if (r.unavailable)
+        sink.findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' });
+    else {
+        sink.findings.push({
+            message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`,
+            kind: 'error',
+            code: 'dependabot-failed',
+            hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+        });
+        sink.notes.push('Dependabot alerts: failed');
+    }
+    return { vulns: [], ok: false };
+}
+/** One row per vulnerability; the findings of those that fail (fail_on, fix SLA) or whose waiver expired. */
+function evaluateVulnerabilities(vulns, ctx, o, review, findings) {
+    const failRank = o.fail_on === 'none' ? Infinity : (0,scanners/* severityRank */.qs)(o.fail_on);
+    const waivers = (o.ignore ?? []).map((w) => ({
+        id: (0,scanners/* normaliseId */.GU)(w.id),
+        reason: w.reason,
+        until: dateString(w.until),
+    }));
+    const rows = [];
+    const expiredReported = new Set();
+    for (const v of vulns) {
+        const row = vulnerabilityRow(v, ctx, o, review, waivers);
+        rows.push(row);
+        if (row.waiver && !row.waiver.expired)
+            continue;
+        findings.push(...vulnerabilityFindings(row, o, failRank, expiredReported));
+    }
+    return rows;
+}
+/** Origin (introduced / present), age, fix SLA, waiver and where to annotate. */
+function vulnerabilityRow(v, ctx, o, review, waivers) {
+    const decl = findDeclaration(ctx.changes.files, v.package, v.manifest);
+    let origin = v.origin ?? 'unknown';
+    if (origin === 'unknown' && decl && !decl.changed)
+        origin = 'introduced';
+    if (origin === 'unknown' && review.ok && ctx.mode === 'pull_request') {
+        // Dependency review lists every dependency the PR adds: a package it does not list was there before.
+        const inReview = review.added.some((a) => a.name.toLowerCase() === v.package.toLowerCase());
+        if (!inReview)
+            origin = 'present';
+    }
+    const ageDays = v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen))
+        ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY))
+        : undefined;
+    const slaKey = v.severity === 'unknown' ? undefined : v.severity;
+    const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null;
+    const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()));
+    const row = { v, origin, ageDays, slaDays, failing: [], annotation: decl ? { path: decl.path, line: decl.line } : undefined };
+    if (w)
+        row.waiver = { ...w, expired: waiverExpired(w.until, ctx.now) };
+    return row;
+}
+/** The findings of a vulnerability that is not waived: an expired waiver (once per id), fail_on, the fix SLA. */
+function vulnerabilityFindings(row, o, failRank, expiredReported) {
+    const { v, origin, ageDays, slaDays } = row;
+    const findings = [];
+    const where = row.annotation ? { path: row.annotation.path, line: row.annotation.line } : {};
+    const what = `${v.id} (${severityLabel(v.severity)}) in ${v.package}${v.version ? `@${v.version}` : ''}`;
+    const fix = v.fixedVersion
+        ? `Upgrade ${v.package} to ${v.fixedVersion} or later.`
+        : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.';
+    if (row.waiver?.expired && !expiredReported.has(row.waiver.id)) {
+        expiredReported.add(row.waiver.id);
+        findings.push({
+            message: `The waiver for ${row.waiver.id} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
+            hint: `${fix} Or extend \`until\` in the policy if the risk is still accepted.`,
+            code: 'waiver-expired',
+            ...where,
+        });
+    }
+    const counts = !o.new_only || origin !== 'present';
+    if (counts && (0,scanners/* severityRank */.qs)(v.severity) >= failRank) {
+        row.failing.push('fail_on');
+        findings.push({
+            message: `${what} ${origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)'}, at or above fail_on: ${o.fail_on}.`,
+            hint: fix,
+            code: 'vulnerability',
+            ...where,
+        });
+    }
+    if (ageDays !== undefined && slaDays !== null && slaDays !== undefined && ageDays > slaDays) {
+        row.failing.push('sla');
+        findings.push({
+            message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`,
+            hint: fix,
+            code: 'sla-breach',
+            ...where,
+        });
+    }
+    return findings;
+}
+/** Added dependencies under a denied license, or outside the allow list (needs dependency review). */
+function licenseFindings(ctx, o, review, notes) {
+    const deny = o.licenses?.deny ?? [];
+    const allow = o.licenses?.allow ?? [];
+    const findings = [];
+    if ((deny.length || allow.length) && review.added.length) {
+        for (const a of review.added) {
+            const verdict = licenseVerdict(a.license, deny, allow);
+            if (!verdict.denied && !verdict.notAllowed)
+                continue;
+            const decl = findDeclaration(ctx.changes.files, a.name, a.manifest);
+            findings.push({
+                message: verdict.denied
+                    ? `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which the policy denies (${verdict.denied}).`
+                    : `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which is not in the policy's allow list.`,
+                hint: 'Choose a dependency under an allowed license, or get the license approved and update `licenses` in the policy.',
+                code: 'license',
+                ...(decl ? { path: decl.path, line: decl.line } : {}),
+            });
+        }
+    }
+    else if ((deny.length || allow.length) && !review.ok)
+        notes.push('licenses: not checked (needs dependency review)');
+    return findings;
+}
+function dependencyTables(rows, reportRows) {
+    const tables = [];
+    if (rows.length) {
+        tables.push({
+            title: 'Vulnerabilities by severity',
+            columns: ['Severity', 'Advisory', 'Package', 'Installed → fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'],
+            rows: rows.map((r) => [
+                severityLabel(r.v.severity) + (r.v.cvss !== undefined ? ` (${r.v.cvss})` : ''),
+                r.v.id,
+                r.v.package,
+                `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
+                originText(r.origin),
+                fmtAge(r),
+                r.waiver
+                    ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}`
+                    : '',
+                r.v.sources.join(', '),
+                r.v.url ?? (0,scanners/* advisoryUrl */.Le)(r.v.id) ?? '',
+            ]),
+        });
+    }
+    if (reportRows.length)
+        tables.push({ title: 'Reports', columns: ['File', 'Tool', 'Format', 'Vulnerabilities', 'Skipped results'], rows: reportRows });
+    return tables;
+}
 /* harmony default export */ const rules_dependencies = ((/* unused pure expression or super */ null && (dependencies)));
 
 // EXTERNAL MODULE: ./node_modules/@secretlint/core/module/index.js + 15 modules
@@ -16358,115 +16591,20 @@ const secrets = (0,rules_define/* defineRule */.Km)({
         // 1. The added lines, scanned.
         const skipped = new Map();
         const texts = await addedTexts(ctx, ctx.changes.files, findings, skipped);
-        const byPath = new Map(texts.map((t) => [t.path, t]));
         const hits = await scanAll(texts);
         const raws = [...new Set(hits.map((h) => h.secret))];
         for (const r of raws)
             (0,src_errors/* registerSecret */.cl)(r); // any error message that would echo it is redacted too
-        const allowedBy = (path, detectors, fingerprint) => allow.find((a) => (!a.path || (0,glob/* matchesAny */._I)(path, [a.path])) &&
-            (!a.rule || detectors.some((d) => d.toLowerCase() === a.rule.toLowerCase())) &&
-            (!a.fingerprint || a.fingerprint === fingerprint));
-        const rows = [];
-        for (const h of hits) {
-            const fingerprint = (0,redact/* fingerprintOf */.ax)(h.secret);
-            const row = {
-                path: h.path,
-                line: h.line,
-                endLine: h.endLine,
-                column: h.column,
-                detector: shortRule(h.ruleId),
-                kind: h.messageId,
-                fingerprint,
-                redacted: (0,redact/* redactedOf */.UH)(h.secret),
-                source: 'secretlint',
-                docsUrl: h.docsUrl,
-            };
-            const entry = allowedBy(h.path, [h.ruleId, shortRule(h.ruleId), h.messageId], fingerprint);
-            if (entry)
-                row.allowed = { how: 'policy', reason: entry.reason };
-            else if (o.inline_allow) {
-                const inl = inlineAllow(byPath.get(h.path), h.line);
-                if (inl.reason)
-                    row.allowed = { how: 'inline', reason: inl.reason };
-                else if (inl.missing !== undefined)
-                    notes.push(`${h.path}:${inl.missing}: pr-gate: allow-secret without a reason does not count`);
-            }
-            rows.push(row);
-        }
+        const allowedBy = allowMatcher(allow);
+        const rows = hitRows(hits, texts, allowedBy, o.inline_allow, notes);
         // 2. GitHub's own alerts.
-        let alertsOk = false;
-        if (o.use_secret_scanning_alerts && ctx.evidence.secretScanningAlerts) {
-            const r = await ctx.evidence.secretScanningAlerts();
-            if (r.ok) {
-                alertsOk = true;
-                let n = 0;
-                for (const a of r.data)
-                    n += mergeAlert(rows, a, allowedBy);
-                notes.push(`GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`);
-            }
-            else if (r.unavailable) {
-                findings.push({
-                    kind: 'info',
-                    code: 'secret-scanning-unavailable',
-                    message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}`,
-                });
-            }
-            else {
-                findings.push({
-                    kind: 'error',
-                    code: 'secret-scanning-failed',
-                    message: `Reading GitHub secret-scanning alerts failed, so secrets GitHub found in this PR's commits were not checked: ${r.reason}`,
-                    hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
-                });
-            }
-        }
-        else if (o.use_secret_scanning_alerts)
-            notes.push('GitHub secret scanning: not available here');
+        const alertsOk = await mergeAlerts(ctx, o, rows, allowedBy, findings, notes);
         // 3. Findings: one per secret that is not allowed.
         rows.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.kind.localeCompare(b.kind));
-        for (const r of rows) {
-            if (r.allowed)
-                continue;
-            const where = r.source === 'secretlint' ? 'is added' : `is in this PR's commits (${r.source})`;
-            findings.push({
-                message: `A credential (${r.kind}, detector ${r.detector}) ${where} at ${r.path}:${r.line}: ${r.redacted}.`,
-                hint: RECIPE,
-                code: r.kind,
-                path: r.path,
-                line: r.line,
-                endLine: r.endLine,
-                ...(r.column ? { column: r.column } : {}),
-            });
-        }
-        for (const n of notes.filter((x) => x.includes('allow-secret without a reason')))
-            findings.push({ kind: 'info', code: 'allow-without-reason', message: n });
+        findings.push(...secretFindings(rows, notes));
         // 4. Output, scrubbed of every secret found (a reason may quote one).
         const clean = (s) => (0,redact/* scrub */._I)(s, raws);
-        const tables = [];
-        if (rows.length) {
-            tables.push({
-                title: 'Secrets found',
-                columns: ['Location', 'Kind', 'Detector', 'Fingerprint', 'Found by', 'Status'],
-                rows: rows
-                    .map((r) => [
-                    `${r.path}:${r.line}`,
-                    r.kind,
-                    r.detector,
-                    r.redacted,
-                    r.source,
-                    r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing',
-                ])
-                    .map((c) => c.map(clean)),
-            });
-        }
-        const inline = rows.filter((r) => r.allowed?.how === 'inline');
-        if (inline.length) {
-            tables.push({
-                title: 'Allowed by inline `pr-gate: allow-secret` comments (for reviewers)',
-                columns: ['Location', 'Kind', 'Fingerprint', 'Reason'],
-                rows: inline.map((r) => [`${r.path}:${r.line}`, r.kind, r.redacted, r.allowed.reason].map(clean)),
-            });
-        }
+        const tables = secretTables(rows, clean);
         const failing = rows.filter((r) => !r.allowed).length;
         const allowed = rows.length - failing;
         const skippedText = [...skipped].map(([k, n]) => `${n} ${k}`).join(', ');
@@ -16501,6 +16639,129 @@ const secrets = (0,rules_define/* defineRule */.Km)({
         };
     },
 });
+/** The first allow entry whose every named field (path, rule, fingerprint) matches. */
+function allowMatcher(allow) {
+    return (path, detectors, fingerprint) => allow.find((a) => {
+        const rule = a.rule;
+        return ((!a.path || (0,glob/* matchesAny */._I)(path, [a.path])) &&
+            (!rule || detectors.some((d) => d.toLowerCase() === rule.toLowerCase())) &&
+            (!a.fingerprint || a.fingerprint === fingerprint));
+    });
+}
+/** One row per secret the diff scan found, allowed by the policy or an inline comment (with a reason). */
+function hitRows(hits, texts, allowedBy, inlineAllowed, notes) {
+    const byPath = new Map(texts.map((t) => [t.path, t]));
+    const rows = [];
+    for (const h of hits) {
+        const fingerprint = (0,redact/* fingerprintOf */.ax)(h.secret);
+        const row = {
+            path: h.path,
+            line: h.line,
+            endLine: h.endLine,
+            column: h.column,
+            detector: shortRule(h.ruleId),
+            kind: h.messageId,
+            fingerprint,
+            redacted: (0,redact/* redactedOf */.UH)(h.secret),
+            source: 'secretlint',
+            docsUrl: h.docsUrl,
+        };
+        const entry = allowedBy(h.path, [h.ruleId, shortRule(h.ruleId), h.messageId], fingerprint);
+        if (entry)
+            row.allowed = { how: 'policy', reason: entry.reason };
+        else if (inlineAllowed) {
+            const inl = inlineAllow(byPath.get(h.path), h.line);
+            if (inl.reason)
+                row.allowed = { how: 'inline', reason: inl.reason };
+            else if (inl.missing !== undefined)
+                notes.push(`${h.path}:${inl.missing}: pr-gate: allow-secret without a reason does not count`);
+        }
+        rows.push(row);
+    }
+    return rows;
+}
+/** Folds GitHub's secret-scanning alerts into the rows when the policy asks; true when they were read. */
+async function mergeAlerts(ctx, o, rows, allowedBy, findings, notes) {
+    if (!o.use_secret_scanning_alerts)
+        return false;
+    if (!ctx.evidence.secretScanningAlerts) {
+        notes.push('GitHub secret scanning: not available here');
+        return false;
+    }
+    const r = await ctx.evidence.secretScanningAlerts();
+    if (r.ok) {
+        let n = 0;
+        for (const a of r.data)
+            n += mergeAlert(rows, a, allowedBy);
+        notes.push(`GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`);
+        return true;
+    }
+    if (r.unavailable) {
+        findings.push({
+            kind: 'info',
+            code: 'secret-scanning-unavailable',
+            message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}`,
+        });
+    }
+    else {
+        findings.push({
+            kind: 'error',
+            code: 'secret-scanning-failed',
+            message: `Reading GitHub secret-scanning alerts failed, so secrets GitHub found in this PR's commits were not checked: ${r.reason}`,
+            hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+        });
+    }
+    return false;
+}
+/** One finding per secret that is not allowed, then a notice per inline allow without a reason. */
+function secretFindings(rows, notes) {
+    const findings = [];
+    for (const r of rows) {
+        if (r.allowed)
+            continue;
+        const where = r.source === 'secretlint' ? 'is added' : `is in this PR's commits (${r.source})`;
+        findings.push({
+            message: `A credential (${r.kind}, detector ${r.detector}) ${where} at ${r.path}:${r.line}: ${r.redacted}.`,
+            hint: RECIPE,
+            code: r.kind,
+            path: r.path,
+            line: r.line,
+            endLine: r.endLine,
+            ...(r.column ? { column: r.column } : {}),
+        });
+    }
+    for (const n of notes.filter((x) => x.includes('allow-secret without a reason')))
+        findings.push({ kind: 'info', code: 'allow-without-reason', message: n });
+    return findings;
+}
+function secretTables(rows, clean) {
+    const tables = [];
+    if (rows.length) {
+        tables.push({
+            title: 'Secrets found',
+            columns: ['Location', 'Kind', 'Detector', 'Fingerprint', 'Found by', 'Status'],
+            rows: rows
+                .map((r) => [
+                `${r.path}:${r.line}`,
+                r.kind,
+                r.detector,
+                r.redacted,
+                r.source,
+                r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing',
+            ])
+                .map((c) => c.map(clean)),
+        });
+    }
+    const inline = rows.flatMap((r) => (r.allowed?.how === 'inline' ? [{ ...r, reason: r.allowed.reason }] : []));
+    if (inline.length) {
+        tables.push({
+            title: 'Allowed by inline `pr-gate: allow-secret` comments (for reviewers)',
+            columns: ['Location', 'Kind', 'Fingerprint', 'Reason'],
+            rows: inline.map((r) => [`${r.path}:${r.line}`, r.kind, r.redacted, r.reason].map(clean)),
+        });
+    }
+    return tables;
+}
 /**
  * Folds one GitHub alert into the rows: a location the diff scan already found (same file, line and
  * fingerprint) is marked as found by both; other locations become rows of their own. Returns how many.
@@ -16884,204 +17145,28 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
     defaultLevel: 'off',
     release: false,
     async evaluate(ctx, o) {
-        const findings = [];
-        const notes = [];
-        const reportRows = [];
+        const sink = { findings: [], notes: [], reportRows: [] };
+        const { findings, notes } = sink;
         // 1. Reports (same discipline as `dependencies`: a listed path that is missing is not "clean").
-        const readReports = async (globs, kind) => {
-            const files = globs.length ? await ctx.evidence.findReports(globs) : [];
-            const unmatched = [];
-            for (const g of globs) {
-                if (files.some((f) => (0,glob/* matchesAny */._I)(f.path, [g])))
-                    continue;
-                if (!code_scanning_GLOB_MAGIC.test(g)) {
-                    const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`;
-                    if (o.missing_report === 'fail')
-                        findings.push({
-                            message: msg,
-                            hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
-                            code: 'missing-report',
-                        });
-                    else if (o.missing_report === 'warn')
-                        findings.push({ message: msg, level: 'warn', code: 'missing-report' });
-                    else
-                        notes.push(`${g}: not found (ignored)`);
-                }
-                else
-                    unmatched.push(g);
-            }
-            if (unmatched.length)
-                findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` });
-            const results = [];
-            let ok = 0;
-            for (const f of files) {
-                try {
-                    const p = parseCodeReport(f.path, await f.read());
-                    ok++;
-                    results.push(...p.results);
-                    reportRows.push([
-                        f.path,
-                        kind === 'SARIF report' ? 'head' : 'base',
-                        p.tools.join(', ') || '?',
-                        String(p.results.length),
-                        String(p.skipped),
-                    ]);
-                }
-                catch (e) {
-                    const message = e instanceof scanners/* ReportError */.$g ? e.message : `${f.path} could not be read: ${(0,src_errors/* plainMessage */.C5)(e)}`;
-                    findings.push({
-                        kind: 'error',
-                        code: 'bad-report',
-                        message,
-                        hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.',
-                    });
-                    reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', '?', 'unreadable', '-']);
-                }
-            }
-            return { results, ok };
-        };
-        const head = await readReports(o.reports ?? [], 'SARIF report');
-        const base = await readReports(o.baseline_reports ?? [], 'Baseline SARIF report');
-        const all = [...head.results];
+        const head = await readCodeReports(ctx, o, o.reports ?? [], 'SARIF report', sink);
+        const base = await readCodeReports(ctx, o, o.baseline_reports ?? [], 'Baseline SARIF report', sink);
         // 2. GitHub code-scanning alerts.
-        let alertsOk = false;
-        if (o.use_code_scanning_alerts && ctx.evidence.codeScanningAlerts) {
-            const r = await ctx.evidence.codeScanningAlerts();
-            if (r.ok) {
-                alertsOk = true;
-                const got = r.data.map(alertResult).filter((x) => x !== undefined);
-                all.push(...got);
-                notes.push(`GitHub code scanning: ${got.length} open alert${got.length === 1 ? '' : 's'} on the PR's merge ref`);
-            }
-            else if (r.unavailable)
-                findings.push({
-                    kind: 'info',
-                    code: 'code-scanning-unavailable',
-                    message: `GitHub code-scanning alerts are unavailable: ${r.reason}`,
-                });
-            else {
-                findings.push({
-                    kind: 'error',
-                    code: 'code-scanning-failed',
-                    message: `Reading GitHub code-scanning alerts failed, so the alerts on this PR were not checked: ${r.reason}`,
-                    hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
-                });
-            }
-        }
-        else if (o.use_code_scanning_alerts)
-            notes.push('GitHub code scanning: not available here');
+        const alerts = await readCodeAlerts(ctx, o, sink);
         // 3. Classify each result.
-        const changed = changedLines(ctx.changes.files);
-        const mapPath = pathMapper([...changed.keys()]);
-        for (const r of all)
-            mapPath(r); // learn each report's root first: its first result may be outside the diff
-        const baseFps = new Set();
-        for (const b of base.results)
-            for (const [k, v] of Object.entries(b.fingerprints))
-                baseFps.add(`${b.ruleId}\u0000${k}\u0000${v}`);
-        const failRank = o.fail_on === 'none' ? Infinity : (0,scanners/* severityRank */.qs)(o.fail_on);
-        const waivers = (o.ignore ?? []).map((w) => ({ ...w, until: code_scanning_dateString(w.until) }));
-        const rows = [];
-        const seen = new Set();
-        const expiredReported = new Set();
-        for (const r of all) {
-            if (r.baselineState === 'absent')
-                continue; // fixed by this PR
-            const path = mapPath(r) ?? '(no file)';
-            const key = `${r.ruleId}\u0000${path}\u0000${r.line ?? ''}\u0000${r.message}`;
-            if (seen.has(key))
-                continue; // the same result from the workspace report and GitHub's alert
-            seen.add(key);
-            const lines = changed.get(path);
-            const onChanged = lines === 'all' ||
-                (lines !== undefined &&
-                    r.line !== undefined &&
-                    Array.from({ length: (r.endLine ?? r.line) - r.line + 1 }, (_, i) => r.line + i).some((n) => lines.has(n)));
-            let isNew;
-            let how;
-            if (r.baselineState) {
-                isNew = r.baselineState === 'new';
-                how = `baselineState ${r.baselineState}`;
-            }
-            else if (base.ok && Object.keys(r.fingerprints).length) {
-                isNew = !Object.entries(r.fingerprints).some(([k, v]) => baseFps.has(`${r.ruleId}\u0000${k}\u0000${v}`));
-                how = isNew ? 'not in the base report' : 'in the base report';
-            }
-            else {
-                isNew = onChanged;
-                how = onChanged ? 'on a changed line' : 'not on a changed line';
-            }
-            const gated = o.only === 'all' ? true : o.only === 'all-new' ? isNew : isNew && onChanged;
-            const row = { r, path, severity: severityOf(r), onChanged, isNew, how, gated };
-            const w = waivers.find((x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || (0,glob/* matchesAny */._I)(path, x.paths)));
-            if (w)
-                row.waiver = { reason: w.reason, until: w.until, expired: code_scanning_waiverExpired(w.until, ctx.now) };
-            const levels = o.levels ?? {};
-            const own = Object.hasOwn(levels, r.ruleId)
-                ? levels[r.ruleId]
-                : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName)
-                    ? levels[r.ruleName]
-                    : undefined;
-            if (own === 'off')
-                continue;
-            row.level = own ?? ((0,scanners/* severityRank */.qs)(row.severity) >= failRank ? 'fail' : 'notice');
-            rows.push(row);
-            if (!gated || (row.waiver && !row.waiver.expired))
-                continue;
-            const tool = `${r.tool}${r.toolVersion ? ` ${r.toolVersion}` : ''}`;
-            if (row.waiver?.expired && !expiredReported.has(r.ruleId)) {
-                expiredReported.add(r.ruleId);
-                findings.push({
-                    code: 'waiver-expired',
-                    message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
-                    hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.',
-                });
-            }
-            const help = shortHelp(r.help);
-            const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r);
-            findings.push({
-                message: `${tool} ${ruleRef} [${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
-                // Flawfinder's message is `<name>:<short description>`, its help that description: not worth repeating.
-                ...(help && !r.message.includes(help) ? { hint: help } : {}),
-                code: r.ruleId,
-                ...(r.helpUri ? { url: r.helpUri } : {}),
-                level: row.level,
-                ...(path !== '(no file)' && r.line
-                    ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) }
-                    : {}),
-            });
-        }
+        const classified = classifyResults([...head.results, ...alerts.results], base, ctx, o);
+        const rows = classified.rows;
+        findings.push(...classified.findings);
         // 4. Output.
         rows.sort((a, b) => Number(b.gated) - Number(a.gated) ||
             (0,scanners/* severityRank */.qs)(b.severity) - (0,scanners/* severityRank */.qs)(a.severity) ||
             a.path.localeCompare(b.path) ||
             (a.r.line ?? 0) - (b.r.line ?? 0));
-        const tables = [];
-        if (rows.length) {
-            tables.push({
-                title: 'SAST results',
-                columns: ['Severity', 'Rule', 'Tool', 'Location', 'New?', 'Gated', 'Waiver', 'Help'],
-                rows: rows.map((x) => [
-                    x.severity,
-                    ruleLabel(x.r),
-                    x.r.tool,
-                    `${x.path}${x.r.line ? `:${x.r.line}` : ''}`,
-                    `${x.isNew ? 'new' : 'existing'} (${x.how})`,
-                    x.gated ? `yes (${x.level})` : `no (only: ${o.only})`,
-                    x.waiver
-                        ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}`
-                        : '',
-                    x.r.url ?? x.r.helpUri ?? '',
-                ]),
-            });
-        }
-        if (reportRows.length)
-            tables.push({ title: 'Reports', columns: ['File', 'Side', 'Tool', 'Results', 'Skipped'], rows: reportRows });
+        const tables = codeScanningTables(rows, sink.reportRows, o);
         const gated = rows.filter((x) => x.gated && !(x.waiver && !x.waiver.expired));
         const failing = gated.filter((x) => x.level === 'fail').length;
         const waived = rows.filter((x) => x.waiver && !x.waiver.expired).length;
         const outside = rows.length - rows.filter((x) => x.gated).length;
-        const noEvidence = head.ok === 0 && !alertsOk;
+        const noEvidence = head.ok === 0 && !alerts.ok;
         const parts = [
             noEvidence ? 'no SAST evidence' : `${rows.length} result${rows.length === 1 ? '' : 's'}`,
             gated.length ? `${gated.length} gated (${failing} at or above ${o.fail_on})` : '',
@@ -17115,6 +17200,223 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
         };
     },
 });
+/** The results of the reports `globs` name; a listed path that is missing follows `missing_report`. */
+async function readCodeReports(ctx, o, globs, kind, sink) {
+    const { findings, notes, reportRows } = sink;
+    const files = globs.length ? await ctx.evidence.findReports(globs) : [];
+    const unmatched = [];
+    for (const g of globs) {
+        if (files.some((f) => (0,glob/* matchesAny */._I)(f.path, [g])))
+            continue;
+        if (!code_scanning_GLOB_MAGIC.test(g)) {
+            const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`;
+            if (o.missing_report === 'fail')
+                findings.push({
+                    message: msg,
+                    hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
+                    code: 'missing-report',
+                });
+            else if (o.missing_report === 'warn')
+                findings.push({ message: msg, level: 'warn', code: 'missing-report' });
+            else
+                notes.push(`${g}: not found (ignored)`);
+        }
+        else
+            unmatched.push(g);
+    }
+    if (unmatched.length)
+        findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` });
+    const results = [];
+    let ok = 0;
+    for (const f of files) {
+        try {
+            const p = parseCodeReport(f.path, await f.read());
+            ok++;
+            results.push(...p.results);
+            reportRows.push([
+                f.path,
+                kind === 'SARIF report' ? 'head' : 'base',
+                p.tools.join(', ') || '?',
+                String(p.results.length),
+                String(p.skipped),
+            ]);
+        }
+        catch (e) {
+            const message = e instanceof scanners/* ReportError */.$g ? e.message : `${f.path} could not be read: ${(0,src_errors/* plainMessage */.C5)(e)}`;
+            findings.push({
+                kind: 'error',
+                code: 'bad-report',
+                message,
+                hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.',
+            });
+            reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', '?', 'unreadable', '-']);
+        }
+    }
+    return { results, ok };
+}
+/** GitHub's code-scanning alerts of the PR's merge ref, when the policy asks and they can be read. */
+async function readCodeAlerts(ctx, o, sink) {
+    if (!o.use_code_scanning_alerts)
+        return { results: [], ok: false };
+    if (!ctx.evidence.codeScanningAlerts) {
+        sink.notes.push('GitHub code scanning: not available here');
+        return { results: [], ok: false };
+    }
+    const r = await ctx.evidence.codeScanningAlerts();
+    if (r.ok) {
+        const got = r.data.map(alertResult).filter((x) => x !== undefined);
+        sink.notes.push(`GitHub code scanning: ${got.length} open alert${got.length === 1 ? '' : 's'} on the PR's merge ref`);
+        return { results: got, ok: true };
+    }
+    if (r.unavailable)
+        sink.findings.push({
+            kind: 'info',
+            code: 'code-scanning-unavailable',
+            message: `GitHub code-scanning alerts are unavailable: ${r.reason}`,
+        });
+    else {
+        sink.findings.push({
+            kind: 'error',
+            code: 'code-scanning-failed',
+            message: `Reading GitHub code-scanning alerts failed, so the alerts on this PR were not checked: ${r.reason}`,
+            hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+        });
+    }
+    return { results: [], ok: false };
+}
+/** One row per distinct result (fixed and `off` ones dropped), and the findings of the gated ones. */
+function classifyResults(all, base, ctx, o) {
+    const changed = changedLines(ctx.changes.files);
+    const mapPath = pathMapper([...changed.keys()]);
+    for (const r of all)
+        mapPath(r); // learn each report's root first: its first result may be outside the diff
+    const baseFps = new Set();
+    for (const b of base.results)
+        for (const [k, v] of Object.entries(b.fingerprints))
+            baseFps.add(`${b.ruleId}\u0000${k}\u0000${v}`);
+    const judge = {
+        o,
+        now: ctx.now,
+        changed,
+        baseFps,
+        baseOk: base.ok > 0,
+        failRank: o.fail_on === 'none' ? Infinity : (0,scanners/* severityRank */.qs)(o.fail_on),
+        waivers: (o.ignore ?? []).map((w) => ({ ...w, until: code_scanning_dateString(w.until) })),
+    };
+    const rows = [];
+    const findings = [];
+    const seen = new Set();
+    const expiredReported = new Set();
+    for (const r of all) {
+        if (r.baselineState === 'absent')
+            continue; // fixed by this PR
+        const path = mapPath(r) ?? '(no file)';
+        const key = `${r.ruleId}\u0000${path}\u0000${r.line ?? ''}\u0000${r.message}`;
+        if (seen.has(key))
+            continue; // the same result from the workspace report and GitHub's alert
+        seen.add(key);
+        const row = classifyResult(r, path, judge);
+        if (!row)
+            continue;
+        rows.push(row);
+        if (!row.gated || (row.waiver && !row.waiver.expired))
+            continue;
+        findings.push(...gatedFindings(row, expiredReported));
+    }
+    return { rows, findings };
+}
+/** Whether the result touches a line the PR adds or changes. */
+function onChangedLine(r, lines) {
+    if (lines === 'all')
+        return true;
+    const line = r.line;
+    if (lines === undefined || line === undefined)
+        return false;
+    return Array.from({ length: (r.endLine ?? line) - line + 1 }, (_, i) => line + i).some((n) => lines.has(n));
+}
+/** New or existing, and how that was told: baselineState, else the base report's fingerprints, else the changed lines. */
+function newness(r, onChanged, judge) {
+    if (r.baselineState)
+        return { isNew: r.baselineState === 'new', how: `baselineState ${r.baselineState}` };
+    if (judge.baseOk && Object.keys(r.fingerprints).length) {
+        const isNew = !Object.entries(r.fingerprints).some(([k, v]) => judge.baseFps.has(`${r.ruleId}\u0000${k}\u0000${v}`));
+        return { isNew, how: isNew ? 'not in the base report' : 'in the base report' };
+    }
+    return { isNew: onChanged, how: onChanged ? 'on a changed line' : 'not on a changed line' };
+}
+/** The result's row: new?, gated?, its waiver and level; undefined when its rule's level is `off`. */
+function classifyResult(r, path, judge) {
+    const { o } = judge;
+    const onChanged = onChangedLine(r, judge.changed.get(path));
+    const { isNew, how } = newness(r, onChanged, judge);
+    const gated = o.only === 'all' ? true : o.only === 'all-new' ? isNew : isNew && onChanged;
+    const row = { r, path, severity: severityOf(r), onChanged, isNew, how, gated };
+    const w = judge.waivers.find((x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || (0,glob/* matchesAny */._I)(path, x.paths)));
+    if (w)
+        row.waiver = { reason: w.reason, until: w.until, expired: code_scanning_waiverExpired(w.until, judge.now) };
+    const levels = o.levels ?? {};
+    const own = Object.hasOwn(levels, r.ruleId)
+        ? levels[r.ruleId]
+        : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName)
+            ? levels[r.ruleName]
+            : undefined;
+    if (own === 'off')
+        return undefined;
+    row.level = own ?? ((0,scanners/* severityRank */.qs)(row.severity) >= judge.failRank ? 'fail' : 'notice');
+    return row;
+}
+/** The finding of a gated result, after a one-time notice that its rule's waiver expired. */
+function gatedFindings(row, expiredReported) {
+    const { r, path } = row;
+    const findings = [];
+    const tool = `${r.tool}${r.toolVersion ? ` ${r.toolVersion}` : ''}`;
+    if (row.waiver?.expired && !expiredReported.has(r.ruleId)) {
+        expiredReported.add(r.ruleId);
+        findings.push({
+            code: 'waiver-expired',
+            message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
+            hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.',
+        });
+    }
+    const help = shortHelp(r.help);
+    const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r);
+    findings.push({
+        message: `${tool} ${ruleRef} [${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
+        // Flawfinder's message is `<name>:<short description>`, its help that description: not worth repeating.
+        ...(help && !r.message.includes(help) ? { hint: help } : {}),
+        code: r.ruleId,
+        ...(r.helpUri ? { url: r.helpUri } : {}),
+        level: row.level,
+        ...(path !== '(no file)' && r.line
+            ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) }
+            : {}),
+    });
+    return findings;
+}
+function codeScanningTables(rows, reportRows, o) {
+    const tables = [];
+    if (rows.length) {
+        tables.push({
+            title: 'SAST results',
+            columns: ['Severity', 'Rule', 'Tool', 'Location', 'New?', 'Gated', 'Waiver', 'Help'],
+            rows: rows.map((x) => [
+                x.severity,
+                ruleLabel(x.r),
+                x.r.tool,
+                `${x.path}${x.r.line ? `:${x.r.line}` : ''}`,
+                `${x.isNew ? 'new' : 'existing'} (${x.how})`,
+                x.gated ? `yes (${x.level})` : `no (only: ${o.only})`,
+                x.waiver
+                    ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}`
+                    : '',
+                x.r.url ?? x.r.helpUri ?? '',
+            ]),
+        });
+    }
+    if (reportRows.length)
+        tables.push({ title: 'Reports', columns: ['File', 'Side', 'Tool', 'Results', 'Skipped'], rows: reportRows });
+    return tables;
+}
 /* harmony default export */ const code_scanning = ((/* unused pure expression or super */ null && (codeScanning)));
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts

@@ -160,7 +160,59 @@ export function startDurableQueue(
   } catch {
     // loadAppConfig has checked the URL
   }
-  // The producer fails fast while Redis is unreachable (no offline queue): a delivery gets 503 at once.
+  const p = openQueue(s, log, warn)
+  const worker = startWorker(p, concurrency, process)
+  const throttleConnection = new Bottleneck.IORedisConnection({ client: p.throttleClient, Redis } as ConstructorParameters<
+    typeof Bottleneck.IORedisConnection
+  >[0])
+  throttleConnection.on('error', p.onError('throttle'))
+
+  return {
+    admit: (d) => admitDelivery(p, d),
+    throttleConnection,
+    active: () => p.running.size,
+    async ready() {
+      try {
+        return (await timeout(p.producer.ping(), 1000, 'ping')) === 'PONG'
+      } catch {
+        return false
+      }
+    },
+    async drained() {
+      for (;;) {
+        const c = await p.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')
+        if (p.running.size === 0 && Object.values(c).every((n) => n === 0)) return
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    },
+    close: (ms) => closeQueue(p, worker, throttleConnection, ms),
+  }
+}
+
+/** What the parts of one replica's durable queue share: settings, connections, the queue, the jobs it runs. */
+interface QueueParts {
+  readonly s: RedisSettings
+  /** Fails fast while Redis is unreachable (no offline queue): a delivery gets 503 at once. */
+  readonly producer: Redis
+  readonly workerConnection: Redis
+  readonly throttleClient: Redis
+  readonly queue: Queue<DeliveryJob>
+  /** Job id → what it is (`name.action`), for the jobs this replica runs. */
+  readonly running: Map<string, string>
+  /** An error handler that warns once per distinct message. */
+  readonly onError: (what: string) => (e: Error) => void
+  readonly warn: (m: string) => void
+  /** Set by close(): a job waiting for a PR's lock gives up. */
+  closing: boolean
+}
+
+/** One of the App's keys: the prefix and `parts`, joined by `:`. */
+function keyOf(s: RedisSettings, ...parts: string[]): string {
+  return [s.prefix, ...parts].join(':')
+}
+
+/** Connects the producer, the worker's and the throttle's connections, defines the Lua commands, opens the queue. */
+function openQueue(s: RedisSettings, log: (m: string) => void, warn: (m: string) => void): QueueParts {
   const producer = connect(s.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
   const workerConnection = connect(s.url, { maxRetriesPerRequest: null })
   const throttleClient = connect(s.url, { maxRetriesPerRequest: null })
@@ -180,106 +232,109 @@ export function startDurableQueue(
   producer.defineCommand('prGateSetMax', { numberOfKeys: 1, lua: SET_MAX })
   workerConnection.defineCommand('prGateRenew', { numberOfKeys: 1, lua: RENEW })
   workerConnection.defineCommand('prGateRelease', { numberOfKeys: 1, lua: RELEASE })
-
   const queue = new Queue<DeliveryJob>(QUEUE_NAME, { connection: producer, ...queueOptions(s) })
   queue.on('error', onError('queue'))
-  const k = (...parts: string[]) => [s.prefix, ...parts].join(':')
-  const running = new Map<string, string>()
+  return { s, producer, workerConnection, throttleClient, queue, running: new Map(), onError, warn, closing: false }
+}
 
-  /**
-   * The delivery id's key holds `pending:<ms>` while a replica enqueues it, then `queued`. A second receipt
-   * once it is queued is a duplicate. While it is pending (another replica enqueues it right now, or died
-   * doing so) the answer is "in progress" (503, try again): never 200, which would tell GitHub it is
-   * delivered when it may not be. A pending older than twice the admission timeout is a receipt that failed
-   * and is taken over.
-   */
-  const admit = async (d: DeliveryJob): Promise<Admission> => {
-    const dkey = k('delivery', d.id)
-    let mine = false
-    try {
-      return await timeout(
-        (async (): Promise<Admission> => {
-          await connected(producer, 1000)
-          const now = Date.now()
-          mine = (await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS, 'NX')) === 'OK'
-          if (!mine) {
-            const seen = await producer.get(dkey)
-            const since = Number(/^pending:(\d+)$/.exec(seen ?? '')?.[1] ?? NaN)
-            if (seen === 'queued') return { kind: 'duplicate' }
-            if (now - since < 2 * ADMIT_TIMEOUT_MS) return { kind: 'in-progress' }
-            await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS)
-            mine = true
-          }
-          const job: DeliveryJob = { ...d }
-          if (d.key) job.gen = await producer.incr(k('gen', d.key))
-          await queue.add(d.name, job, {
-            jobId: d.id,
-            attempts: s.attempts,
-            backoff: { type: 'exponential', delay: s.backoffMs },
-            removeOnComplete: { age: s.dedupeTtlS, count: 100_000 },
-            removeOnFail: { age: 30 * 86_400 },
-          })
-          if (d.key && job.gen !== undefined) await producer.prGateSetMax(k('latest', d.key), job.gen, d.id, s.dedupeTtlS)
-          await producer.call('SET', dkey, 'queued', 'XX', 'KEEPTTL')
-          return { kind: 'accepted' }
-        })(),
-        ADMIT_TIMEOUT_MS,
-        'enqueue',
-      )
-    } catch (e) {
-      // Not enqueued (as far as this replica knows): forget the id so GitHub's redelivery is taken.
-      if (mine) await producer.del(dkey).catch(() => undefined)
-      return { kind: 'unavailable', reason: errorMessage(e) }
-    }
-  }
-
-  /** Whether a newer delivery than generation `gen` of `key` was enqueued (the same job added twice is not newer). */
-  const newerThan = async (key: string, gen: number, id: string): Promise<boolean> => {
-    const [g, by] = ((await workerConnection.get(k('latest', key))) ?? '0:').split(/:(.*)/s)
-    return Number(g) > gen && by !== id
-  }
-
-  /** Cross-replica lock of one PR: taken with SET NX PX, renewed every third of its life, released if still ours. */
-  const exclusive = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
-    const lock = k('lock', key)
-    const token = randomUUID()
-    for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
-      if ((await workerConnection.set(lock, token, 'PX', s.lockMs, 'NX')) === 'OK') break
-      if (closing) throw new Error('shutting down while waiting for the lock of the pull request')
-      await new Promise((r) => setTimeout(r, wait))
-    }
-    const renew = setInterval(
-      () => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined),
-      Math.max(100, Math.floor(s.lockMs / 3)),
+/**
+ * The delivery id's key holds `pending:<ms>` while a replica enqueues it, then `queued`. A second receipt
+ * once it is queued is a duplicate. While it is pending (another replica enqueues it right now, or died
+ * doing so) the answer is "in progress" (503, try again): never 200, which would tell GitHub it is
+ * delivered when it may not be. A pending older than twice the admission timeout is a receipt that failed
+ * and is taken over.
+ */
+async function admitDelivery(p: QueueParts, d: DeliveryJob): Promise<Admission> {
+  const { s, producer, queue } = p
+  const dkey = keyOf(s, 'delivery', d.id)
+  let mine = false
+  try {
+    return await timeout(
+      (async (): Promise<Admission> => {
+        await connected(producer, 1000)
+        const now = Date.now()
+        mine = (await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS, 'NX')) === 'OK'
+        if (!mine) {
+          const seen = await producer.get(dkey)
+          const since = Number(/^pending:(\d+)$/.exec(seen ?? '')?.[1] ?? NaN)
+          if (seen === 'queued') return { kind: 'duplicate' }
+          if (now - since < 2 * ADMIT_TIMEOUT_MS) return { kind: 'in-progress' }
+          await producer.set(dkey, `pending:${now}`, 'EX', s.dedupeTtlS)
+          mine = true
+        }
+        const job: DeliveryJob = { ...d }
+        if (d.key) job.gen = await producer.incr(keyOf(s, 'gen', d.key))
+        await queue.add(d.name, job, {
+          jobId: d.id,
+          attempts: s.attempts,
+          backoff: { type: 'exponential', delay: s.backoffMs },
+          removeOnComplete: { age: s.dedupeTtlS, count: 100_000 },
+          removeOnFail: { age: 30 * 86_400 },
+        })
+        if (d.key && job.gen !== undefined) await producer.prGateSetMax(keyOf(s, 'latest', d.key), job.gen, d.id, s.dedupeTtlS)
+        await producer.call('SET', dkey, 'queued', 'XX', 'KEEPTTL')
+        return { kind: 'accepted' }
+      })(),
+      ADMIT_TIMEOUT_MS,
+      'enqueue',
     )
-    try {
-      return await fn()
-    } finally {
-      clearInterval(renew)
-      await workerConnection.prGateRelease(lock, token).catch(() => undefined)
-    }
+  } catch (e) {
+    // Not enqueued (as far as this replica knows): forget the id so GitHub's redelivery is taken.
+    if (mine) await producer.del(dkey).catch(() => undefined)
+    return { kind: 'unavailable', reason: errorMessage(e) }
   }
+}
 
-  let closing = false
+/** Whether a newer delivery than generation `gen` of `key` was enqueued (the same job added twice is not newer). */
+async function newerThan(p: QueueParts, key: string, gen: number, id: string): Promise<boolean> {
+  const [g, by] = ((await p.workerConnection.get(keyOf(p.s, 'latest', key))) ?? '0:').split(/:(.*)/s)
+  return Number(g) > gen && by !== id
+}
+
+/** Cross-replica lock of one PR: taken with SET NX PX, renewed every third of its life, released if still ours. */
+async function exclusive<T>(p: QueueParts, key: string, fn: () => Promise<T>): Promise<T> {
+  const { s, workerConnection } = p
+  const lock = keyOf(s, 'lock', key)
+  const token = randomUUID()
+  for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+    if ((await workerConnection.set(lock, token, 'PX', s.lockMs, 'NX')) === 'OK') break
+    if (p.closing) throw new Error('shutting down while waiting for the lock of the pull request')
+    await new Promise((r) => setTimeout(r, wait))
+  }
+  const renew = setInterval(
+    () => void workerConnection.prGateRenew(lock, token, s.lockMs).catch(() => undefined),
+    Math.max(100, Math.floor(s.lockMs / 3)),
+  )
+  try {
+    return await fn()
+  } finally {
+    clearInterval(renew)
+    await workerConnection.prGateRelease(lock, token).catch(() => undefined)
+  }
+}
+
+/** The worker that runs jobs with `process`, and says when a try failed or a worker stalled. */
+function startWorker(p: QueueParts, concurrency: number, process: ProcessJob): Worker<DeliveryJob> {
+  const { s, running, warn } = p
   const worker = new Worker<DeliveryJob>(
     QUEUE_NAME,
     async (job: Job<DeliveryJob>) => {
       const d = job.data
       running.set(job.id ?? d.id, `${d.name}${d.action ? `.${d.action}` : ''}`)
       try {
-        const superseded = async () => (d.key && d.gen !== undefined ? newerThan(d.key, d.gen, d.id) : false)
+        const superseded = async () => (d.key && d.gen !== undefined ? newerThan(p, d.key, d.gen, d.id) : false)
         return await process(d, {
           attempt: job.attemptsMade + 1,
           resumed: job.attemptsStarted > 1 || job.attemptsMade > 0 || job.stalledCounter > 0,
           superseded,
-          exclusive,
+          exclusive: <T>(key: string, fn: () => Promise<T>) => exclusive(p, key, fn),
         })
       } finally {
         running.delete(job.id ?? d.id)
       }
     },
     {
-      connection: workerConnection,
+      connection: p.workerConnection,
       ...queueOptions(s),
       concurrency,
       lockDuration: s.lockMs,
@@ -288,7 +343,7 @@ export function startDurableQueue(
       autorun: true,
     },
   )
-  worker.on('error', onError('worker'))
+  worker.on('error', p.onError('worker'))
   worker.on('failed', (job, e) => {
     if (!job || e instanceof DelayedError) return
     const left = (job.opts.attempts ?? 1) - job.attemptsMade
@@ -302,57 +357,40 @@ export function startDurableQueue(
   worker.on('stalled', (id) => {
     warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`)
   })
+  return worker
+}
 
-  const throttleConnection = new Bottleneck.IORedisConnection({ client: throttleClient, Redis } as ConstructorParameters<
-    typeof Bottleneck.IORedisConnection
-  >[0])
-  throttleConnection.on('error', onError('throttle'))
-
-  return {
-    admit,
-    throttleConnection,
-    active: () => running.size,
-    async ready() {
-      try {
-        return (await timeout(producer.ping(), 1000, 'ping')) === 'PONG'
-      } catch {
-        return false
-      }
-    },
-    async drained() {
-      for (;;) {
-        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')
-        if (running.size === 0 && Object.values(c).every((n) => n === 0)) return
-        await new Promise((r) => setTimeout(r, 50))
-      }
-    },
-    async close(ms: number) {
-      closing = true
-      let timer: NodeJS.Timeout | undefined
-      const done = await Promise.race([
-        worker.close().then(() => true),
-        new Promise<boolean>(
-          (r) =>
-            (timer = setTimeout(() => {
-              r(false)
-            }, ms)),
-        ),
-      ])
-      clearTimeout(timer)
-      const unfinished = [...running.keys()]
-      if (!done) {
-        for (const [id, label] of running)
-          warn(
-            `delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${s.lockMs} ms) expires`,
-          )
-        await worker.close(true).catch(() => undefined)
-      }
-      await queue.close().catch(() => undefined)
-      await throttleConnection.disconnect(false).catch(() => undefined)
-      for (const r of [producer, workerConnection, throttleClient]) r.disconnect()
-      return { unfinished }
-    },
+/** Stop taking jobs; wait up to `ms` for the running ones, then leave them to the stalled-job check of another replica. */
+async function closeQueue(
+  p: QueueParts,
+  worker: Worker<DeliveryJob>,
+  throttleConnection: InstanceType<typeof Bottleneck.IORedisConnection>,
+  ms: number,
+): Promise<{ unfinished: string[] }> {
+  p.closing = true
+  let timer: NodeJS.Timeout | undefined
+  const done = await Promise.race([
+    worker.close().then(() => true),
+    new Promise<boolean>(
+      (r) =>
+        (timer = setTimeout(() => {
+          r(false)
+        }, ms)),
+    ),
+  ])
+  clearTimeout(timer)
+  const unfinished = [...p.running.keys()]
+  if (!done) {
+    for (const [id, label] of p.running)
+      p.warn(
+        `delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${p.s.lockMs} ms) expires`,
+      )
+    await worker.close(true).catch(() => undefined)
   }
+  await p.queue.close().catch(() => undefined)
+  await throttleConnection.disconnect(false).catch(() => undefined)
+  for (const r of [p.producer, p.workerConnection, p.throttleClient]) r.disconnect()
+  return { unfinished }
 }
 
 export interface FailedJob {

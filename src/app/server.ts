@@ -327,9 +327,10 @@ function refuse(
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<AppServer> {
   const log = options.log ?? ((m: string) => process.stderr.write(`pr-gate serve: ${m}\n`))
   const warn = options.warn ?? ((m: string) => process.stderr.write(`pr-gate serve: warning: ${m}\n`))
-  // REDIS_URL: the durable queue (its worker starts taking jobs at once; processJob is defined below).
+  // REDIS_URL: the durable queue. Its worker starts taking jobs at once; `rt` below exists before the first
+  // job can run (nothing is awaited until the server listens).
   const durable: DurableQueue | undefined = config.redis
-    ? startDurableQueue(config.redis, config.concurrency, (job, ctx) => processJob(job, ctx), log, warn)
+    ? startDurableQueue(config.redis, config.concurrency, (job, ctx) => processJob(rt, job, ctx), log, warn)
     : undefined
   const auth = options.auth ?? createAuth(config, log, durable?.throttleConnection)
   const stopping = new AbortController()
@@ -342,14 +343,66 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     stopping: stopping.signal,
     orgPolicies: new RemotePolicyCaches(),
   }
-  /** Per-delivery deps (the durable queue's cross-replica lock and supersession check), by delivery id. */
-  const depsFor = new Map<string, HandlerDeps>()
-  const webhooks = new Webhooks({ secret: config.webhookSecret })
   const maxBody = config.maxBodyBytes ?? MAX_BODY
-  const bodyBudget = config.bodyBudgetBytes ?? 4 * maxBody
-  const estimate = new DrainEstimate(config.concurrency, config.shutdownTimeoutMs, config.throttle !== false)
-  const recent = new RecentIds(config.dedupeSize)
-  const stats: AppStats = {
+  const rt: Runtime = {
+    config,
+    options,
+    log,
+    warn,
+    durable,
+    deps,
+    stopping,
+    depsFor: new Map(),
+    webhooks: new Webhooks({ secret: config.webhookSecret }),
+    outcomes: new Map(),
+    maxBody,
+    bodyBudget: config.bodyBudgetBytes ?? 4 * maxBody,
+    estimate: new DrainEstimate(config.concurrency, config.shutdownTimeoutMs, config.throttle !== false),
+    recent: new RecentIds(config.dedupeSize),
+    stats: zeroStats(),
+    queue: new DeliveryQueue(config.concurrency, config.maxQueue, (job) => runJob(rt, job)),
+    closing: false,
+    buffering: 0,
+  }
+  registerHandlers(rt)
+
+  const server = http.createServer((req, res) => {
+    route(rt, req, res)
+  })
+  server.keepAliveTimeout = 5000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
+  const { queue } = rt
+  const statsView = new Proxy(rt.stats, {
+    get(target, key) {
+      if (key === 'inFlight') return durable ? durable.active() : queue.inFlight
+      if (key === 'queued') return queue.queued
+      return target[key as keyof AppStats]
+    },
+  })
+
+  let closed: Promise<ShutdownResult> | undefined
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    stats: statsView,
+    idle: () => (durable ? durable.drained() : queue.idle()),
+    close() {
+      closed ??= closeApp(rt, server)
+      return closed
+    },
+  }
+}
+
+function zeroStats(): AppStats {
+  return {
     received: 0,
     accepted: 0,
     coalesced: 0,
@@ -362,16 +415,43 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     inFlight: 0,
     queued: 0,
   }
-  let closing = false
-  /** Bytes of request bodies being received right now (signed, not yet verified). */
-  let buffering = 0
+}
 
-  // What each delivery did, reported by the handler (webhooks.receive returns nothing).
-  const outcomes = new Map<string, string>()
+/** What the parts of a running App share. */
+interface Runtime {
+  readonly config: AppConfig
+  readonly options: StartOptions
+  readonly log: (m: string) => void
+  readonly warn: (m: string) => void
+  /** The durable queue (REDIS_URL), or none: the in-memory `queue`. */
+  readonly durable: DurableQueue | undefined
+  readonly deps: HandlerDeps
+  readonly stopping: AbortController
+  /** Per-delivery deps (the durable queue's cross-replica lock and supersession check), by delivery id. */
+  readonly depsFor: Map<string, HandlerDeps>
+  readonly webhooks: Webhooks
+  /** What each delivery did, reported by the handler (webhooks.receive returns nothing). */
+  readonly outcomes: Map<string, string>
+  readonly maxBody: number
+  readonly bodyBudget: number
+  readonly estimate: DrainEstimate
+  readonly recent: RecentIds
+  readonly stats: AppStats
+  readonly queue: DeliveryQueue
+  closing: boolean
+  /** Bytes of request bodies being received right now (signed, not yet verified). */
+  buffering: number
+}
+
+const label = (d: Delivery) => `${d.name}${d.action ? `.${d.action}` : ''}`
+
+/** The handler of each event the App takes; each reports its delivery's outcome. */
+function registerHandlers(rt: Runtime): void {
+  const { webhooks } = rt
   const handle = (fn: (d: HandlerDeps, p: JsonObject) => Promise<string>) => async (event: { id: string; payload: unknown }) => {
-    outcomes.set(
+    rt.outcomes.set(
       event.id,
-      await fn(depsFor.get(event.id) ?? { ...deps, delivery: { id: event.id, resumed: false } }, obj(event.payload) ?? {}),
+      await fn(rt.depsFor.get(event.id) ?? { ...rt.deps, delivery: { id: event.id, resumed: false } }, obj(event.payload) ?? {}),
     )
   }
   webhooks.on(
@@ -394,338 +474,351 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   webhooks.on('check_run.rerequested', handle(onCheckRunRerequested))
   webhooks.on('check_suite.rerequested', handle(onCheckSuiteRerequested))
   webhooks.on('deployment_protection_rule.requested', handle(onDeploymentProtectionRule))
+}
 
-  const label = (d: Delivery) => `${d.name}${d.action ? `.${d.action}` : ''}`
-
-  /** Runs a job: the LAST delivery of the job is evaluated (the PR is read again from the API anyway); every delivery in it gets the outcome. */
-  const runJob = async (job: Job) => {
-    const t0 = performance.now()
-    const last = job.deliveries[job.deliveries.length - 1]
-    let ok = true
-    let message: string
-    try {
-      await webhooks.receive(emitterEvent(last))
-      message = outcomes.get(last.id) ?? `ignored: ${label(last)} is not handled`
-    } catch (e) {
-      ok = false
-      message = e instanceof AggregateError && e.errors.length ? e.errors.map(errorMessage).join('; ') : errorMessage(e)
-    } finally {
-      outcomes.delete(last.id)
+/**
+ * Runs a job: the LAST delivery of the job is evaluated (the PR is read again from the API anyway); every
+ * delivery in it gets the outcome.
+ */
+async function runJob(rt: Runtime, job: Job): Promise<void> {
+  const { stats, log, warn } = rt
+  const t0 = performance.now()
+  const last = job.deliveries[job.deliveries.length - 1]
+  let ok = true
+  let message: string
+  try {
+    await rt.webhooks.receive(emitterEvent(last))
+    message = rt.outcomes.get(last.id) ?? `ignored: ${label(last)} is not handled`
+  } catch (e) {
+    ok = false
+    message = e instanceof AggregateError && e.errors.length ? e.errors.map(errorMessage).join('; ') : errorMessage(e)
+  } finally {
+    rt.outcomes.delete(last.id)
+  }
+  rt.estimate.record(performance.now() - t0)
+  for (const d of job.deliveries) {
+    if (ok) stats.processed++
+    else stats.failed++
+    const text = d === last ? message : `coalesced into delivery ${last.id}: ${message}`
+    const r: DeliveryResult = {
+      id: d.id,
+      event: d.name,
+      action: d.action,
+      ok,
+      message: text,
+      ms: Math.round(performance.now() - d.started),
     }
-    estimate.record(performance.now() - t0)
-    for (const d of job.deliveries) {
-      if (ok) stats.processed++
-      else stats.failed++
-      const text = d === last ? message : `coalesced into delivery ${last.id}: ${message}`
-      const r: DeliveryResult = {
-        id: d.id,
-        event: d.name,
-        action: d.action,
-        ok,
-        message: text,
-        ms: Math.round(performance.now() - d.started),
+    if (ok) log(`delivery ${d.id} ${label(d)}: ${text} (${r.ms} ms)`)
+    else warn(`delivery ${d.id} ${label(d)} FAILED: ${text} (${r.ms} ms); redeliver it once the cause is fixed`)
+    rt.options.onDelivery?.(r)
+  }
+}
+
+/** One job of the durable queue: evaluated like an in-memory job; a throw makes BullMQ retry it. */
+async function processJob(rt: Runtime, job: DeliveryJob, ctx: JobContext): Promise<string> {
+  const d: Delivery = { id: job.id, name: job.name, action: job.action, payload: job.payload, started: 0 }
+  const report = (ok: boolean, message: string) => {
+    const r: DeliveryResult = { id: d.id, event: d.name, action: d.action, ok, message, ms: Math.max(0, Date.now() - job.receivedAt) }
+    if (ok) {
+      rt.stats.processed++
+      rt.log(`delivery ${d.id} ${label(d)}: ${message} (${r.ms} ms since received${ctx.attempt > 1 ? `, try ${ctx.attempt}` : ''})`)
+    } else rt.stats.failed++
+    rt.options.onDelivery?.(r)
+  }
+  if (await ctx.superseded()) {
+    const m = 'superseded: a later delivery for the same pull request is queued'
+    report(true, m)
+    return m
+  }
+  rt.depsFor.set(d.id, { ...rt.deps, exclusive: ctx.exclusive, superseded: ctx.superseded, delivery: { id: d.id, resumed: ctx.resumed } })
+  try {
+    await rt.webhooks.receive(emitterEvent(d))
+    const message = rt.outcomes.get(d.id) ?? `ignored: ${label(d)} is not handled`
+    report(true, message)
+    return message
+  } catch (e) {
+    const message = e instanceof AggregateError && e.errors.length ? e.errors.map(errorMessage).join('; ') : errorMessage(e)
+    report(false, message)
+    throw new Error(message)
+  } finally {
+    rt.outcomes.delete(d.id)
+    rt.depsFor.delete(d.id)
+  }
+}
+
+/** GET /healthz, GET /readyz, POST to the webhook path; anything else is 404. */
+function route(rt: Runtime, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const { durable, queue, stats } = rt
+  const path = (req.url ?? '/').split('?')[0] ?? '/'
+  if (req.method === 'GET' && path === '/healthz') {
+    send(res, rt.closing ? 503 : 200, {
+      status: rt.closing ? 'shutting-down' : 'ok',
+      inFlight: durable ? durable.active() : queue.inFlight,
+      queued: queue.queued,
+      processed: stats.processed,
+      failed: stats.failed,
+    })
+    return
+  }
+  if (req.method === 'GET' && path === '/readyz') {
+    // Ready: serving and (durable queue) Redis answers. A load balancer sends deliveries only to ready replicas.
+    void (async () => {
+      const redis = durable ? await durable.ready() : undefined
+      const ready = !rt.closing && redis !== false
+      send(res, ready ? 200 : 503, {
+        status: rt.closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable',
+        queue: durable ? 'redis' : 'memory',
+        ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}),
+      })
+    })()
+    return
+  }
+  if (req.method === 'POST' && WEBHOOK_PATHS.has(path)) {
+    onWebhook(rt, req, res).catch((e: unknown) => {
+      rt.warn(`request failed: ${errorMessage(e)}`)
+      refuse(req, res, 500, { error: 'internal error' })
+    })
+    return
+  }
+  refuse(req, res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz, GET /readyz' })
+}
+
+/** Why a request body was not taken, and the headers of the answer. */
+interface Refusal {
+  status: number
+  error: string
+  headers?: Record<string, string>
+}
+
+async function onWebhook(rt: Runtime, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const { stats } = rt
+  const started = performance.now()
+  stats.received++
+  // Everything that can be decided from the headers is decided before a byte of the body is read.
+  const early = refuseEarly(req, rt.maxBody)
+  if (early) {
+    if (early.status === 401) stats.unauthorized++
+    refuse(req, res, early.status, { error: early.error })
+    return
+  }
+  if (rt.closing) {
+    refuse(req, res, 503, { error: 'shutting down' }, { 'retry-after': '30' })
+    return
+  }
+  const declared = Number(header(req, 'content-length') ?? 0)
+  if (rt.buffering + declared > rt.bodyBudget) {
+    stats.busy++
+    refuse(req, res, 503, { error: 'busy: too many request bodies being received' }, { 'retry-after': '5' })
+    return
+  }
+  const signature = header(req, 'x-hub-signature-256')!.toLowerCase()
+  const hmac = createHmac('sha256', rt.config.webhookSecret)
+  const body = await receiveBody(rt, req, hmac, declared)
+  if ('refused' in body) {
+    if (body.refused.status === 503) stats.busy++
+    refuse(req, res, body.refused.status, { error: body.refused.error }, body.refused.headers)
+    return
+  }
+  const expected = Buffer.from(`sha256=${hmac.digest('hex')}`)
+  if (!timingSafeEqual(expected, Buffer.from(signature))) {
+    stats.unauthorized++
+    send(res, 401, { error: 'signature does not match the payload and the webhook secret' })
+    return
+  }
+  const name = header(req, 'x-github-event')!
+  const id = header(req, 'x-github-delivery')!
+  let payload: unknown
+  try {
+    payload = JSON.parse(Buffer.concat(body.chunks, body.size).toString('utf8')) as unknown
+  } catch {
+    send(res, 400, { error: 'the payload is not JSON' })
+    return
+  }
+  body.chunks.length = 0
+  if (name === 'ping') {
+    send(res, 200, { status: 'pong' })
+    return
+  }
+  if (rt.durable) await admitDurable(rt, rt.durable, res, { id, name, payload })
+  else admitInMemory(rt, res, { id, name, action: str(at(payload, 'action')), payload, started })
+}
+
+/**
+ * Reads the request body. The HMAC is computed as the body streams in; the body is kept only up to the cap,
+ * and only for a request that carries a well-formed signature (it must be parsed once verified). The bytes
+ * being received count against the App's body budget until the body is read or refused.
+ */
+async function receiveBody(
+  rt: Runtime,
+  req: http.IncomingMessage,
+  hmac: ReturnType<typeof createHmac>,
+  declared: number,
+): Promise<{ chunks: Buffer[]; size: number } | { refused: Refusal }> {
+  const { maxBody, bodyBudget } = rt
+  const chunks: Buffer[] = []
+  let size = 0
+  let reserved = declared
+  rt.buffering += reserved
+  let refused: Refusal | undefined
+  try {
+    refused = await new Promise<Refusal | undefined>((resolve, reject) => {
+      const stop = (r: Refusal | undefined) => {
+        req.pause()
+        req.off('data', onData)
+        req.off('end', onEnd)
+        req.off('error', onError)
+        resolve(r)
       }
-      if (ok) log(`delivery ${d.id} ${label(d)}: ${text} (${r.ms} ms)`)
-      else warn(`delivery ${d.id} ${label(d)} FAILED: ${text} (${r.ms} ms); redeliver it once the cause is fixed`)
-      options.onDelivery?.(r)
-    }
-  }
-  /** One job of the durable queue: evaluated like an in-memory job; a throw makes BullMQ retry it. */
-  const processJob = async (job: DeliveryJob, ctx: JobContext): Promise<string> => {
-    const d: Delivery = { id: job.id, name: job.name, action: job.action, payload: job.payload, started: 0 }
-    const report = (ok: boolean, message: string) => {
-      const r: DeliveryResult = { id: d.id, event: d.name, action: d.action, ok, message, ms: Math.max(0, Date.now() - job.receivedAt) }
-      if (ok) {
-        stats.processed++
-        log(`delivery ${d.id} ${label(d)}: ${message} (${r.ms} ms since received${ctx.attempt > 1 ? `, try ${ctx.attempt}` : ''})`)
-      } else stats.failed++
-      options.onDelivery?.(r)
-    }
-    if (await ctx.superseded()) {
-      const m = 'superseded: a later delivery for the same pull request is queued'
-      report(true, m)
-      return m
-    }
-    depsFor.set(d.id, { ...deps, exclusive: ctx.exclusive, superseded: ctx.superseded, delivery: { id: d.id, resumed: ctx.resumed } })
-    try {
-      await webhooks.receive(emitterEvent(d))
-      const message = outcomes.get(d.id) ?? `ignored: ${label(d)} is not handled`
-      report(true, message)
-      return message
-    } catch (e) {
-      const message = e instanceof AggregateError && e.errors.length ? e.errors.map(errorMessage).join('; ') : errorMessage(e)
-      report(false, message)
-      throw new Error(message)
-    } finally {
-      outcomes.delete(d.id)
-      depsFor.delete(d.id)
-    }
-  }
-
-  const queue = new DeliveryQueue(config.concurrency, config.maxQueue, runJob)
-
-  const retryAfter = (installation: number | undefined) =>
-    String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)))
-
-  const onWebhook = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const started = performance.now()
-    stats.received++
-    // Everything that can be decided from the headers is decided before a byte of the body is read.
-    const early = refuseEarly(req, maxBody)
-    if (early) {
-      if (early.status === 401) stats.unauthorized++
-      refuse(req, res, early.status, { error: early.error })
-      return
-    }
-    if (closing) {
-      refuse(req, res, 503, { error: 'shutting down' }, { 'retry-after': '30' })
-      return
-    }
-    const declared = Number(header(req, 'content-length') ?? 0)
-    if (buffering + declared > bodyBudget) {
-      stats.busy++
-      refuse(req, res, 503, { error: 'busy: too many request bodies being received' }, { 'retry-after': '5' })
-      return
-    }
-    // The HMAC is computed as the body streams in; the body is kept only up to the cap, and only for a
-    // request that carries a well-formed signature (it must be parsed once verified).
-    const signature = header(req, 'x-hub-signature-256')!.toLowerCase()
-    const hmac = createHmac('sha256', config.webhookSecret)
-    const chunks: Buffer[] = []
-    let size = 0
-    let reserved = declared
-    buffering += reserved
-    let refused: { status: number; error: string; headers?: Record<string, string> } | undefined
-    try {
-      refused = await new Promise<typeof refused>((resolve, reject) => {
-        const stop = (r: typeof refused) => {
-          req.pause()
-          req.off('data', onData)
-          req.off('end', onEnd)
-          req.off('error', onError)
-          resolve(r)
+      const onData = (chunk: Buffer) => {
+        size += chunk.length
+        if (size > maxBody) {
+          stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` })
+          return
         }
-        const onData = (chunk: Buffer) => {
-          size += chunk.length
-          if (size > maxBody) {
-            stop({ status: 413, error: `payload too large: more than ${maxBody} bytes` })
+        if (size > reserved) {
+          if (rt.buffering + (size - reserved) > bodyBudget) {
+            stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } })
             return
           }
-          if (size > reserved) {
-            if (buffering + (size - reserved) > bodyBudget) {
-              stop({ status: 503, error: 'busy: too many request bodies being received', headers: { 'retry-after': '5' } })
-              return
-            }
-            buffering += size - reserved
-            reserved = size
-          }
-          hmac.update(chunk)
-          chunks.push(chunk)
+          rt.buffering += size - reserved
+          reserved = size
         }
-        const onEnd = () => {
-          stop(undefined)
-        }
-        const onError = (e: Error) => {
-          reject(e)
-        }
-        req.on('data', onData)
-        req.on('end', onEnd)
-        req.on('error', onError)
-      })
-    } finally {
-      buffering -= reserved
-    }
-    if (refused) {
-      chunks.length = 0
-      if (refused.status === 503) stats.busy++
-      refuse(req, res, refused.status, { error: refused.error }, refused.headers)
-      return
-    }
-    const expected = Buffer.from(`sha256=${hmac.digest('hex')}`)
-    if (!timingSafeEqual(expected, Buffer.from(signature))) {
-      stats.unauthorized++
-      send(res, 401, { error: 'signature does not match the payload and the webhook secret' })
-      return
-    }
-    const name = header(req, 'x-github-event')!
-    const id = header(req, 'x-github-delivery')!
-    let payload: unknown
-    try {
-      payload = JSON.parse(Buffer.concat(chunks, size).toString('utf8')) as unknown
-    } catch {
-      send(res, 400, { error: 'the payload is not JSON' })
-      return
-    }
-    chunks.length = 0
-    if (name === 'ping') {
-      send(res, 200, { status: 'pong' })
-      return
-    }
-    if (durable) {
-      // Answered 202 only once the job is in Redis; 503 while Redis cannot take it (GitHub keeps it as failed).
-      const admitted = await durable.admit({
-        id,
-        name,
-        action: str(at(payload, 'action')),
-        payload,
-        key: deliveryKey(name, payload),
-        receivedAt: Date.now(),
-      })
-      if (admitted.kind === 'duplicate') {
-        stats.duplicates++
-        send(res, 200, { status: 'duplicate', id })
-      } else if (admitted.kind === 'in-progress') {
-        stats.busy++
-        send(res, 503, { error: 'this delivery is being enqueued by another replica; redeliver later', id }, { 'retry-after': '10' })
-      } else if (admitted.kind === 'unavailable') {
-        stats.busy++
-        warn(`delivery ${id}: not enqueued (${admitted.reason}); answered 503, redeliver it once Redis is back`)
-        send(res, 503, { error: 'the queue (Redis) is unavailable; redeliver later' }, { 'retry-after': '30' })
-      } else {
-        stats.accepted++
-        send(res, 202, { status: 'accepted', id })
+        hmac.update(chunk)
+        chunks.push(chunk)
       }
-      return
-    }
-    if (recent.has(id)) {
-      stats.duplicates++
-      send(res, 200, { status: 'duplicate', id })
-      return
-    }
-    const delivery: Delivery = { id, name, action: str(at(payload, 'action')), payload, started }
-    const installation = num(at(payload, 'installation', 'id'))
-    const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) =>
-      estimate.fits(depth, perInstallation),
-    )
-    if (admission === 'full' || admission === 'over-budget') {
-      stats.busy++
-      send(
-        res,
-        503,
-        {
-          error:
-            admission === 'full'
-              ? 'busy: too many deliveries waiting'
-              : 'busy: more deliveries than can be finished within the shutdown budget',
-        },
-        { 'retry-after': retryAfter(installation) },
-      )
-      return
-    }
-    recent.add(id)
+      const onEnd = () => {
+        stop(undefined)
+      }
+      const onError = (e: Error) => {
+        reject(e)
+      }
+      req.on('data', onData)
+      req.on('end', onEnd)
+      req.on('error', onError)
+    })
+  } finally {
+    rt.buffering -= reserved
+  }
+  if (refused) {
+    chunks.length = 0
+    return { refused }
+  }
+  return { chunks, size }
+}
+
+/** Answered 202 only once the job is in Redis; 503 while Redis cannot take it (GitHub keeps it as failed). */
+async function admitDurable(
+  rt: Runtime,
+  durable: DurableQueue,
+  res: http.ServerResponse,
+  d: { id: string; name: string; payload: unknown },
+): Promise<void> {
+  const { stats } = rt
+  const { id, name, payload } = d
+  const admitted = await durable.admit({
+    id,
+    name,
+    action: str(at(payload, 'action')),
+    payload,
+    key: deliveryKey(name, payload),
+    receivedAt: Date.now(),
+  })
+  if (admitted.kind === 'duplicate') {
+    stats.duplicates++
+    send(res, 200, { status: 'duplicate', id })
+  } else if (admitted.kind === 'in-progress') {
+    stats.busy++
+    send(res, 503, { error: 'this delivery is being enqueued by another replica; redeliver later', id }, { 'retry-after': '10' })
+  } else if (admitted.kind === 'unavailable') {
+    stats.busy++
+    rt.warn(`delivery ${id}: not enqueued (${admitted.reason}); answered 503, redeliver it once Redis is back`)
+    send(res, 503, { error: 'the queue (Redis) is unavailable; redeliver later' }, { 'retry-after': '30' })
+  } else {
     stats.accepted++
-    if (admission === 'coalesced') stats.coalesced++
     send(res, 202, { status: 'accepted', id })
   }
+}
 
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/'
-    if (req.method === 'GET' && path === '/healthz') {
-      send(res, closing ? 503 : 200, {
-        status: closing ? 'shutting-down' : 'ok',
-        inFlight: durable ? durable.active() : queue.inFlight,
-        queued: queue.queued,
-        processed: stats.processed,
-        failed: stats.failed,
-      })
-      return
-    }
-    if (req.method === 'GET' && path === '/readyz') {
-      // Ready: serving and (durable queue) Redis answers. A load balancer sends deliveries only to ready replicas.
-      void (async () => {
-        const redis = durable ? await durable.ready() : undefined
-        const ready = !closing && redis !== false
-        send(res, ready ? 200 : 503, {
-          status: closing ? 'shutting-down' : ready ? 'ready' : 'redis-unavailable',
-          queue: durable ? 'redis' : 'memory',
-          ...(durable ? { redis: redis ? 'ok' : 'unreachable' } : {}),
-        })
-      })()
-      return
-    }
-    if (req.method === 'POST' && WEBHOOK_PATHS.has(path)) {
-      onWebhook(req, res).catch((e: unknown) => {
-        warn(`request failed: ${errorMessage(e)}`)
-        refuse(req, res, 500, { error: 'internal error' })
-      })
-      return
-    }
-    refuse(req, res, 404, { error: 'not found: POST /api/github/webhooks, GET /healthz, GET /readyz' })
-  })
-  server.keepAliveTimeout = 5000
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
-  const statsView = new Proxy(stats, {
-    get(target, key) {
-      if (key === 'inFlight') return durable ? durable.active() : queue.inFlight
-      if (key === 'queued') return queue.queued
-      return target[key as keyof AppStats]
-    },
-  })
-
-  let closed: Promise<ShutdownResult> | undefined
-  return {
-    url: `http://${host}:${port}`,
-    port,
-    stats: statsView,
-    idle: () => (durable ? durable.drained() : queue.idle()),
-    close() {
-      closed ??= (async (): Promise<ShutdownResult> => {
-        // The listener stays open while draining: deliveries get 503 (GitHub marks them failed, they can
-        // be redelivered) and /healthz answers 503 so a load balancer takes the replica out.
-        closing = true
-        if (durable) {
-          // Nothing accepted is lost: jobs not finished within the budget stay in Redis for another replica.
-          const { unfinished } = await durable.close(config.shutdownTimeoutMs)
-          const listenerClosed = new Promise<void>((resolve) =>
-            server.close(() => {
-              resolve()
-            }),
-          )
-          server.closeAllConnections()
-          await listenerClosed
-          return { dropped: [], unfinished }
-        }
-        let timer: NodeJS.Timeout | undefined
-        const timeout = new Promise<'timeout'>(
-          (resolve) =>
-            (timer = setTimeout(() => {
-              resolve('timeout')
-            }, config.shutdownTimeoutMs)),
-        )
-        const outcome = await Promise.race([queue.idle().then(() => 'idle' as const), timeout])
-        clearTimeout(timer)
-        const dropped: string[] = []
-        if (outcome === 'timeout') {
-          stopping.abort()
-          const { waiting, running } = queue.abandon()
-          warn(
-            `shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`,
-          )
-          for (const d of running) warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`)
-          for (const d of waiting) warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`)
-          for (const d of [...running, ...waiting]) dropped.push(d.id)
-          stats.dropped += dropped.length
-        }
-        const listenerClosed = new Promise<void>((resolve) =>
-          server.close(() => {
-            resolve()
-          }),
-        )
-        server.closeAllConnections()
-        await listenerClosed
-        return { dropped }
-      })()
-      return closed
-    },
+/** The in-memory queue: a duplicate id is answered 200; a full queue, or one that cannot drain in time, 503. */
+function admitInMemory(rt: Runtime, res: http.ServerResponse, delivery: Delivery): void {
+  const { stats, queue, estimate } = rt
+  const { id, name, payload } = delivery
+  if (rt.recent.has(id)) {
+    stats.duplicates++
+    send(res, 200, { status: 'duplicate', id })
+    return
   }
+  const installation = num(at(payload, 'installation', 'id'))
+  const admission = queue.push(delivery, deliveryKey(name, payload), installation, (depth, perInstallation) =>
+    estimate.fits(depth, perInstallation),
+  )
+  if (admission === 'full' || admission === 'over-budget') {
+    stats.busy++
+    const retryAfter = String(Math.max(1, Math.ceil(estimate.drainMs(queue.depth + 1, queue.depthOf(installation) + 1) / 1000)))
+    send(
+      res,
+      503,
+      {
+        error:
+          admission === 'full'
+            ? 'busy: too many deliveries waiting'
+            : 'busy: more deliveries than can be finished within the shutdown budget',
+      },
+      { 'retry-after': retryAfter },
+    )
+    return
+  }
+  rt.recent.add(id)
+  stats.accepted++
+  if (admission === 'coalesced') stats.coalesced++
+  send(res, 202, { status: 'accepted', id })
+}
+
+/**
+ * Shuts down. The listener stays open while draining: deliveries get 503 (GitHub marks them failed, they can
+ * be redelivered) and /healthz answers 503 so a load balancer takes the replica out.
+ */
+async function closeApp(rt: Runtime, server: http.Server): Promise<ShutdownResult> {
+  const { config, queue, warn } = rt
+  rt.closing = true
+  const closeListener = async () => {
+    const listenerClosed = new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve()
+      }),
+    )
+    server.closeAllConnections()
+    await listenerClosed
+  }
+  if (rt.durable) {
+    // Nothing accepted is lost: jobs not finished within the budget stay in Redis for another replica.
+    const { unfinished } = await rt.durable.close(config.shutdownTimeoutMs)
+    await closeListener()
+    return { dropped: [], unfinished }
+  }
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<'timeout'>(
+    (resolve) =>
+      (timer = setTimeout(() => {
+        resolve('timeout')
+      }, config.shutdownTimeoutMs)),
+  )
+  const outcome = await Promise.race([queue.idle().then(() => 'idle' as const), timeout])
+  clearTimeout(timer)
+  const dropped: string[] = []
+  if (outcome === 'timeout') {
+    rt.stopping.abort()
+    const { waiting, running } = queue.abandon()
+    warn(
+      `shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`,
+    )
+    for (const d of running) warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`)
+    for (const d of waiting) warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`)
+    for (const d of [...running, ...waiting]) dropped.push(d.id)
+    rt.stats.dropped += dropped.length
+  }
+  await closeListener()
+  return { dropped }
 }
 
 /** `pr-gate serve`: start, log where, stop gracefully on SIGTERM/SIGINT: exit 0, or 1 when accepted deliveries were dropped. */

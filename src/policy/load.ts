@@ -293,6 +293,71 @@ function hintFor(name: string, options: string[]): string {
 /** The policy `merged` resolves to, with every default filled in (as loadPolicy returns it). */
 const withDefaults = fillDefaults
 
+/** What an `extends` entry names: a shipped preset, a file in this file's repository, or a file in another one. */
+interface ExtendsTarget {
+  readonly key: string
+  readonly file: string
+  readonly origin: Origin
+  readonly load: () => Promise<string | undefined>
+  /** The issue when `load` finds no file. */
+  readonly missing: string
+}
+
+/** The target of the `extends` entry `name` in a file from `origin`, or the issue that says why there is none. */
+function extendsTarget(name: string, origin: Origin, st: ChainState): ExtendsTarget | string {
+  if (name.startsWith(REMOTE_PREFIX)) {
+    const spec = parseRemoteSpec(name)
+    if (typeof spec === 'string') return `extends: ${JSON.stringify(name)}: ${spec}`
+    return remoteTarget(spec, st)
+  }
+  if (PRESETS[name] !== undefined) {
+    return {
+      key: `preset:${name}`,
+      file: `policies/${name}.yml`,
+      origin: { kind: 'local' },
+      load: async () => PRESETS[name],
+      missing: '',
+    }
+  }
+  if (name.includes('/') || /\.ya?ml$/.test(name)) {
+    const path = name.replace(/^\.?\//, '')
+    if (origin.kind === 'remote') return remoteTarget({ ...origin.spec, path }, st)
+    return {
+      key: path,
+      file: path,
+      origin,
+      load: () => st.read(path),
+      missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`,
+    }
+  }
+  return `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)`
+}
+
+/**
+ * The target and text of the `extends` entry `name` (the chain so far is `seen`), or the issue that
+ * stops it: an unknown name, a cycle, a chain too deep, a read that failed, a file that is not there.
+ */
+async function readExtended(
+  name: string,
+  origin: Origin,
+  seen: string[],
+  st: ChainState,
+): Promise<{ target: ExtendsTarget; text: string } | string> {
+  const target = extendsTarget(name, origin, st)
+  if (typeof target === 'string') return target
+  if (seen.includes(target.key)) return `extends cycle: ${[...seen, target.key].join(' → ')}`
+  if (seen.length + 1 > MAX_DEPTH) return `extends chain deeper than ${MAX_DEPTH}: ${[...seen, target.key].join(' → ')}`
+  let text: string | undefined
+  try {
+    text = await target.load()
+  } catch (e) {
+    if (!(e instanceof RemoteReadError)) throw e
+    return `extends: ${JSON.stringify(name)}: ${e.message}`
+  }
+  if (text === undefined) return target.missing
+  return { target, text }
+}
+
 async function resolveChain(text: string, file: string, origin: Origin, seen: string[], st: ChainState): Promise<unknown> {
   // This file's own issues and those of its `extends` chain are reported together: one run of
   // `pr-gate validate` names every problem, not one layer at a time.
@@ -306,64 +371,13 @@ async function resolveChain(text: string, file: string, origin: Origin, seen: st
   let merged: unknown = {}
   for (const [i, name] of ext.entries()) {
     if (typeof name !== 'string') continue // a type error, already among this file's issues
-    // What the entry names: a shipped preset, a file in this file's repository, or a file in another one.
-    let target: { key: string; file: string; origin: Origin; load: () => Promise<string | undefined>; missing: string }
-    if (name.startsWith(REMOTE_PREFIX)) {
-      const spec = parseRemoteSpec(name)
-      if (typeof spec === 'string') {
-        issues.push({ file, ...at(i), message: `extends: ${JSON.stringify(name)}: ${spec}` })
-        continue
-      }
-      target = remoteTarget(spec, st)
-    } else if (PRESETS[name] !== undefined) {
-      target = {
-        key: `preset:${name}`,
-        file: `policies/${name}.yml`,
-        origin: { kind: 'local' },
-        load: async () => PRESETS[name],
-        missing: '',
-      }
-    } else if (name.includes('/') || /\.ya?ml$/.test(name)) {
-      const path = name.replace(/^\.?\//, '')
-      if (origin.kind === 'remote') target = remoteTarget({ ...origin.spec, path }, st)
-      else
-        target = {
-          key: path,
-          file: path,
-          origin,
-          load: () => st.read(path),
-          missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`,
-        }
-    } else {
-      issues.push({
-        file,
-        ...at(i),
-        message: `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)`,
-      })
-      continue
-    }
-    if (seen.includes(target.key)) {
-      issues.push({ file, ...at(i), message: `extends cycle: ${[...seen, target.key].join(' → ')}` })
-      continue
-    }
-    if (seen.length + 1 > MAX_DEPTH) {
-      issues.push({ file, ...at(i), message: `extends chain deeper than ${MAX_DEPTH}: ${[...seen, target.key].join(' → ')}` })
-      continue
-    }
-    let childText: string | undefined
-    try {
-      childText = await target.load()
-    } catch (e) {
-      if (!(e instanceof RemoteReadError)) throw e
-      issues.push({ file, ...at(i), message: `extends: ${JSON.stringify(name)}: ${e.message}` })
-      continue
-    }
-    if (childText === undefined) {
-      issues.push({ file, ...at(i), message: target.missing })
+    const child = await readExtended(name, origin, seen, st)
+    if (typeof child === 'string') {
+      issues.push({ file, ...at(i), message: child })
       continue
     }
     try {
-      merged = deepMerge(merged, await resolveChain(childText, target.file, target.origin, [...seen, target.key], st))
+      merged = deepMerge(merged, await resolveChain(child.text, child.target.file, child.target.origin, [...seen, child.target.key], st))
     } catch (e) {
       if (!(e instanceof PolicyError)) throw e
       issues.push(...e.issues)
@@ -384,7 +398,7 @@ async function resolveChain(text: string, file: string, origin: Origin, seen: st
   return result
 }
 
-function remoteTarget(spec: RemoteSpec, st: ChainState) {
+function remoteTarget(spec: RemoteSpec, st: ChainState): ExtendsTarget {
   const name = remoteName(spec)
   return {
     key: remoteKey(spec),

@@ -165,19 +165,7 @@ export function validate(
 ): ValidationIssue[] {
   const lits = literals(schema)
   if (lits) {
-    if (!lits.includes(value)) {
-      const guess =
-        typeof value === 'string'
-          ? didYouMean(
-              value,
-              lits.filter((l): l is string => typeof l === 'string'),
-            )
-          : undefined
-      issues.push({
-        path,
-        message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`,
-      })
-    }
+    validateLiteral(schema, lits, value, path, issues)
     return issues
   }
   if (schema.anyOf) {
@@ -203,64 +191,97 @@ export function validate(
       issues.push({ path, message: `expected ${describeExpected(schema)}, got ${value}` })
     }
   }
-  if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength)
-      issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` })
-    if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
-      issues.push({ path, message: `expected a date (YYYY-MM-DD), got ${describeValue(value)}` })
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value))
-      issues.push({ path, message: `expected a string matching /${schema.pattern}/, got ${describeValue(value)}` })
-    if (schema.format === 'regex') {
-      const p = regexProblem(value)
-      if (p) issues.push({ path, message: `invalid regular expression (RE2 syntax): ${p.message}`, offset: p.offset })
-    } else if (isGlobString(schema)) {
-      const p = globProblem(value)
-      if (p) issues.push({ path, message: `invalid glob: ${p.message}`, offset: p.offset })
-    }
-  }
-  if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems)
-      issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` })
-    // A list described as globs holds globs, whatever its items say.
-    const items =
-      schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '')
-        ? { ...schema.items, format: 'glob' }
-        : schema.items
-    if (items) value.forEach((item, i) => validate(items, item, [...path, String(i)], issues, opts))
-  }
-  if (typeOk({ type: 'object' }, value) && (schema.type === 'object' || schema.properties)) {
-    const obj = value as Record<string, unknown>
-    const props = schema.properties ?? {}
-    for (const key of Object.keys(obj)) {
-      if (key in props) {
-        validate(props[key], obj[key], [...path, key], issues, opts)
-        continue
-      }
-      const pattern = Object.entries(schema.patternProperties ?? {}).find(([re]) => new RegExp(re).test(key))
-      if (pattern) {
-        validate(pattern[1], obj[key], [...path, key], issues, opts)
-        continue
-      }
-      if (typeof schema.additionalProperties === 'object') {
-        validate(schema.additionalProperties, obj[key], [...path, key], issues, opts)
-        continue
-      }
-      if (schema.additionalProperties === false) {
-        const known = Object.keys(props)
-        const label = opts.unknownLabel?.(path) ?? 'unknown key'
-        const guess = didYouMean(key, known)
-        issues.push({
-          path: [...path, key],
-          atKey: true,
-          message: `${label} ${JSON.stringify(key)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; valid: ${known.join(', ')}`,
-        })
-      }
-    }
-    for (const req of schema.required ?? []) {
-      if (!(req in obj) && props[req]?.default === undefined) issues.push({ path, message: `missing required key ${JSON.stringify(req)}` })
-    }
-  }
+  if (typeof value === 'string') validateString(schema, value, path, issues)
+  if (Array.isArray(value)) validateArray(schema, value, path, issues, opts)
+  if (isPlainObject(value) && (schema.type === 'object' || schema.properties)) validateObject(schema, value, path, issues, opts)
   return issues
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeOk({ type: 'object' }, v)
+}
+
+/** A value of an enum / const schema: one of its literals, with a guess for a misspelt string. */
+function validateLiteral(schema: SchemaNode, lits: unknown[], value: unknown, path: string[], issues: ValidationIssue[]): void {
+  if (lits.includes(value)) return
+  const guess =
+    typeof value === 'string'
+      ? didYouMean(
+          value,
+          lits.filter((l): l is string => typeof l === 'string'),
+        )
+      : undefined
+  issues.push({
+    path,
+    message: `expected ${describeExpected(schema)}, got ${describeValue(value)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`,
+  })
+}
+
+/** Length, date format, pattern, and the RE2 / glob syntax of regex and glob strings. */
+function validateString(schema: SchemaNode, value: string, path: string[], issues: ValidationIssue[]): void {
+  if (schema.minLength !== undefined && value.length < schema.minLength)
+    issues.push({ path, message: `expected ${describeExpected(schema)}, got ${describeValue(value)}` })
+  if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    issues.push({ path, message: `expected a date (YYYY-MM-DD), got ${describeValue(value)}` })
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value))
+    issues.push({ path, message: `expected a string matching /${schema.pattern}/, got ${describeValue(value)}` })
+  if (schema.format === 'regex') {
+    const p = regexProblem(value)
+    if (p) issues.push({ path, message: `invalid regular expression (RE2 syntax): ${p.message}`, offset: p.offset })
+  } else if (isGlobString(schema)) {
+    const p = globProblem(value)
+    if (p) issues.push({ path, message: `invalid glob: ${p.message}`, offset: p.offset })
+  }
+}
+
+function validateArray(schema: SchemaNode, value: unknown[], path: string[], issues: ValidationIssue[], opts: ValidateOptions): void {
+  if (schema.minItems !== undefined && value.length < schema.minItems)
+    issues.push({ path, message: `expected at least ${schema.minItems} item(s), got ${value.length}` })
+  // A list described as globs holds globs, whatever its items say.
+  const items =
+    schema.items && schema.items.type === 'string' && schema.items.format === undefined && MENTIONS_GLOB.test(schema.description ?? '')
+      ? { ...schema.items, format: 'glob' }
+      : schema.items
+  if (items) value.forEach((item, i) => validate(items, item, [...path, String(i)], issues, opts))
+}
+
+/** Each key against its property, pattern property or additional properties; unknown keys with a guess; required keys. */
+function validateObject(
+  schema: SchemaNode,
+  obj: Record<string, unknown>,
+  path: string[],
+  issues: ValidationIssue[],
+  opts: ValidateOptions,
+): void {
+  const props = schema.properties ?? {}
+  for (const key of Object.keys(obj)) {
+    if (key in props) {
+      validate(props[key], obj[key], [...path, key], issues, opts)
+      continue
+    }
+    const pattern = Object.entries(schema.patternProperties ?? {}).find(([re]) => new RegExp(re).test(key))
+    if (pattern) {
+      validate(pattern[1], obj[key], [...path, key], issues, opts)
+      continue
+    }
+    if (typeof schema.additionalProperties === 'object') {
+      validate(schema.additionalProperties, obj[key], [...path, key], issues, opts)
+      continue
+    }
+    if (schema.additionalProperties === false) {
+      const known = Object.keys(props)
+      const label = opts.unknownLabel?.(path) ?? 'unknown key'
+      const guess = didYouMean(key, known)
+      issues.push({
+        path: [...path, key],
+        atKey: true,
+        message: `${label} ${JSON.stringify(key)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; valid: ${known.join(', ')}`,
+      })
+    }
+  }
+  for (const req of schema.required ?? []) {
+    if (!(req in obj) && props[req]?.default === undefined) issues.push({ path, message: `missing required key ${JSON.stringify(req)}` })
+  }
 }
 
 /** Returns a copy of `value` with schema defaults filled in (objects with a default are created). */

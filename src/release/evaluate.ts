@@ -236,48 +236,14 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     approved: [],
   }
   const notes: Note[] = []
-  let problem: string | undefined
 
   // 1. The base: what is deployed.
-  let baseRef: string | undefined = input.base
-  if (input.base === 'auto') {
-    if (!input.environment)
-      throw new ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it')
-    const dep = await lastSuccessfulDeployment(octokit, repo, input.environment, { exclude: input.excludeDeploymentId })
-    if (dep) {
-      baseRef = dep.sha
-      facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt }
-    } else {
-      baseRef = undefined
-      facts.base = { input: 'auto', source: 'none' }
-      problem = `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`
-    }
-  }
+  const base = await resolveBase(input, facts)
+  let problem = base.problem
 
   // 2. The range.
-  let files: ChangeSet['files'] = []
-  let baseSha = baseRef ?? input.head
-  let headSha = input.head
-  if (baseRef) {
-    const cmp = await compareRange(octokit, repo, baseRef, input.head)
-    baseSha = cmp.baseSha
-    headSha = cmp.headSha
-    facts.base.sha ??= cmp.baseSha
-    facts.head.sha = cmp.headSha
-    facts.compareUrl = cmp.htmlUrl
-    facts.status = cmp.status
-    facts.totalCommits = cmp.totalCommits
-    files = cmp.files.map(toChangedFile)
-    if (cmp.status === 'behind' || cmp.status === 'diverged') {
-      notes.push({
-        level: 'warning',
-        message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.`,
-      })
-    }
-    const { pulls, direct } = await mergedPullsInRange(octokit, repo, cmp.commits)
-    facts.direct = direct
-    facts.pulls = pulls as PullGate[] // gate results are filled below, after the policy caps the count
-  }
+  const range = await readRange(input, facts, base.ref, notes)
+  const { files, baseSha, headSha } = range
 
   // 3. The policy: the one of what is deployed (a release cannot loosen its own gate).
   // Contents (the policy and .gitattributes first, then what the rules plan) are read in GraphQL batches.
@@ -285,31 +251,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const { read: readBase, policyText, gitattributes } = await readEnforcedSide(octokit, repo, baseSha, input.policyPath, undefined, store)
   markExclusions(files, gitattributes)
   const policySource = policySourceOf({ path: input.policyPath, text: policyText, at: { sha: baseSha } })
-
-  const truncated = files.length >= COMPARE_FILES_CAP
-  const changes: ChangeSet = {
-    base: baseSha,
-    head: headSha,
-    files,
-    totalFiles: truncated ? files.length + 1 : files.length,
-    truncated,
-    readHead: (p) => store.read(headSha, p),
-    readBase,
-  }
-  if (truncated)
-    notes.push({
-      level: 'warning',
-      message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
-    })
-  const meta: PullRequestMeta = {
-    title: `Release ${baseRef ?? '?'}…${input.head}`,
-    body: '',
-    author: '',
-    labels: [],
-    repo: { owner: repo.owner, name: repo.repo },
-  }
-  const evidence = apiEvidence(octokit, repo, baseSha, headSha, input.evidence)
-  const ctx: RuleContext = { changes, pr: meta, evidence, gitattributes, now: input.now ?? new Date(), mode: 'release' }
+  const ctx = releaseContext(input, store, range, { baseRef: base.ref, readBase, gitattributes }, notes)
   const remote = input.remotePolicy ?? new RemotePolicyReader(octokit)
   const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read })
   if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), facts }
@@ -330,31 +272,159 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? ACTIONS_GATE_IDENTITY)
 
   // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
+  const rules = releaseRules(input, facts, policy, readBase, problem, notes)
+  const gateRules: ResolvedPolicy['rules'] = { ...policy.rules }
+  gateRules[RELEASE_RULE_ID] = { level: 'fail' }
+  const gatePolicy: ResolvedPolicy = { ...policy, rules: gateRules }
+  await planned
+  const verdict = await runGate({ policy: gatePolicy, ctx, policySource, notes, rules })
+  return { verdict, policy, facts }
+}
+
+/** The deployed ref (`auto`: the latest successful deployment), or none and the problem that says so. */
+async function resolveBase(input: ReleaseInput, facts: ReleaseFacts): Promise<{ ref: string | undefined; problem?: string }> {
+  if (input.base !== 'auto') return { ref: input.base }
+  if (!input.environment)
+    throw new ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it')
+  const dep = await lastSuccessfulDeployment(input.octokit, input.repo, input.environment, { exclude: input.excludeDeploymentId })
+  if (dep) {
+    facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt }
+    return { ref: dep.sha }
+  }
+  facts.base = { input: 'auto', source: 'none' }
+  return {
+    ref: undefined,
+    problem: `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`,
+  }
+}
+
+/** The files and ends of the release range. */
+interface ReleaseRange {
+  readonly files: ChangeSet['files']
+  readonly baseSha: string
+  readonly headSha: string
+}
+
+/** Compares base…head (when the base is known), filling the range's facts: commits, merged PRs, direct commits. */
+async function readRange(input: ReleaseInput, facts: ReleaseFacts, baseRef: string | undefined, notes: Note[]): Promise<ReleaseRange> {
+  if (!baseRef) return { files: [], baseSha: input.head, headSha: input.head }
+  const { octokit, repo } = input
+  const cmp = await compareRange(octokit, repo, baseRef, input.head)
+  facts.base.sha ??= cmp.baseSha
+  facts.head.sha = cmp.headSha
+  facts.compareUrl = cmp.htmlUrl
+  facts.status = cmp.status
+  facts.totalCommits = cmp.totalCommits
+  if (cmp.status === 'behind' || cmp.status === 'diverged') {
+    notes.push({
+      level: 'warning',
+      message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.`,
+    })
+  }
+  const { pulls, direct } = await mergedPullsInRange(octokit, repo, cmp.commits)
+  facts.direct = direct
+  facts.pulls = pulls as PullGate[] // gate results are filled below, after the policy caps the count
+  return { files: cmp.files.map(toChangedFile), baseSha: cmp.baseSha, headSha: cmp.headSha }
+}
+
+/** The rules' context for the range: its aggregate diff (noting when GitHub cut it short) and a release as the "pull request". */
+function releaseContext(
+  input: ReleaseInput,
+  store: ContentStore,
+  range: ReleaseRange,
+  base: { baseRef: string | undefined; readBase: ChangeSet['readBase']; gitattributes: RuleContext['gitattributes'] },
+  notes: Note[],
+): RuleContext {
+  const { files, baseSha, headSha } = range
+  const truncated = files.length >= COMPARE_FILES_CAP
+  const changes: ChangeSet = {
+    base: baseSha,
+    head: headSha,
+    files,
+    totalFiles: truncated ? files.length + 1 : files.length,
+    truncated,
+    readHead: (p) => store.read(headSha, p),
+    readBase: base.readBase,
+  }
+  if (truncated)
+    notes.push({
+      level: 'warning',
+      message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
+    })
+  const meta: PullRequestMeta = {
+    title: `Release ${base.baseRef ?? '?'}…${input.head}`,
+    body: '',
+    author: '',
+    labels: [],
+    repo: { owner: input.repo.owner, name: input.repo.repo },
+  }
+  const evidence = apiEvidence(input.octokit, input.repo, baseSha, headSha, input.evidence)
+  return { changes, pr: meta, evidence, gitattributes: base.gitattributes, now: input.now ?? new Date(), mode: 'release' }
+}
+
+/** The release-only rule, then every rule, the policy's dangerous ones approvable by label. */
+function releaseRules(
+  input: ReleaseInput,
+  facts: ReleaseFacts,
+  policy: ResolvedPolicy,
+  readBase: ChangeSet['readBase'],
+  problem: string | undefined,
+  notes: Note[],
+): GateRule[] {
+  const settings = policy.release
+  const pullsTouching = pullsTouchingIn(input, facts)
+  const verifyApproval = approvalVerifier(input, policy, readBase)
+  const unknown = settings.dangerous_rules.filter((id) => !RULES.some((r) => r.id === id))
+  if (unknown.length)
+    notes.push({
+      level: 'warning',
+      message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.`,
+    })
+  return [
+    releaseGatesRule(facts, settings, problem, describeGateIdentity(input.gateIdentity ?? ACTIONS_GATE_IDENTITY)),
+    ...RULES.map((r) =>
+      settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r,
+    ),
+  ]
+}
+
+/** The release's PRs (as `facts.pulls` holds them when asked) that change `path`; each PR's files are listed once. */
+function pullsTouchingIn(input: ReleaseInput, facts: ReleaseFacts): (path: string) => Promise<PullGate[]> {
   const fileLists = new Map<number, Promise<Set<string>>>()
   const filesOf = (p: PullGate) => {
     let f = fileLists.get(p.number)
     if (!f) {
-      f = listPullFiles(octokit, repo, p.number, 0).then(
+      f = listPullFiles(input.octokit, input.repo, p.number, 0).then(
         (list) => new Set(list.flatMap((x) => (x.previousPath ? [x.path, x.previousPath] : [x.path]))),
       )
       fileLists.set(p.number, f)
     }
     return f
   }
-  const pullsTouching = async (path: string) => {
+  return async (path: string) => {
     const sets = await mapLimit(facts.pulls, 4, filesOf)
     return facts.pulls.filter((_, i) => sets[i]?.has(path))
   }
-  // Release approvals, verified from each PR's records (its timeline, the approver's role or team, CODEOWNERS
-  // at the deployed commit); identities are looked up once for the whole range.
+}
+
+/**
+ * Release approvals, verified from each PR's records (its timeline, the approver's role or team, CODEOWNERS
+ * at the deployed commit); identities are looked up once for the whole range.
+ */
+function approvalVerifier(
+  input: ReleaseInput,
+  policy: ResolvedPolicy,
+  readBase: ChangeSet['readBase'],
+): (p: PullGate, path: string) => Promise<ReleaseApproval> {
+  const settings = policy.release
   const identities = new IdentityCache()
   const recordsOf = new Map<number, WaiverRecords>()
-  const verifyApproval = (p: PullGate, path: string) => {
+  return (p: PullGate, path: string) => {
     let rec = recordsOf.get(p.number)
     if (!rec) {
       rec = githubWaiverRecords(
-        octokit,
-        repo,
+        input.octokit,
+        input.repo,
         {
           number: p.number,
           author: p.author,
@@ -370,22 +440,4 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
     }
     return verifyReleaseApproval(rec, p, settings.approval_label, settings.approvers as ApproverSpec, [path], policy.waivers.allow_self)
   }
-  const unknown = settings.dangerous_rules.filter((id) => !RULES.some((r) => r.id === id))
-  if (unknown.length)
-    notes.push({
-      level: 'warning',
-      message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.`,
-    })
-  const rules: GateRule[] = [
-    releaseGatesRule(facts, settings, problem, describeGateIdentity(input.gateIdentity ?? ACTIONS_GATE_IDENTITY)),
-    ...RULES.map((r) =>
-      settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r,
-    ),
-  ]
-  const gateRules: ResolvedPolicy['rules'] = { ...policy.rules }
-  gateRules[RELEASE_RULE_ID] = { level: 'fail' }
-  const gatePolicy: ResolvedPolicy = { ...policy, rules: gateRules }
-  await planned
-  const verdict = await runGate({ policy: gatePolicy, ctx, policySource, notes, rules })
-  return { verdict, policy, facts }
 }

@@ -123,6 +123,23 @@ export function classifyCheckRun(run: {
 /** Most pages of check runs (100 each) or statuses read per commit. */
 const MAX_PAGES = 10
 
+/** A check run as the gate reads it. */
+interface GateCheckRun {
+  id: number
+  name: string
+  status: string
+  conclusion: string | null
+  html_url: string | null
+  output: { title: string | null; text?: string | null }
+  app: { id?: number; slug?: string; name?: string } | null
+}
+
+/** Look-alikes of the gate's result (created by someone else), with who created them. */
+interface Ignored {
+  readonly notes: string[]
+  readonly by: Set<string>
+}
+
 export async function gateResult(
   octokit: Octokit,
   r: RepoRef,
@@ -131,42 +148,19 @@ export async function gateResult(
   identity: GateIdentity = ACTIONS_GATE_IDENTITY,
 ): Promise<GateResult> {
   try {
-    const ignored: string[] = []
-    const by = new Set<string>()
-    const done = (g: GateResult): GateResult => (ignored.length ? { ...g, ignored, ignoredBy: [...by] } : g)
+    const ignored: Ignored = { notes: [], by: new Set() }
+    const done = (g: GateResult): GateResult => (ignored.notes.length ? { ...g, ignored: ignored.notes, ignoredBy: [...ignored.by] } : g)
     // Every run of the name (not only GitHub's "latest", which a look-alike created later would hide),
     // newest first; the newest one created by the gate's App is the result.
-    type Run = {
-      id: number
-      name: string
-      status: string
-      conclusion: string | null
-      html_url: string | null
-      output: { title: string | null; text?: string | null }
-      app: { id?: number; slug?: string; name?: string } | null
-    }
-    const runs: Run[] = []
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const { data } = await octokit.rest.checks.listForRef({
-        owner: r.owner,
-        repo: r.repo,
-        ref: headSha,
-        check_name: checkName,
-        filter: 'all',
-        per_page: 100,
-        page,
-      })
-      runs.push(...data.check_runs)
-      if (data.check_runs.length < 100 || runs.length >= data.total_count) break
-    }
+    const runs = await listCheckRuns(octokit, r, headSha, checkName)
     const named = runs.filter((c) => c.name === checkName).sort((a, b) => b.id - a.id)
     const run = named.find((c) => trustedApp(c.app, identity))
     for (const c of named) {
       if (c === run) break
       if (trustedApp(c.app, identity)) continue
       const app = `the App ${c.app?.slug ?? c.app?.name ?? '?'} (id ${c.app?.id ?? '?'})`
-      ignored.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`)
-      by.add(app)
+      ignored.notes.push(`a check run "${checkName}" (${c.conclusion ?? c.status}) created by ${app}, which is not the gate`)
+      ignored.by.add(app)
     }
     if (run)
       return done({
@@ -176,39 +170,73 @@ export async function gateResult(
         url: run.html_url ?? undefined,
         source: 'check-run',
       })
-    // The gate publishes a commit status of the same name when check runs are forbidden. The statuses
-    // list (newest first) names each one's creator; the combined status does not.
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const { data } = await octokit.rest.repos.listCommitStatusesForRef({
-        owner: r.owner,
-        repo: r.repo,
-        ref: headSha,
-        per_page: 100,
-        page,
-      })
-      for (const status of data) {
-        if (status.context !== checkName) continue
-        const creator = status.creator?.login
-        if (!trustedCreator(creator, identity)) {
-          ignored.push(`a commit status "${checkName}" = ${status.state} posted by ${creator ?? 'an unknown user'}, who is not the gate`)
-          by.add(creator ?? 'an unknown user')
-          continue
-        }
-        const state: GateState = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed'
-        return done({
-          state,
-          conclusion: status.state,
-          title: status.description ?? undefined,
-          url: status.target_url ?? undefined,
-          source: 'status',
-        })
-      }
-      if (data.length < 100) break
-    }
-    return done({ state: 'missing' })
+    return done((await gateStatus(octokit, r, headSha, checkName, identity, ignored)) ?? { state: 'missing' })
   } catch (e) {
     throw new ReleaseError(describeApiError(`gate result of ${headSha.slice(0, 12)}`, e))
   }
+}
+
+/** Every check run named `checkName` on the commit, up to MAX_PAGES pages. */
+async function listCheckRuns(octokit: Octokit, r: RepoRef, headSha: string, checkName: string): Promise<GateCheckRun[]> {
+  const runs: GateCheckRun[] = []
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { data } = await octokit.rest.checks.listForRef({
+      owner: r.owner,
+      repo: r.repo,
+      ref: headSha,
+      check_name: checkName,
+      filter: 'all',
+      per_page: 100,
+      page,
+    })
+    runs.push(...data.check_runs)
+    if (data.check_runs.length < 100 || runs.length >= data.total_count) break
+  }
+  return runs
+}
+
+/**
+ * The gate's commit status, which it publishes under the same name when check runs are forbidden. The
+ * statuses list (newest first) names each one's creator; the combined status does not.
+ */
+async function gateStatus(
+  octokit: Octokit,
+  r: RepoRef,
+  headSha: string,
+  checkName: string,
+  identity: GateIdentity,
+  ignored: Ignored,
+): Promise<GateResult | undefined> {
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { data } = await octokit.rest.repos.listCommitStatusesForRef({
+      owner: r.owner,
+      repo: r.repo,
+      ref: headSha,
+      per_page: 100,
+      page,
+    })
+    for (const status of data) {
+      if (status.context !== checkName) continue
+      const creator = status.creator?.login
+      if (!trustedCreator(creator, identity)) {
+        ignored.notes.push(
+          `a commit status "${checkName}" = ${status.state} posted by ${creator ?? 'an unknown user'}, who is not the gate`,
+        )
+        ignored.by.add(creator ?? 'an unknown user')
+        continue
+      }
+      const state: GateState = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed'
+      return {
+        state,
+        conclusion: status.state,
+        title: status.description ?? undefined,
+        url: status.target_url ?? undefined,
+        source: 'status',
+      }
+    }
+    if (data.length < 100) break
+  }
+  return undefined
 }
 
 export async function gateResults(

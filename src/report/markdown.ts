@@ -442,22 +442,7 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
 
   const blocks: Block[] = [first, { lines: [header, '', `**${escapeText(v.title)}**`, ''], essential: true }]
   if (loud.length) blocks.push(notesBlock({ ...v, notes: loud }))
-  const groups = groupBlocking(blockingFindings(v))
-  if (groups.length) {
-    const title = v.conclusion === 'failure' ? 'What blocks, worst first' : 'What to fix, worst first'
-    blocks.push({ lines: [`### ${title}`, '', ...groups.slice(0, OPEN_ITEMS).map((g, i) => itemOf(g, i + 1, v, o.links)), ''] })
-    if (groups.length > OPEN_ITEMS) {
-      blocks.push({
-        lines: [
-          `<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`,
-          '',
-          ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, o.links)),
-          '',
-        ],
-        closer: '</details>\n',
-      })
-    }
-  }
+  blocks.push(...blockingBlocks(v, o.links))
   for (const r of waived) {
     const n = r.findings.filter((f) => f.kind !== 'info').length
     blocks.push({
@@ -469,11 +454,39 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
   }
   const outcome = outcomeLine(v)
   if (outcome) blocks.push({ lines: [outcome, ''] })
+  const rest = collapsedRest(v, o, notices, waived.length > 0)
+  if (rest.length > 2) blocks.push({ lines: rest, closer: '</details>\n' })
+  blocks.push({ lines: [commentFooter(v, o.links)], essential: true })
+  return assemble(blocks, o.limit ?? COMMENT_LIMIT, pointer)
+}
 
-  // Everything else, collapsed: every rule's result, the findings that do not block (notices, waived),
-  // the gate's informational notes, how to waive.
+/** What blocks (or is to fix), worst first: the first OPEN_ITEMS open, the rest collapsed. */
+function blockingBlocks(v: Verdict, links: RenderLinks): Block[] {
+  const groups = groupBlocking(blockingFindings(v))
+  if (!groups.length) return []
+  const title = v.conclusion === 'failure' ? 'What blocks, worst first' : 'What to fix, worst first'
+  const blocks: Block[] = [{ lines: [`### ${title}`, '', ...groups.slice(0, OPEN_ITEMS).map((g, i) => itemOf(g, i + 1, v, links)), ''] }]
+  if (groups.length > OPEN_ITEMS) {
+    blocks.push({
+      lines: [
+        `<details><summary>${groups.length - OPEN_ITEMS} more to fix</summary>`,
+        '',
+        ...groups.slice(OPEN_ITEMS).map((g, i) => itemOf(g, OPEN_ITEMS + i + 1, v, links)),
+        '',
+      ],
+      closer: '</details>\n',
+    })
+  }
+  return blocks
+}
+
+/**
+ * Everything else, collapsed: every rule's result, the findings that do not block (notices, waived),
+ * the gate's informational notes, how to waive. Two lines (the summary and a blank) when there is nothing.
+ */
+function collapsedRest(v: Verdict, o: CommentOptions, notices: number, anyWaived: boolean): string[] {
   const rest: string[] = [
-    `<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${waived.length ? ' · waived findings' : ''}</summary>`,
+    `<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${anyWaived ? ' · waived findings' : ''}</summary>`,
     '',
   ]
   rest.push(...tableBlock(v).lines)
@@ -495,9 +508,7 @@ export function renderComment(v: Verdict, o: CommentOptions): string {
       '',
     )
   }
-  if (rest.length > 2) blocks.push({ lines: rest, closer: '</details>\n' })
-  blocks.push({ lines: [commentFooter(v, o.links)], essential: true })
-  return assemble(blocks, o.limit ?? COMMENT_LIMIT, pointer)
+  return rest
 }
 
 /** Check-run output: summary = overview, text = details (each ≤ 65,535 characters). */

@@ -187,8 +187,8 @@ async function workingTreePolicy(cwd: string, file: string | undefined): Promise
   }
 }
 
-export async function reportCmd(args: string[], io: ReportIO, now = new Date()): Promise<number> {
-  const { values } = parseArgs({
+function parseReportArgs(args: string[]) {
+  return parseArgs({
     args,
     options: {
       since: { type: 'string' },
@@ -209,7 +209,13 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     },
     strict: true,
     allowPositionals: false,
-  })
+  }).values
+}
+
+type ReportArgs = ReturnType<typeof parseReportArgs>
+
+export async function reportCmd(args: string[], io: ReportIO, now = new Date()): Promise<number> {
+  const values = parseReportArgs(args)
   const format = values.format
   if (!FORMATS.includes(format)) throw new ReportUsageError(`--format: expected text, json, csv or markdown, got ${JSON.stringify(format)}`)
   const thresholdArg = values.threshold === undefined ? undefined : Number(values.threshold)
@@ -225,29 +231,7 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
   if (values.alerts === 'api' && source !== 'api')
     throw new ReportUsageError('--alerts api reads Dependabot alerts through the GitHub API: add --source api (or give --alerts FILE)')
   const history = source === 'api' ? await apiSource(values, io, from, to) : await gitSource(io, values, from, to)
-  let alerts: ComputeInput['alerts']
-  if (values.alerts === 'api') {
-    const { dependabotAlertsOf, slaOf } = await import('./alerts-api.js')
-    const a = await dependabotAlertsOf(history.octokit as NonNullable<SourceHistory['octokit']>, history.repositories ?? [])
-    alerts = { ...a, sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined) }
-  } else if (values.alerts !== undefined) {
-    const text = await readFile(resolve(io.cwd, values.alerts), 'utf8').catch(() => {
-      throw new ReportUsageError(`--alerts ${values.alerts}: file not found`)
-    })
-    let items
-    try {
-      items = parseDependabotAlerts(text, values.alerts)
-    } catch (e) {
-      if (e instanceof AlertsError) throw new ReportUsageError(e.message)
-      throw e
-    }
-    const { slaOf } = await import('./alerts-api.js')
-    alerts = {
-      items,
-      source: `Dependabot alerts from ${values.alerts}`,
-      sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined),
-    }
-  }
+  const alerts = await readAlerts(values, history, io)
   if (values['fail-on-trend'] && history.policy === undefined)
     throw new ReportUsageError(
       '--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by',
@@ -267,21 +251,7 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     alerts,
     notes: history.notes,
   })
-  if (values.svg !== undefined) {
-    const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([
-      import('./svg.js'),
-      import('node:fs/promises'),
-      import('node:path'),
-    ])
-    const dir = resolve(io.cwd, values.svg)
-    await mkdir(dir, { recursive: true }).catch((e: unknown) => {
-      throw new ReportUsageError(`--svg ${values.svg}: cannot create the directory (${(e as { code?: string }).code ?? String(e)})`)
-    })
-    for (const c of await renderTrendSvgs(report)) {
-      await writeFile(join(dir, c.name), c.svg)
-      io.err(`pr-gate: wrote ${join(values.svg, c.name)} (${c.title})\n`)
-    }
-  }
+  if (values.svg !== undefined) await writeSvgs(values.svg, report, io)
   const check = checkTrends(report, { ...settings, size_threshold: threshold })
   report.trendCheck = { enforced: values['fail-on-trend'], ...check }
   if (format === 'json') io.out(JSON.stringify(toTrendJson(report), null, 2) + '\n')
@@ -293,4 +263,48 @@ export async function reportCmd(args: string[], io: ReportIO, now = new Date()):
     return 1
   }
   return 0
+}
+
+/** Dependabot alerts for the SLA section: `--alerts api` (through the API source), `--alerts FILE`, or none. */
+async function readAlerts(values: ReportArgs, history: SourceHistory, io: ReportIO): Promise<ComputeInput['alerts']> {
+  if (values.alerts === 'api') {
+    const { dependabotAlertsOf, slaOf } = await import('./alerts-api.js')
+    const a = await dependabotAlertsOf(history.octokit as NonNullable<SourceHistory['octokit']>, history.repositories ?? [])
+    return { ...a, sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined) }
+  }
+  if (values.alerts === undefined) return undefined
+  const file = values.alerts
+  const text = await readFile(resolve(io.cwd, file), 'utf8').catch(() => {
+    throw new ReportUsageError(`--alerts ${file}: file not found`)
+  })
+  let items
+  try {
+    items = parseDependabotAlerts(text, file)
+  } catch (e) {
+    if (e instanceof AlertsError) throw new ReportUsageError(e.message)
+    throw e
+  }
+  const { slaOf } = await import('./alerts-api.js')
+  return {
+    items,
+    source: `Dependabot alerts from ${file}`,
+    sla: slaOf(history.policy?.policy.rules as Record<string, unknown> | undefined),
+  }
+}
+
+/** `--svg DIR`: one chart per trend, written into DIR (created when missing). */
+async function writeSvgs(svg: string, report: ReturnType<typeof computeTrends>, io: ReportIO): Promise<void> {
+  const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([
+    import('./svg.js'),
+    import('node:fs/promises'),
+    import('node:path'),
+  ])
+  const dir = resolve(io.cwd, svg)
+  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+    throw new ReportUsageError(`--svg ${svg}: cannot create the directory (${(e as { code?: string }).code ?? String(e)})`)
+  })
+  for (const c of await renderTrendSvgs(report)) {
+    await writeFile(join(dir, c.name), c.svg)
+    io.err(`pr-gate: wrote ${join(svg, c.name)} (${c.title})\n`)
+  }
 }

@@ -30,120 +30,146 @@ class Stop {
 
 /** Offset and reason of the first JSON syntax error (offset = text.length for a truncated document). */
 export function findJsonError(text: string): { offset: number; reason?: string } {
-  let i = 0
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++
-  }
-  const fail = (reason: string): never => {
-    throw new Stop(i, i >= text.length ? 'unexpected end of input' : reason)
-  }
-  const show = () => (i < text.length ? JSON.stringify(text[i]) : 'end of input')
-  const str = () => {
-    i++ // opening quote
-    while (i < text.length) {
-      const c = text[i]
-      if (c === '"') {
-        i++
-        return
-      }
-      if (c === '\\') {
-        const n = text[i + 1]
-        if (n === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape in string')
-          i += 6
-        } else if (n !== undefined && '"\\/bfnrt'.includes(n)) i += 2
-        else {
-          i++
-          fail(`bad escape ${show()} in string`)
-        }
-        continue
-      }
-      if (c.charCodeAt(0) < 0x20) fail('control character in string (unescaped newline?)')
-      i++
-    }
-    fail('unterminated string')
-  }
-  const num = () => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400))
-    if (!m || m[0] === '-' || m[0] === '') fail(`unexpected ${show()}`)
-    i += m![0].length
-  }
-  const value = (): void => {
-    ws()
-    const c = text[i]
-    if (c === '{') {
-      i++
-      ws()
-      if (text[i] === '}') {
-        i++
-        return
-      }
-      for (;;) {
-        ws()
-        if (text[i] !== '"') fail(`expected a property name in double quotes, got ${show()}`)
-        str()
-        ws()
-        if (text[i] !== ':') fail(`expected ':' after property name, got ${show()}`)
-        i++
-        value()
-        ws()
-        if (text[i] === ',') {
-          i++
-          continue
-        }
-        if (text[i] === '}') {
-          i++
-          return
-        }
-        fail(`expected ',' or '}' after property value, got ${show()}`)
-      }
-    }
-    if (c === '[') {
-      i++
-      ws()
-      if (text[i] === ']') {
-        i++
-        return
-      }
-      for (;;) {
-        value()
-        ws()
-        if (text[i] === ',') {
-          i++
-          continue
-        }
-        if (text[i] === ']') {
-          i++
-          return
-        }
-        fail(`expected ',' or ']' after array element, got ${show()}`)
-      }
-    }
-    if (c === '"') {
-      str()
-      return
-    }
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-      num()
-      return
-    }
-    for (const lit of ['true', 'false', 'null']) {
-      if (text.startsWith(lit, i)) {
-        i += lit.length
-        return
-      }
-    }
-    fail(`unexpected ${show()}`)
-  }
+  const scanner = new JsonScanner(text)
   try {
-    value()
-    ws()
-    if (i < text.length) fail(`unexpected ${show()} after the end of the JSON value`)
+    scanner.document()
   } catch (e) {
     if (e instanceof Stop) return { offset: e.offset, reason: e.reason }
     // The scanner is recursive: ~10,000 unclosed `[` overflow the stack. Name where it gave up.
-    if (e instanceof RangeError) return { offset: i, reason: 'arrays/objects nested too deeply' }
+    if (e instanceof RangeError) return { offset: scanner.i, reason: 'arrays/objects nested too deeply' }
     throw e
   }
   return { offset: text.length }
+}
+
+/** A validating JSON scanner: walks the text and throws a Stop at the first syntax error. */
+class JsonScanner {
+  i = 0
+
+  constructor(private readonly text: string) {}
+
+  /** One value and nothing after it but whitespace. */
+  document(): void {
+    this.value()
+    this.ws()
+    if (this.i < this.text.length) this.fail(`unexpected ${this.show()} after the end of the JSON value`)
+  }
+
+  private ws(): void {
+    while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i])) this.i++
+  }
+
+  private fail(reason: string): never {
+    throw new Stop(this.i, this.i >= this.text.length ? 'unexpected end of input' : reason)
+  }
+
+  private show(): string {
+    return this.i < this.text.length ? JSON.stringify(this.text[this.i]) : 'end of input'
+  }
+
+  private str(): void {
+    const text = this.text
+    this.i++ // opening quote
+    while (this.i < text.length) {
+      const c = text[this.i]
+      if (c === '"') {
+        this.i++
+        return
+      }
+      if (c === '\\') {
+        const n = text[this.i + 1]
+        if (n === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) this.fail('bad \\u escape in string')
+          this.i += 6
+        } else if (n !== undefined && '"\\/bfnrt'.includes(n)) this.i += 2
+        else {
+          this.i++
+          this.fail(`bad escape ${this.show()} in string`)
+        }
+        continue
+      }
+      if (c.charCodeAt(0) < 0x20) this.fail('control character in string (unescaped newline?)')
+      this.i++
+    }
+    this.fail('unterminated string')
+  }
+
+  private num(): void {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.i, this.i + 400))
+    if (!m || m[0] === '-' || m[0] === '') this.fail(`unexpected ${this.show()}`)
+    this.i += m[0].length
+  }
+
+  /**
+   * One value. Objects and arrays are scanned here rather than in methods of their own: one stack frame per
+   * nesting level keeps the depth at which the scanner gives up ("nested too deeply") where it was.
+   */
+  private value(): void {
+    const text = this.text
+    this.ws()
+    const c = text[this.i]
+    if (c === '{') {
+      this.i++
+      this.ws()
+      if (text[this.i] === '}') {
+        this.i++
+        return
+      }
+      for (;;) {
+        this.ws()
+        if (text[this.i] !== '"') this.fail(`expected a property name in double quotes, got ${this.show()}`)
+        this.str()
+        this.ws()
+        if (text[this.i] !== ':') this.fail(`expected ':' after property name, got ${this.show()}`)
+        this.i++
+        this.value()
+        this.ws()
+        if (text[this.i] === ',') {
+          this.i++
+          continue
+        }
+        if (text[this.i] === '}') {
+          this.i++
+          return
+        }
+        this.fail(`expected ',' or '}' after property value, got ${this.show()}`)
+      }
+    }
+    if (c === '[') {
+      this.i++
+      this.ws()
+      if (text[this.i] === ']') {
+        this.i++
+        return
+      }
+      for (;;) {
+        this.value()
+        this.ws()
+        if (text[this.i] === ',') {
+          this.i++
+          continue
+        }
+        if (text[this.i] === ']') {
+          this.i++
+          return
+        }
+        this.fail(`expected ',' or ']' after array element, got ${this.show()}`)
+      }
+    }
+    if (c === '"') {
+      this.str()
+      return
+    }
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+      this.num()
+      return
+    }
+    for (const lit of ['true', 'false', 'null']) {
+      if (text.startsWith(lit, this.i)) {
+        this.i += lit.length
+        return
+      }
+    }
+    this.fail(`unexpected ${this.show()}`)
+  }
 }

@@ -155,136 +155,170 @@ function ecosystemFromTags(tags: string[]): string | undefined {
   return tags.map((t) => t.toLowerCase()).find((t) => known.includes(t))
 }
 
+/** One SARIF run: its tool's name and the rules its results point at. */
+interface SarifRun {
+  readonly tool: string
+  readonly rules: Obj[]
+  readonly allRules: Obj[]
+}
+
 export function parseSarif(path: string, doc: Obj): ParsedReport {
   const vulns: Vulnerability[] = []
   const tools: string[] = []
   let skipped = 0
   for (const run of arr(doc.runs)) {
     if (!isObj(run)) continue
-    const driver = isObj(run.tool) && isObj(run.tool.driver) ? run.tool.driver : undefined
-    const tool = str(driver?.name) ?? 'unknown SARIF tool'
-    if (!tools.includes(tool)) tools.push(tool)
-    const rules: Obj[] = arr(driver?.rules).filter(isObj)
-    const extRules: Obj[] = isObj(run.tool)
-      ? arr(run.tool.extensions)
-          .filter(isObj)
-          .flatMap((e) => arr(e.rules).filter(isObj))
-      : []
-    const allRules = [...rules, ...extRules]
+    const sarifRun = readRun(run)
+    if (!tools.includes(sarifRun.tool)) tools.push(sarifRun.tool)
     for (const result of arr(run.results)) {
       if (!isObj(result)) continue
-      if (arr(result.suppressions).some((s) => isObj(s) && (s.status === undefined || s.status === 'accepted'))) {
-        skipped++
-        continue
-      }
-      const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined)
-      const idx =
-        typeof result.ruleIndex === 'number'
-          ? result.ruleIndex
-          : isObj(result.rule) && typeof result.rule.index === 'number'
-            ? result.rule.index
-            : -1
-      const rule =
-        (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ??
-        allRules.find((r) => r.id === ruleId)
-      const rprops = isObj(rule?.properties) ? rule.properties : undefined
-      const props = isObj(result.properties) ? result.properties : undefined
-      const tags = [...arr(rprops?.tags), ...arr(props?.tags)].filter((t): t is string => typeof t === 'string')
-      const message = text(result.message)
-      const locMessages = arr(result.locations).map((l) => (isObj(l) ? text(l.message) : undefined))
-      const ruleTexts = [text(rule?.shortDescription), text(rule?.fullDescription), text(rule?.help), str(rule?.name)]
-
-      // advisory ids
-      const ids: string[] = []
-      for (const t of [
-        ruleId,
-        str(rule?.name),
-        str(rule?.helpUri),
-        ...tags,
-        text(rule?.shortDescription),
-        text(rule?.fullDescription),
-        message,
-      ])
-        ids.push(...advisoryIdsIn(t))
-      const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers]
-        .flatMap((v) => (Array.isArray(v) ? v : [v]))
-        .filter((v): v is string => typeof v === 'string')
-      for (const t of fromPropsIds) ids.push(...advisoryIdsIn(t))
-      const toolId = ruleId ? normaliseId(ruleId) : undefined
-      // The tool's own id is an alias unless it merely wraps an advisory id (Grype: "CVE-2021-23337-lodash").
-      const wraps = toolId !== undefined && ids.some((i) => toolId.toUpperCase().includes(i.toUpperCase()))
-      const aliases = [...new Set([...ids, ...(toolId && !wraps ? [toolId] : [])])]
-
-      // package
-      const p = { ...fromProps(rprops), ...Object.fromEntries(Object.entries(fromProps(props)).filter(([, v]) => v !== undefined)) }
-      let name = p.name
-      let version = p.version
-      if (!name) {
-        const m = fromMessages([message, ...locMessages, text(rule?.fullDescription), text(rule?.help)])
-        name = m.name
-        version ??= m.version
-      }
-      const hasAdvisory = ids.length > 0
-      if (!name && !hasAdvisory) {
-        skipped++
-        continue
-      }
-
-      // severity
-      let sev: Severity | undefined
-      let cvss =
-        score(props?.['security-severity']) ??
-        score(rprops?.['security-severity']) ??
-        score(props?.cvssv3_baseScore) ??
-        score(rprops?.cvssv3_baseScore)
-      if (cvss !== undefined) sev = severityFromScore(cvss)
-      if (!sev || sev === 'unknown') {
-        for (const t of tags) {
-          const s = /^(critical|high|medium|moderate|low)$/i.test(t) ? severityFromWord(t) : undefined
-          if (s) {
-            sev = s
-            break
-          }
-        }
-      }
-      if (!sev || sev === 'unknown') {
-        const lvl = str(result.level) ?? (isObj(rule?.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ?? 'warning'
-        sev = levelSeverity(lvl)
-      }
-      if (cvss !== undefined && cvss <= 0) cvss = undefined
-
-      const fixes = arr(result.fixes).map((f) => (isObj(f) ? text(f.description) : undefined))
-      const fixed = p.fixed ?? fixedFrom([message, ...fixes, text(rule?.help), ...ruleTexts])
-      const provenance = isObj(result.provenance) ? result.provenance : undefined
-      const baseline = str(result.baselineState)
-      if (baseline === 'absent') {
-        skipped++ // present in the baseline, gone now: fixed
-        continue
-      }
-      const origin: Origin | undefined =
-        baseline === 'new' ? 'introduced' : baseline === 'unchanged' || baseline === 'updated' ? 'present' : undefined
-      const id = preferredId(aliases.length ? aliases : [toolId ?? '(unknown advisory)'])
-      const helpUri = str(rule?.helpUri)
-      vulns.push({
-        id,
-        aliases: aliases.length ? aliases : [id],
-        package: name ?? '(unknown package)',
-        version,
-        fixedVersion: fixed,
-        ecosystem: ecosystemFromTags(tags),
-        severity: sev,
-        cvss,
-        title: text(rule?.shortDescription) ?? message?.split('\n')[0],
-        url: helpUri && /^https?:/.test(helpUri) ? helpUri : undefined,
-        manifest: arr(result.locations)
-          .map(locationUri)
-          .find((u) => u !== undefined),
-        firstSeen: str(provenance?.firstDetectionTimeUtc),
-        origin,
-        sources: [tool],
-        reports: [path],
-      })
+      const vuln = resultVulnerability(result, sarifRun, path)
+      if (vuln) vulns.push(vuln)
+      else skipped++
     }
   }
   return { path, format: 'sarif', tool: tools.join(', ') || 'unknown SARIF tool', vulnerabilities: vulns, skipped }
+}
+
+function readRun(run: Obj): SarifRun {
+  const driver = isObj(run.tool) && isObj(run.tool.driver) ? run.tool.driver : undefined
+  const tool = str(driver?.name) ?? 'unknown SARIF tool'
+  const rules: Obj[] = arr(driver?.rules).filter(isObj)
+  const extRules: Obj[] = isObj(run.tool)
+    ? arr(run.tool.extensions)
+        .filter(isObj)
+        .flatMap((e) => arr(e.rules).filter(isObj))
+    : []
+  return { tool, rules, allRules: [...rules, ...extRules] }
+}
+
+/** The result's rule: by index when it agrees with the rule id, else by id among the driver's and extensions' rules. */
+function resultRule(result: Obj, ruleId: string | undefined, run: SarifRun): Obj | undefined {
+  const { rules } = run
+  const idx =
+    typeof result.ruleIndex === 'number'
+      ? result.ruleIndex
+      : isObj(result.rule) && typeof result.rule.index === 'number'
+        ? result.rule.index
+        : -1
+  return (
+    (idx >= 0 && idx < rules.length && (!ruleId || rules[idx].id === ruleId) ? rules[idx] : undefined) ??
+    run.allRules.find((r) => r.id === ruleId)
+  )
+}
+
+/** What one result says, read once: its rule, both property bags, tags and message. */
+interface ResultFacts {
+  readonly ruleId: string | undefined
+  readonly rule: Obj | undefined
+  readonly rprops: Obj | undefined
+  readonly props: Obj | undefined
+  readonly tags: string[]
+  readonly message: string | undefined
+}
+
+/** A vulnerability, or undefined when the result is skipped (suppressed, no package nor advisory, fixed). */
+function resultVulnerability(result: Obj, run: SarifRun, path: string): Vulnerability | undefined {
+  if (arr(result.suppressions).some((s) => isObj(s) && (s.status === undefined || s.status === 'accepted'))) return undefined
+  const ruleId = str(result.ruleId) ?? (isObj(result.rule) ? str(result.rule.id) : undefined)
+  const rule = resultRule(result, ruleId, run)
+  const rprops = isObj(rule?.properties) ? rule.properties : undefined
+  const props = isObj(result.properties) ? result.properties : undefined
+  const tags = [...arr(rprops?.tags), ...arr(props?.tags)].filter((t): t is string => typeof t === 'string')
+  const facts: ResultFacts = { ruleId, rule, rprops, props, tags, message: text(result.message) }
+  const { message } = facts
+  const locMessages = arr(result.locations).map((l) => (isObj(l) ? text(l.message) : undefined))
+  const ruleTexts = [text(rule?.shortDescription), text(rule?.fullDescription), text(rule?.help), str(rule?.name)]
+  const { ids, toolId, aliases } = advisoryAliases(facts)
+
+  const p = { ...fromProps(rprops), ...Object.fromEntries(Object.entries(fromProps(props)).filter(([, v]) => v !== undefined)) }
+  let name = p.name
+  let version = p.version
+  if (!name) {
+    const m = fromMessages([message, ...locMessages, text(rule?.fullDescription), text(rule?.help)])
+    name = m.name
+    version ??= m.version
+  }
+  if (!name && ids.length === 0) return undefined
+  const { severity, cvss } = resultSeverity(result, facts)
+
+  const fixes = arr(result.fixes).map((f) => (isObj(f) ? text(f.description) : undefined))
+  const fixed = p.fixed ?? fixedFrom([message, ...fixes, text(rule?.help), ...ruleTexts])
+  const provenance = isObj(result.provenance) ? result.provenance : undefined
+  const baseline = str(result.baselineState)
+  if (baseline === 'absent') return undefined // present in the baseline, gone now: fixed
+  const origin: Origin | undefined =
+    baseline === 'new' ? 'introduced' : baseline === 'unchanged' || baseline === 'updated' ? 'present' : undefined
+  const id = preferredId(aliases.length ? aliases : [toolId ?? '(unknown advisory)'])
+  const helpUri = str(rule?.helpUri)
+  return {
+    id,
+    aliases: aliases.length ? aliases : [id],
+    package: name ?? '(unknown package)',
+    version,
+    fixedVersion: fixed,
+    ecosystem: ecosystemFromTags(tags),
+    severity,
+    cvss,
+    title: text(rule?.shortDescription) ?? message?.split('\n')[0],
+    url: helpUri && /^https?:/.test(helpUri) ? helpUri : undefined,
+    manifest: arr(result.locations)
+      .map(locationUri)
+      .find((u) => u !== undefined),
+    firstSeen: str(provenance?.firstDetectionTimeUtc),
+    origin,
+    sources: [run.tool],
+    reports: [path],
+  }
+}
+
+/** Advisory ids named anywhere in the result or its rule, and the tool's own id as an alias. */
+function advisoryAliases(facts: ResultFacts): { ids: string[]; toolId: string | undefined; aliases: string[] } {
+  const { ruleId, rule, rprops, props, tags, message } = facts
+  const ids: string[] = []
+  for (const t of [
+    ruleId,
+    str(rule?.name),
+    str(rule?.helpUri),
+    ...tags,
+    text(rule?.shortDescription),
+    text(rule?.fullDescription),
+    message,
+  ])
+    ids.push(...advisoryIdsIn(t))
+  const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers]
+    .flatMap((v) => (Array.isArray(v) ? v : [v]))
+    .filter((v): v is string => typeof v === 'string')
+  for (const t of fromPropsIds) ids.push(...advisoryIdsIn(t))
+  const toolId = ruleId ? normaliseId(ruleId) : undefined
+  // The tool's own id is an alias unless it merely wraps an advisory id (Grype: "CVE-2021-23337-lodash").
+  const wraps = toolId !== undefined && ids.some((i) => toolId.toUpperCase().includes(i.toUpperCase()))
+  const aliases = [...new Set([...ids, ...(toolId && !wraps ? [toolId] : [])])]
+  return { ids, toolId, aliases }
+}
+
+/** Severity from the CVSS score, then severity words in tags, then the result's or rule's level. */
+function resultSeverity(result: Obj, facts: ResultFacts): { severity: Severity; cvss: number | undefined } {
+  const { rule, rprops, props, tags } = facts
+  let sev: Severity | undefined
+  const cvss =
+    score(props?.['security-severity']) ??
+    score(rprops?.['security-severity']) ??
+    score(props?.cvssv3_baseScore) ??
+    score(rprops?.cvssv3_baseScore)
+  if (cvss !== undefined) sev = severityFromScore(cvss)
+  if (!sev || sev === 'unknown') {
+    for (const t of tags) {
+      const s = /^(critical|high|medium|moderate|low)$/i.test(t) ? severityFromWord(t) : undefined
+      if (s) {
+        sev = s
+        break
+      }
+    }
+  }
+  if (!sev || sev === 'unknown') {
+    const lvl = str(result.level) ?? (isObj(rule?.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ?? 'warning'
+    sev = levelSeverity(lvl)
+  }
+  return { severity: sev, cvss: cvss !== undefined && cvss <= 0 ? undefined : cvss }
 }

@@ -9,7 +9,7 @@
  * (reason, expiry) decide each finding's level. A report that cannot be read fails closed, naming the file.
  */
 import { Type } from '@sinclair/typebox'
-import type { ChangedFile, Finding, Level, RuleTable } from '../../types.js'
+import type { ChangedFile, Finding, Level, RuleContext, RuleTable } from '../../types.js'
 import { LEVELS } from '../../types.js'
 import { ReportError, severityFromScore, severityRank, type Severity } from '../../evidence/scanners/index.js'
 import { alertResult, parseCodeReport, type CodeResult, type SarifLevel } from '../../evidence/scanners/sarif-code.js'
@@ -200,160 +200,20 @@ export const codeScanning = defineRule({
   defaultLevel: 'off',
   release: false,
   async evaluate(ctx, o: Options) {
-    const findings: Finding[] = []
-    const notes: string[] = []
-    const reportRows: string[][] = []
+    const sink: ReportSink = { findings: [], notes: [], reportRows: [] }
+    const { findings, notes } = sink
 
     // 1. Reports (same discipline as `dependencies`: a listed path that is missing is not "clean").
-    const readReports = async (globs: string[], kind: string) => {
-      const files = globs.length ? await ctx.evidence.findReports(globs) : []
-      const unmatched: string[] = []
-      for (const g of globs) {
-        if (files.some((f) => matchesAny(f.path, [g]))) continue
-        if (!GLOB_MAGIC.test(g)) {
-          const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
-          if (o.missing_report === 'fail')
-            findings.push({
-              message: msg,
-              hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
-              code: 'missing-report',
-            })
-          else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
-          else notes.push(`${g}: not found (ignored)`)
-        } else unmatched.push(g)
-      }
-      if (unmatched.length)
-        findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` })
-      const results: CodeResult[] = []
-      let ok = 0
-      for (const f of files) {
-        try {
-          const p = parseCodeReport(f.path, await f.read())
-          ok++
-          results.push(...p.results)
-          reportRows.push([
-            f.path,
-            kind === 'SARIF report' ? 'head' : 'base',
-            p.tools.join(', ') || '?',
-            String(p.results.length),
-            String(p.skipped),
-          ])
-        } catch (e) {
-          const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${plainMessage(e)}`
-          findings.push({
-            kind: 'error',
-            code: 'bad-report',
-            message,
-            hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.',
-          })
-          reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', '?', 'unreadable', '-'])
-        }
-      }
-      return { results, ok }
-    }
-    const head = await readReports(o.reports ?? [], 'SARIF report')
-    const base = await readReports(o.baseline_reports ?? [], 'Baseline SARIF report')
-    const all: CodeResult[] = [...head.results]
+    const head = await readCodeReports(ctx, o, o.reports ?? [], 'SARIF report', sink)
+    const base = await readCodeReports(ctx, o, o.baseline_reports ?? [], 'Baseline SARIF report', sink)
 
     // 2. GitHub code-scanning alerts.
-    let alertsOk = false
-    if (o.use_code_scanning_alerts && ctx.evidence.codeScanningAlerts) {
-      const r = await ctx.evidence.codeScanningAlerts()
-      if (r.ok) {
-        alertsOk = true
-        const got = r.data.map(alertResult).filter((x): x is CodeResult => x !== undefined)
-        all.push(...got)
-        notes.push(`GitHub code scanning: ${got.length} open alert${got.length === 1 ? '' : 's'} on the PR's merge ref`)
-      } else if (r.unavailable)
-        findings.push({
-          kind: 'info',
-          code: 'code-scanning-unavailable',
-          message: `GitHub code-scanning alerts are unavailable: ${r.reason}`,
-        })
-      else {
-        findings.push({
-          kind: 'error',
-          code: 'code-scanning-failed',
-          message: `Reading GitHub code-scanning alerts failed, so the alerts on this PR were not checked: ${r.reason}`,
-          hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
-        })
-      }
-    } else if (o.use_code_scanning_alerts) notes.push('GitHub code scanning: not available here')
+    const alerts = await readCodeAlerts(ctx, o, sink)
 
     // 3. Classify each result.
-    const changed = changedLines(ctx.changes.files)
-    const mapPath = pathMapper([...changed.keys()])
-    for (const r of all) mapPath(r) // learn each report's root first: its first result may be outside the diff
-    const baseFps = new Set<string>()
-    for (const b of base.results) for (const [k, v] of Object.entries(b.fingerprints)) baseFps.add(`${b.ruleId}\u0000${k}\u0000${v}`)
-    const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on as Severity)
-    const waivers = (o.ignore ?? []).map((w) => ({ ...w, until: dateString((w as { until?: unknown }).until) }))
-    const rows: Row[] = []
-    const seen = new Set<string>()
-    const expiredReported = new Set<string>()
-    for (const r of all) {
-      if (r.baselineState === 'absent') continue // fixed by this PR
-      const path = mapPath(r) ?? '(no file)'
-      const key = `${r.ruleId}\u0000${path}\u0000${r.line ?? ''}\u0000${r.message}`
-      if (seen.has(key)) continue // the same result from the workspace report and GitHub's alert
-      seen.add(key)
-      const lines = changed.get(path)
-      const onChanged =
-        lines === 'all' ||
-        (lines !== undefined &&
-          r.line !== undefined &&
-          Array.from({ length: (r.endLine ?? r.line) - r.line + 1 }, (_, i) => r.line! + i).some((n) => lines.has(n)))
-      let isNew: boolean
-      let how: string
-      if (r.baselineState) {
-        isNew = r.baselineState === 'new'
-        how = `baselineState ${r.baselineState}`
-      } else if (base.ok && Object.keys(r.fingerprints).length) {
-        isNew = !Object.entries(r.fingerprints).some(([k, v]) => baseFps.has(`${r.ruleId}\u0000${k}\u0000${v}`))
-        how = isNew ? 'not in the base report' : 'in the base report'
-      } else {
-        isNew = onChanged
-        how = onChanged ? 'on a changed line' : 'not on a changed line'
-      }
-      const gated = o.only === 'all' ? true : o.only === 'all-new' ? isNew : isNew && onChanged
-      const row: Row = { r, path, severity: severityOf(r), onChanged, isNew, how, gated }
-      const w = waivers.find(
-        (x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || matchesAny(path, x.paths)),
-      )
-      if (w) row.waiver = { reason: w.reason, until: w.until, expired: waiverExpired(w.until, ctx.now) }
-      const levels = o.levels ?? {}
-      const own = Object.hasOwn(levels, r.ruleId)
-        ? levels[r.ruleId]
-        : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName)
-          ? levels[r.ruleName]
-          : undefined
-      if (own === 'off') continue
-      row.level = own ?? (severityRank(row.severity) >= failRank ? 'fail' : 'notice')
-      rows.push(row)
-      if (!gated || (row.waiver && !row.waiver.expired)) continue
-      const tool = `${r.tool}${r.toolVersion ? ` ${r.toolVersion}` : ''}`
-      if (row.waiver?.expired && !expiredReported.has(r.ruleId)) {
-        expiredReported.add(r.ruleId)
-        findings.push({
-          code: 'waiver-expired',
-          message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
-          hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.',
-        })
-      }
-      const help = shortHelp(r.help)
-      const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r)
-      findings.push({
-        message: `${tool} ${ruleRef} [${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
-        // Flawfinder's message is `<name>:<short description>`, its help that description: not worth repeating.
-        ...(help && !r.message.includes(help) ? { hint: help } : {}),
-        code: r.ruleId,
-        ...(r.helpUri ? { url: r.helpUri } : {}),
-        level: row.level,
-        ...(path !== '(no file)' && r.line
-          ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) }
-          : {}),
-      })
-    }
+    const classified = classifyResults([...head.results, ...alerts.results], base, ctx, o)
+    const rows = classified.rows
+    findings.push(...classified.findings)
 
     // 4. Output.
     rows.sort(
@@ -363,31 +223,12 @@ export const codeScanning = defineRule({
         a.path.localeCompare(b.path) ||
         (a.r.line ?? 0) - (b.r.line ?? 0),
     )
-    const tables: RuleTable[] = []
-    if (rows.length) {
-      tables.push({
-        title: 'SAST results',
-        columns: ['Severity', 'Rule', 'Tool', 'Location', 'New?', 'Gated', 'Waiver', 'Help'],
-        rows: rows.map((x) => [
-          x.severity,
-          ruleLabel(x.r),
-          x.r.tool,
-          `${x.path}${x.r.line ? `:${x.r.line}` : ''}`,
-          `${x.isNew ? 'new' : 'existing'} (${x.how})`,
-          x.gated ? `yes (${x.level})` : `no (only: ${o.only})`,
-          x.waiver
-            ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}`
-            : '',
-          x.r.url ?? x.r.helpUri ?? '',
-        ]),
-      })
-    }
-    if (reportRows.length) tables.push({ title: 'Reports', columns: ['File', 'Side', 'Tool', 'Results', 'Skipped'], rows: reportRows })
+    const tables = codeScanningTables(rows, sink.reportRows, o)
     const gated = rows.filter((x) => x.gated && !(x.waiver && !x.waiver.expired))
     const failing = gated.filter((x) => x.level === 'fail').length
     const waived = rows.filter((x) => x.waiver && !x.waiver.expired).length
     const outside = rows.length - rows.filter((x) => x.gated).length
-    const noEvidence = head.ok === 0 && !alertsOk
+    const noEvidence = head.ok === 0 && !alerts.ok
     const parts = [
       noEvidence ? 'no SAST evidence' : `${rows.length} result${rows.length === 1 ? '' : 's'}`,
       gated.length ? `${gated.length} gated (${failing} at or above ${o.fail_on})` : '',
@@ -421,5 +262,241 @@ export const codeScanning = defineRule({
     }
   },
 })
+
+/** What reading the reports and alerts found besides results: findings, summary notes, the reports table. */
+interface ReportSink {
+  readonly findings: Finding[]
+  readonly notes: string[]
+  readonly reportRows: string[][]
+}
+
+/** The results of the reports `globs` name; a listed path that is missing follows `missing_report`. */
+async function readCodeReports(
+  ctx: RuleContext,
+  o: Options,
+  globs: string[],
+  kind: string,
+  sink: ReportSink,
+): Promise<{ results: CodeResult[]; ok: number }> {
+  const { findings, notes, reportRows } = sink
+  const files = globs.length ? await ctx.evidence.findReports(globs) : []
+  const unmatched: string[] = []
+  for (const g of globs) {
+    if (files.some((f) => matchesAny(f.path, [g]))) continue
+    if (!GLOB_MAGIC.test(g)) {
+      const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
+      if (o.missing_report === 'fail')
+        findings.push({
+          message: msg,
+          hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
+          code: 'missing-report',
+        })
+      else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
+      else notes.push(`${g}: not found (ignored)`)
+    } else unmatched.push(g)
+  }
+  if (unmatched.length)
+    findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` })
+  const results: CodeResult[] = []
+  let ok = 0
+  for (const f of files) {
+    try {
+      const p = parseCodeReport(f.path, await f.read())
+      ok++
+      results.push(...p.results)
+      reportRows.push([
+        f.path,
+        kind === 'SARIF report' ? 'head' : 'base',
+        p.tools.join(', ') || '?',
+        String(p.results.length),
+        String(p.skipped),
+      ])
+    } catch (e) {
+      const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${plainMessage(e)}`
+      findings.push({
+        kind: 'error',
+        code: 'bad-report',
+        message,
+        hint: 'Check the SAST step: it must write a complete SARIF 2.1.0 file.',
+      })
+      reportRows.push([f.path, kind === 'SARIF report' ? 'head' : 'base', '?', 'unreadable', '-'])
+    }
+  }
+  return { results, ok }
+}
+
+/** GitHub's code-scanning alerts of the PR's merge ref, when the policy asks and they can be read. */
+async function readCodeAlerts(ctx: RuleContext, o: Options, sink: ReportSink): Promise<{ results: CodeResult[]; ok: boolean }> {
+  if (!o.use_code_scanning_alerts) return { results: [], ok: false }
+  if (!ctx.evidence.codeScanningAlerts) {
+    sink.notes.push('GitHub code scanning: not available here')
+    return { results: [], ok: false }
+  }
+  const r = await ctx.evidence.codeScanningAlerts()
+  if (r.ok) {
+    const got = r.data.map(alertResult).filter((x): x is CodeResult => x !== undefined)
+    sink.notes.push(`GitHub code scanning: ${got.length} open alert${got.length === 1 ? '' : 's'} on the PR's merge ref`)
+    return { results: got, ok: true }
+  }
+  if (r.unavailable)
+    sink.findings.push({
+      kind: 'info',
+      code: 'code-scanning-unavailable',
+      message: `GitHub code-scanning alerts are unavailable: ${r.reason}`,
+    })
+  else {
+    sink.findings.push({
+      kind: 'error',
+      code: 'code-scanning-failed',
+      message: `Reading GitHub code-scanning alerts failed, so the alerts on this PR were not checked: ${r.reason}`,
+      hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+    })
+  }
+  return { results: [], ok: false }
+}
+
+/** What classifying a result needs: the diff's lines, the base report's fingerprints, the policy's levels and waivers. */
+interface Judge {
+  readonly o: Options
+  readonly now: Date
+  readonly changed: Map<string, Set<number> | 'all'>
+  readonly baseFps: Set<string>
+  readonly baseOk: boolean
+  readonly failRank: number
+  readonly waivers: Array<{ id: string; paths?: string[]; reason: string; until?: string }>
+}
+
+/** One row per distinct result (fixed and `off` ones dropped), and the findings of the gated ones. */
+function classifyResults(
+  all: CodeResult[],
+  base: { results: CodeResult[]; ok: number },
+  ctx: RuleContext,
+  o: Options,
+): { rows: Row[]; findings: Finding[] } {
+  const changed = changedLines(ctx.changes.files)
+  const mapPath = pathMapper([...changed.keys()])
+  for (const r of all) mapPath(r) // learn each report's root first: its first result may be outside the diff
+  const baseFps = new Set<string>()
+  for (const b of base.results) for (const [k, v] of Object.entries(b.fingerprints)) baseFps.add(`${b.ruleId}\u0000${k}\u0000${v}`)
+  const judge: Judge = {
+    o,
+    now: ctx.now,
+    changed,
+    baseFps,
+    baseOk: base.ok > 0,
+    failRank: o.fail_on === 'none' ? Infinity : severityRank(o.fail_on as Severity),
+    waivers: (o.ignore ?? []).map((w) => ({ ...w, until: dateString((w as { until?: unknown }).until) })),
+  }
+  const rows: Row[] = []
+  const findings: Finding[] = []
+  const seen = new Set<string>()
+  const expiredReported = new Set<string>()
+  for (const r of all) {
+    if (r.baselineState === 'absent') continue // fixed by this PR
+    const path = mapPath(r) ?? '(no file)'
+    const key = `${r.ruleId}\u0000${path}\u0000${r.line ?? ''}\u0000${r.message}`
+    if (seen.has(key)) continue // the same result from the workspace report and GitHub's alert
+    seen.add(key)
+    const row = classifyResult(r, path, judge)
+    if (!row) continue
+    rows.push(row)
+    if (!row.gated || (row.waiver && !row.waiver.expired)) continue
+    findings.push(...gatedFindings(row, expiredReported))
+  }
+  return { rows, findings }
+}
+
+/** Whether the result touches a line the PR adds or changes. */
+function onChangedLine(r: CodeResult, lines: Set<number> | 'all' | undefined): boolean {
+  if (lines === 'all') return true
+  const line = r.line
+  if (lines === undefined || line === undefined) return false
+  return Array.from({ length: (r.endLine ?? line) - line + 1 }, (_, i) => line + i).some((n) => lines.has(n))
+}
+
+/** New or existing, and how that was told: baselineState, else the base report's fingerprints, else the changed lines. */
+function newness(r: CodeResult, onChanged: boolean, judge: Judge): { isNew: boolean; how: string } {
+  if (r.baselineState) return { isNew: r.baselineState === 'new', how: `baselineState ${r.baselineState}` }
+  if (judge.baseOk && Object.keys(r.fingerprints).length) {
+    const isNew = !Object.entries(r.fingerprints).some(([k, v]) => judge.baseFps.has(`${r.ruleId}\u0000${k}\u0000${v}`))
+    return { isNew, how: isNew ? 'not in the base report' : 'in the base report' }
+  }
+  return { isNew: onChanged, how: onChanged ? 'on a changed line' : 'not on a changed line' }
+}
+
+/** The result's row: new?, gated?, its waiver and level; undefined when its rule's level is `off`. */
+function classifyResult(r: CodeResult, path: string, judge: Judge): Row | undefined {
+  const { o } = judge
+  const onChanged = onChangedLine(r, judge.changed.get(path))
+  const { isNew, how } = newness(r, onChanged, judge)
+  const gated = o.only === 'all' ? true : o.only === 'all-new' ? isNew : isNew && onChanged
+  const row: Row = { r, path, severity: severityOf(r), onChanged, isNew, how, gated }
+  const w = judge.waivers.find(
+    (x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || matchesAny(path, x.paths)),
+  )
+  if (w) row.waiver = { reason: w.reason, until: w.until, expired: waiverExpired(w.until, judge.now) }
+  const levels = o.levels ?? {}
+  const own = Object.hasOwn(levels, r.ruleId)
+    ? levels[r.ruleId]
+    : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName)
+      ? levels[r.ruleName]
+      : undefined
+  if (own === 'off') return undefined
+  row.level = own ?? (severityRank(row.severity) >= judge.failRank ? 'fail' : 'notice')
+  return row
+}
+
+/** The finding of a gated result, after a one-time notice that its rule's waiver expired. */
+function gatedFindings(row: Row, expiredReported: Set<string>): Finding[] {
+  const { r, path } = row
+  const findings: Finding[] = []
+  const tool = `${r.tool}${r.toolVersion ? ` ${r.toolVersion}` : ''}`
+  if (row.waiver?.expired && !expiredReported.has(r.ruleId)) {
+    expiredReported.add(r.ruleId)
+    findings.push({
+      code: 'waiver-expired',
+      message: `The waiver for ${r.ruleId} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
+      hint: 'Fix the results, or extend `until` in the policy if the risk is still accepted.',
+    })
+  }
+  const help = shortHelp(r.help)
+  const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r)
+  findings.push({
+    message: `${tool} ${ruleRef} [${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
+    // Flawfinder's message is `<name>:<short description>`, its help that description: not worth repeating.
+    ...(help && !r.message.includes(help) ? { hint: help } : {}),
+    code: r.ruleId,
+    ...(r.helpUri ? { url: r.helpUri } : {}),
+    level: row.level,
+    ...(path !== '(no file)' && r.line
+      ? { path, line: r.line, endLine: r.endLine ?? r.line, ...(r.column ? { column: r.column } : {}) }
+      : {}),
+  })
+  return findings
+}
+
+function codeScanningTables(rows: Row[], reportRows: string[][], o: Options): RuleTable[] {
+  const tables: RuleTable[] = []
+  if (rows.length) {
+    tables.push({
+      title: 'SAST results',
+      columns: ['Severity', 'Rule', 'Tool', 'Location', 'New?', 'Gated', 'Waiver', 'Help'],
+      rows: rows.map((x) => [
+        x.severity,
+        ruleLabel(x.r),
+        x.r.tool,
+        `${x.path}${x.r.line ? `:${x.r.line}` : ''}`,
+        `${x.isNew ? 'new' : 'existing'} (${x.how})`,
+        x.gated ? `yes (${x.level})` : `no (only: ${o.only})`,
+        x.waiver
+          ? `${x.waiver.expired ? 'EXPIRED ' : ''}${x.waiver.until ? `until ${x.waiver.until}` : 'no expiry'}: ${x.waiver.reason}`
+          : '',
+        x.r.url ?? x.r.helpUri ?? '',
+      ]),
+    })
+  }
+  if (reportRows.length) tables.push({ title: 'Reports', columns: ['File', 'Side', 'Tool', 'Results', 'Skipped'], rows: reportRows })
+  return tables
+}
 
 export default codeScanning

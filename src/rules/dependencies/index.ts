@@ -215,109 +215,18 @@ export const dependencies = defineRule({
   defaultLevel: 'fail',
   release: true,
   async evaluate(ctx, o: Options & { level: Level }) {
-    const findings: Finding[] = []
-    const notes: string[] = []
-    const reportRows: string[][] = []
+    const sink: EvidenceSink = { findings: [], notes: [], reportRows: [] }
+    const { findings, notes } = sink
 
     // 1. Reports.
-    const globs = o.reports ?? []
-    const files = globs.length ? await ctx.evidence.findReports(globs) : []
-    const unmatched: string[] = []
-    for (const g of globs) {
-      if (files.some((f) => matchesAny(f.path, [g]))) continue
-      if (!GLOB_MAGIC.test(g)) {
-        const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
-        if (o.missing_report === 'fail')
-          findings.push({
-            message: msg,
-            hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
-            code: 'missing-report',
-          })
-        else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
-        else notes.push(`${g}: not found (ignored)`)
-      } else unmatched.push(g)
-    }
-    // One notice for all the globs that matched nothing (the default preset lists four): one row in every
-    // comment of a repository without scanners, not four.
-    if (unmatched.length) {
-      findings.push({
-        message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`,
-        kind: 'info',
-        code: 'no-report',
-      })
-      notes.push(unmatched.length === globs.length ? 'no scanner report' : `${unmatched.join(', ')}: no match`)
-    }
-    const parsed: ParsedReport[] = []
-    for (const f of files) {
-      try {
-        const p = parseReport(f.path, await f.read())
-        parsed.push(p)
-        reportRows.push([f.path, p.tool, p.format, String(p.vulnerabilities.length), String(p.skipped)])
-        if (p.vulnerabilities.length === 0) notes.push(`0 results from ${p.tool} (${f.path})`)
-      } catch (e) {
-        const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${plainMessage(e)}`
-        findings.push({
-          message,
-          kind: 'error',
-          code: 'bad-report',
-          hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.',
-        })
-        reportRows.push([f.path, '?', 'unreadable', '-', '-'])
-      }
-    }
+    const parsed = await readScannerReports(ctx, o, sink)
     const all: Vulnerability[] = parsed.flatMap((p) => p.vulnerabilities)
 
     // 2. Providers.
-    let added: AddedDependency[] = []
-    let reviewOk = false
-    // Dependency review only reports what manifest and lock-file changes add: skip the API call otherwise.
-    const touchesDeps = ctx.changes.truncated || ctx.changes.files.some((f) => isManifest(f.path) || f.excluded === 'lockfile')
-    if (o.use_dependency_review && ctx.evidence.dependencyReview && !touchesDeps) {
-      notes.push('dependency review: skipped, no manifest or lock file changed')
-    } else if (o.use_dependency_review && ctx.evidence.dependencyReview) {
-      const r = await ctx.evidence.dependencyReview()
-      if (r.ok) {
-        all.push(...r.data.vulns)
-        added = r.data.added
-        reviewOk = true
-        notes.push(`dependency review: ${r.data.added.length} added dependencies, ${r.data.vulns.length} vulnerabilities`)
-      } else if (r.unavailable)
-        findings.push({
-          message: `GitHub dependency review is unavailable: ${r.reason}`,
-          kind: 'info',
-          code: 'dependency-review-unavailable',
-        })
-      else {
-        // An outage is not "nothing added": the dependencies this PR adds were not checked.
-        findings.push({
-          message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`,
-          kind: 'error',
-          code: 'dependency-review-failed',
-          hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
-        })
-        notes.push('dependency review: failed')
-      }
-    } else if (o.use_dependency_review) notes.push('dependency review: not available here')
-    let alertsOk = false
-    if (o.use_dependabot_alerts && ctx.evidence.dependabotAlerts) {
-      const r = await ctx.evidence.dependabotAlerts()
-      if (r.ok) {
-        alertsOk = true
-        all.push(...r.data)
-        notes.push(`Dependabot: ${r.data.length} open alerts`)
-      } else if (r.unavailable)
-        findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' })
-      else {
-        findings.push({
-          message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`,
-          kind: 'error',
-          code: 'dependabot-failed',
-          hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
-        })
-        notes.push('Dependabot alerts: failed')
-      }
-    } else if (o.use_dependabot_alerts) notes.push('Dependabot alerts: not available here')
-
+    const review = await readDependencyReview(ctx, o, sink)
+    all.push(...review.vulns)
+    const alerts = await readDependabotAlerts(ctx, o, sink)
+    all.push(...alerts.vulns)
     try {
       await resolveNpmVersions(ctx, all)
     } catch (e) {
@@ -331,124 +240,22 @@ export const dependencies = defineRule({
     const vulns = mergeVulnerabilities(all)
 
     // 3. Evaluate each vulnerability.
-    const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on as Severity)
-    const waivers = (o.ignore ?? []).map((w) => ({
-      id: normaliseId(w.id),
-      reason: w.reason,
-      until: dateString((w as { until?: unknown }).until),
-    }))
-    const rows: Row[] = []
-    const expiredReported = new Set<string>()
-    for (const v of vulns) {
-      const decl = findDeclaration(ctx.changes.files, v.package, v.manifest)
-      let origin: Origin = v.origin ?? 'unknown'
-      if (origin === 'unknown' && decl && !decl.changed) origin = 'introduced'
-      if (origin === 'unknown' && reviewOk && ctx.mode === 'pull_request') {
-        // Dependency review lists every dependency the PR adds: a package it does not list was there before.
-        const inReview = added.some((a) => a.name.toLowerCase() === v.package.toLowerCase())
-        if (!inReview) origin = 'present'
-      }
-      const ageDays =
-        v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen))
-          ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY))
-          : undefined
-      const slaKey: SlaKey | undefined = v.severity === 'unknown' ? undefined : v.severity
-      const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null
-      const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()))
-      const row: Row = { v, origin, ageDays, slaDays, failing: [], annotation: decl ? { path: decl.path, line: decl.line } : undefined }
-      if (w) row.waiver = { ...w, expired: waiverExpired(w.until, ctx.now) }
-      if (row.waiver && !row.waiver.expired) {
-        rows.push(row)
-        continue
-      }
-      const where = row.annotation ? { path: row.annotation.path, line: row.annotation.line } : {}
-      const what = `${v.id} (${severityLabel(v.severity)}) in ${v.package}${v.version ? `@${v.version}` : ''}`
-      const fix = v.fixedVersion
-        ? `Upgrade ${v.package} to ${v.fixedVersion} or later.`
-        : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.'
-      if (row.waiver?.expired && !expiredReported.has(row.waiver.id)) {
-        expiredReported.add(row.waiver.id)
-        findings.push({
-          message: `The waiver for ${row.waiver.id} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
-          hint: `${fix} Or extend \`until\` in the policy if the risk is still accepted.`,
-          code: 'waiver-expired',
-          ...where,
-        })
-      }
-      const counts = !o.new_only || origin !== 'present'
-      if (counts && severityRank(v.severity) >= failRank) {
-        row.failing.push('fail_on')
-        findings.push({
-          message: `${what} ${origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)'}, at or above fail_on: ${o.fail_on}.`,
-          hint: fix,
-          code: 'vulnerability',
-          ...where,
-        })
-      }
-      if (ageDays !== undefined && slaDays !== null && slaDays !== undefined && ageDays > slaDays) {
-        row.failing.push('sla')
-        findings.push({
-          message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`,
-          hint: fix,
-          code: 'sla-breach',
-          ...where,
-        })
-      }
-      rows.push(row)
-    }
+    const rows = evaluateVulnerabilities(vulns, ctx, o, review, findings)
 
     // 4. Licenses of added dependencies.
-    const deny = o.licenses?.deny ?? []
-    const allow = o.licenses?.allow ?? []
-    if ((deny.length || allow.length) && added.length) {
-      for (const a of added) {
-        const verdict = licenseVerdict(a.license, deny, allow)
-        if (!verdict.denied && !verdict.notAllowed) continue
-        const decl = findDeclaration(ctx.changes.files, a.name, a.manifest)
-        findings.push({
-          message: verdict.denied
-            ? `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which the policy denies (${verdict.denied}).`
-            : `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which is not in the policy's allow list.`,
-          hint: 'Choose a dependency under an allowed license, or get the license approved and update `licenses` in the policy.',
-          code: 'license',
-          ...(decl ? { path: decl.path, line: decl.line } : {}),
-        })
-      }
-    } else if ((deny.length || allow.length) && !reviewOk) notes.push('licenses: not checked (needs dependency review)')
+    findings.push(...licenseFindings(ctx, o, review, notes))
 
     // 5. Output.
     rows.sort(
       (a, b) =>
         severityRank(b.v.severity) - severityRank(a.v.severity) || a.v.package.localeCompare(b.v.package) || a.v.id.localeCompare(b.v.id),
     )
-    const tables: RuleTable[] = []
-    if (rows.length) {
-      tables.push({
-        title: 'Vulnerabilities by severity',
-        columns: ['Severity', 'Advisory', 'Package', 'Installed → fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'],
-        rows: rows.map((r) => [
-          severityLabel(r.v.severity) + (r.v.cvss !== undefined ? ` (${r.v.cvss})` : ''),
-          r.v.id,
-          r.v.package,
-          `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
-          originText(r.origin),
-          fmtAge(r),
-          r.waiver
-            ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}`
-            : '',
-          r.v.sources.join(', '),
-          r.v.url ?? advisoryUrl(r.v.id) ?? '',
-        ]),
-      })
-    }
-    if (reportRows.length)
-      tables.push({ title: 'Reports', columns: ['File', 'Tool', 'Format', 'Vulnerabilities', 'Skipped results'], rows: reportRows })
-
+    const tables = dependencyTables(rows, sink.reportRows)
     const bySev = SEVERITIES.map((s) => [s, rows.filter((r) => r.v.severity === s).length] as const).filter(([, n]) => n > 0)
     const waived = rows.filter((r) => r.waiver && !r.waiver.expired).length
     const failing = rows.filter((r) => r.failing.length).length
     // Without any evidence the summary must not read "no vulnerabilities": nothing was looked at.
-    const noEvidence = !parsed.length && !reviewOk && !alertsOk
+    const noEvidence = !parsed.length && !review.ok && !alerts.ok
     const parts = [
       noEvidence
         ? 'no scanner evidence'
@@ -485,5 +292,264 @@ export const dependencies = defineRule({
     }
   },
 })
+
+/** What reading the evidence found besides vulnerabilities: findings, summary notes, the reports table. */
+interface EvidenceSink {
+  readonly findings: Finding[]
+  readonly notes: string[]
+  readonly reportRows: string[][]
+}
+
+/** The scanner reports `reports` names; a listed path that is missing follows `missing_report`. */
+async function readScannerReports(ctx: RuleContext, o: Options, sink: EvidenceSink): Promise<ParsedReport[]> {
+  const { findings, notes, reportRows } = sink
+  const globs = o.reports ?? []
+  const files = globs.length ? await ctx.evidence.findReports(globs) : []
+  const unmatched: string[] = []
+  for (const g of globs) {
+    if (files.some((f) => matchesAny(f.path, [g]))) continue
+    if (!GLOB_MAGIC.test(g)) {
+      const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
+      if (o.missing_report === 'fail')
+        findings.push({
+          message: msg,
+          hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
+          code: 'missing-report',
+        })
+      else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
+      else notes.push(`${g}: not found (ignored)`)
+    } else unmatched.push(g)
+  }
+  // One notice for all the globs that matched nothing (the default preset lists four): one row in every
+  // comment of a repository without scanners, not four.
+  if (unmatched.length) {
+    findings.push({
+      message: `No scanner report matched ${unmatched.join(', ')}: dependency scanning results are not visible to the gate.`,
+      kind: 'info',
+      code: 'no-report',
+    })
+    notes.push(unmatched.length === globs.length ? 'no scanner report' : `${unmatched.join(', ')}: no match`)
+  }
+  const parsed: ParsedReport[] = []
+  for (const f of files) {
+    try {
+      const p = parseReport(f.path, await f.read())
+      parsed.push(p)
+      reportRows.push([f.path, p.tool, p.format, String(p.vulnerabilities.length), String(p.skipped)])
+      if (p.vulnerabilities.length === 0) notes.push(`0 results from ${p.tool} (${f.path})`)
+    } catch (e) {
+      const message = e instanceof ReportError ? e.message : `${f.path} could not be read: ${plainMessage(e)}`
+      findings.push({
+        message,
+        kind: 'error',
+        code: 'bad-report',
+        hint: 'Check the scanner step: it must write a complete SARIF 2.1.0, `npm audit --json` (npm 7+) or OSV-Scanner JSON report.',
+      })
+      reportRows.push([f.path, '?', 'unreadable', '-', '-'])
+    }
+  }
+  return parsed
+}
+
+/** What GitHub's dependency review said: the dependencies the PR adds and their vulnerabilities (ok: it was read). */
+interface ReviewResult {
+  readonly vulns: Vulnerability[]
+  readonly added: AddedDependency[]
+  readonly ok: boolean
+}
+
+async function readDependencyReview(ctx: RuleContext, o: Options, sink: EvidenceSink): Promise<ReviewResult> {
+  const none: ReviewResult = { vulns: [], added: [], ok: false }
+  if (!o.use_dependency_review) return none
+  if (!ctx.evidence.dependencyReview) {
+    sink.notes.push('dependency review: not available here')
+    return none
+  }
+  // Dependency review only reports what manifest and lock-file changes add: skip the API call otherwise.
+  const touchesDeps = ctx.changes.truncated || ctx.changes.files.some((f) => isManifest(f.path) || f.excluded === 'lockfile')
+  if (!touchesDeps) {
+    sink.notes.push('dependency review: skipped, no manifest or lock file changed')
+    return none
+  }
+  const r = await ctx.evidence.dependencyReview()
+  if (r.ok) {
+    sink.notes.push(`dependency review: ${r.data.added.length} added dependencies, ${r.data.vulns.length} vulnerabilities`)
+    return { vulns: r.data.vulns, added: r.data.added, ok: true }
+  }
+  if (r.unavailable)
+    sink.findings.push({
+      message: `GitHub dependency review is unavailable: ${r.reason}`,
+      kind: 'info',
+      code: 'dependency-review-unavailable',
+    })
+  else {
+    // An outage is not "nothing added": the dependencies this PR adds were not checked.
+    sink.findings.push({
+      message: `GitHub dependency review failed, so the dependencies this PR adds were not checked: ${r.reason}`,
+      kind: 'error',
+      code: 'dependency-review-failed',
+      hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+    })
+    sink.notes.push('dependency review: failed')
+  }
+  return none
+}
+
+async function readDependabotAlerts(ctx: RuleContext, o: Options, sink: EvidenceSink): Promise<{ vulns: Vulnerability[]; ok: boolean }> {
+  if (!o.use_dependabot_alerts) return { vulns: [], ok: false }
+  if (!ctx.evidence.dependabotAlerts) {
+    sink.notes.push('Dependabot alerts: not available here')
+    return { vulns: [], ok: false }
+  }
+  const r = await ctx.evidence.dependabotAlerts()
+  if (r.ok) {
+    sink.notes.push(`Dependabot: ${r.data.length} open alerts`)
+    return { vulns: r.data, ok: true }
+  }
+  if (r.unavailable)
+    sink.findings.push({ message: `Dependabot alerts are unavailable: ${r.reason}`, kind: 'info', code: 'dependabot-unavailable' })
+  else {
+    sink.findings.push({
+      message: `Reading Dependabot alerts failed, so the age of known vulnerabilities was not checked: ${r.reason}`,
+      kind: 'error',
+      code: 'dependabot-failed',
+      hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+    })
+    sink.notes.push('Dependabot alerts: failed')
+  }
+  return { vulns: [], ok: false }
+}
+
+type Waiver = { id: string; reason: string; until?: string }
+
+/** One row per vulnerability; the findings of those that fail (fail_on, fix SLA) or whose waiver expired. */
+function evaluateVulnerabilities(vulns: Vulnerability[], ctx: RuleContext, o: Options, review: ReviewResult, findings: Finding[]): Row[] {
+  const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on as Severity)
+  const waivers: Waiver[] = (o.ignore ?? []).map((w) => ({
+    id: normaliseId(w.id),
+    reason: w.reason,
+    until: dateString((w as { until?: unknown }).until),
+  }))
+  const rows: Row[] = []
+  const expiredReported = new Set<string>()
+  for (const v of vulns) {
+    const row = vulnerabilityRow(v, ctx, o, review, waivers)
+    rows.push(row)
+    if (row.waiver && !row.waiver.expired) continue
+    findings.push(...vulnerabilityFindings(row, o, failRank, expiredReported))
+  }
+  return rows
+}
+
+/** Origin (introduced / present), age, fix SLA, waiver and where to annotate. */
+function vulnerabilityRow(v: Vulnerability, ctx: RuleContext, o: Options, review: ReviewResult, waivers: Waiver[]): Row {
+  const decl = findDeclaration(ctx.changes.files, v.package, v.manifest)
+  let origin: Origin = v.origin ?? 'unknown'
+  if (origin === 'unknown' && decl && !decl.changed) origin = 'introduced'
+  if (origin === 'unknown' && review.ok && ctx.mode === 'pull_request') {
+    // Dependency review lists every dependency the PR adds: a package it does not list was there before.
+    const inReview = review.added.some((a) => a.name.toLowerCase() === v.package.toLowerCase())
+    if (!inReview) origin = 'present'
+  }
+  const ageDays =
+    v.firstSeen && !Number.isNaN(Date.parse(v.firstSeen))
+      ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY))
+      : undefined
+  const slaKey: SlaKey | undefined = v.severity === 'unknown' ? undefined : v.severity
+  const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null
+  const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()))
+  const row: Row = { v, origin, ageDays, slaDays, failing: [], annotation: decl ? { path: decl.path, line: decl.line } : undefined }
+  if (w) row.waiver = { ...w, expired: waiverExpired(w.until, ctx.now) }
+  return row
+}
+
+/** The findings of a vulnerability that is not waived: an expired waiver (once per id), fail_on, the fix SLA. */
+function vulnerabilityFindings(row: Row, o: Options, failRank: number, expiredReported: Set<string>): Finding[] {
+  const { v, origin, ageDays, slaDays } = row
+  const findings: Finding[] = []
+  const where = row.annotation ? { path: row.annotation.path, line: row.annotation.line } : {}
+  const what = `${v.id} (${severityLabel(v.severity)}) in ${v.package}${v.version ? `@${v.version}` : ''}`
+  const fix = v.fixedVersion
+    ? `Upgrade ${v.package} to ${v.fixedVersion} or later.`
+    : 'No fixed version is known: remove or replace the dependency, or waive it with a reason and an expiry.'
+  if (row.waiver?.expired && !expiredReported.has(row.waiver.id)) {
+    expiredReported.add(row.waiver.id)
+    findings.push({
+      message: `The waiver for ${row.waiver.id} expired on ${row.waiver.until} and no longer applies (reason given: ${row.waiver.reason}).`,
+      hint: `${fix} Or extend \`until\` in the policy if the risk is still accepted.`,
+      code: 'waiver-expired',
+      ...where,
+    })
+  }
+  const counts = !o.new_only || origin !== 'present'
+  if (counts && severityRank(v.severity) >= failRank) {
+    row.failing.push('fail_on')
+    findings.push({
+      message: `${what} ${origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)'}, at or above fail_on: ${o.fail_on}.`,
+      hint: fix,
+      code: 'vulnerability',
+      ...where,
+    })
+  }
+  if (ageDays !== undefined && slaDays !== null && slaDays !== undefined && ageDays > slaDays) {
+    row.failing.push('sla')
+    findings.push({
+      message: `${what} has been open for ${ageDays} days, past the ${slaDays}-day fix SLA for ${v.severity} vulnerabilities.`,
+      hint: fix,
+      code: 'sla-breach',
+      ...where,
+    })
+  }
+  return findings
+}
+
+/** Added dependencies under a denied license, or outside the allow list (needs dependency review). */
+function licenseFindings(ctx: RuleContext, o: Options, review: ReviewResult, notes: string[]): Finding[] {
+  const deny = o.licenses?.deny ?? []
+  const allow = o.licenses?.allow ?? []
+  const findings: Finding[] = []
+  if ((deny.length || allow.length) && review.added.length) {
+    for (const a of review.added) {
+      const verdict = licenseVerdict(a.license, deny, allow)
+      if (!verdict.denied && !verdict.notAllowed) continue
+      const decl = findDeclaration(ctx.changes.files, a.name, a.manifest)
+      findings.push({
+        message: verdict.denied
+          ? `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which the policy denies (${verdict.denied}).`
+          : `${a.name}@${a.version} (${a.manifest}) is licensed ${a.license}, which is not in the policy's allow list.`,
+        hint: 'Choose a dependency under an allowed license, or get the license approved and update `licenses` in the policy.',
+        code: 'license',
+        ...(decl ? { path: decl.path, line: decl.line } : {}),
+      })
+    }
+  } else if ((deny.length || allow.length) && !review.ok) notes.push('licenses: not checked (needs dependency review)')
+  return findings
+}
+
+function dependencyTables(rows: Row[], reportRows: string[][]): RuleTable[] {
+  const tables: RuleTable[] = []
+  if (rows.length) {
+    tables.push({
+      title: 'Vulnerabilities by severity',
+      columns: ['Severity', 'Advisory', 'Package', 'Installed → fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'],
+      rows: rows.map((r) => [
+        severityLabel(r.v.severity) + (r.v.cvss !== undefined ? ` (${r.v.cvss})` : ''),
+        r.v.id,
+        r.v.package,
+        `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
+        originText(r.origin),
+        fmtAge(r),
+        r.waiver
+          ? `${r.waiver.expired ? 'EXPIRED ' : ''}${r.waiver.until ? `until ${r.waiver.until}` : 'no expiry'}: ${r.waiver.reason}`
+          : '',
+        r.v.sources.join(', '),
+        r.v.url ?? advisoryUrl(r.v.id) ?? '',
+      ]),
+    })
+  }
+  if (reportRows.length)
+    tables.push({ title: 'Reports', columns: ['File', 'Tool', 'Format', 'Vulnerabilities', 'Skipped results'], rows: reportRows })
+  return tables
+}
 
 export default dependencies

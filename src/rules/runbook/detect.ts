@@ -193,122 +193,18 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
   const k8s = new Map<TriggerCode, string[]>()
   const out: Classified[] = []
   let k8sLine: number | undefined
-  const addK8s = (code: TriggerCode, item: string): void => {
-    const l = k8s.get(code) ?? []
-    l.push(item)
-    k8s.set(code, l)
-  }
   for (const doc of docs) {
     if (!isObject(doc)) continue
     const apiVersion = str(doc.apiVersion)
     const kind = str(doc.kind)
     if (apiVersion && kind) {
-      const meta = isObject(doc.metadata) ? doc.metadata : {}
-      const name = str(meta.name)
-      const label = name ? `${kind} ${name}` : kind
-      const spec = isObject(doc.spec) ? doc.spec : {}
       k8sLine ??= lineOf(text, new RegExp(`^kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) // kind is the PR's text
-      if (kind === 'CronJob') {
-        const sched = str(spec.schedule)
-        out.push({
-          code: 'cron',
-          what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '),
-          line: lineOf(text, /^\s*schedule:/),
-        })
-      } else if (kind === 'PrometheusRule') {
-        const alerts = list(spec.groups)
-          .flatMap((g) => list(isObject(g) ? g.rules : undefined))
-          .map((r) => (isObject(r) ? str(r.alert) : undefined))
-          .filter((x): x is string => !!x)
-        addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${nameList(alerts)})` : ''}`.trim())
-      } else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
-        addK8s('slo', label)
-      } else if (kind === 'GrafanaDashboard') {
-        addK8s('dashboard', label)
-      } else if (kind === 'Kustomization' && apiVersion.startsWith('kustomize.config.k8s.io')) {
-        addK8s('kustomize', 'Kustomization')
-      } else if (kind === 'AlertmanagerConfig' || kind === 'Alertmanager') {
-        addK8s('alert-rule', label)
-      } else {
-        addK8s('k8s-manifest', label)
-      }
+      const cron = classifyK8sDoc(doc, apiVersion, kind, text, k8s)
+      if (cron) out.push(cron)
       continue
     }
-    // Prometheus rule file: groups[].rules[] with alert/record.
-    const groups = list(doc.groups)
-    if (groups.length && groups.every((g) => isObject(g) && Array.isArray(g.rules))) {
-      const rules = groups.flatMap((g) => list((g as Obj).rules)).filter(isObject)
-      const alerts = rules.map((r) => str(r.alert)).filter((x): x is string => !!x)
-      const records = rules.filter((r) => str(r.record)).length
-      if (alerts.length || records) {
-        const parts = [
-          alerts.length ? `alerts ${nameList(alerts)}` : '',
-          records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
-        ].filter(Boolean)
-        out.push({ code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: lineOf(text, /^\s*-?\s*alert:/) })
-        continue
-      }
-    }
-    if (isObject(doc.route) && Array.isArray(doc.receivers)) {
-      const receivers = doc.receivers.map((r) => (isObject(r) ? str(r.name) : undefined)).filter((x): x is string => !!x)
-      out.push({ code: 'alert-rule', what: `Alertmanager routing (receivers ${nameList(receivers)})` })
-      continue
-    }
-    if (str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
-      const names = doc.slos.map((s) => (isObject(s) ? str(s.name) : undefined)).filter((x): x is string => !!x)
-      out.push({ code: 'slo', what: `Sloth SLOs of service ${str(doc.service) ?? '?'} (${nameList(names)})` })
-      continue
-    }
-    const resources = isObject(doc.Resources) ? doc.Resources : undefined
-    if (
-      doc.AWSTemplateFormatVersion !== undefined ||
-      (resources && Object.values(resources).some((r) => isObject(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))
-    ) {
-      const transform = JSON.stringify(doc.Transform ?? '')
-      const types = resources
-        ? Object.values(resources)
-            .map((r) => (isObject(r) ? str(r.Type) : undefined))
-            .filter((x): x is string => !!x)
-        : []
-      out.push({
-        code: 'cloudformation',
-        what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${nameList(types)})`,
-      })
-      continue
-    }
-    const dash = isObject(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc
-    if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
-      out.push({ code: 'dashboard', what: `Grafana dashboard "${str(dash.title) ?? str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` })
-      continue
-    }
-    const monitors = (Array.isArray(doc) ? doc : [doc]).filter(
-      (m) => isObject(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string',
-    ) as Obj[]
-    if (monitors.length) {
-      out.push({ code: 'datadog-monitor', what: `Datadog monitor ${nameList(monitors.map((m) => `"${str(m.name) ?? str(m.query)}"`))}` })
-      continue
-    }
-    if (
-      isObject(doc.services) &&
-      Object.values(doc.services).some((s) => isObject(s) && (s.image !== undefined || s.build !== undefined))
-    ) {
-      out.push({ code: 'docker-compose', what: `Compose services ${nameList(Object.keys(doc.services))}` })
-      continue
-    }
-    if (
-      str(doc.name) &&
-      str(doc.runtime) !== undefined &&
-      Object.keys(doc).length < 12 &&
-      (doc.runtime === 'nodejs' ||
-        doc.runtime === 'python' ||
-        doc.runtime === 'go' ||
-        doc.runtime === 'dotnet' ||
-        doc.runtime === 'java' ||
-        doc.runtime === 'yaml' ||
-        isObject(doc.runtime))
-    ) {
-      out.push({ code: 'pulumi', what: `Pulumi project ${str(doc.name)}` })
-    }
+    const c = classifyOtherDoc(doc, text)
+    if (c) out.push(c)
   }
   for (const [code, items] of k8s) {
     const what =
@@ -324,6 +220,240 @@ export function classifyDocs(docs: unknown[], text?: string): Classified[] {
     out.unshift({ code, what, line: code === 'k8s-manifest' ? k8sLine : undefined })
   }
   return out
+}
+
+/**
+ * A Kubernetes-style document (apiVersion and kind): a CronJob is classified on its own (returned); every
+ * other kind is added to `k8s`, summarised per trigger code by the caller.
+ */
+function classifyK8sDoc(
+  doc: Obj,
+  apiVersion: string,
+  kind: string,
+  text: string | undefined,
+  k8s: Map<TriggerCode, string[]>,
+): Classified | undefined {
+  const addK8s = (code: TriggerCode, item: string): void => {
+    const l = k8s.get(code) ?? []
+    l.push(item)
+    k8s.set(code, l)
+  }
+  const meta = isObject(doc.metadata) ? doc.metadata : {}
+  const name = str(meta.name)
+  const label = name ? `${kind} ${name}` : kind
+  const spec = isObject(doc.spec) ? doc.spec : {}
+  if (kind === 'CronJob') {
+    const sched = str(spec.schedule)
+    return {
+      code: 'cron',
+      what: `Kubernetes CronJob ${name ?? ''}${sched ? ` (schedule "${sched}")` : ''}`.replace('  ', ' '),
+      line: lineOf(text, /^\s*schedule:/),
+    }
+  } else if (kind === 'PrometheusRule') {
+    const alerts = list(spec.groups)
+      .flatMap((g) => list(isObject(g) ? g.rules : undefined))
+      .map((r) => (isObject(r) ? str(r.alert) : undefined))
+      .filter((x): x is string => !!x)
+    addK8s('alert-rule', `PrometheusRule ${name ?? ''}${alerts.length ? ` (alerts ${nameList(alerts)})` : ''}`.trim())
+  } else if (apiVersion.startsWith('openslo/') || kind === 'PrometheusServiceLevel' || kind === 'ServiceLevelObjective') {
+    addK8s('slo', label)
+  } else if (kind === 'GrafanaDashboard') {
+    addK8s('dashboard', label)
+  } else if (kind === 'Kustomization' && apiVersion.startsWith('kustomize.config.k8s.io')) {
+    addK8s('kustomize', 'Kustomization')
+  } else if (kind === 'AlertmanagerConfig' || kind === 'Alertmanager') {
+    addK8s('alert-rule', label)
+  } else {
+    addK8s('k8s-manifest', label)
+  }
+  return undefined
+}
+
+/** A document of another kind: Prometheus/Alertmanager/Sloth, CloudFormation, Grafana, Datadog, Compose, Pulumi. */
+function classifyOtherDoc(doc: Obj, text: string | undefined): Classified | undefined {
+  // Prometheus rule file: groups[].rules[] with alert/record.
+  const groups = list(doc.groups)
+  if (groups.length && groups.every((g) => isObject(g) && Array.isArray(g.rules))) {
+    const rules = groups.flatMap((g) => list((g as Obj).rules)).filter(isObject)
+    const alerts = rules.map((r) => str(r.alert)).filter((x): x is string => !!x)
+    const records = rules.filter((r) => str(r.record)).length
+    if (alerts.length || records) {
+      const parts = [
+        alerts.length ? `alerts ${nameList(alerts)}` : '',
+        records ? `${records} recording rule${records === 1 ? '' : 's'}` : '',
+      ].filter(Boolean)
+      return { code: 'alert-rule', what: `Prometheus rules (${parts.join('; ')})`, line: lineOf(text, /^\s*-?\s*alert:/) }
+    }
+  }
+  if (isObject(doc.route) && Array.isArray(doc.receivers)) {
+    const receivers = doc.receivers.map((r) => (isObject(r) ? str(r.name) : undefined)).filter((x): x is string => !!x)
+    return { code: 'alert-rule', what: `Alertmanager routing (receivers ${nameList(receivers)})` }
+  }
+  if (str(doc.version)?.startsWith('prometheus/') && Array.isArray(doc.slos)) {
+    const names = doc.slos.map((s) => (isObject(s) ? str(s.name) : undefined)).filter((x): x is string => !!x)
+    return { code: 'slo', what: `Sloth SLOs of service ${str(doc.service) ?? '?'} (${nameList(names)})` }
+  }
+  const resources = isObject(doc.Resources) ? doc.Resources : undefined
+  if (
+    doc.AWSTemplateFormatVersion !== undefined ||
+    (resources && Object.values(resources).some((r) => isObject(r) && /^(?:AWS|Custom|Alexa)::/.test(str(r.Type) ?? '')))
+  ) {
+    const transform = JSON.stringify(doc.Transform ?? '')
+    const types = resources
+      ? Object.values(resources)
+          .map((r) => (isObject(r) ? str(r.Type) : undefined))
+          .filter((x): x is string => !!x)
+      : []
+    return {
+      code: 'cloudformation',
+      what: `${transform.includes('Serverless') ? 'SAM' : 'CloudFormation'} template (${nameList(types)})`,
+    }
+  }
+  const dash = isObject(doc.dashboard) && Array.isArray(doc.dashboard.panels) ? doc.dashboard : doc
+  if (Array.isArray(dash.panels) && (dash.schemaVersion !== undefined || dash.title !== undefined || dash.uid !== undefined)) {
+    return { code: 'dashboard', what: `Grafana dashboard "${str(dash.title) ?? str(dash.uid) ?? '?'}" (${dash.panels.length} panels)` }
+  }
+  const monitors = (Array.isArray(doc) ? doc : [doc]).filter(
+    (m) => isObject(m) && MONITOR_TYPES.has(str(m.type) ?? '') && typeof m.query === 'string',
+  ) as Obj[]
+  if (monitors.length) {
+    return { code: 'datadog-monitor', what: `Datadog monitor ${nameList(monitors.map((m) => `"${str(m.name) ?? str(m.query)}"`))}` }
+  }
+  if (isObject(doc.services) && Object.values(doc.services).some((s) => isObject(s) && (s.image !== undefined || s.build !== undefined))) {
+    return { code: 'docker-compose', what: `Compose services ${nameList(Object.keys(doc.services))}` }
+  }
+  if (
+    str(doc.name) &&
+    str(doc.runtime) !== undefined &&
+    Object.keys(doc).length < 12 &&
+    (doc.runtime === 'nodejs' ||
+      doc.runtime === 'python' ||
+      doc.runtime === 'go' ||
+      doc.runtime === 'dotnet' ||
+      doc.runtime === 'java' ||
+      doc.runtime === 'yaml' ||
+      isObject(doc.runtime))
+  ) {
+    return { code: 'pulumi', what: `Pulumi project ${str(doc.name)}` }
+  }
+  return undefined
+}
+
+/**
+ * The jobs of a workflow (head or base side) that deploy, by id. A workflow that only runs for pull requests
+ * (checks, previews) deploys nothing to production.
+ */
+function deployingJobs(
+  hd: unknown,
+  bd: unknown,
+  rec: DeployRecognition,
+  nonProductionEvents: readonly string[],
+): Map<string, { why?: string; environment?: string }> {
+  const jobsOf = (d: unknown): Obj => (isObject(d) && isObject(d.jobs) ? d.jobs : {})
+  const deploying = new Map<string, { why?: string; environment?: string }>()
+  const prOnly = (d: unknown): boolean => {
+    if (!isObject(d)) return true
+    const on = d.on ?? d['true']
+    const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObject(on) ? Object.keys(on) : []
+    return events.length > 0 && events.every((e) => nonProductionEvents.includes(e))
+  }
+  if (!(prOnly(hd) && prOnly(bd)))
+    for (const d of [hd, bd])
+      for (const [id, job] of Object.entries(jobsOf(d))) {
+        const r = jobDeploys(rec, id, job)
+        if (r.deploys && !deploying.has(id)) deploying.set(id, r)
+      }
+  return deploying
+}
+
+/**
+ * Whether a modified file (both sides read) kept its meaning: the same parsed value, text or template once
+ * comments and layout are gone ('no-change'), or only routine version bumps ('version-bump').
+ */
+function unchangedMeaning(
+  s: Sides,
+  parsed: YamlResult,
+  baseParsed: YamlResult | undefined,
+  versionKeys: VersionKeys,
+  versionKeyList: readonly string[],
+): 'no-change' | 'version-bump' | undefined {
+  if (s.head === undefined || s.base === undefined) return undefined
+  const single = (docs: unknown[]): unknown => (docs.length === 1 ? docs[0] : docs)
+  if ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || normaliseText(s.head) === normaliseText(s.base))
+    return 'no-change'
+  if (!parsed.ok && isTemplated(s.head) && normaliseTemplate(s.head) === normaliseTemplate(s.base)) return 'no-change'
+  if (parsed.ok && baseParsed?.ok && onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys))
+    return 'version-bump'
+  if (!parsed.ok && versionKeyList.length && templatedVersionBump(s.base, s.head, versionKeyTest(versionKeyList))) return 'version-bump'
+  return undefined
+}
+
+/** A modified YAML/JSON file: its name and texts, its parsed documents, and its production documents on each side. */
+interface ModifiedDocs {
+  name: string
+  text: string
+  baseText: string | undefined
+  parsedDocs: unknown[]
+  headDocs: unknown[]
+  baseDocs: unknown[]
+}
+
+/**
+ * The triggers of a modified file: one per trigger code among the documents whose structure changed (added
+ * or changed at head, removed at base), at the first changed line; or why there is none.
+ */
+function modifiedDocTriggers(
+  m: ModifiedDocs,
+  t: Parameters<typeof pickLine>[0],
+  versionKeys: VersionKeys,
+): 'no-change' | 'version-bump' | { line: number | undefined; triggers: Array<{ code: TriggerCode; what: string }> } {
+  const hu = docUnits(m.headDocs)
+  const bu = docUnits(m.baseDocs)
+  const changes = compareUnits(bu, hu)
+  if (!changes.length) return 'no-change'
+  // Objects matched by identity (a reordered multi-document release manifest): only image tags moved.
+  if (onlyVersionChanges(changes, versionKeys)) return 'version-bump'
+  const ranges = yamlDocRanges(m.text)
+  const headRange = (label: string): [number, number] | undefined => {
+    if (JSON_FILE.test(m.name) || ranges.length !== m.parsedDocs.length) return undefined
+    const i = hu.findIndex((u) => u.label === label)
+    return i >= 0 ? ranges[m.parsedDocs.indexOf(hu[i].value)] : undefined
+  }
+  const changedLabels = new Set(changes.map((c) => c.label))
+  const classes = [
+    ...classifyDocs(
+      hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value),
+      m.text,
+    ),
+    ...classifyDocs(
+      bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value),
+      m.baseText,
+    ),
+  ]
+  const seen = new Set<TriggerCode>()
+  const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
+  const line = pickLine(t, headRange(first.label), first.paths)
+  const k8sChanges = changes.filter((c) => !c.label.startsWith('document'))
+  const triggers: Array<{ code: TriggerCode; what: string }> = []
+  for (const c of classes) {
+    if (seen.has(c.code)) continue
+    seen.add(c.code)
+    const what =
+      c.code === 'k8s-manifest' && k8sChanges.length
+        ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
+        : k8sChanges.length || !first.paths.length
+          ? c.what
+          : `${c.what}: ${nameList(first.paths, 3)}`
+    triggers.push({ code: c.code, what })
+  }
+  return { line, triggers }
+}
+
+/** What changed in a Helm file: the changed value paths, else what its documents are, else why it was not parsed. */
+function helmDetail(paths: string[], kinds: string[], parsed: YamlResult): string {
+  if (paths.length) return `: ${nameList(paths, 3)}`
+  if (kinds.length) return `: ${kinds.join('; ')}`
+  return parsed.ok ? '' : ` (${parsed.reason}: classified by path)`
 }
 
 /** How a workflow job is recognised as deploying (policy options, see docs/rules/runbook.md). */
@@ -588,21 +718,7 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     }
     const hd = h?.ok ? h.docs[0] : undefined
     const bd = b?.ok ? b.docs[0] : undefined
-    const jobsOf = (d: unknown): Obj => (isObject(d) && isObject(d.jobs) ? d.jobs : {})
-    const deploying = new Map<string, { why?: string; environment?: string }>()
-    const prOnly = (d: unknown): boolean => {
-      if (!isObject(d)) return true
-      const on = d.on ?? d['true']
-      const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObject(on) ? Object.keys(on) : []
-      return events.length > 0 && events.every((e) => options.non_production_events.includes(e))
-    }
-    // A workflow that only runs for pull requests (checks, previews) deploys nothing to production.
-    if (!(prOnly(hd) && prOnly(bd)))
-      for (const d of [hd, bd])
-        for (const [id, job] of Object.entries(jobsOf(d))) {
-          const r = jobDeploys(rec, id, job)
-          if (r.deploys && !deploying.has(id)) deploying.set(id, r)
-        }
+    const deploying = deployingJobs(hd, bd, rec, options.non_production_events)
     if (deploying.size && (hd === undefined || bd === undefined)) {
       // A whole workflow added or removed: its deploying jobs.
       const jobs = [...deploying.keys()]
@@ -869,47 +985,17 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const parsed = parseStructured(f.path, text)
     const baseParsed = s.base !== undefined && s.head !== undefined ? parseStructured(f.previousPath ?? f.path, s.base) : undefined
     const modified = s.base !== undefined && s.head !== undefined
-    // Comment/whitespace/formatting-only edits are no operational change.
-    if (modified && ((parsed.ok && baseParsed?.ok && sameValue(parsed.docs, baseParsed.docs)) || sameText(s)))
-      return void noOperationalChange.push(f.path)
-    if (
-      modified &&
-      !parsed.ok &&
-      s.head !== undefined &&
-      s.base !== undefined &&
-      isTemplated(s.head) &&
-      normaliseTemplate(s.head) === normaliseTemplate(s.base)
-    )
-      return void noOperationalChange.push(f.path)
-    if (
-      modified &&
-      parsed.ok &&
-      baseParsed?.ok &&
-      onlyVersionBumps(changedLeaves(single(baseParsed.docs), single(parsed.docs), 50), versionKeys)
-    )
-      return void versionBumps.push(f.path)
-    if (
-      modified &&
-      !parsed.ok &&
-      s.head !== undefined &&
-      s.base !== undefined &&
-      options.version_keys.length &&
-      templatedVersionBump(s.base, s.head, versionKeyTest(options.version_keys))
-    )
-      return void versionBumps.push(f.path)
+    // Comment/whitespace/formatting-only edits are no operational change; routine version bumps are set aside.
+    const meaning = unchangedMeaning(s, parsed, baseParsed, versionKeys, options.version_keys)
+    if (meaning === 'no-change') return void noOperationalChange.push(f.path)
+    if (meaning === 'version-bump') return void versionBumps.push(f.path)
     const t = touched(f)
     if (inChart) {
       const kinds = parsed.ok ? classifyDocs(parsed.docs, text).map((c) => c.what) : []
       const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`
       const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`
       const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : []
-      const detail = paths.length
-        ? `: ${nameList(paths, 3)}`
-        : kinds.length
-          ? `: ${kinds.join('; ')}`
-          : parsed.ok
-            ? ''
-            : ` (${parsed.reason}: classified by path)`
+      const detail = helmDetail(paths, kinds, parsed)
       push({
         code: 'helm',
         path: f.path,
@@ -943,44 +1029,10 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     }
     // Modified: only the documents (Kubernetes objects) whose structure changed, and what changed in them.
     const baseDocs = production(baseParsed?.ok ? baseParsed.docs : [])
-    const hu = docUnits(headDocs)
-    const bu = docUnits(baseDocs)
-    const changes = compareUnits(bu, hu)
-    if (!changes.length) return void noOperationalChange.push(f.path)
-    // Objects matched by identity (a reordered multi-document release manifest): only image tags moved.
-    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
-    const ranges = yamlDocRanges(text)
-    const headRange = (label: string): [number, number] | undefined => {
-      if (JSON_FILE.test(name) || ranges.length !== parsed.docs.length) return undefined
-      const i = hu.findIndex((u) => u.label === label)
-      return i >= 0 ? ranges[parsed.docs.indexOf(hu[i].value)] : undefined
-    }
-    const changedLabels = new Set(changes.map((c) => c.label))
-    const classes = [
-      ...classifyDocs(
-        hu.filter((u) => changedLabels.has(u.label)).map((u) => u.value),
-        text,
-      ),
-      ...classifyDocs(
-        bu.filter((u) => changes.some((c) => c.change === 'removed' && c.label === u.label)).map((u) => u.value),
-        s.base,
-      ),
-    ]
-    const seen = new Set<TriggerCode>()
-    const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
-    const line = pickLine(t, headRange(first.label), first.paths)
-    const k8sChanges = changes.filter((c) => !c.label.startsWith('document'))
-    for (const c of classes) {
-      if (seen.has(c.code)) continue
-      seen.add(c.code)
-      const what =
-        c.code === 'k8s-manifest' && k8sChanges.length
-          ? `Kubernetes manifest: ${describeChanges(k8sChanges)}`
-          : k8sChanges.length || !first.paths.length
-            ? c.what
-            : `${c.what}: ${nameList(first.paths, 3)}`
-      push({ code: c.code, path: f.path, line, what, how: 'content' })
-    }
+    const changed = modifiedDocTriggers({ name, text, baseText: s.base, parsedDocs: parsed.docs, headDocs, baseDocs }, t, versionKeys)
+    if (changed === 'no-change') return void noOperationalChange.push(f.path)
+    if (changed === 'version-bump') return void versionBumps.push(f.path)
+    for (const c of changed.triggers) push({ code: c.code, path: f.path, line: changed.line, what: c.what, how: 'content' })
   }
 
   // New env vars: names the SERVICE did not read or declare at the base.
@@ -1185,18 +1237,15 @@ function composeEntry(doc: unknown, name: string): unknown {
   return out
 }
 
-async function detectEnvVars(
-  ctx: RuleContext,
-  files: ChangedFile[],
-  reader: BudgetedReader,
-  options: RunbookOptions,
-  push: (t: Trigger) => void,
-  notRead: Detection['notRead'],
-): Promise<void> {
-  const ignore = namePatterns(options.env_var_ignore)
-  // Names read on removed lines anywhere in the PR: code that moved, not a new variable.
+/** An env var name read at a line (undefined: somewhere in the file). */
+interface EnvRead {
+  name: string
+  line?: number
+}
+
+/** Names read on removed lines anywhere in the PR: code that moved, not a new variable. */
+function movedEnvNames(ctx: RuleContext): Set<string> {
   const moved = new Set<string>()
-  const candidates: Array<{ f: ChangedFile; lang: EnvLanguage; reads: Array<{ name: string; line?: number }> }> = []
   for (const f of ctx.changes.files) {
     const lang = envLanguageOf(f.path)
     if (!lang || !f.patch) continue
@@ -1206,40 +1255,60 @@ async function detectEnvVars(
       // an unparsable patch is handled below for the files we check
     }
   }
+  return moved
+}
+
+/** The env var reads a changed file adds: on its added lines (and through constants), or in the whole head file without a patch. */
+async function addedEnvReads(f: ChangedFile, lang: EnvLanguage, reader: BudgetedReader, notRead: Detection['notRead']): Promise<EnvRead[]> {
+  const reads: EnvRead[] = []
+  if (f.patch) {
+    let lines: Array<{ line: number; text: string }>
+    try {
+      lines = addedLines(f.patch)
+    } catch (e) {
+      // Said, never silent: the file's env var reads were not checked.
+      notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${errorMessage(e)})` })
+      return []
+    }
+    for (const l of lines) for (const r of envVarReadsInLine(l.text, lang)) reads.push({ name: r.name, line: l.line })
+    // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
+    if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
+      const head = await reader.head(f.path)
+      if ('text' in head) {
+        const added = new Set(lines.map((l) => l.line))
+        for (const r of envVarReadsInText(head.text, lang))
+          if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine)))
+            reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine })
+      } else if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
+    }
+  } else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
+    // No patch (too large): compare whole files, within the read budget.
+    const head = await reader.head(f.path)
+    if ('skip' in head) {
+      if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
+      return []
+    }
+    for (const r of envVarReadsInText(head.text, lang)) reads.push({ name: r.name, line: r.line })
+  }
+  return reads
+}
+
+async function detectEnvVars(
+  ctx: RuleContext,
+  files: ChangedFile[],
+  reader: BudgetedReader,
+  options: RunbookOptions,
+  push: (t: Trigger) => void,
+  notRead: Detection['notRead'],
+): Promise<void> {
+  const ignore = namePatterns(options.env_var_ignore)
+  const moved = movedEnvNames(ctx)
+  const candidates: Array<{ f: ChangedFile; lang: EnvLanguage; reads: EnvRead[] }> = []
   for (const f of files) {
     if (f.status === 'removed' || f.binary) continue
     const lang = envLanguageOf(f.path)
     if (!lang) continue
-    const reads: Array<{ name: string; line?: number }> = []
-    if (f.patch) {
-      let lines: Array<{ line: number; text: string }>
-      try {
-        lines = addedLines(f.patch)
-      } catch (e) {
-        // Said, never silent: the file's env var reads were not checked.
-        notRead.push({ path: f.path, reason: `env vars not checked: patch not parsable (${errorMessage(e)})` })
-        continue
-      }
-      for (const l of lines) for (const r of envVarReadsInLine(l.text, lang)) reads.push({ name: r.name, line: l.line })
-      // Reads through a named constant, and Dockerfile CMD/ENTRYPOINT references: resolved on the whole head file.
-      if (lines.some((l) => mayReadThroughConstant(l.text, lang))) {
-        const head = await reader.head(f.path)
-        if ('text' in head) {
-          const added = new Set(lines.map((l) => l.line))
-          for (const r of envVarReadsInText(head.text, lang))
-            if (added.has(r.line) || (r.constantLine !== undefined && added.has(r.constantLine)))
-              reads.push({ name: r.name, line: added.has(r.line) ? r.line : r.constantLine })
-        } else if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
-      }
-    } else if (f.additions > 0 || f.status === 'added' || f.patch === undefined) {
-      // No patch (too large): compare whole files, within the read budget.
-      const head = await reader.head(f.path)
-      if ('skip' in head) {
-        if (!head.skip.startsWith('absent')) notRead.push({ path: f.path, reason: `env vars not checked: ${head.skip}` })
-        continue
-      }
-      for (const r of envVarReadsInText(head.text, lang)) reads.push({ name: r.name, line: r.line })
-    }
+    const reads = await addedEnvReads(f, lang, reader, notRead)
     const seen = new Set<string>()
     const filtered = reads
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))

@@ -5,9 +5,9 @@
  */
 import type { Finding, RuleContext, RuleOutput, RuleTable } from '../../types.js'
 import { matchesAny } from '../../change/glob.js'
-import { findReasonedDeclaration } from '../../change/pr-body.js'
+import { findReasonedDeclaration, type ReasonedDeclaration } from '../../change/pr-body.js'
 import { RunbookOptions } from './options.js'
-import { detect, planRunbookReads, type Trigger } from './detect.js'
+import { detect, planRunbookReads, type Detection, type Trigger } from './detect.js'
 import { capture, compileTemplate, fill } from './template.js'
 import { defineRule } from '../define.js'
 
@@ -32,30 +32,25 @@ const runbookGlobsOf = (options: RunbookOptions): string[] => [
   ...options.services.flatMap((s) => s.runbooks.map((g) => g.replace(/\{[A-Za-z_]\w*\}/g, '*'))),
 ]
 
+/** A trigger without a runbook update (nor an accepted opt-out), with the runbooks it asks for. */
+interface Violation {
+  t: Trigger
+  req: Requirement
+}
+
 export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions): Promise<RuleOutput> {
-  const mappings = options.services.map((s) => ({ path: compileTemplate(s.path), runbooks: s.runbooks }))
-  const runbookGlobs = runbookGlobsOf(options)
-  const detection = await detect(ctx, { options, runbookGlobs })
+  // Analyse: the operational changes, what each asks for, the opt-out.
+  const detection = await detect(ctx, { options, runbookGlobs: runbookGlobsOf(options) })
   const changed = ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path)
-
-  const requirementOf = (t: Trigger): Requirement => {
-    for (const m of mappings) {
-      const values = capture(m.path, t.path)
-      if (!values) continue
-      const globs = m.runbooks.map((g) => fill(g, values))
-      return { globs, service: values.service ?? Object.values(values)[0], satisfiedBy: changed.filter((p) => matchesAny(p, globs)) }
-    }
-    return { globs: options.runbooks, satisfiedBy: changed.filter((p) => matchesAny(p, options.runbooks)) }
-  }
-
+  const requirementOf = requirementFinder(options, changed)
   const optOut = findReasonedDeclaration(ctx.pr.body, options.opt_out_phrase, options.min_reason_length)
-  const findings: Finding[] = []
-  const rows: string[][] = []
-  const violations: Array<{ t: Trigger; req: Requirement }> = []
   const triggers = [...detection.triggers].sort(
     (a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code),
   )
 
+  // Decide: each trigger is satisfied, opted out or missing.
+  const rows: string[][] = []
+  const violations: Violation[] = []
   for (const t of triggers) {
     const req = requirementOf(t)
     const target = req.service ? `${short(req.globs)} (service ${req.service})` : short(req.globs)
@@ -69,6 +64,44 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
     rows.push([t.code, t.line ? `${t.path}:${t.line}` : t.path, t.what, t.how, target.replace(/`/g, ''), status])
   }
 
+  // Render.
+  const findings: Finding[] = [...violationFindings(violations, options, optOut), ...coverageFindings(detection, ctx)]
+  return {
+    findings,
+    summary: runbookSummary(triggers, violations, requirementOf, optOut, detection),
+    tables: runbookTables(rows, optOut),
+    ...(triggers.length ? {} : { applicability: 'not-applicable' as const }),
+    data: {
+      triggers: triggers.map((t) => ({ code: t.code, path: t.path, line: t.line, what: t.what, how: t.how, env_var: t.envVar })),
+      violations: violations.length,
+      opt_out: optOut.accepted ? { line: optOut.accepted.line, text: optOut.accepted.text, reason: optOut.accepted.reason } : null,
+      reads: detection.reads,
+      no_operational_change: detection.noOperationalChange,
+      dev_tooling: detection.devTooling,
+      version_bumps: detection.versionBumps,
+      build_only: detection.buildOnly,
+      non_production: detection.nonProduction,
+    },
+  }
+}
+
+/** The runbooks a trigger asks for: its service's (the first `services` mapping its path matches), else the generic globs. */
+function requirementFinder(options: RunbookOptions, changed: string[]): (t: Trigger) => Requirement {
+  const mappings = options.services.map((s) => ({ path: compileTemplate(s.path), runbooks: s.runbooks }))
+  return (t: Trigger): Requirement => {
+    for (const m of mappings) {
+      const values = capture(m.path, t.path)
+      if (!values) continue
+      const globs = m.runbooks.map((g) => fill(g, values))
+      return { globs, service: values.service ?? Object.values(values)[0], satisfiedBy: changed.filter((p) => matchesAny(p, globs)) }
+    }
+    return { globs: options.runbooks, satisfiedBy: changed.filter((p) => matchesAny(p, options.runbooks)) }
+  }
+}
+
+/** One finding per violation (up to max_findings), then one for the rest. */
+function violationFindings(violations: Violation[], options: RunbookOptions, optOut: ReasonedDeclaration): Finding[] {
+  const findings: Finding[] = []
   const optOutHint = `or add a line \`${options.opt_out_phrase} — <reason>\` (at least ${options.min_reason_length} characters) to the PR description`
   const rejectedNote = optOut.rejected.length
     ? ` The opt-out on line ${optOut.rejected[0].declaration.line} of the PR description was rejected: ${optOut.rejected[0].why}.`
@@ -95,8 +128,12 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
       code: 'more',
     })
   }
+  return findings
+}
 
-  // Say what was not parsed or not read, so a pass is never silently partial.
+/** Say what was not parsed or not read, so a pass is never silently partial. */
+function coverageFindings(detection: Detection, ctx: RuleContext): Finding[] {
+  const findings: Finding[] = []
   if (detection.unparsed.length) {
     findings.push({
       kind: 'info',
@@ -132,7 +169,10 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
       message: `Only ${ctx.changes.files.length} of ${ctx.changes.totalFiles} changed files were listed; operational changes in the others were not checked.`,
     })
   }
+  return findings
+}
 
+function runbookTables(rows: string[][], optOut: ReasonedDeclaration): RuleTable[] {
   const tables: RuleTable[] = []
   if (rows.length)
     tables.push({ title: 'Operational changes', columns: ['Trigger', 'File', 'What', 'Detected by', 'Runbook', 'Status'], rows })
@@ -141,13 +181,19 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
   for (const r of optOut.rejected) declRows.push([`line ${r.declaration.line}`, r.declaration.text, `rejected: ${r.why}`])
   if (declRows.length)
     tables.push({ title: 'Runbook opt-out in the PR description', columns: ['Where', 'Declaration', 'Status'], rows: declRows })
+  return tables
+}
 
-  const counts = (list: Trigger[]): string => {
-    const by = new Map<string, number>()
-    for (const t of list) by.set(t.code, (by.get(t.code) ?? 0) + 1)
-    return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ')
-  }
-  const ignoredNote = [
+/** "code ×n" per trigger code. */
+function counts(list: Trigger[]): string {
+  const by = new Map<string, number>()
+  for (const t of list) by.set(t.code, (by.get(t.code) ?? 0) + 1)
+  return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ')
+}
+
+/** The changed files the detection set aside as not operational, counted by why. */
+function ignoredNote(detection: Detection): string {
+  return [
     detection.noOperationalChange.length
       ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting`
       : '',
@@ -166,35 +212,27 @@ export async function evaluateRunbook(ctx: RuleContext, options: RunbookOptions)
   ]
     .filter(Boolean)
     .join('; ')
-  let summary: string
-  if (!triggers.length) summary = `No operational change detected.${ignoredNote ? ` (${ignoredNote}.)` : ''}`
-  else if (!violations.length) {
+}
+
+function runbookSummary(
+  triggers: Trigger[],
+  violations: Violation[],
+  requirementOf: (t: Trigger) => Requirement,
+  optOut: ReasonedDeclaration,
+  detection: Detection,
+): string {
+  if (!triggers.length) {
+    const ignored = ignoredNote(detection)
+    return `No operational change detected.${ignored ? ` (${ignored}.)` : ''}`
+  }
+  if (!violations.length) {
     const runbooks = [...new Set(triggers.flatMap((t) => requirementOf(t).satisfiedBy))]
     const parts: string[] = []
     if (runbooks.length) parts.push(`runbook updated: ${runbooks.slice(0, 3).join(', ')}${runbooks.length > 3 ? ', …' : ''}`)
     if (optOut.accepted && triggers.some((t) => !requirementOf(t).satisfiedBy.length)) parts.push(`opted out: "${optOut.accepted.text}"`)
-    summary = `${triggers.length} operational change${triggers.length === 1 ? '' : 's'} (${counts(triggers)}); ${parts.join('; ')}.`
-  } else {
-    summary = `${violations.length} of ${triggers.length} operational change${triggers.length === 1 ? '' : 's'} without a runbook update (${counts(violations.map((v) => v.t))}).${optOut.rejected.length ? ' Opt-out rejected: ' + optOut.rejected[0].why + '.' : ''}`
+    return `${triggers.length} operational change${triggers.length === 1 ? '' : 's'} (${counts(triggers)}); ${parts.join('; ')}.`
   }
-
-  return {
-    findings,
-    summary,
-    tables,
-    ...(triggers.length ? {} : { applicability: 'not-applicable' as const }),
-    data: {
-      triggers: triggers.map((t) => ({ code: t.code, path: t.path, line: t.line, what: t.what, how: t.how, env_var: t.envVar })),
-      violations: violations.length,
-      opt_out: optOut.accepted ? { line: optOut.accepted.line, text: optOut.accepted.text, reason: optOut.accepted.reason } : null,
-      reads: detection.reads,
-      no_operational_change: detection.noOperationalChange,
-      dev_tooling: detection.devTooling,
-      version_bumps: detection.versionBumps,
-      build_only: detection.buildOnly,
-      non_production: detection.nonProduction,
-    },
-  }
+  return `${violations.length} of ${triggers.length} operational change${triggers.length === 1 ? '' : 's'} without a runbook update (${counts(violations.map((v) => v.t))}).${optOut.rejected.length ? ' Opt-out rejected: ' + optOut.rejected[0].why + '.' : ''}`
 }
 
 export const runbook = defineRule({

@@ -178,116 +178,22 @@ export const secrets = defineRule({
     // 1. The added lines, scanned.
     const skipped = new Map<string, number>()
     const texts = await addedTexts(ctx, ctx.changes.files, findings, skipped)
-    const byPath = new Map(texts.map((t) => [t.path, t]))
     const hits: SecretHit[] = await scanAll(texts)
     const raws = [...new Set(hits.map((h) => h.secret))]
     for (const r of raws) registerSecret(r) // any error message that would echo it is redacted too
-
-    const allowedBy = (path: string, detectors: string[], fingerprint: string) =>
-      allow.find(
-        (a) =>
-          (!a.path || matchesAny(path, [a.path])) &&
-          (!a.rule || detectors.some((d) => d.toLowerCase() === a.rule!.toLowerCase())) &&
-          (!a.fingerprint || a.fingerprint === fingerprint),
-      )
-
-    const rows: Row[] = []
-    for (const h of hits) {
-      const fingerprint = fingerprintOf(h.secret)
-      const row: Row = {
-        path: h.path,
-        line: h.line,
-        endLine: h.endLine,
-        column: h.column,
-        detector: shortRule(h.ruleId),
-        kind: h.messageId,
-        fingerprint,
-        redacted: redactedOf(h.secret),
-        source: 'secretlint',
-        docsUrl: h.docsUrl,
-      }
-      const entry = allowedBy(h.path, [h.ruleId, shortRule(h.ruleId), h.messageId], fingerprint)
-      if (entry) row.allowed = { how: 'policy', reason: entry.reason }
-      else if (o.inline_allow) {
-        const inl = inlineAllow(byPath.get(h.path), h.line)
-        if (inl.reason) row.allowed = { how: 'inline', reason: inl.reason }
-        else if (inl.missing !== undefined) notes.push(`${h.path}:${inl.missing}: pr-gate: allow-secret without a reason does not count`)
-      }
-      rows.push(row)
-    }
+    const allowedBy = allowMatcher(allow)
+    const rows = hitRows(hits, texts, allowedBy, o.inline_allow, notes)
 
     // 2. GitHub's own alerts.
-    let alertsOk = false
-    if (o.use_secret_scanning_alerts && ctx.evidence.secretScanningAlerts) {
-      const r = await ctx.evidence.secretScanningAlerts()
-      if (r.ok) {
-        alertsOk = true
-        let n = 0
-        for (const a of r.data) n += mergeAlert(rows, a, allowedBy)
-        notes.push(
-          `GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`,
-        )
-      } else if (r.unavailable) {
-        findings.push({
-          kind: 'info',
-          code: 'secret-scanning-unavailable',
-          message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}`,
-        })
-      } else {
-        findings.push({
-          kind: 'error',
-          code: 'secret-scanning-failed',
-          message: `Reading GitHub secret-scanning alerts failed, so secrets GitHub found in this PR's commits were not checked: ${r.reason}`,
-          hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
-        })
-      }
-    } else if (o.use_secret_scanning_alerts) notes.push('GitHub secret scanning: not available here')
+    const alertsOk = await mergeAlerts(ctx, o, rows, allowedBy, findings, notes)
 
     // 3. Findings: one per secret that is not allowed.
     rows.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.kind.localeCompare(b.kind))
-    for (const r of rows) {
-      if (r.allowed) continue
-      const where = r.source === 'secretlint' ? 'is added' : `is in this PR's commits (${r.source})`
-      findings.push({
-        message: `A credential (${r.kind}, detector ${r.detector}) ${where} at ${r.path}:${r.line}: ${r.redacted}.`,
-        hint: RECIPE,
-        code: r.kind,
-        path: r.path,
-        line: r.line,
-        endLine: r.endLine,
-        ...(r.column ? { column: r.column } : {}),
-      })
-    }
-    for (const n of notes.filter((x) => x.includes('allow-secret without a reason')))
-      findings.push({ kind: 'info', code: 'allow-without-reason', message: n })
+    findings.push(...secretFindings(rows, notes))
 
     // 4. Output, scrubbed of every secret found (a reason may quote one).
     const clean = (s: string) => scrub(s, raws)
-    const tables: RuleTable[] = []
-    if (rows.length) {
-      tables.push({
-        title: 'Secrets found',
-        columns: ['Location', 'Kind', 'Detector', 'Fingerprint', 'Found by', 'Status'],
-        rows: rows
-          .map((r) => [
-            `${r.path}:${r.line}`,
-            r.kind,
-            r.detector,
-            r.redacted,
-            r.source,
-            r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing',
-          ])
-          .map((c) => c.map(clean)),
-      })
-    }
-    const inline = rows.filter((r) => r.allowed?.how === 'inline')
-    if (inline.length) {
-      tables.push({
-        title: 'Allowed by inline `pr-gate: allow-secret` comments (for reviewers)',
-        columns: ['Location', 'Kind', 'Fingerprint', 'Reason'],
-        rows: inline.map((r) => [`${r.path}:${r.line}`, r.kind, r.redacted, r.allowed!.reason].map(clean)),
-      })
-    }
+    const tables = secretTables(rows, clean)
     const failing = rows.filter((r) => !r.allowed).length
     const allowed = rows.length - failing
     const skippedText = [...skipped].map(([k, n]) => `${n} ${k}`).join(', ')
@@ -323,15 +229,147 @@ export const secrets = defineRule({
   },
 })
 
+type AllowEntry = Options['allow'][number]
+type AllowedBy = (path: string, detectors: string[], fingerprint: string) => AllowEntry | undefined
+
+/** The first allow entry whose every named field (path, rule, fingerprint) matches. */
+function allowMatcher(allow: AllowEntry[]): AllowedBy {
+  return (path, detectors, fingerprint) =>
+    allow.find((a) => {
+      const rule = a.rule
+      return (
+        (!a.path || matchesAny(path, [a.path])) &&
+        (!rule || detectors.some((d) => d.toLowerCase() === rule.toLowerCase())) &&
+        (!a.fingerprint || a.fingerprint === fingerprint)
+      )
+    })
+}
+
+/** One row per secret the diff scan found, allowed by the policy or an inline comment (with a reason). */
+function hitRows(hits: SecretHit[], texts: AddedText[], allowedBy: AllowedBy, inlineAllowed: boolean, notes: string[]): Row[] {
+  const byPath = new Map(texts.map((t) => [t.path, t]))
+  const rows: Row[] = []
+  for (const h of hits) {
+    const fingerprint = fingerprintOf(h.secret)
+    const row: Row = {
+      path: h.path,
+      line: h.line,
+      endLine: h.endLine,
+      column: h.column,
+      detector: shortRule(h.ruleId),
+      kind: h.messageId,
+      fingerprint,
+      redacted: redactedOf(h.secret),
+      source: 'secretlint',
+      docsUrl: h.docsUrl,
+    }
+    const entry = allowedBy(h.path, [h.ruleId, shortRule(h.ruleId), h.messageId], fingerprint)
+    if (entry) row.allowed = { how: 'policy', reason: entry.reason }
+    else if (inlineAllowed) {
+      const inl = inlineAllow(byPath.get(h.path), h.line)
+      if (inl.reason) row.allowed = { how: 'inline', reason: inl.reason }
+      else if (inl.missing !== undefined) notes.push(`${h.path}:${inl.missing}: pr-gate: allow-secret without a reason does not count`)
+    }
+    rows.push(row)
+  }
+  return rows
+}
+
+/** Folds GitHub's secret-scanning alerts into the rows when the policy asks; true when they were read. */
+async function mergeAlerts(
+  ctx: RuleContext,
+  o: Options,
+  rows: Row[],
+  allowedBy: AllowedBy,
+  findings: Finding[],
+  notes: string[],
+): Promise<boolean> {
+  if (!o.use_secret_scanning_alerts) return false
+  if (!ctx.evidence.secretScanningAlerts) {
+    notes.push('GitHub secret scanning: not available here')
+    return false
+  }
+  const r = await ctx.evidence.secretScanningAlerts()
+  if (r.ok) {
+    let n = 0
+    for (const a of r.data) n += mergeAlert(rows, a, allowedBy)
+    notes.push(
+      `GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`,
+    )
+    return true
+  }
+  if (r.unavailable) {
+    findings.push({
+      kind: 'info',
+      code: 'secret-scanning-unavailable',
+      message: `GitHub secret-scanning alerts are unavailable, so only the added lines were scanned: ${r.reason}`,
+    })
+  } else {
+    findings.push({
+      kind: 'error',
+      code: 'secret-scanning-failed',
+      message: `Reading GitHub secret-scanning alerts failed, so secrets GitHub found in this PR's commits were not checked: ${r.reason}`,
+      hint: "Re-run the job once GitHub answers; the policy's `on_error` decides what this run concludes.",
+    })
+  }
+  return false
+}
+
+/** One finding per secret that is not allowed, then a notice per inline allow without a reason. */
+function secretFindings(rows: Row[], notes: string[]): Finding[] {
+  const findings: Finding[] = []
+  for (const r of rows) {
+    if (r.allowed) continue
+    const where = r.source === 'secretlint' ? 'is added' : `is in this PR's commits (${r.source})`
+    findings.push({
+      message: `A credential (${r.kind}, detector ${r.detector}) ${where} at ${r.path}:${r.line}: ${r.redacted}.`,
+      hint: RECIPE,
+      code: r.kind,
+      path: r.path,
+      line: r.line,
+      endLine: r.endLine,
+      ...(r.column ? { column: r.column } : {}),
+    })
+  }
+  for (const n of notes.filter((x) => x.includes('allow-secret without a reason')))
+    findings.push({ kind: 'info', code: 'allow-without-reason', message: n })
+  return findings
+}
+
+function secretTables(rows: Row[], clean: (s: string) => string): RuleTable[] {
+  const tables: RuleTable[] = []
+  if (rows.length) {
+    tables.push({
+      title: 'Secrets found',
+      columns: ['Location', 'Kind', 'Detector', 'Fingerprint', 'Found by', 'Status'],
+      rows: rows
+        .map((r) => [
+          `${r.path}:${r.line}`,
+          r.kind,
+          r.detector,
+          r.redacted,
+          r.source,
+          r.allowed ? `allowed (${r.allowed.how === 'policy' ? 'policy' : 'inline comment'}): ${r.allowed.reason}` : 'failing',
+        ])
+        .map((c) => c.map(clean)),
+    })
+  }
+  const inline = rows.flatMap((r) => (r.allowed?.how === 'inline' ? [{ ...r, reason: r.allowed.reason }] : []))
+  if (inline.length) {
+    tables.push({
+      title: 'Allowed by inline `pr-gate: allow-secret` comments (for reviewers)',
+      columns: ['Location', 'Kind', 'Fingerprint', 'Reason'],
+      rows: inline.map((r) => [`${r.path}:${r.line}`, r.kind, r.redacted, r.reason].map(clean)),
+    })
+  }
+  return tables
+}
+
 /**
  * Folds one GitHub alert into the rows: a location the diff scan already found (same file, line and
  * fingerprint) is marked as found by both; other locations become rows of their own. Returns how many.
  */
-function mergeAlert(
-  rows: Row[],
-  a: SecretScanningAlert,
-  allowedBy: (p: string, d: string[], f: string) => { reason: string } | undefined,
-): number {
+function mergeAlert(rows: Row[], a: SecretScanningAlert, allowedBy: AllowedBy): number {
   let added = 0
   const source = `GitHub alert #${a.number}`
   for (const loc of a.locations) {
