@@ -6,7 +6,7 @@
 import type { DangerId } from './dangers.js'
 import type { Names } from './dangers/types.js'
 import { rewriteFree } from './dangers/change-column-type.js'
-import { analyzeSql, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
+import { analyzeSql, type CatchUp, type Issue, type SqlOptions, type SqlResult, type StatementSpan } from './sql.js'
 import { typeText, type TypeLookup, type TypeName } from './sql-ast.js'
 import { shortStatement } from './text-index.js'
 import { withTree, withTreeAsync, type PgApi, type TsNode, type TsParser, type TsTree } from './wasm.js'
@@ -24,6 +24,12 @@ export interface OrmResult {
   notMigration?: boolean
   /** Tables the migration creates (exempt from lock dangers across the PR). */
   created: string[]
+  /** Columns the migration's forward code adds (`table.column`, lower case; Django: `model.field`). */
+  addedColumns: string[]
+  /** Catch-up UPDATEs in its forward code's embedded SQL (see catchUpOf). */
+  catchUps: CatchUp[]
+  /** First line of forward code that sets a lock_timeout (embedded SQL). */
+  lockTimeoutLine?: number
 }
 
 export interface OrmDeps {
@@ -58,7 +64,16 @@ function walk(n: TsNode, visit: (n: TsNode) => boolean | void): void {
 }
 
 class Collector {
-  readonly result: OrmResult = { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [] }
+  readonly result: OrmResult = {
+    issues: [],
+    statements: [],
+    comments: [],
+    waivers: [],
+    count: 0,
+    created: [],
+    addedColumns: [],
+    catchUps: [],
+  }
   private readonly pending: Array<Promise<void>> = []
   /** Backfill candidates, kept at the end when the same transaction also changes the schema. */
   private readonly backfills: Array<{ issue: Issue; inTx: boolean }> = []
@@ -107,10 +122,11 @@ class Collector {
     this.pending.push(
       this.deps.pg().then((pg) => {
         const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes })
+        const at = (l: number): number => Math.max(callLine, firstLine + l - 1)
         const shift = (i: Issue): Issue => {
           const shifted: Issue = {
             ...i,
-            line: Math.max(callLine, firstLine + i.line - 1),
+            line: at(i.line),
             endLine: Math.min(callEnd, firstLine + i.endLine - 1),
           }
           if (shifted.endLine < shifted.line) shifted.endLine = shifted.line
@@ -118,6 +134,7 @@ class Collector {
           return shifted
         }
         this.result.created.push(...r.created)
+        if (!place.rollback) this.learn(r, at)
         if (r.schemaChange) this.schemaOp(place)
         for (const i of r.backfills) if (!waiverReason) this.backfill(shift(i), place.inTx && !place.rollback)
         for (const i of r.issues) {
@@ -127,6 +144,21 @@ class Collector {
         }
       }),
     )
+  }
+
+  /** A column the forward code adds (`table.column`). */
+  added(table: string | undefined, column: string | undefined): void {
+    if (table && column) this.result.addedColumns.push(`${table}.${column}`.toLowerCase())
+  }
+
+  /** What forward embedded SQL tells the catch-up exception: columns added, catch-up UPDATEs, lock_timeout. */
+  private learn(r: SqlResult, at: (line: number) => number): void {
+    this.result.addedColumns.push(...r.addedColumns)
+    for (const u of r.catchUps) this.result.catchUps.push({ ...u, line: at(u.line) })
+    if (r.lockTimeoutLine !== undefined) {
+      const l = at(r.lockTimeoutLine)
+      if (this.result.lockTimeoutLine === undefined || l < this.result.lockTimeoutLine) this.result.lockTimeoutLine = l
+    }
   }
 
   async done(): Promise<OrmResult> {
@@ -206,6 +238,23 @@ function rubyArgs(call: TsNode): RubyArgs {
 function rubyMethod(call: TsNode): string {
   return call.childForFieldName('method')?.text ?? ''
 }
+
+/** change_table calls that do not add a column (every other t.<type> :name does). */
+const RAILS_TABLE_NOT_ADDING = new Set([
+  'remove',
+  'rename',
+  'change',
+  'change_default',
+  'change_null',
+  'index',
+  'remove_index',
+  'rename_index',
+  'remove_references',
+  'remove_belongs_to',
+  'remove_timestamps',
+  'check_constraint',
+  'remove_check_constraint',
+])
 
 const RAILS_IRREVERSIBLE_IN_CHANGE = new Set(['execute', 'change_column', 'change_column_default'])
 
@@ -372,6 +421,9 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
           { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') },
         ])
       else if (m === 'json') found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }])
+      // any other t.<type> :name (t.string, t.column, t.references) adds a column
+      if (!ctx.rollback && !RAILS_TABLE_NOT_ADDING.has(m))
+        for (const a of args.positional) c.added(t, m === 'references' || m === 'belongs_to' ? `${rubyValue(a) ?? ''}_id` : rubyValue(a))
       if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m))
         c.schemaOp(place(ctx))
       for (const [id, detail, names] of found)
@@ -428,6 +480,7 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
       case 'add_reference':
       case 'add_belongs_to': {
         if (isNew) break
+        if (!ctx.rollback) c.added(table, column && `${column}_id`)
         const index = args.options.get('index')
         const idxConcurrent =
           index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'))
@@ -468,6 +521,7 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
         break
       case 'add_column': {
         const type = rubyValue(args.positional[2])
+        if (!ctx.rollback) c.added(table, column)
         if (type === 'json') found.push(['prefer-jsonb', `${table}.${column} is json`, { table, column }])
         if (isNew) break
         if (opt('null') === 'false' && !args.options.has('default'))
@@ -824,6 +878,7 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
         const col = pyCall(call.positional[1] ?? n)
         if (col && col.name === 'Column') {
           const name = pyValue(col.positional[0])
+          c.added(t, name)
           const type = col.positional[1]?.text ?? ''
           if (/\bJSON\b/.test(type) && !/JSONB/.test(type)) c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`, t, name)
           if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default'))
@@ -1081,6 +1136,7 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
         if (!f) break
         const added = fieldSummary(call.kwargs.get('field'))
         if (added) local.set(`${model}.${field}`, added)
+        c.added(model, field)
         const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
         const nullable = fkw('null') === 'True'
         const many = f.name === 'ManyToManyField'
