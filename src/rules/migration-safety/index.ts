@@ -15,7 +15,15 @@ import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './danger
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
 import { detectDialect, dialectOfFileName, type DialectInfo } from './dialect.js'
 import { compareTrees, isIdempotent, removedStatements, sameSql, statementTrees } from './edits.js'
-import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
+import {
+  analyzePython,
+  analyzeRails,
+  djangoFieldClass,
+  djangoFileState,
+  railsSchemaTypes,
+  type FieldSummary,
+  type OrmResult,
+} from './orm.js'
 import type { TypeLookup, TypeName } from './sql-ast.js'
 import {
   analyzeSql,
@@ -682,6 +690,7 @@ async function analyzeFile(
     mig.kind === 'python' && mig.flavour === 'django'
       ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes))
       : undefined
+  const djangoClasses = djangoFields?.size ? await djangoProjectClasses(parser, file.path, content, readHead) : undefined
   const deps = {
     parser,
     pg: loadPg,
@@ -689,6 +698,7 @@ async function analyzeFile(
     parseSql,
     knownTypes,
     djangoFields,
+    djangoClasses,
   }
   const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour)
   const framework: Framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django'
@@ -790,6 +800,42 @@ export const DJANGO_MAX_READS = 200
  * `0131_squashed_0159`-style file) or ends, the app's migration folder at the base is read newest first
  * below this migration's number. At most DJANGO_MAX_READS files in all.
  */
+/** Modules of project-defined Django field classes read at most per migration. */
+const DJANGO_CLASS_READS = 5
+
+/**
+ * The project-defined field classes a Django migration names (`extras.fields.ChoiceSetField(...)`, the way
+ * makemigrations writes them), resolved to their Django base by reading the module at the head
+ * (`<project>/extras/fields.py` or `…/fields/__init__.py`, the project being the folder holding the app).
+ * Django's own modules are not read; a class not found is left out (its AlterField stays uncosted).
+ */
+async function djangoProjectClasses(
+  parser: Awaited<ReturnType<typeof loadParser>>,
+  path: string,
+  content: string,
+  readHead: Reader,
+): Promise<Map<string, FieldSummary>> {
+  const out = new Map<string, FieldSummary>()
+  const parts = path.split('/')
+  const root = parts.slice(0, Math.max(0, parts.lastIndexOf('migrations') - 1)).join('/')
+  const refs = new Map<string, string>()
+  for (const m of content.matchAll(/\b((?:[a-z_]\w*\.)+)([A-Z]\w*)\(/g)) {
+    const mod = m[1].slice(0, -1)
+    if (!/^(django|models|migrations|settings)\b/.test(mod) && !refs.has(m[2])) refs.set(m[2], mod)
+  }
+  const modules = [...new Set(refs.values())].slice(0, DJANGO_CLASS_READS)
+  for (const mod of modules) {
+    const file = joinPath(root, mod.replace(/\./g, '/'))
+    const text = (await readHead(`${file}.py`)) ?? (await readHead(`${file}/__init__.py`))
+    if (text === undefined) continue
+    for (const [cls, m] of refs) {
+      const f = m === mod ? djangoFieldClass(parser, text, cls) : undefined
+      if (f) out.set(cls, f)
+    }
+  }
+  return out
+}
+
 async function djangoFieldsBefore(
   parser: Awaited<ReturnType<typeof loadParser>>,
   path: string,

@@ -43,6 +43,8 @@ export interface OrmDeps {
   knownTypes?: TypeLookup
   /** Django: each field's definition before this migration (`model.field`), from the migrations it depends on. */
   djangoFields?: ReadonlyMap<string, FieldSummary>
+  /** Django: project-defined field classes (class name -> its Django base and the kwargs its __init__ fixes). */
+  djangoClasses?: ReadonlyMap<string, FieldSummary>
 }
 
 /** Where a call sits: forward or rollback code, and whether it runs in a transaction. */
@@ -1106,9 +1108,9 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
           })
         break
       case 'AlterField': {
-        const now = fieldSummary(call.kwargs.get('field') ?? call.positional[2])
+        const now = asDjangoBase(fieldSummary(call.kwargs.get('field') ?? call.positional[2]), c.deps.djangoClasses)
         const key = `${model}.${field}`
-        const before = c.deps.djangoFields?.get(key) ?? local.get(key)
+        const before = asDjangoBase(c.deps.djangoFields?.get(key) ?? local.get(key), c.deps.djangoClasses)
         if (now) local.set(key, now)
         if (isNew) break
         const costed = before && now ? alterFieldDangers(before, now) : undefined
@@ -1369,6 +1371,51 @@ const DJANGO_STATE_ONLY = new Set([
   'height_field',
 ])
 
+/** A field argument's source text without module qualifiers, spaces or trailing commas; None is no argument. */
+function fieldText(s: string | undefined): string {
+  if (s === undefined || s === 'None') return ''
+  return s
+    .replace(/\s+/g, '')
+    .replace(/\b(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_]\w*\()/g, '')
+    .replace(/,\)/g, ')')
+}
+
+/**
+ * A field of a project-defined class as its Django base: `ChoiceSetField(blank=True)` whose class is
+ * `class ChoiceSetField(ArrayField)` and whose __init__ sets `kwargs['base_field'] = …` is that ArrayField.
+ */
+function asDjangoBase(f: FieldSummary | undefined, classes: ReadonlyMap<string, FieldSummary> | undefined): FieldSummary | undefined {
+  const base = f && classes?.get(f.cls)
+  return f && base ? { cls: base.cls, kw: { ...f.kw, ...base.kw } } : f
+}
+
+/**
+ * A project-defined Django field class in a module's source: its base class (the last part of the first
+ * one named) and the keyword arguments its __init__ fixes (`kwargs['k'] = v`), as source text. Undefined when the module has no such class.
+ */
+export function djangoFieldClass(parser: TsParser, source: string, cls: string): FieldSummary | undefined {
+  return withTree(parser, source, (tree) => {
+    if (!tree) return undefined
+    const def = named(tree.rootNode)
+      .map((n) => (n.type === 'decorated_definition' ? n.childForFieldName('definition') : n))
+      .find((n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === cls)
+    const base = named(def?.childForFieldName('superclasses')).find((b) => b.type === 'identifier' || b.type === 'attribute')
+    if (!def || !base) return undefined
+    const kw: Record<string, string> = {}
+    walk(def, (n) => {
+      if (n.type === 'assignment') {
+        const left = n.childForFieldName('left')
+        const right = n.childForFieldName('right')
+        const key =
+          left?.type === 'subscript' && left.childForFieldName('value')?.text === 'kwargs' ? left.childForFieldName('subscript') : null
+        const k = key ? pyValue(key) : undefined
+        if (k && right) kw[k] = right.text
+      }
+    })
+    return { cls: base.type === 'attribute' ? (base.childForFieldName('attribute')?.text ?? base.text) : base.text, kw }
+  })
+}
+
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
  * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
@@ -1382,8 +1429,8 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
     old.kw.max_length !== now.kw.max_length ||
     old.kw.max_digits !== now.kw.max_digits ||
     old.kw.decimal_places !== now.kw.decimal_places ||
-    old.kw.base_field !== now.kw.base_field ||
-    old.kw.size !== now.kw.size
+    fieldText(old.kw.base_field) !== fieldText(now.kw.base_field) ||
+    fieldText(old.kw.size) !== fieldText(now.kw.size)
   ) {
     if (!t0 || !t1) return undefined
     if (!rewriteFree(t0, t1, false))
