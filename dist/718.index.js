@@ -9190,8 +9190,10 @@ function compareParsed(a, b, base, head, lang) {
 
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/change-column-type.ts
 var change_column_type = __webpack_require__(21384);
-// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/index.ts + 30 modules
-var dangers = __webpack_require__(17351);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/index.ts + 29 modules
+var dangers = __webpack_require__(11986);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/backfill-in-transaction.ts
+var backfill_in_transaction = __webpack_require__(3417);
 // EXTERNAL MODULE: ./src/rules/migration-safety/sql-ast.ts
 var sql_ast = __webpack_require__(79836);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/text-index.ts
@@ -9343,6 +9345,17 @@ function shortStatement(s, max = 90) {
 
 
 
+
+/** A SET [LOCAL] lock_timeout to a value other than 0 (0 turns the timeout off). */
+function setsLockTimeout(stmt) {
+    const v = stmt.VariableSetStmt;
+    if (!v || typeof v !== 'object' || !('name' in v) || String(v.name).toLowerCase() !== 'lock_timeout')
+        return false;
+    if (!('kind' in v) || v.kind !== 'VAR_SET_VALUE' || !('args' in v) || !Array.isArray(v.args))
+        return false;
+    const text = JSON.stringify(v.args[0] ?? {});
+    return !/^\{"A_Const":\{"ival":\{(?:"ival":0)?\}/.test(text) && !/"sval":"0+\s*(?:ms|s|min)?"/.test(text);
+}
 /** Bytes per chunk: files up to this size are parsed in one call. */
 const CHUNK_BYTES = 64 * 1024;
 /**
@@ -9401,7 +9414,17 @@ function analyzeSql(pg, sql, opts, chunkBytes = CHUNK_BYTES) {
 class SqlRun {
     scanner;
     idx;
-    result = { issues: [], statements: [], count: 0, comments: [], backfills: [], schemaChange: false, created: [] };
+    result = {
+        issues: [],
+        statements: [],
+        count: 0,
+        comments: [],
+        backfills: [],
+        schemaChange: false,
+        created: [],
+        addedColumns: [],
+        catchUps: [],
+    };
     /** The chunks to parse, in order; none for a blank file. */
     cuts;
     state;
@@ -9424,6 +9447,7 @@ class SqlRun {
     finish() {
         this.result.schemaChange = this.state.schemaChange;
         this.result.created = [...this.state.createdTables];
+        this.result.addedColumns = [...this.state.addedColumns];
         return this.result;
     }
     /** Statements parsed from the bytes [base, end); their locations are relative to `base`. */
@@ -9443,6 +9467,8 @@ class SqlRun {
             const span = { line: idx.lineOfByte(start), endLine: idx.lineOfByte(stop - 1) };
             result.statements.push(span);
             result.count++;
+            if (st.stmt)
+                this.notice(st.stmt, span.line);
             const found = st.stmt ? this.state.check(st.stmt) : [];
             if (found.length === 0)
                 continue;
@@ -9469,6 +9495,15 @@ class SqlRun {
         }
         if (collect && end === idx.bytes.length)
             this.commentsBefore(end);
+    }
+    /** What the catch-up exception needs (see catchUpOf): the file's lock_timeout and its catch-up UPDATEs. */
+    notice(stmt, line) {
+        if (this.result.lockTimeoutLine === undefined && setsLockTimeout(stmt))
+            this.result.lockTimeoutLine = line;
+        const u = stmt.UpdateStmt;
+        const c = u && typeof u === 'object' ? (0,backfill_in_transaction/* catchUpOf */.wH)({ ...u }) : undefined;
+        if (c)
+            this.result.catchUps.push({ ...c, line });
     }
     /**
      * The chunk starting at `from` did not parse: analyse the rest of the file as one piece. If that does not
@@ -9633,6 +9668,8 @@ for (const d of dangers/* DANGER_LIST */.j) {
 class FileState {
     opts;
     createdTables = new Set();
+    /** `table.column` of every ADD COLUMN. */
+    addedColumns = new Set();
     createdIndexes = new Set();
     txDepth = 0;
     lockTimeout = false;
@@ -9808,6 +9845,7 @@ class FileState {
                     return;
                 this.column(col, { table: t, isPk: false, alterType: false }, emit);
                 this.types.set(`${t}.${String(col.colname).toLowerCase()}`, (0,sql_ast/* typeNameOf */.BR)(col.typeName));
+                this.addedColumns.add(`${t}.${String(col.colname).toLowerCase()}`);
                 return;
             }
             case 'AT_AlterColumnType': {
@@ -9929,7 +9967,16 @@ function walk(n, visit) {
 }
 class Collector {
     deps;
-    result = { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [] };
+    result = {
+        issues: [],
+        statements: [],
+        comments: [],
+        waivers: [],
+        count: 0,
+        created: [],
+        addedColumns: [],
+        catchUps: [],
+    };
     pending = [];
     /** Backfill candidates, kept at the end when the same transaction also changes the schema. */
     backfills = [];
@@ -9977,10 +10024,11 @@ class Collector {
         const callEnd = endLine(call);
         this.pending.push(this.deps.pg().then((pg) => {
             const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes });
+            const at = (l) => Math.max(callLine, firstLine + l - 1);
             const shift = (i) => {
                 const shifted = {
                     ...i,
-                    line: Math.max(callLine, firstLine + i.line - 1),
+                    line: at(i.line),
                     endLine: Math.min(callEnd, firstLine + i.endLine - 1),
                 };
                 if (shifted.endLine < shifted.line)
@@ -9990,6 +10038,8 @@ class Collector {
                 return shifted;
             };
             this.result.created.push(...r.created);
+            if (!place.rollback)
+                this.learn(r, at);
             if (r.schemaChange)
                 this.schemaOp(place);
             for (const i of r.backfills)
@@ -10003,6 +10053,22 @@ class Collector {
                     this.result.issues.push(shifted);
             }
         }));
+    }
+    /** A column the forward code adds (`table.column`). */
+    added(table, column) {
+        if (table && column)
+            this.result.addedColumns.push(`${table}.${column}`.toLowerCase());
+    }
+    /** What forward embedded SQL tells the catch-up exception: columns added, catch-up UPDATEs, lock_timeout. */
+    learn(r, at) {
+        this.result.addedColumns.push(...r.addedColumns);
+        for (const u of r.catchUps)
+            this.result.catchUps.push({ ...u, line: at(u.line) });
+        if (r.lockTimeoutLine !== undefined) {
+            const l = at(r.lockTimeoutLine);
+            if (this.result.lockTimeoutLine === undefined || l < this.result.lockTimeoutLine)
+                this.result.lockTimeoutLine = l;
+        }
     }
     async done() {
         await Promise.all(this.pending);
@@ -10078,6 +10144,22 @@ function rubyArgs(call) {
 function rubyMethod(call) {
     return call.childForFieldName('method')?.text ?? '';
 }
+/** change_table calls that do not add a column (every other t.<type> :name does). */
+const RAILS_TABLE_NOT_ADDING = new Set([
+    'remove',
+    'rename',
+    'change',
+    'change_default',
+    'change_null',
+    'index',
+    'remove_index',
+    'rename_index',
+    'remove_references',
+    'remove_belongs_to',
+    'remove_timestamps',
+    'check_constraint',
+    'remove_check_constraint',
+]);
 const RAILS_IRREVERSIBLE_IN_CHANGE = new Set(['execute', 'change_column', 'change_column_default']);
 /** A Rails column type (`:string, limit: 255`) as PostgreSQL's type. */
 function railsType(type, opts) {
@@ -10237,6 +10319,10 @@ async function railsFromTree(tree, deps) {
                 ]);
             else if (m === 'json')
                 found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }]);
+            // any other t.<type> :name (t.string, t.column, t.references) adds a column
+            if (!ctx.rollback && !RAILS_TABLE_NOT_ADDING.has(m))
+                for (const a of args.positional)
+                    c.added(t, m === 'references' || m === 'belongs_to' ? `${rubyValue(a) ?? ''}_id` : rubyValue(a));
             if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m))
                 c.schemaOp(place(ctx));
             for (const [id, detail, names] of found)
@@ -10298,6 +10384,8 @@ async function railsFromTree(tree, deps) {
             case 'add_belongs_to': {
                 if (isNew)
                     break;
+                if (!ctx.rollback)
+                    c.added(table, column && `${column}_id`);
                 const index = args.options.get('index');
                 const idxConcurrent = index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'));
                 if (rubyValue(index) !== 'false' && !idxConcurrent)
@@ -10339,6 +10427,8 @@ async function railsFromTree(tree, deps) {
                 break;
             case 'add_column': {
                 const type = rubyValue(args.positional[2]);
+                if (!ctx.rollback)
+                    c.added(table, column);
                 if (type === 'json')
                     found.push(['prefer-jsonb', `${table}.${column} is json`, { table, column }]);
                 if (isNew)
@@ -10701,6 +10791,7 @@ async function analyzeAlembic(fns, c) {
                 const col = pyCall(call.positional[1] ?? n);
                 if (col && col.name === 'Column') {
                     const name = pyValue(col.positional[0]);
+                    c.added(t, name);
                     const type = col.positional[1]?.text ?? '';
                     if (/\bJSON\b/.test(type) && !/JSONB/.test(type))
                         c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`, t, name);
@@ -10889,9 +10980,9 @@ async function analyzeDjango(cls, fns, c) {
                     });
                 break;
             case 'AlterField': {
-                const now = fieldSummary(call.kwargs.get('field') ?? call.positional[2]);
+                const now = asDjangoBase(fieldSummary(call.kwargs.get('field') ?? call.positional[2]), c.deps.djangoClasses);
                 const key = `${model}.${field}`;
-                const before = c.deps.djangoFields?.get(key) ?? local.get(key);
+                const before = asDjangoBase(c.deps.djangoFields?.get(key) ?? local.get(key), c.deps.djangoClasses);
                 if (now)
                     local.set(key, now);
                 if (isNew)
@@ -10918,6 +11009,7 @@ async function analyzeDjango(cls, fns, c) {
                 const added = fieldSummary(call.kwargs.get('field'));
                 if (added)
                     local.set(`${model}.${field}`, added);
+                c.added(model, field);
                 const fkw = (k) => pyValue(f.kwargs.get(k));
                 const nullable = fkw('null') === 'True';
                 const many = f.name === 'ManyToManyField';
@@ -11144,6 +11236,51 @@ const DJANGO_STATE_ONLY = new Set([
     'width_field',
     'height_field',
 ]);
+/** A field argument's source text without module qualifiers, spaces or trailing commas; None is no argument. */
+function fieldText(s) {
+    if (s === undefined || s === 'None')
+        return '';
+    return s
+        .replace(/\s+/g, '')
+        .replace(/\b(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_]\w*\()/g, '')
+        .replace(/,\)/g, ')');
+}
+/**
+ * A field of a project-defined class as its Django base: `ChoiceSetField(blank=True)` whose class is
+ * `class ChoiceSetField(ArrayField)` and whose __init__ sets `kwargs['base_field'] = …` is that ArrayField.
+ */
+function asDjangoBase(f, classes) {
+    const base = f && classes?.get(f.cls);
+    return f && base ? { cls: base.cls, kw: { ...f.kw, ...base.kw } } : f;
+}
+/**
+ * A project-defined Django field class in a module's source: its base class (the last part of the first
+ * one named) and the keyword arguments its __init__ fixes (`kwargs['k'] = v`), as source text. Undefined when the module has no such class.
+ */
+function djangoFieldClass(parser, source, cls) {
+    return withTree(parser, source, (tree) => {
+        if (!tree)
+            return undefined;
+        const def = named(tree.rootNode)
+            .map((n) => (n.type === 'decorated_definition' ? n.childForFieldName('definition') : n))
+            .find((n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === cls);
+        const base = named(def?.childForFieldName('superclasses')).find((b) => b.type === 'identifier' || b.type === 'attribute');
+        if (!def || !base)
+            return undefined;
+        const kw = {};
+        walk(def, (n) => {
+            if (n.type === 'assignment') {
+                const left = n.childForFieldName('left');
+                const right = n.childForFieldName('right');
+                const key = left?.type === 'subscript' && left.childForFieldName('value')?.text === 'kwargs' ? left.childForFieldName('subscript') : null;
+                const k = key ? pyValue(key) : undefined;
+                if (k && right)
+                    kw[k] = right.text;
+            }
+        });
+        return { cls: base.type === 'attribute' ? (base.childForFieldName('attribute')?.text ?? base.text) : base.text, kw };
+    });
+}
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
  * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
@@ -11156,8 +11293,8 @@ function alterFieldDangers(old, now) {
         old.kw.max_length !== now.kw.max_length ||
         old.kw.max_digits !== now.kw.max_digits ||
         old.kw.decimal_places !== now.kw.decimal_places ||
-        old.kw.base_field !== now.kw.base_field ||
-        old.kw.size !== now.kw.size) {
+        fieldText(old.kw.base_field) !== fieldText(now.kw.base_field) ||
+        fieldText(old.kw.size) !== fieldText(now.kw.size)) {
         if (!t0 || !t1)
             return undefined;
         if (!(0,change_column_type/* rewriteFree */.V)(t0, t1, false))
@@ -11305,6 +11442,7 @@ function planMigrationReads(input, opts) {
 
 
 
+
 const DIALECTS = ['postgres', 'cockroach', 'mysql', 'sqlite', 'sqlserver', 'oracle', 'other'];
 const DialectSchema = type/* Type */.ZU.Union(DIALECTS.map((d) => type/* Type */.ZU.Literal(d)));
 const LevelSchema = (def, description) => type/* Type */.ZU.Union([type/* Type */.ZU.Literal('off'), type/* Type */.ZU.Literal('notice'), type/* Type */.ZU.Literal('warn'), type/* Type */.ZU.Literal('fail')], { default: def, description });
@@ -11342,6 +11480,9 @@ const options = type/* Type */.ZU.Object({
         description: 'Tables the team knows to be small (globs of table names, case-insensitive; a schema-qualified name also matches on its last part): dangers whose harm grows with the table (index builds, NOT NULL and constraint scans, type rewrites, backfills, CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
     }),
     small_table_level: LevelSchema('notice', 'Highest level of a size danger on a table listed in small_tables.'),
+    catch_up_level: LevelSchema('notice', 'Highest level of a catch-up backfill and the SET NOT NULL it precedes: UPDATE t SET c = <constant> WHERE c IS NULL, ' +
+        'then SET NOT NULL on t.c in the same migration, on a column no migration of the PR adds, with a lock_timeout set ' +
+        'before the UPDATE (SQL SET [LOCAL] lock_timeout, op.execute/RunSQL/execute of it, or the strong_migrations initializer).'),
     pg_version: type/* Type */.ZU.Integer({
         minimum: 9,
         maximum: 18,
@@ -11489,6 +11630,53 @@ async function strongMigrationsRemoveIndex(migrationPath, read) {
     if (init !== undefined && /^\s*StrongMigrations\.enable_check[\s(]+:remove_index\b/m.test(init))
         return undefined;
     return `this project runs strong_migrations (${lock !== undefined ? at('Gemfile.lock') : at('Gemfile')}), whose remove_index check is off unless enabled: a notice`;
+}
+/** A project whose strong_migrations initializer sets `StrongMigrations.lock_timeout` (not 0 nor nil). */
+async function strongMigrationsLockTimeout(migrationPath, read) {
+    const i = migrationPath.lastIndexOf('db/migrate/');
+    const root = i <= 0 ? '' : migrationPath.slice(0, i - 1);
+    const init = await read(migration_safety_joinPath(root, 'config/initializers/strong_migrations.rb'));
+    return init !== undefined && /^\s*StrongMigrations\.lock_timeout\s*=\s*(?!0\b|nil\b)\S/m.test(init);
+}
+const NO_CATCH_UP = { addedColumns: [], catchUps: [] };
+/**
+ * Issue 14, "catch-up then enforce" (Alembic's idiom; designed from the tuning commits polar 2a17dd1 and
+ * 75b7eb1 only): `UPDATE t SET c = <constant> WHERE c IS NULL`, then SET NOT NULL on t.c in the same
+ * migration, on a column no migration of the PR adds (it existed at the base, so an earlier, released
+ * migration added it and the rows were backfilled out of band), with a lock_timeout set before the UPDATE.
+ * The UPDATE only catches up the rows the backfill missed, and the lock_timeout makes the migration give up
+ * rather than queue every query behind its lock. When `issue` is either half of such a pair, returns why
+ * (with the recipe for a large table), else undefined: any condition missing leaves the finding as it was.
+ */
+function catchUpNote(issue, f) {
+    if (issue.rollback || f.lockTimeoutLine === undefined || (issue.id !== 'backfill-in-transaction' && issue.id !== 'set-not-null'))
+        return undefined;
+    const aliases = (t) => (f.framework === 'django' ? [t, djangoTable(f.path, t)] : [t]);
+    const sameColumn = (u, s) => s.names?.table !== undefined &&
+        s.names.column?.toLowerCase() === u.column &&
+        aliases(s.names.table.toLowerCase()).includes(u.table) &&
+        s.line >= u.line;
+    const pair = (u) => f.lockTimeoutLine !== undefined &&
+        f.lockTimeoutLine <= u.line &&
+        !f.addedInPr.has(`${u.table}.${u.column}`) &&
+        f.setNotNull.some((s) => sameColumn(u, s) && !aliases(s.names?.table?.toLowerCase() ?? '').some((t) => f.addedInPr.has(`${t}.${u.column}`)));
+    const u = issue.id === 'backfill-in-transaction'
+        ? f.catchUps.find((x) => x.line >= issue.line && x.line <= issue.endLine && pair(x))
+        : f.catchUps.find((x) => sameColumn(x, issue) && pair(x));
+    if (!u)
+        return undefined;
+    const t = (0,sql_ast/* ident */.bD)(u.table);
+    const c = (0,sql_ast/* ident */.bD)(u.column);
+    const k = (0,sql_ast/* ident */.bD)(`${u.table}_${u.column}_not_null`);
+    const where = f.lockTimeoutLine === 0
+        ? 'the project sets a lock_timeout for every migration (strong_migrations)'
+        : `the migration sets a lock_timeout first (line ${f.lockTimeoutLine})`;
+    return (`catch-up after an out-of-band backfill, under a lock_timeout: the UPDATE only fills the rows of ${u.table}.${u.column} still NULL, ` +
+        `a column that existed before this PR, then SET NOT NULL enforces it, and ${where}, so it gives up instead of queueing every query ` +
+        `behind its lock: reported at catch_up_level. On a large table SET NOT NULL still scans every row under ACCESS EXCLUSIVE; ` +
+        `prove the column first${f.pgVersion < 12 ? ' (PostgreSQL 12+ only)' : ''}: ` +
+        `ALTER TABLE ${t} ADD CONSTRAINT ${k} CHECK (${c} IS NOT NULL) NOT VALID; ` +
+        `ALTER TABLE ${t} VALIDATE CONSTRAINT ${k}; ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`);
 }
 const SUPPRESS = /quality-gate:\s*ignore\s+([A-Za-z0-9_-]+)(?:\s+(.*?))?\s*(?:\*\/)?\s*$/;
 function parseSuppressions(comments) {
@@ -11802,7 +11990,7 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
             });
         }
         if (!r)
-            return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql' };
+            return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP };
         return {
             issues: [...issues, ...r.issues],
             statements: r.statements,
@@ -11811,6 +11999,9 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
             count: r.count,
             created: r.created,
             framework: 'sql',
+            addedColumns: r.addedColumns,
+            catchUps: r.catchUps,
+            lockTimeoutLine: r.lockTimeoutLine,
         };
     }
     // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
@@ -11819,6 +12010,7 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
     const djangoFields = mig.kind === 'python' && mig.flavour === 'django'
         ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes))
         : undefined;
+    const djangoClasses = djangoFields?.size ? await djangoProjectClasses(parser, file.path, content, readHead) : undefined;
     const deps = {
         parser,
         pg: loadPg,
@@ -11826,11 +12018,16 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
         parseSql,
         knownTypes,
         djangoFields,
+        djangoClasses,
     };
     const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour);
     const framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django';
     if (r.notMigration)
-        return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework };
+        return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework, ...NO_CATCH_UP };
+    // strong_migrations sets its lock_timeout on every migration's connection
+    const global = mig.kind === 'rails' && (await strongMigrationsLockTimeout(file.path, async (p) => (await readHead(p)) ?? (await readBase(p))))
+        ? 0
+        : undefined;
     return {
         issues: r.issues,
         statements: r.statements,
@@ -11839,6 +12036,9 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
         count: r.count,
         created: r.created,
         framework,
+        addedColumns: r.addedColumns,
+        catchUps: r.catchUps,
+        lockTimeoutLine: global ?? r.lockTimeoutLine,
     };
 }
 /**
@@ -11907,6 +12107,38 @@ const DJANGO_MAX_READS = 200;
  * `0131_squashed_0159`-style file) or ends, the app's migration folder at the base is read newest first
  * below this migration's number. At most DJANGO_MAX_READS files in all.
  */
+/** Modules of project-defined Django field classes read at most per migration. */
+const DJANGO_CLASS_READS = 5;
+/**
+ * The project-defined field classes a Django migration names (`extras.fields.ChoiceSetField(...)`, the way
+ * makemigrations writes them), resolved to their Django base by reading the module at the head
+ * (`<project>/extras/fields.py` or `…/fields/__init__.py`, the project being the folder holding the app).
+ * Django's own modules are not read; a class not found is left out (its AlterField stays uncosted).
+ */
+async function djangoProjectClasses(parser, path, content, readHead) {
+    const out = new Map();
+    const parts = path.split('/');
+    const root = parts.slice(0, Math.max(0, parts.lastIndexOf('migrations') - 1)).join('/');
+    const refs = new Map();
+    for (const m of content.matchAll(/\b((?:[a-z_]\w*\.)+)([A-Z]\w*)\(/g)) {
+        const mod = m[1].slice(0, -1);
+        if (!/^(django|models|migrations|settings)\b/.test(mod) && !refs.has(m[2]))
+            refs.set(m[2], mod);
+    }
+    const modules = [...new Set(refs.values())].slice(0, DJANGO_CLASS_READS);
+    for (const mod of modules) {
+        const file = migration_safety_joinPath(root, mod.replace(/\./g, '/'));
+        const text = (await readHead(`${file}.py`)) ?? (await readHead(`${file}/__init__.py`));
+        if (text === undefined)
+            continue;
+        for (const [cls, m] of refs) {
+            const f = m === mod ? djangoFieldClass(parser, text, cls) : undefined;
+            if (f)
+                out.set(cls, f);
+        }
+    }
+    return out;
+}
 async function djangoFieldsBefore(parser, path, content, readHead, listBase) {
     const out = new Map();
     const dir = path.slice(0, path.lastIndexOf('/'));
@@ -12300,10 +12532,21 @@ async function evaluate(ctx, opts) {
     const createdUnreleased = lockTargets.size
         ? await tablesOfUnreleasedMigrations(ctx, analysed.map((a) => a.file.path), opts, policy, readHead, readBase, readConfig)
         : new Map();
+    // Columns any migration of the PR adds: a catch-up UPDATE of one of them is its first backfill, not a catch-up.
+    const addedInPr = new Set();
+    for (const a of analysed)
+        for (const k of a.analysis.addedColumns) {
+            addedInPr.add(k);
+            const dot = k.lastIndexOf('.');
+            if (a.analysis.framework === 'django')
+                addedInPr.add(`${djangoTable(a.file.path, k.slice(0, dot))}${k.slice(dot)}`);
+        }
+    const catchUpFacts = { addedInPr, pgVersion: opts.pg_version };
     for (const { file, dialect, analysis, report } of analysed) {
         const push = (id, f, statement, fix, cap, capWhy) => {
             pushFinding(report, id, f, statement, fix, cap, capWhy);
         };
+        const setNotNull = analysis.issues.filter((i) => i.id === 'set-not-null' && !i.rollback);
         const sups = parseSuppressions(analysis.comments);
         const spans = analysis.statements;
         const used = new Set();
@@ -12381,6 +12624,12 @@ async function evaluate(ctx, opts) {
                 cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level);
                 capWhy = 'small table';
                 capNote = ` (${target} is listed in small_tables: reported at small_table_level)`;
+            }
+            const catchUp = catchUpNote(issue, { ...catchUpFacts, ...analysis, path: file.path, setNotNull });
+            if (catchUp) {
+                cap = capLevel(cap ?? opts.catch_up_level, opts.catch_up_level);
+                capWhy = 'catch-up';
+                capNote = ` (${catchUp})`;
             }
             if (!issue.rollback && issue.id === 'drop-table' && target) {
                 const dead = await deadTable(target, appFiles, readBase);
@@ -17460,7 +17709,7 @@ function isRuleId(id) {
 /* harmony export */   tX: () => (/* binding */ isDangerId),
 /* harmony export */   zA: () => (/* binding */ DANGERS)
 /* harmony export */ });
-/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17351);
+/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11986);
 /**
  * The catalogue of migration dangers, built from the one-module-per-danger list in ./dangers/: one id per
  * danger, the lock it takes, why it hurts, where it holds and the safe recipe. docs/rules/migration-safety.md
@@ -17481,6 +17730,121 @@ function recipeFor(id, r) {
     const d = DANGERS[id];
     return d.recipe?.(r) ?? d.fix;
 }
+
+
+/***/ }),
+
+/***/ 3417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__),
+/* harmony export */   wH: () => (/* binding */ catchUpOf)
+/* harmony export */ });
+/* unused harmony export unbounded */
+/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79836);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54511);
+
+
+/**
+ * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests and boolean
+ * function calls on the row (`jsonb_path_exists(attrs, '$.x')`: a property many rows share, not a key range)
+ * joined by AND/OR/NOT (the usual `WHERE c IS NULL` backfill), it reaches every row that has the property;
+ * any comparison, IN, BETWEEN or subquery narrows it (a key range, a batch, one setting).
+ */
+function unbounded(where) {
+    if (where === undefined || where === null)
+        return true;
+    const w = where;
+    if ('NullTest' in w || 'BooleanTest' in w)
+        return true;
+    const fn = w.FuncCall;
+    if (fn)
+        return !(fn.args ?? []).some((a) => JSON.stringify(a).includes('"SubLink"'));
+    const b = w.BoolExpr;
+    if (b)
+        return (b.args ?? []).every(unbounded);
+    return false;
+}
+function isNode(x) {
+    return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+const obj = (x) => (isNode(x) ? x : undefined);
+/** A literal, optionally cast (`'{}'::jsonb`, `0`, `false`, `'x'`): the same value for every row. */
+function isConstant(v) {
+    const n = obj(v);
+    if (!n)
+        return false;
+    if ('A_Const' in n)
+        return true;
+    const cast = obj(n.TypeCast);
+    return cast !== undefined && isConstant(cast.arg);
+}
+/**
+ * The catch-up shape of a backfill: `UPDATE t SET c = <constant> WHERE c IS NULL`, one column, no other
+ * predicate, no FROM or WITH. It only fills the rows an earlier backfill left NULL in the very column a NOT
+ * NULL is about to be set on. Returns the table and column, else undefined.
+ */
+function catchUpOf(n) {
+    const table = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .relName */ .ve)(n.relation);
+    const targets = Array.isArray(n.targetList) ? n.targetList : [];
+    if (!table || targets.length !== 1 || n.fromClause !== undefined || n.withClause !== undefined)
+        return undefined;
+    const target = obj(obj(targets[0])?.ResTarget);
+    const column = typeof target?.name === 'string' ? target.name.toLowerCase() : undefined;
+    if (!target || !column || target.indirection !== undefined || !isConstant(target.val))
+        return undefined;
+    const test = obj(obj(n.whereClause)?.NullTest);
+    if (!test || test.nulltesttype !== 'IS_NULL')
+        return undefined;
+    const fields = obj(obj(test.arg)?.ColumnRef)?.fields;
+    const last = Array.isArray(fields) ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(fields[fields.length - 1]) : undefined;
+    return last?.toLowerCase() === column ? { table, column } : undefined;
+}
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .defineDanger */ .$f)({
+    id: 'backfill-in-transaction',
+    title: "Backfill in the schema change's transaction",
+    lock: "ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
+    why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
+    fix: 'move the backfill to a migration of its own, outside the schema change\'s transaction, and update in batches (strong_migrations: "Backfilling data")',
+    detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
+    level: 'fail',
+    lockDanger: true,
+    scalesWithTable: true,
+    dialects: _types_js__WEBPACK_IMPORTED_MODULE_0__/* .PG_FAMILY */ .v5,
+    recipe: (r) => {
+        const t = r.table ?? '<table>';
+        const set = r.column ? `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(r.column)} = <value>` : '<column> = <value>';
+        switch (r.framework) {
+            case 'rails':
+                return `a separate migration with disable_ddl_transaction!, and: ${r.model ?? '<Model>'}.unscoped.in_batches(of: 10_000) { |batch| batch.update_all(${r.column ? `${r.column}: <value>` : '<column>: <value>'}); sleep(0.01) }`;
+            case 'django':
+                return `a separate migration with atomic = False whose RunPython updates in batches: for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`;
+            case 'alembic':
+                return `a separate revision; with op.get_context().autocommit_block(): run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`;
+            default:
+                return `-- in a migration of its own, outside the schema change's transaction; repeat until it updates 0 rows:\nUPDATE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(t)} SET ${set} WHERE id IN (SELECT id FROM ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(t)} WHERE <not yet done> LIMIT 10000);`;
+        }
+    },
+    sql: {
+        stmt: {
+            UpdateStmt: (n, s, emit) => {
+                const t = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .relName */ .ve)(n.relation);
+                if (!t || s.isNew(t) || !unbounded(n.whereClause))
+                    return;
+                const target = (n.targetList ?? [])
+                    .map((x) => x.ResTarget?.name)
+                    .filter((x) => !!x);
+                emit({
+                    id: 'backfill-in-transaction',
+                    detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`,
+                    table: t,
+                    names: { table: t, column: target[0] },
+                });
+            },
+        },
+    },
+}));
 
 
 /***/ }),
@@ -17591,7 +17955,7 @@ function rewriteFree(old, now, using) {
 
 /***/ }),
 
-/***/ 17351:
+/***/ 11986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17757,74 +18121,8 @@ function isVolatileDefault(expr) {
     },
 }));
 
-;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/backfill-in-transaction.ts
-
-
-/**
- * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests and boolean
- * function calls on the row (`jsonb_path_exists(attrs, '$.x')`: a property many rows share, not a key range)
- * joined by AND/OR/NOT (the usual `WHERE c IS NULL` backfill), it reaches every row that has the property;
- * any comparison, IN, BETWEEN or subquery narrows it (a key range, a batch, one setting).
- */
-function unbounded(where) {
-    if (where === undefined || where === null)
-        return true;
-    const w = where;
-    if ('NullTest' in w || 'BooleanTest' in w)
-        return true;
-    const fn = w.FuncCall;
-    if (fn)
-        return !(fn.args ?? []).some((a) => JSON.stringify(a).includes('"SubLink"'));
-    const b = w.BoolExpr;
-    if (b)
-        return (b.args ?? []).every(unbounded);
-    return false;
-}
-/* harmony default export */ const backfill_in_transaction = ((0,types/* defineDanger */.$f)({
-    id: 'backfill-in-transaction',
-    title: "Backfill in the schema change's transaction",
-    lock: "ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
-    why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
-    fix: 'move the backfill to a migration of its own, outside the schema change\'s transaction, and update in batches (strong_migrations: "Backfilling data")',
-    detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
-    level: 'fail',
-    lockDanger: true,
-    scalesWithTable: true,
-    dialects: types/* PG_FAMILY */.v5,
-    recipe: (r) => {
-        const t = r.table ?? '<table>';
-        const set = r.column ? `${(0,sql_ast/* ident */.bD)(r.column)} = <value>` : '<column> = <value>';
-        switch (r.framework) {
-            case 'rails':
-                return `a separate migration with disable_ddl_transaction!, and: ${r.model ?? '<Model>'}.unscoped.in_batches(of: 10_000) { |batch| batch.update_all(${r.column ? `${r.column}: <value>` : '<column>: <value>'}); sleep(0.01) }`;
-            case 'django':
-                return `a separate migration with atomic = False whose RunPython updates in batches: for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`;
-            case 'alembic':
-                return `a separate revision; with op.get_context().autocommit_block(): run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`;
-            default:
-                return `-- in a migration of its own, outside the schema change's transaction; repeat until it updates 0 rows:\nUPDATE ${(0,sql_ast/* ident */.bD)(t)} SET ${set} WHERE id IN (SELECT id FROM ${(0,sql_ast/* ident */.bD)(t)} WHERE <not yet done> LIMIT 10000);`;
-        }
-    },
-    sql: {
-        stmt: {
-            UpdateStmt: (n, s, emit) => {
-                const t = (0,sql_ast/* relName */.ve)(n.relation);
-                if (!t || s.isNew(t) || !unbounded(n.whereClause))
-                    return;
-                const target = (n.targetList ?? [])
-                    .map((x) => x.ResTarget?.name)
-                    .filter((x) => !!x);
-                emit({
-                    id: 'backfill-in-transaction',
-                    detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`,
-                    table: t,
-                    names: { table: t, column: target[0] },
-                });
-            },
-        },
-    },
-}));
-
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/backfill-in-transaction.ts
+var backfill_in_transaction = __webpack_require__(3417);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/change-column-type.ts
 var change_column_type = __webpack_require__(21384);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/cluster.ts
@@ -18749,7 +19047,7 @@ const DANGER_LIST = [
     vacuum_full,
     cluster,
     enum_add_value_unordered,
-    backfill_in_transaction,
+    backfill_in_transaction/* default */.Ay,
     prefer_jsonb,
     prefer_bigint_key,
     prefer_timestamptz,

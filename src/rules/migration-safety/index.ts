@@ -15,9 +15,27 @@ import { DIALECT_NAMES, PG_FAMILY, type Dialect, type Framework } from './danger
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
 import { detectDialect, dialectOfFileName, type DialectInfo } from './dialect.js'
 import { compareTrees, isIdempotent, removedStatements, sameSql, statementTrees } from './edits.js'
-import { analyzePython, analyzeRails, djangoFileState, railsSchemaTypes, type FieldSummary, type OrmResult } from './orm.js'
+import {
+  analyzePython,
+  analyzeRails,
+  djangoFieldClass,
+  djangoFileState,
+  railsSchemaTypes,
+  type FieldSummary,
+  type OrmResult,
+} from './orm.js'
 import type { TypeLookup, TypeName } from './sql-ast.js'
-import { analyzeSql, CHUNK_BYTES, typesSetBy, typesSetByStatements, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
+import {
+  analyzeSql,
+  CHUNK_BYTES,
+  typesSetBy,
+  typesSetByStatements,
+  type CatchUp,
+  type Issue,
+  type SqlOptions,
+  type StatementSpan,
+} from './sql.js'
+import { ident } from './sql-ast.js'
 import { loadParser, loadPg, type PgApi, type PgParseResult } from './wasm.js'
 import { planMigrationReads } from './plan.js'
 import { defineRule } from '../define.js'
@@ -77,6 +95,12 @@ export const options = Type.Object(
         'Tables the team knows to be small (globs of table names, case-insensitive; a schema-qualified name also matches on its last part): dangers whose harm grows with the table (index builds, NOT NULL and constraint scans, type rewrites, backfills, CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
     }),
     small_table_level: LevelSchema('notice', 'Highest level of a size danger on a table listed in small_tables.'),
+    catch_up_level: LevelSchema(
+      'notice',
+      'Highest level of a catch-up backfill and the SET NOT NULL it precedes: UPDATE t SET c = <constant> WHERE c IS NULL, ' +
+        'then SET NOT NULL on t.c in the same migration, on a column no migration of the PR adds, with a lock_timeout set ' +
+        'before the UPDATE (SQL SET [LOCAL] lock_timeout, op.execute/RunSQL/execute of it, or the strong_migrations initializer).',
+    ),
     pg_version: Type.Integer({
       minimum: 9,
       maximum: 18,
@@ -234,6 +258,76 @@ export async function strongMigrationsRemoveIndex(
   return `this project runs strong_migrations (${lock !== undefined ? at('Gemfile.lock') : at('Gemfile')}), whose remove_index check is off unless enabled: a notice`
 }
 
+/** A project whose strong_migrations initializer sets `StrongMigrations.lock_timeout` (not 0 nor nil). */
+export async function strongMigrationsLockTimeout(migrationPath: string, read: Reader): Promise<boolean> {
+  const i = migrationPath.lastIndexOf('db/migrate/')
+  const root = i <= 0 ? '' : migrationPath.slice(0, i - 1)
+  const init = await read(joinPath(root, 'config/initializers/strong_migrations.rb'))
+  return init !== undefined && /^\s*StrongMigrations\.lock_timeout\s*=\s*(?!0\b|nil\b)\S/m.test(init)
+}
+
+const NO_CATCH_UP = { addedColumns: [], catchUps: [] }
+
+/** What the catch-up exception knows about one migration file and its PR. */
+export interface CatchUpFacts {
+  path: string
+  framework: Framework
+  catchUps: readonly CatchUp[]
+  lockTimeoutLine?: number
+  /** Forward SET NOT NULL findings of the file. */
+  setNotNull: readonly Issue[]
+  /** `table.column` of every column a migration of the PR adds (Django: also `app_model.field`). */
+  addedInPr: ReadonlySet<string>
+  pgVersion: number
+}
+
+/**
+ * Issue 14, "catch-up then enforce" (Alembic's idiom; designed from the tuning commits polar 2a17dd1 and
+ * 75b7eb1 only): `UPDATE t SET c = <constant> WHERE c IS NULL`, then SET NOT NULL on t.c in the same
+ * migration, on a column no migration of the PR adds (it existed at the base, so an earlier, released
+ * migration added it and the rows were backfilled out of band), with a lock_timeout set before the UPDATE.
+ * The UPDATE only catches up the rows the backfill missed, and the lock_timeout makes the migration give up
+ * rather than queue every query behind its lock. When `issue` is either half of such a pair, returns why
+ * (with the recipe for a large table), else undefined: any condition missing leaves the finding as it was.
+ */
+export function catchUpNote(issue: Issue, f: CatchUpFacts): string | undefined {
+  if (issue.rollback || f.lockTimeoutLine === undefined || (issue.id !== 'backfill-in-transaction' && issue.id !== 'set-not-null'))
+    return undefined
+  const aliases = (t: string): string[] => (f.framework === 'django' ? [t, djangoTable(f.path, t)] : [t])
+  const sameColumn = (u: CatchUp, s: Issue): boolean =>
+    s.names?.table !== undefined &&
+    s.names.column?.toLowerCase() === u.column &&
+    aliases(s.names.table.toLowerCase()).includes(u.table) &&
+    s.line >= u.line
+  const pair = (u: CatchUp): boolean =>
+    f.lockTimeoutLine !== undefined &&
+    f.lockTimeoutLine <= u.line &&
+    !f.addedInPr.has(`${u.table}.${u.column}`) &&
+    f.setNotNull.some(
+      (s) => sameColumn(u, s) && !aliases(s.names?.table?.toLowerCase() ?? '').some((t) => f.addedInPr.has(`${t}.${u.column}`)),
+    )
+  const u =
+    issue.id === 'backfill-in-transaction'
+      ? f.catchUps.find((x) => x.line >= issue.line && x.line <= issue.endLine && pair(x))
+      : f.catchUps.find((x) => sameColumn(x, issue) && pair(x))
+  if (!u) return undefined
+  const t = ident(u.table)
+  const c = ident(u.column)
+  const k = ident(`${u.table}_${u.column}_not_null`)
+  const where =
+    f.lockTimeoutLine === 0
+      ? 'the project sets a lock_timeout for every migration (strong_migrations)'
+      : `the migration sets a lock_timeout first (line ${f.lockTimeoutLine})`
+  return (
+    `catch-up after an out-of-band backfill, under a lock_timeout: the UPDATE only fills the rows of ${u.table}.${u.column} still NULL, ` +
+    `a column that existed before this PR, then SET NOT NULL enforces it, and ${where}, so it gives up instead of queueing every query ` +
+    `behind its lock: reported at catch_up_level. On a large table SET NOT NULL still scans every row under ACCESS EXCLUSIVE; ` +
+    `prove the column first${f.pgVersion < 12 ? ' (PostgreSQL 12+ only)' : ''}: ` +
+    `ALTER TABLE ${t} ADD CONSTRAINT ${k} CHECK (${c} IS NOT NULL) NOT VALID; ` +
+    `ALTER TABLE ${t} VALIDATE CONSTRAINT ${k}; ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`
+  )
+}
+
 interface Suppression {
   line: number
   id: string
@@ -353,6 +447,12 @@ interface Analysis {
   count: number
   created: string[]
   framework: Framework
+  /** Columns the forward code adds (`table.column`; Django: `model.field`). */
+  addedColumns: string[]
+  /** Catch-up UPDATEs of the forward code (`UPDATE t SET c = <constant> WHERE c IS NULL`). */
+  catchUps: CatchUp[]
+  /** First line that sets a lock_timeout (0: the project sets one for every migration). */
+  lockTimeoutLine?: number
 }
 
 type Reader = (path: string) => Promise<string | undefined>
@@ -569,7 +669,7 @@ async function analyzeFile(
         detail: `sqitch change without ${revert}`,
       })
     }
-    if (!r) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql' }
+    if (!r) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP }
     return {
       issues: [...issues, ...r.issues],
       statements: r.statements,
@@ -578,6 +678,9 @@ async function analyzeFile(
       count: r.count,
       created: r.created,
       framework: 'sql',
+      addedColumns: r.addedColumns,
+      catchUps: r.catchUps,
+      lockTimeoutLine: r.lockTimeoutLine,
     }
   }
   // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
@@ -587,6 +690,7 @@ async function analyzeFile(
     mig.kind === 'python' && mig.flavour === 'django'
       ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes))
       : undefined
+  const djangoClasses = djangoFields?.size ? await djangoProjectClasses(parser, file.path, content, readHead) : undefined
   const deps = {
     parser,
     pg: loadPg,
@@ -594,10 +698,16 @@ async function analyzeFile(
     parseSql,
     knownTypes,
     djangoFields,
+    djangoClasses,
   }
   const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour)
   const framework: Framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django'
-  if (r.notMigration) return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework }
+  if (r.notMigration) return { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [], framework, ...NO_CATCH_UP }
+  // strong_migrations sets its lock_timeout on every migration's connection
+  const global =
+    mig.kind === 'rails' && (await strongMigrationsLockTimeout(file.path, async (p) => (await readHead(p)) ?? (await readBase(p))))
+      ? 0
+      : undefined
   return {
     issues: r.issues,
     statements: r.statements,
@@ -606,6 +716,9 @@ async function analyzeFile(
     count: r.count,
     created: r.created,
     framework,
+    addedColumns: r.addedColumns,
+    catchUps: r.catchUps,
+    lockTimeoutLine: global ?? r.lockTimeoutLine,
   }
 }
 
@@ -687,6 +800,42 @@ export const DJANGO_MAX_READS = 200
  * `0131_squashed_0159`-style file) or ends, the app's migration folder at the base is read newest first
  * below this migration's number. At most DJANGO_MAX_READS files in all.
  */
+/** Modules of project-defined Django field classes read at most per migration. */
+const DJANGO_CLASS_READS = 5
+
+/**
+ * The project-defined field classes a Django migration names (`extras.fields.ChoiceSetField(...)`, the way
+ * makemigrations writes them), resolved to their Django base by reading the module at the head
+ * (`<project>/extras/fields.py` or `…/fields/__init__.py`, the project being the folder holding the app).
+ * Django's own modules are not read; a class not found is left out (its AlterField stays uncosted).
+ */
+async function djangoProjectClasses(
+  parser: Awaited<ReturnType<typeof loadParser>>,
+  path: string,
+  content: string,
+  readHead: Reader,
+): Promise<Map<string, FieldSummary>> {
+  const out = new Map<string, FieldSummary>()
+  const parts = path.split('/')
+  const root = parts.slice(0, Math.max(0, parts.lastIndexOf('migrations') - 1)).join('/')
+  const refs = new Map<string, string>()
+  for (const m of content.matchAll(/\b((?:[a-z_]\w*\.)+)([A-Z]\w*)\(/g)) {
+    const mod = m[1].slice(0, -1)
+    if (!/^(django|models|migrations|settings)\b/.test(mod) && !refs.has(m[2])) refs.set(m[2], mod)
+  }
+  const modules = [...new Set(refs.values())].slice(0, DJANGO_CLASS_READS)
+  for (const mod of modules) {
+    const file = joinPath(root, mod.replace(/\./g, '/'))
+    const text = (await readHead(`${file}.py`)) ?? (await readHead(`${file}/__init__.py`))
+    if (text === undefined) continue
+    for (const [cls, m] of refs) {
+      const f = m === mod ? djangoFieldClass(parser, text, cls) : undefined
+      if (f) out.set(cls, f)
+    }
+  }
+  return out
+}
+
 async function djangoFieldsBefore(
   parser: Awaited<ReturnType<typeof loadParser>>,
   path: string,
@@ -1129,10 +1278,21 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
       )
     : new Map<string, string>()
 
+  // Columns any migration of the PR adds: a catch-up UPDATE of one of them is its first backfill, not a catch-up.
+  const addedInPr = new Set<string>()
+  for (const a of analysed)
+    for (const k of a.analysis.addedColumns) {
+      addedInPr.add(k)
+      const dot = k.lastIndexOf('.')
+      if (a.analysis.framework === 'django') addedInPr.add(`${djangoTable(a.file.path, k.slice(0, dot))}${k.slice(dot)}`)
+    }
+  const catchUpFacts = { addedInPr, pgVersion: opts.pg_version }
+
   for (const { file, dialect, analysis, report } of analysed) {
     const push = (id: DangerId, f: Omit<Finding, 'code' | 'level'>, statement: string, fix: string, cap?: Level, capWhy?: string): void => {
       pushFinding(report, id, f, statement, fix, cap, capWhy)
     }
+    const setNotNull = analysis.issues.filter((i) => i.id === 'set-not-null' && !i.rollback)
     const sups = parseSuppressions(analysis.comments)
     const spans = analysis.statements
     const used = new Set<Suppression>()
@@ -1208,6 +1368,12 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
         cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level)
         capWhy = 'small table'
         capNote = ` (${target} is listed in small_tables: reported at small_table_level)`
+      }
+      const catchUp = catchUpNote(issue, { ...catchUpFacts, ...analysis, path: file.path, setNotNull })
+      if (catchUp) {
+        cap = capLevel(cap ?? opts.catch_up_level, opts.catch_up_level)
+        capWhy = 'catch-up'
+        capNote = ` (${catchUp})`
       }
       if (!issue.rollback && issue.id === 'drop-table' && target) {
         const dead = await deadTable(target, appFiles, readBase)

@@ -6,7 +6,7 @@
 import type { DangerId } from './dangers.js'
 import type { Names } from './dangers/types.js'
 import { rewriteFree } from './dangers/change-column-type.js'
-import { analyzeSql, type Issue, type SqlOptions, type StatementSpan } from './sql.js'
+import { analyzeSql, type CatchUp, type Issue, type SqlOptions, type SqlResult, type StatementSpan } from './sql.js'
 import { typeText, type TypeLookup, type TypeName } from './sql-ast.js'
 import { shortStatement } from './text-index.js'
 import { withTree, withTreeAsync, type PgApi, type TsNode, type TsParser, type TsTree } from './wasm.js'
@@ -24,6 +24,12 @@ export interface OrmResult {
   notMigration?: boolean
   /** Tables the migration creates (exempt from lock dangers across the PR). */
   created: string[]
+  /** Columns the migration's forward code adds (`table.column`, lower case; Django: `model.field`). */
+  addedColumns: string[]
+  /** Catch-up UPDATEs in its forward code's embedded SQL (see catchUpOf). */
+  catchUps: CatchUp[]
+  /** First line of forward code that sets a lock_timeout (embedded SQL). */
+  lockTimeoutLine?: number
 }
 
 export interface OrmDeps {
@@ -37,6 +43,8 @@ export interface OrmDeps {
   knownTypes?: TypeLookup
   /** Django: each field's definition before this migration (`model.field`), from the migrations it depends on. */
   djangoFields?: ReadonlyMap<string, FieldSummary>
+  /** Django: project-defined field classes (class name -> its Django base and the kwargs its __init__ fixes). */
+  djangoClasses?: ReadonlyMap<string, FieldSummary>
 }
 
 /** Where a call sits: forward or rollback code, and whether it runs in a transaction. */
@@ -58,7 +66,16 @@ function walk(n: TsNode, visit: (n: TsNode) => boolean | void): void {
 }
 
 class Collector {
-  readonly result: OrmResult = { issues: [], statements: [], comments: [], waivers: [], count: 0, created: [] }
+  readonly result: OrmResult = {
+    issues: [],
+    statements: [],
+    comments: [],
+    waivers: [],
+    count: 0,
+    created: [],
+    addedColumns: [],
+    catchUps: [],
+  }
   private readonly pending: Array<Promise<void>> = []
   /** Backfill candidates, kept at the end when the same transaction also changes the schema. */
   private readonly backfills: Array<{ issue: Issue; inTx: boolean }> = []
@@ -107,10 +124,11 @@ class Collector {
     this.pending.push(
       this.deps.pg().then((pg) => {
         const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes })
+        const at = (l: number): number => Math.max(callLine, firstLine + l - 1)
         const shift = (i: Issue): Issue => {
           const shifted: Issue = {
             ...i,
-            line: Math.max(callLine, firstLine + i.line - 1),
+            line: at(i.line),
             endLine: Math.min(callEnd, firstLine + i.endLine - 1),
           }
           if (shifted.endLine < shifted.line) shifted.endLine = shifted.line
@@ -118,6 +136,7 @@ class Collector {
           return shifted
         }
         this.result.created.push(...r.created)
+        if (!place.rollback) this.learn(r, at)
         if (r.schemaChange) this.schemaOp(place)
         for (const i of r.backfills) if (!waiverReason) this.backfill(shift(i), place.inTx && !place.rollback)
         for (const i of r.issues) {
@@ -127,6 +146,21 @@ class Collector {
         }
       }),
     )
+  }
+
+  /** A column the forward code adds (`table.column`). */
+  added(table: string | undefined, column: string | undefined): void {
+    if (table && column) this.result.addedColumns.push(`${table}.${column}`.toLowerCase())
+  }
+
+  /** What forward embedded SQL tells the catch-up exception: columns added, catch-up UPDATEs, lock_timeout. */
+  private learn(r: SqlResult, at: (line: number) => number): void {
+    this.result.addedColumns.push(...r.addedColumns)
+    for (const u of r.catchUps) this.result.catchUps.push({ ...u, line: at(u.line) })
+    if (r.lockTimeoutLine !== undefined) {
+      const l = at(r.lockTimeoutLine)
+      if (this.result.lockTimeoutLine === undefined || l < this.result.lockTimeoutLine) this.result.lockTimeoutLine = l
+    }
   }
 
   async done(): Promise<OrmResult> {
@@ -206,6 +240,23 @@ function rubyArgs(call: TsNode): RubyArgs {
 function rubyMethod(call: TsNode): string {
   return call.childForFieldName('method')?.text ?? ''
 }
+
+/** change_table calls that do not add a column (every other t.<type> :name does). */
+const RAILS_TABLE_NOT_ADDING = new Set([
+  'remove',
+  'rename',
+  'change',
+  'change_default',
+  'change_null',
+  'index',
+  'remove_index',
+  'rename_index',
+  'remove_references',
+  'remove_belongs_to',
+  'remove_timestamps',
+  'check_constraint',
+  'remove_check_constraint',
+])
 
 const RAILS_IRREVERSIBLE_IN_CHANGE = new Set(['execute', 'change_column', 'change_column_default'])
 
@@ -372,6 +423,9 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
           { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') },
         ])
       else if (m === 'json') found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }])
+      // any other t.<type> :name (t.string, t.column, t.references) adds a column
+      if (!ctx.rollback && !RAILS_TABLE_NOT_ADDING.has(m))
+        for (const a of args.positional) c.added(t, m === 'references' || m === 'belongs_to' ? `${rubyValue(a) ?? ''}_id` : rubyValue(a))
       if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m))
         c.schemaOp(place(ctx))
       for (const [id, detail, names] of found)
@@ -428,6 +482,7 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
       case 'add_reference':
       case 'add_belongs_to': {
         if (isNew) break
+        if (!ctx.rollback) c.added(table, column && `${column}_id`)
         const index = args.options.get('index')
         const idxConcurrent =
           index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'))
@@ -468,6 +523,7 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
         break
       case 'add_column': {
         const type = rubyValue(args.positional[2])
+        if (!ctx.rollback) c.added(table, column)
         if (type === 'json') found.push(['prefer-jsonb', `${table}.${column} is json`, { table, column }])
         if (isNew) break
         if (opt('null') === 'false' && !args.options.has('default'))
@@ -824,6 +880,7 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
         const col = pyCall(call.positional[1] ?? n)
         if (col && col.name === 'Column') {
           const name = pyValue(col.positional[0])
+          c.added(t, name)
           const type = col.positional[1]?.text ?? ''
           if (/\bJSON\b/.test(type) && !/JSONB/.test(type)) c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`, t, name)
           if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default'))
@@ -1051,9 +1108,9 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
           })
         break
       case 'AlterField': {
-        const now = fieldSummary(call.kwargs.get('field') ?? call.positional[2])
+        const now = asDjangoBase(fieldSummary(call.kwargs.get('field') ?? call.positional[2]), c.deps.djangoClasses)
         const key = `${model}.${field}`
-        const before = c.deps.djangoFields?.get(key) ?? local.get(key)
+        const before = asDjangoBase(c.deps.djangoFields?.get(key) ?? local.get(key), c.deps.djangoClasses)
         if (now) local.set(key, now)
         if (isNew) break
         const costed = before && now ? alterFieldDangers(before, now) : undefined
@@ -1081,6 +1138,7 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
         if (!f) break
         const added = fieldSummary(call.kwargs.get('field'))
         if (added) local.set(`${model}.${field}`, added)
+        c.added(model, field)
         const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
         const nullable = fkw('null') === 'True'
         const many = f.name === 'ManyToManyField'
@@ -1313,6 +1371,51 @@ const DJANGO_STATE_ONLY = new Set([
   'height_field',
 ])
 
+/** A field argument's source text without module qualifiers, spaces or trailing commas; None is no argument. */
+function fieldText(s: string | undefined): string {
+  if (s === undefined || s === 'None') return ''
+  return s
+    .replace(/\s+/g, '')
+    .replace(/\b(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_]\w*\()/g, '')
+    .replace(/,\)/g, ')')
+}
+
+/**
+ * A field of a project-defined class as its Django base: `ChoiceSetField(blank=True)` whose class is
+ * `class ChoiceSetField(ArrayField)` and whose __init__ sets `kwargs['base_field'] = …` is that ArrayField.
+ */
+function asDjangoBase(f: FieldSummary | undefined, classes: ReadonlyMap<string, FieldSummary> | undefined): FieldSummary | undefined {
+  const base = f && classes?.get(f.cls)
+  return f && base ? { cls: base.cls, kw: { ...f.kw, ...base.kw } } : f
+}
+
+/**
+ * A project-defined Django field class in a module's source: its base class (the last part of the first
+ * one named) and the keyword arguments its __init__ fixes (`kwargs['k'] = v`), as source text. Undefined when the module has no such class.
+ */
+export function djangoFieldClass(parser: TsParser, source: string, cls: string): FieldSummary | undefined {
+  return withTree(parser, source, (tree) => {
+    if (!tree) return undefined
+    const def = named(tree.rootNode)
+      .map((n) => (n.type === 'decorated_definition' ? n.childForFieldName('definition') : n))
+      .find((n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === cls)
+    const base = named(def?.childForFieldName('superclasses')).find((b) => b.type === 'identifier' || b.type === 'attribute')
+    if (!def || !base) return undefined
+    const kw: Record<string, string> = {}
+    walk(def, (n) => {
+      if (n.type === 'assignment') {
+        const left = n.childForFieldName('left')
+        const right = n.childForFieldName('right')
+        const key =
+          left?.type === 'subscript' && left.childForFieldName('value')?.text === 'kwargs' ? left.childForFieldName('subscript') : null
+        const k = key ? pyValue(key) : undefined
+        if (k && right) kw[k] = right.text
+      }
+    })
+    return { cls: base.type === 'attribute' ? (base.childForFieldName('attribute')?.text ?? base.text) : base.text, kw }
+  })
+}
+
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
  * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
@@ -1326,8 +1429,8 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
     old.kw.max_length !== now.kw.max_length ||
     old.kw.max_digits !== now.kw.max_digits ||
     old.kw.decimal_places !== now.kw.decimal_places ||
-    old.kw.base_field !== now.kw.base_field ||
-    old.kw.size !== now.kw.size
+    fieldText(old.kw.base_field) !== fieldText(now.kw.base_field) ||
+    fieldText(old.kw.size) !== fieldText(now.kw.size)
   ) {
     if (!t0 || !t1) return undefined
     if (!rewriteFree(t0, t1, false))

@@ -4,6 +4,7 @@
  */
 import { DANGERS, isDangerId, type DangerId } from './dangers.js'
 import { DANGER_LIST } from './dangers/index.js'
+import { catchUpOf } from './dangers/backfill-in-transaction.js'
 import type { Emit, Names, Node, SqlHooks, SqlState } from './dangers/types.js'
 import { relName, str, typeNameOf, type TypeLookup, type TypeName } from './sql-ast.js'
 import { TextIndex, shortStatement, skipSqlTrivia, trimSqlEnd } from './text-index.js'
@@ -59,6 +60,28 @@ export interface SqlResult {
   schemaChange: boolean
   /** Tables the file creates. */
   created: string[]
+  /** Columns the file adds (`table.column`, lower case). */
+  addedColumns: string[]
+  /** Catch-up UPDATEs (`UPDATE t SET c = <constant> WHERE c IS NULL`), whatever their transaction. */
+  catchUps: CatchUp[]
+  /** Line of the first statement that sets a lock_timeout other than 0. */
+  lockTimeoutLine?: number
+}
+
+/** `UPDATE t SET c = <constant> WHERE c IS NULL` at `line` (see catchUpOf). */
+export interface CatchUp {
+  table: string
+  column: string
+  line: number
+}
+
+/** A SET [LOCAL] lock_timeout to a value other than 0 (0 turns the timeout off). */
+function setsLockTimeout(stmt: Record<string, unknown>): boolean {
+  const v = stmt.VariableSetStmt
+  if (!v || typeof v !== 'object' || !('name' in v) || String(v.name).toLowerCase() !== 'lock_timeout') return false
+  if (!('kind' in v) || v.kind !== 'VAR_SET_VALUE' || !('args' in v) || !Array.isArray(v.args)) return false
+  const text = JSON.stringify(v.args[0] ?? {})
+  return !/^\{"A_Const":\{"ival":\{(?:"ival":0)?\}/.test(text) && !/"sval":"0+\s*(?:ms|s|min)?"/.test(text)
 }
 
 /** Bytes per chunk: files up to this size are parsed in one call. */
@@ -118,7 +141,17 @@ export function analyzeSql(pg: PgApi, sql: string, opts: SqlOptions, chunkBytes 
  */
 class SqlRun {
   readonly idx: TextIndex
-  readonly result: SqlResult = { issues: [], statements: [], count: 0, comments: [], backfills: [], schemaChange: false, created: [] }
+  readonly result: SqlResult = {
+    issues: [],
+    statements: [],
+    count: 0,
+    comments: [],
+    backfills: [],
+    schemaChange: false,
+    created: [],
+    addedColumns: [],
+    catchUps: [],
+  }
   /** The chunks to parse, in order; none for a blank file. */
   readonly cuts: Array<[number, number]>
   private readonly state: FileState
@@ -146,6 +179,7 @@ class SqlRun {
   finish(): SqlResult {
     this.result.schemaChange = this.state.schemaChange
     this.result.created = [...this.state.createdTables]
+    this.result.addedColumns = [...this.state.addedColumns]
     return this.result
   }
 
@@ -166,6 +200,7 @@ class SqlRun {
       const span = { line: idx.lineOfByte(start), endLine: idx.lineOfByte(stop - 1) }
       result.statements.push(span)
       result.count++
+      if (st.stmt) this.notice(st.stmt, span.line)
       const found = st.stmt ? this.state.check(st.stmt) : []
       if (found.length === 0) continue
       const text = shortStatement(idx.slice(start, stop))
@@ -188,6 +223,14 @@ class SqlRun {
       }
     }
     if (collect && end === idx.bytes.length) this.commentsBefore(end)
+  }
+
+  /** What the catch-up exception needs (see catchUpOf): the file's lock_timeout and its catch-up UPDATEs. */
+  private notice(stmt: Record<string, unknown>, line: number): void {
+    if (this.result.lockTimeoutLine === undefined && setsLockTimeout(stmt)) this.result.lockTimeoutLine = line
+    const u = stmt.UpdateStmt
+    const c = u && typeof u === 'object' ? catchUpOf({ ...u }) : undefined
+    if (c) this.result.catchUps.push({ ...c, line })
   }
 
   /**
@@ -345,6 +388,8 @@ for (const d of DANGER_LIST) {
  */
 class FileState implements SqlState {
   readonly createdTables = new Set<string>()
+  /** `table.column` of every ADD COLUMN. */
+  readonly addedColumns = new Set<string>()
   private readonly createdIndexes = new Set<string>()
   private txDepth = 0
   private lockTimeout = false
@@ -506,6 +551,7 @@ class FileState implements SqlState {
         if (!col) return
         this.column(col, { table: t, isPk: false, alterType: false }, emit)
         this.types.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
+        this.addedColumns.add(`${t}.${String(col.colname).toLowerCase()}`)
         return
       }
       case 'AT_AlterColumnType': {

@@ -1,4 +1,4 @@
-import { ident, relName } from '../sql-ast.js'
+import { ident, relName, str } from '../sql-ast.js'
 import { PG_FAMILY, defineDanger, type Node } from './types.js'
 
 /**
@@ -16,6 +16,39 @@ export function unbounded(where: unknown): boolean {
   const b = w.BoolExpr as { args?: unknown[] } | undefined
   if (b) return (b.args ?? []).every(unbounded)
   return false
+}
+
+function isNode(x: unknown): x is Node {
+  return x !== null && typeof x === 'object' && !Array.isArray(x)
+}
+const obj = (x: unknown): Node | undefined => (isNode(x) ? x : undefined)
+
+/** A literal, optionally cast (`'{}'::jsonb`, `0`, `false`, `'x'`): the same value for every row. */
+function isConstant(v: unknown): boolean {
+  const n = obj(v)
+  if (!n) return false
+  if ('A_Const' in n) return true
+  const cast = obj(n.TypeCast)
+  return cast !== undefined && isConstant(cast.arg)
+}
+
+/**
+ * The catch-up shape of a backfill: `UPDATE t SET c = <constant> WHERE c IS NULL`, one column, no other
+ * predicate, no FROM or WITH. It only fills the rows an earlier backfill left NULL in the very column a NOT
+ * NULL is about to be set on. Returns the table and column, else undefined.
+ */
+export function catchUpOf(n: Node): { table: string; column: string } | undefined {
+  const table = relName(n.relation)
+  const targets = Array.isArray(n.targetList) ? n.targetList : []
+  if (!table || targets.length !== 1 || n.fromClause !== undefined || n.withClause !== undefined) return undefined
+  const target = obj(obj(targets[0])?.ResTarget)
+  const column = typeof target?.name === 'string' ? target.name.toLowerCase() : undefined
+  if (!target || !column || target.indirection !== undefined || !isConstant(target.val)) return undefined
+  const test = obj(obj(n.whereClause)?.NullTest)
+  if (!test || test.nulltesttype !== 'IS_NULL') return undefined
+  const fields = obj(obj(test.arg)?.ColumnRef)?.fields
+  const last = Array.isArray(fields) ? str(fields[fields.length - 1]) : undefined
+  return last?.toLowerCase() === column ? { table, column } : undefined
 }
 
 export default defineDanger({
