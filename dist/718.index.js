@@ -233,18 +233,24 @@ const literals = new WeakMap();
 /** Where a segment's plain text ends: a class, an extglob, a brace or an escape (read no further). */
 const NOT_PLAIN = /[[\](){}!+@\\]/;
 function requiredLiterals(m) {
-    const known = literals.get(m);
-    if (known !== undefined)
-        return known;
-    let found = null;
-    if (!m.negate && m.options.nocase !== true && m.pattern !== '') {
-        // The alternatives of the glob as written (minimatch folds a last segment's braces into an extglob).
-        const alternatives = m.options.nobrace === true ? [m.pattern] : (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .braceExpand */ .KA)(m.pattern, { ...m.options, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 });
-        const each = alternatives.map((a) => longestLiteral(a.split('/')));
-        found = each.every((l) => l !== undefined) ? each : null;
+    let known = literals.get(m);
+    if (known === undefined) {
+        known = m.negate ? null : literalsOfPattern(m.pattern, m.options);
+        literals.set(m, known);
     }
-    literals.set(m, found);
-    return found;
+    return known;
+}
+/**
+ * `requiredLiterals` from the glob's text and options, without compiling it: one literal per alternative of
+ * its brace expansion as written (minimatch folds a last segment's braces into an extglob), or null. A
+ * leading `!` (negation) gives null.
+ */
+function literalsOfPattern(pattern, options) {
+    if (pattern === '' || pattern.startsWith('!') || options.nocase === true)
+        return null;
+    const alternatives = options.nobrace === true ? [pattern] : (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .braceExpand */ .KA)(pattern, { ...GLOB_OPTIONS, ...options, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 });
+    const each = alternatives.map((alt) => longestLiteral(alt.split('/')));
+    return each.every((l) => l !== undefined) ? each : null;
 }
 /**
  * The longest run of plain characters in one of the segments, or undefined. A segment matches a path part
@@ -286,67 +292,64 @@ function matchesAny(path, globs) {
     const list = preparedList(globs);
     if (list.hasError) {
         for (const entry of list.entries) {
-            if (entry.matcher instanceof GlobError)
-                throw entry.matcher;
-            if (quickMatch(entry.matcher, path))
+            if (entry.error)
+                throw entry.error;
+            if (entryMatches(entry, path))
                 return true;
         }
         return false;
     }
     if (list.anyLiteral?.test(path) === true)
-        for (const m of list.withLiterals)
-            if (quickMatch(m, path))
+        for (const e of list.withLiterals)
+            if (entryMatches(e, path))
                 return true;
-    for (const m of list.withoutLiterals)
-        if (quickMatch(m, path))
+    for (const e of list.withoutLiterals)
+        if (entryMatches(e, path))
             return true;
     return false;
 }
+function entryMatches(e, path) {
+    if (e.literals !== null && !e.literals.some((l) => path.includes(l)))
+        return false;
+    e.matcher ??= compiledGlob(e.glob, e.options);
+    (0,_policy_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .spend */ .Rf)();
+    return e.matcher.match(path);
+}
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-function prepareList(entries) {
-    const list = { entries, hasError: false, withLiterals: [], withoutLiterals: [], anyLiteral: null };
-    const all = new Set();
-    for (const { matcher } of entries) {
-        if (matcher instanceof GlobError) {
-            list.hasError = true;
-            continue;
-        }
-        const required = requiredLiterals(matcher);
-        if (required === null)
-            list.withoutLiterals.push(matcher);
-        else {
-            list.withLiterals.push(matcher);
-            for (const l of required)
-                all.add(l);
-        }
-    }
-    if (all.size > 0)
-        list.anyLiteral = new RegExp([...all].map(escapeRegExp).join('|'));
-    return list;
+function prepareGlob(raw) {
+    const anchored = raw.startsWith('./') || raw.startsWith('/');
+    const glob = anchored ? raw.replace(/^\.?\//, '') : raw;
+    const options = { matchBase: !anchored && !glob.includes('/') };
+    const problem = globProblem(glob);
+    if (problem)
+        return { raw, glob, options, error: new GlobError(glob, problem), literals: null };
+    return { raw, glob, options, literals: literalsOfPattern(glob, options) };
 }
 /**
- * The compiled matchers of a glob list, kept per list: a rule asks `matchesAny(path, sameList)` for every
- * changed file, and resolving each glob's anchoring and cache key again per path was a third of the
- * matching time on a 300-file PR. A list changed in place since (same array, other strings) is prepared again.
+ * The prepared globs of a list, kept per list: a rule asks `matchesAny(path, sameList)` for every changed
+ * file. A list changed in place since (same array, other strings) is prepared again.
  */
 const prepared = new WeakMap();
 function preparedList(globs) {
     const known = prepared.get(globs);
     if (known && known.entries.length === globs.length && known.entries.every((e, i) => e.raw === globs[i]))
         return known;
-    const entries = globs.map((raw) => {
-        const anchored = raw.startsWith('./') || raw.startsWith('/');
-        const g = anchored ? raw.replace(/^\.?\//, '') : raw;
-        try {
-            return { raw, matcher: compiledGlob(g, { matchBase: !anchored && !g.includes('/') }) };
+    (0,_policy_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .spend */ .Rf)();
+    const list = { entries: globs.map(prepareGlob), hasError: false, withLiterals: [], withoutLiterals: [], anyLiteral: null };
+    const all = new Set();
+    for (const e of list.entries) {
+        if (e.error)
+            list.hasError = true;
+        else if (e.literals === null)
+            list.withoutLiterals.push(e);
+        else {
+            list.withLiterals.push(e);
+            for (const l of e.literals)
+                all.add(l);
         }
-        catch (e) {
-            if (e instanceof GlobError)
-                return { raw, matcher: e };
-            throw e;
-        }
-    });
-    const list = prepareList(entries);
+    }
+    if (all.size > 0)
+        list.anyLiteral = new RegExp([...all].map(escapeRegExp).join('|'));
     prepared.set(globs, list);
     return list;
 }

@@ -85,6 +85,8 @@ describe('the literal pre-check never changes what a glob matches', () => {
       fc.property(glob, fc.array(path, { minLength: 1, maxLength: 10 }), fc.boolean(), (g, paths, base) => {
         const m = new Minimatch(g, { ...GLOB_OPTIONS, matchBase: base })
         for (const p of paths) if (quickMatch(m, p) !== m.match(p)) throw new Error(`${g} (matchBase ${String(base)}) on ${p}`)
+        const asListed = matcherOf(g) // as matchesAny anchors and compiles it
+        for (const p of paths) if (matchesAny(p, [g]) !== asListed.match(p)) throw new Error(`[${g}] on ${p}`)
       }),
       { numRuns: 3000 },
     )
@@ -118,5 +120,9 @@ describe('the literal pre-check never changes what a glob matches', () => {
     expect(quickMatch(m, 'docs/runbooks/deploy.md')).toBe(true)
     expect(quickMatch(m, 'docs/runbooksx/deploy.md')).toBe(false) // contains the literal, minimatch decides
     expect(quickMatch(compiledGlob('!*.md'), 'a.ts')).toBe(true) // negated: no pre-check
+    expect(matchesAny('a.ts', ['!*.md'])).toBe(true) // also in a list, where globs compile only when needed
+    expect(matchesAny('docs/a.md', ['!*.md'])).toBe(false)
+    expect(matchesAny('src/a.ts', ['**/runbooks/**', '*.md'])).toBe(false)
+    expect(matchesAny('docs/runbooks/a.txt', ['*.md', '**/runbooks/**'])).toBe(true)
   })
 })

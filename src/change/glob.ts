@@ -85,18 +85,25 @@ const literals = new WeakMap<Minimatch, readonly string[] | null>()
 const NOT_PLAIN = /[[\](){}!+@\\]/
 
 function requiredLiterals(m: Minimatch): readonly string[] | null {
-  const known = literals.get(m)
-  if (known !== undefined) return known
-  let found: string[] | null = null
-  if (!m.negate && m.options.nocase !== true && m.pattern !== '') {
-    // The alternatives of the glob as written (minimatch folds a last segment's braces into an extglob).
-    const alternatives =
-      m.options.nobrace === true ? [m.pattern] : braceExpand(m.pattern, { ...m.options, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 })
-    const each = alternatives.map((a) => longestLiteral(a.split('/')))
-    found = each.every((l): l is string => l !== undefined) ? each : null
+  let known = literals.get(m)
+  if (known === undefined) {
+    known = m.negate ? null : literalsOfPattern(m.pattern, m.options)
+    literals.set(m, known)
   }
-  literals.set(m, found)
-  return found
+  return known
+}
+
+/**
+ * `requiredLiterals` from the glob's text and options, without compiling it: one literal per alternative of
+ * its brace expansion as written (minimatch folds a last segment's braces into an extglob), or null. A
+ * leading `!` (negation) gives null.
+ */
+function literalsOfPattern(pattern: string, options: MinimatchOptions): string[] | null {
+  if (pattern === '' || pattern.startsWith('!') || options.nocase === true) return null
+  const alternatives =
+    options.nobrace === true ? [pattern] : braceExpand(pattern, { ...GLOB_OPTIONS, ...options, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 })
+  const each = alternatives.map((alt) => longestLiteral(alt.split('/')))
+  return each.every((l): l is string => l !== undefined) ? each : null
 }
 
 /**
@@ -137,28 +144,43 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
   const list = preparedList(globs)
   if (list.hasError) {
     for (const entry of list.entries) {
-      if (entry.matcher instanceof GlobError) throw entry.matcher
-      if (quickMatch(entry.matcher, path)) return true
+      if (entry.error) throw entry.error
+      if (entryMatches(entry, path)) return true
     }
     return false
   }
-  if (list.anyLiteral?.test(path) === true) for (const m of list.withLiterals) if (quickMatch(m, path)) return true
-  for (const m of list.withoutLiterals) if (quickMatch(m, path)) return true
+  if (list.anyLiteral?.test(path) === true) for (const e of list.withLiterals) if (entryMatches(e, path)) return true
+  for (const e of list.withoutLiterals) if (entryMatches(e, path)) return true
   return false
 }
 
 interface PreparedGlob {
   raw: string
-  matcher: Minimatch | GlobError
+  /** The glob as minimatch sees it (a leading `./` or `/` removed) and its options. */
+  glob: string
+  options: MinimatchOptions
+  /** The glob is over the caps: matching it throws this. */
+  error?: GlobError
+  /** `requiredLiterals`, from the text. */
+  literals: readonly string[] | null
+  /** Compiled on the first path that holds one of its literals: most globs of a policy never need it. */
+  matcher?: Minimatch
+}
+
+function entryMatches(e: PreparedGlob, path: string): boolean {
+  if (e.literals !== null && !e.literals.some((l) => path.includes(l))) return false
+  e.matcher ??= compiledGlob(e.glob, e.options)
+  spend()
+  return e.matcher.match(path)
 }
 
 interface PreparedList {
   entries: PreparedGlob[]
-  /** A glob does not compile: every entry is tried in order, and the bad one throws when reached, as before. */
+  /** A glob is over the caps: every entry is tried in order, and the bad one throws when reached, as before. */
   hasError: boolean
   /** The globs that require literals (`requiredLiterals`), and the others. */
-  withLiterals: Minimatch[]
-  withoutLiterals: Minimatch[]
+  withLiterals: PreparedGlob[]
+  withoutLiterals: PreparedGlob[]
   /**
    * Matches a path holding at least one literal a glob of `withLiterals` requires (null when there is none):
    * a path it does not match matches none of them, found by one native scan instead of a test per glob.
@@ -168,46 +190,36 @@ interface PreparedList {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
 
-function prepareList(entries: PreparedGlob[]): PreparedList {
-  const list: PreparedList = { entries, hasError: false, withLiterals: [], withoutLiterals: [], anyLiteral: null }
-  const all = new Set<string>()
-  for (const { matcher } of entries) {
-    if (matcher instanceof GlobError) {
-      list.hasError = true
-      continue
-    }
-    const required = requiredLiterals(matcher)
-    if (required === null) list.withoutLiterals.push(matcher)
-    else {
-      list.withLiterals.push(matcher)
-      for (const l of required) all.add(l)
-    }
-  }
-  if (all.size > 0) list.anyLiteral = new RegExp([...all].map(escapeRegExp).join('|'))
-  return list
+function prepareGlob(raw: string): PreparedGlob {
+  const anchored = raw.startsWith('./') || raw.startsWith('/')
+  const glob = anchored ? raw.replace(/^\.?\//, '') : raw
+  const options: MinimatchOptions = { matchBase: !anchored && !glob.includes('/') }
+  const problem = globProblem(glob)
+  if (problem) return { raw, glob, options, error: new GlobError(glob, problem), literals: null }
+  return { raw, glob, options, literals: literalsOfPattern(glob, options) }
 }
 
 /**
- * The compiled matchers of a glob list, kept per list: a rule asks `matchesAny(path, sameList)` for every
- * changed file, and resolving each glob's anchoring and cache key again per path was a third of the
- * matching time on a 300-file PR. A list changed in place since (same array, other strings) is prepared again.
+ * The prepared globs of a list, kept per list: a rule asks `matchesAny(path, sameList)` for every changed
+ * file. A list changed in place since (same array, other strings) is prepared again.
  */
 const prepared = new WeakMap<readonly string[], PreparedList>()
 
 function preparedList(globs: readonly string[]): PreparedList {
   const known = prepared.get(globs)
   if (known && known.entries.length === globs.length && known.entries.every((e, i) => e.raw === globs[i])) return known
-  const entries = globs.map((raw): PreparedGlob => {
-    const anchored = raw.startsWith('./') || raw.startsWith('/')
-    const g = anchored ? raw.replace(/^\.?\//, '') : raw
-    try {
-      return { raw, matcher: compiledGlob(g, { matchBase: !anchored && !g.includes('/') }) }
-    } catch (e) {
-      if (e instanceof GlobError) return { raw, matcher: e }
-      throw e
+  spend()
+  const list: PreparedList = { entries: globs.map(prepareGlob), hasError: false, withLiterals: [], withoutLiterals: [], anyLiteral: null }
+  const all = new Set<string>()
+  for (const e of list.entries) {
+    if (e.error) list.hasError = true
+    else if (e.literals === null) list.withoutLiterals.push(e)
+    else {
+      list.withLiterals.push(e)
+      for (const l of e.literals) all.add(l)
     }
-  })
-  const list = prepareList(entries)
+  }
+  if (all.size > 0) list.anyLiteral = new RegExp([...all].map(escapeRegExp).join('|'))
   prepared.set(globs, list)
   return list
 }
