@@ -1,4 +1,4 @@
-import { compareText, groupDigits, lineColumn } from '../src/text.js'
+import { compareText, countOf, groupDigits, lineColumn } from '../src/text.js'
 
 describe('groupDigits (counts in messages, without ICU on the start-up path)', () => {
   it('writes what toLocaleString("en-US") writes for integers of every magnitude and sign', () => {
@@ -22,6 +22,12 @@ describe('compareText (tie order in sorted output, without ICU)', () => {
     const words = ['b', 'B', 'a', 'ä', 'a/b', 'a-b', '', 'A', 'b']
     expect([...words].sort(compareText)).toEqual(['', 'A', 'B', 'a', 'a-b', 'a/b', 'b', 'b', 'ä'])
     for (const x of words) for (const y of words) expect(Math.sign(compareText(x, y)) + Math.sign(compareText(y, x))).toBe(0)
+  })
+})
+
+describe('countOf', () => {
+  it('writes the count grouped, the word singular only for one', () => {
+    expect([countOf(1, 'file'), countOf(0, 'line'), countOf(3000, 'changed line')]).toEqual(['1 file', '0 lines', '3,000 changed lines'])
   })
 })
 

@@ -6529,8 +6529,8 @@ const prSize = (0,rules_define/* defineRule */.Km)({
             ? ` (at least: GitHub listed ${fmt(ctx.changes.files.length)} of ${fmt(ctx.changes.totalFiles)} files)`
             : '';
         const size = sizeLabel(lines, o.sizes);
-        const summary = `${fmt(lines)} changed lines in ${fmt(files)} files${partial}; size ${size}` +
-            (excluded.length ? `; excluded ${fmt(excluded.length)} files (${fmt(excludedLines)} lines)` : '');
+        const summary = `${(0,src_text/* countOf */.pq)(lines, 'changed line')} in ${(0,src_text/* countOf */.pq)(files, 'file')}${partial}; size ${size}` +
+            (excluded.length ? `; excluded ${(0,src_text/* countOf */.pq)(excluded.length, 'file')} (${(0,src_text/* countOf */.pq)(excludedLines, 'line')})` : '');
         const findings = [];
         const check = (value, warn, fail, what) => {
             let level;
@@ -19205,6 +19205,7 @@ function ident(s) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ groupDigits),
 /* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   pq: () => (/* binding */ countOf),
 /* harmony export */   rv: () => (/* binding */ lineColumn)
 /* harmony export */ });
 /** 1-based line and column of a character offset in a text (for every "file:line:column" message). */
@@ -19225,6 +19226,10 @@ function lineColumn(text, offset) {
  */
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+/** `n` with thousands separators and `word`, plural unless n is 1: "1 file", "3,000 files". */
+function countOf(n, word) {
+    return `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 /**
  * A count with thousands separators, as `n.toLocaleString('en-US')` writes it ("3,000"), without ICU: the first

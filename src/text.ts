@@ -19,6 +19,11 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** `n` with thousands separators and `word`, plural unless n is 1: "1 file", "3,000 files". */
+export function countOf(n: number, word: string): string {
+  return `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`
+}
+
 /**
  * A count with thousands separators, as `n.toLocaleString('en-US')` writes it ("3,000"), without ICU: the first
  * `toLocaleString` call of a process builds ICU's number formatter, ~30 ms on the Action's start-up path.

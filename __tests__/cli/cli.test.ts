@@ -39,7 +39,7 @@ describe('pr-gate check', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('quality gate: SUCCESS')
     expect(r.stdout).toContain('embedded default policy')
-    expect(r.stdout).toMatch(/PASS\s+pr-size — 2 changed lines in 1 files/)
+    expect(r.stdout).toMatch(/PASS\s+pr-size — 2 changed lines in 1 file\b/)
   })
 
   it('fails (exit 1) over the fail limit, with a policy read from the base ref', () => {
@@ -52,7 +52,7 @@ describe('pr-gate check', () => {
     expect(report.conclusion).toBe('failure')
     expect(report.failedRules).toEqual(['pr-size'])
     const size = report.rules.find((x: { id: string }) => x.id === 'pr-size')
-    expect(size.summary).toBe('150 changed lines in 1 files; size L; excluded 1 files (5,000 lines)')
+    expect(size.summary).toBe('150 changed lines in 1 file; size L; excluded 1 file (5,000 lines)')
   })
 
   it('enforces the base policy even when the branch loosens it', () => {
@@ -80,7 +80,7 @@ describe('pr-gate check', () => {
     repo.commit('generated', { 'gen/client.ts': lines(3000) })
     const r = repo.cli('check')
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('excluded 1 files (3,000 lines)')
+    expect(r.stdout).toContain('excluded 1 file (3,000 lines)')
   })
 
   it('handles binary files, renames and deletions', () => {
@@ -91,7 +91,7 @@ describe('pr-gate check', () => {
     const r = repo.cli('check', '--format', 'json')
     expect(r.code).toBe(0)
     const size = JSON.parse(r.stdout).rules.find((x: { id: string }) => x.id === 'pr-size')
-    expect(size.summary).toBe('1 changed lines in 3 files; size XS')
+    expect(size.summary).toBe('1 changed line in 3 files; size XS')
   })
 
   it('an invalid policy at the base fails closed with exit 2 and file:line:column', () => {

@@ -33,7 +33,7 @@ describe('pr-size', () => {
     markExclusions(ctx.changes.files, 'api/gen/** linguist-generated=true\n')
     const out = await prSize.evaluate(ctx, opts())
     expect(out.findings).toEqual([])
-    expect(out.summary).toBe('20 changed lines in 1 files; size S; excluded 1 files (3,000 lines)')
+    expect(out.summary).toBe('20 changed lines in 1 file; size S; excluded 1 file (3,000 lines)')
     expect(out.tables?.find((t) => t.title === 'Not counted')?.rows).toEqual([['api/gen/client.ts', 'generated', '3,000']])
   })
 

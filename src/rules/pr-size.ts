@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox'
 import type { ChangedFile, Finding, Level, RuleTable } from '../types.js'
 import { matchesAny } from '../change/glob.js'
 import { defineRule } from './define.js'
-import { compareText, groupDigits } from '../text.js'
+import { compareText, countOf, groupDigits } from '../text.js'
 
 const SIZE_NAMES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'] as const
 
@@ -90,8 +90,8 @@ export const prSize = defineRule({
       : ''
     const size = sizeLabel(lines, o.sizes)
     const summary =
-      `${fmt(lines)} changed lines in ${fmt(files)} files${partial}; size ${size}` +
-      (excluded.length ? `; excluded ${fmt(excluded.length)} files (${fmt(excludedLines)} lines)` : '')
+      `${countOf(lines, 'changed line')} in ${countOf(files, 'file')}${partial}; size ${size}` +
+      (excluded.length ? `; excluded ${countOf(excluded.length, 'file')} (${countOf(excludedLines, 'line')})` : '')
 
     const findings: Finding[] = []
     const check = (value: number, warn: number, fail: number, what: string) => {
