@@ -97,6 +97,67 @@ function positiveSeconds(name: string, value: string, fallback: number): number 
   return n
 }
 
+/** The event payload at GITHUB_EVENT_PATH (empty when the path is not set). */
+function readEvent(eventPath: string | undefined): JsonObject {
+  if (!eventPath) return {}
+  try {
+    return obj(JSON.parse(readFileSync(eventPath, 'utf8'))) ?? {}
+  } catch (e) {
+    throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+/** Input pr-number, else the event's: pull_request*, pull_request_review*: the PR; issue_comment: the issue, when it is a pull request. */
+function pullNumberOf(event: JsonObject): number | undefined {
+  const prInput = core.getInput('pr-number')
+  const pullNumber = prInput
+    ? Number(prInput)
+    : (num(at(event, 'pull_request', 'number')) ?? (at(event, 'issue', 'pull_request') ? num(at(event, 'issue', 'number')) : undefined))
+  if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0))
+    throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
+  return pullNumber
+}
+
+/** The release-mode inputs, checked when mode is release. */
+function releaseSettings(mode: Settings['mode'], env: NodeJS.ProcessEnv): ReleaseSettings {
+  const environment = core.getInput('environment') || undefined
+  const baseRef = core.getInput('base-ref') || (mode === 'release' ? 'auto' : '')
+  if (mode === 'release' && baseRef === 'auto' && !environment)
+    throw new InputError(
+      'input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)',
+    )
+  const trackingInput = core.getInput('tracking-issue')
+  const trackingIssue = trackingInput ? Number(trackingInput) : undefined
+  if (trackingInput && !(trackingIssue !== undefined && Number.isInteger(trackingIssue) && trackingIssue > 0))
+    throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`)
+  const headRef = core.getInput('head-ref') || env.GITHUB_SHA || ''
+  if (mode === 'release' && !headRef) throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit')
+  return { baseRef, headRef, environment, trackingIssue, gateIdentity: core.getInput('gate-identity') || 'github-actions' }
+}
+
+/** Input repositories: owner/name entries separated by commas or whitespace. */
+function repositoriesInput(): string[] {
+  const repositories = core
+    .getInput('repositories')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  for (const r of repositories)
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(r))
+      throw new InputError(`input repositories: expected owner/name entries, got ${JSON.stringify(r)}`)
+  return repositories
+}
+
+function trendInputs(repositories: readonly string[]): TrendInputs {
+  return {
+    since: core.getInput('since') || '90d',
+    repositories: repositories.map((r) => r.trim()).filter(Boolean),
+    org: core.getInput('org') || undefined,
+    failOnTrend: bool('fail-on-trend', core.getInput('fail-on-trend'), false),
+    issue: bool('report-issue', core.getInput('report-issue'), true),
+    alerts: bool('alerts', core.getInput('alerts'), false),
+  }
+}
+
 export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const token = core.getInput('token') || env.GITHUB_TOKEN || ''
   if (!token)
@@ -108,46 +169,13 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const [owner, repo] = repoFull.split('/')
   if (!owner || !repo)
     throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`)
-  const eventPath = env.GITHUB_EVENT_PATH
-  let event: JsonObject = {}
-  if (eventPath) {
-    try {
-      event = obj(JSON.parse(readFileSync(eventPath, 'utf8'))) ?? {}
-    } catch (e) {
-      throw new InputError(
-        `cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`,
-      )
-    }
-  }
-  const prInput = core.getInput('pr-number')
-  // pull_request*, pull_request_review*: the PR; issue_comment: the issue, when it is a pull request.
-  const pullNumber = prInput
-    ? Number(prInput)
-    : (num(at(event, 'pull_request', 'number')) ?? (at(event, 'issue', 'pull_request') ? num(at(event, 'issue', 'number')) : undefined))
-  if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0))
-    throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`)
+  const event = readEvent(env.GITHUB_EVENT_PATH)
+  const pullNumber = pullNumberOf(event)
   const workspace = core.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd()
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
   const mode = choice('mode', core.getInput('mode'), ['pull_request', 'release', 'report'] as const, 'pull_request')
-  const environment = core.getInput('environment') || undefined
-  const baseRef = core.getInput('base-ref') || (mode === 'release' ? 'auto' : '')
-  if (mode === 'release' && baseRef === 'auto' && !environment)
-    throw new InputError(
-      'input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)',
-    )
-  const trackingInput = core.getInput('tracking-issue')
-  const trackingIssue = trackingInput ? Number(trackingInput) : undefined
-  if (trackingInput && !(Number.isInteger(trackingIssue) && (trackingIssue as number) > 0))
-    throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`)
-  const headRef = core.getInput('head-ref') || env.GITHUB_SHA || ''
-  if (mode === 'release' && !headRef) throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit')
-  const repositories = core
-    .getInput('repositories')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-  for (const r of repositories)
-    if (!/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(r))
-      throw new InputError(`input repositories: expected owner/name entries, got ${JSON.stringify(r)}`)
+  const release = releaseSettings(mode, env)
+  const repositories = repositoriesInput()
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
   return {
     token,
@@ -170,14 +198,7 @@ export function getSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     requestTimeoutMs: positiveSeconds('request-timeout', core.getInput('request-timeout'), 30) * 1000,
     artifactName: core.getInput('artifact-name') || 'pr-quality-gate-evidence',
     mode,
-    release: { baseRef, headRef, environment, trackingIssue, gateIdentity: core.getInput('gate-identity') || 'github-actions' },
-    trends: {
-      since: core.getInput('since') || '90d',
-      repositories: repositories.map((r) => r.trim()).filter(Boolean),
-      org: core.getInput('org') || undefined,
-      failOnTrend: bool('fail-on-trend', core.getInput('fail-on-trend'), false),
-      issue: bool('report-issue', core.getInput('report-issue'), true),
-      alerts: bool('alerts', core.getInput('alerts'), false),
-    },
+    release,
+    trends: trendInputs(repositories),
   }
 }

@@ -13,7 +13,7 @@ import { describeApiError } from '../errors.js'
 import { fetchPull, pullInfoFrom, type PullInfo } from '../github/source.js'
 import { evaluatePullRequest } from '../github/evaluate.js'
 import { actionRemotePolicy } from './remote-policy.js'
-import type { Note } from '../types.js'
+import type { Evidence, Note } from '../types.js'
 import { publishVerdict, type PublishResult } from '../github/publish-verdict.js'
 import { workspaceEvidence } from '../evidence/workspace.js'
 import { renderJobSummary } from '../report/markdown.js'
@@ -42,12 +42,97 @@ async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
   }
 }
 
-export async function run(): Promise<void> {
-  let verdict: Verdict | undefined
+/** What the job summary in `finally` needs, filled in as the run gets that far. */
+interface RunState {
+  verdict?: Verdict
   /** The enforced policy's waiver label prefix (the job summary tells how to waive with it). */
-  let labelPrefix = DEFAULT_LABEL_PREFIX
+  labelPrefix: string
+  published?: PublishResult
+}
+
+/** The pull request and its evidence: from the PR's own artifact on workflow_run, else the workspace. */
+async function pullAndEvidence(octokit: Octokit, s: Settings): Promise<{ pr: PullInfo; evidence: Evidence; notes: Note[] }> {
+  const notes: Note[] = []
+  if (s.eventName !== 'workflow_run') return { pr: await resolvePull(octokit, s), evidence: workspaceEvidence(s.workspace), notes }
+  // Loaded only for the fork recipe's second workflow (its unzip is not needed on a pull_request run).
+  const { loadRunEvidence } = await import('./workflow-run.js')
+  const run = await loadRunEvidence(octokit, s.repository, s.event, s.artifactName)
+  const pr = run.pr
+  notes.push({
+    level: 'warning',
+    message: `Evidence from the PR's own workflow: ${run.files.length} file(s) of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
+  })
+  return { pr, evidence: workspaceEvidence(run.dir, 'pr-artifact'), notes }
+}
+
+/** Evaluate one pull request and publish its verdict; `state` records how far it got. */
+async function gatePullRequest(s: Settings, state: RunState): Promise<void> {
+  const log = (m: string) => {
+    core.info(m)
+  }
+  const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log })
+  const { pr, evidence, notes } = await pullAndEvidence(octokit, s)
+  core.info(
+    `pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`,
+  )
+  const remotePolicy = actionRemotePolicy(s, octokit)
+  const {
+    verdict: v,
+    policy,
+    comments,
+  } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log, remotePolicy })
+  state.verdict = v
+  state.labelPrefix = policy?.waivers.label_prefix ?? state.labelPrefix
+  logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef })
+  const published = await publishVerdict({
+    octokit,
+    repo: s.repository,
+    pr,
+    verdict: v,
+    comments,
+    checkName: s.checkName,
+    comment: s.comment,
+    commentMode: policy?.comment,
+    commentAuthor: s.commentAuthor,
+    token: s.token,
+    serverUrl: s.serverUrl,
+    runUrl: s.runUrl,
+    labelPrefix: state.labelPrefix,
+    log,
+    warn: (m) => {
+      core.warning(m)
+    },
+  })
+  state.published = published
+  if (published.readOnly) core.warning(FORK_RECIPE)
+  writeOutputs(s.reportPath, v, toJsonReport(v))
+  core.info(`pr-quality-gate: ${v.conclusion} — ${v.title}`)
+  if (failsJob(v, s.failOn)) core.setFailed(`quality gate failed: ${v.title}`)
+}
+
+/** The job summary of a verdict; a summary that cannot be written is a warning. */
+async function writeJobSummary(verdict: Verdict, settings: Settings, state: RunState): Promise<void> {
+  try {
+    await core.summary
+      .addRaw(
+        renderJobSummary(verdict, {
+          labelPrefix: state.labelPrefix,
+          links: {
+            repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`,
+            checkUrl: state.published?.checkUrl,
+            runUrl: settings.runUrl,
+          },
+        }),
+      )
+      .write()
+  } catch (e) {
+    core.warning(`could not write the job summary: ${errorMessage(e)}`)
+  }
+}
+
+export async function run(): Promise<void> {
+  const state: RunState = { labelPrefix: DEFAULT_LABEL_PREFIX }
   let settings: Settings | undefined
-  let published: PublishResult | undefined
   try {
     settings = getSettings()
     const s = settings
@@ -61,78 +146,7 @@ export async function run(): Promise<void> {
       await (await import('./report.js')).runReport(s)
       return
     }
-    const octokit = createClient({
-      token: s.token,
-      baseUrl: s.apiUrl,
-      timeoutMs: s.requestTimeoutMs,
-      log: (m) => {
-        core.info(m)
-      },
-    })
-    let pr: PullInfo
-    let evidence = workspaceEvidence(s.workspace)
-    const notes: Note[] = []
-    if (s.eventName === 'workflow_run') {
-      // Loaded only for the fork recipe's second workflow (its unzip is not needed on a pull_request run).
-      const { loadRunEvidence } = await import('./workflow-run.js')
-      const run = await loadRunEvidence(octokit, s.repository, s.event, s.artifactName)
-      pr = run.pr
-      evidence = workspaceEvidence(run.dir, 'pr-artifact')
-      notes.push({
-        level: 'warning',
-        message: `Evidence from the PR's own workflow: ${run.files.length} file(s) of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
-      })
-    } else {
-      pr = await resolvePull(octokit, s)
-    }
-    core.info(
-      `pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`,
-    )
-    const remotePolicy = actionRemotePolicy(s, octokit)
-    const {
-      verdict: v,
-      policy,
-      comments,
-    } = await evaluatePullRequest({
-      octokit,
-      repo: s.repository,
-      pr,
-      policyPath: s.policyPath,
-      evidence,
-      notes,
-      log: (m) => {
-        core.info(m)
-      },
-      remotePolicy,
-    })
-    verdict = v
-    labelPrefix = policy?.waivers.label_prefix ?? labelPrefix
-    logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef })
-    published = await publishVerdict({
-      octokit,
-      repo: s.repository,
-      pr,
-      verdict: v,
-      comments,
-      checkName: s.checkName,
-      comment: s.comment,
-      commentMode: policy?.comment,
-      commentAuthor: s.commentAuthor,
-      token: s.token,
-      serverUrl: s.serverUrl,
-      runUrl: s.runUrl,
-      labelPrefix,
-      log: (m) => {
-        core.info(m)
-      },
-      warn: (m) => {
-        core.warning(m)
-      },
-    })
-    if (published.readOnly) core.warning(FORK_RECIPE)
-    writeOutputs(s.reportPath, v, toJsonReport(v))
-    core.info(`pr-quality-gate: ${v.conclusion} — ${v.title}`)
-    if (failsJob(v, s.failOn)) core.setFailed(`quality gate failed: ${v.title}`)
+    await gatePullRequest(s, state)
   } catch (e) {
     // Never a stack trace, never a silent green: one line naming what failed.
     const message = errorMessage(e)
@@ -140,23 +154,6 @@ export async function run(): Promise<void> {
     const what = settings?.mode === 'release' ? 'the release' : 'the pull request'
     core.setFailed(`pr-quality-gate could not evaluate ${what}: ${message}`)
   } finally {
-    if (verdict && settings) {
-      try {
-        await core.summary
-          .addRaw(
-            renderJobSummary(verdict, {
-              labelPrefix,
-              links: {
-                repoUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}`,
-                checkUrl: published?.checkUrl,
-                runUrl: settings.runUrl,
-              },
-            }),
-          )
-          .write()
-      } catch (e) {
-        core.warning(`could not write the job summary: ${errorMessage(e)}`)
-      }
-    }
+    if (state.verdict && settings) await writeJobSummary(state.verdict, settings, state)
   }
 }

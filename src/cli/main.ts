@@ -136,6 +136,75 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   }
 }
 
+/** The policy `check` enforces: --policy from the working tree, else the one at the base. */
+interface PolicyChoice {
+  text: string | undefined
+  file: string
+  /** Reads a file the policy names (extends, includes). */
+  read: (path: string) => Promise<string | undefined>
+  /** The policy's source in words, for the verdict. */
+  source: string
+}
+
+async function choosePolicy(
+  io: CliIO,
+  root: string,
+  base: string,
+  policyArg: string | undefined,
+  basePolicyText: string | undefined,
+): Promise<PolicyChoice> {
+  if (!policyArg)
+    return {
+      text: basePolicyText,
+      file: DEFAULT_POLICY_PATH,
+      read: (p: string) => readAtRef(root, base, p),
+      source: policySourceOf({ path: DEFAULT_POLICY_PATH, text: basePolicyText, at: { sha: base }, missingAt: 'at the base' }),
+    }
+  const abs = resolve(io.cwd, policyArg)
+  const text = await readFile(abs, 'utf8').catch(() => {
+    throw new UsageError(`--policy ${policyArg}: file not found`)
+  })
+  const file = relative(root, abs).split(sep).join('/') || policyArg
+  return {
+    text,
+    file,
+    read: (p: string) => readFile(resolve(root, p), 'utf8').catch(() => undefined),
+    source: policySourceOf({ path: file, text, at: 'working tree' }),
+  }
+}
+
+/** Load the policy and run the gate; an invalid policy is a verdict of its own. */
+async function gateVerdict(
+  io: CliIO,
+  policy: PolicyChoice,
+  ctx: RuleContext,
+  notes: Note[],
+): Promise<{ verdict: Verdict; labelPrefix: string }> {
+  let labelPrefix = DEFAULT_LABEL_PREFIX
+  try {
+    const loaded = await loadPolicy(policy.text, policy.file, policy.read, await apiRemoteOptions(io))
+    labelPrefix = loaded.policy.waivers.label_prefix
+    // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
+    // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
+    // stays in the cache and fails the rule that needs it, as before.
+    const plan = planReads(loaded.policy, ctx.changes.files, 'pull_request')
+    await Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))])
+    const verdict = await runGate({
+      policy: loaded.policy,
+      ctx,
+      policySource: policy.source,
+      notes: [...notes, ...enforcementNotes(loaded)],
+    })
+    return { verdict, labelPrefix }
+  } catch (e) {
+    if (!(e instanceof PolicyError)) throw e
+    return {
+      verdict: policyErrorVerdict(e.issues.map(formatIssue), ctx, policy.source, defaultResolvedPolicy()),
+      labelPrefix,
+    }
+  }
+}
+
 async function check(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -173,22 +242,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
   ])
   markExclusions(changes.files, gitattributes)
 
-  let policyText: string | undefined
-  let policyFile = DEFAULT_POLICY_PATH
-  let read = (p: string) => readAtRef(root, range.base, p)
-  let policySource: string
-  if (values.policy) {
-    const abs = resolve(io.cwd, values.policy)
-    policyText = await readFile(abs, 'utf8').catch(() => {
-      throw new UsageError(`--policy ${values.policy}: file not found`)
-    })
-    policyFile = relative(root, abs).split(sep).join('/') || values.policy
-    read = (p: string) => readFile(resolve(root, p), 'utf8').catch(() => undefined)
-    policySource = policySourceOf({ path: policyFile, text: policyText, at: 'working tree' })
-  } else {
-    policyText = basePolicyText
-    policySource = policySourceOf({ path: DEFAULT_POLICY_PATH, text: policyText, at: { sha: range.base }, missingAt: 'at the base' })
-  }
+  const policy = await choosePolicy(io, root, range.base, values.policy, basePolicyText)
   const [author = '', title = ''] = headInfo
     .trim()
     .split('\0')
@@ -206,26 +260,8 @@ async function check(args: string[], io: CliIO): Promise<number> {
     now: new Date(),
     mode: 'pull_request',
   }
-  let verdict: Verdict
-  let labelPrefix = DEFAULT_LABEL_PREFIX
-  try {
-    const loaded = await loadPolicy(policyText, policyFile, read, await apiRemoteOptions(io))
-    labelPrefix = loaded.policy.waivers.label_prefix
-    // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
-    // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
-    // stays in the cache and fails the rule that needs it, as before.
-    const plan = planReads(loaded.policy, changes.files, 'pull_request')
-    await Promise.allSettled([...plan.head.map((p) => changes.readHead(p)), ...plan.base.map((p) => changes.readBase(p))])
-    verdict = await runGate({
-      policy: loaded.policy,
-      ctx,
-      policySource,
-      notes: [...rangeNotes(range, committedOnly, values.head !== undefined), ...enforcementNotes(loaded)],
-    })
-  } catch (e) {
-    if (!(e instanceof PolicyError)) throw e
-    verdict = policyErrorVerdict(e.issues.map(formatIssue), ctx, policySource, defaultResolvedPolicy())
-  }
+  const notes = rangeNotes(range, committedOnly, values.head !== undefined)
+  const { verdict, labelPrefix } = await gateVerdict(io, policy, ctx, notes)
   if (format === 'json') io.out(JSON.stringify(toJsonReport(verdict), null, 2) + '\n')
   else if (format === 'markdown') io.out(renderJobSummary(verdict, { labelPrefix, links: {} }) + '\n')
   else io.out(renderText(verdict))

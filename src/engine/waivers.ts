@@ -19,7 +19,7 @@
 import type { PullRequestMeta, WaiverAudit } from '../types.js'
 import type { ResolvedPolicy } from '../policy/schema.js'
 import { findDeclarations, findReasonedDeclaration, isPlaceholderReason, visibleLines } from '../change/pr-body.js'
-import type { ApproverSpec, WaiverAct, WaiverRecords } from '../github/waiver-records.js'
+import type { ApproverSpec, LabelEvent, WaiverAct, WaiverRecords } from '../github/waiver-records.js'
 
 export interface WaiverDecision {
   waived: boolean
@@ -115,6 +115,80 @@ function reasonProblem(reason: string | undefined, settings: ResolvedPolicy['wai
   return undefined
 }
 
+/** The label's candidate: only its latest event counts (added by the author, removed, re-added by an approver: the approver's). */
+function labelCandidate(input: VerifyInput, label: string, labelEvents: readonly LabelEvent[], out: VerifiedWaiver): Candidate | undefined {
+  const { pr, settings } = input
+  const events = labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase())
+  const last = events[events.length - 1]
+  if (!last || last.event !== 'labeled') {
+    out.rejected.push(`the label ${label} is set, but GitHub's events show no one adding it`)
+    return undefined
+  }
+  const { accepted, rejected } = settings.require_reason
+    ? findReasonedDeclaration(pr.body, label, settings.min_reason_length, { exact: true })
+    : { accepted: findDeclarations(pr.body, label, { exact: true })[0], rejected: [] }
+  const c: Candidate = {
+    act: { kind: 'label', actor: last.actor, at: last.at, url: last.url, label },
+    label,
+    reason: accepted?.reason.trim() || undefined,
+  }
+  if (settings.require_reason && !accepted) {
+    const first = rejected[0]
+    c.problem = first
+      ? `the PR description's reason line is rejected: ${first.why}`
+      : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`
+  }
+  return c
+}
+
+/** The `/gate waive <rule>` commands for this rule in reviews and comments. */
+function commandCandidates(input: VerifyInput, acts: readonly WaiverAct[]): Candidate[] {
+  const candidates: Candidate[] = []
+  for (const act of acts) {
+    for (const cmd of waiveCommands(act.body)) {
+      if (cmd.rule !== input.ruleId.toLowerCase()) continue
+      const c: Candidate = { act, reason: cmd.reason || undefined }
+      if (act.kind === 'review' && act.state !== 'approved')
+        c.problem = `the review is not an approval (${act.state || 'no state'}); use an approving review or a review comment`
+      else c.problem = reasonProblem(cmd.reason, input.settings)
+      candidates.push(c)
+    }
+  }
+  return candidates
+}
+
+/** Why a candidate does not count: rejected (a plain reason) or unverified (a full sentence); undefined when it may count. */
+type CandidateFault = { rejected: string } | { unverified: string }
+
+/** The checks that need no API call, in order: self-waiver, author, reason, edits. */
+function staticFault(c: Candidate, actor: string, input: VerifyInput): CandidateFault | undefined {
+  const { pr, settings } = input
+  if (!settings.allow_self && actor.toLowerCase() === pr.author.toLowerCase())
+    return { rejected: 'it was given by the PR author, and a waiver needs someone else (waivers.allow_self is false)' }
+  if (!pr.author) return { unverified: `${what(c)} could not be verified: the PR's author is unknown` }
+  if (c.problem) return { rejected: c.problem }
+  if (c.act.edited) return { rejected: "it was edited after it was written, so its text may not be its author's" }
+  return undefined
+}
+
+/** With waivers.invalidate_on_push: the act must be bound to the current head. */
+async function headBindingFault(c: Candidate, input: VerifyInput): Promise<CandidateFault | undefined> {
+  if (!input.invalidateOnPush) return undefined
+  const { ruleId } = input
+  if (c.act.kind === 'review' || c.act.kind === 'review-comment') {
+    if (c.act.commitId === input.head) return undefined
+    return {
+      rejected: `it was given on commit ${short(c.act.commitId)}, not on the current head ${short(input.head)}, and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
+    }
+  }
+  const pushed = await input.records.headPushedAt()
+  if (!pushed.ok) return { unverified: `${what(c)} could not be bound to the current head ${short(input.head)}: ${pushed.why}` }
+  if (Date.parse(c.act.at) > Date.parse(pushed.value)) return undefined
+  return {
+    rejected: `it was given before the current head ${short(input.head)} was pushed (${pushed.value}), and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
+  }
+}
+
 /**
  * The waiver of one rule, verified from GitHub's records: the newest act that passes every check counts.
  * Checks that need no API call come first (author, reason, edits, head binding); the approver check last.
@@ -122,98 +196,35 @@ function reasonProblem(reason: string | undefined, settings: ResolvedPolicy['wai
 export async function verifyWaiver(input: VerifyInput): Promise<VerifiedWaiver> {
   const { ruleId, pr, settings } = input
   const label = `${settings.label_prefix}${ruleId}`
+  const labelSet = pr.labels.some((l) => l.toLowerCase() === label.toLowerCase())
   const out: VerifiedWaiver = { waived: false, rejected: [], unverified: [] }
   const recs = await input.records.records()
   if (!recs.ok) {
-    if (pr.labels.some((l) => l.toLowerCase() === label.toLowerCase()))
-      out.unverified.push(`the label ${label} is set, but who set it could not be read: ${recs.why}`)
+    if (labelSet) out.unverified.push(`the label ${label} is set, but who set it could not be read: ${recs.why}`)
     else out.unverified.push(`waivers given in reviews and comments could not be read: ${recs.why}`)
     return out
   }
   const candidates: Candidate[] = []
-  // The label: only its latest event counts (added by the author, removed, re-added by an approver: the approver's).
-  if (pr.labels.some((l) => l.toLowerCase() === label.toLowerCase())) {
-    const events = recs.value.labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase())
-    const last = events[events.length - 1]
-    if (!last || last.event !== 'labeled') out.rejected.push(`the label ${label} is set, but GitHub's events show no one adding it`)
-    else {
-      const { accepted, rejected } = settings.require_reason
-        ? findReasonedDeclaration(pr.body, label, settings.min_reason_length, { exact: true })
-        : { accepted: findDeclarations(pr.body, label, { exact: true })[0], rejected: [] }
-      const c: Candidate = {
-        act: { kind: 'label', actor: last.actor, at: last.at, url: last.url, label },
-        label,
-        reason: accepted?.reason.trim() || undefined,
-      }
-      if (settings.require_reason && !accepted) {
-        const first = rejected[0]
-        c.problem = first
-          ? `the PR description's reason line is rejected: ${first.why}`
-          : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`
-      }
-      candidates.push(c)
-    }
-  }
-  for (const act of recs.value.acts) {
-    for (const cmd of waiveCommands(act.body)) {
-      if (cmd.rule !== ruleId.toLowerCase()) continue
-      const c: Candidate = { act, reason: cmd.reason || undefined }
-      if (act.kind === 'review' && act.state !== 'approved')
-        c.problem = `the review is not an approval (${act.state || 'no state'}); use an approving review or a review comment`
-      else c.problem = reasonProblem(cmd.reason, settings)
-      candidates.push(c)
-    }
-  }
+  const fromLabel = labelSet ? labelCandidate(input, label, recs.value.labelEvents, out) : undefined
+  if (fromLabel) candidates.push(fromLabel)
+  candidates.push(...commandCandidates(input, recs.value.acts))
   candidates.sort((a, b) => Date.parse(b.act.at) - Date.parse(a.act.at))
   for (const c of candidates) {
     const actor = c.act.actor
-    const why = (reason: string) => out.rejected.push(`${what(c)} does not count: ${reason}`)
     if (!actor) {
-      why("GitHub's record names no actor")
+      out.rejected.push(`${what(c)} does not count: GitHub's record names no actor`)
       continue
     }
-    if (!settings.allow_self && actor.toLowerCase() === pr.author.toLowerCase()) {
-      why('it was given by the PR author, and a waiver needs someone else (waivers.allow_self is false)')
+    const fault = staticFault(c, actor, input) ?? (await headBindingFault(c, input))
+    if (fault) {
+      if ('unverified' in fault) out.unverified.push(fault.unverified)
+      else out.rejected.push(`${what(c)} does not count: ${fault.rejected}`)
       continue
-    }
-    if (!pr.author) {
-      out.unverified.push(`${what(c)} could not be verified: the PR's author is unknown`)
-      continue
-    }
-    if (c.problem) {
-      why(c.problem)
-      continue
-    }
-    if (c.act.edited) {
-      why("it was edited after it was written, so its text may not be its author's")
-      continue
-    }
-    if (input.invalidateOnPush) {
-      if (c.act.kind === 'review' || c.act.kind === 'review-comment') {
-        if (c.act.commitId !== input.head) {
-          why(
-            `it was given on commit ${short(c.act.commitId)}, not on the current head ${short(input.head)}, and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
-          )
-          continue
-        }
-      } else {
-        const pushed = await input.records.headPushedAt()
-        if (!pushed.ok) {
-          out.unverified.push(`${what(c)} could not be bound to the current head ${short(input.head)}: ${pushed.why}`)
-          continue
-        }
-        if (!(Date.parse(c.act.at) > Date.parse(pushed.value))) {
-          why(
-            `it was given before the current head ${short(input.head)} was pushed (${pushed.value}), and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
-          )
-          continue
-        }
-      }
     }
     const check = await input.records.approver(actor, input.approvers, input.paths)
     if (!check.approver) {
       if (check.unverified) out.unverified.push(`${what(c)}: ${check.why}`)
-      else why(check.why)
+      else out.rejected.push(`${what(c)} does not count: ${check.why}`)
       continue
     }
     out.waived = true

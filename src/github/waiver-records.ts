@@ -277,6 +277,86 @@ function wholeNodes(connection: unknown): unknown[] | undefined {
   return nodes
 }
 
+/** Label events of the first query's timeline (nodes read whole). */
+function graphqlLabelEvents(labels: readonly unknown[], htmlUrl: string | undefined): LabelEvent[] {
+  const events: LabelEvent[] = []
+  for (const e of labels) {
+    const type = str(at(e, '__typename'))
+    const time = str(at(e, 'createdAt'))
+    const label = str(at(e, 'label', 'name'))
+    if ((type !== 'LabeledEvent' && type !== 'UnlabeledEvent') || !time || Number.isNaN(Date.parse(time)) || !label) continue
+    const id = nodeDatabaseId(at(e, 'id'))
+    events.push({
+      event: type === 'LabeledEvent' ? 'labeled' : 'unlabeled',
+      label,
+      actor: graphqlLogin(at(e, 'actor')),
+      at: time,
+      url: htmlUrl && id !== undefined ? `${htmlUrl}#event-${id}` : undefined,
+    })
+  }
+  return events
+}
+
+/** Conversation comments and submitted reviews, in the timeline's order: oldest first. */
+function graphqlTimelineActs(comments: readonly unknown[], reviews: readonly unknown[]): WaiverAct[] {
+  const acts: WaiverAct[] = []
+  for (const c of comments) {
+    const time = str(at(c, 'createdAt'))
+    if (!time || Number.isNaN(Date.parse(time))) continue
+    acts.push({
+      kind: 'comment',
+      actor: graphqlLogin(at(c, 'author')),
+      at: time,
+      url: str(at(c, 'url')),
+      body: str(at(c, 'body')) ?? '',
+      edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')),
+    })
+  }
+  for (const r of reviews) {
+    const state = (str(at(r, 'state')) ?? '').toLowerCase()
+    const time = str(at(r, 'submittedAt')) ?? str(at(r, 'createdAt'))
+    if (state === 'pending' || !time || Number.isNaN(Date.parse(time))) continue
+    acts.push({
+      kind: 'review',
+      actor: graphqlLogin(at(r, 'author')),
+      at: time,
+      url: str(at(r, 'url')),
+      body: str(at(r, 'body')) ?? '',
+      commitId: str(at(r, 'commit', 'oid')),
+      state,
+      edited: editedAfter(time, str(at(r, 'updatedAt')), at(r, 'lastEditedAt')),
+    })
+  }
+  // A stable sort keeps comments before reviews at the same instant.
+  return acts
+    .map((a, i) => ({ a, i, t: Date.parse(a.at) }))
+    .sort((x, y) => x.t - y.t || x.i - y.i)
+    .map((x) => x.a)
+}
+
+/** The review comments of every thread; undefined when one thread's comments were not read whole. */
+function graphqlReviewComments(threads: readonly unknown[]): WaiverAct[] | undefined {
+  const acts: WaiverAct[] = []
+  for (const t of threads) {
+    const nodes = wholeNodes(at(t, 'comments'))
+    if (!nodes) return undefined
+    for (const c of nodes) {
+      const time = str(at(c, 'createdAt'))
+      if (str(at(c, 'state')) === 'PENDING' || !time || Number.isNaN(Date.parse(time))) continue
+      acts.push({
+        kind: 'review-comment',
+        actor: graphqlLogin(at(c, 'author')),
+        at: time,
+        url: str(at(c, 'url')),
+        body: str(at(c, 'body')) ?? '',
+        commitId: str(at(c, 'originalCommit', 'oid')) ?? str(at(c, 'commit', 'oid')),
+        edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')),
+      })
+    }
+  }
+  return acts
+}
+
 /**
  * The waiver records in the answer of the first query (`pullRequest` selected with WAIVER_RECORDS_SELECTION).
  * `covered(path)` says whether a GraphQL error covers a field (src/github/contents.ts `errorCovers`).
@@ -289,83 +369,11 @@ export function parseGraphqlRecords(pullRequest: unknown, covered: (field: strin
   const labels = covered(f('labelEvents')) ? undefined : wholeNodes(at(pullRequest, 'labelEvents'))
   const comments = covered(f('comments')) ? undefined : wholeNodes(at(pullRequest, 'comments'))
   const reviews = covered(f('reviews')) ? undefined : wholeNodes(at(pullRequest, 'reviews'))
-  if (labels && comments && reviews) {
-    const timeline: PullRecords = { labelEvents: [], acts: [] }
-    for (const e of labels) {
-      const type = str(at(e, '__typename'))
-      const time = str(at(e, 'createdAt'))
-      const label = str(at(e, 'label', 'name'))
-      if ((type !== 'LabeledEvent' && type !== 'UnlabeledEvent') || !time || Number.isNaN(Date.parse(time)) || !label) continue
-      const id = nodeDatabaseId(at(e, 'id'))
-      timeline.labelEvents.push({
-        event: type === 'LabeledEvent' ? 'labeled' : 'unlabeled',
-        label,
-        actor: graphqlLogin(at(e, 'actor')),
-        at: time,
-        url: htmlUrl && id !== undefined ? `${htmlUrl}#event-${id}` : undefined,
-      })
-    }
-    const acts: WaiverAct[] = []
-    for (const c of comments) {
-      const time = str(at(c, 'createdAt'))
-      if (!time || Number.isNaN(Date.parse(time))) continue
-      acts.push({
-        kind: 'comment',
-        actor: graphqlLogin(at(c, 'author')),
-        at: time,
-        url: str(at(c, 'url')),
-        body: str(at(c, 'body')) ?? '',
-        edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')),
-      })
-    }
-    for (const r of reviews) {
-      const state = (str(at(r, 'state')) ?? '').toLowerCase()
-      const time = str(at(r, 'submittedAt')) ?? str(at(r, 'createdAt'))
-      if (state === 'pending' || !time || Number.isNaN(Date.parse(time))) continue
-      acts.push({
-        kind: 'review',
-        actor: graphqlLogin(at(r, 'author')),
-        at: time,
-        url: str(at(r, 'url')),
-        body: str(at(r, 'body')) ?? '',
-        commitId: str(at(r, 'commit', 'oid')),
-        state,
-        edited: editedAfter(time, str(at(r, 'updatedAt')), at(r, 'lastEditedAt')),
-      })
-    }
-    // The timeline's order: oldest first (a stable sort keeps comments before reviews at the same instant).
-    timeline.acts = acts
-      .map((a, i) => ({ a, i, t: Date.parse(a.at) }))
-      .sort((x, y) => x.t - y.t || x.i - y.i)
-      .map((x) => x.a)
-    out.timeline = timeline
-  }
+  if (labels && comments && reviews)
+    out.timeline = { labelEvents: graphqlLabelEvents(labels, htmlUrl), acts: graphqlTimelineActs(comments, reviews) }
   const threads = covered(f('reviewThreads')) ? undefined : wholeNodes(at(pullRequest, 'reviewThreads'))
-  if (threads) {
-    const acts: WaiverAct[] = []
-    let whole = true
-    for (const t of threads) {
-      const nodes = wholeNodes(at(t, 'comments'))
-      if (!nodes) {
-        whole = false
-        break
-      }
-      for (const c of nodes) {
-        const time = str(at(c, 'createdAt'))
-        if (str(at(c, 'state')) === 'PENDING' || !time || Number.isNaN(Date.parse(time))) continue
-        acts.push({
-          kind: 'review-comment',
-          actor: graphqlLogin(at(c, 'author')),
-          at: time,
-          url: str(at(c, 'url')),
-          body: str(at(c, 'body')) ?? '',
-          commitId: str(at(c, 'originalCommit', 'oid')) ?? str(at(c, 'commit', 'oid')),
-          edited: editedAfter(time, str(at(c, 'updatedAt')), at(c, 'lastEditedAt')),
-        })
-      }
-    }
-    if (whole) out.reviewComments = acts
-  }
+  const reviewComments = threads ? graphqlReviewComments(threads) : undefined
+  if (reviewComments) out.reviewComments = reviewComments
   return out
 }
 
@@ -422,6 +430,239 @@ export interface PullRef {
   htmlUrl?: string
 }
 
+/** What the reads of one pull request's records share. */
+interface RecordsContext {
+  octokit: Octokit
+  repo: RepoRef
+  pr: PullRef
+  /** `owner/repo#number`, for messages. */
+  where: string
+  readBase: (path: string) => Promise<string | undefined>
+  cache: IdentityCache
+}
+
+/** The issue timeline over REST, every page. */
+async function readTimeline({ octokit, repo, pr, where }: RecordsContext): Promise<Checked<PullRecords>> {
+  try {
+    const value = parseTimeline(
+      await pages(async (page) =>
+        list(
+          (
+            await octokit.rest.issues.listEventsForTimeline({
+              owner: repo.owner,
+              repo: repo.repo,
+              issue_number: pr.number,
+              per_page: 100,
+              page,
+            })
+          ).data,
+        ),
+      ),
+      pr.htmlUrl,
+    )
+    return { ok: true, value }
+  } catch (e) {
+    return {
+      ok: false,
+      why: refusal(
+        `the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`,
+        e,
+        PERMISSION_HINTS.timeline,
+      ),
+    }
+  }
+}
+
+/** The review comments over REST, every page. */
+async function readReviewComments({ octokit, repo, pr, where }: RecordsContext): Promise<Checked<WaiverAct[]>> {
+  try {
+    const value = parseReviewComments(
+      await pages(async (page) =>
+        list(
+          (
+            await octokit.rest.pulls.listReviewComments({
+              owner: repo.owner,
+              repo: repo.repo,
+              pull_number: pr.number,
+              per_page: 100,
+              page,
+            })
+          ).data,
+        ),
+      ),
+    )
+    return { ok: true, value }
+  } catch (e) {
+    return { ok: false, why: refusal(`the review comments of ${where}`, e, PERMISSION_HINTS.timeline) }
+  }
+}
+
+/** What the first query read whole is used as is; the rest is read over REST, every page. */
+async function readRecords(ctx: RecordsContext, prefetched: PrefetchedRecords): Promise<Checked<PullRecords>> {
+  let out: PullRecords
+  if (prefetched.timeline) out = { labelEvents: [...prefetched.timeline.labelEvents], acts: [...prefetched.timeline.acts] }
+  else {
+    const timeline = await readTimeline(ctx)
+    if (!timeline.ok) return timeline
+    out = timeline.value
+  }
+  if (prefetched.reviewComments) out.acts.push(...prefetched.reviewComments)
+  else {
+    const reviewComments = await readReviewComments(ctx)
+    if (!reviewComments.ok) return reviewComments
+    out.acts.push(...reviewComments.value)
+  }
+  return { ok: true, value: out }
+}
+
+/** When the current head was pushed, from the repository's activity record. */
+async function readPushed({ octokit, repo, pr, where }: RecordsContext): Promise<Checked<string>> {
+  if (!pr.sameRepo)
+    return {
+      ok: false,
+      why: `the head branch of ${where} is in a fork, whose pushes this repository does not record; ${PERMISSION_HINTS.activity}`,
+    }
+  try {
+    const { data } = await octokit.rest.repos.listActivities({
+      owner: repo.owner,
+      repo: repo.repo,
+      ref: `refs/heads/${pr.headRef}`,
+      per_page: 100,
+    })
+    const times = list(data)
+      .filter((a) => str(at(a, 'after')) === pr.headSha)
+      .map((a) => str(at(a, 'timestamp')) ?? '')
+      .filter((t) => !Number.isNaN(Date.parse(t)))
+      .sort()
+    const last = times[times.length - 1]
+    if (!last)
+      return {
+        ok: false,
+        why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown`,
+      }
+    return { ok: true, value: last }
+  } catch (e) {
+    return {
+      ok: false,
+      why: refusal(`the pushes to ${pr.headRef} (GET /repos/${repo.owner}/${repo.repo}/activity)`, e, PERMISSION_HINTS.activity),
+    }
+  }
+}
+
+/** Is `user` an active member of `org/team`? Cached per run. */
+function teamMember({ octokit, cache }: RecordsContext, team: string, user: string): Promise<Checked<boolean>> {
+  const key = `${team}:${user}`.toLowerCase()
+  let p = cache.teams.get(key)
+  if (!p) {
+    const [org, slug] = team.split('/')
+    p = (async (): Promise<Checked<boolean>> => {
+      if (!org || !slug) return { ok: false, why: `"${team}" is not an org/team slug` }
+      try {
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: user })
+        return { ok: true, value: str(at(data, 'state')) === 'active' }
+      } catch (e) {
+        // 404: not a member, or a team the token cannot see; either way the user is not shown to be a member.
+        if (statusOf(e) === 404) return { ok: true, value: false }
+        return { ok: false, why: refusal(`the membership of ${user} in ${team}`, e, PERMISSION_HINTS.team) }
+      }
+    })()
+    cache.teams.set(key, p)
+  }
+  return p
+}
+
+/** The repository role of `user` (lower case). Cached per run. */
+function roleOf({ octokit, repo, cache }: RecordsContext, user: string): Promise<Checked<string>> {
+  const key = user.toLowerCase()
+  let p = cache.roles.get(key)
+  if (!p) {
+    p = (async (): Promise<Checked<string>> => {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username: user })
+        const role = (str(at(data, 'role_name')) ?? str(at(data, 'permission')) ?? 'none').toLowerCase()
+        return { ok: true, value: role }
+      } catch (e) {
+        if (statusOf(e) === 404) return { ok: true, value: 'none' }
+        return { ok: false, why: refusal(`the repository role of ${user}`, e, PERMISSION_HINTS.permission) }
+      }
+    })()
+    cache.roles.set(key, p)
+  }
+  return p
+}
+
+/** CODEOWNERS at the base, read once per run. */
+function codeowners({ readBase, cache }: RecordsContext): Promise<Checked<ReturnType<typeof parseCodeowners>>> {
+  return (cache.codeowners ??= (async () => {
+    try {
+      for (const path of CODEOWNERS_PATHS) {
+        const text = await readBase(path)
+        if (text !== undefined) return { ok: true as const, value: parseCodeowners(text) }
+      }
+      return { ok: true as const, value: [] }
+    } catch (e) {
+      return { ok: false as const, why: refusal('CODEOWNERS at the base', e, PERMISSION_HINTS.codeowners) }
+    }
+  })())
+}
+
+/** Does `user` own every path (directly or through a team)? Reads that fail are added to `unverified`. */
+async function ownsAllPaths(
+  ctx: RecordsContext,
+  rules: ReturnType<typeof parseCodeowners>,
+  user: string,
+  paths: readonly string[],
+  unverified: string[],
+): Promise<boolean> {
+  for (const path of paths) {
+    const owners = ownersOf(rules, path)
+    let owns = owners.includes(user.toLowerCase())
+    for (const o of owners) {
+      if (owns) break
+      if (!o.includes('/')) continue
+      const m = await teamMember(ctx, o, user)
+      if (!m.ok) unverified.push(m.why)
+      else owns = m.value
+    }
+    if (!owns) return false
+  }
+  return true
+}
+
+/** Is `user` an approver under `spec`: a listed user, a role, a team, or the code owner of every path. */
+async function approverCheck(ctx: RecordsContext, user: string, spec: ApproverSpec, paths: readonly string[]): Promise<ApproverCheck> {
+  const unverified: string[] = []
+  if ((spec.users ?? []).some((u) => u.replace(/^@/, '').toLowerCase() === user.toLowerCase()))
+    return { approver: true, via: 'listed user' }
+  if (spec.permission) {
+    const role = await roleOf(ctx, user)
+    if (!role.ok) unverified.push(role.why)
+    else {
+      const have = ROLES.indexOf(role.value as (typeof ROLES)[number])
+      const need = ROLES.indexOf(spec.permission as (typeof ROLES)[number])
+      if (need > 1 && have >= need) return { approver: true, via: `repository role ${role.value}` }
+    }
+  }
+  for (const team of spec.teams ?? []) {
+    const m = await teamMember(ctx, team, user)
+    if (!m.ok) unverified.push(m.why)
+    else if (m.value) return { approver: true, via: `member of ${team}` }
+  }
+  if (spec.codeowners) {
+    const rules = await codeowners(ctx)
+    if (!rules.ok) unverified.push(rules.why)
+    else if (paths.length && (await ownsAllPaths(ctx, rules.value, user, paths, unverified)))
+      return { approver: true, via: `code owner of ${paths.length === 1 ? paths[0] : `all ${paths.length} paths`}` }
+  }
+  if (unverified.length)
+    return {
+      approver: false,
+      unverified: true,
+      why: `${user} could not be verified as an approver: ${[...new Set(unverified)].join('; ')}`,
+    }
+  return { approver: false, why: `${user} is not an approver (${describeApprovers(spec)})` }
+}
+
 /** The records of one pull request, read through the API. */
 export function githubWaiverRecords(
   octokit: Octokit,
@@ -433,206 +674,11 @@ export function githubWaiverRecords(
 ): WaiverRecords {
   let records: Promise<Checked<PullRecords>> | undefined
   let pushed: Promise<Checked<string>> | undefined
-  const where = `${repo.owner}/${repo.repo}#${pr.number}`
-
-  const readRecords = async (): Promise<Checked<PullRecords>> => {
-    // What the first query read whole is used as is; the rest is read over REST, every page.
-    let out: PullRecords
-    if (prefetched.timeline) out = { labelEvents: [...prefetched.timeline.labelEvents], acts: [...prefetched.timeline.acts] }
-    else {
-      try {
-        out = parseTimeline(
-          await pages(async (page) =>
-            list(
-              (
-                await octokit.rest.issues.listEventsForTimeline({
-                  owner: repo.owner,
-                  repo: repo.repo,
-                  issue_number: pr.number,
-                  per_page: 100,
-                  page,
-                })
-              ).data,
-            ),
-          ),
-          pr.htmlUrl,
-        )
-      } catch (e) {
-        return {
-          ok: false,
-          why: refusal(
-            `the timeline of ${where} (GET /repos/${repo.owner}/${repo.repo}/issues/${pr.number}/timeline)`,
-            e,
-            PERMISSION_HINTS.timeline,
-          ),
-        }
-      }
-    }
-    if (prefetched.reviewComments) out.acts.push(...prefetched.reviewComments)
-    else {
-      try {
-        out.acts.push(
-          ...parseReviewComments(
-            await pages(async (page) =>
-              list(
-                (
-                  await octokit.rest.pulls.listReviewComments({
-                    owner: repo.owner,
-                    repo: repo.repo,
-                    pull_number: pr.number,
-                    per_page: 100,
-                    page,
-                  })
-                ).data,
-              ),
-            ),
-          ),
-        )
-      } catch (e) {
-        return { ok: false, why: refusal(`the review comments of ${where}`, e, PERMISSION_HINTS.timeline) }
-      }
-    }
-    return { ok: true, value: out }
-  }
-
-  const readPushed = async (): Promise<Checked<string>> => {
-    if (!pr.sameRepo)
-      return {
-        ok: false,
-        why: `the head branch of ${where} is in a fork, whose pushes this repository does not record; ${PERMISSION_HINTS.activity}`,
-      }
-    try {
-      const { data } = await octokit.rest.repos.listActivities({
-        owner: repo.owner,
-        repo: repo.repo,
-        ref: `refs/heads/${pr.headRef}`,
-        per_page: 100,
-      })
-      const times = list(data)
-        .filter((a) => str(at(a, 'after')) === pr.headSha)
-        .map((a) => str(at(a, 'timestamp')) ?? '')
-        .filter((t) => !Number.isNaN(Date.parse(t)))
-        .sort()
-      const last = times[times.length - 1]
-      if (!last)
-        return {
-          ok: false,
-          why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown`,
-        }
-      return { ok: true, value: last }
-    } catch (e) {
-      return {
-        ok: false,
-        why: refusal(`the pushes to ${pr.headRef} (GET /repos/${repo.owner}/${repo.repo}/activity)`, e, PERMISSION_HINTS.activity),
-      }
-    }
-  }
-
-  const teamMember = (team: string, user: string): Promise<Checked<boolean>> => {
-    const key = `${team}:${user}`.toLowerCase()
-    let p = cache.teams.get(key)
-    if (!p) {
-      const [org, slug] = team.split('/')
-      p = (async (): Promise<Checked<boolean>> => {
-        if (!org || !slug) return { ok: false, why: `"${team}" is not an org/team slug` }
-        try {
-          const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: user })
-          return { ok: true, value: str(at(data, 'state')) === 'active' }
-        } catch (e) {
-          // 404: not a member, or a team the token cannot see; either way the user is not shown to be a member.
-          if (statusOf(e) === 404) return { ok: true, value: false }
-          return { ok: false, why: refusal(`the membership of ${user} in ${team}`, e, PERMISSION_HINTS.team) }
-        }
-      })()
-      cache.teams.set(key, p)
-    }
-    return p
-  }
-
-  const roleOf = (user: string): Promise<Checked<string>> => {
-    const key = user.toLowerCase()
-    let p = cache.roles.get(key)
-    if (!p) {
-      p = (async (): Promise<Checked<string>> => {
-        try {
-          const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username: user })
-          const role = (str(at(data, 'role_name')) ?? str(at(data, 'permission')) ?? 'none').toLowerCase()
-          return { ok: true, value: role }
-        } catch (e) {
-          if (statusOf(e) === 404) return { ok: true, value: 'none' }
-          return { ok: false, why: refusal(`the repository role of ${user}`, e, PERMISSION_HINTS.permission) }
-        }
-      })()
-      cache.roles.set(key, p)
-    }
-    return p
-  }
-
-  const codeowners = (): Promise<Checked<ReturnType<typeof parseCodeowners>>> =>
-    (cache.codeowners ??= (async () => {
-      try {
-        for (const path of CODEOWNERS_PATHS) {
-          const text = await readBase(path)
-          if (text !== undefined) return { ok: true as const, value: parseCodeowners(text) }
-        }
-        return { ok: true as const, value: [] }
-      } catch (e) {
-        return { ok: false as const, why: refusal('CODEOWNERS at the base', e, PERMISSION_HINTS.codeowners) }
-      }
-    })())
-
+  const ctx: RecordsContext = { octokit, repo, pr, where: `${repo.owner}/${repo.repo}#${pr.number}`, readBase, cache }
   return {
-    records: () => (records ??= readRecords()),
-    headPushedAt: () => (pushed ??= readPushed()),
-    async approver(user, spec, paths) {
-      const unverified: string[] = []
-      if ((spec.users ?? []).some((u) => u.replace(/^@/, '').toLowerCase() === user.toLowerCase()))
-        return { approver: true, via: 'listed user' }
-      if (spec.permission) {
-        const role = await roleOf(user)
-        if (!role.ok) unverified.push(role.why)
-        else {
-          const have = ROLES.indexOf(role.value as (typeof ROLES)[number])
-          const need = ROLES.indexOf(spec.permission as (typeof ROLES)[number])
-          if (need > 1 && have >= need) return { approver: true, via: `repository role ${role.value}` }
-        }
-      }
-      for (const team of spec.teams ?? []) {
-        const m = await teamMember(team, user)
-        if (!m.ok) unverified.push(m.why)
-        else if (m.value) return { approver: true, via: `member of ${team}` }
-      }
-      if (spec.codeowners) {
-        const rules = await codeowners()
-        if (!rules.ok) unverified.push(rules.why)
-        else if (paths.length) {
-          let all = true
-          for (const path of paths) {
-            const owners = ownersOf(rules.value, path)
-            let owns = owners.includes(user.toLowerCase())
-            for (const o of owners) {
-              if (owns) break
-              if (!o.includes('/')) continue
-              const m = await teamMember(o, user)
-              if (!m.ok) unverified.push(m.why)
-              else owns = m.value
-            }
-            if (!owns) {
-              all = false
-              break
-            }
-          }
-          if (all) return { approver: true, via: `code owner of ${paths.length === 1 ? paths[0] : `all ${paths.length} paths`}` }
-        }
-      }
-      if (unverified.length)
-        return {
-          approver: false,
-          unverified: true,
-          why: `${user} could not be verified as an approver: ${[...new Set(unverified)].join('; ')}`,
-        }
-      return { approver: false, why: `${user} is not an approver (${describeApprovers(spec)})` }
-    },
+    records: () => (records ??= readRecords(ctx, prefetched)),
+    headPushedAt: () => (pushed ??= readPushed(ctx)),
+    approver: (user, spec, paths) => approverCheck(ctx, user, spec, paths),
   }
 }
 

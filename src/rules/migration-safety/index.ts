@@ -33,6 +33,7 @@ import {
   type CatchUp,
   type Issue,
   type SqlOptions,
+  type SqlResult,
   type StatementSpan,
 } from './sql.js'
 import { ident } from './sql-ast.js'
@@ -585,6 +586,115 @@ async function knownTypesFor(
   return out
 }
 
+/** A parser that parses the same text once: a dbmate file is analysed twice (with its transaction). */
+function reusingParser(parser: PgApi): PgApi {
+  let last: { sql: string; result: PgParseResult } | undefined
+  return {
+    parseSync: (sql) => (last?.sql === sql ? last.result : (last = { sql, result: parser.parseSync(sql) }).result),
+    scanSync: (sql) => parser.scanSync(sql),
+  }
+}
+
+/**
+ * dbmate (`-- migrate:up` / `-- migrate:down`): only the up section counts, each section runs in a
+ * transaction unless `transaction:false`, and a missing or empty down section is reported in `issues`.
+ */
+function dbmateResult(
+  pg: PgApi,
+  first: SqlResult,
+  content: string,
+  opts: MigrationSafetyOptions,
+  sqlOpts: SqlOptions,
+  issues: Issue[],
+): { r: SqlResult; transactional: boolean } {
+  const db = dbmateSections(first.comments)
+  const up = db.up
+  if (up === undefined) return { r: first, transactional: true }
+  let r = first
+  if (!db.noTransaction && !opts.assume_in_transaction) r = analyzeSql(pg, content, { ...sqlOpts, assumeInTransaction: true })
+  const downLine = db.down
+  const inUp = (l: number): boolean => downLine === undefined || l < downLine || (up > downLine && l > up)
+  r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) }
+  const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length
+  if (downLine === undefined || downStatements === 0) {
+    issues.push({
+      id: 'missing-down',
+      line: downLine ?? up,
+      endLine: downLine ?? up,
+      statement: '-- migrate:down',
+      detail: downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty',
+    })
+  }
+  return { r, transactional: !db.noTransaction }
+}
+
+/** A golang-migrate / pop file without its down file, a sqitch change without its revert script. */
+async function missingRollbackFiles(ctx: RuleContext, file: ChangedFile, mig: MigrationFile): Promise<Issue[]> {
+  const issues: Issue[] = []
+  const down = downPathFor(file.path)
+  // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql → x.down.sql).
+  const genericDown = down ? withoutDialectPart(down) : undefined
+  if (down && !(await existsAtHead(ctx, down)) && !(genericDown && (await existsAtHead(ctx, genericDown)))) {
+    const forwardOnly = await forwardOnlyFolder(ctx, file.path)
+    issues.push({
+      id: 'missing-down',
+      line: 1,
+      endLine: 1,
+      statement: file.path.split('/').pop() ?? file.path,
+      detail:
+        `golang-migrate migration without ${down.split('/').pop()}` +
+        (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
+      ...(forwardOnly ? { cap: { level: 'notice' as const, why: 'forward-only folder' } } : {}),
+    })
+  }
+  const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined
+  if (revert && !(await existsAtHead(ctx, revert))) {
+    issues.push({
+      id: 'missing-down',
+      line: 1,
+      endLine: 1,
+      statement: file.path.split('/').pop() ?? file.path,
+      detail: `sqitch change without ${revert}`,
+    })
+  }
+  return issues
+}
+
+/** A SQL migration file: parsed when its dialect is PostgreSQL's family (`parser` given), rollback files checked either way. */
+async function analyzeSqlFile(
+  ctx: RuleContext,
+  file: ChangedFile,
+  mig: MigrationFile,
+  content: string,
+  opts: MigrationSafetyOptions,
+  sqlOpts: SqlOptions,
+  parser: PgApi | undefined,
+): Promise<Analysis> {
+  const issues: Issue[] = []
+  const pg = parser && reusingParser(parser)
+  let r = pg ? analyzeSql(pg, content, sqlOpts) : undefined
+  if (pg && r) {
+    const db = dbmateResult(pg, r, content, opts, sqlOpts, issues)
+    r = db.r
+    // A backfill counts when the same transaction (the file) also changes the schema of an existing table.
+    if (r.schemaChange && db.transactional) issues.push(...r.backfills)
+  }
+  issues.push(...(await missingRollbackFiles(ctx, file, mig)))
+  if (!r) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP }
+  return {
+    issues: [...issues, ...r.issues],
+    statements: r.statements,
+    comments: r.comments,
+    waivers: [],
+    count: r.count,
+    created: r.created,
+    framework: 'sql',
+    addedColumns: r.addedColumns,
+    catchUps: r.catchUps,
+    lockTimeoutLine: r.lockTimeoutLine,
+  }
+}
+
 async function analyzeFile(
   ctx: RuleContext,
   file: ChangedFile,
@@ -608,81 +718,8 @@ async function analyzeFile(
     knownTypes,
   }
   const parseSql = PG_FAMILY.includes(dialect)
-  if (mig.kind === 'sql') {
-    const issues: Issue[] = []
-    const parser = parseSql ? (parsed?.api ?? (await loadPg())) : undefined
-    // A dbmate file is analysed twice (with its transaction); the second pass reuses the first one's parse.
-    let last: { sql: string; result: PgParseResult } | undefined
-    const pg: PgApi | undefined = parser && {
-      parseSync: (sql) => (last?.sql === sql ? last.result : (last = { sql, result: parser.parseSync(sql) }).result),
-      scanSync: (sql) => parser.scanSync(sql),
-    }
-    let r = pg ? analyzeSql(pg, content, sqlOpts) : undefined
-    let transactional = true
-    if (r) {
-      const db = dbmateSections(r.comments)
-      if (db.up !== undefined) {
-        // dbmate wraps each section in a transaction unless `transaction:false`.
-        transactional = !db.noTransaction
-        if (!db.noTransaction && !opts.assume_in_transaction) r = analyzeSql(pg!, content, { ...sqlOpts, assumeInTransaction: true })
-        const downLine = db.down
-        const inUp = (l: number): boolean => downLine === undefined || l < downLine || (db.up! > downLine && l > db.up!)
-        r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) }
-        const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length
-        if (downLine === undefined || downStatements === 0) {
-          issues.push({
-            id: 'missing-down',
-            line: downLine ?? db.up,
-            endLine: downLine ?? db.up,
-            statement: '-- migrate:down',
-            detail:
-              downLine === undefined ? 'dbmate migration without a -- migrate:down section' : 'dbmate -- migrate:down section is empty',
-          })
-        }
-      }
-      // A backfill counts when the same transaction (the file) also changes the schema of an existing table.
-      if (r.schemaChange && transactional) issues.push(...r.backfills)
-    }
-    const down = downPathFor(file.path)
-    // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql → x.down.sql).
-    const genericDown = down ? withoutDialectPart(down) : undefined
-    if (down && !(await existsAtHead(ctx, down)) && !(genericDown && (await existsAtHead(ctx, genericDown)))) {
-      const forwardOnly = await forwardOnlyFolder(ctx, file.path)
-      issues.push({
-        id: 'missing-down',
-        line: 1,
-        endLine: 1,
-        statement: file.path.split('/').pop() ?? file.path,
-        detail:
-          `golang-migrate migration without ${down.split('/').pop()}` +
-          (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
-        ...(forwardOnly ? { cap: { level: 'notice' as const, why: 'forward-only folder' } } : {}),
-      })
-    }
-    const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined
-    if (revert && !(await existsAtHead(ctx, revert))) {
-      issues.push({
-        id: 'missing-down',
-        line: 1,
-        endLine: 1,
-        statement: file.path.split('/').pop() ?? file.path,
-        detail: `sqitch change without ${revert}`,
-      })
-    }
-    if (!r) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP }
-    return {
-      issues: [...issues, ...r.issues],
-      statements: r.statements,
-      comments: r.comments,
-      waivers: [],
-      count: r.count,
-      created: r.created,
-      framework: 'sql',
-      addedColumns: r.addedColumns,
-      catchUps: r.catchUps,
-      lockTimeoutLine: r.lockTimeoutLine,
-    }
-  }
+  if (mig.kind === 'sql')
+    return analyzeSqlFile(ctx, file, mig, content, opts, sqlOpts, parseSql ? (parsed?.api ?? (await loadPg())) : undefined)
   // Rails, Django and Alembic run each migration in a transaction unless told otherwise (the analysers say
   // where: disable_ddl_transaction!, atomic = False, autocommit_block).
   const parser = await loadParser(mig.kind === 'rails' ? 'ruby' : 'python')

@@ -831,6 +831,157 @@ export function sqlalchemyType(text: string): TypeName | undefined {
 
 const ALEMBIC_DATA_OPS = new Set(['execute', 'bulk_insert', 'get_bind', 'get_context', 'create_table', 'inline_literal', 'f'])
 
+/** One `op.*` call of an Alembic upgrade() and what its checks need. */
+interface AlembicOp {
+  n: TsNode
+  call: PyCall
+  c: Collector
+  /** Tables created earlier in this migration. */
+  created: Set<string>
+  /** Inside op.get_context().autocommit_block(). */
+  autocommit: boolean
+  /** The i-th positional argument's value. */
+  table: (i: number) => string | undefined
+  kw: (k: string) => string | undefined
+}
+
+/** op.add_column: a JSON column, NOT NULL without server_default. */
+function alembicAddColumn({ n, call, c, created, table }: AlembicOp): void {
+  const t = table(0)
+  if (t && created.has(t)) return
+  const col = pyCall(call.positional[1] ?? n)
+  if (col && col.name === 'Column') {
+    const name = pyValue(col.positional[0])
+    c.added(t, name)
+    const type = col.positional[1]?.text ?? ''
+    if (/\bJSON\b/.test(type) && !/JSONB/.test(type)) c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`, t, name)
+    if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default'))
+      c.issue(
+        n,
+        'add-column-not-null-no-default',
+        `op.add_column('${t}', Column('${name}', nullable=False)) without server_default`,
+        t,
+        undefined,
+        { table: t, column: name, type },
+      )
+  }
+}
+
+/** op.alter_column: nullability changes, a type change that rewrites, a rename. */
+function alembicAlterColumn({ n, call, c, created, table, kw }: AlembicOp): void {
+  const t = table(0)
+  const col = table(1)
+  if (t && created.has(t)) return
+  const existingNullable = kw('existing_nullable')
+  if (kw('nullable') === 'False' && existingNullable !== 'False')
+    c.issue(n, 'set-not-null', `op.alter_column('${t}', '${col}', nullable=False)`, t, undefined, { table: t, column: col })
+  if (kw('nullable') === 'True' && existingNullable !== 'True')
+    c.issue(n, 'drop-not-null', `op.alter_column('${t}', '${col}', nullable=True)`, t, undefined, { table: t, column: col })
+  const typeNode = call.kwargs.get('type_')
+  if (typeNode) {
+    const text = typeNode.text
+    const now = sqlalchemyType(text)
+    const oldNode = call.kwargs.get('existing_type')
+    const old = (oldNode ? sqlalchemyType(oldNode.text) : undefined) ?? c.deps.knownTypes?.get(`${t}.${col}`)
+    const free = now ? rewriteFree(old, now, call.kwargs.has('postgresql_using')) : /^(sa\.)?(Text|UnicodeText)\(\)$/.test(text)
+    if (!free)
+      c.issue(
+        n,
+        'change-column-type',
+        `op.alter_column('${t}', '${col}', type_=${text}${oldNode ? `, existing_type=${oldNode.text}` : ''})`,
+        t,
+        undefined,
+        { table: t, column: col, type: now ? typeText(now) : text, oldType: old ? typeText(old) : undefined },
+      )
+  }
+  if (call.kwargs.has('new_column_name'))
+    c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col, {
+      table: t,
+      column: col,
+      newName: kw('new_column_name'),
+    })
+}
+
+/** op.create_index: not concurrent, or concurrent inside the transaction. */
+function alembicCreateIndex({ n, call, c, created, autocommit, table, kw }: AlembicOp): void {
+  const t = table(1)
+  if (t && created.has(t)) return
+  const cols =
+    call.positional[2]?.type === 'list'
+      ? named(call.positional[2])
+          .map(pyValue)
+          .filter((x): x is string => x !== undefined)
+      : undefined
+  const names: Names = { table: t, index: table(0), columns: cols }
+  if (kw('postgresql_concurrently') !== 'True')
+    c.issue(n, 'create-index-non-concurrent', `op.create_index(... '${t}' ...) without postgresql_concurrently=True`, t, undefined, names)
+  else if (!autocommit)
+    c.issue(
+      n,
+      'concurrently-in-transaction',
+      `op.create_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`,
+      undefined,
+      undefined,
+      names,
+    )
+}
+
+/** op.drop_index: not concurrent, or concurrent inside the transaction. */
+function alembicDropIndex({ n, c, autocommit, table, kw }: AlembicOp): void {
+  const names: Names = { index: table(0), table: kw('table_name') }
+  if (kw('postgresql_concurrently') !== 'True')
+    c.issue(
+      n,
+      'drop-index-non-concurrent',
+      `op.drop_index('${table(0)}') without postgresql_concurrently=True`,
+      undefined,
+      undefined,
+      names,
+    )
+  else if (!autocommit)
+    c.issue(
+      n,
+      'concurrently-in-transaction',
+      `op.drop_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`,
+      undefined,
+      undefined,
+      names,
+    )
+}
+
+/** op.create_foreign_key / op.create_check_constraint: validated at once unless NOT VALID. */
+function alembicValidatedConstraint({ n, call, c, created, table, kw }: AlembicOp): void {
+  const t = table(1)
+  if (t && created.has(t)) return
+  if (kw('postgresql_not_valid') !== 'True')
+    c.issue(
+      n,
+      'constraint-not-valid-missing',
+      `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`,
+      t,
+      undefined,
+      { table: t, constraint: table(0), value: call.name === 'create_foreign_key' ? table(2) : undefined },
+    )
+}
+
+/** op.create_unique_constraint / op.create_primary_key: the index is built under the lock. */
+function alembicUniqueConstraint({ n, call, c, created, table }: AlembicOp): void {
+  const t = table(1)
+  if (t && created.has(t)) return
+  const cols =
+    call.positional[2]?.type === 'list'
+      ? named(call.positional[2])
+          .map(pyValue)
+          .filter((x): x is string => x !== undefined)
+      : undefined
+  c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t, undefined, {
+    table: t,
+    constraint: table(0),
+    columns: cols,
+    value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE',
+  })
+}
+
 async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
   const upgrade = fns.get('upgrade')!
   const downgrade = fns.get('downgrade')
@@ -852,6 +1003,7 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
     const table = (i: number): string | undefined => pyValue(call.positional[i])
     const kw = (k: string): string | undefined => pyValue(call.kwargs.get(k))
     const place: Place = { inTx: !autocommit }
+    const op: AlembicOp = { n, call, c, created, autocommit, table, kw }
     c.statement(n)
     const target = call.name === 'create_index' || call.name.startsWith('create_') ? table(1) : table(0)
     if (!ALEMBIC_DATA_OPS.has(call.name) && !(target && created.has(target))) c.schemaOp(place)
@@ -874,145 +1026,26 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
       case 'drop_column':
         c.issue(n, 'drop-column', `op.drop_column('${table(0)}', '${table(1)}')`, table(0), table(1))
         break
-      case 'add_column': {
-        const t = table(0)
-        if (t && created.has(t)) break
-        const col = pyCall(call.positional[1] ?? n)
-        if (col && col.name === 'Column') {
-          const name = pyValue(col.positional[0])
-          c.added(t, name)
-          const type = col.positional[1]?.text ?? ''
-          if (/\bJSON\b/.test(type) && !/JSONB/.test(type)) c.issue(n, 'prefer-jsonb', `${t}.${name} is JSON`, t, name)
-          if (pyValue(col.kwargs.get('nullable')) === 'False' && !col.kwargs.has('server_default'))
-            c.issue(
-              n,
-              'add-column-not-null-no-default',
-              `op.add_column('${t}', Column('${name}', nullable=False)) without server_default`,
-              t,
-              undefined,
-              { table: t, column: name, type },
-            )
-        }
+      case 'add_column':
+        alembicAddColumn(op)
         break
-      }
-      case 'alter_column': {
-        const t = table(0)
-        const col = table(1)
-        if (t && created.has(t)) break
-        const existingNullable = kw('existing_nullable')
-        if (kw('nullable') === 'False' && existingNullable !== 'False')
-          c.issue(n, 'set-not-null', `op.alter_column('${t}', '${col}', nullable=False)`, t, undefined, { table: t, column: col })
-        if (kw('nullable') === 'True' && existingNullable !== 'True')
-          c.issue(n, 'drop-not-null', `op.alter_column('${t}', '${col}', nullable=True)`, t, undefined, { table: t, column: col })
-        if (call.kwargs.has('type_')) {
-          const text = call.kwargs.get('type_')!.text
-          const now = sqlalchemyType(text)
-          const oldNode = call.kwargs.get('existing_type')
-          const old = (oldNode ? sqlalchemyType(oldNode.text) : undefined) ?? c.deps.knownTypes?.get(`${t}.${col}`)
-          const free = now ? rewriteFree(old, now, call.kwargs.has('postgresql_using')) : /^(sa\.)?(Text|UnicodeText)\(\)$/.test(text)
-          if (!free)
-            c.issue(
-              n,
-              'change-column-type',
-              `op.alter_column('${t}', '${col}', type_=${text}${oldNode ? `, existing_type=${oldNode.text}` : ''})`,
-              t,
-              undefined,
-              { table: t, column: col, type: now ? typeText(now) : text, oldType: old ? typeText(old) : undefined },
-            )
-        }
-        if (call.kwargs.has('new_column_name'))
-          c.issue(n, 'rename-column', `op.alter_column('${t}', '${col}', new_column_name='${kw('new_column_name')}')`, t, col, {
-            table: t,
-            column: col,
-            newName: kw('new_column_name'),
-          })
+      case 'alter_column':
+        alembicAlterColumn(op)
         break
-      }
-      case 'create_index': {
-        const t = table(1)
-        if (t && created.has(t)) break
-        const cols =
-          call.positional[2]?.type === 'list'
-            ? named(call.positional[2])
-                .map(pyValue)
-                .filter((x): x is string => x !== undefined)
-            : undefined
-        const names: Names = { table: t, index: table(0), columns: cols }
-        if (kw('postgresql_concurrently') !== 'True')
-          c.issue(
-            n,
-            'create-index-non-concurrent',
-            `op.create_index(... '${t}' ...) without postgresql_concurrently=True`,
-            t,
-            undefined,
-            names,
-          )
-        else if (!autocommit)
-          c.issue(
-            n,
-            'concurrently-in-transaction',
-            `op.create_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`,
-            undefined,
-            undefined,
-            names,
-          )
+      case 'create_index':
+        alembicCreateIndex(op)
         break
-      }
-      case 'drop_index': {
-        const names: Names = { index: table(0), table: kw('table_name') }
-        if (kw('postgresql_concurrently') !== 'True')
-          c.issue(
-            n,
-            'drop-index-non-concurrent',
-            `op.drop_index('${table(0)}') without postgresql_concurrently=True`,
-            undefined,
-            undefined,
-            names,
-          )
-        else if (!autocommit)
-          c.issue(
-            n,
-            'concurrently-in-transaction',
-            `op.drop_index(..., postgresql_concurrently=True) outside op.get_context().autocommit_block()`,
-            undefined,
-            undefined,
-            names,
-          )
+      case 'drop_index':
+        alembicDropIndex(op)
         break
-      }
       case 'create_foreign_key':
-      case 'create_check_constraint': {
-        const t = table(1)
-        if (t && created.has(t)) break
-        if (kw('postgresql_not_valid') !== 'True')
-          c.issue(
-            n,
-            'constraint-not-valid-missing',
-            `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`,
-            t,
-            undefined,
-            { table: t, constraint: table(0), value: call.name === 'create_foreign_key' ? table(2) : undefined },
-          )
+      case 'create_check_constraint':
+        alembicValidatedConstraint(op)
         break
-      }
       case 'create_unique_constraint':
-      case 'create_primary_key': {
-        const t = table(1)
-        if (t && created.has(t)) break
-        const cols =
-          call.positional[2]?.type === 'list'
-            ? named(call.positional[2])
-                .map(pyValue)
-                .filter((x): x is string => x !== undefined)
-            : undefined
-        c.issue(n, 'unique-without-index', `op.${call.name}(... '${t}' ...) builds its index under the lock`, t, undefined, {
-          table: t,
-          constraint: table(0),
-          columns: cols,
-          value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE',
-        })
+      case 'create_primary_key':
+        alembicUniqueConstraint(op)
         break
-      }
       case 'execute': {
         const s = sqlArg(call.positional[0] ?? call.kwargs.get('sqltext'))
         if (s) c.embeddedSql(s.sql, line(s.first), n, place)
@@ -1056,7 +1089,94 @@ const DJANGO_SCHEMA_OPS = new Set([
   'AlterModelTable',
 ])
 
-async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
+/** One operation of a Django migration and what its checks need. */
+interface DjangoOp {
+  n: TsNode
+  call: PyCall
+  /** The model (lower case). */
+  model: string | undefined
+  field: string | undefined
+  /** The model is created earlier in this migration. */
+  isNew: boolean
+  c: Collector
+  kw: (k: string) => string | undefined
+}
+
+/** AlterField: costed against the field's previous definition (earlier migrations, or earlier in this one). */
+function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: Map<string, FieldSummary>): void {
+  const now = asDjangoBase(fieldSummary(call.kwargs.get('field') ?? call.positional[2]), c.deps.djangoClasses)
+  const key = `${model}.${field}`
+  const before = asDjangoBase(c.deps.djangoFields?.get(key) ?? local.get(key), c.deps.djangoClasses)
+  if (now) local.set(key, now)
+  if (isNew) return
+  const costed = before && now ? alterFieldDangers(before, now) : undefined
+  if (costed) {
+    for (const d of costed)
+      c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
+        table: model,
+        model,
+        column: field,
+      })
+  } else
+    c.issue(
+      n,
+      'change-column-type',
+      `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`,
+      model,
+      undefined,
+      { table: model, column: field },
+    )
+}
+
+/** AddField on an existing model: NOT NULL without a default, a validated foreign key. */
+function djangoAddField({ n, call, model, field, c }: DjangoOp, local: Map<string, FieldSummary>): void {
+  const f = pyCall(call.kwargs.get('field') ?? n)
+  if (!f) return
+  const added = fieldSummary(call.kwargs.get('field'))
+  if (added) local.set(`${model}.${field}`, added)
+  c.added(model, field)
+  const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
+  const nullable = fkw('null') === 'True'
+  const many = f.name === 'ManyToManyField'
+  if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
+    c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, {
+      table: model,
+      column: field,
+    })
+  if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
+    c.issue(
+      n,
+      'constraint-not-valid-missing',
+      `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`,
+      model,
+    )
+}
+
+/** RunPython: a missing reverse_code, and functions of the migration that write rows (a backfill). */
+function djangoRunPython({ n, call, c }: DjangoOp, fns: Map<string, TsNode>, atomic: boolean): void {
+  const forward = call.positional[0] ?? call.kwargs.get('code')
+  const reverse = call.positional[1] ?? call.kwargs.get('reverse_code')
+  if (!reverse) c.issue(n, 'missing-down', 'RunPython without reverse_code')
+  for (const [arg, rollback] of [
+    [forward, false],
+    [reverse, true],
+  ] as const) {
+    const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined
+    if (!fn || !writesRows(fn)) continue
+    const issue: Issue = {
+      id: 'backfill-in-transaction',
+      line: line(n),
+      endLine: endLine(n),
+      statement: shortStatement(n.text),
+      detail: `RunPython ${arg.text} updates rows inside the migration's transaction (atomic)`,
+    }
+    if (rollback) issue.rollback = true
+    c.backfill(issue, atomic && !rollback)
+  }
+}
+
+/** The Migration class's `atomic` (False turns its transaction off) and `operations` list. */
+function djangoMigrationClass(cls: TsNode): { atomic: boolean; ops: TsNode | undefined } {
   let atomic = true
   let ops: TsNode | undefined
   for (const st of named(cls.childForFieldName('body'))) {
@@ -1067,6 +1187,33 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
     if (left === 'atomic' && right?.text === 'False') atomic = false
     if (left === 'operations' && right?.type === 'list') ops = right
   }
+  return { atomic, ops }
+}
+
+/** AddConstraint on an existing model: a unique constraint builds its index under the lock, others validate every row. */
+function djangoAddConstraint({ n, call, model, c }: DjangoOp): void {
+  const cons = pyCall(call.kwargs.get('constraint') ?? n)
+  if (cons?.name === 'UniqueConstraint')
+    c.issue(n, 'unique-without-index', `AddConstraint UniqueConstraint on ${model} builds its index under the lock`, model)
+  else
+    c.issue(
+      n,
+      'constraint-not-valid-missing',
+      `AddConstraint ${cons?.name ?? ''} on ${model} validates every row`.replace('  ', ' '),
+      model,
+    )
+}
+
+/** RunSQL: its SQL analysed in the migration's transaction, and a missing reverse_sql. */
+function djangoRunSql({ n, call, c }: DjangoOp, place: Place): void {
+  const s = sqlArg(call.positional[0] ?? call.kwargs.get('sql'))
+  if (s) c.embeddedSql(s.sql, line(s.first), n, place)
+  const reverse = call.positional[1] ?? call.kwargs.get('reverse_sql')
+  if (!reverse) c.issue(n, 'missing-down', 'RunSQL without reverse_sql')
+}
+
+async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
+  const { atomic, ops } = djangoMigrationClass(cls)
   const created = new Set<string>()
   /** Fields defined earlier in this migration (AddField then AlterField). */
   const local = new Map<string, FieldSummary>()
@@ -1080,6 +1227,7 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
     const isNew = model !== undefined && created.has(model)
     if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew) c.schemaOp(place)
     const field = kw('name') ?? pyValue(call.positional[1])
+    const op: DjangoOp = { n, call, model, field, isNew, c, kw }
     switch (call.name) {
       case 'CreateModel':
         if (model) {
@@ -1107,55 +1255,12 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
             newName: kw('new_name'),
           })
         break
-      case 'AlterField': {
-        const now = asDjangoBase(fieldSummary(call.kwargs.get('field') ?? call.positional[2]), c.deps.djangoClasses)
-        const key = `${model}.${field}`
-        const before = asDjangoBase(c.deps.djangoFields?.get(key) ?? local.get(key), c.deps.djangoClasses)
-        if (now) local.set(key, now)
-        if (isNew) break
-        const costed = before && now ? alterFieldDangers(before, now) : undefined
-        if (costed) {
-          for (const d of costed)
-            c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
-              table: model,
-              model,
-              column: field,
-            })
-        } else
-          c.issue(
-            n,
-            'change-column-type',
-            `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`,
-            model,
-            undefined,
-            { table: model, column: field },
-          )
+      case 'AlterField':
+        djangoAlterField(op, local)
         break
-      }
-      case 'AddField': {
-        if (isNew) break
-        const f = pyCall(call.kwargs.get('field') ?? n)
-        if (!f) break
-        const added = fieldSummary(call.kwargs.get('field'))
-        if (added) local.set(`${model}.${field}`, added)
-        c.added(model, field)
-        const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
-        const nullable = fkw('null') === 'True'
-        const many = f.name === 'ManyToManyField'
-        if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
-          c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, {
-            table: model,
-            column: field,
-          })
-        if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
-          c.issue(
-            n,
-            'constraint-not-valid-missing',
-            `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`,
-            model,
-          )
+      case 'AddField':
+        if (!isNew) djangoAddField(op, local)
         break
-      }
       case 'AddIndex':
         if (!isNew) c.issue(n, 'create-index-non-concurrent', `AddIndex on ${model} (use AddIndexConcurrently with atomic = False)`, model)
         break
@@ -1167,49 +1272,15 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
       case 'RemoveIndexConcurrently':
         if (atomic) c.issue(n, 'concurrently-in-transaction', `${call.name} in a migration without atomic = False`)
         break
-      case 'AddConstraint': {
-        if (isNew) break
-        const cons = pyCall(call.kwargs.get('constraint') ?? n)
-        if (cons?.name === 'UniqueConstraint')
-          c.issue(n, 'unique-without-index', `AddConstraint UniqueConstraint on ${model} builds its index under the lock`, model)
-        else
-          c.issue(
-            n,
-            'constraint-not-valid-missing',
-            `AddConstraint ${cons?.name ?? ''} on ${model} validates every row`.replace('  ', ' '),
-            model,
-          )
+      case 'AddConstraint':
+        if (!isNew) djangoAddConstraint(op)
         break
-      }
-      case 'RunSQL': {
-        const s = sqlArg(call.positional[0] ?? call.kwargs.get('sql'))
-        if (s) c.embeddedSql(s.sql, line(s.first), n, place)
-        const reverse = call.positional[1] ?? call.kwargs.get('reverse_sql')
-        if (!reverse) c.issue(n, 'missing-down', 'RunSQL without reverse_sql')
+      case 'RunSQL':
+        djangoRunSql(op, place)
         break
-      }
-      case 'RunPython': {
-        const forward = call.positional[0] ?? call.kwargs.get('code')
-        const reverse = call.positional[1] ?? call.kwargs.get('reverse_code')
-        if (!reverse) c.issue(n, 'missing-down', 'RunPython without reverse_code')
-        for (const [arg, rollback] of [
-          [forward, false],
-          [reverse, true],
-        ] as const) {
-          const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined
-          if (!fn || !writesRows(fn)) continue
-          const issue: Issue = {
-            id: 'backfill-in-transaction',
-            line: line(n),
-            endLine: endLine(n),
-            statement: shortStatement(n.text),
-            detail: `RunPython ${arg.text} updates rows inside the migration's transaction (atomic)`,
-          }
-          if (rollback) issue.rollback = true
-          c.backfill(issue, atomic && !rollback)
-        }
+      case 'RunPython':
+        djangoRunPython(op, fns, atomic)
         break
-      }
       case 'SeparateDatabaseAndState': {
         const dbOps = call.kwargs.get('database_operations')
         for (const o of named(dbOps)) visitOp(o)

@@ -433,9 +433,35 @@ class FileState implements SqlState {
       if (d.lockDanger && this.isNew(f.table)) return
       out.push(f)
     }
+    for (const hook of STMT_HOOKS.get(kind) ?? []) hook(n, this, emit)
+    const { locks, lockingTable } = this.track(kind, n, out, emit)
+    if (locks && this.lockTimeoutDue(lockingTable)) {
+      this.lockTimeoutReported = true
+      out.push({
+        id: 'lock-timeout-missing',
+        detail: 'the first DDL on an existing table runs with no lock_timeout set earlier in the file',
+      })
+    }
+    return out
+  }
+
+  /** The first locking DDL on an existing table with no lock_timeout set before it (reported once per file). */
+  private lockTimeoutDue(lockingTable: string | undefined): boolean {
+    return (
+      this.opts.requireLockTimeout &&
+      !this.lockTimeout &&
+      !this.lockTimeoutReported &&
+      !(lockingTable && this.createdTables.has(lockingTable))
+    )
+  }
+
+  /**
+   * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
+   * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
+   */
+  private track(kind: string, n: Node, out: readonly Found[], emit: Emit): { locks: boolean; lockingTable?: string } {
     let lockingTable: string | undefined
     let locks = false
-    for (const hook of STMT_HOOKS.get(kind) ?? []) hook(n, this, emit)
     switch (kind) {
       case 'TransactionStmt': {
         const k = String(n.kind)
@@ -508,20 +534,7 @@ class FileState implements SqlState {
       default:
         break
     }
-    if (
-      locks &&
-      this.opts.requireLockTimeout &&
-      !this.lockTimeout &&
-      !this.lockTimeoutReported &&
-      !(lockingTable && this.createdTables.has(lockingTable))
-    ) {
-      this.lockTimeoutReported = true
-      out.push({
-        id: 'lock-timeout-missing',
-        detail: 'the first DDL on an existing table runs with no lock_timeout set earlier in the file',
-      })
-    }
-    return out
+    return { locks, lockingTable }
   }
 
   private column(col: Node, c: { table: string; isPk: boolean; alterType: boolean }, emit: Emit): void {
