@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 31794:
+/***/ 27485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -122,7 +122,7 @@ function isHelpOrVersion([cmd, ...rest]) {
 
 /***/ }),
 
-/***/ 64533:
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -135,7 +135,7 @@ function isHelpOrVersion([cmd, ...rest]) {
 /* harmony export */   gg: () => (/* binding */ describeApiError)
 /* harmony export */ });
 /* unused harmony export redactSecrets */
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23652);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14031);
 /**
  * One way to turn anything thrown into a one-line message: Error, string, API errors (naming the call,
  * never the token), or any other value. Used by every face, so no stack trace ever reaches a user.
@@ -253,14 +253,14 @@ function isApiError(e) {
 
 /***/ }),
 
-/***/ 53271:
+/***/ 41730:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64533);
-/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(31794);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27485);
 /**
  * Entry of the bundle (dist/index.js): with a subcommand it is the `pr-gate` CLI; without one, inside
  * GitHub Actions, it is the Action.
@@ -278,7 +278,7 @@ const args = process.argv.slice(2);
 // Each face is loaded only when it runs (issue 15 item 5): the Action never evaluates the CLI's modules
 // (the App server, release mode, the schema printer), and the CLI never evaluates the Action's.
 if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(826), __nccwpck_require__.e(940), __nccwpck_require__.e(985), __nccwpck_require__.e(559), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33647));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(660), __nccwpck_require__.e(421), __nccwpck_require__.e(718), __nccwpck_require__.e(81), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88816));
     await run();
 }
 else if ((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelpOrVersion */ .PZ)(args)) {
@@ -303,7 +303,7 @@ else {
     // runner starts each job empty, where the cache would only cost its writing (~10 %, measured the same way).
     ;
     node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(826), __nccwpck_require__.e(985), __nccwpck_require__.e(634), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92856));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(660), __nccwpck_require__.e(718), __nccwpck_require__.e(92), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
     process.exitCode = await main(args);
 }
 
@@ -312,7 +312,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 23652:
+/***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -704,7 +704,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 /***/ }),
 
-/***/ 38522:
+/***/ 16141:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -1061,6 +1061,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(53271);
+/******/ var __webpack_exports__ = __nccwpck_require__(41730);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

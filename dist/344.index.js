@@ -1,0 +1,176 @@
+export const id = 344;
+export const ids = [344];
+export const modules = {
+
+/***/ 25344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   COMPARE_FILES_CAP: () => (/* binding */ COMPARE_FILES_CAP),
+/* harmony export */   ReleaseError: () => (/* binding */ ReleaseError),
+/* harmony export */   compareRange: () => (/* binding */ compareRange),
+/* harmony export */   lastSuccessfulDeployment: () => (/* binding */ lastSuccessfulDeployment),
+/* harmony export */   mapLimit: () => (/* binding */ mapLimit),
+/* harmony export */   mergedPullsInRange: () => (/* binding */ mergedPullsInRange)
+/* harmony export */ });
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
+
+class ReleaseError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseError';
+    }
+}
+/** Runs `f` over `items` with at most `limit` calls in flight, keeping the order of the results. */
+async function mapLimit(items, limit, f) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await f(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+/** States of a deployment's latest status that count as "this is what runs in the environment". */
+const SUCCESS = new Set(['success']);
+/**
+ * The latest deployment to `environment` whose most recent status is `success`, skipping `exclude`
+ * (the deployment under review) and deployments of `skipSha`. Undefined when there is none.
+ * Looks at up to `maxDeployments` deployments, newest first.
+ */
+async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
+    const max = opts.maxDeployments ?? 200;
+    let seen = 0;
+    for (let page = 1; seen < max; page++) {
+        let deployments;
+        try {
+            deployments = (await octokit.rest.repos.listDeployments({ owner: r.owner, repo: r.repo, environment, per_page: 30, page })).data;
+        }
+        catch (e) {
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`list deployments to ${environment}`, e));
+        }
+        if (!deployments.length)
+            return undefined;
+        for (const d of deployments) {
+            seen++;
+            if (d.id === opts.exclude || (opts.skipSha && d.sha === opts.skipSha))
+                continue;
+            let statuses;
+            try {
+                statuses = (await octokit.rest.repos.listDeploymentStatuses({ owner: r.owner, repo: r.repo, deployment_id: d.id, per_page: 1 }))
+                    .data;
+            }
+            catch (e) {
+                if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
+                    continue;
+                throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`list statuses of deployment ${d.id}`, e));
+            }
+            const latest = statuses[0]; // newest first
+            if (latest && SUCCESS.has(latest.state))
+                return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined };
+            if (seen >= max)
+                break;
+        }
+        if (deployments.length < 30)
+            return undefined;
+    }
+    return undefined;
+}
+/** GitHub's compare API lists at most this many files (on the first page only). */
+const COMPARE_FILES_CAP = 300;
+const MAX_COMMIT_PAGES = 100;
+/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
+async function compareRange(octokit, r, base, head) {
+    const commits = [];
+    let first;
+    for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
+        let data;
+        try {
+            data = (await octokit.rest.repos.compareCommitsWithBasehead({
+                owner: r.owner,
+                repo: r.repo,
+                basehead: `${base}...${head}`,
+                per_page: 100,
+                page,
+            })).data;
+        }
+        catch (e) {
+            if ((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
+                throw new ReleaseError(`cannot compare ${base}...${head}: one of the refs does not exist in ${r.owner}/${r.repo} (HTTP 404)`);
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`compare ${base}...${head}`, e));
+        }
+        first ??= data;
+        const pageCommits = data.commits ?? [];
+        for (const c of pageCommits)
+            commits.push({
+                sha: c.sha,
+                message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+                author: c.author?.login ?? c.commit?.author?.name,
+                htmlUrl: c.html_url,
+            });
+        if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
+            break;
+    }
+    const f = first ?? {};
+    return {
+        baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
+        headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
+        status: String(f.status ?? 'ahead'),
+        totalCommits: Number(f.total_commits ?? commits.length),
+        commits,
+        files: f.files ?? [],
+        htmlUrl: f.html_url,
+    };
+}
+/**
+ * The pull requests merged in the range: `commits/{sha}/pulls` for every commit, merged ones only (into
+ * this repository), deduplicated by number, in merge order. Commits no merged PR claims are `direct`.
+ */
+async function mergedPullsInRange(octokit, r, commits) {
+    const byNumber = new Map();
+    const direct = [];
+    const lists = await mapLimit(commits, 4, async (c) => {
+        try {
+            return (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })).data;
+        }
+        catch (e) {
+            throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`list pull requests of commit ${c.sha.slice(0, 12)}`, e));
+        }
+    });
+    commits.forEach((c, i) => {
+        const merged = (lists[i] ?? []).filter((p) => !!p.merged_at && (!p.base?.repo?.full_name || p.base.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase()));
+        if (!merged.length)
+            direct.push(c);
+        for (const p of merged) {
+            let rec = byNumber.get(p.number);
+            if (!rec) {
+                rec = {
+                    number: p.number,
+                    title: p.title ?? '',
+                    author: p.user?.login ?? '',
+                    labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
+                    headSha: p.head?.sha,
+                    headRef: p.head?.ref,
+                    sameRepo: !p.head?.repo?.full_name || p.head.repo.full_name.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase(),
+                    mergedAt: p.merged_at,
+                    mergeCommitSha: p.merge_commit_sha ?? undefined,
+                    htmlUrl: p.html_url,
+                    commits: [],
+                };
+                byNumber.set(p.number, rec);
+            }
+            rec.commits.push(c.sha);
+        }
+    });
+    const pulls = [...byNumber.values()].sort((a, b) => (a.mergedAt < b.mergedAt ? -1 : a.mergedAt > b.mergedAt ? 1 : a.number - b.number));
+    return { pulls, direct };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,330 @@
+export const id = 7;
+export const ids = [7,383];
+export const modules = {
+
+/***/ 11007:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runRelease: () => (/* binding */ runRelease)
+/* harmony export */ });
+/* harmony import */ var _pipeline_decision_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94126);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96421);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18948);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96584);
+/* harmony import */ var _github_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77184);
+/* harmony import */ var _evidence_workspace_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21592);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62515);
+/* harmony import */ var _release_evaluate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(26430);
+/* harmony import */ var _release_gates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(18673);
+/* harmony import */ var _remote_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(78725);
+/* harmony import */ var _report_release_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(91383);
+/**
+ * The Action in release mode (`mode: release`): evaluates the range base-ref...head-ref (src/release) and
+ * publishes the release report: job summary, outputs (`conclusion`, `failed-rules`, `report`,
+ * `base-sha`, `head-sha`, `pull-requests`), an optional sticky comment on a tracking issue, and the exit
+ * code (a deploy job that `needs:` this one does not run when the release fails). It decides nothing.
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function runRelease(s) {
+    let evaluation;
+    const links = { repoUrl: `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}`, runUrl: s.runUrl };
+    try {
+        const octokit = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__.createClient)({
+            token: s.token,
+            baseUrl: s.apiUrl,
+            log: (m) => {
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(m);
+            },
+        });
+        const r = s.release;
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} of ${s.repository.owner}/${s.repository.repo}`);
+        evaluation = await (0,_release_evaluate_js__WEBPACK_IMPORTED_MODULE_7__.evaluateRelease)({
+            octokit,
+            repo: s.repository,
+            base: r.baseRef,
+            head: r.headRef,
+            environment: r.environment,
+            checkName: s.checkName,
+            gateIdentity: (0,_release_gates_js__WEBPACK_IMPORTED_MODULE_8__.parseGateIdentity)(r.gateIdentity),
+            policyPath: s.policyPath,
+            evidence: (0,_evidence_workspace_js__WEBPACK_IMPORTED_MODULE_5__/* .workspaceEvidence */ .$W)(s.workspace),
+            remotePolicy: (0,_remote_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .actionRemotePolicy */ .R)(s, octokit),
+        });
+        const v = evaluation.verdict;
+        if (r.trackingIssue) {
+            const c = await (0,_github_publish_js__WEBPACK_IMPORTED_MODULE_4__/* .upsertStickyComment */ .qD)(octokit, s.repository, r.trackingIssue, (0,_report_release_js__WEBPACK_IMPORTED_MODULE_10__.releaseMarker)(s.checkName, r.environment), (0,_report_release_js__WEBPACK_IMPORTED_MODULE_10__.renderReleaseComment)(evaluation, links, (0,_report_release_js__WEBPACK_IMPORTED_MODULE_10__.releaseMarker)(s.checkName, r.environment)), s.commentAuthor);
+            if (c.ok)
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`release report ${c.value.action} on issue #${r.trackingIssue}`);
+            else
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__.warning(c.message);
+        }
+        (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .writeOutputs */ .K)(s.reportPath, v, (0,_report_release_js__WEBPACK_IMPORTED_MODULE_10__.toReleaseJson)(evaluation));
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.setOutput('base-sha', evaluation.facts.base.sha ?? '');
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.setOutput('head-sha', evaluation.facts.head.sha);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.setOutput('pull-requests', evaluation.facts.pulls.map((p) => p.number).join(','));
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`pr-quality-gate: release ${v.conclusion} — ${v.title}`);
+        if ((0,_pipeline_decision_js__WEBPACK_IMPORTED_MODULE_0__/* .failsJob */ .VC)(v, s.failOn))
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__.setFailed(`release gate failed: ${v.title}`);
+    }
+    catch (e) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.setOutput('conclusion', 'failure');
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.setFailed(`pr-quality-gate could not evaluate the release: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(e)}`);
+    }
+    finally {
+        if (evaluation) {
+            try {
+                await _actions_core__WEBPACK_IMPORTED_MODULE_1__.summary.addRaw((0,_report_release_js__WEBPACK_IMPORTED_MODULE_10__.renderReleaseMarkdown)(evaluation, links)).write();
+            }
+            catch (e) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__.warning(`could not write the job summary: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(e)}`);
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 91383:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   releaseCheckRun: () => (/* binding */ releaseCheckRun),
+/* harmony export */   releaseMarker: () => (/* binding */ releaseMarker),
+/* harmony export */   renderRangeSection: () => (/* binding */ renderRangeSection),
+/* harmony export */   renderReleaseComment: () => (/* binding */ renderReleaseComment),
+/* harmony export */   renderReleaseMarkdown: () => (/* binding */ renderReleaseMarkdown),
+/* harmony export */   renderReleaseText: () => (/* binding */ renderReleaseText),
+/* harmony export */   reviewComment: () => (/* binding */ reviewComment),
+/* harmony export */   toReleaseJson: () => (/* binding */ toReleaseJson)
+/* harmony export */ });
+/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21458);
+/* harmony import */ var _json_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4225);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54285);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87496);
+/**
+ * The release report: a range section (base → head, the merged PRs with links to each PR and its gate
+ * result, commits outside any PR) above the same verdict blocks every other surface renders; and the JSON
+ * report (the PR report's shape plus a `release` object).
+ */
+
+
+
+
+
+const GATE_ICON = {
+    passed: '✅ passed',
+    waived: '☑️ waived',
+    failed: '❌ failed',
+    missing: '❔ no gate result',
+    pending: '⏳ pending',
+};
+/** Marker of the sticky release comment on a tracking issue (one per check name and environment). */
+function releaseMarker(checkName, environment) {
+    return `<!-- pr-quality-gate:release:${checkName.replace(/-->/g, '')}:${(environment ?? '').replace(/-->/g, '')} -->`;
+}
+function short(sha) {
+    return sha ? `\`${sha.slice(0, 12)}\`` : '?';
+}
+function renderRangeSection(f, links) {
+    const lines = [];
+    const commit = (sha) => (sha ? `[${short(sha)}](${links.repoUrl}/commit/${sha})` : '?');
+    const base = f.base.source === 'deployment'
+        ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''}${f.base.deployedAt ? `, ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.deployedAt)}` : ''})`
+        : f.base.source === 'none'
+            ? `unknown (no successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''})`
+            : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.input)} → ${commit(f.base.sha)}`;
+    lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.head.input)} → ${commit(f.head.sha)}`);
+    if (f.compareUrl)
+        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.status)}** the deployed ref` : ''}`);
+    lines.push('');
+    if (f.pulls.length) {
+        lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|');
+        for (const p of f.pulls) {
+            const prLink = `[#${p.number}](${p.htmlUrl ?? `${links.repoUrl}/pull/${p.number}`})`;
+            const gate = p.gate.url ? `[${GATE_ICON[p.gate.state]}](${p.gate.url})` : GATE_ICON[p.gate.state];
+            lines.push(`| ${prLink} | ${gate} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(p.title, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(p.author)} |`);
+        }
+        lines.push('');
+    }
+    else if (f.base.source !== 'none') {
+        lines.push('No pull request was merged in this range.', '');
+    }
+    if (f.direct.length) {
+        lines.push(`<details><summary>${f.direct.length} commit${f.direct.length === 1 ? '' : 's'} outside any pull request</summary>`, '');
+        for (const c of f.direct.slice(0, 100))
+            lines.push(`- ${commit(c.sha)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(c.message, 200)}`);
+        if (f.direct.length > 100)
+            lines.push(`- … and ${f.direct.length - 100} more`);
+        lines.push('', '</details>', '');
+    }
+    if (f.approved.length) {
+        lines.push('**Approved for release:**', '');
+        const seen = new Set();
+        for (const a of f.approved) {
+            const key = `${a.rule}\0${a.path ?? ''}`;
+            if (seen.has(key))
+                continue; // one line per rule and path, however many of its findings were approved
+            seen.add(key);
+            const who = a.approvals.map((x) => `#${x.pull} approved by <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.by)}</code> (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.via)})${x.at ? ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`);
+            lines.push(`- \`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(a.rule)}\` in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(a.path ?? '')}: ${who.join('; ')}`);
+        }
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+/** Job summary (and tracking-issue comment with `marker`): range section + the verdict. */
+function renderReleaseMarkdown(e, links, o = {}) {
+    const range = renderRangeSection(e.facts, links);
+    const head = (o.marker ? o.marker + '\n' : '') + range + '\n';
+    const limit = o.limit ?? _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .SUMMARY_LIMIT */ .Jt - 1024;
+    const labelPrefix = e.policy?.waivers.label_prefix ?? _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_LABEL_PREFIX */ .qu;
+    return (head +
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .renderJobSummary */ .qE)(e.verdict, {
+            labelPrefix,
+            links: { repoUrl: links.repoUrl, runUrl: links.runUrl },
+            limit: Math.max(2000, limit - head.length),
+        }));
+}
+function renderReleaseComment(e, links, marker) {
+    return renderReleaseMarkdown(e, links, { marker, limit: _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMENT_LIMIT */ .W$ });
+}
+/** A short reason for a deployment protection rule review (GitHub shows it on the run). */
+function reviewComment(v, f, detailsUrl, max = 1000) {
+    const verb = v.conclusion === 'failure' ? 'Rejected' : 'Approved';
+    const lines = [`${verb} by pr-quality-gate: ${v.title}.`];
+    const range = f.base.sha ? `${f.base.sha.slice(0, 7)}…${f.head.sha.slice(0, 7)}` : `…${f.head.sha.slice(0, 7)}`;
+    lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`);
+    const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending');
+    if (bad.length)
+        lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state}${p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : ''})`).join(', ')}.`);
+    if (detailsUrl)
+        lines.push(`Details: ${detailsUrl}`);
+    // Then the blocking findings, as many as fit (the head lines and the link always do).
+    let used = lines.join('\n').length;
+    for (const r of v.results) {
+        if (r.status !== 'fail' && r.status !== 'error')
+            continue;
+        for (const fi of r.findings.filter((x) => x.kind !== 'info' && x.level !== 'notice').slice(0, 3)) {
+            const line = `- ${r.id}: ${fi.message.length > 200 ? fi.message.slice(0, 199) + '…' : fi.message}`;
+            if (used + line.length + 1 > max)
+                break;
+            lines.push(line);
+            used += line.length + 1;
+        }
+    }
+    // Plain text shown on the run: PR titles in the findings must not carry controls or bidi overrides.
+    const text = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(lines.join('\n'));
+    return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+function toReleaseJson(e) {
+    const f = e.facts;
+    return {
+        ...(0,_json_report_js__WEBPACK_IMPORTED_MODULE_1__/* .toJsonReport */ .O)(e.verdict),
+        release: {
+            environment: f.environment,
+            base: f.base,
+            head: f.head,
+            compareUrl: f.compareUrl,
+            status: f.status,
+            totalCommits: f.totalCommits,
+            pullRequests: f.pulls.map((p) => ({
+                number: p.number,
+                title: p.title,
+                author: p.author,
+                url: p.htmlUrl,
+                headSha: p.headSha,
+                mergedAt: p.mergedAt,
+                labels: p.labels,
+                gate: p.gate,
+            })),
+            directCommits: f.direct,
+            approved: f.approved,
+        },
+    };
+}
+/** The CLI's plain-text release report: the range, one line per pull request, then the verdict. */
+function renderReleaseText(e) {
+    const f = e.facts;
+    const lines = [
+        `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`,
+    ];
+    for (const p of f.pulls)
+        lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(p.title)}\n`);
+    return lines.join('') + (0,_terminal_js__WEBPACK_IMPORTED_MODULE_4__/* .renderText */ .S)(e.verdict);
+}
+/** The App's check run for a deployment protection rule: name, conclusion and output. */
+function releaseCheckRun(e, o) {
+    return {
+        name: `${o.checkName} / release ${o.environment}`,
+        headSha: e.facts.head.sha,
+        conclusion: e.verdict.conclusion,
+        output: { title: e.verdict.title.slice(0, 255), summary: renderReleaseMarkdown(e, o.links, { limit: o.limit }), text: '' },
+        annotations: [],
+    };
+}
+
+
+/***/ }),
+
+/***/ 87496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ renderText)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
+/* harmony import */ var _waiver_audit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15946);
+
+
+const ICON = { pass: 'PASS', notice: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', off: 'off', waived: 'WAIVED' };
+/** Untrusted text for a terminal: ESC and every other C0/C1 control, and bidi controls, shown as `\uXXXX`. */
+function clean(s) {
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(s);
+}
+function renderText(v) {
+    const out = [`quality gate: ${v.conclusion.toUpperCase()} — ${clean(v.title)}`, `policy: ${clean(v.policySource)}`, ''];
+    for (const n of v.notes) {
+        out.push(`${n.level}: ${clean(n.message)}`);
+        if (n.detail)
+            for (const d of n.detail.split('\n'))
+                out.push(`  ${clean(d)}`);
+    }
+    if (v.notes.length)
+        out.push('');
+    for (const r of v.results) {
+        // A pass with nothing to check is not a pass: say which it was.
+        const quiet = r.status === 'pass' || r.status === 'notice';
+        const word = quiet && r.applicability === 'not-applicable' ? 'N/A' : quiet && r.applicability === 'no-evidence' ? 'NO EVIDENCE' : ICON[r.status];
+        out.push(`${word.padEnd(6)} ${r.id}${r.summary ? ` — ${clean(r.summary)}` : ''}`);
+        if (r.waiver)
+            out.push(`       ${clean((0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_1__/* .waiverText */ .Eu)(r.waiver))}`);
+        for (const f of r.findings) {
+            const where = f.path ? `${clean(f.path)}${f.line ? `:${f.line}` : ''}: ` : '';
+            const lvl = f.kind === 'error' ? 'error' : f.kind === 'info' ? 'info' : (f.level ?? r.level);
+            out.push(`       [${lvl}] ${where}${f.code ? `(${f.code}) ` : ''}${clean(f.message)}`);
+            if (f.hint)
+                out.push(`         fix: ${clean(f.hint)}`);
+        }
+    }
+    return out.join('\n') + '\n';
+}
+
+
+/***/ })
+
+};
