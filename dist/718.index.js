@@ -11563,7 +11563,7 @@ const options = type/* Type */.ZU.Object({
         default: 'auto',
         description: 'Database the migrations run on. auto: per file, from a dialect in the file name (x.mysql.up.sql), a folder (mysql/, sqlite/, postgres/), else the tool configuration (Prisma migration_lock.toml, Rails config/database.yml, Django ENGINE, Alembic URL), else PostgreSQL. Files that are not PostgreSQL are never parsed as PostgreSQL.',
     }),
-    dialects: type/* Type */.ZU.Array(type/* Type */.ZU.Object({ paths: type/* Type */.ZU.Array(type/* Type */.ZU.String()), dialect: DialectSchema }, { additionalProperties: false }), {
+    dialects: type/* Type */.ZU.Array(type/* Type */.ZU.Object({ paths: type/* Type */.ZU.Array(type/* Type */.ZU.String({ format: 'glob' })), dialect: DialectSchema }, { additionalProperties: false }), {
         default: [],
         description: 'Dialect per glob, before anything detected: [{ paths: ["db/mysql/**"], dialect: mysql }].',
     }),
@@ -12963,7 +12963,7 @@ const RunbookOptions = type/* Type */.ZU.Object({
         ],
         description: 'Path fallback for YAML that cannot be parsed (templated or invalid): such a file under these globs counts as a deploy manifest.',
     }),
-    exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+    exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String({ format: 'glob' }), {
         default: [
             '**/__tests__/**',
             '**/test/**',

@@ -2,6 +2,7 @@
  * Policy regexes and globs are untrusted input (the PR's own policy is previewed): validation rejects what
  * RE2 cannot run and globs over the caps, at file:line:column, naming the construct.
  */
+import { readFileSync } from 'node:fs'
 import { policyErrors } from '../helpers/policy.js'
 import { regexProblem } from '../../src/policy/regex.js'
 
@@ -70,6 +71,40 @@ describe('policy globs: brace expansion and length are capped', () => {
         /^\.github\/quality-gate\.yml:7:24: rules\.critical-path-tests\.areas\.0\.include\.0: invalid glob: glob expands to more than 256 alternatives/,
       ),
     ])
+  })
+
+  it('and in runbook exclude and migration-safety dialect paths, which were not checked as globs', async () => {
+    const text = `rules:\n  runbook:\n    exclude: ['${brace}']\n  migration-safety:\n    dialects: [{ paths: ['${brace}'], dialect: mysql }]\n`
+    expect(await policyErrors(text)).toEqual([
+      expect.stringMatching(
+        /^\.github\/quality-gate\.yml:3:16: rules\.runbook\.exclude\.0: invalid glob: glob expands to more than 256 alternatives/,
+      ),
+      expect.stringMatching(
+        /^\.github\/quality-gate\.yml:5:\d+: rules\.migration-safety\.dialects\.0\.paths\.0: invalid glob: glob expands/,
+      ),
+    ])
+  })
+
+  it('every option list whose defaults are path globs is checked as globs', () => {
+    const missing: string[] = []
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return
+      const n = node as {
+        type?: string
+        items?: { type?: string; format?: string }
+        description?: string
+        default?: unknown
+        properties?: Record<string, unknown>
+      }
+      if (n.type === 'array' && n.items?.type === 'string' && Array.isArray(n.default)) {
+        const pathGlobs = n.default.some((d) => typeof d === 'string' && d.includes('/') && d.includes('*'))
+        if (pathGlobs && n.items.format !== 'glob' && !/\bglobs?\b/i.test(n.description ?? '')) missing.push(path)
+      }
+      for (const [k, v] of Object.entries(n.properties ?? {})) walk(v, `${path}.${k}`)
+      if (n.items) walk(n.items, `${path}[]`)
+    }
+    walk(JSON.parse(readFileSync('policies/schema.json', 'utf8')), '')
+    expect(missing).toEqual([])
   })
 
   it('ordinary braces stay valid', async () => {

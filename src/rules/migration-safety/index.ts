@@ -69,10 +69,13 @@ export const options = Type.Object(
       description:
         'Database the migrations run on. auto: per file, from a dialect in the file name (x.mysql.up.sql), a folder (mysql/, sqlite/, postgres/), else the tool configuration (Prisma migration_lock.toml, Rails config/database.yml, Django ENGINE, Alembic URL), else PostgreSQL. Files that are not PostgreSQL are never parsed as PostgreSQL.',
     }),
-    dialects: Type.Array(Type.Object({ paths: Type.Array(Type.String()), dialect: DialectSchema }, { additionalProperties: false }), {
-      default: [],
-      description: 'Dialect per glob, before anything detected: [{ paths: ["db/mysql/**"], dialect: mysql }].',
-    }),
+    dialects: Type.Array(
+      Type.Object({ paths: Type.Array(Type.String({ format: 'glob' })), dialect: DialectSchema }, { additionalProperties: false }),
+      {
+        default: [],
+        description: 'Dialect per glob, before anything detected: [{ paths: ["db/mysql/**"], dialect: mysql }].',
+      },
+    ),
     release_tags: Type.Array(Type.String(), {
       default: ['v[0-9]*', '[0-9]*'],
       description:

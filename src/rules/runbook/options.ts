@@ -91,7 +91,7 @@ export const RunbookOptions = Type.Object({
     description:
       'Path fallback for YAML that cannot be parsed (templated or invalid): such a file under these globs counts as a deploy manifest.',
   }),
-  exclude: Type.Array(Type.String(), {
+  exclude: Type.Array(Type.String({ format: 'glob' }), {
     default: [
       '**/__tests__/**',
       '**/test/**',
