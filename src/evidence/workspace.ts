@@ -68,14 +68,16 @@ export function workspaceEvidence(root: string, origin: ReportFile['origin'] = '
       })()
       const l = await listing
       const blind = l.unreadable.find((u) => globs.some((g) => couldHoldMatch(u.dir, g)))
+      const where = origin === 'pr-artifact' ? 'artifact' : 'workspace'
       if (blind) {
         throw new Error(
-          `the ${origin === 'pr-artifact' ? 'artifact' : 'workspace'} directory ${blind.dir || '.'} could not be listed (${blind.reason}), and a report matching ${globs.join(', ')} may be in it`,
+          `the ${where} directory ${blind.dir || '.'} could not be listed (${blind.reason}), ` +
+            `and a report matching ${globs.join(', ')} may be in it`,
         )
       }
       if (l.truncated) {
         throw new Error(
-          `the ${origin === 'pr-artifact' ? 'artifact' : 'workspace'} holds more than ${maxEntries} files; reports matching ${globs.join(', ')} beyond them were not looked for`,
+          `the ${where} holds more than ${maxEntries} files; reports matching ${globs.join(', ')} beyond them were not looked for`,
         )
       }
       const paths = l.files.filter((p) => matchesAny(p, globs))

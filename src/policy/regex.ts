@@ -56,7 +56,9 @@ function compile(source: string): RE2JS | PatternProblem {
       out =
         re.programSize() > MAX_REGEX_PROGRAM
           ? {
-              message: `too large once compiled (${re.programSize()} RE2 instructions, at most ${MAX_REGEX_PROGRAM}); large counted repetitions such as \`x{500}\` cost the most`,
+              message:
+                `too large once compiled (${re.programSize()} RE2 instructions, at most ${MAX_REGEX_PROGRAM}); ` +
+                'large counted repetitions such as `x{500}` cost the most',
             }
           : re
     } catch (e) {
@@ -89,9 +91,9 @@ export class PolicyRegexError extends Error {
     readonly source: string,
     readonly problem: PatternProblem,
   ) {
-    super(
-      `invalid regular expression ${JSON.stringify(source.length > 60 ? source.slice(0, 60) + '…' : source)}: ${problem.message}${problem.offset !== undefined ? ` (at character ${problem.offset + 1})` : ''}`,
-    )
+    const shown = JSON.stringify(source.length > 60 ? source.slice(0, 60) + '…' : source)
+    const at = problem.offset !== undefined ? ` (at character ${problem.offset + 1})` : ''
+    super(`invalid regular expression ${shown}: ${problem.message}${at}`)
     this.name = 'PolicyRegexError'
   }
 }

@@ -85,5 +85,8 @@ test('Go cover profile (written per the documented format)', () => {
   expect(f.get(3)).toBeUndefined()
   // Module example.com/shop at the repository root: the import path ends with the repository path.
   const matcher = new PathMatcher(['payments/charge.go'])
-  expect(matcher.match('cover.out', { path: 'example.com/shop/payments/charge.go' })).toMatchObject({ kind: 'match', path: 'payments/charge.go' })
+  expect(matcher.match('cover.out', { path: 'example.com/shop/payments/charge.go' })).toMatchObject({
+    kind: 'match',
+    path: 'payments/charge.go',
+  })
 })

@@ -31,18 +31,59 @@ interface Case {
 }
 const cases: Case[] = [
   { name: 'repository-relative', report: 'coverage/lcov.info', path: 'src/payments/charge.ts', expected: 'src/payments/charge.ts' },
-  { name: 'absolute CI path', report: 'coverage/lcov.info', path: '/home/runner/work/r/r/src/payments/charge.ts', expected: 'src/payments/charge.ts' },
-  { name: 'Windows CI path', report: 'coverage/lcov.info', path: 'D:\\a\\r\\r\\src\\payments\\charge.ts', expected: 'src/payments/charge.ts' },
-  { name: 'relative to a monorepo package report', report: 'packages/web/coverage/lcov.info', path: 'src/index.ts', expected: 'packages/web/src/index.ts' },
-  { name: 'same SF, other package', report: 'packages/api/coverage/lcov.info', path: 'src/index.ts', expected: 'packages/api/src/index.ts' },
+  {
+    name: 'absolute CI path',
+    report: 'coverage/lcov.info',
+    path: '/home/runner/work/r/r/src/payments/charge.ts',
+    expected: 'src/payments/charge.ts',
+  },
+  {
+    name: 'Windows CI path',
+    report: 'coverage/lcov.info',
+    path: 'D:\\a\\r\\r\\src\\payments\\charge.ts',
+    expected: 'src/payments/charge.ts',
+  },
+  {
+    name: 'relative to a monorepo package report',
+    report: 'packages/web/coverage/lcov.info',
+    path: 'src/index.ts',
+    expected: 'packages/web/src/index.ts',
+  },
+  {
+    name: 'same SF, other package',
+    report: 'packages/api/coverage/lcov.info',
+    path: 'src/index.ts',
+    expected: 'packages/api/src/index.ts',
+  },
   { name: 'root report, ambiguous tail', report: 'coverage/lcov.info', path: 'src/index.ts', expected: 'ambiguous' },
-  { name: 'Cobertura source root', report: 'coverage.xml', path: 'payments/charge.ts', roots: ['/ci/checkout/src'], expected: 'src/payments/charge.ts' },
-  { name: 'JaCoCo package path', report: 'services/java/build/jacoco.xml', path: 'com/acme/Pay.java', expected: 'services/java/src/main/java/com/acme/Pay.java' },
-  { name: 'JaCoCo duplicate resolved by the report folder', report: 'b/build/reports/jacoco.xml', path: 'com/acme/Dup.java', expected: 'b/src/main/java/com/acme/Dup.java' },
+  {
+    name: 'Cobertura source root',
+    report: 'coverage.xml',
+    path: 'payments/charge.ts',
+    roots: ['/ci/checkout/src'],
+    expected: 'src/payments/charge.ts',
+  },
+  {
+    name: 'JaCoCo package path',
+    report: 'services/java/build/jacoco.xml',
+    path: 'com/acme/Pay.java',
+    expected: 'services/java/src/main/java/com/acme/Pay.java',
+  },
+  {
+    name: 'JaCoCo duplicate resolved by the report folder',
+    report: 'b/build/reports/jacoco.xml',
+    path: 'com/acme/Dup.java',
+    expected: 'b/src/main/java/com/acme/Dup.java',
+  },
   { name: 'JaCoCo duplicate from a root report', report: 'build/jacoco.xml', path: 'com/acme/Dup.java', expected: 'ambiguous' },
   { name: 'Go import path', report: 'cover.out', path: 'example.com/shop/go/payments/charge.go', expected: 'go/payments/charge.go' },
   { name: 'unrelated file', report: 'coverage/lcov.info', path: '/abs/other/thing.ts', expected: 'none' },
-  { name: 'root-level file from an unknown absolute root', report: 'coverage/lcov.info', path: '/somewhere/else/index.ts', expected: 'none' },
+  {
+    name: 'root-level file from an unknown absolute root',
+    report: 'coverage/lcov.info',
+    path: '/somewhere/else/index.ts',
+    expected: 'none',
+  },
   { name: 'root-level file relative', report: 'coverage/lcov.info', path: 'index.ts', expected: 'index.ts' },
 ]
 
@@ -53,7 +94,7 @@ test.each(cases)('$name', (c) => {
   else expect(m).toMatchObject({ kind: 'match', path: c.expected })
 })
 
-test('a root-level file matches once the report\'s checkout root is known from another file', () => {
+test("a root-level file matches once the report's checkout root is known from another file", () => {
   const m = new PathMatcher(changed)
   const res = m.matchAll('coverage/lcov.info', [{ path: '/ci/r/index.ts' }, { path: '/ci/r/src/payments/charge.ts' }])
   expect(res.map((r) => (r.kind === 'match' ? r.path : r.kind))).toEqual(['index.ts', 'src/payments/charge.ts'])
@@ -73,7 +114,10 @@ test('merging: hits add up across reports, lines from either report are executab
     problems: [],
     files: [{ path: 'src/payments/charge.ts', lines: new Map(Object.entries(lines).map(([k, v]) => [Number(k), v])) }],
   })
-  const index = mergeCoverage([rep('unit/lcov.info', { 1: 1, 2: 0, 3: 0 }), rep('it/lcov.info', { 2: 4, 3: 0, 9: 0 })], new PathMatcher(changed))
+  const index = mergeCoverage(
+    [rep('unit/lcov.info', { 1: 1, 2: 0, 3: 0 }), rep('it/lcov.info', { 2: 4, 3: 0, 9: 0 })],
+    new PathMatcher(changed),
+  )
   const f = index.files.get('src/payments/charge.ts')!
   expect(Object.fromEntries(f.lines)).toEqual({ 1: 1, 2: 4, 3: 0, 9: 0 })
   expect(f.reports).toEqual(['unit/lcov.info', 'it/lcov.info'])

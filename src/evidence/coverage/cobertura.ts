@@ -3,7 +3,15 @@
  * Uses the class-level `<lines>` (method-level `<lines>` repeat them). `filename` is relative to one of
  * the `<sources><source>` roots (often absolute paths of the CI checkout), which are kept as `roots`.
  */
-import { addHits, parseCount, parseLineNumber, type FileCoverage, type ParsedReport, type ParseOptions, type ReportProblem } from './model.js'
+import {
+  addHits,
+  parseCount,
+  parseLineNumber,
+  type FileCoverage,
+  type ParsedReport,
+  type ParseOptions,
+  type ReportProblem,
+} from './model.js'
 import { attr, children, parseXml, text } from './xml.js'
 
 const MAX_PROBLEMS = 20
@@ -11,11 +19,12 @@ const MAX_PROBLEMS = 20
 export function parseCobertura(xml: string, reportPath: string, options: ParseOptions = {}): ParsedReport {
   const keep = options.keep ?? (() => true)
   const result: ParsedReport = { reportPath, format: 'cobertura', files: [], totalFiles: 0, problems: [] }
-  const { doc, problem } = parseXml(xml, ['source', 'package', 'class', 'line'])
-  if (!doc) {
-    result.problems.push(problem!)
+  const parsed = parseXml(xml, ['source', 'package', 'class', 'line'])
+  if (!parsed.doc) {
+    result.problems.push(parsed.problem)
     return result
   }
+  const doc = parsed.doc
   const coverage = doc['coverage']
   if (!coverage || typeof coverage !== 'object') {
     result.problems.push({ message: 'no <coverage> root element: not a Cobertura report', element: 'coverage', fatal: true })
@@ -58,7 +67,9 @@ export function parseCobertura(xml: string, reportPath: string, options: ParseOp
         const hits = parseCount(attr(line, 'hits'))
         if (n === undefined || hits === undefined) {
           add({
-            message: `<line> with number=${JSON.stringify(attr(line, 'number') ?? null)} hits=${JSON.stringify(attr(line, 'hits') ?? null)} in ${JSON.stringify(filename)}`,
+            message:
+              `<line> with number=${JSON.stringify(attr(line, 'number') ?? null)} hits=${JSON.stringify(attr(line, 'hits') ?? null)}` +
+              ` in ${JSON.stringify(filename)}`,
             element: `${where} > line #${li + 1}`,
             fatal: false,
           })

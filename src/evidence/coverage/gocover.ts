@@ -37,7 +37,8 @@ export function parseGoCover(text: string, reportPath: string, options: ParseOpt
     if (row.trim() === '') continue
     if (row.startsWith('mode:')) {
       const mode = row.slice(5).trim()
-      if (!['set', 'count', 'atomic'].includes(mode)) add({ message: `unknown cover mode ${JSON.stringify(mode)}`, line: lineNo, fatal: false })
+      if (!['set', 'count', 'atomic'].includes(mode))
+        add({ message: `unknown cover mode ${JSON.stringify(mode)}`, line: lineNo, fatal: false })
       sawMode = true
       continue
     }
@@ -49,7 +50,11 @@ export function parseGoCover(text: string, reportPath: string, options: ParseOpt
     const startLine = m ? parseLineNumber(m[2]) : undefined
     const endLine = m ? parseLineNumber(m[4]) : undefined
     if (!m || startLine === undefined || endLine === undefined || endLine < startLine || endLine - startLine >= MAX_BLOCK_LINES) {
-      add({ message: `malformed block ${JSON.stringify(row.slice(0, 100))} (expected file:l.c,l.c stmts count)`, line: lineNo, fatal: false })
+      add({
+        message: `malformed block ${JSON.stringify(row.slice(0, 100))} (expected file:l.c,l.c stmts count)`,
+        line: lineNo,
+        fatal: false,
+      })
       continue
     }
     const path = m[1]

@@ -17,7 +17,10 @@ export { parseLcov, parseCobertura, parseJacoco, parseIstanbulJson, parseGoCover
 
 /** Format from the first bytes (file names lie: `coverage.xml` is Cobertura or JaCoCo, `cover.out` anything). */
 export function detectFormat(text: string): CoverageFormat | undefined {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart()
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
   if (head.startsWith('<')) {
     // Skip the prolog, comments and DOCTYPE: the first element name decides.
     const m = /<([A-Za-z_][\w.-]*)[\s>/]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ''))
@@ -39,7 +42,11 @@ export function parseReport(text: string, reportPath: string, options: ParseOpti
     case 'cobertura': {
       const r = parseCobertura(text, reportPath, options)
       if (r.totalFiles === 0 && r.problems.length === 0 && /<project[\s>]/.test(text.slice(0, 4096)) && !/<packages[\s>]/.test(text)) {
-        r.problems.push({ message: 'this looks like a Clover report (<coverage><project>), which is not supported: write lcov or Cobertura instead', element: 'coverage > project', fatal: true })
+        r.problems.push({
+          message: 'this looks like a Clover report (<coverage><project>), which is not supported: write lcov or Cobertura instead',
+          element: 'coverage > project',
+          fatal: true,
+        })
       }
       return r
     }
@@ -58,7 +65,11 @@ export function parseReport(text: string, reportPath: string, options: ParseOpti
         problems: [
           text.trim() === ''
             ? { message: 'the report is empty', fatal: true }
-            : { message: 'unrecognised coverage format (expected lcov, Cobertura or JaCoCo XML, Istanbul JSON, or a Go cover profile)', line: 1, fatal: true },
+            : {
+                message: 'unrecognised coverage format (expected lcov, Cobertura or JaCoCo XML, Istanbul JSON, or a Go cover profile)',
+                line: 1,
+                fatal: true,
+              },
         ],
       }
   }

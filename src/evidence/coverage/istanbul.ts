@@ -25,7 +25,6 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   return undefined
 }
 
-
 export function parseIstanbulJson(json: string, reportPath: string, options: ParseOptions = {}): ParsedReport {
   const keep = options.keep ?? (() => true)
   const result: ParsedReport = { reportPath, format: 'istanbul', files: [], totalFiles: 0, problems: [] }
@@ -38,7 +37,7 @@ export function parseIstanbulJson(json: string, reportPath: string, options: Par
     const msg = e instanceof Error ? e.message : String(e)
     // V8 gives no position for `Unexpected token 'x', "..." is not valid JSON` nor for a truncated file.
     const line = jsonErrorLine(json, msg) ?? lineColumn(json, findJsonError(json).offset).line
-    result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, ...(line !== undefined ? { line } : {}), fatal: true })
+    result.problems.push({ message: `not valid JSON (truncated?): ${msg}`, line, fatal: true })
     return result
   }
   if (!isObject(doc)) {
@@ -49,7 +48,8 @@ export function parseIstanbulJson(json: string, reportPath: string, options: Par
   for (const [key, raw] of Object.entries(doc)) {
     const entry = isObject(raw) && isObject(raw['data']) && !('statementMap' in raw) ? raw['data'] : raw
     if (!isObject(entry) || !isObject(entry['statementMap']) || !isObject(entry['s'])) {
-      if (problems.length < MAX_PROBLEMS) problems.push({ message: `entry has no statementMap/s objects`, element: JSON.stringify(key), fatal: false })
+      if (problems.length < MAX_PROBLEMS)
+        problems.push({ message: `entry has no statementMap/s objects`, element: JSON.stringify(key), fatal: false })
       continue
     }
     const path = typeof entry['path'] === 'string' && entry['path'] !== '' ? entry['path'] : key
@@ -61,7 +61,12 @@ export function parseIstanbulJson(json: string, reportPath: string, options: Par
       const loc = statementMap[id]
       const start = isObject(loc) && isObject(loc['start']) ? loc['start']['line'] : undefined
       if (typeof start !== 'number' || !Number.isInteger(start) || start < 1 || typeof count !== 'number' || count < 0) {
-        if (problems.length < MAX_PROBLEMS) problems.push({ message: `statement ${JSON.stringify(id)} has no valid start line or count`, element: `${JSON.stringify(path)} > s.${id}`, fatal: false })
+        if (problems.length < MAX_PROBLEMS)
+          problems.push({
+            message: `statement ${JSON.stringify(id)} has no valid start line or count`,
+            element: `${JSON.stringify(path)} > s.${id}`,
+            fatal: false,
+          })
         continue
       }
       const prev = file.lines.get(start)

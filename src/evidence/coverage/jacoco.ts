@@ -5,7 +5,16 @@
  * A line is executable when it has instructions (`mi + ci > 0`) and covered when `ci > 0`.
  * Packages without classes or source files are normal (the `jacoco-parse` package crashes on them).
  */
-import { addHits, parseCount, parseLineNumber, type FileCoverage, type ParsedReport, type ParseOptions, type ReportProblem, type LineHits } from './model.js'
+import {
+  addHits,
+  parseCount,
+  parseLineNumber,
+  type FileCoverage,
+  type ParsedReport,
+  type ParseOptions,
+  type ReportProblem,
+  type LineHits,
+} from './model.js'
 import { attr, children, parseXml, type XmlNode } from './xml.js'
 
 const MAX_PROBLEMS = 20
@@ -13,11 +22,12 @@ const MAX_PROBLEMS = 20
 export function parseJacoco(xml: string, reportPath: string, options: ParseOptions = {}): ParsedReport {
   const keep = options.keep ?? (() => true)
   const result: ParsedReport = { reportPath, format: 'jacoco', files: [], totalFiles: 0, problems: [] }
-  const { doc, problem } = parseXml(xml, ['group', 'package', 'sourcefile', 'line', 'class'])
-  if (!doc) {
-    result.problems.push(problem!)
+  const parsed = parseXml(xml, ['group', 'package', 'sourcefile', 'line', 'class'])
+  if (!parsed.doc) {
+    result.problems.push(parsed.problem)
     return result
   }
+  const doc = parsed.doc
   const report = doc['report']
   if (!report || typeof report !== 'object') {
     result.problems.push({ message: 'no <report> root element: not a JaCoCo XML report', element: 'report', fatal: true })
@@ -29,7 +39,9 @@ export function parseJacoco(xml: string, reportPath: string, options: ParseOptio
   }
   const byPath = new Map<string, FileCoverage>()
   const visit = (node: XmlNode, where: string): void => {
-    children(node, 'group').forEach((g, gi) => { visit(g, `${where} > group ${JSON.stringify(attr(g, 'name') ?? `#${gi + 1}`)}`); })
+    children(node, 'group').forEach((g, gi) => {
+      visit(g, `${where} > group ${JSON.stringify(attr(g, 'name') ?? `#${gi + 1}`)}`)
+    })
     children(node, 'package').forEach((pkg, pi) => {
       const pkgName = attr(pkg, 'name')
       const pwhere = `${where} > package ${pkgName !== undefined ? JSON.stringify(pkgName) : `#${pi + 1}`}`
@@ -55,7 +67,13 @@ export function parseJacoco(xml: string, reportPath: string, options: ParseOptio
           const mi = parseCount(attr(line, 'mi') ?? '0')
           const ci = parseCount(attr(line, 'ci') ?? '0')
           if (nr === undefined || mi === undefined || ci === undefined) {
-            add({ message: `<line> with nr=${JSON.stringify(attr(line, 'nr') ?? null)} mi=${JSON.stringify(attr(line, 'mi') ?? null)} ci=${JSON.stringify(attr(line, 'ci') ?? null)}`, element: `${swhere} > line #${li + 1}`, fatal: false })
+            add({
+              message:
+                `<line> with nr=${JSON.stringify(attr(line, 'nr') ?? null)} mi=${JSON.stringify(attr(line, 'mi') ?? null)}` +
+                ` ci=${JSON.stringify(attr(line, 'ci') ?? null)}`,
+              element: `${swhere} > line #${li + 1}`,
+              fatal: false,
+            })
             return
           }
           if (mi + ci === 0) return

@@ -9,7 +9,15 @@
  * hits, `end_of_record` closes it; other keys (TN, FN, FNDA, FNF, FNH, BRDA, BRF, BRH, LF, LH, VER, FNL,
  * FNA) are accepted and ignored.
  */
-import { addHits, parseCount, parseLineNumber, type FileCoverage, type ParsedReport, type ParseOptions, type ReportProblem } from './model.js'
+import {
+  addHits,
+  parseCount,
+  parseLineNumber,
+  type FileCoverage,
+  type ParsedReport,
+  type ParseOptions,
+  type ReportProblem,
+} from './model.js'
 
 const MAX_PROBLEMS = 20
 

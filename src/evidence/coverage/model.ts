@@ -62,7 +62,7 @@ export function addHits(map: LineHits, line: number, hits: number): void {
 /** Parses a non-negative integer hit count; lcov and Cobertura may write large counts or floats like "1.0". */
 export function parseCount(text: string | undefined): number | undefined {
   if (text === undefined) return undefined
-  const t = String(text).trim()
+  const t = text.trim()
   if (!/^\d+(\.\d+)?(e\+?\d+)?$/i.test(t)) return undefined
   const n = Number(t)
   return Number.isFinite(n) ? n : undefined
@@ -71,7 +71,7 @@ export function parseCount(text: string | undefined): number | undefined {
 /** Parses a positive integer line number. */
 export function parseLineNumber(text: string | undefined): number | undefined {
   if (text === undefined) return undefined
-  const t = String(text).trim()
+  const t = text.trim()
   if (!/^\d+$/.test(t)) return undefined
   const n = Number(t)
   return n >= 1 && Number.isSafeInteger(n) ? n : undefined

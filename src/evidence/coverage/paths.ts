@@ -61,7 +61,8 @@ function commonDirPrefix(a: string, b: string): number {
   return n
 }
 
-export type MatchResult = { kind: 'match'; path: string; via: 'relative' | 'suffix' | 'tail' } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'none' }
+export type MatchResult =
+  { kind: 'match'; path: string; via: 'relative' | 'suffix' | 'tail' } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'none' }
 
 export class PathMatcher {
   private readonly changed: Set<string>

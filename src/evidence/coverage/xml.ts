@@ -3,7 +3,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { ReportProblem } from './model.js'
 
 /** Validates first (the parser itself is lenient and would silently accept a truncated file). */
-export function parseXml(text: string, arrayTags: readonly string[]): { doc?: Record<string, unknown>; problem?: ReportProblem } {
+/** The parsed document, or the one problem that stopped parsing. */
+export type XmlResult = { doc: Record<string, unknown>; problem?: undefined } | { doc?: undefined; problem: ReportProblem }
+
+export function parseXml(text: string, arrayTags: readonly string[]): XmlResult {
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true })
   if (valid !== true) {
     const { msg, line, col } = valid.err
@@ -11,9 +14,19 @@ export function parseXml(text: string, arrayTags: readonly string[]): { doc?: Re
     // reports line 1; the truncation is at the last line.
     const open = /^Invalid '\[(.*)\]' found/s.exec(msg)
     if (open) {
-      const tags = open[1].split(',').map((t) => t.trim().replace(/^"|"$/g, '')).filter(Boolean)
+      const tags = open[1]
+        .split(',')
+        .map((t) => t.trim().replace(/^"|"$/g, ''))
+        .filter(Boolean)
       const last = text.split('\n').length
-      return { problem: { message: `truncated XML: the file ends inside <${tags.join('> > <')}>`, line: last, element: tags.join(' > '), fatal: true } }
+      return {
+        problem: {
+          message: `truncated XML: the file ends inside <${tags.join('> > <')}>`,
+          line: last,
+          element: tags.join(' > '),
+          fatal: true,
+        },
+      }
     }
     return { problem: { message: `not well-formed XML: ${msg} (line ${line}, column ${col})`, line, fatal: true } }
   }
@@ -32,7 +45,9 @@ export function parseXml(text: string, arrayTags: readonly string[]): { doc?: Re
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e)
     const line = parserErrorLine(text, msg)
-    return { problem: { message: `not well-formed XML: ${msg}`, ...(line !== undefined ? { line } : { element: 'document' }), fatal: true } }
+    return {
+      problem: { message: `not well-formed XML: ${msg}`, ...(line !== undefined ? { line } : { element: 'document' }), fatal: true },
+    }
   }
 }
 
@@ -63,7 +78,8 @@ export function children(node: unknown, name: string): XmlNode[] {
 /** Attribute value, or undefined. */
 export function attr(node: XmlNode, name: string): string | undefined {
   const v = node['@' + name]
-  return v === undefined || v === null ? undefined : String(v)
+  // Attribute values are strings, or numbers/booleans when the parser converts them; never objects.
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined
 }
 
 /** Text content of a simple element (`<source>/x</source>`). */
