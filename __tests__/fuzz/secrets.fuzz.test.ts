@@ -16,7 +16,7 @@ import { annotationsOf } from '../../src/report/annotations.js'
 import { fingerprintOf } from '../../src/evidence/redact.js'
 import type { Level } from '../../src/types.js'
 import { makeContext } from '../helpers/context.js'
-import { defaultResolvedPolicy } from '../../src/github/evaluate.js'
+import { defaultResolvedPolicy } from '../../src/pipeline/policy.js'
 import { ruleOptions } from '../../src/policy/resolved.js'
 import { check, nastyString, TIMEOUT } from './support.js'
 

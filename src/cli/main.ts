@@ -3,7 +3,7 @@
  * neutral), 1 the gate failed, 2 usage or configuration error. Messages, never stack traces.
  */
 import { policySource as policySourceOf } from '../pipeline/policy-source.js'
-import { DEFAULT_CHECK_NAME, DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
+import { DEFAULT_CHECK_NAME, DEFAULT_LABEL_PREFIX, DEFAULT_POLICY_PATH } from '../policy/schema.js'
 import { exitCode } from '../pipeline/decision.js'
 import { parseArgs } from 'node:util'
 import { readFile } from 'node:fs/promises'
@@ -29,7 +29,7 @@ import {
 import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
 import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
 import { planReads } from '../engine/plan.js'
-import { defaultResolvedPolicy, DEFAULT_POLICY_PATH, enforcementNotes } from '../github/evaluate.js'
+import { defaultResolvedPolicy, enforcementNotes, tryLoadPolicy } from '../pipeline/policy.js'
 import { renderText } from '../report/terminal.js'
 import { renderJobSummary } from '../report/markdown.js'
 import { toJsonReport } from '../report/json-report.js'
@@ -180,29 +180,22 @@ async function gateVerdict(
   ctx: RuleContext,
   notes: Note[],
 ): Promise<{ verdict: Verdict; labelPrefix: string }> {
-  let labelPrefix = DEFAULT_LABEL_PREFIX
-  try {
-    const loaded = await loadPolicy(policy.text, policy.file, policy.read, await apiRemoteOptions(io))
-    labelPrefix = loaded.policy.waivers.label_prefix
-    // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
-    // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
-    // stays in the cache and fails the rule that needs it, as before.
-    const plan = planReads(loaded.policy, ctx.changes.files, 'pull_request')
-    await Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))])
-    const verdict = await runGate({
-      policy: loaded.policy,
-      ctx,
-      policySource: policy.source,
-      notes: [...notes, ...enforcementNotes(loaded)],
-    })
-    return { verdict, labelPrefix }
-  } catch (e) {
-    if (!(e instanceof PolicyError)) throw e
-    return {
-      verdict: policyErrorVerdict(e.issues.map(formatIssue), ctx, policy.source, defaultResolvedPolicy()),
-      labelPrefix,
-    }
-  }
+  const attempt = await tryLoadPolicy(policy.text, policy.file, policy.read, await apiRemoteOptions(io))
+  if (!attempt.loaded)
+    return { verdict: policyErrorVerdict(attempt.errors, ctx, policy.source, defaultResolvedPolicy()), labelPrefix: DEFAULT_LABEL_PREFIX }
+  const { loaded } = attempt
+  // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
+  // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
+  // stays in the cache and fails the rule that needs it, as before.
+  const plan = planReads(loaded.policy, ctx.changes.files, 'pull_request')
+  await Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))])
+  const verdict = await runGate({
+    policy: loaded.policy,
+    ctx,
+    policySource: policy.source,
+    notes: [...notes, ...enforcementNotes(loaded)],
+  })
+  return { verdict, labelPrefix: loaded.policy.waivers.label_prefix }
 }
 
 async function check(args: string[], io: CliIO): Promise<number> {

@@ -4,14 +4,13 @@
  * information only: enforcement always uses the base branch's policy.
  */
 import { policySource as policySourceOf } from '../pipeline/policy-source.js'
-import { fillDefaults, resolvePolicy } from '../policy/resolved.js'
+import { defaultResolvedPolicy, enforcementNotes, tryLoadPolicy } from '../pipeline/policy.js'
 import type { Evidence, Note, PullRequestMeta, RuleContext, Verdict } from '../types.js'
 import type { Octokit } from './client.js'
 import { apiChangeSet, listPullFiles, readRepoFile, type PullInfo, type RepoRef } from './source.js'
 import { ContentStore, sizeHintsFrom, type BlobRef } from './contents.js'
 import { planReads } from '../engine/plan.js'
 import type { ChangedFile } from '../types.js'
-import { describeEnforcement, loadPolicy, PolicyError, formatIssue, type LoadedPolicy, type LoadOptions } from '../policy/load.js'
 import { RemotePolicyReader } from './remote-policy.js'
 import { markExclusions } from '../change/generated.js'
 import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engine/run.js'
@@ -25,10 +24,6 @@ import { withBudget } from '../policy/budget.js'
 import { githubWaiverRecords } from './waiver-records.js'
 
 export { DEFAULT_POLICY_PATH }
-
-export function defaultResolvedPolicy(): ResolvedPolicy {
-  return resolvePolicy(fillDefaults({}))
-}
 
 export interface EvaluateInput {
   octokit: Octokit
@@ -111,33 +106,6 @@ export async function readEnforcedSide(
   return { read, policyText, gitattributes }
 }
 
-/** Loads a policy through a reader; a broken policy becomes a list of messages instead of a throw. */
-export async function tryLoadPolicy(
-  text: string | undefined,
-  path: string,
-  read: (p: string) => Promise<string | undefined>,
-  options: LoadOptions = {},
-): Promise<{ loaded?: LoadedPolicy; errors?: string[] }> {
-  try {
-    return { loaded: await loadPolicy(text, path, read, options) }
-  } catch (e) {
-    if (e instanceof PolicyError) return { errors: e.issues.map(formatIssue) }
-    throw e
-  }
-}
-
-/** The gate-level notes that say which org floors were enforced (shown in the comment, check run and JSON). */
-export function enforcementNotes(loaded: LoadedPolicy): Note[] {
-  if (!loaded.enforced.length) return []
-  return [
-    {
-      level: 'warning',
-      message: `Org policy enforced: ${loaded.enforced.length === 1 ? 'one locked key' : `${loaded.enforced.length} locked keys`} of the org policy could not be loosened by this repository's policy; the org values apply.`,
-      detail: loaded.enforced.map(describeEnforcement).join('\n'),
-    },
-  ]
-}
-
 /**
  * Evaluates the PR. When an API call fails after its retries, the result is still a verdict (the policy's
  * on_error, never success) naming the call, so every surface can say why the gate could not decide.
@@ -167,7 +135,7 @@ export async function evaluatePullRequest(input: EvaluateInput): Promise<Evaluat
       verdict: infrastructureErrorVerdict(
         errorMessage(e),
         empty,
-        `${input.policyPath}@${input.pr.baseRef ?? input.pr.baseSha.slice(0, 12)}`,
+        `${input.policyPath}@${input.pr.baseRef || input.pr.baseSha.slice(0, 12)}`,
         known.policy ?? defaultResolvedPolicy(),
       ),
       policy: known.policy,
@@ -249,7 +217,7 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
     at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha },
     missingAt: 'on the base branch',
   })
-  if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
+  if (!loaded) return { verdict: policyErrorVerdict(errors, ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
 
   const notes: Note[] = [...(input.notes ?? []), ...enforcementNotes(loaded)]
   const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath)
@@ -286,9 +254,10 @@ async function headPolicyNote(
   const outcome = await withBudget(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async (): Promise<Note> => {
     const readHead = (p: string) => ctx.changes.readHead(p)
     const text = await readHead(headPath)
-    const { loaded, errors } = await tryLoadPolicy(text, headPath, readHead, { remote: remote.read })
-    if (!loaded)
-      return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: (errors ?? []).join('\n') }
+    const attempt = await tryLoadPolicy(text, headPath, readHead, { remote: remote.read })
+    if (!attempt.loaded)
+      return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: attempt.errors.join('\n') }
+    const { loaded } = attempt
     const v = await runGate({ policy: loaded.policy, ctx, policySource: `${headPath}@head` })
     return {
       level: 'warning',

@@ -20,7 +20,8 @@ import type { Octokit } from '../github/client.js'
 import { listPullFiles, toChangedFile, type RepoRef } from '../github/source.js'
 import { ContentStore, sizeHintsFrom } from '../github/contents.js'
 import { planReads } from '../engine/plan.js'
-import { apiEvidence, defaultResolvedPolicy, enforcementNotes, readEnforcedSide, tryLoadPolicy } from '../github/evaluate.js'
+import { apiEvidence, readEnforcedSide } from '../github/evaluate.js'
+import { defaultResolvedPolicy, enforcementNotes, tryLoadPolicy } from '../pipeline/policy.js'
 import { RemotePolicyReader } from '../github/remote-policy.js'
 import { markExclusions } from '../change/generated.js'
 import { policyErrorVerdict, runGate } from '../engine/run.js'
@@ -254,7 +255,7 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
   const ctx = releaseContext(input, store, range, { baseRef: base.ref, readBase, gitattributes }, notes)
   const remote = input.remotePolicy ?? new RemotePolicyReader(octokit)
   const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read })
-  if (!loaded) return { verdict: policyErrorVerdict(errors ?? [], ctx, policySource, defaultResolvedPolicy()), facts }
+  if (!loaded) return { verdict: policyErrorVerdict(errors, ctx, policySource, defaultResolvedPolicy()), facts }
   notes.push(...enforcementNotes(loaded))
   const policy = loaded.policy
   const settings = policy.release

@@ -14,9 +14,10 @@ import { relative, resolve, sep } from 'node:path'
 import type { Evidence, RuleContext, Verdict } from '../types.js'
 import { git, gitChangeSet, readAtRef, GitError } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
-import { PolicyError, formatIssue, loadPolicy, type LoadedPolicy } from '../policy/load.js'
+import { PolicyError, type LoadedPolicy } from '../policy/load.js'
 import { policyErrorVerdict, runGate } from '../engine/run.js'
-import { defaultResolvedPolicy, DEFAULT_POLICY_PATH } from '../github/evaluate.js'
+import { defaultResolvedPolicy, tryLoadPolicy, type PolicyAttempt } from '../pipeline/policy.js'
+import { DEFAULT_POLICY_PATH } from '../policy/schema.js'
 import { prNumberOf, recordFromVerdict, type PrRecord } from './record.js'
 
 export interface LocalOptions {
@@ -120,11 +121,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) =
 }
 
 /** Evaluates one commit's diff against its first parent, as `pr-gate check --base <parent> --head <sha>`. */
-export async function evaluateMerge(
-  root: string,
-  c: Commit,
-  policyFor: (base: string) => Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }>,
-): Promise<Verdict> {
+export async function evaluateMerge(root: string, c: Commit, policyFor: (base: string) => Promise<SourcedPolicy>): Promise<Verdict> {
   const base = c.parents[0]
   const changes = await gitChangeSet(root, { base, head: c.sha, baseLabel: 'first parent' })
   const gitattributes = await readAtRef(root, base, '.gitattributes')
@@ -140,7 +137,7 @@ export async function evaluateMerge(
     mode: 'pull_request',
   }
   const p = await policyFor(base)
-  if (!p.loaded) return policyErrorVerdict(p.errors ?? [], ctx, p.source, defaultResolvedPolicy())
+  if (!p.loaded) return policyErrorVerdict(p.errors, ctx, p.source, defaultResolvedPolicy())
   return runGate({ policy: p.loaded.policy, ctx, policySource: p.source })
 }
 
@@ -150,7 +147,7 @@ export async function localHistory(o: LocalOptions): Promise<LocalHistory> {
   const prs = commits.filter((c) => c.parents.length >= 2 || (c.parents.length === 1 && prNumberOf(c.subject) !== undefined))
 
   // The policy: one file for all, or the one at each base (cached by its blob: it rarely changes).
-  let fixed: Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }> | undefined
+  let fixed: Promise<SourcedPolicy> | undefined
   if (o.policyFile) {
     const abs = resolve(o.root, o.policyFile)
     const text = await readFile(abs, 'utf8').catch(() => {
@@ -159,7 +156,7 @@ export async function localHistory(o: LocalOptions): Promise<LocalHistory> {
     const file = relative(o.root, abs).split(sep).join('/') || o.policyFile
     fixed = load(text, file, `${file} (working tree)`, (p) => readFile(resolve(o.root, p), 'utf8').catch(() => undefined))
   }
-  const byBlob = new Map<string, Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }>>()
+  const byBlob = new Map<string, Promise<SourcedPolicy>>()
   const policyFor = (base: string) => {
     if (fixed) return fixed
     return (async () => {
@@ -198,16 +195,14 @@ export async function localHistory(o: LocalOptions): Promise<LocalHistory> {
   return { branch, records, skipped: commits.length - prs.length, policy }
 }
 
+/** A policy attempt and where the policy came from. */
+type SourcedPolicy = PolicyAttempt & { source: string }
+
 async function load(
   text: string | undefined,
   file: string,
   source: string,
   read: (p: string) => Promise<string | undefined>,
-): Promise<{ loaded?: LoadedPolicy; errors?: string[]; source: string }> {
-  try {
-    return { loaded: await loadPolicy(text, file, read), source }
-  } catch (e) {
-    if (e instanceof PolicyError) return { errors: e.issues.map(formatIssue), source }
-    throw e
-  }
+): Promise<SourcedPolicy> {
+  return { ...(await tryLoadPolicy(text, file, read)), source }
 }
