@@ -1200,7 +1200,7 @@ const PROBES = ['.env.example', '.env.sample', '.env', 'Dockerfile']
  * package.json, go.mod, pyproject.toml, *.csproj, …), else the repository root; without a listing, the
  * file's own folder.
  */
-async function serviceRootOf(options: RunbookOptions, path: string, listing: string[] | undefined): Promise<string> {
+function serviceRootOf(options: RunbookOptions, path: string, listing: string[] | undefined): string {
   const ancestors: string[] = []
   for (let d = dirname(path); d; d = dirname(d)) ancestors.unshift(d)
   for (const s of options.services) {
@@ -1402,7 +1402,11 @@ async function detectEnvVars(
     const seen = new Set<string>()
     const filtered = reads
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      .filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name) && !seen.has(r.name) && !!seen.add(r.name))
+      .filter((r) => {
+        if (ignore?.test(r.name) || moved.has(r.name) || seen.has(r.name)) return false
+        seen.add(r.name)
+        return true
+      })
     if (filtered.length) candidates.push({ f, lang, reads: filtered })
   }
   const service = new ServiceNames(ctx, options)
@@ -1429,8 +1433,10 @@ async function detectEnvVars(
     const fresh = reads.filter((r) => !baseNames.has(r.name))
     if (!fresh.length) continue
     // New to the file is not new to the service: look the names up in the service's other files at the base.
-    const root = await serviceRootOf(options, f.path, listing)
+    const root = serviceRootOf(options, f.path, listing)
     const known = await service.known(root, new Set(fresh.map((r) => r.name)), f.previousPath ?? f.path)
+    const usage = lang === 'dockerfile' ? 'used by the container command' : 'read by code'
+    const where = root ? `service ${root}` : 'the repository'
     for (const r of fresh) {
       if (known.has(r.name)) continue
       push({
@@ -1438,7 +1444,7 @@ async function detectEnvVars(
         path: f.path,
         line: r.line,
         envVar: r.name,
-        what: `new env var ${r.name} (${lang === 'dockerfile' ? 'used by the container command' : 'read by code'}; not read or declared in ${root ? `service ${root}` : 'the repository'} at the base)`,
+        what: `new env var ${r.name} (${usage}; not read or declared in ${where} at the base)`,
         how: 'diff',
       })
     }
