@@ -562,97 +562,180 @@ interface Sides {
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string }
+type DeployingJobs = ReturnType<typeof deployingJobs>
 
-export async function detect(ctx: RuleContext, { options, runbookGlobs }: DetectOptions): Promise<Detection> {
-  const reader = new BudgetedReader(ctx, options.max_file_reads, options.max_file_bytes)
-  const disabled = new Set<string>(options.disable)
-  const triggers: Trigger[] = []
-  const unparsed: Detection['unparsed'] = []
-  const notRead: Detection['notRead'] = []
-  const noOperationalChange: string[] = []
-  const devTooling: string[] = []
-  const versionBumps: string[] = []
-  const buildOnly: string[] = []
-  const nonProduction: string[] = []
-  const versionKeys: VersionKeys = options.version_keys.length ? versionKeyTest(options.version_keys) : new Set<string>()
-  let hclUnavailable: string | undefined
-  const rec: DeployRecognition = {
-    environments: options.deploy_environments,
-    nonProduction: options.non_production_environments,
-    actions: options.deploy_actions,
-    commands: options.deploy_commands,
-    jobNames: options.deploy_job_names,
+const removedNote = (f: ChangedFile): string => (f.status === 'removed' ? ' (removed)' : '')
+const hasBase = (f: ChangedFile): boolean => f.status !== 'added'
+const hasHead = (f: ChangedFile): boolean => f.status !== 'removed'
+/** True when both sides exist and their texts carry the same meaning once comments and layout are gone. */
+const sameText = (s: Sides): boolean => s.head !== undefined && s.base !== undefined && normaliseText(s.head) === normaliseText(s.base)
+const touched = (f: ChangedFile): ReturnType<typeof touchedLines> => touchedLines(f.patch)
+const parseStructured = (path: string, text: string): YamlResult => (JSON_FILE.test(path) ? loadJson(text) : loadYamlDocs(text))
+const single = (docs: unknown[]): unknown => (docs.length === 1 ? docs[0] : docs)
+const dockerKey = (i: DockerInstruction): string => `${i.keyword} ${i.args}`
+
+/** Instructions added at head, removed from base (as keys), and whether the same instructions were reordered. */
+function instructionDiff(
+  head: DockerInstruction[],
+  base: DockerInstruction[],
+): { added: DockerInstruction[]; removed: string[]; reordered: boolean } {
+  const left = new Map<string, number>()
+  for (const i of base) left.set(dockerKey(i), (left.get(dockerKey(i)) ?? 0) + 1)
+  const added: DockerInstruction[] = []
+  for (const i of head) {
+    const n = left.get(dockerKey(i)) ?? 0
+    if (n > 0) left.set(dockerKey(i), n - 1)
+    else added.push(i)
   }
-  const push = (t: Trigger): void => {
-    if (disabled.has(t.code)) return
-    if (triggers.some((x) => x.code === t.code && x.path === t.path && x.envVar === t.envVar)) return
-    triggers.push(t)
+  const removed = [...left].flatMap(([k, n]) => Array.from({ length: n }, () => k))
+  const reordered = !added.length && !removed.length && head.map(dockerKey).join('\n') !== base.map(dockerKey).join('\n')
+  return { added, removed, reordered }
+}
+
+/** One side of a Terraform file parsed: HCL, or JSON for `*.tf.json`/`*.tfvars.json`; undefined when the side is absent. */
+async function parseTerraformSide(text: string | undefined, path: string): Promise<Parsed | undefined> {
+  if (text === undefined) return undefined
+  if (/\.json$/.test(path)) {
+    const j = loadJson(text)
+    return j.ok ? { ok: true, value: j.docs[0] } : { ok: false, reason: j.reason }
+  }
+  const p = await parseTerraform(path, text)
+  return typeof p === 'string' ? { ok: false, reason: p } : { ok: true, value: p.json }
+}
+
+/** Documents that can reach production: all but those of development tooling (skaffold, kind, tilt, …). */
+const productionDocs = (docs: unknown[]): unknown[] => docs.filter((d) => !(isObject(d) && DEV_API_VERSIONS.test(str(d.apiVersion) ?? '')))
+
+/** A structured (YAML/JSON) file that may belong to a Helm chart: its templates/ folder or a values file beside a Chart.yaml. */
+interface ChartPlace {
+  chartDir: string | undefined
+  templatesAt: number
+  inChart: boolean
+}
+
+/**
+ * One run of the detection. Analysis: each changed file is classified by its path and, where it has one, by
+ * the meaning of its change (the `classify*` methods). Decision: what they find is recorded here (a trigger,
+ * or why there is none: no operational change, a version bump, build-only, dev tooling, not read, …) and
+ * handed back by `result`.
+ */
+class Detector {
+  readonly reader: BudgetedReader
+  readonly disabled: Set<string>
+  /** The changed files the detection looks at (not excluded, not runbooks themselves). */
+  readonly files: ChangedFile[]
+  readonly notRead: Detection['notRead'] = []
+  private readonly triggers: Trigger[] = []
+  private readonly unparsed: Detection['unparsed'] = []
+  private readonly noOperationalChange: string[] = []
+  private readonly devTooling: string[] = []
+  private readonly versionBumps: string[] = []
+  private readonly buildOnly: string[] = []
+  private readonly nonProduction: string[] = []
+  private readonly versionKeys: VersionKeys
+  private hclUnavailable: string | undefined
+  private readonly rec: DeployRecognition
+  /** Paths that exist at head. */
+  private readonly headPaths: Set<string>
+  private readonly chartRoots = new Map<string, Promise<boolean>>()
+
+  constructor(
+    ctx: RuleContext,
+    private readonly options: RunbookOptions,
+    runbookGlobs: string[],
+  ) {
+    this.reader = new BudgetedReader(ctx, options.max_file_reads, options.max_file_bytes)
+    this.disabled = new Set<string>(options.disable)
+    this.versionKeys = options.version_keys.length ? versionKeyTest(options.version_keys) : new Set<string>()
+    this.rec = {
+      environments: options.deploy_environments,
+      nonProduction: options.non_production_environments,
+      actions: options.deploy_actions,
+      commands: options.deploy_commands,
+      jobNames: options.deploy_job_names,
+    }
+    this.files = ctx.changes.files.filter(
+      (f) => !(f.excluded && SKIP_EXCLUSIONS.has(f.excluded)) && !matchesAny(f.path, options.exclude) && !matchesAny(f.path, runbookGlobs),
+    )
+    this.headPaths = new Set(ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path))
   }
 
-  const files = ctx.changes.files.filter(
-    (f) => !(f.excluded && SKIP_EXCLUSIONS.has(f.excluded)) && !matchesAny(f.path, options.exclude) && !matchesAny(f.path, runbookGlobs),
-  )
-  const headPaths = new Set(ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path))
-  const chartRoots = new Map<string, Promise<boolean>>()
-  const isChartRoot = (dir: string): Promise<boolean> => {
-    let p = chartRoots.get(dir)
+  /** Records a trigger unless its code is disabled or the same one (code, path, env var) is already there. */
+  push(t: Trigger): void {
+    if (this.disabled.has(t.code)) return
+    if (this.triggers.some((x) => x.code === t.code && x.path === t.path && x.envVar === t.envVar)) return
+    this.triggers.push(t)
+  }
+
+  result(): Detection {
+    return {
+      triggers: this.triggers,
+      unparsed: this.unparsed,
+      notRead: this.notRead,
+      noOperationalChange: [...new Set(this.noOperationalChange)],
+      devTooling: this.devTooling,
+      versionBumps: [...new Set(this.versionBumps)],
+      buildOnly: this.buildOnly,
+      nonProduction: this.nonProduction,
+      hclUnavailable: this.hclUnavailable,
+      reads: this.reader.reads,
+    }
+  }
+
+  private isChartRoot(dir: string): Promise<boolean> {
+    let p = this.chartRoots.get(dir)
     if (!p) {
-      p = headPaths.has(join(dir, 'Chart.yaml')) ? Promise.resolve(true) : reader.head(join(dir, 'Chart.yaml')).then((r) => 'text' in r)
-      chartRoots.set(dir, p)
+      p = this.headPaths.has(join(dir, 'Chart.yaml'))
+        ? Promise.resolve(true)
+        : this.reader.head(join(dir, 'Chart.yaml')).then((r) => 'text' in r)
+      this.chartRoots.set(dir, p)
     }
     return p
   }
-  const removedNote = (f: ChangedFile): string => (f.status === 'removed' ? ' (removed)' : '')
-  const hasBase = (f: ChangedFile): boolean => f.status !== 'added'
-  const hasHead = (f: ChangedFile): boolean => f.status !== 'removed'
 
   /** Reads the sides a file has (head unless removed, base unless added). */
-  async function sides(f: ChangedFile): Promise<Sides> {
+  private async sides(f: ChangedFile): Promise<Sides> {
     const out: Sides = {}
     for (const side of ['head', 'base'] as const) {
       if (side === 'head' ? !hasHead(f) : !hasBase(f)) continue
-      const r = side === 'head' ? await reader.head(f.path) : await reader.base(f.previousPath ?? f.path)
+      const r = side === 'head' ? await this.reader.head(f.path) : await this.reader.base(f.previousPath ?? f.path)
       if ('text' in r) out[side] = r.text
       else if (!r.skip.startsWith('absent')) out.skip ??= r.skip
     }
     return out
   }
-  /** True when both sides exist and their texts carry the same meaning once comments and layout are gone. */
-  const sameText = (s: Sides): boolean => s.head !== undefined && s.base !== undefined && normaliseText(s.head) === normaliseText(s.base)
-  const touched = (f: ChangedFile) => touchedLines(f.patch)
-  const parseStructured = (path: string, text: string): YamlResult => (JSON_FILE.test(path) ? loadJson(text) : loadYamlDocs(text))
-  const single = (docs: unknown[]): unknown => (docs.length === 1 ? docs[0] : docs)
 
   /**
    * The meaning of a YAML/JSON file changed? Undefined when it did (or cannot be told); the parsed
    * comparison when both sides parse; the text comparison otherwise.
    */
-  function structuredChange(f: ChangedFile, s: Sides): { same: boolean; paths: string[]; bump: boolean } {
+  private structuredChange(f: ChangedFile, s: Sides): { same: boolean; paths: string[]; bump: boolean } {
     if (s.head === undefined || s.base === undefined) return { same: false, paths: [], bump: false }
     const h = parseStructured(f.path, s.head)
     const b = parseStructured(f.previousPath ?? f.path, s.base)
     if (h.ok && b.ok) {
       const leaves = changedLeaves(single(b.docs), single(h.docs), 50)
-      return { same: leaves.length === 0, paths: leaves.slice(0, 12).map((l) => l.path), bump: onlyVersionBumps(leaves, versionKeys) }
+      return { same: leaves.length === 0, paths: leaves.slice(0, 12).map((l) => l.path), bump: onlyVersionBumps(leaves, this.versionKeys) }
     }
     return { same: sameText(s), paths: [], bump: false }
   }
+
   /** Path-classified structured files (Chart.yaml, kustomization, Pulumi, SAM config): a trigger only when their meaning changed. */
-  async function byPathIfChanged(f: ChangedFile, code: TriggerCode, what: string): Promise<void> {
+  private async byPathIfChanged(f: ChangedFile, code: TriggerCode, what: string): Promise<void> {
     if (!hasBase(f) || !hasHead(f)) {
-      push({ code, path: f.path, what: `${what}${removedNote(f)}`, how: 'path' })
+      this.push({ code, path: f.path, what: `${what}${removedNote(f)}`, how: 'path' })
       return
     }
-    const s = await sides(f)
+    const s = await this.sides(f)
     if (s.skip) {
-      notRead.push({ path: f.path, reason: s.skip })
-      push({ code, path: f.path, what, how: `path (${s.skip})` })
+      this.notRead.push({ path: f.path, reason: s.skip })
+      this.push({ code, path: f.path, what, how: `path (${s.skip})` })
       return
     }
-    const c = YAML.test(f.path) || JSON_FILE.test(f.path) ? structuredChange(f, s) : { same: sameText(s), paths: [], bump: false }
-    if (c.same) return void noOperationalChange.push(f.path)
-    if (c.bump) return void versionBumps.push(f.path)
-    push({
+    const c = YAML.test(f.path) || JSON_FILE.test(f.path) ? this.structuredChange(f, s) : { same: sameText(s), paths: [], bump: false }
+    if (c.same) return void this.noOperationalChange.push(f.path)
+    if (c.bump) return void this.versionBumps.push(f.path)
+    this.push({
       code,
       path: f.path,
       line: pickLine(touched(f), undefined, c.paths),
@@ -661,53 +744,54 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     })
   }
 
-  for (const f of files) {
+  /** Classifies one changed file: by the operational path globs, then by the kind of file it is. */
+  async classify(f: ChangedFile): Promise<void> {
     const name = basename(f.path)
     const dir = dirname(f.path)
+    const options = this.options
     if (options.triggers.length && matchesAny(f.path, options.triggers))
-      push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' })
-    if (matchesAny(f.path, options.dev_tooling)) {
-      devTooling.push(f.path)
-      continue
-    }
-    if (matchesAny(f.path, options.non_production_paths)) {
-      nonProduction.push(f.path)
-      continue
-    }
-    if (matchesAny(f.path, options.feature_flags)) await byPathIfChanged(f, 'feature-flag', 'feature-flag definition')
+      this.push({ code: 'path-trigger', path: f.path, what: `operational path${removedNote(f)}`, how: 'path' })
+    if (matchesAny(f.path, options.dev_tooling)) return void this.devTooling.push(f.path)
+    if (matchesAny(f.path, options.non_production_paths)) return void this.nonProduction.push(f.path)
+    if (matchesAny(f.path, options.feature_flags)) await this.byPathIfChanged(f, 'feature-flag', 'feature-flag definition')
 
     if (WORKFLOW.test(f.path)) {
-      if (disabled.has('deploy-workflow') && disabled.has('cron')) continue
-      await classifyWorkflow(f)
-      continue
+      if (this.disabled.has('deploy-workflow') && this.disabled.has('cron')) return
+      await this.classifyWorkflow(f)
+      return
     }
-    if (DOCKERFILE.test(name)) await classifyDockerfile(f)
-    else if (PROCFILE.test(name)) await byPathIfChanged(f, 'procfile', 'process types (Procfile)')
-    else if (KUSTOMIZATION.test(name)) await byPathIfChanged(f, 'kustomize', `Kustomize overlay ${dir || '.'}`)
-    else if (PULUMI.test(name)) await byPathIfChanged(f, 'pulumi', 'Pulumi project/stack config')
+    if (DOCKERFILE.test(name)) await this.classifyDockerfile(f)
+    else if (PROCFILE.test(name)) await this.byPathIfChanged(f, 'procfile', 'process types (Procfile)')
+    else if (KUSTOMIZATION.test(name)) await this.byPathIfChanged(f, 'kustomize', `Kustomize overlay ${dir || '.'}`)
+    else if (PULUMI.test(name)) await this.byPathIfChanged(f, 'pulumi', 'Pulumi project/stack config')
     else if (SAM_CONFIG.test(name))
-      await byPathIfChanged(f, 'cloudformation', name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config')
-    else if (CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path)) await byPathIfChanged(f, 'cron', 'crontab')
-    else if (TERRAFORM.test(name)) await classifyTerraform(f)
-    else if (COMPOSE.test(name)) await classifyCompose(f)
-    else if (CHART_FILE.test(name)) await byPathIfChanged(f, 'helm', `Helm chart ${dir || '.'} (${name})`)
-    else if (YAML.test(name) || JSON_FILE.test(name)) await classifyStructured(f)
+      await this.byPathIfChanged(f, 'cloudformation', name.startsWith('serverless') ? 'Serverless Framework service' : 'SAM deploy config')
+    else if (CRONTAB.test(name) || /(?:^|\/)cron\.d\//.test(f.path)) await this.byPathIfChanged(f, 'cron', 'crontab')
+    else if (TERRAFORM.test(name)) await this.classifyTerraform(f)
+    else if (COMPOSE.test(name)) await this.classifyCompose(f)
+    else if (CHART_FILE.test(name)) await this.byPathIfChanged(f, 'helm', `Helm chart ${dir || '.'} (${name})`)
+    else if (YAML.test(name) || JSON_FILE.test(name)) await this.classifyStructured(f)
   }
 
-  async function classifyWorkflow(f: ChangedFile): Promise<void> {
-    const s = await sides(f)
+  private async classifyWorkflow(f: ChangedFile): Promise<void> {
+    const s = await this.sides(f)
     if (s.head === undefined && s.base === undefined) {
       const why = s.skip ?? 'not readable'
-      notRead.push({ path: f.path, reason: why })
-      push({ code: 'deploy-workflow', path: f.path, what: 'GitHub Actions workflow (not read: classified by path)', how: `path (${why})` })
+      this.notRead.push({ path: f.path, reason: why })
+      this.push({
+        code: 'deploy-workflow',
+        path: f.path,
+        what: 'GitHub Actions workflow (not read: classified by path)',
+        how: `path (${why})`,
+      })
       return
     }
     const h = s.head !== undefined ? loadYamlDocs(s.head) : undefined
     const b = s.base !== undefined ? loadYamlDocs(s.base) : undefined
     const bad = [h, b].find((x): x is Extract<YamlResult, { ok: false }> => !!x && !x.ok)
     if (bad) {
-      if (sameText(s)) return void noOperationalChange.push(f.path)
-      push({
+      if (sameText(s)) return void this.noOperationalChange.push(f.path)
+      this.push({
         code: 'deploy-workflow',
         path: f.path,
         line: pickLine(touched(f), undefined, []),
@@ -718,127 +802,126 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     }
     const hd = h?.ok ? h.docs[0] : undefined
     const bd = b?.ok ? b.docs[0] : undefined
-    const deploying = deployingJobs(hd, bd, rec, options.non_production_events)
-    if (deploying.size && (hd === undefined || bd === undefined)) {
-      // A whole workflow added or removed: its deploying jobs.
-      const jobs = [...deploying.keys()]
-      const envs = [...new Set([...deploying.values()].map((d) => d.environment).filter((e): e is string => !!e))]
-      const range = s.head !== undefined ? yamlChildRange(s.head, 'jobs', jobs[0]) : undefined
-      push({
-        code: 'deploy-workflow',
-        path: f.path,
-        line: range?.[0],
-        what: `release workflow: job${jobs.length === 1 ? '' : 's'} ${nameList(jobs)}${envs.length ? ` deploy${jobs.length === 1 ? 's' : ''} to environment ${nameList(envs)}` : ''}${removedNote(f)}`,
-        how: 'content',
-      })
-    } else if (deploying.size) {
-      // Only changes inside a deploying job count, plus workflow-level keys that steer every job.
-      const changes = compareUnits(sectionUnits(bd, 'jobs', 'job'), sectionUnits(hd, 'jobs', 'job'))
-      const relevant = changes.filter((c) => (c.label.startsWith('job ') ? deploying.has(c.label.slice(4)) : WORKFLOW_LEVEL.has(c.label)))
-      if (relevant.length && onlyVersionChanges(relevant, versionKeys)) versionBumps.push(f.path)
-      else if (relevant.length) {
-        const t = touched(f)
-        const first = relevant[0]
-        const range =
-          s.head !== undefined
-            ? first.label.startsWith('job ')
-              ? yamlChildRange(s.head, 'jobs', first.label.slice(4))
-              : yamlTopRange(s.head, first.label)
-            : undefined
-        const jobs = relevant.filter((c) => c.label.startsWith('job ')).map((c) => c.label.slice(4))
-        const envs = [...new Set(jobs.map((j) => deploying.get(j)?.environment).filter((e): e is string => !!e))]
-        const whys = [...new Set(jobs.map((j) => deploying.get(j)?.why).filter((e): e is string => !!e))]
-        push({
-          code: 'deploy-workflow',
-          path: f.path,
-          line: pickLine(t, range, first.paths),
-          what: `release workflow: ${describeChanges(relevant.map((c) => ({ ...c, label: c.label.startsWith('job ') ? `deploying job ${c.label.slice(4)}` : `workflow ${c.label}` })))}${envs.length ? ` (environment ${nameList(envs)})` : ''}${whys.length ? ` [deploys: ${nameList(whys, 2)}]` : ''}${removedNote(f)}`,
-          how: 'content',
-        })
-      }
-    }
+    const deploying = deployingJobs(hd, bd, this.rec, this.options.non_production_events)
+    if (deploying.size && (hd === undefined || bd === undefined)) this.workflowAddedOrRemoved(f, s, deploying)
+    else if (deploying.size) this.workflowDeployChange(f, s, { hd, bd, deploying })
+    this.workflowSchedules(f, s, hd, bd)
+  }
+
+  /** A whole workflow added or removed: its deploying jobs. */
+  private workflowAddedOrRemoved(f: ChangedFile, s: Sides, deploying: DeployingJobs): void {
+    const jobs = [...deploying.keys()]
+    const envs = [...new Set([...deploying.values()].map((d) => d.environment).filter((e): e is string => !!e))]
+    const range = s.head !== undefined ? yamlChildRange(s.head, 'jobs', jobs[0]) : undefined
+    const one = jobs.length === 1
+    const deploysTo = envs.length ? ` deploy${one ? 's' : ''} to environment ${nameList(envs)}` : ''
+    this.push({
+      code: 'deploy-workflow',
+      path: f.path,
+      line: range?.[0],
+      what: `release workflow: job${one ? '' : 's'} ${nameList(jobs)}${deploysTo}${removedNote(f)}`,
+      how: 'content',
+    })
+  }
+
+  /** A modified workflow with deploying jobs: only changes inside a deploying job count, plus workflow-level keys that steer every job. */
+  private workflowDeployChange(f: ChangedFile, s: Sides, w: { hd: unknown; bd: unknown; deploying: DeployingJobs }): void {
+    const { deploying } = w
+    const changes = compareUnits(sectionUnits(w.bd, 'jobs', 'job'), sectionUnits(w.hd, 'jobs', 'job'))
+    const relevant = changes.filter((c) => (c.label.startsWith('job ') ? deploying.has(c.label.slice(4)) : WORKFLOW_LEVEL.has(c.label)))
+    if (relevant.length && onlyVersionChanges(relevant, this.versionKeys)) return void this.versionBumps.push(f.path)
+    if (!relevant.length) return
+    const t = touched(f)
+    const first = relevant[0]
+    const range =
+      s.head !== undefined
+        ? first.label.startsWith('job ')
+          ? yamlChildRange(s.head, 'jobs', first.label.slice(4))
+          : yamlTopRange(s.head, first.label)
+        : undefined
+    const jobs = relevant.filter((c) => c.label.startsWith('job ')).map((c) => c.label.slice(4))
+    const envs = [...new Set(jobs.map((j) => deploying.get(j)?.environment).filter((e): e is string => !!e))]
+    const whys = [...new Set(jobs.map((j) => deploying.get(j)?.why).filter((e): e is string => !!e))]
+    const labelled = relevant.map((c) => ({
+      ...c,
+      label: c.label.startsWith('job ') ? `deploying job ${c.label.slice(4)}` : `workflow ${c.label}`,
+    }))
+    const envNote = envs.length ? ` (environment ${nameList(envs)})` : ''
+    const whyNote = whys.length ? ` [deploys: ${nameList(whys, 2)}]` : ''
+    this.push({
+      code: 'deploy-workflow',
+      path: f.path,
+      line: pickLine(t, range, first.paths),
+      what: `release workflow: ${describeChanges(labelled)}${envNote}${whyNote}${removedNote(f)}`,
+      how: 'content',
+    })
+  }
+
+  /** Schedules (`on.schedule` crons) added or removed. */
+  private workflowSchedules(f: ChangedFile, s: Sides, hd: unknown, bd: unknown): void {
     const hs = workflowSchedules(hd)
     const bs = workflowSchedules(bd)
     const added = hs.filter((x) => !bs.includes(x))
     const removed = bs.filter((x) => !hs.includes(x))
-    if (added.length || removed.length) {
-      const parts = [
-        added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '',
-        removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : '',
-      ]
-      push({
-        code: 'cron',
-        path: f.path,
-        line: pickLine(touched(f), undefined, ['cron']) ?? lineOf(s.head, /^\s*-?\s*cron:/),
-        what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`,
-        how: 'content',
-      })
-    }
+    if (!added.length && !removed.length) return
+    const parts = [
+      added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '',
+      removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : '',
+    ]
+    this.push({
+      code: 'cron',
+      path: f.path,
+      line: pickLine(touched(f), undefined, ['cron']) ?? lineOf(s.head, /^\s*-?\s*cron:/),
+      what: `scheduled workflow: ${parts.filter(Boolean).join('; ')}`,
+      how: 'content',
+    })
   }
 
-  async function classifyDockerfile(f: ChangedFile): Promise<void> {
+  private async classifyDockerfile(f: ChangedFile): Promise<void> {
     if (!hasBase(f) || !hasHead(f)) {
-      push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' })
+      this.push({ code: 'dockerfile', path: f.path, what: `container image definition${removedNote(f)}`, how: 'path' })
       return
     }
-    const s = await sides(f)
+    const s = await this.sides(f)
     if (s.head === undefined || s.base === undefined) {
-      notRead.push({ path: f.path, reason: s.skip ?? 'not readable' })
-      push({ code: 'dockerfile', path: f.path, what: 'container image definition', how: `path (${s.skip ?? 'not readable'})` })
+      this.notRead.push({ path: f.path, reason: s.skip ?? 'not readable' })
+      this.push({ code: 'dockerfile', path: f.path, what: 'container image definition', how: `path (${s.skip ?? 'not readable'})` })
       return
     }
-    const key = (i: DockerInstruction): string => `${i.keyword} ${i.args}`
     const hi = dockerInstructions(s.head)
     const bi = dockerInstructions(s.base)
-    const left = new Map<string, number>()
-    for (const i of bi) left.set(key(i), (left.get(key(i)) ?? 0) + 1)
-    const added: DockerInstruction[] = []
-    for (const i of hi) {
-      const n = left.get(key(i)) ?? 0
-      if (n > 0) left.set(key(i), n - 1)
-      else added.push(i)
-    }
-    const removed = [...left].flatMap(([k, n]) => Array.from({ length: n }, () => k))
-    const reordered = !added.length && !removed.length && hi.map(key).join('\n') !== bi.map(key).join('\n')
-    if (!added.length && !removed.length && !reordered) return void noOperationalChange.push(f.path)
+    const all = instructionDiff(hi, bi)
+    if (!all.added.length && !all.removed.length && !all.reordered) return void this.noOperationalChange.push(f.path)
     // What operators see of the final image: its runtime instructions and the base image it starts from.
     const hr = dockerRuntime(hi)
     const br = dockerRuntime(bi)
     const baseChanged = dockerBaseKey(hr.base) !== dockerBaseKey(br.base)
-    const runtimeLeft = new Map<string, number>()
-    for (const i of br.runtime) runtimeLeft.set(key(i), (runtimeLeft.get(key(i)) ?? 0) + 1)
-    const rtAdded: DockerInstruction[] = []
-    for (const i of hr.runtime) {
-      const n = runtimeLeft.get(key(i)) ?? 0
-      if (n > 0) runtimeLeft.set(key(i), n - 1)
-      else rtAdded.push(i)
-    }
-    const rtRemoved = [...runtimeLeft].flatMap(([k, n]) => Array.from({ length: n }, () => k))
-    const rtReordered = !rtAdded.length && !rtRemoved.length && hr.runtime.map(key).join('\n') !== br.runtime.map(key).join('\n')
-    if (!baseChanged && !rtAdded.length && !rtRemoved.length && !rtReordered) {
+    const rt = instructionDiff(hr.runtime, br.runtime)
+    if (!baseChanged && !rt.added.length && !rt.removed.length && !rt.reordered) {
       // Base images bumped and nothing else: a routine version bump (FROM counts as an `image` key).
       const unversioned = (list: DockerInstruction[]): string =>
-        list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : key(i))).join('\n')
-      if (typeof versionKeys === 'function' ? versionKeys('image') : versionKeys.has('image'))
-        if (unversioned(hi) === unversioned(bi)) return void versionBumps.push(f.path)
+        list.map((i) => (i.keyword === 'FROM' ? `FROM ${withoutVersions(i.args)}` : dockerKey(i))).join('\n')
+      const vk = this.versionKeys
+      if (typeof vk === 'function' ? vk('image') : vk.has('image'))
+        if (unversioned(hi) === unversioned(bi)) return void this.versionBumps.push(f.path)
       // Build stages, RUN/COPY/ARG, base-image versions: how the image is built, not how it runs.
-      return void buildOnly.push(f.path)
+      return void this.buildOnly.push(f.path)
     }
     const cut = (x: string): string => (x.length > 60 ? `${x.slice(0, 57)}…` : x)
-    const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rtAdded]
+    const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rt.added]
     const parts = [
       shown.length
         ? nameList(
-            shown.map((i) => cut(key(i))),
+            shown.map((i) => cut(dockerKey(i))),
             2,
           )
         : '',
       baseChanged && br.base ? `replaces base image ${cut(br.base.args)}` : '',
-      rtRemoved.length ? `removes ${nameList(rtRemoved.map(cut), 2)}` : '',
-      rtReordered ? 'reorders runtime instructions' : '',
+      rt.removed.length ? `removes ${nameList(rt.removed.map(cut), 2)}` : '',
+      rt.reordered ? 'reorders runtime instructions' : '',
     ].filter(Boolean)
-    const first = shown[0]
-    push({
+    const first = shown.at(0)
+    this.push({
       code: 'dockerfile',
       path: f.path,
       line: pickLine(touched(f), first ? [first.start, first.end] : undefined, []),
@@ -847,11 +930,11 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     })
   }
 
-  async function classifyCompose(f: ChangedFile): Promise<void> {
-    const s = await sides(f)
+  private async classifyCompose(f: ChangedFile): Promise<void> {
+    const s = await this.sides(f)
     if (s.head === undefined && s.base === undefined) {
-      notRead.push({ path: f.path, reason: s.skip ?? 'not readable' })
-      push({
+      this.notRead.push({ path: f.path, reason: s.skip ?? 'not readable' })
+      this.push({
         code: 'docker-compose',
         path: f.path,
         what: `Compose file${removedNote(f)}`,
@@ -862,8 +945,8 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const h = s.head !== undefined ? loadYamlDocs(s.head) : undefined
     const b = s.base !== undefined ? loadYamlDocs(s.base) : undefined
     if ((h && !h.ok) || (b && !b.ok) || !hasBase(f) || !hasHead(f)) {
-      if (sameText(s)) return void noOperationalChange.push(f.path)
-      push({
+      if (sameText(s)) return void this.noOperationalChange.push(f.path)
+      this.push({
         code: 'docker-compose',
         path: f.path,
         line: hasHead(f) ? pickLine(touched(f), undefined, []) : undefined,
@@ -886,12 +969,12 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
           c.leaves.every((l) => /^depends_on(?:[.[]|$)/.test(l.path))
         ),
     )
-    if (!changes.length) return void noOperationalChange.push(f.path)
-    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
+    if (!changes.length) return void this.noOperationalChange.push(f.path)
+    if (onlyVersionChanges(changes, this.versionKeys)) return void this.versionBumps.push(f.path)
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
     const range =
       s.head !== undefined && first.label.startsWith('service ') ? yamlChildRange(s.head, 'services', first.label.slice(8)) : undefined
-    push({
+    this.push({
       code: 'docker-compose',
       path: f.path,
       line: pickLine(touched(f), range, first.paths),
@@ -900,31 +983,22 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     })
   }
 
-  async function classifyTerraform(f: ChangedFile): Promise<void> {
+  private async classifyTerraform(f: ChangedFile): Promise<void> {
     const base = { code: 'terraform' as const, path: f.path, how: 'path' }
     const kind = f.path.endsWith('.lock.hcl') ? 'provider lock' : /tfvars/.test(f.path) ? 'variables' : 'configuration'
-    const s = await sides(f)
+    const s = await this.sides(f)
     if (s.skip && (s.head === undefined || (hasBase(f) && s.base === undefined))) {
-      notRead.push({ path: f.path, reason: s.skip })
-      push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}`, how: `path (${s.skip})` })
+      this.notRead.push({ path: f.path, reason: s.skip })
+      this.push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}`, how: `path (${s.skip})` })
       return
     }
-    const parse = async (text: string | undefined, path: string): Promise<Parsed | undefined> => {
-      if (text === undefined) return undefined
-      if (/\.json$/.test(path)) {
-        const j = loadJson(text)
-        return j.ok ? { ok: true, value: j.docs[0] } : { ok: false, reason: j.reason }
-      }
-      const p = await parseTerraform(path, text)
-      return typeof p === 'string' ? { ok: false, reason: p } : { ok: true, value: p.json }
-    }
-    const h = await parse(s.head, f.path)
-    const b = await parse(s.base, f.previousPath ?? f.path)
+    const h = await parseTerraformSide(s.head, f.path)
+    const b = await parseTerraformSide(s.base, f.previousPath ?? f.path)
     const failure = [h, b].find((x): x is { ok: false; reason: string } => !!x && !x.ok)
     if (failure) {
-      if (/unavailable|not found|no parse/.test(failure.reason)) hclUnavailable ??= failure.reason
-      if (sameText(s)) return void noOperationalChange.push(f.path)
-      push({
+      if (/unavailable|not found|no parse/.test(failure.reason)) this.hclUnavailable ??= failure.reason
+      if (sameText(s)) return void this.noOperationalChange.push(f.path)
+      this.push({
         ...base,
         line: pickLine(touched(f), undefined, []),
         what: `Terraform ${kind} (${failure.reason}: classified by path)${removedNote(f)}`,
@@ -936,16 +1010,16 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     const all = compareUnits(b?.ok ? terraformUnits(b.value, vars) : [], h?.ok ? terraformUnits(h.value, vars) : [])
     // Outputs, newly added data sources (reads) and `depends_on` (apply order) change nothing that runs.
     const changes = all.filter((c) => !inertTerraformChange(c))
-    if (!changes.length && all.length && hasBase(f) && hasHead(f)) return void noOperationalChange.push(f.path)
+    if (!changes.length && all.length && hasBase(f) && hasHead(f)) return void this.noOperationalChange.push(f.path)
     if (!changes.length) {
-      if (hasBase(f) && hasHead(f)) return void noOperationalChange.push(f.path)
-      push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` })
+      if (hasBase(f) && hasHead(f)) return void this.noOperationalChange.push(f.path)
+      this.push({ ...base, what: `Terraform ${kind} ${basename(f.path)}${removedNote(f)}` })
       return
     }
-    if (onlyVersionChanges(changes, versionKeys)) return void versionBumps.push(f.path)
+    if (onlyVersionChanges(changes, this.versionKeys)) return void this.versionBumps.push(f.path)
     const first = changes.find((c) => c.change !== 'removed') ?? changes[0]
     const range = s.head !== undefined && !vars ? hclBlockRange(s.head, first.label) : undefined
-    push({
+    this.push({
       ...base,
       how: 'content',
       line: hasHead(f) ? pickLine(touched(f), range, first.paths.length ? first.paths : vars ? [first.label.slice(4)] : []) : undefined,
@@ -953,103 +1027,119 @@ export async function detect(ctx: RuleContext, { options, runbookGlobs }: Detect
     })
   }
 
-  async function classifyStructured(f: ChangedFile): Promise<void> {
-    const name = basename(f.path)
-    const dir = dirname(f.path)
-    if (NEVER_READ.test(f.path)) return
-    // Helm: templates/ of a chart, values files beside a Chart.yaml.
+  /** Helm: templates/ of a chart, values files beside a Chart.yaml. */
+  private async chartPlace(f: ChangedFile): Promise<ChartPlace> {
     const templatesAt = f.path.lastIndexOf('/templates/')
-    const chartDir = templatesAt >= 0 ? f.path.slice(0, templatesAt) : VALUES_FILE.test(name) ? dir : undefined
-    const inChart = chartDir !== undefined && (templatesAt === 0 ? false : await isChartRoot(chartDir))
-    const s = await sides(f)
+    const chartDir = templatesAt >= 0 ? f.path.slice(0, templatesAt) : VALUES_FILE.test(basename(f.path)) ? dirname(f.path) : undefined
+    const inChart = chartDir !== undefined && (templatesAt === 0 ? false : await this.isChartRoot(chartDir))
+    return { chartDir, templatesAt, inChart }
+  }
+
+  private async classifyStructured(f: ChangedFile): Promise<void> {
+    if (NEVER_READ.test(f.path)) return
+    const chart = await this.chartPlace(f)
+    const s = await this.sides(f)
     const text = s.head ?? s.base
     if (text === undefined || (s.skip && hasBase(f) && hasHead(f))) {
-      const why = s.skip ?? 'not readable'
-      notRead.push({ path: f.path, reason: why })
-      if (inChart)
-        push({
-          code: 'helm',
-          path: f.path,
-          what: `Helm chart ${chartDir} (not read: classified by path)${removedNote(f)}`,
-          how: `path (${why})`,
-        })
-      else if (matchesAny(f.path, options.manifest_paths) && YAML.test(name))
-        push({
-          code: 'k8s-manifest',
-          path: f.path,
-          what: `deploy manifest (not read: classified by path)${removedNote(f)}`,
-          how: `path (${why})`,
-        })
+      this.structuredNotRead(f, s, chart)
       return
     }
     const parsed = parseStructured(f.path, text)
     const baseParsed = s.base !== undefined && s.head !== undefined ? parseStructured(f.previousPath ?? f.path, s.base) : undefined
-    const modified = s.base !== undefined && s.head !== undefined
     // Comment/whitespace/formatting-only edits are no operational change; routine version bumps are set aside.
-    const meaning = unchangedMeaning(s, parsed, baseParsed, versionKeys, options.version_keys)
-    if (meaning === 'no-change') return void noOperationalChange.push(f.path)
-    if (meaning === 'version-bump') return void versionBumps.push(f.path)
-    const t = touched(f)
-    if (inChart) {
-      const kinds = parsed.ok ? classifyDocs(parsed.docs, text).map((c) => c.what) : []
-      const what = templatesAt >= 0 ? `Helm template ${name} of chart ${chartDir}` : `Helm values ${name} of chart ${chartDir}`
-      const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`
-      const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : []
-      const detail = helmDetail(paths, kinds, parsed)
-      push({
-        code: 'helm',
-        path: f.path,
-        line: hasHead(f) ? pickLine(t, undefined, paths) : undefined,
-        what: `${what}${detail}${removedNote(f)}`,
-        how,
-      })
+    const meaning = unchangedMeaning(s, parsed, baseParsed, this.versionKeys, this.options.version_keys)
+    if (meaning === 'no-change') return void this.noOperationalChange.push(f.path)
+    if (meaning === 'version-bump') return void this.versionBumps.push(f.path)
+    if (chart.inChart) {
+      this.helmChange(f, chart, { text, parsed, baseParsed })
       return
     }
     if (!parsed.ok || (baseParsed && !baseParsed.ok)) {
-      const reason = parsed.ok ? (baseParsed && !baseParsed.ok ? baseParsed.reason : '') : parsed.reason
-      if (matchesAny(f.path, options.manifest_paths)) {
-        push({
-          code: 'k8s-manifest',
-          path: f.path,
-          line: modified ? pickLine(t, undefined, []) : undefined,
-          what: `deploy manifest (${reason}: classified by path)${removedNote(f)}`,
-          how: `path (${reason}, not parsed)`,
-        })
-      } else if (!parsed.ok && (parsed.templated || isTemplated(text))) {
-        unparsed.push({ path: f.path, reason })
-      }
+      this.structuredUnparsed(f, s, { text, parsed, baseParsed })
       return
     }
-    const production = (docs: unknown[]): unknown[] => docs.filter((d) => !(isObject(d) && DEV_API_VERSIONS.test(str(d.apiVersion) ?? '')))
-    const headDocs = production(parsed.docs)
-    if (!modified) {
+    const headDocs = productionDocs(parsed.docs)
+    if (s.base === undefined || s.head === undefined) {
       for (const c of classifyDocs(headDocs, text))
-        push({ code: c.code, path: f.path, line: hasHead(f) ? c.line : undefined, what: c.what + removedNote(f), how: 'content' })
+        this.push({ code: c.code, path: f.path, line: hasHead(f) ? c.line : undefined, what: c.what + removedNote(f), how: 'content' })
       return
     }
     // Modified: only the documents (Kubernetes objects) whose structure changed, and what changed in them.
-    const baseDocs = production(baseParsed?.ok ? baseParsed.docs : [])
-    const changed = modifiedDocTriggers({ name, text, baseText: s.base, parsedDocs: parsed.docs, headDocs, baseDocs }, t, versionKeys)
-    if (changed === 'no-change') return void noOperationalChange.push(f.path)
-    if (changed === 'version-bump') return void versionBumps.push(f.path)
-    for (const c of changed.triggers) push({ code: c.code, path: f.path, line: changed.line, what: c.what, how: 'content' })
+    const baseDocs = productionDocs(baseParsed?.ok ? baseParsed.docs : [])
+    const m = { name: basename(f.path), text, baseText: s.base, parsedDocs: parsed.docs, headDocs, baseDocs }
+    const changed = modifiedDocTriggers(m, touched(f), this.versionKeys)
+    if (changed === 'no-change') return void this.noOperationalChange.push(f.path)
+    if (changed === 'version-bump') return void this.versionBumps.push(f.path)
+    for (const c of changed.triggers) this.push({ code: c.code, path: f.path, line: changed.line, what: c.what, how: 'content' })
   }
 
+  /** A structured file not read: classified by path when it is a chart's or a deploy manifest. */
+  private structuredNotRead(f: ChangedFile, s: Sides, chart: ChartPlace): void {
+    const why = s.skip ?? 'not readable'
+    this.notRead.push({ path: f.path, reason: why })
+    if (chart.inChart)
+      this.push({
+        code: 'helm',
+        path: f.path,
+        what: `Helm chart ${chart.chartDir} (not read: classified by path)${removedNote(f)}`,
+        how: `path (${why})`,
+      })
+    else if (matchesAny(f.path, this.options.manifest_paths) && YAML.test(basename(f.path)))
+      this.push({
+        code: 'k8s-manifest',
+        path: f.path,
+        what: `deploy manifest (not read: classified by path)${removedNote(f)}`,
+        how: `path (${why})`,
+      })
+  }
+
+  /** A changed file of a Helm chart (a template or a values file): the value paths that changed, or what it is. */
+  private helmChange(f: ChangedFile, chart: ChartPlace, p: { text: string; parsed: YamlResult; baseParsed: YamlResult | undefined }): void {
+    const { parsed, baseParsed } = p
+    const name = basename(f.path)
+    const kinds = parsed.ok ? classifyDocs(parsed.docs, p.text).map((c) => c.what) : []
+    const what =
+      chart.templatesAt >= 0 ? `Helm template ${name} of chart ${chart.chartDir}` : `Helm values ${name} of chart ${chart.chartDir}`
+    const how = parsed.ok ? 'content' : `path (${parsed.reason}, not parsed)`
+    const paths = parsed.ok && baseParsed?.ok ? changedPaths(single(baseParsed.docs), single(parsed.docs)) : []
+    const detail = helmDetail(paths, kinds, parsed)
+    this.push({
+      code: 'helm',
+      path: f.path,
+      line: hasHead(f) ? pickLine(touched(f), undefined, paths) : undefined,
+      what: `${what}${detail}${removedNote(f)}`,
+      how,
+    })
+  }
+
+  /** A structured file that did not parse (either side): a deploy manifest by path, else noted when templated. */
+  private structuredUnparsed(f: ChangedFile, s: Sides, p: { text: string; parsed: YamlResult; baseParsed: YamlResult | undefined }): void {
+    const { parsed, baseParsed } = p
+    const reason = parsed.ok ? (baseParsed && !baseParsed.ok ? baseParsed.reason : '') : parsed.reason
+    const modified = s.base !== undefined && s.head !== undefined
+    if (matchesAny(f.path, this.options.manifest_paths)) {
+      this.push({
+        code: 'k8s-manifest',
+        path: f.path,
+        line: modified ? pickLine(touched(f), undefined, []) : undefined,
+        what: `deploy manifest (${reason}: classified by path)${removedNote(f)}`,
+        how: `path (${reason}, not parsed)`,
+      })
+    } else if (!parsed.ok && (parsed.templated || isTemplated(p.text))) {
+      this.unparsed.push({ path: f.path, reason })
+    }
+  }
+}
+
+export async function detect(ctx: RuleContext, { options, runbookGlobs }: DetectOptions): Promise<Detection> {
+  const d = new Detector(ctx, options, runbookGlobs)
+  for (const f of d.files) await d.classify(f)
   // New env vars: names the SERVICE did not read or declare at the base.
-  if (!disabled.has('new-env-var')) await detectEnvVars(ctx, files, reader, options, push, notRead)
-
-  return {
-    triggers,
-    unparsed,
-    notRead,
-    noOperationalChange: [...new Set(noOperationalChange)],
-    devTooling,
-    versionBumps: [...new Set(versionBumps)],
-    buildOnly,
-    nonProduction,
-    hclUnavailable,
-    reads: reader.reads,
+  const push = (t: Trigger): void => {
+    d.push(t)
   }
+  if (!d.disabled.has('new-env-var')) await detectEnvVars(ctx, d.files, d.reader, options, push, d.notRead)
+  return d.result()
 }
 
 /**
@@ -1110,7 +1200,7 @@ const PROBES = ['.env.example', '.env.sample', '.env', 'Dockerfile']
  * package.json, go.mod, pyproject.toml, *.csproj, …), else the repository root; without a listing, the
  * file's own folder.
  */
-async function serviceRootOf(options: RunbookOptions, path: string, listing: string[] | undefined): Promise<string> {
+function serviceRootOf(options: RunbookOptions, path: string, listing: string[] | undefined): string {
   const ancestors: string[] = []
   for (let d = dirname(path); d; d = dirname(d)) ancestors.unshift(d)
   for (const s of options.services) {
@@ -1312,7 +1402,11 @@ async function detectEnvVars(
     const seen = new Set<string>()
     const filtered = reads
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      .filter((r) => !(ignore && ignore.test(r.name)) && !moved.has(r.name) && !seen.has(r.name) && !!seen.add(r.name))
+      .filter((r) => {
+        if (ignore?.test(r.name) || moved.has(r.name) || seen.has(r.name)) return false
+        seen.add(r.name)
+        return true
+      })
     if (filtered.length) candidates.push({ f, lang, reads: filtered })
   }
   const service = new ServiceNames(ctx, options)
@@ -1339,8 +1433,10 @@ async function detectEnvVars(
     const fresh = reads.filter((r) => !baseNames.has(r.name))
     if (!fresh.length) continue
     // New to the file is not new to the service: look the names up in the service's other files at the base.
-    const root = await serviceRootOf(options, f.path, listing)
+    const root = serviceRootOf(options, f.path, listing)
     const known = await service.known(root, new Set(fresh.map((r) => r.name)), f.previousPath ?? f.path)
+    const usage = lang === 'dockerfile' ? 'used by the container command' : 'read by code'
+    const where = root ? `service ${root}` : 'the repository'
     for (const r of fresh) {
       if (known.has(r.name)) continue
       push({
@@ -1348,7 +1444,7 @@ async function detectEnvVars(
         path: f.path,
         line: r.line,
         envVar: r.name,
-        what: `new env var ${r.name} (${lang === 'dockerfile' ? 'used by the container command' : 'read by code'}; not read or declared in ${root ? `service ${root}` : 'the repository'} at the base)`,
+        what: `new env var ${r.name} (${usage}; not read or declared in ${where} at the base)`,
         how: 'diff',
       })
     }

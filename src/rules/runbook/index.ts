@@ -93,7 +93,8 @@ function requirementFinder(options: RunbookOptions, changed: string[]): (t: Trig
       const values = capture(m.path, t.path)
       if (!values) continue
       const globs = m.runbooks.map((g) => fill(g, values))
-      return { globs, service: values.service ?? Object.values(values)[0], satisfiedBy: changed.filter((p) => matchesAny(p, globs)) }
+      const service = Object.hasOwn(values, 'service') ? values.service : Object.values(values)[0]
+      return { globs, service, satisfiedBy: changed.filter((p) => matchesAny(p, globs)) }
     }
     return { globs: options.runbooks, satisfiedBy: changed.filter((p) => matchesAny(p, options.runbooks)) }
   }
@@ -102,7 +103,8 @@ function requirementFinder(options: RunbookOptions, changed: string[]): (t: Trig
 /** One finding per violation (up to max_findings), then one for the rest. */
 function violationFindings(violations: Violation[], options: RunbookOptions, optOut: ReasonedDeclaration): Finding[] {
   const findings: Finding[] = []
-  const optOutHint = `or add a line \`${options.opt_out_phrase} — <reason>\` (at least ${options.min_reason_length} characters) to the PR description`
+  const reasonLine = `\`${options.opt_out_phrase} — <reason>\``
+  const optOutHint = `or add a line ${reasonLine} (at least ${options.min_reason_length} characters) to the PR description`
   const rejectedNote = optOut.rejected.length
     ? ` The opt-out on line ${optOut.rejected[0].declaration.line} of the PR description was rejected: ${optOut.rejected[0].why}.`
     : ''
@@ -122,8 +124,9 @@ function violationFindings(violations: Violation[], options: RunbookOptions, opt
   }
   if (violations.length > options.max_findings) {
     const rest = violations.slice(options.max_findings)
+    const codes = [...new Set(rest.map((v) => v.t.code))].join(', ')
     findings.push({
-      message: `${rest.length} more operational change${rest.length === 1 ? '' : 's'} without a runbook update (${[...new Set(rest.map((v) => v.t.code))].join(', ')}); see the table.`,
+      message: `${rest.length} more operational change${rest.length === 1 ? '' : 's'} without a runbook update (${codes}); see the table.`,
       hint: `Update the runbooks, ${optOutHint}.`,
       code: 'more',
     })
@@ -135,24 +138,31 @@ function violationFindings(violations: Violation[], options: RunbookOptions, opt
 function coverageFindings(detection: Detection, ctx: RuleContext): Finding[] {
   const findings: Finding[] = []
   if (detection.unparsed.length) {
+    const n = detection.unparsed.length
+    const paths = detection.unparsed
+      .slice(0, 5)
+      .map((u) => u.path)
+      .join(', ')
     findings.push({
       kind: 'info',
       code: 'not-parsed',
-      message: `${detection.unparsed.length} templated file${detection.unparsed.length === 1 ? '' : 's'} could not be parsed and matched no path rule, so ${detection.unparsed.length === 1 ? 'it was' : 'they were'} not treated as operational: ${detection.unparsed
-        .slice(0, 5)
-        .map((u) => u.path)
-        .join(', ')}${detection.unparsed.length > 5 ? ', …' : ''}.`,
+      message:
+        `${n} templated file${n === 1 ? '' : 's'} could not be parsed and matched no path rule, ` +
+        `so ${n === 1 ? 'it was' : 'they were'} not treated as operational: ${paths}${n > 5 ? ', …' : ''}.`,
       hint: 'Add their folders to `manifest_paths` (deploy manifests) or `triggers` if they are operational.',
     })
   }
   if (detection.notRead.length) {
+    const n = detection.notRead.length
+    const reasons = [...new Set(detection.notRead.map((r) => r.reason))].slice(0, 3).join('; ')
+    const paths = detection.notRead
+      .slice(0, 5)
+      .map((r) => r.path)
+      .join(', ')
     findings.push({
       kind: 'info',
       code: 'not-read',
-      message: `${detection.notRead.length} file${detection.notRead.length === 1 ? ' was' : 's were'} classified by path only (${[...new Set(detection.notRead.map((n) => n.reason))].slice(0, 3).join('; ')}): ${detection.notRead
-        .slice(0, 5)
-        .map((n) => n.path)
-        .join(', ')}${detection.notRead.length > 5 ? ', …' : ''}.`,
+      message: `${n} file${n === 1 ? ' was' : 's were'} classified by path only (${reasons}): ${paths}${n > 5 ? ', …' : ''}.`,
     })
   }
   if (detection.hclUnavailable) {
@@ -166,7 +176,9 @@ function coverageFindings(detection: Detection, ctx: RuleContext): Finding[] {
     findings.push({
       kind: 'info',
       code: 'truncated',
-      message: `Only ${ctx.changes.files.length} of ${ctx.changes.totalFiles} changed files were listed; operational changes in the others were not checked.`,
+      message:
+        `Only ${ctx.changes.files.length} of ${ctx.changes.totalFiles} changed files were listed; ` +
+        'operational changes in the others were not checked.',
     })
   }
   return findings
@@ -193,10 +205,9 @@ function counts(list: Trigger[]): string {
 
 /** The changed files the detection set aside as not operational, counted by why. */
 function ignoredNote(detection: Detection): string {
+  const unchanged = detection.noOperationalChange.length
   return [
-    detection.noOperationalChange.length
-      ? `${detection.noOperationalChange.length} file${detection.noOperationalChange.length === 1 ? '' : 's'} changed only in comments or formatting`
-      : '',
+    unchanged ? `${unchanged} file${unchanged === 1 ? '' : 's'} changed only in comments or formatting` : '',
     detection.devTooling.length
       ? `${detection.devTooling.length} dev/test tooling file${detection.devTooling.length === 1 ? '' : 's'} not treated as production`
       : '',
@@ -232,13 +243,17 @@ function runbookSummary(
     if (optOut.accepted && triggers.some((t) => !requirementOf(t).satisfiedBy.length)) parts.push(`opted out: "${optOut.accepted.text}"`)
     return `${triggers.length} operational change${triggers.length === 1 ? '' : 's'} (${counts(triggers)}); ${parts.join('; ')}.`
   }
-  return `${violations.length} of ${triggers.length} operational change${triggers.length === 1 ? '' : 's'} without a runbook update (${counts(violations.map((v) => v.t))}).${optOut.rejected.length ? ' Opt-out rejected: ' + optOut.rejected[0].why + '.' : ''}`
+  const codes = counts(violations.map((v) => v.t))
+  const rejected = optOut.rejected.length ? ' Opt-out rejected: ' + optOut.rejected[0].why + '.' : ''
+  const changes = `operational change${triggers.length === 1 ? '' : 's'}`
+  return `${violations.length} of ${triggers.length} ${changes} without a runbook update (${codes}).${rejected}`
 }
 
 export const runbook = defineRule({
   id: 'runbook',
   description:
-    'Operational changes (deploy manifests, infrastructure, alerts, release workflows, schedules, new env vars, feature flags) come with a runbook update or a reasoned opt-out.',
+    'Operational changes (deploy manifests, infrastructure, alerts, release workflows, schedules, new env vars, ' +
+    'feature flags) come with a runbook update or a reasoned opt-out.',
   options: RunbookOptions,
   defaultLevel: 'warn',
   release: true,

@@ -40,7 +40,8 @@ export const RunbookOptions = Type.Object({
       '**/docs/operations/**',
     ],
     description:
-      'Globs of runbook and operations docs (runbooks, playbooks, release process and checklist, ops docs): a change to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
+      'Globs of runbook and operations docs (runbooks, playbooks, release process and checklist, ops docs): a change ' +
+      'to one of them satisfies the rule for every trigger not covered by a `services` mapping.',
   }),
   services: Type.Array(
     Type.Object({
@@ -130,7 +131,8 @@ export const RunbookOptions = Type.Object({
       '**/quickstart*.y?(a)ml',
     ],
     description:
-      'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, quickstart compose files, local kind clusters): not production, never operational triggers.',
+      'Globs of development and test tooling (Skaffold, Tilt, devcontainers, compose override/dev/test/CI files, ' +
+      'quickstart compose files, local kind clusters): not production, never operational triggers.',
   }),
   non_production_paths: Type.Array(Type.String(), {
     default: [
@@ -139,7 +141,9 @@ export const RunbookOptions = Type.Object({
       '**/*[-_.]@(sandbox|staging|test|tests|testing|dev|development|preview|qa|e2e|ephemeral|pr).@(tf|tfvars|tf.json|y?(a)ml|json|hcl)',
     ],
     description:
-      'Globs of infrastructure and workflow files of non-production environments (a `sandbox/`, `staging/` or `test/` folder, `sandbox.tf`, `values-staging.yaml`, `.github/workflows/preview.yml`, `e2e-test.yml`): never operational triggers (env-var reads are still checked).',
+      'Globs of infrastructure and workflow files of non-production environments (a `sandbox/`, `staging/` or `test/` ' +
+      'folder, `sandbox.tf`, `values-staging.yaml`, `.github/workflows/preview.yml`, `e2e-test.yml`): never ' +
+      'operational triggers (env-var reads are still checked).',
   }),
   version_keys: Type.Array(Type.String(), {
     default: [
@@ -164,12 +168,17 @@ export const RunbookOptions = Type.Object({
       'chartVersion',
     ],
     description:
-      'Keys (names, or globs with `*` such as `*_tag`) whose version-only changes are routine bumps, not operational changes: a change where every differing value sits under one of these keys and differs only in version tokens (tags, digests, dotted versions, commit SHAs, `latest`) or is the same image repository with another tag/digest is no trigger (`image: app:1.2 → app:1.3`, `published_tag = "1.4.0" → "1.4.1"` are; `image: redis → valkey` and `cluster_version` are not). Dockerfile `FROM` lines count as `image`. Empty: off.',
+      'Keys (names, or globs with `*` such as `*_tag`) whose version-only changes are routine bumps, not operational ' +
+      'changes: a change where every differing value sits under one of these keys and differs only in version tokens ' +
+      '(tags, digests, dotted versions, commit SHAs, `latest`) or is the same image repository with another ' +
+      'tag/digest is no trigger (`image: app:1.2 → app:1.3`, `published_tag = "1.4.0" → "1.4.1"` are; `image: redis → ' +
+      'valkey` and `cluster_version` are not). Dockerfile `FROM` lines count as `image`. Empty: off.',
   }),
   deploy_environments: Type.Array(Type.String(), {
     default: ['*'],
     description:
-      'A workflow job whose `environment:` name matches one of these globs deploys (`*`: any GitHub environment; narrow it to e.g. `[production, prod*, staging]`).',
+      'A workflow job whose `environment:` name matches one of these globs deploys (`*`: any GitHub environment; ' +
+      'narrow it to e.g. `[production, prod*, staging]`).',
   }),
   non_production_environments: Type.Array(Type.String(), {
     default: [
@@ -191,7 +200,8 @@ export const RunbookOptions = Type.Object({
       'local',
     ],
     description:
-      'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, staging, test clusters): it is not a deploying job, whatever it runs.',
+      'A job whose `environment:` name matches one of these globs deploys to a non-production target (PR previews, ' +
+      'staging, test clusters): it is not a deploying job, whatever it runs.',
   }),
   non_production_events: Type.Array(Type.String(), {
     default: ['pull_request', 'pull_request_target', 'merge_group'],
@@ -216,7 +226,8 @@ export const RunbookOptions = Type.Object({
       'google-github-actions/get-gke-credentials',
     ],
     description:
-      'Globs of `uses:` actions (without `@ref`) whose step makes a job a deploying job (setup-only actions such as setup-kubectl do not deploy).',
+      'Globs of `uses:` actions (without `@ref`) whose step makes a job a deploying job (setup-only actions such as ' +
+      'setup-kubectl do not deploy).',
   }),
   deploy_commands: Type.Array(Type.String(), {
     default: [
@@ -267,7 +278,8 @@ export const RunbookOptions = Type.Object({
   deploy_job_names: Type.Array(Type.String(), {
     default: ['deploy', 'release', 'rollout', 'promote'],
     description:
-      'Words that make a job a deploying job when its id or name contains one as a whole word (`deploy-prod`, `Release`; not `deployment-tests`).',
+      'Words that make a job a deploying job when its id or name contains one as a whole word (`deploy-prod`, ' +
+      '`Release`; not `deployment-tests`).',
   }),
   env_var_ignore: Type.Array(Type.String(), {
     default: [
@@ -307,7 +319,8 @@ export const RunbookOptions = Type.Object({
     default: 400,
     minimum: 0,
     description:
-      'Budget of file contents read (head and base) to classify YAML/JSON/HCL and check env vars; past it files are classified by path only, and the rule says so.',
+      'Budget of file contents read (head and base) to classify YAML/JSON/HCL and check env vars; past it files are ' +
+      'classified by path only, and the rule says so.',
   }),
   max_file_bytes: Type.Integer({
     default: 1_000_000,
@@ -318,7 +331,8 @@ export const RunbookOptions = Type.Object({
     default: 300,
     minimum: 0,
     description:
-      'Budget of base-side files read to decide whether an env var is new to its SERVICE (its code, Dockerfiles, env files, compose and Kubernetes YAML); searched nearest-first and only until every name is found.',
+      'Budget of base-side files read to decide whether an env var is new to its SERVICE (its code, Dockerfiles, env ' +
+      'files, compose and Kubernetes YAML); searched nearest-first and only until every name is found.',
   }),
   max_findings: Type.Integer({
     default: 50,

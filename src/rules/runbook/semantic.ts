@@ -515,7 +515,9 @@ export function pickLine(
     const hit = inRange.find((t) => t.added && new RegExp(`(?:^|[^\\w-])["']?${escapeRe(leaf)}["']?\\s*[:=]`).test(t.text))
     if (hit) return hit.line
   }
-  return inRange.find((t) => t.added)?.line ?? inRange[0]?.line ?? touched.find((t) => t.added)?.line ?? touched[0]?.line ?? range?.[0]
+  return (
+    inRange.find((t) => t.added)?.line ?? inRange.at(0)?.line ?? touched.find((t) => t.added)?.line ?? touched.at(0)?.line ?? range?.[0]
+  )
 }
 
 /* ─────────────────────────────── units per file kind ─────────────────────────────── */
