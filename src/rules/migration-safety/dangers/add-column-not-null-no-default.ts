@@ -1,5 +1,5 @@
-import { constraintsOf, ident, typeNameOf, typeText } from '../sql-ast.js'
-import { PG_FAMILY, defineDanger, type Node } from './types.js'
+import { columnDefOf, constraintsOf, ident, typeNameOf, typeText } from '../sql-ast.js'
+import { PG_FAMILY, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'add-column-not-null-no-default',
@@ -28,7 +28,7 @@ export default defineDanger({
   sql: {
     alter: {
       AT_AddColumn: (cmd, t, isNew, _s, emit) => {
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef
+        const col = columnDefOf(cmd)
         if (!col || isNew) return
         const cons = constraintsOf(col)
         const notNull = cons.some((c) => c.contype === 'CONSTR_NOTNULL')

@@ -1,5 +1,6 @@
-import { constraintsOf, exprFunctions, ident, typeNameOf, typeText } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import type { Node as PgNode } from 'libpg-query'
+import { columnDefOf, constraintsOf, exprFunctions, ident, typeNameOf, typeText } from '../sql-ast.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
 const VOLATILE_FUNCS = new Set([
   'random',
@@ -32,7 +33,7 @@ const STABLE_FUNCS = new Set([
   'coalesce',
 ])
 
-export function isVolatileDefault(expr: unknown): { volatile: boolean; fn?: string } {
+export function isVolatileDefault(expr: PgNode | undefined): { volatile: boolean; fn?: string } {
   for (const fn of exprFunctions(expr)) {
     if (fn.startsWith('svfop_')) continue // CURRENT_TIMESTAMP & co: stable
     if (VOLATILE_FUNCS.has(fn)) return { volatile: true, fn }
@@ -62,7 +63,7 @@ export default defineDanger({
   sql: {
     alter: {
       AT_AddColumn: (cmd, t, isNew, s, emit) => {
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef
+        const col = columnDefOf(cmd)
         if (!col || isNew) return
         const cons = constraintsOf(col)
         const def = cons.find((c) => c.contype === 'CONSTR_DEFAULT')

@@ -1,5 +1,6 @@
-import { ident, typeNameOf, typeText, type TypeName } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import type { ColumnDef } from 'libpg-query'
+import { columnDefOf, ident, typeNameOf, typeText, type TypeName } from '../sql-ast.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
 const STRINGS = new Set(['varchar', 'text', 'citext'])
 const PRECISION = new Set(['numeric', 'timestamp', 'timestamptz', 'interval', 'varbit', 'time', 'timetz'])
@@ -65,7 +66,7 @@ export default defineDanger({
     alter: {
       AT_AlterColumnType: (cmd, t, isNew, s, emit) => {
         if (isNew) return
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef ?? {}
+        const col: ColumnDef = columnDefOf(cmd) ?? {}
         const now = typeNameOf(col.typeName)
         const column = String(cmd.name).toLowerCase()
         const old = s.typeOf(t, column)

@@ -1,10 +1,11 @@
+import type { DropStmt, PartitionCmd } from 'libpg-query'
 import { relName, str } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
-function dropNames(n: Node): string[] {
-  return ((n.objects as unknown[]) ?? []).map((o) => {
-    const items = ((o as { List?: { items?: unknown[] } }).List?.items ?? []).map(str)
-    return String(items[items.length - 1] ?? '').toLowerCase()
+function dropNames(n: DropStmt): string[] {
+  return (n.objects ?? []).map((o) => {
+    const items = ('List' in o ? o.List.items : undefined) ?? []
+    return (str(items.at(-1)) ?? '').toLowerCase()
   })
 }
 
@@ -40,11 +41,11 @@ export default defineDanger({
           emit({
             id: 'concurrently-in-transaction',
             detail: `CREATE INDEX CONCURRENTLY on ${t} inside a transaction`,
-            names: { table: t, index: n.idxname ? String(n.idxname) : undefined },
+            names: { table: t, index: n.idxname ? n.idxname : undefined },
           })
       },
       DropStmt: (n, s, emit) => {
-        if (String(n.removeType) !== 'OBJECT_INDEX' || !n.concurrent || !s.inTx()) return
+        if (n.removeType !== 'OBJECT_INDEX' || !n.concurrent || !s.inTx()) return
         const existing = dropNames(n).filter((x) => !s.isNewIndex(x))
         if (existing.length)
           emit({
@@ -54,9 +55,7 @@ export default defineDanger({
           })
       },
       ReindexStmt: (n, s, emit) => {
-        const concurrent = ((n.params as unknown[]) ?? []).some(
-          (p) => (p as { DefElem?: { defname?: string } }).DefElem?.defname === 'concurrently',
-        )
+        const concurrent = (n.params ?? []).some((p) => 'DefElem' in p && p.DefElem.defname === 'concurrently')
         const t = relName(n.relation)
         if (concurrent && s.inTx())
           emit({
@@ -68,7 +67,7 @@ export default defineDanger({
     },
     alter: {
       AT_DetachPartition: (cmd, t, _isNew, s, emit) => {
-        const pc = (cmd.def as { PartitionCmd?: Node }).PartitionCmd ?? {}
+        const pc: PartitionCmd = (cmd.def && 'PartitionCmd' in cmd.def ? cmd.def.PartitionCmd : undefined) ?? {}
         if (pc.concurrent && s.inTx())
           emit({
             id: 'concurrently-in-transaction',

@@ -1,5 +1,5 @@
-import { ident } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import { constraintOf, ident } from '../sql-ast.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'constraint-not-valid-missing',
@@ -26,15 +26,13 @@ export default defineDanger({
   sql: {
     alter: {
       AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
-        const c = (cmd.def as { Constraint?: Node }).Constraint
+        const c = constraintOf(cmd)
         if (!c || isNew || c.skip_validation) return
         if (c.contype !== 'CONSTR_FOREIGN' && c.contype !== 'CONSTR_CHECK') return
-        const name = c.conname ? String(c.conname) : undefined
+        const name = c.conname ? c.conname : undefined
         const fk = c.contype === 'CONSTR_FOREIGN'
-        const column = fk
-          ? ((c.fk_attrs as unknown[]) ?? []).map((a) => (a as { String?: { sval?: string } }).String?.sval).filter(Boolean)[0]
-          : undefined
-        const ref = fk ? ((c.pktable as { relname?: string } | undefined)?.relname ?? undefined) : undefined
+        const column = fk ? (c.fk_attrs ?? []).map((a) => ('String' in a ? a.String.sval : undefined)).filter(Boolean)[0] : undefined
+        const ref = fk ? c.pktable?.relname : undefined
         emit({
           id: 'constraint-not-valid-missing',
           detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`,

@@ -40,7 +40,7 @@ export default defineDanger({
       IndexStmt: (n, s, emit) => {
         const t = relName(n.relation)
         if (n.concurrent || s.isNew(t)) return
-        const index = n.idxname ? String(n.idxname) : undefined
+        const index = n.idxname ? n.idxname : undefined
         emit({
           id: 'create-index-non-concurrent',
           detail: `CREATE INDEX${index ? ` ${index}` : ''} on ${t} without CONCURRENTLY`,

@@ -34,7 +34,7 @@ export default defineDanger({
   sql: {
     stmt: {
       DropStmt: (n, s, emit) => {
-        if (String(n.removeType) !== 'OBJECT_INDEX' || n.concurrent) return
+        if (n.removeType !== 'OBJECT_INDEX' || n.concurrent) return
         const existing = dropNames(n).filter((x) => !s.isNewIndex(x))
         if (existing.length)
           emit({

@@ -18,7 +18,7 @@ export default defineDanger({
   sql: {
     stmt: {
       DropStmt: (n, s, emit) => {
-        if (String(n.removeType) !== 'OBJECT_TABLE') return
+        if (n.removeType !== 'OBJECT_TABLE') return
         const existing = dropNames(n).filter((x) => !s.isNew(x))
         if (existing.length) emit({ id: 'drop-table', detail: `DROP TABLE ${existing.join(', ')}`, names: { table: existing[0] } })
       },

@@ -18,11 +18,11 @@ export default defineDanger({
     stmt: {
       AlterEnumStmt: (n, s, emit) => {
         if (n.newVal === undefined || n.oldVal !== undefined || n.newValNeighbor) return
-        const names = ((n.typeName as unknown[]) ?? []).map(str).filter(Boolean)
+        const names = (n.typeName ?? []).map(str).filter(Boolean)
         emit({
           id: 'enum-add-value-unordered',
-          detail: `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`,
-          names: { type: names.join('.'), value: String(n.newVal) },
+          detail: `ALTER TYPE ... ADD VALUE '${n.newVal}' without BEFORE/AFTER${s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`,
+          names: { type: names.join('.'), value: n.newVal },
         })
       },
     },

@@ -17,8 +17,8 @@ export default defineDanger({
       if (typeNameOf(col.typeName).name === 'json')
         emit({
           id: 'prefer-jsonb',
-          detail: `column ${String(col.colname ?? '')} is json`,
-          names: { table: c.table, column: String(col.colname ?? '') },
+          detail: `column ${col.colname ?? ''} is json`,
+          names: { table: c.table, column: col.colname ?? '' },
         })
     },
   },

@@ -19,7 +19,7 @@ export default defineDanger({
     stmt: {
       RenameStmt: (n, s, emit) => {
         const t = relName(n.relation)
-        if (String(n.renameType) !== 'OBJECT_COLUMN' || s.isNew(t)) return
+        if (n.renameType !== 'OBJECT_COLUMN' || s.isNew(t)) return
         const column = String(n.subname)
         emit({
           id: 'rename-column',

@@ -19,7 +19,7 @@ export default defineDanger({
     stmt: {
       RenameStmt: (n, s, emit) => {
         const t = relName(n.relation)
-        if (String(n.renameType) !== 'OBJECT_TABLE' || s.isNew(t)) return
+        if (n.renameType !== 'OBJECT_TABLE' || s.isNew(t)) return
         emit({
           id: 'rename-table',
           detail: `RENAME TABLE ${t} to ${String(n.newname)}`,

@@ -1,5 +1,5 @@
-import { constraintsOf, ident, keyNames } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import { columnDefOf, constraintOf, constraintsOf, ident, keyNames } from '../sql-ast.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'unique-without-index',
@@ -21,7 +21,7 @@ export default defineDanger({
   sql: {
     alter: {
       AT_AddColumn: (cmd, t, isNew, _s, emit) => {
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef
+        const col = columnDefOf(cmd)
         if (!col || isNew) return
         const colname = String(col.colname)
         const c = constraintsOf(col).find((x) => (x.contype === 'CONSTR_UNIQUE' || x.contype === 'CONSTR_PRIMARY') && !x.indexname)
@@ -34,9 +34,9 @@ export default defineDanger({
           })
       },
       AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
-        const c = (cmd.def as { Constraint?: Node }).Constraint
+        const c = constraintOf(cmd)
         if (!c || isNew || c.indexname || (c.contype !== 'CONSTR_UNIQUE' && c.contype !== 'CONSTR_PRIMARY')) return
-        const name = c.conname ? String(c.conname) : undefined
+        const name = c.conname ? c.conname : undefined
         const kind = c.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY'
         emit({
           id: 'unique-without-index',
