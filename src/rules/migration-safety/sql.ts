@@ -359,7 +359,9 @@ function nulIssue(idx: TextIndex, charOffset: number): Issue {
     endLine: line,
     column,
     statement: shortStatement(idx.text.split('\n')[line - 1] ?? ''),
-    detail: `a NUL byte (\\0) at line ${line}, column ${column}: PostgreSQL rejects it; the rest of the file was checked as if it were a space`,
+    detail:
+      `a NUL byte (\\0) at line ${line}, column ${column}: PostgreSQL rejects it; ` +
+      `the rest of the file was checked as if it were a space`,
   }
 }
 

@@ -44,14 +44,29 @@ export function catchUpOf(n: UpdateStmt): { table: string; column: string } | un
   return last?.toLowerCase() === column ? { table, column } : undefined
 }
 
+/** The rows an unbounded UPDATE reaches, in words. */
+function rowsOf(where: PgNode | undefined): string {
+  if (!where) return 'every row'
+  return JSON.stringify(where).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'
+}
+
 export default defineDanger({
   id: 'backfill-in-transaction',
   title: "Backfill in the schema change's transaction",
-  lock: "ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
-  why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
-  fix: 'move the backfill to a migration of its own, outside the schema change\'s transaction, and update in batches (strong_migrations: "Backfilling data")',
+  lock:
+    'ROW EXCLUSIVE on the table plus a row lock on every row, ' +
+    "held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
+  why:
+    'updating every row in the transaction that also alters the schema keeps the table locked (and every ' +
+    'updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
+  fix:
+    "move the backfill to a migration of its own, outside the schema change's transaction, " +
+    'and update in batches (strong_migrations: "Backfilling data")',
   detection:
-    'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
+    'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, ' +
+    'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
+    'Rails update_all and model batch loops in change/up; ' +
+    'Django RunPython whose function calls .update() or saves in a loop',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -61,13 +76,27 @@ export default defineDanger({
     const set = r.column ? `${ident(r.column)} = <value>` : '<column> = <value>'
     switch (r.framework) {
       case 'rails':
-        return `a separate migration with disable_ddl_transaction!, and: ${r.model ?? '<Model>'}.unscoped.in_batches(of: 10_000) { |batch| batch.update_all(${r.column ? `${r.column}: <value>` : '<column>: <value>'}); sleep(0.01) }`
+        return (
+          `a separate migration with disable_ddl_transaction!, and: ` +
+          `${r.model ?? '<Model>'}.unscoped.in_batches(of: ` +
+          `10_000) { |batch| batch.update_all(${r.column ? `${r.column}: <value>` : '<column>: <value>'}); sleep(0.01) }`
+        )
       case 'django':
-        return `a separate migration with atomic = False whose RunPython updates in batches: for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`
+        return (
+          `a separate migration with atomic = False whose RunPython updates in batches: ` +
+          `for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`
+        )
       case 'alembic':
-        return `a separate revision; with op.get_context().autocommit_block(): run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`
+        return (
+          `a separate revision; with op.get_context().autocommit_block(): ` +
+          `run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`
+        )
       default:
-        return `-- in a migration of its own, outside the schema change's transaction; repeat until it updates 0 rows:\nUPDATE ${ident(t)} SET ${set} WHERE id IN (SELECT id FROM ${ident(t)} WHERE <not yet done> LIMIT 10000);`
+        return (
+          `-- in a migration of its own, outside the schema change's transaction; ` +
+          `repeat until it updates 0 rows:\nUPDATE ${ident(t)} SET ${set} WHERE id IN (SELECT id FROM ` +
+          `${ident(t)} WHERE <not yet done> LIMIT 10000);`
+        )
     }
   },
   sql: {
@@ -78,7 +107,7 @@ export default defineDanger({
         const target = (n.targetList ?? []).map((x) => ('ResTarget' in x ? x.ResTarget.name : undefined)).filter((x): x is string => !!x)
         emit({
           id: 'backfill-in-transaction',
-          detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`,
+          detail: `UPDATE ${t} SET ${target.join(', ')} over ${rowsOf(n.whereClause)}, in the schema change's transaction`,
           table: t,
           names: { table: t, column: target[0] },
         })

@@ -13,23 +13,34 @@ export default defineDanger({
   id: 'concurrently-in-transaction',
   title: 'CONCURRENTLY inside a transaction',
   lock: 'none (the statement errors)',
-  why: 'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY cannot run inside a transaction block: the migration fails',
-  fix: 'run it outside the transaction: no BEGIN/COMMIT around it; Rails disable_ddl_transaction!; Django atomic = False; golang-migrate/dbmate: a migration of its own (dbmate: -- migrate:up transaction:false)',
+  why:
+    'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY cannot run ' +
+    'inside a transaction block: the migration fails',
+  fix:
+    'run it outside the transaction: no BEGIN/COMMIT around it; Rails disable_ddl_transaction!; ' +
+    'Django atomic = False; golang-migrate/dbmate: a migration of its own (dbmate: ' +
+    '-- migrate:up transaction:false)',
   detection:
-    'a CONCURRENTLY statement inside BEGIN/COMMIT, in a file the tool wraps in a transaction (assume_in_transaction, dbmate), or in a Rails/Django/Alembic migration that keeps its transaction',
+    'a CONCURRENTLY statement inside BEGIN/COMMIT, ' +
+    'in a file the tool wraps in a transaction (assume_in_transaction, dbmate), ' +
+    'or in a Rails/Django/Alembic migration that keeps its transaction',
   level: 'fail',
   dialects: PG_ONLY,
   recipe: (r) => {
     switch (r.framework) {
       case 'rails':
-        return 'add disable_ddl_transaction! to the migration class (and keep the algorithm: :concurrently operations in a migration of their own)'
+        return (
+          'add disable_ddl_transaction! to the migration class (and keep the algorithm: ' +
+          ':concurrently operations in a migration of their own)'
+        )
       case 'django':
         return 'set atomic = False on this Migration class (and keep the concurrent operation in a migration of its own)'
       case 'alembic':
         return 'wrap the operation in: with op.get_context().autocommit_block():'
       default:
         return r.table || r.index
-          ? `move the statement on ${r.index ?? r.table} to a migration of its own, with no BEGIN/COMMIT around it (dbmate: -- migrate:up transaction:false)`
+          ? `move the statement on ${r.index ?? r.table} to a migration of its own, ` +
+              `with no BEGIN/COMMIT around it (dbmate: -- migrate:up transaction:false)`
           : undefined
     }
   },

@@ -13,7 +13,9 @@ export default defineDanger({
   dialects: ALL_DIALECTS,
   recipe: (r) =>
     r.table
-      ? `first release: remove every use of ${r.table} and deploy; then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; in a later release (after a backup)`
+      ? `first release: remove every use of ${r.table} and deploy; ` +
+        `then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; ` +
+        `in a later release (after a backup)`
       : undefined,
   sql: {
     stmt: {

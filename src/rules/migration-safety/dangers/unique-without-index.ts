@@ -6,7 +6,9 @@ export default defineDanger({
   title: 'ADD UNIQUE / PRIMARY KEY building its index under the lock',
   lock: 'ACCESS EXCLUSIVE',
   why: 'the unique index is built while reads and writes are blocked',
-  fix: 'CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c); ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key (or PRIMARY KEY USING INDEX)',
+  fix:
+    'CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c); ' +
+    'ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key (or PRIMARY KEY USING INDEX)',
   detection: 'ADD UNIQUE / PRIMARY KEY (constraint or column) on an existing table without USING INDEX',
   level: 'fail',
   lockDanger: true,
@@ -16,7 +18,11 @@ export default defineDanger({
     if (!r.table || !r.columns?.length) return undefined
     const name = r.constraint ?? `${r.table}_${r.columns.join('_')}_key`
     const kind = r.value === 'PRIMARY KEY' ? 'PRIMARY KEY' : 'UNIQUE'
-    return `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(r.table)} (${r.columns.map(ident).join(', ')}); -- outside a transaction\nALTER TABLE ${ident(r.table)} ADD CONSTRAINT ${ident(name)} ${kind} USING INDEX ${ident(name)};`
+    return (
+      `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(r.table)} ` +
+      `(${r.columns.map(ident).join(', ')}); -- outside a transaction\n` +
+      `ALTER TABLE ${ident(r.table)} ADD CONSTRAINT ${ident(name)} ${kind} USING INDEX ${ident(name)};`
+    )
   },
   sql: {
     alter: {
