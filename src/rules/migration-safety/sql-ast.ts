@@ -1,15 +1,40 @@
-/** Small readers over libpg-query's JSON parse tree, shared by the SQL analysis and the danger modules. */
-import type { Node } from './dangers/types.js'
+/** Small readers over libpg-query's parse tree, shared by the SQL analysis and the danger modules. */
+import type { AlterTableCmd, ColumnDef, Constraint, RangeVar, TypeName as PgTypeName } from 'libpg-query'
+import type { NodeKind, NodeMap, PgNode } from './dangers/types.js'
 
-export function str(n: unknown): string | undefined {
-  if (n && typeof n === 'object' && 'String' in n) return (n as { String: { sval?: string } }).String.sval ?? ''
+/** A node's kind and body, typed together: `switch (u.kind)` narrows `u.n`. */
+export type Unwrapped = { [K in NodeKind]: { kind: K; n: NodeMap[K] } }[NodeKind]
+
+/**
+ * The kind and body of a node. libpg-query wraps each node as `{ Kind: body }`, with exactly one key, so its
+ * key is its kind and its value the body of that kind; TypeScript types `Object.entries` with plain strings,
+ * hence the one assertion that puts the two back together.
+ */
+export function unwrap(node: PgNode): Unwrapped {
+  const [kind, n] = Object.entries<unknown>(node)[0]
+  const u: { kind: string; n: unknown } = { kind, n }
+  return u as Unwrapped
+}
+
+/**
+ * Whether a value met in a walk of the tree (e.g. of an expression) is a node: an object with one key named
+ * after its kind. Node kinds are PascalCase and the fields of a node's body lower case, so this tells the
+ * `{ Kind: body }` wrappers from the bodies and from the structs that are not wrapped (a RangeVar, a TypeName).
+ */
+export function isNode(x: unknown): x is PgNode {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false
+  const keys = Object.keys(x)
+  return keys.length === 1 && /^[A-Z]/.test(keys[0])
+}
+
+export function str(n: PgNode | undefined): string | undefined {
+  if (n && 'String' in n) return n.String.sval ?? ''
   return undefined
 }
 
-function intval(n: unknown): number | undefined {
-  const c = (n as { A_Const?: { ival?: { ival?: number } } } | undefined)?.A_Const
-  if (!c) return undefined
-  return c.ival?.ival ?? 0
+function intval(n: PgNode): number | undefined {
+  if (!('A_Const' in n)) return undefined
+  return n.A_Const.ival?.ival ?? 0
 }
 
 export interface TypeName {
@@ -26,10 +51,10 @@ export interface TypeLookup {
   get(key: string): TypeName | undefined
 }
 
-export function typeNameOf(tn: unknown): TypeName {
-  const t = (tn ?? {}) as { names?: unknown[]; typmods?: unknown[]; arrayBounds?: unknown[] }
+export function typeNameOf(tn: PgTypeName | undefined): TypeName {
+  const t: PgTypeName = tn ?? {}
   const names = (t.names ?? []).map(str).filter((s): s is string => s !== undefined)
-  const name = names[names.length - 1] ?? ''
+  const name = names.at(-1) ?? ''
   return { name: name.toLowerCase() + (t.arrayBounds ? '[]' : ''), mods: t.typmods?.length ?? 0, args: (t.typmods ?? []).map(intval) }
 }
 
@@ -48,25 +73,38 @@ export function typeText(t: TypeName): string {
   return t.args.length && t.args.every((a) => a !== undefined) ? `${base}(${t.args.join(',')})` : base
 }
 
-export function relName(rv: unknown): string | undefined {
-  const r = rv as { relname?: string } | undefined
-  return r?.relname?.toLowerCase()
+export function relName(rv: RangeVar | undefined): string | undefined {
+  return rv?.relname?.toLowerCase()
 }
 
-export function constraintsOf(col: Node): Node[] {
-  return ((col.constraints as unknown[]) ?? []).map((c) => (c as { Constraint: Node }).Constraint).filter(Boolean)
+/** The column definition an ALTER TABLE subcommand carries (ADD COLUMN, ALTER COLUMN TYPE). */
+export function columnDefOf(cmd: AlterTableCmd): ColumnDef | undefined {
+  const d = cmd.def
+  return d && 'ColumnDef' in d ? d.ColumnDef : undefined
 }
 
-export function keyNames(keys: unknown): string[] {
-  return ((keys as unknown[]) ?? []).map(str).filter((s): s is string => s !== undefined)
+/** The constraint an ALTER TABLE subcommand carries (ADD CONSTRAINT). */
+export function constraintOf(cmd: AlterTableCmd): Constraint | undefined {
+  const d = cmd.def
+  return d && 'Constraint' in d ? d.Constraint : undefined
+}
+
+export function constraintsOf(col: ColumnDef): Constraint[] {
+  return (col.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []))
+}
+
+export function keyNames(keys: PgNode[] | undefined): string[] {
+  return (keys ?? []).map(str).filter((s): s is string => s !== undefined)
 }
 
 /** Columns of an index: plain column names, or the expression's text marker. */
-export function indexColumns(params: unknown): string[] {
-  return ((params as unknown[]) ?? []).map((p) => {
-    const e = (p as { IndexElem?: { name?: string } }).IndexElem
-    return e?.name ?? '(expression)'
-  })
+export function indexColumns(params: PgNode[] | undefined): string[] {
+  return (params ?? []).map((p) => ('IndexElem' in p ? p.IndexElem.name : undefined) ?? '(expression)')
+}
+
+/** The last of a qualified name's parts (`pg_catalog.now` -> now), lower case; '' when there is none. */
+function lastName(parts: PgNode[] | undefined): string {
+  return (str((parts ?? []).at(-1)) ?? '').toLowerCase()
 }
 
 /** Walks an expression, returning the names of every function called (lower-case). */
@@ -74,15 +112,11 @@ export function exprFunctions(expr: unknown, out: string[] = []): string[] {
   if (Array.isArray(expr)) {
     for (const e of expr) exprFunctions(e, out)
   } else if (expr && typeof expr === 'object') {
-    for (const [k, v] of Object.entries(expr as Node)) {
-      if (k === 'FuncCall') {
-        const names = (((v as Node).funcname as unknown[]) ?? []).map(str)
-        out.push(String(names[names.length - 1] ?? '').toLowerCase())
-      } else if (k === 'SQLValueFunction') {
-        out.push(String((v as Node).op ?? '').toLowerCase())
-      }
-      exprFunctions(v, out)
+    if (isNode(expr)) {
+      if ('FuncCall' in expr) out.push(lastName(expr.FuncCall.funcname))
+      else if ('SQLValueFunction' in expr) out.push((expr.SQLValueFunction.op ?? '').toLowerCase())
     }
+    for (const v of Object.values(expr)) exprFunctions(v, out)
   }
   return out
 }
@@ -91,7 +125,7 @@ export function exprFunctions(expr: unknown, out: string[] = []): string[] {
 export function hasKey(n: unknown, key: string): boolean {
   if (Array.isArray(n)) return n.some((x) => hasKey(x, key))
   if (n && typeof n === 'object') {
-    for (const [k, v] of Object.entries(n as Node)) if (k === key || hasKey(v, key)) return true
+    for (const [k, v] of Object.entries(n)) if (k === key || hasKey(v, key)) return true
   }
   return false
 }

@@ -5,10 +5,23 @@
 import { DANGERS, isDangerId, type DangerId } from './dangers.js'
 import { DANGER_LIST } from './dangers/index.js'
 import { catchUpOf } from './dangers/backfill-in-transaction.js'
-import type { Emit, Names, Node, SqlHooks, SqlState } from './dangers/types.js'
-import { relName, str, typeNameOf, type TypeLookup, type TypeName } from './sql-ast.js'
+import type {
+  AlterHook,
+  ColumnHook,
+  ColumnSite,
+  Emit,
+  Found,
+  Names,
+  NodeKind,
+  NodeMap,
+  PgNode,
+  SqlState,
+  StmtHooks,
+} from './dangers/types.js'
+import { columnDefOf, constraintOf, relName, str, typeNameOf, unwrap, type TypeLookup, type TypeName, type Unwrapped } from './sql-ast.js'
 import { TextIndex, shortStatement, skipSqlTrivia, trimSqlEnd } from './text-index.js'
 import { toSyntaxError, type PgApi, type PgScanToken, type PgStatement } from './wasm.js'
+import type { AlterTableCmd, ColumnDef, RenameStmt } from 'libpg-query'
 import type { Level } from '../../types.js'
 
 export interface SqlOptions {
@@ -76,10 +89,10 @@ export interface CatchUp {
 }
 
 /** A SET [LOCAL] lock_timeout to a value other than 0 (0 turns the timeout off). */
-function setsLockTimeout(stmt: Record<string, unknown>): boolean {
+function setsLockTimeout(stmt: PgNode): boolean {
+  if (!('VariableSetStmt' in stmt)) return false
   const v = stmt.VariableSetStmt
-  if (!v || typeof v !== 'object' || !('name' in v) || String(v.name).toLowerCase() !== 'lock_timeout') return false
-  if (!('kind' in v) || v.kind !== 'VAR_SET_VALUE' || !('args' in v) || !Array.isArray(v.args)) return false
+  if (v.name?.toLowerCase() !== 'lock_timeout' || v.kind !== 'VAR_SET_VALUE' || !v.args) return false
   const text = JSON.stringify(v.args[0] ?? {})
   return !/^\{"A_Const":\{"ival":\{(?:"ival":0)?\}/.test(text) && !/"sval":"0+\s*(?:ms|s|min)?"/.test(text)
 }
@@ -208,7 +221,7 @@ class SqlRun {
       // fifth of the analysis time on a 10,000-statement file.
       for (const f of found) {
         const issue: Issue = {
-          id: f.id as DangerId,
+          id: f.id,
           line: span.line,
           endLine: span.endLine,
           column: f.column,
@@ -226,10 +239,9 @@ class SqlRun {
   }
 
   /** What the catch-up exception needs (see catchUpOf): the file's lock_timeout and its catch-up UPDATEs. */
-  private notice(stmt: Record<string, unknown>, line: number): void {
+  private notice(stmt: PgNode, line: number): void {
     if (this.result.lockTimeoutLine === undefined && setsLockTimeout(stmt)) this.result.lockTimeoutLine = line
-    const u = stmt.UpdateStmt
-    const c = u && typeof u === 'object' ? catchUpOf({ ...u }) : undefined
+    const c = 'UpdateStmt' in stmt ? catchUpOf(stmt.UpdateStmt) : undefined
     if (c) this.result.catchUps.push({ ...c, line })
   }
 
@@ -347,7 +359,9 @@ function nulIssue(idx: TextIndex, charOffset: number): Issue {
     endLine: line,
     column,
     statement: shortStatement(idx.text.split('\n')[line - 1] ?? ''),
-    detail: `a NUL byte (\\0) at line ${line}, column ${column}: PostgreSQL rejects it; the rest of the file was checked as if it were a space`,
+    detail:
+      `a NUL byte (\\0) at line ${line}, column ${column}: PostgreSQL rejects it; ` +
+      `the rest of the file was checked as if it were a space`,
   }
 }
 
@@ -368,18 +382,40 @@ function syntaxIssue(idx: TextIndex, err: unknown, baseByte: number): Issue {
   }
 }
 
-type Found = import('./dangers/types.js').Found
+/** A finding of a known danger (the hooks' findings are checked with isDangerId). */
+type DangerFound = Found & { id: DangerId }
+const isDangerFound = (f: Found): f is DangerFound => isDangerId(f.id)
 
-/** SQL hooks of every danger module, by node kind and ALTER TABLE subtype, built once. */
-const STMT_HOOKS = new Map<string, Array<NonNullable<SqlHooks['stmt']>[string]>>()
-const ALTER_HOOKS = new Map<string, Array<NonNullable<SqlHooks['alter']>[string]>>()
-const COLUMN_HOOKS: Array<NonNullable<SqlHooks['column']>> = []
+/** SQL hooks of every danger module, in the order of DANGER_LIST: statement hooks are looked up by kind. */
+const STMT_HOOK_SETS: StmtHooks[] = []
+const ALTER_HOOKS = new Map<string, AlterHook[]>()
+const COLUMN_HOOKS: ColumnHook[] = []
 for (const d of DANGER_LIST) {
-  const h: SqlHooks | undefined = d.sql
+  const h = d.sql
   if (!h) continue
-  for (const [k, f] of Object.entries(h.stmt ?? {})) STMT_HOOKS.set(k, [...(STMT_HOOKS.get(k) ?? []), f])
+  if (h.stmt) STMT_HOOK_SETS.push(h.stmt)
   for (const [k, f] of Object.entries(h.alter ?? {})) ALTER_HOOKS.set(k, [...(ALTER_HOOKS.get(k) ?? []), f])
   if (h.column) COLUMN_HOOKS.push(h.column)
+}
+
+/** The statement hooks for one kind of statement, gathered on first use. */
+const stmtHooksByKind: { [K in NodeKind]?: Array<NonNullable<StmtHooks[K]>> } = {}
+function stmtHooks<K extends NodeKind>(kind: K): Array<NonNullable<StmtHooks[K]>> {
+  let hooks = stmtHooksByKind[kind]
+  if (!hooks) {
+    hooks = []
+    for (const set of STMT_HOOK_SETS) {
+      const f = set[kind]
+      if (f) hooks.push(f)
+    }
+    stmtHooksByKind[kind] = hooks
+  }
+  return hooks
+}
+
+/** Runs the statement hooks of the node's kind on its body. */
+function runStmtHooks<K extends NodeKind>(kind: K, n: NodeMap[K], s: SqlState, emit: Emit): void {
+  for (const hook of stmtHooks(kind)) hook(n, s, emit)
 }
 
 /**
@@ -423,18 +459,17 @@ class FileState implements SqlState {
     return this.types.get(key) ?? this.opts.knownTypes?.get(key)
   }
 
-  check(stmt: Record<string, unknown>): Found[] {
-    const out: Found[] = []
-    const [kind] = Object.keys(stmt)
-    const n = stmt[kind] as Node
+  check(stmt: PgNode): DangerFound[] {
+    const out: DangerFound[] = []
+    const u = unwrap(stmt)
     const emit = (f: Found): void => {
-      if (!isDangerId(f.id)) return
+      if (!isDangerFound(f)) return
       const d = DANGERS[f.id]
       if (d.lockDanger && this.isNew(f.table)) return
       out.push(f)
     }
-    for (const hook of STMT_HOOKS.get(kind) ?? []) hook(n, this, emit)
-    const { locks, lockingTable } = this.track(kind, n, out, emit)
+    runStmtHooks(u.kind, u.n, this, emit)
+    const { locks, lockingTable } = this.track(u, out, emit)
     if (locks && this.lockTimeoutDue(lockingTable)) {
       this.lockTimeoutReported = true
       out.push({
@@ -459,33 +494,34 @@ class FileState implements SqlState {
    * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
    * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
    */
-  private track(kind: string, n: Node, out: readonly Found[], emit: Emit): { locks: boolean; lockingTable?: string } {
+  private track(u: Unwrapped, out: readonly Found[], emit: Emit): { locks: boolean; lockingTable?: string } {
     let lockingTable: string | undefined
     let locks = false
-    switch (kind) {
+    switch (u.kind) {
       case 'TransactionStmt': {
-        const k = String(n.kind)
+        const k = u.n.kind
         if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') this.txDepth++
         else if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK') this.txDepth = 0
         break
       }
       case 'VariableSetStmt':
-        if (String(n.name).toLowerCase() === 'lock_timeout') this.lockTimeout = true
+        if (u.n.name?.toLowerCase() === 'lock_timeout') this.lockTimeout = true
         break
       case 'CreateStmt': {
-        const t = relName(n.relation)
+        const t = relName(u.n.relation)
         if (t) this.createdTables.add(t)
-        this.checkColumns(t ?? '?', (n.tableElts as unknown[]) ?? [], emit)
+        this.checkColumns(t ?? '?', u.n.tableElts ?? [], emit)
         break
       }
       case 'CreateTableAsStmt': {
-        const t = relName((n.into as Node | undefined)?.rel)
+        const t = relName(u.n.into?.rel)
         if (t) this.createdTables.add(t)
         break
       }
       case 'IndexStmt': {
+        const n = u.n
         const t = relName(n.relation)
-        if (n.idxname) this.createdIndexes.add(String(n.idxname).toLowerCase())
+        if (n.idxname) this.createdIndexes.add(n.idxname.toLowerCase())
         if (this.isNew(t)) break
         locks = true
         lockingTable = t
@@ -493,10 +529,10 @@ class FileState implements SqlState {
         break
       }
       case 'DropStmt': {
-        const type = String(n.removeType)
+        const type = u.n.removeType
         if (type === 'OBJECT_INDEX' || type === 'OBJECT_TABLE') {
           locks = out.length > 0
-          if (locks && !n.concurrent) this.schemaChange = true
+          if (locks && !u.n.concurrent) this.schemaChange = true
         }
         break
       }
@@ -509,10 +545,10 @@ class FileState implements SqlState {
         locks = out.some((f) => f.id === 'vacuum-full')
         break
       case 'AlterEnumStmt':
-        locks = n.newVal !== undefined && n.oldVal === undefined
+        locks = u.n.newVal !== undefined && u.n.oldVal === undefined
         break
       case 'RenameStmt': {
-        const t = relName(n.relation)
+        const t = relName(u.n.relation)
         if (this.isNew(t)) break
         locks = true
         lockingTable = t
@@ -520,6 +556,7 @@ class FileState implements SqlState {
         break
       }
       case 'AlterTableStmt': {
+        const n = u.n
         if (n.objtype !== undefined && n.objtype !== 'OBJECT_TABLE') break
         const t = relName(n.relation)
         const isNew = this.isNew(t)
@@ -528,7 +565,7 @@ class FileState implements SqlState {
           lockingTable = t
           this.schemaChange = true
         }
-        for (const c of (n.cmds as unknown[]) ?? []) this.alterCmd(t ?? '?', isNew, (c as { AlterTableCmd: Node }).AlterTableCmd, emit)
+        for (const c of n.cmds ?? []) if ('AlterTableCmd' in c) this.alterCmd(t ?? '?', isNew, c.AlterTableCmd, emit)
         break
       }
       default:
@@ -537,30 +574,30 @@ class FileState implements SqlState {
     return { locks, lockingTable }
   }
 
-  private column(col: Node, c: { table: string; isPk: boolean; alterType: boolean }, emit: Emit): void {
+  private column(col: ColumnDef, c: ColumnSite, emit: Emit): void {
     for (const hook of COLUMN_HOOKS) hook(col, c, this, emit)
   }
 
-  private checkColumns(table: string, elts: unknown[], emit: Emit): void {
+  private checkColumns(table: string, elts: PgNode[], emit: Emit): void {
     const pkCols = new Set<string>()
     for (const e of elts) {
-      const c = (e as { Constraint?: Node }).Constraint
-      if (c && c.contype === 'CONSTR_PRIMARY') for (const k of (c.keys as unknown[]) ?? []) pkCols.add(String(str(k)).toLowerCase())
+      if ('Constraint' in e && e.Constraint.contype === 'CONSTR_PRIMARY')
+        for (const k of e.Constraint.keys ?? []) pkCols.add(String(str(k)).toLowerCase())
     }
     for (const e of elts) {
-      const col = (e as { ColumnDef?: Node }).ColumnDef
-      if (!col) continue
+      if (!('ColumnDef' in e)) continue
+      const col = e.ColumnDef
       this.types.set(`${table}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
       this.column(col, { table, isPk: pkCols.has(String(col.colname).toLowerCase()), alterType: false }, emit)
     }
   }
 
-  private alterCmd(t: string, isNew: boolean, cmd: Node, emit: Emit): void {
-    const sub = String(cmd.subtype)
-    for (const hook of ALTER_HOOKS.get(sub) ?? []) hook(cmd, t, isNew, this, emit)
+  private alterCmd(t: string, isNew: boolean, cmd: AlterTableCmd, emit: Emit): void {
+    const sub = cmd.subtype
+    for (const hook of (sub && ALTER_HOOKS.get(sub)) ?? []) hook(cmd, t, isNew, this, emit)
     switch (sub) {
       case 'AT_AddColumn': {
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef
+        const col = columnDefOf(cmd)
         if (!col) return
         this.column(col, { table: t, isPk: false, alterType: false }, emit)
         this.types.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
@@ -568,24 +605,15 @@ class FileState implements SqlState {
         return
       }
       case 'AT_AlterColumnType': {
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef ?? {}
+        const col = columnDefOf(cmd) ?? {}
         const colname = String(cmd.name)
         this.column({ ...col, colname }, { table: t, isPk: false, alterType: true }, emit)
         this.types.set(`${t}.${colname.toLowerCase()}`, typeNameOf(col.typeName))
         return
       }
-      case 'AT_AddConstraint': {
-        const c = (cmd.def as { Constraint?: Node }).Constraint
-        const nt = (c?.raw_expr as { NullTest?: Node } | undefined)?.NullTest
-        if (c && c.contype === 'CONSTR_CHECK' && nt && nt.nulltesttype === 'IS_NOT_NULL') {
-          const name = c.conname ? String(c.conname) : '(unnamed)'
-          const fields = ((nt.arg as { ColumnRef?: { fields?: unknown[] } })?.ColumnRef?.fields ?? []).map(str)
-          const key = `${t}.${String(fields[fields.length - 1]).toLowerCase()}`
-          this.notNullChecks.set(name.toLowerCase(), key)
-          if (!c.skip_validation) this.validatedNotNull.add(key)
-        }
+      case 'AT_AddConstraint':
+        this.addConstraint(t, cmd)
         return
-      }
       case 'AT_ValidateConstraint': {
         const key = this.notNullChecks.get(String(cmd.name).toLowerCase())
         if (key) this.validatedNotNull.add(key)
@@ -593,6 +621,21 @@ class FileState implements SqlState {
       }
       default:
         return
+    }
+  }
+
+  /** ADD CONSTRAINT ... CHECK (c IS NOT NULL): remembered, and proven unless NOT VALID (SET NOT NULL then skips the scan). */
+  private addConstraint(t: string, cmd: AlterTableCmd): void {
+    const c = constraintOf(cmd)
+    const expr = c?.raw_expr
+    const nt = expr && 'NullTest' in expr ? expr.NullTest : undefined
+    if (c && c.contype === 'CONSTR_CHECK' && nt && nt.nulltesttype === 'IS_NOT_NULL') {
+      const name = c.conname ? c.conname : '(unnamed)'
+      const arg = nt.arg
+      const fields = ((arg && 'ColumnRef' in arg ? arg.ColumnRef.fields : undefined) ?? []).map(str)
+      const key = `${t}.${String(fields[fields.length - 1]).toLowerCase()}`
+      this.notNullChecks.set(name.toLowerCase(), key)
+      if (!c.skip_validation) this.validatedNotNull.add(key)
     }
   }
 }
@@ -616,44 +659,49 @@ export function typesSetBy(pg: PgApi, sql: string, into?: Map<string, TypeName>)
 export function typesSetByStatements(stmts: readonly PgStatement[], into?: Map<string, TypeName>): Map<string, TypeName> {
   const out = into ?? new Map<string, TypeName>()
   for (const st of stmts) {
-    if (!st.stmt) continue
-    const [kind] = Object.keys(st.stmt)
-    const n = st.stmt[kind] as Node
-    if (kind === 'CreateStmt') {
-      const t = relName(n.relation)
-      for (const e of (n.tableElts as unknown[]) ?? []) {
-        const col = (e as { ColumnDef?: Node }).ColumnDef
+    const s = st.stmt
+    if (!s) continue
+    if ('CreateStmt' in s) {
+      const t = relName(s.CreateStmt.relation)
+      for (const e of s.CreateStmt.tableElts ?? []) {
+        const col = 'ColumnDef' in e ? e.ColumnDef : undefined
         if (col && t) out.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
       }
-    } else if (kind === 'AlterTableStmt') {
-      const t = relName(n.relation)
-      for (const c of (n.cmds as unknown[]) ?? []) {
-        const cmd = (c as { AlterTableCmd: Node }).AlterTableCmd
-        const col = (cmd.def as { ColumnDef?: Node } | undefined)?.ColumnDef
+    } else if ('AlterTableStmt' in s) {
+      const t = relName(s.AlterTableStmt.relation)
+      for (const c of s.AlterTableStmt.cmds ?? []) {
+        if (!('AlterTableCmd' in c)) continue
+        const cmd = c.AlterTableCmd
+        const col = columnDefOf(cmd)
         if (!t || !col) continue
         if (cmd.subtype === 'AT_AlterColumnType') out.set(`${t}.${String(cmd.name).toLowerCase()}`, typeNameOf(col.typeName))
         else if (cmd.subtype === 'AT_AddColumn') out.set(`${t}.${String(col.colname).toLowerCase()}`, typeNameOf(col.typeName))
       }
-    } else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_TABLE') {
-      // the table's columns keep their types under its new name
-      const t = relName(n.relation)
-      const to = String(n.newname).toLowerCase()
-      if (t)
-        for (const [k, ty] of [...out])
-          if (k.startsWith(`${t}.`)) {
-            out.delete(k)
-            out.set(`${to}.${k.slice(t.length + 1)}`, ty)
-          }
-    } else if (kind === 'RenameStmt' && String(n.renameType) === 'OBJECT_COLUMN') {
-      // the column keeps its type under its new name (statements applied in order: earlier files first)
-      const t = relName(n.relation)
-      const from = `${t}.${String(n.subname).toLowerCase()}`
-      const ty = out.get(from)
-      if (t && ty) {
-        out.delete(from)
-        out.set(`${t}.${String(n.newname).toLowerCase()}`, ty)
-      }
+    } else if ('RenameStmt' in s) {
+      renameTypes(s.RenameStmt, out)
     }
   }
   return out
+}
+
+/** A renamed table or column keeps its columns' types under its new name (statements applied in order). */
+function renameTypes(n: RenameStmt, out: Map<string, TypeName>): void {
+  const t = relName(n.relation)
+  if (n.renameType === 'OBJECT_TABLE') {
+    const to = String(n.newname).toLowerCase()
+    if (t)
+      for (const [k, ty] of [...out])
+        if (k.startsWith(`${t}.`)) {
+          out.delete(k)
+          out.set(`${to}.${k.slice(t.length + 1)}`, ty)
+        }
+  } else if (n.renameType === 'OBJECT_COLUMN') {
+    // earlier files first: the column's type is known under its old name
+    const from = `${t}.${String(n.subname).toLowerCase()}`
+    const ty = out.get(from)
+    if (t && ty) {
+      out.delete(from)
+      out.set(`${t}.${String(n.newname).toLowerCase()}`, ty)
+    }
+  }
 }

@@ -22,20 +22,19 @@
 import { readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { ParseResult, RawStmt } from 'libpg-query'
 import { besideBundle, locateAsset, withGlobalDirname } from '../../runtime-assets.js'
 
 // ---------------------------------------------------------------------------------------------------------
 // libpg-query
 
-export interface PgStatement {
-  stmt?: Record<string, unknown>
-  stmt_location?: number
-  stmt_len?: number
-}
-export interface PgParseResult {
-  version?: number
-  stmts?: PgStatement[]
-}
+/**
+ * A statement of a parse: its tree (typed with the AST types libpg-query ships, see ./dangers/types.ts) and
+ * its byte range. libpg-query declares `parseSync` with these types, so the parser's JSON is typed where it
+ * is produced, with no assertion here.
+ */
+export type PgStatement = RawStmt
+export type PgParseResult = ParseResult
 export interface PgScanToken {
   start: number
   end: number
@@ -70,9 +69,10 @@ export function loadPg(): Promise<PgApi> {
 
 export function toSyntaxError(e: unknown): PgSyntaxError {
   if (e && typeof e === 'object') {
-    const o = e as { message?: unknown; sqlDetails?: { cursorPosition?: unknown } }
-    const cursor = typeof o.sqlDetails?.cursorPosition === 'number' ? o.sqlDetails.cursorPosition : undefined
-    return { message: String(o.message ?? e), cursor }
+    const details = 'sqlDetails' in e ? e.sqlDetails : undefined
+    const position = details && typeof details === 'object' && 'cursorPosition' in details ? details.cursorPosition : undefined
+    const cursor = typeof position === 'number' ? position : undefined
+    return { message: String(('message' in e ? e.message : undefined) ?? e), cursor }
   }
   return { message: String(e) }
 }

@@ -1,5 +1,6 @@
-import { constraintsOf, exprFunctions, ident, typeNameOf, typeText } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import type { Node as PgNode } from 'libpg-query'
+import { columnDefOf, constraintsOf, exprFunctions, ident, typeNameOf, typeText } from '../sql-ast.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
 const VOLATILE_FUNCS = new Set([
   'random',
@@ -32,7 +33,7 @@ const STABLE_FUNCS = new Set([
   'coalesce',
 ])
 
-export function isVolatileDefault(expr: unknown): { volatile: boolean; fn?: string } {
+export function isVolatileDefault(expr: PgNode | undefined): { volatile: boolean; fn?: string } {
   for (const fn of exprFunctions(expr)) {
     if (fn.startsWith('svfop_')) continue // CURRENT_TIMESTAMP & co: stable
     if (VOLATILE_FUNCS.has(fn)) return { volatile: true, fn }
@@ -45,10 +46,13 @@ export default defineDanger({
   id: 'add-column-volatile-default',
   title: 'ADD COLUMN with a volatile default (table rewrite)',
   lock: 'ACCESS EXCLUSIVE',
-  why: 'a volatile default (now(), random(), gen_random_uuid(), clock_timestamp()) — or any default before PostgreSQL 11 — rewrites the whole table under the lock',
+  why:
+    'a volatile default (now(), random(), gen_random_uuid(), ' +
+    'clock_timestamp()) — or any default before PostgreSQL 11 — rewrites the whole table under the lock',
   fix: 'ADD COLUMN c type (no default); ALTER COLUMN c SET DEFAULT ... (applies to new rows only); backfill existing rows in batches',
   detection:
-    'ADD COLUMN with a default that calls a volatile (or unknown) function, a GENERATED ... STORED column, or any default when pg_version < 11',
+    'ADD COLUMN with a default that calls a volatile (or unknown) function, ' +
+    'a GENERATED ... STORED column, or any default when pg_version < 11',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -56,13 +60,21 @@ export default defineDanger({
   recipe: (r) => {
     if (!r.table || !r.column) return undefined
     if (r.framework === 'rails')
-      return `add_column :${r.table}, :${r.column}, :${r.type ?? '<type>'} (no default); change_column_default :${r.table}, :${r.column}, from: nil, to: -> { "<expression>" }; backfill existing rows in batches in another migration`
-    return `ALTER TABLE ${ident(r.table)} ADD COLUMN ${ident(r.column)} ${r.type ?? '<type>'};\nALTER TABLE ${ident(r.table)} ALTER COLUMN ${ident(r.column)} SET DEFAULT <expression>; -- new rows only\n-- then backfill existing rows in batches, outside this transaction`
+      return (
+        `add_column :${r.table}, :${r.column}, :${r.type ?? '<type>'} (no default); ` +
+        `change_column_default :${r.table}, :${r.column}, from: nil, to: -> { "<expression>" }; ` +
+        `backfill existing rows in batches in another migration`
+      )
+    return (
+      `ALTER TABLE ${ident(r.table)} ADD COLUMN ${ident(r.column)} ${r.type ?? '<type>'};\n` +
+      `ALTER TABLE ${ident(r.table)} ALTER COLUMN ${ident(r.column)} SET DEFAULT <expression>; ` +
+      `-- new rows only\n-- then backfill existing rows in batches, outside this transaction`
+    )
   },
   sql: {
     alter: {
       AT_AddColumn: (cmd, t, isNew, s, emit) => {
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef
+        const col = columnDefOf(cmd)
         if (!col || isNew) return
         const cons = constraintsOf(col)
         const def = cons.find((c) => c.contype === 'CONSTR_DEFAULT')

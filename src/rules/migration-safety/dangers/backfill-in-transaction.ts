@@ -1,5 +1,6 @@
+import type { Node as PgNode, UpdateStmt } from 'libpg-query'
 import { ident, relName, str } from '../sql-ast.js'
-import { PG_FAMILY, defineDanger, type Node } from './types.js'
+import { PG_FAMILY, defineDanger } from './types.js'
 
 /**
  * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests and boolean
@@ -7,29 +8,19 @@ import { PG_FAMILY, defineDanger, type Node } from './types.js'
  * joined by AND/OR/NOT (the usual `WHERE c IS NULL` backfill), it reaches every row that has the property;
  * any comparison, IN, BETWEEN or subquery narrows it (a key range, a batch, one setting).
  */
-export function unbounded(where: unknown): boolean {
-  if (where === undefined || where === null) return true
-  const w = where as Node
-  if ('NullTest' in w || 'BooleanTest' in w) return true
-  const fn = w.FuncCall as { args?: unknown[] } | undefined
-  if (fn) return !(fn.args ?? []).some((a) => JSON.stringify(a).includes('"SubLink"'))
-  const b = w.BoolExpr as { args?: unknown[] } | undefined
-  if (b) return (b.args ?? []).every(unbounded)
+export function unbounded(where: PgNode | undefined): boolean {
+  if (where === undefined) return true
+  if ('NullTest' in where || 'BooleanTest' in where) return true
+  if ('FuncCall' in where) return !(where.FuncCall.args ?? []).some((a) => JSON.stringify(a).includes('"SubLink"'))
+  if ('BoolExpr' in where) return (where.BoolExpr.args ?? []).every((a) => unbounded(a))
   return false
 }
 
-function isNode(x: unknown): x is Node {
-  return x !== null && typeof x === 'object' && !Array.isArray(x)
-}
-const obj = (x: unknown): Node | undefined => (isNode(x) ? x : undefined)
-
 /** A literal, optionally cast (`'{}'::jsonb`, `0`, `false`, `'x'`): the same value for every row. */
-function isConstant(v: unknown): boolean {
-  const n = obj(v)
-  if (!n) return false
-  if ('A_Const' in n) return true
-  const cast = obj(n.TypeCast)
-  return cast !== undefined && isConstant(cast.arg)
+function isConstant(v: PgNode | undefined): boolean {
+  if (!v) return false
+  if ('A_Const' in v) return true
+  return 'TypeCast' in v && isConstant(v.TypeCast.arg)
 }
 
 /**
@@ -37,28 +28,45 @@ function isConstant(v: unknown): boolean {
  * predicate, no FROM or WITH. It only fills the rows an earlier backfill left NULL in the very column a NOT
  * NULL is about to be set on. Returns the table and column, else undefined.
  */
-export function catchUpOf(n: Node): { table: string; column: string } | undefined {
+export function catchUpOf(n: UpdateStmt): { table: string; column: string } | undefined {
   const table = relName(n.relation)
-  const targets = Array.isArray(n.targetList) ? n.targetList : []
+  const targets = n.targetList ?? []
   if (!table || targets.length !== 1 || n.fromClause !== undefined || n.withClause !== undefined) return undefined
-  const target = obj(obj(targets[0])?.ResTarget)
-  const column = typeof target?.name === 'string' ? target.name.toLowerCase() : undefined
+  const target = 'ResTarget' in targets[0] ? targets[0].ResTarget : undefined
+  const column = target?.name?.toLowerCase()
   if (!target || !column || target.indirection !== undefined || !isConstant(target.val)) return undefined
-  const test = obj(obj(n.whereClause)?.NullTest)
+  const where = n.whereClause
+  const test = where && 'NullTest' in where ? where.NullTest : undefined
   if (!test || test.nulltesttype !== 'IS_NULL') return undefined
-  const fields = obj(obj(test.arg)?.ColumnRef)?.fields
-  const last = Array.isArray(fields) ? str(fields[fields.length - 1]) : undefined
+  const arg = test.arg
+  const fields = arg && 'ColumnRef' in arg ? arg.ColumnRef.fields : undefined
+  const last = fields ? str(fields.at(-1)) : undefined
   return last?.toLowerCase() === column ? { table, column } : undefined
+}
+
+/** The rows an unbounded UPDATE reaches, in words. */
+function rowsOf(where: PgNode | undefined): string {
+  if (!where) return 'every row'
+  return JSON.stringify(where).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'
 }
 
 export default defineDanger({
   id: 'backfill-in-transaction',
   title: "Backfill in the schema change's transaction",
-  lock: "ROW EXCLUSIVE on the table plus a row lock on every row, held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
-  why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
-  fix: 'move the backfill to a migration of its own, outside the schema change\'s transaction, and update in batches (strong_migrations: "Backfilling data")',
+  lock:
+    'ROW EXCLUSIVE on the table plus a row lock on every row, ' +
+    "held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
+  why:
+    'updating every row in the transaction that also alters the schema keeps the table locked (and every ' +
+    'updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
+  fix:
+    "move the backfill to a migration of its own, outside the schema change's transaction, " +
+    'and update in batches (strong_migrations: "Backfilling data")',
   detection:
-    'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); Rails update_all and model batch loops in change/up; Django RunPython whose function calls .update() or saves in a loop',
+    'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, ' +
+    'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
+    'Rails update_all and model batch loops in change/up; ' +
+    'Django RunPython whose function calls .update() or saves in a loop',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -68,13 +76,27 @@ export default defineDanger({
     const set = r.column ? `${ident(r.column)} = <value>` : '<column> = <value>'
     switch (r.framework) {
       case 'rails':
-        return `a separate migration with disable_ddl_transaction!, and: ${r.model ?? '<Model>'}.unscoped.in_batches(of: 10_000) { |batch| batch.update_all(${r.column ? `${r.column}: <value>` : '<column>: <value>'}); sleep(0.01) }`
+        return (
+          `a separate migration with disable_ddl_transaction!, and: ` +
+          `${r.model ?? '<Model>'}.unscoped.in_batches(of: ` +
+          `10_000) { |batch| batch.update_all(${r.column ? `${r.column}: <value>` : '<column>: <value>'}); sleep(0.01) }`
+        )
       case 'django':
-        return `a separate migration with atomic = False whose RunPython updates in batches: for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`
+        return (
+          `a separate migration with atomic = False whose RunPython updates in batches: ` +
+          `for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`
+        )
       case 'alembic':
-        return `a separate revision; with op.get_context().autocommit_block(): run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`
+        return (
+          `a separate revision; with op.get_context().autocommit_block(): ` +
+          `run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`
+        )
       default:
-        return `-- in a migration of its own, outside the schema change's transaction; repeat until it updates 0 rows:\nUPDATE ${ident(t)} SET ${set} WHERE id IN (SELECT id FROM ${ident(t)} WHERE <not yet done> LIMIT 10000);`
+        return (
+          `-- in a migration of its own, outside the schema change's transaction; ` +
+          `repeat until it updates 0 rows:\nUPDATE ${ident(t)} SET ${set} WHERE id IN (SELECT id FROM ` +
+          `${ident(t)} WHERE <not yet done> LIMIT 10000);`
+        )
     }
   },
   sql: {
@@ -82,12 +104,10 @@ export default defineDanger({
       UpdateStmt: (n, s, emit) => {
         const t = relName(n.relation)
         if (!t || s.isNew(t) || !unbounded(n.whereClause)) return
-        const target = ((n.targetList as unknown[]) ?? [])
-          .map((x) => (x as { ResTarget?: { name?: string } }).ResTarget?.name)
-          .filter((x): x is string => !!x)
+        const target = (n.targetList ?? []).map((x) => ('ResTarget' in x ? x.ResTarget.name : undefined)).filter((x): x is string => !!x)
         emit({
           id: 'backfill-in-transaction',
-          detail: `UPDATE ${t} SET ${target.join(', ')} over ${!n.whereClause ? 'every row' : JSON.stringify(n.whereClause).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches'}, in the schema change's transaction`,
+          detail: `UPDATE ${t} SET ${target.join(', ')} over ${rowsOf(n.whereClause)}, in the schema change's transaction`,
           table: t,
           names: { table: t, column: target[0] },
         })

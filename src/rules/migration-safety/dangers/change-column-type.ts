@@ -1,5 +1,6 @@
-import { ident, typeNameOf, typeText, type TypeName } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import type { ColumnDef } from 'libpg-query'
+import { columnDefOf, ident, typeNameOf, typeText, type TypeName } from '../sql-ast.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
 const STRINGS = new Set(['varchar', 'text', 'citext'])
 const PRECISION = new Set(['numeric', 'timestamp', 'timestamptz', 'interval', 'varbit', 'time', 'timetz'])
@@ -48,10 +49,18 @@ export default defineDanger({
   id: 'change-column-type',
   title: 'ALTER COLUMN TYPE (table rewrite)',
   lock: 'ACCESS EXCLUSIVE',
-  why: 'changing a type that is not binary-coercible rewrites the table and every index on it under the lock, and breaks code that reads the old type',
-  fix: 'add a new column of the new type, dual-write, backfill in batches, switch reads, drop the old column later (varchar(n) -> text or a larger varchar limit is safe)',
+  why:
+    'changing a type that is not binary-coercible rewrites the table and every index on it under the ' +
+    'lock, and breaks code that reads the old type',
+  fix:
+    'add a new column of the new type, dual-write, backfill in batches, switch reads, ' +
+    'drop the old column later (varchar(n) -> text or a larger varchar limit is safe)',
   detection:
-    'ALTER COLUMN ... TYPE (change_column, t.change, op.alter_column type_, AlterField) on an existing table, unless PostgreSQL needs no rewrite for it: the same type, varchar/text widening, numeric precision raised at the same scale, cidr -> inet, ... (the old type is taken from the same change, the rollback of the migration, or the base schema dump)',
+    'ALTER COLUMN ... TYPE (change_column, t.change, op.alter_column type_, ' +
+    'AlterField) on an existing table, unless PostgreSQL needs no rewrite for it: the same type, ' +
+    'varchar/text widening, numeric precision raised at the same scale, cidr -> inet, ' +
+    '... (the old type is taken from the same change, the rollback of the migration, ' +
+    'or the base schema dump)',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -59,13 +68,17 @@ export default defineDanger({
   recipe: (r) => {
     if (!r.table || !r.column) return undefined
     const nc = `${r.column}_new`
-    return `ALTER TABLE ${ident(r.table)} ADD COLUMN ${ident(nc)} ${r.type ?? '<new type>'};\n-- dual-write ${r.column} and ${nc} in the application, backfill ${nc} in batches, switch reads, then:\nALTER TABLE ${ident(r.table)} DROP COLUMN ${ident(r.column)}; -- in a later release`
+    return (
+      `ALTER TABLE ${ident(r.table)} ADD COLUMN ${ident(nc)} ${r.type ?? '<new type>'};\n` +
+      `-- dual-write ${r.column} and ${nc} in the application, backfill ${nc} in batches, switch reads, ` +
+      `then:\nALTER TABLE ${ident(r.table)} DROP COLUMN ${ident(r.column)}; -- in a later release`
+    )
   },
   sql: {
     alter: {
       AT_AlterColumnType: (cmd, t, isNew, s, emit) => {
         if (isNew) return
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef ?? {}
+        const col: ColumnDef = columnDefOf(cmd) ?? {}
         const now = typeNameOf(col.typeName)
         const column = String(cmd.name).toLowerCase()
         const old = s.typeOf(t, column)

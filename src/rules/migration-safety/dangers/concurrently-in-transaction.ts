@@ -1,10 +1,11 @@
+import type { DropStmt, PartitionCmd } from 'libpg-query'
 import { relName, str } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
-function dropNames(n: Node): string[] {
-  return ((n.objects as unknown[]) ?? []).map((o) => {
-    const items = ((o as { List?: { items?: unknown[] } }).List?.items ?? []).map(str)
-    return String(items[items.length - 1] ?? '').toLowerCase()
+function dropNames(n: DropStmt): string[] {
+  return (n.objects ?? []).map((o) => {
+    const items = ('List' in o ? o.List.items : undefined) ?? []
+    return (str(items.at(-1)) ?? '').toLowerCase()
   })
 }
 
@@ -12,23 +13,34 @@ export default defineDanger({
   id: 'concurrently-in-transaction',
   title: 'CONCURRENTLY inside a transaction',
   lock: 'none (the statement errors)',
-  why: 'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY cannot run inside a transaction block: the migration fails',
-  fix: 'run it outside the transaction: no BEGIN/COMMIT around it; Rails disable_ddl_transaction!; Django atomic = False; golang-migrate/dbmate: a migration of its own (dbmate: -- migrate:up transaction:false)',
+  why:
+    'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY cannot run ' +
+    'inside a transaction block: the migration fails',
+  fix:
+    'run it outside the transaction: no BEGIN/COMMIT around it; Rails disable_ddl_transaction!; ' +
+    'Django atomic = False; golang-migrate/dbmate: a migration of its own (dbmate: ' +
+    '-- migrate:up transaction:false)',
   detection:
-    'a CONCURRENTLY statement inside BEGIN/COMMIT, in a file the tool wraps in a transaction (assume_in_transaction, dbmate), or in a Rails/Django/Alembic migration that keeps its transaction',
+    'a CONCURRENTLY statement inside BEGIN/COMMIT, ' +
+    'in a file the tool wraps in a transaction (assume_in_transaction, dbmate), ' +
+    'or in a Rails/Django/Alembic migration that keeps its transaction',
   level: 'fail',
   dialects: PG_ONLY,
   recipe: (r) => {
     switch (r.framework) {
       case 'rails':
-        return 'add disable_ddl_transaction! to the migration class (and keep the algorithm: :concurrently operations in a migration of their own)'
+        return (
+          'add disable_ddl_transaction! to the migration class (and keep the algorithm: ' +
+          ':concurrently operations in a migration of their own)'
+        )
       case 'django':
         return 'set atomic = False on this Migration class (and keep the concurrent operation in a migration of its own)'
       case 'alembic':
         return 'wrap the operation in: with op.get_context().autocommit_block():'
       default:
         return r.table || r.index
-          ? `move the statement on ${r.index ?? r.table} to a migration of its own, with no BEGIN/COMMIT around it (dbmate: -- migrate:up transaction:false)`
+          ? `move the statement on ${r.index ?? r.table} to a migration of its own, ` +
+              `with no BEGIN/COMMIT around it (dbmate: -- migrate:up transaction:false)`
           : undefined
     }
   },
@@ -40,11 +52,11 @@ export default defineDanger({
           emit({
             id: 'concurrently-in-transaction',
             detail: `CREATE INDEX CONCURRENTLY on ${t} inside a transaction`,
-            names: { table: t, index: n.idxname ? String(n.idxname) : undefined },
+            names: { table: t, index: n.idxname ? n.idxname : undefined },
           })
       },
       DropStmt: (n, s, emit) => {
-        if (String(n.removeType) !== 'OBJECT_INDEX' || !n.concurrent || !s.inTx()) return
+        if (n.removeType !== 'OBJECT_INDEX' || !n.concurrent || !s.inTx()) return
         const existing = dropNames(n).filter((x) => !s.isNewIndex(x))
         if (existing.length)
           emit({
@@ -54,9 +66,7 @@ export default defineDanger({
           })
       },
       ReindexStmt: (n, s, emit) => {
-        const concurrent = ((n.params as unknown[]) ?? []).some(
-          (p) => (p as { DefElem?: { defname?: string } }).DefElem?.defname === 'concurrently',
-        )
+        const concurrent = (n.params ?? []).some((p) => 'DefElem' in p && p.DefElem.defname === 'concurrently')
         const t = relName(n.relation)
         if (concurrent && s.inTx())
           emit({
@@ -68,7 +78,7 @@ export default defineDanger({
     },
     alter: {
       AT_DetachPartition: (cmd, t, _isNew, s, emit) => {
-        const pc = (cmd.def as { PartitionCmd?: Node }).PartitionCmd ?? {}
+        const pc: PartitionCmd = (cmd.def && 'PartitionCmd' in cmd.def ? cmd.def.PartitionCmd : undefined) ?? {}
         if (pc.concurrent && s.inTx())
           emit({
             id: 'concurrently-in-transaction',

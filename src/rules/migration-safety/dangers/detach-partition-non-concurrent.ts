@@ -1,5 +1,6 @@
+import type { PartitionCmd } from 'libpg-query'
 import { ident, relName } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'detach-partition-non-concurrent',
@@ -18,7 +19,7 @@ export default defineDanger({
   sql: {
     alter: {
       AT_DetachPartition: (cmd, t, isNew, _s, emit) => {
-        const pc = (cmd.def as { PartitionCmd?: Node }).PartitionCmd ?? {}
+        const pc: PartitionCmd = (cmd.def && 'PartitionCmd' in cmd.def ? cmd.def.PartitionCmd : undefined) ?? {}
         if (pc.concurrent || isNew) return
         const p = relName(pc.name)
         emit({

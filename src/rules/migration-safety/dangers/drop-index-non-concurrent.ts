@@ -15,15 +15,21 @@ export default defineDanger({
   dialects: PG_ONLY,
   recipe: (r) => {
     switch (r.framework) {
-      case 'rails':
-        return r.table
-          ? `disable_ddl_transaction! (in the class body), then: remove_index :${r.table}, ${r.columns?.length ? `column: ${r.columns.length === 1 ? `:${r.columns[0]}` : `[${r.columns.map((c) => `:${c}`).join(', ')}]`}, ` : r.index ? `name: "${r.index}", ` : ''}algorithm: :concurrently`
-          : undefined
+      case 'rails': {
+        if (!r.table) return undefined
+        const cols = r.columns?.length
+          ? `column: ${r.columns.length === 1 ? `:${r.columns[0]}` : `[${r.columns.map((c) => `:${c}`).join(', ')}]`}, `
+          : ''
+        const which = cols || (r.index ? `name: "${r.index}", ` : '')
+        return `disable_ddl_transaction! (in the class body), then: remove_index :${r.table}, ${which}algorithm: :concurrently`
+      }
       case 'django':
         return 'atomic = False on the Migration, and RemoveIndexConcurrently (django.contrib.postgres.operations) instead of RemoveIndex'
       case 'alembic':
         return r.index
-          ? `with op.get_context().autocommit_block():\n    op.drop_index("${r.index}"${r.table ? `, table_name="${r.table}"` : ''}, postgresql_concurrently=True)`
+          ? `with op.get_context().autocommit_block():\n    ` +
+              `op.drop_index("${r.index}"${r.table ? `, table_name="${r.table}"` : ''}, ` +
+              `postgresql_concurrently=True)`
           : undefined
       default:
         return r.index
@@ -34,7 +40,7 @@ export default defineDanger({
   sql: {
     stmt: {
       DropStmt: (n, s, emit) => {
-        if (String(n.removeType) !== 'OBJECT_INDEX' || n.concurrent) return
+        if (n.removeType !== 'OBJECT_INDEX' || n.concurrent) return
         const existing = dropNames(n).filter((x) => !s.isNewIndex(x))
         if (existing.length)
           emit({

@@ -4,7 +4,9 @@ export default defineDanger({
   id: 'drop-not-null',
   title: 'DROP NOT NULL',
   lock: 'ACCESS EXCLUSIVE, for a catalog update only (no scan, no rewrite)',
-  why: 'PostgreSQL only updates the catalog, so it is no lock danger; deployed code that assumes the column is never NULL may break on new NULLs',
+  why:
+    'PostgreSQL only updates the catalog, so it is no lock danger; ' +
+    'deployed code that assumes the column is never NULL may break on new NULLs',
   fix: 'make readers NULL-safe and deploy them first, then drop the constraint',
   detection: 'ALTER COLUMN ... DROP NOT NULL (change_column_null true, nullable=True); off by default: the statement is catalog-only',
   level: 'off',

@@ -13,12 +13,14 @@ export default defineDanger({
   dialects: ALL_DIALECTS,
   recipe: (r) =>
     r.table
-      ? `first release: remove every use of ${r.table} and deploy; then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; in a later release (after a backup)`
+      ? `first release: remove every use of ${r.table} and deploy; ` +
+        `then ALTER TABLE ${r.table} RENAME TO ${r.table}_to_drop; and DROP TABLE ${r.table}_to_drop; ` +
+        `in a later release (after a backup)`
       : undefined,
   sql: {
     stmt: {
       DropStmt: (n, s, emit) => {
-        if (String(n.removeType) !== 'OBJECT_TABLE') return
+        if (n.removeType !== 'OBJECT_TABLE') return
         const existing = dropNames(n).filter((x) => !s.isNew(x))
         if (existing.length) emit({ id: 'drop-table', detail: `DROP TABLE ${existing.join(', ')}`, names: { table: existing[0] } })
       },

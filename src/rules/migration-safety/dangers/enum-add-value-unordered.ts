@@ -5,8 +5,13 @@ export default defineDanger({
   id: 'enum-add-value-unordered',
   title: 'ALTER TYPE ... ADD VALUE without a position',
   lock: 'ACCESS EXCLUSIVE',
-  why: 'the value is appended last (enum order drives ORDER BY and comparisons), and before PostgreSQL 12 ADD VALUE cannot run in a transaction block; the new value cannot be used in the same transaction',
-  fix: "ALTER TYPE t ADD VALUE IF NOT EXISTS 'v' BEFORE 'x' (or AFTER), in its own migration; or a lookup table / text + CHECK instead of an enum",
+  why:
+    'the value is appended last (enum order drives ORDER BY and comparisons), ' +
+    'and before PostgreSQL 12 ADD VALUE cannot run in a transaction block; ' +
+    'the new value cannot be used in the same transaction',
+  fix:
+    "ALTER TYPE t ADD VALUE IF NOT EXISTS 'v' BEFORE 'x' (or AFTER), in its own migration; " +
+    'or a lookup table / text + CHECK instead of an enum',
   detection: 'ALTER TYPE ... ADD VALUE without BEFORE/AFTER',
   level: 'warn',
   dialects: PG_ONLY,
@@ -18,11 +23,12 @@ export default defineDanger({
     stmt: {
       AlterEnumStmt: (n, s, emit) => {
         if (n.newVal === undefined || n.oldVal !== undefined || n.newValNeighbor) return
-        const names = ((n.typeName as unknown[]) ?? []).map(str).filter(Boolean)
+        const names = (n.typeName ?? []).map(str).filter(Boolean)
+        const fails = s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''
         emit({
           id: 'enum-add-value-unordered',
-          detail: `ALTER TYPE ... ADD VALUE '${String(n.newVal)}' without BEFORE/AFTER${s.pgVersion < 12 && s.inTx() ? ' (and inside a transaction on PostgreSQL < 12: it fails)' : ''}`,
-          names: { type: names.join('.'), value: String(n.newVal) },
+          detail: `ALTER TYPE ... ADD VALUE '${n.newVal}' without BEFORE/AFTER${fails}`,
+          names: { type: names.join('.'), value: n.newVal },
         })
       },
     },

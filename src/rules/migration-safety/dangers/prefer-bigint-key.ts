@@ -21,8 +21,8 @@ export default defineDanger({
       if (pk || name.includes('serial'))
         emit({
           id: 'prefer-bigint-key',
-          detail: `${pk ? 'key' : 'column'} ${String(col.colname ?? '')} is ${name}`,
-          names: { table: c.table, column: String(col.colname ?? '') },
+          detail: `${pk ? 'key' : 'column'} ${col.colname ?? ''} is ${name}`,
+          names: { table: c.table, column: col.colname ?? '' },
         })
     },
   },

@@ -8,7 +8,8 @@ export default defineDanger({
   why: 'json keeps the raw text: no equality operator, no GIN indexing, reparsed on every access',
   fix: 'use jsonb',
   detection:
-    "a column of type json (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE; :json in Rails, JSON in Alembic); CockroachDB's JSON is JSONB, so not there",
+    'a column of type json (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE; ' +
+    ":json in Rails, JSON in Alembic); CockroachDB's JSON is JSONB, so not there",
   level: 'warn',
   dialects: PG_ONLY,
   recipe: (r) => (r.table && r.column ? (r.framework === 'rails' ? `t.jsonb :${r.column}` : `${r.column} jsonb`) : undefined),
@@ -17,8 +18,8 @@ export default defineDanger({
       if (typeNameOf(col.typeName).name === 'json')
         emit({
           id: 'prefer-jsonb',
-          detail: `column ${String(col.colname ?? '')} is json`,
-          names: { table: c.table, column: String(col.colname ?? '') },
+          detail: `column ${col.colname ?? ''} is json`,
+          names: { table: c.table, column: col.colname ?? '' },
         })
     },
   },

@@ -16,8 +16,8 @@ export default defineDanger({
       if (typeNameOf(col.typeName).name === 'bpchar')
         emit({
           id: 'prefer-text',
-          detail: `column ${String(col.colname ?? '')} is char(n)`,
-          names: { table: c.table, column: String(col.colname ?? '') },
+          detail: `column ${col.colname ?? ''} is char(n)`,
+          names: { table: c.table, column: col.colname ?? '' },
         })
     },
   },

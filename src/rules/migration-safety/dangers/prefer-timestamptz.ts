@@ -16,8 +16,8 @@ export default defineDanger({
       if (typeNameOf(col.typeName).name === 'timestamp')
         emit({
           id: 'prefer-timestamptz',
-          detail: `column ${String(col.colname ?? '')} is timestamp without time zone`,
-          names: { table: c.table, column: String(col.colname ?? '') },
+          detail: `column ${col.colname ?? ''} is timestamp without time zone`,
+          names: { table: c.table, column: col.colname ?? '' },
         })
     },
   },

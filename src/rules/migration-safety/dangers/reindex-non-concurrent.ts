@@ -12,19 +12,18 @@ export default defineDanger({
   lockDanger: true,
   scalesWithTable: true,
   dialects: PG_ONLY,
-  recipe: (r) =>
-    r.index || r.table
-      ? `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${ident((r.index ?? r.table)!)}; -- PostgreSQL 12+, outside a transaction`
-      : undefined,
+  recipe: (r) => {
+    const name = r.index ?? r.table
+    if (!(r.index || r.table) || name === undefined) return undefined
+    return `REINDEX ${r.index ? 'INDEX' : 'TABLE'} CONCURRENTLY ${ident(name)}; -- PostgreSQL 12+, outside a transaction`
+  },
   sql: {
     stmt: {
       ReindexStmt: (n, _s, emit) => {
-        const concurrent = ((n.params as unknown[]) ?? []).some(
-          (p) => (p as { DefElem?: { defname?: string } }).DefElem?.defname === 'concurrently',
-        )
+        const concurrent = (n.params ?? []).some((p) => 'DefElem' in p && p.DefElem.defname === 'concurrently')
         if (concurrent) return
         const t = relName(n.relation)
-        const isIndex = String(n.kind) === 'REINDEX_OBJECT_INDEX'
+        const isIndex = n.kind === 'REINDEX_OBJECT_INDEX'
         emit({
           id: 'reindex-non-concurrent',
           detail: `REINDEX ${t ?? ''} without CONCURRENTLY`.replace('  ', ' '),

@@ -15,7 +15,8 @@ export default defineDanger({
     stmt: {
       TruncateStmt: (n, _s, emit) => {
         if (n.behavior !== 'DROP_CASCADE') return
-        const t = relName(((n.relations as unknown[]) ?? [])[0] && ((n.relations as unknown[])[0] as { RangeVar?: unknown }).RangeVar)
+        const first = n.relations?.[0]
+        const t = relName(first && 'RangeVar' in first ? first.RangeVar : undefined)
         emit({ id: 'truncate-cascade', detail: 'TRUNCATE ... CASCADE', names: { table: t } })
       },
     },

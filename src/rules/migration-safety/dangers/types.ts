@@ -4,6 +4,7 @@
  * the names of the user's own table, column and index. Rails, Django and Alembic operations are mapped onto
  * the same ids in ../orm.ts.
  */
+import type { AlterTableCmd, AlterTableType, ColumnDef, Node as PgNode } from 'libpg-query'
 import type { Level } from '../../../types.js'
 import type { TypeName } from '../sql-ast.js'
 
@@ -54,7 +55,18 @@ export interface RecipeInput extends Names {
   pgVersion: number
 }
 
-export type Node = Record<string, unknown>
+/**
+ * The parse tree is typed with the AST types libpg-query ships (its `@pgsql/types` re-export, generated from
+ * the same PostgreSQL 18 protobuf definitions as the parser's JSON). A node is a one-key wrapper,
+ * `{ IndexStmt: {...} }`; `PgNode` is the union of every wrapper.
+ */
+export type { PgNode }
+
+/** Every node kind: IndexStmt, AlterTableCmd, ColumnDef, String... */
+export type NodeKind = PgNode extends infer N ? (N extends unknown ? keyof N : never) : never
+
+/** The body of each kind of node: `NodeMap['IndexStmt']` is `IndexStmt`. */
+export type NodeMap = { [K in NodeKind]: Extract<PgNode, Record<K, unknown>>[K] }
 
 /** A danger found in one statement, before lines are attached. */
 export interface Found {
@@ -84,13 +96,28 @@ export interface SqlState {
 
 export type Emit = (f: Found) => void
 
+/** A hook on a top-level statement of one kind, given the statement's body. */
+export type StmtHook<K extends NodeKind> = (n: NodeMap[K], s: SqlState, emit: Emit) => void
+/** Top-level statement hooks by node kind. */
+export type StmtHooks = { [K in NodeKind]?: StmtHook<K> }
+/** A hook on an ALTER TABLE subcommand, on an existing table or a new one (`isNew`). */
+export type AlterHook = (cmd: AlterTableCmd, table: string, isNew: boolean, s: SqlState, emit: Emit) => void
+/** Where a column definition was met. */
+export interface ColumnSite {
+  table: string
+  isPk: boolean
+  alterType: boolean
+}
+/** A hook on a column definition. */
+export type ColumnHook = (col: ColumnDef, c: ColumnSite, s: SqlState, emit: Emit) => void
+
 export interface SqlHooks {
   /** Top-level statements by node kind (IndexStmt, DropStmt, ...). */
-  stmt?: Record<string, (n: Node, s: SqlState, emit: Emit) => void>
-  /** ALTER TABLE subcommands by subtype (AT_AddColumn, ...), on an existing table or a new one (`isNew`). */
-  alter?: Record<string, (cmd: Node, table: string, isNew: boolean, s: SqlState, emit: Emit) => void>
+  stmt?: StmtHooks
+  /** ALTER TABLE subcommands by subtype (AT_AddColumn, ...). */
+  alter?: { [T in AlterTableType]?: AlterHook }
   /** Column definitions (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE). */
-  column?: (col: Node, c: { table: string; isPk: boolean; alterType: boolean }, s: SqlState, emit: Emit) => void
+  column?: ColumnHook
 }
 
 export interface DangerDef<Id extends string = string> {

@@ -1,12 +1,14 @@
-import { constraintsOf, ident, keyNames } from '../sql-ast.js'
-import { PG_ONLY, defineDanger, type Node } from './types.js'
+import { columnDefOf, constraintOf, constraintsOf, ident, keyNames } from '../sql-ast.js'
+import { PG_ONLY, defineDanger } from './types.js'
 
 export default defineDanger({
   id: 'unique-without-index',
   title: 'ADD UNIQUE / PRIMARY KEY building its index under the lock',
   lock: 'ACCESS EXCLUSIVE',
   why: 'the unique index is built while reads and writes are blocked',
-  fix: 'CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c); ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key (or PRIMARY KEY USING INDEX)',
+  fix:
+    'CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c); ' +
+    'ALTER TABLE t ADD CONSTRAINT t_c_key UNIQUE USING INDEX t_c_key (or PRIMARY KEY USING INDEX)',
   detection: 'ADD UNIQUE / PRIMARY KEY (constraint or column) on an existing table without USING INDEX',
   level: 'fail',
   lockDanger: true,
@@ -16,12 +18,16 @@ export default defineDanger({
     if (!r.table || !r.columns?.length) return undefined
     const name = r.constraint ?? `${r.table}_${r.columns.join('_')}_key`
     const kind = r.value === 'PRIMARY KEY' ? 'PRIMARY KEY' : 'UNIQUE'
-    return `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(r.table)} (${r.columns.map(ident).join(', ')}); -- outside a transaction\nALTER TABLE ${ident(r.table)} ADD CONSTRAINT ${ident(name)} ${kind} USING INDEX ${ident(name)};`
+    return (
+      `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(r.table)} ` +
+      `(${r.columns.map(ident).join(', ')}); -- outside a transaction\n` +
+      `ALTER TABLE ${ident(r.table)} ADD CONSTRAINT ${ident(name)} ${kind} USING INDEX ${ident(name)};`
+    )
   },
   sql: {
     alter: {
       AT_AddColumn: (cmd, t, isNew, _s, emit) => {
-        const col = (cmd.def as { ColumnDef?: Node }).ColumnDef
+        const col = columnDefOf(cmd)
         if (!col || isNew) return
         const colname = String(col.colname)
         const c = constraintsOf(col).find((x) => (x.contype === 'CONSTR_UNIQUE' || x.contype === 'CONSTR_PRIMARY') && !x.indexname)
@@ -34,9 +40,9 @@ export default defineDanger({
           })
       },
       AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
-        const c = (cmd.def as { Constraint?: Node }).Constraint
+        const c = constraintOf(cmd)
         if (!c || isNew || c.indexname || (c.contype !== 'CONSTR_UNIQUE' && c.contype !== 'CONSTR_PRIMARY')) return
-        const name = c.conname ? String(c.conname) : undefined
+        const name = c.conname ? c.conname : undefined
         const kind = c.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY'
         emit({
           id: 'unique-without-index',

@@ -16,11 +16,9 @@ export default defineDanger({
   sql: {
     stmt: {
       VacuumStmt: (n, _s, emit) => {
-        const full = ((n.options as unknown[]) ?? []).some((p) => (p as { DefElem?: { defname?: string } }).DefElem?.defname === 'full')
+        const full = (n.options ?? []).some((p) => 'DefElem' in p && p.DefElem.defname === 'full')
         if (!full || n.is_vacuumcmd === false) return
-        const rels = ((n.rels as unknown[]) ?? []).map((r) =>
-          relName((r as { VacuumRelation?: { relation?: unknown } }).VacuumRelation?.relation),
-        )
+        const rels = (n.rels ?? []).map((r) => relName('VacuumRelation' in r ? r.VacuumRelation.relation : undefined))
         const table = rels.length === 1 ? rels[0] : undefined
         emit({ id: 'vacuum-full', detail: `VACUUM FULL ${rels.join(', ')}`.trim(), table, names: { table } })
       },
