@@ -14,6 +14,7 @@ import { LEVELS } from '../../types.js'
 import { ReportError, severityFromScore, severityRank, type Severity } from '../../evidence/scanners/index.js'
 import { alertResult, parseCodeReport, type CodeResult, type SarifLevel } from '../../evidence/scanners/sarif-code.js'
 import { matchesAny } from '../../change/glob.js'
+import { missingReportOption, reportMissing, unfoundReports } from '../../evidence/missing-report.js'
 import { parsePatch } from '../../change/patch.js'
 import { plainMessage } from '../../errors.js'
 import { defineRule } from '../define.js'
@@ -70,10 +71,7 @@ export const codeScanningOptions = Type.Object({
       description: 'Waived rule ids, each with a reason and, preferably, an expiry date (the same shape as `dependencies.ignore`).',
     },
   ),
-  missing_report: Type.Union([Type.Literal('fail'), Type.Literal('warn'), Type.Literal('ignore')], {
-    default: 'fail',
-    description: 'What a report path listed in `reports` (not a glob) that does not exist concludes.',
-  }),
+  missing_report: missingReportOption('What a report path listed in `reports` (not a glob) that does not exist concludes.'),
   use_code_scanning_alerts: Type.Boolean({
     default: true,
     description:
@@ -84,7 +82,6 @@ export const codeScanningOptions = Type.Object({
 type Options = (typeof codeScanningOptions)['static'] & { level: Level }
 
 const DAY = 86_400_000
-const GLOB_MAGIC = /[*?[\]{}!]/
 const HELP_MAX = 300
 
 function levelSeverity(l: SarifLevel): Severity {
@@ -278,23 +275,14 @@ async function readCodeReports(
   kind: string,
   sink: ReportSink,
 ): Promise<{ results: CodeResult[]; ok: number }> {
-  const { findings, notes, reportRows } = sink
+  const { findings, reportRows } = sink
   const files = globs.length ? await ctx.evidence.findReports(globs) : []
-  const unmatched: string[] = []
-  for (const g of globs) {
-    if (files.some((f) => matchesAny(f.path, [g]))) continue
-    if (!GLOB_MAGIC.test(g)) {
-      const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
-      if (o.missing_report === 'fail')
-        findings.push({
-          message: msg,
-          hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
-          code: 'missing-report',
-        })
-      else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
-      else notes.push(`${g}: not found (ignored)`)
-    } else unmatched.push(g)
-  }
+  const { missing, unmatched } = unfoundReports(globs, files)
+  for (const g of missing)
+    reportMissing(sink, o.missing_report, g, {
+      message: `${kind} ${g} is listed in the policy but was not found in the workspace: ` + 'did the scanner step run and write it there?',
+      hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
+    })
   if (unmatched.length)
     findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` })
   const results: CodeResult[] = []

@@ -21,7 +21,7 @@ import {
   type Severity,
   type Vulnerability,
 } from '../../evidence/scanners/index.js'
-import { matchesAny } from '../../change/glob.js'
+import { missingReportOption, reportMissing, unfoundReports } from '../../evidence/missing-report.js'
 import type { AddedDependency } from '../../github/dependency-facts.js'
 import { plainMessage } from '../../errors.js'
 import { findDeclaration, isManifest } from './manifest.js'
@@ -81,10 +81,9 @@ export const dependenciesOptions = Type.Object({
     },
     { default: {}, description: 'License policy for dependencies the PR adds (needs dependency review).' },
   ),
-  missing_report: Type.Union([Type.Literal('fail'), Type.Literal('warn'), Type.Literal('ignore')], {
-    default: 'fail',
-    description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
-  }),
+  missing_report: missingReportOption(
+    'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
+  ),
   use_dependency_review: Type.Boolean({
     default: true,
     description:
@@ -101,7 +100,6 @@ type Options = (typeof dependenciesOptions)['static']
 type SlaKey = 'critical' | 'high' | 'medium' | 'low'
 
 const DAY = 86_400_000
-const GLOB_MAGIC = /[*?[\]{}!]/
 
 interface Row {
   v: Vulnerability
@@ -305,21 +303,13 @@ async function readScannerReports(ctx: RuleContext, o: Options, sink: EvidenceSi
   const { findings, notes, reportRows } = sink
   const globs = o.reports ?? []
   const files = globs.length ? await ctx.evidence.findReports(globs) : []
-  const unmatched: string[] = []
-  for (const g of globs) {
-    if (files.some((f) => matchesAny(f.path, [g]))) continue
-    if (!GLOB_MAGIC.test(g)) {
-      const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
-      if (o.missing_report === 'fail')
-        findings.push({
-          message: msg,
-          hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
-          code: 'missing-report',
-        })
-      else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
-      else notes.push(`${g}: not found (ignored)`)
-    } else unmatched.push(g)
-  }
+  const { missing, unmatched } = unfoundReports(globs, files)
+  for (const g of missing)
+    reportMissing(sink, o.missing_report, g, {
+      message:
+        `Scanner report ${g} is listed in the policy but was not found in the workspace: ` + 'did the scanner step run and write it there?',
+      hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
+    })
   // One notice for all the globs that matched nothing (the default preset lists four): one row in every
   // comment of a repository without scanners, not four.
   if (unmatched.length) {
