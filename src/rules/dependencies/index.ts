@@ -36,7 +36,9 @@ export const dependenciesOptions = Type.Object({
   reports: Type.Array(Type.String(), {
     default: [],
     description:
-      'Scanner reports in the workspace (paths or globs): SARIF 2.1.0 (Trivy, Grype, Snyk, OSV-Scanner…), `npm audit --json` (npm 7+), OSV-Scanner JSON. The format is detected from the content. A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
+      'Scanner reports in the workspace (paths or globs): SARIF 2.1.0 (Trivy, Grype, Snyk, OSV-Scanner…), ' +
+      '`npm audit --json` (npm 7+), OSV-Scanner JSON. The format is detected from the content. ' +
+      'A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
   }),
   fail_on: Type.Union([Type.Literal('critical'), Type.Literal('high'), Type.Literal('medium'), Type.Literal('low'), Type.Literal('none')], {
     default: 'high',
@@ -45,14 +47,17 @@ export const dependenciesOptions = Type.Object({
   new_only: Type.Boolean({
     default: true,
     description:
-      'Apply `fail_on` only to vulnerabilities this PR introduces (or whose origin is unknown); those already present on the base are held to `fix_within_days` instead. Origin comes from SARIF baselineState, dependency review, the manifest lines the PR adds, and Dependabot alerts.',
+      'Apply `fail_on` only to vulnerabilities this PR introduces (or whose origin is unknown); ' +
+      'those already present on the base are held to `fix_within_days` instead. ' +
+      'Origin comes from SARIF baselineState, dependency review, the manifest lines the PR adds, and Dependabot alerts.',
   }),
   fix_within_days: Type.Object(
     { critical: sla(7, 'critical'), high: sla(14, 'high'), medium: sla(null, 'medium'), low: sla(null, 'low') },
     {
       default: {},
       description:
-        'Fix SLA per severity, in days since first detection (Dependabot alert created_at, SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.',
+        'Fix SLA per severity, in days since first detection (Dependabot alert created_at, ' +
+        'SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.',
     },
   ),
   ignore: Type.Array(
@@ -87,12 +92,14 @@ export const dependenciesOptions = Type.Object({
   use_dependency_review: Type.Boolean({
     default: true,
     description:
-      'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).',
+      'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, ' +
+      'CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).',
   }),
   use_dependabot_alerts: Type.Boolean({
     default: false,
     description:
-      'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).',
+      'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: ' +
+      'read`); not available → a notice; failed → the rule is not evaluated (`on_error`).',
   }),
 })
 
@@ -475,7 +482,10 @@ function vulnerabilityFindings(row: Row, o: Options, failRank: number, expiredRe
   if (counts && severityRank(v.severity) >= failRank) {
     row.failing.push('fail_on')
     findings.push({
-      message: `${what} ${origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)'}, at or above fail_on: ${o.fail_on}.`,
+      message:
+        `${what} ` +
+        (origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)') +
+        `, at or above fail_on: ${o.fail_on}.`,
       hint: fix,
       code: 'vulnerability',
       ...where,
