@@ -132,7 +132,9 @@ export function enforcementNotes(loaded: LoadedPolicy): Note[] {
   return [
     {
       level: 'warning',
-      message: `Org policy enforced: ${loaded.enforced.length === 1 ? 'one locked key' : `${loaded.enforced.length} locked keys`} of the org policy could not be loosened by this repository's policy; the org values apply.`,
+      message:
+        `Org policy enforced: ${loaded.enforced.length === 1 ? 'one locked key' : `${loaded.enforced.length} locked keys`} ` +
+        `of the org policy could not be loosened by this repository's policy; the org values apply.`,
       detail: loaded.enforced.map(describeEnforcement).join('\n'),
     },
   ]
@@ -281,7 +283,8 @@ async function headPolicyNote(
   ctx: RuleContext,
   remote: RemotePolicyReader,
 ): Promise<Note> {
-  const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`
+  const prefix =
+    `This PR changes the policy file ${input.policyPath}. ` + `The base branch's policy is enforced; the PR's version applies once merged.`
   if (!headPath) return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` }
   const outcome = await withBudget(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async (): Promise<Note> => {
     const readHead = (p: string) => ctx.changes.readHead(p)
