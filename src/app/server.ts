@@ -821,7 +821,8 @@ async function closeApp(rt: Runtime, server: http.Server): Promise<ShutdownResul
     rt.stopping.abort()
     const { waiting, running } = queue.abandon()
     warn(
-      `shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`,
+      `shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; ` +
+        `each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`,
     )
     for (const d of running) warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`)
     for (const d of waiting) warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`)
@@ -837,10 +838,12 @@ export async function serve(config: AppConfig): Promise<number> {
   const app = await startApp(config)
   // One write for both lines: whoever waits for "listening" (a supervisor, a test) also sees the queue mode.
   process.stderr.write(
-    `pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n` +
+    `pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, ` +
+      `GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n` +
       (config.redis
         ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
-        : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; set REDIS_URL for the durable queue shared by several replicas)\n'),
+        : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; ' +
+          'set REDIS_URL for the durable queue shared by several replicas)\n'),
   )
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
