@@ -154,7 +154,7 @@ function releaseGatesRule(
         add(settings.direct_commits, {
           code: 'direct-commit',
           message:
-            `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is ` + `in no merged pull request: it never went through the gate.`,
+            `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: ` + 'it never went through the gate.',
           hint: 'Land changes through pull requests; review this commit before deploying.',
         })
       }
