@@ -37,7 +37,10 @@ export interface Settings {
   requestTimeoutMs: number
   /** workflow_run mode: the artifact of the triggering run holding the PR's evidence. */
   artifactName: string
-  /** `pull_request` (default): gate one PR. `release`: gate the range base-ref...head-ref (see src/release). `report`: team trends (src/trends). */
+  /**
+   * `pull_request` (default): gate one PR. `release`: gate the range base-ref...head-ref (see src/release).
+   * `report`: team trends (src/trends).
+   */
   mode: 'pull_request' | 'release' | 'report'
   release: ReleaseSettings
   trends: TrendInputs
@@ -124,7 +127,8 @@ function releaseSettings(mode: Settings['mode'], env: NodeJS.ProcessEnv): Releas
   const baseRef = core.getInput('base-ref') || (mode === 'release' ? 'auto' : '')
   if (mode === 'release' && baseRef === 'auto' && !environment)
     throw new InputError(
-      'input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)',
+      'input base-ref is auto (the default in release mode) but input environment is empty: ' +
+        'name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)',
     )
   const trackingInput = core.getInput('tracking-issue')
   const trackingIssue = trackingInput ? Number(trackingInput) : undefined

@@ -63,7 +63,8 @@ export function logVerdict(v: Verdict, log: LogSink, range?: { baseRef?: string;
       }
       if (debug) {
         log.debug(
-          `${r.id}: level ${r.level}, status ${r.status}, applicability ${r.applicability ?? 'n/a'}, ${r.findings.length} finding(s)${time}`,
+          `${r.id}: level ${r.level}, status ${r.status}, ` +
+            `applicability ${r.applicability ?? 'n/a'}, ${r.findings.length} finding(s)${time}`,
         )
         for (const t of r.tables ?? []) {
           log.debug(`${r.id} table ${oneLine(t.title ?? '', 200)}: ${t.columns.map((c) => oneLine(c, 100)).join(' | ')}`)

@@ -30,7 +30,8 @@ export async function runRelease(s: Settings): Promise<void> {
     })
     const r = s.release
     core.info(
-      `pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} of ${s.repository.owner}/${s.repository.repo}`,
+      `pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} ` +
+        `of ${s.repository.owner}/${s.repository.repo}`,
     )
     evaluation = await evaluateRelease({
       octokit,

@@ -21,7 +21,8 @@ export function actionRemotePolicy(s: Settings, octokit: Octokit): RemotePolicyR
       core.info(m)
     },
     accessHint: s.policyToken
-      ? 'The `policy-token` input cannot read it: give that token contents: read on the repository (a fine-grained token, or a GitHub App token), or run the gate as the GitHub App installed on it. See docs/policy.md, "Org policy".'
+      ? 'The `policy-token` input cannot read it: give that token contents: read on the repository (a fine-grained token, ' +
+        'or a GitHub App token), or run the gate as the GitHub App installed on it. See docs/policy.md, "Org policy".'
       : undefined,
   })
 }

@@ -98,7 +98,8 @@ async function computeReport(
     },
   })
   core.info(
-    `pr-quality-gate: ${h.records.length} merged pull request(s) from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}`,
+    `pr-quality-gate: ${h.records.length} merged pull request(s) from ${h.repositories.length} ` +
+      `repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}`,
   )
   let alerts: Parameters<typeof computeTrends>[0]['alerts']
   if (s.trends.alerts) {
@@ -140,7 +141,8 @@ async function publishIssue(s: Settings, octokit: Client, report: TrendReport): 
   const body = issueBody(
     marker,
     renderTrendMarkdown(report),
-    `the job summary of [the latest run](${s.runUrl ?? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/actions`}) has the full report.`,
+    `the job summary of [the latest run](${s.runUrl ?? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/actions`}) ` +
+      `has the full report.`,
   )
   const issue = await upsertReportIssue({
     octokit,
@@ -173,7 +175,9 @@ export async function runReport(s: Settings): Promise<void> {
     const window = reportWindow(s)
     const repos = reportRepos(s)
     core.info(
-      `pr-quality-gate: team trends of ${[...repos.map((r) => `${r.owner}/${r.repo}`), ...(s.trends.org ? [`the organization ${s.trends.org}`] : [])].join(', ')}, ${window.from.toISOString().slice(0, 10)} … ${window.to.toISOString().slice(0, 10)}`,
+      `pr-quality-gate: team trends of ` +
+        [...repos.map((r) => `${r.owner}/${r.repo}`), ...(s.trends.org ? [`the organization ${s.trends.org}`] : [])].join(', ') +
+        `, ${window.from.toISOString().slice(0, 10)} … ${window.to.toISOString().slice(0, 10)}`,
     )
     const policy = await reportPolicy(s, octokit)
     report = await computeReport(s, octokit, window, repos, policy)

@@ -25,7 +25,10 @@ import { logVerdict } from './log.js'
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
 export const FORK_RECIPE =
-  'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or check run. The verdict is in the job summary, the outputs and the exit code. To publish it, use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, or a workflow_run job that publishes).'
+  'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or ' +
+  'check run. The verdict is in the job summary, the outputs and the exit code. To publish it, ' +
+  'use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, ' +
+  'or a workflow_run job that publishes).'
 
 async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
   const payloadPr = s.event.pull_request
@@ -60,7 +63,10 @@ async function pullAndEvidence(octokit: Octokit, s: Settings): Promise<{ pr: Pul
   const pr = run.pr
   notes.push({
     level: 'warning',
-    message: `Evidence from the PR's own workflow: ${run.files.length} file(s) of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
+    message:
+      `Evidence from the PR's own workflow: ${run.files.length} file(s) ` +
+      `of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. ` +
+      `It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
   })
   return { pr, evidence: workspaceEvidence(run.dir, 'pr-artifact'), notes }
 }
@@ -73,7 +79,8 @@ async function gatePullRequest(s: Settings, state: RunState): Promise<void> {
   const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log })
   const { pr, evidence, notes } = await pullAndEvidence(octokit, s)
   core.info(
-    `pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`,
+    `pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} ` +
+      `at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`,
   )
   const remotePolicy = actionRemotePolicy(s, octokit)
   const {

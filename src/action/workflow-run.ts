@@ -69,7 +69,8 @@ export function extractArtifact(
   } catch (e) {
     if (e instanceof ZipRejected)
       throw new ArtifactRejected(
-        `the artifact is not a readable zip within the limits (${limits.maxEntries} files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`,
+        `the artifact is not a readable zip within the limits (${limits.maxEntries} ` +
+          `files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`,
       )
     throw new ArtifactRejected(`the artifact is not a readable zip: ${errorMessage(e)}`)
   }
@@ -93,7 +94,8 @@ async function downloadArtifact(octokit: Octokit, repo: RepoRef, runId: number, 
   const artifact = data.artifacts.find((a) => a.name === name)
   if (!artifact)
     throw new ArtifactRejected(
-      `the triggering run ${runId} has no artifact named ${JSON.stringify(name)} (artifacts: ${data.artifacts.map((a) => a.name).join(', ') || 'none'})`,
+      `the triggering run ${runId} has no artifact named ${JSON.stringify(name)} ` +
+        `(artifacts: ${data.artifacts.map((a) => a.name).join(', ') || 'none'})`,
     )
   if (artifact.expired) throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`)
   try {
@@ -146,7 +148,8 @@ export async function loadRunEvidence(octokit: Octokit, repo: RepoRef, event: Js
   const pr = await fetchPull(octokit, repo, claimed)
   if (pr.headSha !== run.headSha) {
     throw new ArtifactRejected(
-      `the artifact is for PR #${claimed}, whose head is ${pr.headSha.slice(0, 12)}, but the triggering run built ${run.headSha.slice(0, 12)}: rejected`,
+      `the artifact is for PR #${claimed}, whose head is ${pr.headSha.slice(0, 12)}, ` +
+        `but the triggering run built ${run.headSha.slice(0, 12)}: rejected`,
     )
   }
   if (run.headRepo && pr.headRepo && run.headRepo !== pr.headRepo) {

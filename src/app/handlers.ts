@@ -186,7 +186,10 @@ async function gatePullRequest(
     for (let attempt = 0; ; attempt++) {
       if (locks.isStale(key, seq)) return `${name}: not published, a later evaluation already was (head ${pr.headSha.slice(0, 12)})`
       if (await d.superseded?.())
-        return `${name}: not published, a later delivery for this pull request is queued and publishes instead (head ${pr.headSha.slice(0, 12)})`
+        return (
+          `${name}: not published, a later delivery for this pull request ` +
+          `is queued and publishes instead (head ${pr.headSha.slice(0, 12)})`
+        )
       limits.take()
       const published = await publishVerdict({
         octokit,
@@ -215,7 +218,8 @@ async function gatePullRequest(
         locks.markPublished(key, seq)
         return attempt ? `${done} (published after ${attempt} rate-limit ${attempt === 1 ? 'retry' : 'retries'})` : done
       }
-      const lost = `${name}: the verdict (${verdict.conclusion}) was not published, neither the check run nor the commit status could be written`
+      const lost =
+        `${name}: the verdict (${verdict.conclusion}) was not published, ` + `neither the check run nor the commit status could be written`
       if (retryAfter === undefined) throw new Error(lost)
       if (attempt >= PUBLISH_RETRIES) throw new Error(`${lost}: still rate limited after ${PUBLISH_RETRIES} retries`)
       const wait = Math.min(retryAfter, MAX_RETRY_AFTER_S)
@@ -276,7 +280,10 @@ function reviewOrCommentTarget(event: string, payload: unknown): { number: numbe
   if (str(at(author, 'type')) === 'Bot' || /\[bot\]$/.test(str(at(author, 'login')) ?? '')) return `${event} by a bot`
   const dismissed = event === 'pull_request_review' && at(payload, 'action') === 'dismissed'
   if (!dismissed && !carriesWaiver(at(item, 'body'), at(payload, 'changes', 'body', 'from')))
-    return `the ${event === 'issue_comment' ? 'comment' : event === 'pull_request_review' ? 'review' : 'review comment'} carries no /gate waive`
+    return (
+      `the ${event === 'issue_comment' ? 'comment' : event === 'pull_request_review' ? 'review' : 'review comment'} ` +
+      `carries no /gate waive`
+    )
   const state = event === 'issue_comment' ? at(payload, 'issue', 'state') : at(payload, 'pull_request', 'state')
   if (state === 'closed') return 'closed pull request'
   return { number }

@@ -351,7 +351,8 @@ function startWorker(p: QueueParts, concurrency: number, process: ProcessJob): W
       warn(`delivery ${job.id} failed (try ${job.attemptsMade} of ${job.opts.attempts}): ${errorMessage(e)}; retried with backoff`)
     else
       warn(
-        `delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${errorMessage(e)}; it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`,
+        `delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${errorMessage(e)}; ` +
+          `it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`,
       )
   })
   worker.on('stalled', (id) => {
@@ -383,7 +384,8 @@ async function closeQueue(
   if (!done) {
     for (const [id, label] of p.running)
       p.warn(
-        `delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${p.s.lockMs} ms) expires`,
+        `delivery ${id} (${label}) still running at shutdown: ` +
+          `it stays in Redis and another replica retries it once its lock (${p.s.lockMs} ms) expires`,
       )
     await worker.close(true).catch(() => undefined)
   }

@@ -287,18 +287,30 @@ function send(res: http.ServerResponse, status: number, body: Record<string, unk
   res.end(text)
 }
 
-/** Why a request is refused before its body is read, or undefined when it may be read. */
-function refuseEarly(req: http.IncomingMessage, maxBody: number): { status: number; error: string } | undefined {
+/** Why a request is refused before its body is read, or the headers of a delivery whose body may be read. */
+function refuseEarly(req: http.IncomingMessage, maxBody: number): { refused: Refusal } | { delivery: DeliveryHeaders } {
   const signature = header(req, 'x-hub-signature-256')
-  if (!signature) return { status: 401, error: 'missing X-Hub-Signature-256' }
-  if (!SIGNATURE.test(signature)) return { status: 401, error: 'X-Hub-Signature-256 is not sha256=<64 hex digits>' }
+  if (!signature) return { refused: { status: 401, error: 'missing X-Hub-Signature-256' } }
+  if (!SIGNATURE.test(signature)) return { refused: { status: 401, error: 'X-Hub-Signature-256 is not sha256=<64 hex digits>' } }
   const type = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase()
-  if (type !== 'application/json') return { status: 415, error: "expected content-type application/json (the App's webhook sends JSON)" }
-  if (!header(req, 'x-github-event') || !header(req, 'x-github-delivery'))
-    return { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' }
+  if (type !== 'application/json')
+    return { refused: { status: 415, error: "expected content-type application/json (the App's webhook sends JSON)" } }
+  const name = header(req, 'x-github-event')
+  const id = header(req, 'x-github-delivery')
+  if (!name || !id) return { refused: { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' } }
   const length = header(req, 'content-length')
-  if (length !== undefined && !(Number(length) <= maxBody)) return { status: 413, error: `payload too large: more than ${maxBody} bytes` }
-  return undefined
+  if (length !== undefined && !(Number(length) <= maxBody))
+    return { refused: { status: 413, error: `payload too large: more than ${maxBody} bytes` } }
+  return { delivery: { signature, name, id } }
+}
+
+/** The headers of a webhook delivery that refuseEarly found present and well-formed. */
+interface DeliveryHeaders {
+  signature: string
+  /** X-GitHub-Event */
+  name: string
+  /** X-GitHub-Delivery */
+  id: string
 }
 
 const SIGNATURE = /^sha256=[0-9a-f]{64}$/i
@@ -596,11 +608,12 @@ async function onWebhook(rt: Runtime, req: http.IncomingMessage, res: http.Serve
   stats.received++
   // Everything that can be decided from the headers is decided before a byte of the body is read.
   const early = refuseEarly(req, rt.maxBody)
-  if (early) {
-    if (early.status === 401) stats.unauthorized++
-    refuse(req, res, early.status, { error: early.error })
+  if ('refused' in early) {
+    if (early.refused.status === 401) stats.unauthorized++
+    refuse(req, res, early.refused.status, { error: early.refused.error })
     return
   }
+  const { name, id } = early.delivery
   if (rt.closing) {
     refuse(req, res, 503, { error: 'shutting down' }, { 'retry-after': '30' })
     return
@@ -611,7 +624,7 @@ async function onWebhook(rt: Runtime, req: http.IncomingMessage, res: http.Serve
     refuse(req, res, 503, { error: 'busy: too many request bodies being received' }, { 'retry-after': '5' })
     return
   }
-  const signature = header(req, 'x-hub-signature-256')!.toLowerCase()
+  const signature = early.delivery.signature.toLowerCase()
   const hmac = createHmac('sha256', rt.config.webhookSecret)
   const body = await receiveBody(rt, req, hmac, declared)
   if ('refused' in body) {
@@ -625,8 +638,6 @@ async function onWebhook(rt: Runtime, req: http.IncomingMessage, res: http.Serve
     send(res, 401, { error: 'signature does not match the payload and the webhook secret' })
     return
   }
-  const name = header(req, 'x-github-event')!
-  const id = header(req, 'x-github-delivery')!
   let payload: unknown
   try {
     payload = JSON.parse(Buffer.concat(body.chunks, body.size).toString('utf8')) as unknown
@@ -810,7 +821,8 @@ async function closeApp(rt: Runtime, server: http.Server): Promise<ShutdownResul
     rt.stopping.abort()
     const { waiting, running } = queue.abandon()
     warn(
-      `shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`,
+      `shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; ` +
+        `each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`,
     )
     for (const d of running) warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`)
     for (const d of waiting) warn(`dropped delivery ${d.id} (${label(d)}): accepted but never started`)
@@ -826,10 +838,12 @@ export async function serve(config: AppConfig): Promise<number> {
   const app = await startApp(config)
   // One write for both lines: whoever waits for "listening" (a supervisor, a test) also sees the queue mode.
   process.stderr.write(
-    `pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n` +
+    `pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, ` +
+      `GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n` +
       (config.redis
         ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
-        : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; set REDIS_URL for the durable queue shared by several replicas)\n'),
+        : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; ' +
+          'set REDIS_URL for the durable queue shared by several replicas)\n'),
   )
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {

@@ -67,7 +67,8 @@ const PATTERNS: Record<EnvLanguage, Array<{ re: RegExp; group: number }>> = {
     // environs / django-environ: env('X'), env.str('X'), env.int('X', default=3), …
     {
       re: new RegExp(
-        `\\benv(?:\\.(?:str|int|bool|float|decimal|list|dict|json|url|db_url|db|cache_url|cache|email_url|path|timedelta|log_level))?\\(\\s*${QU}`,
+        `\\benv(?:\\.(?:str|int|bool|float|decimal|list|dict|json|url|db_url|db|` +
+          `cache_url|cache|email_url|path|timedelta|log_level))?\\(\\s*${QU}`,
         'g',
       ),
       group: 2,

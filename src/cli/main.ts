@@ -269,7 +269,9 @@ function rangeNotes(range: ResolvedRange, committedOnly: boolean, explicitHead: 
   if (wt)
     notes.push({
       level: 'info',
-      message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, modified or untracked; --committed checks commits only.`,
+      message:
+        `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, ` +
+        `modified or untracked; --committed checks commits only.`,
     })
   else if (committedOnly)
     notes.push({
@@ -347,7 +349,8 @@ async function apiRemoteOptions(io: CliIO): Promise<LoadOptions> {
   })
   const reader = new RemotePolicyReader(octokit, {
     accessHint:
-      'Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, or pass --offline ORGFILE. See docs/policy.md, "Org policy".',
+      'Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, ' +
+      'or pass --offline ORGFILE. See docs/policy.md, "Org policy".',
   })
   return { remote: reader.read }
 }
@@ -403,7 +406,8 @@ async function explain(args: string[], io: CliIO): Promise<number> {
     if (danger) return explainDanger(id, danger, io)
     const known = [...RULES.map((r) => r.id), ...Object.keys(DANGERS)]
     throw new UsageError(
-      `unknown rule or migration danger ${JSON.stringify(id)}${hint(didYouMean(id, known))}; rules: ${RULES.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`,
+      `unknown rule or migration danger ${JSON.stringify(id)}${hint(didYouMean(id, known))}; ` +
+        `rules: ${RULES.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`,
     )
   }
   // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
@@ -415,7 +419,8 @@ async function explain(args: string[], io: CliIO): Promise<number> {
   const entry: SchemaNode = ruleEntrySchema(rule)
   const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : ''
   io.out(
-    `${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`,
+    `${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: ` +
+      `docs/rules/${rule.id}.md\noptions (default when left out):\n`,
   )
   for (const [k, s] of Object.entries(entry.properties ?? {})) {
     if (k === 'level' || k === 'locked') continue
@@ -512,14 +517,16 @@ async function queueCmd(args: string[], io: CliIO): Promise<number> {
           )
           for (const f of failed)
             io.out(
-              `${f.id}  ${f.event}  ${f.tries} ${f.tries === 1 ? 'try' : 'tries'}  ${f.failedAt ?? ''}  ${visibleControls(f.reason.slice(0, 300))}\n`,
+              `${f.id}  ${f.event}  ${f.tries} ${f.tries === 1 ? 'try' : 'tries'}  ` +
+                `${f.failedAt ?? ''}  ${visibleControls(f.reason.slice(0, 300))}\n`,
             )
         }
         return 0
       }
       const { replayed, missing } = await replayFailed(q, values.all ? 'all' : ids)
       io.out(
-        `Replayed ${replayed.length} ${replayed.length === 1 ? 'delivery' : 'deliveries'}${replayed.length ? `: ${replayed.join(', ')}` : ''}.\n`,
+        `Replayed ${replayed.length} ` +
+          `${replayed.length === 1 ? 'delivery' : 'deliveries'}${replayed.length ? `: ${replayed.join(', ')}` : ''}.\n`,
       )
       for (const m of missing) io.err(`pr-gate queue replay: ${m} is not in the failed set (pr-gate queue failed lists it)\n`)
       return missing.length ? 1 : 0

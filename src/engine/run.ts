@@ -97,7 +97,9 @@ export async function runGate(input: GateInput): Promise<Verdict> {
       if (ctx.pr.labels.some((l) => l.toLowerCase() === label.toLowerCase())) {
         notes.push({
           level: 'warning',
-          message: `Waiver for ${rule.id} not applied: the rule could not be evaluated, and a waiver covers findings, not a failure to evaluate. Re-run the check once the cause is fixed.`,
+          message:
+            `Waiver for ${rule.id} not applied: the rule could not be evaluated, ` +
+            `and a waiver covers findings, not a failure to evaluate. Re-run the check once the cause is fixed.`,
         })
       }
     } else if (result.status === 'fail' || result.status === 'warn') {
@@ -109,7 +111,10 @@ export async function runGate(input: GateInput): Promise<Verdict> {
   if (ctx.changes.truncated) {
     notes.push({
       level: 'error',
-      message: `Partial evaluation: GitHub lists at most ${groupDigits(ctx.changes.files.length)} files and this change has ${groupDigits(ctx.changes.totalFiles)}. Files beyond the list were not checked; the conclusion is at best ${policy.conclusion.partial}.`,
+      message:
+        `Partial evaluation: GitHub lists at most ${groupDigits(ctx.changes.files.length)} ` +
+        `files and this change has ${groupDigits(ctx.changes.totalFiles)}. ` +
+        `Files beyond the list were not checked; the conclusion is at best ${policy.conclusion.partial}.`,
     })
   }
   return decide({ results, notes, policy, ctx, policySource: input.policySource })
@@ -248,7 +253,9 @@ export function policyErrorVerdict(messages: string[], ctx: RuleContext, policyS
   const notes: Note[] = [
     {
       level: 'error',
-      message: `The policy ${policySource} is invalid, so no rule was evaluated and the gate fails closed. Fix the policy on the base branch:`,
+      message:
+        `The policy ${policySource} is invalid, so no rule was evaluated ` +
+        `and the gate fails closed. Fix the policy on the base branch:`,
       detail: messages.join('\n'),
     },
   ]

@@ -45,7 +45,9 @@ export function waiverFor(ruleId: string, pr: PullRequestMeta, settings: Resolve
     return {
       waived: false,
       label,
-      rejected: `label ${label} is set but the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`,
+      rejected:
+        `label ${label} is set but the PR description has no line "${label} ` +
+        `<reason>" (lines inside HTML comments or code blocks do not count)`,
     }
   }
   const reason = first.declaration.reason.trim() || undefined
@@ -178,14 +180,18 @@ async function headBindingFault(c: Candidate, input: VerifyInput): Promise<Candi
   if (c.act.kind === 'review' || c.act.kind === 'review-comment') {
     if (c.act.commitId === input.head) return undefined
     return {
-      rejected: `it was given on commit ${short(c.act.commitId)}, not on the current head ${short(input.head)}, and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
+      rejected:
+        `it was given on commit ${short(c.act.commitId)}, not on the current head ${short(input.head)}, ` +
+        `and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
     }
   }
   const pushed = await input.records.headPushedAt()
   if (!pushed.ok) return { unverified: `${what(c)} could not be bound to the current head ${short(input.head)}: ${pushed.why}` }
   if (Date.parse(c.act.at) > Date.parse(pushed.value)) return undefined
   return {
-    rejected: `it was given before the current head ${short(input.head)} was pushed (${pushed.value}), and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
+    rejected:
+      `it was given before the current head ${short(input.head)} was pushed (${pushed.value}), ` +
+      `and waivers.invalidate_on_push covers ${ruleId}: it must be given again`,
   }
 }
 
@@ -287,7 +293,10 @@ export async function verifyReleaseApproval(
   if (!allowSelf && (!pull.author || last.actor.toLowerCase() === pull.author.toLowerCase()))
     return {
       approved: false,
-      why: `the ${label} label was added by ${pull.author ? 'the PR author' : 'someone'} ${who}${pull.author ? '' : ' while the PR author is unknown'}, and an approval needs someone else`,
+      why:
+        `the ${label} label was added ` +
+        `by ${pull.author ? 'the PR author' : 'someone'} ${who}${pull.author ? '' : ' while the PR author is unknown'}, ` +
+        `and an approval needs someone else`,
     }
   const afterMerge = pull.mergedAt && Date.parse(last.at) >= Date.parse(pull.mergedAt)
   if (!afterMerge) {
@@ -296,7 +305,9 @@ export async function verifyReleaseApproval(
       return {
         approved: false,
         unverified: true,
-        why: `the ${label} label by ${who} was added before the merge and could not be bound to the merged head ${short(pull.headSha)}: ${pushed.why}`,
+        why:
+          `the ${label} label by ${who} was added before the merge and could ` +
+          `not be bound to the merged head ${short(pull.headSha)}: ${pushed.why}`,
       }
     if (!(Date.parse(last.at) > Date.parse(pushed.value)))
       return {

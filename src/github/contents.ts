@@ -201,7 +201,9 @@ export class ContentStore {
 
   private async runBatch(batch: Pending[]): Promise<void> {
     const { fields, declarations, variables, aliases } = blobFields(batch)
-    const query = `query prGateContents($owner: String!, $name: String!${declarations}) {\n  repository(owner: $owner, name: $name) {\n    ${fields}\n  }\n}`
+    const query =
+      `query prGateContents($owner: String!, $name: String!${declarations}) ` +
+      `{\n  repository(owner: $owner, name: $name) {\n    ${fields}\n  }\n}`
     let data: unknown
     let errors: unknown[] = []
     this.stats.queries++

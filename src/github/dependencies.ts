@@ -70,8 +70,10 @@ export async function fetchDependencyReview(
         '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
         'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
       notFound:
-        `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: the dependency graph ` +
-        'is not enabled (Settings → Code security → Dependency graph), or one of the commits is unknown to GitHub, or the token cannot see the repository.',
+        `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: ` +
+        `the dependency graph ` +
+        'is not enabled (Settings → Code security → Dependency graph), ' +
+        'or one of the commits is unknown to GitHub, or the token cannot see the repository.',
       failed: 'GitHub dependency review failed',
     },
   )
@@ -92,7 +94,9 @@ export async function fetchDependabotAlerts(
         `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
         '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
         'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
-      notFound: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled (Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
+      notFound:
+        `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled ` +
+        `(Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
       failed: 'reading Dependabot alerts failed',
     },
   )

@@ -249,7 +249,8 @@ async function headPolicyNote(
   ctx: RuleContext,
   remote: RemotePolicyReader,
 ): Promise<Note> {
-  const prefix = `This PR changes the policy file ${input.policyPath}. The base branch's policy is enforced; the PR's version applies once merged.`
+  const prefix =
+    `This PR changes the policy file ${input.policyPath}. ` + `The base branch's policy is enforced; the PR's version applies once merged.`
   if (!headPath) return { level: 'warning', message: `${prefix} The PR deletes it: after merge the embedded default policy would apply.` }
   const outcome = await withBudget(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async (): Promise<Note> => {
     const readHead = (p: string) => ctx.changes.readHead(p)

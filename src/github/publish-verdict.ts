@@ -94,7 +94,8 @@ export async function publishVerdict(p: PublishInput): Promise<PublishResult> {
     result.checkUrl = check.value.url
     result.checkRunId = check.value.id
     p.log(
-      `check run ${p.checkName}: ${verdict.conclusion}${existing ? ` (the check run ${existing.id} of an earlier try, ${check.value.requests ? 'updated' : 'already up to date'})` : ''}`,
+      `check run ${p.checkName}: ${verdict.conclusion}` +
+        (existing ? ` (the check run ${existing.id} of an earlier try, ${check.value.requests ? 'updated' : 'already up to date'})` : ''),
     )
   } else {
     if (check.forbidden) {
@@ -168,7 +169,8 @@ async function commentSkipReason(
     if (passing) return `the conclusion is success and the existing comment could not be looked up (${found.message})`
     // Writing blind would add a second sticky comment next to the one we could not see; the check run
     // (already written) carries the verdict, so say so where the reviewer looks: a warning annotation.
-    const why = `the existing comment could not be looked up (${found.message}), so a new one could duplicate it; the check run has the verdict`
+    const why =
+      `the existing comment could not be looked up (${found.message}), ` + `so a new one could duplicate it; the check run has the verdict`
     p.warn(`sticky comment not written (comment: ${mode}): ${why}`)
     return why
   }
@@ -183,7 +185,9 @@ async function commentSkipReason(
 
 function withAnnotationNote<T extends { summary: string }>(output: T, skipped: number): T {
   if (!skipped) return output
-  const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`
+  const note =
+    `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the ` +
+    `first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`
   const summary = output.summary.length + note.length <= 65535 ? output.summary + note : output.summary
   return { ...output, summary }
 }

@@ -67,7 +67,9 @@ export class RemotePolicyCaches {
 
 /** The "cannot read" advice for the App: its installation token reads only the repositories it is installed on. */
 export const APP_ACCESS_HINT =
-  'The App reads it with its installation token, which can read only the repositories the App is installed on: install the App on that repository too (for the org\'s .github repository, "All repositories" or add it to the selected ones). See docs/policy.md, "Org policy".'
+  'The App reads it with its installation token, which can read only the repositories the App is installed on: ' +
+  "install the App on that repository too (for the org's .github repository, " +
+  '"All repositories" or add it to the selected ones). See docs/policy.md, "Org policy".'
 
 export interface RemotePolicyOptions {
   /** Shared across runs (the App, one per installation); a run-local cache is always used. */
@@ -84,7 +86,9 @@ export interface RemotePolicyStats {
 }
 
 export const DEFAULT_ACCESS_HINT =
-  'The Action\'s GITHUB_TOKEN can read only the workflow\'s own repository: pass a token that can read it as the `policy-token` input (a fine-grained token or a GitHub App token with contents: read on that repository), or run the gate as the GitHub App installed on that repository too. See docs/policy.md, "Org policy".'
+  "The Action's GITHUB_TOKEN can read only the workflow's own repository: pass a token that can read it as " +
+  'the `policy-token` input (a fine-grained token or a GitHub App token with contents: read on that repository), ' +
+  'or run the gate as the GitHub App installed on that repository too. See docs/policy.md, "Org policy".'
 
 const SHA = /^[0-9a-f]{40}$/i
 
@@ -173,7 +177,8 @@ export class RemotePolicyReader {
       if (status === 403 || status === 401)
         throw new RemoteReadError(this.cannotRead(`${spec.owner}/${spec.repo}`, `GitHub refuses this token (${status})`))
       throw new RemoteReadError(
-        `${describeApiError(`reading ${spec.path} of ${spec.owner}/${spec.repo} at ${sha.slice(0, 12)}`, e)}; the policy cannot be read, so the gate fails closed`,
+        `${describeApiError(`reading ${spec.path} of ${spec.owner}/${spec.repo} at ${sha.slice(0, 12)}`, e)}; ` +
+          `the policy cannot be read, so the gate fails closed`,
       )
     }
     this.options.cache?.set(cacheKey, text ?? null)

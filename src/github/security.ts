@@ -93,7 +93,9 @@ export async function fetchSecretScanningAlerts(
         `GitHub secret-scanning alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
         '`permissions: security-events: read` (a GitHub App needs "Secret scanning alerts: read"); secret scanning must be enabled ' +
         '(Settings → Code security → Secret Protection). Fork PRs get no such access.',
-      notFound: `GitHub secret-scanning alerts answered 404 for ${p.owner}/${p.repo}: secret scanning is not enabled (Settings → Code security → Secret Protection), or the token cannot see the repository.`,
+      notFound:
+        `GitHub secret-scanning alerts answered 404 for ${p.owner}/${p.repo}: ` +
+        `secret scanning is not enabled (Settings → Code security → Secret Protection), or the token cannot see the repository.`,
       failed: 'reading GitHub secret-scanning alerts failed',
     },
   )
@@ -121,8 +123,11 @@ export async function fetchCodeScanningAlerts(
     {
       forbidden: (m) =>
         `GitHub code-scanning alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
-        '`permissions: security-events: read`; on private repositories code scanning needs GitHub Code Security. Fork PRs get no such access.',
-      notFound: `GitHub code-scanning alerts answered 404 for ${p.owner}/${p.repo} refs/pull/${p.pull}/merge: code scanning is not set up, or no analysis was uploaded for this pull request yet.`,
+        '`permissions: security-events: read`; on private repositories code ' +
+        'scanning needs GitHub Code Security. Fork PRs get no such access.',
+      notFound:
+        `GitHub code-scanning alerts answered 404 for ${p.owner}/${p.repo} refs/pull/${p.pull}/merge: ` +
+        `code scanning is not set up, or no analysis was uploaded for this pull request yet.`,
       failed: 'reading GitHub code-scanning alerts failed',
     },
   )

@@ -89,10 +89,14 @@ export const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as
 
 export const PERMISSION_HINTS = {
   timeline:
-    'the token needs `issues: read` and `pull-requests: read` (a workflow triggered by a fork may be refused: use the App, or pull_request_target without checking out the head)',
+    'the token needs `issues: read` and `pull-requests: read` (a workflow triggered by a fork may be refused: ' +
+    'use the App, or pull_request_target without checking out the head)',
   activity:
-    "the token needs `contents: read` on the repository the head branch lives in (a fork PR's pushes are not in this repository's activity: ask the approver for an approving review with `/gate waive`, which GitHub binds to the commit)",
-  team: "the token needs organization `members: read` (a GitHub App permission; a workflow's GITHUB_TOKEN can never read team membership: list users or a permission level instead, or run the App)",
+    "the token needs `contents: read` on the repository the head branch lives in (a fork PR's pushes are not in this " +
+    "repository's activity: ask the approver for an approving review with `/gate waive`, which GitHub binds to the commit)",
+  team:
+    'the token needs organization `members: read` (a GitHub App permission; ' +
+    "a workflow's GITHUB_TOKEN can never read team membership: list users or a permission level instead, or run the App)",
   permission: 'the token needs `metadata: read` on the repository',
   codeowners: 'the token needs `contents: read`',
 } as const
@@ -197,10 +201,17 @@ export function parseReviewComments(items: readonly unknown[]): WaiverAct[] {
  * token's own, and REST does not list them) are left out. "Edited" is REST's test (updated more than a
  * second after it was written) or GitHub's `lastEditedAt`, whichever says so.
  */
-export const WAIVER_RECORDS_SELECTION = `comments(first: 100) { totalCount nodes { fullDatabaseId body viewerDidAuthor author { __typename login } createdAt updatedAt lastEditedAt url } }
-      labelEvents: timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) { pageInfo { hasNextPage } nodes { __typename ... on LabeledEvent { id createdAt actor { __typename login } label { name } } ... on UnlabeledEvent { id createdAt actor { __typename login } label { name } } } }
-      reviews(first: 100) { pageInfo { hasNextPage } nodes { author { __typename login } body state submittedAt createdAt updatedAt lastEditedAt url commit { oid } } }
-      reviewThreads(first: 100) { pageInfo { hasNextPage } nodes { comments(first: 100) { pageInfo { hasNextPage } nodes { author { __typename login } body state createdAt updatedAt lastEditedAt url commit { oid } originalCommit { oid } } } } }`
+export const WAIVER_RECORDS_SELECTION =
+  'comments(first: 100) { totalCount nodes { fullDatabaseId body viewerDidAuthor author { __typename login } ' +
+  'createdAt updatedAt lastEditedAt url } }\n' +
+  '      labelEvents: timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) { pageInfo { ' +
+  'hasNextPage } nodes { __typename ... on LabeledEvent { id createdAt actor { __typename login } label { name ' +
+  '} } ... on UnlabeledEvent { id createdAt actor { __typename login } label { name } } } }\n' +
+  '      reviews(first: 100) { pageInfo { hasNextPage } nodes { author { __typename login } body state ' +
+  'submittedAt createdAt updatedAt lastEditedAt url commit { oid } } }\n' +
+  '      reviewThreads(first: 100) { pageInfo { hasNextPage } nodes { comments(first: 100) { pageInfo { ' +
+  'hasNextPage } nodes { author { __typename login } body state createdAt updatedAt lastEditedAt url commit { ' +
+  'oid } originalCommit { oid } } } } }'
 
 /** What the first query read of a PR's waiver records; a part left undefined is read over REST. */
 export interface PrefetchedRecords {
@@ -538,7 +549,9 @@ async function readPushed({ octokit, repo, pr, where }: RecordsContext): Promise
     if (!last)
       return {
         ok: false,
-        why: `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} among its last 100 pushes, so the time of the last push is unknown`,
+        why:
+          `GitHub's activity record of ${pr.headRef} has no push of the head ${pr.headSha.slice(0, 12)} ` +
+          `among its last 100 pushes, so the time of the last push is unknown`,
       }
     return { ok: true, value: last }
   } catch (e) {

@@ -260,7 +260,9 @@ function extractLocks(own: Raw, text: string, file: string, issues: PolicyIssue[
             issues.push({
               file,
               ...positionAt(positions, `rules.${id}.locked.${i}`),
-              message: `rules.${id}.locked: ${JSON.stringify(k)} is not an option of ${id}${hintFor(k, Object.keys(policySchemaRuleProps(id)))}`,
+              message:
+                `rules.${id}.locked: ${JSON.stringify(k)} is not an option ` +
+                `of ${id}${hintFor(k, Object.keys(policySchemaRuleProps(id)))}`,
             })
           else out.push({ path: `rules.${id}.${k}`, file, ...where })
         })
@@ -330,7 +332,11 @@ function extendsTarget(name: string, origin: Origin, st: ChainState): ExtendsTar
       missing: `extends: ${JSON.stringify(name)} was not found in the repository at the enforced ref`,
     }
   }
-  return `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, or github:<owner>/<repo>/<path>@<ref>)`
+  return (
+    `extends: unknown preset ${JSON.stringify(name)}${presetGuess(name)}; ` +
+    `shipped presets: ${PRESET_NAMES.join(', ')} (or a repository path such as .github/policies/base.yml, ` +
+    `or github:<owner>/<repo>/<path>@<ref>)`
+  )
 }
 
 /**
@@ -407,11 +413,14 @@ function remoteTarget(spec: RemoteSpec, st: ChainState): ExtendsTarget {
     load: () => {
       if (!st.options.remote)
         throw new RemoteReadError(
-          `a policy in another repository is read through the GitHub API, and there is no token to read it${st.options.remoteUnavailable ? ` (${st.options.remoteUnavailable})` : ''}`,
+          `a policy in another repository is read through the GitHub API, and there is no token ` +
+            `to read it${st.options.remoteUnavailable ? ` (${st.options.remoteUnavailable})` : ''}`,
         )
       return st.options.remote(spec)
     },
-    missing: `extends: ${JSON.stringify(name)} was not found: no file ${spec.path} in ${spec.owner}/${spec.repo} at ${spec.ref === 'HEAD' ? 'its default branch' : spec.ref} (or the token cannot read that repository)`,
+    missing:
+      `extends: ${JSON.stringify(name)} was not found: no file ${spec.path} in ${spec.owner}/${spec.repo} ` +
+      `at ${spec.ref === 'HEAD' ? 'its default branch' : spec.ref} (or the token cannot read that repository)`,
   }
 }
 
@@ -475,5 +484,8 @@ export function describeEnforcement(e: Enforcement): string {
   const asked = e.setBy
     ? `${where(e.setBy)} sets ${JSON.stringify(e.requested ?? null)}`
     : `the policy asks for ${JSON.stringify(e.requested ?? null)}`
-  return `${e.path}: ${asked}, looser than the org floor ${JSON.stringify(e.enforced)} locked at ${where(e.lockedBy)} (${e.rule}); ${JSON.stringify(e.enforced)} is enforced`
+  return (
+    `${e.path}: ${asked}, looser than the org floor ${JSON.stringify(e.enforced)} locked ` +
+    `at ${where(e.lockedBy)} (${e.rule}); ${JSON.stringify(e.enforced)} is enforced`
+  )
 }

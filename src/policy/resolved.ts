@@ -58,6 +58,7 @@ export function resolvePolicy(doc: Raw): ResolvedPolicy {
   const issue = validate(policySchema(), doc)[0]
   const rule = RULES.map((r) => r.bind(rules[r.id])).find((b) => !b.ok)
   throw new Error(
-    `internal error: the resolved policy does not check: ${issue ? `${issue.path.join('.')}: ${issue.message}` : rule && !rule.ok ? rule.why : 'unknown'}`,
+    `internal error: the resolved policy does not ` +
+      `check: ${issue ? `${issue.path.join('.')}: ${issue.message}` : rule && !rule.ok ? rule.why : 'unknown'}`,
   )
 }

@@ -49,7 +49,8 @@ export const ApproversSchema = Type.Object(
     teams: Type.Optional(
       Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' }), {
         description:
-          'Teams as `org/team-slug`; membership is read from the API (the token needs organization `members: read`; a workflow GITHUB_TOKEN cannot read it).',
+          'Teams as `org/team-slug`; membership is read from the API (the token needs ' +
+          'organization `members: read`; a workflow GITHUB_TOKEN cannot read it).',
       }),
     ),
     permission: Type.Optional(
@@ -88,7 +89,8 @@ export const WaiverSettings = Type.Object(
     require_reason: Type.Boolean({
       default: true,
       description:
-        'A label waiver needs a line `<prefix><rule-id> <reason>` in the PR body; a `/gate waive <rule-id> <reason>` command needs its reason.',
+        'A label waiver needs a line `<prefix><rule-id> <reason>` in the PR body; ' +
+        'a `/gate waive <rule-id> <reason>` command needs its reason.',
     }),
     min_reason_length: Type.Integer({ minimum: 0, default: 10, description: 'Minimum length of the reason.' }),
     approvers: Type.Unsafe<Approvers>({
@@ -104,7 +106,8 @@ export const WaiverSettings = Type.Object(
     invalidate_on_push: Type.Union([Type.Boolean(), Type.Array(Type.String({ minLength: 1 }))], {
       default: ['migration-safety', 'dependencies'],
       description:
-        'Rules whose waivers a push voids (true: every rule, false: none): the waiver must be given on the current head commit (a review on it, or a label or comment after its push).',
+        'Rules whose waivers a push voids (true: every rule, false: none): ' +
+        'the waiver must be given on the current head commit (a review on it, or a label or comment after its push).',
     }),
   },
   {
@@ -123,7 +126,10 @@ export const CommentSetting = Type.Unsafe<CommentMode>({
   enum: [...COMMENT_MODES],
   default: 'always',
   description:
-    'When the sticky PR comment is written; the check run always has the full report. always (default): on every run, updated in place. on-failure: only when the conclusion is not success; a comment already there is updated, so a red comment never outlives the fix. on-change: only when what the comment shows (conclusion, findings, waivers, notes) differs from the comment already there; a PR that passes from the start gets none. never: check run only.',
+    'When the sticky PR comment is written; the check run always has the full report. always (default): on every run, ' +
+    'updated in place. on-failure: only when the conclusion is not success; a comment already there is updated, ' +
+    'so a red comment never outlives the fix. on-change: only when what the comment shows (conclusion, findings, waivers, ' +
+    'notes) differs from the comment already there; a PR that passes from the start gets none. never: check run only.',
 })
 
 const levelWithDefault = (def: Level, description: string) => Type.Unsafe<Level>({ ...LevelSchema, default: def, description })
@@ -133,7 +139,8 @@ export const ReleaseSettings = Type.Object(
   {
     missing_gate_result: levelWithDefault(
       'fail',
-      'Level of a pull request merged in the release range that has no gate result (no check run or commit status named like the gate on its head SHA, or one still in progress). `fail`: the release is blocked.',
+      'Level of a pull request merged in the release range that has no gate result (no check run or commit ' +
+        'status named like the gate on its head SHA, or one still in progress). `fail`: the release is blocked.',
     ),
     failed_gate_result: levelWithDefault(
       'fail',
@@ -147,31 +154,36 @@ export const ReleaseSettings = Type.Object(
       default: 'release-approved',
       minLength: 1,
       description:
-        'A label on a pull request that approves, for release, the findings of the `dangerous_rules` in the files that pull request changed (e.g. a dangerous migration the release manager accepts).',
+        'A label on a pull request that approves, for release, the findings of the `dangerous_rules` in ' +
+        'the files that pull request changed (e.g. a dangerous migration the release manager accepts).',
     }),
     dangerous_rules: Type.Array(Type.String({ minLength: 1 }), {
       default: ['migration-safety'],
       description:
-        'Rules whose findings on the release diff need the approval label on every pull request of the range that changed the file; without it they count at their level (a `fail` blocks the release).',
+        'Rules whose findings on the release diff need the approval label on every pull request of the ' +
+        'range that changed the file; without it they count at their level (a `fail` blocks the release).',
     }),
     approvers: Type.Unsafe<Approvers>({
       ...ApproversSchema,
       default: { permission: 'maintain' },
       description:
-        "Who may approve a dangerous finding for release: the approval label counts only when GitHub's events show one of them (not the PR author) added it. Default: maintainers and admins.",
+        "Who may approve a dangerous finding for release: the approval label counts only when GitHub's " +
+        'events show one of them (not the PR author) added it. Default: maintainers and admins.',
     }),
     max_pull_requests: Type.Integer({
       minimum: 1,
       default: 500,
       description:
-        'Most pull requests a release may contain; a larger range is reported as partial (the rest is not checked) and concludes at best `conclusion.partial`.',
+        'Most pull requests a release may contain; a larger range is reported as ' +
+        'partial (the rest is not checked) and concludes at best `conclusion.partial`.',
     }),
   },
   {
     additionalProperties: false,
     default: {},
     description:
-      'Release mode: how the pull requests merged between the last deployment and the candidate, and the release diff, decide whether the release may deploy.',
+      'Release mode: how the pull requests merged between the last deployment and the candidate, ' +
+      'and the release diff, decide whether the release may deploy.',
   },
 )
 
@@ -181,19 +193,27 @@ export const ReleaseSettings = Type.Object(
 /** `extends` entries: a preset, a repository path, or `github:<owner>/<repo>/<path>@<ref>`. */
 export const ExtendsSetting = Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }))], {
   description:
-    "What this policy starts from: a shipped preset name (default, strict, relaxed), a path to another policy file in this repository, or a policy in another repository, `github:<owner>/<repo>/<path>@<ref>` (usually the org's `.github` repository, e.g. github:acme/.github/quality-gate/org.yml@main), read through the API with the gate's token. Later entries override earlier ones; this file overrides them all.",
+    'What this policy starts from: a shipped preset name (default, strict, relaxed), ' +
+    'a path to another policy file in this repository, or a policy in another repository, ' +
+    "`github:<owner>/<repo>/<path>@<ref>` (usually the org's `.github` repository, e.g. " +
+    "github:acme/.github/quality-gate/org.yml@main), read through the API with the gate's token. " +
+    'Later entries override earlier ones; this file overrides them all.',
 })
 
 /** Per rule: `locked: true` (every option and the level) or a list of the locked option names. */
 export const RuleLockSetting = Type.Union([Type.Literal(true), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })], {
   description:
-    'Org floor: `true` locks this rule\'s level and every option at this file\'s values; a list locks only the named keys (e.g. [level, fail_lines]). Policies that extend this file may tighten a locked key, never loosen it: a looser value is replaced by this one and the verdict names the org rule that was enforced. See docs/policy.md, "Org policy".',
+    "Org floor: `true` locks this rule's level and every option at this file's values; " +
+    'a list locks only the named keys (e.g. [level, fail_lines]). Policies that extend this file may tighten a locked key, ' +
+    'never loosen it: a looser value is replaced by this one and the verdict names the org rule that was enforced. ' +
+    'See docs/policy.md, "Org policy".',
 })
 
 /** Top level: dotted paths of other locked keys (conclusion, waivers, release, comment, or rule keys). */
 export const LockedPaths = Type.Array(Type.String({ minLength: 1, pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' }), {
   description:
-    "Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule's `locked`.",
+    'Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, ' +
+    "release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule's `locked`.",
 })
 /* ── end of the org policy block ── */
 

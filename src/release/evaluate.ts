@@ -131,11 +131,14 @@ function releaseGatesRule(
           })
         } else if (p.gate.state === 'missing') {
           const ignored = p.gate.ignored?.length
-            ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} (only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.`
+            ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} ` +
+              `(only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.`
             : ''
           add(settings.missing_gate_result, {
             code: 'missing',
-            message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.${ignored}`,
+            message:
+              `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: ` +
+              `it was merged without the quality gate.${ignored}`,
             hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.',
           })
         } else if (p.gate.state === 'pending') {
@@ -151,7 +154,8 @@ function releaseGatesRule(
       for (const c of facts.direct) {
         add(settings.direct_commits, {
           code: 'direct-commit',
-          message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`,
+          message:
+            `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: ` + 'it never went through the gate.',
           hint: 'Land changes through pull requests; review this commit before deploying.',
         })
       }
@@ -209,14 +213,20 @@ function approvable(
           return {
             ...f,
             kind: 'info',
-            message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}`,
+            message:
+              `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} ` +
+              `with the label ${label}: ${f.message}`,
           }
         }
         const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`)
         return {
           ...f,
-          message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})${refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''}`,
-          hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
+          message:
+            `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})` +
+            (refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''),
+          hint:
+            `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) ` +
+            `approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
         }
       }),
     )
@@ -267,7 +277,9 @@ export async function evaluateRelease(input: ReleaseInput): Promise<ReleaseEvalu
 
   // 4. Gate results of the merged PRs (at most max_pull_requests of them).
   if (facts.pulls.length > settings.max_pull_requests) {
-    problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`
+    problem =
+      `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests ` +
+      `(${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`
     facts.pulls = facts.pulls.slice(0, settings.max_pull_requests)
   }
   facts.pulls = await gateResults(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? ACTIONS_GATE_IDENTITY)
@@ -295,7 +307,9 @@ async function resolveBase(input: ReleaseInput, facts: ReleaseFacts): Promise<{ 
   facts.base = { input: 'auto', source: 'none' }
   return {
     ref: undefined,
-    problem: `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`,
+    problem:
+      `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it ` +
+      `could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`,
   }
 }
 
@@ -319,7 +333,10 @@ async function readRange(input: ReleaseInput, facts: ReleaseFacts, baseRef: stri
   if (cmp.status === 'behind' || cmp.status === 'diverged') {
     notes.push({
       level: 'warning',
-      message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.`,
+      message:
+        `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} ` +
+        `the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). ` +
+        `Only the candidate's own commits since the merge base are evaluated.`,
     })
   }
   const { pulls, direct } = await mergedPullsInRange(octokit, repo, cmp.commits)
@@ -350,7 +367,9 @@ function releaseContext(
   if (truncated)
     notes.push({
       level: 'warning',
-      message: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
+      message:
+        `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files of a range; this release changes at least that many, ` +
+        `so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
     })
   const meta: PullRequestMeta = {
     title: `Release ${base.baseRef ?? '?'}…${input.head}`,
@@ -379,7 +398,9 @@ function releaseRules(
   if (unknown.length)
     notes.push({
       level: 'warning',
-      message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${RULES.map((r) => r.id).join(', ')}.`,
+      message:
+        `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; ` +
+        `rules: ${RULES.map((r) => r.id).join(', ')}.`,
     })
   return [
     releaseGatesRule(facts, settings, problem, describeGateIdentity(input.gateIdentity ?? ACTIONS_GATE_IDENTITY)),

@@ -167,7 +167,12 @@ export function ruleDetailBlocks(v: Verdict, links: RenderLinks): Block[] {
 
 /** How to waive, in one sentence (Markdown; arguments already escaped). */
 function howToWaive(prefix: string, rule: string): string {
-  return `An approver named by the policy (never the PR author) adds the label <code>${prefix}${rule}</code>, with a line <code>${prefix}${rule} &lt;reason&gt;</code> in the PR description, or submits an approving review (or a review comment) with the line <code>/gate waive ${rule} &lt;reason&gt;</code>. Only GitHub's own record of who did it counts.`
+  return (
+    `An approver named by the policy (never the PR author) adds the label <code>${prefix}${rule}</code>, ` +
+    `with a line <code>${prefix}${rule} &lt;reason&gt;</code> in the PR description, or submits an approving review (or ` +
+    `a review comment) with the line <code>/gate waive ${rule} &lt;reason&gt;</code>. Only GitHub's own record of who ` +
+    `did it counts.`
+  )
 }
 
 /** The audit table of the waivers applied (check run, job summary). */
@@ -183,7 +188,8 @@ export function waiverBlock(v: Verdict, labelPrefix: string): Block {
     lines: [
       '<details><summary>How to waive a rule</summary>',
       '',
-      `${howToWaive(escapeText(labelPrefix), escapeText(example))} The waiver, who gave it and its reason are shown here and in the check run. The policy itself is read from the base branch: editing it in this PR does not change this result.`,
+      `${howToWaive(escapeText(labelPrefix), escapeText(example))} The waiver, who gave it and its reason are shown here and ` +
+        `in the check run. The policy itself is read from the base branch: editing it in this PR does not change this result.`,
       '',
       '</details>',
       '',
@@ -504,7 +510,8 @@ function collapsedRest(v: Verdict, o: CommentOptions, notices: number, anyWaived
   const blocking = v.results.filter((r) => isBlocking(r.status))
   if (blocking.length) {
     rest.push(
-      `To waive a rule on purpose: ${howToWaive(escapeText(o.labelPrefix), escapeText(blocking[0].id))} The policy is read from the base branch: editing it in this PR does not change this result.`,
+      `To waive a rule on purpose: ${howToWaive(escapeText(o.labelPrefix), escapeText(blocking[0].id))} ` +
+        `The policy is read from the base branch: editing it in this PR does not change this result.`,
       '',
     )
   }

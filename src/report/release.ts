@@ -40,7 +40,10 @@ export function renderRangeSection(f: ReleaseFacts, links: ReleaseLinks): string
   const commit = (sha?: string) => (sha ? `[${short(sha)}](${links.repoUrl}/commit/${sha})` : '?')
   const base =
     f.base.source === 'deployment'
-      ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${escapeText(f.environment)}**` : ''}${f.base.deployedAt ? `, ${escapeText(f.base.deployedAt)}` : ''})`
+      ? `${commit(f.base.sha)} (last successful deployment` +
+        (f.environment ? ` to **${escapeText(f.environment)}**` : '') +
+        (f.base.deployedAt ? `, ${escapeText(f.base.deployedAt)}` : '') +
+        ')'
       : f.base.source === 'none'
         ? `unknown (no successful deployment${f.environment ? ` to **${escapeText(f.environment)}**` : ''})`
         : `${escapeText(f.base.input)} → ${commit(f.base.sha)}`
@@ -52,7 +55,10 @@ export function renderRangeSection(f: ReleaseFacts, links: ReleaseLinks): string
   )
   if (f.compareUrl)
     lines.push(
-      `- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${escapeText(f.status)}** the deployed ref` : ''}`,
+      `- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})` +
+        (f.status && f.status !== 'ahead' && f.status !== 'identical'
+          ? ` — the candidate is **${escapeText(f.status)}** the deployed ref`
+          : ''),
     )
   lines.push('')
   if (f.pulls.length) {
@@ -81,7 +87,9 @@ export function renderRangeSection(f: ReleaseFacts, links: ReleaseLinks): string
       seen.add(key)
       const who = a.approvals.map(
         (x) =>
-          `#${x.pull} approved by <code>${escapeText(x.by)}</code> (${escapeText(x.via)})${x.at ? ` at ${escapeText(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`,
+          `#${x.pull} approved by <code>${escapeText(x.by)}</code> (${escapeText(x.via)})` +
+          (x.at ? ` at ${escapeText(x.at)}` : '') +
+          (x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''),
       )
       lines.push(`- \`${escapeText(a.rule)}\` in ${escapeText(a.path ?? '')}: ${who.join('; ')}`)
     }
@@ -119,7 +127,16 @@ export function reviewComment(v: Verdict, f: ReleaseFacts, detailsUrl?: string, 
   const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending')
   if (bad.length)
     lines.push(
-      `Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state}${p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : ''})`).join(', ')}.`,
+      'Gate not passed: ' +
+        bad
+          .map(
+            (p) =>
+              `#${p.number} (${p.gate.state}` +
+              (p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : '') +
+              ')',
+          )
+          .join(', ') +
+        '.',
     )
   if (detailsUrl) lines.push(`Details: ${detailsUrl}`)
   // Then the blocking findings, as many as fit (the head lines and the link always do).
@@ -169,7 +186,8 @@ export function toReleaseJson(e: ReleaseEvaluation): Record<string, unknown> {
 export function renderReleaseText(e: ReleaseEvaluation): string {
   const f = e.facts
   const lines = [
-    `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`,
+    `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} ` +
+      `pull request(s), ${f.totalCommits} commit(s)\n`,
   ]
   for (const p of f.pulls) lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${visibleControls(p.title)}\n`)
   return lines.join('') + renderText(e.verdict)

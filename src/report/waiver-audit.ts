@@ -27,7 +27,10 @@ function link(url: string | undefined): string | undefined {
 /** One line in Markdown: "waived by @alice (repository role maintain) with a label on abc123 at …: reason (record)". */
 export function waiverSentence(w: WaiverAudit): string {
   if (w.kind === 'local')
-    return `waived by the label <code>${escapeText(w.label ?? '')}</code> given on the command line (not verified against GitHub)${w.reason ? `: ${escapeText(w.reason, 300)}` : ''}`
+    return (
+      `waived by the label <code>${escapeText(w.label ?? '')}</code> given on the command ` +
+      `line (not verified against GitHub)${w.reason ? `: ${escapeText(w.reason, 300)}` : ''}`
+    )
   const who = `<code>${escapeText(w.by)}</code>`
   const how = w.kind === 'label' && w.label ? `the label <code>${escapeText(w.label)}</code>` : KIND[w.kind]
   const when = w.at ? ` at ${escapeText(w.at)}` : ''
@@ -45,7 +48,11 @@ export function waiverAuditLines(v: Verdict): string[] {
   for (const w of ws) {
     const url = link(w.url)
     lines.push(
-      `| \`${escapeText(w.rule)}\` | ${w.kind === 'local' ? escapeText(w.by) : `<code>${escapeText(w.by)}</code>`} | ${escapeText(w.via, 200)} | ${w.kind === 'label' && w.label ? `label <code>${escapeText(w.label)}</code>` : KIND[w.kind]} | <code>${escapeText(w.head.slice(0, 12))}</code> | ${escapeText(w.at ?? '')} | ${escapeText(w.reason ?? '', 300).replace(/\|/g, '\\|')} | ${url ? `[link](${url})` : ''} |`,
+      `| \`${escapeText(w.rule)}\` | ${w.kind === 'local' ? escapeText(w.by) : `<code>${escapeText(w.by)}</code>`} ` +
+        `| ${escapeText(w.via, 200)} ` +
+        `| ${w.kind === 'label' && w.label ? `label <code>${escapeText(w.label)}</code>` : KIND[w.kind]} | ` +
+        `<code>${escapeText(w.head.slice(0, 12))}</code> | ${escapeText(w.at ?? '')} ` +
+        `| ${escapeText(w.reason ?? '', 300).replace(/\|/g, '\\|')} | ${url ? `[link](${url})` : ''} |`,
     )
   }
   lines.push('')
@@ -57,5 +64,9 @@ export function waiverText(w: WaiverAudit): string {
   if (w.kind === 'local')
     return `waived by the label ${w.label ?? ''} given on the command line (not verified against GitHub)${w.reason ? `: ${w.reason}` : ''}`
   const how = w.kind === 'label' && w.label ? `label ${w.label}` : KIND[w.kind]
-  return `waived by ${w.by} (${w.via}) with ${how} on ${w.head.slice(0, 12)}${w.at ? ` at ${w.at}` : ''}${w.reason ? `: ${w.reason}` : ''}${w.url ? ` <${w.url}>` : ''}`
+  return (
+    `waived by ${w.by} (${w.via}) ` +
+    `with ${how} ` +
+    `on ${w.head.slice(0, 12)}${w.at ? ` at ${w.at}` : ''}${w.reason ? `: ${w.reason}` : ''}${w.url ? ` <${w.url}>` : ''}`
+  )
 }

@@ -28,7 +28,9 @@ const CoChangeEntry = Type.Object({
     Type.String({
       format: 'regex',
       description:
-        'Trigger only when an added line matches this regular expression (a file without a patch counts as matching). RE2 syntax, matched in linear time: no backreferences (`\\1`) and no lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`); at most 1000 characters.',
+        'Trigger only when an added line matches this regular expression (a file without a ' +
+        'patch counts as matching). RE2 syntax, matched in linear time: no backreferences (`\\1`) ' +
+        'and no lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`); at most 1000 characters.',
     }),
   ),
   require: Type.Array(Type.String({ format: 'glob' }), {
@@ -145,8 +147,9 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
       message: entry.message ?? `${entry.name}: ${what} changed without a change to ${short(requiredGlobs)}.`,
       hint:
         (entry.hint ??
-          `Change a file matching ${short(requiredGlobs.map((g) => `\`${g}\``))}${entry.or_declaration ? `, or add a line \`${entry.or_declaration} — <reason>\` to the PR description` : ''}.`) +
-        (outcome.rejected ? ` The declaration was rejected (${outcome.rejected}).` : ''),
+          `Change a file matching ${short(requiredGlobs.map((g) => `\`${g}\``))}` +
+            (entry.or_declaration ? `, or add a line \`${entry.or_declaration} — <reason>\` to the PR description` : '') +
+            '.') + (outcome.rejected ? ` The declaration was rejected (${outcome.rejected}).` : ''),
       path: first.path,
       code: entry.name,
     })
@@ -168,7 +171,8 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
 export const coChange = defineRule({
   id: 'co-change',
   description:
-    'When some files change, others must change with them (ADR for a new service, CHANGELOG for the API spec, docs for protos), or the PR declares why not.',
+    'When some files change, others must change with them (ADR for a new service, ' +
+    'CHANGELOG for the API spec, docs for protos), or the PR declares why not.',
   options: CoChangeOptions,
   defaultLevel: 'warn',
   release: true,

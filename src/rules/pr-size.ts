@@ -106,8 +106,12 @@ export const prSize = defineRule({
       findings.push({
         code: what === 'lines' ? 'too-many-lines' : 'too-many-files',
         level,
-        message: `${fmt(value)} changed ${what}${partial} is over the ${level === 'fail' ? 'failure' : 'warning'} limit of ${fmt(limit)}. Largest directories: ${top || 'none'}.`,
-        hint: 'Split the change into smaller pull requests (e.g. refactoring first, then behaviour; one service at a time), or exclude generated files in .gitattributes with linguist-generated.',
+        message:
+          `${fmt(value)} changed ${what}${partial} is over the ${level === 'fail' ? 'failure' : 'warning'} ` +
+          `limit of ${fmt(limit)}. Largest directories: ${top || 'none'}.`,
+        hint:
+          'Split the change into smaller pull requests (e.g. refactoring first, then behaviour; ' +
+          'one service at a time), or exclude generated files in .gitattributes with linguist-generated.',
       })
     }
     check(lines, o.warn_lines, o.fail_lines, 'lines')

@@ -26,7 +26,8 @@ export async function dependabotAlertsOf(octokit: Octokit, repos: string[]): Pro
       const s = statusOf(e)
       const hint =
         s === 403
-          ? ': the token cannot read them (in a workflow grant `permissions: security-events: read`, or use a token with "Dependabot alerts: read")'
+          ? ': the token cannot read them (in a workflow grant `permissions: ' +
+            'security-events: read`, or use a token with "Dependabot alerts: read")'
           : s === 404
             ? ': Dependabot alerts are not enabled, or the token cannot see the repository'
             : ''

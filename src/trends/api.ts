@@ -52,8 +52,12 @@ function heavy(e: unknown): boolean {
   return /timeout|timed out|something went wrong while executing your query/i.test(describeGraphqlError('', e))
 }
 
-export const MERGED_PULLS_QUERY = `query MergedPulls($owner: String!, $name: String!, $after: String, $checkName: String!, $pageSize: Int!) {
-  repository(owner: $owner, name: $name) {
+/** What the gate's check run contributes to a merged pull request's trend record. */
+const CHECK_RUN_FIELDS = 'name status conclusion startedAt completedAt title text'
+
+export const MERGED_PULLS_QUERY =
+  'query MergedPulls($owner: String!, $name: String!, $after: String, $checkName: String!, $pageSize: Int!) {\n' +
+  `  repository(owner: $owner, name: $name) {
     nameWithOwner
     defaultBranchRef { name }
     pullRequests(states: MERGED, orderBy: {field: UPDATED_AT, direction: DESC}, first: $pageSize, after: $after) {
@@ -65,7 +69,7 @@ export const MERGED_PULLS_QUERY = `query MergedPulls($owner: String!, $name: Str
         labels(first: 20) { nodes { name } }
         commits(last: 1) { nodes { commit { oid
           checkSuites(first: 5, filterBy: {checkName: $checkName}) { nodes { app { databaseId slug }
-            checkRuns(first: 5, filterBy: {checkName: $checkName, checkType: ALL}) { nodes { name status conclusion startedAt completedAt title text } } } }
+            checkRuns(first: 5, filterBy: {checkName: $checkName, checkType: ALL}) { nodes { ${CHECK_RUN_FIELDS} } } } }
           status { context(name: $checkName) { state description creator { login } } }
         } } }
       }
@@ -290,7 +294,8 @@ export async function apiHistory(o: ApiOptions): Promise<ApiHistory> {
         if (pageSize > MIN_PAGE_SIZE && heavy(e)) {
           pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(pageSize / 2))
           o.log?.(
-            `merged pull requests of ${full}: GitHub gave up on the query (${describeGraphqlError('', e).slice(2)}); asking for ${pageSize} a page`,
+            `merged pull requests of ${full}: GitHub gave up on the query ` +
+              `(${describeGraphqlError('', e).slice(2)}); asking for ${pageSize} a page`,
           )
           continue
         }
@@ -315,7 +320,11 @@ export async function apiHistory(o: ApiOptions): Promise<ApiHistory> {
   const fb = fallback.noResult + fallback.noRecord
   if (fb) {
     notes.push(
-      `${fb} of ${records.length} pull request${records.length === 1 ? '' : 's'} ${fb === 1 ? 'has' : 'have'} no trend record from the gate (${fallback.noResult} without any result of "${o.checkName}" by the gate on the head commit, ${fallback.noRecord} with a result but no embedded record: an older gate or a commit status): their size is the pull request's additions + deletions, without pr-size's exclusions (lock files, generated and vendored files count), and their rules, critical areas, migrations and runbooks are unknown.`,
+      `${fb} of ${records.length} pull request${records.length === 1 ? '' : 's'} ${fb === 1 ? 'has' : 'have'} no ` +
+        `trend record from the gate (${fallback.noResult} without any result of "${o.checkName}" by the gate on the ` +
+        `head commit, ${fallback.noRecord} with a result but no embedded record: an older gate or a commit status): ` +
+        `their size is the pull request's additions + deletions, without pr-size's exclusions (lock files, ` +
+        `generated and vendored files count), and their rules, critical areas, migrations and runbooks are unknown.`,
     )
   }
   return { repositories: repos, defaultBranch: multi ? '' : branch, records, fallback, calls, notes }

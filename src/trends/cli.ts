@@ -73,7 +73,9 @@ export interface SourceHistory {
 }
 
 const GIT_NOTE =
-  'Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description; pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.'
+  'Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) ' +
+  'are not in it; the merge commit message stands in for the pull request description; ' +
+  'pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.'
 
 async function gitSource(io: ReportIO, values: { branch?: string; policy?: string }, from: Date, to: Date): Promise<SourceHistory> {
   const root = (
@@ -149,7 +151,8 @@ async function apiSource(
     },
   })
   io.err(
-    `pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`,
+    `pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} ` +
+      `repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`,
   )
   const policy = await workingTreePolicy(io.cwd, values.policy)
   return {

@@ -99,7 +99,11 @@ export function embedRecord(v: Verdict): string {
     const out = `\n\n<!-- ${RECORD_MARKER} ${escapeJson(JSON.stringify({ v: RECORD_VERSION, ...facts }))} -->\n`
     if (out.length <= MAX_RECORD_CHARS) return out
     if (level > 3)
-      return `\n\n<!-- ${RECORD_MARKER} ${JSON.stringify({ v: RECORD_VERSION, conclusion: v.conclusion, failed: [], errored: [], warned: [], waived: [], truncated: true })} -->\n`
+      return (
+        `\n\n<!-- ${RECORD_MARKER} ` +
+        JSON.stringify({ v: RECORD_VERSION, conclusion: v.conclusion, failed: [], errored: [], warned: [], waived: [], truncated: true }) +
+        ' -->\n'
+      )
     facts = shrink(factsFromVerdict(v), level)
   }
 }

@@ -27,7 +27,9 @@ export function checkTrends(r: TrendReport, s: ResolvedReportSettings): TrendChe
     }
     if (worst.length >= f.median_over_weeks) {
       breaches.push(
-        `the weekly median PR size was over ${s.size_threshold} lines for ${worst.length} weeks in a row (${worst[0]?.label} … ${worst.at(-1)?.label}: ${worst.map((w) => w.median).join(', ')}); the policy allows fewer than ${f.median_over_weeks}`,
+        `the weekly median PR size was over ${s.size_threshold} lines for ${worst.length} weeks in a row (${worst[0]?.label} ` +
+          `… ${worst.at(-1)?.label}: ${worst.map((w) => w.median).join(', ')}); ` +
+          `the policy allows fewer than ${f.median_over_weeks}`,
       )
     }
   }
@@ -36,7 +38,8 @@ export function checkTrends(r: TrendReport, s: ResolvedReportSettings): TrendChe
     if (!v) unchecked.push('vulnerability fix SLA: no evidence (no Dependabot alerts)')
     else if (v.total.breached + v.total.overdue > 0) {
       breaches.push(
-        `${v.total.breached} vulnerabilit${v.total.breached === 1 ? 'y was' : 'ies were'} fixed after the fix SLA and ${v.total.overdue} ${v.total.overdue === 1 ? 'is' : 'are'} open past it`,
+        `${v.total.breached} vulnerabilit${v.total.breached === 1 ? 'y was' : 'ies were'} fixed ` +
+          `after the fix SLA and ${v.total.overdue} ${v.total.overdue === 1 ? 'is' : 'are'} open past it`,
       )
     }
   }
@@ -46,7 +49,9 @@ export function checkTrends(r: TrendReport, s: ResolvedReportSettings): TrendChe
     const share = Math.round((1000 * r.total.conclusions.failure) / judged) / 10
     if (share > f.max_failure_share)
       breaches.push(
-        `${share}% of the merged pull requests had a failing gate (${r.total.conclusions.failure} of ${judged}${judged < r.total.prs ? ` with a gate result; ${r.total.prs - judged} had none` : ''}); the policy allows ${f.max_failure_share}%`,
+        `${share}% of the merged pull requests had a failing gate (${r.total.conclusions.failure} ` +
+          `of ${judged}${judged < r.total.prs ? ` with a gate result; ${r.total.prs - judged} had none` : ''}); ` +
+          `the policy allows ${f.max_failure_share}%`,
       )
   }
   return { breaches, unchecked }

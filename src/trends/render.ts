@@ -20,7 +20,10 @@ const ref = (pr: number | undefined, sha: string, repo?: string) => (pr !== unde
 
 function sizeLine(s: Stats, t: number): string {
   if (!s.size.counted) return 'no pull request with a size'
-  return `median ${fmt(s.size.median)}, p90 ${fmt(s.size.p90)} changed lines; ${pct(s.size.overShare)} over ${t} (${s.size.over} of ${s.size.counted})`
+  return (
+    `median ${fmt(s.size.median)}, p90 ${fmt(s.size.p90)} changed ` +
+    `lines; ${pct(s.size.overShare)} over ${t} (${s.size.over} of ${s.size.counted})`
+  )
 }
 
 function criticalLine(r: TrendReport, s: Stats): string {
@@ -32,19 +35,30 @@ function criticalLine(r: TrendReport, s: Stats): string {
     : r.evidence.coverage
       ? 'diff coverage: no coverage data in the reports'
       : 'diff coverage: no evidence (coverage reports are not in git history)'
-  return `${s.critical.tested} of ${s.critical.touched} pull requests touching a critical area came with tests (${pct(s.critical.testedShare)}); ${cov}`
+  return (
+    `${s.critical.tested} of ${s.critical.touched} pull requests touching a ` +
+    `critical area came with tests (${pct(s.critical.testedShare)}); ${cov}`
+  )
 }
 
 function migrationsLine(r: TrendReport, s: Stats): string {
   if (!s.migrations.prs) return 'no pull request changed a migration'
   const codes = r.dangers.map((d) => `${d.code} ×${d.count}`).join(', ')
-  return `${s.migrations.prs} pull request${s.migrations.prs === 1 ? '' : 's'} changed migrations; ${s.migrations.dangers} danger${s.migrations.dangers === 1 ? '' : 's'} at merge in ${s.migrations.prsWithDangers}${codes ? ` (${codes})` : ''}; ${s.migrations.suppressed} suppressed in the migration; ${r.evidence.waivers ? `${s.migrations.waived} waived` : 'waivers: no evidence'}`
+  return (
+    `${s.migrations.prs} pull request${s.migrations.prs === 1 ? '' : 's'} changed migrations; ${s.migrations.dangers} ` +
+    `danger${s.migrations.dangers === 1 ? '' : 's'} at merge ` +
+    `in ${s.migrations.prsWithDangers}${codes ? ` (${codes})` : ''}; ${s.migrations.suppressed} suppressed in the ` +
+    `migration; ${r.evidence.waivers ? `${s.migrations.waived} waived` : 'waivers: no evidence'}`
+  )
 }
 
 function slaLine(r: TrendReport): string {
   const v = r.vulnerabilities
   if (!v)
-    return `no evidence (${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`
+    return (
+      `no evidence ` +
+      `(${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`
+    )
   const parts = SEVERITIES.filter((s) => v.sla[s] !== null || v.bySeverity[s].fixed || v.bySeverity[s].open).map((s) => {
     const c = v.bySeverity[s]
     const limit = v.sla[s]
@@ -78,7 +92,12 @@ function header(r: TrendReport, name: (s: string) => string = visibleControls): 
     r.source === 'git'
       ? 'local git history (merge and squash commits on the first-parent line, each evaluated now)'
       : 'the GitHub API (the gate results recorded for each pull request)'
-  return `Team trends${r.repository ? ` of ${name(r.repository)}` : ''}${r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)'}, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`
+  return (
+    `Team trends${r.repository ? ` of ${name(r.repository)}` : ''}` +
+    (r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)') +
+    `, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ` +
+    `${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`
+  )
 }
 
 export function renderTrendText(r: TrendReport): string {
@@ -89,26 +108,31 @@ export function renderTrendText(r: TrendReport): string {
   out.push(`  Critical areas  ${criticalLine(r, t)}`)
   out.push(`  Migrations      ${migrationsLine(r, t)}`)
   out.push(
-    `  Runbooks        ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-out${t.runbook.optOuts === 1 ? '' : 's'}`,
+    `  Runbooks        ${t.runbook.prs} with operational changes, ${t.runbook.violations} ` +
+      `without a runbook update, ${t.runbook.optOuts} opt-out${t.runbook.optOuts === 1 ? '' : 's'}`,
   )
   out.push(`  Vulnerabilities ${visibleControls(slaLine(r))}`)
   out.push(`  Gate            ${gateLine(r, t)}`)
   out.push('')
   out.push('Per ISO week')
   out.push(
-    `  ${'week'.padEnd(9)} ${'PRs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(6)} ${`>${r.threshold}`.padStart(6)} ${'tested'.padStart(7)} ${'dangers'.padStart(8)} ${'opt-outs'.padStart(9)} ${'failed'.padStart(7)}`,
+    `  ${'week'.padEnd(9)} ${'PRs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(6)} ${`>${r.threshold}`.padStart(6)} ` +
+      `${'tested'.padStart(7)} ${'dangers'.padStart(8)} ${'opt-outs'.padStart(9)} ${'failed'.padStart(7)}`,
   )
   for (const w of r.weeks) {
     const tested = w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'
     out.push(
-      `  ${w.label.padEnd(9)} ${String(w.prs).padStart(4)} ${fmt(w.size.median).padStart(7)} ${fmt(w.size.p90).padStart(6)} ${pct(w.size.overShare).padStart(6)} ${tested.padStart(7)} ${String(w.migrations.dangers).padStart(8)} ${String(w.runbook.optOuts).padStart(9)} ${String(w.conclusions.failure).padStart(7)}`,
+      `  ${w.label.padEnd(9)} ${String(w.prs).padStart(4)} ${fmt(w.size.median).padStart(7)} ${fmt(w.size.p90).padStart(6)} ` +
+        `${pct(w.size.overShare).padStart(6)} ${tested.padStart(7)} ${String(w.migrations.dangers).padStart(8)} ` +
+        `${String(w.runbook.optOuts).padStart(9)} ${String(w.conclusions.failure).padStart(7)}`,
     )
   }
   if (r.vulnerabilities?.late.length) {
     out.push('', 'Vulnerabilities past their fix SLA')
     for (const l of r.vulnerabilities.late)
       out.push(
-        `  ${l.severity.padEnd(8)} ${visibleControls(l.id)} ${visibleControls(l.package)}: ${l.state === 'fixed' ? 'fixed after' : 'open for'} ${l.days} days (SLA ${l.sla})`,
+        `  ${l.severity.padEnd(8)} ${visibleControls(l.id)} ${visibleControls(l.package)}: ` +
+          `${l.state === 'fixed' ? 'fixed after' : 'open for'} ${l.days} days (SLA ${l.sla})`,
       )
   }
   if (r.optOuts.length) {
@@ -131,7 +155,8 @@ export function renderTrendText(r: TrendReport): string {
   const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)]
   if (r.skipped)
     notes.push(
-      `${r.skipped} commit${r.skipped === 1 ? '' : 's'} on ${r.branch} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`,
+      `${r.skipped} commit${r.skipped === 1 ? '' : 's'} on ${r.branch} in the ` +
+        `window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`,
     )
   if (notes.length) out.push('', ...notes.map((n) => `Note: ${n}`))
   return out.join('\n') + '\n'
@@ -272,7 +297,9 @@ export function mermaidCharts(r: TrendReport): MermaidChart[] {
   })
   charts.push({
     title: 'Shares per week',
-    legend: `Line 1: % of pull requests over ${r.threshold} lines; line 2: % of pull requests touching a critical area that came with tests (0 when none touched one).`,
+    legend:
+      `Line 1: % of pull requests over ${r.threshold} lines; line 2: ` +
+      `% of pull requests touching a critical area that came with tests (0 when none touched one).`,
     block: [
       'xychart-beta',
       `    title "Share of pull requests (%) per ISO week"`,
@@ -323,7 +350,8 @@ export function renderTrendMarkdown(r: TrendReport): string {
   out.push(`| Critical areas | ${criticalLine(r, t)} |`)
   out.push(`| Migrations | ${migrationsLine(r, t)} |`)
   out.push(
-    `| Runbooks | ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-outs |`,
+    `| Runbooks | ${t.runbook.prs} with operational changes, ${t.runbook.violations} ` +
+      `without a runbook update, ${t.runbook.optOuts} opt-outs |`,
   )
   out.push(`| Vulnerability SLA | ${escapeText(slaLine(r))} |`)
   out.push(`| Gate | ${gateLine(r, t)} |`, '')
@@ -335,7 +363,9 @@ export function renderTrendMarkdown(r: TrendReport): string {
   )
   for (const w of r.weeks)
     out.push(
-      `| ${w.label} | ${w.prs} | ${fmt(w.size.median)} | ${fmt(w.size.p90)} | ${pct(w.size.overShare)} | ${w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'} | ${w.migrations.dangers} | ${w.runbook.optOuts} | ${w.conclusions.success} | ${w.conclusions.neutral} | ${w.conclusions.failure} |`,
+      `| ${w.label} | ${w.prs} | ${fmt(w.size.median)} | ${fmt(w.size.p90)} | ${pct(w.size.overShare)} ` +
+        `| ${w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'} | ${w.migrations.dangers} ` +
+        `| ${w.runbook.optOuts} | ${w.conclusions.success} | ${w.conclusions.neutral} | ${w.conclusions.failure} |`,
     )
   out.push('', '</details>', '')
   if (r.optOuts.length) {
@@ -351,7 +381,8 @@ export function renderTrendMarkdown(r: TrendReport): string {
       )
     for (const w of r.waivers)
       out.push(
-        `- ${escapeText(ref(w.pr, w.sha, w.repo))}: ${escapeText(w.rule)} waived (${escapeText(w.label)}): ${escapeText(w.reason ?? '(no reason)', 300)}`,
+        `- ${escapeText(ref(w.pr, w.sha, w.repo))}: ${escapeText(w.rule)} waived ` +
+          `(${escapeText(w.label)}): ${escapeText(w.reason ?? '(no reason)', 300)}`,
       )
     out.push('')
   }
@@ -364,7 +395,8 @@ export function renderTrendMarkdown(r: TrendReport): string {
     )
     for (const l of r.vulnerabilities.late)
       out.push(
-        `| ${l.severity} | ${escapeText(l.id)} | ${escapeText(l.package)} | ${l.days} | ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`,
+        `| ${l.severity} | ${escapeText(l.id)} | ${escapeText(l.package)} | ${l.days} ` +
+          `| ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`,
       )
     out.push('')
   }
@@ -376,7 +408,8 @@ export function renderTrendMarkdown(r: TrendReport): string {
   const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)]
   if (r.skipped)
     notes.push(
-      `${r.skipped} commit${r.skipped === 1 ? '' : 's'} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`,
+      `${r.skipped} commit${r.skipped === 1 ? '' : 's'} in the ` +
+        `window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`,
     )
   for (const n of notes) out.push(`> ${escapeText(n)}`, '')
   return out.join('\n')

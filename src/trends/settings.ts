@@ -7,7 +7,8 @@ export const ReportSettings = Type.Object(
       minimum: 1,
       default: 300,
       description:
-        'The changed-lines mark of the trend report: the share of pull requests over it, and the weekly median it is held to (`fail_on_trend.median_over_weeks`).',
+        'The changed-lines mark of the trend report: the share of pull requests over it, ' +
+        'and the weekly median it is held to (`fail_on_trend.median_over_weeks`).',
     }),
     fail_on_trend: Type.Object(
       {
@@ -15,12 +16,14 @@ export const ReportSettings = Type.Object(
           minimum: 0,
           default: 4,
           description:
-            'Fail the report when the weekly median PR size is over `size_threshold` this many ISO weeks in a row (weeks without merges break no run and extend none). 0: never.',
+            'Fail the report when the weekly median PR size is over `size_threshold` this many ' +
+            'ISO weeks in a row (weeks without merges break no run and extend none). 0: never.',
         }),
         sla_breach: Type.Boolean({
           default: true,
           description:
-            'Fail the report on any vulnerability fixed after its fix SLA, or still open past it, in the window (needs the Dependabot alerts).',
+            'Fail the report on any vulnerability fixed after its fix SLA, ' +
+            'or still open past it, in the window (needs the Dependabot alerts).',
         }),
         max_failure_share: Type.Number({
           minimum: 0,

@@ -20,7 +20,8 @@ export function parseReport(path: string, text: string): ParsedReport {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new ReportError(
       path,
-      `${path} is not a SARIF / npm audit / OSV-Scanner report: the JSON is ${Array.isArray(doc) ? 'an array' : String(doc === null ? 'null' : typeof doc)}, not an object`,
+      `${path} is not a SARIF / npm audit / OSV-Scanner report: ` +
+        `the JSON is ${Array.isArray(doc) ? 'an array' : String(doc === null ? 'null' : typeof doc)}, not an object`,
     )
   }
   const o = doc as Record<string, unknown>

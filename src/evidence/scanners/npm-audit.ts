@@ -25,7 +25,8 @@ export function parseNpmAudit(path: string, doc: Obj): ParsedReport {
   if (doc.auditReportVersion !== undefined && doc.auditReportVersion !== 2) {
     throw new ReportError(
       path,
-      `${path}: npm audit report version ${String(doc.auditReportVersion)} is not supported (expected auditReportVersion 2, npm 7 or later)`,
+      `${path}: npm audit report version ${String(doc.auditReportVersion)} ` +
+        `is not supported (expected auditReportVersion 2, npm 7 or later)`,
     )
   }
   const vulns: Vulnerability[] = []

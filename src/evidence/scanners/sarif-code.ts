@@ -184,13 +184,14 @@ export function alertResult(raw: unknown): CodeResult | undefined {
   const sec = str(rule.security_severity_level)
   const secScore = sec === 'critical' ? 9.5 : sec === 'high' ? 8 : sec === 'medium' ? 5.5 : sec === 'low' ? 2 : undefined
   const line = typeof loc.start_line === 'number' && loc.start_line > 0 ? loc.start_line : undefined
+  const helpUri = str(rule.help_uri)
   return {
     tool: str(tool.name) ?? 'GitHub code scanning',
     toolVersion: str(tool.version),
     ruleId: str(rule.id) ?? str(rule.name) ?? '(no rule id)',
     ruleName: str(rule.name),
     help: str(rule.help) ?? str(rule.full_description) ?? str(rule.description),
-    helpUri: str(rule.help_uri) && /^https?:\/\//i.test(str(rule.help_uri)!) ? str(rule.help_uri) : undefined,
+    helpUri: helpUri && /^https?:\/\//i.test(helpUri) ? helpUri : undefined,
     message: (isObject(inst.message) ? str(inst.message.text) : undefined) ?? str(rule.description) ?? 'code-scanning alert',
     level: level(rule.severity) ?? 'warning',
     securitySeverity: secScore,

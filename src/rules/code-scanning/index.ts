@@ -14,6 +14,7 @@ import { LEVELS } from '../../types.js'
 import { ReportError, severityFromScore, severityRank, type Severity } from '../../evidence/scanners/index.js'
 import { alertResult, parseCodeReport, type CodeResult, type SarifLevel } from '../../evidence/scanners/sarif-code.js'
 import { matchesAny } from '../../change/glob.js'
+import { missingReportOption, reportMissing, unfoundReports } from '../../evidence/missing-report.js'
 import { parsePatch } from '../../change/patch.js'
 import { plainMessage } from '../../errors.js'
 import { defineRule } from '../define.js'
@@ -24,27 +25,35 @@ export const codeScanningOptions = Type.Object({
   reports: Type.Array(Type.String(), {
     default: [],
     description:
-      'SARIF 2.1.0 reports in the workspace (paths or globs) from any SAST tool: CodeQL, Semgrep, ESLint (@microsoft/eslint-formatter-sarif), Bandit… Results naming a GHSA/CVE advisory are left to `dependencies`. A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
+      'SARIF 2.1.0 reports in the workspace (paths or globs) from any SAST tool: CodeQL, Semgrep, ' +
+      'ESLint (@microsoft/eslint-formatter-sarif), Bandit… Results naming a GHSA/CVE advisory are left to `dependencies`. ' +
+      'A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
   }),
   baseline_reports: Type.Array(Type.String(), {
     default: [],
     description:
-      'SARIF reports of the BASE branch (paths or globs in the workspace): a result whose `partialFingerprints` match one of them is existing, not new. Used only for results without `baselineState`.',
+      'SARIF reports of the BASE branch (paths or globs in the workspace): ' +
+      'a result whose `partialFingerprints` match one of them is existing, not new. ' +
+      'Used only for results without `baselineState`.',
   }),
   only: Type.Union([Type.Literal('new-on-changed-lines'), Type.Literal('all-new'), Type.Literal('all')], {
     default: 'new-on-changed-lines',
     description:
-      'Which results are gated: `new-on-changed-lines` (new AND on a line the PR adds or changes), `all-new` (new anywhere), `all` (every open result). The others are counted in the summary only.',
+      'Which results are gated: `new-on-changed-lines` (new AND on a line the PR adds or changes), ' +
+      '`all-new` (new anywhere), `all` (every open result). The others are counted in the summary only.',
   }),
   fail_on: Type.Union([Type.Literal('critical'), Type.Literal('high'), Type.Literal('medium'), Type.Literal('low'), Type.Literal('none')], {
     default: 'high',
     description:
-      'Gated results at or above this severity fail; below it they are notices. Severity: `security-severity` (CVSS: 9+ critical, 7+ high, 4+ medium), else the level (error → high, warning → medium, note → low).',
+      'Gated results at or above this severity fail; below it they are notices. Severity: `security-severity` (CVSS: ' +
+      '9+ critical, 7+ high, 4+ medium), else the level (error → high, warning → medium, note → low).',
   }),
   levels: Type.Record(Type.String({ minLength: 1 }), LevelLiteral, {
     default: {},
     description:
-      "Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that rule; `off` drops its results. A key may also be the rule's name, for tools whose ids are opaque (Flawfinder `FF1044` is `shell/system`, Bandit `B602` is `subprocess_popen_with_shell_equals_true`); the id wins when both are given.",
+      'Level per rule id (`security/detect-child-process: warn`, `js/sql-injection: fail`), overriding `fail_on` for that ' +
+      "rule; `off` drops its results. A key may also be the rule's name, for tools whose ids are opaque (Flawfinder `FF1044` " +
+      'is `shell/system`, Bandit `B602` is `subprocess_popen_with_shell_equals_true`); the id wins when both are given.',
   }),
   ignore: Type.Array(
     Type.Object(
@@ -52,7 +61,8 @@ export const codeScanningOptions = Type.Object({
         id: Type.String({
           minLength: 1,
           description:
-            "Rule id as the tool reports it (e.g. `js/xss`, `security/detect-object-injection`, `FF1044`), or the rule's name (`shell/system`).",
+            'Rule id as the tool reports it (e.g. `js/xss`, ' +
+            "`security/detect-object-injection`, `FF1044`), or the rule's name (`shell/system`).",
         }),
         paths: Type.Optional(Type.Array(Type.String(), { description: 'Only in these files (globs); default everywhere.' })),
         reason: Type.String({ minLength: 1, description: 'Why the results are accepted (required).' }),
@@ -70,21 +80,18 @@ export const codeScanningOptions = Type.Object({
       description: 'Waived rule ids, each with a reason and, preferably, an expiry date (the same shape as `dependencies.ignore`).',
     },
   ),
-  missing_report: Type.Union([Type.Literal('fail'), Type.Literal('warn'), Type.Literal('ignore')], {
-    default: 'fail',
-    description: 'What a report path listed in `reports` (not a glob) that does not exist concludes.',
-  }),
+  missing_report: missingReportOption('What a report path listed in `reports` (not a glob) that does not exist concludes.'),
   use_code_scanning_alerts: Type.Boolean({
     default: true,
     description:
-      "Read GitHub's code-scanning alerts of `refs/pull/N/merge` (needs `security-events: read`). Not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
+      "Read GitHub's code-scanning alerts of `refs/pull/N/merge` (needs `security-events: read`). " +
+      'Not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).',
   }),
 })
 
 type Options = (typeof codeScanningOptions)['static'] & { level: Level }
 
 const DAY = 86_400_000
-const GLOB_MAGIC = /[*?[\]{}!]/
 const HELP_MAX = 300
 
 function levelSeverity(l: SarifLevel): Severity {
@@ -278,23 +285,14 @@ async function readCodeReports(
   kind: string,
   sink: ReportSink,
 ): Promise<{ results: CodeResult[]; ok: number }> {
-  const { findings, notes, reportRows } = sink
+  const { findings, reportRows } = sink
   const files = globs.length ? await ctx.evidence.findReports(globs) : []
-  const unmatched: string[] = []
-  for (const g of globs) {
-    if (files.some((f) => matchesAny(f.path, [g]))) continue
-    if (!GLOB_MAGIC.test(g)) {
-      const msg = `${kind} ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
-      if (o.missing_report === 'fail')
-        findings.push({
-          message: msg,
-          hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
-          code: 'missing-report',
-        })
-      else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
-      else notes.push(`${g}: not found (ignored)`)
-    } else unmatched.push(g)
-  }
+  const { missing, unmatched } = unfoundReports(globs, files)
+  for (const g of missing)
+    reportMissing(sink, o.missing_report, g, {
+      message: `${kind} ${g} is listed in the policy but was not found in the workspace: ` + 'did the scanner step run and write it there?',
+      hint: 'Run the SAST tool before the gate (same job, or download its artifact), or remove the path from the policy.',
+    })
   if (unmatched.length)
     findings.push({ kind: 'info', code: 'no-report', message: `No ${kind.toLowerCase()} matched ${unmatched.join(', ')}.` })
   const results: CodeResult[] = []
@@ -462,7 +460,9 @@ function gatedFindings(row: Row, expiredReported: Set<string>): Finding[] {
   const help = shortHelp(r.help)
   const ruleRef = r.helpUri ? `${ruleLabel(r)} (${r.helpUri})` : ruleLabel(r)
   findings.push({
-    message: `${tool} ${ruleRef} [${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
+    message:
+      `${tool} ${ruleRef} ` +
+      `[${row.severity}${r.securitySeverity !== undefined ? `, security-severity ${r.securitySeverity}` : ''}]: ${r.message}`,
     // Flawfinder's message is `<name>:<short description>`, its help that description: not worth repeating.
     ...(help && !r.message.includes(help) ? { hint: help } : {}),
     code: r.ruleId,

@@ -118,7 +118,9 @@ async function loadCoverage(ctx: RuleContext, options: CriticalPathTestsOptions,
       findings.push({
         kind: 'error',
         path: rf.path,
-        message: `Coverage report ${rf.path} is ${(rf.size / 1024 / 1024).toFixed(1)} MiB, above max_report_mb (${options.max_report_mb}); it was not read.`,
+        message:
+          `Coverage report ${rf.path} is ${(rf.size / 1024 / 1024).toFixed(1)} MiB, ` +
+          `above max_report_mb (${options.max_report_mb}); it was not read.`,
         hint: 'Raise `max_report_mb` or narrow the report to the code under test.',
       })
       continue
@@ -149,7 +151,9 @@ async function loadCoverage(ctx: RuleContext, options: CriticalPathTestsOptions,
         kind: 'error',
         path: rf.path,
         ...(first.line !== undefined ? { line: first.line } : {}),
-        message: `Coverage report ${rf.path} (${parsed.format}) is malformed${where}: ${first.message}${fatal ? ' — it was not used.' : ' — the readable part was used.'}`,
+        message:
+          `Coverage report ${rf.path} (${parsed.format}) ` +
+          `is malformed${where}: ${first.message}${fatal ? ' — it was not used.' : ' — the readable part was used.'}`,
         ...(rest.length > 0
           ? {
               hint: `Also: ${rest
@@ -287,7 +291,9 @@ function missingTestFindings(r: AreaResult, present: readonly ChangedFile[]): Fi
       ...(s.lines && s.lines.length > 0 ? { line: s.lines[0] } : {}),
       code: 'missing-test',
       message: `${s.file.path} (critical area "${r.area.name}") changed without a change to its test.`,
-      hint: `Add or update ${code(mapped.display[0])}${mapped.display.length > 1 ? ` (or ${mapped.display.slice(1).map(code).join(', ')})` : ''}.`,
+      hint:
+        `Add or update ` +
+        `${code(mapped.display[0])}${mapped.display.length > 1 ? ` (or ${mapped.display.slice(1).map(code).join(', ')})` : ''}.`,
     })
   }
   if (unmapped.length === 0) return findings
@@ -295,7 +301,9 @@ function missingTestFindings(r: AreaResult, present: readonly ChangedFile[]): Fi
     findings.push({
       kind: 'error',
       code: 'no-test-globs',
-      message: `Area "${r.area.name}" requires tests-changed but ${firstFew(unmapped, 3)} match no test_map entry and the area has no \`tests\` globs.`,
+      message:
+        `Area "${r.area.name}" requires tests-changed but ${firstFew(unmapped, 3)} ` +
+        `match no test_map entry and the area has no \`tests\` globs.`,
       hint: 'Add `tests` globs or a `test_map` entry for these files to the area in the policy.',
     })
     return findings
@@ -305,7 +313,9 @@ function missingTestFindings(r: AreaResult, present: readonly ChangedFile[]): Fi
   r.missingTests += unmapped.length
   findings.push({
     code: 'missing-test',
-    message: `Critical area "${r.area.name}": ${unmapped.length} changed file${unmapped.length === 1 ? '' : 's'} (${firstFew(unmapped, 3)}) and no test changed.`,
+    message:
+      `Critical area "${r.area.name}": ${unmapped.length} changed ` +
+      `file${unmapped.length === 1 ? '' : 's'} (${firstFew(unmapped, 3)}) and no test changed.`,
     hint: `Add or update a test matching ${tests.map(code).join(' or ')}.`,
   })
   return findings
@@ -330,8 +340,12 @@ async function diffCoverage(
       findings.push({
         code: 'no-coverage-report',
         ...(missLevel ? { level: missLevel } : {}),
-        message: `No coverage report matched ${options.coverage.map(code).join(', ')}, so the diff coverage of ${covAreas.map((r) => `"${r.area.name}"`).join(', ')} is unknown.`,
-        hint: 'Run the tests with coverage before the gate (e.g. `jest --coverage`, `coverage xml`, `go test -coverprofile=cover.out`) or set `coverage` to where the reports are written.',
+        message:
+          `No coverage report matched ${options.coverage.map(code).join(', ')}, ` +
+          `so the diff coverage of ${covAreas.map((r) => `"${r.area.name}"`).join(', ')} is unknown.`,
+        hint:
+          'Run the tests with coverage before the gate (e.g. `jest --coverage`, `coverage xml`, ' +
+          '`go test -coverprofile=cover.out`) or set `coverage` to where the reports are written.',
       })
     }
     for (const r of covAreas) r.noData = r.needing.map((s) => s.file.path)
@@ -376,7 +390,9 @@ function areaCoverageFindings(
     const mapped = worst ? mappedTests(worst.path, r.area.test_map ?? []) : undefined
     findings.push({
       code: 'diff-coverage',
-      message: `Diff coverage of critical area "${r.area.name}" is ${pct(r.covered, r.executable)} (${r.covered} of ${r.executable} changed executable lines), below the required ${min}%.`,
+      message:
+        `Diff coverage of critical area "${r.area.name}" is ${pct(r.covered, r.executable)} ` +
+        `(${r.covered} of ${r.executable} changed executable lines), below the required ${min}%.`,
       hint: worst
         ? `Cover the uncovered changed lines (annotated), starting with ${worst.path}${mapped ? ` in ${code(mapped.display[0])}` : ''}.`
         : 'Cover the uncovered changed lines (annotated).',
@@ -430,9 +446,13 @@ function measureFile(r: AreaResult, s: FileChange, loaded: LoadedCoverage, optio
       ...(missLevel ? { level: missLevel } : {}),
       message:
         amb.length > 0
-          ? `${path} could not be told apart in the coverage reports: ${amb.map((a) => `${a.reportPath} names ${JSON.stringify(a.path)}, which fits ${a.candidates.join(', ')}`).join('; ')}.`
-          : `${path} (critical area "${r.area.name}") is not in any coverage report; searched ${searched.length > 0 ? searched.join(', ') : 'no readable report'}.`,
-      hint: 'Make sure the tests that cover this file run with coverage, and that the report includes it (e.g. jest `collectCoverageFrom`, coverage.py `--source`).',
+          ? `${path} could not be told apart in the coverage reports: ` +
+            `${amb.map((a) => `${a.reportPath} names ${JSON.stringify(a.path)}, which fits ${a.candidates.join(', ')}`).join('; ')}.`
+          : `${path} (critical area "${r.area.name}") is not in any coverage report; ` +
+            `searched ${searched.length > 0 ? searched.join(', ') : 'no readable report'}.`,
+      hint:
+        'Make sure the tests that cover this file run with coverage, ' +
+        'and that the report includes it (e.g. jest `collectCoverageFrom`, coverage.py `--source`).',
     }
   }
   // Changed lines; without a patch (too large for GitHub to inline) the whole file counts.
@@ -469,7 +489,8 @@ function areaTable(results: AreaResult[]): RuleTable {
         : r.needing.length === 0
           ? 'n/a'
           : r.executable > 0
-            ? `${pct(r.covered, r.executable)} (${r.covered}/${r.executable})${r.noData.length > 0 ? `, no data for ${r.noData.length} file${r.noData.length === 1 ? '' : 's'}` : ''}`
+            ? `${pct(r.covered, r.executable)} (${r.covered}/${r.executable})` +
+              (r.noData.length > 0 ? `, no data for ${r.noData.length} file${r.noData.length === 1 ? '' : 's'}` : '')
             : r.noData.length > 0
               ? `no data (${firstFew(r.noData, 2)})`
               : 'n/a (no executable changed lines)'

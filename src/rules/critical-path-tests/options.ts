@@ -17,12 +17,14 @@ export const TestMap = Type.Object(
   {
     source: Type.String({
       description:
-        'Pattern of a source file with `{dir}` (any folders, possibly none) and `{name}` (file name without the extension written after it) placeholders, e.g. `src/{dir}/{name}.ts`. `*` and `**` work as in globs.',
+        'Pattern of a source file with `{dir}` (any folders, possibly none) and `{name}` (file name without the ' +
+        'extension written after it) placeholders, e.g. `src/{dir}/{name}.ts`. `*` and `**` work as in globs.',
     }),
     tests: Type.Array(Type.String(), {
       minItems: 1,
       description:
-        'Where the test for that file lives, with the same placeholders, e.g. `src/{dir}/{name}.test.ts` or `__tests__/{dir}/{name}.test.ts`; changing any one of them satisfies the mapping.',
+        'Where the test for that file lives, with the same placeholders, e.g. ' +
+        '`src/{dir}/{name}.test.ts` or `__tests__/{dir}/{name}.test.ts`; changing any one of them satisfies the mapping.',
     }),
   },
   { additionalProperties: false, description: 'Name-based test mapping: the test for THIS file must change, not just any test.' },
@@ -39,7 +41,8 @@ export const Area = Type.Object(
     tests: Type.Array(Type.String(), {
       default: [],
       description:
-        "Globs of the area's tests. With `tests-changed`, a change to a critical file that has no `test_map` entry needs a change to one of these.",
+        "Globs of the area's tests. With `tests-changed`, " +
+        'a change to a critical file that has no `test_map` entry needs a change to one of these.',
     }),
     test_map: Type.Array(TestMap, {
       default: [],
@@ -48,7 +51,8 @@ export const Area = Type.Object(
     require: Type.Array(Type.Union([Type.Literal('tests-changed'), Type.Literal('diff-coverage')]), {
       default: ['tests-changed', 'diff-coverage'],
       description:
-        '`tests-changed`: changed critical code comes with a changed test. `diff-coverage`: the changed executable lines are covered at least `min_diff_coverage` percent.',
+        '`tests-changed`: changed critical code comes with a changed test. `diff-coverage`: ' +
+        'the changed executable lines are covered at least `min_diff_coverage` percent.',
     }),
     min_diff_coverage: Type.Number({
       minimum: 0,
@@ -68,12 +72,15 @@ export const Options = Type.Object({
   coverage: Type.Array(Type.String(), {
     default: DEFAULT_COVERAGE_GLOBS,
     description:
-      'Globs of coverage reports in the workspace (lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-final.json, Go cover profiles; the format is detected from the content). Several reports merge. Files under node_modules/ are ignored.',
+      'Globs of coverage reports in the workspace (lcov, Cobertura XML, JaCoCo XML, Istanbul coverage-final.json, ' +
+      'Go cover profiles; the format is detected from the content). Several reports merge. Files under node_modules/ are ' +
+      'ignored.',
   }),
   missing_report: Type.Union([Type.Literal('fail'), Type.Literal('warn'), Type.Literal('ignore')], {
     default: 'warn',
     description:
-      "What a changed critical file that no coverage report mentions (or no report at all) concludes: `fail` at the rule's level, `warn`, or `ignore`.",
+      'What a changed critical file that no coverage report mentions (or no report at all) ' +
+      "concludes: `fail` at the rule's level, `warn`, or `ignore`.",
   }),
   max_report_mb: Type.Number({
     minimum: 1,

@@ -21,7 +21,7 @@ import {
   type Severity,
   type Vulnerability,
 } from '../../evidence/scanners/index.js'
-import { matchesAny } from '../../change/glob.js'
+import { missingReportOption, reportMissing, unfoundReports } from '../../evidence/missing-report.js'
 import type { AddedDependency } from '../../github/dependency-facts.js'
 import { plainMessage } from '../../errors.js'
 import { findDeclaration, isManifest } from './manifest.js'
@@ -36,7 +36,9 @@ export const dependenciesOptions = Type.Object({
   reports: Type.Array(Type.String(), {
     default: [],
     description:
-      'Scanner reports in the workspace (paths or globs): SARIF 2.1.0 (Trivy, Grype, Snyk, OSV-Scanner…), `npm audit --json` (npm 7+), OSV-Scanner JSON. The format is detected from the content. A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
+      'Scanner reports in the workspace (paths or globs): SARIF 2.1.0 (Trivy, Grype, Snyk, OSV-Scanner…), ' +
+      '`npm audit --json` (npm 7+), OSV-Scanner JSON. The format is detected from the content. ' +
+      'A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
   }),
   fail_on: Type.Union([Type.Literal('critical'), Type.Literal('high'), Type.Literal('medium'), Type.Literal('low'), Type.Literal('none')], {
     default: 'high',
@@ -45,14 +47,17 @@ export const dependenciesOptions = Type.Object({
   new_only: Type.Boolean({
     default: true,
     description:
-      'Apply `fail_on` only to vulnerabilities this PR introduces (or whose origin is unknown); those already present on the base are held to `fix_within_days` instead. Origin comes from SARIF baselineState, dependency review, the manifest lines the PR adds, and Dependabot alerts.',
+      'Apply `fail_on` only to vulnerabilities this PR introduces (or whose origin is unknown); ' +
+      'those already present on the base are held to `fix_within_days` instead. ' +
+      'Origin comes from SARIF baselineState, dependency review, the manifest lines the PR adds, and Dependabot alerts.',
   }),
   fix_within_days: Type.Object(
     { critical: sla(7, 'critical'), high: sla(14, 'high'), medium: sla(null, 'medium'), low: sla(null, 'low') },
     {
       default: {},
       description:
-        'Fix SLA per severity, in days since first detection (Dependabot alert created_at, SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.',
+        'Fix SLA per severity, in days since first detection (Dependabot alert created_at, ' +
+        'SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.',
     },
   ),
   ignore: Type.Array(
@@ -81,19 +86,20 @@ export const dependenciesOptions = Type.Object({
     },
     { default: {}, description: 'License policy for dependencies the PR adds (needs dependency review).' },
   ),
-  missing_report: Type.Union([Type.Literal('fail'), Type.Literal('warn'), Type.Literal('ignore')], {
-    default: 'fail',
-    description: 'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
-  }),
+  missing_report: missingReportOption(
+    'What a report path listed in `reports` (not a glob) that does not exist concludes: a silent pass is the worst outcome.',
+  ),
   use_dependency_review: Type.Boolean({
     default: true,
     description:
-      'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).',
+      'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, ' +
+      'CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).',
   }),
   use_dependabot_alerts: Type.Boolean({
     default: false,
     description:
-      'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: read`); not available → a notice; failed → the rule is not evaluated (`on_error`).',
+      'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: ' +
+      'read`); not available → a notice; failed → the rule is not evaluated (`on_error`).',
   }),
 })
 
@@ -101,7 +107,6 @@ type Options = (typeof dependenciesOptions)['static']
 type SlaKey = 'critical' | 'high' | 'medium' | 'low'
 
 const DAY = 86_400_000
-const GLOB_MAGIC = /[*?[\]{}!]/
 
 interface Row {
   v: Vulnerability
@@ -305,21 +310,13 @@ async function readScannerReports(ctx: RuleContext, o: Options, sink: EvidenceSi
   const { findings, notes, reportRows } = sink
   const globs = o.reports ?? []
   const files = globs.length ? await ctx.evidence.findReports(globs) : []
-  const unmatched: string[] = []
-  for (const g of globs) {
-    if (files.some((f) => matchesAny(f.path, [g]))) continue
-    if (!GLOB_MAGIC.test(g)) {
-      const msg = `Scanner report ${g} is listed in the policy but was not found in the workspace: did the scanner step run and write it there?`
-      if (o.missing_report === 'fail')
-        findings.push({
-          message: msg,
-          hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
-          code: 'missing-report',
-        })
-      else if (o.missing_report === 'warn') findings.push({ message: msg, level: 'warn', code: 'missing-report' })
-      else notes.push(`${g}: not found (ignored)`)
-    } else unmatched.push(g)
-  }
+  const { missing, unmatched } = unfoundReports(globs, files)
+  for (const g of missing)
+    reportMissing(sink, o.missing_report, g, {
+      message:
+        `Scanner report ${g} is listed in the policy but was not found in the workspace: ` + 'did the scanner step run and write it there?',
+      hint: 'Run the scanner before the gate (same job, or download its artifact), or remove the path from `reports`.',
+    })
   // One notice for all the globs that matched nothing (the default preset lists four): one row in every
   // comment of a repository without scanners, not four.
   if (unmatched.length) {
@@ -485,7 +482,10 @@ function vulnerabilityFindings(row: Row, o: Options, failRank: number, expiredRe
   if (counts && severityRank(v.severity) >= failRank) {
     row.failing.push('fail_on')
     findings.push({
-      message: `${what} ${origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)'}, at or above fail_on: ${o.fail_on}.`,
+      message:
+        `${what} ` +
+        (origin === 'introduced' ? 'is introduced by this PR' : origin === 'present' ? 'is present' : 'is reported (origin unknown)') +
+        `, at or above fail_on: ${o.fail_on}.`,
       hint: fix,
       code: 'vulnerability',
       ...where,

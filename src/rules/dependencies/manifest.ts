@@ -27,7 +27,7 @@ const NEVER = /(?!)/
 export function declarationPattern(path: string, pkg: string): RegExp {
   const base = path.split('/').pop() ?? path
   // Maven "group:artifact" and purl-like names: the artifact is what the manifest line names.
-  const artifact = pkg.includes(':') ? pkg.split(':').pop()! : pkg
+  const artifact = pkg.slice(pkg.lastIndexOf(':') + 1)
   if (!artifact.trim()) return NEVER
   const name = esc(artifact)
   if (base === 'package.json' || base === 'composer.json') return new RegExp(`"${name}"\\s*:`)
@@ -63,7 +63,7 @@ function dirOf(p: string): string {
  * lockfile/manifest the scanner named (matched by path suffix, since scanners may write absolute paths).
  */
 export function findDeclaration(files: readonly ChangedFile[], pkg: string, scannerPath?: string): ManifestHit | undefined {
-  const candidates = files.filter((f) => f.status !== 'removed' && f.patch && isManifest(f.path))
+  const candidates = files.filter((f): f is ChangedFile & { patch: string } => f.status !== 'removed' && !!f.patch && isManifest(f.path))
   const wantDir = scannerPath ? dirOf(scannerPath.replace(/^\/+/, '')) : undefined
   const score = (f: ChangedFile) => {
     if (wantDir === undefined) return 0
@@ -76,8 +76,8 @@ export function findDeclaration(files: readonly ChangedFile[], pkg: string, scan
     let added: Array<{ line: number; text: string }>
     let removed: Array<{ line: number; text: string }>
     try {
-      added = addedLines(f.patch!)
-      removed = removedLines(f.patch!)
+      added = addedLines(f.patch)
+      removed = removedLines(f.patch)
     } catch {
       continue
     }

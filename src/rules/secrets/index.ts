@@ -25,7 +25,8 @@ export const secretsOptions = Type.Object({
           Type.String({
             minLength: 1,
             description:
-              'A detector: secretlint rule (`aws`, `@secretlint/secretlint-rule-aws`), its message id (`AWSSecretAccessKey`), or a GitHub secret type (`aws_access_key_id`).',
+              'A detector: secretlint rule (`aws`, `@secretlint/secretlint-rule-aws`), ' +
+              'its message id (`AWSSecretAccessKey`), or a GitHub secret type (`aws_access_key_id`).',
           }),
         ),
         fingerprint: Type.Optional(
@@ -44,25 +45,33 @@ export const secretsOptions = Type.Object({
     {
       default: [],
       description:
-        'Allowlist entries; an entry allows a finding when every field it names (`path`, `rule`, `fingerprint`) matches. An entry must name at least one of them.',
+        'Allowlist entries; an entry allows a finding when every field it names (`path`, ' +
+        '`rule`, `fingerprint`) matches. An entry must name at least one of them.',
     },
   ),
   inline_allow: Type.Boolean({
     default: true,
     description:
-      'Honour `pr-gate: allow-secret <reason>` on the line of the secret or the line above it (the reason is required); every use is listed for reviewers.',
+      'Honour `pr-gate: allow-secret <reason>` on the line of the secret or the ' +
+      'line above it (the reason is required); every use is listed for reviewers.',
   }),
   use_secret_scanning_alerts: Type.Boolean({
     default: false,
     description:
-      "Read GitHub's secret-scanning alerts located in the PR's commits (needs `security-events: read`). Not available (403/404, CLI) → a notice, and the diff scan still decides; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).",
+      "Read GitHub's secret-scanning alerts located in the PR's commits (needs `security-events: " +
+      'read`). Not available (403/404, CLI) → a notice, and the diff scan still decides; ' +
+      'failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).',
   }),
 })
 
 type Options = (typeof secretsOptions)['static'] & { level: Level }
 
 export const RECIPE =
-  'Rotate the credential first: revoke it where it was issued and create a new one, because once pushed it must be treated as leaked, and deleting the line does not help. Then remove it from the history of the branch (rewrite the commits that added it, e.g. `git rebase -i` or `git filter-repo --replace-text`, and force-push), and read the new credential from a secret store or an environment variable. A fake key (a test fixture) can be allowlisted by fingerprint or path with a reason in the policy, or with `pr-gate: allow-secret <reason>` on its line.'
+  'Rotate the credential first: revoke it where it was issued and create a new one, because once pushed it must ' +
+  'be treated as leaked, and deleting the line does not help. Then remove it from the history of the branch (rewrite ' +
+  'the commits that added it, e.g. `git rebase -i` or `git filter-repo --replace-text`, and force-push), ' +
+  'and read the new credential from a secret store or an environment variable. A fake key (a test fixture) ' +
+  'can be allowlisted by fingerprint or path with a reason in the policy, or with `pr-gate: allow-secret <reason>` on its line.'
 
 const INLINE = /pr-gate:\s*allow-secret\b(.*)$/i
 
@@ -294,7 +303,8 @@ async function mergeAlerts(
     let n = 0
     for (const a of r.data) n += mergeAlert(rows, a, allowedBy)
     notes.push(
-      `GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`,
+      `GitHub secret scanning: ${r.data.length} open alert${r.data.length === 1 ? '' : 's'} ` +
+        `in this PR's commits${n ? ` (${n} not in the added lines)` : ''}`,
     )
     return true
   }
