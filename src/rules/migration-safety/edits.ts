@@ -350,7 +350,10 @@ function schemaText(root: TsNode, lang: 'ruby' | 'python', skip: (n: TsNode) => 
   return treeText(root, skip)
 }
 
-/** A migration of the framework, not a helper module: Rails' `< ActiveRecord::Migration`, Django's `class Migration`, Alembic's `upgrade`. */
+/**
+ * A migration of the framework, not a helper module: Rails' `< ActiveRecord::Migration`, Django's `class Migration`,
+ * Alembic's `upgrade`.
+ */
 function isFrameworkMigration(root: TsNode, lang: 'ruby' | 'python'): boolean {
   for (const c of root.namedChildren) {
     if (!c) continue

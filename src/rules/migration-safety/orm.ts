@@ -328,6 +328,23 @@ interface RailsCtx {
   rollback?: boolean
 }
 
+/** A Rails call outside a table block (`add_index :users, :email, algorithm: :concurrently`), with what its checks read. */
+interface RailsCall {
+  n: TsNode
+  /** The method called. */
+  m: string
+  args: RubyArgs
+  block: TsNode | null
+  /** The first two positional arguments: the table and, mostly, the column. */
+  table?: string
+  column?: string
+  opt: (k: string) => string | undefined
+  /** The table is created by this migration. */
+  isNew: boolean
+  ctx: RailsCtx
+  found: Array<[DangerId, string, Names?]>
+}
+
 export async function analyzeRails(source: string, deps: OrmDeps): Promise<OrmResult> {
   return withTreeAsync(deps.parser, source, (tree) => railsFromTree(tree, deps))
 }
@@ -337,308 +354,64 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
   if (!tree) return c.done()
   const root = tree.rootNode
   comments(root, c)
-  // Check constraints validated in this migration's forward code: strong_migrations' NOT NULL recipe
-  // (validate_check_constraint, then change_column_null false: PostgreSQL 12+ skips the scan).
-  const validatedChecks: Array<{ table: string; name?: string; expr?: string }> = []
-  const provesNotNull = (table: string | undefined, column: string | undefined): boolean =>
-    deps.sql.pgVersion >= 12 &&
-    table !== undefined &&
-    column !== undefined &&
-    validatedChecks.some(
-      (v) =>
-        v.table === table &&
-        ((v.expr !== undefined && new RegExp(`^\\s*"?${column.replace(/[^\w]/g, '\\$&')}"?\\s+IS\\s+NOT\\s+NULL\\s*$`, 'i').test(v.expr)) ||
-          (v.expr === undefined && v.name !== undefined && v.name.toLowerCase().includes(column.toLowerCase()))),
-    )
+  const v = new RailsVisitor(c, root)
+  v.collectOld(root, false)
+  v.visit(root, { inChange: false, reversible: false })
+  return c.done()
+}
 
-  let noTransaction = false
-  walk(root, (n) => {
-    if ((n.type === 'identifier' || n.type === 'call') && (n.type === 'identifier' ? n.text : rubyMethod(n)) === 'disable_ddl_transaction!')
-      noTransaction = true
-  })
-  const created = new Set<string>()
+/** One Rails migration walked: one method per node kind, per place a call opens and per family of Rails calls. */
+class RailsVisitor {
+  /**
+   * Check constraints validated in this migration's forward code: strong_migrations' NOT NULL recipe
+   * (validate_check_constraint, then change_column_null false: PostgreSQL 12+ skips the scan).
+   */
+  private readonly validatedChecks: Array<{ table: string; name?: string; expr?: string }> = []
+  private readonly noTransaction: boolean
+  private readonly created = new Set<string>()
   /** Types the rollback restores (`change_column` in def down / dir.down): the type the column had. */
-  const oldTypes = new Map<string, TypeName>()
-  const place = (ctx: RailsCtx): Place => ({ inTx: !noTransaction, rollback: ctx.rollback })
+  private readonly oldTypes = new Map<string, TypeName>()
 
-  const visit = (n: TsNode, ctx: RailsCtx): void => {
-    if (n.type === 'method') {
-      const name = n.childForFieldName('name')?.text
-      for (const ch of named(n.childForFieldName('body') ?? n))
-        visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback })
-      return
-    }
-    if (n.type !== 'call') {
-      for (const ch of named(n)) visit(ch, ctx)
-      return
-    }
-    const m = rubyMethod(n)
-    const receiver = n.childForFieldName('receiver')
-    const block = n.childForFieldName('block')
-    if (m === 'safety_assured' && !receiver) {
-      for (const ch of named(block)) visit(ch, { ...ctx, waiver: 'safety_assured block' })
-      return
-    }
-    if ((m === 'reversible' || m === 'up_only') && !receiver) {
-      for (const ch of named(block)) visit(ch, { ...ctx, reversible: true })
-      return
-    }
-    // reversible do |dir| dir.up { } ; dir.down { } end
-    if (receiver && (m === 'down' || m === 'up') && block && ctx.reversible) {
-      for (const ch of named(block)) visit(ch, { ...ctx, rollback: m === 'down' || ctx.rollback })
-      return
-    }
-    const args = rubyArgs(n)
-    const table = rubyValue(args.positional[0])
-    const column = rubyValue(args.positional[1])
-    const opt = (k: string): string | undefined => rubyValue(args.options.get(k))
-    const found: Array<[DangerId, string, Names?]> = []
-    // Backfills: update_all, or a batch loop over a model that writes rows.
-    if (receiver && (m === 'update_all' || (RAILS_LOOPS.has(m) && block && RAILS_WRITES.test(block.text))) && !ctx.table) {
-      const model = /^[A-Z]\w*/.exec(receiver.text)?.[0]
-      const issue: Issue = {
-        id: 'backfill-in-transaction',
-        line: line(n),
-        endLine: endLine(n),
-        statement: shortStatement(n.text),
-        detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`,
-        names: { model },
-      }
-      if (ctx.rollback) issue.rollback = true
-      if (!ctx.waiver) c.backfill(issue, !noTransaction && !ctx.rollback)
-      c.statement(n)
-      return
-    }
-    // t.* inside change_table / create_table blocks
-    if (receiver && ctx.table) {
-      const t = ctx.table
-      if (m === 'remove') found.push(['drop-column', `change_table ${t}: t.remove ${column ?? table}`, { table: t, column: table }])
-      else if (m === 'rename')
-        found.push(['rename-column', `change_table ${t}: t.rename ${table} to ${column}`, { table: t, column: table, newName: column }])
-      else if (m === 'change') found.push(['change-column-type', `change_table ${t}: t.change ${table}`, { table: t, column: table }])
-      else if (m === 'index' && !created.has(t) && opt('algorithm') !== 'concurrently')
-        found.push([
-          'create-index-non-concurrent',
-          `change_table ${t}: t.index without algorithm: :concurrently`,
-          { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') },
-        ])
-      else if (m === 'json') found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }])
-      // any other t.<type> :name (t.string, t.column, t.references) adds a column
-      if (!ctx.rollback && !RAILS_TABLE_NOT_ADDING.has(m))
-        for (const a of args.positional) c.added(t, m === 'references' || m === 'belongs_to' ? `${rubyValue(a) ?? ''}_id` : rubyValue(a))
-      if (!created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m))
-        c.schemaOp(place(ctx))
-      for (const [id, detail, names] of found)
-        record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined, names)
-      c.statement(n)
-      return
-    }
-    if (receiver) {
-      for (const ch of named(n)) visit(ch, ctx)
-      return
-    }
-    const isNew = table !== undefined && created.has(table)
-    if (!isNew && (/^(add_|remove_|change_|rename_)/.test(m) || m === 'drop_table')) c.schemaOp(place(ctx))
-    switch (m) {
-      case 'create_table':
-        if (table) {
-          created.add(table)
-          c.result.created.push(table)
-        }
-        if (opt('force') === 'true' || opt('force') === 'cascade')
-          found.push(['drop-table', `create_table ${table}, force: drops the existing table`, { table }])
-        if (opt('id') === 'integer' || opt('id') === 'serial')
-          found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`, { table, column: 'id' }])
-        for (const ch of named(block)) visit(ch, { ...ctx, table })
-        break
-      case 'change_table':
-        for (const ch of named(block)) visit(ch, { ...ctx, table })
-        break
-      case 'add_index':
-        if (!isNew) {
-          const names: Names = { table, columns: rubyColumns(args.positional[1]), index: opt('name') }
-          if (opt('algorithm') !== 'concurrently')
-            found.push(['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`, names])
-          else if (!noTransaction)
-            found.push([
-              'concurrently-in-transaction',
-              `add_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`,
-              names,
-            ])
-        }
-        break
-      case 'remove_index': {
-        const names: Names = { table, columns: rubyColumns(args.options.get('column') ?? args.positional[1]), index: opt('name') }
-        if (opt('algorithm') !== 'concurrently')
-          found.push(['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`, names])
-        else if (!noTransaction)
-          found.push([
-            'concurrently-in-transaction',
-            `remove_index ${table}, algorithm: :concurrently without disable_ddl_transaction!`,
-            names,
-          ])
-        break
-      }
-      case 'add_reference':
-      case 'add_belongs_to': {
-        if (isNew) break
-        if (!ctx.rollback) c.added(table, column && `${column}_id`)
-        const index = args.options.get('index')
-        const idxConcurrent =
-          index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'))
-        if (rubyValue(index) !== 'false' && !idxConcurrent)
-          found.push([
-            'create-index-non-concurrent',
-            `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`,
-            { table, columns: [`${column}_id`] },
-          ])
-        const fk = args.options.get('foreign_key')
-        if (fk && rubyValue(fk) !== 'false' && !(fk.type === 'hash' && fk.text.replace(/\s/g, '').includes('validate:false')))
-          found.push([
-            'constraint-not-valid-missing',
-            `${m} ${table}, ${column}, foreign_key: true validates every row`,
-            { table, column: `${column}_id`, value: column ? `${column}s` : undefined },
-          ])
-        break
-      }
-      case 'add_foreign_key':
-        if (!isNew && opt('validate') !== 'false')
-          found.push([
-            'constraint-not-valid-missing',
-            `add_foreign_key ${table} -> ${column} without validate: false`,
-            { table, value: column, column: opt('column') },
-          ])
-        break
-      case 'validate_check_constraint':
-        if (table && !ctx.rollback) validatedChecks.push({ table, name: opt('name') })
-        break
-      case 'add_check_constraint':
-        if (table && !ctx.rollback && opt('validate') !== 'false') validatedChecks.push({ table, expr: column })
-        if (!isNew && opt('validate') !== 'false')
-          found.push([
-            'constraint-not-valid-missing',
-            `add_check_constraint on ${table} without validate: false`,
-            { table, constraint: opt('name') },
-          ])
-        break
-      case 'add_column': {
-        const type = rubyValue(args.positional[2])
-        if (!ctx.rollback) c.added(table, column)
-        if (type === 'json') found.push(['prefer-jsonb', `${table}.${column} is json`, { table, column }])
-        if (isNew) break
-        if (opt('null') === 'false' && !args.options.has('default'))
-          found.push([
-            'add-column-not-null-no-default',
-            `add_column ${table}, ${column}, null: false without default`,
-            { table, column, type },
-          ])
-        const def = args.options.get('default')
-        if (def && (def.type === 'lambda' || deps.sql.pgVersion < 11))
-          found.push([
-            'add-column-volatile-default',
-            `add_column ${table}, ${column} with ${def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${deps.sql.pgVersion}`}`,
-            { table, column, type },
-          ])
-        break
-      }
-      case 'remove_column':
-      case 'remove_columns':
-        if (!isNew) {
-          const cols = args.positional.slice(1).map(rubyValue)
-          found.push(['drop-column', `${m} ${table}, ${cols.join(', ')}`, { table, column: cols[0] }])
-        }
-        break
-      case 'rename_column':
-        if (!isNew)
-          found.push([
-            'rename-column',
-            `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`,
-            { table, column, newName: rubyValue(args.positional[2]) },
-          ])
-        break
-      case 'rename_table':
-        if (!isNew) found.push(['rename-table', `rename_table ${table} to ${column}`, { table, newName: column }])
-        break
-      case 'change_column': {
-        const type = rubyValue(args.positional[2])
-        const now = railsType(type, { limit: opt('limit'), precision: opt('precision'), scale: opt('scale') })
-        const key = `${table}.${column}`
-        if (ctx.rollback) break
-        const old = oldTypes.get(key) ?? deps.knownTypes?.get(key)
-        if (!isNew && now && !rewriteFree(old, now, args.options.has('using')))
-          found.push([
-            'change-column-type',
-            `change_column ${table}, ${column}, :${type}${old ? ` (from ${typeText(old)})` : ''}`,
-            { table, column, type: typeText(now), oldType: old ? typeText(old) : undefined },
-          ])
-        break
-      }
-      case 'change_column_null':
-        if (!isNew) {
-          const v = rubyValue(args.positional[2])
-          if (v === 'false' && !(!ctx.rollback && provesNotNull(table, column)))
-            found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }])
-          else if (v === 'true') found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`, { table, column }])
-        }
-        break
-      case 'drop_table':
-        if (!isNew) found.push(['drop-table', `drop_table ${table}`, { table }])
-        break
-      case 'execute': {
-        const a = args.positional[0]
-        if (a?.type === 'string') {
-          const content = named(a).find((p) => p.type === 'string_content')
-          if (rubyValue(a) !== undefined && content) c.embeddedSql(rubyValue(a)!, line(content), n, place(ctx), ctx.waiver)
-        } else if (a?.type === 'heredoc_beginning') {
-          // The body is a later sibling of the call.
-          let s = n.nextNamedSibling
-          while (s && s.type !== 'heredoc_body') s = s.nextNamedSibling
-          if (s && !named(s).some((p) => p.type === 'interpolation')) {
-            const text = named(s)
-              .filter((p) => p.type === 'heredoc_content')
-              .map((p) => p.text)
-              .join('')
-            const first = named(s).find((p) => p.type === 'heredoc_content')
-            if (first) c.embeddedSql(text, line(first), n, place(ctx), ctx.waiver)
-          }
-        }
-        break
-      }
-      default:
-        for (const ch of named(block)) visit(ch, ctx)
-        break
-    }
-    if (ctx.inChange && !ctx.reversible) {
-      const irreversible =
-        // change_column_default with from: and to: knows its way back (Rails 5+)
-        (RAILS_IRREVERSIBLE_IN_CHANGE.has(m) && !(m === 'change_column_default' && args.options.has('from') && args.options.has('to'))) ||
-        (m === 'remove_column' && args.positional.length < 3) ||
-        (m === 'remove_columns' && !args.options.has('type')) ||
-        (m === 'drop_table' && !block) ||
-        // remove_index with its columns (a symbol, or an array: [:a, :b]) can be recreated
-        (m === 'remove_index' && !column && args.positional[1] === undefined && !args.options.has('column'))
-      if (irreversible) found.push(['missing-down', `${m} is irreversible inside def change`])
-    }
-    for (const [id, detail, names] of found)
-      record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names)
-    if (['create_table', 'change_table'].includes(m) || found.length || m.startsWith('add_') || m.startsWith('remove_') || m === 'execute')
-      c.statement(n)
+  constructor(
+    private readonly c: Collector,
+    root: TsNode,
+  ) {
+    let noTransaction = false
+    walk(root, (n) => {
+      if (
+        (n.type === 'identifier' || n.type === 'call') &&
+        (n.type === 'identifier' ? n.text : rubyMethod(n)) === 'disable_ddl_transaction!'
+      )
+        noTransaction = true
+    })
+    this.noTransaction = noTransaction
   }
-  const record = (
-    n: TsNode,
-    id: DangerId,
-    detail: string,
-    table: string | undefined,
-    ctx: RailsCtx,
-    column?: string,
-    names?: Names,
-  ): void => {
-    if (ctx.waiver && id !== 'missing-down')
-      c.result.waivers.push({ id, line: line(n), reason: ctx.waiver, statement: shortStatement(n.text) })
-    else c.issue(n, id, detail, table, column, names, ctx.rollback)
+
+  private get deps(): OrmDeps {
+    return this.c.deps
   }
-  // The rollback's change_column tells the type a column had before the forward change_column.
-  const collectOld = (n: TsNode, rollback: boolean): void => {
+
+  private provesNotNull(table: string | undefined, column: string | undefined): boolean {
+    return (
+      this.deps.sql.pgVersion >= 12 &&
+      table !== undefined &&
+      column !== undefined &&
+      this.validatedChecks.some(
+        (v) =>
+          v.table === table &&
+          ((v.expr !== undefined &&
+            new RegExp(`^\\s*"?${column.replace(/[^\w]/g, '\\$&')}"?\\s+IS\\s+NOT\\s+NULL\\s*$`, 'i').test(v.expr)) ||
+            (v.expr === undefined && v.name !== undefined && v.name.toLowerCase().includes(column.toLowerCase()))),
+      )
+    )
+  }
+
+  private place(ctx: RailsCtx): Place {
+    return { inTx: !this.noTransaction, rollback: ctx.rollback }
+  }
+
+  /** The rollback's change_column tells the type a column had before the forward change_column. */
+  collectOld(n: TsNode, rollback: boolean): void {
     if (n.type === 'method') rollback = n.childForFieldName('name')?.text === 'down'
     if (n.type === 'call' && rubyMethod(n) === 'down' && n.childForFieldName('receiver')) rollback = true
     if (rollback && n.type === 'call' && rubyMethod(n) === 'change_column') {
@@ -648,13 +421,329 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
         precision: rubyValue(a.options.get('precision')),
         scale: rubyValue(a.options.get('scale')),
       })
-      if (t) oldTypes.set(`${rubyValue(a.positional[0])}.${rubyValue(a.positional[1])}`, t)
+      if (t) this.oldTypes.set(`${rubyValue(a.positional[0])}.${rubyValue(a.positional[1])}`, t)
     }
-    for (const ch of named(n)) collectOld(ch, rollback)
+    for (const ch of named(n)) this.collectOld(ch, rollback)
   }
-  collectOld(root, false)
-  visit(root, { inChange: false, reversible: false })
-  return c.done()
+
+  visit(n: TsNode, ctx: RailsCtx): void {
+    if (n.type === 'method') {
+      const name = n.childForFieldName('name')?.text
+      for (const ch of named(n.childForFieldName('body') ?? n))
+        this.visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback })
+      return
+    }
+    if (n.type !== 'call') {
+      for (const ch of named(n)) this.visit(ch, ctx)
+      return
+    }
+    if (this.block(n, ctx)) return
+    const m = rubyMethod(n)
+    const receiver = n.childForFieldName('receiver')
+    const block = n.childForFieldName('block')
+    if (receiver && this.backfill(n, m, receiver, block, ctx)) return
+    if (receiver && ctx.table) {
+      this.tableCall(n, m, ctx.table, ctx)
+      return
+    }
+    if (receiver) {
+      for (const ch of named(n)) this.visit(ch, ctx)
+      return
+    }
+    this.call(n, m, block, ctx)
+  }
+
+  /** A block that changes the place of what it holds: safety_assured, reversible / up_only, dir.up / dir.down. */
+  private block(n: TsNode, ctx: RailsCtx): boolean {
+    const m = rubyMethod(n)
+    const receiver = n.childForFieldName('receiver')
+    const block = n.childForFieldName('block')
+    if (m === 'safety_assured' && !receiver) {
+      for (const ch of named(block)) this.visit(ch, { ...ctx, waiver: 'safety_assured block' })
+      return true
+    }
+    if ((m === 'reversible' || m === 'up_only') && !receiver) {
+      for (const ch of named(block)) this.visit(ch, { ...ctx, reversible: true })
+      return true
+    }
+    // reversible do |dir| dir.up { } ; dir.down { } end
+    if (receiver && (m === 'down' || m === 'up') && block && ctx.reversible) {
+      for (const ch of named(block)) this.visit(ch, { ...ctx, rollback: m === 'down' || ctx.rollback })
+      return true
+    }
+    return false
+  }
+
+  /** Backfills: update_all, or a batch loop over a model that writes rows. */
+  private backfill(n: TsNode, m: string, receiver: TsNode, block: TsNode | null, ctx: RailsCtx): boolean {
+    if (!(m === 'update_all' || (RAILS_LOOPS.has(m) && block && RAILS_WRITES.test(block.text))) || ctx.table) return false
+    const model = /^[A-Z]\w*/.exec(receiver.text)?.[0]
+    const issue: Issue = {
+      id: 'backfill-in-transaction',
+      line: line(n),
+      endLine: endLine(n),
+      statement: shortStatement(n.text),
+      detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`,
+      names: { model },
+    }
+    if (ctx.rollback) issue.rollback = true
+    if (!ctx.waiver) this.c.backfill(issue, !this.noTransaction && !ctx.rollback)
+    this.c.statement(n)
+    return true
+  }
+
+  /** t.* inside change_table / create_table blocks. */
+  private tableCall(n: TsNode, m: string, t: string, ctx: RailsCtx): void {
+    const args = rubyArgs(n)
+    const table = rubyValue(args.positional[0])
+    const column = rubyValue(args.positional[1])
+    const opt = (k: string): string | undefined => rubyValue(args.options.get(k))
+    const found: Array<[DangerId, string, Names?]> = []
+    if (m === 'remove') found.push(['drop-column', `change_table ${t}: t.remove ${column ?? table}`, { table: t, column: table }])
+    else if (m === 'rename')
+      found.push(['rename-column', `change_table ${t}: t.rename ${table} to ${column}`, { table: t, column: table, newName: column }])
+    else if (m === 'change') found.push(['change-column-type', `change_table ${t}: t.change ${table}`, { table: t, column: table }])
+    else if (m === 'index' && !this.created.has(t) && opt('algorithm') !== 'concurrently')
+      found.push([
+        'create-index-non-concurrent',
+        `change_table ${t}: t.index without algorithm: :concurrently`,
+        { table: t, columns: rubyColumns(args.positional[0]), index: opt('name') },
+      ])
+    else if (m === 'json') found.push(['prefer-jsonb', `${t}.${table} is json`, { table: t, column: table }])
+    // any other t.<type> :name (t.string, t.column, t.references) adds a column
+    if (!ctx.rollback && !RAILS_TABLE_NOT_ADDING.has(m))
+      for (const a of args.positional) this.c.added(t, m === 'references' || m === 'belongs_to' ? `${rubyValue(a) ?? ''}_id` : rubyValue(a))
+    if (!this.created.has(t) && ['remove', 'rename', 'change', 'index', 'column', 'references', 'belongs_to'].includes(m))
+      this.c.schemaOp(this.place(ctx))
+    for (const [id, detail, names] of found)
+      this.record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined, names)
+    this.c.statement(n)
+  }
+
+  /** A Rails migration method (add_index, change_column, execute, …): its dangers, then whether it can be reversed. */
+  private call(n: TsNode, m: string, block: TsNode | null, ctx: RailsCtx): void {
+    const args = rubyArgs(n)
+    const table = rubyValue(args.positional[0])
+    const column = rubyValue(args.positional[1])
+    const opt = (k: string): string | undefined => rubyValue(args.options.get(k))
+    const isNew = table !== undefined && this.created.has(table)
+    const call: RailsCall = { n, m, args, block, table, column, opt, isNew, ctx, found: [] }
+    if (!isNew && (/^(add_|remove_|change_|rename_)/.test(m) || m === 'drop_table')) this.c.schemaOp(this.place(ctx))
+    switch (m) {
+      case 'create_table':
+      case 'change_table':
+        this.tableBlock(call)
+        break
+      case 'add_index':
+      case 'remove_index':
+        this.index(call)
+        break
+      case 'add_reference':
+      case 'add_belongs_to':
+        this.reference(call)
+        break
+      case 'add_foreign_key':
+      case 'validate_check_constraint':
+      case 'add_check_constraint':
+        this.constraint(call)
+        break
+      case 'add_column':
+        this.addColumn(call)
+        break
+      case 'change_column':
+        this.changeColumn(call)
+        break
+      case 'remove_column':
+      case 'remove_columns':
+      case 'rename_column':
+      case 'rename_table':
+      case 'change_column_null':
+      case 'drop_table':
+        this.columnOrTable(call)
+        break
+      case 'execute':
+        this.execute(call)
+        break
+      default:
+        for (const ch of named(block)) this.visit(ch, ctx)
+        break
+    }
+    const { found } = call
+    if (ctx.inChange && !ctx.reversible && this.irreversible(call)) found.push(['missing-down', `${m} is irreversible inside def change`])
+    for (const [id, detail, names] of found)
+      this.record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names)
+    if (['create_table', 'change_table'].includes(m) || found.length || m.startsWith('add_') || m.startsWith('remove_') || m === 'execute')
+      this.c.statement(n)
+  }
+
+  /** Inside def change, a call Rails cannot reverse. */
+  private irreversible({ m, args, block, column }: RailsCall): boolean {
+    return (
+      // change_column_default with from: and to: knows its way back (Rails 5+)
+      (RAILS_IRREVERSIBLE_IN_CHANGE.has(m) && !(m === 'change_column_default' && args.options.has('from') && args.options.has('to'))) ||
+      (m === 'remove_column' && args.positional.length < 3) ||
+      (m === 'remove_columns' && !args.options.has('type')) ||
+      (m === 'drop_table' && !block) ||
+      // remove_index with its columns (a symbol, or an array: [:a, :b]) can be recreated
+      (m === 'remove_index' && !column && args.positional.length < 2 && !args.options.has('column'))
+    )
+  }
+
+  /** create_table (force:, id:) and change_table: their t.* calls are visited with the table. */
+  private tableBlock({ m, block, table, opt, ctx, found }: RailsCall): void {
+    if (m === 'create_table') {
+      if (table) {
+        this.created.add(table)
+        this.c.result.created.push(table)
+      }
+      if (opt('force') === 'true' || opt('force') === 'cascade')
+        found.push(['drop-table', `create_table ${table}, force: drops the existing table`, { table }])
+      if (opt('id') === 'integer' || opt('id') === 'serial')
+        found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`, { table, column: 'id' }])
+    }
+    for (const ch of named(block)) this.visit(ch, { ...ctx, table })
+  }
+
+  /** add_index / remove_index: concurrently, and then outside the migration's transaction. */
+  private index({ m, args, table, opt, isNew, found }: RailsCall): void {
+    if (m === 'add_index' && isNew) return
+    const names: Names =
+      m === 'add_index'
+        ? { table, columns: rubyColumns(args.positional[1]), index: opt('name') }
+        : { table, columns: rubyColumns(args.options.get('column') ?? args.positional[1]), index: opt('name') }
+    if (opt('algorithm') !== 'concurrently')
+      found.push(
+        m === 'add_index'
+          ? ['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`, names]
+          : ['drop-index-non-concurrent', `remove_index ${table} without algorithm: :concurrently`, names],
+      )
+    else if (!this.noTransaction)
+      found.push(['concurrently-in-transaction', `${m} ${table}, algorithm: :concurrently without disable_ddl_transaction!`, names])
+  }
+
+  /** add_reference / add_belongs_to: the column, its index and its foreign key. */
+  private reference({ m, args, table, column, isNew, ctx, found }: RailsCall): void {
+    if (isNew) return
+    if (!ctx.rollback) this.c.added(table, column && `${column}_id`)
+    const index = args.options.get('index')
+    const idxConcurrent = index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'))
+    if (rubyValue(index) !== 'false' && !idxConcurrent)
+      found.push([
+        'create-index-non-concurrent',
+        `${m} ${table}, ${column} builds an index without algorithm: :concurrently (pass index: false and add it concurrently)`,
+        { table, columns: [`${column}_id`] },
+      ])
+    const fk = args.options.get('foreign_key')
+    if (fk && rubyValue(fk) !== 'false' && !(fk.type === 'hash' && fk.text.replace(/\s/g, '').includes('validate:false')))
+      found.push([
+        'constraint-not-valid-missing',
+        `${m} ${table}, ${column}, foreign_key: true validates every row`,
+        { table, column: `${column}_id`, value: column ? `${column}s` : undefined },
+      ])
+  }
+
+  /** add_foreign_key and add_check_constraint validate every row unless validate: false; validated checks prove NOT NULL. */
+  private constraint({ m, table, column, opt, isNew, ctx, found }: RailsCall): void {
+    if (m === 'add_foreign_key') {
+      if (!isNew && opt('validate') !== 'false')
+        found.push([
+          'constraint-not-valid-missing',
+          `add_foreign_key ${table} -> ${column} without validate: false`,
+          { table, value: column, column: opt('column') },
+        ])
+      return
+    }
+    if (m === 'validate_check_constraint') {
+      if (table && !ctx.rollback) this.validatedChecks.push({ table, name: opt('name') })
+      return
+    }
+    if (table && !ctx.rollback && opt('validate') !== 'false') this.validatedChecks.push({ table, expr: column })
+    if (!isNew && opt('validate') !== 'false')
+      found.push([
+        'constraint-not-valid-missing',
+        `add_check_constraint on ${table} without validate: false`,
+        { table, constraint: opt('name') },
+      ])
+  }
+
+  private addColumn({ args, table, column, opt, isNew, ctx, found }: RailsCall): void {
+    const type = rubyValue(args.positional[2])
+    if (!ctx.rollback) this.c.added(table, column)
+    if (type === 'json') found.push(['prefer-jsonb', `${table}.${column} is json`, { table, column }])
+    if (isNew) return
+    if (opt('null') === 'false' && !args.options.has('default'))
+      found.push(['add-column-not-null-no-default', `add_column ${table}, ${column}, null: false without default`, { table, column, type }])
+    const def = args.options.get('default')
+    if (def && (def.type === 'lambda' || this.deps.sql.pgVersion < 11)) {
+      const what = def.type === 'lambda' ? 'an SQL expression default' : `a default on PostgreSQL ${this.deps.sql.pgVersion}`
+      found.push(['add-column-volatile-default', `add_column ${table}, ${column} with ${what}`, { table, column, type }])
+    }
+  }
+
+  /** change_column rewrites the table unless the new type is a rewrite-free change of the old one. */
+  private changeColumn({ args, table, column, opt, isNew, ctx, found }: RailsCall): void {
+    const type = rubyValue(args.positional[2])
+    const now = railsType(type, { limit: opt('limit'), precision: opt('precision'), scale: opt('scale') })
+    const key = `${table}.${column}`
+    if (ctx.rollback) return
+    const old = this.oldTypes.get(key) ?? this.deps.knownTypes?.get(key)
+    if (!isNew && now && !rewriteFree(old, now, args.options.has('using')))
+      found.push([
+        'change-column-type',
+        `change_column ${table}, ${column}, :${type}${old ? ` (from ${typeText(old)})` : ''}`,
+        { table, column, type: typeText(now), oldType: old ? typeText(old) : undefined },
+      ])
+  }
+
+  /** Drops, renames and NOT NULL changes of an existing column or table. */
+  private columnOrTable({ m, args, table, column, isNew, ctx, found }: RailsCall): void {
+    if (isNew) return
+    if (m === 'remove_column' || m === 'remove_columns') {
+      const cols = args.positional.slice(1).map(rubyValue)
+      found.push(['drop-column', `${m} ${table}, ${cols.join(', ')}`, { table, column: cols[0] }])
+    } else if (m === 'rename_column')
+      found.push([
+        'rename-column',
+        `rename_column ${table}, ${column} to ${rubyValue(args.positional[2])}`,
+        { table, column, newName: rubyValue(args.positional[2]) },
+      ])
+    else if (m === 'rename_table') found.push(['rename-table', `rename_table ${table} to ${column}`, { table, newName: column }])
+    else if (m === 'drop_table') found.push(['drop-table', `drop_table ${table}`, { table }])
+    else if (m === 'change_column_null') {
+      const v = rubyValue(args.positional[2])
+      if (v === 'false' && !(!ctx.rollback && this.provesNotNull(table, column)))
+        found.push(['set-not-null', `change_column_null ${table}, ${column}, false`, { table, column }])
+      else if (v === 'true') found.push(['drop-not-null', `change_column_null ${table}, ${column}, true`, { table, column }])
+    }
+  }
+
+  /** execute "SQL" or a heredoc: the SQL is analysed on its own lines. */
+  private execute({ n, args, ctx }: RailsCall): void {
+    const a = args.positional.at(0)
+    if (a?.type === 'string') {
+      const content = named(a).find((p) => p.type === 'string_content')
+      const sql = rubyValue(a)
+      if (sql !== undefined && content) this.c.embeddedSql(sql, line(content), n, this.place(ctx), ctx.waiver)
+    } else if (a?.type === 'heredoc_beginning') {
+      // The body is a later sibling of the call.
+      let s = n.nextNamedSibling
+      while (s && s.type !== 'heredoc_body') s = s.nextNamedSibling
+      if (s && !named(s).some((p) => p.type === 'interpolation')) {
+        const text = named(s)
+          .filter((p) => p.type === 'heredoc_content')
+          .map((p) => p.text)
+          .join('')
+        const first = named(s).find((p) => p.type === 'heredoc_content')
+        if (first) this.c.embeddedSql(text, line(first), n, this.place(ctx), ctx.waiver)
+      }
+    }
+  }
+
+  private record(n: TsNode, id: DangerId, detail: string, table: string | undefined, ctx: RailsCtx, column?: string, names?: Names): void {
+    if (ctx.waiver && id !== 'missing-down')
+      this.c.result.waivers.push({ id, line: line(n), reason: ctx.waiver, statement: shortStatement(n.text) })
+    else this.c.issue(n, id, detail, table, column, names, ctx.rollback)
+  }
 }
 
 /** Column names of `:email` or `[:a, :b]`. */
@@ -1121,7 +1210,8 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
     c.issue(
       n,
       'change-column-type',
-      `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock (the field's previous definition was not found: check manage.py sqlmigrate)`,
+      `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock ` +
+        "(the field's previous definition was not found: check manage.py sqlmigrate)",
       model,
       undefined,
       { table: model, column: field },

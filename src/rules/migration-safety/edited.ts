@@ -1,0 +1,262 @@
+/**
+ * migration-safety, the process danger: a migration the PR edits, renames or deletes after it was merged (it
+ * existed on the base branch, so it has run). Decides whether the edit counts (comments and layout only,
+ * statements moved into a new migration as no-ops, a rename that keeps the version), at what level (released
+ * or not, rollback or data code only), and, for a migration not released yet, analyses what the edit adds.
+ */
+import { parsePatch } from '../../change/patch.js'
+import type { ChangedFile, Level } from '../../types.js'
+import { analyzeFile, type Analysis } from './analyse.js'
+import { DANGERS } from './dangers.js'
+import { PG_FAMILY, type Dialect } from './dangers/types.js'
+import type { MigrationFile } from './detect.js'
+import { capLevel } from './options.js'
+import type { DialectInfo } from './dialect.js'
+import { compareTrees, isIdempotent, removedStatements, sameSql } from './edits.js'
+import type { FileReport, Output } from './render.js'
+import type { Analysed, Migration, Run } from './run.js'
+import type { Issue } from './sql.js'
+import { loadParser, loadPg } from './wasm.js'
+
+/** What a danger is about, to tell the dangers an edit adds from those the file had: id and the names involved. */
+function issueKey(i: Issue): string {
+  const n = i.names ?? {}
+  const low = (x: string | undefined) => (x ?? '').toLowerCase()
+  return [
+    i.id,
+    low(n.table ?? i.table),
+    low(n.column ?? i.column_name),
+    low(n.index),
+    low(n.constraint),
+    low(n.newName),
+    low(n.type),
+    i.rollback ? 'down' : '',
+  ].join('|')
+}
+
+function firstChangedLine(f: ChangedFile): number | undefined {
+  if (!f.patch) return undefined
+  try {
+    for (const h of parsePatch(f.patch)) for (const l of h.lines) if (l.type !== ' ' && l.newLine !== undefined) return l.newLine
+    for (const h of parsePatch(f.patch)) return Math.max(1, h.newStart)
+  } catch {
+    return undefined
+  }
+  return undefined
+}
+
+/**
+ * Tools that record a migration as applied by its version number alone (golang-migrate and gobuffalo/pop:
+ * schema_migrations.version; Rails: the timestamp): renaming the file keeps it applied.
+ */
+const VERSION_KEYED = new Set(['golang-migrate', 'golang-migrate down', 'rails'])
+
+/** What an edit of a merged migration changed. */
+interface Edit {
+  changed: boolean
+  /** Only its rollback code. */
+  rollbackOnly: boolean
+  /** Only code that moves or fixes rows (or a helper), not its schema statements. */
+  dataOnly: boolean
+  /** The statements it lost all went, as no-ops where they already ran, to these migrations the PR adds. */
+  movedTo?: string
+}
+
+async function compareEdit(run: Run, mig: MigrationFile, dialect: Dialect, base: string, content: string): Promise<Edit> {
+  try {
+    if (mig.kind !== 'sql') {
+      const lang = mig.kind === 'rails' ? 'ruby' : 'python'
+      const e = compareTrees(await loadParser(lang), base, content, lang)
+      return { changed: e.changed, rollbackOnly: e.rollbackOnly, dataOnly: e.dataOnly }
+    }
+    const pg = PG_FAMILY.includes(dialect) ? await loadPg() : undefined
+    const changed = !sameSql(pg, base, content)
+    // statements moved to a migration this PR adds, each of which leaves the same schema whether or not it
+    // already ran (IF NOT EXISTS, IF EXISTS, OR REPLACE): databases that ran the old file run it again as a
+    // no-op, new ones run it once; nothing diverges
+    const removed = changed && pg && mig.forward ? removedStatements(pg, base, content) : undefined
+    let movedTo: string | undefined
+    if (removed && removed.length > 0 && removed.every(isIdempotent)) {
+      const added = await run.addedStatements()
+      const targets = removed.map((t) => added.get(t))
+      if (targets.every((t) => t !== undefined)) movedTo = [...new Set(targets)].join(', ')
+    }
+    return { changed, rollbackOnly: false, dataOnly: false, movedTo }
+  } catch {
+    return { changed: true, rollbackOnly: false, dataOnly: false }
+  }
+}
+
+/**
+ * A merged migration the PR edits, renames or deletes: reported (or listed as harmless) in `report`. Returns
+ * the analysis of what the edit adds when the migration is not released yet, else undefined.
+ */
+export async function editedMigration(
+  run: Run,
+  { file, mig }: Migration,
+  dialect: DialectInfo,
+  report: FileReport,
+  content: string | undefined,
+  out: Output,
+): Promise<Analysed | undefined> {
+  let edit: Edit = { changed: true, rollbackOnly: false, dataOnly: false }
+  if (file.status !== 'removed' && file.status !== 'renamed') {
+    const base = await run.readBase(file.previousPath ?? file.path)
+    if (base !== undefined && content !== undefined) {
+      edit = await compareEdit(run, mig, dialect.dialect, base, content)
+      if (!edit.changed) {
+        report.rows.push([
+          '',
+          '(whole file)',
+          'edited: comments and layout only',
+          'none',
+          'not a migration-edited finding: the statements are unchanged',
+        ])
+        return undefined
+      }
+      if (edit.movedTo !== undefined) {
+        movedFinding(file, edit.movedTo, report, out)
+        return undefined
+      }
+    }
+  }
+  if (await renamedSameVersion(run, file, mig, content)) {
+    report.rows.push([
+      '',
+      '(whole file)',
+      'renamed: same version and contents',
+      'none',
+      `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, ` +
+        'and the statements are the same',
+    ])
+    return undefined
+  }
+  const unreleased = editFinding(run, { file, mig }, edit, report, out)
+  // An unreleased migration still runs in production, at the release that ships it: the dangers this edit adds
+  // (not in the file at the base) are checked as in a new migration. Dangers the base file had already were
+  // reported when they were added; an edit that keeps them (a WHERE, an IF NOT EXISTS) adds nothing.
+  if (unreleased && file.status === 'modified' && mig.forward && content !== undefined)
+    return addedByEdit(run, { file, mig }, dialect, report, content, out)
+  return undefined
+}
+
+/** Statements moved out into migrations the PR adds, each a no-op where it already ran: a notice. */
+function movedFinding(file: ChangedFile, movedTo: string, report: FileReport, out: Output): void {
+  const why =
+    `statements moved out of this merged migration into ${movedTo}, added by this PR; each leaves the same schema whether or not ` +
+    'it already ran (IF NOT EXISTS / IF EXISTS / OR REPLACE), so databases that ran the old file and new ones end up alike'
+  const line = firstChangedLine(file)
+  out.pushFinding(
+    report,
+    'migration-edited',
+    {
+      path: file.path,
+      line,
+      endLine: line,
+      message: `Migration edited after it was merged: ${why}.`,
+      hint: DANGERS['migration-edited'].fix,
+    },
+    '(whole file)',
+    DANGERS['migration-edited'].fix,
+    'notice',
+    'moved, idempotent',
+  )
+}
+
+/** A rename in the same folder that keeps the version number and the contents, for a tool keying migrations by version. */
+async function renamedSameVersion(run: Run, file: ChangedFile, mig: MigrationFile, content: string | undefined): Promise<boolean> {
+  if (file.status !== 'renamed' || !file.previousPath || !VERSION_KEYED.has(mig.layout) || content === undefined) return false
+  const version = (p: string): string | undefined => /^(\d+)_/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1]
+  const sameDir = file.previousPath.slice(0, file.previousPath.lastIndexOf('/')) === file.path.slice(0, file.path.lastIndexOf('/'))
+  return (
+    sameDir &&
+    version(file.path) !== undefined &&
+    version(file.path) === version(file.previousPath) &&
+    (await run.readBase(file.previousPath)) === content
+  )
+}
+
+const DATA_NOTE =
+  ' Its schema statements, and the code that feeds them, are unchanged: the edit is in code that moves or fixes rows (or a helper), ' +
+  'so the schema it leaves is the same; the new code runs only on databases that have not applied it yet (fresh installs, upgrades ' +
+  'from older versions): check that it does the same to their data.'
+
+/** The migration-edited finding, at the strictest cap that applies. Returns whether the migration is not released yet. */
+function editFinding(run: Run, { file, mig }: Migration, edit: Edit, report: FileReport, out: Output): boolean {
+  const { opts, released } = run
+  const { rollbackOnly, dataOnly } = edit
+  const rollbackFile = !mig.forward
+  const what =
+    file.status === 'removed'
+      ? 'deleted'
+      : file.status === 'renamed'
+        ? `renamed from ${file.previousPath ?? '?'}`
+        : rollbackOnly
+          ? 'edited in its rollback code'
+          : dataOnly
+            ? 'edited in its data or helper code only'
+            : 'edited'
+  const line = file.status === 'removed' ? undefined : firstChangedLine(file)
+  const tag = released?.get(file.previousPath ?? file.path)
+  const unreleased = released !== undefined && tag === undefined
+  // the strictest cap that applies: not released yet, rollback code, data code only
+  let cap: Level | undefined
+  if (rollbackFile || rollbackOnly) cap = opts.rollback_level
+  if (dataOnly) cap = opts.data_edit_level
+  if (unreleased) cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail')
+  const kind = rollbackFile ? 'Rollback migration' : 'Migration'
+  const dataNote = dataOnly ? DATA_NOTE : ''
+  const why = DANGERS['migration-edited'].why
+  const message = unreleased
+    ? `${kind} ${what} before any release: merged, but no release tag (${opts.release_tags.join(', ')}) made up to the base holds it, ` +
+      'so it has run only where the development branch ran; it is still being developed and editing it is normal until it ships ' +
+      '(a new migration is needed once it is released).'
+    : tag !== undefined
+      ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${why}.${dataNote}`
+      : `${kind} ${what} after it was merged: ${why} (no release tag information: counted as released).${dataNote}`
+  out.pushFinding(
+    report,
+    'migration-edited',
+    { path: file.path, line, endLine: line, message, hint: DANGERS['migration-edited'].fix },
+    '(whole file)',
+    DANGERS['migration-edited'].fix,
+    cap,
+    unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback',
+  )
+  return unreleased
+}
+
+/** The dangers an edit of an unreleased migration adds: the head's analysis less what the base file had. */
+async function addedByEdit(
+  run: Run,
+  { file, mig }: Migration,
+  dialect: DialectInfo,
+  report: FileReport,
+  content: string,
+  out: Output,
+): Promise<Analysed | undefined> {
+  const baseText = await run.readBase(file.previousPath ?? file.path)
+  if (baseText === undefined) return undefined
+  const { ctx, opts, readHead, readBase, prTypes } = run
+  let analysis: Analysis
+  let before: Analysis
+  try {
+    analysis = await analyzeFile(ctx, file, mig, content, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path), run.parsed)
+    before = await analyzeFile(ctx, file, mig, baseText, opts, dialect.dialect, readHead, readBase, prTypes.before(file.path))
+  } catch (e) {
+    out.error(file.path, 'parser-unavailable', `Could not analyse ${file.path}: ${e instanceof Error ? e.message : String(e)}`)
+    return undefined
+  }
+  const had = new Set(before.issues.map(issueKey))
+  const added = analysis.issues.filter((i) => !had.has(issueKey(i)))
+  const kept = analysis.issues.length - added.length
+  report.rows.push([
+    '',
+    '(whole file)',
+    'edited before any release',
+    'none',
+    `dangers the edit adds are checked as in a new migration (${added.length} new; ${kept} already in the file at the base, not repeated)`,
+  ])
+  out.counted(report, analysis.count)
+  return { file, mig, dialect, analysis: { ...analysis, issues: added }, report }
+}
