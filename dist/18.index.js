@@ -238,7 +238,8 @@ function extractArtifact(zip, intoDir, limits = { maxBytes: MAX_ARTIFACT_BYTES, 
     }
     catch (e) {
         if (e instanceof ZipRejected)
-            throw new ArtifactRejected(`the artifact is not a readable zip within the limits (${limits.maxEntries} files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`);
+            throw new ArtifactRejected(`the artifact is not a readable zip within the limits (${limits.maxEntries} ` +
+                `files, ${Math.round(limits.maxBytes / 1024 / 1024)} MB uncompressed): ${e.message}`);
         throw new ArtifactRejected(`the artifact is not a readable zip: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
     const dir = intoDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pr-gate-artifact-'));
@@ -259,7 +260,8 @@ async function downloadArtifact(octokit, repo, runId, name) {
     const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ owner: repo.owner, repo: repo.repo, run_id: runId, per_page: 100 });
     const artifact = data.artifacts.find((a) => a.name === name);
     if (!artifact)
-        throw new ArtifactRejected(`the triggering run ${runId} has no artifact named ${JSON.stringify(name)} (artifacts: ${data.artifacts.map((a) => a.name).join(', ') || 'none'})`);
+        throw new ArtifactRejected(`the triggering run ${runId} has no artifact named ${JSON.stringify(name)} ` +
+            `(artifacts: ${data.artifacts.map((a) => a.name).join(', ') || 'none'})`);
     if (artifact.expired)
         throw new ArtifactRejected(`the artifact ${JSON.stringify(name)} of run ${runId} has expired`);
     try {
@@ -306,7 +308,8 @@ async function loadRunEvidence(octokit, repo, event, artifactName) {
         throw new ArtifactRejected(`no pull request: the run lists none and the artifact has no ${PR_MANIFEST}`);
     const pr = await (0,source/* fetchPull */.ey)(octokit, repo, claimed);
     if (pr.headSha !== run.headSha) {
-        throw new ArtifactRejected(`the artifact is for PR #${claimed}, whose head is ${pr.headSha.slice(0, 12)}, but the triggering run built ${run.headSha.slice(0, 12)}: rejected`);
+        throw new ArtifactRejected(`the artifact is for PR #${claimed}, whose head is ${pr.headSha.slice(0, 12)}, ` +
+            `but the triggering run built ${run.headSha.slice(0, 12)}: rejected`);
     }
     if (run.headRepo && pr.headRepo && run.headRepo !== pr.headRepo) {
         throw new ArtifactRejected(`the artifact is for PR #${claimed} from ${pr.headRepo}, but the triggering run built ${run.headRepo}: rejected`);

@@ -273,7 +273,8 @@ function startWorker(p, concurrency, process) {
         if (left > 0)
             warn(`delivery ${job.id} failed (try ${job.attemptsMade} of ${job.opts.attempts}): ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; retried with backoff`);
         else
-            warn(`delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`);
+            warn(`delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; ` +
+                `it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`);
     });
     worker.on('stalled', (id) => {
         warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`);
@@ -294,7 +295,8 @@ async function closeQueue(p, worker, throttleConnection, ms) {
     const unfinished = [...p.running.keys()];
     if (!done) {
         for (const [id, label] of p.running)
-            p.warn(`delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${p.s.lockMs} ms) expires`);
+            p.warn(`delivery ${id} (${label}) still running at shutdown: ` +
+                `it stays in Redis and another replica retries it once its lock (${p.s.lockMs} ms) expires`);
         await worker.close(true).catch(() => undefined);
     }
     await p.queue.close().catch(() => undefined);

@@ -26,6 +26,8 @@ var inputs = __webpack_require__(81729);
 var client = __webpack_require__(96584);
 // EXTERNAL MODULE: ./src/github/evaluate.ts + 4 modules
 var evaluate = __webpack_require__(80223);
+// EXTERNAL MODULE: ./src/pipeline/policy.ts
+var policy = __webpack_require__(91130);
 // EXTERNAL MODULE: ./src/engine/run.ts
 var run = __webpack_require__(62515);
 // EXTERNAL MODULE: ./src/release/gates.ts
@@ -151,6 +153,7 @@ async function upsertReportIssue(o) {
 
 
 
+
 const REPORT_ISSUE_TITLE = 'Team trends: merged pull requests against the quality gate';
 /** The window of input `since`, a usage error reported as an input error. */
 function reportWindow(s) {
@@ -177,7 +180,7 @@ function reportRepos(s) {
 async function reportPolicy(s, octokit) {
     const ref = s.sha || 'HEAD';
     const { read, policyText } = await (0,evaluate/* readEnforcedSide */.uu)(octokit, s.repository, ref, s.policyPath);
-    const { loaded, errors } = await (0,evaluate/* tryLoadPolicy */.oB)(policyText, s.policyPath, read, { remote: (0,remote_policy/* actionRemotePolicy */.R)(s, octokit).read });
+    const { loaded, errors } = await (0,policy/* tryLoadPolicy */.oB)(policyText, s.policyPath, read, { remote: (0,remote_policy/* actionRemotePolicy */.R)(s, octokit).read });
     const notes = [];
     if (errors) {
         if (s.trends.failOnTrend)
@@ -187,7 +190,7 @@ async function reportPolicy(s, octokit) {
     else if (policyText === undefined)
         notes.push(`No ${s.policyPath} at ${ref.slice(0, 12)}: the report settings are the embedded default policy's.`);
     return {
-        settings: loaded?.policy.report ?? (0,evaluate/* defaultResolvedPolicy */.aW)().report,
+        settings: loaded?.policy.report ?? (0,policy/* defaultResolvedPolicy */.aW)().report,
         rules: loaded?.policy.rules,
         notes,
     };
@@ -206,7 +209,8 @@ async function computeReport(s, octokit, window, repos, policy) {
             core.info(m);
         },
     });
-    core.info(`pr-quality-gate: ${h.records.length} merged pull request(s) from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}`);
+    core.info(`pr-quality-gate: ${h.records.length} merged pull request(s) from ${h.repositories.length} ` +
+        `repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}`);
     let alerts;
     if (s.trends.alerts) {
         const { dependabotAlertsOf, slaOf } = await __webpack_require__.e(/* import() */ 900).then(__webpack_require__.bind(__webpack_require__, 27900));
@@ -242,7 +246,8 @@ function writeOutputs(s, report, breaches) {
 /** The one report issue, kept up to date in place; returns its URL. */
 async function publishIssue(s, octokit, report) {
     const marker = reportMarker(s.checkName);
-    const body = issueBody(marker, (0,render/* renderTrendMarkdown */.bx)(report), `the job summary of [the latest run](${s.runUrl ?? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/actions`}) has the full report.`);
+    const body = issueBody(marker, (0,render/* renderTrendMarkdown */.bx)(report), `the job summary of [the latest run](${s.runUrl ?? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/actions`}) ` +
+        `has the full report.`);
     const issue = await upsertReportIssue({
         octokit,
         repo: s.repository,
@@ -273,7 +278,9 @@ async function runReport(s) {
         });
         const window = reportWindow(s);
         const repos = reportRepos(s);
-        core.info(`pr-quality-gate: team trends of ${[...repos.map((r) => `${r.owner}/${r.repo}`), ...(s.trends.org ? [`the organization ${s.trends.org}`] : [])].join(', ')}, ${window.from.toISOString().slice(0, 10)} … ${window.to.toISOString().slice(0, 10)}`);
+        core.info(`pr-quality-gate: team trends of ` +
+            [...repos.map((r) => `${r.owner}/${r.repo}`), ...(s.trends.org ? [`the organization ${s.trends.org}`] : [])].join(', ') +
+            `, ${window.from.toISOString().slice(0, 10)} … ${window.to.toISOString().slice(0, 10)}`);
         const policy = await reportPolicy(s, octokit);
         report = await computeReport(s, octokit, window, repos, policy);
         const check = (0,fail/* checkTrends */.F)(report, policy.settings);

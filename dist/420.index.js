@@ -1,5 +1,5 @@
 export const id = 420;
-export const ids = [420,344];
+export const ids = [420];
 export const modules = {
 
 /***/ 18673:
@@ -414,8 +414,10 @@ function heavy(e) {
         return true;
     return /timeout|timed out|something went wrong while executing your query/i.test(describeGraphqlError('', e));
 }
-const MERGED_PULLS_QUERY = `query MergedPulls($owner: String!, $name: String!, $after: String, $checkName: String!, $pageSize: Int!) {
-  repository(owner: $owner, name: $name) {
+/** What the gate's check run contributes to a merged pull request's trend record. */
+const CHECK_RUN_FIELDS = 'name status conclusion startedAt completedAt title text';
+const MERGED_PULLS_QUERY = 'query MergedPulls($owner: String!, $name: String!, $after: String, $checkName: String!, $pageSize: Int!) {\n' +
+    `  repository(owner: $owner, name: $name) {
     nameWithOwner
     defaultBranchRef { name }
     pullRequests(states: MERGED, orderBy: {field: UPDATED_AT, direction: DESC}, first: $pageSize, after: $after) {
@@ -427,7 +429,7 @@ const MERGED_PULLS_QUERY = `query MergedPulls($owner: String!, $name: String!, $
         labels(first: 20) { nodes { name } }
         commits(last: 1) { nodes { commit { oid
           checkSuites(first: 5, filterBy: {checkName: $checkName}) { nodes { app { databaseId slug }
-            checkRuns(first: 5, filterBy: {checkName: $checkName, checkType: ALL}) { nodes { name status conclusion startedAt completedAt title text } } } }
+            checkRuns(first: 5, filterBy: {checkName: $checkName, checkType: ALL}) { nodes { ${CHECK_RUN_FIELDS} } } } }
           status { context(name: $checkName) { state description creator { login } } }
         } } }
       }
@@ -577,7 +579,8 @@ async function apiHistory(o) {
                 // up on it (a 502/504 after the client's retries, or its "timeout" error), ask again for half.
                 if (pageSize > MIN_PAGE_SIZE && heavy(e)) {
                     pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(pageSize / 2));
-                    o.log?.(`merged pull requests of ${full}: GitHub gave up on the query (${describeGraphqlError('', e).slice(2)}); asking for ${pageSize} a page`);
+                    o.log?.(`merged pull requests of ${full}: GitHub gave up on the query ` +
+                        `(${describeGraphqlError('', e).slice(2)}); asking for ${pageSize} a page`);
                     continue;
                 }
                 throw new ApiSourceError(describeGraphqlError(`merged pull requests of ${full}`, e));
@@ -606,7 +609,11 @@ async function apiHistory(o) {
     const notes = [];
     const fb = fallback.noResult + fallback.noRecord;
     if (fb) {
-        notes.push(`${fb} of ${records.length} pull request${records.length === 1 ? '' : 's'} ${fb === 1 ? 'has' : 'have'} no trend record from the gate (${fallback.noResult} without any result of "${o.checkName}" by the gate on the head commit, ${fallback.noRecord} with a result but no embedded record: an older gate or a commit status): their size is the pull request's additions + deletions, without pr-size's exclusions (lock files, generated and vendored files count), and their rules, critical areas, migrations and runbooks are unknown.`);
+        notes.push(`${fb} of ${records.length} pull request${records.length === 1 ? '' : 's'} ${fb === 1 ? 'has' : 'have'} no ` +
+            `trend record from the gate (${fallback.noResult} without any result of "${o.checkName}" by the gate on the ` +
+            `head commit, ${fallback.noRecord} with a result but no embedded record: an older gate or a commit status): ` +
+            `their size is the pull request's additions + deletions, without pr-size's exclusions (lock files, ` +
+            `generated and vendored files count), and their rules, critical areas, migrations and runbooks are unknown.`);
     }
     return { repositories: repos, defaultBranch: multi ? '' : branch, records, fallback, calls, notes };
 }

@@ -27,8 +27,10 @@ var external_node_path_ = __webpack_require__(76760);
 var compute = __webpack_require__(94801);
 // EXTERNAL MODULE: ./src/trends/fail.ts
 var fail = __webpack_require__(70874);
-// EXTERNAL MODULE: ./src/github/evaluate.ts + 4 modules
-var evaluate = __webpack_require__(80223);
+// EXTERNAL MODULE: ./src/pipeline/policy.ts
+var policy = __webpack_require__(91130);
+// EXTERNAL MODULE: ./src/policy/schema.ts + 1 modules
+var schema = __webpack_require__(21458);
 // EXTERNAL MODULE: ./src/policy/load.ts + 3 modules
 var load = __webpack_require__(40949);
 // EXTERNAL MODULE: ./src/trends/sla.ts
@@ -52,6 +54,7 @@ var record = __webpack_require__(46967);
  * evaluated. History has no labels and no CI reports: waivers and diff coverage are not known locally
  * (the report says so); the merge commit's message stands in for the PR description.
  */
+
 
 
 
@@ -151,7 +154,7 @@ async function evaluateMerge(root, c, policyFor) {
     };
     const p = await policyFor(base);
     if (!p.loaded)
-        return (0,run/* policyErrorVerdict */.GS)(p.errors ?? [], ctx, p.source, (0,evaluate/* defaultResolvedPolicy */.aW)());
+        return (0,run/* policyErrorVerdict */.GS)(p.errors, ctx, p.source, (0,policy/* defaultResolvedPolicy */.aW)());
     return (0,run/* runGate */.Rg)({ policy: p.loaded.policy, ctx, policySource: p.source });
 }
 async function localHistory(o) {
@@ -178,9 +181,9 @@ async function localHistory(o) {
             let p = byBlob.get(blob);
             if (!p) {
                 p = (async () => {
-                    const text = await (0,git/* readAtRef */.Bg)(o.root, base, evaluate/* DEFAULT_POLICY_PATH */.lo);
-                    const source = (0,policy_source/* policySource */.I)({ path: evaluate/* DEFAULT_POLICY_PATH */.lo, text, at: { sha: base } });
-                    return local_load(text, evaluate/* DEFAULT_POLICY_PATH */.lo, source, (path) => (0,git/* readAtRef */.Bg)(o.root, base, path));
+                    const text = await (0,git/* readAtRef */.Bg)(o.root, base, schema/* DEFAULT_POLICY_PATH */.lo);
+                    const source = (0,policy_source/* policySource */.I)({ path: schema/* DEFAULT_POLICY_PATH */.lo, text, at: { sha: base } });
+                    return local_load(text, schema/* DEFAULT_POLICY_PATH */.lo, source, (path) => (0,git/* readAtRef */.Bg)(o.root, base, path));
                 })();
                 byBlob.set(blob, p);
             }
@@ -207,14 +210,7 @@ async function localHistory(o) {
     return { branch, records, skipped: commits.length - prs.length, policy };
 }
 async function local_load(text, file, source, read) {
-    try {
-        return { loaded: await (0,load/* loadPolicy */.tb)(text, file, read), source };
-    }
-    catch (e) {
-        if (e instanceof load/* PolicyError */.pn)
-            return { errors: e.issues.map(load/* formatIssue */.Hd), source };
-        throw e;
-    }
+    return { ...(await (0,policy/* tryLoadPolicy */.oB)(text, file, read)), source };
 }
 
 // EXTERNAL MODULE: ./src/trends/render.ts
@@ -223,6 +219,7 @@ var render = __webpack_require__(22018);
 /**
  * `pr-gate report`: team trends over a window of merged pull requests (see docs/report.md).
  */
+
 
 
 
@@ -275,7 +272,9 @@ function parseWindow(v, now) {
         throw new ReportUsageError(`the window is empty: ${from.toISOString()} is not before ${to.toISOString()}`);
     return { from, to };
 }
-const GIT_NOTE = 'Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) are not in it; the merge commit message stands in for the pull request description; pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.';
+const GIT_NOTE = 'Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) ' +
+    'are not in it; the merge commit message stands in for the pull request description; ' +
+    'pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.';
 async function gitSource(io, values, from, to) {
     const root = (await (0,git/* git */.$Y)(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
         throw new git/* GitError */.XS(`${io.cwd} is not inside a git work tree`);
@@ -317,9 +316,9 @@ async function apiSource(values, io, from, to) {
         return { owner, repo };
     });
     const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)),
-        Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(99)]).then(__webpack_require__.bind(__webpack_require__, 40420)),
-        __webpack_require__.e(/* import() */ 54).then(__webpack_require__.bind(__webpack_require__, 18673)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 96584)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(420), __webpack_require__.e(106)]).then(__webpack_require__.bind(__webpack_require__, 40420)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(54)]).then(__webpack_require__.bind(__webpack_require__, 18673)),
     ]);
     const octokit = createClient({
         token,
@@ -340,7 +339,8 @@ async function apiSource(values, io, from, to) {
             io.err(`pr-gate: ${m}\n`);
         },
     });
-    io.err(`pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`);
+    io.err(`pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} ` +
+        `repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`);
     const policy = await workingTreePolicy(io.cwd, values.policy);
     return {
         source: 'api',
@@ -357,14 +357,14 @@ async function apiSource(values, io, from, to) {
 }
 /** The policy for the API source's settings (report:, SLAs): --policy, else the default path if present. */
 async function workingTreePolicy(cwd, file) {
-    const path = file ?? evaluate/* DEFAULT_POLICY_PATH */.lo;
+    const path = file ?? schema/* DEFAULT_POLICY_PATH */.lo;
     const text = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, path), 'utf8').catch(() => undefined);
     if (text === undefined) {
         if (file !== undefined)
             throw new ReportUsageError(`--policy ${file}: file not found`);
         return {
-            loaded: await (0,load/* loadPolicy */.tb)(undefined, evaluate/* DEFAULT_POLICY_PATH */.lo, async () => undefined),
-            notes: [`No ${evaluate/* DEFAULT_POLICY_PATH */.lo} here: the report settings are the embedded default policy's.`],
+            loaded: await (0,load/* loadPolicy */.tb)(undefined, schema/* DEFAULT_POLICY_PATH */.lo, async () => undefined),
+            notes: [`No ${schema/* DEFAULT_POLICY_PATH */.lo} here: the report settings are the embedded default policy's.`],
         };
     }
     try {
@@ -424,7 +424,7 @@ async function reportCmd(args, io, now = new Date()) {
     const alerts = await readAlerts(values, history, io);
     if (values['fail-on-trend'] && history.policy === undefined)
         throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by');
-    const settings = history.policy?.policy.report ?? (0,evaluate/* defaultResolvedPolicy */.aW)().report;
+    const settings = history.policy?.policy.report ?? (0,policy/* defaultResolvedPolicy */.aW)().report;
     const threshold = thresholdArg ?? settings.size_threshold;
     const report = (0,compute/* computeTrends */.I6)({
         source: history.source,
@@ -461,7 +461,7 @@ async function reportCmd(args, io, now = new Date()) {
 /** Dependabot alerts for the SLA section: `--alerts api` (through the API source), `--alerts FILE`, or none. */
 async function readAlerts(values, history, io) {
     if (values.alerts === 'api') {
-        const { dependabotAlertsOf, slaOf } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
+        const { dependabotAlertsOf, slaOf } = await Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
         const a = await dependabotAlertsOf(history.octokit, history.repositories ?? []);
         return { ...a, sla: slaOf(history.policy?.policy.rules) };
     }
@@ -480,7 +480,7 @@ async function readAlerts(values, history, io) {
             throw new ReportUsageError(e.message);
         throw e;
     }
-    const { slaOf } = await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
+    const { slaOf } = await Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
     return {
         items,
         source: `Dependabot alerts from ${file}`,
@@ -687,7 +687,9 @@ function checkTrends(r, s) {
                 worst = [...run];
         }
         if (worst.length >= f.median_over_weeks) {
-            breaches.push(`the weekly median PR size was over ${s.size_threshold} lines for ${worst.length} weeks in a row (${worst[0]?.label} … ${worst.at(-1)?.label}: ${worst.map((w) => w.median).join(', ')}); the policy allows fewer than ${f.median_over_weeks}`);
+            breaches.push(`the weekly median PR size was over ${s.size_threshold} lines for ${worst.length} weeks in a row (${worst[0]?.label} ` +
+                `… ${worst.at(-1)?.label}: ${worst.map((w) => w.median).join(', ')}); ` +
+                `the policy allows fewer than ${f.median_over_weeks}`);
         }
     }
     if (f.sla_breach) {
@@ -695,7 +697,8 @@ function checkTrends(r, s) {
         if (!v)
             unchecked.push('vulnerability fix SLA: no evidence (no Dependabot alerts)');
         else if (v.total.breached + v.total.overdue > 0) {
-            breaches.push(`${v.total.breached} vulnerabilit${v.total.breached === 1 ? 'y was' : 'ies were'} fixed after the fix SLA and ${v.total.overdue} ${v.total.overdue === 1 ? 'is' : 'are'} open past it`);
+            breaches.push(`${v.total.breached} vulnerabilit${v.total.breached === 1 ? 'y was' : 'ies were'} fixed ` +
+                `after the fix SLA and ${v.total.overdue} ${v.total.overdue === 1 ? 'is' : 'are'} open past it`);
         }
     }
     // Of the pull requests with a gate result (the API source may find none for some).
@@ -703,7 +706,9 @@ function checkTrends(r, s) {
     if (f.max_failure_share < 100 && judged > 0) {
         const share = Math.round((1000 * r.total.conclusions.failure) / judged) / 10;
         if (share > f.max_failure_share)
-            breaches.push(`${share}% of the merged pull requests had a failing gate (${r.total.conclusions.failure} of ${judged}${judged < r.total.prs ? ` with a gate result; ${r.total.prs - judged} had none` : ''}); the policy allows ${f.max_failure_share}%`);
+            breaches.push(`${share}% of the merged pull requests had a failing gate (${r.total.conclusions.failure} ` +
+                `of ${judged}${judged < r.total.prs ? ` with a gate result; ${r.total.prs - judged} had none` : ''}); ` +
+                `the policy allows ${f.max_failure_share}%`);
     }
     return { breaches, unchecked };
 }
@@ -735,7 +740,8 @@ const ref = (pr, sha, repo) => (pr !== undefined ? `${repo ?? ''}#${pr}` : sha.s
 function sizeLine(s, t) {
     if (!s.size.counted)
         return 'no pull request with a size';
-    return `median ${fmt(s.size.median)}, p90 ${fmt(s.size.p90)} changed lines; ${pct(s.size.overShare)} over ${t} (${s.size.over} of ${s.size.counted})`;
+    return (`median ${fmt(s.size.median)}, p90 ${fmt(s.size.p90)} changed ` +
+        `lines; ${pct(s.size.overShare)} over ${t} (${s.size.over} of ${s.size.counted})`);
 }
 function criticalLine(r, s) {
     if (!s.critical.evaluated)
@@ -749,18 +755,23 @@ function criticalLine(r, s) {
         : r.evidence.coverage
             ? 'diff coverage: no coverage data in the reports'
             : 'diff coverage: no evidence (coverage reports are not in git history)';
-    return `${s.critical.tested} of ${s.critical.touched} pull requests touching a critical area came with tests (${pct(s.critical.testedShare)}); ${cov}`;
+    return (`${s.critical.tested} of ${s.critical.touched} pull requests touching a ` +
+        `critical area came with tests (${pct(s.critical.testedShare)}); ${cov}`);
 }
 function migrationsLine(r, s) {
     if (!s.migrations.prs)
         return 'no pull request changed a migration';
     const codes = r.dangers.map((d) => `${d.code} ×${d.count}`).join(', ');
-    return `${s.migrations.prs} pull request${s.migrations.prs === 1 ? '' : 's'} changed migrations; ${s.migrations.dangers} danger${s.migrations.dangers === 1 ? '' : 's'} at merge in ${s.migrations.prsWithDangers}${codes ? ` (${codes})` : ''}; ${s.migrations.suppressed} suppressed in the migration; ${r.evidence.waivers ? `${s.migrations.waived} waived` : 'waivers: no evidence'}`;
+    return (`${s.migrations.prs} pull request${s.migrations.prs === 1 ? '' : 's'} changed migrations; ${s.migrations.dangers} ` +
+        `danger${s.migrations.dangers === 1 ? '' : 's'} at merge ` +
+        `in ${s.migrations.prsWithDangers}${codes ? ` (${codes})` : ''}; ${s.migrations.suppressed} suppressed in the ` +
+        `migration; ${r.evidence.waivers ? `${s.migrations.waived} waived` : 'waivers: no evidence'}`);
 }
 function slaLine(r) {
     const v = r.vulnerabilities;
     if (!v)
-        return `no evidence (${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`;
+        return (`no evidence ` +
+            `(${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`);
     const parts = _sla_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.filter((s) => v.sla[s] !== null || v.bySeverity[s].fixed || v.bySeverity[s].open).map((s) => {
         const c = v.bySeverity[s];
         const limit = v.sla[s];
@@ -791,7 +802,10 @@ function header(r, name = _report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visi
     const src = r.source === 'git'
         ? 'local git history (merge and squash commits on the first-parent line, each evaluated now)'
         : 'the GitHub API (the gate results recorded for each pull request)';
-    return `Team trends${r.repository ? ` of ${name(r.repository)}` : ''}${r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)'}, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`;
+    return (`Team trends${r.repository ? ` of ${name(r.repository)}` : ''}` +
+        (r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)') +
+        `, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ` +
+        `${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`);
 }
 function renderTrendText(r) {
     const t = r.total;
@@ -800,20 +814,25 @@ function renderTrendText(r) {
     out.push(`  PR size         ${sizeLine(t, r.threshold)}`);
     out.push(`  Critical areas  ${criticalLine(r, t)}`);
     out.push(`  Migrations      ${migrationsLine(r, t)}`);
-    out.push(`  Runbooks        ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-out${t.runbook.optOuts === 1 ? '' : 's'}`);
+    out.push(`  Runbooks        ${t.runbook.prs} with operational changes, ${t.runbook.violations} ` +
+        `without a runbook update, ${t.runbook.optOuts} opt-out${t.runbook.optOuts === 1 ? '' : 's'}`);
     out.push(`  Vulnerabilities ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(slaLine(r))}`);
     out.push(`  Gate            ${gateLine(r, t)}`);
     out.push('');
     out.push('Per ISO week');
-    out.push(`  ${'week'.padEnd(9)} ${'PRs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(6)} ${`>${r.threshold}`.padStart(6)} ${'tested'.padStart(7)} ${'dangers'.padStart(8)} ${'opt-outs'.padStart(9)} ${'failed'.padStart(7)}`);
+    out.push(`  ${'week'.padEnd(9)} ${'PRs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(6)} ${`>${r.threshold}`.padStart(6)} ` +
+        `${'tested'.padStart(7)} ${'dangers'.padStart(8)} ${'opt-outs'.padStart(9)} ${'failed'.padStart(7)}`);
     for (const w of r.weeks) {
         const tested = w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–';
-        out.push(`  ${w.label.padEnd(9)} ${String(w.prs).padStart(4)} ${fmt(w.size.median).padStart(7)} ${fmt(w.size.p90).padStart(6)} ${pct(w.size.overShare).padStart(6)} ${tested.padStart(7)} ${String(w.migrations.dangers).padStart(8)} ${String(w.runbook.optOuts).padStart(9)} ${String(w.conclusions.failure).padStart(7)}`);
+        out.push(`  ${w.label.padEnd(9)} ${String(w.prs).padStart(4)} ${fmt(w.size.median).padStart(7)} ${fmt(w.size.p90).padStart(6)} ` +
+            `${pct(w.size.overShare).padStart(6)} ${tested.padStart(7)} ${String(w.migrations.dangers).padStart(8)} ` +
+            `${String(w.runbook.optOuts).padStart(9)} ${String(w.conclusions.failure).padStart(7)}`);
     }
     if (r.vulnerabilities?.late.length) {
         out.push('', 'Vulnerabilities past their fix SLA');
         for (const l of r.vulnerabilities.late)
-            out.push(`  ${l.severity.padEnd(8)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(l.id)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(l.package)}: ${l.state === 'fixed' ? 'fixed after' : 'open for'} ${l.days} days (SLA ${l.sla})`);
+            out.push(`  ${l.severity.padEnd(8)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(l.id)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(l.package)}: ` +
+                `${l.state === 'fixed' ? 'fixed after' : 'open for'} ${l.days} days (SLA ${l.sla})`);
     }
     if (r.optOuts.length) {
         out.push('', 'Runbook opt-outs');
@@ -837,7 +856,8 @@ function renderTrendText(r) {
     }
     const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)];
     if (r.skipped)
-        notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} on ${r.branch} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`);
+        notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} on ${r.branch} in the ` +
+            `window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`);
     if (notes.length)
         out.push('', ...notes.map((n) => `Note: ${n}`));
     return out.join('\n') + '\n';
@@ -964,7 +984,8 @@ function mermaidCharts(r) {
     });
     charts.push({
         title: 'Shares per week',
-        legend: `Line 1: % of pull requests over ${r.threshold} lines; line 2: % of pull requests touching a critical area that came with tests (0 when none touched one).`,
+        legend: `Line 1: % of pull requests over ${r.threshold} lines; line 2: ` +
+            `% of pull requests touching a critical area that came with tests (0 when none touched one).`,
         block: [
             'xychart-beta',
             `    title "Share of pull requests (%) per ISO week"`,
@@ -998,7 +1019,8 @@ function renderTrendMarkdown(r) {
     out.push(`| PR size | ${sizeLine(t, r.threshold)} |`);
     out.push(`| Critical areas | ${criticalLine(r, t)} |`);
     out.push(`| Migrations | ${migrationsLine(r, t)} |`);
-    out.push(`| Runbooks | ${t.runbook.prs} with operational changes, ${t.runbook.violations} without a runbook update, ${t.runbook.optOuts} opt-outs |`);
+    out.push(`| Runbooks | ${t.runbook.prs} with operational changes, ${t.runbook.violations} ` +
+        `without a runbook update, ${t.runbook.optOuts} opt-outs |`);
     out.push(`| Vulnerability SLA | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(slaLine(r))} |`);
     out.push(`| Gate | ${gateLine(r, t)} |`, '');
     for (const c of mermaidCharts(r))
@@ -1006,7 +1028,9 @@ function renderTrendMarkdown(r) {
     out.push('<details><summary>Per ISO week</summary>', '');
     out.push(`| Week | PRs | Median | p90 | > ${r.threshold} | Critical with tests | Dangers | Opt-outs | Success | Neutral | Failure |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const w of r.weeks)
-        out.push(`| ${w.label} | ${w.prs} | ${fmt(w.size.median)} | ${fmt(w.size.p90)} | ${pct(w.size.overShare)} | ${w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'} | ${w.migrations.dangers} | ${w.runbook.optOuts} | ${w.conclusions.success} | ${w.conclusions.neutral} | ${w.conclusions.failure} |`);
+        out.push(`| ${w.label} | ${w.prs} | ${fmt(w.size.median)} | ${fmt(w.size.p90)} | ${pct(w.size.overShare)} ` +
+            `| ${w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'} | ${w.migrations.dangers} ` +
+            `| ${w.runbook.optOuts} | ${w.conclusions.success} | ${w.conclusions.neutral} | ${w.conclusions.failure} |`);
     out.push('', '</details>', '');
     if (r.optOuts.length) {
         out.push('### Runbook opt-outs', '');
@@ -1019,13 +1043,15 @@ function renderTrendMarkdown(r) {
         for (const s of r.suppressions)
             out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(ref(s.pr, s.sha, s.repo))}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(s.id)} suppressed in ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(s.path)}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(s.reason, 300)}`);
         for (const w of r.waivers)
-            out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(ref(w.pr, w.sha, w.repo))}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.rule)} waived (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.label)}): ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.reason ?? '(no reason)', 300)}`);
+            out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(ref(w.pr, w.sha, w.repo))}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.rule)} waived ` +
+                `(${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.label)}): ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.reason ?? '(no reason)', 300)}`);
         out.push('');
     }
     if (r.vulnerabilities?.late.length) {
         out.push('### Vulnerabilities past their fix SLA', '', '| Severity | Advisory | Package | Days | SLA | State |', '| --- | --- | --- | ---: | ---: | --- |');
         for (const l of r.vulnerabilities.late)
-            out.push(`| ${l.severity} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(l.id)} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(l.package)} | ${l.days} | ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`);
+            out.push(`| ${l.severity} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(l.id)} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(l.package)} | ${l.days} ` +
+                `| ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`);
         out.push('');
     }
     if (r.trendCheck?.breaches.length) {
@@ -1036,7 +1062,8 @@ function renderTrendMarkdown(r) {
     }
     const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)];
     if (r.skipped)
-        notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} in the window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`);
+        notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} in the ` +
+            `window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`);
     for (const n of notes)
         out.push(`> ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n)}`, '');
     return out.join('\n');

@@ -1,5 +1,5 @@
 export const id = 430;
-export const ids = [430,344];
+export const ids = [430];
 export const modules = {
 
 /***/ 26430:
@@ -10,21 +10,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   RELEASE_RULE_ID: () => (/* binding */ RELEASE_RULE_ID),
 /* harmony export */   evaluateRelease: () => (/* binding */ evaluateRelease)
 /* harmony export */ });
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(82078);
+/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(82078);
 /* harmony import */ var _pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21566);
 /* harmony import */ var _rules_define_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25544);
 /* harmony import */ var _github_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51094);
 /* harmony import */ var _github_contents_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33113);
 /* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(30955);
 /* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80223);
-/* harmony import */ var _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58808);
-/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9393);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(62515);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46313);
-/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(25344);
-/* harmony import */ var _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(26328);
-/* harmony import */ var _engine_waivers_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3151);
-/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(18673);
+/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(91130);
+/* harmony import */ var _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58808);
+/* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9393);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(62515);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(11152);
+/* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(25344);
+/* harmony import */ var _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(26328);
+/* harmony import */ var _engine_waivers_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3151);
+/* harmony import */ var _gates_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(18673);
 /**
  * Release evaluation: "is this release safe to deploy?" for the range between what is deployed (base)
  * and the candidate (head). Shared by the Action (`mode: release`) and the App (deployment protection
@@ -54,6 +55,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const RELEASE_RULE_ID = 'release-gates';
 const pr = (n) => `#${n}`;
 /** The release-only rule: the merged PRs' gate results and the commits no PR gated, as findings. */
@@ -61,7 +63,7 @@ function releaseGatesRule(facts, settings, problem, gateIdentity) {
     return (0,_rules_define_js__WEBPACK_IMPORTED_MODULE_1__/* .defineRule */ .Km)({
         id: RELEASE_RULE_ID,
         description: 'Every pull request merged since the last deployment passed its quality gate (or was waived), and no commit bypassed the gate.',
-        options: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_13__/* .Type */ .ZU.Object({}),
+        options: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_14__/* .Type */ .ZU.Object({}),
         defaultLevel: 'fail',
         release: true,
         evaluate() {
@@ -85,11 +87,13 @@ function releaseGatesRule(facts, settings, problem, gateIdentity) {
                 }
                 else if (p.gate.state === 'missing') {
                     const ignored = p.gate.ignored?.length
-                        ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} (only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.`
+                        ? ` Ignored, because the gate did not publish ${p.gate.ignored.length === 1 ? 'it' : 'them'} ` +
+                            `(only ${gateIdentity} count): ${p.gate.ignored.join('; ')}.`
                         : '';
                     add(settings.missing_gate_result, {
                         code: 'missing',
-                        message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: it was merged without the quality gate.${ignored}`,
+                        message: `${what} has no gate result on its head commit ${p.headSha?.slice(0, 12) ?? '?'}: ` +
+                            `it was merged without the quality gate.${ignored}`,
                         hint: 'Run the gate on the pull request (re-run its workflow or check), or revert it from the release.',
                     });
                 }
@@ -107,7 +111,7 @@ function releaseGatesRule(facts, settings, problem, gateIdentity) {
             for (const c of facts.direct) {
                 add(settings.direct_commits, {
                     code: 'direct-commit',
-                    message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: it never went through the gate.`,
+                    message: `Commit ${c.sha.slice(0, 12)} ${JSON.stringify(c.message)} is in no merged pull request: ` + 'it never went through the gate.',
                     hint: 'Land changes through pull requests; review this commit before deploying.',
                 });
             }
@@ -160,14 +164,17 @@ function approvable(rule, settings, pullsTouching, approved, verify) {
                 return {
                     ...f,
                     kind: 'info',
-                    message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} with the label ${label}: ${f.message}`,
+                    message: `Approved for release by ${approvals.map((a) => `${a.by} (${a.via}) on ${pr(a.pull)}`).join(', ')} ` +
+                        `with the label ${label}: ${f.message}`,
                 };
             }
             const refused = missing.filter((c) => c.a.why && !/^no /.test(c.a.why)).map((c) => `${pr(c.p.number)}: ${c.a.why}`);
             return {
                 ...f,
-                message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})${refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''}`,
-                hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
+                message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})` +
+                    (refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''),
+                hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) ` +
+                    `approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
             };
         }));
         return { ...out, findings };
@@ -196,14 +203,14 @@ async function evaluateRelease(input) {
     // Contents (the policy and .gitattributes first, then what the rules plan) are read in GraphQL batches.
     const store = new _github_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .ContentStore */ .Vh(octokit, repo, { sizeHint: (0,_github_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeHintsFrom */ .C5)(files, headSha) });
     const { read: readBase, policyText, gitattributes } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .readEnforcedSide */ .uu)(octokit, repo, baseSha, input.policyPath, undefined, store);
-    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_7__/* .markExclusions */ .zj)(files, gitattributes);
+    (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_8__/* .markExclusions */ .zj)(files, gitattributes);
     const policySource = (0,_pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__/* .policySource */ .I)({ path: input.policyPath, text: policyText, at: { sha: baseSha } });
     const ctx = releaseContext(input, store, range, { baseRef: base.ref, readBase, gitattributes }, notes);
-    const remote = input.remotePolicy ?? new _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_6__.RemotePolicyReader(octokit);
-    const { loaded, errors } = await (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLoadPolicy */ .oB)(policyText, input.policyPath, readBase, { remote: remote.read });
+    const remote = input.remotePolicy ?? new _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_7__.RemotePolicyReader(octokit);
+    const { loaded, errors } = await (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .tryLoadPolicy */ .oB)(policyText, input.policyPath, readBase, { remote: remote.read });
     if (!loaded)
-        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_8__/* .policyErrorVerdict */ .GS)(errors ?? [], ctx, policySource, (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultResolvedPolicy */ .aW)()), facts };
-    notes.push(...(0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .enforcementNotes */ .Yy)(loaded));
+        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_9__/* .policyErrorVerdict */ .GS)(errors, ctx, policySource, (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultResolvedPolicy */ .aW)()), facts };
+    notes.push(...(0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .enforcementNotes */ .Yy)(loaded));
     const policy = loaded.policy;
     const settings = policy.release;
     const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planReads */ .z)(policy, files, 'release');
@@ -213,17 +220,19 @@ async function evaluateRelease(input) {
     ]);
     // 4. Gate results of the merged PRs (at most max_pull_requests of them).
     if (facts.pulls.length > settings.max_pull_requests) {
-        problem = `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests (${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
+        problem =
+            `The release contains ${facts.pulls.length} pull requests, more than release.max_pull_requests ` +
+                `(${settings.max_pull_requests}); only the first ${settings.max_pull_requests} were checked.`;
         facts.pulls = facts.pulls.slice(0, settings.max_pull_requests);
     }
-    facts.pulls = await (0,_gates_js__WEBPACK_IMPORTED_MODULE_12__.gateResults)(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_12__.ACTIONS_GATE_IDENTITY);
+    facts.pulls = await (0,_gates_js__WEBPACK_IMPORTED_MODULE_13__.gateResults)(octokit, repo, facts.pulls, input.checkName, input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_13__.ACTIONS_GATE_IDENTITY);
     // 5. Rules: the release-only rule, then the release-relevant rules (dangerous ones approvable).
     const rules = releaseRules(input, facts, policy, readBase, problem, notes);
     const gateRules = { ...policy.rules };
     gateRules[RELEASE_RULE_ID] = { level: 'fail' };
     const gatePolicy = { ...policy, rules: gateRules };
     await planned;
-    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_8__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
+    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_9__/* .runGate */ .Rg)({ policy: gatePolicy, ctx, policySource, notes, rules });
     return { verdict, policy, facts };
 }
 /** The deployed ref (`auto`: the latest successful deployment), or none and the problem that says so. */
@@ -231,8 +240,8 @@ async function resolveBase(input, facts) {
     if (input.base !== 'auto')
         return { ref: input.base };
     if (!input.environment)
-        throw new _range_js__WEBPACK_IMPORTED_MODULE_10__.ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
-    const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.lastSuccessfulDeployment)(input.octokit, input.repo, input.environment, { exclude: input.excludeDeploymentId });
+        throw new _range_js__WEBPACK_IMPORTED_MODULE_11__.ReleaseError('base-ref auto needs an environment (input `environment`): the base is the latest successful deployment to it');
+    const dep = await (0,_range_js__WEBPACK_IMPORTED_MODULE_11__.lastSuccessfulDeployment)(input.octokit, input.repo, input.environment, { exclude: input.excludeDeploymentId });
     if (dep) {
         facts.base = { input: 'auto', sha: dep.sha, source: 'deployment', deploymentId: dep.deploymentId, deployedAt: dep.deployedAt };
         return { ref: dep.sha };
@@ -240,7 +249,8 @@ async function resolveBase(input, facts) {
     facts.base = { input: 'auto', source: 'none' };
     return {
         ref: undefined,
-        problem: `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`,
+        problem: `No successful deployment to ${input.environment} was found, so the release range is unknown and nothing in it ` +
+            `could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`,
     };
 }
 /** Compares base…head (when the base is known), filling the range's facts: commits, merged PRs, direct commits. */
@@ -248,7 +258,7 @@ async function readRange(input, facts, baseRef, notes) {
     if (!baseRef)
         return { files: [], baseSha: input.head, headSha: input.head };
     const { octokit, repo } = input;
-    const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.compareRange)(octokit, repo, baseRef, input.head);
+    const cmp = await (0,_range_js__WEBPACK_IMPORTED_MODULE_11__.compareRange)(octokit, repo, baseRef, input.head);
     facts.base.sha ??= cmp.baseSha;
     facts.head.sha = cmp.headSha;
     facts.compareUrl = cmp.htmlUrl;
@@ -257,10 +267,12 @@ async function readRange(input, facts, baseRef, notes) {
     if (cmp.status === 'behind' || cmp.status === 'diverged') {
         notes.push({
             level: 'warning',
-            message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). Only the candidate's own commits since the merge base are evaluated.`,
+            message: `The candidate ${input.head} is ${cmp.status === 'behind' ? 'behind' : 'diverged from'} ` +
+                `the deployed ${baseRef}: deploying it removes commits that are running now (a rollback). ` +
+                `Only the candidate's own commits since the merge base are evaluated.`,
         });
     }
-    const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.mergedPullsInRange)(octokit, repo, cmp.commits);
+    const { pulls, direct } = await (0,_range_js__WEBPACK_IMPORTED_MODULE_11__.mergedPullsInRange)(octokit, repo, cmp.commits);
     facts.direct = direct;
     facts.pulls = pulls; // gate results are filled below, after the policy caps the count
     return { files: cmp.files.map(_github_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toChangedFile */ .oU), baseSha: cmp.baseSha, headSha: cmp.headSha };
@@ -268,7 +280,7 @@ async function readRange(input, facts, baseRef, notes) {
 /** The rules' context for the range: its aggregate diff (noting when GitHub cut it short) and a release as the "pull request". */
 function releaseContext(input, store, range, base, notes) {
     const { files, baseSha, headSha } = range;
-    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP;
+    const truncated = files.length >= _range_js__WEBPACK_IMPORTED_MODULE_11__.COMPARE_FILES_CAP;
     const changes = {
         base: baseSha,
         head: headSha,
@@ -281,7 +293,8 @@ function releaseContext(input, store, range, base, notes) {
     if (truncated)
         notes.push({
             level: 'warning',
-            message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_10__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
+            message: `GitHub's compare API lists at most ${_range_js__WEBPACK_IMPORTED_MODULE_11__.COMPARE_FILES_CAP} files of a range; this release changes at least that many, ` +
+                `so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
         });
     const meta = {
         title: `Release ${base.baseRef ?? '?'}…${input.head}`,
@@ -298,15 +311,16 @@ function releaseRules(input, facts, policy, readBase, problem, notes) {
     const settings = policy.release;
     const pullsTouching = pullsTouchingIn(input, facts);
     const verifyApproval = approvalVerifier(input, policy, readBase);
-    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.some((r) => r.id === id));
+    const unknown = settings.dangerous_rules.filter((id) => !_rules_index_js__WEBPACK_IMPORTED_MODULE_10__/* .RULES */ .y0.some((r) => r.id === id));
     if (unknown.length)
         notes.push({
             level: 'warning',
-            message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => r.id).join(', ')}.`,
+            message: `release.dangerous_rules names unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; ` +
+                `rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_10__/* .RULES */ .y0.map((r) => r.id).join(', ')}.`,
         });
     return [
-        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_12__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_12__.ACTIONS_GATE_IDENTITY)),
-        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_9__/* .RULES */ .y0.map((r) => settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r),
+        releaseGatesRule(facts, settings, problem, (0,_gates_js__WEBPACK_IMPORTED_MODULE_13__.describeGateIdentity)(input.gateIdentity ?? _gates_js__WEBPACK_IMPORTED_MODULE_13__.ACTIONS_GATE_IDENTITY)),
+        ..._rules_index_js__WEBPACK_IMPORTED_MODULE_10__/* .RULES */ .y0.map((r) => settings.dangerous_rules.includes(r.id) ? approvable(r, settings, pullsTouching, facts.approved, verifyApproval) : r),
     ];
 }
 /** The release's PRs (as `facts.pulls` holds them when asked) that change `path`; each PR's files are listed once. */
@@ -321,7 +335,7 @@ function pullsTouchingIn(input, facts) {
         return f;
     };
     return async (path) => {
-        const sets = await (0,_range_js__WEBPACK_IMPORTED_MODULE_10__.mapLimit)(facts.pulls, 4, filesOf);
+        const sets = await (0,_range_js__WEBPACK_IMPORTED_MODULE_11__.mapLimit)(facts.pulls, 4, filesOf);
         return facts.pulls.filter((_, i) => sets[i]?.has(path));
     };
 }
@@ -331,12 +345,12 @@ function pullsTouchingIn(input, facts) {
  */
 function approvalVerifier(input, policy, readBase) {
     const settings = policy.release;
-    const identities = new _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .IdentityCache */ .NP();
+    const identities = new _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_12__/* .IdentityCache */ .NP();
     const recordsOf = new Map();
     return (p, path) => {
         let rec = recordsOf.get(p.number);
         if (!rec) {
-            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_11__/* .githubWaiverRecords */ .I5)(input.octokit, input.repo, {
+            rec = (0,_github_waiver_records_js__WEBPACK_IMPORTED_MODULE_12__/* .githubWaiverRecords */ .I5)(input.octokit, input.repo, {
                 number: p.number,
                 author: p.author,
                 headRef: p.headRef ?? '',
@@ -346,7 +360,7 @@ function approvalVerifier(input, policy, readBase) {
             }, readBase, identities);
             recordsOf.set(p.number, rec);
         }
-        return (0,_engine_waivers_js__WEBPACK_IMPORTED_MODULE_14__/* .verifyReleaseApproval */ .A6)(rec, p, settings.approval_label, settings.approvers, [path], policy.waivers.allow_self);
+        return (0,_engine_waivers_js__WEBPACK_IMPORTED_MODULE_15__/* .verifyReleaseApproval */ .A6)(rec, p, settings.approval_label, settings.approvers, [path], policy.waivers.allow_self);
     };
 }
 

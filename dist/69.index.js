@@ -273,7 +273,8 @@ function startWorker(p, concurrency, process) {
         if (left > 0)
             warn(`delivery ${job.id} failed (try ${job.attemptsMade} of ${job.opts.attempts}): ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; retried with backoff`);
         else
-            warn(`delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`);
+            warn(`delivery ${job.id} FAILED after ${job.attemptsMade} tries: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}; ` +
+                `it is in the failed set (pr-gate queue failed / pr-gate queue replay ${job.id})`);
     });
     worker.on('stalled', (id) => {
         warn(`delivery ${id}: its worker stopped answering (died?); the job is handed to another worker`);
@@ -294,7 +295,8 @@ async function closeQueue(p, worker, throttleConnection, ms) {
     const unfinished = [...p.running.keys()];
     if (!done) {
         for (const [id, label] of p.running)
-            p.warn(`delivery ${id} (${label}) still running at shutdown: it stays in Redis and another replica retries it once its lock (${p.s.lockMs} ms) expires`);
+            p.warn(`delivery ${id} (${label}) still running at shutdown: ` +
+                `it stays in Redis and another replica retries it once its lock (${p.s.lockMs} ms) expires`);
         await worker.close(true).catch(() => undefined);
     }
     await p.queue.close().catch(() => undefined);
@@ -666,7 +668,8 @@ async function gatePullRequest(d, octokit, installationId, repo, number, expectH
             if (locks.isStale(key, seq))
                 return `${name}: not published, a later evaluation already was (head ${pr.headSha.slice(0, 12)})`;
             if (await d.superseded?.())
-                return `${name}: not published, a later delivery for this pull request is queued and publishes instead (head ${pr.headSha.slice(0, 12)})`;
+                return (`${name}: not published, a later delivery for this pull request ` +
+                    `is queued and publishes instead (head ${pr.headSha.slice(0, 12)})`);
             limits.take();
             const published = await (0,publish_verdict/* publishVerdict */.T)({
                 octokit,
@@ -696,7 +699,7 @@ async function gatePullRequest(d, octokit, installationId, repo, number, expectH
                 locks.markPublished(key, seq);
                 return attempt ? `${done} (published after ${attempt} rate-limit ${attempt === 1 ? 'retry' : 'retries'})` : done;
             }
-            const lost = `${name}: the verdict (${verdict.conclusion}) was not published, neither the check run nor the commit status could be written`;
+            const lost = `${name}: the verdict (${verdict.conclusion}) was not published, ` + `neither the check run nor the commit status could be written`;
             if (retryAfter === undefined)
                 throw new Error(lost);
             if (attempt >= PUBLISH_RETRIES)
@@ -762,7 +765,8 @@ function reviewOrCommentTarget(event, payload) {
         return `${event} by a bot`;
     const dismissed = event === 'pull_request_review' && (0,json.at)(payload, 'action') === 'dismissed';
     if (!dismissed && !carriesWaiver((0,json.at)(item, 'body'), (0,json.at)(payload, 'changes', 'body', 'from')))
-        return `the ${event === 'issue_comment' ? 'comment' : event === 'pull_request_review' ? 'review' : 'review comment'} carries no /gate waive`;
+        return (`the ${event === 'issue_comment' ? 'comment' : event === 'pull_request_review' ? 'review' : 'review comment'} ` +
+            `carries no /gate waive`);
     const state = event === 'issue_comment' ? (0,json.at)(payload, 'issue', 'state') : (0,json.at)(payload, 'pull_request', 'state');
     if (state === 'closed')
         return 'closed pull request';
@@ -1120,22 +1124,24 @@ function send(res, status, body, headers = {}) {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
     res.end(text);
 }
-/** Why a request is refused before its body is read, or undefined when it may be read. */
+/** Why a request is refused before its body is read, or the headers of a delivery whose body may be read. */
 function refuseEarly(req, maxBody) {
     const signature = header(req, 'x-hub-signature-256');
     if (!signature)
-        return { status: 401, error: 'missing X-Hub-Signature-256' };
+        return { refused: { status: 401, error: 'missing X-Hub-Signature-256' } };
     if (!SIGNATURE.test(signature))
-        return { status: 401, error: 'X-Hub-Signature-256 is not sha256=<64 hex digits>' };
+        return { refused: { status: 401, error: 'X-Hub-Signature-256 is not sha256=<64 hex digits>' } };
     const type = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json')
-        return { status: 415, error: "expected content-type application/json (the App's webhook sends JSON)" };
-    if (!header(req, 'x-github-event') || !header(req, 'x-github-delivery'))
-        return { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' };
+        return { refused: { status: 415, error: "expected content-type application/json (the App's webhook sends JSON)" } };
+    const name = header(req, 'x-github-event');
+    const id = header(req, 'x-github-delivery');
+    if (!name || !id)
+        return { refused: { status: 400, error: 'missing X-GitHub-Event or X-GitHub-Delivery' } };
     const length = header(req, 'content-length');
     if (length !== undefined && !(Number(length) <= maxBody))
-        return { status: 413, error: `payload too large: more than ${maxBody} bytes` };
-    return undefined;
+        return { refused: { status: 413, error: `payload too large: more than ${maxBody} bytes` } };
+    return { delivery: { signature, name, id } };
 }
 const SIGNATURE = /^sha256=[0-9a-f]{64}$/i;
 /** Answers and closes the connection without reading what is left of the request body. */
@@ -1379,12 +1385,13 @@ async function onWebhook(rt, req, res) {
     stats.received++;
     // Everything that can be decided from the headers is decided before a byte of the body is read.
     const early = refuseEarly(req, rt.maxBody);
-    if (early) {
-        if (early.status === 401)
+    if ('refused' in early) {
+        if (early.refused.status === 401)
             stats.unauthorized++;
-        refuse(req, res, early.status, { error: early.error });
+        refuse(req, res, early.refused.status, { error: early.refused.error });
         return;
     }
+    const { name, id } = early.delivery;
     if (rt.closing) {
         refuse(req, res, 503, { error: 'shutting down' }, { 'retry-after': '30' });
         return;
@@ -1395,7 +1402,7 @@ async function onWebhook(rt, req, res) {
         refuse(req, res, 503, { error: 'busy: too many request bodies being received' }, { 'retry-after': '5' });
         return;
     }
-    const signature = header(req, 'x-hub-signature-256').toLowerCase();
+    const signature = early.delivery.signature.toLowerCase();
     const hmac = (0,external_node_crypto_.createHmac)('sha256', rt.config.webhookSecret);
     const body = await receiveBody(rt, req, hmac, declared);
     if ('refused' in body) {
@@ -1410,8 +1417,6 @@ async function onWebhook(rt, req, res) {
         send(res, 401, { error: 'signature does not match the payload and the webhook secret' });
         return;
     }
-    const name = header(req, 'x-github-event');
-    const id = header(req, 'x-github-delivery');
     let payload;
     try {
         payload = JSON.parse(Buffer.concat(body.chunks, body.size).toString('utf8'));
@@ -1575,7 +1580,8 @@ async function closeApp(rt, server) {
     if (outcome === 'timeout') {
         rt.stopping.abort();
         const { waiting, running } = queue.abandon();
-        warn(`shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`);
+        warn(`shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; ` +
+            `each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`);
         for (const d of running)
             warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`);
         for (const d of waiting)
@@ -1591,10 +1597,12 @@ async function closeApp(rt, server) {
 async function serve(config) {
     const app = await startApp(config);
     // One write for both lines: whoever waits for "listening" (a supervisor, a test) also sees the queue mode.
-    process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n` +
+    process.stderr.write(`pr-gate serve: listening on ${config.host}:${app.port} (POST /api/github/webhooks, GET /healthz, ` +
+        `GET /readyz); App ${config.appId}, API ${config.apiUrl}, concurrency ${config.concurrency}\n` +
         (config.redis
             ? `pr-gate serve: queue: Redis at ${redisHost(config.redis.url)} (durable; dedup and API pacing shared by every replica on it)\n`
-            : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; set REDIS_URL for the durable queue shared by several replicas)\n'));
+            : 'pr-gate serve: queue: in memory, for ONE replica (accepted deliveries are lost if the process dies; ' +
+                'set REDIS_URL for the durable queue shared by several replicas)\n'));
     return new Promise((resolve) => {
         const stop = (signal) => {
             process.stderr.write(`pr-gate serve: ${signal}: no new deliveries; finishing ${app.stats.inFlight + app.stats.queued} in flight\n`);
@@ -1672,13 +1680,19 @@ function renderRangeSection(f, links) {
     const lines = [];
     const commit = (sha) => (sha ? `[${short(sha)}](${links.repoUrl}/commit/${sha})` : '?');
     const base = f.base.source === 'deployment'
-        ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''}${f.base.deployedAt ? `, ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.deployedAt)}` : ''})`
+        ? `${commit(f.base.sha)} (last successful deployment` +
+            (f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : '') +
+            (f.base.deployedAt ? `, ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.deployedAt)}` : '') +
+            ')'
         : f.base.source === 'none'
             ? `unknown (no successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''})`
             : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.input)} → ${commit(f.base.sha)}`;
     lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.head.input)} → ${commit(f.head.sha)}`);
     if (f.compareUrl)
-        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.status)}** the deployed ref` : ''}`);
+        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})` +
+            (f.status && f.status !== 'ahead' && f.status !== 'identical'
+                ? ` — the candidate is **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.status)}** the deployed ref`
+                : ''));
     lines.push('');
     if (f.pulls.length) {
         lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|');
@@ -1708,7 +1722,9 @@ function renderRangeSection(f, links) {
             if (seen.has(key))
                 continue; // one line per rule and path, however many of its findings were approved
             seen.add(key);
-            const who = a.approvals.map((x) => `#${x.pull} approved by <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.by)}</code> (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.via)})${x.at ? ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`);
+            const who = a.approvals.map((x) => `#${x.pull} approved by <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.by)}</code> (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.via)})` +
+                (x.at ? ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.at)}` : '') +
+                (x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''));
             lines.push(`- \`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(a.rule)}\` in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(a.path ?? '')}: ${who.join('; ')}`);
         }
         lines.push('');
@@ -1739,7 +1755,13 @@ function reviewComment(v, f, detailsUrl, max = 1000) {
     lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`);
     const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending');
     if (bad.length)
-        lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state}${p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : ''})`).join(', ')}.`);
+        lines.push('Gate not passed: ' +
+            bad
+                .map((p) => `#${p.number} (${p.gate.state}` +
+                (p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : '') +
+                ')')
+                .join(', ') +
+            '.');
     if (detailsUrl)
         lines.push(`Details: ${detailsUrl}`);
     // Then the blocking findings, as many as fit (the head lines and the link always do).
@@ -1789,7 +1811,8 @@ function toReleaseJson(e) {
 function renderReleaseText(e) {
     const f = e.facts;
     const lines = [
-        `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`,
+        `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} ` +
+            `pull request(s), ${f.totalCommits} commit(s)\n`,
     ];
     for (const p of f.pulls)
         lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(p.title)}\n`);

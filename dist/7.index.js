@@ -49,7 +49,8 @@ async function runRelease(s) {
             },
         });
         const r = s.release;
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} of ${s.repository.owner}/${s.repository.repo}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__.info(`pr-quality-gate: release ${r.baseRef}${r.environment ? ` (${r.environment})` : ''}…${r.headRef} ` +
+            `of ${s.repository.owner}/${s.repository.repo}`);
         evaluation = await (0,_release_evaluate_js__WEBPACK_IMPORTED_MODULE_7__.evaluateRelease)({
             octokit,
             repo: s.repository,
@@ -144,13 +145,19 @@ function renderRangeSection(f, links) {
     const lines = [];
     const commit = (sha) => (sha ? `[${short(sha)}](${links.repoUrl}/commit/${sha})` : '?');
     const base = f.base.source === 'deployment'
-        ? `${commit(f.base.sha)} (last successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''}${f.base.deployedAt ? `, ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.deployedAt)}` : ''})`
+        ? `${commit(f.base.sha)} (last successful deployment` +
+            (f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : '') +
+            (f.base.deployedAt ? `, ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.deployedAt)}` : '') +
+            ')'
         : f.base.source === 'none'
             ? `unknown (no successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''})`
             : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.input)} → ${commit(f.base.sha)}`;
     lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.head.input)} → ${commit(f.head.sha)}`);
     if (f.compareUrl)
-        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})${f.status && f.status !== 'ahead' && f.status !== 'identical' ? ` — the candidate is **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.status)}** the deployed ref` : ''}`);
+        lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})` +
+            (f.status && f.status !== 'ahead' && f.status !== 'identical'
+                ? ` — the candidate is **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.status)}** the deployed ref`
+                : ''));
     lines.push('');
     if (f.pulls.length) {
         lines.push('| PR | Gate | Title | Author |', '|---|---|---|---|');
@@ -180,7 +187,9 @@ function renderRangeSection(f, links) {
             if (seen.has(key))
                 continue; // one line per rule and path, however many of its findings were approved
             seen.add(key);
-            const who = a.approvals.map((x) => `#${x.pull} approved by <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.by)}</code> (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.via)})${x.at ? ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.at)}` : ''}${x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''}`);
+            const who = a.approvals.map((x) => `#${x.pull} approved by <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.by)}</code> (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.via)})` +
+                (x.at ? ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(x.at)}` : '') +
+                (x.url && /^https?:\/\/[^\s<>"'`]+$/.test(x.url) ? ` ([record](${x.url}))` : ''));
             lines.push(`- \`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(a.rule)}\` in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(a.path ?? '')}: ${who.join('; ')}`);
         }
         lines.push('');
@@ -211,7 +220,13 @@ function reviewComment(v, f, detailsUrl, max = 1000) {
     lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`);
     const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending');
     if (bad.length)
-        lines.push(`Gate not passed: ${bad.map((p) => `#${p.number} (${p.gate.state}${p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : ''})`).join(', ')}.`);
+        lines.push('Gate not passed: ' +
+            bad
+                .map((p) => `#${p.number} (${p.gate.state}` +
+                (p.gate.ignoredBy?.length ? `; ignored a result posted by ${p.gate.ignoredBy.join(', ')}, not the gate` : '') +
+                ')')
+                .join(', ') +
+            '.');
     if (detailsUrl)
         lines.push(`Details: ${detailsUrl}`);
     // Then the blocking findings, as many as fit (the head lines and the link always do).
@@ -261,7 +276,8 @@ function toReleaseJson(e) {
 function renderReleaseText(e) {
     const f = e.facts;
     const lines = [
-        `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} pull request(s), ${f.totalCommits} commit(s)\n`,
+        `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} ` +
+            `pull request(s), ${f.totalCommits} commit(s)\n`,
     ];
     for (const p of f.pulls)
         lines.push(`  #${p.number} ${p.gate.state.padEnd(8)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(p.title)}\n`);

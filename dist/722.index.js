@@ -13,7 +13,8 @@ __webpack_require__.r(__webpack_exports__);
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** The vega-lite specs (data inlined). */
 function trendSpecs(r) {
-    const where = `${r.repository ? `${r.repository}${r.branch ? ' ' : ''}` : ''}${r.branch}, ${r.window.from.slice(0, 10)} … ${r.window.to.slice(0, 10)}`;
+    const where = `${r.repository ? `${r.repository}${r.branch ? ' ' : ''}` : ''}${r.branch}, ${r.window.from.slice(0, 10)} ` +
+        `… ${r.window.to.slice(0, 10)}`;
     const base = { $schema: SCHEMA, width: { step: 36 }, height: 240, background: 'white' };
     // Every week of the window, in order, whether or not a layer has a value for it.
     const WEEK = {

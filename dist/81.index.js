@@ -1,5 +1,5 @@
 export const id = 81;
-export const ids = [81,967,337,99];
+export const ids = [81];
 export const modules = {
 
 /***/ 2081:
@@ -102,7 +102,8 @@ async function publishVerdict(p) {
     if (check.ok) {
         result.checkUrl = check.value.url;
         result.checkRunId = check.value.id;
-        p.log(`check run ${p.checkName}: ${verdict.conclusion}${existing ? ` (the check run ${existing.id} of an earlier try, ${check.value.requests ? 'updated' : 'already up to date'})` : ''}`);
+        p.log(`check run ${p.checkName}: ${verdict.conclusion}` +
+            (existing ? ` (the check run ${existing.id} of an earlier try, ${check.value.requests ? 'updated' : 'already up to date'})` : ''));
     }
     else {
         if (check.forbidden) {
@@ -176,7 +177,7 @@ async function commentSkipReason(p, mode, issue, marker, body) {
             return `the conclusion is success and the existing comment could not be looked up (${found.message})`;
         // Writing blind would add a second sticky comment next to the one we could not see; the check run
         // (already written) carries the verdict, so say so where the reviewer looks: a warning annotation.
-        const why = `the existing comment could not be looked up (${found.message}), so a new one could duplicate it; the check run has the verdict`;
+        const why = `the existing comment could not be looked up (${found.message}), ` + `so a new one could duplicate it; the check run has the verdict`;
         p.warn(`sticky comment not written (comment: ${mode}): ${why}`);
         return why;
     }
@@ -193,7 +194,8 @@ async function commentSkipReason(p, mode, issue, marker, body) {
 function withAnnotationNote(output, skipped) {
     if (!skipped)
         return output;
-    const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`;
+    const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the ` +
+        `first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`;
     const summary = output.summary.length + note.length <= 65535 ? output.summary + note : output.summary;
     return { ...output, summary };
 }
@@ -507,272 +509,6 @@ async function syncLabels(octokit, r, issue, current, add, remove) {
     catch (e) {
         return failure('labels', e);
     }
-}
-
-
-/***/ }),
-
-/***/ 98337:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZL: () => (/* binding */ extractRecord),
-/* harmony export */   jS: () => (/* binding */ embedRecord)
-/* harmony export */ });
-/* unused harmony exports RECORD_MARKER, MAX_RECORD_CHARS, RECORD_VERSION, factsFromVerdict */
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8301);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46967);
-
-
-const RECORD_MARKER = 'pr-quality-gate:trend-record';
-/** The most characters the embedded comment takes in the check run text (65,535 at most). */
-const MAX_RECORD_CHARS = 8192;
-const RECORD_VERSION = 1;
-const CONCLUSIONS = new Set(['success', 'neutral', 'failure']);
-function escapeJson(json) {
-    return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
-function cut(s, n) {
-    if (s === undefined)
-        return undefined;
-    return s.length > n ? s.slice(0, n - 1) + '…' : s;
-}
-/** Shortens strings and lists, harder at each level, until the record fits. */
-function shrink(f, level) {
-    const strMax = [200, 80, 20][level] ?? 20;
-    const listMax = [50, 10, 3][level] ?? 3;
-    const ids = (a) => a.slice(0, listMax * 2);
-    return {
-        ...f,
-        failed: ids(f.failed),
-        errored: ids(f.errored),
-        warned: ids(f.warned),
-        waived: f.waived.slice(0, listMax).map((w) => ({
-            rule: w.rule,
-            label: cut(w.label, strMax) ?? '',
-            ...(w.reason !== undefined ? { reason: cut(w.reason, strMax) } : {}),
-        })),
-        ...(f.migrations
-            ? {
-                migrations: {
-                    files: f.migrations.files,
-                    dangers: f.migrations.dangers
-                        .slice(0, listMax * 2)
-                        .map((d) => (level > 1 ? { code: d.code } : { code: d.code, path: cut(d.path, strMax), line: d.line })),
-                    suppressed: f.migrations.suppressed
-                        .slice(0, listMax)
-                        .map((s) => ({ id: cut(s.id, strMax) ?? '', path: cut(s.path, strMax) ?? '', reason: cut(s.reason, strMax) ?? '' })),
-                    ...(f.migrations.waived
-                        ? { waived: { label: cut(f.migrations.waived.label, strMax) ?? '', reason: cut(f.migrations.waived.reason, strMax) } }
-                        : {}),
-                },
-            }
-            : {}),
-        ...(f.runbook
-            ? {
-                runbook: {
-                    ...f.runbook,
-                    ...(f.runbook.optOut
-                        ? { optOut: { text: cut(f.runbook.optOut.text, strMax) ?? '', reason: cut(f.runbook.optOut.reason, strMax) } }
-                        : {}),
-                },
-            }
-            : {}),
-        truncated: true,
-    };
-}
-function factsFromVerdict(v) {
-    const { number: _n, sha: _s, base: _b, title: _t, author: _a, mergedAt: _m, ...facts } = (0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .recordFromVerdict */ .b)(v, { sha: '', base: '', title: '', author: '', mergedAt: '' });
-    return facts;
-}
-/** The hidden comment to append to the check run text (at most MAX_RECORD_CHARS characters). */
-function embedRecord(v) {
-    let facts = factsFromVerdict(v);
-    for (let level = 0;; level++) {
-        const out = `\n\n<!-- ${RECORD_MARKER} ${escapeJson(JSON.stringify({ v: RECORD_VERSION, ...facts }))} -->\n`;
-        if (out.length <= MAX_RECORD_CHARS)
-            return out;
-        if (level > 3)
-            return `\n\n<!-- ${RECORD_MARKER} ${JSON.stringify({ v: RECORD_VERSION, conclusion: v.conclusion, failed: [], errored: [], warned: [], waived: [], truncated: true })} -->\n`;
-        facts = shrink(factsFromVerdict(v), level);
-    }
-}
-const strings = (v) => {
-    const a = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(v);
-    return Array.isArray(v) && a.every((x) => typeof x === 'string') ? a : undefined;
-};
-/** The gate's facts from a check run text, or undefined when it holds no valid record. */
-function extractRecord(text) {
-    if (!text)
-        return undefined;
-    const start = text.lastIndexOf(`<!-- ${RECORD_MARKER} `);
-    if (start < 0)
-        return undefined;
-    const end = text.indexOf(' -->', start);
-    if (end < 0)
-        return undefined;
-    let j;
-    try {
-        j = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(JSON.parse(text.slice(start + RECORD_MARKER.length + 6, end)));
-    }
-    catch {
-        return undefined;
-    }
-    if (!j || j.v !== RECORD_VERSION)
-        return undefined;
-    const conclusion = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(j.conclusion);
-    const failed = strings(j.failed);
-    const errored = strings(j.errored);
-    const warned = strings(j.warned);
-    if (!conclusion || !CONCLUSIONS.has(conclusion) || !failed || !errored || !warned || !Array.isArray(j.waived))
-        return undefined;
-    const facts = {
-        conclusion: conclusion,
-        failed,
-        errored,
-        warned,
-        waived: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(j.waived)
-            .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
-            .filter((w) => !!w && typeof w.rule === 'string')
-            .map((w) => ({
-            rule: w.rule,
-            label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.label) ?? '',
-            ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.reason) } : {}),
-        })),
-    };
-    if (j.truncated === true)
-        facts.truncated = true;
-    const size = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.size);
-    const lines = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(size?.lines);
-    const files = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(size?.files);
-    if (lines !== undefined && files !== undefined && lines >= 0 && files >= 0)
-        facts.size = { lines, files };
-    const c = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.critical);
-    if (c && typeof c.configured === 'boolean' && typeof c.touched === 'boolean' && typeof c.tested === 'boolean') {
-        facts.critical = {
-            configured: c.configured,
-            touched: c.touched,
-            tested: c.tested,
-            covered: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.covered) ?? 0,
-            executable: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(c.executable) ?? 0,
-        };
-    }
-    const m = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.migrations);
-    if (m && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(m.files) !== undefined) {
-        const waived = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(m.waived);
-        facts.migrations = {
-            files: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(m.files),
-            dangers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(m.dangers)
-                .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
-                .filter((d) => !!d && typeof d.code === 'string')
-                .map((d) => ({
-                code: d.code,
-                ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) !== undefined ? { path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(d.path) } : {}),
-                ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) !== undefined ? { line: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(d.line) } : {}),
-            })),
-            suppressed: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(m.suppressed)
-                .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
-                .filter((s) => !!s)
-                .map((s) => ({ id: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.id) ?? '?', path: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.path) ?? '?', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.reason) ?? '' })),
-            ...(waived
-                ? { waived: { label: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.label) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(waived.reason) } : {}) } }
-                : {}),
-        };
-    }
-    const r = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(j.runbook);
-    if (r && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers) !== undefined) {
-        const opt = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(r.optOut);
-        facts.runbook = {
-            triggers: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.triggers),
-            violations: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(r.violations) ?? 0,
-            ...(opt ? { optOut: { text: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.text) ?? '', ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) !== undefined ? { reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(opt.reason) } : {}) } } : {}),
-        };
-    }
-    return facts;
-}
-
-
-/***/ }),
-
-/***/ 46967:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ prNumberOf),
-/* harmony export */   b: () => (/* binding */ recordFromVerdict)
-/* harmony export */ });
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8301);
-
-/** The pull request number a merge or squash commit's subject names, if any. */
-function prNumberOf(subject) {
-    const m = /^Merge pull request #(\d+)\b/.exec(subject) ?? /\(#(\d+)\)\s*$/.exec(subject);
-    return m ? Number(m[1]) : undefined;
-}
-function recordFromVerdict(v, meta) {
-    const byId = new Map(v.results.map((r) => [r.id, r]));
-    const rec = {
-        ...meta,
-        conclusion: v.conclusion,
-        failed: v.results.filter((r) => r.status === 'fail').map((r) => r.id),
-        errored: [...(v.policyError ? ['policy'] : []), ...v.results.filter((r) => r.status === 'error').map((r) => r.id)],
-        warned: v.results.filter((r) => r.status === 'warn').map((r) => r.id),
-        waived: v.results
-            .filter((r) => r.status === 'waived')
-            .map((r) => ({
-            rule: r.id,
-            label: r.waiver ? (r.waiver.label ?? `${r.waiver.kind} by ${r.waiver.by}`) : '',
-            reason: r.waiver?.reason,
-        })),
-    };
-    const usable = (id) => {
-        const r = byId.get(id);
-        return r && r.status !== 'off' && r.status !== 'error' ? r : undefined;
-    };
-    const size = usable('pr-size');
-    const lines = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(size?.data?.lines);
-    const files = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(size?.data?.files);
-    if (lines !== undefined && files !== undefined)
-        rec.size = { lines, files };
-    const cpt = usable('critical-path-tests');
-    if (cpt) {
-        const areas = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(cpt.data?.areas)
-            .map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)
-            .filter((a) => a !== undefined);
-        const touchedAreas = areas.filter((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(a.needTests).length > 0);
-        rec.critical = {
-            configured: areas.length > 0,
-            touched: touchedAreas.length > 0,
-            tested: touchedAreas.length > 0 && touchedAreas.every((a) => (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(a.testsChanged).length > 0),
-            covered: touchedAreas.reduce((s, a) => s + ((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(a.covered) ?? 0), 0),
-            executable: touchedAreas.reduce((s, a) => s + ((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(a.executable) ?? 0), 0),
-        };
-    }
-    const ms = usable('migration-safety');
-    if (ms) {
-        rec.migrations = {
-            files: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(ms.data?.migrations).length,
-            dangers: ms.findings
-                .filter((f) => (f.kind ?? 'violation') === 'violation')
-                .map((f) => ({ code: f.code ?? 'danger', path: f.path, line: f.line })),
-            suppressed: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(ms.data?.suppressions)
-                .map(_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)
-                .filter((s) => s !== undefined)
-                .map((s) => ({ id: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.id) ?? '?', path: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.path) ?? '?', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.reason) ?? '' })),
-            ...(ms.status === 'waived' && ms.waiver
-                ? { waived: { label: ms.waiver.label ?? `${ms.waiver.kind} by ${ms.waiver.by}`, reason: ms.waiver.reason } }
-                : {}),
-        };
-    }
-    const rb = usable('runbook');
-    if (rb) {
-        const opt = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(rb.data?.opt_out);
-        rec.runbook = {
-            triggers: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(rb.data?.triggers).length,
-            violations: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(rb.data?.violations) ?? 0,
-            ...(opt ? { optOut: { text: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(opt.text) ?? '', reason: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(opt.reason) } } : {}),
-        };
-    }
-    return rec;
 }
 
 

@@ -84,7 +84,8 @@ function releaseSettings(mode, env) {
     const environment = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('environment') || undefined;
     const baseRef = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('base-ref') || (mode === 'release' ? 'auto' : '');
     if (mode === 'release' && baseRef === 'auto' && !environment)
-        throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)');
+        throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: ' +
+            'name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)');
     const trackingInput = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('tracking-issue');
     const trackingIssue = trackingInput ? Number(trackingInput) : undefined;
     if (trackingInput && !(trackingIssue !== undefined && Number.isInteger(trackingIssue) && trackingIssue > 0))
@@ -226,7 +227,8 @@ function actionRemotePolicy(s, octokit) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m);
         },
         accessHint: s.policyToken
-            ? 'The `policy-token` input cannot read it: give that token contents: read on the repository (a fine-grained token, or a GitHub App token), or run the gate as the GitHub App installed on it. See docs/policy.md, "Org policy".'
+            ? 'The `policy-token` input cannot read it: give that token contents: read on the repository (a fine-grained token, ' +
+                'or a GitHub App token), or run the gate as the GitHub App installed on it. See docs/policy.md, "Org policy".'
             : undefined,
     });
 }
@@ -330,7 +332,8 @@ function logVerdict(v, log, range) {
                     log.info(`    fix: ${oneLine(f.hint)}`);
             }
             if (debug) {
-                log.debug(`${r.id}: level ${r.level}, status ${r.status}, applicability ${r.applicability ?? 'n/a'}, ${r.findings.length} finding(s)${time}`);
+                log.debug(`${r.id}: level ${r.level}, status ${r.status}, ` +
+                    `applicability ${r.applicability ?? 'n/a'}, ${r.findings.length} finding(s)${time}`);
                 for (const t of r.tables ?? []) {
                     log.debug(`${r.id} table ${oneLine(t.title ?? '', 200)}: ${t.columns.map((c) => oneLine(c, 100)).join(' | ')}`);
                     for (const row of t.rows.slice(0, 200))
@@ -371,7 +374,10 @@ function logVerdict(v, log, range) {
 
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-const FORK_RECIPE = 'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or check run. The verdict is in the job summary, the outputs and the exit code. To publish it, use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, or a workflow_run job that publishes).';
+const FORK_RECIPE = 'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or ' +
+    'check run. The verdict is in the job summary, the outputs and the exit code. To publish it, ' +
+    'use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, ' +
+    'or a workflow_run job that publishes).';
 async function resolvePull(octokit, s) {
     const payloadPr = s.event.pull_request;
     if (payloadPr && PR_EVENTS.has(s.eventName) && (0,json/* num */.bu)((0,json.at)(payloadPr, 'number')) === s.pullNumber)
@@ -397,7 +403,9 @@ async function pullAndEvidence(octokit, s) {
     const pr = run.pr;
     notes.push({
         level: 'warning',
-        message: `Evidence from the PR's own workflow: ${run.files.length} file(s) of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
+        message: `Evidence from the PR's own workflow: ${run.files.length} file(s) ` +
+            `of artifact ${run.artifactName} (run ${run.runId}), built by the PR's code. ` +
+            `It was checked to belong to PR #${pr.number} at ${pr.headSha.slice(0, 12)}; the verdict is recomputed here from the API.`,
     });
     return { pr, evidence: (0,workspace/* workspaceEvidence */.$W)(run.dir, 'pr-artifact'), notes };
 }
@@ -408,7 +416,8 @@ async function gatePullRequest(s, state) {
     };
     const octokit = (0,client.createClient)({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log });
     const { pr, evidence, notes } = await pullAndEvidence(octokit, s);
-    core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`);
+    core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} ` +
+        `at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`);
     const remotePolicy = (0,remote_policy/* actionRemotePolicy */.R)(s, octokit);
     const { verdict: v, policy, comments, } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log, remotePolicy });
     state.verdict = v;

@@ -31,7 +31,8 @@ async function dependabotAlertsOf(octokit, repos) {
         catch (e) {
             const s = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e);
             const hint = s === 403
-                ? ': the token cannot read them (in a workflow grant `permissions: security-events: read`, or use a token with "Dependabot alerts: read")'
+                ? ': the token cannot read them (in a workflow grant `permissions: ' +
+                    'security-events: read`, or use a token with "Dependabot alerts: read")'
                 : s === 404
                     ? ': Dependabot alerts are not enabled, or the token cannot see the repository'
                     : '';

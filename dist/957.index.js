@@ -23,11 +23,11 @@ export const modules = {
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(40949);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(62515);
 /* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(30955);
-/* harmony import */ var _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(80223);
+/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(91130);
 /* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(87496);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(54285);
 /* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4225);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(46313);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(11152);
 /* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(14031);
 /* harmony import */ var _policy_validate_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(17766);
 /* harmony import */ var _rules_migration_safety_dangers_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(18157);
@@ -152,9 +152,9 @@ async function choosePolicy(io, root, base, policyArg, basePolicyText) {
     if (!policyArg)
         return {
             text: basePolicyText,
-            file: _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo,
+            file: _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo,
             read: (p) => (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .readAtRef */ .Bg)(root, base, p),
-            source: (0,_pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__/* .policySource */ .I)({ path: _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo, text: basePolicyText, at: { sha: base }, missingAt: 'at the base' }),
+            source: (0,_pipeline_policy_source_js__WEBPACK_IMPORTED_MODULE_0__/* .policySource */ .I)({ path: _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo, text: basePolicyText, at: { sha: base }, missingAt: 'at the base' }),
         };
     const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(io.cwd, policyArg);
     const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_4__.readFile)(abs, 'utf8').catch(() => {
@@ -170,31 +170,22 @@ async function choosePolicy(io, root, base, policyArg, basePolicyText) {
 }
 /** Load the policy and run the gate; an invalid policy is a verdict of its own. */
 async function gateVerdict(io, policy, ctx, notes) {
-    let labelPrefix = _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LABEL_PREFIX */ .qu;
-    try {
-        const loaded = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadPolicy */ .tb)(policy.text, policy.file, policy.read, await apiRemoteOptions(io));
-        labelPrefix = loaded.policy.waivers.label_prefix;
-        // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
-        // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
-        // stays in the cache and fails the rule that needs it, as before.
-        const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_11__/* .planReads */ .z)(loaded.policy, ctx.changes.files, 'pull_request');
-        await Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))]);
-        const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .runGate */ .Rg)({
-            policy: loaded.policy,
-            ctx,
-            policySource: policy.source,
-            notes: [...notes, ...(0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .enforcementNotes */ .Yy)(loaded)],
-        });
-        return { verdict, labelPrefix };
-    }
-    catch (e) {
-        if (!(e instanceof _policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .PolicyError */ .pn))
-            throw e;
-        return {
-            verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .policyErrorVerdict */ .GS)(e.issues.map(_policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .formatIssue */ .Hd), ctx, policy.source, (0,_github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultResolvedPolicy */ .aW)()),
-            labelPrefix,
-        };
-    }
+    const attempt = await (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_12__/* .tryLoadPolicy */ .oB)(policy.text, policy.file, policy.read, await apiRemoteOptions(io));
+    if (!attempt.loaded)
+        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .policyErrorVerdict */ .GS)(attempt.errors, ctx, policy.source, (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultResolvedPolicy */ .aW)()), labelPrefix: _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LABEL_PREFIX */ .qu };
+    const { loaded } = attempt;
+    // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
+    // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
+    // stays in the cache and fails the rule that needs it, as before.
+    const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_11__/* .planReads */ .z)(loaded.policy, ctx.changes.files, 'pull_request');
+    await Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))]);
+    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .runGate */ .Rg)({
+        policy: loaded.policy,
+        ctx,
+        policySource: policy.source,
+        notes: [...notes, ...(0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_12__/* .enforcementNotes */ .Yy)(loaded)],
+    });
+    return { verdict, labelPrefix: loaded.policy.waivers.label_prefix };
 }
 async function check(args, io) {
     const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
@@ -226,7 +217,7 @@ async function check(args, io) {
     const [changes, gitattributes, basePolicyText, headInfo] = await Promise.all([
         (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .gitChangeSet */ .Jk)(root, range),
         (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .readAtRef */ .Bg)(root, range.base, '.gitattributes'),
-        values.policy ? undefined : (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .readAtRef */ .Bg)(root, range.base, _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo),
+        values.policy ? undefined : (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .readAtRef */ .Bg)(root, range.base, _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo),
         (0,_change_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(root, ['log', '-1', '--format=%an%x00%s', range.head]).catch(() => ''),
     ]);
     (0,_change_generated_js__WEBPACK_IMPORTED_MODULE_7__/* .markExclusions */ .zj)(changes.files, gitattributes);
@@ -266,7 +257,8 @@ function rangeNotes(range, committedOnly, explicitHead) {
     if (wt)
         notes.push({
             level: 'info',
-            message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, modified or untracked; --committed checks commits only.`,
+            message: `Included uncommitted changes: ${wt.files} file${wt.files === 1 ? '' : 's'} staged, ` +
+                `modified or untracked; --committed checks commits only.`,
         });
     else if (committedOnly)
         notes.push({
@@ -284,7 +276,7 @@ async function validateCmd(args, io) {
         allowPositionals: true,
         strict: true,
     });
-    const file = positionals[0] ?? _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo;
+    const file = positionals[0] ?? _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo;
     const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.resolve)(io.cwd, file);
     const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_4__.readFile)(abs, 'utf8').catch(() => undefined);
     if (text === undefined) {
@@ -326,8 +318,8 @@ async function apiRemoteOptions(io) {
     if (!token)
         return { remoteUnavailable: API_HINT };
     const [{ createClient }, { RemotePolicyReader }] = await Promise.all([
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)),
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 58808)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 96584)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(808)]).then(__webpack_require__.bind(__webpack_require__, 58808)),
     ]);
     const octokit = createClient({
         token,
@@ -337,7 +329,8 @@ async function apiRemoteOptions(io) {
         },
     });
     const reader = new RemotePolicyReader(octokit, {
-        accessHint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, or pass --offline ORGFILE. See docs/policy.md, "Org policy".',
+        accessHint: 'Set GITHUB_TOKEN (or GH_TOKEN) to a token with contents: read on that repository, ' +
+            'or pass --offline ORGFILE. See docs/policy.md, "Org policy".',
     });
     return { remote: reader.read };
 }
@@ -399,15 +392,17 @@ async function explain(args, io) {
         if (danger)
             return explainDanger(id, danger, io);
         const known = [..._rules_index_js__WEBPACK_IMPORTED_MODULE_16__/* .RULES */ .y0.map((r) => r.id), ...Object.keys(_rules_migration_safety_dangers_js__WEBPACK_IMPORTED_MODULE_19__/* .DANGERS */ .zA)];
-        throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint((0,_policy_validate_js__WEBPACK_IMPORTED_MODULE_18__/* .didYouMean */ .au)(id, known))}; rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_16__/* .RULES */ .y0.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`);
+        throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint((0,_policy_validate_js__WEBPACK_IMPORTED_MODULE_18__/* .didYouMean */ .au)(id, known))}; ` +
+            `rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_16__/* .RULES */ .y0.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`);
     }
     // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
     // not {}), and what the default preset sets where that differs.
-    const resolved = (await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadPolicy */ .tb)(undefined, _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo, async () => undefined)).policy.rules;
+    const resolved = (await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadPolicy */ .tb)(undefined, _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo, async () => undefined)).policy.rules;
     const preset = resolved[rule.id] ?? {};
     const entry = (0,_policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleEntrySchema */ .gw)(rule);
     const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : '';
-    io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: docs/rules/${rule.id}.md\noptions (default when left out):\n`);
+    io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: ` +
+        `docs/rules/${rule.id}.md\noptions (default when left out):\n`);
     for (const [k, s] of Object.entries(entry.properties ?? {})) {
         if (k === 'level' || k === 'locked')
             continue;
@@ -438,7 +433,7 @@ function explainDanger(id, d, io) {
 }
 async function serveCmd(args, io) {
     (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, options: {}, allowPositionals: false, strict: true });
-    const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(365), __webpack_require__.e(734), __webpack_require__.e(430), __webpack_require__.e(81), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 86375))]);
+    const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(365), __webpack_require__.e(734), __webpack_require__.e(808), __webpack_require__.e(191), __webpack_require__.e(430), __webpack_require__.e(81), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 86375))]);
     let config;
     try {
         config = loadAppConfig(process.env);
@@ -482,7 +477,7 @@ async function queueCmd(args, io) {
         throw new UsageError('pr-gate queue replay: give delivery ids, or --all (not both)');
     const [{ ConfigError, redisSettings }, { withQueue, listFailed, replayFailed }] = await Promise.all([
         __webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)),
-        Promise.all(/* import() */[__webpack_require__.e(365), __webpack_require__.e(300)]).then(__webpack_require__.bind(__webpack_require__, 53796)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(365), __webpack_require__.e(300)]).then(__webpack_require__.bind(__webpack_require__, 53796)),
     ]);
     const problems = [];
     const settings = redisSettings(process.env, problems);
@@ -503,12 +498,14 @@ async function queueCmd(args, io) {
                 else {
                     io.out(`${failed.length} failed ${failed.length === 1 ? 'delivery' : 'deliveries'} (replay: pr-gate queue replay ID... or --all):\n`);
                     for (const f of failed)
-                        io.out(`${f.id}  ${f.event}  ${f.tries} ${f.tries === 1 ? 'try' : 'tries'}  ${f.failedAt ?? ''}  ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_17__/* .visibleControls */ .xx)(f.reason.slice(0, 300))}\n`);
+                        io.out(`${f.id}  ${f.event}  ${f.tries} ${f.tries === 1 ? 'try' : 'tries'}  ` +
+                            `${f.failedAt ?? ''}  ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_17__/* .visibleControls */ .xx)(f.reason.slice(0, 300))}\n`);
                 }
                 return 0;
             }
             const { replayed, missing } = await replayFailed(q, values.all ? 'all' : ids);
-            io.out(`Replayed ${replayed.length} ${replayed.length === 1 ? 'delivery' : 'deliveries'}${replayed.length ? `: ${replayed.join(', ')}` : ''}.\n`);
+            io.out(`Replayed ${replayed.length} ` +
+                `${replayed.length === 1 ? 'delivery' : 'deliveries'}${replayed.length ? `: ${replayed.join(', ')}` : ''}.\n`);
             for (const m of missing)
                 io.err(`pr-gate queue replay: ${m} is not in the failed set (pr-gate queue failed lists it)\n`);
             return missing.length ? 1 : 0;
@@ -529,7 +526,7 @@ async function releaseCmd(args, io) {
             environment: { type: 'string' },
             'check-name': { type: 'string', default: _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CHECK_NAME */ .nV },
             'gate-identity': { type: 'string', default: 'github-actions' },
-            policy: { type: 'string', default: _github_evaluate_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_POLICY_PATH */ .lo },
+            policy: { type: 'string', default: _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo },
             format: { type: 'string', default: 'text' },
         },
         strict: true,
@@ -551,11 +548,11 @@ async function releaseCmd(args, io) {
     const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, renderReleaseText, toReleaseJson }, { parseGateIdentity },] = await Promise.all([
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)),
-        Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 26430)),
-        __webpack_require__.e(/* import() */ 344).then(__webpack_require__.bind(__webpack_require__, 25344)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 96584)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(808), __webpack_require__.e(191), __webpack_require__.e(430)]).then(__webpack_require__.bind(__webpack_require__, 26430)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 25344)),
         __webpack_require__.e(/* import() */ 383).then(__webpack_require__.bind(__webpack_require__, 91383)),
-        __webpack_require__.e(/* import() */ 673).then(__webpack_require__.bind(__webpack_require__, 18673)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(673)]).then(__webpack_require__.bind(__webpack_require__, 18673)),
     ]);
     try {
         const e = await evaluateRelease({
