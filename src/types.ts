@@ -77,20 +77,31 @@ export interface ReportFile {
   size: number
 }
 
-export interface PullRequestMeta {
-  number?: number
+/**
+ * What every view of a pull request names the same way (glossary: "pull request"). Three views extend it:
+ * what rules see (`PullRequestMeta`; no number for a local diff), what the GitHub source reads of an open
+ * one (`PullInfo`, src/github/source.ts) and one merged into a release range (`MergedPull`, src/release/range.ts).
+ */
+export interface PullRequestFields {
+  number: number
   title: string
-  body: string
   author: string
   labels: string[]
+  /** The PR's head branch. */
+  headRef?: string
+  htmlUrl?: string
+}
+
+/** The pull request as rules see it. */
+export interface PullRequestMeta extends Omit<PullRequestFields, 'number'> {
+  number?: number
+  body: string
   /** Repository owner/name, when known. */
   repo?: { owner: string; name: string }
   draft?: boolean
   baseRef?: string
-  headRef?: string
   /** True when the head repository differs from the base repository (fork PR). */
   fromFork?: boolean
-  htmlUrl?: string
 }
 
 /**

@@ -2,7 +2,7 @@
  * The GitHub source: builds the ChangeSet of a pull request from the REST API (never from a checkout of
  * the head: nothing from the PR is executed). Contents are fetched on demand and cached.
  */
-import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
+import type { ChangedFile, ChangeSet, FileStatus, PullRequestFields } from '../types.js'
 import { statusOf, type Octokit } from './client.js'
 import { at, list, num, str } from '../json.js'
 import { ContentStore } from './contents.js'
@@ -91,12 +91,9 @@ export async function readRepoFile(octokit: Octokit, r: RepoRef, path: string, r
   throw new Error(`GET /repos/${r.owner}/${r.repo}/contents/${path} at ${ref.slice(0, 12)} answered something that is not a file's content`)
 }
 
-export interface PullInfo {
-  number: number
-  title: string
+/** An open pull request as the event payload or `GET pulls/{n}` describes it (see PullRequestFields). */
+export interface PullInfo extends PullRequestFields {
   body: string
-  author: string
-  labels: string[]
   draft: boolean
   baseRef: string
   baseSha: string
@@ -107,7 +104,6 @@ export interface PullInfo {
   changedFiles: number
   additions?: number
   deletions?: number
-  htmlUrl?: string
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Octokit } from '../github/client.js'
 import { describeApiError, statusOf } from '../github/client.js'
 import type { ApiFile, RepoRef } from '../github/source.js'
+import type { PullRequestFields } from '../types.js'
 
 export class ReleaseError extends Error {
   constructor(message: string) {
@@ -153,18 +154,13 @@ export async function compareRange(octokit: Octokit, r: RepoRef, base: string, h
   }
 }
 
-export interface MergedPull {
-  number: number
-  title: string
-  author: string
-  labels: string[]
+/** A pull request merged into a release range (see PullRequestFields). */
+export interface MergedPull extends PullRequestFields {
   headSha: string
-  /** The PR's head branch, and whether it lived in this repository (its pushes are then recorded here). */
-  headRef?: string
+  /** Whether the head branch lived in this repository (its pushes are then recorded here). */
   sameRepo?: boolean
   mergedAt: string
   mergeCommitSha?: string
-  htmlUrl?: string
   /** Commits of the range attributed to this PR. */
   commits: string[]
 }
