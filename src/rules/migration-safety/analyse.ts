@@ -188,7 +188,6 @@ async function knownTypesFor(
   readBase: Reader,
 ): Promise<Map<string, TypeName>> {
   const out = new Map<string, TypeName>()
-  const pgNeeded = mig.kind === 'sql' || mig.kind === 'rails'
   if (mig.kind === 'sql') {
     const down = downPathFor(file.path)
     const text = down ? await readHead(down) : undefined
@@ -221,15 +220,15 @@ async function knownTypesFor(
   if (mig.kind === 'rails') {
     const i = file.path.lastIndexOf('db/migrate/')
     const root = i <= 0 ? '' : file.path.slice(0, i - 1)
+    // The column types at the base: db/schema.rb, or db/structure.sql for apps that dump SQL
+    // (config.active_record.schema_format = :sql) and keep no schema.rb.
     const schema = await readBase(joinPath(root, 'db/schema.rb'))
-    if (schema !== undefined)
-      for (const [k, v] of railsSchemaTypes(schema))
-        if (!out.has(k)) out.set(k, v)
-        else {
-          const structure = await readBase(joinPath(root, 'db/structure.sql'))
-          if (structure !== undefined && pgNeeded)
-            for (const [k, v] of typesSetBy(await loadPg(), structure)) if (!out.has(k)) out.set(k, v)
-        }
+    if (schema !== undefined) {
+      for (const [k, v] of railsSchemaTypes(schema)) if (!out.has(k)) out.set(k, v)
+    } else {
+      const structure = await readBase(joinPath(root, 'db/structure.sql'))
+      if (structure !== undefined) for (const [k, v] of typesSetBy(await loadPg(), structure)) if (!out.has(k)) out.set(k, v)
+    }
   }
   return out
 }

@@ -37,6 +37,10 @@ dangerSuite('change-column-type', {
         { path: 'db/migration/V3__b.sql', status: 'added', head: 'ALTER TABLE t2 ALTER COLUMN n TYPE numeric(12,2);' },
       ],
     }),
+    // narrowing, known from db/structure.sql
+    rails('  def change\n    change_column :users, :name, :string, limit: 50\n  end', {
+      baseTree: { 'db/structure.sql': 'CREATE TABLE public.users (\n    id bigint NOT NULL,\n    name character varying(255)\n);\n' },
+    }),
     // previous definition not found: still reported
     django('        migrations.AlterField(model_name="order", name="status", field=models.CharField(max_length=20)),'),
     alembic('op.alter_column("users", "age", type_=sa.BigInteger(), existing_type=sa.Integer())'),
@@ -78,6 +82,21 @@ dangerSuite('change-column-type', {
       baseTree: {
         'db/schema.rb':
           'ActiveRecord::Schema[7.1].define(version: 1) do\n  create_table "users", force: :cascade do |t|\n    t.string "name", limit: 255\n  end\nend\n',
+      },
+    }),
+    // Rails with schema_format :sql: the old type from the base's db/structure.sql (pg_dump, schema-qualified)
+    rails('  def change\n    change_column :users, :name, :string, limit: 512\n  end', {
+      baseTree: {
+        'db/structure.sql': [
+          'SET statement_timeout = 0;',
+          "SELECT pg_catalog.set_config('search_path', '', false);",
+          'CREATE TABLE public.users (',
+          '    id bigint NOT NULL,',
+          '    name character varying(255)',
+          ');',
+          'ALTER TABLE ONLY public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);',
+          '',
+        ].join('\n'),
       },
     }),
     // Django: choices / help_text changes and a wider max_length change nothing in the database
