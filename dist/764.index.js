@@ -9509,7 +9509,6 @@ const analyse_joinPath = (d, f) => (d ? `${d}/${f}` : f);
 const SQL_TYPE_LOOKBACK = 50;
 async function knownTypesFor(ctx, file, mig, content, opts, readHead, readBase) {
     const out = new Map();
-    const pgNeeded = mig.kind === 'sql' || mig.kind === 'rails';
     if (mig.kind === 'sql') {
         const down = downPathFor(file.path);
         const text = down ? await readHead(down) : undefined;
@@ -9547,18 +9546,21 @@ async function knownTypesFor(ctx, file, mig, content, opts, readHead, readBase) 
     if (mig.kind === 'rails') {
         const i = file.path.lastIndexOf('db/migrate/');
         const root = i <= 0 ? '' : file.path.slice(0, i - 1);
+        // The column types at the base: db/schema.rb, or db/structure.sql for apps that dump SQL
+        // (config.active_record.schema_format = :sql) and keep no schema.rb.
         const schema = await readBase(analyse_joinPath(root, 'db/schema.rb'));
-        if (schema !== undefined)
+        if (schema !== undefined) {
             for (const [k, v] of railsSchemaTypes(schema))
                 if (!out.has(k))
                     out.set(k, v);
-                else {
-                    const structure = await readBase(analyse_joinPath(root, 'db/structure.sql'));
-                    if (structure !== undefined && pgNeeded)
-                        for (const [k, v] of typesSetBy(await loadPg(), structure))
-                            if (!out.has(k))
-                                out.set(k, v);
-                }
+        }
+        else {
+            const structure = await readBase(analyse_joinPath(root, 'db/structure.sql'));
+            if (structure !== undefined)
+                for (const [k, v] of typesSetBy(await loadPg(), structure))
+                    if (!out.has(k))
+                        out.set(k, v);
+        }
     }
     return out;
 }
