@@ -60,7 +60,8 @@ function named(n: TsNode | null | undefined): TsNode[] {
   return n ? n.namedChildren.filter(Boolean) : []
 }
 
-function walk(n: TsNode, visit: (n: TsNode) => boolean | void): void {
+/** Visits `n` and its named descendants; `visit` returning false (and only false) skips a node's children. */
+function walk(n: TsNode, visit: (n: TsNode) => unknown): void {
   if (visit(n) === false) return
   for (const c of named(n)) walk(c, visit)
 }
@@ -823,8 +824,11 @@ function sqlArg(n: TsNode | undefined): { sql: string; first: TsNode } | undefin
   if (call && call.name === 'text') return sqlArg(call.positional[0])
   if (n.type === 'list' || n.type === 'tuple') {
     const items = named(n).map((i) => sqlArg(i))
-    if (items.length && items.every(Boolean))
-      return { sql: items.map((i) => i!.sql.trim().replace(/;?$/, ';')).join('\n'), first: items[0]!.first }
+    const strings = items.filter((i) => i !== undefined)
+    const head = strings.at(0)
+    // every item a string (none left out), and at least one
+    if (head && strings.length === items.length)
+      return { sql: strings.map((i) => i.sql.trim().replace(/;?$/, ';')).join('\n'), first: head.first }
   }
   return undefined
 }
@@ -859,7 +863,8 @@ async function pythonFromTree(
     if (def?.type === 'function_definition') fns.set(def.childForFieldName('name')?.text ?? '', def)
     if (def?.type === 'class_definition' && def.childForFieldName('name')?.text === 'Migration') migrationClass = def
   }
-  if (fns.has('upgrade') && hint !== 'django') return { ...(await analyzeAlembic(fns, c)), kind: 'alembic' }
+  const upgrade = fns.get('upgrade')
+  if (upgrade && hint !== 'django') return { ...(await analyzeAlembic(upgrade, fns, c)), kind: 'alembic' }
   if (migrationClass && hint !== 'alembic') return { ...(await analyzeDjango(migrationClass, fns, c)), kind: 'django' }
   return { ...(await c.done()), notMigration: true }
 }
@@ -868,13 +873,14 @@ async function pythonFromTree(
 export function sqlalchemyType(text: string): TypeName | undefined {
   const m = /^(?:[\w.]+\.)?(\w+)\s*(?:\((.*)\))?$/s.exec(text.trim())
   if (!m) return undefined
-  const args = (m[2] ?? '')
+  const args = (m.at(2) ?? '')
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean)
   const num = (k: string, i: number): number | undefined => {
     const kw = args.find((a) => a.startsWith(`${k}=`))
-    const v = kw ? kw.slice(k.length + 1) : args[i] !== undefined && !args[i].includes('=') ? args[i] : undefined
+    const a = args.at(i)
+    const v = kw ? kw.slice(k.length + 1) : a !== undefined && !a.includes('=') ? a : undefined
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined
   }
   const name = m[1].toLowerCase()
@@ -910,7 +916,7 @@ export function sqlalchemyType(text: string): TypeName | undefined {
       return { name, mods: 0, args: [] }
     case 'datetime':
     case 'timestamp':
-      return { name: /timezone\s*=\s*True/.test(m[2] ?? '') ? 'timestamptz' : 'timestamp', mods: 0, args: [] }
+      return { name: /timezone\s*=\s*True/.test(m.at(2) ?? '') ? 'timestamptz' : 'timestamp', mods: 0, args: [] }
     case 'boolean':
       return { name: 'bool', mods: 0, args: [] }
     default:
@@ -1071,8 +1077,7 @@ function alembicUniqueConstraint({ n, call, c, created, table }: AlembicOp): voi
   })
 }
 
-async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
-  const upgrade = fns.get('upgrade')!
+async function analyzeAlembic(upgrade: TsNode, fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
   const downgrade = fns.get('downgrade')
   if (!downgrade || bodyIsOnlyPass(downgrade)) {
     c.issue(downgrade ?? upgrade, 'missing-down', downgrade ? 'downgrade() only passes' : 'no downgrade() function')
@@ -1097,12 +1102,14 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
     const target = call.name === 'create_index' || call.name.startsWith('create_') ? table(1) : table(0)
     if (!ALEMBIC_DATA_OPS.has(call.name) && !(target && created.has(target))) c.schemaOp(place)
     switch (call.name) {
-      case 'create_table':
-        if (table(0)) {
-          created.add(table(0)!)
-          c.result.created.push(table(0)!)
+      case 'create_table': {
+        const t = table(0)
+        if (t) {
+          created.add(t)
+          c.result.created.push(t)
         }
         break
+      }
       case 'drop_table':
         c.issue(n, 'drop-table', `op.drop_table('${table(0)}')`, table(0))
         break
@@ -1244,14 +1251,15 @@ function djangoAddField({ n, call, model, field, c }: DjangoOp, local: Map<strin
 
 /** RunPython: a missing reverse_code, and functions of the migration that write rows (a backfill). */
 function djangoRunPython({ n, call, c }: DjangoOp, fns: Map<string, TsNode>, atomic: boolean): void {
-  const forward = call.positional[0] ?? call.kwargs.get('code')
-  const reverse = call.positional[1] ?? call.kwargs.get('reverse_code')
+  const forward = call.positional.at(0) ?? call.kwargs.get('code')
+  const reverse = call.positional.at(1) ?? call.kwargs.get('reverse_code')
   if (!reverse) c.issue(n, 'missing-down', 'RunPython without reverse_code')
   for (const [arg, rollback] of [
     [forward, false],
     [reverse, true],
   ] as const) {
-    const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined
+    if (arg?.type !== 'identifier') continue
+    const fn = fns.get(arg.text)
     if (!fn || !writesRows(fn)) continue
     const issue: Issue = {
       id: 'backfill-in-transaction',
@@ -1298,7 +1306,7 @@ function djangoAddConstraint({ n, call, model, c }: DjangoOp): void {
 function djangoRunSql({ n, call, c }: DjangoOp, place: Place): void {
   const s = sqlArg(call.positional[0] ?? call.kwargs.get('sql'))
   if (s) c.embeddedSql(s.sql, line(s.first), n, place)
-  const reverse = call.positional[1] ?? call.kwargs.get('reverse_sql')
+  const reverse = call.positional.at(1) ?? call.kwargs.get('reverse_sql')
   if (!reverse) c.issue(n, 'missing-down', 'RunSQL without reverse_sql')
 }
 
@@ -1390,7 +1398,8 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
 /** A Django field as its migration writes it: class and keyword arguments (source text). */
 export interface FieldSummary {
   cls: string
-  kw: Record<string, string>
+  /** Only the keywords the call writes: any other key reads undefined. */
+  kw: Partial<Record<string, string>>
 }
 
 function fieldSummary(n: TsNode | undefined): FieldSummary | undefined {
@@ -1465,7 +1474,7 @@ function djangoStateOf(tree: TsTree | null, app: string): DjangoFileState {
   return out
 }
 
-const DJANGO_TYPES: Record<string, (kw: Record<string, string>) => TypeName> = {
+const DJANGO_TYPES: Partial<Record<string, (kw: FieldSummary['kw']) => TypeName>> = {
   CharField: (kw) => varchar(kw.max_length),
   SlugField: (kw) => varchar(kw.max_length ?? '50'),
   EmailField: (kw) => varchar(kw.max_length ?? '254'),
