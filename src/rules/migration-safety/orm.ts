@@ -1206,8 +1206,8 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
   if (now) local.set(key, now)
   if (isNew) return
   const costed = before && now ? alterFieldDangers(before, now) : undefined
-  if (costed) {
-    for (const d of costed)
+  if (costed && 'dangers' in costed) {
+    for (const d of costed.dangers)
       c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
         table: model,
         model,
@@ -1218,11 +1218,22 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
       n,
       'change-column-type',
       `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock ` +
-        "(the field's previous definition was not found: check manage.py sqlmigrate)",
+        `(${alterFieldUncosted(before, now, costed)}: check manage.py sqlmigrate)`,
       model,
       undefined,
       { table: model, column: field },
     )
+}
+
+/** Why an AlterField was not costed: no previous definition, a new one that is not a field call, or what alterFieldDangers says. */
+function alterFieldUncosted(
+  before: FieldSummary | undefined,
+  now: FieldSummary | undefined,
+  costed: { uncosted: string } | undefined,
+): string {
+  if (!before) return "the field's previous definition was not found"
+  if (!now || !costed) return "the field's new definition is not a field call the gate can read"
+  return costed.uncosted
 }
 
 /** AddField on an existing model: NOT NULL without a default, a validated foreign key. */
@@ -1588,10 +1599,12 @@ export function djangoFieldClass(parser: TsParser, source: string, cls: string):
 
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
- * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
+ * a wider max_length…), or the dangers it brings; or, when the change cannot be costed, why (`uncosted`,
+ * the words a finding puts in its parentheses): a field class with no known column type on either side
+ * (when the type may change), a changed keyword not costed here (db_default, db_collation…), a primary_key change.
  */
-export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{ id: DangerId; detail: string }> | undefined {
-  const out: Array<{ id: DangerId; detail: string }> = []
+export function alterFieldDangers(old: FieldSummary, now: FieldSummary): { dangers: AlterFieldDanger[] } | { uncosted: string } {
+  const out: AlterFieldDanger[] = []
   const t0 = DJANGO_TYPES[old.cls]?.(old.kw)
   const t1 = DJANGO_TYPES[now.cls]?.(now.kw)
   if (
@@ -1602,7 +1615,7 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
     fieldText(old.kw.base_field) !== fieldText(now.kw.base_field) ||
     fieldText(old.kw.size) !== fieldText(now.kw.size)
   ) {
-    if (!t0 || !t1) return undefined
+    if (!t0 || !t1) return { uncosted: uncostedClasses(t0 ? [] : [old.cls], t1 ? [] : [now.cls]) }
     if (!rewriteFree(t0, t1, false))
       out.push({ id: 'change-column-type', detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table` })
   }
@@ -1624,12 +1637,34 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
     })
   if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False')
     out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' })
-  for (const k of new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])) {
-    if (DJANGO_STATE_ONLY.has(k) || ['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'].includes(k)) continue
-    if (old.kw[k] !== now.kw[k]) return undefined // db_default, db_collation, ...: not costed here
-  }
-  if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? '')) return undefined
-  return out
+  // db_default, db_collation, ...: not costed here
+  const changed = [...new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])].filter(
+    (k) => !DJANGO_STATE_ONLY.has(k) && !COSTED_KEYWORDS.has(k) && old.kw[k] !== now.kw[k],
+  )
+  if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? '')) changed.push('primary_key')
+  if (changed.length) return { uncosted: `the change of ${wordList(changed)} is not one the gate can cost` }
+  return { dangers: out }
+}
+
+export interface AlterFieldDanger {
+  id: DangerId
+  detail: string
+}
+
+/** The keywords alterFieldDangers weighs one by one (primary_key too: a change of it is what it cannot cost). */
+const COSTED_KEYWORDS = new Set(['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'])
+
+/** `a`, `a and b`, `a, b and c`. */
+function wordList(words: string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.slice(-1).join('')}` : words.join('')
+}
+
+/** Why a change of type cannot be costed: the field classes (before, after) with no known column type. */
+function uncostedClasses(before: string[], after: string[]): string {
+  const classes = [...new Set([...before, ...after])]
+  return classes.length === 1
+    ? `${wordList(classes)} is a field class the gate cannot cost`
+    : `${wordList(classes)} are field classes the gate cannot cost`
 }
 
 /**
