@@ -211,8 +211,8 @@ export const codeScanning = defineRule({
     const { findings, notes } = sink
 
     // 1. Reports (same discipline as `dependencies`: a listed path that is missing is not "clean").
-    const head = await readCodeReports(ctx, o, o.reports ?? [], 'SARIF report', sink)
-    const base = await readCodeReports(ctx, o, o.baseline_reports ?? [], 'Baseline SARIF report', sink)
+    const head = await readCodeReports(ctx, o, o.reports, 'SARIF report', sink)
+    const base = await readCodeReports(ctx, o, o.baseline_reports, 'Baseline SARIF report', sink)
 
     // 2. GitHub code-scanning alerts.
     const alerts = await readCodeAlerts(ctx, o, sink)
@@ -383,7 +383,7 @@ function classifyResults(
     baseFps,
     baseOk: base.ok > 0,
     failRank: o.fail_on === 'none' ? Infinity : severityRank(o.fail_on as Severity),
-    waivers: (o.ignore ?? []).map((w) => ({ ...w, until: dateString((w as { until?: unknown }).until) })),
+    waivers: o.ignore.map((w) => ({ ...w, until: dateString((w as { until?: unknown }).until) })),
   }
   const rows: Row[] = []
   const findings: Finding[] = []
@@ -433,7 +433,7 @@ function classifyResult(r: CodeResult, path: string, judge: Judge): Row | undefi
     (x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || matchesAny(path, x.paths)),
   )
   if (w) row.waiver = { reason: w.reason, until: w.until, expired: waiverExpired(w.until, judge.now) }
-  const levels = o.levels ?? {}
+  const levels = o.levels
   const own = Object.hasOwn(levels, r.ruleId)
     ? levels[r.ruleId]
     : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName)

@@ -176,7 +176,7 @@ export const criticalPathTests = defineRule({
   defaultLevel: 'fail',
   release: true,
   async evaluate(ctx, options): Promise<RuleOutput> {
-    const areas = options.areas ?? []
+    const areas = options.areas
     if (areas.length === 0) return { findings: [], summary: 'No critical areas configured.', applicability: 'not-applicable' }
     const findings: Finding[] = []
     const changed = ctx.changes.files
@@ -209,8 +209,7 @@ export const criticalPathTests = defineRule({
       .map((r) => {
         const bits: string[] = []
         if (r.missingTests > 0) bits.push('tests missing')
-        if (r.executable > 0)
-          bits.push(`${pct(r.covered, r.executable)} ${r.failedCoverage ? '<' : '>='} ${r.area.min_diff_coverage ?? 80}%`)
+        if (r.executable > 0) bits.push(`${pct(r.covered, r.executable)} ${r.failedCoverage ? '<' : '>='} ${r.area.min_diff_coverage}%`)
         else if (r.noData.length > 0) bits.push('no coverage data')
         if (r.needing.length === 0) bits.push('no code changes needing tests')
         return `${r.area.name}: ${bits.join(', ') || 'ok'}`
@@ -232,7 +231,7 @@ export const criticalPathTests = defineRule({
           testsChanged: r.testsChanged,
           covered: r.covered,
           executable: r.executable,
-          threshold: r.area.min_diff_coverage ?? 80,
+          threshold: r.area.min_diff_coverage,
           noData: r.noData,
         })),
       },
@@ -249,9 +248,9 @@ function areaResults(areas: AreaOptions[], changed: readonly ChangedFile[], pres
     return a
   }
   return areas.map((area) => {
-    const tests = area.tests ?? []
-    const map = area.test_map ?? []
-    const inArea = filterPaths(changed, area.include, area.exclude ?? [])
+    const tests = area.tests
+    const map = area.test_map
+    const inArea = filterPaths(changed, area.include, area.exclude)
     const sources = inArea.filter((f) => !isTestPath(f.path, tests, map)).map(analysis)
     const testsChanged = present.filter((f) => isTestPath(f.path, tests, map)).map((f) => f.path)
     const needing = sources.filter((s) => !s.skip)
@@ -272,11 +271,11 @@ function areaResults(areas: AreaOptions[], changed: readonly ChangedFile[], pres
 
 /** Sources of an area that requires tests-changed, changed without their mapped test (or any area test); counts them. */
 function missingTestFindings(r: AreaResult, present: readonly ChangedFile[]): Finding[] {
-  const require = r.area.require ?? ['tests-changed', 'diff-coverage']
+  const require = r.area.require
   if (!require.includes('tests-changed') || r.needing.length === 0) return []
   const findings: Finding[] = []
-  const map = r.area.test_map ?? []
-  const tests = r.area.tests ?? []
+  const map = r.area.test_map
+  const tests = r.area.tests
   const unmapped: string[] = []
   for (const s of r.needing) {
     const mapped = mappedTests(s.file.path, map)
@@ -327,9 +326,7 @@ async function diffCoverage(
   options: CriticalPathTestsOptions,
   results: AreaResult[],
 ): Promise<{ findings: Finding[]; summaryNote: string }> {
-  const covAreas = results.filter(
-    (r) => (r.area.require ?? ['tests-changed', 'diff-coverage']).includes('diff-coverage') && r.needing.length > 0,
-  )
+  const covAreas = results.filter((r) => r.area.require.includes('diff-coverage') && r.needing.length > 0)
   if (covAreas.length === 0) return { findings: [], summaryNote: '' }
   const wanted = [...new Set(covAreas.flatMap((r) => r.needing.map((s) => s.file.path)))]
   const loaded = await loadCoverage(ctx, options, wanted)
@@ -383,11 +380,11 @@ function areaCoverageFindings(
     const noData = measureFile(r, s, loaded, options)
     if (noData) findings.push(noData)
   }
-  const min = r.area.min_diff_coverage ?? 80
+  const min = r.area.min_diff_coverage
   r.failedCoverage = r.executable > 0 && (r.covered / r.executable) * 100 < min
   if (r.failedCoverage) {
-    const worst = [...r.uncovered].sort((a, b) => count(b.ranges) - count(a.ranges))[0]
-    const mapped = worst ? mappedTests(worst.path, r.area.test_map ?? []) : undefined
+    const worst = [...r.uncovered].sort((a, b) => count(b.ranges) - count(a.ranges)).at(0)
+    const mapped = worst ? mappedTests(worst.path, r.area.test_map) : undefined
     findings.push({
       code: 'diff-coverage',
       message:
@@ -474,7 +471,7 @@ function areaTable(results: AreaResult[]): RuleTable {
     title: 'Critical areas',
     columns: ['Area', 'Files changed', 'Tests changed', 'Diff coverage', 'Threshold', 'Uncovered changed lines'],
     rows: results.map((r) => {
-      const require = r.area.require ?? ['tests-changed', 'diff-coverage']
+      const require = r.area.require
       const wantsCov = require.includes('diff-coverage')
       const skipped = r.sources.length - r.needing.length
       const files = `${r.sources.length}${skipped > 0 ? ` (${skipped} need no tests)` : ''}`
@@ -500,7 +497,7 @@ function areaTable(results: AreaResult[]): RuleTable {
         files,
         tests,
         cov,
-        wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-',
+        wantsCov ? `${r.area.min_diff_coverage}%` : '-',
         ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-',
       ]
     }),

@@ -308,7 +308,7 @@ interface EvidenceSink {
 /** The scanner reports `reports` names; a listed path that is missing follows `missing_report`. */
 async function readScannerReports(ctx: RuleContext, o: Options, sink: EvidenceSink): Promise<ParsedReport[]> {
   const { findings, notes, reportRows } = sink
-  const globs = o.reports ?? []
+  const globs = o.reports
   const files = globs.length ? await ctx.evidence.findReports(globs) : []
   const { missing, unmatched } = unfoundReports(globs, files)
   for (const g of missing)
@@ -422,7 +422,7 @@ type Waiver = { id: string; reason: string; until?: string }
 /** One row per vulnerability; the findings of those that fail (fail_on, fix SLA) or whose waiver expired. */
 function evaluateVulnerabilities(vulns: Vulnerability[], ctx: RuleContext, o: Options, review: ReviewResult, findings: Finding[]): Row[] {
   const failRank = o.fail_on === 'none' ? Infinity : severityRank(o.fail_on as Severity)
-  const waivers: Waiver[] = (o.ignore ?? []).map((w) => ({
+  const waivers: Waiver[] = o.ignore.map((w) => ({
     id: normaliseId(w.id),
     reason: w.reason,
     until: dateString((w as { until?: unknown }).until),
@@ -453,7 +453,7 @@ function vulnerabilityRow(v: Vulnerability, ctx: RuleContext, o: Options, review
       ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY))
       : undefined
   const slaKey: SlaKey | undefined = v.severity === 'unknown' ? undefined : v.severity
-  const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null
+  const slaDays = slaKey ? o.fix_within_days[slaKey] : null
   const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()))
   const row: Row = { v, origin, ageDays, slaDays, failing: [], annotation: decl ? { path: decl.path, line: decl.line } : undefined }
   if (w) row.waiver = { ...w, expired: waiverExpired(w.until, ctx.now) }
@@ -505,8 +505,8 @@ function vulnerabilityFindings(row: Row, o: Options, failRank: number, expiredRe
 
 /** Added dependencies under a denied license, or outside the allow list (needs dependency review). */
 function licenseFindings(ctx: RuleContext, o: Options, review: ReviewResult, notes: string[]): Finding[] {
-  const deny = o.licenses?.deny ?? []
-  const allow = o.licenses?.allow ?? []
+  const deny = o.licenses.deny
+  const allow = o.licenses.allow
   const findings: Finding[] = []
   if ((deny.length || allow.length) && review.added.length) {
     for (const a of review.added) {

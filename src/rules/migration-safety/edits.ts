@@ -3,7 +3,7 @@
  * without comments, whitespace or positions (libpg-query for PostgreSQL/CockroachDB SQL, tree-sitter for
  * Ruby and Python), not as bytes. `# frozen_string_literal: true` or a reworded comment is no edit.
  */
-import { withTree, type TsNode, type TsParser, type TsTree, type PgApi } from './wasm.js'
+import { childrenOf, namedChildrenOf, withTree, type TsNode, type TsParser, type TsTree, type PgApi } from './wasm.js'
 import { isObject } from '../../json.js'
 
 /**
@@ -157,7 +157,7 @@ function leafText(n: TsNode): string {
 /** Python `(expr)`: the parentheses around one expression change nothing (ruff/black remove them); `(x,)` is a tuple, not this. */
 function redundantParens(n: TsNode): TsNode | undefined {
   if (n.type !== 'parenthesized_expression') return undefined
-  const inner = n.namedChildren.filter((c): c is TsNode => c !== null && c.type !== 'comment')
+  const inner = namedChildrenOf(n).filter((c): c is TsNode => c !== null && c.type !== 'comment')
   return inner.length === 1 ? inner[0] : undefined
 }
 
@@ -168,7 +168,7 @@ export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
   if (unwrapped) return treeText(unwrapped, skip)
   if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
   let s = `(${n.type}`
-  for (const c of n.children) {
+  for (const c of childrenOf(n)) {
     const t = c ? treeText(c, skip) : ''
     if (t) s += ' ' + t
   }
@@ -251,14 +251,14 @@ const NAME_LEAVES = new Set(['identifier', 'constant', 'instance_variable', 'cla
 
 function containsSchema(n: TsNode, lang: 'ruby' | 'python'): boolean {
   if (isSchemaCall(n, lang)) return true
-  for (const c of n.namedChildren) if (c && containsSchema(c, lang)) return true
+  for (const c of namedChildrenOf(n)) if (c && containsSchema(c, lang)) return true
   return false
 }
 
 /** The names a statement defines: assignment targets, method/function and class names. */
 function definedNames(n: TsNode): string[] {
   const out: string[] = []
-  const target = n.type === 'expression_statement' ? n.namedChildren[0] : n
+  const target = n.type === 'expression_statement' ? namedChildrenOf(n).at(0) : n
   if (!target) return out
   if (target.type === 'assignment' || target.type === 'operator_assignment' || target.type === 'augmented_assignment') {
     const left = target.childForFieldName('left')
@@ -277,7 +277,7 @@ function definedNames(n: TsNode): string[] {
 
 function collectNames(n: TsNode, out: string[]): void {
   if (NAME_LEAVES.has(n.type)) out.push(n.text)
-  for (const c of n.namedChildren) if (c) collectNames(c, out)
+  for (const c of namedChildrenOf(n)) if (c) collectNames(c, out)
 }
 
 /** A Python call that runs data code: the callables passed to RunPython are not schema references. */
@@ -306,7 +306,7 @@ function schemaText(root: TsNode, lang: 'ruby' | 'python', skip: (n: TsNode) => 
       if (unwrapped) return full(unwrapped)
       if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
       let s = `(${n.type}`
-      for (const c of n.children) {
+      for (const c of childrenOf(n)) {
         const t = c ? full(c) : ''
         if (t) s += ' ' + t
       }
@@ -331,7 +331,7 @@ function schemaText(root: TsNode, lang: 'ruby' | 'python', skip: (n: TsNode) => 
       if (NAME_LEAVES.has(n.type)) refs.add(n.text)
       if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
       let s = `(${n.type}`
-      for (const c of n.children) {
+      for (const c of childrenOf(n)) {
         const t = c ? walk(c) : ''
         if (t) s += ' ' + t
       }
@@ -355,7 +355,7 @@ function schemaText(root: TsNode, lang: 'ruby' | 'python', skip: (n: TsNode) => 
  * Alembic's `upgrade`.
  */
 function isFrameworkMigration(root: TsNode, lang: 'ruby' | 'python'): boolean {
-  for (const c of root.namedChildren) {
+  for (const c of namedChildrenOf(root)) {
     if (!c) continue
     if (lang === 'ruby' && c.type === 'class' && /Migration/.test(c.childForFieldName('superclass')?.text ?? '')) return true
     if (lang === 'python') {

@@ -60,7 +60,8 @@ function named(n: TsNode | null | undefined): TsNode[] {
   return n ? n.namedChildren.filter(Boolean) : []
 }
 
-function walk(n: TsNode, visit: (n: TsNode) => boolean | void): void {
+/** Visits `n` and its named descendants; `visit` returning false (and only false) skips a node's children. */
+function walk(n: TsNode, visit: (n: TsNode) => unknown): void {
   if (visit(n) === false) return
   for (const c of named(n)) walk(c, visit)
 }
@@ -823,8 +824,11 @@ function sqlArg(n: TsNode | undefined): { sql: string; first: TsNode } | undefin
   if (call && call.name === 'text') return sqlArg(call.positional[0])
   if (n.type === 'list' || n.type === 'tuple') {
     const items = named(n).map((i) => sqlArg(i))
-    if (items.length && items.every(Boolean))
-      return { sql: items.map((i) => i!.sql.trim().replace(/;?$/, ';')).join('\n'), first: items[0]!.first }
+    const strings = items.filter((i) => i !== undefined)
+    const head = strings.at(0)
+    // every item a string (none left out), and at least one
+    if (head && strings.length === items.length)
+      return { sql: strings.map((i) => i.sql.trim().replace(/;?$/, ';')).join('\n'), first: head.first }
   }
   return undefined
 }
@@ -859,7 +863,8 @@ async function pythonFromTree(
     if (def?.type === 'function_definition') fns.set(def.childForFieldName('name')?.text ?? '', def)
     if (def?.type === 'class_definition' && def.childForFieldName('name')?.text === 'Migration') migrationClass = def
   }
-  if (fns.has('upgrade') && hint !== 'django') return { ...(await analyzeAlembic(fns, c)), kind: 'alembic' }
+  const upgrade = fns.get('upgrade')
+  if (upgrade && hint !== 'django') return { ...(await analyzeAlembic(upgrade, fns, c)), kind: 'alembic' }
   if (migrationClass && hint !== 'alembic') return { ...(await analyzeDjango(migrationClass, fns, c)), kind: 'django' }
   return { ...(await c.done()), notMigration: true }
 }
@@ -868,13 +873,14 @@ async function pythonFromTree(
 export function sqlalchemyType(text: string): TypeName | undefined {
   const m = /^(?:[\w.]+\.)?(\w+)\s*(?:\((.*)\))?$/s.exec(text.trim())
   if (!m) return undefined
-  const args = (m[2] ?? '')
+  const args = (m.at(2) ?? '')
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean)
   const num = (k: string, i: number): number | undefined => {
     const kw = args.find((a) => a.startsWith(`${k}=`))
-    const v = kw ? kw.slice(k.length + 1) : args[i] !== undefined && !args[i].includes('=') ? args[i] : undefined
+    const a = args.at(i)
+    const v = kw ? kw.slice(k.length + 1) : a !== undefined && !a.includes('=') ? a : undefined
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined
   }
   const name = m[1].toLowerCase()
@@ -910,7 +916,7 @@ export function sqlalchemyType(text: string): TypeName | undefined {
       return { name, mods: 0, args: [] }
     case 'datetime':
     case 'timestamp':
-      return { name: /timezone\s*=\s*True/.test(m[2] ?? '') ? 'timestamptz' : 'timestamp', mods: 0, args: [] }
+      return { name: /timezone\s*=\s*True/.test(m.at(2) ?? '') ? 'timestamptz' : 'timestamp', mods: 0, args: [] }
     case 'boolean':
       return { name: 'bool', mods: 0, args: [] }
     default:
@@ -1071,8 +1077,7 @@ function alembicUniqueConstraint({ n, call, c, created, table }: AlembicOp): voi
   })
 }
 
-async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
-  const upgrade = fns.get('upgrade')!
+async function analyzeAlembic(upgrade: TsNode, fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
   const downgrade = fns.get('downgrade')
   if (!downgrade || bodyIsOnlyPass(downgrade)) {
     c.issue(downgrade ?? upgrade, 'missing-down', downgrade ? 'downgrade() only passes' : 'no downgrade() function')
@@ -1097,12 +1102,14 @@ async function analyzeAlembic(fns: Map<string, TsNode>, c: Collector): Promise<O
     const target = call.name === 'create_index' || call.name.startsWith('create_') ? table(1) : table(0)
     if (!ALEMBIC_DATA_OPS.has(call.name) && !(target && created.has(target))) c.schemaOp(place)
     switch (call.name) {
-      case 'create_table':
-        if (table(0)) {
-          created.add(table(0)!)
-          c.result.created.push(table(0)!)
+      case 'create_table': {
+        const t = table(0)
+        if (t) {
+          created.add(t)
+          c.result.created.push(t)
         }
         break
+      }
       case 'drop_table':
         c.issue(n, 'drop-table', `op.drop_table('${table(0)}')`, table(0))
         break
@@ -1199,8 +1206,8 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
   if (now) local.set(key, now)
   if (isNew) return
   const costed = before && now ? alterFieldDangers(before, now) : undefined
-  if (costed) {
-    for (const d of costed)
+  if (costed && 'dangers' in costed) {
+    for (const d of costed.dangers)
       c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
         table: model,
         model,
@@ -1211,11 +1218,22 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
       n,
       'change-column-type',
       `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock ` +
-        "(the field's previous definition was not found: check manage.py sqlmigrate)",
+        `(${alterFieldUncosted(before, now, costed)}: check manage.py sqlmigrate)`,
       model,
       undefined,
       { table: model, column: field },
     )
+}
+
+/** Why an AlterField was not costed: no previous definition, a new one that is not a field call, or what alterFieldDangers says. */
+function alterFieldUncosted(
+  before: FieldSummary | undefined,
+  now: FieldSummary | undefined,
+  costed: { uncosted: string } | undefined,
+): string {
+  if (!before) return "the field's previous definition was not found"
+  if (!now || !costed) return "the field's new definition is not a field call the gate can read"
+  return costed.uncosted
 }
 
 /** AddField on an existing model: NOT NULL without a default, a validated foreign key. */
@@ -1244,14 +1262,15 @@ function djangoAddField({ n, call, model, field, c }: DjangoOp, local: Map<strin
 
 /** RunPython: a missing reverse_code, and functions of the migration that write rows (a backfill). */
 function djangoRunPython({ n, call, c }: DjangoOp, fns: Map<string, TsNode>, atomic: boolean): void {
-  const forward = call.positional[0] ?? call.kwargs.get('code')
-  const reverse = call.positional[1] ?? call.kwargs.get('reverse_code')
+  const forward = call.positional.at(0) ?? call.kwargs.get('code')
+  const reverse = call.positional.at(1) ?? call.kwargs.get('reverse_code')
   if (!reverse) c.issue(n, 'missing-down', 'RunPython without reverse_code')
   for (const [arg, rollback] of [
     [forward, false],
     [reverse, true],
   ] as const) {
-    const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined
+    if (arg?.type !== 'identifier') continue
+    const fn = fns.get(arg.text)
     if (!fn || !writesRows(fn)) continue
     const issue: Issue = {
       id: 'backfill-in-transaction',
@@ -1298,7 +1317,7 @@ function djangoAddConstraint({ n, call, model, c }: DjangoOp): void {
 function djangoRunSql({ n, call, c }: DjangoOp, place: Place): void {
   const s = sqlArg(call.positional[0] ?? call.kwargs.get('sql'))
   if (s) c.embeddedSql(s.sql, line(s.first), n, place)
-  const reverse = call.positional[1] ?? call.kwargs.get('reverse_sql')
+  const reverse = call.positional.at(1) ?? call.kwargs.get('reverse_sql')
   if (!reverse) c.issue(n, 'missing-down', 'RunSQL without reverse_sql')
 }
 
@@ -1390,7 +1409,8 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
 /** A Django field as its migration writes it: class and keyword arguments (source text). */
 export interface FieldSummary {
   cls: string
-  kw: Record<string, string>
+  /** Only the keywords the call writes: any other key reads undefined. */
+  kw: Partial<Record<string, string>>
 }
 
 function fieldSummary(n: TsNode | undefined): FieldSummary | undefined {
@@ -1465,7 +1485,7 @@ function djangoStateOf(tree: TsTree | null, app: string): DjangoFileState {
   return out
 }
 
-const DJANGO_TYPES: Record<string, (kw: Record<string, string>) => TypeName> = {
+const DJANGO_TYPES: Partial<Record<string, (kw: FieldSummary['kw']) => TypeName>> = {
   CharField: (kw) => varchar(kw.max_length),
   SlugField: (kw) => varchar(kw.max_length ?? '50'),
   EmailField: (kw) => varchar(kw.max_length ?? '254'),
@@ -1579,10 +1599,12 @@ export function djangoFieldClass(parser: TsParser, source: string, cls: string):
 
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
- * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
+ * a wider max_length…), or the dangers it brings; or, when the change cannot be costed, why (`uncosted`,
+ * the words a finding puts in its parentheses): a field class with no known column type on either side
+ * (when the type may change), a changed keyword not costed here (db_default, db_collation…), a primary_key change.
  */
-export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{ id: DangerId; detail: string }> | undefined {
-  const out: Array<{ id: DangerId; detail: string }> = []
+export function alterFieldDangers(old: FieldSummary, now: FieldSummary): { dangers: AlterFieldDanger[] } | { uncosted: string } {
+  const out: AlterFieldDanger[] = []
   const t0 = DJANGO_TYPES[old.cls]?.(old.kw)
   const t1 = DJANGO_TYPES[now.cls]?.(now.kw)
   if (
@@ -1593,7 +1615,7 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
     fieldText(old.kw.base_field) !== fieldText(now.kw.base_field) ||
     fieldText(old.kw.size) !== fieldText(now.kw.size)
   ) {
-    if (!t0 || !t1) return undefined
+    if (!t0 || !t1) return { uncosted: uncostedClasses(t0 ? [] : [old.cls], t1 ? [] : [now.cls]) }
     if (!rewriteFree(t0, t1, false))
       out.push({ id: 'change-column-type', detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table` })
   }
@@ -1615,12 +1637,34 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): Array<{
     })
   if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False')
     out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' })
-  for (const k of new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])) {
-    if (DJANGO_STATE_ONLY.has(k) || ['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'].includes(k)) continue
-    if (old.kw[k] !== now.kw[k]) return undefined // db_default, db_collation, ...: not costed here
-  }
-  if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? '')) return undefined
-  return out
+  // db_default, db_collation, ...: not costed here
+  const changed = [...new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])].filter(
+    (k) => !DJANGO_STATE_ONLY.has(k) && !COSTED_KEYWORDS.has(k) && old.kw[k] !== now.kw[k],
+  )
+  if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? '')) changed.push('primary_key')
+  if (changed.length) return { uncosted: `the change of ${wordList(changed)} is not one the gate can cost` }
+  return { dangers: out }
+}
+
+export interface AlterFieldDanger {
+  id: DangerId
+  detail: string
+}
+
+/** The keywords alterFieldDangers weighs one by one (primary_key too: a change of it is what it cannot cost). */
+const COSTED_KEYWORDS = new Set(['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'])
+
+/** `a`, `a and b`, `a, b and c`. */
+function wordList(words: string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.slice(-1).join('')}` : words.join('')
+}
+
+/** Why a change of type cannot be costed: the field classes (before, after) with no known column type. */
+function uncostedClasses(before: string[], after: string[]): string {
+  const classes = [...new Set([...before, ...after])]
+  return classes.length === 1
+    ? `${wordList(classes)} is a field class the gate cannot cost`
+    : `${wordList(classes)} are field classes the gate cannot cost`
 }
 
 /**

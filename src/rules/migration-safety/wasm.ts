@@ -72,7 +72,9 @@ export function toSyntaxError(e: unknown): PgSyntaxError {
     const details = 'sqlDetails' in e ? e.sqlDetails : undefined
     const position = details && typeof details === 'object' && 'cursorPosition' in details ? details.cursorPosition : undefined
     const cursor = typeof position === 'number' ? position : undefined
-    return { message: String(('message' in e ? e.message : undefined) ?? e), cursor }
+    // The message of what was thrown, else (no message, or a nullish one) what String() makes of the thrown value itself.
+    const shown: unknown = ('message' in e ? e.message : undefined) ?? e
+    return { message: String(shown), cursor }
   }
   return { message: String(e) }
 }
@@ -85,6 +87,19 @@ type TreeSitterModule = typeof import('web-tree-sitter')
 export type TsParser = import('web-tree-sitter').Parser
 export type TsNode = import('web-tree-sitter').Node
 export type TsTree = import('web-tree-sitter').Tree
+
+/**
+ * A node's children as web-tree-sitter builds them. Its types say `Node[]`, but each entry comes from its
+ * `unmarshalNode`, which returns null for a node id of 0, so callers check every entry.
+ */
+export function childrenOf(n: TsNode): ReadonlyArray<TsNode | null> {
+  return n.children
+}
+
+/** A node's named children, each possibly null (see `childrenOf`). */
+export function namedChildrenOf(n: TsNode): ReadonlyArray<TsNode | null> {
+  return n.namedChildren
+}
 
 /**
  * `fn` on the tree of `source`, then the tree is freed. web-tree-sitter's trees live in the wasm heap until

@@ -169,7 +169,7 @@ export const secrets = defineRule({
   async evaluate(ctx, o: Options) {
     const findings: Finding[] = []
     const notes: string[] = []
-    const allow = o.allow ?? []
+    const allow = o.allow
     const badEntry = allow.findIndex((a) => !a.path && !a.rule && !a.fingerprint)
     if (badEntry >= 0) {
       return {

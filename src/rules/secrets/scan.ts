@@ -10,7 +10,7 @@
 import { lintSource } from '@secretlint/core'
 import { secretLintProfiler } from '@secretlint/profiler'
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend'
-import type { SecretLintCoreConfig } from '@secretlint/types'
+import type { SecretLintCoreConfig, SecretLintCoreIgnoreMessage, SecretLintCoreResultMessage } from '@secretlint/types'
 import type { ChangedFile } from '../../types.js'
 import { parsePatch, PatchParseError } from '../../change/patch.js'
 
@@ -150,7 +150,11 @@ const BOUNDARY = '!-- pr-gate file boundary --!'
 /** Largest batch of files scanned in one secretlint call. */
 const BATCH_BYTES = 4 * 1024 * 1024
 
-async function lint(content: string, filePath: string, ext: string) {
+/**
+ * secretlint's result types its messages as `message` only, but its rule context also builds `ignore`
+ * messages (RuleContext.js); typed as both, so the `type` check on each message stays a real check.
+ */
+async function lint(content: string, filePath: string, ext: string): Promise<{ messages: readonly LintMessage[] }> {
   return lintSource({
     source: { content, filePath, ext, contentType: 'text' },
     // Unmasked, because the fingerprint is taken from the data; the message text (which then holds the
@@ -207,7 +211,8 @@ export async function scanAll(texts: readonly AddedText[]): Promise<SecretHit[]>
   return hits
 }
 
-type Message = Awaited<ReturnType<typeof lintSource>>['messages'][number]
+type Message = SecretLintCoreResultMessage
+type LintMessage = SecretLintCoreResultMessage | SecretLintCoreIgnoreMessage
 
 function hitOf(m: Message, path: string, line: number, endLine: number, content: string): SecretHit {
   return {
