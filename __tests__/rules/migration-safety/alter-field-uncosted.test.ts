@@ -93,3 +93,13 @@ describe('AlterField that cannot be costed: the message says why', () => {
     ])
   })
 })
+
+test('a class named like a property of every object (constructor, toString) is an unknown class, not a type', async () => {
+  expect(await uncosted('shop.fields.constructor(max_length=20)', 'shop.fields.toString(max_length=50)')).toEqual([
+    {
+      code: 'change-column-type',
+      level: 'fail',
+      message: `${LEAD} (toString and constructor are field classes the gate cannot cost: check manage.py sqlmigrate)${TAIL}`,
+    },
+  ])
+})

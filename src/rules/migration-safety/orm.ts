@@ -1597,6 +1597,11 @@ export function djangoFieldClass(parser: TsParser, source: string, cls: string):
   })
 }
 
+/** The column type of a field class the table knows; its own keys only (a class named `constructor` is unknown). */
+function djangoColumnType(f: FieldSummary): TypeName | undefined {
+  return Object.hasOwn(DJANGO_TYPES, f.cls) ? DJANGO_TYPES[f.cls]?.(f.kw) : undefined
+}
+
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
  * a wider max_length…), or the dangers it brings; or, when the change cannot be costed, why (`uncosted`,
@@ -1605,8 +1610,8 @@ export function djangoFieldClass(parser: TsParser, source: string, cls: string):
  */
 export function alterFieldDangers(old: FieldSummary, now: FieldSummary): { dangers: AlterFieldDanger[] } | { uncosted: string } {
   const out: AlterFieldDanger[] = []
-  const t0 = DJANGO_TYPES[old.cls]?.(old.kw)
-  const t1 = DJANGO_TYPES[now.cls]?.(now.kw)
+  const t0 = djangoColumnType(old)
+  const t1 = djangoColumnType(now)
   if (
     old.cls !== now.cls ||
     old.kw.max_length !== now.kw.max_length ||
