@@ -38,6 +38,9 @@ describe('policy errors name file, line and column', () => {
       'extends: strictest\n',
       'extends: unknown preset "strictest" (did you mean "strict"?); shipped presets: default, relaxed, strict',
     ],
+    // a name every JavaScript object answers to is no preset (it was loaded as one: "text.trim is not a function")
+    ['a preset named like an Object member', 'extends: constructor\n', 'extends: unknown preset "constructor"'],
+    ['a preset named __proto__', 'extends: __proto__\n', 'extends: unknown preset "__proto__"'],
     ['a missing extended file', 'extends: .github/base.yml\n', 'extends: ".github/base.yml" was not found in the repository'],
   ])('%s', async (_name, text, expected) => {
     const errors = await errorsOf(text)

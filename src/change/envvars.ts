@@ -147,7 +147,8 @@ export function envLanguageOf(path: string): EnvLanguage | undefined {
   if (DOCKERFILE.test(base)) return 'dockerfile'
   const dot = base.lastIndexOf('.')
   if (dot < 0) return base === 'Rakefile' || base === 'Gemfile' ? 'ruby' : undefined
-  return EXTENSIONS[base.slice(dot + 1).toLowerCase()]
+  const ext = base.slice(dot + 1).toLowerCase()
+  return Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined
 }
 
 /** The env-var names one line of code reads (comment lines read nothing). */

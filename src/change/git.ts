@@ -165,7 +165,7 @@ export async function resolveRange(cwd: string, baseArg?: string, headArg = 'HEA
   return { base: parent, head, baseLabel: `${headArg}~1: no default branch found (tried ${names}), so only the last commit` }
 }
 
-const STATUS: Record<string, FileStatus> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' }
+const STATUS: Partial<Record<string, FileStatus>> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' }
 
 /** Splits `git diff` output into per-file sections (each starts with "diff --git"). */
 function splitSections(patch: string): string[] {
@@ -200,7 +200,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     if (letter === 'R' || letter === 'C') {
       const previousPath = ns[i++]
       const path = ns[i++]
-      files.push({ path, previousPath, status: STATUS[letter], additions: 0, deletions: 0 })
+      files.push({ path, previousPath, status: letter === 'R' ? 'renamed' : 'copied', additions: 0, deletions: 0 })
     } else {
       files.push({ path: ns[i++], status: STATUS[letter] ?? 'modified', additions: 0, deletions: 0 })
     }

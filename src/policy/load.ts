@@ -312,7 +312,7 @@ function extendsTarget(name: string, origin: Origin, st: ChainState): ExtendsTar
     if (typeof spec === 'string') return `extends: ${JSON.stringify(name)}: ${spec}`
     return remoteTarget(spec, st)
   }
-  if (PRESETS[name] !== undefined) {
+  if (Object.hasOwn(PRESETS, name)) {
     return {
       key: `preset:${name}`,
       file: `policies/${name}.yml`,

@@ -67,3 +67,9 @@ describe('placeholder globs', () => {
     expect(capture(compileTemplate('apps/{app}/{env,prod}/*.yaml'), 'apps/web/prod/a.yaml')).toEqual({ app: 'web' })
   })
 })
+
+test('a file extension named like an Object member is no language', () => {
+  expect(envLanguageOf('src/x.constructor')).toBeUndefined()
+  expect(envLanguageOf('src/x.__proto__')).toBeUndefined()
+  expect(envLanguageOf('src/x.toString')).toBeUndefined()
+})

@@ -14,7 +14,7 @@ const ALIASES: Record<string, string> = {
   bool: 'bool',
   boolean: 'bool',
 }
-const canon = (n: string): string => ALIASES[n] ?? n
+const canon = (n: string): string => (Object.hasOwn(ALIASES, n) ? ALIASES[n] : n)
 
 /**
  * Whether ALTER COLUMN TYPE from `old` to `now` needs no table rewrite, after the notes of PostgreSQL's ALTER
