@@ -299,11 +299,7 @@ async function readAlerts(values: ReportArgs, history: SourceHistory, io: Report
 
 /** `--svg DIR`: one chart per trend, written into DIR (created when missing). */
 async function writeSvgs(svg: string, report: ReturnType<typeof computeTrends>, io: ReportIO): Promise<void> {
-  const [{ renderTrendSvgs }, fs, path] = await Promise.all([
-    import('./svg.js'),
-    import('node:fs/promises'),
-    import('node:path'),
-  ])
+  const [{ renderTrendSvgs }, fs, path] = await Promise.all([import('./svg.js'), import('node:fs/promises'), import('node:path')])
   const dir = resolve(io.cwd, svg)
   await fs.mkdir(dir, { recursive: true }).catch((e: unknown) => {
     throw new ReportUsageError(`--svg ${svg}: cannot create the directory (${(e as { code?: string }).code ?? String(e)})`)
