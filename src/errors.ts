@@ -13,6 +13,7 @@
  *   elsewhere is a commit SHA and stays.
  */
 import { visibleControls } from './report/escape.js'
+import { stringify } from './json.js'
 
 const REDACTED = '***'
 const MAX_SECRETS = 1000
@@ -78,7 +79,7 @@ function rawMessage(e: unknown): string {
   if (e instanceof Error) return e.message || e.name
   if (typeof e === 'string') return e
   try {
-    return JSON.stringify(e) ?? String(e)
+    return stringify(e) ?? String(e) // JSON.stringify gives undefined for undefined, a function, a symbol
   } catch {
     return String(e)
   }

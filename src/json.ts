@@ -31,3 +31,22 @@ export function num(v: unknown): number | undefined {
 export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : []
 }
+
+/**
+ * JSON.stringify, typed as it behaves: undefined for undefined, a function or a symbol (the standard
+ * library's type says `string`).
+ */
+export function stringify(v: unknown): string | undefined {
+  return JSON.stringify(v) as string | undefined
+}
+
+/**
+ * A value read from outside, as text: `fallback` for null or undefined, a string as it is, a number or a
+ * boolean as String() writes it, anything else (an object, a list) as its JSON — never "[object Object]".
+ */
+export function textOf(v: unknown, fallback = ''): string {
+  if (v === null || v === undefined) return fallback
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v)
+  return stringify(v) ?? fallback
+}

@@ -23,9 +23,11 @@ if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
   // `--help`, `<command> --help`, `--version`: printed from the usage module alone (issue 15 item 5), the
   // same text the CLI prints; a reader that goes away (`| head`) ends the output quietly.
   process.stdout.on('error', () => undefined)
-  const [cmd, ...rest] = args
+  const cmd = args.at(0) // none: no command
+  const rest = args.slice(1)
   if (cmd === '--version' || cmd === '-V' || cmd === 'version') process.stdout.write(`pr-gate ${packageVersion()}\n`)
-  else if (COMMANDS.includes(cmd) && (rest.includes('--help') || rest.includes('-h'))) process.stdout.write(commandUsage(cmd) ?? USAGE)
+  else if (cmd !== undefined && COMMANDS.includes(cmd) && (rest.includes('--help') || rest.includes('-h')))
+    process.stdout.write(commandUsage(cmd) ?? USAGE)
   else {
     process.stdout.write(USAGE)
     if (cmd === undefined) process.exitCode = 2 // no command: usage, as a usage error

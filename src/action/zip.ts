@@ -122,7 +122,7 @@ function centralDirectory(zip: Uint8Array, limits: ZipLimits): CentralEntry[] {
 function inflateBounded(data: Uint8Array, e: CentralEntry): Uint8Array {
   const out = new Uint8Array(e.size)
   let written = 0
-  let done = false
+  let done = false as boolean // set by the inflater's callback, which control-flow analysis does not follow
   const inflater = new Inflate((chunk, final) => {
     if (written + chunk.length > e.size)
       throw new ZipRejected(

@@ -10,7 +10,7 @@
 import { DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
 import { deploymentDecision } from '../pipeline/decision.js'
 import type { Evidence } from '../types.js'
-import { at, list, num, obj, str, type JsonObject } from '../json.js'
+import { at, list, num, obj, str, textOf, type JsonObject } from '../json.js'
 import type { Octokit } from '../github/client.js'
 import { describeApiError, statusOf } from '../github/client.js'
 import { pullInfoFrom, type RepoRef } from '../github/source.js'
@@ -27,7 +27,7 @@ import type { AppAuth } from './auth.js'
 import { PullRequestLocks, pullKey } from './pulls.js'
 
 /** No workspace: no report files. */
-export const NO_WORKSPACE: Evidence = { findReports: async () => [] }
+export const NO_WORKSPACE: Evidence = { findReports: () => Promise.resolve([]) }
 
 export interface HandlerDeps {
   config: AppConfig
@@ -330,9 +330,9 @@ export async function onCheckRunRerequested(d: HandlerDeps, payload: Payload): P
 export async function onCheckSuiteRerequested(d: HandlerDeps, payload: Payload): Promise<string> {
   const suite = payload.check_suite
   if (!suite) return 'skipped: the payload has no check_suite'
-  const appId = at(suite, 'app', 'id')
-  if (appId !== undefined && String(appId) !== d.config.appId)
-    return `skipped: the check suite belongs to App ${String(appId)}, not ${d.config.appId}`
+  const id = at(suite, 'app', 'id')
+  const appId = id === undefined ? undefined : textOf(id, 'null') // a number from GitHub; anything else is not ours
+  if (appId !== undefined && appId !== d.config.appId) return `skipped: the check suite belongs to App ${appId}, not ${d.config.appId}`
   return rerunHead(d, payload, at(suite, 'head_sha'), at(suite, 'pull_requests'))
 }
 

@@ -73,9 +73,9 @@ export interface JobContext {
   /** An earlier try of this job was started (it threw, or its worker died or lost its lock): it may have written. */
   resumed: boolean
   /** True once a newer delivery for the same PR was enqueued: do not publish. */
-  superseded(): Promise<boolean>
-  /** Runs `fn` while holding the cross-replica lock of PR `key`. */
-  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>
+  superseded: () => Promise<boolean>
+  /** Runs `fn` while holding the cross-replica lock of PR `key`. (Both are functions, not methods: they are passed on.) */
+  exclusive: <T>(key: string, fn: () => Promise<T>) => Promise<T>
 }
 
 const ADMIT_TIMEOUT_MS = 5000
@@ -173,7 +173,8 @@ export function startDurableQueue(
     active: () => p.running.size,
     async ready() {
       try {
-        return (await timeout(p.producer.ping(), 1000, 'ping')) === 'PONG'
+        const answer: string = await timeout(p.producer.ping(), 1000, 'ping') // what the server (or a proxy) answered
+        return answer === 'PONG'
       } catch {
         return false
       }
@@ -247,7 +248,7 @@ function openQueue(s: RedisSettings, log: (m: string) => void, warn: (m: string)
 async function admitDelivery(p: QueueParts, d: DeliveryJob): Promise<Admission> {
   const { s, producer, queue } = p
   const dkey = keyOf(s, 'delivery', d.id)
-  let mine = false
+  let mine = false as boolean // set inside the enqueue closure below, which control-flow analysis does not follow
   try {
     return await timeout(
       (async (): Promise<Admission> => {
@@ -425,7 +426,7 @@ export async function listFailed(q: Queue<DeliveryJob>, limit = 1000): Promise<F
     event: `${j.data.name}${j.data.action ? `.${j.data.action}` : ''}`,
     tries: j.attemptsMade,
     failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : undefined,
-    reason: j.failedReason ?? '',
+    reason: (j as { failedReason?: string }).failedReason ?? '', // absent on a job stored without one
   }))
 }
 

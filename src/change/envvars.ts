@@ -193,7 +193,10 @@ export function mayReadThroughConstant(text: string, language: EnvLanguage): boo
 function shellReferences(text: string): string[] {
   const out: string[] = []
   const re = /(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+=-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2])
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m.at(1) ?? m.at(2) // one of the two alternatives matched
+    if (name !== undefined) out.push(name)
+  }
   return out
 }
 
@@ -290,10 +293,11 @@ export function envVarNamesDeclared(path: string, text: string, parsed?: unknown
       })
       return
     }
-    for (const [k, child] of Object.entries(v)) {
+    for (const [k, value] of Object.entries(v)) {
+      const child: unknown = value // parsed YAML/JSON: anything
       if ((k === 'env' || k === 'environment' || k === 'extraEnv' || k === 'envVars') && child !== null && typeof child === 'object') {
         if (Array.isArray(child)) {
-          for (const e of child) {
+          for (const e of child as unknown[]) {
             if (typeof e === 'string') {
               const n = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(e)
               if (n) names.add(n[1])

@@ -217,7 +217,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
   }
   const sections = splitSections(patch)
   files.forEach((f, k) => {
-    const c = counts[k]
+    const c = counts.at(k) // none when --numstat listed fewer files
     if (c) {
       f.additions = c.add
       f.deletions = c.del

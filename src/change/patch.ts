@@ -58,10 +58,10 @@ export function parsePatch(patch: string): Hunk[] {
       if (!m) throw new PatchParseError(`malformed hunk header ${JSON.stringify(row.slice(0, 80))}`, i + 1)
       current = {
         oldStart: Number(m[1]),
-        oldLines: m[2] === undefined ? 1 : Number(m[2]),
+        oldLines: m.at(2) === undefined ? 1 : Number(m.at(2)), // optional groups: undefined when absent
         newStart: Number(m[3]),
-        newLines: m[4] === undefined ? 1 : Number(m[4]),
-        section: m[5] ?? '',
+        newLines: m.at(4) === undefined ? 1 : Number(m.at(4)),
+        section: m.at(5) ?? '',
         lines: [],
       }
       hunks.push(current)
@@ -110,7 +110,7 @@ export function toRanges(lines: number[]): Array<[number, number]> {
   const sorted = [...new Set(lines)].sort((a, b) => a - b)
   const ranges: Array<[number, number]> = []
   for (const n of sorted) {
-    const last = ranges[ranges.length - 1]
+    const last = ranges.at(-1)
     if (last && n === last[1] + 1) last[1] = n
     else ranges.push([n, n])
   }

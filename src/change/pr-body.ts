@@ -102,6 +102,9 @@ export function isPlaceholderReason(reason: string): boolean {
  * The first declaration of `phrase` whose reason has at least `minReasonLength` characters (after trimming,
  * placeholders rejected), and the ones rejected with why.
  */
+/** The length of `s` in code points (Array.from iterates a string by code point, as `[...s]` does). */
+const codePoints = (s: string): number => Array.from(s).length
+
 export function findReasonedDeclaration(
   body: string | undefined,
   phrase: string,
@@ -113,8 +116,8 @@ export function findReasonedDeclaration(
     const reason = d.reason.trim()
     if (!reason) rejected.push({ declaration: d, why: 'no reason given' })
     else if (isPlaceholderReason(reason)) rejected.push({ declaration: d, why: `the reason "${reason}" is a template placeholder` })
-    else if ([...reason].length < minReasonLength)
-      rejected.push({ declaration: d, why: `the reason is ${[...reason].length} characters, at least ${minReasonLength} are required` })
+    else if (codePoints(reason) < minReasonLength)
+      rejected.push({ declaration: d, why: `the reason is ${codePoints(reason)} characters, at least ${minReasonLength} are required` })
     else return { accepted: d, rejected }
   }
   return { rejected }

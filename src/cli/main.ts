@@ -84,7 +84,8 @@ async function readStdin(): Promise<string> {
 }
 
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
-  const [cmd, ...rest] = argv
+  const cmd = argv.at(0) // none: no command (usage, exit 2)
+  const rest = argv.slice(1)
   if (io === defaultIO) quietOnClosedStdout()
   try {
     if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
@@ -123,7 +124,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         throw new UsageError(`unknown command ${JSON.stringify(cmd)}${hint(didYouMean(cmd, COMMANDS))}`)
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+    const code = (e as { code?: unknown } | null | undefined)?.code // anything may be thrown
+    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       io.err(`pr-gate: ${errorMessage(e)}\n\n${USAGE}`)
       return 2
     }
@@ -402,7 +404,7 @@ async function explain(args: string[], io: CliIO): Promise<number> {
   }
   const rule = RULES.find((r) => r.id === id)
   if (!rule) {
-    const danger = (DANGERS as Record<string, DangerInfo>)[id]
+    const danger = (DANGERS as Record<string, DangerInfo | undefined>)[id]
     if (danger) return explainDanger(id, danger, io)
     const known = [...RULES.map((r) => r.id), ...Object.keys(DANGERS)]
     throw new UsageError(
@@ -413,11 +415,11 @@ async function explain(args: string[], io: CliIO): Promise<number> {
   // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
   // not {}), and what the default preset sets where that differs.
   const resolved: Record<string, Record<string, unknown> | undefined> = (
-    await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined)
+    await loadPolicy(undefined, DEFAULT_POLICY_PATH, () => Promise.resolve(undefined))
   ).policy.rules
   const preset = resolved[rule.id] ?? {}
   const entry: SchemaNode = ruleEntrySchema(rule)
-  const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : ''
+  const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${String(preset.level)})` : ''
   io.out(
     `${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: ` +
       `docs/rules/${rule.id}.md\noptions (default when left out):\n`,
@@ -489,7 +491,8 @@ async function queueCmd(args: string[], io: CliIO): Promise<number> {
     allowPositionals: true,
     strict: true,
   })
-  const [sub, ...ids] = positionals
+  const sub = positionals.at(0)
+  const ids = positionals.slice(1)
   if (sub !== 'failed' && sub !== 'replay')
     throw new UsageError(`pr-gate queue: expected "failed" or "replay", got ${JSON.stringify(sub ?? '')}`)
   if (sub === 'failed' && ids.length) throw new UsageError('pr-gate queue failed: takes no delivery ids')

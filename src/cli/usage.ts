@@ -90,7 +90,9 @@ export function packageVersion(): string {
  * The invocations src/main.ts answers from this module alone, without loading the CLI: no command,
  * `help`, `--help`, `-h`, `<command> --help`, `--version`. `main` (src/cli/main.ts) answers them the same way.
  */
-export function isHelpOrVersion([cmd, ...rest]: string[]): boolean {
+export function isHelpOrVersion(args: string[]): boolean {
+  const cmd = args.at(0)
+  const rest = args.slice(1)
   if (cmd === undefined) return true
   if (cmd === '--version' || cmd === '-V' || cmd === 'version') return true
   if (cmd === 'help' || cmd === '--help' || cmd === '-h') return true

@@ -40,7 +40,7 @@ export function waiverFor(ruleId: string, pr: PullRequestMeta, settings: Resolve
   }
   const { accepted, rejected } = findReasonedDeclaration(pr.body, label, settings.min_reason_length, { exact: true })
   if (accepted) return { waived: true, label, reason: accepted.reason.trim() }
-  const first = rejected[0]
+  const first = rejected.at(0)
   if (!first) {
     return {
       waived: false,
@@ -63,7 +63,7 @@ export function waiveCommands(body: string | undefined): Array<{ rule: string; r
   const out: Array<{ rule: string; reason: string }> = []
   for (const line of visibleLines(body ?? '')) {
     const m = /^\s*(?:>\s*)*\/gate\s+waive\s+([A-Za-z0-9_.-]+)(?:[ \t]+(.*))?$/i.exec(line)
-    if (m) out.push({ rule: m[1].toLowerCase(), reason: (m[2] ?? '').trim() })
+    if (m) out.push({ rule: m[1].toLowerCase(), reason: (m.at(2) ?? '').trim() }) // the reason group is optional
   }
   return out
 }
@@ -113,7 +113,8 @@ function reasonProblem(reason: string | undefined, settings: ResolvedPolicy['wai
   const r = (reason ?? '').trim()
   if (!r) return 'it gives no reason'
   if (isPlaceholderReason(r)) return `its reason "${r}" is a template placeholder`
-  if ([...r].length < settings.min_reason_length) return `its reason is shorter than ${settings.min_reason_length} characters`
+  // Counted in code points (Array.from iterates a string by code point, as [...r] does).
+  if (Array.from(r).length < settings.min_reason_length) return `its reason is shorter than ${settings.min_reason_length} characters`
   return undefined
 }
 
@@ -121,7 +122,7 @@ function reasonProblem(reason: string | undefined, settings: ResolvedPolicy['wai
 function labelCandidate(input: VerifyInput, label: string, labelEvents: readonly LabelEvent[], out: VerifiedWaiver): Candidate | undefined {
   const { pr, settings } = input
   const events = labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase())
-  const last = events[events.length - 1]
+  const last = events.at(-1) // none when no event of the label
   if (!last || last.event !== 'labeled') {
     out.rejected.push(`the label ${label} is set, but GitHub's events show no one adding it`)
     return undefined
@@ -135,7 +136,7 @@ function labelCandidate(input: VerifyInput, label: string, labelEvents: readonly
     reason: accepted?.reason.trim() || undefined,
   }
   if (settings.require_reason && !accepted) {
-    const first = rejected[0]
+    const first = rejected.at(0)
     c.problem = first
       ? `the PR description's reason line is rejected: ${first.why}`
       : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`
@@ -285,7 +286,7 @@ export async function verifyReleaseApproval(
   const recs = await records.records()
   if (!recs.ok) return { approved: false, unverified: true, why: `the ${label} label could not be verified: ${recs.why}` }
   const events = recs.value.labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase())
-  const last = events[events.length - 1]
+  const last = events.at(-1) // none when no event of the label
   if (!last || last.event !== 'labeled')
     return { approved: false, why: `the ${label} label is set, but GitHub's events show no one adding it` }
   if (!last.actor) return { approved: false, why: `GitHub's record of the ${label} label names no actor` }

@@ -7,6 +7,7 @@ import { throttling } from '@octokit/plugin-throttling'
 import { retry } from '@octokit/plugin-retry'
 import Bottleneck from 'bottleneck'
 import { registerSecret } from '../errors.js'
+import { textOf } from '../json.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -140,15 +141,17 @@ function buildClient(o: ClientOptions): Octokit {
   // A JSON answer that does not parse (a truncated body) is retried here with the same bounded backoff.
   // (before-after-hook binds the options: they are changed in place, never passed anew.)
   octokit.hook.wrap('request', async (request, options) => {
-    const inner: typeof fetch = options.request?.fetch ?? globalThis.fetch
+    // The options as they may arrive: request and mediaType are optional (the types say always set).
+    const given = options as { request?: { fetch?: typeof fetch }; mediaType?: { format?: string } }
+    const inner: typeof fetch = given.request?.fetch ?? globalThis.fetch
     options.request = {
       ...options.request,
       fetch: (url: string, init: RequestInit) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     }
     for (let attempt = 0; ; attempt++) {
       const response = await request(options)
-      const type = String(response.headers['content-type'] ?? '')
-      if (!(typeof response.data === 'string' && /json/.test(type) && options.mediaType?.format !== 'raw')) return response
+      const type = textOf(response.headers['content-type'])
+      if (!(typeof response.data === 'string' && /json/.test(type) && given.mediaType?.format !== 'raw')) return response
       if (attempt >= retries) {
         throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), {
           status: 502,

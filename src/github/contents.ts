@@ -151,7 +151,7 @@ export class ContentStore {
    * read rejects later, for the rule that asks for it). */
   async prefetch(items: BlobRef[]): Promise<void> {
     const ps = items.map((it) => this.read(it.ref, it.path))
-    ps.forEach((p) => p.catch(() => undefined))
+    for (const p of ps) void p.catch(() => undefined)
     await Promise.allSettled(ps)
   }
 

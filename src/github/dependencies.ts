@@ -151,7 +151,7 @@ export function isRateLimited(e: unknown): boolean {
   const s = statusOf(e)
   if (s === 429) return true
   if (s !== 403) return false
-  const headers = (e as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers ?? {}
+  const headers = (e as { response?: { headers?: Record<string, string | number | undefined> } } | null)?.response?.headers ?? {}
   if (String(headers['x-ratelimit-remaining'] ?? '') === '0' || headers['retry-after'] !== undefined) return true
   return /rate limit/i.test(plainMessage(e))
 }

@@ -5,6 +5,7 @@
  * one by one (the providers' answers are checked for shape, not trusted for types).
  */
 import { advisoryIdsIn, normaliseId, severityFromWord, type Vulnerability } from '../evidence/scanners/index.js'
+import { textOf } from '../json.js'
 
 /** A dependency the PR adds, per GitHub's dependency review. */
 export interface AddedDependency {
@@ -28,8 +29,8 @@ export function reviewFacts(data: readonly unknown[]): DependencyReviewFacts {
     const c = raw as Record<string, unknown>
     if (c.change_type !== 'added') continue
     const name = String(c.name)
-    const version = String(c.version ?? '')
-    const manifest = String(c.manifest ?? '')
+    const version = textOf(c.version)
+    const manifest = textOf(c.manifest)
     added.push({ name, version, manifest, license: typeof c.license === 'string' ? c.license : null })
     for (const v of Array.isArray(c.vulnerabilities) ? c.vulnerabilities : []) {
       const a = v as Record<string, unknown>
@@ -73,6 +74,9 @@ interface AlertShape {
   }
 }
 
+/** An entry of an advisory's identifiers, as it may arrive (null included). */
+type Identifier = { value?: unknown } | null | undefined
+
 const s = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
 
 export function alertVulnerabilities(data: readonly unknown[]): Vulnerability[] {
@@ -82,7 +86,7 @@ export function alertVulnerabilities(data: readonly unknown[]): Vulnerability[] 
     const a = raw as AlertShape
     const adv = a.security_advisory ?? {}
     const vul = a.security_vulnerability ?? {}
-    const ids = [adv.ghsa_id, adv.cve_id, ...(Array.isArray(adv.identifiers) ? adv.identifiers.map((i) => i?.value) : [])]
+    const ids = [adv.ghsa_id, adv.cve_id, ...(Array.isArray(adv.identifiers) ? adv.identifiers.map((i: Identifier) => i?.value) : [])]
       .map(s)
       .filter((x): x is string => x !== undefined)
       .flatMap((x) => advisoryIdsIn(x))

@@ -46,7 +46,7 @@ export async function listPullFiles(octokit: Octokit, r: RepoRef, pullNumber: nu
   // Fetch the known number of pages concurrently (2 at a time is gentle on the secondary rate limit).
   const fetchPage = async (page: number) =>
     (await octokit.rest.pulls.listFiles({ owner: r.owner, repo: r.repo, pull_number: pullNumber, per_page: 100, page })).data as ApiFile[]
-  const results: ApiFile[][] = new Array(pages)
+  const results = new Array<ApiFile[]>(pages)
   let next = 1
   const worker = async () => {
     while (next <= pages) {

@@ -249,7 +249,7 @@ export function nodeDatabaseId(id: unknown): number | undefined {
     let i = 1
     let last: number | undefined
     for (let k = 0; k < n; k++) {
-      const t = b[i]
+      const t = b.at(i) // none past the end of a truncated id
       if (t === undefined) return undefined
       if (t <= 0x7f) {
         last = t
@@ -285,7 +285,7 @@ function wholeNodes(connection: unknown): unknown[] | undefined {
   const nodes = at(connection, 'nodes')
   if (!Array.isArray(nodes) || nodes.some((n) => !n || typeof n !== 'object')) return undefined
   if (total !== undefined && total !== nodes.length) return undefined
-  return nodes
+  return nodes as unknown[]
 }
 
 /** Label events of the first query's timeline (nodes read whole). */

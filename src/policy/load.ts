@@ -191,7 +191,7 @@ export function parseRemoteSpec(s: string): RemoteSpec | string {
   const path = m[3].replace(/^\/+/, '')
   if (path.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''))
     return `the path ${JSON.stringify(path)} must be a plain path inside the repository`
-  return { owner: m[1], repo: m[2], path, ref: m[4] ?? 'HEAD' }
+  return { owner: m[1], repo: m[2], path, ref: m.at(4) ?? 'HEAD' } // the @ref group is optional
 }
 
 export const remoteName = (r: RemoteSpec): string => `${REMOTE_PREFIX}${r.owner}/${r.repo}/${r.path}${r.ref === 'HEAD' ? '' : `@${r.ref}`}`
@@ -281,7 +281,8 @@ function positionAt(positions: Pick<ReturnType<typeof positionsOf>, 'get'>, p: s
 }
 
 function policySchemaRuleProps(id: string): Record<string, unknown> {
-  return (policySchema().properties.rules.properties as Record<string, { properties?: Record<string, unknown> }>)[id]?.properties ?? {}
+  const rules = policySchema().properties.rules.properties as Partial<Record<string, { properties?: Record<string, unknown> }>>
+  return rules[id]?.properties ?? {}
 }
 
 function hintFor(name: string, options: string[]): string {
@@ -312,12 +313,14 @@ function extendsTarget(name: string, origin: Origin, st: ChainState): ExtendsTar
     if (typeof spec === 'string') return `extends: ${JSON.stringify(name)}: ${spec}`
     return remoteTarget(spec, st)
   }
-  if (Object.hasOwn(PRESETS, name)) {
+  // Own keys only: any name may be asked for (`extends: constructor` is no preset).
+  const preset = Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined
+  if (preset !== undefined) {
     return {
       key: `preset:${name}`,
       file: `policies/${name}.yml`,
       origin: { kind: 'local' },
-      load: async () => PRESETS[name],
+      load: () => Promise.resolve(preset),
       missing: '',
     }
   }

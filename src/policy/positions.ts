@@ -37,7 +37,7 @@ export function positionsOf(source: string): Map<string, PathPos> {
   }
   // Resolve where the next value goes; returns its path and the key position, advancing the parent.
   const place = (): { path: string[]; keyPos?: number } | undefined => {
-    const top = stack[stack.length - 1]
+    const top = stack.at(-1)
     if (!top) return { path: [] }
     if (top.kind === 'seq') return { path: [...top.path, String(top.index++)] }
     if (top.pendingKey) {
@@ -50,7 +50,7 @@ export function positionsOf(source: string): Map<string, PathPos> {
   }
   for (const ev of events) {
     if (ev.type === EVENT_ID.SCALAR) {
-      const top = stack[stack.length - 1]
+      const top = stack.at(-1)
       if (top && top.kind === 'map' && top.expectKey) {
         top.pendingKey = { name: getScalarValue(source, ev), pos: Math.max(0, ev.valueStart) }
         top.expectKey = false
@@ -59,7 +59,7 @@ export function positionsOf(source: string): Map<string, PathPos> {
       const p = place()
       if (p) put(p.path, Math.max(0, ev.valueStart), p.keyPos)
     } else if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
-      const top = stack[stack.length - 1]
+      const top = stack.at(-1)
       if (top && top.kind === 'map' && top.expectKey) {
         // complex key: skip its content
         top.expectKey = false
@@ -69,7 +69,7 @@ export function positionsOf(source: string): Map<string, PathPos> {
       put(p.path, Math.max(0, ev.start), p.keyPos)
       stack.push(ev.type === EVENT_ID.MAPPING ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 })
     } else if (ev.type === EVENT_ID.ALIAS) {
-      const top = stack[stack.length - 1]
+      const top = stack.at(-1)
       if (top && top.kind === 'map' && top.expectKey) {
         top.pendingKey = { name: '*', pos: ev.anchorStart }
         top.expectKey = false

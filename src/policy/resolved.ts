@@ -55,10 +55,10 @@ export function fillDefaults(merged: unknown): Raw {
 export function resolvePolicy(doc: Raw): ResolvedPolicy {
   if (isResolvedPolicy(doc)) return doc
   const rules = isRaw(doc.rules) ? doc.rules : {}
-  const issue = validate(policySchema(), doc)[0]
+  const issue = validate(policySchema(), doc).at(0)
   const rule = RULES.map((r) => r.bind(rules[r.id])).find((b) => !b.ok)
   throw new Error(
     `internal error: the resolved policy does not ` +
-      `check: ${issue ? `${issue.path.join('.')}: ${issue.message}` : rule && !rule.ok ? rule.why : 'unknown'}`,
+      `check: ${issue ? `${issue.path.join('.')}: ${issue.message}` : rule ? rule.why : 'unknown'}`,
   )
 }

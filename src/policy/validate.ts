@@ -51,7 +51,7 @@ export function describeValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)
   if (Array.isArray(v)) return 'a list'
   if (typeof v === 'object') return 'a mapping'
-  return String(v)
+  return String(v as number | boolean | bigint | symbol | ((...args: never[]) => unknown)) // what typeof leaves
 }
 
 function literals(s: SchemaNode): unknown[] | undefined {
@@ -280,7 +280,8 @@ function validateObject(
     }
   }
   for (const req of schema.required ?? []) {
-    if (!(req in obj) && props[req]?.default === undefined) issues.push({ path, message: `missing required key ${JSON.stringify(req)}` })
+    const sub = (props as Partial<typeof props>)[req] // a required key the schema does not describe has no default
+    if (!(req in obj) && sub?.default === undefined) issues.push({ path, message: `missing required key ${JSON.stringify(req)}` })
   }
 }
 
@@ -298,6 +299,6 @@ export function applyDefaults(schema: SchemaNode, value: unknown): unknown {
     }
     return obj
   }
-  if (schema.items && Array.isArray(value)) return value.map((v) => applyDefaults(schema.items as SchemaNode, v) ?? v)
+  if (schema.items && Array.isArray(value)) return (value as unknown[]).map((v) => applyDefaults(schema.items as SchemaNode, v) ?? v)
   return value
 }

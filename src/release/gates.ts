@@ -130,7 +130,8 @@ interface GateCheckRun {
   status: string
   conclusion: string | null
   html_url: string | null
-  output: { title: string | null; text?: string | null }
+  /** Optional: an answer may lack it (classifyCheckRun reads it as such too). */
+  output?: { title: string | null; text?: string | null }
   app: { id?: number; slug?: string; name?: string } | null
 }
 

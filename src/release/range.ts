@@ -8,6 +8,7 @@ import type { Octokit } from '../github/client.js'
 import { describeApiError, statusOf } from '../github/client.js'
 import type { ApiFile, RepoRef } from '../github/source.js'
 import type { PullRequestFields } from '../types.js'
+import { textOf } from '../json.js'
 
 export class ReleaseError extends Error {
   constructor(message: string) {
@@ -18,7 +19,7 @@ export class ReleaseError extends Error {
 
 /** Runs `f` over `items` with at most `limit` calls in flight, keeping the order of the results. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
+  const out = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
     while (next < items.length) {
@@ -73,7 +74,7 @@ export async function lastSuccessfulDeployment(
         if (statusOf(e) === 404) continue
         throw new ReleaseError(describeApiError(`list statuses of deployment ${d.id}`, e))
       }
-      const latest = statuses[0] // newest first
+      const latest = statuses.length ? statuses[0] : undefined // newest first
       if (latest && SUCCESS.has(latest.state))
         return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined }
       if (seen >= max) break
@@ -101,10 +102,37 @@ export interface Comparison {
   htmlUrl?: string
 }
 
-/** One page of the compare API, as Octokit types it. */
-type CompareData = Awaited<ReturnType<Octokit['rest']['repos']['compareCommitsWithBasehead']>>['data']
-/** One pull request of `commits/{sha}/pulls`, as Octokit types it. */
-type AssociatedPull = Awaited<ReturnType<Octokit['rest']['repos']['listPullRequestsAssociatedWithCommit']>>['data'][number]
+/**
+ * What this module reads of one page of the compare API. Octokit types every field as present; what
+ * arrives (a GitHub Enterprise version, a proxy) may lack them or carry null, so they are typed as
+ * optional and the fallbacks below stay. Scalars converted with String()/Number() are `unknown`.
+ */
+interface CompareData {
+  commits?: Array<{
+    sha: string
+    commit?: { message?: unknown; author?: { name?: string } | null } | null
+    author?: { login?: string } | null
+    html_url?: string
+  }> | null
+  total_commits?: unknown
+  merge_base_commit?: { sha?: string } | null
+  base_commit?: { sha?: string } | null
+  status?: unknown
+  files?: ApiFile[] | null
+  html_url?: string
+}
+/** What this module reads of one pull request of `commits/{sha}/pulls` (optional for the same reason). */
+interface AssociatedPull {
+  number: number
+  title?: string | null
+  user?: { login?: string } | null
+  labels?: Array<{ name?: string | null }> | null
+  head?: { sha?: string; ref?: string; repo?: { full_name?: string } | null } | null
+  base?: { repo?: { full_name?: string } | null } | null
+  merged_at?: string | null
+  merge_commit_sha?: string | null
+  html_url?: string
+}
 
 /** GitHub's compare API lists at most this many files (on the first page only). */
 export const COMPARE_FILES_CAP = 300
@@ -136,17 +164,17 @@ export async function compareRange(octokit: Octokit, r: RepoRef, base: string, h
     for (const c of pageCommits)
       commits.push({
         sha: c.sha,
-        message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+        message: textOf(c.commit?.message).split('\n')[0] ?? '',
         author: c.author?.login ?? c.commit?.author?.name,
         htmlUrl: c.html_url,
       })
-    if (!pageCommits.length || commits.length >= (data.total_commits ?? 0)) break
+    if (!pageCommits.length || commits.length >= Number(data.total_commits ?? 0)) break
   }
-  const f: Partial<CompareData> = first ?? {}
+  const f: CompareData = first ?? {}
   return {
     baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
     headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
-    status: String(f.status ?? 'ahead'),
+    status: textOf(f.status, 'ahead'),
     totalCommits: Number(f.total_commits ?? commits.length),
     commits,
     files: f.files ?? [],
@@ -156,7 +184,8 @@ export async function compareRange(octokit: Octokit, r: RepoRef, base: string, h
 
 /** A pull request merged into a release range (see PullRequestFields). */
 export interface MergedPull extends PullRequestFields {
-  headSha: string
+  /** The PR's head commit; absent when the API answer lacks it (the gate is then `missing`). */
+  headSha?: string
   /** Whether the head branch lived in this repository (its pushes are then recorded here). */
   sameRepo?: boolean
   mergedAt: string
@@ -176,7 +205,7 @@ export async function mergedPullsInRange(
 ): Promise<{ pulls: MergedPull[]; direct: RangeCommit[] }> {
   const byNumber = new Map<number, MergedPull>()
   const direct: RangeCommit[] = []
-  const lists = await mapLimit(commits, 4, async (c) => {
+  const lists = await mapLimit(commits, 4, async (c): Promise<AssociatedPull[]> => {
     try {
       return (
         await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: c.sha, per_page: 100 })

@@ -178,7 +178,7 @@ function gateOf(p: PullNode, checkName: string, g: GateIdentity): { conclusion?:
     for (const r of suite.checkRuns?.nodes ?? []) if (r && r.name === checkName) runs.push(r)
   }
   const at = (r: CheckRunNode) => r.completedAt ?? r.startedAt ?? ''
-  const run = runs.sort((a, b) => at(b).localeCompare(at(a)))[0]
+  const run = runs.sort((a, b) => at(b).localeCompare(at(a))).at(0) // none when no run of the name
   if (run) {
     const state = classifyCheckRun({
       status: run.status.toLowerCase(),

@@ -122,7 +122,8 @@ async function apiSource(
     repos = [r]
   }
   const refs = repos.map((r) => {
-    const [owner, repo, extra] = r.split('/')
+    const parts: Array<string | undefined> = r.split('/') // OWNER/NAME: a third part is an error
+    const [owner, repo, extra] = parts
     if (!owner || !repo || extra !== undefined) throw new ReportUsageError(`--repo: expected OWNER/NAME, got ${JSON.stringify(r)}`)
     return { owner, repo }
   })
@@ -176,7 +177,7 @@ async function workingTreePolicy(cwd: string, file: string | undefined): Promise
   if (text === undefined) {
     if (file !== undefined) throw new ReportUsageError(`--policy ${file}: file not found`)
     return {
-      loaded: await loadPolicy(undefined, DEFAULT_POLICY_PATH, async () => undefined),
+      loaded: await loadPolicy(undefined, DEFAULT_POLICY_PATH, () => Promise.resolve(undefined)),
       notes: [`No ${DEFAULT_POLICY_PATH} here: the report settings are the embedded default policy's.`],
     }
   }
@@ -298,17 +299,13 @@ async function readAlerts(values: ReportArgs, history: SourceHistory, io: Report
 
 /** `--svg DIR`: one chart per trend, written into DIR (created when missing). */
 async function writeSvgs(svg: string, report: ReturnType<typeof computeTrends>, io: ReportIO): Promise<void> {
-  const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([
-    import('./svg.js'),
-    import('node:fs/promises'),
-    import('node:path'),
-  ])
+  const [{ renderTrendSvgs }, fs, path] = await Promise.all([import('./svg.js'), import('node:fs/promises'), import('node:path')])
   const dir = resolve(io.cwd, svg)
-  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+  await fs.mkdir(dir, { recursive: true }).catch((e: unknown) => {
     throw new ReportUsageError(`--svg ${svg}: cannot create the directory (${(e as { code?: string }).code ?? String(e)})`)
   })
   for (const c of await renderTrendSvgs(report)) {
-    await writeFile(join(dir, c.name), c.svg)
-    io.err(`pr-gate: wrote ${join(svg, c.name)} (${c.title})\n`)
+    await fs.writeFile(path.join(dir, c.name), c.svg)
+    io.err(`pr-gate: wrote ${path.join(svg, c.name)} (${c.title})\n`)
   }
 }

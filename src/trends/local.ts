@@ -42,7 +42,7 @@ export interface LocalHistory {
   policy?: LoadedPolicy
 }
 
-const NO_EVIDENCE: Evidence = { findReports: async () => [] }
+const NO_EVIDENCE: Evidence = { findReports: () => Promise.resolve([]) }
 
 async function tryGit(cwd: string, args: string[]): Promise<string | undefined> {
   try {
@@ -89,7 +89,9 @@ export async function firstParentCommits(root: string, branch: string, from: Dat
   ])
   const commits: Commit[] = []
   for (const rec of out.split('\x1e')) {
-    const [sha, parents, date, author, subject, body] = rec.replace(/^\n/, '').split('\0')
+    // A record may have fewer fields than asked for (a truncated or odd log line): each may be missing.
+    const fields: Array<string | undefined> = rec.replace(/^\n/, '').split('\0')
+    const [sha, parents, date, author, subject, body] = fields
     if (!sha || !date) continue
     // --since stops at the first older commit only for date-ordered history; filter exactly anyway.
     const t = Date.parse(date)
@@ -108,7 +110,7 @@ export async function firstParentCommits(root: string, branch: string, from: Dat
 
 /** Runs `f` over `items` with at most `limit` in flight, keeping the order of the results. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
+  const out = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
     while (next < items.length) {

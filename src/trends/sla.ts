@@ -9,7 +9,7 @@
  * e.g. `gh api --paginate --slurp 'repos/OWNER/NAME/dependabot/alerts?per_page=100'`). Git history has
  * none: without it every figure reads "no evidence".
  */
-import { at, obj, str } from '../json.js'
+import { at, obj, str, textOf } from '../json.js'
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const
 export type Severity = (typeof SEVERITIES)[number]
@@ -85,7 +85,7 @@ export function parseDependabotAlerts(text: string, file: string): AlertLife[] {
     const closedAt = str(o.fixed_at) ?? str(o.dismissed_at) ?? str(o.auto_dismissed_at)
     if (state === 'fixed' && (!closedAt || Number.isNaN(Date.parse(closedAt))))
       throw new AlertsError(`${file}: entry ${i} is fixed but has no fixed_at`)
-    const id = str(at(o, 'security_advisory', 'ghsa_id')) ?? `alert ${String(o.number ?? i)}`
+    const id = str(at(o, 'security_advisory', 'ghsa_id')) ?? `alert ${textOf(o.number, String(i))}`
     return {
       id,
       package: str(at(o, 'security_vulnerability', 'package', 'name')) ?? str(at(o, 'dependency', 'package', 'name')) ?? '?',
@@ -129,7 +129,7 @@ export function slaFigures(
     if (created > t) continue
     const closedInPeriod = closed !== undefined && closed >= f && closed <= t
     const openAtEnd = closed === undefined || closed > t
-    if (a.state === 'fixed' && closedInPeriod && closed !== undefined) {
+    if (a.state === 'fixed' && closedInPeriod) {
       const age = days(created, closed)
       for (const x of [c, total]) x.fixed++
       fixDays[a.severity].push(age)

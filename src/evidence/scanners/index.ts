@@ -4,6 +4,7 @@
  * cannot use. A broken report must never read as "no vulnerabilities".
  */
 import { parseJsonReport } from './json-parse.js'
+import { textOf } from '../../json.js'
 import { ReportError, type ParsedReport } from './model.js'
 import { looksLikeNpmAudit, looksLikeNpmAuditV1, looksLikeNpmError, parseNpmAudit } from './npm-audit.js'
 import { looksLikeOsv, parseOsv } from './osv.js'
@@ -21,13 +22,13 @@ export function parseReport(path: string, text: string): ParsedReport {
     throw new ReportError(
       path,
       `${path} is not a SARIF / npm audit / OSV-Scanner report: ` +
-        `the JSON is ${Array.isArray(doc) ? 'an array' : String(doc === null ? 'null' : typeof doc)}, not an object`,
+        `the JSON is ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc}, not an object`,
     )
   }
   const o = doc as Record<string, unknown>
   if (looksLikeSarif(o)) {
     if (o.version !== undefined && o.version !== '2.1.0')
-      throw new ReportError(path, `${path}: SARIF version ${String(o.version)} is not supported (expected 2.1.0)`)
+      throw new ReportError(path, `${path}: SARIF version ${textOf(o.version, 'null')} is not supported (expected 2.1.0)`)
     return parseSarif(path, o)
   }
   if (looksLikeNpmAudit(o)) return parseNpmAudit(path, o)

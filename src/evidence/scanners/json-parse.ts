@@ -77,7 +77,7 @@ class JsonScanner {
         return
       }
       if (c === '\\') {
-        const n = text[this.i + 1]
+        const n = text.at(this.i + 1) // none when the text ends after the backslash
         if (n === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) this.fail('bad \\u escape in string')
           this.i += 6
@@ -107,7 +107,7 @@ class JsonScanner {
   private value(): void {
     const text = this.text
     this.ws()
-    const c = text[this.i]
+    const c = text.at(this.i) // none at the end of the text
     if (c === '{') {
       this.i++
       this.ws()

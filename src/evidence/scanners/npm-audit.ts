@@ -6,7 +6,7 @@
  * (`advisories`) and npm's own error object (audit endpoint failure) are reported, not guessed at.
  */
 import { advisoryIdsIn, ReportError, severityFromWord, type ParsedReport, type Vulnerability } from './model.js'
-import { isObject } from '../../json.js'
+import { isObject, textOf } from '../../json.js'
 
 type Obj = Record<string, unknown>
 
@@ -25,7 +25,7 @@ export function parseNpmAudit(path: string, doc: Obj): ParsedReport {
   if (doc.auditReportVersion !== undefined && doc.auditReportVersion !== 2) {
     throw new ReportError(
       path,
-      `${path}: npm audit report version ${String(doc.auditReportVersion)} ` +
+      `${path}: npm audit report version ${textOf(doc.auditReportVersion, 'null')} ` +
         `is not supported (expected auditReportVersion 2, npm 7 or later)`,
     )
   }
@@ -41,7 +41,7 @@ export function parseNpmAudit(path: string, doc: Obj): ParsedReport {
       if (!isObject(via)) continue // a name: vulnerable through that dependency, which has its own entry
       const url = typeof via.url === 'string' ? via.url : undefined
       const ids = advisoryIdsIn(url)
-      const source = via.source !== undefined ? `npm-advisory-${String(via.source)}` : undefined
+      const source = via.source !== undefined ? `npm-advisory-${textOf(via.source, 'null')}` : undefined
       const aliases = [...ids, ...(source ? [source] : [])]
       const cvss = isObject(via.cvss) && typeof via.cvss.score === 'number' && via.cvss.score > 0 ? via.cvss.score : undefined
       vulns.push({

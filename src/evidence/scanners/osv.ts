@@ -16,7 +16,7 @@ import {
   type Severity,
   type Vulnerability,
 } from './model.js'
-import { isObject, list } from '../../json.js'
+import { isObject, list, textOf } from '../../json.js'
 
 type Obj = Record<string, unknown>
 const strs = (v: unknown): string[] => list(v).filter((x): x is string => typeof x === 'string')
@@ -72,7 +72,7 @@ export function parseOsv(path: string, doc: Obj): ParsedReport {
     const source = isObject(res.source) && typeof res.source.path === 'string' ? res.source.path : undefined
     for (const p of list(res.packages)) {
       if (!isObject(p) || !isObject(p.package)) continue
-      const name = String(p.package.name ?? '(unknown package)')
+      const name = textOf(p.package.name, '(unknown package)')
       const version = typeof p.package.version === 'string' ? p.package.version : undefined
       const ecosystem = typeof p.package.ecosystem === 'string' ? p.package.ecosystem : undefined
       const records = list(p.vulnerabilities).filter(isObject)
@@ -93,7 +93,7 @@ export function parseOsv(path: string, doc: Obj): ParsedReport {
           if (w && severityRank(w) > severityRank(severity)) severity = w
         }
         const id = preferredId(ids.length ? ids : aliases)
-        const first = members[0]
+        const first = members.at(0) // none when no record of the group is in the report
         vulns.push({
           id,
           aliases,

@@ -10,7 +10,7 @@
  */
 import { advisoryIdsIn, ReportError } from './model.js'
 import { parseJsonReport } from './json-parse.js'
-import { isObject, list } from '../../json.js'
+import { isObject, list, textOf } from '../../json.js'
 
 type Obj = Record<string, unknown>
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined)
@@ -168,7 +168,7 @@ export function parseCodeReport(path: string, content: string): ParsedCodeReport
     throw new ReportError(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`)
   }
   if (doc.version !== '2.1.0')
-    throw new ReportError(path, `${path}: SARIF version ${String(doc.version ?? '(none)')} is not supported (expected 2.1.0)`)
+    throw new ReportError(path, `${path}: SARIF version ${textOf(doc.version, '(none)')} is not supported (expected 2.1.0)`)
   return parseSarifCode(path, doc)
 }
 

@@ -121,7 +121,8 @@ function fixedFrom(texts: Array<string | undefined>): string | undefined {
     if (!t) continue
     for (const re of FIXED_PATTERNS) {
       const m = re.exec(t)
-      const v = m?.groups?.v?.replace(/\.$/, '')
+      const groups: Partial<Record<string, string>> | undefined = m?.groups // `v` is unset when its group did not take part
+      const v = groups?.v?.replace(/\.$/, '')
       if (v && v !== '-' && !/^(none|n\/a|unknown)$/i.test(v)) return v
     }
   }
@@ -231,7 +232,8 @@ function resultVulnerability(result: Obj, run: SarifRun, path: string): Vulnerab
   const ruleTexts = [text(rule?.shortDescription), text(rule?.fullDescription), text(rule?.help), str(rule?.name)]
   const { ids, toolId, aliases } = advisoryAliases(facts)
 
-  const p = { ...fromProps(rprops), ...Object.fromEntries(Object.entries(fromProps(props)).filter(([, v]) => v !== undefined)) }
+  const own = Object.entries<string | undefined>(fromProps(props)) // its keys are optional
+  const p = { ...fromProps(rprops), ...Object.fromEntries(own.filter(([, v]) => v !== undefined)) }
   let name = p.name
   let version = p.version
   if (!name) {
@@ -287,7 +289,7 @@ function advisoryAliases(facts: ResultFacts): { ids: string[]; toolId: string | 
   ])
     ids.push(...advisoryIdsIn(t))
   const fromPropsIds = [props?.cve, props?.ghsa, rprops?.cve, props?.identifiers, rprops?.identifiers]
-    .flatMap((v) => (Array.isArray(v) ? v : [v]))
+    .flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v]))
     .filter((v): v is string => typeof v === 'string')
   for (const t of fromPropsIds) ids.push(...advisoryIdsIn(t))
   const toolId = ruleId ? normaliseId(ruleId) : undefined
