@@ -128,7 +128,7 @@ function centralDirectory(zip, limits) {
 function inflateBounded(data, e) {
     const out = new Uint8Array(e.size);
     let written = 0;
-    let done = false;
+    let done = false; // set by the inflater's callback, which control-flow analysis does not follow
     const inflater = new esm/* Inflate */.EL((chunk, final) => {
         if (written + chunk.length > e.size)
             throw new ZipRejected(`entry ${JSON.stringify(e.name)} inflates to more than its declared ${e.size} bytes: the archive lies about its sizes`);
@@ -289,14 +289,16 @@ async function loadRunEvidence(octokit, repo, event, artifactName) {
     const { dir, files } = extractArtifact(zip);
     let claimed = run.pullNumbers.length === 1 ? run.pullNumbers[0] : undefined;
     if (files.includes(PR_MANIFEST)) {
-        let manifest;
+        let parsed;
         try {
             const { readFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 73024, 23));
-            manifest = JSON.parse(readFileSync((0,external_node_path_.join)(dir, PR_MANIFEST), 'utf8'));
+            parsed = JSON.parse(readFileSync((0,external_node_path_.join)(dir, PR_MANIFEST), 'utf8'));
         }
         catch (e) {
             throw new ArtifactRejected(`${PR_MANIFEST} in the artifact is not valid JSON: ${(0,errors/* errorMessage */.gJ)(e)}`);
         }
+        // Any JSON may arrive (null, a number, a list): only an object with an integer "number" names a PR.
+        const manifest = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
         if (typeof manifest.number !== 'number' || !Number.isInteger(manifest.number))
             throw new ArtifactRejected(`${PR_MANIFEST} in the artifact has no integer "number"`);
         if (claimed !== undefined && claimed !== manifest.number) {

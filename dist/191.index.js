@@ -153,6 +153,7 @@ var scanners = __webpack_require__(50728);
  * one by one (the providers' answers are checked for shape, not trusted for types).
  */
 
+
 function reviewFacts(data) {
     const vulns = [];
     const added = [];
@@ -163,8 +164,8 @@ function reviewFacts(data) {
         if (c.change_type !== 'added')
             continue;
         const name = String(c.name);
-        const version = String(c.version ?? '');
-        const manifest = String(c.manifest ?? '');
+        const version = (0,json/* textOf */.b6)(c.version);
+        const manifest = (0,json/* textOf */.b6)(c.manifest);
         added.push({ name, version, manifest, license: typeof c.license === 'string' ? c.license : null });
         for (const v of Array.isArray(c.vulnerabilities) ? c.vulnerabilities : []) {
             const a = v;
@@ -531,8 +532,8 @@ async function evaluatePullRequest(input) {
                 files: [],
                 totalFiles: 0,
                 truncated: false,
-                readHead: async () => undefined,
-                readBase: async () => undefined,
+                readHead: () => Promise.resolve(undefined),
+                readBase: () => Promise.resolve(undefined),
             },
             pr: prMeta(input.pr, input.repo),
             evidence: input.evidence,
@@ -828,7 +829,7 @@ function nodeDatabaseId(id) {
         let i = 1;
         let last;
         for (let k = 0; k < n; k++) {
-            const t = b[i];
+            const t = b.at(i); // none past the end of a truncated id
             if (t === undefined)
                 return undefined;
             if (t <= 0x7f) {

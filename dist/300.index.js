@@ -115,7 +115,8 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         active: () => p.running.size,
         async ready() {
             try {
-                return (await timeout(p.producer.ping(), 1000, 'ping')) === 'PONG';
+                const answer = await timeout(p.producer.ping(), 1000, 'ping'); // what the server (or a proxy) answered
+                return answer === 'PONG';
             }
             catch {
                 return false;
@@ -173,7 +174,7 @@ function openQueue(s, log, warn) {
 async function admitDelivery(p, d) {
     const { s, producer, queue } = p;
     const dkey = keyOf(s, 'delivery', d.id);
-    let mine = false;
+    let mine = false; // set inside the enqueue closure below, which control-flow analysis does not follow
     try {
         return await timeout((async () => {
             await connected(producer, 1000);
@@ -327,7 +328,7 @@ async function listFailed(q, limit = 1000) {
         event: `${j.data.name}${j.data.action ? `.${j.data.action}` : ''}`,
         tries: j.attemptsMade,
         failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : undefined,
-        reason: j.failedReason ?? '',
+        reason: j.failedReason ?? '', // absent on a job stored without one
     }));
 }
 /** Moves failed jobs back to the queue; returns the ids replayed and those not found in the failed set. */

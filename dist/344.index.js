@@ -23,10 +23,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62203);
 /* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
 /**
  * The Octokit client: @actions/github's Octokit with throttling and retry. Built on demand (never at
  * import time). The base URL comes from the caller (GITHUB_API_URL for Actions, so GHES works).
  */
+
 
 
 
@@ -120,15 +122,17 @@ function buildClient(o) {
     // A JSON answer that does not parse (a truncated body) is retried here with the same bounded backoff.
     // (before-after-hook binds the options: they are changed in place, never passed anew.)
     octokit.hook.wrap('request', async (request, options) => {
-        const inner = options.request?.fetch ?? globalThis.fetch;
+        // The options as they may arrive: request and mediaType are optional (the types say always set).
+        const given = options;
+        const inner = given.request?.fetch ?? globalThis.fetch;
         options.request = {
             ...options.request,
             fetch: (url, init) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
         };
         for (let attempt = 0;; attempt++) {
             const response = await request(options);
-            const type = String(response.headers['content-type'] ?? '');
-            if (!(typeof response.data === 'string' && /json/.test(type) && options.mediaType?.format !== 'raw'))
+            const type = (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .textOf */ .b6)(response.headers['content-type']);
+            if (!(typeof response.data === 'string' && /json/.test(type) && given.mediaType?.format !== 'raw'))
                 return response;
             if (attempt >= retries) {
                 throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), {
@@ -160,6 +164,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mergedPullsInRange: () => (/* binding */ mergedPullsInRange)
 /* harmony export */ });
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8301);
+
 
 class ReleaseError extends Error {
     constructor(message) {
@@ -214,7 +220,7 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
                     continue;
                 throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`list statuses of deployment ${d.id}`, e));
             }
-            const latest = statuses[0]; // newest first
+            const latest = statuses.length ? statuses[0] : undefined; // newest first
             if (latest && SUCCESS.has(latest.state))
                 return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined };
             if (seen >= max)
@@ -253,18 +259,18 @@ async function compareRange(octokit, r, base, head) {
         for (const c of pageCommits)
             commits.push({
                 sha: c.sha,
-                message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+                message: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .textOf */ .b6)(c.commit?.message).split('\n')[0] ?? '',
                 author: c.author?.login ?? c.commit?.author?.name,
                 htmlUrl: c.html_url,
             });
-        if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
+        if (!pageCommits.length || commits.length >= Number(data.total_commits ?? 0))
             break;
     }
     const f = first ?? {};
     return {
         baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
         headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
-        status: String(f.status ?? 'ahead'),
+        status: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .textOf */ .b6)(f.status, 'ahead'),
         totalCommits: Number(f.total_commits ?? commits.length),
         commits,
         files: f.files ?? [],

@@ -212,6 +212,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mergedPullsInRange: () => (/* binding */ mergedPullsInRange)
 /* harmony export */ });
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8301);
+
 
 class ReleaseError extends Error {
     constructor(message) {
@@ -266,7 +268,7 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
                     continue;
                 throw new ReleaseError((0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`list statuses of deployment ${d.id}`, e));
             }
-            const latest = statuses[0]; // newest first
+            const latest = statuses.length ? statuses[0] : undefined; // newest first
             if (latest && SUCCESS.has(latest.state))
                 return { sha: d.sha, deploymentId: d.id, deployedAt: latest.created_at, url: latest.environment_url || latest.log_url || undefined };
             if (seen >= max)
@@ -305,18 +307,18 @@ async function compareRange(octokit, r, base, head) {
         for (const c of pageCommits)
             commits.push({
                 sha: c.sha,
-                message: String(c.commit?.message ?? '').split('\n')[0] ?? '',
+                message: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .textOf */ .b6)(c.commit?.message).split('\n')[0] ?? '',
                 author: c.author?.login ?? c.commit?.author?.name,
                 htmlUrl: c.html_url,
             });
-        if (!pageCommits.length || commits.length >= (data.total_commits ?? 0))
+        if (!pageCommits.length || commits.length >= Number(data.total_commits ?? 0))
             break;
     }
     const f = first ?? {};
     return {
         baseSha: f.merge_base_commit?.sha ?? f.base_commit?.sha ?? base,
         headSha: commits.at(-1)?.sha ?? (/^[0-9a-f]{40}$/i.test(head) ? head : (f.base_commit?.sha ?? head)),
-        status: String(f.status ?? 'ahead'),
+        status: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .textOf */ .b6)(f.status, 'ahead'),
         totalCommits: Number(f.total_commits ?? commits.length),
         commits,
         files: f.files ?? [],
@@ -464,7 +466,7 @@ function gateOf(p, checkName, g) {
                 runs.push(r);
     }
     const at = (r) => r.completedAt ?? r.startedAt ?? '';
-    const run = runs.sort((a, b) => at(b).localeCompare(at(a)))[0];
+    const run = runs.sort((a, b) => at(b).localeCompare(at(a))).at(0); // none when no run of the name
     if (run) {
         const state = (0,_release_gates_js__WEBPACK_IMPORTED_MODULE_2__.classifyCheckRun)({
             status: run.status.toLowerCase(),

@@ -64,7 +64,7 @@ var record = __webpack_require__(46967);
 
 
 
-const NO_EVIDENCE = { findReports: async () => [] };
+const NO_EVIDENCE = { findReports: () => Promise.resolve([]) };
 async function tryGit(cwd, args) {
     try {
         return (await (0,git/* git */.$Y)(cwd, args)).trim();
@@ -105,7 +105,9 @@ async function firstParentCommits(root, branch, from, to) {
     ]);
     const commits = [];
     for (const rec of out.split('\x1e')) {
-        const [sha, parents, date, author, subject, body] = rec.replace(/^\n/, '').split('\0');
+        // A record may have fewer fields than asked for (a truncated or odd log line): each may be missing.
+        const fields = rec.replace(/^\n/, '').split('\0');
+        const [sha, parents, date, author, subject, body] = fields;
         if (!sha || !date)
             continue;
         // --since stops at the first older commit only for date-ordered history; filter exactly anyway.
@@ -310,7 +312,8 @@ async function apiSource(values, io, from, to) {
         repos = [r];
     }
     const refs = repos.map((r) => {
-        const [owner, repo, extra] = r.split('/');
+        const parts = r.split('/'); // OWNER/NAME: a third part is an error
+        const [owner, repo, extra] = parts;
         if (!owner || !repo || extra !== undefined)
             throw new ReportUsageError(`--repo: expected OWNER/NAME, got ${JSON.stringify(r)}`);
         return { owner, repo };
@@ -363,7 +366,7 @@ async function workingTreePolicy(cwd, file) {
         if (file !== undefined)
             throw new ReportUsageError(`--policy ${file}: file not found`);
         return {
-            loaded: await (0,load/* loadPolicy */.tb)(undefined, schema/* DEFAULT_POLICY_PATH */.lo, async () => undefined),
+            loaded: await (0,load/* loadPolicy */.tb)(undefined, schema/* DEFAULT_POLICY_PATH */.lo, () => Promise.resolve(undefined)),
             notes: [`No ${schema/* DEFAULT_POLICY_PATH */.lo} here: the report settings are the embedded default policy's.`],
         };
     }
@@ -489,18 +492,14 @@ async function readAlerts(values, history, io) {
 }
 /** `--svg DIR`: one chart per trend, written into DIR (created when missing). */
 async function writeSvgs(svg, report, io) {
-    const [{ renderTrendSvgs }, { mkdir, writeFile }, { join }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 36722)),
-        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23)),
-        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23)),
-    ]);
+    const [{ renderTrendSvgs }, fs, path] = await Promise.all([__webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 36722)), Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23)), Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23))]);
     const dir = (0,external_node_path_.resolve)(io.cwd, svg);
-    await mkdir(dir, { recursive: true }).catch((e) => {
+    await fs.mkdir(dir, { recursive: true }).catch((e) => {
         throw new ReportUsageError(`--svg ${svg}: cannot create the directory (${e.code ?? String(e)})`);
     });
     for (const c of await renderTrendSvgs(report)) {
-        await writeFile(join(dir, c.name), c.svg);
-        io.err(`pr-gate: wrote ${join(svg, c.name)} (${c.title})\n`);
+        await fs.writeFile(path.join(dir, c.name), c.svg);
+        io.err(`pr-gate: wrote ${path.join(svg, c.name)} (${c.title})\n`);
     }
 }
 
@@ -1128,7 +1127,7 @@ function parseDependabotAlerts(text, file) {
         const closedAt = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.fixed_at) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.dismissed_at) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.auto_dismissed_at);
         if (state === 'fixed' && (!closedAt || Number.isNaN(Date.parse(closedAt))))
             throw new AlertsError(`${file}: entry ${i} is fixed but has no fixed_at`);
-        const id = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_advisory', 'ghsa_id')) ?? `alert ${String(o.number ?? i)}`;
+        const id = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_advisory', 'ghsa_id')) ?? `alert ${(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b6)(o.number, String(i))}`;
         return {
             id,
             package: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_vulnerability', 'package', 'name')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'dependency', 'package', 'name')) ?? '?',
@@ -1166,7 +1165,7 @@ function slaFigures(alerts, sla, from, to, source) {
             continue;
         const closedInPeriod = closed !== undefined && closed >= f && closed <= t;
         const openAtEnd = closed === undefined || closed > t;
-        if (a.state === 'fixed' && closedInPeriod && closed !== undefined) {
+        if (a.state === 'fixed' && closedInPeriod) {
             const age = days(created, closed);
             for (const x of [c, total])
                 x.fixed++;

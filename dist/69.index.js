@@ -115,7 +115,8 @@ function startDurableQueue(s, concurrency, process, log, warn) {
         active: () => p.running.size,
         async ready() {
             try {
-                return (await timeout(p.producer.ping(), 1000, 'ping')) === 'PONG';
+                const answer = await timeout(p.producer.ping(), 1000, 'ping'); // what the server (or a proxy) answered
+                return answer === 'PONG';
             }
             catch {
                 return false;
@@ -173,7 +174,7 @@ function openQueue(s, log, warn) {
 async function admitDelivery(p, d) {
     const { s, producer, queue } = p;
     const dkey = keyOf(s, 'delivery', d.id);
-    let mine = false;
+    let mine = false; // set inside the enqueue closure below, which control-flow analysis does not follow
     try {
         return await timeout((async () => {
             await connected(producer, 1000);
@@ -327,7 +328,7 @@ async function listFailed(q, limit = 1000) {
         event: `${j.data.name}${j.data.action ? `.${j.data.action}` : ''}`,
         tries: j.attemptsMade,
         failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : undefined,
-        reason: j.failedReason ?? '',
+        reason: j.failedReason ?? '', // absent on a job stored without one
     }));
 }
 /** Moves failed jobs back to the queue; returns the ids replayed and those not found in the failed set. */
@@ -541,7 +542,7 @@ function pullKey(installationId, owner, repo, number) {
 
 
 /** No workspace: no report files. */
-const NO_WORKSPACE = { findReports: async () => [] };
+const NO_WORKSPACE = { findReports: () => Promise.resolve([]) };
 let processOrgPolicies;
 /** The reader of `github:` extends for one delivery: the installation's token, the installation's cache. */
 function orgPolicyReader(d, octokit, installationId) {
@@ -809,9 +810,10 @@ async function onCheckSuiteRerequested(d, payload) {
     const suite = payload.check_suite;
     if (!suite)
         return 'skipped: the payload has no check_suite';
-    const appId = (0,json.at)(suite, 'app', 'id');
-    if (appId !== undefined && String(appId) !== d.config.appId)
-        return `skipped: the check suite belongs to App ${String(appId)}, not ${d.config.appId}`;
+    const id = (0,json.at)(suite, 'app', 'id');
+    const appId = id === undefined ? undefined : (0,json/* textOf */.b6)(id, 'null'); // a number from GitHub; anything else is not ours
+    if (appId !== undefined && appId !== d.config.appId)
+        return `skipped: the check suite belongs to App ${appId}, not ${d.config.appId}`;
     return rerunHead(d, payload, (0,json.at)(suite, 'head_sha'), (0,json.at)(suite, 'pull_requests'));
 }
 /** Evaluates again every open PR whose head is `sha`: those listed, else those the API associates with it. */

@@ -445,6 +445,8 @@ function isPlaceholderReason(reason) {
  * The first declaration of `phrase` whose reason has at least `minReasonLength` characters (after trimming,
  * placeholders rejected), and the ones rejected with why.
  */
+/** The length of `s` in code points (Array.from iterates a string by code point, as `[...s]` does). */
+const codePoints = (s) => Array.from(s).length;
 function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
     const rejected = [];
     for (const d of findDeclarations(body, phrase, opts)) {
@@ -453,8 +455,8 @@ function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
             rejected.push({ declaration: d, why: 'no reason given' });
         else if (isPlaceholderReason(reason))
             rejected.push({ declaration: d, why: `the reason "${reason}" is a template placeholder` });
-        else if ([...reason].length < minReasonLength)
-            rejected.push({ declaration: d, why: `the reason is ${[...reason].length} characters, at least ${minReasonLength} are required` });
+        else if (codePoints(reason) < minReasonLength)
+            rejected.push({ declaration: d, why: `the reason is ${codePoints(reason)} characters, at least ${minReasonLength} are required` });
         else
             return { accepted: d, rejected };
     }
@@ -658,6 +660,7 @@ async function applyWaiver(result, ctx, policy, notes) {
             notes.push({ level: 'warning', message: `Waiver for ${result.id} not applied: ${w.rejected}.` });
         return;
     }
+    // A result's id may have no entry in the policy (the release-only rule, a rule a test injects).
     const own = policy.rules[result.id]?.approvers;
     const v = await (0,_waivers_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyWaiver */ .Gk)({
         ruleId: result.id,
@@ -695,7 +698,7 @@ function decide(args) {
     const failed = results.filter((r) => r.status === 'fail').map((r) => r.id);
     const errored = results.filter((r) => r.status === 'error').map((r) => r.id);
     const warned = results.filter((r) => r.status === 'warn').map((r) => r.id);
-    let conclusion = 'success';
+    let conclusion = 'success'; // raised by worse(), a closure control-flow analysis does not follow
     const worse = (c) => {
         const order = ['success', 'neutral', 'failure'];
         if (order.indexOf(c) > order.indexOf(conclusion))
@@ -824,7 +827,7 @@ function waiverFor(ruleId, pr, settings) {
     const { accepted, rejected } = (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .findReasonedDeclaration */ .$b)(pr.body, label, settings.min_reason_length, { exact: true });
     if (accepted)
         return { waived: true, label, reason: accepted.reason.trim() };
-    const first = rejected[0];
+    const first = rejected.at(0);
     if (!first) {
         return {
             waived: false,
@@ -846,7 +849,7 @@ function waiveCommands(body) {
     for (const line of (0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleLines */ .gB)(body ?? '')) {
         const m = /^\s*(?:>\s*)*\/gate\s+waive\s+([A-Za-z0-9_.-]+)(?:[ \t]+(.*))?$/i.exec(line);
         if (m)
-            out.push({ rule: m[1].toLowerCase(), reason: (m[2] ?? '').trim() });
+            out.push({ rule: m[1].toLowerCase(), reason: (m.at(2) ?? '').trim() }); // the reason group is optional
     }
     return out;
 }
@@ -866,7 +869,8 @@ function reasonProblem(reason, settings) {
         return 'it gives no reason';
     if ((0,_change_pr_body_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlaceholderReason */ .qx)(r))
         return `its reason "${r}" is a template placeholder`;
-    if ([...r].length < settings.min_reason_length)
+    // Counted in code points (Array.from iterates a string by code point, as [...r] does).
+    if (Array.from(r).length < settings.min_reason_length)
         return `its reason is shorter than ${settings.min_reason_length} characters`;
     return undefined;
 }
@@ -874,7 +878,7 @@ function reasonProblem(reason, settings) {
 function labelCandidate(input, label, labelEvents, out) {
     const { pr, settings } = input;
     const events = labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase());
-    const last = events[events.length - 1];
+    const last = events.at(-1); // none when no event of the label
     if (!last || last.event !== 'labeled') {
         out.rejected.push(`the label ${label} is set, but GitHub's events show no one adding it`);
         return undefined;
@@ -888,7 +892,7 @@ function labelCandidate(input, label, labelEvents, out) {
         reason: accepted?.reason.trim() || undefined,
     };
     if (settings.require_reason && !accepted) {
-        const first = rejected[0];
+        const first = rejected.at(0);
         c.problem = first
             ? `the PR description's reason line is rejected: ${first.why}`
             : `the PR description has no line "${label} <reason>" (lines inside HTML comments or code blocks do not count)`;
@@ -1026,7 +1030,7 @@ async function verifyReleaseApproval(records, pull, label, approvers, paths, all
     if (!recs.ok)
         return { approved: false, unverified: true, why: `the ${label} label could not be verified: ${recs.why}` };
     const events = recs.value.labelEvents.filter((e) => e.label.toLowerCase() === label.toLowerCase());
-    const last = events[events.length - 1];
+    const last = events.at(-1); // none when no event of the label
     if (!last || last.event !== 'labeled')
         return { approved: false, why: `the ${label} label is set, but GitHub's events show no one adding it` };
     if (!last.actor)
@@ -1151,10 +1155,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/evidence/scanners/json-parse.ts
 var json_parse = __webpack_require__(82193);
-// EXTERNAL MODULE: ./src/evidence/scanners/model.ts
-var model = __webpack_require__(18640);
 // EXTERNAL MODULE: ./src/json.ts
 var json = __webpack_require__(8301);
+// EXTERNAL MODULE: ./src/evidence/scanners/model.ts
+var model = __webpack_require__(18640);
 ;// CONCATENATED MODULE: ./src/evidence/scanners/npm-audit.ts
 /**
  * `npm audit --json` (npm 7+, auditReportVersion 2) → Vulnerability. One record per advisory that a
@@ -1177,7 +1181,7 @@ function looksLikeNpmError(doc) {
 }
 function parseNpmAudit(path, doc) {
     if (doc.auditReportVersion !== undefined && doc.auditReportVersion !== 2) {
-        throw new model/* ReportError */.$g(path, `${path}: npm audit report version ${String(doc.auditReportVersion)} ` +
+        throw new model/* ReportError */.$g(path, `${path}: npm audit report version ${(0,json/* textOf */.b6)(doc.auditReportVersion, 'null')} ` +
             `is not supported (expected auditReportVersion 2, npm 7 or later)`);
     }
     const vulns = [];
@@ -1194,7 +1198,7 @@ function parseNpmAudit(path, doc) {
                 continue; // a name: vulnerable through that dependency, which has its own entry
             const url = typeof via.url === 'string' ? via.url : undefined;
             const ids = (0,model/* advisoryIdsIn */.zg)(url);
-            const source = via.source !== undefined ? `npm-advisory-${String(via.source)}` : undefined;
+            const source = via.source !== undefined ? `npm-advisory-${(0,json/* textOf */.b6)(via.source, 'null')}` : undefined;
             const aliases = [...ids, ...(source ? [source] : [])];
             const cvss = (0,json/* isObject */.Gv)(via.cvss) && typeof via.cvss.score === 'number' && via.cvss.score > 0 ? via.cvss.score : undefined;
             vulns.push({
@@ -1285,7 +1289,7 @@ function parseOsv(path, doc) {
         for (const p of (0,json/* list */.p_)(res.packages)) {
             if (!(0,json/* isObject */.Gv)(p) || !(0,json/* isObject */.Gv)(p.package))
                 continue;
-            const name = String(p.package.name ?? '(unknown package)');
+            const name = (0,json/* textOf */.b6)(p.package.name, '(unknown package)');
             const version = typeof p.package.version === 'string' ? p.package.version : undefined;
             const ecosystem = typeof p.package.ecosystem === 'string' ? p.package.ecosystem : undefined;
             const records = (0,json/* list */.p_)(p.vulnerabilities).filter(json/* isObject */.Gv);
@@ -1307,7 +1311,7 @@ function parseOsv(path, doc) {
                         severity = w;
                 }
                 const id = (0,model/* preferredId */.L2)(ids.length ? ids : aliases);
-                const first = members[0];
+                const first = members.at(0); // none when no record of the group is in the report
                 vulns.push({
                     id,
                     aliases,
@@ -1446,7 +1450,8 @@ function fixedFrom(texts) {
             continue;
         for (const re of FIXED_PATTERNS) {
             const m = re.exec(t);
-            const v = m?.groups?.v?.replace(/\.$/, '');
+            const groups = m?.groups; // `v` is unset when its group did not take part
+            const v = groups?.v?.replace(/\.$/, '');
             if (v && v !== '-' && !/^(none|n\/a|unknown)$/i.test(v))
                 return v;
         }
@@ -1542,7 +1547,8 @@ function resultVulnerability(result, run, path) {
     const locMessages = arr(result.locations).map((l) => (isObj(l) ? sarif_text(l.message) : undefined));
     const ruleTexts = [sarif_text(rule?.shortDescription), sarif_text(rule?.fullDescription), sarif_text(rule?.help), str(rule?.name)];
     const { ids, toolId, aliases } = advisoryAliases(facts);
-    const p = { ...fromProps(rprops), ...Object.fromEntries(Object.entries(fromProps(props)).filter(([, v]) => v !== undefined)) };
+    const own = Object.entries(fromProps(props)); // its keys are optional
+    const p = { ...fromProps(rprops), ...Object.fromEntries(own.filter(([, v]) => v !== undefined)) };
     let name = p.name;
     let version = p.version;
     if (!name) {
@@ -1649,16 +1655,17 @@ function resultSeverity(result, facts) {
 
 
 
+
 function parseReport(path, text) {
     const doc = (0,json_parse/* parseJsonReport */.qo)(path, text);
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
         throw new model/* ReportError */.$g(path, `${path} is not a SARIF / npm audit / OSV-Scanner report: ` +
-            `the JSON is ${Array.isArray(doc) ? 'an array' : String(doc === null ? 'null' : typeof doc)}, not an object`);
+            `the JSON is ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc}, not an object`);
     }
     const o = doc;
     if (looksLikeSarif(o)) {
         if (o.version !== undefined && o.version !== '2.1.0')
-            throw new model/* ReportError */.$g(path, `${path}: SARIF version ${String(o.version)} is not supported (expected 2.1.0)`);
+            throw new model/* ReportError */.$g(path, `${path}: SARIF version ${(0,json/* textOf */.b6)(o.version, 'null')} is not supported (expected 2.1.0)`);
         return parseSarif(path, o);
     }
     if (looksLikeNpmAudit(o))
@@ -1766,7 +1773,7 @@ class JsonScanner {
                 return;
             }
             if (c === '\\') {
-                const n = text[this.i + 1];
+                const n = text.at(this.i + 1); // none when the text ends after the backslash
                 if (n === 'u') {
                     if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6)))
                         this.fail('bad \\u escape in string');
@@ -1799,7 +1806,7 @@ class JsonScanner {
     value() {
         const text = this.text;
         this.ws();
-        const c = text[this.i];
+        const c = text.at(this.i); // none at the end of the text
         if (c === '{') {
             this.i++;
             this.ws();
@@ -2241,44 +2248,6 @@ function workspaceEvidence(root, origin = 'workspace', maxEntries = MAX_ENTRIES)
 
 /***/ }),
 
-/***/ 8301:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gv: () => (/* binding */ isObject),
-/* harmony export */   WL: () => (/* binding */ obj),
-/* harmony export */   at: () => (/* binding */ at),
-/* harmony export */   bu: () => (/* binding */ num),
-/* harmony export */   gx: () => (/* binding */ str),
-/* harmony export */   p_: () => (/* binding */ list)
-/* harmony export */ });
-/** `v` is a JSON object: not null, not an array. */
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function obj(v) {
-    return isObject(v) ? v : undefined;
-}
-/** Follows a path of keys through nested objects. */
-function at(v, ...path) {
-    let cur = v;
-    for (const k of path)
-        cur = obj(cur)?.[k];
-    return cur;
-}
-function str(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-function num(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-function list(v) {
-    return Array.isArray(v) ? v : [];
-}
-
-
-/***/ }),
-
 /***/ 94126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2530,7 +2499,7 @@ function positionsOf(source) {
     };
     // Resolve where the next value goes; returns its path and the key position, advancing the parent.
     const place = () => {
-        const top = stack[stack.length - 1];
+        const top = stack.at(-1);
         if (!top)
             return { path: [] };
         if (top.kind === 'seq')
@@ -2545,7 +2514,7 @@ function positionsOf(source) {
     };
     for (const ev of events) {
         if (ev.type === js_yaml.EVENT_ID.SCALAR) {
-            const top = stack[stack.length - 1];
+            const top = stack.at(-1);
             if (top && top.kind === 'map' && top.expectKey) {
                 top.pendingKey = { name: (0,js_yaml.getScalarValue)(source, ev), pos: Math.max(0, ev.valueStart) };
                 top.expectKey = false;
@@ -2556,7 +2525,7 @@ function positionsOf(source) {
                 put(p.path, Math.max(0, ev.valueStart), p.keyPos);
         }
         else if (ev.type === js_yaml.EVENT_ID.MAPPING || ev.type === js_yaml.EVENT_ID.SEQUENCE) {
-            const top = stack[stack.length - 1];
+            const top = stack.at(-1);
             if (top && top.kind === 'map' && top.expectKey) {
                 // complex key: skip its content
                 top.expectKey = false;
@@ -2567,7 +2536,7 @@ function positionsOf(source) {
             stack.push(ev.type === js_yaml.EVENT_ID.MAPPING ? { kind: 'map', path: p.path, expectKey: true } : { kind: 'seq', path: p.path, index: 0 });
         }
         else if (ev.type === js_yaml.EVENT_ID.ALIAS) {
-            const top = stack[stack.length - 1];
+            const top = stack.at(-1);
             if (top && top.kind === 'map' && top.expectKey) {
                 top.pendingKey = { name: '*', pos: ev.anchorStart };
                 top.expectKey = false;
@@ -2914,7 +2883,7 @@ function parseRemoteSpec(s) {
     const path = m[3].replace(/^\/+/, '');
     if (path.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''))
         return `the path ${JSON.stringify(path)} must be a plain path inside the repository`;
-    return { owner: m[1], repo: m[2], path, ref: m[4] ?? 'HEAD' };
+    return { owner: m[1], repo: m[2], path, ref: m.at(4) ?? 'HEAD' }; // the @ref group is optional
 }
 const remoteName = (r) => `${REMOTE_PREFIX}${r.owner}/${r.repo}/${r.path}${r.ref === 'HEAD' ? '' : `@${r.ref}`}`;
 const remoteKey = (r) => `${REMOTE_PREFIX}${r.owner.toLowerCase()}/${r.repo.toLowerCase()}/${r.path}@${r.ref}`;
@@ -2986,7 +2955,8 @@ function positionAt(positions, p) {
     return at ? { line: at.value.line, column: at.value.column } : {};
 }
 function policySchemaRuleProps(id) {
-    return (0,policy_schema/* policySchema */.wh)().properties.rules.properties[id]?.properties ?? {};
+    const rules = (0,policy_schema/* policySchema */.wh)().properties.rules.properties;
+    return rules[id]?.properties ?? {};
 }
 function hintFor(name, options) {
     const g = (0,validate/* didYouMean */.au)(name, options.filter((o) => o !== 'locked'));
@@ -3002,12 +2972,14 @@ function extendsTarget(name, origin, st) {
             return `extends: ${JSON.stringify(name)}: ${spec}`;
         return remoteTarget(spec, st);
     }
-    if (PRESETS[name] !== undefined) {
+    // Own keys only: any name may be asked for (`extends: constructor` is no preset).
+    const preset = Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
+    if (preset !== undefined) {
         return {
             key: `preset:${name}`,
             file: `policies/${name}.yml`,
             origin: { kind: 'local' },
-            load: async () => PRESETS[name],
+            load: () => Promise.resolve(preset),
             missing: '',
         };
     }
@@ -3347,10 +3319,10 @@ function resolvePolicy(doc) {
     if (isResolvedPolicy(doc))
         return doc;
     const rules = isRaw(doc.rules) ? doc.rules : {};
-    const issue = (0,_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .validate */ .tf)((0,_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .policySchema */ .wh)(), doc)[0];
+    const issue = (0,_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .validate */ .tf)((0,_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .policySchema */ .wh)(), doc).at(0);
     const rule = _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.map((r) => r.bind(rules[r.id])).find((b) => !b.ok);
     throw new Error(`internal error: the resolved policy does not ` +
-        `check: ${issue ? `${issue.path.join('.')}: ${issue.message}` : rule && !rule.ok ? rule.why : 'unknown'}`);
+        `check: ${issue ? `${issue.path.join('.')}: ${issue.message}` : rule ? rule.why : 'unknown'}`);
 }
 
 
@@ -3668,7 +3640,7 @@ function describeValue(v) {
         return 'a list';
     if (typeof v === 'object')
         return 'a mapping';
-    return String(v);
+    return String(v); // what typeof leaves
 }
 function literals(s) {
     if (s.enum)
@@ -3882,7 +3854,8 @@ function validateObject(schema, obj, path, issues, opts) {
         }
     }
     for (const req of schema.required ?? []) {
-        if (!(req in obj) && props[req]?.default === undefined)
+        const sub = props[req]; // a required key the schema does not describe has no default
+        if (!(req in obj) && sub?.default === undefined)
             issues.push({ path, message: `missing required key ${JSON.stringify(req)}` });
     }
 }
@@ -4812,10 +4785,10 @@ function parsePatch(patch) {
                 throw new PatchParseError(`malformed hunk header ${JSON.stringify(row.slice(0, 80))}`, i + 1);
             current = {
                 oldStart: Number(m[1]),
-                oldLines: m[2] === undefined ? 1 : Number(m[2]),
+                oldLines: m.at(2) === undefined ? 1 : Number(m.at(2)), // optional groups: undefined when absent
                 newStart: Number(m[3]),
-                newLines: m[4] === undefined ? 1 : Number(m[4]),
-                section: m[5] ?? '',
+                newLines: m.at(4) === undefined ? 1 : Number(m.at(4)),
+                section: m.at(5) ?? '',
                 lines: [],
             };
             hunks.push(current);
@@ -4870,7 +4843,7 @@ function toRanges(lines) {
     const sorted = [...new Set(lines)].sort((a, b) => a - b);
     const ranges = [];
     for (const n of sorted) {
-        const last = ranges[ranges.length - 1];
+        const last = ranges.at(-1);
         if (last && n === last[1] + 1)
             last[1] = n;
         else
@@ -6144,7 +6117,7 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
     defaultLevel: 'fail',
     release: true,
     async evaluate(ctx, options) {
-        const areas = options.areas ?? [];
+        const areas = options.areas;
         if (areas.length === 0)
             return { findings: [], summary: 'No critical areas configured.', applicability: 'not-applicable' };
         const findings = [];
@@ -6177,7 +6150,7 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
             if (r.missingTests > 0)
                 bits.push('tests missing');
             if (r.executable > 0)
-                bits.push(`${pct(r.covered, r.executable)} ${r.failedCoverage ? '<' : '>='} ${r.area.min_diff_coverage ?? 80}%`);
+                bits.push(`${pct(r.covered, r.executable)} ${r.failedCoverage ? '<' : '>='} ${r.area.min_diff_coverage}%`);
             else if (r.noData.length > 0)
                 bits.push('no coverage data');
             if (r.needing.length === 0)
@@ -6200,7 +6173,7 @@ const criticalPathTests = (0,rules_define/* defineRule */.Km)({
                     testsChanged: r.testsChanged,
                     covered: r.covered,
                     executable: r.executable,
-                    threshold: r.area.min_diff_coverage ?? 80,
+                    threshold: r.area.min_diff_coverage,
                     noData: r.noData,
                 })),
             },
@@ -6217,9 +6190,9 @@ function areaResults(areas, changed, present) {
         return a;
     };
     return areas.map((area) => {
-        const tests = area.tests ?? [];
-        const map = area.test_map ?? [];
-        const inArea = (0,glob/* filterPaths */.R4)(changed, area.include, area.exclude ?? []);
+        const tests = area.tests;
+        const map = area.test_map;
+        const inArea = (0,glob/* filterPaths */.R4)(changed, area.include, area.exclude);
         const sources = inArea.filter((f) => !isTestPath(f.path, tests, map)).map(analysis);
         const testsChanged = present.filter((f) => isTestPath(f.path, tests, map)).map((f) => f.path);
         const needing = sources.filter((s) => !s.skip);
@@ -6239,12 +6212,12 @@ function areaResults(areas, changed, present) {
 }
 /** Sources of an area that requires tests-changed, changed without their mapped test (or any area test); counts them. */
 function missingTestFindings(r, present) {
-    const require = r.area.require ?? ['tests-changed', 'diff-coverage'];
+    const require = r.area.require;
     if (!require.includes('tests-changed') || r.needing.length === 0)
         return [];
     const findings = [];
-    const map = r.area.test_map ?? [];
-    const tests = r.area.tests ?? [];
+    const map = r.area.test_map;
+    const tests = r.area.tests;
     const unmapped = [];
     for (const s of r.needing) {
         const mapped = mappedTests(s.file.path, map);
@@ -6290,7 +6263,7 @@ function missingTestFindings(r, present) {
 }
 /** The diff coverage of the areas that require it: fills each area's counts and returns the findings. */
 async function diffCoverage(ctx, options, results) {
-    const covAreas = results.filter((r) => (r.area.require ?? ['tests-changed', 'diff-coverage']).includes('diff-coverage') && r.needing.length > 0);
+    const covAreas = results.filter((r) => r.area.require.includes('diff-coverage') && r.needing.length > 0);
     if (covAreas.length === 0)
         return { findings: [], summaryNote: '' };
     const wanted = [...new Set(covAreas.flatMap((r) => r.needing.map((s) => s.file.path)))];
@@ -6333,11 +6306,11 @@ function areaCoverageFindings(r, loaded, options, budget) {
         if (noData)
             findings.push(noData);
     }
-    const min = r.area.min_diff_coverage ?? 80;
+    const min = r.area.min_diff_coverage;
     r.failedCoverage = r.executable > 0 && (r.covered / r.executable) * 100 < min;
     if (r.failedCoverage) {
-        const worst = [...r.uncovered].sort((a, b) => count(b.ranges) - count(a.ranges))[0];
-        const mapped = worst ? mappedTests(worst.path, r.area.test_map ?? []) : undefined;
+        const worst = [...r.uncovered].sort((a, b) => count(b.ranges) - count(a.ranges)).at(0);
+        const mapped = worst ? mappedTests(worst.path, r.area.test_map) : undefined;
         findings.push({
             code: 'diff-coverage',
             message: `Diff coverage of critical area "${r.area.name}" is ${pct(r.covered, r.executable)} ` +
@@ -6422,7 +6395,7 @@ function areaTable(results) {
         title: 'Critical areas',
         columns: ['Area', 'Files changed', 'Tests changed', 'Diff coverage', 'Threshold', 'Uncovered changed lines'],
         rows: results.map((r) => {
-            const require = r.area.require ?? ['tests-changed', 'diff-coverage'];
+            const require = r.area.require;
             const wantsCov = require.includes('diff-coverage');
             const skipped = r.sources.length - r.needing.length;
             const files = `${r.sources.length}${skipped > 0 ? ` (${skipped} need no tests)` : ''}`;
@@ -6447,7 +6420,7 @@ function areaTable(results) {
                 files,
                 tests,
                 cov,
-                wantsCov ? `${r.area.min_diff_coverage ?? 80}%` : '-',
+                wantsCov ? `${r.area.min_diff_coverage}%` : '-',
                 ranges.length > 0 ? firstFew(ranges, RANGES_IN_TABLE) : '-',
             ];
         }),
@@ -7130,9 +7103,22 @@ function toSyntaxError(e) {
         const details = 'sqlDetails' in e ? e.sqlDetails : undefined;
         const position = details && typeof details === 'object' && 'cursorPosition' in details ? details.cursorPosition : undefined;
         const cursor = typeof position === 'number' ? position : undefined;
-        return { message: String(('message' in e ? e.message : undefined) ?? e), cursor };
+        // The message of what was thrown, else (no message, or a nullish one) what String() makes of the thrown value itself.
+        const shown = ('message' in e ? e.message : undefined) ?? e;
+        return { message: String(shown), cursor };
     }
     return { message: String(e) };
+}
+/**
+ * A node's children as web-tree-sitter builds them. Its types say `Node[]`, but each entry comes from its
+ * `unmarshalNode`, which returns null for a node id of 0, so callers check every entry.
+ */
+function childrenOf(n) {
+    return n.children;
+}
+/** A node's named children, each possibly null (see `childrenOf`). */
+function namedChildrenOf(n) {
+    return n.namedChildren;
 }
 /**
  * `fn` on the tree of `source`, then the tree is freed. web-tree-sitter's trees live in the wasm heap until
@@ -7865,6 +7851,7 @@ const endLine = (n) => n.endPosition.row + 1;
 function named(n) {
     return n ? n.namedChildren.filter(Boolean) : [];
 }
+/** Visits `n` and its named descendants; `visit` returning false (and only false) skips a node's children. */
 function walk(n, visit) {
     if (visit(n) === false)
         return;
@@ -8614,8 +8601,11 @@ function sqlArg(n) {
         return sqlArg(call.positional[0]);
     if (n.type === 'list' || n.type === 'tuple') {
         const items = named(n).map((i) => sqlArg(i));
-        if (items.length && items.every(Boolean))
-            return { sql: items.map((i) => i.sql.trim().replace(/;?$/, ';')).join('\n'), first: items[0].first };
+        const strings = items.filter((i) => i !== undefined);
+        const head = strings.at(0);
+        // every item a string (none left out), and at least one
+        if (head && strings.length === items.length)
+            return { sql: strings.map((i) => i.sql.trim().replace(/;?$/, ';')).join('\n'), first: head.first };
     }
     return undefined;
 }
@@ -8642,8 +8632,9 @@ async function pythonFromTree(tree, deps, hint) {
         if (def?.type === 'class_definition' && def.childForFieldName('name')?.text === 'Migration')
             migrationClass = def;
     }
-    if (fns.has('upgrade') && hint !== 'django')
-        return { ...(await analyzeAlembic(fns, c)), kind: 'alembic' };
+    const upgrade = fns.get('upgrade');
+    if (upgrade && hint !== 'django')
+        return { ...(await analyzeAlembic(upgrade, fns, c)), kind: 'alembic' };
     if (migrationClass && hint !== 'alembic')
         return { ...(await analyzeDjango(migrationClass, fns, c)), kind: 'django' };
     return { ...(await c.done()), notMigration: true };
@@ -8653,13 +8644,14 @@ function sqlalchemyType(text) {
     const m = /^(?:[\w.]+\.)?(\w+)\s*(?:\((.*)\))?$/s.exec(text.trim());
     if (!m)
         return undefined;
-    const args = (m[2] ?? '')
+    const args = (m.at(2) ?? '')
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean);
     const num = (k, i) => {
         const kw = args.find((a) => a.startsWith(`${k}=`));
-        const v = kw ? kw.slice(k.length + 1) : args[i] !== undefined && !args[i].includes('=') ? args[i] : undefined;
+        const a = args.at(i);
+        const v = kw ? kw.slice(k.length + 1) : a !== undefined && !a.includes('=') ? a : undefined;
         return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
     };
     const name = m[1].toLowerCase();
@@ -8695,7 +8687,7 @@ function sqlalchemyType(text) {
             return { name, mods: 0, args: [] };
         case 'datetime':
         case 'timestamp':
-            return { name: /timezone\s*=\s*True/.test(m[2] ?? '') ? 'timestamptz' : 'timestamp', mods: 0, args: [] };
+            return { name: /timezone\s*=\s*True/.test(m.at(2) ?? '') ? 'timestamptz' : 'timestamp', mods: 0, args: [] };
         case 'boolean':
             return { name: 'bool', mods: 0, args: [] };
         default:
@@ -8796,8 +8788,7 @@ function alembicUniqueConstraint({ n, call, c, created, table }) {
         value: call.name === 'create_primary_key' ? 'PRIMARY KEY' : 'UNIQUE',
     });
 }
-async function analyzeAlembic(fns, c) {
-    const upgrade = fns.get('upgrade');
+async function analyzeAlembic(upgrade, fns, c) {
     const downgrade = fns.get('downgrade');
     if (!downgrade || bodyIsOnlyPass(downgrade)) {
         c.issue(downgrade ?? upgrade, 'missing-down', downgrade ? 'downgrade() only passes' : 'no downgrade() function');
@@ -8825,12 +8816,14 @@ async function analyzeAlembic(fns, c) {
         if (!ALEMBIC_DATA_OPS.has(call.name) && !(target && created.has(target)))
             c.schemaOp(place);
         switch (call.name) {
-            case 'create_table':
-                if (table(0)) {
-                    created.add(table(0));
-                    c.result.created.push(table(0));
+            case 'create_table': {
+                const t = table(0);
+                if (t) {
+                    created.add(t);
+                    c.result.created.push(t);
                 }
                 break;
+            }
             case 'drop_table':
                 c.issue(n, 'drop-table', `op.drop_table('${table(0)}')`, table(0));
                 break;
@@ -8917,8 +8910,8 @@ function djangoAlterField({ n, call, model, field, isNew, c }, local) {
     if (isNew)
         return;
     const costed = before && now ? alterFieldDangers(before, now) : undefined;
-    if (costed) {
-        for (const d of costed)
+    if (costed && 'dangers' in costed) {
+        for (const d of costed.dangers)
             c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
                 table: model,
                 model,
@@ -8927,7 +8920,15 @@ function djangoAlterField({ n, call, model, field, isNew, c }, local) {
     }
     else
         c.issue(n, 'change-column-type', `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock ` +
-            "(the field's previous definition was not found: check manage.py sqlmigrate)", model, undefined, { table: model, column: field });
+            `(${alterFieldUncosted(before, now, costed)}: check manage.py sqlmigrate)`, model, undefined, { table: model, column: field });
+}
+/** Why an AlterField was not costed: no previous definition, a new one that is not a field call, or what alterFieldDangers says. */
+function alterFieldUncosted(before, now, costed) {
+    if (!before)
+        return "the field's previous definition was not found";
+    if (!now || !costed)
+        return "the field's new definition is not a field call the gate can read";
+    return costed.uncosted;
 }
 /** AddField on an existing model: NOT NULL without a default, a validated foreign key. */
 function djangoAddField({ n, call, model, field, c }, local) {
@@ -8951,15 +8952,17 @@ function djangoAddField({ n, call, model, field, c }, local) {
 }
 /** RunPython: a missing reverse_code, and functions of the migration that write rows (a backfill). */
 function djangoRunPython({ n, call, c }, fns, atomic) {
-    const forward = call.positional[0] ?? call.kwargs.get('code');
-    const reverse = call.positional[1] ?? call.kwargs.get('reverse_code');
+    const forward = call.positional.at(0) ?? call.kwargs.get('code');
+    const reverse = call.positional.at(1) ?? call.kwargs.get('reverse_code');
     if (!reverse)
         c.issue(n, 'missing-down', 'RunPython without reverse_code');
     for (const [arg, rollback] of [
         [forward, false],
         [reverse, true],
     ]) {
-        const fn = arg?.type === 'identifier' ? fns.get(arg.text) : undefined;
+        if (arg?.type !== 'identifier')
+            continue;
+        const fn = fns.get(arg.text);
         if (!fn || !writesRows(fn))
             continue;
         const issue = {
@@ -9004,7 +9007,7 @@ function djangoRunSql({ n, call, c }, place) {
     const s = sqlArg(call.positional[0] ?? call.kwargs.get('sql'));
     if (s)
         c.embeddedSql(s.sql, line(s.first), n, place);
-    const reverse = call.positional[1] ?? call.kwargs.get('reverse_sql');
+    const reverse = call.positional.at(1) ?? call.kwargs.get('reverse_sql');
     if (!reverse)
         c.issue(n, 'missing-down', 'RunSQL without reverse_sql');
 }
@@ -9286,14 +9289,20 @@ function djangoFieldClass(parser, source, cls) {
         return { cls: base.type === 'attribute' ? (base.childForFieldName('attribute')?.text ?? base.text) : base.text, kw };
     });
 }
+/** The column type of a field class the table knows; its own keys only (a class named `constructor` is unknown). */
+function djangoColumnType(f) {
+    return Object.hasOwn(DJANGO_TYPES, f.cls) ? DJANGO_TYPES[f.cls]?.(f.kw) : undefined;
+}
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
- * a wider max_length…), or the dangers it brings. `undefined` when the change cannot be costed.
+ * a wider max_length…), or the dangers it brings; or, when the change cannot be costed, why (`uncosted`,
+ * the words a finding puts in its parentheses): a field class with no known column type on either side
+ * (when the type may change), a changed keyword not costed here (db_default, db_collation…), a primary_key change.
  */
 function alterFieldDangers(old, now) {
     const out = [];
-    const t0 = DJANGO_TYPES[old.cls]?.(old.kw);
-    const t1 = DJANGO_TYPES[now.cls]?.(now.kw);
+    const t0 = djangoColumnType(old);
+    const t1 = djangoColumnType(now);
     if (old.cls !== now.cls ||
         old.kw.max_length !== now.kw.max_length ||
         old.kw.max_digits !== now.kw.max_digits ||
@@ -9301,7 +9310,7 @@ function alterFieldDangers(old, now) {
         fieldText(old.kw.base_field) !== fieldText(now.kw.base_field) ||
         fieldText(old.kw.size) !== fieldText(now.kw.size)) {
         if (!t0 || !t1)
-            return undefined;
+            return { uncosted: uncostedClasses(t0 ? [] : [old.cls], t1 ? [] : [now.cls]) };
         if (!(0,change_column_type/* rewriteFree */.V)(t0, t1, false))
             out.push({ id: 'change-column-type', detail: `${old.cls}(${(0,sql_ast/* typeText */.wQ)(t0)}) -> ${now.cls}(${(0,sql_ast/* typeText */.wQ)(t1)}) rewrites the table` });
     }
@@ -9325,15 +9334,26 @@ function alterFieldDangers(old, now) {
         });
     if (flag(old, 'db_constraint') !== flag(now, 'db_constraint') && now.kw.db_constraint !== 'False' && old.kw.db_constraint === 'False')
         out.push({ id: 'constraint-not-valid-missing', detail: 'db_constraint=True adds a validated foreign key' });
-    for (const k of new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])) {
-        if (DJANGO_STATE_ONLY.has(k) || ['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key'].includes(k))
-            continue;
-        if (old.kw[k] !== now.kw[k])
-            return undefined; // db_default, db_collation, ...: not costed here
-    }
+    // db_default, db_collation, ...: not costed here
+    const changed = [...new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])].filter((k) => !DJANGO_STATE_ONLY.has(k) && !COSTED_KEYWORDS.has(k) && old.kw[k] !== now.kw[k]);
     if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? ''))
-        return undefined;
-    return out;
+        changed.push('primary_key');
+    if (changed.length)
+        return { uncosted: `the change of ${wordList(changed)} is not one the gate can cost` };
+    return { dangers: out };
+}
+/** The keywords alterFieldDangers weighs one by one (primary_key too: a change of it is what it cannot cost). */
+const COSTED_KEYWORDS = new Set(['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key']);
+/** `a`, `a and b`, `a, b and c`. */
+function wordList(words) {
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.slice(-1).join('')}` : words.join('');
+}
+/** Why a change of type cannot be costed: the field classes (before, after) with no known column type. */
+function uncostedClasses(before, after) {
+    const classes = [...new Set([...before, ...after])];
+    return classes.length === 1
+        ? `${wordList(classes)} is a field class the gate cannot cost`
+        : `${wordList(classes)} are field classes the gate cannot cost`;
 }
 /**
  * Django's schema editor adds a NOT NULL column with its "effective default" for existing rows, then drops that
@@ -10682,7 +10702,7 @@ function leafText(n) {
 function redundantParens(n) {
     if (n.type !== 'parenthesized_expression')
         return undefined;
-    const inner = n.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+    const inner = namedChildrenOf(n).filter((c) => c !== null && c.type !== 'comment');
     return inner.length === 1 ? inner[0] : undefined;
 }
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
@@ -10695,7 +10715,7 @@ function treeText(n, skip) {
     if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')
         return leafText(n);
     let s = `(${n.type}`;
-    for (const c of n.children) {
+    for (const c of childrenOf(n)) {
         const t = c ? treeText(c, skip) : '';
         if (t)
             s += ' ' + t;
@@ -10764,7 +10784,7 @@ const NAME_LEAVES = new Set(['identifier', 'constant', 'instance_variable', 'cla
 function containsSchema(n, lang) {
     if (isSchemaCall(n, lang))
         return true;
-    for (const c of n.namedChildren)
+    for (const c of namedChildrenOf(n))
         if (c && containsSchema(c, lang))
             return true;
     return false;
@@ -10772,7 +10792,7 @@ function containsSchema(n, lang) {
 /** The names a statement defines: assignment targets, method/function and class names. */
 function definedNames(n) {
     const out = [];
-    const target = n.type === 'expression_statement' ? n.namedChildren[0] : n;
+    const target = n.type === 'expression_statement' ? namedChildrenOf(n).at(0) : n;
     if (!target)
         return out;
     if (target.type === 'assignment' || target.type === 'operator_assignment' || target.type === 'augmented_assignment') {
@@ -10791,7 +10811,7 @@ function definedNames(n) {
 function collectNames(n, out) {
     if (NAME_LEAVES.has(n.type))
         out.push(n.text);
-    for (const c of n.namedChildren)
+    for (const c of namedChildrenOf(n))
         if (c)
             collectNames(c, out);
 }
@@ -10824,7 +10844,7 @@ function schemaText(root, lang, skip) {
             if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')
                 return leafText(n);
             let s = `(${n.type}`;
-            for (const c of n.children) {
+            for (const c of childrenOf(n)) {
                 const t = c ? full(c) : '';
                 if (t)
                     s += ' ' + t;
@@ -10853,7 +10873,7 @@ function schemaText(root, lang, skip) {
             if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')
                 return leafText(n);
             let s = `(${n.type}`;
-            for (const c of n.children) {
+            for (const c of childrenOf(n)) {
                 const t = c ? walk(c) : '';
                 if (t)
                     s += ' ' + t;
@@ -10878,7 +10898,7 @@ function schemaText(root, lang, skip) {
  * Alembic's `upgrade`.
  */
 function isFrameworkMigration(root, lang) {
-    for (const c of root.namedChildren) {
+    for (const c of namedChildrenOf(root)) {
         if (!c)
             continue;
         if (lang === 'ruby' && c.type === 'class' && /Migration/.test(c.childForFieldName('superclass')?.text ?? ''))
@@ -11859,7 +11879,8 @@ function envLanguageOf(path) {
     const dot = base.lastIndexOf('.');
     if (dot < 0)
         return base === 'Rakefile' || base === 'Gemfile' ? 'ruby' : undefined;
-    return EXTENSIONS[base.slice(dot + 1).toLowerCase()];
+    const ext = base.slice(dot + 1).toLowerCase();
+    return Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined;
 }
 /** The env-var names one line of code reads (comment lines read nothing). */
 function envVarReadsInLine(text, language) {
@@ -11898,8 +11919,11 @@ function mayReadThroughConstant(text, language) {
 function shellReferences(text) {
     const out = [];
     const re = /(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+=-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-    for (let m = re.exec(text); m; m = re.exec(text))
-        out.push(m[1] ?? m[2]);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        const name = m.at(1) ?? m.at(2); // one of the two alternatives matched
+        if (name !== undefined)
+            out.push(name);
+    }
     return out;
 }
 /** Names a Dockerfile's CMD/ENTRYPOINT instructions read (`${PORT}`), with the line of each reference. */
@@ -12008,7 +12032,8 @@ function envVarNamesDeclared(path, text, parsed) {
             });
             return;
         }
-        for (const [k, child] of Object.entries(v)) {
+        for (const [k, value] of Object.entries(v)) {
+            const child = value; // parsed YAML/JSON: anything
             if ((k === 'env' || k === 'environment' || k === 'extraEnv' || k === 'envVars') && child !== null && typeof child === 'object') {
                 if (Array.isArray(child)) {
                     for (const e of child) {
@@ -15018,7 +15043,7 @@ const dependencies = (0,rules_define/* defineRule */.Km)({
 /** The scanner reports `reports` names; a listed path that is missing follows `missing_report`. */
 async function readScannerReports(ctx, o, sink) {
     const { findings, notes, reportRows } = sink;
-    const globs = o.reports ?? [];
+    const globs = o.reports;
     const files = globs.length ? await ctx.evidence.findReports(globs) : [];
     const { missing, unmatched } = unfoundReports(globs, files);
     for (const g of missing)
@@ -15123,7 +15148,7 @@ async function readDependabotAlerts(ctx, o, sink) {
 /** One row per vulnerability; the findings of those that fail (fail_on, fix SLA) or whose waiver expired. */
 function evaluateVulnerabilities(vulns, ctx, o, review, findings) {
     const failRank = o.fail_on === 'none' ? Infinity : (0,scanners/* severityRank */.qs)(o.fail_on);
-    const waivers = (o.ignore ?? []).map((w) => ({
+    const waivers = o.ignore.map((w) => ({
         id: (0,scanners/* normaliseId */.GU)(w.id),
         reason: w.reason,
         until: dateString(w.until),
@@ -15155,7 +15180,7 @@ function vulnerabilityRow(v, ctx, o, review, waivers) {
         ? Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(v.firstSeen)) / DAY))
         : undefined;
     const slaKey = v.severity === 'unknown' ? undefined : v.severity;
-    const slaDays = slaKey ? (o.fix_within_days?.[slaKey] ?? null) : null;
+    const slaDays = slaKey ? o.fix_within_days[slaKey] : null;
     const w = waivers.find((x) => v.aliases.some((a) => a.toLowerCase() === x.id.toLowerCase()));
     const row = { v, origin, ageDays, slaDays, failing: [], annotation: decl ? { path: decl.path, line: decl.line } : undefined };
     if (w)
@@ -15205,8 +15230,8 @@ function vulnerabilityFindings(row, o, failRank, expiredReported) {
 }
 /** Added dependencies under a denied license, or outside the allow list (needs dependency review). */
 function licenseFindings(ctx, o, review, notes) {
-    const deny = o.licenses?.deny ?? [];
-    const allow = o.licenses?.allow ?? [];
+    const deny = o.licenses.deny;
+    const allow = o.licenses.allow;
     const findings = [];
     if ((deny.length || allow.length) && review.added.length) {
         for (const a of review.added) {
@@ -15390,6 +15415,10 @@ function scannedAlone(path) {
 const BOUNDARY = '!-- pr-gate file boundary --!';
 /** Largest batch of files scanned in one secretlint call. */
 const BATCH_BYTES = 4 * 1024 * 1024;
+/**
+ * secretlint's result types its messages as `message` only, but its rule context also builds `ignore`
+ * messages (RuleContext.js); typed as both, so the `type` check on each message stays a real check.
+ */
 async function lint(content, filePath, ext) {
     return (0,core_module/* lintSource */.n)({
         source: { content, filePath, ext, contentType: 'text' },
@@ -15607,7 +15636,7 @@ const secrets = (0,rules_define/* defineRule */.Km)({
     async evaluate(ctx, o) {
         const findings = [];
         const notes = [];
-        const allow = o.allow ?? [];
+        const allow = o.allow;
         const badEntry = allow.findIndex((a) => !a.path && !a.rule && !a.fingerprint);
         if (badEntry >= 0) {
             return {
@@ -15968,7 +15997,7 @@ function parseCodeReport(path, content) {
         throw new model/* ReportError */.$g(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`);
     }
     if (doc.version !== '2.1.0')
-        throw new model/* ReportError */.$g(path, `${path}: SARIF version ${String(doc.version ?? '(none)')} is not supported (expected 2.1.0)`);
+        throw new model/* ReportError */.$g(path, `${path}: SARIF version ${(0,src_json/* textOf */.b6)(doc.version, '(none)')} is not supported (expected 2.1.0)`);
     return parseSarifCode(path, doc);
 }
 /** A GitHub code-scanning alert (list-alerts-for-repo item) → CodeResult; undefined when it has no location. */
@@ -16190,8 +16219,8 @@ const codeScanning = (0,rules_define/* defineRule */.Km)({
         const sink = { findings: [], notes: [], reportRows: [] };
         const { findings, notes } = sink;
         // 1. Reports (same discipline as `dependencies`: a listed path that is missing is not "clean").
-        const head = await readCodeReports(ctx, o, o.reports ?? [], 'SARIF report', sink);
-        const base = await readCodeReports(ctx, o, o.baseline_reports ?? [], 'Baseline SARIF report', sink);
+        const head = await readCodeReports(ctx, o, o.reports, 'SARIF report', sink);
+        const base = await readCodeReports(ctx, o, o.baseline_reports, 'Baseline SARIF report', sink);
         // 2. GitHub code-scanning alerts.
         const alerts = await readCodeAlerts(ctx, o, sink);
         // 3. Classify each result.
@@ -16329,7 +16358,7 @@ function classifyResults(all, base, ctx, o) {
         baseFps,
         baseOk: base.ok > 0,
         failRank: o.fail_on === 'none' ? Infinity : (0,scanners/* severityRank */.qs)(o.fail_on),
-        waivers: (o.ignore ?? []).map((w) => ({ ...w, until: code_scanning_dateString(w.until) })),
+        waivers: o.ignore.map((w) => ({ ...w, until: code_scanning_dateString(w.until) })),
     };
     const rows = [];
     const findings = [];
@@ -16382,7 +16411,7 @@ function classifyResult(r, path, judge) {
     const w = judge.waivers.find((x) => (x.id === r.ruleId || (r.ruleName !== undefined && x.id === r.ruleName)) && (!x.paths?.length || (0,glob/* matchesAny */._I)(path, x.paths)));
     if (w)
         row.waiver = { reason: w.reason, until: w.until, expired: code_scanning_waiverExpired(w.until, judge.now) };
-    const levels = o.levels ?? {};
+    const levels = o.levels;
     const own = Object.hasOwn(levels, r.ruleId)
         ? levels[r.ruleId]
         : r.ruleName !== undefined && Object.hasOwn(levels, r.ruleName)
@@ -16661,7 +16690,7 @@ const ALIASES = {
     bool: 'bool',
     boolean: 'bool',
 };
-const canon = (n) => ALIASES[n] ?? n;
+const canon = (n) => (Object.hasOwn(ALIASES, n) ? ALIASES[n] : n);
 /**
  * Whether ALTER COLUMN TYPE from `old` to `now` needs no table rewrite, after the notes of PostgreSQL's ALTER
  * TABLE page and the 9.2 release notes: binary-coercible changes (varchar <-> text, cidr -> inet, xml -> text),

@@ -470,7 +470,7 @@ async function gitChangeSet(cwd, range) {
         if (letter === 'R' || letter === 'C') {
             const previousPath = ns[i++];
             const path = ns[i++];
-            files.push({ path, previousPath, status: STATUS[letter], additions: 0, deletions: 0 });
+            files.push({ path, previousPath, status: letter === 'R' ? 'renamed' : 'copied', additions: 0, deletions: 0 });
         }
         else {
             files.push({ path: ns[i++], status: STATUS[letter] ?? 'modified', additions: 0, deletions: 0 });
@@ -490,7 +490,7 @@ async function gitChangeSet(cwd, range) {
     }
     const sections = splitSections(patch);
     files.forEach((f, k) => {
-        const c = counts[k];
+        const c = counts.at(k); // none when --numstat listed fewer files
         if (c) {
             f.additions = c.add;
             f.deletions = c.del;

@@ -95,7 +95,8 @@ async function readStdin() {
     return Buffer.concat(chunks).toString('utf8');
 }
 async function main(argv, io = defaultIO) {
-    const [cmd, ...rest] = argv;
+    const cmd = argv.at(0); // none: no command (usage, exit 2)
+    const rest = argv.slice(1);
     if (io === defaultIO)
         quietOnClosedStdout();
     try {
@@ -136,7 +137,8 @@ async function main(argv, io = defaultIO) {
         }
     }
     catch (e) {
-        if (e instanceof UsageError || e?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+        const code = e?.code; // anything may be thrown
+        if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
             io.err(`pr-gate: ${(0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .gJ)(e)}\n\n${_usage_js__WEBPACK_IMPORTED_MODULE_20__/* .USAGE */ .u_}`);
             return 2;
         }
@@ -397,10 +399,10 @@ async function explain(args, io) {
     }
     // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
     // not {}), and what the default preset sets where that differs.
-    const resolved = (await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadPolicy */ .tb)(undefined, _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo, async () => undefined)).policy.rules;
+    const resolved = (await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadPolicy */ .tb)(undefined, _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo, () => Promise.resolve(undefined))).policy.rules;
     const preset = resolved[rule.id] ?? {};
     const entry = (0,_policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleEntrySchema */ .gw)(rule);
-    const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${preset.level})` : '';
+    const presetLevel = preset.level !== rule.defaultLevel ? ` (the default preset sets ${String(preset.level)})` : '';
     io.out(`${rule.id}: ${rule.description}\ndefault level: ${rule.defaultLevel}${presetLevel}\ndocs: ` +
         `docs/rules/${rule.id}.md\noptions (default when left out):\n`);
     for (const [k, s] of Object.entries(entry.properties ?? {})) {
@@ -468,7 +470,8 @@ async function queueCmd(args, io) {
         allowPositionals: true,
         strict: true,
     });
-    const [sub, ...ids] = positionals;
+    const sub = positionals.at(0);
+    const ids = positionals.slice(1);
     if (sub !== 'failed' && sub !== 'replay')
         throw new UsageError(`pr-gate queue: expected "failed" or "replay", got ${JSON.stringify(sub ?? '')}`);
     if (sub === 'failed' && ids.length)

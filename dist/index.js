@@ -109,7 +109,9 @@ function packageVersion() {
  * The invocations src/main.ts answers from this module alone, without loading the CLI: no command,
  * `help`, `--help`, `-h`, `<command> --help`, `--version`. `main` (src/cli/main.ts) answers them the same way.
  */
-function isHelpOrVersion([cmd, ...rest]) {
+function isHelpOrVersion(args) {
+    const cmd = args.at(0);
+    const rest = args.slice(1);
     if (cmd === undefined)
         return true;
     if (cmd === '--version' || cmd === '-V' || cmd === 'version')
@@ -136,6 +138,7 @@ function isHelpOrVersion([cmd, ...rest]) {
 /* harmony export */ });
 /* unused harmony export redactSecrets */
 /* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14031);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8301);
 /**
  * One way to turn anything thrown into a one-line message: Error, string, API errors (naming the call,
  * never the token), or any other value. Used by every face, so no stack trace ever reaches a user.
@@ -150,6 +153,7 @@ function isHelpOrVersion([cmd, ...rest]) {
  *   after `token`, `bearer`, `basic` or `Authorization:` (a bare 40-hex classic token). A bare 40-hex
  *   elsewhere is a commit SHA and stays.
  */
+
 
 const REDACTED = '***';
 const MAX_SECRETS = 1000;
@@ -223,7 +227,7 @@ function rawMessage(e) {
     if (typeof e === 'string')
         return e;
     try {
-        return JSON.stringify(e) ?? String(e);
+        return (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .stringify */ .As)(e) ?? String(e); // JSON.stringify gives undefined for undefined, a function, a symbol
     }
     catch {
         return String(e);
@@ -248,6 +252,66 @@ function describeApiError(purpose, e) {
 /** True for errors that come from an API call (Octokit RequestError, including network failures). */
 function isApiError(e) {
     return callOf(e) !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ stringify),
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   at: () => (/* binding */ at),
+/* harmony export */   b6: () => (/* binding */ textOf),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   p_: () => (/* binding */ list)
+/* harmony export */ });
+/** `v` is a JSON object: not null, not an array. */
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function obj(v) {
+    return isObject(v) ? v : undefined;
+}
+/** Follows a path of keys through nested objects. */
+function at(v, ...path) {
+    let cur = v;
+    for (const k of path)
+        cur = obj(cur)?.[k];
+    return cur;
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function list(v) {
+    return Array.isArray(v) ? v : [];
+}
+/**
+ * JSON.stringify, typed as it behaves: undefined for undefined, a function or a symbol (the standard
+ * library's type says `string`).
+ */
+function stringify(v) {
+    return JSON.stringify(v);
+}
+/**
+ * A value read from outside, as text: `fallback` for null or undefined, a string as it is, a number or a
+ * boolean as String() writes it, anything else (an object, a list) as its JSON — never "[object Object]".
+ */
+function textOf(v, fallback = '') {
+    if (v === null || v === undefined)
+        return fallback;
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+        return String(v);
+    return stringify(v) ?? fallback;
 }
 
 
@@ -285,10 +349,11 @@ else if ((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelpOrVersion */ .PZ
     // `--help`, `<command> --help`, `--version`: printed from the usage module alone (issue 15 item 5), the
     // same text the CLI prints; a reader that goes away (`| head`) ends the output quietly.
     process.stdout.on('error', () => undefined);
-    const [cmd, ...rest] = args;
+    const cmd = args.at(0); // none: no command
+    const rest = args.slice(1);
     if (cmd === '--version' || cmd === '-V' || cmd === 'version')
         process.stdout.write(`pr-gate ${(0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .packageVersion */ .Tl)()}\n`);
-    else if (_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMANDS */ .Lo.includes(cmd) && (rest.includes('--help') || rest.includes('-h')))
+    else if (cmd !== undefined && _cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMANDS */ .Lo.includes(cmd) && (rest.includes('--help') || rest.includes('-h')))
         process.stdout.write((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .commandUsage */ .T3)(cmd) ?? _cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_);
     else {
         process.stdout.write(_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_);

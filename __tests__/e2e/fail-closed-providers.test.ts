@@ -290,4 +290,19 @@ describe('workflow_run: an artifact zip that lies about its sizes', () => {
     expect(r.stdout).toContain('entry "reports/r0.sarif" inflates to more than its declared 64 bytes')
     expect(server.state.checkRuns.filter((c) => c.conclusion === 'success')).toEqual([])
   }, 60_000)
+
+  it.each([['null'], ['7'], ['"7"'], ['[7]']])(
+    'a pr.json of %s: rejected as naming no PR, never a pass',
+    async (json) => {
+      seedPr(server, { fork: true })
+      const zip = lyingZip([{ name: 'pr.json', data: Buffer.from(json) }])
+      server.addArtifact({ runId: RUN_ID, name: 'pr-quality-gate-evidence', headSha: HEAD_SHA, data: zip })
+      const r = await runAction({ server, event: workflowRunEvent(), eventName: 'workflow_run', inputs: { token: server.token } })
+      noStackTrace(r)
+      expect(r.code).toBe(1)
+      expect(r.stdout).toContain('pr.json in the artifact has no integer "number"')
+      expect(server.state.checkRuns.filter((c) => c.conclusion === 'success')).toEqual([])
+    },
+    60_000,
+  )
 })

@@ -130,13 +130,15 @@ export async function loadRunEvidence(octokit: Octokit, repo: RepoRef, event: Js
   const { dir, files } = extractArtifact(zip)
   let claimed: number | undefined = run.pullNumbers.length === 1 ? run.pullNumbers[0] : undefined
   if (files.includes(PR_MANIFEST)) {
-    let manifest: { number?: unknown }
+    let parsed: unknown
     try {
       const { readFileSync } = await import('node:fs')
-      manifest = JSON.parse(readFileSync(join(dir, PR_MANIFEST), 'utf8'))
+      parsed = JSON.parse(readFileSync(join(dir, PR_MANIFEST), 'utf8'))
     } catch (e) {
       throw new ArtifactRejected(`${PR_MANIFEST} in the artifact is not valid JSON: ${errorMessage(e)}`)
     }
+    // Any JSON may arrive (null, a number, a list): only an object with an integer "number" names a PR.
+    const manifest: { number?: unknown } = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}
     if (typeof manifest.number !== 'number' || !Number.isInteger(manifest.number))
       throw new ArtifactRejected(`${PR_MANIFEST} in the artifact has no integer "number"`)
     if (claimed !== undefined && claimed !== manifest.number) {
