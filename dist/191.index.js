@@ -18,7 +18,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/pipeline/policy-source.ts
 var policy_source = __webpack_require__(21566);
 // EXTERNAL MODULE: ./src/pipeline/policy.ts
-var policy = __webpack_require__(91130);
+var pipeline_policy = __webpack_require__(91130);
+// EXTERNAL MODULE: ./src/pipeline/gate.ts
+var gate = __webpack_require__(1255);
 // EXTERNAL MODULE: ./src/github/source.ts
 var source = __webpack_require__(51094);
 // EXTERNAL MODULE: ./src/github/contents.ts
@@ -468,6 +470,7 @@ var budget = __webpack_require__(41213);
 
 
 
+
 function prMeta(pr, repo) {
     return {
         number: pr.number,
@@ -541,7 +544,7 @@ async function evaluatePullRequest(input) {
             mode: 'pull_request',
         };
         return {
-            verdict: (0,run/* infrastructureErrorVerdict */.zF)((0,errors/* errorMessage */.gJ)(e), empty, `${input.policyPath}@${input.pr.baseRef || input.pr.baseSha.slice(0, 12)}`, known.policy ?? (0,policy/* defaultResolvedPolicy */.aW)()),
+            verdict: (0,run/* infrastructureErrorVerdict */.zF)((0,errors/* errorMessage */.gJ)(e), empty, `${input.policyPath}@${input.pr.baseRef || input.pr.baseSha.slice(0, 12)}`, known.policy ?? (0,pipeline_policy/* defaultResolvedPolicy */.aW)()),
             policy: known.policy,
         };
     }
@@ -552,7 +555,7 @@ async function evaluatePullRequest(input) {
  * changes it. They ride on the first query; what the real policy plans beyond them is read in one more batch.
  */
 function speculativeReads(files, pr, policyPath) {
-    const plan = (0,engine_plan/* planReads */.z)((0,policy/* defaultResolvedPolicy */.aW)(), files, 'pull_request');
+    const plan = (0,engine_plan/* planReads */.z)((0,pipeline_policy/* defaultResolvedPolicy */.aW)(), files, 'pull_request');
     const head = new Set(plan.head);
     const policyFile = files.find((f) => f.path === policyPath && f.status !== 'removed');
     if (policyFile)
@@ -591,15 +594,12 @@ async function evaluateOrThrow(input, known) {
             store.markRestOnly(item.ref, item.path);
     const { read: readBase, policyText, gitattributes, } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store);
     const remote = input.remotePolicy ?? new remote_policy.RemotePolicyReader(octokit, { log: input.log });
-    const { loaded, errors } = await (0,policy/* tryLoadPolicy */.oB)(policyText, input.policyPath, readBase, { remote: remote.read });
-    known.policy = loaded?.policy;
+    const attempt = await (0,pipeline_policy/* tryLoadPolicy */.oB)(policyText, input.policyPath, readBase, { remote: remote.read });
+    known.policy = attempt.loaded?.policy;
     if (!listed.ok)
         throw listed.error;
     const files = listed.files;
     (0,generated/* markExclusions */.zj)(files, gitattributes);
-    // The plan of the enforced policy: whatever the first query did not read, in as few batches as it takes.
-    if (loaded)
-        await store.prefetch(toRefs((0,engine_plan/* planReads */.z)(loaded.policy, files, 'pull_request'), pr));
     const changes = (0,source/* apiChangeSet */.$L)(octokit, repo, pr, files, store);
     const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence, pr.number);
     const meta = prMeta(pr, repo);
@@ -613,16 +613,22 @@ async function evaluateOrThrow(input, known) {
         at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha },
         missingAt: 'on the base branch',
     });
-    if (!loaded)
-        return { verdict: (0,run/* policyErrorVerdict */.GS)(errors, ctx, policySource, (0,policy/* defaultResolvedPolicy */.aW)()), comments: snapshot.comments };
-    const notes = [...(input.notes ?? []), ...(0,policy/* enforcementNotes */.Yy)(loaded)];
+    const { verdict, policy, leadingNotes } = await (0,gate/* gateChange */.c)({
+        attempt,
+        ctx,
+        policySource,
+        notes: input.notes,
+        // The plan of the enforced policy: whatever the first query did not read, in as few batches as it takes.
+        prefetch: (plan) => store.prefetch(toRefs(plan, pr)),
+    });
+    if (!policy)
+        return { verdict, comments: snapshot.comments };
     const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath);
-    const verdict = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource, notes });
     // The PR's policy is previewed after the verdict is decided, so it can neither change nor delay it (and the
     // evidence it shares with the enforced run was already read outside the preview's budget).
     if (policyFile)
-        verdict.notes.splice(notes.length, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx, remote));
-    return { verdict, policy: loaded.policy, comments: snapshot.comments };
+        verdict.notes.splice(leadingNotes, 0, await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx, remote));
+    return { verdict, policy, comments: snapshot.comments };
 }
 /** Wall-time budget of the preview of the PR's policy (API reads included). */
 const PREVIEW_BUDGET_MS = 5000;
@@ -640,7 +646,7 @@ async function headPolicyNote(input, headPath, ctx, remote) {
     const outcome = await (0,budget/* withBudget */.Y$)(PREVIEW_BUDGET_MS, PREVIEW_MAX_BLOCK_MS, async () => {
         const readHead = (p) => ctx.changes.readHead(p);
         const text = await readHead(headPath);
-        const attempt = await (0,policy/* tryLoadPolicy */.oB)(text, headPath, readHead, { remote: remote.read });
+        const attempt = await (0,pipeline_policy/* tryLoadPolicy */.oB)(text, headPath, readHead, { remote: remote.read });
         if (!attempt.loaded)
             return { level: 'warning', message: `${prefix} The PR's version is invalid (informational):`, detail: attempt.errors.join('\n') };
         const { loaded } = attempt;

@@ -1,32 +1,58 @@
 export const id = 808;
-export const ids = [808,584];
+export const ids = [808];
 export const modules = {
 
-/***/ 96584:
+/***/ 68427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   WRITE_BURST: () => (/* binding */ WRITE_BURST),
-/* harmony export */   WRITE_INTERVAL_MS: () => (/* binding */ WRITE_INTERVAL_MS),
-/* harmony export */   callOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.C8),
-/* harmony export */   createClient: () => (/* binding */ createClient),
-/* harmony export */   createWriteLimiters: () => (/* binding */ createWriteLimiters),
-/* harmony export */   describeApiError: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.gg),
-/* harmony export */   graphqlReader: () => (/* binding */ graphqlReader),
-/* harmony export */   statusOf: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.c2),
-/* harmony export */   writeLimiters: () => (/* binding */ writeLimiters)
-/* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43934);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86856);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49735);
-/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62203);
-/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ReportUsageError: () => (/* binding */ ReportUsageError),
+  Et: () => (/* binding */ parseWindow),
+  reportCmd: () => (/* binding */ reportCmd)
+});
+
+// UNUSED EXPORTS: parseDate, repoFromRemote
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/change/git.ts + 2 modules
+var git = __webpack_require__(18092);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/trends/compute.ts
+var compute = __webpack_require__(94801);
+// EXTERNAL MODULE: ./src/trends/fail.ts
+var fail = __webpack_require__(70874);
+// EXTERNAL MODULE: ./src/pipeline/policy.ts
+var policy = __webpack_require__(91130);
+// EXTERNAL MODULE: ./src/policy/schema.ts + 1 modules
+var schema = __webpack_require__(21458);
+// EXTERNAL MODULE: ./src/policy/load.ts + 3 modules
+var load = __webpack_require__(40949);
+// EXTERNAL MODULE: ./src/trends/sla.ts
+var sla = __webpack_require__(41130);
+// EXTERNAL MODULE: ./src/pipeline/policy-source.ts
+var policy_source = __webpack_require__(21566);
+// EXTERNAL MODULE: ./src/change/generated.ts
+var generated = __webpack_require__(9393);
+// EXTERNAL MODULE: ./src/pipeline/gate.ts
+var gate = __webpack_require__(1255);
+// EXTERNAL MODULE: ./src/trends/record.ts
+var record = __webpack_require__(46967);
+;// CONCATENATED MODULE: ./src/trends/local.ts
 /**
- * The Octokit client: @actions/github's Octokit with throttling and retry. Built on demand (never at
- * import time). The base URL comes from the caller (GITHUB_API_URL for Actions, so GHES works).
+ * The local source of the trend report: the pull requests that landed on the default branch in a window,
+ * read from real git history and each evaluated on the spot by the engine, exactly as `pr-gate check
+ * --base <first parent> --head <merge>` would: same change set, same exclusions, the policy at the base.
+ *
+ * A pull request is a first-parent commit of the branch that is a merge commit, or whose subject ends in
+ * "(#N)" (a squash merge). Other first-parent commits (direct pushes, bots) are counted apart, not
+ * evaluated. History has no labels and no CI reports: waivers and diff coverage are not known locally
+ * (the report says so); the merge commit's message stands in for the PR description.
  */
 
 
@@ -34,663 +60,1147 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/**
- * The write budget of a run (issue 15 item 3). GitHub asks integrations making *a large number* of
- * POST/PATCH/PUT/DELETE requests to wait a second between them, and its secondary rate limit counts
- * content-generating requests: in general no more than 80 a minute and 500 an hour (docs/architecture.md,
- * "Write budget"). A run of the Action writes 2–4 times (check run, comment, a label, a duplicate removed):
- * spacing those a second apart cost every run a second or more and protects nothing. So writes draw on a
- * token bucket: WRITE_BURST tokens to start with, one more every WRITE_INTERVAL_MS up to WRITE_BURST again,
- * one write at a time. Any minute thus holds at most WRITE_BURST + 60 writes of one key (< 80); the hourly
- * count is the number of writes the runs make, which spacing never changed.
- */
-const WRITE_BURST = 4;
-const WRITE_INTERVAL_MS = 1000;
-let burstLimiters;
-/**
- * The process's write limiters, one token bucket per throttle key (Bottleneck reservoir with a periodic
- * increase), passed to @octokit/plugin-throttling as its `write` group. Built once and shared by every client
- * of the process, as the plugin's own groups are, so a second client of the same key (the unpaced reader's
- * sibling, a retry) draws on the same bucket.
- */
-function writeLimiters() {
-    return (burstLimiters ??= createWriteLimiters());
-}
-/** A new group of write buckets (`writeLimiters` is the process's one; tests build their own). */
-function createWriteLimiters() {
-    return new (bottleneck__WEBPACK_IMPORTED_MODULE_1___default().Group)({
-        id: 'pr-quality-gate-write',
-        maxConcurrent: 1,
-        reservoir: WRITE_BURST,
-        reservoirIncreaseInterval: WRITE_INTERVAL_MS,
-        reservoirIncreaseAmount: 1,
-        reservoirIncreaseMaximum: WRITE_BURST,
-        // The plugin's key timeout: an idle key's limiter is dropped after 2 minutes (its bucket is full by then).
-        timeout: 2 * 60 * 1000,
-    });
-}
-/** Each client's unpaced sibling, built on first use (see `graphqlReader`). */
-const readers = new WeakMap();
-/**
- * The `graphql` function to use for read-only queries. @octokit/plugin-throttling counts every GraphQL
- * request as a write and spaces writes a second apart, so a query before the check run would hold the
- * check run back a second. GitHub asks for that spacing between requests that create content, which a
- * query does not: reads go through a sibling client with the same token, retries and timeout, unpaced.
- * A client not made by `createClient` (a test double) is used as it is.
- */
-function graphqlReader(octokit) {
-    const sibling = readers.get(octokit);
-    return sibling ? sibling().graphql : octokit.graphql;
-}
-function createClient(o) {
-    // Every token a client is made with (the Action's, the CLI's, each App installation token) is redacted
-    // from every message, whole or in part, whatever its shape (src/errors.ts).
-    (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(o.token);
-    const octokit = buildClient(o);
-    if (o.throttle !== false) {
-        let unpaced;
-        readers.set(octokit, () => (unpaced ??= buildClient({ ...o, throttle: false })));
-    }
-    return octokit;
-}
-function buildClient(o) {
-    const log = o.log ?? (() => undefined);
-    const retries = o.retries ?? 3;
-    const timeoutMs = o.timeoutMs ?? 30000;
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(o.token, {
-        baseUrl: o.baseUrl,
-        userAgent: 'pr-quality-gate',
-        retry: { retries, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
-        throttle: {
-            ...(o.throttleId ? { id: o.throttleId } : {}),
-            ...(o.throttle === false ? { enabled: false } : {}),
-            ...(o.writeBurst === false ? {} : { write: writeLimiters() }),
-            // Clustering needs the full Bottleneck (the plugin's default build has no Redis datastore).
-            ...(o.throttleConnection ? { Bottleneck: (bottleneck__WEBPACK_IMPORTED_MODULE_1___default()), connection: o.throttleConnection } : {}),
-            onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                log(`rate limited on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
-                return retryCount < retries && retryAfter <= 60;
-            },
-            onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                log(`secondary rate limit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
-                return retryCount < retries && retryAfter <= 60;
-            },
-        },
-    }, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L);
-    // A per-request timeout: every fetch (first try and each retry) gets its own deadline; an aborted fetch
-    // surfaces as a 500 RequestError, which the retry plugin retries with its bounded backoff.
-    // A JSON answer that does not parse (a truncated body) is retried here with the same bounded backoff.
-    // (before-after-hook binds the options: they are changed in place, never passed anew.)
-    octokit.hook.wrap('request', async (request, options) => {
-        // The options as they may arrive: request and mediaType are optional (the types say always set).
-        const given = options;
-        const inner = given.request?.fetch ?? globalThis.fetch;
-        options.request = {
-            ...options.request,
-            fetch: (url, init) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-        };
-        for (let attempt = 0;; attempt++) {
-            const response = await request(options);
-            const type = (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .textOf */ .b6)(response.headers['content-type']);
-            if (!(typeof response.data === 'string' && /json/.test(type) && given.mediaType?.format !== 'raw'))
-                return response;
-            if (attempt >= retries) {
-                throw Object.assign(new Error('the response body is not valid JSON (truncated?)'), {
-                    status: 502,
-                    request: { method: options.method, url: response.url },
-                });
-            }
-            log(`unreadable JSON from ${options.method} ${response.url}; retry ${attempt + 1} in ${(attempt + 1) ** 2}s`);
-            await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * 1000));
-        }
-    });
-    return octokit;
-}
 
 
 
-/***/ }),
 
-/***/ 33113:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C5: () => (/* binding */ sizeHintsFrom),
-/* harmony export */   DC: () => (/* binding */ blobFields),
-/* harmony export */   Er: () => (/* binding */ blobAnswer),
-/* harmony export */   Vh: () => (/* binding */ ContentStore),
-/* harmony export */   jn: () => (/* binding */ errorCovers)
-/* harmony export */ });
-/* unused harmony exports blobKey, BLOB_SELECTION */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51094);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8301);
-
-
-
-const blobKey = (ref, path) => `${ref}:${path}`;
-/** The selection every blob alias uses. */
-const BLOB_SELECTION = '{ __typename ... on Blob { text isBinary isTruncated } }';
-/** True when a GraphQL error at `path` may have nulled `field`: one path is a prefix of the other, or no path. */
-function errorCovers(path, field) {
-    if (!Array.isArray(path) || path.length === 0)
-        return true;
-    const n = Math.min(path.length, field.length);
-    for (let i = 0; i < n; i++)
-        if (path[i] !== field[i])
-            return false;
-    return true;
+const NO_EVIDENCE = { findReports: () => Promise.resolve([]) };
+async function tryGit(cwd, args) {
+    try {
+        return (await (0,git/* git */.$Y)(cwd, args)).trim();
+    }
+    catch {
+        return undefined;
+    }
 }
-/** Reads the answer of `repository.<alias>` (an `object(expression:)` with BLOB_SELECTION). */
-function blobAnswer(repository, alias, errors) {
-    if (!repository || typeof repository !== 'object' || !(alias in repository))
-        return { kind: 'unknown' };
-    if (errors.some((err) => errorCovers((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(err, 'path'), ['repository', alias])))
-        return { kind: 'unknown' };
-    const obj = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(repository, alias);
-    if (obj === null)
-        return { kind: 'absent' };
-    const type = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(obj, '__typename'));
-    // A directory, or a submodule (a commit in the tree): no file there, as the contents API says.
-    if (type === 'Tree' || type === 'Commit')
-        return { kind: 'absent' };
-    if (type === 'Blob' && (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(obj, 'isTruncated') === false && (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(obj, 'isBinary') !== true) {
-        const text = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(obj, 'text'));
-        if (text !== undefined)
-            return { kind: 'text', text };
-    }
-    return { kind: 'unknown' };
+/** The default branch: origin/HEAD, init.defaultBranch, then main, master, trunk (local or on origin). */
+async function defaultBranch(root) {
+    const candidates = [];
+    const originHead = await tryGit(root, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+    if (originHead)
+        candidates.push(originHead);
+    const configured = await tryGit(root, ['config', '--get', 'init.defaultBranch']);
+    if (configured)
+        candidates.push(configured, `origin/${configured}`);
+    for (const n of ['main', 'master', 'trunk'])
+        candidates.push(n, `origin/${n}`);
+    for (const c of candidates)
+        if (await tryGit(root, ['rev-parse', '--verify', '--quiet', `${c}^{commit}`]))
+            return c;
+    throw new git/* GitError */.XS('cannot tell the default branch (no origin/HEAD, main, master or trunk): name it with --branch');
 }
-/** The aliased fields and variables of a batch: `c0: object(expression: $c0) …`. */
-function blobFields(items, prefix = 'c') {
-    const aliases = items.map((_, i) => `${prefix}${i}`);
-    return {
-        aliases,
-        fields: aliases.map((a) => `${a}: object(expression: $${a}) ${BLOB_SELECTION}`).join('\n    '),
-        declarations: aliases.map((a) => `, $${a}: String!`).join(''),
-        variables: Object.fromEntries(items.map((it, i) => [aliases[i], `${it.ref}:${it.path}`])),
-    };
-}
-/**
- * The run's file contents: read once each, in batches. `read` answers the file's text, or undefined when
- * it is absent at that commit; it rejects when the file could not be read.
- */
-class ContentStore {
-    octokit;
-    repo;
-    options;
-    stats = { queries: 0, blobs: 0, rest: 0 };
-    cache = new Map();
-    restOnly = new Set();
-    queue = [];
-    scheduled = false;
-    gql;
-    restLimit;
-    constructor(octokit, repo, options = {}) {
-        this.octokit = octokit;
-        this.repo = repo;
-        this.options = options;
-        this.gql = limiter(options.concurrency ?? 2);
-        this.restLimit = limiter(options.restConcurrency ?? 4);
-    }
-    /** Answers read elsewhere (the first batch): text, or null for a file known to be absent. */
-    seed(ref, path, value) {
-        const key = blobKey(ref, path);
-        if (!this.cache.has(key))
-            this.cache.set(key, Promise.resolve(value ?? undefined));
-    }
-    /** A file GraphQL already could not vouch for: read it over REST when it is asked for. */
-    markRestOnly(ref, path) {
-        this.restOnly.add(blobKey(ref, path));
-    }
-    has(ref, path) {
-        return this.cache.has(blobKey(ref, path));
-    }
-    read(ref, path) {
-        const key = blobKey(ref, path);
-        let p = this.cache.get(key);
-        if (!p) {
-            if (this.restOnly.has(key))
-                p = this.rest(ref, path);
-            else {
-                p = new Promise((resolve, reject) => this.queue.push({ ref, path, resolve, reject }));
-                this.schedule();
-            }
-            this.cache.set(key, p);
-        }
-        return p;
-    }
-    /** Reads every file of the plan now, in batches; settles when all are read (never rejects: a failed
-     * read rejects later, for the rule that asks for it). */
-    async prefetch(items) {
-        const ps = items.map((it) => this.read(it.ref, it.path));
-        for (const p of ps)
-            void p.catch(() => undefined);
-        await Promise.allSettled(ps);
-    }
-    /** Splits a plan into what fits the first batch (the first query) and the rest. */
-    firstBatch(items) {
-        const batches = this.batches(items);
-        return [batches[0] ?? [], batches.slice(1).flat()];
-    }
-    schedule() {
-        if (this.scheduled)
-            return;
-        this.scheduled = true;
-        // setImmediate, not a microtask: reads asked for across a few awaits of resolved promises join one batch.
-        setImmediate(() => {
-            this.scheduled = false;
-            const items = this.queue;
-            this.queue = [];
-            for (const batch of this.batches(items))
-                this.gql(() => this.runBatch(batch)).catch((e) => {
-                    batch.forEach((it) => {
-                        it.reject(e);
-                    });
-                });
+/** First-parent commits of `branch` committed in [from, to], oldest first. */
+async function firstParentCommits(root, branch, from, to) {
+    if (!(await tryGit(root, ['rev-parse', '--verify', '--quiet', `${branch}^{commit}`])))
+        throw new git/* GitError */.XS(`--branch ${branch} is not a branch or commit in this repository`);
+    const out = await (0,git/* git */.$Y)(root, [
+        'log',
+        '--first-parent',
+        '--reverse',
+        `--since=${from.toISOString()}`,
+        `--until=${to.toISOString()}`,
+        '--format=%H%x00%P%x00%cI%x00%an%x00%s%x00%b%x1e',
+        branch,
+        '--',
+    ]);
+    const commits = [];
+    for (const rec of out.split('\x1e')) {
+        // A record may have fewer fields than asked for (a truncated or odd log line): each may be missing.
+        const fields = rec.replace(/^\n/, '').split('\0');
+        const [sha, parents, date, author, subject, body] = fields;
+        if (!sha || !date)
+            continue;
+        // --since stops at the first older commit only for date-ordered history; filter exactly anyway.
+        const t = Date.parse(date);
+        if (t < from.getTime() || t > to.getTime())
+            continue;
+        commits.push({
+            sha,
+            parents: (parents ?? '').split(' ').filter(Boolean),
+            date: new Date(t).toISOString(),
+            author: author ?? '',
+            subject: subject ?? '',
+            body: body ?? '',
         });
     }
-    /** Splits by count and by estimated bytes (a blob bigger than the byte budget goes alone). */
-    batches(items) {
-        const maxCount = this.options.maxCount ?? 100;
-        const maxBytes = this.options.maxBytes ?? 4 * 1024 * 1024;
-        const out = [];
-        let cur = [];
-        let bytes = 0;
-        for (const it of items) {
-            const size = this.options.sizeHint?.(it.ref, it.path) ?? this.options.defaultBytes ?? 32 * 1024;
-            if (cur.length && (cur.length >= maxCount || bytes + size > maxBytes)) {
-                out.push(cur);
-                cur = [];
-                bytes = 0;
-            }
-            cur.push(it);
-            bytes += size;
-        }
-        if (cur.length)
-            out.push(cur);
-        return out;
-    }
-    async runBatch(batch) {
-        const { fields, declarations, variables, aliases } = blobFields(batch);
-        const query = `query prGateContents($owner: String!, $name: String!${declarations}) ` +
-            `{\n  repository(owner: $owner, name: $name) {\n    ${fields}\n  }\n}`;
-        let data;
-        let errors = [];
-        this.stats.queries++;
-        try {
-            data = await (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.graphqlReader)(this.octokit)(query, { owner: this.repo.owner, name: this.repo.repo, ...variables });
-        }
-        catch (e) {
-            data = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(e, 'data');
-            errors = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(e, 'errors'));
-            if (data === undefined || data === null)
-                this.options.log?.(`${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`GraphQL read of ${batch.length} file${batch.length === 1 ? '' : 's'}`, e)}; reading them over REST`);
-        }
-        const repository = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(data, 'repository');
-        batch.forEach((it, i) => {
-            const answer = blobAnswer(repository, aliases[i], errors);
-            if (answer.kind === 'text') {
-                this.stats.blobs++;
-                it.resolve(answer.text);
-            }
-            else if (answer.kind === 'absent') {
-                this.stats.blobs++;
-                it.resolve(undefined);
-            }
-            else
-                this.rest(it.ref, it.path).then(it.resolve, it.reject);
-        });
-    }
-    rest(ref, path) {
-        return this.restLimit(() => {
-            this.stats.rest++;
-            return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .readRepoFile */ .v6)(this.octokit, this.repo, path, ref);
-        });
-    }
+    return commits;
 }
-/** At most `n` of the functions run at once; the others wait in order. */
-function limiter(n) {
-    let active = 0;
-    const waiting = [];
-    const release = () => {
-        active--;
-        waiting.shift()?.();
-    };
-    return (f) => new Promise((resolve, reject) => {
-        const start = () => {
-            active++;
-            f().then(resolve, reject).finally(release);
-        };
-        if (active < n)
-            start();
-        else
-            waiting.push(start);
-    });
-}
-/** Size hints from the file list: an added file's text is about its patch without the `+` prefixes. */
-function sizeHintsFrom(files, headRef) {
-    const sizes = new Map();
-    for (const f of files)
-        if (f.status === 'added' && f.patch !== undefined)
-            sizes.set(f.path, f.patch.length);
-    return (ref, path) => (ref === headRef ? sizes.get(path) : undefined);
-}
-
-
-/***/ }),
-
-/***/ 58808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   APP_ACCESS_HINT: () => (/* binding */ APP_ACCESS_HINT),
-/* harmony export */   DEFAULT_ACCESS_HINT: () => (/* binding */ DEFAULT_ACCESS_HINT),
-/* harmony export */   RESOLVE_REF_QUERY: () => (/* binding */ RESOLVE_REF_QUERY),
-/* harmony export */   RemotePolicyCache: () => (/* binding */ RemotePolicyCache),
-/* harmony export */   RemotePolicyCaches: () => (/* binding */ RemotePolicyCaches),
-/* harmony export */   RemotePolicyReader: () => (/* binding */ RemotePolicyReader)
-/* harmony export */ });
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
-/* harmony import */ var _contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33113);
-/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40949);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8301);
-
-
-
-
-const RESOLVE_REF_QUERY = `query prGateRemotePolicyRef($owner: String!, $name: String!, $ref: String!) {
-  repository(owner: $owner, name: $name) {
-    object(expression: $ref) { oid }
-  }
-}`;
-/** Files of org policy repositories at commit SHAs, kept across deliveries (bounded, least recently used out). */
-class RemotePolicyCache {
-    maxEntries;
-    map = new Map();
-    constructor(maxEntries = 500) {
-        this.maxEntries = maxEntries;
-    }
-    get(key) {
-        const v = this.map.get(key);
-        if (v !== undefined) {
-            this.map.delete(key);
-            this.map.set(key, v);
-        }
-        return v;
-    }
-    set(key, value) {
-        this.map.delete(key);
-        this.map.set(key, value);
-        while (this.map.size > this.maxEntries)
-            this.map.delete(this.map.keys().next().value);
-    }
-    get size() {
-        return this.map.size;
-    }
-}
-/** One cache per App installation (what one installation's token may read is never served to another). */
-class RemotePolicyCaches {
-    maxInstallations;
-    entriesEach;
-    caches = new Map();
-    constructor(maxInstallations = 1000, entriesEach = 200) {
-        this.maxInstallations = maxInstallations;
-        this.entriesEach = entriesEach;
-    }
-    forInstallation(id) {
-        let c = this.caches.get(id);
-        if (c)
-            this.caches.delete(id);
-        else
-            c = new RemotePolicyCache(this.entriesEach);
-        this.caches.set(id, c);
-        while (this.caches.size > this.maxInstallations)
-            this.caches.delete(this.caches.keys().next().value);
-        return c;
-    }
-}
-/** The "cannot read" advice for the App: its installation token reads only the repositories it is installed on. */
-const APP_ACCESS_HINT = 'The App reads it with its installation token, which can read only the repositories the App is installed on: ' +
-    "install the App on that repository too (for the org's .github repository, " +
-    '"All repositories" or add it to the selected ones). See docs/policy.md, "Org policy".';
-const DEFAULT_ACCESS_HINT = "The Action's GITHUB_TOKEN can read only the workflow's own repository: pass a token that can read it as " +
-    'the `policy-token` input (a fine-grained token or a GitHub App token with contents: read on that repository), ' +
-    'or run the gate as the GitHub App installed on that repository too. See docs/policy.md, "Org policy".';
-const SHA = /^[0-9a-f]{40}$/i;
-class RemotePolicyReader {
-    octokit;
-    options;
-    stats = { resolves: 0, reads: 0, cacheHits: 0 };
-    shas = new Map();
-    files = new Map();
-    stores = new Map();
-    constructor(octokit, options = {}) {
-        this.octokit = octokit;
-        this.options = options;
-    }
-    read = (spec) => {
-        const repoKey = `${spec.owner}/${spec.repo}`.toLowerCase();
-        const runKey = `${repoKey}@${spec.ref}:${spec.path}`;
-        let p = this.files.get(runKey);
-        if (!p) {
-            p = this.resolve(spec).then((sha) => this.readAt(spec, repoKey, sha));
-            this.files.set(runKey, p);
-        }
-        return p;
-    };
-    resolve(spec) {
-        if (SHA.test(spec.ref))
-            return Promise.resolve(spec.ref.toLowerCase());
-        const key = `${spec.owner}/${spec.repo}@${spec.ref}`.toLowerCase();
-        let p = this.shas.get(key);
-        if (!p) {
-            p = this.resolveOnce(spec);
-            this.shas.set(key, p);
-        }
-        return p;
-    }
-    async resolveOnce(spec) {
-        const repo = `${spec.owner}/${spec.repo}`;
-        this.stats.resolves++;
-        let data;
-        try {
-            data = await (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.graphqlReader)(this.octokit)(RESOLVE_REF_QUERY, { owner: spec.owner, name: spec.repo, ref: spec.ref });
-        }
-        catch (e) {
-            const errors = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__.at)(e, 'errors'));
-            const types = errors.map((err) => (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__.at)(err, 'type')));
-            if (types.includes('NOT_FOUND') || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
-                throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(this.cannotRead(repo, 'GitHub answers that the repository does not exist or that this token cannot see it (NOT_FOUND)'));
-            if (types.includes('FORBIDDEN') || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 403 || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 401)
-                throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(this.cannotRead(repo, `GitHub refuses this token (${types.includes('FORBIDDEN') ? 'FORBIDDEN' : (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e)})`));
-            throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(`${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`resolving ${spec.ref} in ${repo}`, e)}; the policy cannot be read, so the gate fails closed`);
-        }
-        const oid = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_3__.at)(data, 'repository', 'object', 'oid'));
-        if (!oid)
-            throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(`${repo} has no ${spec.ref === 'HEAD' ? 'default branch' : `branch, tag or commit ${JSON.stringify(spec.ref)}`}`);
-        return oid;
-    }
-    cannotRead(repo, why) {
-        return `cannot read ${repo}: ${why}. ${this.options.accessHint ?? DEFAULT_ACCESS_HINT}`;
-    }
-    async readAt(spec, repoKey, sha) {
-        const cacheKey = `${repoKey}@${sha}:${spec.path}`;
-        const cached = this.options.cache?.get(cacheKey);
-        if (cached !== undefined) {
-            this.stats.cacheHits++;
-            return cached ?? undefined;
-        }
-        let store = this.stores.get(repoKey);
-        if (!store)
-            this.stores.set(repoKey, (store = new _contents_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentStore */ .Vh(this.octokit, { owner: spec.owner, repo: spec.repo }, { log: this.options.log })));
-        this.stats.reads++;
-        let text;
-        try {
-            text = await store.read(sha, spec.path);
-        }
-        catch (e) {
-            const status = (0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e);
-            if (status === 403 || status === 401)
-                throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(this.cannotRead(`${spec.owner}/${spec.repo}`, `GitHub refuses this token (${status})`));
-            throw new _policy_load_js__WEBPACK_IMPORTED_MODULE_2__/* .RemoteReadError */ .dd(`${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__.describeApiError)(`reading ${spec.path} of ${spec.owner}/${spec.repo} at ${sha.slice(0, 12)}`, e)}; ` +
-                `the policy cannot be read, so the gate fails closed`);
-        }
-        this.options.cache?.set(cacheKey, text ?? null);
-        return text;
-    }
-}
-
-
-/***/ }),
-
-/***/ 51094:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $L: () => (/* binding */ apiChangeSet),
-/* harmony export */   Kx: () => (/* binding */ pullInfoFrom),
-/* harmony export */   ey: () => (/* binding */ fetchPull),
-/* harmony export */   oU: () => (/* binding */ toChangedFile),
-/* harmony export */   pG: () => (/* binding */ listPullFiles),
-/* harmony export */   v6: () => (/* binding */ readRepoFile)
-/* harmony export */ });
-/* unused harmony export FILES_CAP */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96584);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8301);
-/* harmony import */ var _contents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33113);
-
-
-
-/** GitHub lists at most this many files for a pull request. */
-const FILES_CAP = 3000;
-function toChangedFile(f) {
-    const file = {
-        path: f.filename,
-        status: f.status,
-        additions: f.additions,
-        deletions: f.deletions,
-    };
-    if (f.previous_filename)
-        file.previousPath = f.previous_filename;
-    if (typeof f.patch === 'string')
-        file.patch = f.patch;
-    // GitHub omits `patch` for binary files and for diffs too large to inline; a binary file has no line counts.
-    else if (f.changes === 0 && f.status !== 'renamed' && f.status !== 'removed')
-        file.binary = true;
-    return file;
-}
-/** Lists every file of the PR (all pages, up to GitHub's cap). */
-async function listPullFiles(octokit, r, pullNumber, expected) {
-    const out = [];
-    const pages = Math.max(1, Math.ceil(Math.min(expected || 1, FILES_CAP) / 100));
-    // Fetch the known number of pages concurrently (2 at a time is gentle on the secondary rate limit).
-    const fetchPage = async (page) => (await octokit.rest.pulls.listFiles({ owner: r.owner, repo: r.repo, pull_number: pullNumber, per_page: 100, page })).data;
-    const results = new Array(pages);
-    let next = 1;
+/** Runs `f` over `items` with at most `limit` in flight, keeping the order of the results. */
+async function mapLimit(items, limit, f) {
+    const out = new Array(items.length);
+    let next = 0;
     const worker = async () => {
-        while (next <= pages) {
-            const p = next++;
-            results[p - 1] = await fetchPage(p);
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await f(items[i]);
         }
     };
-    await Promise.all([worker(), worker(), worker(), worker()].slice(0, Math.min(4, pages)));
-    for (const page of results)
-        for (const f of page)
-            out.push(toChangedFile(f));
-    // Keep paging only while the PR says there is more than we have (a full last page alone is no proof).
-    let page = pages;
-    while (results[page - 1]?.length === 100 && out.length < Math.min(expected || Infinity, FILES_CAP)) {
-        page++;
-        const more = await fetchPage(page);
-        results.push(more);
-        for (const f of more)
-            out.push(toChangedFile(f));
-    }
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     return out;
 }
+/** Evaluates one commit's diff against its first parent, as `pr-gate check --base <parent> --head <sha>`. */
+async function evaluateMerge(root, c, policyFor) {
+    const base = c.parents[0];
+    const changes = await (0,git/* gitChangeSet */.Jk)(root, { base, head: c.sha, baseLabel: 'first parent' });
+    const gitattributes = await (0,git/* readAtRef */.Bg)(root, base, '.gitattributes');
+    (0,generated/* markExclusions */.zj)(changes.files, gitattributes);
+    const number = (0,record/* prNumberOf */.J)(c.subject);
+    const ctx = {
+        changes,
+        pr: { number, title: c.subject, body: c.body, author: c.author, labels: [] },
+        evidence: NO_EVIDENCE,
+        gitattributes,
+        // Ages and expiries as they were when the pull request landed.
+        now: new Date(c.date),
+        mode: 'pull_request',
+    };
+    const p = await policyFor(base);
+    return (await (0,gate/* gateChange */.c)({ attempt: p, ctx, policySource: p.source })).verdict;
+}
+async function localHistory(o) {
+    const branch = o.branch ?? (await defaultBranch(o.root));
+    const commits = await firstParentCommits(o.root, branch, o.from, o.to);
+    const prs = commits.filter((c) => c.parents.length >= 2 || (c.parents.length === 1 && (0,record/* prNumberOf */.J)(c.subject) !== undefined));
+    // The policy: one file for all, or the one at each base (cached by its blob: it rarely changes).
+    let fixed;
+    if (o.policyFile) {
+        const abs = (0,external_node_path_.resolve)(o.root, o.policyFile);
+        const text = await (0,promises_.readFile)(abs, 'utf8').catch(() => {
+            throw new load/* PolicyError */.pn([{ file: o.policyFile, message: 'file not found' }]);
+        });
+        const file = (0,external_node_path_.relative)(o.root, abs).split(external_node_path_.sep).join('/') || o.policyFile;
+        fixed = local_load(text, file, `${file} (working tree)`, (p) => (0,promises_.readFile)((0,external_node_path_.resolve)(o.root, p), 'utf8').catch(() => undefined));
+    }
+    const byBlob = new Map();
+    const policyFor = (base) => {
+        if (fixed)
+            return fixed;
+        return (async () => {
+            // Keyed by the .github tree: the policy and the local files it extends usually live there.
+            const blob = (await tryGit(o.root, ['rev-parse', '--verify', '--quiet', `${base}:.github`])) ?? 'none';
+            let p = byBlob.get(blob);
+            if (!p) {
+                p = (async () => {
+                    const text = await (0,git/* readAtRef */.Bg)(o.root, base, schema/* DEFAULT_POLICY_PATH */.lo);
+                    const source = (0,policy_source/* policySource */.I)({ path: schema/* DEFAULT_POLICY_PATH */.lo, text, at: { sha: base } });
+                    return local_load(text, schema/* DEFAULT_POLICY_PATH */.lo, source, (path) => (0,git/* readAtRef */.Bg)(o.root, base, path));
+                })();
+                byBlob.set(blob, p);
+            }
+            return p;
+        })();
+    };
+    let done = 0;
+    const records = await mapLimit(prs, o.concurrency ?? 2, async (c) => {
+        const v = await evaluateMerge(o.root, c, policyFor);
+        o.onProgress?.(++done, prs.length);
+        // GitHub's merge commit: "Merge pull request #N from owner/branch", then the pull request's title.
+        const title = /^Merge pull request #\d+/.test(c.subject) ? c.body.split('\n')[0]?.trim() || c.subject : c.subject;
+        return (0,record/* recordFromVerdict */.b)(v, {
+            number: (0,record/* prNumberOf */.J)(c.subject),
+            sha: c.sha,
+            base: c.parents[0],
+            title,
+            author: c.author,
+            mergedAt: c.date,
+        });
+    });
+    const tip = commits.at(-1)?.sha ?? (await (0,git/* git */.$Y)(o.root, ['rev-parse', `${branch}^{commit}`])).trim();
+    const policy = (await policyFor(tip)).loaded;
+    return { branch, records, skipped: commits.length - prs.length, policy };
+}
+async function local_load(text, file, source, read) {
+    return { ...(await (0,policy/* tryLoadPolicy */.oB)(text, file, read)), source };
+}
+
+// EXTERNAL MODULE: ./src/trends/render.ts
+var render = __webpack_require__(22018);
+;// CONCATENATED MODULE: ./src/trends/cli.ts
 /**
- * Reads a file at a ref through the contents API (raw). Undefined when absent (404), a directory, or a
- * submodule. Anything else that goes wrong throws (5xx after retries, timeout, network, an answer that is
- * not a file's content): a failed read is never "no file", so the rule asking is not evaluated.
+ * `pr-gate report`: team trends over a window of merged pull requests (see docs/report.md).
  */
-async function readRepoFile(octokit, r, path, ref) {
-    let data;
+
+
+
+
+
+
+
+
+
+
+
+
+class ReportUsageError extends Error {
+}
+const FORMATS = ['text', 'json', 'csv', 'markdown'];
+const DAY = 86_400_000;
+/** A date (YYYY-MM-DD, start of the day UTC, or end of it with `endOfDay`) or an ISO 8601 timestamp. */
+function parseDate(v, what, endOfDay = false) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+        const t = Date.parse(`${v}T00:00:00Z`);
+        if (!Number.isNaN(t))
+            return new Date(endOfDay ? t + DAY - 1 : t);
+    }
+    else if (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)))
+        return new Date(Date.parse(v));
+    throw new ReportUsageError(`${what}: expected a date (YYYY-MM-DD) or an ISO 8601 time, got ${JSON.stringify(v)}`);
+}
+/** The window: `--since 90d|12w|DATE`, or `--from DATE [--to DATE]`; default the last 90 days. */
+function parseWindow(v, now) {
+    if (v.since !== undefined && v.from !== undefined)
+        throw new ReportUsageError('give either --since or --from, not both');
+    const to = v.to !== undefined ? parseDate(v.to, '--to', true) : now;
+    let from;
+    if (v.from !== undefined)
+        from = parseDate(v.from, '--from');
+    else {
+        const since = v.since ?? '90d';
+        const m = /^(\d+)([dw])$/.exec(since);
+        if (m) {
+            const days = Number(m[1]) * (m[2] === 'w' ? 7 : 1);
+            if (days < 1)
+                throw new ReportUsageError(`--since ${since}: the window must be at least one day`);
+            from = new Date(to.getTime() - days * DAY);
+        }
+        else if (/^\d{4}-/.test(since))
+            from = parseDate(since, '--since');
+        else
+            throw new ReportUsageError(`--since: expected a duration such as 90d or 12w, or a date (YYYY-MM-DD), got ${JSON.stringify(since)}`);
+    }
+    if (from.getTime() >= to.getTime())
+        throw new ReportUsageError(`the window is empty: ${from.toISOString()} is not before ${to.toISOString()}`);
+    return { from, to };
+}
+const GIT_NOTE = 'Evaluated from git history: labels (waivers) and CI reports (diff coverage, vulnerability scans) ' +
+    'are not in it; the merge commit message stands in for the pull request description; ' +
+    'pull requests merged with "rebase and merge" leave no trace of the pull request in git and are not counted.';
+async function gitSource(io, values, from, to) {
+    const root = (await (0,git/* git */.$Y)(io.cwd, ['rev-parse', '--show-toplevel']).catch(() => {
+        throw new git/* GitError */.XS(`${io.cwd} is not inside a git work tree`);
+    })).trim();
+    const h = await localHistory({ root, branch: values.branch, from, to, policyFile: values.policy });
+    return {
+        source: 'git',
+        branch: h.branch,
+        records: h.records,
+        skipped: h.skipped,
+        policy: h.policy,
+        evidence: { waivers: false, coverage: false },
+        notes: [GIT_NOTE],
+    };
+}
+/** owner/name from a GitHub remote URL (https or ssh), if it is one. */
+function repoFromRemote(url) {
+    const m = /^(?:https?:\/\/[^/]+\/|git@[^:]+:|ssh:\/\/git@[^/]+\/)([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/.exec(url.trim());
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
+async function apiSource(values, io, from, to) {
+    const env = io.env ?? process.env;
+    const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+    if (!token)
+        throw new ReportUsageError('--source api: GITHUB_TOKEN (or GH_TOKEN) is not set (pull requests, checks and metadata: read)');
+    let repos = values.repo ?? [];
+    if (!repos.length && values.org === undefined) {
+        const fromEnv = env.GITHUB_REPOSITORY;
+        const remote = fromEnv ? undefined : await (0,git/* git */.$Y)(io.cwd, ['remote', 'get-url', 'origin']).then(repoFromRemote, () => undefined);
+        const r = fromEnv || remote;
+        if (!r)
+            throw new ReportUsageError('--source api: name the repository with --repo OWNER/NAME (or --org ORG); this directory has no GitHub origin remote');
+        repos = [r];
+    }
+    const refs = repos.map((r) => {
+        const parts = r.split('/'); // OWNER/NAME: a third part is an error
+        const [owner, repo, extra] = parts;
+        if (!owner || !repo || extra !== undefined)
+            throw new ReportUsageError(`--repo: expected OWNER/NAME, got ${JSON.stringify(r)}`);
+        return { owner, repo };
+    });
+    const [{ createClient }, { apiHistory }, { parseGateIdentity }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 96584)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(420), __webpack_require__.e(106)]).then(__webpack_require__.bind(__webpack_require__, 40420)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(54)]).then(__webpack_require__.bind(__webpack_require__, 18673)),
+    ]);
+    const octokit = createClient({
+        token,
+        baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        log: (m) => {
+            io.err(`pr-gate: ${m}\n`);
+        },
+    });
+    const h = await apiHistory({
+        octokit,
+        repos: refs,
+        org: values.org,
+        from,
+        to,
+        checkName: values['check-name'] ?? 'quality-gate',
+        identity: parseGateIdentity(values['gate-identity'] ?? 'github-actions'),
+        log: (m) => {
+            io.err(`pr-gate: ${m}\n`);
+        },
+    });
+    io.err(`pr-gate: ${h.records.length} merged pull request${h.records.length === 1 ? '' : 's'} from ${h.repositories.length} ` +
+        `repositor${h.repositories.length === 1 ? 'y' : 'ies'} in ${h.calls} GraphQL quer${h.calls === 1 ? 'y' : 'ies'}\n`);
+    const policy = await workingTreePolicy(io.cwd, values.policy);
+    return {
+        source: 'api',
+        repository: h.repositories.join(', ') || values.org,
+        branch: '',
+        records: h.records,
+        skipped: 0,
+        policy: policy.loaded,
+        evidence: { waivers: true, coverage: true },
+        notes: [...h.notes, ...policy.notes],
+        octokit,
+        repositories: h.repositories,
+    };
+}
+/** The policy for the API source's settings (report:, SLAs): --policy, else the default path if present. */
+async function workingTreePolicy(cwd, file) {
+    const path = file ?? schema/* DEFAULT_POLICY_PATH */.lo;
+    const text = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, path), 'utf8').catch(() => undefined);
+    if (text === undefined) {
+        if (file !== undefined)
+            throw new ReportUsageError(`--policy ${file}: file not found`);
+        return {
+            loaded: await (0,load/* loadPolicy */.tb)(undefined, schema/* DEFAULT_POLICY_PATH */.lo, () => Promise.resolve(undefined)),
+            notes: [`No ${schema/* DEFAULT_POLICY_PATH */.lo} here: the report settings are the embedded default policy's.`],
+        };
+    }
     try {
-        data = (await octokit.rest.repos.getContent({ owner: r.owner, repo: r.repo, path, ref, mediaType: { format: 'raw' } })).data;
+        return { loaded: await (0,load/* loadPolicy */.tb)(text, path, (p) => (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, p), 'utf8').catch(() => undefined)), notes: [] };
     }
     catch (e) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__.statusOf)(e) === 404)
-            return undefined;
+        if (e instanceof load/* PolicyError */.pn)
+            return {
+                notes: [`The policy ${path} is invalid (${e.issues.map(load/* formatIssue */.Hd).join('; ')}): the report settings are the default ones.`],
+            };
         throw e;
     }
-    if (typeof data === 'string')
-        return data;
-    if (data instanceof ArrayBuffer)
-        return new TextDecoder().decode(data);
-    if (Array.isArray(data))
-        return undefined; // a directory listing
-    if (data && typeof data === 'object') {
-        const o = data;
-        if (typeof o.content === 'string')
-            return Buffer.from(o.content, 'base64').toString('utf8');
-        if (o.type === 'dir' || o.type === 'submodule' || o.type === 'symlink')
-            return undefined;
+}
+function parseReportArgs(args) {
+    return (0,external_node_util_.parseArgs)({
+        args,
+        options: {
+            since: { type: 'string' },
+            from: { type: 'string' },
+            to: { type: 'string' },
+            branch: { type: 'string' },
+            policy: { type: 'string' },
+            format: { type: 'string', default: 'text' },
+            threshold: { type: 'string' },
+            'fail-on-trend': { type: 'boolean', default: false },
+            svg: { type: 'string' },
+            alerts: { type: 'string' },
+            source: { type: 'string', default: 'git' },
+            repo: { type: 'string', multiple: true },
+            org: { type: 'string' },
+            'check-name': { type: 'string', default: 'quality-gate' },
+            'gate-identity': { type: 'string', default: 'github-actions' },
+        },
+        strict: true,
+        allowPositionals: false,
+    }).values;
+}
+async function reportCmd(args, io, now = new Date()) {
+    const values = parseReportArgs(args);
+    const format = values.format;
+    if (!FORMATS.includes(format))
+        throw new ReportUsageError(`--format: expected text, json, csv or markdown, got ${JSON.stringify(format)}`);
+    const thresholdArg = values.threshold === undefined ? undefined : Number(values.threshold);
+    if (thresholdArg !== undefined && (!Number.isInteger(thresholdArg) || thresholdArg < 1))
+        throw new ReportUsageError(`--threshold: expected a whole number of lines, got ${JSON.stringify(values.threshold)}`);
+    const { from, to } = parseWindow(values, now);
+    const source = values.source;
+    if (source !== 'git' && source !== 'api')
+        throw new ReportUsageError(`--source: expected git or api, got ${JSON.stringify(source)}`);
+    if (source === 'git' && (values.repo?.length || values.org !== undefined))
+        throw new ReportUsageError('--repo and --org read from the GitHub API: add --source api');
+    if (source === 'api' && values.branch !== undefined)
+        throw new ReportUsageError('--branch reads local git history (--source git); the API source reads pull requests merged into any branch');
+    if (values.alerts === 'api' && source !== 'api')
+        throw new ReportUsageError('--alerts api reads Dependabot alerts through the GitHub API: add --source api (or give --alerts FILE)');
+    const history = source === 'api' ? await apiSource(values, io, from, to) : await gitSource(io, values, from, to);
+    const alerts = await readAlerts(values, history, io);
+    if (values['fail-on-trend'] && history.policy === undefined)
+        throw new ReportUsageError('--fail-on-trend: the policy is invalid (pr-gate validate shows why), so there is no report: section to judge the trends by');
+    const settings = history.policy?.policy.report ?? (0,policy/* defaultResolvedPolicy */.aW)().report;
+    const threshold = thresholdArg ?? settings.size_threshold;
+    const report = (0,compute/* computeTrends */.I6)({
+        source: history.source,
+        ...(history.repository ? { repository: history.repository } : {}),
+        branch: history.branch,
+        from,
+        to,
+        records: history.records,
+        skipped: history.skipped,
+        threshold,
+        evidence: history.evidence,
+        alerts,
+        notes: history.notes,
+    });
+    if (values.svg !== undefined)
+        await writeSvgs(values.svg, report, io);
+    const check = (0,fail/* checkTrends */.F)(report, { ...settings, size_threshold: threshold });
+    report.trendCheck = { enforced: values['fail-on-trend'], ...check };
+    if (format === 'json')
+        io.out(JSON.stringify((0,render/* toTrendJson */.x6)(report), null, 2) + '\n');
+    else if (format === 'csv')
+        io.out((0,render/* renderTrendCsv */.El)(report));
+    else if (format === 'markdown')
+        io.out((0,render/* renderTrendMarkdown */.bx)(report) + '\n');
+    else
+        io.out((0,render/* renderTrendText */.Bt)(report));
+    if (values['fail-on-trend'] && check.breaches.length) {
+        if (format === 'json' || format === 'csv')
+            io.err(check.breaches.map((b) => `pr-gate: trend breach: ${b}\n`).join(''));
+        return 1;
     }
-    throw new Error(`GET /repos/${r.owner}/${r.repo}/contents/${path} at ${ref.slice(0, 12)} answered something that is not a file's content`);
+    return 0;
 }
-/**
- * The PR as the event payload (or GET pulls) describes it. A payload without the PR's number or its base
- * and head SHAs is refused with a message naming the missing field (never a TypeError later on).
- */
-function pullInfoFrom(pr) {
-    const number = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'number'));
-    const baseSha = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'base', 'sha'));
-    const headSha = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'head', 'sha'));
-    const missing = [number === undefined && 'number', baseSha === undefined && 'base.sha', headSha === undefined && 'head.sha'].filter(Boolean);
-    if (number === undefined || baseSha === undefined || headSha === undefined)
-        throw new Error(`the pull request data has no ${missing.join(', ')}`);
+/** Dependabot alerts for the SLA section: `--alerts api` (through the API source), `--alerts FILE`, or none. */
+async function readAlerts(values, history, io) {
+    if (values.alerts === 'api') {
+        const { dependabotAlertsOf, slaOf } = await Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
+        const a = await dependabotAlertsOf(history.octokit, history.repositories ?? []);
+        return { ...a, sla: slaOf(history.policy?.policy.rules) };
+    }
+    if (values.alerts === undefined)
+        return undefined;
+    const file = values.alerts;
+    const text = await (0,promises_.readFile)((0,external_node_path_.resolve)(io.cwd, file), 'utf8').catch(() => {
+        throw new ReportUsageError(`--alerts ${file}: file not found`);
+    });
+    let items;
+    try {
+        items = (0,sla/* parseDependabotAlerts */.Nw)(text, file);
+    }
+    catch (e) {
+        if (e instanceof sla/* AlertsError */.Yr)
+            throw new ReportUsageError(e.message);
+        throw e;
+    }
+    const { slaOf } = await Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(420), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 27900));
     return {
-        number,
-        title: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'title')) ?? '',
-        body: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'body')) ?? '',
-        author: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'user', 'login')) ?? '',
-        labels: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'labels')).map((l) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(l) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(l, 'name')) ?? ''),
-        draft: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'draft') === true,
-        baseRef: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'base', 'ref')) ?? '',
-        baseSha,
-        headRef: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'head', 'ref')) ?? '',
-        headSha,
-        headRepo: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'head', 'repo', 'full_name')),
-        baseRepo: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'base', 'repo', 'full_name')) ?? '',
-        changedFiles: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'changed_files')) ?? 0,
-        additions: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'additions')),
-        deletions: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'deletions')),
-        htmlUrl: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__.at)(pr, 'html_url')),
+        items,
+        source: `Dependabot alerts from ${file}`,
+        sla: slaOf(history.policy?.policy.rules),
     };
 }
-async function fetchPull(octokit, r, pullNumber) {
-    const { data } = await octokit.rest.pulls.get({ owner: r.owner, repo: r.repo, pull_number: pullNumber });
-    return pullInfoFrom(data);
+/** `--svg DIR`: one chart per trend, written into DIR (created when missing). */
+async function writeSvgs(svg, report, io) {
+    const [{ renderTrendSvgs }, fs, path] = await Promise.all([__webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 36722)), Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23)), Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23))]);
+    const dir = (0,external_node_path_.resolve)(io.cwd, svg);
+    await fs.mkdir(dir, { recursive: true }).catch((e) => {
+        throw new ReportUsageError(`--svg ${svg}: cannot create the directory (${e.code ?? String(e)})`);
+    });
+    for (const c of await renderTrendSvgs(report)) {
+        await fs.writeFile(path.join(dir, c.name), c.svg);
+        io.err(`pr-gate: wrote ${path.join(svg, c.name)} (${c.title})\n`);
+    }
 }
-/**
- * A ChangeSet backed by the API: file contents are read once each, through the run's content store (GraphQL
- * batches, REST where GraphQL cannot vouch for a file; see src/github/contents.ts).
- */
-function apiChangeSet(octokit, r, pr, files, store) {
-    const contents = store ?? new _contents_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentStore */ .Vh(octokit, r);
-    const read = (path, ref) => contents.read(ref, path);
-    const total = Math.max(pr.changedFiles, files.length);
+
+
+/***/ }),
+
+/***/ 94801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I6: () => (/* binding */ computeTrends)
+/* harmony export */ });
+/* unused harmony exports median, percentile, isoWeek, stats */
+/* harmony import */ var _sla_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41130);
+
+function median(values) {
+    if (!values.length)
+        return undefined;
+    const s = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Nearest-rank percentile. */
+function percentile(values, p) {
+    if (!values.length)
+        return undefined;
+    const s = [...values].sort((a, b) => a - b);
+    return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
+}
+const DAY = 86_400_000;
+/** ISO 8601 week of a date (UTC): its label and its Monday. */
+function isoWeek(d) {
+    const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    const dow = day.getUTCDay() || 7;
+    const monday = new Date(day.getTime() - (dow - 1) * DAY);
+    const thursday = new Date(monday.getTime() + 3 * DAY);
+    const year = thursday.getUTCFullYear();
+    const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY / 7) + 1;
+    return { label: `${year}-W${String(week).padStart(2, '0')}`, monday };
+}
+const ymd = (d) => d.toISOString().slice(0, 10);
+const share = (n, of) => (of ? Math.round((1000 * n) / of) / 10 : undefined);
+function stats(label, from, to, prs, threshold) {
+    const sizes = prs.flatMap((p) => (p.size ? [p.size.lines] : []));
+    const over = sizes.filter((l) => l > threshold).length;
+    const crit = prs.filter((p) => p.critical);
+    const touched = crit.filter((p) => p.critical?.touched);
+    const tested = touched.filter((p) => p.critical?.tested).length;
+    const cov = touched.flatMap((p) => p.critical && p.critical.executable > 0 ? [Math.round((1000 * p.critical.covered) / p.critical.executable) / 10] : []);
+    const mig = prs.filter((p) => p.migrations && p.migrations.files > 0);
+    const waivers = {};
+    for (const p of prs)
+        for (const w of p.waived)
+            waivers[w.rule] = (waivers[w.rule] ?? 0) + 1;
+    const failing = new Map();
+    for (const p of prs)
+        for (const r of new Set([...p.failed, ...p.errored]))
+            failing.set(r, (failing.get(r) ?? 0) + 1);
     return {
-        base: pr.baseSha,
-        head: pr.headSha,
-        files,
-        totalFiles: total,
-        truncated: total > files.length,
-        readHead: (p) => read(p, pr.headSha),
-        readBase: (p) => read(p, pr.baseSha),
+        label,
+        from: ymd(from),
+        to: ymd(to),
+        prs: prs.length,
+        size: { counted: sizes.length, median: median(sizes), p90: percentile(sizes, 90), over, overShare: share(over, sizes.length) },
+        critical: {
+            evaluated: crit.length,
+            configured: crit.filter((p) => p.critical?.configured).length,
+            touched: touched.length,
+            tested,
+            testedShare: share(tested, touched.length),
+            coverage: { prs: cov.length, median: median(cov) },
+        },
+        migrations: {
+            prs: mig.length,
+            prsWithDangers: mig.filter((p) => p.migrations?.dangers.length).length,
+            dangers: mig.reduce((s, p) => s + (p.migrations?.dangers.length ?? 0), 0),
+            waived: mig.filter((p) => p.migrations?.waived).length,
+            suppressed: mig.reduce((s, p) => s + (p.migrations?.suppressed.length ?? 0), 0),
+        },
+        runbook: {
+            prs: prs.filter((p) => p.runbook && p.runbook.triggers > 0).length,
+            optOuts: prs.filter((p) => p.runbook?.optOut).length,
+            violations: prs.filter((p) => p.runbook && p.runbook.violations > 0).length,
+        },
+        conclusions: {
+            success: prs.filter((p) => p.conclusion === 'success').length,
+            neutral: prs.filter((p) => p.conclusion === 'neutral').length,
+            failure: prs.filter((p) => p.conclusion === 'failure').length,
+        },
+        waivers,
+        failing: [...failing].map(([rule, n]) => ({ rule, prs: n })).sort((a, b) => b.prs - a.prs || a.rule.localeCompare(b.rule)),
     };
+}
+const ref = (p) => (p.number !== undefined ? `${p.repo ?? ''}#${p.number}` : p.sha.slice(0, 12));
+function computeTrends(i) {
+    const threshold = i.threshold ?? 300;
+    const records = [...i.records].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt));
+    const weeks = [];
+    const last = isoWeek(i.to).monday.getTime();
+    for (let m = isoWeek(i.from).monday.getTime(); m <= last; m += 7 * DAY) {
+        const monday = new Date(m);
+        const sunday = new Date(m + 6 * DAY);
+        const inWeek = records.filter((p) => {
+            const t = Date.parse(p.mergedAt);
+            return t >= m && t < m + 7 * DAY;
+        });
+        // The first and last weeks are clipped to the window.
+        const first = new Date(Math.max(m, i.from.getTime()));
+        const lastDay = new Date(Math.min(sunday.getTime(), i.to.getTime()));
+        const week = stats(isoWeek(monday).label, first, lastDay, inWeek, threshold);
+        if (i.alerts)
+            week.vulnerabilities = (0,_sla_js__WEBPACK_IMPORTED_MODULE_0__/* .slaFigures */ .eJ)(i.alerts.items, i.alerts.sla, first, lastDay, i.alerts.source).total;
+        weeks.push(week);
+    }
+    const dangerMap = new Map();
+    for (const p of records)
+        for (const d of p.migrations?.dangers ?? []) {
+            const e = dangerMap.get(d.code) ?? { count: 0, prs: new Set() };
+            e.count++;
+            e.prs.add(ref(p));
+            dangerMap.set(d.code, e);
+        }
+    const vulnerabilities = i.alerts ? (0,_sla_js__WEBPACK_IMPORTED_MODULE_0__/* .slaFigures */ .eJ)(i.alerts.items, i.alerts.sla, i.from, i.to, i.alerts.source) : undefined;
+    const total = stats('window', i.from, i.to, records, threshold);
+    if (vulnerabilities)
+        total.vulnerabilities = vulnerabilities.total;
+    return {
+        source: i.source,
+        repository: i.repository,
+        branch: i.branch,
+        window: { from: i.from.toISOString(), to: i.to.toISOString(), days: Math.round((i.to.getTime() - i.from.getTime()) / DAY) },
+        threshold,
+        skipped: i.skipped,
+        total,
+        weeks,
+        optOuts: records.flatMap((p) => p.runbook?.optOut
+            ? [
+                {
+                    pr: p.number,
+                    ...(p.repo ? { repo: p.repo } : {}),
+                    sha: p.sha,
+                    title: p.title,
+                    text: p.runbook.optOut.text,
+                    reason: p.runbook.optOut.reason,
+                },
+            ]
+            : []),
+        dangers: [...dangerMap]
+            .map(([code, e]) => ({ code, count: e.count, prs: [...e.prs] }))
+            .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+        suppressions: records.flatMap((p) => (p.migrations?.suppressed ?? []).map((s) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...s }))),
+        waivers: records.flatMap((p) => p.waived.map((w) => ({ pr: p.number, ...(p.repo ? { repo: p.repo } : {}), sha: p.sha, ...w }))),
+        vulnerabilities,
+        evidence: { ...i.evidence, vulnerabilities: vulnerabilities !== undefined },
+        notes: i.notes ?? [],
+        prs: records,
+    };
+}
+
+
+/***/ }),
+
+/***/ 70874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ checkTrends)
+/* harmony export */ });
+function checkTrends(r, s) {
+    const breaches = [];
+    const unchecked = [];
+    const f = s.fail_on_trend;
+    if (f.median_over_weeks > 0) {
+        let run = [];
+        let worst = [];
+        for (const w of r.weeks) {
+            if (w.size.median === undefined)
+                continue; // a week without merges neither breaks nor extends a run
+            if (w.size.median > s.size_threshold)
+                run.push({ label: w.label, median: w.size.median });
+            else
+                run = [];
+            if (run.length > worst.length)
+                worst = [...run];
+        }
+        if (worst.length >= f.median_over_weeks) {
+            breaches.push(`the weekly median PR size was over ${s.size_threshold} lines for ${worst.length} weeks in a row (${worst[0]?.label} ` +
+                `… ${worst.at(-1)?.label}: ${worst.map((w) => w.median).join(', ')}); ` +
+                `the policy allows fewer than ${f.median_over_weeks}`);
+        }
+    }
+    if (f.sla_breach) {
+        const v = r.vulnerabilities;
+        if (!v)
+            unchecked.push('vulnerability fix SLA: no evidence (no Dependabot alerts)');
+        else if (v.total.breached + v.total.overdue > 0) {
+            breaches.push(`${v.total.breached} vulnerabilit${v.total.breached === 1 ? 'y was' : 'ies were'} fixed ` +
+                `after the fix SLA and ${v.total.overdue} ${v.total.overdue === 1 ? 'is' : 'are'} open past it`);
+        }
+    }
+    // Of the pull requests with a gate result (the API source may find none for some).
+    const judged = r.total.conclusions.success + r.total.conclusions.neutral + r.total.conclusions.failure;
+    if (f.max_failure_share < 100 && judged > 0) {
+        const share = Math.round((1000 * r.total.conclusions.failure) / judged) / 10;
+        if (share > f.max_failure_share)
+            breaches.push(`${share}% of the merged pull requests had a failing gate (${r.total.conclusions.failure} ` +
+                `of ${judged}${judged < r.total.prs ? ` with a gate result; ${r.total.prs - judged} had none` : ''}); ` +
+                `the policy allows ${f.max_failure_share}%`);
+    }
+    return { breaches, unchecked };
+}
+
+
+/***/ }),
+
+/***/ 22018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bt: () => (/* binding */ renderTrendText),
+/* harmony export */   El: () => (/* binding */ renderTrendCsv),
+/* harmony export */   bx: () => (/* binding */ renderTrendMarkdown),
+/* harmony export */   x6: () => (/* binding */ toTrendJson)
+/* harmony export */ });
+/* unused harmony exports TREND_REPORT_VERSION, CSV_COLUMNS, mermaidCharts */
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
+/* harmony import */ var _sla_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41130);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48992);
+
+
+
+const TREND_REPORT_VERSION = 1;
+const fmt = (n, unit = '') => (n === undefined ? '–' : `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .groupDigits */ .K9)(n)}${unit}`);
+const pct = (n) => (n === undefined ? '–' : `${n}%`);
+const day = (iso) => iso.slice(0, 10);
+const ref = (pr, sha, repo) => (pr !== undefined ? `${repo ?? ''}#${pr}` : sha.slice(0, 12));
+function sizeLine(s, t) {
+    if (!s.size.counted)
+        return 'no pull request with a size';
+    return (`median ${fmt(s.size.median)}, p90 ${fmt(s.size.p90)} changed ` +
+        `lines; ${pct(s.size.overShare)} over ${t} (${s.size.over} of ${s.size.counted})`);
+}
+function criticalLine(r, s) {
+    if (!s.critical.evaluated)
+        return 'not evaluated (critical-path-tests off)';
+    if (!s.critical.configured)
+        return 'no critical areas in the policy (critical-path-tests checks nothing)';
+    if (!s.critical.touched)
+        return `no pull request changed code in a critical area (${s.critical.evaluated} checked)`;
+    const cov = s.critical.coverage.prs
+        ? `median diff coverage ${s.critical.coverage.median}% (${s.critical.coverage.prs} with coverage data)`
+        : r.evidence.coverage
+            ? 'diff coverage: no coverage data in the reports'
+            : 'diff coverage: no evidence (coverage reports are not in git history)';
+    return (`${s.critical.tested} of ${s.critical.touched} pull requests touching a ` +
+        `critical area came with tests (${pct(s.critical.testedShare)}); ${cov}`);
+}
+function migrationsLine(r, s) {
+    if (!s.migrations.prs)
+        return 'no pull request changed a migration';
+    const codes = r.dangers.map((d) => `${d.code} ×${d.count}`).join(', ');
+    return (`${s.migrations.prs} pull request${s.migrations.prs === 1 ? '' : 's'} changed migrations; ${s.migrations.dangers} ` +
+        `danger${s.migrations.dangers === 1 ? '' : 's'} at merge ` +
+        `in ${s.migrations.prsWithDangers}${codes ? ` (${codes})` : ''}; ${s.migrations.suppressed} suppressed in the ` +
+        `migration; ${r.evidence.waivers ? `${s.migrations.waived} waived` : 'waivers: no evidence'}`);
+}
+function slaLine(r) {
+    const v = r.vulnerabilities;
+    if (!v)
+        return (`no evidence ` +
+            `(${r.source === 'git' ? 'alerts are not in git history: give --alerts FILE' : 'no Dependabot alerts could be read'})`);
+    const parts = _sla_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.filter((s) => v.sla[s] !== null || v.bySeverity[s].fixed || v.bySeverity[s].open).map((s) => {
+        const c = v.bySeverity[s];
+        const limit = v.sla[s];
+        return limit === null
+            ? `${s} (no SLA): ${c.fixed} fixed, ${c.open} open`
+            : `${s} (SLA ${limit} d): ${c.fixed} fixed — ${c.met} met, ${c.breached} breached; ${c.open} still open, ${c.overdue} overdue`;
+    });
+    const med = v.total.medianDaysToFix !== undefined ? `; median ${v.total.medianDaysToFix} days to fix` : '';
+    return `${parts.join(' · ') || 'no alerts'}${med}${v.total.dismissed ? `; ${v.total.dismissed} dismissed` : ''} (${v.source})`;
+}
+function gateLine(r, s) {
+    const waivers = Object.entries(s.waivers);
+    const w = !r.evidence.waivers
+        ? 'waivers: no evidence (labels are not in git history)'
+        : waivers.length
+            ? `waivers: ${waivers.map(([k, n]) => `${k} ${n}`).join(', ')}`
+            : 'no waivers';
+    const failing = s.failing.length
+        ? `most failing: ${s.failing
+            .slice(0, 5)
+            .map((f) => `${f.rule} ${f.prs}`)
+            .join(', ')}`
+        : 'no rule failed';
+    return `${s.conclusions.success} success, ${s.conclusions.neutral} neutral, ${s.conclusions.failure} failure; ${failing}; ${w}`;
+}
+/** The first line; `name` escapes the branch and repository names for the surface. */
+function header(r, name = _report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx) {
+    const src = r.source === 'git'
+        ? 'local git history (merge and squash commits on the first-parent line, each evaluated now)'
+        : 'the GitHub API (the gate results recorded for each pull request)';
+    return (`Team trends${r.repository ? ` of ${name(r.repository)}` : ''}` +
+        (r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)') +
+        `, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ` +
+        `${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`);
+}
+function renderTrendText(r) {
+    const t = r.total;
+    const out = [header(r), ''];
+    out.push('Over the window');
+    out.push(`  PR size         ${sizeLine(t, r.threshold)}`);
+    out.push(`  Critical areas  ${criticalLine(r, t)}`);
+    out.push(`  Migrations      ${migrationsLine(r, t)}`);
+    out.push(`  Runbooks        ${t.runbook.prs} with operational changes, ${t.runbook.violations} ` +
+        `without a runbook update, ${t.runbook.optOuts} opt-out${t.runbook.optOuts === 1 ? '' : 's'}`);
+    out.push(`  Vulnerabilities ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(slaLine(r))}`);
+    out.push(`  Gate            ${gateLine(r, t)}`);
+    out.push('');
+    out.push('Per ISO week');
+    out.push(`  ${'week'.padEnd(9)} ${'PRs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(6)} ${`>${r.threshold}`.padStart(6)} ` +
+        `${'tested'.padStart(7)} ${'dangers'.padStart(8)} ${'opt-outs'.padStart(9)} ${'failed'.padStart(7)}`);
+    for (const w of r.weeks) {
+        const tested = w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–';
+        out.push(`  ${w.label.padEnd(9)} ${String(w.prs).padStart(4)} ${fmt(w.size.median).padStart(7)} ${fmt(w.size.p90).padStart(6)} ` +
+            `${pct(w.size.overShare).padStart(6)} ${tested.padStart(7)} ${String(w.migrations.dangers).padStart(8)} ` +
+            `${String(w.runbook.optOuts).padStart(9)} ${String(w.conclusions.failure).padStart(7)}`);
+    }
+    if (r.vulnerabilities?.late.length) {
+        out.push('', 'Vulnerabilities past their fix SLA');
+        for (const l of r.vulnerabilities.late)
+            out.push(`  ${l.severity.padEnd(8)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(l.id)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(l.package)}: ` +
+                `${l.state === 'fixed' ? 'fixed after' : 'open for'} ${l.days} days (SLA ${l.sla})`);
+    }
+    if (r.optOuts.length) {
+        out.push('', 'Runbook opt-outs');
+        for (const o of r.optOuts)
+            out.push(`  ${ref(o.pr, o.sha, o.repo)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(o.reason ?? o.text)}`);
+    }
+    if (r.suppressions.length) {
+        out.push('', 'Migration dangers suppressed in the migration');
+        for (const s of r.suppressions)
+            out.push(`  ${ref(s.pr, s.sha, s.repo)} ${s.id} in ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(s.path)}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(s.reason)}`);
+    }
+    if (r.waivers.length) {
+        out.push('', 'Waivers');
+        for (const w of r.waivers)
+            out.push(`  ${ref(w.pr, w.sha, w.repo)} ${w.rule}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(w.reason ?? '(no reason)')}`);
+    }
+    if (r.trendCheck?.breaches.length) {
+        out.push('', `Trends that breach the policy (report.fail_on_trend)${r.trendCheck.enforced ? ': the report fails' : ''}`);
+        for (const b of r.trendCheck.breaches)
+            out.push(`  ✗ ${b}`);
+    }
+    const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)];
+    if (r.skipped)
+        notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} on ${r.branch} in the ` +
+            `window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`);
+    if (notes.length)
+        out.push('', ...notes.map((n) => `Note: ${n}`));
+    return out.join('\n') + '\n';
+}
+/** The JSON report: every figure, every pull request's record. */
+function toTrendJson(r) {
+    return { version: TREND_REPORT_VERSION, tool: 'pr-quality-gate', kind: 'trends', ...r };
+}
+const CSV_COLUMNS = [
+    'period',
+    'from',
+    'to',
+    'prs',
+    'size_counted',
+    'size_median',
+    'size_p90',
+    'size_over_threshold',
+    'size_over_threshold_pct',
+    'critical_touched',
+    'critical_tested',
+    'critical_tested_pct',
+    'critical_coverage_prs',
+    'critical_coverage_median_pct',
+    'migration_prs',
+    'migration_dangers',
+    'migration_prs_with_dangers',
+    'migration_suppressed',
+    'migration_waived',
+    'runbook_prs',
+    'runbook_violations',
+    'runbook_opt_outs',
+    'vulns_fixed',
+    'vulns_sla_met',
+    'vulns_sla_breached',
+    'vulns_open',
+    'vulns_overdue',
+    'success',
+    'neutral',
+    'failure',
+    'waivers',
+    'failing_rules',
+];
+function csvCell(v) {
+    if (v === undefined)
+        return '';
+    const s = String(v);
+    // Quote what needs it; a leading =, +, - or @ would be a formula in a spreadsheet.
+    const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+/** CSV: one row per ISO week, then one row for the whole window (period "window"). Empty cell = no data. */
+function renderTrendCsv(r) {
+    const row = (s) => [
+        s.label,
+        s.from,
+        s.to,
+        s.prs,
+        s.size.counted,
+        s.size.median,
+        s.size.p90,
+        s.size.over,
+        s.size.overShare,
+        s.critical.touched,
+        s.critical.tested,
+        s.critical.testedShare,
+        s.critical.coverage.prs,
+        s.critical.coverage.median,
+        s.migrations.prs,
+        s.migrations.dangers,
+        s.migrations.prsWithDangers,
+        s.migrations.suppressed,
+        r.evidence.waivers ? s.migrations.waived : undefined,
+        s.runbook.prs,
+        s.runbook.violations,
+        s.runbook.optOuts,
+        s.vulnerabilities?.fixed,
+        s.vulnerabilities?.met,
+        s.vulnerabilities?.breached,
+        s.vulnerabilities?.open,
+        s.vulnerabilities?.overdue,
+        s.conclusions.success,
+        s.conclusions.neutral,
+        s.conclusions.failure,
+        r.evidence.waivers
+            ? Object.entries(s.waivers)
+                .map(([k, n]) => `${k}:${n}`)
+                .join(' ')
+            : undefined,
+        s.failing.map((f) => `${f.rule}:${f.prs}`).join(' '),
+    ]
+        .map(csvCell)
+        .join(',');
+    return [CSV_COLUMNS.join(','), ...r.weeks.map(row), row(r.total)].join('\n') + '\n';
+}
+/** A round upper bound for a y axis. */
+function niceMax(values) {
+    const m = Math.max(1, ...values);
+    const p = 10 ** Math.floor(Math.log10(m));
+    for (const f of [1, 2, 2.5, 5, 10])
+        if (f * p >= m)
+            return f * p;
+    return 10 * p;
+}
+/** The Mermaid xychart-beta charts of the weekly figures. Weeks without a figure plot 0. */
+function mermaidCharts(r) {
+    const x = `x-axis [${r.weeks.map((w) => `"${w.label.slice(5)}"`).join(', ')}]`;
+    const n = (v) => String(v ?? 0);
+    const series = (kind, vals) => `    ${kind} [${vals.map(n).join(', ')}]`;
+    const charts = [];
+    const med = r.weeks.map((w) => w.size.median);
+    const p90 = r.weeks.map((w) => w.size.p90);
+    charts.push({
+        title: 'PR size per week',
+        legend: `Bars: median changed lines; upper line: p90; flat line: the ${r.threshold}-line mark.`,
+        block: [
+            'xychart-beta',
+            `    title "PR size (changed lines) per ISO week"`,
+            `    ${x}`,
+            `    y-axis "changed lines" 0 --> ${niceMax([...med, ...p90].map((v) => v ?? 0).concat(r.threshold))}`,
+            series('bar', med),
+            series('line', p90),
+            series('line', r.weeks.map(() => r.threshold)),
+        ].join('\n'),
+    });
+    charts.push({
+        title: 'Shares per week',
+        legend: `Line 1: % of pull requests over ${r.threshold} lines; line 2: ` +
+            `% of pull requests touching a critical area that came with tests (0 when none touched one).`,
+        block: [
+            'xychart-beta',
+            `    title "Share of pull requests (%) per ISO week"`,
+            `    ${x}`,
+            `    y-axis "%" 0 --> 100`,
+            series('line', r.weeks.map((w) => w.size.overShare)),
+            series('line', r.weeks.map((w) => w.critical.testedShare)),
+        ].join('\n'),
+    });
+    charts.push({
+        title: 'Gate results per week',
+        legend: 'Bars: pull requests merged; line: of those, the ones whose gate concluded failure.',
+        block: [
+            'xychart-beta',
+            `    title "Merged pull requests and gate failures per ISO week"`,
+            `    ${x}`,
+            `    y-axis "pull requests" 0 --> ${niceMax(r.weeks.map((w) => w.prs))}`,
+            series('bar', r.weeks.map((w) => w.prs)),
+            series('line', r.weeks.map((w) => w.conclusions.failure)),
+        ].join('\n'),
+    });
+    return charts;
+}
+function renderTrendMarkdown(r) {
+    const t = r.total;
+    // The figure lines are the report's own words: numbers, rule ids and danger codes. Names and reasons
+    // written by people (branch, repository, opt-out and waiver reasons, paths) are escaped.
+    const out = [`## Team trends${r.repository ? ` · ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.repository)}` : ''}`, ''];
+    out.push(header(r, (n) => (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n)), '');
+    out.push('| Figure | Over the window |', '| --- | --- |');
+    out.push(`| PR size | ${sizeLine(t, r.threshold)} |`);
+    out.push(`| Critical areas | ${criticalLine(r, t)} |`);
+    out.push(`| Migrations | ${migrationsLine(r, t)} |`);
+    out.push(`| Runbooks | ${t.runbook.prs} with operational changes, ${t.runbook.violations} ` +
+        `without a runbook update, ${t.runbook.optOuts} opt-outs |`);
+    out.push(`| Vulnerability SLA | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(slaLine(r))} |`);
+    out.push(`| Gate | ${gateLine(r, t)} |`, '');
+    for (const c of mermaidCharts(r))
+        out.push(`### ${c.title}`, '', c.legend, '', '```mermaid', c.block, '```', '');
+    out.push('<details><summary>Per ISO week</summary>', '');
+    out.push(`| Week | PRs | Median | p90 | > ${r.threshold} | Critical with tests | Dangers | Opt-outs | Success | Neutral | Failure |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const w of r.weeks)
+        out.push(`| ${w.label} | ${w.prs} | ${fmt(w.size.median)} | ${fmt(w.size.p90)} | ${pct(w.size.overShare)} ` +
+            `| ${w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'} | ${w.migrations.dangers} ` +
+            `| ${w.runbook.optOuts} | ${w.conclusions.success} | ${w.conclusions.neutral} | ${w.conclusions.failure} |`);
+    out.push('', '</details>', '');
+    if (r.optOuts.length) {
+        out.push('### Runbook opt-outs', '');
+        for (const o of r.optOuts)
+            out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(ref(o.pr, o.sha, o.repo))}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(o.reason ?? o.text, 300)}`);
+        out.push('');
+    }
+    if (r.suppressions.length || r.waivers.length) {
+        out.push('### Suppressions and waivers', '');
+        for (const s of r.suppressions)
+            out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(ref(s.pr, s.sha, s.repo))}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(s.id)} suppressed in ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(s.path)}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(s.reason, 300)}`);
+        for (const w of r.waivers)
+            out.push(`- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(ref(w.pr, w.sha, w.repo))}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.rule)} waived ` +
+                `(${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.label)}): ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.reason ?? '(no reason)', 300)}`);
+        out.push('');
+    }
+    if (r.vulnerabilities?.late.length) {
+        out.push('### Vulnerabilities past their fix SLA', '', '| Severity | Advisory | Package | Days | SLA | State |', '| --- | --- | --- | ---: | ---: | --- |');
+        for (const l of r.vulnerabilities.late)
+            out.push(`| ${l.severity} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(l.id)} | ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(l.package)} | ${l.days} ` +
+                `| ${l.sla} | ${l.state === 'fixed' ? 'fixed late' : 'open, overdue'} |`);
+        out.push('');
+    }
+    if (r.trendCheck?.breaches.length) {
+        out.push(`### Trends that breach the policy${r.trendCheck.enforced ? ' (the report fails)' : ''}`, '');
+        for (const b of r.trendCheck.breaches)
+            out.push(`- ${b}`);
+        out.push('');
+    }
+    const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)];
+    if (r.skipped)
+        notes.push(`${r.skipped} commit${r.skipped === 1 ? '' : 's'} in the ` +
+            `window ${r.skipped === 1 ? 'is' : 'are'} not a pull request (no merge, no "(#N)"): not counted.`);
+    for (const n of notes)
+        out.push(`> ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n)}`, '');
+    return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 41130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nw: () => (/* binding */ parseDependabotAlerts),
+/* harmony export */   Yr: () => (/* binding */ AlertsError),
+/* harmony export */   eJ: () => (/* binding */ slaFigures),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES)
+/* harmony export */ });
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8301);
+/**
+ * Vulnerability fix SLA over a window: each alert's age at fix against the policy's
+ * `rules.dependencies.fix_within_days` for its severity. Fixed in the period: met (age ≤ SLA) or
+ * breached; still open at the period's end: within the SLA or overdue. Dismissed alerts are counted apart
+ * (a dismissal is not a fix). Ages in whole days, like the dependencies rule.
+ *
+ * The evidence is the repository's Dependabot alerts (every state), as the REST API lists them
+ * (`GET /repos/{owner}/{repo}/dependabot/alerts?state=…`): from the API, or from a file (`--alerts`,
+ * e.g. `gh api --paginate --slurp 'repos/OWNER/NAME/dependabot/alerts?per_page=100'`). Git history has
+ * none: without it every figure reads "no evidence".
+ */
+
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+class AlertsError extends Error {
+}
+const DAY = 86_400_000;
+const days = (a, b) => Math.max(0, Math.floor((b - a) / DAY));
+/** Dependabot alerts as the REST API returns them (an array, or pages of arrays from --slurp). */
+function parseDependabotAlerts(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new AlertsError(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (!Array.isArray(data))
+        throw new AlertsError(`${file}: expected a JSON array of Dependabot alerts (GET /repos/{owner}/{repo}/dependabot/alerts)`);
+    const flat = data.every((d) => Array.isArray(d)) ? data.flat() : data;
+    return flat.map((a, i) => {
+        const o = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(a);
+        const state = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o?.state);
+        const createdAt = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o?.created_at);
+        const severity = ((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_advisory', 'severity')) ??
+            (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_vulnerability', 'severity')) ??
+            'unknown').toLowerCase();
+        if (!o ||
+            !createdAt ||
+            Number.isNaN(Date.parse(createdAt)) ||
+            !state ||
+            !['open', 'fixed', 'dismissed', 'auto_dismissed'].includes(state)) {
+            throw new AlertsError(`${file}: entry ${i} is not a Dependabot alert (needs state open|fixed|dismissed|auto_dismissed and created_at)`);
+        }
+        const closedAt = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.fixed_at) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.dismissed_at) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(o.auto_dismissed_at);
+        if (state === 'fixed' && (!closedAt || Number.isNaN(Date.parse(closedAt))))
+            throw new AlertsError(`${file}: entry ${i} is fixed but has no fixed_at`);
+        const id = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_advisory', 'ghsa_id')) ?? `alert ${(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b6)(o.number, String(i))}`;
+        return {
+            id,
+            package: (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'security_vulnerability', 'package', 'name')) ?? (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_json_js__WEBPACK_IMPORTED_MODULE_0__.at)(o, 'dependency', 'package', 'name')) ?? '?',
+            severity: SEVERITIES.includes(severity) ? severity : 'unknown',
+            createdAt,
+            state: state,
+            closedAt,
+        };
+    });
+}
+const empty = () => ({ fixed: 0, met: 0, breached: 0, open: 0, overdue: 0, dismissed: 0 });
+function median(v) {
+    if (!v.length)
+        return undefined;
+    const s = [...v].sort((a, b) => a - b);
+    const m = Math.floor(s.length / 2);
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+/** The SLA figures of the alerts for the period [from, to]. Alerts of unknown severity have no SLA. */
+function slaFigures(alerts, sla, from, to, source) {
+    const f = from.getTime();
+    const t = to.getTime();
+    const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, empty()]));
+    const total = empty();
+    const fixDays = { critical: [], high: [], medium: [], low: [], all: [] };
+    const late = [];
+    for (const a of alerts) {
+        if (a.severity === 'unknown')
+            continue;
+        const c = bySeverity[a.severity];
+        const limit = sla[a.severity];
+        const created = Date.parse(a.createdAt);
+        const closed = a.closedAt ? Date.parse(a.closedAt) : undefined;
+        if (created > t)
+            continue;
+        const closedInPeriod = closed !== undefined && closed >= f && closed <= t;
+        const openAtEnd = closed === undefined || closed > t;
+        if (a.state === 'fixed' && closedInPeriod) {
+            const age = days(created, closed);
+            for (const x of [c, total])
+                x.fixed++;
+            fixDays[a.severity].push(age);
+            fixDays.all.push(age);
+            if (limit !== null) {
+                const breached = age > limit;
+                for (const x of [c, total]) {
+                    if (breached)
+                        x.breached++;
+                    else
+                        x.met++;
+                }
+                if (breached)
+                    late.push({ id: a.id, package: a.package, severity: a.severity, days: age, sla: limit, state: 'fixed' });
+            }
+        }
+        else if ((a.state === 'dismissed' || a.state === 'auto_dismissed') && closedInPeriod) {
+            for (const x of [c, total])
+                x.dismissed++;
+        }
+        else if (openAtEnd) {
+            const age = days(created, t);
+            for (const x of [c, total])
+                x.open++;
+            if (limit !== null && age > limit) {
+                for (const x of [c, total])
+                    x.overdue++;
+                late.push({ id: a.id, package: a.package, severity: a.severity, days: age, sla: limit, state: 'open' });
+            }
+        }
+    }
+    for (const s of SEVERITIES)
+        bySeverity[s].medianDaysToFix = median(fixDays[s]);
+    total.medianDaysToFix = median(fixDays.all);
+    late.sort((a, b) => b.days - b.sla - (a.days - a.sla) || a.id.localeCompare(b.id));
+    return { source, sla, total, bySeverity, late };
 }
 
 

@@ -481,7 +481,7 @@ async function run_run() {
         }
         // Report mode (issue 21): team trends over merged pull requests, no pull request evaluated.
         if (s.mode === 'report') {
-            await (await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(427), __webpack_require__.e(92), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 49321))).runReport(s);
+            await (await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(808), __webpack_require__.e(92), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 49321))).runReport(s);
             return;
         }
         await gatePullRequest(s, state);

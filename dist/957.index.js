@@ -22,8 +22,8 @@ export const modules = {
 /* harmony import */ var _evidence_workspace_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(21592);
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(40949);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(62515);
-/* harmony import */ var _engine_plan_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(30955);
-/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(91130);
+/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(91130);
+/* harmony import */ var _pipeline_gate_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1255);
 /* harmony import */ var _report_terminal_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(87496);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(54285);
 /* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4225);
@@ -172,22 +172,17 @@ async function choosePolicy(io, root, base, policyArg, basePolicyText) {
 }
 /** Load the policy and run the gate; an invalid policy is a verdict of its own. */
 async function gateVerdict(io, policy, ctx, notes) {
-    const attempt = await (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_12__/* .tryLoadPolicy */ .oB)(policy.text, policy.file, policy.read, await apiRemoteOptions(io));
-    if (!attempt.loaded)
-        return { verdict: (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .policyErrorVerdict */ .GS)(attempt.errors, ctx, policy.source, (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultResolvedPolicy */ .aW)()), labelPrefix: _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LABEL_PREFIX */ .qu };
-    const { loaded } = attempt;
-    // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
-    // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
-    // stays in the cache and fails the rule that needs it, as before.
-    const plan = (0,_engine_plan_js__WEBPACK_IMPORTED_MODULE_11__/* .planReads */ .z)(loaded.policy, ctx.changes.files, 'pull_request');
-    await Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))]);
-    const verdict = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_10__/* .runGate */ .Rg)({
-        policy: loaded.policy,
+    const { verdict, policy: enforced } = await (0,_pipeline_gate_js__WEBPACK_IMPORTED_MODULE_12__/* .gateChange */ .c)({
+        attempt: await (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_11__/* .tryLoadPolicy */ .oB)(policy.text, policy.file, policy.read, await apiRemoteOptions(io)),
         ctx,
         policySource: policy.source,
-        notes: [...notes, ...(0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_12__/* .enforcementNotes */ .Yy)(loaded)],
+        notes,
+        // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
+        // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
+        // stays in the cache and fails the rule that needs it, as before.
+        prefetch: (plan) => Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))]),
     });
-    return { verdict, labelPrefix: loaded.policy.waivers.label_prefix };
+    return { verdict, labelPrefix: enforced?.waivers.label_prefix ?? _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LABEL_PREFIX */ .qu };
 }
 async function check(args, io) {
     const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
@@ -321,7 +316,7 @@ async function apiRemoteOptions(io) {
         return { remoteUnavailable: API_HINT };
     const [{ createClient }, { RemotePolicyReader }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 96584)),
-        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(808)]).then(__webpack_require__.bind(__webpack_require__, 58808)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(46)]).then(__webpack_require__.bind(__webpack_require__, 58808)),
     ]);
     const octokit = createClient({
         token,
@@ -435,7 +430,7 @@ function explainDanger(id, d, io) {
 }
 async function serveCmd(args, io) {
     (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, options: {}, allowPositionals: false, strict: true });
-    const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(365), __webpack_require__.e(734), __webpack_require__.e(808), __webpack_require__.e(191), __webpack_require__.e(430), __webpack_require__.e(81), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 86375))]);
+    const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(365), __webpack_require__.e(734), __webpack_require__.e(46), __webpack_require__.e(191), __webpack_require__.e(430), __webpack_require__.e(81), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 86375))]);
     let config;
     try {
         config = loadAppConfig(process.env);
@@ -453,7 +448,7 @@ async function serveCmd(args, io) {
 }
 /** `pr-gate report` lives in src/trends/ (loaded by the command only). */
 async function reportCmd(args, io) {
-    const { reportCmd: run, ReportUsageError } = await Promise.all(/* import() */[__webpack_require__.e(427), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 68427));
+    const { reportCmd: run, ReportUsageError } = await Promise.all(/* import() */[__webpack_require__.e(808), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 68427));
     try {
         return await run(args, io);
     }
@@ -552,7 +547,7 @@ async function releaseCmd(args, io) {
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, renderReleaseText, toReleaseJson }, { parseGateIdentity },] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 96584)),
-        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(808), __webpack_require__.e(191), __webpack_require__.e(430)]).then(__webpack_require__.bind(__webpack_require__, 26430)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(46), __webpack_require__.e(191), __webpack_require__.e(430)]).then(__webpack_require__.bind(__webpack_require__, 26430)),
         Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 25344)),
         __webpack_require__.e(/* import() */ 383).then(__webpack_require__.bind(__webpack_require__, 91383)),
         Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(673)]).then(__webpack_require__.bind(__webpack_require__, 18673)),

@@ -342,7 +342,7 @@ const args = process.argv.slice(2);
 // Each face is loaded only when it runs (issue 15 item 5): the Action never evaluates the CLI's modules
 // (the App server, release mode, the schema printer), and the CLI never evaluates the Action's.
 if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(203), __nccwpck_require__.e(207), __nccwpck_require__.e(340), __nccwpck_require__.e(421), __nccwpck_require__.e(808), __nccwpck_require__.e(191), __nccwpck_require__.e(764), __nccwpck_require__.e(81), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88816));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(203), __nccwpck_require__.e(207), __nccwpck_require__.e(340), __nccwpck_require__.e(421), __nccwpck_require__.e(46), __nccwpck_require__.e(191), __nccwpck_require__.e(427), __nccwpck_require__.e(81), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88816));
     await run();
 }
 else if ((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelpOrVersion */ .PZ)(args)) {
@@ -368,7 +368,7 @@ else {
     // runner starts each job empty, where the cache would only cost its writing (~10 %, measured the same way).
     ;
     node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(340), __nccwpck_require__.e(764), __nccwpck_require__.e(92), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(340), __nccwpck_require__.e(427), __nccwpck_require__.e(92), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
     process.exitCode = await main(args);
 }
 

@@ -27,9 +27,9 @@ import {
   type Enforcement,
 } from '../policy/load.js'
 import { policyJsonSchema, ruleEntrySchema } from '../policy/schema.js'
-import { policyErrorVerdict, runGate, errorMessage } from '../engine/run.js'
-import { planReads } from '../engine/plan.js'
-import { defaultResolvedPolicy, enforcementNotes, tryLoadPolicy } from '../pipeline/policy.js'
+import { errorMessage } from '../engine/run.js'
+import { tryLoadPolicy } from '../pipeline/policy.js'
+import { gateChange } from '../pipeline/gate.js'
 import { renderText } from '../report/terminal.js'
 import { renderJobSummary } from '../report/markdown.js'
 import { toJsonReport } from '../report/json-report.js'
@@ -182,22 +182,18 @@ async function gateVerdict(
   ctx: RuleContext,
   notes: Note[],
 ): Promise<{ verdict: Verdict; labelPrefix: string }> {
-  const attempt = await tryLoadPolicy(policy.text, policy.file, policy.read, await apiRemoteOptions(io))
-  if (!attempt.loaded)
-    return { verdict: policyErrorVerdict(attempt.errors, ctx, policy.source, defaultResolvedPolicy()), labelPrefix: DEFAULT_LABEL_PREFIX }
-  const { loaded } = attempt
-  // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
-  // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
-  // stays in the cache and fails the rule that needs it, as before.
-  const plan = planReads(loaded.policy, ctx.changes.files, 'pull_request')
-  await Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))])
-  const verdict = await runGate({
-    policy: loaded.policy,
+  const { verdict, policy: enforced } = await gateChange({
+    attempt: await tryLoadPolicy(policy.text, policy.file, policy.read, await apiRemoteOptions(io)),
     ctx,
     policySource: policy.source,
-    notes: [...notes, ...enforcementNotes(loaded)],
+    notes,
+    // What the rules declare they will read is asked of git at once (one pipelined cat-file batch, see
+    // src/change/git-objects.ts) instead of one answer awaited per file as the rules go. A failed read
+    // stays in the cache and fails the rule that needs it, as before.
+    prefetch: (plan) =>
+      Promise.allSettled([...plan.head.map((p) => ctx.changes.readHead(p)), ...plan.base.map((p) => ctx.changes.readBase(p))]),
   })
-  return { verdict, labelPrefix: loaded.policy.waivers.label_prefix }
+  return { verdict, labelPrefix: enforced?.waivers.label_prefix ?? DEFAULT_LABEL_PREFIX }
 }
 
 async function check(args: string[], io: CliIO): Promise<number> {

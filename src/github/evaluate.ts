@@ -4,7 +4,8 @@
  * information only: enforcement always uses the base branch's policy.
  */
 import { policySource as policySourceOf } from '../pipeline/policy-source.js'
-import { defaultResolvedPolicy, enforcementNotes, tryLoadPolicy } from '../pipeline/policy.js'
+import { defaultResolvedPolicy, tryLoadPolicy } from '../pipeline/policy.js'
+import { gateChange } from '../pipeline/gate.js'
 import type { Evidence, Note, PullRequestMeta, RuleContext, Verdict } from '../types.js'
 import type { Octokit } from './client.js'
 import { apiChangeSet, listPullFiles, readRepoFile, type PullInfo, type RepoRef } from './source.js'
@@ -13,7 +14,7 @@ import { planReads } from '../engine/plan.js'
 import type { ChangedFile } from '../types.js'
 import { RemotePolicyReader } from './remote-policy.js'
 import { markExclusions } from '../change/generated.js'
-import { infrastructureErrorVerdict, policyErrorVerdict, runGate } from '../engine/run.js'
+import { infrastructureErrorVerdict, runGate } from '../engine/run.js'
 import { errorMessage, isApiError } from '../errors.js'
 import { fetchDependabotAlerts, fetchDependencyReview, mapProvided } from './dependencies.js'
 import { alertVulnerabilities, reviewFacts } from './dependency-facts.js'
@@ -190,13 +191,11 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
     gitattributes,
   } = await readEnforcedSide(octokit, repo, pr.baseSha, input.policyPath, undefined, store)
   const remote = input.remotePolicy ?? new RemotePolicyReader(octokit, { log: input.log })
-  const { loaded, errors } = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read })
-  known.policy = loaded?.policy
+  const attempt = await tryLoadPolicy(policyText, input.policyPath, readBase, { remote: remote.read })
+  known.policy = attempt.loaded?.policy
   if (!listed.ok) throw listed.error
   const files = listed.files
   markExclusions(files, gitattributes)
-  // The plan of the enforced policy: whatever the first query did not read, in as few batches as it takes.
-  if (loaded) await store.prefetch(toRefs(planReads(loaded.policy, files, 'pull_request'), pr))
   const changes = apiChangeSet(octokit, repo, pr, files, store)
   const evidence = apiEvidence(octokit, repo, pr.baseSha, pr.headSha, input.evidence, pr.number)
   const meta = prMeta(pr, repo)
@@ -217,20 +216,25 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
     at: pr.baseRef ? { ref: pr.baseRef } : { sha: pr.baseSha },
     missingAt: 'on the base branch',
   })
-  if (!loaded) return { verdict: policyErrorVerdict(errors, ctx, policySource, defaultResolvedPolicy()), comments: snapshot.comments }
-
-  const notes: Note[] = [...(input.notes ?? []), ...enforcementNotes(loaded)]
+  const { verdict, policy, leadingNotes } = await gateChange({
+    attempt,
+    ctx,
+    policySource,
+    notes: input.notes,
+    // The plan of the enforced policy: whatever the first query did not read, in as few batches as it takes.
+    prefetch: (plan) => store.prefetch(toRefs(plan, pr)),
+  })
+  if (!policy) return { verdict, comments: snapshot.comments }
   const policyFile = files.find((f) => f.path === input.policyPath || f.previousPath === input.policyPath)
-  const verdict = await runGate({ policy: loaded.policy, ctx, policySource, notes })
   // The PR's policy is previewed after the verdict is decided, so it can neither change nor delay it (and the
   // evidence it shares with the enforced run was already read outside the preview's budget).
   if (policyFile)
     verdict.notes.splice(
-      notes.length,
+      leadingNotes,
       0,
       await headPolicyNote(input, policyFile.status === 'removed' ? undefined : policyFile.path, ctx, remote),
     )
-  return { verdict, policy: loaded.policy, comments: snapshot.comments }
+  return { verdict, policy, comments: snapshot.comments }
 }
 
 /** Wall-time budget of the preview of the PR's policy (API reads included). */

@@ -15,8 +15,8 @@ import type { Evidence, RuleContext, Verdict } from '../types.js'
 import { git, gitChangeSet, readAtRef, GitError } from '../change/git.js'
 import { markExclusions } from '../change/generated.js'
 import { PolicyError, type LoadedPolicy } from '../policy/load.js'
-import { policyErrorVerdict, runGate } from '../engine/run.js'
-import { defaultResolvedPolicy, tryLoadPolicy, type PolicyAttempt } from '../pipeline/policy.js'
+import { tryLoadPolicy, type PolicyAttempt } from '../pipeline/policy.js'
+import { gateChange } from '../pipeline/gate.js'
 import { DEFAULT_POLICY_PATH } from '../policy/schema.js'
 import { prNumberOf, recordFromVerdict, type PrRecord } from './record.js'
 
@@ -139,8 +139,7 @@ export async function evaluateMerge(root: string, c: Commit, policyFor: (base: s
     mode: 'pull_request',
   }
   const p = await policyFor(base)
-  if (!p.loaded) return policyErrorVerdict(p.errors, ctx, p.source, defaultResolvedPolicy())
-  return runGate({ policy: p.loaded.policy, ctx, policySource: p.source })
+  return (await gateChange({ attempt: p, ctx, policySource: p.source })).verdict
 }
 
 export async function localHistory(o: LocalOptions): Promise<LocalHistory> {
