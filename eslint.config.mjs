@@ -1,9 +1,8 @@
 // @ts-check
 // Lint for src/ (issue 17): typescript-eslint's strict-type-checked set, plus what the codebase promised
 // itself — no non-null assertions, no double assertions through unknown/never (a cast that switches the
-// type system off), lines of at most 140 characters, functions of at most 80 lines. Existing violations are
-// listed in eslint-suppressions.json (ESLint's bulk suppressions): `npm run lint` fails on any new one, and
-// on a suppression that is no longer needed (prune it with `npm run lint -- --prune-suppressions`).
+// type system off), lines of at most 140 characters, functions of at most 80 lines. No violation is baselined
+// (the bulk-suppressions file of 2026-12 is gone); the two deliberate exceptions are named below, with why.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
@@ -26,6 +25,15 @@ export default tseslint.config(
         { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: 'No `as never`: it switches the type system off where two parts meet.' },
       ],
       'max-len': ['error', { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      // The JSON error finder's `Stop` signal is a plain object on purpose: it is thrown from deep recursion,
+      // where building an Error (and its stack) could itself overflow and hide the syntax error it reports.
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allow: [{ from: 'file', name: 'Stop', path: 'src/evidence/scanners/json-parse.ts' }] },
+      ],
+      // fast-xml-parser deprecates its bundled XMLValidator for the separate fast-xml-validator package; the
+      // bundled one is what the coverage readers' error messages and tests are built on until that move.
+      '@typescript-eslint/no-deprecated': ['error', { allow: [{ from: 'package', package: 'fast-xml-parser', name: 'XMLValidator' }] }],
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },

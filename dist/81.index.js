@@ -283,7 +283,7 @@ async function upsertStickyComment(octokit, r, issue, marker, body, identityFall
                         await deleteQuietly(octokit, r, dup.id);
                     return { ok: true, value: { id: updated.id, url: updated.html_url, action: 'updated' } };
                 }
-                return upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token);
+                return await upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token);
             }
         }
         const marked = known ? [] : await listMarked(octokit, r, issue, marker);

@@ -81,7 +81,7 @@ export async function upsertStickyComment(
           for (const dup of own.slice(1)) await deleteQuietly(octokit, r, dup.id)
           return { ok: true, value: { id: updated.id, url: updated.html_url, action: 'updated' } }
         }
-        return upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token)
+        return await upsertStickyComment(octokit, r, issue, marker, body, identityFallback, token)
       }
     }
     const marked = known ? [] : await listMarked(octokit, r, issue, marker)
