@@ -263,3 +263,40 @@ describe("secretlint's profiler is off (it made every scan slower than the last)
     expect(await secretLintProfiler.getEntries()).toEqual([])
   })
 })
+
+/**
+ * secretlint breaks lines at U+2028, U+2029 and a lone \r too; the gate's lines break at \n only. Before,
+ * its line numbers were taken as the gate's: a credential after such a character sat on a later line than
+ * its own (another line's allow comment applied to it) or, past the batch's last file, was dropped as if it
+ * were on a file boundary: a key the PR adds, not reported at all.
+ */
+describe('line terminators other than \\n (U+2028, U+2029, a lone \\r)', () => {
+  const token = SECRETS[1]
+  for (const [name, sep] of [
+    ['U+2028', '\u2028'],
+    ['U+2029', '\u2029'],
+    ['lone CR', '\r'],
+  ] as const) {
+    it(`${name} on the lines before: the credential is found, on its own line`, async () => {
+      const text = `${sep}${sep}${sep}\nconst a = 1 ${sep} 2\nconst token = '${token}'\n`
+      const out = await secrets.evaluate(makeContext({ files: added({ 'src/a.ts': text }) }), opts())
+      const found = out.findings.filter((f) => f.code === 'GITHUB_TOKEN').map((f) => `${f.path}:${f.line}`)
+      expect(found).toEqual(['src/a.ts:3'])
+      expectNoSecret(out)
+    })
+  }
+
+  it('in an earlier file of the same scan: the next file keeps its own line numbers', async () => {
+    const out = await secrets.evaluate(
+      makeContext({ files: added({ 'src/a.ts': `x\u2028y\u2028z\n`, 'src/b.ts': `\n\nconst token = '${token}'\n` }) }),
+      opts(),
+    )
+    expect(out.findings.filter((f) => f.code === 'GITHUB_TOKEN').map((f) => `${f.path}:${f.line}`)).toEqual(['src/b.ts:3'])
+  })
+
+  it('an allow comment two lines above, across a U+2028 line, does not allow the credential', async () => {
+    const text = `// pr-gate: allow-secret test fixture\nconst a = 1 \u2028 2\nconst token = '${token}'\n`
+    const out = await secrets.evaluate(makeContext({ files: added({ 'src/a.ts': text }) }), opts())
+    expect(out.findings.filter((f) => f.code === 'GITHUB_TOKEN').map((f) => f.line)).toEqual([3]) // a finding: not allowed
+  })
+})

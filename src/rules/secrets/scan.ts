@@ -179,12 +179,13 @@ export async function scanAll(texts: readonly AddedText[]): Promise<SecretHit[]>
     if (!batch.length) return
     const content = parts.join('\n')
     const result = await lint(content, 'added-lines.txt', '.txt')
+    const lines = lineIndex(content)
     for (const m of result.messages) {
       if (m.type !== 'message') continue
-      const start = m.loc.start.line
+      const { start, end } = linesOf(lines, m.range)
       const at = batch.find((b) => start >= b.first && start < b.first + b.lines)
       if (!at) continue // on a boundary line: not any file's text
-      hits.push(hitOf(m, at.t.path, start - at.first + 1, Math.min(m.loc.end.line, at.first + at.lines - 1) - at.first + 1, content))
+      hits.push(hitOf(m, at.t.path, start - at.first + 1, Math.min(end, at.first + at.lines - 1) - at.first + 1, content, lines))
     }
     batch.length = 0
     parts = []
@@ -197,7 +198,12 @@ export async function scanAll(texts: readonly AddedText[]): Promise<SecretHit[]>
     if (!content.trim() || content.length > MAX_SCAN_BYTES) continue
     if (scannedAlone(t.path)) {
       const result = await lint(content, t.path, extOf(t.path))
-      for (const m of result.messages) if (m.type === 'message') hits.push(hitOf(m, t.path, m.loc.start.line, m.loc.end.line, content))
+      const lines = lineIndex(content)
+      for (const m of result.messages) {
+        if (m.type !== 'message') continue
+        const { start, end } = linesOf(lines, m.range)
+        hits.push(hitOf(m, t.path, start, end, content, lines))
+      }
       continue
     }
     if (bytes + content.length > BATCH_BYTES) await flush()
@@ -214,12 +220,43 @@ export async function scanAll(texts: readonly AddedText[]): Promise<SecretHit[]>
 type Message = SecretLintCoreResultMessage
 type LintMessage = SecretLintCoreResultMessage | SecretLintCoreIgnoreMessage
 
-function hitOf(m: Message, path: string, line: number, endLine: number, content: string): SecretHit {
+/**
+ * The offset at which each line of `content` starts, lines split at `\n` only: the gate's line numbers.
+ * secretlint's own `loc` also breaks lines at U+2028, U+2029 and a lone `\r` (JavaScript's line terminators),
+ * so on a line holding one of them its line numbers run ahead of the file's: a hit was put on the wrong line
+ * (another line's allow comment applied to it) or, past the batch's last file, dropped as if on a boundary.
+ * Lines are therefore counted here from the message's character range.
+ */
+function lineIndex(content: string): number[] {
+  const starts = [0]
+  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** The 1-based line holding character `offset`. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((starts[mid] ?? 0) <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo + 1
+}
+
+/** First and last line of a message's range (its end offset is exclusive). */
+function linesOf(starts: readonly number[], range: readonly [number, number]): { start: number; end: number } {
+  const start = lineAt(starts, range[0])
+  return { start, end: Math.max(start, lineAt(starts, Math.max(range[0], range[1] - 1))) }
+}
+
+function hitOf(m: Message, path: string, line: number, endLine: number, content: string, starts: readonly number[]): SecretHit {
   return {
     path,
     line,
     endLine: Math.max(endLine, line),
-    column: m.loc.start.column + 1,
+    column: m.range[0] - (starts[lineAt(starts, m.range[0]) - 1] ?? 0) + 1,
     ruleId: m.ruleId,
     messageId: m.messageId,
     docsUrl: m.docsUrl,
