@@ -1494,6 +1494,12 @@ const DJANGO_TYPES: Partial<Record<string, (kw: FieldSummary['kw']) => TypeName>
   IntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
   BigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
   SmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
+  PositiveIntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
+  PositiveBigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
+  PositiveSmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
+  AutoField: () => ({ name: 'int4', mods: 0, args: [] }),
+  BigAutoField: () => ({ name: 'int8', mods: 0, args: [] }),
+  SmallAutoField: () => ({ name: 'int2', mods: 0, args: [] }),
   DecimalField: (kw) =>
     kw.max_digits && /^\d+$/.test(kw.max_digits)
       ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] }
@@ -1505,6 +1511,11 @@ const DJANGO_TYPES: Partial<Record<string, (kw: FieldSummary['kw']) => TypeName>
   UUIDField: () => ({ name: 'uuid', mods: 0, args: [] }),
   GenericIPAddressField: () => ({ name: 'inet', mods: 0, args: [] }),
 }
+/**
+ * Field classes whose column carries a CHECK ("col" >= 0) on PostgreSQL (Django's data_type_check_constraints):
+ * AlterField adds it, validated under the lock, when the class takes it on, and keeps it between two of them.
+ */
+const DJANGO_CHECKED = new Set(['PositiveIntegerField', 'PositiveBigIntegerField', 'PositiveSmallIntegerField'])
 function varchar(n: string | undefined): TypeName {
   return n && /^\d+$/.test(n) ? { name: 'varchar', mods: 1, args: [Number(n)] } : { name: 'varchar', mods: 0, args: [] }
 }
@@ -1623,6 +1634,8 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): { dange
     if (!t0 || !t1) return { uncosted: uncostedClasses(t0 ? [] : [old.cls], t1 ? [] : [now.cls]) }
     if (!rewriteFree(t0, t1, false))
       out.push({ id: 'change-column-type', detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table` })
+    if (!DJANGO_CHECKED.has(old.cls) && DJANGO_CHECKED.has(now.cls))
+      out.push({ id: 'constraint-not-valid-missing', detail: `${now.cls} adds CHECK (column >= 0), validated under the lock` })
   }
   const flag = (s: FieldSummary, k: string): boolean => s.kw[k] === 'True'
   if (flag(old, 'null') && !flag(now, 'null')) out.push({ id: 'set-not-null', detail: 'null=True -> null=False sets NOT NULL' })
