@@ -9222,6 +9222,12 @@ const DJANGO_TYPES = {
     IntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
     BigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
     SmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
+    PositiveIntegerField: () => ({ name: 'int4', mods: 0, args: [] }),
+    PositiveBigIntegerField: () => ({ name: 'int8', mods: 0, args: [] }),
+    PositiveSmallIntegerField: () => ({ name: 'int2', mods: 0, args: [] }),
+    AutoField: () => ({ name: 'int4', mods: 0, args: [] }),
+    BigAutoField: () => ({ name: 'int8', mods: 0, args: [] }),
+    SmallAutoField: () => ({ name: 'int2', mods: 0, args: [] }),
     DecimalField: (kw) => kw.max_digits && /^\d+$/.test(kw.max_digits)
         ? { name: 'numeric', mods: 2, args: [Number(kw.max_digits), Number(kw.decimal_places ?? 0)] }
         : { name: 'numeric', mods: 0, args: [] },
@@ -9232,6 +9238,11 @@ const DJANGO_TYPES = {
     UUIDField: () => ({ name: 'uuid', mods: 0, args: [] }),
     GenericIPAddressField: () => ({ name: 'inet', mods: 0, args: [] }),
 };
+/**
+ * Field classes whose column carries a CHECK ("col" >= 0) on PostgreSQL (Django's data_type_check_constraints):
+ * AlterField adds it, validated under the lock, when the class takes it on, and keeps it between two of them.
+ */
+const DJANGO_CHECKED = new Set(['PositiveIntegerField', 'PositiveBigIntegerField', 'PositiveSmallIntegerField']);
 function varchar(n) {
     return n && /^\d+$/.test(n) ? { name: 'varchar', mods: 1, args: [Number(n)] } : { name: 'varchar', mods: 0, args: [] };
 }
@@ -9346,6 +9357,8 @@ function alterFieldDangers(old, now) {
             return { uncosted: uncostedClasses(t0 ? [] : [old.cls], t1 ? [] : [now.cls]) };
         if (!(0,change_column_type/* rewriteFree */.V)(t0, t1, false))
             out.push({ id: 'change-column-type', detail: `${old.cls}(${(0,sql_ast/* typeText */.wQ)(t0)}) -> ${now.cls}(${(0,sql_ast/* typeText */.wQ)(t1)}) rewrites the table` });
+        if (!DJANGO_CHECKED.has(old.cls) && DJANGO_CHECKED.has(now.cls))
+            out.push({ id: 'constraint-not-valid-missing', detail: `${now.cls} adds CHECK (column >= 0), validated under the lock` });
     }
     const flag = (s, k) => s.kw[k] === 'True';
     if (flag(old, 'null') && !flag(now, 'null'))
@@ -15477,14 +15490,15 @@ async function scanAll(texts) {
             return;
         const content = parts.join('\n');
         const result = await lint(content, 'added-lines.txt', '.txt');
+        const lines = lineIndex(content);
         for (const m of result.messages) {
             if (m.type !== 'message')
                 continue;
-            const start = m.loc.start.line;
+            const { start, end } = linesOf(lines, m.range);
             const at = batch.find((b) => start >= b.first && start < b.first + b.lines);
             if (!at)
                 continue; // on a boundary line: not any file's text
-            hits.push(hitOf(m, at.t.path, start - at.first + 1, Math.min(m.loc.end.line, at.first + at.lines - 1) - at.first + 1, content));
+            hits.push(hitOf(m, at.t.path, start - at.first + 1, Math.min(end, at.first + at.lines - 1) - at.first + 1, content, lines));
         }
         batch.length = 0;
         parts = [];
@@ -15499,9 +15513,13 @@ async function scanAll(texts) {
             continue;
         if (scannedAlone(t.path)) {
             const result = await lint(content, t.path, scan_extOf(t.path));
-            for (const m of result.messages)
-                if (m.type === 'message')
-                    hits.push(hitOf(m, t.path, m.loc.start.line, m.loc.end.line, content));
+            const lines = lineIndex(content);
+            for (const m of result.messages) {
+                if (m.type !== 'message')
+                    continue;
+                const { start, end } = linesOf(lines, m.range);
+                hits.push(hitOf(m, t.path, start, end, content, lines));
+            }
             continue;
         }
         if (bytes + content.length > BATCH_BYTES)
@@ -15515,12 +15533,43 @@ async function scanAll(texts) {
     await flush();
     return hits;
 }
-function hitOf(m, path, line, endLine, content) {
+/**
+ * The offset at which each line of `content` starts, lines split at `\n` only: the gate's line numbers.
+ * secretlint's own `loc` also breaks lines at U+2028, U+2029 and a lone `\r` (JavaScript's line terminators),
+ * so on a line holding one of them its line numbers run ahead of the file's: a hit was put on the wrong line
+ * (another line's allow comment applied to it) or, past the batch's last file, dropped as if on a boundary.
+ * Lines are therefore counted here from the message's character range.
+ */
+function lineIndex(content) {
+    const starts = [0];
+    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** The 1-based line holding character `offset`. */
+function lineAt(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] ?? 0) <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+/** First and last line of a message's range (its end offset is exclusive). */
+function linesOf(starts, range) {
+    const start = lineAt(starts, range[0]);
+    return { start, end: Math.max(start, lineAt(starts, Math.max(range[0], range[1] - 1))) };
+}
+function hitOf(m, path, line, endLine, content, starts) {
     return {
         path,
         line,
         endLine: Math.max(endLine, line),
-        column: m.loc.start.column + 1,
+        column: m.range[0] - (starts[lineAt(starts, m.range[0]) - 1] ?? 0) + 1,
         ruleId: m.ruleId,
         messageId: m.messageId,
         docsUrl: m.docsUrl,
