@@ -14,8 +14,8 @@ const alter = (field: string, before: string) =>
     headTree: { 'shop/migrations/0001_initial.py': initial(before) },
   })
 
-async function found(field: string, before: string): Promise<Array<{ code: unknown; level: unknown; message: string }>> {
-  return (await findings(alter(field, before))).map((f) => ({ code: f.code, level: f.level, message: f.message }))
+async function found(field: string, before: string): Promise<Array<{ code: unknown; level: unknown; message: string; hint?: string }>> {
+  return (await findings(alter(field, before))).map((f) => ({ code: f.code, level: f.level, message: f.message, hint: f.hint }))
 }
 
 describe('Django integer field classes', () => {
@@ -25,6 +25,9 @@ describe('Django integer field classes', () => {
     expect(out[0]?.level).toBe('fail')
     expect(out[0]?.message).toContain('PositiveIntegerField(integer) -> PositiveBigIntegerField(bigint) rewrites the table')
     expect(out[0]?.message).not.toContain('cannot cost')
+    // the recipe names the new type, not a placeholder
+    // and quotes a table named after a reserved word
+    expect(out[0]?.hint).toContain('ALTER TABLE "order" ADD COLUMN qty_new bigint;')
   })
 
   test('AutoField -> BigAutoField (DEFAULT_AUTO_FIELD): a rewrite named integer -> bigint', async () => {

@@ -1212,6 +1212,7 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
         table: model,
         model,
         column: field,
+        ...(d.type ? { type: d.type, oldType: d.oldType } : {}),
       })
   } else
     c.issue(
@@ -1633,7 +1634,12 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): { dange
   ) {
     if (!t0 || !t1) return { uncosted: uncostedClasses(t0 ? [] : [old.cls], t1 ? [] : [now.cls]) }
     if (!rewriteFree(t0, t1, false))
-      out.push({ id: 'change-column-type', detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table` })
+      out.push({
+        id: 'change-column-type',
+        detail: `${old.cls}(${typeText(t0)}) -> ${now.cls}(${typeText(t1)}) rewrites the table`,
+        type: typeText(t1),
+        oldType: typeText(t0),
+      })
     if (!DJANGO_CHECKED.has(old.cls) && DJANGO_CHECKED.has(now.cls))
       out.push({ id: 'constraint-not-valid-missing', detail: `${now.cls} adds CHECK (column >= 0), validated under the lock` })
   }
@@ -1667,6 +1673,9 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): { dange
 export interface AlterFieldDanger {
   id: DangerId
   detail: string
+  /** The column type after and before (a type change), for the recipe. */
+  type?: string
+  oldType?: string
 }
 
 /** The keywords alterFieldDangers weighs one by one (primary_key too: a change of it is what it cannot cost). */

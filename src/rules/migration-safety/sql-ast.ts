@@ -130,7 +130,23 @@ export function hasKey(n: unknown, key: string): boolean {
   return false
 }
 
-/** Quotes an identifier for a recipe only when it needs it. */
+/**
+ * PostgreSQL's keywords that cannot name a table or column unquoted (kwlist.h: RESERVED_KEYWORD and
+ * TYPE_FUNC_NAME_KEYWORD; Appendix C of the manual). A recipe for a table named `order` or `user` must quote it.
+ */
+const RESERVED = new Set(
+  (
+    'all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create ' +
+    'current_catalog current_date current_role current_time current_timestamp current_user default deferrable desc ' +
+    'distinct do else end except false fetch for foreign from grant group having in initially intersect into lateral ' +
+    'leading limit localtime localtimestamp not null offset on only or order placing primary references returning ' +
+    'select session_user some symmetric system_user table then to trailing true union unique user using variadic when ' +
+    'where window with authorization binary collation concurrently cross current_schema freeze full ilike inner is ' +
+    'isnull join left like natural notnull outer overlaps right similar tablesample verbose'
+  ).split(' '),
+)
+
+/** Quotes an identifier for a recipe only when it needs it (not lower-case plain, or a reserved word). */
 export function ident(s: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`
+  return /^[a-z_][a-z0-9_$]*$/.test(s) && !RESERVED.has(s) ? s : `"${s.replace(/"/g, '""')}"`
 }

@@ -72,3 +72,8 @@ describe('a table created by a merged migration that is in no release yet counts
     expect(await ids(pr('CREATE INDEX pending_session_idx ON pending_changes (session_id);'))).toContain('create-index-non-concurrent')
   })
 })
+
+test('recipe quotes a table or column named after a reserved word (a recipe must paste as is)', async () => {
+  const [f] = await findings(sql('CREATE INDEX idx_user_order ON "user" ("order");'))
+  expect(f.hint).toContain('CREATE INDEX CONCURRENTLY idx_user_order ON "user" ("order");')
+})
