@@ -8949,6 +8949,7 @@ function djangoAlterField({ n, call, model, field, isNew, c }, local) {
                 table: model,
                 model,
                 column: field,
+                ...(d.type ? { type: d.type, oldType: d.oldType } : {}),
             });
     }
     else
@@ -9356,7 +9357,12 @@ function alterFieldDangers(old, now) {
         if (!t0 || !t1)
             return { uncosted: uncostedClasses(t0 ? [] : [old.cls], t1 ? [] : [now.cls]) };
         if (!(0,change_column_type/* rewriteFree */.V)(t0, t1, false))
-            out.push({ id: 'change-column-type', detail: `${old.cls}(${(0,sql_ast/* typeText */.wQ)(t0)}) -> ${now.cls}(${(0,sql_ast/* typeText */.wQ)(t1)}) rewrites the table` });
+            out.push({
+                id: 'change-column-type',
+                detail: `${old.cls}(${(0,sql_ast/* typeText */.wQ)(t0)}) -> ${now.cls}(${(0,sql_ast/* typeText */.wQ)(t1)}) rewrites the table`,
+                type: (0,sql_ast/* typeText */.wQ)(t1),
+                oldType: (0,sql_ast/* typeText */.wQ)(t0),
+            });
         if (!DJANGO_CHECKED.has(old.cls) && DJANGO_CHECKED.has(now.cls))
             out.push({ id: 'constraint-not-valid-missing', detail: `${now.cls} adds CHECK (column >= 0), validated under the lock` });
     }
@@ -16633,8 +16639,8 @@ function recipeFor(id, r) {
 /* harmony export */   wH: () => (/* binding */ catchUpOf)
 /* harmony export */ });
 /* unused harmony export unbounded */
-/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79836);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54511);
+/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79836);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54511);
 
 
 /**
@@ -16668,7 +16674,7 @@ function isConstant(v) {
  * NULL is about to be set on. Returns the table and column, else undefined.
  */
 function catchUpOf(n) {
-    const table = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .relName */ .ve)(n.relation);
+    const table = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .relName */ .ve)(n.relation);
     const targets = n.targetList ?? [];
     if (!table || targets.length !== 1 || n.fromClause !== undefined || n.withClause !== undefined)
         return undefined;
@@ -16682,7 +16688,7 @@ function catchUpOf(n) {
         return undefined;
     const arg = test.arg;
     const fields = arg && 'ColumnRef' in arg ? arg.ColumnRef.fields : undefined;
-    const last = fields ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(fields.at(-1)) : undefined;
+    const last = fields ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(fields.at(-1)) : undefined;
     return last?.toLowerCase() === column ? { table, column } : undefined;
 }
 /** The rows an unbounded UPDATE reaches, in words. */
@@ -16691,7 +16697,7 @@ function rowsOf(where) {
         return 'every row';
     return JSON.stringify(where).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches';
 }
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .defineDanger */ .$f)({
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineDanger */ .$f)({
     id: 'backfill-in-transaction',
     title: "Backfill in the schema change's transaction",
     lock: 'ROW EXCLUSIVE on the table plus a row lock on every row, ' +
@@ -16707,10 +16713,10 @@ function rowsOf(where) {
     level: 'fail',
     lockDanger: true,
     scalesWithTable: true,
-    dialects: _types_js__WEBPACK_IMPORTED_MODULE_0__/* .PG_FAMILY */ .v5,
+    dialects: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .PG_FAMILY */ .v5,
     recipe: (r) => {
         const t = r.table ?? '<table>';
-        const set = r.column ? `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(r.column)} = <value>` : '<column> = <value>';
+        const set = r.column ? `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.column)} = <value>` : '<column> = <value>';
         switch (r.framework) {
             case 'rails':
                 return (`a separate migration with disable_ddl_transaction!, and: ` +
@@ -16724,14 +16730,14 @@ function rowsOf(where) {
                     `run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`);
             default:
                 return (`-- in a migration of its own, outside the schema change's transaction; ` +
-                    `repeat until it updates 0 rows:\nUPDATE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(t)} SET ${set} WHERE id IN (SELECT id FROM ` +
-                    `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(t)} WHERE <not yet done> LIMIT 10000);`);
+                    `repeat until it updates 0 rows:\nUPDATE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} SET ${set} WHERE id IN (SELECT id FROM ` +
+                    `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE <not yet done> LIMIT 10000);`);
         }
     },
     sql: {
         stmt: {
             UpdateStmt: (n, s, emit) => {
-                const t = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .relName */ .ve)(n.relation);
+                const t = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .relName */ .ve)(n.relation);
                 if (!t || s.isNew(t) || !unbounded(n.whereClause))
                     return;
                 const target = (n.targetList ?? []).map((x) => ('ResTarget' in x ? x.ResTarget.name : undefined)).filter((x) => !!x);
@@ -16756,8 +16762,8 @@ function rowsOf(where) {
 /* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__),
 /* harmony export */   V: () => (/* binding */ rewriteFree)
 /* harmony export */ });
-/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79836);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54511);
+/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79836);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54511);
 
 
 const STRINGS = new Set(['varchar', 'text', 'citext']);
@@ -16810,7 +16816,7 @@ function rewriteFree(old, now, using) {
     }
     return false;
 }
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .defineDanger */ .$f)({
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineDanger */ .$f)({
     id: 'change-column-type',
     title: 'ALTER COLUMN TYPE (table rewrite)',
     lock: 'ACCESS EXCLUSIVE',
@@ -16826,28 +16832,28 @@ function rewriteFree(old, now, using) {
     level: 'fail',
     lockDanger: true,
     scalesWithTable: true,
-    dialects: _types_js__WEBPACK_IMPORTED_MODULE_0__/* .PG_ONLY */ .fG,
+    dialects: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .PG_ONLY */ .fG,
     recipe: (r) => {
         if (!r.table || !r.column)
             return undefined;
         const nc = `${r.column}_new`;
-        return (`ALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(r.table)} ADD COLUMN ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(nc)} ${r.type ?? '<new type>'};\n` +
+        return (`ALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.table)} ADD COLUMN ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(nc)} ${r.type ?? '<new type>'};\n` +
             `-- dual-write ${r.column} and ${nc} in the application, backfill ${nc} in batches, switch reads, ` +
-            `then:\nALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(r.table)} DROP COLUMN ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .ident */ .bD)(r.column)}; -- in a later release`);
+            `then:\nALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.table)} DROP COLUMN ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.column)}; -- in a later release`);
     },
     sql: {
         alter: {
             AT_AlterColumnType: (cmd, t, isNew, s, emit) => {
                 if (isNew)
                     return;
-                const col = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .columnDefOf */ .lF)(cmd) ?? {};
-                const now = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .typeNameOf */ .BR)(col.typeName);
+                const col = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .columnDefOf */ .lF)(cmd) ?? {};
+                const now = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .typeNameOf */ .BR)(col.typeName);
                 const column = String(cmd.name).toLowerCase();
                 const old = s.typeOf(t, column);
-                const oldType = old ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .typeText */ .wQ)(old) : undefined;
+                const oldType = old ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .typeText */ .wQ)(old) : undefined;
                 if (rewriteFree(old, now, col.raw_default !== undefined))
                     return;
-                const newType = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .typeText */ .wQ)(now);
+                const newType = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .typeText */ .wQ)(now);
                 const hint = !old && canon(now.name) === 'varchar' ? ' (old type unknown: safe only if it raises the varchar limit)' : '';
                 emit({
                     id: 'change-column-type',
@@ -18221,9 +18227,20 @@ function hasKey(n, key) {
     }
     return false;
 }
-/** Quotes an identifier for a recipe only when it needs it. */
+/**
+ * PostgreSQL's keywords that cannot name a table or column unquoted (kwlist.h: RESERVED_KEYWORD and
+ * TYPE_FUNC_NAME_KEYWORD; Appendix C of the manual). A recipe for a table named `order` or `user` must quote it.
+ */
+const RESERVED = new Set(('all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create ' +
+    'current_catalog current_date current_role current_time current_timestamp current_user default deferrable desc ' +
+    'distinct do else end except false fetch for foreign from grant group having in initially intersect into lateral ' +
+    'leading limit localtime localtimestamp not null offset on only or order placing primary references returning ' +
+    'select session_user some symmetric system_user table then to trailing true union unique user using variadic when ' +
+    'where window with authorization binary collation concurrently cross current_schema freeze full ilike inner is ' +
+    'isnull join left like natural notnull outer overlaps right similar tablesample verbose').split(' '));
+/** Quotes an identifier for a recipe only when it needs it (not lower-case plain, or a reserved word). */
 function ident(s) {
-    return /^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`;
+    return /^[a-z_][a-z0-9_$]*$/.test(s) && !RESERVED.has(s) ? s : `"${s.replace(/"/g, '""')}"`;
 }
 
 
