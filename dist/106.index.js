@@ -38,7 +38,7 @@ __webpack_require__.r(__webpack_exports__);
  * The write budget of a run (issue 15 item 3). GitHub asks integrations making *a large number* of
  * POST/PATCH/PUT/DELETE requests to wait a second between them, and its secondary rate limit counts
  * content-generating requests: in general no more than 80 a minute and 500 an hour (docs/architecture.md,
- * "Write budget"). A run of the Action writes 2–4 times (check run, comment, a label, a duplicate removed):
+ * "Write budget"). A run of the Action writes 2\u20134 times (check run, comment, a label, a duplicate removed):
  * spacing those a second apart cost every run a second or more and protects nothing. So writes draw on a
  * token bucket: WRITE_BURST tokens to start with, one more every WRITE_INTERVAL_MS up to WRITE_BURST again,
  * one write at a time. Any minute thus holds at most WRITE_BURST + 60 writes of one key (< 80); the hourly
@@ -174,7 +174,7 @@ function escapeJson(json) {
 function cut(s, n) {
     if (s === undefined)
         return undefined;
-    return s.length > n ? s.slice(0, n - 1) + '…' : s;
+    return s.length > n ? s.slice(0, n - 1) + '\u2026' : s;
 }
 /** Shortens strings and lists, harder at each level, until the record fits. */
 function shrink(f, level) {

@@ -43,7 +43,7 @@ class ZipRejected extends Error {
         this.name = 'ZipRejected';
     }
 }
-/** Compressed bytes given to the inflater at a time: at DEFLATE's ~1032:1 ceiling, ≤ 17 MB of output each. */
+/** Compressed bytes given to the inflater at a time: at DEFLATE's ~1032:1 ceiling, \u2264 17 MB of output each. */
 const SLICE = 16 * 1024;
 const u16 = (b, o) => b[o] | (b[o + 1] << 8);
 const u32 = (b, o) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;

@@ -47,11 +47,11 @@ var json = __webpack_require__(8301);
 async function fetchDependencyReview(octokit, p) {
     return provide(async () => checkReview((await octokit.rest.dependencyGraph.diffRange({ owner: p.owner, repo: p.repo, basehead: `${p.base}...${p.head}` })).data), {
         forbidden: (m) => `GitHub dependency review is not available for ${p.owner}/${p.repo} (403: ${m}). It needs the dependency graph ` +
-            '(Settings → Code security → Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
+            '(Settings \u2192 Code security \u2192 Dependency graph) and, on private repositories, GitHub Advanced Security / Code Security; ' +
             'the token needs `contents: read`. Fork PRs cannot use it with a read-only token.',
         notFound: `GitHub dependency review answered 404 for ${p.owner}/${p.repo} ${p.base.slice(0, 7)}...${p.head.slice(0, 7)}: ` +
             `the dependency graph ` +
-            'is not enabled (Settings → Code security → Dependency graph), ' +
+            'is not enabled (Settings \u2192 Code security \u2192 Dependency graph), ' +
             'or one of the commits is unknown to GitHub, or the token cannot see the repository.',
         failed: 'GitHub dependency review failed',
     });
@@ -61,9 +61,9 @@ async function fetchDependabotAlerts(octokit, p) {
     return provide(async () => checkAlerts(await octokit.paginate(octokit.rest.dependabot.listAlertsForRepo, { owner: p.owner, repo: p.repo, state: 'open', per_page: 100 })), {
         forbidden: (m) => `Dependabot alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
             '`permissions: security-events: read` (or use a GitHub App / fine-grained token with "Dependabot alerts: read"); ' +
-            'Dependabot alerts must be enabled (Settings → Code security → Dependabot alerts). Fork PRs get no such access.',
+            'Dependabot alerts must be enabled (Settings \u2192 Code security \u2192 Dependabot alerts). Fork PRs get no such access.',
         notFound: `Dependabot alerts answered 404 for ${p.owner}/${p.repo}: Dependabot alerts are not enabled ` +
-            `(Settings → Code security → Dependabot alerts), or the token cannot see the repository.`,
+            `(Settings \u2192 Code security \u2192 Dependabot alerts), or the token cannot see the repository.`,
         failed: 'reading Dependabot alerts failed',
     });
 }
@@ -313,9 +313,9 @@ async function fetchSecretScanningAlerts(octokit, p) {
     }, {
         forbidden: (m) => `GitHub secret-scanning alerts of ${p.owner}/${p.repo} cannot be read with this token (403: ${m}). In a workflow grant ` +
             '`permissions: security-events: read` (a GitHub App needs "Secret scanning alerts: read"); secret scanning must be enabled ' +
-            '(Settings → Code security → Secret Protection). Fork PRs get no such access.',
+            '(Settings \u2192 Code security \u2192 Secret Protection). Fork PRs get no such access.',
         notFound: `GitHub secret-scanning alerts answered 404 for ${p.owner}/${p.repo}: ` +
-            `secret scanning is not enabled (Settings → Code security → Secret Protection), or the token cannot see the repository.`,
+            `secret scanning is not enabled (Settings \u2192 Code security \u2192 Secret Protection), or the token cannot see the repository.`,
         failed: 'reading GitHub secret-scanning alerts failed',
     });
 }
@@ -653,7 +653,7 @@ async function headPolicyNote(input, headPath, ctx, remote) {
         const v = await (0,run/* runGate */.Rg)({ policy: loaded.policy, ctx, policySource: `${headPath}@head` });
         return {
             level: 'warning',
-            message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) — informational only.`,
+            message: `${prefix} With the PR's version the gate would conclude ${v.conclusion} (${v.title}) \u2014 informational only.`,
         };
     });
     if (outcome.ok)
@@ -986,7 +986,7 @@ function parseGraphqlRecords(pullRequest, covered, htmlUrl) {
         out.reviewComments = reviewComments;
     return out;
 }
-/** CODEOWNERS: `pattern owner…` lines; the LAST matching line decides a path's owners (GitHub's rule). */
+/** CODEOWNERS: `pattern owner\u2026` lines; the LAST matching line decides a path's owners (GitHub's rule). */
 function parseCodeowners(text) {
     const out = [];
     for (const raw of text.split(/\r?\n/)) {
@@ -1292,7 +1292,7 @@ function escapeJson(json) {
 function cut(s, n) {
     if (s === undefined)
         return undefined;
-    return s.length > n ? s.slice(0, n - 1) + '…' : s;
+    return s.length > n ? s.slice(0, n - 1) + '\u2026' : s;
 }
 /** Shortens strings and lists, harder at each level, until the record fits. */
 function shrink(f, level) {

@@ -61,7 +61,7 @@ function issueBody(marker, markdown, pointer) {
     const full = `${marker}\n${markdown}`;
     if (full.length <= ISSUE_BODY_LIMIT)
         return full;
-    const note = `\n\n> ✂️ Truncated: ${pointer}\n`;
+    const note = `\n\n> \u2702\ufe0f Truncated: ${pointer}\n`;
     const cut = full.lastIndexOf('\n', ISSUE_BODY_LIMIT - note.length - 16);
     let head = full.slice(0, cut);
     // Do not leave a code block (a Mermaid chart) or a <details> open.
@@ -280,7 +280,7 @@ async function runReport(s) {
         const repos = reportRepos(s);
         core.info(`pr-quality-gate: team trends of ` +
             [...repos.map((r) => `${r.owner}/${r.repo}`), ...(s.trends.org ? [`the organization ${s.trends.org}`] : [])].join(', ') +
-            `, ${window.from.toISOString().slice(0, 10)} … ${window.to.toISOString().slice(0, 10)}`);
+            `, ${window.from.toISOString().slice(0, 10)} \u2026 ${window.to.toISOString().slice(0, 10)}`);
         const policy = await reportPolicy(s, octokit);
         report = await computeReport(s, octokit, window, repos, policy);
         const check = (0,fail/* checkTrends */.F)(report, policy.settings);

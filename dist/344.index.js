@@ -38,7 +38,7 @@ __webpack_require__.r(__webpack_exports__);
  * The write budget of a run (issue 15 item 3). GitHub asks integrations making *a large number* of
  * POST/PATCH/PUT/DELETE requests to wait a second between them, and its secondary rate limit counts
  * content-generating requests: in general no more than 80 a minute and 500 an hour (docs/architecture.md,
- * "Write budget"). A run of the Action writes 2–4 times (check run, comment, a label, a duplicate removed):
+ * "Write budget"). A run of the Action writes 2\u20134 times (check run, comment, a label, a duplicate removed):
  * spacing those a second apart cost every run a second or more and protects nothing. So writes draw on a
  * token bucket: WRITE_BURST tokens to start with, one more every WRITE_INTERVAL_MS up to WRITE_BURST again,
  * one write at a time. Any minute thus holds at most WRITE_BURST + 60 writes of one key (< 80); the hourly
@@ -234,7 +234,7 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
 /** GitHub's compare API lists at most this many files (on the first page only). */
 const COMPARE_FILES_CAP = 300;
 const MAX_COMMIT_PAGES = 100;
-/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
+/** Compares base...head: every page of commits; the files of the aggregate diff (first page, \u2264 300). */
 async function compareRange(octokit, r, base, head) {
     const commits = [];
     let first;

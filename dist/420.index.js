@@ -94,11 +94,11 @@ function classifyCheckRun(run) {
         return 'missing';
     // success or neutral: the gate let it through. Whether a waiver did is data: the record the gate embeds in
     // the check run's text (src/trends/embed.ts) lists the waived rules. Only a check run written before the
-    // record existed (or whose record was cut to nothing) is read by its title ("waived: …").
+    // record existed (or whose record was cut to nothing) is read by its title ("waived: \u2026").
     const record = (0,_trends_embed_js__WEBPACK_IMPORTED_MODULE_0__/* .extractRecord */ .ZL)(run.output?.text);
     if (record && (record.waived.length || !record.truncated))
         return record.waived.length ? 'waived' : 'passed';
-    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
+    return /(^|\u00b7\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
 }
 /** Most pages of check runs (100 each) or statuses read per commit. */
 const MAX_PAGES = 10;
@@ -282,7 +282,7 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
 /** GitHub's compare API lists at most this many files (on the first page only). */
 const COMPARE_FILES_CAP = 300;
 const MAX_COMMIT_PAGES = 100;
-/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
+/** Compares base...head: every page of commits; the files of the aggregate diff (first page, \u2264 300). */
 async function compareRange(octokit, r, base, head) {
     const commits = [];
     let first;
@@ -397,7 +397,7 @@ class ApiSourceError extends Error {
 }
 /**
  * describeApiError keeps an error's first line, and a GraphQL answer with errors puts them on the next
- * lines ("Request failed due to following response errors:\n - …"): name them.
+ * lines ("Request failed due to following response errors:\n - \u2026"): name them.
  */
 function describeGraphqlError(purpose, e) {
     const errors = e?.errors;

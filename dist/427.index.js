@@ -189,7 +189,7 @@ if (!_sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__/* .Has */ .ru('glob'))
 class GlobError extends Error {
     glob;
     constructor(glob, problem) {
-        super(`invalid glob ${JSON.stringify(glob.length > 60 ? glob.slice(0, 60) + '…' : glob)}: ${problem.message}`);
+        super(`invalid glob ${JSON.stringify(glob.length > 60 ? glob.slice(0, 60) + '\u2026' : glob)}: ${problem.message}`);
         this.glob = glob;
         this.name = 'GlobError';
     }
@@ -225,7 +225,7 @@ function globMatch(path, glob, options = {}) {
 /**
  * For each alternative of a glob (after brace expansion), a literal that every path it matches contains,
  * or null when some alternative has none (`*`, `**`, `[abc].txt`) or the glob is negated. Most changed
- * paths contain none of a policy glob's literals (`src/a.ts` and `docs/runbooks/…`), and
+ * paths contain none of a policy glob's literals (`src/a.ts` and `docs/runbooks/\u2026`), and
  * `path.includes` rejects them at a fraction of the cost of minimatch's segment-by-segment match: on a
  * 300-file PR, matching was the largest part of the gate's own work.
  */
@@ -371,22 +371,22 @@ function filterPaths(items, include, exclude = []) {
 /* harmony export */   qx: () => (/* binding */ isPlaceholderReason)
 /* harmony export */ });
 /**
- * Declarations written in a pull request's description: lines such as `Runbook: not needed — only a log
+ * Declarations written in a pull request's description: lines such as `Runbook: not needed \u2014 only a log
  * message changed` or `Changelog: not needed - internal refactor`. Generic: any rule (or the waiver logic)
  * gives the phrase it looks for and, when it wants one, the minimum length of the reason.
  *
  * What counts as a declaration line:
  * - the phrase at the start of a line (case-insensitive, runs of whitespace equal), after optional Markdown
  *   decoration: quote `>`, list bullet `-`/`*`/`+`, task box `[x]`, emphasis `**`/`__`/`_`/`*`, backticks;
- * - followed by a separator (`—`, `–`, `-`, `:`, `=`) or whitespace, then the reason (the rest of the line,
+ * - followed by a separator (`\u2014`, `\u2013`, `-`, `:`, `=`) or whitespace, then the reason (the rest of the line,
  *   decoration stripped);
- * - NOT inside an HTML comment (`<!-- … -->`, where PR templates keep their examples) nor inside a fenced
+ * - NOT inside an HTML comment (`<!-- \u2026 -->`, where PR templates keep their examples) nor inside a fenced
  *   code block (```).
- * A reason that is still a template placeholder (`<reason>`, `…`, `TODO`) is no reason.
+ * A reason that is still a template placeholder (`<reason>`, `\u2026`, `TODO`) is no reason.
  */
 const DECORATION = /^(?:\s*(?:>|[-*+]\s|\d+[.)]\s|\[[ xX]\]|\*\*|__|`+|_|\*))+/;
-const SEPARATOR = /^\s*(?:[—–=:]|-{1,2}(?=\s|$))\s*/;
-const PLACEHOLDER = /^(?:<[^>]*>|\.\.\.|…|todo|tbd|n\/?a|none|-+)$/i;
+const SEPARATOR = /^\s*(?:[\u2014\u2013=:]|-{1,2}(?=\s|$))\s*/;
+const PLACEHOLDER = /^(?:<[^>]*>|\.\.\.|\u2026|todo|tbd|n\/?a|none|-+)$/i;
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -422,8 +422,8 @@ function findDeclarations(body, phrase, opts = {}) {
     const words = phrase
         .trim()
         .split(/\s+/)
-        .map((w) => escapeRegExp(w).replace(/(\\?[:=—–])$/, '\\s*$1'));
-    const head = new RegExp('^' + words.join('\\s*') + (opts.exact ? '(?![\\w]|-\\w)' : '') + '(?=$|[\\s—–=:*_`-])', 'i');
+        .map((w) => escapeRegExp(w).replace(/(\\?[:=\u2014\u2013])$/, '\\s*$1'));
+    const head = new RegExp('^' + words.join('\\s*') + (opts.exact ? '(?![\\w]|-\\w)' : '') + '(?=$|[\\s\u2014\u2013=:*_`-])', 'i');
     const out = [];
     visibleLines(body).forEach((raw, i) => {
         const undecorated = raw.replace(DECORATION, '').trimStart();
@@ -736,7 +736,7 @@ function decide(args) {
     const apart = [na ? `${na} not applicable` : '', none ? `${none} without evidence` : ''].filter(Boolean);
     const passed = ran - na - none;
     const title = parts.length
-        ? parts.join(' · ')
+        ? parts.join(' \u00b7 ')
         : apart.length
             ? [`${passed} rule${passed === 1 ? '' : 's'} passed`, ...apart].join(', ')
             : `all ${ran} rule${ran === 1 ? '' : 's'} passed`;
@@ -1092,7 +1092,7 @@ function fingerprintOf(secret) {
     return 'sha256:' + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
 }
 /**
- * `AKIA…MPLE (sha256:…)` when the secret is at least PREVIEW_MIN_LENGTH characters of one line; else only
+ * `AKIA\u2026MPLE (sha256:\u2026)` when the secret is at least PREVIEW_MIN_LENGTH characters of one line; else only
  * the fingerprint. The preview characters are restricted to [A-Za-z0-9_-] (a key block's dashes, a token's
  * prefix): anything else, and multi-line secrets, are shown as the fingerprint alone.
  */
@@ -1105,7 +1105,7 @@ function redactedOf(secret) {
     const tail = s.slice(-4);
     if (!/^[A-Za-z0-9_-]{4}$/.test(head) || !/^[A-Za-z0-9_-]{4}$/.test(tail))
         return fp;
-    return `${head}…${tail} (${fp})`;
+    return `${head}\u2026${tail} (${fp})`;
 }
 /**
  * Replaces every occurrence of any of `secrets` (and of any 12-character piece of one) in `text` with its
@@ -1161,7 +1161,7 @@ var json = __webpack_require__(8301);
 var model = __webpack_require__(18640);
 ;// CONCATENATED MODULE: ./src/evidence/scanners/npm-audit.ts
 /**
- * `npm audit --json` (npm 7+, auditReportVersion 2) → Vulnerability. One record per advisory that a
+ * `npm audit --json` (npm 7+, auditReportVersion 2) \u2192 Vulnerability. One record per advisory that a
  * package is itself affected by (`via` entries that are objects); packages listed only because a dependency
  * is vulnerable (`via` of names) are not separate advisories. The report does not state installed versions:
  * `nodes` (lockfile paths) are kept so the rule can resolve them from package-lock.json. The npm 6 format
@@ -1224,7 +1224,7 @@ function parseNpmAudit(path, doc) {
 
 ;// CONCATENATED MODULE: ./src/evidence/scanners/osv.ts
 /**
- * OSV-Scanner `--format json` → Vulnerability. Shape (google/osv-scanner docs, "Output"): `results[]` with
+ * OSV-Scanner `--format json` \u2192 Vulnerability. Shape (google/osv-scanner docs, "Output"): `results[]` with
  * `source {path, type}` and `packages[]` of `{ package {name, version, ecosystem}, vulnerabilities[] (OSV
  * records), groups[] {ids, aliases, max_severity} }`. One record per group (a group is one advisory under
  * several ids); severity from the group's `max_severity` (CVSS score) or the records'
@@ -1335,9 +1335,9 @@ function parseOsv(path, doc) {
 
 ;// CONCATENATED MODULE: ./src/evidence/scanners/sarif.ts
 /**
- * SARIF 2.1.0 → Vulnerability. Works for any scanner by reading the places tools actually use:
+ * SARIF 2.1.0 \u2192 Vulnerability. Works for any scanner by reading the places tools actually use:
  * - severity: `properties["security-severity"]` (CVSS, result then rule), then severity words in tags
- *   (Trivy), then the result's / rule's level (error → high, warning → medium, note → low);
+ *   (Trivy), then the result's / rule's level (error \u2192 high, warning \u2192 medium, note \u2192 low);
  * - package and version: result/rule properties, then the message formats of Trivy ("Package: x\nInstalled
  *   Version: y"), Grype ("package: x, version y was found"), OSV-Scanner ("Package 'x@y' is vulnerable"),
  *   Snyk ("x@y" in the rule's full description), and location messages ("lockfile: x@y");
@@ -1429,7 +1429,7 @@ function fromMessages(texts) {
             return { name: m.groups.name, version: m.groups.version };
         }
     }
-    // "package-lock.json: lodash@4.17.20" (Trivy location message), "(CVE-…) lodash@4.17.20" (Snyk)
+    // "package-lock.json: lodash@4.17.20" (Trivy location message), "(CVE-\u2026) lodash@4.17.20" (Snyk)
     for (const t of texts) {
         if (!t)
             continue;
@@ -1900,7 +1900,7 @@ class JsonScanner {
  * the rest undefined; `mergeVulnerabilities` folds records of the same advisory + package + version.
  */
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
-/** critical 4 … low 1, unknown 0. */
+/** critical 4 \u2026 low 1, unknown 0. */
 function severityRank(s) {
     return { critical: 4, high: 3, medium: 2, low: 1, unknown: 0 }[s];
 }
@@ -1916,7 +1916,7 @@ function severityFromScore(score) {
         return 'medium';
     return 'low';
 }
-/** Maps the words scanners use (CRITICAL, High, moderate, important, negligible, info…) onto Severity. */
+/** Maps the words scanners use (CRITICAL, High, moderate, important, negligible, info\u2026) onto Severity. */
 function severityFromWord(word) {
     if (!word)
         return undefined;
@@ -2057,7 +2057,7 @@ function mergeVulnerabilities(list) {
         }
     });
     // 3: version-less groups into the versioned groups they share an alias with.
-    const versioned = new Map(); // package + alias → versioned records
+    const versioned = new Map(); // package + alias \u2192 versioned records
     recs.forEach((v, i) => {
         if (v.version === undefined)
             return;
@@ -2071,7 +2071,7 @@ function mergeVulnerabilities(list) {
         }
     });
     if (versioned.size) {
-        const loose = new Map(); // root of a version-less group → its records
+        const loose = new Map(); // root of a version-less group \u2192 its records
         recs.forEach((v, i) => {
             if (v.version !== undefined)
                 return;
@@ -2292,9 +2292,9 @@ function deploymentDecision(v) {
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62515);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91130);
 /**
- * The one pipeline of a change once a face has read it: the enforced policy (or its errors) → the reads the
+ * The one pipeline of a change once a face has read it: the enforced policy (or its errors) \u2192 the reads the
  * rules plan, asked of the face's source in its own batches (GraphQL for the Action and the App, one git
- * cat-file batch for the CLI) → the rules → the verdict. A policy that does not load is the policy-error
+ * cat-file batch for the CLI) \u2192 the rules \u2192 the verdict. A policy that does not load is the policy-error
  * verdict, never a pass. Every face that gates a pull request or a local diff goes through here; release mode
  * shares its pieces (`tryLoadPolicy`, `planReads`, `runGate`) around its own release-only rule.
  */
@@ -2351,7 +2351,7 @@ function policySource(o) {
 /* harmony import */ var _policy_resolved_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30760);
 /**
  * The enforced policy, loaded the same way by every face (Action, App, CLI, release mode, trends): a broken
- * policy becomes its formatted messages (`file:line:column: …`) instead of a throw, so each face can turn it
+ * policy becomes its formatted messages (`file:line:column: \u2026`) instead of a throw, so each face can turn it
  * into the policy-error verdict; a loaded one carries the notes of the org floors it had to enforce.
  */
 
@@ -2407,7 +2407,7 @@ function enforcementNotes(loaded) {
  *
  * Why cooperative rather than a worker thread: after the regex engine became linear-time (RE2) and globs are
  * compiled once with a capped expansion, each single operation is bounded; what stays unbounded is only
- * how many of them a policy asks for (entries × files × lines). Checking at every operation bounds that
+ * how many of them a policy asks for (entries \u00d7 files \u00d7 lines). Checking at every operation bounds that
  * number by time, while the preview keeps the evaluation context (API readers, evidence) that a worker
  * would have to proxy across threads.
  */
@@ -2514,7 +2514,7 @@ var src_text = __webpack_require__(48992);
 
 
 
-/** Builds the path → position map. Never throws: on a parse error it returns what it has. */
+/** Builds the path \u2192 position map. Never throws: on a parse error it returns what it has. */
 function positionsOf(source) {
     const out = new Map();
     let events;
@@ -2591,9 +2591,9 @@ var validate = __webpack_require__(17766);
 ;// CONCATENATED MODULE: ./src/policy/presets.generated.ts
 // GENERATED by scripts/gen-presets.mjs from policies/*.yml: do not edit.
 const PRESETS = {
-    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n#   6. Secret scanning and basic SAST are integrated into CI/CD.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or ops doc (RELEASING.md, docs/ops/**, …) or a reasoned line \"Runbook: not needed — <reason>\"\n  # in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\n  # Standard 6: secret scanning runs in CI. The lines a PR adds are scanned with secretlint's recommended\n  # rules (binary and lock files skipped), with GitHub's own secret-scanning alerts when the token may read\n  # them. A credential fails: rotate it first, then remove it from history. The gate never prints it.\n  # Fake keys of tests: allowlist them by path, detector or fingerprint with a reason.\n  secrets:\n    level: fail\n    allow: []\n    inline_allow: true\n    # GitHub's own secret-scanning alerts: off here, like Dependabot alerts (one more API call a run, and a\n    # token that may read them: `security-events: read`; a GitHub App: \"Secret scanning alerts: read\").\n    use_secret_scanning_alerts: false\n\n  # Standard 6, SAST half: basic SAST runs in CI. Off here because it needs a SAST tool writing SARIF (or\n  # GitHub code scanning); the strict preset turns it on. When on, it gates the results a PR introduces on\n  # the lines it changes (baselineState, else fingerprints against a base report, else \"on a changed line\").\n  code-scanning:\n    level: off\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\"]\n    only: new-on-changed-lines\n    fail_on: high\n    use_code_scanning_alerts: true\n\n# When the sticky PR comment is written; the check run always has the full report. always: on every PR,\n# updated in place (a passing PR gets a few lines). Quieter: on-failure (none while green; a red comment\n# already there turns green) or on-change (only when the verdict or findings change). never: check run only.\ncomment: always\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
-    "relaxed": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the relaxed preset: the default standards as advice. Nothing blocks a merge except\n# rules that cannot be evaluated; use it to introduce the gate to a repository before enforcing it.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines) as advice only.\n  pr-size:\n    level: notice\n    warn_lines: 600\n    fail_lines: 2000\n\n  critical-path-tests:\n    level: warn\n    missing_report: ignore\n\n  migration-safety:\n    level: warn\n    dangers: { prefer-jsonb: off, prefer-bigint-key: off, prefer-timestamptz: off, prefer-text: off, missing-down: notice, expand-contract: notice }\n\n  runbook:\n    level: notice\n    disable: [dockerfile, new-env-var]\n\n  co-change:\n    level: notice\n\n  dependencies:\n    level: warn\n    fail_on: critical\n    fix_within_days: { critical: 14, high: null }\n    missing_report: warn\n\nconclusion:\n  warnings: success\n",
-    "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate — the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\n  # Standard 6, enforced: secrets fail (as in default), and SAST results the PR introduces on its changed\n  # lines fail from medium up (an ESLint/Semgrep warning is medium), from the workspace SARIF and GitHub code scanning.\n  code-scanning:\n    level: fail\n    fail_on: medium\n\n  # GitHub's own secret-scanning alerts as well as the diff scan (one more API call a run; needs a token\n  # that may read them, else a notice).\n  secrets:\n    use_secret_scanning_alerts: true\n\nconclusion:\n  warnings: neutral\n\n# Team trends (pr-gate report --fail-on-trend): a weekly median over 300 lines for 2 weeks in a row, any\n# vulnerability past its fix SLA, or more than 10% failing gates among merged pull requests fails the report.\nreport:\n  size_threshold: 300\n  fail_on_trend: { median_over_weeks: 2, sla_breach: true, max_failure_share: 10 }\n",
+    "default": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate \u2014 the default preset: the team's documented backend engineering standards.\n# A repository's .github/quality-gate.yml starts with `extends: default` and overrides rule by rule.\n#\n# Standards this preset encodes (each rule cites its own below):\n#   1. Pull requests stay small: PRs trend toward a median under 300 changed lines.\n#   2. Business-critical paths need tests and coverage on the changed code, not one global percentage.\n#   3. Database migrations are safe (no long locks on hot tables) and reversible.\n#   4. Runbooks are updated for all major operational changes.\n#   5. Dependency scanning runs in CI; critical vulnerabilities are fixed within 7-14 days.\n#   6. Secret scanning and basic SAST are integrated into CI/CD.\n\nrules:\n  # Standard 1: median under 300 changed lines. Warn well above the median (400), fail at 1000, where\n  # review quality collapses. Lock files, generated and vendored files never count.\n  pr-size:\n    level: warn\n    warn_lines: 400\n    fail_lines: 1000\n    warn_files: 50\n    fail_files: 0\n\n  # Standard 2: business-critical paths need tests and coverage on the changed code, not one global\n  # percentage. Areas are repository-specific, so none are named here: a repository lists its critical\n  # paths (include globs), their tests, and the diff-coverage threshold. Example in docs/rules.\n  critical-path-tests:\n    level: fail\n    areas: []\n    missing_report: warn\n\n  # Standard 3: database migrations are safe and reversible. Statements that take long ACCESS EXCLUSIVE\n  # locks or rewrite tables fail, with the safe recipe on the offending line; style advice is a notice.\n  migration-safety:\n    level: fail\n    pg_version: 14\n    dangers: { prefer-jsonb: notice, prefer-bigint-key: notice, prefer-timestamptz: notice, prefer-text: notice }\n\n  # Standard 4: runbooks are updated for all major operational changes (deploy manifests, infrastructure,\n  # alerts and dashboards, deploying workflows, schedules, new environment variables). Satisfied by a\n  # changed runbook or ops doc (RELEASING.md, docs/ops/**, \u2026) or a reasoned line \"Runbook: not needed \u2014 <reason>\"\n  # in the PR description.\n  runbook:\n    level: warn\n\n  # Generic \"when X changes, Y must change too\". Examples from the standards: a new service needs an\n  # ADR; a public API spec change needs a CHANGELOG entry; proto changes need API docs.\n  co-change:\n    level: warn\n    rules:\n      - name: adr-for-new-service\n        when: [\"services/*/package.json\", \"services/*/go.mod\", \"services/*/pyproject.toml\", \"services/*/pom.xml\"]\n        only_added: true\n        require: [\"docs/adr/**\", \"docs/decisions/**\", \"adr/**\"]\n        or_declaration: \"ADR: not needed\"\n      - name: changelog-for-api-spec\n        when: [\"**/openapi.{yaml,yml,json}\"]\n        require: [\"CHANGELOG.md\", \"**/CHANGELOG.md\"]\n        or_declaration: \"Changelog: not needed\"\n      - name: api-docs-for-proto\n        when: [\"proto/**/*.proto\"]\n        added_lines_match: \"^\\\\s*(rpc|message|service|enum)\\\\s\"\n        require: [\"docs/api/**\", \"**/*.md\"]\n        or_declaration: \"API docs: not needed\"\n\n  # Standard 5: dependency scanning runs in CI and critical vulnerabilities are fixed within 7-14 days.\n  # Reads the reports your scanners leave in the workspace (SARIF, npm audit, OSV-Scanner) and GitHub's\n  # dependency review. Only where CI writes reports (the workspace root and reports/), never committed\n  # fixtures deeper in the tree. Globs that match nothing give a notice; list a plain path to require one.\n  dependencies:\n    level: fail\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\", \"./{npm-audit,osv-scanner}.json\", \"reports/**/{npm-audit,osv-scanner}.json\"]\n    fail_on: high\n    new_only: true\n    fix_within_days: { critical: 7, high: 14 }\n    use_dependency_review: true\n    use_dependabot_alerts: false\n\n  # Standard 6: secret scanning runs in CI. The lines a PR adds are scanned with secretlint's recommended\n  # rules (binary and lock files skipped), with GitHub's own secret-scanning alerts when the token may read\n  # them. A credential fails: rotate it first, then remove it from history. The gate never prints it.\n  # Fake keys of tests: allowlist them by path, detector or fingerprint with a reason.\n  secrets:\n    level: fail\n    allow: []\n    inline_allow: true\n    # GitHub's own secret-scanning alerts: off here, like Dependabot alerts (one more API call a run, and a\n    # token that may read them: `security-events: read`; a GitHub App: \"Secret scanning alerts: read\").\n    use_secret_scanning_alerts: false\n\n  # Standard 6, SAST half: basic SAST runs in CI. Off here because it needs a SAST tool writing SARIF (or\n  # GitHub code scanning); the strict preset turns it on. When on, it gates the results a PR introduces on\n  # the lines it changes (baselineState, else fingerprints against a base report, else \"on a changed line\").\n  code-scanning:\n    level: off\n    reports: [\"./*.sarif\", \"reports/**/*.sarif\"]\n    only: new-on-changed-lines\n    fail_on: high\n    use_code_scanning_alerts: true\n\n# When the sticky PR comment is written; the check run always has the full report. always: on every PR,\n# updated in place (a passing PR gets a few lines). Quieter: on-failure (none while green; a red comment\n# already there turns green) or on-change (only when the verdict or findings change). never: check run only.\ncomment: always\n\nconclusion:\n  warnings: neutral   # only warnings -> neutral check (does not block, but is visible)\n  on_error: failure   # a rule that could not be evaluated never lets the gate pass\n  partial: failure    # more than GitHub's 3000 listed files: the gate cannot vouch for the rest\n\nwaivers:\n  label_prefix: \"gate-waive:\"\n  require_reason: true\n  min_reason_length: 10\n",
+    "relaxed": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate \u2014 the relaxed preset: the default standards as advice. Nothing blocks a merge except\n# rules that cannot be evaluated; use it to introduce the gate to a repository before enforcing it.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines) as advice only.\n  pr-size:\n    level: notice\n    warn_lines: 600\n    fail_lines: 2000\n\n  critical-path-tests:\n    level: warn\n    missing_report: ignore\n\n  migration-safety:\n    level: warn\n    dangers: { prefer-jsonb: off, prefer-bigint-key: off, prefer-timestamptz: off, prefer-text: off, missing-down: notice, expand-contract: notice }\n\n  runbook:\n    level: notice\n    disable: [dockerfile, new-env-var]\n\n  co-change:\n    level: notice\n\n  dependencies:\n    level: warn\n    fail_on: critical\n    fix_within_days: { critical: 14, high: null }\n    missing_report: warn\n\nconclusion:\n  warnings: success\n",
+    "strict": "# yaml-language-server: $schema=./schema.json\n# pr-quality-gate \u2014 the strict preset: the default standards, enforced (warnings become failures where\n# the standard is a hard rule). For services with on-call rotations and regulated data.\nextends: default\n\nrules:\n  # Standard 1 (median under 300 changed lines), enforced: fail above 600 lines or 60 files.\n  pr-size:\n    level: fail\n    warn_lines: 300\n    fail_lines: 600\n    warn_files: 30\n    fail_files: 60\n    labels: true\n\n  # Standard 2, enforced: a named area whose coverage report is missing fails.\n  critical-path-tests:\n    level: fail\n    missing_report: fail\n\n  # Standard 3, enforced: every DDL file sets lock_timeout; irreversible migrations and expand/contract\n  # violations fail.\n  migration-safety:\n    level: fail\n    require_lock_timeout: true\n    dangers: { lock-timeout-missing: fail, missing-down: fail, expand-contract: fail, enum-add-value-unordered: fail }\n\n  # Standard 4, enforced: operational changes without a runbook update fail.\n  runbook:\n    level: fail\n    min_reason_length: 30\n\n  co-change:\n    level: fail\n\n  # Standard 5, enforced more tightly: medium and above fail; Dependabot alert ages count against the SLA.\n  dependencies:\n    level: fail\n    fail_on: medium\n    fix_within_days: { critical: 7, high: 14, medium: 60 }\n    use_dependabot_alerts: true\n    licenses: { deny: [\"AGPL-3.0-only\", \"AGPL-3.0-or-later\", \"SSPL-1.0\"] }\n\n  # Standard 6, enforced: secrets fail (as in default), and SAST results the PR introduces on its changed\n  # lines fail from medium up (an ESLint/Semgrep warning is medium), from the workspace SARIF and GitHub code scanning.\n  code-scanning:\n    level: fail\n    fail_on: medium\n\n  # GitHub's own secret-scanning alerts as well as the diff scan (one more API call a run; needs a token\n  # that may read them, else a notice).\n  secrets:\n    use_secret_scanning_alerts: true\n\nconclusion:\n  warnings: neutral\n\n# Team trends (pr-gate report --fail-on-trend): a weekly median over 300 lines for 2 weeks in a row, any\n# vulnerability past its fix SLA, or more than 10% failing gates among merged pull requests fails the report.\nreport:\n  size_threshold: 300\n  fail_on_trend: { median_over_weeks: 2, sla_breach: true, max_failure_share: 10 }\n",
 };
 
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
@@ -2609,7 +2609,7 @@ var esm = __webpack_require__(91138);
  */
 
 const LEVELS = ['off', 'notice', 'warn', 'fail'];
-/** The table: path patterns (minimatch over dotted paths, `*` = one segment) → how the value may move. */
+/** The table: path patterns (minimatch over dotted paths, `*` = one segment) \u2192 how the value may move. */
 const TIGHTENING = [
     ['rules.*.level', { kind: 'level' }],
     ['rules.pr-size.{warn_lines,fail_lines,warn_files,fail_files}', { kind: 'max' }],
@@ -2644,7 +2644,7 @@ function tighteningOf(path, value) {
     for (const [pattern, how] of TIGHTENING)
         if ((0,esm/* minimatch */.xF)(slashed, pattern.replace(/\./g, '/'), { dot: true }))
             return how;
-    // Any other level-valued key (danger levels, release levels, missing_report…): a level.
+    // Any other level-valued key (danger levels, release levels, missing_report\u2026): a level.
     if (typeof value === 'string' && LEVELS.includes(value))
         return { kind: 'level' };
     return { kind: 'equal' };
@@ -3041,9 +3041,9 @@ async function readExtended(name, origin, seen, st) {
     if (typeof target === 'string')
         return target;
     if (seen.includes(target.key))
-        return `extends cycle: ${[...seen, target.key].join(' → ')}`;
+        return `extends cycle: ${[...seen, target.key].join(' \u2192 ')}`;
     if (seen.length + 1 > MAX_DEPTH)
-        return `extends chain deeper than ${MAX_DEPTH}: ${[...seen, target.key].join(' → ')}`;
+        return `extends chain deeper than ${MAX_DEPTH}: ${[...seen, target.key].join(' \u2192 ')}`;
     let text;
     try {
         text = await target.load();
@@ -3208,16 +3208,16 @@ function constructName(fragment, description) {
     if (/^\\[1-9]/.test(fragment))
         return `backreference \`${fragment}\` is not supported (RE2 has no backreferences)`;
     if (fragment === '(?P' && description.includes('Perl'))
-        return 'named backreference `(?P=…)` is not supported (RE2 has no backreferences)';
+        return 'named backreference `(?P=\u2026)` is not supported (RE2 has no backreferences)';
     if (fragment.startsWith('\\k'))
-        return 'named backreference `\\k<…>` is not supported (RE2 has no backreferences)';
+        return 'named backreference `\\k<\u2026>` is not supported (RE2 has no backreferences)';
     if (fragment.startsWith('(?=') || fragment.startsWith('(?!'))
         return `lookahead \`${fragment.slice(0, 3)}\` is not supported (RE2 has no lookaround)`;
     if (fragment.startsWith('(?<=') || fragment.startsWith('(?<!'))
         return `lookbehind \`${fragment.slice(0, 4)}\` is not supported (RE2 has no lookaround)`;
     if (/^[*+?}]{1,2}$|^[*+?]\+$/.test(fragment) && /nested repetition/.test(description))
         return `possessive or nested quantifier \`${fragment}\` is not supported`;
-    return `${description}: \`${fragment.length > 40 ? fragment.slice(0, 40) + '…' : fragment}\``;
+    return `${description}: \`${fragment.length > 40 ? fragment.slice(0, 40) + '\u2026' : fragment}\``;
 }
 const cache = new Map();
 const CACHE_MAX = 1000;
@@ -3271,7 +3271,7 @@ class PolicyRegexError extends Error {
     source;
     problem;
     constructor(source, problem) {
-        const shown = JSON.stringify(source.length > 60 ? source.slice(0, 60) + '…' : source);
+        const shown = JSON.stringify(source.length > 60 ? source.slice(0, 60) + '\u2026' : source);
         const at = problem.offset !== undefined ? ` (at character ${problem.offset + 1})` : '';
         super(`invalid regular expression ${shown}: ${problem.message}${at}`);
         this.source = source;
@@ -3433,7 +3433,7 @@ const SCHEMA_ID = 'https://github.com/pr-quality-gate/pr-quality-gate/policies/s
 const LevelSchema = type/* Type */.ZU.Unsafe({
     type: 'string',
     enum: ['off', 'notice', 'warn', 'fail'],
-    description: 'off: not evaluated · notice: reported, never blocks · warn: conclusion neutral (or success) · fail: conclusion failure',
+    description: 'off: not evaluated \u00b7 notice: reported, never blocks \u00b7 warn: conclusion neutral (or success) \u00b7 fail: conclusion failure',
 });
 const ConclusionSettings = type/* Type */.ZU.Object({
     warnings: type/* Type */.ZU.Unsafe({
@@ -3556,8 +3556,8 @@ const ReleaseSettings = type/* Type */.ZU.Object({
     description: 'Release mode: how the pull requests merged between the last deployment and the candidate, ' +
         'and the release diff, decide whether the release may deploy.',
 });
-/* ── Org policy (issue 19): remote `extends` and org floors (`locked`). Kept in one block; see
- * src/policy/floors.ts for what "tighter" means per key, and docs/policy.md "Org policy". ── */
+/* \u2500\u2500 Org policy (issue 19): remote `extends` and org floors (`locked`). Kept in one block; see
+ * src/policy/floors.ts for what "tighter" means per key, and docs/policy.md "Org policy". \u2500\u2500 */
 /** `extends` entries: a preset, a repository path, or `github:<owner>/<repo>/<path>@<ref>`. */
 const ExtendsSetting = type/* Type */.ZU.Union([type/* Type */.ZU.String({ minLength: 1 }), type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1 }))], {
     description: 'What this policy starts from: a shipped preset name (default, strict, relaxed), ' +
@@ -3576,9 +3576,9 @@ const RuleLockSetting = type/* Type */.ZU.Union([type/* Type */.ZU.Literal(true)
 /** Top level: dotted paths of other locked keys (conclusion, waivers, release, comment, or rule keys). */
 const LockedPaths = type/* Type */.ZU.Array(type/* Type */.ZU.String({ minLength: 1, pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' }), {
     description: 'Org floor for keys outside a rule entry, as dotted paths: conclusion.on_error, waivers.require_reason, ' +
-        "release.dangerous_rules, rules.pr-size.fail_lines, … Same meaning as a rule's `locked`.",
+        "release.dangerous_rules, rules.pr-size.fail_lines, \u2026 Same meaning as a rule's `locked`.",
 });
-/* ── end of the org policy block ── */
+/* \u2500\u2500 end of the org policy block \u2500\u2500 */
 /** The per-rule entry: `level` plus the rule's own options (and the org floor `locked`). */
 function ruleEntrySchema(rule) {
     const own = rule.options.properties;
@@ -3668,7 +3668,7 @@ function describeValue(v) {
     if (v === null || v === undefined)
         return 'nothing';
     if (typeof v === 'string')
-        return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+        return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '\u2026' : v);
     if (Array.isArray(v))
         return 'a list';
     if (typeof v === 'object')
@@ -3992,13 +3992,13 @@ const COMMENT_LIMIT = 65536;
 const CHECK_TEXT_LIMIT = 65535;
 const SUMMARY_LIMIT = 1024 * 1024;
 const STATUS_ICON = {
-    pass: '✅',
-    notice: '✅',
-    warn: '⚠️',
-    fail: '❌',
-    error: '❗',
-    off: '⏭️',
-    waived: '☑️',
+    pass: '\u2705',
+    notice: '\u2705',
+    warn: '\u26a0\ufe0f',
+    fail: '\u274c',
+    error: '\u2757',
+    off: '\u23ed\ufe0f',
+    waived: '\u2611\ufe0f',
 };
 const STATUS_WORD = {
     pass: 'pass',
@@ -4009,7 +4009,7 @@ const STATUS_WORD = {
     off: 'off',
     waived: 'waived',
 };
-const CONCLUSION_ICON = { success: '✅', neutral: '⚠️', failure: '❌' };
+const CONCLUSION_ICON = { success: '\u2705', neutral: '\u26a0\ufe0f', failure: '\u274c' };
 function markerFor(checkName) {
     return `<!-- pr-quality-gate:${checkName.replace(/-->/g, '')} -->`;
 }
@@ -4023,12 +4023,12 @@ function location(f, v, links) {
     const anchor = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ''}` : '';
     return `[${label}](${links.repoUrl}/blob/${encodeURIComponent((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .wellFormed */ .ES)(v.head))}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .encodePath */ .O0)(f.path)}${anchor})`;
 }
-const LEVEL_ICON = { fail: '❌', warn: '⚠️', notice: 'ℹ️', off: '' };
+const LEVEL_ICON = { fail: '\u274c', warn: '\u26a0\ufe0f', notice: '\u2139\ufe0f', off: '' };
 function findingIcon(f) {
     if (f.kind === 'error')
-        return '❗';
+        return '\u2757';
     if (f.kind === 'info')
-        return 'ℹ️';
+        return '\u2139\ufe0f';
     return LEVEL_ICON[f.level ?? 'fail'];
 }
 function countFindings(r) {
@@ -4045,9 +4045,9 @@ function headerBlock(v) {
  */
 function resultOf(r) {
     if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'not-applicable')
-        return { icon: '➖', word: 'not applicable' };
+        return { icon: '\u2796', word: 'not applicable' };
     if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'no-evidence')
-        return { icon: '❔', word: 'no evidence' };
+        return { icon: '\u2754', word: 'no evidence' };
     return { icon: STATUS_ICON[r.status], word: STATUS_WORD[r.status] };
 }
 /** Worst first: what blocks, then what warns, what was waived, and last what had nothing to check. */
@@ -4087,7 +4087,7 @@ function tableBlock(v) {
 function notesBlock(v) {
     const lines = [];
     for (const n of v.notes) {
-        const icon = n.level === 'error' ? '❗' : n.level === 'warning' ? '⚠️' : 'ℹ️';
+        const icon = n.level === 'error' ? '\u2757' : n.level === 'warning' ? '\u26a0\ufe0f' : '\u2139\ufe0f';
         lines.push(`> ${icon} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(n.message, 3000)}`);
         if (n.detail) {
             lines.push('>');
@@ -4106,7 +4106,7 @@ function ruleDetailBlocks(v, links) {
         const open = r.status === 'fail' || r.status === 'error' ? ' open' : '';
         const { icon } = resultOf(r);
         const lines = [
-            `<details${open}><summary>${icon} <b>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}</b> — ${countFindings(r)}</summary>`,
+            `<details${open}><summary>${icon} <b>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}</b> \u2014 ${countFindings(r)}</summary>`,
             '',
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.description),
             '',
@@ -4166,7 +4166,7 @@ function footerBlock(v, links) {
         parts.push(`head: <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(v.head.slice(0, 12))}</code>`);
     if (links.runUrl)
         parts.push(`[run](${links.runUrl})`);
-    return { lines: [`<sub>pr-quality-gate · ${parts.join(' · ')}</sub>`], essential: true };
+    return { lines: [`<sub>pr-quality-gate \u00b7 ${parts.join(' \u00b7 ')}</sub>`], essential: true };
 }
 /**
  * Joins blocks under `limit` characters. Essential blocks always go in; other blocks go in line by line,
@@ -4179,7 +4179,7 @@ function assemble(blocks, limit, pointer, measure = (s) => s.length) {
     const full = body.map((b) => b.lines.join('\n') + (b.closer ? '\n' + b.closer : '')).join('\n') + '\n' + tailText;
     if (measure(full) <= limit)
         return full;
-    const note = `\n> ✂️ ${pointer}\n`;
+    const note = `\n> \u2702\ufe0f ${pointer}\n`;
     const budget = limit - measure(tailText) - measure(note) - 40;
     const out = [];
     let used = 0;
@@ -4288,7 +4288,7 @@ function groupBlocking(items) {
     }
     return groups;
 }
-const RANK_ICON = ['❗', '❌', '⚠️'];
+const RANK_ICON = ['\u2757', '\u274c', '\u26a0\ufe0f'];
 /** At most this many "to fix" items are shown open; the rest are collapsed under them. */
 const OPEN_ITEMS = 10;
 /** At most this many locations are listed in one item that shares a fix. */
@@ -4301,17 +4301,17 @@ function codeOf(f) {
 }
 function findingLine(f, v, links) {
     const where = location(f, v, links);
-    return [where, f.code ? codeOf(f) : '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRich */ .Jp)(f.message)].filter(Boolean).join(' · ');
+    return [where, f.code ? codeOf(f) : '', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRich */ .Jp)(f.message)].filter(Boolean).join(' \u00b7 ');
 }
 function itemOf(group, n, v, links) {
     const { rule, finding, rank } = group[0];
     const head = `${n}. ${RANK_ICON[rank]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(rule.id)}**`;
     const fix = finding.hint ? `<br>**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRich */ .Jp)(finding.hint)}` : '';
     if (group.length === 1)
-        return `${head} · ${findingLine(finding, v, links)}${fix}`;
-    const shown = group.slice(0, GROUP_LOCATIONS).map((b) => `<br>• ${findingLine(b.finding, v, links)}`);
-    const more = group.length > GROUP_LOCATIONS ? `<br>• … and ${group.length - GROUP_LOCATIONS} more in the check run` : '';
-    return `${head} · ${group.length} findings, one fix:${shown.join('')}${more}${fix}`;
+        return `${head} \u00b7 ${findingLine(finding, v, links)}${fix}`;
+    const shown = group.slice(0, GROUP_LOCATIONS).map((b) => `<br>\u2022 ${findingLine(b.finding, v, links)}`);
+    const more = group.length > GROUP_LOCATIONS ? `<br>\u2022 \u2026 and ${group.length - GROUP_LOCATIONS} more in the check run` : '';
+    return `${head} \u00b7 ${group.length} findings, one fix:${shown.join('')}${more}${fix}`;
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -4331,14 +4331,14 @@ function outcomeLine(v, summaries = false) {
     const none = evaluated.filter((r) => r.applicability === 'no-evidence');
     const parts = [];
     if (passed.length && summaries)
-        parts.push(`✅ Passed: ${passed.map((r) => `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}</code>${r.summary ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.summary, 300)})` : ''}`).join(', ')}`);
+        parts.push(`\u2705 Passed: ${passed.map((r) => `<code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}</code>${r.summary ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.summary, 300)})` : ''}`).join(', ')}`);
     else if (passed.length)
-        parts.push(`✅ Passed: ${idList(passed)}`);
+        parts.push(`\u2705 Passed: ${idList(passed)}`);
     if (na.length)
-        parts.push(`➖ Not applicable: ${idList(na)}`);
+        parts.push(`\u2796 Not applicable: ${idList(na)}`);
     if (none.length)
-        parts.push(`❔ No evidence: ${idList(none)}`);
-    return parts.join(' · ');
+        parts.push(`\u2754 No evidence: ${idList(none)}`);
+    return parts.join(' \u00b7 ');
 }
 function countNotices(v) {
     let n = 0;
@@ -4360,7 +4360,7 @@ function commentFooter(v, links, extra = []) {
         parts.push(`[check run](${links.checkUrl})`);
     if (links.runUrl)
         parts.push(`[run](${links.runUrl})`);
-    return `<sub>pr-quality-gate · ${parts.join(' · ')}</sub>`;
+    return `<sub>pr-quality-gate \u00b7 ${parts.join(' \u00b7 ')}</sub>`;
 }
 /**
  * The sticky PR comment, read in ten seconds: the verdict; then what blocks, worst first, each finding
@@ -4378,12 +4378,12 @@ function renderComment(v, o) {
     const waived = v.results.filter((r) => r.status === 'waived');
     const loud = v.notes.filter((n) => n.level !== 'info');
     const notices = countNotices(v);
-    const noticeText = notices ? `ℹ️ ${plural(notices, 'notice')} in the check run` : '';
+    const noticeText = notices ? `\u2139\ufe0f ${plural(notices, 'notice')} in the check run` : '';
     if (v.conclusion === 'success' && !waived.length && !loud.length) {
         // At most 8 lines: marker, verdict, what passed or did not apply, up to two notes, footer.
         const lines = [header, '', outcomeLine(v, true) || (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(v.title), ''];
         for (const n of v.notes.slice(0, 1))
-            lines.push(`> ℹ️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(n.message, 500)}`, '');
+            lines.push(`> \u2139\ufe0f ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(n.message, 500)}`, '');
         const more = v.notes.length > 1 ? [`${plural(v.notes.length - 1, 'more note')} in the check run`] : [];
         return assemble([
             first,
@@ -4399,7 +4399,7 @@ function renderComment(v, o) {
         const n = r.findings.filter((f) => f.kind !== 'info').length;
         blocks.push({
             lines: [
-                `☑️ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}** ${r.waiver ? (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .waiverSentence */ .ER)(r.waiver) : 'waived'} (${plural(n, 'finding')} accepted, listed below)`,
+                `\u2611\ufe0f **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}** ${r.waiver ? (0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .waiverSentence */ .ER)(r.waiver) : 'waived'} (${plural(n, 'finding')} accepted, listed below)`,
                 '',
             ],
         });
@@ -4439,7 +4439,7 @@ function blockingBlocks(v, links) {
  */
 function collapsedRest(v, o, notices, anyWaived) {
     const rest = [
-        `<details><summary>All rules${notices ? ` · ${plural(notices, 'notice')}` : ''}${anyWaived ? ' · waived findings' : ''}</summary>`,
+        `<details><summary>All rules${notices ? ` \u00b7 ${plural(notices, 'notice')}` : ''}${anyWaived ? ' \u00b7 waived findings' : ''}</summary>`,
         '',
     ];
     rest.push(...tableBlock(v).lines);
@@ -4450,14 +4450,14 @@ function collapsedRest(v, o, notices, anyWaived) {
         for (const f of r.findings) {
             if (r.status !== 'waived' && rankOf(f, r) !== undefined && r.status !== 'pass' && r.status !== 'notice')
                 continue; // listed above
-            const icon = r.status === 'waived' ? '☑️' : findingIcon(f);
-            quiet.push(`- ${icon} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}** · ${findingLine(f, v, o.links)}${f.hint ? `<br>**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRich */ .Jp)(f.hint)}` : ''}`);
+            const icon = r.status === 'waived' ? '\u2611\ufe0f' : findingIcon(f);
+            quiet.push(`- ${icon} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r.id)}** \u00b7 ${findingLine(f, v, o.links)}${f.hint ? `<br>**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRich */ .Jp)(f.hint)}` : ''}`);
         }
     }
     if (quiet.length)
         rest.push(...quiet, '');
     for (const n of v.notes.filter((x) => x.level === 'info'))
-        rest.push(`> ℹ️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(n.message, 3000)}`, '');
+        rest.push(`> \u2139\ufe0f ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(n.message, 3000)}`, '');
     const blocking = v.results.filter((r) => (0,_pipeline_decision_js__WEBPACK_IMPORTED_MODULE_0__/* .isBlocking */ .Us)(r.status));
     if (blocking.length) {
         rest.push(`To waive a rule on purpose: ${howToWaive((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(o.labelPrefix), (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(blocking[0].id))} ` +
@@ -4465,11 +4465,11 @@ function collapsedRest(v, o, notices, anyWaived) {
     }
     return rest;
 }
-/** Check-run output: summary = overview, text = details (each ≤ 65,535 characters). */
+/** Check-run output: summary = overview, text = details (each \u2264 65,535 characters). */
 function renderCheckOutput(v, o) {
     const summary = assemble([headerBlock(v), tableBlock(v), notesBlock(v), footerBlock(v, o.links)], o.limit ?? CHECK_TEXT_LIMIT, 'Truncated: see the job summary for the full report.');
     const text = assemble([waiverAuditBlock(v), ...ruleDetailBlocks(v, o.links), waiverBlock(v, o.labelPrefix), { lines: [''], essential: true }], o.limit ?? CHECK_TEXT_LIMIT, `Truncated: the JSON report (output \`report\`) and the job summary have every finding.`);
-    return { title: v.title.length > 255 ? v.title.slice(0, 254) + '…' : v.title, summary, text };
+    return { title: v.title.length > 255 ? v.title.slice(0, 254) + '\u2026' : v.title, summary, text };
 }
 function renderJobSummary(v, o) {
     return assemble([
@@ -4513,7 +4513,7 @@ function link(url) {
         return undefined;
     return url;
 }
-/** One line in Markdown: "waived by @alice (repository role maintain) with a label on abc123 at …: reason (record)". */
+/** One line in Markdown: "waived by @alice (repository role maintain) with a label on abc123 at \u2026: reason (record)". */
 function waiverSentence(w) {
     if (w.kind === 'local')
         return (`waived by the label <code>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(w.label ?? '')}</code> given on the command ` +
@@ -4650,7 +4650,7 @@ var src_text = __webpack_require__(48992);
 /**
  * pr-size: changed lines (additions + deletions) and files, without generated, vendored and lock files.
  * The standard behind it: small PRs get better reviews; teams trend toward a median under 300 changed
- * lines. Optionally maintains size labels (XS…XXL).
+ * lines. Optionally maintains size labels (XS\u2026XXL).
  */
 
 
@@ -4768,7 +4768,7 @@ const prSize = (0,rules_define/* defineRule */.Km)({
             const shown = excluded.slice(0, 20);
             const rows = shown.map((e) => [e.file.path, e.reason, fmt(e.file.additions + e.file.deletions)]);
             if (excluded.length > shown.length)
-                rows.push([`… and ${fmt(excluded.length - shown.length)} more`, '', '']);
+                rows.push([`\u2026 and ${fmt(excluded.length - shown.length)} more`, '', '']);
             tables.push({ title: 'Not counted', columns: ['File', 'Why', 'Lines'], rows });
         }
         const labels = o.labels
@@ -6128,7 +6128,7 @@ async function loadCoverage(ctx, options, wanted) {
                 path: rf.path,
                 ...(first.line !== undefined ? { line: first.line } : {}),
                 message: `Coverage report ${rf.path} (${parsed.format}) ` +
-                    `is malformed${where}: ${first.message}${fatal ? ' — it was not used.' : ' — the readable part was used.'}`,
+                    `is malformed${where}: ${first.message}${fatal ? ' \u2014 it was not used.' : ' \u2014 the readable part was used.'}`,
                 ...(rest.length > 0
                     ? {
                         hint: `Also: ${rest
@@ -6939,7 +6939,7 @@ function shortStatement(s, max = 90) {
     const line = (nl < 0 ? s : s.slice(0, nl)).trim();
     const first = /\s\s|[\t\r\f\v]/.test(line) ? line.replace(/\s+/g, ' ') : line;
     const more = nl >= 0 || first.length > max;
-    return first.length > max ? first.slice(0, max - 1) + '…' : more ? first + ' …' : first;
+    return first.length > max ? first.slice(0, max - 1) + '\u2026' : more ? first + ' \u2026' : first;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -8321,7 +8321,7 @@ class RailsVisitor {
             this.record(n, id, detail, t, ctx, id === 'drop-column' || id === 'rename-column' ? (column ?? table) : undefined, names);
         this.c.statement(n);
     }
-    /** A Rails migration method (add_index, change_column, execute, …): its dangers, then whether it can be reversed. */
+    /** A Rails migration method (add_index, change_column, execute, \u2026): its dangers, then whether it can be reversed. */
     call(n, m, block, ctx) {
         const args = rubyArgs(n);
         const table = rubyValue(args.positional[0]);
@@ -9300,7 +9300,7 @@ function fieldText(s) {
 }
 /**
  * A field of a project-defined class as its Django base: `ChoiceSetField(blank=True)` whose class is
- * `class ChoiceSetField(ArrayField)` and whose __init__ sets `kwargs['base_field'] = …` is that ArrayField.
+ * `class ChoiceSetField(ArrayField)` and whose __init__ sets `kwargs['base_field'] = \u2026` is that ArrayField.
  */
 function asDjangoBase(f, classes) {
     const base = f && classes?.get(f.cls);
@@ -9340,9 +9340,9 @@ function djangoColumnType(f) {
 }
 /**
  * What an AlterField does in the database, from the field before and after: nothing (choices, help_text,
- * a wider max_length…), or the dangers it brings; or, when the change cannot be costed, why (`uncosted`,
+ * a wider max_length\u2026), or the dangers it brings; or, when the change cannot be costed, why (`uncosted`,
  * the words a finding puts in its parentheses): a field class with no known column type on either side
- * (when the type may change), a changed keyword not costed here (db_default, db_collation…), a primary_key change.
+ * (when the type may change), a changed keyword not costed here (db_default, db_collation\u2026), a primary_key change.
  */
 function alterFieldDangers(old, now) {
     const out = [];
@@ -9473,7 +9473,7 @@ async function forwardOnlyFolder(ctx, path) {
     }
     return ups;
 }
-/** The file name without its dialect part (`x.mysql.down.sql` → `x.down.sql`), or undefined when it has none. */
+/** The file name without its dialect part (`x.mysql.down.sql` \u2192 `x.down.sql`), or undefined when it has none. */
 function withoutDialectPart(path) {
     const slash = path.lastIndexOf('/') + 1;
     const parts = path.slice(slash).split('.');
@@ -9675,7 +9675,7 @@ function dbmateResult(pg, first, content, opts, sqlOpts, issues) {
 async function missingRollbackFiles(ctx, file, mig) {
     const issues = [];
     const down = downPathFor(file.path);
-    // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql → x.down.sql).
+    // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql \u2192 x.down.sql).
     const genericDown = down ? withoutDialectPart(down) : undefined;
     if (down && !(await existsAtHead(ctx, down)) && !(genericDown && (await existsAtHead(ctx, genericDown)))) {
         const forwardOnly = await forwardOnlyFolder(ctx, file.path);
@@ -9784,7 +9784,7 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
 const MAX_UNRELEASED_READS = 50;
 /**
  * Tables created by merged migrations (at the base, in the folders of the PR's migrations) that no release
- * tag holds yet: map table → migration path. Empty when the source has no tag information.
+ * tag holds yet: map table \u2192 migration path. Empty when the source has no tag information.
  */
 async function tablesOfUnreleasedMigrations(ctx, prPaths, opts, policy, readHead, readBase, readConfig) {
     const out = new Map();
@@ -9848,7 +9848,7 @@ const DJANGO_CLASS_READS = 5;
 /**
  * The project-defined field classes a Django migration names (`extras.fields.ChoiceSetField(...)`, the way
  * makemigrations writes them), resolved to their Django base by reading the module at the head
- * (`<project>/extras/fields.py` or `…/fields/__init__.py`, the project being the folder holding the app).
+ * (`<project>/extras/fields.py` or `\u2026/fields/__init__.py`, the project being the folder holding the app).
  * Django's own modules are not read; a class not found is left out (its AlterField stays uncosted).
  */
 async function djangoProjectClasses(parser, path, content, readHead) {
@@ -10382,7 +10382,7 @@ function suppressionSpan(s, spans) {
 }
 function lockPhrase(id) {
     const lock = dangers/* DANGERS */.zA[id].lock;
-    return lock === 'none' || lock === 'n/a' ? '' : ` — takes ${lock}`;
+    return lock === 'none' || lock === 'n/a' ? '' : ` \u2014 takes ${lock}`;
 }
 function messageFor(issue) {
     const d = dangers/* DANGERS */.zA[issue.id];
@@ -10416,7 +10416,7 @@ async function decideFile(run, a, pr, out) {
         spans: analysis.statements,
         setNotNull: analysis.issues.filter((i) => i.id === 'set-not-null' && !i.rollback),
         // A table this migration drops is locked (ACCESS EXCLUSIVE) and gone with its indexes and constraints
-        // anyway: the other lock dangers on it (dropping its indexes first, …) add nothing; drop-table speaks.
+        // anyway: the other lock dangers on it (dropping its indexes first, \u2026) add nothing; drop-table speaks.
         droppedHere: new Set(issues
             .filter((i) => i.id === 'drop-table' && !i.rollback)
             .map((i) => (i.names?.table ?? i.table)?.toLowerCase())
@@ -10529,7 +10529,7 @@ async function decideIssue(run, a, issue, f, pr, out) {
     }, issue.statement, recipe, cap, capWhy);
     if ((issue.id === 'drop-column' || issue.id === 'rename-column') && run.appFiles.length > 0 && !issue.rollback) {
         const appChanged = run.appFiles.map((x) => x.path);
-        const shown = `${appChanged.slice(0, 3).join(', ')}${appChanged.length > 3 ? ', …' : ''}`;
+        const shown = `${appChanged.slice(0, 3).join(', ')}${appChanged.length > 3 ? ', \u2026' : ''}`;
         out.pushFinding(report, 'expand-contract', {
             path: file.path,
             line: issue.line,
@@ -10627,7 +10627,7 @@ function statementTrees(pg, sql) {
 }
 /**
  * A statement that leaves the same schema whether or not it already ran: `ADD COLUMN IF NOT EXISTS`,
- * `CREATE TABLE/INDEX … IF NOT EXISTS`, `DROP … IF EXISTS`, `CREATE OR REPLACE`.
+ * `CREATE TABLE/INDEX \u2026 IF NOT EXISTS`, `DROP \u2026 IF EXISTS`, `CREATE OR REPLACE`.
  */
 function isIdempotent(tree) {
     let v;
@@ -10789,7 +10789,7 @@ function isRollbackNode(n) {
 }
 /**
  * Calls that change the schema, or may (SQL strings): Rails' schema statements and helpers named like them
- * (`add_*`, `remove_*`, `create_*`, `change_*`, `rename_*`, `alter_*`, `drop_*`, `execute`, …), a migration
+ * (`add_*`, `remove_*`, `create_*`, `change_*`, `rename_*`, `alter_*`, `drop_*`, `execute`, \u2026), a migration
  * run from another (`up`, `change`, `revert`); Python's `op.*`, `schema_editor.*`, `migrations.*` except
  * `RunPython`, and any `execute`/`RunSQL`. Deliberately broad: a call it names is never treated as data code.
  */
@@ -11205,7 +11205,7 @@ async function addedByEdit(run, { file, mig }, dialect, report, content, out) {
 
 const plan_dirOf = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 const plan_join = (d, f) => (d ? `${d}/${f}` : f);
-/** `x.postgres.sql` … beside a generic `x.sql` (see dialectSiblings in dialect.ts). */
+/** `x.postgres.sql` \u2026 beside a generic `x.sql` (see dialectSiblings in dialect.ts). */
 function siblings(path) {
     const slash = path.lastIndexOf('/') + 1;
     const base = path.slice(slash);
@@ -11278,7 +11278,7 @@ function planMigrationReads(input, opts) {
 class Reads {
     ctx;
     cache = new Map();
-    /** `side:path` → what could not be read, and why. */
+    /** `side:path` \u2192 what could not be read, and why. */
     failures = new Map();
     head = (p) => this.cached('head', p);
     base = (p) => this.cached('base', p);
@@ -11635,7 +11635,7 @@ const RunbookOptions = type/* Type */.ZU.Object({
         description: 'Keys (names, or globs with `*` such as `*_tag`) whose version-only changes are routine bumps, not operational ' +
             'changes: a change where every differing value sits under one of these keys and differs only in version tokens ' +
             '(tags, digests, dotted versions, commit SHAs, `latest`) or is the same image repository with another ' +
-            'tag/digest is no trigger (`image: app:1.2 → app:1.3`, `published_tag = "1.4.0" → "1.4.1"` are; `image: redis → ' +
+            'tag/digest is no trigger (`image: app:1.2 \u2192 app:1.3`, `published_tag = "1.4.0" \u2192 "1.4.1"` are; `image: redis \u2192 ' +
             'valkey` and `cluster_version` are not). Dockerfile `FROM` lines count as `image`. Empty: off.',
     }),
     deploy_environments: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -11767,7 +11767,7 @@ const RunbookOptions = type/* Type */.ZU.Object({
     }),
     opt_out_phrase: type/* Type */.ZU.String({
         default: 'Runbook: not needed',
-        description: 'Phrase of the opt-out line in the PR description, followed by a reason: `Runbook: not needed — <reason>`.',
+        description: 'Phrase of the opt-out line in the PR description, followed by a reason: `Runbook: not needed \u2014 <reason>`.',
     }),
     min_reason_length: type/* Type */.ZU.Integer({
         default: 20,
@@ -11856,7 +11856,7 @@ const PATTERNS = {
         { re: new RegExp(`\\benviron\\.get\\(\\s*${Q}`, 'g'), group: 2 },
         { re: new RegExp(`\\bgetenv\\(\\s*${Q}`, 'g'), group: 2 },
         { re: new RegExp(`\\benviron\\.setdefault\\(\\s*${Q}`, 'g'), group: 2 },
-        // environs / django-environ: env('X'), env.str('X'), env.int('X', default=3), …
+        // environs / django-environ: env('X'), env.str('X'), env.int('X', default=3), \u2026
         {
             re: new RegExp(`\\benv(?:\\.(?:str|int|bool|float|decimal|list|dict|json|url|db_url|db|` +
                 `cache_url|cache|email_url|path|timedelta|log_level))?\\(\\s*${QU}`, 'g'),
@@ -11865,7 +11865,7 @@ const PATTERNS = {
     ],
     java: [
         { re: new RegExp(`\\bSystem\\.getenv\\(\\s*${Q}\\s*\\)`, 'g'), group: 2 },
-        // Spring: @Value("\${PAYMENTS_TIMEOUT:30s}") — an upper-case placeholder is an environment variable
+        // Spring: @Value("\${PAYMENTS_TIMEOUT:30s}") \u2014 an upper-case placeholder is an environment variable
         { re: new RegExp(`@Value\\(\\s*"\\$\\{${UPPER}(?::[^}"]*)?\\}"`, 'g'), group: 1 },
     ],
     go: [
@@ -11998,7 +11998,7 @@ function dockerfileReads(text) {
     }
     return out;
 }
-/** Constants holding env-var names in a text: identifier → value and line (first definition wins). */
+/** Constants holding env-var names in a text: identifier \u2192 value and line (first definition wins). */
 function constantsIn(lines) {
     const out = new Map();
     lines.forEach((l, i) => {
@@ -12218,7 +12218,7 @@ var js_yaml = __webpack_require__(33243);
 ;// CONCATENATED MODULE: ./src/rules/runbook/yaml.ts
 /**
  * YAML loading for classification: the core schema plus merge keys (`<<:`), and any local tag (`!Ref`,
- * `!Sub`, `!GetAtt`… of CloudFormation, `!reference` of GitLab) loaded as its plain value, so real-world
+ * `!Sub`, `!GetAtt`\u2026 of CloudFormation, `!reference` of GitLab) loaded as its plain value, so real-world
  * manifests parse. Templated YAML (Helm `{{ }}`) does not parse: callers get a reason, never an exception.
  */
 
@@ -12246,7 +12246,7 @@ const anyMapping = (0,js_yaml.defineMappingTag)('!', {
 const SCHEMA = js_yaml.CORE_SCHEMA.withTags(js_yaml.mergeTag, anyScalar, anySequence, anyMapping);
 /** True when the text has template directives (Helm/Go templates, Jinja). */
 function isTemplated(text) {
-    // `${{ … }}` is a GitHub Actions expression, not a template directive.
+    // `${{ \u2026 }}` is a GitHub Actions expression, not a template directive.
     return /(?<!\$)\{\{-?\s|(?<!\$)\{\{[.$/a-zA-Z(]|\{%-?\s/.test(text);
 }
 function loadYamlDocs(text) {
@@ -12470,7 +12470,7 @@ function withoutVersions(text) {
 /**
  * The repository of a container image reference (`registry/path/name`), without its `:tag` and
  * `@digest`; undefined when the text is not an image reference (spaces, template braces, empty).
- * `busybox:latest` and `busybox:1.38.0@sha256:…` are the same repository.
+ * `busybox:latest` and `busybox:1.38.0@sha256:\u2026` are the same repository.
  */
 function imageRepository(ref) {
     const t = ref.trim();
@@ -12508,9 +12508,9 @@ function sameUpToVersion(before, after) {
 }
 /**
  * True when every changed value is a version bump under a routine key: the leaf key is one of `keys`
- * (image, tag, version, `*_tag`, …), the values are strings equal up to version tokens (or the same image
+ * (image, tag, version, `*_tag`, \u2026), the values are strings equal up to version tokens (or the same image
  * repository with another tag/digest; for `hashes`-like keys, any values), and nothing was added or
- * removed. `image: redis:7 → valkey:8` is not a bump.
+ * removed. `image: redis:7 \u2192 valkey:8` is not a bump.
  */
 function onlyVersionBumps(leaves, keys) {
     if (!leaves.length || !anyVersionKeys(keys))
@@ -12567,7 +12567,7 @@ function describeChanges(changes, max = 4) {
     if (removed.length)
         parts.push(`removes ${listOf(removed, max)}`);
     for (const c of changed.slice(0, max))
-        parts.push(`${c.label}: ${c.paths.slice(0, 3).join(', ')}${c.paths.length > 3 ? ', …' : ''}`);
+        parts.push(`${c.label}: ${c.paths.slice(0, 3).join(', ')}${c.paths.length > 3 ? ', \u2026' : ''}`);
     if (changed.length > max)
         parts.push(`${changed.length - max} more changed`);
     return parts.join('; ');
@@ -12641,7 +12641,7 @@ function normaliseArgs(keyword, args) {
 }
 /** Instructions that shape how the final image RUNS (its interface to operators), not how it is built. */
 const RUNTIME_KEYWORDS = new Set(['EXPOSE', 'ENTRYPOINT', 'CMD', 'USER', 'HEALTHCHECK', 'VOLUME', 'STOPSIGNAL', 'ENV', 'SHELL', 'ONBUILD']);
-/** `FROM [--platform=…] image [AS name]` → image and alias. */
+/** `FROM [--platform=\u2026] image [AS name]` \u2192 image and alias. */
 function fromParts(args) {
     const words = args.split(' ').filter((w) => !w.startsWith('--'));
     const as = words.findIndex((w) => w.toUpperCase() === 'AS');
@@ -12649,8 +12649,8 @@ function fromParts(args) {
 }
 /**
  * The runtime contract of a Dockerfile's final image: the final stage (and the stages it inherits from by
- * `FROM <stage>`) reduced to what an operator sees — ports, entrypoint/command, user, health check,
- * volumes, stop signal, runtime env — and the external base image it starts from. Build stages, `RUN`,
+ * `FROM <stage>`) reduced to what an operator sees \u2014 ports, entrypoint/command, user, health check,
+ * volumes, stop signal, runtime env \u2014 and the external base image it starts from. Build stages, `RUN`,
  * `COPY`, `ARG` and `WORKDIR` only decide how the image is built.
  */
 function dockerRuntime(instructions) {
@@ -12683,11 +12683,11 @@ function dockerBaseKey(base) {
     const image = fromParts(base.args).image;
     return imageRepository(image) ?? withoutVersions(image);
 }
-/* ─────────────────────────────── text fallbacks ─────────────────────────────── */
+/* \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500 text fallbacks \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500 */
 /**
  * Text with comments and blank lines removed and whitespace collapsed, for files that cannot be parsed
  * (templated YAML, invalid HCL): `#` comments (YAML/HCL/shell), `//` line comments (HCL) and Go-template
- * comments `{{/* … *\/}}` on their own lines.
+ * comments `{{/* \u2026 *\/}}` on their own lines.
  */
 function normaliseText(text) {
     return text
@@ -12704,7 +12704,7 @@ function normaliseText(text) {
 }
 /**
  * Templated YAML (Helm) compared as text after dropping lines that hold only control directives
- * (`{{- if … }}`, `{{ else }}`, `{{- end }}`, `{{ with }}`, `{{ range }}`): moving a key across such a
+ * (`{{- if \u2026 }}`, `{{ else }}`, `{{- end }}`, `{{ with }}`, `{{ range }}`): moving a key across such a
  * line (a templating fix) renders the same keys and values. Inline expressions (`{{ .Values.x }}`) are kept.
  */
 function normaliseTemplate(text) {
@@ -12713,7 +12713,7 @@ function normaliseTemplate(text) {
         .filter((l) => !/^(?:\{\{-?\s*(?:if|else|end|with|range)\b[^}]*?-?\}\}\s*)+$/.test(l))
         .join('\n');
 }
-/* ─────────────────────────────── lines the PR touched ─────────────────────────────── */
+/* \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500 lines the PR touched \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500 */
 /**
  * Head-side lines the patch touched: added lines, and for pure deletions the head line where the removed
  * lines were (so a removal also points somewhere real).
@@ -12844,7 +12844,7 @@ function pickLine(touched, range, paths) {
     }
     return (inRange.find((t) => t.added)?.line ?? inRange.at(0)?.line ?? touched.find((t) => t.added)?.line ?? touched.at(0)?.line ?? range?.[0]);
 }
-/* ─────────────────────────────── units per file kind ─────────────────────────────── */
+/* \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500 units per file kind \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500 */
 /** `Deployment shop/frontend`: the identity of a Kubernetes object (undefined for other documents). */
 function k8sLabel(doc) {
     if (!(0,src_json/* isObject */.Gv)(doc))
@@ -12884,8 +12884,8 @@ function sectionUnits(doc, section, prefix) {
     return out;
 }
 /**
- * HCL block syntax and attribute syntax carry the same meaning (`kubernetes { host = … }` in Helm provider
- * 2.x, `kubernetes = { host = … }` in 3.x): hcl2json gives a block as a one-element list of objects and an
+ * HCL block syntax and attribute syntax carry the same meaning (`kubernetes { host = \u2026 }` in Helm provider
+ * 2.x, `kubernetes = { host = \u2026 }` in 3.x): hcl2json gives a block as a one-element list of objects and an
  * attribute as the object. Such lists are read as their element, everywhere in the tree.
  */
 function hclBlocksAsObjects(v) {
@@ -13395,12 +13395,12 @@ async function parseTerraformSide(text, path) {
     const p = await parseTerraform(path, text);
     return typeof p === 'string' ? { ok: false, reason: p } : { ok: true, value: p.json };
 }
-/** Documents that can reach production: all but those of development tooling (skaffold, kind, tilt, …). */
+/** Documents that can reach production: all but those of development tooling (skaffold, kind, tilt, \u2026). */
 const productionDocs = (docs) => docs.filter((d) => !((0,src_json/* isObject */.Gv)(d) && DEV_API_VERSIONS.test(detect_str(d.apiVersion) ?? '')));
 /**
  * One run of the detection. Analysis: each changed file is classified by its path and, where it has one, by
  * the meaning of its change (the `classify*` methods). Decision: what they find is recorded here (a trigger,
- * or why there is none: no operational change, a version bump, build-only, dev tooling, not read, …) and
+ * or why there is none: no operational change, a version bump, build-only, dev tooling, not read, \u2026) and
  * handed back by `result`.
  */
 class Detector {
@@ -13700,7 +13700,7 @@ class Detector {
             // Build stages, RUN/COPY/ARG, base-image versions: how the image is built, not how it runs.
             return void this.buildOnly.push(f.path);
         }
-        const cut = (x) => (x.length > 60 ? `${x.slice(0, 57)}…` : x);
+        const cut = (x) => (x.length > 60 ? `${x.slice(0, 57)}\u2026` : x);
         const shown = [...(baseChanged && hr.base ? [hr.base] : []), ...rt.added];
         const parts = [
             shown.length
@@ -13931,8 +13931,8 @@ async function detect(ctx, { options, runbookGlobs }) {
     return d.result();
 }
 /**
- * A templated (unparsable) YAML edit that only bumps versions on lines of routine keys (`image: x:{{ … }}1.2`
- * → `1.3`, `version: 0.7.0`): every changed line pairs with a base line equal up to version tokens.
+ * A templated (unparsable) YAML edit that only bumps versions on lines of routine keys (`image: x:{{ \u2026 }}1.2`
+ * \u2192 `1.3`, `version: 0.7.0`): every changed line pairs with a base line equal up to version tokens.
  */
 function templatedVersionBump(base, head, keys) {
     const b = normaliseText(base).split('\n');
@@ -13988,7 +13988,7 @@ const PROBES = ['.env.example', '.env.sample', '.env', 'Dockerfile'];
 /**
  * Where a file's service lives: the folder captured by the first `services` mapping whose path matches,
  * else (when the source lists the base tree) the nearest folder with a service marker (Dockerfile,
- * package.json, go.mod, pyproject.toml, *.csproj, …), else the repository root; without a listing, the
+ * package.json, go.mod, pyproject.toml, *.csproj, \u2026), else the repository root; without a listing, the
  * file's own folder.
  */
 function serviceRootOf(options, path, listing) {
@@ -14344,7 +14344,7 @@ function planRunbookReads(files, { options, runbookGlobs }) {
 
 function runbook_short(globs, max = 3) {
     const shown = globs.slice(0, max).map((g) => `\`${g}\``);
-    return globs.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
+    return globs.length > max ? `${shown.join(', ')}, \u2026` : shown.join(', ');
 }
 /** Runbook files are never triggers themselves: the generic globs and every mapped template (placeholders as `*`). */
 const runbookGlobsOf = (options) => [
@@ -14366,7 +14366,7 @@ async function evaluateRunbook(ctx, options) {
         const target = req.service ? `${runbook_short(req.globs)} (service ${req.service})` : runbook_short(req.globs);
         let status;
         if (req.satisfiedBy.length)
-            status = `satisfied by ${req.satisfiedBy.slice(0, 3).join(', ')}${req.satisfiedBy.length > 3 ? ', …' : ''}`;
+            status = `satisfied by ${req.satisfiedBy.slice(0, 3).join(', ')}${req.satisfiedBy.length > 3 ? ', \u2026' : ''}`;
         else if (optOut.accepted)
             status = 'opted out in the PR description';
         else {
@@ -14413,7 +14413,7 @@ function requirementFinder(options, changed) {
 /** One finding per violation (up to max_findings), then one for the rest. */
 function violationFindings(violations, options, optOut) {
     const findings = [];
-    const reasonLine = `\`${options.opt_out_phrase} — <reason>\``;
+    const reasonLine = `\`${options.opt_out_phrase} \u2014 <reason>\``;
     const optOutHint = `or add a line ${reasonLine} (at least ${options.min_reason_length} characters) to the PR description`;
     const rejectedNote = optOut.rejected.length
         ? ` The opt-out on line ${optOut.rejected[0].declaration.line} of the PR description was rejected: ${optOut.rejected[0].why}.`
@@ -14455,7 +14455,7 @@ function coverageFindings(detection, ctx) {
             kind: 'info',
             code: 'not-parsed',
             message: `${n} templated file${n === 1 ? '' : 's'} could not be parsed and matched no path rule, ` +
-                `so ${n === 1 ? 'it was' : 'they were'} not treated as operational: ${paths}${n > 5 ? ', …' : ''}.`,
+                `so ${n === 1 ? 'it was' : 'they were'} not treated as operational: ${paths}${n > 5 ? ', \u2026' : ''}.`,
             hint: 'Add their folders to `manifest_paths` (deploy manifests) or `triggers` if they are operational.',
         });
     }
@@ -14469,7 +14469,7 @@ function coverageFindings(detection, ctx) {
         findings.push({
             kind: 'info',
             code: 'not-read',
-            message: `${n} file${n === 1 ? ' was' : 's were'} classified by path only (${reasons}): ${paths}${n > 5 ? ', …' : ''}.`,
+            message: `${n} file${n === 1 ? ' was' : 's were'} classified by path only (${reasons}): ${paths}${n > 5 ? ', \u2026' : ''}.`,
         });
     }
     if (detection.hclUnavailable) {
@@ -14502,12 +14502,12 @@ function runbookTables(rows, optOut) {
         tables.push({ title: 'Runbook opt-out in the PR description', columns: ['Where', 'Declaration', 'Status'], rows: declRows });
     return tables;
 }
-/** "code ×n" per trigger code. */
+/** "code \u00d7n" per trigger code. */
 function counts(list) {
     const by = new Map();
     for (const t of list)
         by.set(t.code, (by.get(t.code) ?? 0) + 1);
-    return [...by].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ');
+    return [...by].map(([c, n]) => (n > 1 ? `${c} \u00d7${n}` : c)).join(', ');
 }
 /** The changed files the detection set aside as not operational, counted by why. */
 function ignoredNote(detection) {
@@ -14539,7 +14539,7 @@ function runbookSummary(triggers, violations, requirementOf, optOut, detection) 
         const runbooks = [...new Set(triggers.flatMap((t) => requirementOf(t).satisfiedBy))];
         const parts = [];
         if (runbooks.length)
-            parts.push(`runbook updated: ${runbooks.slice(0, 3).join(', ')}${runbooks.length > 3 ? ', …' : ''}`);
+            parts.push(`runbook updated: ${runbooks.slice(0, 3).join(', ')}${runbooks.length > 3 ? ', \u2026' : ''}`);
         if (optOut.accepted && triggers.some((t) => !requirementOf(t).satisfiedBy.length))
             parts.push(`opted out: "${optOut.accepted.text}"`);
         return `${triggers.length} operational change${triggers.length === 1 ? '' : 's'} (${counts(triggers)}); ${parts.join('; ')}.`;
@@ -14565,7 +14565,7 @@ const runbook = (0,rules_define/* defineRule */.Km)({
  * Rule `co-change`: when files matching `when` change, files matching `require` must change too (or the PR
  * description carries a reasoned declaration). Generic and composable: ADR for a new service, CHANGELOG
  * for the public API spec, API docs for protobuf changes. Globs may capture `{name}` placeholders from the
- * trigger path and use them in `require` (`services/{svc}/**` → `docs/services/{svc}.md`).
+ * trigger path and use them in `require` (`services/{svc}/**` \u2192 `docs/services/{svc}.md`).
  */
 
 
@@ -14699,7 +14699,7 @@ function evaluateCoChange(ctx, options) {
             message: entry.message ?? `${entry.name}: ${what} changed without a change to ${co_change_short(requiredGlobs)}.`,
             hint: (entry.hint ??
                 `Change a file matching ${co_change_short(requiredGlobs.map((g) => `\`${g}\``))}` +
-                    (entry.or_declaration ? `, or add a line \`${entry.or_declaration} — <reason>\` to the PR description` : '') +
+                    (entry.or_declaration ? `, or add a line \`${entry.or_declaration} \u2014 <reason>\` to the PR description` : '') +
                     '.') + (outcome.rejected ? ` The declaration was rejected (${outcome.rejected}).` : ''),
             path: first.path,
             code: entry.name,
@@ -14855,7 +14855,7 @@ function findDeclaration(files, pkg, scannerPath) {
  * dependencies: gates on the results of whatever dependency scanner a team already runs (SARIF from any
  * tool, npm audit, OSV-Scanner), optionally with GitHub dependency review and Dependabot alerts.
  * The standard behind it: dependency scanning runs in CI, and critical vulnerabilities are fixed within
- * 7–14 days. New vulnerabilities at or above `fail_on` fail; open ones older than their fix SLA fail;
+ * 7\u201314 days. New vulnerabilities at or above `fail_on` fail; open ones older than their fix SLA fail;
  * waivers name a reason and expire; a missing or broken report never reads as "no vulnerabilities".
  */
 
@@ -14871,7 +14871,7 @@ const sla = (def, sev) => type/* Type */.ZU.Union([type/* Type */.ZU.Integer({ m
 const dependenciesOptions = type/* Type */.ZU.Object({
     reports: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [],
-        description: 'Scanner reports in the workspace (paths or globs): SARIF 2.1.0 (Trivy, Grype, Snyk, OSV-Scanner…), ' +
+        description: 'Scanner reports in the workspace (paths or globs): SARIF 2.1.0 (Trivy, Grype, Snyk, OSV-Scanner\u2026), ' +
             '`npm audit --json` (npm 7+), OSV-Scanner JSON. The format is detected from the content. ' +
             'A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
     }),
@@ -14891,7 +14891,7 @@ const dependenciesOptions = type/* Type */.ZU.Object({
             'SARIF firstDetectionTimeUtc). Without a known age only `fail_on` applies.',
     }),
     ignore: type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-        id: type/* Type */.ZU.String({ minLength: 1, description: "Advisory id (GHSA, CVE, or the tool's id such as SNYK-JS-…); matches any alias." }),
+        id: type/* Type */.ZU.String({ minLength: 1, description: "Advisory id (GHSA, CVE, or the tool's id such as SNYK-JS-\u2026); matches any alias." }),
         reason: type/* Type */.ZU.String({ minLength: 1, description: 'Why the vulnerability is accepted (required).' }),
         until: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
             format: 'date',
@@ -14909,12 +14909,12 @@ const dependenciesOptions = type/* Type */.ZU.Object({
     use_dependency_review: type/* Type */.ZU.Boolean({
         default: true,
         description: 'Ask GitHub dependency review (base...head) for the vulnerabilities and licenses the PR adds; not available (403/404, ' +
-            'CLI) → a notice; failed (5xx, timeout, rate limit, malformed answer) → the rule is not evaluated (`on_error`).',
+            'CLI) \u2192 a notice; failed (5xx, timeout, rate limit, malformed answer) \u2192 the rule is not evaluated (`on_error`).',
     }),
     use_dependabot_alerts: type/* Type */.ZU.Boolean({
         default: false,
         description: 'Read open Dependabot alerts for the age of known vulnerabilities (needs `security-events: ' +
-            'read`); not available → a notice; failed → the rule is not evaluated (`on_error`).',
+            'read`); not available \u2192 a notice; failed \u2192 the rule is not evaluated (`on_error`).',
     }),
 });
 const DAY = 86_400_000;
@@ -15310,12 +15310,12 @@ function dependencyTables(rows, reportRows) {
     if (rows.length) {
         tables.push({
             title: 'Vulnerabilities by severity',
-            columns: ['Severity', 'Advisory', 'Package', 'Installed → fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'],
+            columns: ['Severity', 'Advisory', 'Package', 'Installed \u2192 fixed', 'Origin', 'Age vs SLA', 'Waiver', 'Found by', 'Advisory URL'],
             rows: rows.map((r) => [
                 severityLabel(r.v.severity) + (r.v.cvss !== undefined ? ` (${r.v.cvss})` : ''),
                 r.v.id,
                 r.v.package,
-                `${r.v.version ?? '?'} → ${r.v.fixedVersion ?? 'no fix known'}`,
+                `${r.v.version ?? '?'} \u2192 ${r.v.fixedVersion ?? 'no fix known'}`,
                 originText(r.origin),
                 fmtAge(r),
                 r.waiver
@@ -15444,7 +15444,7 @@ function scan_extOf(path) {
     return dot > 0 ? base.slice(dot) : '';
 }
 /**
- * The secret a message is about: secretlint reports it in its message data (KEY, TOKEN, URL, URI, …); the
+ * The secret a message is about: secretlint reports it in its message data (KEY, TOKEN, URL, URI, \u2026); the
  * longest string value is the credential itself. Without data, the text of the reported range.
  */
 function secretOf(data, content, range) {
@@ -15635,8 +15635,8 @@ const secretsOptions = type/* Type */.ZU.Object({
     use_secret_scanning_alerts: type/* Type */.ZU.Boolean({
         default: false,
         description: "Read GitHub's secret-scanning alerts located in the PR's commits (needs `security-events: " +
-            'read`). Not available (403/404, CLI) → a notice, and the diff scan still decides; ' +
-            'failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).',
+            'read`). Not available (403/404, CLI) \u2192 a notice, and the diff scan still decides; ' +
+            'failed (5xx, timeout, rate limit, malformed) \u2192 not evaluated (`on_error`).',
     }),
 });
 const RECIPE = 'Rotate the credential first: revoke it where it was issued and create a new one, because once pushed it must ' +
@@ -15733,7 +15733,7 @@ const secrets = (0,rules_define/* defineRule */.Km)({
                         kind: 'error',
                         code: 'bad-allow',
                         message: `rules.secrets.allow[${badEntry}] names no path, rule or fingerprint, so it would allow every secret.`,
-                        hint: 'Name what it allows: `path` (a glob), `rule` (a detector) and/or `fingerprint` (sha256:… as the gate printed it).',
+                        hint: 'Name what it allows: `path` (a glob), `rule` (a detector) and/or `fingerprint` (sha256:\u2026 as the gate printed it).',
                     },
                 ],
             };
@@ -15953,8 +15953,8 @@ var src_types = __webpack_require__(38522);
 var model = __webpack_require__(18640);
 ;// CONCATENATED MODULE: ./src/evidence/scanners/sarif-code.ts
 /**
- * SARIF 2.1.0 → code findings (SAST): the results of any tool that name a location in the code (CodeQL,
- * Semgrep, ESLint via @microsoft/eslint-formatter-sarif, Bandit, …). Results that name a GHSA/CVE advisory
+ * SARIF 2.1.0 \u2192 code findings (SAST): the results of any tool that name a location in the code (CodeQL,
+ * Semgrep, ESLint via @microsoft/eslint-formatter-sarif, Bandit, \u2026). Results that name a GHSA/CVE advisory
  * are dependency vulnerabilities (the `dependencies` rule reads them) and are left out here.
  *
  * Read per result: rule (driver or extension rules, by index or id), level (result, else the rule's
@@ -16088,7 +16088,7 @@ function parseCodeReport(path, content) {
         throw new model/* ReportError */.$g(path, `${path}: SARIF version ${(0,src_json/* textOf */.b6)(doc.version, '(none)')} is not supported (expected 2.1.0)`);
     return parseSarifCode(path, doc);
 }
-/** A GitHub code-scanning alert (list-alerts-for-repo item) → CodeResult; undefined when it has no location. */
+/** A GitHub code-scanning alert (list-alerts-for-repo item) \u2192 CodeResult; undefined when it has no location. */
 function alertResult(raw) {
     if (!(0,src_json/* isObject */.Gv)(raw) || !(0,src_json/* isObject */.Gv)(raw.rule))
         return undefined;
@@ -16148,7 +16148,7 @@ const codeScanningOptions = type/* Type */.ZU.Object({
     reports: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [],
         description: 'SARIF 2.1.0 reports in the workspace (paths or globs) from any SAST tool: CodeQL, Semgrep, ' +
-            'ESLint (@microsoft/eslint-formatter-sarif), Bandit… Results naming a GHSA/CVE advisory are left to `dependencies`. ' +
+            'ESLint (@microsoft/eslint-formatter-sarif), Bandit\u2026 Results naming a GHSA/CVE advisory are left to `dependencies`. ' +
             'A plain path that matches no file follows `missing_report`; a glob that matches nothing is a notice.',
     }),
     baseline_reports: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -16165,7 +16165,7 @@ const codeScanningOptions = type/* Type */.ZU.Object({
     fail_on: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('critical'), type/* Type */.ZU.Literal('high'), type/* Type */.ZU.Literal('medium'), type/* Type */.ZU.Literal('low'), type/* Type */.ZU.Literal('none')], {
         default: 'high',
         description: 'Gated results at or above this severity fail; below it they are notices. Severity: `security-severity` (CVSS: ' +
-            '9+ critical, 7+ high, 4+ medium), else the level (error → high, warning → medium, note → low).',
+            '9+ critical, 7+ high, 4+ medium), else the level (error \u2192 high, warning \u2192 medium, note \u2192 low).',
     }),
     levels: type/* Type */.ZU.Record(type/* Type */.ZU.String({ minLength: 1 }), LevelLiteral, {
         default: {},
@@ -16193,7 +16193,7 @@ const codeScanningOptions = type/* Type */.ZU.Object({
     use_code_scanning_alerts: type/* Type */.ZU.Boolean({
         default: true,
         description: "Read GitHub's code-scanning alerts of `refs/pull/N/merge` (needs `security-events: read`). " +
-            'Not available (403/404, CLI) → a notice; failed (5xx, timeout, rate limit, malformed) → not evaluated (`on_error`).',
+            'Not available (403/404, CLI) \u2192 a notice; failed (5xx, timeout, rate limit, malformed) \u2192 not evaluated (`on_error`).',
     }),
 });
 const code_scanning_DAY = 86_400_000;
@@ -16243,7 +16243,7 @@ function shortHelp(help) {
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
         .replace(/\s+/g, ' ')
         .trim();
-    return flat.length > HELP_MAX ? flat.slice(0, HELP_MAX - 1) + '…' : flat;
+    return flat.length > HELP_MAX ? flat.slice(0, HELP_MAX - 1) + '\u2026' : flat;
 }
 /** Head lines each file adds or changes; `all` for files added whole or whose diff is not inlined. */
 function changedLines(files) {
@@ -16277,7 +16277,7 @@ function changedLines(files) {
  * match reveals is stripped from the other absolute paths of the same report.
  */
 function pathMapper(changed) {
-    const roots = new Map(); // report → root
+    const roots = new Map(); // report \u2192 root
     return (r) => {
         const uri = r.uri;
         if (!uri)
@@ -16892,7 +16892,7 @@ var types = __webpack_require__(54511);
     why: 'fails on any table that has rows, and forces a deploy order where old code cannot insert',
     fix: 'ADD COLUMN c type NULL; backfill in batches; ' +
         'then the SET NOT NULL recipe (CHECK (c IS NOT NULL) NOT VALID, VALIDATE, ' +
-        'SET NOT NULL) — or give it a constant DEFAULT (PostgreSQL 11+)',
+        'SET NOT NULL) \u2014 or give it a constant DEFAULT (PostgreSQL 11+)',
     detection: 'ADD COLUMN ... NOT NULL with no DEFAULT, identity or generation expression, ' +
         'on a table that existed before this change (null: false without default; ' +
         'nullable=False without server_default; a Django field without null=True or a default)',
@@ -16989,7 +16989,7 @@ function isVolatileDefault(expr) {
     title: 'ADD COLUMN with a volatile default (table rewrite)',
     lock: 'ACCESS EXCLUSIVE',
     why: 'a volatile default (now(), random(), gen_random_uuid(), ' +
-        'clock_timestamp()) — or any default before PostgreSQL 11 — rewrites the whole table under the lock',
+        'clock_timestamp()) \u2014 or any default before PostgreSQL 11 \u2014 rewrites the whole table under the lock',
     fix: 'ADD COLUMN c type (no default); ALTER COLUMN c SET DEFAULT ... (applies to new rows only); backfill existing rows in batches',
     detection: 'ADD COLUMN with a default that calls a volatile (or unknown) function, ' +
         'a GENERATED ... STORED column, or any default when pg_version < 11',
@@ -18269,7 +18269,7 @@ function lineColumn(text, offset) {
 }
 /**
  * Orders two strings by UTF-16 code units (`"B" < "a"`), the order of `<`: for ties in sorted output. Unlike
- * `localeCompare`, it never builds ICU's collator, whose first use costs 15–25 ms on the Action's path.
+ * `localeCompare`, it never builds ICU's collator, whose first use costs 15\u201325 ms on the Action's path.
  */
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;

@@ -38,7 +38,7 @@ __webpack_require__.r(__webpack_exports__);
  *  - the release-relevant rules (`release: true`) run over the aggregate diff with `ctx.mode = 'release'`;
  *    for the `release.dangerous_rules` a finding in a file whose every PR carries the approval label
  *    becomes information (approved), otherwise it keeps its level;
- *  - `runGate` → `decide` concludes. Nothing in this module compares conclusions.
+ *  - `runGate` \u2192 `decide` concludes. Nothing in this module compares conclusions.
  */
 
 
@@ -172,8 +172,8 @@ function approvable(rule, settings, pullsTouching, approved, verify) {
             return {
                 ...f,
                 message: `${f.message} (from ${missing.map((c) => pr(c.p.number)).join(', ')})` +
-                    (refused.length ? ` — approval not counted: ${refused.join('; ')}` : ''),
-                hint: `${f.hint ? `${f.hint} — ` : ''}or have a release approver (not the PR's author) ` +
+                    (refused.length ? ` \u2014 approval not counted: ${refused.join('; ')}` : ''),
+                hint: `${f.hint ? `${f.hint} \u2014 ` : ''}or have a release approver (not the PR's author) ` +
                     `approve it for this release with the label ${label} on ${missing.map((c) => pr(c.p.number)).join(', ')}`,
             };
         }));
@@ -253,7 +253,7 @@ async function resolveBase(input, facts) {
             `could be checked. For a first deployment, pass an explicit base (a tag or SHA), or have a maintainer approve it.`,
     };
 }
-/** Compares base…head (when the base is known), filling the range's facts: commits, merged PRs, direct commits. */
+/** Compares base\u2026head (when the base is known), filling the range's facts: commits, merged PRs, direct commits. */
 async function readRange(input, facts, baseRef, notes) {
     if (!baseRef)
         return { files: [], baseSha: input.head, headSha: input.head };
@@ -297,7 +297,7 @@ function releaseContext(input, store, range, base, notes) {
                 `so its diff was checked only in part. Deploy smaller releases, or rely on each pull request's own gate for the rest.`,
         });
     const meta = {
-        title: `Release ${base.baseRef ?? '?'}…${input.head}`,
+        title: `Release ${base.baseRef ?? '?'}\u2026${input.head}`,
         body: '',
         author: '',
         labels: [],
@@ -459,11 +459,11 @@ function classifyCheckRun(run) {
         return 'missing';
     // success or neutral: the gate let it through. Whether a waiver did is data: the record the gate embeds in
     // the check run's text (src/trends/embed.ts) lists the waived rules. Only a check run written before the
-    // record existed (or whose record was cut to nothing) is read by its title ("waived: …").
+    // record existed (or whose record was cut to nothing) is read by its title ("waived: \u2026").
     const record = (0,_trends_embed_js__WEBPACK_IMPORTED_MODULE_0__/* .extractRecord */ .ZL)(run.output?.text);
     if (record && (record.waived.length || !record.truncated))
         return record.waived.length ? 'waived' : 'passed';
-    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
+    return /(^|\u00b7\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
 }
 /** Most pages of check runs (100 each) or statuses read per commit. */
 const MAX_PAGES = 10;
@@ -647,7 +647,7 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
 /** GitHub's compare API lists at most this many files (on the first page only). */
 const COMPARE_FILES_CAP = 300;
 const MAX_COMMIT_PAGES = 100;
-/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
+/** Compares base...head: every page of commits; the files of the aggregate diff (first page, \u2264 300). */
 async function compareRange(octokit, r, base, head) {
     const commits = [];
     let first;

@@ -38,7 +38,7 @@ __webpack_require__.r(__webpack_exports__);
  * The write budget of a run (issue 15 item 3). GitHub asks integrations making *a large number* of
  * POST/PATCH/PUT/DELETE requests to wait a second between them, and its secondary rate limit counts
  * content-generating requests: in general no more than 80 a minute and 500 an hour (docs/architecture.md,
- * "Write budget"). A run of the Action writes 2–4 times (check run, comment, a label, a duplicate removed):
+ * "Write budget"). A run of the Action writes 2\u20134 times (check run, comment, a label, a duplicate removed):
  * spacing those a second apart cost every run a second or more and protects nothing. So writes draw on a
  * token bucket: WRITE_BURST tokens to start with, one more every WRITE_INTERVAL_MS up to WRITE_BURST again,
  * one write at a time. Any minute thus holds at most WRITE_BURST + 60 writes of one key (< 80); the hourly
@@ -243,11 +243,11 @@ function classifyCheckRun(run) {
         return 'missing';
     // success or neutral: the gate let it through. Whether a waiver did is data: the record the gate embeds in
     // the check run's text (src/trends/embed.ts) lists the waived rules. Only a check run written before the
-    // record existed (or whose record was cut to nothing) is read by its title ("waived: …").
+    // record existed (or whose record was cut to nothing) is read by its title ("waived: \u2026").
     const record = (0,_trends_embed_js__WEBPACK_IMPORTED_MODULE_0__/* .extractRecord */ .ZL)(run.output?.text);
     if (record && (record.waived.length || !record.truncated))
         return record.waived.length ? 'waived' : 'passed';
-    return /(^|·\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
+    return /(^|\u00b7\s*)waived:/.test(run.output?.title ?? '') ? 'waived' : 'passed';
 }
 /** Most pages of check runs (100 each) or statuses read per commit. */
 const MAX_PAGES = 10;
@@ -431,7 +431,7 @@ async function lastSuccessfulDeployment(octokit, r, environment, opts = {}) {
 /** GitHub's compare API lists at most this many files (on the first page only). */
 const COMPARE_FILES_CAP = 300;
 const MAX_COMMIT_PAGES = 100;
-/** Compares base...head: every page of commits; the files of the aggregate diff (first page, ≤ 300). */
+/** Compares base...head: every page of commits; the files of the aggregate diff (first page, \u2264 300). */
 async function compareRange(octokit, r, base, head) {
     const commits = [];
     let first;
@@ -544,7 +544,7 @@ function escapeJson(json) {
 function cut(s, n) {
     if (s === undefined)
         return undefined;
-    return s.length > n ? s.slice(0, n - 1) + '…' : s;
+    return s.length > n ? s.slice(0, n - 1) + '\u2026' : s;
 }
 /** Shortens strings and lists, harder at each level, until the record fits. */
 function shrink(f, level) {

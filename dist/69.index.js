@@ -694,7 +694,7 @@ async function gatePullRequest(d, octokit, installationId, repo, number, expectH
             const retryAfter = limits.take();
             if (published.commentId !== undefined)
                 comment = false; // written: not again on a retry
-            const done = `${name}: ${verdict.conclusion} — ${verdict.title}`;
+            const done = `${name}: ${verdict.conclusion} \u2014 ${verdict.title}`;
             if (published.checkRunId !== undefined || published.usedStatus) {
                 // The verdict is on GitHub (a sticky comment lost on the way has been warned about).
                 locks.markPublished(key, seq);
@@ -843,7 +843,7 @@ async function rerunHead(d, payload, sha, listed) {
         out.push(await gatePullRequest(d, octokit, installationId, repo, n, sha));
     return out.join('; ');
 }
-/** The run id in `…/actions/runs/{run_id}/deployment_protection_rule`. */
+/** The run id in `\u2026/actions/runs/{run_id}/deployment_protection_rule`. */
 function runIdFromCallback(url) {
     const m = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(url ?? '');
     return m ? Number(m[1]) : undefined;
@@ -1068,7 +1068,7 @@ class DeliveryQueue {
 /**
  * How long the accepted work takes to finish, hence whether one more evaluation still fits in the shutdown
  * budget. Two bounds, the larger wins:
- *  - the slots: evaluations × (moving average of an evaluation's wall time, first guess 1 s) / CONCURRENCY;
+ *  - the slots: evaluations \u00d7 (moving average of an evaluation's wall time, first guess 1 s) / CONCURRENCY;
  *  - GitHub's pacing, which is per installation (client pacing on): an evaluation writes a check run (one
  *    write a second) and a comment (one notifying write every 3 s), so one installation finishes about one
  *    evaluation every PACED_MS however many slots it holds.
@@ -1583,7 +1583,7 @@ async function closeApp(rt, server) {
         rt.stopping.abort();
         const { waiting, running } = queue.abandon();
         warn(`shutdown: ${running.length + waiting.length} accepted deliveries unfinished after ${config.shutdownTimeoutMs} ms; ` +
-            `each is listed below, redeliver them (App settings → Advanced → Recent deliveries)`);
+            `each is listed below, redeliver them (App settings \u2192 Advanced \u2192 Recent deliveries)`);
         for (const d of running)
             warn(`dropped delivery ${d.id} (${label(d)}): still being evaluated at shutdown`);
         for (const d of waiting)
@@ -1655,7 +1655,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87496);
 /**
- * The release report: a range section (base → head, the merged PRs with links to each PR and its gate
+ * The release report: a range section (base \u2192 head, the merged PRs with links to each PR and its gate
  * result, commits outside any PR) above the same verdict blocks every other surface renders; and the JSON
  * report (the PR report's shape plus a `release` object).
  */
@@ -1665,11 +1665,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const GATE_ICON = {
-    passed: '✅ passed',
-    waived: '☑️ waived',
-    failed: '❌ failed',
-    missing: '❔ no gate result',
-    pending: '⏳ pending',
+    passed: '\u2705 passed',
+    waived: '\u2611\ufe0f waived',
+    failed: '\u274c failed',
+    missing: '\u2754 no gate result',
+    pending: '\u23f3 pending',
 };
 /** Marker of the sticky release comment on a tracking issue (one per check name and environment). */
 function releaseMarker(checkName, environment) {
@@ -1688,12 +1688,12 @@ function renderRangeSection(f, links) {
             ')'
         : f.base.source === 'none'
             ? `unknown (no successful deployment${f.environment ? ` to **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.environment)}**` : ''})`
-            : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.input)} → ${commit(f.base.sha)}`;
-    lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.head.input)} → ${commit(f.head.sha)}`);
+            : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.base.input)} \u2192 ${commit(f.base.sha)}`;
+    lines.push(`### Release range`, '', `- **Deployed (base):** ${base}`, `- **Candidate (head):** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.head.input)} \u2192 ${commit(f.head.sha)}`);
     if (f.compareUrl)
         lines.push(`- **Changes:** [${f.totalCommits} commit${f.totalCommits === 1 ? '' : 's'}](${f.compareUrl})` +
             (f.status && f.status !== 'ahead' && f.status !== 'identical'
-                ? ` — the candidate is **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.status)}** the deployed ref`
+                ? ` \u2014 the candidate is **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(f.status)}** the deployed ref`
                 : ''));
     lines.push('');
     if (f.pulls.length) {
@@ -1713,7 +1713,7 @@ function renderRangeSection(f, links) {
         for (const c of f.direct.slice(0, 100))
             lines.push(`- ${commit(c.sha)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(c.message, 200)}`);
         if (f.direct.length > 100)
-            lines.push(`- … and ${f.direct.length - 100} more`);
+            lines.push(`- \u2026 and ${f.direct.length - 100} more`);
         lines.push('', '</details>', '');
     }
     if (f.approved.length) {
@@ -1753,7 +1753,7 @@ function renderReleaseComment(e, links, marker) {
 function reviewComment(v, f, detailsUrl, max = 1000) {
     const verb = v.conclusion === 'failure' ? 'Rejected' : 'Approved';
     const lines = [`${verb} by pr-quality-gate: ${v.title}.`];
-    const range = f.base.sha ? `${f.base.sha.slice(0, 7)}…${f.head.sha.slice(0, 7)}` : `…${f.head.sha.slice(0, 7)}`;
+    const range = f.base.sha ? `${f.base.sha.slice(0, 7)}\u2026${f.head.sha.slice(0, 7)}` : `\u2026${f.head.sha.slice(0, 7)}`;
     lines.push(`Range ${range}: ${f.pulls.length} PR(s), ${f.totalCommits} commit(s).`);
     const bad = f.pulls.filter((p) => p.gate.state === 'failed' || p.gate.state === 'missing' || p.gate.state === 'pending');
     if (bad.length)
@@ -1772,7 +1772,7 @@ function reviewComment(v, f, detailsUrl, max = 1000) {
         if (r.status !== 'fail' && r.status !== 'error')
             continue;
         for (const fi of r.findings.filter((x) => x.kind !== 'info' && x.level !== 'notice').slice(0, 3)) {
-            const line = `- ${r.id}: ${fi.message.length > 200 ? fi.message.slice(0, 199) + '…' : fi.message}`;
+            const line = `- ${r.id}: ${fi.message.length > 200 ? fi.message.slice(0, 199) + '\u2026' : fi.message}`;
             if (used + line.length + 1 > max)
                 break;
             lines.push(line);
@@ -1781,7 +1781,7 @@ function reviewComment(v, f, detailsUrl, max = 1000) {
     }
     // Plain text shown on the run: PR titles in the findings must not carry controls or bidi overrides.
     const text = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .visibleControls */ .xx)(lines.join('\n'));
-    return text.length > max ? text.slice(0, max - 1) + '…' : text;
+    return text.length > max ? text.slice(0, max - 1) + '\u2026' : text;
 }
 function toReleaseJson(e) {
     const f = e.facts;
@@ -1813,7 +1813,7 @@ function toReleaseJson(e) {
 function renderReleaseText(e) {
     const f = e.facts;
     const lines = [
-        `Release ${f.base.sha?.slice(0, 12) ?? '?'}…${f.head.sha.slice(0, 12)}: ${f.pulls.length} ` +
+        `Release ${f.base.sha?.slice(0, 12) ?? '?'}\u2026${f.head.sha.slice(0, 12)}: ${f.pulls.length} ` +
             `pull request(s), ${f.totalCommits} commit(s)\n`,
     ];
     for (const p of f.pulls)

@@ -14,7 +14,7 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** The vega-lite specs (data inlined). */
 function trendSpecs(r) {
     const where = `${r.repository ? `${r.repository}${r.branch ? ' ' : ''}` : ''}${r.branch}, ${r.window.from.slice(0, 10)} ` +
-        `… ${r.window.to.slice(0, 10)}`;
+        `\u2026 ${r.window.to.slice(0, 10)}`;
     const base = { $schema: SCHEMA, width: { step: 36 }, height: 240, background: 'white' };
     // Every week of the window, in order, whether or not a layer has a value for it.
     const WEEK = {
@@ -40,7 +40,7 @@ function trendSpecs(r) {
                 ...base,
                 title: {
                     text: 'PR size (changed lines) per ISO week',
-                    subtitle: `bars: median · line: p90 · rule: ${r.threshold} lines · ${where}`,
+                    subtitle: `bars: median \u00b7 line: p90 \u00b7 rule: ${r.threshold} lines \u00b7 ${where}`,
                 },
                 data: { values: size },
                 layer: [

@@ -685,7 +685,7 @@ function checkTrends(r, s) {
         }
         if (worst.length >= f.median_over_weeks) {
             breaches.push(`the weekly median PR size was over ${s.size_threshold} lines for ${worst.length} weeks in a row (${worst[0]?.label} ` +
-                `… ${worst.at(-1)?.label}: ${worst.map((w) => w.median).join(', ')}); ` +
+                `\u2026 ${worst.at(-1)?.label}: ${worst.map((w) => w.median).join(', ')}); ` +
                 `the policy allows fewer than ${f.median_over_weeks}`);
         }
     }
@@ -730,8 +730,8 @@ function checkTrends(r, s) {
 
 
 const TREND_REPORT_VERSION = 1;
-const fmt = (n, unit = '') => (n === undefined ? '–' : `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .groupDigits */ .K9)(n)}${unit}`);
-const pct = (n) => (n === undefined ? '–' : `${n}%`);
+const fmt = (n, unit = '') => (n === undefined ? '\u2013' : `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .groupDigits */ .K9)(n)}${unit}`);
+const pct = (n) => (n === undefined ? '\u2013' : `${n}%`);
 const day = (iso) => iso.slice(0, 10);
 const ref = (pr, sha, repo) => (pr !== undefined ? `${repo ?? ''}#${pr}` : sha.slice(0, 12));
 function sizeLine(s, t) {
@@ -758,7 +758,7 @@ function criticalLine(r, s) {
 function migrationsLine(r, s) {
     if (!s.migrations.prs)
         return 'no pull request changed a migration';
-    const codes = r.dangers.map((d) => `${d.code} ×${d.count}`).join(', ');
+    const codes = r.dangers.map((d) => `${d.code} \u00d7${d.count}`).join(', ');
     return (`${s.migrations.prs} pull request${s.migrations.prs === 1 ? '' : 's'} changed migrations; ${s.migrations.dangers} ` +
         `danger${s.migrations.dangers === 1 ? '' : 's'} at merge ` +
         `in ${s.migrations.prsWithDangers}${codes ? ` (${codes})` : ''}; ${s.migrations.suppressed} suppressed in the ` +
@@ -774,10 +774,10 @@ function slaLine(r) {
         const limit = v.sla[s];
         return limit === null
             ? `${s} (no SLA): ${c.fixed} fixed, ${c.open} open`
-            : `${s} (SLA ${limit} d): ${c.fixed} fixed — ${c.met} met, ${c.breached} breached; ${c.open} still open, ${c.overdue} overdue`;
+            : `${s} (SLA ${limit} d): ${c.fixed} fixed \u2014 ${c.met} met, ${c.breached} breached; ${c.open} still open, ${c.overdue} overdue`;
     });
     const med = v.total.medianDaysToFix !== undefined ? `; median ${v.total.medianDaysToFix} days to fix` : '';
-    return `${parts.join(' · ') || 'no alerts'}${med}${v.total.dismissed ? `; ${v.total.dismissed} dismissed` : ''} (${v.source})`;
+    return `${parts.join(' \u00b7 ') || 'no alerts'}${med}${v.total.dismissed ? `; ${v.total.dismissed} dismissed` : ''} (${v.source})`;
 }
 function gateLine(r, s) {
     const waivers = Object.entries(s.waivers);
@@ -801,7 +801,7 @@ function header(r, name = _report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visi
         : 'the GitHub API (the gate results recorded for each pull request)';
     return (`Team trends${r.repository ? ` of ${name(r.repository)}` : ''}` +
         (r.branch ? ` on ${name(r.branch)}` : ' (pull requests merged into any branch)') +
-        `, ${day(r.window.from)} … ${day(r.window.to)} (${r.window.days} days): ` +
+        `, ${day(r.window.from)} \u2026 ${day(r.window.to)} (${r.window.days} days): ` +
         `${r.total.prs} pull request${r.total.prs === 1 ? '' : 's'}, from ${src}`);
 }
 function renderTrendText(r) {
@@ -820,7 +820,7 @@ function renderTrendText(r) {
     out.push(`  ${'week'.padEnd(9)} ${'PRs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(6)} ${`>${r.threshold}`.padStart(6)} ` +
         `${'tested'.padStart(7)} ${'dangers'.padStart(8)} ${'opt-outs'.padStart(9)} ${'failed'.padStart(7)}`);
     for (const w of r.weeks) {
-        const tested = w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–';
+        const tested = w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '\u2013';
         out.push(`  ${w.label.padEnd(9)} ${String(w.prs).padStart(4)} ${fmt(w.size.median).padStart(7)} ${fmt(w.size.p90).padStart(6)} ` +
             `${pct(w.size.overShare).padStart(6)} ${tested.padStart(7)} ${String(w.migrations.dangers).padStart(8)} ` +
             `${String(w.runbook.optOuts).padStart(9)} ${String(w.conclusions.failure).padStart(7)}`);
@@ -849,7 +849,7 @@ function renderTrendText(r) {
     if (r.trendCheck?.breaches.length) {
         out.push('', `Trends that breach the policy (report.fail_on_trend)${r.trendCheck.enforced ? ': the report fails' : ''}`);
         for (const b of r.trendCheck.breaches)
-            out.push(`  ✗ ${b}`);
+            out.push(`  \u2717 ${b}`);
     }
     const notes = [...r.notes, ...(r.trendCheck?.unchecked ?? []).map((u) => `Not checked against report.fail_on_trend: ${u}.`)];
     if (r.skipped)
@@ -1010,7 +1010,7 @@ function renderTrendMarkdown(r) {
     const t = r.total;
     // The figure lines are the report's own words: numbers, rule ids and danger codes. Names and reasons
     // written by people (branch, repository, opt-out and waiver reasons, paths) are escaped.
-    const out = [`## Team trends${r.repository ? ` · ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.repository)}` : ''}`, ''];
+    const out = [`## Team trends${r.repository ? ` \u00b7 ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r.repository)}` : ''}`, ''];
     out.push(header(r, (n) => (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n)), '');
     out.push('| Figure | Over the window |', '| --- | --- |');
     out.push(`| PR size | ${sizeLine(t, r.threshold)} |`);
@@ -1026,7 +1026,7 @@ function renderTrendMarkdown(r) {
     out.push(`| Week | PRs | Median | p90 | > ${r.threshold} | Critical with tests | Dangers | Opt-outs | Success | Neutral | Failure |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const w of r.weeks)
         out.push(`| ${w.label} | ${w.prs} | ${fmt(w.size.median)} | ${fmt(w.size.p90)} | ${pct(w.size.overShare)} ` +
-            `| ${w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '–'} | ${w.migrations.dangers} ` +
+            `| ${w.critical.touched ? `${w.critical.tested}/${w.critical.touched}` : '\u2013'} | ${w.migrations.dangers} ` +
             `| ${w.runbook.optOuts} | ${w.conclusions.success} | ${w.conclusions.neutral} | ${w.conclusions.failure} |`);
     out.push('', '</details>', '');
     if (r.optOuts.length) {
@@ -1081,12 +1081,12 @@ function renderTrendMarkdown(r) {
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8301);
 /**
  * Vulnerability fix SLA over a window: each alert's age at fix against the policy's
- * `rules.dependencies.fix_within_days` for its severity. Fixed in the period: met (age ≤ SLA) or
+ * `rules.dependencies.fix_within_days` for its severity. Fixed in the period: met (age \u2264 SLA) or
  * breached; still open at the period's end: within the SLA or overdue. Dismissed alerts are counted apart
  * (a dismissal is not a fix). Ages in whole days, like the dependencies rule.
  *
  * The evidence is the repository's Dependabot alerts (every state), as the REST API lists them
- * (`GET /repos/{owner}/{repo}/dependabot/alerts?state=…`): from the API, or from a file (`--alerts`,
+ * (`GET /repos/{owner}/{repo}/dependabot/alerts?state=\u2026`): from the API, or from a file (`--alerts`,
  * e.g. `gh api --paginate --slurp 'repos/OWNER/NAME/dependabot/alerts?per_page=100'`). Git history has
  * none: without it every figure reads "no evidence".
  */

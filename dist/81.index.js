@@ -47,7 +47,7 @@ function annotationsOf(v, max = MAX_ANNOTATIONS) {
                 start_line: f.line,
                 end_line: Math.max(f.endLine ?? f.line, f.line),
                 annotation_level: level,
-                message: message.length > 60000 ? message.slice(0, 60000) + '…' : message,
+                message: message.length > 60000 ? message.slice(0, 60000) + '\u2026' : message,
                 title: `${r.id}${f.code ? `: ${f.code}` : ''}`.slice(0, 255),
             });
         }
@@ -194,7 +194,7 @@ async function commentSkipReason(p, mode, issue, marker, body) {
 function withAnnotationNote(output, skipped) {
     if (!skipped)
         return output;
-    const note = `\n\n> ℹ️ ${skipped} more findings with a line are not annotated (the ` +
+    const note = `\n\n> \u2139\ufe0f ${skipped} more findings with a line are not annotated (the ` +
         `first ${MAX_ANNOTATIONS} are); all are listed below and in the JSON report.`;
     const summary = output.summary.length + note.length <= 65535 ? output.summary + note : output.summary;
     return { ...output, summary };
@@ -478,7 +478,7 @@ async function createCommitStatus(octokit, r, sha, context, conclusion, descript
             sha,
             state: STATE[conclusion],
             context,
-            description: description.length > 140 ? description.slice(0, 139) + '…' : description,
+            description: description.length > 140 ? description.slice(0, 139) + '\u2026' : description,
             target_url: targetUrl,
         });
         return { ok: true, value: undefined };

@@ -298,7 +298,7 @@ const WORD = {
 /** One line of untrusted text, safe to print after a prefix. */
 function oneLine(s, max = 2000) {
     const flat = s.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ');
-    return (0,report_escape/* visibleControls */.xx)(flat.length > max ? flat.slice(0, max) + '…' : flat);
+    return (0,report_escape/* visibleControls */.xx)(flat.length > max ? flat.slice(0, max) + '\u2026' : flat);
 }
 function resultWord(r) {
     if ((r.status === 'pass' || r.status === 'notice') && r.applicability === 'not-applicable')
@@ -339,7 +339,7 @@ function logVerdict(v, log, range) {
                     for (const row of t.rows.slice(0, 200))
                         log.debug(`${r.id}   ${row.map((c) => oneLine(c, 300)).join(' | ')}`);
                     if (t.rows.length > 200)
-                        log.debug(`${r.id}   … ${t.rows.length - 200} more rows (JSON report)`);
+                        log.debug(`${r.id}   \u2026 ${t.rows.length - 200} more rows (JSON report)`);
                 }
                 for (const n of r.notes ?? [])
                     log.debug(`${r.id} note (${n.level}): ${oneLine(n.message)}`);
@@ -446,7 +446,7 @@ async function gatePullRequest(s, state) {
     if (published.readOnly)
         core.warning(FORK_RECIPE);
     (0,outputs/* writeOutputs */.K)(s.reportPath, v, (0,json_report/* toJsonReport */.O)(v));
-    core.info(`pr-quality-gate: ${v.conclusion} — ${v.title}`);
+    core.info(`pr-quality-gate: ${v.conclusion} \u2014 ${v.title}`);
     if ((0,decision/* failsJob */.VC)(v, s.failOn))
         core.setFailed(`quality gate failed: ${v.title}`);
 }

@@ -76,10 +76,10 @@ function batchCheck(cwd, input) {
         child.stdin.end(input);
     });
 }
-/** Most tag × path lookups in one call (each is one line of `git cat-file --batch-check`). */
+/** Most tag \u00d7 path lookups in one call (each is one line of `git cat-file --batch-check`). */
 const MAX_LOOKUPS = 200_000;
 /**
- * Map path → the newest release tag (made no later than the base commit) whose tree holds it; undefined
+ * Map path \u2192 the newest release tag (made no later than the base commit) whose tree holds it; undefined
  * when there is no such tag (or git fails): no tag information, the caller keeps its default.
  */
 async function releasedPathsInGit(cwd, base, paths, patterns) {
@@ -369,7 +369,7 @@ const USUAL_DEFAULT_BRANCHES = ['main', 'master', 'trunk'];
  * the uncommitted changes) when there are some, else HEAD~1 (the last commit).
  */
 async function resolveRange(cwd, baseArg, headArg = 'HEAD', opts = {}) {
-    // Independent questions go to git at once (each answer is a process start, ~10–25 ms); the errors are still
+    // Independent questions go to git at once (each answer is a process start, ~10\u201325 ms); the errors are still
     // reported in this order.
     const [inside, head, givenBase] = await Promise.all([
         tryGit(cwd, ['rev-parse', '--is-inside-work-tree']),

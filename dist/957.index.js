@@ -73,7 +73,7 @@ class UsageError extends Error {
 }
 let stdoutClosed = false;
 /**
- * `pr-gate explain … | head`: once the reader goes away, writes fail with EPIPE. Stop writing, quietly;
+ * `pr-gate explain \u2026 | head`: once the reader goes away, writes fail with EPIPE. Stop writing, quietly;
  * the command still finishes and exits with its own code.
  */
 function quietOnClosedStdout() {
@@ -250,7 +250,7 @@ async function check(args, io) {
 function rangeNotes(range, committedOnly, explicitHead) {
     const wt = range.workingTree;
     const head = wt ? `${range.head.slice(0, 12)}+uncommitted` : range.head.slice(0, 12);
-    const notes = [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}…${head} (base: ${range.baseLabel}).` }];
+    const notes = [{ level: 'info', message: `Compared ${range.base.slice(0, 12)}\u2026${head} (base: ${range.baseLabel}).` }];
     if (wt)
         notes.push({
             level: 'info',
@@ -292,7 +292,7 @@ async function validateCmd(args, io) {
         const levels = Object.entries(policy.rules)
             .map(([id, r]) => `${id}=${r.level}`)
             .join(', ');
-        io.out(`${file}: valid (from ${sources.join(' → ')}; ${levels})\n`);
+        io.out(`${file}: valid (from ${sources.join(' \u2192 ')}; ${levels})\n`);
         return 0;
     }
     catch (e) {
@@ -392,7 +392,7 @@ async function explain(args, io) {
         throw new UsageError(`unknown rule or migration danger ${JSON.stringify(id)}${hint((0,_policy_validate_js__WEBPACK_IMPORTED_MODULE_18__/* .didYouMean */ .au)(id, known))}; ` +
             `rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_16__/* .RULES */ .y0.map((r) => r.id).join(', ')}; dangers: pr-gate explain migration-safety lists them`);
     }
-    // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, …},
+    // The value a key takes when a policy leaves it out (nested defaults filled in: `sizes` is {XS: 10, \u2026},
     // not {}), and what the default preset sets where that differs.
     const resolved = (await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadPolicy */ .tb)(undefined, _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_POLICY_PATH */ .lo, () => Promise.resolve(undefined))).policy.rules;
     const preset = resolved[rule.id] ?? {};
@@ -405,7 +405,7 @@ async function explain(args, io) {
             continue;
         const def = (0,_policy_validate_js__WEBPACK_IMPORTED_MODULE_18__/* .applyDefaults */ .hq)(s, undefined);
         const inPreset = JSON.stringify(preset[k]) !== JSON.stringify(def) ? ` (the default preset sets ${JSON.stringify(preset[k])})` : '';
-        io.out(`  ${k}: ${JSON.stringify(def)}${inPreset}${s.description ? ` — ${s.description}` : ''}\n`);
+        io.out(`  ${k}: ${JSON.stringify(def)}${inPreset}${s.description ? ` \u2014 ${s.description}` : ''}\n`);
     }
     if (rule.id === 'migration-safety') {
         io.out('dangers (pr-gate explain <id> for one):\n');
@@ -606,7 +606,7 @@ function clean(s) {
     return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleControls */ .xx)(s);
 }
 function renderText(v) {
-    const out = [`quality gate: ${v.conclusion.toUpperCase()} — ${clean(v.title)}`, `policy: ${clean(v.policySource)}`, ''];
+    const out = [`quality gate: ${v.conclusion.toUpperCase()} \u2014 ${clean(v.title)}`, `policy: ${clean(v.policySource)}`, ''];
     for (const n of v.notes) {
         out.push(`${n.level}: ${clean(n.message)}`);
         if (n.detail)
@@ -619,7 +619,7 @@ function renderText(v) {
         // A pass with nothing to check is not a pass: say which it was.
         const quiet = r.status === 'pass' || r.status === 'notice';
         const word = quiet && r.applicability === 'not-applicable' ? 'N/A' : quiet && r.applicability === 'no-evidence' ? 'NO EVIDENCE' : ICON[r.status];
-        out.push(`${word.padEnd(6)} ${r.id}${r.summary ? ` — ${clean(r.summary)}` : ''}`);
+        out.push(`${word.padEnd(6)} ${r.id}${r.summary ? ` \u2014 ${clean(r.summary)}` : ''}`);
         if (r.waiver)
             out.push(`       ${clean((0,_waiver_audit_js__WEBPACK_IMPORTED_MODULE_1__/* .waiverText */ .Eu)(r.waiver))}`);
         for (const f of r.findings) {

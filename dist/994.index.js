@@ -125,7 +125,7 @@ function never(message) {
  *
  * var object = {'a': 1, 'b': '2', 'c': 3};
  * pick(object, ['a', 'c']);
- * // → {'a': 1, 'c': 3}
+ * // \u2192 {'a': 1, 'c': 3}
  */
 function pick(obj, props) {
     const copy = {};
@@ -10384,7 +10384,7 @@ function cornerRadiusEnd(model, encodeEntry) {
     // Check the original encoding because non-ranged bars also compile to x/x2 or y/y2 endpoints.
     const isRanged = markDef.orient === 'horizontal' ? encoding.x2 : encoding.y2;
     if (isRanged) {
-        // Both ends of a ranged bar cap a value, so round every corner —
+        // Both ends of a ranged bar cap a value, so round every corner \u2014
         // unless a mark-level cornerRadius beats a config-level cornerRadiusEnd.
         if (markDef.cornerRadiusEnd === undefined && markDef.cornerRadius !== undefined) {
             return {};

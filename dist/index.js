@@ -26,7 +26,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 
 const COMMANDS = ['check', 'validate', 'explain', 'serve', 'queue', 'release', 'report', 'schema', 'help'];
-const USAGE = `pr-gate — hold a change to the team's engineering standards
+const USAGE = `pr-gate \u2014 hold a change to the team's engineering standards
 
 Usage:
   pr-gate check [--base REF] [--head REF] [--committed] [--policy FILE] [--format text|markdown|json]
@@ -149,7 +149,7 @@ function isHelpOrVersion(args) {
  *   CLI's token, every App installation token, the App's JWT), whole or in part (any run of 8 or more
  *   token characters that occurs in one of them);
  * - every token shape, known or not: `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_`/`github_pat_` (even the bare
- *   prefix), `v1.` + 40 hex (old installation tokens), JWTs (`eyJ…`), and any credential-looking value
+ *   prefix), `v1.` + 40 hex (old installation tokens), JWTs (`eyJ\u2026`), and any credential-looking value
  *   after `token`, `bearer`, `basic` or `Authorization:` (a bare 40-hex classic token). A bare 40-hex
  *   elsewhere is a commit SHA and stays.
  */
@@ -194,7 +194,7 @@ function isPartOfSecret(run) {
     for (const secret of secrets)
         if (secret.includes(run))
             return true;
-    // A run that holds a part at its edge (`x-tail:abcd1234…`): any 8-character window of it.
+    // A run that holds a part at its edge (`x-tail:abcd1234\u2026`): any 8-character window of it.
     if (run.length > 8 && run.length <= 200)
         for (let i = 0; i + 8 <= run.length; i++)
             for (const secret of secrets)
@@ -245,7 +245,7 @@ function errorMessage(e) {
     const status = statusOf(e);
     return `${call} failed${status ? ` (HTTP ${status})` : ''}: ${text}`;
 }
-/** A failure of an API call, named by what it was for: "sticky comment: POST /repos/… failed (HTTP 403): …". */
+/** A failure of an API call, named by what it was for: "sticky comment: POST /repos/\u2026 failed (HTTP 403): \u2026". */
 function describeApiError(purpose, e) {
     return `${purpose}: ${errorMessage(e)}`;
 }
@@ -302,7 +302,7 @@ function stringify(v) {
 }
 /**
  * A value read from outside, as text: `fallback` for null or undefined, a string as it is, a number or a
- * boolean as String() writes it, anything else (an object, a list) as its JSON — never "[object Object]".
+ * boolean as String() writes it, anything else (an object, a list) as its JSON \u2014 never "[object Object]".
  */
 function textOf(v, fallback = '') {
     if (v === null || v === undefined)
@@ -397,7 +397,7 @@ __webpack_async_result__();
 const ZWSP = '&#8203;';
 /**
  * Characters that must never reach a reader as they are: C0 and C1 control characters (ESC starts a
- * terminal escape sequence), the Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E,
+ * terminal escape sequence), the Unicode bidirectional controls (U+202A\u2013U+202E, U+2066\u2013U+2069, U+200E,
  * U+200F, U+061C: a file name that reads differently from what it is) and the line/paragraph separators.
  * Tab and newline are left to each caller (a terminal keeps them, Markdown turns a newline into a space).
  */
@@ -430,7 +430,7 @@ const CROSS_REFERENCE = new RegExp(`(?:https?:\\/\\/|(?<![\\w.-])www\\.)${REF_CH
 const ISSUE_PATH = /\/[^/]+\/[^/]+\/(?:issues|pull|pulls|discussions)\/\d+/i;
 /** Escapes one line of plain text for inline use (paragraphs and table cells). */
 function escapeText(input, max = 2000) {
-    let s = input.length > max ? input.slice(0, max) + '…' : input;
+    let s = input.length > max ? input.slice(0, max) + '\u2026' : input;
     s = s.replace(/\r?\n|\r/g, ' ');
     let out = '';
     let last = 0;
@@ -457,7 +457,7 @@ function escapePlain(input) {
  * escaped; code segments become <code> elements (no backtick can break out of them).
  */
 function renderRich(input, max = 4000) {
-    const text = input.length > max ? input.slice(0, max) + '…' : input;
+    const text = input.length > max ? input.slice(0, max) + '\u2026' : input;
     return text
         .split('`')
         .map((seg, i) => (i % 2 === 1 ? `<code>${escapeText(seg, max)}</code>` : escapeText(seg, max)))

@@ -2,17 +2,43 @@
 // run time (ncc does not), then regenerate policies/schema.json from the bundle's own schema module.
 // CI rebuilds and fails when dist/ or policies/schema.json differ from the committed ones.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generatePresets } from './gen-presets.mjs'
+import { asciiOnly } from './ascii-only.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
 
 writeFileSync(join(root, 'src/policy/presets.generated.ts'), generatePresets())
 rmSync(dist, { recursive: true, force: true })
-execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/main.ts', '-o', 'dist', '--target', 'es2022', '--quiet', '--no-source-map-register', '--license', 'licenses.txt'], { cwd: root, stdio: 'inherit' })
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    'src/main.ts',
+    '-o',
+    'dist',
+    '--target',
+    'es2022',
+    '--quiet',
+    '--no-source-map-register',
+    '--license',
+    'licenses.txt',
+  ],
+  { cwd: root, stdio: 'inherit' },
+)
+
+// Every chunk as ASCII text (scripts/ascii-only.mjs: V8 decodes and scans a source with one character beyond
+// U+00FF as two-byte, at every start).
+for (const f of readdirSync(dist).filter((n) => n.endsWith('.js'))) {
+  const file = join(dist, f)
+  const code = readFileSync(file, 'utf8')
+  const ascii = asciiOnly(code, `dist/${f}`)
+  if (ascii !== code) writeFileSync(file, ascii)
+}
 
 // Wasm assets loaded lazily at run time (see src/rules/migration-safety/): copied beside the bundle.
 // The list must match RUNTIME_ASSETS in src/runtime-assets.ts (__tests__/build.test.ts checks dist/ has them).
