@@ -1,4 +1,4 @@
-import { compareText, countOf, groupDigits, lineColumn } from '../src/text.js'
+import { compareText, countOf, groupDigits, lineColumn, lineColumnIn, lineStarts } from '../src/text.js'
 
 describe('groupDigits (counts in messages, without ICU on the start-up path)', () => {
   it('writes what toLocaleString("en-US") writes for integers of every magnitude and sign', () => {
@@ -35,5 +35,25 @@ describe('lineColumn', () => {
   it('counts lines and columns from 1', () => {
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 })
     expect(lineColumn('ab', 0)).toEqual({ line: 1, column: 1 })
+  })
+})
+
+describe('lineStarts / lineColumnIn (many lookups in one text)', () => {
+  it('breaks lines at \\n only: U+2028, U+2029 and a lone \\r are characters of a line', () => {
+    const text = 'a\u2028b\u2029c\rd\ne'
+    expect(lineStarts(text)).toEqual([0, 8])
+    expect(lineColumnIn(lineStarts(text), text.indexOf('d'))).toEqual({ line: 1, column: 7 })
+    expect(lineColumnIn(lineStarts(text), text.indexOf('e'))).toEqual({ line: 2, column: 1 })
+  })
+
+  it('agrees with counting the \\n before each offset, past the end included', () => {
+    const text = 'x\n\nyz\n\u2028w\n'
+    const starts = lineStarts(text)
+    for (let i = 0; i <= text.length + 2; i++) {
+      const line = text.slice(0, i).split('\n').length
+      const column = i - (i === 0 ? -1 : text.lastIndexOf('\n', i - 1))
+      expect({ i, ...lineColumnIn(starts, i) }).toEqual({ i, line, column })
+      expect(lineColumn(text, i)).toEqual({ line, column })
+    }
   })
 })

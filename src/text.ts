@@ -1,14 +1,28 @@
+/**
+ * Where each line of a text starts (character offsets). Lines end at `\n` only, as everywhere in the gate (GitHub's
+ * line numbers); JavaScript's other line terminators (U+2028, U+2029, a lone `\r`) are characters of a line.
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** 1-based line and column of a character offset, given the text's lineStarts (a binary search: many lookups, one text). */
+export function lineColumnIn(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((starts[mid] ?? 0) <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 }
+}
+
 /** 1-based line and column of a character offset in a text (for every "file:line:column" message). */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let last = -1
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      last = i
-    }
-  }
-  return { line, column: offset - last }
+  return lineColumnIn(lineStarts(text), offset)
 }
 
 /**

@@ -13,6 +13,7 @@ import { creator as recommended } from '@secretlint/secretlint-rule-preset-recom
 import type { SecretLintCoreConfig, SecretLintCoreIgnoreMessage, SecretLintCoreResultMessage } from '@secretlint/types'
 import type { ChangedFile } from '../../types.js'
 import { parsePatch, PatchParseError } from '../../change/patch.js'
+import { lineColumnIn, lineStarts } from '../../text.js'
 
 /**
  * The recommended preset, less its comment filter: `secretlint-disable` comments in the PR would silence a
@@ -179,7 +180,7 @@ export async function scanAll(texts: readonly AddedText[]): Promise<SecretHit[]>
     if (!batch.length) return
     const content = parts.join('\n')
     const result = await lint(content, 'added-lines.txt', '.txt')
-    const lines = lineIndex(content)
+    const lines = lineStarts(content)
     for (const m of result.messages) {
       if (m.type !== 'message') continue
       const { start, end } = linesOf(lines, m.range)
@@ -198,7 +199,7 @@ export async function scanAll(texts: readonly AddedText[]): Promise<SecretHit[]>
     if (!content.trim() || content.length > MAX_SCAN_BYTES) continue
     if (scannedAlone(t.path)) {
       const result = await lint(content, t.path, extOf(t.path))
-      const lines = lineIndex(content)
+      const lines = lineStarts(content)
       for (const m of result.messages) {
         if (m.type !== 'message') continue
         const { start, end } = linesOf(lines, m.range)
@@ -221,34 +222,14 @@ type Message = SecretLintCoreResultMessage
 type LintMessage = SecretLintCoreResultMessage | SecretLintCoreIgnoreMessage
 
 /**
- * The offset at which each line of `content` starts, lines split at `\n` only: the gate's line numbers.
- * secretlint's own `loc` also breaks lines at U+2028, U+2029 and a lone `\r` (JavaScript's line terminators),
- * so on a line holding one of them its line numbers run ahead of the file's: a hit was put on the wrong line
- * (another line's allow comment applied to it) or, past the batch's last file, dropped as if on a boundary.
- * Lines are therefore counted here from the message's character range.
+ * First and last line of a message's range (its end offset is exclusive), counted from the characters: secretlint's
+ * own `loc` also breaks lines at U+2028, U+2029 and a lone `\r` (JavaScript's line terminators), so on a line
+ * holding one of them its line numbers ran ahead of the file's: a hit was put on the wrong line (another line's
+ * allow comment applied to it) or, past the batch's last file, dropped as if on a boundary.
  */
-function lineIndex(content: string): number[] {
-  const starts = [0]
-  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
-}
-
-/** The 1-based line holding character `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if ((starts[mid] ?? 0) <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo + 1
-}
-
-/** First and last line of a message's range (its end offset is exclusive). */
 function linesOf(starts: readonly number[], range: readonly [number, number]): { start: number; end: number } {
-  const start = lineAt(starts, range[0])
-  return { start, end: Math.max(start, lineAt(starts, Math.max(range[0], range[1] - 1))) }
+  const start = lineColumnIn(starts, range[0]).line
+  return { start, end: Math.max(start, lineColumnIn(starts, Math.max(range[0], range[1] - 1)).line) }
 }
 
 function hitOf(m: Message, path: string, line: number, endLine: number, content: string, starts: readonly number[]): SecretHit {
@@ -256,7 +237,7 @@ function hitOf(m: Message, path: string, line: number, endLine: number, content:
     path,
     line,
     endLine: Math.max(endLine, line),
-    column: m.range[0] - (starts[lineAt(starts, m.range[0]) - 1] ?? 0) + 1,
+    column: lineColumnIn(starts, m.range[0]).column,
     ruleId: m.ruleId,
     messageId: m.messageId,
     docsUrl: m.docsUrl,
