@@ -15352,6 +15352,7 @@ var secretlint_rule_preset_recommend_module = __webpack_require__(31577);
 
 
 
+
 /**
  * The recommended preset, less its comment filter: `secretlint-disable` comments in the PR would silence a
  * finding without a reason and without a reviewer seeing it. `pr-gate: allow-secret <reason>` replaces them.
@@ -15496,7 +15497,7 @@ async function scanAll(texts) {
             return;
         const content = parts.join('\n');
         const result = await lint(content, 'added-lines.txt', '.txt');
-        const lines = lineIndex(content);
+        const lines = (0,src_text/* lineStarts */._$)(content);
         for (const m of result.messages) {
             if (m.type !== 'message')
                 continue;
@@ -15519,7 +15520,7 @@ async function scanAll(texts) {
             continue;
         if (scannedAlone(t.path)) {
             const result = await lint(content, t.path, scan_extOf(t.path));
-            const lines = lineIndex(content);
+            const lines = (0,src_text/* lineStarts */._$)(content);
             for (const m of result.messages) {
                 if (m.type !== 'message')
                     continue;
@@ -15540,42 +15541,21 @@ async function scanAll(texts) {
     return hits;
 }
 /**
- * The offset at which each line of `content` starts, lines split at `\n` only: the gate's line numbers.
- * secretlint's own `loc` also breaks lines at U+2028, U+2029 and a lone `\r` (JavaScript's line terminators),
- * so on a line holding one of them its line numbers run ahead of the file's: a hit was put on the wrong line
- * (another line's allow comment applied to it) or, past the batch's last file, dropped as if on a boundary.
- * Lines are therefore counted here from the message's character range.
+ * First and last line of a message's range (its end offset is exclusive), counted from the characters: secretlint's
+ * own `loc` also breaks lines at U+2028, U+2029 and a lone `\r` (JavaScript's line terminators), so on a line
+ * holding one of them its line numbers ran ahead of the file's: a hit was put on the wrong line (another line's
+ * allow comment applied to it) or, past the batch's last file, dropped as if on a boundary.
  */
-function lineIndex(content) {
-    const starts = [0];
-    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-/** The 1-based line holding character `offset`. */
-function lineAt(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((starts[mid] ?? 0) <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo + 1;
-}
-/** First and last line of a message's range (its end offset is exclusive). */
 function linesOf(starts, range) {
-    const start = lineAt(starts, range[0]);
-    return { start, end: Math.max(start, lineAt(starts, Math.max(range[0], range[1] - 1))) };
+    const start = (0,src_text/* lineColumnIn */.oY)(starts, range[0]).line;
+    return { start, end: Math.max(start, (0,src_text/* lineColumnIn */.oY)(starts, Math.max(range[0], range[1] - 1)).line) };
 }
 function hitOf(m, path, line, endLine, content, starts) {
     return {
         path,
         line,
         endLine: Math.max(endLine, line),
-        column: m.range[0] - (starts[lineAt(starts, m.range[0]) - 1] ?? 0) + 1,
+        column: (0,src_text/* lineColumnIn */.oY)(starts, m.range[0]).column,
         ruleId: m.ruleId,
         messageId: m.messageId,
         docsUrl: m.docsUrl,
@@ -18251,21 +18231,38 @@ function ident(s) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ groupDigits),
+/* harmony export */   _$: () => (/* binding */ lineStarts),
 /* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   oY: () => (/* binding */ lineColumnIn),
 /* harmony export */   pq: () => (/* binding */ countOf),
 /* harmony export */   rv: () => (/* binding */ lineColumn)
 /* harmony export */ });
+/**
+ * Where each line of a text starts (character offsets). Lines end at `\n` only, as everywhere in the gate (GitHub's
+ * line numbers); JavaScript's other line terminators (U+2028, U+2029, a lone `\r`) are characters of a line.
+ */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** 1-based line and column of a character offset, given the text's lineStarts (a binary search: many lookups, one text). */
+function lineColumnIn(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] ?? 0) <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
 /** 1-based line and column of a character offset in a text (for every "file:line:column" message). */
 function lineColumn(text, offset) {
-    let line = 1;
-    let last = -1;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            last = i;
-        }
-    }
-    return { line, column: offset - last };
+    return lineColumnIn(lineStarts(text), offset);
 }
 /**
  * Orders two strings by UTF-16 code units (`"B" < "a"`), the order of `<`: for ties in sorted output. Unlike
