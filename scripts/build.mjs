@@ -25,6 +25,10 @@ execFileSync(
     'es2022',
     '--quiet',
     '--no-source-map-register',
+    // No webpack cache (ncc keeps one in ~/.cache/ncc for every checkout of the machine): a build that took some
+    // modules from it numbered one module's imports in another order, so a clean clone's "fresh" build differed
+    // from the committed dist/. Every build is a fresh build.
+    '--no-cache',
     '--license',
     'licenses.txt',
   ],
