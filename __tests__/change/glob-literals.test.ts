@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { Minimatch } from 'minimatch'
 import { BUILTIN_EXCLUSIONS } from '../../src/change/generated.js'
-import { compiledGlob, GLOB_OPTIONS, GlobError, matchesAny, quickMatch } from '../../src/change/glob.js'
+import { compiledGlob, GLOB_OPTIONS, GlobError, matchesAny, quickMatch, requiredLiterals } from '../../src/change/glob.js'
 import { fillDefaults } from '../../src/policy/resolved.js'
 
 /** Every string in the default policy's rule options that is used as a glob, and the built-in exclusions. */
@@ -70,6 +70,21 @@ describe('the literal pre-check never changes what a glob matches', () => {
         '!(d)',
         '*(a|b)',
         '@(x|y)',
+        '@(dev|test)',
+        '@(a|)',
+        '?(docker-)',
+        '[-_.]',
+        '[!a]',
+        '[]a]',
+        '[^x]',
+        '[(]',
+        '@(a|[b])',
+        '?(@(x|y))',
+        '*(@(ab|cd))',
+        '(',
+        ')',
+        '|',
+        ']',
         '\\*',
         '.',
         '/',
@@ -106,6 +121,40 @@ describe('the literal pre-check never changes what a glob matches', () => {
       { numRuns: 1500 },
     )
     expect(hits).toBeGreaterThan(100)
+  })
+
+  it('reads past classes and flat extglobs, and writes out @(…) of plain text', () => {
+    const lits = (g: string) => requiredLiterals(compiledGlob(g))
+    expect(lits('**/@(sandbox|staging|dev)/**')).toEqual(['sandbox', 'staging', 'dev'])
+    expect(lits('**/*[-_.]@(dev|qa).@(tf|json)')).toEqual(['dev.tf', 'dev.json', 'qa.tf', 'qa.json'])
+    expect(lits('**/?(docker-)compose.yml')).toEqual(['compose.yml'])
+    expect(lits('**/kind-config*.y?(a)ml')).toEqual(['kind-config'])
+    // What is not flat is read no further: the text before it still counts, nothing after it does.
+    expect(lits('**/deploy@(a|[b])x.yml')).toEqual(['deploy'])
+    expect(lits('**/[]a]bc')).toBeNull() // `]a` is inside the class: `a` is not required
+    expect(lits('**/*(@(ab|cd))')).toBeNull() // a nested group is not written out
+    expect(lits('**/@(a|*)')).toBeNull() // an alternative with a wildcard: the group is skipped, not expanded
+    // A group beside one that nests is still written out; the nested one ends the reading.
+    expect(lits('**/@(qa|dev).@(tf|y?(a)ml)')).toEqual(['qa.', 'dev.'])
+    expect(lits('**/@(qa|dev)(x)')).toBeNull() // a parenthesis of no extglob: nothing is written out
+  })
+
+  it('a path holding none of the literals is not matched; the literals never reject a match', () => {
+    const cases: [string, string, boolean][] = [
+      ['**/@(sandbox|staging)/**', 'infra/staging/main.tf', true],
+      ['**/@(sandbox|staging)/**', 'services/svc1/src/a.ts', false],
+      ['**/*[-_.]@(dev|qa).@(tf|json)', 'env/app-qa.tf', true],
+      ['**/*[-_.]@(dev|qa).@(tf|json)', 'env/app_dev.json', true],
+      ['**/*[-_.]@(dev|qa).@(tf|json)', 'env/appxdev.json', false],
+      ['**/?(docker-)compose[.-]@(dev|test)?([.-]*).@(yml|yaml)', 'docker-compose.dev.yml', true],
+      ['**/?(docker-)compose[.-]@(dev|test)?([.-]*).@(yml|yaml)', 'a/compose-test-x.yaml', true],
+      ['**/[]a]bc', 'x/abc', true],
+      ['**/[]a]bc', 'x/]bc', true],
+    ]
+    for (const [g, p, want] of cases) {
+      expect([g, p, quickMatch(compiledGlob(g), p)]).toEqual([g, p, want])
+      expect([g, p, compiledGlob(g).match(p)]).toEqual([g, p, want])
+    }
   })
 
   it('a list with a glob over the caps still throws when that glob is reached', () => {

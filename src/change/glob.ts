@@ -74,17 +74,14 @@ export function globMatch(path: string, glob: string, options: MinimatchOptions 
 
 /**
  * For each alternative of a glob (after brace expansion), a literal that every path it matches contains,
- * or null when some alternative has none (`*`, `**`, `[abc].txt`) or the glob is negated. Most changed
+ * or null when some alternative has none (`*`, `**`, `[abc]`) or the glob is negated. Most changed
  * paths contain none of a policy glob's literals (`src/a.ts` and `docs/runbooks/…`), and
  * `path.includes` rejects them at a fraction of the cost of minimatch's segment-by-segment match: on a
  * 300-file PR, matching was the largest part of the gate's own work.
  */
 const literals = new WeakMap<Minimatch, readonly string[] | null>()
 
-/** Where a segment's plain text ends: a class, an extglob, a brace or an escape (read no further). */
-const NOT_PLAIN = /[[\](){}!+@\\]/
-
-function requiredLiterals(m: Minimatch): readonly string[] | null {
+export function requiredLiterals(m: Minimatch): readonly string[] | null {
   let known = literals.get(m)
   if (known === undefined) {
     known = m.negate ? null : literalsOfPattern(m.pattern, m.options)
@@ -102,26 +99,114 @@ function literalsOfPattern(pattern: string, options: MinimatchOptions): string[]
   if (pattern === '' || pattern.startsWith('!') || options.nocase === true) return null
   const alternatives =
     options.nobrace === true ? [pattern] : braceExpand(pattern, { ...GLOB_OPTIONS, ...options, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 })
-  const each = alternatives.map((alt) => longestLiteral(alt.split('/')))
-  return each.every((l): l is string => l !== undefined) ? each : null
+  const each: string[] = []
+  for (const alt of alternatives)
+    for (const one of expandOneOf(alt)) {
+      const literal = longestLiteral(one.split('/'))
+      if (literal === undefined) return null
+      each.push(literal)
+    }
+  return each
+}
+
+/** One alternative of `@(…)` that is plain text (nothing minimatch reads as a pattern). */
+const PLAIN_TEXT = /^[^*?[\]{}()!+@\\|/]*$/
+
+/**
+ * `alt` with each exactly-one-of extglob of plain alternatives written out: `*.@(yml|yaml)` is `*.yml` or
+ * `*.yaml`, so each gets its own literal (`.yml`, `.yaml`) where the group alone would give none. Only
+ * groups that no other group holds, and only when every parenthesis opens or closes an extglob (no escape,
+ * no parenthesis in a class or on its own), so each group is read as minimatch reads it; otherwise, or past
+ * MAX_GLOB_ALTERNATIVES, `[alt]` as it is.
+ */
+function expandOneOf(alt: string): string[] {
+  if (!alt.includes('@(') || alt.includes('\\') || /\[[^\]]*[()]/.test(alt)) return [alt]
+  const outer: [number, number][] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < alt.length; i++) {
+    if (alt[i] === '(') {
+      if (!'?*+@!'.includes(alt[i - 1] ?? '')) return [alt]
+      if (depth++ === 0) start = i - 1
+    } else if (alt[i] === ')') {
+      if (depth === 0) return [alt]
+      if (--depth === 0) outer.push([start, i])
+    }
+  }
+  if (depth !== 0) return [alt]
+  let out = ['']
+  let last = 0
+  for (const [from, to] of outer) {
+    const choices = alt.slice(from + 2, to).split('|')
+    if (alt[from] !== '@' || !choices.every((c) => PLAIN_TEXT.test(c))) continue
+    const before = alt.slice(last, from)
+    out = out.flatMap((o) => choices.map((c) => o + before + c))
+    if (out.length > MAX_GLOB_ALTERNATIVES) return [alt]
+    last = to + 1
+  }
+  return out.map((o) => o + alt.slice(last))
 }
 
 /**
  * The longest run of plain characters in one of the segments, or undefined. A segment matches a path part
- * only if the part contains each run of plain characters between `*`/`?` wildcards before the segment's
- * first class, extglob, brace or escape (the text after that is not read). Runs never contain `/`, so the
- * part's run is a substring of the whole path. A glob with a `.` or `..` segment has none: minimatch may
- * fold those away.
+ * only if the part contains each run of plain characters of the segment (`plainRuns`). Runs never contain
+ * `/`, so the part's run is a substring of the whole path. A glob with a `.` or `..` segment has none:
+ * minimatch may fold those away.
  */
 function longestLiteral(segments: readonly string[]): string | undefined {
   let best = ''
   for (const segment of segments) {
     if (segment === '.' || segment === '..') return undefined
-    const stop = NOT_PLAIN.exec(segment)
-    const plain = stop ? segment.slice(0, stop.index) : segment
-    for (const run of plain.split(/[*?]/)) if (run.length > best.length) best = run
+    for (const run of plainRuns(segment)) if (run.length > best.length) best = run
   }
   return best === '' ? undefined : best
+}
+
+/**
+ * The runs of plain characters of a segment, each of which every part the segment matches contains: the
+ * text between wildcards (`*`, `?`), classes (`[a-z]`, one character) and extglobs (`?(…)`, `*(…)`, `+(…)`,
+ * `@(…)`, `!(…)`; what they match is not read), up to the first thing read no further: a brace, an escape,
+ * a class or an extglob that is not flat (it holds a bracket, a parenthesis or a brace, or starts with `]`),
+ * or a `]`, `(`, `)`, `|`, `!`, `+`, `@` outside of them.
+ */
+function plainRuns(segment: string): string[] {
+  const runs: string[] = []
+  let run = ''
+  const cut = () => {
+    runs.push(run)
+    run = ''
+  }
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]
+    const end = groupEnd(segment, i)
+    if (end === null) break
+    if (end !== undefined) {
+      cut()
+      i = end
+    } else if (c === '*' || c === '?') cut()
+    else if ('[](){}!+@\\|'.includes(c)) break
+    else run += c
+  }
+  runs.push(run)
+  return runs
+}
+
+/**
+ * Where the class or extglob starting at `i` ends (the index of its `]` or `)`), undefined when none starts
+ * there, null when one starts there that is not flat (read no further).
+ */
+function groupEnd(segment: string, i: number): number | null | undefined {
+  const c = segment[i]
+  if (c === '[') {
+    const from = segment[i + 1] === '!' || segment[i + 1] === '^' ? i + 2 : i + 1
+    const close = segment.indexOf(']', from)
+    return close <= from || /[[()\\]/.test(segment.slice(from, close)) ? null : close
+  }
+  if ('?*+@!'.includes(c) && segment[i + 1] === '(') {
+    const close = segment.indexOf(')', i + 2)
+    return close < 0 || /[()[\]{}\\]/.test(segment.slice(i + 2, close)) ? null : close
+  }
+  return undefined
 }
 
 /** `m.match(path)`, answered without matching when the path lacks every literal the glob requires. */

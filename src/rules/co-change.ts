@@ -102,7 +102,7 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
         continue
       }
     }
-    const templates = entry.when.map((w) => (hasPlaceholders(w) ? compileTemplate(w) : undefined))
+    const matchers = entry.when.map((w) => (hasPlaceholders(w) ? compileTemplate(w) : [w])) // lists made once: prepared once
     const triggers: ChangedFile[] = []
     const required = new Set<string>()
     for (const f of files) {
@@ -111,11 +111,9 @@ export function evaluateCoChange(ctx: RuleContext, options: CoChangeOptions): Ru
       let values: Record<string, string> | undefined
       let hit = false
       for (let i = 0; i < entry.when.length && !hit; i++) {
-        const t = templates[i]
-        if (t) {
-          values = capture(t, f.path)
-          hit = values !== undefined
-        } else hit = matchesAny(f.path, [entry.when[i]])
+        const t = matchers[i]
+        values = Array.isArray(t) ? undefined : capture(t, f.path)
+        hit = Array.isArray(t) ? matchesAny(f.path, t) : values !== undefined
       }
       if (!hit) continue
       if (lineRe && !matchesAddedLines(f, lineRe)) continue
