@@ -615,7 +615,7 @@ function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTE
 /* harmony export */   zF: () => (/* binding */ infrastructureErrorVerdict)
 /* harmony export */ });
 /* unused harmony exports runRule, decide */
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38522);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16141);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11152);
 /* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3151);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -2575,6 +2575,26 @@ async function withBudget(ms, maxBlockMs, fn) {
 
 /***/ }),
 
+/***/ 66794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lo: () => (/* binding */ DEFAULT_POLICY_PATH),
+/* harmony export */   nV: () => (/* binding */ DEFAULT_CHECK_NAME),
+/* harmony export */   qu: () => (/* binding */ DEFAULT_LABEL_PREFIX)
+/* harmony export */ });
+/**
+ * The defaults every face shares (Action inputs, App environment, CLI flags, surfaces): defined here and
+ * nowhere else (the schema module re-exports them). A leaf module: the Action reads its inputs before it
+ * loads the schema (src/action/head-start.ts).
+ */
+const DEFAULT_POLICY_PATH = '.github/quality-gate.yml';
+const DEFAULT_CHECK_NAME = 'quality-gate';
+const DEFAULT_LABEL_PREFIX = 'gate-waive:';
+
+
+/***/ }),
+
 /***/ 40949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3464,9 +3484,9 @@ function resolvePolicy(doc) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  nV: () => (/* binding */ DEFAULT_CHECK_NAME),
-  qu: () => (/* binding */ DEFAULT_LABEL_PREFIX),
-  lo: () => (/* binding */ DEFAULT_POLICY_PATH),
+  nV: () => (/* reexport */ defaults/* DEFAULT_CHECK_NAME */.nV),
+  qu: () => (/* reexport */ defaults/* DEFAULT_LABEL_PREFIX */.qu),
+  lo: () => (/* reexport */ defaults/* DEFAULT_POLICY_PATH */.lo),
   qF: () => (/* binding */ policyJsonSchema),
   wh: () => (/* binding */ policySchema),
   gw: () => (/* binding */ ruleEntrySchema)
@@ -3517,12 +3537,15 @@ const ReportSettings = type/* Type */.ZU.Object({
     description: 'Team trends (`pr-gate report`): the size mark and the trends that fail the report.',
 });
 
+// EXTERNAL MODULE: ./src/policy/defaults.ts
+var defaults = __webpack_require__(66794);
 ;// CONCATENATED MODULE: ./src/policy/schema.ts
 /**
  * THE policy schema: the single source of the policy's types, defaults and documentation. The JSON Schema
  * for editors (policies/schema.json) is generated from `policySchema()` (`pr-gate schema`), and a test
  * fails when the committed file is stale. Rule options come from each rule's own `options` schema.
  */
+
 
 
 
@@ -3569,16 +3592,10 @@ const ApproversSchema = type/* Type */.ZU.Object({
     additionalProperties: false,
     description: 'Who may approve. Any one of the listed kinds qualifies; the PR author never does unless `waivers.allow_self`.',
 });
-/**
- * The defaults every face shares (Action inputs, App environment, CLI flags, surfaces): defined here, in
- * the schema module, and nowhere else.
- */
-const DEFAULT_POLICY_PATH = '.github/quality-gate.yml';
-const DEFAULT_CHECK_NAME = 'quality-gate';
-const DEFAULT_LABEL_PREFIX = 'gate-waive:';
+
 const WaiverSettings = type/* Type */.ZU.Object({
     label_prefix: type/* Type */.ZU.String({
-        default: DEFAULT_LABEL_PREFIX,
+        default: defaults/* DEFAULT_LABEL_PREFIX */.qu,
         minLength: 1,
         description: "A PR label `<prefix><rule-id>` waives that rule when GitHub's events show an approver (not the author) added it.",
     }),
@@ -4665,7 +4682,7 @@ function waiverText(w) {
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53646);
 /* harmony import */ var _sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76849);
 /* harmony import */ var _sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53355);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38522);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16141);
 /* harmony import */ var _change_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82236);
 /* harmony import */ var _policy_regex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97749);
 
@@ -16021,7 +16038,7 @@ function mergeAlert(rows, a, allowedBy) {
 /* harmony default export */ const rules_secrets = ((/* unused pure expression or super */ null && (secrets)));
 
 // EXTERNAL MODULE: ./src/types.ts
-var src_types = __webpack_require__(38522);
+var src_types = __webpack_require__(16141);
 // EXTERNAL MODULE: ./src/evidence/scanners/model.ts
 var model = __webpack_require__(18640);
 ;// CONCATENATED MODULE: ./src/evidence/scanners/sarif-code.ts
@@ -18382,7 +18399,7 @@ function groupDigits(n) {
 
 /***/ }),
 
-/***/ 38522:
+/***/ 16141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -127,7 +127,10 @@ function buildClient(o) {
         const inner = given.request?.fetch ?? globalThis.fetch;
         options.request = {
             ...options.request,
-            fetch: (url, init) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+            fetch: (url, init) => {
+                o.onFetch?.();
+                return inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+            },
         };
         for (let attempt = 0;; attempt++) {
             const response = await request(options);

@@ -2,6 +2,99 @@ export const id = 816;
 export const ids = [816];
 export const modules = {
 
+/***/ 22131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HEAD_START_WAIT_MS: () => (/* binding */ HEAD_START_WAIT_MS),
+/* harmony export */   PR_EVENTS: () => (/* binding */ PR_EVENTS),
+/* harmony export */   actionClient: () => (/* binding */ actionClient),
+/* harmony export */   headStart: () => (/* binding */ headStart),
+/* harmony export */   payloadPull: () => (/* binding */ payloadPull)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81729);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96584);
+/* harmony import */ var _github_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51094);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8301);
+/**
+ * The Action's head start (issue 15): on a pull_request event the run's first API call, the PR's file list,
+ * goes out before the rules, the policy engine and the report are loaded, so GitHub answers while node
+ * compiles them instead of after. Only what that call needs is loaded first: the inputs, the client and
+ * the file lister. It is the very call the run makes next anyway (same client, same pages): no call is
+ * added, and when the run would not list the files first (release and report modes, workflow_run, a PR
+ * number that is not the event's) nothing goes out early.
+ */
+
+
+
+
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** The Action's client: one per run, for every call of the run. */
+function actionClient(s, onFetch) {
+    const log = (m) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m);
+    };
+    return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__.createClient)({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log, onFetch });
+}
+/**
+ * Longest the head start waits for its first request to be handed to fetch. The client lets a read go
+ * after a few turns of the event loop; loading the rest of the Action then holds the loop for a while, and
+ * a request not yet written by then would only go out after it.
+ */
+const HEAD_START_WAIT_MS = 50;
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** The pull request of the event payload, when the run evaluates that one (else it is read or refused later). */
+function payloadPull(s) {
+    const payloadPr = s.event.pull_request;
+    if (payloadPr && PR_EVENTS.has(s.eventName) && (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_4__.at)(payloadPr, 'number')) === s.pullNumber)
+        return (0,_github_source_js__WEBPACK_IMPORTED_MODULE_3__/* .pullInfoFrom */ .Kx)(payloadPr);
+    return undefined;
+}
+async function headStart() {
+    let settings;
+    try {
+        settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .getSettings */ .m)();
+    }
+    catch (error) {
+        return { ok: false, error };
+    }
+    if (settings.mode !== 'pull_request')
+        return { ok: true, settings };
+    let pr;
+    try {
+        pr = payloadPull(settings);
+    }
+    catch {
+        return { ok: true, settings }; // the run reads the payload again and says what is wrong with it
+    }
+    if (!pr)
+        return { ok: true, settings };
+    let fetched = () => { };
+    const handedToFetch = new Promise((resolve) => (fetched = resolve));
+    const octokit = actionClient(settings, () => {
+        fetched();
+    });
+    const files = (0,_github_source_js__WEBPACK_IMPORTED_MODULE_3__/* .listPullFiles */ .pG)(octokit, settings.repository, pr.number, pr.changedFiles);
+    // Awaited later (it rejects there, as the call would have); until then a failure is not "unhandled".
+    files.catch(() => undefined);
+    // Until the first page is handed to fetch and a turn later (the connection made, the request written),
+    // or the list is settled, or HEAD_START_WAIT_MS.
+    let timer;
+    await Promise.race([
+        handedToFetch.then(turn).then(turn),
+        files.then(() => undefined, () => undefined),
+        new Promise((resolve) => (timer = setTimeout(resolve, HEAD_START_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+    return { ok: true, settings, early: { octokit, pr, files } };
+}
+
+
+/***/ }),
+
 /***/ 81729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9,15 +102,15 @@ export const modules = {
 /* harmony export */   d: () => (/* binding */ InputError),
 /* harmony export */   m: () => (/* binding */ getSettings)
 /* harmony export */ });
-/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21458);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96421);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _policy_defaults_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66794);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8301);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
 /**
  * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
  * Everything else receives a Settings object.
@@ -63,7 +156,7 @@ function readEvent(eventPath) {
     if (!eventPath)
         return {};
     try {
-        return (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .obj */ .WL)(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(eventPath, 'utf8'))) ?? {};
+        return (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .obj */ .WL)(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(eventPath, 'utf8'))) ?? {};
     }
     catch (e) {
         throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${e instanceof Error ? e.message : String(e)}`);
@@ -71,33 +164,33 @@ function readEvent(eventPath) {
 }
 /** Input pr-number, else the event's: pull_request*, pull_request_review*: the PR; issue_comment: the issue, when it is a pull request. */
 function pullNumberOf(event) {
-    const prInput = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('pr-number');
+    const prInput = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('pr-number');
     const pullNumber = prInput
         ? Number(prInput)
-        : ((0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'pull_request', 'number')) ?? ((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'issue', 'pull_request') ? (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__.at)(event, 'issue', 'number')) : undefined));
+        : ((0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_4__.at)(event, 'pull_request', 'number')) ?? ((0,_json_js__WEBPACK_IMPORTED_MODULE_4__.at)(event, 'issue', 'pull_request') ? (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .num */ .bu)((0,_json_js__WEBPACK_IMPORTED_MODULE_4__.at)(event, 'issue', 'number')) : undefined));
     if (prInput && !(pullNumber !== undefined && Number.isInteger(pullNumber) && pullNumber > 0))
         throw new InputError(`input pr-number: expected a positive integer, got ${JSON.stringify(prInput)}`);
     return pullNumber;
 }
 /** The release-mode inputs, checked when mode is release. */
 function releaseSettings(mode, env) {
-    const environment = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('environment') || undefined;
-    const baseRef = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('base-ref') || (mode === 'release' ? 'auto' : '');
+    const environment = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('environment') || undefined;
+    const baseRef = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('base-ref') || (mode === 'release' ? 'auto' : '');
     if (mode === 'release' && baseRef === 'auto' && !environment)
         throw new InputError('input base-ref is auto (the default in release mode) but input environment is empty: ' +
             'name the environment whose latest successful deployment is the base, or pass base-ref (a tag or SHA)');
-    const trackingInput = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('tracking-issue');
+    const trackingInput = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('tracking-issue');
     const trackingIssue = trackingInput ? Number(trackingInput) : undefined;
     if (trackingInput && !(trackingIssue !== undefined && Number.isInteger(trackingIssue) && trackingIssue > 0))
         throw new InputError(`input tracking-issue: expected a positive integer, got ${JSON.stringify(trackingInput)}`);
-    const headRef = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('head-ref') || env.GITHUB_SHA || '';
+    const headRef = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('head-ref') || env.GITHUB_SHA || '';
     if (mode === 'release' && !headRef)
         throw new InputError('input head-ref is empty and GITHUB_SHA is not set: name the candidate commit');
-    return { baseRef, headRef, environment, trackingIssue, gateIdentity: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('gate-identity') || 'github-actions' };
+    return { baseRef, headRef, environment, trackingIssue, gateIdentity: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('gate-identity') || 'github-actions' };
 }
 /** Input repositories: owner/name entries separated by commas or whitespace. */
 function repositoriesInput() {
-    const repositories = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('repositories')
+    const repositories = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('repositories')
         .split(/[\s,]+/)
         .filter(Boolean);
     for (const r of repositories)
@@ -107,31 +200,31 @@ function repositoriesInput() {
 }
 function trendInputs(repositories) {
     return {
-        since: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('since') || '90d',
+        since: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('since') || '90d',
         repositories: repositories.map((r) => r.trim()).filter(Boolean),
-        org: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('org') || undefined,
-        failOnTrend: bool('fail-on-trend', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('fail-on-trend'), false),
-        issue: bool('report-issue', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('report-issue'), true),
-        alerts: bool('alerts', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('alerts'), false),
+        org: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('org') || undefined,
+        failOnTrend: bool('fail-on-trend', _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('fail-on-trend'), false),
+        issue: bool('report-issue', _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('report-issue'), true),
+        alerts: bool('alerts', _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('alerts'), false),
     };
 }
 function getSettings(env = process.env) {
-    const token = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('token') || env.GITHUB_TOKEN || '';
+    const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('token') || env.GITHUB_TOKEN || '';
     if (!token)
         throw new InputError('input token is empty: pass `token: ${{ github.token }}` (the default) or a token with the documented permissions');
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__.setSecret(token);
-    const policyToken = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('policy-token') || undefined;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(token);
+    const policyToken = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('policy-token') || undefined;
     if (policyToken)
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__.setSecret(policyToken);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(policyToken);
     const repoFull = env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = repoFull.split('/');
     if (!owner || !repo)
         throw new InputError(`GITHUB_REPOSITORY is not set to owner/repo (got ${JSON.stringify(repoFull)}): run inside GitHub Actions`);
     const event = readEvent(env.GITHUB_EVENT_PATH);
     const pullNumber = pullNumberOf(event);
-    const workspace = _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd();
+    const workspace = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('workspace') || env.GITHUB_WORKSPACE || process.cwd();
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    const mode = choice('mode', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('mode'), ['pull_request', 'release', 'report'], 'pull_request');
+    const mode = choice('mode', _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('mode'), ['pull_request', 'release', 'report'], 'pull_request');
     const release = releaseSettings(mode, env);
     const repositories = repositoriesInput();
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repoFull}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
@@ -143,18 +236,18 @@ function getSettings(env = process.env) {
         repository: { owner, repo },
         eventName: env.GITHUB_EVENT_NAME || '',
         event,
-        policyPath: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('policy') || _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_POLICY_PATH */ .lo,
-        checkName: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('check-name') || _policy_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CHECK_NAME */ .nV,
-        failOn: choice('fail-on', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('fail-on'), ['failure', 'never'], 'failure'),
-        comment: bool('comment', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('comment'), true),
-        commentAuthor: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('comment-author') || 'github-actions[bot]',
+        policyPath: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('policy') || _policy_defaults_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_POLICY_PATH */ .lo,
+        checkName: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('check-name') || _policy_defaults_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_CHECK_NAME */ .nV,
+        failOn: choice('fail-on', _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('fail-on'), ['failure', 'never'], 'failure'),
+        comment: bool('comment', _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('comment'), true),
+        commentAuthor: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('comment-author') || 'github-actions[bot]',
         workspace,
-        reportPath: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('report-path') || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), 'pr-quality-gate', 'report.json'),
+        reportPath: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('report-path') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'pr-quality-gate', 'report.json'),
         pullNumber: typeof pullNumber === 'number' ? pullNumber : undefined,
         runUrl,
         sha: env.GITHUB_SHA || '',
-        requestTimeoutMs: positiveSeconds('request-timeout', _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('request-timeout'), 30) * 1000,
-        artifactName: _actions_core__WEBPACK_IMPORTED_MODULE_1__.getInput('artifact-name') || 'pr-quality-gate-evidence',
+        requestTimeoutMs: positiveSeconds('request-timeout', _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('request-timeout'), 30) * 1000,
+        artifactName: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('artifact-name') || 'pr-quality-gate-evidence',
         mode,
         release,
         trends: trendInputs(repositories),
@@ -255,12 +348,10 @@ var schema = __webpack_require__(21458);
 var core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./src/action/inputs.ts
 var inputs = __webpack_require__(81729);
+// EXTERNAL MODULE: ./src/action/head-start.ts
+var head_start = __webpack_require__(22131);
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
-// EXTERNAL MODULE: ./src/json.ts
-var json = __webpack_require__(8301);
-// EXTERNAL MODULE: ./src/github/client.ts
-var client = __webpack_require__(96584);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/github/source.ts
@@ -372,16 +463,14 @@ function logVerdict(v, log, range) {
 
 
 
-
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const FORK_RECIPE = 'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or ' +
     'check run. The verdict is in the job summary, the outputs and the exit code. To publish it, ' +
     'use the two-workflow recipe in the README ("Fork pull requests": pull_request_target for the API-only rules, ' +
     'or a workflow_run job that publishes).';
 async function resolvePull(octokit, s) {
-    const payloadPr = s.event.pull_request;
-    if (payloadPr && PR_EVENTS.has(s.eventName) && (0,json/* num */.bu)((0,json.at)(payloadPr, 'number')) === s.pullNumber)
-        return (0,source/* pullInfoFrom */.Kx)(payloadPr);
+    const fromPayload = (0,head_start.payloadPull)(s);
+    if (fromPayload)
+        return fromPayload;
     if (!s.pullNumber) {
         throw new inputs/* InputError */.d(`nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`);
     }
@@ -393,8 +482,10 @@ async function resolvePull(octokit, s) {
     }
 }
 /** The pull request and its evidence: from the PR's own artifact on workflow_run, else the workspace. */
-async function pullAndEvidence(octokit, s) {
+async function pullAndEvidence(octokit, s, early) {
     const notes = [];
+    if (early)
+        return { pr: early.pr, evidence: (0,workspace/* workspaceEvidence */.$W)(s.workspace), notes };
     if (s.eventName !== 'workflow_run')
         return { pr: await resolvePull(octokit, s), evidence: (0,workspace/* workspaceEvidence */.$W)(s.workspace), notes };
     // Loaded only for the fork recipe's second workflow (its unzip is not needed on a pull_request run).
@@ -410,16 +501,26 @@ async function pullAndEvidence(octokit, s) {
     return { pr, evidence: (0,workspace/* workspaceEvidence */.$W)(run.dir, 'pr-artifact'), notes };
 }
 /** Evaluate one pull request and publish its verdict; `state` records how far it got. */
-async function gatePullRequest(s, state) {
+async function gatePullRequest(s, state, early) {
     const log = (m) => {
         core.info(m);
     };
-    const octokit = (0,client.createClient)({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log });
-    const { pr, evidence, notes } = await pullAndEvidence(octokit, s);
+    const octokit = early?.octokit ?? (0,head_start.actionClient)(s);
+    const { pr, evidence, notes } = await pullAndEvidence(octokit, s, early);
     core.info(`pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} ` +
         `at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`);
     const remotePolicy = (0,remote_policy/* actionRemotePolicy */.R)(s, octokit);
-    const { verdict: v, policy, comments, } = await (0,evaluate/* evaluatePullRequest */.qd)({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log, remotePolicy });
+    const { verdict: v, policy, comments, } = await (0,evaluate/* evaluatePullRequest */.qd)({
+        octokit,
+        repo: s.repository,
+        pr,
+        policyPath: s.policyPath,
+        evidence,
+        notes,
+        log,
+        remotePolicy,
+        files: early?.files,
+    });
     state.verdict = v;
     state.labelPrefix = policy?.waivers.label_prefix ?? state.labelPrefix;
     logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef });
@@ -468,11 +569,14 @@ async function writeJobSummary(verdict, settings, state) {
         core.warning(`could not write the job summary: ${(0,run/* errorMessage */.gJ)(e)}`);
     }
 }
-async function run_run() {
+/** The Action's run; `head` is what `headStart` began (src/main.ts), else the settings are read here. */
+async function run_run(head) {
     const state = { labelPrefix: schema/* DEFAULT_LABEL_PREFIX */.qu };
     let settings;
     try {
-        settings = (0,inputs/* getSettings */.m)();
+        if (head && !head.ok)
+            throw head.error;
+        settings = head ? head.settings : (0,inputs/* getSettings */.m)();
         const s = settings;
         // Release mode is loaded only when the step asks for it (issue 15 item 5): a PR run never evaluates it.
         if (s.mode === 'release') {
@@ -484,7 +588,7 @@ async function run_run() {
             await (await Promise.all(/* import() */[__webpack_require__.e(420), __webpack_require__.e(808), __webpack_require__.e(92), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 49321))).runReport(s);
             return;
         }
-        await gatePullRequest(s, state);
+        await gatePullRequest(s, state, head?.ok ? head.early : undefined);
     }
     catch (e) {
         // Never a stack trace, never a silent green: one line naming what failed.

@@ -316,7 +316,7 @@ async function apiRemoteOptions(io) {
         return { remoteUnavailable: API_HINT };
     const [{ createClient }, { RemotePolicyReader }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 96584)),
-        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(46)]).then(__webpack_require__.bind(__webpack_require__, 58808)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(174), __webpack_require__.e(46)]).then(__webpack_require__.bind(__webpack_require__, 58808)),
     ]);
     const octokit = createClient({
         token,
@@ -430,7 +430,7 @@ function explainDanger(id, d, io) {
 }
 async function serveCmd(args, io) {
     (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({ args, options: {}, allowPositionals: false, strict: true });
-    const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(365), __webpack_require__.e(734), __webpack_require__.e(46), __webpack_require__.e(191), __webpack_require__.e(430), __webpack_require__.e(81), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 86375))]);
+    const [{ ConfigError, loadAppConfig }, { serve }] = await Promise.all([__webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 80293)), Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(365), __webpack_require__.e(734), __webpack_require__.e(174), __webpack_require__.e(191), __webpack_require__.e(430), __webpack_require__.e(81), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 86375))]);
     let config;
     try {
         config = loadAppConfig(process.env);
@@ -547,7 +547,7 @@ async function releaseCmd(args, io) {
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     const [{ createClient }, { evaluateRelease }, { ReleaseError }, { renderReleaseMarkdown, renderReleaseText, toReleaseJson }, { parseGateIdentity },] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 96584)),
-        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(46), __webpack_require__.e(191), __webpack_require__.e(430)]).then(__webpack_require__.bind(__webpack_require__, 26430)),
+        Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(174), __webpack_require__.e(191), __webpack_require__.e(430)]).then(__webpack_require__.bind(__webpack_require__, 26430)),
         Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 25344)),
         __webpack_require__.e(/* import() */ 383).then(__webpack_require__.bind(__webpack_require__, 91383)),
         Promise.all(/* import() */[__webpack_require__.e(203), __webpack_require__.e(207), __webpack_require__.e(673)]).then(__webpack_require__.bind(__webpack_require__, 18673)),

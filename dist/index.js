@@ -342,8 +342,11 @@ const args = process.argv.slice(2);
 // Each face is loaded only when it runs (issue 15 item 5): the Action never evaluates the CLI's modules
 // (the App server, release mode, the schema printer), and the CLI never evaluates the Action's.
 if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(203), __nccwpck_require__.e(207), __nccwpck_require__.e(340), __nccwpck_require__.e(421), __nccwpck_require__.e(46), __nccwpck_require__.e(191), __nccwpck_require__.e(427), __nccwpck_require__.e(81), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88816));
-    await run();
+    // The head start first (the inputs, the client, the PR's file list under way), then the rest of the
+    // Action, loaded while GitHub answers (src/action/head-start.ts).
+    const head = await (await Promise.all(/* import() */[__nccwpck_require__.e(203), __nccwpck_require__.e(207), __nccwpck_require__.e(421), __nccwpck_require__.e(174), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22131))).headStart();
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(203), __nccwpck_require__.e(207), __nccwpck_require__.e(340), __nccwpck_require__.e(421), __nccwpck_require__.e(174), __nccwpck_require__.e(191), __nccwpck_require__.e(427), __nccwpck_require__.e(81), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88816));
+    await run(head);
 }
 else if ((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelpOrVersion */ .PZ)(args)) {
     // `--help`, `<command> --help`, `--version`: printed from the usage module alone (issue 15 item 5), the
@@ -769,7 +772,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 /***/ }),
 
-/***/ 16141:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");

@@ -17,8 +17,11 @@ const args = process.argv.slice(2)
 // Each face is loaded only when it runs (issue 15 item 5): the Action never evaluates the CLI's modules
 // (the App server, release mode, the schema printer), and the CLI never evaluates the Action's.
 if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
+  // The head start first (the inputs, the client, the PR's file list under way), then the rest of the
+  // Action, loaded while GitHub answers (src/action/head-start.ts).
+  const head = await (await import('./action/head-start.js')).headStart()
   const { run } = await import('./action/run.js')
-  await run()
+  await run(head)
 } else if (isHelpOrVersion(args)) {
   // `--help`, `<command> --help`, `--version`: printed from the usage module alone (issue 15 item 5), the
   // same text the CLI prints; a reader that goes away (`| head`) ends the output quietly.

@@ -162,3 +162,19 @@ describe('residue escaping used to let through (item 14)', () => {
     expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/github\.com\/victim|victim\/other#/)
   })
 })
+
+describe("the head start's file list (issue 15): asked for before the rest of the Action loads", () => {
+  it('refused while the rules load: the run concludes as the policy says, naming the call; no background error', async () => {
+    // A first run warms the fake (it compiles a route's validators on first use), so the refusal arrives
+    // while the rest of the Action is still loading, before the run awaits the list.
+    await runActionOnPr(server, seedPr(server, { number: 8, base: STRICT }))
+    const pr = seedPr(server, { base: STRICT })
+    server.faults.push({ path: 'pulls/list-files', status: 404, times: 1 })
+    const r = await runActionOnPr(server, pr)
+    noStackTrace(r)
+    expect(r.stderr).not.toContain('background error') // the early request's failure waited for the run
+    expect(r.outputs.conclusion).toBe('failure')
+    expect(server.commentsOn(7)[0].body).toContain('The gate could not evaluate this pull request: GET /repos/acme/service/pulls/7/files')
+    expect(server.requestsFor('pulls/list-files').filter((q) => q.path.includes('/pulls/7/'))).toHaveLength(1) // asked once, never again
+  })
+})

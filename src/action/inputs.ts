@@ -2,7 +2,7 @@
  * The Action's settings: the ONLY module that reads inputs (core.getInput) and the runner's environment.
  * Everything else receives a Settings object.
  */
-import { DEFAULT_CHECK_NAME, DEFAULT_POLICY_PATH } from '../policy/schema.js'
+import { DEFAULT_CHECK_NAME, DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import * as core from '@actions/core'
 import { at, num, obj, type JsonObject } from '../json.js'
 import { readFileSync } from 'node:fs'

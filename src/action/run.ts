@@ -6,11 +6,11 @@ import { failsJob } from '../pipeline/decision.js'
 import { DEFAULT_LABEL_PREFIX } from '../policy/schema.js'
 import * as core from '@actions/core'
 import { getSettings, InputError, type Settings } from './inputs.js'
+import { actionClient, payloadPull, type EarlyListing, type HeadStart } from './head-start.js'
 import { writeOutputs } from './outputs.js'
-import { at, num } from '../json.js'
-import { createClient, type Octokit } from '../github/client.js'
+import type { Octokit } from '../github/client.js'
 import { describeApiError } from '../errors.js'
-import { fetchPull, pullInfoFrom, type PullInfo } from '../github/source.js'
+import { fetchPull, type PullInfo } from '../github/source.js'
 import { evaluatePullRequest } from '../github/evaluate.js'
 import { actionRemotePolicy } from './remote-policy.js'
 import type { Evidence, Note } from '../types.js'
@@ -22,8 +22,6 @@ import { errorMessage } from '../engine/run.js'
 import type { Verdict } from '../types.js'
 import { logVerdict } from './log.js'
 
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
-
 export const FORK_RECIPE =
   'This pull request comes from a fork, so the workflow token is read-only and the gate could not write its comment or ' +
   'check run. The verdict is in the job summary, the outputs and the exit code. To publish it, ' +
@@ -31,8 +29,8 @@ export const FORK_RECIPE =
   'or a workflow_run job that publishes).'
 
 async function resolvePull(octokit: Octokit, s: Settings): Promise<PullInfo> {
-  const payloadPr = s.event.pull_request
-  if (payloadPr && PR_EVENTS.has(s.eventName) && num(at(payloadPr, 'number')) === s.pullNumber) return pullInfoFrom(payloadPr)
+  const fromPayload = payloadPull(s)
+  if (fromPayload) return fromPayload
   if (!s.pullNumber) {
     throw new InputError(
       `nothing to evaluate: event ${JSON.stringify(s.eventName)} carries no pull request; run on pull_request, or pass input pr-number`,
@@ -54,8 +52,13 @@ interface RunState {
 }
 
 /** The pull request and its evidence: from the PR's own artifact on workflow_run, else the workspace. */
-async function pullAndEvidence(octokit: Octokit, s: Settings): Promise<{ pr: PullInfo; evidence: Evidence; notes: Note[] }> {
+async function pullAndEvidence(
+  octokit: Octokit,
+  s: Settings,
+  early: EarlyListing | undefined,
+): Promise<{ pr: PullInfo; evidence: Evidence; notes: Note[] }> {
   const notes: Note[] = []
+  if (early) return { pr: early.pr, evidence: workspaceEvidence(s.workspace), notes }
   if (s.eventName !== 'workflow_run') return { pr: await resolvePull(octokit, s), evidence: workspaceEvidence(s.workspace), notes }
   // Loaded only for the fork recipe's second workflow (its unzip is not needed on a pull_request run).
   const { loadRunEvidence } = await import('./workflow-run.js')
@@ -72,12 +75,12 @@ async function pullAndEvidence(octokit: Octokit, s: Settings): Promise<{ pr: Pul
 }
 
 /** Evaluate one pull request and publish its verdict; `state` records how far it got. */
-async function gatePullRequest(s: Settings, state: RunState): Promise<void> {
+async function gatePullRequest(s: Settings, state: RunState, early: EarlyListing | undefined): Promise<void> {
   const log = (m: string) => {
     core.info(m)
   }
-  const octokit = createClient({ token: s.token, baseUrl: s.apiUrl, timeoutMs: s.requestTimeoutMs, log })
-  const { pr, evidence, notes } = await pullAndEvidence(octokit, s)
+  const octokit = early?.octokit ?? actionClient(s)
+  const { pr, evidence, notes } = await pullAndEvidence(octokit, s, early)
   core.info(
     `pr-quality-gate: evaluating ${s.repository.owner}/${s.repository.repo}#${pr.number} ` +
       `at ${pr.headSha.slice(0, 12)} (base ${pr.baseSha.slice(0, 12)})`,
@@ -87,7 +90,17 @@ async function gatePullRequest(s: Settings, state: RunState): Promise<void> {
     verdict: v,
     policy,
     comments,
-  } = await evaluatePullRequest({ octokit, repo: s.repository, pr, policyPath: s.policyPath, evidence, notes, log, remotePolicy })
+  } = await evaluatePullRequest({
+    octokit,
+    repo: s.repository,
+    pr,
+    policyPath: s.policyPath,
+    evidence,
+    notes,
+    log,
+    remotePolicy,
+    files: early?.files,
+  })
   state.verdict = v
   state.labelPrefix = policy?.waivers.label_prefix ?? state.labelPrefix
   logVerdict(v, core, { baseRef: pr.baseRef, headRef: pr.headRef })
@@ -137,11 +150,13 @@ async function writeJobSummary(verdict: Verdict, settings: Settings, state: RunS
   }
 }
 
-export async function run(): Promise<void> {
+/** The Action's run; `head` is what `headStart` began (src/main.ts), else the settings are read here. */
+export async function run(head?: HeadStart): Promise<void> {
   const state: RunState = { labelPrefix: DEFAULT_LABEL_PREFIX }
   let settings: Settings | undefined
   try {
-    settings = getSettings()
+    if (head && !head.ok) throw head.error
+    settings = head ? head.settings : getSettings()
     const s = settings
     // Release mode is loaded only when the step asks for it (issue 15 item 5): a PR run never evaluates it.
     if (s.mode === 'release') {
@@ -153,7 +168,7 @@ export async function run(): Promise<void> {
       await (await import('./report.js')).runReport(s)
       return
     }
-    await gatePullRequest(s, state)
+    await gatePullRequest(s, state, head?.ok ? head.early : undefined)
   } catch (e) {
     // Never a stack trace, never a silent green: one line naming what failed.
     const message = errorMessage(e)

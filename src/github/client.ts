@@ -39,6 +39,8 @@ export interface ClientOptions {
    * Redis, so every replica paces one installation (`throttleId`) together. Absent: pacing per process.
    */
   throttleConnection?: InstanceType<typeof Bottleneck.IORedisConnection>
+  /** Called as each request is handed to fetch (after the throttling and retry plugins let it go). */
+  onFetch?: () => void
 }
 
 /**
@@ -146,7 +148,10 @@ function buildClient(o: ClientOptions): Octokit {
     const inner: typeof fetch = given.request?.fetch ?? globalThis.fetch
     options.request = {
       ...options.request,
-      fetch: (url: string, init: RequestInit) => inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      fetch: (url: string, init: RequestInit) => {
+        o.onFetch?.()
+        return inner(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+      },
     }
     for (let attempt = 0; ; attempt++) {
       const response = await request(options)

@@ -39,6 +39,8 @@ export interface EvaluateInput {
   log?: (message: string) => void
   /** Reads `github:` extends (org policy); default: a reader with `octokit`'s token, cached for this run. */
   remotePolicy?: RemotePolicyReader
+  /** The PR's file list when it was asked for already (the Action's head start); default: listed here. */
+  files?: Promise<ChangedFile[]>
 }
 
 export interface Evaluation {
@@ -166,7 +168,7 @@ async function evaluateOrThrow(input: EvaluateInput, known: { policy?: ResolvedP
   const { octokit, repo, pr } = input
   // The file list first: the first query carries the contents planned from it. If the list cannot be read,
   // the policy is still read (its on_error decides what the failure concludes), then the failure is thrown.
-  const listed = await listPullFiles(octokit, repo, pr.number, pr.changedFiles).then(
+  const listed = await (input.files ?? listPullFiles(octokit, repo, pr.number, pr.changedFiles)).then(
     (files) => ({ ok: true as const, files }),
     (error: unknown) => ({ ok: false as const, error }),
   )

@@ -9,6 +9,7 @@ import type { Level } from '../types.js'
 import type { GateRule } from '../rules/define.js'
 import type { RuleOptionsById } from '../rules/index.js'
 import { ReportSettings } from '../trends/settings.js'
+import { DEFAULT_CHECK_NAME, DEFAULT_LABEL_PREFIX, DEFAULT_POLICY_PATH } from './defaults.js'
 
 export const SCHEMA_ID = 'https://github.com/pr-quality-gate/pr-quality-gate/policies/schema.json'
 
@@ -71,13 +72,7 @@ export const ApproversSchema = Type.Object(
 )
 export type Approvers = Static<typeof ApproversSchema>
 
-/**
- * The defaults every face shares (Action inputs, App environment, CLI flags, surfaces): defined here, in
- * the schema module, and nowhere else.
- */
-export const DEFAULT_POLICY_PATH = '.github/quality-gate.yml'
-export const DEFAULT_CHECK_NAME = 'quality-gate'
-export const DEFAULT_LABEL_PREFIX = 'gate-waive:'
+export { DEFAULT_POLICY_PATH, DEFAULT_CHECK_NAME, DEFAULT_LABEL_PREFIX }
 
 export const WaiverSettings = Type.Object(
   {
