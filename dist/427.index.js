@@ -9062,13 +9062,22 @@ function djangoAlterField({ n, call, model, field, isNew, c }, local) {
             c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
                 table: model,
                 model,
-                column: field,
+                column: djangoColumn(field, now),
                 ...(d.type ? { type: d.type, oldType: d.oldType } : {}),
             });
     }
     else
         c.issue(n, 'change-column-type', `AlterField ${model}.${field} can change the type, nullability or constraints under an ACCESS EXCLUSIVE lock ` +
-            `(${alterFieldUncosted(before, now, costed)}: check manage.py sqlmigrate)`, model, undefined, { table: model, column: field });
+            `(${alterFieldUncosted(before, now, costed)}: check manage.py sqlmigrate)`, model, undefined, { table: model, column: djangoColumn(field, now ?? before) });
+}
+/** The column a Django field writes: its `db_column`, else its name, with `_id` for a ForeignKey or OneToOneField. */
+function djangoColumn(field, f) {
+    if (field === undefined)
+        return undefined;
+    const dbColumn = /^(['"])(.+)\1$/.exec(f?.kw.db_column ?? '')?.[2];
+    if (dbColumn)
+        return dbColumn;
+    return f && (f.cls === 'ForeignKey' || f.cls === 'OneToOneField') ? `${field}_id` : field;
 }
 /** Why an AlterField was not costed: no previous definition, a new one that is not a field call, or what alterFieldDangers says. */
 function alterFieldUncosted(before, now, costed) {
@@ -9093,7 +9102,7 @@ function djangoAddField({ n, call, model, field, c }, local) {
     if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
         c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, {
             table: model,
-            column: field,
+            column: djangoColumn(field, added),
         });
     if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
         c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model);
@@ -9159,95 +9168,110 @@ function djangoRunSql({ n, call, c }, place) {
     if (!reverse)
         c.issue(n, 'missing-down', 'RunSQL without reverse_sql');
 }
+/** Django operations whose findings are about SQL or Python they run, not about the model they name. */
+const EMBEDS = new Set(['RunSQL', 'RunPython', 'SeparateDatabaseAndState']);
 async function analyzeDjango(cls, fns, c) {
     const { atomic, ops } = djangoMigrationClass(cls);
-    const created = new Set();
-    /** Fields defined earlier in this migration (AddField then AlterField). */
-    const local = new Map();
-    const place = { inTx: atomic };
-    const visitOp = (n) => {
+    const run = { created: new Set(), local: new Map(), place: { inTx: atomic }, fns, atomic, visit: visitOp };
+    function visitOp(n) {
         const call = pyCall(n);
         if (!call)
             return;
         c.statement(n);
         const kw = (k) => pyValue(call.kwargs.get(k));
         const model = (kw('model_name') ?? kw('name') ?? pyValue(call.positional[0]))?.toLowerCase();
-        const isNew = model !== undefined && created.has(model);
+        const isNew = model !== undefined && run.created.has(model);
         if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew)
-            c.schemaOp(place);
+            c.schemaOp(run.place);
         const field = kw('name') ?? pyValue(call.positional[1]);
-        const op = { n, call, model, field, isNew, c, kw };
-        switch (call.name) {
-            case 'CreateModel':
-                if (model) {
-                    created.add(model);
-                    c.result.created.push(model);
-                }
-                break;
-            case 'DeleteModel':
-                c.issue(n, 'drop-table', `DeleteModel ${model}`, undefined, undefined, { table: model, model });
-                break;
-            case 'RenameModel':
-                c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, {
-                    table: kw('old_name'),
-                    newName: kw('new_name'),
-                });
-                break;
-            case 'RemoveField':
-                if (!isNew)
-                    c.issue(n, 'drop-column', `RemoveField ${model}.${field}`, model, field, { table: model, model, column: field });
-                break;
-            case 'RenameField':
-                if (!isNew)
-                    c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), {
-                        table: model,
-                        column: kw('old_name'),
-                        newName: kw('new_name'),
-                    });
-                break;
-            case 'AlterField':
-                djangoAlterField(op, local);
-                break;
-            case 'AddField':
-                if (!isNew)
-                    djangoAddField(op, local);
-                break;
-            case 'AddIndex':
-                if (!isNew)
-                    c.issue(n, 'create-index-non-concurrent', `AddIndex on ${model} (use AddIndexConcurrently with atomic = False)`, model);
-                break;
-            case 'RemoveIndex':
-                if (!isNew)
-                    c.issue(n, 'drop-index-non-concurrent', `RemoveIndex on ${model} (use RemoveIndexConcurrently with atomic = False)`, model);
-                break;
-            case 'AddIndexConcurrently':
-            case 'RemoveIndexConcurrently':
-                if (atomic)
-                    c.issue(n, 'concurrently-in-transaction', `${call.name} in a migration without atomic = False`);
-                break;
-            case 'AddConstraint':
-                if (!isNew)
-                    djangoAddConstraint(op);
-                break;
-            case 'RunSQL':
-                djangoRunSql(op, place);
-                break;
-            case 'RunPython':
-                djangoRunPython(op, fns, atomic);
-                break;
-            case 'SeparateDatabaseAndState': {
-                const dbOps = call.kwargs.get('database_operations');
-                for (const o of named(dbOps))
-                    visitOp(o);
-                break;
-            }
-            default:
-                break;
-        }
-    };
+        const mark = c.result.issues.length;
+        djangoOperation({ n, call, model, field, isNew, c, kw }, run);
+        // An operation on a model names the model; its table (`<app>_<model>`) is named by decide.ts, which has the path.
+        if (model && !EMBEDS.has(call.name))
+            for (const i of c.result.issues.slice(mark))
+                if (i.names?.table === model)
+                    i.names.model ??= model;
+    }
     for (const op of named(ops))
         visitOp(op);
     return c.done();
+}
+/** One operation of a Django migration: the dangers it has. */
+function djangoOperation(op, run) {
+    const { n, call, model, field, isNew, c, kw } = op;
+    const name = call.name;
+    switch (name) {
+        case 'CreateModel':
+            if (model) {
+                run.created.add(model);
+                c.result.created.push(model);
+            }
+            break;
+        case 'DeleteModel':
+            c.issue(n, 'drop-table', `DeleteModel ${model}`, undefined, undefined, { table: model, model });
+            break;
+        case 'RenameModel':
+            c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, {
+                table: kw('old_name'),
+                newName: kw('new_name'),
+            });
+            break;
+        case 'RemoveField':
+            if (!isNew)
+                c.issue(n, 'drop-column', `RemoveField ${model}.${field}`, model, field, {
+                    table: model,
+                    model,
+                    column: djangoColumn(field, c.deps.djangoFields?.get(`${model}.${field}`) ?? run.local.get(`${model}.${field}`)),
+                    field,
+                });
+            break;
+        case 'RenameField':
+            if (!isNew)
+                c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), {
+                    table: model,
+                    column: kw('old_name'),
+                    newName: kw('new_name'),
+                });
+            break;
+        case 'AlterField':
+            djangoAlterField(op, run.local);
+            break;
+        case 'AddField':
+            if (!isNew)
+                djangoAddField(op, run.local);
+            break;
+        case 'AddIndex':
+            if (!isNew)
+                c.issue(n, 'create-index-non-concurrent', `AddIndex on ${model} (use AddIndexConcurrently with atomic = False)`, model);
+            break;
+        case 'RemoveIndex':
+            if (!isNew)
+                c.issue(n, 'drop-index-non-concurrent', `RemoveIndex on ${model} (use RemoveIndexConcurrently with atomic = False)`, model);
+            break;
+        case 'AddIndexConcurrently':
+        case 'RemoveIndexConcurrently':
+            if (run.atomic)
+                c.issue(n, 'concurrently-in-transaction', `${call.name} in a migration without atomic = False`);
+            break;
+        case 'AddConstraint':
+            if (!isNew)
+                djangoAddConstraint(op);
+            break;
+        case 'RunSQL':
+            djangoRunSql(op, run.place);
+            break;
+        case 'RunPython':
+            djangoRunPython(op, run.fns, run.atomic);
+            break;
+        case 'SeparateDatabaseAndState': {
+            const dbOps = call.kwargs.get('database_operations');
+            for (const o of named(dbOps))
+                run.visit(o);
+            break;
+        }
+        default:
+            break;
+    }
 }
 function fieldSummary(n) {
     const call = n ? pyCall(n) : undefined;
@@ -10408,6 +10432,16 @@ function djangoTable(path, model) {
     return i > 0 ? `${parts[i - 1].toLowerCase()}_${model}` : model;
 }
 /**
+ * The names a recipe writes: a Django operation names its model (`Interface`), whose table is
+ * `<app>_<model>` (`dcim_interface`, Django's default; a model with its own `db_table` is not followed);
+ * the Django code of a recipe still names the model (`names.model`). Other names are as found.
+ */
+function recipeNames(framework, path, names) {
+    if (framework !== 'django' || names?.model === undefined || names.table !== names.model)
+        return names;
+    return { ...names, table: djangoTable(path, names.model) };
+}
+/**
  * A Rails project that runs strong_migrations has declared its migration policy there. strong_migrations'
  * `remove_index` check (non-concurrent index removal: a brief ACCESS EXCLUSIVE for a catalog change, the same
  * lock-queue risk as any DDL) is off unless the project turns it on (`StrongMigrations.enable_check(:remove_index)`),
@@ -10628,7 +10662,11 @@ async function decideIssue(run, a, issue, f, pr, out) {
         report.rows.push([String(issue.line), issue.statement, `${issue.id} (suppressed)`, dangers/* DANGERS */.zA[issue.id].lock, `reason: ${by.reason}`]);
         return;
     }
-    const recipe = (0,dangers/* recipeFor */.Mu)(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: run.opts.pg_version });
+    const recipe = (0,dangers/* recipeFor */.Mu)(issue.id, {
+        ...recipeNames(analysis.framework, file.path, issue.names),
+        framework: analysis.framework,
+        pgVersion: run.opts.pg_version,
+    });
     const { cap, capWhy, capNote } = await capOf(run, a, issue, target, f, pr);
     out.pushFinding(report, issue.id, {
         path: file.path,
@@ -17429,7 +17467,7 @@ function indexName(r) {
                     `then this migration: safety_assured { remove_column :${r.table}, :${r.column} }`);
             case 'django':
                 return (`first release: migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField("${r.model ?? r.table}", ` +
-                    `"${r.column}")]) and deploy; then a later migration drops the column`);
+                    `"${r.field ?? r.column}")]) and deploy; then a later migration drops the column`);
             default:
                 return (`first release: stop reading and writing ${r.table}.${r.column} and deploy; ` +
                     `then, in a later migration: ALTER TABLE ${r.table} DROP COLUMN ${r.column};`);

@@ -25,9 +25,8 @@ describe('Django integer field classes', () => {
     expect(out[0]?.level).toBe('fail')
     expect(out[0]?.message).toContain('PositiveIntegerField(integer) -> PositiveBigIntegerField(bigint) rewrites the table')
     expect(out[0]?.message).not.toContain('cannot cost')
-    // the recipe names the new type, not a placeholder
-    // and quotes a table named after a reserved word
-    expect(out[0]?.hint).toContain('ALTER TABLE "order" ADD COLUMN qty_new bigint;')
+    // the recipe names the new type, not a placeholder, on the model's table (app shop, model order)
+    expect(out[0]?.hint).toContain('ALTER TABLE shop_order ADD COLUMN qty_new bigint;')
   })
 
   test('AutoField -> BigAutoField (DEFAULT_AUTO_FIELD): a rewrite named integer -> bigint', async () => {

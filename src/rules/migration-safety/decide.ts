@@ -83,6 +83,16 @@ export function djangoTable(path: string, model: string): string {
 }
 
 /**
+ * The names a recipe writes: a Django operation names its model (`Interface`), whose table is
+ * `<app>_<model>` (`dcim_interface`, Django's default; a model with its own `db_table` is not followed);
+ * the Django code of a recipe still names the model (`names.model`). Other names are as found.
+ */
+function recipeNames(framework: string, path: string, names: Issue['names']): Issue['names'] {
+  if (framework !== 'django' || names?.model === undefined || names.table !== names.model) return names
+  return { ...names, table: djangoTable(path, names.model) }
+}
+
+/**
  * A Rails project that runs strong_migrations has declared its migration policy there. strong_migrations'
  * `remove_index` check (non-concurrent index removal: a brief ACCESS EXCLUSIVE for a catalog change, the same
  * lock-queue risk as any DDL) is off unless the project turns it on (`StrongMigrations.enable_check(:remove_index)`),
@@ -362,7 +372,11 @@ async function decideIssue(run: Run, a: Analysed, issue: Issue, f: FileFacts, pr
     report.rows.push([String(issue.line), issue.statement, `${issue.id} (suppressed)`, DANGERS[issue.id].lock, `reason: ${by.reason}`])
     return
   }
-  const recipe = recipeFor(issue.id, { ...issue.names, framework: analysis.framework, pgVersion: run.opts.pg_version })
+  const recipe = recipeFor(issue.id, {
+    ...recipeNames(analysis.framework, file.path, issue.names),
+    framework: analysis.framework,
+    pgVersion: run.opts.pg_version,
+  })
   const { cap, capWhy, capNote } = await capOf(run, a, issue, target, f, pr)
   out.pushFinding(
     report,

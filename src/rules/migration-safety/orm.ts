@@ -1211,7 +1211,7 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
       c.issue(n, d.id, `AlterField ${model}.${field}: ${d.detail}`, model, d.id === 'rename-column' ? field : undefined, {
         table: model,
         model,
-        column: field,
+        column: djangoColumn(field, now),
         ...(d.type ? { type: d.type, oldType: d.oldType } : {}),
       })
   } else
@@ -1222,8 +1222,16 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
         `(${alterFieldUncosted(before, now, costed)}: check manage.py sqlmigrate)`,
       model,
       undefined,
-      { table: model, column: field },
+      { table: model, column: djangoColumn(field, now ?? before) },
     )
+}
+
+/** The column a Django field writes: its `db_column`, else its name, with `_id` for a ForeignKey or OneToOneField. */
+function djangoColumn(field: string | undefined, f: FieldSummary | undefined): string | undefined {
+  if (field === undefined) return undefined
+  const dbColumn = /^(['"])(.+)\1$/.exec(f?.kw.db_column ?? '')?.[2]
+  if (dbColumn) return dbColumn
+  return f && (f.cls === 'ForeignKey' || f.cls === 'OneToOneField') ? `${field}_id` : field
 }
 
 /** Why an AlterField was not costed: no previous definition, a new one that is not a field call, or what alterFieldDangers says. */
@@ -1250,7 +1258,7 @@ function djangoAddField({ n, call, model, field, c }: DjangoOp, local: Map<strin
   if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
     c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, {
       table: model,
-      column: field,
+      column: djangoColumn(field, added),
     })
   if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
     c.issue(
@@ -1322,86 +1330,114 @@ function djangoRunSql({ n, call, c }: DjangoOp, place: Place): void {
   if (!reverse) c.issue(n, 'missing-down', 'RunSQL without reverse_sql')
 }
 
+/** Django operations whose findings are about SQL or Python they run, not about the model they name. */
+const EMBEDS = new Set(['RunSQL', 'RunPython', 'SeparateDatabaseAndState'])
+
 async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector): Promise<OrmResult> {
   const { atomic, ops } = djangoMigrationClass(cls)
-  const created = new Set<string>()
-  /** Fields defined earlier in this migration (AddField then AlterField). */
-  const local = new Map<string, FieldSummary>()
-  const place: Place = { inTx: atomic }
-  const visitOp = (n: TsNode): void => {
+  const run: DjangoRun = { created: new Set(), local: new Map(), place: { inTx: atomic }, fns, atomic, visit: visitOp }
+  function visitOp(n: TsNode): void {
     const call = pyCall(n)
     if (!call) return
     c.statement(n)
     const kw = (k: string): string | undefined => pyValue(call.kwargs.get(k))
     const model = (kw('model_name') ?? kw('name') ?? pyValue(call.positional[0]))?.toLowerCase()
-    const isNew = model !== undefined && created.has(model)
-    if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew) c.schemaOp(place)
+    const isNew = model !== undefined && run.created.has(model)
+    if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew) c.schemaOp(run.place)
     const field = kw('name') ?? pyValue(call.positional[1])
-    const op: DjangoOp = { n, call, model, field, isNew, c, kw }
-    switch (call.name) {
-      case 'CreateModel':
-        if (model) {
-          created.add(model)
-          c.result.created.push(model)
-        }
-        break
-      case 'DeleteModel':
-        c.issue(n, 'drop-table', `DeleteModel ${model}`, undefined, undefined, { table: model, model })
-        break
-      case 'RenameModel':
-        c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, {
-          table: kw('old_name'),
-          newName: kw('new_name'),
-        })
-        break
-      case 'RemoveField':
-        if (!isNew) c.issue(n, 'drop-column', `RemoveField ${model}.${field}`, model, field, { table: model, model, column: field })
-        break
-      case 'RenameField':
-        if (!isNew)
-          c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), {
-            table: model,
-            column: kw('old_name'),
-            newName: kw('new_name'),
-          })
-        break
-      case 'AlterField':
-        djangoAlterField(op, local)
-        break
-      case 'AddField':
-        if (!isNew) djangoAddField(op, local)
-        break
-      case 'AddIndex':
-        if (!isNew) c.issue(n, 'create-index-non-concurrent', `AddIndex on ${model} (use AddIndexConcurrently with atomic = False)`, model)
-        break
-      case 'RemoveIndex':
-        if (!isNew)
-          c.issue(n, 'drop-index-non-concurrent', `RemoveIndex on ${model} (use RemoveIndexConcurrently with atomic = False)`, model)
-        break
-      case 'AddIndexConcurrently':
-      case 'RemoveIndexConcurrently':
-        if (atomic) c.issue(n, 'concurrently-in-transaction', `${call.name} in a migration without atomic = False`)
-        break
-      case 'AddConstraint':
-        if (!isNew) djangoAddConstraint(op)
-        break
-      case 'RunSQL':
-        djangoRunSql(op, place)
-        break
-      case 'RunPython':
-        djangoRunPython(op, fns, atomic)
-        break
-      case 'SeparateDatabaseAndState': {
-        const dbOps = call.kwargs.get('database_operations')
-        for (const o of named(dbOps)) visitOp(o)
-        break
-      }
-      default:
-        break
-    }
+    const mark = c.result.issues.length
+    djangoOperation({ n, call, model, field, isNew, c, kw }, run)
+    // An operation on a model names the model; its table (`<app>_<model>`) is named by decide.ts, which has the path.
+    if (model && !EMBEDS.has(call.name)) for (const i of c.result.issues.slice(mark)) if (i.names?.table === model) i.names.model ??= model
   }
   for (const op of named(ops)) visitOp(op)
   return c.done()
+}
+
+/** What the operations of one Django migration share. */
+interface DjangoRun {
+  /** Models created earlier in this migration. */
+  created: Set<string>
+  /** Fields defined earlier in this migration (AddField then AlterField). */
+  local: Map<string, FieldSummary>
+  place: Place
+  fns: Map<string, TsNode>
+  atomic: boolean
+  /** Visits a nested operation (SeparateDatabaseAndState's database_operations). */
+  visit: (n: TsNode) => void
+}
+
+/** One operation of a Django migration: the dangers it has. */
+function djangoOperation(op: DjangoOp, run: DjangoRun): void {
+  const { n, call, model, field, isNew, c, kw } = op
+  const name = call.name
+  switch (name) {
+    case 'CreateModel':
+      if (model) {
+        run.created.add(model)
+        c.result.created.push(model)
+      }
+      break
+    case 'DeleteModel':
+      c.issue(n, 'drop-table', `DeleteModel ${model}`, undefined, undefined, { table: model, model })
+      break
+    case 'RenameModel':
+      c.issue(n, 'rename-table', `RenameModel ${kw('old_name')} -> ${kw('new_name')}`, undefined, undefined, {
+        table: kw('old_name'),
+        newName: kw('new_name'),
+      })
+      break
+    case 'RemoveField':
+      if (!isNew)
+        c.issue(n, 'drop-column', `RemoveField ${model}.${field}`, model, field, {
+          table: model,
+          model,
+          column: djangoColumn(field, c.deps.djangoFields?.get(`${model}.${field}`) ?? run.local.get(`${model}.${field}`)),
+          field,
+        })
+      break
+    case 'RenameField':
+      if (!isNew)
+        c.issue(n, 'rename-column', `RenameField ${model}.${kw('old_name')} -> ${kw('new_name')}`, model, kw('old_name'), {
+          table: model,
+          column: kw('old_name'),
+          newName: kw('new_name'),
+        })
+      break
+    case 'AlterField':
+      djangoAlterField(op, run.local)
+      break
+    case 'AddField':
+      if (!isNew) djangoAddField(op, run.local)
+      break
+    case 'AddIndex':
+      if (!isNew) c.issue(n, 'create-index-non-concurrent', `AddIndex on ${model} (use AddIndexConcurrently with atomic = False)`, model)
+      break
+    case 'RemoveIndex':
+      if (!isNew)
+        c.issue(n, 'drop-index-non-concurrent', `RemoveIndex on ${model} (use RemoveIndexConcurrently with atomic = False)`, model)
+      break
+    case 'AddIndexConcurrently':
+    case 'RemoveIndexConcurrently':
+      if (run.atomic) c.issue(n, 'concurrently-in-transaction', `${call.name} in a migration without atomic = False`)
+      break
+    case 'AddConstraint':
+      if (!isNew) djangoAddConstraint(op)
+      break
+    case 'RunSQL':
+      djangoRunSql(op, run.place)
+      break
+    case 'RunPython':
+      djangoRunPython(op, run.fns, run.atomic)
+      break
+    case 'SeparateDatabaseAndState': {
+      const dbOps = call.kwargs.get('database_operations')
+      for (const o of named(dbOps)) run.visit(o)
+      break
+    }
+    default:
+      break
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

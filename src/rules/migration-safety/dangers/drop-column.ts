@@ -23,7 +23,7 @@ export default defineDanger({
       case 'django':
         return (
           `first release: migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField("${r.model ?? r.table}", ` +
-          `"${r.column}")]) and deploy; then a later migration drops the column`
+          `"${r.field ?? r.column}")]) and deploy; then a later migration drops the column`
         )
       default:
         return (

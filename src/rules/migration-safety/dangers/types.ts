@@ -48,6 +48,8 @@ export interface Names {
   value?: string
   /** Model name (Django) when it differs from the table. */
   model?: string
+  /** Field name (Django) when it differs from the column (a ForeignKey's `_id`, a `db_column`). */
+  field?: string
 }
 
 export interface RecipeInput extends Names {
