@@ -20,7 +20,9 @@
  *  - `pr-gate check` on a local git repository (real git, temporary) whose branch adds 1,000 migrations
  *    (500 SQL, 500 Rails): median wall time, CPU, peak RSS;
  *  - start-up: `node dist/index.js --help` against `node -e 0`, run in turn: medians and their difference.
- * `--only action,local,startup` picks parts; `--prof DIR` writes the gate's CPU profiles (Action runs) to DIR.
+ * `--only action,local,startup` picks parts; `--prof DIR` writes the gate's CPU profiles (Action runs) to DIR;
+ * `--list-delay MS` makes the fake answer every page of a PR's file list MS later (GitHub's latency, which the
+ * local fake does not have: what the Action's head start overlaps with loading its code).
  * Wall times include node's start. Peak RSS is from /usr/bin/time -f %M. The machine may be shared: quote
  * medians and ratios taken in the same run.
  */
@@ -33,7 +35,7 @@ import { parseArgs } from 'node:util'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
-const { values, positionals } = parseArgs({ options: { node: { type: 'string', multiple: true }, dist: { type: 'string' }, only: { type: 'string' }, prof: { type: 'string' }, cases: { type: 'string' } }, allowPositionals: true })
+const { values, positionals } = parseArgs({ options: { node: { type: 'string', multiple: true }, dist: { type: 'string' }, only: { type: 'string' }, prof: { type: 'string' }, cases: { type: 'string' }, 'list-delay': { type: 'string' } }, allowPositionals: true })
 const runs = Number(positionals[0] ?? 5)
 const nodes = values.node?.length ? values.node : [process.execPath]
 const bundle = join(values.dist ?? join(root, 'dist'), 'index.js')
@@ -158,6 +160,7 @@ async function actionRows(node) {
   const rows = []
   for (const c of CASES) {
     const server = await startGitHubServer()
+    if (values['list-delay']) server.faults.push({ path: 'pulls/list-files', delayMs: Number(values['list-delay']), times: Infinity })
     server.setTree('b'.repeat(40), c.base)
     server.setTree('c'.repeat(40), c.head)
     const ws = mkdtempSync(join(tmpdir(), 'bench-ws-'))
