@@ -345,7 +345,7 @@ if (args.length === 0 && process.env.GITHUB_ACTIONS === 'true') {
     // The head start first (the inputs, the client, the PR's file list under way), then the rest of the
     // Action, loaded while GitHub answers (src/action/head-start.ts).
     const head = await (await Promise.all(/* import() */[__nccwpck_require__.e(203), __nccwpck_require__.e(207), __nccwpck_require__.e(421), __nccwpck_require__.e(174), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22131))).headStart();
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(203), __nccwpck_require__.e(207), __nccwpck_require__.e(340), __nccwpck_require__.e(421), __nccwpck_require__.e(174), __nccwpck_require__.e(191), __nccwpck_require__.e(427), __nccwpck_require__.e(81), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88816));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(203), __nccwpck_require__.e(207), __nccwpck_require__.e(66), __nccwpck_require__.e(421), __nccwpck_require__.e(174), __nccwpck_require__.e(191), __nccwpck_require__.e(427), __nccwpck_require__.e(81), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88816));
     await run(head);
 }
 else if ((0,_cli_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelpOrVersion */ .PZ)(args)) {
@@ -371,7 +371,7 @@ else {
     // runner starts each job empty, where the cache would only cost its writing (~10 %, measured the same way).
     ;
     node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(340), __nccwpck_require__.e(427), __nccwpck_require__.e(92), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(66), __nccwpck_require__.e(427), __nccwpck_require__.e(92), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
     process.exitCode = await main(args);
 }
 

@@ -6,7 +6,7 @@
 import type { ChangedFile, Finding, Level, RuleContext, RuleOutput, RuleTable } from '../../types.js'
 import { parsePatch, PatchParseError, toRanges } from '../../change/patch.js'
 import { filterPaths, matchesAny } from '../../change/glob.js'
-import { mergeCoverage, parseReport, PathMatcher, type CoverageIndex, type ParsedReport } from '../../evidence/coverage/index.js'
+import type { CoverageIndex, ParsedReport } from '../../evidence/coverage/index.js'
 import { Options, type AreaOptions, type CriticalPathTestsOptions } from './options.js'
 import { isTestPath, mappedTests } from './mapping.js'
 import { isTrivialLine } from './trivial.js'
@@ -107,11 +107,15 @@ function extOf(p: string): string {
 }
 
 async function loadCoverage(ctx: RuleContext, options: CriticalPathTestsOptions, wanted: string[]): Promise<LoadedCoverage> {
-  const matcher = new PathMatcher(wanted)
   const extensions = new Set<string>()
   const findings: Finding[] = []
   const reports: ParsedReport[] = []
   const files = (await ctx.evidence.findReports(options.coverage)).filter((r) => !/(^|\/)node_modules\//.test(r.path))
+  if (files.length === 0) return { index: { files: new Map(), matched: new Map(), ambiguous: [] }, reports, extensions, findings }
+  // The readers, and the XML parser behind Cobertura and JaCoCo, load only when there is a report to read
+  // (issue 15: the common path loads no parser).
+  const { mergeCoverage, parseReport, PathMatcher } = await import('../../evidence/coverage/index.js')
+  const matcher = new PathMatcher(wanted)
   const maxBytes = options.max_report_mb * 1024 * 1024
   for (const rf of files) {
     if (rf.size > maxBytes) {
