@@ -3,7 +3,7 @@ export const ids = [191,46,967];
 export const modules = {
 
 /***/ 80223:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -669,7 +669,7 @@ async function headPolicyNote(input, headPath, ctx, remote) {
 /***/ }),
 
 /***/ 58808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -834,7 +834,7 @@ class RemotePolicyReader {
 /***/ }),
 
 /***/ 26328:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B4: () => (/* binding */ WAIVER_RECORDS_SELECTION),
@@ -1435,7 +1435,7 @@ function describeApprovers(spec) {
 /***/ }),
 
 /***/ 98337:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ZL: () => (/* binding */ extractRecord),
@@ -1619,7 +1619,7 @@ function extractRecord(text) {
 /***/ }),
 
 /***/ 46967:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ prNumberOf),

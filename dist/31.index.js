@@ -3,7 +3,7 @@ export const ids = [31];
 export const modules = {
 
 /***/ 35031:
-/***/ ((module) => {
+/***/ (function(module) {
 
 function webpackEmptyContext(req) {
 	var e = new Error("Cannot find module '" + req + "'");

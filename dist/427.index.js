@@ -3,7 +3,7 @@ export const ids = [427];
 export const modules = {
 
 /***/ 9393:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   zj: () => (/* binding */ markExclusions)
@@ -143,7 +143,7 @@ function markExclusions(files, gitattributes) {
 /***/ }),
 
 /***/ 82236:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A7: () => (/* binding */ compiledGlob),
@@ -459,7 +459,7 @@ function filterPaths(items, include, exclude = []) {
 /***/ }),
 
 /***/ 29705:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $b: () => (/* binding */ findReasonedDeclaration),
@@ -564,7 +564,7 @@ function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
 /***/ }),
 
 /***/ 30955:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ planReads)
@@ -606,7 +606,7 @@ function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTE
 /***/ }),
 
 /***/ 62515:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GS: () => (/* binding */ policyErrorVerdict),
@@ -900,7 +900,7 @@ function infrastructureErrorVerdict(message, ctx, policySource, policy) {
 /***/ }),
 
 /***/ 3151:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A6: () => (/* binding */ verifyReleaseApproval),
@@ -1166,7 +1166,7 @@ async function verifyReleaseApproval(records, pull, label, approvers, paths, all
 /***/ }),
 
 /***/ 4488:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   UH: () => (/* binding */ redactedOf),
@@ -1231,7 +1231,7 @@ function scrub(text, secrets) {
 /***/ }),
 
 /***/ 50728:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -1781,7 +1781,7 @@ function parseReport(path, text) {
 /***/ }),
 
 /***/ 82193:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _l: () => (/* binding */ findJsonError),
@@ -1976,7 +1976,7 @@ class JsonScanner {
 /***/ }),
 
 /***/ 18640:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ ReportError),
@@ -2242,7 +2242,7 @@ function splitNameVersion(s) {
 /***/ }),
 
 /***/ 21592:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $W: () => (/* binding */ workspaceEvidence)
@@ -2346,7 +2346,7 @@ function workspaceEvidence(root, origin = 'workspace', maxEntries = MAX_ENTRIES)
 /***/ }),
 
 /***/ 94126:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I$: () => (/* binding */ exitCode),
@@ -2380,7 +2380,7 @@ function deploymentDecision(v) {
 /***/ }),
 
 /***/ 1255:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ gateChange)
@@ -2413,7 +2413,7 @@ async function gateChange(input) {
 /***/ }),
 
 /***/ 21566:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ policySource)
@@ -2437,7 +2437,7 @@ function policySource(o) {
 /***/ }),
 
 /***/ 91130:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Yy: () => (/* binding */ enforcementNotes),
@@ -2486,7 +2486,7 @@ function enforcementNotes(loaded) {
 /***/ }),
 
 /***/ 41213:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L$: () => (/* binding */ BudgetExceeded),
@@ -2576,7 +2576,7 @@ async function withBudget(ms, maxBlockMs, fn) {
 /***/ }),
 
 /***/ 66794:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lo: () => (/* binding */ DEFAULT_POLICY_PATH),
@@ -2596,7 +2596,7 @@ const DEFAULT_LABEL_PREFIX = 'gate-waive:';
 /***/ }),
 
 /***/ 40949:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -3296,7 +3296,7 @@ function describeEnforcement(e) {
 /***/ }),
 
 /***/ 97749:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hs: () => (/* binding */ regexProblem),
@@ -3419,7 +3419,7 @@ function policyRegex(source) {
 /***/ }),
 
 /***/ 30760:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   nZ: () => (/* binding */ resolvePolicy),
@@ -3479,7 +3479,7 @@ function resolvePolicy(doc) {
 /***/ }),
 
 /***/ 21458:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -3754,7 +3754,7 @@ function withoutDefaultedRequired(node) {
 /***/ }),
 
 /***/ 17766:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   au: () => (/* binding */ didYouMean),
@@ -4031,7 +4031,7 @@ function applyDefaults(schema, value) {
 /***/ }),
 
 /***/ 4225:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ toJsonReport)
@@ -4076,7 +4076,7 @@ function toJsonReport(v) {
 /***/ }),
 
 /***/ 54285:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IM: () => (/* binding */ renderCheckOutput),
@@ -4601,7 +4601,7 @@ function renderJobSummary(v, o) {
 /***/ }),
 
 /***/ 15946:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ER: () => (/* binding */ waiverSentence),
@@ -4671,7 +4671,7 @@ function waiverText(w) {
 /***/ }),
 
 /***/ 25544:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Km: () => (/* binding */ defineRule),
@@ -4742,7 +4742,7 @@ function bindRule(rule, raw) {
 /***/ }),
 
 /***/ 59663:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -15859,7 +15859,7 @@ function isRuleId(id) {
 /***/ }),
 
 /***/ 18157:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FH: () => (/* binding */ DANGER_IDS),
@@ -15894,7 +15894,7 @@ function recipeFor(id, r) {
 /***/ }),
 
 /***/ 3417:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__),
@@ -16018,7 +16018,7 @@ function rowsOf(where) {
 /***/ }),
 
 /***/ 21384:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__),
@@ -16132,7 +16132,7 @@ function rewriteFree(old, now, using) {
 /***/ }),
 
 /***/ 11986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -17333,7 +17333,7 @@ const DANGER_LIST = [
 /***/ }),
 
 /***/ 54511:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ defineDanger),
@@ -17365,7 +17365,7 @@ function defineDanger(d) {
 /***/ }),
 
 /***/ 79836:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BR: () => (/* binding */ typeNameOf),
@@ -17509,7 +17509,7 @@ function ident(s) {
 /***/ }),
 
 /***/ 48992:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ groupDigits),
@@ -17572,7 +17572,7 @@ function groupDigits(n) {
 /***/ }),
 
 /***/ 16141:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A_: () => (/* binding */ LEVELS),

@@ -185,7 +185,7 @@ exports.getExpressionAst = getExpressionAst;
 /***/ }),
 
 /***/ 62851:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ (function(__unused_webpack_module, exports) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
@@ -287,7 +287,7 @@ exports.TFExpressionSyntaxTree = __importStar(__webpack_require__(10895));
 /***/ }),
 
 /***/ 75587:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
 // Copyright (c) HashiCorp, Inc
@@ -370,7 +370,7 @@ exports.findAllReferencesInAst = findAllReferencesInAst;
 /***/ }),
 
 /***/ 10895:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ (function(__unused_webpack_module, exports) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
@@ -455,7 +455,7 @@ exports.getChildWithValue = getChildWithValue;
 /***/ }),
 
 /***/ 185:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ (function(__unused_webpack_module, exports) {
 
 
 /**
@@ -536,7 +536,7 @@ exports.wrapTerraformExpression = wrapTerraformExpression;
 /***/ }),
 
 /***/ 84093:
-/***/ ((__unused_webpack_module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __unused_webpack_exports, __webpack_require__) {
 
 // Copyright 2021 The Go Authors. All rights reserved.
 // Use of this source code is governed by a BSD-style
@@ -568,7 +568,7 @@ __webpack_require__(7783);
 /***/ }),
 
 /***/ 7783:
-/***/ (() => {
+/***/ (function() {
 
 // Copyright 2018 The Go Authors. All rights reserved.
 // Use of this source code is governed by a BSD-style
@@ -1150,7 +1150,7 @@ __webpack_require__(7783);
 /***/ }),
 
 /***/ 14839:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1333,7 +1333,7 @@ module.exports = copySync
 /***/ }),
 
 /***/ 81759:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1520,7 +1520,7 @@ module.exports = copy
 /***/ }),
 
 /***/ 75796:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1534,7 +1534,7 @@ module.exports = {
 /***/ }),
 
 /***/ 47882:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1580,7 +1580,7 @@ module.exports = {
 /***/ }),
 
 /***/ 13529:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1653,7 +1653,7 @@ module.exports = {
 /***/ }),
 
 /***/ 45779:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1683,7 +1683,7 @@ module.exports = {
 /***/ }),
 
 /***/ 38751:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1754,7 +1754,7 @@ module.exports = {
 /***/ }),
 
 /***/ 83121:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1862,7 +1862,7 @@ module.exports = {
 /***/ }),
 
 /***/ 87045:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -1903,7 +1903,7 @@ module.exports = {
 /***/ }),
 
 /***/ 84896:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2002,7 +2002,7 @@ module.exports = {
 /***/ }),
 
 /***/ 3506:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
 // This is adapted from https://github.com/normalize/mz
@@ -2155,7 +2155,7 @@ if (typeof fs.realpath.native === 'function') {
 /***/ }),
 
 /***/ 72136:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2178,7 +2178,7 @@ module.exports = {
 /***/ }),
 
 /***/ 68471:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2201,7 +2201,7 @@ module.exports = jsonFile
 /***/ }),
 
 /***/ 86239:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2219,7 +2219,7 @@ module.exports = {
 /***/ }),
 
 /***/ 90425:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2238,7 +2238,7 @@ module.exports = outputJsonSync
 /***/ }),
 
 /***/ 3753:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2257,7 +2257,7 @@ module.exports = outputJson
 /***/ }),
 
 /***/ 31089:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 const u = (__webpack_require__(95077).fromPromise)
@@ -2278,7 +2278,7 @@ module.exports = {
 /***/ }),
 
 /***/ 89625:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 const fs = __webpack_require__(3506)
@@ -2312,7 +2312,7 @@ module.exports.makeDirSync = (dir, options) => {
 /***/ }),
 
 /***/ 83388:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 // Adapted from https://github.com/sindresorhus/make-dir
 // Copyright (c) Sindre Sorhus <sindresorhus@gmail.com> (sindresorhus.com)
@@ -2340,7 +2340,7 @@ module.exports.checkPath = function checkPath (pth) {
 /***/ }),
 
 /***/ 92076:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2354,7 +2354,7 @@ module.exports = {
 /***/ }),
 
 /***/ 89951:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2416,7 +2416,7 @@ module.exports = moveSync
 /***/ }),
 
 /***/ 47751:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2482,7 +2482,7 @@ module.exports = move
 /***/ }),
 
 /***/ 35229:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2520,7 +2520,7 @@ module.exports = {
 /***/ }),
 
 /***/ 52881:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 const u = (__webpack_require__(95077).fromPromise)
@@ -2539,7 +2539,7 @@ module.exports = {
 /***/ }),
 
 /***/ 56205:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2563,7 +2563,7 @@ module.exports = {
 /***/ }),
 
 /***/ 50353:
-/***/ ((module) => {
+/***/ (function(module) {
 
 
 
@@ -2599,7 +2599,7 @@ module.exports = {
 /***/ }),
 
 /***/ 90887:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2771,7 +2771,7 @@ module.exports = {
 /***/ }),
 
 /***/ 96934:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 
 
@@ -2831,7 +2831,7 @@ module.exports = {
 /***/ }),
 
 /***/ 73964:
-/***/ ((module) => {
+/***/ (function(module) {
 
 
 
@@ -2861,7 +2861,7 @@ function clone (obj) {
 /***/ }),
 
 /***/ 35744:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 var fs = __webpack_require__(79896)
 var polyfills = __webpack_require__(83501)
@@ -3316,7 +3316,7 @@ function retry () {
 /***/ }),
 
 /***/ 12270:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 var Stream = (__webpack_require__(2203).Stream)
 
@@ -3441,7 +3441,7 @@ function legacy (fs) {
 /***/ }),
 
 /***/ 83501:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 var constants = __webpack_require__(49140)
 
@@ -3803,7 +3803,7 @@ function patch (fs) {
 /***/ }),
 
 /***/ 92064:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+/***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 let _fs
 try {
@@ -3898,7 +3898,7 @@ module.exports = {
 /***/ }),
 
 /***/ 79449:
-/***/ ((module) => {
+/***/ (function(module) {
 
 function stringify (obj, { EOL = '\n', finalEOL = true, replacer = null, spaces } = {}) {
   const EOF = finalEOL ? EOL : ''
@@ -3923,7 +3923,7 @@ module.exports = { stringify, stripBom }
 /***/ }),
 
 /***/ 95077:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ (function(__unused_webpack_module, exports) {
 
 
 
@@ -3954,7 +3954,7 @@ exports.fromPromise = function (fn) {
 /***/ }),
 
 /***/ 49381:
-/***/ ((module) => {
+/***/ (function(module) {
 
 module.exports = eval("require")("performance");
 

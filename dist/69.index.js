@@ -3,7 +3,7 @@ export const ids = [69,300,383];
 export const modules = {
 
 /***/ 53796:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -356,7 +356,7 @@ async function replayFailed(q, ids) {
 /***/ }),
 
 /***/ 86375:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 // ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
@@ -1636,7 +1636,7 @@ function redisHost(url) {
 /***/ }),
 
 /***/ 91383:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1835,7 +1835,7 @@ function releaseCheckRun(e, o) {
 /***/ }),
 
 /***/ 59807:
-/***/ ((module) => {
+/***/ (function(module) {
 
 function webpackEmptyAsyncContext(req) {
 	// Here Promise.resolve().then() is used instead of new Promise() to prevent

@@ -3,7 +3,7 @@ export const ids = [808];
 export const modules = {
 
 /***/ 68427:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -505,7 +505,7 @@ async function writeSvgs(svg, report, io) {
 /***/ }),
 
 /***/ 94801:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I6: () => (/* binding */ computeTrends)
@@ -661,7 +661,7 @@ function computeTrends(i) {
 /***/ }),
 
 /***/ 70874:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ checkTrends)
@@ -714,7 +714,7 @@ function checkTrends(r, s) {
 /***/ }),
 
 /***/ 22018:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bt: () => (/* binding */ renderTrendText),
@@ -1070,7 +1070,7 @@ function renderTrendMarkdown(r) {
 /***/ }),
 
 /***/ 41130:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Nw: () => (/* binding */ parseDependabotAlerts),

@@ -3,7 +3,7 @@ export const ids = [81];
 export const modules = {
 
 /***/ 2081:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -214,7 +214,7 @@ function checkOutputWithRecord(v, o, record) {
 /***/ }),
 
 /***/ 77184:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I8: () => (/* binding */ createCommitStatus),

@@ -517,7 +517,7 @@ Object.defineProperty(exports, '__esModule', { value: true });
 /***/ }),
 
 /***/ 5793:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Am: () => (/* binding */ merge),
@@ -1921,7 +1921,7 @@ function union(...others) {
 /***/ }),
 
 /***/ 48781:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KI: () => (/* binding */ hsl),
@@ -2526,7 +2526,7 @@ define(Cubehelix, cubehelix, extend(Color, {
 /***/ }),
 
 /***/ 7837:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $S: () => (/* binding */ quadIn),
@@ -2788,7 +2788,7 @@ var elasticInOut = (function custom(a, p) {
 /***/ }),
 
 /***/ 55907:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GP: () => (/* binding */ format),
@@ -3133,7 +3133,7 @@ function precisionRound(step, max) {
 /***/ }),
 
 /***/ 89493:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AN: () => (/* binding */ azimuthalEquidistant),
@@ -6279,7 +6279,7 @@ function transverseMercator() {
 /***/ }),
 
 /***/ 67609:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6873,7 +6873,7 @@ function quantize(interpolator, n) {
 /***/ }),
 
 /***/ 54011:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ae: () => (/* binding */ path),
@@ -7069,7 +7069,7 @@ function pathRound(digits = 3) {
 /***/ }),
 
 /***/ 58513:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GZ: () => (/* binding */ step),
@@ -9175,7 +9175,7 @@ function reverse(series) {
 /***/ }),
 
 /***/ 73581:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DC: () => (/* binding */ timeFormat),
@@ -9925,7 +9925,7 @@ var parseIso = +new Date("2000-01-01T00:00:00.000Z")
 /***/ }),
 
 /***/ 22071:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $Z: () => (/* binding */ utcTicks),
@@ -10335,7 +10335,7 @@ const [timeTicks, timeTickInterval] = ticker(timeYear, timeMonth, timeSunday, ti
 /***/ }),
 
 /***/ 33937:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O1: () => (/* binding */ timer),
@@ -10486,7 +10486,7 @@ function interval(callback, delay, time) {
 /***/ }),
 
 /***/ 46290:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10544,7 +10544,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 94406:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11232,7 +11232,7 @@ ResolveFilter.Definition = {
 /***/ }),
 
 /***/ 50566:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BR: () => (/* binding */ rederive),
@@ -13346,7 +13346,7 @@ function transform(type) {
 /***/ }),
 
 /***/ 47842:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14322,7 +14322,7 @@ function partition(data, groupby, sort, field) {
 /***/ }),
 
 /***/ 63270:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ eventSelector)
@@ -14523,7 +14523,7 @@ function parseThrottle(s) {
 /***/ }),
 
 /***/ 12314:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AA: () => (/* binding */ Constants),
@@ -16138,7 +16138,7 @@ function codegen (opt) {
 /***/ }),
 
 /***/ 36122:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 // ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
@@ -17627,7 +17627,7 @@ function setForceParam(f, v, _) {
 /***/ }),
 
 /***/ 59270:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hg: () => (/* binding */ locale),
@@ -17833,7 +17833,7 @@ function resetDefaultLocale() {
 /***/ }),
 
 /***/ 5612:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -18742,7 +18742,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 43652:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
@@ -20095,7 +20095,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 15485:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 // ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
@@ -22069,7 +22069,7 @@ Treemap.Definition = {
 /***/ }),
 
 /***/ 19622:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
@@ -22964,7 +22964,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 32617:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -23536,7 +23536,7 @@ const loader = loaderFactory(external_fs_);
 /***/ }),
 
 /***/ 49498:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -27348,7 +27348,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 81845:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -32254,7 +32254,7 @@ for (const key in projections) {
 /***/ }),
 
 /***/ 58926:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -32503,7 +32503,7 @@ Regression.Definition = {
 /***/ }),
 
 /***/ 77834:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ context)
@@ -33102,7 +33102,7 @@ Context.prototype = Subcontext.prototype = {
 /***/ }),
 
 /***/ 91046:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -35576,7 +35576,7 @@ function domainCaption(locale, scale, opt) {
 /***/ }),
 
 /***/ 17478:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -40654,7 +40654,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 54911:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -41186,7 +41186,7 @@ function selectionVisitor(name, args, scope, params) {
 /***/ }),
 
 /***/ 61146:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ cumulativeLogNormal),
@@ -42387,7 +42387,7 @@ function angleDelta(p, q, r, sx, sy) {
 /***/ }),
 
 /***/ 52694:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ HOURS),
@@ -42901,7 +42901,7 @@ function detectTimeUnits(data, field, utc) {
 /***/ }),
 
 /***/ 49630:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -46710,7 +46710,7 @@ function adjustRange(w, bisect) {
 /***/ }),
 
 /***/ 80168:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -47835,7 +47835,7 @@ function visitArray(array, filter, visitor) {
 /***/ }),
 
 /***/ 37472:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
@@ -49177,7 +49177,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 18026:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -50558,7 +50558,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 40909:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 // ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
@@ -52269,7 +52269,7 @@ function isPoint(p) {
 /***/ }),
 
 /***/ 37624:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
@@ -52829,7 +52829,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 33972:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);

@@ -3,7 +3,7 @@ export const ids = [989];
 export const modules = {
 
 /***/ 79989:
-/***/ ((module) => {
+/***/ (function(module) {
 
 module.exports = eval("require")("canvas");
 

@@ -3,7 +3,7 @@ export const ids = [994];
 export const modules = {
 
 /***/ 10994:
-/***/ ((__webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function(__webpack_module__, __webpack_exports__, __webpack_require__) {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generatePresets } from './gen-presets.mjs'
 import { asciiOnly } from './ascii-only.mjs'
+import { eagerFactories } from './eager-factories.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
@@ -40,8 +41,10 @@ execFileSync(
 for (const f of readdirSync(dist).filter((n) => n.endsWith('.js'))) {
   const file = join(dist, f)
   const code = readFileSync(file, 'utf8')
-  const ascii = asciiOnly(code, `dist/${f}`)
-  if (ascii !== code) writeFileSync(file, ascii)
+  // Module factories as function expressions (scripts/eager-factories.mjs: V8 compiles them with the chunk
+  // instead of pre-parsing each and parsing it again on its first require).
+  const out = eagerFactories(asciiOnly(code, `dist/${f}`), `dist/${f}`)
+  if (out !== code) writeFileSync(file, out)
 }
 
 // Wasm assets loaded lazily at run time (see src/rules/migration-safety/): copied beside the bundle.
