@@ -1165,6 +1165,53 @@ async function verifyReleaseApproval(records, pull, label, approvers, paths, all
 
 /***/ }),
 
+/***/ 43881:
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P8: () => (/* binding */ parseLineNumber),
+/* harmony export */   oI: () => (/* binding */ addHits),
+/* harmony export */   s1: () => (/* binding */ emptyCoverageIndex),
+/* harmony export */   zq: () => (/* binding */ parseCount)
+/* harmony export */ });
+/**
+ * The coverage model every parser produces: per source file, the executable lines and their hit counts.
+ * Lines absent from `lines` are not executable. Paths are as written in the report (after joining a
+ * Cobertura `<source>` root or a JaCoCo package); matching them to repository paths is `paths.ts`'s job.
+ */
+/** Adds `hits` to line `line` of `map` (several records for one line add up). */
+function addHits(map, line, hits) {
+    const prev = map.get(line);
+    map.set(line, prev === undefined ? hits : prev + hits);
+}
+/** Parses a non-negative integer hit count; lcov and Cobertura may write large counts or floats like "1.0". */
+function parseCount(text) {
+    if (text === undefined)
+        return undefined;
+    const t = text.trim();
+    if (!/^\d+(\.\d+)?(e\+?\d+)?$/i.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+/** Parses a positive integer line number. */
+function parseLineNumber(text) {
+    if (text === undefined)
+        return undefined;
+    const t = text.trim();
+    if (!/^\d+$/.test(t))
+        return undefined;
+    const n = Number(t);
+    return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
+}
+/** An index with no file: what a run without a coverage report starts from (and what merging starts from). */
+function emptyCoverageIndex() {
+    return { files: new Map(), matched: new Map(), ambiguous: [] };
+}
+
+
+/***/ }),
+
 /***/ 4488:
 /***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
@@ -4999,6 +5046,8 @@ function toRanges(lines) {
     return ranges;
 }
 
+// EXTERNAL MODULE: ./src/evidence/coverage/model.ts
+var model = __webpack_require__(43881);
 ;// CONCATENATED MODULE: ./src/rules/critical-path-tests/options.ts
 /** Options of `critical-path-tests` (the policy schema and its defaults are generated from this). */
 
@@ -5255,6 +5304,7 @@ function isTrivialLine(path, text) {
 
 
 
+
 const RANGES_IN_TABLE = 3;
 /** Which head lines of a changed file count as changed code, or why the file needs no tests. */
 function analyse(file) {
@@ -5325,10 +5375,10 @@ async function loadCoverage(ctx, options, wanted) {
     const reports = [];
     const files = (await ctx.evidence.findReports(options.coverage)).filter((r) => !/(^|\/)node_modules\//.test(r.path));
     if (files.length === 0)
-        return { index: { files: new Map(), matched: new Map(), ambiguous: [] }, reports, extensions, findings };
+        return { index: (0,model/* emptyCoverageIndex */.s1)(), reports, extensions, findings };
     // The readers, and the XML parser behind Cobertura and JaCoCo, load only when there is a report to read
     // (issue 15: the common path loads no parser).
-    const { mergeCoverage, parseReport, PathMatcher } = await Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(57)]).then(__webpack_require__.bind(__webpack_require__, 98057));
+    const { mergeCoverage, parseReport, PathMatcher } = await Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 78192));
     const matcher = new PathMatcher(wanted);
     const maxBytes = options.max_report_mb * 1024 * 1024;
     for (const rf of files) {
@@ -15210,7 +15260,7 @@ function mergeAlert(rows, a, allowedBy) {
 // EXTERNAL MODULE: ./src/types.ts
 var src_types = __webpack_require__(16141);
 // EXTERNAL MODULE: ./src/evidence/scanners/model.ts
-var model = __webpack_require__(18640);
+var scanners_model = __webpack_require__(18640);
 // EXTERNAL MODULE: ./src/evidence/scanners/json-parse.ts
 var json_parse = __webpack_require__(82193);
 ;// CONCATENATED MODULE: ./src/evidence/scanners/sarif-code.ts
@@ -15291,7 +15341,7 @@ function parseSarifCode(path, doc) {
                     : -1;
             const rule = (idx >= 0 && idx < rules.length && rules[idx].id === ruleId ? rules[idx] : undefined) ??
                 [...rules, ...extRules].find((r) => r.id === ruleId);
-            if ((0,model/* advisoryIdsIn */.zg)(ruleId).length || (0,model/* advisoryIdsIn */.zg)(sarif_code_str(rule?.helpUri)).length) {
+            if ((0,scanners_model/* advisoryIdsIn */.zg)(ruleId).length || (0,scanners_model/* advisoryIdsIn */.zg)(sarif_code_str(rule?.helpUri)).length) {
                 skipped++; // a dependency advisory: the `dependencies` rule's
                 continue;
             }
@@ -15344,10 +15394,10 @@ function parseCodeReport(path, content) {
     const doc = (0,json_parse/* parseJsonReport */.qo)(path, content);
     if (!(0,src_json/* isObject */.Gv)(doc) || !Array.isArray(doc.runs)) {
         const keys = (0,src_json/* isObject */.Gv)(doc) ? Object.keys(doc).slice(0, 5).join(', ') || 'none' : Array.isArray(doc) ? 'an array' : String(doc);
-        throw new model/* ReportError */.$g(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`);
+        throw new scanners_model/* ReportError */.$g(path, `${path} is not a SARIF report: no \`runs\` array (top-level: ${keys})`);
     }
     if (doc.version !== '2.1.0')
-        throw new model/* ReportError */.$g(path, `${path}: SARIF version ${(0,src_json/* textOf */.b6)(doc.version, '(none)')} is not supported (expected 2.1.0)`);
+        throw new scanners_model/* ReportError */.$g(path, `${path}: SARIF version ${(0,src_json/* textOf */.b6)(doc.version, '(none)')} is not supported (expected 2.1.0)`);
     return parseSarifCode(path, doc);
 }
 /** A GitHub code-scanning alert (list-alerts-for-repo item) \u2192 CodeResult; undefined when it has no location. */

@@ -8,7 +8,7 @@ import { parseGoCover } from './gocover.js'
 import { parseIstanbulJson } from './istanbul.js'
 import { parseJacoco } from './jacoco.js'
 import { parseLcov } from './lcov.js'
-import type { CoverageFormat, LineHits, ParsedReport, ParseOptions } from './model.js'
+import { emptyCoverageIndex, type CoverageFormat, type CoverageIndex, type ParsedReport, type ParseOptions } from './model.js'
 import { PathMatcher } from './paths.js'
 
 export * from './model.js'
@@ -75,27 +75,12 @@ export function parseReport(text: string, reportPath: string, options: ParseOpti
   }
 }
 
-export interface MergedFile {
-  lines: LineHits
-  /** Report paths that described this file. */
-  reports: string[]
-}
-
-export interface CoverageIndex {
-  /** Changed path -> merged line hits (a line is covered when any report covered it). */
-  files: Map<string, MergedFile>
-  /** Report path -> number of changed files found in it. */
-  matched: Map<string, number>
-  /** Reported paths that fit several changed files. */
-  ambiguous: Array<{ reportPath: string; path: string; candidates: string[] }>
-}
-
 /**
  * Merges parsed reports onto the changed paths. Hits add up across reports and records: a line is
  * executable when any report lists it, covered when any report saw it run.
  */
 export function mergeCoverage(reports: readonly ParsedReport[], matcher: PathMatcher): CoverageIndex {
-  const index: CoverageIndex = { files: new Map(), matched: new Map(), ambiguous: [] }
+  const index = emptyCoverageIndex()
   for (const report of reports) {
     const results = matcher.matchAll(report.reportPath, report.files)
     const found = new Set<string>()

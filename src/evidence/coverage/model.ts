@@ -76,3 +76,23 @@ export function parseLineNumber(text: string | undefined): number | undefined {
   const n = Number(t)
   return n >= 1 && Number.isSafeInteger(n) ? n : undefined
 }
+
+export interface MergedFile {
+  lines: LineHits
+  /** Report paths that described this file. */
+  reports: string[]
+}
+
+export interface CoverageIndex {
+  /** Changed path -> merged line hits (a line is covered when any report covered it). */
+  files: Map<string, MergedFile>
+  /** Report path -> number of changed files found in it. */
+  matched: Map<string, number>
+  /** Reported paths that fit several changed files. */
+  ambiguous: Array<{ reportPath: string; path: string; candidates: string[] }>
+}
+
+/** An index with no file: what a run without a coverage report starts from (and what merging starts from). */
+export function emptyCoverageIndex(): CoverageIndex {
+  return { files: new Map(), matched: new Map(), ambiguous: [] }
+}

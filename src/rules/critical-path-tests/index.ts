@@ -6,7 +6,7 @@
 import type { ChangedFile, Finding, Level, RuleContext, RuleOutput, RuleTable } from '../../types.js'
 import { parsePatch, PatchParseError, toRanges } from '../../change/patch.js'
 import { filterPaths, matchesAny } from '../../change/glob.js'
-import type { CoverageIndex, ParsedReport } from '../../evidence/coverage/index.js'
+import { emptyCoverageIndex, type CoverageIndex, type ParsedReport } from '../../evidence/coverage/model.js'
 import { Options, type AreaOptions, type CriticalPathTestsOptions } from './options.js'
 import { isTestPath, mappedTests } from './mapping.js'
 import { isTrivialLine } from './trivial.js'
@@ -111,7 +111,7 @@ async function loadCoverage(ctx: RuleContext, options: CriticalPathTestsOptions,
   const findings: Finding[] = []
   const reports: ParsedReport[] = []
   const files = (await ctx.evidence.findReports(options.coverage)).filter((r) => !/(^|\/)node_modules\//.test(r.path))
-  if (files.length === 0) return { index: { files: new Map(), matched: new Map(), ambiguous: [] }, reports, extensions, findings }
+  if (files.length === 0) return { index: emptyCoverageIndex(), reports, extensions, findings }
   // The readers, and the XML parser behind Cobertura and JaCoCo, load only when there is a report to read
   // (issue 15: the common path loads no parser).
   const { mergeCoverage, parseReport, PathMatcher } = await import('../../evidence/coverage/index.js')

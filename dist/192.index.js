@@ -1,8 +1,8 @@
-export const id = 57;
-export const ids = [57];
+export const id = 192;
+export const ids = [192];
 export const modules = {
 
-/***/ 98057:
+/***/ 78192:
 /***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
@@ -13,40 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
   parseReport: () => (/* binding */ parseReport)
 });
 
-// UNUSED EXPORTS: addHits, detectFormat, normalizePath, parseCobertura, parseCount, parseGoCover, parseIstanbulJson, parseJacoco, parseLcov, parseLineNumber
+// UNUSED EXPORTS: addHits, detectFormat, emptyCoverageIndex, normalizePath, parseCobertura, parseCount, parseGoCover, parseIstanbulJson, parseJacoco, parseLcov, parseLineNumber
 
-;// CONCATENATED MODULE: ./src/evidence/coverage/model.ts
-/**
- * The coverage model every parser produces: per source file, the executable lines and their hit counts.
- * Lines absent from `lines` are not executable. Paths are as written in the report (after joining a
- * Cobertura `<source>` root or a JaCoCo package); matching them to repository paths is `paths.ts`'s job.
- */
-/** Adds `hits` to line `line` of `map` (several records for one line add up). */
-function addHits(map, line, hits) {
-    const prev = map.get(line);
-    map.set(line, prev === undefined ? hits : prev + hits);
-}
-/** Parses a non-negative integer hit count; lcov and Cobertura may write large counts or floats like "1.0". */
-function parseCount(text) {
-    if (text === undefined)
-        return undefined;
-    const t = text.trim();
-    if (!/^\d+(\.\d+)?(e\+?\d+)?$/i.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : undefined;
-}
-/** Parses a positive integer line number. */
-function parseLineNumber(text) {
-    if (text === undefined)
-        return undefined;
-    const t = text.trim();
-    if (!/^\d+$/.test(t))
-        return undefined;
-    const n = Number(t);
-    return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
-}
-
+// EXTERNAL MODULE: ./src/evidence/coverage/model.ts
+var model = __webpack_require__(43881);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
 var fxp = __webpack_require__(75824);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
@@ -196,8 +166,8 @@ function parseCobertura(xml, reportPath, options = {}) {
                 result.files.push(file);
             }
             children(children(cls, 'lines')[0], 'line').forEach((line, li) => {
-                const n = parseLineNumber(attr(line, 'number'));
-                const hits = parseCount(attr(line, 'hits'));
+                const n = (0,model/* parseLineNumber */.P8)(attr(line, 'number'));
+                const hits = (0,model/* parseCount */.zq)(attr(line, 'hits'));
                 if (n === undefined || hits === undefined) {
                     add({
                         message: `<line> with number=${JSON.stringify(attr(line, 'number') ?? null)} hits=${JSON.stringify(attr(line, 'hits') ?? null)}` +
@@ -207,7 +177,7 @@ function parseCobertura(xml, reportPath, options = {}) {
                     });
                     return;
                 }
-                addHits(file.lines, n, hits);
+                (0,model/* addHits */.oI)(file.lines, n, hits);
             });
         });
     });
@@ -266,8 +236,8 @@ function parseGoCover(text, reportPath, options = {}) {
             return result;
         }
         const m = BLOCK.exec(row);
-        const startLine = m ? parseLineNumber(m[2]) : undefined;
-        const endLine = m ? parseLineNumber(m[4]) : undefined;
+        const startLine = m ? (0,model/* parseLineNumber */.P8)(m[2]) : undefined;
+        const endLine = m ? (0,model/* parseLineNumber */.P8)(m[4]) : undefined;
         if (!m || startLine === undefined || endLine === undefined || endLine < startLine || endLine - startLine >= MAX_BLOCK_LINES) {
             add({
                 message: `malformed block ${JSON.stringify(row.slice(0, 100))} (expected file:l.c,l.c stmts count)`,
@@ -446,9 +416,9 @@ function parseJacoco(xml, reportPath, options = {}) {
                     result.files.push(file);
                 }
                 children(sf, 'line').forEach((line, li) => {
-                    const nr = parseLineNumber(attr(line, 'nr'));
-                    const mi = parseCount(attr(line, 'mi') ?? '0');
-                    const ci = parseCount(attr(line, 'ci') ?? '0');
+                    const nr = (0,model/* parseLineNumber */.P8)(attr(line, 'nr'));
+                    const mi = (0,model/* parseCount */.zq)(attr(line, 'mi') ?? '0');
+                    const ci = (0,model/* parseCount */.zq)(attr(line, 'ci') ?? '0');
                     if (nr === undefined || mi === undefined || ci === undefined) {
                         add({
                             message: `<line> with nr=${JSON.stringify(attr(line, 'nr') ?? null)} mi=${JSON.stringify(attr(line, 'mi') ?? null)}` +
@@ -460,7 +430,7 @@ function parseJacoco(xml, reportPath, options = {}) {
                     }
                     if (mi + ci === 0)
                         return;
-                    addHits(file.lines, nr, ci);
+                    (0,model/* addHits */.oI)(file.lines, nr, ci);
                 });
             });
         });
@@ -573,18 +543,18 @@ function readLineHits(state, row, lineNo) {
         return;
     const body = row.slice(3);
     const comma = body.indexOf(',');
-    const ln = comma === -1 ? undefined : parseLineNumber(body.slice(0, comma));
+    const ln = comma === -1 ? undefined : (0,model/* parseLineNumber */.P8)(body.slice(0, comma));
     const rest = comma === -1 ? '' : body.slice(comma + 1);
     const comma2 = rest.indexOf(',');
     const hitsText = comma2 === -1 ? rest : rest.slice(0, comma2);
     // geninfo can write negative counts for gcov oddities; treat them as 0 rather than rejecting the file.
-    const hits = hitsText.startsWith('-') && /^-\d+$/.test(hitsText) ? 0 : parseCount(hitsText);
+    const hits = hitsText.startsWith('-') && /^-\d+$/.test(hitsText) ? 0 : (0,model/* parseCount */.zq)(hitsText);
     if (ln === undefined || hits === undefined) {
         const message = `malformed DA record ${JSON.stringify(row.slice(0, 80))} (expected DA:<line>,<hits>)`;
         state.problems.add({ message, line: lineNo, fatal: false });
         return;
     }
-    addHits(current.lines, ln, hits);
+    (0,model/* addHits */.oI)(current.lines, ln, hits);
 }
 /** `SF:<path>`: opens a record, noting a previous one left without end_of_record. */
 function openRecord(state, row, lineNo) {
@@ -795,6 +765,7 @@ class PathMatcher {
 
 
 
+
 /** Format from the first bytes (file names lie: `coverage.xml` is Cobertura or JaCoCo, `cover.out` anything). */
 function detectFormat(text) {
     const head = text
@@ -863,7 +834,7 @@ function parseReport(text, reportPath, options = {}) {
  * executable when any report lists it, covered when any report saw it run.
  */
 function mergeCoverage(reports, matcher) {
-    const index = { files: new Map(), matched: new Map(), ambiguous: [] };
+    const index = (0,model/* emptyCoverageIndex */.s1)();
     for (const report of reports) {
         const results = matcher.matchAll(report.reportPath, report.files);
         const found = new Set();
