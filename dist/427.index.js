@@ -7198,7 +7198,10 @@ class Collector {
         catchUps: [],
     };
     pending = [];
-    /** Backfill candidates, kept at the end when the same transaction also changes the schema. */
+    /**
+     * Backfill candidates, kept at the end when the same transaction also changes the schema, or when they
+     * are batched (the batches then commit together with the migration's one transaction).
+     */
     backfills = [];
     /** A forward operation changed the schema of an existing table inside the migration's transaction. */
     schemaChangeInTx = false;
@@ -7220,9 +7223,12 @@ class Collector {
             i.rollback = true;
         this.result.issues.push(i);
     }
-    /** A backfill candidate (update_all, RunPython .update(), op.execute("UPDATE ...")). */
-    backfill(issue, inTx) {
-        this.backfills.push({ issue, inTx });
+    /**
+     * A backfill candidate (update_all, RunPython .update(), op.execute("UPDATE ...")). `batched`: written in
+     * batches (Rails in_batches, find_in_batches, find_each), which only helps outside a transaction.
+     */
+    backfill(issue, inTx, batched = false) {
+        this.backfills.push({ issue, inTx, batched });
     }
     schemaOp(place) {
         if (place.inTx && !place.rollback)
@@ -7292,10 +7298,9 @@ class Collector {
     }
     async done() {
         await Promise.all(this.pending);
-        if (this.schemaChangeInTx)
-            for (const b of this.backfills)
-                if (b.inTx)
-                    this.result.issues.push(b.issue);
+        for (const b of this.backfills)
+            if (b.inTx && (this.schemaChangeInTx || b.batched))
+                this.result.issues.push(b.issue);
         this.result.issues.sort((a, b) => a.line - b.line);
         return this.result;
     }
@@ -7440,6 +7445,8 @@ function railsSchemaTypes(schema) {
     return out;
 }
 const RAILS_LOOPS = new Set(['find_each', 'find_in_batches', 'in_batches', 'each']);
+/** Loops that write in batches: strong_migrations' backfill recipe, which needs disable_ddl_transaction! to work. */
+const RAILS_BATCHES = new Set(['find_each', 'find_in_batches', 'in_batches']);
 const RAILS_WRITES = /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch)\b/;
 async function analyzeRails(source, deps) {
     return withTreeAsync(deps.parser, source, (tree) => railsFromTree(tree, deps));
@@ -7569,18 +7576,24 @@ class RailsVisitor {
         if (!(m === 'update_all' || (RAILS_LOOPS.has(m) && block && RAILS_WRITES.test(block.text))) || ctx.table)
             return false;
         const model = /^[A-Z]\w*/.exec(receiver.text)?.[0];
+        // `Model.where(\u2026).in_batches(of: 1000).update_all(\u2026)` or `Model.in_batches { |b| b.update_all(\u2026) }`
+        const batched = RAILS_BATCHES.has(m) || (m === 'update_all' && /\.\s*(in_batches|find_in_batches)\b/.test(receiver.text));
+        const who = `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m}`;
         const issue = {
             id: 'backfill-in-transaction',
             line: line(n),
             endLine: endLine(n),
             statement: shortStatement(n.text),
-            detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`,
+            detail: batched
+                ? `${who} updates rows in batches, but inside the migration's one transaction (no disable_ddl_transaction!): ` +
+                    'every batch stays locked until the last one commits'
+                : `${who} updates rows in the migration's transaction`,
             names: { model },
         };
         if (ctx.rollback)
             issue.rollback = true;
         if (!ctx.waiver)
-            this.c.backfill(issue, !this.noTransaction && !ctx.rollback);
+            this.c.backfill(issue, !this.noTransaction && !ctx.rollback, batched);
         this.c.statement(n);
         return true;
     }
@@ -16020,7 +16033,8 @@ function rowsOf(where) {
         'and update in batches (strong_migrations: "Backfilling data")',
     detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, ' +
         'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
-        'Rails update_all and model batch loops in change/up; ' +
+        'Rails update_all and model batch loops in change/up, and a batched one (in_batches, find_in_batches, find_each) even ' +
+        'without a schema change when the migration keeps its transaction (no disable_ddl_transaction!); ' +
         'Django RunPython whose function calls .update() or saves in a loop',
     level: 'fail',
     lockDanger: true,

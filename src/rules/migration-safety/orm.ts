@@ -78,8 +78,11 @@ class Collector {
     catchUps: [],
   }
   private readonly pending: Array<Promise<void>> = []
-  /** Backfill candidates, kept at the end when the same transaction also changes the schema. */
-  private readonly backfills: Array<{ issue: Issue; inTx: boolean }> = []
+  /**
+   * Backfill candidates, kept at the end when the same transaction also changes the schema, or when they
+   * are batched (the batches then commit together with the migration's one transaction).
+   */
+  private readonly backfills: Array<{ issue: Issue; inTx: boolean; batched: boolean }> = []
   /** A forward operation changed the schema of an existing table inside the migration's transaction. */
   schemaChangeInTx = false
   constructor(readonly deps: OrmDeps) {}
@@ -99,9 +102,12 @@ class Collector {
     this.result.issues.push(i)
   }
 
-  /** A backfill candidate (update_all, RunPython .update(), op.execute("UPDATE ...")). */
-  backfill(issue: Issue, inTx: boolean): void {
-    this.backfills.push({ issue, inTx })
+  /**
+   * A backfill candidate (update_all, RunPython .update(), op.execute("UPDATE ...")). `batched`: written in
+   * batches (Rails in_batches, find_in_batches, find_each), which only helps outside a transaction.
+   */
+  backfill(issue: Issue, inTx: boolean, batched = false): void {
+    this.backfills.push({ issue, inTx, batched })
   }
 
   schemaOp(place: Place): void {
@@ -166,7 +172,7 @@ class Collector {
 
   async done(): Promise<OrmResult> {
     await Promise.all(this.pending)
-    if (this.schemaChangeInTx) for (const b of this.backfills) if (b.inTx) this.result.issues.push(b.issue)
+    for (const b of this.backfills) if (b.inTx && (this.schemaChangeInTx || b.batched)) this.result.issues.push(b.issue)
     this.result.issues.sort((a, b) => a.line - b.line)
     return this.result
   }
@@ -319,6 +325,8 @@ export function railsSchemaTypes(schema: string): Map<string, TypeName> {
 }
 
 const RAILS_LOOPS = new Set(['find_each', 'find_in_batches', 'in_batches', 'each'])
+/** Loops that write in batches: strong_migrations' backfill recipe, which needs disable_ddl_transaction! to work. */
+const RAILS_BATCHES = new Set(['find_each', 'find_in_batches', 'in_batches'])
 const RAILS_WRITES = /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch)\b/
 
 interface RailsCtx {
@@ -479,16 +487,22 @@ class RailsVisitor {
   private backfill(n: TsNode, m: string, receiver: TsNode, block: TsNode | null, ctx: RailsCtx): boolean {
     if (!(m === 'update_all' || (RAILS_LOOPS.has(m) && block && RAILS_WRITES.test(block.text))) || ctx.table) return false
     const model = /^[A-Z]\w*/.exec(receiver.text)?.[0]
+    // `Model.where(…).in_batches(of: 1000).update_all(…)` or `Model.in_batches { |b| b.update_all(…) }`
+    const batched = RAILS_BATCHES.has(m) || (m === 'update_all' && /\.\s*(in_batches|find_in_batches)\b/.test(receiver.text))
+    const who = `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m}`
     const issue: Issue = {
       id: 'backfill-in-transaction',
       line: line(n),
       endLine: endLine(n),
       statement: shortStatement(n.text),
-      detail: `${receiver.text.length > 40 ? (model ?? 'a model') : receiver.text}.${m} updates rows in the migration's transaction`,
+      detail: batched
+        ? `${who} updates rows in batches, but inside the migration's one transaction (no disable_ddl_transaction!): ` +
+          'every batch stays locked until the last one commits'
+        : `${who} updates rows in the migration's transaction`,
       names: { model },
     }
     if (ctx.rollback) issue.rollback = true
-    if (!ctx.waiver) this.c.backfill(issue, !this.noTransaction && !ctx.rollback)
+    if (!ctx.waiver) this.c.backfill(issue, !this.noTransaction && !ctx.rollback, batched)
     this.c.statement(n)
     return true
   }

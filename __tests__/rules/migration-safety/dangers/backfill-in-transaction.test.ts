@@ -15,6 +15,12 @@ dangerSuite('backfill-in-transaction', {
     rails(
       '  def up\n    add_column :users, :status, :string\n    User.find_each { |u| u.update!(status: "active") }\n  end\n  def down\n    remove_column :users, :status\n  end',
     ),
+    // batched, but in the migration's one transaction: a data-only migration too (issue 14, held-out-2)
+    rails(
+      'class BackfillUserCreationAddress < ActiveRecord::Migration[7.1]\n  class User < ApplicationRecord\n  end\n\n  def up\n    User\n      .where(:creation_address => nil)\n      .in_batches(:of => 1000)\n      .update_all("creation_address = creation_ip::inet")\n  end\n\n  def down; end\nend\n',
+    ),
+    rails('  def up\n    User.unscoped.in_batches { |b| b.update_all(status: "active") }\n  end\n  def down\n  end'),
+    rails('  def up\n    User.find_each { |u| u.update!(status: "active") }\n  end\n  def down\n  end'),
     django(fn('    Order = apps.get_model("shop", "Order")\n    Order.objects.all().update(state="new")')),
     django(fn('    Order = apps.get_model("shop", "Order")\n    for o in Order.objects.all():\n        o.state = "new"\n        o.save()')),
     alembic('op.add_column("users", sa.Column("status", sa.Text()))\nop.execute("UPDATE users SET status = \'active\'")'),
@@ -31,7 +37,13 @@ dangerSuite('backfill-in-transaction', {
     sql("UPDATE users SET status = 'active';"),
     // the table is new in this change
     sql('CREATE TABLE t (a int);\nUPDATE t SET a = 1;'),
-    // Rails outside the transaction
+    // Rails: a data-only migration that is not batched (one statement) stays a matter of size
+    rails('  def up\n    User.where(status: nil).update_all(status: "active")\n  end\n  def down\n  end'),
+    // Rails outside the transaction, the same batched shapes as above
+    rails(
+      '  disable_ddl_transaction!\n\n  def up\n    User\n      .where(:creation_address => nil)\n      .in_batches(:of => 1000)\n      .update_all("creation_address = creation_ip::inet")\n  end\n\n  def down; end',
+    ),
+    rails('  disable_ddl_transaction!\n  def up\n    User.find_each { |u| u.update!(status: "active") }\n  end\n  def down\n  end'),
     rails(
       '  disable_ddl_transaction!\n  def up\n    User.unscoped.in_batches { |b| b.update_all(status: "active") }\n  end\n  def down\n  end',
     ),
@@ -65,4 +77,13 @@ test('recipe: batches, outside the transaction, with the table and column', asyn
       sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';", { path: 'db/migration/mysql/V2__x.sql' }),
     ),
   ).toEqual([])
+})
+
+test('a batched Rails backfill in the transaction says why batching does not help', async () => {
+  const [f] = (
+    await findings(rails('  def up\n    User.where(state: nil).in_batches(of: 500).update_all(state: "new")\n  end\n  def down\n  end'))
+  ).filter((x) => x.code === 'backfill-in-transaction')
+  expect(f.message).toContain('in batches, but inside the migration')
+  expect(f.message).toContain('disable_ddl_transaction!')
+  expect(f.level).toBe('fail')
 })

@@ -65,7 +65,8 @@ export default defineDanger({
   detection:
     'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, ' +
     'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
-    'Rails update_all and model batch loops in change/up; ' +
+    'Rails update_all and model batch loops in change/up, and a batched one (in_batches, find_in_batches, find_each) even ' +
+    'without a schema change when the migration keeps its transaction (no disable_ddl_transaction!); ' +
     'Django RunPython whose function calls .update() or saves in a loop',
   level: 'fail',
   lockDanger: true,
