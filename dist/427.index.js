@@ -9313,7 +9313,9 @@ const options = type/* Type */.ZU.Object({
     }),
     unreleased_edit_level: LevelSchema('notice', 'Level of an edit, rename or deletion of a merged migration that no release tag holds yet (still being developed).'),
     data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a ' +
-        'RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.'),
+        'RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them; and of an ' +
+        'edit of a merged Django migration that changes only field options the database never sees (validators, help_text, ' +
+        'choices, \u2026) or only drops dependencies.'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a ' +
         'merged rollback file.'),
     small_tables: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -10314,21 +10316,88 @@ function isFrameworkMigration(root, lang) {
 }
 /** Python imports: reordering or regrouping them (isort) changes no statement the migration runs. */
 const isImport = (n) => n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement';
+/**
+ * Keyword arguments of a Django model field that live only in Python: Django never writes them into the
+ * database (its schema editor ignores them), so changing one alters no column. `default`, `null`,
+ * `max_length`, `db_*`, `unique`, `on_delete` and the rest may change the database and are compared.
+ */
+const DJANGO_STATE_KWARGS = new Set([
+    'validators',
+    'help_text',
+    'verbose_name',
+    'verbose_name_plural',
+    'choices',
+    'blank',
+    'editable',
+    'error_messages',
+    'related_name',
+    'related_query_name',
+    'limit_choices_to',
+]);
+/** A model field's constructor: `models.CharField(\u2026)`, `ForeignKey(\u2026)`, a project's `fields.IPNetworkField(\u2026)`. */
+const FIELD_CALL = /(?:^|\.)(?:\w*Field|ForeignKey)$/;
+function isStateKwarg(n) {
+    if (n.type !== 'keyword_argument' || !DJANGO_STATE_KWARGS.has(n.childForFieldName('name')?.text ?? ''))
+        return false;
+    const call = n.parent?.parent;
+    return call?.type === 'call' && FIELD_CALL.test(call.childForFieldName('function')?.text ?? '');
+}
+/** `dependencies = [...]` in Django's `class Migration`. */
+function isDependencies(n) {
+    if (n.type !== 'expression_statement')
+        return false;
+    const a = namedChildrenOf(n).at(0);
+    return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'dependencies' && n.parent?.parent?.type === 'class_definition';
+}
+/** The entries of the Django migration's `dependencies` list, as syntax trees; undefined when there is none. */
+function dependencyEntries(root) {
+    for (const c of namedChildrenOf(root)) {
+        if (c?.type !== 'class_definition' || c.childForFieldName('name')?.text !== 'Migration')
+            continue;
+        for (const st of namedChildrenOf(c.childForFieldName('body') ?? c)) {
+            if (!st || !isDependencies(st))
+                continue;
+            const list = namedChildrenOf(st).at(0)?.childForFieldName('right');
+            if (list?.type !== 'list')
+                return undefined;
+            return new Set(namedChildrenOf(list).flatMap((e) => (e && e.type !== 'comment' ? [treeText(e)] : [])));
+        }
+    }
+    return undefined;
+}
+/** A Django migration (`class Migration`) whose edit leaves the database the same: see EditKind.stateOnly. */
+function djangoStateOnly(a, b) {
+    const isMigration = (r) => namedChildrenOf(r).some((c) => c?.type === 'class_definition' && c.childForFieldName('name')?.text === 'Migration');
+    if (!isMigration(a) || !isMigration(b))
+        return false;
+    const skip = (n) => isImport(n) || isStateKwarg(n) || isDependencies(n);
+    if (treeText(a, skip) !== treeText(b, skip))
+        return false;
+    // dropping a dependency cannot leave an applied migration with an unapplied one; adding one can
+    // (Django's InconsistentMigrationHistory on every database that applied this migration first)
+    const before = dependencyEntries(a);
+    const after = dependencyEntries(b);
+    if (!before || !after)
+        return before === after;
+    return [...after].every((d) => before.has(d));
+}
 function compareTrees(parser, base, head, lang) {
     return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)));
 }
 function compareParsed(a, b, base, head, lang) {
     if (!a || !b)
-        return { changed: base !== head, rollbackOnly: false, dataOnly: false };
+        return { changed: base !== head, rollbackOnly: false, dataOnly: false, stateOnly: false };
     if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
-        return { changed: false, rollbackOnly: false, dataOnly: false };
+        return { changed: false, rollbackOnly: false, dataOnly: false, stateOnly: false };
+    if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode))
+        return { changed: true, rollbackOnly: false, dataOnly: false, stateOnly: true };
     const fwd = (n) => isImport(n) || isRollbackNode(n);
     const rollbackOnly = treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd);
     const dataOnly = !rollbackOnly &&
         isFrameworkMigration(a.rootNode, lang) &&
         isFrameworkMigration(b.rootNode, lang) &&
         schemaText(a.rootNode, lang, isImport) === schemaText(b.rootNode, lang, isImport);
-    return { changed: true, rollbackOnly, dataOnly };
+    return { changed: true, rollbackOnly, dataOnly, stateOnly: false };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/edited.ts
@@ -10386,7 +10455,7 @@ async function compareEdit(run, mig, dialect, base, content) {
         if (mig.kind !== 'sql') {
             const lang = mig.kind === 'rails' ? 'ruby' : 'python';
             const e = compareTrees(await loadParser(lang), base, content, lang);
-            return { changed: e.changed, rollbackOnly: e.rollbackOnly, dataOnly: e.dataOnly };
+            return { changed: e.changed, rollbackOnly: e.rollbackOnly, dataOnly: e.dataOnly, stateOnly: e.stateOnly };
         }
         const pg = types/* PG_FAMILY */.v5.includes(dialect) ? await loadPg() : undefined;
         const changed = !sameSql(pg, base, content);
@@ -10479,10 +10548,13 @@ async function renamedSameVersion(run, file, mig, content) {
 const DATA_NOTE = ' Its schema statements, and the code that feeds them, are unchanged: the edit is in code that moves or fixes rows (or a helper), ' +
     'so the schema it leaves is the same; the new code runs only on databases that have not applied it yet (fresh installs, upgrades ' +
     'from older versions): check that it does the same to their data.';
+const STATE_NOTE = ' Only options the database never sees changed (validators, help_text, choices, verbose_name, \u2026) or dependencies were dropped: ' +
+    'every database ends with the same schema whichever version it ran; what differs is the state Django records, which ' +
+    'makemigrations compares the models with.';
 /** The migration-edited finding, at the strictest cap that applies. Returns whether the migration is not released yet. */
 function editFinding(run, { file, mig }, edit, report, out) {
     const { opts, released } = run;
-    const { rollbackOnly, dataOnly } = edit;
+    const { rollbackOnly, dataOnly, stateOnly } = edit;
     const rollbackFile = !mig.forward;
     const what = file.status === 'removed'
         ? 'deleted'
@@ -10492,7 +10564,9 @@ function editFinding(run, { file, mig }, edit, report, out) {
                 ? 'edited in its rollback code'
                 : dataOnly
                     ? 'edited in its data or helper code only'
-                    : 'edited';
+                    : stateOnly
+                        ? "edited in Django's migration state only"
+                        : 'edited';
     const line = file.status === 'removed' ? undefined : firstChangedLine(file);
     const tag = released?.get(file.previousPath ?? file.path);
     const unreleased = released !== undefined && tag === undefined;
@@ -10500,12 +10574,12 @@ function editFinding(run, { file, mig }, edit, report, out) {
     let cap;
     if (rollbackFile || rollbackOnly)
         cap = opts.rollback_level;
-    if (dataOnly)
+    if (dataOnly || stateOnly)
         cap = opts.data_edit_level;
     if (unreleased)
         cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail');
     const kind = rollbackFile ? 'Rollback migration' : 'Migration';
-    const dataNote = dataOnly ? DATA_NOTE : '';
+    const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE : '';
     const why = dangers/* DANGERS */.zA['migration-edited'].why;
     const message = unreleased
         ? `${kind} ${what} before any release: merged, but no release tag (${opts.release_tags.join(', ')}) made up to the base holds it, ` +
@@ -10514,7 +10588,7 @@ function editFinding(run, { file, mig }, edit, report, out) {
         : tag !== undefined
             ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${why}.${dataNote}`
             : `${kind} ${what} after it was merged: ${why} (no release tag information: counted as released).${dataNote}`;
-    out.pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', dangers/* DANGERS */.zA['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback');
+    out.pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', dangers/* DANGERS */.zA['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : stateOnly ? 'Django state only' : 'rollback');
     return unreleased;
 }
 /** The dangers an edit of an unreleased migration adds: the head's analysis less what the base file had. */

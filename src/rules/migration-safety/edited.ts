@@ -58,6 +58,8 @@ interface Edit {
   rollbackOnly: boolean
   /** Only code that moves or fixes rows (or a helper), not its schema statements. */
   dataOnly: boolean
+  /** Only Django's migration state (field options the database never sees, dependencies dropped). */
+  stateOnly?: boolean
   /** The statements it lost all went, as no-ops where they already ran, to these migrations the PR adds. */
   movedTo?: string
 }
@@ -67,7 +69,7 @@ async function compareEdit(run: Run, mig: MigrationFile, dialect: Dialect, base:
     if (mig.kind !== 'sql') {
       const lang = mig.kind === 'rails' ? 'ruby' : 'python'
       const e = compareTrees(await loadParser(lang), base, content, lang)
-      return { changed: e.changed, rollbackOnly: e.rollbackOnly, dataOnly: e.dataOnly }
+      return { changed: e.changed, rollbackOnly: e.rollbackOnly, dataOnly: e.dataOnly, stateOnly: e.stateOnly }
     }
     const pg = PG_FAMILY.includes(dialect) ? await loadPg() : undefined
     const changed = !sameSql(pg, base, content)
@@ -181,10 +183,15 @@ const DATA_NOTE =
   'so the schema it leaves is the same; the new code runs only on databases that have not applied it yet (fresh installs, upgrades ' +
   'from older versions): check that it does the same to their data.'
 
+const STATE_NOTE =
+  ' Only options the database never sees changed (validators, help_text, choices, verbose_name, …) or dependencies were dropped: ' +
+  'every database ends with the same schema whichever version it ran; what differs is the state Django records, which ' +
+  'makemigrations compares the models with.'
+
 /** The migration-edited finding, at the strictest cap that applies. Returns whether the migration is not released yet. */
 function editFinding(run: Run, { file, mig }: Migration, edit: Edit, report: FileReport, out: Output): boolean {
   const { opts, released } = run
-  const { rollbackOnly, dataOnly } = edit
+  const { rollbackOnly, dataOnly, stateOnly } = edit
   const rollbackFile = !mig.forward
   const what =
     file.status === 'removed'
@@ -195,17 +202,19 @@ function editFinding(run: Run, { file, mig }: Migration, edit: Edit, report: Fil
           ? 'edited in its rollback code'
           : dataOnly
             ? 'edited in its data or helper code only'
-            : 'edited'
+            : stateOnly
+              ? "edited in Django's migration state only"
+              : 'edited'
   const line = file.status === 'removed' ? undefined : firstChangedLine(file)
   const tag = released?.get(file.previousPath ?? file.path)
   const unreleased = released !== undefined && tag === undefined
   // the strictest cap that applies: not released yet, rollback code, data code only
   let cap: Level | undefined
   if (rollbackFile || rollbackOnly) cap = opts.rollback_level
-  if (dataOnly) cap = opts.data_edit_level
+  if (dataOnly || stateOnly) cap = opts.data_edit_level
   if (unreleased) cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail')
   const kind = rollbackFile ? 'Rollback migration' : 'Migration'
-  const dataNote = dataOnly ? DATA_NOTE : ''
+  const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE : ''
   const why = DANGERS['migration-edited'].why
   const message = unreleased
     ? `${kind} ${what} before any release: merged, but no release tag (${opts.release_tags.join(', ')}) made up to the base holds it, ` +
@@ -221,7 +230,7 @@ function editFinding(run: Run, { file, mig }: Migration, edit: Edit, report: Fil
     '(whole file)',
     DANGERS['migration-edited'].fix,
     cap,
-    unreleased ? 'not released yet' : dataOnly ? 'data code only' : 'rollback',
+    unreleased ? 'not released yet' : dataOnly ? 'data code only' : stateOnly ? 'Django state only' : 'rollback',
   )
   return unreleased
 }

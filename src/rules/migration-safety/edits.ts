@@ -202,6 +202,12 @@ export interface EditKind {
    * `bulk_update`, a monkeypatch the migration no longer needs.
    */
   dataOnly: boolean
+  /**
+   * Only Django's migration state changed, never the database: options of a model field the database does
+   * not see (validators, help_text, choices, …) or entries dropped from `dependencies`. Every database ends
+   * with the same schema whichever version it ran.
+   */
+  stateOnly: boolean
 }
 
 /**
@@ -371,13 +377,79 @@ function isFrameworkMigration(root: TsNode, lang: 'ruby' | 'python'): boolean {
 const isImport = (n: TsNode): boolean =>
   n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement'
 
+/**
+ * Keyword arguments of a Django model field that live only in Python: Django never writes them into the
+ * database (its schema editor ignores them), so changing one alters no column. `default`, `null`,
+ * `max_length`, `db_*`, `unique`, `on_delete` and the rest may change the database and are compared.
+ */
+const DJANGO_STATE_KWARGS = new Set([
+  'validators',
+  'help_text',
+  'verbose_name',
+  'verbose_name_plural',
+  'choices',
+  'blank',
+  'editable',
+  'error_messages',
+  'related_name',
+  'related_query_name',
+  'limit_choices_to',
+])
+/** A model field's constructor: `models.CharField(…)`, `ForeignKey(…)`, a project's `fields.IPNetworkField(…)`. */
+const FIELD_CALL = /(?:^|\.)(?:\w*Field|ForeignKey)$/
+
+function isStateKwarg(n: TsNode): boolean {
+  if (n.type !== 'keyword_argument' || !DJANGO_STATE_KWARGS.has(n.childForFieldName('name')?.text ?? '')) return false
+  const call = n.parent?.parent
+  return call?.type === 'call' && FIELD_CALL.test(call.childForFieldName('function')?.text ?? '')
+}
+
+/** `dependencies = [...]` in Django's `class Migration`. */
+function isDependencies(n: TsNode): boolean {
+  if (n.type !== 'expression_statement') return false
+  const a = namedChildrenOf(n).at(0)
+  return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'dependencies' && n.parent?.parent?.type === 'class_definition'
+}
+
+/** The entries of the Django migration's `dependencies` list, as syntax trees; undefined when there is none. */
+function dependencyEntries(root: TsNode): Set<string> | undefined {
+  for (const c of namedChildrenOf(root)) {
+    if (c?.type !== 'class_definition' || c.childForFieldName('name')?.text !== 'Migration') continue
+    for (const st of namedChildrenOf(c.childForFieldName('body') ?? c)) {
+      if (!st || !isDependencies(st)) continue
+      const list = namedChildrenOf(st).at(0)?.childForFieldName('right')
+      if (list?.type !== 'list') return undefined
+      return new Set(namedChildrenOf(list).flatMap((e) => (e && e.type !== 'comment' ? [treeText(e)] : [])))
+    }
+  }
+  return undefined
+}
+
+/** A Django migration (`class Migration`) whose edit leaves the database the same: see EditKind.stateOnly. */
+function djangoStateOnly(a: TsNode, b: TsNode): boolean {
+  const isMigration = (r: TsNode): boolean =>
+    namedChildrenOf(r).some((c) => c?.type === 'class_definition' && c.childForFieldName('name')?.text === 'Migration')
+  if (!isMigration(a) || !isMigration(b)) return false
+  const skip = (n: TsNode): boolean => isImport(n) || isStateKwarg(n) || isDependencies(n)
+  if (treeText(a, skip) !== treeText(b, skip)) return false
+  // dropping a dependency cannot leave an applied migration with an unapplied one; adding one can
+  // (Django's InconsistentMigrationHistory on every database that applied this migration first)
+  const before = dependencyEntries(a)
+  const after = dependencyEntries(b)
+  if (!before || !after) return before === after
+  return [...after].every((d) => before.has(d))
+}
+
 export function compareTrees(parser: TsParser, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)))
 }
 
 function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
-  if (!a || !b) return { changed: base !== head, rollbackOnly: false, dataOnly: false }
-  if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { changed: false, rollbackOnly: false, dataOnly: false }
+  if (!a || !b) return { changed: base !== head, rollbackOnly: false, dataOnly: false, stateOnly: false }
+  if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
+    return { changed: false, rollbackOnly: false, dataOnly: false, stateOnly: false }
+  if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode))
+    return { changed: true, rollbackOnly: false, dataOnly: false, stateOnly: true }
   const fwd = (n: TsNode): boolean => isImport(n) || isRollbackNode(n)
   const rollbackOnly = treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd)
   const dataOnly =
@@ -385,5 +457,5 @@ function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: s
     isFrameworkMigration(a.rootNode, lang) &&
     isFrameworkMigration(b.rootNode, lang) &&
     schemaText(a.rootNode, lang, isImport) === schemaText(b.rootNode, lang, isImport)
-  return { changed: true, rollbackOnly, dataOnly }
+  return { changed: true, rollbackOnly, dataOnly, stateOnly: false }
 }

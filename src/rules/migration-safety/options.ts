@@ -57,7 +57,9 @@ export const options = Type.Object(
     data_edit_level: LevelSchema(
       'notice',
       'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a ' +
-        'RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them.',
+        'RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them; and of an ' +
+        'edit of a merged Django migration that changes only field options the database never sees (validators, help_text, ' +
+        'choices, …) or only drops dependencies.',
     ),
     rollback_level: LevelSchema(
       'notice',

@@ -202,6 +202,37 @@ describe('migration-edited', () => {
       expect(await edit('netbox/vpn/migrations/0005_rename_indexes.py', run(`(${sql},)`), run(sql))).toEqual(['migration-edited:fail'])
     })
   })
+  describe("an edit of Django's migration state only (data_edit_level)", () => {
+    const path = 'netbox/dcim/migrations/0216_latitude_longitude_validators.py'
+    const mig = (validators: string, deps = "('dcim', '0215_rackreservation_status')", extra = '') =>
+      `import django.core.validators\nfrom decimal import Decimal\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [\n        ${deps},\n    ]\n\n    operations = [\n        migrations.AlterField(\n            model_name='site',\n            name='latitude',\n            field=models.DecimalField(\n                blank=True,\n                decimal_places=6,\n                max_digits=8,\n                null=True,\n                validators=[${validators}],${extra}\n            ),\n        ),\n    ]\n`
+    const ints = 'django.core.validators.MinValueValidator(-90.0), django.core.validators.MaxValueValidator(90.0)'
+    const decs = "django.core.validators.MinValueValidator(Decimal('-90.0')), django.core.validators.MaxValueValidator(Decimal('90.0'))"
+    test('validators, help_text or choices of a field changed, or a dependency dropped: a notice that says why', async () => {
+      const f = await edited(path, mig(ints), mig(decs))
+      expect(f.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:notice'])
+      expect(f[0].message).toMatch(/Django's migration state only.*the database never sees/)
+      expect(await edit(path, mig(ints), mig(ints, undefined, "\n                help_text='WGS84'"))).toEqual(['migration-edited:notice'])
+      const two = "('dcim', '0215_rackreservation_status'),\n        ('core', '0018_concrete_job_data')"
+      expect(await edit(path, mig(ints, two), mig(ints))).toEqual(['migration-edited:notice'])
+      expect(await edit(path, mig(ints), mig(decs), { data_edit_level: 'fail' })).toEqual(['migration-edited:fail'])
+    })
+    test('side by side: a column option, another operation or a dependency added still fails', async () => {
+      expect(await edit(path, mig(ints), mig(decs).replace('max_digits=8', 'max_digits=9'))).toEqual(['migration-edited:fail'])
+      expect(await edit(path, mig(ints), mig(decs).replace('null=True', 'null=False'))).toEqual(['migration-edited:fail'])
+      expect(await edit(path, mig(ints), mig(ints, undefined, '\n                default=0'))).toEqual(['migration-edited:fail'])
+      expect(await edit(path, mig(ints), mig(ints).replace("name='latitude'", "name='longitude'"))).toEqual(['migration-edited:fail'])
+      // a dependency added: databases that applied this migration before the new dependency stop with
+      // InconsistentMigrationHistory
+      const two = "('dcim', '0215_rackreservation_status'),\n        ('core', '0018_concrete_job_data')"
+      expect(await edit(path, mig(ints), mig(ints, two))).toEqual(['migration-edited:fail'])
+      // a RunPython helper that passes validators= is data code (data_edit_level); a column option beside it fails
+      const data = (v: string) =>
+        `from django.db import migrations\n\n\ndef fix(apps, schema_editor):\n    apps.get_model('dcim', 'Site').objects.update(status=clean(validators=${v}))\n\n\nclass Migration(migrations.Migration):\n    dependencies = [('dcim', '0001')]\n    operations = [migrations.AlterField(model_name='site', name='status', field=models.CharField(max_length=50)), migrations.RunPython(fix)]\n`
+      expect(await edit(path, data('1'), data('2'))).toEqual(['migration-edited:notice'])
+      expect(await edit(path, data('1'), data('2').replace('max_length=50', 'max_length=20'))).toEqual(['migration-edited:fail'])
+    })
+  })
   describe('idempotent statements moved out of a merged migration into one the PR adds', () => {
     const d = 'make/migrations/postgresql'
     const old = `INSERT INTO properties (k, v) VALUES ('a', 'b');\n`
