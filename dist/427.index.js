@@ -9325,6 +9325,9 @@ const options = type/* Type */.ZU.Object({
             'CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
     }),
     small_table_level: LevelSchema('notice', 'Highest level of a size danger on a table listed in small_tables.'),
+    released_copy_level: LevelSchema('notice', 'Highest level of a danger in a migration the PR adds that a release tag (release_tags, made no later than the base) ' +
+        'already holds byte for byte at the same path: a released migration brought onto this branch (a cherry-pick or a ' +
+        'merge of a release branch), whose statements already ran with that release. Needs the local git source (CLI).'),
     catch_up_level: LevelSchema('notice', 'Highest level of a catch-up backfill and the SET NOT NULL it precedes: UPDATE t SET c = <constant> WHERE c IS NULL, ' +
         'then SET NOT NULL on t.c in the same migration, on a column no migration of the PR adds, with a lock_timeout set ' +
         'before the UPDATE (SQL SET [LOCAL] lock_timeout, op.execute/RunSQL/execute of it, or the strong_migrations initializer).'),
@@ -9888,7 +9891,7 @@ async function decideIssue(run, a, issue, f, pr, out) {
 }
 /**
  * The highest level of a danger and why, in rising precedence: rollback code or the analysis' own cap, a small
- * table, a catch-up, a dead table, strong_migrations' remove_index policy.
+ * table, a released copy, a catch-up, a dead table, strong_migrations' remove_index policy.
  */
 async function capOf(run, a, issue, target, f, pr) {
     const { opts } = run;
@@ -9904,6 +9907,14 @@ async function capOf(run, a, issue, target, f, pr) {
         cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level);
         capWhy = 'small table';
         capNote = ` (${target} is listed in small_tables: reported at small_table_level)`;
+    }
+    const copyOf = issue.rollback ? undefined : run.releasedCopies?.get(file.path);
+    if (copyOf) {
+        cap = capLevel(cap ?? opts.released_copy_level, opts.released_copy_level);
+        capWhy = 'released copy';
+        capNote =
+            ` (release ${copyOf} already holds this very file: the PR brings a released migration onto this branch, and its ` +
+                'statements already ran on every database of that release; reported at released_copy_level)';
     }
     const catchUp = catchUpNote(issue, { ...pr.catchUpFacts, ...analysis, path: file.path, setNotNull: f.setNotNull });
     if (catchUp) {
@@ -10754,6 +10765,22 @@ async function releasedMigrations(ctx, migrations, opts) {
         ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined)
         : undefined;
 }
+/**
+ * Migrations the PR adds whose very text a release tag (made no later than the base) already holds at the same
+ * path: a released migration brought onto this branch (a cherry-pick or a merge of a release branch), not a new
+ * one. Map path \u2192 tag; empty without tag information.
+ */
+async function releasedCopies(ctx, migrations, opts, readHead) {
+    const out = new Map();
+    const added = migrations.filter((m) => m.file.status === 'added').map((m) => m.file.path);
+    if (!added.length || !opts.release_tags.length || !ctx.changes.releasedTexts)
+        return out;
+    const texts = await ctx.changes.releasedTexts(added, opts.release_tags).catch(() => undefined);
+    for (const [path, { tag, text }] of texts ?? [])
+        if ((await readHead(path)) === text)
+            out.set(path, tag);
+    return out;
+}
 /** Run.addedStatements: read on the first call, once. */
 function addedStatementsOf(migrations, policy, readHead, readConfig) {
     let addedSql;
@@ -10866,6 +10893,7 @@ async function evaluate(ctx, opts) {
         prTypes,
         parsed,
         released: await releasedMigrations(ctx, migrations, opts),
+        releasedCopies: await releasedCopies(ctx, migrations, opts, reads.head),
         addedStatements: addedStatementsOf(migrations, policy, reads.head, reads.config),
     };
     const out = new Output(opts);

@@ -63,7 +63,7 @@ function releaseTags(refs, patterns, notAfter) {
 }
 function batchCheck(cwd, input) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch-check=%(objecttype)'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch-check=%(objecttype) %(objectname)'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
         const chunks = [];
         child.stdout.on('data', (c) => chunks.push(c));
         child.on('error', reject);
@@ -79,10 +79,10 @@ function batchCheck(cwd, input) {
 /** Most tag \u00d7 path lookups in one call (each is one line of `git cat-file --batch-check`). */
 const MAX_LOOKUPS = 200_000;
 /**
- * Map path \u2192 the newest release tag (made no later than the base commit) whose tree holds it; undefined
- * when there is no such tag (or git fails): no tag information, the caller keeps its default.
+ * Map path \u2192 the newest release tag (made no later than the base commit) whose tree holds it, with the blob
+ * it holds there; undefined when there is no such tag (or git fails): no tag information.
  */
-async function releasedPathsInGit(cwd, base, paths, patterns) {
+async function releasedBlobsInGit(cwd, base, paths, patterns) {
     if (patterns.length === 0)
         return undefined;
     try {
@@ -101,18 +101,40 @@ async function releasedPathsInGit(cwd, base, paths, patterns) {
             return out;
         const usable = tags.slice(0, Math.max(1, Math.floor(MAX_LOOKUPS / todo.length)));
         const lines = usable.flatMap((t) => todo.map((p) => `${t.commit}:${p}`));
-        const types = (await batchCheck(cwd, lines.join('\n') + '\n')).split('\n');
+        const found = (await batchCheck(cwd, lines.join('\n') + '\n')).split('\n');
         lines.forEach((_, i) => {
             const t = usable[Math.floor(i / todo.length)];
             const p = todo[i % todo.length];
-            if (types[i]?.trim() === 'blob' && !out.has(p))
-                out.set(p, t.name);
+            const [type, blob] = (found[i] ?? '').trim().split(' ');
+            if (type === 'blob' && blob && !out.has(p))
+                out.set(p, { tag: t.name, blob });
         });
         return out;
     }
     catch {
         return undefined;
     }
+}
+/**
+ * Map path \u2192 the newest release tag (made no later than the base commit) whose tree holds it; undefined
+ * when there is no such tag (or git fails): no tag information, the caller keeps its default.
+ */
+async function releasedPathsInGit(cwd, base, paths, patterns) {
+    const blobs = await releasedBlobsInGit(cwd, base, paths, patterns);
+    return blobs && new Map([...blobs].map(([p, { tag }]) => [p, tag]));
+}
+/** Map path \u2192 the newest release tag holding it (as releasedPathsInGit) and the text the file has there. */
+async function releasedTextsInGit(cwd, base, paths, patterns) {
+    const blobs = await releasedBlobsInGit(cwd, base, paths, patterns);
+    if (!blobs)
+        return undefined;
+    const out = new Map();
+    for (const [p, { tag, blob }] of blobs) {
+        const text = await git(cwd, ['cat-file', 'blob', blob]).catch(() => undefined);
+        if (text !== undefined)
+            out.set(p, { tag, text });
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -534,6 +556,7 @@ async function gitChangeSet(cwd, range) {
         readBase: (p) => show(range.base, p),
         listBase,
         releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, range.base, paths, patterns),
+        releasedTexts: (paths, patterns) => releasedTextsInGit(cwd, range.base, paths, patterns),
     };
 }
 async function tryGitRaw(cwd, args) {

@@ -64,6 +64,11 @@ export interface ChangeSet {
    * tag, or no way to list tags). Optional: only the local git source answers it.
    */
   releasedPaths?(paths: string[], patterns: string[]): Promise<Map<string, string> | undefined>
+  /**
+   * The text each of `paths` has in the tag releasedPaths names for it: map path → { tag, text }; undefined
+   * when the source has no tag information. Optional: only the local git source answers it.
+   */
+  releasedTexts?(paths: string[], patterns: string[]): Promise<Map<string, { tag: string; text: string }> | undefined>
 }
 
 /** A report file found in the workspace (coverage, scanner output). */

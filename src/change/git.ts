@@ -8,7 +8,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
-import { releasedPathsInGit } from './tags.js'
+import { releasedPathsInGit, releasedTextsInGit } from './tags.js'
 import { GitObjects } from './git-objects.js'
 
 const MAX_BUFFER = 1024 * 1024 * 1024
@@ -261,6 +261,7 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     readBase: (p) => show(range.base, p),
     listBase,
     releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, range.base, paths, patterns),
+    releasedTexts: (paths, patterns) => releasedTextsInGit(cwd, range.base, paths, patterns),
   }
 }
 

@@ -40,7 +40,7 @@ export function releaseTags(refs: string, patterns: string[], notAfter: number):
 
 function batchCheck(cwd: string, input: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch-check=%(objecttype)'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn('git', ['cat-file', '--batch-check=%(objecttype) %(objectname)'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] })
     const chunks: Buffer[] = []
     child.stdout.on('data', (c: Buffer) => chunks.push(c))
     child.on('error', reject)
@@ -56,15 +56,15 @@ function batchCheck(cwd: string, input: string): Promise<string> {
 const MAX_LOOKUPS = 200_000
 
 /**
- * Map path → the newest release tag (made no later than the base commit) whose tree holds it; undefined
- * when there is no such tag (or git fails): no tag information, the caller keeps its default.
+ * Map path → the newest release tag (made no later than the base commit) whose tree holds it, with the blob
+ * it holds there; undefined when there is no such tag (or git fails): no tag information.
  */
-export async function releasedPathsInGit(
+async function releasedBlobsInGit(
   cwd: string,
   base: string,
   paths: string[],
   patterns: string[],
-): Promise<Map<string, string> | undefined> {
+): Promise<Map<string, { tag: string; blob: string }> | undefined> {
   if (patterns.length === 0) return undefined
   try {
     const baseDate = Number((await git(cwd, ['show', '-s', '--format=%ct', base])).trim())
@@ -75,19 +75,51 @@ export async function releasedPathsInGit(
     ])
     const tags = releaseTags(refs, patterns, baseDate)
     if (tags.length === 0) return undefined
-    const out = new Map<string, string>()
+    const out = new Map<string, { tag: string; blob: string }>()
     const todo = [...new Set(paths)]
     if (todo.length === 0) return out
     const usable = tags.slice(0, Math.max(1, Math.floor(MAX_LOOKUPS / todo.length)))
     const lines = usable.flatMap((t) => todo.map((p) => `${t.commit}:${p}`))
-    const types = (await batchCheck(cwd, lines.join('\n') + '\n')).split('\n')
+    const found = (await batchCheck(cwd, lines.join('\n') + '\n')).split('\n')
     lines.forEach((_, i) => {
       const t = usable[Math.floor(i / todo.length)]
       const p = todo[i % todo.length]
-      if (types[i]?.trim() === 'blob' && !out.has(p)) out.set(p, t.name)
+      const [type, blob] = (found[i] ?? '').trim().split(' ')
+      if (type === 'blob' && blob && !out.has(p)) out.set(p, { tag: t.name, blob })
     })
     return out
   } catch {
     return undefined
   }
+}
+
+/**
+ * Map path → the newest release tag (made no later than the base commit) whose tree holds it; undefined
+ * when there is no such tag (or git fails): no tag information, the caller keeps its default.
+ */
+export async function releasedPathsInGit(
+  cwd: string,
+  base: string,
+  paths: string[],
+  patterns: string[],
+): Promise<Map<string, string> | undefined> {
+  const blobs = await releasedBlobsInGit(cwd, base, paths, patterns)
+  return blobs && new Map([...blobs].map(([p, { tag }]) => [p, tag]))
+}
+
+/** Map path → the newest release tag holding it (as releasedPathsInGit) and the text the file has there. */
+export async function releasedTextsInGit(
+  cwd: string,
+  base: string,
+  paths: string[],
+  patterns: string[],
+): Promise<Map<string, { tag: string; text: string }> | undefined> {
+  const blobs = await releasedBlobsInGit(cwd, base, paths, patterns)
+  if (!blobs) return undefined
+  const out = new Map<string, { tag: string; text: string }>()
+  for (const [p, { tag, blob }] of blobs) {
+    const text = await git(cwd, ['cat-file', 'blob', blob]).catch(() => undefined)
+    if (text !== undefined) out.set(p, { tag, text })
+  }
+  return out
 }

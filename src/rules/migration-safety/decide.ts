@@ -419,7 +419,7 @@ async function decideIssue(run: Run, a: Analysed, issue: Issue, f: FileFacts, pr
 
 /**
  * The highest level of a danger and why, in rising precedence: rollback code or the analysis' own cap, a small
- * table, a catch-up, a dead table, strong_migrations' remove_index policy.
+ * table, a released copy, a catch-up, a dead table, strong_migrations' remove_index policy.
  */
 async function capOf(
   run: Run,
@@ -444,6 +444,14 @@ async function capOf(
     cap = capLevel(cap ?? opts.small_table_level, opts.small_table_level)
     capWhy = 'small table'
     capNote = ` (${target} is listed in small_tables: reported at small_table_level)`
+  }
+  const copyOf = issue.rollback ? undefined : run.releasedCopies?.get(file.path)
+  if (copyOf) {
+    cap = capLevel(cap ?? opts.released_copy_level, opts.released_copy_level)
+    capWhy = 'released copy'
+    capNote =
+      ` (release ${copyOf} already holds this very file: the PR brings a released migration onto this branch, and its ` +
+      'statements already ran on every database of that release; reported at released_copy_level)'
   }
   const catchUp = catchUpNote(issue, { ...pr.catchUpFacts, ...analysis, path: file.path, setNotNull: f.setNotNull })
   if (catchUp) {

@@ -18,7 +18,16 @@ import { editedMigration } from './edited.js'
 import { options, type MigrationSafetyOptions } from './options.js'
 import { planMigrationReads } from './plan.js'
 import { Output } from './render.js'
-import { addedStatementsOf, learnPrTypes, Reads, releasedMigrations, type Analysed, type Migration, type Run } from './run.js'
+import {
+  addedStatementsOf,
+  learnPrTypes,
+  Reads,
+  releasedCopies,
+  releasedMigrations,
+  type Analysed,
+  type Migration,
+  type Run,
+} from './run.js'
 import { defineRule } from '../define.js'
 
 export { options, type MigrationSafetyOptions } from './options.js'
@@ -86,6 +95,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     prTypes,
     parsed,
     released: await releasedMigrations(ctx, migrations, opts),
+    releasedCopies: await releasedCopies(ctx, migrations, opts, reads.head),
     addedStatements: addedStatementsOf(migrations, policy, reads.head, reads.config),
   }
 

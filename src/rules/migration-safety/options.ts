@@ -74,6 +74,12 @@ export const options = Type.Object(
         'CLUSTER, VACUUM FULL) are reported at small_table_level there. Drops and renames are not size dangers and stay.',
     }),
     small_table_level: LevelSchema('notice', 'Highest level of a size danger on a table listed in small_tables.'),
+    released_copy_level: LevelSchema(
+      'notice',
+      'Highest level of a danger in a migration the PR adds that a release tag (release_tags, made no later than the base) ' +
+        'already holds byte for byte at the same path: a released migration brought onto this branch (a cherry-pick or a ' +
+        'merge of a release branch), whose statements already ran with that release. Needs the local git source (CLI).',
+    ),
     catch_up_level: LevelSchema(
       'notice',
       'Highest level of a catch-up backfill and the SET NOT NULL it precedes: UPDATE t SET c = <constant> WHERE c IS NULL, ' +

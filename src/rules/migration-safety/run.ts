@@ -44,6 +44,8 @@ export interface Run {
   parsed?: ParsedOnce
   /** Which merged migrations have shipped in a release (path → tag); undefined: no tag information. */
   released?: Map<string, string>
+  /** Migrations the PR adds that a release tag already holds byte for byte at the same path (path → tag). */
+  releasedCopies?: Map<string, string>
   /**
    * Statements of the SQL migrations the PR adds (PostgreSQL family): where a statement taken out of a merged
    * migration went (statement tree → path). Read only when a merged SQL migration lost statements.
@@ -117,6 +119,25 @@ export async function releasedMigrations(
   return editedPaths.length && opts.release_tags.length && ctx.changes.releasedPaths
     ? await ctx.changes.releasedPaths(editedPaths, opts.release_tags).catch(() => undefined)
     : undefined
+}
+
+/**
+ * Migrations the PR adds whose very text a release tag (made no later than the base) already holds at the same
+ * path: a released migration brought onto this branch (a cherry-pick or a merge of a release branch), not a new
+ * one. Map path → tag; empty without tag information.
+ */
+export async function releasedCopies(
+  ctx: RuleContext,
+  migrations: readonly Migration[],
+  opts: MigrationSafetyOptions,
+  readHead: Reader,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  const added = migrations.filter((m) => m.file.status === 'added').map((m) => m.file.path)
+  if (!added.length || !opts.release_tags.length || !ctx.changes.releasedTexts) return out
+  const texts = await ctx.changes.releasedTexts(added, opts.release_tags).catch(() => undefined)
+  for (const [path, { tag, text }] of texts ?? []) if ((await readHead(path)) === text) out.set(path, tag)
+  return out
 }
 
 /** Run.addedStatements: read on the first call, once. */
