@@ -10117,9 +10117,15 @@ function redundantParens(n) {
     const inner = namedChildrenOf(n).filter((c) => c !== null && c.type !== 'comment');
     return inner.length === 1 ? inner[0] : undefined;
 }
+/**
+ * A comma between arguments: the tree already separates them, so it says nothing. Leaving it out makes a
+ * skipped argument leave no trace (`f(a=1, b=2)` without `b` reads as `f(a=1)`) and a trailing comma (black's
+ * magic comma) no edit.
+ */
+const isArgumentComma = (n) => n.type === ',' && n.parent?.type === 'argument_list';
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 function treeText(n, skip) {
-    if (n.type === 'comment' || skip?.(n))
+    if (n.type === 'comment' || isArgumentComma(n) || skip?.(n))
         return '';
     const unwrapped = redundantParens(n);
     if (unwrapped)

@@ -161,9 +161,16 @@ function redundantParens(n: TsNode): TsNode | undefined {
   return inner.length === 1 ? inner[0] : undefined
 }
 
+/**
+ * A comma between arguments: the tree already separates them, so it says nothing. Leaving it out makes a
+ * skipped argument leave no trace (`f(a=1, b=2)` without `b` reads as `f(a=1)`) and a trailing comma (black's
+ * magic comma) no edit.
+ */
+const isArgumentComma = (n: TsNode): boolean => n.type === ',' && n.parent?.type === 'argument_list'
+
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
-  if (n.type === 'comment' || skip?.(n)) return ''
+  if (n.type === 'comment' || isArgumentComma(n) || skip?.(n)) return ''
   const unwrapped = redundantParens(n)
   if (unwrapped) return treeText(unwrapped, skip)
   if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)

@@ -216,6 +216,13 @@ describe('migration-edited', () => {
       const two = "('dcim', '0215_rackreservation_status'),\n        ('core', '0018_concrete_job_data')"
       expect(await edit(path, mig(ints, two), mig(ints))).toEqual(['migration-edited:notice'])
       expect(await edit(path, mig(ints), mig(decs), { data_edit_level: 'fail' })).toEqual(['migration-edited:fail'])
+      // a validator added as the last argument of a field that had none (netbox 0205, release 4.4.0 merge)
+      const schema = (extra: string) =>
+        `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [('dcim', '0204')]\n    operations = [\n        migrations.CreateModel(\n            name='ModuleTypeProfile',\n            fields=[\n                ('schema', models.JSONField(blank=True, null=True${extra})),\n            ],\n        ),\n    ]\n`
+      expect(await edit(path, schema(''), schema(', validators=[utilities.jsonschema.validate_schema]'))).toEqual([
+        'migration-edited:notice',
+      ])
+      expect(await edit(path, schema(''), schema(', db_comment="x"'))).toEqual(['migration-edited:fail'])
     })
     test('side by side: a column option, another operation or a dependency added still fails', async () => {
       expect(await edit(path, mig(ints), mig(decs).replace('max_digits=8', 'max_digits=9'))).toEqual(['migration-edited:fail'])
