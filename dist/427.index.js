@@ -16077,16 +16077,19 @@ function recipeFor(id, r) {
 
 
 /**
- * Whether an UPDATE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests and boolean
- * function calls on the row (`jsonb_path_exists(attrs, '$.x')`: a property many rows share, not a key range)
- * joined by AND/OR/NOT (the usual `WHERE c IS NULL` backfill), it reaches every row that has the property;
- * any comparison, IN, BETWEEN or subquery narrows it (a key range, a batch, one setting).
+ * Whether an UPDATE's or DELETE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests,
+ * boolean function calls on the row (`jsonb_path_exists(attrs, '$.x')`) and [NOT] EXISTS subqueries (`NOT
+ * EXISTS (SELECT 1 FROM blob b WHERE b.digest = afb.digest)`: an anti-join), joined by AND/OR/NOT (the usual
+ * `WHERE c IS NULL` backfill), it reaches every row that has the property, a property many rows share, not a
+ * key range; any comparison, IN, BETWEEN or IN-subquery narrows it (a key range, a batch, one setting).
  */
 function unbounded(where) {
     if (where === undefined)
         return true;
     if ('NullTest' in where || 'BooleanTest' in where)
         return true;
+    if ('SubLink' in where)
+        return where.SubLink.subLinkType === 'EXISTS_SUBLINK';
     if ('FuncCall' in where)
         return !(where.FuncCall.args ?? []).some((a) => JSON.stringify(a).includes('"SubLink"'));
     if ('BoolExpr' in where)
@@ -16128,18 +16131,22 @@ function catchUpOf(n) {
 function rowsOf(where) {
     if (!where)
         return 'every row';
-    return JSON.stringify(where).includes('"FuncCall"') ? 'every row the WHERE test matches' : 'every row the IS NULL test matches';
+    const tree = JSON.stringify(where);
+    return tree.includes('"FuncCall"') || tree.includes('"SubLink"')
+        ? 'every row the WHERE test matches'
+        : 'every row the IS NULL test matches';
 }
 /* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineDanger */ .$f)({
     id: 'backfill-in-transaction',
-    title: "Backfill in the schema change's transaction",
+    title: "Backfill or bulk delete in the schema change's transaction",
     lock: 'ROW EXCLUSIVE on the table plus a row lock on every row, ' +
         "held together with the schema change's ACCESS EXCLUSIVE until the transaction commits",
-    why: 'updating every row in the transaction that also alters the schema keeps the table locked (and every ' +
-        'updated row) for the whole backfill, and one huge transaction bloats the table and the WAL',
+    why: 'updating (or deleting) every row in the transaction that also alters the schema keeps the table locked (and ' +
+        'every row it touched) for the whole backfill, and one huge transaction bloats the table and the WAL',
     fix: "move the backfill to a migration of its own, outside the schema change's transaction, " +
         'and update in batches (strong_migrations: "Backfilling data")',
-    detection: 'an UPDATE with no WHERE (or only IS NULL tests) over a table that existed before, ' +
+    detection: 'an UPDATE or DELETE with no WHERE (or only IS NULL tests, boolean functions of the row, [NOT] EXISTS) over a table ' +
+        'that existed before, ' +
         'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
         'Rails update_all and model batch loops in change/up, and a batched one (in_batches, find_in_batches, find_each) even ' +
         'without a schema change when the migration keeps its transaction (no disable_ddl_transaction!); ' +
@@ -16163,6 +16170,9 @@ function rowsOf(where) {
                 return (`a separate revision; with op.get_context().autocommit_block(): ` +
                     `run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`);
             default:
+                if (r.verb === 'DELETE')
+                    return (`-- in a migration of its own, outside the schema change's transaction; repeat until it deletes 0 rows:\n` +
+                        `DELETE FROM ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE id IN (SELECT id FROM ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE <the same condition> LIMIT 10000);`);
                 return (`-- in a migration of its own, outside the schema change's transaction; ` +
                     `repeat until it updates 0 rows:\nUPDATE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} SET ${set} WHERE id IN (SELECT id FROM ` +
                     `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE <not yet done> LIMIT 10000);`);
@@ -16180,6 +16190,17 @@ function rowsOf(where) {
                     detail: `UPDATE ${t} SET ${target.join(', ')} over ${rowsOf(n.whereClause)}, in the schema change's transaction`,
                     table: t,
                     names: { table: t, column: target[0] },
+                });
+            },
+            DeleteStmt: (n, s, emit) => {
+                const t = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .relName */ .ve)(n.relation);
+                if (!t || s.isNew(t) || !unbounded(n.whereClause))
+                    return;
+                emit({
+                    id: 'backfill-in-transaction',
+                    detail: `DELETE FROM ${t} over ${rowsOf(n.whereClause)}, in the schema change's transaction`,
+                    table: t,
+                    names: { table: t, verb: 'DELETE' },
                 });
             },
         },

@@ -11,6 +11,14 @@ dangerSuite('backfill-in-transaction', {
     sql(
       "ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE vulnerability_record SET cvss_score_v3 = (vendor_attributes->'CVSS'->>'V3Score')::float8 WHERE jsonb_path_exists(vendor_attributes::jsonb, '$.CVSS.V3Score');",
     ),
+    // a bulk DELETE: every row, or every row an anti-join (NOT EXISTS) matches (harbor 74dfc905, fourth held-out set)
+    sql('ALTER TABLE artifact_blob ADD COLUMN note text;\nDELETE FROM artifact_blob;'),
+    sql(
+      'ALTER TABLE artifact_blob ADD COLUMN note text;\ndelete from artifact_blob afb where not exists (select digest from blob b where b.digest = afb.digest_af);',
+    ),
+    sql(
+      "ALTER TABLE users ADD COLUMN status text;\nUPDATE users u SET status = 'gone' WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id);",
+    ),
     rails('  def change\n    add_column :users, :status, :string\n    User.update_all(status: "active")\n  end'),
     rails(
       '  def up\n    add_column :users, :status, :string\n    User.find_each { |u| u.update!(status: "active") }\n  end\n  def down\n    remove_column :users, :status\n  end',
@@ -35,6 +43,11 @@ dangerSuite('backfill-in-transaction', {
     ),
     // no schema change in the same transaction
     sql("UPDATE users SET status = 'active';"),
+    sql('delete from artifact_blob afb where not exists (select digest from blob b where b.digest = afb.digest_af);'),
+    // a DELETE narrowed by a comparison (one lookup row) or by a batch of keys
+    sql("ALTER TABLE identities ADD COLUMN note text;\nDELETE FROM identity_credential_types WHERE name = 'code';"),
+    sql('ALTER TABLE t ADD COLUMN note text;\nDELETE FROM t WHERE id IN (SELECT id FROM t WHERE note IS NULL LIMIT 1000);'),
+    sql('CREATE TABLE t (a int);\nDELETE FROM t;'),
     // the table is new in this change
     sql('CREATE TABLE t (a int);\nUPDATE t SET a = 1;'),
     // Rails: a data-only migration that is not batched (one statement) stays a matter of size
@@ -86,4 +99,12 @@ test('a batched Rails backfill in the transaction says why batching does not hel
   expect(f.message).toContain('in batches, but inside the migration')
   expect(f.message).toContain('disable_ddl_transaction!')
   expect(f.level).toBe('fail')
+})
+
+test('a bulk DELETE: the recipe deletes in batches, in a migration of its own', async () => {
+  const [f] = (
+    await findings(sql('ALTER TABLE artifact_blob ADD COLUMN note text;\nDELETE FROM artifact_blob WHERE NOT EXISTS (SELECT 1 FROM blob);'))
+  ).filter((x) => x.code === 'backfill-in-transaction')
+  expect(f.message).toContain('DELETE FROM artifact_blob over every row the WHERE test matches')
+  expect(f.hint).toContain('DELETE FROM artifact_blob WHERE id IN (SELECT id FROM artifact_blob WHERE <the same condition> LIMIT 10000);')
 })

@@ -50,6 +50,8 @@ export interface Names {
   model?: string
   /** Field name (Django) when it differs from the column (a ForeignKey's `_id`, a `db_column`). */
   field?: string
+  /** The data statement of a backfill-in-transaction finding when it is not an UPDATE. */
+  verb?: 'DELETE'
 }
 
 export interface RecipeInput extends Names {
