@@ -9315,7 +9315,8 @@ const options = type/* Type */.ZU.Object({
     data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a ' +
         'RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them; and of an ' +
         'edit of a merged Django migration that changes only field options the database never sees (validators, help_text, ' +
-        'choices, \u2026) or only drops dependencies.'),
+        'choices, \u2026) or only drops dependencies; and of an edit that changes only how the statements run (an index built or dropped ' +
+        'concurrently, the migration taken out of its transaction, IF [NOT] EXISTS), never the schema they leave.'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a ' +
         'merged rollback file.'),
     small_tables: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -10084,6 +10085,41 @@ function normaliseSqlText(sql) {
         .replace(/\s*([(),;=])\s*/g, '$1')
         .trim();
 }
+/**
+ * Fields of libpg-query's tree that decide how a statement runs, never the schema it leaves where it ran:
+ * `CONCURRENTLY` (IndexStmt, DropStmt), `IF NOT EXISTS` and `IF EXISTS`.
+ */
+const HOW_FIELDS = new Set(['concurrent', 'if_not_exists', 'missing_ok']);
+const howReplacer = (k, v) => (HOW_FIELDS.has(k) ? undefined : treeReplacer(k, v));
+/**
+ * The statements without what only decides how they run: the fields above, transaction control (`BEGIN`,
+ * `COMMIT`: a file taken out of its transaction to build an index concurrently) and session timeouts.
+ */
+function pgSchemaTree(pg, sql) {
+    try {
+        const stmts = (pg.parseSync(sql).stmts ?? []).filter((s) => {
+            const st = s.stmt;
+            if (!(0,src_json/* isObject */.Gv)(st))
+                return true;
+            if ('TransactionStmt' in st)
+                return false;
+            const set = st['VariableSetStmt'];
+            return !((0,src_json/* isObject */.Gv)(set) && typeof set.name === 'string' && TIMEOUTS.has(set.name));
+        });
+        return JSON.stringify(stmts, howReplacer);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Two PostgreSQL texts that differ only in how their statements run (see pgSchemaTree): every database ends
+ * with the same schema whichever one it ran. False when either does not parse.
+ */
+function sameSqlSchema(pg, base, head) {
+    const a = pgSchemaTree(pg, base);
+    return a !== undefined && a === pgSchemaTree(pg, head);
+}
 function sameSql(pg, base, head) {
     if (pg) {
         const a = pgTree(pg, base);
@@ -10118,11 +10154,11 @@ function redundantParens(n) {
     return inner.length === 1 ? inner[0] : undefined;
 }
 /**
- * A comma between arguments: the tree already separates them, so it says nothing. Leaving it out makes a
+ * A comma between arguments (or a Ruby hash's pairs): the tree already separates them, so it says nothing. Leaving it out makes a
  * skipped argument leave no trace (`f(a=1, b=2)` without `b` reads as `f(a=1)`) and a trailing comma (black's
  * magic comma) no edit.
  */
-const isArgumentComma = (n) => n.type === ',' && n.parent?.type === 'argument_list';
+const isArgumentComma = (n) => n.type === ',' && (n.parent?.type === 'argument_list' || n.parent?.type === 'hash');
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 function treeText(n, skip) {
     if (n.type === 'comment' || isArgumentComma(n) || skip?.(n))
@@ -10398,23 +10434,54 @@ function djangoStateOnly(a, b) {
         return before === after;
     return [...after].every((d) => before.has(d));
 }
+/** Rails options of a schema call that decide how it runs: `algorithm: :concurrently`, `if_not_exists: true`, `if_exists: true`. */
+const RUBY_HOW_KEYS = new Set(['algorithm', 'if_not_exists', 'if_exists']);
+/** Alembic's keyword arguments that decide how an operation runs: `postgresql_concurrently=True`, `if_not_exists=True`, `if_exists=True`. */
+const PY_HOW_KWARGS = new Set(['postgresql_concurrently', 'if_not_exists', 'if_exists']);
+/**
+ * A piece of a migration that decides how its statements run, never the schema they leave: the options
+ * above, Rails' `disable_ddl_transaction!` and Django's `atomic = False` (the migration runs outside a
+ * transaction, as a concurrent index build must).
+ */
+function isHowNode(n, lang) {
+    if (lang === 'ruby') {
+        if (n.type === 'pair') {
+            const key = (n.childForFieldName('key')?.text ?? '').replace(/^:|^["']|["']$/g, '');
+            return RUBY_HOW_KEYS.has(key);
+        }
+        const bare = n.type === 'identifier' && n.parent !== null && RUBY_CONTAINERS.has(n.parent.type);
+        const call = n.type === 'call' && !n.childForFieldName('receiver') && n.childForFieldName('method')?.text === 'disable_ddl_transaction!';
+        return (bare && n.text === 'disable_ddl_transaction!') || call;
+    }
+    if (n.type === 'keyword_argument')
+        return PY_HOW_KWARGS.has(n.childForFieldName('name')?.text ?? '');
+    if (n.type !== 'expression_statement' || n.parent?.parent?.type !== 'class_definition')
+        return false;
+    const a = namedChildrenOf(n).at(0);
+    return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'atomic';
+}
 function compareTrees(parser, base, head, lang) {
     return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)));
 }
 function compareParsed(a, b, base, head, lang) {
+    const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false };
     if (!a || !b)
-        return { changed: base !== head, rollbackOnly: false, dataOnly: false, stateOnly: false };
+        return { ...none, changed: base !== head };
     if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
-        return { changed: false, rollbackOnly: false, dataOnly: false, stateOnly: false };
+        return { ...none, changed: false };
     if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode))
-        return { changed: true, rollbackOnly: false, dataOnly: false, stateOnly: true };
+        return { ...none, changed: true, stateOnly: true };
     const fwd = (n) => isImport(n) || isRollbackNode(n);
     const rollbackOnly = treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd);
-    const dataOnly = !rollbackOnly &&
-        isFrameworkMigration(a.rootNode, lang) &&
+    if (rollbackOnly)
+        return { ...none, changed: true, rollbackOnly };
+    const how = (n) => isImport(n) || isHowNode(n, lang);
+    if (treeText(a.rootNode, how) === treeText(b.rootNode, how))
+        return { ...none, changed: true, howOnly: true };
+    const dataOnly = isFrameworkMigration(a.rootNode, lang) &&
         isFrameworkMigration(b.rootNode, lang) &&
         schemaText(a.rootNode, lang, isImport) === schemaText(b.rootNode, lang, isImport);
-    return { changed: true, rollbackOnly, dataOnly, stateOnly: false };
+    return { ...none, changed: true, dataOnly };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/edited.ts
@@ -10472,7 +10539,13 @@ async function compareEdit(run, mig, dialect, base, content) {
         if (mig.kind !== 'sql') {
             const lang = mig.kind === 'rails' ? 'ruby' : 'python';
             const e = compareTrees(await loadParser(lang), base, content, lang);
-            return { changed: e.changed, rollbackOnly: e.rollbackOnly, dataOnly: e.dataOnly, stateOnly: e.stateOnly };
+            return {
+                changed: e.changed,
+                rollbackOnly: e.rollbackOnly,
+                dataOnly: e.dataOnly,
+                stateOnly: e.stateOnly,
+                howOnly: e.howOnly && mig.forward,
+            };
         }
         const pg = types/* PG_FAMILY */.v5.includes(dialect) ? await loadPg() : undefined;
         const changed = !sameSql(pg, base, content);
@@ -10487,7 +10560,8 @@ async function compareEdit(run, mig, dialect, base, content) {
             if (targets.every((t) => t !== undefined))
                 movedTo = [...new Set(targets)].join(', ');
         }
-        return { changed, rollbackOnly: false, dataOnly: false, movedTo };
+        const howOnly = changed && mig.forward && pg !== undefined && movedTo === undefined && sameSqlSchema(pg, base, content);
+        return { changed, rollbackOnly: false, dataOnly: false, howOnly, movedTo };
     }
     catch {
         return { changed: true, rollbackOnly: false, dataOnly: false };
@@ -10534,8 +10608,11 @@ async function editedMigration(run, { file, mig }, dialect, report, content, out
     // An unreleased migration still runs in production, at the release that ships it: the dangers this edit adds
     // (not in the file at the base) are checked as in a new migration. Dangers the base file had already were
     // reported when they were added; an edit that keeps them (a WHERE, an IF NOT EXISTS) adds nothing.
-    if (unreleased && file.status === 'modified' && mig.forward && content !== undefined)
-        return addedByEdit(run, { file, mig }, dialect, report, content, out);
+    // A released one edited in how it runs only still runs where it has not run yet (fresh installs, upgrades
+    // from older releases): what the new text adds there (CONCURRENTLY inside a transaction, an index build
+    // that lost CONCURRENTLY) is checked the same way.
+    if ((unreleased || edit.howOnly === true) && file.status === 'modified' && mig.forward && content !== undefined)
+        return addedByEdit(run, { file, mig }, dialect, report, content, out, unreleased ? 'edited before any release' : 'edited in how it runs only');
     return undefined;
 }
 /** Statements moved out into migrations the PR adds, each a no-op where it already ran: a notice. */
@@ -10565,13 +10642,16 @@ async function renamedSameVersion(run, file, mig, content) {
 const DATA_NOTE = ' Its schema statements, and the code that feeds them, are unchanged: the edit is in code that moves or fixes rows (or a helper), ' +
     'so the schema it leaves is the same; the new code runs only on databases that have not applied it yet (fresh installs, upgrades ' +
     'from older versions): check that it does the same to their data.';
+const HOW_NOTE = ' Only how its statements run changed (an index built or dropped concurrently, the migration taken out of its transaction, ' +
+    'IF [NOT] EXISTS): every database ends with the same schema whichever version it ran; what the new text adds where it has not ' +
+    'run yet is checked as in a new migration.';
 const STATE_NOTE = ' Only options the database never sees changed (validators, help_text, choices, verbose_name, \u2026) or dependencies were dropped: ' +
     'every database ends with the same schema whichever version it ran; what differs is the state Django records, which ' +
     'makemigrations compares the models with.';
 /** The migration-edited finding, at the strictest cap that applies. Returns whether the migration is not released yet. */
 function editFinding(run, { file, mig }, edit, report, out) {
     const { opts, released } = run;
-    const { rollbackOnly, dataOnly, stateOnly } = edit;
+    const { rollbackOnly, dataOnly, stateOnly, howOnly } = edit;
     const rollbackFile = !mig.forward;
     const what = file.status === 'removed'
         ? 'deleted'
@@ -10583,7 +10663,9 @@ function editFinding(run, { file, mig }, edit, report, out) {
                     ? 'edited in its data or helper code only'
                     : stateOnly
                         ? "edited in Django's migration state only"
-                        : 'edited';
+                        : howOnly
+                            ? 'edited in how it runs only'
+                            : 'edited';
     const line = file.status === 'removed' ? undefined : firstChangedLine(file);
     const tag = released?.get(file.previousPath ?? file.path);
     const unreleased = released !== undefined && tag === undefined;
@@ -10591,12 +10673,12 @@ function editFinding(run, { file, mig }, edit, report, out) {
     let cap;
     if (rollbackFile || rollbackOnly)
         cap = opts.rollback_level;
-    if (dataOnly || stateOnly)
+    if (dataOnly || stateOnly || howOnly)
         cap = opts.data_edit_level;
     if (unreleased)
         cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail');
     const kind = rollbackFile ? 'Rollback migration' : 'Migration';
-    const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE : '';
+    const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE : howOnly ? HOW_NOTE : '';
     const why = dangers/* DANGERS */.zA['migration-edited'].why;
     const message = unreleased
         ? `${kind} ${what} before any release: merged, but no release tag (${opts.release_tags.join(', ')}) made up to the base holds it, ` +
@@ -10605,11 +10687,19 @@ function editFinding(run, { file, mig }, edit, report, out) {
         : tag !== undefined
             ? `${kind} ${what} after it was merged and released (tag ${tag} holds it): ${why}.${dataNote}`
             : `${kind} ${what} after it was merged: ${why} (no release tag information: counted as released).${dataNote}`;
-    out.pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', dangers/* DANGERS */.zA['migration-edited'].fix, cap, unreleased ? 'not released yet' : dataOnly ? 'data code only' : stateOnly ? 'Django state only' : 'rollback');
+    out.pushFinding(report, 'migration-edited', { path: file.path, line, endLine: line, message, hint: dangers/* DANGERS */.zA['migration-edited'].fix }, '(whole file)', dangers/* DANGERS */.zA['migration-edited'].fix, cap, unreleased
+        ? 'not released yet'
+        : dataOnly
+            ? 'data code only'
+            : stateOnly
+                ? 'Django state only'
+                : howOnly
+                    ? 'how it runs only'
+                    : 'rollback');
     return unreleased;
 }
 /** The dangers an edit of an unreleased migration adds: the head's analysis less what the base file had. */
-async function addedByEdit(run, { file, mig }, dialect, report, content, out) {
+async function addedByEdit(run, { file, mig }, dialect, report, content, out, label) {
     const baseText = await run.readBase(file.previousPath ?? file.path);
     if (baseText === undefined)
         return undefined;
@@ -10630,7 +10720,7 @@ async function addedByEdit(run, { file, mig }, dialect, report, content, out) {
     report.rows.push([
         '',
         '(whole file)',
-        'edited before any release',
+        label,
         'none',
         `dangers the edit adds are checked as in a new migration (${added.length} new; ${kept} already in the file at the base, not repeated)`,
     ]);
@@ -17027,7 +17117,8 @@ function indexName(r) {
         'heredoc indentation or timeout values; rollback files capped at rollback_level); ' +
         'one that no release tag holds yet is capped at unreleased_edit_level (notice); ' +
         'an edit of a Rails/Django/Alembic migration in its data or helper code only (its schema calls and ' +
-        'the code feeding them unchanged) at data_edit_level (notice); ' +
+        'the code feeding them unchanged), or in how its statements run only (CONCURRENTLY, outside the ' +
+        'transaction, IF [NOT] EXISTS: what the new text adds is checked as in a new migration), at data_edit_level (notice); ' +
         'idempotent SQL statements (IF NOT EXISTS, IF EXISTS, ' +
         'OR REPLACE) moved unchanged into a migration the same PR adds are a notice',
     level: 'fail',

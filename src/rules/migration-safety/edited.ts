@@ -12,7 +12,7 @@ import { PG_FAMILY, type Dialect } from './dangers/types.js'
 import type { MigrationFile } from './detect.js'
 import { capLevel } from './options.js'
 import type { DialectInfo } from './dialect.js'
-import { compareTrees, isIdempotent, removedStatements, sameSql } from './edits.js'
+import { compareTrees, isIdempotent, removedStatements, sameSql, sameSqlSchema } from './edits.js'
 import type { FileReport, Output } from './render.js'
 import type { Analysed, Migration, Run } from './run.js'
 import type { Issue } from './sql.js'
@@ -60,6 +60,8 @@ interface Edit {
   dataOnly: boolean
   /** Only Django's migration state (field options the database never sees, dependencies dropped). */
   stateOnly?: boolean
+  /** Only how the statements run (concurrently, outside the transaction, IF [NOT] EXISTS), not the schema they leave. */
+  howOnly?: boolean
   /** The statements it lost all went, as no-ops where they already ran, to these migrations the PR adds. */
   movedTo?: string
 }
@@ -69,7 +71,13 @@ async function compareEdit(run: Run, mig: MigrationFile, dialect: Dialect, base:
     if (mig.kind !== 'sql') {
       const lang = mig.kind === 'rails' ? 'ruby' : 'python'
       const e = compareTrees(await loadParser(lang), base, content, lang)
-      return { changed: e.changed, rollbackOnly: e.rollbackOnly, dataOnly: e.dataOnly, stateOnly: e.stateOnly }
+      return {
+        changed: e.changed,
+        rollbackOnly: e.rollbackOnly,
+        dataOnly: e.dataOnly,
+        stateOnly: e.stateOnly,
+        howOnly: e.howOnly && mig.forward,
+      }
     }
     const pg = PG_FAMILY.includes(dialect) ? await loadPg() : undefined
     const changed = !sameSql(pg, base, content)
@@ -83,7 +91,8 @@ async function compareEdit(run: Run, mig: MigrationFile, dialect: Dialect, base:
       const targets = removed.map((t) => added.get(t))
       if (targets.every((t) => t !== undefined)) movedTo = [...new Set(targets)].join(', ')
     }
-    return { changed, rollbackOnly: false, dataOnly: false, movedTo }
+    const howOnly = changed && mig.forward && pg !== undefined && movedTo === undefined && sameSqlSchema(pg, base, content)
+    return { changed, rollbackOnly: false, dataOnly: false, howOnly, movedTo }
   } catch {
     return { changed: true, rollbackOnly: false, dataOnly: false }
   }
@@ -137,8 +146,19 @@ export async function editedMigration(
   // An unreleased migration still runs in production, at the release that ships it: the dangers this edit adds
   // (not in the file at the base) are checked as in a new migration. Dangers the base file had already were
   // reported when they were added; an edit that keeps them (a WHERE, an IF NOT EXISTS) adds nothing.
-  if (unreleased && file.status === 'modified' && mig.forward && content !== undefined)
-    return addedByEdit(run, { file, mig }, dialect, report, content, out)
+  // A released one edited in how it runs only still runs where it has not run yet (fresh installs, upgrades
+  // from older releases): what the new text adds there (CONCURRENTLY inside a transaction, an index build
+  // that lost CONCURRENTLY) is checked the same way.
+  if ((unreleased || edit.howOnly === true) && file.status === 'modified' && mig.forward && content !== undefined)
+    return addedByEdit(
+      run,
+      { file, mig },
+      dialect,
+      report,
+      content,
+      out,
+      unreleased ? 'edited before any release' : 'edited in how it runs only',
+    )
   return undefined
 }
 
@@ -183,6 +203,11 @@ const DATA_NOTE =
   'so the schema it leaves is the same; the new code runs only on databases that have not applied it yet (fresh installs, upgrades ' +
   'from older versions): check that it does the same to their data.'
 
+const HOW_NOTE =
+  ' Only how its statements run changed (an index built or dropped concurrently, the migration taken out of its transaction, ' +
+  'IF [NOT] EXISTS): every database ends with the same schema whichever version it ran; what the new text adds where it has not ' +
+  'run yet is checked as in a new migration.'
+
 const STATE_NOTE =
   ' Only options the database never sees changed (validators, help_text, choices, verbose_name, …) or dependencies were dropped: ' +
   'every database ends with the same schema whichever version it ran; what differs is the state Django records, which ' +
@@ -191,7 +216,7 @@ const STATE_NOTE =
 /** The migration-edited finding, at the strictest cap that applies. Returns whether the migration is not released yet. */
 function editFinding(run: Run, { file, mig }: Migration, edit: Edit, report: FileReport, out: Output): boolean {
   const { opts, released } = run
-  const { rollbackOnly, dataOnly, stateOnly } = edit
+  const { rollbackOnly, dataOnly, stateOnly, howOnly } = edit
   const rollbackFile = !mig.forward
   const what =
     file.status === 'removed'
@@ -204,17 +229,19 @@ function editFinding(run: Run, { file, mig }: Migration, edit: Edit, report: Fil
             ? 'edited in its data or helper code only'
             : stateOnly
               ? "edited in Django's migration state only"
-              : 'edited'
+              : howOnly
+                ? 'edited in how it runs only'
+                : 'edited'
   const line = file.status === 'removed' ? undefined : firstChangedLine(file)
   const tag = released?.get(file.previousPath ?? file.path)
   const unreleased = released !== undefined && tag === undefined
   // the strictest cap that applies: not released yet, rollback code, data code only
   let cap: Level | undefined
   if (rollbackFile || rollbackOnly) cap = opts.rollback_level
-  if (dataOnly || stateOnly) cap = opts.data_edit_level
+  if (dataOnly || stateOnly || howOnly) cap = opts.data_edit_level
   if (unreleased) cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail')
   const kind = rollbackFile ? 'Rollback migration' : 'Migration'
-  const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE : ''
+  const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE : howOnly ? HOW_NOTE : ''
   const why = DANGERS['migration-edited'].why
   const message = unreleased
     ? `${kind} ${what} before any release: merged, but no release tag (${opts.release_tags.join(', ')}) made up to the base holds it, ` +
@@ -230,7 +257,15 @@ function editFinding(run: Run, { file, mig }: Migration, edit: Edit, report: Fil
     '(whole file)',
     DANGERS['migration-edited'].fix,
     cap,
-    unreleased ? 'not released yet' : dataOnly ? 'data code only' : stateOnly ? 'Django state only' : 'rollback',
+    unreleased
+      ? 'not released yet'
+      : dataOnly
+        ? 'data code only'
+        : stateOnly
+          ? 'Django state only'
+          : howOnly
+            ? 'how it runs only'
+            : 'rollback',
   )
   return unreleased
 }
@@ -243,6 +278,7 @@ async function addedByEdit(
   report: FileReport,
   content: string,
   out: Output,
+  label: string,
 ): Promise<Analysed | undefined> {
   const baseText = await run.readBase(file.previousPath ?? file.path)
   if (baseText === undefined) return undefined
@@ -262,7 +298,7 @@ async function addedByEdit(
   report.rows.push([
     '',
     '(whole file)',
-    'edited before any release',
+    label,
     'none',
     `dangers the edit adds are checked as in a new migration (${added.length} new; ${kept} already in the file at the base, not repeated)`,
   ])

@@ -130,6 +130,41 @@ export function normaliseSqlText(sql: string): string {
     .trim()
 }
 
+/**
+ * Fields of libpg-query's tree that decide how a statement runs, never the schema it leaves where it ran:
+ * `CONCURRENTLY` (IndexStmt, DropStmt), `IF NOT EXISTS` and `IF EXISTS`.
+ */
+const HOW_FIELDS = new Set(['concurrent', 'if_not_exists', 'missing_ok'])
+const howReplacer = (k: string, v: unknown): unknown => (HOW_FIELDS.has(k) ? undefined : treeReplacer(k, v))
+
+/**
+ * The statements without what only decides how they run: the fields above, transaction control (`BEGIN`,
+ * `COMMIT`: a file taken out of its transaction to build an index concurrently) and session timeouts.
+ */
+function pgSchemaTree(pg: PgApi, sql: string): string | undefined {
+  try {
+    const stmts = (pg.parseSync(sql).stmts ?? []).filter((s) => {
+      const st: unknown = s.stmt
+      if (!isObject(st)) return true
+      if ('TransactionStmt' in st) return false
+      const set = st['VariableSetStmt']
+      return !(isObject(set) && typeof set.name === 'string' && TIMEOUTS.has(set.name))
+    })
+    return JSON.stringify(stmts, howReplacer)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Two PostgreSQL texts that differ only in how their statements run (see pgSchemaTree): every database ends
+ * with the same schema whichever one it ran. False when either does not parse.
+ */
+export function sameSqlSchema(pg: PgApi, base: string, head: string): boolean {
+  const a = pgSchemaTree(pg, base)
+  return a !== undefined && a === pgSchemaTree(pg, head)
+}
+
 export function sameSql(pg: PgApi | undefined, base: string, head: string): boolean {
   if (pg) {
     const a = pgTree(pg, base)
@@ -162,11 +197,11 @@ function redundantParens(n: TsNode): TsNode | undefined {
 }
 
 /**
- * A comma between arguments: the tree already separates them, so it says nothing. Leaving it out makes a
+ * A comma between arguments (or a Ruby hash's pairs): the tree already separates them, so it says nothing. Leaving it out makes a
  * skipped argument leave no trace (`f(a=1, b=2)` without `b` reads as `f(a=1)`) and a trailing comma (black's
  * magic comma) no edit.
  */
-const isArgumentComma = (n: TsNode): boolean => n.type === ',' && n.parent?.type === 'argument_list'
+const isArgumentComma = (n: TsNode): boolean => n.type === ',' && (n.parent?.type === 'argument_list' || n.parent?.type === 'hash')
 
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
@@ -215,6 +250,11 @@ export interface EditKind {
    * with the same schema whichever version it ran.
    */
   stateOnly: boolean
+  /**
+   * Only how the statements run changed, never the schema they leave: an index built or dropped
+   * concurrently, the migration taken out of its transaction, `IF [NOT] EXISTS` (see isHowNode).
+   */
+  howOnly: boolean
 }
 
 /**
@@ -447,22 +487,49 @@ function djangoStateOnly(a: TsNode, b: TsNode): boolean {
   return [...after].every((d) => before.has(d))
 }
 
+/** Rails options of a schema call that decide how it runs: `algorithm: :concurrently`, `if_not_exists: true`, `if_exists: true`. */
+const RUBY_HOW_KEYS = new Set(['algorithm', 'if_not_exists', 'if_exists'])
+/** Alembic's keyword arguments that decide how an operation runs: `postgresql_concurrently=True`, `if_not_exists=True`, `if_exists=True`. */
+const PY_HOW_KWARGS = new Set(['postgresql_concurrently', 'if_not_exists', 'if_exists'])
+
+/**
+ * A piece of a migration that decides how its statements run, never the schema they leave: the options
+ * above, Rails' `disable_ddl_transaction!` and Django's `atomic = False` (the migration runs outside a
+ * transaction, as a concurrent index build must).
+ */
+function isHowNode(n: TsNode, lang: 'ruby' | 'python'): boolean {
+  if (lang === 'ruby') {
+    if (n.type === 'pair') {
+      const key = (n.childForFieldName('key')?.text ?? '').replace(/^:|^["']|["']$/g, '')
+      return RUBY_HOW_KEYS.has(key)
+    }
+    const bare = n.type === 'identifier' && n.parent !== null && RUBY_CONTAINERS.has(n.parent.type)
+    const call = n.type === 'call' && !n.childForFieldName('receiver') && n.childForFieldName('method')?.text === 'disable_ddl_transaction!'
+    return (bare && n.text === 'disable_ddl_transaction!') || call
+  }
+  if (n.type === 'keyword_argument') return PY_HOW_KWARGS.has(n.childForFieldName('name')?.text ?? '')
+  if (n.type !== 'expression_statement' || n.parent?.parent?.type !== 'class_definition') return false
+  const a = namedChildrenOf(n).at(0)
+  return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'atomic'
+}
+
 export function compareTrees(parser: TsParser, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)))
 }
 
 function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
-  if (!a || !b) return { changed: base !== head, rollbackOnly: false, dataOnly: false, stateOnly: false }
-  if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
-    return { changed: false, rollbackOnly: false, dataOnly: false, stateOnly: false }
-  if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode))
-    return { changed: true, rollbackOnly: false, dataOnly: false, stateOnly: true }
+  const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false }
+  if (!a || !b) return { ...none, changed: base !== head }
+  if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { ...none, changed: false }
+  if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode)) return { ...none, changed: true, stateOnly: true }
   const fwd = (n: TsNode): boolean => isImport(n) || isRollbackNode(n)
   const rollbackOnly = treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd)
+  if (rollbackOnly) return { ...none, changed: true, rollbackOnly }
+  const how = (n: TsNode): boolean => isImport(n) || isHowNode(n, lang)
+  if (treeText(a.rootNode, how) === treeText(b.rootNode, how)) return { ...none, changed: true, howOnly: true }
   const dataOnly =
-    !rollbackOnly &&
     isFrameworkMigration(a.rootNode, lang) &&
     isFrameworkMigration(b.rootNode, lang) &&
     schemaText(a.rootNode, lang, isImport) === schemaText(b.rootNode, lang, isImport)
-  return { changed: true, rollbackOnly, dataOnly, stateOnly: false }
+  return { ...none, changed: true, dataOnly }
 }

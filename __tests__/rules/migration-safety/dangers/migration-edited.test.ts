@@ -331,4 +331,77 @@ describe('migration-edited', () => {
       ).toEqual(['migration-edited:notice'])
     })
   })
+
+  describe('an edit of how the statements run only (data_edit_level)', () => {
+    const osm = (opt: string, ddl = 'disable_ddl_transaction!\n\n  ') =>
+      `class CorrectRelationMembersPrimaryKey < ActiveRecord::Migration[7.0]\n  ${ddl}def up\n    add_index :current_relation_members, [:relation_id, :sequence_id]${opt}\n  end\n\n  def down\n    remove_index :current_relation_members, [:relation_id, :sequence_id]${opt}\n  end\nend\n`
+    const rbPath = 'db/migrate/20231010194809_correct_relation_members_primary_key.rb'
+    test('Rails: algorithm: :concurrently added (either hash syntax), with disable_ddl_transaction!: a notice that says why', async () => {
+      const f = await edited(rbPath, osm(''), osm(', :algorithm => :concurrently'))
+      expect(f.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:notice'])
+      expect(f[0].message).toMatch(/edited in how it runs only .*same schema whichever version it ran/)
+      expect(await edit(rbPath, osm('', ''), osm(', algorithm: :concurrently'))).toEqual(['migration-edited:notice'])
+      expect(await edit(rbPath, osm(''), osm(', if_not_exists: true'))).toEqual(['migration-edited:notice'])
+      expect(await edit(rbPath, osm(''), osm(', :algorithm => :concurrently'), { data_edit_level: 'fail' })).toEqual([
+        'migration-edited:fail',
+      ])
+    })
+    test('Rails side by side: another option, another column, or CONCURRENTLY without leaving the transaction', async () => {
+      expect(await edit(rbPath, osm(''), osm(', unique: true'))).toEqual(['migration-edited:fail'])
+      expect(await edit(rbPath, osm(''), osm(', algorithm: :concurrently').replace(':sequence_id]', ':version]'))).toEqual([
+        'migration-edited:fail',
+      ])
+      // what the new text adds where it has not run yet is checked: a concurrent build inside the transaction fails there
+      expect(await edit(rbPath, osm('', ''), osm(', algorithm: :concurrently', ''))).toEqual([
+        'migration-edited:notice',
+        'concurrently-in-transaction:fail',
+        'concurrently-in-transaction:notice', // the rollback's, at rollback_level
+      ])
+    })
+    const sqlPath = 'make/migrations/postgresql/0100_2.7.0_schema.up.sql'
+    const released = { 'v2.7.0': [sqlPath] }
+    test('SQL: CONCURRENTLY added and the file taken out of its transaction, IF NOT EXISTS: a notice', async () => {
+      const base = 'BEGIN;\nSET LOCAL lock_timeout = 5000;\nCREATE INDEX idx_a ON artifact (repository_name);\nCOMMIT;'
+      expect(
+        await edit(sqlPath, base, 'CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_a ON artifact (repository_name);', {}, released),
+      ).toEqual(['migration-edited:notice'])
+      expect(await edit(sqlPath, 'DROP INDEX idx_a;', 'DROP INDEX CONCURRENTLY IF EXISTS idx_a;', {}, released)).toEqual([
+        'migration-edited:notice',
+      ])
+    })
+    test('SQL side by side: CONCURRENTLY taken out is a lock where it has not run yet; another column still fails', async () => {
+      const conc = 'CREATE INDEX CONCURRENTLY idx_a ON artifact (repository_name);'
+      expect(await edit(sqlPath, conc, 'CREATE INDEX idx_a ON artifact (repository_name);', {}, released)).toEqual([
+        'migration-edited:notice',
+        'create-index-non-concurrent:fail',
+      ])
+      expect(await edit(sqlPath, conc, 'CREATE INDEX CONCURRENTLY idx_a ON artifact (project_id);', {}, released)).toEqual([
+        'migration-edited:fail',
+      ])
+      expect(await edit(sqlPath, conc, 'BEGIN;\n' + conc + '\nCOMMIT;', {}, released)).toEqual([
+        'migration-edited:notice',
+        'concurrently-in-transaction:fail',
+      ])
+    })
+    test('Alembic and Django: postgresql_concurrently=True, atomic = False; side by side another argument fails', async () => {
+      const alembic = (kw: string) =>
+        `def upgrade():\n    with op.get_context().autocommit_block():\n        op.create_index("ix_orders_customer", "orders", ["customer_id"]${kw})\n\n\ndef downgrade():\n    op.drop_index("ix_orders_customer")\n`
+      const py = 'server/migrations/versions/2026-01-01-1200_add_ix.py'
+      expect(await edit(py, alembic(''), alembic(', postgresql_concurrently=True'))).toEqual(['migration-edited:notice'])
+      // inside the transaction, the concurrent build the edit adds fails where it has not run yet
+      expect(
+        await edit(
+          py,
+          alembic('').replace('with op.get_context().autocommit_block():\n        ', ''),
+          alembic(', postgresql_concurrently=True').replace('with op.get_context().autocommit_block():\n        ', ''),
+        ),
+      ).toEqual(['migration-edited:notice', 'concurrently-in-transaction:fail'])
+      expect(await edit(py, alembic(''), alembic(', unique=True'))).toEqual(['migration-edited:fail'])
+      const django = (atomic: string) =>
+        `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n${atomic}    dependencies = [('shop', '0001_initial')]\n    operations = [migrations.RunSQL('SELECT 1')]\n`
+      const dj = 'shop/migrations/0002_x.py'
+      expect(await edit(dj, django(''), django('    atomic = False\n'))).toEqual(['migration-edited:notice'])
+      expect(await edit(dj, django(''), django('    initial = True\n'))).toEqual(['migration-edited:fail'])
+    })
+  })
 })

@@ -14,7 +14,8 @@ export default defineDanger({
     'heredoc indentation or timeout values; rollback files capped at rollback_level); ' +
     'one that no release tag holds yet is capped at unreleased_edit_level (notice); ' +
     'an edit of a Rails/Django/Alembic migration in its data or helper code only (its schema calls and ' +
-    'the code feeding them unchanged) at data_edit_level (notice); ' +
+    'the code feeding them unchanged), or in how its statements run only (CONCURRENTLY, outside the ' +
+    'transaction, IF [NOT] EXISTS: what the new text adds is checked as in a new migration), at data_edit_level (notice); ' +
     'idempotent SQL statements (IF NOT EXISTS, IF EXISTS, ' +
     'OR REPLACE) moved unchanged into a migration the same PR adds are a notice',
   level: 'fail',
