@@ -8241,7 +8241,7 @@ const DJANGO_SCHEMA_OPS = new Set([
     'AlterModelTable',
 ]);
 /** AlterField: costed against the field's previous definition (earlier migrations, or earlier in this one). */
-function djangoAlterField({ n, call, model, field, isNew, c }, local) {
+function djangoAlterField({ n, call, model, field, isNew, c }, local, place) {
     const now = asDjangoBase(fieldSummary(call.kwargs.get('field') ?? call.positional[2]), c.deps.djangoClasses);
     const key = `${model}.${field}`;
     const before = asDjangoBase(c.deps.djangoFields?.get(key) ?? local.get(key), c.deps.djangoClasses);
@@ -8249,6 +8249,9 @@ function djangoAlterField({ n, call, model, field, isNew, c }, local) {
         local.set(key, now);
     if (isNew)
         return;
+    // a change Django writes no SQL for takes no lock: a RunPython beside it updates rows as a data-only migration does
+    if (!(before && now && alterFieldWritesNothing(before, now)))
+        c.schemaOp(place);
     const costed = before && now ? alterFieldDangers(before, now) : undefined;
     if (costed && 'dangers' in costed) {
         for (const d of costed.dangers)
@@ -8374,7 +8377,8 @@ async function analyzeDjango(cls, fns, c) {
         const kw = (k) => pyValue(call.kwargs.get(k));
         const model = (kw('model_name') ?? kw('name') ?? pyValue(call.positional[0]))?.toLowerCase();
         const isNew = model !== undefined && run.created.has(model);
-        if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew)
+        // an AlterField says itself whether it writes any SQL (djangoAlterField)
+        if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew && call.name !== 'AlterField')
             c.schemaOp(run.place);
         const field = kw('name') ?? pyValue(call.positional[1]);
         const mark = c.result.issues.length;
@@ -8427,7 +8431,7 @@ function djangoOperation(op, run) {
                 });
             break;
         case 'AlterField':
-            djangoAlterField(op, run.local);
+            djangoAlterField(op, run.local, run.place);
             break;
         case 'AddField':
             if (!isNew)
@@ -8724,6 +8728,39 @@ function alterFieldDangers(old, now) {
     if (changed.length)
         return { uncosted: `the change of ${wordList(changed)} is not one the gate can cost` };
     return { dangers: out };
+}
+/**
+ * Keywords of a model field Django's schema editor writes no SQL for when they change (its `non_db_attrs`, and
+ * `default`: Django keeps defaults in Python and sets one in the database only on the way to NOT NULL, which is
+ * a change of `null`).
+ */
+const DJANGO_NO_SQL = new Set([
+    'choices',
+    'help_text',
+    'verbose_name',
+    'blank',
+    'validators',
+    'editable',
+    'default',
+    'related_name',
+    'related_query_name',
+    'on_delete',
+    'upload_to',
+    'auto_now',
+    'auto_now_add',
+    'limit_choices_to',
+    'serialize',
+    'error_messages',
+    'storage',
+    'encoder',
+    'decoder',
+]);
+/** An AlterField that makes Django write no SQL at all: the same field class, only keywords of DJANGO_NO_SQL changed. */
+function alterFieldWritesNothing(old, now) {
+    if (old.cls !== now.cls)
+        return false;
+    const keys = new Set([...Object.keys(old.kw), ...Object.keys(now.kw)]);
+    return [...keys].every((k) => old.kw[k] === now.kw[k] || DJANGO_NO_SQL.has(k));
 }
 /** The keywords alterFieldDangers weighs one by one (primary_key too: a change of it is what it cannot cost). */
 const COSTED_KEYWORDS = new Set(['null', 'unique', 'db_index', 'db_column', 'to', 'db_constraint', 'primary_key']);
@@ -16240,7 +16277,8 @@ function rowsOf(where) {
         'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
         'Rails update_all and model batch loops in change/up, and a batched one (in_batches, find_in_batches, find_each) even ' +
         'without a schema change when the migration keeps its transaction (no disable_ddl_transaction!); ' +
-        'Django RunPython whose function calls .update() or saves in a loop',
+        'Django RunPython whose function calls .update() or saves in a loop, beside an operation that writes SQL (an AlterField ' +
+        'that changes only default, choices, help_text, \u2026 writes none)',
     level: 'fail',
     lockDanger: true,
     scalesWithTable: true,

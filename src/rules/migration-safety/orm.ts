@@ -1213,12 +1213,14 @@ interface DjangoOp {
 }
 
 /** AlterField: costed against the field's previous definition (earlier migrations, or earlier in this one). */
-function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: Map<string, FieldSummary>): void {
+function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: Map<string, FieldSummary>, place: Place): void {
   const now = asDjangoBase(fieldSummary(call.kwargs.get('field') ?? call.positional[2]), c.deps.djangoClasses)
   const key = `${model}.${field}`
   const before = asDjangoBase(c.deps.djangoFields?.get(key) ?? local.get(key), c.deps.djangoClasses)
   if (now) local.set(key, now)
   if (isNew) return
+  // a change Django writes no SQL for takes no lock: a RunPython beside it updates rows as a data-only migration does
+  if (!(before && now && alterFieldWritesNothing(before, now))) c.schemaOp(place)
   const costed = before && now ? alterFieldDangers(before, now) : undefined
   if (costed && 'dangers' in costed) {
     for (const d of costed.dangers)
@@ -1357,7 +1359,8 @@ async function analyzeDjango(cls: TsNode, fns: Map<string, TsNode>, c: Collector
     const kw = (k: string): string | undefined => pyValue(call.kwargs.get(k))
     const model = (kw('model_name') ?? kw('name') ?? pyValue(call.positional[0]))?.toLowerCase()
     const isNew = model !== undefined && run.created.has(model)
-    if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew) c.schemaOp(run.place)
+    // an AlterField says itself whether it writes any SQL (djangoAlterField)
+    if (DJANGO_SCHEMA_OPS.has(call.name) && !isNew && call.name !== 'AlterField') c.schemaOp(run.place)
     const field = kw('name') ?? pyValue(call.positional[1])
     const mark = c.result.issues.length
     djangoOperation({ n, call, model, field, isNew, c, kw }, run)
@@ -1419,7 +1422,7 @@ function djangoOperation(op: DjangoOp, run: DjangoRun): void {
         })
       break
     case 'AlterField':
-      djangoAlterField(op, run.local)
+      djangoAlterField(op, run.local, run.place)
       break
     case 'AddField':
       if (!isNew) djangoAddField(op, run.local)
@@ -1718,6 +1721,40 @@ export function alterFieldDangers(old: FieldSummary, now: FieldSummary): { dange
   if ((old.kw.primary_key ?? '') !== (now.kw.primary_key ?? '')) changed.push('primary_key')
   if (changed.length) return { uncosted: `the change of ${wordList(changed)} is not one the gate can cost` }
   return { dangers: out }
+}
+
+/**
+ * Keywords of a model field Django's schema editor writes no SQL for when they change (its `non_db_attrs`, and
+ * `default`: Django keeps defaults in Python and sets one in the database only on the way to NOT NULL, which is
+ * a change of `null`).
+ */
+const DJANGO_NO_SQL = new Set([
+  'choices',
+  'help_text',
+  'verbose_name',
+  'blank',
+  'validators',
+  'editable',
+  'default',
+  'related_name',
+  'related_query_name',
+  'on_delete',
+  'upload_to',
+  'auto_now',
+  'auto_now_add',
+  'limit_choices_to',
+  'serialize',
+  'error_messages',
+  'storage',
+  'encoder',
+  'decoder',
+])
+
+/** An AlterField that makes Django write no SQL at all: the same field class, only keywords of DJANGO_NO_SQL changed. */
+export function alterFieldWritesNothing(old: FieldSummary, now: FieldSummary): boolean {
+  if (old.cls !== now.cls) return false
+  const keys = new Set([...Object.keys(old.kw), ...Object.keys(now.kw)])
+  return [...keys].every((k) => old.kw[k] === now.kw[k] || DJANGO_NO_SQL.has(k))
 }
 
 export interface AlterFieldDanger {

@@ -108,3 +108,23 @@ test('a bulk DELETE: the recipe deletes in batches, in a migration of its own', 
   expect(f.message).toContain('DELETE FROM artifact_blob over every row the WHERE test matches')
   expect(f.hint).toContain('DELETE FROM artifact_blob WHERE id IN (SELECT id FROM artifact_blob WHERE <the same condition> LIMIT 10000);')
 })
+
+describe('Django: a RunPython beside an AlterField that writes no SQL (issue 14, held-out-5: netbox e93e9ac4, 3f345cdb)', () => {
+  const initial =
+    'from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="CustomLink", fields=[("id", models.BigAutoField(primary_key=True)), ("button_class", models.CharField(default="outline-dark", max_length=30, null=True))]),\n    ]\n'
+  const mig = (field: string) =>
+    `from django.db import migrations, models\n\n\ndef update_link_buttons(apps, schema_editor):\n    CustomLink = apps.get_model("shop", "CustomLink")\n    CustomLink.objects.filter(button_class="outline-dark").update(button_class="default")\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n        migrations.AlterField(model_name="customlink", name="button_class", field=${field}),\n        migrations.RunPython(code=update_link_buttons, reverse_code=migrations.RunPython.noop),\n    ]\n`
+  const at = (field: string) => django(mig(field), { headTree: { 'shop/migrations/0001_initial.py': initial } })
+  test('only the default (or help_text, choices) changes: no lock is taken, so the update is a data-only migration', async () => {
+    expect(await ids(at('models.CharField(default="default", max_length=30, null=True)'))).toEqual([])
+    expect(await ids(at('models.CharField(default="default", max_length=30, null=True, help_text="CSS class")'))).toEqual([])
+  })
+  test('side by side: a change Django writes SQL for keeps the update in the schema change transaction', async () => {
+    // max_length 30 -> 20: a type change under ACCESS EXCLUSIVE
+    expect(await ids(at('models.CharField(default="default", max_length=20, null=True)'))).toContain('backfill-in-transaction')
+    // null=True -> null=False: SET NOT NULL
+    expect(await ids(at('models.CharField(default="default", max_length=30)'))).toContain('backfill-in-transaction')
+    // the field's previous definition unknown: counted as a schema change, as before
+    expect(await ids(django(mig('models.CharField(default="default", max_length=30, null=True)')))).toContain('backfill-in-transaction')
+  })
+})

@@ -73,7 +73,8 @@ export default defineDanger({
     'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
     'Rails update_all and model batch loops in change/up, and a batched one (in_batches, find_in_batches, find_each) even ' +
     'without a schema change when the migration keeps its transaction (no disable_ddl_transaction!); ' +
-    'Django RunPython whose function calls .update() or saves in a loop',
+    'Django RunPython whose function calls .update() or saves in a loop, beside an operation that writes SQL (an AlterField ' +
+    'that changes only default, choices, help_text, … writes none)',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
