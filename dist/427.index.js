@@ -10636,8 +10636,11 @@ async function editedMigration(run, { file, mig }, dialect, report, content, out
             '(whole file)',
             'renamed: same version and contents',
             'none',
-            `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, ` +
-                'and the statements are the same',
+            CONTENT_KEYED.has(mig.layout)
+                ? `not a migration-edited finding: ${mig.layout} keys migrations by the revision written in the file, not by its name, ` +
+                    'and the file is the same'
+                : `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, ` +
+                    'and the statements are the same',
         ]);
         return undefined;
     }
@@ -10665,16 +10668,23 @@ function movedFinding(file, movedTo, report, out) {
         hint: dangers/* DANGERS */.zA['migration-edited'].fix,
     }, '(whole file)', dangers/* DANGERS */.zA['migration-edited'].fix, 'notice', 'moved, idempotent');
 }
-/** A rename in the same folder that keeps the version number and the contents, for a tool keying migrations by version. */
+/**
+ * Tools that record a migration as applied by an identifier written inside the file, never by its name:
+ * Alembic (`revision = "\u2026"`, stored in alembic_version).
+ */
+const CONTENT_KEYED = new Set(['alembic']);
+/**
+ * A rename in the same folder that keeps the contents and what the tool keys migrations by: the version number
+ * in the name (VERSION_KEYED), or the identifier inside the file (CONTENT_KEYED: any new name).
+ */
 async function renamedSameVersion(run, file, mig, content) {
-    if (file.status !== 'renamed' || !file.previousPath || !VERSION_KEYED.has(mig.layout) || content === undefined)
+    if (file.status !== 'renamed' || !file.previousPath || content === undefined)
         return false;
     const version = (p) => /^(\d+)_/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1];
+    const keyKept = CONTENT_KEYED.has(mig.layout) ||
+        (VERSION_KEYED.has(mig.layout) && version(file.path) !== undefined && version(file.path) === version(file.previousPath));
     const sameDir = file.previousPath.slice(0, file.previousPath.lastIndexOf('/')) === file.path.slice(0, file.path.lastIndexOf('/'));
-    return (sameDir &&
-        version(file.path) !== undefined &&
-        version(file.path) === version(file.previousPath) &&
-        (await run.readBase(file.previousPath)) === content);
+    return keyKept && sameDir && (await run.readBase(file.previousPath)) === content;
 }
 const DATA_NOTE = ' Its schema statements, and the code that feeds them, are unchanged: the edit is in code that moves or fixes rows (or a helper), ' +
     'so the schema it leaves is the same; the new code runs only on databases that have not applied it yet (fresh installs, upgrades ' +

@@ -137,8 +137,11 @@ export async function editedMigration(
       '(whole file)',
       'renamed: same version and contents',
       'none',
-      `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, ` +
-        'and the statements are the same',
+      CONTENT_KEYED.has(mig.layout)
+        ? `not a migration-edited finding: ${mig.layout} keys migrations by the revision written in the file, not by its name, ` +
+          'and the file is the same'
+        : `not a migration-edited finding: ${mig.layout} keys migrations by their version number, which is unchanged, ` +
+          'and the statements are the same',
     ])
     return undefined
   }
@@ -185,17 +188,24 @@ function movedFinding(file: ChangedFile, movedTo: string, report: FileReport, ou
   )
 }
 
-/** A rename in the same folder that keeps the version number and the contents, for a tool keying migrations by version. */
+/**
+ * Tools that record a migration as applied by an identifier written inside the file, never by its name:
+ * Alembic (`revision = "…"`, stored in alembic_version).
+ */
+const CONTENT_KEYED = new Set(['alembic'])
+
+/**
+ * A rename in the same folder that keeps the contents and what the tool keys migrations by: the version number
+ * in the name (VERSION_KEYED), or the identifier inside the file (CONTENT_KEYED: any new name).
+ */
 async function renamedSameVersion(run: Run, file: ChangedFile, mig: MigrationFile, content: string | undefined): Promise<boolean> {
-  if (file.status !== 'renamed' || !file.previousPath || !VERSION_KEYED.has(mig.layout) || content === undefined) return false
+  if (file.status !== 'renamed' || !file.previousPath || content === undefined) return false
   const version = (p: string): string | undefined => /^(\d+)_/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1]
+  const keyKept =
+    CONTENT_KEYED.has(mig.layout) ||
+    (VERSION_KEYED.has(mig.layout) && version(file.path) !== undefined && version(file.path) === version(file.previousPath))
   const sameDir = file.previousPath.slice(0, file.previousPath.lastIndexOf('/')) === file.path.slice(0, file.path.lastIndexOf('/'))
-  return (
-    sameDir &&
-    version(file.path) !== undefined &&
-    version(file.path) === version(file.previousPath) &&
-    (await run.readBase(file.previousPath)) === content
-  )
+  return keyKept && sameDir && (await run.readBase(file.previousPath)) === content
 }
 
 const DATA_NOTE =

@@ -145,6 +145,27 @@ describe('migration-edited', () => {
     ])
     expect(await renamed('db/migration/V2__a.sql', 'db/migration/V2__b.sql', sqlText, sqlText)).toEqual(['migration-edited:fail'])
   })
+  test('Alembic keys migrations by the revision inside the file: a rename with the same contents is no edit (polar 87498932)', async () => {
+    const renamed = async (from: string, to: string, base: string, head: string) => {
+      const out = await migrationSafety.evaluate(
+        makeContext({ files: [{ path: to, previousPath: from, status: 'renamed', base, head }] }),
+        ruleOptions(migrationSafety, { level: 'fail' }),
+      )
+      return out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.code}:${f.level}`)
+    }
+    const v = 'server/migrations/versions'
+    const mig = (rev: string, col = 'support_tier') =>
+      `revision = "${rev}"\ndown_revision = "a1b2c3d4e5f6"\n\n\ndef upgrade() -> None:\n    op.add_column("organizations", sa.Column("${col}", sa.String(), nullable=True))\n\n\ndef downgrade() -> None:\n    op.drop_column("organizations", "${col}")\n`
+    const from = `${v}/2026-06-15-1610_add_support_tier_to_organizations.py`
+    const to = `${v}/2026-06-16-1610_add_support_tier_to_organizations.py`
+    expect(await renamed(from, to, mig('9f1e2d3c4b5a'), mig('9f1e2d3c4b5a'))).toEqual([])
+    // side by side: the contents change (another revision, another column), or the file moves to another folder
+    expect(await renamed(from, to, mig('9f1e2d3c4b5a'), mig('0a0a0a0a0a0a'))).toEqual(['migration-edited:fail'])
+    expect(await renamed(from, to, mig('9f1e2d3c4b5a'), mig('9f1e2d3c4b5a', 'tier'))).toEqual(['migration-edited:fail'])
+    expect(await renamed(from, `server/old/versions/2026-06-16-1610_x.py`, mig('9f1e2d3c4b5a'), mig('9f1e2d3c4b5a'))).toEqual([
+      'migration-edited:fail',
+    ])
+  })
   describe('an edit of data or helper code only (data_edit_level)', () => {
     const acl = (conv: string, patch: string) =>
       `require "ipaddr"\n\n${patch}class MergeAcl < ActiveRecord::Migration[4.2]\n  class Acl < ApplicationRecord\n  end\n\n  def up\n    add_column :acls, :prefix, :integer\n    Acl.find_each do |acl|\n      acl.prefix = IPAddr.new(acl.address).${conv}\n      acl.save!\n    end\n    remove_column :acls, :netmask\n  end\nend\n`
