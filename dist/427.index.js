@@ -7501,7 +7501,7 @@ class RailsVisitor {
     }
     /** The rollback's change_column tells the type a column had before the forward change_column. */
     collectOld(n, rollback) {
-        if (n.type === 'method')
+        if (n.type === 'method' || n.type === 'singleton_method')
             rollback = n.childForFieldName('name')?.text === 'down';
         if (n.type === 'call' && rubyMethod(n) === 'down' && n.childForFieldName('receiver'))
             rollback = true;
@@ -7519,7 +7519,8 @@ class RailsVisitor {
             this.collectOld(ch, rollback);
     }
     visit(n, ctx) {
-        if (n.type === 'method') {
+        // `def self.up` / `def self.down`: the migrations Rails wrote before 3.1
+        if (n.type === 'method' || n.type === 'singleton_method') {
             const name = n.childForFieldName('name')?.text;
             for (const ch of named(n.childForFieldName('body') ?? n))
                 this.visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback });
@@ -10213,9 +10214,9 @@ function treeText(n, skip) {
     }
     return s + ')';
 }
-/** Rollback code in a Rails or Alembic migration: def down, dir.down blocks, def downgrade. */
+/** Rollback code in a Rails or Alembic migration: def down (def self.down before Rails 3.1), dir.down blocks, def downgrade. */
 function isRollbackNode(n) {
-    if (n.type === 'method' || n.type === 'function_definition') {
+    if (n.type === 'method' || n.type === 'singleton_method' || n.type === 'function_definition') {
         const name = n.childForFieldName('name')?.text;
         return name === 'down' || name === 'downgrade';
     }
@@ -10500,6 +10501,14 @@ function isHowNode(n, lang) {
 function compareTrees(parser, base, head, lang) {
     return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)));
 }
+/**
+ * The forward code as text: Rails runs `def change` forward exactly as `def up`, so splitting a `change` into
+ * `up` and `down` (rubocop's Rails/ReversibleMigration) keeps the forward code when the body is the same.
+ */
+function forwardText(root, skip, lang) {
+    const text = treeText(root, skip);
+    return lang === 'ruby' ? text.replace(/\(method def change(?= )/g, '(method def up') : text;
+}
 function compareParsed(a, b, base, head, lang) {
     const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false };
     if (!a || !b)
@@ -10509,7 +10518,7 @@ function compareParsed(a, b, base, head, lang) {
     if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode))
         return { ...none, changed: true, stateOnly: true };
     const fwd = (n) => isImport(n) || isRollbackNode(n);
-    const rollbackOnly = treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd);
+    const rollbackOnly = forwardText(a.rootNode, fwd, lang) === forwardText(b.rootNode, fwd, lang);
     if (rollbackOnly)
         return { ...none, changed: true, rollbackOnly };
     const how = (n) => isImport(n) || isHowNode(n, lang);

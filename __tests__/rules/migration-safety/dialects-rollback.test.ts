@@ -213,6 +213,16 @@ describe('class 2: rollback code is at most a notice (rollback_level)', () => {
     expect(violations(warn)).toEqual(['20240101000000_a.rb:drop-column:warn'])
   })
 
+  test('Rails before 3.1: def self.down is rollback code, def self.up forward code', async () => {
+    const out = await run([
+      added(
+        'db/migrate/005_tile_ways.rb',
+        rb('  def self.up\n    remove_column :ways, :old_tile\n  end\n\n  def self.down\n    remove_column :ways, :tile\n  end'),
+      ),
+    ])
+    expect(violations(out)).toEqual(['005_tile_ways.rb:drop-column:fail', '005_tile_ways.rb:drop-column:notice'])
+  })
+
   test('forward code keeps its level; a .down.sql is not analysed; Alembic downgrade() is not analysed', async () => {
     const out = await run([
       added('db/migrate/20240101000000_a.rb', rb('  def up\n    remove_column :users, :a\n  end\n  def down\n  end')),

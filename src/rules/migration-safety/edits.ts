@@ -217,9 +217,9 @@ export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
   return s + ')'
 }
 
-/** Rollback code in a Rails or Alembic migration: def down, dir.down blocks, def downgrade. */
+/** Rollback code in a Rails or Alembic migration: def down (def self.down before Rails 3.1), dir.down blocks, def downgrade. */
 export function isRollbackNode(n: TsNode): boolean {
-  if (n.type === 'method' || n.type === 'function_definition') {
+  if (n.type === 'method' || n.type === 'singleton_method' || n.type === 'function_definition') {
     const name = n.childForFieldName('name')?.text
     return name === 'down' || name === 'downgrade'
   }
@@ -517,13 +517,22 @@ export function compareTrees(parser: TsParser, base: string, head: string, lang:
   return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)))
 }
 
+/**
+ * The forward code as text: Rails runs `def change` forward exactly as `def up`, so splitting a `change` into
+ * `up` and `down` (rubocop's Rails/ReversibleMigration) keeps the forward code when the body is the same.
+ */
+function forwardText(root: TsNode, skip: (n: TsNode) => boolean, lang: 'ruby' | 'python'): string {
+  const text = treeText(root, skip)
+  return lang === 'ruby' ? text.replace(/\(method def change(?= )/g, '(method def up') : text
+}
+
 function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false }
   if (!a || !b) return { ...none, changed: base !== head }
   if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { ...none, changed: false }
   if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode)) return { ...none, changed: true, stateOnly: true }
   const fwd = (n: TsNode): boolean => isImport(n) || isRollbackNode(n)
-  const rollbackOnly = treeText(a.rootNode, fwd) === treeText(b.rootNode, fwd)
+  const rollbackOnly = forwardText(a.rootNode, fwd, lang) === forwardText(b.rootNode, fwd, lang)
   if (rollbackOnly) return { ...none, changed: true, rollbackOnly }
   const how = (n: TsNode): boolean => isImport(n) || isHowNode(n, lang)
   if (treeText(a.rootNode, how) === treeText(b.rootNode, how)) return { ...none, changed: true, howOnly: true }

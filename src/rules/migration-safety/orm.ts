@@ -421,7 +421,7 @@ class RailsVisitor {
 
   /** The rollback's change_column tells the type a column had before the forward change_column. */
   collectOld(n: TsNode, rollback: boolean): void {
-    if (n.type === 'method') rollback = n.childForFieldName('name')?.text === 'down'
+    if (n.type === 'method' || n.type === 'singleton_method') rollback = n.childForFieldName('name')?.text === 'down'
     if (n.type === 'call' && rubyMethod(n) === 'down' && n.childForFieldName('receiver')) rollback = true
     if (rollback && n.type === 'call' && rubyMethod(n) === 'change_column') {
       const a = rubyArgs(n)
@@ -436,7 +436,8 @@ class RailsVisitor {
   }
 
   visit(n: TsNode, ctx: RailsCtx): void {
-    if (n.type === 'method') {
+    // `def self.up` / `def self.down`: the migrations Rails wrote before 3.1
+    if (n.type === 'method' || n.type === 'singleton_method') {
       const name = n.childForFieldName('name')?.text
       for (const ch of named(n.childForFieldName('body') ?? n))
         this.visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback })

@@ -81,6 +81,29 @@ describe('migration-edited', () => {
       'migration-edited:warn',
     ])
   })
+  test('def change split into the same up and a down (rubocop Rails/ReversibleMigration) edits rollback code only (OSM fea1b5b8)', async () => {
+    const p = 'db/migrate/20201214144017_expand_nonce_id.rb'
+    const change = (body: string) => `class ExpandNonceId < ActiveRecord::Migration[6.0]\n  def change\n${body}  end\nend\n`
+    const split = (body: string) =>
+      `class ExpandNonceId < ActiveRecord::Migration[6.0]\n  def up\n${body}  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration\n  end\nend\n`
+    const body = '    safety_assured do\n      change_column :oauth_nonces, :id, :bigint\n    end\n'
+    const f = await edited(p, change(body), split(body))
+    expect(f.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:notice'])
+    expect(f[0].message).toMatch(/edited in its rollback code/)
+    // side by side: the body of up differs from the change it replaces
+    expect(await edit(p, change(body), split(body.replace(':bigint', ':integer')))).toEqual(['migration-edited:fail'])
+  })
+  test('def self.down (Rails before 3.1) is rollback code: an edit there is a notice, its dangers at rollback_level', async () => {
+    const p = 'db/migrate/006_tile_nodes.rb'
+    const old = (down: string) =>
+      `class TileNodes < ActiveRecord::Migration[4.2]\n  def self.up\n    add_column :nodes, :tile, :bigint\n  end\n\n  def self.down\n${down}  end\nend\n`
+    expect(await edit(p, old('    remove_column :nodes, :tile\n'), old('    remove_column :nodes, :tile, :bigint\n'))).toEqual([
+      'migration-edited:notice',
+    ])
+    expect(
+      await edit(p, old('    remove_column :nodes, :tile\n'), old('    remove_column :nodes, :tile\n').replace(':bigint', ':integer')),
+    ).toEqual(['migration-edited:fail'])
+  })
   test('heredoc layout (<<- to <<~, re-indented) and a bumped timeout are no edit; the SQL or schema statements beside them are', async () => {
     const heredoc = (op: string, indent: string, sql: string) =>
       `class TileNodes < ActiveRecord::Migration[4.2]\n  def self.up\n    execute ${op}SQL.squish\n${indent}INSERT INTO t (id)\n${indent}SELECT id FROM ${sql}\n    SQL\n  end\nend\n`
