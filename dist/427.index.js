@@ -9353,8 +9353,9 @@ const options = type/* Type */.ZU.Object({
     data_edit_level: LevelSchema('notice', 'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a ' +
         'RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them; and of an ' +
         'edit of a merged Django migration that changes only field options the database never sees (validators, help_text, ' +
-        'choices, \u2026) or only drops dependencies; and of an edit that changes only how the statements run (an index built or dropped ' +
-        'concurrently, the migration taken out of its transaction, IF [NOT] EXISTS), never the schema they leave.'),
+        'choices, \u2026) or only drops dependencies (or adds ones that shipped no later than it); and of an edit that changes only ' +
+        'how the statements run (an index built or dropped concurrently, the migration taken out of its transaction, ' +
+        'IF [NOT] EXISTS), never the schema they leave.'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a ' +
         'merged rollback file.'),
     small_tables: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -10440,7 +10441,19 @@ function isDependencies(n) {
     const a = namedChildrenOf(n).at(0);
     return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'dependencies' && n.parent?.parent?.type === 'class_definition';
 }
-/** The entries of the Django migration's `dependencies` list, as syntax trees; undefined when there is none. */
+/** A Python string literal's value (no f-string, no concatenation); undefined otherwise. */
+function edits_pyString(n) {
+    if (n?.type !== 'string')
+        return undefined;
+    const parts = namedChildrenOf(n).filter((c) => c?.type === 'string_content' || c?.type === 'interpolation');
+    if (parts.some((c) => c?.type === 'interpolation') || /^[a-zA-Z]*f/i.test(n.text))
+        return undefined;
+    return parts.map((c) => c?.text ?? '').join('');
+}
+/**
+ * The entries of the Django migration's `dependencies` list, as syntax trees, each with its target
+ * (`('app', '0001_name')` \u2192 [app, name]; undefined for any other form); undefined when there is none.
+ */
 function dependencyEntries(root) {
     for (const c of namedChildrenOf(root)) {
         if (c?.type !== 'class_definition' || c.childForFieldName('name')?.text !== 'Migration')
@@ -10451,30 +10464,45 @@ function dependencyEntries(root) {
             const list = namedChildrenOf(st).at(0)?.childForFieldName('right');
             if (list?.type !== 'list')
                 return undefined;
-            return new Set(namedChildrenOf(list).flatMap((e) => (e && e.type !== 'comment' ? [treeText(e)] : [])));
+            const out = new Map();
+            for (const e of namedChildrenOf(list)) {
+                if (!e || e.type === 'comment')
+                    continue;
+                const parts = namedChildrenOf(e).filter((x) => x?.type !== 'comment');
+                const app = edits_pyString(parts[0]);
+                const name = edits_pyString(parts[1]);
+                out.set(treeText(e), e.type === 'tuple' && parts.length === 2 && app && name ? [app, name] : undefined);
+            }
+            return out;
         }
     }
     return undefined;
 }
-/** A Django migration (`class Migration`) whose edit leaves the database the same: see EditKind.stateOnly. */
+/**
+ * A Django migration (`class Migration`) whose edit leaves the database the same: see EditKind.stateOnly.
+ * `added`: dependencies the edit adds (otherwise state only), for the caller to weigh; `unknown` when one is
+ * not an `('app', 'name')` pair.
+ */
 function djangoStateOnly(a, b) {
     const isMigration = (r) => namedChildrenOf(r).some((c) => c?.type === 'class_definition' && c.childForFieldName('name')?.text === 'Migration');
     if (!isMigration(a) || !isMigration(b))
-        return false;
+        return undefined;
     const skip = (n) => isImport(n) || isStateKwarg(n) || isDependencies(n);
     if (treeText(a, skip) !== treeText(b, skip))
-        return false;
+        return undefined;
     // dropping a dependency cannot leave an applied migration with an unapplied one; adding one can
     // (Django's InconsistentMigrationHistory on every database that applied this migration first)
     const before = dependencyEntries(a);
     const after = dependencyEntries(b);
     if (!before || !after)
-        return before === after;
-    return [...after].every((d) => before.has(d));
+        return before === after ? { added: [] } : undefined;
+    const added = [...after].filter(([d]) => !before.has(d)).map(([, target]) => target);
+    const known = added.filter((t) => t !== undefined);
+    return { added: known.length === added.length ? known : 'unknown' };
 }
 /** Rails options of a schema call that decide how it runs: `algorithm: :concurrently`, `if_not_exists: true`, `if_exists: true`. */
 const RUBY_HOW_KEYS = new Set(['algorithm', 'if_not_exists', 'if_exists']);
-/** Alembic's keyword arguments that decide how an operation runs: `postgresql_concurrently=True`, `if_not_exists=True`, `if_exists=True`. */
+/** Alembic's keyword arguments that decide how an operation runs: `postgresql_concurrently=True`, `if_[not_]exists=True`. */
 const PY_HOW_KWARGS = new Set(['postgresql_concurrently', 'if_not_exists', 'if_exists']);
 /**
  * A piece of a migration that decides how its statements run, never the schema they leave: the options
@@ -10515,8 +10543,11 @@ function compareParsed(a, b, base, head, lang) {
         return { ...none, changed: base !== head };
     if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
         return { ...none, changed: false };
-    if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode))
+    const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined;
+    if (state && state.added !== 'unknown' && state.added.length === 0)
         return { ...none, changed: true, stateOnly: true };
+    if (state && state.added !== 'unknown')
+        return { ...none, changed: true, addedDependencies: state.added };
     const fwd = (n) => isImport(n) || isRollbackNode(n);
     const rollbackOnly = forwardText(a.rootNode, fwd, lang) === forwardText(b.rootNode, fwd, lang);
     if (rollbackOnly)
@@ -10580,11 +10611,16 @@ function firstChangedLine(f) {
  * schema_migrations.version; Rails: the timestamp): renaming the file keeps it applied.
  */
 const VERSION_KEYED = new Set(['golang-migrate', 'golang-migrate down', 'rails']);
-async function compareEdit(run, mig, dialect, base, content) {
+async function compareEdit(run, mig, dialect, base, content, path) {
     try {
         if (mig.kind !== 'sql') {
             const lang = mig.kind === 'rails' ? 'ruby' : 'python';
             const e = compareTrees(await loadParser(lang), base, content, lang);
+            if (e.addedDependencies?.length && mig.flavour === 'django') {
+                const shippedWith = await dependenciesShippedWith(run, path, e.addedDependencies);
+                if (shippedWith)
+                    return { changed: true, rollbackOnly: false, dataOnly: false, stateOnly: true, shippedWith };
+            }
             return {
                 changed: e.changed,
                 rollbackOnly: e.rollbackOnly,
@@ -10614,6 +10650,33 @@ async function compareEdit(run, mig, dialect, base, content) {
     }
 }
 /**
+ * Dependencies added to a merged Django migration that shipped no later than it: every release tag holding the
+ * migration holds them too (the oldest one does), so every database that applied it from a release applied
+ * them in the same `migrate` or before, and Django's history check (InconsistentMigrationHistory) holds.
+ * Returns what to say, or undefined when that is not known (no tag information, a dependency outside the
+ * repository or in no release, or released later).
+ */
+async function dependenciesShippedWith(run, path, deps) {
+    const m = /^(.*\/)?([^/]+)\/migrations\/[^/]+\.py$/.exec(path);
+    const changes = run.ctx.changes;
+    if (!m || !changes.firstReleases || run.opts.release_tags.length === 0)
+        return undefined;
+    const root = m[1];
+    const depPaths = deps.map(([app, name]) => `${root ?? ''}${app}/migrations/${name}.py`);
+    const first = await changes.firstReleases([path, ...depPaths], run.opts.release_tags).catch(() => undefined);
+    const own = first?.get(path);
+    if (!first || !own)
+        return undefined;
+    for (const p of depPaths) {
+        const d = first.get(p);
+        if (!d || d.date > own.date)
+            return undefined;
+    }
+    const names = deps.map(([app, name]) => `${app}.${name}`).join(', ');
+    return (` The dependencies it adds (${names}) shipped no later than this migration (it first shipped in ${own.tag}): every ` +
+        'database that applied it from a release applied them too, so no history becomes inconsistent.');
+}
+/**
  * A merged migration the PR edits, renames or deletes: reported (or listed as harmless) in `report`. Returns
  * the analysis of what the edit adds when the migration is not released yet, else undefined.
  */
@@ -10622,7 +10685,7 @@ async function editedMigration(run, { file, mig }, dialect, report, content, out
     if (file.status !== 'removed' && file.status !== 'renamed') {
         const base = await run.readBase(file.previousPath ?? file.path);
         if (base !== undefined && content !== undefined) {
-            edit = await compareEdit(run, mig, dialect.dialect, base, content);
+            edit = await compareEdit(run, mig, dialect.dialect, base, content, file.previousPath ?? file.path);
             if (!edit.changed) {
                 report.rows.push([
                     '',
@@ -10734,7 +10797,7 @@ function editFinding(run, { file, mig }, edit, report, out) {
     if (unreleased)
         cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail');
     const kind = rollbackFile ? 'Rollback migration' : 'Migration';
-    const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE : howOnly ? HOW_NOTE : '';
+    const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE + (edit.shippedWith ?? '') : howOnly ? HOW_NOTE : '';
     const why = dangers/* DANGERS */.zA['migration-edited'].why;
     const message = unreleased
         ? `${kind} ${what} before any release: merged, but no release tag (${opts.release_tags.join(', ')}) made up to the base holds it, ` +

@@ -82,7 +82,7 @@ const MAX_LOOKUPS = 200_000;
  * Map path \u2192 the newest release tag (made no later than the base commit) whose tree holds it, with the blob
  * it holds there; undefined when there is no such tag (or git fails): no tag information.
  */
-async function releasedBlobsInGit(cwd, base, paths, patterns) {
+async function releasedBlobsInGit(cwd, base, paths, patterns, oldest = false) {
     if (patterns.length === 0)
         return undefined;
     try {
@@ -106,8 +106,9 @@ async function releasedBlobsInGit(cwd, base, paths, patterns) {
             const t = usable[Math.floor(i / todo.length)];
             const p = todo[i % todo.length];
             const [type, blob] = (found[i] ?? '').trim().split(' ');
-            if (type === 'blob' && blob && !out.has(p))
-                out.set(p, { tag: t.name, blob });
+            // tags come newest first: the first found is the newest, the last the oldest
+            if (type === 'blob' && blob && (oldest || !out.has(p)))
+                out.set(p, { tag: t.name, blob, date: t.date });
         });
         return out;
     }
@@ -122,6 +123,15 @@ async function releasedBlobsInGit(cwd, base, paths, patterns) {
 async function releasedPathsInGit(cwd, base, paths, patterns) {
     const blobs = await releasedBlobsInGit(cwd, base, paths, patterns);
     return blobs && new Map([...blobs].map(([p, { tag }]) => [p, tag]));
+}
+/**
+ * Map path \u2192 the oldest release tag (made no later than the base commit) whose tree holds it, with its date;
+ * undefined when there is no such tag (or git fails). Only the newest tags are looked at when there are very
+ * many paths (MAX_LOOKUPS), so the answer is then the oldest of those.
+ */
+async function firstReleasesInGit(cwd, base, paths, patterns) {
+    const blobs = await releasedBlobsInGit(cwd, base, paths, patterns, true);
+    return blobs && new Map([...blobs].map(([p, { tag, date }]) => [p, { tag, date }]));
 }
 /** Map path \u2192 the newest release tag holding it (as releasedPathsInGit) and the text the file has there. */
 async function releasedTextsInGit(cwd, base, paths, patterns) {
@@ -555,8 +565,15 @@ async function gitChangeSet(cwd, range) {
         readHead: (p) => show(headSide, p),
         readBase: (p) => show(range.base, p),
         listBase,
-        releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, range.base, paths, patterns),
-        releasedTexts: (paths, patterns) => releasedTextsInGit(cwd, range.base, paths, patterns),
+        ...releaseAnswers(cwd, range.base),
+    };
+}
+/** What the release tags say, at the base commit: the local git source's answers to ChangeSet's release questions. */
+function releaseAnswers(cwd, base) {
+    return {
+        releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, base, paths, patterns),
+        releasedTexts: (paths, patterns) => releasedTextsInGit(cwd, base, paths, patterns),
+        firstReleases: (paths, patterns) => firstReleasesInGit(cwd, base, paths, patterns),
     };
 }
 async function tryGitRaw(cwd, args) {

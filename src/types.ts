@@ -69,6 +69,12 @@ export interface ChangeSet {
    * when the source has no tag information. Optional: only the local git source answers it.
    */
   releasedTexts?(paths: string[], patterns: string[]): Promise<Map<string, { tag: string; text: string }> | undefined>
+  /**
+   * The oldest release tag (same patterns and date limit as releasedPaths) whose tree holds each of `paths`:
+   * map path → { tag, date (seconds) }; undefined when the source has no tag information. Optional: only the
+   * local git source answers it.
+   */
+  firstReleases?(paths: string[], patterns: string[]): Promise<Map<string, { tag: string; date: number }> | undefined>
 }
 
 /** A report file found in the workspace (coverage, scanner output). */

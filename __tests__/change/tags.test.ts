@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { isPrerelease, releasedPathsInGit, releaseTags } from '../../src/change/tags.js'
+import { firstReleasesInGit, isPrerelease, releasedPathsInGit, releaseTags } from '../../src/change/tags.js'
 
 describe('release tags', () => {
   test('pre-releases are not releases', () => {
@@ -74,6 +74,16 @@ describe('release tags', () => {
       expect([...((await releasedPathsInGit(dir, later, ['m/3.up.sql'], ['v*'])) ?? [])]).toEqual([['m/3.up.sql', 'v2.0.0']])
       expect(await releasedPathsInGit(dir, base, ['m/1.up.sql'], ['release-*'])).toBeUndefined()
       expect(await releasedPathsInGit(dir, base, ['m/1.up.sql'], [])).toBeUndefined()
+    })
+    test('first releases: the oldest release tag holding each path, with its date; releasedPaths names the newest', async () => {
+      const head = commit('m/5.up.sql', 1_700_000_200)
+      const first = await firstReleasesInGit(dir, head, ['m/1.up.sql', 'm/3.up.sql', 'm/5.up.sql'], ['v*'])
+      expect(first && [...first]).toEqual([
+        ['m/1.up.sql', { tag: 'v1.0.0', date: 1_600_000_100 }],
+        ['m/3.up.sql', { tag: 'v2.0.0', date: 1_700_000_000 }],
+      ])
+      expect([...((await releasedPathsInGit(dir, head, ['m/1.up.sql'], ['v*'])) ?? [])]).toEqual([['m/1.up.sql', 'v2.0.0']])
+      expect(await firstReleasesInGit(dir, head, ['m/1.up.sql'], ['release-*'])).toBeUndefined()
     })
   })
 })

@@ -88,6 +88,17 @@ export function makeContext(input: FakeContextInput = {}): RuleContext {
       }
       return out
     }
+    changes.firstReleases = async (paths) => {
+      const names = Object.keys(releases)
+      if (names.length === 0) return undefined
+      const out = new Map<string, { tag: string; date: number }>()
+      for (const p of paths) {
+        // newest first: the last tag holding it is the oldest; dates count down from the newest
+        const i = names.findLastIndex((t) => releases[t].includes(p))
+        if (i >= 0) out.set(p, { tag: names[i], date: 2_000_000_000 - i })
+      }
+      return out
+    }
   }
   const reports = input.reports ?? {}
   const evidence: Evidence = {

@@ -8,7 +8,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ChangedFile, ChangeSet, FileStatus } from '../types.js'
-import { releasedPathsInGit, releasedTextsInGit } from './tags.js'
+import { firstReleasesInGit, releasedPathsInGit, releasedTextsInGit } from './tags.js'
 import { GitObjects } from './git-objects.js'
 
 const MAX_BUFFER = 1024 * 1024 * 1024
@@ -260,8 +260,16 @@ export async function gitChangeSet(cwd: string, range: ResolvedRange): Promise<C
     readHead: (p) => show(headSide, p),
     readBase: (p) => show(range.base, p),
     listBase,
-    releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, range.base, paths, patterns),
-    releasedTexts: (paths, patterns) => releasedTextsInGit(cwd, range.base, paths, patterns),
+    ...releaseAnswers(cwd, range.base),
+  }
+}
+
+/** What the release tags say, at the base commit: the local git source's answers to ChangeSet's release questions. */
+function releaseAnswers(cwd: string, base: string): Pick<ChangeSet, 'releasedPaths' | 'releasedTexts' | 'firstReleases'> {
+  return {
+    releasedPaths: (paths, patterns) => releasedPathsInGit(cwd, base, paths, patterns),
+    releasedTexts: (paths, patterns) => releasedTextsInGit(cwd, base, paths, patterns),
+    firstReleases: (paths, patterns) => firstReleasesInGit(cwd, base, paths, patterns),
   }
 }
 

@@ -64,7 +64,8 @@ async function releasedBlobsInGit(
   base: string,
   paths: string[],
   patterns: string[],
-): Promise<Map<string, { tag: string; blob: string }> | undefined> {
+  oldest = false,
+): Promise<Map<string, { tag: string; blob: string; date: number }> | undefined> {
   if (patterns.length === 0) return undefined
   try {
     const baseDate = Number((await git(cwd, ['show', '-s', '--format=%ct', base])).trim())
@@ -75,7 +76,7 @@ async function releasedBlobsInGit(
     ])
     const tags = releaseTags(refs, patterns, baseDate)
     if (tags.length === 0) return undefined
-    const out = new Map<string, { tag: string; blob: string }>()
+    const out = new Map<string, { tag: string; blob: string; date: number }>()
     const todo = [...new Set(paths)]
     if (todo.length === 0) return out
     const usable = tags.slice(0, Math.max(1, Math.floor(MAX_LOOKUPS / todo.length)))
@@ -85,7 +86,8 @@ async function releasedBlobsInGit(
       const t = usable[Math.floor(i / todo.length)]
       const p = todo[i % todo.length]
       const [type, blob] = (found[i] ?? '').trim().split(' ')
-      if (type === 'blob' && blob && !out.has(p)) out.set(p, { tag: t.name, blob })
+      // tags come newest first: the first found is the newest, the last the oldest
+      if (type === 'blob' && blob && (oldest || !out.has(p))) out.set(p, { tag: t.name, blob, date: t.date })
     })
     return out
   } catch {
@@ -105,6 +107,21 @@ export async function releasedPathsInGit(
 ): Promise<Map<string, string> | undefined> {
   const blobs = await releasedBlobsInGit(cwd, base, paths, patterns)
   return blobs && new Map([...blobs].map(([p, { tag }]) => [p, tag]))
+}
+
+/**
+ * Map path → the oldest release tag (made no later than the base commit) whose tree holds it, with its date;
+ * undefined when there is no such tag (or git fails). Only the newest tags are looked at when there are very
+ * many paths (MAX_LOOKUPS), so the answer is then the oldest of those.
+ */
+export async function firstReleasesInGit(
+  cwd: string,
+  base: string,
+  paths: string[],
+  patterns: string[],
+): Promise<Map<string, { tag: string; date: number }> | undefined> {
+  const blobs = await releasedBlobsInGit(cwd, base, paths, patterns, true)
+  return blobs && new Map([...blobs].map(([p, { tag, date }]) => [p, { tag, date }]))
 }
 
 /** Map path → the newest release tag holding it (as releasedPathsInGit) and the text the file has there. */

@@ -62,15 +62,21 @@ interface Edit {
   stateOnly?: boolean
   /** Only how the statements run (concurrently, outside the transaction, IF [NOT] EXISTS), not the schema they leave. */
   howOnly?: boolean
+  /** Django state only but for dependencies added, each released no later than this migration: what to say of them. */
+  shippedWith?: string
   /** The statements it lost all went, as no-ops where they already ran, to these migrations the PR adds. */
   movedTo?: string
 }
 
-async function compareEdit(run: Run, mig: MigrationFile, dialect: Dialect, base: string, content: string): Promise<Edit> {
+async function compareEdit(run: Run, mig: MigrationFile, dialect: Dialect, base: string, content: string, path: string): Promise<Edit> {
   try {
     if (mig.kind !== 'sql') {
       const lang = mig.kind === 'rails' ? 'ruby' : 'python'
       const e = compareTrees(await loadParser(lang), base, content, lang)
+      if (e.addedDependencies?.length && mig.flavour === 'django') {
+        const shippedWith = await dependenciesShippedWith(run, path, e.addedDependencies)
+        if (shippedWith) return { changed: true, rollbackOnly: false, dataOnly: false, stateOnly: true, shippedWith }
+      }
       return {
         changed: e.changed,
         rollbackOnly: e.rollbackOnly,
@@ -99,6 +105,33 @@ async function compareEdit(run: Run, mig: MigrationFile, dialect: Dialect, base:
 }
 
 /**
+ * Dependencies added to a merged Django migration that shipped no later than it: every release tag holding the
+ * migration holds them too (the oldest one does), so every database that applied it from a release applied
+ * them in the same `migrate` or before, and Django's history check (InconsistentMigrationHistory) holds.
+ * Returns what to say, or undefined when that is not known (no tag information, a dependency outside the
+ * repository or in no release, or released later).
+ */
+async function dependenciesShippedWith(run: Run, path: string, deps: Array<[string, string]>): Promise<string | undefined> {
+  const m = /^(.*\/)?([^/]+)\/migrations\/[^/]+\.py$/.exec(path)
+  const changes = run.ctx.changes
+  if (!m || !changes.firstReleases || run.opts.release_tags.length === 0) return undefined
+  const root = m[1] as string | undefined
+  const depPaths = deps.map(([app, name]) => `${root ?? ''}${app}/migrations/${name}.py`)
+  const first = await changes.firstReleases([path, ...depPaths], run.opts.release_tags).catch(() => undefined)
+  const own = first?.get(path)
+  if (!first || !own) return undefined
+  for (const p of depPaths) {
+    const d = first.get(p)
+    if (!d || d.date > own.date) return undefined
+  }
+  const names = deps.map(([app, name]) => `${app}.${name}`).join(', ')
+  return (
+    ` The dependencies it adds (${names}) shipped no later than this migration (it first shipped in ${own.tag}): every ` +
+    'database that applied it from a release applied them too, so no history becomes inconsistent.'
+  )
+}
+
+/**
  * A merged migration the PR edits, renames or deletes: reported (or listed as harmless) in `report`. Returns
  * the analysis of what the edit adds when the migration is not released yet, else undefined.
  */
@@ -114,7 +147,7 @@ export async function editedMigration(
   if (file.status !== 'removed' && file.status !== 'renamed') {
     const base = await run.readBase(file.previousPath ?? file.path)
     if (base !== undefined && content !== undefined) {
-      edit = await compareEdit(run, mig, dialect.dialect, base, content)
+      edit = await compareEdit(run, mig, dialect.dialect, base, content, file.previousPath ?? file.path)
       if (!edit.changed) {
         report.rows.push([
           '',
@@ -251,7 +284,7 @@ function editFinding(run: Run, { file, mig }: Migration, edit: Edit, report: Fil
   if (dataOnly || stateOnly || howOnly) cap = opts.data_edit_level
   if (unreleased) cap = capLevel(opts.unreleased_edit_level, cap ?? 'fail')
   const kind = rollbackFile ? 'Rollback migration' : 'Migration'
-  const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE : howOnly ? HOW_NOTE : ''
+  const dataNote = dataOnly ? DATA_NOTE : stateOnly ? STATE_NOTE + (edit.shippedWith ?? '') : howOnly ? HOW_NOTE : ''
   const why = DANGERS['migration-edited'].why
   const message = unreleased
     ? `${kind} ${what} before any release: merged, but no release tag (${opts.release_tags.join(', ')}) made up to the base holds it, ` +

@@ -255,6 +255,11 @@ export interface EditKind {
    * concurrently, the migration taken out of its transaction, `IF [NOT] EXISTS` (see isHowNode).
    */
   howOnly: boolean
+  /**
+   * Only Django's state changed but for dependencies the edit adds (`[app, name]` each): harmless when every
+   * database that applied this migration applied them too (the caller asks the release tags).
+   */
+  addedDependencies?: Array<[string, string]>
 }
 
 /**
@@ -458,38 +463,63 @@ function isDependencies(n: TsNode): boolean {
   return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'dependencies' && n.parent?.parent?.type === 'class_definition'
 }
 
-/** The entries of the Django migration's `dependencies` list, as syntax trees; undefined when there is none. */
-function dependencyEntries(root: TsNode): Set<string> | undefined {
+/** A Python string literal's value (no f-string, no concatenation); undefined otherwise. */
+function pyString(n: TsNode | null | undefined): string | undefined {
+  if (n?.type !== 'string') return undefined
+  const parts = namedChildrenOf(n).filter((c) => c?.type === 'string_content' || c?.type === 'interpolation')
+  if (parts.some((c) => c?.type === 'interpolation') || /^[a-zA-Z]*f/i.test(n.text)) return undefined
+  return parts.map((c) => c?.text ?? '').join('')
+}
+
+/**
+ * The entries of the Django migration's `dependencies` list, as syntax trees, each with its target
+ * (`('app', '0001_name')` → [app, name]; undefined for any other form); undefined when there is none.
+ */
+function dependencyEntries(root: TsNode): Map<string, [string, string] | undefined> | undefined {
   for (const c of namedChildrenOf(root)) {
     if (c?.type !== 'class_definition' || c.childForFieldName('name')?.text !== 'Migration') continue
     for (const st of namedChildrenOf(c.childForFieldName('body') ?? c)) {
       if (!st || !isDependencies(st)) continue
       const list = namedChildrenOf(st).at(0)?.childForFieldName('right')
       if (list?.type !== 'list') return undefined
-      return new Set(namedChildrenOf(list).flatMap((e) => (e && e.type !== 'comment' ? [treeText(e)] : [])))
+      const out = new Map<string, [string, string] | undefined>()
+      for (const e of namedChildrenOf(list)) {
+        if (!e || e.type === 'comment') continue
+        const parts = namedChildrenOf(e).filter((x) => x?.type !== 'comment')
+        const app = pyString(parts[0])
+        const name = pyString(parts[1])
+        out.set(treeText(e), e.type === 'tuple' && parts.length === 2 && app && name ? [app, name] : undefined)
+      }
+      return out
     }
   }
   return undefined
 }
 
-/** A Django migration (`class Migration`) whose edit leaves the database the same: see EditKind.stateOnly. */
-function djangoStateOnly(a: TsNode, b: TsNode): boolean {
+/**
+ * A Django migration (`class Migration`) whose edit leaves the database the same: see EditKind.stateOnly.
+ * `added`: dependencies the edit adds (otherwise state only), for the caller to weigh; `unknown` when one is
+ * not an `('app', 'name')` pair.
+ */
+function djangoStateOnly(a: TsNode, b: TsNode): { added: Array<[string, string]> | 'unknown' } | undefined {
   const isMigration = (r: TsNode): boolean =>
     namedChildrenOf(r).some((c) => c?.type === 'class_definition' && c.childForFieldName('name')?.text === 'Migration')
-  if (!isMigration(a) || !isMigration(b)) return false
+  if (!isMigration(a) || !isMigration(b)) return undefined
   const skip = (n: TsNode): boolean => isImport(n) || isStateKwarg(n) || isDependencies(n)
-  if (treeText(a, skip) !== treeText(b, skip)) return false
+  if (treeText(a, skip) !== treeText(b, skip)) return undefined
   // dropping a dependency cannot leave an applied migration with an unapplied one; adding one can
   // (Django's InconsistentMigrationHistory on every database that applied this migration first)
   const before = dependencyEntries(a)
   const after = dependencyEntries(b)
-  if (!before || !after) return before === after
-  return [...after].every((d) => before.has(d))
+  if (!before || !after) return before === after ? { added: [] } : undefined
+  const added = [...after].filter(([d]) => !before.has(d)).map(([, target]) => target)
+  const known = added.filter((t): t is [string, string] => t !== undefined)
+  return { added: known.length === added.length ? known : 'unknown' }
 }
 
 /** Rails options of a schema call that decide how it runs: `algorithm: :concurrently`, `if_not_exists: true`, `if_exists: true`. */
 const RUBY_HOW_KEYS = new Set(['algorithm', 'if_not_exists', 'if_exists'])
-/** Alembic's keyword arguments that decide how an operation runs: `postgresql_concurrently=True`, `if_not_exists=True`, `if_exists=True`. */
+/** Alembic's keyword arguments that decide how an operation runs: `postgresql_concurrently=True`, `if_[not_]exists=True`. */
 const PY_HOW_KWARGS = new Set(['postgresql_concurrently', 'if_not_exists', 'if_exists'])
 
 /**
@@ -530,7 +560,9 @@ function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: s
   const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false }
   if (!a || !b) return { ...none, changed: base !== head }
   if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { ...none, changed: false }
-  if (lang === 'python' && djangoStateOnly(a.rootNode, b.rootNode)) return { ...none, changed: true, stateOnly: true }
+  const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined
+  if (state && state.added !== 'unknown' && state.added.length === 0) return { ...none, changed: true, stateOnly: true }
+  if (state && state.added !== 'unknown') return { ...none, changed: true, addedDependencies: state.added }
   const fwd = (n: TsNode): boolean => isImport(n) || isRollbackNode(n)
   const rollbackOnly = forwardText(a.rootNode, fwd, lang) === forwardText(b.rootNode, fwd, lang)
   if (rollbackOnly) return { ...none, changed: true, rollbackOnly }

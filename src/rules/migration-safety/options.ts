@@ -59,8 +59,9 @@ export const options = Type.Object(
       'Highest level of an edit of a merged Rails, Django or Alembic migration that changes only data or helper code (a row loop, a ' +
         'RunPython function, a model stub, a monkeypatch), not its schema statements nor the code that feeds them; and of an ' +
         'edit of a merged Django migration that changes only field options the database never sees (validators, help_text, ' +
-        'choices, …) or only drops dependencies; and of an edit that changes only how the statements run (an index built or dropped ' +
-        'concurrently, the migration taken out of its transaction, IF [NOT] EXISTS), never the schema they leave.',
+        'choices, …) or only drops dependencies (or adds ones that shipped no later than it); and of an edit that changes only ' +
+        'how the statements run (an index built or dropped concurrently, the migration taken out of its transaction, ' +
+        'IF [NOT] EXISTS), never the schema they leave.',
     ),
     rollback_level: LevelSchema(
       'notice',

@@ -283,6 +283,35 @@ describe('migration-edited', () => {
       expect(await edit(path, data('1'), data('2'))).toEqual(['migration-edited:notice'])
       expect(await edit(path, data('1'), data('2').replace('max_length=50', 'max_length=20'))).toEqual(['migration-edited:fail'])
     })
+    test('a dependency added that shipped no later than the migration (release tags): a notice that says so (netbox 0e34fba9)', async () => {
+      const two = "('dcim', '0215_rackreservation_status'),\n        ('core', '0018_concrete_job_data')"
+      const dep = 'netbox/core/migrations/0018_concrete_job_data.py'
+      // newest first: v4.1.0 and v4.0.0 both hold the migration and the dependency
+      const f = await edited(path, mig(ints), mig(ints, two), {}, { 'v4.1.0': [path, dep], 'v4.0.0': [path, dep] })
+      expect(f.map((x) => `${x.code}:${x.level}`)).toEqual(['migration-edited:notice'])
+      expect(f[0].message).toMatch(
+        /dependencies it adds \(core\.0018_concrete_job_data\) shipped no later than this migration \(it first shipped in v4\.0\.0\)/,
+      )
+      // the dependency shipped earlier still
+      expect(await edit(path, mig(ints), mig(ints, two), {}, { 'v4.1.0': [path, dep], 'v4.0.0': [path, dep], 'v3.7.0': [dep] })).toEqual([
+        'migration-edited:notice',
+      ])
+    })
+    test('side by side: a dependency that shipped later, in no release, outside the repository, or no tag information: fail', async () => {
+      const two = "('dcim', '0215_rackreservation_status'),\n        ('core', '0018_concrete_job_data')"
+      const dep = 'netbox/core/migrations/0018_concrete_job_data.py'
+      // v4.0.0 shipped the migration without the dependency: a database upgraded to v4.0.0 applied it first
+      expect(await edit(path, mig(ints), mig(ints, two), {}, { 'v4.1.0': [path, dep], 'v4.0.0': [path] })).toEqual([
+        'migration-edited:fail',
+      ])
+      expect(await edit(path, mig(ints), mig(ints, two), {}, { 'v4.1.0': [path] })).toEqual(['migration-edited:fail'])
+      const auth = "('dcim', '0215_rackreservation_status'),\n        ('auth', '0012_alter_user_first_name_max_length')"
+      expect(await edit(path, mig(ints), mig(ints, auth), {}, { 'v4.1.0': [path] })).toEqual(['migration-edited:fail'])
+      expect(await edit(path, mig(ints), mig(ints, two))).toEqual(['migration-edited:fail'])
+      // a dependency on a setting (swappable_dependency) cannot be looked up
+      const swap = "('dcim', '0215_rackreservation_status'),\n        migrations.swappable_dependency(settings.AUTH_USER_MODEL)"
+      expect(await edit(path, mig(ints), mig(ints, swap), {}, { 'v4.1.0': [path, dep] })).toEqual(['migration-edited:fail'])
+    })
   })
   describe('idempotent statements moved out of a merged migration into one the PR adds', () => {
     const d = 'make/migrations/postgresql'
