@@ -7447,7 +7447,11 @@ function railsSchemaTypes(schema) {
 const RAILS_LOOPS = new Set(['find_each', 'find_in_batches', 'in_batches', 'each']);
 /** Loops that write in batches: strong_migrations' backfill recipe, which needs disable_ddl_transaction! to work. */
 const RAILS_BATCHES = new Set(['find_each', 'find_in_batches', 'in_batches']);
-const RAILS_WRITES = /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch)\b/;
+/**
+ * Calls that write rows, in a loop's block: saves and updates, and the counter-cache helpers (Rails' documented way
+ * to fill a new counter cache is `reset_counters` per record).
+ */
+const RAILS_WRITES = /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch|reset_counters|update_counters|increment_counter|decrement_counter)\b/;
 async function analyzeRails(source, deps) {
     return withTreeAsync(deps.parser, source, (tree) => railsFromTree(tree, deps));
 }
@@ -10157,7 +10161,12 @@ function pgSchemaTree(pg, sql) {
  */
 function sameSqlSchema(pg, base, head) {
     const a = pgSchemaTree(pg, base);
-    return a !== undefined && a === pgSchemaTree(pg, head);
+    if (a === undefined || a !== pgSchemaTree(pg, head))
+        return false;
+    // transaction control taken out, with no concurrent statement to make room for: atomicity lost, not a how
+    const begins = (sql) => (pg.parseSync(sql).stmts ?? []).filter((s) => (0,src_json/* isObject */.Gv)(s.stmt) && 'TransactionStmt' in s.stmt).length;
+    const concurrent = JSON.stringify(pg.parseSync(head).stmts ?? []).includes('"concurrent":true');
+    return !(begins(head) < begins(base) && !concurrent);
 }
 function sameSql(pg, base, head) {
     if (pg) {
@@ -10526,6 +10535,31 @@ function isHowNode(n, lang) {
     const a = namedChildrenOf(n).at(0);
     return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'atomic';
 }
+/** A migration that runs outside a transaction: Rails' `disable_ddl_transaction!`, Django's `atomic = False`. */
+function outsideTransaction(root, lang) {
+    let found = false;
+    const walk = (n) => {
+        if (found)
+            return;
+        if (isHowNode(n, lang) && (lang === 'ruby' ? /disable_ddl_transaction!/.test(n.text) : /^atomic\b/.test(n.text)))
+            found = true;
+        for (const c of namedChildrenOf(n))
+            if (c)
+                walk(c);
+    };
+    walk(root);
+    return found;
+}
+/** A concurrent index build or drop, the one reason to take a migration out of its transaction. */
+const CONCURRENT_TEXT = /algorithm:\s*:concurrently|:algorithm\s*=>\s*:concurrently|postgresql_concurrently\s*=\s*True|IndexConcurrently\b|\bCONCURRENTLY\b/i;
+/**
+ * The edit takes the migration out of its transaction but runs nothing that needs it (no concurrent build or
+ * drop after it): it only loses atomicity (a failure halfway leaves half the schema change), which is more than
+ * a change of how it runs (OSM 64952fef: disable_ddl_transaction! added, the index builds still blocking).
+ */
+function leavesTransactionForNothing(a, b, lang) {
+    return !outsideTransaction(a, lang) && outsideTransaction(b, lang) && !CONCURRENT_TEXT.test(b.text);
+}
 function compareTrees(parser, base, head, lang) {
     return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)));
 }
@@ -10553,7 +10587,7 @@ function compareParsed(a, b, base, head, lang) {
     if (rollbackOnly)
         return { ...none, changed: true, rollbackOnly };
     const how = (n) => isImport(n) || isHowNode(n, lang);
-    if (treeText(a.rootNode, how) === treeText(b.rootNode, how))
+    if (treeText(a.rootNode, how) === treeText(b.rootNode, how) && !leavesTransactionForNothing(a.rootNode, b.rootNode, lang))
         return { ...none, changed: true, howOnly: true };
     const dataOnly = isFrameworkMigration(a.rootNode, lang) &&
         isFrameworkMigration(b.rootNode, lang) &&

@@ -162,7 +162,12 @@ function pgSchemaTree(pg: PgApi, sql: string): string | undefined {
  */
 export function sameSqlSchema(pg: PgApi, base: string, head: string): boolean {
   const a = pgSchemaTree(pg, base)
-  return a !== undefined && a === pgSchemaTree(pg, head)
+  if (a === undefined || a !== pgSchemaTree(pg, head)) return false
+  // transaction control taken out, with no concurrent statement to make room for: atomicity lost, not a how
+  const begins = (sql: string): number =>
+    (pg.parseSync(sql).stmts ?? []).filter((s) => isObject(s.stmt) && 'TransactionStmt' in s.stmt).length
+  const concurrent = JSON.stringify(pg.parseSync(head).stmts ?? []).includes('"concurrent":true')
+  return !(begins(head) < begins(base) && !concurrent)
 }
 
 export function sameSql(pg: PgApi | undefined, base: string, head: string): boolean {
@@ -543,6 +548,31 @@ function isHowNode(n: TsNode, lang: 'ruby' | 'python'): boolean {
   return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'atomic'
 }
 
+/** A migration that runs outside a transaction: Rails' `disable_ddl_transaction!`, Django's `atomic = False`. */
+function outsideTransaction(root: TsNode, lang: 'ruby' | 'python'): boolean {
+  let found = false
+  const walk = (n: TsNode): void => {
+    if (found) return
+    if (isHowNode(n, lang) && (lang === 'ruby' ? /disable_ddl_transaction!/.test(n.text) : /^atomic\b/.test(n.text))) found = true
+    for (const c of namedChildrenOf(n)) if (c) walk(c)
+  }
+  walk(root)
+  return found
+}
+
+/** A concurrent index build or drop, the one reason to take a migration out of its transaction. */
+const CONCURRENT_TEXT =
+  /algorithm:\s*:concurrently|:algorithm\s*=>\s*:concurrently|postgresql_concurrently\s*=\s*True|IndexConcurrently\b|\bCONCURRENTLY\b/i
+
+/**
+ * The edit takes the migration out of its transaction but runs nothing that needs it (no concurrent build or
+ * drop after it): it only loses atomicity (a failure halfway leaves half the schema change), which is more than
+ * a change of how it runs (OSM 64952fef: disable_ddl_transaction! added, the index builds still blocking).
+ */
+function leavesTransactionForNothing(a: TsNode, b: TsNode, lang: 'ruby' | 'python'): boolean {
+  return !outsideTransaction(a, lang) && outsideTransaction(b, lang) && !CONCURRENT_TEXT.test(b.text)
+}
+
 export function compareTrees(parser: TsParser, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   return withTree(parser, base, (a) => withTree(parser, head, (b) => compareParsed(a, b, base, head, lang)))
 }
@@ -567,7 +597,8 @@ function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: s
   const rollbackOnly = forwardText(a.rootNode, fwd, lang) === forwardText(b.rootNode, fwd, lang)
   if (rollbackOnly) return { ...none, changed: true, rollbackOnly }
   const how = (n: TsNode): boolean => isImport(n) || isHowNode(n, lang)
-  if (treeText(a.rootNode, how) === treeText(b.rootNode, how)) return { ...none, changed: true, howOnly: true }
+  if (treeText(a.rootNode, how) === treeText(b.rootNode, how) && !leavesTransactionForNothing(a.rootNode, b.rootNode, lang))
+    return { ...none, changed: true, howOnly: true }
   const dataOnly =
     isFrameworkMigration(a.rootNode, lang) &&
     isFrameworkMigration(b.rootNode, lang) &&

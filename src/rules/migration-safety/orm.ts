@@ -327,7 +327,12 @@ export function railsSchemaTypes(schema: string): Map<string, TypeName> {
 const RAILS_LOOPS = new Set(['find_each', 'find_in_batches', 'in_batches', 'each'])
 /** Loops that write in batches: strong_migrations' backfill recipe, which needs disable_ddl_transaction! to work. */
 const RAILS_BATCHES = new Set(['find_each', 'find_in_batches', 'in_batches'])
-const RAILS_WRITES = /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch)\b/
+/**
+ * Calls that write rows, in a loop's block: saves and updates, and the counter-cache helpers (Rails' documented way
+ * to fill a new counter cache is `reset_counters` per record).
+ */
+const RAILS_WRITES =
+  /\.(update|update!|update_column|update_columns|update_attribute|save|save!|update_all|touch|reset_counters|update_counters|increment_counter|decrement_counter)\b/
 
 interface RailsCtx {
   inChange: boolean

@@ -29,6 +29,10 @@ dangerSuite('backfill-in-transaction', {
     ),
     rails('  def up\n    User.unscoped.in_batches { |b| b.update_all(status: "active") }\n  end\n  def down\n  end'),
     rails('  def up\n    User.find_each { |u| u.update!(status: "active") }\n  end\n  def down\n  end'),
+    // a new counter cache filled per record with reset_counters, in the transaction of its add_column (OSM b02d0b9b)
+    rails(
+      '  def self.up\n    add_column :users, :diary_comments_count, :integer, :default => 0\n\n    DiaryComment.distinct.pluck(:user_id).each do |user_id|\n      User.reset_counters(user_id, :diary_comments)\n    end\n  end',
+    ),
     django(fn('    Order = apps.get_model("shop", "Order")\n    Order.objects.all().update(state="new")')),
     django(fn('    Order = apps.get_model("shop", "Order")\n    for o in Order.objects.all():\n        o.state = "new"\n        o.save()')),
     alembic('op.add_column("users", sa.Column("status", sa.Text()))\nop.execute("UPDATE users SET status = \'active\'")'),

@@ -421,6 +421,8 @@ describe('migration-edited', () => {
     })
     test('Rails side by side: another option, another column, or CONCURRENTLY without leaving the transaction', async () => {
       expect(await edit(rbPath, osm(''), osm(', unique: true'))).toEqual(['migration-edited:fail'])
+      // out of the transaction for nothing: the builds still block, and a failure halfway leaves half the change (OSM 64952fef)
+      expect(await edit(rbPath, osm('', ''), osm(''))).toEqual(['migration-edited:fail'])
       expect(await edit(rbPath, osm(''), osm(', algorithm: :concurrently').replace(':sequence_id]', ':version]'))).toEqual([
         'migration-edited:fail',
       ])
@@ -451,6 +453,9 @@ describe('migration-edited', () => {
       expect(await edit(sqlPath, conc, 'CREATE INDEX CONCURRENTLY idx_a ON artifact (project_id);', {}, released)).toEqual([
         'migration-edited:fail',
       ])
+      // BEGIN/COMMIT taken out with nothing concurrent after: atomicity lost
+      const two = 'CREATE INDEX idx_a ON artifact (repository_name);\nCREATE INDEX idx_b ON artifact (project_id);'
+      expect(await edit(sqlPath, 'BEGIN;\n' + two + '\nCOMMIT;', two, {}, released)).toEqual(['migration-edited:fail'])
       expect(await edit(sqlPath, conc, 'BEGIN;\n' + conc + '\nCOMMIT;', {}, released)).toEqual([
         'migration-edited:notice',
         'concurrently-in-transaction:fail',
@@ -470,10 +475,18 @@ describe('migration-edited', () => {
         ),
       ).toEqual(['migration-edited:notice', 'concurrently-in-transaction:fail'])
       expect(await edit(py, alembic(''), alembic(', unique=True'))).toEqual(['migration-edited:fail'])
-      const django = (atomic: string) =>
-        `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n${atomic}    dependencies = [('shop', '0001_initial')]\n    operations = [migrations.RunSQL('SELECT 1')]\n`
+      const django = (atomic: string, sql = 'CREATE INDEX CONCURRENTLY i ON shop_order (state)') =>
+        `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n${atomic}    dependencies = [('shop', '0001_initial')]\n    operations = [migrations.RunSQL('${sql}', 'DROP INDEX i')]\n`
       const dj = 'shop/migrations/0002_x.py'
       expect(await edit(dj, django(''), django('    atomic = False\n'))).toEqual(['migration-edited:notice'])
+      // out of the transaction with nothing concurrent to run: atomicity lost, an edit
+      expect(
+        await edit(
+          dj,
+          django('', 'CREATE INDEX i ON shop_order (state)'),
+          django('    atomic = False\n', 'CREATE INDEX i ON shop_order (state)'),
+        ),
+      ).toEqual(['migration-edited:fail'])
       expect(await edit(dj, django(''), django('    initial = True\n'))).toEqual(['migration-edited:fail'])
     })
   })
