@@ -569,7 +569,7 @@ function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ planReads)
 /* harmony export */ });
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59663);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37432);
 /* harmony import */ var _rules_define_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25544);
 
 
@@ -616,7 +616,7 @@ function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTE
 /* harmony export */ });
 /* unused harmony exports runRule, decide */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16141);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59663);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37432);
 /* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3151);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48992);
@@ -3473,7 +3473,7 @@ function policyRegex(source) {
 /* harmony export */   wG: () => (/* binding */ fillDefaults)
 /* harmony export */ });
 /* unused harmony export ruleOptions */
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59663);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37432);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21458);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17766);
 
@@ -3543,8 +3543,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 100 modules
 var type = __webpack_require__(82078);
-// EXTERNAL MODULE: ./src/rules/index.ts + 39 modules
-var src_rules = __webpack_require__(59663);
+// EXTERNAL MODULE: ./src/rules/index.ts + 40 modules
+var src_rules = __webpack_require__(37432);
 ;// CONCATENATED MODULE: ./src/trends/settings.ts
 /** The policy's `report:` section (team trends, `pr-gate report`): see docs/report.md. */
 
@@ -4788,7 +4788,7 @@ function bindRule(rule, raw) {
 
 /***/ }),
 
-/***/ 59663:
+/***/ 37432:
 /***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
@@ -9360,6 +9360,8 @@ const options = type/* Type */.ZU.Object({
         'choices, \u2026) or only drops dependencies (or adds ones that shipped no later than it); and of an edit that changes only ' +
         'how the statements run (an index built or dropped concurrently, the migration taken out of its transaction, ' +
         'IF [NOT] EXISTS), never the schema they leave.'),
+    squash_level: LevelSchema('notice', 'Level of an Alembic squash: merged migrations deleted and replaced by one new root migration that keeps their head ' +
+        'revision (databases at that head run nothing; one still behind it cannot upgrade).'),
     rollback_level: LevelSchema('notice', 'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a ' +
         'merged rollback file.'),
     small_tables: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
@@ -9986,6 +9988,66 @@ async function capOf(run, a, issue, target, f, pr) {
         }
     }
     return { cap, capWhy, capNote };
+}
+
+;// CONCATENATED MODULE: ./src/rules/migration-safety/squash.ts
+/** `revision = "abc"` (typed or not) at the top level of an Alembic migration. */
+const REVISION = /^revision\s*(?::[^=\n]+)?=\s*["']([^"'\n]+)["']/m;
+/** `down_revision = None | "abc" | ("abc", "def")`: what it revises (none for a root). */
+const DOWN_REVISION = /^down_revision\s*(?::[^=\n]+)?=\s*(None\b|["'][^"'\n]+["']|\([^)]*\))/m;
+function revisionOf(path, text) {
+    const revision = REVISION.exec(text)?.[1];
+    const down = DOWN_REVISION.exec(text)?.[1];
+    if (revision === undefined || down === undefined)
+        return undefined;
+    return { path, revision, down: down === 'None' ? [] : [...down.matchAll(/["']([^"'\n]+)["']/g)].map((m) => m[1]) };
+}
+const folder = (p) => p.slice(0, p.lastIndexOf('/') + 1);
+/**
+ * The PR's Alembic squash, if it has one: a migration it adds with no down_revision whose revision is the head
+ * of migrations it deletes from the same folder, every ancestor of which it deletes too. undefined otherwise, or
+ * when a file cannot be read or its revision is not written literally.
+ */
+async function alembicSquash(migrations, readHead, readBase) {
+    const alembic = migrations.filter((m) => m.mig.layout === 'alembic');
+    const added = alembic.filter((m) => m.file.status === 'added');
+    const removed = alembic.filter((m) => m.file.status === 'removed');
+    if (added.length === 0 || removed.length === 0)
+        return undefined;
+    const gone = new Map();
+    for (const m of removed) {
+        const text = await readBase(m.file.path);
+        const r = text === undefined ? undefined : revisionOf(m.file.path, text);
+        if (r)
+            gone.set(r.revision, r);
+    }
+    for (const m of added) {
+        const text = await readHead(m.file.path);
+        const root = text === undefined ? undefined : revisionOf(m.file.path, text);
+        if (!root || root.down.length > 0 || !gone.has(root.revision))
+            continue;
+        // the head of the deleted chain: no deleted migration revises it
+        if ([...gone.values()].some((g) => g.down.includes(root.revision)))
+            continue;
+        const replaced = new Set();
+        const todo = [root.revision];
+        let whole = true;
+        while (todo.length > 0) {
+            const rev = todo.pop();
+            const g = gone.get(rev);
+            if (!g || folder(g.path) !== folder(root.path)) {
+                whole = false;
+                break;
+            }
+            if (replaced.has(g.path))
+                continue;
+            replaced.add(g.path);
+            todo.push(...g.down);
+        }
+        if (whole)
+            return { root: root.path, revision: root.revision, replaced };
+    }
+    return undefined;
 }
 
 // EXTERNAL MODULE: ./src/json.ts
@@ -10761,6 +10823,35 @@ async function editedMigration(run, { file, mig }, dialect, report, content, out
         return addedByEdit(run, { file, mig }, dialect, report, content, out, unreleased ? 'edited before any release' : 'edited in how it runs only');
     return undefined;
 }
+/**
+ * A file of an Alembic squash (squash.ts): the new root carries one finding at squash_level, saying what it
+ * replaces and what that means; each migration it replaces is listed in its file's table, not reported. The root
+ * is not analysed as a new migration: it runs only on an empty database.
+ */
+function squashed(squash, path, report, out, level) {
+    if (path !== squash.root) {
+        report.rows.push([
+            '',
+            '(whole file)',
+            `deleted: squashed into ${squash.root}`,
+            'none',
+            'not a migration-edited finding: see the squash',
+        ]);
+        return;
+    }
+    const n = squash.replaced.size;
+    out.pushFinding(report, 'migration-edited', {
+        path,
+        line: 1,
+        endLine: 1,
+        message: `Alembic squash: ${n} merged migration${n === 1 ? '' : 's'} deleted and replaced by this new root migration, which keeps ` +
+            `their head revision ${squash.revision}. Databases at ${squash.revision} run nothing; new ones run this file once. A ` +
+            'database still behind that revision cannot upgrade any more (Alembic cannot locate its revision): bring every ' +
+            'environment to it with the old files first, and check that this file builds the schema the chain built (a schema ' +
+            'diff of a fresh database against one at the head).',
+        hint: 'upgrade every environment to the head revision before deploying the squash',
+    }, '(whole file)', 'upgrade every environment to the head revision before deploying the squash', level, 'squash');
+}
 /** Statements moved out into migrations the PR adds, each a no-op where it already ran: a notice. */
 function movedFinding(file, movedTo, report, out) {
     const why = `statements moved out of this merged migration into ${movedTo}, added by this PR; each leaves the same schema whether or not ` +
@@ -11078,6 +11169,8 @@ function addedStatementsOf(migrations, policy, readHead, readConfig) {
 
 
 
+
+
 /** The changed files that are migrations (by their path, else their path before a rename), and the others. */
 function classifyChanges(ctx, opts) {
     const migrations = [];
@@ -11102,6 +11195,10 @@ async function analyseMigration(run, m, out) {
     const content = file.status === 'removed' ? undefined : await run.readHead(file.path);
     const dialect = await detectDialect(file.path, mig, run.policy, run.readConfig, content);
     out.dialect(file, mig, dialect);
+    if (run.squash && (run.squash.root === file.path || run.squash.replaced.has(file.path))) {
+        squashed(run.squash, file.path, report, out, run.opts.squash_level);
+        return undefined;
+    }
     // Process danger: the file existed on the base branch, i.e. it is already merged (and has run).
     if (file.status !== 'added' && file.status !== 'copied' && mig.immutable)
         return editedMigration(run, m, dialect, report, content, out);
@@ -11144,6 +11241,7 @@ async function evaluate(ctx, opts) {
         released: await releasedMigrations(ctx, migrations, opts),
         releasedCopies: await releasedCopies(ctx, migrations, opts, reads.head),
         addedStatements: addedStatementsOf(migrations, policy, reads.head, reads.config),
+        squash: await alembicSquash(migrations, reads.head, reads.base),
     };
     const out = new Output(opts);
     const analysed = [];

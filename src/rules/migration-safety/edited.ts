@@ -16,6 +16,7 @@ import { compareTrees, isIdempotent, removedStatements, sameSql, sameSqlSchema }
 import type { FileReport, Output } from './render.js'
 import type { Analysed, Migration, Run } from './run.js'
 import type { Issue } from './sql.js'
+import type { Squash } from './squash.js'
 import { loadParser, loadPg } from './wasm.js'
 
 /** What a danger is about, to tell the dangers an edit adds from those the file had: id and the names involved. */
@@ -196,6 +197,45 @@ export async function editedMigration(
       unreleased ? 'edited before any release' : 'edited in how it runs only',
     )
   return undefined
+}
+
+/**
+ * A file of an Alembic squash (squash.ts): the new root carries one finding at squash_level, saying what it
+ * replaces and what that means; each migration it replaces is listed in its file's table, not reported. The root
+ * is not analysed as a new migration: it runs only on an empty database.
+ */
+export function squashed(squash: Squash, path: string, report: FileReport, out: Output, level: Level): void {
+  if (path !== squash.root) {
+    report.rows.push([
+      '',
+      '(whole file)',
+      `deleted: squashed into ${squash.root}`,
+      'none',
+      'not a migration-edited finding: see the squash',
+    ])
+    return
+  }
+  const n = squash.replaced.size
+  out.pushFinding(
+    report,
+    'migration-edited',
+    {
+      path,
+      line: 1,
+      endLine: 1,
+      message:
+        `Alembic squash: ${n} merged migration${n === 1 ? '' : 's'} deleted and replaced by this new root migration, which keeps ` +
+        `their head revision ${squash.revision}. Databases at ${squash.revision} run nothing; new ones run this file once. A ` +
+        'database still behind that revision cannot upgrade any more (Alembic cannot locate its revision): bring every ' +
+        'environment to it with the old files first, and check that this file builds the schema the chain built (a schema ' +
+        'diff of a fresh database against one at the head).',
+      hint: 'upgrade every environment to the head revision before deploying the squash',
+    },
+    '(whole file)',
+    'upgrade every environment to the head revision before deploying the squash',
+    level,
+    'squash',
+  )
 }
 
 /** Statements moved out into migrations the PR adds, each a no-op where it already ran: a notice. */

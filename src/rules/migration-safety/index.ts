@@ -14,6 +14,8 @@ import { analyzeFile, type Analysis } from './analyse.js'
 import { decideFile, prFacts } from './decide.js'
 import { classify } from './detect.js'
 import { detectDialect } from './dialect.js'
+import { alembicSquash } from './squash.js'
+import { squashed } from './edited.js'
 import { editedMigration } from './edited.js'
 import { options, type MigrationSafetyOptions } from './options.js'
 import { planMigrationReads } from './plan.js'
@@ -58,6 +60,10 @@ async function analyseMigration(run: Run, m: Migration, out: Output): Promise<An
   const content = file.status === 'removed' ? undefined : await run.readHead(file.path)
   const dialect = await detectDialect(file.path, mig, run.policy, run.readConfig, content)
   out.dialect(file, mig, dialect)
+  if (run.squash && (run.squash.root === file.path || run.squash.replaced.has(file.path))) {
+    squashed(run.squash, file.path, report, out, run.opts.squash_level)
+    return undefined
+  }
   // Process danger: the file existed on the base branch, i.e. it is already merged (and has run).
   if (file.status !== 'added' && file.status !== 'copied' && mig.immutable) return editedMigration(run, m, dialect, report, content, out)
   if (file.status === 'removed' || !mig.forward) return undefined
@@ -97,6 +103,7 @@ async function evaluate(ctx: RuleContext, opts: MigrationSafetyOptions & CommonR
     released: await releasedMigrations(ctx, migrations, opts),
     releasedCopies: await releasedCopies(ctx, migrations, opts, reads.head),
     addedStatements: addedStatementsOf(migrations, policy, reads.head, reads.config),
+    squash: await alembicSquash(migrations, reads.head, reads.base),
   }
 
   const out = new Output(opts)

@@ -63,6 +63,11 @@ export const options = Type.Object(
         'how the statements run (an index built or dropped concurrently, the migration taken out of its transaction, ' +
         'IF [NOT] EXISTS), never the schema they leave.',
     ),
+    squash_level: LevelSchema(
+      'notice',
+      'Level of an Alembic squash: merged migrations deleted and replaced by one new root migration that keeps their head ' +
+        'revision (databases at that head run nothing; one still behind it cannot upgrade).',
+    ),
     rollback_level: LevelSchema(
       'notice',
       'Highest level of a finding in rollback code (.down.sql, def down, dir.down, downgrade(), reverse_code) and of an edit of a ' +

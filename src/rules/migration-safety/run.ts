@@ -3,6 +3,7 @@
  * and what the PR as a whole tells the analysis of each file (the column types its earlier migrations set, the
  * releases that hold its merged migrations, the statements its new migrations add).
  */
+import type { Squash } from './squash.js'
 import type { ChangedFile, CommonRuleOptions, RuleContext } from '../../types.js'
 import { PrTypes, ParsedOnce, type Analysis, type Reader } from './analyse.js'
 import { PG_FAMILY } from './dangers/types.js'
@@ -51,6 +52,8 @@ export interface Run {
    * migration went (statement tree → path). Read only when a merged SQL migration lost statements.
    */
   addedStatements: () => Promise<Map<string, string>>
+  /** The PR's Alembic squash, if it has one. */
+  squash?: Squash
 }
 
 /**
