@@ -10597,6 +10597,40 @@ function isHowNode(n, lang) {
     const a = namedChildrenOf(n).at(0);
     return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'atomic';
 }
+/** Rails' reference helpers: their column is `bigint` by default since migrations version 5.1. */
+const RAILS_REFERENCES = /^(?:references|belongs_to|add_reference|add_belongs_to)$/;
+/** The version of the migration class a node sits in (`ActiveRecord::Migration[6.0]` \u2192 6.0); undefined without one. */
+function railsMigrationVersion(n) {
+    for (let p = n.parent; p; p = p.parent) {
+        if (p.type !== 'class')
+            continue;
+        const m = /Migration\[(\d+\.\d+)\]/.exec(p.childForFieldName('superclass')?.text ?? '');
+        if (m)
+            return Number(m[1]);
+    }
+    return undefined;
+}
+/**
+ * A Rails option written at the value Rails uses without it, so writing it or not changes no statement:
+ * `type: :bigint` on a reference (`t.references`, `add_reference`, their `belongs_to` aliases) in a migration of
+ * version 5.1 or later (OSM ce4fbc63 spells it out in old migrations for Rails 7), and `null: true` on a call that
+ * creates a column (not `change_column`, where it drops a NOT NULL).
+ */
+function isRailsDefault(n) {
+    if (n.type !== 'pair')
+        return false;
+    const key = (n.childForFieldName('key')?.text ?? '').replace(/^:|:$/g, '');
+    const value = n.childForFieldName('value')?.text ?? '';
+    const call = n.parent?.type === 'argument_list' ? n.parent.parent : n.parent?.parent?.type === 'argument_list' ? n.parent.parent.parent : null;
+    const method = call?.type === 'call' ? call.childForFieldName('method')?.text : undefined;
+    // a column is created nullable unless told otherwise; `change_column \u2026 null: true` drops a NOT NULL
+    if (key === 'null')
+        return value === 'true' && method !== undefined && !method.startsWith('change');
+    if (key !== 'type' || value !== ':bigint')
+        return false;
+    const version = railsMigrationVersion(n);
+    return method !== undefined && RAILS_REFERENCES.test(method) && version !== undefined && version >= 5.1;
+}
 /** A migration that runs outside a transaction: Rails' `disable_ddl_transaction!`, Django's `atomic = False`. */
 function outsideTransaction(root, lang) {
     let found = false;
@@ -10637,7 +10671,8 @@ function compareParsed(a, b, base, head, lang) {
     const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false };
     if (!a || !b)
         return { ...none, changed: base !== head };
-    if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport))
+    const same = (n) => isImport(n) || (lang === 'ruby' && isRailsDefault(n));
+    if (treeText(a.rootNode, same) === treeText(b.rootNode, same))
         return { ...none, changed: false };
     const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined;
     if (state && state.added !== 'unknown' && state.added.length === 0)

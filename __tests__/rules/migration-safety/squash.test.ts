@@ -37,12 +37,16 @@ async function run(files: FakeFile[], over: PartialOptions<MigrationOptions> = {
 }
 /** The migration-edited findings (a root analysed as a new migration has its own, e.g. a downgrade() that passes). */
 const codes = async (files: FakeFile[], over: PartialOptions<MigrationOptions> = {}) =>
-  (await run(files, over)).filter((f) => f.code === 'migration-edited').map((f) => `${f.path.split('/').pop()}:${f.code}:${f.level}`)
+  (await run(files, over))
+    .filter((f) => f.code === 'migration-edited')
+    .map((f) => `${(f.path ?? '').split('/').pop()}:${f.code}:${f.level}`)
 
 describe('an Alembic squash', () => {
   test('a whole chain replaced by a root keeping the head revision: one notice on the root that says what it means', async () => {
     const f = await run([...chain, root()])
-    expect(f.map((x) => `${x.path.split('/').pop()}:${x.code}:${x.level}`)).toEqual(['2026-06-17-1455_squash.py:migration-edited:notice'])
+    expect(f.map((x) => `${(x.path ?? '').split('/').pop()}:${x.code}:${x.level}`)).toEqual([
+      '2026-06-17-1455_squash.py:migration-edited:notice',
+    ])
     expect(f[0].message).toMatch(
       /Alembic squash: 3 merged migrations deleted .* keeps their head revision ccc333\. Databases at ccc333 run nothing/,
     )

@@ -548,6 +548,39 @@ function isHowNode(n: TsNode, lang: 'ruby' | 'python'): boolean {
   return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'atomic'
 }
 
+/** Rails' reference helpers: their column is `bigint` by default since migrations version 5.1. */
+const RAILS_REFERENCES = /^(?:references|belongs_to|add_reference|add_belongs_to)$/
+
+/** The version of the migration class a node sits in (`ActiveRecord::Migration[6.0]` → 6.0); undefined without one. */
+function railsMigrationVersion(n: TsNode): number | undefined {
+  for (let p: TsNode | null = n.parent; p; p = p.parent) {
+    if (p.type !== 'class') continue
+    const m = /Migration\[(\d+\.\d+)\]/.exec(p.childForFieldName('superclass')?.text ?? '')
+    if (m) return Number(m[1])
+  }
+  return undefined
+}
+
+/**
+ * A Rails option written at the value Rails uses without it, so writing it or not changes no statement:
+ * `type: :bigint` on a reference (`t.references`, `add_reference`, their `belongs_to` aliases) in a migration of
+ * version 5.1 or later (OSM ce4fbc63 spells it out in old migrations for Rails 7), and `null: true` on a call that
+ * creates a column (not `change_column`, where it drops a NOT NULL).
+ */
+function isRailsDefault(n: TsNode): boolean {
+  if (n.type !== 'pair') return false
+  const key = (n.childForFieldName('key')?.text ?? '').replace(/^:|:$/g, '')
+  const value = n.childForFieldName('value')?.text ?? ''
+  const call =
+    n.parent?.type === 'argument_list' ? n.parent.parent : n.parent?.parent?.type === 'argument_list' ? n.parent.parent.parent : null
+  const method = call?.type === 'call' ? call.childForFieldName('method')?.text : undefined
+  // a column is created nullable unless told otherwise; `change_column … null: true` drops a NOT NULL
+  if (key === 'null') return value === 'true' && method !== undefined && !method.startsWith('change')
+  if (key !== 'type' || value !== ':bigint') return false
+  const version = railsMigrationVersion(n)
+  return method !== undefined && RAILS_REFERENCES.test(method) && version !== undefined && version >= 5.1
+}
+
 /** A migration that runs outside a transaction: Rails' `disable_ddl_transaction!`, Django's `atomic = False`. */
 function outsideTransaction(root: TsNode, lang: 'ruby' | 'python'): boolean {
   let found = false
@@ -589,7 +622,8 @@ function forwardText(root: TsNode, skip: (n: TsNode) => boolean, lang: 'ruby' | 
 function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false }
   if (!a || !b) return { ...none, changed: base !== head }
-  if (treeText(a.rootNode, isImport) === treeText(b.rootNode, isImport)) return { ...none, changed: false }
+  const same = (n: TsNode): boolean => isImport(n) || (lang === 'ruby' && isRailsDefault(n))
+  if (treeText(a.rootNode, same) === treeText(b.rootNode, same)) return { ...none, changed: false }
   const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined
   if (state && state.added !== 'unknown' && state.added.length === 0) return { ...none, changed: true, stateOnly: true }
   if (state && state.added !== 'unknown') return { ...none, changed: true, addedDependencies: state.added }

@@ -81,6 +81,25 @@ describe('migration-edited', () => {
       'migration-edited:warn',
     ])
   })
+  test('a Rails option spelled out at its default is no edit: type: :bigint on a reference (5.1+), null: true (OSM ce4fbc63)', async () => {
+    const p = 'db/migrate/20201004105659_create_doorkeeper_tables.rb'
+    const grants = (ver: string, opts: string) =>
+      `class CreateDoorkeeperTables < ActiveRecord::Migration[${ver}]\n  def change\n    create_table :oauth_access_grants do |t|\n      t.references :application, :null => false${opts}\n      t.string :token, :null => false\n    end\n    add_reference :oauth_access_tokens, :application${opts}\n  end\nend\n`
+    expect(await edit(p, grants('6.0', ''), grants('6.0', ', :type => :bigint'))).toEqual([])
+    expect(await edit(p, grants('6.0', ''), grants('6.0', ', type: :bigint, null: true'))).toEqual([])
+    // side by side: before 5.1 a reference is an integer, so bigint changes the column; another type; null: false
+    expect(await edit(p, grants('5.0', ''), grants('5.0', ', :type => :bigint'))).toEqual(['migration-edited:fail'])
+    expect(await edit(p, grants('6.0', ''), grants('6.0', ', :type => :integer'))).toEqual(['migration-edited:fail'])
+    expect(await edit(p, grants('6.0', ''), grants('6.0', ', null: false'))).toEqual(['migration-edited:fail'])
+    // type: :bigint on a plain column is a type
+    const col = (opts: string) =>
+      `class AddC < ActiveRecord::Migration[7.0]\n  def change\n    add_column :users, :c, :integer${opts}\n  end\nend\n`
+    expect(await edit('db/migrate/20220101000000_add_c.rb', col(''), col(', type: :bigint'))).toEqual(['migration-edited:fail'])
+    // change_column … null: true drops a NOT NULL: not a default
+    const chg = (opts: string) =>
+      `class ChgC < ActiveRecord::Migration[7.0]\n  def up\n    change_column :users, :c, :bigint${opts}\n  end\nend\n`
+    expect(await edit('db/migrate/20220101000000_chg_c.rb', chg(''), chg(', null: true'))).toEqual(['migration-edited:fail'])
+  })
   test('def change split into the same up and a down (rubocop Rails/ReversibleMigration) edits rollback code only (OSM fea1b5b8)', async () => {
     const p = 'db/migrate/20201214144017_expand_nonce_id.rb'
     const change = (body: string) => `class ExpandNonceId < ActiveRecord::Migration[6.0]\n  def change\n${body}  end\nend\n`
