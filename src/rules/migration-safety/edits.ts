@@ -548,6 +548,21 @@ function isHowNode(n: TsNode, lang: 'ruby' | 'python'): boolean {
   return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'atomic'
 }
 
+/**
+ * The name of a Rails migration's class: Rails records a migration by the version in its file name
+ * (schema_migrations), never by its class, so renaming the class (the inflection Zeitwerk expects, OSM 5677877e)
+ * changes nothing a database knows.
+ */
+function isMigrationClassName(n: TsNode): boolean {
+  const cls = n.parent
+  return (
+    cls?.type === 'class' &&
+    cls.childForFieldName('name')?.id === n.id &&
+    /Migration/.test(cls.childForFieldName('superclass')?.text ?? '') &&
+    cls.parent?.type === 'program'
+  )
+}
+
 /** Rails' reference helpers: their column is `bigint` by default since migrations version 5.1. */
 const RAILS_REFERENCES = /^(?:references|belongs_to|add_reference|add_belongs_to)$/
 
@@ -622,7 +637,7 @@ function forwardText(root: TsNode, skip: (n: TsNode) => boolean, lang: 'ruby' | 
 function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false }
   if (!a || !b) return { ...none, changed: base !== head }
-  const same = (n: TsNode): boolean => isImport(n) || (lang === 'ruby' && isRailsDefault(n))
+  const same = (n: TsNode): boolean => isImport(n) || (lang === 'ruby' && (isRailsDefault(n) || isMigrationClassName(n)))
   if (treeText(a.rootNode, same) === treeText(b.rootNode, same)) return { ...none, changed: false }
   const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined
   if (state && state.added !== 'unknown' && state.added.length === 0) return { ...none, changed: true, stateOnly: true }

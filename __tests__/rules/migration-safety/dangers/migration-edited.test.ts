@@ -100,6 +100,17 @@ describe('migration-edited', () => {
       `class ChgC < ActiveRecord::Migration[7.0]\n  def up\n    change_column :users, :c, :bigint${opts}\n  end\nend\n`
     expect(await edit('db/migrate/20220101000000_chg_c.rb', chg(''), chg(', null: true'))).toEqual(['migration-edited:fail'])
   })
+  test('the migration class renamed (Rails records the version, not the class: OSM 5677877e) is no edit', async () => {
+    const p = 'db/migrate/001_create_osm_db.rb'
+    const m = (cls: string, col = 'bigint') =>
+      `require "migrate"\n\nclass ${cls} < ActiveRecord::Migration[4.2]\n  def self.up\n    create_table "current_nodes", :id => false do |t|\n      t.column "id", :${col}, :null => false\n    end\n  end\nend\n`
+    expect(await edit(p, m('CreateOsmDb'), m('CreateOSMDb'))).toEqual([])
+    // side by side: a statement changes with it; a class that is not the migration (a model stub) renamed
+    expect(await edit(p, m('CreateOsmDb'), m('CreateOSMDb', 'integer'))).toEqual(['migration-edited:fail'])
+    const stub = (name: string) =>
+      `class AddC < ActiveRecord::Migration[7.0]\n  class ${name} < ApplicationRecord\n  end\n\n  def up\n    ${name}.update_all(c: 1)\n  end\nend\n`
+    expect(await edit('db/migrate/20220101000000_add_c.rb', stub('User'), stub('Account'))).not.toEqual([])
+  })
   test('def change split into the same up and a down (rubocop Rails/ReversibleMigration) edits rollback code only (OSM fea1b5b8)', async () => {
     const p = 'db/migrate/20201214144017_expand_nonce_id.rb'
     const change = (body: string) => `class ExpandNonceId < ActiveRecord::Migration[6.0]\n  def change\n${body}  end\nend\n`
