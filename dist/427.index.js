@@ -5779,10 +5779,16 @@ const BUILTIN = [
     { layout: 'alembic', globs: ['**/versions/*.py'], kind: 'python', flavour: 'alembic' },
     { layout: 'django', globs: ['**/migrations/[0-9]*.py'], kind: 'python', flavour: 'django' },
 ];
+/**
+ * A folder of test code: migrations there belong to a test app or a fixture (a Rails engine's `test/dummy`, a
+ * Django package's `tests/` app, netbox's `tests/dummy_plugin`) and never run in production. The built-in
+ * layouts skip them; `paths` can still name them.
+ */
+const TEST_FOLDER = /(?:^|\/)(?:tests?|spec|__tests__|testdata|fixtures)\//;
 function classify(path, extra, exclude, builtin) {
     if (exclude.length && (0,glob/* matchesAny */._I)(path, exclude))
         return undefined;
-    if (builtin) {
+    if (builtin && !TEST_FOLDER.test(path)) {
         for (const b of BUILTIN) {
             if ((0,glob/* matchesAny */._I)(path, b.globs))
                 return { kind: b.kind, flavour: b.flavour, layout: b.layout, forward: b.forward ?? true, immutable: b.immutable ?? true };
@@ -9333,7 +9339,8 @@ const options = type/* Type */.ZU.Object({
     builtin_layouts: type/* Type */.ZU.Boolean({
         default: true,
         description: 'Recognise the common layouts: Flyway, golang-migrate, dbmate, Prisma, sqitch, Liquibase SQL, Rails db/migrate, Django ' +
-            'migrations, Alembic versions.',
+            'migrations, Alembic versions; files under a test folder (test, tests, spec, __tests__, testdata, fixtures) are skipped, ' +
+            'as test apps and fixtures never run in production (paths can still name them).',
     }),
     exclude: type/* Type */.ZU.Array(type/* Type */.ZU.String(), { default: [], description: 'Globs of files never treated as migrations.' }),
     dialect: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('auto'), ...DIALECTS.map((d) => type/* Type */.ZU.Literal(d))], {
@@ -10597,6 +10604,18 @@ function isHowNode(n, lang) {
     const a = namedChildrenOf(n).at(0);
     return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'atomic';
 }
+/**
+ * The name of a Rails migration's class: Rails records a migration by the version in its file name
+ * (schema_migrations), never by its class, so renaming the class (the inflection Zeitwerk expects, OSM 5677877e)
+ * changes nothing a database knows.
+ */
+function isMigrationClassName(n) {
+    const cls = n.parent;
+    return (cls?.type === 'class' &&
+        cls.childForFieldName('name')?.id === n.id &&
+        /Migration/.test(cls.childForFieldName('superclass')?.text ?? '') &&
+        cls.parent?.type === 'program');
+}
 /** Rails' reference helpers: their column is `bigint` by default since migrations version 5.1. */
 const RAILS_REFERENCES = /^(?:references|belongs_to|add_reference|add_belongs_to)$/;
 /** The version of the migration class a node sits in (`ActiveRecord::Migration[6.0]` \u2192 6.0); undefined without one. */
@@ -10671,7 +10690,7 @@ function compareParsed(a, b, base, head, lang) {
     const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false };
     if (!a || !b)
         return { ...none, changed: base !== head };
-    const same = (n) => isImport(n) || (lang === 'ruby' && isRailsDefault(n));
+    const same = (n) => isImport(n) || (lang === 'ruby' && (isRailsDefault(n) || isMigrationClassName(n)));
     if (treeText(a.rootNode, same) === treeText(b.rootNode, same))
         return { ...none, changed: false };
     const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined;

@@ -41,9 +41,16 @@ const BUILTIN: Array<{
   { layout: 'django', globs: ['**/migrations/[0-9]*.py'], kind: 'python', flavour: 'django' },
 ]
 
+/**
+ * A folder of test code: migrations there belong to a test app or a fixture (a Rails engine's `test/dummy`, a
+ * Django package's `tests/` app, netbox's `tests/dummy_plugin`) and never run in production. The built-in
+ * layouts skip them; `paths` can still name them.
+ */
+const TEST_FOLDER = /(?:^|\/)(?:tests?|spec|__tests__|testdata|fixtures)\//
+
 export function classify(path: string, extra: readonly string[], exclude: readonly string[], builtin: boolean): MigrationFile | undefined {
   if (exclude.length && matchesAny(path, exclude)) return undefined
-  if (builtin) {
+  if (builtin && !TEST_FOLDER.test(path)) {
     for (const b of BUILTIN) {
       if (matchesAny(path, b.globs))
         return { kind: b.kind, flavour: b.flavour, layout: b.layout, forward: b.forward ?? true, immutable: b.immutable ?? true }

@@ -25,7 +25,8 @@ export const options = Type.Object(
       default: true,
       description:
         'Recognise the common layouts: Flyway, golang-migrate, dbmate, Prisma, sqitch, Liquibase SQL, Rails db/migrate, Django ' +
-        'migrations, Alembic versions.',
+        'migrations, Alembic versions; files under a test folder (test, tests, spec, __tests__, testdata, fixtures) are skipped, ' +
+        'as test apps and fixtures never run in production (paths can still name them).',
     }),
     exclude: Type.Array(Type.String(), { default: [], description: 'Globs of files never treated as migrations.' }),
     dialect: Type.Union([Type.Literal('auto'), ...DIALECTS.map((d) => Type.Literal(d))], {
