@@ -10275,7 +10275,7 @@ function redundantParens(n) {
  * skipped argument leave no trace (`f(a=1, b=2)` without `b` reads as `f(a=1)`) and a trailing comma (black's
  * magic comma) no edit.
  */
-const isArgumentComma = (n) => n.type === ',' && (n.parent?.type === 'argument_list' || n.parent?.type === 'hash');
+const isArgumentComma = (n) => n.type === ',' && (n.parent?.type === 'argument_list' || n.parent?.type === 'hash' || n.parent?.type === 'dictionary');
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 function treeText(n, skip) {
     if (n.type === 'comment' || isArgumentComma(n) || skip?.(n))
@@ -10506,7 +10506,35 @@ const DJANGO_STATE_KWARGS = new Set([
 ]);
 /** A model field's constructor: `models.CharField(\u2026)`, `ForeignKey(\u2026)`, a project's `fields.IPNetworkField(\u2026)`. */
 const FIELD_CALL = /(?:^|\.)(?:\w*Field|ForeignKey)$/;
+/**
+ * Options of a Django model that live only in Python (`CreateModel(options={\u2026})`, `AlterModelOptions`): ordering,
+ * names, permissions, managers. Django writes no SQL for them (`AlterModelOptions.database_forwards` is empty).
+ * `db_table`, `unique_together`, `indexes`, `constraints`, `managed`, `proxy`, `order_with_respect_to` are compared.
+ */
+const DJANGO_STATE_MODEL_OPTIONS = new Set([
+    'ordering',
+    'verbose_name',
+    'verbose_name_plural',
+    'permissions',
+    'default_permissions',
+    'get_latest_by',
+    'default_related_name',
+    'base_manager_name',
+    'default_manager_name',
+]);
+function isStateModelOption(n) {
+    if (n.type !== 'pair' || n.parent?.type !== 'dictionary')
+        return false;
+    const key = /^(['"])(\w+)\1$/.exec(n.childForFieldName('key')?.text ?? '')?.[2];
+    const kw = n.parent.parent;
+    return (key !== undefined &&
+        DJANGO_STATE_MODEL_OPTIONS.has(key) &&
+        kw?.type === 'keyword_argument' &&
+        kw.childForFieldName('name')?.text === 'options');
+}
 function isStateKwarg(n) {
+    if (isStateModelOption(n))
+        return true;
     if (n.type !== 'keyword_argument' || !DJANGO_STATE_KWARGS.has(n.childForFieldName('name')?.text ?? ''))
         return false;
     const call = n.parent?.parent;

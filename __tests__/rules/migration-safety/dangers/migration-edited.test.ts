@@ -298,6 +298,16 @@ describe('migration-edited', () => {
       ])
       expect(await edit(path, schema(''), schema(', db_comment="x"'))).toEqual(['migration-edited:fail'])
     })
+    test("a model's Python-only options (ordering, verbose_name, permissions) are state too (netbox 2c06616a)", async () => {
+      const p = 'netbox/extras/migrations/0091_create_managedfiles.py'
+      const m = (opts: string) =>
+        `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [('core', '0002_managedfile')]\n    operations = [\n        migrations.CreateModel(\n            name='ReportModule',\n            fields=[],\n            options={\n                'proxy': True,\n${opts}                'indexes': [],\n            },\n            bases=('core.managedfile',),\n        ),\n    ]\n`
+      expect(await edit(p, m(''), m("                'ordering': ('file_root', 'file_path'),\n"))).toEqual(['migration-edited:notice'])
+      expect(await edit(p, m(''), m("                'verbose_name': 'report',\n"))).toEqual(['migration-edited:notice'])
+      // side by side: options the database sees
+      expect(await edit(p, m(''), m("                'db_table': 'extras_reportmodule',\n"))).toEqual(['migration-edited:fail'])
+      expect(await edit(p, m(''), m("                'unique_together': {('a', 'b')},\n"))).toEqual(['migration-edited:fail'])
+    })
     test('side by side: a column option, another operation or a dependency added still fails', async () => {
       expect(await edit(path, mig(ints), mig(decs).replace('max_digits=8', 'max_digits=9'))).toEqual(['migration-edited:fail'])
       expect(await edit(path, mig(ints), mig(decs).replace('null=True', 'null=False'))).toEqual(['migration-edited:fail'])
