@@ -7886,6 +7886,7 @@ function rubyColumns(n) {
 }
 // ---------------------------------------------------------------------------------------------------------
 // Python (Django, Alembic)
+/** A Python string literal's value (concatenations joined; an f-string with interpolations: undefined). */
 function pyString(n) {
     if (!n)
         return undefined;
@@ -10067,6 +10068,7 @@ var src_json = __webpack_require__(8301);
  */
 
 
+
 /**
  * Session timeouts a migration sets for itself: changing their value changes how long it waits, never the
  * schema it leaves, so an edit that only bumps one (a migration that could not get its lock) is no edit.
@@ -10205,20 +10207,25 @@ const HOW_FIELDS = new Set(['concurrent', 'if_not_exists', 'missing_ok']);
 const howReplacer = (k, v) => (HOW_FIELDS.has(k) ? undefined : treeReplacer(k, v));
 /**
  * The statements without what only decides how they run: the fields above, transaction control (`BEGIN`,
- * `COMMIT`: a file taken out of its transaction to build an index concurrently) and session timeouts.
+ * `COMMIT`: a file taken out of its transaction to build an index concurrently) and session timeouts; with how
+ * many transaction statements it had and whether it builds or drops something concurrently.
  */
 function pgSchemaTree(pg, sql) {
     try {
-        const stmts = (pg.parseSync(sql).stmts ?? []).filter((s) => {
+        const all = pg.parseSync(sql).stmts ?? [];
+        const isTransaction = (st) => (0,src_json/* isObject */.Gv)(st) && 'TransactionStmt' in st;
+        const stmts = all.filter((s) => {
             const st = s.stmt;
-            if (!(0,src_json/* isObject */.Gv)(st))
-                return true;
-            if ('TransactionStmt' in st)
+            if (isTransaction(st))
                 return false;
-            const set = st['VariableSetStmt'];
+            const set = (0,src_json/* isObject */.Gv)(st) ? st['VariableSetStmt'] : undefined;
             return !((0,src_json/* isObject */.Gv)(set) && typeof set.name === 'string' && TIMEOUTS.has(set.name));
         });
-        return JSON.stringify(stmts, howReplacer);
+        return {
+            tree: JSON.stringify(stmts, howReplacer),
+            transactions: all.filter((s) => isTransaction(s.stmt)).length,
+            concurrent: JSON.stringify(all).includes('"concurrent":true'),
+        };
     }
     catch {
         return undefined;
@@ -10226,16 +10233,15 @@ function pgSchemaTree(pg, sql) {
 }
 /**
  * Two PostgreSQL texts that differ only in how their statements run (see pgSchemaTree): every database ends
- * with the same schema whichever one it ran. False when either does not parse.
+ * with the same schema whichever one it ran. False when either does not parse, and when the head leaves the
+ * transaction with nothing concurrent to run: that only loses atomicity.
  */
 function sameSqlSchema(pg, base, head) {
     const a = pgSchemaTree(pg, base);
-    if (a === undefined || a !== pgSchemaTree(pg, head))
+    const b = pgSchemaTree(pg, head);
+    if (!a || !b || a.tree !== b.tree)
         return false;
-    // transaction control taken out, with no concurrent statement to make room for: atomicity lost, not a how
-    const begins = (sql) => (pg.parseSync(sql).stmts ?? []).filter((s) => (0,src_json/* isObject */.Gv)(s.stmt) && 'TransactionStmt' in s.stmt).length;
-    const concurrent = JSON.stringify(pg.parseSync(head).stmts ?? []).includes('"concurrent":true');
-    return !(begins(head) < begins(base) && !concurrent);
+    return !(b.transactions < a.transactions && !b.concurrent);
 }
 function sameSql(pg, base, head) {
     if (pg) {
@@ -10547,15 +10553,6 @@ function isDependencies(n) {
     const a = namedChildrenOf(n).at(0);
     return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'dependencies' && n.parent?.parent?.type === 'class_definition';
 }
-/** A Python string literal's value (no f-string, no concatenation); undefined otherwise. */
-function edits_pyString(n) {
-    if (n?.type !== 'string')
-        return undefined;
-    const parts = namedChildrenOf(n).filter((c) => c?.type === 'string_content' || c?.type === 'interpolation');
-    if (parts.some((c) => c?.type === 'interpolation') || /^[a-zA-Z]*f/i.test(n.text))
-        return undefined;
-    return parts.map((c) => c?.text ?? '').join('');
-}
 /**
  * The entries of the Django migration's `dependencies` list, as syntax trees, each with its target
  * (`('app', '0001_name')` \u2192 [app, name]; undefined for any other form); undefined when there is none.
@@ -10575,8 +10572,8 @@ function dependencyEntries(root) {
                 if (!e || e.type === 'comment')
                     continue;
                 const parts = namedChildrenOf(e).filter((x) => x?.type !== 'comment');
-                const app = edits_pyString(parts[0]);
-                const name = edits_pyString(parts[1]);
+                const app = pyString(parts[0]);
+                const name = pyString(parts[1]);
                 out.set(treeText(e), e.type === 'tuple' && parts.length === 2 && app && name ? [app, name] : undefined);
             }
             return out;

@@ -5,6 +5,7 @@
  */
 import { childrenOf, namedChildrenOf, withTree, type TsNode, type TsParser, type TsTree, type PgApi } from './wasm.js'
 import { isObject } from '../../json.js'
+import { pyString } from './orm.js'
 
 /**
  * Session timeouts a migration sets for itself: changing their value changes how long it waits, never the
@@ -139,18 +140,24 @@ const howReplacer = (k: string, v: unknown): unknown => (HOW_FIELDS.has(k) ? und
 
 /**
  * The statements without what only decides how they run: the fields above, transaction control (`BEGIN`,
- * `COMMIT`: a file taken out of its transaction to build an index concurrently) and session timeouts.
+ * `COMMIT`: a file taken out of its transaction to build an index concurrently) and session timeouts; with how
+ * many transaction statements it had and whether it builds or drops something concurrently.
  */
-function pgSchemaTree(pg: PgApi, sql: string): string | undefined {
+function pgSchemaTree(pg: PgApi, sql: string): { tree: string; transactions: number; concurrent: boolean } | undefined {
   try {
-    const stmts = (pg.parseSync(sql).stmts ?? []).filter((s) => {
+    const all = pg.parseSync(sql).stmts ?? []
+    const isTransaction = (st: unknown): boolean => isObject(st) && 'TransactionStmt' in st
+    const stmts = all.filter((s) => {
       const st: unknown = s.stmt
-      if (!isObject(st)) return true
-      if ('TransactionStmt' in st) return false
-      const set = st['VariableSetStmt']
+      if (isTransaction(st)) return false
+      const set = isObject(st) ? st['VariableSetStmt'] : undefined
       return !(isObject(set) && typeof set.name === 'string' && TIMEOUTS.has(set.name))
     })
-    return JSON.stringify(stmts, howReplacer)
+    return {
+      tree: JSON.stringify(stmts, howReplacer),
+      transactions: all.filter((s) => isTransaction(s.stmt)).length,
+      concurrent: JSON.stringify(all).includes('"concurrent":true'),
+    }
   } catch {
     return undefined
   }
@@ -158,16 +165,14 @@ function pgSchemaTree(pg: PgApi, sql: string): string | undefined {
 
 /**
  * Two PostgreSQL texts that differ only in how their statements run (see pgSchemaTree): every database ends
- * with the same schema whichever one it ran. False when either does not parse.
+ * with the same schema whichever one it ran. False when either does not parse, and when the head leaves the
+ * transaction with nothing concurrent to run: that only loses atomicity.
  */
 export function sameSqlSchema(pg: PgApi, base: string, head: string): boolean {
   const a = pgSchemaTree(pg, base)
-  if (a === undefined || a !== pgSchemaTree(pg, head)) return false
-  // transaction control taken out, with no concurrent statement to make room for: atomicity lost, not a how
-  const begins = (sql: string): number =>
-    (pg.parseSync(sql).stmts ?? []).filter((s) => isObject(s.stmt) && 'TransactionStmt' in s.stmt).length
-  const concurrent = JSON.stringify(pg.parseSync(head).stmts ?? []).includes('"concurrent":true')
-  return !(begins(head) < begins(base) && !concurrent)
+  const b = pgSchemaTree(pg, head)
+  if (!a || !b || a.tree !== b.tree) return false
+  return !(b.transactions < a.transactions && !b.concurrent)
 }
 
 export function sameSql(pg: PgApi | undefined, base: string, head: string): boolean {
@@ -497,14 +502,6 @@ function isDependencies(n: TsNode): boolean {
   if (n.type !== 'expression_statement') return false
   const a = namedChildrenOf(n).at(0)
   return a?.type === 'assignment' && a.childForFieldName('left')?.text === 'dependencies' && n.parent?.parent?.type === 'class_definition'
-}
-
-/** A Python string literal's value (no f-string, no concatenation); undefined otherwise. */
-function pyString(n: TsNode | null | undefined): string | undefined {
-  if (n?.type !== 'string') return undefined
-  const parts = namedChildrenOf(n).filter((c) => c?.type === 'string_content' || c?.type === 'interpolation')
-  if (parts.some((c) => c?.type === 'interpolation') || /^[a-zA-Z]*f/i.test(n.text)) return undefined
-  return parts.map((c) => c?.text ?? '').join('')
 }
 
 /**

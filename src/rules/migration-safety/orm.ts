@@ -781,7 +781,8 @@ function rubyColumns(n: TsNode | null | undefined): string[] | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Python (Django, Alembic)
 
-function pyString(n: TsNode | null | undefined): string | undefined {
+/** A Python string literal's value (concatenations joined; an f-string with interpolations: undefined). */
+export function pyString(n: TsNode | null | undefined): string | undefined {
   if (!n) return undefined
   if (n.type === 'string') {
     const parts = named(n)
