@@ -8594,8 +8594,12 @@ const DJANGO_CHECKED = new Set(['PositiveIntegerField', 'PositiveBigIntegerField
 function varchar(n) {
     return n && /^\d+$/.test(n) ? { name: 'varchar', mods: 1, args: [Number(n)] } : { name: 'varchar', mods: 0, args: [] };
 }
-/** Keyword arguments that change nothing in the database (Django keeps them in its state only). */
-const DJANGO_STATE_ONLY = new Set([
+/**
+ * Keywords of a model field Django's schema editor writes no SQL for when they change (its `non_db_attrs`, and
+ * `default`: Django keeps defaults in Python and sets one in the database only on the way to NOT NULL, which is
+ * a change of `null`).
+ */
+const DJANGO_NO_SQL = new Set([
     'choices',
     'help_text',
     'verbose_name',
@@ -8613,6 +8617,16 @@ const DJANGO_STATE_ONLY = new Set([
     'serialize',
     'error_messages',
     'storage',
+    'encoder',
+    'decoder',
+]);
+/**
+ * Keywords alterFieldDangers does not weigh one by one: those Django writes no SQL for, Python-only options of
+ * particular field classes, and those its class and type comparison already covers (max_length, max_digits,
+ * decimal_places, base_field, size) or that it lets pass (to_field, db_comment).
+ */
+const DJANGO_STATE_ONLY = new Set([
+    ...DJANGO_NO_SQL,
     'to_field',
     'max_length',
     'max_digits',
@@ -8620,8 +8634,6 @@ const DJANGO_STATE_ONLY = new Set([
     'db_comment',
     'base_field',
     'size',
-    'encoder',
-    'decoder',
     'symmetrical',
     'through',
     'swappable',
@@ -8741,32 +8753,6 @@ function alterFieldDangers(old, now) {
         return { uncosted: `the change of ${wordList(changed)} is not one the gate can cost` };
     return { dangers: out };
 }
-/**
- * Keywords of a model field Django's schema editor writes no SQL for when they change (its `non_db_attrs`, and
- * `default`: Django keeps defaults in Python and sets one in the database only on the way to NOT NULL, which is
- * a change of `null`).
- */
-const DJANGO_NO_SQL = new Set([
-    'choices',
-    'help_text',
-    'verbose_name',
-    'blank',
-    'validators',
-    'editable',
-    'default',
-    'related_name',
-    'related_query_name',
-    'on_delete',
-    'upload_to',
-    'auto_now',
-    'auto_now_add',
-    'limit_choices_to',
-    'serialize',
-    'error_messages',
-    'storage',
-    'encoder',
-    'decoder',
-]);
 /** An AlterField that makes Django write no SQL at all: the same field class, only keywords of DJANGO_NO_SQL changed. */
 function alterFieldWritesNothing(old, now) {
     if (old.cls !== now.cls)
