@@ -68,4 +68,20 @@ describe('an Alembic squash', () => {
     // the root in another folder
     expect(await codes([...chain, root(rootText, 'other/migrations/versions/2026-06-17-1455_squash.py')])).toEqual(each)
   })
+
+  test('a deleted migration that cannot be read: no squash, and the rule is not evaluated (never a pass)', async () => {
+    const ctx = makeContext({ files: [...chain, root()] })
+    const read = ctx.changes.readBase
+    ctx.changes.readBase = async (p) => {
+      if (p.endsWith('2024-07-01-1000_add_c.py')) throw new Error('object store unreadable')
+      return read(p)
+    }
+    const out = await migrationSafety.evaluate(ctx, ruleOptions(migrationSafety, { level: 'fail' }))
+    const errors = out.findings.filter((f) => f.kind === 'error')
+    expect(errors.map((f) => f.message).join('\n')).toMatch(/2024-07-01-1000_add_c\.py \(base\): object store unreadable/)
+    expect(out.findings.some((f) => /Alembic squash/.test(f.message))).toBe(false)
+    // the deletions stay what they are without a squash: failures
+    expect(out.findings.filter((f) => f.code === 'migration-edited').every((f) => f.level === 'fail')).toBe(true)
+    expect(out.applicability).not.toBe('not-applicable')
+  })
 })
