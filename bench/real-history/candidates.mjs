@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The next commits to judge for a new held-out set: per repository, the N newest first-parent commits of the
- * mirror's default branch that touch migration files and are not listed in the corpus yet. No other filter
+ * mirror's default branch that touch migration files (`--rule runbook`: any file of the three microservice
+ * repositories, polar's Terraform, infra and workflows) and are not listed in the corpus yet. No other filter
  * (release merges and big deletions are in), and the gate is never run: judge them from the diff first,
  * commit the judgements, then run `run.mjs --set <name>`.
  *
- *   node bench/real-history/candidates.mjs --mirrors ~/mirrors [--per 8] [--repo owner/name]...
+ *   node bench/real-history/candidates.mjs --mirrors ~/mirrors [--rule runbook] [--per 8] [--repo owner/name]...
  *
  * Prints, per repository, `sha date subject [files changed, migration files]`.
  */
@@ -23,11 +24,23 @@ const LAYOUTS = {
   'polarsource/polar': { under: ['server/migrations/versions/'], is: (f) => f.startsWith('server/migrations/versions/') },
 }
 
+/** Runbook: every commit of the microservice demos is a question (does it need a runbook change?); polar's ops paths. */
+const RUNBOOK_LAYOUTS = {
+  'open-telemetry/opentelemetry-demo': { under: [], is: () => true },
+  'aws-containers/retail-store-sample-app': { under: [], is: () => true },
+  'GoogleCloudPlatform/microservices-demo': { under: [], is: () => true },
+  'polarsource/polar': {
+    under: ['terraform/', 'infra/', '.github/workflows/'],
+    is: (f) => /^(terraform|infra|\.github\/workflows)\//.test(f),
+  },
+}
+
 const { values: opts } = parseArgs({
   options: {
     mirrors: { type: 'string' },
     per: { type: 'string', default: '8' },
     repo: { type: 'string', multiple: true, default: [] },
+    rule: { type: 'string', default: 'migration-safety' },
   },
 })
 if (!opts.mirrors) {
@@ -36,7 +49,7 @@ if (!opts.mirrors) {
 }
 const per = Number(opts.per)
 const corpusDir = join(import.meta.dirname, 'corpus')
-for (const [repo, layout] of Object.entries(LAYOUTS)) {
+for (const [repo, layout] of Object.entries(opts.rule === 'runbook' ? RUNBOOK_LAYOUTS : LAYOUTS)) {
   if (opts.repo.length && !opts.repo.includes(repo)) continue
   const listed = new Set(JSON.parse(readFileSync(join(corpusDir, `${repo.replace('/', '__')}.json`), 'utf8')).commits.map((k) => k.sha))
   const gitDir = join(opts.mirrors, repo.replace('/', '+'), 'repo')
@@ -47,9 +60,15 @@ for (const [repo, layout] of Object.entries(LAYOUTS)) {
     if (out.length >= per) break
     const sha = line.slice(0, 40)
     if (listed.has(sha)) continue
-    const files = git('diff', '--name-only', `${sha}^1`, sha).trim().split('\n')
+    let files
+    try {
+      files = git('diff', '--name-only', `${sha}^1`, sha).trim().split('\n')
+    } catch {
+      out.push(`# ${sha} skipped: the mirror lacks a blob its diff needs`)
+      continue
+    }
     const migrations = files.filter(layout.is)
-    if (migrations.length) out.push(`${line} [${files.length} files, ${migrations.length} migration files]`)
+    if (migrations.length) out.push(`${line} [${files.length} files, ${migrations.length} ${opts.rule === 'runbook' ? 'in area' : 'migration files'}]`)
   }
   process.stdout.write(`## ${repo}\n${out.join('\n')}\n`)
 }
