@@ -10286,6 +10286,33 @@ function leafText(n) {
     }
     return n.text;
 }
+/** The body of a Ruby heredoc, found from its `<<-SQL` (bodies follow their line, in the order the heredocs open). */
+function heredocBody(beginning) {
+    for (let a = beginning.parent; a; a = a.parent) {
+        const bodies = a.descendantsOfType('heredoc_body');
+        if (!bodies.length)
+            continue;
+        const i = a.descendantsOfType('heredoc_beginning').findIndex((b) => b.id === beginning.id);
+        return i >= 0 ? (bodies[i] ?? undefined) : undefined;
+    }
+    return undefined;
+}
+/**
+ * Ruby `<<-SQL.squish` (rubocop's Rails/SquishedSQLHeredocs): squish only joins the lines and spaces of the SQL,
+ * which the comparison ignores already, unless a `--` comment would then swallow the rest of the statement.
+ * Returns the heredoc without the squish, else undefined.
+ */
+function squishedHeredoc(n) {
+    if (n.type !== 'call' || n.childForFieldName('method')?.text !== 'squish')
+        return undefined;
+    const receiver = n.childForFieldName('receiver');
+    if (receiver?.type !== 'heredoc_beginning')
+        return undefined;
+    const body = heredocBody(receiver);
+    return body && !body.text.includes('--') ? receiver : undefined;
+}
+/** A node that compares as its one inner node: parentheses around one expression, a squished heredoc. */
+const unwrap = (n) => redundantParens(n) ?? squishedHeredoc(n);
 /** Python `(expr)`: the parentheses around one expression change nothing (ruff/black remove them); `(x,)` is a tuple, not this. */
 function redundantParens(n) {
     if (n.type !== 'parenthesized_expression')
@@ -10303,7 +10330,7 @@ const isArgumentComma = (n) => n.type === ',' && (n.parent?.type === 'argument_l
 function treeText(n, skip) {
     if (n.type === 'comment' || isArgumentComma(n) || skip?.(n))
         return '';
-    const unwrapped = redundantParens(n);
+    const unwrapped = unwrap(n);
     if (unwrapped)
         return treeText(unwrapped, skip);
     if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')
@@ -10338,10 +10365,19 @@ function isRollbackNode(n) {
 const RUBY_SCHEMA = /^(?:(?:add|remove|drop|create|change|rename|alter|enable|disable|validate|exec|execute|load|set|reset|truncate|update_column_default)(?:_\w*)?[!?]?|up|down|change|migrate|revert|reversible|up_only|safety_assured|disable_ddl_transaction!|transaction|with_lock_timeout)$/;
 const PY_SCHEMA_NAMES = new Set(['execute', 'executemany', 'executescript', 'RunSQL', 'SeparateDatabaseAndState', 'callproc', 'raw']);
 const PY_SCHEMA_RECEIVERS = new Set(['op', 'schema_editor', 'migrations', 'connection']);
+/**
+ * ActiveRecord model class methods whose names read like schema statements: `UserRole.create(...)`,
+ * `User.reset_counters(...)`, `Language.load(...)` write rows. Called on a constant (a model), they are row code;
+ * any other name (`Helpers.add_index_concurrently`) and any other receiver (`connection.execute`) stay schema.
+ */
+const RUBY_MODEL_ROWS = /^(?:create!?|load|reset_counters|reset_column_information|update_counters)$/;
 function isSchemaCall(n, lang) {
     if (lang === 'ruby') {
         if (n.type === 'call') {
             const m = n.childForFieldName('method')?.text;
+            const receiver = n.childForFieldName('receiver')?.type;
+            if (m && (receiver === 'constant' || receiver === 'scope_resolution') && RUBY_MODEL_ROWS.test(m))
+                return false;
             return m !== undefined && RUBY_SCHEMA.test(m);
         }
         // a bare call without arguments or receiver (`disable_ddl_transaction!`) is an identifier statement
@@ -10432,7 +10468,7 @@ function schemaText(root, lang, skip) {
             }
             if (NAME_LEAVES.has(n.type))
                 refs.add(n.text);
-            const unwrapped = redundantParens(n);
+            const unwrapped = unwrap(n);
             if (unwrapped)
                 return full(unwrapped);
             if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content')

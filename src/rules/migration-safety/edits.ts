@@ -199,6 +199,33 @@ function leafText(n: TsNode): string {
   return n.text
 }
 
+/** The body of a Ruby heredoc, found from its `<<-SQL` (bodies follow their line, in the order the heredocs open). */
+function heredocBody(beginning: TsNode): TsNode | undefined {
+  for (let a = beginning.parent; a; a = a.parent) {
+    const bodies = a.descendantsOfType('heredoc_body')
+    if (!bodies.length) continue
+    const i = a.descendantsOfType('heredoc_beginning').findIndex((b) => b.id === beginning.id)
+    return i >= 0 ? (bodies[i] ?? undefined) : undefined
+  }
+  return undefined
+}
+
+/**
+ * Ruby `<<-SQL.squish` (rubocop's Rails/SquishedSQLHeredocs): squish only joins the lines and spaces of the SQL,
+ * which the comparison ignores already, unless a `--` comment would then swallow the rest of the statement.
+ * Returns the heredoc without the squish, else undefined.
+ */
+function squishedHeredoc(n: TsNode): TsNode | undefined {
+  if (n.type !== 'call' || n.childForFieldName('method')?.text !== 'squish') return undefined
+  const receiver = n.childForFieldName('receiver')
+  if (receiver?.type !== 'heredoc_beginning') return undefined
+  const body = heredocBody(receiver)
+  return body && !body.text.includes('--') ? receiver : undefined
+}
+
+/** A node that compares as its one inner node: parentheses around one expression, a squished heredoc. */
+const unwrap = (n: TsNode): TsNode | undefined => redundantParens(n) ?? squishedHeredoc(n)
+
 /** Python `(expr)`: the parentheses around one expression change nothing (ruff/black remove them); `(x,)` is a tuple, not this. */
 function redundantParens(n: TsNode): TsNode | undefined {
   if (n.type !== 'parenthesized_expression') return undefined
@@ -217,7 +244,7 @@ const isArgumentComma = (n: TsNode): boolean =>
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
   if (n.type === 'comment' || isArgumentComma(n) || skip?.(n)) return ''
-  const unwrapped = redundantParens(n)
+  const unwrapped = unwrap(n)
   if (unwrapped) return treeText(unwrapped, skip)
   if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
   let s = `(${n.type}`
@@ -284,10 +311,19 @@ const RUBY_SCHEMA =
 const PY_SCHEMA_NAMES = new Set(['execute', 'executemany', 'executescript', 'RunSQL', 'SeparateDatabaseAndState', 'callproc', 'raw'])
 const PY_SCHEMA_RECEIVERS = new Set(['op', 'schema_editor', 'migrations', 'connection'])
 
+/**
+ * ActiveRecord model class methods whose names read like schema statements: `UserRole.create(...)`,
+ * `User.reset_counters(...)`, `Language.load(...)` write rows. Called on a constant (a model), they are row code;
+ * any other name (`Helpers.add_index_concurrently`) and any other receiver (`connection.execute`) stay schema.
+ */
+const RUBY_MODEL_ROWS = /^(?:create!?|load|reset_counters|reset_column_information|update_counters)$/
+
 function isSchemaCall(n: TsNode, lang: 'ruby' | 'python'): boolean {
   if (lang === 'ruby') {
     if (n.type === 'call') {
       const m = n.childForFieldName('method')?.text
+      const receiver = n.childForFieldName('receiver')?.type
+      if (m && (receiver === 'constant' || receiver === 'scope_resolution') && RUBY_MODEL_ROWS.test(m)) return false
       return m !== undefined && RUBY_SCHEMA.test(m)
     }
     // a bare call without arguments or receiver (`disable_ddl_transaction!`) is an identifier statement
@@ -371,7 +407,7 @@ function schemaText(root: TsNode, lang: 'ruby' | 'python', skip: (n: TsNode) => 
         return treeText(n, skip)
       }
       if (NAME_LEAVES.has(n.type)) refs.add(n.text)
-      const unwrapped = redundantParens(n)
+      const unwrapped = unwrap(n)
       if (unwrapped) return full(unwrapped)
       if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
       let s = `(${n.type}`

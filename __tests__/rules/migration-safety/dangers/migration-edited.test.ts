@@ -162,6 +162,19 @@ describe('migration-edited', () => {
       ),
     ).toEqual(['migration-edited:fail'])
   })
+  test('.squish added to a heredoc of SQL (rubocop Rails/SquishedSQLHeredocs, OSM 18b9b9f1) is no edit; not when the SQL has a -- comment', async () => {
+    const tile = (squish: string, sql: string) =>
+      `class TileNodes < ActiveRecord::Migration[4.2]\n  def self.up\n    execute <<-SQL${squish}\n    INSERT INTO t (id)\n    ${sql}\n    SQL\n  end\nend\n`
+    const rbPath = 'db/migrate/006_tile_nodes.rb'
+    expect(await edit(rbPath, tile('', 'SELECT id FROM old_t'), tile('.squish', 'SELECT id FROM old_t'))).toEqual([])
+    expect(await edit(rbPath, tile('', 'SELECT id FROM old_t'), tile('.squish', 'SELECT id FROM other_t'))).toEqual([
+      'migration-edited:fail',
+    ])
+    // squish joins the lines: a -- comment then swallows the rest of the statement
+    expect(
+      await edit(rbPath, tile('', '-- all rows\n    SELECT id FROM old_t'), tile('.squish', '-- all rows\n    SELECT id FROM old_t')),
+    ).toEqual(['migration-edited:fail'])
+  })
   test('a rename that keeps the version number and the contents is no edit where the tool keys migrations by version', async () => {
     const renamed = async (from: string, to: string, base: string, head: string) => {
       const out = await migrationSafety.evaluate(
@@ -247,6 +260,35 @@ describe('migration-edited', () => {
       expect(await edit('db/migrate/20200101000000_fix.rb', exec('ALTER TABLE a ADD b int'), exec('ALTER TABLE a ADD c int'))).toEqual([
         'migration-edited:fail',
       ])
+    })
+    test('Rails: a model class method named like a schema statement (UserRole.create, User.reset_counters, Language.load) is row code (OSM e6667b7f)', async () => {
+      const roles = (base: string, cond: string) =>
+        `class CreateUserRoles < ActiveRecord::Migration[4.2]\n  class User < ${base}\n  end\n\n  class UserRole < ${base}\n  end\n\n  def self.up\n    create_table :user_roles do |t|\n      t.column :user_id, :bigint, :null => false\n    end\n\n    User.where(${cond}).each do |user|\n      UserRole.create(:user_id => user.id)\n      User.reset_counters(user.id, :roles)\n    end\n  end\nend\n`
+      const path = 'db/migrate/044_create_user_roles.rb'
+      expect(
+        await edit(path, roles('ActiveRecord::Base', '"administrator"'), roles('ApplicationRecord', ':administrator => true')),
+      ).toEqual(['migration-edited:notice'])
+      const langs = (join: string) =>
+        `class CreateLanguages < ActiveRecord::Migration[4.2]\n  def self.up\n    create_table :languages, :id => false do |t|\n      t.string :code, :null => false\n    end\n\n    Language.load(${join})\n  end\nend\n`
+      expect(
+        await edit(
+          'db/migrate/034_create_languages.rb',
+          langs('Rails.root.join("config", "languages.yml")'),
+          langs('Rails.root.join("config/languages.yml")'),
+        ),
+      ).toEqual(['migration-edited:notice'])
+    })
+    test('side by side: a schema statement called on a receiver (a helper module, the connection) is still schema', async () => {
+      const helper = (col: string) =>
+        `class AddIdx < ActiveRecord::Migration[7.1]\n  def up\n    Helpers.add_index_concurrently(:users, :${col})\n    ActiveRecord::Base.connection.execute("SELECT 1")\n  end\nend\n`
+      expect(await edit('db/migrate/20200101000000_add_idx.rb', helper('a'), helper('b'))).toEqual(['migration-edited:fail'])
+      const conn = (sql: string) =>
+        `class Fix < ActiveRecord::Migration[7.1]\n  def up\n    ActiveRecord::Base.connection.execute("${sql}")\n  end\nend\n`
+      expect(await edit('db/migrate/20200101000000_fix.rb', conn('ALTER TABLE a ADD b int'), conn('ALTER TABLE a ADD c int'))).toEqual([
+        'migration-edited:fail',
+      ])
+      const model = (cols: string) => `class Fix < ActiveRecord::Migration[7.1]\n  def up\n    User.create_table_for(${cols})\n  end\nend\n`
+      expect(await edit('db/migrate/20200101000000_fix.rb', model(':a'), model(':b'))).toEqual(['migration-edited:fail'])
     })
     const django = (body: string, op = 'migrations.RunPython(code=set_vid_ranges, reverse_code=migrations.RunPython.noop)') =>
       `from django.db import migrations\n\n\ndef set_vid_ranges(apps, schema_editor):\n    VLANGroup = apps.get_model('ipam', 'VLANGroup')\n    db_alias = schema_editor.connection.alias\n${body}\n\n\nclass Migration(migrations.Migration):\n    dependencies = [('ipam', '0069_gfk_indexes')]\n\n    operations = [\n        migrations.AddField(model_name='vlangroup', name='vid_ranges', field=models.TextField(null=True)),\n        ${op},\n    ]\n`
