@@ -11767,6 +11767,8 @@ const EXTENSIONS = {
     rs: 'rust',
     cs: 'csharp',
     php: 'php',
+    sh: 'shell',
+    bash: 'shell',
 };
 /** Patterns per language; each has the name in the group named by `group`. */
 const PATTERNS = {
@@ -11818,6 +11820,10 @@ const PATTERNS = {
     ],
     // Dockerfiles: `${X}` / `$X` in CMD/ENTRYPOINT, found per instruction by envVarReadsInText.
     dockerfile: [],
+    // Shell (entrypoints, ops scripts): only the forms that say the value comes from outside, an upper-case
+    // name with a default, an assignment, a required mark or an alternative (`${LOG_LEVEL:-info}`,
+    // `${PORT:?}`); a plain `$X` is as often the script's own variable.
+    shell: [{ re: new RegExp(`\\$\\{${UPPER}:?[-=?+]`, 'g'), group: 1 }],
 };
 /** An identifier (possibly qualified: `config.KEY`, `Keys::KEY`; the last segment is kept) as the argument of a read. */
 const IDENT = '(?:[A-Za-z_][A-Za-z0-9_]*(?:\\.|::))*([A-Za-z_][A-Za-z0-9_]*)';
@@ -11839,6 +11845,7 @@ const IDENT_PATTERNS = {
     csharp: [new RegExp(`\\bEnvironment\\.GetEnvironmentVariable\\(\\s*${IDENT}\\s*[,)]`, 'g')],
     php: [new RegExp(`\\bgetenv\\(\\s*${IDENT}\\s*[,)]`, 'g'), new RegExp(`\\$_ENV\\[\\s*\\$?${IDENT}\\s*\\]`, 'g')],
     dockerfile: [],
+    shell: [],
 };
 /**
  * A constant holding an env-var name: `const KEY = "FOO"`, `KEY string = "FOO"` (Go), `static final String
@@ -11946,7 +11953,7 @@ function constantsIn(lines) {
 function envVarReadsInText(text, language) {
     if (language === 'dockerfile')
         return dockerfileReads(text);
-    if (!/env|ENV|environ|Getenv|getenv|GetEnvironmentVariable/.test(text))
+    if (language !== 'shell' && !/env|ENV|environ|Getenv|getenv|GetEnvironmentVariable/.test(text))
         return [];
     const lines = text.split('\n');
     const out = [];
@@ -11968,8 +11975,16 @@ function envVarReadsInText(text, language) {
     });
     return out;
 }
-/** Every env-var name a whole file reads (the base-side check). */
+/**
+ * Every env-var name a whole file reads (the base-side check). A shell script's every `$X` counts there: a
+ * name the service's scripts already use is not new to it, whichever form the new read takes.
+ */
 function envVarNamesInText(text, language) {
+    if (language === 'shell')
+        return new Set(text
+            .split('\n')
+            .filter((l) => !COMMENT.test(l))
+            .flatMap((l) => shellReferences(l)));
     return new Set(envVarReadsInText(text, language).map((r) => r.name));
 }
 /**

@@ -5,7 +5,7 @@
  * anyway).
  */
 
-export type EnvLanguage = 'javascript' | 'python' | 'java' | 'go' | 'ruby' | 'rust' | 'csharp' | 'php' | 'dockerfile'
+export type EnvLanguage = 'javascript' | 'python' | 'java' | 'go' | 'ruby' | 'rust' | 'csharp' | 'php' | 'dockerfile' | 'shell'
 
 export interface EnvVarRead {
   name: string
@@ -46,6 +46,8 @@ const EXTENSIONS: Record<string, EnvLanguage> = {
   rs: 'rust',
   cs: 'csharp',
   php: 'php',
+  sh: 'shell',
+  bash: 'shell',
 }
 
 /** Patterns per language; each has the name in the group named by `group`. */
@@ -101,6 +103,10 @@ const PATTERNS: Record<EnvLanguage, Array<{ re: RegExp; group: number }>> = {
   ],
   // Dockerfiles: `${X}` / `$X` in CMD/ENTRYPOINT, found per instruction by envVarReadsInText.
   dockerfile: [],
+  // Shell (entrypoints, ops scripts): only the forms that say the value comes from outside, an upper-case
+  // name with a default, an assignment, a required mark or an alternative (`${LOG_LEVEL:-info}`,
+  // `${PORT:?}`); a plain `$X` is as often the script's own variable.
+  shell: [{ re: new RegExp(`\\$\\{${UPPER}:?[-=?+]`, 'g'), group: 1 }],
 }
 
 /** An identifier (possibly qualified: `config.KEY`, `Keys::KEY`; the last segment is kept) as the argument of a read. */
@@ -124,6 +130,7 @@ const IDENT_PATTERNS: Record<EnvLanguage, RegExp[]> = {
   csharp: [new RegExp(`\\bEnvironment\\.GetEnvironmentVariable\\(\\s*${IDENT}\\s*[,)]`, 'g')],
   php: [new RegExp(`\\bgetenv\\(\\s*${IDENT}\\s*[,)]`, 'g'), new RegExp(`\\$_ENV\\[\\s*\\$?${IDENT}\\s*\\]`, 'g')],
   dockerfile: [],
+  shell: [],
 }
 
 /**
@@ -234,7 +241,7 @@ function constantsIn(lines: string[]): Map<string, { value: string; line: number
  */
 export function envVarReadsInText(text: string, language: EnvLanguage): EnvVarReadAt[] {
   if (language === 'dockerfile') return dockerfileReads(text)
-  if (!/env|ENV|environ|Getenv|getenv|GetEnvironmentVariable/.test(text)) return []
+  if (language !== 'shell' && !/env|ENV|environ|Getenv|getenv|GetEnvironmentVariable/.test(text)) return []
   const lines = text.split('\n')
   const out: EnvVarReadAt[] = []
   let constants: Map<string, { value: string; line: number }> | undefined
@@ -253,8 +260,18 @@ export function envVarReadsInText(text: string, language: EnvLanguage): EnvVarRe
   return out
 }
 
-/** Every env-var name a whole file reads (the base-side check). */
+/**
+ * Every env-var name a whole file reads (the base-side check). A shell script's every `$X` counts there: a
+ * name the service's scripts already use is not new to it, whichever form the new read takes.
+ */
 export function envVarNamesInText(text: string, language: EnvLanguage): Set<string> {
+  if (language === 'shell')
+    return new Set(
+      text
+        .split('\n')
+        .filter((l) => !COMMENT.test(l))
+        .flatMap((l) => shellReferences(l)),
+    )
   return new Set(envVarReadsInText(text, language).map((r) => r.name))
 }
 

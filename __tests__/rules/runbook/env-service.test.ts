@@ -206,4 +206,27 @@ describe('runbook class 9: reads that were missed', () => {
     const run2 = await run({ files: [modified('src/frontend/Dockerfile', base, base + 'RUN echo $BUILD_ONLY\n')] })
     expect(envVars(run2)).toEqual([])
   })
+
+  it('a shell entrypoint that reads a new knob with a default or a required mark (${X:-0}, ${X:?}) (polar bc60af22)', async () => {
+    const base = '#!/bin/sh\nset -e\nexec pgbouncer /etc/pgbouncer/pgbouncer.ini\n'
+    const head =
+      '#!/bin/sh\nset -e\n# connection logging is off unless asked for\n' +
+      'LOG_CONNECTIONS="${LOG_CONNECTIONS:-0}"\necho "log_disconnections = ${LOG_DISCONNECTIONS:?set it}" >> /etc/pgbouncer/pgbouncer.ini\n' +
+      'exec pgbouncer /etc/pgbouncer/pgbouncer.ini\n'
+    const out = await run({ files: [modified('infra/pgbouncer/entrypoint.sh', base, head)] })
+    expect(
+      violations(out)
+        .filter((f) => f.code === 'new-env-var')
+        .map((f) => [/New env var (\w+)/.exec(f.message)![1], f.line]),
+    ).toEqual([
+      ['LOG_CONNECTIONS', 4],
+      ['LOG_DISCONNECTIONS', 5],
+    ])
+  })
+
+  it('side by side: a plain $X, a lower-case or positional default, or a knob the service already names is not a new variable', async () => {
+    const base = '#!/bin/sh\nexec pgbouncer -v "$POOL_MODE"\n'
+    const head = '#!/bin/sh\nout=${out:-/tmp}\nport=${1:-6432}\necho "$LOG_LEVEL" ${POOL_MODE:-session}\nexec pgbouncer -v "$POOL_MODE"\n'
+    expect(envVars(await run({ files: [modified('infra/pgbouncer/entrypoint.sh', base, head)] }))).toEqual([])
+  })
 })
