@@ -14146,6 +14146,9 @@ async function detectEnvVars(ctx, files, reader, options, push, notRead) {
         const lang = envLanguageOf(f.path);
         if (!lang)
             continue;
+        // a shell script of a test, e2e or dev setup is tooling: its variables configure no running service
+        if (lang === 'shell' && ((0,glob/* matchesAny */._I)(f.path, options.non_production_paths) || (0,glob/* matchesAny */._I)(f.path, options.dev_tooling)))
+            continue;
         const reads = await addedEnvReads(f, lang, reader, notRead);
         const seen = new Set();
         const filtered = reads

@@ -228,5 +228,9 @@ describe('runbook class 9: reads that were missed', () => {
     const base = '#!/bin/sh\nexec pgbouncer -v "$POOL_MODE"\n'
     const head = '#!/bin/sh\nout=${out:-/tmp}\nport=${1:-6432}\necho "$LOG_LEVEL" ${POOL_MODE:-session}\nexec pgbouncer -v "$POOL_MODE"\n'
     expect(envVars(await run({ files: [modified('infra/pgbouncer/entrypoint.sh', base, head)] }))).toEqual([])
+    // a script of the e2e tests (retail-store 7e6e2667) or a dev setup is tooling
+    const e2e = '#!/bin/bash\nJAEGER_API="${JAEGER_API:-http://localhost:16686}"\n'
+    expect(envVars(await run({ files: [added('src/e2e/scripts/assert-traces.sh', e2e)] }))).toEqual([])
+    expect(envVars(await run({ files: [added('src/cart/assert-traces.sh', e2e)] }))).toEqual(['JAEGER_API'])
   })
 })

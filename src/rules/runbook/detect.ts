@@ -1398,6 +1398,8 @@ async function detectEnvVars(
     if (f.status === 'removed' || f.binary) continue
     const lang = envLanguageOf(f.path)
     if (!lang) continue
+    // a shell script of a test, e2e or dev setup is tooling: its variables configure no running service
+    if (lang === 'shell' && (matchesAny(f.path, options.non_production_paths) || matchesAny(f.path, options.dev_tooling))) continue
     const reads = await addedEnvReads(f, lang, reader, notRead)
     const seen = new Set<string>()
     const filtered = reads
