@@ -8141,7 +8141,23 @@ function alembicValidatedConstraint({ n, call, c, created, table, kw }) {
     if (t && created.has(t))
         return;
     if (kw('postgresql_not_valid') !== 'True')
-        c.issue(n, 'constraint-not-valid-missing', `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`, t, undefined, { table: t, constraint: table(0), value: call.name === 'create_foreign_key' ? table(2) : undefined });
+        c.issue(n, 'constraint-not-valid-missing', `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`, t, undefined, call.name === 'create_foreign_key'
+            ? {
+                table: t,
+                constraint: table(0),
+                value: table(2),
+                columns: pyStrings(call.positional[3]),
+                refColumns: pyStrings(call.positional[4]),
+            }
+            : { table: t, constraint: table(0), check: pyValue(call.positional[2]) });
+}
+/** A Python list or tuple of string literals (`["user_id"]`), else undefined. */
+function pyStrings(n) {
+    if (n?.type !== 'list' && n?.type !== 'tuple')
+        return undefined;
+    const out = named(n).map(pyValue);
+    const strings = out.filter((x) => x !== undefined);
+    return strings.length && strings.length === out.length ? strings : undefined;
 }
 /** op.create_unique_constraint / op.create_primary_key: the index is built under the lock. */
 function alembicUniqueConstraint({ n, call, c, created, table }) {
@@ -8302,6 +8318,7 @@ function djangoAlterField({ n, call, model, field, isNew, c }, local, place) {
                 table: model,
                 model,
                 column: djangoColumn(field, now),
+                ...(d.id === 'constraint-not-valid-missing' && now?.cls !== 'ManyToManyField' ? { field, refModel: djangoTarget(now) ?? '' } : {}),
                 ...(d.type ? { type: d.type, oldType: d.oldType } : {}),
             });
     }
@@ -8344,7 +8361,11 @@ function djangoAddField({ n, call, model, field, c }, local) {
             column: djangoColumn(field, added),
         });
     if (['ForeignKey', 'OneToOneField'].includes(f.name) && fkw('db_constraint') !== 'False')
-        c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model);
+        c.issue(n, 'constraint-not-valid-missing', `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`, model, undefined, { table: model, model, field, column: djangoColumn(field, added), refModel: djangoTarget(added) ?? '' });
+}
+/** A ForeignKey's target model when written as a string (`to="inventory.Store"`); `settings.AUTH_USER_MODEL` is not read. */
+function djangoTarget(f) {
+    return /^(['"])([\w.]+)\1$/.exec(f?.kw.to ?? '')?.[2];
 }
 /** RunPython: a missing reverse_code, and functions of the migration that write rows (a backfill). */
 function djangoRunPython({ n, call, c }, fns, atomic) {
@@ -9706,9 +9727,17 @@ function djangoTable(path, model) {
  * the Django code of a recipe still names the model (`names.model`). Other names are as found.
  */
 function recipeNames(framework, path, names) {
-    if (framework !== 'django' || names?.model === undefined || names.table !== names.model)
+    if (framework !== 'django' || !names)
         return names;
-    return { ...names, table: djangoTable(path, names.model) };
+    const out = { ...names };
+    if (names.model !== undefined && names.table === names.model)
+        out.table = djangoTable(path, names.model);
+    if (names.refModel) {
+        // `'app.Model'` is the table `app_model`; a bare `'Model'` is a model of the migration's own app
+        const [app, model] = names.refModel.includes('.') ? names.refModel.split('.', 2) : [undefined, names.refModel];
+        out.value = app ? `${app}_${model}`.toLowerCase() : djangoTable(path, model.toLowerCase());
+    }
+    return out;
 }
 /**
  * A Rails project that runs strong_migrations has declared its migration policy there. strong_migrations'
@@ -16627,6 +16656,29 @@ function rowsOf(where) {
         ? 'every row the WHERE test matches'
         : 'every row the IS NULL test matches';
 }
+/** The assignments and WHERE of an UPDATE or DELETE as the recipe repeats them (undefined: not simple enough). */
+function repeated(n) {
+    const set = (n.targetList ?? []).map((x) => {
+        const t = 'ResTarget' in x ? x.ResTarget : undefined;
+        const value = t?.indirection === undefined ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .simpleSql */ .fP)(t?.val) : undefined;
+        return t?.name && value ? { column: t.name, value } : undefined;
+    });
+    const where = n.whereClause ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .simpleSql */ .fP)(n.whereClause) : '';
+    return {
+        ...(set.length && set.every((x) => x !== undefined) ? { set: set } : {}),
+        ...(where !== undefined ? { where } : {}),
+    };
+}
+/** `SET a = 1, b = x` and the rows not done yet (`WHERE` as written, else any row whose value differs) for a batch. */
+function batchParts(r) {
+    const set = r.set?.length
+        ? r.set.map((x) => `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(x.column)} = ${x.value}`).join(', ')
+        : r.column
+            ? `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.column)} = <value>`
+            : '<column> = <value>';
+    const differs = r.set?.map((x) => `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(x.column)} IS DISTINCT FROM ${x.value}`).join(' OR ');
+    return { set, notDone: r.where || differs || '<not yet done>' };
+}
 /* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineDanger */ .$f)({
     id: 'backfill-in-transaction',
     title: "Backfill or bulk delete in the schema change's transaction",
@@ -16649,7 +16701,7 @@ function rowsOf(where) {
     dialects: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .PG_FAMILY */ .v5,
     recipe: (r) => {
         const t = r.table ?? '<table>';
-        const set = r.column ? `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.column)} = <value>` : '<column> = <value>';
+        const { set, notDone } = batchParts(r);
         switch (r.framework) {
             case 'rails':
                 return (`a separate migration with disable_ddl_transaction!, and: ` +
@@ -16660,14 +16712,16 @@ function rowsOf(where) {
                     `for pks in batches of 10,000 primary keys: Model.objects.filter(pk__in=pks).update(...)`);
             case 'alembic':
                 return (`a separate revision; with op.get_context().autocommit_block(): ` +
-                    `run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`);
+                    `run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE ${notDone} LIMIT 10000) until it updates 0 rows`);
             default:
-                if (r.verb === 'DELETE')
+                if (r.verb === 'DELETE') {
+                    const where = r.where === '' ? '' : ` WHERE ${r.where ?? '<the same condition>'}`;
                     return (`-- in a migration of its own, outside the schema change's transaction; repeat until it deletes 0 rows:\n` +
-                        `DELETE FROM ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE id IN (SELECT id FROM ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE <the same condition> LIMIT 10000);`);
+                        `DELETE FROM ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE id IN (SELECT id FROM ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)}${where} LIMIT 10000);`);
+                }
                 return (`-- in a migration of its own, outside the schema change's transaction; ` +
                     `repeat until it updates 0 rows:\nUPDATE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} SET ${set} WHERE id IN (SELECT id FROM ` +
-                    `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE <not yet done> LIMIT 10000);`);
+                    `${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(t)} WHERE ${notDone} LIMIT 10000);`);
         }
     },
     sql: {
@@ -16681,7 +16735,7 @@ function rowsOf(where) {
                     id: 'backfill-in-transaction',
                     detail: `UPDATE ${t} SET ${target.join(', ')} over ${rowsOf(n.whereClause)}, in the schema change's transaction`,
                     table: t,
-                    names: { table: t, column: target[0] },
+                    names: { table: t, column: target[0], ...repeated(n) },
                 });
             },
             DeleteStmt: (n, s, emit) => {
@@ -16692,7 +16746,7 @@ function rowsOf(where) {
                     id: 'backfill-in-transaction',
                     detail: `DELETE FROM ${t} over ${rowsOf(n.whereClause)}, in the schema change's transaction`,
                     table: t,
-                    names: { table: t, verb: 'DELETE' },
+                    names: { table: t, verb: 'DELETE', ...repeated(n) },
                 });
             },
         },
@@ -17139,8 +17193,28 @@ function dropNames(n) {
                     `validate: false; then in a second migration: validate_check_constraint :${r.table}, name: ` +
                     `"${r.constraint ?? `${r.table}_check`}"`;
         }
-        const c = r.constraint ?? `${r.table}_${r.column ?? 'new'}_${r.value ? 'fkey' : 'check'}`;
-        const what = r.value ? `FOREIGN KEY (${(0,sql_ast/* ident */.bD)(r.column ?? '<column>')}) REFERENCES ${(0,sql_ast/* ident */.bD)(r.value)}` : 'CHECK (<condition>)';
+        const fk = r.value !== undefined || r.refModel !== undefined;
+        const column = r.column ?? r.columns?.[0];
+        const c = r.constraint ?? `${r.table}_${column ?? 'new'}_${fk ? 'fkey' : 'check'}`;
+        if (r.framework === 'alembic') {
+            const q = (xs, fallback) => `[${(xs ?? [fallback]).map((x) => JSON.stringify(x)).join(', ')}]`;
+            const add = fk
+                ? `op.create_foreign_key(${JSON.stringify(c)}, ${JSON.stringify(r.table)}, ${JSON.stringify(r.value ?? '<referenced table>')}, ` +
+                    `${q(r.columns, '<column>')}, ${q(r.refColumns, 'id')}, postgresql_not_valid=True)`
+                : `op.create_check_constraint(${JSON.stringify(c)}, ${JSON.stringify(r.table)}, ${JSON.stringify(r.check ?? '<condition>')}, ` +
+                    `postgresql_not_valid=True)`;
+            return `${add}\n# then, in a separate revision:\nop.execute("ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} VALIDATE CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)}")`;
+        }
+        const what = fk
+            ? `FOREIGN KEY (${(0,sql_ast/* ident */.bD)(column ?? '<column>')}) REFERENCES ${r.value ? (0,sql_ast/* ident */.bD)(r.value) : '<referenced table>'}`
+            : `CHECK (${r.check ?? '<condition>'})`;
+        if (r.framework === 'django' && fk && r.model && r.field)
+            // Django builds a ForeignKey's constraint (DEFERRABLE INITIALLY DEFERRED) and its index under the AddField's lock
+            return (`migrations.AddField("${r.model}", "${r.field}", models.ForeignKey(..., db_constraint=False, db_index=False)); ` +
+                `in a migration with atomic = False: AddIndexConcurrently("${r.model}", models.Index(fields=["${r.field}"], ` +
+                `name="${r.table}_${r.column ?? r.field}_idx")) (django.contrib.postgres.operations); and migrations.RunSQL:\n` +
+                `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)} ${what} DEFERRABLE INITIALLY DEFERRED NOT VALID;\n` +
+                `-- then, in a separate migration (migrations.RunSQL):\nALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} VALIDATE CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)};`);
         return (`ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)} ${what} NOT VALID;\n` +
             `-- then, in a separate migration:\nALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} VALIDATE CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)};`);
     },
@@ -17160,7 +17234,7 @@ function dropNames(n) {
                     id: 'constraint-not-valid-missing',
                     detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`,
                     table: t,
-                    names: { table: t, constraint: name, column, value: ref },
+                    names: { table: t, constraint: name, column, value: ref, ...(fk ? {} : { check: (0,sql_ast/* simpleSql */.fP)(c.raw_expr) }) },
                 });
             },
         },
@@ -18058,6 +18132,7 @@ function defineDanger(d) {
 /* harmony export */   Im: () => (/* binding */ constraintsOf),
 /* harmony export */   bD: () => (/* binding */ ident),
 /* harmony export */   cW: () => (/* binding */ indexColumns),
+/* harmony export */   fP: () => (/* binding */ simpleSql),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   lF: () => (/* binding */ columnDefOf),
 /* harmony export */   mu: () => (/* binding */ keyNames),
@@ -18189,6 +18264,67 @@ const RESERVED = new Set(('all analyse analyze and any array as asc asymmetric b
 /** Quotes an identifier for a recipe only when it needs it (not lower-case plain, or a reserved word). */
 function ident(s) {
     return /^[a-z_][a-z0-9_$]*$/.test(s) && !RESERVED.has(s) ? s : `"${s.replace(/"/g, '""')}"`;
+}
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+/**
+ * A simple expression back as SQL, for a recipe to repeat what the user wrote: constants (cast or not),
+ * column references, IS [NOT] NULL, comparisons and AND/OR/NOT of these. Anything else (a function, a
+ * subquery, JSON operators) gives undefined: the recipe then keeps its placeholder rather than guess.
+ */
+function simpleSql(n) {
+    if (!n)
+        return undefined;
+    if ('A_Const' in n) {
+        const c = n.A_Const;
+        if (c.isnull)
+            return 'NULL';
+        if (c.sval)
+            return `'${(c.sval.sval ?? '').replace(/'/g, "''")}'`;
+        if (c.ival)
+            return String(c.ival.ival ?? 0);
+        if (c.fval)
+            return c.fval.fval;
+        if (c.boolval)
+            return c.boolval.boolval ? 'true' : 'false';
+        return undefined;
+    }
+    if ('TypeCast' in n) {
+        const arg = simpleSql(n.TypeCast.arg);
+        const t = n.TypeCast.typeName;
+        return arg && t ? `${arg}::${typeText(typeNameOf(t))}` : undefined;
+    }
+    if ('ColumnRef' in n) {
+        const fields = n.ColumnRef.fields ?? [];
+        const parts = fields.map(str).filter((p) => p !== undefined);
+        return parts.length && parts.length === fields.length ? parts.map(ident).join('.') : undefined;
+    }
+    if ('NullTest' in n) {
+        const arg = simpleSql(n.NullTest.arg);
+        return arg && `${arg} ${n.NullTest.nulltesttype === 'IS_NULL' ? 'IS NULL' : 'IS NOT NULL'}`;
+    }
+    if ('A_Expr' in n && n.A_Expr.kind === 'AEXPR_OP') {
+        const op = str(n.A_Expr.name?.[0]);
+        const l = simpleSql(n.A_Expr.lexpr);
+        const r = simpleSql(n.A_Expr.rexpr);
+        return op && COMPARISONS.has(op) && l && r ? `${l} ${op} ${r}` : undefined;
+    }
+    if ('A_Expr' in n && n.A_Expr.kind === 'AEXPR_IN') {
+        const l = simpleSql(n.A_Expr.lexpr);
+        const r = n.A_Expr.rexpr;
+        const items = r && 'List' in r ? (r.List.items ?? []).map((i) => simpleSql(i)) : [];
+        if (!l || !items.length || items.some((i) => i === undefined))
+            return undefined;
+        return `${l} ${str(n.A_Expr.name?.[0]) === '<>' ? 'NOT IN' : 'IN'} (${items.join(', ')})`;
+    }
+    if ('BoolExpr' in n) {
+        const args = (n.BoolExpr.args ?? []).map((a) => simpleSql(a));
+        if (!args.length || args.some((a) => a === undefined))
+            return undefined;
+        if (n.BoolExpr.boolop === 'NOT_EXPR')
+            return `NOT (${args[0]})`;
+        return args.map((a) => (args.length > 1 ? `(${a})` : a)).join(n.BoolExpr.boolop === 'AND_EXPR' ? ' AND ' : ' OR ');
+    }
+    return undefined;
 }
 
 

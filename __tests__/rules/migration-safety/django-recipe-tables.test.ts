@@ -63,4 +63,27 @@ describe("Django recipes name the model's table", () => {
     expect(change?.[1]).toContain('ALTER TABLE orders ADD COLUMN')
     expect(change?.[1]).not.toContain('shop_orders')
   })
+
+  test('AddField of a ForeignKey: a foreign key recipe on its column and the table it references, not a CHECK (netbox aa9ee0e5)', async () => {
+    const out = await hints(
+      '        migrations.AddField(model_name="order", name="store", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="inventory.Store")),',
+    )
+    const fk = out.find(([code]) => code === 'constraint-not-valid-missing')?.[1]
+    expect(fk).toContain('db_constraint=False, db_index=False')
+    expect(fk).toContain('AddIndexConcurrently("order", models.Index(fields=["store"]')
+    expect(fk).toContain('ALTER TABLE shop_order ADD CONSTRAINT shop_order_store_id_fkey FOREIGN KEY (store_id) REFERENCES inventory_store')
+    expect(fk).toContain('ALTER TABLE shop_order VALIDATE CONSTRAINT shop_order_store_id_fkey;')
+    expect(fk).not.toMatch(/CHECK|<condition>|<column>/)
+    // a model of the same app, and a target the gate cannot read (settings.AUTH_USER_MODEL)
+    const local = await hints(
+      '        migrations.AddField(model_name="order", name="customer2", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="Customer")),',
+    )
+    expect(local.find(([code]) => code === 'constraint-not-valid-missing')?.[1]).toContain('REFERENCES shop_customer')
+    const user = await hints(
+      '        migrations.AddField(model_name="order", name="owner", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to=settings.AUTH_USER_MODEL)),',
+    )
+    expect(user.find(([code]) => code === 'constraint-not-valid-missing')?.[1]).toContain(
+      'FOREIGN KEY (owner_id) REFERENCES <referenced table>',
+    )
+  })
 })

@@ -88,8 +88,15 @@ export function djangoTable(path: string, model: string): string {
  * the Django code of a recipe still names the model (`names.model`). Other names are as found.
  */
 function recipeNames(framework: string, path: string, names: Issue['names']): Issue['names'] {
-  if (framework !== 'django' || names?.model === undefined || names.table !== names.model) return names
-  return { ...names, table: djangoTable(path, names.model) }
+  if (framework !== 'django' || !names) return names
+  const out = { ...names }
+  if (names.model !== undefined && names.table === names.model) out.table = djangoTable(path, names.model)
+  if (names.refModel) {
+    // `'app.Model'` is the table `app_model`; a bare `'Model'` is a model of the migration's own app
+    const [app, model] = names.refModel.includes('.') ? names.refModel.split('.', 2) : [undefined, names.refModel]
+    out.value = app ? `${app}_${model}`.toLowerCase() : djangoTable(path, model.toLowerCase())
+  }
+  return out
 }
 
 /**

@@ -1095,8 +1095,24 @@ function alembicValidatedConstraint({ n, call, c, created, table, kw }: AlembicO
       `op.${call.name}(... '${t}' ...) validates every row (add it with NOT VALID through op.execute, then VALIDATE CONSTRAINT)`,
       t,
       undefined,
-      { table: t, constraint: table(0), value: call.name === 'create_foreign_key' ? table(2) : undefined },
+      call.name === 'create_foreign_key'
+        ? {
+            table: t,
+            constraint: table(0),
+            value: table(2),
+            columns: pyStrings(call.positional[3]),
+            refColumns: pyStrings(call.positional[4]),
+          }
+        : { table: t, constraint: table(0), check: pyValue(call.positional[2]) },
     )
+}
+
+/** A Python list or tuple of string literals (`["user_id"]`), else undefined. */
+function pyStrings(n: TsNode | undefined): string[] | undefined {
+  if (n?.type !== 'list' && n?.type !== 'tuple') return undefined
+  const out = named(n).map(pyValue)
+  const strings = out.filter((x): x is string => x !== undefined)
+  return strings.length && strings.length === out.length ? strings : undefined
 }
 
 /** op.create_unique_constraint / op.create_primary_key: the index is built under the lock. */
@@ -1269,6 +1285,7 @@ function djangoAlterField({ n, call, model, field, isNew, c }: DjangoOp, local: 
         table: model,
         model,
         column: djangoColumn(field, now),
+        ...(d.id === 'constraint-not-valid-missing' && now?.cls !== 'ManyToManyField' ? { field, refModel: djangoTarget(now) ?? '' } : {}),
         ...(d.type ? { type: d.type, oldType: d.oldType } : {}),
       })
   } else
@@ -1323,7 +1340,14 @@ function djangoAddField({ n, call, model, field, c }: DjangoOp, local: Map<strin
       'constraint-not-valid-missing',
       `AddField ${model}.${field} (${f.name}) adds a validated foreign key and a non-concurrent index`,
       model,
+      undefined,
+      { table: model, model, field, column: djangoColumn(field, added), refModel: djangoTarget(added) ?? '' },
     )
+}
+
+/** A ForeignKey's target model when written as a string (`to="inventory.Store"`); `settings.AUTH_USER_MODEL` is not read. */
+function djangoTarget(f: FieldSummary | undefined): string | undefined {
+  return /^(['"])([\w.]+)\1$/.exec(f?.kw.to ?? '')?.[2]
 }
 
 /** RunPython: a missing reverse_code, and functions of the migration that write rows (a backfill). */

@@ -150,3 +150,57 @@ const RESERVED = new Set(
 export function ident(s: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(s) && !RESERVED.has(s) ? s : `"${s.replace(/"/g, '""')}"`
 }
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>='])
+
+/**
+ * A simple expression back as SQL, for a recipe to repeat what the user wrote: constants (cast or not),
+ * column references, IS [NOT] NULL, comparisons and AND/OR/NOT of these. Anything else (a function, a
+ * subquery, JSON operators) gives undefined: the recipe then keeps its placeholder rather than guess.
+ */
+export function simpleSql(n: PgNode | undefined): string | undefined {
+  if (!n) return undefined
+  if ('A_Const' in n) {
+    const c = n.A_Const
+    if (c.isnull) return 'NULL'
+    if (c.sval) return `'${(c.sval.sval ?? '').replace(/'/g, "''")}'`
+    if (c.ival) return String(c.ival.ival ?? 0)
+    if (c.fval) return c.fval.fval
+    if (c.boolval) return c.boolval.boolval ? 'true' : 'false'
+    return undefined
+  }
+  if ('TypeCast' in n) {
+    const arg = simpleSql(n.TypeCast.arg)
+    const t = n.TypeCast.typeName
+    return arg && t ? `${arg}::${typeText(typeNameOf(t))}` : undefined
+  }
+  if ('ColumnRef' in n) {
+    const fields = n.ColumnRef.fields ?? []
+    const parts = fields.map(str).filter((p): p is string => p !== undefined)
+    return parts.length && parts.length === fields.length ? parts.map(ident).join('.') : undefined
+  }
+  if ('NullTest' in n) {
+    const arg = simpleSql(n.NullTest.arg)
+    return arg && `${arg} ${n.NullTest.nulltesttype === 'IS_NULL' ? 'IS NULL' : 'IS NOT NULL'}`
+  }
+  if ('A_Expr' in n && n.A_Expr.kind === 'AEXPR_OP') {
+    const op = str(n.A_Expr.name?.[0])
+    const l = simpleSql(n.A_Expr.lexpr)
+    const r = simpleSql(n.A_Expr.rexpr)
+    return op && COMPARISONS.has(op) && l && r ? `${l} ${op} ${r}` : undefined
+  }
+  if ('A_Expr' in n && n.A_Expr.kind === 'AEXPR_IN') {
+    const l = simpleSql(n.A_Expr.lexpr)
+    const r = n.A_Expr.rexpr
+    const items = r && 'List' in r ? (r.List.items ?? []).map((i) => simpleSql(i)) : []
+    if (!l || !items.length || items.some((i) => i === undefined)) return undefined
+    return `${l} ${str(n.A_Expr.name?.[0]) === '<>' ? 'NOT IN' : 'IN'} (${items.join(', ')})`
+  }
+  if ('BoolExpr' in n) {
+    const args = (n.BoolExpr.args ?? []).map((a) => simpleSql(a))
+    if (!args.length || args.some((a) => a === undefined)) return undefined
+    if (n.BoolExpr.boolop === 'NOT_EXPR') return `NOT (${args[0]})`
+    return args.map((a) => (args.length > 1 ? `(${a})` : a)).join(n.BoolExpr.boolop === 'AND_EXPR' ? ' AND ' : ' OR ')
+  }
+  return undefined
+}

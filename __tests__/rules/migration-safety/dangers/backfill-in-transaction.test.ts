@@ -88,12 +88,28 @@ test('recipe: batches, outside the transaction, with the table and column', asyn
   const [f] = (await findings(sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';"))).filter(
     (x) => x.code === 'backfill-in-transaction',
   )
-  expect(f.hint).toContain('UPDATE users SET status = <value> WHERE id IN (SELECT id FROM users WHERE <not yet done> LIMIT 10000);')
+  // the value the user wrote, and the rows that do not have it yet
+  expect(f.hint).toContain(
+    "UPDATE users SET status = 'active' WHERE id IN (SELECT id FROM users WHERE status IS DISTINCT FROM 'active' LIMIT 10000);",
+  )
   expect(
     await ids(
       sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active';", { path: 'db/migration/mysql/V2__x.sql' }),
     ),
   ).toEqual([])
+})
+
+test("recipe: the UPDATE's own WHERE picks the rows not done yet; an expression too complex to repeat keeps a placeholder", async () => {
+  const hint = async (update: string) =>
+    (await findings(sql(`ALTER TABLE robot ADD COLUMN creator varchar(255);\n${update}`))).find((x) => x.code === 'backfill-in-transaction')
+      ?.hint
+  expect(await hint("UPDATE robot SET creator = 'unknown', kind = 0 WHERE creator IS NULL OR kind IS NULL;")).toContain(
+    "UPDATE robot SET creator = 'unknown', kind = 0 WHERE id IN (SELECT id FROM robot WHERE (creator IS NULL) OR (kind IS NULL) LIMIT 10000);",
+  )
+  expect(await hint("UPDATE robot SET creator = '{}'::jsonb WHERE creator IS NULL;")).toContain("SET creator = '{}'::jsonb WHERE id IN")
+  expect(await hint('UPDATE robot SET creator = lower(name);')).toContain(
+    'UPDATE robot SET creator = <value> WHERE id IN (SELECT id FROM robot WHERE <not yet done> LIMIT 10000);',
+  )
 })
 
 test('a batched Rails backfill in the transaction says why batching does not help', async () => {
@@ -111,6 +127,14 @@ test('a bulk DELETE: the recipe deletes in batches, in a migration of its own', 
   ).filter((x) => x.code === 'backfill-in-transaction')
   expect(f.message).toContain('DELETE FROM artifact_blob over every row the WHERE test matches')
   expect(f.hint).toContain('DELETE FROM artifact_blob WHERE id IN (SELECT id FROM artifact_blob WHERE <the same condition> LIMIT 10000);')
+  const [all] = (await findings(sql('ALTER TABLE artifact_blob ADD COLUMN note text;\nDELETE FROM artifact_blob;'))).filter(
+    (x) => x.code === 'backfill-in-transaction',
+  )
+  expect(all.hint).toContain('DELETE FROM artifact_blob WHERE id IN (SELECT id FROM artifact_blob LIMIT 10000);')
+  const [isNull] = (
+    await findings(sql('ALTER TABLE artifact_blob ADD COLUMN note text;\nDELETE FROM artifact_blob WHERE digest IS NULL;'))
+  ).filter((x) => x.code === 'backfill-in-transaction')
+  expect(isNull.hint).toContain('DELETE FROM artifact_blob WHERE id IN (SELECT id FROM artifact_blob WHERE digest IS NULL LIMIT 10000);')
 })
 
 describe('Django: a RunPython beside an AlterField that writes no SQL (issue 14, held-out-5: netbox e93e9ac4, 3f345cdb)', () => {

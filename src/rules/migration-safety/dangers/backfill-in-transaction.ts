@@ -1,6 +1,6 @@
 import type { Node as PgNode, UpdateStmt } from 'libpg-query'
-import { ident, relName, str } from '../sql-ast.js'
-import { PG_FAMILY, defineDanger } from './types.js'
+import { ident, relName, simpleSql, str } from '../sql-ast.js'
+import { PG_FAMILY, defineDanger, type RecipeInput } from './types.js'
 
 /**
  * Whether an UPDATE's or DELETE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests,
@@ -55,6 +55,31 @@ function rowsOf(where: PgNode | undefined): string {
     : 'every row the IS NULL test matches'
 }
 
+/** The assignments and WHERE of an UPDATE or DELETE as the recipe repeats them (undefined: not simple enough). */
+function repeated(n: { targetList?: PgNode[]; whereClause?: PgNode }): { set?: Array<{ column: string; value: string }>; where?: string } {
+  const set = (n.targetList ?? []).map((x) => {
+    const t = 'ResTarget' in x ? x.ResTarget : undefined
+    const value = t?.indirection === undefined ? simpleSql(t?.val) : undefined
+    return t?.name && value ? { column: t.name, value } : undefined
+  })
+  const where = n.whereClause ? simpleSql(n.whereClause) : ''
+  return {
+    ...(set.length && set.every((x) => x !== undefined) ? { set: set as Array<{ column: string; value: string }> } : {}),
+    ...(where !== undefined ? { where } : {}),
+  }
+}
+
+/** `SET a = 1, b = x` and the rows not done yet (`WHERE` as written, else any row whose value differs) for a batch. */
+function batchParts(r: RecipeInput): { set: string; notDone: string } {
+  const set = r.set?.length
+    ? r.set.map((x) => `${ident(x.column)} = ${x.value}`).join(', ')
+    : r.column
+      ? `${ident(r.column)} = <value>`
+      : '<column> = <value>'
+  const differs = r.set?.map((x) => `${ident(x.column)} IS DISTINCT FROM ${x.value}`).join(' OR ')
+  return { set, notDone: r.where || differs || '<not yet done>' }
+}
+
 export default defineDanger({
   id: 'backfill-in-transaction',
   title: "Backfill or bulk delete in the schema change's transaction",
@@ -81,7 +106,7 @@ export default defineDanger({
   dialects: PG_FAMILY,
   recipe: (r) => {
     const t = r.table ?? '<table>'
-    const set = r.column ? `${ident(r.column)} = <value>` : '<column> = <value>'
+    const { set, notDone } = batchParts(r)
     switch (r.framework) {
       case 'rails':
         return (
@@ -97,18 +122,20 @@ export default defineDanger({
       case 'alembic':
         return (
           `a separate revision; with op.get_context().autocommit_block(): ` +
-          `run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE <not yet done> LIMIT 10000) until it updates 0 rows`
+          `run UPDATE ${t} SET ${set} WHERE id IN (SELECT id FROM ${t} WHERE ${notDone} LIMIT 10000) until it updates 0 rows`
         )
       default:
-        if (r.verb === 'DELETE')
+        if (r.verb === 'DELETE') {
+          const where = r.where === '' ? '' : ` WHERE ${r.where ?? '<the same condition>'}`
           return (
             `-- in a migration of its own, outside the schema change's transaction; repeat until it deletes 0 rows:\n` +
-            `DELETE FROM ${ident(t)} WHERE id IN (SELECT id FROM ${ident(t)} WHERE <the same condition> LIMIT 10000);`
+            `DELETE FROM ${ident(t)} WHERE id IN (SELECT id FROM ${ident(t)}${where} LIMIT 10000);`
           )
+        }
         return (
           `-- in a migration of its own, outside the schema change's transaction; ` +
           `repeat until it updates 0 rows:\nUPDATE ${ident(t)} SET ${set} WHERE id IN (SELECT id FROM ` +
-          `${ident(t)} WHERE <not yet done> LIMIT 10000);`
+          `${ident(t)} WHERE ${notDone} LIMIT 10000);`
         )
     }
   },
@@ -122,7 +149,7 @@ export default defineDanger({
           id: 'backfill-in-transaction',
           detail: `UPDATE ${t} SET ${target.join(', ')} over ${rowsOf(n.whereClause)}, in the schema change's transaction`,
           table: t,
-          names: { table: t, column: target[0] },
+          names: { table: t, column: target[0], ...repeated(n) },
         })
       },
       DeleteStmt: (n, s, emit) => {
@@ -132,7 +159,7 @@ export default defineDanger({
           id: 'backfill-in-transaction',
           detail: `DELETE FROM ${t} over ${rowsOf(n.whereClause)}, in the schema change's transaction`,
           table: t,
-          names: { table: t, verb: 'DELETE' },
+          names: { table: t, verb: 'DELETE', ...repeated(n) },
         })
       },
     },

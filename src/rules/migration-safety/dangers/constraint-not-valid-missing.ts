@@ -1,4 +1,4 @@
-import { constraintOf, ident } from '../sql-ast.js'
+import { constraintOf, ident, simpleSql } from '../sql-ast.js'
 import { PG_ONLY, defineDanger } from './types.js'
 
 export default defineDanger({
@@ -26,8 +26,30 @@ export default defineDanger({
             `validate: false; then in a second migration: validate_check_constraint :${r.table}, name: ` +
             `"${r.constraint ?? `${r.table}_check`}"`
     }
-    const c = r.constraint ?? `${r.table}_${r.column ?? 'new'}_${r.value ? 'fkey' : 'check'}`
-    const what = r.value ? `FOREIGN KEY (${ident(r.column ?? '<column>')}) REFERENCES ${ident(r.value)}` : 'CHECK (<condition>)'
+    const fk = r.value !== undefined || r.refModel !== undefined
+    const column = r.column ?? r.columns?.[0]
+    const c = r.constraint ?? `${r.table}_${column ?? 'new'}_${fk ? 'fkey' : 'check'}`
+    if (r.framework === 'alembic') {
+      const q = (xs: string[] | undefined, fallback: string): string => `[${(xs ?? [fallback]).map((x) => JSON.stringify(x)).join(', ')}]`
+      const add = fk
+        ? `op.create_foreign_key(${JSON.stringify(c)}, ${JSON.stringify(r.table)}, ${JSON.stringify(r.value ?? '<referenced table>')}, ` +
+          `${q(r.columns, '<column>')}, ${q(r.refColumns, 'id')}, postgresql_not_valid=True)`
+        : `op.create_check_constraint(${JSON.stringify(c)}, ${JSON.stringify(r.table)}, ${JSON.stringify(r.check ?? '<condition>')}, ` +
+          `postgresql_not_valid=True)`
+      return `${add}\n# then, in a separate revision:\nop.execute("ALTER TABLE ${ident(r.table)} VALIDATE CONSTRAINT ${ident(c)}")`
+    }
+    const what = fk
+      ? `FOREIGN KEY (${ident(column ?? '<column>')}) REFERENCES ${r.value ? ident(r.value) : '<referenced table>'}`
+      : `CHECK (${r.check ?? '<condition>'})`
+    if (r.framework === 'django' && fk && r.model && r.field)
+      // Django builds a ForeignKey's constraint (DEFERRABLE INITIALLY DEFERRED) and its index under the AddField's lock
+      return (
+        `migrations.AddField("${r.model}", "${r.field}", models.ForeignKey(..., db_constraint=False, db_index=False)); ` +
+        `in a migration with atomic = False: AddIndexConcurrently("${r.model}", models.Index(fields=["${r.field}"], ` +
+        `name="${r.table}_${r.column ?? r.field}_idx")) (django.contrib.postgres.operations); and migrations.RunSQL:\n` +
+        `ALTER TABLE ${ident(r.table)} ADD CONSTRAINT ${ident(c)} ${what} DEFERRABLE INITIALLY DEFERRED NOT VALID;\n` +
+        `-- then, in a separate migration (migrations.RunSQL):\nALTER TABLE ${ident(r.table)} VALIDATE CONSTRAINT ${ident(c)};`
+      )
     return (
       `ALTER TABLE ${ident(r.table)} ADD CONSTRAINT ${ident(c)} ${what} NOT VALID;\n` +
       `-- then, in a separate migration:\nALTER TABLE ${ident(r.table)} VALIDATE CONSTRAINT ${ident(c)};`
@@ -47,7 +69,7 @@ export default defineDanger({
           id: 'constraint-not-valid-missing',
           detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`,
           table: t,
-          names: { table: t, constraint: name, column, value: ref },
+          names: { table: t, constraint: name, column, value: ref, ...(fk ? {} : { check: simpleSql(c.raw_expr) }) },
         })
       },
     },

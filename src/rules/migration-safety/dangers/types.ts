@@ -44,12 +44,22 @@ export interface Names {
   newName?: string
   /** Columns of an index or constraint. */
   columns?: string[]
+  /** Columns a foreign key references (Alembic's remote_cols). */
+  refColumns?: string[]
   /** Enum value, partition, database... */
   value?: string
   /** Model name (Django) when it differs from the table. */
   model?: string
   /** Field name (Django) when it differs from the column (a ForeignKey's `_id`, a `db_column`). */
   field?: string
+  /** The model a Django ForeignKey references, as written (`'inventory.Store'`, `'Customer'`): its table is the recipe's `value`. */
+  refModel?: string
+  /** A CHECK constraint's condition as SQL, when simple enough to repeat (see simpleSql). */
+  check?: string
+  /** An UPDATE's assignments as SQL (`creator = 'unknown'`), when each is simple enough to repeat (see simpleSql). */
+  set?: Array<{ column: string; value: string }>
+  /** An UPDATE's or DELETE's WHERE as SQL, when simple enough to repeat; `''` when it has none. */
+  where?: string
   /** The data statement of a backfill-in-transaction finding when it is not an UPDATE. */
   verb?: 'DELETE'
 }
