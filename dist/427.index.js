@@ -6589,6 +6589,8 @@ function analyzeSql(pg, sql, opts, chunkBytes = CHUNK_BYTES) {
     }
     return run.finish();
 }
+/** Statements that read or write rows, or set the session: what a data-only migration runs. */
+const ROW_STATEMENTS = ['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'VariableSetStmt'];
 /**
  * One file's analysis, fed parsed chunks in file order. Each chunk's parse tree is analysed and dropped
  * before the next is parsed, so a large file's tree never lives whole (tens of MB the collector would
@@ -6604,6 +6606,7 @@ class SqlRun {
         comments: [],
         backfills: [],
         schemaChange: false,
+        definesSchema: false,
         created: [],
         addedColumns: [],
         catchUps: [],
@@ -6652,6 +6655,9 @@ class SqlRun {
             result.count++;
             if (st.stmt)
                 this.notice(st.stmt, span.line);
+            const stmt = st.stmt;
+            if (stmt && !ROW_STATEMENTS.some((k) => k in stmt))
+                result.definesSchema = true;
             const found = st.stmt ? this.state.check(st.stmt) : [];
             if (found.length === 0)
                 continue;
@@ -7211,6 +7217,10 @@ class Collector {
     backfills = [];
     /** A forward operation changed the schema of an existing table inside the migration's transaction. */
     schemaChangeInTx = false;
+    /** Forward code defines schema (an `op.*` other than execute and data helpers, or embedded SQL other than row statements). */
+    definesSchema = false;
+    /** An Alembic `downgrade()` that only passes: a notice in done() when the upgrade turns out to define no schema. */
+    barePassDown;
     constructor(deps) {
         this.deps = deps;
     }
@@ -7249,8 +7259,12 @@ class Collector {
      * lines. Not parsed at all when the file's dialect is not PostgreSQL or CockroachDB.
      */
     embeddedSql(sql, firstLine, call, place, waiverReason) {
-        if (!this.deps.parseSql)
+        if (!this.deps.parseSql) {
+            // not read: it may define anything
+            if (!place.rollback)
+                this.definesSchema = true;
             return;
+        }
         // Copied now: the SQL is analysed later, and the syntax tree is freed when the file's analysis ends.
         const callLine = line(call);
         const callEnd = endLine(call);
@@ -7274,6 +7288,8 @@ class Collector {
                 this.learn(r, at);
             if (r.schemaChange)
                 this.schemaOp(place);
+            if (r.definesSchema && !place.rollback)
+                this.definesSchema = true;
             for (const i of r.backfills)
                 if (!waiverReason)
                     this.backfill(shift(i), place.inTx && !place.rollback);
@@ -7307,6 +7323,10 @@ class Collector {
         for (const b of this.backfills)
             if (b.inTx && (this.schemaChangeInTx || b.batched))
                 this.result.issues.push(b.issue);
+        if (this.barePassDown && !this.definesSchema) {
+            this.barePassDown.detail += ', and upgrade() only reads or writes rows: there is no schema to put back';
+            this.barePassDown.cap = { level: 'notice', why: 'data-only upgrade' };
+        }
         this.result.issues.sort((a, b) => a.line - b.line);
         return this.result;
     }
@@ -8066,6 +8086,8 @@ function sqlalchemyType(text) {
             return undefined;
     }
 }
+/** Alembic operations that define no schema: row writes (execute: its SQL decides), binds and literals. */
+const ALEMBIC_ROW_OPS = new Set(['execute', 'bulk_insert', 'get_bind', 'get_context', 'inline_literal', 'f']);
 const ALEMBIC_DATA_OPS = new Set(['execute', 'bulk_insert', 'get_bind', 'get_context', 'create_table', 'inline_literal', 'f']);
 /** op.add_column: a JSON column, NOT NULL without server_default. */
 function alembicAddColumn({ n, call, c, created, table }) {
@@ -8185,8 +8207,11 @@ function alembicMissingDown(upgrade, downgrade, c) {
             : why
                 ? `downgrade() only passes, on purpose (its comment on line ${why} says why)`
                 : 'downgrade() only passes');
+        const issue = c.result.issues[c.result.issues.length - 1];
         if (why)
-            c.result.issues[c.result.issues.length - 1].cap = { level: 'notice', why: 'a written forward-only choice' };
+            issue.cap = { level: 'notice', why: 'a written forward-only choice' };
+        else if (downgrade)
+            c.barePassDown = issue;
     }
 }
 async function analyzeAlembic(upgrade, fns, c) {
@@ -8214,6 +8239,8 @@ async function analyzeAlembic(upgrade, fns, c) {
         const target = call.name === 'create_index' || call.name.startsWith('create_') ? table(1) : table(0);
         if (!ALEMBIC_DATA_OPS.has(call.name) && !(target && created.has(target)))
             c.schemaOp(place);
+        if (!ALEMBIC_ROW_OPS.has(call.name))
+            c.definesSchema = true;
         switch (call.name) {
             case 'create_table': {
                 const t = table(0);
@@ -8259,6 +8286,9 @@ async function analyzeAlembic(upgrade, fns, c) {
                 const s = sqlArg(call.positional[0] ?? call.kwargs.get('sqltext'));
                 if (s)
                     c.embeddedSql(s.sql, line(s.first), n, place);
+                // SQL built at run time (or not read in this dialect) may define anything
+                else
+                    c.definesSchema = true;
                 break;
             }
             default:
@@ -17613,7 +17643,8 @@ function indexName(r) {
         'Rails: use up/down or reversible for irreversible operations',
     detection: 'a new .up.sql without its .down.sql (same dialect suffix, or the generic one; ' +
         'a notice in a folder that has no .down.sql at all), a dbmate file without -- migrate:down, ' +
-        'a sqitch deploy without revert, an Alembic downgrade() that only passes (a notice when its own comment says why), ' +
+        'a sqitch deploy without revert, an Alembic downgrade() that only passes (a notice when its own comment says why, ' +
+        'or when upgrade() only reads or writes rows), ' +
         'RunSQL/RunPython without a reverse, an irreversible Rails operation in def change',
     level: 'warn',
     dialects: types/* ALL_DIALECTS */.qV,

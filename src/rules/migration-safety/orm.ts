@@ -85,6 +85,10 @@ class Collector {
   private readonly backfills: Array<{ issue: Issue; inTx: boolean; batched: boolean }> = []
   /** A forward operation changed the schema of an existing table inside the migration's transaction. */
   schemaChangeInTx = false
+  /** Forward code defines schema (an `op.*` other than execute and data helpers, or embedded SQL other than row statements). */
+  definesSchema = false
+  /** An Alembic `downgrade()` that only passes: a notice in done() when the upgrade turns out to define no schema. */
+  barePassDown?: Issue
   constructor(readonly deps: OrmDeps) {}
 
   issue(node: TsNode, id: DangerId, detail: string, table?: string, column_name?: string, names?: Names, rollback?: boolean): void {
@@ -124,7 +128,11 @@ class Collector {
    * lines. Not parsed at all when the file's dialect is not PostgreSQL or CockroachDB.
    */
   embeddedSql(sql: string, firstLine: number, call: TsNode, place: Place, waiverReason?: string): void {
-    if (!this.deps.parseSql) return
+    if (!this.deps.parseSql) {
+      // not read: it may define anything
+      if (!place.rollback) this.definesSchema = true
+      return
+    }
     // Copied now: the SQL is analysed later, and the syntax tree is freed when the file's analysis ends.
     const callLine = line(call)
     const callEnd = endLine(call)
@@ -145,6 +153,7 @@ class Collector {
         this.result.created.push(...r.created)
         if (!place.rollback) this.learn(r, at)
         if (r.schemaChange) this.schemaOp(place)
+        if (r.definesSchema && !place.rollback) this.definesSchema = true
         for (const i of r.backfills) if (!waiverReason) this.backfill(shift(i), place.inTx && !place.rollback)
         for (const i of r.issues) {
           const shifted = shift(i)
@@ -173,6 +182,10 @@ class Collector {
   async done(): Promise<OrmResult> {
     await Promise.all(this.pending)
     for (const b of this.backfills) if (b.inTx && (this.schemaChangeInTx || b.batched)) this.result.issues.push(b.issue)
+    if (this.barePassDown && !this.definesSchema) {
+      this.barePassDown.detail += ', and upgrade() only reads or writes rows: there is no schema to put back'
+      this.barePassDown.cap = { level: 'notice', why: 'data-only upgrade' }
+    }
     this.result.issues.sort((a, b) => a.line - b.line)
     return this.result
   }
@@ -964,6 +977,8 @@ export function sqlalchemyType(text: string): TypeName | undefined {
   }
 }
 
+/** Alembic operations that define no schema: row writes (execute: its SQL decides), binds and literals. */
+const ALEMBIC_ROW_OPS = new Set(['execute', 'bulk_insert', 'get_bind', 'get_context', 'inline_literal', 'f'])
 const ALEMBIC_DATA_OPS = new Set(['execute', 'bulk_insert', 'get_bind', 'get_context', 'create_table', 'inline_literal', 'f'])
 
 /** One `op.*` call of an Alembic upgrade() and what its checks need. */
@@ -1146,7 +1161,9 @@ function alembicMissingDown(upgrade: TsNode, downgrade: TsNode | undefined, c: C
           ? `downgrade() only passes, on purpose (its comment on line ${why} says why)`
           : 'downgrade() only passes',
     )
-    if (why) c.result.issues[c.result.issues.length - 1].cap = { level: 'notice', why: 'a written forward-only choice' }
+    const issue = c.result.issues[c.result.issues.length - 1]
+    if (why) issue.cap = { level: 'notice', why: 'a written forward-only choice' }
+    else if (downgrade) c.barePassDown = issue
   }
 }
 
@@ -1172,6 +1189,7 @@ async function analyzeAlembic(upgrade: TsNode, fns: Map<string, TsNode>, c: Coll
     c.statement(n)
     const target = call.name === 'create_index' || call.name.startsWith('create_') ? table(1) : table(0)
     if (!ALEMBIC_DATA_OPS.has(call.name) && !(target && created.has(target))) c.schemaOp(place)
+    if (!ALEMBIC_ROW_OPS.has(call.name)) c.definesSchema = true
     switch (call.name) {
       case 'create_table': {
         const t = table(0)
@@ -1216,6 +1234,8 @@ async function analyzeAlembic(upgrade: TsNode, fns: Map<string, TsNode>, c: Coll
       case 'execute': {
         const s = sqlArg(call.positional[0] ?? call.kwargs.get('sqltext'))
         if (s) c.embeddedSql(s.sql, line(s.first), n, place)
+        // SQL built at run time (or not read in this dialect) may define anything
+        else c.definesSchema = true
         break
       }
       default:

@@ -71,6 +71,8 @@ export interface SqlResult {
   backfills: Issue[]
   /** A statement changed the schema of a table that existed before. */
   schemaChange: boolean
+  /** Some statement is not a row read or write (SELECT/INSERT/UPDATE/DELETE) nor a session setting: DDL, a function, … */
+  definesSchema: boolean
   /** Tables the file creates. */
   created: string[]
   /** Columns the file adds (`table.column`, lower case). */
@@ -147,6 +149,9 @@ export function analyzeSql(pg: PgApi, sql: string, opts: SqlOptions, chunkBytes 
   return run.finish()
 }
 
+/** Statements that read or write rows, or set the session: what a data-only migration runs. */
+const ROW_STATEMENTS = ['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'VariableSetStmt']
+
 /**
  * One file's analysis, fed parsed chunks in file order. Each chunk's parse tree is analysed and dropped
  * before the next is parsed, so a large file's tree never lives whole (tens of MB the collector would
@@ -161,6 +166,7 @@ class SqlRun {
     comments: [],
     backfills: [],
     schemaChange: false,
+    definesSchema: false,
     created: [],
     addedColumns: [],
     catchUps: [],
@@ -214,6 +220,8 @@ class SqlRun {
       result.statements.push(span)
       result.count++
       if (st.stmt) this.notice(st.stmt, span.line)
+      const stmt = st.stmt
+      if (stmt && !ROW_STATEMENTS.some((k) => k in stmt)) result.definesSchema = true
       const found = st.stmt ? this.state.check(st.stmt) : []
       if (found.length === 0) continue
       const text = shortStatement(idx.slice(start, stop))

@@ -12,7 +12,8 @@ export default defineDanger({
   detection:
     'a new .up.sql without its .down.sql (same dialect suffix, or the generic one; ' +
     'a notice in a folder that has no .down.sql at all), a dbmate file without -- migrate:down, ' +
-    'a sqitch deploy without revert, an Alembic downgrade() that only passes (a notice when its own comment says why), ' +
+    'a sqitch deploy without revert, an Alembic downgrade() that only passes (a notice when its own comment says why, ' +
+    'or when upgrade() only reads or writes rows), ' +
     'RunSQL/RunPython without a reverse, an irreversible Rails operation in def change',
   level: 'warn',
   dialects: ALL_DIALECTS,
