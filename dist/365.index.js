@@ -1708,7 +1708,7 @@ class BunRedisTransaction {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildPool = void 0;
 const path = __webpack_require__(76760);
-const child_1 = __webpack_require__(15051);
+const child_1 = __webpack_require__(37432);
 const CHILD_KILL_TIMEOUT = 30000;
 const supportCJS = () => {
     return ( true &&
@@ -2080,7 +2080,7 @@ const waitResponse = async (requestId, receiver, timeout, cmd) => {
 
 /***/ }),
 
-/***/ 15051:
+/***/ 37432:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3011,7 +3011,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 const tslib_1 = __webpack_require__(61860);
 tslib_1.__exportStar(__webpack_require__(51171), exports);
 tslib_1.__exportStar(__webpack_require__(33305), exports);
-tslib_1.__exportStar(__webpack_require__(15051), exports);
+tslib_1.__exportStar(__webpack_require__(37432), exports);
 tslib_1.__exportStar(__webpack_require__(74783), exports);
 tslib_1.__exportStar(__webpack_require__(68185), exports);
 tslib_1.__exportStar(__webpack_require__(77888), exports);

@@ -569,7 +569,7 @@ function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ planReads)
 /* harmony export */ });
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37432);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49410);
 /* harmony import */ var _rules_define_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25544);
 
 
@@ -616,7 +616,7 @@ function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTE
 /* harmony export */ });
 /* unused harmony exports runRule, decide */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16141);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37432);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49410);
 /* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3151);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48992);
@@ -3473,7 +3473,7 @@ function policyRegex(source) {
 /* harmony export */   wG: () => (/* binding */ fillDefaults)
 /* harmony export */ });
 /* unused harmony export ruleOptions */
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37432);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49410);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21458);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17766);
 
@@ -3543,8 +3543,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 100 modules
 var type = __webpack_require__(82078);
-// EXTERNAL MODULE: ./src/rules/index.ts + 40 modules
-var src_rules = __webpack_require__(37432);
+// EXTERNAL MODULE: ./src/rules/index.ts + 41 modules
+var src_rules = __webpack_require__(49410);
 ;// CONCATENATED MODULE: ./src/trends/settings.ts
 /** The policy's `report:` section (team trends, `pr-gate report`): see docs/report.md. */
 
@@ -4788,7 +4788,7 @@ function bindRule(rule, raw) {
 
 /***/ }),
 
-/***/ 37432:
+/***/ 49410:
 /***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
@@ -7179,7 +7179,160 @@ function renameTypes(n, out) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rules/migration-safety/rails-helpers.ts
+/**
+ * A Rails project's own migration helpers (issue 14: OSM `6e28c5fe`, `alter_primary_key` defined in
+ * config/initializers/migrate.rb builds a unique index without CONCURRENTLY inside the migration's
+ * transaction). A migration that calls a method Rails does not have, and does not define itself, runs the
+ * project's definition: the gate reads it from the head tree (what the migration will run) and checks its body
+ * as if it were written at the call, with the call's arguments in place of the parameters.
+ */
+
+/**
+ * Methods Rails' migrations and schema statements have (ActiveRecord 4.2 to 8), Ruby's keywords and Kernel
+ * methods a migration calls: a bare call of one of these is never looked up as a project helper.
+ */
+const RAILS_KNOWN = new Set(('add_belongs_to add_check_constraint add_column add_enum_value add_exclusion_constraint add_foreign_key add_index ' +
+    'add_reference add_timestamps add_unique_constraint change_column change_column_comment change_column_default ' +
+    'change_column_null change_table change_table_comment check_constraint_exists? column_exists? columns connection ' +
+    'create_enum create_join_table create_schema create_table create_virtual_table disable_ddl_transaction! ' +
+    'disable_extension drop_enum drop_join_table drop_schema drop_table drop_virtual_table enable_extension execute ' +
+    'exec_delete exec_insert exec_query exec_update foreign_key_exists? foreign_keys index_exists? index_name_exists? ' +
+    'indexes remove_belongs_to remove_check_constraint remove_column remove_columns remove_exclusion_constraint ' +
+    'remove_foreign_key remove_index remove_reference remove_timestamps remove_unique_constraint rename_column ' +
+    'rename_enum rename_enum_value rename_index rename_table reversible revert say say_with_time select_all ' +
+    'select_one select_rows select_value select_values suppress_messages table_exists? tables transaction up_only ' +
+    'validate_check_constraint validate_constraint validate_foreign_key safety_assured ' +
+    'require require_relative raise puts print p pp sleep loop lambda proc include extend attr_accessor attr_reader ' +
+    'private protected public def end if unless else elsif return class module do begin rescue ensure while until ' +
+    'for case when yield super then and or not next break redo retry defined? alias undef').split(' '));
+/** Bare method calls at the start of a line (`alter_primary_key :t, [...]`) that Rails does not have and the file does not define. */
+function unknownRailsCalls(content) {
+    const defined = new Set([...content.matchAll(/^\s*def\s+(?:self\.)?([a-z_]\w*[!?]?)/gm)].map((m) => m[1]));
+    const out = new Set();
+    for (const m of content.matchAll(/^\s*([a-z_]\w*[!?]?)(?=[ (]\s*[:"'[\w(])/gm))
+        if (!RAILS_KNOWN.has(m[1]) && !defined.has(m[1]))
+            out.add(m[1]);
+    return out;
+}
+function named(n) {
+    return n ? n.namedChildren : [];
+}
+/**
+ * The definitions of `names` in one Ruby file (first definition wins). A method with keyword, splat or block
+ * parameters is left out: its arguments cannot be put in place of the parameters one by one.
+ */
+function railsHelpersIn(parser, path, text, names) {
+    const out = new Map();
+    withTree(parser, text, (tree) => {
+        if (!tree)
+            return;
+        const visit = (n) => {
+            if (n.type === 'method') {
+                const name = n.childForFieldName('name')?.text;
+                if (name && names.has(name) && !out.has(name)) {
+                    const h = helperOf(n, path);
+                    if (h)
+                        out.set(name, h);
+                }
+                return;
+            }
+            for (const c of named(n))
+                visit(c);
+        };
+        visit(tree.rootNode);
+    });
+    return out;
+}
+function helperOf(method, path) {
+    const params = [];
+    for (const p of named(method.childForFieldName('parameters'))) {
+        if (p.type === 'identifier')
+            params.push({ name: p.text });
+        else if (p.type === 'optional_parameter') {
+            const name = p.childForFieldName('name')?.text;
+            const value = p.childForFieldName('value')?.text;
+            if (!name || value === undefined)
+                return undefined;
+            params.push({ name, default: value });
+        }
+        else
+            return undefined;
+    }
+    const body = method.childForFieldName('body');
+    if (!body)
+        return undefined;
+    const start = body.startIndex;
+    const names = new Set(params.map((p) => p.name));
+    const assigned = new Set();
+    const refs = [];
+    const walk = (n) => {
+        if ((n.type === 'assignment' || n.type === 'operator_assignment') && n.childForFieldName('left')?.type === 'identifier')
+            assigned.add(n.childForFieldName('left')?.text ?? '');
+        // an identifier that reads a variable: not a method name (`x.table_name`), not a hash key
+        if (n.type === 'identifier' && names.has(n.text) && n.parent?.childForFieldName('method')?.id !== n.id)
+            refs.push([n.startIndex - start, n.endIndex - start, n.text]);
+        for (const c of named(n))
+            walk(c);
+    };
+    walk(body);
+    return {
+        path,
+        line: method.startPosition.row + 1,
+        params,
+        body: body.text,
+        refs: refs.filter(([, , name]) => !assigned.has(name)),
+    };
+}
+/**
+ * The helper written out for one call: `def <name>` whose first lines set each parameter to the call's
+ * argument (or its default), with the arguments also written in place of every read of a parameter the body
+ * never assigns, so that `add_index(table_name, \u2026)` reads `add_index(:relation_members, \u2026)`. `args` are the
+ * call's argument texts in order, a trailing hash (`:name => "x"`) as one `{ \u2026 }`. Undefined when a parameter
+ * gets no value or there are more arguments than parameters.
+ */
+function inlineSource(name, h, args) {
+    if (args.length > h.params.length)
+        return undefined;
+    const values = [];
+    for (const [i, p] of h.params.entries()) {
+        const v = args.at(i) ?? p.default;
+        if (v === undefined)
+            return undefined;
+        values.push(v);
+    }
+    const byName = new Map(h.params.map((p, i) => [p.name, values[i]]));
+    let body = '';
+    let at = 0;
+    for (const [s, e, param] of [...h.refs].sort((a, b) => a[0] - b[0])) {
+        body += h.body.slice(at, s) + (byName.get(param) ?? param);
+        at = e;
+    }
+    body += h.body.slice(at);
+    const sets = h.params.map((p, i) => `${p.name} = ${values[i]}`).join('\n');
+    return `def ${name}\n${sets}\n${body}\nend\n`;
+}
+/** A call's arguments as texts, in order; `key => value` / `key: value` pairs gathered into one hash. */
+function callArgTexts(call) {
+    const out = [];
+    let pairs = [];
+    for (const a of named(call.childForFieldName('arguments'))) {
+        if (a.type === 'pair') {
+            pairs.push(a.text);
+            continue;
+        }
+        if (pairs.length)
+            out.push(`{ ${pairs.join(', ')} }`);
+        pairs = [];
+        out.push(a.text);
+    }
+    if (pairs.length)
+        out.push(`{ ${pairs.join(', ')} }`);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/orm.ts
+
 
 
 
@@ -7187,14 +7340,14 @@ function renameTypes(n, out) {
 
 const line = (n) => n.startPosition.row + 1;
 const endLine = (n) => n.endPosition.row + 1;
-function named(n) {
+function orm_named(n) {
     return n ? n.namedChildren.filter(Boolean) : [];
 }
 /** Visits `n` and its named descendants; `visit` returning false (and only false) skips a node's children. */
 function walk(n, visit) {
     if (visit(n) === false)
         return;
-    for (const c of named(n))
+    for (const c of orm_named(n))
         walk(c, visit);
 }
 class Collector {
@@ -7302,6 +7455,28 @@ class Collector {
             }
         }));
     }
+    /**
+     * The findings of a project helper's body checked at its call (`sub`): on the call's line, saying which
+     * helper, once the body's embedded SQL is analysed too.
+     */
+    inlined(sub, at, via) {
+        const l = line(at);
+        const e = endLine(at);
+        const statement = shortStatement(at.text);
+        if (sub.schemaChangeInTx)
+            this.schemaChangeInTx = true;
+        if (sub.definesSchema)
+            this.definesSchema = true;
+        this.pending.push(sub.done().then((r) => {
+            if (sub.schemaChangeInTx)
+                this.schemaChangeInTx = true;
+            for (const i of r.issues)
+                this.result.issues.push({ ...i, line: l, endLine: e, statement, detail: `${via}: ${i.detail}` });
+            for (const w of r.waivers)
+                this.result.waivers.push({ ...w, line: l, statement });
+            this.result.created.push(...r.created);
+        }));
+    }
     /** A column the forward code adds (`table.column`). */
     added(table, column) {
         if (table && column)
@@ -7354,7 +7529,7 @@ function rubyValue(n) {
         case 'integer':
             return n.text;
         case 'string': {
-            const parts = named(n);
+            const parts = orm_named(n);
             if (parts.some((p) => p.type === 'interpolation'))
                 return undefined;
             return parts
@@ -7366,9 +7541,55 @@ function rubyValue(n) {
             return undefined;
     }
 }
+/**
+ * The pairs a local hash holds where `at` reads it: its last assignment before `at` in the same method, a hash
+ * literal or `x.merge(key => value, \u2026)` of such a hash (a project helper's `options = options.merge(:unique =>
+ * true)` then `add_index(t, c, **options)`). Undefined when it cannot be read that way.
+ */
+function localHashPairs(name, at, depth = 0) {
+    if (depth > 5)
+        return undefined;
+    let scope = at.parent;
+    while (scope && scope.type !== 'method' && scope.type !== 'program')
+        scope = scope.parent;
+    let value;
+    walk(scope ?? at, (n) => {
+        if (n.startIndex >= at.startIndex)
+            return false;
+        if (n.type === 'assignment' && n.childForFieldName('left')?.text === name && n.endIndex <= at.startIndex)
+            value = n.childForFieldName('right') ?? undefined;
+        return undefined;
+    });
+    if (!value)
+        return undefined;
+    if (value.type === 'hash')
+        return orm_named(value).filter((p) => p.type === 'pair');
+    if (value.type === 'identifier')
+        return localHashPairs(value.text, value, depth + 1);
+    const receiver = value.childForFieldName('receiver');
+    if (value.type === 'call' && rubyMethod(value) === 'merge' && receiver?.type === 'identifier') {
+        const before = localHashPairs(receiver.text, value, depth + 1);
+        const merged = orm_named(value.childForFieldName('arguments')).flatMap((a) => a.type === 'pair' ? [a] : a.type === 'hash' ? orm_named(a).filter((p) => p.type === 'pair') : [a]);
+        return before && merged.every((p) => p.type === 'pair') ? [...before, ...merged] : undefined;
+    }
+    return undefined;
+}
 function rubyArgs(call) {
     const out = { positional: [], options: new Map() };
-    for (const a of named(call.childForFieldName('arguments'))) {
+    for (const a of orm_named(call.childForFieldName('arguments'))) {
+        if (a.type === 'hash_splat_argument') {
+            const v = orm_named(a).at(0);
+            const pairs = v?.type === 'identifier' ? localHashPairs(v.text, call) : undefined;
+            if (!pairs)
+                out.unknownOptions = true;
+            for (const p of pairs ?? []) {
+                const k = p.childForFieldName('key');
+                const val = p.childForFieldName('value');
+                if (k && val)
+                    out.options.set(k.text.replace(/^:/, '').replace(/:$/, ''), val);
+            }
+            continue;
+        }
         if (a.type === 'pair') {
             const k = a.childForFieldName('key');
             const v = a.childForFieldName('value');
@@ -7379,7 +7600,7 @@ function rubyArgs(call) {
                     .replace(/^["']|["']$/g, ''), v);
         }
         else if (a.type === 'hash') {
-            for (const p of named(a))
+            for (const p of orm_named(a))
                 if (p.type === 'pair') {
                     const k = p.childForFieldName('key');
                     const v = p.childForFieldName('value');
@@ -7492,6 +7713,8 @@ async function railsFromTree(tree, deps) {
     v.visit(root, { inChange: false, reversible: false });
     return c.done();
 }
+/** How many project helpers deep a call is followed (a helper calling a helper calling a helper). */
+const RAILS_HELPER_DEPTH = 3;
 /** One Rails migration walked: one method per node kind, per place a call opens and per family of Rails calls. */
 class RailsVisitor {
     c;
@@ -7504,8 +7727,17 @@ class RailsVisitor {
     created = new Set();
     /** Types the rollback restores (`change_column` in def down / dir.down): the type the column had. */
     oldTypes = new Map();
-    constructor(c, root) {
+    /** How deep in project helpers this visitor is (0: the migration itself). */
+    depth;
+    /** `inherit`: a helper's body checked at its call takes the migration's transaction, tables and depth. */
+    constructor(c, root, inherit) {
         this.c = c;
+        this.depth = inherit?.depth ?? 0;
+        if (inherit) {
+            this.noTransaction = inherit.noTransaction;
+            this.created = inherit.created;
+            return;
+        }
         let noTransaction = false;
         walk(root, (n) => {
             if ((n.type === 'identifier' || n.type === 'call') &&
@@ -7545,19 +7777,19 @@ class RailsVisitor {
             if (t)
                 this.oldTypes.set(`${rubyValue(a.positional[0])}.${rubyValue(a.positional[1])}`, t);
         }
-        for (const ch of named(n))
+        for (const ch of orm_named(n))
             this.collectOld(ch, rollback);
     }
     visit(n, ctx) {
         // `def self.up` / `def self.down`: the migrations Rails wrote before 3.1
         if (n.type === 'method' || n.type === 'singleton_method') {
             const name = n.childForFieldName('name')?.text;
-            for (const ch of named(n.childForFieldName('body') ?? n))
+            for (const ch of orm_named(n.childForFieldName('body') ?? n))
                 this.visit(ch, { ...ctx, inChange: name === 'change', rollback: name === 'down' || ctx.rollback });
             return;
         }
         if (n.type !== 'call') {
-            for (const ch of named(n))
+            for (const ch of orm_named(n))
                 this.visit(ch, ctx);
             return;
         }
@@ -7573,7 +7805,7 @@ class RailsVisitor {
             return;
         }
         if (receiver) {
-            for (const ch of named(n))
+            for (const ch of orm_named(n))
                 this.visit(ch, ctx);
             return;
         }
@@ -7585,18 +7817,18 @@ class RailsVisitor {
         const receiver = n.childForFieldName('receiver');
         const block = n.childForFieldName('block');
         if (m === 'safety_assured' && !receiver) {
-            for (const ch of named(block))
+            for (const ch of orm_named(block))
                 this.visit(ch, { ...ctx, waiver: 'safety_assured block' });
             return true;
         }
         if ((m === 'reversible' || m === 'up_only') && !receiver) {
-            for (const ch of named(block))
+            for (const ch of orm_named(block))
                 this.visit(ch, { ...ctx, reversible: true });
             return true;
         }
         // reversible do |dir| dir.up { } ; dir.down { } end
         if (receiver && (m === 'down' || m === 'up') && block && ctx.reversible) {
-            for (const ch of named(block))
+            for (const ch of orm_named(block))
                 this.visit(ch, { ...ctx, rollback: m === 'down' || ctx.rollback });
             return true;
         }
@@ -7704,10 +7936,15 @@ class RailsVisitor {
             case 'execute':
                 this.execute(call);
                 break;
-            default:
-                for (const ch of named(block))
-                    this.visit(ch, ctx);
+            default: {
+                const helper = this.depth < RAILS_HELPER_DEPTH ? this.deps.railsHelpers?.get(m) : undefined;
+                if (helper)
+                    this.inline(call, helper);
+                else
+                    for (const ch of orm_named(block))
+                        this.visit(ch, ctx);
                 break;
+            }
         }
         const { found } = call;
         if (ctx.inChange && !ctx.reversible && this.irreversible(call))
@@ -7740,7 +7977,7 @@ class RailsVisitor {
             if (opt('id') === 'integer' || opt('id') === 'serial')
                 found.push(['prefer-bigint-key', `create_table ${table}, id: :${opt('id')}`, { table, column: 'id' }]);
         }
-        for (const ch of named(block))
+        for (const ch of orm_named(block))
             this.visit(ch, { ...ctx, table });
     }
     /** add_index / remove_index: concurrently, and then outside the migration's transaction. */
@@ -7750,6 +7987,9 @@ class RailsVisitor {
         const names = m === 'add_index'
             ? { table, columns: rubyColumns(args.positional[1]), index: opt('name') }
             : { table, columns: rubyColumns(args.options.get('column') ?? args.positional[1]), index: opt('name') };
+        // options from a `**hash` the gate cannot read may hold algorithm: :concurrently: no guess
+        if (args.unknownOptions && opt('algorithm') === undefined)
+            return;
         if (opt('algorithm') !== 'concurrently')
             found.push(m === 'add_index'
                 ? ['create-index-non-concurrent', `add_index ${table} without algorithm: :concurrently`, names]
@@ -7764,7 +8004,7 @@ class RailsVisitor {
         if (!ctx.rollback)
             this.c.added(table, column && `${column}_id`);
         const index = args.options.get('index');
-        const idxConcurrent = index?.type === 'hash' && named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'));
+        const idxConcurrent = index?.type === 'hash' && orm_named(index).some((p) => p.text.replace(/\s/g, '').includes('algorithm::concurrently'));
         if (rubyValue(index) !== 'false' && !idxConcurrent)
             found.push([
                 'create-index-non-concurrent',
@@ -7865,7 +8105,7 @@ class RailsVisitor {
     execute({ n, args, ctx }) {
         const a = args.positional.at(0);
         if (a?.type === 'string') {
-            const content = named(a).find((p) => p.type === 'string_content');
+            const content = orm_named(a).find((p) => p.type === 'string_content');
             const sql = rubyValue(a);
             if (sql !== undefined && content)
                 this.c.embeddedSql(sql, line(content), n, this.place(ctx), ctx.waiver);
@@ -7875,16 +8115,32 @@ class RailsVisitor {
             let s = n.nextNamedSibling;
             while (s && s.type !== 'heredoc_body')
                 s = s.nextNamedSibling;
-            if (s && !named(s).some((p) => p.type === 'interpolation')) {
-                const text = named(s)
+            if (s && !orm_named(s).some((p) => p.type === 'interpolation')) {
+                const text = orm_named(s)
                     .filter((p) => p.type === 'heredoc_content')
                     .map((p) => p.text)
                     .join('');
-                const first = named(s).find((p) => p.type === 'heredoc_content');
+                const first = orm_named(s).find((p) => p.type === 'heredoc_content');
                 if (first)
                     this.c.embeddedSql(text, line(first), n, this.place(ctx), ctx.waiver);
             }
         }
+    }
+    /** A project helper's body, with the call's arguments in place of its parameters, checked as if written at the call. */
+    inline({ n, m, ctx }, h) {
+        const source = inlineSource(m, h, callArgTexts(n));
+        if (source === undefined)
+            return;
+        const sub = new Collector(this.deps);
+        withTree(this.deps.parser, source, (tree) => {
+            if (!tree || tree.rootNode.hasError)
+                return;
+            const v = new RailsVisitor(sub, tree.rootNode, { noTransaction: this.noTransaction, created: this.created, depth: this.depth + 1 });
+            for (const ch of orm_named(tree.rootNode))
+                v.visit(ch, { ...ctx, inChange: false });
+        });
+        this.c.inlined(sub, n, `${m} (${h.path}:${h.line})`);
+        this.c.statement(n);
     }
     record(n, id, detail, table, ctx, column, names) {
         if (ctx.waiver && id !== 'missing-down')
@@ -7898,7 +8154,7 @@ function rubyColumns(n) {
     if (!n)
         return undefined;
     if (n.type === 'array') {
-        const v = named(n).map(rubyValue);
+        const v = orm_named(n).map(rubyValue);
         return v.every((x) => x !== undefined) ? v : undefined;
     }
     const v = rubyValue(n);
@@ -7911,7 +8167,7 @@ function pyString(n) {
     if (!n)
         return undefined;
     if (n.type === 'string') {
-        const parts = named(n);
+        const parts = orm_named(n);
         if (parts.some((p) => p.type === 'interpolation'))
             return undefined;
         return parts
@@ -7920,7 +8176,7 @@ function pyString(n) {
             .join('');
     }
     if (n.type === 'concatenated_string') {
-        const parts = named(n).map(pyString);
+        const parts = orm_named(n).map(pyString);
         return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
     }
     return undefined;
@@ -7949,7 +8205,7 @@ function pyCall(n) {
     const qualified = fn.text;
     const name = fn.type === 'attribute' ? (fn.childForFieldName('attribute')?.text ?? '') : fn.text;
     const out = { name, qualified, positional: [], kwargs: new Map() };
-    for (const a of named(n.childForFieldName('arguments'))) {
+    for (const a of orm_named(n.childForFieldName('arguments'))) {
         if (a.type === 'keyword_argument') {
             const k = a.childForFieldName('name')?.text;
             const v = a.childForFieldName('value');
@@ -7967,12 +8223,12 @@ function sqlArg(n) {
         return undefined;
     const s = pyString(n);
     if (s !== undefined)
-        return { sql: s, first: named(n).find((p) => p.type === 'string_content') ?? n };
+        return { sql: s, first: orm_named(n).find((p) => p.type === 'string_content') ?? n };
     const call = pyCall(n);
     if (call && call.name === 'text')
         return sqlArg(call.positional[0]);
     if (n.type === 'list' || n.type === 'tuple') {
-        const items = named(n).map((i) => sqlArg(i));
+        const items = orm_named(n).map((i) => sqlArg(i));
         const strings = items.filter((i) => i !== undefined);
         const head = strings.at(0);
         // every item a string (none left out), and at least one
@@ -7994,7 +8250,7 @@ function explainedNoop(fn) {
         if (at !== undefined)
             return false;
         const own = n.type === 'comment' && !/^#\s*###/.test(n.text) && /[a-z]{3,}/i.test(n.text);
-        const doc = n.type === 'expression_statement' && n.parent?.id === body?.id && named(n)[0]?.type === 'string';
+        const doc = n.type === 'expression_statement' && n.parent?.id === body?.id && orm_named(n)[0]?.type === 'string';
         if (own || doc)
             at = line(n);
         return undefined;
@@ -8003,8 +8259,8 @@ function explainedNoop(fn) {
 }
 function bodyIsOnlyPass(fn) {
     const body = fn.childForFieldName('body');
-    const stmts = named(body).filter((s) => s.type !== 'comment');
-    return stmts.every((s) => s.type === 'pass_statement' || (s.type === 'expression_statement' && named(s)[0]?.type === 'string'));
+    const stmts = orm_named(body).filter((s) => s.type !== 'comment');
+    return stmts.every((s) => s.type === 'pass_statement' || (s.type === 'expression_statement' && orm_named(s)[0]?.type === 'string'));
 }
 async function analyzePython(source, deps, hint) {
     return withTreeAsync(deps.parser, source, (tree) => pythonFromTree(tree, deps, hint));
@@ -8017,7 +8273,7 @@ async function pythonFromTree(tree, deps, hint) {
     comments(root, c);
     const fns = new Map();
     let migrationClass;
-    for (const n of named(root)) {
+    for (const n of orm_named(root)) {
         const def = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
         if (def?.type === 'function_definition')
             fns.set(def.childForFieldName('name')?.text ?? '', def);
@@ -8139,7 +8395,7 @@ function alembicCreateIndex({ n, call, c, created, autocommit, table, kw }) {
     if (t && created.has(t))
         return;
     const cols = call.positional[2]?.type === 'list'
-        ? named(call.positional[2])
+        ? orm_named(call.positional[2])
             .map(pyValue)
             .filter((x) => x !== undefined)
         : undefined;
@@ -8177,7 +8433,7 @@ function alembicValidatedConstraint({ n, call, c, created, table, kw }) {
 function pyStrings(n) {
     if (n?.type !== 'list' && n?.type !== 'tuple')
         return undefined;
-    const out = named(n).map(pyValue);
+    const out = orm_named(n).map(pyValue);
     const strings = out.filter((x) => x !== undefined);
     return strings.length && strings.length === out.length ? strings : undefined;
 }
@@ -8187,7 +8443,7 @@ function alembicUniqueConstraint({ n, call, c, created, table }) {
     if (t && created.has(t))
         return;
     const cols = call.positional[2]?.type === 'list'
-        ? named(call.positional[2])
+        ? orm_named(call.positional[2])
             .map(pyValue)
             .filter((x) => x !== undefined)
         : undefined;
@@ -8221,13 +8477,13 @@ async function analyzeAlembic(upgrade, fns, c) {
     const visit = (n, autocommit) => {
         if (n.type === 'with_statement') {
             const isAuto = n.text.includes('autocommit_block');
-            for (const ch of named(n))
+            for (const ch of orm_named(n))
                 visit(ch, autocommit || isAuto);
             return;
         }
         const call = pyCall(n);
         if (!call || !call.qualified.startsWith('op.')) {
-            for (const ch of named(n))
+            for (const ch of orm_named(n))
                 visit(ch, autocommit);
             return;
         }
@@ -8428,8 +8684,8 @@ function djangoRunPython({ n, call, c }, fns, atomic) {
 function djangoMigrationClass(cls) {
     let atomic = true;
     let ops;
-    for (const st of named(cls.childForFieldName('body'))) {
-        const asg = st.type === 'expression_statement' ? named(st)[0] : undefined;
+    for (const st of orm_named(cls.childForFieldName('body'))) {
+        const asg = st.type === 'expression_statement' ? orm_named(st)[0] : undefined;
         if (asg?.type !== 'assignment')
             continue;
         const left = asg.childForFieldName('left')?.text;
@@ -8483,7 +8739,7 @@ async function analyzeDjango(cls, fns, c) {
                 if (i.names?.table === model)
                     i.names.model ??= model;
     }
-    for (const op of named(ops))
+    for (const op of orm_named(ops))
         visitOp(op);
     return c.done();
 }
@@ -8556,7 +8812,7 @@ function djangoOperation(op, run) {
             break;
         case 'SeparateDatabaseAndState': {
             const dbOps = call.kwargs.get('database_operations');
-            for (const o of named(dbOps))
+            for (const o of orm_named(dbOps))
                 run.visit(o);
             break;
         }
@@ -8584,20 +8840,20 @@ function djangoStateOf(tree, app) {
     if (!tree)
         return out;
     let cls;
-    for (const n of named(tree.rootNode))
+    for (const n of orm_named(tree.rootNode))
         if (n.type === 'class_definition' && n.childForFieldName('name')?.text === 'Migration')
             cls = n;
     if (!cls)
         return out;
-    for (const st of named(cls.childForFieldName('body'))) {
-        const asg = st.type === 'expression_statement' ? named(st)[0] : undefined;
+    for (const st of orm_named(cls.childForFieldName('body'))) {
+        const asg = st.type === 'expression_statement' ? orm_named(st)[0] : undefined;
         if (asg?.type !== 'assignment')
             continue;
         const left = asg.childForFieldName('left')?.text;
         const right = asg.childForFieldName('right');
         if (left === 'dependencies' && right) {
-            for (const t of named(right)) {
-                const parts = named(t).map(pyValue);
+            for (const t of orm_named(right)) {
+                const parts = orm_named(t).map(pyValue);
                 if (t.type === 'tuple' && parts.length === 2 && parts[0] === app && parts[1])
                     out.dependencies.push(parts[1]);
             }
@@ -8611,8 +8867,8 @@ function djangoStateOf(tree, app) {
                 if (call.name === 'CreateModel') {
                     const model = (kw('name') ?? pyValue(call.positional[0]))?.toLowerCase();
                     const fields = call.kwargs.get('fields') ?? call.positional[1];
-                    for (const f of named(fields)) {
-                        const parts = named(f);
+                    for (const f of orm_named(fields)) {
+                        const parts = orm_named(f);
                         const name = pyValue(parts[0]);
                         if (model && name)
                             out.defs.push([`${model}.${name}`, fieldSummary(parts[1])]);
@@ -8633,11 +8889,11 @@ function djangoStateOf(tree, app) {
                         out.defs.push([`${model}.${name}`, undefined]);
                 }
                 else if (call.name === 'SeparateDatabaseAndState') {
-                    for (const o of named(call.kwargs.get('state_operations')))
+                    for (const o of orm_named(call.kwargs.get('state_operations')))
                         visit(o);
                 }
             };
-            for (const op of named(right))
+            for (const op of orm_named(right))
                 visit(op);
         }
     }
@@ -8755,10 +9011,10 @@ function djangoFieldClass(parser, source, cls) {
     return withTree(parser, source, (tree) => {
         if (!tree)
             return undefined;
-        const def = named(tree.rootNode)
+        const def = orm_named(tree.rootNode)
             .map((n) => (n.type === 'decorated_definition' ? n.childForFieldName('definition') : n))
             .find((n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === cls);
-        const base = named(def?.childForFieldName('superclasses')).find((b) => b.type === 'identifier' || b.type === 'attribute');
+        const base = orm_named(def?.childForFieldName('superclasses')).find((b) => b.type === 'identifier' || b.type === 'attribute');
         if (!def || !base)
             return undefined;
         const kw = {};
@@ -8884,6 +9140,7 @@ function djangoSuppliesDefault(fieldClass, kw) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/analyse.ts
+
 
 
 
@@ -9198,6 +9455,7 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
         ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes))
         : undefined;
     const djangoClasses = djangoFields?.size ? await djangoProjectClasses(parser, file.path, content, readHead) : undefined;
+    const railsHelpers = mig.kind === 'rails' ? await railsProjectHelpers(ctx, parser, file.path, content, readHead) : undefined;
     const deps = {
         parser,
         pg: loadPg,
@@ -9206,6 +9464,7 @@ async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, rea
         knownTypes,
         djangoFields,
         djangoClasses,
+        railsHelpers,
     };
     const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour);
     const framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django';
@@ -9293,6 +9552,41 @@ const DJANGO_MAX_READS = 200;
  */
 /** Modules of project-defined Django field classes read at most per migration. */
 const DJANGO_CLASS_READS = 5;
+/** Files read at most to find a Rails migration's project helpers, and the largest one read. */
+const RAILS_HELPER_READS = 40;
+const RAILS_HELPER_BYTES = 512 * 1024;
+/**
+ * The project helpers a Rails migration calls (see rails-helpers.ts), from the head tree: the files it
+ * requires (`require "migrate"` is lib/migrate.rb), then config/initializers/ and lib/ (two levels deep),
+ * at most RAILS_HELPER_READS files. Nothing is read when the migration calls only methods Rails has.
+ */
+async function railsProjectHelpers(ctx, parser, path, content, readHead) {
+    const wanted = unknownRailsCalls(content);
+    if (!wanted.size)
+        return undefined;
+    const at = path.lastIndexOf('db/migrate/');
+    const root = at > 0 ? path.slice(0, at) : '';
+    const files = [...content.matchAll(/^\s*require\s+["']([\w/.-]+?)(?:\.rb)?["']/gm)].map((m) => `${root}lib/${m[1]}.rb`);
+    const changed = ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path);
+    for (const dir of ['config/initializers', 'lib']) {
+        const under = `${root}${dir}/`;
+        const listed = [...((await ctx.changes.listBase?.(`${root}${dir}`)) ?? []), ...changed.filter((p) => p.startsWith(under))];
+        files.push(...listed.filter((p) => p.startsWith(under) && p.endsWith('.rb') && p.slice(under.length).split('/').length <= 2));
+    }
+    const out = new Map();
+    for (const f of [...new Set(files)].slice(0, RAILS_HELPER_READS)) {
+        const text = await readHead(f);
+        if (text === undefined || text.length > RAILS_HELPER_BYTES)
+            continue;
+        const missing = new Set([...wanted].filter((n) => !out.has(n) && text.includes(`def ${n}`)));
+        if (missing.size)
+            for (const [n, h] of railsHelpersIn(parser, f, text, missing))
+                out.set(n, h);
+        if (out.size === wanted.size)
+            break;
+    }
+    return out.size ? out : undefined;
+}
 /**
  * The project-defined field classes a Django migration names (`extras.fields.ChoiceSetField(...)`, the way
  * makemigrations writes them), resolved to their Django base by reading the module at the head

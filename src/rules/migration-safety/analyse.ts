@@ -29,6 +29,7 @@ import {
   type StatementSpan,
 } from './sql.js'
 import { loadParser, loadPg, type PgApi, type PgParseResult } from './wasm.js'
+import { railsHelpersIn, unknownRailsCalls, type RailsHelper } from './rails-helpers.js'
 
 /** A project whose strong_migrations initializer sets `StrongMigrations.lock_timeout` (not 0 nor nil). */
 export async function strongMigrationsLockTimeout(migrationPath: string, read: Reader): Promise<boolean> {
@@ -375,6 +376,7 @@ export async function analyzeFile(
       ? await djangoFieldsBefore(parser, file.path, content, readHead, ctx.changes.listBase?.bind(ctx.changes))
       : undefined
   const djangoClasses = djangoFields?.size ? await djangoProjectClasses(parser, file.path, content, readHead) : undefined
+  const railsHelpers = mig.kind === 'rails' ? await railsProjectHelpers(ctx, parser, file.path, content, readHead) : undefined
   const deps = {
     parser,
     pg: loadPg,
@@ -383,6 +385,7 @@ export async function analyzeFile(
     knownTypes,
     djangoFields,
     djangoClasses,
+    railsHelpers,
   }
   const r = mig.kind === 'rails' ? await analyzeRails(content, deps) : await analyzePython(content, deps, mig.flavour)
   const framework: Framework = mig.kind === 'rails' ? 'rails' : 'kind' in r && r.kind === 'alembic' ? 'alembic' : 'django'
@@ -481,6 +484,43 @@ export const DJANGO_MAX_READS = 200
  */
 /** Modules of project-defined Django field classes read at most per migration. */
 const DJANGO_CLASS_READS = 5
+/** Files read at most to find a Rails migration's project helpers, and the largest one read. */
+const RAILS_HELPER_READS = 40
+const RAILS_HELPER_BYTES = 512 * 1024
+
+/**
+ * The project helpers a Rails migration calls (see rails-helpers.ts), from the head tree: the files it
+ * requires (`require "migrate"` is lib/migrate.rb), then config/initializers/ and lib/ (two levels deep),
+ * at most RAILS_HELPER_READS files. Nothing is read when the migration calls only methods Rails has.
+ */
+async function railsProjectHelpers(
+  ctx: RuleContext,
+  parser: Awaited<ReturnType<typeof loadParser>>,
+  path: string,
+  content: string,
+  readHead: Reader,
+): Promise<Map<string, RailsHelper> | undefined> {
+  const wanted = unknownRailsCalls(content)
+  if (!wanted.size) return undefined
+  const at = path.lastIndexOf('db/migrate/')
+  const root = at > 0 ? path.slice(0, at) : ''
+  const files = [...content.matchAll(/^\s*require\s+["']([\w/.-]+?)(?:\.rb)?["']/gm)].map((m) => `${root}lib/${m[1]}.rb`)
+  const changed = ctx.changes.files.filter((f) => f.status !== 'removed').map((f) => f.path)
+  for (const dir of ['config/initializers', 'lib']) {
+    const under = `${root}${dir}/`
+    const listed = [...((await ctx.changes.listBase?.(`${root}${dir}`)) ?? []), ...changed.filter((p) => p.startsWith(under))]
+    files.push(...listed.filter((p) => p.startsWith(under) && p.endsWith('.rb') && p.slice(under.length).split('/').length <= 2))
+  }
+  const out = new Map<string, RailsHelper>()
+  for (const f of [...new Set(files)].slice(0, RAILS_HELPER_READS)) {
+    const text = await readHead(f)
+    if (text === undefined || text.length > RAILS_HELPER_BYTES) continue
+    const missing = new Set([...wanted].filter((n) => !out.has(n) && text.includes(`def ${n}`)))
+    if (missing.size) for (const [n, h] of railsHelpersIn(parser, f, text, missing)) out.set(n, h)
+    if (out.size === wanted.size) break
+  }
+  return out.size ? out : undefined
+}
 
 /**
  * The project-defined field classes a Django migration names (`extras.fields.ChoiceSetField(...)`, the way

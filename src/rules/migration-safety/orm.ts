@@ -10,6 +10,7 @@ import { analyzeSql, type CatchUp, type Issue, type SqlOptions, type SqlResult, 
 import { typeText, type TypeLookup, type TypeName } from './sql-ast.js'
 import { shortStatement } from './text-index.js'
 import { withTree, withTreeAsync, type PgApi, type TsNode, type TsParser, type TsTree } from './wasm.js'
+import { callArgTexts, inlineSource, type RailsHelper } from './rails-helpers.js'
 
 export type OrmKind = 'rails' | 'django' | 'alembic'
 
@@ -45,6 +46,8 @@ export interface OrmDeps {
   djangoFields?: ReadonlyMap<string, FieldSummary>
   /** Django: project-defined field classes (class name -> its Django base and the kwargs its __init__ fixes). */
   djangoClasses?: ReadonlyMap<string, FieldSummary>
+  /** Rails: the project's own migration helpers the migration calls (see rails-helpers.ts). */
+  railsHelpers?: ReadonlyMap<string, RailsHelper>
 }
 
 /** Where a call sits: forward or rollback code, and whether it runs in a transaction. */
@@ -164,6 +167,26 @@ class Collector {
     )
   }
 
+  /**
+   * The findings of a project helper's body checked at its call (`sub`): on the call's line, saying which
+   * helper, once the body's embedded SQL is analysed too.
+   */
+  inlined(sub: Collector, at: TsNode, via: string): void {
+    const l = line(at)
+    const e = endLine(at)
+    const statement = shortStatement(at.text)
+    if (sub.schemaChangeInTx) this.schemaChangeInTx = true
+    if (sub.definesSchema) this.definesSchema = true
+    this.pending.push(
+      sub.done().then((r) => {
+        if (sub.schemaChangeInTx) this.schemaChangeInTx = true
+        for (const i of r.issues) this.result.issues.push({ ...i, line: l, endLine: e, statement, detail: `${via}: ${i.detail}` })
+        for (const w of r.waivers) this.result.waivers.push({ ...w, line: l, statement })
+        this.result.created.push(...r.created)
+      }),
+    )
+  }
+
   /** A column the forward code adds (`table.column`). */
   added(table: string | undefined, column: string | undefined): void {
     if (table && column) this.result.addedColumns.push(`${table}.${column}`.toLowerCase())
@@ -229,11 +252,54 @@ function rubyValue(n: TsNode | null | undefined): string | undefined {
 interface RubyArgs {
   positional: TsNode[]
   options: Map<string, TsNode>
+  /** A `**hash` whose keys could not be read: any option may be in it. */
+  unknownOptions?: boolean
+}
+
+/**
+ * The pairs a local hash holds where `at` reads it: its last assignment before `at` in the same method, a hash
+ * literal or `x.merge(key => value, …)` of such a hash (a project helper's `options = options.merge(:unique =>
+ * true)` then `add_index(t, c, **options)`). Undefined when it cannot be read that way.
+ */
+function localHashPairs(name: string, at: TsNode, depth = 0): TsNode[] | undefined {
+  if (depth > 5) return undefined
+  let scope: TsNode | null = at.parent
+  while (scope && scope.type !== 'method' && scope.type !== 'program') scope = scope.parent
+  let value: TsNode | undefined
+  walk(scope ?? at, (n) => {
+    if (n.startIndex >= at.startIndex) return false
+    if (n.type === 'assignment' && n.childForFieldName('left')?.text === name && n.endIndex <= at.startIndex)
+      value = n.childForFieldName('right') ?? undefined
+    return undefined
+  })
+  if (!value) return undefined
+  if (value.type === 'hash') return named(value).filter((p) => p.type === 'pair')
+  if (value.type === 'identifier') return localHashPairs(value.text, value, depth + 1)
+  const receiver = value.childForFieldName('receiver')
+  if (value.type === 'call' && rubyMethod(value) === 'merge' && receiver?.type === 'identifier') {
+    const before = localHashPairs(receiver.text, value, depth + 1)
+    const merged = named(value.childForFieldName('arguments')).flatMap((a) =>
+      a.type === 'pair' ? [a] : a.type === 'hash' ? named(a).filter((p) => p.type === 'pair') : [a],
+    )
+    return before && merged.every((p) => p.type === 'pair') ? [...before, ...merged] : undefined
+  }
+  return undefined
 }
 
 function rubyArgs(call: TsNode): RubyArgs {
   const out: RubyArgs = { positional: [], options: new Map() }
   for (const a of named(call.childForFieldName('arguments'))) {
+    if (a.type === 'hash_splat_argument') {
+      const v = named(a).at(0)
+      const pairs = v?.type === 'identifier' ? localHashPairs(v.text, call) : undefined
+      if (!pairs) out.unknownOptions = true
+      for (const p of pairs ?? []) {
+        const k = p.childForFieldName('key')
+        const val = p.childForFieldName('value')
+        if (k && val) out.options.set(k.text.replace(/^:/, '').replace(/:$/, ''), val)
+      }
+      continue
+    }
     if (a.type === 'pair') {
       const k = a.childForFieldName('key')
       const v = a.childForFieldName('value')
@@ -387,6 +453,9 @@ async function railsFromTree(tree: TsTree | null, deps: OrmDeps): Promise<OrmRes
   return c.done()
 }
 
+/** How many project helpers deep a call is followed (a helper calling a helper calling a helper). */
+const RAILS_HELPER_DEPTH = 3
+
 /** One Rails migration walked: one method per node kind, per place a call opens and per family of Rails calls. */
 class RailsVisitor {
   /**
@@ -395,14 +464,25 @@ class RailsVisitor {
    */
   private readonly validatedChecks: Array<{ table: string; name?: string; expr?: string }> = []
   private readonly noTransaction: boolean
-  private readonly created = new Set<string>()
+  private readonly created: Set<string> = new Set<string>()
   /** Types the rollback restores (`change_column` in def down / dir.down): the type the column had. */
   private readonly oldTypes = new Map<string, TypeName>()
 
+  /** How deep in project helpers this visitor is (0: the migration itself). */
+  private readonly depth: number
+
+  /** `inherit`: a helper's body checked at its call takes the migration's transaction, tables and depth. */
   constructor(
     private readonly c: Collector,
     root: TsNode,
+    inherit?: { noTransaction: boolean; created: Set<string>; depth: number },
   ) {
+    this.depth = inherit?.depth ?? 0
+    if (inherit) {
+      this.noTransaction = inherit.noTransaction
+      this.created = inherit.created
+      return
+    }
     let noTransaction = false
     walk(root, (n) => {
       if (
@@ -598,9 +678,12 @@ class RailsVisitor {
       case 'execute':
         this.execute(call)
         break
-      default:
-        for (const ch of named(block)) this.visit(ch, ctx)
+      default: {
+        const helper = this.depth < RAILS_HELPER_DEPTH ? this.deps.railsHelpers?.get(m) : undefined
+        if (helper) this.inline(call, helper)
+        else for (const ch of named(block)) this.visit(ch, ctx)
         break
+      }
     }
     const { found } = call
     if (ctx.inChange && !ctx.reversible && this.irreversible(call)) found.push(['missing-down', `${m} is irreversible inside def change`])
@@ -645,6 +728,8 @@ class RailsVisitor {
       m === 'add_index'
         ? { table, columns: rubyColumns(args.positional[1]), index: opt('name') }
         : { table, columns: rubyColumns(args.options.get('column') ?? args.positional[1]), index: opt('name') }
+    // options from a `**hash` the gate cannot read may hold algorithm: :concurrently: no guess
+    if (args.unknownOptions && opt('algorithm') === undefined) return
     if (opt('algorithm') !== 'concurrently')
       found.push(
         m === 'add_index'
@@ -771,6 +856,20 @@ class RailsVisitor {
         if (first) this.c.embeddedSql(text, line(first), n, this.place(ctx), ctx.waiver)
       }
     }
+  }
+
+  /** A project helper's body, with the call's arguments in place of its parameters, checked as if written at the call. */
+  private inline({ n, m, ctx }: RailsCall, h: RailsHelper): void {
+    const source = inlineSource(m, h, callArgTexts(n))
+    if (source === undefined) return
+    const sub = new Collector(this.deps)
+    withTree(this.deps.parser, source, (tree) => {
+      if (!tree || tree.rootNode.hasError) return
+      const v = new RailsVisitor(sub, tree.rootNode, { noTransaction: this.noTransaction, created: this.created, depth: this.depth + 1 })
+      for (const ch of named(tree.rootNode)) v.visit(ch, { ...ctx, inChange: false })
+    })
+    this.c.inlined(sub, n, `${m} (${h.path}:${h.line})`)
+    this.c.statement(n)
   }
 
   private record(n: TsNode, id: DangerId, detail: string, table: string | undefined, ctx: RailsCtx, column?: string, names?: Names): void {
