@@ -5,6 +5,9 @@
  * checks its body at the call, with the call's arguments in place of the parameters.
  */
 import { findings, type Case } from './dangers/cases.js'
+import { migrationSafety } from '../../../src/rules/migration-safety/index.js'
+import { ruleOptions } from '../../../src/policy/resolved.js'
+import { addFilePatch, makeContext } from '../../helpers/context.js'
 import { unknownRailsCalls } from '../../../src/rules/migration-safety/rails-helpers.js'
 
 const helpers = `module OpenStreetMap
@@ -84,8 +87,37 @@ describe("a Rails project's own migration helpers", () => {
     expect(await found(withHelpers(created))).toEqual([])
     expect(await found(withHelpers(migration('    nowhere_defined :users, [:id]')))).toEqual([])
     expect(await found(withHelpers(migration('    splatted :users, :email')))).toEqual([])
+    // a file not named for migrations or the database is not read (each read may be an API call)
+    expect(await found(withHelpers(migration('    alter_primary_key :t, [:a]'), 'config/initializers/zz_other.rb'))).toEqual([])
+    expect(await found(withHelpers(migration('    alter_primary_key :t, [:a]'), 'lib/pg_helpers.rb'))).toEqual([
+      expect.stringMatching(/^create-index-non-concurrent:fail:3 alter_primary_key \(lib\/pg_helpers\.rb:9\)/),
+    ])
     // the same helper, not readable (no listing of the base, no require): nothing is guessed
     expect(await found({ ...withHelpers(migration('    alter_primary_key :t, [:a]')), listBase: false })).toEqual([])
+  })
+
+  test('a helper file that cannot be read: the rule is not evaluated, never a pass', async () => {
+    const text = migration('    alter_primary_key :current_relation_members, [:relation_id]')
+    const file = 'config/initializers/migrate.rb'
+    const ctx = makeContext({
+      files: [{ path, status: 'added', head: text, patch: addFilePatch(text) }],
+      headTree: { [file]: helpers },
+      baseTree: { [file]: helpers },
+      listBase: true,
+    })
+    const read = ctx.changes.readHead
+    ctx.changes.readHead = async (p) => {
+      if (p === file) throw new Error('API rate limit exceeded')
+      return read(p)
+    }
+    const out = await migrationSafety.evaluate(ctx, ruleOptions(migrationSafety, { level: 'fail' }))
+    expect(
+      out.findings
+        .filter((f) => f.kind === 'error')
+        .map((f) => f.message)
+        .join('\n'),
+    ).toMatch(/config\/initializers\/migrate\.rb \(head\): API rate limit exceeded/)
+    expect(out.findings.some((f) => f.kind === 'violation')).toBe(false)
   })
 
   test('only methods Rails does not have, and the migration does not define, are looked up', () => {

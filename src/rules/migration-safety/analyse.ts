@@ -484,14 +484,17 @@ export const DJANGO_MAX_READS = 200
  */
 /** Modules of project-defined Django field classes read at most per migration. */
 const DJANGO_CLASS_READS = 5
-/** Files read at most to find a Rails migration's project helpers, and the largest one read. */
-const RAILS_HELPER_READS = 40
+/** Files read at most to find a Rails migration's project helpers (each may be an API call), and the largest one read. */
+const RAILS_HELPER_READS = 10
 const RAILS_HELPER_BYTES = 512 * 1024
+/** Where a project keeps migration helpers, by file name (config/initializers/migrate.rb, lib/migration_helpers.rb). */
+const RAILS_HELPER_FILE = /(?:migrat|schema|database|postgres|(?:^|[_-])(?:pg|db)(?:[_.-]|$))[^/]*\.rb$/i
 
 /**
  * The project helpers a Rails migration calls (see rails-helpers.ts), from the head tree: the files it
- * requires (`require "migrate"` is lib/migrate.rb), then config/initializers/ and lib/ (two levels deep),
- * at most RAILS_HELPER_READS files. Nothing is read when the migration calls only methods Rails has.
+ * requires (`require "migrate"` is lib/migrate.rb), then the files of config/initializers/ and lib/ (two levels
+ * deep) named for migrations or the database, at most RAILS_HELPER_READS files. Nothing is read when the
+ * migration calls only methods Rails has; a read that fails makes the rule "not evaluated" (Reads).
  */
 async function railsProjectHelpers(
   ctx: RuleContext,
@@ -509,7 +512,12 @@ async function railsProjectHelpers(
   for (const dir of ['config/initializers', 'lib']) {
     const under = `${root}${dir}/`
     const listed = [...((await ctx.changes.listBase?.(`${root}${dir}`)) ?? []), ...changed.filter((p) => p.startsWith(under))]
-    files.push(...listed.filter((p) => p.startsWith(under) && p.endsWith('.rb') && p.slice(under.length).split('/').length <= 2))
+    files.push(
+      ...listed.filter(
+        (p) =>
+          p.startsWith(under) && p.slice(under.length).split('/').length <= 2 && RAILS_HELPER_FILE.test(p.slice(p.lastIndexOf('/') + 1)),
+      ),
+    )
   }
   const out = new Map<string, RailsHelper>()
   for (const f of [...new Set(files)].slice(0, RAILS_HELPER_READS)) {
