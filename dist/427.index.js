@@ -7951,7 +7951,13 @@ class RailsVisitor {
             found.push(['missing-down', `${m} is irreversible inside def change`]);
         for (const [id, detail, names] of found)
             this.record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names);
-        if (['create_table', 'change_table'].includes(m) || found.length || m.startsWith('add_') || m.startsWith('remove_') || m === 'execute')
+        const helper = this.depth < RAILS_HELPER_DEPTH && this.deps.railsHelpers?.has(m);
+        if (['create_table', 'change_table'].includes(m) ||
+            found.length ||
+            m.startsWith('add_') ||
+            m.startsWith('remove_') ||
+            m === 'execute' ||
+            helper)
             this.c.statement(n);
     }
     /** Inside def change, a call Rails cannot reverse. */
@@ -8140,7 +8146,6 @@ class RailsVisitor {
                 v.visit(ch, { ...ctx, inChange: false });
         });
         this.c.inlined(sub, n, `${m} (${h.path}:${h.line})`);
-        this.c.statement(n);
     }
     record(n, id, detail, table, ctx, column, names) {
         if (ctx.waiver && id !== 'missing-down')

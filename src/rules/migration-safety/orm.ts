@@ -689,7 +689,15 @@ class RailsVisitor {
     if (ctx.inChange && !ctx.reversible && this.irreversible(call)) found.push(['missing-down', `${m} is irreversible inside def change`])
     for (const [id, detail, names] of found)
       this.record(n, id, detail, table, ctx, id === 'drop-column' || id === 'rename-column' ? column : undefined, names)
-    if (['create_table', 'change_table'].includes(m) || found.length || m.startsWith('add_') || m.startsWith('remove_') || m === 'execute')
+    const helper = this.depth < RAILS_HELPER_DEPTH && this.deps.railsHelpers?.has(m)
+    if (
+      ['create_table', 'change_table'].includes(m) ||
+      found.length ||
+      m.startsWith('add_') ||
+      m.startsWith('remove_') ||
+      m === 'execute' ||
+      helper
+    )
       this.c.statement(n)
   }
 
@@ -869,7 +877,6 @@ class RailsVisitor {
       for (const ch of named(tree.rootNode)) v.visit(ch, { ...ctx, inChange: false })
     })
     this.c.inlined(sub, n, `${m} (${h.path}:${h.line})`)
-    this.c.statement(n)
   }
 
   private record(n: TsNode, id: DangerId, detail: string, table: string | undefined, ctx: RailsCtx, column?: string, names?: Names): void {
