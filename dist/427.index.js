@@ -11958,6 +11958,25 @@ const RunbookOptions = type/* Type */.ZU.Object({
         default: ['pull_request', 'pull_request_target', 'merge_group'],
         description: 'A workflow triggered ONLY by these events (PR checks and previews) never deploys to production: its jobs are not deploying jobs.',
     }),
+    repo_automation_actions: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
+        default: [
+            'actions/checkout',
+            'actions/github-script',
+            'actions/stale',
+            'actions/labeler',
+            'actions/first-interaction',
+            'actions/upload-artifact',
+            'actions/download-artifact',
+            'github/codeql-action/**',
+            'ossf/scorecard-action',
+            'slackapi/slack-github-action',
+            'dessant/lock-threads',
+            'peter-evans/create-issue-from-file',
+        ],
+        description: 'Globs of `uses:` actions (without `@ref`) that only automate the repository itself (stale bots, reports, ' +
+            'CodeQL, labels, notices to chat): a scheduled workflow whose every step uses one of them, with no `run:` ' +
+            'step and no reusable workflow, is repository automation, not an operational schedule.',
+    }),
     deploy_actions: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: [
             '*/*deploy*',
@@ -13649,6 +13668,27 @@ function workflowDeploys(doc, rec) {
     }
     return { environments, jobs };
 }
+/**
+ * A workflow whose every job runs only steps that `uses:` an action of `actions` (globs, without `@ref`): no
+ * `run:` step, no reusable workflow (`jobs.<id>.uses`). Such a workflow works on the repository (stale issues,
+ * reports, CodeQL), never on production, whatever its schedule.
+ */
+function repoAutomationOnly(doc, actions) {
+    if (!(0,src_json/* isObject */.Gv)(doc) || !(0,src_json/* isObject */.Gv)(doc.jobs) || !actions.length)
+        return false;
+    const jobs = Object.values(doc.jobs);
+    return (jobs.length > 0 &&
+        jobs.every((job) => {
+            if (!(0,src_json/* isObject */.Gv)(job) || job.uses !== undefined)
+                return false;
+            const steps = (0,src_json/* list */.p_)(job.steps);
+            return (steps.length > 0 &&
+                steps.every((step) => {
+                    const uses = (0,src_json/* isObject */.Gv)(step) && step.run === undefined ? detect_str(step.uses)?.replace(/@.*$/, '') : undefined;
+                    return uses !== undefined && actions.some((g) => (0,esm/* minimatch */.xF)(uses, g, { nocase: true, dot: true }));
+                }));
+        }));
+}
 function workflowSchedules(doc) {
     if (!(0,src_json/* isObject */.Gv)(doc))
         return [];
@@ -13953,7 +13993,7 @@ class Detector {
             how: 'content',
         });
     }
-    /** Schedules (`on.schedule` crons) added or removed. */
+    /** Schedules (`on.schedule` crons) added or removed; a workflow that only automates the repository is tooling. */
     workflowSchedules(f, s, hd, bd) {
         const hs = workflowSchedules(hd);
         const bs = workflowSchedules(bd);
@@ -13961,6 +14001,9 @@ class Detector {
         const removed = bs.filter((x) => !hs.includes(x));
         if (!added.length && !removed.length)
             return;
+        const automation = this.options.repo_automation_actions;
+        if ([hd, bd].every((d) => d === undefined || repoAutomationOnly(d, automation)))
+            return void this.devTooling.push(f.path);
         const parts = [
             added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '',
             removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : '',

@@ -135,6 +135,27 @@ describe('runbook: operational change detection from real-world-shaped files', (
     ])
   })
 
+  it('a schedule that only automates the repository (stale bot, a report to Slack, CodeQL) is not an operational schedule (polar cb319a2c)', async () => {
+    const wf = (steps: string) =>
+      `on:\n  schedule:\n    - cron: "0 8 * * 1"\n  workflow_dispatch:\njobs:\n  report:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`
+    const report =
+      '      - uses: actions/github-script@v9\n        with:\n          script: console.log(1)\n' +
+      '      - if: failure()\n        uses: slackapi/slack-github-action@v4.0.0\n'
+    const out = await run({ files: [added('.github/workflows/unapproved_merges_report.yml', wf(report))] })
+    expect(violations(out)).toEqual([])
+    expect(out.summary).toMatch(/dev\/test tooling file/)
+    expect(violations(await run({ files: [added('.github/workflows/stale.yml', wf('      - uses: actions/stale@v11.0.0\n'))] }))).toEqual(
+      [],
+    )
+    // side by side: a step that runs a command (polar's daily backup trigger), an action not known as repository
+    // automation, or a reusable workflow is an operational schedule
+    const backup = '      - run: curl -X POST "https://api.render.com/v1/postgres/${{ secrets.DB_ID }}/backup"\n'
+    for (const steps of [backup, report + backup, '      - uses: acme/rotate-keys@v1\n'])
+      expect(violations(await run({ files: [added('.github/workflows/backup.yml', wf(steps))] })).map((f) => f.code)).toEqual(['cron'])
+    const reusable = 'on:\n  schedule:\n    - cron: "0 8 * * 1"\njobs:\n  call:\n    uses: ./.github/workflows/ops.yml\n'
+    expect(violations(await run({ files: [added('.github/workflows/weekly.yml', reusable)] })).map((f) => f.code)).toEqual(['cron'])
+  })
+
   it('templated YAML outside a chart does not crash: path fallback under manifest_paths, info note elsewhere', async () => {
     const tpl = fixture('chart/payments/templates/deployment.yaml')
     const out = await run({ files: [added('deploy/payments.yaml', tpl), added('ansible/roles/web/files/app.yaml', tpl)] })

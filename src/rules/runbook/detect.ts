@@ -533,6 +533,30 @@ export function workflowDeploys(doc: unknown, rec: DeployRecognition): { environ
   return { environments, jobs }
 }
 
+/**
+ * A workflow whose every job runs only steps that `uses:` an action of `actions` (globs, without `@ref`): no
+ * `run:` step, no reusable workflow (`jobs.<id>.uses`). Such a workflow works on the repository (stale issues,
+ * reports, CodeQL), never on production, whatever its schedule.
+ */
+function repoAutomationOnly(doc: unknown, actions: readonly string[]): boolean {
+  if (!isObject(doc) || !isObject(doc.jobs) || !actions.length) return false
+  const jobs = Object.values(doc.jobs)
+  return (
+    jobs.length > 0 &&
+    jobs.every((job) => {
+      if (!isObject(job) || job.uses !== undefined) return false
+      const steps = list(job.steps)
+      return (
+        steps.length > 0 &&
+        steps.every((step) => {
+          const uses = isObject(step) && step.run === undefined ? str(step.uses)?.replace(/@.*$/, '') : undefined
+          return uses !== undefined && actions.some((g) => minimatch(uses, g, { nocase: true, dot: true }))
+        })
+      )
+    })
+  )
+}
+
 export function workflowSchedules(doc: unknown): string[] {
   if (!isObject(doc)) return []
   const on = doc.on ?? doc['true'] // YAML 1.1 parsers read `on` as true
@@ -857,13 +881,15 @@ class Detector {
     })
   }
 
-  /** Schedules (`on.schedule` crons) added or removed. */
+  /** Schedules (`on.schedule` crons) added or removed; a workflow that only automates the repository is tooling. */
   private workflowSchedules(f: ChangedFile, s: Sides, hd: unknown, bd: unknown): void {
     const hs = workflowSchedules(hd)
     const bs = workflowSchedules(bd)
     const added = hs.filter((x) => !bs.includes(x))
     const removed = bs.filter((x) => !hs.includes(x))
     if (!added.length && !removed.length) return
+    const automation = this.options.repo_automation_actions
+    if ([hd, bd].every((d) => d === undefined || repoAutomationOnly(d, automation))) return void this.devTooling.push(f.path)
     const parts = [
       added.length ? `cron ${added.map((x) => `"${x}"`).join(', ')} ${bs.length ? 'added' : 'scheduled'}` : '',
       removed.length ? `cron ${removed.map((x) => `"${x}"`).join(', ')} removed` : '',

@@ -208,6 +208,26 @@ export const RunbookOptions = Type.Object({
     description:
       'A workflow triggered ONLY by these events (PR checks and previews) never deploys to production: its jobs are not deploying jobs.',
   }),
+  repo_automation_actions: Type.Array(Type.String(), {
+    default: [
+      'actions/checkout',
+      'actions/github-script',
+      'actions/stale',
+      'actions/labeler',
+      'actions/first-interaction',
+      'actions/upload-artifact',
+      'actions/download-artifact',
+      'github/codeql-action/**',
+      'ossf/scorecard-action',
+      'slackapi/slack-github-action',
+      'dessant/lock-threads',
+      'peter-evans/create-issue-from-file',
+    ],
+    description:
+      'Globs of `uses:` actions (without `@ref`) that only automate the repository itself (stale bots, reports, ' +
+      'CodeQL, labels, notices to chat): a scheduled workflow whose every step uses one of them, with no `run:` ' +
+      'step and no reusable workflow, is repository automation, not an operational schedule.',
+  }),
   deploy_actions: Type.Array(Type.String(), {
     default: [
       '*/*deploy*',
