@@ -15,8 +15,14 @@ export class TempRepo {
     this.git('config', 'user.name', 'Dev')
     this.git('config', 'commit.gpgsign', 'false')
   }
+  /**
+   * When set, every commit and tag gets this date (`@1700000000 +0000`). Passed to git explicitly: a test's
+   * `process.env` is jest's copy, which child processes started without `env` never see.
+   */
+  date?: string
   git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8' })
+    const env = this.date === undefined ? undefined : { ...process.env, GIT_AUTHOR_DATE: this.date, GIT_COMMITTER_DATE: this.date }
+    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env })
   }
   write(files: Record<string, string | Buffer>): this {
     for (const [p, content] of Object.entries(files)) {

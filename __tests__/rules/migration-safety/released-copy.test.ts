@@ -17,34 +17,18 @@ const released =
 
 let repo: TempRepo
 let main = ''
-/**
- * The setup's commits and tags all carry one date: a release counts when tagged no later than the base, and on a
- * loaded machine a tag written a second after the commit the base is would otherwise fall after it.
- */
-function atOneDate(setup: () => void): void {
-  const saved = { a: process.env.GIT_AUTHOR_DATE, c: process.env.GIT_COMMITTER_DATE }
-  process.env.GIT_AUTHOR_DATE = process.env.GIT_COMMITTER_DATE = '@1700000000 +0000'
-  try {
-    setup()
-  } finally {
-    for (const [k, v] of [
-      ['GIT_AUTHOR_DATE', saved.a],
-      ['GIT_COMMITTER_DATE', saved.c],
-    ] as const)
-      if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-  }
-}
 beforeAll(() => {
   repo = new TempRepo()
-  atOneDate(() => {
-    main = repo.commit('schema', { [`${dir}/0100_2.8.0_schema.up.sql`]: 'CREATE TABLE task (id int, extra_attrs text);\n' })
-    repo.git('tag', '-a', 'v2.8.0', '-m', 'v2.8.0')
-    repo.git('checkout', '-q', '-b', 'release-2.8.0')
-    repo.commit('2.8.1 migration', { [`${dir}/0111_2.8.1_schema.up.sql`]: released })
-    repo.git('tag', '-a', 'v2.8.1', '-m', 'v2.8.1')
-    repo.git('checkout', '-q', 'main')
-  })
+  // The setup's commits and tags carry one date: a release counts when tagged no later than the base, and on a
+  // loaded machine a tag written a second after the commit the base is would otherwise fall after it.
+  repo.date = '@1700000000 +0000'
+  main = repo.commit('schema', { [`${dir}/0100_2.8.0_schema.up.sql`]: 'CREATE TABLE task (id int, extra_attrs text);\n' })
+  repo.git('tag', '-a', 'v2.8.0', '-m', 'v2.8.0')
+  repo.git('checkout', '-q', '-b', 'release-2.8.0')
+  repo.commit('2.8.1 migration', { [`${dir}/0111_2.8.1_schema.up.sql`]: released })
+  repo.git('tag', '-a', 'v2.8.1', '-m', 'v2.8.1')
+  repo.git('checkout', '-q', 'main')
+  repo.date = undefined
 })
 afterAll(() => repo.remove())
 
