@@ -36,15 +36,30 @@ dangerSuite('backfill-in-transaction', {
     django(fn('    Order = apps.get_model("shop", "Order")\n    Order.objects.all().update(state="new")')),
     django(fn('    Order = apps.get_model("shop", "Order")\n    for o in Order.objects.all():\n        o.state = "new"\n        o.save()')),
     alembic('op.add_column("users", sa.Column("status", sa.Text()))\nop.execute("UPDATE users SET status = \'active\'")'),
+    // harbor 36c2b93f: a semi-join (IN a subquery with no LIMIT) and a category test reach every matching row
+    sql(
+      "CREATE INDEX IF NOT EXISTS idx_task ON task (vendor_type);\nUPDATE execution SET vendor_id = (extra_attrs -> 'artifact' ->> 'id')::integer WHERE jsonb_path_exists(extra_attrs::jsonb, '$.artifact.id') AND vendor_id IN (SELECT id FROM scanner_registration) AND vendor_type = 'IMAGE_SCAN';",
+    ),
+    sql(
+      'ALTER TABLE t ADD COLUMN note text;\nUPDATE execution SET vendor_id = 1 WHERE vendor_id IN (SELECT id FROM scanner_registration);',
+    ),
+    sql("ALTER TABLE t ADD COLUMN note text;\nDELETE FROM jobs WHERE status IN ('done', 'failed');"),
+    sql("ALTER TABLE t ADD COLUMN note text;\nUPDATE orders SET archived = true WHERE order_state <> 'open';"),
   ],
   good: [
     // bounded: a key range / one row
     sql("ALTER TABLE users ADD COLUMN status text;\nUPDATE users SET status = 'active' WHERE id BETWEEN 1 AND 10000;"),
     sql("ALTER TABLE settings ADD COLUMN note text;\nUPDATE settings SET value = 'x' WHERE key = 'mode';"),
-    // side by side with the row-property case: a function test AND a key subquery (a batch) is bounded
+    // side by side with the semi-join below: a function test AND a subquery of keys with a LIMIT (a batch) is bounded
     sql(
-      "ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE execution SET vendor_id = 1 WHERE jsonb_path_exists(extra_attrs::jsonb, '$.artifact.id') AND vendor_id IN (SELECT id FROM scanner_registration);",
+      "ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE execution SET vendor_id = 1 WHERE jsonb_path_exists(extra_attrs::jsonb, '$.artifact.id') AND id IN (SELECT id FROM execution ORDER BY id LIMIT 1000);",
     ),
+    // a category compared with a constant, AND a key: one row
+    sql("ALTER TABLE t ADD COLUMN note text;\nUPDATE execution SET vendor_id = 1 WHERE vendor_type = 'IMAGE_SCAN' AND id = 7;"),
+    // a comparison on a column that is no category (a setting's key, a name)
+    sql("ALTER TABLE t ADD COLUMN note text;\nUPDATE properties SET v = 'x' WHERE k IN ('a', 'b');"),
+    // a category compared with something that is no constant
+    sql('ALTER TABLE t ADD COLUMN note text;\nUPDATE execution SET vendor_id = 1 WHERE vendor_type = other_type;'),
     // no schema change in the same transaction
     sql("UPDATE users SET status = 'active';"),
     sql('delete from artifact_blob afb where not exists (select digest from blob b where b.digest = afb.digest_af);'),

@@ -1,21 +1,45 @@
-import type { Node as PgNode, UpdateStmt } from 'libpg-query'
+import type { A_Expr, Node as PgNode, SubLink, UpdateStmt } from 'libpg-query'
 import { ident, relName, simpleSql, str } from '../sql-ast.js'
 import { PG_FAMILY, defineDanger, type RecipeInput } from './types.js'
 
 /**
- * Whether an UPDATE's or DELETE's WHERE bounds it: absent, or made only of IS [NOT] NULL / IS TRUE tests,
- * boolean function calls on the row (`jsonb_path_exists(attrs, '$.x')`) and [NOT] EXISTS subqueries (`NOT
- * EXISTS (SELECT 1 FROM blob b WHERE b.digest = afb.digest)`: an anti-join), joined by AND/OR/NOT (the usual
- * `WHERE c IS NULL` backfill), it reaches every row that has the property, a property many rows share, not a
- * key range; any comparison, IN, BETWEEN or IN-subquery narrows it (a key range, a batch, one setting).
+ * Whether an UPDATE's or DELETE's WHERE bounds it: absent, or made only of tests a property many rows share
+ * joined by AND/OR/NOT, it reaches every row that has the property, not a key range. Such tests are IS [NOT]
+ * NULL / IS TRUE (the usual `WHERE c IS NULL` backfill), boolean function calls on the row (`jsonb_path_exists(
+ * attrs, '$.x')`), [NOT] EXISTS subqueries and `x IN (SELECT …)` without a LIMIT (semi- and anti-joins:
+ * `NOT EXISTS (SELECT 1 FROM blob b WHERE b.digest = afb.digest)`), and a category column compared with
+ * constants (`vendor_type = 'IMAGE_SCAN'`, `status IN ('a', 'b')`). Any other comparison, BETWEEN, or an
+ * IN-subquery with a LIMIT narrows it (a key range, a batch, one setting: `WHERE key = 'mode'`).
  */
 export function unbounded(where: PgNode | undefined): boolean {
   if (where === undefined) return true
   if ('NullTest' in where || 'BooleanTest' in where) return true
-  if ('SubLink' in where) return where.SubLink.subLinkType === 'EXISTS_SUBLINK'
+  if ('SubLink' in where) return where.SubLink.subLinkType === 'EXISTS_SUBLINK' || semiJoin(where.SubLink)
+  if ('A_Expr' in where) return categoryTest(where.A_Expr)
   if ('FuncCall' in where) return !(where.FuncCall.args ?? []).some((a) => JSON.stringify(a).includes('"SubLink"'))
   if ('BoolExpr' in where) return (where.BoolExpr.args ?? []).every((a) => unbounded(a))
   return false
+}
+
+/**
+ * `x IN (SELECT id FROM other)` with no LIMIT: a semi-join, every row that has a match, like EXISTS; a subquery
+ * with a LIMIT is a batch of keys.
+ */
+function semiJoin(l: SubLink): boolean {
+  const sub = l.subselect && 'SelectStmt' in l.subselect ? l.subselect.SelectStmt : undefined
+  return l.subLinkType === 'ANY_SUBLINK' && sub !== undefined && sub.limitCount === undefined && sub.limitOffset === undefined
+}
+
+/** A column that holds a category many rows share (`kind`, `status`, `vendor_type`, …), not a key. */
+const CATEGORY_COLUMN = /^(?:type|kind|status|state|category|[a-z0-9_]+_(?:type|kind|status|state|category))$/
+
+/** `vendor_type = 'IMAGE_SCAN'`, `status IN ('a', 'b')`: a category of rows, not a key range or one setting. */
+function categoryTest(e: A_Expr): boolean {
+  if (e.kind !== 'AEXPR_OP' && e.kind !== 'AEXPR_IN') return false
+  const op = e.name?.map((n) => str(n)).join('')
+  if (op !== '=' && op !== '<>' && op !== '!=') return false
+  const col = e.lexpr && 'ColumnRef' in e.lexpr ? str(e.lexpr.ColumnRef.fields?.at(-1))?.toLowerCase() : undefined
+  return col !== undefined && CATEGORY_COLUMN.test(col) && (isConstant(e.rexpr) || (e.rexpr !== undefined && 'List' in e.rexpr))
 }
 
 /** A literal, optionally cast (`'{}'::jsonb`, `0`, `false`, `'x'`): the same value for every row. */
@@ -93,7 +117,8 @@ export default defineDanger({
     "move the backfill to a migration of its own, outside the schema change's transaction, " +
     'and update in batches (strong_migrations: "Backfilling data")',
   detection:
-    'an UPDATE or DELETE with no WHERE (or only IS NULL tests, boolean functions of the row, [NOT] EXISTS) over a table ' +
+    'an UPDATE or DELETE with no WHERE (or only IS NULL tests, boolean functions of the row, [NOT] EXISTS, IN a subquery ' +
+    'with no LIMIT, a category column such as status or vendor_type compared with constants) over a table ' +
     'that existed before, ' +
     'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
     'Rails update_all and model batch loops in change/up, and a batched one (in_batches, find_in_batches, find_each) even ' +
