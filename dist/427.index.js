@@ -569,7 +569,7 @@ function findReasonedDeclaration(body, phrase, minReasonLength, opts = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ planReads)
 /* harmony export */ });
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49410);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83808);
 /* harmony import */ var _rules_define_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25544);
 
 
@@ -616,7 +616,7 @@ function planReads(policy, files, mode, rules = _rules_index_js__WEBPACK_IMPORTE
 /* harmony export */ });
 /* unused harmony exports runRule, decide */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16141);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49410);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83808);
 /* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3151);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48992);
@@ -3473,7 +3473,7 @@ function policyRegex(source) {
 /* harmony export */   wG: () => (/* binding */ fillDefaults)
 /* harmony export */ });
 /* unused harmony export ruleOptions */
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49410);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83808);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21458);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17766);
 
@@ -3543,8 +3543,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 100 modules
 var type = __webpack_require__(82078);
-// EXTERNAL MODULE: ./src/rules/index.ts + 41 modules
-var src_rules = __webpack_require__(49410);
+// EXTERNAL MODULE: ./src/rules/index.ts + 42 modules
+var src_rules = __webpack_require__(83808);
 ;// CONCATENATED MODULE: ./src/trends/settings.ts
 /** The policy's `report:` section (team trends, `pr-gate report`): see docs/report.md. */
 
@@ -4788,7 +4788,7 @@ function bindRule(rule, raw) {
 
 /***/ }),
 
-/***/ 49410:
+/***/ 83808:
 /***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
@@ -5819,6 +5819,253 @@ function sqitchRevertFor(path) {
     return i < 0 ? 'revert/' + path.slice('deploy/'.length) : path.slice(0, i) + '/revert/' + path.slice(i + '/deploy/'.length);
 }
 
+;// CONCATENATED MODULE: ./src/rules/migration-safety/mysql.ts
+/**
+ * The statements of a MySQL file: split at `;` outside quotes ('\u2026', "\u2026", `\u2026`) and comments (`-- `, `#`,
+ * `/* \u2026 *\/`). A file that changes its DELIMITER (stored routines) is not split: undefined.
+ */
+function splitMysql(sql, comments = []) {
+    if (/^\s*DELIMITER\s/im.test(sql))
+        return undefined;
+    const out = [];
+    let start = 0;
+    let line = 1;
+    let startLine = 1;
+    let seen = false;
+    const push = (end) => {
+        const text = sql.slice(start, end).trim();
+        if (text && seen)
+            out.push({ text, line: startLine, endLine: line });
+        seen = false;
+    };
+    for (let i = 0; i < sql.length; i++) {
+        const c = sql[i];
+        if (c === '\n') {
+            line++;
+            continue;
+        }
+        if ((c === '-' && sql[i + 1] === '-' && /[\s]/.test(sql[i + 2] ?? '\n')) || c === '#') {
+            const from = i;
+            while (i < sql.length && sql[i] !== '\n')
+                i++;
+            comments.push({ line, text: sql.slice(from, i) });
+            i--;
+            continue;
+        }
+        if (c === '/' && sql[i + 1] === '*') {
+            const end = sql.indexOf('*/', i + 2);
+            const stop = end < 0 ? sql.length : end + 2;
+            comments.push({ line, text: sql.slice(i, stop) });
+            for (let k = i; k < stop; k++)
+                if (sql[k] === '\n')
+                    line++;
+            i = stop - 1;
+            continue;
+        }
+        if (/\s/.test(c))
+            continue;
+        if (!seen) {
+            seen = true;
+            startLine = line;
+            start = i;
+        }
+        if (c === "'" || c === '"' || c === '`') {
+            let k = i + 1;
+            for (; k < sql.length; k++) {
+                if (sql[k] === '\\' && c !== '`')
+                    k++;
+                else if (sql[k] === c) {
+                    if (sql[k + 1] === c)
+                        k++;
+                    else
+                        break;
+                }
+            }
+            for (let n = i; n < Math.min(k, sql.length); n++)
+                if (sql[n] === '\n')
+                    line++;
+            i = k;
+            continue;
+        }
+        if (c === ';') {
+            push(i);
+            start = i + 1;
+        }
+    }
+    push(sql.length);
+    return out;
+}
+let parser;
+/** node-sql-parser's MySQL build, loaded on first use (only when a PR changes a MySQL migration). */
+function loadMysql() {
+    parser ??= __webpack_require__.e(/* import() */ 442).then(__webpack_require__.t.bind(__webpack_require__, 56442, 23)).then((m) => {
+        // a UMD module: its names are on the namespace (bundled) or on its default export (Node's ESM loader)
+        const P = typeof m.Parser === 'function' ? m.Parser : 'default' in m ? m.default?.Parser : undefined;
+        if (!P)
+            throw new Error('node-sql-parser/build/mysql has no Parser');
+        return new P();
+    });
+    return parser;
+}
+const isAst = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+const mysql_name = (c) => {
+    const v = typeof c?.column === 'string' ? c.column : c?.column?.expr?.value;
+    return v?.toLowerCase();
+};
+/** Synonyms MySQL stores as one type. */
+const SAME = { INTEGER: 'INT', BOOL: 'TINYINT', BOOLEAN: 'TINYINT', DEC: 'DECIMAL', NUMERIC: 'DECIMAL' };
+function typeOf(d) {
+    if (!d || Array.isArray(d) || typeof d.dataType !== 'string')
+        return undefined;
+    const upper = d.dataType.toUpperCase();
+    const unsigned = Array.isArray(d.suffix) && d.suffix.some((s) => String(s).toUpperCase() === 'UNSIGNED');
+    return {
+        name: SAME[upper] ?? upper,
+        ...(typeof d.length === 'number' ? { length: d.length } : {}),
+        ...(typeof d.scale === 'number' ? { scale: d.scale } : {}),
+        ...(unsigned ? { unsigned } : {}),
+    };
+}
+const showType = (t) => t.name + (t.length !== undefined ? `(${t.length}${t.scale !== undefined ? `,${t.scale}` : ''})` : '') + (t.unsigned ? ' UNSIGNED' : '');
+/** Bytes of a VARCHAR's length prefix at utf8mb4 (MySQL 8's default): 1 up to 255 bytes, else 2. */
+const prefix = (chars) => (chars * 4 <= 255 ? 1 : 2);
+/** Why MySQL must copy the table to go from `before` to `after`, or undefined when it changes the column in place. */
+function copyReason(before, after) {
+    if (before.name === after.name &&
+        before.length === after.length &&
+        before.scale === after.scale &&
+        !!before.unsigned === !!after.unsigned)
+        return undefined;
+    if (before.name === 'VARCHAR' && after.name === 'VARCHAR' && before.length !== undefined && after.length !== undefined) {
+        if (after.length < before.length)
+            return 'a VARCHAR made shorter';
+        if (prefix(before.length) !== prefix(after.length))
+            return 'a VARCHAR widened past 255 bytes (its length prefix grows)';
+        return undefined;
+    }
+    return 'the data type changes';
+}
+/** `table.column` \u2192 type after each statement, learnt in order (CREATE TABLE, ADD, MODIFY, CHANGE, RENAME COLUMN). */
+function learnTypes(asts, into) {
+    for (const a of asts) {
+        const table = a.table?.[0]?.table?.toLowerCase();
+        if (!table)
+            continue;
+        if (a.type === 'create' && a.keyword === 'table')
+            for (const d of a.create_definitions ?? []) {
+                const col = d.resource === 'column' ? mysql_name(d.column) : undefined;
+                const t = typeOf(d.definition);
+                if (col && t)
+                    into.set(`${table}.${col}`, t);
+            }
+        if (a.type === 'alter')
+            for (const e of a.expr ?? []) {
+                if (e.resource !== 'column')
+                    continue;
+                const col = mysql_name(e.column);
+                if (!col)
+                    continue;
+                if (e.action === 'rename' || e.action === 'change') {
+                    const old = mysql_name(e.old_column);
+                    const t = old ? into.get(`${table}.${old}`) : undefined;
+                    if (old)
+                        into.delete(`${table}.${old}`);
+                    if (t && e.action === 'rename')
+                        into.set(`${table}.${col}`, t);
+                }
+                const t = typeOf(e.definition);
+                if (t && (e.action === 'add' || e.action === 'modify' || e.action === 'change'))
+                    into.set(`${table}.${col}`, t);
+            }
+    }
+}
+/** The statements read: the ones that define or change columns. */
+const SCHEMA_STATEMENT = /^(?:ALTER|CREATE)\s+(?:TEMPORARY\s+)?TABLE\b/i;
+/** Longer statements are not parsed (a generated schema dump of one table is far shorter). */
+const MAX_STATEMENT = 64 * 1024;
+/** Every statement node-sql-parser can read (the others are skipped), with its place. */
+async function parseMysql(sql) {
+    const comments = [];
+    const stmts = splitMysql(sql, comments);
+    if (!stmts)
+        return { parsed: [], unread: 1, comments };
+    const p = await loadMysql();
+    const parsed = [];
+    let unread = 0;
+    for (const at of stmts) {
+        // only the statements that define columns are read: data (INSERT, UPDATE) may be megabytes
+        if (!SCHEMA_STATEMENT.test(at.text))
+            continue;
+        if (at.text.length > MAX_STATEMENT) {
+            unread++;
+            continue;
+        }
+        try {
+            const r = p.astify(at.text, { database: 'MySQL' });
+            for (const ast of Array.isArray(r) ? r : [r])
+                if (isAst(ast))
+                    parsed.push({ ast, at });
+        }
+        catch {
+            unread++;
+        }
+    }
+    return { parsed, unread, comments };
+}
+/** The column types a MySQL file leaves (a rollback file, an earlier migration). */
+async function mysqlTypesSetBy(sql, into = new Map()) {
+    const { parsed } = await parseMysql(sql);
+    learnTypes(parsed.map((p) => p.ast), into);
+    return into;
+}
+/**
+ * The dangers of a forward MySQL file: `table-copy-alter` for a MODIFY / CHANGE whose type differs from the
+ * column's type before (`before`: the rollback file's and the earlier migrations' types), unless the ALTER
+ * names its ALGORITHM or LOCK. Tables the file creates are learnt as it goes.
+ */
+async function analyzeMysql(sql, before) {
+    const { parsed, unread, comments } = await parseMysql(sql);
+    const known = new Map(before);
+    const created = [];
+    const issues = [];
+    for (const { ast, at } of parsed) {
+        const table = ast.table?.[0]?.table?.toLowerCase();
+        if (ast.type === 'create' && ast.keyword === 'table' && table)
+            created.push(table);
+        if (ast.type === 'alter' && table && !created.includes(table)) {
+            const exprs = ast.expr ?? [];
+            const explicit = exprs.some((e) => e.resource === 'algorithm' || e.resource === 'lock');
+            for (const e of explicit ? [] : exprs) {
+                if (e.resource !== 'column' || (e.action !== 'modify' && e.action !== 'change'))
+                    continue;
+                const col = mysql_name(e.column);
+                const old = e.action === 'change' ? mysql_name(e.old_column) : col;
+                const after = typeOf(e.definition);
+                const was = old ? known.get(`${table}.${old}`) : undefined;
+                if (!col || !after || !was)
+                    continue;
+                const why = copyReason(was, after);
+                if (!why)
+                    continue;
+                issues.push({
+                    id: 'table-copy-alter',
+                    line: at.line,
+                    endLine: at.endLine,
+                    statement: at.text.split('\n')[0].slice(0, 120),
+                    detail: `${e.action === 'change' ? 'CHANGE' : 'MODIFY'} ${table}.${old} ${showType(was)} -> ${showType(after)}: ` +
+                        `${why}, so MySQL copies the table (ALGORITHM=COPY)`,
+                    table,
+                    column_name: col,
+                    names: { table, column: col, type: showType(after), oldType: showType(was), value: at.text.replace(/\s+/g, ' ').trim() },
+                });
+            }
+        }
+        learnTypes([ast], known);
+    }
+    const statements = parsed.map((p) => ({ line: p.at.line, endLine: p.at.endLine }));
+    return { issues, statements, comments, created, count: parsed.length, unread };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/dialect.ts
 /**
  * Which database a migration file runs on, per file. First answer wins:
@@ -6095,8 +6342,8 @@ async function detectDialect(path, mig, policy, read, content) {
 var change_column_type = __webpack_require__(21384);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
 var dangers = __webpack_require__(18157);
-// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/index.ts + 29 modules
-var migration_safety_dangers = __webpack_require__(11986);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/index.ts + 30 modules
+var migration_safety_dangers = __webpack_require__(61285);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/backfill-in-transaction.ts
 var backfill_in_transaction = __webpack_require__(3417);
 // EXTERNAL MODULE: ./src/rules/migration-safety/sql-ast.ts
@@ -9152,6 +9399,7 @@ function djangoSuppliesDefault(fieldClass, kw) {
 
 
 
+
 /** A project whose strong_migrations initializer sets `StrongMigrations.lock_timeout` (not 0 nor nil). */
 async function strongMigrationsLockTimeout(migrationPath, read) {
     const i = migrationPath.lastIndexOf('db/migrate/');
@@ -9289,6 +9537,49 @@ const joinPath = (d, f) => (d ? `${d}/${f}` : f);
 /** Column types before the migration runs: its rollback (golang-migrate .down.sql) and the base's schema dump. */
 /** Earlier SQL migrations read (newest first) to learn the type a column had before a TYPE change. */
 const SQL_TYPE_LOOKBACK = 50;
+/**
+ * The forward SQL migrations of the same folder and dialect that come before `file` at the base, the
+ * SQL_TYPE_LOOKBACK newest of them, oldest first.
+ */
+async function earlierSqlMigrations(ctx, file, opts) {
+    if (!ctx.changes.listBase)
+        return [];
+    const dir = file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')));
+    const listed = await ctx.changes.listBase(dir).catch(() => undefined);
+    const own = dialectOfFileName(file.path);
+    return (listed ?? [])
+        .filter((p) => p < file.path && p !== file.path)
+        .filter((p) => {
+        const m = classify(p, opts.paths, opts.exclude, opts.builtin_layouts);
+        return m !== undefined && m.kind === 'sql' && m.forward && dialectOfFileName(p) === own;
+    })
+        .sort()
+        .slice(-SQL_TYPE_LOOKBACK);
+}
+/**
+ * Column types before a MySQL migration runs: what its rollback file sets, else what the folder's earlier MySQL
+ * migrations left (read only when the file changes a column's definition).
+ */
+async function mysqlTypesBefore(ctx, file, content, opts, readHead, readBase) {
+    const out = new Map();
+    if (!/\b(?:MODIFY|CHANGE)\b/i.test(content))
+        return out;
+    const learnt = new Map();
+    for (const p of await earlierSqlMigrations(ctx, file, opts)) {
+        const t = await readBase(p);
+        if (t !== undefined)
+            await mysqlTypesSetBy(t, learnt);
+    }
+    for (const [k, v] of learnt)
+        out.set(k, v);
+    // the rollback file wins: it puts back the type the column has before this migration
+    const down = downPathFor(file.path);
+    const text = down ? await readHead(down) : undefined;
+    if (text !== undefined)
+        for (const [k, v] of await mysqlTypesSetBy(text))
+            out.set(k, v);
+    return out;
+}
 async function knownTypesFor(ctx, file, mig, content, opts, readHead, readBase) {
     const out = new Map();
     if (mig.kind === 'sql') {
@@ -9299,23 +9590,12 @@ async function knownTypesFor(ctx, file, mig, content, opts, readHead, readBase) 
                 out.set(k, v);
         // A TYPE change: the column's type before it is the one the earlier migrations of the same folder left
         // (CREATE TABLE, ADD COLUMN, an earlier TYPE change), read newest first at the base; the down file wins.
-        if (/\bALTER\s+COLUMN\b[\s\S]*?\bTYPE\b/i.test(content) && ctx.changes.listBase) {
-            const dir = file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')));
-            const listed = await ctx.changes.listBase(dir).catch(() => undefined);
-            const own = dialectOfFileName(file.path);
-            const earlier = (listed ?? [])
-                .filter((p) => p < file.path && p !== file.path)
-                .filter((p) => {
-                const m = classify(p, opts.paths, opts.exclude, opts.builtin_layouts);
-                return m !== undefined && m.kind === 'sql' && m.forward && dialectOfFileName(p) === own;
-            })
-                .sort()
-                .reverse()
-                .slice(0, SQL_TYPE_LOOKBACK);
+        if (/\bALTER\s+COLUMN\b[\s\S]*?\bTYPE\b/i.test(content)) {
+            const earlier = await earlierSqlMigrations(ctx, file, opts);
             // applied oldest first, statement by statement, so renames carry a column's type to its new name
             const learnt = new Map();
             const pg = await loadPg();
-            for (const p of earlier.reverse()) {
+            for (const p of earlier) {
                 const t = await readBase(p);
                 if (t !== undefined)
                     typesSetBy(pg, t, learnt);
@@ -9411,6 +9691,23 @@ async function missingRollbackFiles(ctx, file, mig) {
     }
     return issues;
 }
+/** A MySQL migration file: read with MySQL's grammar (see ./mysql.ts), rollback files checked. */
+async function analyzeMysqlFile(ctx, file, mig, content, opts, readHead, readBase) {
+    const issues = await missingRollbackFiles(ctx, file, mig);
+    if (!mig.forward)
+        return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP };
+    const r = await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase));
+    return {
+        issues: [...issues, ...r.issues],
+        statements: r.statements,
+        comments: r.comments,
+        waivers: [],
+        count: r.count,
+        created: r.created,
+        framework: 'sql',
+        ...NO_CATCH_UP,
+    };
+}
 /** A SQL migration file: parsed when its dialect is PostgreSQL's family (`parser` given), rollback files checked either way. */
 async function analyzeSqlFile(ctx, file, mig, content, opts, sqlOpts, parser) {
     const issues = [];
@@ -9440,6 +9737,8 @@ async function analyzeSqlFile(ctx, file, mig, content, opts, sqlOpts, parser) {
     };
 }
 async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, readBase, earlier, parsed) {
+    if (mig.kind === 'sql' && dialect === 'mysql')
+        return analyzeMysqlFile(ctx, file, mig, content, opts, readHead, readBase);
     // The file's own sources (rollback, schema dump) first, then what the PR's earlier migrations set: looked up,
     // never merged into a copy per file (that was quadratic in a PR of many migrations).
     const own = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase);
@@ -9830,12 +10129,22 @@ function coverage(d, mig) {
         case 'sqlite':
             return ('not checked (SQLite): lock dangers and table rebuilds (SQLite alters tables by copying them); ' +
                 (mig.kind === 'sql' ? 'the SQL is not parsed' : 'checked: drops, renames, missing rollback, edits'));
+        case 'mysql':
+            if (mig.kind === 'sql')
+                return ('not checked (MySQL): lock dangers other than a type change that copies the table (the SQL is read with ' +
+                    "MySQL's grammar, never as PostgreSQL); checked: type changes (table-copy-alter), edits of merged migrations, " +
+                    'missing rollback');
+            return coverageOther(name, mig);
         default:
-            return (`not checked (${name}): PostgreSQL lock dangers` +
-                (mig.kind === 'sql'
-                    ? ' (the SQL is not parsed as PostgreSQL); checked: edits of merged migrations, missing rollback'
-                    : ' and embedded SQL; checked: drops, renames, backfills, missing rollback, edits'));
+            return coverageOther(name, mig);
     }
+}
+/** MySQL ORM files and the dialects nothing reads: what the dialect-independent dangers cover. */
+function coverageOther(name, mig) {
+    return (`not checked (${name}): PostgreSQL lock dangers` +
+        (mig.kind === 'sql'
+            ? ' (the SQL is not parsed as PostgreSQL); checked: edits of merged migrations, missing rollback'
+            : ' and embedded SQL; checked: drops, renames, backfills, missing rollback, edits'));
 }
 /** What the stages report, in the order they report it, and the rule's output made of it. */
 class Output {
@@ -16934,7 +17243,7 @@ function isRuleId(id) {
 /* harmony export */   tX: () => (/* binding */ isDangerId),
 /* harmony export */   zA: () => (/* binding */ DANGERS)
 /* harmony export */ });
-/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11986);
+/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61285);
 /**
  * The catalogue of migration dangers, built from the one-module-per-danger list in ./dangers/: one id per
  * danger, the lock it takes, why it hurts, where it holds and the safe recipe. docs/rules/migration-safety.md
@@ -17270,7 +17579,7 @@ function rewriteFree(old, now, using) {
 
 /***/ }),
 
-/***/ 11986:
+/***/ 61285:
 /***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
@@ -18308,6 +18617,34 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
     dialects: types/* PG_ONLY */.fG,
 }));
 
+;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/table-copy-alter.ts
+
+/** A MySQL identifier, back-quoted when it is not a plain name. */
+const q = (s) => (/^[a-z_][a-z0-9_$]*$/i.test(s) ? s : '`' + s.replace(/`/g, '``') + '`');
+/* harmony default export */ const table_copy_alter = ((0,types/* defineDanger */.$f)({
+    id: 'table-copy-alter',
+    title: 'ALTER TABLE that MySQL runs by copying the table',
+    lock: "MySQL's ALGORITHM=COPY: reads allowed, writes blocked until every row is copied to the new table",
+    why: "changing a column's data type cannot be done in place: MySQL copies every row into a new table and blocks " +
+        'writes for the whole copy, minutes to hours on a big table',
+    fix: 'run the change with an online schema-change tool (gh-ost, pt-online-schema-change), or change the type in ' +
+        'steps MySQL does in place (a VARCHAR widened within 255 bytes); ALGORITHM=INPLACE, LOCK=NONE on the ALTER ' +
+        'makes MySQL refuse a copy instead of blocking writes',
+    detection: "MySQL files (read with MySQL's grammar): MODIFY / CHANGE COLUMN whose type differs from the column's type " +
+        "before it (from the migration's rollback file, else from the folder's earlier MySQL migrations), on a table " +
+        'the migration does not create; the same type with other NULL / DEFAULT attributes and a VARCHAR widened within ' +
+        'its length prefix (255 bytes, 63 characters at utf8mb4) are in place; nothing without a known type before, or ' +
+        'when the ALTER names its ALGORITHM or LOCK',
+    level: 'fail',
+    lockDanger: true,
+    scalesWithTable: true,
+    dialects: ['mysql'],
+    recipe: (r) => r.table && r.column && r.type
+        ? `gh-ost --database=<db> --table=${q(r.table)} --alter="MODIFY ${q(r.column)} ${r.type}" --execute ` +
+            `(or: pt-online-schema-change --alter "MODIFY ${q(r.column)} ${r.type}" D=<db>,t=${q(r.table)} --execute)`
+        : undefined,
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/truncate-cascade.ts
 
 
@@ -18456,6 +18793,7 @@ const INT_KEY_TYPES = new Set(['int4', 'int2', 'serial', 'serial4', 'smallserial
 
 
 
+
 const DANGER_LIST = [
     create_index_non_concurrent,
     drop_index_non_concurrent,
@@ -18479,6 +18817,7 @@ const DANGER_LIST = [
     cluster,
     enum_add_value_unordered,
     backfill_in_transaction/* default */.Ay,
+    table_copy_alter,
     prefer_jsonb,
     prefer_bigint_key,
     prefer_timestamptz,

@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_remote_policy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58808);
 /* harmony import */ var _change_generated_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9393);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(62515);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49410);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(83808);
 /* harmony import */ var _range_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(25344);
 /* harmony import */ var _github_waiver_records_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(26328);
 /* harmony import */ var _engine_waivers_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3151);

@@ -6,6 +6,7 @@
 import type { ChangedFile, RuleContext } from '../../types.js'
 import { PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
+import { analyzeMysql, mysqlTypesSetBy, type MysqlType } from './mysql.js'
 import { detectDialect, dialectOfFileName } from './dialect.js'
 import {
   analyzePython,
@@ -179,6 +180,52 @@ const joinPath = (d: string, f: string): string => (d ? `${d}/${f}` : f)
 /** Earlier SQL migrations read (newest first) to learn the type a column had before a TYPE change. */
 const SQL_TYPE_LOOKBACK = 50
 
+/**
+ * The forward SQL migrations of the same folder and dialect that come before `file` at the base, the
+ * SQL_TYPE_LOOKBACK newest of them, oldest first.
+ */
+async function earlierSqlMigrations(ctx: RuleContext, file: ChangedFile, opts: MigrationSafetyOptions): Promise<string[]> {
+  if (!ctx.changes.listBase) return []
+  const dir = file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')))
+  const listed = await ctx.changes.listBase(dir).catch(() => undefined)
+  const own = dialectOfFileName(file.path)
+  return (listed ?? [])
+    .filter((p) => p < file.path && p !== file.path)
+    .filter((p) => {
+      const m = classify(p, opts.paths, opts.exclude, opts.builtin_layouts)
+      return m !== undefined && m.kind === 'sql' && m.forward && dialectOfFileName(p) === own
+    })
+    .sort()
+    .slice(-SQL_TYPE_LOOKBACK)
+}
+
+/**
+ * Column types before a MySQL migration runs: what its rollback file sets, else what the folder's earlier MySQL
+ * migrations left (read only when the file changes a column's definition).
+ */
+async function mysqlTypesBefore(
+  ctx: RuleContext,
+  file: ChangedFile,
+  content: string,
+  opts: MigrationSafetyOptions,
+  readHead: Reader,
+  readBase: Reader,
+): Promise<Map<string, MysqlType>> {
+  const out = new Map<string, MysqlType>()
+  if (!/\b(?:MODIFY|CHANGE)\b/i.test(content)) return out
+  const learnt = new Map<string, MysqlType>()
+  for (const p of await earlierSqlMigrations(ctx, file, opts)) {
+    const t = await readBase(p)
+    if (t !== undefined) await mysqlTypesSetBy(t, learnt)
+  }
+  for (const [k, v] of learnt) out.set(k, v)
+  // the rollback file wins: it puts back the type the column has before this migration
+  const down = downPathFor(file.path)
+  const text = down ? await readHead(down) : undefined
+  if (text !== undefined) for (const [k, v] of await mysqlTypesSetBy(text)) out.set(k, v)
+  return out
+}
+
 async function knownTypesFor(
   ctx: RuleContext,
   file: ChangedFile,
@@ -195,23 +242,12 @@ async function knownTypesFor(
     if (text !== undefined) for (const [k, v] of typesSetBy(await loadPg(), text)) out.set(k, v)
     // A TYPE change: the column's type before it is the one the earlier migrations of the same folder left
     // (CREATE TABLE, ADD COLUMN, an earlier TYPE change), read newest first at the base; the down file wins.
-    if (/\bALTER\s+COLUMN\b[\s\S]*?\bTYPE\b/i.test(content) && ctx.changes.listBase) {
-      const dir = file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')))
-      const listed = await ctx.changes.listBase(dir).catch(() => undefined)
-      const own = dialectOfFileName(file.path)
-      const earlier = (listed ?? [])
-        .filter((p) => p < file.path && p !== file.path)
-        .filter((p) => {
-          const m = classify(p, opts.paths, opts.exclude, opts.builtin_layouts)
-          return m !== undefined && m.kind === 'sql' && m.forward && dialectOfFileName(p) === own
-        })
-        .sort()
-        .reverse()
-        .slice(0, SQL_TYPE_LOOKBACK)
+    if (/\bALTER\s+COLUMN\b[\s\S]*?\bTYPE\b/i.test(content)) {
+      const earlier = await earlierSqlMigrations(ctx, file, opts)
       // applied oldest first, statement by statement, so renames carry a column's type to its new name
       const learnt = new Map<string, TypeName>()
       const pg = await loadPg()
-      for (const p of earlier.reverse()) {
+      for (const p of earlier) {
         const t = await readBase(p)
         if (t !== undefined) typesSetBy(pg, t, learnt)
       }
@@ -308,6 +344,31 @@ async function missingRollbackFiles(ctx: RuleContext, file: ChangedFile, mig: Mi
   return issues
 }
 
+/** A MySQL migration file: read with MySQL's grammar (see ./mysql.ts), rollback files checked. */
+async function analyzeMysqlFile(
+  ctx: RuleContext,
+  file: ChangedFile,
+  mig: MigrationFile,
+  content: string,
+  opts: MigrationSafetyOptions,
+  readHead: Reader,
+  readBase: Reader,
+): Promise<Analysis> {
+  const issues = await missingRollbackFiles(ctx, file, mig)
+  if (!mig.forward) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP }
+  const r = await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase))
+  return {
+    issues: [...issues, ...r.issues],
+    statements: r.statements,
+    comments: r.comments,
+    waivers: [],
+    count: r.count,
+    created: r.created,
+    framework: 'sql',
+    ...NO_CATCH_UP,
+  }
+}
+
 /** A SQL migration file: parsed when its dialect is PostgreSQL's family (`parser` given), rollback files checked either way. */
 async function analyzeSqlFile(
   ctx: RuleContext,
@@ -355,6 +416,7 @@ export async function analyzeFile(
   earlier?: TypeLookup,
   parsed?: ParsedOnce,
 ): Promise<Analysis> {
+  if (mig.kind === 'sql' && dialect === 'mysql') return analyzeMysqlFile(ctx, file, mig, content, opts, readHead, readBase)
   // The file's own sources (rollback, schema dump) first, then what the PR's earlier migrations set: looked up,
   // never merged into a copy per file (that was quadratic in a PR of many migrations).
   const own = await knownTypesFor(ctx, file, mig, content, opts, readHead, readBase)

@@ -35,14 +35,27 @@ export function coverage(d: DialectInfo, mig: MigrationFile): string {
         'not checked (SQLite): lock dangers and table rebuilds (SQLite alters tables by copying them); ' +
         (mig.kind === 'sql' ? 'the SQL is not parsed' : 'checked: drops, renames, missing rollback, edits')
       )
+    case 'mysql':
+      if (mig.kind === 'sql')
+        return (
+          'not checked (MySQL): lock dangers other than a type change that copies the table (the SQL is read with ' +
+          "MySQL's grammar, never as PostgreSQL); checked: type changes (table-copy-alter), edits of merged migrations, " +
+          'missing rollback'
+        )
+      return coverageOther(name, mig)
     default:
-      return (
-        `not checked (${name}): PostgreSQL lock dangers` +
-        (mig.kind === 'sql'
-          ? ' (the SQL is not parsed as PostgreSQL); checked: edits of merged migrations, missing rollback'
-          : ' and embedded SQL; checked: drops, renames, backfills, missing rollback, edits')
-      )
+      return coverageOther(name, mig)
   }
+}
+
+/** MySQL ORM files and the dialects nothing reads: what the dialect-independent dangers cover. */
+function coverageOther(name: string, mig: MigrationFile): string {
+  return (
+    `not checked (${name}): PostgreSQL lock dangers` +
+    (mig.kind === 'sql'
+      ? ' (the SQL is not parsed as PostgreSQL); checked: edits of merged migrations, missing rollback'
+      : ' and embedded SQL; checked: drops, renames, backfills, missing rollback, edits')
+  )
 }
 
 /** A suppression comment or framework waiver that took a danger out. */

@@ -30,6 +30,7 @@ import renameColumn from './rename-column.js'
 import renameTable from './rename-table.js'
 import setNotNull from './set-not-null.js'
 import syntaxError from './syntax-error.js'
+import tableCopyAlter from './table-copy-alter.js'
 import truncateCascade from './truncate-cascade.js'
 import uniqueWithoutIndex from './unique-without-index.js'
 import vacuumFull from './vacuum-full.js'
@@ -57,6 +58,7 @@ export const DANGER_LIST = [
   cluster,
   enumAddValueUnordered,
   backfillInTransaction,
+  tableCopyAlter,
   preferJsonb,
   preferBigintKey,
   preferTimestamptz,
