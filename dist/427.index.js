@@ -6852,6 +6852,7 @@ class SqlRun {
         count: 0,
         comments: [],
         backfills: [],
+        earlyBackfills: [],
         schemaChange: false,
         definesSchema: false,
         created: [],
@@ -6879,6 +6880,11 @@ class SqlRun {
     }
     finish() {
         this.result.schemaChange = this.state.schemaChange;
+        // a backfill before a schema change of its own table still shares the lock: the change waits for nothing
+        // and holds the table from there to the commit, with every row the backfill locked
+        const ownTable = (i) => i.table !== undefined && this.state.schemaTables.has(i.table.toLowerCase());
+        this.result.backfills.push(...this.result.earlyBackfills.filter(ownTable));
+        this.result.earlyBackfills = this.result.earlyBackfills.filter((i) => !ownTable(i));
         this.result.created = [...this.state.createdTables];
         this.result.addedColumns = [...this.state.addedColumns];
         return this.result;
@@ -6905,6 +6911,7 @@ class SqlRun {
             const stmt = st.stmt;
             if (stmt && !ROW_STATEMENTS.some((k) => k in stmt))
                 result.definesSchema = true;
+            const schemaBefore = this.state.schemaChange;
             const found = st.stmt ? this.state.check(st.stmt) : [];
             if (found.length === 0)
                 continue;
@@ -6923,8 +6930,9 @@ class SqlRun {
                     column_name: f.column_name,
                     names: f.names,
                 };
+                // a backfill before the schema change runs while no schema lock is held yet: it is a data statement of its own
                 if (f.id === 'backfill-in-transaction')
-                    result.backfills.push(issue);
+                    (schemaBefore ? result.backfills : result.earlyBackfills).push(issue);
                 else
                     result.issues.push(issue);
             }
@@ -7133,6 +7141,8 @@ class FileState {
     lockTimeoutReported = false;
     /** A statement changed the schema of a table that existed before (for backfill-in-transaction). */
     schemaChange = false;
+    /** The tables those statements changed, when known. */
+    schemaTables = new Set();
     /** constraint name -> table.column of a CHECK (c IS NOT NULL) */
     notNullChecks = new Map();
     validatedNotNull = new Set();
@@ -7191,6 +7201,12 @@ class FileState {
      * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
      * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
      */
+    /** A statement changed the schema of an existing table (`t` when known). */
+    markSchema(t) {
+        this.schemaChange = true;
+        if (t)
+            this.schemaTables.add(t.toLowerCase());
+    }
     track(u, out, emit) {
         let lockingTable;
         let locks = false;
@@ -7230,7 +7246,7 @@ class FileState {
                 locks = true;
                 lockingTable = t;
                 if (!n.concurrent)
-                    this.schemaChange = true;
+                    this.markSchema(t);
                 break;
             }
             case 'DropStmt': {
@@ -7238,7 +7254,7 @@ class FileState {
                 if (type === 'OBJECT_INDEX' || type === 'OBJECT_TABLE') {
                     locks = out.length > 0;
                     if (locks && !u.n.concurrent)
-                        this.schemaChange = true;
+                        this.markSchema(undefined);
                 }
                 break;
             }
@@ -7259,7 +7275,7 @@ class FileState {
                     break;
                 locks = true;
                 lockingTable = t;
-                this.schemaChange = true;
+                this.markSchema(t);
                 break;
             }
             case 'AlterTableStmt': {
@@ -7271,7 +7287,7 @@ class FileState {
                 if (!isNew) {
                     locks = true;
                     lockingTable = t;
-                    this.schemaChange = true;
+                    this.markSchema(t);
                 }
                 for (const c of n.cmds ?? [])
                     if ('AlterTableCmd' in c)
@@ -7690,7 +7706,8 @@ class Collector {
                 this.schemaOp(place);
             if (r.definesSchema && !place.rollback)
                 this.definesSchema = true;
-            for (const i of r.backfills)
+            // the operations around embedded SQL are not ordered with it: its backfills count before its schema change too
+            for (const i of [...r.backfills, ...r.earlyBackfills])
                 if (!waiverReason)
                     this.backfill(shift(i), place.inTx && !place.rollback);
             for (const i of r.issues) {
@@ -9648,7 +9665,12 @@ function dbmateResult(pg, first, content, opts, sqlOpts, issues) {
         r = analyzeSql(pg, content, { ...sqlOpts, assumeInTransaction: true });
     const downLine = db.down;
     const inUp = (l) => downLine === undefined || l < downLine || (up > downLine && l > up);
-    r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) };
+    r = {
+        ...r,
+        issues: r.issues.filter((i) => inUp(i.line)),
+        backfills: r.backfills.filter((i) => inUp(i.line)),
+        earlyBackfills: r.earlyBackfills.filter((i) => inUp(i.line)),
+    };
     const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length;
     if (downLine === undefined || downStatements === 0) {
         issues.push({
@@ -17399,7 +17421,8 @@ function batchParts(r) {
     detection: 'an UPDATE or DELETE with no WHERE (or only IS NULL tests, boolean functions of the row, [NOT] EXISTS, IN a subquery ' +
         'with no LIMIT, a category column such as status or vendor_type compared with constants) over a table ' +
         'that existed before, ' +
-        'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
+        'in a transactional migration that also changes the schema (SQL files: after a schema change, or before one of the same ' +
+        'table; op.execute, RunSQL, execute); ' +
         'Rails update_all and model batch loops in change/up, and a batched one (in_batches, find_in_batches, find_each) even ' +
         'without a schema change when the migration keeps its transaction (no disable_ddl_transaction!); ' +
         'Django RunPython whose function calls .update() or saves in a loop, beside an operation that writes SQL (an AlterField ' +

@@ -298,7 +298,12 @@ function dbmateResult(
   if (!db.noTransaction && !opts.assume_in_transaction) r = analyzeSql(pg, content, { ...sqlOpts, assumeInTransaction: true })
   const downLine = db.down
   const inUp = (l: number): boolean => downLine === undefined || l < downLine || (up > downLine && l > up)
-  r = { ...r, issues: r.issues.filter((i) => inUp(i.line)), backfills: r.backfills.filter((i) => inUp(i.line)) }
+  r = {
+    ...r,
+    issues: r.issues.filter((i) => inUp(i.line)),
+    backfills: r.backfills.filter((i) => inUp(i.line)),
+    earlyBackfills: r.earlyBackfills.filter((i) => inUp(i.line)),
+  }
   const downStatements = downLine === undefined ? 0 : r.statements.filter((s) => !inUp(s.line)).length
   if (downLine === undefined || downStatements === 0) {
     issues.push({

@@ -157,7 +157,8 @@ class Collector {
         if (!place.rollback) this.learn(r, at)
         if (r.schemaChange) this.schemaOp(place)
         if (r.definesSchema && !place.rollback) this.definesSchema = true
-        for (const i of r.backfills) if (!waiverReason) this.backfill(shift(i), place.inTx && !place.rollback)
+        // the operations around embedded SQL are not ordered with it: its backfills count before its schema change too
+        for (const i of [...r.backfills, ...r.earlyBackfills]) if (!waiverReason) this.backfill(shift(i), place.inTx && !place.rollback)
         for (const i of r.issues) {
           const shifted = shift(i)
           if (waiverReason) this.result.waivers.push({ id: i.id, line: shifted.line, reason: waiverReason, statement: i.statement })

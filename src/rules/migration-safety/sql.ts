@@ -67,8 +67,16 @@ export interface SqlResult {
   count: number
   /** Comments (for suppressions and dbmate markers): line and text. */
   comments: Array<{ line: number; text: string }>
-  /** Unbounded UPDATEs (backfill-in-transaction candidates): the caller keeps them when the transaction also changes the schema. */
+  /**
+   * Unbounded UPDATEs and DELETEs after a schema change of an existing table in the same text
+   * (backfill-in-transaction candidates): the caller keeps them when that text runs in one transaction.
+   */
   backfills: Issue[]
+  /**
+   * The same before any schema change in the text: they hold no schema lock, so they count only after a schema
+   * change the caller saw earlier in the same transaction (an ORM migration's operations before this SQL).
+   */
+  earlyBackfills: Issue[]
   /** A statement changed the schema of a table that existed before. */
   schemaChange: boolean
   /** Some statement is not a row read or write (SELECT/INSERT/UPDATE/DELETE) nor a session setting: DDL, a function, … */
@@ -165,6 +173,7 @@ class SqlRun {
     count: 0,
     comments: [],
     backfills: [],
+    earlyBackfills: [],
     schemaChange: false,
     definesSchema: false,
     created: [],
@@ -197,6 +206,11 @@ class SqlRun {
 
   finish(): SqlResult {
     this.result.schemaChange = this.state.schemaChange
+    // a backfill before a schema change of its own table still shares the lock: the change waits for nothing
+    // and holds the table from there to the commit, with every row the backfill locked
+    const ownTable = (i: Issue): boolean => i.table !== undefined && this.state.schemaTables.has(i.table.toLowerCase())
+    this.result.backfills.push(...this.result.earlyBackfills.filter(ownTable))
+    this.result.earlyBackfills = this.result.earlyBackfills.filter((i) => !ownTable(i))
     this.result.created = [...this.state.createdTables]
     this.result.addedColumns = [...this.state.addedColumns]
     return this.result
@@ -222,6 +236,7 @@ class SqlRun {
       if (st.stmt) this.notice(st.stmt, span.line)
       const stmt = st.stmt
       if (stmt && !ROW_STATEMENTS.some((k) => k in stmt)) result.definesSchema = true
+      const schemaBefore = this.state.schemaChange
       const found = st.stmt ? this.state.check(st.stmt) : []
       if (found.length === 0) continue
       const text = shortStatement(idx.slice(start, stop))
@@ -239,7 +254,8 @@ class SqlRun {
           column_name: f.column_name,
           names: f.names,
         }
-        if (f.id === 'backfill-in-transaction') result.backfills.push(issue)
+        // a backfill before the schema change runs while no schema lock is held yet: it is a data statement of its own
+        if (f.id === 'backfill-in-transaction') (schemaBefore ? result.backfills : result.earlyBackfills).push(issue)
         else result.issues.push(issue)
       }
     }
@@ -440,6 +456,8 @@ class FileState implements SqlState {
   private lockTimeoutReported = false
   /** A statement changed the schema of a table that existed before (for backfill-in-transaction). */
   schemaChange = false
+  /** The tables those statements changed, when known. */
+  readonly schemaTables = new Set<string>()
   /** constraint name -> table.column of a CHECK (c IS NOT NULL) */
   private readonly notNullChecks = new Map<string, string>()
   private readonly validatedNotNull = new Set<string>()
@@ -502,6 +520,12 @@ class FileState implements SqlState {
    * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
    * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
    */
+  /** A statement changed the schema of an existing table (`t` when known). */
+  private markSchema(t: string | undefined): void {
+    this.schemaChange = true
+    if (t) this.schemaTables.add(t.toLowerCase())
+  }
+
   private track(u: Unwrapped, out: readonly Found[], emit: Emit): { locks: boolean; lockingTable?: string } {
     let lockingTable: string | undefined
     let locks = false
@@ -533,14 +557,14 @@ class FileState implements SqlState {
         if (this.isNew(t)) break
         locks = true
         lockingTable = t
-        if (!n.concurrent) this.schemaChange = true
+        if (!n.concurrent) this.markSchema(t)
         break
       }
       case 'DropStmt': {
         const type = u.n.removeType
         if (type === 'OBJECT_INDEX' || type === 'OBJECT_TABLE') {
           locks = out.length > 0
-          if (locks && !u.n.concurrent) this.schemaChange = true
+          if (locks && !u.n.concurrent) this.markSchema(undefined)
         }
         break
       }
@@ -560,7 +584,7 @@ class FileState implements SqlState {
         if (this.isNew(t)) break
         locks = true
         lockingTable = t
-        this.schemaChange = true
+        this.markSchema(t)
         break
       }
       case 'AlterTableStmt': {
@@ -571,7 +595,7 @@ class FileState implements SqlState {
         if (!isNew) {
           locks = true
           lockingTable = t
-          this.schemaChange = true
+          this.markSchema(t)
         }
         for (const c of n.cmds ?? []) if ('AlterTableCmd' in c) this.alterCmd(t ?? '?', isNew, c.AlterTableCmd, emit)
         break

@@ -45,6 +45,8 @@ dangerSuite('backfill-in-transaction', {
     ),
     sql("ALTER TABLE t ADD COLUMN note text;\nDELETE FROM jobs WHERE status IN ('done', 'failed');"),
     sql("ALTER TABLE t ADD COLUMN note text;\nUPDATE orders SET archived = true WHERE order_state <> 'open';"),
+    // before a schema change of its own table: the change then holds the table, with every row the backfill locked, to the commit
+    sql("UPDATE users SET status = 'active';\nALTER TABLE users ADD COLUMN note text;"),
   ],
   good: [
     // bounded: a key range / one row
@@ -60,6 +62,10 @@ dangerSuite('backfill-in-transaction', {
     sql("ALTER TABLE t ADD COLUMN note text;\nUPDATE properties SET v = 'x' WHERE k IN ('a', 'b');"),
     // a category compared with something that is no constant
     sql('ALTER TABLE t ADD COLUMN note text;\nUPDATE execution SET vendor_id = 1 WHERE vendor_type = other_type;'),
+    // harbor 98cef43e: before a schema change of another table no schema lock is held yet, as with no schema change
+    sql(
+      "DELETE FROM project_member pm WHERE pm.entity_type = 'u' AND EXISTS (SELECT NULL FROM harbor_user u WHERE pm.entity_id = u.user_id AND u.deleted = true);\nALTER TABLE replication_policy ADD COLUMN IF NOT EXISTS speed_kb int;",
+    ),
     // no schema change in the same transaction
     sql("UPDATE users SET status = 'active';"),
     sql('delete from artifact_blob afb where not exists (select digest from blob b where b.digest = afb.digest_af);'),

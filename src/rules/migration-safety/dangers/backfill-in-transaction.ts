@@ -120,7 +120,8 @@ export default defineDanger({
     'an UPDATE or DELETE with no WHERE (or only IS NULL tests, boolean functions of the row, [NOT] EXISTS, IN a subquery ' +
     'with no LIMIT, a category column such as status or vendor_type compared with constants) over a table ' +
     'that existed before, ' +
-    'in a transactional migration that also changes the schema (SQL files, op.execute, RunSQL, execute); ' +
+    'in a transactional migration that also changes the schema (SQL files: after a schema change, or before one of the same ' +
+    'table; op.execute, RunSQL, execute); ' +
     'Rails update_all and model batch loops in change/up, and a batched one (in_batches, find_in_batches, find_each) even ' +
     'without a schema change when the migration keeps its transaction (no disable_ddl_transaction!); ' +
     'Django RunPython whose function calls .update() or saves in a loop, beside an operation that writes SQL (an AlterField ' +
