@@ -6018,6 +6018,21 @@ async function mysqlTypesSetBy(sql, into = new Map()) {
     learnTypes(parsed.map((p) => p.ast), into);
     return into;
 }
+/** `table.column` of every column a file's MODIFY / CHANGE changes (whose type before is needed). */
+async function mysqlColumnsChanged(sql) {
+    const out = new Set();
+    for (const { ast } of (await parseMysql(sql)).parsed) {
+        const table = ast.table?.[0]?.table?.toLowerCase();
+        if (ast.type !== 'alter' || !table)
+            continue;
+        for (const e of ast.expr ?? []) {
+            const col = e.resource === 'column' ? mysql_name(e.action === 'change' ? e.old_column : e.column) : undefined;
+            if (col && (e.action === 'modify' || e.action === 'change'))
+                out.add(`${table}.${col}`);
+        }
+    }
+    return out;
+}
 /**
  * The dangers of a forward MySQL file: `table-copy-alter` for a MODIFY / CHANGE whose type differs from the
  * column's type before (`before`: the rollback file's and the earlier migrations' types), unless the ALTER
@@ -9581,6 +9596,16 @@ async function mysqlTypesBefore(ctx, file, content, opts, readHead, readBase) {
     const out = new Map();
     if (!/\b(?:MODIFY|CHANGE)\b/i.test(content))
         return out;
+    const needed = await mysqlColumnsChanged(content);
+    if (needed.size === 0)
+        return out;
+    // the rollback file puts back the type each column has before this migration
+    const down = downPathFor(file.path);
+    const text = down ? await readHead(down) : undefined;
+    if (text !== undefined)
+        await mysqlTypesSetBy(text, out);
+    if ([...needed].every((k) => out.has(k)))
+        return out;
     const learnt = new Map();
     for (const p of await earlierSqlMigrations(ctx, file, opts)) {
         const t = await readBase(p);
@@ -9588,12 +9613,7 @@ async function mysqlTypesBefore(ctx, file, content, opts, readHead, readBase) {
             await mysqlTypesSetBy(t, learnt);
     }
     for (const [k, v] of learnt)
-        out.set(k, v);
-    // the rollback file wins: it puts back the type the column has before this migration
-    const down = downPathFor(file.path);
-    const text = down ? await readHead(down) : undefined;
-    if (text !== undefined)
-        for (const [k, v] of await mysqlTypesSetBy(text))
+        if (!out.has(k))
             out.set(k, v);
     return out;
 }

@@ -6,7 +6,7 @@
 import type { ChangedFile, RuleContext } from '../../types.js'
 import { PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
-import { analyzeMysql, mysqlTypesSetBy, type MysqlType } from './mysql.js'
+import { analyzeMysql, mysqlColumnsChanged, mysqlTypesSetBy, type MysqlType } from './mysql.js'
 import { detectDialect, dialectOfFileName } from './dialect.js'
 import {
   analyzePython,
@@ -213,16 +213,19 @@ async function mysqlTypesBefore(
 ): Promise<Map<string, MysqlType>> {
   const out = new Map<string, MysqlType>()
   if (!/\b(?:MODIFY|CHANGE)\b/i.test(content)) return out
+  const needed = await mysqlColumnsChanged(content)
+  if (needed.size === 0) return out
+  // the rollback file puts back the type each column has before this migration
+  const down = downPathFor(file.path)
+  const text = down ? await readHead(down) : undefined
+  if (text !== undefined) await mysqlTypesSetBy(text, out)
+  if ([...needed].every((k) => out.has(k))) return out
   const learnt = new Map<string, MysqlType>()
   for (const p of await earlierSqlMigrations(ctx, file, opts)) {
     const t = await readBase(p)
     if (t !== undefined) await mysqlTypesSetBy(t, learnt)
   }
-  for (const [k, v] of learnt) out.set(k, v)
-  // the rollback file wins: it puts back the type the column has before this migration
-  const down = downPathFor(file.path)
-  const text = down ? await readHead(down) : undefined
-  if (text !== undefined) for (const [k, v] of await mysqlTypesSetBy(text)) out.set(k, v)
+  for (const [k, v] of learnt) if (!out.has(k)) out.set(k, v)
   return out
 }
 

@@ -253,6 +253,20 @@ export async function mysqlTypesSetBy(sql: string, into = new Map<string, MysqlT
   return into
 }
 
+/** `table.column` of every column a file's MODIFY / CHANGE changes (whose type before is needed). */
+export async function mysqlColumnsChanged(sql: string): Promise<Set<string>> {
+  const out = new Set<string>()
+  for (const { ast } of (await parseMysql(sql)).parsed) {
+    const table = ast.table?.[0]?.table?.toLowerCase()
+    if (ast.type !== 'alter' || !table) continue
+    for (const e of ast.expr ?? []) {
+      const col = e.resource === 'column' ? name(e.action === 'change' ? e.old_column : e.column) : undefined
+      if (col && (e.action === 'modify' || e.action === 'change')) out.add(`${table}.${col}`)
+    }
+  }
+  return out
+}
+
 export interface MysqlResult {
   issues: Issue[]
   statements: Array<{ line: number; endLine: number }>
