@@ -43,6 +43,10 @@ dangerSuite('backfill-in-transaction', {
     sql(
       'ALTER TABLE t ADD COLUMN note text;\nUPDATE execution SET vendor_id = 1 WHERE vendor_id IN (SELECT id FROM scanner_registration);',
     ),
+    // a semi-join into a subquery whose own WHERE reaches a category of rows
+    sql(
+      "ALTER TABLE t ADD COLUMN note text;\nDELETE FROM task WHERE execution_id IN (SELECT id FROM execution WHERE vendor_type = 'SCAN_ALL');",
+    ),
     sql("ALTER TABLE t ADD COLUMN note text;\nDELETE FROM jobs WHERE status IN ('done', 'failed');"),
     sql("ALTER TABLE t ADD COLUMN note text;\nUPDATE orders SET archived = true WHERE order_state <> 'open';"),
     // before a schema change of its own table: the change then holds the table, with every row the backfill locked, to the commit
@@ -55,6 +59,10 @@ dangerSuite('backfill-in-transaction', {
     // side by side with the semi-join below: a function test AND a subquery of keys with a LIMIT (a batch) is bounded
     sql(
       "ALTER TABLE scan_report ADD COLUMN high_cnt bigint;\nUPDATE execution SET vendor_id = 1 WHERE jsonb_path_exists(extra_attrs::jsonb, '$.artifact.id') AND id IN (SELECT id FROM execution ORDER BY id LIMIT 1000);",
+    ),
+    // harbor 1e38565a: a semi-join into a subquery narrowed by a comparison picks a few keys, as IN (1, 2) does
+    sql(
+      "ALTER TABLE t ADD COLUMN note text;\nDELETE FROM role_permission WHERE permission_policy_id IN (SELECT id FROM permission_policy WHERE resource IN ('helm-chart', 'helm-chart-version'));",
     ),
     // a category compared with a constant, AND a key: one row
     sql("ALTER TABLE t ADD COLUMN note text;\nUPDATE execution SET vendor_id = 1 WHERE vendor_type = 'IMAGE_SCAN' AND id = 7;"),

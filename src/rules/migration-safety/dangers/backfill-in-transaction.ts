@@ -22,12 +22,19 @@ export function unbounded(where: PgNode | undefined): boolean {
 }
 
 /**
- * `x IN (SELECT id FROM other)` with no LIMIT: a semi-join, every row that has a match, like EXISTS; a subquery
- * with a LIMIT is a batch of keys.
+ * `x IN (SELECT id FROM other)` over all of `other` (no WHERE, or one made of the tests above) and with no LIMIT:
+ * a semi-join, every row that has a match, like EXISTS. A subquery narrowed by a comparison picks a few keys
+ * (`IN (SELECT id FROM policy WHERE resource IN ('a', 'b'))`, as `IN (1, 2)`), and one with a LIMIT a batch.
  */
 function semiJoin(l: SubLink): boolean {
   const sub = l.subselect && 'SelectStmt' in l.subselect ? l.subselect.SelectStmt : undefined
-  return l.subLinkType === 'ANY_SUBLINK' && sub !== undefined && sub.limitCount === undefined && sub.limitOffset === undefined
+  return (
+    l.subLinkType === 'ANY_SUBLINK' &&
+    sub !== undefined &&
+    sub.limitCount === undefined &&
+    sub.limitOffset === undefined &&
+    unbounded(sub.whereClause)
+  )
 }
 
 /** A column that holds a category many rows share (`kind`, `status`, `vendor_type`, …), not a key. */
@@ -118,7 +125,7 @@ export default defineDanger({
     'and update in batches (strong_migrations: "Backfilling data")',
   detection:
     'an UPDATE or DELETE with no WHERE (or only IS NULL tests, boolean functions of the row, [NOT] EXISTS, IN a subquery ' +
-    'with no LIMIT, a category column such as status or vendor_type compared with constants) over a table ' +
+    'of all rows with no LIMIT, a category column such as status or vendor_type compared with constants) over a table ' +
     'that existed before, ' +
     'in a transactional migration that also changes the schema (SQL files: after a schema change, or before one of the same ' +
     'table; op.execute, RunSQL, execute); ' +
