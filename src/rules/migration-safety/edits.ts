@@ -317,6 +317,11 @@ const PY_SCHEMA_RECEIVERS = new Set(['op', 'schema_editor', 'migrations', 'conne
  * any other name (`Helpers.add_index_concurrently`) and any other receiver (`connection.execute`) stay schema.
  */
 const RUBY_MODEL_ROWS = /^(?:create!?|load|reset_counters|reset_column_information|update_counters)$/
+/**
+ * Row writes whatever the receiver (`diary_entry.subscriptions.create(user: u)`, an association or a scope): no
+ * Rails schema statement has these names, only a receiver-less call could be one of the project's helpers.
+ */
+const RUBY_ROWS_ANY_RECEIVER = /^(?:create!?|update_counters|reset_counters|find_or_create_by!?|first_or_create!?)$/
 
 function isSchemaCall(n: TsNode, lang: 'ruby' | 'python'): boolean {
   if (lang === 'ruby') {
@@ -324,6 +329,7 @@ function isSchemaCall(n: TsNode, lang: 'ruby' | 'python'): boolean {
       const m = n.childForFieldName('method')?.text
       const receiver = n.childForFieldName('receiver')?.type
       if (m && (receiver === 'constant' || receiver === 'scope_resolution') && RUBY_MODEL_ROWS.test(m)) return false
+      if (m && receiver !== undefined && RUBY_ROWS_ANY_RECEIVER.test(m)) return false
       return m !== undefined && RUBY_SCHEMA.test(m)
     }
     // a bare call without arguments or receiver (`disable_ddl_transaction!`) is an identifier statement
@@ -478,8 +484,9 @@ const isImport = (n: TsNode): boolean =>
 
 /**
  * Keyword arguments of a Django model field that live only in Python: Django never writes them into the
- * database (its schema editor ignores them), so changing one alters no column. `default`, `null`,
- * `max_length`, `db_*`, `unique`, `on_delete` and the rest may change the database and are compared.
+ * database (its schema editor ignores them), so changing one alters no column. `default` (but in CreateModel,
+ * see inCreateModelFields), `null`, `max_length`, `db_*`, `unique`, `on_delete` and the rest may change the
+ * database and are compared.
  */
 const DJANGO_STATE_KWARGS = new Set([
   'validators',
@@ -526,11 +533,25 @@ function isStateModelOption(n: TsNode): boolean {
   )
 }
 
+/**
+ * A field of `CreateModel(fields=[('name', models.XField(…)), …])`: Django creates the table without the fields'
+ * `default` (its schema editor adds a default only to fill the rows of an existing table, in AddField and
+ * AlterField), so there `default` lives only in Python (netbox b72793a8). `db_default` is compared.
+ */
+function inCreateModelFields(fieldCall: TsNode): boolean {
+  const list = fieldCall.parent?.type === 'tuple' ? fieldCall.parent.parent : undefined
+  const kw = list?.type === 'list' ? list.parent : undefined
+  const op = kw?.type === 'keyword_argument' && kw.childForFieldName('name')?.text === 'fields' ? kw.parent?.parent : undefined
+  return op?.type === 'call' && /(?:^|\.)CreateModel$/.test(op.childForFieldName('function')?.text ?? '')
+}
+
 function isStateKwarg(n: TsNode): boolean {
   if (isStateModelOption(n)) return true
-  if (n.type !== 'keyword_argument' || !DJANGO_STATE_KWARGS.has(n.childForFieldName('name')?.text ?? '')) return false
+  const name = n.type === 'keyword_argument' ? (n.childForFieldName('name')?.text ?? '') : ''
+  if (!DJANGO_STATE_KWARGS.has(name) && name !== 'default') return false
   const call = n.parent?.parent
-  return call?.type === 'call' && FIELD_CALL.test(call.childForFieldName('function')?.text ?? '')
+  if (call?.type !== 'call' || !FIELD_CALL.test(call.childForFieldName('function')?.text ?? '')) return false
+  return name !== 'default' || inCreateModelFields(call)
 }
 
 /** `dependencies = [...]` in Django's `class Migration`. */

@@ -278,6 +278,20 @@ describe('migration-edited', () => {
         ),
       ).toEqual(['migration-edited:notice'])
     })
+    test('Rails: a row write on an association or scope (entry.subscriptions.create) is row code (OSM 826b70fd, 8750405b)', async () => {
+      const subscribe = (stub: string, up: string) =>
+        `class SubscribeAuthorsToDiaryEntries < ActiveRecord::Migration[4.2]\n${stub}  def up\n${up}  end\n\n  def down; end\nend\n`
+      const loop =
+        '    DiaryEntry.find_each do |diary_entry|\n      diary_entry.subscriptions.create(:user => diary_entry.user) unless diary_entry.subscribers.exists?(diary_entry.user.id)\n    end\n'
+      const path = 'db/migrate/20161011010929_subscribe_authors_to_diary_entries.rb'
+      // the model stub added (8750405b), the loop emptied into a rake task (826b70fd)
+      expect(await edit(path, subscribe('', loop), subscribe('  class DiaryEntry < ApplicationRecord\n  end\n\n', loop))).toEqual([
+        'migration-edited:notice',
+      ])
+      expect(await edit(path, subscribe('', loop), subscribe('', ''))).toEqual(['migration-edited:notice'])
+      // side by side: a receiver-less create, which could be the project's own helper, stays schema
+      expect(await edit(path, subscribe('', '    create(:a)\n'), subscribe('', '    create(:b)\n'))).toEqual(['migration-edited:fail'])
+    })
     test('side by side: a schema statement called on a receiver (a helper module, the connection) is still schema', async () => {
       const helper = (col: string) =>
         `class AddIdx < ActiveRecord::Migration[7.1]\n  def up\n    Helpers.add_index_concurrently(:users, :${col})\n    ActiveRecord::Base.connection.execute("SELECT 1")\n  end\nend\n`
@@ -339,6 +353,10 @@ describe('migration-edited', () => {
         'migration-edited:notice',
       ])
       expect(await edit(path, schema(''), schema(', db_comment="x"'))).toEqual(['migration-edited:fail'])
+      // a default dropped from a CreateModel field (netbox b72793a8): Django creates the table without it
+      expect(await edit(path, schema(', default=dict'), schema(''))).toEqual(['migration-edited:notice'])
+      // side by side: db_default is written into the table
+      expect(await edit(path, schema(''), schema(', db_default="{}"'))).toEqual(['migration-edited:fail'])
     })
     test("a model's Python-only options (ordering, verbose_name, permissions) are state too (netbox 2c06616a)", async () => {
       const p = 'netbox/extras/migrations/0091_create_managedfiles.py'
