@@ -5,6 +5,9 @@
  */
 import { copyReason, splitMysql } from '../../../../src/rules/migration-safety/mysql.js'
 import { dangerSuite, findings, type Case } from './cases.js'
+import { migrationSafety } from '../../../../src/rules/migration-safety/index.js'
+import { ruleOptions } from '../../../../src/policy/resolved.js'
+import { addFilePatch, makeContext } from '../../../helpers/context.js'
 
 const DIR = 'persistence/sql/migrations/sql'
 /** A MySQL up file with its down file (the type it puts back). */
@@ -115,4 +118,18 @@ test('data statements are not parsed: a megabyte INSERT beside the ALTER still l
     mysql(`INSERT INTO t (id, note) VALUES\n${rows};\nALTER TABLE t MODIFY note TEXT;`, 'ALTER TABLE t MODIFY note VARCHAR(255);'),
   )
   expect(out.filter((x) => x.code === 'table-copy-alter').map((x) => x.line)).toEqual([20002])
+})
+
+test("an ALTER that MySQL's grammar here cannot read is listed as not checked (MySQL syntax), never passed over in silence", async () => {
+  const c = mysql(
+    'ALTER TABLE t MODIFY c TEXT;\nALTER TABLE t MODIFY d TEXT COMPRESSION_UNKNOWN_OPTION 42;',
+    'ALTER TABLE t MODIFY c VARCHAR(10);\nALTER TABLE t MODIFY d VARCHAR(10);',
+  )
+  const out = await migrationSafety.evaluate(
+    makeContext({ files: [{ path: c.path, status: 'added', head: c.text, patch: addFilePatch(c.text) }, ...(c.files ?? [])] }),
+    ruleOptions(migrationSafety, { level: 'fail' }),
+  )
+  expect(out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.code}:${f.line}`)).toEqual(['table-copy-alter:1'])
+  const rows = out.tables!.flatMap((t) => t.rows)
+  expect(rows.find((r) => r[0] === '2')?.[2]).toBe('not checked (MySQL syntax)')
 })
