@@ -5832,11 +5832,15 @@ function splitMysql(sql, comments = []) {
     let line = 1;
     let startLine = 1;
     let seen = false;
+    let depth = 0;
+    let deepest = 0;
     const push = (end) => {
         const text = sql.slice(start, end).trim();
         if (text && seen)
-            out.push({ text, line: startLine, endLine: line });
+            out.push({ text, line: startLine, endLine: line, depth: deepest });
         seen = false;
+        depth = 0;
+        deepest = 0;
     };
     for (let i = 0; i < sql.length; i++) {
         const c = sql[i];
@@ -5887,7 +5891,11 @@ function splitMysql(sql, comments = []) {
             i = k;
             continue;
         }
-        if (c === ';') {
+        if (c === '(')
+            deepest = Math.max(deepest, ++depth);
+        else if (c === ')')
+            depth = Math.max(0, depth - 1);
+        else if (c === ';') {
             push(i);
             start = i + 1;
         }
@@ -5983,8 +5991,20 @@ function learnTypes(asts, into) {
 const SCHEMA_STATEMENT = /^(?:ALTER|CREATE)\s+(?:TEMPORARY\s+)?TABLE\b/i;
 /** Longer statements are not parsed (a generated schema dump of one table is far shorter). */
 const MAX_STATEMENT = 64 * 1024;
+/**
+ * Deeper statements are not parsed. node-sql-parser backtracks exponentially on nested expressions: six nested
+ * `CAST(` in a DEFAULT took seconds, ten took minutes and fifteen crashed Node (an array past V8's limit), so
+ * a hostile migration of 200 bytes could hang or kill the gate. A column's type needs depth 3 at most
+ * (`CREATE TABLE t (c DECIMAL(10,2) DEFAULT (0))`); anything deeper is listed as not checked.
+ */
+const MAX_DEPTH = 3;
+/**
+ * Milliseconds of MySQL parsing per run (`MysqlBudget`): at depth 3 a statement parses in a few milliseconds,
+ * the worst in tens, so a PR of thousands of such statements stops here and lists the rest as not checked.
+ */
+const MYSQL_PARSE_BUDGET_MS = 5000;
 /** Every statement node-sql-parser can read (the others are skipped), with its place. */
-async function parseMysql(sql) {
+async function parseMysql(sql, budget = { leftMs: MYSQL_PARSE_BUDGET_MS }) {
     const comments = [];
     const stmts = splitMysql(sql, comments);
     if (!stmts)
@@ -5996,10 +6016,11 @@ async function parseMysql(sql) {
         // only the statements that define columns are read: data (INSERT, UPDATE) may be megabytes
         if (!SCHEMA_STATEMENT.test(at.text))
             continue;
-        if (at.text.length > MAX_STATEMENT) {
+        if (at.text.length > MAX_STATEMENT || (at.depth ?? 0) > MAX_DEPTH || budget.leftMs <= 0) {
             unread.push(at);
             continue;
         }
+        const t0 = performance.now();
         try {
             const r = p.astify(at.text, { database: 'MySQL' });
             for (const ast of Array.isArray(r) ? r : [r])
@@ -6009,19 +6030,20 @@ async function parseMysql(sql) {
         catch {
             unread.push(at);
         }
+        budget.leftMs -= performance.now() - t0;
     }
     return { parsed, unread, comments };
 }
 /** The column types a MySQL file leaves (a rollback file, an earlier migration). */
-async function mysqlTypesSetBy(sql, into = new Map()) {
-    const { parsed } = await parseMysql(sql);
+async function mysqlTypesSetBy(sql, into = new Map(), budget) {
+    const { parsed } = await parseMysql(sql, budget);
     learnTypes(parsed.map((p) => p.ast), into);
     return into;
 }
 /** `table.column` of every column a file's MODIFY / CHANGE changes (whose type before is needed). */
-async function mysqlColumnsChanged(sql) {
+async function mysqlColumnsChanged(sql, budget) {
     const out = new Set();
-    for (const { ast } of (await parseMysql(sql)).parsed) {
+    for (const { ast } of (await parseMysql(sql, budget)).parsed) {
         const table = ast.table?.[0]?.table?.toLowerCase();
         if (ast.type !== 'alter' || !table)
             continue;
@@ -6038,8 +6060,8 @@ async function mysqlColumnsChanged(sql) {
  * column's type before (`before`: the rollback file's and the earlier migrations' types), unless the ALTER
  * names its ALGORITHM or LOCK. Tables the file creates are learnt as it goes.
  */
-async function analyzeMysql(sql, before) {
-    const { parsed, unread, comments } = await parseMysql(sql);
+async function analyzeMysql(sql, before, budget) {
+    const { parsed, unread, comments } = await parseMysql(sql, budget);
     const known = new Map(before);
     const created = [];
     const issues = [];
@@ -6086,7 +6108,9 @@ async function analyzeMysql(sql, before) {
             statement: at.text.split('\n')[0].slice(0, 120),
             detail: at.text === 'DELIMITER'
                 ? 'the file changes its DELIMITER (stored routines): its statements are not read, so type changes in it are not checked'
-                : "MySQL's grammar here (node-sql-parser) could not read this statement: a type change in it is not checked",
+                : "MySQL's grammar here (node-sql-parser) did not read this statement (it rejected it, or it nests more than " +
+                    `${MAX_DEPTH} parentheses deep, or the run's ${MYSQL_PARSE_BUDGET_MS / 1000} s of MySQL parsing was spent): ` +
+                    'a type change in it is not checked',
         });
     const statements = parsed.map((p) => ({ line: p.at.line, endLine: p.at.endLine }));
     return { issues, statements, comments, created, count: parsed.length };
@@ -9603,25 +9627,34 @@ async function earlierSqlMigrations(ctx, file, opts) {
  * Column types before a MySQL migration runs: what its rollback file sets, else what the folder's earlier MySQL
  * migrations left (read only when the file changes a column's definition).
  */
+/** One MySQL parsing budget per run (the run's ChangeSet): every MySQL file and lookback of a PR share it. */
+const mysqlBudgets = new WeakMap();
+function mysqlBudget(ctx) {
+    let b = mysqlBudgets.get(ctx.changes);
+    if (!b)
+        mysqlBudgets.set(ctx.changes, (b = { leftMs: MYSQL_PARSE_BUDGET_MS }));
+    return b;
+}
 async function mysqlTypesBefore(ctx, file, content, opts, readHead, readBase) {
     const out = new Map();
     if (!/\b(?:MODIFY|CHANGE)\b/i.test(content))
         return out;
-    const needed = await mysqlColumnsChanged(content);
+    const budget = mysqlBudget(ctx);
+    const needed = await mysqlColumnsChanged(content, budget);
     if (needed.size === 0)
         return out;
     // the rollback file puts back the type each column has before this migration
     const down = downPathFor(file.path);
     const text = down ? await readHead(down) : undefined;
     if (text !== undefined)
-        await mysqlTypesSetBy(text, out);
+        await mysqlTypesSetBy(text, out, budget);
     if ([...needed].every((k) => out.has(k)))
         return out;
     const learnt = new Map();
     for (const p of await earlierSqlMigrations(ctx, file, opts)) {
         const t = await readBase(p);
         if (t !== undefined)
-            await mysqlTypesSetBy(t, learnt);
+            await mysqlTypesSetBy(t, learnt, budget);
     }
     for (const [k, v] of learnt)
         if (!out.has(k))
@@ -9749,7 +9782,7 @@ async function analyzeMysqlFile(ctx, file, mig, content, opts, readHead, readBas
     const issues = await missingRollbackFiles(ctx, file, mig);
     if (!mig.forward)
         return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP };
-    const r = await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase));
+    const r = await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase), mysqlBudget(ctx));
     return {
         issues: [...issues, ...r.issues],
         statements: r.statements,
@@ -18715,7 +18748,8 @@ const q = (s) => (/^[a-z_][a-z0-9_$]*$/i.test(s) ? s : '`' + s.replace(/`/g, '``
         "before it (from the migration's rollback file, else from the folder's earlier MySQL migrations), on a table " +
         'the migration does not create; the same type with other NULL / DEFAULT attributes and a VARCHAR widened within ' +
         'its length prefix (255 bytes, 63 characters at utf8mb4) are in place; nothing without a known type before, or ' +
-        'when the ALTER names its ALGORITHM or LOCK; a statement the grammar cannot read is listed as not checked (MySQL syntax)',
+        'when the ALTER names its ALGORITHM or LOCK; a statement the grammar cannot read, nested more than 3 parentheses deep ' +
+        "or past the run's 5 s of MySQL parsing is listed as not checked (MySQL syntax)",
     level: 'fail',
     lockDanger: true,
     scalesWithTable: true,

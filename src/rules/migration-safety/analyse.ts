@@ -6,7 +6,7 @@
 import type { ChangedFile, RuleContext } from '../../types.js'
 import { PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
-import { analyzeMysql, mysqlColumnsChanged, mysqlTypesSetBy, type MysqlType } from './mysql.js'
+import { analyzeMysql, mysqlColumnsChanged, mysqlTypesSetBy, MYSQL_PARSE_BUDGET_MS, type MysqlBudget, type MysqlType } from './mysql.js'
 import { detectDialect, dialectOfFileName } from './dialect.js'
 import {
   analyzePython,
@@ -203,6 +203,14 @@ async function earlierSqlMigrations(ctx: RuleContext, file: ChangedFile, opts: M
  * Column types before a MySQL migration runs: what its rollback file sets, else what the folder's earlier MySQL
  * migrations left (read only when the file changes a column's definition).
  */
+/** One MySQL parsing budget per run (the run's ChangeSet): every MySQL file and lookback of a PR share it. */
+const mysqlBudgets = new WeakMap<object, MysqlBudget>()
+function mysqlBudget(ctx: RuleContext): MysqlBudget {
+  let b = mysqlBudgets.get(ctx.changes)
+  if (!b) mysqlBudgets.set(ctx.changes, (b = { leftMs: MYSQL_PARSE_BUDGET_MS }))
+  return b
+}
+
 async function mysqlTypesBefore(
   ctx: RuleContext,
   file: ChangedFile,
@@ -213,17 +221,18 @@ async function mysqlTypesBefore(
 ): Promise<Map<string, MysqlType>> {
   const out = new Map<string, MysqlType>()
   if (!/\b(?:MODIFY|CHANGE)\b/i.test(content)) return out
-  const needed = await mysqlColumnsChanged(content)
+  const budget = mysqlBudget(ctx)
+  const needed = await mysqlColumnsChanged(content, budget)
   if (needed.size === 0) return out
   // the rollback file puts back the type each column has before this migration
   const down = downPathFor(file.path)
   const text = down ? await readHead(down) : undefined
-  if (text !== undefined) await mysqlTypesSetBy(text, out)
+  if (text !== undefined) await mysqlTypesSetBy(text, out, budget)
   if ([...needed].every((k) => out.has(k))) return out
   const learnt = new Map<string, MysqlType>()
   for (const p of await earlierSqlMigrations(ctx, file, opts)) {
     const t = await readBase(p)
-    if (t !== undefined) await mysqlTypesSetBy(t, learnt)
+    if (t !== undefined) await mysqlTypesSetBy(t, learnt, budget)
   }
   for (const [k, v] of learnt) if (!out.has(k)) out.set(k, v)
   return out
@@ -364,7 +373,7 @@ async function analyzeMysqlFile(
 ): Promise<Analysis> {
   const issues = await missingRollbackFiles(ctx, file, mig)
   if (!mig.forward) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP }
-  const r = await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase))
+  const r = await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase), mysqlBudget(ctx))
   return {
     issues: [...issues, ...r.issues],
     statements: r.statements,

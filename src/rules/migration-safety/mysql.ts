@@ -26,6 +26,8 @@ export interface MysqlStatement {
   text: string
   line: number
   endLine: number
+  /** Deepest nesting of parentheses outside quotes and comments. */
+  depth?: number
 }
 
 /**
@@ -39,10 +41,14 @@ export function splitMysql(sql: string, comments: Array<{ line: number; text: st
   let line = 1
   let startLine = 1
   let seen = false
+  let depth = 0
+  let deepest = 0
   const push = (end: number): void => {
     const text = sql.slice(start, end).trim()
-    if (text && seen) out.push({ text, line: startLine, endLine: line })
+    if (text && seen) out.push({ text, line: startLine, endLine: line, depth: deepest })
     seen = false
+    depth = 0
+    deepest = 0
   }
   for (let i = 0; i < sql.length; i++) {
     const c = sql[i]
@@ -84,7 +90,9 @@ export function splitMysql(sql: string, comments: Array<{ line: number; text: st
       i = k
       continue
     }
-    if (c === ';') {
+    if (c === '(') deepest = Math.max(deepest, ++depth)
+    else if (c === ')') depth = Math.max(0, depth - 1)
+    else if (c === ';') {
       push(i)
       start = i + 1
     }
@@ -213,9 +221,29 @@ export function learnTypes(asts: Ast[], into: Map<string, MysqlType>): void {
 const SCHEMA_STATEMENT = /^(?:ALTER|CREATE)\s+(?:TEMPORARY\s+)?TABLE\b/i
 /** Longer statements are not parsed (a generated schema dump of one table is far shorter). */
 const MAX_STATEMENT = 64 * 1024
+/**
+ * Deeper statements are not parsed. node-sql-parser backtracks exponentially on nested expressions: six nested
+ * `CAST(` in a DEFAULT took seconds, ten took minutes and fifteen crashed Node (an array past V8's limit), so
+ * a hostile migration of 200 bytes could hang or kill the gate. A column's type needs depth 3 at most
+ * (`CREATE TABLE t (c DECIMAL(10,2) DEFAULT (0))`); anything deeper is listed as not checked.
+ */
+const MAX_DEPTH = 3
+/**
+ * Milliseconds of MySQL parsing per run (`MysqlBudget`): at depth 3 a statement parses in a few milliseconds,
+ * the worst in tens, so a PR of thousands of such statements stops here and lists the rest as not checked.
+ */
+export const MYSQL_PARSE_BUDGET_MS = 5000
+
+/** What is left of a run's MySQL parsing time, shared by every file and lookback of the run. */
+export interface MysqlBudget {
+  leftMs: number
+}
 
 /** Every statement node-sql-parser can read (the others are skipped), with its place. */
-export async function parseMysql(sql: string): Promise<{
+export async function parseMysql(
+  sql: string,
+  budget: MysqlBudget = { leftMs: MYSQL_PARSE_BUDGET_MS },
+): Promise<{
   parsed: Array<{ ast: Ast; at: MysqlStatement }>
   /** ALTER / CREATE TABLE statements MySQL's grammar here could not read (the whole file when it changes DELIMITER). */
   unread: MysqlStatement[]
@@ -230,23 +258,29 @@ export async function parseMysql(sql: string): Promise<{
   for (const at of stmts) {
     // only the statements that define columns are read: data (INSERT, UPDATE) may be megabytes
     if (!SCHEMA_STATEMENT.test(at.text)) continue
-    if (at.text.length > MAX_STATEMENT) {
+    if (at.text.length > MAX_STATEMENT || (at.depth ?? 0) > MAX_DEPTH || budget.leftMs <= 0) {
       unread.push(at)
       continue
     }
+    const t0 = performance.now()
     try {
       const r = p.astify(at.text, { database: 'MySQL' })
       for (const ast of Array.isArray(r) ? r : [r]) if (isAst(ast)) parsed.push({ ast, at })
     } catch {
       unread.push(at)
     }
+    budget.leftMs -= performance.now() - t0
   }
   return { parsed, unread, comments }
 }
 
 /** The column types a MySQL file leaves (a rollback file, an earlier migration). */
-export async function mysqlTypesSetBy(sql: string, into = new Map<string, MysqlType>()): Promise<Map<string, MysqlType>> {
-  const { parsed } = await parseMysql(sql)
+export async function mysqlTypesSetBy(
+  sql: string,
+  into = new Map<string, MysqlType>(),
+  budget?: MysqlBudget,
+): Promise<Map<string, MysqlType>> {
+  const { parsed } = await parseMysql(sql, budget)
   learnTypes(
     parsed.map((p) => p.ast),
     into,
@@ -255,9 +289,9 @@ export async function mysqlTypesSetBy(sql: string, into = new Map<string, MysqlT
 }
 
 /** `table.column` of every column a file's MODIFY / CHANGE changes (whose type before is needed). */
-export async function mysqlColumnsChanged(sql: string): Promise<Set<string>> {
+export async function mysqlColumnsChanged(sql: string, budget?: MysqlBudget): Promise<Set<string>> {
   const out = new Set<string>()
-  for (const { ast } of (await parseMysql(sql)).parsed) {
+  for (const { ast } of (await parseMysql(sql, budget)).parsed) {
     const table = ast.table?.[0]?.table?.toLowerCase()
     if (ast.type !== 'alter' || !table) continue
     for (const e of ast.expr ?? []) {
@@ -281,8 +315,8 @@ export interface MysqlResult {
  * column's type before (`before`: the rollback file's and the earlier migrations' types), unless the ALTER
  * names its ALGORITHM or LOCK. Tables the file creates are learnt as it goes.
  */
-export async function analyzeMysql(sql: string, before: ReadonlyMap<string, MysqlType>): Promise<MysqlResult> {
-  const { parsed, unread, comments } = await parseMysql(sql)
+export async function analyzeMysql(sql: string, before: ReadonlyMap<string, MysqlType>, budget?: MysqlBudget): Promise<MysqlResult> {
+  const { parsed, unread, comments } = await parseMysql(sql, budget)
   const known = new Map(before)
   const created: string[] = []
   const issues: Issue[] = []
@@ -327,7 +361,9 @@ export async function analyzeMysql(sql: string, before: ReadonlyMap<string, Mysq
       detail:
         at.text === 'DELIMITER'
           ? 'the file changes its DELIMITER (stored routines): its statements are not read, so type changes in it are not checked'
-          : "MySQL's grammar here (node-sql-parser) could not read this statement: a type change in it is not checked",
+          : "MySQL's grammar here (node-sql-parser) did not read this statement (it rejected it, or it nests more than " +
+            `${MAX_DEPTH} parentheses deep, or the run's ${MYSQL_PARSE_BUDGET_MS / 1000} s of MySQL parsing was spent): ` +
+            'a type change in it is not checked',
     })
   const statements = parsed.map((p) => ({ line: p.at.line, endLine: p.at.endLine }))
   return { issues, statements, comments, created, count: parsed.length }

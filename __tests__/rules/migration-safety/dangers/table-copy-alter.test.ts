@@ -133,3 +133,23 @@ test("an ALTER that MySQL's grammar here cannot read is listed as not checked (M
   const rows = out.tables!.flatMap((t) => t.rows)
   expect(rows.find((r) => r[0] === '2')?.[2]).toBe('not checked (MySQL syntax)')
 })
+
+test('a hostile MySQL statement nested deeper than 3 parentheses is not parsed (node-sql-parser backtracks exponentially there): listed as not checked', async () => {
+  // eight nested CASTs took node-sql-parser minutes and fifteen crashed Node; the guard lists the statement instead
+  const hostile = `ALTER TABLE t MODIFY c INT DEFAULT ${'CAST('.repeat(8)}1;\nALTER TABLE t MODIFY d TEXT;`
+  const c = mysql(hostile, 'ALTER TABLE t MODIFY c VARCHAR(10);\nALTER TABLE t MODIFY d VARCHAR(10);')
+  const out = await migrationSafety.evaluate(
+    makeContext({ files: [{ path: c.path, status: 'added', head: c.text, patch: addFilePatch(c.text) }, ...(c.files ?? [])] }),
+    ruleOptions(migrationSafety, { level: 'fail' }),
+  )
+  expect(out.findings.filter((f) => f.kind === 'violation').map((f) => `${f.code}:${f.line}`)).toEqual(['table-copy-alter:2'])
+  const row = out.tables!.flatMap((t) => t.rows).find((r) => r[0] === '1')
+  expect(row?.[2]).toBe('not checked (MySQL syntax)')
+  expect(row?.[4]).toContain('nests more than 3 parentheses deep')
+})
+
+test('splitMysql records how deep each statement nests', () => {
+  expect(splitMysql("CREATE TABLE t (c DECIMAL(10,2) DEFAULT (0), n VARCHAR(3) DEFAULT '(((');\nSELECT 1")?.map((s) => s.depth)).toEqual([
+    2, 0,
+  ])
+})

@@ -19,7 +19,8 @@ export default defineDanger({
     "before it (from the migration's rollback file, else from the folder's earlier MySQL migrations), on a table " +
     'the migration does not create; the same type with other NULL / DEFAULT attributes and a VARCHAR widened within ' +
     'its length prefix (255 bytes, 63 characters at utf8mb4) are in place; nothing without a known type before, or ' +
-    'when the ALTER names its ALGORITHM or LOCK; a statement the grammar cannot read is listed as not checked (MySQL syntax)',
+    'when the ALTER names its ALGORITHM or LOCK; a statement the grammar cannot read, nested more than 3 parentheses deep ' +
+    "or past the run's 5 s of MySQL parsing is listed as not checked (MySQL syntax)",
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
