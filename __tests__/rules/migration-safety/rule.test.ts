@@ -249,6 +249,8 @@ describe('migration-safety: a read that fails is never a file that is absent', (
 
   test.each([
     ['golang-migrate SQL', 'db/migrations/20240101_x.up.sql', 'ALTER TABLE users ADD COLUMN note text;\n'],
+    // the rollback file and the earlier migrations MySQL's type lookup reads
+    ['MySQL SQL', 'db/migrations/20240101_x.mysql.up.sql', 'ALTER TABLE users MODIFY note TEXT;\n'],
     [
       'Rails',
       'db/migrate/20240101000000_add_note.rb',
