@@ -9623,10 +9623,6 @@ async function earlierSqlMigrations(ctx, file, opts) {
         .sort()
         .slice(-SQL_TYPE_LOOKBACK);
 }
-/**
- * Column types before a MySQL migration runs: what its rollback file sets, else what the folder's earlier MySQL
- * migrations left (read only when the file changes a column's definition).
- */
 /** One MySQL parsing budget per run (the run's ChangeSet): every MySQL file and lookback of a PR share it. */
 const mysqlBudgets = new WeakMap();
 function mysqlBudget(ctx) {
@@ -9635,6 +9631,10 @@ function mysqlBudget(ctx) {
         mysqlBudgets.set(ctx.changes, (b = { leftMs: MYSQL_PARSE_BUDGET_MS }));
     return b;
 }
+/**
+ * Column types before a MySQL migration runs: what its rollback file sets, else what the folder's earlier MySQL
+ * migrations left (read only when the file changes a column's definition).
+ */
 async function mysqlTypesBefore(ctx, file, content, opts, readHead, readBase) {
     const out = new Map();
     if (!/\b(?:MODIFY|CHANGE)\b/i.test(content))

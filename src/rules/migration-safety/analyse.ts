@@ -199,10 +199,6 @@ async function earlierSqlMigrations(ctx: RuleContext, file: ChangedFile, opts: M
     .slice(-SQL_TYPE_LOOKBACK)
 }
 
-/**
- * Column types before a MySQL migration runs: what its rollback file sets, else what the folder's earlier MySQL
- * migrations left (read only when the file changes a column's definition).
- */
 /** One MySQL parsing budget per run (the run's ChangeSet): every MySQL file and lookback of a PR share it. */
 const mysqlBudgets = new WeakMap<object, MysqlBudget>()
 function mysqlBudget(ctx: RuleContext): MysqlBudget {
@@ -211,6 +207,10 @@ function mysqlBudget(ctx: RuleContext): MysqlBudget {
   return b
 }
 
+/**
+ * Column types before a MySQL migration runs: what its rollback file sets, else what the folder's earlier MySQL
+ * migrations left (read only when the file changes a column's definition).
+ */
 async function mysqlTypesBefore(
   ctx: RuleContext,
   file: ChangedFile,
