@@ -7247,16 +7247,16 @@ class FileState {
             !this.lockTimeoutReported &&
             !(lockingTable && this.createdTables.has(lockingTable)));
     }
-    /**
-     * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
-     * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
-     */
     /** A statement changed the schema of an existing table (`t` when known). */
     markSchema(t) {
         this.schemaChange = true;
         if (t)
             this.schemaTables.add(t.toLowerCase());
     }
+    /**
+     * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
+     * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
+     */
     track(u, out, emit) {
         let lockingTable;
         let locks = false;

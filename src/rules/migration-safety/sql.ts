@@ -73,8 +73,9 @@ export interface SqlResult {
    */
   backfills: Issue[]
   /**
-   * The same before any schema change in the text: they hold no schema lock, so they count only after a schema
-   * change the caller saw earlier in the same transaction (an ORM migration's operations before this SQL).
+   * The same before any schema change in the text (and not on a table a later statement changes): a SQL file
+   * holds no schema lock yet there, so they are not reported. The ORM analysers, which do not order embedded
+   * SQL with the operations around it, count them as the others.
    */
   earlyBackfills: Issue[]
   /** A statement changed the schema of a table that existed before. */
@@ -516,16 +517,16 @@ class FileState implements SqlState {
     )
   }
 
-  /**
-   * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
-   * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
-   */
   /** A statement changed the schema of an existing table (`t` when known). */
   private markSchema(t: string | undefined): void {
     this.schemaChange = true
     if (t) this.schemaTables.add(t.toLowerCase())
   }
 
+  /**
+   * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
+   * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
+   */
   private track(u: Unwrapped, out: readonly Found[], emit: Emit): { locks: boolean; lockingTable?: string } {
     let lockingTable: string | undefined
     let locks = false
