@@ -5819,7 +5819,147 @@ function sqitchRevertFor(path) {
     return i < 0 ? 'revert/' + path.slice('deploy/'.length) : path.slice(0, i) + '/revert/' + path.slice(i + '/deploy/'.length);
 }
 
+;// CONCATENATED MODULE: ./src/rules/migration-safety/text-index.ts
+/**
+ * Offsets to lines. libpg-query reports statement locations and scan tokens in UTF-8 BYTES and syntax
+ * errors in CHARACTERS (code points); tree-sitter reports rows. Everything the rule shows is a 1-based line (and column).
+ */
+class TextIndex {
+    text;
+    bytes;
+    ascii;
+    /** Byte offset where each line starts. */
+    lineStarts;
+    /** Index into lineStarts of the last answer: statements are looked up in file order. */
+    hint = 0;
+    constructor(text) {
+        this.text = text;
+        this.bytes = Buffer.from(text, 'utf8');
+        this.ascii = this.bytes.length === text.length;
+        const starts = [0];
+        const b = this.bytes;
+        for (let i = 0; i < b.length; i++)
+            if (b[i] === 10)
+                starts.push(i + 1);
+        this.lineStarts = starts;
+    }
+    /** 1-based line of a byte offset. */
+    lineOfByte(offset) {
+        const s = this.lineStarts;
+        const h = this.hint;
+        if (s[h] <= offset) {
+            // the same line as last time, or the next one
+            if (h + 1 >= s.length || offset < s[h + 1])
+                return h + 1;
+            if (h + 2 >= s.length || offset < s[h + 2])
+                return (this.hint = h + 1) + 1;
+        }
+        let lo = 0;
+        let hi = s.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (s[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        this.hint = lo;
+        return lo + 1;
+    }
+    /** 1-based column (in characters) of a byte offset. */
+    columnOfByte(offset) {
+        const line = this.lineOfByte(offset);
+        const start = this.lineStarts[line - 1];
+        if (this.ascii)
+            return offset - start + 1;
+        return this.bytes.subarray(start, offset).toString('utf8').length + 1;
+    }
+    /** Byte offset of a character offset. */
+    charToByte(charOffset) {
+        if (this.ascii)
+            return charOffset;
+        return Buffer.byteLength(this.text.slice(0, charOffset), 'utf8');
+    }
+    /**
+     * The byte offset `count` characters after byte `from`, counting characters as PostgreSQL does (code
+     * points: an emoji is one, where a JS string counts two): the parser's error cursor is in those.
+     */
+    advanceCodePoints(from, count) {
+        if (this.ascii)
+            return Math.min(from + count, this.bytes.length);
+        const b = this.bytes;
+        let i = from;
+        for (let n = 0; n < count && i < b.length; n++) {
+            i++;
+            while (i < b.length && (b[i] & 0xc0) === 0x80)
+                i++;
+        }
+        return i;
+    }
+    slice(startByte, endByte) {
+        if (this.ascii)
+            return this.text.slice(startByte, endByte);
+        return this.bytes.subarray(startByte, endByte).toString('utf8');
+    }
+}
+/**
+ * Skips whitespace and SQL comments (`--` to the end of the line, nested slash-star) from `pos`, before
+ * `end`. With `comments`, pushes the [start, end) byte span of each comment skipped.
+ */
+function skipSqlTrivia(b, pos, end, comments) {
+    let i = pos;
+    while (i < end) {
+        const c = b[i];
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
+            i++;
+        }
+        else if (c === 45 && b[i + 1] === 45) {
+            const s = i;
+            while (i < end && b[i] !== 10 && b[i] !== 13)
+                i++;
+            comments?.push([s, i]);
+        }
+        else if (c === 47 && b[i + 1] === 42) {
+            const s = i;
+            let depth = 1;
+            i += 2;
+            while (i < end && depth > 0) {
+                if (b[i] === 47 && b[i + 1] === 42) {
+                    depth++;
+                    i += 2;
+                }
+                else if (b[i] === 42 && b[i + 1] === 47) {
+                    depth--;
+                    i += 2;
+                }
+                else
+                    i++;
+            }
+            comments?.push([s, i]);
+        }
+        else
+            break;
+    }
+    return i;
+}
+/** Trims trailing whitespace and a trailing semicolon from [start, end). */
+function trimSqlEnd(b, start, end) {
+    let e = end;
+    while (e > start && (b[e - 1] === 32 || b[e - 1] === 9 || b[e - 1] === 10 || b[e - 1] === 13 || b[e - 1] === 59))
+        e--;
+    return e;
+}
+/** First line of a statement, shortened for a table cell. */
+function shortStatement(s, max = 90) {
+    const nl = s.indexOf('\n');
+    const line = (nl < 0 ? s : s.slice(0, nl)).trim();
+    const first = /\s\s|[\t\r\f\v]/.test(line) ? line.replace(/\s+/g, ' ') : line;
+    const more = nl >= 0 || first.length > max;
+    return first.length > max ? first.slice(0, max - 1) + '\u2026' : more ? first + ' \u2026' : first;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/mysql.ts
+
 /**
  * The statements of a MySQL file: split at `;` outside quotes ('\u2026', "\u2026", `\u2026`) and comments (`-- `, `#`,
  * `/* \u2026 *\/`). A file that changes its DELIMITER (stored routines) is not split: undefined.
@@ -6088,7 +6228,7 @@ async function analyzeMysql(sql, before, budget) {
                     id: 'table-copy-alter',
                     line: at.line,
                     endLine: at.endLine,
-                    statement: at.text.split('\n')[0].slice(0, 120),
+                    statement: shortStatement(at.text),
                     detail: `${e.action === 'change' ? 'CHANGE' : 'MODIFY'} ${table}.${old} ${showType(was)} -> ${showType(after)}: ` +
                         `${why}, so MySQL copies the table (ALGORITHM=COPY)`,
                     table,
@@ -6105,7 +6245,7 @@ async function analyzeMysql(sql, before, budget) {
             id: 'syntax-error',
             line: at.line,
             endLine: at.endLine,
-            statement: at.text.split('\n')[0].slice(0, 120),
+            statement: shortStatement(at.text),
             detail: at.text === 'DELIMITER'
                 ? 'the file changes its DELIMITER (stored routines): its statements are not read, so type changes in it are not checked'
                 : "MySQL's grammar here (node-sql-parser) did not read this statement (it rejected it, or it nests more than " +
@@ -6398,145 +6538,6 @@ var migration_safety_dangers = __webpack_require__(61285);
 var backfill_in_transaction = __webpack_require__(3417);
 // EXTERNAL MODULE: ./src/rules/migration-safety/sql-ast.ts
 var sql_ast = __webpack_require__(79836);
-;// CONCATENATED MODULE: ./src/rules/migration-safety/text-index.ts
-/**
- * Offsets to lines. libpg-query reports statement locations and scan tokens in UTF-8 BYTES and syntax
- * errors in CHARACTERS (code points); tree-sitter reports rows. Everything the rule shows is a 1-based line (and column).
- */
-class TextIndex {
-    text;
-    bytes;
-    ascii;
-    /** Byte offset where each line starts. */
-    lineStarts;
-    /** Index into lineStarts of the last answer: statements are looked up in file order. */
-    hint = 0;
-    constructor(text) {
-        this.text = text;
-        this.bytes = Buffer.from(text, 'utf8');
-        this.ascii = this.bytes.length === text.length;
-        const starts = [0];
-        const b = this.bytes;
-        for (let i = 0; i < b.length; i++)
-            if (b[i] === 10)
-                starts.push(i + 1);
-        this.lineStarts = starts;
-    }
-    /** 1-based line of a byte offset. */
-    lineOfByte(offset) {
-        const s = this.lineStarts;
-        const h = this.hint;
-        if (s[h] <= offset) {
-            // the same line as last time, or the next one
-            if (h + 1 >= s.length || offset < s[h + 1])
-                return h + 1;
-            if (h + 2 >= s.length || offset < s[h + 2])
-                return (this.hint = h + 1) + 1;
-        }
-        let lo = 0;
-        let hi = s.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (s[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        this.hint = lo;
-        return lo + 1;
-    }
-    /** 1-based column (in characters) of a byte offset. */
-    columnOfByte(offset) {
-        const line = this.lineOfByte(offset);
-        const start = this.lineStarts[line - 1];
-        if (this.ascii)
-            return offset - start + 1;
-        return this.bytes.subarray(start, offset).toString('utf8').length + 1;
-    }
-    /** Byte offset of a character offset. */
-    charToByte(charOffset) {
-        if (this.ascii)
-            return charOffset;
-        return Buffer.byteLength(this.text.slice(0, charOffset), 'utf8');
-    }
-    /**
-     * The byte offset `count` characters after byte `from`, counting characters as PostgreSQL does (code
-     * points: an emoji is one, where a JS string counts two): the parser's error cursor is in those.
-     */
-    advanceCodePoints(from, count) {
-        if (this.ascii)
-            return Math.min(from + count, this.bytes.length);
-        const b = this.bytes;
-        let i = from;
-        for (let n = 0; n < count && i < b.length; n++) {
-            i++;
-            while (i < b.length && (b[i] & 0xc0) === 0x80)
-                i++;
-        }
-        return i;
-    }
-    slice(startByte, endByte) {
-        if (this.ascii)
-            return this.text.slice(startByte, endByte);
-        return this.bytes.subarray(startByte, endByte).toString('utf8');
-    }
-}
-/**
- * Skips whitespace and SQL comments (`--` to the end of the line, nested slash-star) from `pos`, before
- * `end`. With `comments`, pushes the [start, end) byte span of each comment skipped.
- */
-function skipSqlTrivia(b, pos, end, comments) {
-    let i = pos;
-    while (i < end) {
-        const c = b[i];
-        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
-            i++;
-        }
-        else if (c === 45 && b[i + 1] === 45) {
-            const s = i;
-            while (i < end && b[i] !== 10 && b[i] !== 13)
-                i++;
-            comments?.push([s, i]);
-        }
-        else if (c === 47 && b[i + 1] === 42) {
-            const s = i;
-            let depth = 1;
-            i += 2;
-            while (i < end && depth > 0) {
-                if (b[i] === 47 && b[i + 1] === 42) {
-                    depth++;
-                    i += 2;
-                }
-                else if (b[i] === 42 && b[i + 1] === 47) {
-                    depth--;
-                    i += 2;
-                }
-                else
-                    i++;
-            }
-            comments?.push([s, i]);
-        }
-        else
-            break;
-    }
-    return i;
-}
-/** Trims trailing whitespace and a trailing semicolon from [start, end). */
-function trimSqlEnd(b, start, end) {
-    let e = end;
-    while (e > start && (b[e - 1] === 32 || b[e - 1] === 9 || b[e - 1] === 10 || b[e - 1] === 13 || b[e - 1] === 59))
-        e--;
-    return e;
-}
-/** First line of a statement, shortened for a table cell. */
-function shortStatement(s, max = 90) {
-    const nl = s.indexOf('\n');
-    const line = (nl < 0 ? s : s.slice(0, nl)).trim();
-    const first = /\s\s|[\t\r\f\v]/.test(line) ? line.replace(/\s+/g, ' ') : line;
-    const more = nl >= 0 || first.length > max;
-    return first.length > max ? first.slice(0, max - 1) + '\u2026' : more ? first + ' \u2026' : first;
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -9781,8 +9782,13 @@ async function missingRollbackFiles(ctx, file, mig) {
 async function analyzeMysqlFile(ctx, file, mig, content, opts, readHead, readBase) {
     const issues = await missingRollbackFiles(ctx, file, mig);
     if (!mig.forward)
+        return sqlAnalysis(issues);
+    return sqlAnalysis(issues, await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase), mysqlBudget(ctx)));
+}
+/** The Analysis of a SQL file: the rollback-file issues, then what its parse found (none when it was not parsed). */
+function sqlAnalysis(issues, r) {
+    if (!r)
         return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP };
-    const r = await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase), mysqlBudget(ctx));
     return {
         issues: [...issues, ...r.issues],
         statements: r.statements,
@@ -9791,7 +9797,9 @@ async function analyzeMysqlFile(ctx, file, mig, content, opts, readHead, readBas
         count: r.count,
         created: r.created,
         framework: 'sql',
-        ...NO_CATCH_UP,
+        addedColumns: r.addedColumns ?? [],
+        catchUps: r.catchUps ?? [],
+        ...(r.lockTimeoutLine !== undefined ? { lockTimeoutLine: r.lockTimeoutLine } : {}),
     };
 }
 /** A SQL migration file: parsed when its dialect is PostgreSQL's family (`parser` given), rollback files checked either way. */
@@ -9807,20 +9815,7 @@ async function analyzeSqlFile(ctx, file, mig, content, opts, sqlOpts, parser) {
             issues.push(...r.backfills);
     }
     issues.push(...(await missingRollbackFiles(ctx, file, mig)));
-    if (!r)
-        return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP };
-    return {
-        issues: [...issues, ...r.issues],
-        statements: r.statements,
-        comments: r.comments,
-        waivers: [],
-        count: r.count,
-        created: r.created,
-        framework: 'sql',
-        addedColumns: r.addedColumns,
-        catchUps: r.catchUps,
-        lockTimeoutLine: r.lockTimeoutLine,
-    };
+    return sqlAnalysis(issues, r);
 }
 async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, readBase, earlier, parsed) {
     if (mig.kind === 'sql' && dialect === 'mysql')

@@ -372,8 +372,19 @@ async function analyzeMysqlFile(
   readBase: Reader,
 ): Promise<Analysis> {
   const issues = await missingRollbackFiles(ctx, file, mig)
-  if (!mig.forward) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP }
-  const r = await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase), mysqlBudget(ctx))
+  if (!mig.forward) return sqlAnalysis(issues)
+  return sqlAnalysis(
+    issues,
+    await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase), mysqlBudget(ctx)),
+  )
+}
+
+/** The Analysis of a SQL file: the rollback-file issues, then what its parse found (none when it was not parsed). */
+function sqlAnalysis(
+  issues: Issue[],
+  r?: Pick<SqlResult, 'issues' | 'statements' | 'comments' | 'count' | 'created'> & Partial<SqlResult>,
+): Analysis {
+  if (!r) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP }
   return {
     issues: [...issues, ...r.issues],
     statements: r.statements,
@@ -382,7 +393,9 @@ async function analyzeMysqlFile(
     count: r.count,
     created: r.created,
     framework: 'sql',
-    ...NO_CATCH_UP,
+    addedColumns: r.addedColumns ?? [],
+    catchUps: r.catchUps ?? [],
+    ...(r.lockTimeoutLine !== undefined ? { lockTimeoutLine: r.lockTimeoutLine } : {}),
   }
 }
 
@@ -406,19 +419,7 @@ async function analyzeSqlFile(
     if (r.schemaChange && db.transactional) issues.push(...r.backfills)
   }
   issues.push(...(await missingRollbackFiles(ctx, file, mig)))
-  if (!r) return { issues, statements: [], comments: [], waivers: [], count: 0, created: [], framework: 'sql', ...NO_CATCH_UP }
-  return {
-    issues: [...issues, ...r.issues],
-    statements: r.statements,
-    comments: r.comments,
-    waivers: [],
-    count: r.count,
-    created: r.created,
-    framework: 'sql',
-    addedColumns: r.addedColumns,
-    catchUps: r.catchUps,
-    lockTimeoutLine: r.lockTimeoutLine,
-  }
+  return sqlAnalysis(issues, r)
 }
 
 export async function analyzeFile(

@@ -12,6 +12,7 @@
  * the data type copies the table.
  */
 import type { Issue } from './sql.js'
+import { shortStatement } from './text-index.js'
 
 /** A MySQL column type: upper-case name, length (VARCHAR(255) → 255) and scale (DECIMAL(10,2) → 2). */
 export interface MysqlType {
@@ -339,7 +340,7 @@ export async function analyzeMysql(sql: string, before: ReadonlyMap<string, Mysq
           id: 'table-copy-alter',
           line: at.line,
           endLine: at.endLine,
-          statement: at.text.split('\n')[0].slice(0, 120),
+          statement: shortStatement(at.text),
           detail:
             `${e.action === 'change' ? 'CHANGE' : 'MODIFY'} ${table}.${old} ${showType(was)} -> ${showType(after)}: ` +
             `${why}, so MySQL copies the table (ALGORITHM=COPY)`,
@@ -357,7 +358,7 @@ export async function analyzeMysql(sql: string, before: ReadonlyMap<string, Mysq
       id: 'syntax-error',
       line: at.line,
       endLine: at.endLine,
-      statement: at.text.split('\n')[0].slice(0, 120),
+      statement: shortStatement(at.text),
       detail:
         at.text === 'DELIMITER'
           ? 'the file changes its DELIMITER (stored routines): its statements are not read, so type changes in it are not checked'
