@@ -190,7 +190,9 @@ export function sameSql(pg: PgApi | undefined, base: string, head: string): bool
  * (`"SET LOCAL lock_timeout = '5s'"`) are not compared.
  */
 function leafText(n: TsNode): string {
-  if (n.type === 'heredoc_beginning') return n.text.replace(/^<<[-~]/, '<<')
+  // the delimiter's name (END_SQL, SQL) is only where the text ends; its quotes (no interpolation, a shell command) stay
+  if (n.type === 'heredoc_beginning') return n.text.replace(/^<<[-~]?(['"`]?)\w+\1$/, '<<$1$1')
+  if (n.type === 'heredoc_end') return ''
   if (n.type === 'heredoc_content') return n.text.replace(/\s+/g, ' ').trim()
   if (n.type === 'string_content') {
     const m = SET_TIMEOUT.exec(n.text)
@@ -241,11 +243,35 @@ function redundantParens(n: TsNode): TsNode | undefined {
 const isArgumentComma = (n: TsNode): boolean =>
   n.type === ',' && (n.parent?.type === 'argument_list' || n.parent?.type === 'hash' || n.parent?.type === 'dictionary')
 
+/**
+ * The literal strings a Ruby string expression joins, in order, when it is only literals: `"a" + "b"`, `"a" "b"`
+ * and `"a" \` + newline + `"b"` (rubocop's Style/LineEndConcatenation) make the same string. Undefined otherwise.
+ */
+function rubyStringParts(n: TsNode): TsNode[] | undefined {
+  if (n.type === 'string') return [n]
+  if (n.type === 'chained_string') {
+    const parts = namedChildrenOf(n).filter((c): c is TsNode => c !== null && c.type !== 'comment')
+    return parts.every((c) => c.type === 'string') ? parts : undefined
+  }
+  if (n.type === 'binary' && n.childForFieldName('operator')?.text === '+') {
+    const left = n.childForFieldName('left')
+    const right = n.childForFieldName('right')
+    const l = left ? rubyStringParts(left) : undefined
+    const r = right ? rubyStringParts(right) : undefined
+    return l && r ? [...l, ...r] : undefined
+  }
+  return undefined
+}
+
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
   if (n.type === 'comment' || isArgumentComma(n) || skip?.(n)) return ''
   const unwrapped = unwrap(n)
   if (unwrapped) return treeText(unwrapped, skip)
+  if (n.type === 'binary' || n.type === 'chained_string') {
+    const parts = rubyStringParts(n)
+    if (parts && parts.length > 1) return `(strings ${parts.map((p) => treeText(p, skip)).join(' ')})`
+  }
   if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
   let s = `(${n.type}`
   for (const c of childrenOf(n)) {
@@ -681,6 +707,76 @@ function isRailsDefault(n: TsNode): boolean {
   return method !== undefined && RAILS_REFERENCES.test(method) && version !== undefined && version >= 5.1
 }
 
+/**
+ * The Rails version a migration's superclass names, and the node that names it: `ActiveRecord::Migration[5.0]` →
+ * '5.0'. `ActiveRecord::Migration` alone runs as 4.2 (Rails' Compatibility::Legacy shares 4.2's behaviour).
+ */
+function railsSuperclass(root: TsNode): { node: TsNode; version: string } | undefined {
+  for (const c of namedChildrenOf(root)) {
+    if (c?.type !== 'class') continue
+    const sup = c.childForFieldName('superclass')
+    const m = /^<\s*(?:::)?ActiveRecord::Migration(?:\[(\d+\.\d+)\])?$/.exec(sup?.text.trim() ?? '')
+    const named: string | undefined = m?.[1]
+    if (sup && m) return { node: sup, version: named ?? '4.2' }
+  }
+  return undefined
+}
+
+/**
+ * What Rails' compatibility layer runs differently for a 4.2 migration than for a 5.0 one (Compatibility::FourTwoShared):
+ * each call, and the option that, written out, makes it the same in both.
+ */
+const FOUR_TWO_SHARED: Record<string, string> = {
+  references: 'index',
+  belongs_to: 'index',
+  add_reference: 'index',
+  add_belongs_to: 'index',
+  timestamps: 'null',
+  add_timestamps: 'null',
+  'index_exists?': 'name',
+  remove_index: 'name',
+}
+
+/** The keys of a call's options (`:null => true`, `null: true`). */
+function optionKeys(call: TsNode): Set<string> {
+  const keys = new Set<string>()
+  for (const arg of namedChildrenOf(call.childForFieldName('arguments') ?? call)) {
+    const pairs = arg?.type === 'pair' ? [arg] : arg?.type === 'hash' ? namedChildrenOf(arg) : []
+    for (const p of pairs) if (p?.type === 'pair') keys.add((p.childForFieldName('key')?.text ?? '').replace(/^:|:$/g, ''))
+  }
+  return keys
+}
+
+/** Whether a migration makes a call that runs differently under 4.2 and 5.0 (a FOUR_TWO_SHARED call without its option). */
+function usesFourTwoDifferences(root: TsNode): boolean {
+  let found = false
+  const walk = (n: TsNode): void => {
+    if (found) return
+    const isMethod = n.parent?.type === 'call' && n.parent.childForFieldName('method')?.id === n.id
+    const name = n.type === 'call' ? n.childForFieldName('method')?.text : n.type === 'identifier' && !isMethod ? n.text : undefined
+    const option = name !== undefined ? FOUR_TWO_SHARED[name] : undefined
+    if (option && !(n.type === 'call' && optionKeys(n).has(option))) found = true
+    for (const c of namedChildrenOf(n)) if (c) walk(c)
+  }
+  walk(root)
+  return found
+}
+
+/**
+ * The superclass of a Rails migration whose version changed with no effect: Rails runs an old migration through
+ * the compatibility layer of the version it names. `ActiveRecord::Migration` and `[4.2]` run the same; 4.2 and
+ * 5.0 differ only in the calls FOUR_TWO_SHARED lists (OSM 38640e02 tags 95 migrations [5.0], b606acba tags them back
+ * [4.2]). Any other change of version (5.0 → 5.1 makes primary keys bigint, 6.1 → 7.0 datetime precision, …) counts.
+ */
+function sameRailsVersion(a: TsNode, b: TsNode): TsNode[] {
+  const sa = railsSuperclass(a)
+  const sb = railsSuperclass(b)
+  if (!sa || !sb) return []
+  const pair = [sa.version, sb.version].sort().join(' ')
+  const same = sa.version === sb.version || (pair === '4.2 5.0' && !usesFourTwoDifferences(a) && !usesFourTwoDifferences(b))
+  return same ? [sa.node, sb.node] : []
+}
+
 /** A migration that runs outside a transaction: Rails' `disable_ddl_transaction!`, Django's `atomic = False`. */
 function outsideTransaction(root: TsNode, lang: 'ruby' | 'python'): boolean {
   let found = false
@@ -722,7 +818,10 @@ function forwardText(root: TsNode, skip: (n: TsNode) => boolean, lang: 'ruby' | 
 function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: string, lang: 'ruby' | 'python'): EditKind {
   const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false }
   if (!a || !b) return { ...none, changed: base !== head }
-  const same = (n: TsNode): boolean => isImport(n) || (lang === 'ruby' && (isRailsDefault(n) || isMigrationClassName(n)))
+  const sameVersion = lang === 'ruby' ? sameRailsVersion(a.rootNode, b.rootNode) : []
+  const same = (n: TsNode): boolean =>
+    isImport(n) ||
+    (lang === 'ruby' && (isRailsDefault(n) || isMigrationClassName(n) || sameVersion.some((v) => v.id === n.id && v.tree === n.tree)))
   if (treeText(a.rootNode, same) === treeText(b.rootNode, same)) return { ...none, changed: false }
   const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined
   if (state && state.added !== 'unknown' && state.added.length === 0) return { ...none, changed: true, stateOnly: true }

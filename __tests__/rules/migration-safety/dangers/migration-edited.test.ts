@@ -111,6 +111,48 @@ describe('migration-edited', () => {
       `class AddC < ActiveRecord::Migration[7.0]\n  class ${name} < ApplicationRecord\n  end\n\n  def up\n    ${name}.update_all(c: 1)\n  end\nend\n`
     expect(await edit('db/migrate/20220101000000_add_c.rb', stub('User'), stub('Account'))).not.toEqual([])
   })
+  test('the Rails version changed between bare, 4.2 and 5.0 with no call they run differently is no edit (OSM 38640e02, b606acba)', async () => {
+    const p = 'db/migrate/044_create_user_roles.rb'
+    const m = (sup: string, body = '      t.column "role", :string, :null => false\n      t.timestamps :null => true\n') =>
+      `class CreateUserRoles < ${sup}\n  def self.up\n    create_table "user_roles" do |t|\n${body}    end\n    add_index :user_roles, [:user_id]\n  end\n\n  def self.down\n    remove_index :user_roles, :name => "index_user_roles_on_user_id"\n    drop_table :user_roles\n  end\nend\n`
+    expect(await edit(p, m('ActiveRecord::Migration'), m('ActiveRecord::Migration[5.0]'))).toEqual([])
+    expect(await edit(p, m('ActiveRecord::Migration[5.0]'), m('ActiveRecord::Migration[4.2]'))).toEqual([])
+    // bare and [4.2] run the same whatever the body
+    const bare = '      t.references :user\n      t.timestamps\n'
+    expect(await edit(p, m('ActiveRecord::Migration', bare), m('ActiveRecord::Migration[4.2]', bare))).toEqual([])
+    // side by side: a call 4.2 and 5.0 run differently (timestamps NOT NULL, a reference's index, remove_index by column)
+    for (const body of ['      t.timestamps\n', '      t.references :user, :null => false\n', '      t.belongs_to :user\n'])
+      expect(await edit(p, m('ActiveRecord::Migration[4.2]', body), m('ActiveRecord::Migration[5.0]', body))).toEqual([
+        'migration-edited:fail',
+      ])
+    const byColumn = m('ActiveRecord::Migration[4.2]').replace(':name => "index_user_roles_on_user_id"', ':column => :user_id')
+    expect(await edit(p, byColumn, byColumn.replace('[4.2]', '[5.0]'))).toEqual(['migration-edited:fail'])
+    expect(
+      await edit(
+        p,
+        m('ActiveRecord::Migration[4.2]', '      t.references :user, index: false\n'),
+        m('ActiveRecord::Migration[5.0]', '      t.references :user, index: false\n'),
+      ),
+    ).toEqual([])
+    // other versions change what runs (5.1: bigint primary keys; 7.0: datetime precision)
+    expect(await edit(p, m('ActiveRecord::Migration[5.0]'), m('ActiveRecord::Migration[5.1]'))).toEqual(['migration-edited:fail'])
+    expect(await edit(p, m('ActiveRecord::Migration[6.1]'), m('ActiveRecord::Migration[7.0]'))).toEqual(['migration-edited:fail'])
+  })
+  test('a heredoc delimiter renamed and literal strings joined with a backslash instead of + are no edit (OSM 8dae890a)', async () => {
+    const p = 'db/migrate/023_add_changesets.rb'
+    const m = (end: string, join: string, sql = 'SELECT id, id FROM users;') =>
+      `class AddChangesets < ActiveRecord::Migration[4.2]\n  def self.up\n    execute <<-${end}\n    INSERT INTO changesets (id) SELECT id FROM #{tbl}\n    ${end}\n    execute "INSERT INTO changesets (id, user_id)"${join}\n            "${sql}"\n  end\nend\n`
+    expect(await edit(p, m('END_SQL', ' +'), m('SQL', ' \\'))).toEqual([])
+    expect(await edit(p, m('SQL', ' \\'), m('SQL', ' +'))).toEqual([])
+    // side by side: the joined SQL differs; a quoted delimiter stops the #{tbl} interpolation; a string plus a variable
+    expect(await edit(p, m('END_SQL', ' +'), m('SQL', ' \\', 'SELECT id, 1 FROM users;'))).toEqual(['migration-edited:fail'])
+    expect(
+      await edit(p, m('SQL', ' +'), m('SQL', ' +').replace('<<-SQL', "<<-'SQL'").replace('    SQL\n    execute', '    SQL\n    execute')),
+    ).toEqual(['migration-edited:fail'])
+    const withVar = (op: string) =>
+      `class AddChangesets < ActiveRecord::Migration[4.2]\n  def self.up\n    execute "UPDATE t SET a = 1"${op}\n  end\nend\n`
+    expect(await edit(p, withVar(' + where'), withVar(' + other'))).toEqual(['migration-edited:fail'])
+  })
   test('def change split into the same up and a down (rubocop Rails/ReversibleMigration) edits rollback code only (OSM fea1b5b8)', async () => {
     const p = 'db/migrate/20201214144017_expand_nonce_id.rb'
     const change = (body: string) => `class ExpandNonceId < ActiveRecord::Migration[6.0]\n  def change\n${body}  end\nend\n`
