@@ -6532,10 +6532,12 @@ async function detectDialect(path, mig, policy, read, content) {
 var change_column_type = __webpack_require__(21384);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers.ts
 var dangers = __webpack_require__(18157);
-// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/index.ts + 30 modules
-var migration_safety_dangers = __webpack_require__(61285);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/index.ts + 29 modules
+var migration_safety_dangers = __webpack_require__(50308);
 // EXTERNAL MODULE: ./src/rules/migration-safety/dangers/backfill-in-transaction.ts
 var backfill_in_transaction = __webpack_require__(3417);
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/constraint-not-valid-missing.ts
+var constraint_not_valid_missing = __webpack_require__(45697);
 // EXTERNAL MODULE: ./src/rules/migration-safety/sql-ast.ts
 var sql_ast = __webpack_require__(79836);
 // EXTERNAL MODULE: external "node:fs"
@@ -6827,6 +6829,8 @@ function loadParser(lang) {
 
 
 
+
+const sharedConstraints = () => ({ notValid: new Map(), notNullChecks: new Map(), validatedNotNull: new Set() });
 /** A SET [LOCAL] lock_timeout to a value other than 0 (0 turns the timeout off). */
 function setsLockTimeout(stmt) {
     if (!('VariableSetStmt' in stmt))
@@ -7194,14 +7198,14 @@ class FileState {
     schemaChange = false;
     /** The tables those statements changed, when known. */
     schemaTables = new Set();
-    /** constraint name -> table.column of a CHECK (c IS NOT NULL) */
-    notNullChecks = new Map();
-    validatedNotNull = new Set();
+    /** What the transaction knows of its constraints (shared with the other pieces of SQL it runs, if any). */
+    constraints;
     types = new Map();
     pgVersion;
     constructor(opts) {
         this.opts = opts;
         this.pgVersion = opts.pgVersion;
+        this.constraints = opts.shared ?? sharedConstraints();
     }
     inTx() {
         return this.opts.assumeInTransaction || this.txDepth > 0;
@@ -7213,7 +7217,10 @@ class FileState {
         return this.createdIndexes.has(index);
     }
     notNullProven(table, column) {
-        return this.validatedNotNull.has(`${table}.${column}`);
+        return this.constraints.validatedNotNull.has(`${table}.${column}`);
+    }
+    addedNotValid(constraint) {
+        return this.inTx() ? this.constraints.notValid.get(constraint.toLowerCase()) : undefined;
     }
     typeOf(table, column) {
         const key = `${table}.${column}`;
@@ -7254,6 +7261,15 @@ class FileState {
         if (t)
             this.schemaTables.add(t.toLowerCase());
     }
+    /** BEGIN opens a transaction; COMMIT or ROLLBACK ends it, and with it the lock an ADD ... NOT VALID took. */
+    transaction(kind) {
+        if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START')
+            this.txDepth++;
+        else if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') {
+            this.txDepth = 0;
+            this.constraints.notValid.clear();
+        }
+    }
     /**
      * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
      * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
@@ -7262,14 +7278,9 @@ class FileState {
         let lockingTable;
         let locks = false;
         switch (u.kind) {
-            case 'TransactionStmt': {
-                const k = u.n.kind;
-                if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START')
-                    this.txDepth++;
-                else if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK')
-                    this.txDepth = 0;
+            case 'TransactionStmt':
+                this.transaction(u.n.kind);
                 break;
-            }
             case 'VariableSetStmt':
                 if (u.n.name?.toLowerCase() === 'lock_timeout')
                     this.lockTimeout = true;
@@ -7391,12 +7402,12 @@ class FileState {
                 return;
             }
             case 'AT_AddConstraint':
-                this.addConstraint(t, cmd);
+                this.addConstraint(t, cmd, isNew);
                 return;
             case 'AT_ValidateConstraint': {
-                const key = this.notNullChecks.get(String(cmd.name).toLowerCase());
+                const key = this.constraints.notNullChecks.get(String(cmd.name).toLowerCase());
                 if (key)
-                    this.validatedNotNull.add(key);
+                    this.constraints.validatedNotNull.add(key);
                 return;
             }
             default:
@@ -7404,8 +7415,10 @@ class FileState {
         }
     }
     /** ADD CONSTRAINT ... CHECK (c IS NOT NULL): remembered, and proven unless NOT VALID (SET NOT NULL then skips the scan). */
-    addConstraint(t, cmd) {
+    addConstraint(t, cmd, isNew) {
         const c = (0,sql_ast/* constraintOf */.vY)(cmd);
+        if (c?.skip_validation && c.conname && !isNew && this.inTx())
+            this.constraints.notValid.set(c.conname.toLowerCase(), { table: t, names: (0,constraint_not_valid_missing/* constraintNames */.Y)(t, c) });
         const expr = c?.raw_expr;
         const nt = expr && 'NullTest' in expr ? expr.NullTest : undefined;
         if (c && c.contype === 'CONSTR_CHECK' && nt && nt.nulltesttype === 'IS_NOT_NULL') {
@@ -7413,9 +7426,9 @@ class FileState {
             const arg = nt.arg;
             const fields = ((arg && 'ColumnRef' in arg ? arg.ColumnRef.fields : undefined) ?? []).map(sql_ast/* str */.gx);
             const key = `${t}.${String(fields[fields.length - 1]).toLowerCase()}`;
-            this.notNullChecks.set(name.toLowerCase(), key);
+            this.constraints.notNullChecks.set(name.toLowerCase(), key);
             if (!c.skip_validation)
-                this.validatedNotNull.add(key);
+                this.constraints.validatedNotNull.add(key);
         }
     }
 }
@@ -7688,6 +7701,10 @@ class Collector {
     definesSchema = false;
     /** An Alembic `downgrade()` that only passes: a notice in done() when the upgrade turns out to define no schema. */
     barePassDown;
+    /** The constraints the forward code's pieces of SQL add and validate, in the migration's one transaction. */
+    constraints = sharedConstraints();
+    /** `table.column` \u2192 line of the embedded SQL that validated a CHECK (c IS NOT NULL) on it (forward code). */
+    provenAt = new Map();
     constructor(deps) {
         this.deps = deps;
     }
@@ -7736,7 +7753,14 @@ class Collector {
         const callLine = line(call);
         const callEnd = endLine(call);
         this.pending.push(this.deps.pg().then((pg) => {
-            const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes });
+            // the forward pieces of one transaction share its constraints: one may add NOT VALID what the next validates
+            const shared = place.inTx && !place.rollback ? this.constraints : undefined;
+            const proven = new Set(this.constraints.validatedNotNull);
+            const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes, shared });
+            if (shared)
+                for (const k of shared.validatedNotNull)
+                    if (!proven.has(k))
+                        this.provenAt.set(k, callLine);
             const at = (l) => Math.max(callLine, firstLine + l - 1);
             const shift = (i) => {
                 const shifted = {
@@ -7810,6 +7834,12 @@ class Collector {
     }
     async done() {
         await Promise.all(this.pending);
+        // SET NOT NULL after embedded SQL validated a CHECK (c IS NOT NULL): PostgreSQL 12+ uses it and skips the scan
+        const proven = (i) => {
+            const at = i.names?.table && i.names.column ? this.provenAt.get(`${i.names.table}.${i.names.column}`.toLowerCase()) : undefined;
+            return at !== undefined && at < i.line;
+        };
+        this.result.issues = this.result.issues.filter((i) => i.id !== 'set-not-null' || i.rollback || !proven(i));
         for (const b of this.backfills)
             if (b.inTx && (this.schemaChangeInTx || b.batched))
                 this.result.issues.push(b.issue);
@@ -8038,6 +8068,8 @@ class RailsVisitor {
      * (validate_check_constraint, then change_column_null false: PostgreSQL 12+ skips the scan).
      */
     validatedChecks = [];
+    /** Foreign keys and checks this migration's forward code adds with validate: false (their lock lasts to the commit). */
+    notValid = [];
     noTransaction;
     created = new Set();
     /** Types the rollback restores (`change_column` in def down / dir.down): the type the column had. */
@@ -8231,6 +8263,7 @@ class RailsVisitor {
                 break;
             case 'add_foreign_key':
             case 'validate_check_constraint':
+            case 'validate_foreign_key':
             case 'add_check_constraint':
                 this.constraint(call);
                 break;
@@ -8342,6 +8375,27 @@ class RailsVisitor {
     }
     /** add_foreign_key and add_check_constraint validate every row unless validate: false; validated checks prove NOT NULL. */
     constraint({ m, table, column, opt, isNew, ctx, found }) {
+        const forwardInTx = table !== undefined && !ctx.rollback && !this.noTransaction && !isNew;
+        if (m === 'validate_check_constraint' || m === 'validate_foreign_key') {
+            const kind = m === 'validate_check_constraint' ? 'check' : 'fk';
+            if (kind === 'check' && table && !ctx.rollback)
+                this.validatedChecks.push({ table, name: opt('name') });
+            // strong_migrations: validate in a second migration; in this one the add's lock is held through the scan
+            const name = opt('name');
+            const added = forwardInTx
+                ? this.notValid.find((x) => x.kind === kind && x.table === table && (name ? x.name === name : column === undefined || x.other === column || !x.other))
+                : undefined;
+            if (added)
+                found.push([
+                    'constraint-not-valid-missing',
+                    `${m} ${table} in the same transaction as its ${kind === 'check' ? 'add_check_constraint' : 'add_foreign_key'} ` +
+                        `validate: false: the add's lock is held until the migration commits, so the scan runs under it`,
+                    { table, constraint: added.name, value: kind === 'fk' ? added.other : undefined },
+                ]);
+            return;
+        }
+        if (forwardInTx && opt('validate') === 'false')
+            this.notValid.push({ kind: m === 'add_foreign_key' ? 'fk' : 'check', table, name: opt('name'), other: column });
         if (m === 'add_foreign_key') {
             if (!isNew && opt('validate') !== 'false')
                 found.push([
@@ -8349,11 +8403,6 @@ class RailsVisitor {
                     `add_foreign_key ${table} -> ${column} without validate: false`,
                     { table, value: column, column: opt('column') },
                 ]);
-            return;
-        }
-        if (m === 'validate_check_constraint') {
-            if (table && !ctx.rollback)
-                this.validatedChecks.push({ table, name: opt('name') });
             return;
         }
         if (table && !ctx.rollback && opt('validate') !== 'false')
@@ -10486,6 +10535,14 @@ async function strongMigrationsRemoveIndex(migrationPath, read) {
     return `this project runs strong_migrations (${where}), whose remove_index check is off unless enabled: a notice`;
 }
 /**
+ * The enforce half of a catch-up: SET NOT NULL, or the scan of a CHECK (c IS NOT NULL) under the lock of its ADD
+ * (validated in the same transaction, or added without NOT VALID): both read every row under ACCESS EXCLUSIVE.
+ */
+function enforcesNotNull(i) {
+    return (i.id === 'set-not-null' ||
+        (i.id === 'constraint-not-valid-missing' && i.names?.column !== undefined && /\bIS\s+NOT\s+NULL\b/i.test(i.names.check ?? '')));
+}
+/**
  * Issue 14, "catch-up then enforce" (Alembic's idiom; designed from the tuning commits polar 2a17dd1 and
  * 75b7eb1 only): `UPDATE t SET c = <constant> WHERE c IS NULL`, then SET NOT NULL on t.c in the same
  * migration, on a column no migration of the PR adds (it existed at the base, so an earlier, released
@@ -10495,7 +10552,7 @@ async function strongMigrationsRemoveIndex(migrationPath, read) {
  * (with the recipe for a large table), else undefined: any condition missing leaves the finding as it was.
  */
 function catchUpNote(issue, f) {
-    if (issue.rollback || f.lockTimeoutLine === undefined || (issue.id !== 'backfill-in-transaction' && issue.id !== 'set-not-null'))
+    if (issue.rollback || f.lockTimeoutLine === undefined || (issue.id !== 'backfill-in-transaction' && !enforcesNotNull(issue)))
         return undefined;
     const aliases = (t) => (f.framework === 'django' ? [t, djangoTable(f.path, t)] : [t]);
     const sameColumn = (u, s) => s.names?.table !== undefined &&
@@ -10513,13 +10570,24 @@ function catchUpNote(issue, f) {
         return undefined;
     const t = (0,sql_ast/* ident */.bD)(u.table);
     const c = (0,sql_ast/* ident */.bD)(u.column);
-    const k = (0,sql_ast/* ident */.bD)(`${u.table}_${u.column}_not_null`);
     const where = f.lockTimeoutLine === 0
         ? 'the project sets a lock_timeout for every migration (strong_migrations)'
         : `the migration sets a lock_timeout first (line ${f.lockTimeoutLine})`;
-    return (`catch-up after an out-of-band backfill, under a lock_timeout: the UPDATE only fills the rows of ${u.table}.${u.column} still NULL, ` +
-        `a column that existed before this PR, then SET NOT NULL enforces it, and ${where}, so it gives up instead of queueing every query ` +
-        `behind its lock: reported at catch_up_level. On a large table SET NOT NULL still scans every row under ACCESS EXCLUSIVE; ` +
+    // the enforce half: SET NOT NULL, or a CHECK (c IS NOT NULL) checked under its ADD's lock
+    const enforce = f.setNotNull.find((s) => sameColumn(u, s));
+    const byCheck = enforce?.id === 'constraint-not-valid-missing';
+    const k = (0,sql_ast/* ident */.bD)(byCheck && enforce.names?.constraint ? enforce.names.constraint : `${u.table}_${u.column}_not_null`);
+    const enforcer = byCheck ? `a CHECK (${u.column} IS NOT NULL) checked in the same transaction` : 'SET NOT NULL';
+    const head = `catch-up after an out-of-band backfill, under a lock_timeout: the UPDATE only fills the rows of ${u.table}.${u.column} still NULL, ` +
+        `a column that existed before this PR, then ${enforcer} ` +
+        `enforces it, and ${where}, so it gives up instead of queueing every query behind its lock: reported at catch_up_level. `;
+    if (byCheck)
+        return (head +
+            `On a large table that check still scans every row under the ACCESS EXCLUSIVE lock of its ADD; validate it in a separate ` +
+            `migration: ALTER TABLE ${t} ADD CONSTRAINT ${k} CHECK (${c} IS NOT NULL) NOT VALID; then, in the next migration, ` +
+            `ALTER TABLE ${t} VALIDATE CONSTRAINT ${k}; ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`);
+    return (head +
+        `On a large table SET NOT NULL still scans every row under ACCESS EXCLUSIVE; ` +
         `prove the column first${f.pgVersion < 12 ? ' (PostgreSQL 12+ only)' : ''}: ` +
         `ALTER TABLE ${t} ADD CONSTRAINT ${k} CHECK (${c} IS NOT NULL) NOT VALID; ` +
         `ALTER TABLE ${t} VALIDATE CONSTRAINT ${k}; ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`);
@@ -10582,7 +10650,7 @@ async function decideFile(run, a, pr, out) {
     const f = {
         sups: parseSuppressions(analysis.comments),
         spans: analysis.statements,
-        setNotNull: analysis.issues.filter((i) => i.id === 'set-not-null' && !i.rollback),
+        setNotNull: analysis.issues.filter((i) => enforcesNotNull(i) && !i.rollback),
         // A table this migration drops is locked (ACCESS EXCLUSIVE) and gone with its indexes and constraints
         // anyway: the other lock dangers on it (dropping its indexes first, \u2026) add nothing; drop-table speaks.
         droppedHere: new Set(issues
@@ -17450,7 +17518,7 @@ function isRuleId(id) {
 /* harmony export */   tX: () => (/* binding */ isDangerId),
 /* harmony export */   zA: () => (/* binding */ DANGERS)
 /* harmony export */ });
-/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61285);
+/* harmony import */ var _dangers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50308);
 /**
  * The catalogue of migration dangers, built from the one-module-per-danger list in ./dangers/: one id per
  * danger, the lock it takes, why it hurts, where it holds and the safe recipe. docs/rules/migration-safety.md
@@ -17792,7 +17860,127 @@ function rewriteFree(old, now, using) {
 
 /***/ }),
 
-/***/ 61285:
+/***/ 45697:
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__),
+/* harmony export */   Y: () => (/* binding */ constraintNames)
+/* harmony export */ });
+/* harmony import */ var _sql_ast_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79836);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54511);
+
+
+/** The column of a CHECK (c IS NOT NULL) (lower case), else undefined. */
+function notNullColumn(c) {
+    const e = c.raw_expr;
+    const nt = e && 'NullTest' in e ? e.NullTest : undefined;
+    if (c.contype !== 'CONSTR_CHECK' || nt?.nulltesttype !== 'IS_NOT_NULL')
+        return undefined;
+    const fields = (nt.arg && 'ColumnRef' in nt.arg ? nt.arg.ColumnRef.fields : undefined) ?? [];
+    const last = fields.at(-1);
+    return last && 'String' in last ? last.String.sval?.toLowerCase() : undefined;
+}
+/** The names a constraint gives the recipe: its own, its first column and referenced table (a foreign key), its condition (a CHECK). */
+function constraintNames(t, c) {
+    const fk = c.contype === 'CONSTR_FOREIGN';
+    const column = fk ? (c.fk_attrs ?? []).map((a) => ('String' in a ? a.String.sval : undefined)).filter(Boolean)[0] : notNullColumn(c);
+    return {
+        table: t,
+        constraint: c.conname ? c.conname : undefined,
+        column,
+        value: fk ? c.pktable?.relname : undefined,
+        ...(fk ? {} : { check: (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .simpleSql */ .fP)(c.raw_expr) }),
+    };
+}
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineDanger */ .$f)({
+    id: 'constraint-not-valid-missing',
+    title: 'ADD FOREIGN KEY / CHECK without NOT VALID',
+    lock: 'ACCESS EXCLUSIVE on the table (SHARE ROW EXCLUSIVE on both tables for a foreign key) while every row is checked',
+    why: 'validating existing rows scans the table while holding a lock that blocks writes',
+    fix: 'ALTER TABLE t ADD CONSTRAINT c ... NOT VALID; ' +
+        'then, in a separate migration/transaction, ALTER TABLE t VALIDATE CONSTRAINT c (takes only SHARE UPDATE EXCLUSIVE)',
+    detection: 'ADD CONSTRAINT ... FOREIGN KEY / CHECK without NOT VALID on an existing table (add_foreign_key / ' +
+        'add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint), ' +
+        'or its VALIDATE CONSTRAINT in the same transaction as the ADD ... NOT VALID (also across op.execute / RunSQL calls)',
+    level: 'fail',
+    lockDanger: true,
+    scalesWithTable: true,
+    dialects: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .PG_ONLY */ .fG,
+    recipe: (r) => {
+        if (!r.table)
+            return undefined;
+        if (r.framework === 'rails') {
+            return r.value
+                ? `add_foreign_key :${r.table}, :${r.value}, validate: false; ` +
+                    `then in a second migration: validate_foreign_key :${r.table}, :${r.value}`
+                : `add_check_constraint :${r.table}, "<condition>", name: "${r.constraint ?? `${r.table}_check`}", ` +
+                    `validate: false; then in a second migration: validate_check_constraint :${r.table}, name: ` +
+                    `"${r.constraint ?? `${r.table}_check`}"`;
+        }
+        const fk = r.value !== undefined || r.refModel !== undefined;
+        const column = r.column ?? r.columns?.[0];
+        const c = r.constraint ?? `${r.table}_${column ?? 'new'}_${fk ? 'fkey' : 'check'}`;
+        if (r.framework === 'alembic') {
+            const q = (xs, fallback) => `[${(xs ?? [fallback]).map((x) => JSON.stringify(x)).join(', ')}]`;
+            const add = fk
+                ? `op.create_foreign_key(${JSON.stringify(c)}, ${JSON.stringify(r.table)}, ${JSON.stringify(r.value ?? '<referenced table>')}, ` +
+                    `${q(r.columns, '<column>')}, ${q(r.refColumns, 'id')}, postgresql_not_valid=True)`
+                : `op.create_check_constraint(${JSON.stringify(c)}, ${JSON.stringify(r.table)}, ${JSON.stringify(r.check ?? '<condition>')}, ` +
+                    `postgresql_not_valid=True)`;
+            return `${add}\n# then, in a separate revision:\nop.execute("ALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.table)} VALIDATE CONSTRAINT ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(c)}")`;
+        }
+        const what = fk
+            ? `FOREIGN KEY (${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(column ?? '<column>')}) REFERENCES ${r.value ? (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.value) : '<referenced table>'}`
+            : `CHECK (${r.check ?? '<condition>'})`;
+        if (r.framework === 'django' && fk && r.model && r.field)
+            // Django builds a ForeignKey's constraint (DEFERRABLE INITIALLY DEFERRED) and its index under the AddField's lock
+            return (`migrations.AddField("${r.model}", "${r.field}", models.ForeignKey(..., db_constraint=False, db_index=False)); ` +
+                `in a migration with atomic = False: AddIndexConcurrently("${r.model}", models.Index(fields=["${r.field}"], ` +
+                `name="${r.table}_${r.column ?? r.field}_idx")) (django.contrib.postgres.operations); and migrations.RunSQL:\n` +
+                `ALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.table)} ADD CONSTRAINT ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(c)} ${what} DEFERRABLE INITIALLY DEFERRED NOT VALID;\n` +
+                `-- then, in a separate migration (migrations.RunSQL):\nALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.table)} VALIDATE CONSTRAINT ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(c)};`);
+        return (`ALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.table)} ADD CONSTRAINT ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(c)} ${what} NOT VALID;\n` +
+            `-- then, in a separate migration:\nALTER TABLE ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(r.table)} VALIDATE CONSTRAINT ${(0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .ident */ .bD)(c)};`);
+    },
+    sql: {
+        alter: {
+            AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
+                const c = (0,_sql_ast_js__WEBPACK_IMPORTED_MODULE_0__/* .constraintOf */ .vY)(cmd);
+                if (!c || isNew || c.skip_validation)
+                    return;
+                if (c.contype !== 'CONSTR_FOREIGN' && c.contype !== 'CONSTR_CHECK')
+                    return;
+                const names = constraintNames(t, c);
+                const kind = c.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY' : 'CHECK';
+                emit({
+                    id: 'constraint-not-valid-missing',
+                    detail: `ADD CONSTRAINT ${names.constraint ?? '(unnamed)'} ${kind} on ${t} without NOT VALID`,
+                    table: t,
+                    names,
+                });
+            },
+            // squawk's constraint-missing-not-valid does the same: NOT VALID then VALIDATE in one transaction is no NOT VALID
+            AT_ValidateConstraint: (cmd, t, _isNew, s, emit) => {
+                const added = s.addedNotValid(String(cmd.name));
+                if (!added)
+                    return;
+                emit({
+                    id: 'constraint-not-valid-missing',
+                    detail: `VALIDATE CONSTRAINT ${String(cmd.name)} on ${t} in the same transaction as its ADD ... NOT VALID: the ADD's lock is ` +
+                        'held until COMMIT, so the scan runs under it as if NOT VALID were not there',
+                    table: t,
+                    names: added.names,
+                });
+            },
+        },
+    },
+}));
+
+
+/***/ }),
+
+/***/ 50308:
 /***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 
@@ -18088,81 +18276,8 @@ function dropNames(n) {
 }));
 
 
-;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/constraint-not-valid-missing.ts
-
-
-/* harmony default export */ const constraint_not_valid_missing = ((0,types/* defineDanger */.$f)({
-    id: 'constraint-not-valid-missing',
-    title: 'ADD FOREIGN KEY / CHECK without NOT VALID',
-    lock: 'ACCESS EXCLUSIVE on the table (SHARE ROW EXCLUSIVE on both tables for a foreign key) while every row is checked',
-    why: 'validating existing rows scans the table while holding a lock that blocks writes',
-    fix: 'ALTER TABLE t ADD CONSTRAINT c ... NOT VALID; ' +
-        'then, in a separate migration/transaction, ALTER TABLE t VALIDATE CONSTRAINT c (takes only SHARE UPDATE EXCLUSIVE)',
-    detection: 'ADD CONSTRAINT ... FOREIGN KEY / CHECK without NOT VALID on an existing table (add_foreign_key / ' +
-        'add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint)',
-    level: 'fail',
-    lockDanger: true,
-    scalesWithTable: true,
-    dialects: types/* PG_ONLY */.fG,
-    recipe: (r) => {
-        if (!r.table)
-            return undefined;
-        if (r.framework === 'rails') {
-            return r.value
-                ? `add_foreign_key :${r.table}, :${r.value}, validate: false; ` +
-                    `then in a second migration: validate_foreign_key :${r.table}, :${r.value}`
-                : `add_check_constraint :${r.table}, "<condition>", name: "${r.constraint ?? `${r.table}_check`}", ` +
-                    `validate: false; then in a second migration: validate_check_constraint :${r.table}, name: ` +
-                    `"${r.constraint ?? `${r.table}_check`}"`;
-        }
-        const fk = r.value !== undefined || r.refModel !== undefined;
-        const column = r.column ?? r.columns?.[0];
-        const c = r.constraint ?? `${r.table}_${column ?? 'new'}_${fk ? 'fkey' : 'check'}`;
-        if (r.framework === 'alembic') {
-            const q = (xs, fallback) => `[${(xs ?? [fallback]).map((x) => JSON.stringify(x)).join(', ')}]`;
-            const add = fk
-                ? `op.create_foreign_key(${JSON.stringify(c)}, ${JSON.stringify(r.table)}, ${JSON.stringify(r.value ?? '<referenced table>')}, ` +
-                    `${q(r.columns, '<column>')}, ${q(r.refColumns, 'id')}, postgresql_not_valid=True)`
-                : `op.create_check_constraint(${JSON.stringify(c)}, ${JSON.stringify(r.table)}, ${JSON.stringify(r.check ?? '<condition>')}, ` +
-                    `postgresql_not_valid=True)`;
-            return `${add}\n# then, in a separate revision:\nop.execute("ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} VALIDATE CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)}")`;
-        }
-        const what = fk
-            ? `FOREIGN KEY (${(0,sql_ast/* ident */.bD)(column ?? '<column>')}) REFERENCES ${r.value ? (0,sql_ast/* ident */.bD)(r.value) : '<referenced table>'}`
-            : `CHECK (${r.check ?? '<condition>'})`;
-        if (r.framework === 'django' && fk && r.model && r.field)
-            // Django builds a ForeignKey's constraint (DEFERRABLE INITIALLY DEFERRED) and its index under the AddField's lock
-            return (`migrations.AddField("${r.model}", "${r.field}", models.ForeignKey(..., db_constraint=False, db_index=False)); ` +
-                `in a migration with atomic = False: AddIndexConcurrently("${r.model}", models.Index(fields=["${r.field}"], ` +
-                `name="${r.table}_${r.column ?? r.field}_idx")) (django.contrib.postgres.operations); and migrations.RunSQL:\n` +
-                `ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)} ${what} DEFERRABLE INITIALLY DEFERRED NOT VALID;\n` +
-                `-- then, in a separate migration (migrations.RunSQL):\nALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} VALIDATE CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)};`);
-        return (`ALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} ADD CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)} ${what} NOT VALID;\n` +
-            `-- then, in a separate migration:\nALTER TABLE ${(0,sql_ast/* ident */.bD)(r.table)} VALIDATE CONSTRAINT ${(0,sql_ast/* ident */.bD)(c)};`);
-    },
-    sql: {
-        alter: {
-            AT_AddConstraint: (cmd, t, isNew, _s, emit) => {
-                const c = (0,sql_ast/* constraintOf */.vY)(cmd);
-                if (!c || isNew || c.skip_validation)
-                    return;
-                if (c.contype !== 'CONSTR_FOREIGN' && c.contype !== 'CONSTR_CHECK')
-                    return;
-                const name = c.conname ? c.conname : undefined;
-                const fk = c.contype === 'CONSTR_FOREIGN';
-                const column = fk ? (c.fk_attrs ?? []).map((a) => ('String' in a ? a.String.sval : undefined)).filter(Boolean)[0] : undefined;
-                const ref = fk ? c.pktable?.relname : undefined;
-                emit({
-                    id: 'constraint-not-valid-missing',
-                    detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`,
-                    table: t,
-                    names: { table: t, constraint: name, column, value: ref, ...(fk ? {} : { check: (0,sql_ast/* simpleSql */.fP)(c.raw_expr) }) },
-                });
-            },
-        },
-    },
-}));
-
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/constraint-not-valid-missing.ts
+var constraint_not_valid_missing = __webpack_require__(45697);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/create-index-non-concurrent.ts
 
 
@@ -19017,7 +19132,7 @@ const DANGER_LIST = [
     add_column_volatile_default,
     set_not_null,
     change_column_type/* default */.A,
-    constraint_not_valid_missing,
+    constraint_not_valid_missing/* default */.A,
     unique_without_index,
     rename_column,
     rename_table,

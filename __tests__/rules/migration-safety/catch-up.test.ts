@@ -174,3 +174,38 @@ describe('catch-up then enforce, Django', () => {
     expect(levels(fs)).toEqual(BOTH_FAIL)
   })
 })
+
+describe('catch-up then enforce by a CHECK (c IS NOT NULL) validated in the same transaction (polar c52e8adc)', () => {
+  const lock = 'op.execute("SET LOCAL lock_timeout = \'5s\'")'
+  const update = 'op.execute("UPDATE benefits SET visibility = \'public\' WHERE visibility IS NULL")'
+  const check = 'op.execute("ALTER TABLE benefits ADD CONSTRAINT benefits_visibility_not_null CHECK (visibility IS NOT NULL) NOT VALID")'
+  const validate = 'op.execute("ALTER TABLE benefits VALIDATE CONSTRAINT benefits_visibility_not_null")'
+  const enforce = 'op.alter_column("benefits", "visibility", existing_type=sa.String(), nullable=False)'
+  const codes = (fs: Finding[]): string[] =>
+    fs
+      .filter((f) => f.code !== 'missing-down')
+      .map((f) => `${String(f.code)}:${f.level}`)
+      .sort()
+
+  test('the catch-up and the check are two notices that say why, with the separate-migration recipe; SET NOT NULL is no scan', async () => {
+    const fs = await findings(alembic([lock, update, check, validate, enforce].join('\n')))
+    expect(codes(fs)).toEqual(['backfill-in-transaction:notice', 'constraint-not-valid-missing:notice'])
+    const c = fs.find((f) => f.code === 'constraint-not-valid-missing')
+    expect(c?.message).toContain('then a CHECK (visibility IS NOT NULL) checked in the same transaction enforces it')
+    expect(c?.message).toContain(
+      'ALTER TABLE benefits ADD CONSTRAINT benefits_visibility_not_null CHECK (visibility IS NOT NULL) NOT VALID; then, in the next migration, ' +
+        'ALTER TABLE benefits VALIDATE CONSTRAINT benefits_visibility_not_null;',
+    )
+  })
+  test('side by side: without the lock_timeout, or a non-constant catch-up, both stay failures', async () => {
+    expect(codes(await findings(alembic([update, check, validate, enforce].join('\n'))))).toEqual([
+      'backfill-in-transaction:fail',
+      'constraint-not-valid-missing:fail',
+    ])
+    const copy = 'op.execute("UPDATE benefits SET visibility = legacy_visibility WHERE visibility IS NULL")'
+    expect(codes(await findings(alembic([lock, copy, check, validate, enforce].join('\n'))))).toEqual([
+      'backfill-in-transaction:fail',
+      'constraint-not-valid-missing:fail',
+    ])
+  })
+})

@@ -140,6 +140,17 @@ export interface CatchUpFacts {
 }
 
 /**
+ * The enforce half of a catch-up: SET NOT NULL, or the scan of a CHECK (c IS NOT NULL) under the lock of its ADD
+ * (validated in the same transaction, or added without NOT VALID): both read every row under ACCESS EXCLUSIVE.
+ */
+export function enforcesNotNull(i: Issue): boolean {
+  return (
+    i.id === 'set-not-null' ||
+    (i.id === 'constraint-not-valid-missing' && i.names?.column !== undefined && /\bIS\s+NOT\s+NULL\b/i.test(i.names.check ?? ''))
+  )
+}
+
+/**
  * Issue 14, "catch-up then enforce" (Alembic's idiom; designed from the tuning commits polar 2a17dd1 and
  * 75b7eb1 only): `UPDATE t SET c = <constant> WHERE c IS NULL`, then SET NOT NULL on t.c in the same
  * migration, on a column no migration of the PR adds (it existed at the base, so an earlier, released
@@ -149,7 +160,7 @@ export interface CatchUpFacts {
  * (with the recipe for a large table), else undefined: any condition missing leaves the finding as it was.
  */
 export function catchUpNote(issue: Issue, f: CatchUpFacts): string | undefined {
-  if (issue.rollback || f.lockTimeoutLine === undefined || (issue.id !== 'backfill-in-transaction' && issue.id !== 'set-not-null'))
+  if (issue.rollback || f.lockTimeoutLine === undefined || (issue.id !== 'backfill-in-transaction' && !enforcesNotNull(issue)))
     return undefined
   const aliases = (t: string): string[] => (f.framework === 'django' ? [t, djangoTable(f.path, t)] : [t])
   const sameColumn = (u: CatchUp, s: Issue): boolean =>
@@ -171,15 +182,29 @@ export function catchUpNote(issue: Issue, f: CatchUpFacts): string | undefined {
   if (!u) return undefined
   const t = ident(u.table)
   const c = ident(u.column)
-  const k = ident(`${u.table}_${u.column}_not_null`)
   const where =
     f.lockTimeoutLine === 0
       ? 'the project sets a lock_timeout for every migration (strong_migrations)'
       : `the migration sets a lock_timeout first (line ${f.lockTimeoutLine})`
-  return (
+  // the enforce half: SET NOT NULL, or a CHECK (c IS NOT NULL) checked under its ADD's lock
+  const enforce = f.setNotNull.find((s) => sameColumn(u, s))
+  const byCheck = enforce?.id === 'constraint-not-valid-missing'
+  const k = ident(byCheck && enforce.names?.constraint ? enforce.names.constraint : `${u.table}_${u.column}_not_null`)
+  const enforcer = byCheck ? `a CHECK (${u.column} IS NOT NULL) checked in the same transaction` : 'SET NOT NULL'
+  const head =
     `catch-up after an out-of-band backfill, under a lock_timeout: the UPDATE only fills the rows of ${u.table}.${u.column} still NULL, ` +
-    `a column that existed before this PR, then SET NOT NULL enforces it, and ${where}, so it gives up instead of queueing every query ` +
-    `behind its lock: reported at catch_up_level. On a large table SET NOT NULL still scans every row under ACCESS EXCLUSIVE; ` +
+    `a column that existed before this PR, then ${enforcer} ` +
+    `enforces it, and ${where}, so it gives up instead of queueing every query behind its lock: reported at catch_up_level. `
+  if (byCheck)
+    return (
+      head +
+      `On a large table that check still scans every row under the ACCESS EXCLUSIVE lock of its ADD; validate it in a separate ` +
+      `migration: ALTER TABLE ${t} ADD CONSTRAINT ${k} CHECK (${c} IS NOT NULL) NOT VALID; then, in the next migration, ` +
+      `ALTER TABLE ${t} VALIDATE CONSTRAINT ${k}; ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`
+    )
+  return (
+    head +
+    `On a large table SET NOT NULL still scans every row under ACCESS EXCLUSIVE; ` +
     `prove the column first${f.pgVersion < 12 ? ' (PostgreSQL 12+ only)' : ''}: ` +
     `ALTER TABLE ${t} ADD CONSTRAINT ${k} CHECK (${c} IS NOT NULL) NOT VALID; ` +
     `ALTER TABLE ${t} VALIDATE CONSTRAINT ${k}; ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;`
@@ -282,7 +307,7 @@ export async function decideFile(run: Run, a: Analysed, pr: PrFacts, out: Output
   const f: FileFacts = {
     sups: parseSuppressions(analysis.comments),
     spans: analysis.statements,
-    setNotNull: analysis.issues.filter((i) => i.id === 'set-not-null' && !i.rollback),
+    setNotNull: analysis.issues.filter((i) => enforcesNotNull(i) && !i.rollback),
     // A table this migration drops is locked (ACCESS EXCLUSIVE) and gone with its indexes and constraints
     // anyway: the other lock dangers on it (dropping its indexes first, …) add nothing; drop-table speaks.
     droppedHere: new Set(

@@ -6,7 +6,7 @@
 import type { DangerId } from './dangers.js'
 import type { Names } from './dangers/types.js'
 import { rewriteFree } from './dangers/change-column-type.js'
-import { analyzeSql, type CatchUp, type Issue, type SqlOptions, type SqlResult, type StatementSpan } from './sql.js'
+import { analyzeSql, sharedConstraints, type CatchUp, type Issue, type SqlOptions, type SqlResult, type StatementSpan } from './sql.js'
 import { typeText, type TypeLookup, type TypeName } from './sql-ast.js'
 import { shortStatement } from './text-index.js'
 import { withTree, withTreeAsync, type PgApi, type TsNode, type TsParser, type TsTree } from './wasm.js'
@@ -92,6 +92,10 @@ class Collector {
   definesSchema = false
   /** An Alembic `downgrade()` that only passes: a notice in done() when the upgrade turns out to define no schema. */
   barePassDown?: Issue
+  /** The constraints the forward code's pieces of SQL add and validate, in the migration's one transaction. */
+  private readonly constraints = sharedConstraints()
+  /** `table.column` → line of the embedded SQL that validated a CHECK (c IS NOT NULL) on it (forward code). */
+  private readonly provenAt = new Map<string, number>()
   constructor(readonly deps: OrmDeps) {}
 
   issue(node: TsNode, id: DangerId, detail: string, table?: string, column_name?: string, names?: Names, rollback?: boolean): void {
@@ -141,7 +145,11 @@ class Collector {
     const callEnd = endLine(call)
     this.pending.push(
       this.deps.pg().then((pg) => {
-        const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes })
+        // the forward pieces of one transaction share its constraints: one may add NOT VALID what the next validates
+        const shared = place.inTx && !place.rollback ? this.constraints : undefined
+        const proven = new Set(this.constraints.validatedNotNull)
+        const r = analyzeSql(pg, sql, { ...this.deps.sql, assumeInTransaction: place.inTx, knownTypes: this.deps.knownTypes, shared })
+        if (shared) for (const k of shared.validatedNotNull) if (!proven.has(k)) this.provenAt.set(k, callLine)
         const at = (l: number): number => Math.max(callLine, firstLine + l - 1)
         const shift = (i: Issue): Issue => {
           const shifted: Issue = {
@@ -205,6 +213,12 @@ class Collector {
 
   async done(): Promise<OrmResult> {
     await Promise.all(this.pending)
+    // SET NOT NULL after embedded SQL validated a CHECK (c IS NOT NULL): PostgreSQL 12+ uses it and skips the scan
+    const proven = (i: Issue): boolean => {
+      const at = i.names?.table && i.names.column ? this.provenAt.get(`${i.names.table}.${i.names.column}`.toLowerCase()) : undefined
+      return at !== undefined && at < i.line
+    }
+    this.result.issues = this.result.issues.filter((i) => i.id !== 'set-not-null' || i.rollback || !proven(i))
     for (const b of this.backfills) if (b.inTx && (this.schemaChangeInTx || b.batched)) this.result.issues.push(b.issue)
     if (this.barePassDown && !this.definesSchema) {
       this.barePassDown.detail += ', and upgrade() only reads or writes rows: there is no schema to put back'
@@ -464,6 +478,8 @@ class RailsVisitor {
    * (validate_check_constraint, then change_column_null false: PostgreSQL 12+ skips the scan).
    */
   private readonly validatedChecks: Array<{ table: string; name?: string; expr?: string }> = []
+  /** Foreign keys and checks this migration's forward code adds with validate: false (their lock lasts to the commit). */
+  private readonly notValid: Array<{ kind: 'check' | 'fk'; table: string; name?: string; other?: string }> = []
   private readonly noTransaction: boolean
   private readonly created: Set<string> = new Set<string>()
   /** Types the rollback restores (`change_column` in def down / dir.down): the type the column had. */
@@ -659,6 +675,7 @@ class RailsVisitor {
         break
       case 'add_foreign_key':
       case 'validate_check_constraint':
+      case 'validate_foreign_key':
       case 'add_check_constraint':
         this.constraint(call)
         break
@@ -772,6 +789,29 @@ class RailsVisitor {
 
   /** add_foreign_key and add_check_constraint validate every row unless validate: false; validated checks prove NOT NULL. */
   private constraint({ m, table, column, opt, isNew, ctx, found }: RailsCall): void {
+    const forwardInTx = table !== undefined && !ctx.rollback && !this.noTransaction && !isNew
+    if (m === 'validate_check_constraint' || m === 'validate_foreign_key') {
+      const kind = m === 'validate_check_constraint' ? 'check' : 'fk'
+      if (kind === 'check' && table && !ctx.rollback) this.validatedChecks.push({ table, name: opt('name') })
+      // strong_migrations: validate in a second migration; in this one the add's lock is held through the scan
+      const name = opt('name')
+      const added = forwardInTx
+        ? this.notValid.find(
+            (x) =>
+              x.kind === kind && x.table === table && (name ? x.name === name : column === undefined || x.other === column || !x.other),
+          )
+        : undefined
+      if (added)
+        found.push([
+          'constraint-not-valid-missing',
+          `${m} ${table} in the same transaction as its ${kind === 'check' ? 'add_check_constraint' : 'add_foreign_key'} ` +
+            `validate: false: the add's lock is held until the migration commits, so the scan runs under it`,
+          { table, constraint: added.name, value: kind === 'fk' ? added.other : undefined },
+        ])
+      return
+    }
+    if (forwardInTx && opt('validate') === 'false')
+      this.notValid.push({ kind: m === 'add_foreign_key' ? 'fk' : 'check', table, name: opt('name'), other: column })
     if (m === 'add_foreign_key') {
       if (!isNew && opt('validate') !== 'false')
         found.push([
@@ -779,10 +819,6 @@ class RailsVisitor {
           `add_foreign_key ${table} -> ${column} without validate: false`,
           { table, value: column, column: opt('column') },
         ])
-      return
-    }
-    if (m === 'validate_check_constraint') {
-      if (table && !ctx.rollback) this.validatedChecks.push({ table, name: opt('name') })
       return
     }
     if (table && !ctx.rollback && opt('validate') !== 'false') this.validatedChecks.push({ table, expr: column })

@@ -5,6 +5,7 @@
 import { DANGERS, isDangerId, type DangerId } from './dangers.js'
 import { DANGER_LIST } from './dangers/index.js'
 import { catchUpOf } from './dangers/backfill-in-transaction.js'
+import { constraintNames } from './dangers/constraint-not-valid-missing.js'
 import type {
   AlterHook,
   ColumnHook,
@@ -28,6 +29,11 @@ export interface SqlOptions {
   pgVersion: number
   /** The migration tool wraps the whole file in a transaction. */
   assumeInTransaction: boolean
+  /**
+   * Constraint state shared by the pieces of SQL one transaction runs (an Alembic or Django migration's
+   * `op.execute` / `RunSQL` calls, analysed one by one): what one piece adds NOT VALID, the next may validate.
+   */
+  shared?: SharedConstraints
   requireLockTimeout: boolean
   /** Column types known before the file runs (`table.column`): from the PR, the rollback, the base schema. */
   knownTypes?: TypeLookup
@@ -91,6 +97,18 @@ export interface SqlResult {
   /** Line of the first statement that sets a lock_timeout other than 0. */
   lockTimeoutLine?: number
 }
+
+/** What one transaction's pieces of SQL know of its constraints (SqlOptions.shared). */
+export interface SharedConstraints {
+  /** Constraint name (lower case) → the table and names of an ADD CONSTRAINT ... NOT VALID run in the transaction. */
+  notValid: Map<string, { table: string; names: Names }>
+  /** Constraint name (lower case) → `table.column` of a CHECK (c IS NOT NULL). */
+  notNullChecks: Map<string, string>
+  /** `table.column` proven NOT NULL by a validated CHECK. */
+  validatedNotNull: Set<string>
+}
+
+export const sharedConstraints = (): SharedConstraints => ({ notValid: new Map(), notNullChecks: new Map(), validatedNotNull: new Set() })
 
 /** `UPDATE t SET c = <constant> WHERE c IS NULL` at `line` (see catchUpOf). */
 export interface CatchUp {
@@ -459,14 +477,14 @@ class FileState implements SqlState {
   schemaChange = false
   /** The tables those statements changed, when known. */
   readonly schemaTables = new Set<string>()
-  /** constraint name -> table.column of a CHECK (c IS NOT NULL) */
-  private readonly notNullChecks = new Map<string, string>()
-  private readonly validatedNotNull = new Set<string>()
+  /** What the transaction knows of its constraints (shared with the other pieces of SQL it runs, if any). */
+  private readonly constraints: SharedConstraints
   private readonly types = new Map<string, TypeName>()
   readonly pgVersion: number
 
   constructor(private readonly opts: SqlOptions) {
     this.pgVersion = opts.pgVersion
+    this.constraints = opts.shared ?? sharedConstraints()
   }
 
   inTx(): boolean {
@@ -479,7 +497,10 @@ class FileState implements SqlState {
     return this.createdIndexes.has(index)
   }
   notNullProven(table: string, column: string): boolean {
-    return this.validatedNotNull.has(`${table}.${column}`)
+    return this.constraints.validatedNotNull.has(`${table}.${column}`)
+  }
+  addedNotValid(constraint: string): { table: string; names: Names } | undefined {
+    return this.inTx() ? this.constraints.notValid.get(constraint.toLowerCase()) : undefined
   }
   typeOf(table: string, column: string): TypeName | undefined {
     const key = `${table}.${column}`
@@ -523,6 +544,15 @@ class FileState implements SqlState {
     if (t) this.schemaTables.add(t.toLowerCase())
   }
 
+  /** BEGIN opens a transaction; COMMIT or ROLLBACK ends it, and with it the lock an ADD ... NOT VALID took. */
+  private transaction(kind: string | undefined): void {
+    if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') this.txDepth++
+    else if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') {
+      this.txDepth = 0
+      this.constraints.notValid.clear()
+    }
+  }
+
   /**
    * What one statement changes in the file's state (transactions, lock_timeout, created objects, schema
    * changes), and whether it takes a lock on an existing table. `out` holds what the hooks found.
@@ -531,12 +561,9 @@ class FileState implements SqlState {
     let lockingTable: string | undefined
     let locks = false
     switch (u.kind) {
-      case 'TransactionStmt': {
-        const k = u.n.kind
-        if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') this.txDepth++
-        else if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK') this.txDepth = 0
+      case 'TransactionStmt':
+        this.transaction(u.n.kind)
         break
-      }
       case 'VariableSetStmt':
         if (u.n.name?.toLowerCase() === 'lock_timeout') this.lockTimeout = true
         break
@@ -645,11 +672,11 @@ class FileState implements SqlState {
         return
       }
       case 'AT_AddConstraint':
-        this.addConstraint(t, cmd)
+        this.addConstraint(t, cmd, isNew)
         return
       case 'AT_ValidateConstraint': {
-        const key = this.notNullChecks.get(String(cmd.name).toLowerCase())
-        if (key) this.validatedNotNull.add(key)
+        const key = this.constraints.notNullChecks.get(String(cmd.name).toLowerCase())
+        if (key) this.constraints.validatedNotNull.add(key)
         return
       }
       default:
@@ -658,8 +685,10 @@ class FileState implements SqlState {
   }
 
   /** ADD CONSTRAINT ... CHECK (c IS NOT NULL): remembered, and proven unless NOT VALID (SET NOT NULL then skips the scan). */
-  private addConstraint(t: string, cmd: AlterTableCmd): void {
+  private addConstraint(t: string, cmd: AlterTableCmd, isNew: boolean): void {
     const c = constraintOf(cmd)
+    if (c?.skip_validation && c.conname && !isNew && this.inTx())
+      this.constraints.notValid.set(c.conname.toLowerCase(), { table: t, names: constraintNames(t, c) })
     const expr = c?.raw_expr
     const nt = expr && 'NullTest' in expr ? expr.NullTest : undefined
     if (c && c.contype === 'CONSTR_CHECK' && nt && nt.nulltesttype === 'IS_NOT_NULL') {
@@ -667,8 +696,8 @@ class FileState implements SqlState {
       const arg = nt.arg
       const fields = ((arg && 'ColumnRef' in arg ? arg.ColumnRef.fields : undefined) ?? []).map(str)
       const key = `${t}.${String(fields[fields.length - 1]).toLowerCase()}`
-      this.notNullChecks.set(name.toLowerCase(), key)
-      if (!c.skip_validation) this.validatedNotNull.add(key)
+      this.constraints.notNullChecks.set(name.toLowerCase(), key)
+      if (!c.skip_validation) this.constraints.validatedNotNull.add(key)
     }
   }
 }

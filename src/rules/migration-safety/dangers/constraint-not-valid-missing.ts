@@ -1,5 +1,29 @@
 import { constraintOf, ident, simpleSql } from '../sql-ast.js'
-import { PG_ONLY, defineDanger } from './types.js'
+import { PG_ONLY, defineDanger, type Names } from './types.js'
+import type { Constraint } from 'libpg-query'
+
+/** The column of a CHECK (c IS NOT NULL) (lower case), else undefined. */
+function notNullColumn(c: Constraint): string | undefined {
+  const e = c.raw_expr
+  const nt = e && 'NullTest' in e ? e.NullTest : undefined
+  if (c.contype !== 'CONSTR_CHECK' || nt?.nulltesttype !== 'IS_NOT_NULL') return undefined
+  const fields = (nt.arg && 'ColumnRef' in nt.arg ? nt.arg.ColumnRef.fields : undefined) ?? []
+  const last = fields.at(-1)
+  return last && 'String' in last ? last.String.sval?.toLowerCase() : undefined
+}
+
+/** The names a constraint gives the recipe: its own, its first column and referenced table (a foreign key), its condition (a CHECK). */
+export function constraintNames(t: string, c: Constraint): Names {
+  const fk = c.contype === 'CONSTR_FOREIGN'
+  const column = fk ? (c.fk_attrs ?? []).map((a) => ('String' in a ? a.String.sval : undefined)).filter(Boolean)[0] : notNullColumn(c)
+  return {
+    table: t,
+    constraint: c.conname ? c.conname : undefined,
+    column,
+    value: fk ? c.pktable?.relname : undefined,
+    ...(fk ? {} : { check: simpleSql(c.raw_expr) }),
+  }
+}
 
 export default defineDanger({
   id: 'constraint-not-valid-missing',
@@ -11,7 +35,8 @@ export default defineDanger({
     'then, in a separate migration/transaction, ALTER TABLE t VALIDATE CONSTRAINT c (takes only SHARE UPDATE EXCLUSIVE)',
   detection:
     'ADD CONSTRAINT ... FOREIGN KEY / CHECK without NOT VALID on an existing table (add_foreign_key / ' +
-    'add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint)',
+    'add_check_constraint without validate: false; foreign_key: true; op.create_foreign_key; AddConstraint), ' +
+    'or its VALIDATE CONSTRAINT in the same transaction as the ADD ... NOT VALID (also across op.execute / RunSQL calls)',
   level: 'fail',
   lockDanger: true,
   scalesWithTable: true,
@@ -61,15 +86,26 @@ export default defineDanger({
         const c = constraintOf(cmd)
         if (!c || isNew || c.skip_validation) return
         if (c.contype !== 'CONSTR_FOREIGN' && c.contype !== 'CONSTR_CHECK') return
-        const name = c.conname ? c.conname : undefined
-        const fk = c.contype === 'CONSTR_FOREIGN'
-        const column = fk ? (c.fk_attrs ?? []).map((a) => ('String' in a ? a.String.sval : undefined)).filter(Boolean)[0] : undefined
-        const ref = fk ? c.pktable?.relname : undefined
+        const names = constraintNames(t, c)
+        const kind = c.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY' : 'CHECK'
         emit({
           id: 'constraint-not-valid-missing',
-          detail: `ADD CONSTRAINT ${name ?? '(unnamed)'} ${fk ? 'FOREIGN KEY' : 'CHECK'} on ${t} without NOT VALID`,
+          detail: `ADD CONSTRAINT ${names.constraint ?? '(unnamed)'} ${kind} on ${t} without NOT VALID`,
           table: t,
-          names: { table: t, constraint: name, column, value: ref, ...(fk ? {} : { check: simpleSql(c.raw_expr) }) },
+          names,
+        })
+      },
+      // squawk's constraint-missing-not-valid does the same: NOT VALID then VALIDATE in one transaction is no NOT VALID
+      AT_ValidateConstraint: (cmd, t, _isNew, s, emit) => {
+        const added = s.addedNotValid(String(cmd.name))
+        if (!added) return
+        emit({
+          id: 'constraint-not-valid-missing',
+          detail:
+            `VALIDATE CONSTRAINT ${String(cmd.name)} on ${t} in the same transaction as its ADD ... NOT VALID: the ADD's lock is ` +
+            'held until COMMIT, so the scan runs under it as if NOT VALID were not there',
+          table: t,
+          names: added.names,
         })
       },
     },

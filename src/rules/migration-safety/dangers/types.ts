@@ -104,6 +104,8 @@ export interface SqlState {
   isNewIndex(index: string): boolean
   /** A CHECK (c IS NOT NULL) was validated for table.column earlier (SET NOT NULL then skips the scan). */
   notNullProven(table: string, column: string): boolean
+  /** The ADD CONSTRAINT ... NOT VALID of `constraint` ran earlier in the transaction still open (its lock is still held). */
+  addedNotValid(constraint: string): { table: string; names: Names } | undefined
   /** The column's type before this statement, when known (same change, the base's schema, the rollback). */
   typeOf(table: string, column: string): TypeName | undefined
 }
