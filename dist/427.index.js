@@ -5819,6 +5819,8 @@ function sqitchRevertFor(path) {
     return i < 0 ? 'revert/' + path.slice('deploy/'.length) : path.slice(0, i) + '/revert/' + path.slice(i + '/deploy/'.length);
 }
 
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/foreign-syntax.ts
+var foreign_syntax = __webpack_require__(78368);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/text-index.ts
 /**
  * Offsets to lines. libpg-query reports statement locations and scan tokens in UTF-8 BYTES and syntax
@@ -5959,6 +5961,7 @@ function shortStatement(s, max = 90) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/mysql.ts
+
 
 /**
  * The statements of a MySQL file: split at `;` outside quotes ('\u2026', "\u2026", `\u2026`) and comments (`-- `, `#`,
@@ -6148,7 +6151,7 @@ async function parseMysql(sql, budget = { leftMs: MYSQL_PARSE_BUDGET_MS }) {
     const comments = [];
     const stmts = splitMysql(sql, comments);
     if (!stmts)
-        return { parsed: [], unread: [{ text: 'DELIMITER', line: 1, endLine: 1 }], comments };
+        return { parsed: [], unread: [{ text: 'DELIMITER', line: 1, endLine: 1 }], comments, statements: [] };
     const p = await loadMysql();
     const parsed = [];
     const unread = [];
@@ -6172,7 +6175,7 @@ async function parseMysql(sql, budget = { leftMs: MYSQL_PARSE_BUDGET_MS }) {
         }
         budget.leftMs -= performance.now() - t0;
     }
-    return { parsed, unread, comments };
+    return { parsed, unread, comments, statements: stmts };
 }
 /** The column types a MySQL file leaves (a rollback file, an earlier migration). */
 async function mysqlTypesSetBy(sql, into = new Map(), budget) {
@@ -6201,10 +6204,22 @@ async function mysqlColumnsChanged(sql, budget) {
  * names its ALGORITHM or LOCK. Tables the file creates are learnt as it goes.
  */
 async function analyzeMysql(sql, before, budget) {
-    const { parsed, unread, comments } = await parseMysql(sql, budget);
+    const { parsed, unread, comments, statements: all } = await parseMysql(sql, budget);
     const known = new Map(before);
     const created = [];
     const issues = [];
+    for (const at of all) {
+        const f = (0,foreign_syntax/* foreignSyntax */.s)(at.text);
+        if (f)
+            issues.push({
+                id: 'foreign-syntax',
+                line: at.line,
+                endLine: at.endLine,
+                statement: shortStatement(at.text),
+                detail: `${f.what} is PostgreSQL: MySQL rejects it`,
+                names: { value: f.instead },
+            });
+    }
     for (const { ast, at } of parsed) {
         const table = ast.table?.[0]?.table?.toLowerCase();
         if (ast.type === 'create' && ast.keyword === 'table' && table)
@@ -10262,8 +10277,8 @@ function coverage(d, mig) {
         case 'mysql':
             if (mig.kind === 'sql')
                 return ('not checked (MySQL): lock dangers other than a type change that copies the table (the SQL is read with ' +
-                    "MySQL's grammar, never as PostgreSQL); checked: type changes (table-copy-alter), edits of merged migrations, " +
-                    'missing rollback');
+                    "MySQL's grammar, never as PostgreSQL); checked: type changes (table-copy-alter), PostgreSQL syntax MySQL " +
+                    'rejects (foreign-syntax), edits of merged migrations, missing rollback');
             return coverageOther(name, mig);
         default:
             return coverageOther(name, mig);
@@ -17980,6 +17995,83 @@ function constraintNames(t, c) {
 
 /***/ }),
 
+/***/ 78368:
+/***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__),
+/* harmony export */   s: () => (/* binding */ foreignSyntax)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54511);
+
+/**
+ * PostgreSQL forms MySQL (and MariaDB) has no grammar for: each one makes MySQL reject the statement. Checked on
+ * the statement's text with its strings and comments blanked out; node-sql-parser is not the judge here, since it
+ * also rejects valid MySQL.
+ */
+const FORMS = [
+    {
+        test: /^DROP\s+INDEX\s+(?:IF\s+EXISTS\s+)?([`\w$.]+)\s*$/i,
+        what: 'DROP INDEX without ON <table>',
+        instead: (m) => `DROP INDEX ${m[1]} ON <table>;`,
+    },
+    {
+        test: /^(CREATE\s+(?:UNIQUE\s+)?INDEX|DROP\s+INDEX)\s+CONCURRENTLY\b/i,
+        what: 'CONCURRENTLY',
+        instead: (m) => `${m[1].toUpperCase().replace(/\s+/g, ' ')} ... (InnoDB builds and drops secondary indexes in place, without CONCURRENTLY)`,
+    },
+    {
+        test: /^ALTER\s+TABLE\s+([`\w$.]+)\s.*\bALTER\s+(?:COLUMN\s+)?([`\w$]+)\s+(?:SET\s+DATA\s+)?TYPE\s+([^,;]+)/is,
+        what: 'ALTER COLUMN ... TYPE',
+        instead: (m) => `ALTER TABLE ${m[1]} MODIFY ${m[2]} ${m[3].trim()};`,
+    },
+    {
+        test: /^ALTER\s+TABLE\s+([`\w$.]+)\s.*\bALTER\s+(?:COLUMN\s+)?([`\w$]+)\s+(SET|DROP)\s+NOT\s+NULL\b/is,
+        what: 'ALTER COLUMN ... SET/DROP NOT NULL',
+        instead: (m) => `ALTER TABLE ${m[1]} MODIFY ${m[2]} <its type> ${m[3].toUpperCase() === 'SET' ? 'NOT NULL' : 'NULL'};`,
+    },
+    {
+        test: /^ALTER\s+TABLE\s+([`\w$.]+)\s.*\b(NOT\s+VALID|VALIDATE\s+CONSTRAINT)\b/is,
+        what: 'NOT VALID / VALIDATE CONSTRAINT',
+        instead: (m) => `ALTER TABLE ${m[1]} ADD CONSTRAINT ... (MySQL checks every row as it adds a constraint)`,
+    },
+    { test: /[\w)'`]::[a-z]/i, what: 'a :: cast', instead: () => 'CAST(<value> AS <type>)' },
+];
+/** The statement's text with its strings ('\u2026', "\u2026") and comments left out: only the SQL around them is matched. */
+function code(statement) {
+    return statement
+        .replace(/'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"/g, "''")
+        .replace(/\/\*[\s\S]*?\*\/|(?:--\s|#)[^\n]*/g, ' ')
+        .trim();
+}
+/** The PostgreSQL form a MySQL statement uses, with the MySQL to write instead; undefined for none. */
+function foreignSyntax(statement) {
+    const text = code(statement).replace(/;\s*$/, '');
+    for (const f of FORMS) {
+        const m = f.test.exec(text);
+        if (m)
+            return { what: f.what, instead: f.instead(m) };
+    }
+    return undefined;
+}
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_types_js__WEBPACK_IMPORTED_MODULE_0__/* .defineDanger */ .$f)({
+    id: 'foreign-syntax',
+    title: 'PostgreSQL syntax in a MySQL migration',
+    lock: 'none: MySQL rejects the statement',
+    why: 'MySQL rejects the statement, and MySQL commits every DDL statement on its own, so the statements before it stay ' +
+        'applied: the migration stops half-done and the database is left between two versions',
+    fix: "write the statement in MySQL's syntax (a file kept per database is often copied from the PostgreSQL one)",
+    detection: 'MySQL files: PostgreSQL forms MySQL and MariaDB have no grammar for: DROP INDEX without ON <table>; CREATE/DROP ' +
+        'INDEX CONCURRENTLY; ALTER COLUMN ... TYPE / SET DATA TYPE / SET NOT NULL / DROP NOT NULL; NOT VALID and VALIDATE ' +
+        'CONSTRAINT; a :: cast (strings and comments left out)',
+    level: 'fail',
+    dialects: ['mysql'],
+    recipe: (r) => r.value,
+}));
+
+
+/***/ }),
+
 /***/ 50308:
 /***/ (function(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
@@ -18601,6 +18693,8 @@ function indexName(r) {
     dialects: types/* ALL_DIALECTS */.qV,
 }));
 
+// EXTERNAL MODULE: ./src/rules/migration-safety/dangers/foreign-syntax.ts
+var foreign_syntax = __webpack_require__(78368);
 ;// CONCATENATED MODULE: ./src/rules/migration-safety/dangers/lock-timeout-missing.ts
 
 /* harmony default export */ const lock_timeout_missing = ((0,types/* defineDanger */.$f)({
@@ -19123,6 +19217,7 @@ const q = (s) => (/^[a-z_][a-z0-9_$]*$/i.test(s) ? s : '`' + s.replace(/`/g, '``
 
 
 
+
 const DANGER_LIST = [
     create_index_non_concurrent,
     drop_index_non_concurrent,
@@ -19153,6 +19248,7 @@ const DANGER_LIST = [
     prefer_text,
     lock_timeout_missing,
     syntax_error,
+    foreign_syntax/* default */.A,
     migration_edited,
     missing_down,
     expand_contract,

@@ -12,6 +12,7 @@
  * the data type copies the table.
  */
 import type { Issue } from './sql.js'
+import { foreignSyntax } from './dangers/foreign-syntax.js'
 import { shortStatement } from './text-index.js'
 
 /** A MySQL column type: upper-case name, length (VARCHAR(255) → 255) and scale (DECIMAL(10,2) → 2). */
@@ -249,10 +250,12 @@ export async function parseMysql(
   /** ALTER / CREATE TABLE statements MySQL's grammar here could not read (the whole file when it changes DELIMITER). */
   unread: MysqlStatement[]
   comments: Array<{ line: number; text: string }>
+  /** Every statement of the file (none when it changes DELIMITER). */
+  statements: MysqlStatement[]
 }> {
   const comments: Array<{ line: number; text: string }> = []
   const stmts = splitMysql(sql, comments)
-  if (!stmts) return { parsed: [], unread: [{ text: 'DELIMITER', line: 1, endLine: 1 }], comments }
+  if (!stmts) return { parsed: [], unread: [{ text: 'DELIMITER', line: 1, endLine: 1 }], comments, statements: [] }
   const p = await loadMysql()
   const parsed: Array<{ ast: Ast; at: MysqlStatement }> = []
   const unread: MysqlStatement[] = []
@@ -272,7 +275,7 @@ export async function parseMysql(
     }
     budget.leftMs -= performance.now() - t0
   }
-  return { parsed, unread, comments }
+  return { parsed, unread, comments, statements: stmts }
 }
 
 /** The column types a MySQL file leaves (a rollback file, an earlier migration). */
@@ -317,10 +320,22 @@ export interface MysqlResult {
  * names its ALGORITHM or LOCK. Tables the file creates are learnt as it goes.
  */
 export async function analyzeMysql(sql: string, before: ReadonlyMap<string, MysqlType>, budget?: MysqlBudget): Promise<MysqlResult> {
-  const { parsed, unread, comments } = await parseMysql(sql, budget)
+  const { parsed, unread, comments, statements: all } = await parseMysql(sql, budget)
   const known = new Map(before)
   const created: string[] = []
   const issues: Issue[] = []
+  for (const at of all) {
+    const f = foreignSyntax(at.text)
+    if (f)
+      issues.push({
+        id: 'foreign-syntax',
+        line: at.line,
+        endLine: at.endLine,
+        statement: shortStatement(at.text),
+        detail: `${f.what} is PostgreSQL: MySQL rejects it`,
+        names: { value: f.instead },
+      })
+  }
   for (const { ast, at } of parsed) {
     const table = ast.table?.[0]?.table?.toLowerCase()
     if (ast.type === 'create' && ast.keyword === 'table' && table) created.push(table)

@@ -39,8 +39,8 @@ export function coverage(d: DialectInfo, mig: MigrationFile): string {
       if (mig.kind === 'sql')
         return (
           'not checked (MySQL): lock dangers other than a type change that copies the table (the SQL is read with ' +
-          "MySQL's grammar, never as PostgreSQL); checked: type changes (table-copy-alter), edits of merged migrations, " +
-          'missing rollback'
+          "MySQL's grammar, never as PostgreSQL); checked: type changes (table-copy-alter), PostgreSQL syntax MySQL " +
+          'rejects (foreign-syntax), edits of merged migrations, missing rollback'
         )
       return coverageOther(name, mig)
     default:

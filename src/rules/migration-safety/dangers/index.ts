@@ -18,6 +18,7 @@ import dropNotNull from './drop-not-null.js'
 import dropTable from './drop-table.js'
 import enumAddValueUnordered from './enum-add-value-unordered.js'
 import expandContract from './expand-contract.js'
+import foreignSyntax from './foreign-syntax.js'
 import lockTimeoutMissing from './lock-timeout-missing.js'
 import migrationEdited from './migration-edited.js'
 import missingDown from './missing-down.js'
@@ -65,6 +66,7 @@ export const DANGER_LIST = [
   preferText,
   lockTimeoutMissing,
   syntaxError,
+  foreignSyntax,
   migrationEdited,
   missingDown,
   expandContract,
