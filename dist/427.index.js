@@ -9013,6 +9013,12 @@ function alterFieldUncosted(before, now, costed) {
         return "the field's new definition is not a field call the gate can read";
     return costed.uncosted;
 }
+/**
+ * Django fields that add no column to the model's table: a many-to-many (its own join table: ManyToManyField,
+ * django-sortedm2m's SortedManyToManyField, modelcluster's ParentalManyToManyField), django-taggit's
+ * TaggableManager (rows in its through table; netbox 5a59f235 adds 14) and contenttypes' GenericRelation.
+ */
+const NO_COLUMN_FIELD = /(?:^|\.)(?:\w*ManyToManyField|\w*TaggableManager|GenericRelation)$/;
 /** AddField on an existing model: NOT NULL without a default, a validated foreign key. */
 function djangoAddField({ n, call, model, field, c }, local) {
     const f = pyCall(call.kwargs.get('field') ?? n);
@@ -9024,7 +9030,7 @@ function djangoAddField({ n, call, model, field, c }, local) {
     c.added(model, field);
     const fkw = (k) => pyValue(f.kwargs.get(k));
     const nullable = fkw('null') === 'True';
-    const many = f.name === 'ManyToManyField';
+    const many = NO_COLUMN_FIELD.test(f.name);
     if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
         c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, {
             table: model,

@@ -1482,6 +1482,13 @@ function alterFieldUncosted(
   return costed.uncosted
 }
 
+/**
+ * Django fields that add no column to the model's table: a many-to-many (its own join table: ManyToManyField,
+ * django-sortedm2m's SortedManyToManyField, modelcluster's ParentalManyToManyField), django-taggit's
+ * TaggableManager (rows in its through table; netbox 5a59f235 adds 14) and contenttypes' GenericRelation.
+ */
+const NO_COLUMN_FIELD = /(?:^|\.)(?:\w*ManyToManyField|\w*TaggableManager|GenericRelation)$/
+
 /** AddField on an existing model: NOT NULL without a default, a validated foreign key. */
 function djangoAddField({ n, call, model, field, c }: DjangoOp, local: Map<string, FieldSummary>): void {
   const f = pyCall(call.kwargs.get('field') ?? n)
@@ -1491,7 +1498,7 @@ function djangoAddField({ n, call, model, field, c }: DjangoOp, local: Map<strin
   c.added(model, field)
   const fkw = (k: string): string | undefined => pyValue(f.kwargs.get(k))
   const nullable = fkw('null') === 'True'
-  const many = f.name === 'ManyToManyField'
+  const many = NO_COLUMN_FIELD.test(f.name)
   if (!nullable && !many && !f.kwargs.has('default') && !f.kwargs.has('db_default') && !djangoSuppliesDefault(f.name, fkw))
     c.issue(n, 'add-column-not-null-no-default', `AddField ${model}.${field} is NOT NULL without a default`, model, undefined, {
       table: model,

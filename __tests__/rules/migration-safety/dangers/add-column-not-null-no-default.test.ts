@@ -21,6 +21,14 @@ dangerSuite('add-column-not-null-no-default', {
     django('        migrations.AddField(model_name="job", name="queue_name", field=models.CharField(blank=True, max_length=100)),'),
     django('        migrations.AddField(model_name="job", name="notes", field=models.TextField(blank=True)),'),
     django('        migrations.AddField(model_name="job", name="created", field=models.DateTimeField(auto_now_add=True)),'),
+    // no column in the model's table: a join table, taggit's through table, a generic relation (netbox 5a59f235)
+    django('        migrations.AddField(model_name="job", name="owners", field=models.ManyToManyField(to="auth.User")),'),
+    django(
+      '        migrations.AddField(model_name="devicerole", name="tags", field=taggit.managers.TaggableManager(through="extras.TaggedItem", to="extras.Tag")),',
+    ),
+    django(
+      '        migrations.AddField(model_name="job", name="notes", field=django.contrib.contenttypes.fields.GenericRelation(to="x.Note")),',
+    ),
   ],
 })
 
