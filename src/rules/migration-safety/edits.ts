@@ -263,6 +263,42 @@ function rubyStringParts(n: TsNode): TsNode[] | undefined {
   return undefined
 }
 
+/** Ruby's comparisons with 0 and the predicates rubocop's Style/NumericPredicate writes for them. */
+const COMPARED_WITH_ZERO: Record<string, string> = { '==': 'zero?', '>': 'positive?', '<': 'negative?', '!=': 'nonzero?' }
+const NUMERIC_PREDICATES = new Set(Object.values(COMPARED_WITH_ZERO))
+
+/** The node is read only for its truth: a condition, or an operand of `!`, `not`, `&&`, `||`, `and`, `or`. */
+function inBooleanContext(n: TsNode): boolean {
+  const p = n.parent
+  if (!p) return false
+  if (
+    ['if', 'unless', 'while', 'until', 'if_modifier', 'unless_modifier', 'while_modifier', 'until_modifier', 'conditional'].includes(p.type)
+  )
+    return p.childForFieldName('condition')?.id === n.id
+  if (p.type === 'unary') return ['!', 'not'].includes(p.childForFieldName('operator')?.text ?? '')
+  if (p.type === 'binary') return ['&&', '||', 'and', 'or'].includes(p.childForFieldName('operator')?.text ?? '')
+  return p.type === 'parenthesized_statements' && inBooleanContext(p)
+}
+
+/**
+ * `x == 0` and `x.zero?` (also `> 0` / `positive?`, `< 0` / `negative?`) are the same truth for a number, and
+ * `x != 0` / `x.nonzero?` the same where only truth is read (`nonzero?` returns x or nil): rubocop's
+ * Style/NumericPredicate rewrites one into the other (OSM de29e9b3). Returns the predicate and what it tests.
+ */
+function numericPredicate(n: TsNode): { name: string; of: TsNode } | undefined {
+  if (n.type === 'binary') {
+    const name = COMPARED_WITH_ZERO[n.childForFieldName('operator')?.text ?? '']
+    const left = n.childForFieldName('left')
+    if (!name || !left || n.childForFieldName('right')?.text !== '0') return undefined
+    return name !== 'nonzero?' || inBooleanContext(n) ? { name, of: left } : undefined
+  }
+  if (n.type !== 'call' || n.childForFieldName('arguments') || n.childForFieldName('block')) return undefined
+  const name = n.childForFieldName('method')?.text ?? ''
+  const receiver = n.childForFieldName('receiver')
+  if (!NUMERIC_PREDICATES.has(name) || !receiver) return undefined
+  return name !== 'nonzero?' || inBooleanContext(n) ? { name, of: receiver } : undefined
+}
+
 /** A syntax tree as text: node types and leaf texts, comments left out; `skip` drops whole subtrees. */
 export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
   if (n.type === 'comment' || isArgumentComma(n) || skip?.(n)) return ''
@@ -271,6 +307,14 @@ export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
   if (n.type === 'binary' || n.type === 'chained_string') {
     const parts = rubyStringParts(n)
     if (parts && parts.length > 1) return `(strings ${parts.map((p) => treeText(p, skip)).join(' ')})`
+  }
+  const predicate = numericPredicate(n)
+  if (predicate) return `(predicate ${predicate.name} ${treeText(predicate.of, skip)})`
+  // %w(a b) and %w[a b] (rubocop's Style/PercentLiteralDelimiters): the delimiters are syntax, the kind (%w, %W, %i, %I) is not
+  if (n.type === 'string_array' || n.type === 'symbol_array') {
+    const kind = (n.child(0)?.text ?? '').slice(0, 2)
+    const items = namedChildrenOf(n).filter((c): c is TsNode => c !== null)
+    return `(${n.type} ${kind} ${items.map((c) => treeText(c, skip)).join(' ')})`
   }
   if (n.childCount === 0 || n.type === 'heredoc_content' || n.type === 'string_content') return leafText(n)
   let s = `(${n.type}`

@@ -153,6 +153,31 @@ describe('migration-edited', () => {
       `class AddChangesets < ActiveRecord::Migration[4.2]\n  def self.up\n    execute "UPDATE t SET a = 1"${op}\n  end\nend\n`
     expect(await edit(p, withVar(' + where'), withVar(' + other'))).toEqual(['migration-edited:fail'])
   })
+  test('a percent literal array with other delimiters (%w() to %w[], rubocop Style/PercentLiteralDelimiters) is no edit (OSM 5b33f3f8)', async () => {
+    const p = 'db/migrate/001_create_osm_db.rb'
+    const m = (cols: string) =>
+      `class CreateOsmDb < ActiveRecord::Migration[4.2]\n  def self.up\n    add_index "current_nodes", ${cols}, :name => "current_nodes_lat_lon_idx"\n  end\nend\n`
+    expect(await edit(p, m('%w(latitude longitude)'), m('%w[latitude longitude]'))).toEqual([])
+    expect(await edit(p, m('%i(latitude longitude)'), m('%i[latitude longitude]'))).toEqual([])
+    // side by side: another column, another kind of literal (symbols, interpolating %W)
+    expect(await edit(p, m('%w(latitude longitude)'), m('%w[latitude tile]'))).toEqual(['migration-edited:fail'])
+    expect(await edit(p, m('%w(latitude longitude)'), m('%i[latitude longitude]'))).toEqual(['migration-edited:fail'])
+    expect(await edit(p, m('%w(latitude #{x})'), m('%W[latitude #{x}]'))).toEqual(['migration-edited:fail'])
+  })
+  test('a comparison with 0 written as its numeric predicate (rubocop Style/NumericPredicate) is no edit', async () => {
+    const p = 'db/migrate/008_remove_segments.rb'
+    const m = (cond: string, body = 'add_column :nodes, :tile, :bigint') =>
+      `class RemoveSegments < ActiveRecord::Migration[4.2]\n  def self.up\n    n = select_value("SELECT count(*) FROM current_segments").to_i\n    if ${cond}\n      ${body}\n    end\n  end\nend\n`
+    expect(await edit(p, m('n > 0'), m('n.positive?'))).toEqual([])
+    expect(await edit(p, m('n == 0'), m('n.zero?'))).toEqual([])
+    expect(await edit(p, m('n != 0 && true'), m('n.nonzero? && true'))).toEqual([])
+    // side by side: another number, another receiver, and nonzero? where its value (n or nil) is used
+    expect(await edit(p, m('n > 0'), m('n > 1'))).toEqual(['migration-edited:fail'])
+    expect(await edit(p, m('n > 0'), m('m.positive?'))).toEqual(['migration-edited:fail'])
+    const kept = (v: string) =>
+      `class RemoveSegments < ActiveRecord::Migration[4.2]\n  def self.up\n    add_column :nodes, :tile, :bigint, default: ${v}\n  end\nend\n`
+    expect(await edit(p, kept('n != 0'), kept('n.nonzero?'))).toEqual(['migration-edited:fail'])
+  })
   test('def change split into the same up and a down (rubocop Rails/ReversibleMigration) edits rollback code only (OSM fea1b5b8)', async () => {
     const p = 'db/migrate/20201214144017_expand_nonce_id.rb'
     const change = (body: string) => `class ExpandNonceId < ActiveRecord::Migration[6.0]\n  def change\n${body}  end\nend\n`
