@@ -11203,7 +11203,21 @@ function inBooleanContext(n) {
         return ['!', 'not'].includes(p.childForFieldName('operator')?.text ?? '');
     if (p.type === 'binary')
         return ['&&', '||', 'and', 'or'].includes(p.childForFieldName('operator')?.text ?? '');
+    if (p.type === 'assignment' && p.childForFieldName('right')?.id === n.id)
+        return onlyTested(p.childForFieldName('left'));
     return p.type === 'parenthesized_statements' && inBooleanContext(p);
+}
+/** `flag = \u2026`: every other use of the local variable in its method is a test of its truth (`if flag`, `\u2026 if flag`). */
+function onlyTested(variable) {
+    if (variable?.type !== 'identifier')
+        return false;
+    let scope = variable.parent;
+    while (scope && !['method', 'singleton_method', 'block', 'do_block', 'program'].includes(scope.type))
+        scope = scope.parent;
+    if (!scope)
+        return false;
+    const uses = scope.descendantsOfType('identifier').filter((x) => x.text === variable.text && x.id !== variable.id);
+    return uses.length > 0 && uses.every((x) => x.parent?.type !== 'assignment' && inBooleanContext(x));
 }
 /**
  * `x == 0` and `x.zero?` (also `> 0` / `positive?`, `< 0` / `negative?`) are the same truth for a number, and

@@ -277,7 +277,18 @@ function inBooleanContext(n: TsNode): boolean {
     return p.childForFieldName('condition')?.id === n.id
   if (p.type === 'unary') return ['!', 'not'].includes(p.childForFieldName('operator')?.text ?? '')
   if (p.type === 'binary') return ['&&', '||', 'and', 'or'].includes(p.childForFieldName('operator')?.text ?? '')
+  if (p.type === 'assignment' && p.childForFieldName('right')?.id === n.id) return onlyTested(p.childForFieldName('left'))
   return p.type === 'parenthesized_statements' && inBooleanContext(p)
+}
+
+/** `flag = …`: every other use of the local variable in its method is a test of its truth (`if flag`, `… if flag`). */
+function onlyTested(variable: TsNode | null): boolean {
+  if (variable?.type !== 'identifier') return false
+  let scope: TsNode | null = variable.parent
+  while (scope && !['method', 'singleton_method', 'block', 'do_block', 'program'].includes(scope.type)) scope = scope.parent
+  if (!scope) return false
+  const uses = scope.descendantsOfType('identifier').filter((x) => x.text === variable.text && x.id !== variable.id)
+  return uses.length > 0 && uses.every((x) => x.parent?.type !== 'assignment' && inBooleanContext(x))
 }
 
 /**

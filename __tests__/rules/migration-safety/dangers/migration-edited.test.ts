@@ -177,6 +177,13 @@ describe('migration-edited', () => {
     const kept = (v: string) =>
       `class RemoveSegments < ActiveRecord::Migration[4.2]\n  def self.up\n    add_column :nodes, :tile, :bigint, default: ${v}\n  end\nend\n`
     expect(await edit(p, kept('n != 0'), kept('n.nonzero?'))).toEqual(['migration-edited:fail'])
+    // a flag only ever tested (OSM d82f9d12: have_segs = ….to_i != 0, then `if have_segs` and `… if have_segs`)
+    const flag = (v: string, use = '    tempfiles.each { |f| File.unlink f } if have_segs\n') =>
+      `class RemoveSegments < ActiveRecord::Migration[4.2]\n  def self.up\n    have_segs = select_value("SELECT count(*) FROM s").to_i${v}\n    if have_segs\n      add_column :nodes, :tile, :bigint\n    end\n${use}  end\nend\n`
+    expect(await edit(p, flag(' != 0'), flag('.nonzero?'))).toEqual([])
+    // side by side: the flag's value used (printed, passed on)
+    const used = '    say "segments: #{have_segs}"\n'
+    expect(await edit(p, flag(' != 0', used), flag('.nonzero?', used))).toEqual(['migration-edited:fail'])
   })
   test('def change split into the same up and a down (rubocop Rails/ReversibleMigration) edits rollback code only (OSM fea1b5b8)', async () => {
     const p = 'db/migrate/20201214144017_expand_nonce_id.rb'
