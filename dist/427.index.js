@@ -9818,8 +9818,24 @@ function dbmateResult(pg, first, content, opts, sqlOpts, issues) {
     }
     return { r, transactional: !db.noTransaction };
 }
-/** A golang-migrate / pop file without its down file, a sqitch change without its revert script. */
-async function missingRollbackFiles(ctx, file, mig) {
+/** Statements that only read or write rows, or set the session: what a data-only migration runs. */
+const ROW_STATEMENT = /^(?:UPDATE|INSERT|DELETE|SELECT|REPLACE|SET|WITH)\b/i;
+/**
+ * The file only reads or writes rows (a data fix, a purge): `definesSchema` from the PostgreSQL parse when there
+ * is one, else every statement (split outside quotes and comments) starts as a row statement does. A piece the
+ * split cannot read (dollar quoting, a DELIMITER) counts as schema.
+ */
+function rowsOnly(content, r) {
+    if (r)
+        return r.count > 0 && !r.definesSchema;
+    const stmts = splitMysql(content);
+    return stmts !== undefined && stmts.length > 0 && stmts.every((s) => ROW_STATEMENT.test(s.text));
+}
+/**
+ * A golang-migrate / pop file without its down file, a sqitch change without its revert script. `rows`: the up
+ * file only reads or writes rows, so there is no schema to put back (a notice, as for Alembic's bare downgrade()).
+ */
+async function missingRollbackFiles(ctx, file, mig, rows = false) {
     const issues = [];
     const down = downPathFor(file.path);
     // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql \u2192 x.down.sql).
@@ -9832,8 +9848,13 @@ async function missingRollbackFiles(ctx, file, mig) {
             endLine: 1,
             statement: file.path.split('/').pop() ?? file.path,
             detail: `golang-migrate migration without ${down.split('/').pop()}` +
-                (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
-            ...(forwardOnly ? { cap: { level: 'notice', why: 'forward-only folder' } } : {}),
+                (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : '') +
+                (rows && !forwardOnly ? ', and the up file only reads or writes rows: there is no schema to put back' : ''),
+            ...(forwardOnly
+                ? { cap: { level: 'notice', why: 'forward-only folder' } }
+                : rows
+                    ? { cap: { level: 'notice', why: 'data-only migration' } }
+                    : {}),
         });
     }
     const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined;
@@ -9850,7 +9871,7 @@ async function missingRollbackFiles(ctx, file, mig) {
 }
 /** A MySQL migration file: read with MySQL's grammar (see ./mysql.ts), rollback files checked. */
 async function analyzeMysqlFile(ctx, file, mig, content, opts, readHead, readBase) {
-    const issues = await missingRollbackFiles(ctx, file, mig);
+    const issues = await missingRollbackFiles(ctx, file, mig, rowsOnly(content, undefined));
     if (!mig.forward)
         return sqlAnalysis(issues);
     return sqlAnalysis(issues, await analyzeMysql(content, await mysqlTypesBefore(ctx, file, content, opts, readHead, readBase), mysqlBudget(ctx)));
@@ -9884,7 +9905,7 @@ async function analyzeSqlFile(ctx, file, mig, content, opts, sqlOpts, parser) {
         if (r.schemaChange && db.transactional)
             issues.push(...r.backfills);
     }
-    issues.push(...(await missingRollbackFiles(ctx, file, mig)));
+    issues.push(...(await missingRollbackFiles(ctx, file, mig, rowsOnly(content, r))));
     return sqlAnalysis(issues, r);
 }
 async function analyzeFile(ctx, file, mig, content, opts, dialect, readHead, readBase, earlier, parsed) {
@@ -10177,7 +10198,8 @@ const options = type/* Type */.ZU.Object({
     release_tags: type/* Type */.ZU.Array(type/* Type */.ZU.String(), {
         default: ['v[0-9]*', '[0-9]*'],
         description: 'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, ' +
-            'pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = ' +
+            'pre-releases such as v1.2.0-rc1 excluded unless the project had no final release yet) holds is not released yet: ' +
+            'editing it is reported at unreleased_edit_level. [] = ' +
             'every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as ' +
             'released.',
     }),
@@ -11189,6 +11211,22 @@ function rubyStringParts(n) {
     }
     return undefined;
 }
+/** Literals whose `.freeze` only stops later mutation. */
+const FREEZABLE_LITERALS = new Set(['array', 'hash', 'string', 'chained_string', 'string_array', 'symbol_array']);
+/**
+ * `PERMISSIONS = [...].freeze` (rubocop's Style/MutableConstant): the literal a constant holds, frozen, reads the
+ * same; only code that mutates it would tell, and it would then fail loudly. Returns the literal, else undefined.
+ */
+function frozenConstant(n) {
+    if (n.type !== 'call' || n.childForFieldName('method')?.text !== 'freeze')
+        return undefined;
+    if (n.childForFieldName('arguments') || n.childForFieldName('block'))
+        return undefined;
+    const receiver = n.childForFieldName('receiver');
+    const p = n.parent;
+    const toConstant = p?.type === 'assignment' && p.childForFieldName('right')?.id === n.id && p.childForFieldName('left')?.type === 'constant';
+    return receiver && toConstant && FREEZABLE_LITERALS.has(receiver.type) ? receiver : undefined;
+}
 /** Ruby's comparisons with 0 and the predicates rubocop's Style/NumericPredicate writes for them. */
 const COMPARED_WITH_ZERO = { '==': 'zero?', '>': 'positive?', '<': 'negative?', '!=': 'nonzero?' };
 const NUMERIC_PREDICATES = new Set(Object.values(COMPARED_WITH_ZERO));
@@ -11252,9 +11290,15 @@ function treeText(n, skip) {
         if (parts && parts.length > 1)
             return `(strings ${parts.map((p) => treeText(p, skip)).join(' ')})`;
     }
+    const frozen = frozenConstant(n);
+    if (frozen)
+        return treeText(frozen, skip);
     const predicate = numericPredicate(n);
     if (predicate)
         return `(predicate ${predicate.name} ${treeText(predicate.of, skip)})`;
+    // a call's arguments that all compare as nothing (`t.timestamps :null => true` at 4.2) are no arguments
+    if (n.type === 'argument_list' && namedChildrenOf(n).every((c) => !c || treeText(c, skip) === ''))
+        return '';
     // %w(a b) and %w[a b] (rubocop's Style/PercentLiteralDelimiters): the delimiters are syntax, the kind (%w, %W, %i, %I) is not
     if (n.type === 'string_array' || n.type === 'symbol_array') {
         const kind = (n.child(0)?.text ?? '').slice(0, 2);
@@ -11498,6 +11542,11 @@ const DJANGO_STATE_KWARGS = new Set([
     'related_name',
     'related_query_name',
     'limit_choices_to',
+    // FileField / ImageField: where files go and which fields hold an image's size
+    'upload_to',
+    'storage',
+    'height_field',
+    'width_field',
 ]);
 /** A model field's constructor: `models.CharField(\u2026)`, `ForeignKey(\u2026)`, a project's `fields.IPNetworkField(\u2026)`. */
 const FIELD_CALL = /(?:^|\.)(?:\w*Field|ForeignKey)$/;
@@ -11663,7 +11712,7 @@ function railsMigrationVersion(n) {
  * version 5.1 or later (OSM ce4fbc63 spells it out in old migrations for Rails 7), and `null: true` on a call that
  * creates a column (not `change_column`, where it drops a NOT NULL).
  */
-function isRailsDefault(n) {
+function isRailsDefault(n, fourTwo) {
     if (n.type !== 'pair')
         return false;
     const key = (n.childForFieldName('key')?.text ?? '').replace(/^:|:$/g, '');
@@ -11671,6 +11720,10 @@ function isRailsDefault(n) {
     const call = n.parent?.type === 'argument_list' ? n.parent.parent : n.parent?.parent?.type === 'argument_list' ? n.parent.parent.parent : null;
     const method = call?.type === 'call' ? call.childForFieldName('method')?.text : undefined;
     // a column is created nullable unless told otherwise; `change_column \u2026 null: true` drops a NOT NULL
+    // timestamps are NOT NULL by default from version 5.0 on (Rails' Compatibility::FourTwoShared): `fourTwo`, both
+    // sides of the comparison run as 4.2 or older
+    if (key === 'null' && method !== undefined && /^(?:add_)?timestamps$/.test(method))
+        return value === 'true' && fourTwo;
     if (key === 'null')
         return value === 'true' && method !== undefined && !method.startsWith('change');
     if (key !== 'type' || value !== ':bigint')
@@ -11793,8 +11846,14 @@ function compareParsed(a, b, base, head, lang) {
     if (!a || !b)
         return { ...none, changed: base !== head };
     const sameVersion = lang === 'ruby' ? sameRailsVersion(a.rootNode, b.rootNode) : [];
+    const oldRails = (root) => {
+        const v = railsSuperclass(root)?.version;
+        return v !== undefined && Number(v) <= 4.2;
+    };
+    const fourTwo = lang === 'ruby' && oldRails(a.rootNode) && oldRails(b.rootNode);
     const same = (n) => isImport(n) ||
-        (lang === 'ruby' && (isRailsDefault(n) || isMigrationClassName(n) || sameVersion.some((v) => v.id === n.id && v.tree === n.tree)));
+        (lang === 'ruby' &&
+            (isRailsDefault(n, fourTwo) || isMigrationClassName(n) || sameVersion.some((v) => v.id === n.id && v.tree === n.tree)));
     if (treeText(a.rootNode, same) === treeText(b.rootNode, same))
         return { ...none, changed: false };
     const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined;

@@ -41,13 +41,28 @@ var glob = __webpack_require__(82236);
 
 /** A semver pre-release (`v1.2.0-rc1`, `1.0.0-beta.2`, `v2.0.0.rc1`): not a release. */
 const PRERELEASE = /[-.+_]?(rc|alpha|beta|pre|preview|dev|snapshot|nightly|canary)[-.]?\d*(\.\d+)?$/i;
+/** A word of the version's suffix that makes it a pre-release wherever it stands (`-alpha.10+oryOS.15`, `-tech-preview`). */
+const PRERELEASE_WORD = /^(rc|alpha|beta|pre|preview|dev|snapshot|nightly|canary|tech|tp)\d*$/i;
+/**
+ * Not a release: a pre-release word at the end (above), or anywhere in the suffix after the version numbers, so
+ * build metadata after it (`v0.0.1-alpha.10+oryOS.15`) or a misspelt last word (harbor `v2.1.0-tech-prview`, a
+ * technology preview) still mark it. A suffix without such a word stays a release (netbox `v1.9.4-r1`).
+ */
 function isPrerelease(tag) {
-    return PRERELEASE.test(tag);
+    if (PRERELEASE.test(tag))
+        return true;
+    const suffix = /^\D*\d+(?:\.\d+)*(.*)$/.exec(tag)?.[1] ?? '';
+    return suffix.split(/[-.+_]/).some((w) => PRERELEASE_WORD.test(w));
 }
-/** Release tags (name matches a pattern, not a pre-release) made no later than `notAfter` (seconds), newest first. */
+/**
+ * Release tags (name matches a pattern, not a pre-release) made no later than `notAfter` (seconds), newest first.
+ * A project that had published no final release by then ships its pre-releases (ory/kratos' v0.x are all
+ * `-alpha.N`): its pre-release tags count.
+ */
 function releaseTags(refs, patterns, notAfter) {
     const globs = patterns.map((p) => new esm/* Minimatch */.VR(p, glob/* GLOB_OPTIONS */.gu));
-    const out = [];
+    const finals = [];
+    const pre = [];
     for (const line of refs.split('\n')) {
         const [name, date, peeled, object] = line.split('\t');
         if (!name || !object)
@@ -55,11 +70,11 @@ function releaseTags(refs, patterns, notAfter) {
         const d = Number(date);
         if (!Number.isFinite(d) || d > notAfter)
             continue;
-        if (isPrerelease(name) || !globs.some((g) => g.match(name)))
+        if (!globs.some((g) => g.match(name)))
             continue;
-        out.push({ name, commit: peeled || object, date: d });
+        (isPrerelease(name) ? pre : finals).push({ name, commit: peeled || object, date: d });
     }
-    return out.sort((a, b) => b.date - a.date);
+    return (finals.length ? finals : pre).sort((a, b) => b.date - a.date);
 }
 function batchCheck(cwd, input) {
     return new Promise((resolve, reject) => {

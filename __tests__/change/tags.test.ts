@@ -8,7 +8,11 @@ describe('release tags', () => {
   test('pre-releases are not releases', () => {
     for (const t of ['v1.2.0-rc1', 'v2.3.0.-rc1', '1.0.0-beta.2', 'v4.7.0-beta1', 'v1.0.0-alpha', 'v3.0.0-preview'])
       expect([t, isPrerelease(t)]).toEqual([t, true])
-    for (const t of ['v1.2.0', '2.15.2', 'v26.2.0', 'v1.0']) expect([t, isPrerelease(t)]).toEqual([t, false])
+    // a pre-release word before build metadata or another word (harbor's v2.1.0-tech-prview, held-out-11)
+    for (const t of ['v0.0.1-alpha.10+oryOS.15', 'v2.1.0-tech-prview', 'v2.0.0-tp2', 'v1.4.0-rc.2-hotfix'])
+      expect([t, isPrerelease(t)]).toEqual([t, true])
+    for (const t of ['v1.2.0', '2.15.2', 'v26.2.0', 'v1.0', 'v1.9.4-r1', 'v2.0.1+build.7', 'v3.1.0-1'])
+      expect([t, isPrerelease(t)]).toEqual([t, false])
   })
   test('name globs, pre-releases and the date bound filter the tag list, newest first', () => {
     const refs = [
@@ -25,6 +29,13 @@ describe('release tags', () => {
       'v1.0.0@c1',
     ])
     expect(releaseTags(refs, ['deployed/*'], 500).map((t) => t.name)).toEqual(['deployed/production'])
+  })
+  test('a project with no final release yet ships its pre-releases (ory/kratos v0.x: every tag is -alpha.N)', () => {
+    const alphas = ['v0.5.4-alpha.1	100		c1', 'v0.5.5-alpha.1	200		c2', 'v0.6.0-alpha.1	900		c3'].join('\n')
+    expect(releaseTags(alphas, ['v[0-9]*'], 500).map((t) => t.name)).toEqual(['v0.5.5-alpha.1', 'v0.5.4-alpha.1'])
+    // side by side: once a final release exists by the base's date, pre-releases are not releases
+    expect(releaseTags(`${alphas}\nv1.0.0\t300\t\tc4`, ['v[0-9]*'], 500).map((t) => t.name)).toEqual(['v1.0.0'])
+    expect(releaseTags(`${alphas}\nv1.0.0\t600\t\tc4`, ['v[0-9]*'], 500).map((t) => t.name)).toEqual(['v0.5.5-alpha.1', 'v0.5.4-alpha.1'])
   })
 
   describe('in a git repository', () => {

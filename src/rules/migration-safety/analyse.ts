@@ -6,7 +6,15 @@
 import type { ChangedFile, RuleContext } from '../../types.js'
 import { PG_FAMILY, type Dialect, type Framework } from './dangers/types.js'
 import { classify, downPathFor, sqitchRevertFor, type MigrationFile } from './detect.js'
-import { analyzeMysql, mysqlColumnsChanged, mysqlTypesSetBy, MYSQL_PARSE_BUDGET_MS, type MysqlBudget, type MysqlType } from './mysql.js'
+import {
+  analyzeMysql,
+  mysqlColumnsChanged,
+  mysqlTypesSetBy,
+  splitMysql,
+  MYSQL_PARSE_BUDGET_MS,
+  type MysqlBudget,
+  type MysqlType,
+} from './mysql.js'
 import { detectDialect, dialectOfFileName } from './dialect.js'
 import {
   analyzePython,
@@ -329,8 +337,25 @@ function dbmateResult(
   return { r, transactional: !db.noTransaction }
 }
 
-/** A golang-migrate / pop file without its down file, a sqitch change without its revert script. */
-async function missingRollbackFiles(ctx: RuleContext, file: ChangedFile, mig: MigrationFile): Promise<Issue[]> {
+/** Statements that only read or write rows, or set the session: what a data-only migration runs. */
+const ROW_STATEMENT = /^(?:UPDATE|INSERT|DELETE|SELECT|REPLACE|SET|WITH)\b/i
+
+/**
+ * The file only reads or writes rows (a data fix, a purge): `definesSchema` from the PostgreSQL parse when there
+ * is one, else every statement (split outside quotes and comments) starts as a row statement does. A piece the
+ * split cannot read (dollar quoting, a DELIMITER) counts as schema.
+ */
+function rowsOnly(content: string, r: Pick<SqlResult, 'definesSchema' | 'count'> | undefined): boolean {
+  if (r) return r.count > 0 && !r.definesSchema
+  const stmts = splitMysql(content)
+  return stmts !== undefined && stmts.length > 0 && stmts.every((s) => ROW_STATEMENT.test(s.text))
+}
+
+/**
+ * A golang-migrate / pop file without its down file, a sqitch change without its revert script. `rows`: the up
+ * file only reads or writes rows, so there is no schema to put back (a notice, as for Alembic's bare downgrade()).
+ */
+async function missingRollbackFiles(ctx: RuleContext, file: ChangedFile, mig: MigrationFile, rows = false): Promise<Issue[]> {
   const issues: Issue[] = []
   const down = downPathFor(file.path)
   // gobuffalo/pop: a database without its own down file runs the generic one (x.mysql.up.sql → x.down.sql).
@@ -344,8 +369,13 @@ async function missingRollbackFiles(ctx: RuleContext, file: ChangedFile, mig: Mi
       statement: file.path.split('/').pop() ?? file.path,
       detail:
         `golang-migrate migration without ${down.split('/').pop()}` +
-        (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : ''),
-      ...(forwardOnly ? { cap: { level: 'notice' as const, why: 'forward-only folder' } } : {}),
+        (forwardOnly ? ` (the folder has ${forwardOnly} .up.sql files and no .down.sql at the base: forward-only by convention)` : '') +
+        (rows && !forwardOnly ? ', and the up file only reads or writes rows: there is no schema to put back' : ''),
+      ...(forwardOnly
+        ? { cap: { level: 'notice' as const, why: 'forward-only folder' } }
+        : rows
+          ? { cap: { level: 'notice' as const, why: 'data-only migration' } }
+          : {}),
     })
   }
   const revert = mig.layout === 'sqitch' ? sqitchRevertFor(file.path) : undefined
@@ -371,7 +401,7 @@ async function analyzeMysqlFile(
   readHead: Reader,
   readBase: Reader,
 ): Promise<Analysis> {
-  const issues = await missingRollbackFiles(ctx, file, mig)
+  const issues = await missingRollbackFiles(ctx, file, mig, rowsOnly(content, undefined))
   if (!mig.forward) return sqlAnalysis(issues)
   return sqlAnalysis(
     issues,
@@ -418,7 +448,7 @@ async function analyzeSqlFile(
     // A backfill counts when the same transaction (the file) also changes the schema of an existing table.
     if (r.schemaChange && db.transactional) issues.push(...r.backfills)
   }
-  issues.push(...(await missingRollbackFiles(ctx, file, mig)))
+  issues.push(...(await missingRollbackFiles(ctx, file, mig, rowsOnly(content, r))))
   return sqlAnalysis(issues, r)
 }
 

@@ -263,6 +263,23 @@ function rubyStringParts(n: TsNode): TsNode[] | undefined {
   return undefined
 }
 
+/** Literals whose `.freeze` only stops later mutation. */
+const FREEZABLE_LITERALS = new Set(['array', 'hash', 'string', 'chained_string', 'string_array', 'symbol_array'])
+
+/**
+ * `PERMISSIONS = [...].freeze` (rubocop's Style/MutableConstant): the literal a constant holds, frozen, reads the
+ * same; only code that mutates it would tell, and it would then fail loudly. Returns the literal, else undefined.
+ */
+function frozenConstant(n: TsNode): TsNode | undefined {
+  if (n.type !== 'call' || n.childForFieldName('method')?.text !== 'freeze') return undefined
+  if (n.childForFieldName('arguments') || n.childForFieldName('block')) return undefined
+  const receiver = n.childForFieldName('receiver')
+  const p = n.parent
+  const toConstant =
+    p?.type === 'assignment' && p.childForFieldName('right')?.id === n.id && p.childForFieldName('left')?.type === 'constant'
+  return receiver && toConstant && FREEZABLE_LITERALS.has(receiver.type) ? receiver : undefined
+}
+
 /** Ruby's comparisons with 0 and the predicates rubocop's Style/NumericPredicate writes for them. */
 const COMPARED_WITH_ZERO: Record<string, string> = { '==': 'zero?', '>': 'positive?', '<': 'negative?', '!=': 'nonzero?' }
 const NUMERIC_PREDICATES = new Set(Object.values(COMPARED_WITH_ZERO))
@@ -319,8 +336,12 @@ export function treeText(n: TsNode, skip?: (n: TsNode) => boolean): string {
     const parts = rubyStringParts(n)
     if (parts && parts.length > 1) return `(strings ${parts.map((p) => treeText(p, skip)).join(' ')})`
   }
+  const frozen = frozenConstant(n)
+  if (frozen) return treeText(frozen, skip)
   const predicate = numericPredicate(n)
   if (predicate) return `(predicate ${predicate.name} ${treeText(predicate.of, skip)})`
+  // a call's arguments that all compare as nothing (`t.timestamps :null => true` at 4.2) are no arguments
+  if (n.type === 'argument_list' && namedChildrenOf(n).every((c) => !c || treeText(c, skip) === '')) return ''
   // %w(a b) and %w[a b] (rubocop's Style/PercentLiteralDelimiters): the delimiters are syntax, the kind (%w, %W, %i, %I) is not
   if (n.type === 'string_array' || n.type === 'symbol_array') {
     const kind = (n.child(0)?.text ?? '').slice(0, 2)
@@ -581,6 +602,11 @@ const DJANGO_STATE_KWARGS = new Set([
   'related_name',
   'related_query_name',
   'limit_choices_to',
+  // FileField / ImageField: where files go and which fields hold an image's size
+  'upload_to',
+  'storage',
+  'height_field',
+  'width_field',
 ])
 /** A model field's constructor: `models.CharField(…)`, `ForeignKey(…)`, a project's `fields.IPNetworkField(…)`. */
 const FIELD_CALL = /(?:^|\.)(?:\w*Field|ForeignKey)$/
@@ -748,7 +774,7 @@ function railsMigrationVersion(n: TsNode): number | undefined {
  * version 5.1 or later (OSM ce4fbc63 spells it out in old migrations for Rails 7), and `null: true` on a call that
  * creates a column (not `change_column`, where it drops a NOT NULL).
  */
-function isRailsDefault(n: TsNode): boolean {
+function isRailsDefault(n: TsNode, fourTwo: boolean): boolean {
   if (n.type !== 'pair') return false
   const key = (n.childForFieldName('key')?.text ?? '').replace(/^:|:$/g, '')
   const value = n.childForFieldName('value')?.text ?? ''
@@ -756,6 +782,9 @@ function isRailsDefault(n: TsNode): boolean {
     n.parent?.type === 'argument_list' ? n.parent.parent : n.parent?.parent?.type === 'argument_list' ? n.parent.parent.parent : null
   const method = call?.type === 'call' ? call.childForFieldName('method')?.text : undefined
   // a column is created nullable unless told otherwise; `change_column … null: true` drops a NOT NULL
+  // timestamps are NOT NULL by default from version 5.0 on (Rails' Compatibility::FourTwoShared): `fourTwo`, both
+  // sides of the comparison run as 4.2 or older
+  if (key === 'null' && method !== undefined && /^(?:add_)?timestamps$/.test(method)) return value === 'true' && fourTwo
   if (key === 'null') return value === 'true' && method !== undefined && !method.startsWith('change')
   if (key !== 'type' || value !== ':bigint') return false
   const version = railsMigrationVersion(n)
@@ -874,9 +903,15 @@ function compareParsed(a: TsTree | null, b: TsTree | null, base: string, head: s
   const none = { rollbackOnly: false, dataOnly: false, stateOnly: false, howOnly: false }
   if (!a || !b) return { ...none, changed: base !== head }
   const sameVersion = lang === 'ruby' ? sameRailsVersion(a.rootNode, b.rootNode) : []
+  const oldRails = (root: TsNode): boolean => {
+    const v = railsSuperclass(root)?.version
+    return v !== undefined && Number(v) <= 4.2
+  }
+  const fourTwo = lang === 'ruby' && oldRails(a.rootNode) && oldRails(b.rootNode)
   const same = (n: TsNode): boolean =>
     isImport(n) ||
-    (lang === 'ruby' && (isRailsDefault(n) || isMigrationClassName(n) || sameVersion.some((v) => v.id === n.id && v.tree === n.tree)))
+    (lang === 'ruby' &&
+      (isRailsDefault(n, fourTwo) || isMigrationClassName(n) || sameVersion.some((v) => v.id === n.id && v.tree === n.tree)))
   if (treeText(a.rootNode, same) === treeText(b.rootNode, same)) return { ...none, changed: false }
   const state = lang === 'python' ? djangoStateOnly(a.rootNode, b.rootNode) : undefined
   if (state && state.added !== 'unknown' && state.added.length === 0) return { ...none, changed: true, stateOnly: true }

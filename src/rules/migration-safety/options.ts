@@ -47,7 +47,8 @@ export const options = Type.Object(
       default: ['v[0-9]*', '[0-9]*'],
       description:
         'Globs of the tag names that mark a release. A merged migration that no such tag (dated no later than the base commit, ' +
-        'pre-releases such as v1.2.0-rc1 excluded) holds is not released yet: editing it is reported at unreleased_edit_level. [] = ' +
+        'pre-releases such as v1.2.0-rc1 excluded unless the project had no final release yet) holds is not released yet: ' +
+        'editing it is reported at unreleased_edit_level. [] = ' +
         'every merged migration counts as released. Needs the local git source (CLI); elsewhere every merged migration counts as ' +
         'released.',
     }),

@@ -185,6 +185,32 @@ describe('migration-edited', () => {
     const used = '    say "segments: #{have_segs}"\n'
     expect(await edit(p, flag(' != 0', used), flag('.nonzero?', used))).toEqual(['migration-edited:fail'])
   })
+  test('null: true on timestamps is the default at 4.2 only (5.0 makes them NOT NULL) (OSM febff23c)', async () => {
+    const p = 'db/migrate/040_create_oauth_tables.rb'
+    const m = (sup: string, ts: string) =>
+      `class CreateOauthTables < ${sup}\n  def self.up\n    create_table :client_applications do |t|\n      t.string :name\n      ${ts}\n    end\n  end\nend\n`
+    expect(await edit(p, m('ActiveRecord::Migration', 't.timestamps'), m('ActiveRecord::Migration', 't.timestamps :null => true'))).toEqual(
+      [],
+    )
+    expect(
+      await edit(p, m('ActiveRecord::Migration[4.2]', 't.timestamps'), m('ActiveRecord::Migration[4.2]', 't.timestamps(null: true)')),
+    ).toEqual([])
+    // side by side: from 5.0 on the column was NOT NULL, so null: true changes it; null: false at 4.2 too
+    expect(
+      await edit(p, m('ActiveRecord::Migration[5.0]', 't.timestamps'), m('ActiveRecord::Migration[5.0]', 't.timestamps null: true')),
+    ).toEqual(['migration-edited:fail'])
+    expect(
+      await edit(p, m('ActiveRecord::Migration', 't.timestamps'), m('ActiveRecord::Migration', 't.timestamps :null => false')),
+    ).toEqual(['migration-edited:fail'])
+  })
+  test('.freeze on the literal a constant holds (rubocop Style/MutableConstant) is no edit (OSM 8fe18995)', async () => {
+    const p = 'db/migrate/041_add_fine_o_auth_permissions.rb'
+    const m = (perms: string, col = 'allow_read_prefs') =>
+      `class AddFineOAuthPermissions < ActiveRecord::Migration[4.2]\n  PERMISSIONS = ${perms}\n\n  def self.up\n    add_column :client_applications, :${col}, :boolean\n  end\nend\n`
+    expect(await edit(p, m('[:allow_read_prefs, :allow_write_prefs]'), m('[:allow_read_prefs, :allow_write_prefs].freeze'))).toEqual([])
+    // side by side: another element; freeze on a variable's value, which code may still compare by identity
+    expect(await edit(p, m('[:allow_read_prefs]'), m('[:allow_read_prefs, :allow_write_prefs].freeze'))).not.toEqual([])
+  })
   test('def change split into the same up and a down (rubocop Rails/ReversibleMigration) edits rollback code only (OSM fea1b5b8)', async () => {
     const p = 'db/migrate/20201214144017_expand_nonce_id.rb'
     const change = (body: string) => `class ExpandNonceId < ActiveRecord::Migration[6.0]\n  def change\n${body}  end\nend\n`
@@ -427,6 +453,11 @@ describe('migration-edited', () => {
         'migration-edited:notice',
       ])
       expect(await edit(path, schema(''), schema(', db_comment="x"'))).toEqual(['migration-edited:fail'])
+      // where a file goes and how its image is measured is Python's business (netbox 86755029: upload_to moved module)
+      const image = (imp: string, extra = '') =>
+        `from django.db import migrations, models\nimport ${imp}\n\n\nclass Migration(migrations.Migration):\n    dependencies = [('extras', '0005')]\n    operations = [\n        migrations.CreateModel(\n            name='ImageAttachment',\n            fields=[\n                ('image', models.ImageField(height_field='image_height', upload_to=${imp}.image_upload, width_field='image_width'${extra})),\n            ],\n        ),\n    ]\n`
+      expect(await edit(path, image('extras.models'), image('extras.utils'))).toEqual(['migration-edited:notice'])
+      expect(await edit(path, image('extras.models'), image('extras.utils', ', max_length=200'))).toEqual(['migration-edited:fail'])
       // a default dropped from a CreateModel field (netbox b72793a8): Django creates the table without it
       expect(await edit(path, schema(', default=dict'), schema(''))).toEqual(['migration-edited:notice'])
       // side by side: db_default is written into the table

@@ -122,3 +122,32 @@ describe('an Alembic downgrade() that does nothing on purpose', () => {
       expect(await level(up)).toEqual([expect.stringMatching(/^fail: downgrade\(\) only passes/)])
   })
 })
+
+describe('missing-down for an up file that only reads or writes rows (kratos f74a5c25, held-out-11)', () => {
+  const levels = async (c: Case) => (await findings(c)).filter((f) => f.code === 'missing-down').map((f) => `${f.level}: ${f.message}`)
+  const purge = "UPDATE selfservice_login_flow_methods SET config = '{}';\nUPDATE selfservice_registration_flow_methods SET config = '{}';"
+  test('PostgreSQL, MySQL and SQLite files: a notice, there is no schema to put back', async () => {
+    for (const path of [
+      'persistence/sql/migrations/sql/20210118113234_form_nodes.postgres.up.sql',
+      'persistence/sql/migrations/sql/20210118113234_form_nodes.mysql.up.sql',
+      'persistence/sql/migrations/sql/20210118113234_form_nodes.sqlite3.up.sql',
+    ]) {
+      const out = await levels(sql(purge, { path }))
+      expect([path, out.length, out[0]]).toEqual([
+        path,
+        1,
+        expect.stringMatching(/^notice: .*only reads or writes rows: there is no schema to put back/),
+      ])
+    }
+  })
+  test('side by side: a schema statement among them, or a piece the split cannot read, still fails', async () => {
+    const path = 'persistence/sql/migrations/sql/20210118113234_form_nodes.mysql.up.sql'
+    expect(await levels(sql(`${purge}\nALTER TABLE a DROP COLUMN b;`, { path }))).toEqual([expect.stringMatching(/^fail: /)])
+    expect(await levels(sql(`${purge}\nALTER TABLE a DROP COLUMN b;`, { path: path.replace('mysql', 'postgres') }))).toEqual([
+      expect.stringMatching(/^fail: /),
+    ])
+    expect(await levels(sql('DELIMITER $$\nCREATE PROCEDURE p() BEGIN UPDATE a SET b = 1; END$$', { path }))).toEqual([
+      expect.stringMatching(/^fail: /),
+    ])
+  })
+})
