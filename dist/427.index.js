@@ -11772,23 +11772,23 @@ function optionKeys(call) {
     }
     return keys;
 }
+/** Whether `root` or a named node under it satisfies `test` (the walk stops at the first). */
+function anyNode(root, test) {
+    if (test(root))
+        return true;
+    for (const c of namedChildrenOf(root))
+        if (c && anyNode(c, test))
+            return true;
+    return false;
+}
 /** Whether a migration makes a call that runs differently under 4.2 and 5.0 (a FOUR_TWO_SHARED call without its option). */
 function usesFourTwoDifferences(root) {
-    let found = false;
-    const walk = (n) => {
-        if (found)
-            return;
+    return anyNode(root, (n) => {
         const isMethod = n.parent?.type === 'call' && n.parent.childForFieldName('method')?.id === n.id;
         const name = n.type === 'call' ? n.childForFieldName('method')?.text : n.type === 'identifier' && !isMethod ? n.text : undefined;
         const option = name !== undefined ? FOUR_TWO_SHARED[name] : undefined;
-        if (option && !(n.type === 'call' && optionKeys(n).has(option)))
-            found = true;
-        for (const c of namedChildrenOf(n))
-            if (c)
-                walk(c);
-    };
-    walk(root);
-    return found;
+        return option !== undefined && !(n.type === 'call' && optionKeys(n).has(option));
+    });
 }
 /**
  * The superclass of a Rails migration whose version changed with no effect: Rails runs an old migration through
@@ -11807,18 +11807,7 @@ function sameRailsVersion(a, b) {
 }
 /** A migration that runs outside a transaction: Rails' `disable_ddl_transaction!`, Django's `atomic = False`. */
 function outsideTransaction(root, lang) {
-    let found = false;
-    const walk = (n) => {
-        if (found)
-            return;
-        if (isHowNode(n, lang) && (lang === 'ruby' ? /disable_ddl_transaction!/.test(n.text) : /^atomic\b/.test(n.text)))
-            found = true;
-        for (const c of namedChildrenOf(n))
-            if (c)
-                walk(c);
-    };
-    walk(root);
-    return found;
+    return anyNode(root, (n) => isHowNode(n, lang) && (lang === 'ruby' ? /disable_ddl_transaction!/.test(n.text) : /^atomic\b/.test(n.text)));
 }
 /** A concurrent index build or drop, the one reason to take a migration out of its transaction. */
 const CONCURRENT_TEXT = /algorithm:\s*:concurrently|:algorithm\s*=>\s*:concurrently|postgresql_concurrently\s*=\s*True|IndexConcurrently\b|\bCONCURRENTLY\b/i;
